@@ -1,0 +1,40 @@
+"""Assemble: a validated manifest plus its read documents → an Issue. Pure: no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from .config import Config
+from .manifest import IssueManifest
+from .model import Document, Issue, Section
+from .sanitize import clean_html, plain_text
+
+
+def assemble(
+    manifest: IssueManifest,
+    documents: Mapping[Path, Document],
+    editorial_html: str,
+    config: Config,
+) -> Issue:
+    sections = tuple(
+        Section(plain_text(plan.title), tuple(documents[path] for path in plan.documents))
+        for plan in manifest.sections
+    )
+    return Issue(
+        slug=manifest.slug,
+        number=manifest.number,
+        title=plain_text(manifest.title),
+        date=manifest.date,
+        language=manifest.language or config.language,
+        editorial_html=clean_html(editorial_html),
+        sections=sections,
+        source=manifest.path,
+        summary=plain_text(manifest.summary) or _first_summary(sections),
+        cover=manifest.cover,
+    )
+
+
+def _first_summary(sections: tuple[Section, ...]) -> str:
+    titles = [doc.title for section in sections for doc in section.documents]
+    return "In this issue: " + "; ".join(titles) if titles else ""

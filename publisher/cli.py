@@ -1,0 +1,151 @@
+"""The `publisher` command: thin click wrappers that parse options, call one function, print.
+
+Heavy modules are imported inside the commands so `publisher --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import PublisherError
+
+FORMATS = ("pdf", "email", "epub", "feed", "web")
+
+
+class _Group(click.Group):
+    """Prints user errors as one clear message, without a traceback, and exits 1."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except PublisherError as exc:
+            click.secho(f"error: {exc}", fg="red", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Group)
+@click.version_option(__version__, prog_name="publisher")
+@click.option(
+    "-C", "--workspace", type=click.Path(file_okay=False, path_type=Path), default=".",
+    show_default=True, help="The workspace folder (the one holding publisher.toml).",
+)
+@click.pass_context
+def main(ctx: click.Context, workspace: Path) -> None:
+    """Build a newsletter issue as PDF, email, EPUB, feeds and web pages."""
+    ctx.obj = workspace.resolve()
+
+
+@main.command()
+@click.argument("issues", nargs=-1)
+@click.option(
+    "-f", "--format", "formats", default=",".join(FORMATS), show_default=True,
+    help="Comma-separated output formats.",
+)
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (default: dist/ in the workspace).")
+@click.pass_obj
+def build(workspace: Path, issues: tuple[str, ...], formats: str, out: Path | None) -> None:
+    """Build ISSUES (slug or number; default: every issue) in every format."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .build import build as run_build
+
+    _show_warnings()
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    with _RichProgress() as progress:
+        report = run_build(workspace, issues, chosen, out, progress)
+    table = Table("output", "size", box=None, show_header=False)
+    for path in report.written:
+        table.add_row(str(path.relative_to(report.out_dir)), _size(path))
+    console = Console()
+    console.print(table)
+    console.print(
+        f"[green]built {len(report.issues)} issue(s), {len(report.written)} file(s) in {report.out_dir}"
+    )
+
+
+@main.command(name="list")
+@click.pass_obj
+def list_(workspace: Path) -> None:
+    """List the documents in the pool and the issues."""
+    from .config import load_config
+    from .manifest import load_manifests
+    from .pool import DocumentPool, slug_for
+
+    config = load_config(workspace)
+    pool = DocumentPool.scan(config.documents_dir)
+    manifests = load_manifests(config.issues_dir, pool, workspace)
+    used = {p for m in manifests for p in m.documents}
+    click.echo(f"Documents ({len(pool.files)}) in {config.documents_dir}:")
+    for relative in pool.files:
+        mark = " " if relative in used else "*"
+        click.echo(f"  {mark} {slug_for(relative):40} {relative.as_posix()}")
+    click.echo("  (* not in any issue)")
+    click.echo(f"Issues ({len(manifests)}):")
+    for m in manifests:
+        click.echo(f"    {m.slug:40} No. {m.number}, {m.date.isoformat()}, {len(m.documents)} documents")
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="Our Newsletter", show_default=True)
+def init(directory: Path, title: str) -> None:
+    """Create a new workspace in DIRECTORY that builds at once."""
+    from .scaffold import create_workspace
+
+    for path in create_workspace(directory, title):
+        click.echo(f"created {path}")
+    click.echo(f"\nNext: cd {directory} && publisher build")
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} B"
+
+
+def _show_warnings() -> None:
+    """Our warnings (e.g. a refused URL) go to stderr; WeasyPrint's CSS chatter stays quiet."""
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("warning: %(message)s"))
+    logging.getLogger("publisher").addHandler(handler)
+    logging.getLogger("publisher").setLevel(logging.WARNING)
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+class _RichProgress:
+    """A progress bar on stderr when it is a terminal; silent otherwise."""
+
+    def __enter__(self) -> _RichProgress:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        console = Console(stderr=True)
+        self._bar = Progress(
+            TextColumn("{task.description:<40}"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal,
+        )
+        self._bar.__enter__()
+        self._task = self._bar.add_task("building", total=None)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._bar.__exit__(*exc)  # type: ignore[arg-type]
+
+    def begin(self, total: int) -> None:
+        self._bar.update(self._task, total=total)
+
+    @contextmanager
+    def task(self, description: str) -> Iterator[None]:
+        self._bar.update(self._task, description=description)
+        yield
+        self._bar.advance(self._task)

@@ -1,0 +1,146 @@
+"""publisher.toml → Config: the newsletter's identity, validated with file:line errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from email.headerregistry import Address
+from email.utils import getaddresses
+from pathlib import Path
+from typing import Any
+
+from .errors import PublisherError, near_misses
+from .sourcefile import SourceData, parse_file
+
+CONFIG_NAME = "publisher.toml"
+PAGE_SIZES = ("A4", "A5", "A6", "Letter", "Legal")
+
+# table → allowed keys; "" is the top level.
+_SCHEMA: dict[str, set[str]] = {
+    "": {"title", "description", "base_url", "language", "organisation", "pdf", "email"},
+    "organisation": {"name", "contact"},
+    "pdf": {"page_size"},
+    "email": {"from", "reply_to"},
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything about the newsletter that does not change from issue to issue."""
+
+    root: Path
+    title: str
+    description: str
+    base_url: str  # always ends with "/"
+    language: str
+    organisation: str
+    contact: str
+    page_size: str
+    email_from: Address
+    email_reply_to: Address | None
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.root / "documents"
+
+    @property
+    def issues_dir(self) -> Path:
+        return self.root / "issues"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def dist_dir(self) -> Path:
+        return self.root / "dist"
+
+    @property
+    def domain(self) -> str:
+        from urllib.parse import urlsplit
+
+        return urlsplit(self.base_url).hostname or "localhost"
+
+
+def load_config(root: Path) -> Config:
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        raise PublisherError.at(
+            f"no {CONFIG_NAME} here: this is not a publisher workspace",
+            root,
+            hint="run 'publisher init DIR' to create one, or pass --workspace",
+        )
+    source = parse_file(path)
+    _reject_unknown_keys(source)
+    data = source.data
+
+    def text(table: str, key: str, default: str | None = None) -> str:
+        section = data.get(table, {}) if table else data
+        where = (table, key) if table else (key,)
+        value = section.get(key, default)
+        if value is None:
+            name = f"{table}.{key}" if table else key
+            raise source.error(f"'{name}' is required", *where[:-1], hint=f'add {key} = "…"')
+        if not isinstance(value, str) or not value.strip():
+            raise source.error(f"'{key}' must be a non-empty string", *where)
+        if "\n" in value or "\r" in value:
+            raise source.error(f"'{key}' must be a single line", *where)
+        return value.strip()
+
+    base_url = text("", "base_url")
+    if not base_url.startswith(("https://", "http://")):
+        raise source.error(
+            "base_url must be an absolute http(s) URL", "base_url",
+            hint='for example base_url = "https://news.example.org/"',
+        )
+    page_size = text("pdf", "page_size", "A4")
+    if page_size not in PAGE_SIZES:
+        raise source.error(
+            f"unknown page size {page_size!r}", "pdf", "page_size",
+            hint=f"use one of {', '.join(PAGE_SIZES)}",
+        )
+    reply_to = data.get("email", {}).get("reply_to")
+    return Config(
+        root=root,
+        title=text("", "title"),
+        description=text("", "description", "") if data.get("description") else "",
+        base_url=base_url.rstrip("/") + "/",
+        language=text("", "language", "en"),
+        organisation=text("organisation", "name"),
+        contact=text("organisation", "contact", "") if _has(data, "organisation", "contact") else "",
+        page_size=page_size,
+        email_from=_address(source, text("email", "from"), "from"),
+        email_reply_to=_address(source, text("email", "reply_to"), "reply_to") if reply_to else None,
+    )
+
+
+def _has(data: dict[str, Any], table: str, key: str) -> bool:
+    return isinstance(data.get(table), dict) and key in data[table]
+
+
+def _address(source: SourceData, value: str, key: str) -> Address:
+    parsed = getaddresses([value])
+    if len(parsed) != 1 or "@" not in parsed[0][1]:
+        raise source.error(
+            f"email.{key} is not an email address: {value!r}", "email", key,
+            hint='write it as "Name <address@example.org>"',
+        )
+    name, addr = parsed[0]
+    user, _, domain = addr.rpartition("@")
+    return Address(display_name=name, username=user, domain=domain)
+
+
+def _reject_unknown_keys(source: SourceData) -> None:
+    for table, allowed in _SCHEMA.items():
+        section = source.data.get(table) if table else source.data
+        if section is None:
+            continue
+        if not isinstance(section, dict):
+            raise source.error(f"'{table}' must be a table like [{table}]", table)
+        for key in section:
+            if key not in allowed and not (table == "" and key in _SCHEMA):
+                prefix = (table,) if table else ()
+                raise source.error(
+                    f"unknown setting {key!r}" + (f" in [{table}]" if table else ""),
+                    *prefix, key,
+                    hint=near_misses(key, allowed) or f"known settings: {', '.join(sorted(allowed))}",
+                )

@@ -1,0 +1,52 @@
+"""Errors a user can cause, carrying where (file, line) and how to fix it (hint).
+
+The CLI prints these without a traceback; anything else is a bug in publisher.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Problem:
+    """One thing wrong with the input, located as precisely as we can."""
+
+    message: str
+    file: Path | None = None
+    line: int | None = None
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file is not None:
+            where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
+        text = f"{where}{self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+class PublisherError(Exception):
+    """One or more problems with the user's input; nothing has been written."""
+
+    def __init__(self, *problems: Problem) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in problems))
+
+    @classmethod
+    def at(
+        cls, message: str, file: Path | None = None, line: int | None = None, hint: str | None = None
+    ) -> PublisherError:
+        return cls(Problem(message, file, line, hint))
+
+
+def near_misses(word: str, candidates: list[str] | set[str], n: int = 3) -> str | None:
+    """A 'did you mean …?' hint, or None when nothing is close."""
+    import difflib
+
+    close = difflib.get_close_matches(word, sorted(candidates), n=n, cutoff=0.6)
+    if not close:
+        return None
+    return "did you mean " + " or ".join(repr(c) for c in close) + "?"

@@ -1,0 +1,87 @@
+"""The typed, immutable data that flows from reading to rendering.
+
+Readers make Documents, assembly makes an Issue; renderers only read these.
+Every HTML string in here has already passed through `sanitize.clean_html`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article, statement or leaflet text from the pool."""
+
+    slug: str
+    title: str
+    body_html: str
+    source: Path
+    language: str
+    subtitle: str = ""
+    authors: tuple[str, ...] = ()
+    date: dt.date | None = None
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+
+    @property
+    def direction(self) -> str:
+        return text_direction(self.language)
+
+
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv", "sd", "ug"})
+
+
+def text_direction(language: str) -> str:
+    """'rtl' for languages written right to left, else 'ltr' (for HTML's dir attribute)."""
+    return "rtl" if language.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    documents: tuple[Document, ...]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A numbered issue: an editorial and ordered sections of documents."""
+
+    slug: str
+    number: int
+    title: str
+    date: dt.date
+    language: str
+    editorial_html: str
+    sections: tuple[Section, ...]
+    source: Path
+    summary: str = ""
+    cover: Path | None = None
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        return tuple(doc for section in self.sections for doc in section.documents)
+
+    @property
+    def direction(self) -> str:
+        return text_direction(self.language)
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file written for an issue that other outputs link to (feed enclosures, web page)."""
+
+    format: str
+    path: Path  # relative to the output folder
+    media_type: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Archive:
+    """All issues, newest first, with the downloadable files already written for each."""
+
+    issues: tuple[Issue, ...]
+    downloads: dict[str, tuple[Download, ...]]  # issue slug → files

@@ -1,0 +1,75 @@
+"""The one place publisher talks to pandoc (through pypandoc, imported lazily: it is slow)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import PublisherError
+
+_TEMPLATE = Path(__file__).with_name("pandoc-meta-body.txt")
+_SPLIT = "\n<!--publisher:body-->\n"
+
+
+@dataclass(frozen=True)
+class Converted:
+    meta: dict[str, Any]
+    body_html: str
+
+
+def to_html(source: str | Path, from_format: str, *, id_prefix: str = "") -> Converted:
+    """Convert a file (Path) or text (str) to an HTML5 fragment plus pandoc's metadata."""
+    args = ["--standalone", f"--template={_TEMPLATE}", "--wrap=none"]
+    if id_prefix:
+        args.append(f"--id-prefix={id_prefix}")
+    output = _run(source, from_format, "html5", args)
+    meta_json, _, body = output.partition(_SPLIT)
+    return Converted(json.loads(meta_json or "{}"), body)
+
+
+def markdown_to_html(text: str, *, id_prefix: str = "") -> str:
+    return to_html(text, "markdown", id_prefix=id_prefix).body_html
+
+
+def html_to_text(html: str, columns: int = 72) -> str:
+    """Readable plain text (Markdown-flavoured, links as numbered references)."""
+    return _run(
+        html,
+        "html",
+        "markdown-raw_html-native_divs-native_spans-fenced_divs-bracketed_spans-link_attributes"
+        "-header_attributes-smart-escaped_line_breaks",
+        [f"--columns={columns}", "--reference-links", "--markdown-headings=setext"],
+    )
+
+
+def html_to_epub(html: str, output: Path, args: list[str]) -> None:
+    """Not sandboxed, so pandoc can read the stylesheet and cover: callers must have
+    confined every image in `html` to local files first (`resources.confine_images`)."""
+    _run(html, "html", "epub3", args, outputfile=output, sandbox=False)
+
+
+def _run(
+    source: str | Path, from_format: str, to_format: str, args: list[str],
+    outputfile: Path | None = None, sandbox: bool = True,
+) -> str:
+    import pypandoc
+
+    try:
+        if isinstance(source, Path):
+            return pypandoc.convert_file(
+                str(source), to_format, format=from_format, extra_args=args,
+                outputfile=str(outputfile) if outputfile else None, sandbox=sandbox,
+            )
+        return pypandoc.convert_text(
+            source, to_format, format=from_format, extra_args=args,
+            outputfile=str(outputfile) if outputfile else None, sandbox=sandbox,
+        )
+    except RuntimeError as exc:
+        where = source if isinstance(source, Path) else None
+        raise PublisherError.at(
+            f"pandoc could not convert this {from_format} input: {str(exc).strip()[:500]}",
+            where,
+            hint="check the file opens in its own program; re-save it if it is damaged",
+        ) from None

@@ -1,0 +1,29 @@
+"""Plain text at a basic level: first short line as title, blank-line-separated paragraphs.
+
+Text copied off blogs needs much more than this; `publisher import` recovers its structure.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import ClassVar
+
+from .base import RawDocument
+from .markdown import read_utf8
+
+
+class TextReader:
+    extensions: ClassVar[tuple[str, ...]] = (".txt",)
+
+    def read(self, path: Path, id_prefix: str) -> RawDocument:
+        blocks = [
+            " ".join(block.replace("\u00a0", " ").split())
+            for block in read_utf8(path).split("\n\n")
+        ]
+        blocks = [block for block in blocks if block]
+        meta = {}
+        if blocks and len(blocks[0]) <= 120 and len(blocks) > 1:
+            meta["title"] = blocks.pop(0)
+        body = "\n".join(f"<p>{html.escape(block)}</p>" for block in blocks)
+        return RawDocument(meta, body)

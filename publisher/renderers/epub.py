@@ -1,0 +1,53 @@
+"""EPUB 3 through pandoc: metadata, nav TOC, title page, stylesheet, cover when given."""
+
+from __future__ import annotations
+
+import tempfile
+import uuid
+from pathlib import Path
+from typing import ClassVar
+
+from ..model import Issue
+from ..output import Artifact
+from ..resources import confine_images
+from .base import IssueRenderer, RenderContext
+
+
+class EpubRenderer(IssueRenderer):
+    name: ClassVar[str] = "epub"
+    description: ClassVar[str] = "the issue as an EPUB 3 e-book"
+    download_suffix: ClassVar[str] = ".epub"
+    download_type: ClassVar[str] = "application/epub+zip"
+
+    def render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]:
+        from .. import pandoc
+
+        title = f"{ctx.config.title} No. {issue.number}: {issue.title}"
+        html = confine_images(
+            self.render_template(ctx, "book.html", issue=issue, title=title),
+            ctx.config.documents_dir, f"EPUB of {issue.slug}",
+        )
+        with tempfile.TemporaryDirectory(prefix="publisher-epub-") as tmp:
+            css = Path(tmp) / "epub.css"
+            css.write_text(self.render_template(ctx, "epub.css"), encoding="utf-8")
+            output = Path(tmp) / "issue.epub"
+            args = [
+                "--split-level=1",
+                "--toc", "--toc-depth=2",
+                "--epub-title-page=true",
+                f"--css={css}",
+                f"--resource-path={ctx.config.documents_dir}",
+                f"--metadata=title:{title}",
+                f"--metadata=lang:{issue.language}",
+                f"--metadata=identifier:urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, ctx.issue_url(issue))}",
+                f"--metadata=date:{issue.date.isoformat()}",
+                f"--metadata=publisher:{ctx.config.organisation}",
+                f"--metadata=creator:{ctx.config.organisation}",
+                f"--metadata=description:{issue.summary}",
+            ]
+            if issue.direction == "rtl":
+                args.append("--metadata=page-progression-direction:rtl")
+            if issue.cover:
+                args.append(f"--epub-cover-image={issue.cover}")
+            pandoc.html_to_epub(html, output, args)
+            return [Artifact(self.download_path(issue), output.read_bytes())]

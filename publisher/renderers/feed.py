@@ -1,0 +1,77 @@
+"""Feeds: Atom and RSS 2.0 over the whole archive through feedgen, one entry per issue with
+its full text and its PDF and EPUB as enclosures; ids are the issues' URLs, so they are stable."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from ..model import Archive, Download, Issue
+from ..output import Artifact
+from .base import ArchiveRenderer, RenderContext
+
+if TYPE_CHECKING:
+    from feedgen.feed import FeedGenerator
+
+
+class FeedRenderer(ArchiveRenderer):
+    name: ClassVar[str] = "feed"
+    description: ClassVar[str] = "Atom and RSS feeds of all issues"
+
+    def render(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
+        from feedgen.feed import FeedGenerator
+
+        config = ctx.config
+        feed = FeedGenerator()
+        feed.id(config.base_url)
+        feed.title(config.title)
+        feed.subtitle(config.description or config.title)
+        feed.author({"name": config.organisation})
+        feed.link(href=config.base_url, rel="alternate")
+        feed.link(href=f"{config.base_url}feed.atom", rel="self")
+        feed.language(config.language)
+        feed.generator("publisher")
+        updated = max((_midnight(i.date) for i in archive.issues), default=ctx.built_at)
+        feed.updated(updated)
+        feed.lastBuildDate(updated)
+        for issue in reversed(archive.issues):  # feedgen prepends: newest ends up first
+            downloads = archive.downloads.get(issue.slug, ())
+            entry = feed.add_entry()
+            entry.id(ctx.issue_url(issue))
+            entry.title(f"No. {issue.number}: {issue.title}")
+            entry.link(href=ctx.issue_url(issue), rel="alternate")
+            entry.published(_midnight(issue.date))
+            entry.updated(_midnight(issue.date))
+            entry.author({"name": config.organisation})
+            if issue.summary:
+                entry.summary(issue.summary)
+            entry.content(self._content(issue, downloads, ctx), type="html")
+            for download in sorted(downloads, key=lambda d: d.format != "epub"):  # RSS keeps the last: the PDF
+                entry.enclosure(f"{config.base_url}{download.path.as_posix()}", download.size, download.media_type)
+        return [
+            Artifact(Path("feed.atom"), _atom_with_link_attributes(feed)),
+            Artifact(Path("feed.rss"), feed.rss_str(pretty=True)),
+        ]
+
+    def _content(self, issue: Issue, downloads: tuple[Download, ...], ctx: RenderContext) -> str:
+        return self.render_template(ctx, "entry.html", issue=issue, downloads=downloads)
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def _atom_with_link_attributes(feed: FeedGenerator) -> bytes:
+    """feedgen 1.0.0 drops rel/type/length from entry links, losing the enclosures
+    (lkiesow/python-feedgen#135): put them back from feedgen's own link data."""
+    from lxml import etree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = etree.fromstring(feed.atom_str())
+    for entry, element in zip(feed.entry(), root.iterfind(f"{atom}entry"), strict=True):
+        for link, link_element in zip(entry.link(), element.iterfind(f"{atom}link"), strict=True):
+            for key in ("rel", "type", "hreflang", "title", "length"):
+                if link.get(key):
+                    link_element.set(key, str(link[key]))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -1,0 +1,126 @@
+"""Parse YAML and TOML files into plain data plus the line of every key and list item.
+
+Manifests, front matter and config are written by hand; when something in them is wrong
+the error must point at the line, so parsing keeps a map from key paths to line numbers.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import PublisherError
+
+KeyPath = tuple[Hashable, ...]
+
+
+@dataclass(frozen=True)
+class SourceData:
+    """A parsed mapping and where each of its parts came from."""
+
+    path: Path
+    data: dict[str, Any]
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+    first_line: int = 1  # for front matter, the line the block starts on in the file
+
+    def line(self, *key: Hashable) -> int:
+        """Line of the deepest known prefix of `key` (falls back to the file's first line)."""
+        for end in range(len(key), 0, -1):
+            if key[:end] in self.lines:
+                return self.lines[key[:end]] + self.first_line - 1
+        return self.first_line
+
+    def error(self, message: str, *key: Hashable, hint: str | None = None) -> PublisherError:
+        return PublisherError.at(message, self.path, self.line(*key), hint)
+
+
+def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + first_line if mark is not None else first_line
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise PublisherError.at(
+            f"not valid YAML: {problem}",
+            path,
+            line,
+            "check indentation and quote values that contain ':' or start with '[', '{' or '*'",
+        ) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise PublisherError.at(
+            "expected a mapping of 'key: value' lines", path, first_line, "see the README"
+        )
+    lines: dict[KeyPath, int] = {}
+    if node is not None:
+        _walk_yaml(node, (), lines)
+    return SourceData(path, data, lines, first_line)
+
+
+def _walk_yaml(node: Any, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = (*prefix, key_node.value)
+            lines[key] = key_node.start_mark.line + 1
+            _walk_yaml(value_node, key, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            key = (*prefix, index)
+            lines[key] = item.start_mark.line + 1
+            _walk_yaml(item, key, lines)
+
+
+_TOML_LINE = re.compile(r"at line (\d+)")
+
+
+def parse_toml(text: str, path: Path) -> SourceData:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_LINE.search(str(exc))
+        raise PublisherError.at(
+            f"not valid TOML: {exc}",
+            path,
+            int(match.group(1)) if match else None,
+            "strings need quotes; tables look like [email]",
+        ) from None
+    return SourceData(path, data, _toml_lines(text, data))
+
+
+def _toml_lines(text: str, data: dict[str, Any]) -> dict[KeyPath, int]:
+    """tomllib keeps no positions: find each key's line by its table header and key name."""
+    lines: dict[KeyPath, int] = {}
+    table: KeyPath = ()
+    key_re = re.compile(r'^\s*"?([A-Za-z0-9_\-]+)"?\s*=')
+    header_re = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if header := header_re.match(raw):
+            table = tuple(part.strip().strip('"') for part in header.group(1).split("."))
+            lines.setdefault(table, number)
+        elif key := key_re.match(raw):
+            lines.setdefault((*table, key.group(1)), number)
+    return lines
+
+
+def parse_file(path: Path) -> SourceData:
+    """Parse a .yaml/.yml or .toml file by its suffix."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise PublisherError.at(
+            f"not UTF-8 text (byte {exc.start})", path, None, "save the file as UTF-8"
+        ) from None
+    if path.suffix == ".toml":
+        return parse_toml(text, path)
+    return parse_yaml(text, path)

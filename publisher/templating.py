@@ -1,0 +1,53 @@
+"""One Jinja environment: the workspace's templates/ first, the theme second, autoescape on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+
+
+def default_theme_dir() -> Path:
+    """The bundled theme: inside the installed package, or templates/default in a checkout."""
+    packaged = Path(__file__).with_name("theme")
+    return packaged if packaged.is_dir() else Path(__file__).parents[1] / "templates" / "default"
+
+
+def make_environment(workspace_templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([
+            jinja2.FileSystemLoader(workspace_templates),
+            jinja2.FileSystemLoader(default_theme_dir()),
+        ]),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "xml", "mjml"), default_for_string=True, default=True
+        ),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["nest_headings"] = nest_headings
+    env.filters["long_date"] = long_date
+    return env
+
+
+def nest_headings(html: str, top: int) -> Markup:
+    """Shift a body's headings so its highest one becomes <h{top}> (never deeper than h6).
+
+    Bodies are sanitised HTML, so tags are well-formed and a regex over them is safe.
+    """
+    levels = [int(m.group(2)) for m in _HEADING.finditer(html)]
+    if not levels:
+        return Markup(html)
+    shift = top - min(levels)
+    return Markup(_HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html))
+
+
+def long_date(value: dt.date) -> str:
+    return f"{value.day} {value:%B %Y}"
