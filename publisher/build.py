@@ -69,8 +69,10 @@ def build(
     selected = select_issues(manifests, issue_refs)
     needed = manifests if archive_renderers else selected
     progress.begin(
-        len({p for m in needed for p in m.documents}) + len(needed)
-        + len(selected) * len(issue_renderers) + len(archive_renderers)
+        len({p for m in needed for p in m.documents})
+        + len(needed)
+        + len(selected) * len(issue_renderers)
+        + len(archive_renderers)
     )
 
     # Read every document the selected outputs need; report all bad ones at once.
@@ -123,7 +125,8 @@ def select_issues(manifests: list[IssueManifest], refs: Sequence[str]) -> list[I
     chosen = []
     for ref in refs:
         match = [
-            m for m in manifests
+            m
+            for m in manifests
             if ref in (m.slug, str(m.number), m.path.name, m.path.stem) or Path(ref) == m.path
         ]
         if not match:
@@ -145,7 +148,7 @@ def read_documents(
         with progress.task(f"reading {relative.as_posix()}"):
             try:
                 documents[relative] = read_document(
-                    pool.root / relative, slug_for(relative), config.language
+                    pool.root / relative, slug_for(relative), pool.root, config.language
                 )
             except PublisherError as exc:
                 problems += exc.problems
@@ -170,10 +173,14 @@ def find_downloads(out: Path, issues: Sequence[Issue]) -> dict[str, tuple[Downlo
         for renderer in renderers:
             relative = renderer.download_path(issue)
             if (out / relative).is_file():
-                found.append(Download(
-                    renderer.name, relative, renderer.download_type or "application/octet-stream",
-                    (out / relative).stat().st_size,
-                ))
+                found.append(
+                    Download(
+                        renderer.name,
+                        relative,
+                        renderer.download_type or "application/octet-stream",
+                        (out / relative).stat().st_size,
+                    )
+                )
         downloads[issue.slug] = tuple(found)
     return downloads
 

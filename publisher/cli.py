@@ -32,8 +32,12 @@ class _Group(click.Group):
 @click.group(cls=_Group)
 @click.version_option(__version__, prog_name="publisher")
 @click.option(
-    "-C", "--workspace", type=click.Path(file_okay=False, path_type=Path), default=".",
-    show_default=True, help="The workspace folder (the one holding publisher.toml).",
+    "-C",
+    "--workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The workspace folder (the one holding publisher.toml).",
 )
 @click.pass_context
 def main(ctx: click.Context, workspace: Path) -> None:
@@ -44,11 +48,19 @@ def main(ctx: click.Context, workspace: Path) -> None:
 @main.command()
 @click.argument("issues", nargs=-1)
 @click.option(
-    "-f", "--format", "formats", default=",".join(FORMATS), show_default=True,
+    "-f",
+    "--format",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
     help="Comma-separated output formats.",
 )
-@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder (default: dist/ in the workspace).")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: dist/ in the workspace).",
+)
 @click.pass_obj
 def build(workspace: Path, issues: tuple[str, ...], formats: str, out: Path | None) -> None:
     """Build ISSUES (slug or number; default: every issue) in every format."""
@@ -90,7 +102,9 @@ def list_(workspace: Path) -> None:
     click.echo("  (* not in any issue)")
     click.echo(f"Issues ({len(manifests)}):")
     for m in manifests:
-        click.echo(f"    {m.slug:40} No. {m.number}, {m.date.isoformat()}, {len(m.documents)} documents")
+        click.echo(
+            f"    {m.slug:40} No. {m.number}, {m.date.isoformat()}, {len(m.documents)} documents"
+        )
 
 
 @main.command()
@@ -127,12 +141,23 @@ class _RichProgress:
 
     def __enter__(self) -> _RichProgress:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         console = Console(stderr=True)
         self._bar = Progress(
-            TextColumn("{task.description:<40}"), BarColumn(), MofNCompleteColumn(),
-            TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal,
+            TextColumn("{task.description:<40}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+            disable=not console.is_terminal,
         )
         self._bar.__enter__()
         self._task = self._bar.add_task("building", total=None)

@@ -89,13 +89,16 @@ def load_config(root: Path) -> Config:
     base_url = text("", "base_url")
     if not base_url.startswith(("https://", "http://")):
         raise source.error(
-            "base_url must be an absolute http(s) URL", "base_url",
+            "base_url must be an absolute http(s) URL",
+            "base_url",
             hint='for example base_url = "https://news.example.org/"',
         )
     page_size = text("pdf", "page_size", "A4")
     if page_size not in PAGE_SIZES:
         raise source.error(
-            f"unknown page size {page_size!r}", "pdf", "page_size",
+            f"unknown page size {page_size!r}",
+            "pdf",
+            "page_size",
             hint=f"use one of {', '.join(PAGE_SIZES)}",
         )
     reply_to = data.get("email", {}).get("reply_to")
@@ -106,10 +109,14 @@ def load_config(root: Path) -> Config:
         base_url=base_url.rstrip("/") + "/",
         language=text("", "language", "en"),
         organisation=text("organisation", "name"),
-        contact=text("organisation", "contact", "") if _has(data, "organisation", "contact") else "",
+        contact=text("organisation", "contact", "")
+        if _has(data, "organisation", "contact")
+        else "",
         page_size=page_size,
         email_from=_address(source, text("email", "from"), "from"),
-        email_reply_to=_address(source, text("email", "reply_to"), "reply_to") if reply_to else None,
+        email_reply_to=_address(source, text("email", "reply_to"), "reply_to")
+        if reply_to
+        else None,
     )
 
 
@@ -121,7 +128,9 @@ def _address(source: SourceData, value: str, key: str) -> Address:
     parsed = getaddresses([value])
     if len(parsed) != 1 or "@" not in parsed[0][1]:
         raise source.error(
-            f"email.{key} is not an email address: {value!r}", "email", key,
+            f"email.{key} is not an email address: {value!r}",
+            "email",
+            key,
             hint='write it as "Name <address@example.org>"',
         )
     name, addr = parsed[0]
@@ -141,6 +150,8 @@ def _reject_unknown_keys(source: SourceData) -> None:
                 prefix = (table,) if table else ()
                 raise source.error(
                     f"unknown setting {key!r}" + (f" in [{table}]" if table else ""),
-                    *prefix, key,
-                    hint=near_misses(key, allowed) or f"known settings: {', '.join(sorted(allowed))}",
+                    *prefix,
+                    key,
+                    hint=near_misses(key, allowed)
+                    or f"known settings: {', '.join(sorted(allowed))}",
                 )

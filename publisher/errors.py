@@ -37,7 +37,11 @@ class PublisherError(Exception):
 
     @classmethod
     def at(
-        cls, message: str, file: Path | None = None, line: int | None = None, hint: str | None = None
+        cls,
+        message: str,
+        file: Path | None = None,
+        line: int | None = None,
+        hint: str | None = None,
     ) -> PublisherError:
         return cls(Problem(message, file, line, hint))
 

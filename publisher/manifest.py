@@ -65,10 +65,14 @@ def load_manifests(issues_dir: Path, pool: DocumentPool, workspace: Path) -> lis
     seen: dict[int, IssueManifest] = {}
     for manifest in manifests:
         if manifest.number in seen:
-            problems.append(Problem(
-                f"issue number {manifest.number} is also used by {seen[manifest.number].path.name}",
-                manifest.path, _line_of(manifest.path, "number"), "give each issue its own number",
-            ))
+            problems.append(
+                Problem(
+                    f"issue number {manifest.number} is also used by {seen[manifest.number].path.name}",
+                    manifest.path,
+                    _line_of(manifest.path, "number"),
+                    "give each issue its own number",
+                )
+            )
         seen[manifest.number] = manifest
     if problems:
         raise PublisherError(*problems)
@@ -85,19 +89,27 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
     data = source.data
     for key in data:
         if key not in _KEYS:
-            problem(f"unknown key {key!r}", key,
-                    hint=near_misses(str(key), _KEYS) or f"known keys: {', '.join(sorted(_KEYS))}")
+            problem(
+                f"unknown key {key!r}",
+                key,
+                hint=near_misses(str(key), _KEYS) or f"known keys: {', '.join(sorted(_KEYS))}",
+            )
 
     number = data.get("number")
     if not isinstance(number, int) or isinstance(number, bool) or number < 0:
         problem("'number' must be a whole number, e.g. number: 149", "number")
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
-        problem("'title' is required and must be text", "title", hint='title: "Against the war drive"')
+        problem(
+            "'title' is required and must be text", "title", hint='title: "Against the war drive"'
+        )
     date = _date(data.get("date"))
     if date is None:
-        problem(f"'date' must be a date, got {data.get('date')!r}", "date",
-                hint="write it as YYYY-MM-DD, e.g. date: 2026-02-22")
+        problem(
+            f"'date' must be a date, got {data.get('date')!r}",
+            "date",
+            hint="write it as YYYY-MM-DD, e.g. date: 2026-02-22",
+        )
     language = data.get("language")
     if language is not None and not isinstance(language, str):
         problem("'language' must be a language code such as en or es", "language")
@@ -126,8 +138,11 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
 def _sections(source: SourceData, pool: DocumentPool, problem: Any) -> tuple[SectionPlan, ...]:
     raw_sections = source.data.get("sections")
     if not isinstance(raw_sections, list) or not raw_sections:
-        problem("'sections' must list at least one section", "sections",
-                hint="sections:\n    - title: News\n      documents: [my-article]")
+        problem(
+            "'sections' must list at least one section",
+            "sections",
+            hint="sections:\n    - title: News\n      documents: [my-article]",
+        )
         return ()
     plans: list[SectionPlan] = []
     used: dict[Path, int] = {}
@@ -139,8 +154,13 @@ def _sections(source: SourceData, pool: DocumentPool, problem: Any) -> tuple[Sec
             continue
         for key in section:
             if key not in _SECTION_KEYS:
-                problem(f"unknown section key {key!r}", *where, key,
-                        hint=near_misses(str(key), _SECTION_KEYS) or "a section has title and documents")
+                problem(
+                    f"unknown section key {key!r}",
+                    *where,
+                    key,
+                    hint=near_misses(str(key), _SECTION_KEYS)
+                    or "a section has title and documents",
+                )
         title = section.get("title")
         if not isinstance(title, str) or not title.strip():
             problem("section 'title' is required", *where)
@@ -157,13 +177,19 @@ def _sections(source: SourceData, pool: DocumentPool, problem: Any) -> tuple[Sec
                 problem(str(exc), *key, hint=exc.hint)
                 continue
             if doc in used:
-                problem(f"{ref!r} is already in this issue (line {used[doc]})", *key,
-                        hint="list each document once")
+                problem(
+                    f"{ref!r} is already in this issue (line {used[doc]})",
+                    *key,
+                    hint="list each document once",
+                )
                 continue
             slug = slug_for(doc)
             if slug in slugs:
-                problem(f"{doc.as_posix()} and {slugs[slug].as_posix()} share the slug {slug!r}",
-                        *key, hint="rename one of the files")
+                problem(
+                    f"{doc.as_posix()} and {slugs[slug].as_posix()} share the slug {slug!r}",
+                    *key,
+                    hint="rename one of the files",
+                )
                 continue
             used[doc], slugs[slug] = source.line(*key), doc
             resolved.append(doc)
@@ -179,13 +205,19 @@ def _cover(value: Any, workspace: Path, problem: Any) -> Path | None:
         return None
     path = (workspace / value).resolve()
     if not path.is_relative_to(workspace.resolve()):
-        problem(f"cover {value!r} is outside the workspace", "cover",
-                hint="put the image in the workspace, e.g. documents/media/cover.jpg")
+        problem(
+            f"cover {value!r} is outside the workspace",
+            "cover",
+            hint="put the image in the workspace, e.g. documents/media/cover.jpg",
+        )
     elif path.suffix.lower() not in (".jpg", ".jpeg", ".png", ".gif", ".webp"):
         problem(f"cover {value!r} is not a JPEG, PNG, GIF or WebP image", "cover")
     elif not path.is_file():
-        problem(f"cover image {value!r} does not exist", "cover",
-                hint="paths are relative to the workspace folder")
+        problem(
+            f"cover image {value!r} does not exist",
+            "cover",
+            hint="paths are relative to the workspace folder",
+        )
     else:
         return path
     return None

@@ -25,6 +25,7 @@ class Document:
     date: dt.date | None = None
     tags: tuple[str, ...] = ()
     summary: str = ""
+    images: tuple[str, ...] = ()  # paths relative to documents/, as used in body_html
 
     @property
     def direction(self) -> str:

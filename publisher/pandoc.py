@@ -45,26 +45,38 @@ def html_to_text(html: str, columns: int = 72) -> str:
 
 
 def html_to_epub(html: str, output: Path, args: list[str]) -> None:
-    """Not sandboxed, so pandoc can read the stylesheet and cover: callers must have
-    confined every image in `html` to local files first (`resources.confine_images`)."""
+    """Not sandboxed, so pandoc can read the stylesheet, cover and images: safe because
+    document bodies only reference images inside documents/ (`resources.confine_images`)."""
     _run(html, "html", "epub3", args, outputfile=output, sandbox=False)
 
 
 def _run(
-    source: str | Path, from_format: str, to_format: str, args: list[str],
-    outputfile: Path | None = None, sandbox: bool = True,
+    source: str | Path,
+    from_format: str,
+    to_format: str,
+    args: list[str],
+    outputfile: Path | None = None,
+    sandbox: bool = True,
 ) -> str:
     import pypandoc
 
     try:
         if isinstance(source, Path):
             return pypandoc.convert_file(
-                str(source), to_format, format=from_format, extra_args=args,
-                outputfile=str(outputfile) if outputfile else None, sandbox=sandbox,
+                str(source),
+                to_format,
+                format=from_format,
+                extra_args=args,
+                outputfile=str(outputfile) if outputfile else None,
+                sandbox=sandbox,
             )
         return pypandoc.convert_text(
-            source, to_format, format=from_format, extra_args=args,
-            outputfile=str(outputfile) if outputfile else None, sandbox=sandbox,
+            source,
+            to_format,
+            format=from_format,
+            extra_args=args,
+            outputfile=str(outputfile) if outputfile else None,
+            sandbox=sandbox,
         )
     except RuntimeError as exc:
         where = source if isinstance(source, Path) else None

@@ -53,7 +53,9 @@ class DocumentPool:
         if candidate.suffix.lower() in EXTENSIONS:
             matches = [f for f in self.files if f == candidate]
         else:
-            matches = [f for f in self.files if ref in (f.stem, slug_for(f), f.with_suffix("").as_posix())]
+            matches = [
+                f for f in self.files if ref in (f.stem, slug_for(f), f.with_suffix("").as_posix())
+            ]
         if not matches:
             names = {slug_for(f) for f in self.files} | {f.as_posix() for f in self.files}
             raise UnresolvedReference(

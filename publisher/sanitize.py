@@ -11,11 +11,67 @@ import html
 import nh3
 
 _TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
-    "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3",
-    "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s",
-    "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody",
-    "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr", "bdi", "bdo", "aside",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    "wbr",
+    "bdi",
+    "bdo",
+    "aside",
 }
 _GLOBAL_ATTRIBUTES = {"lang", "dir", "id", "title", "class"}
 _ATTRIBUTES = {
@@ -30,8 +86,23 @@ _ATTRIBUTES = {
     "blockquote": {"cite"},
 }
 _URL_SCHEMES = {"http", "https", "mailto"}
-_DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "svg", "math", "template",
-                      "noscript", "frame", "frameset", "applet", "form", "textarea", "select"}
+_DROP_WITH_CONTENT = {
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "template",
+    "noscript",
+    "frame",
+    "frameset",
+    "applet",
+    "form",
+    "textarea",
+    "select",
+}
 
 
 def clean_html(fragment: str) -> str:
@@ -54,9 +125,7 @@ def plain_text(value: str) -> str:
     """
     text = value
     for _ in range(5):
-        cleaned = html.unescape(
-            nh3.clean(text, tags=set(), clean_content_tags=_DROP_WITH_CONTENT)
-        )
+        cleaned = html.unescape(nh3.clean(text, tags=set(), clean_content_tags=_DROP_WITH_CONTENT))
         if cleaned == text:
             break
         text = cleaned

@@ -95,18 +95,27 @@ def parse_toml(text: str, path: Path) -> SourceData:
             int(match.group(1)) if match else None,
             "strings need quotes; tables look like [email]",
         ) from None
-    return SourceData(path, data, _toml_lines(text, data))
+    return SourceData(path, data, _toml_lines(text))
 
 
-def _toml_lines(text: str, data: dict[str, Any]) -> dict[KeyPath, int]:
-    """tomllib keeps no positions: find each key's line by its table header and key name."""
+def _toml_lines(text: str) -> dict[KeyPath, int]:
+    """tomllib keeps no positions: find each key's line from the table headers and key names.
+
+    [[name]] headers count up, so keys inside the second [[sections]] map to ("sections", 1, …).
+    """
     lines: dict[KeyPath, int] = {}
     table: KeyPath = ()
+    arrays: dict[KeyPath, int] = {}
     key_re = re.compile(r'^\s*"?([A-Za-z0-9_\-]+)"?\s*=')
-    header_re = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
+    header_re = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
     for number, raw in enumerate(text.splitlines(), start=1):
         if header := header_re.match(raw):
-            table = tuple(part.strip().strip('"') for part in header.group(1).split("."))
+            name = tuple(part.strip().strip('"') for part in header.group(2).split("."))
+            if header.group(1) == "[[":
+                arrays[name] = arrays.get(name, -1) + 1
+                lines.setdefault(name, number)
+                name = (*name, arrays[name])
+            table = name
             lines.setdefault(table, number)
         elif key := key_re.match(raw):
             lines.setdefault((*table, key.group(1)), number)

@@ -9,6 +9,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from .resources import prefix_images
+
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 
 
@@ -20,10 +22,12 @@ def default_theme_dir() -> Path:
 
 def make_environment(workspace_templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader([
-            jinja2.FileSystemLoader(workspace_templates),
-            jinja2.FileSystemLoader(default_theme_dir()),
-        ]),
+        loader=jinja2.ChoiceLoader(
+            [
+                jinja2.FileSystemLoader(workspace_templates),
+                jinja2.FileSystemLoader(default_theme_dir()),
+            ]
+        ),
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html", "xml", "mjml"), default_for_string=True, default=True
         ),
@@ -34,6 +38,7 @@ def make_environment(workspace_templates: Path) -> jinja2.Environment:
     )
     env.filters["nest_headings"] = nest_headings
     env.filters["long_date"] = long_date
+    env.filters["images_at"] = images_at
     return env
 
 
@@ -47,6 +52,11 @@ def nest_headings(html: str, top: int) -> Markup:
         return Markup(html)
     shift = top - min(levels)
     return Markup(_HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html))
+
+
+def images_at(html: str, prefix: str) -> Markup:
+    """Point a body's images (paths inside documents/) at where this output publishes them."""
+    return Markup(prefix_images(html, prefix)) if prefix else Markup(html)
 
 
 def long_date(value: dt.date) -> str:

@@ -9,22 +9,30 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Document
+from ..resources import confine_images
 from ..sanitize import clean_html
 from .base import RawDocument, Reader
 from .markdown import MarkdownReader
 from .metadata import document_fields
-from .pandoc_formats import HtmlReader, OfficeReader
+from .pandoc_formats import DocxReader, HtmlReader, OdtReader
 from .text import TextReader
 
-READERS: tuple[Reader, ...] = (MarkdownReader(), HtmlReader(), OfficeReader(), TextReader())
+READERS: tuple[Reader, ...] = (
+    MarkdownReader(),
+    HtmlReader(),
+    DocxReader(),
+    OdtReader(),
+    TextReader(),
+)
 EXTENSIONS: dict[str, Reader] = {ext: r for r in READERS for ext in r.extensions}
 
 __all__ = ["EXTENSIONS", "READERS", "RawDocument", "Reader", "read_document"]
 
 
-def read_document(path: Path, slug: str, default_language: str) -> Document:
+def read_document(path: Path, slug: str, pool: Path, default_language: str) -> Document:
     raw = EXTENSIONS[path.suffix.lower()].read(path, id_prefix=f"{slug}-")
     fields = document_fields(raw.meta, path, raw.meta_source, default_language)
     if not fields["title"]:
         fields["title"] = path.stem.replace("-", " ").replace("_", " ").capitalize()
-    return Document(slug=slug, body_html=clean_html(raw.body_html), source=path, **fields)
+    body, images = confine_images(clean_html(raw.body_html), pool, path)
+    return Document(slug=slug, body_html=body, source=path, images=images, **fields)

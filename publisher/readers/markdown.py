@@ -27,7 +27,8 @@ def read_utf8(path: Path) -> str:
         return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
         raise PublisherError.at(
-            f"not UTF-8 text (bad byte at offset {exc.start})", path,
+            f"not UTF-8 text (bad byte at offset {exc.start})",
+            path,
             hint="save the file as UTF-8, or bring it in with 'publisher import'",
         ) from None
 
@@ -41,6 +42,8 @@ def split_front_matter(text: str, path: Path) -> tuple[tuple[str, int] | None, s
         if line.strip() in ("---", "..."):
             return ("\n".join(lines[1:index]), 2), "\n".join(lines[index + 1 :])
     raise PublisherError.at(
-        "front matter starts with '---' but never ends", path, 1,
+        "front matter starts with '---' but never ends",
+        path,
+        1,
         hint="close the metadata block with a line holding only '---'",
     )

@@ -12,7 +12,15 @@ from ..sanitize import plain_text
 from ..sourcefile import SourceData
 
 FRONT_MATTER_KEYS = {
-    "title", "subtitle", "author", "authors", "date", "lang", "language", "tags", "summary",
+    "title",
+    "subtitle",
+    "author",
+    "authors",
+    "date",
+    "lang",
+    "language",
+    "tags",
+    "summary",
 }
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -31,7 +39,8 @@ def document_fields(
         for key in meta:
             if key not in FRONT_MATTER_KEYS:
                 raise fail(
-                    f"unknown front matter key {key!r}", key,
+                    f"unknown front matter key {key!r}",
+                    key,
                     near_misses(str(key), FRONT_MATTER_KEYS)
                     or f"known keys: {', '.join(sorted(FRONT_MATTER_KEYS))}",
                 )
@@ -54,7 +63,8 @@ def document_fields(
     language = text("lang") or text("language") or default_language
     if not _LANGUAGE.match(language):
         raise fail(
-            f"{language!r} is not a language code", "lang" if "lang" in meta else "language",
+            f"{language!r} is not a language code",
+            "lang" if "lang" in meta else "language",
             "use a BCP 47 code such as en, es, fr, ar or pt-BR",
         )
     return {
@@ -80,6 +90,8 @@ def _date(value: Any, fail: Any, strict: bool) -> dt.date | None:
     except ValueError:
         if strict:
             raise fail(
-                f"date {value!r} is not a date", "date", "write dates as YYYY-MM-DD, e.g. 2026-02-22"
+                f"date {value!r} is not a date",
+                "date",
+                "write dates as YYYY-MM-DD, e.g. 2026-02-22",
             ) from None
         return None  # office files carry all sorts of date strings; a missing date is fine

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import re
+import zipfile
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
+from xml.etree import ElementTree
 
 from .. import pandoc
+from ..errors import PublisherError
 from .base import RawDocument
 
 
@@ -17,9 +22,79 @@ class HtmlReader:
         return RawDocument(converted.meta, converted.body_html)
 
 
-class OfficeReader:
-    extensions: ClassVar[tuple[str, ...]] = (".docx", ".odt")
+class DocxReader:
+    """pandoc reads a Word file's title, subtitle, author and date from its core properties."""
+
+    extensions: ClassVar[tuple[str, ...]] = (".docx",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        converted = pandoc.to_html(path, path.suffix.lstrip("."), id_prefix=id_prefix)
+        converted = pandoc.to_html(path, "docx", id_prefix=id_prefix)
         return RawDocument(converted.meta, converted.body_html)
+
+
+class OdtReader:
+    """pandoc ignores an ODT's meta.xml (jgm/pandoc#2839), so its properties are read here:
+    title, creator, language, description, keywords and a custom property named 'date'."""
+
+    extensions: ClassVar[tuple[str, ...]] = (".odt",)
+
+    def read(self, path: Path, id_prefix: str) -> RawDocument:
+        meta = odt_properties(path)
+        body = pandoc.to_html(path, "odt", id_prefix=id_prefix).body_html
+        return RawDocument(meta, _drop_repeated_properties(body, meta))
+
+
+_NS = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+
+
+def odt_properties(path: Path) -> dict[str, Any]:
+    try:
+        with zipfile.ZipFile(path) as odt:
+            root = ElementTree.fromstring(odt.read("meta.xml"))
+    except KeyError:
+        return {}
+    except (zipfile.BadZipFile, ElementTree.ParseError) as exc:
+        raise PublisherError.at(
+            f"not a readable OpenDocument file ({exc})",
+            path,
+            hint="open it in LibreOffice and save it again as .odt",
+        ) from None
+    office_meta = root.find("office:meta", _NS)
+    if office_meta is None:
+        return {}
+
+    def text(tag: str) -> str:
+        return (office_meta.findtext(tag, default="", namespaces=_NS) or "").strip()
+
+    meta: dict[str, Any] = {
+        "title": text("dc:title"),
+        "author": text("dc:creator") or text("meta:initial-creator"),
+        "lang": text("dc:language"),
+        "summary": text("dc:description"),
+        "tags": [
+            k.text.strip()
+            for k in office_meta.findall("meta:keyword", _NS)
+            if k.text and k.text.strip()
+        ],
+    }
+    for field in office_meta.findall("meta:user-defined", _NS):
+        if field.get(f"{{{_NS['meta']}}}name", "").lower() == "date":
+            meta["date"] = (field.text or "").strip()
+    return {key: value for key, value in meta.items() if value}
+
+
+_LEADING_PARAGRAPH = re.compile(r"\A\s*<p>(.*?)</p>\s*", re.DOTALL)
+
+
+def _drop_repeated_properties(body: str, meta: dict[str, Any]) -> str:
+    """Files written from templates repeat title, author and date as the first paragraphs."""
+    repeated = {str(meta.get(key, "")).strip() for key in ("title", "author", "date")} - {""}
+    while (match := _LEADING_PARAGRAPH.match(body)) and html.unescape(
+        match.group(1)
+    ).strip() in repeated:
+        body = body[match.end() :]
+    return body

@@ -5,7 +5,6 @@ Text copied off blogs needs much more than this; `publisher import` recovers its
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import ClassVar
 
@@ -25,5 +24,7 @@ class TextReader:
         meta = {}
         if blocks and len(blocks[0]) <= 120 and len(blocks) > 1:
             meta["title"] = blocks.pop(0)
-        body = "\n".join(f"<p>{html.escape(block)}</p>" for block in blocks)
+        # Text copied off web pages carries stray tags (<strong>…</strong>): they are kept
+        # as HTML here, and the sanitiser keeps the harmless ones.
+        body = "\n".join(f"<p>{block}</p>" for block in blocks)
         return RawDocument(meta, body)

@@ -5,7 +5,7 @@ Adding a format is one module in this package, one line below, and one template 
 
 from __future__ import annotations
 
-from .base import ArchiveRenderer, IssueRenderer, Renderer, RenderContext
+from .base import ArchiveRenderer, IssueRenderer, RenderContext, Renderer
 from .email import EmailRenderer
 from .epub import EpubRenderer
 from .feed import FeedRenderer

@@ -4,10 +4,10 @@ ready-to-send .eml whose per-recipient parts are placeholders that delivery fill
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime
+from pathlib import Path
 from typing import ClassVar
 
 from slugify import slugify
@@ -86,7 +86,8 @@ def build_message(issue: Issue, ctx: RenderContext, subject: str, text: str, htm
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     except ValueError as exc:
         raise PublisherError.at(
-            f"cannot build the email header: {exc}", issue.source,
+            f"cannot build the email header: {exc}",
+            issue.source,
             hint="titles and addresses must be single lines",
         ) from None
     message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")

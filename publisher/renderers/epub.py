@@ -9,7 +9,6 @@ from typing import ClassVar
 
 from ..model import Issue
 from ..output import Artifact
-from ..resources import confine_images
 from .base import IssueRenderer, RenderContext
 
 
@@ -23,17 +22,15 @@ class EpubRenderer(IssueRenderer):
         from .. import pandoc
 
         title = f"{ctx.config.title} No. {issue.number}: {issue.title}"
-        html = confine_images(
-            self.render_template(ctx, "book.html", issue=issue, title=title),
-            ctx.config.documents_dir, f"EPUB of {issue.slug}",
-        )
+        html = self.render_template(ctx, "book.html", issue=issue, title=title)
         with tempfile.TemporaryDirectory(prefix="publisher-epub-") as tmp:
             css = Path(tmp) / "epub.css"
             css.write_text(self.render_template(ctx, "epub.css"), encoding="utf-8")
             output = Path(tmp) / "issue.epub"
             args = [
                 "--split-level=1",
-                "--toc", "--toc-depth=2",
+                "--toc",
+                "--toc-depth=2",
                 "--epub-title-page=true",
                 f"--css={css}",
                 f"--resource-path={ctx.config.documents_dir}",

@@ -47,8 +47,14 @@ class FeedRenderer(ArchiveRenderer):
             if issue.summary:
                 entry.summary(issue.summary)
             entry.content(self._content(issue, downloads, ctx), type="html")
-            for download in sorted(downloads, key=lambda d: d.format != "epub"):  # RSS keeps the last: the PDF
-                entry.enclosure(f"{config.base_url}{download.path.as_posix()}", download.size, download.media_type)
+            for download in sorted(
+                downloads, key=lambda d: d.format != "epub"
+            ):  # RSS keeps the last: the PDF
+                entry.enclosure(
+                    f"{config.base_url}{download.path.as_posix()}",
+                    download.size,
+                    download.media_type,
+                )
         return [
             Artifact(Path("feed.atom"), _atom_with_link_attributes(feed)),
             Artifact(Path("feed.rss"), feed.rss_str(pretty=True)),

@@ -25,7 +25,10 @@ class PdfRenderer(IssueRenderer):
         import weasyprint
 
         html = self.render_template(
-            ctx, "issue.html", issue=issue, page_size=ctx.config.page_size,
+            ctx,
+            "issue.html",
+            issue=issue,
+            page_size=ctx.config.page_size,
             cover_url=issue.cover.as_uri() if issue.cover else None,
         )
         fetcher = workspace_fetcher((ctx.config.root, default_theme_dir()))
@@ -41,7 +44,7 @@ class PdfRenderer(IssueRenderer):
         return [Artifact(self.download_path(issue), pdf)]
 
 
-def workspace_fetcher(allowed: tuple[Path, ...]):  # noqa: ANN201 — a weasyprint URLFetcher
+def workspace_fetcher(allowed: tuple[Path, ...]):
     """A URL fetcher that reads files inside `allowed` folders only: no network, no /etc.
 
     Anything else is refused with a warning; WeasyPrint then renders without that resource.
@@ -53,7 +56,7 @@ def workspace_fetcher(allowed: tuple[Path, ...]):  # noqa: ANN201 — a weasypri
     roots = tuple(p.resolve() for p in allowed)
 
     class WorkspaceFetcher(URLFetcher):
-        def fetch(self, url: str, headers: dict[str, str] | None = None):  # noqa: ANN202
+        def fetch(self, url: str, headers: dict[str, str] | None = None):
             parts = urlsplit(url)
             path = Path(unquote(parts.path)).resolve()
             if parts.scheme != "file" or not any(path.is_relative_to(r) for r in roots):

@@ -1,0 +1,33 @@
+# Two entry points on a fresh Debian/Ubuntu machine:
+#   make demo   installs everything and builds the example newsletter into dist/
+#   make test   installs everything and runs the linter and the test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test setup system-deps lint clean
+
+demo: setup
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) $(BIN)/publisher build
+	@echo "Open dist/index.html, or look in dist/ for the PDF, EPUB, email and feeds."
+
+test: setup lint
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check publisher tests
+	$(BIN)/ruff format --check publisher tests
+
+setup: system-deps $(VENV)/.installed
+
+system-deps:
+	@scripts/install-system-deps.sh
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf dist $(VENV) .pytest_cache test-artifacts

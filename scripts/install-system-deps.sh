@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the system packages publisher needs on Debian/Ubuntu, only those missing:
+# Pango (WeasyPrint), Noto fonts (Latin, Greek, Cyrillic, Arabic), poppler-utils (PDF
+# checks), a Java runtime (epubcheck) and python3-venv. Safe to run again.
+set -euo pipefail
+
+missing=()
+need() { # need PACKAGE CHECK-COMMAND...
+  local package=$1; shift
+  if ! "$@" >/dev/null 2>&1; then missing+=("$package"); fi
+}
+has_font() { fc-list : family | grep -x "$1" >/dev/null; }
+
+need libpango-1.0-0     sh -c 'ldconfig -p | grep -q "libpango-1.0.so.0"'
+need libpangoft2-1.0-0  sh -c 'ldconfig -p | grep -q "libpangoft2-1.0.so.0"'
+need libharfbuzz-subset0 sh -c 'ldconfig -p | grep -q "libharfbuzz-subset.so.0"'
+need fontconfig         command -v fc-list
+need fonts-noto-core    has_font "Noto Serif"
+need fonts-noto-core    has_font "Noto Naskh Arabic"
+need fonts-dejavu-core  has_font "DejaVu Sans Mono"
+need poppler-utils      command -v pdffonts
+need default-jre-headless command -v java
+need python3-venv       python3 -c "import ensurepip, venv"
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system packages: all present"
+  exit 0
+fi
+# De-duplicate while keeping order.
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++')
+if ! command -v apt-get >/dev/null; then
+  echo "Missing system packages (install them with your package manager): ${missing[*]}" >&2
+  exit 1
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "installing system packages: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,61 @@
+"""Shared fixtures: sample workspaces copied to a temporary folder, built with fixed dates."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from publisher.build import BuildReport, build
+
+REPO = Path(__file__).resolve().parents[1]
+WORKSPACES = Path(__file__).resolve().parent / "workspaces"
+CORPUS = REPO.parent / "shared" / "corpus"
+FIXED_EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
+
+
+@pytest.fixture(autouse=True)
+def _fixed_build_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+
+
+def copy_workspace(source: Path, target: Path) -> Path:
+    """A fresh copy of a workspace: publisher.toml, documents/, issues/, templates/."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source / "publisher.toml", target / "publisher.toml")
+    for folder in ("documents", "issues", "templates"):
+        if (source / folder).is_dir():
+            shutil.copytree(source / folder, target / folder, ignore=shutil.ignore_patterns("dist"))
+    return target
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Callable[[str], Path]:
+    """workspace("minimal") → a copy of tests/workspaces/minimal to change freely."""
+    return lambda name: copy_workspace(WORKSPACES / name, tmp_path / name)
+
+
+@pytest.fixture(scope="session")
+def built_example(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    """The repository's own example newsletter, built once for the whole session."""
+    root = copy_workspace(REPO, tmp_path_factory.mktemp("example"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        return build(root)
+
+
+@pytest.fixture(scope="session")
+def built_hostile(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    root = copy_workspace(WORKSPACES / "hostile", tmp_path_factory.mktemp("hostile"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        return build(root)
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared corpus is not at {CORPUS} (clone the project beside shared/)")
+    return CORPUS

