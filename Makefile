@@ -18,7 +18,7 @@ lint: setup
 	$(BIN)/ruff check publisher tests
 	$(BIN)/ruff format --check publisher tests
 
-setup: system-deps $(VENV)/.installed
+setup: system-deps $(VENV)/.installed node_modules/.installed
 
 system-deps:
 	@scripts/install-system-deps.sh
@@ -29,5 +29,9 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 clean:
-	rm -rf dist $(VENV) .pytest_cache test-artifacts
+	rm -rf dist $(VENV) node_modules .pytest_cache test-artifacts

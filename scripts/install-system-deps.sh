@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages publisher needs on Debian/Ubuntu, only those missing:
 # Pango (WeasyPrint), Noto fonts (Latin, Greek, Cyrillic, Arabic), poppler-utils (PDF
-# checks), a Java runtime (epubcheck) and python3-venv. Safe to run again.
+# checks), a Java runtime (epubcheck, Nu HTML checker), npm (to install the Nu HTML checker)
+# and python3-venv. Safe to run again.
 set -euo pipefail
 
 missing=()
@@ -20,6 +21,7 @@ need fonts-noto-core    has_font "Noto Naskh Arabic"
 need fonts-dejavu-core  has_font "DejaVu Sans Mono"
 need poppler-utils      command -v pdffonts
 need default-jre-headless command -v java
+need npm                command -v npm
 need python3-venv       python3 -c "import ensurepip, venv"
 
 if [ ${#missing[@]} -eq 0 ]; then

@@ -11,7 +11,7 @@ import pikepdf
 import pytest
 import yaml
 from conftest import REPO
-from validators import epubcheck_messages, parse_eml, pdffonts, pdftotext
+from validators import epubcheck_messages, nu_html_errors, parse_eml, pdffonts, pdftotext
 
 from publisher.build import BuildReport
 
@@ -165,6 +165,12 @@ def test_web_index_links_every_issue_page(built_example: BuildReport) -> None:
         assert downloads == [f"{slug}.pdf", f"{slug}.epub"]
         for href in downloads:
             assert (built_example.out_dir / slug / href).is_file()
+
+
+def test_web_pages_pass_the_nu_html_checker(built_example: BuildReport) -> None:
+    pages = sorted(built_example.out_dir.glob("**/index.html"))
+    assert len(pages) == 1 + len(ISSUES)
+    assert nu_html_errors(pages) == []
 
 
 def test_arabic_passage_keeps_its_language_and_direction(built_example: BuildReport) -> None:

@@ -38,5 +38,27 @@ def pdftotext(path: Path) -> str:
     ).stdout
 
 
+VNU_JAR = (
+    Path(__file__).resolve().parents[1] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+)
+
+
+def nu_html_errors(paths: list[Path]) -> list[str]:
+    """Errors (not warnings) the Nu HTML checker reports for the given pages."""
+    import json
+
+    import pytest
+
+    if not VNU_JAR.is_file():
+        pytest.skip("the Nu HTML checker is not installed: run 'make test' (it runs npm ci)")
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--format", "json", "--errors-only", *map(str, paths)],
+        capture_output=True,
+        text=True,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    return [f"{m.get('url', '')}:{m.get('lastLine', '?')}: {m['message']}" for m in messages]
+
+
 def parse_eml(path: Path) -> EmailMessage:
     return email.message_from_bytes(path.read_bytes(), policy=policy.default)  # type: ignore[return-value]
