@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from email.headerregistry import Address
 from email.utils import getaddresses
 from pathlib import Path
-from typing import Any
 
 from .errors import PublisherError, near_misses
 from .sourcefile import SourceData, parse_file
@@ -86,6 +85,10 @@ def load_config(root: Path) -> Config:
             raise source.error(f"'{key}' must be a single line", *where)
         return value.strip()
 
+    def optional_text(table: str, key: str) -> str:
+        section = data.get(table, {}) if table else data
+        return text(table, key) if isinstance(section, dict) and section.get(key) else ""
+
     base_url = text("", "base_url")
     if not base_url.startswith(("https://", "http://")):
         raise source.error(
@@ -101,27 +104,19 @@ def load_config(root: Path) -> Config:
             "page_size",
             hint=f"use one of {', '.join(PAGE_SIZES)}",
         )
-    reply_to = data.get("email", {}).get("reply_to")
+    reply_to = optional_text("email", "reply_to")
     return Config(
         root=root,
         title=text("", "title"),
-        description=text("", "description", "") if data.get("description") else "",
+        description=optional_text("", "description"),
         base_url=base_url.rstrip("/") + "/",
         language=text("", "language", "en"),
         organisation=text("organisation", "name"),
-        contact=text("organisation", "contact", "")
-        if _has(data, "organisation", "contact")
-        else "",
+        contact=optional_text("organisation", "contact"),
         page_size=page_size,
         email_from=_address(source, text("email", "from"), "from"),
-        email_reply_to=_address(source, text("email", "reply_to"), "reply_to")
-        if reply_to
-        else None,
+        email_reply_to=_address(source, reply_to, "reply_to") if reply_to else None,
     )
-
-
-def _has(data: dict[str, Any], table: str, key: str) -> bool:
-    return isinstance(data.get(table), dict) and key in data[table]
 
 
 def _address(source: SourceData, value: str, key: str) -> Address:
