@@ -119,6 +119,61 @@ def init(directory: Path, title: str) -> None:
     click.echo(f"\nNext: cd {directory} && publisher build")
 
 
+@main.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--into",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the documents (default: the workspace's documents/).",
+)
+@click.option(
+    "--split/--no-split",
+    default=None,
+    help="Split a page of several posts into documents (default: when several are found).",
+)
+@click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
+@click.pass_obj
+def import_(
+    workspace: Path, files: tuple[Path, ...], into: Path | None, split: bool | None, dry_run: bool
+) -> None:
+    """Turn FILES (plain text, saved web pages, DOCX, ODT) into Markdown documents for review."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .importers import import_files
+
+    _show_warnings()
+    report = import_files(list(files), (into or workspace / "documents").resolve(), split, dry_run)
+    table = Table(
+        "from", "document", "title", "date", "authors", "lang", "¶", "lists", "notes", "check"
+    )
+    for row in report.documents:
+        draft, found = row.draft, row.draft.found
+        notes = found["notes"] + found["footnotes"] + found["captions"] + found["source notes"]
+        table.add_row(
+            f"{row.source.name}#{row.part}",
+            f"{row.path.name}\n[dim]{row.status}[/dim]",
+            draft.title,
+            str(draft.date or "—"),
+            ", ".join(draft.authors) or "—",
+            draft.language or "—",
+            str(found["paragraphs"]),
+            str(found["lists"] + found["numbered lists"]),
+            str(notes),
+            "\n".join(draft.unsure) or "",
+        )
+    Console().print(table)
+    for problem in report.problems:
+        click.secho(f"error: {problem}", fg="red", err=True)
+    done = sum(row.status == "imported" for row in report.documents)
+    click.echo(
+        f"{done} document(s) written, {len(report.problems)} file(s) failed"
+        + (" (dry run: nothing written)" if dry_run else "")
+    )
+    if report.problems:
+        sys.exit(1)
+
+
 def _size(path: Path) -> str:
     size = path.stat().st_size
     return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} B"

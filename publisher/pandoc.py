@@ -19,12 +19,18 @@ class Converted:
     body_html: str
 
 
-def to_html(source: str | Path, from_format: str, *, id_prefix: str = "") -> Converted:
-    """Convert a file (Path) or text (str) to an HTML5 fragment plus pandoc's metadata."""
+def to_html(
+    source: str | Path, from_format: str, *, id_prefix: str = "", media_dir: Path | None = None
+) -> Converted:
+    """Convert a file (Path) or text (str) to an HTML5 fragment plus pandoc's metadata.
+
+    With `media_dir`, embedded images are extracted there and referenced relative to it."""
     args = ["--standalone", f"--template={_TEMPLATE}", "--wrap=none"]
     if id_prefix:
         args.append(f"--id-prefix={id_prefix}")
-    output = _run(source, from_format, "html5", args)
+    if media_dir:
+        args.append("--extract-media=.")
+    output = _run(source, from_format, "html5", args, cwd=media_dir)
     meta_json, _, body = output.partition(_SPLIT)
     return Converted(json.loads(meta_json or "{}"), body)
 
@@ -44,6 +50,10 @@ def html_to_text(html: str, columns: int = 72) -> str:
     )
 
 
+def convert_text(text: str, from_format: str, to_format: str, args: list[str]) -> str:
+    return _run(text, from_format, to_format, args)
+
+
 def html_to_epub(html: str, output: Path, args: list[str]) -> None:
     """Not sandboxed, so pandoc can read the stylesheet, cover and images: safe because
     document bodies only reference images inside documents/ (`resources.confine_images`)."""
@@ -57,6 +67,7 @@ def _run(
     args: list[str],
     outputfile: Path | None = None,
     sandbox: bool = True,
+    cwd: Path | None = None,
 ) -> str:
     import pypandoc
 
@@ -69,6 +80,7 @@ def _run(
                 extra_args=args,
                 outputfile=str(outputfile) if outputfile else None,
                 sandbox=sandbox,
+                cworkdir=str(cwd) if cwd else None,
             )
         return pypandoc.convert_text(
             source,
@@ -77,6 +89,7 @@ def _run(
             extra_args=args,
             outputfile=str(outputfile) if outputfile else None,
             sandbox=sandbox,
+            cworkdir=str(cwd) if cwd else None,
         )
     except RuntimeError as exc:
         where = source if isinstance(source, Path) else None

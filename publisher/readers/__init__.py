@@ -26,13 +26,19 @@ READERS: tuple[Reader, ...] = (
 )
 EXTENSIONS: dict[str, Reader] = {ext: r for r in READERS for ext in r.extensions}
 
-__all__ = ["EXTENSIONS", "READERS", "RawDocument", "Reader", "read_document"]
+__all__ = ["EXTENSIONS", "READERS", "RawDocument", "Reader", "fallback_title", "read_document"]
 
 
-def read_document(path: Path, slug: str, pool: Path, default_language: str) -> Document:
-    raw = EXTENSIONS[path.suffix.lower()].read(path, id_prefix=f"{slug}-")
+def read_document(
+    path: Path, slug: str, pool: Path, default_language: str, reader: Reader | None = None
+) -> Document:
+    raw = (reader or EXTENSIONS[path.suffix.lower()]).read(path, id_prefix=f"{slug}-")
     fields = document_fields(raw.meta, path, raw.meta_source, default_language)
-    if not fields["title"]:
-        fields["title"] = path.stem.replace("-", " ").replace("_", " ").capitalize()
+    fields["title"] = fields["title"] or fallback_title(path)
     body, images = confine_images(clean_html(raw.body_html), pool, path)
     return Document(slug=slug, body_html=body, source=path, images=images, **fields)
+
+
+def fallback_title(path: Path) -> str:
+    """The title of a document that names none: its file name, made readable."""
+    return path.stem.replace("-", " ").replace("_", " ").capitalize()

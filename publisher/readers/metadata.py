@@ -21,6 +21,7 @@ FRONT_MATTER_KEYS = {
     "language",
     "tags",
     "summary",
+    "imported",  # written by `publisher import`: where the document came from; not rendered
 }
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 

@@ -23,12 +23,17 @@ class HtmlReader:
 
 
 class DocxReader:
-    """pandoc reads a Word file's title, subtitle, author and date from its core properties."""
+    """pandoc reads a Word file's title, subtitle, author and date from its core properties.
+
+    With `media_dir`, embedded images are extracted there (used by `publisher import`)."""
 
     extensions: ClassVar[tuple[str, ...]] = (".docx",)
 
+    def __init__(self, media_dir: Path | None = None) -> None:
+        self.media_dir = media_dir
+
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        converted = pandoc.to_html(path, "docx", id_prefix=id_prefix)
+        converted = pandoc.to_html(path, "docx", id_prefix=id_prefix, media_dir=self.media_dir)
         return RawDocument(converted.meta, converted.body_html)
 
 
@@ -38,9 +43,12 @@ class OdtReader:
 
     extensions: ClassVar[tuple[str, ...]] = (".odt",)
 
+    def __init__(self, media_dir: Path | None = None) -> None:
+        self.media_dir = media_dir
+
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         meta = odt_properties(path)
-        body = pandoc.to_html(path, "odt", id_prefix=id_prefix).body_html
+        body = pandoc.to_html(path, "odt", id_prefix=id_prefix, media_dir=self.media_dir).body_html
         return RawDocument(meta, _drop_repeated_properties(body, meta))
 
 

@@ -1,0 +1,147 @@
+"""Import: documents as editors receive them → Markdown with YAML front matter in the pool.
+
+Plain text off blogs (`plaintext`), saved web pages (`webpage`) and Word/OpenDocument files
+(`office`) are each recovered into drafts; every draft's body goes through the pipeline's
+sanitiser and pandoc writes its Markdown (`markdown`). Re-importing the same bytes is
+recognised by their hash and writes nothing; a file that cannot be read is reported and
+the others are still imported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from slugify import slugify
+
+from ..errors import Problem, PublisherError
+from ..output import atomic_write
+from ..pool import DocumentPool, slug_for
+from ..readers import fallback_title
+from ..readers.markdown import split_front_matter
+from .plaintext import Draft
+
+TEXT_SUFFIXES = (".txt", ".text", "")
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+OFFICE_SUFFIXES = (".docx", ".odt")
+
+
+@dataclass(frozen=True)
+class Imported:
+    """One document found in an input file, and where it went."""
+
+    source: Path
+    part: int  # 1-based position of this document in its source file
+    draft: Draft
+    path: Path
+    status: str  # "imported", "unchanged" (already in the pool) or "dry run"
+
+
+@dataclass
+class ImportReport:
+    documents: list[Imported] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def import_files(
+    inputs: list[Path], into: Path, split: bool | None = None, dry_run: bool = False
+) -> ImportReport:
+    report = ImportReport()
+    known = _imported_index(into)
+    taken = {slug_for(p) for p in DocumentPool.scan(into).files}
+    for source in inputs:
+        try:
+            data = source.read_bytes()
+            drafts, media = _recover(source, data, split)
+        except PublisherError as exc:
+            report.problems += exc.problems
+            continue
+        except OSError as exc:
+            report.problems.append(Problem(f"cannot open this file: {exc.strerror}", source))
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        for part, draft in enumerate(drafts, start=1):
+            if not draft.title:
+                draft.title = fallback_title(source) + (f" ({part})" if len(drafts) > 1 else "")
+            if (digest, part) in known:
+                report.documents.append(
+                    Imported(source, part, draft, known[digest, part], "unchanged")
+                )
+                continue
+            slug = _unique_slug(draft.title, taken)
+            target = into / f"{slug}.md"
+            text = _document_text(draft, source, digest, part, slug)
+            if not dry_run:
+                for name, image in media.items():
+                    atomic_write(into / "media" / slug / Path(name).name, image)
+                atomic_write(target, text.encode("utf-8"))
+            report.documents.append(
+                Imported(source, part, draft, target, "dry run" if dry_run else "imported")
+            )
+    return report
+
+
+def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft], dict[str, bytes]]:
+    suffix = source.suffix.lower()
+    if suffix in PAGE_SUFFIXES:
+        from .webpage import recover_page
+
+        return recover_page(data, source), {}
+    if suffix in OFFICE_SUFFIXES:
+        from .office import recover_office
+
+        return recover_office(source)
+    if suffix in TEXT_SUFFIXES:
+        from .decode import decode_text
+        from .plaintext import recover
+
+        return recover(decode_text(data, source), split), {}
+    raise PublisherError.at(
+        f"cannot import {suffix} files",
+        source,
+        hint="import .txt, .html, .docx or .odt; Markdown files can be copied into documents/ as they are",
+    )
+
+
+def _document_text(draft: Draft, source: Path, digest: str, part: int, slug: str) -> str:
+    from .markdown import body_markdown, front_matter
+
+    body = draft.body_html.replace('src="media/', f'src="media/{slug}/')
+    meta = {
+        "title": draft.title,
+        "subtitle": draft.subtitle,
+        "authors": draft.authors,
+        "date": draft.date,
+        "lang": draft.language if draft.language not in ("", "und") else None,
+        "imported": {"from": source.name, "part": part, "sha256": digest},
+    }
+    return front_matter(meta) + body_markdown(body)
+
+
+def _unique_slug(title: str, taken: set[str]) -> str:
+    base = (
+        slugify(title, max_length=60, word_boundary=True, replacements=[["'", ""], ["’", ""]])
+        or "document"
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def _imported_index(into: Path) -> dict[tuple[str, int], Path]:
+    """(sha256, part) → file, for every document in the pool that `import` wrote."""
+    index: dict[tuple[str, int], Path] = {}
+    for path in sorted(into.rglob("*.md")) if into.is_dir() else []:
+        try:
+            front, _ = split_front_matter(path.read_text(encoding="utf-8"), path)
+            meta = yaml.safe_load(front[0]) if front else None
+        except (PublisherError, UnicodeDecodeError, yaml.YAMLError):
+            continue  # not ours to judge here; `publisher build` reports broken files
+        imported = meta.get("imported") if isinstance(meta, dict) else None
+        if isinstance(imported, dict) and "sha256" in imported:
+            index[str(imported["sha256"]), int(imported.get("part", 1))] = path
+    return index

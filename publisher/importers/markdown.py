@@ -1,0 +1,30 @@
+"""A recovered draft → the Markdown file an editor reviews: YAML front matter plus a body
+that pandoc writes from the sanitised HTML (so escaping, lists and lang/dir spans are pandoc's)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from ..sanitize import clean_html
+
+_WRITER = "markdown-smart-raw_html-native_divs-native_spans-link_attributes-header_attributes"
+_FOOTNOTE_DIV = re.compile(r"^:{3,} footnote-definitions\n(.*?)^:{3,}\n?", re.MULTILINE | re.DOTALL)
+
+
+def body_markdown(body_html: str) -> str:
+    from .. import pandoc
+
+    markdown = pandoc.convert_text(clean_html(body_html), "html", _WRITER, ["--wrap=none"])
+    markdown = _FOOTNOTE_DIV.sub(lambda m: m.group(1), markdown)
+    markdown = re.sub(r"⟦fndef(\d+)⟧ ?", r"[^\1]: ", markdown)
+    return re.sub(r"⟦fn(\d+)⟧", r"[^\1]", markdown).strip() + "\n"
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    kept = {key: value for key, value in meta.items() if value not in (None, "", [], {})}
+    return (
+        "---\n" + yaml.safe_dump(kept, sort_keys=False, allow_unicode=True, width=100) + "---\n\n"
+    )

@@ -1,0 +1,40 @@
+"""Word and OpenDocument files → one draft through the regular readers (pandoc, with the
+file's own properties); embedded images are extracted for the pool's media folder."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from ..readers import fallback_title, read_document
+from ..readers.pandoc_formats import DocxReader, OdtReader
+from .plaintext import Draft
+from .scripts import mark_fragments
+
+
+def recover_office(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
+    """The draft, and its images keyed by the path its body uses for them ('media/…')."""
+    with tempfile.TemporaryDirectory(prefix="publisher-import-") as tmp:
+        pool = Path(tmp)
+        copy = pool / path.name
+        shutil.copyfile(path, copy)
+        reader = DocxReader(media_dir=pool) if copy.suffix == ".docx" else OdtReader(media_dir=pool)
+        document = read_document(copy, "", pool, default_language="und", reader=reader)
+        media = {image: (pool / image).read_bytes() for image in document.images}
+    has_title = document.title != fallback_title(path)
+    draft = Draft(
+        title=document.title if has_title else "",
+        subtitle=document.subtitle,
+        authors=list(document.authors),
+        date=document.date,
+        language="" if document.language == "und" else document.language,
+    )
+    draft.body_html, fragments = mark_fragments(document.body_html)
+    draft.found.update(fragments)
+    draft.found["paragraphs"] = document.body_html.count("<p>")
+    draft.found["headings"] = sum(document.body_html.count(f"<h{n}") for n in range(1, 7))
+    draft.found["images"] = len(media)
+    if not has_title:
+        draft.unsure.append("the file has no title property: the title is a guess, check it")
+    return [draft], media

@@ -1,0 +1,344 @@
+"""Plain text copied off blogs and forums → structured drafts (metadata + HTML body).
+
+Each heuristic is one small function over `Block`s. What it decides is counted in the
+draft's `found`, and every guess an editor may want to check goes into `unsure`.
+
+- weekday date headers ("Sunday, February 22, 2026") start posts; without them, rules
+  of dashes separate posts (`split`);
+- inside a post, a rule starts a reprinted article with its own heading and dateline;
+- the first short line is the title, a second short line before the text the subtitle;
+- a closing "Organisation, June 28, 2024" or a short name line is the signature
+  (authors and date), kept in the body as well;
+- bullet lines (•, ●, -) and runs of indented lines whose bullets were lost become
+  lists; an indented line under a bullet is that item's teaser; (1)/1. lines become
+  numbered lists; indentation never makes code;
+- short title-like lines before longer text become headings; "[Note: …]" blocks become
+  notes, "Photo credit:" lines captions, [1] markers footnotes, bare URLs links;
+- two empty lines between paragraphs are a section break.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .scripts import detect_language, mark_fragments
+from .textblocks import BULLET, NUMBERED, Block, split_blocks
+from .textdates import parse_date, signature, weekday_header
+
+_URL = re.compile(r"(?<![\"'=>])\bhttps?://[^\s<>\"\[\]]+[^\s<>\"\[\].,;:!?)]")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z¿¡«\"“]")
+_CAPTION = re.compile(
+    r"\b(photo|foto|image|picture|crédit photo|photo credit)s?\s*(credit)?\s*:", re.I
+)
+_NOTE = re.compile(r"^\[(?!\d+\])[^\]]{12,}\]$", re.DOTALL)
+_FOOTNOTE_DEF = re.compile(r"^\[(\d{1,3})\]\s+(.+)$", re.DOTALL)
+_SOURCE_NOTE = re.compile(
+    r"content is available under|creative commons|\bCC[- ]BY|all rights reserved|"
+    r"this (page|article) (contains content|was originally published)|originally published (in|at|on)",
+    re.I,
+)
+_FOOTNOTE_REF = re.compile(r"(?<=[\w.,;:!?)\"”’])\[(\d{1,3})\]")
+TITLE_MAX = 160
+HEADING_WORDS = 16
+
+
+@dataclass
+class Draft:
+    """One document recovered from an input file, before it is written to the pool."""
+
+    title: str = ""
+    subtitle: str = ""
+    authors: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    language: str = ""
+    body_html: str = ""
+    found: Counter[str] = field(default_factory=Counter)
+    unsure: list[str] = field(default_factory=list)
+
+
+def recover(text: str, split: bool | None = None) -> list[Draft]:
+    """Recover the documents in `text`; `split` None means: split when several posts are found."""
+    blocks = split_blocks(text)
+    posts = _split_posts(blocks)
+    if split is False or (split is None and len(posts) < 2):
+        posts = [blocks]
+    drafts = [_recover_post(post) for post in posts if post]
+    if len(drafts) > 1:
+        for draft in drafts:
+            draft.found["posts in file"] = len(drafts)
+    return drafts
+
+
+def _split_posts(blocks: list[Block]) -> list[list[Block]]:
+    headers = [i for i, b in enumerate(blocks) if b.single_line and weekday_header(b.text)]
+    cuts = headers or [i + 1 for i, b in enumerate(blocks) if b.rule]
+    if not cuts:
+        return [blocks]
+    bounds = [0, *cuts, len(blocks)]
+    pieces = [blocks[a:b] for a, b in itertools.pairwise(bounds)]
+    return [
+        [b for b in piece if not (b.rule and not headers)] for piece in pieces if _has_text(piece)
+    ]
+
+
+def _has_text(blocks: list[Block]) -> bool:
+    return any(not b.rule and len(b.text) > 1 for b in blocks)
+
+
+def _recover_post(blocks: list[Block]) -> Draft:
+    draft = Draft()
+    rest = list(blocks)
+    if rest and (when := parse_date(rest[0].text)) and rest[0].single_line:
+        draft.date = when
+        draft.found["date header"] += 1
+        rest.pop(0)
+    if rest and _title_like(rest[0]) and len(rest) > 1:
+        draft.title = rest.pop(0).text
+    else:
+        draft.unsure.append("no title line: the title is a guess, check it")
+    if len(rest) > 2 and _title_like(rest[0]) and _is_body(rest[1]):
+        draft.subtitle = rest.pop(0).text
+    _take_signature(rest, draft)
+    draft.language = detect_language(" ".join(b.text for b in [*rest, *blocks[:1]]))
+    draft.body_html, fragments = mark_fragments(_body(rest, draft))
+    draft.found.update(fragments)
+    if lost := draft.found["lists from indented lines"]:
+        draft.unsure.append(f"{lost} list(s) read from indented lines whose bullets were lost")
+    return draft
+
+
+def _title_like(block: Block) -> bool:
+    text = block.text
+    return (
+        block.single_line
+        and not block.bullet
+        and block.number is None
+        and not block.rule
+        and len(text) <= TITLE_MAX
+        and not text.endswith((".", ",", ";", ":"))
+        and not _SENTENCE_BREAK.search(text)
+        and not _URL.fullmatch(text)
+        and parse_date(text) is None
+        and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "¿¡«\"“'‘")
+    )
+
+
+def _is_body(block: Block) -> bool:
+    return len(block.text) >= 120 or block.bullet or block.number is not None
+
+
+def _heading_like(blocks: list[Block], index: int) -> bool:
+    block = blocks[index]
+    following = _next_content(blocks, index)
+    return (
+        _title_like(block)
+        and len(block.text.split()) <= HEADING_WORDS
+        and not block.indented
+        and following is not None
+        and (len(following.text) >= max(120, 2 * len(block.text)) or following.bullet)
+    )
+
+
+def _next_content(blocks: list[Block], index: int) -> Block | None:
+    return blocks[index + 1] if index + 1 < len(blocks) else None
+
+
+def _take_signature(blocks: list[Block], draft: Draft) -> None:
+    """The closing lines: 'Org (X), June 28, 2024', or a name line, or a name then a date line."""
+    tail = [
+        i for i, b in enumerate(blocks) if not _URL.fullmatch(b.text) and not _NOTE.match(b.text)
+    ]
+    if not tail:
+        return
+    last = tail[-1]
+    candidates = [last - 1, last] if last > 0 and parse_date(blocks[last].text) else [last]
+    for index in candidates:
+        block = blocks[index]
+        if not block.single_line or (
+            index > 0 and len(blocks[index - 1].text) < 40 and index != last - 1
+        ):
+            continue
+        found = signature(block.text)
+        if found and not parse_date(block.text):
+            name, when = found
+            draft.authors = [name]
+            if when or (index == last - 1 and (when := parse_date(blocks[last].text))):
+                draft.date = draft.date or when
+            draft.found["signature"] += 1
+            if not when and index == last:
+                draft.unsure.append(f"author {name!r} read from the closing line")
+            blocks[index] = Block(("\x01sig " + block.text,), False, block.gap)
+            return
+    if (when := parse_date(blocks[last].text)) and draft.date is None:
+        draft.date = when
+        draft.found["closing date"] += 1
+
+
+def _body(blocks: list[Block], draft: Draft) -> str:
+    parts: list[str] = []
+    notes: dict[str, str] = {}
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        text = block.text
+        if block.rule:
+            parts.append("<hr>")
+            if index + 1 < len(blocks) and _title_like(blocks[index + 1]):
+                parts.append(f"<h2>{_inline(blocks[index + 1].text)}</h2>")
+                draft.found["reprinted articles"] += 1
+                index += 1
+                if (
+                    index + 2 < len(blocks)
+                    and _title_like(blocks[index + 1])
+                    and _is_body(blocks[index + 2])
+                ):
+                    parts.append(
+                        _div("standfirst", f"<p><em>{_inline(blocks[index + 1].text)}</em></p>")
+                    )
+                    index += 1
+            index += 1
+            continue
+        if text.startswith("\x01sig "):
+            parts.append(_div("signature", f"<p>{_inline(text[5:])}</p>"))
+        elif block.bullet or (block.indented and _indented_run(blocks, index) >= 2):
+            index = _list(blocks, index, parts, draft) - 1
+        elif block.number is not None:
+            index = _numbered(blocks, index, parts, draft) - 1
+        elif definition := _FOOTNOTE_DEF.match(text):
+            notes[definition.group(1)] = definition.group(2)
+        elif _SOURCE_NOTE.search(text) and index >= len(blocks) - 3:
+            parts.append(_div("source-note", f"<p>{_lines(block)}</p>"))
+            draft.found["source notes"] += 1
+        elif _NOTE.match(text):
+            parts.append(_div("note", f"<p>{_inline(text)}</p>"))
+            draft.found["notes"] += 1
+        elif _CAPTION.search(text) and len(text) < 300:
+            parts.append(_div("caption", f"<p>{_inline(text)}</p>"))
+            draft.found["captions"] += 1
+        elif block.single_line and parse_date(text):
+            parts.append(_div("dateline", f"<p>{_inline(text)}</p>"))
+            draft.found["datelines"] += 1
+        elif _heading_like(blocks, index):
+            parts.append(f"<h2>{_inline(text)}</h2>")
+            draft.found["headings"] += 1
+        else:
+            if block.gap >= 2 and parts and parts[-1].startswith("<p>") and len(text) >= 80:
+                parts.append("<hr>")
+                draft.found["section breaks"] += 1
+            parts.append(f"<p>{_lines(block)}</p>")
+            draft.found["paragraphs"] += 1
+        index += 1
+    return _footnotes("\n".join(parts), notes, draft)
+
+
+def _indented_run(blocks: list[Block], index: int) -> int:
+    """How many single-line indented blocks follow from `index`: bullets lost in copying."""
+    count = 0
+    while (
+        index + count < len(blocks)
+        and blocks[index + count].indented
+        and blocks[index + count].single_line
+        and len(blocks[index + count].text) < 400
+        and blocks[index + count].number is None
+    ):
+        count += 1
+    return count
+
+
+def _list(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> int:
+    items: list[list[str]] = []  # each item: its paragraphs
+    lost_bullets = not blocks[index].bullet
+    while index < len(blocks):
+        block = blocks[index]
+        if block.bullet:
+            first, *teaser = block.lines
+            items.append([_inline(BULLET.sub("", first, count=1)), *map(_inline, _teaser(teaser))])
+        elif block.indented and items and not lost_bullets:
+            items[-1].append(_inline(block.text))  # a teaser under the bullet above
+            draft.found["teasers"] += 1
+        elif lost_bullets and block.indented and block.single_line and block.number is None:
+            items.append([_inline(block.text)])
+        else:
+            break
+        index += 1
+    parts.append("<ul>" + "".join(_item(paragraphs) for paragraphs in items) + "</ul>")
+    draft.found["lists"] += 1
+    draft.found["list items"] += len(items)
+    if lost_bullets:
+        draft.found["lists from indented lines"] += 1
+    return index
+
+
+def _item(paragraphs: list[str]) -> str:
+    """A list item: bare text when it is one paragraph (a tight list), else paragraphs."""
+    if len(paragraphs) == 1:
+        return f"<li>{paragraphs[0]}</li>"
+    return "<li>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</li>"
+
+
+def _teaser(lines: list[str]) -> list[str]:
+    return [" ".join(lines)] if lines else []
+
+
+def _numbered(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> int:
+    start = blocks[index].number or 1
+    items: list[str] = []
+    expected = start
+    while index < len(blocks) and blocks[index].number == expected:
+        text = NUMBERED.sub("", blocks[index].text, count=1)
+        items.append(_item([_inline(text)]))
+        expected += 1
+        index += 1
+    attribute = f' start="{start}"' if start != 1 else ""
+    parts.append(f"<ol{attribute}>{''.join(items)}</ol>")
+    draft.found["numbered lists"] += 1
+    draft.found["list items"] += len(items)
+    return index
+
+
+def _inline(text: str) -> str:
+    """Text as it came, with stray inline tags kept (the sanitiser keeps harmless ones) and
+    bare URLs made links. A lone '<' or '&' in prose stays text when the HTML is parsed."""
+    return _URL.sub(lambda m: f'<a href="{html.escape(m.group(0))}">{m.group(0)}</a>', text)
+
+
+def _lines(block: Block) -> str:
+    """A paragraph's text; a block of several short lines (an address, a verse, a footer)
+    keeps its line breaks, while long lines wrapped by the editor are joined."""
+    if len(block.lines) > 1 and all(len(line) < 100 for line in block.lines):
+        return "<br>".join(_inline(line) for line in block.lines)
+    return _inline(block.text)
+
+
+def _div(css_class: str, inner: str) -> str:
+    return f'<div class="{css_class}">{inner}</div>'
+
+
+def _footnotes(body: str, notes: dict[str, str], draft: Draft) -> str:
+    """[1] markers with a matching '[1] text' paragraph become footnotes (via placeholders
+    that `importers.markdown` turns into pandoc's [^1] syntax)."""
+    if not notes:
+        return body
+    used = set()
+
+    def reference(match: re.Match[str]) -> str:
+        number = match.group(1)
+        if number not in notes:
+            return match.group(0)
+        used.add(number)
+        return f"⟦fn{number}⟧"
+
+    body = _FOOTNOTE_REF.sub(reference, body)
+    definitions = "".join(
+        f"<p>⟦fndef{n}⟧ {_inline(text)}</p>" if n in used else f"<p>[{n}] {_inline(text)}</p>"
+        for n, text in notes.items()
+    )
+    draft.found["footnotes"] += len(used)
+    if len(used) < len(notes):
+        draft.unsure.append(f"{len(notes) - len(used)} numbered notes have no marker in the text")
+    return body + f'\n<div class="footnote-definitions">{definitions}</div>'

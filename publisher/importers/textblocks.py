@@ -1,0 +1,85 @@
+"""Plain text → blocks: the paragraphs of text copied off a web page, with the clues
+(indentation, bullets, numbers, rules) that the heuristics in `plaintext` read.
+
+A block is a run of non-blank lines. Lines that hold only spaces or non-breaking spaces
+count as blank. Bullet and numbered lines start a block of their own even without a
+blank line before them, because pasted lists rarely have one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NBSP = "\u00a0"
+BULLET = re.compile(r"^[•●▪◦‣∙·■□○◆◇➢➤►▸✓✔→*–—-]\s+")
+NUMBERED = re.compile(r"^(?:\((\d{1,3})\)|(\d{1,3})[.)])\s+")
+RULE = re.compile(r"^\s*([-_=*~•·])(?:\s*\1){4,}\s*$")
+# French typography keeps a non-breaking space before these and inside guillemets.
+_KEEP_NBSP = re.compile(rf"{NBSP}(?=[:;!?»])|(?<=«){NBSP}")
+
+
+@dataclass(frozen=True)
+class Block:
+    lines: tuple[str, ...]  # whitespace-normalised, without indentation
+    indented: bool  # the first line started with spaces, tabs or non-breaking spaces
+    gap: int  # longest run of truly empty lines before it (2+ can mark a section break)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+    @property
+    def single_line(self) -> bool:
+        return len(self.lines) == 1
+
+    @property
+    def bullet(self) -> bool:
+        return bool(BULLET.match(self.lines[0]))
+
+    @property
+    def number(self) -> int | None:
+        match = NUMBERED.match(self.lines[0])
+        return int(match.group(1) or match.group(2)) if match else None
+
+    @property
+    def rule(self) -> bool:
+        return bool(RULE.match(self.text))
+
+
+def normalise_line(line: str) -> str:
+    """Fold runs of spaces; turn non-breaking spaces into spaces unless typography needs them."""
+    line = _KEEP_NBSP.sub("\x00", line).replace(NBSP, " ").replace("\x00", NBSP)
+    line = line.replace("\u200b", "").replace("\ufeff", "").replace("\t", " ")
+    return re.sub(r" {2,}", " ", line).strip()
+
+
+def split_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    current: list[str] = []
+    indented = False
+    gap = run = 0
+
+    def flush() -> None:
+        nonlocal current, gap
+        if current:
+            blocks.append(Block(tuple(current), indented, gap))
+            current, gap = [], 0
+
+    for raw in text.split("\n"):
+        line = normalise_line(raw)
+        if not line:
+            flush()
+            # Lines of only non-breaking spaces are paste noise: they end a run of empty lines.
+            run = run + 1 if not raw.strip(" \t") else 0
+            gap = max(gap, run)
+            continue
+        run = 0
+        starts_item = bool(BULLET.match(line) or NUMBERED.match(line) or RULE.match(line))
+        if current and (starts_item or RULE.match(current[-1])):
+            flush()
+        if not current:
+            indented = raw[:1] in (" ", "\t", NBSP)
+        current.append(line)
+    flush()
+    return blocks

@@ -1,0 +1,58 @@
+"""Recognising date lines, weekday headers and signatures in English, Spanish and French.
+
+dateparser reads the dates; the rules here only decide whether a whole line *is* a date
+(or ends in one), so that prose mentioning "7 December 2022" is never mistaken for one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+LANGUAGES = ["en", "es", "fr"]
+_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+_WEEKDAY = re.compile(
+    r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[ée]rcoles|"
+    r"jueves|viernes|s[áa]bado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_SENTENCE = re.compile(r"[.!?]\s+\S")
+
+
+@lru_cache(maxsize=2048)
+def parse_date(text: str) -> dt.date | None:
+    """The date `text` consists of, or None. Needs day, month and year."""
+    text = text.strip().rstrip(".")
+    if not _YEAR.search(text) or len(text.split()) > 8 or len(text) > 60:
+        return None
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=LANGUAGES, settings=_SETTINGS)
+    return parsed.date() if parsed else None
+
+
+def weekday_header(text: str) -> dt.date | None:
+    """'Sunday, February 22, 2026' or 'domingo, 22 de febrero de 2026': a blog's post header."""
+    return parse_date(text) if _WEEKDAY.match(text.strip()) else None
+
+
+def signature(text: str) -> tuple[str, dt.date | None] | None:
+    """'Name or Organisation (ABBR), June 28, 2024' → (name, date); a bare short name → (name, None)."""
+    text = text.strip()
+    if len(text) > 160 or _SENTENCE.search(text) or text.endswith((".", ":", ";", "?")):
+        return None
+    for match in re.finditer(r",\s*", text):
+        head, tail = text[: match.start()], text[match.end() :]
+        if (when := parse_date(tail)) and _name_like(head, max_words=14):
+            return head, when
+    if _name_like(text, max_words=5) and not parse_date(text):
+        return text, None
+    return None
+
+
+def _name_like(text: str, max_words: int) -> bool:
+    words = text.split()
+    capitalised = [w for w in words if w[:1].isupper() or w[:1] in "(«\"'"]
+    return 0 < len(words) <= max_words and len(capitalised) >= max(1, len(words) // 2)

@@ -1,0 +1,67 @@
+"""A saved web page → one draft: trafilatura extracts the main text (headings, lists, links,
+emphasis, images with alt text) and the page's title, author and date; navigation, ads and
+comments are left behind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..errors import PublisherError
+from .decode import decode_text
+from .plaintext import Draft
+from .scripts import detect_language, mark_fragments
+
+
+def recover_page(data: bytes, path: Path) -> list[Draft]:
+    import lxml.html
+    import trafilatura
+
+    page = decode_text(data, path)
+    body = trafilatura.extract(
+        page,
+        output_format="html",
+        include_comments=False,
+        include_links=True,
+        include_images=True,
+        include_formatting=True,
+        include_tables=True,
+        favor_precision=True,
+    )
+    if not body:
+        raise PublisherError.at(
+            "no main text found in this page",
+            path,
+            hint="save the article itself (not a listing page), or copy its text into a .txt file",
+        )
+    meta = trafilatura.extract_metadata(page)
+    draft = Draft(title=meta.title or "", authors=_authors(meta.author), date=_date(meta.date))
+    inner = lxml.html.fromstring(body).find("body")
+    fragment = (
+        "".join(lxml.html.tostring(child, encoding="unicode") for child in inner)
+        if inner is not None
+        else body
+    )
+    text = lxml.html.fromstring(fragment).text_content() if fragment.strip() else ""
+    html_lang = (lxml.html.fromstring(page).get("lang") or "").split("-")[0]
+    draft.language = html_lang or detect_language(text)
+    draft.body_html, fragments = mark_fragments(fragment)
+    draft.found.update(fragments)
+    draft.found["paragraphs"] = fragment.count("<p")
+    draft.found["headings"] = sum(fragment.count(f"<h{n}") for n in range(1, 7))
+    draft.found["lists"] = fragment.count("<ul") + fragment.count("<ol")
+    draft.found["links"] = fragment.count("<a ")
+    if not draft.title:
+        draft.unsure.append("the page has no title: the title is a guess, check it")
+    return [draft]
+
+
+def _authors(value: str | None) -> list[str]:
+    return [name.strip() for name in (value or "").split(";") if name.strip()]
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

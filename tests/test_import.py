@@ -1,0 +1,389 @@
+"""`publisher import`: text as editors receive it becomes clean, structured documents.
+
+Each heuristic is specified with a small input; the shared corpus is checked end to end.
+Imported files are read back through the normal reader, so what is asserted is what
+every renderer will get.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pypandoc
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+from validators import epubcheck_messages
+
+from publisher.build import build
+from publisher.cli import main
+from publisher.importers import import_files
+from publisher.model import Document
+from publisher.readers import read_document
+
+
+def import_one(
+    tmp_path: Path, content: str | bytes, name: str = "pasted.txt", **options
+) -> list[Document]:
+    source = tmp_path / "in" / name
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_bytes(content.encode() if isinstance(content, str) else content)
+    pool = tmp_path / "documents"
+    report = import_files([source], pool, **options)
+    assert not report.problems, report.problems
+    return [read_document(row.path, row.path.stem, pool, "en") for row in report.documents]
+
+
+def html_of(doc: Document) -> lxml.html.HtmlElement:
+    return lxml.html.fragment_fromstring(doc.body_html, create_parent="div")
+
+
+def texts(doc: Document, xpath: str) -> list[str]:
+    """Text of the matching elements, spaces folded; pandoc's smart quotes read back as plain."""
+    return [
+        " ".join(e.text_content().split()).replace("’", "'").replace("‘", "'")
+        for e in html_of(doc).xpath(xpath)
+    ]
+
+
+LONG = "This paragraph is long enough to count as running text in an article, " * 3
+
+
+def test_weekday_headers_split_posts_with_their_own_titles_and_dates(tmp_path: Path) -> None:
+    text = (
+        f"Sunday, February 22, 2026\n\nFirst post title\n\n{LONG}\n\n"
+        f"Tuesday, February 10, 2026\n\nSecond post title\n\n{LONG}\n"
+    )
+    first, second = import_one(tmp_path, text)
+    assert (first.title, str(first.date)) == ("First post title", "2026-02-22")
+    assert (second.title, str(second.date)) == ("Second post title", "2026-02-10")
+    assert len(import_one(tmp_path / "nosplit", text, split=False)) == 1
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("domingo, 22 de febrero de 2026", "2026-02-22"),
+        ("martes 10 de febrero de 2026", "2026-02-10"),
+        ("lundi 3 mars 2025", "2025-03-03"),
+        ("Samedi, 1 novembre 2025", "2025-11-01"),
+        ("Friday, May 1, 2026", "2026-05-01"),
+    ],
+)
+def test_date_headers_in_english_spanish_and_french(
+    tmp_path: Path, header: str, expected: str
+) -> None:
+    (doc,) = import_one(tmp_path, f"{header}\n\nUn título\n\n{LONG}\n")
+    assert str(doc.date) == expected and doc.title == "Un título"
+
+
+def test_closing_signature_gives_author_and_date_and_stays_in_the_text(tmp_path: Path) -> None:
+    (doc,) = import_one(
+        tmp_path, f"{LONG}\n\n{LONG}\n\nHarbour Workers Union (HWU), June 28, 2024\n"
+    )
+    assert doc.authors == ("Harbour Workers Union (HWU)",) and str(doc.date) == "2024-06-28"
+    assert texts(doc, "//div[@class='signature']") == ["Harbour Workers Union (HWU), June 28, 2024"]
+
+
+def test_name_line_then_date_line_signature(tmp_path: Path) -> None:
+    (doc,) = import_one(tmp_path, f"A title\n\n{LONG}\n\nMaría Fernández\n\n3 de marzo de 2026\n")
+    assert doc.authors == ("María Fernández",) and str(doc.date) == "2026-03-03"
+
+
+def test_bullets_with_indented_teasers_become_list_items_never_code(tmp_path: Path) -> None:
+    text = (
+        f"Reading list\n\n{LONG}\n\n"
+        "• First pamphlet\n    A teaser indented under the first item.\n"
+        "● Second pamphlet\n\n    The second item's teaser, after a blank line.\n\n"
+        f"{LONG}\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    assert texts(doc, "//ul/li") == [
+        "First pamphlet A teaser indented under the first item.",
+        "Second pamphlet The second item's teaser, after a blank line.",
+    ]
+    assert not html_of(doc).xpath("//pre|//code")
+
+
+def test_indented_lines_whose_bullets_were_lost_become_a_list(tmp_path: Path) -> None:
+    text = f"A title\n\n{LONG}\n\nThe working class is:\n\n\u00a0 the only class A\n\n\u00a0 the only class B\n\n{LONG}\n"
+    (doc,) = import_one(tmp_path, text)
+    assert texts(doc, "//ul/li") == ["the only class A", "the only class B"]
+
+
+def test_a_lone_indented_paragraph_is_a_paragraph_not_code(tmp_path: Path) -> None:
+    (doc,) = import_one(tmp_path, f"A title\n\n{LONG}\n\n        {LONG}\n")
+    assert len(html_of(doc).xpath("//p")) == 2 and not html_of(doc).xpath("//pre|//code")
+
+
+def test_numbered_theses_become_an_ordered_list(tmp_path: Path) -> None:
+    (doc,) = import_one(
+        tmp_path, f"Theses\n\n{LONG}\n\n(1) First thesis.\n\n(2) Second thesis.\n\n(3) Third.\n"
+    )
+    assert texts(doc, "//ol/li") == ["First thesis.", "Second thesis.", "Third."]
+
+
+def test_stray_inline_tags_are_kept_as_formatting_and_scripts_dropped(tmp_path: Path) -> None:
+    (doc,) = import_one(
+        tmp_path,
+        f"A title\n\n<strong>Workers</strong> of the <em>world</em> unite<script>alert(1)</script>! {LONG}\n",
+    )
+    assert texts(doc, "//strong") == ["Workers"] and texts(doc, "//em") == ["world"]
+    assert "script" not in doc.body_html and "alert" not in doc.body_html
+
+
+def test_whitespace_and_non_breaking_space_noise_is_normalised(tmp_path: Path) -> None:
+    (doc,) = import_one(
+        tmp_path, f"A\u00a0title\n\n\u00a0\n\n\u00a0\u00a0\n\n{LONG}\u00a0\u00a0end.\n\n \u00a0 \n"
+    )
+    assert doc.title == "A title"
+    paragraphs = texts(doc, "//p")
+    assert (
+        len(paragraphs) == 1
+        and paragraphs[0].endswith("end.")
+        and all(p.strip() for p in paragraphs)
+    )
+
+
+def test_urls_captions_notes_and_footnotes(tmp_path: Path) -> None:
+    text = (
+        f"A title\n\n{LONG} See https://example.org/report.[1]\n\n"
+        "Dockers at the gate, May 2021 Photo credit: @somebody\n\n"
+        "[Note: the editors use 'workers' where the original said 'people'.]\n\n"
+        "[1] The report was published in March.\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    tree = html_of(doc)
+    assert tree.xpath("//a[@href='https://example.org/report']")
+    assert texts(doc, "//div[@class='caption']") == [
+        "Dockers at the gate, May 2021 Photo credit: @somebody"
+    ]
+    assert texts(doc, "//div[@class='note']")[0].startswith("[Note: the editors")
+    assert (
+        "The report was published in March." in texts(doc, "//*[contains(@class, 'footnotes')]")[0]
+    )
+    assert tree.xpath("//a[contains(@class, 'footnote-ref')]")
+
+
+def test_fragments_in_other_scripts_are_marked_with_language_and_direction(tmp_path: Path) -> None:
+    text = (
+        f"A title\n\nThe banner read الأجر العادل حق, a fair wage is a right. {LONG}\n\n"
+        "إلى إخوتنا وأخواتنا في ميناء إيستهاربور: شكراً لكم.\n\n"
+        f"A Persian greeting: درود بر کارگران. And Greek: Γεια σου κόσμε. {LONG}\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    tree = html_of(doc)
+    assert doc.language == "en"
+    assert [e.get("dir") for e in tree.xpath("//*[@lang='ar']")] == ["rtl", "rtl"]
+    assert tree.xpath("//div[@lang='ar']/p")  # the whole Arabic paragraph is one block
+    assert tree.xpath("//span[@lang='fa'][@dir='rtl']") and tree.xpath("//span[@lang='el']")
+
+
+def test_spanish_and_french_documents_get_their_language(tmp_path: Path) -> None:
+    (es,) = import_one(
+        tmp_path / "es",
+        "Los jornaleros dicen basta\n\n"
+        + "Los trabajadores del campo exigen salarios dignos y contratos estables. " * 4,
+    )
+    (fr,) = import_one(
+        tmp_path / "fr",
+        "Déclaration\n\n"
+        + "Les travailleurs du port se mettent en grève pour défendre leurs salaires. " * 4,
+    )
+    assert (es.language, fr.language) == ("es", "fr")
+
+
+@pytest.mark.parametrize(
+    ("encoded", "label"),
+    [
+        (
+            "Caf\u00e9 \u201cunion\u201d title\n\n".encode("cp1252")
+            + ("\u2014 Los trabajadores exigen " * 8).encode("cp1252"),
+            "cp1252",
+        ),
+        (
+            "Caf\u00e9 union title\n\n".encode("latin-1")
+            + ("Les travailleurs ont gagn\u00e9 la gr\u00e8ve " * 8).encode("latin-1"),
+            "latin-1",
+        ),
+        (
+            (
+                "\ufeffCaf\u00e9 union title\r\n\r\n" + "Text with a BOM and CRLF line ends. " * 6
+            ).encode("utf-8"),
+            "utf-8-bom-crlf",
+        ),
+    ],
+)
+def test_encodings_and_line_ends_are_detected(tmp_path: Path, encoded: bytes, label: str) -> None:
+    (doc,) = import_one(tmp_path, encoded)
+    assert doc.title.startswith("Caf\u00e9"), label
+    assert "\r" not in doc.body_html and "\ufffd" not in doc.body_html
+    if label == "cp1252":
+        assert "\u201cunion\u201d" in doc.title and "\u2014" in doc.body_html
+
+
+def test_unreadable_file_is_named_and_the_others_still_imported(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(f"A good title\n\n{LONG}\n")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02\xff\xfe binary \x00")
+    pool = tmp_path / "documents"
+    result = CliRunner().invoke(
+        main, ["-C", str(tmp_path), "import", "--into", str(pool), str(bad), str(good)]
+    )
+    assert result.exit_code == 1
+    assert "bad.txt" in result.output and "not text" in result.output
+    assert [p.name for p in pool.iterdir()] == ["a-good-title.md"]
+
+
+def test_reimporting_the_same_file_creates_no_duplicate_and_slugs_stay_unique(
+    tmp_path: Path,
+) -> None:
+    pool = tmp_path / "documents"
+    first, second = tmp_path / "one.txt", tmp_path / "two.txt"
+    first.write_text(f"Same title\n\n{LONG}\n")
+    second.write_text(f"Same title\n\n{LONG} Different text.\n")
+    report = import_files([first, second], pool)
+    assert [r.path.name for r in report.documents] == ["same-title.md", "same-title-2.md"]
+    again = import_files([first, second], pool)
+    assert [r.status for r in again.documents] == ["unchanged", "unchanged"]
+    assert sorted(p.name for p in pool.iterdir()) == ["same-title-2.md", "same-title.md"]
+
+
+def test_dry_run_writes_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "post.txt"
+    source.write_text(f"A title\n\n{LONG}\n")
+    report = import_files([source], tmp_path / "documents", dry_run=True)
+    assert report.documents[0].status == "dry run" and not (tmp_path / "documents").exists()
+
+
+def test_html_page_main_text_is_extracted_without_navigation_or_comments(tmp_path: Path) -> None:
+    page = f"""<!DOCTYPE html><html lang="en"><head><title>Dock strike ends in victory</title>
+    <meta name="author" content="Ana Ruiz"><meta property="article:published_time" content="2026-03-02"></head>
+    <body><nav><ul><li><a href="/">Home</a></li><li><a href="/shop">Shop our merchandise</a></li></ul></nav>
+    <article><h1>Dock strike ends in victory</h1>
+    <p>After <strong>six weeks</strong>, the dockers won. {LONG} Read <a href="https://example.org/deal">the deal</a>.</p>
+    <h2>What was won</h2><ul><li>A pay rise of nine per cent for every grade</li><li>No compulsory redundancies this year</li></ul>
+    <p>{LONG}</p><img src="https://example.org/picket.jpg" alt="The picket line at dawn"></article>
+    <aside class="ads">Buy now! Special offer on everything in the shop.</aside>
+    <div id="comments"><p>Comment: first! Great article, totally agree with every word.</p></div>
+    <footer>Copyright the newspaper. Privacy policy. Cookie settings.</footer></body></html>"""
+    (doc,) = import_one(tmp_path, page, "page.html")
+    assert doc.title == "Dock strike ends in victory" and doc.authors == ("Ana Ruiz",)
+    assert texts(doc, "//strong") == ["six weeks"] and texts(doc, "//h2") == ["What was won"]
+    assert len(texts(doc, "//li")) == 2
+    source_md = next((tmp_path / "documents").glob("*.md")).read_text()
+    assert "https://example.org/deal" in source_md and "The picket line at dawn" in source_md
+    for boilerplate in (
+        "Shop our merchandise",
+        "Special offer",
+        "Comment: first",
+        "Cookie settings",
+    ):
+        assert boilerplate not in doc.body_html
+
+
+def test_docx_images_are_extracted_into_the_pool_media_folder(tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    Image.new("RGB", (40, 20), (200, 30, 30)).save(work / "red.png")
+    (work / "src.md").write_text(
+        "---\ntitle: With a picture\nauthor: Ana\n---\n\nText.\n\n![A red box](red.png)\n"
+    )
+    pypandoc.convert_file(
+        str(work / "src.md"), "docx", outputfile=str(work / "report.docx"), cworkdir=str(work)
+    )
+    (doc,) = import_one(tmp_path, (work / "report.docx").read_bytes(), "report.docx")
+    assert doc.title == "With a picture" and doc.authors == ("Ana",)
+    assert len(doc.images) == 1 and doc.images[0].startswith("media/with-a-picture/")
+    assert (tmp_path / "documents" / doc.images[0]).read_bytes()[:4] == b"\x89PNG"
+
+
+# The shared corpus, end to end ------------------------------------------------------------
+
+
+@pytest.fixture
+def imported_corpus(corpus: Path, tmp_path: Path) -> dict[str, list[Document]]:
+    pool = tmp_path / "documents"
+    result: dict[str, list[Document]] = {}
+    for source in sorted(corpus.glob("*.txt")):
+        report = import_files([source], pool)
+        assert not report.problems
+        result[source.stem] = [
+            read_document(r.path, r.path.stem, pool, "en") for r in report.documents
+        ]
+    return result
+
+
+def test_corpus_blog_dump_splits_into_posts_with_titles_and_dates(imported_corpus: dict) -> None:
+    posts = imported_corpus["blog-dump-2025-2026"]
+    text = (
+        Path(__file__).resolve().parents[2] / "shared/corpus/blog-dump-2025-2026.txt"
+    ).read_text()
+    headers = [line for line in text.splitlines() if line.split(",")[0] in ("Sunday", "Tuesday")]
+    assert len(posts) == len(headers) == 3
+    assert [str(p.date) for p in posts] == ["2026-02-22", "2026-02-10", "2025-11-23"]
+    assert all(p.title and p.title != "Blog dump 2025 2026" for p in posts)
+    # The reprinted articles stay in the first post, with their own headings and datelines.
+    first = posts[0]
+    assert texts(first, "//h2") == [
+        "Peru: Down with Parliament and Down with Boluarte!",
+        "Peru: Re-organising, confronting the Regime and Defeating it!",
+    ]
+    assert texts(first, "//div[@class='dateline']") == ["December 12, 2022", "December 30 2025"]
+    assert posts[2].authors == ("Comrade Zaid",)
+
+
+def test_corpus_statement_signature_becomes_author_and_date(imported_corpus: dict) -> None:
+    (statement,) = imported_corpus["statement-palestine-2024"]
+    assert statement.authors == ("International Leninist Trotskyist Tendency (ILTT)",)
+    assert str(statement.date) == "2024-06-28"
+    assert texts(statement, "//div[@class='caption']")[0].endswith("Photo credit: @AfroPal_Forum")
+
+
+def test_corpus_encyclopedia_article_keeps_its_sections(imported_corpus: dict) -> None:
+    (wiki,) = imported_corpus["wiki-ito-history"]
+    tree = html_of(wiki)
+    assert len(tree.xpath("//hr")) == 2  # the two section breaks of the original
+    assert texts(wiki, "//h2") == ["External links"]
+    assert "CC-BY-SA" in texts(wiki, "//div[@class='source-note']")[0]
+
+
+def test_corpus_documents_have_no_code_no_literal_tags_no_empty_paragraphs(
+    imported_corpus: dict, corpus: Path
+) -> None:
+    bullet_lines = [
+        line.strip(" \u00a0•●")
+        for f in corpus.glob("*.txt")
+        for line in f.read_text().splitlines()
+        if line.strip(" \u00a0").startswith(("•", "●"))
+    ]
+    items = [
+        item for docs in imported_corpus.values() for doc in docs for item in texts(doc, "//li")
+    ]
+    for line in bullet_lines:
+        assert " ".join(line.replace("\u00a0", " ").split()) in items
+    for docs in imported_corpus.values():
+        for doc in docs:
+            tree = html_of(doc)
+            assert not tree.xpath("//pre|//code")
+            assert "<strong>" not in " ".join(tree.xpath("//text()"))
+            assert all(p.text_content().strip() for p in tree.xpath("//p"))
+
+
+def test_imported_corpus_builds_into_an_issue_whose_epub_passes_epubcheck(
+    imported_corpus: dict, tmp_path: Path
+) -> None:
+    root = tmp_path
+    (root / "issues").mkdir()
+    (root / "publisher.toml").write_text(
+        'title = "Imported"\nbase_url = "https://imported.example.org/"\n'
+        '[organisation]\nname = "Org"\n[email]\nfrom = "news@imported.example.org"\n'
+    )
+    slugs = [doc.slug for docs in imported_corpus.values() for doc in docs]
+    (root / "issues" / "001-imported.yaml").write_text(
+        f"number: 1\ntitle: Imported\ndate: 2026-03-01\nsections:\n  - title: All\n    documents: [{', '.join(slugs)}]\n"
+    )
+    report = build(root, formats=["epub"])
+    assert epubcheck_messages(report.out_dir / "001-imported" / "001-imported.epub") == []
