@@ -1,6 +1,6 @@
 # Two entry points on a fresh Debian/Ubuntu machine:
 #   make demo   installs everything and builds the example newsletter into dist/
-#   make test   installs everything and runs the linter and the test suite
+#   make test   installs everything, runs the linter, builds and checks the example, runs the tests
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -12,6 +12,8 @@ demo: setup
 	@echo "Open dist/index.html, or look in dist/ for the PDF, EPUB, email and feeds."
 
 test: setup lint
+	$(BIN)/publisher build
+	$(BIN)/publisher check --strict
 	$(BIN)/pytest
 
 lint: setup
@@ -30,7 +32,8 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+	# Ace drives Debian's Chromium: no Electron or Puppeteer browser downloads.
+	ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
 clean:

@@ -174,6 +174,94 @@ def import_(
         sys.exit(1)
 
 
+@main.command()
+@click.argument("issues", nargs=-1)
+@click.option(
+    "-f", "--format", "formats", default="", help="Comma-separated formats to check (default: all)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option(
+    "--strict", is_flag=True, help="Fail on warnings too (e.g. a validator not installed)."
+)
+@click.option("--no-build", is_flag=True, help="Check what is in dist/ as it is, even if stale.")
+@click.pass_obj
+def check(
+    workspace: Path,
+    issues: tuple[str, ...],
+    formats: str,
+    as_json: bool,
+    strict: bool,
+    no_build: bool,
+) -> None:
+    """Validate the built outputs of ISSUES (default: all) with the real validators."""
+    import json
+
+    from .build import build as run_build
+    from .build import select_issues
+    from .checks import FORMATS, Target, run_checks
+    from .config import load_config
+    from .freshness import stale
+    from .manifest import load_manifests
+    from .pool import DocumentPool
+
+    config = load_config(workspace)
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    if unknown := [f for f in chosen if f not in FORMATS]:
+        raise PublisherError.at(
+            f"unknown format {unknown[0]!r}", hint=f"formats: {', '.join(FORMATS)}"
+        )
+    manifests = load_manifests(
+        config.issues_dir, DocumentPool.scan(config.documents_dir), workspace
+    )
+    slugs = tuple(m.slug for m in select_issues(manifests, issues))
+    outputs = [p for slug in slugs for p in (config.dist_dir / slug).glob("*")]
+    outputs += [config.dist_dir / name for name in ("index.html", "feed.atom", "feed.rss")]
+    if not no_build and stale(outputs, config):
+        _show_warnings()
+        click.echo("outputs are missing or older than their sources: building first", err=True)
+        with _RichProgress() as progress:
+            run_build(workspace, issues, (), None, progress)
+    findings = run_checks(Target(config, config.dist_dir, slugs), chosen)
+    passed = sum(f.status == "pass" for f in findings)
+    failed = sum(f.status == "fail" for f in findings)
+    warned = sum(f.status == "warn" for f in findings)
+    failing = failed + (warned if strict else 0)
+    if as_json:
+        rows = [{**f.__dict__, "file": f.where(workspace) or None} for f in findings]
+        click.echo(
+            json.dumps(
+                {
+                    "passed": passed,
+                    "failed": failed,
+                    "warnings": warned,
+                    "ok": not failing,
+                    "findings": rows,
+                },
+                indent=2,
+            )
+        )
+    else:
+        _print_findings(findings, workspace)
+        if warned:
+            click.echo(f"{warned} warning(s)" + (" (failing: --strict)" if strict else ""))
+        click.echo(f"{passed} passed, {failing} failed")
+    if failing:
+        sys.exit(1)
+
+
+def _print_findings(findings: list, workspace: Path) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    style = {"pass": "green", "warn": "yellow", "fail": "bold red"}
+    table = Table("format", "check", "result", "detail", "where")
+    for f in findings:
+        table.add_row(
+            f.format, f.check, f"[{style[f.status]}]{f.status}[/]", f.detail, f.where(workspace)
+        )
+    Console(width=max(160, Console().width)).print(table)
+
+
 def _size(path: Path) -> str:
     size = path.stat().st_size
     return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} B"

@@ -1,0 +1,61 @@
+"""What a check is: a function from the built outputs to findings (pass, warn or fail)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from ..config import Config
+
+Status = Literal["pass", "warn", "fail"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    format: str
+    check: str
+    status: Status
+    detail: str = ""
+    file: Path | None = None
+    line: int | None = None
+
+    def where(self, root: Path) -> str:
+        if self.file is None:
+            return ""
+        try:
+            name = str(self.file.relative_to(root))
+        except ValueError:
+            name = str(self.file)
+        return f"{name}:{self.line}" if self.line else name
+
+
+@dataclass(frozen=True)
+class Target:
+    """The outputs to check: the output folder and the issues selected in it."""
+
+    config: Config
+    out_dir: Path
+    issue_slugs: tuple[str, ...]
+
+    def issue_files(self, pattern: str) -> list[Path]:
+        """Files of the selected issues matching `pattern` inside each issue folder."""
+        return sorted(p for slug in self.issue_slugs for p in (self.out_dir / slug).glob(pattern))
+
+
+class ToolMissing(Exception):
+    """A validator is not installed: reported as a warning with how to install it."""
+
+    def __init__(self, tool: str, install: str) -> None:
+        super().__init__(f"{tool} is not installed: {install}")
+
+
+CheckFunction = Callable[[Target], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    format: str
+    name: str
+    run: CheckFunction

@@ -1,0 +1,111 @@
+"""Email checks, on the .eml a subscriber would receive: Gmail's size budget, both parts,
+the required headers, SMTP's line limit, and HTML that loads nothing unlabelled or unsafe."""
+
+from __future__ import annotations
+
+import email
+from collections.abc import Iterator
+from email import policy
+from email.message import EmailMessage
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .base import Finding, Target
+
+GMAIL_CLIP_BYTES = 102 * 1024
+REQUIRED_HEADERS = (
+    "From",
+    "Subject",
+    "Date",
+    "Message-ID",
+    "List-Id",
+    "List-Unsubscribe",
+    "List-Unsubscribe-Post",
+)
+
+
+def messages(target: Target) -> Iterator[tuple[Path, EmailMessage]]:
+    for path in target.issue_files("*.eml"):
+        yield path, email.message_from_bytes(path.read_bytes(), policy=policy.default)  # type: ignore[misc]
+
+
+def _html(message: EmailMessage) -> str:
+    part = message.get_body(("html",))
+    return part.get_content() if part is not None else ""
+
+
+def html_size(target: Target) -> Iterator[Finding]:
+    for path, message in messages(target):
+        size = len(_html(message).encode("utf-8"))
+        status = "pass" if size < GMAIL_CLIP_BYTES else "fail"
+        yield Finding("email", "HTML under Gmail's 102 KB", status, f"{size / 1024:.1f} KB", path)
+
+
+def parts(target: Target) -> Iterator[Finding]:
+    for path, message in messages(target):
+        kinds = [p.get_content_type() for p in message.iter_parts()]
+        ok = message.get_content_type() == "multipart/alternative" and kinds == [
+            "text/plain",
+            "text/html",
+        ]
+        detail = (
+            ""
+            if ok
+            else f"{message.get_content_type()} with parts {kinds}; expected text/plain then text/html"
+        )
+        yield Finding("email", "plain-text and HTML parts", "pass" if ok else "fail", detail, path)
+
+
+def headers(target: Target) -> Iterator[Finding]:
+    for path, message in messages(target):
+        missing = [h for h in REQUIRED_HEADERS if not message.get(h)]
+        unsubscribe = str(message.get("List-Unsubscribe", ""))
+        if unsubscribe and (
+            ("<https://" not in unsubscribe and "<http://" not in unsubscribe)
+            or "<mailto:" not in unsubscribe
+        ):
+            missing.append("List-Unsubscribe with both an https and a mailto address")
+        yield Finding(
+            "email", "required headers", "fail" if missing else "pass", ", ".join(missing), path
+        )
+
+
+def line_length(target: Target) -> Iterator[Finding]:
+    for path, _ in messages(target):
+        for number, line in enumerate(path.read_bytes().split(b"\n"), start=1):
+            if len(line.rstrip(b"\r")) > 998:
+                yield Finding(
+                    "email", "lines within 998 octets", "fail", f"{len(line)} octets", path, number
+                )
+                break
+        else:
+            yield Finding("email", "lines within 998 octets", "pass", "", path)
+
+
+def safe_html(target: Target) -> Iterator[Finding]:
+    """No script; every image has alt text; every link and image is absolute (an email has no base)."""
+    import lxml.html
+
+    for path, message in messages(target):
+        html = _html(message)
+        if not html:
+            continue
+        tree = lxml.html.fromstring(html.encode("utf-8"))
+        problems = [f"<{e.tag}> element" for e in tree.iter("script", "iframe", "object", "embed")]
+        problems += [
+            f"image {img.get('src')!r} has no alt text"
+            for img in tree.iter("img")
+            if img.get("alt") is None
+        ]
+        for element, attribute, link, _ in tree.iterlinks():
+            if attribute not in ("href", "src") or link.startswith("#"):
+                continue
+            if urlsplit(link).scheme not in ("http", "https", "mailto"):
+                problems.append(f"relative or unsafe link {link!r} in <{element.tag}>")
+        yield Finding(
+            "email",
+            "safe, absolute HTML",
+            "fail" if problems else "pass",
+            "; ".join(problems[:5]),
+            path,
+        )

