@@ -21,6 +21,8 @@ def default_theme_dir() -> Path:
 
 
 def make_environment(workspace_templates: Path) -> jinja2.Environment:
+    from .renderers import base as urls
+
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(
             [
@@ -39,6 +41,8 @@ def make_environment(workspace_templates: Path) -> jinja2.Environment:
     env.filters["nest_headings"] = nest_headings
     env.filters["long_date"] = long_date
     env.filters["images_at"] = images_at
+    env.filters["language_name"] = language_name
+    env.filters["tag_path"] = urls.tag_path
     return env
 
 
@@ -57,6 +61,19 @@ def nest_headings(html: str, top: int) -> Markup:
 def images_at(html: str, prefix: str) -> Markup:
     """Point a body's images (paths inside documents/) at where this output publishes them."""
     return Markup(prefix_images(html, prefix)) if prefix else Markup(html)
+
+
+def language_name(code: str) -> str:
+    """'es' → 'Español (Spanish)': a language's own name, with the English one when it differs."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return code
+    own, english = locale.get_display_name(locale), locale.get_display_name("en")
+    own = own[:1].upper() + own[1:] if own else english
+    return own if own == english else f"{own} ({english})"
 
 
 def long_date(value: dt.date) -> str:

@@ -26,7 +26,8 @@ def test_help_does_not_import_the_heavy_libraries() -> None:
     probe = (
         "import sys\nfrom publisher.cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('weasyprint', 'pypandoc', 'feedgen', 'mjml', 'css_inline', 'lxml', 'rich')"
+        "heavy = [m for m in ('weasyprint', 'pypandoc', 'feedgen', 'mjml', 'css_inline', 'lxml', 'rich',"
+        " 'playwright', 'PIL')"
         " if m in sys.modules]\nprint('HEAVY', heavy)\n"
     )
     out = subprocess.run(
@@ -43,7 +44,8 @@ def test_init_creates_a_workspace_that_builds_at_once(tmp_path: Path) -> None:
     result = invoke("-C", str(target), "build")
     assert result.exit_code == 0, result.output
     issue = target / "dist" / "001-first-issue"
-    assert sorted(p.name for p in issue.iterdir()) == [
+    assert (issue / "welcome" / "index.html").is_file()  # the article's own page
+    assert sorted(p.name for p in issue.iterdir() if p.is_file()) == [
         "001-first-issue.epub",
         "001-first-issue.pdf",
         "email.eml",

@@ -31,7 +31,14 @@ class RenderContext:
         return f"{self.config.base_url}{issue.slug}/"
 
     def document_url(self, issue: Issue, slug: str) -> str:
-        return f"{self.issue_url(issue)}#{slug}"
+        """Each document has its own page under its issue's: where emails and feeds link."""
+        return f"{self.issue_url(issue)}{slug}/"
+
+    def tag_url(self, tag: str) -> str:
+        return f"{self.config.base_url}{tag_path(tag)}"
+
+    def language_url(self, language: str) -> str:
+        return f"{self.config.base_url}languages/{language}/"
 
 
 class Renderer(ABC):
@@ -64,3 +71,10 @@ class ArchiveRenderer(Renderer):
 
     @abstractmethod
     def render(self, archive: Archive, ctx: RenderContext) -> list[Artifact]: ...
+
+
+def tag_path(tag: str) -> str:
+    """Where a tag's page lives, relative to the site root."""
+    from slugify import slugify
+
+    return f"tags/{slugify(tag) or 'tag'}/"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ..model import Archive, Download, Issue
 from ..output import Artifact
-from .base import ArchiveRenderer, RenderContext
+from .base import ArchiveRenderer, RenderContext, tag_path
 
 if TYPE_CHECKING:
     from feedgen.feed import FeedGenerator
@@ -58,7 +58,55 @@ class FeedRenderer(ArchiveRenderer):
         return [
             Artifact(Path("feed.atom"), _atom_with_link_attributes(feed)),
             Artifact(Path("feed.rss"), feed.rss_str(pretty=True)),
+            *self._article_feeds(archive, ctx),
         ]
+
+    def _article_feeds(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
+        """An Atom feed of articles per topic and per language, beside those pages."""
+        from .web import Indexes
+
+        indexes = Indexes.of(archive)
+        feeds = [
+            (tag_path(tag), f"{ctx.config.title}: {tag}", placed)
+            for tag, placed in indexes.tags.items()
+        ]
+        feeds += [
+            (f"languages/{code}/", f"{ctx.config.title} ({code})", placed)
+            for code, placed in indexes.languages.items()
+        ]
+        return [
+            Artifact(Path(folder) / "feed.atom", self._article_feed(folder, title, placed, ctx))
+            for folder, title, placed in feeds
+        ]
+
+    def _article_feed(self, folder: str, title: str, placed: list, ctx: RenderContext) -> bytes:
+        from feedgen.feed import FeedGenerator
+
+        config = ctx.config
+        feed = FeedGenerator()
+        feed.id(config.base_url + folder)
+        feed.title(title)
+        feed.author({"name": config.organisation})
+        feed.link(href=config.base_url + folder, rel="alternate")
+        feed.link(href=f"{config.base_url}{folder}feed.atom", rel="self")
+        feed.language(config.language)
+        feed.generator("publisher")
+        feed.updated(_midnight(placed[0].issue.date))
+        for item in reversed(placed):  # feedgen prepends: newest ends up first
+            url = ctx.document_url(item.issue, item.document.slug)
+            entry = feed.add_entry()
+            entry.id(url)
+            entry.title(item.document.title)
+            entry.link(href=url, rel="alternate")
+            entry.published(_midnight(item.document.date or item.issue.date))
+            entry.updated(_midnight(item.issue.date))
+            for author in item.document.authors or (config.organisation,):
+                entry.author({"name": author})
+            if item.document.summary:
+                entry.summary(item.document.summary)
+            html = self.render_template(ctx, "article.html", issue=item.issue, doc=item.document)
+            entry.content(html, type="html")
+        return _atom_with_link_attributes(feed)
 
     def _content(self, issue: Issue, downloads: tuple[Download, ...], ctx: RenderContext) -> str:
         return self.render_template(ctx, "entry.html", issue=issue, downloads=downloads)

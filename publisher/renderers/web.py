@@ -1,43 +1,127 @@
-"""Web: a static page per issue and the archive index, the target of the email's
-"view in browser" link and of the feeds' entry links."""
+"""Web: the static archive — home page, a page per issue and per document, tag and language
+pages, a sitemap — all links relative, so `dist/` works from any web server or bucket.
+
+This is where the email's "view in browser" and "read online" links, the feeds' entry links
+and the leaflets' QR codes land.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import ClassVar
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, ClassVar, NamedTuple
 
-from ..model import Archive, text_direction
+from ..model import Archive, Document, Issue, text_direction
 from ..output import Artifact
 from ..resources import media_path
-from .base import ArchiveRenderer, RenderContext
+from .base import ArchiveRenderer, RenderContext, tag_path
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A document as it appears in one issue (documents are listed by where they appeared)."""
+
+    issue: Issue
+    document: Document
+
+
+@dataclass
+class Indexes:
+    tags: dict[str, list[Placed]] = field(default_factory=lambda: defaultdict(list))
+    languages: dict[str, list[Placed]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, archive: Archive) -> Indexes:
+        indexes = cls()
+        for issue in archive.issues:  # newest first, so every listing is too
+            for document in issue.documents:
+                placed = Placed(issue, document)
+                for tag in document.tags:
+                    indexes.tags[tag].append(placed)
+                indexes.languages[document.language].append(placed)
+        return indexes
+
+
+class Page(NamedTuple):
+    path: str  # relative to the output folder, ends in index.html
+    template: str
+    values: dict[str, Any]
+
+    @property
+    def language(self) -> str | None:
+        item = self.values.get("doc") or self.values.get("issue")
+        return item.language if item else None
 
 
 class WebRenderer(ArchiveRenderer):
     name: ClassVar[str] = "web"
-    description: ClassVar[str] = "static web pages: one per issue and the archive index"
+    description: ClassVar[str] = "the static web archive: issues, articles, tags, languages"
 
     def render(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
-        site = {"language": ctx.config.language, "direction": text_direction(ctx.config.language)}
-        artifacts = [
-            Artifact.text(
-                "index.html",
-                self.render_template(ctx, "index.html", archive=archive, root="", **site),
-            ),
+        indexes = Indexes.of(archive)
+        pages = [Page("index.html", "index.html", {"archive": archive})]
+        pages += self._issue_pages(archive)
+        pages += self._index_pages(indexes)
+        site = ctx.config.base_url
+        urls = [site + page.path.removesuffix("index.html") for page in pages]
+        return [
+            *(self._page(ctx, page) for page in pages),
             Artifact.text("site.css", self.render_template(ctx, "site.css")),
+            Artifact.text("sitemap.xml", self.render_template(ctx, "sitemap.xml", urls=urls)),
+            Artifact.text("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site}sitemap.xml\n"),
+            *self._images(archive, ctx),
         ]
+
+    @staticmethod
+    def _issue_pages(archive: Archive) -> list[Page]:
+        pages = []
         for issue in archive.issues:
-            page = self.render_template(
-                ctx,
-                "issue.html",
-                issue=issue,
-                root="../",
-                downloads=archive.downloads.get(issue.slug, ()),
-                language=issue.language,
-                direction=issue.direction,
+            downloads = archive.downloads.get(issue.slug, ())
+            pages.append(
+                Page(
+                    f"{issue.slug}/index.html",
+                    "issue.html",
+                    {"issue": issue, "downloads": downloads},
+                )
             )
-            artifacts.append(Artifact.text(Path(issue.slug) / "index.html", page))
-        artifacts += self._images(archive, ctx)
-        return artifacts
+            docs = issue.documents
+            for i, doc in enumerate(docs):
+                neighbours = {
+                    "previous": docs[i - 1] if i else None,
+                    "next": docs[i + 1] if i + 1 < len(docs) else None,
+                }
+                values = {"issue": issue, "doc": doc, "downloads": downloads, **neighbours}
+                pages.append(Page(f"{issue.slug}/{doc.slug}/index.html", "document.html", values))
+        return pages
+
+    @staticmethod
+    def _index_pages(indexes: Indexes) -> list[Page]:
+        pages = [
+            Page("tags/index.html", "tags.html", {"tags": indexes.tags}),
+            Page("languages/index.html", "languages.html", {"languages": indexes.languages}),
+        ]
+        for tag, placed in indexes.tags.items():
+            pages.append(
+                Page(f"{tag_path(tag)}index.html", "listing.html", {"tag": tag, "placed": placed})
+            )
+        for code, placed in indexes.languages.items():
+            values = {"language_code": code, "placed": placed}
+            pages.append(Page(f"languages/{code}/index.html", "listing.html", values))
+        return pages
+
+    def _page(self, ctx: RenderContext, page: Page) -> Artifact:
+        language = page.language or ctx.config.language
+        html = self.render_template(
+            ctx,
+            page.template,
+            root="../" * (len(PurePosixPath(page.path).parts) - 1),
+            page_url=ctx.config.base_url + page.path.removesuffix("index.html"),
+            language=language,
+            direction=text_direction(language),
+            **page.values,
+        )
+        return Artifact.text(page.path, html)
 
     @staticmethod
     def _images(archive: Archive, ctx: RenderContext) -> list[Artifact]:

@@ -1,0 +1,128 @@
+"""The static web archive: a page for every issue, article, topic and language; links that
+all resolve; metadata for sharing and search engines; feeds per topic and language."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import feedparser
+import lxml.etree
+import lxml.html
+
+from publisher.build import BuildReport
+from publisher.checks import Target
+from publisher.checks.web import internal_links
+from publisher.config import load_config
+
+BASE = "https://bulletin.dockside.example.org/"
+
+
+def page(report: BuildReport, relative: str) -> lxml.html.HtmlElement:
+    return lxml.html.parse(str(report.out_dir / relative)).getroot()
+
+
+def documents(report: BuildReport) -> list[tuple[str, str]]:
+    """(issue slug, document slug) for every article, read from the issue pages."""
+    found = []
+    for issue_page in sorted(report.out_dir.glob("*/index.html")):
+        for article in page(report, str(issue_page.relative_to(report.out_dir))).xpath("//article"):
+            found.append((issue_page.parent.name, article.get("id")))
+    return found
+
+
+def test_every_article_has_its_own_page_with_canonical_and_sharing_metadata(
+    built_example: BuildReport,
+) -> None:
+    placed = documents(built_example)
+    assert placed
+    for issue, slug in placed:
+        tree = page(built_example, f"{issue}/{slug}/index.html")
+        url = f"{BASE}{issue}/{slug}/"
+        assert tree.xpath("//link[@rel='canonical']/@href") == [url]
+        assert tree.xpath("//meta[@property='og:url']/@content") == [url]
+        assert tree.xpath("//meta[@property='og:type']/@content") == ["article"]
+        assert tree.xpath("//h1") and tree.xpath("//main//article")
+        assert tree.xpath("//meta[@property='og:title']/@content")[0].startswith(
+            tree.xpath("string(//h1)").strip()
+        )
+
+
+def test_email_and_feed_links_land_on_article_pages(built_example: BuildReport) -> None:
+    for issue, slug in documents(built_example):
+        html = (built_example.out_dir / issue / "email.html").read_text()
+        assert f'href="{BASE}{issue}/{slug}/"' in html
+    feed = feedparser.parse(built_example.out_dir / "feed.atom")
+    for entry in feed.entries:
+        path = urlsplit(entry.link).path.lstrip("/")
+        assert (built_example.out_dir / path / "index.html").is_file()
+
+
+def test_no_internal_link_is_broken(built_example: BuildReport) -> None:
+    root = built_example.out_dir.parent
+    target = Target(load_config(root), built_example.out_dir, ())
+    broken = [f for f in internal_links(target) if f.status != "pass"]
+    assert broken == []
+
+
+def test_topic_and_language_pages_list_their_articles_with_feeds(
+    built_example: BuildReport,
+) -> None:
+    languages = page(built_example, "languages/index.html").xpath("//main//li/a/@href")
+    assert {"../languages/es/", "../languages/fr/"} <= set(languages) or {"es/", "fr/"} <= set(
+        languages
+    )
+    spanish = page(built_example, "languages/es/index.html")
+    assert spanish.xpath("//h1")[0].text_content().startswith("Español")
+    assert all(li.get("lang") == "es" for li in spanish.xpath("//ul[@class='listing']/li"))
+    for feed_file in [
+        *built_example.out_dir.glob("tags/*/feed.atom"),
+        *built_example.out_dir.glob("languages/*/feed.atom"),
+    ]:
+        feed = feedparser.parse(feed_file)
+        assert feed.bozo == 0 and feed.entries, feed_file
+        listing = page(
+            built_example, str(feed_file.parent.relative_to(built_example.out_dir) / "index.html")
+        )
+        assert len(listing.xpath("//ul[@class='listing']/li")) == len(feed.entries)
+
+
+def test_sitemap_lists_every_page(built_example: BuildReport) -> None:
+    sitemap = lxml.etree.parse(str(built_example.out_dir / "sitemap.xml"))
+    urls = set(
+        sitemap.xpath(
+            "//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+        )
+    )
+    pages = {
+        BASE + str(p.parent.relative_to(built_example.out_dir)).removeprefix(".")
+        for p in built_example.out_dir.rglob("index.html")
+    }
+    assert {u.rstrip("/") for u in urls} == {p.rstrip("/") for p in pages}
+    assert "Sitemap: " + BASE + "sitemap.xml" in (built_example.out_dir / "robots.txt").read_text()
+
+
+def test_pages_are_accessible_and_self_contained(built_example: BuildReport) -> None:
+    for path in Path(built_example.out_dir).rglob("*.html"):
+        if path.name == "email.html":
+            continue
+        tree = lxml.html.parse(str(path)).getroot()
+        assert tree.get("lang") and tree.xpath("//a[@class='skip-link'][@href='#main']"), path
+        assert (
+            tree.xpath("//header") and tree.xpath("//main[@id='main']") and tree.xpath("//footer")
+        ), path
+        levels = [int(h.tag[1]) for h in tree.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+        assert (
+            levels and levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
+        ), (
+            path,
+            levels,
+        )
+        assert not tree.xpath("//script"), path
+        external = [
+            u
+            for u in tree.xpath("//link/@href|//img/@src")
+            if urlsplit(u).netloc and not u.startswith(BASE)
+        ]
+        assert external == [], path
