@@ -17,8 +17,8 @@ test: setup lint
 	$(BIN)/pytest
 
 lint: setup
-	$(BIN)/ruff check publisher tests
-	$(BIN)/ruff format --check publisher tests
+	$(BIN)/ruff check publisher tests bench
+	$(BIN)/ruff format --check publisher tests bench
 
 setup: system-deps $(VENV)/.installed node_modules/.installed
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .config import Config
 from .manifest import IssueManifest
-from .model import Document, Issue, Section
+from .model import Document, Issue, Leaflet, Section
 from .sanitize import clean_html, plain_text
 
 
@@ -32,6 +32,23 @@ def assemble(
         source=manifest.path,
         summary=plain_text(manifest.summary) or _first_summary(sections),
         cover=manifest.cover,
+        pdf=manifest.pdf,
+        leaflet=_leaflet(manifest, documents),
+    )
+
+
+def _leaflet(manifest: IssueManifest, documents: Mapping[Path, Document]) -> Leaflet | None:
+    plan = manifest.leaflet
+    if plan is None:
+        return None
+    document = documents[plan.document]
+    return Leaflet(
+        document=document,
+        sides=plan.sides,
+        columns=plan.columns,
+        standfirst=plain_text(plan.standfirst) or document.subtitle or document.summary,
+        pull_quote=plain_text(plan.pull_quote),
+        pdf=plan.pdf,
     )
 
 

@@ -3,39 +3,55 @@
 config → manifests (validated against the document pool) → read documents → assemble
 issues → render per-issue outputs → render archive outputs. Nothing is written to the
 output folder until every manifest and document has been read without error.
+
+Work already done is not done again: documents are converted once per content (the cache),
+and a render job whose inputs did not change is skipped (`jobs.RenderPlan`); `force`
+does everything again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from .assemble import assemble
+from .cache import (
+    Cache,
+    captured_warnings,
+    digest,
+    document_from_record,
+    document_record,
+    versions_digest,
+)
 from .config import Config, load_config
 from .errors import Problem, PublisherError, near_misses
+from .jobs import RenderPlan, workers
 from .manifest import IssueManifest, load_manifests
 from .model import Archive, Document, Download, Issue
-from .output import write_artifacts
 from .pool import DocumentPool, slug_for
+from .printing import PrintSettings
 from .readers import read_document
 from .renderers import REGISTRY, ArchiveRenderer, IssueRenderer, RenderContext
-from .templating import make_environment
+
+log = logging.getLogger(__name__)
 
 
 class Progress(Protocol):
-    """Shows long work to the user; `build` announces its total, then each unit of work."""
+    """Shows long work to the user: `build` announces units of work, then does each."""
 
-    def begin(self, total: int) -> None: ...
+    def expect(self, units: int) -> None: ...
     def task(self, description: str) -> AbstractContextManager[object]: ...
 
 
 class _Silent:
-    def begin(self, total: int) -> None:
+    def expect(self, units: int) -> None:
         pass
 
     def task(self, description: str) -> AbstractContextManager[object]:
@@ -47,6 +63,9 @@ class BuildReport:
     out_dir: Path
     issues: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)  # render jobs run
+    skipped: list[str] = field(default_factory=list)  # render jobs whose outputs were up to date
+    seconds: dict[str, float] = field(default_factory=dict)  # time each rendered job took
 
 
 def build(
@@ -55,54 +74,47 @@ def build(
     formats: Sequence[str] = (),
     out_dir: Path | None = None,
     progress: Progress | None = None,
+    print_overrides: PrintSettings | None = None,
+    force: bool = False,
 ) -> BuildReport:
     progress = progress or _Silent()
+    root = root.resolve()  # paths are part of what outputs are recorded against
     config = load_config(root)
     renderers = [REGISTRY[name]() for name in select_formats(formats)]
     issue_renderers = [r for r in renderers if isinstance(r, IssueRenderer)]
     archive_renderers = [r for r in renderers if isinstance(r, ArchiveRenderer)]
     out = (out_dir or config.dist_dir).resolve()
+    cache = Cache.for_workspace(root)
 
     # Manifests are checked against an index of documents/ before anything is converted.
     pool = DocumentPool.scan(config.documents_dir)
     manifests = load_manifests(config.issues_dir, pool, root)
     selected = select_issues(manifests, issue_refs)
     needed = manifests if archive_renderers else selected
-    progress.begin(
-        len({p for m in needed for p in m.documents})
-        + len(needed)
-        + len(selected) * len(issue_renderers)
-        + len(archive_renderers)
+    ctx = RenderContext(
+        config, config.templates_dir, build_time(), print_overrides or PrintSettings()
     )
+    with RenderPlan(cache, ctx, out, force) as plan:
+        plan.warm_up([m.slug for m in selected], [r.name for r in issue_renderers])
 
-    # Read every document the selected outputs need; report all bad ones at once.
-    documents = read_documents(pool, needed, config, progress)
+        # Read every document the selected outputs need (unchanged ones from the cache);
+        # report all bad ones at once.
+        documents = read_documents(pool, needed, config, cache, progress)
 
-    # Assemble issues (pure), newest first.
-    issues = {}
-    for manifest in needed:
-        with progress.task(f"editorial of {manifest.slug}"):
-            editorial = _editorial_html(manifest)
-        issues[manifest.slug] = assemble(manifest, documents, editorial, config)
+        # Assemble issues (pure), newest first.
+        issues = {m.slug: assemble(m, documents, editorial_html(m, cache), config) for m in needed}
 
-    ctx = RenderContext(config, make_environment(config.templates_dir), build_time())
-    report = BuildReport(out)
+        report = BuildReport(out, issues=[m.slug for m in selected])
 
-    # Per-issue outputs: PDF, email, EPUB.
-    for manifest in selected:
-        issue = issues[manifest.slug]
-        report.issues.append(issue.slug)
-        for renderer in issue_renderers:
-            with progress.task(f"{renderer.name} of {issue.slug}"):
-                report.written += write_artifacts(out, renderer.render(issue, ctx))
+        # Per-issue outputs: PDF, email, EPUB, leaflets; those due run in parallel.
+        jobs = [job for m in selected for r in issue_renderers for job in r.jobs(issues[m.slug])]
+        plan.run(jobs, progress, report, parallel=True)
 
-    # Archive outputs link the downloadable files now on disk (enclosures, download sizes).
-    if archive_renderers:
-        ordered = tuple(issues[m.slug] for m in manifests)
-        archive = Archive(ordered, find_downloads(out, ordered))
-        for renderer in archive_renderers:
-            with progress.task(f"{renderer.name} archive"):
-                report.written += write_artifacts(out, renderer.render(archive, ctx))
+        # Archive outputs link the downloadable files now on disk (enclosures, download sizes).
+        if archive_renderers:
+            ordered = tuple(issues[m.slug] for m in manifests)
+            archive = Archive(ordered, find_downloads(out, ordered))
+            plan.run([job for r in archive_renderers for job in r.jobs(archive)], progress, report)
     return report
 
 
@@ -140,29 +152,57 @@ def select_issues(manifests: list[IssueManifest], refs: Sequence[str]) -> list[I
 
 
 def read_documents(
-    pool: DocumentPool, manifests: Sequence[IssueManifest], config: Config, progress: Progress
+    pool: DocumentPool,
+    manifests: Sequence[IssueManifest],
+    config: Config,
+    cache: Cache,
+    progress: Progress,
 ) -> dict[Path, Document]:
+    """Documents by path; pandoc runs (in threads: it is a subprocess) only for new content."""
+    wanted = list(dict.fromkeys(p for m in manifests for p in m.documents))
+    progress.expect(len(wanted))
     documents: dict[Path, Document] = {}
     problems: list[Problem] = []
-    for relative in dict.fromkeys(p for m in manifests for p in m.documents):
-        with progress.task(f"reading {relative.as_posix()}"):
-            try:
-                documents[relative] = read_document(
-                    pool.root / relative, slug_for(relative), pool.root, config.language
-                )
-            except PublisherError as exc:
-                problems += exc.problems
+    with ThreadPoolExecutor(max_workers=workers()) as threads:
+        futures = {
+            relative: threads.submit(_read_cached, pool.root, relative, config.language, cache)
+            for relative in wanted
+        }
+        for relative, future in futures.items():
+            with progress.task(f"reading {relative.as_posix()}"):
+                try:
+                    documents[relative] = future.result()
+                except PublisherError as exc:
+                    problems += exc.problems
     if problems:
         raise PublisherError(*problems)
     return documents
 
 
-def _editorial_html(manifest: IssueManifest) -> str:
+def _read_cached(pool: Path, relative: Path, language: str, cache: Cache) -> Document:
+    path = pool / relative
+    key = digest(versions_digest(), relative.as_posix(), language, path.read_bytes())
+    if record := cache.load("documents", key):
+        for warning in record["warnings"]:  # said again: a cached document's problems remain
+            log.warning("%s", warning)
+        return document_from_record(record["document"])
+    with captured_warnings() as warnings:
+        document = read_document(path, slug_for(relative), pool, language)
+    cache.store("documents", key, {"document": document_record(document), "warnings": warnings})
+    return document
+
+
+def editorial_html(manifest: IssueManifest, cache: Cache) -> str:
     if not manifest.editorial.strip():
         return ""
+    key = digest(versions_digest(), "editorial", manifest.editorial)
+    if record := cache.load("editorials", key):
+        return record["html"]
     from .pandoc import markdown_to_html
 
-    return markdown_to_html(manifest.editorial, id_prefix="editorial-")
+    html = markdown_to_html(manifest.editorial, id_prefix="editorial-")
+    cache.store("editorials", key, {"html": html})
+    return html
 
 
 def find_downloads(out: Path, issues: Sequence[Issue]) -> dict[str, tuple[Download, ...]]:

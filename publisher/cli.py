@@ -5,6 +5,7 @@ Heavy modules are imported inside the commands so `publisher --help` answers at 
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,9 +14,10 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import PublisherError
+from .errors import Problem, PublisherError
+from .printing import IMPOSITIONS, STANDARDS, PrintSettings
 
-FORMATS = ("pdf", "email", "epub", "feed", "web")
+FORMATS = ("pdf", "leaflet", "email", "epub", "feed", "web")
 
 
 class _Group(click.Group):
@@ -61,9 +63,39 @@ def main(ctx: click.Context, workspace: Path) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Output folder (default: dist/ in the workspace).",
 )
+@click.option(
+    "--page-size",
+    metavar="SIZE",
+    help='PDF and leaflet page: A4, A5, A6, Letter, Legal, Tabloid or "120mm 180mm".',
+)
+@click.option("--margins", metavar="LENGTHS", help='Page margins like CSS: "15mm" or "20mm 18mm".')
+@click.option("--bleed", metavar="LENGTH", help="Bleed beyond the trimmed page, e.g. 3mm.")
+@click.option("--marks/--no-marks", default=None, help="Crop and registration marks.")
+@click.option(
+    "--impose",
+    type=click.Choice(IMPOSITIONS),
+    help="Sheets to print too: booklet (the issue), 2up or 4up (the leaflet).",
+)
+@click.option(
+    "--black-only/--colour", default=None, help="Black text and rules, no fills (photocopiers)."
+)
+@click.option(
+    "--pdf-standard", type=click.Choice(STANDARDS), help="pdf/ua-1 (tagged; default) or pdf/a-3b."
+)
+@click.option("--force", is_flag=True, help="Render everything again, even what is up to date.")
 @click.pass_obj
-def build(workspace: Path, issues: tuple[str, ...], formats: str, out: Path | None) -> None:
-    """Build ISSUES (slug or number; default: every issue) in every format."""
+def build(
+    workspace: Path,
+    issues: tuple[str, ...],
+    formats: str,
+    out: Path | None,
+    force: bool,
+    **print_options: str | bool | None,
+) -> None:
+    """Build ISSUES (slug or number; default: every issue) in every format.
+
+    Print options here win over the manifest's, which win over publisher.toml's [pdf].
+    """
     from rich.console import Console
     from rich.table import Table
 
@@ -71,15 +103,20 @@ def build(workspace: Path, issues: tuple[str, ...], formats: str, out: Path | No
 
     _show_warnings()
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    overrides = _print_overrides(print_options)
     with _RichProgress() as progress:
-        report = run_build(workspace, issues, chosen, out, progress)
+        report = run_build(
+            workspace, issues, chosen, out, progress, print_overrides=overrides, force=force
+        )
     table = Table("output", "size", box=None, show_header=False)
     for path in report.written:
         table.add_row(str(path.relative_to(report.out_dir)), _size(path))
     console = Console()
     console.print(table)
+    up_to_date = f", {len(report.skipped)} up to date" if report.skipped else ""
     console.print(
-        f"[green]built {len(report.issues)} issue(s), {len(report.written)} file(s) in {report.out_dir}"
+        f"[green]built {len(report.issues)} issue(s): {len(report.rendered)} output(s) rendered"
+        f"{up_to_date}, {len(report.written)} file(s) written in {report.out_dir}"
     )
 
 
@@ -105,6 +142,25 @@ def list_(workspace: Path) -> None:
         click.echo(
             f"    {m.slug:40} No. {m.number}, {m.date.isoformat()}, {len(m.documents)} documents"
         )
+
+
+@main.command(name="preview-email")
+@click.argument("issue")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the PNGs (default: the issue's folder in dist/).",
+)
+@click.pass_obj
+def preview_email(workspace: Path, issue: str, out: Path | None) -> None:
+    """Screenshots of ISSUE's email at 375 px (phone) and 600 px (desktop), taken in
+    headless Chromium."""
+    from .preview import preview_email as run_preview
+
+    _show_warnings()
+    for path in run_preview(workspace, issue, out):
+        click.echo(f"wrote {path} ({_size(path)})")
 
 
 @main.command()
@@ -249,6 +305,174 @@ def check(
         sys.exit(1)
 
 
+@main.group()
+def subscribers() -> None:
+    """The subscriber list ([delivery] database): add, remove, list, import, export."""
+
+
+@subscribers.command(name="add")
+@click.argument("address")
+@click.option("--name", default="", help="The subscriber's name.")
+@click.option("--language", default="", help="Their language (en, es, pt-BR …).")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeat for several).")
+@click.option("--source", default="added by an editor", help="Where their consent came from.")
+@click.option(
+    "--double-opt-in", is_flag=True, help="Add as pending and email them a confirmation link."
+)
+@click.pass_obj
+def subscribers_add(
+    workspace: Path,
+    address: str,
+    name: str,
+    language: str,
+    tags: tuple[str, ...],
+    source: str,
+    double_opt_in: bool,
+) -> None:
+    """Add ADDRESS (active at once, or pending until confirmed with --double-opt-in)."""
+    from .delivery import manage
+
+    added = manage.add(workspace, address, name, language, tags, source, double_opt_in)
+    click.echo(f"{added.subscriber.address}: {added.outcome}, {added.subscriber.status}")
+    for address_, why in added.unconfirmed:
+        click.secho(f"confirmation not sent to {address_}: {why}", fg="yellow", err=True)
+    if added.unconfirmed:
+        sys.exit(1)
+
+
+@subscribers.command(name="remove")
+@click.argument("address")
+@click.pass_obj
+def subscribers_remove(workspace: Path, address: str) -> None:
+    """Unsubscribe ADDRESS (kept on file as unsubscribed, so no import brings it back)."""
+    from .delivery import manage
+
+    subscriber = manage.remove(workspace, address)
+    click.echo(f"{subscriber.address}: {subscriber.status}")
+
+
+@subscribers.command(name="list")
+@click.option(
+    "--status",
+    type=click.Choice(["pending", "active", "unsubscribed", "bounced", "complained"]),
+    help="Only subscribers with this status.",
+)
+@click.pass_obj
+def subscribers_list(workspace: Path, status: str | None) -> None:
+    """List subscribers."""
+    from rich.console import Console
+
+    from .delivery import manage
+    from .delivery.console import print_subscribers
+
+    print_subscribers(manage.listing(workspace, status), Console())
+
+
+@subscribers.command(name="import")
+@click.argument("csv_file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--double-opt-in", is_flag=True, help="New subscribers are pending and get a confirmation link."
+)
+@click.option("--source", default="", help="Where consent came from (default: the file name).")
+@click.pass_obj
+def subscribers_import(workspace: Path, csv_file: Path, double_opt_in: bool, source: str) -> None:
+    """Import CSV_FILE (columns: email, and optionally name, language, tags, status,
+    consent_source); bad rows are reported by line, the rest imported."""
+    from rich.console import Console
+
+    from .delivery import manage
+    from .delivery.console import print_import_report
+
+    report, unconfirmed = manage.import_file(workspace, csv_file, double_opt_in, source)
+    print_import_report(report, unconfirmed, Console(stderr=False))
+    if report.rejected or unconfirmed:
+        sys.exit(1)
+
+
+@subscribers.command(name="export")
+@click.argument("csv_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def subscribers_export(workspace: Path, csv_file: Path) -> None:
+    """Write every subscriber, whatever their status, to CSV_FILE."""
+    from .delivery import manage
+
+    click.echo(f"{manage.export(workspace, csv_file)} subscriber(s) written to {csv_file}")
+
+
+@main.command()
+@click.argument("issue")
+@click.option("--to", "to", metavar="ADDRESS", help="Send one test copy to ADDRESS only.")
+@click.option("--dry-run", is_flag=True, help="Check everything and report; send nothing.")
+@click.option("--rate", type=float, help="Messages per second (0: as fast as the server takes).")
+@click.option("--connections", type=click.IntRange(1, 32), help="SMTP connections at once.")
+@click.option("--again", is_flag=True, help="Send an issue that was sent already, once more.")
+@click.option(
+    "--resend-unknown",
+    is_flag=True,
+    help="Send again to recipients whose message was in flight when a send was interrupted.",
+)
+@click.pass_obj
+def send(
+    workspace: Path,
+    issue: str,
+    to: str | None,
+    dry_run: bool,
+    rate: float | None,
+    connections: int | None,
+    again: bool,
+    resend_unknown: bool,
+) -> None:
+    """Email ISSUE to every active subscriber; run it again to resume after any interruption."""
+    from rich.console import Console
+
+    from .delivery.console import SendProgressBar, print_send_report
+    from .delivery.send import SendRequest
+    from .delivery.send import send as run_send
+
+    if rate is not None and rate < 0:
+        raise click.BadParameter("must be 0 or more", param_hint="--rate")
+    request = SendRequest(issue, to, dry_run, rate, connections, again, resend_unknown)
+    console = Console()
+    with SendProgressBar(Console(stderr=True)) as progress:
+        report = run_send(workspace, request, progress)
+    print_send_report(report, console)
+    if report.test_outcome is not None:
+        unfinished = report.test_outcome.state != "sent"
+    else:
+        unfinished = not report.dry_run and not report.complete
+    if report.paused or report.interrupted or unfinished:
+        sys.exit(1)
+
+
+@main.command()
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 (0: any free one).",
+)
+@click.option("--open/--no-open", "open_browser", default=True, help="Open it in a web browser.")
+@click.pass_obj
+def serve(workspace: Path, port: int, open_browser: bool) -> None:
+    """Serve dist/ on 127.0.0.1 for previewing, rebuilding as the sources change; pages reload."""
+    from .serve import serve as run_serve
+
+    _show_warnings()
+    run_serve(workspace, port, open_browser)
+
+
+@main.command(name="serve-subscriptions")
+@click.option("--listen", metavar="HOST:PORT", help="Default: [delivery] listen.")
+@click.pass_obj
+def serve_subscriptions(workspace: Path, listen: str | None) -> None:
+    """Serve the confirm and unsubscribe pages and RFC 8058 one-click unsubscribe."""
+    from .delivery.web import serve
+
+    _show_warnings()
+    serve(workspace, listen)
+
+
 def _print_findings(findings: list, workspace: Path) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -262,21 +486,44 @@ def _print_findings(findings: list, workspace: Path) -> None:
     Console(width=max(160, Console().width)).print(table)
 
 
+def _print_overrides(options: dict[str, str | bool | None]) -> PrintSettings:
+    """The build command's print options as the last layer of print settings."""
+    from .printing import parse_settings
+
+    given = {"standard" if k == "pdf_standard" else k: v for k, v in options.items()}
+    problems: list[Problem] = []
+    settings = parse_settings(
+        {k: v for k, v in given.items() if v is not None},
+        lambda message, key, hint=None: problems.append(Problem(message, hint=hint)),
+        name=lambda key: "--" + key.replace("_", "-"),
+    )
+    if problems:
+        raise PublisherError(*problems)
+    return settings
+
+
 def _size(path: Path) -> str:
     size = path.stat().st_size
     return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} B"
 
 
 def _show_warnings() -> None:
-    """Our warnings (e.g. a refused URL) go to stderr; WeasyPrint's CSS chatter stays quiet."""
-    import logging
-
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("warning: %(message)s"))
-    logging.getLogger("publisher").addHandler(handler)
-    logging.getLogger("publisher").setLevel(logging.WARNING)
+    """Our notes (INFO, e.g. the email's size) and warnings (e.g. a refused URL) go to stderr
+    as 'note: …' and 'warning: …'; WeasyPrint's CSS chatter stays quiet."""
+    logger = logging.getLogger("publisher")
+    if not any(isinstance(handler, _Notes) for handler in logger.handlers):
+        logger.addHandler(_Notes())
+    logger.setLevel(logging.INFO)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+class _Notes(logging.Handler):
+    """One line per record on the stderr of the moment (click's, so tests capture it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        prefix = "warning" if record.levelno >= logging.WARNING else "note"
+        click.echo(f"{prefix}: {record.getMessage()}", err=True)
 
 
 class _RichProgress:
@@ -309,8 +556,9 @@ class _RichProgress:
     def __exit__(self, *exc: object) -> None:
         self._bar.__exit__(*exc)  # type: ignore[arg-type]
 
-    def begin(self, total: int) -> None:
-        self._bar.update(self._task, total=total)
+    def expect(self, units: int) -> None:
+        total = self._bar.tasks[0].total or 0
+        self._bar.update(self._task, total=total + units)
 
     @contextmanager
     def task(self, description: str) -> Iterator[None]:

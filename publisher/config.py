@@ -7,18 +7,30 @@ from email.headerregistry import Address
 from email.utils import getaddresses
 from pathlib import Path
 
-from .errors import PublisherError, near_misses
+from .delivery.settings import DELIVERY_KEYS, DeliverySettings, parse_delivery
+from .errors import Problem, PublisherError, near_misses
+from .printing import PRINT_KEYS, PrintSettings, parse_settings
 from .sourcefile import SourceData, parse_file
 
 CONFIG_NAME = "publisher.toml"
-PAGE_SIZES = ("A4", "A5", "A6", "Letter", "Legal")
+EMAIL_MODES = ("auto", "full", "excerpt")
 
 # table → allowed keys; "" is the top level.
 _SCHEMA: dict[str, set[str]] = {
-    "": {"title", "description", "base_url", "language", "organisation", "pdf", "email"},
+    "": {
+        "title",
+        "description",
+        "base_url",
+        "language",
+        "organisation",
+        "pdf",
+        "email",
+        "delivery",
+    },
     "organisation": {"name", "contact"},
-    "pdf": {"page_size"},
-    "email": {"from", "reply_to"},
+    "pdf": set(PRINT_KEYS),
+    "email": {"from", "reply_to", "mode"},
+    "delivery": set(DELIVERY_KEYS),
 }
 
 
@@ -33,9 +45,15 @@ class Config:
     language: str
     organisation: str
     contact: str
-    page_size: str
+    pdf: PrintSettings  # the [pdf] table: the first layer of print options
     email_from: Address
     email_reply_to: Address | None
+    email_mode: str  # one of EMAIL_MODES: articles in full, as excerpts, or as fits Gmail
+    delivery: DeliverySettings  # the [delivery] table: subscribers, SMTP, the web endpoint
+
+    @property
+    def page_size(self) -> str:
+        return self.pdf.page_size.name if self.pdf.page_size else "A4"
 
     @property
     def documents_dir(self) -> Path:
@@ -96,15 +114,16 @@ def load_config(root: Path) -> Config:
             "base_url",
             hint='for example base_url = "https://news.example.org/"',
         )
-    page_size = text("pdf", "page_size", "A4")
-    if page_size not in PAGE_SIZES:
-        raise source.error(
-            f"unknown page size {page_size!r}",
-            "pdf",
-            "page_size",
-            hint=f"use one of {', '.join(PAGE_SIZES)}",
-        )
+    pdf = _print_settings(source)
     reply_to = optional_text("email", "reply_to")
+    email_mode = text("email", "mode", "auto")
+    if email_mode not in EMAIL_MODES:
+        raise source.error(
+            f"unknown email mode {email_mode!r}",
+            "email",
+            "mode",
+            hint=f"use one of {', '.join(EMAIL_MODES)}",
+        )
     return Config(
         root=root,
         title=text("", "title"),
@@ -113,10 +132,36 @@ def load_config(root: Path) -> Config:
         language=text("", "language", "en"),
         organisation=text("organisation", "name"),
         contact=optional_text("organisation", "contact"),
-        page_size=page_size,
+        pdf=pdf,
         email_from=_address(source, text("email", "from"), "from"),
         email_reply_to=_address(source, reply_to, "reply_to") if reply_to else None,
+        email_mode=email_mode,
+        delivery=_delivery_settings(source),
     )
+
+
+def _print_settings(source: SourceData) -> PrintSettings:
+    problems: list[Problem] = []
+
+    def report(message: str, key: str, hint: str | None = None) -> None:
+        problems.append(Problem(message, source.path, source.line("pdf", key), hint))
+
+    settings = parse_settings(source.data.get("pdf", {}), report)
+    if problems:
+        raise PublisherError(*problems)
+    return settings
+
+
+def _delivery_settings(source: SourceData) -> DeliverySettings:
+    problems: list[Problem] = []
+
+    def report(message: str, key: str, hint: str | None = None) -> None:
+        problems.append(Problem(message, source.path, source.line("delivery", key), hint))
+
+    settings = parse_delivery(source.data.get("delivery", {}), report)
+    if problems:
+        raise PublisherError(*problems)
+    return settings
 
 
 def _address(source: SourceData, value: str, key: str) -> Address:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +16,43 @@ from slugify import slugify
 
 from .errors import Problem, PublisherError, near_misses
 from .pool import DocumentPool, UnresolvedReference, slug_for
+from .printing import PRINT_KEYS, PrintSettings, parse_settings
 from .sourcefile import SourceData, parse_file
 
 MANIFEST_SUFFIXES = (".yaml", ".yml", ".toml")
-_KEYS = {"number", "title", "date", "language", "editorial", "summary", "sections", "cover"}
+_KEYS = {
+    "number",
+    "title",
+    "date",
+    "language",
+    "editorial",
+    "summary",
+    "sections",
+    "cover",
+    "pdf",
+    "leaflet",
+}
 _SECTION_KEYS = {"title", "documents"}
+_LEAFLET_KEYS = {"document", "sides", "columns", "standfirst", "pull_quote", *PRINT_KEYS}
+_LEAFLET_EXAMPLE = "leaflet:\n    document: may-day-leaflet\n    page_size: A5\n    sides: 2"
 
 
 @dataclass(frozen=True)
 class SectionPlan:
     title: str
     documents: tuple[Path, ...]  # relative to documents/
+
+
+@dataclass(frozen=True)
+class LeafletPlan:
+    """The manifest's `leaflet:` entry: one document laid out as a one-sheet handout."""
+
+    document: Path  # relative to documents/
+    sides: int = 1  # printed on one side or both
+    columns: int = 1
+    standfirst: str = ""  # plain text; the document's subtitle or summary when empty
+    pull_quote: str = ""
+    pdf: PrintSettings = field(default_factory=PrintSettings)
 
 
 @dataclass(frozen=True)
@@ -41,10 +67,16 @@ class IssueManifest:
     summary: str
     sections: tuple[SectionPlan, ...]
     cover: Path | None  # absolute, inside the workspace
+    pdf: PrintSettings = field(default_factory=PrintSettings)  # print options, this issue
+    leaflet: LeafletPlan | None = None
 
     @property
     def documents(self) -> tuple[Path, ...]:
-        return tuple(doc for section in self.sections for doc in section.documents)
+        """Every document the issue's outputs need: its sections', then the leaflet's."""
+        listed = [doc for section in self.sections for doc in section.documents]
+        if self.leaflet:
+            listed.append(self.leaflet.document)
+        return tuple(dict.fromkeys(listed))
 
 
 def manifest_paths(issues_dir: Path) -> list[Path]:
@@ -103,6 +135,8 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
         problem(
             "'title' is required and must be text", "title", hint='title: "Against the war drive"'
         )
+    elif "\n" in title.strip() or "\r" in title:  # it becomes the email's Subject header
+        problem("'title' must be a single line", "title", hint="remove the line break")
     date = _date(data.get("date"))
     if date is None:
         problem(
@@ -119,6 +153,8 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
 
     sections = _sections(source, pool, problem)
     cover = _cover(data.get("cover"), workspace, problem)
+    pdf = _print_settings(data.get("pdf"), ("pdf",), problem)
+    leaflet = _leaflet(data.get("leaflet"), pool, problem)
     if problems:
         raise PublisherError(*problems)
     return IssueManifest(
@@ -132,7 +168,77 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
         summary=data.get("summary", "") or "",
         sections=sections,
         cover=cover,
+        pdf=pdf,
+        leaflet=leaflet,
     )
+
+
+def _print_settings(value: Any, where: tuple[str, ...], problem: Any) -> PrintSettings:
+    if value is None:
+        return PrintSettings()
+    if not isinstance(value, dict):
+        problem(f"'{where[-1]}' must be a mapping of print settings", *where)
+        return PrintSettings()
+    if where == ("pdf",):
+        for key in value:
+            if key not in PRINT_KEYS:
+                problem(
+                    f"unknown print setting {key!r}",
+                    *where,
+                    key,
+                    hint=near_misses(str(key), set(PRINT_KEYS))
+                    or f"print settings: {', '.join(PRINT_KEYS)}",
+                )
+    return parse_settings(
+        value, lambda message, key, hint=None: problem(message, *where, key, hint=hint)
+    )
+
+
+def _leaflet(value: Any, pool: DocumentPool, problem: Any) -> LeafletPlan | None:
+    """`leaflet: slug` or a mapping with `document` and layout and print settings."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = {"document": value}
+    if not isinstance(value, dict) or "document" not in value:
+        problem("'leaflet' needs a document", "leaflet", hint=_LEAFLET_EXAMPLE)
+        return None
+    for key in value:
+        if key not in _LEAFLET_KEYS:
+            problem(
+                f"unknown leaflet key {key!r}",
+                "leaflet",
+                key,
+                hint=near_misses(str(key), _LEAFLET_KEYS)
+                or f"leaflet keys: {', '.join(sorted(_LEAFLET_KEYS))}",
+            )
+    try:
+        document = pool.resolve(str(value["document"]))
+    except UnresolvedReference as exc:
+        problem(str(exc), "leaflet", "document", hint=exc.hint)
+        return None
+    layout: dict[str, Any] = {}
+    for key, allowed in (("sides", (1, 2)), ("columns", (1, 2))):
+        if key in value:
+            if value[key] not in allowed or isinstance(value[key], bool):
+                problem(f"leaflet {key} must be 1 or 2, not {value[key]!r}", "leaflet", key)
+            else:
+                layout[key] = value[key]
+    for key in ("standfirst", "pull_quote"):
+        if key in value:
+            if isinstance(value[key], str):
+                layout[key] = value[key].strip()
+            else:
+                problem(f"leaflet {key} must be text", "leaflet", key)
+    if value.get("impose") == "booklet":
+        problem(
+            "a leaflet is one sheet: it cannot be imposed as a booklet",
+            "leaflet",
+            "impose",
+            hint="use 2up (A5 on A4) or 4up (A6 on A4), or put impose: booklet under pdf:",
+        )
+    settings = _print_settings(value, ("leaflet",), problem)
+    return LeafletPlan(document, **layout, pdf=settings)
 
 
 def _sections(source: SourceData, pool: DocumentPool, problem: Any) -> tuple[SectionPlan, ...]:

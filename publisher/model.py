@@ -7,8 +7,10 @@ Every HTML string in here has already passed through `sanitize.clean_html`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from .printing import PrintSettings
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,18 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Leaflet:
+    """One document laid out as a handout: headline, standfirst, pull quote, body, footer."""
+
+    document: Document
+    sides: int = 1
+    columns: int = 1
+    standfirst: str = ""
+    pull_quote: str = ""
+    pdf: PrintSettings = field(default_factory=PrintSettings)
+
+
+@dataclass(frozen=True)
 class Issue:
     """A numbered issue: an editorial and ordered sections of documents."""
 
@@ -60,6 +74,8 @@ class Issue:
     source: Path
     summary: str = ""
     cover: Path | None = None
+    pdf: PrintSettings = field(default_factory=PrintSettings)  # the manifest's print options
+    leaflet: Leaflet | None = None
 
     @property
     def documents(self) -> tuple[Document, ...]:
@@ -86,3 +102,7 @@ class Archive:
 
     issues: tuple[Issue, ...]
     downloads: dict[str, tuple[Download, ...]]  # issue slug → files
+
+    def only(self, issue: Issue) -> Archive:
+        """The archive as far as one issue's own pages need it."""
+        return Archive((issue,), {issue.slug: self.downloads.get(issue.slug, ())})

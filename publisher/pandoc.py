@@ -11,6 +11,7 @@ from .errors import PublisherError
 
 _TEMPLATE = Path(__file__).with_name("pandoc-meta-body.txt")
 _SPLIT = "\n<!--publisher:body-->\n"
+_PLAIN_TEXT_FILTER = Path(__file__).with_name("plain-text.lua")
 
 
 @dataclass(frozen=True)
@@ -40,13 +41,20 @@ def markdown_to_html(text: str, *, id_prefix: str = "") -> str:
 
 
 def html_to_text(html: str, columns: int = 72) -> str:
-    """Readable plain text (Markdown-flavoured, links as numbered references)."""
+    """Readable plain text: Markdown-flavoured, headings underlined, links as numbered
+    references listed after each top-level block (wrap each article in a <div>)."""
     return _run(
         html,
         "html",
         "markdown-raw_html-native_divs-native_spans-fenced_divs-bracketed_spans-link_attributes"
         "-header_attributes-smart-escaped_line_breaks",
-        [f"--columns={columns}", "--reference-links", "--markdown-headings=setext"],
+        [
+            f"--columns={columns}",
+            "--markdown-headings=setext",
+            f"--lua-filter={_PLAIN_TEXT_FILTER}",
+            "--reference-links",
+            "--reference-location=block",
+        ],
     )
 
 

@@ -51,6 +51,11 @@ def prefix_images(fragment: str, prefix: str) -> str:
     return _SRC.sub(lambda m: m.group(1) + prefix + m.group(2) + m.group(3), fragment)
 
 
+def image_sources(fragment: str) -> list[str]:
+    """The src of every image in a body, as written (so outputs can say who asked for what)."""
+    return [html.unescape(m.group(2)) for m in _SRC.finditer(fragment)]
+
+
 def media_path(pool_relative: str) -> PurePosixPath:
     """Where the web archive publishes a pool image, relative to the output folder."""
     return PurePosixPath("media") / pool_relative

@@ -23,11 +23,12 @@ name = "{title}"
 contact = "Postal address · contact@{slug}.example.org"
 
 [pdf]
-page_size = "A4"   # A4, A5, A6, Letter or Legal
+page_size = "A4"   # A4, A5, A6, Letter, Legal, Tabloid or "120mm 180mm"
 
 [email]
 from = "{title} <newsletter@{slug}.example.org>"
 reply_to = "editors@{slug}.example.org"
+mode = "auto"      # full, excerpt, or auto: excerpts once Gmail's 102 KB limit is near
 """
 
 _DOCUMENT = """\
@@ -79,7 +80,7 @@ def create_workspace(directory: Path, title: str) -> list[Path]:
         "documents/welcome.md": _DOCUMENT,
         "issues/001-first-issue.yaml": _ISSUE,
         "templates/README.md": _TEMPLATES,
-        ".gitignore": "dist/\n",
+        ".gitignore": "dist/\n.publisher/\n",
     }
     created = []
     for name, text in files.items():

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from functools import cache
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from . import i18n
 from .resources import prefix_images
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
@@ -20,6 +21,7 @@ def default_theme_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).parents[1] / "templates" / "default"
 
 
+@cache  # one per process and workspace; templates reload by themselves when edited
 def make_environment(workspace_templates: Path) -> jinja2.Environment:
     from .renderers import base as urls
 
@@ -34,12 +36,14 @@ def make_environment(workspace_templates: Path) -> jinja2.Environment:
             enabled_extensions=("html", "xml", "mjml"), default_for_string=True, default=True
         ),
         undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters["nest_headings"] = nest_headings
-    env.filters["long_date"] = long_date
+    env.filters["long_date"] = i18n.long_date
     env.filters["images_at"] = images_at
     env.filters["language_name"] = language_name
     env.filters["tag_path"] = urls.tag_path
@@ -64,17 +68,14 @@ def images_at(html: str, prefix: str) -> Markup:
 
 
 def language_name(code: str) -> str:
-    """'es' → 'Español (Spanish)': a language's own name, with the English one when it differs."""
+    """'es' → 'Español (Spanish)': a language's own name, and its name in the reader's language."""
     from babel import Locale, UnknownLocaleError
 
     try:
         locale = Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return code
-    own, english = locale.get_display_name(locale), locale.get_display_name("en")
-    own = own[:1].upper() + own[1:] if own else english
-    return own if own == english else f"{own} ({english})"
-
-
-def long_date(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"
+    reader = i18n.babel_locale()
+    own, translated = locale.get_display_name(locale), locale.get_display_name(reader)
+    own = own[:1].upper() + own[1:] if own else translated
+    return own if own == translated or not translated else f"{own} ({translated})"

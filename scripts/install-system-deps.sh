@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the system packages publisher needs on Debian/Ubuntu, only those missing:
 # Pango (WeasyPrint), Noto fonts (Latin, Greek, Cyrillic, Arabic), poppler-utils (PDF
-# checks), a Java runtime (epubcheck, Nu HTML checker), npm (to install the Nu HTML checker)
-# and python3-venv. Safe to run again.
+# checks), a Java runtime (epubcheck, Nu HTML checker), npm (to install the Nu HTML checker),
+# Chromium (email previews and tests, driven headless by Playwright) and python3-venv.
+# Safe to run again.
 set -euo pipefail
 
 missing=()
@@ -22,6 +23,7 @@ need fonts-dejavu-core  has_font "DejaVu Sans Mono"
 need poppler-utils      command -v pdffonts
 need default-jre-headless command -v java
 need npm                command -v npm
+need chromium           command -v chromium
 need python3-venv       python3 -c "import ensurepip, venv"
 
 if [ ${#missing[@]} -eq 0 ]; then

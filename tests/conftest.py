@@ -15,6 +15,9 @@ WORKSPACES = Path(__file__).resolve().parent / "workspaces"
 CORPUS = REPO.parent / "shared" / "corpus"
 FIXED_EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 
+# The SMTP server, built workspace and subscriber fixtures of the delivery tests.
+pytest_plugins = ["delivery_support"]
+
 
 @pytest.fixture(autouse=True)
 def _fixed_build_date(monkeypatch: pytest.MonkeyPatch) -> None:

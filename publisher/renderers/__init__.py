@@ -9,12 +9,20 @@ from .base import ArchiveRenderer, IssueRenderer, RenderContext, Renderer
 from .email import EmailRenderer
 from .epub import EpubRenderer
 from .feed import FeedRenderer
+from .leaflet import LeafletRenderer
 from .pdf import PdfRenderer
 from .web import WebRenderer
 
 REGISTRY: dict[str, type[Renderer]] = {
     renderer.name: renderer
-    for renderer in (PdfRenderer, EmailRenderer, EpubRenderer, FeedRenderer, WebRenderer)
+    for renderer in (
+        PdfRenderer,
+        LeafletRenderer,
+        EmailRenderer,
+        EpubRenderer,
+        FeedRenderer,
+        WebRenderer,
+    )
 }
 
 __all__ = ["REGISTRY", "ArchiveRenderer", "IssueRenderer", "RenderContext", "Renderer"]

@@ -1,22 +1,26 @@
 """The shared renderer interface: a format is a small class, the base owns the common flow.
 
 Renderers read the model and templates and return Artifacts (bytes + relative path);
-they never write files and never read documents/: `build()` does all the I/O.
+they never write files and never read documents/: `build()` does all the I/O. A renderer's
+work comes in jobs (one per issue by default), so that `build()` can skip a job whose inputs
+have not changed and run the others in parallel.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
 import jinja2
 
 from ..config import Config
+from ..i18n import interface_language
 from ..model import Archive, Issue
 from ..output import Artifact
+from ..printing import PrintSettings
 
 
 @dataclass(frozen=True)
@@ -24,8 +28,17 @@ class RenderContext:
     """What every renderer may use besides the issue itself."""
 
     config: Config
-    templates: jinja2.Environment
+    templates_dir: Path  # the workspace's overrides; the theme is found by `templating`
     built_at: dt.datetime  # SOURCE_DATE_EPOCH when set, so builds are reproducible
+    # Print options from the command line: they win over the manifest's and the config's.
+    print_overrides: PrintSettings = field(default_factory=PrintSettings)
+
+    @property
+    def templates(self) -> jinja2.Environment:
+        """Built once per process (a context is sent to worker processes; an environment can't be)."""
+        from ..templating import make_environment
+
+        return make_environment(self.templates_dir)
 
     def issue_url(self, issue: Issue) -> str:
         return f"{self.config.base_url}{issue.slug}/"
@@ -41,14 +54,38 @@ class RenderContext:
         return f"{self.config.base_url}languages/{language}/"
 
 
+@dataclass(frozen=True)
+class Job:
+    """One unit of rendering: what `run` gets, and what the outputs depend on (`subject`'s
+    repr is part of the job's fingerprint, so it must hold everything the render reads)."""
+
+    renderer: Renderer
+    name: str  # unique in a build, e.g. "pdf 041-no-poverty-pay"
+    subject: Any  # an Issue or an Archive
+    part: str = ""  # for renderers that split their work (web: "issue" or "index")
+
+
 class Renderer(ABC):
     name: ClassVar[str]  # the --format name
     description: ClassVar[str]
 
+    @property
+    def template_folders(self) -> tuple[str, ...]:
+        """Theme folders this format reads: a change there re-renders it, elsewhere not."""
+        return (self.name, "partials")
+
+    def run(self, job: Job, ctx: RenderContext) -> list[Artifact]:
+        return self.render(job.subject, ctx)  # type: ignore[attr-defined]
+
     def render_template(self, ctx: RenderContext, template: str, **values: Any) -> str:
-        return ctx.templates.get_template(f"{self.name}/{template}").render(
-            config=ctx.config, built_at=ctx.built_at, ctx=ctx, **values
-        )
+        """Render one of this format's templates; interface strings and dates follow the
+        issue's language (or `language=`), else the newsletter's."""
+        issue = values.get("issue")
+        language = values.get("language") or (issue.language if issue else ctx.config.language)
+        with interface_language(language):
+            return ctx.templates.get_template(f"{self.name}/{template}").render(
+                config=ctx.config, built_at=ctx.built_at, ctx=ctx, **values
+            )
 
 
 class IssueRenderer(Renderer):
@@ -61,6 +98,9 @@ class IssueRenderer(Renderer):
     @abstractmethod
     def render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]: ...
 
+    def jobs(self, issue: Issue) -> list[Job]:
+        return [Job(self, f"{self.name} {issue.slug}", issue)]
+
     @classmethod
     def download_path(cls, issue: Issue) -> Path:
         return Path(issue.slug) / f"{issue.slug}{cls.download_suffix}"
@@ -71,6 +111,9 @@ class ArchiveRenderer(Renderer):
 
     @abstractmethod
     def render(self, archive: Archive, ctx: RenderContext) -> list[Artifact]: ...
+
+    def jobs(self, archive: Archive) -> list[Job]:
+        return [Job(self, self.name, archive)]
 
 
 def tag_path(tag: str) -> str:

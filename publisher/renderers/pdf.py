@@ -1,18 +1,34 @@
 """PDF: the issue as a booklet through WeasyPrint (cover, contents with page numbers,
-running headers, embedded fonts, document metadata)."""
+running headers, footnotes, colophon), tagged PDF/UA-1 (or PDF/A-3b), fonts embedded and
+subset; with `impose = "booklet"` also the sheets to print, fold and staple.
+
+The WeasyPrint plumbing here (fetcher, layout, PDF options, page boxes) is shared with
+the leaflet renderer.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import mimetypes
+from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..model import Issue
+from ..footnotes import footnotes_at_page_foot
+from ..imposition import PT_PER_MM, impose
+from ..model import Document, Issue
 from ..output import Artifact
+from ..printing import PageSize, PrintOptions, resolve
 from ..templating import default_theme_dir
 from .base import IssueRenderer, RenderContext
 
+if TYPE_CHECKING:
+    import weasyprint
+
 log = logging.getLogger(__name__)
+
+ISSUE_DEFAULTS = PrintOptions(PageSize("A4", 210, 297), margins=(20, 18, 22, 18))
 
 
 class PdfRenderer(IssueRenderer):
@@ -22,49 +38,156 @@ class PdfRenderer(IssueRenderer):
     download_type: ClassVar[str] = "application/pdf"
 
     def render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]:
-        import weasyprint
-
+        paper = resolve(
+            ISSUE_DEFAULTS,
+            ctx.config.pdf,
+            issue.pdf,
+            ctx.print_overrides,
+            impositions=("booklet",),
+        )
+        printed = dataclasses.replace(
+            issue,
+            sections=tuple(
+                dataclasses.replace(s, documents=tuple(map(with_page_footnotes, s.documents)))
+                for s in issue.sections
+            ),
+        )
         html = self.render_template(
             ctx,
             "issue.html",
-            issue=issue,
-            page_size=ctx.config.page_size,
+            issue=printed,
+            paper=paper,
             cover_url=issue.cover.as_uri() if issue.cover else None,
         )
-        fetcher = workspace_fetcher((ctx.config.root, default_theme_dir()))
-        stylesheet = self.render_template(ctx, "print.css")
-        document = weasyprint.HTML(
-            string=html, base_url=str(ctx.config.documents_dir) + "/", url_fetcher=fetcher
-        )
-        pdf = document.write_pdf(
-            stylesheets=[weasyprint.CSS(string=stylesheet, url_fetcher=fetcher)],
-            pdf_identifier=issue.slug.encode(),
-            uncompressed_pdf=False,
-        )
-        return [Artifact(self.download_path(issue), pdf)]
+        stylesheet = self.render_template(ctx, "print.css", paper=paper)
+        document = lay_out(html, stylesheet, ctx, paper, f"issue {issue.slug}", issue.documents)
+        pdf = write_pdf(document, paper, issue.slug)
+        artifacts = [Artifact(self.download_path(issue), pdf)]
+        if paper.impose == "booklet":
+            sheets = impose(pdf, "booklet", creep_mm=paper.creep)
+            artifacts.append(Artifact(Path(issue.slug) / f"{issue.slug}-booklet.pdf", sheets))
+        return artifacts
 
 
-def workspace_fetcher(allowed: tuple[Path, ...]):
-    """A URL fetcher that reads files inside `allowed` folders only: no network, no /etc.
+def with_page_footnotes(document: Document) -> Document:
+    return dataclasses.replace(document, body_html=footnotes_at_page_foot(document.body_html))
 
-    Anything else is refused with a warning; WeasyPrint then renders without that resource.
+
+def lay_out(
+    html: str,
+    stylesheet: str,
+    ctx: RenderContext,
+    paper: PrintOptions,
+    product: str,
+    documents: Iterable[Document],
+) -> weasyprint.Document:
+    """Lay out `html` into pages, reading only files inside the workspace and the theme."""
+    import weasyprint
+
+    base_url = ctx.config.documents_dir.resolve().as_uri() + "/"
+    fetcher = workspace_fetcher(
+        (ctx.config.root, default_theme_dir()),
+        product=product,
+        referrers=image_referrers(documents, base_url),
+        grayscale=paper.black_only,
+    )
+    return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+        stylesheets=[weasyprint.CSS(string=stylesheet, url_fetcher=fetcher)],
+        **_pdf_options(paper, ""),
+    )
+
+
+def write_pdf(document: weasyprint.Document, paper: PrintOptions, identifier: str) -> bytes:
+    return document.write_pdf(
+        finisher=lambda _document, pdf: _set_bleed_box(pdf, paper.bleed * PT_PER_MM),
+        **_pdf_options(paper, identifier),
+    )
+
+
+def _pdf_options(paper: PrintOptions, identifier: str) -> dict[str, Any]:
+    # Tagged in both standards: PDF/UA-1 requires it, and PDF/A-3b is better for it.
+    return {
+        "pdf_variant": paper.standard,
+        "pdf_tags": True,
+        "pdf_identifier": identifier.encode() or None,
+        "uncompressed_pdf": False,
+    }
+
+
+def _set_bleed_box(pdf: Any, bleed_pt: float) -> None:
+    """BleedBox = TrimBox + the bleed on every side.
+
+    WeasyPrint's media box is the CSS bleed area, which holds the marks too (printing.
+    MARK_SLUG_MM), and it sets the BleedBox at most 10pt out; printers want the real bleed.
+    """
+    import pydyf
+
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("Type") == "/Page" and "TrimBox" in obj:
+            left, bottom, right, top = (float(v) for v in obj["TrimBox"])
+            obj["BleedBox"] = pydyf.Array(
+                [left - bleed_pt, bottom - bleed_pt, right + bleed_pt, top + bleed_pt]
+            )
+
+
+def image_referrers(documents: Iterable[Document], base_url: str) -> dict[str, str]:
+    """Each image URL in the bodies → the document (its source file) that references it."""
+    from urllib.parse import unquote, urljoin
+
+    from ..resources import image_sources
+
+    return {
+        unquote(urljoin(base_url, src)): str(doc.source)
+        for doc in documents
+        for src in image_sources(doc.body_html)
+    }
+
+
+def workspace_fetcher(
+    allowed: tuple[Path, ...],
+    product: str = "PDF",
+    referrers: dict[str, str] | None = None,
+    grayscale: bool = False,
+) -> weasyprint.urls.URLFetcher:
+    """A URL fetcher that reads regular files inside `allowed` folders only: no network,
+    no /etc, no devices, no redirects. Anything else is refused with a warning naming the
+    document that asked for it (or the product); WeasyPrint then renders without it.
+    With `grayscale`, images are handed over in shades of grey (black-only printing).
     """
     from urllib.parse import unquote, urlsplit
 
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     roots = tuple(p.resolve() for p in allowed)
+    referrers = referrers or {}
 
     class WorkspaceFetcher(URLFetcher):
-        def fetch(self, url: str, headers: dict[str, str] | None = None):
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
             parts = urlsplit(url)
             path = Path(unquote(parts.path)).resolve()
+            who = referrers.get(unquote(url), product)
             if parts.scheme != "file" or not any(path.is_relative_to(r) for r in roots):
-                log.warning("not fetched, outside the workspace: %s", url)
+                log.warning("%s: not fetched, outside the workspace: %s", who, url)
                 raise ValueError(f"refused to fetch {url}")
             if not path.is_file():
-                log.warning("not fetched, not a regular file: %s", url)
+                log.warning("%s: not fetched, not a regular file: %s", who, url)
                 raise ValueError(f"refused to read {path}")
-            return super().fetch(url, headers)
+            media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            data = path.read_bytes()
+            if grayscale and media_type.startswith("image/") and media_type != "image/svg+xml":
+                data, media_type = _grey(data), "image/png"
+            return URLFetcherResponse(path.as_uri(), data, {"Content-Type": media_type})
 
     return WorkspaceFetcher(allowed_protocols={"file"}, allow_redirects=False)
+
+
+def _grey(image: bytes) -> bytes:
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(image)) as picture:
+        out = io.BytesIO()
+        has_alpha = "A" in picture.getbands() or "transparency" in picture.info
+        picture.convert("LA" if has_alpha else "L").save(out, format="PNG")
+        return out.getvalue()

@@ -15,7 +15,7 @@ from typing import Any, ClassVar, NamedTuple
 from ..model import Archive, Document, Issue, text_direction
 from ..output import Artifact
 from ..resources import media_path
-from .base import ArchiveRenderer, RenderContext, tag_path
+from .base import ArchiveRenderer, Job, RenderContext, tag_path
 
 
 @dataclass(frozen=True)
@@ -50,27 +50,43 @@ class Page(NamedTuple):
 
     @property
     def language(self) -> str | None:
-        item = self.values.get("doc") or self.values.get("issue")
-        return item.language if item else None
+        """Pages of an issue speak its language (each article keeps its own lang attribute)."""
+        issue = self.values.get("issue")
+        return issue.language if issue else None
 
 
 class WebRenderer(ArchiveRenderer):
     name: ClassVar[str] = "web"
     description: ClassVar[str] = "the static web archive: issues, articles, tags, languages"
 
+    def jobs(self, archive: Archive) -> list[Job]:
+        """One job per issue (its page, its articles' pages and their images), one for the
+        pages over all issues: a changed article re-renders its issue's pages and the index."""
+        jobs = [
+            Job(self, f"web {issue.slug}", archive.only(issue), "issue") for issue in archive.issues
+        ]
+        return [*jobs, Job(self, "web index", archive, "index")]
+
+    def run(self, job: Job, ctx: RenderContext) -> list[Artifact]:
+        if job.part == "issue":
+            pages = self._issue_pages(job.subject)
+            return [*(self._page(ctx, page) for page in pages), *self._images(job.subject, ctx)]
+        return self._index(job.subject, ctx)
+
     def render(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
-        indexes = Indexes.of(archive)
+        return [artifact for job in self.jobs(archive) for artifact in self.run(job, ctx)]
+
+    def _index(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
         pages = [Page("index.html", "index.html", {"archive": archive})]
-        pages += self._issue_pages(archive)
-        pages += self._index_pages(indexes)
+        pages += self._index_pages(Indexes.of(archive))
         site = ctx.config.base_url
-        urls = [site + page.path.removesuffix("index.html") for page in pages]
+        every_page = [*pages, *self._issue_pages(archive)]
+        urls = [site + page.path.removesuffix("index.html") for page in every_page]
         return [
             *(self._page(ctx, page) for page in pages),
             Artifact.text("site.css", self.render_template(ctx, "site.css")),
             Artifact.text("sitemap.xml", self.render_template(ctx, "sitemap.xml", urls=urls)),
             Artifact.text("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site}sitemap.xml\n"),
-            *self._images(archive, ctx),
         ]
 
     @staticmethod

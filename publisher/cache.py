@@ -1,0 +1,180 @@
+"""The build cache in <workspace>/.publisher/cache/: what was converted and what was rendered.
+
+- Conversions (a document read through pandoc, an editorial) are content-addressed: the key
+  hashes the source bytes with every version that shapes the result, so an entry can never
+  be stale, only unused. Entries are written atomically; one that cannot be read is a miss.
+- Renders are recorded per job: the fingerprint of everything the job's outputs depend on,
+  and the size and modification time of each file written. A job whose fingerprint is the
+  same and whose files are still as written is not rendered again.
+
+Deleting the folder is always safe: the next build simply does all the work again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import logging
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .model import Document
+from .output import atomic_write
+
+SCHEMA = 1  # bump when the cached data's shape changes
+
+
+@cache
+def tool_versions() -> str:
+    """The versions that shape converted and rendered output."""
+    names = (
+        "pypandoc_binary",
+        "nh3",
+        "weasyprint",
+        "mjml-python",
+        "css-inline",
+        "feedgen",
+        "Jinja2",
+        "Babel",
+    )
+    versions = []
+    for name in names:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=none")
+    return f"publisher={__version__};schema={SCHEMA};" + ";".join(versions)
+
+
+@cache
+def versions_digest() -> str:
+    """Library versions and publisher's own code: a change to either invalidates the cache."""
+    package = Path(__file__).parent
+    code = [
+        p for p in package.rglob("*") if p.suffix in (".py", ".lua", ".txt", ".rng") and p.is_file()
+    ]
+    return digest(tool_versions(), files_digest(code, package))
+
+
+def digest(*parts: bytes | str) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "big"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def files_digest(paths: Iterable[Path], root: Path | None = None) -> str:
+    """A digest of files' names and contents (templates, images): order-independent."""
+    parts = []
+    for path in sorted(paths):
+        name = str(path.relative_to(root)) if root else str(path)
+        parts += [name, path.read_bytes()]
+    return digest(*parts)
+
+
+@dataclass(frozen=True)
+class Cache:
+    folder: Path
+
+    @classmethod
+    def for_workspace(cls, root: Path) -> Cache:
+        return cls(root / ".publisher" / "cache")
+
+    # Conversions ---------------------------------------------------------------------------
+
+    def load(self, kind: str, key: str) -> dict[str, Any] | None:
+        path = self.folder / kind / key[:2] / f"{key}.json"
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None  # missing or damaged: convert again
+
+    def store(self, kind: str, key: str, value: dict[str, Any]) -> None:
+        path = self.folder / kind / key[:2] / f"{key}.json"
+        atomic_write(path, json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+    # Renders -------------------------------------------------------------------------------
+
+    @property
+    def _renders_file(self) -> Path:
+        return self.folder / "renders.json"
+
+    def renders(self) -> dict[str, dict[str, Any]]:
+        try:
+            data = json.loads(self._renders_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save_renders(self, renders: dict[str, dict[str, Any]]) -> None:
+        atomic_write(
+            self._renders_file, json.dumps(renders, sort_keys=True, indent=1).encode("utf-8")
+        )
+
+
+def file_stamps(paths: Iterable[Path], out: Path) -> dict[str, list[int]]:
+    """Size and modification time of written outputs, to notice one changed or removed later."""
+    stamps = {}
+    for path in paths:
+        stat = path.stat()
+        stamps[str(path.relative_to(out))] = [stat.st_size, stat.st_mtime_ns]
+    return stamps
+
+
+def stamps_hold(stamps: dict[str, list[int]], out: Path) -> bool:
+    for name, (size, mtime) in stamps.items():
+        try:
+            stat = (out / name).stat()
+        except OSError:
+            return False
+        if stat.st_size != size or stat.st_mtime_ns != mtime:
+            return False
+    return True
+
+
+def document_record(document: Document) -> dict[str, Any]:
+    record = dataclasses.asdict(document)
+    record["source"] = str(document.source)
+    record["date"] = document.date.isoformat() if document.date else None
+    return record
+
+
+def document_from_record(record: dict[str, Any]) -> Document:
+    fields = dict(record)
+    fields["source"] = Path(fields["source"])
+    fields["date"] = dt.date.fromisoformat(fields["date"]) if fields["date"] else None
+    for name in ("authors", "tags", "images"):
+        fields[name] = tuple(fields[name])
+    return Document(**fields)
+
+
+@contextmanager
+def captured_warnings() -> Iterator[list[str]]:
+    """Warnings logged by this thread (not others reading in parallel), to keep with a
+    cached conversion and say again whenever it is used."""
+    messages: list[str] = []
+    thread = threading.get_ident()
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.thread == thread and record.levelno >= logging.WARNING:
+                messages.append(record.getMessage())
+
+    handler = Collect()
+    logger = logging.getLogger("publisher")
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)

@@ -1,0 +1,97 @@
+"""What `publisher subscribers …` does, given a workspace: open its list, change it, and send
+confirmation links to new pending subscribers (double opt-in)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from sqlite3 import Connection
+
+from ..config import Config, load_config
+from ..errors import PublisherError
+from . import subscribers as subs
+from .store import open_database
+
+
+@dataclass
+class Added:
+    subscriber: subs.Subscriber
+    outcome: str  # added, updated, unchanged
+    unconfirmed: list[tuple[str, str]] = field(default_factory=list)  # confirmation not sent
+
+
+@contextmanager
+def subscriber_list(root: Path) -> Iterator[tuple[Config, Connection]]:
+    config = load_config(root)
+    db = open_database(config.delivery.database_path(root))
+    try:
+        yield config, db
+    finally:
+        db.close()
+
+
+def add(
+    root: Path,
+    address: str,
+    name: str = "",
+    language: str = "",
+    tags: tuple[str, ...] = (),
+    source: str = "",
+    double_opt_in: bool = False,
+) -> Added:
+    with subscriber_list(root) as (config, db):
+        confirm = _confirmer(config) if double_opt_in else None
+        try:
+            new = subs.check(
+                address, name, language, tags, "pending" if double_opt_in else "active", source
+            )
+            subscriber, outcome = subs.add(db, new)
+        except ValueError as exc:
+            raise PublisherError.at(f"cannot add {address}: {exc}") from None
+        added = Added(subscriber, outcome)
+        if subscriber.status == "pending" and confirm:
+            added.unconfirmed = confirm(db, [subscriber])
+        return added
+
+
+def import_file(
+    root: Path, path: Path, double_opt_in: bool = False, source: str = ""
+) -> tuple[subs.ImportReport, list[tuple[str, str]]]:
+    """The report, and the new pending subscribers whose confirmation could not be sent."""
+    with subscriber_list(root) as (config, db):
+        confirm = _confirmer(config) if double_opt_in else None
+        status = "pending" if double_opt_in else "active"
+        report = subs.import_csv(db, path, status, source or f"import of {path.name}")
+        pending = [s for s in report.added if s.status == "pending"]
+        return report, confirm(db, pending) if confirm and pending else []
+
+
+def remove(root: Path, address: str) -> subs.Subscriber:
+    with subscriber_list(root) as (_config, db):
+        return subs.remove(db, address)
+
+
+def listing(root: Path, status: str | None = None) -> list[subs.Subscriber]:
+    with subscriber_list(root) as (_config, db):
+        return subs.list_subscribers(db, status)
+
+
+def export(root: Path, path: Path) -> int:
+    with subscriber_list(root) as (_config, db):
+        return subs.export_csv(db, path)
+
+
+Confirm = Callable[[Connection, list[subs.Subscriber]], list[tuple[str, str]]]
+
+
+def _confirmer(config: Config) -> Confirm:
+    """Checks the secrets double opt-in needs before anything changes."""
+    from .confirm import send_confirmations
+    from .tokens import Tokens
+
+    tokens = Tokens(config.delivery.secret_key(), config.delivery)
+    config.delivery.smtp_password()
+    return partial(send_confirmations, config, tokens=tokens)

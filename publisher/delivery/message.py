@@ -1,0 +1,149 @@
+"""One subscriber's copy of the built .eml: their unsubscribe token in the List-Unsubscribe
+header and in both bodies, their address in To, a Message-ID of its own, optionally signed.
+
+The .eml written by `publisher build --format email` is the contract: its per-recipient
+parts are the literal placeholder RECIPIENT_TOKEN. Bodies are quoted-printable, where a
+token can be split by a soft line break and '=' is written '=3D', so each part is decoded
+once, the token replaced in the decoded text, and the result encoded again.
+"""
+
+from __future__ import annotations
+
+import binascii
+import copy
+import datetime as dt
+import re
+from dataclasses import dataclass
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import format_datetime
+from pathlib import Path
+
+from ..errors import PublisherError
+
+PLACEHOLDER = "RECIPIENT_TOKEN"
+_TOKEN = re.compile(r"^[A-Za-z0-9_.\-]+$")  # what itsdangerous' URL-safe tokens are made of
+# Headers we set are written on one line up to RFC 5322's hard limit of 998 octets: folded at
+# 78, the email package would turn a long unsubscribe URL into RFC 2047 encoded words, which
+# no client reads as a URL. Headers kept from the template keep the template's folding.
+_SEND_POLICY = policy.SMTP.clone(max_line_length=998)
+REQUIRED_HEADERS = ("List-Unsubscribe", "List-Unsubscribe-Post", "List-Id", "From", "Subject")
+
+# Headers the DKIM signature covers. List-Unsubscribe(-Post) must be (RFC 8058 §4); those
+# named twice are "oversigned", so nobody can add a second copy without breaking it.
+DKIM_HEADERS = (
+    "From",
+    "From",
+    "To",
+    "Subject",
+    "Subject",
+    "Date",
+    "Message-ID",
+    "Reply-To",
+    "List-Id",
+    "List-Id",
+    "List-Unsubscribe",
+    "List-Unsubscribe",
+    "List-Unsubscribe-Post",
+    "List-Unsubscribe-Post",
+    "MIME-Version",
+    "Content-Type",
+)
+
+
+class Template:
+    """The built .eml, parsed once. `personalise` is not thread-safe: give each thread a `copy`."""
+
+    def __init__(self, message: EmailMessage, source: Path) -> None:
+        self._message = message
+        self.source = source
+        self._headers = {
+            name: str(value).strip() for name, value in message.items() if PLACEHOLDER in str(value)
+        }
+        self._parts = [
+            (part, part.get_content())
+            for part in message.walk()
+            if part.get_content_maintype() == "text" and not part.is_multipart()
+        ]
+
+    @classmethod
+    def read(cls, path: Path) -> Template:
+        message = BytesParser(policy=policy.SMTP).parsebytes(path.read_bytes())
+        assert isinstance(message, EmailMessage)
+        template = cls(message, path)
+        problems = [f"it has no {name} header" for name in REQUIRED_HEADERS if name not in message]
+        if "List-Unsubscribe" not in template._headers:
+            problems.append(f"its List-Unsubscribe header has no {PLACEHOLDER}")
+        for part, text in template._parts:
+            if PLACEHOLDER not in text:
+                problems.append(f"its {part.get_content_type()} part has no unsubscribe link")
+            if part["Content-Transfer-Encoding"] != "quoted-printable":
+                problems.append(f"its {part.get_content_type()} part is not quoted-printable")
+        if not template._parts:
+            problems.append("it has no text or HTML part")
+        if problems:
+            raise PublisherError.at(
+                "the built email cannot be personalised: " + "; ".join(problems),
+                path,
+                hint="rebuild it with 'publisher build ISSUE --format email'",
+            )
+        return template
+
+    @property
+    def subject(self) -> str:
+        return str(self._message["Subject"])
+
+    @property
+    def sender(self) -> Address:
+        return self._message["From"].addresses[0]
+
+    def copy(self) -> Template:
+        return Template(copy.deepcopy(self._message), self.source)
+
+    def personalise(
+        self, to: str, message_id: str, token: str, date: dt.datetime | None = None
+    ) -> bytes:
+        """`to` is the bare address: names stay out of headers, where they would need
+        encoding and could carry whatever a CSV import put in them."""
+        if not _TOKEN.match(token):
+            raise ValueError(f"not a URL-safe token: {token!r}")
+        message = self._message
+        for name, value in self._headers.items():
+            message.replace_header(name, value.replace(PLACEHOLDER, token))
+        message.replace_header("To", Address(addr_spec=to))
+        message.replace_header("Message-ID", message_id)
+        message.replace_header("Date", format_datetime(date or dt.datetime.now(dt.UTC)))
+        for part, text in self._parts:
+            # binascii's quoted-printable encoder is the C one behind the stdlib's quopri:
+            # the same encoding as email.quoprimime, twenty times faster on a 70 KB body.
+            encoded = binascii.b2a_qp(text.replace(PLACEHOLDER, token).encode(), istext=True)
+            part.set_payload(encoded.decode("ascii"))  # its Content-* headers stay as built
+        return message.as_bytes(policy=_SEND_POLICY)
+
+
+@dataclass(frozen=True)
+class DkimSigner:
+    selector: str
+    domain: str
+    private_key: bytes  # PEM
+
+    def sign(self, message: bytes) -> bytes:
+        """The message with a DKIM-Signature header in front, as dkimpy makes it."""
+        import dkim
+
+        try:
+            signature = dkim.sign(
+                message,
+                self.selector.encode(),
+                self.domain.encode(),
+                self.private_key,
+                include_headers=[name.encode() for name in DKIM_HEADERS],
+            )
+        except dkim.DKIMException as exc:
+            raise PublisherError.at(
+                f"cannot DKIM-sign with the configured key: {exc}",
+                hint="[delivery] dkim_key_env must name a variable holding an RSA private key in PEM",
+            ) from None
+        return signature + message

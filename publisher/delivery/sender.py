@@ -1,0 +1,218 @@
+"""The sending loop: K workers, each with its own SMTP connection and ledger connection,
+working through its share of one send's rows at a shared, adjustable rate.
+
+Per recipient: personalise (and sign) the copy, wait for a slot, MAIL and RCPT, then mark
+the row `sending` and commit, send DATA, record the reply and commit. Temporary refusals
+are retried with exponential backoff and jitter until the retry window closes; a run of
+failures pauses the whole send; 421/454 halve the rate.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Protocol
+
+from .ledger import Ledger, Recipient
+from .message import DkimSigner, Template
+from .settings import DeliverySettings
+from .smtp import Connection, Outcome
+from .tokens import Tokens
+
+_SLOWEST = 0.1  # messages per second: slowing down never goes below one every ten seconds
+_IDLE_POLL = 1.0  # seconds between looks at the ledger while only retries are left
+
+
+class SendProgress(Protocol):
+    def begin(self, total: int) -> None: ...
+    def settled(self, state: str) -> None: ...
+
+
+class _Quiet:
+    def begin(self, total: int) -> None:
+        pass
+
+    def settled(self, state: str) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything one send needs that does not change while it runs."""
+
+    database: Path
+    send_id: int
+    issue: str
+    template: Template
+    tokens: Tokens
+    settings: DeliverySettings
+    envelope_from: str
+    password: str | None
+    dkim: DkimSigner | None = None
+    rate: float = 0.0  # messages per second, 0: unlimited
+    connections: int = 1
+
+
+@dataclass
+class RunResult:
+    paused: str | None = None  # why the send stopped itself, if it did
+    interrupted: bool = False
+    rate_changes: list[float] = field(default_factory=list)
+
+
+class Pacer:
+    """Hands out sending slots at `rate` per second to every worker together."""
+
+    def __init__(self, rate: float) -> None:
+        self.rate = rate
+        self._next = 0.0
+        self._lock = threading.Lock()
+        self._started = time.monotonic()
+        self._issued = 0
+
+    def wait(self, stop: threading.Event) -> bool:
+        """Block until this caller's slot; False if the send is stopping."""
+        with self._lock:
+            self._issued += 1
+            now = time.monotonic()
+            if not self.rate:
+                return not stop.is_set()
+            slot = max(now, self._next)
+            self._next = slot + 1 / self.rate
+        return not stop.wait(slot - now) if slot > now else not stop.is_set()
+
+    def slow_down(self) -> float:
+        with self._lock:
+            elapsed = max(time.monotonic() - self._started, 1e-3)
+            current = self.rate or self._issued / elapsed
+            self.rate = max(current / 2, _SLOWEST)
+            return self.rate
+
+
+class Sender:
+    def __init__(self, job: Job, progress: SendProgress | None = None) -> None:
+        self.job = job
+        self.progress = progress or _Quiet()
+        self.pacer = Pacer(job.rate)
+        self.stop = threading.Event()
+        self.result = RunResult()
+        self._lock = threading.Lock()
+        self._failures_in_a_row = 0
+        self._last_failure = ""
+        self._error: BaseException | None = None
+
+    def run(self) -> RunResult:
+        job = self.job
+        ledger = Ledger(job.database)
+        try:
+            self.progress.begin(ledger.open_count(job.send_id)[0])
+        finally:
+            ledger.close()
+        workers = [
+            threading.Thread(target=self._work, args=(index,), daemon=True, name=f"send-{index}")
+            for index in range(job.connections)
+        ]
+        for worker in workers:
+            worker.start()
+        try:
+            for worker in workers:
+                while worker.is_alive():
+                    worker.join(0.2)
+        except KeyboardInterrupt:
+            # Each worker finishes the transaction it is in, records it, and stops.
+            self.result.interrupted = True
+            self.stop.set()
+            for worker in workers:
+                worker.join()
+        if self._error is not None:
+            raise self._error
+        return self.result
+
+    def _work(self, index: int) -> None:
+        job = self.job
+        ledger = Ledger(job.database)
+        connection = Connection(job.settings, job.password)
+        template = job.template.copy()
+        try:
+            while not self.stop.is_set():
+                now = time.time()
+                recipient = ledger.next_due(job.send_id, now, index, job.connections)
+                if recipient is None:
+                    remaining, due = ledger.open_count(job.send_id, index, job.connections)
+                    if not remaining:
+                        return
+                    self.stop.wait(min(max(due - now, 0.01), _IDLE_POLL))
+                    continue
+                message = self._compose(template, recipient)
+                if not self.pacer.wait(self.stop):
+                    return
+                outcome = connection.transmit(
+                    job.envelope_from,
+                    recipient.address,
+                    message,
+                    before_data=partial(ledger.claim, job.send_id, recipient),
+                )
+                self._settle(ledger, recipient, outcome)
+        except BaseException as exc:
+            with self._lock:
+                self._error = self._error or exc
+            self.stop.set()
+        finally:
+            connection.close()
+            ledger.close()
+
+    def _compose(self, template: Template, recipient: Recipient) -> bytes:
+        job = self.job
+        token = job.tokens.unsubscribe(recipient.subscriber_id, job.issue)
+        message = template.personalise(recipient.address, recipient.message_id, token)
+        return job.dkim.sign(message) if job.dkim else message
+
+    def _settle(self, ledger: Ledger, recipient: Recipient, outcome: Outcome) -> None:
+        """Write the outcome to the ledger; keep count of failures in a row; adjust the rate."""
+        job, settings = self.job, self.job.settings
+        state, text, due = outcome.state, outcome.text, 0.0
+        if state == "deferred":
+            now = time.time()
+            backoff = settings.retry_delay * 2**recipient.attempts * random.uniform(0.5, 1.5)
+            window_ends = (recipient.first_attempt_at or now) + settings.retry_window
+            if now + backoff > window_ends:
+                state = "failed"
+                text = f"{text} (still refused when the retry window closed)"
+            else:
+                due = now + backoff
+        if state != "skipped":  # claim() has already written a skipped row
+            ledger.record(
+                job.send_id,
+                recipient,
+                state,
+                outcome.code,
+                text,
+                next_attempt_at=due,
+                suppress=outcome.suppress,
+            )
+        if outcome.slow_down:
+            rate = self.pacer.slow_down()
+            with self._lock:
+                self.result.rate_changes.append(rate)
+        self._count(state, recipient.address, outcome)
+        self.progress.settled(state)
+
+    def _count(self, state: str, address: str, outcome: Outcome) -> None:
+        if state in ("sent", "skipped"):
+            with self._lock:
+                self._failures_in_a_row = 0
+            return
+        with self._lock:
+            self._failures_in_a_row += 1
+            self._last_failure = f"{address}: {outcome.code or ''} {outcome.text}".strip()
+            if self._failures_in_a_row >= self.job.settings.pause_after_failures:
+                if self.result.paused is None:
+                    self.result.paused = (
+                        f"paused after {self._failures_in_a_row} failures in a row"
+                        f" (the last: {self._last_failure})"
+                    )
+                self.stop.set()

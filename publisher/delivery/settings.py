@@ -1,0 +1,162 @@
+"""The [delivery] table of publisher.toml → DeliverySettings, each bad value reported with its key.
+
+Secrets are never in the file: it names the environment variables that hold them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from ..errors import PublisherError
+
+SECURITY_MODES = ("starttls", "ssl", "none")
+_DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_LISTEN = re.compile(r"^(?P<host>\[[0-9a-fA-F:]+\]|[A-Za-z0-9.\-]+):(?P<port>\d{1,5})$")
+_DNS_LABELS = re.compile(
+    r"^[A-Za-z0-9]([A-Za-z0-9\-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9\-]*[A-Za-z0-9])?)*$"
+)
+
+
+@dataclass(frozen=True)
+class DeliverySettings:
+    """How to reach the SMTP server, how hard to push it, and where subscribers live."""
+
+    database: str = "subscribers.sqlite3"  # relative to the workspace
+    smtp_host: str = "localhost"
+    smtp_port: int = 0  # 0: the usual port for smtp_security
+    smtp_security: str = "starttls"
+    smtp_username: str = ""
+    smtp_password_env: str = "PUBLISHER_SMTP_PASSWORD"
+    secret_key_env: str = "PUBLISHER_SECRET_KEY"
+    envelope_from: str = ""  # bounces go here; default: [email] from
+    rate: float = 10.0  # messages per second; 0 = as fast as the server accepts
+    connections: int = 2
+    retry_delay: float = 60.0  # seconds before the first retry; doubles each time
+    retry_window: float = 4 * 3600.0  # seconds after the first attempt to keep retrying
+    pause_after_failures: int = 20
+    timeout: float = 60.0  # seconds to wait for each SMTP reply
+    listen: str = "127.0.0.1:8080"
+    unsubscribe_link_days: int = 365
+    confirm_link_hours: int = 72
+    dkim_selector: str = ""
+    dkim_domain: str = ""  # default: the From address's domain
+    dkim_key_env: str = "PUBLISHER_DKIM_KEY"
+
+    @property
+    def port(self) -> int:
+        return self.smtp_port or _DEFAULT_PORTS[self.smtp_security]
+
+    def database_path(self, root: Path) -> Path:
+        return root / self.database
+
+    def smtp_password(self) -> str | None:
+        """From the environment; None when no username is configured (no authentication)."""
+        if not self.smtp_username:
+            return None
+        return _secret(self.smtp_password_env, "the SMTP password", "smtp_password_env")
+
+    def secret_key(self) -> str:
+        key = _secret(
+            self.secret_key_env, "the key that signs subscription links", "secret_key_env"
+        )
+        if len(key) < 16:
+            raise PublisherError.at(
+                f"${self.secret_key_env} is too short to sign links safely ({len(key)} characters)",
+                hint="use at least 16 random characters: "
+                "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'",
+            )
+        return key
+
+    def dkim_key(self) -> bytes | None:
+        """The PEM private key from the environment, or None when DKIM is not configured."""
+        if not self.dkim_selector:
+            return None
+        return _secret(self.dkim_key_env, "the DKIM private key (PEM)", "dkim_key_env").encode()
+
+
+DELIVERY_KEYS = tuple(f.name for f in fields(DeliverySettings))
+
+Report = Callable[..., None]  # report(message, key, hint=None)
+
+
+def parse_delivery(data: Mapping[str, Any], report: Report) -> DeliverySettings:
+    """Each key is checked for its type and range; every bad one is reported, not just the first."""
+    defaults = DeliverySettings()
+    values: dict[str, Any] = {}
+    for key in DELIVERY_KEYS:
+        if key not in data:
+            continue
+        default = getattr(defaults, key)
+        value = data[key]
+        try:
+            values[key] = _check(key, value, type(default))
+        except ValueError as exc:
+            message, _, hint = str(exc).partition("\n")
+            report(f"delivery.{key}: {message}", key, hint=hint or None)
+    return DeliverySettings(**values)
+
+
+def parse_listen(text: str) -> tuple[str, int]:
+    """HOST:PORT (an IPv6 host in brackets) → (host, port), or ValueError."""
+    match = _LISTEN.match(text)
+    if not match or not 0 < int(match.group("port")) < 65536:
+        raise ValueError(f"{text!r} is not HOST:PORT\nfor example 127.0.0.1:8080")
+    return match.group("host").strip("[]"), int(match.group("port"))
+
+
+def _check(key: str, value: Any, kind: type) -> Any:
+    if kind is str:
+        if not isinstance(value, str) or "\n" in value or "\r" in value:
+            raise ValueError(f"{value!r} is not a single-line string")
+        value = value.strip()
+    elif kind is int:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ValueError(f"{value!r} is not a whole number of at least 0")
+    else:
+        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+            raise ValueError(f"{value!r} is not a number of at least 0")
+        value = float(value)
+    if key == "smtp_security" and value not in SECURITY_MODES:
+        raise ValueError(f"unknown mode {value!r}\nuse one of {', '.join(SECURITY_MODES)}")
+    if key.endswith("_env") and not _ENV_NAME.match(value):
+        raise ValueError(
+            f"{value!r} is not an environment variable name\n"
+            "name the variable that holds the secret, e.g. PUBLISHER_SMTP_PASSWORD"
+        )
+    if key == "smtp_port" and value > 65535:
+        raise ValueError(f"{value} is not a TCP port")
+    if key in ("connections", "pause_after_failures", "timeout") and value == 0:
+        raise ValueError("must be at least 1")
+    if key == "listen":
+        parse_listen(value)
+    if key == "database" and (not value or Path(value).is_absolute() or ".." in Path(value).parts):
+        raise ValueError(
+            f"{value!r} is not a file name inside the workspace\n"
+            'for example database = "subscribers.sqlite3"'
+        )
+    if (
+        key in ("smtp_host", "dkim_domain", "dkim_selector")
+        and value
+        and not _DNS_LABELS.match(value)
+    ):
+        raise ValueError(f"{value!r} is not a host or domain name")
+    if key == "envelope_from" and value and ("@" not in value or " " in value or "<" in value):
+        raise ValueError(f"{value!r} is not a bare address\nfor example bounces@example.org")
+    return value
+
+
+def _secret(variable: str, what: str, key: str) -> str:
+    value = os.environ.get(variable, "")
+    if not value.strip():
+        raise PublisherError.at(
+            f"{what} is not set: the environment variable ${variable} is empty",
+            hint=f"export {variable}=… before running publisher "
+            f"(publisher.toml names the variable in [delivery] {key}, never the secret)",
+        )
+    return value.strip()

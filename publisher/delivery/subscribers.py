@@ -1,0 +1,341 @@
+"""The subscriber list: add, remove, list, import and export.
+
+Addresses are checked and normalised by email-validator and unique regardless of case.
+Nothing is ever deleted: removing someone marks them `unsubscribed`, and nothing an editor
+does (add, import) puts an unsubscribed, bounced or complained address back on the list.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem, PublisherError
+from ..output import atomic_write
+from .store import SUBSCRIBER_STATUSES, now_iso, transaction
+
+SUPPRESSED = ("unsubscribed", "bounced", "complained")
+EXPORT_COLUMNS = (
+    "email",
+    "name",
+    "language",
+    "tags",
+    "status",
+    "consent_source",
+    "created_at",
+    "updated_at",
+    "confirmed_at",
+    "status_source",
+)
+_ADDRESS_COLUMNS = ("email", "address", "e-mail", "email_address")
+_IMPORT_COLUMNS = {*_ADDRESS_COLUMNS, "name", "language", "tags", "status", "consent_source"}
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_TAG = re.compile(r"^[\w\- ]{1,40}$")
+
+
+@dataclass(frozen=True)
+class Subscriber:
+    id: int
+    address: str
+    name: str
+    language: str
+    tags: tuple[str, ...]
+    status: str
+    consent_source: str
+    created_at: str
+    updated_at: str
+    confirmed_at: str | None
+    status_source: str
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> Subscriber:
+        return cls(
+            row["id"],
+            row["address"],
+            row["name"],
+            row["language"],
+            tuple(t for t in row["tags"].split(",") if t),
+            row["status"],
+            row["consent_source"],
+            row["created_at"],
+            row["updated_at"],
+            row["confirmed_at"],
+            row["status_source"],
+        )
+
+
+@dataclass(frozen=True)
+class NewSubscriber:
+    """One checked row, ready to insert."""
+
+    address: str
+    name: str = ""
+    language: str = ""
+    tags: tuple[str, ...] = ()
+    status: str = "active"
+    consent_source: str = ""
+
+
+@dataclass
+class ImportReport:
+    added: list[Subscriber] = field(default_factory=list)
+    updated: list[Subscriber] = field(default_factory=list)  # newly suppressed by the file
+    unchanged: int = 0
+    rejected: list[Problem] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+
+def normalise_address(text: str) -> str:
+    """The address as we store and send to it (ASCII domain), or ValueError with the reason."""
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        checked = validate_email(text.strip(), check_deliverability=False, allow_smtputf8=False)
+    except EmailNotValidError as exc:
+        raise ValueError(str(exc)) from None
+    return checked.ascii_email or checked.normalized
+
+
+def check(
+    address: str,
+    name: str = "",
+    language: str = "",
+    tags: Iterable[str] | str = (),
+    status: str = "active",
+    consent_source: str = "",
+) -> NewSubscriber:
+    """Every field checked; ValueError says what is wrong."""
+    if isinstance(tags, str):
+        tags = re.split(r"[,;]", tags)
+    tags = tuple(dict.fromkeys(t.strip().lower() for t in tags if t.strip()))
+    for value, what in ((name, "name"), (consent_source, "consent source")):
+        if "\n" in value or "\r" in value or len(value) > 200:
+            raise ValueError(f"the {what} must be one line of at most 200 characters")
+    if language and not _LANGUAGE.match(language):
+        raise ValueError(f"{language!r} is not a language code like en, es or pt-BR")
+    bad_tags = [t for t in tags if not _TAG.match(t)]
+    if bad_tags:
+        raise ValueError(f"{bad_tags[0]!r} is not a tag (letters, digits, spaces, - and _)")
+    if status not in SUBSCRIBER_STATUSES:
+        raise ValueError(f"unknown status {status!r}: use one of {', '.join(SUBSCRIBER_STATUSES)}")
+    return NewSubscriber(
+        normalise_address(address), name.strip(), language, tags, status, consent_source.strip()
+    )
+
+
+def find(db: sqlite3.Connection, address: str) -> Subscriber | None:
+    row = db.execute("SELECT * FROM subscribers WHERE address = ?", (address,)).fetchone()
+    return Subscriber.from_row(row) if row else None
+
+
+def get(db: sqlite3.Connection, subscriber_id: int) -> Subscriber | None:
+    row = db.execute("SELECT * FROM subscribers WHERE id = ?", (subscriber_id,)).fetchone()
+    return Subscriber.from_row(row) if row else None
+
+
+def add(db: sqlite3.Connection, new: NewSubscriber) -> tuple[Subscriber, str]:
+    """Insert, or apply a suppression; returns the row and what happened:
+    'added', 'updated' (now suppressed), 'unchanged' (already there), or raises ValueError
+    when the row would put a suppressed address back on the list."""
+    with transaction(db):
+        return _add(db, new)
+
+
+def _add(db: sqlite3.Connection, new: NewSubscriber) -> tuple[Subscriber, str]:
+    existing = find(db, new.address)
+    now = now_iso()
+    if existing is None:
+        db.execute(
+            "INSERT INTO subscribers (address, name, language, tags, status, consent_source,"
+            " status_source, created_at, updated_at, confirmed_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                new.address,
+                new.name,
+                new.language,
+                ",".join(new.tags),
+                new.status,
+                new.consent_source,
+                "added",
+                now,
+                now,
+                now if new.status == "active" else None,
+            ),
+        )
+        added = find(db, new.address)
+        assert added is not None
+        return added, "added"
+    if existing.status in SUPPRESSED and new.status not in SUPPRESSED:
+        raise ValueError(
+            f"{existing.address} is {existing.status} (since {existing.updated_at[:10]});"
+            " publisher never puts an address back on the list"
+        )
+    if new.status in SUPPRESSED and existing.status not in SUPPRESSED:
+        set_status(db, existing.id, new.status, "import")
+        updated = get(db, existing.id)
+        assert updated is not None
+        return updated, "updated"
+    return existing, "unchanged"
+
+
+def set_status(db: sqlite3.Connection, subscriber_id: int, status: str, source: str) -> bool:
+    """Change a status (in the caller's transaction); True if it changed."""
+    now = now_iso()
+    confirmed = now if status == "active" else None
+    return (
+        db.execute(
+            "UPDATE subscribers SET status = ?, status_source = ?, updated_at = ?,"
+            " confirmed_at = COALESCE(?, confirmed_at) WHERE id = ? AND status != ?",
+            (status, source, now, confirmed, subscriber_id, status),
+        ).rowcount
+        == 1
+    )
+
+
+def remove(db: sqlite3.Connection, address: str) -> Subscriber:
+    """Unsubscribe on the subscriber's behalf; the row stays, so no import can bring it back."""
+    try:
+        normalised = normalise_address(address)
+    except ValueError as exc:
+        raise PublisherError.at(f"{address!r} is not an email address: {exc}") from None
+    with transaction(db):
+        subscriber = find(db, normalised)
+        if subscriber is None:
+            raise PublisherError.at(
+                f"{normalised} is not on the list", hint="'publisher subscribers list' shows it"
+            )
+        if subscriber.status not in SUPPRESSED:
+            set_status(db, subscriber.id, "unsubscribed", "removed by an editor")
+    removed = get(db, subscriber.id)
+    assert removed is not None
+    return removed
+
+
+def list_subscribers(db: sqlite3.Connection, status: str | None = None) -> list[Subscriber]:
+    query, args = "SELECT * FROM subscribers", ()
+    if status:
+        query, args = query + " WHERE status = ?", (status,)
+    return [Subscriber.from_row(row) for row in db.execute(query + " ORDER BY id", args)]
+
+
+def import_csv(
+    db: sqlite3.Connection, path: Path, default_status: str = "active", source: str = ""
+) -> ImportReport:
+    """Every good row is imported, every bad one reported with its line and reason, in one
+    transaction: an interrupted import changes nothing."""
+    reader = csv.reader(io.StringIO(_read_text(path), newline=""))
+    columns = [c.strip().lower() for c in next(reader, [])]
+    address_column = next((c for c in _ADDRESS_COLUMNS if c in columns), None)
+    if address_column is None:
+        raise PublisherError.at(
+            "the first line must name the columns, one of them 'email'",
+            path,
+            1,
+            hint="for example: email,name,language,tags",
+        )
+    report = ImportReport(ignored_columns=[c for c in columns if c not in _IMPORT_COLUMNS])
+    seen: dict[str, int] = {}
+    with transaction(db):
+        for line, fields in _numbered_rows(reader, path):
+            if len(fields) > len(columns):
+                report.rejected.append(
+                    Problem(f"{len(fields)} fields but {len(columns)} columns", path, line)
+                )
+                continue
+            values = dict(zip(columns, (f.strip() for f in fields), strict=False))
+            if not any(values.values()):
+                continue
+            try:
+                new = _checked_row(values, address_column, default_status, source)
+                key = new.address.lower()  # unique regardless of case, as in the database
+                if key in seen:
+                    raise ValueError(f"the same address as line {seen[key]}")
+                seen[key] = line
+                subscriber, outcome = _add(db, new)
+            except ValueError as exc:
+                address = values.get(address_column) or "(no address)"
+                report.rejected.append(Problem(f"{address}: {exc}", path, line))
+                continue
+            if outcome == "added":
+                report.added.append(subscriber)
+            elif outcome == "updated":
+                report.updated.append(subscriber)
+            else:
+                report.unchanged += 1
+    return report
+
+
+def _numbered_rows(reader: Any, path: Path) -> Iterator[tuple[int, list[str]]]:
+    """Each record with the line it starts on (a quoted field may span lines)."""
+    end = reader.line_num
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise PublisherError.at(f"not valid CSV: {exc}", path, end + 1) from None
+        start, end = end + 1, reader.line_num
+        if fields:
+            yield start, fields
+
+
+def _checked_row(
+    values: dict[str, str], address_column: str, default_status: str, source: str
+) -> NewSubscriber:
+    status = values.get("status") or default_status
+    if default_status == "pending" and status == "active":
+        status = "pending"  # double opt-in: everyone new confirms first
+    return check(
+        values.get(address_column, ""),
+        values.get("name", ""),
+        values.get("language", ""),
+        values.get("tags", ""),
+        status,
+        values.get("consent_source") or source,
+    )
+
+
+def export_csv(db: sqlite3.Connection, path: Path) -> int:
+    """Every subscriber, whatever their status, so the file can restore the list."""
+    subscribers = list_subscribers(db)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    for s in subscribers:
+        writer.writerow(
+            [
+                s.address,
+                s.name,
+                s.language,
+                ",".join(s.tags),
+                s.status,
+                s.consent_source,
+                s.created_at,
+                s.updated_at,
+                s.confirmed_at or "",
+                s.status_source,
+            ]
+        )
+    atomic_write(path, buffer.getvalue().encode("utf-8"))
+    return len(subscribers)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PublisherError.at(f"cannot read the file: {exc.strerror}", path) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise PublisherError.at(
+            f"not UTF-8 text (byte {exc.start})", path, line, hint="save the CSV as UTF-8"
+        ) from None

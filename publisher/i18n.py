@@ -1,0 +1,90 @@
+"""Interface strings and dates in the reader's language: gettext catalogues (Babel .po files
+in publisher/locale/<lang>/LC_MESSAGES/publisher.po) and CLDR date formats.
+
+The language follows what is being rendered (an Arabic issue gets Arabic navigation, dates
+and a right-to-left layout), so templates call `_()` and `|long_date` without passing it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext as gettext_module
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+LOCALE_DIR = Path(__file__).with_name("locale")
+SOURCE_LANGUAGE = "en"  # the templates are written in English
+_current: ContextVar[str] = ContextVar("interface_language", default=SOURCE_LANGUAGE)
+
+
+def available_languages() -> list[str]:
+    """Languages with a catalogue, plus the source language."""
+    return sorted(
+        {SOURCE_LANGUAGE, *(p.name for p in LOCALE_DIR.iterdir() if (p / "LC_MESSAGES").is_dir())}
+    )
+
+
+def base_language(code: str) -> str:
+    return code.replace("_", "-").split("-")[0].lower()
+
+
+@contextmanager
+def interface_language(code: str) -> Iterator[None]:
+    """Render in `code` (a BCP 47 tag: catalogues by its language, dates by its region too)."""
+    token = _current.set(code.replace("_", "-"))
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def current_language() -> str:
+    return _current.get()
+
+
+def current_catalogue_language() -> str:
+    return base_language(_current.get())
+
+
+def babel_locale(code: str | None = None) -> str:
+    """Babel's spelling of a BCP 47 tag: 'en-GB' → 'en_GB'."""
+    return (code or current_language()).replace("-", "_")
+
+
+@cache
+def _translations(language: str) -> gettext_module.NullTranslations:
+    """The compiled catalogue for `language` (compiled in memory: no build step for .mo files)."""
+    po = LOCALE_DIR / language / "LC_MESSAGES" / "publisher.po"
+    if not po.is_file():
+        return gettext_module.NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    compiled = BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return gettext_module.GNUTranslations(compiled)
+
+
+def gettext(message: str) -> str:
+    return _translations(current_catalogue_language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations(current_catalogue_language()).ngettext(singular, plural, n)
+
+
+def long_date(value: dt.date, language: str | None = None) -> str:
+    """'May 1, 2026' (en), '1 May 2026' (en-GB), '1 de mayo de 2026', '1 mai 2026', '1 مايو 2026'."""
+    from babel.dates import format_date
+
+    try:
+        return format_date(value, format="long", locale=babel_locale(language))
+    except (ValueError, LookupError):
+        return format_date(value, format="long", locale=SOURCE_LANGUAGE)

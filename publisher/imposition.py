@@ -1,0 +1,158 @@
+"""Imposition: a reading-order PDF → printer's sheets, with pdfimpose (on PyMuPDF).
+
+- `booklet`: saddle stitch. Pages go two to a side on sheets twice their size; blanks pad
+  the count to a multiple of 4 and go *before* the last page, so the back cover stays the
+  back cover. Print double-sided (flip on the short edge), fold the pile, staple.
+- `2up`, `4up`: copies of a one-sheet leaflet on A4 (A5 twice, A6 four times), backs
+  behind their fronts, with cut marks at the sheet edges.
+
+Sheets are cut from the pages' TrimBox: bleed and marks are for a print shop's single
+pages, not for an office printer's sheets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from typing import TYPE_CHECKING
+
+from .errors import PublisherError
+
+if TYPE_CHECKING:
+    import pymupdf
+
+PT_PER_MM = 72 / 25.4
+A4_PT = (210 * PT_PER_MM, 297 * PT_PER_MM)
+CUT_MARK_PT = 5 * PT_PER_MM  # inside the leaflets' own margins, which are wider
+GRIDS = {"2up": (2, 1), "4up": (2, 2)}  # copies across, down
+
+
+def impose(pdf: bytes, layout: str, *, creep_mm: float = 0.0) -> bytes:
+    import pymupdf
+
+    trimmed = _trimmed(pdf)
+    if layout == "booklet":
+        sheets = _booklet(trimmed, creep_mm * PT_PER_MM)
+    elif layout in GRIDS:
+        sheets = _copies(trimmed, GRIDS[layout], layout)
+    else:
+        raise ValueError(f"unknown imposition {layout!r}")
+    # The same pages and layout give the same file (PyMuPDF would draw a random /ID).
+    digest = hashlib.md5(pdf + f"{layout} {creep_mm}".encode(), usedforsecurity=False).hexdigest()
+    with pymupdf.open(stream=sheets) as doc:
+        doc.xref_set_key(-1, "ID", f"[<{digest}><{digest}>]")
+        return doc.tobytes(garbage=1, deflate=True, no_new_id=True)
+
+
+def _booklet(pdf: bytes, creep_pt: float) -> bytes:
+    import pymupdf
+    from pdfimpose.schema import saddle
+
+    out = io.BytesIO()
+    saddle.impose(
+        [io.BytesIO(pdf)],
+        out,
+        signature=(2, 1),
+        last=1,
+        # pdfimpose's creep is the gap at the fold of sheet s (0 = outermost): a negative
+        # gap moves inner sheets' pages towards the fold, so they don't stick out once folded.
+        creep=lambda sheet: -2 * creep_pt * sheet,
+    )
+    if not creep_pt:
+        return out.getvalue()
+    # Inner sheets came out narrower by their creep; give every side the outer sheet's size,
+    # centred on the fold, so they all print on the same paper.
+    with pymupdf.open(stream=out.getvalue()) as doc:
+        width = max(page.rect.width for page in doc)
+        for page in doc:
+            extra = (width - page.rect.width) / 2
+            if extra:
+                page_width, height = page.rect.width, page.rect.height
+                box = f"[{-extra:.4f} 0 {page_width + extra:.4f} {height:.4f}]"
+                doc.xref_set_key(page.xref, "MediaBox", box)
+        return doc.tobytes(garbage=1, deflate=True)
+
+
+def _copies(pdf: bytes, grid: tuple[int, int], layout: str) -> bytes:
+    """Fill an A4 side with copies of each leaflet side (pdfimpose's 'cards' schema)."""
+    import pymupdf
+    from pdfimpose.schema import Margins, cards
+
+    with pymupdf.open(stream=pdf) as doc:
+        sides = len(doc)
+        width, height = doc[0].rect.width, doc[0].rect.height
+        if sides > 2:
+            raise PublisherError.at(
+                f"{layout} makes copies of a one-sheet leaflet; this PDF has {sides} pages"
+            )
+        # cards reads its pages as front, back, front, back…: one pair per copy.
+        copies = grid[0] * grid[1]
+        doc.select([0, sides - 1] * copies)
+        source = doc.tobytes()
+    sheet = _sheet_for(grid, width, height, layout)
+    margin_x = (sheet[0] - grid[0] * width) / 2
+    margin_y = (sheet[1] - grid[1] * height) / 2
+    out = io.BytesIO()
+    cards.impose(
+        [io.BytesIO(source)],
+        out,
+        signature=grid,
+        omargin=Margins(left=margin_x, right=margin_x, top=margin_y, bottom=margin_y),
+    )
+    with pymupdf.open(stream=out.getvalue()) as doc:
+        if sides == 1:
+            doc.select([0])  # a one-sided leaflet: no backs to print
+        for page in doc:
+            _cut_marks(page, grid, (width, height), (margin_x, margin_y))
+        return doc.tobytes(garbage=1, deflate=True)
+
+
+def _sheet_for(
+    grid: tuple[int, int], width: float, height: float, layout: str
+) -> tuple[float, float]:
+    """A4, portrait or landscape, whichever holds the grid of copies."""
+    needed = (grid[0] * width, grid[1] * height)
+    for sheet in (A4_PT, A4_PT[::-1]):
+        if all(n <= s + 0.5 for n, s in zip(needed, sheet, strict=True)):
+            return sheet
+    largest = "A5" if layout == "2up" else "A6"
+    raise PublisherError.at(
+        f"{layout} needs pages no larger than {largest}; these are "
+        f"{width / PT_PER_MM:.0f}×{height / PT_PER_MM:.0f} mm",
+        hint=f"set the leaflet's page_size to {largest}, or drop impose",
+    )
+
+
+def _cut_marks(
+    page: pymupdf.Page,
+    grid: tuple[int, int],
+    size: tuple[float, float],
+    margins: tuple[float, float],
+) -> None:
+    """Short lines at the sheet's edges where the guillotine goes between copies."""
+    import pymupdf
+
+    (across, down), (width, height), (margin_x, margin_y) = grid, size, margins
+    sheet = page.rect
+    for x in (margin_x + i * width for i in range(across + 1)):
+        if PT_PER_MM < x < sheet.width - PT_PER_MM:  # not a hair's width from the edge
+            for y0, y1 in ((0, CUT_MARK_PT), (sheet.height - CUT_MARK_PT, sheet.height)):
+                page.draw_line(pymupdf.Point(x, y0), pymupdf.Point(x, y1), width=0.3)
+    for y in (margin_y + j * height for j in range(down + 1)):
+        if PT_PER_MM < y < sheet.height - PT_PER_MM:
+            for x0, x1 in ((0, CUT_MARK_PT), (sheet.width - CUT_MARK_PT, sheet.width)):
+                page.draw_line(pymupdf.Point(x0, y), pymupdf.Point(x1, y), width=0.3)
+
+
+def _trimmed(pdf: bytes) -> bytes:
+    """The pages cut to their TrimBox (WeasyPrint writes one; bleed and marks lie outside)."""
+    import pymupdf
+
+    with pymupdf.open(stream=pdf) as doc:
+        for page in doc:
+            kind, trim = doc.xref_get_key(page.xref, "TrimBox")
+            if kind == "array":
+                doc.xref_set_key(page.xref, "MediaBox", trim)
+            for key in ("TrimBox", "BleedBox", "CropBox"):
+                doc.xref_set_key(page.xref, key, "null")
+        return doc.tobytes(garbage=1, deflate=True)

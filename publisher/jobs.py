@@ -1,0 +1,188 @@
+"""Running render jobs: skip those whose inputs did not change, run the rest — in worker
+processes when several are due — and record what each wrote.
+
+A job's fingerprint covers everything its outputs are made from: the job's subject (the
+issue or archive, documents and all), the images it embeds, its format's templates, the
+translation catalogues, publisher.toml, the print options, SOURCE_DATE_EPOCH, and the code
+and library versions. The time of a build is deliberately not part of it: an unchanged
+output keeps the time it was made at.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .cache import Cache, digest, file_stamps, files_digest, stamps_hold, versions_digest
+from .i18n import LOCALE_DIR
+from .model import Archive, Issue
+from .output import Artifact, write_artifacts
+from .renderers.base import Job, RenderContext, Renderer
+from .templating import default_theme_dir
+
+if TYPE_CHECKING:
+    from .build import BuildReport, Progress
+
+
+def workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@dataclass
+class RenderPlan:
+    cache: Cache
+    ctx: RenderContext
+    out: Path
+    force: bool = False
+    _renders: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _template_digests: dict[str, str] = field(default_factory=dict)
+    _stale_files: set[str] = field(default_factory=set)  # written before by jobs re-rendered now
+    _pool: ProcessPoolExecutor | None = None
+
+    def __post_init__(self) -> None:
+        self._renders = {} if self.force else self.cache.renders()
+        self._base = digest(
+            versions_digest(),
+            (self.ctx.config.root / "publisher.toml").read_bytes(),
+            repr(self.ctx.print_overrides),
+            os.environ.get("SOURCE_DATE_EPOCH", ""),
+            str(self.out),
+        )
+
+    def warm_up(self, issue_slugs: Sequence[str], formats: Sequence[str]) -> None:
+        """Before a probably cold build, start the workers now and have them import
+        WeasyPrint (half a second) while the documents are still being converted."""
+        cold = self.force or any(f"pdf {slug}" not in self._renders for slug in issue_slugs)
+        if cold and "pdf" in formats and self._can_fork() and workers() > 1:
+            self._pool = self._new_pool(workers())
+            for _ in range(workers()):
+                self._pool.submit(_import_renderers)
+
+    def run(
+        self, jobs: Sequence[Job], progress: Progress, report: BuildReport, parallel: bool = False
+    ) -> None:
+        progress.expect(len(jobs))
+        fingerprints = {job.name: self._fingerprint(job) for job in jobs}
+        due = [
+            job for job in jobs if self.force or not self._up_to_date(job, fingerprints[job.name])
+        ]
+        for job in jobs:
+            if job not in due:
+                with progress.task(f"{job.name} (up to date)"):
+                    report.skipped.append(job.name)
+        for job, (artifacts, seconds) in self._render(due, progress, parallel):
+            written = write_artifacts(self.out, artifacts)
+            self._record(job, fingerprints[job.name], written)
+            report.rendered.append(job.name)
+            report.seconds[job.name] = seconds
+            report.written += written
+
+    def __enter__(self) -> RenderPlan:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Even when the build stops halfway, what was rendered is recorded."""
+        if self._pool:
+            self._pool.shutdown(cancel_futures=True)
+        self._save()
+
+    def _save(self) -> None:
+        """Remove what re-rendered jobs no longer produce, then record this build."""
+        current = {name for record in self._renders.values() for name in record["files"]}
+        for name in self._stale_files - current:
+            (self.out / name).unlink(missing_ok=True)
+        self.cache.save_renders(self._renders)
+
+    def _render(
+        self, due: list[Job], progress: Progress, parallel: bool
+    ) -> Iterable[tuple[Job, tuple[list[Artifact], float]]]:
+        pool = self._pool
+        if pool is None and parallel and len(due) > 1 and workers() > 1 and self._can_fork():
+            pool = self._pool = self._new_pool(min(workers(), len(due)))
+        if pool is None or not parallel or len(due) < 2:
+            for job in due:
+                with progress.task(job.name):
+                    yield job, _run(job, self.ctx)
+            return
+        futures = [(job, pool.submit(_run, job, self.ctx)) for job in due]
+        for job, future in futures:  # in job order, so the output is the same every time
+            with progress.task(job.name):
+                yield job, future.result()
+
+    @staticmethod
+    def _can_fork() -> bool:
+        """Forking a process that runs other threads is unsafe, and a daemonic process (as in
+        `publisher serve`) may not have children: those render serially."""
+        return threading.active_count() == 1 and not multiprocessing.current_process().daemon
+
+    @staticmethod
+    def _new_pool(size: int) -> ProcessPoolExecutor:
+        # fork: workers start with the parent's modules, and all of them start at the first
+        # submit, before any thread exists (ProcessPoolExecutor forks every worker up front).
+        return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("fork"))
+
+    def _up_to_date(self, job: Job, fingerprint: str) -> bool:
+        record = self._renders.get(job.name)
+        return (
+            bool(record)
+            and record["fingerprint"] == fingerprint
+            and stamps_hold(record["files"], self.out)
+        )
+
+    def _record(self, job: Job, fingerprint: str, written: list[Path]) -> None:
+        before = set(self._renders.get(job.name, {}).get("files", {}))
+        stamps = file_stamps(written, self.out)
+        self._stale_files |= before - set(stamps)
+        self._renders[job.name] = {"fingerprint": fingerprint, "files": stamps}
+
+    def _fingerprint(self, job: Job) -> str:
+        return digest(
+            self._base,
+            self._templates(job.renderer),
+            job.name,
+            job.part,
+            repr(job.subject),
+            self._images(job.subject),
+        )
+
+    def _templates(self, renderer: Renderer) -> str:
+        if renderer.name not in self._template_digests:
+            folders = [
+                root / folder
+                for root in (self.ctx.templates_dir, default_theme_dir())
+                for folder in renderer.template_folders
+            ]
+            files = [
+                p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()
+            ]
+            files += list(LOCALE_DIR.rglob("*.po"))
+            self._template_digests[renderer.name] = files_digest(files)
+        return self._template_digests[renderer.name]
+
+    def _images(self, subject: Issue | Archive) -> str:
+        issues = subject.issues if isinstance(subject, Archive) else (subject,)
+        documents = self.ctx.config.documents_dir
+        paths = {
+            documents / image for issue in issues for doc in issue.documents for image in doc.images
+        }
+        paths |= {issue.cover for issue in issues if issue.cover}
+        return files_digest(p for p in paths if p.is_file())
+
+
+def _import_renderers() -> None:
+    """In a worker process, while the parent converts documents."""
+    import weasyprint  # noqa: F401
+
+
+def _run(job: Job, ctx: RenderContext) -> tuple[list[Artifact], float]:
+    """Render one job (in this process or a worker) and time it."""
+    started = time.perf_counter()
+    artifacts = job.renderer.run(job, ctx)
+    return artifacts, time.perf_counter() - started

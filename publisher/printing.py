@@ -1,0 +1,224 @@
+"""Print options: page size, margins, bleed, marks, imposition, black-only, PDF standard.
+
+The same settings can be given in publisher.toml ([pdf]), in a manifest (`pdf:` and the
+`leaflet:` entry) and on the command line. Each source is parsed into a `PrintSettings`
+layer whose unset fields are None; `resolve` stacks the layers (later ones win) onto a
+product's defaults and returns the one typed `PrintOptions` the PDF renderers use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+# Trimmed page sizes in millimetres (ISO 216 and the usual North American sizes).
+PAGE_SIZES: dict[str, tuple[float, float]] = {
+    "A4": (210, 297),
+    "A5": (148, 210),
+    "A6": (105, 148),
+    "Letter": (215.9, 279.4),
+    "Legal": (215.9, 355.6),
+    "Tabloid": (279.4, 431.8),
+}
+IMPOSITIONS = ("booklet", "2up", "4up", "none")
+STANDARDS = ("pdf/ua-1", "pdf/a-3b")
+MM_PER_UNIT = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72}
+# Room outside the bleed for crop and registration marks, so they never touch the bleed.
+MARK_SLUG_MM = 9.0
+
+_LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)?\s*$")
+SIZE_HINT = f'use one of {", ".join(PAGE_SIZES)}, or width and height such as "120mm 180mm"'
+
+
+@dataclass(frozen=True)
+class PageSize:
+    name: str  # "A5", or the custom size as written
+    width_mm: float
+    height_mm: float
+
+    @property
+    def css(self) -> str:
+        return f"{_mm(self.width_mm)} {_mm(self.height_mm)}"
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    """One layer of print settings (config, manifest, leaflet entry or command line)."""
+
+    page_size: PageSize | None = None
+    margins: tuple[float, float, float, float] | None = None  # mm: top, right, bottom, left
+    bleed: float | None = None  # mm
+    marks: bool | None = None
+    impose: str | None = None
+    creep: float | None = None  # mm per sheet, booklets only
+    black_only: bool | None = None
+    standard: str | None = None
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """Everything a PDF renderer needs to know about the paper, resolved and typed."""
+
+    page_size: PageSize
+    margins: tuple[float, float, float, float]
+    bleed: float = 0.0
+    marks: bool = False
+    impose: str = "none"
+    creep: float = 0.0
+    black_only: bool = False
+    standard: str = "pdf/ua-1"
+
+    @property
+    def css_margins(self) -> str:
+        return " ".join(_mm(m) for m in self.margins)
+
+    @property
+    def css_bleed_mm(self) -> float:
+        """The CSS bleed: the real bleed plus, with marks, room for them outside it."""
+        return self.bleed + (MARK_SLUG_MM if self.marks else 0.0)
+
+    @property
+    def css_bleed(self) -> str:
+        return _mm(self.css_bleed_mm)
+
+    @property
+    def css_marks(self) -> str:
+        return "crop cross" if self.marks else "none"
+
+    @property
+    def content_height_mm(self) -> float:
+        return self.page_size.height_mm - self.margins[0] - self.margins[2]
+
+
+def resolve(
+    defaults: PrintOptions, *layers: PrintSettings, impositions: tuple[str, ...]
+) -> PrintOptions:
+    """Stack `layers` (later wins) onto `defaults`.
+
+    `impositions` are the ones this product can take: `impose = "booklet"` shapes the
+    issue and is ignored by a leaflet; "2up"/"4up" the other way round.
+    """
+    options = defaults
+    for layer in layers:
+        values = {f.name: getattr(layer, f.name) for f in fields(layer)}
+        if values["impose"] not in (*impositions, "none"):
+            values["impose"] = None
+        options = replace(options, **{k: v for k, v in values.items() if v is not None})
+    return options
+
+
+Report = Callable[..., None]  # report(message, key, hint=None)
+
+
+def parse_settings(
+    data: Mapping[str, Any], report: Report, name: Callable[[str], str] = str
+) -> PrintSettings:
+    """A layer from a TOML/YAML mapping (or command-line options, named by `name`);
+    each bad value is reported with its key."""
+    values: dict[str, Any] = {}
+    for key, parse in _PARSERS.items():
+        if key not in data or data[key] is None:
+            continue
+        try:
+            values[key] = parse(data[key])
+        except ValueError as exc:
+            message, _, hint = str(exc).partition("\n")
+            report(f"{name(key)}: {message}", key, hint=hint or None)
+    return PrintSettings(**values)
+
+
+def parse_page_size(value: Any) -> PageSize:
+    text = _text(value)
+    for name, (width, height) in PAGE_SIZES.items():
+        if text.lower() == name.lower():
+            return PageSize(name, width, height)
+    parts = text.split()
+    if len(parts) == 2:
+        try:
+            width, height = (parse_length(p) for p in parts)
+        except ValueError:
+            pass
+        else:
+            if width >= 50 and height >= 50:
+                return PageSize(text, width, height)
+            raise ValueError(f"page size {text!r} is too small\nwidth and height of at least 50mm")
+    raise ValueError(f"unknown page size {text!r}\n{SIZE_HINT}")
+
+
+def parse_length(value: Any) -> float:
+    """A length in mm from "3mm", "0.5cm", "0.125in", "9pt" (a bare number is mm)."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+        return float(value)
+    match = _LENGTH.match(_text(value))
+    if not match:
+        raise ValueError(f"{value!r} is not a length\nwrite it like 3mm, 0.5cm, 0.125in or 9pt")
+    return float(match.group(1)) * MM_PER_UNIT[match.group(2) or "mm"]
+
+
+def parse_margins(value: Any) -> tuple[float, float, float, float]:
+    """One to four lengths, in the order CSS uses: top, right, bottom, left."""
+    parts = [parse_length(p) for p in _text(value).split()] if isinstance(value, str) else []
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        parts = [parse_length(value)]
+    if not 1 <= len(parts) <= 4:
+        raise ValueError(f'{value!r} is not 1 to 4 lengths\nfor example "20mm" or "20mm 18mm"')
+    top = parts[0]
+    right = parts[1] if len(parts) > 1 else top
+    bottom = parts[2] if len(parts) > 2 else top
+    left = parts[3] if len(parts) > 3 else right
+    return (top, right, bottom, left)
+
+
+def parse_bleed(value: Any) -> float:
+    bleed = parse_length(value)
+    if bleed > 10:
+        raise ValueError(f"a bleed of {_mm(bleed)} is more than any printer asks for\nusually 3mm")
+    return bleed
+
+
+def parse_creep(value: Any) -> float:
+    creep = parse_length(value)
+    if creep > 2:
+        raise ValueError(f"creep {_mm(creep)} per sheet is thicker than paper\nusually 0.1mm")
+    return creep
+
+
+def parse_choice(choices: tuple[str, ...]) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        text = _text(value).lower()
+        if text not in choices:
+            raise ValueError(f"unknown value {value!r}\nuse one of {', '.join(choices)}")
+        return text
+
+    return parse
+
+
+def parse_flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{value!r} is not true or false\nwrite true or false, without quotes")
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{value!r} is not text\nput the value in quotes")
+    return value.strip()
+
+
+def _mm(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".") + "mm"
+
+
+_PARSERS: dict[str, Callable[[Any], Any]] = {
+    "page_size": parse_page_size,
+    "margins": parse_margins,
+    "bleed": parse_bleed,
+    "marks": parse_flag,
+    "impose": parse_choice(IMPOSITIONS),
+    "creep": parse_creep,
+    "black_only": parse_flag,
+    "standard": parse_choice(STANDARDS),
+}
+PRINT_KEYS = tuple(_PARSERS)  # the keys of [pdf], a manifest's pdf: and its leaflet:

@@ -1,0 +1,102 @@
+"""What each article can show in the email: its body made email-safe, and an excerpt.
+
+Mail clients fetch images from the web and ignore CSS sizes (Outlook draws an image at its
+natural size unless the tag says otherwise), so every image gets an absolute URL and
+width/height attributes. Excerpts are plain text: a teaser needs no markup, and text
+cannot leave half a table, or a footnote mark without its note.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from markupsafe import Markup
+
+from ...model import Document
+
+log = logging.getLogger(__name__)
+
+CONTENT_WIDTH = 552  # px: the 600 px email less 24 px of padding either side
+EXCERPT_CHARS = 320
+
+
+@dataclass(frozen=True)
+class EmailArticle:
+    body: Markup  # the sanitised body, images sized and absolute
+    excerpt: str  # its opening words, cut at a word
+
+
+def prepare(doc: Document, documents_dir: Path, media_url: str) -> EmailArticle:
+    return EmailArticle(
+        body=Markup(sized_images(doc.body_html, documents_dir, media_url)),
+        excerpt=excerpt(doc.body_html),
+    )
+
+
+def sized_images(body: str, documents_dir: Path, media_url: str) -> str:
+    """Images at `media_url` + their path in documents/, at most CONTENT_WIDTH wide.
+
+    Bodies only reference images inside documents/ (`resources.confine_images`); their
+    size is read from the file's header. One that cannot be read is replaced by its alt
+    text, with a warning.
+    """
+    if "<img" not in body:
+        return body
+    from lxml import html as lxml_html
+
+    root = lxml_html.fragment_fromstring(body, create_parent="div")
+    for img in list(root.iter("img")):
+        src = img.get("src", "")
+        natural = _natural_size(documents_dir / unquote(src))
+        if natural is None:
+            log.warning("image %r left out of the email: it cannot be read as an image", src)
+            alt = img.get("alt")
+            img.tail = (f"[{alt}]" if alt else "") + (img.tail or "")
+            img.drop_tree()  # keeps the tail
+            continue
+        if img.get("alt") is None:
+            log.warning("image %r has no alt text: readers with images off see nothing", src)
+            img.set("alt", "")
+        width, height = _display_size(natural, img.get("width"))
+        img.set("src", media_url + src)
+        img.set("width", str(width))
+        img.set("height", str(height))
+    inner = [lxml_html.tostring(child, encoding="unicode") for child in root]
+    return html.escape(root.text or "", quote=False) + "".join(inner)
+
+
+def _natural_size(path: Path) -> tuple[int, int] | None:
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            return image.size
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+
+
+def _display_size(natural: tuple[int, int], width_attr: str | None) -> tuple[int, int]:
+    """The author's width when given, never wider than the column; height keeps the ratio."""
+    width, height = natural
+    wanted = int(width_attr) if width_attr and width_attr.isdigit() else width
+    shown = max(1, min(wanted, CONTENT_WIDTH))
+    return shown, max(1, round(height * shown / width))
+
+
+def excerpt(body: str, limit: int = EXCERPT_CHARS) -> str:
+    """The body's opening paragraphs as plain text, shortened at a word to `limit`."""
+    if not body.strip():
+        return ""
+    from lxml import html as lxml_html
+
+    root = lxml_html.fragment_fromstring(body, create_parent="div")
+    for mark in root.xpath('.//a[contains(@class, "footnote-ref")]'):
+        mark.drop_tree()
+    paragraphs = root.xpath('.//p[not(ancestor::*[contains(@class, "footnotes")])]') or [root]
+    text = " ".join(p.text_content() for p in paragraphs)
+    return textwrap.shorten(text, limit, placeholder="…")

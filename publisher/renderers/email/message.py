@@ -1,0 +1,66 @@
+"""The .eml: multipart/alternative (plain text first, HTML second), built with Python's
+email API, which folds and RFC 2047-encodes headers and refuses CR/LF in their values."""
+
+from __future__ import annotations
+
+import hashlib
+from email import policy
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+from slugify import slugify
+
+from ...errors import PublisherError
+from ...i18n import gettext, interface_language
+from ...model import Issue
+from ..base import RenderContext
+
+# Delivery replaces this with each subscriber's signed token.
+RECIPIENT_TOKEN = "RECIPIENT_TOKEN"
+
+
+def subject(issue: Issue, ctx: RenderContext) -> str:
+    with interface_language(issue.language):
+        number = gettext("No. %(number)s") % {"number": issue.number}
+    return f"{ctx.config.title} {number}: {issue.title}"
+
+
+def unsubscribe_url(ctx: RenderContext) -> str:
+    return f"{ctx.config.base_url}unsubscribe/?token={RECIPIENT_TOKEN}"
+
+
+def build_message(issue: Issue, ctx: RenderContext, text: str, html: str) -> bytes:
+    """UTF-8 parts in quoted-printable, so no line exceeds 998 octets whatever the HTML."""
+    config = ctx.config
+    digest = hashlib.sha256(html.encode()).hexdigest()[:16]
+    headers = {
+        "Subject": subject(issue, ctx),
+        "From": config.email_from,
+        "Reply-To": config.email_reply_to,
+        "To": "undisclosed-recipients:;",  # delivery addresses each copy
+        "Date": format_datetime(ctx.built_at),
+        "Message-ID": f"<{issue.slug}.{digest}@{config.domain}>",
+        "List-Id": f"{config.title} <{slugify(config.title)}.{config.domain}>",
+        "List-Unsubscribe": (
+            f"<{unsubscribe_url(ctx)}>, <mailto:{config.email_from.addr_spec}?subject=unsubscribe>"
+        ),
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    message = EmailMessage(policy=policy.SMTP)
+    for name, value in headers.items():
+        if value is None:
+            continue
+        try:
+            message[name] = value
+        except ValueError as exc:
+            raise PublisherError.at(
+                f"cannot use {str(value)!r} in the email's {name} header: {exc}",
+                issue.source,
+                hint="titles and names must be single lines",
+            ) from None
+    message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
+    # The email package picks a random boundary; one derived from the content keeps builds
+    # reproducible (it cannot occur in the quoted-printable parts: '=' is escaped there).
+    message.set_boundary("=_" + hashlib.sha256((text + html).encode()).hexdigest()[:40])
+    return message.as_bytes(policy=policy.SMTP)

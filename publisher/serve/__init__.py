@@ -1,0 +1,96 @@
+"""`publisher serve`: the outputs on 127.0.0.1, rebuilt as the sources change, and the
+browser reloaded after each build.
+
+The main thread builds and watches; the web server answers from its own threads.
+"""
+
+from __future__ import annotations
+
+import errno
+import signal
+import threading
+import webbrowser
+from pathlib import Path
+from typing import NoReturn
+
+import click
+import watchfiles
+
+from ..config import CONFIG_NAME, load_config
+from ..errors import PublisherError
+from .http import PREFIX, PreviewServer
+from .rebuild import Rebuilder
+from .status import Status
+
+SOURCES = ("documents", "issues", "templates", CONFIG_NAME)
+TICK_MS = 200  # how often the watch loop looks in on the background build
+# Editors' lock, swap and backup files (".~lock.x.odt#", ".x.md.swp", "x.md~") are not sources.
+IGNORED = watchfiles.DefaultFilter(
+    ignore_entity_patterns=(*watchfiles.DefaultFilter.ignore_entity_patterns, r"^\.")
+)
+
+
+def serve(root: Path, port: int = 8000, open_browser: bool = True) -> None:
+    """Serve until Ctrl+C or SIGTERM."""
+    config = load_config(root)
+    status = Status()
+    try:
+        server = PreviewServer(port, config.dist_dir, status, config.base_url)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        raise PublisherError.at(
+            f"port {port} on 127.0.0.1 is in use",
+            hint="pass another with --port, or --port 0 for any free one",
+        ) from None
+    rebuilder = Rebuilder(root, status)
+    restore = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        click.echo("building…")
+        rebuilder.rebuild()
+        threading.Thread(target=server.serve_forever, name="http", daemon=True).start()
+        try:
+            url = f"http://127.0.0.1:{server.server_port}/"
+            click.echo(f"serving {config.dist_dir} at {url}")
+            click.echo(f"previews of each issue's email and PDF: {url}{PREFIX.lstrip('/')}")
+            watched = ", ".join(path.name for path in _sources(root))
+            click.echo(f"watching {watched}; Ctrl+C to stop")
+            if open_browser:
+                webbrowser.open(url)
+            _watch(root, rebuilder)
+        finally:
+            status.close()
+            server.shutdown()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, restore)
+        rebuilder.close()
+        server.server_close()
+    click.echo("stopped")
+
+
+def _watch(root: Path, rebuilder: Rebuilder) -> None:
+    """Rebuild after every change to the sources; changes made during a build come together."""
+    while True:
+        watched = _sources(root)
+        for changes in watchfiles.watch(
+            *watched, watch_filter=IGNORED, rust_timeout=TICK_MS, yield_on_timeout=True
+        ):
+            rebuilder.poll()
+            now = _sources(root)
+            changed = {Path(path) for _, path in changes} | (set(now) ^ set(watched))
+            if changed:
+                rebuilder.changed(changed)
+            # An editor that saves publisher.toml by renaming a new file over it ends the
+            # watch on the old one, and a folder made since is not watched yet: start anew.
+            if now != watched or root / CONFIG_NAME in changed:
+                break
+
+
+def _sources(root: Path) -> tuple[Path, ...]:
+    return tuple(root / name for name in SOURCES if (root / name).exists())
+
+
+def _interrupt(signum: int, frame: object) -> NoReturn:
+    raise KeyboardInterrupt

@@ -1,0 +1,179 @@
+"""The preview web server: dist/ on 127.0.0.1, and nothing outside it.
+
+HTML is changed as it is served, never on disk (the static site has no JavaScript): each
+page gets a small script that reloads it when a build finishes, told by an event stream,
+and, while the latest build failed, a banner with the error. /__publisher/ adds pages to
+preview each issue's email at phone and desktop width and its PDF.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+from dataclasses import asdict
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, quote, unquote, urlsplit
+
+import jinja2
+
+from .status import Status
+
+PREFIX = "/__publisher/"
+EVENTS = PREFIX + "events"
+KEEP_ALIVE = 15.0  # seconds between comments on a quiet event stream, to notice closed tabs
+EMBED = "embed"  # ?embed: a page shown inside a preview page, served as built
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".xml": "application/xml",
+    ".atom": "application/atom+xml",
+    ".rss": "application/rss+xml",
+    ".pdf": "application/pdf",
+    ".epub": "application/epub+zip",
+    ".eml": "message/rfc822",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".svg": "image/svg+xml",
+}
+_BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
+
+
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True  # event streams never end by themselves
+
+    def __init__(self, port: int, dist: Path, status: Status, base_url: str) -> None:
+        self.dist = dist.resolve()
+        self.status = status
+        self.base_url = base_url
+        self.pages = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(Path(__file__).with_name("pages")),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        super().__init__(("127.0.0.1", port), PreviewHandler)
+
+
+class PreviewHandler(SimpleHTTPRequestHandler):
+    server: PreviewServer
+    extensions_map = TYPES  # what guess_type() looks in first
+
+    def do_GET(self) -> None:
+        if urlsplit(self.path).path == EVENTS:
+            self._stream_events()
+        else:
+            super().do_GET()
+
+    def send_head(self) -> io.BufferedIOBase | None:
+        """Headers for GET and HEAD; the body to copy, or None."""
+        url = urlsplit(self.path)
+        if url.path.startswith(PREFIX):
+            return self._preview_page(url.path.removeprefix(PREFIX))
+        target = self._in_dist(url.path)
+        if target is not None and target.is_dir():
+            if not url.path.endswith("/"):  # relative links need the slash
+                location = url.path + "/" + (f"?{url.query}" if url.query else "")
+                self.send_response(301)
+                self.send_header("Location", quote(location, safe="/?=&%"))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            target = target / "index.html"
+        if target is None or not target.is_file():
+            return self._page(404, "not-found.html")
+        content_type = self.guess_type(target)
+        try:
+            if content_type.startswith("text/html"):
+                embedded = EMBED in parse_qs(url.query, keep_blank_values=True)
+                return self._html(200, self._served(target.read_bytes(), embedded))
+            body = target.open("rb")
+        except OSError:  # gone since is_file(): a build removed it
+            return self._page(404, "not-found.html")
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(os.fstat(body.fileno()).st_size))
+        self.end_headers()
+        return body
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")  # always the latest build
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: the terminal is for builds."""
+
+    def _in_dist(self, url_path: str) -> Path | None:
+        """The file a URL path names, if it is inside dist/ once '..' and links are resolved."""
+        try:
+            target = (self.server.dist / unquote(url_path).lstrip("/")).resolve()
+        except (OSError, ValueError):  # a NUL byte, a link loop
+            return None
+        return target if target.is_relative_to(self.server.dist) else None
+
+    def _served(self, page: bytes, embedded: bool) -> bytes:
+        if embedded:  # an email inside a preview: its links and images from this server
+            return page.replace(self.server.base_url.encode(), b"/")
+        snippet = self._render("live.html").encode()
+        found = list(_BODY_END.finditer(page))
+        at = found[-1].start() if found else len(page)
+        return page[:at] + snippet + page[at:]
+
+    def _preview_page(self, rest: str) -> io.BytesIO | None:
+        if rest == "":
+            return self._page(200, "index.html", issues=self.server.status.issues)
+        slug, _, view = rest.partition("/")
+        issue = next((i for i in self.server.status.issues if i.slug == slug), None)
+        if issue is None or view not in ("email", "pdf"):
+            return self._page(404, "not-found.html")
+        pdf = f"{issue.slug}/{issue.slug}.pdf"
+        built = (self.server.dist / pdf).is_file()
+        return self._page(200, f"{view}.html", issue=issue, pdf="/" + pdf, pdf_built=built)
+
+    def _page(self, status: int, template: str, **values: Any) -> io.BytesIO | None:
+        return self._html(status, self._served(self._render(template, **values).encode(), False))
+
+    def _render(self, template: str, **values: Any) -> str:
+        status = self.server.status
+        return self.server.pages.get_template(template).render(
+            build=status.last.build, errors=status.errors, events=EVENTS, **values
+        )
+
+    def _html(self, status: int, body: bytes) -> io.BytesIO | None:
+        self.send_response(status)
+        self.send_header("Content-Type", TYPES[".html"])
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def _stream_events(self) -> None:
+        """Server-Sent Events: one event per finished build, from the build a page shows."""
+        status = self.server.status
+        query = parse_qs(urlsplit(self.path).query)
+        seen = self.headers.get("Last-Event-ID") or query.get("since", [""])[0]
+        build = int(seen) if seen.isdigit() else status.last.build
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        try:
+            while not status.closed:
+                event = status.wait_for_build(build, KEEP_ALIVE)
+                if status.closed:
+                    break
+                if event.build == build:
+                    self.wfile.write(b": still here\n\n")
+                else:
+                    build = event.build
+                    self.wfile.write(f"id: {build}\ndata: {json.dumps(asdict(event))}\n\n".encode())
+                self.wfile.flush()
+        except ConnectionError:
+            pass  # the page was closed or reloaded
+        self.close_connection = True

@@ -1,0 +1,241 @@
+"""Rebuilding while the server runs, in two stages, one build at a time.
+
+The formats a browser shows (web pages, feeds, email) take about a second: they are built
+here, at once, so an edit shows within two seconds. PDF, leaflet and EPUB take several: they
+follow in a child process, and the next change stops that process rather than waiting for
+it (every output is written atomically, so a stopped build leaves old files or new ones).
+The child rebuilds the archive too, so its download sizes match the files just written.
+Both stages are plain calls to build(), which decides how much work each one needs.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import signal
+import threading
+import time
+import traceback
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from ..build import build
+from ..config import load_config
+from ..errors import PublisherError
+from ..manifest import MANIFEST_SUFFIXES, load_manifests, manifest_paths
+from ..pool import DocumentPool
+from ..readers import EXTENSIONS
+from ..renderers import REGISTRY
+from .status import IssueLink, Status
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    formats: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return ", ".join(self.formats)
+
+
+PREVIEW = Stage("preview", ("email", "feed", "web"))
+ARCHIVE = Stage("preview", ("feed", "web"))  # when a change touches no issue's own outputs
+BACKGROUND = Stage("background", tuple(name for name in REGISTRY if name != "email"))
+
+# A child process starts afresh, not as a copy of this one with its server threads.
+_PROCESSES = multiprocessing.get_context("spawn")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The issues whose own outputs (email, PDF, EPUB…) are out of date: every issue, some
+    (named by their manifest's file name), or none (the archive pages may still change)."""
+
+    every: bool = False
+    issues: frozenset[str] = frozenset()
+
+    def __or__(self, other: Scope) -> Scope:
+        return Scope(self.every or other.every, self.issues | other.issues)
+
+    def __bool__(self) -> bool:
+        return self.every or bool(self.issues)
+
+    def within(self, existing: Collection[str]) -> Scope:
+        """Without issues whose manifest has gone since."""
+        return Scope(self.every, self.issues & frozenset(existing))
+
+    @property
+    def refs(self) -> tuple[str, ...]:
+        """The issue arguments for build(): none means every issue."""
+        return () if self.every else tuple(sorted(self.issues))
+
+
+EVERY = Scope(every=True)
+
+
+def scope_of(root: Path, changed: Iterable[Path]) -> Scope:
+    """A manifest touches its issue, a document the issues that use it (a new one: none);
+    anything else (publisher.toml, templates, images, or sources that do not load) every one."""
+    try:
+        config = load_config(root)
+        manifests = load_manifests(config.issues_dir, DocumentPool.scan(config.documents_dir), root)
+    except PublisherError:
+        return EVERY  # the build will say what is wrong
+    issues: set[str] = set()
+    for path in changed:
+        if path.parent == config.issues_dir and path.suffix in MANIFEST_SUFFIXES:
+            issues.add(path.stem)
+        elif path.is_relative_to(config.documents_dir) and path.suffix.lower() in EXTENSIONS:
+            document = path.relative_to(config.documents_dir)
+            issues |= {m.path.stem for m in manifests if document in m.documents}
+        else:
+            return EVERY
+    return Scope(issues=frozenset(issues))
+
+
+def issue_links(root: Path) -> tuple[IssueLink, ...]:
+    config = load_config(root)
+    manifests = load_manifests(config.issues_dir, DocumentPool.scan(config.documents_dir), root)
+    return tuple(IssueLink(m.slug, m.number, m.title, m.date) for m in manifests)
+
+
+class Rebuilder:
+    """Every build of one `publisher serve`; only ever called from one thread."""
+
+    def __init__(self, root: Path, status: Status) -> None:
+        self.root = root
+        self.status = status
+        self._owed = EVERY  # issues the preview stage has not built since they changed
+        self._owed_background = Scope()
+        self._child: BaseProcess | None = None
+        self._result: Connection | None = None
+        self._started = 0.0
+
+    def changed(self, paths: Iterable[Path]) -> None:
+        """Sources changed: stop the background build, build the preview, start it again."""
+        self.poll()
+        self._stop_background()
+        self._owed |= scope_of(self.root, paths)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Build what the browser shows for every issue owed, then start the background stage."""
+        scope = self._owed.within(_issue_names(self.root))
+        stage = PREVIEW if scope else ARCHIVE
+        started = time.monotonic()
+        try:
+            build(self.root, scope.refs, stage.formats)
+            self.status.issues = issue_links(self.root)
+        except Exception as exc:  # the server stays up and shows the error in the page
+            self._report(stage, started, _describe(exc))
+            return  # still owed: built with the next change
+        self._owed = Scope()
+        self._owed_background |= scope
+        self._report(stage, started, None)
+        self._start_background()
+
+    def poll(self) -> None:
+        """Collect the background build if it has ended; the loop calls this every tick."""
+        if self._child is None or self._result is None or not self._result.poll():
+            return
+        child, result = self._child, self._result
+        self._child = self._result = None
+        try:
+            error = result.recv()
+        except EOFError:  # it ended without a word: a crash, whose traceback is on stderr
+            error = "the background build stopped unexpectedly; the terminal shows why"
+        result.close()
+        child.join(timeout=10)
+        if error is None:
+            self._owed_background = Scope()
+        self._report(BACKGROUND, self._started, error)
+
+    def close(self) -> None:
+        self._stop_background()
+
+    def _start_background(self) -> None:
+        scope = self._owed_background.within(_issue_names(self.root))
+        if not scope:
+            return
+        result, sender = _PROCESSES.Pipe(duplex=False)
+        self._child = _PROCESSES.Process(
+            target=build_in_background,
+            args=(self.root, scope.refs, BACKGROUND.formats, sender),
+            name="publisher-background-build",
+            daemon=True,
+        )
+        self._child.start()
+        sender.close()  # the child holds the only writer now, so its end shows here as EOF
+        self._result, self._started = result, time.monotonic()
+
+    def _stop_background(self) -> None:
+        if self._child is None:
+            return
+        self._child.terminate()
+        self._child.join(timeout=5)
+        if self._child.is_alive():
+            self._child.kill()
+            self._child.join()
+        if self._result is not None:
+            self._result.close()
+        self._child = self._result = None
+
+    def _report(self, stage: Stage, started: float, error: str | None) -> None:
+        self.status.finished(stage.name, error)
+        seconds = f"{time.monotonic() - started:.1f} s"
+        clock = time.strftime("%H:%M:%S")
+        if error is None:
+            click.echo(f"{clock} built {stage.label} in {seconds}")
+        else:
+            click.secho(
+                f"{clock} build of {stage.label} failed after {seconds}"
+                " (serving the last good outputs):\n" + error,
+                fg="red",
+                err=True,
+            )
+
+
+def build_in_background(
+    root: Path, refs: tuple[str, ...], formats: tuple[str, ...], result: Connection
+) -> None:
+    """The child process: one build, then its error (or None) sent back."""
+    stopped = threading.Event()
+
+    def stop(signum: int, frame: object) -> NoReturn:
+        # Exit through Python, so an atomic write under way removes its temporary file.
+        stopped.set()
+        raise SystemExit(1)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C: the parent stops us itself
+    logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
+    for noisy in ("weasyprint", "fontTools"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+    try:
+        build(root, refs, formats)
+    except PublisherError as exc:
+        result.send(str(exc))
+    except BaseException:
+        if stopped.is_set():  # however a library passed the SystemExit on: no traceback
+            raise SystemExit(1) from None
+        raise
+    else:
+        result.send(None)
+
+
+def _issue_names(root: Path) -> set[str]:
+    return {path.stem for path in manifest_paths(root / "issues")}
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, PublisherError):
+        return str(exc)
+    traceback.print_exc()
+    return f"internal error (a bug in publisher): {exc!r}; the terminal shows the traceback"

@@ -1,0 +1,193 @@
+"""Real parts for the delivery tests: an SMTP server on loopback (aiosmtpd) that records
+what it accepts and answers as told, and a workspace whose email is built and configured
+to send to it."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+import threading
+import tomllib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from email.parser import BytesHeaderParser
+from email.policy import SMTP
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+
+from publisher.build import build
+
+SECRET = "test-secret-key-for-signing-links"
+SLUG = "007-huelga"
+
+
+@dataclass(frozen=True)
+class Received:
+    recipient: str
+    message_id: str
+    data: bytes
+
+
+class RecordingHandler:
+    """Accepts everything unless told otherwise for an address; records each message it
+    accepted (one entry per recipient)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        with self.lock:
+            self.received: list[Received] = []
+            self.replies: dict[str, list[str]] = {}
+            self.refuse_all: str | None = None
+            self.drop_after_data: set[str] = set()
+            self.on_rcpt: dict[str, object] = {}
+
+    def answer(self, address: str, *replies: str) -> None:
+        """RCPT replies for `address`, one per attempt; the last repeats ("250 OK" accepts)."""
+        with self.lock:
+            self.replies[address] = list(replies)
+
+    def copies(self) -> Counter[str]:
+        with self.lock:
+            return Counter(r.recipient for r in self.received)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:  # type: ignore[no-untyped-def]
+        with self.lock:
+            hook = self.on_rcpt.pop(address, None)
+            if self.refuse_all:
+                return self.refuse_all
+            queue = self.replies.get(address)
+            reply = (queue.pop(0) if len(queue) > 1 else queue[0]) if queue else "250 OK"
+        if callable(hook):
+            hook()
+        if not reply.startswith("250"):
+            return reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # type: ignore[no-untyped-def]
+        data = envelope.original_content or envelope.content
+        headers = BytesHeaderParser(policy=SMTP).parsebytes(data)
+        with self.lock:
+            for recipient in envelope.rcpt_tos:
+                self.received.append(Received(recipient, str(headers["Message-ID"]), data))
+            drop = any(r in self.drop_after_data for r in envelope.rcpt_tos)
+        if drop:  # the message is taken, but the reply never reaches the sender
+            server.transport.close()
+        return "250 2.0.0 accepted"
+
+
+class _EphemeralPortController(Controller):
+    """aiosmtpd on port 0: the OS picks a free port, read back once the server listens."""
+
+    def _trigger_server(self) -> None:
+        self.port = self.server.sockets[0].getsockname()[1]
+        super()._trigger_server()
+
+
+@pytest.fixture(scope="session")
+def smtp_controller() -> Iterator[_EphemeralPortController]:
+    controller = _EphemeralPortController(RecordingHandler(), hostname="127.0.0.1", port=0)
+    controller.start()
+    yield controller
+    controller.stop()
+
+
+@pytest.fixture
+def smtp(smtp_controller: _EphemeralPortController) -> RecordingHandler:
+    handler = smtp_controller.handler
+    assert isinstance(handler, RecordingHandler)
+    handler.reset()
+    return handler
+
+
+DELIVERY = {
+    "smtp_host": "127.0.0.1",
+    "smtp_security": "none",
+    "rate": 0,
+    "connections": 2,
+    "retry_delay": 0.05,
+    "retry_window": 30,
+    "timeout": 10,
+}
+
+
+def configure(root: Path, **settings: object) -> None:
+    """Change settings in publisher.toml's [delivery] table. The built email does not
+    depend on them, so its time stamp is moved past the config's, as a rebuild would."""
+    config = root / "publisher.toml"
+    text, _, table = config.read_text(encoding="utf-8").partition("\n[delivery]\n")
+    settings = tomllib.loads(table) | settings
+    lines = [f"{key} = {_toml(value)}" for key, value in settings.items()]
+    config.write_text(
+        text.rstrip() + "\n\n[delivery]\n" + "\n".join(lines) + "\n", encoding="utf-8"
+    )
+    for eml in (root / "dist").glob("*/email.eml"):
+        os.utime(eml)
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+@pytest.fixture(scope="session")
+def built_email_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/workspaces/email with its email built once for the whole session."""
+    root = copy_workspace(WORKSPACES / "email", tmp_path_factory.mktemp("delivery-built"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        build(root, formats=["email"])
+    return root
+
+
+@pytest.fixture
+def delivery_workspace(
+    built_email_workspace: Path,
+    smtp_controller: _EphemeralPortController,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Path:
+    """A fresh copy of the built workspace, sending to the loopback server, with an empty
+    subscriber list and the signing secret in the environment."""
+    root = tmp_path / "workspace"
+    shutil.copytree(built_email_workspace, root)  # copy2 keeps time stamps: still fresh
+    configure(root, smtp_port=smtp_controller.port, **DELIVERY)
+    monkeypatch.setenv("PUBLISHER_SECRET_KEY", SECRET)
+    return root
+
+
+def add_subscribers(root: Path, statuses: dict[str, str]) -> None:
+    """Subscribers straight into the database, as `publisher subscribers import` leaves them."""
+    from publisher.config import load_config
+    from publisher.delivery import subscribers as subs
+    from publisher.delivery.store import open_database
+
+    db = open_database(load_config(root).delivery.database_path(root))
+    try:
+        for address, status in statuses.items():
+            subs.add(db, subs.check(address, status=status))
+    finally:
+        db.close()
+
+
+def query(root: Path, sql: str, *args: object) -> list[tuple]:
+    from publisher.config import load_config
+
+    db = sqlite3.connect(load_config(root).delivery.database_path(root))
+    try:
+        return db.execute(sql, args).fetchall()
+    finally:
+        db.close()
+
+
+TOKEN_IN_URL = re.compile(r"/unsubscribe/\?token=([A-Za-z0-9_.\-]+)")

@@ -1,0 +1,87 @@
+"""With a DKIM key configured, every copy is signed, the signature verifies with dkimpy, and
+it covers the List-Unsubscribe headers (RFC 8058 §4) as well as From, Subject, Date and
+Message-ID."""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path
+
+import dkim
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from delivery_support import SLUG, RecordingHandler, add_subscribers, configure
+
+from publisher.delivery.send import SendRequest, send
+
+SELECTOR, DOMAIN = "bulletin2026", "muelle.example.org"
+COVERED = {
+    "from",
+    "subject",
+    "date",
+    "message-id",
+    "list-id",
+    "list-unsubscribe",
+    "list-unsubscribe-post",
+}
+
+
+@pytest.fixture(scope="module")
+def key_pair() -> tuple[bytes, bytes]:
+    """A fresh RSA key: (private key PEM, the DNS TXT record publishing its public half)."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    private = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    public = key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return private, b"v=DKIM1; k=rsa; p=" + base64.b64encode(public)
+
+
+def test_every_copy_is_signed_and_the_signature_covers_the_unsubscribe_headers(
+    delivery_workspace: Path,
+    smtp: RecordingHandler,
+    key_pair: tuple[bytes, bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    private, record = key_pair
+    root = delivery_workspace
+    configure(root, dkim_selector=SELECTOR, dkim_domain=DOMAIN)
+    monkeypatch.setenv("PUBLISHER_DKIM_KEY", private.decode())
+    add_subscribers(root, {f"r{n}@example.org": "active" for n in range(3)})
+    looked_up: list[bytes] = []
+
+    def dns(name: bytes, timeout: int = 5) -> bytes | None:
+        looked_up.append(name)
+        return record if name == f"{SELECTOR}._domainkey.{DOMAIN}.".encode() else None
+
+    send(root, SendRequest(SLUG))
+
+    assert len(smtp.received) == 3
+    for received in smtp.received:
+        assert dkim.verify(received.data, dnsfunc=dns), received.recipient
+        signature = received.data.split(b"\r\n\r\n")[0].decode()
+        signed = re.search(r"\bh=([^;]+)", signature.replace("\r\n", "")).group(1)
+        assert {name.strip().lower() for name in signed.split(":")} >= COVERED
+        # Someone swapping the unsubscribe link (the first token= is the header's) breaks it.
+        forged = re.sub(rb"token=[A-Za-z0-9_.\-]+", b"token=forged", received.data, count=1)
+        assert forged != received.data and not dkim.verify(forged, dnsfunc=dns)
+    assert set(looked_up) == {f"{SELECTOR}._domainkey.{DOMAIN}.".encode()}
+
+
+def test_a_configured_selector_without_its_key_stops_before_sending(
+    delivery_workspace: Path, smtp: RecordingHandler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from publisher.errors import PublisherError
+
+    configure(delivery_workspace, dkim_selector=SELECTOR)
+    monkeypatch.delenv("PUBLISHER_DKIM_KEY", raising=False)
+    add_subscribers(delivery_workspace, {"a@example.org": "active"})
+    with pytest.raises(PublisherError, match="PUBLISHER_DKIM_KEY"):
+        send(delivery_workspace, SendRequest(SLUG))
+    assert not smtp.received

@@ -1,0 +1,296 @@
+"""`publisher send`: every active subscriber gets exactly one personalised copy over real SMTP
+(aiosmtpd on loopback); refusals are retried, suppressed or pause the send as they should."""
+
+from __future__ import annotations
+
+import os
+from email import message_from_bytes, policy
+from email.parser import BytesHeaderParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from delivery_support import (
+    SECRET,
+    SLUG,
+    TOKEN_IN_URL,
+    RecordingHandler,
+    add_subscribers,
+    configure,
+    query,
+)
+
+from publisher.cli import main
+from publisher.delivery.send import SendRequest, send
+from publisher.delivery.settings import DeliverySettings
+from publisher.delivery.tokens import Tokens
+from publisher.errors import PublisherError
+
+STATUSES = ("active", "pending", "unsubscribed", "bounced", "complained")
+
+
+def invoke(root: Path, *args: str):
+    return CliRunner().invoke(main, ["-C", str(root), *args])
+
+
+def ledger(root: Path) -> dict[str, tuple[str, str, int]]:
+    """address → (state, message_id, attempts) for the latest send."""
+    rows = query(
+        root,
+        "SELECT address, state, message_id, attempts FROM deliveries"
+        " WHERE send_id = (SELECT MAX(id) FROM sends)",
+    )
+    return {address: (state, message_id, attempts) for address, state, message_id, attempts in rows}
+
+
+def test_a_thousand_subscribers_get_exactly_one_copy_each(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    # Most are active; one in twenty each is pending, unsubscribed, bounced, complained.
+    everyone = {
+        f"reader{n:04}@example.org": STATUSES[n % 20] if n % 20 < len(STATUSES) else "active"
+        for n in range(1000)
+    }
+    add_subscribers(root, everyone)
+    active = {address for address, status in everyone.items() if status == "active"}
+
+    result = invoke(root, "send", SLUG, "--connections", "3")
+
+    assert result.exit_code == 0, result.output
+    copies = smtp.copies()
+    assert set(copies) == active and set(copies.values()) == {1}
+    rows = ledger(root)
+    assert set(rows) == active and {state for state, _, _ in rows.values()} == {"sent"}
+    assert f"{len(active)}" in result.output  # the report's "sent" column
+    assert {r.message_id for r in smtp.received} == {mid for _, mid, _ in rows.values()}
+    assert len({r.message_id for r in smtp.received}) == len(active)
+    for received in smtp.received:  # each copy: its own list headers and Message-ID
+        headers = BytesHeaderParser(policy=policy.default).parsebytes(received.data)
+        https, mailto = (uri.strip(" <>") for uri in headers["List-Unsubscribe"].split(","))
+        assert https.startswith("https://") and "?token=" in https
+        assert mailto.startswith("mailto:")
+        assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        assert headers["List-Id"] and headers["To"] == received.recipient
+        assert headers["Message-ID"] == rows[received.recipient][1]
+
+
+def test_every_copy_carries_its_own_unsubscribe_link_in_headers_and_both_bodies(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    add_subscribers(root, {f"lector{n}@example.org": "active" for n in range(5)})
+    ids = dict(query(root, "SELECT address, id FROM subscribers"))
+    template = message_from_bytes(
+        (root / "dist" / SLUG / "email.eml").read_bytes(), policy=policy.default
+    )
+    template_bodies = {
+        part.get_content_type(): part.get_content() for part in template.iter_parts()
+    }
+    tokens = Tokens(SECRET, DeliverySettings())
+
+    send(root, SendRequest(SLUG))
+
+    assert len(smtp.received) == 5
+    for received in smtp.received:
+        message = message_from_bytes(received.data, policy=policy.default)
+        assert message["To"] == received.recipient
+        header = message["List-Unsubscribe"]
+        https, mailto = (uri.strip(" <>") for uri in header.split(","))
+        assert https.startswith("https://") and mailto.startswith("mailto:")
+        assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        assert message["List-Id"] == template["List-Id"]
+        token = TOKEN_IN_URL.search(https).group(1)
+        claim = tokens.read_unsubscribe(token)
+        assert (claim.subscriber_id, claim.issue) == (ids[received.recipient], SLUG)
+        assert "RECIPIENT_TOKEN" not in received.data.decode("ascii")
+        for part in message.iter_parts():
+            expected = template_bodies[part.get_content_type()].replace("RECIPIENT_TOKEN", token)
+            assert part.get_content() == expected
+            assert part["Content-Transfer-Encoding"] == "quoted-printable"
+        assert max(len(line) for line in received.data.split(b"\r\n")) <= 998
+    assert len({r.message_id for r in smtp.received}) == 5
+
+
+def test_temporary_refusals_are_retried_and_permanent_ones_suppress_the_address(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    add_subscribers(
+        root,
+        {"busy@example.org": "active", "full@example.org": "active", "gone@example.org": "active"}
+        | {f"ok{n}@example.org": "active" for n in range(5)},
+    )
+    smtp.answer("busy@example.org", "451 4.7.1 greylisted", "451 4.7.1 greylisted", "250 OK")
+    smtp.answer("full@example.org", "552 5.2.2 mailbox full", "250 OK")
+    smtp.answer("gone@example.org", "550 5.1.1 no such user")
+
+    report = send(root, SendRequest(SLUG))
+
+    assert report.counts == {"sent": 7, "failed": 1}
+    rows = ledger(root)
+    assert rows["busy@example.org"][0] == "sent" and rows["busy@example.org"][2] == 3
+    assert rows["full@example.org"][0] == "sent" and rows["full@example.org"][2] == 2
+    assert rows["gone@example.org"][0] == "failed"
+    assert smtp.copies()["busy@example.org"] == 1 and "gone@example.org" not in smtp.copies()
+    status = dict(query(root, "SELECT address, status FROM subscribers"))
+    assert status["gone@example.org"] == "bounced" and status["busy@example.org"] == "active"
+
+
+def test_a_deferral_past_the_retry_window_fails_without_suppressing(
+    delivery_workspace: Path, smtp: RecordingHandler, smtp_controller
+) -> None:
+    root = delivery_workspace
+    configure(root, retry_window=0.2)
+    add_subscribers(root, {"busy@example.org": "active"})
+    smtp.answer("busy@example.org", "450 4.2.0 mailbox busy")
+
+    report = send(root, SendRequest(SLUG))
+
+    assert report.counts == {"failed": 1}
+    assert "retry window" in report.failed[0][1]
+    assert query(root, "SELECT status FROM subscribers") == [("active",)]
+
+
+def test_failures_in_a_row_pause_the_send_and_a_later_run_resumes(
+    delivery_workspace: Path, smtp: RecordingHandler, smtp_controller
+) -> None:
+    root = delivery_workspace
+    configure(root, connections=1, pause_after_failures=4)
+    add_subscribers(root, {f"r{n}@example.org": "active" for n in range(10)})
+    smtp.refuse_all = "451 4.3.2 system not accepting messages"
+
+    result = invoke(root, "send", SLUG)
+
+    assert result.exit_code == 1
+    assert "paused after 4 failures in a row" in result.output
+    assert "publisher send 007-huelga' again to resume" in result.output
+    assert not smtp.received
+    smtp.refuse_all = None
+    result = invoke(root, "send", SLUG)
+    assert result.exit_code == 0, result.output
+    assert set(smtp.copies().values()) == {1} and len(smtp.copies()) == 10
+
+
+def test_the_server_gone_defers_and_pauses_then_resumes(
+    delivery_workspace: Path, smtp: RecordingHandler, smtp_controller
+) -> None:
+    import socket
+
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        closed_port = unused.getsockname()[1]
+    root = delivery_workspace
+    configure(root, smtp_port=closed_port, pause_after_failures=3)
+    add_subscribers(root, {f"r{n}@example.org": "active" for n in range(6)})
+
+    report = send(root, SendRequest(SLUG))
+
+    assert report.paused and "cannot connect" in report.paused
+    assert report.counts.get("sent", 0) == 0 and not report.complete
+    configure(root, smtp_port=smtp_controller.port)
+    report = send(root, SendRequest(SLUG))
+    assert report.counts == {"sent": 6}
+    assert sorted(smtp.copies()) == [f"r{n}@example.org" for n in range(6)]
+
+
+def test_a_lost_reply_after_the_message_is_unknown_and_never_resent_silently(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    add_subscribers(root, {"a@example.org": "active", "b@example.org": "active"})
+    smtp.drop_after_data = {"a@example.org"}
+
+    first = send(root, SendRequest(SLUG))
+
+    assert first.counts == {"sent": 1, "unknown": 1}
+    assert [address for address, _ in first.unknown] == ["a@example.org"]
+    with pytest.raises(PublisherError, match="already sent"):
+        send(root, SendRequest(SLUG))
+    assert smtp.copies() == {"a@example.org": 1, "b@example.org": 1}
+    # The editor decides to send the unknown one again: same Message-ID, so it can be spotted.
+    smtp.drop_after_data = set()
+    again = send(root, SendRequest(SLUG, resend_unknown=True))
+    assert again.counts == {"sent": 2}
+    copies = [r.message_id for r in smtp.received if r.recipient == "a@example.org"]
+    assert len(copies) == 2 and copies[0] == copies[1]
+
+
+def test_an_unsubscribe_during_the_send_is_honoured(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    from publisher.delivery import manage
+
+    root = delivery_workspace
+    add_subscribers(root, {f"r{n:02}@example.org": "active" for n in range(20)})
+    # While the first message is being accepted, the last subscriber unsubscribes.
+    smtp.on_rcpt["r00@example.org"] = lambda: manage.remove(root, "r19@example.org")
+
+    report = send(root, SendRequest(SLUG, connections=1))
+
+    assert report.counts == {"sent": 19, "skipped": 1}
+    assert "r19@example.org" not in smtp.copies() and len(smtp.copies()) == 19
+
+
+def test_421_from_the_server_halves_the_rate(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    add_subscribers(root, {f"r{n}@example.org": "active" for n in range(4)})
+    smtp.answer("r1@example.org", "421 4.7.0 too many messages, slow down", "250 OK")
+
+    report = send(root, SendRequest(SLUG, rate=50, connections=1))
+
+    assert report.counts == {"sent": 4}
+    assert report.rate_changes == [25.0]
+
+
+def test_send_refuses_an_issue_already_sent_unless_told_and_a_stale_build(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    add_subscribers(root, {"a@example.org": "active"})
+    assert invoke(root, "send", SLUG).exit_code == 0
+
+    refused = invoke(root, "send", SLUG)
+    assert refused.exit_code == 1 and "already sent" in refused.output
+    assert "--again" in refused.output and "Traceback" not in refused.output
+    again = invoke(root, "send", SLUG, "--again")
+    assert again.exit_code == 0, again.output
+    assert smtp.copies() == {"a@example.org": 2}
+
+    document = root / "documents" / "huelga-estibadores.md"
+    document.write_text(document.read_text(encoding="utf-8") + "\nFe de erratas.\n", "utf-8")
+    eml_time = (root / "dist" / SLUG / "email.eml").stat().st_mtime
+    os.utime(document, (eml_time + 5, eml_time + 5))
+    stale = invoke(root, "send", SLUG, "--again")
+    assert stale.exit_code == 1
+    assert "older than documents/huelga-estibadores.md" in stale.output
+    assert "publisher build 007-huelga --format email" in stale.output
+    assert smtp.copies() == {"a@example.org": 2}
+
+
+def test_a_test_copy_and_a_dry_run_leave_the_ledger_alone(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    add_subscribers(root, {"a@example.org": "active", "b@example.org": "active"})
+
+    dry = invoke(root, "send", SLUG, "--dry-run")
+    test_copy = invoke(root, "send", SLUG, "--to", "Editor@Example.org")
+
+    assert dry.exit_code == 0 and "dry run" in dry.output
+    assert test_copy.exit_code == 0, test_copy.output
+    assert smtp.copies() == {"Editor@example.org": 1}
+    assert query(root, "SELECT COUNT(*) FROM sends") == [(0,)]
+    assert invoke(root, "send", SLUG).exit_code == 0
+    assert smtp.copies() == {"Editor@example.org": 1, "a@example.org": 1, "b@example.org": 1}
+
+
+def test_missing_secrets_are_named_not_shown(
+    delivery_workspace: Path, smtp: RecordingHandler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PUBLISHER_SECRET_KEY")
+    result = invoke(delivery_workspace, "send", SLUG)
+    assert result.exit_code == 1 and "PUBLISHER_SECRET_KEY" in result.output
+    assert "Traceback" not in result.output and not smtp.received

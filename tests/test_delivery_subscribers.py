@@ -1,0 +1,179 @@
+"""`publisher subscribers …` and the [delivery] settings: checked addresses, imports that
+report every bad row by line and import the rest, and no way back onto the list for an
+address that left it."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from click.testing import CliRunner
+from delivery_support import add_subscribers, query
+
+from publisher.cli import main
+
+
+def invoke(root: Path, *args: str):
+    return CliRunner().invoke(main, ["-C", str(root), *args])
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def statuses(root: Path) -> dict[str, str]:
+    return dict(query(root, "SELECT address, status FROM subscribers"))
+
+
+def test_import_reports_each_bad_row_with_its_line_and_imports_the_rest(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    header = ["email", "name", "language", "tags"]
+    rows = [
+        (["ana@example.org", "Ana Ruiz", "es", "muelle;estiba"], None),
+        (["no-at-sign.example.org", "", "", ""], "must have an @-sign"),
+        (["Ben@EXAMPLE.org", "Ben", "en", ""], None),
+        (["dan@example..org", "", "", ""], "period"),
+        (["eve@example.org", "Eve\nTwo lines", "", ""], "one line"),  # a record over 2 lines
+        (["fay@example.org", "", "klingon-tlh-x", ""], "not a language code"),
+        (["ANA@example.org", "", "", ""], "the same address as line 2"),
+        (["chloe@example.org", "Chloé", "fr", ""], None),
+    ]
+    source = write_csv(tmp_path / "members.csv", [header] + [fields for fields, _ in rows])
+    starts, line = [], 2
+    for fields, _ in rows:
+        starts.append(line)
+        line += 1 + sum(field.count("\n") for field in fields)
+
+    result = invoke(delivery_workspace, "subscribers", "import", str(source))
+
+    assert result.exit_code == 1
+    reported = result.output.splitlines()
+    for start, (fields, reason) in zip(starts, rows, strict=True):
+        at = [text for text in reported if f"members.csv:{start}:" in text]
+        if reason is None:
+            assert not at, result.output
+        else:
+            assert len(at) == 1 and fields[0] in at[0] and reason in at[0], result.output
+    rejected = sum(reason is not None for _, reason in rows)
+    assert f"3 added, 0 now suppressed, 0 unchanged, {rejected} rejected" in result.output
+    assert statuses(delivery_workspace) == {
+        "ana@example.org": "active",
+        "Ben@example.org": "active",
+        "chloe@example.org": "active",
+    }
+    assert query(delivery_workspace, "SELECT tags FROM subscribers WHERE name = 'Ana Ruiz'") == [
+        ("muelle,estiba",)
+    ]
+
+
+def test_reimporting_never_resubscribes_and_never_deletes(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    root = delivery_workspace
+    add_subscribers(
+        root,
+        {
+            "left@example.org": "unsubscribed",
+            "bounced@example.org": "bounced",
+            "stays@example.org": "active",
+            "goes@example.org": "active",
+        },
+    )
+    source = write_csv(
+        tmp_path / "old-list.csv",
+        [
+            ["email", "status"],
+            ["left@example.org", "active"],
+            ["BOUNCED@example.org", ""],
+            ["stays@example.org", "active"],
+            ["goes@example.org", "unsubscribed"],  # the old system's suppression list
+        ],
+    )
+
+    result = invoke(root, "subscribers", "import", str(source))
+
+    assert "old-list.csv:2: left@example.org" in result.output and "never" in result.output
+    assert "old-list.csv:3: BOUNCED@example.org" in result.output
+    assert statuses(root) == {
+        "left@example.org": "unsubscribed",
+        "bounced@example.org": "bounced",
+        "stays@example.org": "active",
+        "goes@example.org": "unsubscribed",
+    }
+    assert invoke(root, "subscribers", "add", "left@example.org").exit_code == 1
+    assert statuses(root)["left@example.org"] == "unsubscribed"
+
+
+def test_add_remove_list_and_an_export_that_restores_the_list(
+    delivery_workspace: Path, built_email_workspace: Path, tmp_path: Path
+) -> None:
+    root = delivery_workspace
+    added = invoke(root, "subscribers", "add", "Zoe@Example.ORG", "--name", "Zoé", "--tag", "Docks")
+    assert added.exit_code == 0 and "Zoe@example.org: added, active" in added.output
+    assert "unchanged" in invoke(root, "subscribers", "add", "zoe@example.org").output
+    bad = invoke(root, "subscribers", "add", "zoe@@example.org")
+    assert bad.exit_code == 1 and "Traceback" not in bad.output
+    assert invoke(root, "subscribers", "add", "yan@example.org").exit_code == 0
+    removed = invoke(root, "subscribers", "remove", "YAN@example.org")
+    assert removed.exit_code == 0 and "unsubscribed" in removed.output
+    listing = invoke(root, "subscribers", "list", "--status", "active")
+    assert "Zoe@example.org" in listing.output and "yan@" not in listing.output
+    exported = tmp_path / "export.csv"
+    assert invoke(root, "subscribers", "export", str(exported)).exit_code == 0
+
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    (fresh / "publisher.toml").write_text((root / "publisher.toml").read_text("utf-8"), "utf-8")
+    restored = invoke(fresh, "subscribers", "import", str(exported))
+
+    assert restored.exit_code == 0, restored.output
+    assert (
+        statuses(fresh)
+        == statuses(root)
+        == {
+            "Zoe@example.org": "active",
+            "yan@example.org": "unsubscribed",
+        }
+    )
+    assert query(fresh, "SELECT name, tags FROM subscribers WHERE status = 'active'") == [
+        ("Zoé", "docks")
+    ]
+
+
+def test_a_csv_that_is_not_utf8_or_has_no_email_column_is_one_clear_error(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    latin1 = tmp_path / "latin1.csv"
+    latin1.write_bytes(
+        "email,name\nana@example.org,Ana\nbea@example.org,Beatriz Peña\n".encode("latin-1")
+    )
+    no_column = write_csv(tmp_path / "names.csv", [["name"], ["Ana"]])
+
+    for path, expected in [(latin1, "latin1.csv:3: not UTF-8"), (no_column, "names.csv:1:")]:
+        result = invoke(delivery_workspace, "subscribers", "import", str(path))
+        assert result.exit_code == 1 and expected in result.output, result.output
+        assert "Traceback" not in result.output
+    assert statuses(delivery_workspace) == {}
+
+
+def test_delivery_settings_are_checked_with_file_and_line(workspace) -> None:  # type: ignore[no-untyped-def]
+    root = workspace("minimal")
+    config = root / "publisher.toml"
+    text = config.read_text("utf-8")
+    table = '\n[delivery]\nsmtp_security = "tls"\nrate = -1\nsmtp_password = "hunter2"\n'
+    config.write_text(text + table, "utf-8")
+    line = len(text.splitlines()) + 2
+
+    unknown = invoke(root, "subscribers", "list")
+    assert unknown.exit_code == 1
+    assert f"publisher.toml:{line + 3}: unknown setting 'smtp_password'" in unknown.output
+    assert "smtp_password_env" in unknown.output  # the near miss names the right key
+
+    config.write_text(text + table.replace('smtp_password = "hunter2"\n', ""), "utf-8")
+    bad = invoke(root, "subscribers", "list")
+    assert f"publisher.toml:{line + 1}: delivery.smtp_security: unknown mode 'tls'" in bad.output
+    assert f"publisher.toml:{line + 2}: delivery.rate: -1 is not a number" in bad.output
+    assert "starttls, ssl, none" in bad.output and "Traceback" not in bad.output

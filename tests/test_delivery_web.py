@@ -1,0 +1,207 @@
+"""The subscription endpoint: RFC 8058 one-click unsubscribe, the unsubscribe page, and
+double opt-in confirmation, through the real Flask app and the real waitress server."""
+
+from __future__ import annotations
+
+import re
+import threading
+import urllib.error
+import urllib.request
+from email import message_from_bytes, policy
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from click.testing import CliRunner
+from delivery_support import (
+    SECRET,
+    SLUG,
+    RecordingHandler,
+    add_subscribers,
+    query,
+)
+from flask.testing import FlaskClient
+from itsdangerous import TimestampSigner
+from validators import nu_html_errors
+
+from publisher.cli import main
+from publisher.delivery.send import SendRequest, send
+from publisher.delivery.settings import DeliverySettings
+from publisher.delivery.tokens import Tokens
+from publisher.delivery.web import create_app
+
+ONE_CLICK = {"List-Unsubscribe": "One-Click"}
+
+
+@pytest.fixture
+def client(delivery_workspace: Path) -> FlaskClient:
+    return create_app(delivery_workspace).test_client()
+
+
+@pytest.fixture
+def tokens() -> Tokens:
+    return Tokens(SECRET, DeliverySettings())
+
+
+def status_of(root: Path, address: str) -> str:
+    return query(root, "SELECT status FROM subscribers WHERE address = ?", address)[0][0]
+
+
+def subscriber_id(root: Path, address: str) -> int:
+    return query(root, "SELECT id FROM subscribers WHERE address = ?", address)[0][0]
+
+
+def unsubscribe_urls(smtp: RecordingHandler) -> dict[str, str]:
+    """recipient → the https URL from the List-Unsubscribe header of their copy."""
+    urls = {}
+    for received in smtp.received:
+        header = message_from_bytes(received.data, policy=policy.default)["List-Unsubscribe"]
+        urls[received.recipient] = next(
+            uri.strip(" <>") for uri in header.split(",") if "https://" in uri
+        )
+    return urls
+
+
+def test_one_click_post_unsubscribes_and_repeating_it_changes_nothing(
+    delivery_workspace: Path, client: FlaskClient, tokens: Tokens
+) -> None:
+    root = delivery_workspace
+    add_subscribers(root, {"ana@example.org": "active", "ben@example.org": "active"})
+    url = f"/unsubscribe/?token={tokens.unsubscribe(subscriber_id(root, 'ana@example.org'), SLUG)}"
+
+    first = client.post(url, data=ONE_CLICK)
+    again = client.post(url, data=ONE_CLICK)
+
+    assert first.status_code == again.status_code == 200
+    assert status_of(root, "ana@example.org") == "unsubscribed"
+    assert status_of(root, "ben@example.org") == "active"
+    assert "Set-Cookie" not in first.headers and first.headers["Referrer-Policy"] == "no-referrer"
+    source = query(root, "SELECT status_source FROM subscribers WHERE address = 'ana@example.org'")
+    assert source == [(f"unsubscribe link in {SLUG}",)]
+
+
+def test_get_shows_a_page_with_a_button_and_changes_nothing(
+    delivery_workspace: Path, client: FlaskClient, tokens: Tokens, tmp_path: Path
+) -> None:
+    root = delivery_workspace
+    add_subscribers(root, {"ana@example.org": "active"})
+    url = f"/unsubscribe/?token={tokens.unsubscribe(subscriber_id(root, 'ana@example.org'), SLUG)}"
+
+    page = client.get(url)
+
+    assert page.status_code == 200 and status_of(root, "ana@example.org") == "active"
+    html = page.get_data(as_text=True)
+    assert '<form method="post">' in html and "<button" in html and "ana@example.org" in html
+    assert 'name="List-Unsubscribe" value="One-Click"' in html
+    (tmp_path / "unsubscribe.html").write_text(html, encoding="utf-8")
+    assert nu_html_errors([tmp_path / "unsubscribe.html"]) == []
+    # A POST without RFC 8058's body is refused and changes nothing either.
+    assert client.post(url, data={}).status_code == 400
+    assert status_of(root, "ana@example.org") == "active"
+
+
+def test_forged_altered_and_expired_tokens_get_4xx_and_change_nothing(
+    delivery_workspace: Path,
+    client: FlaskClient,
+    tokens: Tokens,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = delivery_workspace
+    add_subscribers(root, {"ana@example.org": "active"})
+    ana = subscriber_id(root, "ana@example.org")
+    genuine = tokens.unsubscribe(ana, SLUG)
+    other_key = Tokens("a-different-secret-key-entirely", DeliverySettings()).unsubscribe(ana, SLUG)
+    _payload, timestamp, signature = genuine.split(".")
+    altered = ".".join([tokens.unsubscribe(ana + 1, SLUG).split(".")[0], timestamp, signature])
+    with monkeypatch.context() as past:
+        old = TimestampSigner.get_timestamp(None)  # type: ignore[arg-type]
+        past.setattr(TimestampSigner, "get_timestamp", lambda self: old - 366 * 86400)
+        expired = tokens.unsubscribe(ana, SLUG)
+
+    for token, status in [
+        ("", 400),
+        ("not-a-token", 400),
+        (other_key, 400),
+        (altered, 400),
+        (genuine[:-2], 400),
+        (expired, 410),
+    ]:
+        assert client.post(f"/unsubscribe/?token={token}", data=ONE_CLICK).status_code == status
+        assert client.get(f"/unsubscribe/?token={token}").status_code == status
+    assert status_of(root, "ana@example.org") == "active"
+    assert client.post(f"/unsubscribe/?token={genuine}", data=ONE_CLICK).status_code == 200
+
+
+def test_one_click_through_waitress_then_the_next_send_skips_the_address(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    from waitress import create_server
+
+    root = delivery_workspace
+    add_subscribers(root, {"ana@example.org": "active", "ben@example.org": "active"})
+    send(root, SendRequest(SLUG))
+    url = urlsplit(unsubscribe_urls(smtp)["ana@example.org"])
+    assert url.scheme == "https" and url.path == "/unsubscribe/"
+
+    with _serving(create_server(create_app(root), host="127.0.0.1", port=0, threads=2)) as port:
+        # The request a mail provider makes: a plain POST, no cookies, the exact URL.
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}{url.path}?{url.query}",
+            data=b"List-Unsubscribe=One-Click",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            method="POST",
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 200 and response.headers["Set-Cookie"] is None
+        forged = f"http://127.0.0.1:{port}/unsubscribe/?token=forged.token.here"
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(urllib.request.Request(forged, b"", method="POST"), timeout=10)
+        assert refused.value.code == 400
+
+    assert status_of(root, "ana@example.org") == "unsubscribed"
+    smtp.reset()
+    send(root, SendRequest(SLUG, again=True))
+    assert set(smtp.copies()) == {"ben@example.org"}
+
+
+def test_double_opt_in_confirms_once_by_post_with_the_emailed_link(
+    delivery_workspace: Path, smtp: RecordingHandler, client: FlaskClient
+) -> None:
+    root = delivery_workspace
+    result = CliRunner().invoke(
+        main, ["-C", str(root), "subscribers", "add", "nuevo@example.org", "--double-opt-in"]
+    )
+    assert result.exit_code == 0, result.output
+    assert status_of(root, "nuevo@example.org") == "pending"
+    [confirmation] = smtp.received
+    assert confirmation.recipient == "nuevo@example.org"
+    body = message_from_bytes(confirmation.data, policy=policy.default).get_content()
+    link = urlsplit(re.search(r"https://\S+/confirm/\?token=\S+", body).group(0))
+    path = f"{link.path}?{link.query}"
+
+    page = client.get(path)
+    assert page.status_code == 200 and status_of(root, "nuevo@example.org") == "pending"
+    assert client.post(path, data={"confirm": "yes"}).status_code == 200
+    assert status_of(root, "nuevo@example.org") == "active"
+    assert client.post(path, data={"confirm": "yes"}).status_code == 410  # single use
+    # An unsubscribe token is no confirmation token, even for the same subscriber.
+    unsubscribe = Tokens(SECRET, DeliverySettings()).unsubscribe(1, SLUG)
+    refused = client.post(f"/confirm/?token={unsubscribe}", data={"confirm": "yes"})
+    assert refused.status_code == 400
+
+
+class _serving:
+    """Runs a waitress server in a thread for the duration of a `with` block."""
+
+    def __init__(self, server) -> None:  # type: ignore[no-untyped-def]
+        self.server = server
+        self.thread = threading.Thread(target=server.run, daemon=True)
+
+    def __enter__(self) -> int:
+        self.thread.start()
+        return int(self.server.effective_port)
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.close()
+        self.server.task_dispatcher.shutdown()
+        self.thread.join(timeout=5)

@@ -1,0 +1,640 @@
+"""The email newsletter: renders on phones and desktops in light and dark, fits Gmail's
+102 KB, reads well as plain text, and is a standards-complete multipart message.
+
+Most tests use tests/workspaces/email (Spanish, Arabic and English; an image, a footnote,
+lists, a wide table) and the repository's example; the size budget uses a synthetic issue
+of thirty long articles written into a temporary workspace.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import logging
+import re
+import subprocess
+import sys
+import tomllib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest import FIXED_EPOCH, REPO, WORKSPACES, copy_workspace
+from PIL import Image
+from validators import nu_html_errors, parse_eml
+
+from publisher import i18n
+from publisher.build import BuildReport, build
+from publisher.cli import main
+from publisher.errors import PublisherError
+from publisher.renderers.email.browser import WIDTHS, chromium, open_email
+from publisher.renderers.email.budget import GMAIL_CLIP_BYTES
+from publisher.renderers.email.content import CONTENT_WIDTH
+
+ARTIFACTS = REPO / "test-artifacts" / "email"
+SLUG = "007-huelga"
+
+
+# --- what the tests read -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BuiltEmail:
+    """One built email and the inputs it was built from."""
+
+    root: Path
+    folder: Path
+    slug: str
+
+    @property
+    def html_path(self) -> Path:
+        return self.folder / "email.html"
+
+    @property
+    def language(self) -> str:
+        """The language readers of this issue see its interface in."""
+        return self.manifest.get("language") or self.config.get("language", "en")
+
+    @property
+    def html(self) -> str:
+        return self.html_path.read_text()
+
+    @property
+    def tree(self) -> lxml.html.HtmlElement:
+        return lxml.html.fromstring(self.html)
+
+    @property
+    def text(self) -> str:
+        return (self.folder / "email.txt").read_text()
+
+    @property
+    def config(self) -> dict:
+        return tomllib.loads((self.root / "publisher.toml").read_text())
+
+    @property
+    def manifest(self) -> dict:
+        return yaml.safe_load((self.root / "issues" / f"{self.slug}.yaml").read_text())
+
+    @property
+    def doc_slugs(self) -> list[str]:
+        return [Path(d).stem for s in self.manifest["sections"] for d in s["documents"]]
+
+    @property
+    def media(self) -> tuple[str, Path]:
+        return (f"{self.config['base_url']}media/", self.root / "documents")
+
+    def front_matter(self, slug: str) -> dict:
+        text = (self.root / "documents" / f"{slug}.md").read_text()
+        return yaml.safe_load(text.split("---\n")[1])
+
+
+def built(root: Path, out: Path, slug: str) -> BuiltEmail:
+    return BuiltEmail(root, out / slug, slug)
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory: pytest.TempPathFactory) -> BuiltEmail:
+    root = copy_workspace(WORKSPACES / "email", tmp_path_factory.mktemp("email"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        report = build(root, formats=["email"])
+    return built(root, report.out_dir, SLUG)
+
+
+@pytest.fixture(scope="module")
+def examples(built_example: BuildReport) -> list[BuiltEmail]:
+    return [built(REPO, built_example.out_dir, slug) for slug in built_example.issues]
+
+
+@pytest.fixture(scope="module")
+def every_email(bilingual: BuiltEmail, examples: list[BuiltEmail]) -> list[BuiltEmail]:
+    return [bilingual, *examples]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    try:
+        with chromium() as chrome:
+            yield chrome
+    except PublisherError as exc:
+        pytest.skip(f"{exc} (Debian's chromium: scripts/install-system-deps.sh)")
+
+
+def external_links(element: lxml.html.HtmlElement) -> list[str]:
+    return [h for h in element.xpath(".//a/@href") if h.startswith(("http", "mailto:"))]
+
+
+def unwrapped(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- 1. phones and desktops, light and dark ------------------------------------------------
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_horizontal_scrolling_and_every_article_title_visible(
+    browser, every_email: list[BuiltEmail], width: int
+) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for built_email in every_email:
+        with open_email(browser, built_email.html_path, width, built_email.media) as page:
+            scroll_width, viewport = page.evaluate(
+                "[document.documentElement.scrollWidth, innerWidth]"
+            )
+            assert scroll_width <= viewport == width, built_email.slug
+            for slug in built_email.doc_slugs:
+                title = page.locator(f"h2[id='{slug}']")
+                assert title.is_visible(), slug
+                box = title.bounding_box()
+                assert box and box["x"] >= 0 and box["x"] + box["width"] <= viewport, slug
+                contents_entry = page.locator(f"a[href='#{slug}']").inner_text()
+                assert unwrapped(title.inner_text()) == unwrapped(contents_entry)
+            assert page.get_by_role(
+                "link", name=ui("Unsubscribe", built_email.language)
+            ).is_visible()
+            page.screenshot(path=ARTIFACTS / f"{built_email.slug}-{width}px.png", full_page=True)
+
+
+# Every element with text of its own: WCAG contrast of its colour against the first
+# background behind it (4.5:1, or 3:1 for large text). Hidden text (the preheader) is skipped.
+LOW_CONTRAST = """() => {
+  const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => {
+    v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  }).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const background = (el) => {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length < 4 || c[3] > 0) return c;
+    }
+    return [255, 255, 255];
+  };
+  const failures = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
+    const style = getComputedStyle(el);
+    const [a, b] = [lum(rgb(style.color)), lum(background(el))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
+    const needed = size >= 24 || (size >= 18.66 && bold) ? 3 : 4.5;
+    if (ratio < needed) failures.push(`${ratio.toFixed(2)} ${style.color}: ${el.textContent.trim().slice(0, 40)}`);
+  }
+  return failures;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_all_text_is_legible_in_light_and_dark_colour_schemes(
+    browser, every_email: list[BuiltEmail], scheme: str
+) -> None:
+    for built_email in every_email:
+        meta = built_email.tree.xpath("//meta[@name='color-scheme']/@content")
+        assert meta == ["light dark"]
+        with open_email(browser, built_email.html_path, 600, built_email.media, scheme) as page:
+            body = page.evaluate("getComputedStyle(document.body).backgroundColor")
+            assert page.evaluate(LOW_CONTRAST) == [], (built_email.slug, body)
+            if scheme == "dark":  # the dark scheme really applies, not just survives
+                assert body == "rgb(18, 18, 18)"
+
+
+# --- 2. the size budget --------------------------------------------------------------------
+
+
+def test_the_example_emails_are_under_gmails_clipping_size(examples: list[BuiltEmail]) -> None:
+    for built_email in examples:
+        assert len(built_email.html.encode()) < GMAIL_CLIP_BYTES
+        assert "Continue reading online" not in built_email.html  # all in full
+
+
+def write_long_issue(root: Path, articles: int = 30, paragraphs: int = 12) -> list[str]:
+    """Replace the minimal workspace's issue by one of `articles` long Markdown articles."""
+    words = [
+        "the",
+        "dockers",
+        "met",
+        "at",
+        "the",
+        "gate",
+        "before",
+        "dawn",
+        "and",
+        "voted",
+        "to",
+        "stay",
+        "out",
+        "until",
+        "the",
+        "port",
+        "authority",
+        "agreed",
+        "to",
+        "talk",
+        "about",
+        "pay",
+        "parity",
+        "rotas",
+        "sick",
+        "pay",
+        "and",
+        "safety",
+    ]
+    slugs = []
+    for n in range(1, articles + 1):
+        body = [
+            f"Article {n}, paragraph {p}: "
+            + " ".join(words[(n + p + i) % len(words)] for i in range(110))
+            + "."
+            for p in range(paragraphs)
+        ]
+        body.insert(paragraphs // 2, f"## Part two of article {n}")
+        body.append(f"Final line of article {n}, with [a link](https://example.org/reports/{n}).")
+        slug = f"long-{n:02}"
+        (root / "documents" / f"{slug}.md").write_text(
+            f"---\ntitle: Long article number {n}\nauthors: [Writer {n}]\n---\n\n"
+            + "\n\n".join(body)
+            + "\n"
+        )
+        slugs.append(slug)
+    (root / "issues" / "001-first.yaml").write_text(
+        "number: 1\ntitle: Thirty long articles\ndate: 2026-01-10\n"
+        f"sections:\n  - title: News\n    documents: [{', '.join(slugs)}]\n"
+    )
+    return slugs
+
+
+def set_email_mode(root: Path, mode: str) -> None:
+    config = root / "publisher.toml"
+    config.write_text(config.read_text() + f'mode = "{mode}"\n')  # [email] is the last table
+
+
+def test_thirty_long_articles_fall_back_to_excerpts_under_the_budget_in_auto_mode(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    root = workspace("minimal")
+    slugs = write_long_issue(root)
+    sources = sum(len((root / "documents" / f"{s}.md").read_bytes()) for s in slugs)
+    assert sources > 2 * GMAIL_CLIP_BYTES  # in full they could never fit
+    caplog.set_level(logging.INFO, logger="publisher")
+
+    report = build(root, formats=["email"])
+
+    email_ = built(root, report.out_dir, "001-first")
+    html, tree = email_.html, email_.tree
+    assert len(html.encode()) <= GMAIL_CLIP_BYTES
+    continued = tree.xpath("//a[text()='Continue reading online']/@href")
+    in_full = [s for s in slugs if f"Final line of article {int(s[-2:])}," in html]
+    assert in_full == slugs[: len(in_full)] and 0 < len(in_full) < len(slugs)
+    base = email_.config["base_url"]
+    assert len(continued) == len(slugs) - len(in_full)
+    for href, slug in zip(continued, slugs[len(in_full) :], strict=True):  # its place online
+        assert href.startswith(f"{base}001-first/") and slug in href
+    for n in range(len(in_full) + 1, len(slugs) + 1):  # excerpts: the opening, no more
+        assert f"Article {n}, paragraph 0: " in html
+        assert f"Article {n}, paragraph 1: " not in html
+        assert f"Part two of article {n}<" not in html
+    assert f"Long article number {len(slugs)}" in email_.text  # every title, text part too
+    (note,) = [r.getMessage() for r in caplog.records if "email HTML" in r.getMessage()]
+    assert note == (
+        f"001-first: email HTML {len(html.encode()) / 1024:.1f} KB, mode auto: "
+        f"{len(in_full)} of {len(slugs)} articles in full, the rest as excerpts"
+    )
+
+
+def test_full_mode_keeps_every_article_and_warns_that_gmail_will_clip(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    root = workspace("minimal")
+    slugs = write_long_issue(root, articles=12)
+    set_email_mode(root, "full")
+    report = build(root, formats=["email"])
+    html = (report.out_dir / "001-first" / "email.html").read_text()
+    assert len(html.encode()) > GMAIL_CLIP_BYTES
+    assert all(f"Final line of article {int(s[-2:])}," in html for s in slugs)
+    (warning,) = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert "mode full" in warning.getMessage() and "Gmail clips" in warning.getMessage()
+
+
+def test_excerpt_mode_excerpts_every_article_in_both_parts(
+    workspace: Callable[[str], Path],
+) -> None:
+    root = workspace("minimal")
+    set_email_mode(root, "excerpt")
+    report = build(root, formats=["email"])
+    email_ = built(root, report.out_dir, "001-first")
+    assert len(email_.tree.xpath("//a[text()='Continue reading online']")) == len(email_.doc_slugs)
+    assert "A heading inside" not in email_.html  # first-article's body beyond its opening
+    assert "A heading inside" not in email_.text
+    assert email_.text.count("Continue reading online:") == len(email_.doc_slugs)
+
+
+def test_email_mode_is_validated_with_file_and_line(workspace: Callable[[str], Path]) -> None:
+    root = workspace("minimal")
+    set_email_mode(root, "sometimes")
+    line = len((root / "publisher.toml").read_text().splitlines())
+    with pytest.raises(PublisherError) as error:
+        build(root, formats=["email"])
+    assert f"publisher.toml:{line}:" in str(error.value)
+    assert "auto, full, excerpt" in str(error.value)
+
+
+# --- 3. the MIME message -------------------------------------------------------------------
+
+
+def test_eml_is_two_quoted_printable_utf8_parts_plain_text_first(bilingual: BuiltEmail) -> None:
+    message = parse_eml(bilingual.folder / "email.eml")
+    assert message.get_content_type() == "multipart/alternative"
+    parts = list(message.iter_parts())
+    assert [p.get_content_type() for p in parts] == ["text/plain", "text/html"]
+    for part in parts:
+        assert part.get_content_charset() == "utf-8"
+        assert part["Content-Transfer-Encoding"] == "quoted-printable"
+    # MIME canonicalises line ends to CRLF and ends a part with one; the rest is the file.
+    assert parts[0].get_content().replace("\r\n", "\n") == bilingual.text
+    assert parts[1].get_content().replace("\r\n", "\n") == bilingual.html + "\n"
+
+
+def test_eml_has_every_header_and_no_line_over_998_octets(bilingual: BuiltEmail) -> None:
+    raw = (bilingual.folder / "email.eml").read_bytes()
+    assert max(len(line) for line in raw.split(b"\r\n")) <= 998
+    message = parse_eml(bilingual.folder / "email.eml")
+    config, manifest = bilingual.config, bilingual.manifest
+    domain = config["base_url"].split("/")[2]
+
+    number = ui("No. %(number)s", manifest["language"], number=manifest["number"])
+    assert message["Subject"] == f"{config['title']} {number}: {manifest['title']}"
+    head = raw.split(b"\r\n\r\n")[0]
+    assert head.isascii() and b"Subject: =?utf-8?" in head  # RFC 2047 encoded words
+    assert email.utils.parseaddr(message["From"]) == email.utils.parseaddr(config["email"]["from"])
+    assert email.utils.parseaddr(message["Reply-To"]) == email.utils.parseaddr(
+        config["email"]["reply_to"]
+    )
+    assert message["Date"].datetime == dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.UTC)
+    assert re.fullmatch(rf"<{SLUG}\.[0-9a-f]+@{re.escape(domain)}>", message["Message-ID"])
+    assert message["List-Id"].endswith(f".{domain}>")
+    unsubscribe = [u.strip(" <>") for u in message["List-Unsubscribe"].split(",")]
+    assert unsubscribe[0] == f"{config['base_url']}unsubscribe/?token=RECIPIENT_TOKEN"
+    assert unsubscribe[1].startswith(f"mailto:{email.utils.parseaddr(config['email']['from'])[1]}")
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_a_title_with_a_line_break_is_refused_not_smuggled_into_a_header(
+    workspace: Callable[[str], Path],
+) -> None:
+    root = workspace("email")
+    manifest = root / "issues" / f"{SLUG}.yaml"
+    lines = manifest.read_text().splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if text.startswith("title:"))
+    lines[line - 1] = 'title: "¡Huelga!\\r\\nBcc: todos@example.org"'  # YAML escapes
+    manifest.write_text("\n".join(lines) + "\n")
+    with pytest.raises(PublisherError) as error:
+        build(root, formats=["email"])
+    assert f"{SLUG}.yaml:{line}: 'title' must be a single line" in str(error.value)
+    assert not (root / "dist").exists()
+
+
+@pytest.mark.parametrize("key", ["from", "reply_to"])
+def test_a_name_with_a_line_break_is_refused_with_file_and_line(
+    workspace: Callable[[str], Path], key: str
+) -> None:
+    root = workspace("email")
+    config = root / "publisher.toml"
+    lines = config.read_text().splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if text.startswith(f"{key} ="))
+    lines[line - 1] = f'{key} = "Boletín\\r\\nBcc: todos@example.org <boletin@muelle.example.org>"'
+    config.write_text("\n".join(lines) + "\n")
+    with pytest.raises(PublisherError) as error:
+        build(root, formats=["email"])
+    assert f"publisher.toml:{line}:" in str(error.value)
+    assert "single line" in str(error.value)
+
+
+# --- 4. the plain-text part ----------------------------------------------------------------
+
+
+def test_plain_text_has_every_title_and_every_link_target_of_the_html(
+    every_email: list[BuiltEmail],
+) -> None:
+    for built_email in every_email:
+        tree, text = built_email.tree, unwrapped(built_email.text)
+        for title in tree.xpath("//h2[@class='article-title']"):
+            assert unwrapped(title.text_content()) in text
+        for href in external_links(tree):
+            assert href.removeprefix("mailto:") in text, href
+        # Links within the message (contents, footnotes) have nothing to point at in plain
+        # text: the contents list and the notes are there instead. They must not dangle.
+        ids = set(tree.xpath("//@id"))
+        for href in tree.xpath("//a/@href[starts-with(., '#')]"):
+            assert href[1:] in ids, href
+
+
+def article_chunks(built_email: BuiltEmail) -> dict[str, str]:
+    """The text part cut into articles: from each title to the next heading of its level."""
+    lines = built_email.text.splitlines()
+    starts = [i for i in range(1, len(lines)) if set(lines[i]) in ({"-"}, {"="}) and lines[i - 1]]
+    chunks = {}
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        chunks[lines[start - 1]] = "\n".join(lines[start - 1 : end - 1])
+    return chunks
+
+
+def test_plain_text_lists_each_articles_links_as_numbered_references_under_it(
+    bilingual: BuiltEmail,
+) -> None:
+    chunks = article_chunks(bilingual)
+    for slug in bilingual.doc_slugs:
+        title = bilingual.tree.xpath(f"//h2[@id='{slug}']")[0]
+        article = title.getparent()  # the <div lang dir> around the article
+        online = title.xpath("./a/@href")[0]
+        wanted = {h for h in external_links(article) if h != online}
+        chunk = chunks[unwrapped(title.text_content())]
+        defined = dict(re.findall(r"^\s*\[(\d+)\]: (\S+)$", chunk, re.MULTILINE))
+        used = set(re.findall(r"\[(\d+)\](?!:)", chunk))
+        assert used == set(defined), slug  # every marker is explained under the article
+        mailto = {h for h in wanted if h.startswith("mailto:")}
+        assert set(defined.values()) == wanted - mailto, slug  # addresses stay inline
+        assert all(f"<{h.removeprefix('mailto:')}>" in chunk for h in mailto)
+    assert "[^1]:" in chunks["Los estibadores paran el puerto de Cádiz"]  # the footnote too
+
+
+def test_plain_text_is_wrapped_with_underlined_headings_and_lists_kept(
+    bilingual: BuiltEmail,
+) -> None:
+    text = bilingual.text
+    lines = text.splitlines()
+    url = re.compile(r"<?(https?|mailto):\S+")
+    for number, line in enumerate(lines):
+        if len(line) > 78:  # only a URL, a code line or a one-line heading may not wrap
+            heading = number + 1 < len(lines) and set(lines[number + 1]) in ({"-"}, {"="})
+            underline = set(line) in ({"-"}, {"="})
+            assert url.search(line) or line.startswith("    ") or heading or underline, line
+    prose = [
+        line
+        for line in lines
+        if not url.search(line) and " " in line.strip() and not line.startswith("    ")
+    ]
+    assert 60 <= max(map(len, prose)) <= 78  # wrapped, not one line per paragraph
+    for slug in bilingual.doc_slugs:
+        title = bilingual.front_matter(slug)["title"]
+        below = lines[lines.index(title) + 1]
+        assert set(below) == {"-"}
+    for section in bilingual.manifest["sections"]:
+        assert set(lines[lines.index(section["title"]) + 1]) == {"="}
+    html_items = bilingual.tree.xpath("//h2[@class='article-title']/..//li[not(ancestor::section)]")
+    assert html_items
+    for item in html_items:
+        first_words = " ".join(item.text_content().split()[:3])
+        assert re.search(rf"^\s*(-|\d+\.)\s+{re.escape(first_words)}", text, re.MULTILINE)
+
+
+def test_plain_text_has_the_same_contents_and_footer(bilingual: BuiltEmail) -> None:
+    text, config = unwrapped(bilingual.text), bilingual.config
+    titles = [bilingual.front_matter(slug)["title"] for slug in bilingual.doc_slugs]
+    language = bilingual.manifest["language"]
+    contents = re.search(
+        rf"{ui('In this issue', language)} -+ (.*?) {ui('Editorial', language)}", text
+    )
+    assert contents and contents.group(1) == " ".join(f"- {t}" for t in titles)
+    for fact in (
+        config["organisation"]["name"],
+        config["organisation"]["contact"],
+        f"{config['base_url']}{SLUG}/",
+        f"{config['base_url']}unsubscribe/?token=RECIPIENT_TOKEN",
+    ):
+        assert fact in text
+
+
+def ui(text: str, language: str, **values: object) -> str:
+    """An interface string as readers of `language` see it (from the catalogues)."""
+    with i18n.interface_language(language):
+        return i18n.gettext(text) % values if values else i18n.gettext(text)
+
+
+# --- 5. the Nu HTML checker ----------------------------------------------------------------
+
+# What MJML must emit for Outlook, which the HTML standard does not know. Nothing else.
+MJML_NEEDS = {
+    # <html xmlns:v xmlns:o>: the VML and Office namespaces that Outlook's conditional
+    # comments (<o:OfficeDocumentSettings>, VML backgrounds) rely on.
+    r"Attribute “xmlns:[vo]” not allowed here\.",
+    # MJML's reset `table, td { mso-table-lspace: 0pt; mso-table-rspace: 0pt }` stops
+    # Outlook adding space beside every table; vendor properties the CSS checker rejects.
+    r"CSS: “mso-table-[lr]space”: Property “mso-table-[lr]space” doesn't exist\.",
+}
+
+
+def test_nu_html_checker_finds_nothing_but_what_mjml_needs_for_outlook(
+    every_email: list[BuiltEmail],
+) -> None:
+    errors = nu_html_errors([e.html_path for e in every_email])
+    unexplained = [e for e in errors if not any(re.search(p, e) for p in MJML_NEEDS)]
+    assert unexplained == []
+
+
+# --- 6. what the HTML carries --------------------------------------------------------------
+
+
+def test_header_preheader_contents_and_footer(bilingual: BuiltEmail) -> None:
+    tree, config, manifest = bilingual.tree, bilingual.config, bilingual.manifest
+    preheader = tree.xpath("//body/div[contains(@style, 'display:none')]")[0]
+    assert preheader.text_content().strip() == manifest["summary"]
+    masthead = unwrapped(tree.text_content())
+    date = manifest["date"]
+    language = manifest["language"]
+    number = ui("No. %(number)s", language, number=manifest["number"])
+    assert f"{number} · {i18n.long_date(date, language)}" in masthead
+    assert manifest["title"] in masthead and config["title"] in masthead
+    contents = tree.xpath("//td[contains(@class, 'contents')]//a/@href")
+    assert contents == [f"#{slug}" for slug in bilingual.doc_slugs]
+    footer = unwrapped(tree.xpath("//td[contains(@class, 'footer')]")[0].text_content())
+    assert config["organisation"]["name"] in footer and config["organisation"]["contact"] in footer
+    links = {
+        a.text_content(): a.get("href") for a in tree.xpath("//td[contains(@class, 'footer')]//a")
+    }
+    assert links[ui("View in browser", language)] == f"{config['base_url']}{SLUG}/"
+    unsubscribe = f"{config['base_url']}unsubscribe/?token=RECIPIENT_TOKEN"
+    assert links[ui("Unsubscribe", language)] == unsubscribe
+
+
+def test_each_article_has_byline_direction_and_read_online_link(bilingual: BuiltEmail) -> None:
+    base = bilingual.config["base_url"]
+    for slug in bilingual.doc_slugs:
+        meta = bilingual.front_matter(slug)
+        title = bilingual.tree.xpath(f"//h2[@id='{slug}']")[0]
+        article = title.getparent()
+        assert article.get("lang") == meta["lang"]
+        assert article.get("dir") == ("rtl" if meta["lang"] == "ar" else "ltr")
+        byline = article.xpath(".//p[@class='byline']")[0].text_content()
+        assert all(author in byline for author in meta["authors"])
+        (online,) = title.xpath("./a/@href")  # the article's place in the web archive
+        assert online.startswith(f"{base}{SLUG}/") and slug in online
+        read_online = ui("Read online", bilingual.manifest["language"])
+        assert article.getparent().xpath(f".//a[text()='{read_online}']/@href") == [online]
+
+
+def test_images_are_absolute_sized_and_described_and_nothing_tracks(
+    bilingual: BuiltEmail,
+) -> None:
+    images = bilingual.tree.xpath("//img")
+    assert images
+    media, documents = bilingual.media
+    for img in images:
+        src = img.get("src")
+        assert src.startswith(media)  # a document's image, published by the web archive
+        with Image.open(documents / src.removeprefix(media)) as picture:
+            natural_width, natural_height = picture.size
+        width = min(natural_width, CONTENT_WIDTH)
+        assert int(img.get("width")) == width
+        assert int(img.get("height")) == round(natural_height * width / natural_width)
+        assert img.get("alt")
+    html = bilingual.html
+    assert "<script" not in html and "<link" not in html and "@import" not in html
+
+
+def test_an_image_that_cannot_be_read_is_replaced_by_its_alt_text_with_a_warning(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    root = workspace("email")
+    (root / "documents" / "media" / "broken.png").write_bytes(b"not a picture")
+    note = root / "documents" / "nota-redaccion.md"
+    note.write_text(note.read_text() + "\n![Un cartel de la huelga](media/broken.png)\n")
+    report = build(root, formats=["email"])
+    html = (report.out_dir / SLUG / "email.html").read_text()
+    assert "broken.png" not in html and "[Un cartel de la huelga]" in html
+    assert any("broken.png" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
+
+
+# --- 7. the command line -------------------------------------------------------------------
+
+
+def test_build_reports_the_email_size_and_mode(workspace: Callable[[str], Path]) -> None:
+    root = workspace("minimal")
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "--format", "email"])
+    assert result.exit_code == 0, result.output
+    size = (root / "dist" / "001-first" / "email.html").stat().st_size
+    assert (
+        f"note: 001-first: email HTML {size / 1024:.1f} KB, mode auto: every article in full"
+        in result.stderr
+    )
+
+
+def test_preview_email_writes_phone_and_desktop_screenshots(
+    workspace: Callable[[str], Path], tmp_path: Path
+) -> None:
+    root = workspace("email")
+    out = tmp_path / "previews"
+    # A process of its own, as a user runs it (and beside this module's open browser).
+    publisher = Path(sys.executable).with_name("publisher")
+    result = subprocess.run(
+        [publisher, "-C", root, "preview-email", "7", "--out", out], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"{out / 'email-375px.png'}" in result.stdout
+    for width in WIDTHS:
+        with Image.open(out / f"email-{width}px.png") as shot:
+            assert shot.format == "PNG" and shot.width == width and shot.height > width
+    assert not (root / "dist").exists()  # the email itself was built in a scratch folder

@@ -1,0 +1,119 @@
+"""Interface strings and dates follow the issue's language, from translation catalogues, and
+an Arabic issue is laid out right to left: on the web, in the email and in the EPUB."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import lxml.html
+import pytest
+from babel.messages.pofile import read_po
+from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from validators import parse_eml
+
+from publisher import i18n
+from publisher.build import BuildReport, build
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    root = copy_workspace(WORKSPACES / "multilingual", tmp_path_factory.mktemp("multilingual"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        return build(root, formats=["web", "email", "epub"])
+
+
+def test_every_catalogue_translates_every_interface_string() -> None:
+    template = read_po((i18n.LOCALE_DIR / "publisher.pot").open("rb"))
+    wanted = {m.id for m in template if m.id}
+    for language in ("es", "fr", "ar"):
+        catalog = read_po((i18n.LOCALE_DIR / language / "LC_MESSAGES" / "publisher.po").open("rb"))
+        translated = {m.id for m in catalog if m.id and m.string}
+        assert wanted <= translated, (language, wanted - translated)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "May 1, 2026"),
+        ("en-GB", "1 May 2026"),
+        ("es", "1 de mayo de 2026"),
+        ("fr", "1 mai 2026"),
+        ("ar", "1 مايو 2026"),
+    ],
+)
+def test_dates_are_written_the_way_each_language_writes_them(language: str, expected: str) -> None:
+    assert i18n.long_date(dt.date(2026, 5, 1), language) == expected
+
+
+def test_an_arabic_issue_page_speaks_arabic_and_reads_right_to_left(built: BuildReport) -> None:
+    page = lxml.html.parse(str(built.out_dir / "012-tadamun" / "index.html")).getroot()
+    assert (page.get("lang"), page.get("dir")) == ("ar", "rtl")
+    nav = [a.text_content() for a in page.xpath("//nav[@class='site-nav']/a")]
+    assert nav[:3] == ["الأعداد", "المواضيع", "اللغات"]
+    assert page.xpath("string(//h2[@id='contents-title'])") == "المحتويات"
+    assert "15 مايو 2026" in page.xpath("string(//p[@class='issue-meta'])")
+
+
+def test_spanish_and_french_issue_pages_use_their_catalogues(built: BuildReport) -> None:
+    spanish = lxml.html.parse(str(built.out_dir / "010-huelga" / "index.html")).getroot()
+    assert spanish.xpath("string(//h2[@id='contents-title'])") == "Índice"
+    assert spanish.xpath("string(//p[@class='issue-meta'])").startswith(
+        "N.º 10 · 1 de mayo de 2026"
+    )
+    french = lxml.html.parse(str(built.out_dir / "011-solidarite" / "index.html")).getroot()
+    assert french.xpath("string(//h2[@id='contents-title'])") == "Sommaire"
+
+
+def test_the_email_speaks_the_issues_language(built: BuildReport) -> None:
+    message = parse_eml(built.out_dir / "010-huelga" / "email.eml")
+    assert "N.º 10" in message["Subject"]
+    html = message.get_body(("html",)).get_content()
+    text = message.get_body(("plain",)).get_content()
+    for phrase in ("En este número", "Leer en línea", "Darse de baja", "1 de mayo de 2026"):
+        assert phrase in html, phrase
+    assert "En este número" in text and "Darse de baja:" in text
+    arabic = lxml.html.fromstring(
+        parse_eml(built.out_dir / "012-tadamun" / "email.eml")
+        .get_body(("html",))
+        .get_content()
+        .encode()
+    )
+    assert (arabic.get("lang"), arabic.get("dir")) == ("ar", "rtl")
+    assert "إلغاء الاشتراك" in arabic.text_content()
+
+
+def test_the_epub_colophon_speaks_the_issues_language(built: BuildReport) -> None:
+    with zipfile.ZipFile(built.out_dir / "011-solidarite" / "011-solidarite.epub") as epub:
+        text = " ".join(epub.read(n).decode() for n in epub.namelist() if n.endswith(".xhtml"))
+    assert "À propos" in text and "Publié par Red de Trabajadores Portuarios" in text
+
+
+def test_the_arabic_page_is_laid_out_right_to_left_in_a_browser(built: BuildReport) -> None:
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("Chromium is not installed: run 'make test' (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    from test_web_browser import ARGS, ARTIFACTS
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=ARGS)
+        page = browser.new_page(viewport={"width": 375, "height": 800})
+        page.goto((built.out_dir / "012-tadamun" / "index.html").as_uri())
+        page.screenshot(path=ARTIFACTS / "arabic-interface-375.png", full_page=True)
+        layout = page.evaluate(
+            """() => {
+                const title = document.querySelector('.site-title a').getBoundingClientRect();
+                return {direction: getComputedStyle(document.documentElement).direction,
+                        titleRight: title.right, titleLeft: title.left,
+                        body: document.querySelector('main').getBoundingClientRect().right,
+                        overflow: document.documentElement.scrollWidth - innerWidth};
+            }"""
+        )
+        browser.close()
+    assert layout["direction"] == "rtl"
+    assert abs(layout["titleRight"] - layout["body"]) < 2  # the site title starts at the right
+    assert layout["overflow"] <= 0

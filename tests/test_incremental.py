@@ -1,0 +1,152 @@
+"""Incremental builds: work whose inputs did not change is not done again, and what is
+served from the cache is never stale. Reproducible outputs with SOURCE_DATE_EPOCH."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from publisher.build import build
+from publisher.renderers.epub import EpubRenderer
+
+ISSUE_ONE = "number: 1\ntitle: One\ndate: 2026-01-10\nsections:\n  - title: News\n    documents: [first-article]\n"
+ISSUE_TWO = "number: 2\ntitle: Two\ndate: 2026-01-17\nsections:\n  - title: News\n    documents: [second-article]\n"
+
+
+@pytest.fixture
+def two_issues(workspace: Callable[[str], Path]) -> Path:
+    root = workspace("minimal")
+    (root / "issues" / "001-first.yaml").write_text(ISSUE_ONE)
+    (root / "issues" / "002-second.yaml").write_text(ISSUE_TWO)
+    return root
+
+
+def outputs(root: Path) -> dict[str, bytes]:
+    dist = root / "dist"
+    return {
+        str(p.relative_to(dist)): p.read_bytes() for p in sorted(dist.rglob("*")) if p.is_file()
+    }
+
+
+def test_an_unchanged_workspace_renders_nothing(two_issues: Path) -> None:
+    first = build(two_issues)
+    assert first.rendered and not first.skipped
+    before = {p: p.stat().st_mtime_ns for p in (two_issues / "dist").rglob("*") if p.is_file()}
+    again = build(two_issues)
+    assert again.rendered == [] and sorted(again.skipped) == sorted(first.rendered)
+    assert {
+        p: p.stat().st_mtime_ns for p in (two_issues / "dist").rglob("*") if p.is_file()
+    } == before
+
+
+def test_one_changed_document_re_renders_its_issue_the_feeds_and_the_index(
+    two_issues: Path,
+) -> None:
+    build(two_issues)
+    document = two_issues / "documents" / "second-article.md"
+    document.write_text(document.read_text() + "\nA sentence added at the last minute.\n")
+    report = build(two_issues)
+    assert sorted(report.rendered) == sorted(
+        [
+            "pdf 002-second",
+            "leaflet 002-second",
+            "email 002-second",
+            "epub 002-second",
+            "web 002-second",
+            "web index",
+            "feed",
+        ]
+    )
+    assert all(name.endswith("001-first") for name in report.skipped)
+    page = (two_issues / "dist" / "002-second" / "second-article" / "index.html").read_text()
+    assert "A sentence added at the last minute." in page  # never stale
+
+
+def test_a_changed_template_re_renders_only_its_format(two_issues: Path) -> None:
+    build(two_issues)
+    override = two_issues / "templates" / "email" / "email.css"
+    override.parent.mkdir(parents=True)
+    theme = Path(__file__).resolve().parents[1] / "templates" / "default" / "email" / "email.css"
+    override.write_text(theme.read_text() + "\n.byline { letter-spacing: 0.01em; }\n")
+    report = build(two_issues)
+    assert sorted(report.rendered) == ["email 001-first", "email 002-second"]
+
+
+def test_force_renders_everything(two_issues: Path) -> None:
+    first = build(two_issues)
+    assert sorted(build(two_issues, force=True).rendered) == sorted(first.rendered)
+
+
+def test_an_interrupted_build_is_completed_by_the_next_one(
+    two_issues: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clean = two_issues.parent / "clean"
+    shutil.copytree(two_issues, clean)
+    build(clean)
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt  # Ctrl-C while the EPUBs are made
+
+    with monkeypatch.context() as patch:
+        patch.setattr(EpubRenderer, "render", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            build(two_issues)
+    report = build(two_issues)
+    assert "epub 001-first" in report.rendered and "epub 002-second" in report.rendered
+    assert not [p for p in (two_issues / "dist").rglob("*.part")]
+    mine, reference = outputs(two_issues), outputs(clean)
+    assert mine.keys() == reference.keys()
+    assert {k for k in mine if not k.endswith(".pdf") and mine[k] != reference[k]} == set()
+
+
+def test_the_cache_is_safe_to_delete_or_damage(two_issues: Path) -> None:
+    build(two_issues)
+    reference = outputs(two_issues)
+    cache = two_issues / ".publisher" / "cache"
+    conversions = sorted((cache / "documents").rglob("*.json"))
+    for entry in conversions:
+        entry.write_bytes(entry.read_bytes()[:10])  # torn writes: converted again, not trusted
+    assert build(two_issues).rendered == [] and outputs(two_issues) == reference
+    assert all(entry.read_text().endswith("}") for entry in conversions)  # rewritten whole
+    (cache / "renders.json").write_text("{not json")  # no record of what was rendered
+    assert len(build(two_issues).rendered) == len(build(two_issues, force=True).rendered)
+    shutil.rmtree(cache)
+    assert build(two_issues).skipped == []
+    assert without_pdfs(outputs(two_issues)) == without_pdfs(reference)
+
+
+def without_pdfs(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {name: data for name, data in files.items() if not name.endswith(".pdf")}
+
+
+def test_pages_of_a_document_taken_out_of_an_issue_are_removed(two_issues: Path) -> None:
+    build(two_issues)
+    page = two_issues / "dist" / "002-second" / "second-article" / "index.html"
+    assert page.is_file()
+    (two_issues / "issues" / "002-second.yaml").write_text(
+        ISSUE_TWO.replace("second-article", "first-article")
+    )
+    build(two_issues)
+    assert not page.exists()
+    assert (two_issues / "dist" / "002-second" / "first-article" / "index.html").is_file()
+
+
+def test_source_date_epoch_gives_identical_bytes(
+    workspace: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """Two builds of the same inputs in different folders: every output identical, except
+    that WeasyPrint names embedded images after their absolute path (so PDFs with images
+    differ between folders; in one folder they are identical too)."""
+    first = workspace("minimal")
+    second = shutil.copytree(first, tmp_path / "elsewhere" / "minimal")
+    build(first)
+    build(second)
+    mine, theirs = outputs(first), outputs(second)
+    assert mine.keys() == theirs.keys()
+    assert [k for k in mine if mine[k] != theirs[k] and not k.endswith(".pdf")] == []
+    pdfs = {k: v for k, v in mine.items() if k.endswith(".pdf")}
+    build(first, force=True)
+    assert {k: v for k, v in outputs(first).items() if k.endswith(".pdf")} == pdfs

@@ -1,0 +1,714 @@
+"""Print-ready PDFs: the issue booklet and the leaflet, as a print shop and a volunteer with
+an office printer would check them. Page boxes and structure are read with pikepdf, text
+and its position with poppler (pdftotext, pdffonts), pixels with pdftoppm, the QR code
+with zxing-cpp. The print workspace is built once per module; expectations come from its
+manifests, config and documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import itertools
+import logging
+import math
+import re
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import lxml.etree
+import pikepdf
+import pymupdf
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest import FIXED_EPOCH, REPO, WORKSPACES, copy_workspace
+from PIL import Image
+from validators import pdffonts
+
+from publisher.build import BuildReport, build
+from publisher.cli import main
+from publisher.config import load_config
+from publisher.imposition import impose
+from publisher.model import Document, Issue, Section
+from publisher.printing import PAGE_SIZES
+from publisher.renderers import RenderContext
+from publisher.renderers.pdf import PdfRenderer
+
+PT_PER_MM = 72 / 25.4
+PRINT = WORKSPACES / "print"
+RALLY, PLAIN = "001-rally", "002-plain"
+MANIFEST = yaml.safe_load((PRINT / "issues" / f"{RALLY}.yaml").read_text())
+PLAIN_MANIFEST = yaml.safe_load((PRINT / "issues" / f"{PLAIN}.yaml").read_text())
+CONFIG = load_config(PRINT)
+
+
+# --- building ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    """The print workspace as its config and manifests say: A5 booklet with bleed and marks
+    imposed for saddle stitch, a two-sided A5 leaflet 2up, an A6 leaflet 4up."""
+    root = copy_workspace(PRINT, tmp_path_factory.mktemp("print"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        return build(root, formats=["pdf", "leaflet"])
+
+
+@pytest.fixture(scope="module")
+def overridden(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Issue 1 again, with command-line options over its manifest: A4, no imposition,
+    black only, PDF/A-3b."""
+    root = copy_workspace(PRINT, tmp_path_factory.mktemp("cli"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        result = CliRunner().invoke(
+            main,
+            [
+                "-C",
+                str(root),
+                "build",
+                "1",
+                "--format",
+                "pdf,leaflet",
+                "--page-size",
+                "A4",
+                "--impose",
+                "none",
+                "--black-only",
+                "--pdf-standard",
+                "pdf/a-3b",
+            ],
+        )
+    assert result.exit_code == 0, result.output
+    return root / "dist" / RALLY
+
+
+def out(report: BuildReport, name: str) -> Path:
+    """dist/<issue>/<name>: every file an issue gets is named after its slug."""
+    return report.out_dir / re.match(r"\d{3}-[a-z]+", name).group(0) / name
+
+
+# --- reading PDFs ------------------------------------------------------------------------
+
+
+def boxes_mm(path: Path) -> list[dict[str, list[float]]]:
+    """Each page's MediaBox, BleedBox and TrimBox in millimetres."""
+    with pikepdf.open(path) as pdf:
+        return [
+            {
+                name: [float(v) / PT_PER_MM for v in page.obj.get(f"/{name}", page.MediaBox)]
+                for name in ("MediaBox", "BleedBox", "TrimBox")
+            }
+            for page in pdf.pages
+        ]
+
+
+def page_count(path: Path) -> int:
+    with pikepdf.open(path) as pdf:
+        return len(pdf.pages)
+
+
+def text_in(path: Path, page: int, box: tuple[float, float, float, float] | None = None) -> str:
+    """pdftotext of one page (1-based), or of a box (x, y, w, h in points from the top
+    left of the MediaBox), with whitespace folded: comparable across layouts."""
+    crop = [] if box is None else ["-x", "-y", "-W", "-H"]
+    values = [] if box is None else [str(round(v)) for v in box]
+    args = [arg for pair in zip(crop, values, strict=True) for arg in pair]
+    text = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), *args, str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return " ".join(text.split())
+
+
+def trim_text(path: Path, page: int) -> str:
+    """The text of a page's trimmed area: what is left after the guillotine."""
+    media, trim = (boxes_mm(path)[page - 1][k] for k in ("MediaBox", "TrimBox"))
+    x, top = (trim[0] - media[0]) * PT_PER_MM, (media[3] - trim[3]) * PT_PER_MM
+    width, height = ((trim[2] - trim[0]) * PT_PER_MM, (trim[3] - trim[1]) * PT_PER_MM)
+    return text_in(path, page, (x, top, width, height))
+
+
+def words(path: Path) -> list[tuple[int, str, float, float, float, float]]:
+    """(page, word, x0, y0, x1, y1) for every word, in points from the page's top left."""
+    xhtml = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True
+    ).stdout
+    tree = lxml.etree.fromstring(xhtml, lxml.etree.XMLParser(recover=True))
+    found = []
+    for number, page in enumerate(tree.iter("{*}page"), start=1):
+        for word in page.iter("{*}word"):
+            x0, y0, x1, y1 = (float(word.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))
+            found.append((number, word.text or "", x0, y0, x1, y1))
+    return found
+
+
+def pixels(path: Path, tmp: Path, dpi: int = 30) -> list[Image.Image]:
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(path), str(tmp / "p")], check=True)
+    return [Image.open(p).convert("RGB") for p in sorted(tmp.glob("p-*.png"))]
+
+
+def coloured_share(image: Image.Image) -> float:
+    """The share of pixels that are visibly coloured (not a shade of grey)."""
+    hsv = image.convert("HSV")
+    saturated = sum(1 for _, s, v in hsv.get_flattened_data() if s > 40 and v > 40)
+    return saturated / (image.width * image.height)
+
+
+def source_words(markdown: str) -> list[str]:
+    return re.findall(r"\w[\w'’-]*", markdown)
+
+
+# --- acceptance 1: page boxes -----------------------------------------------------------
+
+
+def test_a5_with_3mm_bleed_and_marks_has_trimbox_a5_and_bleedbox_3mm_out(
+    printed: BuildReport,
+) -> None:
+    width, height = PAGE_SIZES[MANIFEST["pdf"]["page_size"]]
+    bleed = float(MANIFEST["pdf"]["bleed"].removesuffix("mm"))
+    for name in (f"{RALLY}.pdf", f"{RALLY}-leaflet.pdf"):
+        for page in boxes_mm(out(printed, name)):
+            trim, bleed_box, media = page["TrimBox"], page["BleedBox"], page["MediaBox"]
+            assert trim[2] - trim[0] == pytest.approx(width, abs=0.01), name
+            assert trim[3] - trim[1] == pytest.approx(height, abs=0.01), name
+            expected = [trim[0] - bleed, trim[1] - bleed, trim[2] + bleed, trim[3] + bleed]
+            assert bleed_box == pytest.approx(expected, abs=0.01), name
+            # The marks sit outside the bleed, so the sheet is larger than the BleedBox.
+            assert media[0] < bleed_box[0] and media[3] > bleed_box[3], name
+
+
+def test_without_bleed_the_boxes_are_the_page(printed: BuildReport) -> None:
+    width, height = PAGE_SIZES[CONFIG.page_size]
+    for page in boxes_mm(out(printed, f"{PLAIN}.pdf")):
+        assert page["MediaBox"] == pytest.approx([0, 0, width, height], abs=0.01)
+        assert page["TrimBox"] == page["BleedBox"] == page["MediaBox"]
+
+
+# --- acceptance 2: booklet imposition -----------------------------------------------------
+
+
+def assert_folds_in_order(reading: Path, booklet: Path) -> None:
+    """`booklet` holds `reading`'s pages so that the folded, nested sheets read in order."""
+    pages = [trim_text(reading, n) for n in range(1, page_count(reading) + 1)]
+    padded = 4 * math.ceil(len(pages) / 4)
+    # Blanks go before the last page, so the back cover (the colophon) stays at the back.
+    order = pages[:-1] + [""] * (padded - len(pages)) + pages[-1:]
+    sides = page_count(booklet)
+    assert sides == padded // 2 == 2 * math.ceil(len(pages) / 4)
+    trim = boxes_mm(reading)[0]["TrimBox"]
+    width, height = ((trim[2] - trim[0]) * PT_PER_MM, (trim[3] - trim[1]) * PT_PER_MM)
+    for side, media in enumerate((b["MediaBox"] for b in boxes_mm(booklet)), start=1):
+        assert (media[2] - media[0]) * PT_PER_MM == pytest.approx(2 * width, abs=0.5)
+        assert (media[3] - media[1]) * PT_PER_MM == pytest.approx(height, abs=0.5)
+        # Sheet s (0 = outermost), pages counted from 1: the front carries N'-2s and 1+2s,
+        # the back 2+2s and N'-1-2s.
+        sheet, back = divmod(side - 1, 2)
+        left, right = (
+            (2 + 2 * sheet, padded - 1 - 2 * sheet) if back else (padded - 2 * sheet, 1 + 2 * sheet)
+        )
+        assert text_in(booklet, side, (0, 0, width, height)) == order[left - 1], (side, left)
+        assert text_in(booklet, side, (width, 0, width, height)) == order[right - 1], (side, right)
+
+
+def test_booklet_is_imposed_in_folding_order_on_sheets_twice_the_page(
+    printed: BuildReport,
+) -> None:
+    assert_folds_in_order(out(printed, f"{RALLY}.pdf"), out(printed, f"{RALLY}-booklet.pdf"))
+
+
+@pytest.mark.parametrize("dropped", [1, 2, 3])
+def test_booklets_are_padded_with_blanks_before_the_back_cover(
+    printed: BuildReport, tmp_path: Path, dropped: int
+) -> None:
+    """The same booklet short of 1 to 3 inner pages, so every amount of padding shows."""
+    reading = tmp_path / "reading.pdf"
+    with pikepdf.open(out(printed, f"{RALLY}.pdf")) as pdf:
+        for _ in range(dropped):
+            del pdf.pages[2]
+        pdf.save(reading)
+    booklet = tmp_path / "booklet.pdf"
+    booklet.write_bytes(impose(reading.read_bytes(), "booklet"))
+    assert page_count(reading) % 4 != 0
+    assert_folds_in_order(reading, booklet)
+
+
+def test_creep_moves_inner_sheets_pages_towards_the_fold(
+    printed: BuildReport, tmp_path: Path
+) -> None:
+    reading = out(printed, f"{RALLY}.pdf").read_bytes()
+    creep_mm = 1.0
+    plain, crept = impose(reading, "booklet"), impose(reading, "booklet", creep_mm=creep_mm)
+    with pikepdf.open(io.BytesIO(crept)) as pdf:
+        sizes = {round(float(p.MediaBox[2] - p.MediaBox[0]), 1) for p in pdf.pages}
+    assert len(sizes) == 1, "every side prints on the same paper"
+
+    def first_words(pdf: bytes) -> dict[tuple[int, str], float]:
+        """x of each side's words, measured from the fold (the sheet's centre)."""
+        path = tmp_path / f"{len(list(tmp_path.iterdir()))}.pdf"
+        path.write_bytes(pdf)
+        boxes = boxes_mm(path)
+        found: dict[tuple[int, str], float] = {}
+        for page, word, x0, _, _, _ in words(path):
+            media = boxes[page - 1]["MediaBox"]
+            found.setdefault((page, word), x0 - (media[2] - media[0]) * PT_PER_MM / 2)
+        return found
+
+    before, after = first_words(plain), first_words(crept)
+    for (side, word), x in before.items():
+        sheet = (side - 1) // 2
+        towards_fold = -1 if x > 0 else 1  # right-hand pages move left, left-hand right
+        expected = x + towards_fold * sheet * creep_mm * PT_PER_MM
+        assert after[(side, word)] == pytest.approx(expected, abs=0.3), (side, word)
+
+
+# --- acceptance 3: scripts, fonts, tags --------------------------------------------------
+
+
+def test_arabic_and_farsi_passages_come_back_from_pdftotext(printed: BuildReport) -> None:
+    """Marked passages (a block in Arabic, a phrase in Farsi) and an unmarked Arabic phrase
+    inside an English sentence: every word in Arabic script comes back."""
+    source = (PRINT / "documents" / "many-scripts.md").read_text()
+    assert re.search(r"::: \{lang=ar dir=rtl\}", source) and "{lang=fa dir=rtl}" in source
+    arabic_word = r"[\u0621-\u065f\u0670-\u06d3]+"  # letters and marks, no punctuation
+    expected = re.findall(arabic_word, source)
+    text = subprocess.run(
+        ["pdftotext", str(out(printed, f"{RALLY}.pdf")), "-"], capture_output=True, text=True
+    ).stdout
+    # pdftotext marks right-to-left runs with embedding controls and may set a shadda or
+    # other combining mark apart: neither makes a different word.
+    text = re.sub(r"[\u202a-\u202e]", " ", text)
+    text = re.sub(r"\s+(?=[\u064b-\u065f\u0670])", "", text)
+    found = set(re.findall(arabic_word, text))
+    assert len(expected) > 20 and [w for w in expected if w not in found] == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [f"{RALLY}.pdf", f"{RALLY}-leaflet.pdf", f"{RALLY}-booklet.pdf", f"{RALLY}-leaflet-2up.pdf"],
+)
+def test_every_font_is_embedded_and_subset(printed: BuildReport, name: str) -> None:
+    fonts = pdffonts(out(printed, name))
+    assert fonts
+    assert all(f["emb"] == "yes" and f["sub"] == "yes" for f in fonts), fonts
+
+
+def test_one_font_family_covers_latin_greek_cyrillic_and_arabic(printed: BuildReport) -> None:
+    families = {f["name"].split("+")[-1] for f in pdffonts(out(printed, f"{RALLY}.pdf"))}
+    assert all(re.match(r"Noto-(Serif|Sans|Naskh-Arabic|Sans-Arabic)\b", f) for f in families)
+    assert any("Naskh" in f for f in families) and any("Serif" in f for f in families)
+
+
+@pytest.mark.parametrize("name", [f"{RALLY}.pdf", f"{RALLY}-leaflet.pdf", f"{PLAIN}.pdf"])
+def test_pdfs_are_tagged_pdf_ua_1_with_metadata(printed: BuildReport, name: str) -> None:
+    with pikepdf.open(out(printed, name)) as pdf:
+        assert "/StructTreeRoot" in pdf.Root and len(pdf.Root.StructTreeRoot.K) > 0
+        assert bool(pdf.Root.MarkInfo.Marked)
+        assert str(pdf.Root.Lang) == "en"
+        meta = pdf.open_metadata()
+        assert meta.get("pdfuaid:part") == "1"
+        assert str(pdf.docinfo["/Author"]) == CONFIG.organisation
+        assert str(pdf.docinfo["/Title"])
+
+
+def test_pdf_a_3b_on_request_and_still_tagged(overridden: Path) -> None:
+    for name in (f"{RALLY}.pdf", f"{RALLY}-leaflet.pdf"):
+        with pikepdf.open(overridden / name) as pdf:
+            meta = pdf.open_metadata()
+            assert (meta.get("pdfaid:part"), meta.get("pdfaid:conformance")) == ("3", "B")
+            assert "/OutputIntents" in pdf.Root and "/StructTreeRoot" in pdf.Root
+
+
+# --- acceptance 4: 2up and 4up leaflets --------------------------------------------------
+
+
+@pytest.mark.parametrize(("issue", "manifest"), [(RALLY, MANIFEST), (PLAIN, PLAIN_MANIFEST)])
+def test_n_up_leaflet_puts_identical_copies_of_each_side_on_one_a4_side(
+    printed: BuildReport, issue: str, manifest: dict
+) -> None:
+    layout = manifest["leaflet"]["impose"]
+    across, down = {"2up": (2, 1), "4up": (2, 2)}[layout]
+    leaflet = out(printed, f"{issue}-leaflet.pdf")
+    sheets = out(printed, f"{issue}-leaflet-{layout}.pdf")
+    sides = page_count(leaflet)
+    assert sides == manifest["leaflet"].get("sides", 1) == page_count(sheets)
+    a4 = sorted(v * PT_PER_MM for v in PAGE_SIZES["A4"])
+    page_w, page_h = (v * PT_PER_MM for v in PAGE_SIZES[manifest["leaflet"]["page_size"]])
+    for side in range(1, sides + 1):
+        media = [v * PT_PER_MM for v in boxes_mm(sheets)[side - 1]["MediaBox"]]
+        width, height = media[2] - media[0], media[3] - media[1]
+        assert sorted([width, height]) == pytest.approx(a4, abs=0.5)
+        assert (width > height) == (layout == "2up"), "2up of A5 is A4 landscape"
+        left, top = (width - across * page_w) / 2, (height - down * page_h) / 2
+        expected = trim_text(leaflet, side)
+        assert expected
+        for i in range(across):
+            for j in range(down):
+                box = (left + i * page_w, top + j * page_h, page_w, page_h)
+                assert text_in(sheets, side, box) == expected, (side, i, j)
+        # Cut marks: short lines at the sheet's edges, in line with each cut between copies.
+        with pymupdf.open(sheets) as pdf:
+            lines = [d["rect"] for d in pdf[side - 1].get_drawings()]
+        for i in range(1, across):
+            x = left + i * page_w
+            assert any(abs(r.x0 - x) < 0.5 and r.width < 1 and r.y0 < 1 for r in lines), x
+        for j in range(1, down):
+            y = top + j * page_h
+            assert any(abs(r.y0 - y) < 0.5 and r.height < 1 and r.x0 < 1 for r in lines), y
+
+
+# --- acceptance 5: what a print shop looks at ---------------------------------------------
+
+
+def assert_text_on_the_trimmed_page(path: Path) -> None:
+    """Every word inside its page's TrimBox, and no page without text."""
+    boxes = boxes_mm(path)
+    for page, word, x0, y0, x1, y1 in words(path):
+        media, trim = boxes[page - 1]["MediaBox"], boxes[page - 1]["TrimBox"]
+        left, top = (trim[0] - media[0]) * PT_PER_MM, (media[3] - trim[3]) * PT_PER_MM
+        right = left + (trim[2] - trim[0]) * PT_PER_MM
+        bottom = top + (trim[3] - trim[1]) * PT_PER_MM
+        assert left <= x0 and x1 <= right and top <= y0 and y1 <= bottom, (path, page, word)
+    assert all(trim_text(path, n) for n in range(1, len(boxes) + 1)), f"an empty page in {path}"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [f"{RALLY}.pdf", f"{RALLY}-leaflet.pdf", f"{PLAIN}.pdf", f"{PLAIN}-leaflet.pdf"],
+)
+def test_no_text_outside_the_trimmed_page_and_no_empty_page(
+    printed: BuildReport, name: str
+) -> None:
+    assert_text_on_the_trimmed_page(out(printed, name))
+
+
+def test_body_text_stays_inside_the_margins(printed: BuildReport) -> None:
+    """Long URLs wrap, images scale: nothing but the running header and the page number
+    reaches into the margins of the A4 issue (config: 18mm all round)."""
+    path = out(printed, f"{PLAIN}.pdf")
+    margin = float(CONFIG.pdf.margins[1]) * PT_PER_MM
+    width = PAGE_SIZES[CONFIG.page_size][0] * PT_PER_MM
+    for page, word, x0, _, x1, _ in words(path):
+        assert margin - 0.5 <= x0 and x1 <= width - margin + 0.5, (page, word)
+
+
+def test_long_url_wraps_inside_the_text_block(printed: BuildReport) -> None:
+    path = out(printed, f"{RALLY}.pdf")
+    boxes = boxes_mm(path)
+    right_margin = CONFIG.pdf.margins[1]  # the manifest sets none: the config's
+    pieces = [w for w in words(path) if "agency-and-direct" in w[1] or "example.org/rep" in w[1]]
+    assert pieces
+    for page, word, _, _, x1, _ in pieces:
+        media, trim = boxes[page - 1]["MediaBox"], boxes[page - 1]["TrimBox"]
+        assert x1 <= (trim[2] - right_margin - media[0]) * PT_PER_MM + 0.5, word
+
+
+def test_the_issue_and_leaflet_pages_look_printable(printed: BuildReport, tmp_path: Path) -> None:
+    """Rendered as a print shop previews them: every page has ink, and nothing is printed
+    in the outer 3mm of the page (an office printer cannot reach it), except the leaflet's
+    masthead, which runs off the top and sides on purpose."""
+    for name in (f"{PLAIN}.pdf", f"{PLAIN}-leaflet.pdf"):
+        folder = tmp_path / name
+        folder.mkdir()
+        for number, image in enumerate(pixels(out(printed, name), folder, dpi=50), start=1):
+            grey = image.convert("L")
+            assert min(grey.get_flattened_data()) < 128, f"{name} page {number} is blank"
+            edge = round(3 / 25.4 * 50)
+            frame = [grey.crop((0, grey.height - edge, grey.width, grey.height))]
+            if "leaflet" not in name:
+                frame += [
+                    grey.crop((0, 0, grey.width, edge)),
+                    grey.crop((0, 0, edge, grey.height)),
+                    grey.crop((grey.width - edge, 0, grey.width, grey.height)),
+                ]
+            assert all(min(part.get_flattened_data()) > 200 for part in frame), (
+                f"{name} page {number}"
+            )
+
+
+def test_colophon_on_the_back_cover_names_the_organisation(printed: BuildReport) -> None:
+    path = out(printed, f"{RALLY}.pdf")
+    back = text_in(path, page_count(path))
+    for needed in (CONFIG.organisation, CONFIG.contact, f"{CONFIG.base_url}{RALLY}/"):
+        assert " ".join(needed.split()) in back, needed
+
+
+def headings_in(sources: list[Path]) -> set[str]:
+    """Titles, headings and paragraphs that are only bold text, as written in the sources."""
+    found: set[str] = set()
+    for path in sources:
+        text = path.read_text()
+        found |= set(re.findall(r"^#+ (.+)$", text, re.M))
+        found |= set(re.findall(r'^title: "?(.+?)"?$', text, re.M))
+        found |= set(re.findall(r"<h\d[^>]*>(.+?)</h\d>|<p><strong>(.+?)</strong></p>", text))
+    return {
+        " ".join(h.split())
+        for item in found
+        for h in (item if isinstance(item, tuple) else (item,))
+        if h
+    }
+
+
+def assert_no_heading_at_a_page_foot(path: Path, headings: set[str]) -> None:
+    assert headings
+    for number in range(1, page_count(path) + 1):
+        lines = [
+            " ".join(line.split())
+            for line in subprocess.run(
+                ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(path), "-"],
+                capture_output=True,
+                text=True,
+            ).stdout.splitlines()
+            if line.strip() and not line.strip().isdigit()
+        ]
+        assert not lines or lines[-1] not in headings, (path.name, number, lines[-1])
+
+
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(printed: BuildReport) -> None:
+    headings = headings_in(sorted((PRINT / "documents").glob("*.md")))
+    headings |= {s["title"] for s in MANIFEST["sections"]}
+    assert_no_heading_at_a_page_foot(out(printed, f"{RALLY}.pdf"), headings)
+
+
+def locate(
+    found: list[tuple[int, str, float, float, float, float]], phrase: str
+) -> tuple[int, float]:
+    """(page, y) of the first word of `phrase` where its words follow one another."""
+    wanted = phrase.split()
+    for i in range(len(found) - len(wanted) + 1):
+        window = found[i : i + len(wanted)]
+        if [w[1] for w in window] == wanted and len({w[0] for w in window}) == 1:
+            return window[0][0], window[0][3]
+    raise AssertionError(f"{phrase!r} not found")
+
+
+def test_footnotes_sit_at_the_foot_of_the_page_that_calls_them(printed: BuildReport) -> None:
+    source = (PRINT / "documents" / "many-scripts.md").read_text()
+    notes = dict(re.findall(r"^\[\^(\w+)\]: (.+?)(?=\n\n|\n\[\^|\Z)", source, re.M | re.S))
+    assert notes
+    note_words = {w for text in notes.values() for w in text.split()}
+    found = words(out(printed, f"{RALLY}.pdf"))
+    for label, text in notes.items():
+        page, note_y = locate(found, " ".join(text.split()[:4]))
+        # The words just before the call in the source are on the same page, above the note.
+        before = re.search(rf"(\S+ \S+ \S+)\[\^{label}\]", source.replace("\n", " ")).group(1)
+        call_page, call_y = locate(found, before)
+        assert (call_page, call_y < note_y) == (page, True), label
+        # Below the note: only notes and the page number.
+        below = [w for p, w, _, y0, _, _ in found if p == page and y0 > note_y]
+        assert all(w in note_words or w.isdigit() for w in below), below
+
+
+def test_hyphenation_follows_each_documents_language(printed: BuildReport) -> None:
+    """Every word broken at a line end is broken where its article's language allows."""
+    import pyphen
+
+    articles = [  # in the order the booklet prints them
+        ("en", (PRINT / "documents" / "many-scripts.md").read_text()),
+        ("es", (PRINT / "documents" / "informe-huelga.md").read_text()),
+    ]
+    titles = [re.search(r'^title: "(.+)"$', text, re.M).group(1) for _, text in articles]
+    lines = subprocess.run(
+        ["pdftotext", "-raw", str(out(printed, f"{RALLY}.pdf")), "-"],
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    # Each article's lines run from its title (after the contents page) to the next title.
+    starts = [max(i for i, line in enumerate(lines) if line.startswith(t[:25])) for t in titles]
+    broken = {lang: 0 for lang, _ in articles}
+    for (lang, text), start, end in zip(articles, starts, [*starts[1:], len(lines)], strict=True):
+        vocabulary = set(source_words(text))
+        for line, following in itertools.pairwise(lines[start:end]):
+            head = re.search(r"(\w+)\u2010$", line)
+            tail = re.match(r"\w+", following)
+            if head and tail and head.group(1) + tail.group(0) in vocabulary:
+                word = head.group(1) + tail.group(0)
+                assert len(head.group(1)) in pyphen.Pyphen(lang=lang).positions(word), word
+                broken[lang] += 1
+    assert all(broken.values()), broken
+
+
+def test_images_fit_the_text_block_with_their_caption_below(printed: BuildReport) -> None:
+    source = (PRINT / "documents" / "many-scripts.md").read_text()
+    caption = re.search(r"!\[([^\]]+)\]\(media/", source).group(1)
+    path = out(printed, f"{RALLY}.pdf")
+    with pymupdf.open(path) as pdf:  # image positions, from the MediaBox's top left
+        placed = [(page.number + 1, info["bbox"]) for page in pdf for info in page.get_image_info()]
+    assert len(placed) == 1
+    page, (x0, _, x1, y1) = placed[0]
+    media, trim = boxes_mm(path)[page - 1]["MediaBox"], boxes_mm(path)[page - 1]["TrimBox"]
+    left, right = (trim[0] - media[0]) * PT_PER_MM, (trim[2] - media[0]) * PT_PER_MM
+    margin = CONFIG.pdf.margins[1] * PT_PER_MM  # the manifest sets none: the config's
+    assert left + margin - 1 <= x0 and x1 <= right - margin + 1
+    below = " ".join(w for p, w, _, y0, _, _ in words(path) if p == page and y1 <= y0 <= y1 + 40)
+    assert " ".join(caption.split()[:5]) in below
+
+
+def test_leaflet_has_headline_standfirst_pull_quote_footer_and_a_qr_code_to_the_issue(
+    printed: BuildReport, tmp_path: Path
+) -> None:
+    import zxingcpp
+
+    source = (PRINT / "documents" / f"{MANIFEST['leaflet']['document']}.md").read_text()
+    front = yaml.safe_load(source.split("---")[1])
+    leaflet = out(printed, f"{RALLY}-leaflet.pdf")
+    first = text_in(leaflet, 1)
+    for needed in (front["title"], front["subtitle"], MANIFEST["leaflet"]["pull_quote"]):
+        assert needed in first, needed
+    last = text_in(leaflet, page_count(leaflet))
+    assert CONFIG.organisation in last and " ".join(CONFIG.contact.split()) in last
+    image = pixels(leaflet, tmp_path, dpi=200)[-1]
+    codes = zxingcpp.read_barcodes(image)
+    assert [c.text for c in codes] == [f"{CONFIG.base_url}{RALLY}/"]
+
+
+def test_black_only_prints_no_colour_and_no_fills(
+    printed: BuildReport, overridden: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "colour").mkdir()
+    colour = pixels(out(printed, f"{RALLY}-leaflet.pdf"), tmp_path / "colour")
+    assert coloured_share(colour[0]) > 0.05, "the colour leaflet has its red masthead"
+    for name in (f"{RALLY}.pdf", f"{RALLY}-leaflet.pdf"):
+        folder = tmp_path / name
+        folder.mkdir()
+        for number, image in enumerate(pixels(overridden / name, folder), start=1):
+            assert coloured_share(image) == 0, f"{name} page {number}"
+            masthead = image.convert("L").crop((0, 0, image.width, image.height // 6))
+            dark = sum(1 for v in masthead.get_flattened_data() if v < 160) / (
+                masthead.width * masthead.height
+            )
+            assert dark < 0.3, f"{name} page {number} has a filled area at the top"
+
+
+# --- options: config < manifest < command line --------------------------------------------
+
+
+def test_command_line_beats_manifest_beats_config(printed: BuildReport, overridden: Path) -> None:
+    def size(path: Path) -> list[float]:
+        trim = boxes_mm(path)[0]["TrimBox"]
+        return sorted([trim[2] - trim[0], trim[3] - trim[1]])
+
+    assert size(out(printed, f"{RALLY}.pdf")) == pytest.approx(sorted(PAGE_SIZES["A5"]), abs=0.01)
+    assert size(out(printed, f"{PLAIN}.pdf")) == pytest.approx(sorted(PAGE_SIZES["A4"]), abs=0.01)
+    assert size(overridden / f"{RALLY}.pdf") == pytest.approx(sorted(PAGE_SIZES["A4"]), abs=0.01)
+    assert size(overridden / f"{RALLY}-leaflet.pdf") == pytest.approx(
+        sorted(PAGE_SIZES["A4"]), abs=0.01
+    )
+    assert sorted(p.name for p in overridden.iterdir()) == [f"{RALLY}-leaflet.pdf", f"{RALLY}.pdf"]
+
+
+def test_a_leaflet_that_does_not_fit_says_by_how_much_and_writes_nothing(
+    workspace: Callable[[str], Path],
+) -> None:
+    root = workspace("print")
+    manifest = root / "issues" / f"{PLAIN}.yaml"
+    manifest.write_text(manifest.read_text().replace("short-note", "rally-leaflet"))
+
+    def overflow(*options: str) -> tuple[int, int]:
+        args = ["-C", str(root), "build", "2", "--format", "leaflet", *options]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert "rally-leaflet.md" in result.output
+        assert "does not fit on one side of A6" in result.output
+        match = re.search(r"runs over by about (\d+) lines? \((\d+)% of a page\)", result.output)
+        assert match, result.output
+        assert not (root / "dist").exists()
+        return int(match.group(1)), int(match.group(2))
+
+    once = overflow()
+    assert once[0] > 0 and once[1] > 0
+    assert overflow("--bleed", "3mm", "--marks") == once, "bleed and marks change nothing"
+    doc = root / "documents" / "rally-leaflet.md"
+    head, _, body = doc.read_text().partition("\n---\n")
+    doc.write_text(head + "\n---\n" + body + "\n" + body)
+    twice = overflow()
+    assert twice[0] > once[0] and twice[1] > once[1]
+
+
+# --- safety -------------------------------------------------------------------------------
+
+HOSTILE_SOURCES = ("file:///etc/passwd", "http://169.254.169.254/latest/meta-data/", "/dev/urandom")
+
+
+def test_hostile_references_are_left_out_with_a_warning_naming_the_document(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    root = workspace("hostile")
+    markdown = (root / "documents" / "evil-markdown.md").read_text()
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", markdown)
+    assert set(HOSTILE_SOURCES) <= set(images)
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        report = build(root, formats=["pdf"])
+    about_it = [r.getMessage() for r in caplog.records if "evil-markdown.md" in r.getMessage()]
+    # One warning per image left out; each names the document and, unless the sanitiser
+    # already dropped a forbidden scheme such as file:, the address.
+    assert len(about_it) >= len(images), about_it
+    for source in HOSTILE_SOURCES:
+        assert any(source in w for w in about_it) or not source.startswith(("http", "/")), source
+    pdf = report.out_dir / "001-hostile" / "001-hostile.pdf"
+    with pikepdf.open(pdf) as opened:
+        assert not any(page.get_images() for page in opened.pages)
+    assert b"root:x:0:0" not in pdf.read_bytes()
+
+
+def test_the_pdf_fetcher_itself_refuses_them_and_names_the_document(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Defence in depth: a body that somehow kept such images (reading removes them)."""
+    root = workspace("minimal")
+    config = load_config(root)
+    source = config.documents_dir / "sneaky.md"
+    body = "<p>Text survives.</p>" + "".join(f'<img src="{s}" alt="">' for s in HOSTILE_SOURCES)
+    document = Document("sneaky", "Sneaky", body, source, "en")
+    issue = Issue(
+        slug="009-sneaky",
+        number=9,
+        title="Sneaky",
+        date=dt.date(2026, 1, 1),
+        language="en",
+        editorial_html="",
+        sections=(Section("S", (document,)),),
+        source=root / "issues" / "009-sneaky.yaml",
+    )
+    ctx = RenderContext(config, config.templates_dir, dt.datetime(2026, 1, 1))
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        artifacts = PdfRenderer().render(issue, ctx)
+    warnings = [r.getMessage() for r in caplog.records]
+    for hostile in HOSTILE_SOURCES:
+        expected = hostile if "://" in hostile else f"file://{hostile}"
+        assert any(expected in w and str(source) in w for w in warnings), (hostile, warnings)
+    with pikepdf.open(io.BytesIO(artifacts[0].data)) as pdf:
+        assert not any(page.get_images() for page in pdf.pages)
+
+
+# --- the repository's example ------------------------------------------------------------
+
+
+def test_the_examples_pdfs_keep_their_text_on_the_page(built_example: BuildReport) -> None:
+    pdfs = sorted(p for p in built_example.out_dir.glob("*/*.pdf") if "-2up" not in p.name)
+    assert any("-leaflet" in p.name for p in pdfs), "the example has a leaflet"
+    for path in pdfs:
+        assert_text_on_the_trimmed_page(path)
+
+
+def test_the_examples_colophon_names_organisation_contact_and_address(
+    built_example: BuildReport,
+) -> None:
+    example = load_config(REPO)
+    for path in built_example.out_dir.glob("*/*.pdf"):
+        if path.stem == path.parent.name:  # the issue itself
+            back = text_in(path, page_count(path))
+            assert example.organisation in back and " ".join(example.contact.split()) in back
+            assert f"{example.base_url}{path.parent.name}/" in back
+
+
+def test_the_examples_headings_stay_with_their_text(built_example: BuildReport) -> None:
+    sources = sorted(p for p in (REPO / "documents").iterdir() if p.suffix in (".md", ".html"))
+    headings = headings_in(sources)
+    for path in built_example.out_dir.glob("*/*.pdf"):
+        if path.stem == path.parent.name:
+            assert_no_heading_at_a_page_foot(path, headings)

@@ -1,0 +1,127 @@
+"""Print options are the same in publisher.toml ([pdf]), a manifest (`pdf:`, `leaflet:`) and
+on the command line; every mistake is reported with where it is and how to fix it, before
+anything is rendered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from publisher.cli import main
+from publisher.config import load_config
+from publisher.printing import PAGE_SIZES, PrintOptions, PrintSettings, parse_page_size, resolve
+
+
+def run(root: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["-C", str(root), "build", *args])
+    return result.exit_code, result.output
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+@pytest.fixture
+def minimal(workspace: Callable[[str], Path]) -> Path:
+    return workspace("minimal")
+
+
+def test_config_takes_named_and_custom_sizes_and_lengths_in_any_unit(minimal: Path) -> None:
+    toml = minimal / "publisher.toml"
+    toml.write_text(
+        toml.read_text()
+        + '[pdf]\npage_size = "120mm 7in"\nmargins = "1cm 12pt"\nbleed = "0.125in"\n'
+        + 'marks = true\nblack_only = true\nstandard = "pdf/a-3b"\ncreep = 0.1\n'
+    )
+    settings = load_config(minimal).pdf
+    assert (settings.page_size.width_mm, settings.page_size.height_mm) == (120, 7 * 25.4)
+    assert settings.margins == pytest.approx((10, 12 * 25.4 / 72, 10, 12 * 25.4 / 72))
+    assert settings.bleed == pytest.approx(3.175)
+    assert (settings.marks, settings.black_only, settings.standard) == (True, True, "pdf/a-3b")
+    assert settings.creep == 0.1
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ('bleed = "3 furlongs"', "is not a length"),
+        ('page_size = "B7"', "unknown page size 'B7'"),
+        ('page_size = "20mm 30mm"', "too small"),
+        ('impose = "3up"', "use one of booklet, 2up, 4up, none"),
+        ('marks = "yes"', "is not true or false"),
+        ('bleed = "25mm"', "more than any printer asks for"),
+        ('standard = "pdf/x-4"', "use one of pdf/ua-1, pdf/a-3b"),
+    ],
+)
+def test_bad_config_values_name_the_line_and_the_fix(
+    minimal: Path, setting: str, message: str
+) -> None:
+    toml = minimal / "publisher.toml"
+    toml.write_text(toml.read_text() + f"[pdf]\n{setting}\n")
+    code, output = run(minimal)
+    assert code == 1 and message in output and "Traceback" not in output
+    assert f"publisher.toml:{line_of(toml, setting)}:" in output
+    assert not (minimal / "dist").exists()
+
+
+def test_every_manifest_print_mistake_is_reported_at_once(minimal: Path) -> None:
+    manifest = minimal / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text()
+        + "pdf:\n  page_size: A7\n  bleeed: 3mm\n"
+        + "leaflet:\n  document: secnd-article\n  sides: 3\n  colums: 2\n  impose: booklet\n"
+    )
+    code, output = run(minimal)
+    assert code == 1 and "Traceback" not in output
+    for text, expected in [
+        ("page_size: A7", "unknown page size 'A7'"),
+        ("bleeed", "did you mean 'bleed'"),
+        ("document: secnd-article", "did you mean 'second-article'"),
+    ]:
+        assert f"001-first.yaml:{line_of(manifest, text)}:" in output and expected in output
+    manifest.write_text(manifest.read_text().replace("secnd-article", "second-article"))
+    code, output = run(minimal)
+    for text, expected in [
+        ("sides: 3", "sides must be 1 or 2"),
+        ("colums", "did you mean 'columns'"),
+        ("impose: booklet", "cannot be imposed as a booklet"),
+    ]:
+        assert f"001-first.yaml:{line_of(manifest, text)}:" in output and expected in output
+
+
+def test_bad_command_line_values_are_one_clear_error(minimal: Path) -> None:
+    code, output = run(minimal, "--bleed", "3furlongs", "--page-size", "A9")
+    assert code == 1 and "Traceback" not in output
+    assert "--bleed: '3furlongs' is not a length" in output
+    assert "--page-size: unknown page size 'A9'" in output and "120mm 180mm" in output
+    assert not (minimal / "dist").exists()
+
+
+def test_later_layers_win_and_impositions_go_to_the_product_they_fit() -> None:
+    defaults = PrintOptions(parse_page_size("A4"), margins=(20, 20, 20, 20))
+    config = PrintSettings(page_size=parse_page_size("A5"), bleed=3.0, impose="booklet")
+    manifest = PrintSettings(page_size=parse_page_size("Letter"), marks=True)
+    cli = PrintSettings(bleed=0.0, impose="2up")
+    issue = resolve(defaults, config, manifest, cli, impositions=("booklet",))
+    leaflet = resolve(defaults, config, manifest, cli, impositions=("2up", "4up"))
+    assert issue.page_size.name == leaflet.page_size.name == "Letter"
+    assert (issue.bleed, issue.marks, issue.margins) == (0.0, True, defaults.margins)
+    assert (issue.impose, leaflet.impose) == ("booklet", "2up")
+    off = resolve(defaults, config, PrintSettings(impose="none"), impositions=("booklet",))
+    assert off.impose == "none"
+
+
+def test_named_sizes_are_the_standard_ones() -> None:
+    for name, (width, height) in PAGE_SIZES.items():
+        size = parse_page_size(name.lower())
+        assert (size.name, size.width_mm, size.height_mm) == (name, width, height)
+        assert size.css == f"{width:g}mm {height:g}mm"
+
+
+def test_cli_flags_are_listed_in_build_help() -> None:
+    output = CliRunner().invoke(main, ["build", "--help"]).output
+    for flag in ("--page-size", "--margins", "--bleed", "--marks", "--impose", "--black-only"):
+        assert flag in output

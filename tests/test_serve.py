@@ -1,0 +1,340 @@
+"""`publisher serve`, against the real server: the command runs as a subprocess on a free
+port in a copy of the minimal workspace, and every check is a real HTTP request."""
+
+from __future__ import annotations
+
+import http.client
+import io
+import json
+import queue
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lxml.html
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from publisher.cli import main
+from publisher.config import load_config
+
+CLI = "from publisher.cli import main; main()"
+DOCUMENT = "first-article"  # the document the tests edit
+EMAIL_WIDTHS = {"375", "600"}  # phone and desktop
+
+
+@dataclass
+class Response:
+    status: int
+    headers: http.client.HTTPMessage
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
+
+
+@dataclass
+class Server:
+    root: Path
+    process: subprocess.Popen[str]
+    lines: queue.Queue[str]
+    port: int = 0
+    output: list[str] = field(default_factory=list)
+
+    @property
+    def issue(self) -> str:
+        return next((self.root / "issues").glob("*.yaml")).stem
+
+    @property
+    def article(self) -> str:
+        """The edited document's page: dist/<issue>/<document>/index.html."""
+        return f"/{self.issue}/{DOCUMENT}/"
+
+    @property
+    def source(self) -> Path:
+        return self.root / "documents" / f"{DOCUMENT}.md"
+
+    def connection(self, timeout: float = 10) -> http.client.HTTPConnection:
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+
+    def get(self, path: str) -> Response:
+        """GET `path` exactly as given: http.client does not normalise '..' away."""
+        connection = self.connection()
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            return Response(response.status, response.headers, response.read())
+        finally:
+            connection.close()
+
+    def wait_for(self, path: str, condition: Callable[[str], bool], timeout: float = 15) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            response = self.get(path)
+            if response.status == 200 and condition(response.text):
+                return response.text
+            time.sleep(0.05)
+        raise AssertionError(f"{path} did not change in {timeout} s:\n{self.log()}")
+
+    def wait_for_line(self, pattern: str, timeout: float) -> re.Match[str]:
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self.lines.get(timeout=left)
+            except queue.Empty:
+                break
+            self.output.append(line)
+            if found := re.search(pattern, line):
+                return found
+        raise AssertionError(f"no line matching {pattern!r} in {timeout} s:\n{self.log()}")
+
+    def log(self) -> str:
+        while not self.lines.empty():
+            self.output.append(self.lines.get_nowait())
+        return "".join(self.output)
+
+
+@pytest.fixture
+def server(workspace: Callable[[str], Path]) -> Iterator[Server]:
+    root = workspace("minimal")
+    process = subprocess.Popen(
+        [sys.executable, "-c", CLI, "-C", str(root), "serve", "--port", "0", "--no-open"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stdout or ()])
+    reader.start()
+    server = Server(root, process, lines)
+    try:
+        server.port = int(server.wait_for_line(r"at http://127\.0\.0\.1:(\d+)/", 60)[1])
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        reader.join(timeout=15)
+
+
+def test_an_edited_document_is_served_within_two_seconds(server: Server) -> None:
+    sentence = f"Written while the server runs, {time.time_ns()}."
+    assert sentence not in server.get(server.article).text
+
+    started = time.monotonic()
+    text = server.source.read_text()
+    server.source.write_text(text.replace("\n\nA paragraph", f"\n\n{sentence}\n\nA paragraph", 1))
+    server.wait_for(server.article, lambda page: sentence in page, timeout=15)
+    elapsed = time.monotonic() - started
+
+    assert elapsed < 2.0, f"{elapsed:.2f} s\n{server.log()}"
+
+
+def test_every_build_good_or_failed_is_announced_on_the_event_stream(server: Server) -> None:
+    connection = server.connection(timeout=15)
+    connection.request("GET", "/__publisher/events")
+    stream = connection.getresponse()
+    assert stream.status == 200
+    assert stream.headers["Content-Type"] == "text/event-stream"
+
+    def next_preview_build() -> dict:
+        """The next event for the stage that builds what the browser shows (the background
+        build of PDF and EPUB announces itself too)."""
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            line = stream.readline().decode()
+            if line.startswith("data: "):
+                event = json.loads(line.removeprefix("data: "))
+                if event["stage"] == "preview":
+                    return event
+        raise AssertionError(server.log())
+
+    try:
+        text = server.source.read_text()
+        server.source.write_text(text + "\nOne more line.\n")
+        good = next_preview_build()
+        server.source.write_text(text.replace("date: 2026-01-05", "date: someday"))
+        failed = next_preview_build()
+    finally:
+        connection.close()
+
+    assert good["ok"] is True
+    assert failed["ok"] is False
+    assert failed["build"] > good["build"]
+
+
+def test_a_build_error_shows_on_every_page_until_the_next_good_build(server: Server) -> None:
+    good = server.source.read_text()
+    line = next(n for n, text in enumerate(good.splitlines(), 1) if text.startswith("date:"))
+    bad_value = "<em>soon</em>"
+    server.source.write_text(good.replace("date: 2026-01-05", f"date: {bad_value}"))
+
+    page = server.wait_for(server.article, lambda page: "publisher-build-error" in page)
+    banner = lxml.html.fromstring(page).get_element_by_id("publisher-build-error")
+    banner_text = banner.text_content()
+    assert f"{server.source.name}:{line}:" in banner_text
+    assert bad_value in banner_text  # shown as text: escaped, never markup
+    assert not banner.xpath(".//em")
+    assert "A paragraph with" in page  # the last good build is still served
+    for other in ("/", f"/{server.issue}/", "/__publisher/"):
+        assert "publisher-build-error" in server.get(other).text, other
+
+    server.source.write_text(good)
+    page = server.wait_for(server.article, lambda page: "publisher-build-error" not in page)
+    assert "A paragraph with" in page
+
+
+def test_only_files_inside_dist_are_served(server: Server) -> None:
+    secret = (server.root / "publisher.toml").read_text()
+    dist = load_config(server.root).dist_dir
+    (dist / "leak").symlink_to(server.root / "publisher.toml")
+    for path in (
+        "/../publisher.toml",
+        "/%2e%2e/publisher.toml",
+        f"/{server.issue}/../../publisher.toml",
+        "/..%2fpublisher.toml",
+        "/leak",
+        "/%00",
+    ):
+        response = server.get(path)
+        assert response.status == 404, path
+        assert secret not in response.text
+
+
+def test_outputs_are_served_with_their_type_and_never_cached(server: Server) -> None:
+    dist = load_config(server.root).dist_dir
+    issue = server.issue
+    wait_until(lambda: (dist / issue / f"{issue}.epub").is_file(), server)  # background build
+    for name, image_format in (("photo.png", "PNG"), ("photo.jpg", "JPEG")):
+        picture = io.BytesIO()
+        Image.new("RGB", (4, 4), "teal").save(picture, image_format)
+        (dist / name).write_bytes(picture.getvalue())
+    expected = {
+        server.article: "text/html; charset=utf-8",
+        "/site.css": "text/css; charset=utf-8",
+        "/sitemap.xml": "application/xml",
+        "/feed.atom": "application/atom+xml",
+        "/feed.rss": "application/rss+xml",
+        f"/{issue}/{issue}.pdf": "application/pdf",
+        f"/{issue}/{issue}.epub": "application/epub+zip",
+        "/photo.png": "image/png",
+        "/photo.jpg": "image/jpeg",
+    }
+    for path, content_type in expected.items():
+        response = server.get(path)
+        assert response.status == 200, path
+        assert response.headers["Content-Type"] == content_type, path
+        assert response.headers["Cache-Control"] == "no-store", path
+        if not content_type.startswith("text/html"):  # served as built, byte for byte
+            assert response.body == (dist / path.lstrip("/")).read_bytes(), path
+    assert server.get("/missing/").headers["Cache-Control"] == "no-store"
+
+
+def test_html_gets_the_reload_script_as_served_while_dist_stays_script_free(
+    server: Server,
+) -> None:
+    dist = load_config(server.root).dist_dir
+    served = server.get(server.article).text
+    on_disk = (dist / server.article.strip("/") / "index.html").read_text()
+
+    scripts = lxml.html.fromstring(served).xpath("//script/text()")
+    assert len(scripts) == 1 and "/__publisher/events" in scripts[0]
+    assert "<script" not in on_disk
+    end = on_disk.rindex("</body>")
+    assert served.startswith(on_disk[:end]) and served.endswith(on_disk[end:])
+
+
+def test_previews_show_each_issue_email_at_phone_and_desktop_width_and_its_pdf(
+    server: Server,
+) -> None:
+    dist = load_config(server.root).dist_dir
+    issue = server.issue
+    index = lxml.html.fromstring(server.get("/__publisher/").text)
+    links = set(index.xpath("//a/@href"))
+    assert {f"/{issue}/", f"/__publisher/{issue}/email", f"/__publisher/{issue}/pdf"} <= links
+
+    preview = lxml.html.fromstring(server.get(f"/__publisher/{issue}/email").text)
+    frames = preview.xpath("//iframe")
+    assert {frame.get("width") for frame in frames} == EMAIL_WIDTHS
+    assert len(frames) == len(EMAIL_WIDTHS)
+    for frame in frames:
+        assert frame.get("src").split("?")[0] == f"/{issue}/email.html"
+        shown = server.get(frame.get("src"))
+        assert shown.status == 200
+        email_html = (dist / issue / "email.html").read_text()
+        base_url = load_config(server.root).base_url
+        assert shown.text == email_html.replace(base_url, "/")  # its links lead here
+
+    pdf = f"/{issue}/{issue}.pdf"
+    wait_until(lambda: (dist / pdf.lstrip("/")).is_file(), server)
+    page = lxml.html.fromstring(server.get(f"/__publisher/{issue}/pdf").text)
+    assert pdf in page.xpath("//a/@href")
+    assert page.xpath("//iframe/@src") == [pdf]
+    assert server.get(pdf).body[:5] == b"%PDF-"
+
+
+def test_stopping_the_server_stops_its_background_build(server: Server) -> None:
+    server.source.write_text(server.source.read_text() + "\nAnother line.\n")
+    children: set[int] = set()
+
+    def background_build_running() -> bool:
+        children.update(child_processes(server.process.pid))
+        return bool(children)
+
+    wait_until(background_build_running, server)
+    server.process.terminate()
+    assert server.process.wait(timeout=15) == 0
+    wait_until(lambda: not any(alive(pid) for pid in children), server)
+    assert "stopped" in server.log()
+
+
+def test_a_port_in_use_is_a_clear_error(workspace: Callable[[str], Path]) -> None:
+    root = workspace("minimal")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["-C", str(root), "serve", "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"port {port}" in result.output and "--port 0" in result.output
+    assert not (root / "dist").exists()  # nothing built before the port was had
+
+
+def wait_until(condition: Callable[[], bool], server: Server, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"still waiting after {timeout} s:\n{server.log()}")
+
+
+def child_processes(parent: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
