@@ -45,6 +45,9 @@ class RenderPlan:
     _template_digests: dict[str, str] = field(default_factory=dict)
     _stale_files: set[str] = field(default_factory=set)  # written before by jobs re-rendered now
     _pool: ProcessPoolExecutor | None = None
+    _subject_digests: dict[int, str] = field(
+        default_factory=dict
+    )  # for subjects alive in this build
 
     def __post_init__(self) -> None:
         self._renders = {} if self.force else self.cache.renders()
@@ -148,9 +151,15 @@ class RenderPlan:
             self._templates(job.renderer),
             job.name,
             job.part,
-            repr(job.subject),
-            self._images(job.subject),
+            self._subject(job.subject),
         )
+
+    def _subject(self, subject: Issue | Archive) -> str:
+        """The digest of what a job renders from; an issue's is shared by its formats' jobs."""
+        key = id(subject)
+        if key not in self._subject_digests:  # the subject is kept, so its id is not reused
+            self._subject_digests[key] = (subject, digest(repr(subject), self._images(subject)))
+        return self._subject_digests[key][1]
 
     def _templates(self, renderer: Renderer) -> str:
         if renderer.name not in self._template_digests:

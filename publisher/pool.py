@@ -5,7 +5,7 @@ Manifests are checked against this index before any pandoc call, so a typo fails
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from slugify import slugify
@@ -26,6 +26,8 @@ class UnresolvedReference(Exception):
 class DocumentPool:
     root: Path
     files: tuple[Path, ...]  # relative to root, sorted
+    # every name a manifest may use for a file (slug, stem, path without suffix) → files
+    names: dict[str, tuple[Path, ...]] = field(default_factory=dict)
 
     @classmethod
     def scan(cls, root: Path) -> DocumentPool:
@@ -37,7 +39,11 @@ class DocumentPool:
             if path.suffix.lower() in EXTENSIONS
             and not any(part.startswith(".") for part in path.relative_to(root).parts)
         )
-        return cls(root, tuple(files))
+        names: dict[str, list[Path]] = {}
+        for file in files:
+            for name in {file.stem, slug_for(file), file.with_suffix("").as_posix()}:
+                names.setdefault(name, []).append(file)
+        return cls(root, tuple(files), {name: tuple(paths) for name, paths in names.items()})
 
     def resolve(self, ref: str) -> Path:
         """Find the document a manifest means by `ref` (a slug, a stem or a path)."""
@@ -51,11 +57,10 @@ class DocumentPool:
                 "name documents by slug or by a path inside documents/, without '..'",
             )
         if candidate.suffix.lower() in EXTENSIONS:
-            matches = [f for f in self.files if f == candidate]
+            same_name = self.names.get(candidate.with_suffix("").as_posix(), ())
+            matches = [candidate] if candidate in same_name else []
         else:
-            matches = [
-                f for f in self.files if ref in (f.stem, slug_for(f), f.with_suffix("").as_posix())
-            ]
+            matches = list(self.names.get(ref, ()))
         if not matches:
             names = {slug_for(f) for f in self.files} | {f.as_posix() for f in self.files}
             raise UnresolvedReference(

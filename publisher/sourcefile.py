@@ -41,9 +41,11 @@ class SourceData:
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
     import yaml
 
+    # One parse (libyaml's when available): the node tree gives lines, the data is built from it.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark is not None else first_line
@@ -54,6 +56,8 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
             line,
             "check indentation and quote values that contain ':' or start with '[', '{' or '*'",
         ) from None
+    finally:
+        loader.dispose()
     if data is None:
         data = {}
     if not isinstance(data, dict):
