@@ -80,25 +80,16 @@ def _run(
     import pypandoc
 
     try:
+        options = {
+            "format": from_format,
+            "extra_args": args,
+            "outputfile": str(outputfile) if outputfile else None,
+            "sandbox": sandbox,
+            "cworkdir": str(cwd) if cwd else None,
+        }
         if isinstance(source, Path):
-            return pypandoc.convert_file(
-                str(source),
-                to_format,
-                format=from_format,
-                extra_args=args,
-                outputfile=str(outputfile) if outputfile else None,
-                sandbox=sandbox,
-                cworkdir=str(cwd) if cwd else None,
-            )
-        return pypandoc.convert_text(
-            source,
-            to_format,
-            format=from_format,
-            extra_args=args,
-            outputfile=str(outputfile) if outputfile else None,
-            sandbox=sandbox,
-            cworkdir=str(cwd) if cwd else None,
-        )
+            return pypandoc.convert_file(str(source), to_format, **options)
+        return pypandoc.convert_text(source, to_format, **options)
     except RuntimeError as exc:
         where = source if isinstance(source, Path) else None
         raise PublisherError.at(
