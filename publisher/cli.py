@@ -256,7 +256,6 @@ def check(
     from .build import select_issues
     from .checks import FORMATS, Target, run_checks
     from .config import load_config
-    from .freshness import stale
     from .manifest import load_manifests
     from .pool import DocumentPool
 
@@ -270,13 +269,16 @@ def check(
         config.issues_dir, DocumentPool.scan(config.documents_dir), workspace
     )
     slugs = tuple(m.slug for m in select_issues(manifests, issues))
-    outputs = [p for slug in slugs for p in (config.dist_dir / slug).glob("*")]
-    outputs += [config.dist_dir / name for name in ("index.html", "feed.atom", "feed.rss")]
-    if not no_build and stale(outputs, config):
+    if not no_build:  # incremental: renders only what is missing or older than its sources
         _show_warnings()
-        click.echo("outputs are missing or older than their sources: building first", err=True)
         with _RichProgress() as progress:
-            run_build(workspace, issues, (), None, progress)
+            rebuilt = run_build(workspace, issues, (), None, progress).rendered
+        if rebuilt:
+            click.echo(
+                f"outputs were missing or older than their sources: building first "
+                f"({len(rebuilt)} rebuilt)",
+                err=True,
+            )
     findings = run_checks(Target(config, config.dist_dir, slugs), chosen)
     passed = sum(f.status == "pass" for f in findings)
     failed = sum(f.status == "fail" for f in findings)
