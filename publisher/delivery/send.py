@@ -54,6 +54,22 @@ class SendReport:
         return not any(self.counts.get(state) for state in ("queued", "deferred", "sending"))
 
 
+@dataclass(frozen=True)
+class Mailing:
+    """What every copy of one issue's send is made from."""
+
+    config: Config
+    slug: str
+    template: Template
+    tokens: Tokens
+    dkim: DkimSigner | None
+    password: str | None
+
+    @property
+    def envelope_from(self) -> str:
+        return self.config.delivery.envelope_from or self.config.email_from.addr_spec
+
+
 def send(root: Path, request: SendRequest, progress: SendProgress | None = None) -> SendReport:
     config = load_config(root)
     settings = config.delivery
@@ -63,38 +79,32 @@ def send(root: Path, request: SendRequest, progress: SendProgress | None = None)
     dkim = _dkim_signer(config)
     password = None if request.dry_run else settings.smtp_password()
     database = settings.database_path(root)
+    mailing = Mailing(config, built.slug, template, tokens, dkim, password)
     if request.to:
-        return _send_test(config, built.slug, template, tokens, dkim, password, request)
+        return _send_test(mailing, request)
     with _one_sender_at_a_time(database):
         ledger = Ledger(database)
         try:
-            return _send_to_list(
-                config, built.slug, template, tokens, dkim, password, request, ledger, progress
-            )
+            return _send_to_list(mailing, request, ledger, progress)
         finally:
             ledger.close()
 
 
 def _send_to_list(
-    config: Config,
-    slug: str,
-    template: Template,
-    tokens: Tokens,
-    dkim: DkimSigner | None,
-    password: str | None,
+    mailing: Mailing,
     request: SendRequest,
     ledger: Ledger,
     progress: SendProgress | None,
 ) -> SendReport:
-    settings = config.delivery
-    report = SendReport(slug, dry_run=request.dry_run)
+    settings = mailing.config.delivery
+    report = SendReport(mailing.slug, dry_run=request.dry_run)
     if not request.dry_run:
         report.recovered = ledger.recover_interrupted()
-    previous = ledger.latest_send(slug)
+    previous = ledger.latest_send(mailing.slug)
     if previous and previous.finished_at and not (request.again or request.resend_unknown):
         counts = ledger.counts(previous.id)
         raise PublisherError.at(
-            f"issue {slug} was already sent ({counts.get('sent', 0)} sent, finished"
+            f"issue {mailing.slug} was already sent ({counts.get('sent', 0)} sent, finished"
             f" {previous.finished_at})",
             hint="to send it once more to everyone now on the list, add --again"
             + (
@@ -104,11 +114,13 @@ def _send_to_list(
             ),
         )
     if request.dry_run:
-        _dry_run(config, slug, template, tokens, dkim, ledger, previous, request, report)
+        _dry_run(mailing, ledger, previous, request, report)
         return report
     if request.resend_unknown:
         if previous is None:
-            raise PublisherError.at(f"issue {slug} has not been sent yet: nothing to resend")
+            raise PublisherError.at(
+                f"issue {mailing.slug} has not been sent yet: nothing to resend"
+            )
         ledger.reopen_unknown(previous.id)
         current = previous
     elif previous is None or previous.finished_at:
@@ -117,19 +129,19 @@ def _send_to_list(
                 "there is no active subscriber to send to",
                 hint="add some with 'publisher subscribers add' or 'publisher subscribers import'",
             )
-        current = ledger.start_send(slug, config.domain)
+        current = ledger.start_send(mailing.slug, mailing.config.domain)
     else:
         current, report.resumed = previous, True
     job = Job(
         database=ledger.path,
         send_id=current.id,
-        issue=slug,
-        template=template,
-        tokens=tokens,
+        issue=mailing.slug,
+        template=mailing.template,
+        tokens=mailing.tokens,
         settings=settings,
-        envelope_from=settings.envelope_from or config.email_from.addr_spec,
-        password=password,
-        dkim=dkim,
+        envelope_from=mailing.envelope_from,
+        password=mailing.password,
+        dkim=mailing.dkim,
         rate=settings.rate if request.rate is None else request.rate,
         connections=request.connections or settings.connections,
     )
@@ -149,11 +161,7 @@ def _send_to_list(
 
 
 def _dry_run(
-    config: Config,
-    slug: str,
-    template: Template,
-    tokens: Tokens,
-    dkim: DkimSigner | None,
+    mailing: Mailing,
     ledger: Ledger,
     previous: Send | None,
     request: SendRequest,
@@ -165,22 +173,17 @@ def _dry_run(
         report.counts = ledger.counts(previous.id)
     else:
         report.counts = {"queued": ledger.active_subscribers()}
-    copy = template.personalise(
+    copy = mailing.template.personalise(
         "dry-run@example.org",
-        make_msgid("dry-run", config.domain),
-        tokens.unsubscribe(NOBODY, slug),
+        make_msgid("dry-run", mailing.config.domain),
+        mailing.tokens.unsubscribe(NOBODY, mailing.slug),
     )
-    if dkim:
-        dkim.sign(copy)
+    if mailing.dkim:
+        mailing.dkim.sign(copy)
 
 
 def _send_test(
-    config: Config,
-    slug: str,
-    template: Template,
-    tokens: Tokens,
-    dkim: DkimSigner | None,
-    password: str | None,
+    mailing: Mailing,
     request: SendRequest,
 ) -> SendReport:
     """One copy to one address, outside the ledger: for the editor's own inbox. Its
@@ -192,25 +195,25 @@ def _send_test(
         address = normalise_address(request.to)
     except ValueError as exc:
         raise PublisherError.at(f"--to {request.to!r} is not an email address: {exc}") from None
-    settings = config.delivery
-    db = open_database(settings.database_path(config.root))
+    settings = mailing.config.delivery
+    db = open_database(settings.database_path(mailing.config.root))
     try:
         subscriber = find(db, address)
     finally:
         db.close()
-    token = tokens.unsubscribe(subscriber.id if subscriber else NOBODY, slug)
-    message = template.personalise(address, make_msgid(f"test.{slug}", config.domain), token)
-    if dkim:
-        message = dkim.sign(message)
-    report = SendReport(slug, dry_run=request.dry_run)
+    token = mailing.tokens.unsubscribe(subscriber.id if subscriber else NOBODY, mailing.slug)
+    message = mailing.template.personalise(
+        address, make_msgid(f"test.{mailing.slug}", mailing.config.domain), token
+    )
+    if mailing.dkim:
+        message = mailing.dkim.sign(message)
+    report = SendReport(mailing.slug, dry_run=request.dry_run)
     if request.dry_run:
         report.counts = {"queued": 1}
         return report
-    connection = Connection(settings, password)
+    connection = Connection(settings, mailing.password)
     try:
-        outcome = connection.transmit(
-            settings.envelope_from or config.email_from.addr_spec, address, message
-        )
+        outcome = connection.transmit(mailing.envelope_from, address, message)
     finally:
         connection.close()
     report.test_outcome = outcome
