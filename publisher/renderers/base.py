@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 import jinja2
 
 from ..config import Config
-from ..i18n import interface_language
+from ..i18n import gettext, interface_language
 from ..model import Archive, Issue
 from ..output import Artifact
 from ..printing import PrintSettings
@@ -39,6 +39,13 @@ class RenderContext:
         from ..templating import make_environment
 
         return make_environment(self.templates_dir)
+
+    def issue_title(self, issue: Issue) -> str:
+        """'The Dockside Bulletin No. 41: No to poverty pay', in the issue's language: the
+        email's subject, the EPUB's and the PDF's title, the plain-text email's heading."""
+        with interface_language(issue.language):
+            number = gettext("No. %(number)s") % {"number": issue.number}
+        return f"{self.config.title} {number}: {issue.title}"
 
     def issue_url(self, issue: Issue) -> str:
         return f"{self.config.base_url}{issue.slug}/"

@@ -7,7 +7,6 @@ import uuid
 from pathlib import Path
 from typing import ClassVar
 
-from ..i18n import gettext, interface_language
 from ..model import Issue
 from ..output import Artifact
 from .base import IssueRenderer, RenderContext
@@ -29,9 +28,7 @@ class EpubRenderer(IssueRenderer):
     def render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]:
         from .. import pandoc
 
-        with interface_language(issue.language):
-            number = gettext("No. %(number)s") % {"number": issue.number}
-        title = f"{ctx.config.title} {number}: {issue.title}"
+        title = ctx.issue_title(issue)
         html = self.render_template(ctx, "book.html", issue=issue, title=title)
         with tempfile.TemporaryDirectory(prefix="publisher-epub-") as tmp:
             css = Path(tmp) / "epub.css"

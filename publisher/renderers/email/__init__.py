@@ -13,7 +13,7 @@ from ...output import Artifact
 from ..base import IssueRenderer, RenderContext
 from .budget import GMAIL_CLIP_BYTES, fit
 from .content import prepare
-from .message import RECIPIENT_TOKEN, build_message, subject, unsubscribe_url
+from .message import RECIPIENT_TOKEN, build_message, unsubscribe_url
 
 __all__ = ["RECIPIENT_TOKEN", "EmailRenderer"]
 
@@ -29,7 +29,7 @@ class EmailRenderer(IssueRenderer):
         media_url = f"{config.base_url}media/"  # where the web archive publishes images
         values: dict[str, Any] = {
             "issue": issue,
-            "subject": subject(issue, ctx),
+            "subject": ctx.issue_title(issue),
             "view_online_url": ctx.issue_url(issue),
             "unsubscribe_url": unsubscribe_url(ctx),
             "articles": {

@@ -11,18 +11,11 @@ from email.utils import format_datetime
 from slugify import slugify
 
 from ...errors import PublisherError
-from ...i18n import gettext, interface_language
 from ...model import Issue
 from ..base import RenderContext
 
 # Delivery replaces this with each subscriber's signed token.
 RECIPIENT_TOKEN = "RECIPIENT_TOKEN"
-
-
-def subject(issue: Issue, ctx: RenderContext) -> str:
-    with interface_language(issue.language):
-        number = gettext("No. %(number)s") % {"number": issue.number}
-    return f"{ctx.config.title} {number}: {issue.title}"
 
 
 def unsubscribe_url(ctx: RenderContext) -> str:
@@ -34,7 +27,7 @@ def build_message(issue: Issue, ctx: RenderContext, text: str, html: str) -> byt
     config = ctx.config
     digest = hashlib.sha256(html.encode()).hexdigest()[:16]
     headers = {
-        "Subject": subject(issue, ctx),
+        "Subject": ctx.issue_title(issue),
         "From": config.email_from,
         "Reply-To": config.email_reply_to,
         "To": "undisclosed-recipients:;",  # delivery addresses each copy
