@@ -387,3 +387,50 @@ def test_imported_corpus_builds_into_an_issue_whose_epub_passes_epubcheck(
     )
     report = build(root, formats=["epub"])
     assert epubcheck_messages(report.out_dir / "001-imported" / "001-imported.epub") == []
+
+
+# Control characters -----------------------------------------------------------------------
+
+CONTROLS = {
+    "vertical tab": "\x0b",
+    "ANSI colour code": "\x1b[31m",
+    "BEL": "\x07",
+    "U+FFFE": "\ufffe",
+    "C1": "\x85",
+    "lone surrogate": "\ud800",
+}
+
+
+def test_import_never_writes_control_characters_and_names_file_and_line(tmp_path: Path) -> None:
+    text = (
+        "\x1b[1mA pasted title\x1b[0m\n\n"
+        f"{LONG}\n\n"
+        "First line of an address\x0bSecond line of the address\n\n"
+        f"\x1b[31mRed alert\x1b[0m from the terminal.\x07 {LONG}\ufffe\x85\ud800\n"
+    )
+    source = tmp_path / "pasted.txt"
+    source.write_bytes(text.encode("utf-8", "surrogatepass"))
+    pool = tmp_path / "documents"
+    result = CliRunner().invoke(
+        main, ["-C", str(tmp_path), "import", "--into", str(pool), str(source)]
+    )
+    assert result.exit_code == 0, result.output
+    written = next(pool.glob("*.md")).read_text(encoding="utf-8", errors="surrogateescape")
+    for name, control in CONTROLS.items():
+        assert control not in written, name
+    assert "[31m" not in written and "Red alert" in written
+    assert "title: A pasted title\n" in written  # the heuristics saw the text without codes
+    assert "First line of an address\\\nSecond line of the address" in written
+    assert f"warning: {source}:1: removed invisible control characters" in result.stderr
+
+
+def test_saved_web_pages_are_cleaned_of_control_characters_too(tmp_path: Path) -> None:
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><title>Pay\x07 rise won</title></head><body>"
+        f"<article><h1>Pay rise won</h1><p>\x1b[31mThe dockers\x1b[0m won. {LONG}</p>"
+        f"<p>{LONG}\ufffe</p></article></body></html>"
+    )
+    (doc,) = import_one(tmp_path, page, "page.html")
+    written = next((tmp_path / "documents").glob("*.md")).read_text()
+    assert doc.title == "Pay rise won" and "The dockers won." in written
+    assert not any(c in written for c in ("\x07", "\x1b", "[31m", "\ufffe"))

@@ -4,7 +4,8 @@ Plain text off blogs (`plaintext`), saved web pages (`webpage`) and Word/OpenDoc
 (`office`) are each recovered into drafts; every draft's body goes through the pipeline's
 sanitiser and pandoc writes its Markdown (`markdown`). Re-importing the same bytes is
 recognised by their hash and writes nothing; a file that cannot be read is reported and
-the others are still imported.
+the others are still imported. Every text read goes through `controls.clean_text` before a
+heuristic looks at it, so no control character reaches a document.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
+from ..controls import clean_text
 from ..errors import Problem, PublisherError
 from ..output import atomic_write
 from ..pool import DocumentPool, slug_for
@@ -97,7 +99,7 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
         from .decode import decode_text
         from .plaintext import recover
 
-        return recover(decode_text(data, source), split), {}
+        return recover(clean_text(decode_text(data, source), source), split), {}
     raise PublisherError.at(
         f"cannot import {suffix} files",
         source,

@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ..controls import clean_text
 from ..errors import PublisherError
-from .decode import decode_text
+from .decode import clean_extracted, decode_text
 from .plaintext import Draft
 from .scripts import detect_language, mark_fragments
 
@@ -17,7 +18,7 @@ def recover_page(data: bytes, path: Path) -> list[Draft]:
     import lxml.html
     import trafilatura
 
-    page = decode_text(data, path)
+    page = clean_text(decode_text(data, path), path)
     body = trafilatura.extract(
         page,
         output_format="html",
@@ -34,8 +35,13 @@ def recover_page(data: bytes, path: Path) -> list[Draft]:
             path,
             hint="save the article itself (not a listing page), or copy its text into a .txt file",
         )
+    body = clean_extracted(body, path)
     meta = trafilatura.extract_metadata(page)
-    draft = Draft(title=meta.title or "", authors=_authors(meta.author), date=_date(meta.date))
+    draft = Draft(
+        title=clean_extracted(meta.title or "", path),
+        authors=_authors(clean_extracted(meta.author or "", path)),
+        date=_date(meta.date),
+    )
     inner = lxml.html.fromstring(body).find("body")
     fragment = (
         "".join(lxml.html.tostring(child, encoding="unicode") for child in inner)
