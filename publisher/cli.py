@@ -216,9 +216,13 @@ def import_(
             str(found["paragraphs"]),
             str(found["lists"] + found["numbered lists"]),
             str(notes),
-            "\n".join(draft.unsure) or "",
+            str(len(draft.unsure) or ""),
         )
-    Console().print(table)
+    console = Console()
+    console.print(table)
+    checks = [(f"{r.source.name}#{r.part}", r.draft.unsure) for r in report.documents]
+    for line in _import_checks(checks, console.width):
+        click.echo(line)
     for problem in report.problems:
         click.secho(f"error: {problem}", fg="red", err=True)
     done = sum(row.status == "imported" for row in report.documents)
@@ -228,6 +232,25 @@ def import_(
     )
     if report.problems:
         sys.exit(1)
+
+
+def _import_checks(checks: list[tuple[str, list[str]]], width: int) -> list[str]:
+    """Every guess to check ('file#part', its texts), one per entry beneath the table and
+    wrapped to the terminal: a table cell cuts them off at 80 columns, and they are what
+    the editor must read."""
+    import textwrap
+
+    lines: list[str] = []
+    for where, texts in checks:
+        for text in texts:
+            lines += textwrap.wrap(
+                f"check {where}: {text}",
+                width=max(width, 40),
+                initial_indent="  ",
+                subsequent_indent="      ",
+                break_on_hyphens=False,
+            )
+    return lines
 
 
 @main.command()

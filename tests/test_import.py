@@ -434,3 +434,28 @@ def test_saved_web_pages_are_cleaned_of_control_characters_too(tmp_path: Path) -
     written = next((tmp_path / "documents").glob("*.md")).read_text()
     assert doc.title == "Pay rise won" and "The dockers won." in written
     assert not any(c in written for c in ("\x07", "\x1b", "[31m", "\ufffe"))
+
+
+# The import report ------------------------------------------------------------------------
+
+
+def test_report_prints_every_check_in_full_beneath_the_table_at_80_columns(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "a-page-pasted-from-a-blog-with-a-long-file-name.txt"
+    source.write_text(
+        f"{LONG}\n\nWhat we want:\n\n  Homes for all\n\n  Jobs for all\n\n{LONG}\n\nAna Ruiz\n"
+    )
+    pool = tmp_path / "documents"
+    result = CliRunner().invoke(
+        main,
+        ["-C", str(tmp_path), "import", "--into", str(pool), str(source)],
+        env={"COLUMNS": "80"},
+    )
+    assert result.exit_code == 0, result.output
+    (row,) = import_files([source], tmp_path / "again", dry_run=True).documents
+    assert len(row.draft.unsure) == 3  # no title line, author from the closing line, lost bullets
+    lines = result.output.splitlines()
+    for check in row.draft.unsure:
+        assert f"check {source.name}#1: {check}" in " ".join(" ".join(lines).split())
+    assert max(len(line) for line in lines) <= 80, "\n".join(lines)
