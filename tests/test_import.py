@@ -459,3 +459,45 @@ def test_report_prints_every_check_in_full_beneath_the_table_at_80_columns(
     for check in row.draft.unsure:
         assert f"check {source.name}#1: {check}" in " ".join(" ".join(lines).split())
     assert max(len(line) for line in lines) <= 80, "\n".join(lines)
+
+
+# Lists, and what follows them -------------------------------------------------------------
+
+
+def test_a_block_after_a_list_not_indented_like_a_teaser_is_its_own_paragraph(
+    tmp_path: Path,
+) -> None:
+    text = (
+        f"Recent posts\n\n{LONG}\n\n"
+        "  • The strike at the port\n"
+        "  • Rent survey results\n\n"
+        f"  Great list, thanks for sharing. {LONG}\n\n"
+        "• Our first leaflet\n"
+        "• Our second leaflet\n\n"
+        f"A normal paragraph after the second list. {LONG}\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    assert texts(doc, "//ul/li") == [
+        "The strike at the port",
+        "Rent survey results",
+        "Our first leaflet",
+        "Our second leaflet",
+    ]
+    paragraphs = texts(doc, "/div/p")
+    assert paragraphs[1].startswith("Great list, thanks") and paragraphs[2].startswith("A normal")
+
+
+def test_a_teaser_indented_under_an_indented_bullet_stays_with_its_item(tmp_path: Path) -> None:
+    text = (
+        f"Recent posts\n\n{LONG}\n\n"
+        "  • The strike at the port\n"
+        "      Six weeks on the picket line.\n"
+        "  • Rent survey results\n\n"
+        "      What three hundred tenants told us.\n\n"
+        f"{LONG}\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    assert texts(doc, "//ul/li") == [
+        "The strike at the port Six weeks on the picket line.",
+        "Rent survey results What three hundred tenants told us.",
+    ]

@@ -10,8 +10,9 @@ draft's `found`, and every guess an editor may want to check goes into `unsure`.
 - a closing "Organisation, June 28, 2024" or a short name line is the signature
   (authors and date), kept in the body as well;
 - bullet lines (•, ●, -) and runs of indented lines whose bullets were lost become
-  lists; an indented line under a bullet is that item's teaser; (1)/1. lines become
-  numbered lists; indentation never makes code;
+  lists; a line indented deeper than the bullet above it is that item's teaser, a block
+  at the bullet's depth or less follows the list; (1)/1. lines become numbered lists;
+  indentation never makes code;
 - short title-like lines before longer text become headings; "[Note: …]" blocks become
   notes, "Photo credit:" lines captions, [1] markers footnotes, bare URLs links;
 - two empty lines between paragraphs are a section break.
@@ -253,12 +254,14 @@ def _indented_run(blocks: list[Block], index: int) -> int:
 def _list(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> int:
     items: list[list[str]] = []  # each item: its paragraphs
     lost_bullets = not blocks[index].bullet
+    bullet_indent = blocks[index].indent
     while index < len(blocks):
         block = blocks[index]
         if block.bullet:
             first, *teaser = block.lines
             items.append([_inline(BULLET.sub("", first, count=1)), *map(_inline, _teaser(teaser))])
-        elif block.indented and items and not lost_bullets:
+            bullet_indent = block.indent
+        elif items and not lost_bullets and _teaser_block(block, bullet_indent):
             items[-1].append(_inline(block.text))  # a teaser under the bullet above
             draft.found["teasers"] += 1
         elif lost_bullets and block.indented and block.single_line and block.number is None:
@@ -272,6 +275,12 @@ def _list(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> in
     if lost_bullets:
         draft.found["lists from indented lines"] += 1
     return index
+
+
+def _teaser_block(block: Block, bullet_indent: int) -> bool:
+    """A block after a blank line is the item's teaser only when it is indented deeper than
+    the bullet above it; text at the bullet's own depth or less follows the list."""
+    return block.indent > bullet_indent
 
 
 def _item(paragraphs: list[str]) -> str:

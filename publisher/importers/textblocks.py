@@ -24,6 +24,7 @@ class Block:
     lines: tuple[str, ...]  # whitespace-normalised, without indentation
     indented: bool  # the first line started with spaces, tabs or non-breaking spaces
     gap: int  # longest run of truly empty lines before it (2+ can mark a section break)
+    indent: int = 0  # width of the first line's indentation (a tab counts 4)
 
     @property
     def text(self) -> str:
@@ -54,16 +55,22 @@ def normalise_line(line: str) -> str:
     return re.sub(r" {2,}", " ", line).strip()
 
 
+def indentation(raw: str) -> int:
+    """How far a line is indented: where it sits tells a teaser from the text after a list."""
+    expanded = raw.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" " + NBSP))
+
+
 def split_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     current: list[str] = []
-    indented = False
+    indent = 0
     gap = run = 0
 
     def flush() -> None:
         nonlocal current, gap
         if current:
-            blocks.append(Block(tuple(current), indented, gap))
+            blocks.append(Block(tuple(current), indent > 0, gap, indent))
             current, gap = [], 0
 
     for raw in text.split("\n"):
@@ -79,7 +86,7 @@ def split_blocks(text: str) -> list[Block]:
         if current and (starts_item or RULE.match(current[-1])):
             flush()
         if not current:
-            indented = raw[:1] in (" ", "\t", NBSP)
+            indent = indentation(raw)
         current.append(line)
     flush()
     return blocks
