@@ -501,3 +501,36 @@ def test_a_teaser_indented_under_an_indented_bullet_stays_with_its_item(tmp_path
         "The strike at the port Six weeks on the picket line.",
         "Rent survey results What three hundred tenants told us.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("prose", "intro", "items"),
+    [
+        (LONG + "and so we organised.", "The demands are:", ["Homes for all", "Jobs for all"]),
+        (
+            "Los trabajadores del campo exigen salarios dignos y contratos estables. " * 3,
+            "Nuestras reivindicaciones:",
+            ["Vivienda para todos", "Trabajo para todos"],
+        ),
+    ],
+)
+def test_a_line_ending_in_a_colon_introduces_what_follows_not_the_paragraph_before(
+    tmp_path: Path, prose: str, intro: str, items: list[str]
+) -> None:
+    bullets = "".join(f"• {item}\n" for item in items)
+    (doc,) = import_one(
+        tmp_path, f"A title\n\n{LONG}\n\n{prose.strip()}\n{intro}\n{bullets}\n{LONG}\n"
+    )
+    tree = html_of(doc)
+    assert texts(doc, "/div/p")[1] == prose.strip()
+    (introduction,) = tree.xpath("//ul/preceding-sibling::*[1]")
+    assert introduction.tag == "p" and introduction.text_content() == intro
+    assert texts(doc, "//ul/li") == items
+
+
+def test_a_colon_at_the_end_of_a_wrapped_line_inside_a_sentence_keeps_the_paragraph(
+    tmp_path: Path,
+) -> None:
+    wrapped = "The branch met on Tuesday and agreed, after a long debate, on the following:\nwe strike on Monday, and we strike until the offer is withdrawn in full.\n"
+    (doc,) = import_one(tmp_path, f"A title\n\n{LONG}\n\n{wrapped}\n{LONG}\n")
+    assert len(texts(doc, "//p")) == 3

@@ -3,7 +3,8 @@
 
 A block is a run of non-blank lines. Lines that hold only spaces or non-breaking spaces
 count as blank. Bullet and numbered lines start a block of their own even without a
-blank line before them, because pasted lists rarely have one.
+blank line before them, because pasted lists rarely have one; so does a line ending in
+':' after a finished sentence, which introduces what follows it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ NBSP = "\u00a0"
 BULLET = re.compile(r"^[•●▪◦‣∙·■□○◆◇➢➤►▸✓✔→*–—-]\s+")
 NUMBERED = re.compile(r"^(?:\((\d{1,3})\)|(\d{1,3})[.)])\s+")
 RULE = re.compile(r"^\s*([-_=*~•·])(?:\s*\1){4,}\s*$")
+_SENTENCE_END = (".", "!", "?", "…", '."', ".”", "!”", "?”", ".»", "!»", "?»", ".)")
 # French typography keeps a non-breaking space before these and inside guillemets.
 _KEEP_NBSP = re.compile(rf"{NBSP}(?=[:;!?»])|(?<=«){NBSP}")
 
@@ -55,6 +57,13 @@ def normalise_line(line: str) -> str:
     return re.sub(r" {2,}", " ", line).strip()
 
 
+def introduces(line: str, previous: str) -> bool:
+    """A line ending in ':' after a finished sentence announces what follows (a list, a
+    quotation), so it starts a block rather than ending the paragraph before it. After an
+    unfinished sentence it is only where an editor wrapped the paragraph."""
+    return line.endswith(":") and previous.endswith(_SENTENCE_END)
+
+
 def indentation(raw: str) -> int:
     """How far a line is indented: where it sits tells a teaser from the text after a list."""
     expanded = raw.expandtabs(4)
@@ -83,7 +92,7 @@ def split_blocks(text: str) -> list[Block]:
             continue
         run = 0
         starts_item = bool(BULLET.match(line) or NUMBERED.match(line) or RULE.match(line))
-        if current and (starts_item or RULE.match(current[-1])):
+        if current and (starts_item or RULE.match(current[-1]) or introduces(line, current[-1])):
             flush()
         if not current:
             indent = indentation(raw)
