@@ -534,3 +534,25 @@ def test_a_colon_at_the_end_of_a_wrapped_line_inside_a_sentence_keeps_the_paragr
     wrapped = "The branch met on Tuesday and agreed, after a long debate, on the following:\nwe strike on Monday, and we strike until the offer is withdrawn in full.\n"
     (doc,) = import_one(tmp_path, f"A title\n\n{LONG}\n\n{wrapped}\n{LONG}\n")
     assert len(texts(doc, "//p")) == 3
+
+
+# Section breaks ---------------------------------------------------------------------------
+
+
+def test_a_double_blank_line_is_a_section_break_where_paragraphs_are_single_spaced(
+    tmp_path: Path,
+) -> None:
+    text = (
+        f"A title\n\n{LONG}\n\n{LONG}\n\n\nA short section.\n\n{LONG}\n\n\n"
+        f"• One item\n• Another item\n\n{LONG}\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    tree = html_of(doc)
+    assert [e.tag for e in tree.xpath("/div/*")] == ["p", "p", "hr", "p", "p", "hr", "ul", "p"]
+
+
+def test_a_text_double_spaced_throughout_has_no_section_breaks(tmp_path: Path) -> None:
+    text = f"A title\n\n\n{LONG}\n\n\n{LONG}\n\n\nA short paragraph.\n\n\n{LONG}\n\n\n{LONG}\n"
+    (doc,) = import_one(tmp_path, text)
+    tree = html_of(doc)
+    assert not tree.xpath("//hr") and len(tree.xpath("//p")) == 5

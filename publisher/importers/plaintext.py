@@ -15,7 +15,10 @@ draft's `found`, and every guess an editor may want to check goes into `unsure`.
   indentation never makes code;
 - short title-like lines before longer text become headings; "[Note: …]" blocks become
   notes, "Photo credit:" lines captions, [1] markers footnotes, bare URLs links;
-- two empty lines between paragraphs are a section break.
+- two or more empty lines are a section break when the text puts one empty line between
+  its paragraphs (then the extra line means something); a text that puts two everywhere
+  has none. A break goes between two pieces of text, never next to a heading or before
+  the signature, whatever the pieces are (paragraphs, lists, notes).
 """
 
 from __future__ import annotations
@@ -68,7 +71,8 @@ def recover(text: str, split: bool | None = None) -> list[Draft]:
     posts = _split_posts(blocks)
     if split is False or (split is None and len(posts) < 2):
         posts = [blocks]
-    drafts = [_recover_post(post) for post in posts if post]
+    breaks = _gaps_are_breaks(blocks)
+    drafts = [_recover_post(post, breaks) for post in posts if post]
     if len(drafts) > 1:
         for draft in drafts:
             draft.found["posts in file"] = len(drafts)
@@ -91,7 +95,14 @@ def _has_text(blocks: list[Block]) -> bool:
     return any(not b.rule and len(b.text) > 1 for b in blocks)
 
 
-def _recover_post(blocks: list[Block]) -> Draft:
+def _gaps_are_breaks(blocks: list[Block]) -> bool:
+    """Whether a double empty line says something in this text: only where a single empty
+    line is the usual space between blocks."""
+    gaps = Counter(block.gap for block in blocks[1:] if block.gap)
+    return bool(gaps) and gaps.most_common(1)[0][0] == 1
+
+
+def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     draft = Draft()
     rest = list(blocks)
     if rest and (when := parse_date(rest[0].text)) and rest[0].single_line:
@@ -106,7 +117,7 @@ def _recover_post(blocks: list[Block]) -> Draft:
         draft.subtitle = rest.pop(0).text
     _take_signature(rest, draft)
     draft.language = detect_language(" ".join(b.text for b in [*rest, *blocks[:1]]))
-    draft.body_html, fragments = mark_fragments(_body(rest, draft))
+    draft.body_html, fragments = mark_fragments(_body(rest, draft, breaks))
     draft.found.update(fragments)
     if lost := draft.found["lists from indented lines"]:
         draft.unsure.append(f"{lost} list(s) read from indented lines whose bullets were lost")
@@ -180,7 +191,7 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
         draft.found["closing date"] += 1
 
 
-def _body(blocks: list[Block], draft: Draft) -> str:
+def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
     parts: list[str] = []
     notes: dict[str, str] = {}
     index = 0
@@ -204,6 +215,7 @@ def _body(blocks: list[Block], draft: Draft) -> str:
                     index += 1
             index += 1
             continue
+        written = len(parts)
         if text.startswith("\x01sig "):
             parts.append(_div("signature", f"<p>{_inline(text[5:])}</p>"))
         elif block.bullet or (block.indented and _indented_run(blocks, index) >= 2):
@@ -228,13 +240,24 @@ def _body(blocks: list[Block], draft: Draft) -> str:
             parts.append(f"<h2>{_inline(text)}</h2>")
             draft.found["headings"] += 1
         else:
-            if block.gap >= 2 and parts and parts[-1].startswith("<p>") and len(text) >= 80:
-                parts.append("<hr>")
-                draft.found["section breaks"] += 1
             parts.append(f"<p>{_lines(block)}</p>")
             draft.found["paragraphs"] += 1
+        if breaks and block.gap >= 2 and _between_texts(parts, written):
+            parts.insert(written, "<hr>")
+            draft.found["section breaks"] += 1
         index += 1
     return _footnotes("\n".join(parts), notes, draft)
+
+
+def _between_texts(parts: list[str], written: int) -> bool:
+    """Whether a section break may go before parts[written]: text on both sides, not a
+    heading (which starts a section itself), a rule or the closing signature."""
+    if written == 0 or written == len(parts):
+        return False
+    before, after = parts[written - 1], parts[written]
+    return not before.startswith(("<h2", "<hr")) and not after.startswith(
+        ("<h2", "<hr", '<div class="signature"')
+    )
 
 
 def _indented_run(blocks: list[Block], index: int) -> int:
