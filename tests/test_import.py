@@ -556,3 +556,37 @@ def test_a_text_double_spaced_throughout_has_no_section_breaks(tmp_path: Path) -
     (doc,) = import_one(tmp_path, text)
     tree = html_of(doc)
     assert not tree.xpath("//hr") and len(tree.xpath("//p")) == 5
+
+
+# Headings ---------------------------------------------------------------------------------
+
+PROSE_ES = (
+    "Los trabajadores del campo exigen salarios dignos y contratos estables en todo el país. "
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "question", "prose"),
+    [
+        ("The strike wave", "What happens next?", LONG),
+        ("The strike wave", "Where does the movement go after the strike wave?", LONG),
+        ("La ola de huelgas", "¿Qué podemos hacer?", PROSE_ES * 2),
+        (
+            "La ola de huelgas",
+            "¿Qué podemos hacer ahora que la patronal ha roto la mesa?",
+            PROSE_ES * 2,
+        ),
+    ],
+)
+def test_a_question_standing_alone_like_a_heading_is_a_heading(
+    tmp_path: Path, heading: str, question: str, prose: str
+) -> None:
+    text = f"A title\n\n{prose}\n\n{heading}\n\n{prose}\n\n{question}\n\n{prose}\n\n{prose}\n"
+    (doc,) = import_one(tmp_path, text)
+    assert texts(doc, "//h2") == [heading, question]
+
+
+def test_a_question_inside_running_prose_is_not_a_heading(tmp_path: Path) -> None:
+    text = f"A title\n\n{LONG}\n\nWhat happens next? {LONG}\n\n{LONG}\n"
+    (doc,) = import_one(tmp_path, text)
+    assert not texts(doc, "//h2") and len(texts(doc, "//p")) == 3
