@@ -22,7 +22,6 @@ from ..errors import Problem, PublisherError
 from ..output import atomic_write
 from ..pool import DocumentPool, slug_for
 from ..readers import fallback_title
-from ..readers.markdown import split_front_matter
 from .plaintext import Draft
 
 TEXT_SUFFIXES = (".txt", ".text", "")
@@ -99,7 +98,8 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
         from .decode import decode_text
         from .plaintext import recover
 
-        return recover(clean_text(decode_text(data, source), source), split), {}
+        text = clean_text(decode_text(data, source), source, line_breaks=True)
+        return recover(text, split), {}
     raise PublisherError.at(
         f"cannot import {suffix} files",
         source,
@@ -134,14 +134,23 @@ def _unique_slug(title: str, taken: set[str]) -> str:
     return slug
 
 
+def _own_front_matter(text: str) -> str:
+    """The YAML between the '---' fences `front_matter` writes ('' without them): only the
+    files import wrote matter here, so the readers' general front matter parsing is not
+    needed."""
+    if not text.startswith("---\n"):
+        return ""
+    yaml_text, fence, _ = text[4:].partition("\n---\n")
+    return yaml_text if fence else ""
+
+
 def _imported_index(into: Path) -> dict[tuple[str, int], Path]:
     """(sha256, part) → file, for every document in the pool that `import` wrote."""
     index: dict[tuple[str, int], Path] = {}
     for path in sorted(into.rglob("*.md")) if into.is_dir() else []:
         try:
-            front, _ = split_front_matter(path.read_text(encoding="utf-8"), path)
-            meta = yaml.safe_load(front[0]) if front else None
-        except (PublisherError, UnicodeDecodeError, yaml.YAMLError):
+            meta = yaml.safe_load(_own_front_matter(path.read_text(encoding="utf-8")))
+        except (UnicodeDecodeError, yaml.YAMLError):
             continue  # not ours to judge here; `publisher build` reports broken files
         imported = meta.get("imported") if isinstance(meta, dict) else None
         if isinstance(imported, dict) and "sha256" in imported:
