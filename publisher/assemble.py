@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .config import Config
+from .errors import PublisherError
 from .manifest import IssueManifest
 from .model import Document, Issue, Leaflet, Section
 from .sanitize import clean_html, plain_text
@@ -18,9 +19,16 @@ def assemble(
     config: Config,
 ) -> Issue:
     sections = tuple(
-        Section(plain_text(plan.title), tuple(documents[path] for path in plan.documents))
+        Section(plain_text(plan.title), published)
         for plan in manifest.sections
+        if (published := tuple(d for p in plan.documents if not (d := documents[p]).draft))
     )
+    if not sections:
+        raise PublisherError.at(
+            "every document in this issue is marked as a draft",
+            manifest.path,
+            hint="remove 'draft: true' (or 'published: false') from their front matter",
+        )
     return Issue(
         slug=manifest.slug,
         number=manifest.number,
@@ -42,6 +50,8 @@ def _leaflet(manifest: IssueManifest, documents: Mapping[Path, Document]) -> Lea
     if plan is None:
         return None
     document = documents[plan.document]
+    if document.draft:
+        return None
     return Leaflet(
         document=document,
         sides=plan.sides,

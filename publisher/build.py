@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -100,8 +101,9 @@ def build(
         # Read every document the selected outputs need (unchanged ones from the cache);
         # report all bad ones at once.
         documents = read_documents(pool, needed, config, cache, progress)
+        note_front_matter(needed, documents)
 
-        # Assemble issues (pure), newest first.
+        # Assemble issues (pure), newest first; drafts are left out.
         issues = {m.slug: assemble(m, documents, editorial_html(m, cache), config) for m in needed}
 
         report = BuildReport(out, issues=[m.slug for m in selected])
@@ -165,7 +167,14 @@ def read_documents(
     problems: list[Problem] = []
     with ThreadPoolExecutor(max_workers=workers()) as threads:
         futures = {
-            relative: threads.submit(_read_cached, pool.root, relative, config.language, cache)
+            relative: threads.submit(
+                _read_cached,
+                pool.root,
+                relative,
+                config.language,
+                config.strict_front_matter,
+                cache,
+            )
             for relative in wanted
         }
         for relative, future in futures.items():
@@ -179,17 +188,42 @@ def read_documents(
     return documents
 
 
-def _read_cached(pool: Path, relative: Path, language: str, cache: Cache) -> Document:
+def _read_cached(pool: Path, relative: Path, language: str, strict: bool, cache: Cache) -> Document:
     path = pool / relative
-    key = digest(versions_digest(), relative.as_posix(), language, path.read_bytes())
+    key = digest(versions_digest(), relative.as_posix(), language, str(strict), path.read_bytes())
     if record := cache.load("documents", key):
         for warning in record["warnings"]:  # said again: a cached document's problems remain
             log.warning("%s", warning)
         return document_from_record(record["document"])
     with captured_warnings() as warnings:
-        document = read_document(path, slug_for(relative), pool, language)
+        document = read_document(path, slug_for(relative), pool, language, strict=strict)
     cache.store("documents", key, {"document": document_record(document), "warnings": warnings})
     return document
+
+
+def note_front_matter(
+    manifests: Sequence[IssueManifest], documents: Mapping[Path, Document]
+) -> None:
+    """Say once per build what front matter was kept unused, and which drafts are left out."""
+    files_with: Counter[str] = Counter(key for doc in documents.values() for key in doc.extra)
+    if files_with:
+        keys = ", ".join(
+            f"{key} ({n} file{'s' if n > 1 else ''})"
+            for key, n in sorted(files_with.items(), key=lambda item: (-item[1], item[0]))
+        )
+        log.info(
+            "front matter keys publisher does not use, kept for templates as doc.extra: %s"
+            " ([documents] strict = true in publisher.toml refuses them)",
+            keys,
+        )
+    for manifest in manifests:
+        for relative in manifest.documents:
+            if documents[relative].draft:
+                log.info(
+                    "%s: left out %s: its front matter marks it as a draft",
+                    manifest.path,
+                    relative.as_posix(),
+                )
 
 
 def editorial_html(manifest: IssueManifest, cache: Cache) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .delivery.settings import DELIVERY_KEYS, DeliverySettings, parse_delivery
 from .errors import Problem, PublisherError, near_misses
+from .languages import NotALanguage, language_tag
 from .printing import PRINT_KEYS, PrintSettings, parse_settings
 from .sourcefile import SourceData, parse_file
 
@@ -26,8 +27,10 @@ _SCHEMA: dict[str, set[str]] = {
         "pdf",
         "email",
         "delivery",
+        "documents",
     },
     "organisation": {"name", "contact"},
+    "documents": {"strict"},
     "pdf": set(PRINT_KEYS),
     "email": {"from", "reply_to", "mode"},
     "delivery": set(DELIVERY_KEYS),
@@ -50,6 +53,8 @@ class Config:
     email_reply_to: Address | None
     email_mode: str  # one of EMAIL_MODES: articles in full, as excerpts, or as fits Gmail
     delivery: DeliverySettings  # the [delivery] table: subscribers, SMTP, the web endpoint
+    # [documents] strict: refuse front matter keys publisher does not use (default: keep them)
+    strict_front_matter: bool = False
 
     @property
     def page_size(self) -> str:
@@ -129,7 +134,7 @@ def load_config(root: Path) -> Config:
         title=text("", "title"),
         description=optional_text("", "description"),
         base_url=base_url.rstrip("/") + "/",
-        language=text("", "language", "en"),
+        language=_language(source, text("", "language", "en")),
         organisation=text("organisation", "name"),
         contact=optional_text("organisation", "contact"),
         pdf=pdf,
@@ -137,7 +142,22 @@ def load_config(root: Path) -> Config:
         email_reply_to=_address(source, reply_to, "reply_to") if reply_to else None,
         email_mode=email_mode,
         delivery=_delivery_settings(source),
+        strict_front_matter=_flag(source, "documents", "strict"),
     )
+
+
+def _language(source: SourceData, value: str) -> str:
+    try:
+        return language_tag(value)
+    except NotALanguage as exc:
+        raise source.error(str(exc), "language", hint=exc.hint) from None
+
+
+def _flag(source: SourceData, table: str, key: str) -> bool:
+    value = source.data.get(table, {}).get(key, False)
+    if not isinstance(value, bool):
+        raise source.error(f"{table}.{key} must be true or false", table, key)
+    return value
 
 
 def _print_settings(source: SourceData) -> PrintSettings:

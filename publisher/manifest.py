@@ -15,6 +15,7 @@ from typing import Any
 from slugify import slugify
 
 from .errors import Problem, PublisherError, near_misses
+from .languages import NotALanguage, checked_language
 from .pool import DocumentPool, UnresolvedReference, slug_for
 from .printing import PRINT_KEYS, PrintSettings, parse_settings
 from .sourcefile import SourceData, parse_file
@@ -145,8 +146,11 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
             hint="write it as YYYY-MM-DD, e.g. date: 2026-02-22",
         )
     language = data.get("language")
-    if language is not None and not isinstance(language, str):
-        problem("'language' must be a language code such as en or es", "language")
+    if language is not None:
+        try:
+            language = checked_language(language)
+        except NotALanguage as exc:
+            problem(str(exc), "language", hint=exc.hint)
     for key in ("editorial", "summary"):
         if not isinstance(data.get(key, ""), str):
             problem(f"'{key}' must be text (use '|' for several paragraphs)", key)

@@ -7,8 +7,10 @@ Every HTML string in here has already passed through `sanitize.clean_html`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .printing import PrintSettings
 
@@ -28,6 +30,9 @@ class Document:
     tags: tuple[str, ...] = ()
     summary: str = ""
     images: tuple[str, ...] = ()  # paths relative to documents/, as used in body_html
+    draft: bool = False  # marked unfinished by its author: issues leave it out
+    # front matter publisher has no use for (a generator's `aliases`, `layout` …), for templates
+    extra: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def direction(self) -> str:

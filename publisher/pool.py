@@ -82,5 +82,14 @@ class DocumentPool:
 
 
 def slug_for(relative: Path) -> str:
-    """Slug of a document: its file stem, made URL-safe (subfolders do not take part)."""
-    return slugify(relative.stem) or relative.stem
+    """Slug of a document: its file stem, made URL-safe (subfolders do not take part),
+    except in a page bundle (Hugo's `my-post/index.md`, `my-post/index.es.md`), where
+    the folder names the document."""
+    stem = relative.stem
+    base, dot, language = stem.partition(".")
+    if base in _BUNDLE_PAGES and len(relative.parts) > 1:
+        stem = relative.parent.name + (f".{language}" if dot else "")
+    return slugify(stem) or stem
+
+
+_BUNDLE_PAGES = {"index", "_index"}

@@ -10,6 +10,8 @@ import html
 
 import nh3
 
+from .controls import strip_controls
+
 _TAGS = {
     "a",
     "abbr",
@@ -106,8 +108,9 @@ _DROP_WITH_CONTENT = {
 
 
 def clean_html(fragment: str) -> str:
-    """Return `fragment` with everything outside the allowlist removed."""
-    return nh3.clean(
+    """Return `fragment` with everything outside the allowlist removed (and control
+    characters, which no XML output can hold, even when an entity spelled them)."""
+    cleaned = nh3.clean(
         fragment,
         tags=_TAGS,
         attributes=_ATTRIBUTES,
@@ -116,6 +119,7 @@ def clean_html(fragment: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    return strip_controls(cleaned)[0]
 
 
 def plain_text(value: str) -> str:
@@ -131,4 +135,4 @@ def plain_text(value: str) -> str:
         text = cleaned
     else:  # absurdly deep entity nesting: give up on angle brackets altogether
         text = text.replace("<", "").replace(">", "")
-    return " ".join(text.split())
+    return " ".join(strip_controls(text)[0].split())

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .controls import clean_text
 from .errors import PublisherError
 
 KeyPath = tuple[Hashable, ...]
@@ -46,6 +47,13 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+    except ValueError as exc:  # a well-formed but impossible value, e.g. date: 2026-02-30
+        raise PublisherError.at(
+            f"not a valid value: {exc}",
+            path,
+            _impossible_value_line(text, first_line),
+            "check the dates: write them as YYYY-MM-DD with a day that exists",
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark is not None else first_line
@@ -70,6 +78,20 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
     return SourceData(path, data, lines, first_line)
 
 
+def _impossible_value_line(text: str, first_line: int) -> int:
+    """The line of the first date-shaped value that is no date (YAML names none)."""
+    import datetime as dt
+
+    for number, line in enumerate(text.split("\n")):
+        for found in re.findall(r"\b(\d{4}-\d{1,2}-\d{1,2})\b", line):
+            year, month, day = (int(part) for part in found.split("-"))
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                return number + first_line
+    return first_line
+
+
 def _walk_yaml(node: Any, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:
     import yaml
 
@@ -86,20 +108,21 @@ def _walk_yaml(node: Any, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:
 
 
 _TOML_LINE = re.compile(r"at line (\d+)")
+_TOML_POSITION = re.compile(r" \(at line \d+, column \d+\)| \(at end of document\)")
 
 
-def parse_toml(text: str, path: Path) -> SourceData:
+def parse_toml(text: str, path: Path, first_line: int = 1) -> SourceData:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
         raise PublisherError.at(
-            f"not valid TOML: {exc}",
+            f"not valid TOML: {_TOML_POSITION.sub('', str(exc))}",
             path,
-            int(match.group(1)) if match else None,
+            int(match.group(1)) + first_line - 1 if match else None,
             "strings need quotes; tables look like [email]",
         ) from None
-    return SourceData(path, data, _toml_lines(text))
+    return SourceData(path, data, _toml_lines(text), first_line)
 
 
 def _toml_lines(text: str) -> dict[KeyPath, int]:
@@ -134,6 +157,7 @@ def parse_file(path: Path) -> SourceData:
         raise PublisherError.at(
             f"not UTF-8 text (byte {exc.start})", path, None, "save the file as UTF-8"
         ) from None
+    text = clean_text(text, path)
     if path.suffix == ".toml":
         return parse_toml(text, path)
     return parse_yaml(text, path)

@@ -145,7 +145,19 @@ def test_broken_front_matter_names_document_and_line(minimal: Path) -> None:
     assert_failed_cleanly(minimal, code)
 
 
-def test_unknown_front_matter_key_suggests_a_known_one(minimal: Path) -> None:
+def test_misspelt_front_matter_key_is_a_warning_with_a_suggestion(minimal: Path) -> None:
+    (minimal / "documents" / "second-article.md").write_text(
+        "---\ntitle: Fine\nauthor: Ana\nsumary: typo\n---\n\nBody\n"
+    )
+    code, output = run_build(minimal)
+    assert code == 0, output
+    assert "warning:" in output and "second-article.md:4:" in output
+    assert "did you mean 'summary'" in output
+
+
+def test_strict_front_matter_refuses_an_unknown_key(minimal: Path) -> None:
+    config = minimal / "publisher.toml"
+    config.write_text(config.read_text() + "\n[documents]\nstrict = true\n")
     (minimal / "documents" / "second-article.md").write_text(
         "---\ntitle: Fine\nauthor: Ana\nsumary: typo\n---\n\nBody\n"
     )

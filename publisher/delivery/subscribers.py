@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..controls import clean_text, strip_controls
 from ..errors import Problem, PublisherError
+from ..languages import NotALanguage, language_tag
 from ..output import atomic_write
 from .store import SUBSCRIBER_STATUSES, now_iso, transaction
 
@@ -35,7 +37,6 @@ EXPORT_COLUMNS = (
 )
 _ADDRESS_COLUMNS = ("email", "address", "e-mail", "email_address")
 _IMPORT_COLUMNS = {*_ADDRESS_COLUMNS, "name", "language", "tags", "status", "consent_source"}
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _TAG = re.compile(r"^[\w\- ]{1,40}$")
 
 
@@ -113,12 +114,16 @@ def check(
     """Every field checked; ValueError says what is wrong."""
     if isinstance(tags, str):
         tags = re.split(r"[,;]", tags)
-    tags = tuple(dict.fromkeys(t.strip().lower() for t in tags if t.strip()))
+    tags = tuple(dict.fromkeys(t.strip().lower() for t in map(_visible, tags) if t.strip()))
+    name, consent_source = _visible(name), _visible(consent_source)
     for value, what in ((name, "name"), (consent_source, "consent source")):
         if "\n" in value or "\r" in value or len(value) > 200:
             raise ValueError(f"the {what} must be one line of at most 200 characters")
-    if language and not _LANGUAGE.match(language):
-        raise ValueError(f"{language!r} is not a language code like en, es or pt-BR")
+    if language:
+        try:
+            language = language_tag(language)
+        except NotALanguage as exc:
+            raise ValueError(f"{exc}: {exc.hint}") from None
     bad_tags = [t for t in tags if not _TAG.match(t)]
     if bad_tags:
         raise ValueError(f"{bad_tags[0]!r} is not a tag (letters, digits, spaces, - and _)")
@@ -127,6 +132,12 @@ def check(
     return NewSubscriber(
         normalise_address(address), name.strip(), language, tags, status, consent_source.strip()
     )
+
+
+def _visible(value: str) -> str:
+    """A field without the control characters a paste from a spreadsheet may carry; a
+    typed line break (vertical tab) is a space here, a real one is still refused below."""
+    return strip_controls(value.replace("\x0b", " ").replace("\x0c", " "))[0]
 
 
 def find(db: sqlite3.Connection, address: str) -> Subscriber | None:
@@ -333,7 +344,7 @@ def _read_text(path: Path) -> str:
     except OSError as exc:
         raise PublisherError.at(f"cannot read the file: {exc.strerror}", path) from None
     try:
-        return data.decode("utf-8-sig")
+        return clean_text(data.decode("utf-8-sig"), path)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise PublisherError.at(

@@ -1,13 +1,21 @@
-"""Markdown with YAML front matter → HTML via pandoc's Markdown reader."""
+"""Markdown with front matter → HTML via pandoc's Markdown reader.
+
+Front matter comes in the forms generators write: YAML between `---` lines (Jekyll,
+Hugo, Eleventy, WordPress and Ghost exporters), TOML between `+++` lines (Hugo), and
+Pelican's `Key: value` lines before the first blank line.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 from .. import pandoc
+from ..controls import clean_text
 from ..errors import PublisherError
-from ..sourcefile import parse_yaml
+from ..sourcefile import SourceData, parse_toml, parse_yaml
 from .base import RawDocument
 
 
@@ -15,35 +23,94 @@ class MarkdownReader:
     extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown")
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        text = read_utf8(path)
-        front, body = split_front_matter(text, path)
-        meta_source = parse_yaml(front[0], path, first_line=front[1]) if front else None
+        front, body = split_front_matter(read_utf8(path), path)
+        meta_source = front.parse(path) if front else None
         html = pandoc.markdown_to_html(body, id_prefix=id_prefix)
         return RawDocument(meta_source.data if meta_source else {}, html, meta_source)
 
 
 def read_utf8(path: Path) -> str:
+    """A text file as it is meant: UTF-8 (with or without BOM), LF, no control characters."""
     try:
-        return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
         raise PublisherError.at(
             f"not UTF-8 text (bad byte at offset {exc.start})",
             path,
             hint="save the file as UTF-8, or bring it in with 'publisher import'",
         ) from None
+    return clean_text(text, path)
 
 
-def split_front_matter(text: str, path: Path) -> tuple[tuple[str, int] | None, str]:
-    """Return ((yaml, first line number), body) or (None, text) when there is no front matter."""
+@dataclass(frozen=True)
+class FrontMatter:
+    kind: str  # "yaml", "toml" or "pelican"
+    text: str
+    first_line: int  # of the text in the file
+
+    def parse(self, path: Path) -> SourceData:
+        if self.kind == "yaml":
+            return parse_yaml(self.text, path, first_line=self.first_line)
+        if self.kind == "toml":
+            return parse_toml(self.text, path, first_line=self.first_line)
+        return _parse_pelican(self.text, path)
+
+
+_FENCES = {"---": ("yaml", ("---", "...")), "+++": ("toml", ("+++",))}
+
+
+def split_front_matter(text: str, path: Path) -> tuple[FrontMatter | None, str]:
+    """Return (front matter, body), or (None, text) when there is no front matter."""
     lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return None, text
-    for index, line in enumerate(lines[1:], start=1):
-        if line.strip() in ("---", "..."):
-            return ("\n".join(lines[1:index]), 2), "\n".join(lines[index + 1 :])
-    raise PublisherError.at(
-        "front matter starts with '---' but never ends",
-        path,
-        1,
-        hint="close the metadata block with a line holding only '---'",
-    )
+    opening = lines[0].strip() if lines else ""
+    if opening in _FENCES:
+        kind, closings = _FENCES[opening]
+        for index, line in enumerate(lines[1:], start=1):
+            if line.strip() in closings:
+                return FrontMatter(kind, "\n".join(lines[1:index]), 2), "\n".join(
+                    lines[index + 1 :]
+                )
+        raise PublisherError.at(
+            f"front matter starts with '{opening}' but never ends",
+            path,
+            1,
+            hint=f"close the metadata block with a line holding only '{closings[0]}'",
+        )
+    if header := _pelican_header(lines):
+        return FrontMatter("pelican", "\n".join(header), 1), "\n".join(lines[len(header) :])
+    return None, text
+
+
+# Pelican (Python-Markdown's meta extension): "Title: …" lines, then a blank line.
+_PELICAN_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):(?:\s+(.*))?$")
+_PELICAN_KEYS = {"title", "date", "modified", "tags", "category", "slug", "author", "authors"}
+_PELICAN_LISTS = {"tags", "authors"}  # Pelican splits these on commas
+
+
+def _pelican_header(lines: list[str]) -> list[str]:
+    """The leading `Key: value` block, if it starts with a key Pelican knows (so that a
+    text opening with "Note: …" stays text)."""
+    first = _PELICAN_LINE.match(lines[0]) if lines else None
+    if not first or first.group(1).lower() not in _PELICAN_KEYS:
+        return []
+    for index, line in enumerate(lines):
+        if not line.strip():
+            return lines[:index]
+        if not (_PELICAN_LINE.match(line) or line.startswith("    ")):
+            return []  # prose, not metadata
+    return lines
+
+
+def _parse_pelican(text: str, path: Path) -> SourceData:
+    data: dict[str, object] = {}
+    lines: dict[tuple[str, ...], int] = {}
+    key = ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if match := _PELICAN_LINE.match(line):
+            key = match.group(1).lower()
+            data[key], lines[(key,)] = (match.group(2) or "").strip(), number
+        elif key:  # an indented continuation line
+            data[key] = f"{data[key]} {line.strip()}".strip()
+    for key in _PELICAN_LISTS & data.keys():
+        data[key] = [item.strip() for item in str(data[key]).split(",") if item.strip()]
+    return SourceData(path, data, lines, 1)

@@ -1,98 +1,195 @@
-"""Reader metadata → validated Document fields (plain text, parsed dates, lists)."""
+"""Reader metadata → validated Document fields (plain text, parsed dates, lists).
+
+Documents arrive from static-site generators and platform exporters, each with its own
+front-matter habits. The well-known names are understood (`excerpt`/`description` →
+summary, `categories` → tags, `draft`/`published: false`/`status: draft` → draft); keys
+publisher has no use for are kept as the document's `extra`, for templates, and only
+refused when the workspace asks for strict front matter.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..errors import PublisherError, near_misses
+from ..languages import NotALanguage, checked_language, file_name_language
 from ..sanitize import plain_text
 from ..sourcefile import SourceData
 
-FRONT_MATTER_KEYS = {
-    "title",
-    "subtitle",
-    "author",
-    "authors",
-    "date",
-    "lang",
-    "language",
-    "tags",
-    "summary",
+# Field → the names it goes by, first found wins (tags: all are merged).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "subtitle": ("subtitle",),
+    "authors": ("authors", "author"),
+    "date": ("date", "pubdate", "pubDate", "published_at", "date_published"),
+    "language": ("lang", "language", "locale"),
+    "tags": ("tags", "categories", "category"),
+    "summary": ("summary", "excerpt", "description"),
+    "draft": ("draft", "published", "status"),
+}
+KNOWN_KEYS = {name for names in ALIASES.values() for name in names} | {
     "imported",  # written by `publisher import`: where the document came from; not rendered
 }
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+log = logging.getLogger(__name__)
+_PLACEHOLDER_TAGS = {"uncategorized", "uncategorised"}  # WordPress's default category
+_DATED_FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-")  # Jekyll's _posts/2026-02-22-title.md
+Fail = Callable[..., PublisherError]
 
 
 def document_fields(
-    meta: dict[str, Any], path: Path, source: SourceData | None, default_language: str
+    meta: dict[str, Any],
+    path: Path,
+    source: SourceData | None,
+    default_language: str,
+    strict: bool = False,
 ) -> dict[str, Any]:
-    """Validate metadata; errors point at the front-matter line when there is one."""
+    """Validate metadata; errors point at the front-matter line when there is one.
+
+    `source` is set for hand-written front matter; without it, metadata came from a
+    file's own properties (Word, OpenDocument), which are looser."""
 
     def fail(message: str, key: str, hint: str | None = None) -> PublisherError:
         if source is not None:
             return source.error(message, key, hint=hint)
         return PublisherError.at(message, path, hint=hint)
 
+    unknown = [key for key in meta if str(key) not in KNOWN_KEYS]
+    if strict and source is not None and unknown:
+        key = str(unknown[0])
+        raise fail(
+            f"unknown front matter key {key!r}",
+            key,
+            near_misses(key, KNOWN_KEYS) or f"known keys: {', '.join(sorted(KNOWN_KEYS))}",
+        )
     if source is not None:
-        for key in meta:
-            if key not in FRONT_MATTER_KEYS:
-                raise fail(
-                    f"unknown front matter key {key!r}",
-                    key,
-                    near_misses(str(key), FRONT_MATTER_KEYS)
-                    or f"known keys: {', '.join(sorted(FRONT_MATTER_KEYS))}",
-                )
+        _warn_about_typos(unknown, source)
 
-    def text(key: str) -> str:
-        value = meta.get(key, "")
+    def text(field: str) -> str:
+        key, value = _first(meta, field)
         if isinstance(value, list | dict):
             raise fail(f"{key!r} must be text, not a list", key)
         return plain_text(str(value)) if value is not None else ""
 
-    def text_list(*keys: str) -> tuple[str, ...]:
-        for key in keys:
-            value = meta.get(key)
-            if value is None:
-                continue
-            items = value if isinstance(value, list) else [value]
-            return tuple(t for item in items if (t := plain_text(str(item))))
-        return ()
-
-    language = text("lang") or text("language") or default_language
-    if not _LANGUAGE.match(language):
-        raise fail(
-            f"{language!r} is not a language code",
-            "lang" if "lang" in meta else "language",
-            "use a BCP 47 code such as en, es, fr, ar or pt-BR",
-        )
     return {
         "title": text("title"),
         "subtitle": text("subtitle"),
-        "authors": text_list("authors", "author"),
-        "date": _date(meta.get("date"), fail, strict=source is not None),
-        "language": language,
-        "tags": text_list("tags"),
+        "authors": _names(meta, "authors", path),
+        "date": _date(meta, fail, strict=source is not None) or _file_name_date(path),
+        "language": _language(meta, path, fail, source is not None) or default_language,
+        "tags": _names(meta, "tags", path),
         "summary": text("summary"),
+        "draft": _draft(meta, path),
+        "extra": {str(key): _plain_data(meta[key]) for key in unknown},
     }
 
 
-def _date(value: Any, fail: Any, strict: bool) -> dt.date | None:
-    if value is None or value == "":
+def _warn_about_typos(unknown: list[Any], source: SourceData) -> None:
+    """A key one letter off a known one ("sumary") is kept, but the editor should know."""
+    for key in map(str, unknown):
+        if close := difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1, cutoff=0.8):
+            log.warning(
+                "%s:%s: front matter key %r is not used: did you mean %r? (kept as doc.extra)",
+                source.path,
+                source.line(key),
+                key,
+                close[0],
+            )
+
+
+def _first(meta: dict[str, Any], field: str) -> tuple[str, Any]:
+    for key in ALIASES[field]:
+        if meta.get(key) not in (None, ""):
+            return key, meta[key]
+    return ALIASES[field][0], None
+
+
+def _names(meta: dict[str, Any], field: str, path: Path) -> tuple[str, ...]:
+    """Authors or tags: a list, or one string (Jekyll separates tags by spaces in _posts)."""
+    keys = ALIASES[field] if field == "tags" else (_first(meta, field)[0],)
+    names: list[str] = []
+    seen: set[str] = set()  # "Housing" in categories and "housing" in tags are one tag
+    for key in keys:
+        value = meta.get(key)
+        if value is None:
+            continue
+        if isinstance(value, str) and field == "tags" and "_posts" in path.parts:
+            value = value.split()
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict):  # Ghost and some themes: {name: …, slug: …}
+                item = item.get("name") or item.get("title") or ""
+            name = plain_text(str(item))
+            if name and name.casefold() not in _PLACEHOLDER_TAGS | seen:
+                names.append(name)
+                seen.add(name.casefold())
+    return tuple(names)
+
+
+def _language(meta: dict[str, Any], path: Path, fail: Fail, hand_written: bool) -> str | None:
+    """Front matter names the language; else the file name does ("article.es.md"), which
+    wins over an office file's own property (Word sets it to the editor's interface)."""
+    key, value = _first(meta, "language")
+    from_name = file_name_language(path)
+    if value is None or (from_name and not hand_written):
+        return from_name
+    try:
+        return checked_language(value)
+    except NotALanguage as exc:
+        if not hand_written:
+            return from_name  # a damaged office property is no reason to stop
+        raise fail(str(exc), key, exc.hint) from None
+
+
+def _draft(meta: dict[str, Any], path: Path) -> bool:
+    if "_drafts" in path.parts:  # Jekyll keeps unpublished posts there
+        return True
+    if meta.get("draft") is True or meta.get("published") is False:
+        return True
+    return str(meta.get("status", "")).strip().casefold() == "draft"
+
+
+def _date(meta: dict[str, Any], fail: Fail, strict: bool) -> dt.date | None:
+    key, value = _first(meta, "date")
+    if value is None or value == "" or isinstance(value, bool):
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        return value.date()  # the day where it was written, not in UTC
     if isinstance(value, dt.date):
         return value
-    try:
+    try:  # "2026-02-22T10:00:00+01:00", "2026-02-22 10:00:00 +0100", "2026-02-22T09:00Z"
         return dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError:
         if strict:
             raise fail(
                 f"date {value!r} is not a date",
-                "date",
+                key,
                 "write dates as YYYY-MM-DD, e.g. 2026-02-22",
             ) from None
         return None  # office files carry all sorts of date strings; a missing date is fine
+
+
+def _file_name_date(path: Path) -> dt.date | None:
+    if match := _DATED_FILE_NAME.match(path.name):
+        try:
+            return dt.date.fromisoformat(match.group(1))
+        except ValueError:
+            return None
+    return None
+
+
+def _plain_data(value: Any) -> Any:
+    """Front matter as JSON-like data (dates as ISO text), so it can be cached and templated."""
+    if isinstance(value, dict):
+        return {str(key): _plain_data(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain_data(item) for item in value]
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)

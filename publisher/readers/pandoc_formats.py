@@ -12,13 +12,14 @@ from xml.etree import ElementTree
 from .. import pandoc
 from ..errors import PublisherError
 from .base import RawDocument
+from .markdown import read_utf8
 
 
 class HtmlReader:
     extensions: ClassVar[tuple[str, ...]] = (".html", ".htm")
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        converted = pandoc.to_html(path, "html", id_prefix=id_prefix)
+        converted = pandoc.to_html(read_utf8(path), "html", id_prefix=id_prefix)
         return RawDocument(converted.meta, converted.body_html)
 
 

@@ -1,0 +1,118 @@
+"""Invisible characters pasted text carries, removed before anything parses it.
+
+Word's Shift+Enter leaves a vertical tab, terminals leave ANSI colour codes, broken
+conversions leave BEL, U+FFFE or lone surrogates. None of them can appear in XML (EPUB,
+feeds) and some break the email template engine, so every text that comes in (documents,
+front matter, manifests, config, subscriber fields, imports) passes through here first.
+Removing one is said as a warning naming the file and line: the editor may want to look.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+# Line and page breaks typed as control characters: a break where lines carry structure
+# (plain text being imported), a space elsewhere (inside YAML/TOML values, Markdown lines).
+_BREAKS = ("\x0b", "\x0c")
+_ANSI_ESCAPE = r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]"
+_CONTROL = (
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"  # C0 but tab, LF, CR; DEL; C1
+    r"|[\ufdd0-\ufdef]"  # non-characters
+    r"|[\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff"
+    r"\U0004fffe\U0004ffff\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff"
+    r"\U0008fffe\U0008ffff\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff"
+    r"\U000cfffe\U000cffff\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff"
+    r"\U0010fffe\U0010ffff]"
+    r"|[\ud800-\udfff]"  # lone surrogates (from surrogateescape or broken JSON)
+)
+_UNWANTED = re.compile(f"{_ANSI_ESCAPE}|{_CONTROL}")
+
+_NAMES = {
+    "\x00": "NUL",
+    "\x07": "BEL",
+    "\x08": "BACKSPACE",
+    "\x0b": "VERTICAL TAB",
+    "\x0c": "FORM FEED",
+    "\x1b": "ESCAPE",
+    "\x7f": "DELETE",
+}
+
+
+@dataclass(frozen=True)
+class Removed:
+    """What `strip_controls` took out of a text: which characters, from which lines."""
+
+    counts: Counter[str]
+    lines: tuple[int, ...]  # 1-based, in the text as it was given
+
+    def __bool__(self) -> bool:
+        return bool(self.counts)
+
+    def describe(self) -> str:
+        parts = [f"{name} ×{n}" if n > 1 else name for name, n in sorted(self.counts.items())]
+        return ", ".join(parts)
+
+
+def strip_controls(text: str, line_breaks: bool = False) -> tuple[str, Removed]:
+    """`text` without control characters; vertical tab and form feed become spaces, or
+    line breaks with `line_breaks`."""
+    counts: Counter[str] = Counter()
+    lines: set[int] = set()
+    if not _UNWANTED.search(text):
+        return text, Removed(counts, ())
+
+    position, line = 0, 1  # matches come in order: count line breaks once, not per match
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal position, line
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        found = match.group()
+        counts[_name(found)] += 1
+        lines.add(line)
+        if found in _BREAKS:
+            return "\n" if line_breaks else " "
+        return ""
+
+    return _UNWANTED.sub(replace, text), Removed(counts, tuple(sorted(lines)))
+
+
+def clean_text(
+    text: str, source: Path | str, first_line: int = 1, line_breaks: bool = False
+) -> str:
+    """`strip_controls`, with a warning naming the source and the first line affected."""
+    cleaned, removed = strip_controls(text, line_breaks)
+    if removed:
+        line = removed.lines[0] + first_line - 1
+        more = len(removed.lines) - 1
+        where = f"{source}:{line}"
+        log.warning(
+            "%s: removed invisible control characters (%s)%s",
+            where,
+            removed.describe(),
+            f", also on {more} more line(s)" if more else "",
+        )
+    return cleaned
+
+
+def clean_value(value: object) -> object:
+    """Strings anywhere inside parsed data (lists, mappings) without control characters."""
+    if isinstance(value, str):
+        return strip_controls(value)[0]
+    if isinstance(value, list):
+        return [clean_value(item) for item in value]
+    if isinstance(value, dict):
+        return {key: clean_value(item) for key, item in value.items()}
+    return value
+
+
+def _name(found: str) -> str:
+    if found.startswith("\x1b") and len(found) > 1:
+        return "ANSI escape code"
+    return _NAMES.get(found, f"U+{ord(found):04X}")

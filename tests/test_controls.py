@@ -1,0 +1,169 @@
+"""Invisible control characters pasted into documents, manifests, config or subscriber lists
+are removed with a warning naming the file and line; every format still builds."""
+
+from __future__ import annotations
+
+import csv
+import re
+import subprocess
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from publisher.cli import main
+from publisher.controls import strip_controls
+
+# What pasted text really carries: Word's Shift+Enter, a terminal's colours, a bell,
+# C1 controls from a mis-decoded page, non-characters, DEL, NUL.
+KINDS = {
+    "vertical tab": "\x0b",
+    "form feed": "\x0c",
+    "ANSI colour": "\x1b[31m",
+    "BEL": "\x07",
+    "NUL": "\x00",
+    "DEL": "\x7f",
+    "C1 NEL": "\x85",
+    "U+FFFE": "\ufffe",
+    "U+FDD0": "\ufdd0",
+    "U+10FFFF": "\U0010ffff",
+}
+# Forbidden in XML 1.0 or shown as junk; tab, LF and CR are fine.
+LEFTOVER = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\U0010fffe\U0010ffff]|\\[31m"
+)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_is_removed_and_counted(kind: str) -> None:
+    cleaned, removed = strip_controls(f"one{KINDS[kind]}two\nthree")
+    assert not LEFTOVER.search(cleaned)
+    assert cleaned.replace(" ", "") == "onetwo\nthree"
+    assert removed.lines == (1,) and sum(removed.counts.values()) == 1
+
+
+def test_typed_line_breaks_are_spaces_or_line_breaks_where_lines_matter() -> None:
+    assert strip_controls("Unit 4\x0bQuay Street")[0] == "Unit 4 Quay Street"
+    assert strip_controls("Unit 4\x0bQuay Street", line_breaks=True)[0] == "Unit 4\nQuay Street"
+
+
+def test_lone_surrogates_are_removed() -> None:
+    assert strip_controls("a\ud800b\udfffc")[0] == "abc"
+
+
+def test_ordinary_text_is_untouched() -> None:
+    text = "Tab\there, CRLF\r\n, NBSP\u00a0, RTL mark \u200f, العربية, emoji 🙂"
+    assert strip_controls(text) == (text, strip_controls("")[1])
+
+
+def dirty(text: str) -> str:
+    """`text` with every kind of control character in it."""
+    return text.replace(" ", " " + "".join(KINDS.values()), 1)
+
+
+@pytest.fixture
+def dirty_workspace(workspace: Callable[[str], Path]) -> Path:
+    root = workspace("minimal")
+    (root / "documents" / "second-article.md").write_text(
+        "---\n"
+        f"title: {dirty('The second article')}\n"
+        "date: 2026-01-06\n"
+        "---\n"
+        "\n"
+        f"{dirty('Second body, pasted from Word.')}\n"
+        "\n"
+        "An entity &#11; and &#7; and &#xFFFE; too.\n",
+        encoding="utf-8",
+    )
+    (root / "documents" / "third.txt").write_text(
+        "A text file\n\n" + dirty("Pasted off a terminal.") + "\n", encoding="utf-8"
+    )
+    (root / "documents" / "fourth.html").write_text(
+        f"<html><head><title>{dirty('An HTML page')}</title></head>"
+        f"<body><p>{dirty('Saved from a browser.')}</p></body></html>",
+        encoding="utf-8",
+    )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text()
+        .replace('"First issue"', f'"{dirty("First issue")}"'.replace("\x00", ""))
+        .replace("second-article]", "second-article, third, fourth]")
+    )
+    config = root / "publisher.toml"
+    config.write_text(config.read_text().replace("Minimal Test", dirty("Minimal Test")))
+    return root
+
+
+def outputs_text(dist: Path) -> dict[str, str]:
+    """Every text a reader gets: files in dist/, the EPUB's members, the PDF's text."""
+    texts = {}
+    for path in dist.rglob("*"):
+        if path.suffix in (".html", ".txt", ".eml", ".atom", ".rss", ".xml", ".css"):
+            texts[str(path)] = path.read_text(encoding="utf-8")
+        elif path.suffix == ".epub":
+            with zipfile.ZipFile(path) as book:
+                for name in book.namelist():
+                    if name.endswith((".xhtml", ".opf", ".ncx")):
+                        texts[f"{path}!{name}"] = book.read(name).decode("utf-8")
+        elif path.suffix == ".pdf":
+            texts[str(path)] = subprocess.run(
+                ["pdftotext", "-nopgbrk", "-enc", "UTF-8", str(path), "-"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+    return texts
+
+
+def test_every_format_builds_without_them_and_says_where_they_were(
+    dirty_workspace: Path,
+) -> None:
+    result = CliRunner().invoke(main, ["-C", str(dirty_workspace), "build"])
+    assert result.exit_code == 0, result.output
+
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    for where in (
+        "second-article.md:2:",  # the title line
+        "third.txt:3:",
+        "fourth.html:1:",
+        "001-first.yaml:2:",
+        "publisher.toml:1:",
+    ):
+        assert any(where in w and "control characters" in w for w in warnings), result.output
+
+    texts = outputs_text(dirty_workspace / "dist")
+    assert any(p.endswith(".pdf") for p in texts) and any("!" in p for p in texts)
+    for path, text in texts.items():
+        assert not LEFTOVER.search(text), f"{path}: {LEFTOVER.search(text)!r}"
+    for feed in ("feed.atom", "feed.rss"):  # strict XML parsers accept them
+        etree.fromstring((dirty_workspace / "dist" / feed).read_bytes())
+    email = (dirty_workspace / "dist" / "001-first" / "email.txt").read_text()
+    assert "Second body, pasted from Word." in email.replace("\n", " ")
+
+
+def test_check_runs_to_its_summary(dirty_workspace: Path) -> None:
+    """`publisher check` used to crash without a summary on such a workspace."""
+    result = CliRunner().invoke(
+        main, ["-C", str(dirty_workspace), "check", "--format", "feed", "--format", "email"]
+    )
+    assert re.search(r"^\d+ passed, 0 failed", result.output, re.M), result.output
+
+
+def test_subscriber_import_drops_them_and_names_the_line(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "members.csv"
+    with source.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(
+            [["email", "name", "tags"], ["ana@example.org", "Ana\x1b[1m Ruiz\x07", "dock\x0bs"]]
+        )
+    result = CliRunner().invoke(
+        main, ["-C", str(delivery_workspace), "subscribers", "import", str(source)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "members.csv:2:" in result.output and "control characters" in result.output
+    listing = CliRunner().invoke(main, ["-C", str(delivery_workspace), "subscribers", "list"])
+    assert "Ana Ruiz" in listing.output

@@ -1,0 +1,197 @@
+"""Documents as other tools write them: front matter of static-site generators and platform
+exporters is understood as it is, and what publisher has no use for is kept, not refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from publisher.cli import main
+from publisher.errors import PublisherError
+from publisher.readers import read_document
+
+
+def read(path: Path, strict: bool = False):
+    return read_document(path, path.stem, path.parent, "en", strict=strict)
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_hugo_yaml_aliases_are_understood_and_the_rest_kept(tmp_path: Path) -> None:
+    doc = read(
+        write(
+            tmp_path,
+            "post.md",
+            "---\ntitle: Rent strike\ndate: 2026-03-05T23:30:00-05:00\n"
+            "description: Forty households.\ncategories: [Housing]\ntags: [rent, housing]\n"
+            "author: Ana Ruiz\naliases: [/old/]\nweight: 3\nlastmod: 2026-03-06\n---\n\nBody\n",
+        )
+    )
+    assert doc.summary == "Forty households."
+    assert doc.tags == ("rent", "housing")  # "Housing" from categories is the same tag
+    assert doc.authors == ("Ana Ruiz",)
+    assert doc.date == dt.date(2026, 3, 5)  # the day where it was written, not UTC's
+    assert dict(doc.extra) == {"aliases": ["/old/"], "weight": 3, "lastmod": "2026-03-06"}
+
+
+def test_hugo_toml_front_matter(tmp_path: Path) -> None:
+    doc = read(
+        write(
+            tmp_path,
+            "post.md",
+            '+++\ntitle = "Night shift cut"\ndate = 2026-03-01T08:00:00Z\n'
+            'tags = ["port"]\n[params]\n  featured = true\n+++\n\nThe body.\n',
+        )
+    )
+    assert (doc.title, doc.date, doc.tags) == ("Night shift cut", dt.date(2026, 3, 1), ("port",))
+    assert doc.extra == {"params": {"featured": True}}
+    assert "+++" not in doc.body_html and "The body." in doc.body_html
+
+
+def test_broken_toml_front_matter_names_the_file_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "post.md", '+++\ntitle = "Fine"\ndate = tomorrow\n+++\n\nBody\n')
+    with pytest.raises(PublisherError) as error:
+        read(path)
+    assert f"{path}:3:" in str(error.value)
+
+
+def test_pelican_metadata_lines(tmp_path: Path) -> None:
+    doc = read(
+        write(
+            tmp_path,
+            "cleaners-win-es.md",
+            "Title: Las limpiadoras ganan\nDate: 2026-01-15 10:20\nCategory: Victorias\n"
+            "Tags: salud, empleo\nAuthors: Jo Bloggs, Ann Other\nLang: es\n"
+            "Summary: Tras once semanas,\n    han ganado.\nSlug: cleaners-win\n\nTras once semanas.\n",
+        )
+    )
+    assert (doc.title, doc.date, doc.language) == (
+        "Las limpiadoras ganan",
+        dt.date(2026, 1, 15),
+        "es",
+    )
+    assert doc.tags == ("salud", "empleo", "Victorias")
+    assert doc.authors == ("Jo Bloggs", "Ann Other")
+    assert doc.summary == "Tras once semanas, han ganado."
+    assert doc.extra == {"slug": "cleaners-win"}
+    assert "Title:" not in doc.body_html
+
+
+def test_a_text_opening_with_a_label_is_not_taken_for_metadata(tmp_path: Path) -> None:
+    doc = read(write(tmp_path, "note.md", "Note: the meeting moved.\nSee you there.\n"))
+    assert "Note: the meeting moved." in doc.body_html
+    assert doc.title == "Note"  # from the file name, as for any document without one
+
+
+def test_jekyll_post_date_and_tags_from_its_conventions(tmp_path: Path) -> None:
+    doc = read(
+        write(
+            tmp_path,
+            "_posts/2026-02-10-dockers-vote.md",
+            "---\nlayout: post\ntitle: Dockers vote\ncategories: news strikes\n"
+            "excerpt: A 91 per cent vote.\n---\nBody\n",
+        )
+    )
+    assert doc.date == dt.date(2026, 2, 10)
+    assert doc.tags == ("news", "strikes")
+    assert doc.summary == "A 91 per cent vote."
+
+
+def test_wordpress_placeholder_category_is_no_tag(tmp_path: Path) -> None:
+    doc = read(write(tmp_path, "p.md", "---\ntitle: T\ncategories: [Uncategorized]\n---\nB\n"))
+    assert doc.tags == ()
+
+
+def test_more_marker_ends_the_summary(tmp_path: Path) -> None:
+    doc = read(
+        write(tmp_path, "p.md", "---\ntitle: T\n---\nFirst *part*.\n\n<!--more-->\n\nRest.\n")
+    )
+    assert doc.summary == "First part."
+    assert "Rest." in doc.body_html and "more" not in doc.body_html
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "place"),
+    [
+        ("draft: true", "post.md"),
+        ("published: false", "post.md"),
+        ("status: draft", "post.md"),
+        ("layout: post", "_drafts/post.md"),
+    ],
+)
+def test_drafts_are_recognised(tmp_path: Path, front_matter: str, place: str) -> None:
+    assert read(write(tmp_path, place, f"---\ntitle: T\n{front_matter}\n---\nB\n")).draft
+
+
+def test_language_from_translation_file_name(tmp_path: Path) -> None:
+    assert read(write(tmp_path, "rent-strike.es.md", "---\ntitle: T\n---\nB\n")).language == "es"
+    assert read(write(tmp_path, "index.pt-br.md", "---\ntitle: T\n---\nB\n")).language == "pt-BR"
+    # front matter says it outright; a word that is no two-letter language is no language
+    assert read(write(tmp_path, "a.es.md", "---\nlang: fr\n---\nB\n")).language == "fr"
+    assert read(write(tmp_path, "minutes.new.md", "---\ntitle: T\n---\nB\n")).language == "en"
+
+
+@pytest.mark.parametrize("key", ["lang", "language", "locale"])
+def test_language_is_a_checked_bcp47_tag(tmp_path: Path, key: str) -> None:
+    doc = read(write(tmp_path, "a.md", f"---\ntitle: T\n{key}: EN_gb\n---\nB\n"))
+    assert doc.language == "en-GB"
+    path = write(tmp_path, "b.md", f"---\ntitle: T\n{key}: Spanish\n---\nB\n")
+    with pytest.raises(PublisherError) as error:
+        read(path)
+    assert f"{path}:3:" in str(error.value) and "did you mean 'es'" in str(error.value)
+
+
+def test_impossible_date_names_the_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", "---\ntitle: T\ndate: 2026-02-30\n---\nB\n")
+    with pytest.raises(PublisherError) as error:
+        read(path)
+    assert f"{path}:3:" in str(error.value)
+
+
+def test_misspelt_key_is_kept_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = write(tmp_path, "a.md", "---\ntitle: T\ntilte: T\n---\nB\n")
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        doc = read(path)
+    assert doc.extra == {"tilte": "T"}
+    assert f"{path}:3:" in caplog.text and "did you mean 'title'" in caplog.text
+
+
+def test_strict_refuses_unknown_keys(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", "---\ntitle: T\naliases: [/x/]\n---\nB\n")
+    with pytest.raises(PublisherError) as error:
+        read(path, strict=True)
+    assert f"{path}:3:" in str(error.value) and "'aliases'" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("where", "text"),
+    [
+        ("publisher.toml", 'language = "english"\n'),
+        ("issues/001-first.yaml", 'language: "en\\" onload=\\"alert(1)"\n'),
+        ("issues/001-first.yaml", "language: ../../etc/x\n"),
+    ],
+)
+def test_languages_in_config_and_manifest_are_checked(
+    workspace: Callable[[str], Path], where: str, text: str
+) -> None:
+    root = workspace("minimal")
+    path = root / where
+    lines = [line for line in path.read_text().splitlines() if not line.startswith("language")]
+    path.write_text(text + "\n".join(lines) + "\n")  # first: TOML's top-level keys come first
+    line = 1
+    result = CliRunner().invoke(main, ["-C", str(root), "build"])
+    assert result.exit_code == 1
+    assert f"{where}:{line}:" in result.output and "language code" in result.output
+    assert not (root / "dist").exists()
