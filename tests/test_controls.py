@@ -167,3 +167,42 @@ def test_subscriber_import_drops_them_and_names_the_line(
     assert "members.csv:2:" in result.output and "control characters" in result.output
     listing = CliRunner().invoke(main, ["-C", str(delivery_workspace), "subscribers", "list"])
     assert "Ana Ruiz" in listing.output
+
+
+@pytest.fixture
+def dirty_docx(tmp_path: Path) -> Path:
+    """A Word file whose text holds C1 controls and DEL, which XML 1.0 lets through."""
+    import pypandoc
+
+    path = tmp_path / "pasted-into-word.docx"
+    pypandoc.convert_text(
+        "# Pasted into Word\n\nA line\x85with NEL and a\x7fDEL.\n",
+        "docx",
+        format="markdown",
+        outputfile=str(path),
+    )
+    return path
+
+
+def test_office_files_are_cleaned_when_built(
+    workspace: Callable[[str], Path], dirty_docx: Path
+) -> None:
+    root = workspace("minimal")
+    (root / "documents" / dirty_docx.name).write_bytes(dirty_docx.read_bytes())
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace("second-article]", "pasted-into-word]"))
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "feed"])
+    assert result.exit_code == 0, result.output
+    assert f"documents/{dirty_docx.name}: removed invisible control characters" in result.output
+    assert not LEFTOVER.search((root / "dist" / "feed.atom").read_text())
+
+
+def test_office_files_are_cleaned_on_import_and_named_as_given(
+    workspace: Callable[[str], Path], dirty_docx: Path
+) -> None:
+    root = workspace("minimal")
+    result = CliRunner().invoke(main, ["-C", str(root), "import", str(dirty_docx)])
+    assert result.exit_code == 0, result.output
+    assert f"{dirty_docx}: removed invisible control characters" in result.output
+    written = (root / "documents" / "pasted-into-word.md").read_text()
+    assert not LEFTOVER.search(written) and "with NEL" in written

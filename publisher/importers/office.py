@@ -23,7 +23,9 @@ def recover_office(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
         copy = pool / path.name
         shutil.copyfile(path, copy)
         reader = DocxReader(media_dir=pool) if copy.suffix == ".docx" else OdtReader(media_dir=pool)
-        document = read_document(copy, "", pool, default_language="und", reader=reader)
+        document = read_document(
+            copy, "", pool, default_language="und", reader=reader, shown_as=path
+        )
         media = {image: (pool / image).read_bytes() for image in document.images}
     has_title = document.title != fallback_title(path)
     draft = Draft(

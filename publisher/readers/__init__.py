@@ -39,8 +39,10 @@ def read_document(
     default_language: str,
     reader: Reader | None = None,
     strict: bool = False,
+    shown_as: Path | None = None,
 ) -> Document:
-    """`strict`: refuse front matter keys publisher does not know instead of keeping them."""
+    """`strict`: refuse front matter keys publisher does not know instead of keeping them;
+    `shown_as`: the name to give in messages when `path` is a working copy (import)."""
     raw = (reader or EXTENSIONS[path.suffix.lower()]).read(path, id_prefix=f"{slug}-")
     # Text formats were cleaned line by line as they were read; office files and entities
     # (&#11;) can still bring control characters in.
@@ -50,7 +52,7 @@ def read_document(
         log.warning(
             "%s: removed invisible control characters (%s) written as character references"
             " or kept in the file's own format",
-            path,
+            shown_as or path,
             removed.describe(),
         )
     fields = document_fields(meta, path, raw.meta_source, default_language, strict)
