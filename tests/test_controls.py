@@ -206,3 +206,29 @@ def test_office_files_are_cleaned_on_import_and_named_as_given(
     assert f"{dirty_docx}: removed invisible control characters" in result.output
     written = (root / "documents" / "pasted-into-word.md").read_text()
     assert not LEFTOVER.search(written) and "with NEL" in written
+
+
+def test_imported_text_builds_every_format_clean(
+    workspace: Callable[[str], Path], tmp_path: Path
+) -> None:
+    root = workspace("minimal")
+    pasted = tmp_path / "pasted.txt"
+    pasted.write_text(
+        # NUL aside: like git, import takes a file with NUL bytes for a binary one
+        "Dockers walk out\n\n"
+        + dirty("The night shift stopped work at ten.").replace("\x00", "")
+        + "\n\n"
+        "Unit 4\x0bQuay Street\n",
+        encoding="utf-8",
+    )
+    imported = CliRunner().invoke(main, ["-C", str(root), "import", str(pasted)])
+    assert imported.exit_code == 0, imported.output
+    assert "pasted.txt:3:" in imported.output and "control characters" in imported.output
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace("second-article]", "dockers-walk-out]"))
+
+    result = CliRunner().invoke(main, ["-C", str(root), "build"])
+    assert result.exit_code == 0, result.output
+    assert "control characters" not in result.output  # import left none behind
+    for path, text in outputs_text(root / "dist").items():
+        assert not LEFTOVER.search(text), path
