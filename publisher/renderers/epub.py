@@ -18,6 +18,9 @@ ACCESSIBILITY_SUMMARY = (
     "and writing direction."
 )
 
+# Adds xml:lang beside every lang pandoc writes, so each article is marked for XML readers too.
+LANGUAGES_FILTER = Path(__file__).with_name("epub-languages.lua")
+
 
 class EpubRenderer(IssueRenderer):
     name: ClassVar[str] = "epub"
@@ -40,6 +43,7 @@ class EpubRenderer(IssueRenderer):
                 "--toc-depth=2",
                 "--epub-title-page=true",
                 f"--css={css}",
+                f"--lua-filter={LANGUAGES_FILTER}",
                 f"--resource-path={ctx.config.documents_dir}",
                 f"--metadata=title:{title}",
                 f"--metadata=lang:{issue.language}",
