@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import mimetypes
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -98,6 +98,7 @@ def lay_out(
 
 
 def write_pdf(document: weasyprint.Document, paper: PrintOptions, identifier: str) -> bytes:
+    _tag_languages()
     return document.write_pdf(
         finisher=lambda _document, pdf: _set_bleed_box(pdf, paper.bleed * PT_PER_MM),
         **_pdf_options(paper, identifier),
@@ -128,6 +129,45 @@ def _set_bleed_box(pdf: Any, bleed_pt: float) -> None:
             obj["BleedBox"] = pydyf.Array(
                 [left - bleed_pt, bottom - bleed_pt, right + bleed_pt, top + bleed_pt]
             )
+
+
+def _tag_languages() -> None:
+    """Give each structure element made from an HTML element with `lang` its /Lang.
+
+    WeasyPrint (up to 70 at least) writes the root's language in the catalog and nowhere
+    else, so a screen reader would read a Greek letter in an English issue with English
+    rules; PDF/UA asks for every change of language to be marked. There is no option or
+    hook for it, and the finisher only sees the finished tree with no link back to the
+    HTML, so this wraps the function that builds the tree, once per process.
+    """
+    import pydyf
+    from weasyprint.pdf import tags
+
+    build = getattr(tags, "_build_box_tree", None)
+    if build is None:
+        log.warning("this WeasyPrint cannot mark languages in the PDF's structure tree")
+        return
+    if getattr(build, "tags_languages", False):
+        return
+
+    def build_with_languages(box: Any, *args: Any) -> Iterator[Any]:
+        language = _declared_language(box)
+        for element in build(box, *args):
+            if language and "Lang" not in element:
+                element["Lang"] = pydyf.String(language)
+            yield element
+
+    build_with_languages.tags_languages = True  # type: ignore[attr-defined]
+    tags._build_box_tree = build_with_languages
+
+
+def _declared_language(box: Any) -> str | None:
+    """The lang attribute of the element a box was made from; None for the root (its
+    language is the catalog's /Lang) and for <body> (WeasyPrint passes its children up)."""
+    element = getattr(box, "element", None)
+    if element is None or getattr(box, "element_tag", None) in ("html", "body"):
+        return None
+    return element.get("lang") or None
 
 
 def image_referrers(documents: Iterable[Document], base_url: str) -> dict[str, str]:
