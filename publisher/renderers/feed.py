@@ -1,5 +1,10 @@
 """Feeds: Atom and RSS 2.0 over the whole archive through feedgen, one entry per issue with
-its full text and its PDF and EPUB as enclosures; ids are the issues' URLs, so they are stable."""
+its full text and its PDF and EPUB as enclosures; ids are the issues' URLs, so they are stable.
+
+Atom marks languages with xml:lang: an issue's entry speaks the issue's language, an article's
+entry its document's, a language's feed that language; the HTML content keeps each article's
+lang attribute. RSS has no per-item language: its channel keeps the newsletter's.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,15 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from ..i18n import gettext, interface_language
 from ..model import Archive, Download, Issue
 from ..output import Artifact
 from .base import ArchiveRenderer, RenderContext, tag_path
 
 if TYPE_CHECKING:
     from feedgen.feed import FeedGenerator
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 class FeedRenderer(ArchiveRenderer):
@@ -35,11 +43,12 @@ class FeedRenderer(ArchiveRenderer):
         updated = max((_midnight(i.date) for i in archive.issues), default=ctx.built_at)
         feed.updated(updated)
         feed.lastBuildDate(updated)
+        languages = {ctx.issue_url(issue): issue.language for issue in archive.issues}
         for issue in reversed(archive.issues):  # feedgen prepends: newest ends up first
             downloads = archive.downloads.get(issue.slug, ())
             entry = feed.add_entry()
             entry.id(ctx.issue_url(issue))
-            entry.title(f"No. {issue.number}: {issue.title}")
+            entry.title(_entry_title(issue))
             entry.link(href=ctx.issue_url(issue), rel="alternate")
             entry.published(_midnight(issue.date))
             entry.updated(_midnight(issue.date))
@@ -56,7 +65,7 @@ class FeedRenderer(ArchiveRenderer):
                     download.media_type,
                 )
         return [
-            Artifact(Path("feed.atom"), _atom_with_link_attributes(feed)),
+            Artifact(Path("feed.atom"), _atom(feed, languages)),
             Artifact(Path("feed.rss"), feed.rss_str(pretty=True)),
             *self._article_feeds(archive, ctx),
         ]
@@ -66,20 +75,27 @@ class FeedRenderer(ArchiveRenderer):
         from .web import Indexes
 
         indexes = Indexes.of(archive)
+        site = ctx.config.language
         feeds = [
-            (tag_path(tag), f"{ctx.config.title}: {tag}", placed)
+            (tag_path(tag), f"{ctx.config.title}: {tag}", site, placed)
             for tag, placed in indexes.tags.items()
         ]
         feeds += [
-            (f"languages/{code}/", f"{ctx.config.title} ({code})", placed)
+            (f"languages/{code}/", f"{ctx.config.title} ({code})", code, placed)
             for code, placed in indexes.languages.items()
         ]
         return [
-            Artifact(Path(folder) / "feed.atom", self._article_feed(folder, title, placed, ctx))
-            for folder, title, placed in feeds
+            Artifact(
+                Path(folder) / "feed.atom",
+                self._article_feed(folder, title, language, placed, ctx),
+            )
+            for folder, title, language, placed in feeds
         ]
 
-    def _article_feed(self, folder: str, title: str, placed: list, ctx: RenderContext) -> bytes:
+    def _article_feed(
+        self, folder: str, title: str, language: str, placed: list, ctx: RenderContext
+    ) -> bytes:
+        """A feed of articles; `language` is the feed's own (a language's feed speaks it)."""
         from feedgen.feed import FeedGenerator
 
         config = ctx.config
@@ -89,11 +105,13 @@ class FeedRenderer(ArchiveRenderer):
         feed.author({"name": config.organisation})
         feed.link(href=config.base_url + folder, rel="alternate")
         feed.link(href=f"{config.base_url}{folder}feed.atom", rel="self")
-        feed.language(config.language)
+        feed.language(language)
         feed.generator("publisher")
         feed.updated(_midnight(placed[0].issue.date))
+        languages = {}
         for item in reversed(placed):  # feedgen prepends: newest ends up first
             url = ctx.document_url(item.issue, item.document.slug)
+            languages[url] = item.document.language
             entry = feed.add_entry()
             entry.id(url)
             entry.title(item.document.title)
@@ -106,7 +124,7 @@ class FeedRenderer(ArchiveRenderer):
                 entry.summary(item.document.summary)
             html = self.render_template(ctx, "article.html", issue=item.issue, doc=item.document)
             entry.content(html, type="html")
-        return _atom_with_link_attributes(feed)
+        return _atom(feed, languages)
 
     def _content(self, issue: Issue, downloads: tuple[Download, ...], ctx: RenderContext) -> str:
         return self.render_template(ctx, "entry.html", issue=issue, downloads=downloads)
@@ -116,14 +134,25 @@ def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
-def _atom_with_link_attributes(feed: FeedGenerator) -> bytes:
-    """feedgen 1.0.0 drops rel/type/length from entry links, losing the enclosures
-    (lkiesow/python-feedgen#135): put them back from feedgen's own link data."""
+def _entry_title(issue: Issue) -> str:
+    """'No. 2: Número especial', in the issue's language like the entry it titles."""
+    with interface_language(issue.language):
+        number = gettext("No. %(number)s") % {"number": issue.number}
+    return f"{number}: {issue.title}"
+
+
+def _atom(feed: FeedGenerator, languages: dict[str, str]) -> bytes:
+    """feedgen's Atom with what it cannot write itself: each entry's xml:lang (`languages`:
+    entry id → language; feedgen has language for the feed only) and its links' attributes.
+
+    feedgen 1.0.0 drops rel/type/length from entry links, losing the enclosures
+    (lkiesow/python-feedgen#135): they are put back from feedgen's own link data."""
     from lxml import etree
 
     atom = "{http://www.w3.org/2005/Atom}"
     root = etree.fromstring(feed.atom_str())
     for entry, element in zip(feed.entry(), root.iterfind(f"{atom}entry"), strict=True):
+        element.set(XML_LANG, languages[entry.id()])
         for link, link_element in zip(entry.link(), element.iterfind(f"{atom}link"), strict=True):
             for key in ("rel", "type", "hreflang", "title", "length"):
                 if link.get(key):
