@@ -50,9 +50,16 @@ class Page(NamedTuple):
 
     @property
     def language(self) -> str | None:
-        """Pages of an issue speak its language (each article keeps its own lang attribute)."""
+        """The interface (navigation, dates) of an issue's pages speaks the issue's language."""
         issue = self.values.get("issue")
         return issue.language if issue else None
+
+    @property
+    def content_language(self) -> str | None:
+        """An article's page is in the article's language (its <html lang>), whatever the
+        issue's; the page's interface is then marked with the interface's own language."""
+        doc = self.values.get("doc")
+        return doc.language if doc else None
 
 
 class WebRenderer(ArchiveRenderer):
@@ -128,6 +135,7 @@ class WebRenderer(ArchiveRenderer):
 
     def _page(self, ctx: RenderContext, page: Page) -> Artifact:
         language = page.language or ctx.config.language
+        content_language = page.content_language or language
         html = self.render_template(
             ctx,
             page.template,
@@ -135,6 +143,8 @@ class WebRenderer(ArchiveRenderer):
             page_url=ctx.config.base_url + page.path.removesuffix("index.html"),
             language=language,
             direction=text_direction(language),
+            page_language=content_language,
+            page_direction=text_direction(content_language),
             **page.values,
         )
         return Artifact.text(page.path, html)
