@@ -1,0 +1,148 @@
+"""Archives of Hugo, Jekyll and Pelican copied into documents/ as they are build into every
+format with no edit, the build lists the front matter it kept unused, and every
+translation is marked with its own language in every output.
+
+tests/workspaces/generators: a Hugo content folder (YAML and TOML front matter,
+`.es.md`/`.fr.md` translations, a page bundle, a draft), Jekyll `_posts` and `_drafts`,
+and Pelican Markdown with `Key: value` metadata. The expected values below are restated
+from those files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import feedparser
+import lxml.etree
+import lxml.html
+import pikepdf
+import pytest
+from click.testing import CliRunner
+from conftest import WORKSPACES, copy_workspace
+from parsed_outputs import (
+    ATOM,
+    XML_LANG,
+    compact,
+    epub_chapters,
+    holding,
+    marked_ancestor,
+    structure,
+)
+
+from publisher.cli import main
+
+ISSUE = "001-march"
+BASE = "https://voices.example.org/"
+
+
+@dataclass(frozen=True)
+class Translation:
+    slug: str
+    language: str
+    phrase: str  # from its body
+
+
+TRANSLATIONS = (
+    Translation("rent-strike-es", "es", "han retenido el alquiler"),  # Hugo .es.md, YAML
+    Translation("rent-strike-fr", "fr", "ont retenu leur loyer"),  # Hugo .fr.md
+    Translation("port-closure-es", "es", "fin del turno de noche"),  # Hugo bundle, TOML
+    Translation("2026-02-12-vote-dockers", "fr", "a été annoncé mardi"),  # Jekyll, lang:
+    Translation("cleaners-win-es", "es", "han ganado"),  # Pelican, Lang:
+)
+ids = [t.slug for t in TRANSLATIONS]
+
+
+@dataclass(frozen=True)
+class Built:
+    root: Path
+    output: str
+
+    @property
+    def dist(self) -> Path:
+        return self.root / "dist"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    root = copy_workspace(WORKSPACES / "generators", tmp_path_factory.mktemp("generators"))
+    result = CliRunner().invoke(main, ["-C", str(root), "build"])
+    assert result.exit_code == 0, result.output
+    return Built(root, result.output)
+
+
+def test_every_format_is_built(built: Built) -> None:
+    issue = built.dist / ISSUE
+    for name in (f"{ISSUE}.pdf", f"{ISSUE}.epub", "email.html", "email.txt", "email.eml"):
+        assert (issue / name).is_file(), name
+    for name in ("feed.atom", "feed.rss", "index.html", "sitemap.xml"):
+        assert (built.dist / name).is_file(), name
+
+
+def test_the_notes_list_unused_keys_once_grouped_with_file_counts(built: Built) -> None:
+    notes = [line for line in built.output.splitlines() if "doc.extra" in line]
+    assert len(notes) == 1, built.output
+    for key, files in (("aliases", 3), ("layout", 3), ("translationKey", 2), ("params", 1)):
+        assert f"{key} ({files} file" in notes[0], notes[0]
+    assert "draft" not in notes[0] and "categories" not in notes[0]  # understood, not unused
+
+
+def test_drafts_are_left_out_with_a_note(built: Built) -> None:
+    for draft in ("hugo/posts/unfinished.md", "jekyll/_drafts/pension-explainer.md"):
+        assert re.search(rf"note: .*{ISSUE}.yaml: left out {draft}", built.output), draft
+    page = (built.dist / ISSUE / "index.html").read_text()
+    assert "Notes for the next issue" not in page and "Pensions explained" not in page
+
+
+def test_generator_metadata_reaches_the_outputs(built: Built) -> None:
+    feed = feedparser.parse(built.dist / "languages" / "en" / "feed.atom")
+    entries = {e.title: e for e in feed.entries}
+    pelican = entries["Cleaners win the living wage"]
+    assert [a.name for a in pelican.authors] == ["Jo Bloggs", "Ann Other"]
+    assert pelican.summary == "After eleven weeks on strike, the hospital cleaners have won."
+    hugo = entries["Tenants on Quay Street begin a rent strike"]
+    assert hugo.summary == "Forty households stop paying until the landlord fixes the damp."
+    jekyll = entries["Dockers vote to strike over pensions"]
+    assert jekyll.published.startswith("2026-02-10")
+    assert (built.dist / "tags" / "strikes" / "index.html").is_file()  # Jekyll's spaced list
+
+
+@pytest.mark.parametrize("translation", TRANSLATIONS, ids=ids)
+def test_epub_marks_the_translation(built: Built, translation: Translation) -> None:
+    chapters = epub_chapters(built.dist / ISSUE / f"{ISSUE}.epub")
+    body = next(c for c in chapters.values() if translation.phrase in "".join(c.itertext()))
+    marked = marked_ancestor(holding(body, translation.phrase))
+    assert marked.get("lang") == marked.get(XML_LANG) == translation.language
+
+
+@pytest.mark.parametrize("translation", TRANSLATIONS, ids=ids)
+def test_pdf_structure_tree_marks_the_translation(built: Built, translation: Translation) -> None:
+    with pikepdf.open(built.dist / ISSUE / f"{ISSUE}.pdf") as pdf:
+        holders = [e for e, text in structure(pdf) if compact(translation.phrase) in compact(text)]
+        assert holders, "the translation's text is in the structure tree"
+        assert translation.language in {str(e.Lang) for e in holders if "/Lang" in e}
+
+
+@pytest.mark.parametrize("translation", TRANSLATIONS, ids=ids)
+def test_feed_entry_marks_the_translation(built: Built, translation: Translation) -> None:
+    path = built.dist / "languages" / translation.language / "feed.atom"
+    assert feedparser.parse(path).bozo == 0
+    feed = lxml.etree.parse(str(path)).getroot()
+    assert feed.get(XML_LANG) == translation.language
+    entries = {e.findtext(f"{ATOM}id"): e for e in feed.iter(f"{ATOM}entry")}
+    entry = entries[f"{BASE}{ISSUE}/{translation.slug}/"]
+    assert entry.get(XML_LANG) == translation.language
+
+
+@pytest.mark.parametrize("translation", TRANSLATIONS, ids=ids)
+def test_web_page_is_in_the_translations_language(built: Built, translation: Translation) -> None:
+    page = lxml.html.parse(str(built.dist / ISSUE / translation.slug / "index.html")).getroot()
+    assert page.get("lang") == translation.language
+
+
+@pytest.mark.parametrize("translation", TRANSLATIONS, ids=ids)
+def test_email_marks_the_translation(built: Built, translation: Translation) -> None:
+    email = lxml.html.parse(str(built.dist / ISSUE / "email.html")).getroot()
+    assert email.get("lang") == "en"
+    assert marked_ancestor(holding(email, translation.phrase)).get("lang") == translation.language
