@@ -146,3 +146,16 @@ def test_email_marks_the_translation(built: Built, translation: Translation) -> 
     email = lxml.html.parse(str(built.dist / ISSUE / "email.html")).getroot()
     assert email.get("lang") == "en"
     assert marked_ancestor(holding(email, translation.phrase)).get("lang") == translation.language
+
+
+def test_a_translations_byline_date_is_in_its_language(built: Built) -> None:
+    """Inside an article marked Spanish, the date is Spanish too, in every output."""
+    spanish, english = "5 de marzo de 2026", "March 5, 2026"
+    page = (built.dist / ISSUE / "rent-strike-es" / "index.html").read_text()
+    email = (built.dist / ISSUE / "email.html").read_text()
+    text = (built.dist / ISSUE / "email.txt").read_text()
+    chapters = epub_chapters(built.dist / ISSUE / f"{ISSUE}.epub")
+    epub = "".join("".join(c.itertext()) for c in chapters.values())
+    assert spanish in page and english not in page
+    for output in (email, text, epub):  # the English original, dated the same day, beside it
+        assert spanish in output and english in output
