@@ -195,3 +195,15 @@ def test_languages_in_config_and_manifest_are_checked(
     assert result.exit_code == 1
     assert f"{where}:{line}:" in result.output and "language code" in result.output
     assert not (root / "dist").exists()
+
+
+def test_a_web_pages_own_meta_tags_are_not_front_matter(tmp_path: Path) -> None:
+    doc = read(
+        write(
+            tmp_path,
+            "page.html",
+            '<html><head><title>T</title><meta name="viewport" content="width=device-width">'
+            "</head><body><p>B</p></body></html>",
+        )
+    )
+    assert doc.extra == {}

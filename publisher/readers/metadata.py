@@ -85,7 +85,8 @@ def document_fields(
         "tags": _names(meta, "tags", path),
         "summary": text("summary"),
         "draft": _draft(meta, path),
-        "extra": {str(key): _plain_data(meta[key]) for key in unknown},
+        # A web page's <meta name=viewport> or a Word property is nothing to keep or mention.
+        "extra": {str(key): _plain_data(meta[key]) for key in unknown} if source else {},
     }
 
 
