@@ -15,6 +15,7 @@ from typing import Any
 
 from .controls import clean_text
 from .errors import PublisherError
+from .limits import YAML_MAX_ALIASES, YAML_MAX_DEPTH, YAML_MAX_NODES
 
 KeyPath = tuple[Hashable, ...]
 
@@ -46,7 +47,11 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_yaml_tree(node, path, first_line)
         data = loader.construct_document(node) if node is not None else None
+    except RecursionError:  # the pure-Python parser on a deep nest (libyaml stops at 1000)
+        raise _too_deep(path, first_line) from None
     except ValueError as exc:  # a well-formed but impossible value, e.g. date: 2026-02-30
         raise PublisherError.at(
             f"not a valid value: {exc}",
@@ -76,6 +81,72 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
     if node is not None:
         _walk_yaml(node, (), lines)
     return SourceData(path, data, lines, first_line)
+
+
+def _check_yaml_tree(root: Any, path: Path, first_line: int) -> None:
+    """Refuse an alias bomb, a deep nest or a repeated key before any value is built.
+
+    Aliases share one node, so walking the tree expands them as building the data (or
+    walking it later) would: the walk stops as soon as it passes a limit.
+    """
+    seen: set[int] = set()
+    aliases = nodes = 0
+    stack: list[tuple[Any, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        line = node.start_mark.line + first_line
+        nodes += 1
+        if id(node) in seen:
+            aliases += 1
+        seen.add(id(node))
+        if aliases > YAML_MAX_ALIASES:
+            raise PublisherError.at(
+                f"more than {YAML_MAX_ALIASES} values repeated through aliases (*name)",
+                path,
+                line,
+                "aliases that repeat aliases multiply: write the values out instead",
+            )
+        if nodes > YAML_MAX_NODES:
+            raise PublisherError.at(
+                f"more than {YAML_MAX_NODES:,} values", path, line, "split the file"
+            )
+        if depth > YAML_MAX_DEPTH:
+            raise _too_deep(path, line)
+        children = _children(node, path, first_line)
+        stack.extend((child, depth + 1) for child in reversed(children))
+
+
+def _children(node: Any, path: Path, first_line: int) -> list[Any]:
+    """A node's keys and values (or items); a key given twice in one mapping is an error."""
+    import yaml
+
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    keys: dict[tuple[str, str], int] = {}
+    for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+            continue
+        line, key = key_node.start_mark.line + first_line, (key_node.tag, key_node.value)
+        if key in keys:
+            raise PublisherError.at(
+                f"{key_node.value!r} is given twice (lines {keys[key]} and {line})",
+                path,
+                line,
+                "keep one of them: the second would silently replace the first",
+            )
+        keys[key] = line
+    return [part for pair in node.value for part in pair]
+
+
+def _too_deep(path: Path, line: int) -> PublisherError:
+    return PublisherError.at(
+        f"values nested more than {YAML_MAX_DEPTH} levels deep",
+        path,
+        line,
+        "check the indentation: lists and mappings inside each other rarely go past 5 levels",
+    )
 
 
 def _impossible_value_line(text: str, first_line: int) -> int:
