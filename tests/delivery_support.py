@@ -25,6 +25,9 @@ from publisher.build import build
 
 SECRET = "test-secret-key-for-signing-links"
 SLUG = "007-huelga"
+# The List-Id of tests/workspaces/email ("Boletín del Muelle" at boletin.muelle.example.org):
+# the list identity its links are signed over.
+LIST_ID = "boletin-del-muelle.boletin.muelle.example.org"
 
 
 @dataclass(frozen=True)
@@ -191,3 +194,20 @@ def query(root: Path, sql: str, *args: object) -> list[tuple]:
 
 
 TOKEN_IN_URL = re.compile(r"/unsubscribe/\?token=([A-Za-z0-9_.\-]+)")
+
+
+class serving:
+    """Runs a waitress server in a thread for the duration of a `with` block."""
+
+    def __init__(self, server) -> None:  # type: ignore[no-untyped-def]
+        self.server = server
+        self.thread = threading.Thread(target=server.run, daemon=True)
+
+    def __enter__(self) -> int:
+        self.thread.start()
+        return int(self.server.effective_port)
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.close()
+        self.server.task_dispatcher.shutdown()
+        self.thread.join(timeout=5)

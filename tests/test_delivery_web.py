@@ -4,7 +4,6 @@ double opt-in confirmation, through the real Flask app and the real waitress ser
 from __future__ import annotations
 
 import re
-import threading
 import urllib.error
 import urllib.request
 from email import message_from_bytes, policy
@@ -14,11 +13,13 @@ from urllib.parse import urlsplit
 import pytest
 from click.testing import CliRunner
 from delivery_support import (
+    LIST_ID,
     SECRET,
     SLUG,
     RecordingHandler,
     add_subscribers,
     query,
+    serving,
 )
 from flask.testing import FlaskClient
 from itsdangerous import TimestampSigner
@@ -40,7 +41,7 @@ def client(delivery_workspace: Path) -> FlaskClient:
 
 @pytest.fixture
 def tokens() -> Tokens:
-    return Tokens(SECRET, DeliverySettings())
+    return Tokens(SECRET, DeliverySettings(), LIST_ID)
 
 
 def status_of(root: Path, address: str) -> str:
@@ -110,7 +111,9 @@ def test_forged_altered_and_expired_tokens_get_4xx_and_change_nothing(
     add_subscribers(root, {"ana@example.org": "active"})
     ana = subscriber_id(root, "ana@example.org")
     genuine = tokens.unsubscribe(ana, SLUG)
-    other_key = Tokens("a-different-secret-key-entirely", DeliverySettings()).unsubscribe(ana, SLUG)
+    other_key = Tokens("a-different-secret-key-entirely", DeliverySettings(), LIST_ID).unsubscribe(
+        ana, SLUG
+    )
     _payload, timestamp, signature = genuine.split(".")
     altered = ".".join([tokens.unsubscribe(ana + 1, SLUG).split(".")[0], timestamp, signature])
     with monkeypatch.context() as past:
@@ -143,7 +146,7 @@ def test_one_click_through_waitress_then_the_next_send_skips_the_address(
     url = urlsplit(unsubscribe_urls(smtp)["ana@example.org"])
     assert url.scheme == "https" and url.path == "/unsubscribe/"
 
-    with _serving(create_server(create_app(root), host="127.0.0.1", port=0, threads=2)) as port:
+    with serving(create_server(create_app(root), host="127.0.0.1", port=0, threads=2)) as port:
         # The request a mail provider makes: a plain POST, no cookies, the exact URL.
         request = urllib.request.Request(
             f"http://127.0.0.1:{port}{url.path}?{url.query}",
@@ -185,23 +188,6 @@ def test_double_opt_in_confirms_once_by_post_with_the_emailed_link(
     assert status_of(root, "nuevo@example.org") == "active"
     assert client.post(path, data={"confirm": "yes"}).status_code == 410  # single use
     # An unsubscribe token is no confirmation token, even for the same subscriber.
-    unsubscribe = Tokens(SECRET, DeliverySettings()).unsubscribe(1, SLUG)
+    unsubscribe = Tokens(SECRET, DeliverySettings(), LIST_ID).unsubscribe(1, SLUG)
     refused = client.post(f"/confirm/?token={unsubscribe}", data={"confirm": "yes"})
     assert refused.status_code == 400
-
-
-class _serving:
-    """Runs a waitress server in a thread for the duration of a `with` block."""
-
-    def __init__(self, server) -> None:  # type: ignore[no-untyped-def]
-        self.server = server
-        self.thread = threading.Thread(target=server.run, daemon=True)
-
-    def __enter__(self) -> int:
-        self.thread.start()
-        return int(self.server.effective_port)
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.close()
-        self.server.task_dispatcher.shutdown()
-        self.thread.join(timeout=5)

@@ -92,6 +92,6 @@ def _confirmer(config: Config) -> Confirm:
     from .confirm import send_confirmations
     from .tokens import Tokens
 
-    tokens = Tokens(config.delivery.secret_key(), config.delivery)
+    tokens = Tokens.for_list(config)
     config.delivery.smtp_password()
     return partial(send_confirmations, config, tokens=tokens)

@@ -96,6 +96,12 @@ class Template:
         return str(self._message["Subject"])
 
     @property
+    def list_id(self) -> str:
+        """The identifier inside List-Id's angle brackets, which links are signed over."""
+        value = str(self._message["List-Id"])
+        return value[value.rfind("<") + 1 :].rstrip(">").strip()
+
+    @property
     def sender(self) -> Address:
         return self._message["From"].addresses[0]
 

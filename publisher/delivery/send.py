@@ -21,7 +21,7 @@ from .message import DkimSigner, Template
 from .sender import Job, Sender, SendProgress
 from .smtp import Connection, Outcome
 from .subscribers import find, normalise_address
-from .tokens import NOBODY, Tokens
+from .tokens import NOBODY, Tokens, list_identity
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,14 @@ def send(root: Path, request: SendRequest, progress: SendProgress | None = None)
     settings = config.delivery
     built = built_email(config, request.issue)
     template = Template.read(built.path)
-    tokens = Tokens(settings.secret_key(), settings)
+    if template.list_id != list_identity(config):
+        raise PublisherError.at(
+            f"the built email's List-Id <{template.list_id}> is not this list's"
+            f" <{list_identity(config)}>: its unsubscribe links would not work",
+            built.path,
+            hint=f"build it again: 'publisher build {built.slug} --format email'",
+        )
+    tokens = Tokens.for_list(config)
     dkim = _dkim_signer(config)
     password = None if request.dry_run else settings.smtp_password()
     database = settings.database_path(root)

@@ -1,7 +1,8 @@
 """Signed, timestamped links: unsubscribe (per subscriber and issue) and confirm (single use).
 
-itsdangerous signs with HMAC-SHA256 and checks signatures in constant time; a separate
-salt per purpose means a confirm token can never be replayed as an unsubscribe one.
+itsdangerous signs with HMAC-SHA256 and checks signatures in constant time. The salt
+names the purpose and the list (its List-Id): a confirm token can never be replayed as an
+unsubscribe one, nor a link of one list on another list that shares the secret key.
 """
 
 from __future__ import annotations
@@ -9,10 +10,15 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from slugify import slugify
 
 from .settings import DeliverySettings
+
+if TYPE_CHECKING:
+    from ..config import Config
 
 # Subscriber id for copies sent with `publisher send --to` to someone not on the list.
 NOBODY = 0
@@ -38,17 +44,29 @@ class ConfirmClaim:
     digest: str  # identifies this one link in the used_tokens table
 
 
+def list_identity(config: Config) -> str:
+    """The list's List-Id (RFC 2919), as the email renderer writes it: '<title>.<domain>'."""
+    return f"{slugify(config.title)}.{config.domain}"
+
+
 class Tokens:
-    def __init__(self, secret: str, settings: DeliverySettings) -> None:
-        def serializer(salt: str) -> URLSafeTimedSerializer:
+    def __init__(self, secret: str, settings: DeliverySettings, list_id: str) -> None:
+        def serializer(purpose: str) -> URLSafeTimedSerializer:
             return URLSafeTimedSerializer(
-                secret, salt=salt, signer_kwargs={"digest_method": hashlib.sha256}
+                secret,
+                salt=f"publisher-{purpose} {list_id}",
+                signer_kwargs={"digest_method": hashlib.sha256},
             )
 
-        self._unsubscribe = serializer("publisher-unsubscribe")
-        self._confirm = serializer("publisher-confirm")
+        self._unsubscribe = serializer("unsubscribe")
+        self._confirm = serializer("confirm")
         self._unsubscribe_age = settings.unsubscribe_link_days * 86400
         self._confirm_age = settings.confirm_link_hours * 3600
+
+    @classmethod
+    def for_list(cls, config: Config) -> Tokens:
+        """The workspace's tokens: its secret key (from the environment), bound to its list."""
+        return cls(config.delivery.secret_key(), config.delivery, list_identity(config))
 
     def unsubscribe(self, subscriber_id: int, issue: str) -> str:
         return str(self._unsubscribe.dumps([subscriber_id, issue]))

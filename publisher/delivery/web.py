@@ -31,7 +31,7 @@ ONE_CLICK = ("List-Unsubscribe", "One-Click")  # RFC 8058's form field and value
 def create_app(root: Path) -> Flask:
     """The WSGI app for the workspace at `root` (its publisher.toml and subscriber list)."""
     config = load_config(root)
-    tokens = Tokens(config.delivery.secret_key(), config.delivery)
+    tokens = Tokens.for_list(config)
     database = config.delivery.database_path(root)
     open_database(database).close()  # create it now, so a bad path fails at start-up
     app = Flask(__name__, template_folder="pages")
@@ -57,11 +57,14 @@ def create_app(root: Path) -> Flask:
         try:
             claim = read(token)
         except InvalidToken as exc:
-            heading = "This link has expired" if exc.expired else "This link is not valid"
+            if exc.expired:
+                why = "This link has expired"
+            else:  # forged, altered, or made by another list that shares the secret key
+                why = f"This link was not made for {config.title}, or it was changed on the way"
             return page(
                 410 if exc.expired else 400,
-                heading,
-                f"{str(exc).capitalize()}. Use the link in a recent issue, or write to us.",
+                "This link has expired" if exc.expired else "This link is not valid",
+                f"{why}. Use the link in a recent issue, or write to us.",
             )
         db = open_database(database)
         try:

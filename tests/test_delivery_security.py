@@ -1,0 +1,89 @@
+"""Links that cannot be turned against a list (issue 13): what the subscription endpoint,
+the subscriber export and publisher.toml refuse, through the real Flask app, waitress,
+SQLite files and the loopback SMTP server."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from email import message_from_bytes, policy
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from click.testing import CliRunner
+from delivery_support import SLUG, RecordingHandler, add_subscribers, query
+
+from publisher.cli import main
+from publisher.delivery.send import SendRequest, send
+from publisher.delivery.web import create_app
+
+ONE_CLICK = {"List-Unsubscribe": "One-Click"}
+
+
+def invoke(root: Path, *args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, ["-C", str(root), *args])
+
+
+def status_of(root: Path, address: str) -> str:
+    return query(root, "SELECT status FROM subscribers WHERE address = ?", address)[0][0]
+
+
+def another_list(root: Path, tmp_path: Path) -> Path:
+    """A second workspace, another newsletter at another address, that signs its links
+    with the same PUBLISHER_SECRET_KEY (the red team's set-up), and an empty list."""
+    other = tmp_path / "another-list"
+    shutil.copytree(root, other)
+    (other / "subscribers.sqlite3").unlink(missing_ok=True)
+    config = other / "publisher.toml"
+    text = config.read_text("utf-8")
+    text = text.replace('title = "Boletín del Muelle"', 'title = "Hoja Vecinal"')
+    text = text.replace("https://boletin.muelle.example.org/", "https://hoja.vecinal.example.net/")
+    config.write_text(text, "utf-8")
+    return other
+
+
+def emailed_path(data: bytes, kind: str) -> str:
+    """The path and query of the first /unsubscribe/ or /confirm/ link in a message."""
+    message = message_from_bytes(data, policy=policy.default)
+    text = message.get_body(("plain",)).get_content()
+    url = urlsplit(re.search(rf"https://\S+/{kind}/\?token=[A-Za-z0-9_.\-]+", text).group(0))
+    return f"{url.path}?{url.query}"
+
+
+def test_an_unsubscribe_link_of_one_list_is_refused_by_another_list_with_the_same_secret(
+    delivery_workspace: Path, smtp: RecordingHandler, tmp_path: Path
+) -> None:
+    ours = delivery_workspace
+    theirs = another_list(ours, tmp_path)
+    add_subscribers(ours, {"ana@example.org": "active"})
+    add_subscribers(theirs, {"victim@example.net": "active"})  # the same id, 1, on both lists
+    send(ours, SendRequest(SLUG))
+    [copy] = smtp.received
+    link = emailed_path(copy.data, "unsubscribe")
+
+    refused = create_app(theirs).test_client().post(link, data=ONE_CLICK)
+
+    assert refused.status_code == 400
+    assert "This link is not valid" in refused.get_data(as_text=True)
+    assert status_of(theirs, "victim@example.net") == "active"
+    accepted = create_app(ours).test_client().post(link, data=ONE_CLICK)
+    assert accepted.status_code == 200 and status_of(ours, "ana@example.org") == "unsubscribed"
+
+
+def test_a_confirmation_link_of_one_list_is_refused_by_another_list_with_the_same_secret(
+    delivery_workspace: Path, smtp: RecordingHandler, tmp_path: Path
+) -> None:
+    ours = delivery_workspace
+    theirs = another_list(ours, tmp_path)
+    add_subscribers(theirs, {"pending@example.net": "pending"})  # id 1 there, unconfirmed
+    assert invoke(ours, "subscribers", "add", "me@example.org", "--double-opt-in").exit_code == 0
+    [confirmation] = smtp.received
+    link = emailed_path(confirmation.data, "confirm")
+
+    client = create_app(theirs).test_client()
+    assert client.get(link).status_code == 400
+    refused = client.post(link, data={"confirm": "yes"})
+
+    assert refused.status_code == 400
+    assert "This link is not valid" in refused.get_data(as_text=True)
+    assert status_of(theirs, "pending@example.net") == "pending"
