@@ -40,6 +40,8 @@ from .pool import DocumentPool, slug_for
 from .printing import PrintSettings
 from .readers import read_document
 from .renderers import REGISTRY, ArchiveRenderer, IssueRenderer, RenderContext
+from .resources import confine_images
+from .sanitize import clean_html
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +106,9 @@ def build(
         note_front_matter(needed, documents)
 
         # Assemble issues (pure), newest first; drafts are left out.
-        issues = {m.slug: assemble(m, documents, editorial_html(m, cache), config) for m in needed}
+        issues = {
+            m.slug: assemble(m, documents, editorial_html(m, config, cache), config) for m in needed
+        }
 
         report = BuildReport(out, issues=[m.slug for m in selected])
 
@@ -226,17 +230,28 @@ def note_front_matter(
                 )
 
 
-def editorial_html(manifest: IssueManifest, cache: Cache) -> str:
+def editorial_html(manifest: IssueManifest, config: Config, cache: Cache) -> str:
+    """The manifest's editorial, sanitised and with its images confined like a document's.
+
+    It is written in the manifest but shown beside documents, so it gets the same policy:
+    only images that are files inside documents/ remain. Relative image paths resolve
+    against the workspace, as the manifest's `cover:` does (`documents/media/x.png`).
+    Confinement runs on every build (not cached): it depends on which files exist.
+    """
     if not manifest.editorial.strip():
         return ""
     key = digest(versions_digest(), "editorial", manifest.editorial)
     if record := cache.load("editorials", key):
-        return record["html"]
-    from .pandoc import markdown_to_html
+        html = record["html"]
+    else:
+        from .pandoc import markdown_to_html  # sandboxed: reads nothing, fetches nothing
 
-    html = markdown_to_html(manifest.editorial, id_prefix="editorial-")
-    cache.store("editorials", key, {"html": html})
-    return html
+        html = markdown_to_html(manifest.editorial, id_prefix="editorial-")
+        cache.store("editorials", key, {"html": html})
+    body, _ = confine_images(
+        clean_html(html), config.documents_dir, manifest.path, base=config.root
+    )
+    return body
 
 
 def find_downloads(out: Path, issues: Sequence[Issue]) -> dict[str, tuple[Download, ...]]:

@@ -25,6 +25,7 @@ from .i18n import LOCALE_DIR
 from .model import Archive, Issue
 from .output import Artifact, write_artifacts
 from .renderers.base import Job, RenderContext, Renderer
+from .resources import pool_images
 from .templating import default_theme_dir
 
 if TYPE_CHECKING:
@@ -180,6 +181,9 @@ class RenderPlan:
         documents = self.ctx.config.documents_dir
         paths = {
             documents / image for issue in issues for doc in issue.documents for image in doc.images
+        }
+        paths |= {
+            documents / image for issue in issues for image in pool_images(issue.editorial_html)
         }
         paths |= {issue.cover for issue in issues if issue.cover}
         return files_digest(p for p in paths if p.is_file())

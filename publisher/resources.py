@@ -23,9 +23,16 @@ _SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]*)(")')
 _ATTR = re.compile(r'\s([a-z-]+)="([^"]*)"')
 
 
-def confine_images(fragment: str, pool: Path, document: Path) -> tuple[str, tuple[str, ...]]:
-    """Return the fragment with images confined to `pool`, and the pool paths it uses."""
+def confine_images(
+    fragment: str, pool: Path, document: Path, base: Path | None = None
+) -> tuple[str, tuple[str, ...]]:
+    """Return the fragment with images confined to `pool`, and the pool paths it uses.
+
+    Relative paths resolve against `base`, by default the document's own folder; warnings
+    name `document` (a manifest, for an editorial), so the editor knows what to fix.
+    """
     pool = pool.resolve()
+    folder = base or document.parent
     used: list[str] = []
 
     def replace(match: re.Match[str]) -> str:
@@ -34,7 +41,7 @@ def confine_images(fragment: str, pool: Path, document: Path) -> tuple[str, tupl
         src = html.unescape(attrs.get("src", ""))
         parts = urlsplit(src)
         if not parts.scheme and not parts.netloc and parts.path and not parts.path.startswith("/"):
-            target = (document.parent / unquote(parts.path)).resolve()
+            target = (folder / unquote(parts.path)).resolve()
             if target.is_relative_to(pool) and target.is_file():
                 relative = target.relative_to(pool).as_posix()
                 used.append(relative)
@@ -54,6 +61,11 @@ def prefix_images(fragment: str, prefix: str) -> str:
 def image_sources(fragment: str) -> list[str]:
     """The src of every image in a body, as written (so outputs can say who asked for what)."""
     return [html.unescape(m.group(2)) for m in _SRC.finditer(fragment)]
+
+
+def pool_images(fragment: str) -> list[str]:
+    """The documents/ paths of a confined fragment's images (e.g. an editorial's)."""
+    return [unquote(src) for src in image_sources(fragment)]
 
 
 def media_path(pool_relative: str) -> PurePosixPath:

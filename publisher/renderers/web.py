@@ -14,7 +14,7 @@ from typing import Any, ClassVar, NamedTuple
 
 from ..model import Archive, Document, Issue, text_direction
 from ..output import Artifact
-from ..resources import media_path
+from ..resources import media_path, pool_images
 from .base import ArchiveRenderer, Job, RenderContext, tag_path
 
 
@@ -155,6 +155,7 @@ class WebRenderer(ArchiveRenderer):
         used = {
             image for issue in archive.issues for doc in issue.documents for image in doc.images
         }
+        used |= {image for issue in archive.issues for image in pool_images(issue.editorial_html)}
         return [
             Artifact(Path(media_path(image)), (ctx.config.documents_dir / image).read_bytes())
             for image in sorted(used)
