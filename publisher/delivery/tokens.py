@@ -41,7 +41,7 @@ class UnsubscribeClaim:
 @dataclass(frozen=True)
 class ConfirmClaim:
     subscriber_id: int
-    digest: str  # identifies this one link in the used_tokens table
+    digest: str  # identifies this one link's payload in the used_tokens table
 
 
 def list_identity(config: Config) -> str:
@@ -81,10 +81,13 @@ class Tokens:
         return str(self._confirm.dumps([subscriber_id, secrets.token_urlsafe(8)]))
 
     def read_confirm(self, token: str) -> ConfirmClaim:
-        subscriber_id, _nonce = self._load(self._confirm, token, self._confirm_age)
-        if not isinstance(subscriber_id, int):
+        subscriber_id, nonce = self._load(self._confirm, token, self._confirm_age)
+        if not isinstance(subscriber_id, int) or not isinstance(nonce, str):
             raise InvalidToken("this link's contents are not a confirmation link")
-        return ConfirmClaim(subscriber_id, hashlib.sha256(token.encode()).hexdigest())
+        # What was signed, not how it was spelled: base64 lets one signature be written in
+        # several ways, so a digest of the token's text would let a used link work again.
+        payload = f"{subscriber_id}:{nonce}".encode()
+        return ConfirmClaim(subscriber_id, hashlib.sha256(payload).hexdigest())
 
     @staticmethod
     def _load(
