@@ -1,11 +1,12 @@
 # Two entry points on a fresh Debian/Ubuntu machine:
 #   make demo   installs everything and builds the example newsletter into dist/
 #   make test   installs everything, runs the linter, builds and checks the example, runs the tests
+#   make fuzz   (for developers) runs the property tests much longer than make test does
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test setup system-deps lint clean
+.PHONY: demo test fuzz setup system-deps lint clean
 
 demo: setup
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) $(BIN)/publisher build
@@ -15,6 +16,10 @@ test: setup lint
 	$(BIN)/publisher build
 	$(BIN)/publisher check --strict
 	$(BIN)/pytest
+
+# The property tests of tests/test_fuzz.py with 40 times the examples, new ones every run.
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz PUBLISHER_FUZZ_SCALE=40 $(BIN)/pytest tests/test_fuzz.py
 
 lint: setup
 	$(BIN)/ruff check publisher tests bench

@@ -6,7 +6,10 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from publisher.build import BuildReport, build
 
@@ -14,6 +17,13 @@ REPO = Path(__file__).resolve().parents[1]
 WORKSPACES = Path(__file__).resolve().parent / "workspaces"
 CORPUS = REPO.parent / "shared" / "corpus"
 FIXED_EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
+
+# Property tests: bounded and the same every run in `make test`; `make fuzz` goes further.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile(
+    "fuzz", max_examples=3000, deadline=None, print_blob=True, derandomize=False
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # The SMTP server, built workspace and subscriber fixtures of the delivery tests.
 pytest_plugins = ["delivery_support"]

@@ -1,0 +1,238 @@
+"""Property tests: whatever bytes arrive as a document, front matter, manifest, config, text to
+import or subscriber list, the only exception that escapes is publisher's own error type,
+and it names the file.
+
+Bounded and derandomised in `make test` (the "ci" profile in conftest.py); `make fuzz`
+runs the "fuzz" profile: many more examples, new ones every run.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from publisher.config import load_config
+from publisher.delivery.store import open_database
+from publisher.delivery.subscribers import import_csv
+from publisher.errors import PublisherError
+from publisher.importers.plaintext import recover
+from publisher.manifest import load_manifest
+from publisher.pool import DocumentPool
+from publisher.readers import read_document
+
+# Text as pasted off blogs: lines of words with the shapes the import heuristics look for
+# (bullets, indents, numbers, rules, date lines, signatures, notes, questions, colons), and
+# control characters, bidi overrides, entities and any other code point mixed in.
+CONTROLS = "\x00\x07\x0b\x0c\x1b\x7f\x85\ufeff\ufffe\u202e\u200f\u00a0\t"
+NOISE = st.sampled_from(
+    [*CONTROLS, "\x1b[31m", "&#11;", "&#xFFFE;", "<strong>", "</strong>", "<script>", "http://x.y/"]
+) | st.characters(codec=None, exclude_categories=("Cs",))
+WORD = (
+    st.text(alphabet=string.ascii_letters + "áéñüçÉØßم", min_size=1, max_size=9)
+    | st.sampled_from(["the", "¿Qué", "Sunday,", "February", "22,", "2026", "(1)", "[1]", "ILTT"])
+    | NOISE
+)
+SPECIAL_LINES = [
+    *("", "", "-----", "Sunday, February 22, 2026", "domingo, 22 de febrero de 2026"),
+    *("International Leninist Trotskyist Tendency (ILTT), June 28, 2024", "Jo Bloggs"),
+    *("Photo credit: Ana", "External links", "Content is available under CC BY-SA 4.0"),
+]
+LINE = st.one_of(
+    st.tuples(
+        st.sampled_from(["", "", "  ", "    ", "• ", "● ", "- ", "1. ", "(2) ", "[Note: "]),
+        st.lists(WORD, max_size=30).map(" ".join),
+        st.sampled_from(["", "", ".", ":", "?", "]", " "]),
+    ).map("".join),
+    st.sampled_from(SPECIAL_LINES),
+)
+PASTED = st.lists(LINE, max_size=40).map("\n".join) | st.text(
+    st.characters(codec=None, exclude_categories=("Cs",)) | st.sampled_from(CONTROLS), max_size=200
+)
+RAW_BYTES = st.binary(max_size=400)
+KEYS = st.sampled_from(
+    ["title", "date", "lang", "language", "tags", "authors", "author", "summary", "draft",
+     "categories", "aliases", "number", "sections", "editorial", "cover", "pdf", "leaflet",
+     "documents", "page_size", "margins", "bleed", "impose", "sides", "columns", "base_url",
+     "from", "mode", "strict"]
+)  # fmt: skip
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.dates().map(str),
+    st.text(max_size=40),
+    st.sampled_from(["2026-02-30", "0000-00-00", "en", "xx-YY", "../x", "A4", "500mm", "-3mm"]),
+)
+# Unquoted YAML, as people type it: impossible dates, anchors, tags, unclosed brackets.
+RAW_SCALARS = st.sampled_from(
+    ["2026-02-30", "2026-13-01", "12:30:61", "&a [x, x]", "*a", "*b", "[1, 2", "{a: 1",
+     "!!python/object/apply:os.system ['true']", "!!binary xx", "|", ">", "@x", "`x`", "~",
+     "yes", "0x1F", "1e400", ".nan", "'", '"', "- a", "? x", "%TAG", "...", "---"]
+) | st.text(max_size=20)  # fmt: skip
+RAW_YAML = st.lists(
+    st.tuples(st.sampled_from(["", "  ", "    ", "- "]), KEYS, RAW_SCALARS), max_size=8
+).map(lambda lines: "\n".join(f"{indent}{key}: {value}" for indent, key, value in lines))
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@contextmanager
+def folder() -> Iterator[Path]:
+    # Hypothesis runs many examples per test: one fresh folder each, not pytest's tmp_path.
+    with tempfile.TemporaryDirectory(prefix="publisher-fuzz-") as name:
+        yield Path(name)
+
+
+def names_a_file(error: PublisherError) -> bool:
+    return all(problem.file is not None for problem in error.problems)
+
+
+def yaml_document(data: dict[str, object]) -> str:
+    import yaml
+
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+# `make fuzz` multiplies every bound below (explicit max_examples outrank the profile's).
+SCALE = int(os.environ.get("PUBLISHER_FUZZ_SCALE", "1"))
+SLOW = settings(max_examples=25 * SCALE, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SLOW
+@given(
+    body=st.one_of(RAW_BYTES, PASTED.map(lambda t: t.encode("utf-8", "surrogatepass"))),
+    suffix=st.sampled_from([".md", ".txt", ".html"]),
+)
+def test_any_document_bytes(body: bytes, suffix: str) -> None:
+    with folder() as pool:
+        path = pool / f"doc{suffix}"
+        path.write_bytes(body)
+        try:
+            document = read_document(path, "doc", pool, "en")
+        except PublisherError as error:
+            assert names_a_file(error), error
+        else:
+            assert document.title and document.language
+
+
+@SLOW
+@given(front=st.dictionaries(KEYS | st.text(max_size=10), VALUES, max_size=6), body=PASTED)
+def test_any_front_matter(front: dict[str, object], body: str) -> None:
+    with folder() as pool:
+        path = pool / "doc.md"
+        path.write_text(f"---\n{yaml_document(front)}---\n{body}\n", encoding="utf-8")
+        try:
+            read_document(path, "doc", pool, "en")
+        except PublisherError as error:
+            assert names_a_file(error), error
+
+
+@SLOW
+@given(text=PASTED | RAW_YAML, fence=st.sampled_from(["---", "+++", "Title: x", ""]))
+def test_any_front_matter_text(text: str, fence: str) -> None:
+    """Broken YAML, TOML and Pelican headers, not only well-formed ones."""
+    with folder() as pool:
+        path = pool / "doc.md"
+        closing = {"Title: x": "", "": ""}.get(fence, fence)
+        path.write_text(f"{fence}\n{text}\n{closing}\nBody\n", encoding="utf-8")
+        try:
+            read_document(path, "doc", pool, "en")
+        except PublisherError as error:
+            assert names_a_file(error), error
+
+
+@settings(max_examples=150 * SCALE)
+@given(manifest=st.dictionaries(KEYS, VALUES, max_size=8) | PASTED | RAW_YAML)
+def test_any_manifest(manifest: dict[str, object] | str) -> None:
+    with folder() as root:
+        (root / "documents").mkdir()
+        (root / "documents" / "first.md").write_text("---\ntitle: First\n---\nBody\n")
+        path = root / "issues" / "001.yaml"
+        path.parent.mkdir()
+        text = manifest if isinstance(manifest, str) else yaml_document(manifest)
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            load_manifest(path, DocumentPool.scan(root / "documents"), root)
+        except PublisherError as error:
+            assert names_a_file(error), error
+
+
+TOML_VALUES = st.recursive(
+    st.one_of(
+        st.booleans(),
+        st.integers(min_value=-(2**63), max_value=2**63 - 1),
+        st.text(max_size=30),
+        st.sampled_from(["A4", "500mm", "https://x.example/", "en", "Spanish", "a <b@c>"]),
+    ),
+    lambda inner: st.lists(inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=150 * SCALE)
+@given(
+    top=st.dictionaries(KEYS, TOML_VALUES, max_size=5),
+    tables=st.dictionaries(
+        st.sampled_from(["organisation", "pdf", "email", "delivery", "documents", "limits"]),
+        st.dictionaries(KEYS | st.sampled_from(["name", "contact", "smtp_port"]), TOML_VALUES),
+        max_size=4,
+    ),
+)
+def test_any_config(top: dict[str, object], tables: dict[str, dict[str, object]]) -> None:
+    import tomli_w
+
+    with folder() as root:
+        data: dict[str, object] = {**top, **tables}
+        (root / "publisher.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
+        try:
+            load_config(root)
+        except PublisherError as error:
+            assert names_a_file(error), error
+
+
+@settings(max_examples=150 * SCALE)
+@given(text=PASTED, split=st.sampled_from([None, True, False]))
+def test_import_recovers_something_from_any_text(text: str, split: bool | None) -> None:
+    """The heuristics never fail: whatever the text, drafts come back."""
+    for draft in recover(text, split):
+        assert isinstance(draft.body_html, str)
+
+
+CSV_CELLS = st.text(
+    alphabet=st.characters(codec="utf-8") | st.sampled_from(list(',;"\n\r\t=+-@\x0b\x1b')),
+    max_size=30,
+)
+
+
+@settings(max_examples=60 * SCALE)
+@given(
+    header=st.lists(
+        st.sampled_from(["email", "name", "language", "tags", "status", "x"]), max_size=5
+    ),
+    rows=st.lists(st.lists(CSV_CELLS, max_size=6), max_size=6),
+)
+def test_any_subscriber_csv(header: list[str], rows: list[list[str]]) -> None:
+    import csv
+
+    with folder() as root:
+        path = root / "list.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows([header, *rows])
+        db = open_database(root / "subscribers.sqlite", synced=False)
+        try:
+            import_csv(db, path)
+        except PublisherError as error:
+            assert names_a_file(error), error
+        finally:
+            db.close()
