@@ -208,6 +208,6 @@ class serving:
         return int(self.server.effective_port)
 
     def __exit__(self, *exc: object) -> None:
+        self.server.task_dispatcher.shutdown()  # lets the last request finish first
         self.server.close()
-        self.server.task_dispatcher.shutdown()
         self.thread.join(timeout=5)

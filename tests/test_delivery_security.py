@@ -5,6 +5,7 @@ SQLite files and the loopback SMTP server."""
 from __future__ import annotations
 
 import base64
+import http.client
 import re
 import shutil
 from email import message_from_bytes, policy
@@ -12,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from click.testing import CliRunner
-from delivery_support import SLUG, RecordingHandler, add_subscribers, query
+from delivery_support import SLUG, RecordingHandler, add_subscribers, query, serving
 
 from publisher.cli import main
 from publisher.delivery.send import SendRequest, send
@@ -116,3 +117,26 @@ def test_a_used_confirmation_link_stays_used_when_its_signature_is_spelled_diffe
     assert replayed.status_code == 410
     assert "This link has been used" in replayed.get_data(as_text=True)
     assert query(root, "SELECT COUNT(*) FROM used_tokens") == [(1,)]
+
+
+def test_redirects_lead_to_base_url_whatever_host_the_request_names(
+    delivery_workspace: Path,
+) -> None:
+    from waitress import create_server
+
+    app = create_app(delivery_workspace)
+    with serving(create_server(app, host="127.0.0.1", port=0, threads=2)) as port:
+        for method, path, expected in [
+            ("GET", "/unsubscribe?token=abc", "unsubscribe/?token=abc"),
+            ("POST", "/confirm?token=abc", "confirm/?token=abc"),
+            ("GET", "//unsubscribe//?token=abc", "unsubscribe/?token=abc"),
+        ]:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            headers = {"Host": "evil.example.com", "X-Forwarded-Host": "evil.example.com"}
+            connection.request(method, path, headers=headers)
+            response = connection.getresponse()
+            connection.close()
+
+            assert 300 <= response.status < 400, (path, response.status)
+            location = response.headers["Location"]
+            assert location == f"https://boletin.muelle.example.org/{expected}", path

@@ -13,8 +13,10 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from flask import Flask, Response, render_template, request
+from flask import Flask, Response, redirect, render_template, request
+from werkzeug.routing import RequestRedirect
 
 from ..config import Config, load_config
 from .settings import parse_listen
@@ -74,6 +76,18 @@ def create_app(root: Path) -> Flask:
             return handle(db, subscriber, claim)
         finally:
             db.close()
+
+    @app.before_request
+    def redirect_within_base_url() -> Response | None:
+        """Werkzeug's own redirects (a missing or doubled slash) are built from the request's
+        Host, which anyone can set: send them to the same path under base_url instead."""
+        routing = request.routing_exception
+        if not isinstance(routing, RequestRedirect):
+            return None
+        target = urlsplit(routing.new_url)
+        path = target.path.removeprefix(request.script_root).lstrip("/")
+        query = f"?{target.query}" if target.query else ""
+        return redirect(f"{config.base_url}{path}{query}", routing.code)
 
     @app.get("/unsubscribe/")
     def unsubscribe_page() -> Response:
