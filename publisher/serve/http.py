@@ -44,6 +44,9 @@ TYPES = {
     ".svg": "image/svg+xml",
 }
 _BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
+# The names this machine answers to: any other Host is a page elsewhere whose name was made
+# to point at 127.0.0.1 (DNS rebinding), reading the preview through the visitor's browser.
+_LOCAL_HOST = re.compile(r"(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?", re.IGNORECASE)
 
 
 class PreviewServer(ThreadingHTTPServer):
@@ -66,6 +69,19 @@ class PreviewServer(ThreadingHTTPServer):
 class PreviewHandler(SimpleHTTPRequestHandler):
     server: PreviewServer
     extensions_map = TYPES  # what guess_type() looks in first
+
+    def parse_request(self) -> bool:
+        """Refuse (421) a request whose Host header is not this machine by name."""
+        if not super().parse_request():
+            return False
+        if _LOCAL_HOST.fullmatch(self.headers.get("Host", "")):
+            return True
+        self.send_error(
+            421,
+            "Misdirected Request",
+            "publisher serve answers only http://localhost, http://127.0.0.1 and http://[::1]",
+        )
+        return False
 
     def do_GET(self) -> None:
         if urlsplit(self.path).path == EVENTS:
