@@ -113,12 +113,7 @@ def load_config(root: Path) -> Config:
         return text(table, key) if isinstance(section, dict) and section.get(key) else ""
 
     base_url = text("", "base_url")
-    if not base_url.startswith(("https://", "http://")):
-        raise source.error(
-            "base_url must be an absolute http(s) URL",
-            "base_url",
-            hint='for example base_url = "https://news.example.org/"',
-        )
+    _check_base_url(source, base_url)
     pdf = _print_settings(source)
     reply_to = optional_text("email", "reply_to")
     email_mode = text("email", "mode", "auto")
@@ -144,6 +139,44 @@ def load_config(root: Path) -> Config:
         delivery=_delivery_settings(source),
         strict_front_matter=_flag(source, "documents", "strict"),
     )
+
+
+def _check_base_url(source: SourceData, value: str) -> None:
+    """base_url goes into List-Unsubscribe and every link: refuse anything that could end
+    the URL early, add a second one, or point it at someone else's host."""
+    import re
+    from urllib.parse import urlsplit
+
+    def refuse(why: str) -> PublisherError:
+        return source.error(
+            f"base_url {value!r} {why}",
+            "base_url",
+            hint='write it like base_url = "https://news.example.org/": a host (punycode for'
+            " other scripts), an optional port and path, no user, query or fragment",
+        )
+
+    breaker = re.search(r'[\s<>",\\^`{|}\x00-\x1f\x7f]|[^\x00-\x7f]', value)
+    if breaker:
+        char = breaker.group()
+        name = "a space" if char == " " else repr(char)
+        if char != " " and (char.isspace() or not char.isprintable()):
+            name = f"a control character (U+{ord(char):04X})"
+        raise refuse(f"contains {name}, which cannot be part of a link in a header")
+    url = urlsplit(value)
+    if url.scheme not in ("http", "https") or not url.netloc:
+        raise refuse("must be an absolute http(s) URL")
+    if "@" in url.netloc:
+        raise refuse("has a user name or password in it")
+    if not url.hostname:
+        raise refuse("has no host name")
+    try:
+        good_port = url.port is None or url.port > 0
+    except ValueError:  # not a number, or above 65535
+        good_port = False
+    if not good_port or url.netloc.endswith(":"):
+        raise refuse("has a port that is not a number from 1 to 65535")
+    if "?" in value or "#" in value:
+        raise refuse("has a query or fragment ('?' or '#'): links are made by adding to it")
 
 
 def _language(source: SourceData, value: str) -> str:

@@ -12,6 +12,7 @@ from email import message_from_bytes, policy
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 from click.testing import CliRunner
 from delivery_support import SLUG, RecordingHandler, add_subscribers, query, serving
 
@@ -140,3 +141,59 @@ def test_redirects_lead_to_base_url_whatever_host_the_request_names(
             assert 300 <= response.status < 400, (path, response.status)
             location = response.headers["Location"]
             assert location == f"https://boletin.muelle.example.org/{expected}", path
+
+
+def with_base_url(root: Path, value: str) -> None:
+    """Line 2 of the minimal workspace's publisher.toml, as TOML (escapes allowed)."""
+    config = root / "publisher.toml"
+    lines = config.read_text("utf-8").splitlines()
+    assert lines[1].startswith("base_url = ")
+    lines[1] = f'base_url = "{value}"'
+    config.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("https://news.example.org/>, <mailto:list@evil.example>", "<"),  # a second target
+        ("https://news.example.org/ x", "space"),
+        ("https://news.example.org/\\ttab", "control"),
+        ('https://news.example.org/\\"q', '"'),
+        ("https://news.example.org/a,b", ","),
+        ("https://news.example.org/\\u0007", "control"),
+        ("https://editor:pw@news.example.org/", "user"),
+        ("https://news.example.org@evil.example/", "user"),
+        ("https://news.example.org/?x=1", "query"),
+        ("https://news.example.org/#top", "fragment"),
+        ("https:///news/", "host"),
+        ("https://news.example.org:99999/", "port"),
+        ("ftp://news.example.org/", "http"),
+        ("news.example.org", "http"),
+    ],
+)
+def test_a_base_url_that_could_break_a_header_or_a_link_is_refused_with_file_and_line(
+    workspace, value: str, why: str
+) -> None:  # type: ignore[no-untyped-def]
+    root = workspace("minimal")
+    with_base_url(root, value)
+
+    result = invoke(root, "subscribers", "list")
+
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    assert "publisher.toml:2: base_url" in result.output, result.output
+    assert why in result.output and "hint: " in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://news.example.org",
+        "http://localhost:8080/bulletin/",
+        "https://xn--bcher-kva.example/",
+    ],
+)
+def test_plain_http_and_https_base_urls_are_accepted(workspace, value: str) -> None:  # type: ignore[no-untyped-def]
+    root = workspace("minimal")
+    with_base_url(root, value)
+
+    assert invoke(root, "subscribers", "list").exit_code == 0
