@@ -5,6 +5,9 @@ a file that exists there; anything else (remote URLs, /etc/passwd, ../) is repla
 alt text. Renderers can then embed (PDF, EPUB) or publish (web, email) images without
 ever touching the network or a file outside the workspace.
 
+SVG images are never published as they are: `sanitise_svg` rebuilds them without scripts,
+event handlers or references outside the image, and one that cannot be parsed is left out.
+
 Bodies are sanitised HTML (html5ever serialisation, attributes in double quotes), so the
 <img> tags can be rewritten reliably with a regex.
 """
@@ -43,14 +46,21 @@ def confine_images(
         if not parts.scheme and not parts.netloc and parts.path and not parts.path.startswith("/"):
             target = (folder / unquote(parts.path)).resolve()
             if target.is_relative_to(pool) and target.is_file():
+                if (problem := svg_problem(target)) is not None:
+                    log.warning("%s: image %r left out: %s", document, src, problem)
+                    return _alt_text(attrs)
                 relative = target.relative_to(pool).as_posix()
                 used.append(relative)
                 return _SRC.sub(lambda m: m.group(1) + quote(relative) + m.group(3), tag)
         log.warning("%s: image %r left out: only images inside documents/ are used", document, src)
-        alt = attrs.get("alt", "")
-        return f'<span class="missing-image">[{alt}]</span>' if alt else ""
+        return _alt_text(attrs)
 
     return _IMG.sub(replace, fragment), tuple(dict.fromkeys(used))
+
+
+def _alt_text(attrs: dict[str, str]) -> str:
+    alt = attrs.get("alt", "")
+    return f'<span class="missing-image">[{alt}]</span>' if alt else ""
 
 
 def prefix_images(fragment: str, prefix: str) -> str:
@@ -71,3 +81,184 @@ def pool_images(fragment: str) -> list[str]:
 def media_path(pool_relative: str) -> PurePosixPath:
     """Where the web archive publishes a pool image, relative to the output folder."""
     return PurePosixPath("media") / pool_relative
+
+
+# SVG images -------------------------------------------------------------------------------
+# An SVG is a document that can run scripts and load other files. Outputs only ever publish
+# it rebuilt from an allowlist: SVG elements that draw, no event handlers, and references
+# (href, CSS url()) to fragments of the image itself only.
+
+SVG_NS = "http://www.w3.org/2000/svg"
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_XML_KEPT = {
+    "{http://www.w3.org/XML/1998/namespace}space",
+    "{http://www.w3.org/XML/1998/namespace}lang",
+}
+_SVG_ELEMENTS = frozenset(
+    [
+        "svg",
+        "g",
+        "defs",
+        "desc",
+        "title",
+        "symbol",
+        "use",
+        "switch",
+        "a",
+        "view",
+        "path",
+        "rect",
+        "circle",
+        "ellipse",
+        "line",
+        "polyline",
+        "polygon",
+        "text",
+        "tspan",
+        "textPath",
+        "linearGradient",
+        "radialGradient",
+        "stop",
+        "pattern",
+        "clipPath",
+        "mask",
+        "marker",
+        "image",
+        "style",
+        "filter",
+        "feBlend",
+        "feColorMatrix",
+        "feComponentTransfer",
+        "feComposite",
+        "feConvolveMatrix",
+        "feDiffuseLighting",
+        "feDisplacementMap",
+        "feDistantLight",
+        "feDropShadow",
+        "feFlood",
+        "feFuncA",
+        "feFuncB",
+        "feFuncG",
+        "feFuncR",
+        "feGaussianBlur",
+        "feImage",
+        "feMerge",
+        "feMergeNode",
+        "feMorphology",
+        "feOffset",
+        "fePointLight",
+        "feSpecularLighting",
+        "feSpotLight",
+        "feTile",
+        "feTurbulence",
+    ]
+)
+_CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE | re.DOTALL)
+_CSS_IMPORT = re.compile(r"@import[^;]*;?", re.IGNORECASE)
+_EMBEDDED_RASTER = re.compile(r"data:image/(png|jpeg|gif|webp);base64,", re.IGNORECASE)
+
+
+def svg_problem(path: Path) -> str | None:
+    """Why an SVG file cannot be published safely, or None (also for other images)."""
+    if path.suffix.lower() != ".svg":
+        return None
+    try:
+        sanitise_svg(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        return f"an SVG that cannot be read safely ({exc})"
+    return None
+
+
+def publishable_image(path: Path) -> bytes:
+    """An image's bytes as outputs may publish them: SVG sanitised, others as they are.
+    Raises ValueError for an SVG that cannot be parsed."""
+    data = path.read_bytes()
+    return sanitise_svg(data) if path.suffix.lower() == ".svg" else data
+
+
+def published_image(pool: Path, relative: str, referrer: Path) -> bytes | None:
+    """A pool image as an output publishes it, or None with a warning naming `referrer`
+    (the document or manifest that shows it) when it cannot be published safely."""
+    try:
+        return publishable_image(pool / relative)
+    except (OSError, ValueError) as exc:
+        log.warning("%s: image %r left out: %s", referrer, relative, exc)
+        return None
+
+
+def sanitise_svg(data: bytes) -> bytes:
+    """The SVG rebuilt from the allowlist; ValueError when it is not well-formed SVG.
+
+    Parsed without entities, DTDs or network, so it cannot read a file while being read."""
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise ValueError(f"not well-formed: {exc}") from None
+    if root.tag != f"{{{SVG_NS}}}svg":
+        raise ValueError("its root is not an <svg> element in the SVG namespace")
+    for node in list(root.iter()):
+        if not _svg_element_allowed(node):
+            _drop(node)
+        else:
+            _clean_svg_attributes(node)
+            if node.tag == f"{{{SVG_NS}}}style":
+                node.text = _clean_css(node.text or "")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _svg_element_allowed(node: object) -> bool:
+    tag = getattr(node, "tag", None)
+    if not isinstance(tag, str) or not tag.startswith(f"{{{SVG_NS}}}"):
+        return False  # entity references, other namespaces (XHTML, editors' metadata)
+    return tag.removeprefix(f"{{{SVG_NS}}}") in _SVG_ELEMENTS
+
+
+def _drop(node: object) -> None:
+    parent = node.getparent()  # type: ignore[attr-defined]
+    if parent is not None:  # None: already inside a dropped element
+        parent.remove(node)
+
+
+def _clean_svg_attributes(element: object) -> None:
+    attrib = element.attrib  # type: ignore[attr-defined]
+    local_tag = element.tag.rsplit("}", 1)[-1]  # type: ignore[attr-defined]
+    for name in list(attrib):
+        value = attrib[name]
+        if name in ("href", _XLINK_HREF):
+            keep = value.strip().startswith("#") or (
+                local_tag == "image" and _EMBEDDED_RASTER.match(value.strip()) is not None
+            )
+        elif name.startswith("{"):
+            keep = name in _XML_KEPT
+        elif name.lower().startswith("on"):
+            keep = False
+        else:
+            keep = _css_is_local(value)
+        if not keep:
+            del attrib[name]
+        elif name == "style":
+            attrib[name] = _clean_css(value)
+
+
+def _css_is_local(value: str) -> bool:
+    """True when every url() in a value points inside the image (a fragment)."""
+    if "\\" in value:  # CSS escapes could spell url( in disguise
+        return False
+    return all(m.group(2).strip().startswith("#") for m in _CSS_URL.finditer(value))
+
+
+def _clean_css(css: str) -> str:
+    """Style text without @import and with outside url()s replaced by `none`."""
+    if "\\" in css:
+        return ""
+    css = _CSS_IMPORT.sub("", css)
+    return _CSS_URL.sub(lambda m: m.group(0) if m.group(2).strip().startswith("#") else "none", css)

@@ -99,3 +99,93 @@ def test_editorial_images_are_confined_to_documents_in_every_output(
     manifest = str(editorial_workspace / "issues" / f"{SLUG}.yaml")
     for bad in ("/etc/passwd", "../publisher.toml", "https://example.org/x.png"):
         assert [w for w in warnings if w.startswith(manifest) and bad in w], (bad, warnings)
+
+
+HOSTILE_SVG = b"""<?xml version="1.0"?>
+<!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+     width="100" height="50" viewBox="0 0 100 50" onload="alert(1)">
+  <script>alert(2)</script>
+  <style>@import url(https://evil.example/x.css);
+    rect { fill: url(https://evil.example/p.svg#g); } .ok { fill: url(#grad); }</style>
+  <defs><linearGradient id="grad"><stop offset="0" stop-color="red"/></linearGradient></defs>
+  <rect id="box" width="100" height="50" fill="url(#grad)" onclick="alert(3)"
+        style="stroke: url(https://evil.example/s)"/>
+  <text x="5" y="30">&xxe;</text>
+  <foreignObject width="10" height="10">
+    <iframe xmlns="http://www.w3.org/1999/xhtml" src="https://evil.example/"/>
+  </foreignObject>
+  <image href="https://evil.example/track.png" width="10" height="10"/>
+  <image xlink:href="file:///etc/passwd" width="10" height="10"/>
+  <use xlink:href="other.svg#shape"/>
+  <use href="#box" x="10"/>
+  <a href="javascript:alert(4)"><circle r="5"/></a>
+  <set attributeName="href" to="javascript:alert(5)"/>
+  <animate attributeName="onclick" values="alert(6)"/>
+</svg>
+"""
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture
+def svg_workspace(workspace: Callable[[str], Path]) -> Path:
+    root = workspace("minimal")
+    media = root / "documents" / "media"
+    media.mkdir()
+    (media / "evil.svg").write_bytes(HOSTILE_SVG)
+    (media / "broken.svg").write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'><g></svg>")
+    article = root / "documents" / "first-article.md"
+    article.write_text(
+        article.read_text() + "\n![A red box](media/evil.svg)\n\n![Broken](media/broken.svg)\n"
+    )
+    return root
+
+
+def svg_offences(data: bytes) -> list[str]:
+    """What in an SVG could run a script or reach outside the image."""
+    parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    root = lxml.etree.fromstring(data, parser)
+    needles = (b"<!ENTITY", b"evil.example", b"passwd", b"javascript:", b"alert(")
+    found = [f"bytes: {needle!r}" for needle in needles if needle in data]
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            found.append(f"node {element!r}")
+            continue
+        local = element.tag.rsplit("}", 1)[-1]
+        if local in {"script", "foreignObject", "set", "animate", "iframe"}:
+            found.append(f"<{local}>")
+        for name, value in element.attrib.items():
+            short = name.rsplit("}", 1)[-1]
+            if short.lower().startswith("on"):
+                found.append(f"{short}= on <{local}>")
+            if short == "href" and not value.startswith("#"):
+                found.append(f"href={value} on <{local}>")
+            if "url(" in value and "url(#" not in value:
+                found.append(f"{short}={value} on <{local}>")
+        if local == "style" and ("@import" in (element.text or "") or "url(http" in element.text):
+            found.append("external CSS in <style>")
+    return found
+
+
+def test_svg_images_are_published_without_scripts_or_outside_references(
+    svg_workspace: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="publisher")
+    dist = build(svg_workspace).out_dir
+    published = dist / "media" / "media" / "evil.svg"
+    with zipfile.ZipFile(dist / SLUG / f"{SLUG}.epub") as epub:
+        in_epub = [epub.read(n) for n in epub.namelist() if n.endswith(".svg")]
+    assert len(in_epub) == 1, "the good SVG is in the EPUB, the broken one is not"
+    for data in (published.read_bytes(), in_epub[0]):
+        assert svg_offences(data) == []
+        root = lxml.etree.fromstring(data)
+        assert root.tag == f"{SVG_NS}svg" and root.get("viewBox") == "0 0 100 50"
+        assert root.find(f"{SVG_NS}rect").get("fill") == "url(#grad)"  # the image still shows
+        assert root.find(f".//{SVG_NS}linearGradient") is not None
+        assert [u.get("href") for u in root.iter(f"{SVG_NS}use") if u.get("href")] == ["#box"]
+    assert not (dist / "media" / "media" / "broken.svg").exists()
+    page = dist / SLUG / "index.html"
+    assert [s for s in image_sources(page) if "broken" in s] == []
+    source = str(svg_workspace / "documents" / "first-article.md")
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert [w for w in warnings if w.startswith(source) and "broken.svg" in w], warnings

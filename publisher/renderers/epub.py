@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from ..model import Issue
 from ..output import Artifact
+from ..resources import pool_images, published_image
 from .base import IssueRenderer, RenderContext
 
 # pandoc declares access modes, features and hazards itself; the summary is ours to write.
@@ -44,7 +45,7 @@ class EpubRenderer(IssueRenderer):
                 "--epub-title-page=true",
                 f"--css={css}",
                 f"--lua-filter={LANGUAGES_FILTER}",
-                f"--resource-path={ctx.config.documents_dir}",
+                f"--resource-path={stage_images(issue, ctx, Path(tmp) / 'images')}",
                 f"--metadata=title:{title}",
                 f"--metadata=lang:{issue.language}",
                 f"--metadata=identifier:urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, ctx.issue_url(issue))}",
@@ -56,7 +57,35 @@ class EpubRenderer(IssueRenderer):
             ]
             if issue.direction == "rtl":
                 args.append("--metadata=page-progression-direction:rtl")
-            if issue.cover:
-                args.append(f"--epub-cover-image={issue.cover}")
+            if issue.cover and (cover := stage_cover(issue, Path(tmp))):
+                args.append(f"--epub-cover-image={cover}")
             pandoc.html_to_epub(html, output, args)
             return [Artifact(self.download_path(issue), output.read_bytes())]
+
+
+def stage_images(issue: Issue, ctx: RenderContext, folder: Path) -> Path:
+    """Copy the images the issue shows into `folder`, as outputs publish them (SVG
+    sanitised), for pandoc to embed: it then finds nothing else to read."""
+    used = {image: doc.source for doc in issue.documents for image in doc.images}
+    used |= dict.fromkeys(pool_images(issue.editorial_html), issue.source)
+    folder.mkdir()
+    for image, referrer in sorted(used.items()):
+        data = published_image(ctx.config.documents_dir, image, referrer)
+        if data is not None:
+            target = folder / image
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    return folder
+
+
+def stage_cover(issue: Issue, tmp: Path) -> Path | None:
+    """The cover as published (an SVG sanitised), or None when it cannot be."""
+    assert issue.cover is not None
+    if issue.cover.suffix.lower() != ".svg":
+        return issue.cover
+    data = published_image(issue.cover.parent, issue.cover.name, issue.source)
+    if data is None:
+        return None
+    cover = tmp / "cover.svg"
+    cover.write_bytes(data)
+    return cover

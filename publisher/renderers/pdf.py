@@ -198,6 +198,8 @@ def workspace_fetcher(
 
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+    from ..resources import publishable_image
+
     roots = tuple(p.resolve() for p in allowed)
     referrers = referrers or {}
 
@@ -213,7 +215,11 @@ def workspace_fetcher(
                 log.warning("%s: not fetched, not a regular file: %s", who, url)
                 raise ValueError(f"refused to read {path}")
             media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            data = path.read_bytes()
+            try:
+                data = publishable_image(path)  # an SVG sanitised, like everywhere
+            except ValueError as exc:
+                log.warning("%s: not used, %s: %s", who, exc, url)
+                raise
             if grayscale and media_type.startswith("image/") and media_type != "image/svg+xml":
                 data, media_type = _grey(data), "image/png"
             return URLFetcherResponse(path.as_uri(), data, {"Content-Type": media_type})

@@ -14,7 +14,7 @@ from typing import Any, ClassVar, NamedTuple
 
 from ..model import Archive, Document, Issue, text_direction
 from ..output import Artifact
-from ..resources import media_path, pool_images
+from ..resources import media_path, pool_images, published_image
 from .base import ArchiveRenderer, Job, RenderContext, tag_path
 
 
@@ -151,12 +151,18 @@ class WebRenderer(ArchiveRenderer):
 
     @staticmethod
     def _images(archive: Archive, ctx: RenderContext) -> list[Artifact]:
-        """Publish the images the articles use (already confined to documents/)."""
+        """Publish the images the articles use (already confined to documents/; SVG
+        sanitised, one that cannot be is left out with a warning naming who used it)."""
         used = {
-            image for issue in archive.issues for doc in issue.documents for image in doc.images
+            image: doc.source
+            for issue in archive.issues
+            for doc in issue.documents
+            for image in doc.images
         }
-        used |= {image for issue in archive.issues for image in pool_images(issue.editorial_html)}
-        return [
-            Artifact(Path(media_path(image)), (ctx.config.documents_dir / image).read_bytes())
+        for issue in archive.issues:
+            used |= dict.fromkeys(pool_images(issue.editorial_html), issue.source)
+        images = (
+            (image, published_image(ctx.config.documents_dir, image, used[image]))
             for image in sorted(used)
-        ]
+        )
+        return [Artifact(Path(media_path(image)), data) for image, data in images if data]
