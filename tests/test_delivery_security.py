@@ -5,6 +5,7 @@ SQLite files and the loopback SMTP server."""
 from __future__ import annotations
 
 import base64
+import csv
 import http.client
 import re
 import shutil
@@ -197,3 +198,37 @@ def test_plain_http_and_https_base_urls_are_accepted(workspace, value: str) -> N
     with_base_url(root, value)
 
     assert invoke(root, "subscribers", "list").exit_code == 0
+
+
+FORMULAS = {
+    "=cmd@example.org": "=cmd|' /C calc'!A0",
+    "+1+1@example.org": "+1+1",
+    "minus@example.org": "-2+3",
+    "at@example.org": "@SUM(1+1)",
+    "quoted@example.org": "'=already quoted",
+    "plain@example.org": "Ana O'Neill",
+}
+
+
+def test_export_neutralises_formulas_and_importing_the_export_restores_every_value(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    root = delivery_workspace
+    for address, name in FORMULAS.items():
+        added = invoke(root, "subscribers", "add", address, "--name", name, "--tag", "-docks")
+        assert added.exit_code == 0, added.output
+    exported = tmp_path / "export.csv"
+    assert invoke(root, "subscribers", "export", str(exported)).exit_code == 0
+
+    with exported.open(newline="", encoding="utf-8") as handle:
+        cells = [cell for row in list(csv.reader(handle))[1:] for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert "'=cmd|' /C calc'!A0" in cells and "'-docks" in cells
+
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    shutil.copy(root / "publisher.toml", fresh / "publisher.toml")
+    restored = invoke(fresh, "subscribers", "import", str(exported))
+    assert restored.exit_code == 0, restored.output
+    assert dict(query(fresh, "SELECT address, name FROM subscribers")) == FORMULAS
+    assert query(fresh, "SELECT DISTINCT tags FROM subscribers") == [("-docks",)]

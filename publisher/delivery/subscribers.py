@@ -38,6 +38,9 @@ EXPORT_COLUMNS = (
 _ADDRESS_COLUMNS = ("email", "address", "e-mail", "email_address")
 _IMPORT_COLUMNS = {*_ADDRESS_COLUMNS, "name", "language", "tags", "status", "consent_source"}
 _TAG = re.compile(r"^[\w\- ]{1,40}$")
+# A cell a spreadsheet would run as a formula (OWASP, CSV injection), after any quotes that
+# neutralised it already: export prefixes one more quote, import takes exactly one away.
+_FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 
 
 @dataclass(frozen=True)
@@ -259,7 +262,7 @@ def import_csv(
                     Problem(f"{len(fields)} fields but {len(columns)} columns", path, line)
                 )
                 continue
-            values = dict(zip(columns, (f.strip() for f in fields), strict=False))
+            values = dict(zip(columns, (_unquoted(f.strip()) for f in fields), strict=False))
             if not any(values.values()):
                 continue
             try:
@@ -320,22 +323,31 @@ def export_csv(db: sqlite3.Connection, path: Path) -> int:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(EXPORT_COLUMNS)
     for s in subscribers:
-        writer.writerow(
-            [
-                s.address,
-                s.name,
-                s.language,
-                ",".join(s.tags),
-                s.status,
-                s.consent_source,
-                s.created_at,
-                s.updated_at,
-                s.confirmed_at or "",
-                s.status_source,
-            ]
-        )
+        row = [
+            s.address,
+            s.name,
+            s.language,
+            ",".join(s.tags),
+            s.status,
+            s.consent_source,
+            s.created_at,
+            s.updated_at,
+            s.confirmed_at or "",
+            s.status_source,
+        ]
+        writer.writerow([_quoted(cell) for cell in row])
     atomic_write(path, buffer.getvalue().encode("utf-8"))
     return len(subscribers)
+
+
+def _quoted(cell: str) -> str:
+    """A cell a spreadsheet shows as text: a leading quote stops it being run as a formula."""
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def _unquoted(cell: str) -> str:
+    """The value `_quoted` was given, so an export imports as it was."""
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell) else cell
 
 
 def _read_text(path: Path) -> str:
