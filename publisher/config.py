@@ -10,6 +10,7 @@ from pathlib import Path
 from .delivery.settings import DELIVERY_KEYS, DeliverySettings, parse_delivery
 from .errors import Problem, PublisherError, near_misses
 from .languages import NotALanguage, language_tag
+from .limits import DEFAULT_LIMITS, LIMIT_KEYS, Limits, parse_limits
 from .printing import PRINT_KEYS, PrintSettings, parse_settings
 from .sourcefile import SourceData, parse_file
 
@@ -28,12 +29,14 @@ _SCHEMA: dict[str, set[str]] = {
         "email",
         "delivery",
         "documents",
+        "limits",
     },
     "organisation": {"name", "contact"},
     "documents": {"strict"},
     "pdf": set(PRINT_KEYS),
     "email": {"from", "reply_to", "mode"},
     "delivery": set(DELIVERY_KEYS),
+    "limits": set(LIMIT_KEYS),
 }
 
 
@@ -55,6 +58,7 @@ class Config:
     delivery: DeliverySettings  # the [delivery] table: subscribers, SMTP, the web endpoint
     # [documents] strict: refuse front matter keys publisher does not use (default: keep them)
     strict_front_matter: bool = False
+    limits: Limits = DEFAULT_LIMITS  # [limits]: how large a document may be
 
     @property
     def page_size(self) -> str:
@@ -138,6 +142,7 @@ def load_config(root: Path) -> Config:
         email_mode=email_mode,
         delivery=_delivery_settings(source),
         strict_front_matter=_flag(source, "documents", "strict"),
+        limits=parse_limits(source),
     )
 
 

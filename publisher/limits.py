@@ -1,12 +1,99 @@
 """How big an input may be before publisher refuses it with a clear error.
 
 A small hostile or broken file (an alias bomb, a zip bomb, 10,000 nested <div>s) can cost
-minutes and gigabytes, or crash a renderer.
+minutes and gigabytes, or crash a renderer. Each limit has a default generous enough for any
+real newsletter; publisher.toml's [limits] table can raise or lower the document limits.
 """
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any
+
+from .errors import Problem, PublisherError
+
+if TYPE_CHECKING:
+    from .sourcefile import SourceData
 
 # YAML (manifests, front matter): far above anything written by hand, far below a bomb.
 YAML_MAX_ALIASES = 100  # uses of an &anchor through *alias
 YAML_MAX_NODES = 10_000  # values, counting every alias expansion
 YAML_MAX_DEPTH = 50  # mappings and lists inside each other
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The limits a document is read under (publisher.toml's [limits] table)."""
+
+    document_size: int = 2 * MB  # bytes of the file itself, checked before reading it
+    office_inflated_size: int = 50 * MB  # DOCX/ODT: all zip members, uncompressed
+    office_compression_ratio: float = 100.0  # DOCX/ODT: uncompressed per compressed byte
+    html_depth: int = 64  # elements inside each other in a body; deeper ones are unwrapped
+
+
+DEFAULT_LIMITS = Limits()
+LIMIT_KEYS = tuple(f.name for f in fields(Limits))
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?\s*$", re.IGNORECASE)
+_UNITS = {"b": 1, "kb": 1024, "mb": MB, "gb": 1024 * MB}
+
+
+def parse_limits(source: SourceData) -> Limits:
+    """The [limits] table of publisher.toml; each bad value is an error at its line."""
+    table = source.data.get("limits", {})
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+    for key, parse in _PARSERS.items():
+        if key not in table:
+            continue
+        try:
+            values[key] = parse(table[key])
+        except ValueError as exc:
+            problems.append(
+                Problem(f"limits.{key}: {exc}", source.path, source.line("limits", key), _HINT)
+            )
+    if problems:
+        raise PublisherError(*problems)
+    return Limits(**values)
+
+
+_HINT = 'sizes like "2MB" or "500KB", ratio and depth as whole numbers; see the README'
+
+
+def parse_size(value: Any) -> int:
+    """Bytes from 2097152, "2MB", "500 KB" (1 KB = 1024 bytes)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    match = _SIZE.match(value) if isinstance(value, str) else None
+    if not match or float(match.group(1)) <= 0:
+        raise ValueError(f"{value!r} is not a size")
+    return int(float(match.group(1)) * _UNITS[(match.group(2) or "b").lower()])
+
+
+def _positive_number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 1:
+        raise ValueError(f"{value!r} is not a number of at least 1")
+    return float(value)
+
+
+def _depth(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 8:
+        raise ValueError(f"{value!r} is not a whole number of at least 8")
+    return value
+
+
+_PARSERS = {
+    "document_size": parse_size,
+    "office_inflated_size": parse_size,
+    "office_compression_ratio": _positive_number,
+    "html_depth": _depth,
+}
+
+
+def describe_size(size: float) -> str:
+    """3.1 MB, 512 KB: sizes as people read them in messages."""
+    if size >= MB:
+        return f"{size / MB:.1f}".removesuffix(".0") + " MB"
+    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size:.0f} bytes"

@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from .errors import PublisherError
+
 # Trimmed page sizes in millimetres (ISO 216 and the usual North American sizes).
 PAGE_SIZES: dict[str, tuple[float, float]] = {
     "A4": (210, 297),
@@ -27,6 +29,10 @@ STANDARDS = ("pdf/ua-1", "pdf/a-3b")
 MM_PER_UNIT = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72}
 # Room outside the bleed for crop and registration marks, so they never touch the bleed.
 MARK_SLUG_MM = 9.0
+# Larger than any real poster printer's sheet: bigger pages take minutes and gigabytes.
+MAX_PAGE_SIDE_MM = 1500.0
+# The least text area that holds a line of text; margins that leave less are a mistake.
+MIN_TEXT_MM = 5.0
 
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)?\s*$")
 SIZE_HINT = f'use one of {", ".join(PAGE_SIZES)}, or width and height such as "120mm 180mm"'
@@ -106,6 +112,11 @@ def resolve(
         if values["impose"] not in (*impositions, "none"):
             values["impose"] = None
         options = replace(options, **{k: v for k, v in values.items() if v is not None})
+    if problem := text_area_problem(options.page_size, options.margins):
+        message, _, hint = problem.partition("\n")
+        raise PublisherError.at(
+            message, hint=f"margins and page_size under [pdf], pdf: or --margins: {hint}"
+        )
     return options
 
 
@@ -126,7 +137,29 @@ def parse_settings(
         except ValueError as exc:
             message, _, hint = str(exc).partition("\n")
             report(f"{name(key)}: {message}", key, hint=hint or None)
-    return PrintSettings(**values)
+    settings = PrintSettings(**values)
+    if (
+        settings.page_size
+        and settings.margins
+        and (problem := text_area_problem(settings.page_size, settings.margins))
+    ):
+        message, _, hint = problem.partition("\n")
+        report(f"{name('margins')}: {message}", "margins", hint=hint)
+    return settings
+
+
+def text_area_problem(page: PageSize, margins: tuple[float, float, float, float]) -> str:
+    """Why `margins` leave no room for text on `page` ("message\nhint"), or ""."""
+    width = page.width_mm - margins[1] - margins[3]
+    height = page.height_mm - margins[0] - margins[2]
+    if min(width, height) >= MIN_TEXT_MM:
+        return ""
+    shown = " ".join(_mm(m) for m in margins)
+    return (
+        f"margins {shown} leave no room for text on a {page.name} page"
+        f" ({_mm(page.width_mm)} × {_mm(page.height_mm)})"
+        f"\nleave at least {_mm(MIN_TEXT_MM)} across and down: smaller margins or a larger page"
+    )
 
 
 def parse_page_size(value: Any) -> PageSize:
@@ -141,6 +174,11 @@ def parse_page_size(value: Any) -> PageSize:
         except ValueError:
             pass
         else:
+            if max(width, height) > MAX_PAGE_SIDE_MM:
+                raise ValueError(
+                    f"page size {text!r} is larger than any printer's sheet"
+                    f"\nwidth and height of at most {_mm(MAX_PAGE_SIDE_MM)} (1.5 m)"
+                )
             if width >= 50 and height >= 50:
                 return PageSize(text, width, height)
             raise ValueError(f"page size {text!r} is too small\nwidth and height of at least 50mm")

@@ -7,10 +7,12 @@ so scripts, event handlers, iframes, SVG, javascript: and data: URLs never survi
 from __future__ import annotations
 
 import html
+import re
 
 import nh3
 
 from .controls import strip_controls
+from .limits import DEFAULT_LIMITS
 
 _TAGS = {
     "a",
@@ -107,9 +109,10 @@ _DROP_WITH_CONTENT = {
 }
 
 
-def clean_html(fragment: str) -> str:
+def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth) -> str:
     """Return `fragment` with everything outside the allowlist removed (and control
-    characters, which no XML output can hold, even when an entity spelled them)."""
+    characters, which no XML output can hold, even when an entity spelled them), and
+    elements nested deeper than `max_depth` unwrapped (None: left as they are)."""
     cleaned = nh3.clean(
         fragment,
         tags=_TAGS,
@@ -119,7 +122,45 @@ def clean_html(fragment: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
-    return strip_controls(cleaned)[0]
+    cleaned = strip_controls(cleaned)[0]
+    return flatten_deep_html(cleaned, max_depth)[0] if max_depth is not None else cleaned
+
+
+# A tag in nh3's output: attribute values are always quoted there, comments are gone and
+# a "<" in text is always written &lt;, so tags can be found without a parser.
+_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^>"]|"[^"]*")*>')
+_VOID = {"br", "col", "hr", "img", "wbr"}
+
+
+def flatten_deep_html(cleaned: str, max_depth: int) -> tuple[str, int]:
+    """Unwrap elements nested deeper than `max_depth`, keeping their text; return the
+    body and how many were unwrapped.
+
+    Thousands of nested elements crash renderers (a recursive layout runs out of stack),
+    and no article needs more than a few dozen. Works on `clean_html`'s output only.
+    """
+    kept: list[bool] = []  # for each open element: whether its tags are written
+    parts: list[str] = []
+    depth = unwrapped = position = 0
+    for tag in _TAG.finditer(cleaned):
+        parts.append(cleaned[position : tag.start()])
+        position = tag.end()
+        closing, name = tag.group(1), tag.group(2).lower()
+        keep = True
+        if name in _VOID:
+            pass
+        elif closing:
+            keep = kept.pop() if kept else True
+            depth -= keep
+        else:
+            keep = depth < max_depth
+            kept.append(keep)
+            depth += keep
+            unwrapped += not keep
+        if keep:
+            parts.append(tag.group(0))
+    parts.append(cleaned[position:])
+    return ("".join(parts), unwrapped) if unwrapped else (cleaned, 0)
 
 
 def plain_text(value: str) -> str:

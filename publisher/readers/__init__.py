@@ -10,9 +10,11 @@ import logging
 from pathlib import Path
 
 from ..controls import clean_value, strip_controls
+from ..errors import PublisherError
+from ..limits import DEFAULT_LIMITS, Limits, describe_size
 from ..model import Document
 from ..resources import confine_images
-from ..sanitize import clean_html, plain_text
+from ..sanitize import clean_html, flatten_deep_html, plain_text
 from .base import RawDocument, Reader
 from .markdown import MarkdownReader
 from .metadata import document_fields
@@ -40,9 +42,15 @@ def read_document(
     reader: Reader | None = None,
     strict: bool = False,
     shown_as: Path | None = None,
+    limits: Limits | None = None,
 ) -> Document:
     """`strict`: refuse front matter keys publisher does not know instead of keeping them;
-    `shown_as`: the name to give in messages when `path` is a working copy (import)."""
+    `shown_as`: the name to give in messages when `path` is a working copy (import);
+    `limits`: publisher.toml's [limits] (the defaults when not given)."""
+    limits = limits or DEFAULT_LIMITS
+    check_size(path, limits)
+    if path.suffix.lower() in (".docx", ".odt"):
+        check_office_zip(path, limits)
     raw = (reader or EXTENSIONS[path.suffix.lower()]).read(path, id_prefix=f"{slug}-")
     # Text formats were cleaned line by line as they were read; office files and entities
     # (&#11;) can still bring control characters in.
@@ -58,8 +66,65 @@ def read_document(
     fields = document_fields(meta, path, raw.meta_source, default_language, strict)
     fields["title"] = fields["title"] or fallback_title(path)
     fields["summary"] = fields["summary"] or summary_before_more(body_html)
-    body, images = confine_images(clean_html(body_html), pool, path)
+    body, flattened = flatten_deep_html(clean_html(body_html, max_depth=None), limits.html_depth)
+    if flattened:
+        log.warning(
+            "%s: %d elements nested more than %d deep were unwrapped, keeping their text",
+            shown_as or path,
+            flattened,
+            limits.html_depth,
+        )
+    body, images = confine_images(body, pool, path)
     return Document(slug=slug, body_html=body, source=path, images=images, **fields)
+
+
+_RAISE = "or raise {} under [limits] in publisher.toml"
+
+
+def check_size(path: Path, limits: Limits) -> None:
+    """Refuse a file too large to be an article before reading any of it."""
+    size = path.stat().st_size
+    if size > limits.document_size:
+        raise PublisherError.at(
+            f"the file is {describe_size(size)}, more than the"
+            f" {describe_size(limits.document_size)} a document may be",
+            path,
+            hint="split it into several documents, " + _RAISE.format("document_size"),
+        )
+
+
+def check_office_zip(path: Path, limits: Limits) -> None:
+    """A DOCX or ODT is a zip: refuse one that would inflate beyond reason, from its
+    directory, before pandoc (or anything else) unpacks it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as office:
+            members = office.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise PublisherError.at(
+            f"not a readable {path.suffix[1:].upper()} file ({exc})",
+            path,
+            hint="open it in its own program and save it again",
+        ) from None
+    inflated = sum(m.file_size for m in members)
+    if inflated > limits.office_inflated_size:
+        raise PublisherError.at(
+            f"unpacks to {describe_size(inflated)}, more than the"
+            f" {describe_size(limits.office_inflated_size)} an office document may",
+            path,
+            hint="save large images smaller, or split the document, "
+            + _RAISE.format("office_inflated_size"),
+        )
+    compressed = sum(m.compress_size for m in members)
+    if inflated > 1024 * 1024 and inflated > limits.office_compression_ratio * compressed:
+        raise PublisherError.at(
+            f"compressed {inflated / max(compressed, 1):.0f} to 1, more than the"
+            f" {limits.office_compression_ratio:.0f} to 1 of any real document",
+            path,
+            hint="open it in its own program and save it again, "
+            + _RAISE.format("office_compression_ratio"),
+        )
 
 
 _MORE = "<!--more-->"  # Hugo's, Jekyll's and WordPress's end of the summary

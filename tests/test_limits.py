@@ -1,0 +1,228 @@
+"""Limits on what a document and the print settings may ask for, each a clear error (or, for
+deep HTML, a flattened body with a warning) instead of minutes, gigabytes or a crash.
+
+Zip bombs are read in a child process with a time and memory limit, so that a regression
+fails the test instead of hanging the suite."""
+
+from __future__ import annotations
+
+import json
+import logging
+import resource
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+
+import pypandoc
+import pytest
+
+from publisher.config import load_config
+from publisher.errors import PublisherError
+from publisher.limits import MB, Limits
+from publisher.printing import PageSize, PrintOptions, PrintSettings, parse_margins, resolve
+from publisher.readers import read_document
+from publisher.sanitize import clean_html
+
+PUBLISHER = str(Path(sys.executable).with_name("publisher"))  # the installed command
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 31, 1 << 31))
+
+
+def read_in_child(path: Path) -> dict[str, str]:
+    """read_document in a child process limited to 30 s and 2 GB: its error, or 'ok'."""
+    code = (
+        "import json, sys\nfrom pathlib import Path\n"
+        "from publisher.errors import PublisherError\n"
+        "from publisher.readers import read_document\n"
+        "path = Path(sys.argv[1])\n"
+        "try:\n"
+        "    read_document(path, 'x', path.parent, 'en')\n"
+        "    print(json.dumps({'result': 'ok'}))\n"
+        "except PublisherError as exc:\n"
+        "    print(json.dumps({'result': 'error', 'message': str(exc)}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        preexec_fn=_limit_memory,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+def office_bomb(path: Path, padding_mb: int) -> Path:
+    """A real DOCX or ODT (written by pandoc) whose main XML part is padded with
+    `padding_mb` of spaces, which deflate to almost nothing."""
+    plain = path.with_name(f"plain{path.suffix}")
+    pypandoc.convert_text("Hello", path.suffix[1:], "markdown", outputfile=str(plain))
+    main = "word/document.xml" if path.suffix == ".docx" else "content.xml"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as office:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename != main:
+                office.writestr(member, data, zipfile.ZIP_DEFLATED)
+                continue
+            head, _, tail = data.rpartition(b"</")
+            info = zipfile.ZipInfo(main, member.date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with office.open(info, "w") as part:
+                part.write(head)
+                for _ in range(padding_mb):
+                    part.write(b" " * MB)
+                part.write(b"</" + tail)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".odt"])
+def test_office_file_that_inflates_too_far_is_refused(tmp_path: Path, suffix: str) -> None:
+    path = office_bomb(tmp_path / f"bomb{suffix}", 100)
+    assert path.stat().st_size < 2 * MB
+    outcome = read_in_child(path)
+    assert outcome["result"] == "error", outcome
+    assert outcome["message"].startswith(f"{path}: ") and "unpacks to 100" in outcome["message"]
+    assert "office_inflated_size" in outcome["message"]
+
+
+def test_office_file_compressed_beyond_reason_is_refused(tmp_path: Path) -> None:
+    path = office_bomb(tmp_path / "squeezed.docx", 20)
+    with pytest.raises(PublisherError) as error:
+        read_document(path, "x", tmp_path, "en")
+    assert "compressed" in str(error.value) and "office_compression_ratio" in str(error.value)
+
+
+def test_office_limits_can_be_raised(tmp_path: Path) -> None:
+    path = office_bomb(tmp_path / "squeezed.docx", 3)
+    limits = Limits(office_compression_ratio=10_000)
+    assert "Hello" in read_document(path, "x", tmp_path, "en", limits=limits).body_html
+
+
+def test_document_larger_than_the_limit_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.md"
+    path.write_text("# Big\n\n" + "word " * 600_000)
+    with pytest.raises(PublisherError) as error:
+        read_document(path, "x", tmp_path, "en")
+    assert str(error.value).startswith(f"{path}: ") and "2.9 MB" in str(error.value)
+    assert "document_size" in str(error.value)
+
+
+def test_document_size_limit_comes_from_limits(tmp_path: Path) -> None:
+    path = tmp_path / "small.md"
+    path.write_text("word " * 400)
+    with pytest.raises(PublisherError):
+        read_document(path, "x", tmp_path, "en", limits=Limits(document_size=1024))
+
+
+class _Depth(HTMLParser):
+    VOID: ClassVar[set[str]] = {"br", "hr", "img", "wbr", "col"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = self.deepest = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag not in self.VOID:
+            self.depth += 1
+            self.deepest = max(self.deepest, self.depth)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth -= 1
+
+
+def depth_of(html: str) -> int:
+    parser = _Depth()
+    parser.feed(html)
+    return parser.deepest
+
+
+def test_deep_html_is_flattened_keeping_its_text() -> None:
+    deep = "<p>top</p>" + "<div><em>" * 5000 + "deep &amp; text" + "</em></div>" * 5000
+    cleaned = clean_html(deep)
+    assert depth_of(cleaned) == 64
+    assert "deep &amp; text" in cleaned and cleaned.startswith("<p>top</p>")
+
+
+def test_shallow_html_is_left_alone() -> None:
+    html = '<div class="a"><p>One <a href="https://x.org/?a=1&amp;b=2">link</a><br>two</p></div>'
+    assert clean_html(html) == html.replace('">link', '" rel="noopener noreferrer">link')
+
+
+def test_deep_html_document_is_flattened_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "deep.html"
+    path.write_text("<p>top</p>" + "<div>" * 1000 + "deep text" + "</div>" * 1000)
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        document = read_document(path, "x", tmp_path, "en", limits=Limits(html_depth=32))
+    assert depth_of(document.body_html) == 32 and "deep text" in document.body_html
+    assert str(path) in caplog.text and "nested" in caplog.text
+
+
+GOOD = """title = "T"
+base_url = "https://example.org/"
+[organisation]
+name = "O"
+[email]
+from = "T <t@example.org>"
+"""
+
+
+def config_error(root: Path, text: str) -> str:
+    (root / "publisher.toml").write_text(text)
+    with pytest.raises(PublisherError) as error:
+        load_config(root)
+    return str(error.value)
+
+
+def test_limits_table_is_read(tmp_path: Path) -> None:
+    (tmp_path / "publisher.toml").write_text(
+        GOOD + '[limits]\ndocument_size = "5MB"\noffice_compression_ratio = 400\n'
+    )
+    limits = load_config(tmp_path).limits
+    assert (limits.document_size, limits.office_compression_ratio) == (5 * MB, 400)
+    assert limits.html_depth == Limits().html_depth
+
+
+def test_bad_limit_names_its_line(tmp_path: Path) -> None:
+    message = config_error(tmp_path, GOOD + '[limits]\nhtml_depth = 64\ndocument_size = "lots"\n')
+    assert "publisher.toml:9: limits.document_size: 'lots' is not a size" in message
+    message = config_error(tmp_path, GOOD + "[limits]\nhtml_dept = 64\n")
+    assert "publisher.toml:8: unknown setting 'html_dept' in [limits]" in message
+
+
+def test_absurd_page_size_is_refused_at_its_line(tmp_path: Path) -> None:
+    message = config_error(tmp_path, GOOD + '[pdf]\npage_size = "100000mm 100000mm"\n')
+    assert "publisher.toml:8: page_size:" in message and "1500mm" in message
+
+
+def test_margins_that_leave_no_text_area_are_refused_at_their_line(tmp_path: Path) -> None:
+    message = config_error(tmp_path, GOOD + '[pdf]\npage_size = "A4"\nmargins = "500mm"\n')
+    assert "publisher.toml:9: margins:" in message and "A4" in message
+
+
+def test_margins_leaving_no_text_area_on_the_resolved_page_are_refused() -> None:
+    defaults = PrintOptions(PageSize("A4", 210, 297), margins=(20, 18, 22, 18))
+    config = PrintSettings(margins=parse_margins("500mm"))
+    with pytest.raises(PublisherError) as error:
+        resolve(defaults, config, PrintSettings(), impositions=("booklet",))
+    assert "margins" in str(error.value) and "A4" in str(error.value)
+
+
+def test_command_line_page_size_is_checked(workspace: Callable[[str], Path]) -> None:
+    root = workspace("minimal")
+    done = subprocess.run(
+        [PUBLISHER, "-C", str(root), "build", "-f", "pdf", "--page-size", "100000mm 100000mm"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1 and "--page-size:" in done.stderr and "1500mm" in done.stderr
