@@ -6,6 +6,7 @@ Heavy modules are imported inside the commands so `publisher --help` answers at 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,8 +21,12 @@ from .printing import IMPOSITIONS, STANDARDS, PrintSettings
 FORMATS = ("pdf", "leaflet", "email", "epub", "feed", "web")
 
 
+EX_SOFTWARE = 70  # sysexits.h: an internal error
+
+
 class _Group(click.Group):
-    """Prints user errors as one clear message, without a traceback, and exits 1."""
+    """Prints user errors as one clear message, without a traceback, and exits 1; a bug
+    becomes one line pointing at a log of its traceback, and exit 70."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -29,6 +34,46 @@ class _Group(click.Group):
         except PublisherError as exc:
             click.secho(f"error: {exc}", fg="red", err=True)
             sys.exit(1)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            workspace = ctx.obj if isinstance(ctx.obj, Path) else Path.cwd()
+            log = _write_crash_log(workspace)
+            click.secho(
+                "error: publisher stopped on an unexpected problem"
+                f" ({type(exc).__name__}: {_one_line(exc)}); details are in {log}",
+                fg="red",
+                err=True,
+            )
+            sys.exit(EX_SOFTWARE)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def _write_crash_log(workspace: Path) -> Path:
+    """The traceback of the exception being handled, in <workspace>/.publisher/ (or the
+    system's temporary folder when that cannot be written), for a bug report."""
+    import tempfile
+    import time
+    import traceback
+
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    text = (
+        f"publisher {__version__}, Python {sys.version.split()[0]}\n"
+        f"command: {' '.join(sys.argv)}\n\n{traceback.format_exc()}"
+    )
+    for folder in (workspace / ".publisher", Path(tempfile.gettempdir())):
+        path = folder / f"crash-{stamp}-{os.getpid()}.log"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError:
+            continue
+        return path
+    return Path("(no writable folder for the log)")
 
 
 @click.group(cls=_Group)
