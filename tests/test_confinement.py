@@ -189,3 +189,73 @@ def test_svg_images_are_published_without_scripts_or_outside_references(
     source = str(svg_workspace / "documents" / "first-article.md")
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert [w for w in warnings if w.startswith(source) and "broken.svg" in w], warnings
+
+
+LINKING_ARTICLE = """---
+title: The second article
+date: 2026-01-06
+---
+
+Back to [the top](#) or [nowhere]() of the page.
+Read [the first article](first-article.md#a-heading-inside) in this issue,
+the [private notes](notes/private.txt), a [missing file](gone.md),
+the [web](https://example.org/page) and [write to us](mailto:news@minimal.example.org).
+"""
+
+
+@pytest.fixture
+def linking_workspace(workspace: Callable[[str], Path]) -> Path:
+    root = workspace("minimal")
+    (root / "documents" / "second-article.md").write_text(LINKING_ARTICLE)
+    (root / "documents" / "notes").mkdir()
+    (root / "documents" / "notes" / "private.txt").write_text("Not for print.\n")
+    manifest = root / "issues" / f"{SLUG}.yaml"
+    manifest.write_text(manifest.read_text() + "leaflet: second-article\n")
+    return root
+
+
+def link_uris(path: Path) -> list[str]:
+    with pikepdf.open(path) as pdf:
+        return [
+            str(annot.A.URI)
+            for page in pdf.pages
+            for annot in page.get("/Annots", [])
+            if "/A" in annot and "/URI" in annot.A
+        ]
+
+
+def uncompressed(path: Path) -> bytes:
+    """The PDF's bytes with every stream and object stream decompressed, to search them."""
+    import io
+
+    out = io.BytesIO()
+    with pikepdf.open(path) as pdf:
+        pdf.save(
+            out,
+            compress_streams=False,
+            stream_decode_level=pikepdf.StreamDecodeLevel.all,
+            object_stream_mode=pikepdf.ObjectStreamMode.disable,
+        )
+    return out.getvalue()
+
+
+def test_pdf_links_are_web_mail_or_in_document_only(linking_workspace: Path) -> None:
+    from validators import pdftotext
+
+    dist = build(linking_workspace, formats=["pdf", "leaflet"]).out_dir
+    issue_pdf = dist / SLUG / f"{SLUG}.pdf"
+    leaflet_pdf = dist / SLUG / f"{SLUG}-leaflet.pdf"
+    for pdf in (issue_pdf, leaflet_pdf):
+        uris = link_uris(pdf)
+        assert uris, pdf
+        assert [u for u in uris if not u.startswith(("http://", "https://", "mailto:"))] == []
+        data = uncompressed(pdf)
+        assert b"file:" not in data, pdf
+        assert str(linking_workspace).encode() not in data, pdf
+        assert "https://example.org/page" in uris and "mailto:news@minimal.example.org" in uris
+        text = " ".join(pdftotext(pdf).replace("\u2010\n", "").split())  # undo hyphenation
+        for words in ("the top", "private notes", "missing file", "the first article"):
+            assert words in text, (pdf, words)  # the text of a dropped link stays
+    article = "https://minimal.example.org/001-first/first-article/#first-article-a-heading-inside"
+    assert article in link_uris(issue_pdf)  # published on the web archive: linked there
+    assert article in link_uris(leaflet_pdf)

@@ -22,7 +22,8 @@ from ..model import Issue, Leaflet
 from ..output import Artifact
 from ..printing import PageSize, PrintOptions, resolve
 from .base import IssueRenderer, RenderContext
-from .pdf import lay_out, with_page_footnotes, write_pdf
+from .links import published_targets
+from .pdf import lay_out, with_page_footnotes, with_web_links, write_pdf
 
 if TYPE_CHECKING:
     import weasyprint
@@ -41,9 +42,9 @@ class LeafletRenderer(IssueRenderer):
     def render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]:
         if issue.leaflet is None:
             return []
-        leaflet = dataclasses.replace(
-            issue.leaflet, document=with_page_footnotes(issue.leaflet.document)
-        )
+        printed = with_page_footnotes(issue.leaflet.document)
+        targets = published_targets(issue, ctx)
+        leaflet = dataclasses.replace(issue.leaflet, document=with_web_links(printed, targets))
         layers = (ctx.config.pdf, issue.pdf, leaflet.pdf, ctx.print_overrides)
         paper = resolve(LEAFLET_DEFAULTS, *layers, impositions=("2up", "4up"))
         if all(layer.margins is None for layer in layers):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import mimetypes
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -22,6 +22,7 @@ from ..output import Artifact
 from ..printing import PageSize, PrintOptions, resolve
 from ..templating import default_theme_dir
 from .base import IssueRenderer, RenderContext
+from .links import Target, absolute_links, keep_safe_links, published_targets
 
 if TYPE_CHECKING:
     import weasyprint
@@ -45,12 +46,20 @@ class PdfRenderer(IssueRenderer):
             ctx.print_overrides,
             impositions=("booklet",),
         )
+        targets = published_targets(issue, ctx)
         printed = dataclasses.replace(
             issue,
             sections=tuple(
-                dataclasses.replace(s, documents=tuple(map(with_page_footnotes, s.documents)))
+                dataclasses.replace(
+                    s,
+                    documents=tuple(
+                        with_web_links(with_page_footnotes(d), targets) for d in s.documents
+                    ),
+                )
                 for s in issue.sections
             ),
+            # the editorial's paths are the workspace's, like its images'
+            editorial_html=absolute_links(issue.editorial_html, ctx.config.root, targets),
         )
         html = self.render_template(
             ctx,
@@ -73,6 +82,12 @@ def with_page_footnotes(document: Document) -> Document:
     return dataclasses.replace(document, body_html=footnotes_at_page_foot(document.body_html))
 
 
+def with_web_links(document: Document, targets: Mapping[Path, Target]) -> Document:
+    """The document with its relative links pointing at the web archive (or unlinked)."""
+    body = absolute_links(document.body_html, document.source.parent, targets)
+    return dataclasses.replace(document, body_html=body)
+
+
 def lay_out(
     html: str,
     stylesheet: str,
@@ -91,7 +106,8 @@ def lay_out(
         referrers=image_referrers(documents, base_url),
         grayscale=paper.black_only,
     )
-    return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+    page = keep_safe_links(html)  # no file: link to the editor's disk, whatever the template
+    return weasyprint.HTML(string=page, base_url=base_url, url_fetcher=fetcher).render(
         stylesheets=[weasyprint.CSS(string=stylesheet, url_fetcher=fetcher)],
         **_pdf_options(paper, ""),
     )

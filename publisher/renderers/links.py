@@ -1,0 +1,96 @@
+"""Links in PDFs: only the web, mail and the PDF's own anchors.
+
+WeasyPrint resolves a relative link against the HTML's base URL, the documents/ folder,
+so `[see](other.md)` or `<a href="#">` would print the editor's disk path as a file: link.
+Before layout, a relative link in a body becomes the absolute web archive address of what
+it points to when the archive publishes it (a document of the issue, an image it shows),
+and anything else loses its href: the words stay, the link goes. `keep_safe_links` then
+checks the whole page, templates included, as the last word.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import quote, unquote, urlsplit
+
+from ..model import Issue
+from ..resources import media_path, pool_images
+from .base import RenderContext
+
+_A = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
+_HREF = re.compile(r"""\shref\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+_ID = re.compile(r"""\sid\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+WEB_SCHEMES = ("http", "https", "mailto")
+
+
+class Target(NamedTuple):
+    """Where the web archive publishes a file, and the prefix of the ids on that page."""
+
+    url: str
+    id_prefix: str = ""
+
+
+def published_targets(issue: Issue, ctx: RenderContext) -> dict[Path, Target]:
+    """The files of an issue the web archive publishes (its documents and their images)."""
+    pool = ctx.config.documents_dir.resolve()
+    targets = {
+        doc.source.resolve(): Target(ctx.document_url(issue, doc.slug), f"{doc.slug}-")
+        for doc in issue.documents
+    }
+    images = {image for doc in issue.documents for image in doc.images}
+    images |= set(pool_images(issue.editorial_html))
+    for image in images:
+        url = ctx.config.base_url + quote(media_path(image).as_posix())
+        targets[(pool / image).resolve()] = Target(url)
+    return targets
+
+
+def absolute_links(fragment: str, folder: Path, targets: Mapping[Path, Target]) -> str:
+    """Relative links of a body written in `folder` → web archive URLs, or no href."""
+
+    def rewrite(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        href = _HREF.search(tag)
+        if href is None:
+            return tag
+        value = html.unescape(_unquoted(href.group(1))).strip()
+        parts = urlsplit(value)
+        if parts.scheme.lower() in WEB_SCHEMES or (value.startswith("#") and len(value) > 1):
+            return tag
+        target = None
+        if not parts.scheme and not parts.netloc and parts.path:
+            target = targets.get((folder / unquote(parts.path)).resolve())
+        if target is None:
+            return tag[: href.start()] + tag[href.end() :]
+        url = target.url + (f"#{target.id_prefix}{parts.fragment}" if parts.fragment else "")
+        return f'{tag[: href.start()]} href="{html.escape(url)}"{tag[href.end() :]}'
+
+    return _A.sub(rewrite, fragment)
+
+
+def keep_safe_links(page: str) -> str:
+    """The page with every link that is not http(s), mailto or an anchor on it unlinked."""
+    ids = {_unquoted(m.group(1)) for m in _ID.finditer(page)}
+
+    def check(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        href = _HREF.search(tag)
+        if href is None:
+            return tag
+        value = html.unescape(_unquoted(href.group(1))).strip()
+        parts = urlsplit(value)
+        web = parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+        mail = parts.scheme.lower() == "mailto"
+        if web or mail or (value.startswith("#") and unquote(value[1:]) in ids):
+            return tag
+        return tag[: href.start()] + tag[href.end() :]
+
+    return _A.sub(check, page)
+
+
+def _unquoted(value: str) -> str:
+    return value[1:-1] if value[:1] in "\"'" and value[-1:] == value[:1] else value
