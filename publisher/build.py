@@ -2,7 +2,8 @@
 
 config → manifests (validated against the document pool) → read documents → assemble
 issues → render per-issue outputs → render archive outputs. Nothing is written to the
-output folder until every manifest and document has been read without error.
+output folder until every manifest and document has been read without error, and nothing
+in it changes unless every render job succeeds (outputs are staged, then moved in).
 
 Work already done is not done again: documents are converted once per content (the cache),
 and a render job whose inputs did not change is skipped (`jobs.RenderPlan`); `force`
@@ -15,7 +16,7 @@ import datetime as dt
 import logging
 import os
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -119,7 +120,7 @@ def build(
         # Archive outputs link the downloadable files now on disk (enclosures, download sizes).
         if archive_renderers:
             ordered = tuple(issues[m.slug] for m in manifests)
-            archive = Archive(ordered, find_downloads(out, ordered))
+            archive = Archive(ordered, find_downloads(plan.locate, ordered))
             plan.run([job for r in archive_renderers for job in r.jobs(archive)], progress, report)
     return report
 
@@ -254,20 +255,24 @@ def editorial_html(manifest: IssueManifest, config: Config, cache: Cache) -> str
     return body
 
 
-def find_downloads(out: Path, issues: Sequence[Issue]) -> dict[str, tuple[Download, ...]]:
+def find_downloads(
+    locate: Callable[[Path], Path | None], issues: Sequence[Issue]
+) -> dict[str, tuple[Download, ...]]:
+    """The downloadable files of each issue, wherever this build has them (`locate`:
+    staged when just rendered, in the output folder when up to date)."""
     downloads: dict[str, tuple[Download, ...]] = {}
     renderers = [r for r in REGISTRY.values() if issubclass(r, IssueRenderer) and r.download_suffix]
     for issue in issues:
         found = []
         for renderer in renderers:
             relative = renderer.download_path(issue)
-            if (out / relative).is_file():
+            if (path := locate(relative)) is not None:
                 found.append(
                     Download(
                         renderer.name,
                         relative,
                         renderer.download_type or "application/octet-stream",
-                        (out / relative).stat().st_size,
+                        path.stat().st_size,
                     )
                 )
         downloads[issue.slug] = tuple(found)

@@ -1,6 +1,11 @@
 """Running render jobs: skip those whose inputs did not change, run the rest — in worker
 processes when several are due — and record what each wrote.
 
+Outputs are written to a staging folder inside the output folder (same file system) and
+moved into place, each with os.replace, only when the whole build has succeeded. A build
+that fails or is interrupted removes its staging folder: the output folder and the
+records of what it holds stay as they were.
+
 A job's fingerprint covers everything its outputs are made from: the job's subject (the
 issue or archive, documents and all), the images it embeds, its format's templates, the
 translation catalogues, publisher.toml, the print options, SOURCE_DATE_EPOCH, and the code
@@ -12,6 +17,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -21,9 +28,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .cache import Cache, digest, file_stamps, files_digest, stamps_hold, versions_digest
+from .errors import PublisherError
 from .i18n import LOCALE_DIR
 from .model import Archive, Issue
-from .output import Artifact, write_artifacts
+from .output import Artifact, unwritable, write_artifacts
 from .renderers.base import Job, RenderContext, Renderer
 from .resources import pool_images
 from .templating import default_theme_dir
@@ -49,6 +57,9 @@ class RenderPlan:
     _subject_digests: dict[int, str] = field(
         default_factory=dict
     )  # for subjects alive in this build
+    _pending: dict[str, dict[str, Any]] = field(default_factory=dict)  # staged, not yet placed
+    _staging: Path | None = None
+    _made_out: bool = False  # the output folder did not exist before this build
 
     def __post_init__(self) -> None:
         self._renders = {} if self.force else self.cache.renders()
@@ -82,20 +93,68 @@ class RenderPlan:
                 with progress.task(f"{job.name} (up to date)"):
                     report.skipped.append(job.name)
         for job, (artifacts, seconds) in self._render(due, progress, parallel):
-            written = write_artifacts(self.out, artifacts)
-            self._record(job, fingerprints[job.name], written)
+            staged = write_artifacts(self.staging, artifacts, shown_in=self.out)
+            self._record(job, fingerprints[job.name], staged)
             report.rendered.append(job.name)
             report.seconds[job.name] = seconds
-            report.written += written
+            report.written += [self.out / p.relative_to(self.staging) for p in staged]
+
+    @property
+    def staging(self) -> Path:
+        """This build's staging folder, made when the first output is written."""
+        if self._staging is None:
+            try:
+                self._made_out = not self.out.exists()
+                self.out.mkdir(parents=True, exist_ok=True)
+                _remove_abandoned_staging(self.out)
+                prefix = f"{STAGING_PREFIX}{os.getpid()}-"
+                self._staging = Path(tempfile.mkdtemp(prefix=prefix, dir=self.out))
+            except OSError as exc:
+                raise unwritable(self.out, exc) from None
+        return self._staging
+
+    def locate(self, relative: Path) -> Path | None:
+        """Where an output is at this point of the build: staged when a job of this build
+        wrote it, otherwise in the output folder unless a re-rendered job dropped it."""
+        if self._staging and (staged := self._staging / relative).is_file():
+            return staged
+        if str(relative) in self._stale_files:
+            return None
+        placed = self.out / relative
+        return placed if placed.is_file() else None
 
     def __enter__(self) -> RenderPlan:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        """Even when the build stops halfway, what was rendered is recorded."""
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        """Place the outputs only when the whole build succeeded; always drop the staging."""
         if self._pool:
             self._pool.shutdown(cancel_futures=True)
-        self._save()
+        try:
+            if exc_type is None:
+                self._commit()
+        finally:
+            if self._staging:
+                shutil.rmtree(self._staging, ignore_errors=True)
+                if exc_type is not None and self._made_out:
+                    self.out.rmdir()  # the build made it, and failed: as if never run
+
+    def _commit(self) -> None:
+        """Move every staged output into place, then record the build. A job's record is
+        replaced only once all its files are in place, so records never claim a file that
+        is not there (a move that fails midway: the job is rendered again next time)."""
+        if not self._pending:
+            return
+        for record in self._pending.values():
+            for name in record["files"]:
+                _check_target(self.out, self.out / name)
+        try:
+            for job_name, record in self._pending.items():
+                for name in record["files"]:
+                    _place(self.staging / name, self.out / name)
+                self._renders[job_name] = record
+        finally:
+            self._save()
 
     def _save(self) -> None:
         """Remove what re-rendered jobs no longer produce, then record this build."""
@@ -140,11 +199,12 @@ class RenderPlan:
             and stamps_hold(record["files"], self.out)
         )
 
-    def _record(self, job: Job, fingerprint: str, written: list[Path]) -> None:
+    def _record(self, job: Job, fingerprint: str, staged: list[Path]) -> None:
+        """Note what a job staged (a rename keeps size and mtime: the stamps hold in place)."""
         before = set(self._renders.get(job.name, {}).get("files", {}))
-        stamps = file_stamps(written, self.out)
+        stamps = file_stamps(staged, self.staging)
         self._stale_files |= before - set(stamps)
-        self._renders[job.name] = {"fingerprint": fingerprint, "files": stamps}
+        self._pending[job.name] = {"fingerprint": fingerprint, "files": stamps}
 
     def _fingerprint(self, job: Job) -> str:
         return digest(
@@ -187,6 +247,55 @@ class RenderPlan:
         }
         paths |= {issue.cover for issue in issues if issue.cover}
         return files_digest(p for p in paths if p.is_file())
+
+
+STAGING_PREFIX = ".staging-"
+
+
+def _remove_abandoned_staging(out: Path) -> None:
+    """Staging folders left by builds that were killed (their process is gone)."""
+    for folder in out.glob(f"{STAGING_PREFIX}*"):
+        pid = folder.name.removeprefix(STAGING_PREFIX).split("-", 1)[0]
+        if folder.is_dir() and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _check_target(out: Path, target: Path) -> None:
+    """Refuse, before anything moves, a place an output cannot go: a folder in the way,
+    a file where its folder should be, a folder we may not write in."""
+    if target.is_dir():
+        raise PublisherError.at(
+            "could not write this file: a folder of that name is in the way",
+            target,
+            hint="move the folder out of the output folder; publisher owns what is in it",
+        )
+    folder = target.parent
+    while not folder.exists() and folder != out:
+        folder = folder.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise PublisherError.at(
+            f"could not write this file: {folder} is not a folder publisher may write in",
+            target,
+            hint="check the output folder's permissions, or remove the file in the way",
+        )
+
+
+def _place(staged: Path, target: Path) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged, target)
+    except OSError as exc:
+        raise unwritable(target, exc) from None
 
 
 def _import_renderers() -> None:

@@ -1,6 +1,8 @@
 """Writing outputs: every file goes through one atomic write (temp file, fsync, rename).
 
 An interrupted build therefore leaves either the old file or the new one, never half of one.
+A file that cannot be written (a full disk, no permission) is a PublisherError naming it:
+the user can fix that, it is no bug.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from .errors import PublisherError
 
 
 @dataclass(frozen=True)
@@ -23,9 +27,14 @@ class Artifact:
         return cls(Path(path), text.encode("utf-8"))
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+def atomic_write(path: Path, data: bytes, shown_as: Path | None = None) -> None:
+    """Write `path` whole or not at all; `shown_as` is the name errors give it (the place
+    in dist/ of a file written to the staging folder)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    except OSError as exc:
+        raise unwritable(shown_as or path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -33,15 +42,28 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise unwritable(shown_as or path, exc) from None
         raise
 
 
-def write_artifacts(out_dir: Path, artifacts: list[Artifact]) -> list[Path]:
+def write_artifacts(
+    out_dir: Path, artifacts: list[Artifact], shown_in: Path | None = None
+) -> list[Path]:
+    """Write each artifact under `out_dir`; errors name it under `shown_in` when given."""
     written = []
     for artifact in artifacts:
         target = out_dir / artifact.path
-        atomic_write(target, artifact.data)
+        atomic_write(target, artifact.data, (shown_in or out_dir) / artifact.path)
         written.append(target)
     return written
+
+
+def unwritable(path: Path, exc: OSError) -> PublisherError:
+    return PublisherError.at(
+        f"could not write this file: {exc.strerror or exc}",
+        path,
+        hint="free some disk space, or check that the folder is yours to write in",
+    )
