@@ -5,10 +5,12 @@ address that left it."""
 from __future__ import annotations
 
 import csv
+import sqlite3
+import time
 from pathlib import Path
 
 from click.testing import CliRunner
-from delivery_support import add_subscribers, query
+from delivery_support import SLUG, add_subscribers, configure, query
 
 from publisher.cli import main
 
@@ -177,3 +179,30 @@ def test_delivery_settings_are_checked_with_file_and_line(workspace) -> None:  #
     assert f"publisher.toml:{line + 1}: delivery.smtp_security: unknown mode 'tls'" in bad.output
     assert f"publisher.toml:{line + 2}: delivery.rate: -1 is not a number" in bad.output
     assert "starttls, ssl, none" in bad.output and "Traceback" not in bad.output
+
+
+def test_a_locked_subscriber_database_is_waited_for_then_named_in_one_clear_error(
+    delivery_workspace: Path,
+) -> None:
+    root = delivery_workspace
+    configure(root, database_timeout=1)  # seconds
+    add_subscribers(root, {"ana@example.org": "active"})
+    other_program = sqlite3.connect(root / "subscribers.sqlite3", isolation_level=None)
+    other_program.execute("BEGIN IMMEDIATE")  # holds the write lock, like a long import
+    try:
+        started = time.monotonic()
+        added = invoke(root, "subscribers", "add", "ben@example.org")
+        waited = time.monotonic() - started
+        sent = invoke(root, "send", SLUG)
+    finally:
+        other_program.execute("ROLLBACK")
+        other_program.close()
+
+    for result in (added, sent):
+        assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+        assert f"{root / 'subscribers.sqlite3'}: " in result.output, result.output
+        assert "another program" in result.output and "hint: " in result.output
+    assert "waiting up to 1 s" in added.output
+    assert 1 <= waited < 5
+    assert invoke(root, "subscribers", "add", "ben@example.org").exit_code == 0
+    assert statuses(root) == {"ana@example.org": "active", "ben@example.org": "active"}

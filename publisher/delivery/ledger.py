@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from email.utils import make_msgid
 from pathlib import Path
 
-from .store import now_iso, open_database, transaction
+from .store import DEFAULT_WAIT, now_iso, open_database, transaction
 
 FINAL_STATES = ("sent", "failed", "unknown", "skipped")
 
@@ -41,10 +41,10 @@ class Recipient:
 class Ledger:
     """One connection per thread: each worker opens its own Ledger on the same file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, wait: float = DEFAULT_WAIT) -> None:
         self.path = path
-        self.db = open_database(path)
-        self._outcomes = open_database(path, synced=False)
+        self.db = open_database(path, wait=wait)
+        self._outcomes = open_database(path, synced=False, wait=wait)
 
     def close(self) -> None:
         self.db.close()

@@ -13,7 +13,7 @@ from sqlite3 import Connection
 from ..config import Config, load_config
 from ..errors import PublisherError
 from . import subscribers as subs
-from .store import open_database
+from .store import open_database, reporting_errors
 
 
 @dataclass
@@ -26,11 +26,13 @@ class Added:
 @contextmanager
 def subscriber_list(root: Path) -> Iterator[tuple[Config, Connection]]:
     config = load_config(root)
-    db = open_database(config.delivery.database_path(root))
-    try:
-        yield config, db
-    finally:
-        db.close()
+    path = config.delivery.database_path(root)
+    with reporting_errors(path):
+        db = open_database(path, wait=config.delivery.database_timeout)
+        try:
+            yield config, db
+        finally:
+            db.close()
 
 
 def add(
@@ -81,7 +83,14 @@ def listing(root: Path, status: str | None = None) -> list[subs.Subscriber]:
 
 def export(root: Path, path: Path) -> int:
     with subscriber_list(root) as (_config, db):
-        return subs.export_csv(db, path)
+        try:
+            return subs.export_csv(db, path)
+        except OSError as exc:  # a full disk, a folder that is not there or not ours
+            raise PublisherError.at(
+                f"cannot write the export: {exc.strerror}",
+                path,
+                hint="write it to a folder you can write to, on a disk with free space",
+            ) from None
 
 
 Confirm = Callable[[Connection, list[subs.Subscriber]], list[tuple[str, str]]]

@@ -20,6 +20,7 @@ from .ledger import Ledger, Send
 from .message import DkimSigner, Template
 from .sender import Job, Sender, SendProgress
 from .smtp import Connection, Outcome
+from .store import reporting_errors
 from .subscribers import find, normalise_address
 from .tokens import NOBODY, Tokens, list_identity
 
@@ -87,14 +88,15 @@ def send(root: Path, request: SendRequest, progress: SendProgress | None = None)
     password = None if request.dry_run else settings.smtp_password()
     database = settings.database_path(root)
     mailing = Mailing(config, built.slug, template, tokens, dkim, password)
-    if request.to:
-        return _send_test(mailing, request)
-    with _one_sender_at_a_time(database):
-        ledger = Ledger(database)
-        try:
-            return _send_to_list(mailing, request, ledger, progress)
-        finally:
-            ledger.close()
+    with reporting_errors(database):
+        if request.to:
+            return _send_test(mailing, request)
+        with _one_sender_at_a_time(database):
+            ledger = Ledger(database, settings.database_timeout)
+            try:
+                return _send_to_list(mailing, request, ledger, progress)
+            finally:
+                ledger.close()
 
 
 def _send_to_list(
@@ -203,7 +205,7 @@ def _send_test(
     except ValueError as exc:
         raise PublisherError.at(f"--to {request.to!r} is not an email address: {exc}") from None
     settings = mailing.config.delivery
-    db = open_database(settings.database_path(mailing.config.root))
+    db = open_database(settings.database_path(mailing.config.root), wait=settings.database_timeout)
     try:
         subscriber = find(db, address)
     finally:

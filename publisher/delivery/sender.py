@@ -107,7 +107,7 @@ class Sender:
 
     def run(self) -> RunResult:
         job = self.job
-        ledger = Ledger(job.database)
+        ledger = Ledger(job.database, job.settings.database_timeout)
         try:
             self.progress.begin(ledger.open_count(job.send_id)[0])
         finally:
@@ -134,7 +134,7 @@ class Sender:
 
     def _work(self, index: int) -> None:
         job = self.job
-        ledger = Ledger(job.database)
+        ledger = Ledger(job.database, job.settings.database_timeout)
         connection = Connection(job.settings, job.password)
         template = job.template.copy()
         try:

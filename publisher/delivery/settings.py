@@ -41,6 +41,7 @@ class DeliverySettings:
     retry_window: float = 4 * 3600.0  # seconds after the first attempt to keep retrying
     pause_after_failures: int = 20
     timeout: float = 60.0  # seconds to wait for each SMTP reply
+    database_timeout: float = 10.0  # seconds to wait for another program writing to the list
     listen: str = "127.0.0.1:8080"
     unsubscribe_link_days: int = 365
     confirm_link_hours: int = 72

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from ..errors import PublisherError
+
+DEFAULT_WAIT = 10.0  # seconds to wait for another program's write: [delivery] database_timeout
+_FIRST_TRY = 0.2  # seconds before saying that we are waiting
 
 SUBSCRIBER_STATUSES = ("pending", "active", "unsubscribed", "bounced", "complained")
 DELIVERY_STATES = ("queued", "sending", "sent", "deferred", "failed", "unknown", "skipped")
@@ -65,13 +69,24 @@ PRAGMA user_version = {_SCHEMA_VERSION};
 """
 
 
-def open_database(path: Path, synced: bool = True) -> sqlite3.Connection:
+class Database(sqlite3.Connection):
+    """A connection that knows its file and how long to wait for another program's write."""
+
+    path: Path
+    wait: float
+
+
+def open_database(path: Path, synced: bool = True, wait: float = DEFAULT_WAIT) -> Database:
     """A connection in autocommit mode: a write is one statement or a `transaction`.
     `synced=False` skips the fsync at commit: such a commit survives the process being
-    killed, and becomes durable with the next synced commit of any connection."""
+    killed, and becomes durable with the next synced commit of any connection. A write
+    waits up to `wait` seconds for another program's to finish."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
+        conn = sqlite3.connect(
+            path, isolation_level=None, timeout=wait, check_same_thread=False, factory=Database
+        )
+        conn.path, conn.wait = path, wait
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute(f"PRAGMA synchronous = {'FULL' if synced else 'NORMAL'}")
@@ -86,24 +101,81 @@ def open_database(path: Path, synced: bool = True) -> sqlite3.Connection:
                 hint="upgrade publisher",
             )
     except sqlite3.DatabaseError as exc:
-        raise PublisherError.at(
-            f"cannot open the subscriber database: {exc}",
-            path,
-            hint="check [delivery] database in publisher.toml",
-        ) from None
+        raise database_error(exc, path) from None
     return conn
 
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """BEGIN IMMEDIATE … COMMIT: takes the write lock up front, so no deadlock on upgrade."""
-    conn.execute("BEGIN IMMEDIATE")
+    _begin(conn)
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite has rolled back already after some errors (SQLITE_FULL)
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+
+
+def _begin(conn: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE; when another program holds the write lock, say so, then wait."""
+    if not isinstance(conn, Database) or conn.wait <= _FIRST_TRY:
+        conn.execute("BEGIN IMMEDIATE")
+        return
+    conn.execute(f"PRAGMA busy_timeout = {int(_FIRST_TRY * 1000)}")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        return
+    except sqlite3.OperationalError as exc:
+        if exc.sqlite_errorname != "SQLITE_BUSY":
+            raise
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(conn.wait * 1000)}")
+    # Straight to stderr: the subscriber and send commands show no log notes, and a wait of
+    # several seconds without a word looks like a hang.
+    print(
+        f"waiting up to {conn.wait:g} s for another program to finish writing to {conn.path}",
+        file=sys.stderr,
+        flush=True,
+    )
+    conn.execute("BEGIN IMMEDIATE")
+
+
+@contextmanager
+def reporting_errors(path: Path) -> Iterator[None]:
+    """The database's errors an editor can do something about, as a PublisherError."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        raise database_error(exc, path) from None
+
+
+def database_error(exc: sqlite3.DatabaseError, path: Path) -> PublisherError:
+    """What went wrong with the subscriber database, naming the file and what to do."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return PublisherError.at(
+            "another program is writing to the subscriber database and did not finish in time",
+            path,
+            hint="run this again once the other publisher command (a send, an import,"
+            " serve-subscriptions) or sqlite3 session has finished; [delivery]"
+            " database_timeout sets how many seconds to wait",
+        )
+    if name.startswith("SQLITE_FULL"):
+        return PublisherError.at(
+            "cannot write the subscriber database: the disk is full",
+            path,
+            hint="free some space on that disk, then run this again"
+            " ('publisher send' carries on where it stopped)",
+        )
+    return PublisherError.at(
+        f"cannot use the subscriber database: {exc}",
+        path,
+        hint="check [delivery] database in publisher.toml, and that the file and its folder"
+        " can be read and written",
+    )
 
 
 def now_iso() -> str:

@@ -35,7 +35,8 @@ def create_app(root: Path) -> Flask:
     config = load_config(root)
     tokens = Tokens.for_list(config)
     database = config.delivery.database_path(root)
-    open_database(database).close()  # create it now, so a bad path fails at start-up
+    wait = config.delivery.database_timeout
+    open_database(database, wait=wait).close()  # create it now, so a bad path fails at start-up
     app = Flask(__name__, template_folder="pages")
     app.config["MAX_CONTENT_LENGTH"] = 16 * 1024  # the forms here are a few bytes
 
@@ -68,7 +69,7 @@ def create_app(root: Path) -> Flask:
                 "This link has expired" if exc.expired else "This link is not valid",
                 f"{why}. Use the link in a recent issue, or write to us.",
             )
-        db = open_database(database)
+        db = open_database(database, wait=wait)
         try:
             subscriber = get(db, claim.subscriber_id)
             if subscriber is None:
