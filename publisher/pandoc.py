@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,11 @@ def html_to_epub(html: str, output: Path, args: list[str]) -> None:
     _run(html, "html", "epub3", args, outputfile=output, sandbox=False)
 
 
+# Real documents convert in well under a second; one that takes this long is pathological
+# (thousands of nested quotes or lists) and would otherwise hang the build.
+TIME_LIMIT = 30  # seconds
+
+
 def _run(
     source: str | Path,
     from_format: str,
@@ -77,23 +83,33 @@ def _run(
     sandbox: bool = True,
     cwd: Path | None = None,
 ) -> str:
+    """Run the pandoc that pypandoc-binary ships, bounded in time. (pypandoc's own
+    convert functions wait forever and change the process's working folder, which
+    threads reading documents side by side cannot share.)"""
     import pypandoc
 
+    command = [pypandoc.get_pandoc_path(), f"--from={from_format}", f"--to={to_format}"]
+    command += ["--sandbox"] if sandbox else []
+    command += [f"--output={outputfile}"] if outputfile else []
+    command += args
+    command += [str(source)] if isinstance(source, Path) else []
+    text = None if isinstance(source, Path) else source.encode("utf-8", "surrogatepass")
+    where = source if isinstance(source, Path) else None
     try:
-        options = {
-            "format": from_format,
-            "extra_args": args,
-            "outputfile": str(outputfile) if outputfile else None,
-            "sandbox": sandbox,
-            "cworkdir": str(cwd) if cwd else None,
-        }
-        if isinstance(source, Path):
-            return pypandoc.convert_file(str(source), to_format, **options)
-        return pypandoc.convert_text(source, to_format, **options)
-    except RuntimeError as exc:
-        where = source if isinstance(source, Path) else None
+        done = subprocess.run(
+            command, input=text, capture_output=True, cwd=cwd, timeout=TIME_LIMIT, check=False
+        )
+    except subprocess.TimeoutExpired:
         raise PublisherError.at(
-            f"pandoc could not convert this {from_format} input: {str(exc).strip()[:500]}",
+            f"pandoc took more than {TIME_LIMIT} s to convert this {from_format} input",
+            where,
+            hint="look for thousands of nested quotes, lists or tags, and flatten them",
+        ) from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip()[:500]
+        raise PublisherError.at(
+            f"pandoc could not convert this {from_format} input: {message}",
             where,
             hint="check the file opens in its own program; re-save it if it is damaged",
-        ) from None
+        )
+    return done.stdout.decode("utf-8", "replace")

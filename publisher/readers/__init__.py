@@ -51,7 +51,12 @@ def read_document(
     check_size(path, limits)
     if path.suffix.lower() in (".docx", ".odt"):
         check_office_zip(path, limits)
-    raw = (reader or EXTENSIONS[path.suffix.lower()]).read(path, id_prefix=f"{slug}-")
+    try:
+        raw = (reader or EXTENSIONS[path.suffix.lower()]).read(path, id_prefix=f"{slug}-")
+    except PublisherError as exc:  # pandoc converted text taken from the file: name the file
+        for problem in exc.problems:
+            problem.file = problem.file or shown_as or path
+        raise PublisherError(*exc.problems) from None
     # Text formats were cleaned line by line as they were read; office files and entities
     # (&#11;) can still bring control characters in.
     meta = clean_value(raw.meta)

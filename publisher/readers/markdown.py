@@ -7,6 +7,7 @@ Pelican's `Key: value` lines before the first blank line.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,8 @@ from ..errors import PublisherError
 from ..sourcefile import SourceData, parse_toml, parse_yaml
 from .base import RawDocument
 
+log = logging.getLogger(__name__)
+
 
 class MarkdownReader:
     extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown")
@@ -25,7 +28,7 @@ class MarkdownReader:
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         front, body = split_front_matter(read_utf8(path), path)
         meta_source = front.parse(path) if front else None
-        html = pandoc.markdown_to_html(body, id_prefix=id_prefix)
+        html = pandoc.markdown_to_html(shallow_nesting(body, path), id_prefix=id_prefix)
         return RawDocument(meta_source.data if meta_source else {}, html, meta_source)
 
 
@@ -40,6 +43,27 @@ def read_utf8(path: Path) -> str:
             hint="save the file as UTF-8, or bring it in with 'publisher import'",
         ) from None
     return clean_text(text, path)
+
+
+# Quotes or lists nested hundreds deep keep pandoc busy for minutes; nobody writes them.
+QUOTE_DEPTH = 32
+INDENT_COLUMNS = 64  # about 16 levels of list
+_DEEP_QUOTE = re.compile(rf"^((?:[ \t]{{0,3}}>){{{QUOTE_DEPTH}}})(?:[ \t]{{0,3}}>)+", re.M)
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{INDENT_COLUMNS + 1},}}", re.M)
+
+
+def shallow_nesting(body: str, path: Path) -> str:
+    """`body` with quotes nested at most QUOTE_DEPTH deep and lines indented at most
+    INDENT_COLUMNS (a warning says so)."""
+    body, quotes = _DEEP_QUOTE.subn(r"\1", body)
+    body, indents = _DEEP_INDENT.subn(" " * INDENT_COLUMNS, body)
+    if quotes or indents:
+        log.warning(
+            "%s: quotes or lists nested too deep were flattened on %d line(s)",
+            path,
+            quotes + indents,
+        )
+    return body
 
 
 @dataclass(frozen=True)
