@@ -12,6 +12,7 @@ does everything again.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -32,14 +33,15 @@ from .cache import (
     document_record,
     versions_digest,
 )
-from .config import Config, load_config
+from .config import CONFIG_NAME, Config, load_config
 from .errors import Problem, PublisherError, near_misses
 from .jobs import RenderPlan, workers
+from .limits import Limits
 from .manifest import IssueManifest, load_manifests
 from .model import Archive, Document, Download, Issue
 from .pool import DocumentPool, slug_for
-from .printing import PrintSettings
-from .readers import read_document
+from .printing import PrintSettings, resolve
+from .readers import check_size, read_document
 from .renderers import REGISTRY, ArchiveRenderer, IssueRenderer, RenderContext
 from .resources import confine_images
 from .sanitize import clean_html
@@ -94,6 +96,7 @@ def build(
     pool = DocumentPool.scan(config.documents_dir)
     manifests = load_manifests(config.issues_dir, pool, root)
     selected = select_issues(manifests, issue_refs)
+    check_paper(config, selected, print_overrides or PrintSettings())
     needed = manifests if archive_renderers else selected
     ctx = RenderContext(
         config, config.templates_dir, build_time(), print_overrides or PrintSettings()
@@ -123,6 +126,36 @@ def build(
             archive = Archive(ordered, find_downloads(plan.locate, ordered))
             plan.run([job for r in archive_renderers for job in r.jobs(archive)], progress, report)
     return report
+
+
+def check_paper(
+    config: Config, manifests: Sequence[IssueManifest], overrides: PrintSettings
+) -> None:
+    """Page sizes and margins that leave no room for text are refused before anything is
+    read or rendered, naming the file whose setting made them so."""
+    from .renderers.leaflet import LEAFLET_DEFAULTS
+    from .renderers.pdf import ISSUE_DEFAULTS
+
+    toml = config.root / CONFIG_NAME
+    for manifest in manifests:
+        products = [
+            (ISSUE_DEFAULTS, ("booklet",), [(toml, config.pdf), (manifest.path, manifest.pdf)])
+        ]
+        if manifest.leaflet:
+            layers = [(toml, config.pdf), (manifest.path, manifest.pdf)]
+            products.append(
+                (LEAFLET_DEFAULTS, ("2up", "4up"), [*layers, (manifest.path, manifest.leaflet.pdf)])
+            )
+        for defaults, impositions, named in products:
+            stack: list[PrintSettings] = []
+            for source, layer in [*named, (None, overrides)]:
+                stack.append(layer)
+                try:
+                    resolve(defaults, *stack, impositions=impositions)
+                except PublisherError as exc:
+                    raise PublisherError(
+                        *(dataclasses.replace(p, file=p.file or source) for p in exc.problems)
+                    ) from None
 
 
 def select_formats(formats: Sequence[str]) -> list[str]:
@@ -178,6 +211,7 @@ def read_documents(
                 relative,
                 config.language,
                 config.strict_front_matter,
+                config.limits,
                 cache,
             )
             for relative in wanted
@@ -193,15 +227,27 @@ def read_documents(
     return documents
 
 
-def _read_cached(pool: Path, relative: Path, language: str, strict: bool, cache: Cache) -> Document:
+def _read_cached(
+    pool: Path, relative: Path, language: str, strict: bool, limits: Limits, cache: Cache
+) -> Document:
     path = pool / relative
-    key = digest(versions_digest(), relative.as_posix(), language, str(strict), path.read_bytes())
+    check_size(path, limits)  # before the digest reads the whole file
+    key = digest(
+        versions_digest(),
+        relative.as_posix(),
+        language,
+        str(strict),
+        repr(limits),
+        path.read_bytes(),
+    )
     if record := cache.load("documents", key):
         for warning in record["warnings"]:  # said again: a cached document's problems remain
             log.warning("%s", warning)
         return document_from_record(record["document"])
     with captured_warnings() as warnings:
-        document = read_document(path, slug_for(relative), pool, language, strict=strict)
+        document = read_document(
+            path, slug_for(relative), pool, language, strict=strict, limits=limits
+        )
     cache.store("documents", key, {"document": document_record(document), "warnings": warnings})
     return document
 
