@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -17,6 +19,7 @@ from typing import Any, ClassVar
 import jinja2
 
 from ..config import Config
+from ..errors import PublisherError
 from ..i18n import gettext, interface_language
 from ..model import Archive, Issue
 from ..output import Artifact
@@ -89,10 +92,25 @@ class Renderer(ABC):
         issue's language (or `language=`), else the newsletter's."""
         issue = values.get("issue")
         language = values.get("language") or (issue.language if issue else ctx.config.language)
-        with interface_language(language):
+        with interface_language(language), _template_errors_are_the_editors():
             return ctx.templates.get_template(f"{self.name}/{template}").render(
                 config=ctx.config, built_at=ctx.built_at, ctx=ctx, **values
             )
+
+
+@contextmanager
+def _template_errors_are_the_editors() -> Iterator[None]:
+    """A broken template override in the workspace (or a template it extends) is named
+    with its line, like any other input the editor wrote."""
+    try:
+        yield
+    except jinja2.TemplateSyntaxError as exc:
+        raise PublisherError.at(
+            f"template error: {exc.message}",
+            Path(exc.filename) if exc.filename else None,
+            exc.lineno,
+            "fix the template, or delete it to use the default theme's",
+        ) from None
 
 
 class IssueRenderer(Renderer):
