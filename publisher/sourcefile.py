@@ -187,10 +187,11 @@ def parse_toml(text: str, path: Path, first_line: int = 1) -> SourceData:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
+        line = int(match.group(1)) if match else text.rstrip("\n").count("\n") + 1  # at the end
         raise PublisherError.at(
             f"not valid TOML: {_TOML_POSITION.sub('', str(exc))}",
             path,
-            int(match.group(1)) + first_line - 1 if match else None,
+            line + first_line - 1,
             "strings need quotes; tables look like [email]",
         ) from None
     return SourceData(path, data, _toml_lines(text), first_line)
