@@ -129,3 +129,23 @@ def test_impossible_date_in_a_manifest_names_the_line(
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert f"{manifest}:3: " in done.stderr and "day is out of range" in done.stderr
+
+
+def test_import_is_not_stopped_by_odd_front_matter_already_in_the_pool(tmp_path: Path) -> None:
+    """`publisher import` reads the pool's front matter to spot re-imports; a hand-edited
+    `imported:` entry is not its business to fail on."""
+    pool = tmp_path / "documents"
+    pool.mkdir()
+    (pool / "edited.md").write_text("---\nimported: {sha256: abc, part: two}\n---\nBody\n")
+    (pool / "listed.md").write_text("---\nimported: [a, b]\n---\nBody\n")
+    pasted = tmp_path / "pasted.txt"
+    pasted.write_text("A title\n\nA paragraph of text that is long enough to be a body.\n")
+    publisher = Path(sys.executable).with_name("publisher")
+    result = subprocess.run(
+        [str(publisher), "import", "--into", str(pool), str(pasted)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (pool / "a-title.md").is_file()

@@ -14,7 +14,6 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from slugify import slugify
 
 from ..controls import clean_text
@@ -22,6 +21,7 @@ from ..errors import Problem, PublisherError
 from ..output import atomic_write
 from ..pool import DocumentPool, slug_for
 from ..readers import fallback_title
+from ..sourcefile import parse_yaml
 from .plaintext import Draft
 
 TEXT_SUFFIXES = (".txt", ".text", "")
@@ -148,11 +148,12 @@ def _imported_index(into: Path) -> dict[tuple[str, int], Path]:
     """(sha256, part) → file, for every document in the pool that `import` wrote."""
     index: dict[tuple[str, int], Path] = {}
     for path in sorted(into.rglob("*.md")) if into.is_dir() else []:
-        try:
-            meta = yaml.safe_load(_own_front_matter(path.read_text(encoding="utf-8")))
-        except (UnicodeDecodeError, yaml.YAMLError):
+        try:  # with the limits every YAML gets: a bomb in the pool must not hang import
+            meta = parse_yaml(_own_front_matter(path.read_text(encoding="utf-8")), path).data
+        except (UnicodeDecodeError, OSError, PublisherError):
             continue  # not ours to judge here; `publisher build` reports broken files
-        imported = meta.get("imported") if isinstance(meta, dict) else None
-        if isinstance(imported, dict) and "sha256" in imported:
-            index[str(imported["sha256"]), int(imported.get("part", 1))] = path
+        imported = meta.get("imported")
+        part = imported.get("part", 1) if isinstance(imported, dict) else None
+        if isinstance(part, int) and "sha256" in imported:
+            index[str(imported["sha256"]), part] = path
     return index
