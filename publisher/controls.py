@@ -116,3 +116,21 @@ def _name(found: str) -> str:
     if found.startswith("\x1b") and len(found) > 1:
         return "ANSI escape code"
     return _NAMES.get(found, f"U+{ord(found):04X}")
+
+
+# LEFT-TO-RIGHT and RIGHT-TO-LEFT OVERRIDE make text display in another order than it is
+# stored ("evil\u202etxt.exe" shows as "evilexe.txt"); embeddings and isolates, which RTL
+# text legitimately uses, are left alone.
+_BIDI_OVERRIDE = re.compile("[\u202d\u202e]")
+
+
+def warn_bidi_override(value: str, where: str, what: str) -> None:
+    """Warn when a title or name carries a bidi override: what readers see may not be
+    what is written."""
+    if _BIDI_OVERRIDE.search(value):
+        log.warning(
+            "%s: the %s contains a bidi override character (U+202D or U+202E), so it may"
+            " display differently from what it says: check it",
+            where,
+            what,
+        )

@@ -14,6 +14,7 @@ from typing import Any
 
 from slugify import slugify
 
+from .controls import warn_bidi_override
 from .errors import Problem, PublisherError, near_misses
 from .languages import NotALanguage, checked_language
 from .pool import DocumentPool, UnresolvedReference, slug_for
@@ -138,6 +139,8 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
         )
     elif "\n" in title.strip() or "\r" in title:  # it becomes the email's Subject header
         problem("'title' must be a single line", "title", hint="remove the line break")
+    else:
+        warn_bidi_override(title, f"{path}:{source.line('title')}", "title")
     date = _date(data.get("date"))
     if date is None:
         problem(

@@ -232,3 +232,37 @@ def test_imported_text_builds_every_format_clean(
     assert "control characters" not in result.output  # import left none behind
     for path, text in outputs_text(root / "dist").items():
         assert not LEFTOVER.search(text), path
+
+
+def test_bidi_overrides_in_titles_and_names_are_warned_about(
+    workspace: Callable[[str], Path], delivery_workspace: Path, tmp_path: Path
+) -> None:
+    """'evil\u202etxt.exe' displays as 'evilexe.txt': kept (it may be meant), but said."""
+    root = workspace("minimal")
+    (root / "documents" / "second-article.md").write_text(
+        "---\ntitle: Invoice\u202etxt.exe\nauthors: [Ann]\n---\nBody\n"
+    )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace("First issue", "First\u202eissue"))
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "feed"])
+    assert result.exit_code == 0, result.output
+    assert "second-article.md:2: the title contains a bidi override" in result.output
+    assert "001-first.yaml:2: the title contains a bidi override" in result.output
+
+    members = tmp_path / "members.csv"
+    members.write_text("email,name\nana@example.org,Ana\u202eztiuR\n", encoding="utf-8")
+    imported = CliRunner().invoke(
+        main, ["-C", str(delivery_workspace), "subscribers", "import", str(members)]
+    )
+    assert "members.csv:2: the name contains a bidi override" in imported.output
+
+
+def test_embeddings_and_isolates_of_right_to_left_text_are_not_warned_about(
+    workspace: Callable[[str], Path],
+) -> None:
+    root = workspace("minimal")
+    (root / "documents" / "second-article.md").write_text(
+        "---\ntitle: \u202bبيان\u202c and \u2067نص\u2069\n---\nBody\n"
+    )
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "feed"])
+    assert result.exit_code == 0 and "bidi override" not in result.output

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..controls import clean_text, strip_controls
+from ..controls import clean_text, strip_controls, warn_bidi_override
 from ..errors import Problem, PublisherError
 from ..languages import NotALanguage, language_tag
 from ..output import atomic_write
@@ -267,6 +267,7 @@ def import_csv(
                 continue
             try:
                 new = _checked_row(values, address_column, default_status, source)
+                warn_bidi_override(new.name, f"{path}:{line}", "name")
                 key = new.address.lower()  # unique regardless of case, as in the database
                 if key in seen:
                     raise ValueError(f"the same address as line {seen[key]}")

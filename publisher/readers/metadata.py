@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..controls import warn_bidi_override
 from ..errors import PublisherError, near_misses
 from ..languages import NotALanguage, checked_language, file_name_language
 from ..sanitize import plain_text
@@ -76,6 +77,11 @@ def document_fields(
             raise fail(f"{key!r} must be text, not a list", key)
         return plain_text(str(value)) if value is not None else ""
 
+    for field in ("title", "subtitle", "authors"):
+        key, value = _first(meta, field)
+        if value is not None:
+            where = f"{source.path}:{source.line(key)}" if source else str(path)
+            warn_bidi_override(str(value), where, key)
     return {
         "title": text("title"),
         "subtitle": text("subtitle"),
