@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -21,17 +22,41 @@ def default_theme_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).parents[1] / "templates" / "default"
 
 
+class _WorkspaceFirst(jinja2.BaseLoader):
+    """The workspace's templates/, then the theme. A theme template Jinja has cached is out
+    of date as soon as the workspace overrides it (Jinja only checks the file it loaded,
+    so an override added while `publisher serve` runs, or between two builds in one
+    process, would otherwise be ignored)."""
+
+    def __init__(self, workspace_templates: Path) -> None:
+        self.workspace = jinja2.FileSystemLoader(workspace_templates)
+        self.theme = jinja2.FileSystemLoader(default_theme_dir())
+        self.workspace_templates = workspace_templates
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        try:
+            return self.workspace.get_source(environment, template)
+        except jinja2.TemplateNotFound:
+            source, filename, uptodate = self.theme.get_source(environment, template)
+        override = self.workspace_templates / template
+
+        def still_the_theme() -> bool:
+            return not override.is_file() and (uptodate is None or uptodate())
+
+        return source, filename, still_the_theme
+
+    def list_templates(self) -> list[str]:
+        return sorted(set(self.workspace.list_templates()) | set(self.theme.list_templates()))
+
+
 @cache  # one per process and workspace; templates reload by themselves when edited
 def make_environment(workspace_templates: Path) -> jinja2.Environment:
     from .renderers import base as urls
 
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(
-            [
-                jinja2.FileSystemLoader(workspace_templates),
-                jinja2.FileSystemLoader(default_theme_dir()),
-            ]
-        ),
+        loader=_WorkspaceFirst(workspace_templates),
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html", "xml", "mjml"), default_for_string=True, default=True
         ),
