@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import SplitResult, quote, unquote, urlsplit
 
 from ..model import Issue
 from ..resources import media_path, pool_images
@@ -52,44 +52,49 @@ def published_targets(issue: Issue, ctx: RenderContext) -> dict[Path, Target]:
 def absolute_links(fragment: str, folder: Path, targets: Mapping[Path, Target]) -> str:
     """Relative links of a body written in `folder` → web archive URLs, or no href."""
 
-    def rewrite(match: re.Match[str]) -> str:
-        tag = match.group(0)
-        href = _HREF.search(tag)
-        if href is None:
-            return tag
-        value = html.unescape(_unquoted(href.group(1))).strip()
-        parts = urlsplit(value)
+    def decide(value: str, parts: SplitResult) -> str | None:
         if parts.scheme.lower() in WEB_SCHEMES or (value.startswith("#") and len(value) > 1):
-            return tag
+            return None
         target = None
         if not parts.scheme and not parts.netloc and parts.path:
             target = targets.get((folder / unquote(parts.path)).resolve())
         if target is None:
-            return tag[: href.start()] + tag[href.end() :]
-        url = target.url + (f"#{target.id_prefix}{parts.fragment}" if parts.fragment else "")
-        return f'{tag[: href.start()]} href="{html.escape(url)}"{tag[href.end() :]}'
+            return ""
+        return target.url + (f"#{target.id_prefix}{parts.fragment}" if parts.fragment else "")
 
-    return _A.sub(rewrite, fragment)
+    return _rewrite_links(fragment, decide)
 
 
 def keep_safe_links(page: str) -> str:
     """The page with every link that is not http(s), mailto or an anchor on it unlinked."""
     ids = {_unquoted(m.group(1)) for m in _ID.finditer(page)}
 
-    def check(match: re.Match[str]) -> str:
+    def decide(value: str, parts: SplitResult) -> str | None:
+        web = parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+        mail = parts.scheme.lower() == "mailto"
+        return None if web or mail or (value.startswith("#") and unquote(value[1:]) in ids) else ""
+
+    return _rewrite_links(page, decide)
+
+
+def _rewrite_links(markup: str, decide: Callable[[str, SplitResult], str | None]) -> str:
+    """Each `<a href>` of `markup`, as `decide` says: kept (None), unlinked (''), or
+    pointed at the URL it returns."""
+
+    def rewrite(match: re.Match[str]) -> str:
         tag = match.group(0)
         href = _HREF.search(tag)
         if href is None:
             return tag
         value = html.unescape(_unquoted(href.group(1))).strip()
-        parts = urlsplit(value)
-        web = parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
-        mail = parts.scheme.lower() == "mailto"
-        if web or mail or (value.startswith("#") and unquote(value[1:]) in ids):
+        url = decide(value, urlsplit(value))
+        if url is None:
             return tag
-        return tag[: href.start()] + tag[href.end() :]
+        if not url:
+            return tag[: href.start()] + tag[href.end() :]
+        return f'{tag[: href.start()]} href="{html.escape(url)}"{tag[href.end() :]}'
 
-    return _A.sub(check, page)
+    return _A.sub(rewrite, markup)
 
 
 def _unquoted(value: str) -> str:
