@@ -129,7 +129,8 @@ def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth)
 # A tag in nh3's output: attribute values are always quoted there, comments are gone and
 # a "<" in text is always written &lt;, so tags can be found without a parser.
 _TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^>"]|"[^"]*")*>')
-_VOID = {"br", "col", "hr", "img", "wbr"}
+_VOID = {"br", "col", "hr", "img", "wbr", "area", "base", "embed", "input", "link", "meta"}
+_VOID |= {"param", "source", "track"}  # (these only occur in a raw page, before cleaning)
 
 
 def flatten_deep_html(cleaned: str, max_depth: int) -> tuple[str, int]:
@@ -137,7 +138,9 @@ def flatten_deep_html(cleaned: str, max_depth: int) -> tuple[str, int]:
     body and how many were unwrapped.
 
     Thousands of nested elements crash renderers (a recursive layout runs out of stack),
-    and no article needs more than a few dozen. Works on `clean_html`'s output only.
+    and no article needs more than a few dozen. Exact on `clean_html`'s output; on a raw
+    page (before pandoc, which takes minutes over thousands of levels) it is a rough cut
+    whose result the sanitiser then cleans like any other page.
     """
     kept: list[bool] = []  # for each open element: whether its tags are written
     parts: list[str] = []
@@ -147,7 +150,7 @@ def flatten_deep_html(cleaned: str, max_depth: int) -> tuple[str, int]:
         position = tag.end()
         closing, name = tag.group(1), tag.group(2).lower()
         keep = True
-        if name in _VOID:
+        if name in _VOID or tag.group(0).endswith("/>"):
             pass
         elif closing:
             keep = kept.pop() if kept else True

@@ -3,6 +3,7 @@ never a hang; quotes nested thousands deep are flattened before pandoc sees them
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -42,3 +43,22 @@ def test_lists_nested_hundreds_deep_are_flattened(tmp_path: Path) -> None:
     path.write_text("".join("  " * i + "- level\n" for i in range(900)) + "- the end\n")
     document = read_document(path, "deep", tmp_path, "en")
     assert "the end" in document.body_html and document.body_html.count("<ul") <= 64
+
+
+def test_a_page_nested_thousands_deep_is_cut_down_before_pandoc(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """pandoc took 20 s over 10,000 nested <div>s, and over 30 s on a busy machine."""
+    path = tmp_path / "deep.html"
+    path.write_text(
+        "<html><head><title>Deep</title><meta name='author' content='Ana'></head><body>"
+        + "<div>" * 10_000
+        + "the bottom"
+        + "</div>" * 10_000
+        + "<img src='x.png' alt='x'/><p>after</p></body></html>"
+    )
+    document = read_document(path, "deep", tmp_path, "en")
+    assert (document.title, document.authors) == ("Deep", ("Ana",))
+    assert "the bottom" in document.body_html and "after" in document.body_html
+    unwrapped = re.search(rf"{re.escape(str(path))}: (\d+) elements nested too deep", caplog.text)
+    assert unwrapped and int(unwrapped.group(1)) > 9_000

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 import re
 import zipfile
 from pathlib import Path
@@ -11,16 +12,26 @@ from xml.etree import ElementTree
 
 from .. import pandoc
 from ..errors import PublisherError
+from ..sanitize import flatten_deep_html
 from .base import RawDocument
 from .markdown import read_utf8
+
+log = logging.getLogger(__name__)
 
 
 class HtmlReader:
     extensions: ClassVar[tuple[str, ...]] = (".html", ".htm")
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        converted = pandoc.to_html(read_utf8(path), "html", id_prefix=id_prefix)
+        page, unwrapped = flatten_deep_html(read_utf8(path), RAW_HTML_DEPTH)
+        if unwrapped:
+            log.warning("%s: %d elements nested too deep were unwrapped", path, unwrapped)
+        converted = pandoc.to_html(page, "html", id_prefix=id_prefix)
         return RawDocument(converted.meta, converted.body_html)
+
+
+# pandoc takes tens of seconds over 10,000 nested <div>s; no page needs more than this.
+RAW_HTML_DEPTH = 128
 
 
 class DocxReader:
