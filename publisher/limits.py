@@ -32,6 +32,9 @@ class Limits:
     office_inflated_size: int = 50 * MB  # DOCX/ODT: all zip members, uncompressed
     office_compression_ratio: float = 100.0  # DOCX/ODT: uncompressed per compressed byte
     html_depth: int = 64  # elements inside each other in a body; deeper ones are unwrapped
+    # characters of a title or subtitle: one of 30,000 took WeasyPrint 100 s (it is set in
+    # the heading, the contents and every page's running header)
+    title_length: int = 300
 
 
 DEFAULT_LIMITS = Limits()
@@ -59,7 +62,7 @@ def parse_limits(source: SourceData) -> Limits:
     return Limits(**values)
 
 
-_HINT = 'sizes like "2MB" or "500KB", ratio and depth as whole numbers; see the README'
+_HINT = 'sizes like "2MB" or "500KB"; ratio, depth and length as whole numbers; see the README'
 
 
 def parse_size(value: Any) -> int:
@@ -78,6 +81,12 @@ def _positive_number(value: Any) -> float:
     return float(value)
 
 
+def _length(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 20:
+        raise ValueError(f"{value!r} is not a whole number of at least 20")
+    return value
+
+
 def _depth(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 8:
         raise ValueError(f"{value!r} is not a whole number of at least 8")
@@ -89,6 +98,7 @@ _PARSERS = {
     "office_inflated_size": parse_size,
     "office_compression_ratio": _positive_number,
     "html_depth": _depth,
+    "title_length": _length,
 }
 
 

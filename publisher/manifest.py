@@ -17,6 +17,7 @@ from slugify import slugify
 from .controls import warn_bidi_override
 from .errors import Problem, PublisherError, near_misses
 from .languages import NotALanguage, checked_language
+from .limits import DEFAULT_LIMITS
 from .pool import DocumentPool, UnresolvedReference, slug_for
 from .printing import PRINT_KEYS, PrintSettings, parse_settings
 from .sourcefile import SourceData, parse_file
@@ -139,6 +140,13 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
         )
     elif "\n" in title.strip() or "\r" in title:  # it becomes the email's Subject header
         problem("'title' must be a single line", "title", hint="remove the line break")
+    elif len(title) > DEFAULT_LIMITS.title_length:  # it is the email's subject, too
+        problem(
+            f"'title' is {len(title):,} characters long; at most"
+            f" {DEFAULT_LIMITS.title_length} make a title",
+            "title",
+            hint="put the rest in the summary or the editorial",
+        )
     else:
         warn_bidi_override(title, f"{path}:{source.line('title')}", "title")
     date = _date(data.get("date"))

@@ -226,3 +226,17 @@ def test_command_line_page_size_is_checked(workspace: Callable[[str], Path]) -> 
         check=False,
     )
     assert done.returncode == 1 and "--page-size:" in done.stderr and "1500mm" in done.stderr
+
+
+def test_a_title_longer_than_the_limit_is_refused_at_its_line(tmp_path: Path) -> None:
+    """A 30,000-character title took WeasyPrint 100 s: it is set on every page."""
+    path = tmp_path / "long.md"
+    path.write_text("---\nauthors: [Ana]\ntitle: " + "x" * 301 + "\n---\nBody\n")
+    with pytest.raises(PublisherError) as error:
+        read_document(path, "long", tmp_path, "en")
+    assert f"{path}:3:" in str(error.value) and "301 characters" in str(error.value)
+    path.write_text("---\ntitle: " + "x" * 300 + "\n---\nBody\n")
+    assert len(read_document(path, "long", tmp_path, "en").title) == 300
+    path.write_text("---\ntitle: " + "x" * 350 + "\n---\nBody\n")
+    roomy = read_document(path, "long", tmp_path, "en", limits=Limits(title_length=400))
+    assert len(roomy.title) == 350

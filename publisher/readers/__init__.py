@@ -69,6 +69,15 @@ def read_document(
             removed.describe(),
         )
     fields = document_fields(meta, path, raw.meta_source, default_language, strict)
+    for name in ("title", "subtitle"):
+        if len(fields[name]) > limits.title_length:
+            raise PublisherError.at(
+                f"the {name} is {len(fields[name]):,} characters long; at most"
+                f" {limits.title_length} make a {name}",
+                shown_as or path,
+                raw.meta_source.line(name) if raw.meta_source else None,
+                hint="move the rest into the body, " + _RAISE.format("title_length"),
+            )
     fields["title"] = fields["title"] or fallback_title(path)
     fields["summary"] = fields["summary"] or summary_before_more(body_html)
     body, flattened = flatten_deep_html(clean_html(body_html, max_depth=None), limits.html_depth)
