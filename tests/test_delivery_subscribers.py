@@ -206,3 +206,14 @@ def test_a_locked_subscriber_database_is_waited_for_then_named_in_one_clear_erro
     assert 1 <= waited < 5
     assert invoke(root, "subscribers", "add", "ben@example.org").exit_code == 0
     assert statuses(root) == {"ana@example.org": "active", "ben@example.org": "active"}
+
+
+def test_an_export_that_cannot_be_written_names_the_file(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("not a folder")
+    target = in_the_way / "export.csv"
+    result = invoke(delivery_workspace, "subscribers", "export", str(target))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"error: {target}: could not write this file" in result.output

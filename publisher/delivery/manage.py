@@ -83,14 +83,7 @@ def listing(root: Path, status: str | None = None) -> list[subs.Subscriber]:
 
 def export(root: Path, path: Path) -> int:
     with subscriber_list(root) as (_config, db):
-        try:
-            return subs.export_csv(db, path)
-        except OSError as exc:  # a full disk, a folder that is not there or not ours
-            raise PublisherError.at(
-                f"cannot write the export: {exc.strerror}",
-                path,
-                hint="write it to a folder you can write to, on a disk with free space",
-            ) from None
+        return subs.export_csv(db, path)  # atomic_write names a file it cannot write
 
 
 Confirm = Callable[[Connection, list[subs.Subscriber]], list[tuple[str, str]]]
