@@ -1,7 +1,7 @@
 """Word and OpenDocument files → one draft through the regular readers (pandoc, with the
-file's own properties); embedded images are extracted for the pool's media folder. What
-the converter extracted is cleaned of control characters (Word's Shift+Enter is a
-vertical tab) before it becomes a draft."""
+file's own properties); embedded images are extracted for the pool's media folder.
+Control characters (Word's Shift+Enter is a vertical tab) are removed by the reader, with
+a warning naming the file as given."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from pathlib import Path
 
 from ..readers import fallback_title, read_document
 from ..readers.pandoc_formats import DocxReader, OdtReader
-from .decode import clean_extracted
 from .plaintext import Draft
 from .scripts import mark_fragments
 
@@ -29,13 +28,13 @@ def recover_office(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
         media = {image: (pool / image).read_bytes() for image in document.images}
     has_title = document.title != fallback_title(path)
     draft = Draft(
-        title=clean_extracted(document.title, path) if has_title else "",
-        subtitle=clean_extracted(document.subtitle, path),
-        authors=[clean_extracted(name, path) for name in document.authors],
+        title=document.title if has_title else "",
+        subtitle=document.subtitle,
+        authors=list(document.authors),
         date=document.date,
         language="" if document.language == "und" else document.language,
     )
-    draft.body_html, fragments = mark_fragments(clean_extracted(document.body_html, path))
+    draft.body_html, fragments = mark_fragments(document.body_html)
     draft.found.update(fragments)
     draft.found["paragraphs"] = document.body_html.count("<p>")
     draft.found["headings"] = sum(document.body_html.count(f"<h{n}") for n in range(1, 7))
