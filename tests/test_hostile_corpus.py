@@ -17,7 +17,6 @@ import email.policy
 import hashlib
 import io
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -28,6 +27,7 @@ from pathlib import Path
 import lxml.etree
 import pikepdf
 import pytest
+from bounded import memory_limit
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from test_security import offences
 
@@ -196,11 +196,6 @@ ACCEPTED: list[Case] = [
 ]  # fmt: skip
 
 
-def limited() -> None:
-    """In the child: at most MEMORY_LIMIT of address space (a bomb fails, not the machine)."""
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-
 def run_build(root: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     command = [str(Path(sys.executable).with_name("publisher")), "-C", str(root), "build"]
     environment = {"SOURCE_DATE_EPOCH": FIXED_EPOCH, "PATH": "/usr/bin:/bin", **env}
@@ -209,7 +204,7 @@ def run_build(root: Path, env: dict[str, str]) -> subprocess.CompletedProcess[st
         capture_output=True,
         text=True,
         timeout=TIME_LIMIT,
-        preexec_fn=limited,
+        preexec_fn=memory_limit(MEMORY_LIMIT),
         env=environment,
     )
 
@@ -346,6 +341,9 @@ def test_the_memory_limit_stops_a_real_bomb(tmp_path: Path) -> None:
     """The bound itself works: a child that tries to hold 4 GB is stopped, not the machine."""
     script = "x = bytearray(4 * 1024**3)"
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, preexec_fn=limited
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        preexec_fn=memory_limit(MEMORY_LIMIT),
     )
     assert result.returncode != 0 and "MemoryError" in result.stderr

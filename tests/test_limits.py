@@ -6,9 +6,7 @@ fails the test instead of hanging the suite."""
 
 from __future__ import annotations
 
-import json
 import logging
-import resource
 import subprocess
 import sys
 import zipfile
@@ -19,6 +17,7 @@ from typing import ClassVar
 
 import pypandoc
 import pytest
+from bounded import outcome_in_child
 
 from publisher.config import load_config
 from publisher.errors import PublisherError
@@ -30,33 +29,13 @@ from publisher.sanitize import clean_html
 PUBLISHER = str(Path(sys.executable).with_name("publisher"))  # the installed command
 
 
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (1 << 31, 1 << 31))
-
-
 def read_in_child(path: Path) -> dict[str, str]:
     """read_document in a child process limited to 30 s and 2 GB: its error, or 'ok'."""
-    code = (
-        "import json, sys\nfrom pathlib import Path\n"
-        "from publisher.errors import PublisherError\n"
-        "from publisher.readers import read_document\n"
-        "path = Path(sys.argv[1])\n"
-        "try:\n"
-        "    read_document(path, 'x', path.parent, 'en')\n"
-        "    print(json.dumps({'result': 'ok'}))\n"
-        "except PublisherError as exc:\n"
-        "    print(json.dumps({'result': 'error', 'message': str(exc)}))\n"
+    statement = (
+        "from publisher.readers import read_document; "
+        "path = Path(sys.argv[1]); read_document(path, 'x', path.parent, 'en')"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(path)],
-        capture_output=True,
-        text=True,
-        timeout=30,
-        preexec_fn=_limit_memory,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout)
+    return outcome_in_child(statement, str(path))
 
 
 def office_bomb(path: Path, padding_mb: int) -> Path:

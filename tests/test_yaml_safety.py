@@ -6,14 +6,13 @@ regression fails the test instead of hanging the suite."""
 
 from __future__ import annotations
 
-import json
-import resource
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bounded import outcome_in_child
 
 from publisher.errors import PublisherError
 from publisher.sourcefile import parse_yaml
@@ -29,33 +28,13 @@ PUBLISHER = str(Path(sys.executable).with_name("publisher"))  # the installed co
 BOMB = "\n".join(LAUGHS) + "\n"  # about 400 bytes that stand for 9**9 strings
 
 
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (1 << 31, 1 << 31))
-
-
 def parse_in_child(text: str, name: str = "x.yaml", first_line: int = 1) -> dict[str, str]:
     """parse_yaml in a child process limited to 30 s and 2 GB: its error, or 'ok'."""
-    code = (
-        "import json, sys\nfrom pathlib import Path\n"
-        "from publisher.errors import PublisherError\n"
-        "from publisher.sourcefile import parse_yaml\n"
-        "try:\n"
-        f"    parse_yaml(sys.stdin.read(), Path({name!r}), {first_line})\n"
-        "    print(json.dumps({'result': 'ok'}))\n"
-        "except PublisherError as exc:\n"
-        "    print(json.dumps({'result': 'error', 'message': str(exc)}))\n"
+    statement = (
+        "from publisher.sourcefile import parse_yaml; "
+        f"parse_yaml(sys.stdin.read(), Path({name!r}), {first_line})"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        input=text,
-        capture_output=True,
-        text=True,
-        timeout=30,
-        preexec_fn=_limit_memory,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout)
+    return outcome_in_child(statement, stdin=text)
 
 
 def test_alias_bomb_is_refused_quickly_with_file_and_line() -> None:
