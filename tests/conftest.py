@@ -49,21 +49,24 @@ def workspace(tmp_path: Path) -> Callable[[str], Path]:
     return lambda name: copy_workspace(WORKSPACES / name, tmp_path / name)
 
 
-@pytest.fixture(scope="session")
-def built_example(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
-    """The repository's own example newsletter, built once for the whole session."""
-    root = copy_workspace(REPO, tmp_path_factory.mktemp("example"))
+def build_copy(source: Path, tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    """A fresh copy of the workspace at `source`, built with the fixed date (for fixtures
+    wider than one test, where the autouse date above does not reach)."""
+    root = copy_workspace(source, tmp_path_factory.mktemp(source.name))
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
         return build(root)
+
+
+@pytest.fixture(scope="session")
+def built_example(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    """The repository's own example newsletter, built once for the whole session."""
+    return build_copy(REPO, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
 def built_hostile(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
-    root = copy_workspace(WORKSPACES / "hostile", tmp_path_factory.mktemp("hostile"))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-        return build(root)
+    return build_copy(WORKSPACES / "hostile", tmp_path_factory)
 
 
 @pytest.fixture

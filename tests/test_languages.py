@@ -17,7 +17,7 @@ import lxml.etree
 import lxml.html
 import pikepdf
 import pytest
-from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from conftest import WORKSPACES, build_copy
 from parsed_outputs import (
     ATOM,
     XML_LANG,
@@ -29,7 +29,7 @@ from parsed_outputs import (
 )
 from validators import epubcheck_messages
 
-from publisher.build import BuildReport, build
+from publisher.build import BuildReport
 
 ISSUE = "001-many-voices"  # English, with the four articles below
 SPANISH_ISSUE = "002-numero-especial"  # Spanish, with one Spanish article
@@ -69,10 +69,7 @@ ids = [article.language for article in FOREIGN]
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
-    root = copy_workspace(WORKSPACES / "languages", tmp_path_factory.mktemp("languages"))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-        return build(root)
+    return build_copy(WORKSPACES / "languages", tmp_path_factory)
 
 
 # --- EPUB ----------------------------------------------------------------------------------
