@@ -48,6 +48,8 @@ class DeliverySettings:
     dkim_selector: str = ""
     dkim_domain: str = ""  # default: the From address's domain
     dkim_key_env: str = "PUBLISHER_DKIM_KEY"
+    subscribe_form: bool = False  # self-service: a form on the web pages, POST BASE_URL/subscribe/
+    welcome_issue: bool = False  # a newly confirmed subscriber also gets the issue last sent
 
     @property
     def port(self) -> int:
@@ -119,6 +121,9 @@ def _check(key: str, value: Any, kind: type) -> Any:
     elif kind is int:
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise ValueError(f"{value!r} is not a whole number of at least 0")
+    elif kind is bool:
+        if not isinstance(value, bool):
+            raise ValueError(f"{value!r} is not true or false")
     else:
         if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
             raise ValueError(f"{value!r} is not a number of at least 0")
