@@ -48,6 +48,15 @@ class DeliverySettings:
     dkim_selector: str = ""
     dkim_domain: str = ""  # default: the From address's domain
     dkim_key_env: str = "PUBLISHER_DKIM_KEY"
+    bounce_address: str = ""  # VERP: each copy's envelope sender is bounces+TOKEN@domain
+    soft_bounce_limit: int = 3  # soft bounces within soft_bounce_days that suppress an address
+    soft_bounce_days: int = 30
+    imap_host: str = ""  # where `publisher bounces imap` reads the bounce address's mail
+    imap_port: int = 0  # 0: 993 for ssl, 143 otherwise
+    imap_security: str = "ssl"
+    imap_username: str = ""
+    imap_password_env: str = "PUBLISHER_IMAP_PASSWORD"
+    imap_folder: str = "INBOX"
     subscribe_form: bool = False  # self-service: a form on the web pages, POST BASE_URL/subscribe/
     welcome_issue: bool = False  # a newly confirmed subscriber also gets the issue last sent
 
@@ -75,6 +84,13 @@ class DeliverySettings:
                 "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'",
             )
         return key
+
+    @property
+    def imap_port_or_default(self) -> int:
+        return self.imap_port or (993 if self.imap_security == "ssl" else 143)
+
+    def imap_password(self) -> str:
+        return _secret(self.imap_password_env, "the IMAP password", "imap_password_env")
 
     def dkim_key(self) -> bytes | None:
         """The PEM private key from the environment, or None when DKIM is not configured."""
@@ -135,7 +151,13 @@ def _check(key: str, value: Any, kind: type) -> Any:
             f"{value!r} is not an environment variable name\n"
             "name the variable that holds the secret, e.g. PUBLISHER_SMTP_PASSWORD"
         )
-    if key == "smtp_port" and value > 65535:
+    if key == "imap_security" and value not in SECURITY_MODES:
+        raise ValueError(f"unknown mode {value!r}\nuse one of {', '.join(SECURITY_MODES)}")
+    if key in ("soft_bounce_limit", "soft_bounce_days") and value == 0:
+        raise ValueError("must be at least 1")
+    if key == "bounce_address" and value:
+        _check_bounce_address(value)
+    if key in ("smtp_port", "imap_port") and value > 65535:
         raise ValueError(f"{value} is not a TCP port")
     if key in ("connections", "pause_after_failures", "timeout") and value == 0:
         raise ValueError("must be at least 1")
@@ -147,7 +169,7 @@ def _check(key: str, value: Any, kind: type) -> Any:
             'for example database = "subscribers.sqlite3"'
         )
     if (
-        key in ("smtp_host", "dkim_domain", "dkim_selector")
+        key in ("smtp_host", "dkim_domain", "dkim_selector", "imap_host")
         and value
         and not _DNS_LABELS.match(value)
     ):
@@ -155,6 +177,18 @@ def _check(key: str, value: Any, kind: type) -> Any:
     if key == "envelope_from" and value and ("@" not in value or " " in value or "<" in value):
         raise ValueError(f"{value!r} is not a bare address\nfor example bounces@example.org")
     return value
+
+
+def _check_bounce_address(value: str) -> None:
+    """A bare address whose local part leaves room for '+' and a VERP token (64 octets)."""
+    local, _, domain = value.rpartition("@")
+    if not local or not _DNS_LABELS.match(domain) or not re.fullmatch(r"[A-Za-z0-9._\-]+", local):
+        raise ValueError(f"{value!r} is not a bare address\nfor example bounces@example.org")
+    if len(local) > 24:
+        raise ValueError(
+            f"the local part {local!r} is too long: a VERP token needs room in its 64 octets\n"
+            "use at most 24 characters before the @, e.g. bounces@example.org"
+        )
 
 
 def _secret(variable: str, what: str, key: str) -> str:
