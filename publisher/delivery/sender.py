@@ -22,6 +22,7 @@ from .message import DkimSigner, Template
 from .settings import DeliverySettings
 from .smtp import Connection, Outcome
 from .tokens import Tokens
+from .verp import envelope_sender
 
 _SLOWEST = 0.1  # messages per second: slowing down never goes below one every ten seconds
 _IDLE_POLL = 1.0  # seconds between looks at the ledger while only retries are left
@@ -151,7 +152,7 @@ class Sender:
                 if not self.pacer.wait(self.stop):
                     return
                 outcome = connection.transmit(
-                    job.envelope_from,
+                    envelope_sender(job.settings, recipient.subscriber_id, job.envelope_from),
                     recipient.address,
                     message,
                     before_data=partial(ledger.claim, job.send_id, recipient),
