@@ -8,13 +8,15 @@ records of what it holds stay as they were.
 
 A job's fingerprint covers everything its outputs are made from: the job's subject (the
 issue or archive, documents and all), the images it embeds, its format's templates, the
-translation catalogues, publisher.toml, the print options, SOURCE_DATE_EPOCH, and the code
-and library versions. The time of a build is deliberately not part of it: an unchanged
+translation catalogues, publisher.toml as read (of [delivery], only the keys the job's format
+uses: `settings.SHAPES_OUTPUT`), the print options, SOURCE_DATE_EPOCH, and the code and
+library versions. The time of a build is deliberately not part of it: an unchanged
 output keeps the time it was made at.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import shutil
@@ -28,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .cache import Cache, digest, file_stamps, files_digest, stamps_hold, versions_digest
+from .delivery.settings import DeliverySettings, output_settings
 from .errors import PublisherError
 from .i18n import LOCALE_DIR
 from .model import Archive, Issue
@@ -65,7 +68,8 @@ class RenderPlan:
         self._renders = {} if self.force else self.cache.renders()
         self._base = digest(
             versions_digest(),
-            (self.ctx.config.root / "publisher.toml").read_bytes(),
+            # The config as renderers get it; [delivery] is added per format in _fingerprint.
+            repr(dataclasses.replace(self.ctx.config, delivery=DeliverySettings())),
             repr(self.ctx.print_overrides),
             os.environ.get("SOURCE_DATE_EPOCH", ""),
             str(self.out),
@@ -191,6 +195,10 @@ class RenderPlan:
         # submit, before any thread exists (ProcessPoolExecutor forks every worker up front).
         return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("fork"))
 
+    def is_current(self, job: Job) -> bool:
+        """Whether a build would skip `job` now: what `publisher send` asks of the email."""
+        return self._up_to_date(job, self._fingerprint(job))
+
     def _up_to_date(self, job: Job, fingerprint: str) -> bool:
         record = self._renders.get(job.name)
         return (
@@ -209,6 +217,7 @@ class RenderPlan:
     def _fingerprint(self, job: Job) -> str:
         return digest(
             self._base,
+            output_settings(self.ctx.config.delivery, job.renderer.name),
             self._templates(job.renderer),
             job.name,
             job.part,

@@ -4,7 +4,6 @@ to send to it."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import sqlite3
@@ -125,7 +124,7 @@ DELIVERY = {
 
 def configure(root: Path, **settings: object) -> None:
     """Change settings in publisher.toml's [delivery] table. The built email does not
-    depend on them, so its time stamp is moved past the config's, as a rebuild would."""
+    depend on them: it stays up to date, no rebuild needed."""
     config = root / "publisher.toml"
     text, _, table = config.read_text(encoding="utf-8").partition("\n[delivery]\n")
     settings = tomllib.loads(table) | settings
@@ -133,8 +132,6 @@ def configure(root: Path, **settings: object) -> None:
     config.write_text(
         text.rstrip() + "\n\n[delivery]\n" + "\n".join(lines) + "\n", encoding="utf-8"
     )
-    for eml in (root / "dist").glob("*/email.eml"):
-        os.utime(eml)
 
 
 def _toml(value: object) -> str:
@@ -145,24 +142,35 @@ def _toml(value: object) -> str:
 
 @pytest.fixture(scope="session")
 def built_email_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """tests/workspaces/email with its email built once for the whole session."""
-    root = copy_workspace(WORKSPACES / "email", tmp_path_factory.mktemp("delivery-built"))
+    """tests/workspaces/email with its email built once for the whole session, kept as it
+    was built. Built at `_sending_root`, where `delivery_workspace` puts each test's copy:
+    a build records where it was made, and an email built elsewhere is not up to date."""
+    folder = tmp_path_factory.mktemp("delivery-built")
+    root = copy_workspace(WORKSPACES / "email", _sending_root(tmp_path_factory))
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
         build(root, formats=["email"])
-    return root
+    shutil.copytree(root, folder / "workspace")
+    return folder / "workspace"
+
+
+def _sending_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder per test session (per xdist worker): tests that use it run one at a time."""
+    return tmp_path_factory.getbasetemp() / "delivery-workspace"
 
 
 @pytest.fixture
 def delivery_workspace(
     built_email_workspace: Path,
     smtp_controller: _EphemeralPortController,
-    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Path:
     """A fresh copy of the built workspace, sending to the loopback server, with an empty
-    subscriber list and the signing secret in the environment."""
-    root = tmp_path / "workspace"
+    subscriber list and the signing secret in the environment. Always at the same path,
+    the one it was built at, so its built email is up to date."""
+    root = _sending_root(tmp_path_factory)
+    shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(built_email_workspace, root)  # copy2 keeps time stamps: still fresh
     configure(root, smtp_port=smtp_controller.port, **DELIVERY)
     monkeypatch.setenv("PUBLISHER_SECRET_KEY", SECRET)

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shlex
 from email import message_from_bytes, policy
 from email.parser import BytesHeaderParser
 from pathlib import Path
@@ -261,15 +263,79 @@ def test_send_refuses_an_issue_already_sent_unless_told_and_a_stale_build(
     assert again.exit_code == 0, again.output
     assert smtp.copies() == {"a@example.org": 2}
 
+
+def hinted_command(output: str) -> list[str]:
+    """The command a refusal's hint tells the editor to run, as arguments for `main`."""
+    match = re.search(r"hint: .*'publisher ([^']+)'", output)
+    assert match, output
+    return shlex.split(match.group(1))
+
+
+def test_a_touched_document_is_not_stale_an_edited_one_is_until_the_hinted_build(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    add_subscribers(root, {"a@example.org": "active"})
     document = root / "documents" / "huelga-estibadores.md"
-    document.write_text(document.read_text(encoding="utf-8") + "\nFe de erratas.\n", "utf-8")
-    eml_time = (root / "dist" / SLUG / "email.eml").stat().st_mtime
-    os.utime(document, (eml_time + 5, eml_time + 5))
+    later = (root / "dist" / SLUG / "email.eml").stat().st_mtime + 60
+    os.utime(document, (later, later))  # `touch`: newer than the build, the same content
+
+    touched = invoke(root, "send", SLUG)
+    assert touched.exit_code == 0, touched.output
+    assert smtp.copies() == {"a@example.org": 1}
+
+    document.write_text(document.read_text("utf-8") + "\nFe de erratas publicada.\n", "utf-8")
     stale = invoke(root, "send", SLUG, "--again")
-    assert stale.exit_code == 1
-    assert "older than documents/huelga-estibadores.md" in stale.output
-    assert "publisher build 007-huelga --format email" in stale.output
+    assert stale.exit_code == 1 and "out of date" in stale.output
+    assert smtp.copies() == {"a@example.org": 1}
+    command = hinted_command(stale.output)
+    assert command == ["build", SLUG, "--format", "email"]
+    assert "--force" not in stale.output  # the hinted command is enough
+
+    rebuilt = invoke(root, *command)
+    assert rebuilt.exit_code == 0, rebuilt.output
+    fixed = invoke(root, "send", SLUG, "--again")
+    assert fixed.exit_code == 0, fixed.output
     assert smtp.copies() == {"a@example.org": 2}
+    latest = message_from_bytes(smtp.received[-1].data, policy=policy.default)
+    assert "Fe de erratas publicada." in latest.get_body(("plain",)).get_content()
+
+
+def test_delivery_settings_never_ask_for_a_rebuild_settings_of_the_message_do(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    # Everything about how mail is sent and where the list is kept, all changed at once.
+    configure(
+        root,
+        database="lists/members.sqlite3",
+        connections=1,
+        rate=25,
+        timeout=5,
+        retry_delay=1,
+        retry_window=60,
+        pause_after_failures=3,
+        database_timeout=2,
+        envelope_from="rebotes@muelle.example.org",
+        listen="127.0.0.1:8099",
+        unsubscribe_link_days=30,
+    )
+    add_subscribers(root, {"a@example.org": "active"})
+
+    sent = invoke(root, "send", SLUG)
+    assert sent.exit_code == 0, sent.output
+    assert smtp.copies() == {"a@example.org": 1}
+
+    config = root / "publisher.toml"
+    config.write_text(
+        config.read_text("utf-8").replace("redaccion@muelle", "cartas@muelle"), "utf-8"
+    )  # Reply-To is in every copy: the built email no longer matches
+    stale = invoke(root, "send", SLUG, "--again")
+    assert stale.exit_code == 1 and "out of date" in stale.output
+    assert invoke(root, *hinted_command(stale.output)).exit_code == 0
+    assert invoke(root, "send", SLUG, "--again").exit_code == 0
+    reply_to = BytesHeaderParser(policy=policy.default).parsebytes(smtp.received[-1].data)
+    assert reply_to["Reply-To"].addresses[0].addr_spec == "cartas@muelle.example.org"
 
 
 def test_a_test_copy_and_a_dry_run_leave_the_ledger_alone(

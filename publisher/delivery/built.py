@@ -1,20 +1,28 @@
-"""Find an issue's built email, and refuse one that is older than anything it was built from.
+"""Find an issue's built email, and refuse one that a build would make differently now.
 
 Sending is the one step that cannot be undone: a stale .eml (an article fixed after the
-build, a changed template) must never go out by mistake.
+build, a changed template) must never go out by mistake. Stale means what it means to
+`publisher build`: the email job's render record (its fingerprint, the files it wrote)
+does not match what the job would be made from now. So the build the refusal suggests
+always clears it, a source that was only touched is not stale, and settings that do not
+shape the message (the SMTP and list settings of [delivery]) never ask for a rebuild.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..config import CONFIG_NAME, Config
+from ..config import Config, load_config
 from ..errors import PublisherError
 
+if TYPE_CHECKING:
+    from ..manifest import IssueManifest
+    from ..pool import DocumentPool
+
 EMAIL_FILE = "email.eml"
-EMAIL_TEMPLATES = "email"  # the theme folder the email renderer reads (templates/email/…)
 
 
 @dataclass(frozen=True)
@@ -27,8 +35,9 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
     from ..build import select_issues
     from ..manifest import load_manifests
     from ..pool import DocumentPool
-    from ..templating import default_theme_dir
 
+    if config.root != config.root.resolve():  # builds record resolved paths
+        config = load_config(config.root.resolve())
     pool = DocumentPool.scan(config.documents_dir)
     manifest = select_issues(load_manifests(config.issues_dir, pool, config.root), [ref])[0]
     path = config.dist_dir / manifest.slug / EMAIL_FILE
@@ -37,31 +46,41 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
         raise PublisherError.at(
             f"issue {manifest.slug} has no built email yet", path, hint=f"run '{build_command}'"
         )
-    sources = [
-        config.root / CONFIG_NAME,
-        manifest.path,
-        *(config.documents_dir / document for document in manifest.documents),
-        *([manifest.cover] if manifest.cover else []),
-        *_files(config.templates_dir / EMAIL_TEMPLATES),
-        *_files(default_theme_dir() / EMAIL_TEMPLATES),
-    ]
-    built_at = path.stat().st_mtime
-    newer = [source for source in sources if source.is_file() and source.stat().st_mtime > built_at]
-    if newer:
-        newest = max(newer, key=lambda source: source.stat().st_mtime)
-        changed = dt.datetime.fromtimestamp(newest.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    if not _is_current(config, pool, manifest):
         raise PublisherError.at(
-            f"the built email is older than {_shown(newest, config.root)} (changed {changed})"
-            + (f" and {len(newer) - 1} other source(s)" if len(newer) > 1 else ""),
+            f"the built email of issue {manifest.slug} is out of date: a document, the"
+            " manifest, a template or publisher.toml changed since it was built"
+            " (or the email files were changed by hand)",
             path,
             hint=f"build it again first: '{build_command}'",
         )
     return BuiltEmail(manifest.slug, path)
 
 
-def _files(folder: Path) -> list[Path]:
-    return [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+class _Silent:
+    def expect(self, units: int) -> None:
+        pass
+
+    def task(self, description: str) -> AbstractContextManager[object]:
+        return nullcontext()
 
 
-def _shown(path: Path, root: Path) -> str:
-    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+def _is_current(config: Config, pool: DocumentPool, manifest: IssueManifest) -> bool:
+    """The question `publisher build` asks before it skips the email job, asked the same way:
+    the issue is assembled as a build assembles it (its documents from the conversion
+    cache, so this is quick after a build; their warnings were shown by that build)."""
+    from ..assemble import assemble
+    from ..build import build_time, editorial_html, read_documents
+    from ..cache import Cache, captured_warnings
+    from ..jobs import RenderPlan
+    from ..renderers import RenderContext
+    from ..renderers.email import EmailRenderer
+
+    cache = Cache.for_workspace(config.root)
+    with captured_warnings():
+        documents = read_documents(pool, [manifest], config, cache, _Silent())
+        issue = assemble(manifest, documents, editorial_html(manifest, config, cache), config)
+    plan = RenderPlan(
+        cache, RenderContext(config, config.templates_dir, build_time()), config.dist_dir.resolve()
+    )
+    return all(plan.is_current(job) for job in EmailRenderer().jobs(issue))

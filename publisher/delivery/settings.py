@@ -101,6 +101,24 @@ class DeliverySettings:
 
 DELIVERY_KEYS = tuple(f.name for f in fields(DeliverySettings))
 
+# The [delivery] keys a built output is made from, and the formats whose outputs they change.
+# Every other key only changes how mail is sent or the list is kept: builds leave it out of
+# their render fingerprints, so editing it never makes `publisher send` ask for a rebuild.
+# Add a key here when a renderer or template starts to read it.
+SHAPES_OUTPUT: dict[str, tuple[str, ...]] = {"subscribe_form": ("web",)}
+
+
+def output_settings(settings: DeliverySettings, format_name: str) -> str:
+    """The part of [delivery] that the outputs of `format_name` depend on, for their fingerprint."""
+    return repr(
+        {
+            key: getattr(settings, key)
+            for key, names in SHAPES_OUTPUT.items()
+            if format_name in names
+        }
+    )
+
+
 Report = Callable[..., None]  # report(message, key, hint=None)
 
 
