@@ -1,24 +1,81 @@
-"""Publisher code run in a child process bounded in time and memory, so that a regression
-to a hang or a bomb fails one test instead of stopping the suite or the machine."""
+"""Publisher run in a child process bounded in time and memory, so that a regression to a
+hang or a bomb fails one test instead of stopping the suite or the machine.
+
+Children are forked from a zygote (`tests/zygote.py`) that has imported publisher once:
+each is still its own process, started from the same clean state, through the real
+entry point, with its own environment, files and limits.
+"""
 
 from __future__ import annotations
 
+import atexit
 import json
-import resource
+import os
 import subprocess
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Mapping
+from pathlib import Path
 
 GB = 1024**3
+ZYGOTE = Path(__file__).with_name("zygote.py")
 
 
-def memory_limit(size: int) -> Callable[[], None]:
-    """A preexec_fn: the child gets at most `size` bytes of address space."""
+class _Zygote:
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[str] | None = None
+        self._lock = threading.Lock()
 
-    def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (size, size))
+    def run(self, request: dict[str, object]) -> subprocess.CompletedProcess[str]:
+        with self._lock:
+            if self._process is None or self._process.poll() is not None:
+                self._process = subprocess.Popen(
+                    [sys.executable, str(ZYGOTE)],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    text=True,
+                    env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+                )
+            assert self._process.stdin and self._process.stdout
+            self._process.stdin.write(json.dumps(request) + "\n")
+            self._process.stdin.flush()
+            line = self._process.stdout.readline()
+        assert line, "the zygote died: see the test's captured stderr"
+        answer = json.loads(line)
+        argv = [str(a) for a in request["argv"]]  # type: ignore[attr-defined]
+        return subprocess.CompletedProcess(
+            argv, answer["returncode"], answer["stdout"], answer["stderr"]
+        )
 
-    return limit
+    def close(self) -> None:
+        if self._process is not None and self._process.stdin:
+            self._process.stdin.close()
+            self._process.wait()
+
+
+_zygote = _Zygote()
+atexit.register(_zygote.close)
+
+
+def run_publisher(
+    argv: list[str],
+    env: Mapping[str, str],
+    *,
+    cwd: Path | None = None,
+    seconds: float = 60,
+    memory: int = 2 * GB,
+) -> subprocess.CompletedProcess[str]:
+    """`publisher ARGV…` in a bounded child with exactly the environment `env`."""
+    request = {"argv": argv, "env": dict(env), "cwd": str(cwd or Path.cwd())}
+    return _zygote.run({**request, "seconds": seconds, "memory": memory})
+
+
+def run_python(
+    code: str, *argv: str, stdin: str = "", seconds: float = 30, memory: int = 2 * GB
+) -> subprocess.CompletedProcess[str]:
+    """Python `code` run as a script with arguments `argv`, in a bounded child."""
+    request = {"code": code, "argv": list(argv), "env": dict(os.environ), "cwd": str(Path.cwd())}
+    return _zygote.run({**request, "stdin": stdin, "seconds": seconds, "memory": memory})
 
 
 def outcome_in_child(
@@ -35,14 +92,6 @@ def outcome_in_child(
         "except PublisherError as exc:\n"
         "    print(json.dumps({'result': 'error', 'message': str(exc)}))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, *argv],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=seconds,
-        preexec_fn=memory_limit(memory),
-        check=False,
-    )
+    done = run_python(code, *argv, stdin=stdin or "", seconds=seconds, memory=memory)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout)
