@@ -8,6 +8,8 @@ from email import policy
 from email.message import EmailMessage
 from pathlib import Path
 
+from publisher.checks.tools import java_command
+
 
 def epubcheck_messages(path: Path) -> list[str]:
     """Every message of the official EPUBCheck (errors and warnings alike), from the JVM
@@ -56,7 +58,7 @@ def nu_html_errors(paths: list[Path]) -> list[str]:
     if not VNU_JAR.is_file():
         pytest.skip("the Nu HTML checker is not installed: run 'make test' (it runs npm ci)")
     result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--format", "json", "--errors-only", *map(str, paths)],
+        [*java_command(VNU_JAR), "--format", "json", "--errors-only", *map(str, paths)],
         capture_output=True,
         text=True,
     )

@@ -24,9 +24,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
-# A JVM that lives for a few dozen checks: the quick compiler alone and one GC thread use
-# half the CPU of the defaults, which optimise for hours of running; messages in English.
-JVM_OPTIONS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m", "-Duser.language=en")
+from .tools import JVM_OPTIONS
+
 TIME_LIMIT = 600  # seconds for one EPUB, as for the other validators
 
 

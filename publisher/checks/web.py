@@ -18,12 +18,12 @@ def pages(target: Target) -> list[Path]:
 
 
 def nu_html_checker(target: Target) -> Iterator[Finding]:
-    java, jar = tools.java(), tools.vnu_jar(target.config.root)
+    command = tools.java_command(tools.vnu_jar(target.config.root))
     files = pages(target)
     if not files:
         return
     run = subprocess.run(
-        [java, "-jar", str(jar), "--format", "json", "--errors-only", *map(str, files)],
+        [*command, "--format", "json", "--errors-only", *map(str, files)],
         capture_output=True,
         text=True,
         timeout=600,
