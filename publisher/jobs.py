@@ -309,7 +309,9 @@ def _place(staged: Path, target: Path) -> None:
 
 def _import_renderers() -> None:
     """In a worker process, while the parent converts documents."""
-    import weasyprint  # noqa: F401
+    from .renderers.weasyprint_import import import_weasyprint
+
+    import_weasyprint()
 
 
 def _run(job: Job, ctx: RenderContext) -> tuple[list[Artifact], float]:

@@ -24,9 +24,10 @@ from ..printing import PageSize, PrintOptions, resolve
 from .base import IssueRenderer, RenderContext
 from .links import published_targets
 from .pdf import lay_out, with_page_footnotes, with_web_links, write_pdf
+from .weasyprint_import import import_weasyprint
 
 if TYPE_CHECKING:
-    import weasyprint
+    weasyprint = import_weasyprint()
 
 log = logging.getLogger(__name__)
 

@@ -23,9 +23,10 @@ from ..printing import PageSize, PrintOptions, resolve
 from ..templating import default_theme_dir
 from .base import IssueRenderer, RenderContext
 from .links import Target, absolute_links, keep_safe_links, published_targets
+from .weasyprint_import import import_weasyprint
 
 if TYPE_CHECKING:
-    import weasyprint
+    weasyprint = import_weasyprint()
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ def lay_out(
     documents: Iterable[Document],
 ) -> weasyprint.Document:
     """Lay out `html` into pages, reading only files inside the workspace and the theme."""
-    import weasyprint
+    weasyprint = import_weasyprint()
 
     base_url = ctx.config.documents_dir.resolve().as_uri() + "/"
     fetcher = workspace_fetcher(
