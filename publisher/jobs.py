@@ -63,6 +63,7 @@ class RenderPlan:
     _pending: dict[str, dict[str, Any]] = field(default_factory=dict)  # staged, not yet placed
     _staging: Path | None = None
     _made_out: bool = False  # the output folder did not exist before this build
+    _warming: threading.Thread | None = None
 
     def __post_init__(self) -> None:
         self._renders = {} if self.force else self.cache.renders()
@@ -76,17 +77,24 @@ class RenderPlan:
         )
 
     def warm_up(self, issue_slugs: Sequence[str], formats: Sequence[str]) -> None:
-        """Before a probably cold build, start the workers now and have them import
-        WeasyPrint (half a second) while the documents are still being converted."""
+        """Before a probably cold build, import WeasyPrint (half a second of CPU) in a thread
+        while the documents are converted (pandoc runs as subprocesses meanwhile). It is
+        imported once, here: the render workers, forked later, inherit it."""
         cold = self.force or any(f"pdf {slug}" not in self._renders for slug in issue_slugs)
-        if cold and "pdf" in formats and self._can_fork() and workers() > 1:
-            self._pool = self._new_pool(workers())
-            for _ in range(workers()):
-                self._pool.submit(_import_renderers)
+        if cold and {"pdf", "leaflet"} & set(formats):
+            self._warming = threading.Thread(target=_import_renderers, name="warm-up", daemon=True)
+            self._warming.start()
+
+    def _warmed(self) -> None:
+        """Wait for the warm-up: a process must not fork while another thread runs."""
+        if self._warming is not None:
+            self._warming.join()
+            self._warming = None
 
     def run(
         self, jobs: Sequence[Job], progress: Progress, report: BuildReport, parallel: bool = False
     ) -> None:
+        self._warmed()
         progress.expect(len(jobs))
         fingerprints = {job.name: self._fingerprint(job) for job in jobs}
         due = [
@@ -132,6 +140,7 @@ class RenderPlan:
 
     def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
         """Place the outputs only when the whole build succeeded; always drop the staging."""
+        self._warmed()
         if self._pool:
             self._pool.shutdown(cancel_futures=True)
         try:
@@ -308,7 +317,7 @@ def _place(staged: Path, target: Path) -> None:
 
 
 def _import_renderers() -> None:
-    """In a worker process, while the parent converts documents."""
+    """In a thread, while the documents are converted."""
     from .renderers.weasyprint_import import import_weasyprint
 
     import_weasyprint()
