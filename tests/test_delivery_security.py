@@ -68,7 +68,7 @@ def test_an_unsubscribe_link_of_one_list_is_refused_by_another_list_with_the_sam
     refused = create_app(theirs).test_client().post(link, data=ONE_CLICK)
 
     assert refused.status_code == 400
-    assert "This link is not valid" in refused.get_data(as_text=True)
+    assert "Este enlace no es válido" in refused.get_data(as_text=True)  # the list's language
     assert status_of(theirs, "victim@example.net") == "active"
     accepted = create_app(ours).test_client().post(link, data=ONE_CLICK)
     assert accepted.status_code == 200 and status_of(ours, "ana@example.org") == "unsubscribed"
@@ -89,7 +89,7 @@ def test_a_confirmation_link_of_one_list_is_refused_by_another_list_with_the_sam
     refused = client.post(link, data={"confirm": "yes"})
 
     assert refused.status_code == 400
-    assert "This link is not valid" in refused.get_data(as_text=True)
+    assert "Este enlace no es válido" in refused.get_data(as_text=True)
     assert status_of(theirs, "pending@example.net") == "pending"
 
 
@@ -117,7 +117,7 @@ def test_a_used_confirmation_link_stays_used_when_its_signature_is_spelled_diffe
     replayed = client.post(again, data={"confirm": "yes"})
 
     assert replayed.status_code == 410
-    assert "This link has been used" in replayed.get_data(as_text=True)
+    assert "Este enlace ya se ha usado" in replayed.get_data(as_text=True)
     assert query(root, "SELECT COUNT(*) FROM used_tokens") == [(1,)]
 
 

@@ -1,5 +1,6 @@
 """Double opt-in: a pending subscriber gets one email with a signed, expiring, single-use
-link; following it (and pressing the button on the page) makes them active."""
+link; following it (and pressing the button on the page) makes them active, and a welcome
+message tells them so. Both are written in the subscriber's language when we have it."""
 
 from __future__ import annotations
 
@@ -11,36 +12,85 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from ..config import Config
+from ..i18n import gettext, interface_language
 from .smtp import Connection
 from .store import now_iso, transaction
 from .subscribers import Subscriber
-from .tokens import Tokens
+from .tokens import Tokens, list_identity
+
+# Statuses a confirmation link can make active: someone who unsubscribed may come back by
+# asking again and following the new link; a bounced or complaining address may not.
+CONFIRMABLE = ("pending", "unsubscribed")
+WELCOME = "welcome"  # the "issue" named in the welcome message's unsubscribe link
 
 
 def confirm_url(config: Config, token: str) -> str:
     return f"{config.base_url}confirm/?token={token}"
 
 
+def unsubscribe_url(config: Config, token: str) -> str:
+    return f"{config.base_url}unsubscribe/?token={token}"
+
+
 def confirmation_message(config: Config, subscriber: Subscriber, url: str) -> bytes:
-    hours = config.delivery.confirm_link_hours
+    names = {"title": config.title, "address": subscriber.address}
+    with interface_language(subscriber.language or config.language):
+        subject = gettext("Please confirm your subscription to %(title)s") % names
+        body = [
+            gettext("Someone, hopefully you, asked for %(title)s to be sent to %(address)s.")
+            % names,
+            gettext("To confirm, open this link and press the button on the page:"),
+            url,
+            gettext(
+                "The link works once, for %(hours)s hours. If you did not ask for this,"
+                " ignore this message: you will not hear from us again."
+            )
+            % {"hours": config.delivery.confirm_link_hours},
+        ]
+    return _message(config, subscriber, "confirm", subject, body)
+
+
+def welcome_message(config: Config, subscriber: Subscriber, tokens: Tokens) -> bytes:
+    """Sent once the link is followed; it carries a working unsubscribe link (one-click too)."""
+    url = unsubscribe_url(config, tokens.unsubscribe(subscriber.id, WELCOME))
+    names = {"title": config.title, "address": subscriber.address}
+    with interface_language(subscriber.language or config.language):
+        subject = gettext("Welcome to %(title)s") % names
+        body = [
+            gettext("You are subscribed: %(title)s will come to %(address)s.") % names,
+            gettext("To stop receiving it, open this link:"),
+            url,
+        ]
+    headers = {
+        "List-Id": f"{config.title} <{list_identity(config)}>",
+        "List-Unsubscribe": f"<{url}>, <mailto:{config.email_from.addr_spec}?subject=unsubscribe>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    return _message(config, subscriber, "welcome", subject, body, headers)
+
+
+def _message(
+    config: Config,
+    subscriber: Subscriber,
+    kind: str,
+    subject: str,
+    paragraphs: list[str],
+    headers: dict[str, str] | None = None,
+) -> bytes:
     message = EmailMessage(policy=policy.SMTP)
-    message["Subject"] = f"Please confirm your subscription to {config.title}"
+    message["Subject"] = subject
     message["From"] = config.email_from
     if config.email_reply_to:
         message["Reply-To"] = config.email_reply_to
     message["To"] = Address(addr_spec=subscriber.address)
     message["Date"] = format_datetime(dt.datetime.now(dt.UTC))
-    message["Message-ID"] = make_msgid("confirm", config.domain)
+    message["Message-ID"] = make_msgid(kind, config.domain)
     message["Auto-Submitted"] = "auto-generated"
+    for name, value in (headers or {}).items():
+        message[name] = value
+    signature = "\n".join(line for line in (config.organisation, config.contact) if line)
     message.set_content(
-        f"Someone, hopefully you, asked for {config.title} to be sent to"
-        f" {subscriber.address}.\n\n"
-        f"To confirm, open this link and press the button on the page:\n\n{url}\n\n"
-        f"The link works once, for {hours} hours. If you did not ask for this, ignore"
-        f" this message: you will not hear from us again.\n\n"
-        f"{config.organisation}\n{config.contact}\n",
-        charset="utf-8",
-        cte="quoted-printable",
+        "\n\n".join([*paragraphs, signature]) + "\n", charset="utf-8", cte="quoted-printable"
     )
     # Headers we set stay on one line (up to 998 octets) rather than as encoded words.
     return message.as_bytes(policy=policy.SMTP.clone(max_line_length=998))

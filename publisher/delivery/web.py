@@ -1,33 +1,42 @@
-"""The subscription endpoint: confirm a subscription, unsubscribe, and RFC 8058 one-click.
+"""The subscription endpoint: confirm a subscription, unsubscribe, RFC 8058 one-click, and
+(with `[delivery] subscribe_form = true`) self-service subscription at /subscribe/.
 
 Only POST changes anything: mail scanners and link previewers fetch every URL in a
 message, so a GET shows a page with a button. The signed token in the URL is the only
 credential; no cookies are set or read, which is what one-click POSTs from mail
-providers need. Unsubscribing is idempotent; a confirmation link works once.
+providers need. Unsubscribing is idempotent; a confirmation link works once. Pages speak
+the subscriber's language, else the visitor's (see page.py).
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import sqlite3
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, redirect, render_template, request
+from flask import Flask, Response, redirect, request
 from werkzeug.routing import RequestRedirect
 
 from ..config import Config, load_config
+from .confirm import CONFIRMABLE
+from .outbox import Outbox, logged
+from .page import N_, Pages, install_translations
 from .settings import parse_listen
 from .store import open_database, transaction
 from .subscribers import SUPPRESSED, Subscriber, get, set_status
 from .tokens import ConfirmClaim, InvalidToken, Tokens, UnsubscribeClaim
+from .welcome import welcome
 
 Claim = UnsubscribeClaim | ConfirmClaim
 Handler = Callable[[sqlite3.Connection, Subscriber, Any], Response]
 
 ONE_CLICK = ("List-Unsubscribe", "One-Click")  # RFC 8058's form field and value
+OUTBOX = "publisher.outbox"  # app.extensions key: tests wait for the outbox through it
 
 
 def create_app(root: Path) -> Flask:
@@ -39,20 +48,15 @@ def create_app(root: Path) -> Flask:
     open_database(database, wait=wait).close()  # create it now, so a bad path fails at start-up
     app = Flask(__name__, template_folder="pages")
     app.config["MAX_CONTENT_LENGTH"] = 16 * 1024  # the forms here are a few bytes
+    install_translations(app)
+    page = Pages(config)
+    outbox = Outbox()
+    app.extensions[OUTBOX] = outbox
+    if config.delivery.subscribe_form:
+        from .subscribe import add_subscribe_routes
 
-    def page(status: int, heading: str, text: str, button: str = "", **form: str) -> Response:
-        field_name, field_value = ONE_CLICK if button else ("", "")
-        html = render_template(
-            "page.html",
-            newsletter=config.title,
-            contact=config.contact,
-            heading=heading,
-            text=text,
-            button=button,
-            field_name=form.get("field_name", field_name),
-            field_value=form.get("field_value", field_value),
-        )
-        return Response(html, status, content_type="text/html; charset=utf-8")
+        config.delivery.smtp_password()  # a missing password fails at start-up, not per request
+        add_subscribe_routes(app, config, page, outbox, tokens, database)
 
     def with_subscriber(read: Callable[[str], Claim], handle: Handler) -> Response:
         """Check the token (4xx if it is forged or expired), find its subscriber, handle."""
@@ -61,22 +65,44 @@ def create_app(root: Path) -> Flask:
             claim = read(token)
         except InvalidToken as exc:
             if exc.expired:
-                why = "This link has expired"
-            else:  # forged, altered, or made by another list that shares the secret key
-                why = f"This link was not made for {config.title}, or it was changed on the way"
+                return page(
+                    410,
+                    N_("This link has expired"),
+                    N_("Use the link in a recent issue, or write to us."),
+                )
+            # forged, altered, or made by another list that shares the secret key
             return page(
-                410 if exc.expired else 400,
-                "This link has expired" if exc.expired else "This link is not valid",
-                f"{why}. Use the link in a recent issue, or write to us.",
+                400,
+                N_("This link is not valid"),
+                N_(
+                    "This link was not made for %(title)s, or it was changed on the way."
+                    " Use the link in a recent issue, or write to us."
+                ),
             )
         db = open_database(database, wait=wait)
         try:
             subscriber = get(db, claim.subscriber_id)
             if subscriber is None:
-                return page(404, "Not on our list", "This address is not on our list.")
+                return page(404, N_("Not on our list"), N_("This address is not on our list."))
             return handle(db, subscriber, claim)
         finally:
             db.close()
+
+    def answer(
+        subscriber: Subscriber, status: int, heading: str, text: str, **options: Any
+    ) -> Response:
+        """A page about `subscriber`, in their language when the list knows it."""
+        return page(
+            status,
+            heading,
+            text,
+            language=page.language(subscriber.language),
+            values={"address": subscriber.address},
+            **options,
+        )
+
+    def status_page(subscriber: Subscriber, status: int, heading: str) -> Response:
+        return answer(subscriber, status, heading, _status_text(subscriber))
 
     @app.before_request
     def redirect_within_base_url() -> Response | None:
@@ -94,14 +120,14 @@ def create_app(root: Path) -> Flask:
     def unsubscribe_page() -> Response:
         def show(db: sqlite3.Connection, subscriber: Subscriber, claim: Claim) -> Response:
             if subscriber.status in SUPPRESSED:
-                return page(
-                    200, "You are unsubscribed", f"{subscriber.address} gets no more mail from us."
-                )
-            return page(
+                return status_page(subscriber, 200, N_("You are unsubscribed"))
+            return answer(
+                subscriber,
                 200,
-                "Unsubscribe?",
-                f"Stop sending {config.title} to {subscriber.address}.",
-                button="Unsubscribe",
+                N_("Unsubscribe?"),
+                N_("Stop sending %(title)s to %(address)s."),
+                button=N_("Unsubscribe"),
+                field=ONE_CLICK,
             )
 
         return with_subscriber(tokens.read_unsubscribe, show)
@@ -109,7 +135,7 @@ def create_app(root: Path) -> Flask:
     @app.post("/unsubscribe/")
     def unsubscribe() -> Response:
         if request.form.get(ONE_CLICK[0]) != ONE_CLICK[1]:
-            return page(400, "Nothing changed", "This request did not ask to unsubscribe.")
+            return page(400, N_("Nothing changed"), N_("This request did not ask to unsubscribe."))
 
         def apply(
             db: sqlite3.Connection, subscriber: Subscriber, claim: UnsubscribeClaim
@@ -120,8 +146,11 @@ def create_app(root: Path) -> Flask:
                     set_status(
                         db, subscriber.id, "unsubscribed", f"unsubscribe link in {claim.issue}"
                     )
-            return page(
-                200, "You are unsubscribed", f"{subscriber.address} gets no more mail from us."
+            return answer(
+                subscriber,
+                200,
+                N_("You are unsubscribed"),
+                N_("%(address)s gets no more mail from us."),
             )
 
         return with_subscriber(tokens.read_unsubscribe, apply)
@@ -129,15 +158,15 @@ def create_app(root: Path) -> Flask:
     @app.get("/confirm/")
     def confirm_page() -> Response:
         def show(db: sqlite3.Connection, subscriber: Subscriber, claim: Claim) -> Response:
-            if subscriber.status != "pending":
-                return page(200, "Nothing to confirm", _status_text(subscriber))
-            return page(
+            if subscriber.status not in CONFIRMABLE:
+                return status_page(subscriber, 200, N_("Nothing to confirm"))
+            return answer(
+                subscriber,
                 200,
-                "Confirm your subscription",
-                f"Send {config.title} to {subscriber.address}.",
-                button="Confirm",
-                field_name="confirm",
-                field_value="yes",
+                N_("Confirm your subscription"),
+                N_("Send %(title)s to %(address)s."),
+                button=N_("Confirm"),
+                field=("confirm", "yes"),
             )
 
         return with_subscriber(tokens.read_confirm, show)
@@ -145,7 +174,7 @@ def create_app(root: Path) -> Flask:
     @app.post("/confirm/")
     def confirm() -> Response:
         if request.form.get("confirm") != "yes":
-            return page(400, "Nothing changed", "This request did not ask to confirm.")
+            return page(400, N_("Nothing changed"), N_("This request did not ask to confirm."))
 
         def apply(db: sqlite3.Connection, subscriber: Subscriber, claim: ConfirmClaim) -> Response:
             with transaction(db):
@@ -153,22 +182,30 @@ def create_app(root: Path) -> Flask:
                     "INSERT OR IGNORE INTO used_tokens (digest, used_at) VALUES (?, datetime('now'))",
                     (claim.digest,),
                 ).rowcount
-                current = get(db, subscriber.id)
+                current = get(db, subscriber.id) or subscriber
                 if not used:
-                    return page(410, "This link has been used", _status_text(current or subscriber))
-                if current and current.status == "pending":
-                    set_status(db, subscriber.id, "active", "confirmed by link")
-                    return page(
-                        200, "Subscribed", f"{config.title} will come to {subscriber.address}."
-                    )
-            return page(409, "Nothing to confirm", _status_text(current or subscriber))
+                    return status_page(current, 410, N_("This link has been used"))
+                if current.status not in CONFIRMABLE:
+                    return status_page(current, 409, N_("Nothing to confirm"))
+                came_back = current.status == "unsubscribed"
+                source = "subscribed again: confirmed by link" if came_back else "confirmed by link"
+                set_status(db, subscriber.id, "active", source)
+            response = answer(
+                subscriber, 200, N_("Subscribed"), N_("%(title)s will come to %(address)s.")
+            )
+            # After the page has gone: a slow mail server does not hold up the answer.
+            job = partial(welcome, config, database, tokens, subscriber.id)
+            response.call_on_close(logged(job, f"welcome message to {subscriber.address}"))
+            return response
 
         return with_subscriber(tokens.read_confirm, apply)
 
     @app.after_request
     def harden(response: Response) -> Response:
-        # The token in the URL must not leak through Referer or caches.
-        response.headers["Referrer-Policy"] = "no-referrer"
+        # A token in the URL must not leak through Referer or caches. The subscribe form has
+        # none, and its POST must carry an Origin, which no-referrer would make "null".
+        subscribing = request.path.rstrip("/").endswith("/subscribe")
+        response.headers["Referrer-Policy"] = "same-origin" if subscribing else "no-referrer"
         response.headers["Cache-Control"] = "no-store"
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Content-Security-Policy"] = (
@@ -181,10 +218,10 @@ def create_app(root: Path) -> Flask:
 
 def _status_text(subscriber: Subscriber) -> str:
     if subscriber.status == "active":
-        return f"{subscriber.address} is subscribed."
+        return N_("%(address)s is subscribed.")
     if subscriber.status == "pending":
-        return f"{subscriber.address} has not confirmed yet."
-    return f"{subscriber.address} is {subscriber.status} and gets no mail from us."
+        return N_("%(address)s has not confirmed yet.")
+    return N_("%(address)s gets no mail from us.")
 
 
 def serve(root: Path, listen: str | None = None) -> None:
@@ -194,11 +231,35 @@ def serve(root: Path, listen: str | None = None) -> None:
     config: Config = load_config(root)
     app = create_app(root)
     host, port = parse_listen(listen or config.delivery.listen)
+    paths = ["unsubscribe/", "confirm/"] + (
+        ["subscribe/"] if config.delivery.subscribe_form else []
+    )
     logging.getLogger(__name__).info(
-        "serving on http://%s:%d/; have the web server pass %sunsubscribe/ and %sconfirm/ here",
+        "serving on http://%s:%d/; have the web server pass %s here",
         host,
         port,
-        config.base_url,
-        config.base_url,
+        ", ".join(config.base_url + path for path in paths),
     )
-    waitress_serve(app, host=host, port=port, threads=4, ident="publisher")
+    try:
+        waitress_serve(
+            app, host=host, port=port, threads=4, ident="publisher", **proxy_options(host)
+        )
+    finally:
+        app.extensions[OUTBOX].close()
+
+
+def proxy_options(host: str) -> dict[str, Any]:
+    """waitress's options for listening on `host`: on a loopback address only programs on this
+    machine can connect, that is the web server in front, so its X-Forwarded-For is believed."""
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if not loopback:
+        return {}
+    return {
+        "trusted_proxy": "*",
+        "trusted_proxy_headers": {"x-forwarded-for"},
+        "trusted_proxy_count": 1,
+        "clear_untrusted_proxy_headers": True,
+    }

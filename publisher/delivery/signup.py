@@ -1,0 +1,59 @@
+"""What one request from the subscribe form does to the list, run on the outbox's thread.
+
+New addresses become `pending` and get a confirmation link; a pending one gets a fresh
+link (the first may be lost); someone who unsubscribed gets a link that brings them back
+once followed. Active, bounced and complaining addresses get nothing. The visitor was
+told the same thing in every case before any of this ran.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Config
+from .confirm import CONFIRMABLE, send_confirmations
+from .store import open_database
+from .subscribers import Subscriber, add, check, find
+from .tokens import Tokens
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Request:
+    address: str  # normalised already
+    language: str  # a checked language tag, or ''
+    source: str  # how they asked: kept as the subscriber's consent source
+
+
+def request_subscription(
+    config: Config, database: Path, tokens: Tokens, request: Request
+) -> Subscriber | None:
+    """Returns the subscriber who was sent a link, or None when nobody was."""
+    db = open_database(database, wait=config.delivery.database_timeout)
+    try:
+        subscriber = _to_confirm(db, request)
+        if subscriber is None:
+            return None
+        for address, why in send_confirmations(config, db, [subscriber], tokens):
+            log.warning("the confirmation link for %s was not sent: %s", address, why)
+            return None
+        return subscriber
+    finally:
+        db.close()
+
+
+def _to_confirm(db: sqlite3.Connection, request: Request) -> Subscriber | None:
+    new = check(
+        request.address, language=request.language, status="pending", consent_source=request.source
+    )
+    try:
+        subscriber, _outcome = add(db, new)
+    except ValueError:  # suppressed: only an unsubscribed address may come back
+        subscriber = find(db, new.address)
+    if subscriber is None or subscriber.status not in CONFIRMABLE:
+        return None
+    return subscriber

@@ -1,0 +1,105 @@
+"""What a subscriber gets once their confirmation link is followed: a welcome message and,
+with `[delivery] welcome_issue = true`, their copy of the issue last sent to the list.
+
+That copy joins the issue's send in the ledger, marked `sending` before its DATA goes out
+as every copy is, so no later send or resend of the issue mails them a second one, and a
+crash in between leaves it `unknown`, never silently sent again.
+"""
+
+from __future__ import annotations
+
+import logging
+from email.utils import make_msgid
+from pathlib import Path
+
+from ..config import Config
+from .built import EMAIL_FILE
+from .confirm import welcome_message
+from .ledger import Ledger, Recipient
+from .message import Template
+from .smtp import Connection
+from .store import Database, now_iso, open_database, transaction
+from .subscribers import Subscriber, get
+from .tokens import Tokens, list_identity
+
+log = logging.getLogger(__name__)
+
+
+def welcome(config: Config, database: Path, tokens: Tokens, subscriber_id: int) -> None:
+    settings = config.delivery
+    envelope_from = settings.envelope_from or config.email_from.addr_spec
+    db = open_database(database, wait=settings.database_timeout)
+    connection = Connection(settings, settings.smtp_password())
+    try:
+        subscriber = get(db, subscriber_id)
+        if subscriber is None or subscriber.status != "active":
+            return
+        message = _signed(config, welcome_message(config, subscriber, tokens))
+        outcome = connection.transmit(envelope_from, subscriber.address, message)
+        if outcome.state != "sent":
+            log.warning("the welcome message to %s was not sent: %s", subscriber.address, outcome)
+        if settings.welcome_issue:
+            _latest_issue(config, db, tokens, subscriber, connection, envelope_from)
+    finally:
+        connection.close()
+        db.close()
+
+
+def _latest_issue(
+    config: Config,
+    db: Database,
+    tokens: Tokens,
+    subscriber: Subscriber,
+    connection: Connection,
+    envelope_from: str,
+) -> None:
+    """Their copy of the last finished send's issue, unless they had it already."""
+    send = db.execute(
+        "SELECT id, issue FROM sends WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    if send is None:
+        return
+    send_id, slug = send["id"], send["issue"]
+    path = config.dist_dir / slug / EMAIL_FILE
+    template = Template.read(path) if path.is_file() else None
+    if template is None or template.list_id != list_identity(config):
+        log.warning("no copy of %s for %s: its built email is missing", slug, subscriber.address)
+        return
+    recipient = Recipient(
+        subscriber.id, subscriber.address, make_msgid(slug, config.domain), 0, None
+    )
+    with transaction(db):
+        claimed = db.execute(
+            "INSERT OR IGNORE INTO deliveries (send_id, subscriber_id, address, state,"
+            " message_id, updated_at) VALUES (?, ?, ?, 'sending', ?, ?)",
+            (send_id, subscriber.id, subscriber.address, recipient.message_id, now_iso()),
+        ).rowcount
+    if not claimed:
+        return  # this send reached them already
+    token = tokens.unsubscribe(subscriber.id, slug)
+    message = _signed(config, template.personalise(subscriber.address, recipient.message_id, token))
+    outcome = connection.transmit(envelope_from, subscriber.address, message)
+    if outcome.state in ("deferred", "skipped"):
+        # Nothing reached them: no row, so a later send to those who lack the issue can.
+        with transaction(db):
+            db.execute(
+                "DELETE FROM deliveries WHERE send_id = ? AND subscriber_id = ?",
+                (send_id, subscriber.id),
+            )
+        log.warning("the copy of %s for %s was not sent: %s", slug, subscriber.address, outcome)
+        return
+    ledger = Ledger(db.path, db.wait)
+    try:
+        ledger.record(
+            send_id, recipient, outcome.state, outcome.code, outcome.text, suppress=outcome.suppress
+        )
+    finally:
+        ledger.close()
+
+
+def _signed(config: Config, message: bytes) -> bytes:
+    """DKIM-signed when the workspace signs its issues, so every message looks alike."""
+    from .send import _dkim_signer
+
+    signer = _dkim_signer(config)
+    return signer.sign(message) if signer else message

@@ -1,0 +1,431 @@
+"""Self-service subscription: the form on the web archive's pages, POST /subscribe/ on
+serve-subscriptions, the emailed link, the welcome, and what keeps it from being abused
+(rate limits, a honeypot, an Origin check, one answer for every address).
+
+The archive and the endpoint are served together by the real waitress server, as a web
+server in front of both would; mail goes to the real loopback SMTP server."""
+
+from __future__ import annotations
+
+import re
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import lxml.html
+import pytest
+from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from delivery_support import (
+    DELIVERY,
+    SECRET,
+    SLUG,
+    RecordingHandler,
+    add_subscribers,
+    configure,
+    query,
+    serving,
+)
+from flask import Flask
+from flask.testing import FlaskClient
+from validators import nu_html_errors
+from werkzeug.middleware.shared_data import SharedDataMiddleware
+
+from publisher.build import build
+from publisher.config import load_config
+from publisher.delivery.send import SendRequest, send
+from publisher.delivery.tokens import Tokens
+from publisher.delivery.web import OUTBOX, create_app, proxy_options
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@dataclass
+class Site:
+    """The built archive and serve-subscriptions behind one origin, which is base_url."""
+
+    root: Path
+    url: str
+    app: Flask
+
+    def settle(self) -> None:
+        """Wait until the requests already answered have done their work."""
+        self.app.extensions[OUTBOX].wait()
+
+
+class _Later:
+    """A WSGI app set once the server's port, and so base_url, is known."""
+
+    app = None
+
+    def __call__(self, environ, start_response):  # type: ignore[no-untyped-def]
+        return self.app(environ, start_response)
+
+
+@pytest.fixture(scope="module")
+def site(smtp_controller, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:  # type: ignore[no-untyped-def]
+    """tests/workspaces/email with the form on, built for web and email at base_url
+    http://127.0.0.1:PORT/, its issue sent once to one subscriber (so there is a latest
+    issue to welcome people with)."""
+    from waitress import create_server
+
+    later = _Later()
+    server = create_server(later, host="127.0.0.1", port=0, threads=4)
+    url = f"http://127.0.0.1:{server.effective_port}/"
+    root = copy_workspace(WORKSPACES / "email", tmp_path_factory.mktemp("subscribe-site"))
+    toml = root / "publisher.toml"
+    text = toml.read_text("utf-8").replace("https://boletin.muelle.example.org/", url)
+    toml.write_text(text, "utf-8")
+    configure(
+        root, smtp_port=smtp_controller.port, subscribe_form=True, welcome_issue=True, **DELIVERY
+    )
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        mp.setenv("PUBLISHER_SECRET_KEY", SECRET)
+        build(root, formats=["web", "email"])
+        add_subscribers(root, {"old@example.org": "active"})
+        send(root, SendRequest(SLUG))
+        app = create_app(root)
+    later.app = SharedDataMiddleware(app, {"/": str(root / "dist")})
+    with serving(server):
+        yield Site(root, url, app)
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]  # -> a Playwright Browser
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed: run 'make test' (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    from test_web_browser import ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def self_service(delivery_workspace: Path) -> Path:
+    """The delivery workspace (its list empty, its issue built) with the form switched on."""
+    configure(delivery_workspace, subscribe_form=True)
+    return delivery_workspace
+
+
+@pytest.fixture
+def client(self_service: Path) -> Iterator[FlaskClient]:
+    app = create_app(self_service)
+    yield app.test_client()
+    app.extensions[OUTBOX].wait()
+
+
+def settle(client: FlaskClient) -> None:
+    client.application.extensions[OUTBOX].wait()
+
+
+def parsed(data: bytes) -> EmailMessage:
+    return message_from_bytes(data, policy=policy.default)  # type: ignore[return-value]
+
+
+def mails_to(smtp: RecordingHandler, address: str) -> list[EmailMessage]:
+    return [parsed(r.data) for r in smtp.received if r.recipient == address]
+
+
+def wait_for_mail(smtp: RecordingHandler, count: int) -> None:
+    """Mail sent after a page was answered (the welcome) arrives a moment later."""
+    deadline = time.monotonic() + 10
+    while len(smtp.received) < count and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def link_in(message: EmailMessage, kind: str) -> str:
+    body = message.get_body(("plain",)).get_content()
+    return re.search(rf"https?://\S+/{kind}/\?token=\S+", body).group(0)
+
+
+def path_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.path}?{parts.query}"
+
+
+def statuses(root: Path, address: str) -> list[str]:
+    return [
+        row[0] for row in query(root, "SELECT status FROM subscribers WHERE address = ?", address)
+    ]
+
+
+def main_text(html: str) -> str:
+    return lxml.html.fromstring(html).xpath("string(//main)").strip()
+
+
+def test_a_reader_subscribes_with_the_archive_form_and_the_emailed_link(
+    site: Site, browser, smtp: RecordingHandler
+) -> None:
+    page = browser.new_page()
+    page.goto(f"{site.url}{SLUG}/index.html")  # a Spanish issue: its form speaks Spanish
+    page.fill("#subscribe-email", "lectora@example.org")
+    with page.expect_navigation():
+        page.click("form.subscribe button")
+    assert page.locator("h1").inner_text() == "Revisa tu correo"
+    first_answer = page.locator("main").inner_html()
+    site.settle()
+
+    [confirmation] = mails_to(smtp, "lectora@example.org")
+    assert confirmation["Subject"] == "Confirma tu suscripción a Boletín del Muelle"
+    assert statuses(site.root, "lectora@example.org") == ["pending"]
+    page.goto(link_in(confirmation, "confirm"))  # a GET changes nothing: a button does
+    assert statuses(site.root, "lectora@example.org") == ["pending"]
+    with page.expect_navigation():
+        page.click("form button")
+    assert page.locator("h1").inner_text() == "Suscripción confirmada"
+    assert statuses(site.root, "lectora@example.org") == ["active"]
+
+    wait_for_mail(smtp, 3)  # the welcome, and the issue last sent to the list
+    _confirmation, welcome, issue = mails_to(smtp, "lectora@example.org")
+    assert welcome["Subject"] == "Te damos la bienvenida a Boletín del Muelle"
+    assert "/unsubscribe/?token=" in welcome["List-Unsubscribe"]
+    assert issue["Subject"] == mails_to_list_subject(site.root)
+    assert (
+        issue["Message-ID"]
+        == query(
+            site.root,
+            "SELECT message_id FROM deliveries WHERE address = 'lectora@example.org' AND state = 'sent'",
+        )[0][0]
+    )
+
+    # The same address again: the same page, no second subscriber, no more mail.
+    smtp.reset()
+    page.goto(f"{site.url}{SLUG}/index.html")
+    page.fill("#subscribe-email", "lectora@example.org")
+    with page.expect_navigation():
+        page.click("form.subscribe button")
+    assert page.locator("main").inner_html() == first_answer
+    site.settle()
+    assert statuses(site.root, "lectora@example.org") == ["active"]
+    assert smtp.received == []
+    page.close()
+
+
+def mails_to_list_subject(root: Path) -> str:
+    return str(parsed((root / "dist" / SLUG / "email.eml").read_bytes())["Subject"])
+
+
+def test_twenty_requests_a_minute_from_one_address_are_refused_after_the_fifth(
+    self_service: Path, smtp: RecordingHandler
+) -> None:
+    from waitress import create_server
+
+    app = create_app(self_service)
+    codes, refused = [], None
+    with serving(create_server(app, host="127.0.0.1", port=0, threads=2)) as port:
+        for n in range(20):
+            body = urlencode({"email": f"reader{n}@example.org"}).encode()
+            request = urllib.request.Request(f"http://127.0.0.1:{port}/subscribe/", body)
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    codes.append(response.status)
+            except urllib.error.HTTPError as exc:
+                codes.append(exc.code)
+                refused = exc
+    app.extensions[OUTBOX].wait()
+
+    assert codes == [200] * 5 + [429] * 15
+    assert refused is not None and int(refused.headers["Retry-After"]) > 0
+    assert refused.headers["Content-Type"].startswith("text/html")
+    html = refused.read().decode()
+    assert "<h1>Demasiadas solicitudes</h1>" in html  # the list's language, Spanish
+    assert len(smtp.received) == 5
+
+
+def test_behind_the_local_web_server_each_visitor_has_their_own_limit(self_service: Path) -> None:
+    """serve-subscriptions listens on loopback behind a web server, so every request comes
+    from 127.0.0.1; the visitor is the one its X-Forwarded-For names."""
+    from waitress import create_server
+
+    app = create_app(self_service)
+    server = create_server(app, host="127.0.0.1", port=0, **proxy_options("127.0.0.1"))
+
+    def status(visitor: str, n: int) -> int:
+        body = urlencode({"email": f"{visitor}-{n}@example.org"}).encode()
+        headers = {"X-Forwarded-For": visitor}
+        request = urllib.request.Request(f"{url}subscribe/", body, headers)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status
+        except urllib.error.HTTPError as exc:
+            return exc.code
+
+    with serving(server) as port:
+        url = f"http://127.0.0.1:{port}/"
+        first = [status("198.51.100.1", n) for n in range(6)]
+        second = status("198.51.100.2", 0)
+    app.extensions[OUTBOX].wait()
+
+    assert (first, second) == ([200] * 5 + [429], 200)
+    consent = query(self_service, "SELECT DISTINCT consent_source FROM subscribers")
+    assert sorted(consent) == [
+        ("subscribe form, from 198.51.100.1",),
+        ("subscribe form, from 198.51.100.2",),
+    ]
+
+
+def test_one_address_gets_at_most_three_links_an_hour_whoever_asks(
+    client: FlaskClient, smtp: RecordingHandler
+) -> None:
+    codes = [
+        client.post(
+            "/subscribe/",
+            data={"email": "target@example.org"},
+            environ_base={"REMOTE_ADDR": f"192.0.2.{n}"},
+        ).status_code
+        for n in range(1, 6)
+    ]
+    settle(client)
+
+    assert codes == [200, 200, 200, 429, 429]
+    assert len(mails_to(smtp, "target@example.org")) == 3  # pending: each asks for a new link
+
+
+def test_the_answer_is_the_same_for_new_pending_active_and_unsubscribed_addresses(
+    self_service: Path, client: FlaskClient, smtp: RecordingHandler
+) -> None:
+    add_subscribers(
+        self_service,
+        {
+            "pending@example.org": "pending",
+            "active@example.org": "active",
+            "gone@example.org": "unsubscribed",
+            "bounced@example.org": "bounced",
+        },
+    )
+    answers = {}
+    for who in ("new", "pending", "active", "gone", "bounced"):
+        response = client.post("/subscribe/", data={"email": f"{who}@example.org"})
+        assert response.status_code == 200
+        answers[who] = main_text(response.get_data(as_text=True)).replace(who, "X")
+    settle(client)
+
+    assert len(set(answers.values())) == 1, answers
+    assert sorted(r.recipient for r in smtp.received) == [
+        "gone@example.org",  # can come back, by following the link
+        "new@example.org",
+        "pending@example.org",
+    ]
+    assert statuses(self_service, "new@example.org") == ["pending"]
+    assert statuses(self_service, "gone@example.org") == ["unsubscribed"]  # until confirmed
+    consent = query(
+        self_service, "SELECT consent_source FROM subscribers WHERE address = 'new@example.org'"
+    )
+    assert consent == [("subscribe form, from 127.0.0.1",)]
+
+
+def test_someone_who_unsubscribed_comes_back_only_by_following_the_new_link(
+    self_service: Path, client: FlaskClient, smtp: RecordingHandler
+) -> None:
+    add_subscribers(self_service, {"gone@example.org": "unsubscribed"})
+    client.post("/subscribe/", data={"email": "gone@example.org"})
+    settle(client)
+    [confirmation] = mails_to(smtp, "gone@example.org")
+    link = path_of(link_in(confirmation, "confirm"))
+
+    with client.post(link, data={"confirm": "yes"}) as confirmed:  # closing sends the welcome
+        assert confirmed.status_code == 200
+
+    assert statuses(self_service, "gone@example.org") == ["active"]
+    source = query(
+        self_service, "SELECT status_source FROM subscribers WHERE address = 'gone@example.org'"
+    )
+    assert source == [("subscribed again: confirmed by link",)]
+    [_, welcome] = mails_to(smtp, "gone@example.org")  # welcome_issue is off by default
+    # The welcome's own unsubscribe link works, one-click too.
+    one_click = welcome["List-Unsubscribe"].split(",")[0].strip("<> ")
+    client.post(path_of(one_click), data={"List-Unsubscribe": "One-Click"})
+    assert statuses(self_service, "gone@example.org") == ["unsubscribed"]
+
+
+def test_a_bot_that_fills_every_field_of_the_archive_form_gets_the_usual_answer_and_no_mail(
+    site: Site, self_service: Path, client: FlaskClient, smtp: RecordingHandler
+) -> None:
+    form = lxml.html.parse(str(site.root / "dist" / SLUG / "index.html")).find(
+        ".//form[@class='subscribe']"
+    )
+    filled = {
+        field.name: "bot@example.org" if field.get("type") == "email" else (field.value or "x")
+        for field in form.inputs
+        if field.name
+    }
+    assert "homepage" in filled  # the trap the endpoint knows
+
+    answer = client.post("/subscribe/", data=filled)
+    settle(client)
+
+    assert answer.status_code == 200
+    assert "Revisa tu correo" in answer.get_data(as_text=True)
+    assert smtp.received == [] and statuses(self_service, "bot@example.org") == []
+
+
+def test_a_form_posted_from_another_site_is_refused_and_changes_nothing(
+    self_service: Path, client: FlaskClient, smtp: RecordingHandler
+) -> None:
+    ours = {"Origin": "https://boletin.muelle.example.org"}
+    theirs = {"Origin": "https://evil.example.com"}
+
+    refused = client.post("/subscribe/", data={"email": "victim@example.org"}, headers=theirs)
+    accepted = client.post("/subscribe/", data={"email": "reader@example.org"}, headers=ours)
+    settle(client)
+
+    assert (refused.status_code, accepted.status_code) == (403, 200)
+    assert [r.recipient for r in smtp.received] == ["reader@example.org"]
+    assert statuses(self_service, "victim@example.org") == []
+
+
+def test_a_bad_address_shows_the_form_again_and_sends_nothing(
+    client: FlaskClient, smtp: RecordingHandler
+) -> None:
+    answer = client.post("/subscribe/", data={"email": "not an address", "language": "fr"})
+    settle(client)
+
+    assert answer.status_code == 400
+    page = lxml.html.fromstring(answer.get_data(as_text=True))
+    assert page.get("lang") == "fr" and page.xpath("string(//h1)") == "Vérifiez l’adresse"
+    assert page.xpath("//form//input[@type='email']")
+    assert smtp.received == []
+
+
+def test_without_subscribe_form_there_is_no_subscribe_endpoint(delivery_workspace: Path) -> None:
+    client = create_app(delivery_workspace).test_client()
+    assert client.get("/subscribe/").status_code == 404
+    assert client.post("/subscribe/", data={"email": "a@example.org"}).status_code == 404
+
+
+def test_subscription_pages_pass_the_nu_html_checker_in_arabic_right_to_left(
+    site: Site, self_service: Path, client: FlaskClient, tmp_path: Path
+) -> None:
+    """One run of the checker (it costs seconds) for every page a subscriber sees."""
+    form = client.get("/subscribe/", headers={"Accept-Language": "ar"})
+    answer = client.post("/subscribe/", data={"email": "qari@example.org", "language": "ar"})
+    refused = client.post("/subscribe/", data={"email": "x", "language": "ar"})
+    assert (form.status_code, answer.status_code, refused.status_code) == (200, 200, 400)
+    add_subscribers(self_service, {"ana@example.org": "active"})
+    token = Tokens.for_list(load_config(self_service)).unsubscribe(1, SLUG)
+    unsubscribe = client.get(f"/unsubscribe/?token={token}")
+    assert unsubscribe.status_code == 200 and "<button" in unsubscribe.get_data(as_text=True)
+    arabic = lxml.html.fromstring(form.get_data(as_text=True))
+    assert (arabic.get("lang"), arabic.get("dir")) == ("ar", "rtl")
+    assert arabic.xpath("string(//h1)") == "اشترك في Boletín del Muelle"
+    assert form.headers["Referrer-Policy"] == "same-origin"  # so the POST carries its Origin
+
+    pages = {
+        "subscribe.html": form,
+        "answer.html": answer,
+        "refused.html": refused,
+        "unsubscribe.html": unsubscribe,
+    }
+    for name, response in pages.items():
+        (tmp_path / name).write_text(response.get_data(as_text=True), encoding="utf-8")
+    archive_page = site.root / "dist" / SLUG / "index.html"
+    assert nu_html_errors([archive_page, *(tmp_path / name for name in pages)]) == []
