@@ -23,8 +23,9 @@ _FIRST_TRY = 0.2  # seconds before saying that we are waiting
 SUBSCRIBER_STATUSES = ("pending", "active", "unsubscribed", "bounced", "complained")
 DELIVERY_STATES = ("queued", "sending", "sent", "deferred", "failed", "unknown", "skipped")
 
-_SCHEMA_VERSION = 1
-_SCHEMA = f"""
+# Version 1, as the first publisher wrote it; every later change is a step in _MIGRATIONS,
+# so a new database and an upgraded old one are made the same way.
+_SCHEMA_V1 = f"""
 CREATE TABLE IF NOT EXISTS subscribers (
     id INTEGER PRIMARY KEY,
     address TEXT NOT NULL UNIQUE COLLATE NOCASE,
@@ -64,9 +65,30 @@ CREATE INDEX IF NOT EXISTS deliveries_due
 CREATE TABLE IF NOT EXISTS used_tokens (
     digest TEXT PRIMARY KEY,
     used_at TEXT NOT NULL
-);
-PRAGMA user_version = {_SCHEMA_VERSION};
+)
 """
+
+BOUNCE_KINDS = ("hard", "soft", "complaint", "other")
+
+# _MIGRATIONS[n] takes a database from version n + 1 to n + 2: single statements, run in
+# one transaction that first checks the version again (another process may have upgraded).
+_MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (  # 1 → 2: every bounce and complaint report read, with what it did (publisher bounces)
+        f"""CREATE TABLE bounce_events (
+            id INTEGER PRIMARY KEY,
+            report_id TEXT NOT NULL UNIQUE,
+            subscriber_id INTEGER REFERENCES subscribers(id),
+            kind TEXT NOT NULL CHECK (kind IN {BOUNCE_KINDS!r}),
+            received_at TEXT NOT NULL,
+            address TEXT NOT NULL DEFAULT '',
+            diagnostic TEXT NOT NULL DEFAULT '',
+            decision TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX bounce_events_by_subscriber"
+        " ON bounce_events (subscriber_id, kind, received_at)",
+    ),
+)
+SCHEMA_VERSION = 1 + len(_MIGRATIONS)
 
 
 class Database(sqlite3.Connection):
@@ -92,17 +114,33 @@ def open_database(path: Path, synced: bool = True, wait: float = DEFAULT_WAIT) -
         conn.execute(f"PRAGMA synchronous = {'FULL' if synced else 'NORMAL'}")
         conn.execute("PRAGMA foreign_keys = ON")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version == 0:  # idempotent, so two processes creating it at once both succeed
-            conn.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} COMMIT;")
-        elif version > _SCHEMA_VERSION:
+        if version > SCHEMA_VERSION:
             raise PublisherError.at(
                 f"the subscriber database was written by a newer publisher (schema {version})",
                 path,
                 hint="upgrade publisher",
             )
+        if version < SCHEMA_VERSION:
+            _migrate(conn)
     except sqlite3.DatabaseError as exc:
         raise database_error(exc, path) from None
     return conn
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Creates the schema, or brings an older one up to SCHEMA_VERSION in place keeping every
+    row: all steps or none, under the write lock, so two processes opening the file at once
+    both succeed and neither runs a step twice."""
+    with transaction(conn):
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            for statement in _SCHEMA_V1.split(";"):  # no ';' inside its statements
+                conn.execute(statement)
+            version = 1
+        for steps in _MIGRATIONS[version - 1 :]:
+            for statement in steps:
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 @contextmanager
