@@ -515,6 +515,27 @@ def send(
 
 
 @main.command()
+@click.argument("source")
+@click.pass_obj
+def bounces(workspace: Path, source: str) -> None:
+    """Read bounces and spam complaints from SOURCE and suppress the addresses they are
+    about: at once for a hard bounce or a complaint, after [delivery] soft_bounce_limit
+    soft bounces within soft_bounce_days. SOURCE is the bounce address's Maildir or mbox
+    file, or 'imap' ('imap:FOLDER') to read [delivery] imap_folder on imap_host. Nothing
+    is counted twice, so run it as often as you like.
+
+    \b
+    Examples:
+      publisher bounces ~/Maildir/.Bounces
+      publisher bounces imap:Bounces
+    """
+    from .delivery.bounce_policy import process
+
+    for line in process(workspace, source).lines():
+        click.echo(line)
+
+
+@main.command()
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),

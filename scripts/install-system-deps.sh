@@ -25,6 +25,7 @@ need default-jre-headless command -v java
 need npm                command -v npm
 need chromium           command -v chromium
 need python3-venv       python3 -c "import ensurepip, venv"
+need dovecot-imapd      sh -c 'command -v dovecot || test -x /usr/sbin/dovecot'  # the IMAP server of the bounce tests
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"

@@ -1,16 +1,316 @@
-"""The subscriber database's schema is upgraded in place from version 1."""
+"""`publisher bounces`: real bounces (flufl.bounce's 50 DSN samples from real mail servers)
+and five spam complaints (ARF, as AOL, Yahoo, Outlook.com, Comcast and Mail.ru send them)
+come back to the VERP address a real send gave each subscriber, from a Maildir and from a
+real IMAP server (Dovecot): hard bounces and complaints suppress at once, soft bounces are
+counted, nothing is counted twice, and the next send skips whoever was suppressed."""
 
 from __future__ import annotations
 
+import datetime as dt
+import mailbox
 import sqlite3
+from email import message_from_bytes
 from pathlib import Path
 
 import pytest
+from bounce_support import EnvelopeRecorder, Imap, flufl_samples, returned_to
+from click.testing import CliRunner
+from delivery_support import SLUG, add_subscribers, configure, query
 
+from publisher.cli import main
+from publisher.config import load_config
+from publisher.delivery.bounce_policy import process
 from publisher.delivery.store import open_database
+from publisher.delivery.verp import Verp
 from publisher.errors import PublisherError
 
+pytest_plugins = ["bounce_fixtures"]  # its SMTP and Dovecot fixtures
+
 DATA = Path(__file__).parent / "workspaces" / "bounces"
+BOUNCE_ADDRESS = "bounces@muelle.example.org"
+
+# flufl.bounce's samples and what each says, read off the samples themselves (and matching
+# flufl.bounce's own test table): True for a permanent failure, False for a delay/warning.
+PERMANENT = {
+    **{f"dsn_{n:02}.txt": n not in (5, 6, 7, 8, 17) for n in range(1, 19)},
+    **{f"postfix_{n:02}.txt": True for n in range(1, 6)},
+    "exim_01.txt": True,
+    **{f"qmail_{n:02}.txt": True for n in range(1, 8)},
+    **{f"smtp32_{n:02}.txt": True for n in range(1, 8)},
+    **{f"simple_{n}.txt": False for n in ("03", "21", "22", "28", "35", "40")},
+    **{f"yahoo_{n}.txt": True for n in ("01", "02", "03", "11", "13")},
+    "aol_01.txt": True,
+}
+HARD = [name for name, permanent in PERMANENT.items() if permanent]
+SOFT = [name for name, permanent in PERMANENT.items() if not permanent]
+COMPLAINTS = sorted(p.name for p in (DATA / "arf").glob("*.eml"))
+
+
+def invoke(root: Path, *args: str):
+    return CliRunner().invoke(main, ["-C", str(root), *args])
+
+
+@pytest.fixture(scope="module")
+def samples(request: pytest.FixtureRequest) -> dict[str, bytes]:
+    return flufl_samples(request.config, sorted(PERMANENT))
+
+
+@pytest.fixture
+def bounce_workspace(delivery_workspace: Path, envelope_smtp: tuple[EnvelopeRecorder, int]) -> Path:
+    """The built email workspace, sending to the envelope-recording server, with VERP on."""
+    handler, port = envelope_smtp
+    handler.reset()
+    configure(delivery_workspace, smtp_port=port, bounce_address=BOUNCE_ADDRESS)
+    return delivery_workspace
+
+
+def reader(n: int) -> str:
+    return f"lector{n:02}@correo.example.net"
+
+
+def complaint(name: str, verp: str, subscriber: str) -> bytes:
+    text = (DATA / "arf" / name).read_bytes()
+    return text.replace(b"VERP_ADDRESS", verp.encode()).replace(
+        b"SUBSCRIBER_ADDRESS", subscriber.encode()
+    )
+
+
+def statuses(root: Path) -> dict[str, str]:
+    return dict(query(root, "SELECT address, status FROM subscribers"))
+
+
+def events(root: Path) -> list[tuple]:
+    return query(
+        root,
+        "SELECT s.address, e.kind, e.report_id, e.diagnostic, e.decision FROM bounce_events e"
+        " LEFT JOIN subscribers s ON s.id = e.subscriber_id ORDER BY e.id",
+    )
+
+
+def deliver(source: str, messages: list[bytes], where: Path, imap: Imap | None) -> str:
+    """Puts the messages where the bounce address's mail arrives; returns the SOURCE."""
+    if source == "maildir":
+        box = mailbox.Maildir(where / "Maildir", create=True)
+        for message in messages:
+            box.add(message)
+        return str(where / "Maildir")
+    from imap_tools import MailBoxUnencrypted
+
+    assert imap is not None
+    folder = f"Bounces{id(messages)}"
+    with MailBoxUnencrypted(imap.host, imap.port, timeout=10).login(
+        imap.user, imap.password, initial_folder=None
+    ) as box:
+        box.folder.create(folder)
+        for message in messages:
+            box.append(message, folder)
+    return f"imap:{folder}"
+
+
+def mark_unseen(imap: Imap | None, source: str) -> int:
+    """On IMAP: how many messages of the folder were unseen; then marks them all unseen."""
+    if imap is None:
+        return 0
+    from imap_tools import AND, MailBoxUnencrypted
+
+    with MailBoxUnencrypted(imap.host, imap.port, timeout=10).login(
+        imap.user, imap.password, initial_folder=source.partition(":")[2]
+    ) as box:
+        unseen = len(box.uids(AND(seen=False)))
+        box.flag(box.uids(), "\\Seen", False)
+    return unseen
+
+
+@pytest.fixture(params=["maildir", "imap"])
+def source_kind(request: pytest.FixtureRequest) -> tuple[str, Imap | None]:
+    if request.param == "imap":
+        imap = request.getfixturevalue("dovecot")
+        return "imap", imap
+    return "maildir", None
+
+
+def test_real_bounces_and_complaints_come_back_through_verp_and_suppress_their_subscribers(
+    bounce_workspace: Path,
+    envelope_smtp: tuple[EnvelopeRecorder, int],
+    samples: dict[str, bytes],
+    source_kind: tuple[str, Imap | None],
+    tmp_path: Path,
+) -> None:
+    root, (smtp, _port), (kind, imap) = bounce_workspace, envelope_smtp, source_kind
+    if imap:
+        configure(
+            root,
+            imap_host=imap.host,
+            imap_port=imap.port,
+            imap_security="none",
+            imap_username=imap.user,
+            imap_password_env="TEST_IMAP_PASSWORD",
+        )
+    names = sorted(PERMANENT) + COMPLAINTS
+    bystanders = [reader(90), reader(91)]
+    subscriber = {name: reader(n) for n, name in enumerate(names)}
+    add_subscribers(root, dict.fromkeys([*subscriber.values(), *bystanders], "active"))
+
+    # A real send: every copy leaves with its own envelope sender on the bounce domain.
+    assert invoke(root, "send", SLUG).exit_code == 0
+    verp = dict(smtp.envelope_from)
+    assert set(verp) == {*subscriber.values(), *bystanders}
+    assert len(set(verp.values())) == len(verp)
+    for address in verp.values():
+        local, _, domain = address.partition("@")
+        assert local.startswith("bounces+") and domain == "muelle.example.org"
+        assert len(local.encode()) <= 64
+
+    # Each real sample comes back to the VERP address of one subscriber (whose address is
+    # nowhere in the sample's text); two more come back to addresses that name nobody.
+    returned = [returned_to(samples[name], verp[subscriber[name]]) for name in sorted(PERMANENT)]
+    returned += [complaint(name, verp[subscriber[name]], subscriber[name]) for name in COMPLAINTS]
+    forged = verp[bystanders[0]].replace("bounces+", "bounces+1")  # another id, same MAC
+    returned.append(returned_to(samples["dsn_01.txt"], forged, "<forged.1@mx.example.net>"))
+    returned.append(
+        returned_to(samples["postfix_01.txt"], BOUNCE_ADDRESS, "<plain.2@mx.example.net>")
+    )
+    source = deliver(kind, returned, tmp_path, imap)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TEST_IMAP_PASSWORD", imap.password if imap else "")
+        first = invoke(root, "bounces", source)
+        unseen_after_first = mark_unseen(imap, source)
+        again = invoke(root, "bounces", source)
+        unseen_after_again = mark_unseen(imap, source)
+
+    assert first.exit_code == 0, first.output
+    assert (
+        f"{len(returned)} new report(s) ({len(HARD) + 2} hard bounce(s),"
+        f" {len(SOFT)} soft bounce(s), {len(COMPLAINTS)} complaint(s), 0 other)" in first.output
+    )
+    assert (
+        f"{len(HARD) + len(COMPLAINTS)} suppressed, {len(SOFT)} soft bounce(s) counted,"
+        " 2 mapped to nobody" in first.output
+    )
+    assert "<forged.1@mx.example.net>: its VERP token was not made" in first.output
+    assert "<plain.2@mx.example.net>: the failed address is not on the list" in first.output
+    now = statuses(root)
+    assert {subscriber[n]: now[subscriber[n]] for n in HARD} == dict.fromkeys(
+        (subscriber[n] for n in HARD), "bounced"
+    )
+    assert {subscriber[n]: now[subscriber[n]] for n in COMPLAINTS} == dict.fromkeys(
+        (subscriber[n] for n in COMPLAINTS), "complained"
+    )
+    assert {now[subscriber[n]] for n in SOFT} | {now[b] for b in bystanders} == {"active"}
+    recorded = events(root)
+    assert len(recorded) == len(returned)
+    by_subscriber = {address: (kind_, decision) for address, kind_, _, _, decision in recorded}
+    for name in SOFT:
+        assert by_subscriber[subscriber[name]] == ("soft", "soft bounce 1 of 3 in 30 days")
+    # The report behind a decision: dsn_01.txt's Message-ID and its Status field.
+    assert (
+        subscriber["dsn_01.txt"],
+        "hard",
+        "<0G1V0070AJN2C6@msg00.seamail.go.com>",
+        "5.0.0 (recipient reached disk quota)",
+        "suppressed: bounced",
+    ) in recorded
+    reason = dict(query(root, "SELECT address, status_source FROM subscribers"))
+    assert "recipient reached disk quota" in reason[subscriber["dsn_01.txt"]]
+    assert "<0G1V0070AJN2C6@msg00.seamail.go.com>" in reason[subscriber["dsn_01.txt"]]
+    assert "by Yahoo!-Mail-Feedback/2.0" in reason[subscriber["yahoo-cfl.eml"]]
+
+    # Read again: nothing new, nothing counted twice.
+    assert again.exit_code == 0, again.output
+    assert "0 new report(s)" in again.output and f"{len(returned)} read before" in again.output
+    assert len(events(root)) == len(returned)
+    if imap:  # read once (marked \Seen); then recognised by their headers, not downloaded,
+        # except those without a Message-ID (three of flufl.bounce's), known by their digest
+        anonymous = [m for m in returned if message_from_bytes(m)["Message-ID"] is None]
+        assert len(anonymous) == 3
+        assert (unseen_after_first, unseen_after_again) == (0, len(returned) - len(anonymous))
+
+    # The next send reaches the soft-bounced and the untouched, nobody suppressed.
+    smtp.reset()
+    assert invoke(root, "send", SLUG, "--again").exit_code == 0
+    assert set(smtp.copies()) == {subscriber[n] for n in SOFT} | set(bystanders)
+
+
+def test_soft_bounces_suppress_once_the_limit_is_reached_within_the_window(
+    bounce_workspace: Path, samples: dict[str, bytes], tmp_path: Path
+) -> None:
+    root = bounce_workspace
+    add_subscribers(root, {reader(1): "active"})
+    config = load_config(root)
+    verp = Verp(BOUNCE_ADDRESS, "test-secret-key-for-signing-links").address(1)
+    box = mailbox.Maildir(tmp_path / "Maildir", create=True)
+    start = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)
+    # Four real delays for the same subscriber: days 0, 20, 40 and 45. With 3 in 30 days,
+    # day 40 sees only two in its window (20, 40); day 45 sees three (20, 40, 45).
+    outcomes = []
+    for day, name in zip((0, 20, 40, 45), SOFT, strict=False):
+        box.add(returned_to(samples[name], verp))
+        process(root, str(tmp_path / "Maildir"), now=start + dt.timedelta(days=day))
+        outcomes.append(statuses(root)[reader(1)])
+    assert outcomes == ["active", "active", "active", "bounced"]
+    decisions = [decision for *_, decision in events(root)]
+    assert decisions == [
+        "soft bounce 1 of 3 in 30 days",
+        "soft bounce 2 of 3 in 30 days",
+        "soft bounce 2 of 3 in 30 days",
+        "suppressed: bounced",
+    ]
+    reason = query(root, "SELECT status_source FROM subscribers")[0][0]
+    assert reason.startswith("3 soft bounces in 30 days, the last 2026-04-15:")
+    assert config.delivery.soft_bounce_limit == 3  # the default the test relies on
+
+
+def test_an_mbox_is_read_too_and_a_report_with_no_message_id_is_not_counted_twice(
+    bounce_workspace: Path, samples: dict[str, bytes], tmp_path: Path
+) -> None:
+    root = bounce_workspace
+    add_subscribers(root, {reader(1): "active", reader(2): "active"})
+    verp = Verp(BOUNCE_ADDRESS, "test-secret-key-for-signing-links")
+    box = mailbox.mbox(tmp_path / "bounces.mbox", create=True)
+    box.add(returned_to(samples["qmail_07.txt"], verp.address(1)))  # has no Message-ID
+    box.add(complaint("outlook-jmrp.eml", verp.address(2), reader(2)))
+    box.close()
+
+    first = invoke(root, "bounces", str(tmp_path / "bounces.mbox"))
+    again = invoke(root, "bounces", str(tmp_path / "bounces.mbox"))
+
+    assert first.exit_code == 0, first.output
+    assert statuses(root) == {reader(1): "bounced", reader(2): "complained"}
+    assert "0 new report(s)" in again.output and "2 read before" in again.output
+    assert [kind for _, kind, *_ in events(root)] == ["hard", "complaint"]
+    assert events(root)[0][2].startswith("sha256:")
+
+
+def test_without_a_bounce_address_copies_keep_the_configured_envelope_sender(
+    delivery_workspace: Path, envelope_smtp: tuple[EnvelopeRecorder, int]
+) -> None:
+    smtp, port = envelope_smtp
+    smtp.reset()
+    configure(delivery_workspace, smtp_port=port)
+    add_subscribers(delivery_workspace, {reader(1): "active", reader(2): "active"})
+    assert invoke(delivery_workspace, "send", SLUG).exit_code == 0
+    assert set(smtp.envelope_from.values()) == {"boletin@muelle.example.org"}
+
+
+def test_a_verp_token_is_short_case_blind_and_unforgeable() -> None:
+    verp = Verp(BOUNCE_ADDRESS, "a-list-secret-of-enough-length")
+    for subscriber_id in (0, 1, 36, 123456, 2**63):
+        address = verp.address(subscriber_id)
+        assert len(address.partition("@")[0].encode()) <= 64
+        assert verp.subscriber(address) == subscriber_id
+        assert verp.subscriber(address.upper()) == subscriber_id  # a server changed its case
+    address = verp.address(7)
+    token = address.partition("+")[2].partition("@")[0]
+    number, _, mac = token.partition("-")
+    assert Verp(BOUNCE_ADDRESS, "another-lists-secret-key").subscriber(address) is None
+    assert verp.subscriber(address.replace(f"+{number}-", "+8-")) is None  # someone else's id
+    assert verp.subscriber(address.replace(mac, mac[::-1])) is None
+    assert verp.subscriber(address.replace("muelle.example.org", "example.net")) is None
+    assert verp.is_ours(BOUNCE_ADDRESS) and verp.subscriber(BOUNCE_ADDRESS) is None
+    # The longest local part the settings allow still fits the 64 octets of RFC 5321.
+    longest = Verp("b" * 24 + "@muelle.example.org", "a-list-secret-of-enough-length")
+    assert len(longest.address(2**63).partition("@")[0]) <= 64
 
 
 def test_a_version_1_database_is_upgraded_in_place_keeping_its_rows(tmp_path: Path) -> None:
@@ -63,3 +363,66 @@ def test_a_database_from_a_newer_publisher_is_refused(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(PublisherError, match=r"newer publisher \(schema 3\)"):
         open_database(path)
+
+
+def test_sources_that_cannot_be_read_are_errors_that_say_what_to_give(
+    bounce_workspace: Path, tmp_path: Path
+) -> None:
+    root = bounce_workspace
+    missing = invoke(root, "bounces", str(tmp_path / "nowhere"))
+    not_mbox = tmp_path / "notes.txt"
+    not_mbox.write_text("Dear editor,\n")
+    plain = invoke(root, "bounces", str(not_mbox))
+    (tmp_path / "folder").mkdir()
+    folder = invoke(root, "bounces", str(tmp_path / "folder"))
+    no_imap = invoke(root, "bounces", "imap")
+
+    assert missing.exit_code == 1 and f"{tmp_path / 'nowhere'}: no such Maildir" in missing.output
+    assert plain.exit_code == 1 and f"{not_mbox}:1: not an mbox file" in plain.output
+    assert folder.exit_code == 1 and "is not a Maildir" in folder.output
+    assert no_imap.exit_code == 1 and "set [delivery] imap_host" in no_imap.output
+    for result in (missing, plain, folder, no_imap):
+        assert "Traceback" not in result.output
+
+
+def test_bad_bounce_settings_are_reported_with_their_key(workspace) -> None:  # type: ignore[no-untyped-def]
+    root = workspace("minimal")
+    config = root / "publisher.toml"
+    config.write_text(
+        config.read_text()
+        + '\n[delivery]\nbounce_address = "bounces+x@example.org"\nsoft_bounce_limit = 0\n'
+        'imap_security = "tls"\n'
+    )
+    with pytest.raises(PublisherError) as caught:
+        load_config(root)
+    text = str(caught.value)
+    assert "delivery.bounce_address: 'bounces+x@example.org' is not a bare address" in text
+    assert "delivery.soft_bounce_limit: must be at least 1" in text
+    assert "delivery.imap_security: unknown mode 'tls'" in text
+
+
+def test_imap_failures_name_the_server_and_what_to_check(
+    bounce_workspace: Path, dovecot: Imap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = bounce_workspace
+    configure(
+        root,
+        imap_host=dovecot.host,
+        imap_port=dovecot.port,
+        imap_security="none",
+        imap_username=dovecot.user,
+    )
+    monkeypatch.setenv("PUBLISHER_IMAP_PASSWORD", dovecot.password)
+    no_folder = invoke(root, "bounces", "imap:NoSuchFolder")
+    # Last: after a failed login Dovecot makes this address wait a few seconds to log in.
+    monkeypatch.setenv("PUBLISHER_IMAP_PASSWORD", "not-the-password")
+    refused = invoke(root, "bounces", "imap")
+    configure(root, imap_port=1)  # nothing listens there
+    unreachable = invoke(root, "bounces", "imap")
+
+    server = f"the IMAP server {dovecot.host}:{dovecot.port}"
+    assert refused.exit_code == 1 and f"{server} refused our login as bounces" in refused.output
+    assert "$PUBLISHER_IMAP_PASSWORD" in refused.output
+    assert no_folder.exit_code == 1 and "has no folder 'NoSuchFolder'" in no_folder.output
+    assert unreachable.exit_code == 1
+    assert f"cannot read mail from the IMAP server {dovecot.host}:1" in unreachable.output

@@ -1,0 +1,216 @@
+"""`publisher bounces SOURCE`: read what came back, find whom each report is about, and
+decide: a hard bounce or a complaint suppresses the address at once; soft bounces suppress
+it once [delivery] soft_bounce_limit of them arrive within soft_bounce_days.
+
+Each report is one row of `bounce_events`, written in the same transaction as the status
+change it causes, so every suppression names the report behind it, and a report already
+recorded (by Message-ID) is skipped: reading a mailbox twice never counts anything twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import load_config
+from . import subscribers as subs
+from .bounce_sources import read_source
+from .bounces import Report, read_report, report_identity
+from .settings import DeliverySettings
+from .store import open_database, reporting_errors, transaction
+from .verp import Verp, for_settings
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    report_id: str
+    where: str
+    why: str
+
+
+@dataclass
+class BounceSummary:
+    source: str
+    read: int = 0  # messages looked at (on IMAP: those not recognised by their headers)
+    already: int = 0  # recorded by an earlier run
+    kinds: dict[str, int] = field(default_factory=dict)  # new reports by kind
+    suppressed: list[tuple[str, str]] = field(default_factory=list)  # (address, new status)
+    counted: list[tuple[str, int]] = field(default_factory=list)  # soft: (address, in window)
+    unmatched: list[Unmatched] = field(default_factory=list)
+
+    def lines(self, most: int = 20) -> list[str]:
+        """The editor's report: what was read, what it did, and what matched nobody."""
+        new = sum(self.kinds.values())
+        kinds = ", ".join(f"{self.kinds.get(k, 0)} {_KIND_WORDS[k]}" for k in _KIND_WORDS)
+        lines = [f"{self.source}: {new} new report(s) ({kinds}); {self.already} read before"]
+        for address, status in self.suppressed[:most]:
+            lines.append(f"  suppressed {address}: {status}")
+        if len(self.suppressed) > most:
+            lines.append(f"  … and {len(self.suppressed) - most} more suppressed")
+        for address, count in self.counted[:most]:
+            lines.append(f"  soft bounce counted for {address} ({count} in the window)")
+        if len(self.counted) > most:
+            lines.append(f"  … and {len(self.counted) - most} more soft bounces counted")
+        for item in self.unmatched[:most]:
+            lines.append(f"  mapped to nobody: {item.where} {item.report_id}: {item.why}")
+        if len(self.unmatched) > most:
+            lines.append(f"  … and {len(self.unmatched) - most} more mapped to nobody")
+        lines.append(
+            f"{len(self.suppressed)} suppressed, {len(self.counted)} soft bounce(s) counted,"
+            f" {len(self.unmatched)} mapped to nobody"
+        )
+        return lines
+
+
+_KIND_WORDS = {
+    "hard": "hard bounce(s)",
+    "soft": "soft bounce(s)",
+    "complaint": "complaint(s)",
+    "other": "other",
+}
+
+
+def process(root: Path, source: str, now: dt.datetime | None = None) -> BounceSummary:
+    """Reads SOURCE and applies the policy; `now` is when the reports count as received."""
+    config = load_config(root)
+    settings = config.delivery
+    verp = for_settings(settings)
+    path = settings.database_path(root)
+    summary = BounceSummary(source)
+    with reporting_errors(path):
+        db = open_database(path, wait=settings.database_timeout)
+        try:
+
+            def known(message_id: str) -> bool:  # an IMAP message recognised by its headers
+                seen = _recorded(db, message_id)
+                summary.already += seen
+                return seen
+
+            for returned in read_source(source, settings, known):
+                summary.read += 1
+                if _recorded(db, report_identity(returned.message, returned.raw)):
+                    summary.already += 1
+                    continue
+                report = read_report(returned.message, returned.raw)
+                _apply(db, report, returned.where, verp, settings, now, summary)
+        finally:
+            db.close()
+    return summary
+
+
+def _apply(
+    db: sqlite3.Connection,
+    report: Report,
+    where: str,
+    verp: Verp | None,
+    settings: DeliverySettings,
+    now: dt.datetime | None,
+    summary: BounceSummary,
+) -> None:
+    received = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    received_at = received.isoformat(timespec="seconds")
+    with transaction(db):
+        if _recorded(db, report.report_id):
+            summary.already += 1
+            return
+        subscriber, address, why = _whom(db, report, verp)
+        decision = _decide(db, report, subscriber, received, settings, summary)
+        if subscriber is None:
+            decision = f"mapped to nobody: {why}"
+            summary.unmatched.append(Unmatched(report.report_id, where, why))
+        db.execute(
+            "INSERT INTO bounce_events (report_id, subscriber_id, kind, received_at, address,"
+            " diagnostic, decision) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                report.report_id,
+                subscriber.id if subscriber else None,
+                report.kind,
+                received_at,
+                address,
+                report.diagnostic,
+                decision,
+            ),
+        )
+    summary.kinds[report.kind] = summary.kinds.get(report.kind, 0) + 1
+
+
+def _whom(
+    db: sqlite3.Connection, report: Report, verp: Verp | None
+) -> tuple[subs.Subscriber | None, str, str]:
+    """The subscriber, the address that told us, and why nobody when nobody. A report that
+    came to a VERP address is about that subscriber or, if its token is not ours, nobody;
+    only a report that came to no VERP address is matched by the failed address it names."""
+    ours = [a for a in report.delivered_to if verp and verp.is_ours(a)]
+    for address in ours:
+        subscriber_id = verp.subscriber(address) if verp else None
+        if subscriber_id is not None:
+            subscriber = subs.get(db, subscriber_id)
+            if subscriber is not None:
+                return subscriber, address, ""
+            return None, address, f"no subscriber {subscriber_id} on this list"
+    if any("+" in a.partition("@")[0] for a in ours):
+        return None, ours[0], "its VERP token was not made with this list's key"
+    for address in report.failed:
+        subscriber = _find(db, address)
+        if subscriber is not None:
+            return subscriber, address, ""
+    if report.failed:
+        return None, report.failed[0], "the failed address is not on the list"
+    return None, ours[0] if ours else "", "it names no address of this list"
+
+
+def _find(db: sqlite3.Connection, address: str) -> subs.Subscriber | None:
+    try:
+        return subs.find(db, subs.normalise_address(address))
+    except ValueError:
+        return None
+
+
+def _decide(
+    db: sqlite3.Connection,
+    report: Report,
+    subscriber: subs.Subscriber | None,
+    received: dt.datetime,
+    settings: DeliverySettings,
+    summary: BounceSummary,
+) -> str:
+    """What the report does to the subscriber, in words for the events table."""
+    if subscriber is None:
+        return ""
+    if report.kind == "other":
+        return "not a bounce or a complaint: nothing changed"
+    if subscriber.status in subs.SUPPRESSED:
+        return f"already {subscriber.status}: nothing changed"
+    date = received.date().isoformat()
+    if report.kind == "soft":
+        since = (received - dt.timedelta(days=settings.soft_bounce_days)).isoformat(
+            timespec="seconds"
+        )
+        earlier = db.execute(
+            "SELECT COUNT(*) FROM bounce_events WHERE subscriber_id = ? AND kind = 'soft'"
+            " AND received_at > ?",
+            (subscriber.id, since),
+        ).fetchone()[0]
+        count = earlier + 1
+        if count < settings.soft_bounce_limit:
+            summary.counted.append((subscriber.address, count))
+            return f"soft bounce {count} of {settings.soft_bounce_limit} in {settings.soft_bounce_days} days"
+        status = "bounced"
+        reason = (
+            f"{count} soft bounces in {settings.soft_bounce_days} days, the last {date}:"
+            f" {report.diagnostic}"
+        )
+    else:
+        status = "complained" if report.kind == "complaint" else "bounced"
+        what = "spam complaint" if report.kind == "complaint" else "hard bounce"
+        reason = f"{what} {date}: {report.diagnostic}"
+    subs.set_status(db, subscriber.id, status, f"{reason} (report {report.report_id})"[:500])
+    summary.suppressed.append((subscriber.address, status))
+    return f"suppressed: {status}"
+
+
+def _recorded(db: sqlite3.Connection, report_id: str) -> bool:
+    row = db.execute("SELECT 1 FROM bounce_events WHERE report_id = ?", (report_id,)).fetchone()
+    return row is not None

@@ -1,0 +1,179 @@
+"""Reading one message that came back: a delivery status notification (bounce), a spam
+complaint (an ARF feedback report, RFC 5965), or anything else (an auto-reply).
+
+What kind it is comes from the report itself: Mailman's `flufl.bounce` reads standard DSNs
+(RFC 3464) and the dozens of home-made formats mail servers have used, and tells permanent
+failures from temporary ones. Whom it is about comes from the addresses it was delivered
+to (a VERP address names the subscriber); the failed recipients the report names are kept
+as a fallback for bounces of mail sent before VERP was turned on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from email.message import Message
+from email.parser import BytesHeaderParser
+from email.utils import getaddresses
+
+from flufl.bounce import all_failures
+
+# Headers the receiving server and delivery agent put on a message: the envelope recipient
+# first, then what the message says it was addressed to.
+_DELIVERED_TO = ("Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To", "To", "Cc")
+_SMTP_REPLY = re.compile(r"\b[245]\d\d[ -]|\b[245]\.\d{1,3}\.\d{1,3}\b")
+_COMPLAINTS = ("abuse", "fraud", "virus", "other")  # RFC 5965 feedback types that are complaints
+_DIAGNOSTIC_LENGTH = 300
+
+
+@dataclass(frozen=True)
+class Report:
+    """What one returned message says."""
+
+    report_id: str  # its Message-ID, or a digest of its bytes when it has none
+    kind: str  # hard, soft, complaint or other (see store.BOUNCE_KINDS)
+    delivered_to: tuple[str, ...]  # where it came back to: a VERP address names the subscriber
+    failed: tuple[str, ...]  # the original recipients it names (no VERP needed, less sure)
+    diagnostic: str  # the server's words, for the editor
+
+
+def read_report(message: Message, raw: bytes | None = None) -> Report:
+    """Classifies one message. Never raises on odd input: what cannot be read is `other`."""
+    report_id = report_identity(message, raw)
+    delivered_to = _header_addresses(message, _DELIVERED_TO)
+    if _is_feedback_report(message):
+        return _complaint(message, report_id, delivered_to)
+    if str(message.get("Auto-Submitted", "no")).strip().lower().startswith("auto-replied"):
+        return Report(report_id, "other", delivered_to, (), _subject(message) or "auto-reply")
+    try:
+        temporary, permanent = all_failures(message)
+    except Exception:  # a detector tripping over a malformed message: not a bounce we can read
+        temporary, permanent = frozenset(), frozenset()
+    kind = "hard" if permanent else "soft" if temporary else "other"
+    failed = tuple(sorted(_text(a) for a in (permanent or temporary)))
+    diagnostic = _dsn_diagnostic(message) or _smtp_line(message) or _subject(message)
+    return Report(report_id, kind, delivered_to, failed, _short(diagnostic))
+
+
+def _complaint(message: Message, report_id: str, delivered_to: tuple[str, ...]) -> Report:
+    """An ARF report: the original's envelope sender (our VERP address) is in the feedback
+    fields and in the Return-Path of the original's copy or headers."""
+    fields = _feedback_fields(message)
+    original = _original_headers(message)
+    feedback_type = fields.get("Feedback-Type", "abuse").strip().lower()
+    kind = "complaint" if feedback_type in _COMPLAINTS else "other"
+    senders = _header_addresses(fields, ("Original-Mail-From",))
+    if original is not None:
+        senders += _header_addresses(original, ("Return-Path",))
+    failed = _header_addresses(fields, ("Original-Rcpt-To",))
+    if original is not None:
+        failed += _header_addresses(original, ("To",))
+    agent = fields.get("User-Agent", "").strip()
+    diagnostic = f"{feedback_type} report" + (f" by {agent}" if agent else "")
+    if fields.get("Arrival-Date"):
+        diagnostic += f", mail arrived {fields['Arrival-Date'].strip()}"
+    return Report(report_id, kind, senders + delivered_to, failed, _short(diagnostic))
+
+
+def _is_feedback_report(message: Message) -> bool:
+    return (
+        message.get_content_type() == "multipart/report"
+        and str(message.get_param("report-type", "")).lower() == "feedback-report"
+    )
+
+
+def _feedback_fields(message: Message) -> Message:
+    """The machine-readable part: the email package parses message/* parts as a message,
+    so its fields arrive as the headers of the one message it holds."""
+    for part in message.walk():
+        if part.get_content_type() != "message/feedback-report":
+            continue
+        payload = part.get_payload()
+        if isinstance(payload, list) and payload and isinstance(payload[0], Message):
+            return payload[0]
+        return BytesHeaderParser().parsebytes(part.get_payload(decode=True) or b"")
+    return Message()
+
+
+def _original_headers(message: Message) -> Message | None:
+    """The reported message (message/rfc822) or its headers (text/rfc822-headers)."""
+    for part in message.walk():
+        content_type = part.get_content_type()
+        if content_type == "message/rfc822":
+            payload = part.get_payload()
+            if isinstance(payload, list) and payload and isinstance(payload[0], Message):
+                return payload[0]
+        if content_type == "text/rfc822-headers":
+            return BytesHeaderParser().parsebytes(part.get_payload(decode=True) or b"")
+    return None
+
+
+def _dsn_diagnostic(message: Message) -> str:
+    """Status and Diagnostic-Code of the first failed or delayed recipient of an RFC 3464
+    report (its per-recipient fields arrive as the headers of the part's sub-messages)."""
+    for part in message.walk():
+        if part.get_content_type() != "message/delivery-status":
+            continue
+        blocks = part.get_payload()
+        for block in blocks if isinstance(blocks, list) else []:
+            if not isinstance(block, Message):
+                continue
+            action = str(block.get("Action", "")).strip().lower()
+            if action not in ("failed", "delayed"):
+                continue
+            status = _text(block.get("Status", "")).strip()
+            code = " ".join(_text(block.get("Diagnostic-Code", "")).split())
+            return "; ".join(part for part in (status, code) if part)
+    return ""
+
+
+def _smtp_line(message: Message) -> str:
+    """The first line of the human-readable text that quotes an SMTP reply or status code."""
+    for part in message.walk():
+        if part.get_content_type() != "text/plain":
+            continue
+        body = part.get_payload(decode=True)
+        if not isinstance(body, bytes):
+            continue
+        for line in body.decode("utf-8", "replace").splitlines():
+            if _SMTP_REPLY.search(line):
+                return " ".join(line.split())
+        return ""  # only the first text part: the rest is the returned message
+    return ""
+
+
+def _header_addresses(message: Message, names: tuple[str, ...]) -> tuple[str, ...]:
+    found: list[str] = []
+    for name in names:
+        values = [_text(value) for value in message.get_all(name, [])]
+        for _, address in getaddresses(values):
+            address = address.strip().strip("<>")
+            if "@" in address and address not in found:
+                found.append(address)
+    return tuple(found)
+
+
+def report_identity(message: Message, raw: bytes | None = None) -> str:
+    """What a report is remembered by: its Message-ID, else a digest of its bytes."""
+    message_id = " ".join(_text(message.get("Message-ID", "")).split())
+    if message_id:
+        return message_id[:500]
+    data = raw if raw is not None else message.as_bytes()
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def _subject(message: Message) -> str:
+    return " ".join(_text(message.get("Subject", "")).split())
+
+
+def _text(value: object) -> str:
+    """A header value or a detector's address (bytes) as text, whatever its encoding."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _DIAGNOSTIC_LENGTH else text[: _DIAGNOSTIC_LENGTH - 1] + "…"
