@@ -427,15 +427,31 @@ def subscribers_remove(workspace: Path, address: str) -> None:
     type=click.Choice(["pending", "active", "unsubscribed", "bounced", "complained"]),
     help="Only subscribers with this status.",
 )
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table: fits the terminal (plain lines when piped); csv and json: every field.",
+)
 @click.pass_obj
-def subscribers_list(workspace: Path, status: str | None) -> None:
-    """List subscribers."""
-    from rich.console import Console
+def subscribers_list(workspace: Path, status: str | None, fmt: str) -> None:
+    """List subscribers, streamed: a table folded to the terminal's width, or CSV or JSON."""
+    import shutil
 
     from .delivery import manage
-    from .delivery.console import print_subscribers
+    from .delivery.listing import print_subscribers
 
-    print_subscribers(manage.listing(workspace, status), Console())
+    out = sys.stdout
+    width = shutil.get_terminal_size().columns if out.isatty() else None
+    try:
+        with manage.listing(workspace, status) as (rows, widths):
+            print_subscribers(rows, out, fmt, width, widths)
+        out.flush()
+    except BrokenPipeError:  # the reader (head, less) stopped reading: nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        sys.exit(1)
 
 
 @subscribers.command(name="import")

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from .ledger import FINAL_STATES
 from .send import SendReport
-from .subscribers import ImportReport, Subscriber
+from .subscribers import ImportReport
 
 _REPORTED = ("sent", "failed", "deferred", "skipped", "unknown", "queued")
 
@@ -102,14 +102,6 @@ def print_send_report(report: SendReport, console: Console) -> None:
         console.print("[yellow]stopped by Ctrl-C[/]")
     if not report.dry_run and (report.paused or report.interrupted or not report.complete):
         console.print(f"Run 'publisher send {report.issue}' again to resume where this left off.")
-
-
-def print_subscribers(subscribers: list[Subscriber], console: Console) -> None:
-    table = Table("address", "name", "language", "tags", "status", "since", box=None)
-    for s in subscribers:
-        table.add_row(s.address, s.name, s.language, ", ".join(s.tags), s.status, s.updated_at[:10])
-    console.print(table)
-    console.print(f"{len(subscribers)} subscriber(s)")
 
 
 def print_import_report(

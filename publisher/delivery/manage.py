@@ -76,9 +76,14 @@ def remove(root: Path, address: str) -> subs.Subscriber:
         return subs.remove(db, address)
 
 
-def listing(root: Path, status: str | None = None) -> list[subs.Subscriber]:
+@contextmanager
+def listing(
+    root: Path, status: str | None = None
+) -> Iterator[tuple[Iterator[subs.Listed], dict[str, int]]]:
+    """The subscribers (with `status`), streamed a page at a time while the list is open,
+    and the length of the longest value of each text field among them."""
     with subscriber_list(root) as (_config, db):
-        return subs.list_subscribers(db, status)
+        yield subs.stream_subscribers(db, status), subs.widest(db, status)
 
 
 def export(root: Path, path: Path) -> int:

@@ -1,0 +1,43 @@
+"""Running `publisher` in a real pseudo-terminal, as a person at a terminal runs it: stdin
+and stdout are a terminal of a given width, and what they type is waiting on stdin."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import struct
+import subprocess
+import sys
+import termios
+from pathlib import Path
+
+PUBLISHER = Path(sys.executable).with_name("publisher")
+
+
+def run_in_terminal(*args: str, columns: int = 80, typed: str = "", timeout: float = 60) -> str:
+    """What the terminal shows (output and the echoed typing), with '\\n' line ends; the
+    command must exit 0."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    env = {**os.environ, "COLUMNS": str(columns)}
+    if typed:
+        os.write(leader, typed.encode())
+    child = subprocess.Popen(
+        [PUBLISHER, *args], stdin=follower, stdout=follower, stderr=follower, env=env
+    )
+    os.close(follower)
+    shown = bytearray()
+    while True:
+        try:
+            data = os.read(leader, 1 << 16)
+        except OSError:  # EIO: every end of the terminal is closed
+            break
+        if not data:
+            break
+        shown += data
+    code = child.wait(timeout=timeout)
+    os.close(leader)
+    text = shown.decode("utf-8", "replace").replace("\r\n", "\n")
+    assert code == 0, text
+    return text
