@@ -282,6 +282,35 @@ def test_an_mbox_is_read_too_and_a_report_with_no_message_id_is_not_counted_twic
     assert events(root)[0][2].startswith("sha256:")
 
 
+def test_mail_that_is_no_bounce_changes_nothing_and_says_so_without_a_traceback(
+    bounce_workspace: Path, tmp_path: Path
+) -> None:
+    root = bounce_workspace
+    add_subscribers(root, {reader(1): "active", reader(2): "active"})
+    verp = Verp(BOUNCE_ADDRESS, "test-secret-key-for-signing-links")
+    box = mailbox.Maildir(tmp_path / "Maildir", create=True)
+    box.add(  # an out-of-office reply (RFC 3834), sent to the envelope sender
+        f"From: {reader(1)}\nTo: {verp.address(1)}\nAuto-Submitted: auto-replied\n"
+        "Message-ID: <ooo.1@correo.example.net>\nSubject: Fuera de la oficina\n\nVuelvo el lunes.\n"
+    )
+    box.add(  # no From: at all, which trips one of flufl.bounce's detectors
+        f"To: {verp.address(2)}\nMessage-ID: <odd.2@correo.example.net>\n\nhello\n"
+    )
+
+    result = invoke(root, "bounces", str(tmp_path / "Maildir"))
+
+    assert result.exit_code == 0, result.output
+    assert "2 new report(s) (0 hard bounce(s), 0 soft bounce(s), 0 complaint(s), 2 other)" in (
+        result.output
+    )
+    assert "Traceback" not in result.output
+    assert statuses(root) == {reader(1): "active", reader(2): "active"}
+    assert sorted((kind, diagnostic) for _, kind, _, diagnostic, _ in events(root)) == [
+        ("other", "Fuera de la oficina"),
+        ("other", "not readable as a bounce (IndexError in flufl.bounce)"),
+    ]
+
+
 def test_without_a_bounce_address_copies_keep_the_configured_envelope_sender(
     delivery_workspace: Path, envelope_smtp: tuple[EnvelopeRecorder, int]
 ) -> None:

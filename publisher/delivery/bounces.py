@@ -11,6 +11,7 @@ as a fallback for bounces of mail sent before VERP was turned on.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from email.message import Message
@@ -25,6 +26,12 @@ _DELIVERED_TO = ("Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To"
 _SMTP_REPLY = re.compile(r"\b[245]\d\d[ -]|\b[245]\.\d{1,3}\.\d{1,3}\b")
 _COMPLAINTS = ("abuse", "fraud", "virus", "other")  # RFC 5965 feedback types that are complaints
 _DIAGNOSTIC_LENGTH = 300
+
+# flufl.bounce logs a detector's exception, traceback and all, before raising it: we say
+# what happened in the report's diagnostic instead.
+_FLUFL_LOG = logging.getLogger("flufl.bounce")
+_FLUFL_LOG.addHandler(logging.NullHandler())
+_FLUFL_LOG.propagate = False
 
 
 @dataclass(frozen=True)
@@ -48,11 +55,13 @@ def read_report(message: Message, raw: bytes | None = None) -> Report:
         return Report(report_id, "other", delivered_to, (), _subject(message) or "auto-reply")
     try:
         temporary, permanent = all_failures(message)
-    except Exception:  # a detector tripping over a malformed message: not a bounce we can read
+        unreadable = ""
+    except Exception as exc:  # a detector tripping over an odd message (one without From:)
         temporary, permanent = frozenset(), frozenset()
+        unreadable = f"not readable as a bounce ({type(exc).__name__} in flufl.bounce)"
     kind = "hard" if permanent else "soft" if temporary else "other"
     failed = tuple(sorted(_text(a) for a in (permanent or temporary)))
-    diagnostic = _dsn_diagnostic(message) or _smtp_line(message) or _subject(message)
+    diagnostic = unreadable or _dsn_diagnostic(message) or _smtp_line(message) or _subject(message)
     return Report(report_id, kind, delivered_to, failed, _short(diagnostic))
 
 
