@@ -8,15 +8,19 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
 from .errors import Problem, PublisherError
 from .printing import IMPOSITIONS, STANDARDS, PrintSettings
+
+if TYPE_CHECKING:
+    from .scaffold import Identity
 
 FORMATS = ("pdf", "leaflet", "email", "epub", "feed", "web")
 
@@ -208,16 +212,94 @@ def preview_email(workspace: Path, issue: str, out: Path | None) -> None:
         click.echo(f"wrote {path} ({_size(path)})")
 
 
+def _checked(check: str) -> Callable[[click.Context, click.Parameter, str | None], str | None]:
+    """A click callback running scaffold's `check` (imported only when a value is given)."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        from . import scaffold
+
+        try:
+            return None if value is None else getattr(scaffold, check)(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    return callback
+
+
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--title", default="Our Newsletter", show_default=True)
-def init(directory: Path, title: str) -> None:
-    """Create a new workspace in DIRECTORY that builds at once."""
-    from .scaffold import create_workspace
+@click.option("--title", callback=_checked("check_name"), help="The newsletter's name.")
+@click.option(
+    "--organisation", callback=_checked("check_name"), help="Who publishes it (default: the title)."
+)
+@click.option(
+    "--site-url",
+    metavar="URL",
+    callback=_checked("check_site_url"),
+    help="Where the web archive will be online, e.g. https://news.example.org/.",
+)
+@click.option(
+    "--sender",
+    metavar="ADDRESS",
+    callback=_checked("check_sender"),
+    help='The address issues are sent from, e.g. "Harbour News <news@example.org>".',
+)
+def init(
+    directory: Path,
+    title: str | None,
+    organisation: str | None,
+    site_url: str | None,
+    sender: str | None,
+) -> None:
+    """Create a new workspace in DIRECTORY that builds at once. In a terminal it asks for
+    what the options do not give; otherwise the rest are placeholders to edit."""
+    from . import scaffold
 
-    for path in create_workspace(directory, title):
+    identity = scaffold.Identity(title or scaffold.DEFAULT_TITLE, organisation, site_url, sender)
+    if sys.stdin.isatty():
+        identity = _ask(identity, given={"title": title})
+    created = scaffold.create_workspace(directory, identity)
+    for path in created.files:
         click.echo(f"created {path}")
+    if created.placeholders:
+        config = directory / "publisher.toml"
+        click.echo(f"\n{config} still has placeholders; edit them before sending an issue:")
+        for line, text, what in created.placeholders:
+            click.echo(f"  line {line}: {text}\n      {what}")
     click.echo(f"\nNext: cd {directory} && publisher build")
+
+
+def _ask(identity: Identity, given: dict[str, str | None]) -> Identity:
+    """`identity` with what it lacks asked for, each answer checked
+    and asked again until it passes; Enter takes the default shown."""
+    from dataclasses import replace
+
+    from . import scaffold
+
+    def ask(label: str, default: str | None, check: Callable[[str], str]) -> str:
+        def value_proc(text: str) -> str:
+            try:
+                return check(text)
+            except ValueError as exc:
+                raise click.BadParameter(str(exc)) from None
+
+        return click.prompt(label, default=default, value_proc=value_proc)
+
+    if given["title"] is None:
+        title = ask("Newsletter title", identity.title, scaffold.check_name)
+        identity = replace(identity, title=title)
+    defaults = scaffold.placeholder(identity)
+    if identity.organisation is None:
+        organisation = ask("Organisation", identity.title, scaffold.check_name)
+        identity = replace(identity, organisation=organisation)
+    if identity.site_url is None:
+        site = ask("Site URL (the web archive)", defaults.site_url, scaffold.check_site_url)
+        identity = replace(identity, site_url=site)
+    if identity.sender is None:
+        name = identity.title
+        sender = ask("Sender address", defaults.sender, lambda v: scaffold.check_sender(v, name))
+        identity = replace(identity, sender=sender)
+    return identity
 
 
 @main.command(name="import")

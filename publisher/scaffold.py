@@ -1,8 +1,18 @@
-"""`publisher init`: a new workspace with one document and one issue, ready to build."""
+"""`publisher init`: a new workspace with one document and one issue, ready to build.
+
+What a newsletter says about itself (title, organisation, site address, sender) is asked
+for by the command, checked here by the rules `publisher.toml` is read with, and written
+where the config reads it; whatever is not given stays a placeholder at example.org, and
+`Created.placeholders` says which lines to edit.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from dataclasses import dataclass, field
+from email.headerregistry import Address
+from email.utils import getaddresses
 from pathlib import Path
 
 from slugify import slugify
@@ -11,29 +21,130 @@ from .config import CONFIG_NAME
 from .errors import PublisherError
 from .output import atomic_write
 
+DEFAULT_TITLE = "Our Newsletter"
+
 _CONFIG = """\
 # The newsletter: what stays the same from issue to issue.
-title = "{title}"
+title = {title}
 description = "News and statements from our organisation."
-base_url = "https://{slug}.example.org/"
+base_url = {base_url}
 language = "en"
 
 [organisation]
-name = "{title}"
-contact = "Postal address · contact@{slug}.example.org"
+name = {organisation}
+contact = {contact}
 
 [pdf]
 page_size = "A4"   # A4, A5, A6, Letter, Legal, Tabloid or "120mm 180mm"
 
 [email]
-from = "{title} <newsletter@{slug}.example.org>"
-reply_to = "editors@{slug}.example.org"
-mode = "auto"      # full, excerpt, or auto: excerpts once Gmail's 102 KB limit is near
+from = {sender}
+{reply_to}mode = "auto"      # full, excerpt, or auto: excerpts once Gmail's 102 KB limit is near
 """
+
+# What each placeholder line is for, by its key.
+_PLACEHOLDERS = {
+    "base_url": "the address where the web archive will be online (links in every email)",
+    "name": "the organisation that publishes the newsletter",
+    "contact": "a postal address, shown in every email's footer",
+    "from": "the address issues are sent from",
+    "reply_to": "where replies go",
+}
+
+# Kept out of git: outputs, caches, and the subscriber list ([delivery] database,
+# subscribers.sqlite3 unless renamed) with SQLite's -wal, -shm and -journal files beside it.
+_GITIGNORE = """\
+# Built outputs: `publisher build` makes them again
+dist/
+# publisher's caches and crash logs
+.publisher/
+# The subscriber list and SQLite's journal files (-wal, -shm, -journal): personal data,
+# never to be committed or pushed with the newsletter
+*.sqlite3
+*.sqlite3-*
+"""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What the newsletter says about itself; None: a placeholder to edit later."""
+
+    title: str = DEFAULT_TITLE
+    organisation: str | None = None  # None: the title
+    site_url: str | None = None
+    sender: str | None = None  # "Name <address>" or an address
+
+
+@dataclass
+class Created:
+    files: list[Path] = field(default_factory=list)
+    # (line in publisher.toml, the line, what it is for): placeholders still to edit
+    placeholders: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def check_name(value: str, what: str = "the title") -> str:
+    """A title or organisation name as publisher.toml takes it: one line of text."""
+    value = value.strip()
+    if not value:
+        raise ValueError(f"{what} cannot be empty")
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise ValueError(f"{what} must be one line of text, without control characters")
+    if len(value) > 300:  # [limits] title_length's default
+        raise ValueError(f"{what} is {len(value)} characters long: at most 300")
+    return value
+
+
+def check_site_url(value: str) -> str:
+    """An absolute http(s) URL ending in '/', checked by the config's own rule (so init never
+    writes a base_url the build refuses); 'news.example.org' is taken as https://."""
+    from .config import _check_base_url
+    from .sourcefile import SourceData
+
+    value = value.strip()
+    if value and "://" not in value:
+        value = "https://" + value
+    try:
+        _check_base_url(SourceData(Path(CONFIG_NAME), {}), value)
+    except PublisherError as exc:
+        problem = exc.problems[0]
+        hint = f" ({problem.hint})" if problem.hint else ""
+        raise ValueError(problem.message + hint) from None
+    return value.rstrip("/") + "/"
+
+
+def check_sender(value: str, name: str = "") -> str:
+    """'Name <address>' (the name is `name` when the value has none; no name without
+    either), the address checked as subscribers' addresses are: it is every issue's From."""
+    from .delivery.subscribers import normalise_address
+
+    parsed = getaddresses([value.strip()])
+    if len(parsed) != 1 or "@" not in parsed[0][1]:
+        raise ValueError(f"{value!r} is not an email address, e.g. news@example.org")
+    display, address = parsed[0]
+    try:
+        address = normalise_address(address)
+    except ValueError as exc:
+        raise ValueError(f"{address!r} is not an email address: {exc}") from None
+    display = display or name
+    return str(
+        Address(display_name=check_name(display, "the name") if display else "", addr_spec=address)
+    )
+
+
+def placeholder(identity: Identity) -> Identity:
+    """The values written for what `identity` leaves out (the site and sender at example.org)."""
+    slug = slugify(identity.title) or "newsletter"
+    return Identity(
+        identity.title,
+        identity.title,
+        f"https://{slug}.example.org/",
+        str(Address(display_name=identity.title, addr_spec=f"newsletter@{slug}.example.org")),
+    )
+
 
 _DOCUMENT = """\
 ---
-title: Welcome to {title}
+title: {welcome}
 authors: [The editors]
 date: {date}
 summary: What this newsletter is for.
@@ -67,24 +178,79 @@ Put files here to override the default theme by name, e.g. `pdf/print.css` or
 """
 
 
-def create_workspace(directory: Path, title: str) -> list[Path]:
+def create_workspace(directory: Path, identity: Identity | None = None) -> Created:
+    """The workspace's files, `identity` in publisher.toml; an existing .gitignore keeps its
+    lines and gains the missing ones."""
     if (directory / CONFIG_NAME).exists():
         raise PublisherError.at(
             f"{directory / CONFIG_NAME} already exists", hint="choose an empty folder"
         )
-    slug = slugify(title) or "newsletter"
-    today = dt.date.today().isoformat()
-    values = {"title": title.replace('"', "'"), "slug": slug, "date": today}
+    identity = _checked(identity or Identity())
+    defaults = placeholder(identity)
+    slug = slugify(identity.title) or "newsletter"
+    sender = identity.sender or defaults.sender
+    assert sender is not None
+    address = getaddresses([sender])[0][1]
+    config = _CONFIG.format(
+        title=_toml(identity.title),
+        base_url=_toml(identity.site_url or defaults.site_url or ""),
+        organisation=_toml(identity.organisation or identity.title),
+        contact=_toml(f"Postal address · {address}"),
+        sender=_toml(sender),
+        reply_to="" if identity.sender else f'reply_to = "editors@{slug}.example.org"\n',
+    )
+    welcome = json.dumps(f"Welcome to {identity.title}", ensure_ascii=False)  # YAML too
+    values = {"welcome": welcome, "date": dt.date.today().isoformat()}
     files = {
-        CONFIG_NAME: _CONFIG,
-        "documents/welcome.md": _DOCUMENT,
-        "issues/001-first-issue.yaml": _ISSUE,
+        CONFIG_NAME: config,
+        "documents/welcome.md": _DOCUMENT.format(**values),
+        "issues/001-first-issue.yaml": _ISSUE.format(**values),
         "templates/README.md": _TEMPLATES,
-        ".gitignore": "dist/\n.publisher/\n",
+        ".gitignore": _gitignore(directory / ".gitignore"),
     }
-    created = []
+    created = Created()
     for name, text in files.items():
         path = directory / name
-        atomic_write(path, text.format(**values).encode("utf-8"))
-        created.append(path)
+        atomic_write(path, text.encode("utf-8"))
+        created.files.append(path)
+    for number, line in enumerate(config.splitlines(), 1):
+        key = line.partition(" =")[0]
+        if key in _PLACEHOLDERS and (".example.org" in line or "Postal address" in line):
+            created.placeholders.append((number, line, _PLACEHOLDERS[key]))
     return created
+
+
+def _checked(identity: Identity) -> Identity:
+    """`identity` with every value checked (the command checks them as they are given)."""
+    try:
+        return Identity(
+            check_name(identity.title),
+            check_name(identity.organisation, "the organisation")
+            if identity.organisation
+            else None,
+            check_site_url(identity.site_url) if identity.site_url else None,
+            check_sender(identity.sender, identity.title) if identity.sender else None,
+        )
+    except ValueError as exc:
+        raise PublisherError.at(f"cannot create the workspace: {exc}") from None
+
+
+def _toml(value: str) -> str:
+    """A TOML basic string: JSON's escapes are TOML's, and DEL is escaped too."""
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _gitignore(path: Path) -> str:
+    """Our .gitignore, or the one already there with the lines it lacks added."""
+    try:
+        existing = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, UnicodeDecodeError):
+        return _GITIGNORE
+    missing = [
+        line
+        for line in _GITIGNORE.splitlines()
+        if line and not line.startswith("#") and line not in existing.splitlines()
+    ]
+    if not missing:
+        return existing
+    return existing.rstrip("\n") + "\n\n# Added by publisher init\n" + "\n".join(missing) + "\n"

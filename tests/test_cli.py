@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from click.testing import CliRunner
+from terminal import run_in_terminal
 
 from publisher import __version__
 from publisher.cli import main
+from publisher.config import load_config
 
 
 def invoke(*args: str):
@@ -104,3 +108,130 @@ def test_list_shows_documents_and_issues(workspace: Callable[[str], Path]) -> No
     assert "first-article" in result.output and "001-first" in result.output
     unused_line = next(line for line in result.output.splitlines() if "unused" in line)
     assert unused_line.strip().startswith("*")
+
+
+def test_init_writes_the_site_organisation_and_sender_where_the_config_reads_them(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "news"
+    result = invoke(
+        "init",
+        str(root),
+        "--title",
+        "Harbour News: the bulletin",
+        "--organisation",
+        'Harbour Workers, "Local 7"',
+        "--site-url",
+        "news.harbour-workers.org/archive",
+        "--sender",
+        "news@harbour-workers.org",
+    )
+
+    assert result.exit_code == 0, result.output
+    config = load_config(root)
+    assert config.title == "Harbour News: the bulletin"
+    assert config.organisation == 'Harbour Workers, "Local 7"'
+    assert config.base_url == "https://news.harbour-workers.org/archive/"
+    assert config.email_from.addr_spec == "news@harbour-workers.org"
+    assert config.email_from.display_name == "Harbour News: the bulletin"
+    assert config.email_reply_to is None
+    assert "example.org" not in (root / "publisher.toml").read_text("utf-8")
+    assert "base_url" not in result.output and "contact =" in result.output  # the postal address
+
+
+def test_init_refuses_a_site_url_or_sender_the_build_would_refuse(tmp_path: Path) -> None:
+    for option, value, expected in [
+        ("--site-url", "ftp://files.example.net/", "must be an absolute http(s) URL"),
+        ("--site-url", "https://news.example.net/?page=1", "query or fragment"),
+        ("--sender", "news@@example.net", "not an email address"),
+        ("--sender", "Ana <ana@example.net>, Ben <ben@example.net>", "not an email address"),
+        ("--title", "Two\nlines", "one line"),
+    ]:
+        result = invoke("init", str(tmp_path / "news"), option, value)
+        assert result.exit_code == 2 and f"Invalid value for '{option}'" in result.output
+        assert expected in result.output and "Traceback" not in result.output
+        assert not (tmp_path / "news").exists()
+
+
+def test_init_without_a_terminal_keeps_placeholders_and_names_the_lines_to_edit(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "news"
+    result = invoke("init", str(root), "--title", "Harbour News")
+
+    assert result.exit_code == 0, result.output
+    lines = (root / "publisher.toml").read_text("utf-8").splitlines()
+    named = {int(n): text for n, text in re.findall(r"line (\d+): (.*)", result.output)}
+    assert {text.split(" =")[0] for text in named.values()} == {
+        "base_url",
+        "contact",
+        "from",
+        "reply_to",
+    }
+    assert all(lines[n - 1] == text and "example.org" in text for n, text in named.items())
+    assert load_config(root).base_url == "https://harbour-news.example.org/"
+
+
+def test_init_in_a_terminal_asks_and_asks_again_after_a_wrong_answer(tmp_path: Path) -> None:
+    root = tmp_path / "news"
+    typed = [
+        "Harbour News",  # title
+        "",  # organisation: the default shown, the title
+        "ftp://harbour.example.net",  # refused
+        "https://news.harbour-workers.org",
+        "not an address",  # refused
+        "Harbour Editors <editors@harbour-workers.org>",
+    ]
+    shown = run_in_terminal("init", str(root), typed="\n".join(typed) + "\n")
+
+    assert "Newsletter title [Our Newsletter]:" in shown
+    assert "Organisation [Harbour News]:" in shown
+    assert "Error: base_url 'ftp://harbour.example.net' must be an absolute http(s) URL" in shown
+    assert "Error: 'not an address' is not an email address" in shown
+    config = load_config(root)
+    assert (config.title, config.organisation) == ("Harbour News", "Harbour News")
+    assert config.base_url == "https://news.harbour-workers.org/"
+    assert str(config.email_from) == "Harbour Editors <editors@harbour-workers.org>"
+
+
+def test_a_new_workspace_in_git_never_stages_the_subscriber_list(tmp_path: Path) -> None:
+    root = tmp_path / "news"
+    assert invoke("init", str(root)).exit_code == 0
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    assert invoke("-C", str(root), "subscribers", "add", "ana@example.net").exit_code == 0
+    reader = sqlite3.connect(root / "subscribers.sqlite3")  # open: -wal and -shm beside it
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM subscribers").fetchone()
+    (root / "subscribers.sqlite3-journal").write_bytes(b"")  # a rollback journal, by name
+    for made in ("dist/index.html", ".publisher/crash-1.log"):
+        (root / made).parent.mkdir(exist_ok=True)
+        (root / made).write_text("made by publisher")
+    try:
+        assert (root / "subscribers.sqlite3-wal").exists()
+        subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+        status = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    finally:
+        reader.close()
+
+    assert sorted(line.split()[-1] for line in status.splitlines()) == [
+        ".gitignore",
+        "documents/welcome.md",
+        "issues/001-first-issue.yaml",
+        "publisher.toml",
+        "templates/README.md",
+    ]
+
+
+def test_init_keeps_an_existing_gitignore_and_adds_what_it_lacks(tmp_path: Path) -> None:
+    root = tmp_path / "news"
+    root.mkdir()
+    (root / ".gitignore").write_text("*.pdf\ndist/\n")
+    assert invoke("init", str(root)).exit_code == 0
+    lines = (root / ".gitignore").read_text().splitlines()
+    assert lines[:2] == ["*.pdf", "dist/"] and lines.count("dist/") == 1
+    assert {".publisher/", "*.sqlite3", "*.sqlite3-*"} <= set(lines)
