@@ -176,26 +176,40 @@ def test_failures_in_a_row_pause_the_send_and_a_later_run_resumes(
     assert set(smtp.copies().values()) == {1} and len(smtp.copies()) == 10
 
 
-def test_the_server_gone_defers_and_pauses_then_resumes(
-    delivery_workspace: Path, smtp: RecordingHandler, smtp_controller
+def test_the_server_gone_mid_send_defers_and_pauses_then_resumes(
+    delivery_workspace: Path,
 ) -> None:
-    import socket
+    """A server that goes away after the send has begun (the one at the start is refused
+    at once: tests/test_delivery_preflight.py) only defers; a run of those pauses."""
+    from delivery_support import _EphemeralPortController
 
-    with socket.socket() as unused:
-        unused.bind(("127.0.0.1", 0))
-        closed_port = unused.getsockname()[1]
     root = delivery_workspace
-    configure(root, smtp_port=closed_port, pause_after_failures=3)
+    handler = RecordingHandler()
+    server = _EphemeralPortController(handler, hostname="127.0.0.1", port=0)
+    server.start()
+    port = server.port
+    configure(root, smtp_port=port, connections=1, pause_after_failures=3)
     add_subscribers(root, {f"r{n}@example.org": "active" for n in range(6)})
+    # At r1 the server stops listening and closes the connection with a 421: every later
+    # attempt finds nothing at the port.
+    handler.on_rcpt["r1@example.org"] = lambda: server.server.close()
+    handler.answer("r1@example.org", "421 4.3.2 shutting down", "250 OK")
 
-    report = send(root, SendRequest(SLUG))
+    try:
+        report = send(root, SendRequest(SLUG))
+    finally:
+        server.stop()
 
-    assert report.paused and "cannot connect" in report.paused
-    assert report.counts.get("sent", 0) == 0 and not report.complete
-    configure(root, smtp_port=smtp_controller.port)
-    report = send(root, SendRequest(SLUG))
+    assert report.paused and f"127.0.0.1:{port} cannot be reached" in report.paused
+    assert report.counts.get("sent") == 1 and not report.complete
+    restarted = _EphemeralPortController(handler, hostname="127.0.0.1", port=port)
+    restarted.start()
+    try:
+        report = send(root, SendRequest(SLUG))
+    finally:
+        restarted.stop()
     assert report.counts == {"sent": 6}
-    assert sorted(smtp.copies()) == [f"r{n}@example.org" for n in range(6)]
+    assert handler.copies() == {f"r{n}@example.org": 1 for n in range(6)}
 
 
 def test_a_lost_reply_after_the_message_is_unknown_and_never_resent_silently(

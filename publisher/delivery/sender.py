@@ -209,7 +209,8 @@ class Sender:
             return
         with self._lock:
             self._failures_in_a_row += 1
-            self._last_failure = f"{address}: {outcome.code or ''} {outcome.text}".strip()
+            reply = f"{outcome.code or ''} {outcome.text}".strip()
+            self._last_failure = f"{address}: {reply}"
             if self._failures_in_a_row >= self.job.settings.pause_after_failures:
                 if self.result.paused is None:
                     self.result.paused = (

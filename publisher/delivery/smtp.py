@@ -4,6 +4,11 @@ The one question a crash-safe sender must answer is "could the server have the m
 After the final "." of DATA has left, a lost connection or a missing reply leaves it
 unknowable, so such a message is `unknown`, never retried blindly; before that point a
 socket error means the server cannot have it, and it is safe to try again later.
+
+Opening a connection (connect, EHLO, STARTTLS, AUTH) either succeeds or raises
+`ServerUnavailable` naming the host, the port, the step, the server's reply and what to
+check: a send opens one first and stops at once on a wrong setting; a connection lost in
+the middle of a send only defers the message at hand.
 """
 
 from __future__ import annotations
@@ -47,10 +52,34 @@ class SenderRefused(PublisherError):
     """The server will not take mail from our envelope sender at all: stop the send."""
 
 
+class ServerUnavailable(PublisherError):
+    """The SMTP server cannot be reached, secured or logged in to. `transient`: it may work
+    again later (refused or lost connection, a 4xx reply), so a send already under way
+    defers the message at hand rather than stopping."""
+
+    transient: bool = False
+    reason: str = ""  # one line for the ledger
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of opening a connection, and what the server answered."""
+
+    name: str  # connect, TLS, EHLO, STARTTLS, AUTH
+    reply: str
+
+
 class _TracksEndOfData:
-    """Remembers whether the end-of-DATA marker left us: past it, the server may have the message."""
+    """Remembers whether the end-of-DATA marker left us: past it, the server may have the
+    message. Keeps the server's greeting too, which smtplib does not."""
 
     data_sent = False
+    greeting = ""
+
+    def connect(self, host: str = "localhost", port: int = 0, source_address=None):  # type: ignore[no-untyped-def]
+        code, reply = super().connect(host, port, source_address)  # type: ignore[misc]
+        self.greeting = f"{code} {_first_line(reply)}"
+        return code, reply
 
     def send(self, s: bytes | str) -> None:
         super().send(s)  # type: ignore[misc]
@@ -70,6 +99,10 @@ def _reply_text(reply: bytes | str) -> str:
     return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
 
 
+def _first_line(reply: bytes | str) -> str:
+    return _reply_text(reply).strip().splitlines()[0] if _reply_text(reply).strip() else ""
+
+
 class Connection:
     """Opens lazily, stays open between messages, reopens after the server drops it."""
 
@@ -78,6 +111,20 @@ class Connection:
         self._password = password
         self._smtp: _SMTP | _SMTPSSL | None = None
         self.messages = 0  # sent over the current connection
+        self.steps: list[Step] = []  # how the current connection was opened
+
+    @property
+    def server(self) -> str:
+        """host:port, as the editor configured them."""
+        host = self._settings.smtp_host
+        return f"[{host}]:{self._settings.port}" if ":" in host else f"{host}:{self._settings.port}"
+
+    def open(self) -> list[Step]:
+        """Connect now, exactly as a send does, and say what the server answered at each step;
+        ServerUnavailable when any step fails."""
+        if self._smtp is None:
+            self._connect()
+        return self.steps
 
     def transmit(
         self,
@@ -113,13 +160,10 @@ class Connection:
     ) -> Outcome:
         try:
             smtp = self._smtp or self._connect()
-        except (smtplib.SMTPException, OSError) as exc:
-            if isinstance(exc, smtplib.SMTPAuthenticationError):
-                raise PublisherError.at(
-                    f"the SMTP server refused our login: {exc.smtp_code} {_reply_text(exc.smtp_error)}",
-                    hint="check [delivery] smtp_username and the password variable",
-                ) from None
-            return Outcome("deferred", None, f"cannot connect: {_describe(exc)}")
+        except ServerUnavailable as exc:
+            if exc.transient:
+                return Outcome("deferred", None, exc.reason)
+            raise
         smtp.data_sent = False
         try:
             code, reply = smtp.mail(envelope_from)
@@ -177,26 +221,142 @@ class Connection:
     def _connect(self) -> _SMTP | _SMTPSSL:
         settings = self._settings
         host, port, timeout = settings.smtp_host, settings.port, settings.timeout
-        smtp: _SMTP | _SMTPSSL
-        if settings.smtp_security == "ssl":
-            smtp = _SMTPSSL(host, port, timeout=timeout, context=ssl.create_default_context())
-        else:
-            smtp = _SMTP(host, port, timeout=timeout)
+        self.steps = []
+        step = "connect"
+        smtp: _SMTP | _SMTPSSL | None = None
         try:
-            smtp.ehlo()
+            if settings.smtp_security == "ssl":
+                step = "TLS"
+                smtp = _SMTPSSL(host, port, timeout=timeout, context=ssl.create_default_context())
+                self._note("TLS", f"{smtp.greeting}; {_tls(smtp)}")
+            else:
+                smtp = _SMTP(host, port, timeout=timeout)
+                self._note("connect", smtp.greeting)
+            step = "EHLO"
+            self._ehlo(smtp)
             if settings.smtp_security == "starttls":
-                smtp.starttls(context=ssl.create_default_context())
-                smtp.ehlo()
-            if self._password is not None:
-                smtp.login(settings.smtp_username, self._password)
+                step = "STARTTLS"
+                code, reply = smtp.starttls(context=ssl.create_default_context())
+                self._note("STARTTLS", f"{code} {_first_line(reply)}; {_tls(smtp)}")
+                step = "EHLO"
+                self._ehlo(smtp)
+            else:
+                self._note("STARTTLS", f"not used (smtp_security = {settings.smtp_security})")
+            step = "AUTH"
+            if self._password is None:
+                self._note("AUTH", "not used (no smtp_username)")
+            else:
+                code, reply = smtp.login(settings.smtp_username, self._password)
+                self._note("AUTH", f"{code} {_first_line(reply)} (as {settings.smtp_username})")
+        except (smtplib.SMTPException, OSError) as exc:
+            if smtp is not None:
+                smtp.close()
+            raise self._unavailable(step, exc) from None
         except BaseException:
-            smtp.close()
+            if smtp is not None:
+                smtp.close()
             raise
         self._smtp = smtp
         return smtp
 
+    def _ehlo(self, smtp: _SMTP | _SMTPSSL) -> None:
+        code, reply = smtp.ehlo()
+        if code != 250:
+            raise smtplib.SMTPHeloError(code, reply)
+        offers = ", ".join(
+            f"{name.upper()} {value.strip()}" if name == "auth" else name.upper()
+            for name, value in smtp.esmtp_features.items()
+        )
+        self._note(
+            "EHLO", f"{code} {_first_line(reply)}" + (f"; offers {offers}" if offers else "")
+        )
+
+    def _note(self, name: str, reply: str) -> None:
+        self.steps.append(Step(name, reply))
+
+    def _unavailable(self, step: str, exc: BaseException) -> ServerUnavailable:
+        """What went wrong at `step`, for the editor: the server, its reply, what to check."""
+        settings, server = self._settings, self.server
+        keys = "[delivery] in publisher.toml"
+        transient = False
+        if isinstance(exc, smtplib.SMTPAuthenticationError):
+            reply = f"{exc.smtp_code} {_reply_text(exc.smtp_error)}"
+            what = f"refused our login as {settings.smtp_username!r}: {reply}"
+            hint = (
+                f"check smtp_username in {keys} and the password in ${settings.smtp_password_env}"
+            )
+            transient = 400 <= exc.smtp_code < 500
+        elif isinstance(exc, smtplib.SMTPNotSupportedError) and step == "STARTTLS":
+            what = "does not offer STARTTLS"
+            hint = (
+                'if it expects TLS from the first byte (usually port 465), set smtp_security = "ssl"'
+                f' in {keys}; "none" sends mail and password unencrypted'
+            )
+        elif step == "AUTH" and not isinstance(exc, smtplib.SMTPResponseException | OSError):
+            # AUTH not offered at all, or no method in common with smtplib's
+            said = next((s.reply for s in reversed(self.steps) if s.name == "EHLO"), "")
+            what = f"offers no login we can use ({exc}); its EHLO said {said}"
+            hint = (
+                "many servers offer AUTH only over TLS: use smtp_security = starttls or ssl;"
+                f" or remove smtp_username from {keys} if this server needs no login"
+            )
+        elif isinstance(exc, smtplib.SMTPResponseException):
+            reply = f"{exc.smtp_code} {_reply_text(exc.smtp_error)}"
+            what = f"refused {step}: {reply}"
+            transient = 400 <= exc.smtp_code < 500
+            hint = "the server is busy or limiting connections: try again later"
+            if not transient:
+                hint = f"check smtp_host, smtp_port and smtp_security in {keys}"
+        elif isinstance(exc, ssl.SSLCertVerificationError):
+            what = f"sent a certificate we cannot trust ({exc.verify_message})"
+            hint = (
+                "smtp_host must be the name on the server's certificate (not an IP address"
+                " or an alias), and the certificate must be signed by a known authority"
+            )
+        elif isinstance(exc, ssl.SSLError):
+            what = f"failed the TLS handshake ({exc.reason or exc})"
+            hint = (
+                f'is smtp_security right for port {settings.port}? "ssl" is usually port 465,'
+                ' "starttls" port 587'
+            )
+        elif _timed_out(exc):
+            what = f"did not answer within {settings.timeout:g} s ([delivery] timeout) at {step}"
+            hint = f"check smtp_host and smtp_port in {keys}, and that a firewall lets us through"
+            transient = True
+        else:  # refused, unreachable, unknown host, connection dropped
+            what = (
+                f"cannot be reached ({_describe(exc)})"
+                if step in ("connect", "TLS") and not isinstance(exc, smtplib.SMTPException)
+                else f"closed the connection at {step} ({_describe(exc)})"
+            )
+            hint = (
+                f"check smtp_host and smtp_port in {keys} (smtp_security ="
+                f" {settings.smtp_security} uses port {_default_port(settings)} when smtp_port"
+                " is not set), and that the server is running"
+            )
+            transient = not isinstance(exc, socket.gaierror)
+        error = ServerUnavailable.at(f"the SMTP server {server} {what}", hint=hint)
+        error.transient = transient
+        error.reason = f"SMTP server {server} {what}"
+        return error
+
+
+def _default_port(settings: DeliverySettings) -> int:
+    return DeliverySettings(smtp_security=settings.smtp_security).port
+
+
+def _tls(smtp: smtplib.SMTP) -> str:
+    """The TLS version agreed, e.g. TLSv1.3."""
+    version = smtp.sock.version() if isinstance(smtp.sock, ssl.SSLSocket) else None
+    return version or "TLS"
+
+
+def _timed_out(exc: BaseException) -> bool:
+    """smtplib turns a reply that never came into SMTPServerDisconnected: look beneath."""
+    return isinstance(exc, TimeoutError) or isinstance(exc.__context__, TimeoutError)
+
 
 def _describe(exc: BaseException) -> str:
-    if isinstance(exc, socket.timeout | TimeoutError):
+    if _timed_out(exc):
         return "timed out"
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
