@@ -24,6 +24,10 @@ from pathlib import Path
 from ..errors import PublisherError
 
 PLACEHOLDER = "RECIPIENT_TOKEN"
+# Without a token (a test copy to someone not on the list) the unsubscribe link goes: the
+# HTML link with a " · " separator before it, the plain text's paragraph that holds it.
+_HTML_LINK = re.compile(rf"(?:\s*·\s*)?<a\b[^>]*{PLACEHOLDER}[^>]*>.*?</a>", re.DOTALL)
+_BLANK_LINE = re.compile(r"(\r?\n[ \t]*\r?\n)")
 _TOKEN = re.compile(r"^[A-Za-z0-9_.\-]+$")  # what itsdangerous' URL-safe tokens are made of
 # Headers we set are written on one line up to RFC 5322's hard limit of 998 octets: folded at
 # 78, the email package would turn a long unsubscribe URL into RFC 2047 encoded words, which
@@ -105,14 +109,23 @@ class Template:
     def sender(self) -> Address:
         return self._message["From"].addresses[0]
 
+    @property
+    def reply_to(self) -> Address | None:
+        header = self._message["Reply-To"]
+        return header.addresses[0] if header and header.addresses else None
+
     def copy(self) -> Template:
         return Template(copy.deepcopy(self._message), self.source)
 
     def personalise(
-        self, to: str, message_id: str, token: str, date: dt.datetime | None = None
+        self, to: str, message_id: str, token: str | None, date: dt.datetime | None = None
     ) -> bytes:
         """`to` is the bare address: names stay out of headers, where they would need
-        encoding and could carry whatever a CSV import put in them."""
+        encoding and could carry whatever a CSV import put in them. `token` None: a copy
+        with no unsubscribe link at all (for someone not on the list, who has nothing to
+        unsubscribe from), rather than a link that leads nowhere."""
+        if token is None:
+            return self.copy()._without_unsubscribe(to, message_id, date)
         if not _TOKEN.match(token):
             raise ValueError(f"not a URL-safe token: {token!r}")
         message = self._message
@@ -127,6 +140,33 @@ class Template:
             encoded = binascii.b2a_qp(text.replace(PLACEHOLDER, token).encode(), istext=True)
             part.set_payload(encoded.decode("ascii"))  # its Content-* headers stay as built
         return message.as_bytes(policy=_SEND_POLICY)
+
+    def _without_unsubscribe(self, to: str, message_id: str, date: dt.datetime | None) -> bytes:
+        """personalise() on this (copied) template, its unsubscribe links taken out."""
+        for name in ("List-Unsubscribe", "List-Unsubscribe-Post"):
+            del self._message[name]
+        self._headers = {n: v for n, v in self._headers.items() if n in self._message}
+        parts = []
+        for part, text in self._parts:
+            if part.get_content_subtype() == "html":
+                parts.append((part, _HTML_LINK.sub("", text)))
+            else:  # paragraphs and the blank lines after them, but the link's
+                pieces = _BLANK_LINE.split(text)
+                kept = [
+                    piece + after
+                    for piece, after in zip(pieces[::2], [*pieces[1::2], ""], strict=True)
+                    if PLACEHOLDER not in piece
+                ]
+                parts.append((part, "".join(kept)))
+        self._parts = parts
+        if any(PLACEHOLDER in text for _, text in parts) or self._headers:
+            raise PublisherError.at(
+                "cannot take the unsubscribe link out of a copy for someone not on the list:"
+                " the email's templates put it where publisher does not look for it",
+                self.source,
+                hint="send the test copy to an address on the list (its link then works)",
+            )
+        return self.personalise(to, message_id, "-", date)
 
 
 @dataclass(frozen=True)
