@@ -215,6 +215,12 @@ def test_real_bounces_and_complaints_come_back_through_verp_and_suppress_their_s
     assert "recipient reached disk quota" in reason[subscriber["dsn_01.txt"]]
     assert "<0G1V0070AJN2C6@msg00.seamail.go.com>" in reason[subscriber["dsn_01.txt"]]
     assert "by Yahoo!-Mail-Feedback/2.0" in reason[subscriber["yahoo-cfl.eml"]]
+    listed = invoke(root, "subscribers", "list", "--status", "bounced").output.splitlines()
+    assert listed[0].split()[-1] == "reason"
+    row = next(line for line in listed if line.startswith(subscriber["dsn_01.txt"] + " "))
+    assert "hard bounce" in row and "5.0.0 (recipient reached disk quota)" in row
+    complained = invoke(root, "subscribers", "list", "--status", "complained").output
+    assert f"{len(COMPLAINTS)} subscriber(s)" in complained and "spam complaint" in complained
 
     # Read again: nothing new, nothing counted twice.
     assert again.exit_code == 0, again.output

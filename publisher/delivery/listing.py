@@ -24,7 +24,7 @@ from typing import TextIO
 
 from rich.cells import cell_len, chop_cells
 
-from .subscribers import EXPORT_COLUMNS, Listed, _quoted
+from .subscribers import EXPORT_COLUMNS, SUPPRESSED, Listed, _quoted
 
 FORMATS = ("table", "csv", "json")
 PAGE = 1000  # rows written at a time (and the rows the table's widths are taken from)
@@ -53,6 +53,8 @@ TABLE: tuple[Column, ...] = (
     Column("tags", lambda s: s.tags.replace(",", ", "), "tags", fold_to=12),
     Column("status", attrgetter("status"), "status"),
     Column("since", lambda s: s.updated_at[:10]),
+    # Why someone is off the list: the bounce or complaint report, or who unsubscribed them.
+    Column("reason", lambda s: s.status_source if s.status in SUPPRESSED else "", fold_to=12),
 )
 
 # CSV and JSON carry the whole record: (field, the `Listed` attribute it comes from), with
