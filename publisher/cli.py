@@ -579,6 +579,12 @@ def subscribers_export(workspace: Path, csv_file: Path) -> None:
     is_flag=True,
     help="Send again to recipients whose message was in flight when a send was interrupted.",
 )
+@click.option("--tag", "tags", multiple=True, help="Only subscribers with this tag (repeat: any).")
+@click.option("--language", metavar="LANG", help="Only subscribers who read LANG (es takes es-MX).")
+@click.option("--new", is_flag=True, help="Only subscribers who have not had ISSUE yet.")
+@click.option(
+    "--check-online", is_flag=True, help="With --dry-run: is ISSUE's web page up? (one HEAD)"
+)
 @click.pass_obj
 def send(
     workspace: Path,
@@ -589,8 +595,18 @@ def send(
     connections: int | None,
     again: bool,
     resend_unknown: bool,
+    tags: tuple[str, ...],
+    language: str | None,
+    new: bool,
+    check_online: bool,
 ) -> None:
-    """Email ISSUE to every active subscriber; run it again to resume after any interruption."""
+    """Email ISSUE to every active subscriber; run it again to resume after any interruption.
+
+    The SMTP server is connected to and logged in to first: a wrong setting stops the send
+    at once. --dry-run does only that, and reports who would get the issue. --tag,
+    --language and --new narrow the recipients (subscribers without a language read the
+    newsletter's).
+    """
     from rich.console import Console
 
     from .delivery.console import SendProgressBar, print_send_report
@@ -599,11 +615,22 @@ def send(
 
     if rate is not None and rate < 0:
         raise click.BadParameter("must be 0 or more", param_hint="--rate")
-    request = SendRequest(issue, to, dry_run, rate, connections, again, resend_unknown)
+    if to and (tags or language or new):
+        raise click.UsageError(
+            "--to sends one copy to one address: leave out --tag, --language, --new"
+        )
+    if check_online and not dry_run:
+        raise click.UsageError("--check-online goes with --dry-run")
+    request = SendRequest(
+        issue, to, dry_run, rate, connections, again, resend_unknown,
+        tags=tags, language=language, new=new, check_online=check_online,
+    )  # fmt: skip
     console = Console()
     with SendProgressBar(Console(stderr=True)) as progress:
         report = run_send(workspace, request, progress)
     print_send_report(report, console)
+    if report.preflight and report.preflight.failure:
+        raise report.preflight.failure
     if report.test_outcome is not None:
         unfinished = report.test_outcome.state != "sent"
     else:

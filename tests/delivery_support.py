@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 
 from publisher.build import build
@@ -219,3 +220,72 @@ class serving:
         self.server.task_dispatcher.shutdown()  # lets the last request finish first
         self.server.close()
         self.thread.join(timeout=5)
+
+
+# A server like a real submission server: STARTTLS, then AUTH (only over TLS) -------------
+
+SMTP_USER = "boletin"
+SMTP_PASSWORD = "correct horse battery staple"
+
+
+@dataclass(frozen=True)
+class SecureServer:
+    controller: _EphemeralPortController
+    handler: RecordingHandler
+    ca_file: Path  # the test CA that signed its certificate for 127.0.0.1
+
+
+def _authenticate(server, session, envelope, mechanism, auth_data) -> AuthResult:  # type: ignore[no-untyped-def]
+    ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
+        SMTP_USER.encode(),
+        SMTP_PASSWORD.encode(),
+    )
+    return AuthResult(success=ok, handled=False)  # not handled: aiosmtpd answers 535
+
+
+@pytest.fixture(scope="session")
+def smtp_starttls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecureServer]:
+    """A second loopback server that requires STARTTLS (its certificate, for 127.0.0.1, from
+    a test CA made by trustme) and offers AUTH only after it, for SMTP_USER/SMTP_PASSWORD."""
+    import ssl
+
+    import trustme
+
+    ca = trustme.CA()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(context)
+    ca_file = tmp_path_factory.mktemp("smtp-ca") / "ca.pem"
+    ca.cert_pem.write_to_path(str(ca_file))
+    handler = RecordingHandler()
+    controller = _EphemeralPortController(
+        handler,
+        hostname="127.0.0.1",
+        port=0,
+        tls_context=context,
+        require_starttls=True,
+        authenticator=_authenticate,
+        auth_require_tls=True,
+    )
+    controller.start()
+    yield SecureServer(controller, handler, ca_file)
+    controller.stop()
+
+
+@pytest.fixture
+def secure_smtp(smtp_starttls: SecureServer, monkeypatch: pytest.MonkeyPatch) -> SecureServer:
+    """The STARTTLS server, emptied, its CA trusted by this process (SSL_CERT_FILE) and the
+    password in the environment, as an editor's shell would have it."""
+    smtp_starttls.handler.reset()
+    monkeypatch.setenv("SSL_CERT_FILE", str(smtp_starttls.ca_file))
+    monkeypatch.setenv("PUBLISHER_SMTP_PASSWORD", SMTP_PASSWORD)
+    return smtp_starttls
+
+
+def configure_secure(root: Path, server: SecureServer) -> None:
+    """Send through the STARTTLS server, logging in."""
+    configure(
+        root,
+        smtp_port=server.controller.port,
+        smtp_security="starttls",
+        smtp_username=SMTP_USER,
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -17,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .ledger import FINAL_STATES
+from .preflight import Preflight
 from .send import SendReport
 from .subscribers import ImportReport
 
@@ -29,7 +32,9 @@ class _Rate(ProgressColumn):
 
 
 class SendProgressBar:
-    """Advances once per recipient settled for good; retries show in the description."""
+    """Advances once per recipient settled for good; retries show in the description.
+    Shown from the first message the server accepts: before that, nothing is under way
+    that a bar could measure (a server that cannot be used stops the send first)."""
 
     def __init__(self, console: Console) -> None:
         self._bar = Progress(
@@ -46,18 +51,25 @@ class SendProgressBar:
         )
         self._task = self._bar.add_task("sending", total=None)
         self._deferred = 0
+        self._shown = False
+        self._showing = threading.Lock()  # workers settle from their own threads
 
     def __enter__(self) -> SendProgressBar:
-        self._bar.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._bar.__exit__(*exc)  # type: ignore[arg-type]
+        if self._shown:
+            self._bar.stop()
 
     def begin(self, total: int) -> None:
         self._bar.update(self._task, total=total)
 
     def settled(self, state: str) -> None:
+        if state == "sent" and not self._shown:
+            with self._showing:
+                if not self._shown:
+                    self._shown = True
+                    self._bar.start()
         if state == "deferred":
             self._deferred += 1
             self._bar.update(self._task, description=f"sending ({self._deferred} retries)")
@@ -65,7 +77,38 @@ class SendProgressBar:
             self._bar.advance(self._task)
 
 
+def print_preflight(found: Preflight, console: Console) -> None:
+    """A dry run's findings: the server's answers, who would get what, what looks wrong."""
+    table = Table(box=None, show_header=False)
+    table.add_column(style="bold")
+    table.add_column(overflow="fold")
+    table.add_row("SMTP server", f"{found.server} ({found.security})")
+    for step in found.steps:
+        table.add_row(f"  {step.name}", step.reply)
+    table.add_row("From", found.sender)
+    table.add_row("envelope sender", found.envelope_from)
+    table.add_row("base_url", found.base_url)
+    who = f"{found.recipients}" + (f" ({found.audience})" if found.audience else "")
+    table.add_row("recipients", who)
+    if found.by_language:
+        table.add_row("  by language", _counted(found.by_language))
+    if found.by_tag:
+        table.add_row("  by tag", _counted(found.by_tag))
+    console.print(table, highlight=False)
+    for warning in found.warnings:
+        console.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+
+
+def _counted(counts: dict[str, int]) -> str:
+    return ", ".join(f"{name} {count}" for name, count in counts.items())
+
+
 def print_send_report(report: SendReport, console: Console) -> None:
+    if report.preflight is not None:
+        print_preflight(report.preflight, console)
+    if report.nobody_new:
+        console.print(f"nothing to send: {report.nobody_new}", highlight=False)
+        return
     if report.recovered:
         console.print(
             f"[yellow]{len(report.recovered)} message(s) were being sent when the last run"

@@ -16,9 +16,12 @@ from dataclasses import dataclass
 from email.utils import make_msgid
 from pathlib import Path
 
+from .audience import Audience, Member
 from .store import DEFAULT_WAIT, now_iso, open_database, transaction
 
 FINAL_STATES = ("sent", "failed", "unknown", "skipped")
+# A subscriber with a row of the issue in one of these has had it, or may have, or will.
+_HAD_IT = ("sent", "unknown", "sending", "queued", "deferred")
 
 
 @dataclass(frozen=True)
@@ -58,29 +61,49 @@ class Ledger:
         ).fetchone()
         return Send(row["id"], row["issue"], row["started_at"], row["finished_at"]) if row else None
 
-    def active_subscribers(self) -> int:
-        return self.db.execute(
-            "SELECT COUNT(*) FROM subscribers WHERE status = 'active'"
-        ).fetchone()[0]
+    def active_subscribers(self) -> list[Member]:
+        rows = self.db.execute(
+            "SELECT id, address, language, tags FROM subscribers WHERE status = 'active'"
+            " ORDER BY id"
+        ).fetchall()
+        return [
+            Member(
+                r["id"], r["address"], r["language"], tuple(t for t in r["tags"].split(",") if t)
+            )
+            for r in rows
+        ]
 
-    def start_send(self, issue: str, domain: str) -> Send:
-        """The recipient snapshot: every active subscriber now, one queued row each, each
-        with the Message-ID its copy will carry (kept across retries, so a receiver that
-        sees the same message twice can tell)."""
+    def recipients(self, issue: str, audience: Audience) -> list[Member]:
+        """The active subscribers `audience` takes; with `new`, only those without a row of
+        this issue that says they had it (or may have, or are about to)."""
+        members = [m for m in self.active_subscribers() if audience.takes(m)]
+        if not audience.new:
+            return members
+        had = {
+            row[0]
+            for row in self.db.execute(
+                "SELECT DISTINCT d.subscriber_id FROM deliveries d JOIN sends s"
+                f" ON s.id = d.send_id WHERE s.issue = ? AND d.state IN {_HAD_IT!r}",
+                (issue,),
+            )
+        }
+        return [m for m in members if m.id not in had]
+
+    def start_send(self, issue: str, domain: str, audience: Audience | None = None) -> Send:
+        """The recipient snapshot: every subscriber the audience takes now (default: every
+        active one), one queued row each, each with the Message-ID its copy will carry
+        (kept across retries, so a receiver that sees the same message twice can tell)."""
         with transaction(self.db):
             started = now_iso()
             send_id = self.db.execute(
                 "INSERT INTO sends (issue, started_at) VALUES (?, ?)", (issue, started)
             ).lastrowid
-            active = self.db.execute(
-                "SELECT id, address FROM subscribers WHERE status = 'active' ORDER BY id"
-            ).fetchall()
             self.db.executemany(
                 "INSERT INTO deliveries (send_id, subscriber_id, address, message_id, updated_at)"
                 " VALUES (?, ?, ?, ?, ?)",
                 [
-                    (send_id, row["id"], row["address"], make_msgid(issue, domain), started)
-                    for row in active
+                    (send_id, member.id, member.address, make_msgid(issue, domain), started)
+                    for member in self.recipients(issue, audience or Audience())
                 ],
             )
         assert send_id is not None

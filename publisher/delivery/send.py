@@ -1,12 +1,15 @@
 """`publisher send ISSUE`: pick up or start the issue's send, run it, report on it.
 
 One send per workspace at a time (a lock file), so recovering rows left `sending` can
-never touch the rows of a send that is still running.
+never touch the rows of a send that is still running. Before anything is queued the SMTP
+server is connected to, secured and logged in to, as the send will: a wrong setting stops
+it at once, naming the server. `--dry-run` does the same and reports what it found.
 """
 
 from __future__ import annotations
 
 import fcntl
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -15,11 +18,13 @@ from pathlib import Path
 
 from ..config import Config, load_config
 from ..errors import PublisherError
+from .audience import Audience, Member, breakdown, nobody_matches
 from .built import built_email
 from .ledger import Ledger, Send
 from .message import DkimSigner, Template
+from .preflight import Preflight, page_offline, placeholder_warnings
 from .sender import Job, Sender, SendProgress
-from .smtp import Connection, Outcome
+from .smtp import Connection, Outcome, ServerUnavailable, Step
 from .store import reporting_errors
 from .subscribers import find, normalise_address
 from .tokens import NOBODY, Tokens, list_identity
@@ -34,6 +39,10 @@ class SendRequest:
     connections: int | None = None
     again: bool = False  # a new send of an issue that was sent already
     resend_unknown: bool = False
+    tags: tuple[str, ...] = ()  # only subscribers with any of these tags
+    language: str | None = None  # only subscribers who read this language
+    new: bool = False  # only subscribers who have not had the issue yet
+    check_online: bool = False  # dry run: is the issue's web page up?
 
 
 @dataclass
@@ -49,6 +58,8 @@ class SendReport:
     dry_run: bool = False
     test_outcome: Outcome | None = None
     rate_changes: list[float] = field(default_factory=list)
+    preflight: Preflight | None = None  # what a dry run found
+    nobody_new: str | None = None  # --new found no one: who had it already, in words
 
     @property
     def complete(self) -> bool:
@@ -72,7 +83,7 @@ class Mailing:
 
 
 def send(root: Path, request: SendRequest, progress: SendProgress | None = None) -> SendReport:
-    config = load_config(root)
+    config = load_config(root.resolve())  # builds record resolved paths
     settings = config.delivery
     built = built_email(config, request.issue)
     template = Template.read(built.path)
@@ -85,8 +96,8 @@ def send(root: Path, request: SendRequest, progress: SendProgress | None = None)
         )
     tokens = Tokens.for_list(config)
     dkim = _dkim_signer(config)
-    password = None if request.dry_run else settings.smtp_password()
-    database = settings.database_path(root)
+    password = settings.smtp_password()  # a dry run logs in too
+    database = settings.database_path(config.root)
     mailing = Mailing(config, built.slug, template, tokens, dkim, password)
     with reporting_errors(database):
         if request.to:
@@ -107,24 +118,20 @@ def _send_to_list(
 ) -> SendReport:
     settings = mailing.config.delivery
     report = SendReport(mailing.slug, dry_run=request.dry_run)
+    audience = Audience.chosen(request.tags, request.language, request.new, mailing.config.language)
     if not request.dry_run:
         report.recovered = ledger.recover_interrupted()
     previous = ledger.latest_send(mailing.slug)
-    if previous and previous.finished_at and not (request.again or request.resend_unknown):
-        counts = ledger.counts(previous.id)
-        raise PublisherError.at(
-            f"issue {mailing.slug} was already sent ({counts.get('sent', 0)} sent, finished"
-            f" {previous.finished_at})",
-            hint="to send it once more to everyone now on the list, add --again"
-            + (
-                f"; to retry the {counts['unknown']} unknown recipient(s), --resend-unknown"
-                if counts.get("unknown")
-                else ""
-            ),
-        )
+    _refuse_a_send_already_made(mailing.slug, request, audience, ledger, previous)
+    recipients: list[Member] = []
+    if not request.resend_unknown and (previous is None or previous.finished_at):
+        recipients = _recipients(mailing.slug, audience, ledger, report)
     if request.dry_run:
-        _dry_run(mailing, ledger, previous, request, report)
+        _dry_run(mailing, ledger, previous, request, audience, recipients, report)
         return report
+    if report.nobody_new:
+        return report
+    _open_or_stop(mailing)  # before anything is queued: a wrong setting changes nothing
     if request.resend_unknown:
         if previous is None:
             raise PublisherError.at(
@@ -133,12 +140,7 @@ def _send_to_list(
         ledger.reopen_unknown(previous.id)
         current = previous
     elif previous is None or previous.finished_at:
-        if not ledger.active_subscribers():
-            raise PublisherError.at(
-                "there is no active subscriber to send to",
-                hint="add some with 'publisher subscribers add' or 'publisher subscribers import'",
-            )
-        current = ledger.start_send(mailing.slug, mailing.config.domain)
+        current = ledger.start_send(mailing.slug, mailing.config.domain, audience)
     else:
         current, report.resumed = previous, True
     job = Job(
@@ -169,19 +171,87 @@ def _send_to_list(
     return report
 
 
+def _refuse_a_send_already_made(
+    slug: str, request: SendRequest, audience: Audience, ledger: Ledger, previous: Send | None
+) -> None:
+    """An issue sent already goes again only when told how; an unfinished send is finished
+    with the recipients it was started with, never re-chosen halfway."""
+    if previous is None:
+        return
+    if not previous.finished_at and audience.narrowed and not request.resend_unknown:
+        left = sum(ledger.counts(previous.id).get(s, 0) for s in ("queued", "deferred"))
+        raise PublisherError.at(
+            f"issue {slug} has a send under way (started {previous.started_at}, {left} still"
+            " to go) with its own recipients",
+            hint=f"finish it first with 'publisher send {slug}'; then choose new recipients",
+        )
+    if previous.finished_at and not (request.again or request.resend_unknown or request.new):
+        counts = ledger.counts(previous.id)
+        raise PublisherError.at(
+            f"issue {slug} was already sent ({counts.get('sent', 0)} sent, finished"
+            f" {previous.finished_at})",
+            hint="to send it to those who have not had it yet (who joined since), add --new;"
+            " once more to everyone now on the list, --again"
+            + (
+                f"; to retry the {counts['unknown']} unknown recipient(s), --resend-unknown"
+                if counts.get("unknown")
+                else ""
+            ),
+        )
+
+
+def _recipients(slug: str, audience: Audience, ledger: Ledger, report: SendReport) -> list[Member]:
+    """Whom a new send goes to. No one is an error, unless everyone chosen has had it."""
+    recipients = ledger.recipients(slug, audience)
+    if recipients:
+        return recipients
+    everyone = ledger.active_subscribers()
+    if not everyone:
+        raise PublisherError.at(
+            "there is no active subscriber to send to",
+            hint="add some with 'publisher subscribers add' or 'publisher subscribers import'",
+        )
+    chosen = Audience(audience.tags, audience.language, False, audience.newsletter_language)
+    matching = [m for m in everyone if chosen.takes(m)]
+    if not matching:
+        raise nobody_matches(chosen, everyone)
+    report.nobody_new = (
+        f"every one of the {len(matching)} active subscriber(s)"
+        + (f" with {chosen.describe()}" if chosen.narrowed else "")
+        + f" has had issue {slug} already"
+    )
+    return []
+
+
+def _open_or_stop(mailing: Mailing) -> list[Step]:
+    """Connect, secure and log in as the send will, then say goodbye: ServerUnavailable
+    (naming the server, its reply and what to check) when that cannot be done."""
+    connection = Connection(mailing.config.delivery, mailing.password)
+    try:
+        return connection.open()
+    finally:
+        connection.close()
+
+
 def _dry_run(
     mailing: Mailing,
     ledger: Ledger,
     previous: Send | None,
     request: SendRequest,
+    audience: Audience,
+    recipients: list[Member],
     report: SendReport,
 ) -> None:
     """What a real run would do, and one personalised (and signed) copy made as a check."""
-    if previous is not None and not previous.finished_at and not request.again:
+    if previous is not None and request.resend_unknown:
+        recipients = _members_in(ledger, previous, ("unknown",))
+        report.counts = {"queued": len(recipients)}
+    elif previous is not None and not previous.finished_at:
         report.resumed = True
         report.counts = ledger.counts(previous.id)
+        recipients = _members_in(ledger, previous, ("queued", "deferred"))
     else:
-        report.counts = {"queued": ledger.active_subscribers()}
+        report.counts = {"queued": len(recipients)}
     copy = mailing.template.personalise(
         "dry-run@example.org",
         make_msgid("dry-run", mailing.config.domain),
@@ -189,6 +259,57 @@ def _dry_run(
     )
     if mailing.dkim:
         mailing.dkim.sign(copy)
+    report.preflight = _preflight(mailing, request, recipients)
+    report.preflight.audience = audience.describe()
+
+
+def _members_in(ledger: Ledger, send: Send, states: tuple[str, ...]) -> list[Member]:
+    """The active subscribers whose rows of `send` are in `states`: whom it would go on with."""
+    ids = {row["subscriber_id"] for state in states for row in ledger.rows(send.id, state)}
+    return [member for member in ledger.active_subscribers() if member.id in ids]
+
+
+def _preflight(mailing: Mailing, request: SendRequest, recipients: list[Member]) -> Preflight:
+    """The settings a send would use, the server's answers, and what looks wrong."""
+    config, template = mailing.config, mailing.template
+    settings = config.delivery
+    connection = Connection(settings, mailing.password)
+    languages, tags = breakdown(recipients, config.language)
+    found = Preflight(
+        server=connection.server,
+        security=settings.smtp_security,
+        sender=str(template.sender),
+        envelope_from=mailing.envelope_from,
+        base_url=config.base_url,
+        recipients=len(recipients),
+        by_language=_most_first(languages),
+        by_tag=_most_first(tags),
+    )
+    rebuild = f"set it in publisher.toml, then 'publisher build {mailing.slug} --format email'"
+    named = {
+        "the sender (From)": (template.sender.addr_spec, f"[email] from: {rebuild}"),
+        "base_url": (config.base_url, f"{rebuild} (and publish the web archive there)"),
+    }
+    if template.reply_to:
+        named["Reply-To"] = (template.reply_to.addr_spec, f"[email] reply_to: {rebuild}")
+    if mailing.envelope_from != template.sender.addr_spec:
+        named["the envelope sender"] = (mailing.envelope_from, "set [delivery] envelope_from")
+    found.warnings = placeholder_warnings(named)
+    if request.check_online:
+        page = f"{config.base_url}{mailing.slug}/"
+        offline = page_offline(page, settings.timeout)
+        if offline:
+            found.warnings.append(
+                f"the issue's web page is not online: {offline}; the email links to it"
+                " (publish the web archive first)"
+            )
+    try:
+        found.steps = connection.open()
+    except ServerUnavailable as exc:
+        found.steps, found.failure = connection.steps, exc
+    finally:
+        connection.close()
+    return found
 
 
 def _send_test(
@@ -196,7 +317,7 @@ def _send_test(
     request: SendRequest,
 ) -> SendReport:
     """One copy to one address, outside the ledger: for the editor's own inbox. Its
-    unsubscribe link works if the address is a subscriber."""
+    unsubscribe link works if the address is on the list; otherwise it has none."""
     from .store import open_database
 
     assert request.to
@@ -210,7 +331,7 @@ def _send_test(
         subscriber = find(db, address)
     finally:
         db.close()
-    token = mailing.tokens.unsubscribe(subscriber.id if subscriber else NOBODY, mailing.slug)
+    token = mailing.tokens.unsubscribe(subscriber.id, mailing.slug) if subscriber else None
     message = mailing.template.personalise(
         address, make_msgid(f"test.{mailing.slug}", mailing.config.domain), token
     )
@@ -219,9 +340,17 @@ def _send_test(
     report = SendReport(mailing.slug, dry_run=request.dry_run)
     if request.dry_run:
         report.counts = {"queued": 1}
+        member = Member(
+            subscriber.id if subscriber else NOBODY,
+            address,
+            subscriber.language if subscriber else "",
+            subscriber.tags if subscriber else (),
+        )
+        report.preflight = _preflight(mailing, request, [member])
         return report
     connection = Connection(settings, mailing.password)
     try:
+        connection.open()  # a wrong setting: ServerUnavailable, naming the server
         outcome = connection.transmit(mailing.envelope_from, address, message)
     finally:
         connection.close()
@@ -230,6 +359,11 @@ def _send_test(
     if outcome.state != "sent":
         report.failed = [(address, f"{outcome.code or ''} {outcome.text}".strip())]
     return report
+
+
+def _most_first(counts: Counter[str]) -> dict[str, int]:
+    """Largest first, then by name; '(no tag)' last."""
+    return dict(sorted(counts.items(), key=lambda i: (i[0].startswith("("), -i[1], i[0])))
 
 
 def _dkim_signer(config: Config) -> DkimSigner | None:

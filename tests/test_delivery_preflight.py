@@ -1,0 +1,281 @@
+"""Issue 14, part 1: `publisher send` finds a wrong SMTP setting at once and says which, and
+`--dry-run` talks to the server as a send would (EHLO, STARTTLS, AUTH) and reports what a
+send would use and whom it would reach. Real servers on loopback: aiosmtpd (plain, and
+with STARTTLS and AUTH), a socket that never answers, an HTTP server for --check-online."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import io
+import re
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import WORKSPACES, copy_workspace
+from delivery_support import (
+    SLUG,
+    SMTP_PASSWORD,
+    SMTP_USER,
+    RecordingHandler,
+    SecureServer,
+    add_subscribers,
+    configure,
+    configure_secure,
+    query,
+)
+from rich.console import Console
+
+from publisher.build import build
+from publisher.cli import main
+from publisher.delivery.console import SendProgressBar
+
+
+def invoke(root: Path, *args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, ["-C", str(root), *args])
+
+
+def closed_port() -> int:
+    """A loopback port with nothing listening on it."""
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        return unused.getsockname()[1]
+
+
+def nothing_sent(root: Path, server: RecordingHandler) -> bool:
+    return not server.received and query(root, "SELECT COUNT(*) FROM deliveries") == [(0,)]
+
+
+def subscribers_of_several_languages_and_tags(root: Path) -> None:
+    add_subscribers(root, {"ana@example.org": "active", "ben@example.org": "active"})
+    add_subscribers(root, {"carla@example.org": "active", "gone@example.org": "unsubscribed"})
+    for address, language, tags in (
+        ("ana@example.org", "es", "muelle"),
+        ("ben@example.org", "ar", "muelle,salud"),
+        ("carla@example.org", "", ""),
+    ):
+        _set(root, address, language, tags)
+
+
+def _set(root: Path, address: str, language: str, tags: str) -> None:
+    import sqlite3
+
+    from publisher.config import load_config
+
+    db = sqlite3.connect(load_config(root).delivery.database_path(root))
+    with db:
+        db.execute(
+            "UPDATE subscribers SET language = ?, tags = ? WHERE address = ?",
+            (language, tags, address),
+        )
+    db.close()
+
+
+@pytest.mark.parametrize("dry_run", [False, True], ids=["send", "dry-run"])
+def test_a_port_with_nothing_listening_stops_at_once_naming_host_and_port(
+    delivery_workspace: Path, smtp: RecordingHandler, dry_run: bool
+) -> None:
+    root = delivery_workspace
+    port = closed_port()
+    configure(root, smtp_port=port)
+    add_subscribers(root, {"a@example.org": "active", "b@example.org": "active"})
+
+    result = invoke(root, "send", SLUG, *(["--dry-run"] if dry_run else []))
+
+    assert result.exit_code == 1
+    assert f"the SMTP server 127.0.0.1:{port} cannot be reached" in result.output
+    assert "ConnectionRefusedError" in result.output
+    assert "hint: check smtp_host and smtp_port" in result.output
+    assert "Traceback" not in result.output
+    assert query(root, "SELECT COUNT(*) FROM sends") == [(0,)]  # nothing queued
+
+
+def test_a_test_copy_to_a_closed_port_names_host_and_port(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    port = closed_port()
+    configure(delivery_workspace, smtp_port=port)
+
+    result = invoke(delivery_workspace, "send", SLUG, "--to", "editor@example.org")
+
+    assert result.exit_code == 1
+    assert f"127.0.0.1:{port} cannot be reached" in result.output
+
+
+@pytest.fixture
+def silent_server() -> Iterator[int]:
+    """A port that accepts connections (the kernel does) but never says a word."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        yield listener.getsockname()[1]
+
+
+def test_a_server_that_never_answers_stops_the_send_after_the_timeout(
+    delivery_workspace: Path, smtp: RecordingHandler, silent_server: int
+) -> None:
+    root = delivery_workspace
+    configure(root, smtp_port=silent_server, timeout=1)
+    add_subscribers(root, {"a@example.org": "active"})
+
+    result = invoke(root, "send", SLUG)
+
+    assert result.exit_code == 1
+    assert f"127.0.0.1:{silent_server} did not answer within 1 s" in result.output
+    assert query(root, "SELECT COUNT(*) FROM sends") == [(0,)]
+
+
+def test_the_dry_run_reports_ehlo_starttls_auth_and_the_recipients(
+    delivery_workspace: Path, secure_smtp: SecureServer
+) -> None:
+    root = delivery_workspace
+    configure_secure(root, secure_smtp)
+    subscribers_of_several_languages_and_tags(root)
+
+    result = invoke(root, "send", SLUG, "--dry-run")
+
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    port = secure_smtp.controller.port
+    assert f"SMTP server 127.0.0.1:{port} (starttls)" in out
+    assert re.search(r"connect 220 \S+", out)
+    assert re.search(r"EHLO 250 \S+; offers .*STARTTLS", out)
+    assert re.search(r"STARTTLS 220 .*; TLSv1\.[23]", out)
+    assert "AUTH PLAIN" in out or "AUTH LOGIN" in out  # offered after STARTTLS only
+    assert f"AUTH 235 2.7.0 Authentication successful (as {SMTP_USER})" in out
+    assert "From Boletín del Muelle <boletin@muelle.example.org>" in out
+    assert "envelope sender boletin@muelle.example.org" in out
+    assert "base_url https://boletin.muelle.example.org/" in out
+    assert "recipients 3 " in out
+    assert "by language ar 1, es 1, es (not set) 1" in out
+    assert "by tag muelle 2, salud 1, (no tag) 1" in out
+    # The test workspace's names are in example.org: reserved for examples, so warned about.
+    assert "warning: the sender (From) boletin@muelle.example.org is a placeholder" in out
+    assert "warning: base_url https://boletin.muelle.example.org/ is a placeholder" in out
+    assert "dry run: nothing sent" in out
+    assert nothing_sent(root, secure_smtp.handler)
+
+
+def test_a_real_send_logs_in_over_starttls_and_a_wrong_password_stops_it_at_once(
+    delivery_workspace: Path, secure_smtp: SecureServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = delivery_workspace
+    configure_secure(root, secure_smtp)
+    add_subscribers(root, {"a@example.org": "active", "b@example.org": "active"})
+    monkeypatch.setenv("PUBLISHER_SMTP_PASSWORD", "not the password")
+
+    refused = invoke(root, "send", SLUG)
+
+    port = secure_smtp.controller.port
+    assert refused.exit_code == 1
+    assert f"the SMTP server 127.0.0.1:{port} refused our login as 'boletin': 535" in (
+        refused.output
+    )
+    assert "PUBLISHER_SMTP_PASSWORD" in refused.output and "not the password" not in (
+        refused.output
+    )
+    assert nothing_sent(root, secure_smtp.handler)
+
+    monkeypatch.setenv("PUBLISHER_SMTP_PASSWORD", SMTP_PASSWORD)
+    sent = invoke(root, "send", SLUG)
+    assert sent.exit_code == 0, sent.output
+    assert secure_smtp.handler.copies() == {"a@example.org": 1, "b@example.org": 1}
+
+
+def test_starttls_asked_of_a_server_without_it_is_named_with_the_fix(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    configure(root, smtp_security="starttls")  # the plain test server offers no STARTTLS
+    add_subscribers(root, {"a@example.org": "active"})
+
+    result = invoke(root, "send", SLUG, "--dry-run")
+
+    assert result.exit_code == 1
+    assert "does not offer STARTTLS" in result.output
+    assert 'smtp_security = "ssl"' in result.output
+    assert re.search(r"EHLO\s+250", result.output)  # the steps that worked are shown
+    assert nothing_sent(root, smtp)
+
+
+def test_the_progress_bar_appears_only_once_the_server_accepts_a_message() -> None:
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=100)
+    with SendProgressBar(console) as bar:
+        bar.begin(3)
+        bar.settled("deferred")
+        assert screen.getvalue() == ""
+        bar.settled("sent")
+        bar.settled("sent")
+    assert "2/3" in screen.getvalue() or "sending" in screen.getvalue()
+
+
+# --check-online: one HEAD request for the issue's page under base_url ----------------------
+
+
+class _QuietFiles(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A web server on loopback serving a folder (empty at first): base_url and folder."""
+    folder = tmp_path_factory.mktemp("site")
+    handler = functools.partial(_QuietFiles, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", folder
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def workspace_on_site(
+    site: tuple[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
+    """The email workspace published at the loopback site, its email built for it."""
+    root = copy_workspace(WORKSPACES / "email", tmp_path_factory.mktemp("online"))
+    config = root / "publisher.toml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("https://boletin.muelle.example.org/", site[0]), "utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        build(root, [SLUG], ["email"])
+    yield root
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def test_check_online_warns_until_the_issue_page_is_published(
+    workspace_on_site: Path,
+    site: tuple[str, Path],
+    smtp: RecordingHandler,
+    smtp_controller,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root, (base_url, folder) = workspace_on_site, site
+    monkeypatch.setenv("PUBLISHER_SECRET_KEY", "test-secret-key-for-signing-links")
+    configure(root, smtp_host="127.0.0.1", smtp_port=smtp_controller.port, smtp_security="none")
+    add_subscribers(root, {"a@example.org": "active"})
+
+    before = invoke(root, "send", SLUG, "--dry-run", "--check-online")
+    without = invoke(root, "send", SLUG, "--dry-run")
+    (folder / SLUG).mkdir()
+    (folder / SLUG / "index.html").write_text("<!doctype html><title>007</title>", "utf-8")
+    after = invoke(root, "send", SLUG, "--dry-run", "--check-online")
+
+    assert before.exit_code == 0, before.output
+    page = f"{base_url}{SLUG}/"
+    assert f"the issue's web page is not online: {page} answers 404" in " ".join(
+        before.output.split()
+    )
+    assert "not online" not in without.output  # no request unless asked
+    assert after.exit_code == 0 and "not online" not in after.output
+    assert "warning: base_url" not in after.output  # 127.0.0.1 is no placeholder
+    assert not smtp.received

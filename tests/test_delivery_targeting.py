@@ -1,0 +1,209 @@
+"""Issue 14, part 5: `publisher send --tag/--language/--new` reach exactly the subscribers
+they name (counted by the loopback SMTP server), and a `--to` test copy's unsubscribe link
+works, or is not there at all."""
+
+from __future__ import annotations
+
+import sqlite3
+from email import message_from_bytes, policy
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from click.testing import CliRunner
+from delivery_support import TOKEN_IN_URL, RecordingHandler, add_subscribers, query
+
+from publisher.cli import main
+from publisher.config import load_config
+from publisher.delivery.web import create_app
+
+SLUG = "007-huelga"  # tests/workspaces/email, written in Spanish (language = "es")
+ONE_CLICK = {"List-Unsubscribe": "One-Click"}
+
+# address: (status, language, tags)
+LIST = {
+    "ana@example.org": ("active", "es", "muelle"),
+    "ben@example.org": ("active", "", "muelle,salud"),  # no language: reads the newsletter's
+    "carla@example.org": ("active", "es-MX", "salud"),
+    "dan@example.org": ("active", "ar", ""),
+    "eve@example.org": ("pending", "fr", "muelle"),
+    "fay@example.org": ("unsubscribed", "es", "muelle"),
+    "gil@example.org": ("bounced", "ar", "salud"),
+}
+
+
+def invoke(root: Path, *args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, ["-C", str(root), *args])
+
+
+def set_up(root: Path, members: dict[str, tuple[str, str, str]] = LIST) -> None:
+    add_subscribers(root, {address: status for address, (status, _, _) in members.items()})
+    db = sqlite3.connect(load_config(root).delivery.database_path(root))
+    with db:
+        db.executemany(
+            "UPDATE subscribers SET language = ?, tags = ? WHERE address = ?",
+            [(language, tags, address) for address, (_, language, tags) in members.items()],
+        )
+    db.close()
+
+
+def sent(root: Path, *options: str) -> None:
+    result = invoke(root, "send", SLUG, *options)
+    assert result.exit_code == 0, result.output
+
+
+def test_tags_take_subscribers_with_any_of_them_and_only_active_ones(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    set_up(root)
+
+    sent(root, "--tag", "muelle")
+    assert smtp.copies() == {"ana@example.org": 1, "ben@example.org": 1}
+
+    sent(root, "--tag", "salud", "--tag", "MUELLE", "--again")
+    assert smtp.copies() == {"ana@example.org": 2, "ben@example.org": 2, "carla@example.org": 1}
+
+
+def test_a_language_takes_its_regional_variants_and_subscribers_who_gave_none(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    set_up(root)
+
+    sent(root, "--language", "es")
+    assert smtp.copies() == {"ana@example.org": 1, "ben@example.org": 1, "carla@example.org": 1}
+
+    sent(root, "--language", "ar", "--new")
+    assert smtp.copies() == {
+        "ana@example.org": 1,
+        "ben@example.org": 1,
+        "carla@example.org": 1,
+        "dan@example.org": 1,
+    }
+
+
+def test_new_reaches_only_those_who_have_not_had_the_issue(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    set_up(root)
+    smtp.drop_after_data = {"dan@example.org"}  # dan's copy: taken, the reply lost: unknown
+    first = invoke(root, "send", SLUG)
+    assert first.exit_code == 0 and "unknown" in first.output
+    smtp.drop_after_data = set()
+    # Later, eve confirms and hal joins: the issue went out before them.
+    db = sqlite3.connect(load_config(root).delivery.database_path(root))
+    with db:
+        db.execute("UPDATE subscribers SET status = 'active' WHERE address = 'eve@example.org'")
+    db.close()
+    add_subscribers(root, {"hal@example.org": "active"})
+    before = smtp.copies()
+
+    refused = invoke(root, "send", SLUG)
+    assert refused.exit_code == 1 and "--new" in refused.output
+
+    sent(root, "--new")
+    late = smtp.copies() - before
+    assert late == {"eve@example.org": 1, "hal@example.org": 1}  # not dan: he may have it
+
+    again = invoke(root, "send", SLUG, "--new")
+    assert again.exit_code == 0
+    said = " ".join(again.output.split())
+    assert "nothing to send" in said and "has had issue 007-huelga already" in said
+    assert smtp.copies() - before == late
+    assert query(root, "SELECT COUNT(*) FROM sends") == [(2,)]  # no empty send recorded
+
+
+def test_targets_that_match_nobody_or_are_not_languages_are_refused_with_what_there_is(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    set_up(root)
+
+    typo = invoke(root, "send", SLUG, "--tag", "muele")
+    assert typo.exit_code == 1
+    assert "no active subscriber has tag muele" in typo.output
+    assert "tags on the list: muelle, salud" in typo.output
+    language = invoke(root, "send", SLUG, "--language", "Spanish")
+    assert language.exit_code == 1 and "es" in language.output
+    assert "Traceback" not in typo.output + language.output
+    assert not smtp.received and query(root, "SELECT COUNT(*) FROM sends") == [(0,)]
+
+
+def test_a_send_under_way_is_finished_before_recipients_are_chosen_again(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    set_up(root)
+    smtp.refuse_all = "451 4.3.2 try later"
+    paused = invoke(root, "send", SLUG, "--connections", "1")
+    assert paused.exit_code == 1  # everything deferred: the send stays open
+
+    narrowed = invoke(root, "send", SLUG, "--tag", "salud")
+
+    assert narrowed.exit_code == 1 and "has a send under way" in narrowed.output
+    assert f"'publisher send {SLUG}'" in narrowed.output
+    smtp.refuse_all = None
+
+
+def test_the_dry_run_counts_the_targeted_recipients(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    set_up(root)
+
+    result = invoke(root, "send", SLUG, "--dry-run", "--tag", "salud")
+
+    out = " ".join(result.output.split())
+    assert result.exit_code == 0, result.output
+    assert "recipients 2 (tag salud)" in out
+    assert "by language es (not set) 1, es-MX 1" in out
+    assert "by tag salud 2, muelle 1" in out
+    assert not smtp.received
+
+
+@pytest.fixture
+def copies(delivery_workspace: Path, smtp: RecordingHandler):  # type: ignore[no-untyped-def]
+    """`send --to` one address, the copy it received, parsed."""
+
+    def test_copy(address: str):  # type: ignore[no-untyped-def]
+        result = invoke(delivery_workspace, "send", SLUG, "--to", address)
+        assert result.exit_code == 0, result.output
+        [received] = [r for r in smtp.received if r.recipient == address]
+        return message_from_bytes(received.data, policy=policy.default)
+
+    return test_copy
+
+
+def test_a_test_copy_to_a_subscriber_has_an_unsubscribe_link_that_works(
+    delivery_workspace: Path, copies
+) -> None:  # type: ignore[no-untyped-def]
+    root = delivery_workspace
+    set_up(root)
+
+    message = copies("ana@example.org")
+
+    link = TOKEN_IN_URL.search(message["List-Unsubscribe"]).group(0)
+    html = message.get_body(("html",)).get_content()
+    assert link in html and link in message.get_body(("plain",)).get_content()
+    url = urlsplit(f"https://boletin.muelle.example.org{link}")
+    answer = create_app(root).test_client().post(f"{url.path}?{url.query}", data=ONE_CLICK)
+    assert answer.status_code == 200
+    assert query(root, "SELECT status FROM subscribers WHERE address = 'ana@example.org'") == [
+        ("unsubscribed",)
+    ]
+
+
+def test_a_test_copy_to_someone_not_on_the_list_has_no_unsubscribe_link(
+    delivery_workspace: Path, copies
+) -> None:  # type: ignore[no-untyped-def]
+    message = copies("editor@example.org")
+
+    assert message["List-Unsubscribe"] is None and message["List-Unsubscribe-Post"] is None
+    html = message.get_body(("html",)).get_content()
+    text = message.get_body(("plain",)).get_content()
+    assert "/unsubscribe/" not in html and "/unsubscribe/" not in text
+    assert "RECIPIENT_TOKEN" not in html + text
+    assert "Darse de baja" not in html + text  # the link's words went with it
+    assert "Ver en el navegador" in html and "Ver en el navegador" in text  # the rest stays
