@@ -28,9 +28,29 @@ FORMATS = ("pdf", "leaflet", "email", "epub", "feed", "web")
 EX_SOFTWARE = 70  # sysexits.h: an internal error
 
 
+class _Command(click.Command):
+    """A command whose --help ends with its examples (cli_examples.py)."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from .cli_examples import write_examples
+
+        super().format_epilog(ctx, formatter)
+        write_examples(ctx, formatter)
+
+
 class _Group(click.Group):
     """Prints user errors as one clear message, without a traceback, and exits 1; a bug
-    becomes one line pointing at a log of its traceback, and exit 70."""
+    becomes one line pointing at a log of its traceback, and exit 70. Its commands and
+    subgroups (and it) end their --help with their examples, from cli_examples.py."""
+
+    command_class = _Command
+    group_class = type  # subgroups are _Group too
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from .cli_examples import write_examples
+
+        super().format_epilog(ctx, formatter)
+        write_examples(ctx, formatter)
 
     def invoke(self, ctx: click.Context) -> object:
         try:

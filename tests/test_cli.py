@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
+import shlex
 import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import click
 from click.testing import CliRunner
 from terminal import run_in_terminal
 
 from publisher import __version__
 from publisher.cli import main
+from publisher.cli_examples import EXAMPLES
 from publisher.config import load_config
 
 
@@ -235,3 +238,48 @@ def test_init_keeps_an_existing_gitignore_and_adds_what_it_lacks(tmp_path: Path)
     lines = (root / ".gitignore").read_text().splitlines()
     assert lines[:2] == ["*.pdf", "dist/"] and lines.count("dist/") == 1
     assert {".publisher/", "*.sqlite3", "*.sqlite3-*"} <= set(lines)
+
+
+def every_command(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """The path of `group` and of every command and subcommand under it."""
+    paths = [path]
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            paths += every_command(command, (*path, name))
+        else:
+            paths.append((*path, name))
+    return paths
+
+
+def test_every_commands_help_ends_with_examples_of_itself() -> None:
+    paths = every_command(main)
+    assert ("subscribers", "list") in paths and len(paths) > 15
+    for path in paths:
+        result = invoke(*path, "--help")
+        assert result.exit_code == 0, result.output
+        _, found, examples = result.output.rpartition("\nExamples:\n")
+        assert found, f"'publisher {' '.join(path)} --help' ends without examples"
+        lines = [line.strip() for line in examples.strip().splitlines()]
+        assert 2 <= len(lines) <= 4 and lines[0].startswith("# "), result.output
+        commands = lines[1::2]
+        assert all(c.startswith(" ".join(("publisher", *path))) for c in commands), commands
+        assert all(not line.startswith("#") for line in commands), lines  # kept as written
+
+
+def test_examples_name_only_commands_and_options_that_exist() -> None:
+    paths = {" ".join(path) for path in every_command(main)}
+    assert set(EXAMPLES) <= paths, f"examples of no command: {set(EXAMPLES) - paths}"
+
+    def options(command: click.Command) -> set[str]:
+        return {o for p in command.params for o in p.opts + p.secondary_opts} | {"--help"}
+
+    for examples in EXAMPLES.values():
+        for _, line in examples:
+            words = shlex.split(re.split(r" && | > ", line)[0])
+            command: click.Command = main
+            for word in words[1:]:  # after "publisher"
+                if word.startswith("-"):
+                    assert word in options(command), f"{line}: no {word} in {command.name}"
+                elif isinstance(command, click.Group) and word in command.commands:
+                    command = command.commands[word]
+            assert not isinstance(command, click.Group) or line == "publisher", line

@@ -1,0 +1,112 @@
+"""The examples that end every command's --help, in one table keyed by the command's path
+("" is `publisher` itself, "subscribers list" a subcommand). The CLI's group class writes
+them as each command's epilog; tests/test_cli.py fails for a command that has none here,
+and for an example naming an option its command does not have."""
+
+from __future__ import annotations
+
+import click
+
+# path → ((what it does, the command line), …): one or two each.
+EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "": (
+        ("a new newsletter, built at once", "publisher init news && cd news && publisher build"),
+        ("work on a workspace from anywhere", "publisher -C ~/newsletter build 42"),
+    ),
+    "build": (
+        ("issue 42's PDF and email only", "publisher build 42 --format pdf,email"),
+        (
+            "every issue, with A5 booklets to print",
+            "publisher build --page-size A5 --impose booklet",
+        ),
+    ),
+    "list": (("the documents (* in no issue yet) and the issues", "publisher list"),),
+    "preview-email": (
+        ("issue 42's email as a phone and a desktop show it", "publisher preview-email 42"),
+    ),
+    "init": (
+        ("asks for the title, organisation, site URL and sender", "publisher init news"),
+        (
+            "the same without questions (in a script)",
+            'publisher init news --title "Harbour News" --site-url https://news.example.org/'
+            " --sender news@example.org",
+        ),
+    ),
+    "import": (
+        ("two files into documents/, for review", "publisher import statement.docx page.html"),
+        ("show what would be imported; write nothing", "publisher import --dry-run pasted.txt"),
+    ),
+    "check": (
+        ("build what is stale, then validate issue 42", "publisher check 42"),
+        ("fail on warnings too, as JSON (for CI)", "publisher check --strict --json"),
+    ),
+    "subscribers": (
+        ("add someone who signed up on paper", "publisher subscribers add ana@example.org"),
+        ("who is on the list now", "publisher subscribers list --status active"),
+    ),
+    "subscribers add": (
+        (
+            "active at once",
+            'publisher subscribers add ana@example.org --name "Ana Lima" --language es --tag docks',
+        ),
+        (
+            "pending until they follow the link emailed to them",
+            "publisher subscribers add ben@example.org --double-opt-in",
+        ),
+    ),
+    "subscribers remove": (
+        ("unsubscribe on their behalf", "publisher subscribers remove ana@example.org"),
+    ),
+    "subscribers list": (
+        ("who bounced, and why", "publisher subscribers list --status bounced"),
+        ("every field, for a spreadsheet", "publisher subscribers list --format csv > list.csv"),
+    ),
+    "subscribers import": (
+        ("a spreadsheet saved as CSV", "publisher subscribers import members.csv"),
+        (
+            "sign-ups to confirm by email",
+            'publisher subscribers import signups.csv --double-opt-in --source "May Day stall"',
+        ),
+    ),
+    "subscribers export": (
+        ("everyone, whatever their status", "publisher subscribers export backup.csv"),
+    ),
+    "send": (
+        ("log in and count the recipients; send nothing", "publisher send 42 --dry-run"),
+        ("one test copy to yourself", "publisher send 42 --to editor@example.org"),
+    ),
+    "bounces": (
+        ("the bounce address's Maildir", "publisher bounces ~/Maildir/.Bounces"),
+        ("[delivery] imap_host's Bounces folder", "publisher bounces imap:Bounces"),
+    ),
+    "serve": (
+        ("preview at http://127.0.0.1:8000/, rebuilt as you edit", "publisher serve"),
+        ("any free port, no browser", "publisher serve --port 0 --no-open"),
+    ),
+    "serve-subscriptions": (
+        (
+            "behind the web server that proxies /confirm/ and /unsubscribe/",
+            "publisher serve-subscriptions --listen 127.0.0.1:8080",
+        ),
+    ),
+}
+
+
+def command_path(ctx: click.Context) -> str:
+    """'subscribers list' for `publisher subscribers list`, '' for `publisher`."""
+    names = []
+    while ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(reversed(names))
+
+
+def write_examples(ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    """An 'Examples:' section, each a comment line and the command line, kept as written
+    (click's \\b: no reflowing)."""
+    examples = EXAMPLES.get(command_path(ctx))
+    if not examples:
+        return
+    lines = [line for what, command in examples for line in (f"# {what}", command)]
+    with formatter.section("Examples"):
+        formatter.write_text("\b\n" + "\n".join(lines))
