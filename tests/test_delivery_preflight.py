@@ -156,6 +156,7 @@ def test_the_dry_run_reports_ehlo_starttls_auth_and_the_recipients(
     assert "by tag muelle 2, salud 1, (no tag) 1" in out
     # The test workspace's names are in example.org: reserved for examples, so warned about.
     assert "warning: the sender (From) boletin@muelle.example.org is a placeholder" in out
+    assert "[email] from: set it in publisher.toml" in out  # shown as written, not as markup
     assert "warning: base_url https://boletin.muelle.example.org/ is a placeholder" in out
     assert "dry run: nothing sent" in out
     assert nothing_sent(root, secure_smtp.handler)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -82,21 +83,24 @@ def print_preflight(found: Preflight, console: Console) -> None:
     table = Table(box=None, show_header=False)
     table.add_column(style="bold")
     table.add_column(overflow="fold")
-    table.add_row("SMTP server", f"{found.server} ({found.security})")
+
+    def row(name: str, value: str) -> None:  # values are text, never markup ([email] …)
+        table.add_row(name, Text(value))
+
+    row("SMTP server", f"{found.server} ({found.security})")
     for step in found.steps:
-        table.add_row(f"  {step.name}", step.reply)
-    table.add_row("From", found.sender)
-    table.add_row("envelope sender", found.envelope_from)
-    table.add_row("base_url", found.base_url)
-    who = f"{found.recipients}" + (f" ({found.audience})" if found.audience else "")
-    table.add_row("recipients", who)
+        row(f"  {step.name}", step.reply)
+    row("From", found.sender)
+    row("envelope sender", found.envelope_from)
+    row("base_url", found.base_url)
+    row("recipients", f"{found.recipients}" + (f" ({found.audience})" if found.audience else ""))
     if found.by_language:
-        table.add_row("  by language", _counted(found.by_language))
+        row("  by language", _counted(found.by_language))
     if found.by_tag:
-        table.add_row("  by tag", _counted(found.by_tag))
+        row("  by tag", _counted(found.by_tag))
     console.print(table, highlight=False)
     for warning in found.warnings:
-        console.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+        console.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False, soft_wrap=True)
 
 
 def _counted(counts: dict[str, int]) -> str:
@@ -107,7 +111,7 @@ def print_send_report(report: SendReport, console: Console) -> None:
     if report.preflight is not None:
         print_preflight(report.preflight, console)
     if report.nobody_new:
-        console.print(f"nothing to send: {report.nobody_new}", highlight=False)
+        console.print(f"nothing to send: {escape(report.nobody_new)}", highlight=False)
         return
     if report.recovered:
         console.print(
