@@ -37,7 +37,7 @@ FIELDS = [
 ]
 LONG = "carl.johansson-whitfield@dockside-workers-network.example.org"  # 61 characters
 NAMES = ["Ana Lima", "=SUM(A1:A9)", "+44 20 7946 0000", "Zoë Walker-Okafor", "山田 太郎"]
-NAMES += ["محمد الأحمد", 'Pat "Red" O\'Brien, jr', "@handle", "", "-minus"]
+NAMES += ["محمد الأحمد", 'Pat "Red" O\'Brien, jr', "@handle", "", "-minus", '}, {"email": "x']
 
 
 def invoke(root: Path, *args: str):
