@@ -2,7 +2,8 @@
 # Installs the system packages publisher needs on Debian/Ubuntu, only those missing:
 # Pango (WeasyPrint), Noto fonts (Latin, Greek, Cyrillic, Arabic), poppler-utils (PDF
 # checks), a Java runtime (epubcheck, Nu HTML checker), npm (to install the Nu HTML checker),
-# Chromium (email previews and tests, driven headless by Playwright) and python3-venv.
+# Chromium (email previews and tests, driven headless by Playwright), python3-venv, and
+# PostgreSQL (the tests of a subscriber list kept in PostgreSQL start a private server).
 # Safe to run again.
 set -euo pipefail
 
@@ -26,6 +27,7 @@ need npm                command -v npm
 need chromium           command -v chromium
 need python3-venv       python3 -c "import ensurepip, venv"
 need dovecot-imapd      sh -c 'command -v dovecot || test -x /usr/sbin/dovecot'  # the IMAP server of the bounce tests
+need postgresql         sh -c 'command -v initdb || ls /usr/lib/postgresql/*/bin/initdb'  # the PostgreSQL tests
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"

@@ -376,8 +376,9 @@ def test_a_version_1_database_is_upgraded_in_place_keeping_its_rows(tmp_path: Pa
     upgraded.close()
     open_database(path).close()  # opening an upgraded file again changes nothing
 
-    assert version == 2
+    assert version == 3
     assert {"subscribers", "sends", "deliveries", "used_tokens", "bounce_events"} <= tables
+    assert "claimers" in tables
     assert [tuple(r) for r in rows] == [("ana@example.org", "active")]
     assert [tuple(r) for r in delivered] == [("ana@example.org", "sent")]
     assert query_file(path, "SELECT COUNT(*) FROM bounce_events") == [(1,)]
@@ -394,9 +395,9 @@ def query_file(path: Path, sql: str) -> list[tuple]:
 def test_a_database_from_a_newer_publisher_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "subscribers.sqlite3"
     db = sqlite3.connect(path)
-    db.execute("PRAGMA user_version = 3")
+    db.execute("PRAGMA user_version = 4")
     db.close()
-    with pytest.raises(PublisherError, match=r"newer publisher \(schema 3\)"):
+    with pytest.raises(PublisherError, match=r"newer publisher \(schema 4\)"):
         open_database(path)
 
 

@@ -10,7 +10,6 @@ recorded (by Message-ID) is skipped: reading a mailbox twice never counts anythi
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from . import subscribers as subs
 from .bounce_sources import read_source
 from .bounces import Report, read_report, report_identity
 from .settings import DeliverySettings
-from .store import open_database, reporting_errors, transaction
+from .store import Database, open_database, reporting_errors, transaction
 from .verp import Verp, for_settings
 
 
@@ -101,7 +100,7 @@ def process(root: Path, source: str, now: dt.datetime | None = None) -> BounceSu
 
 
 def _apply(
-    db: sqlite3.Connection,
+    db: Database,
     report: Report,
     where: str,
     verp: Verp | None,
@@ -137,7 +136,7 @@ def _apply(
 
 
 def _whom(
-    db: sqlite3.Connection, report: Report, verp: Verp | None
+    db: Database, report: Report, verp: Verp | None
 ) -> tuple[subs.Subscriber | None, str, str]:
     """The subscriber, the address that told us, and why nobody when nobody. A report that
     came to a VERP address is about that subscriber or, if its token is not ours, nobody;
@@ -161,7 +160,7 @@ def _whom(
     return None, ours[0] if ours else "", "it names no address of this list"
 
 
-def _find(db: sqlite3.Connection, address: str) -> subs.Subscriber | None:
+def _find(db: Database, address: str) -> subs.Subscriber | None:
     try:
         return subs.find(db, subs.normalise_address(address))
     except ValueError:
@@ -169,7 +168,7 @@ def _find(db: sqlite3.Connection, address: str) -> subs.Subscriber | None:
 
 
 def _decide(
-    db: sqlite3.Connection,
+    db: Database,
     report: Report,
     subscriber: subs.Subscriber | None,
     received: dt.datetime,
@@ -211,6 +210,6 @@ def _decide(
     return f"suppressed: {status}"
 
 
-def _recorded(db: sqlite3.Connection, report_id: str) -> bool:
+def _recorded(db: Database, report_id: str) -> bool:
     row = db.execute("SELECT 1 FROM bounce_events WHERE report_id = ?", (report_id,)).fetchone()
     return row is not None

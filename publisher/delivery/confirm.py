@@ -5,7 +5,6 @@ message tells them so. Both are written in the subscriber's language when we hav
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -14,7 +13,7 @@ from email.utils import format_datetime, make_msgid
 from ..config import Config
 from ..i18n import gettext, interface_language
 from .smtp import Connection
-from .store import now_iso, transaction
+from .store import Database, now_iso, transaction
 from .subscribers import Subscriber
 from .tokens import Tokens, list_identity
 
@@ -97,7 +96,7 @@ def _message(
 
 
 def send_confirmations(
-    config: Config, db: sqlite3.Connection, pending: list[Subscriber], tokens: Tokens
+    config: Config, db: Database, pending: list[Subscriber], tokens: Tokens
 ) -> list[tuple[str, str]]:
     """Send each pending subscriber their link; returns (address, why) for those that failed,
     who stay pending and get a new link when added or imported again."""

@@ -6,22 +6,35 @@ was in flight at a crash and becomes `unknown`: reported, never silently sent ag
 outcome's commit is not synced on its own: it survives the process dying, and the next
 `sending` commit makes it durable; a power cut in between can only turn a `sent` into an
 `unknown`, never into a second copy. So each message costs one fsync.
+
+On PostgreSQL several `publisher send` processes, on several machines, share one ledger.
+Each worker is a *claimer*: a row of `claimers` whose id it holds as a session-level
+advisory lock for as long as its connection lives. It reserves a batch of due rows with
+`FOR UPDATE SKIP LOCKED` (`claimed_by` = its id, state unchanged), then takes them one by
+one through `sending` and its outcome exactly as on SQLite. Recovery only touches rows
+whose claimer's lock can be taken, that is, whose session has ended (the process died, or
+its machine did and TCP keepalives noticed): their `sending` rows become `unknown`, their
+reservations go back to the pool. A live sender is never second-guessed, and no clock
+or lease has to be trusted.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import os
+import socket
 import time
 from dataclasses import dataclass
 from email.utils import make_msgid
-from pathlib import Path
+from typing import Any
 
 from .audience import Audience, Member
-from .store import DEFAULT_WAIT, now_iso, open_database, transaction
+from .store import DEFAULT_WAIT, Location, dialect, now_iso, open_database, transaction
 
 FINAL_STATES = ("sent", "failed", "unknown", "skipped")
 # A subscriber with a row of the issue in one of these has had it, or may have, or will.
 _HAD_IT = ("sent", "unknown", "sending", "queued", "deferred")
+_BATCH = 20  # rows a PostgreSQL worker reserves at a time
+_INTERRUPTED = "interrupted while the message was being sent"
 
 
 @dataclass(frozen=True)
@@ -44,14 +57,26 @@ class Recipient:
 class Ledger:
     """One connection per thread: each worker opens its own Ledger on the same file."""
 
-    def __init__(self, path: Path, wait: float = DEFAULT_WAIT) -> None:
+    def __init__(self, path: Location, wait: float = DEFAULT_WAIT) -> None:
         self.path = path
         self.db = open_database(path, wait=wait)
         self._outcomes = open_database(path, synced=False, wait=wait)
+        self.shared = dialect(self.db) == "postgresql"
+        self._claimer: int | None = None
+        self._batch: list[Recipient] = []
 
     def close(self) -> None:
-        self.db.close()
-        self._outcomes.close()
+        """Hands back this worker's reserved rows not yet taken (PostgreSQL), then closes."""
+        try:
+            if self._claimer is not None:
+                self.db.release(
+                    "UPDATE deliveries SET claimed_by = NULL WHERE claimed_by = ?"
+                    " AND state IN ('queued', 'deferred')",
+                    (self._claimer,),
+                )
+        finally:
+            self.db.close()
+            self._outcomes.close()
 
     # --- sends -----------------------------------------------------------------------------
 
@@ -89,15 +114,23 @@ class Ledger:
         }
         return [m for m in members if m.id not in had]
 
-    def start_send(self, issue: str, domain: str, audience: Audience | None = None) -> Send:
+    def start_send(
+        self, issue: str, domain: str, audience: Audience | None = None, after: int = 0
+    ) -> tuple[Send, bool]:
         """The recipient snapshot: every subscriber the audience takes now (default: every
         active one), one queued row each, each with the Message-ID its copy will carry
-        (kept across retries, so a receiver that sees the same message twice can tell)."""
+        (kept across retries, so a receiver that sees the same message twice can tell).
+        An unfinished send of the issue newer than `after` (another sender started it since
+        we looked) is joined instead: it comes back with True, nothing is added."""
         with transaction(self.db):
+            latest = self.latest_send(issue)
+            if latest is not None and latest.id > after and not latest.finished_at:
+                return latest, True
             started = now_iso()
             send_id = self.db.execute(
-                "INSERT INTO sends (issue, started_at) VALUES (?, ?)", (issue, started)
-            ).lastrowid
+                "INSERT INTO sends (issue, started_at) VALUES (?, ?) RETURNING id",
+                (issue, started),
+            ).fetchone()[0]
             self.db.executemany(
                 "INSERT INTO deliveries (send_id, subscriber_id, address, message_id, updated_at)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -106,8 +139,7 @@ class Ledger:
                     for member in self.recipients(issue, audience or Audience())
                 ],
             )
-        assert send_id is not None
-        return Send(send_id, issue, started, None)
+        return Send(send_id, issue, started, None), False
 
     def finish_send_if_done(self, send_id: int) -> bool:
         with transaction(self.db):
@@ -132,24 +164,83 @@ class Ledger:
         return count
 
     def recover_interrupted(self) -> list[str]:
-        """Rows left `sending` by a crash: the server may or may not have their message."""
+        """Rows left `sending` by a crash: the server may or may not have their message.
+        On SQLite the lock file says no other send runs, so every `sending` row is one;
+        on PostgreSQL only those of claimers that are gone (and rows nobody claimed)."""
+        if self.shared:
+            return self._recover_abandoned()
         with transaction(self.db):
             rows = self.db.execute(
                 "SELECT address FROM deliveries WHERE state = 'sending' ORDER BY address"
             ).fetchall()
             self.db.execute(
-                "UPDATE deliveries SET state = 'unknown', updated_at = ?,"
-                " reply_text = 'interrupted while the message was being sent'"
+                "UPDATE deliveries SET state = 'unknown', updated_at = ?, reply_text = ?"
                 " WHERE state = 'sending'",
-                (now_iso(),),
+                (now_iso(), _INTERRUPTED),
             )
         return [row["address"] for row in rows]
+
+    def reclaim_abandoned(self) -> None:
+        """While waiting for rows other senders hold: take back those of senders now gone."""
+        if self.shared:
+            self._recover_abandoned()
+
+    def _recover_abandoned(self) -> list[str]:
+        from .postgres import LOCK_SPACE
+
+        claimers = [
+            row[0]
+            for row in self.db.execute(
+                "SELECT DISTINCT claimed_by FROM deliveries WHERE claimed_by IS NOT NULL"
+                " AND state IN ('queued', 'deferred', 'sending')"
+            )
+            if row[0] != self._claimer
+        ]
+        recovered: list[str] = []
+        for claimer in [None, *claimers]:
+            if (
+                claimer is not None
+                and not self.db.execute(
+                    "SELECT pg_try_advisory_lock(?, ?)", (LOCK_SPACE, claimer)
+                ).fetchone()[0]
+            ):
+                continue  # alive: its session still holds its lock
+            try:
+                recovered += self._release(claimer)
+            finally:
+                if claimer is not None:
+                    self.db.execute("SELECT pg_advisory_unlock(?, ?)", (LOCK_SPACE, claimer))
+        return sorted(recovered)
+
+    def _release(self, claimer: int | None) -> list[str]:
+        """A gone claimer's `sending` rows become `unknown`, its reserved ones free (None:
+        rows marked `sending` without a claimer, e.g. by a crashed welcome)."""
+        owner = "claimed_by IS NULL" if claimer is None else "claimed_by = ?"
+        args: tuple[int, ...] = () if claimer is None else (claimer,)
+        with transaction(self.db, exclusive=False):
+            rows = self.db.execute(
+                "UPDATE deliveries SET state = 'unknown', updated_at = ?, reply_text = ?,"
+                f" claimed_by = NULL WHERE state = 'sending' AND {owner} RETURNING address",
+                (now_iso(), _INTERRUPTED, *args),
+            ).fetchall()
+            if claimer is not None:
+                self.db.execute(
+                    "UPDATE deliveries SET claimed_by = NULL WHERE claimed_by = ?"
+                    " AND state IN ('queued', 'deferred')",
+                    args,
+                )
+        return [row[0] for row in rows]
 
     # --- one recipient ---------------------------------------------------------------------
 
     def next_due(self, send_id: int, now: float, worker: int, workers: int) -> Recipient | None:
         """The next due deferred row of this worker's share, else its next queued one (no
-        claim yet). One state per branch, so the index yields rows in order, unsorted."""
+        claim yet). One state per branch, so the index yields rows in order, unsorted.
+        PostgreSQL: the next of this worker's reserved batch; shares are not needed."""
+        if self.shared:
+            if not self._batch:
+                self._reserve(send_id, now)
+            return self._batch.pop(0) if self._batch else None
         share = (
             "SELECT * FROM (SELECT subscriber_id, address, message_id, attempts,"
             " first_attempt_at FROM deliveries WHERE send_id = ? AND state = ?"
@@ -162,11 +253,43 @@ class Ledger:
         ).fetchone()
         return Recipient(*row) if row else None
 
+    def _reserve(self, send_id: int, now: float) -> None:
+        """Up to _BATCH due rows nobody holds, now held by this worker (PostgreSQL)."""
+        claimer = self._claimer_id()
+        with transaction(self.db, exclusive=False):
+            rows = self.db.execute(
+                "UPDATE deliveries SET claimed_by = ? WHERE (send_id, subscriber_id) IN ("
+                " SELECT send_id, subscriber_id FROM deliveries WHERE send_id = ?"
+                " AND state IN ('queued', 'deferred') AND next_attempt_at <= ?"
+                " AND claimed_by IS NULL ORDER BY next_attempt_at, subscriber_id LIMIT ?"
+                " FOR UPDATE SKIP LOCKED) RETURNING subscriber_id, address, message_id,"
+                " attempts, first_attempt_at",
+                (claimer, send_id, now, _BATCH),
+            ).fetchall()
+        self._batch = sorted((Recipient(*row) for row in rows), key=lambda r: r.subscriber_id)
+
+    def _claimer_id(self) -> int:
+        """This worker's claimer id, locked by its session before it holds any row."""
+        if self._claimer is None:
+            from .postgres import LOCK_SPACE
+
+            claimer = self.db.execute(
+                "INSERT INTO claimers (host, pid, started_at) VALUES (?, ?, ?) RETURNING id",
+                (socket.gethostname(), os.getpid(), now_iso()),
+            ).fetchone()[0]
+            self.db.execute("SELECT pg_advisory_lock(?, ?)", (LOCK_SPACE, claimer))
+            self._claimer = claimer
+        return self._claimer
+
     def claim(self, send_id: int, recipient: Recipient) -> bool:
         """Mark the row `sending`, right before its DATA goes out, if the subscriber is still
         active (an unsubscribe that arrived mid-send is honoured here), else `skipped`.
-        Committed and synced before it returns. True: go ahead."""
-        with transaction(self.db):  # an explicit COMMIT: a RETURNING statement may hold it open
+        Committed and synced before it returns. True: go ahead. On PostgreSQL only a row
+        this worker holds: one whose claimer was taken for gone is not sent again."""
+        held = " AND claimed_by = ?" if self.shared else ""
+        mine = (self._claimer,) if self.shared else ()
+        # An explicit COMMIT: a RETURNING statement may hold it open.
+        with transaction(self.db, exclusive=False):
             rows = self.db.execute(
                 "UPDATE deliveries SET state = CASE"
                 " WHEN (SELECT status FROM subscribers WHERE id = subscriber_id) = 'active'"
@@ -175,8 +298,8 @@ class Ledger:
                 " WHEN (SELECT status FROM subscribers WHERE id = subscriber_id) = 'active' THEN NULL"
                 " ELSE 'no longer subscribed' END, updated_at = ?"
                 " WHERE send_id = ? AND subscriber_id = ?"
-                " AND state IN ('queued', 'deferred', 'sending') RETURNING state",
-                (now_iso(), send_id, recipient.subscriber_id),
+                f" AND state IN ('queued', 'deferred', 'sending'){held} RETURNING state",
+                (now_iso(), send_id, recipient.subscriber_id, *mine),
             ).fetchall()
         return len(rows) == 1 and rows[0][0] == "sending"
 
@@ -196,7 +319,7 @@ class Ledger:
         update = (
             "UPDATE deliveries SET state = ?, reply_code = ?, reply_text = ?,"
             " next_attempt_at = ?, updated_at = ?, attempts = attempts + 1,"
-            " first_attempt_at = COALESCE(first_attempt_at, ?)"
+            " first_attempt_at = COALESCE(first_attempt_at, ?), claimed_by = NULL"
             " WHERE send_id = ? AND subscriber_id = ?"
         )
         values = (
@@ -223,7 +346,17 @@ class Ledger:
     # --- progress and reports --------------------------------------------------------------
 
     def open_count(self, send_id: int, worker: int = 0, workers: int = 1) -> tuple[int, float]:
-        """Rows of this share still to be settled, and when the earliest deferred one is due."""
+        """Rows of this share still to be settled, and when the earliest deferred one is due.
+        PostgreSQL: every sender's rows, and the earliest due among those nobody holds
+        (infinity when there is none: the worker looks again a little later)."""
+        if self.shared:
+            row = self.db.execute(
+                "SELECT COUNT(*), MIN(CASE WHEN state != 'sending' AND claimed_by IS NULL"
+                " THEN next_attempt_at END) FROM deliveries WHERE send_id = ?"
+                " AND state IN ('queued', 'deferred', 'sending')",
+                (send_id,),
+            ).fetchone()
+            return row[0], row[1] if row[1] is not None else float("inf")
         row = self.db.execute(
             "SELECT COUNT(*), MIN(CASE WHEN state != 'sending' THEN next_attempt_at END)"
             " FROM deliveries WHERE send_id = ? AND state IN ('queued', 'deferred', 'sending')"
@@ -238,7 +371,7 @@ class Ledger:
         ).fetchall()
         return {state: count for state, count in rows}
 
-    def rows(self, send_id: int, state: str) -> list[sqlite3.Row]:
+    def rows(self, send_id: int, state: str) -> list[Any]:
         return self.db.execute(
             "SELECT * FROM deliveries WHERE send_id = ? AND state = ? ORDER BY address",
             (send_id, state),

@@ -8,11 +8,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from sqlite3 import Connection
 
 from ..config import Config, load_config
 from ..errors import PublisherError
 from . import subscribers as subs
+from .store import Database as Connection
 from .store import open_database, reporting_errors
 
 

@@ -25,7 +25,7 @@ from .message import DkimSigner, Template
 from .preflight import Preflight, page_offline, placeholder_warnings
 from .sender import Job, Sender, SendProgress
 from .smtp import Connection, Outcome, ServerUnavailable, Step
-from .store import reporting_errors
+from .store import Location, reporting_errors
 from .subscribers import find, normalise_address
 from .tokens import NOBODY, Tokens, list_identity
 
@@ -102,7 +102,7 @@ def send(root: Path, request: SendRequest, progress: SendProgress | None = None)
     with reporting_errors(database):
         if request.to:
             return _send_test(mailing, request)
-        with _one_sender_at_a_time(database):
+        with _one_sender_at_a_time(database, settings.shared_database):
             ledger = Ledger(database, settings.database_timeout)
             try:
                 return _send_to_list(mailing, request, ledger, progress)
@@ -140,7 +140,9 @@ def _send_to_list(
         ledger.reopen_unknown(previous.id)
         current = previous
     elif previous is None or previous.finished_at:
-        current = ledger.start_send(mailing.slug, mailing.config.domain, audience)
+        current, report.resumed = ledger.start_send(
+            mailing.slug, mailing.config.domain, audience, after=previous.id if previous else 0
+        )
     else:
         current, report.resumed = previous, True
     job = Job(
@@ -379,7 +381,12 @@ def _dkim_signer(config: Config) -> DkimSigner | None:
 
 
 @contextmanager
-def _one_sender_at_a_time(database: Path) -> Iterator[None]:
+def _one_sender_at_a_time(database: Location, shared: bool) -> Iterator[None]:
+    """SQLite: one send per workspace (a lock file). PostgreSQL: any number, on any
+    machine; the ledger's claimers keep them apart."""
+    if shared or not isinstance(database, Path):
+        yield
+        return
     lock_path = database.with_name(database.name + ".send-lock")
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "a+") as handle:

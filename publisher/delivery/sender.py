@@ -14,13 +14,13 @@ import threading
 import time
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 from typing import Protocol
 
 from .ledger import Ledger, Recipient
 from .message import DkimSigner, Template
 from .settings import DeliverySettings
 from .smtp import Connection, Outcome
+from .store import Location
 from .tokens import Tokens
 from .verp import envelope_sender
 
@@ -45,7 +45,7 @@ class _Quiet:
 class Job:
     """Everything one send needs that does not change while it runs."""
 
-    database: Path
+    database: Location
     send_id: int
     issue: str
     template: Template
@@ -146,6 +146,7 @@ class Sender:
                     remaining, due = ledger.open_count(job.send_id, index, job.connections)
                     if not remaining:
                         return
+                    ledger.reclaim_abandoned()  # rows of a sender that died (PostgreSQL)
                     self.stop.wait(min(max(due - now, 0.01), _IDLE_POLL))
                     continue
                 message = self._compose(template, recipient)

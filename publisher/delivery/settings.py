@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import PublisherError
+from .location import PostgresUrl, is_postgres_url, url_password
 
 SECURITY_MODES = ("starttls", "ssl", "none")
 _DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
@@ -27,7 +28,9 @@ _DNS_LABELS = re.compile(
 class DeliverySettings:
     """How to reach the SMTP server, how hard to push it, and where subscribers live."""
 
-    database: str = "subscribers.sqlite3"  # relative to the workspace
+    database: str = "subscribers.sqlite3"  # relative to the workspace, or postgresql://…
+    database_password_env: str = "PUBLISHER_DATABASE_PASSWORD"  # PostgreSQL, beside PGPASSWORD
+    database_password_in_url: bool = False  # allow a password inside `database` (not advised)
     smtp_host: str = "localhost"
     smtp_port: int = 0  # 0: the usual port for smtp_security
     smtp_security: str = "starttls"
@@ -64,8 +67,16 @@ class DeliverySettings:
     def port(self) -> int:
         return self.smtp_port or _DEFAULT_PORTS[self.smtp_security]
 
-    def database_path(self, root: Path) -> Path:
+    def database_path(self, root: Path) -> Path | PostgresUrl:
+        """The SQLite file, or the PostgreSQL database the list lives in."""
+        if is_postgres_url(self.database):
+            return PostgresUrl(self.database, self.database_password_env)
         return root / self.database
+
+    @property
+    def shared_database(self) -> bool:
+        """PostgreSQL: several programs, on several machines, may send at once."""
+        return is_postgres_url(self.database)
 
     def smtp_password(self) -> str | None:
         """From the environment; None when no username is configured (no authentication)."""
@@ -136,6 +147,16 @@ def parse_delivery(data: Mapping[str, Any], report: Report) -> DeliverySettings:
         except ValueError as exc:
             message, _, hint = str(exc).partition("\n")
             report(f"delivery.{key}: {message}", key, hint=hint or None)
+    url = values.get("database", "")
+    if url_password(url) and not values.get("database_password_in_url"):
+        report(
+            "delivery.database: the URL holds a password, and publisher.toml is often shared",
+            "database",
+            hint="take it out of the URL and set PGPASSWORD, a line in ~/.pgpass, or the"
+            " variable [delivery] database_password_env names"
+            " (or, if you must, database_password_in_url = true)",
+        )
+        values.pop("database")
     return DeliverySettings(**values)
 
 
@@ -181,10 +202,15 @@ def _check(key: str, value: Any, kind: type) -> Any:
         raise ValueError("must be at least 1")
     if key == "listen":
         parse_listen(value)
-    if key == "database" and (not value or Path(value).is_absolute() or ".." in Path(value).parts):
+    if key == "database" and is_postgres_url(value):
+        _check_postgres_url(value)
+    elif key == "database" and (
+        not value or Path(value).is_absolute() or ".." in Path(value).parts
+    ):
         raise ValueError(
             f"{value!r} is not a file name inside the workspace\n"
             'for example database = "subscribers.sqlite3"'
+            ' or "postgresql://publisher@db.example.org/newsletter"'
         )
     if (
         key in ("smtp_host", "dkim_domain", "dkim_selector", "imap_host")
@@ -195,6 +221,25 @@ def _check(key: str, value: Any, kind: type) -> Any:
     if key == "envelope_from" and value and ("@" not in value or " " in value or "<" in value):
         raise ValueError(f"{value!r} is not a bare address\nfor example bounces@example.org")
     return value
+
+
+def _check_postgres_url(value: str) -> None:
+    """A URL libpq can read, naming a host or a socket and a database."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - a bad port raises here
+    except ValueError as exc:
+        raise ValueError(
+            f"{value!r} is not a PostgreSQL URL: {exc}\n"
+            "for example postgresql://publisher@db.example.org/newsletter"
+        ) from None
+    if not parts.path.strip("/"):
+        raise ValueError(
+            f"{value!r} names no database\n"
+            "add it after the host: postgresql://publisher@db.example.org/newsletter"
+        )
 
 
 def _check_bounce_address(value: str) -> None:

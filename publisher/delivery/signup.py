@@ -9,13 +9,12 @@ told the same thing in every case before any of this ran.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config
 from .confirm import CONFIRMABLE, send_confirmations
-from .store import open_database
+from .store import Database, open_database
 from .subscribers import Subscriber, add, check, find
 from .tokens import Tokens
 
@@ -46,7 +45,7 @@ def request_subscription(
         db.close()
 
 
-def _to_confirm(db: sqlite3.Connection, request: Request) -> Subscriber | None:
+def _to_confirm(db: Database, request: Request) -> Subscriber | None:
     new = check(
         request.address, language=request.language, status="pending", consent_source=request.source
     )

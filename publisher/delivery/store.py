@@ -1,9 +1,12 @@
-"""The delivery database: one SQLite file in the workspace, in WAL mode, commits synced.
+"""The delivery database: one SQLite file in the workspace (WAL, commits synced), or a
+PostgreSQL database when one machine is not enough (`[delivery] database = "postgresql://…"`).
 
 It holds the subscribers, the per-recipient ledger of every send and the confirmation
 links already used. `synchronous=FULL` makes each commit durable before the next SMTP
 step, so a power cut can never forget that a message was about to go out; WAL keeps
 those commits cheap and lets the web endpoint read and write while a send runs.
+PostgreSQL commits are durable by default (synchronous_commit); postgres.py adapts the
+same SQL to it.
 """
 
 from __future__ import annotations
@@ -11,102 +14,67 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..errors import PublisherError
+from .schema import (
+    BOUNCE_KINDS,
+    DELIVERY_STATES,
+    POSTGRES_PREAMBLE,
+    SCHEMA_VERSION,
+    SUBSCRIBER_STATUSES,
+    statements,
+)
+
+if TYPE_CHECKING:
+    from .postgres import PgDatabase, PostgresUrl
+
+__all__ = ["BOUNCE_KINDS", "DELIVERY_STATES", "SCHEMA_VERSION", "SUBSCRIBER_STATUSES"]
 
 DEFAULT_WAIT = 10.0  # seconds to wait for another program's write: [delivery] database_timeout
 _FIRST_TRY = 0.2  # seconds before saying that we are waiting
-
-SUBSCRIBER_STATUSES = ("pending", "active", "unsubscribed", "bounced", "complained")
-DELIVERY_STATES = ("queued", "sending", "sent", "deferred", "failed", "unknown", "skipped")
-
-# Version 1, as the first publisher wrote it; every later change is a step in _MIGRATIONS,
-# so a new database and an upgraded old one are made the same way.
-_SCHEMA_V1 = f"""
-CREATE TABLE IF NOT EXISTS subscribers (
-    id INTEGER PRIMARY KEY,
-    address TEXT NOT NULL UNIQUE COLLATE NOCASE,
-    name TEXT NOT NULL DEFAULT '',
-    language TEXT NOT NULL DEFAULT '',
-    tags TEXT NOT NULL DEFAULT '',
-    status TEXT NOT NULL CHECK (status IN {SUBSCRIBER_STATUSES!r}),
-    consent_source TEXT NOT NULL DEFAULT '',
-    status_source TEXT NOT NULL DEFAULT '',
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    confirmed_at TEXT,
-    confirmation_sent_at TEXT
-);
-CREATE TABLE IF NOT EXISTS sends (
-    id INTEGER PRIMARY KEY,
-    issue TEXT NOT NULL,
-    started_at TEXT NOT NULL,
-    finished_at TEXT
-);
-CREATE TABLE IF NOT EXISTS deliveries (
-    send_id INTEGER NOT NULL REFERENCES sends(id),
-    subscriber_id INTEGER NOT NULL REFERENCES subscribers(id),
-    address TEXT NOT NULL,
-    state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN {DELIVERY_STATES!r}),
-    attempts INTEGER NOT NULL DEFAULT 0,
-    message_id TEXT NOT NULL UNIQUE,
-    reply_code INTEGER,
-    reply_text TEXT,
-    first_attempt_at REAL,
-    next_attempt_at REAL NOT NULL DEFAULT 0,
-    updated_at TEXT,
-    PRIMARY KEY (send_id, subscriber_id)
-);
-CREATE INDEX IF NOT EXISTS deliveries_due
-    ON deliveries (send_id, state, next_attempt_at, subscriber_id);
-CREATE TABLE IF NOT EXISTS used_tokens (
-    digest TEXT PRIMARY KEY,
-    used_at TEXT NOT NULL
-)
-"""
-
-BOUNCE_KINDS = ("hard", "soft", "complaint", "other")
-
-# _MIGRATIONS[n] takes a database from version n + 1 to n + 2: single statements, run in
-# one transaction that first checks the version again (another process may have upgraded).
-_MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (  # 1 → 2: every bounce and complaint report read, with what it did (publisher bounces)
-        f"""CREATE TABLE bounce_events (
-            id INTEGER PRIMARY KEY,
-            report_id TEXT NOT NULL UNIQUE,
-            subscriber_id INTEGER REFERENCES subscribers(id),
-            kind TEXT NOT NULL CHECK (kind IN {BOUNCE_KINDS!r}),
-            received_at TEXT NOT NULL,
-            address TEXT NOT NULL DEFAULT '',
-            diagnostic TEXT NOT NULL DEFAULT '',
-            decision TEXT NOT NULL DEFAULT ''
-        )""",
-        "CREATE INDEX bounce_events_by_subscriber"
-        " ON bounce_events (subscriber_id, kind, received_at)",
-    ),
-)
-SCHEMA_VERSION = 1 + len(_MIGRATIONS)
+_MIGRATION_LOCK = 1 << 30  # PostgreSQL: the advisory lock key that upgrades take
 
 
-class Database(sqlite3.Connection):
+class SqliteDatabase(sqlite3.Connection):
     """A connection that knows its file and how long to wait for another program's write."""
 
     path: Path
     wait: float
+    dialect = "sqlite"
+
+    def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        cursor = self.cursor()
+        cursor.row_factory = None
+        return cursor.execute(sql, params).fetchall()
 
 
-def open_database(path: Path, synced: bool = True, wait: float = DEFAULT_WAIT) -> Database:
+if TYPE_CHECKING:
+    Location: TypeAlias = Path | PostgresUrl  # where the list is: DeliverySettings.database_path
+    Database: TypeAlias = SqliteDatabase | PgDatabase  # what open_database returns
+else:
+    Location = Database = Any
+
+
+def open_database(location: Location, synced: bool = True, wait: float = DEFAULT_WAIT) -> Database:
     """A connection in autocommit mode: a write is one statement or a `transaction`.
     `synced=False` skips the fsync at commit: such a commit survives the process being
     killed, and becomes durable with the next synced commit of any connection. A write
     waits up to `wait` seconds for another program's to finish."""
+    if not isinstance(location, Path):
+        return _open_postgres(location, synced, wait)
+    path = location
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = sqlite3.connect(
-            path, isolation_level=None, timeout=wait, check_same_thread=False, factory=Database
+            path,
+            isolation_level=None,
+            timeout=wait,
+            check_same_thread=False,
+            factory=SqliteDatabase,
         )
         conn.path, conn.wait = path, wait
         conn.row_factory = sqlite3.Row
@@ -114,17 +82,21 @@ def open_database(path: Path, synced: bool = True, wait: float = DEFAULT_WAIT) -
         conn.execute(f"PRAGMA synchronous = {'FULL' if synced else 'NORMAL'}")
         conn.execute("PRAGMA foreign_keys = ON")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise PublisherError.at(
-                f"the subscriber database was written by a newer publisher (schema {version})",
-                path,
-                hint="upgrade publisher",
-            )
+        _refuse_newer(version, path)
         if version < SCHEMA_VERSION:
             _migrate(conn)
     except sqlite3.DatabaseError as exc:
         raise database_error(exc, path) from None
     return conn
+
+
+def _refuse_newer(version: int, location: Any) -> None:
+    if version > SCHEMA_VERSION:
+        raise PublisherError.at(
+            f"the subscriber database was written by a newer publisher (schema {version})",
+            location,
+            hint="upgrade publisher",
+        )
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
@@ -133,19 +105,56 @@ def _migrate(conn: sqlite3.Connection) -> None:
     both succeed and neither runs a step twice."""
     with transaction(conn):
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version == 0:
-            for statement in _SCHEMA_V1.split(";"):  # no ';' inside its statements
-                conn.execute(statement)
-            version = 1
-        for steps in _MIGRATIONS[version - 1 :]:
-            for statement in steps:
-                conn.execute(statement)
+        for statement in statements("sqlite", version):
+            conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+def _open_postgres(location: PostgresUrl, synced: bool, wait: float) -> PgDatabase:
+    from .postgres import LOCK_SPACE, PgDatabase
+
+    try:
+        conn = PgDatabase(location, wait, synced)
+        version = _pg_version(conn)
+        _refuse_newer(version, location)
+        if version < SCHEMA_VERSION:
+            with conn.transaction(exclusive=False):
+                conn.execute("SELECT pg_advisory_xact_lock(?, ?)", (LOCK_SPACE, _MIGRATION_LOCK))
+                for statement in POSTGRES_PREAMBLE:
+                    conn.execute(statement)
+                version = _pg_version(conn)
+                for statement in statements("postgresql", version):
+                    conn.execute(statement)
+                conn.execute("DELETE FROM schema_version")
+                conn.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
+    except Exception as exc:
+        if not _is_database_error(exc):
+            raise
+        raise database_error(exc, location) from None
+    return conn
+
+
+def _pg_version(conn: PgDatabase) -> int:
+    if conn.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return row[0] or 0
+
+
+def dialect(conn: Any) -> str:
+    """'sqlite' or 'postgresql': for the few statements that differ."""
+    return getattr(conn, "dialect", "sqlite")
+
+
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE … COMMIT: takes the write lock up front, so no deadlock on upgrade."""
+def transaction(conn: Any, exclusive: bool = True) -> Iterator[Any]:
+    """BEGIN IMMEDIATE … COMMIT: takes the write lock up front, so no deadlock on upgrade.
+    On PostgreSQL `exclusive=False` leaves out the list-wide write lock: for the ledger's
+    per-row steps, which lock their rows instead."""
+    if dialect(conn) == "postgresql":
+        with conn.transaction(exclusive):
+            yield conn
+        return
     _begin(conn)
     try:
         yield conn
@@ -159,7 +168,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 def _begin(conn: sqlite3.Connection) -> None:
     """BEGIN IMMEDIATE; when another program holds the write lock, say so, then wait."""
-    if not isinstance(conn, Database) or conn.wait <= _FIRST_TRY:
+    if not isinstance(conn, SqliteDatabase) or conn.wait <= _FIRST_TRY:
         conn.execute("BEGIN IMMEDIATE")
         return
     conn.execute(f"PRAGMA busy_timeout = {int(_FIRST_TRY * 1000)}")
@@ -182,18 +191,42 @@ def _begin(conn: sqlite3.Connection) -> None:
 
 
 @contextmanager
-def reporting_errors(path: Path) -> Iterator[None]:
+def reporting_errors(path: Any) -> Iterator[None]:
     """The database's errors an editor can do something about, as a PublisherError."""
     try:
         yield
-    except sqlite3.OperationalError as exc:
+    except Exception as exc:
+        if not _is_database_error(exc, operational=True):
+            raise
         raise database_error(exc, path) from None
 
 
-def database_error(exc: sqlite3.DatabaseError, path: Path) -> PublisherError:
-    """What went wrong with the subscriber database, naming the file and what to do."""
+def _is_database_error(exc: BaseException, operational: bool = False) -> bool:
+    if isinstance(exc, sqlite3.OperationalError if operational else sqlite3.DatabaseError):
+        return True
+    psycopg = sys.modules.get("psycopg")
+    return psycopg is not None and isinstance(
+        exc, psycopg.OperationalError if operational else psycopg.Error
+    )
+
+
+def _kind(exc: BaseException) -> str | None:
     name = getattr(exc, "sqlite_errorname", "")
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return "busy"
+    if name.startswith("SQLITE_FULL"):
+        return "full"
+    if "psycopg" in sys.modules and not isinstance(exc, sqlite3.Error):
+        from .postgres import error_kind
+
+        return error_kind(exc)
+    return None
+
+
+def database_error(exc: BaseException, path: Any) -> PublisherError:
+    """What went wrong with the subscriber database, naming the file and what to do."""
+    kind = _kind(exc)
+    if kind == "busy":
         return PublisherError.at(
             "another program is writing to the subscriber database and did not finish in time",
             path,
@@ -201,12 +234,19 @@ def database_error(exc: sqlite3.DatabaseError, path: Path) -> PublisherError:
             " serve-subscriptions) or sqlite3 session has finished; [delivery]"
             " database_timeout sets how many seconds to wait",
         )
-    if name.startswith("SQLITE_FULL"):
+    if kind == "full":
         return PublisherError.at(
             "cannot write the subscriber database: the disk is full",
             path,
             hint="free some space on that disk, then run this again"
             " ('publisher send' carries on where it stopped)",
+        )
+    if not isinstance(path, Path):
+        return PublisherError.at(
+            f"cannot use the subscriber database {path}: {str(exc).strip()}",
+            hint="check [delivery] database in publisher.toml, that the server is running and"
+            " the database exists, and the password: PGPASSWORD, ~/.pgpass, or the variable"
+            " [delivery] database_password_env names",
         )
     return PublisherError.at(
         f"cannot use the subscriber database: {exc}",

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from ..controls import clean_text, strip_controls, warn_bidi_override
 from ..errors import Problem, PublisherError
 from ..languages import NotALanguage, language_tag
 from ..output import atomic_write
-from .store import SUBSCRIBER_STATUSES, now_iso, transaction
+from .store import SUBSCRIBER_STATUSES, Database, now_iso, transaction
 
 SUPPRESSED = ("unsubscribed", "bounced", "complained")
 EXPORT_COLUMNS = (
@@ -58,7 +57,7 @@ class Subscriber:
     status_source: str
 
     @classmethod
-    def from_row(cls, row: sqlite3.Row) -> Subscriber:
+    def from_row(cls, row: Any) -> Subscriber:
         return cls(
             row["id"],
             row["address"],
@@ -143,17 +142,17 @@ def _visible(value: str) -> str:
     return strip_controls(value.replace("\x0b", " ").replace("\x0c", " "))[0]
 
 
-def find(db: sqlite3.Connection, address: str) -> Subscriber | None:
+def find(db: Database, address: str) -> Subscriber | None:
     row = db.execute("SELECT * FROM subscribers WHERE address = ?", (address,)).fetchone()
     return Subscriber.from_row(row) if row else None
 
 
-def get(db: sqlite3.Connection, subscriber_id: int) -> Subscriber | None:
+def get(db: Database, subscriber_id: int) -> Subscriber | None:
     row = db.execute("SELECT * FROM subscribers WHERE id = ?", (subscriber_id,)).fetchone()
     return Subscriber.from_row(row) if row else None
 
 
-def add(db: sqlite3.Connection, new: NewSubscriber) -> tuple[Subscriber, str]:
+def add(db: Database, new: NewSubscriber) -> tuple[Subscriber, str]:
     """Insert, or apply a suppression; returns the row and what happened:
     'added', 'updated' (now suppressed), 'unchanged' (already there), or raises ValueError
     when the row would put a suppressed address back on the list."""
@@ -161,7 +160,7 @@ def add(db: sqlite3.Connection, new: NewSubscriber) -> tuple[Subscriber, str]:
         return _add(db, new)
 
 
-def _add(db: sqlite3.Connection, new: NewSubscriber) -> tuple[Subscriber, str]:
+def _add(db: Database, new: NewSubscriber) -> tuple[Subscriber, str]:
     existing = find(db, new.address)
     now = now_iso()
     if existing is None:
@@ -198,7 +197,7 @@ def _add(db: sqlite3.Connection, new: NewSubscriber) -> tuple[Subscriber, str]:
     return existing, "unchanged"
 
 
-def set_status(db: sqlite3.Connection, subscriber_id: int, status: str, source: str) -> bool:
+def set_status(db: Database, subscriber_id: int, status: str, source: str) -> bool:
     """Change a status (in the caller's transaction); True if it changed."""
     now = now_iso()
     confirmed = now if status == "active" else None
@@ -212,7 +211,7 @@ def set_status(db: sqlite3.Connection, subscriber_id: int, status: str, source: 
     )
 
 
-def remove(db: sqlite3.Connection, address: str) -> Subscriber:
+def remove(db: Database, address: str) -> Subscriber:
     """Unsubscribe on the subscriber's behalf; the row stays, so no import can bring it back."""
     try:
         normalised = normalise_address(address)
@@ -231,7 +230,7 @@ def remove(db: sqlite3.Connection, address: str) -> Subscriber:
     return removed
 
 
-def list_subscribers(db: sqlite3.Connection, status: str | None = None) -> list[Subscriber]:
+def list_subscribers(db: Database, status: str | None = None) -> list[Subscriber]:
     query, args = "SELECT * FROM subscribers", ()
     if status:
         query, args = query + " WHERE status = ?", (status,)
@@ -257,7 +256,7 @@ class Listed(NamedTuple):
 
 
 def stream_subscribers(
-    db: sqlite3.Connection, status: str | None = None, page: int = 1000
+    db: Database, status: str | None = None, page: int = 1000
 ) -> Iterator[Listed]:
     """Every subscriber (with `status`) in id order, fetched a page at a time by keyset
     (`id > last`), so 100,000 of them never sit in memory and no read holds the database
@@ -266,16 +265,14 @@ def stream_subscribers(
     query = f"SELECT {', '.join(Listed._fields)} FROM subscribers WHERE {where} ORDER BY id LIMIT ?"
     last = 0
     while True:
-        cursor = db.cursor()
-        cursor.row_factory = None
-        rows = cursor.execute(query, (last, status, page) if status else (last, page)).fetchall()
+        rows = db.tuples(query, (last, status, page) if status else (last, page))
         yield from map(Listed._make, rows)
         if len(rows) < page:
             return
         last = rows[-1][0]
 
 
-def widest(db: sqlite3.Connection, status: str | None = None) -> dict[str, int]:
+def widest(db: Database, status: str | None = None) -> dict[str, int]:
     """The longest address, name, language, tags (as listed: ', ' between tags) and status
     among the subscribers (with `status`), in characters, so a table can be laid out before
     its first row is read."""
@@ -293,7 +290,7 @@ def widest(db: sqlite3.Connection, status: str | None = None) -> dict[str, int]:
 
 
 def import_csv(
-    db: sqlite3.Connection, path: Path, default_status: str = "active", source: str = ""
+    db: Database, path: Path, default_status: str = "active", source: str = ""
 ) -> ImportReport:
     """Every good row is imported, every bad one reported with its line and reason, in one
     transaction: an interrupted import changes nothing."""
@@ -371,7 +368,7 @@ def _checked_row(
     )
 
 
-def export_csv(db: sqlite3.Connection, path: Path) -> int:
+def export_csv(db: Database, path: Path) -> int:
     """Every subscriber, whatever their status, so the file can restore the list."""
     subscribers = list_subscribers(db)
     buffer = io.StringIO(newline="")

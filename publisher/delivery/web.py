@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-import sqlite3
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -27,13 +26,13 @@ from .confirm import CONFIRMABLE
 from .outbox import Outbox, logged
 from .page import N_, Pages, install_translations
 from .settings import parse_listen
-from .store import open_database, transaction
+from .store import Database, now_iso, open_database, transaction
 from .subscribers import SUPPRESSED, Subscriber, get, set_status
 from .tokens import ConfirmClaim, InvalidToken, Tokens, UnsubscribeClaim
 from .welcome import welcome
 
 Claim = UnsubscribeClaim | ConfirmClaim
-Handler = Callable[[sqlite3.Connection, Subscriber, Any], Response]
+Handler = Callable[[Database, Subscriber, Any], Response]
 
 ONE_CLICK = ("List-Unsubscribe", "One-Click")  # RFC 8058's form field and value
 OUTBOX = "publisher.outbox"  # app.extensions key: tests wait for the outbox through it
@@ -118,7 +117,7 @@ def create_app(root: Path) -> Flask:
 
     @app.get("/unsubscribe/")
     def unsubscribe_page() -> Response:
-        def show(db: sqlite3.Connection, subscriber: Subscriber, claim: Claim) -> Response:
+        def show(db: Database, subscriber: Subscriber, claim: Claim) -> Response:
             if subscriber.status in SUPPRESSED:
                 return status_page(subscriber, 200, N_("You are unsubscribed"))
             return answer(
@@ -137,9 +136,7 @@ def create_app(root: Path) -> Flask:
         if request.form.get(ONE_CLICK[0]) != ONE_CLICK[1]:
             return page(400, N_("Nothing changed"), N_("This request did not ask to unsubscribe."))
 
-        def apply(
-            db: sqlite3.Connection, subscriber: Subscriber, claim: UnsubscribeClaim
-        ) -> Response:
+        def apply(db: Database, subscriber: Subscriber, claim: UnsubscribeClaim) -> Response:
             with transaction(db):
                 current = get(db, subscriber.id)
                 if current and current.status not in SUPPRESSED:
@@ -157,7 +154,7 @@ def create_app(root: Path) -> Flask:
 
     @app.get("/confirm/")
     def confirm_page() -> Response:
-        def show(db: sqlite3.Connection, subscriber: Subscriber, claim: Claim) -> Response:
+        def show(db: Database, subscriber: Subscriber, claim: Claim) -> Response:
             if subscriber.status not in CONFIRMABLE:
                 return status_page(subscriber, 200, N_("Nothing to confirm"))
             return answer(
@@ -176,11 +173,12 @@ def create_app(root: Path) -> Flask:
         if request.form.get("confirm") != "yes":
             return page(400, N_("Nothing changed"), N_("This request did not ask to confirm."))
 
-        def apply(db: sqlite3.Connection, subscriber: Subscriber, claim: ConfirmClaim) -> Response:
+        def apply(db: Database, subscriber: Subscriber, claim: ConfirmClaim) -> Response:
             with transaction(db):
                 used = db.execute(
-                    "INSERT OR IGNORE INTO used_tokens (digest, used_at) VALUES (?, datetime('now'))",
-                    (claim.digest,),
+                    "INSERT INTO used_tokens (digest, used_at) VALUES (?, ?)"
+                    " ON CONFLICT DO NOTHING",
+                    (claim.digest, now_iso()),
                 ).rowcount
                 current = get(db, subscriber.id) or subscriber
                 if not used:

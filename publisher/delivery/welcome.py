@@ -70,8 +70,8 @@ def _latest_issue(
     )
     with transaction(db):
         claimed = db.execute(
-            "INSERT OR IGNORE INTO deliveries (send_id, subscriber_id, address, state,"
-            " message_id, updated_at) VALUES (?, ?, ?, 'sending', ?, ?)",
+            "INSERT INTO deliveries (send_id, subscriber_id, address, state,"
+            " message_id, updated_at) VALUES (?, ?, ?, 'sending', ?, ?) ON CONFLICT DO NOTHING",
             (send_id, subscriber.id, subscriber.address, recipient.message_id, now_iso()),
         ).rowcount
     if not claimed:
