@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 import shutil
-import sqlite3
 import threading
 import tomllib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email.parser import BytesHeaderParser
 from email.policy import SMTP
@@ -20,6 +19,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from postgresql_support import Server, running_postgresql
 
 from publisher.build import build
 
@@ -160,20 +160,51 @@ def _sending_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.getbasetemp() / "delivery-workspace"
 
 
+BACKENDS = ("sqlite", "postgresql")
+# For the tests whose SQL is worth running on both: @both_backends above the test.
+both_backends = pytest.mark.parametrize("backend", BACKENDS, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgresql_server() -> Iterator[Server]:
+    """A private PostgreSQL server for the session (skips where none is installed)."""
+    with running_postgresql() as server:
+        yield server
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """Where the test's list lives: SQLite unless the test is marked @both_backends."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def new_list(backend: str, request: pytest.FixtureRequest) -> Callable[[], str]:
+    """new_list() → a `[delivery] database` value for an empty list of the test's backend."""
+    if backend == "sqlite":
+        return lambda: "subscribers.sqlite3"
+    server = request.getfixturevalue("postgresql_server")
+    return server.new_database
+
+
 @pytest.fixture
 def delivery_workspace(
     built_email_workspace: Path,
     smtp_controller: _EphemeralPortController,
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
+    backend: str,
+    new_list: Callable[[], str],
 ) -> Path:
     """A fresh copy of the built workspace, sending to the loopback server, with an empty
-    subscriber list and the signing secret in the environment. Always at the same path,
-    the one it was built at, so its built email is up to date."""
+    subscriber list (a new PostgreSQL database for the `postgresql` backend) and the
+    signing secret in the environment. Always at the same path, the one it was built at,
+    so its built email is up to date."""
     root = _sending_root(tmp_path_factory)
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(built_email_workspace, root)  # copy2 keeps time stamps: still fresh
-    configure(root, smtp_port=smtp_controller.port, **DELIVERY)
+    database = {} if backend == "sqlite" else {"database": new_list()}
+    configure(root, smtp_port=smtp_controller.port, **DELIVERY, **database)
     monkeypatch.setenv("PUBLISHER_SECRET_KEY", SECRET)
     return root
 
@@ -193,11 +224,26 @@ def add_subscribers(root: Path, statuses: dict[str, str]) -> None:
 
 
 def query(root: Path, sql: str, *args: object) -> list[tuple]:
+    """Plain tuples from the workspace's list, SQLite file or PostgreSQL database."""
     from publisher.config import load_config
+    from publisher.delivery.store import open_database
 
-    db = sqlite3.connect(load_config(root).delivery.database_path(root))
+    db = open_database(load_config(root).delivery.database_path(root))
     try:
-        return db.execute(sql, args).fetchall()
+        return db.tuples(sql, args)
+    finally:
+        db.close()
+
+
+def execute_many(root: Path, sql: str, rows: list[tuple]) -> None:
+    """One statement for each row, in one transaction, on the workspace's list."""
+    from publisher.config import load_config
+    from publisher.delivery.store import open_database, transaction
+
+    db = open_database(load_config(root).delivery.database_path(root))
+    try:
+        with transaction(db):
+            db.executemany(sql, rows)
     finally:
         db.close()
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bounce_support import EnvelopeRecorder, Imap, flufl_samples, returned_to
 from click.testing import CliRunner
-from delivery_support import SLUG, add_subscribers, configure, query
+from delivery_support import SLUG, add_subscribers, both_backends, configure, query
 
 from publisher.cli import main
 from publisher.config import load_config
@@ -238,6 +238,7 @@ def test_real_bounces_and_complaints_come_back_through_verp_and_suppress_their_s
     assert set(smtp.copies()) == {subscriber[n] for n in SOFT} | set(bystanders)
 
 
+@both_backends
 def test_soft_bounces_suppress_once_the_limit_is_reached_within_the_window(
     bounce_workspace: Path, samples: dict[str, bytes], tmp_path: Path
 ) -> None:

@@ -18,6 +18,7 @@ from delivery_support import (
     TOKEN_IN_URL,
     RecordingHandler,
     add_subscribers,
+    both_backends,
     configure,
     query,
 )
@@ -116,6 +117,7 @@ def test_every_copy_carries_its_own_unsubscribe_link_in_headers_and_both_bodies(
     assert len({r.message_id for r in smtp.received}) == 5
 
 
+@both_backends
 def test_temporary_refusals_are_retried_and_permanent_ones_suppress_the_address(
     delivery_workspace: Path, smtp: RecordingHandler
 ) -> None:
@@ -212,6 +214,7 @@ def test_the_server_gone_mid_send_defers_and_pauses_then_resumes(
     assert handler.copies() == {f"r{n}@example.org": 1 for n in range(6)}
 
 
+@both_backends
 def test_a_lost_reply_after_the_message_is_unknown_and_never_resent_silently(
     delivery_workspace: Path, smtp: RecordingHandler
 ) -> None:
@@ -234,6 +237,7 @@ def test_a_lost_reply_after_the_message_is_unknown_and_never_resent_silently(
     assert len(copies) == 2 and copies[0] == copies[1]
 
 
+@both_backends
 def test_an_unsubscribe_during_the_send_is_honoured(
     delivery_workspace: Path, smtp: RecordingHandler
 ) -> None:

@@ -27,6 +27,7 @@ from delivery_support import (
     SLUG,
     RecordingHandler,
     add_subscribers,
+    both_backends,
     configure,
     query,
     serving,
@@ -323,6 +324,7 @@ def test_the_answer_is_the_same_for_new_pending_active_and_unsubscribed_addresse
     assert consent == [("subscribe form, from 127.0.0.1",)]
 
 
+@both_backends
 def test_someone_who_unsubscribed_comes_back_only_by_following_the_new_link(
     self_service: Path, client: FlaskClient, smtp: RecordingHandler
 ) -> None:

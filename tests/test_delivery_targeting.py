@@ -4,17 +4,22 @@ works, or is not there at all."""
 
 from __future__ import annotations
 
-import sqlite3
 from email import message_from_bytes, policy
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
-from delivery_support import TOKEN_IN_URL, RecordingHandler, add_subscribers, query
+from delivery_support import (
+    TOKEN_IN_URL,
+    RecordingHandler,
+    add_subscribers,
+    both_backends,
+    execute_many,
+    query,
+)
 
 from publisher.cli import main
-from publisher.config import load_config
 from publisher.delivery.web import create_app
 
 SLUG = "007-huelga"  # tests/workspaces/email, written in Spanish (language = "es")
@@ -38,13 +43,11 @@ def invoke(root: Path, *args: str):  # type: ignore[no-untyped-def]
 
 def set_up(root: Path, members: dict[str, tuple[str, str, str]] = LIST) -> None:
     add_subscribers(root, {address: status for address, (status, _, _) in members.items()})
-    db = sqlite3.connect(load_config(root).delivery.database_path(root))
-    with db:
-        db.executemany(
-            "UPDATE subscribers SET language = ?, tags = ? WHERE address = ?",
-            [(language, tags, address) for address, (_, language, tags) in members.items()],
-        )
-    db.close()
+    execute_many(
+        root,
+        "UPDATE subscribers SET language = ?, tags = ? WHERE address = ?",
+        [(language, tags, address) for address, (_, language, tags) in members.items()],
+    )
 
 
 def sent(root: Path, *options: str) -> None:
@@ -52,6 +55,7 @@ def sent(root: Path, *options: str) -> None:
     assert result.exit_code == 0, result.output
 
 
+@both_backends
 def test_tags_take_subscribers_with_any_of_them_and_only_active_ones(
     delivery_workspace: Path, smtp: RecordingHandler
 ) -> None:
@@ -83,6 +87,7 @@ def test_a_language_takes_its_regional_variants_and_subscribers_who_gave_none(
     }
 
 
+@both_backends
 def test_new_reaches_only_those_who_have_not_had_the_issue(
     delivery_workspace: Path, smtp: RecordingHandler
 ) -> None:
@@ -93,10 +98,9 @@ def test_new_reaches_only_those_who_have_not_had_the_issue(
     assert first.exit_code == 0 and "unknown" in first.output
     smtp.drop_after_data = set()
     # Later, eve confirms and hal joins: the issue went out before them.
-    db = sqlite3.connect(load_config(root).delivery.database_path(root))
-    with db:
-        db.execute("UPDATE subscribers SET status = 'active' WHERE address = 'eve@example.org'")
-    db.close()
+    execute_many(
+        root, "UPDATE subscribers SET status = 'active' WHERE address = ?", [("eve@example.org",)]
+    )
     add_subscribers(root, {"hal@example.org": "active"})
     before = smtp.copies()
 

@@ -18,6 +18,7 @@ from delivery_support import (
     SLUG,
     RecordingHandler,
     add_subscribers,
+    both_backends,
     query,
     serving,
 )
@@ -134,6 +135,7 @@ def test_forged_altered_and_expired_tokens_get_4xx_and_change_nothing(
     assert client.post(f"/unsubscribe/?token={genuine}", data=ONE_CLICK).status_code == 200
 
 
+@both_backends
 def test_one_click_through_waitress_then_the_next_send_skips_the_address(
     delivery_workspace: Path, smtp: RecordingHandler
 ) -> None:
@@ -166,6 +168,7 @@ def test_one_click_through_waitress_then_the_next_send_skips_the_address(
     assert set(smtp.copies()) == {"ben@example.org"}
 
 
+@both_backends
 def test_double_opt_in_confirms_once_by_post_with_the_emailed_link(
     delivery_workspace: Path, smtp: RecordingHandler, client: FlaskClient
 ) -> None:
