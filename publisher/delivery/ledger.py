@@ -256,16 +256,16 @@ class Ledger:
     def _reserve(self, send_id: int, now: float) -> None:
         """Up to _BATCH due rows nobody holds, now held by this worker (PostgreSQL)."""
         claimer = self._claimer_id()
-        with transaction(self.db, exclusive=False):
-            rows = self.db.execute(
-                "UPDATE deliveries SET claimed_by = ? WHERE (send_id, subscriber_id) IN ("
-                " SELECT send_id, subscriber_id FROM deliveries WHERE send_id = ?"
-                " AND state IN ('queued', 'deferred') AND next_attempt_at <= ?"
-                " AND claimed_by IS NULL ORDER BY next_attempt_at, subscriber_id LIMIT ?"
-                " FOR UPDATE SKIP LOCKED) RETURNING subscriber_id, address, message_id,"
-                " attempts, first_attempt_at",
-                (claimer, send_id, now, _BATCH),
-            ).fetchall()
+        # One statement in autocommit: the rows are held once it returns.
+        rows = self.db.execute(
+            "UPDATE deliveries SET claimed_by = ? WHERE (send_id, subscriber_id) IN ("
+            " SELECT send_id, subscriber_id FROM deliveries WHERE send_id = ?"
+            " AND state IN ('queued', 'deferred') AND next_attempt_at <= ?"
+            " AND claimed_by IS NULL ORDER BY next_attempt_at, subscriber_id LIMIT ?"
+            " FOR UPDATE SKIP LOCKED) RETURNING subscriber_id, address, message_id,"
+            " attempts, first_attempt_at",
+            (claimer, send_id, now, _BATCH),
+        ).fetchall()
         self._batch = sorted((Recipient(*row) for row in rows), key=lambda r: r.subscriber_id)
 
     def _claimer_id(self) -> int:
@@ -288,19 +288,22 @@ class Ledger:
         this worker holds: one whose claimer was taken for gone is not sent again."""
         held = " AND claimed_by = ?" if self.shared else ""
         mine = (self._claimer,) if self.shared else ()
-        # An explicit COMMIT: a RETURNING statement may hold it open.
-        with transaction(self.db, exclusive=False):
-            rows = self.db.execute(
-                "UPDATE deliveries SET state = CASE"
-                " WHEN (SELECT status FROM subscribers WHERE id = subscriber_id) = 'active'"
-                " THEN 'sending' ELSE 'skipped' END,"
-                " reply_text = CASE"
-                " WHEN (SELECT status FROM subscribers WHERE id = subscriber_id) = 'active' THEN NULL"
-                " ELSE 'no longer subscribed' END, updated_at = ?"
-                " WHERE send_id = ? AND subscriber_id = ?"
-                f" AND state IN ('queued', 'deferred', 'sending'){held} RETURNING state",
-                (now_iso(), send_id, recipient.subscriber_id, *mine),
-            ).fetchall()
+        statement = (
+            "UPDATE deliveries SET state = CASE"
+            " WHEN (SELECT status FROM subscribers WHERE id = subscriber_id) = 'active'"
+            " THEN 'sending' ELSE 'skipped' END,"
+            " reply_text = CASE"
+            " WHEN (SELECT status FROM subscribers WHERE id = subscriber_id) = 'active' THEN NULL"
+            " ELSE 'no longer subscribed' END, updated_at = ?"
+            " WHERE send_id = ? AND subscriber_id = ?"
+            f" AND state IN ('queued', 'deferred', 'sending'){held} RETURNING state"
+        )
+        values = (now_iso(), send_id, recipient.subscriber_id, *mine)
+        if self.shared:  # one statement in autocommit: committed when it returns
+            rows = self.db.execute(statement, values).fetchall()
+        else:  # an explicit COMMIT: on SQLite a RETURNING statement may hold it open
+            with transaction(self.db):
+                rows = self.db.execute(statement, values).fetchall()
         return len(rows) == 1 and rows[0][0] == "sending"
 
     def record(
