@@ -485,7 +485,7 @@ def check(
 
 @main.group()
 def subscribers() -> None:
-    """The subscriber list ([delivery] database): add, remove, list, import, export."""
+    """The subscriber list ([delivery] database): add, remove, list, import, export, migrate."""
 
 
 @subscribers.command(name="add")
@@ -591,6 +591,30 @@ def subscribers_export(workspace: Path, csv_file: Path) -> None:
     from .delivery import manage
 
     click.echo(f"{manage.export(workspace, csv_file)} subscriber(s) written to {csv_file}")
+
+
+@subscribers.command(name="migrate")
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    metavar="DATABASE",
+    help="An empty postgresql://… database (password: PGPASSWORD or ~/.pgpass), or a new"
+    " SQLite file in the workspace.",
+)
+@click.pass_obj
+def subscribers_migrate(workspace: Path, target: str) -> None:
+    """Copy the list with its history (subscribers, consents, used confirmation links,
+    bounces, sends and their ledger) into an empty DATABASE, in one transaction."""
+    from .delivery.migrate import migrate
+
+    done = migrate(workspace, target)
+    for table, count in done.counts.items():
+        click.echo(f"{table}: {count} row(s)")
+    click.echo(
+        f"copied from {done.source} to {done.target}; to use it, set [delivery] database ="
+        f' "{done.target}" in publisher.toml'
+    )
 
 
 @main.command()

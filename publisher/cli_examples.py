@@ -71,6 +71,12 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
     "subscribers export": (
         ("everyone, whatever their status", "publisher subscribers export backup.csv"),
     ),
+    "subscribers migrate": (
+        (
+            "the list and its history into PostgreSQL",
+            "publisher subscribers migrate --to postgresql://publisher@db.example.org/newsletter",
+        ),
+    ),
     "send": (
         ("log in and count the recipients; send nothing", "publisher send 42 --dry-run"),
         ("one test copy to yourself", "publisher send 42 --to editor@example.org"),

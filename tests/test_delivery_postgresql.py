@@ -15,13 +15,18 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from delivery_support import (
     SECRET,
     SLUG,
     RecordingHandler,
+    configure,
     execute_many,
     query,
 )
+from postgresql_support import Server
+
+from publisher.cli import main
 
 on_postgresql = pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 
@@ -98,3 +103,70 @@ def test_two_senders_killed_at_random_points_send_each_copy_at_most_once(
     # Nobody missed: only `unknown` ones may lack a copy, and those are reported.
     assert set(subscribers) - set(copies) <= unknown, f"seed {seed}"
     assert len(unknown) <= kills, f"seed {seed}: more unknown than kills"
+
+
+def invoke(root: Path, *args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, ["-C", str(root), *args])
+
+
+def table_counts(root: Path) -> dict[str, int]:
+    tables = ("subscribers", "sends", "deliveries", "used_tokens", "bounce_events")
+    return {table: query(root, f"SELECT COUNT(*) FROM {table}")[0][0] for table in tables}
+
+
+def test_a_sqlite_list_moves_to_postgresql_with_its_history_once(
+    delivery_workspace: Path, smtp: RecordingHandler, postgresql_server: Server
+) -> None:
+    root = delivery_workspace  # SQLite
+    for address in ("ana@example.org", "ben@example.org", "Carla@Example.org"):
+        assert invoke(root, "subscribers", "add", address).exit_code == 0
+    assert invoke(root, "subscribers", "remove", "ben@example.org").exit_code == 0
+    assert invoke(root, "send", SLUG).exit_code == 0
+    now = "2026-02-01T00:00:00+00:00"
+    execute_many(root, "INSERT INTO used_tokens (digest, used_at) VALUES (?, ?)", [("d1", now)])
+    execute_many(
+        root,
+        "INSERT INTO bounce_events (report_id, subscriber_id, kind, received_at, decision)"
+        " VALUES (?, 1, 'soft', ?, 'soft bounce 1 of 3 in 30 days')",
+        [("<r1@mx.example.net>", now)],
+    )
+    before = table_counts(root)
+    history = (
+        "SELECT s.address, s.status, s.status_source, d.state, d.message_id"
+        " FROM subscribers s LEFT JOIN deliveries d ON d.subscriber_id = s.id ORDER BY s.id"
+    )
+    rows_before = query(root, history)
+    url = postgresql_server.new_database()
+
+    moved = invoke(root, "subscribers", "migrate", "--to", url)
+    assert moved.exit_code == 0, moved.output
+    assert "subscribers: 3 row(s)" in moved.output and "deliveries: 2 row(s)" in moved.output
+    configure(root, database=url)
+    assert (
+        table_counts(root)
+        == before
+        == {
+            "subscribers": 3,
+            "sends": 1,
+            "deliveries": 2,
+            "used_tokens": 1,
+            "bounce_events": 1,
+        }
+    )
+    assert query(root, history) == rows_before
+    # The moved list works: the issue counts as sent, the next subscriber gets the next id.
+    assert "already sent" in invoke(root, "send", SLUG).output
+    assert invoke(root, "subscribers", "add", "CARLA@example.org").output.endswith(
+        "unchanged, active\n"
+    )
+    assert invoke(root, "subscribers", "add", "dan@example.org").exit_code == 0
+    assert query(root, "SELECT id FROM subscribers WHERE address = 'dan@example.org'") == [(4,)]
+
+    again = invoke(root, "subscribers", "migrate", "--to", url)  # from PostgreSQL, into itself
+    assert again.exit_code == 1 and "already" in again.output
+    configure(root, database="subscribers.sqlite3")
+    second = invoke(root, "subscribers", "migrate", "--to", url)
+    assert second.exit_code == 1 and "is not empty" in second.output, second.output
+    assert "Traceback" not in second.output
+    configure(root, database=url)
+    assert table_counts(root)["subscribers"] == 4  # the refused copy changed nothing
