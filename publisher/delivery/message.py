@@ -5,6 +5,11 @@ The .eml written by `publisher build --format email` is the contract: its per-re
 parts are the literal placeholder RECIPIENT_TOKEN. Bodies are quoted-printable, where a
 token can be split by a soft line break and '=' is written '=3D', so each part is decoded
 once, the token replaced in the decoded text, and the result encoded again.
+
+The message is serialised once, with markers where the recipient's values go; a copy is
+that serialisation with the markers replaced (headers) and each body part encoded with the
+recipient's token in it. Re-serialising the whole message for every recipient cost three
+quarters of the time per copy.
 """
 
 from __future__ import annotations
@@ -71,6 +76,7 @@ class Template:
             for part in message.walk()
             if part.get_content_maintype() == "text" and not part.is_multipart()
         ]
+        self._skeleton: list[bytes] | None = None  # the serialisation, split at the markers
 
     @classmethod
     def read(cls, path: Path) -> Template:
@@ -128,18 +134,42 @@ class Template:
             return self.copy()._without_unsubscribe(to, message_id, date)
         if not _TOKEN.match(token):
             raise ValueError(f"not a URL-safe token: {token!r}")
-        message = self._message
+        if self._skeleton is None:
+            self._skeleton = self._serialise_with_markers()
+        values = {
+            _TO: str(Address(addr_spec=to)).encode(),
+            _MESSAGE_ID: message_id.encode(),
+            _DATE: format_datetime(date or dt.datetime.now(dt.UTC)).encode(),
+            _TOKEN_MARK: token.encode(),
+        }
+        pieces = []
+        for index, piece in enumerate(self._skeleton):
+            if index % 2 == 0:
+                pieces.append(piece)
+            elif piece in values:
+                pieces.append(values[piece])
+            else:  # a body part, by its number
+                text = self._parts[int(piece.removeprefix(_PART))][1]
+                pieces.append(_quoted_printable(text.replace(PLACEHOLDER, token)))
+        return b"".join(pieces)
+
+    def _serialise_with_markers(self) -> list[bytes]:
+        """The message as bytes, split into [literal, marker, literal, marker, …, literal]."""
+        message = copy.deepcopy(self._message)
         for name, value in self._headers.items():
-            message.replace_header(name, value.replace(PLACEHOLDER, token))
-        message.replace_header("To", Address(addr_spec=to))
-        message.replace_header("Message-ID", message_id)
-        message.replace_header("Date", format_datetime(date or dt.datetime.now(dt.UTC)))
-        for part, text in self._parts:
-            # binascii's quoted-printable encoder is the C one behind the stdlib's quopri:
-            # the same encoding as email.quoprimime, twenty times faster on a 70 KB body.
-            encoded = binascii.b2a_qp(text.replace(PLACEHOLDER, token).encode(), istext=True)
-            part.set_payload(encoded.decode("ascii"))  # its Content-* headers stay as built
-        return message.as_bytes(policy=_SEND_POLICY)
+            message.replace_header(name, value.replace(PLACEHOLDER, _MARK % _TOKEN_MARK.decode()))
+        message.replace_header("To", _MARK % _TO.decode())
+        message.replace_header("Message-ID", _MARK % _MESSAGE_ID.decode())
+        message.replace_header("Date", _EPOCH)  # a Date header holds only a date
+        parts = [p for p in message.walk() if p.get_content_maintype() == "text"]
+        parts = [p for p in parts if not p.is_multipart()]
+        for number, part in enumerate(parts):
+            part.set_payload(_MARK % f"{_PART.decode()}{number}")  # Content-* headers stay
+        serialised = message.as_bytes(policy=_SEND_POLICY)
+        date = f"\r\nDate: {format_datetime(_EPOCH)}\r\n".encode()
+        assert serialised.count(date) == 1, "the template's Date header was not found"
+        serialised = serialised.replace(date, f"\r\nDate: {_MARK % _DATE.decode()}\r\n".encode())
+        return _MARKERS.split(serialised)
 
     def _without_unsubscribe(self, to: str, message_id: str, date: dt.datetime | None) -> bytes:
         """personalise() on this (copied) template, its unsubscribe links taken out."""
@@ -167,6 +197,21 @@ class Template:
                 hint="send the test copy to an address on the list (its link then works)",
             )
         return self.personalise(to, message_id, "-", date)
+
+
+# Markers in the serialised template: NUL never occurs in a message, so a marker cannot
+# collide with its text; the serialisation is split at them with one regular expression.
+_MARK = "\x00%s\x00"
+_MARKERS = re.compile(rb"\x00([A-Z_0-9]+)\x00")
+_TO, _MESSAGE_ID, _DATE, _TOKEN_MARK, _PART = b"TO", b"MESSAGE_ID", b"DATE", b"TOKEN", b"PART_"
+_EPOCH = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+
+
+def _quoted_printable(text: str) -> bytes:
+    """A body part as the SMTP policy writes it. Its text, read with that policy, already has
+    CRLF line ends, which the encoder keeps. binascii's encoder is the C one behind the
+    stdlib's quopri: the same encoding as email.quoprimime, twenty times faster on 70 KB."""
+    return binascii.b2a_qp(text.encode(), istext=True)
 
 
 @dataclass(frozen=True)
