@@ -1,7 +1,7 @@
 """Messages per second to an SMTP server on loopback: `publisher send`'s sender (ledger,
 personalisation, connection reuse) next to a bare smtplib loop, in the same run.
 
-    .venv/bin/python bench/send.py [--messages 1000]
+    .venv/bin/python bench/send.py [--messages 1000] [--postgresql URL]
 
 The server (aiosmtpd, accepting and discarding) runs in its own process, as a real one
 would, so client and server do not share a Python interpreter. Rows:
@@ -11,6 +11,11 @@ would, so client and server do not share a Python interpreter. Rows:
   publisher send       the real `publisher send` path: the ledger's commits before and
                        after each DATA, personalisation, connection reuse
   … (2)                the same two with two connections on two threads
+  … PostgreSQL         `publisher send` with the list in PostgreSQL ([delivery] database =
+                       "postgresql://…"): a private server started for the run (Debian's
+                       postgresql package), or the empty database given with --postgresql.
+                       The private server runs with fsync off, as in the tests: its commits
+                       are cheaper than a real server's; measure one with --postgresql
 
 The ledger's cost is the difference between "bare + personalise" and "publisher send" with
 as many connections, given as a share of the bare rate (and of the personalised loop).
@@ -27,6 +32,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -120,6 +127,32 @@ def bare(port: int, eml: Path, count: int, personalise: bool, connections: int =
     return time.perf_counter() - start
 
 
+def use_database(root: Path, database: str) -> None:
+    """[delivery] database = DATABASE in the bench workspace's publisher.toml."""
+    config = root / "publisher.toml"
+    lines = [
+        line
+        for line in config.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("database = ")
+    ]
+    index = lines.index("[delivery]") + 1
+    lines.insert(index, f'database = "{database}"')
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@contextmanager
+def postgresql(url: str | None) -> Iterator[str]:
+    """The given database, or a new one on a private server for this run."""
+    if url:
+        yield url
+        return
+    sys.path.insert(0, str(REPO / "tests"))
+    from postgresql_support import running_postgresql
+
+    with running_postgresql() as server:
+        yield server.new_database()
+
+
 def publisher_send(root: Path, slug: str, count: int, connections: int) -> float:
     from publisher.delivery.send import SendRequest, send
 
@@ -134,6 +167,9 @@ def publisher_send(root: Path, slug: str, count: int, connections: int) -> float
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=1000)
+    parser.add_argument(
+        "--postgresql", metavar="URL", help="an empty PostgreSQL database to use (default: own)"
+    )
     args = parser.parse_args()
     os.environ["PUBLISHER_SECRET_KEY"] = SECRET
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
@@ -154,6 +190,12 @@ def main() -> None:
             ("bare + personalise (2)", bare(port, eml, n, personalise=True, connections=2)),
             ("publisher send (2)", publisher_send(root, slug, n, 2)),
         ]
+        with postgresql(args.postgresql) as url:
+            use_database(root, url)
+            rows += [
+                ("PostgreSQL send", publisher_send(root, slug, n, 1)),
+                ("PostgreSQL send (2)", publisher_send(root, slug, n, 2)),
+            ]
     finally:
         stop.set()
         server.join(timeout=10)
