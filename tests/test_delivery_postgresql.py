@@ -170,3 +170,29 @@ def test_a_sqlite_list_moves_to_postgresql_with_its_history_once(
     assert "Traceback" not in second.output
     configure(root, database=url)
     assert table_counts(root)["subscribers"] == 4  # the refused copy changed nothing
+
+
+def test_a_password_in_the_database_url_is_refused_and_never_shown(
+    delivery_workspace: Path,
+) -> None:
+    root = delivery_workspace
+    configure(root, database="postgresql://editor:s3cret-pw@db.example.org/news")
+    refused = invoke(root, "subscribers", "list")
+    assert refused.exit_code == 1 and "Traceback" not in refused.output
+    assert "delivery.database: the URL holds a password" in refused.output
+    assert "PGPASSWORD" in refused.output and "s3cret-pw" not in refused.output
+
+
+def test_a_server_that_cannot_be_reached_is_named_without_a_traceback(
+    delivery_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = delivery_workspace
+    monkeypatch.setenv("PUBLISHER_DATABASE_PASSWORD", "s3cret-pw")
+    configure(root, database="postgresql://editor@127.0.0.1:1/news", database_timeout=2)
+    for command in (("subscribers", "list"), ("send", SLUG)):
+        failed = invoke(root, *command)
+        assert failed.exit_code == 1 and "Traceback" not in failed.output, failed.output
+        assert "cannot use the subscriber database postgresql://editor@127.0.0.1:1/news" in (
+            failed.output
+        )
+        assert "s3cret-pw" not in failed.output
