@@ -6,6 +6,9 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# Python may keep compiled modules (in __pycache__/, ignored by git): without them every
+# process the tests start compiles publisher from source again.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: demo test fuzz setup system-deps lint clean
 
@@ -35,9 +38,7 @@ system-deps:
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	# --no-compile: modules are compiled when first imported, not all 4,000 up front.
-	$(BIN)/pip install --quiet --no-compile -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
