@@ -264,8 +264,14 @@ class serving:
 
     def __exit__(self, *exc: object) -> None:
         self.server.task_dispatcher.shutdown()  # lets the last request finish first
-        self.server.close()
+        # Sockets are closed by the server's own thread: closing them under its running
+        # select() fails there with EBADF. With none left open, its loop ends.
+        self.server.trigger.pull_trigger(self._close_everything)
         self.thread.join(timeout=5)
+
+    def _close_everything(self) -> None:
+        for dispatcher in list(self.server._map.values()):
+            dispatcher.close()
 
 
 # A server like a real submission server: STARTTLS, then AUTH (only over TLS) -------------
