@@ -697,13 +697,7 @@ def bounces(workspace: Path, source: str) -> None:
     about: at once for a hard bounce or a complaint, after [delivery] soft_bounce_limit
     soft bounces within soft_bounce_days. SOURCE is the bounce address's Maildir or mbox
     file, or 'imap' ('imap:FOLDER') to read [delivery] imap_folder on imap_host. Nothing
-    is counted twice, so run it as often as you like.
-
-    \b
-    Examples:
-      publisher bounces ~/Maildir/.Bounces
-      publisher bounces imap:Bounces
-    """
+    is counted twice, so run it as often as you like."""
     from .delivery.bounce_policy import process
 
     for line in process(workspace, source).lines():
@@ -732,7 +726,7 @@ def serve(workspace: Path, port: int, open_browser: bool) -> None:
 @click.option("--listen", metavar="HOST:PORT", help="Default: [delivery] listen.")
 @click.pass_obj
 def serve_subscriptions(workspace: Path, listen: str | None) -> None:
-    """Serve the confirm and unsubscribe pages and RFC 8058 one-click unsubscribe."""
+    """Serve the subscribe, confirm and unsubscribe pages and RFC 8058 one-click unsubscribe."""
     from .delivery.web import serve
 
     _show_warnings()
