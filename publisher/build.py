@@ -179,7 +179,9 @@ def select_issues(manifests: list[IssueManifest], refs: Sequence[str]) -> list[I
         match = [
             m
             for m in manifests
-            if ref in (m.slug, str(m.number), m.path.name, m.path.stem) or Path(ref) == m.path
+            if ref in (m.slug, str(m.number), m.path.name, m.path.stem)
+            or (ref.isdigit() and int(ref) == m.number)  # "041", as the slug writes it
+            or Path(ref) == m.path
         ]
         if not match:
             names = {m.slug for m in manifests}

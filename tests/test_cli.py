@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import click
+import pytest
 from click.testing import CliRunner
 from terminal import run_in_terminal
 
@@ -87,9 +88,13 @@ def test_unknown_issue_and_format_suggest_near_misses(workspace: Callable[[str],
     assert not (root / "dist").exists()
 
 
-def test_build_one_issue_by_number_and_one_format(workspace: Callable[[str], Path]) -> None:
+@pytest.mark.parametrize("number", ["1", "001"])
+def test_build_one_issue_by_number_and_one_format(
+    workspace: Callable[[str], Path], number: str
+) -> None:
+    """By its number, as written or as the slug pads it."""
     root = workspace("minimal")
-    result = invoke("-C", str(root), "build", "1", "--format", "epub")
+    result = invoke("-C", str(root), "build", number, "--format", "epub")
     assert result.exit_code == 0, result.output
     assert [p.name for p in (root / "dist").rglob("*") if p.is_file()] == ["001-first.epub"]
 
