@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ..cache import Cache, digest, versions_digest
+from ..cache import Cache, digest, files_digest, versions_digest
 from ..jobs import workers
 from . import email, epub, feed, pdf, tools, web
 from .base import Check, Finding, Target, ToolMissing
@@ -62,22 +62,32 @@ def run_checks(
     """Every check's findings, in REGISTRY order; with `cache`, unchanged outputs' findings
     are taken from the last run that checked them."""
     chosen = [check for check in REGISTRY if not formats or check.format in formats]
+    inputs = _input_digests(target, {check.format for check in chosen}) if cache else {}
     with ThreadPoolExecutor(max_workers=workers()) as pool:
-        found = pool.map(lambda check: _run_remembered(check, target, cache), chosen)
+        found = pool.map(
+            lambda check: _run_remembered(check, target, cache, inputs.get(check.format)), chosen
+        )
         return [finding for findings in found for finding in findings]
 
 
-def _run_remembered(check: Check, target: Target, cache: Cache | None) -> list[Finding]:
-    if cache is None:
+def _input_digests(target: Target, formats: set[str]) -> dict[str, str]:
+    """Per format with outputs, a digest of the files its checks read, publisher's code and
+    the validators' versions: read and hashed once, for all the format's checks."""
+    versions = digest(versions_digest(), tools.versions(target.config.root))
+    return {
+        format_: digest(versions, format_, files_digest(files, target.out_dir))
+        for format_ in formats
+        if (files := INPUTS[format_](target))
+    }
+
+
+def _run_remembered(
+    check: Check, target: Target, cache: Cache | None, inputs: str | None
+) -> list[Finding]:
+    """`inputs` None: nothing of the format is built, so there is nothing to remember."""
+    if cache is None or inputs is None:
         return _run(check, target)
-    files = INPUTS[check.format](target)
-    key = digest(
-        versions_digest(),
-        tools.versions(target.config.root),
-        check.format,
-        check.name,
-        *(part for path in files for part in (_relative(path, target), path.read_bytes())),
-    )
+    key = digest(inputs, check.name)
     out = target.out_dir
     if record := cache.load("checks", key):
         return [
@@ -85,7 +95,7 @@ def _run_remembered(check: Check, target: Target, cache: Cache | None) -> list[F
             for row in record["findings"]
         ]
     findings = _run(check, target)
-    if files and not any(f.detail.startswith(_NOT_RUN) for f in findings):
+    if not any(f.detail.startswith(_NOT_RUN) for f in findings):
         rows = [
             {**dataclasses.asdict(f), "file": _relative(f.file, target) if f.file else None}
             for f in findings

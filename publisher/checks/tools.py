@@ -63,17 +63,16 @@ def poppler(command: str) -> str:
 
 def versions(workspace: Path) -> str:
     """What identifies the installed validators, for remembering their findings: the
-    EPUBCheck jar and the npm packages' manifests (Nu HTML checker, Ace)."""
-    parts = []
-    for root in (workspace, Path.cwd(), _CHECKOUT):
-        lock = root / "node_modules" / ".package-lock.json"
-        if lock.is_file():
-            parts.append(lock.read_text(encoding="utf-8"))
-            break
-    try:
-        from importlib.metadata import version
+    EPUBCheck jar and the npm packages' lock (Nu HTML checker, Ace)."""
+    from importlib.metadata import PackageNotFoundError, version
 
+    try:
+        lock = node_modules_file(".package-lock.json", tool="npm packages", workspace=workspace)
+        parts = [lock.read_text(encoding="utf-8")]
+    except ToolMissing:  # the checks that need them say so, and are not remembered
+        parts = ["npm packages: none"]
+    try:
         parts.append(f"epubcheck={version('epubcheck')}")
-    except Exception:  # not installed: the check says so, uncached
+    except PackageNotFoundError:
         parts.append("epubcheck=none")
     return "\n".join(parts)
