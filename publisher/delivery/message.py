@@ -71,11 +71,7 @@ class Template:
         self._headers = {
             name: str(value).strip() for name, value in message.items() if PLACEHOLDER in str(value)
         }
-        self._parts = [
-            (part, part.get_content())
-            for part in message.walk()
-            if part.get_content_maintype() == "text" and not part.is_multipart()
-        ]
+        self._parts = [(part, part.get_content()) for part in _text_parts(message)]
         self._skeleton: list[bytes] | None = None  # the serialisation, split at the markers
 
     @classmethod
@@ -161,9 +157,7 @@ class Template:
         message.replace_header("To", _MARK % _TO.decode())
         message.replace_header("Message-ID", _MARK % _MESSAGE_ID.decode())
         message.replace_header("Date", _EPOCH)  # a Date header holds only a date
-        parts = [p for p in message.walk() if p.get_content_maintype() == "text"]
-        parts = [p for p in parts if not p.is_multipart()]
-        for number, part in enumerate(parts):
+        for number, part in enumerate(_text_parts(message)):  # in the order of self._parts
             part.set_payload(_MARK % f"{_PART.decode()}{number}")  # Content-* headers stay
         serialised = message.as_bytes(policy=_SEND_POLICY)
         date = f"\r\nDate: {format_datetime(_EPOCH)}\r\n".encode()
@@ -205,6 +199,15 @@ _MARK = "\x00%s\x00"
 _MARKERS = re.compile(rb"\x00([A-Z_0-9]+)\x00")
 _TO, _MESSAGE_ID, _DATE, _TOKEN_MARK, _PART = b"TO", b"MESSAGE_ID", b"DATE", b"TOKEN", b"PART_"
 _EPOCH = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+
+
+def _text_parts(message: EmailMessage) -> list[EmailMessage]:
+    """The parts a recipient's token goes into: every text leaf, in the message's order."""
+    return [
+        part
+        for part in message.walk()
+        if part.get_content_maintype() == "text" and not part.is_multipart()
+    ]
 
 
 def _quoted_printable(text: str) -> bytes:
