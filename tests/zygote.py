@@ -53,7 +53,7 @@ def child(request: dict, stdout: int, stderr: int) -> None:
         os.environ.clear()
         os.environ.update(request["env"])
         os.chdir(request["cwd"])
-        sys.argv = [request.get("program", "publisher"), *request["argv"]]
+        sys.argv = ["publisher", *request["argv"]]
         try:
             if "code" in request:
                 exec(compile(request["code"], "<test>", "exec"), {"__name__": "__main__"})
