@@ -22,7 +22,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .tools import JVM_OPTIONS
 
@@ -43,8 +43,7 @@ class _Service:
     def __init__(self) -> None:
         self._process: subprocess.Popen[str] | None = None
         self._lock = threading.Lock()
-        # The service's stderr, kept to say why it stopped; it lives as long as the service.
-        self._stderr = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")  # noqa: SIM115
+        self._stderr: IO[str] | None = None  # kept to say why the service stopped
 
     def check(self, path: Path) -> tuple[int, dict[str, Any]]:
         with self._lock:
@@ -75,6 +74,8 @@ class _Service:
 
     def _running(self) -> subprocess.Popen[str]:
         if self._process is None or self._process.poll() is not None:
+            if self._stderr is None:  # made with the first service; it lives as long as this
+                self._stderr = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")  # noqa: SIM115
             self._process = subprocess.Popen(
                 [sys.executable, "-m", __name__],
                 stdin=subprocess.PIPE,
@@ -86,6 +87,8 @@ class _Service:
         return self._process
 
     def _last_words(self) -> str:
+        if self._stderr is None:
+            return "no message"
         self._stderr.seek(0)
         return self._stderr.read().strip()[-500:] or "no message"
 
