@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -56,6 +56,19 @@ def build_copy(source: Path, tmp_path_factory: pytest.TempPathFactory) -> BuildR
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
         return build(root)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:  # -> a Playwright Browser
+    """Headless Chromium as the email preview starts it (Debian's, with its flags)."""
+    from publisher.errors import PublisherError
+    from publisher.renderers.email.browser import chromium
+
+    try:
+        with chromium() as chrome:
+            yield chrome
+    except PublisherError as exc:
+        pytest.skip(f"{exc} (Debian's chromium: scripts/install-system-deps.sh)")
 
 
 @pytest.fixture(scope="session")

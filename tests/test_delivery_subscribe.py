@@ -43,8 +43,6 @@ from publisher.delivery.send import SendRequest, send
 from publisher.delivery.tokens import Tokens
 from publisher.delivery.web import OUTBOX, create_app, proxy_options
 
-CHROMIUM = Path("/usr/bin/chromium")
-
 
 @dataclass
 class Site:
@@ -95,19 +93,6 @@ def site(smtp_controller, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     later.app = SharedDataMiddleware(app, {"/": str(root / "dist")})
     with serving(server):
         yield Site(root, url, app)
-
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]  # -> a Playwright Browser
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed: run 'make test' (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-    from test_web_browser import ARGS
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import re
 import subprocess
 import sys
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +31,7 @@ from publisher import i18n
 from publisher.build import BuildReport, build
 from publisher.cli import main
 from publisher.errors import PublisherError
-from publisher.renderers.email.browser import WIDTHS, chromium, open_email
+from publisher.renderers.email.browser import WIDTHS, open_email
 from publisher.renderers.email.budget import GMAIL_CLIP_BYTES
 from publisher.renderers.email.content import CONTENT_WIDTH
 
@@ -113,15 +113,6 @@ def examples(built_example: BuildReport) -> list[BuiltEmail]:
 @pytest.fixture(scope="module")
 def every_email(bilingual: BuiltEmail, examples: list[BuiltEmail]) -> list[BuiltEmail]:
     return [bilingual, *examples]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    try:
-        with chromium() as chrome:
-            yield chrome
-    except PublisherError as exc:
-        pytest.skip(f"{exc} (Debian's chromium: scripts/install-system-deps.sh)")
 
 
 def external_links(element: lxml.html.HtmlElement) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import lxml.html
 import pytest
@@ -15,6 +15,9 @@ from validators import parse_eml
 
 from publisher import i18n
 from publisher.build import BuildReport, build
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 
 @pytest.fixture(scope="module")
@@ -91,29 +94,25 @@ def test_the_epub_colophon_speaks_the_issues_language(built: BuildReport) -> Non
     assert "À propos" in text and "Publié par Red de Trabajadores Portuarios" in text
 
 
-def test_the_arabic_page_is_laid_out_right_to_left_in_a_browser(built: BuildReport) -> None:
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
-        pytest.skip("Chromium is not installed: run 'make test' (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-    from test_web_browser import ARGS, ARTIFACTS
+def test_the_arabic_page_is_laid_out_right_to_left_in_a_browser(
+    built: BuildReport, browser: Browser
+) -> None:
+    from test_web_browser import ARTIFACTS
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=ARGS)
-        page = browser.new_page(viewport={"width": 375, "height": 800})
-        page.goto((built.out_dir / "012-tadamun" / "index.html").as_uri())
-        page.screenshot(path=ARTIFACTS / "arabic-interface-375.png", full_page=True)
-        layout = page.evaluate(
-            """() => {
-                const title = document.querySelector('.site-title a').getBoundingClientRect();
-                return {direction: getComputedStyle(document.documentElement).direction,
-                        titleRight: title.right, titleLeft: title.left,
-                        body: document.querySelector('main').getBoundingClientRect().right,
-                        overflow: document.documentElement.scrollWidth - innerWidth};
-            }"""
-        )
-        browser.close()
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto((built.out_dir / "012-tadamun" / "index.html").as_uri())
+    page.screenshot(path=ARTIFACTS / "arabic-interface-375.png", full_page=True)
+    layout = page.evaluate(
+        """() => {
+            const title = document.querySelector('.site-title a').getBoundingClientRect();
+            return {direction: getComputedStyle(document.documentElement).direction,
+                    titleRight: title.right, titleLeft: title.left,
+                    body: document.querySelector('main').getBoundingClientRect().right,
+                    overflow: document.documentElement.scrollWidth - innerWidth};
+        }"""
+    )
+    page.close()
     assert layout["direction"] == "rtl"
     assert abs(layout["titleRight"] - layout["body"]) < 2  # the site title starts at the right
     assert layout["overflow"] <= 0

@@ -13,11 +13,8 @@ from pathlib import Path
 import pytest
 
 from publisher.build import BuildReport
-from publisher.renderers.email.browser import CHROMIUM_ARGS
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "web"
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = CHROMIUM_ARGS  # the flags Debian's Chromium needs here, as the email preview uses them
 
 
 @pytest.fixture(scope="module")
@@ -32,18 +29,6 @@ def site(built_example: BuildReport) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():  # -> a Playwright Browser
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed: run 'make test' (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("width", [375, 1280])
