@@ -4,8 +4,11 @@ to send to it."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 import threading
 import tomllib
 from collections import Counter
@@ -207,6 +210,21 @@ def delivery_workspace(
     configure(root, smtp_port=smtp_controller.port, **DELIVERY, **database)
     monkeypatch.setenv("PUBLISHER_SECRET_KEY", SECRET)
     return root
+
+
+CLI = "from publisher.cli import main; main()"  # `publisher` as a process of its own
+
+
+def start_sender(
+    root: Path, *extra: str, stderr: int = subprocess.DEVNULL
+) -> subprocess.Popen[bytes]:
+    """`publisher send SLUG …` in its own process, to be killed and started again."""
+    return subprocess.Popen(
+        [sys.executable, "-c", CLI, "-C", str(root), "send", SLUG, *extra],
+        env={**os.environ, "PUBLISHER_SECRET_KEY": SECRET},
+        stdout=subprocess.DEVNULL,
+        stderr=stderr,
+    )
 
 
 def add_subscribers(root: Path, statuses: dict[str, str]) -> None:

@@ -15,21 +15,20 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from delivery_support import SECRET, SLUG, RecordingHandler, add_subscribers, configure, query
+from delivery_support import (
+    CLI,
+    SECRET,
+    SLUG,
+    RecordingHandler,
+    add_subscribers,
+    configure,
+    query,
+    start_sender,
+)
 
 SUBSCRIBERS = 400
 KILLS = 12
 RATE = "30"  # messages per second: each run is killed after a dozen or so, mid-send
-CLI = "from publisher.cli import main; main()"
-
-
-def start_sender(root: Path, *extra: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-c", CLI, "-C", str(root), "send", SLUG, *extra],
-        env={**os.environ, "PUBLISHER_SECRET_KEY": SECRET},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
 
 
 def test_sigkill_at_random_points_loses_and_repeats_nothing(

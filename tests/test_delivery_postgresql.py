@@ -5,11 +5,9 @@ SMTP server received. `subscribers migrate` moves a SQLite list there with its h
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -17,12 +15,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from delivery_support import (
-    SECRET,
     SLUG,
     RecordingHandler,
     configure,
     execute_many,
     query,
+    start_sender,
 )
 from postgresql_support import Server
 
@@ -33,16 +31,6 @@ on_postgresql = pytest.mark.parametrize("backend", ["postgresql"], indirect=True
 SUBSCRIBERS = 2000
 ROUNDS = 4  # each: two senders started together, each killed at its own random moment
 RATE = "150"  # messages per second per sender while being killed: a few hundred per round
-CLI = "from publisher.cli import main; main()"
-
-
-def start_sender(root: Path, *extra: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-c", CLI, "-C", str(root), "send", SLUG, *extra],
-        env={**os.environ, "PUBLISHER_SECRET_KEY": SECRET},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
 
 
 def subscribe(root: Path, addresses: list[str]) -> None:
@@ -67,7 +55,7 @@ def test_two_senders_killed_at_random_points_send_each_copy_at_most_once(
     chance = random.Random(seed)
     kills = 0
     for _ in range(ROUNDS):
-        senders = [start_sender(root, "--rate", RATE) for _ in range(2)]
+        senders = [start_sender(root, "--rate", RATE, stderr=subprocess.PIPE) for _ in range(2)]
         moments = sorted((chance.uniform(0.4, 1.6), sender) for sender in senders)
         started = time.monotonic()
         for moment, sender in moments:  # start-up, reserving, sending, or between commits
@@ -79,7 +67,7 @@ def test_two_senders_killed_at_random_points_send_each_copy_at_most_once(
             sender.wait(timeout=30)
     assert kills >= 2 * ROUNDS - 2, f"only {kills} kills landed (seed {seed})"
     # Two more finish the send together: one may find it finished by the other.
-    finishers = [start_sender(root, "--connections", "2") for _ in range(2)]
+    finishers = [start_sender(root, "--connections", "2", stderr=subprocess.PIPE) for _ in range(2)]
     outcomes = [
         (f.wait(timeout=90), f.stderr.read().decode() if f.stderr else "") for f in finishers
     ]
