@@ -56,7 +56,9 @@ class Progress(Protocol):
     def task(self, description: str) -> AbstractContextManager[object]: ...
 
 
-class _Silent:
+class Silent:
+    """Progress for callers that show none."""
+
     def expect(self, units: int) -> None:
         pass
 
@@ -83,7 +85,7 @@ def build(
     print_overrides: PrintSettings | None = None,
     force: bool = False,
 ) -> BuildReport:
-    progress = progress or _Silent()
+    progress = progress or Silent()
     root = root.resolve()  # paths are part of what outputs are recorded against
     config = load_config(root)
     renderers = [REGISTRY[name]() for name in select_formats(formats)]

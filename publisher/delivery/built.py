@@ -10,7 +10,6 @@ shape the message (the SMTP and list settings of [delivery]) never ask for a reb
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,20 +56,12 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
     return BuiltEmail(manifest.slug, path)
 
 
-class _Silent:
-    def expect(self, units: int) -> None:
-        pass
-
-    def task(self, description: str) -> AbstractContextManager[object]:
-        return nullcontext()
-
-
 def _is_current(config: Config, pool: DocumentPool, manifest: IssueManifest) -> bool:
     """The question `publisher build` asks before it skips the email job, asked the same way:
     the issue is assembled as a build assembles it (its documents from the conversion
     cache, so this is quick after a build; their warnings were shown by that build)."""
     from ..assemble import assemble
-    from ..build import build_time, editorial_html, read_documents
+    from ..build import Silent, build_time, editorial_html, read_documents
     from ..cache import Cache, captured_warnings
     from ..jobs import RenderPlan
     from ..renderers import RenderContext
@@ -78,7 +69,7 @@ def _is_current(config: Config, pool: DocumentPool, manifest: IssueManifest) -> 
 
     cache = Cache.for_workspace(config.root)
     with captured_warnings():
-        documents = read_documents(pool, [manifest], config, cache, _Silent())
+        documents = read_documents(pool, [manifest], config, cache, Silent())
         issue = assemble(manifest, documents, editorial_html(manifest, config, cache), config)
     plan = RenderPlan(
         cache, RenderContext(config, config.templates_dir, build_time()), config.dist_dir.resolve()
