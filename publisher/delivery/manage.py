@@ -3,6 +3,7 @@ confirmation links to new pending subscribers (double opt-in)."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from ..config import Config, load_config
 from ..errors import PublisherError
+from ..output import atomic_write
 from . import subscribers as subs
 from .store import Database as Connection
 from .store import open_database, reporting_errors
@@ -87,8 +89,15 @@ def listing(
 
 
 def export(root: Path, path: Path) -> int:
+    """Every subscriber, whatever their status, so the file can restore the list: the CSV
+    that `subscribers list --format csv` prints, written atomically."""
+    from .listing import write_csv
+
     with subscriber_list(root) as (_config, db):
-        return subs.export_csv(db, path)  # atomic_write names a file it cannot write
+        text = io.StringIO(newline="")
+        count = write_csv(subs.stream_subscribers(db), text)
+        atomic_write(path, text.getvalue().encode("utf-8"))  # it names a file it cannot write
+    return count
 
 
 Confirm = Callable[[Connection, list[subs.Subscriber]], list[tuple[str, str]]]

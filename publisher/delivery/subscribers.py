@@ -18,7 +18,6 @@ from typing import Any, NamedTuple
 from ..controls import clean_text, strip_controls, warn_bidi_override
 from ..errors import Problem, PublisherError
 from ..languages import NotALanguage, language_tag
-from ..output import atomic_write
 from .store import SUBSCRIBER_STATUSES, Database, now_iso, transaction
 
 SUPPRESSED = ("unsubscribed", "bounced", "complained")
@@ -230,13 +229,6 @@ def remove(db: Database, address: str) -> Subscriber:
     return removed
 
 
-def list_subscribers(db: Database, status: str | None = None) -> list[Subscriber]:
-    query, args = "SELECT * FROM subscribers", ()
-    if status:
-        query, args = query + " WHERE status = ?", (status,)
-    return [Subscriber.from_row(row) for row in db.execute(query + " ORDER BY id", args)]
-
-
 class Listed(NamedTuple):
     """A subscriber as `subscribers list` shows them: the stored fields as stored (tags
     comma-separated), a plain tuple from the database. Building a `Subscriber` for each of
@@ -366,30 +358,6 @@ def _checked_row(
         status,
         values.get("consent_source") or source,
     )
-
-
-def export_csv(db: Database, path: Path) -> int:
-    """Every subscriber, whatever their status, so the file can restore the list."""
-    subscribers = list_subscribers(db)
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(EXPORT_COLUMNS)
-    for s in subscribers:
-        row = [
-            s.address,
-            s.name,
-            s.language,
-            ",".join(s.tags),
-            s.status,
-            s.consent_source,
-            s.created_at,
-            s.updated_at,
-            s.confirmed_at or "",
-            s.status_source,
-        ]
-        writer.writerow([_quoted(cell) for cell in row])
-    atomic_write(path, buffer.getvalue().encode("utf-8"))
-    return len(subscribers)
 
 
 def _quoted(cell: str) -> str:
