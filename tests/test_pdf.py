@@ -23,6 +23,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import FIXED_EPOCH, REPO, WORKSPACES, copy_workspace
+from pdf_ua import structure, validator_errors
 from PIL import Image
 from validators import pdffonts
 
@@ -31,11 +32,14 @@ from publisher.cli import main
 from publisher.config import load_config
 from publisher.imposition import impose
 from publisher.model import Document, Issue, Section
-from publisher.printing import PAGE_SIZES
 from publisher.renderers import RenderContext
 from publisher.renderers.pdf import PdfRenderer
 
 PT_PER_MM = 72 / 25.4
+# Expected sheet sizes written out from ISO 216 and ANSI, never read from the product's
+# table, so that a wrong size there fails here: A4 is 595.28 × 841.89 pt, A5 419.53 × 595.28,
+# A6 297.64 × 419.53.
+STANDARD_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "A6": (105.0, 148.0)}
 PRINT = WORKSPACES / "print"
 RALLY, PLAIN = "001-rally", "002-plain"
 MANIFEST = yaml.safe_load((PRINT / "issues" / f"{RALLY}.yaml").read_text())
@@ -169,7 +173,7 @@ def source_words(markdown: str) -> list[str]:
 def test_a5_with_3mm_bleed_and_marks_has_trimbox_a5_and_bleedbox_3mm_out(
     printed: BuildReport,
 ) -> None:
-    width, height = PAGE_SIZES[MANIFEST["pdf"]["page_size"]]
+    width, height = STANDARD_MM[MANIFEST["pdf"]["page_size"]]
     bleed = float(MANIFEST["pdf"]["bleed"].removesuffix("mm"))
     for name in (f"{RALLY}.pdf", f"{RALLY}-leaflet.pdf"):
         for page in boxes_mm(out(printed, name)):
@@ -183,7 +187,7 @@ def test_a5_with_3mm_bleed_and_marks_has_trimbox_a5_and_bleedbox_3mm_out(
 
 
 def test_without_bleed_the_boxes_are_the_page(printed: BuildReport) -> None:
-    width, height = PAGE_SIZES[CONFIG.page_size]
+    width, height = STANDARD_MM[CONFIG.page_size]
     for page in boxes_mm(out(printed, f"{PLAIN}.pdf")):
         assert page["MediaBox"] == pytest.approx([0, 0, width, height], abs=0.01)
         assert page["TrimBox"] == page["BleedBox"] == page["MediaBox"]
@@ -303,16 +307,65 @@ def test_one_font_family_covers_latin_greek_cyrillic_and_arabic(printed: BuildRe
     assert any("Naskh" in f for f in families) and any("Serif" in f for f in families)
 
 
+# Known defects, kept visible: strict, so each turns into a failure once it is fixed.
+QR_WITHOUT_ALT = pytest.mark.xfail(
+    strict=True, reason="the leaflet's QR code is a Figure without /Alt (its aria-label is lost)"
+)
+MARGIN_BOXES_ORPHANED = pytest.mark.xfail(
+    strict=True,
+    reason="running headers and page numbers are tagged NonStruct under /Document, which "
+    "does not list them: unreachable from the tree instead of marked as Artifacts",
+)
+UA_PDFS = [
+    f"{RALLY}.pdf",
+    pytest.param(f"{RALLY}-leaflet.pdf", marks=QR_WITHOUT_ALT),
+    f"{PLAIN}.pdf",
+    pytest.param(f"{PLAIN}-leaflet.pdf", marks=QR_WITHOUT_ALT),
+]
+
+
 @pytest.mark.parametrize("name", [f"{RALLY}.pdf", f"{RALLY}-leaflet.pdf", f"{PLAIN}.pdf"])
-def test_pdfs_are_tagged_pdf_ua_1_with_metadata(printed: BuildReport, name: str) -> None:
+def test_pdfs_declare_pdf_ua_1_with_metadata(printed: BuildReport, name: str) -> None:
     with pikepdf.open(out(printed, name)) as pdf:
-        assert "/StructTreeRoot" in pdf.Root and len(pdf.Root.StructTreeRoot.K) > 0
         assert bool(pdf.Root.MarkInfo.Marked)
         assert str(pdf.Root.Lang) == "en"
         meta = pdf.open_metadata()
         assert meta.get("pdfuaid:part") == "1"
         assert str(pdf.docinfo["/Author"]) == CONFIG.organisation
         assert str(pdf.docinfo["/Title"])
+
+
+@pytest.mark.parametrize("name", UA_PDFS)
+def test_pdfs_pass_the_machine_checkable_pdf_ua_rules(printed: BuildReport, name: str) -> None:
+    assert validator_errors(out(printed, name)) == []
+    tree = structure(out(printed, name))
+    assert {"/Document", "/H1", "/P"} <= set(tree.roles), tree.roles
+    assert tree.figures_without_alt == []
+
+
+def test_headings_and_figures_are_structure_elements(printed: BuildReport) -> None:
+    """The rally issue has headings on several levels and images: each is an element a
+    screen reader can list, the images with their alternative text."""
+    tree = structure(out(printed, f"{RALLY}.pdf"))
+    assert {"/H1", "/H2", "/H3", "/Figure"} <= set(tree.roles), tree.roles
+    assert tree.figures_without_alt == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(f"{RALLY}.pdf", marks=MARGIN_BOXES_ORPHANED),
+        f"{RALLY}-leaflet.pdf",
+        pytest.param(f"{PLAIN}.pdf", marks=MARGIN_BOXES_ORPHANED),
+        f"{PLAIN}-leaflet.pdf",
+    ],
+)
+def test_every_pages_marked_content_is_reachable_from_the_structure_tree(
+    printed: BuildReport, name: str
+) -> None:
+    tree = structure(out(printed, name))
+    assert tree.problems == []
+    assert tree.marked, "no marked content at all"
 
 
 def test_pdf_a_3b_on_request_and_still_tagged(overridden: Path) -> None:
@@ -336,8 +389,8 @@ def test_n_up_leaflet_puts_identical_copies_of_each_side_on_one_a4_side(
     sheets = out(printed, f"{issue}-leaflet-{layout}.pdf")
     sides = page_count(leaflet)
     assert sides == manifest["leaflet"].get("sides", 1) == page_count(sheets)
-    a4 = sorted(v * PT_PER_MM for v in PAGE_SIZES["A4"])
-    page_w, page_h = (v * PT_PER_MM for v in PAGE_SIZES[manifest["leaflet"]["page_size"]])
+    a4 = sorted(v * PT_PER_MM for v in STANDARD_MM["A4"])
+    page_w, page_h = (v * PT_PER_MM for v in STANDARD_MM[manifest["leaflet"]["page_size"]])
     for side in range(1, sides + 1):
         media = [v * PT_PER_MM for v in boxes_mm(sheets)[side - 1]["MediaBox"]]
         width, height = media[2] - media[0], media[3] - media[1]
@@ -391,7 +444,7 @@ def test_body_text_stays_inside_the_margins(printed: BuildReport) -> None:
     reaches into the margins of the A4 issue (config: 18mm all round)."""
     path = out(printed, f"{PLAIN}.pdf")
     margin = float(CONFIG.pdf.margins[1]) * PT_PER_MM
-    width = PAGE_SIZES[CONFIG.page_size][0] * PT_PER_MM
+    width = STANDARD_MM[CONFIG.page_size][0] * PT_PER_MM
     for page, word, x0, _, x1, _ in words(path):
         assert margin - 0.5 <= x0 and x1 <= width - margin + 0.5, (page, word)
 
@@ -592,11 +645,11 @@ def test_command_line_beats_manifest_beats_config(printed: BuildReport, overridd
         trim = boxes_mm(path)[0]["TrimBox"]
         return sorted([trim[2] - trim[0], trim[3] - trim[1]])
 
-    assert size(out(printed, f"{RALLY}.pdf")) == pytest.approx(sorted(PAGE_SIZES["A5"]), abs=0.01)
-    assert size(out(printed, f"{PLAIN}.pdf")) == pytest.approx(sorted(PAGE_SIZES["A4"]), abs=0.01)
-    assert size(overridden / f"{RALLY}.pdf") == pytest.approx(sorted(PAGE_SIZES["A4"]), abs=0.01)
+    assert size(out(printed, f"{RALLY}.pdf")) == pytest.approx(sorted(STANDARD_MM["A5"]), abs=0.01)
+    assert size(out(printed, f"{PLAIN}.pdf")) == pytest.approx(sorted(STANDARD_MM["A4"]), abs=0.01)
+    assert size(overridden / f"{RALLY}.pdf") == pytest.approx(sorted(STANDARD_MM["A4"]), abs=0.01)
     assert size(overridden / f"{RALLY}-leaflet.pdf") == pytest.approx(
-        sorted(PAGE_SIZES["A4"]), abs=0.01
+        sorted(STANDARD_MM["A4"]), abs=0.01
     )
     assert sorted(p.name for p in overridden.iterdir()) == [f"{RALLY}-leaflet.pdf", f"{RALLY}.pdf"]
 
@@ -648,7 +701,10 @@ def test_hostile_references_are_left_out_with_a_warning_naming_the_document(
     # already dropped a forbidden scheme such as file:, the address.
     assert len(about_it) >= len(images), about_it
     for source in HOSTILE_SOURCES:
-        assert any(source in w for w in about_it) or not source.startswith(("http", "/")), source
+        named = [w for w in about_it if f"image '{source}' left out" in w]
+        if source.startswith("file:"):  # the sanitiser drops the scheme: the address is empty
+            named += [w for w in about_it if "image '' left out" in w]
+        assert named, (source, about_it)
     pdf = report.out_dir / "001-hostile" / "001-hostile.pdf"
     with pikepdf.open(pdf) as opened:
         assert not any(page.get_images() for page in opened.pages)

@@ -1,0 +1,101 @@
+"""What a PDF/UA-1 validator checks of a file's structure, read from the file itself rather
+than from the flags the renderer wrote: veraPDF is not installable here, so the
+machine-checkable rules come from the `pdfua` package and the tree is walked with pikepdf.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pdfua
+import pikepdf
+
+
+@dataclass
+class Structure:
+    """The structure tree as a screen reader meets it."""
+
+    roles: list[str] = field(default_factory=list)  # every element's /S, in reading order
+    figures_without_alt: list[str] = field(default_factory=list)  # "page N"
+    marked: dict[int, set[int]] = field(default_factory=dict)  # page index → MCIDs in the tree
+    problems: list[str] = field(default_factory=list)
+
+
+def validator_errors(path: Path) -> list[str]:
+    """The errors the `pdfua` validator finds (warnings are advice, not conformance)."""
+    report = pdfua.validate(str(path))
+    return [
+        f"{f.rule_id} page {f.location.page}: {f.message}"
+        for f in report.findings
+        if f.severity is pdfua.Severity.ERROR
+    ]
+
+
+def _kids(element: pikepdf.Object) -> list[pikepdf.Object]:
+    kids = element.get("/K")
+    if kids is None:
+        return []
+    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+
+
+def _walk(
+    element: pikepdf.Object, page: int | None, pages: dict[tuple[int, int], int], found: Structure
+) -> None:
+    if "/Pg" in element:
+        page = pages.get(element.Pg.objgen)
+    role = str(element.get("/S", ""))
+    found.roles.append(role)
+    if role == "/Figure" and "/Alt" not in element and "/ActualText" not in element:
+        found.figures_without_alt.append(f"page {None if page is None else page + 1}")
+    for kid in _kids(element):
+        if isinstance(kid, int):  # a marked-content id on the element's page
+            if page is None:
+                found.problems.append(f"MCID {kid} of {role} has no page")
+            else:
+                found.marked.setdefault(page, set()).add(int(kid))
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+            on = pages.get(kid.Pg.objgen) if "/Pg" in kid else page
+            if on is not None:
+                found.marked.setdefault(on, set()).add(int(kid.MCID))
+        elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            _walk(kid, page, pages, found)
+
+
+def structure(path: Path) -> Structure:
+    """Walk the tree and check what ties it to the pages: every page's marked content is
+    reachable from the tree, and the ParentTree leads back from each page to its elements."""
+    found = Structure()
+    with pikepdf.open(path) as pdf:
+        root = pdf.Root
+        if "/StructTreeRoot" not in root:
+            found.problems.append("no StructTreeRoot")
+            return found
+        tree = root.StructTreeRoot
+        pages = {page.objgen: n for n, page in enumerate(pdf.pages)}
+        for top in _kids(tree):
+            _walk(top, None, pages, found)
+        if "/ParentTree" not in tree:
+            found.problems.append("no ParentTree")
+            return found
+        parents = pikepdf.NumberTree(tree.ParentTree)
+        for number, page in enumerate(pdf.pages, start=1):
+            in_content = {
+                int(op.operands[1].MCID)
+                for op in pikepdf.parse_content_stream(page)
+                if str(op.operator) == "BDC"
+                and isinstance(op.operands[1], pikepdf.Dictionary)
+                and "/MCID" in op.operands[1]
+            }
+            unreachable = in_content - found.marked.get(number - 1, set())
+            if unreachable:
+                found.problems.append(f"page {number}: MCIDs {sorted(unreachable)} not in the tree")
+            if in_content and "/StructParents" not in page.obj:
+                found.problems.append(f"page {number}: marked content but no /StructParents")
+                continue
+            if in_content:
+                back = parents.get(int(page.obj.StructParents))
+                missing = [m for m in in_content if back is None or m >= len(back)]
+                if missing:
+                    found.problems.append(f"page {number}: ParentTree lacks MCIDs {missing}")
+    return found
