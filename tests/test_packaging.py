@@ -1,10 +1,17 @@
-"""Packaging: the version is written once."""
+"""Packaging: the version is written once, and a command that needs an extra the install
+lacks says which one, in one message, without a traceback."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import textwrap
 import tomllib
 from pathlib import Path
+
+import pytest
 
 import publisher
 
@@ -29,3 +36,101 @@ def test_the_command_line_prints_that_version() -> None:
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0
     assert result.output.split() == ["publisher,", "version", publisher.__version__]
+
+
+def test_every_extra_is_in_the_test_extra() -> None:
+    """make test and make demo install '.[test]': it must bring the whole tool."""
+    extras = PYPROJECT["project"]["optional-dependencies"]
+    pulled = {
+        name
+        for requirement in extras["test"]
+        if (found := re.fullmatch(r"publisher\[([\w,-]+)\]", requirement))
+        for name in found[1].split(",")
+    }
+    assert pulled == set(extras) - {"test"}
+
+
+# A workspace with the subscription form on, so serve-subscriptions imports all it can.
+WORKSPACE_CONFIG = """\
+title = "Extras Test Bulletin"
+base_url = "https://extras.example.org/"
+language = "en"
+
+[organisation]
+name = "Test Organisation"
+contact = "1 Test Street, Testtown"
+
+[email]
+from = "Extras Bulletin <news@extras.example.org>"
+
+[delivery]
+subscribe_form = true
+"""
+
+
+def run_without(module: str, code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`code` in a fresh interpreter where importing `module` fails as if not installed."""
+    prelude = f"import sys\nsys.modules[{module!r}] = None\n"
+    return subprocess.run(
+        [sys.executable, "-c", prelude + textwrap.dedent(code)],
+        cwd=cwd,
+        env={**os.environ, "PUBLISHER_SECRET_KEY": "k" * 40},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def cli(*args: str) -> str:
+    return f"from publisher.cli import main\nmain({list(args)!r})\n"
+
+
+@pytest.mark.parametrize(
+    ("module", "args", "extra"),
+    [
+        ("flask", ["serve-subscriptions"], "serve"),
+        ("werkzeug.routing", ["serve-subscriptions"], "serve"),
+        ("flask_limiter", ["serve-subscriptions"], "serve"),
+        ("waitress", ["serve-subscriptions", "--listen", "127.0.0.1:0"], "serve"),
+        pytest.param(
+            "watchfiles",
+            ["serve", "--no-open"],
+            "serve",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="publisher/serve/__init__.py imports watchfiles outside extras.needs",
+            ),
+        ),
+        ("playwright.sync_api", ["preview-email", "1"], "preview"),
+    ],
+)
+def test_a_command_names_the_extra_it_needs(
+    module: str, args: list[str], extra: str, tmp_path: Path
+) -> None:
+    (tmp_path / "publisher.toml").write_text(WORKSPACE_CONFIG)
+    result = run_without(module, cli(*args), tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert f"needs the {extra} extra ({module} is not installed)" in result.stderr
+    assert f"pip install 'publisher[{extra}]'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_importing_a_web_page_names_the_webpage_extra(tmp_path: Path) -> None:
+    """The import goes on with the other files; the page is reported with the extra to add."""
+    (tmp_path / "page.html").write_text("<html><body><p>Text</p></body></html>")
+    (tmp_path / "note.txt").write_text("A title\n\nSome text for the body.\n")
+    result = run_without(
+        "trafilatura", cli("import", "--dry-run", "page.html", "note.txt"), tmp_path
+    )
+    output = result.stdout + result.stderr
+    assert "needs the webpage extra (trafilatura is not installed)" in output
+    assert "pip install 'publisher[webpage]'" in output
+    assert "note" in result.stdout
+    assert "Traceback" not in output
+
+
+def test_a_missing_module_of_publisher_itself_is_not_blamed_on_an_extra() -> None:
+    from publisher.extras import needs
+
+    with pytest.raises(ModuleNotFoundError), needs("serve"):
+        import publisher.no_such_module  # noqa: F401

@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from flask import Flask, Response, render_template, request
-
 from .. import i18n
 from ..config import Config
+from ..extras import needs
 from ..languages import NotALanguage, language_tag
 from ..model import text_direction
+
+with needs("serve"):
+    from flask import Flask, Response, render_template, request
 
 Form = Literal["", "button", "subscribe"]
 HONEYPOT = "homepage"  # a field people never see or fill in; bots that fill every field do

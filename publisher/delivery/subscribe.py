@@ -15,16 +15,18 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, request
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
-
 from ..config import Config
+from ..extras import needs
 from .outbox import Outbox
 from .page import HONEYPOT, N_, Pages, checked_language
 from .signup import Request, request_subscription
 from .subscribers import normalise_address
 from .tokens import Tokens
+
+with needs("serve"):
+    from flask import Flask, Response, request
+    from flask_limiter import Limiter
+    from flask_limiter.util import get_remote_address
 
 # A person subscribes once; a shared office or school address may see a few people do so.
 PER_CLIENT = "5 per minute;30 per hour"

@@ -18,10 +18,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, redirect, request
-from werkzeug.routing import RequestRedirect
-
 from ..config import Config, load_config
+from ..extras import needs
 from .confirm import CONFIRMABLE
 from .outbox import Outbox, logged
 from .page import N_, Pages, install_translations
@@ -30,6 +28,10 @@ from .store import Database, now_iso, open_database, transaction
 from .subscribers import SUPPRESSED, Subscriber, get, set_status
 from .tokens import ConfirmClaim, InvalidToken, Tokens, UnsubscribeClaim
 from .welcome import welcome
+
+with needs("serve"):
+    from flask import Flask, Response, redirect, request
+    from werkzeug.routing import RequestRedirect
 
 Claim = UnsubscribeClaim | ConfirmClaim
 Handler = Callable[[Database, Subscriber, Any], Response]
@@ -224,7 +226,8 @@ def _status_text(subscriber: Subscriber) -> str:
 
 def serve(root: Path, listen: str | None = None) -> None:
     """Serve the app with waitress until interrupted."""
-    from waitress import serve as waitress_serve
+    with needs("serve"):
+        from waitress import serve as waitress_serve
 
     config: Config = load_config(root)
     app = create_app(root)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..controls import clean_text
 from ..errors import PublisherError
+from ..extras import needs
 from .decode import clean_extracted, decode_text
 from .plaintext import Draft
 from .scripts import detect_language, mark_fragments
@@ -16,7 +17,9 @@ from .scripts import detect_language, mark_fragments
 
 def recover_page(data: bytes, path: Path) -> list[Draft]:
     import lxml.html
-    import trafilatura
+
+    with needs("webpage"):
+        import trafilatura
 
     page = clean_text(decode_text(data, path), path)
     body = trafilatura.extract(

@@ -11,13 +11,15 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 from urllib.parse import unquote
 
 from ...errors import PublisherError
+from ...extras import needs
 
-if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Route
+# At import, so that preview-email says the extra is missing before it builds anything.
+with needs("preview"):
+    from playwright.sync_api import Browser, Error, Page, Route, sync_playwright
 
 WIDTHS = (375, 600)  # a phone, and the email's full desktop width
 CHROMIUM_ARGS = [
@@ -32,8 +34,6 @@ CHROMIUM_ARGS = [
 
 @contextmanager
 def chromium() -> Iterator[Browser]:
-    from playwright.sync_api import Error, sync_playwright
-
     executable = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(executable).is_file():
         raise PublisherError.at(
