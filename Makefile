@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 # process the tests start compiles publisher from source again.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: demo test fuzz setup system-deps lint clean
+.PHONY: demo test fuzz setup system-deps lint typecheck clean
 
 demo: setup
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) $(BIN)/publisher build
@@ -28,6 +28,10 @@ fuzz: setup
 lint: setup
 	$(BIN)/ruff check publisher tests bench
 	$(BIN)/ruff format --check publisher tests bench
+
+# mypy, strict on publisher/ (settings in pyproject.toml).
+typecheck: setup
+	$(BIN)/mypy
 
 # The Python and npm installs run side by side (each leaves a core mostly idle).
 setup: system-deps
