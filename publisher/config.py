@@ -6,38 +6,28 @@ from dataclasses import dataclass
 from email.headerregistry import Address
 from email.utils import getaddresses
 from pathlib import Path
+from typing import Any
 
-from .delivery.settings import DELIVERY_KEYS, DeliverySettings, parse_delivery
-from .errors import Problem, PublisherError, near_misses
+from .delivery.settings import DELIVERY_TABLE, DeliverySettings
+from .errors import PublisherError
 from .languages import NotALanguage, language_tag
-from .limits import DEFAULT_LIMITS, LIMIT_KEYS, Limits, parse_limits
-from .printing import PRINT_KEYS, PrintSettings, parse_settings
-from .sourcefile import SourceData, parse_file
+from .limits import DEFAULT_LIMITS, LIMITS_TABLE, Limits
+from .printing import PRINT_TABLE, PrintSettings
+from .settings_schema import (
+    Problems,
+    Setting,
+    Table,
+    check,
+    choice,
+    flag,
+    single_line,
+    text,
+    then,
+)
+from .sourcefile import parse_file
 
 CONFIG_NAME = "publisher.toml"
 EMAIL_MODES = ("auto", "full", "excerpt")
-
-# table → allowed keys; "" is the top level.
-_SCHEMA: dict[str, set[str]] = {
-    "": {
-        "title",
-        "description",
-        "base_url",
-        "language",
-        "organisation",
-        "pdf",
-        "email",
-        "delivery",
-        "documents",
-        "limits",
-    },
-    "organisation": {"name", "contact"},
-    "documents": {"strict"},
-    "pdf": set(PRINT_KEYS),
-    "email": {"from", "reply_to", "mode"},
-    "delivery": set(DELIVERY_KEYS),
-    "limits": set(LIMIT_KEYS),
-}
 
 
 @dataclass(frozen=True)
@@ -96,68 +86,41 @@ def load_config(root: Path) -> Config:
             hint="run 'publisher init DIR' to create one, or pass --workspace",
         )
     source = parse_file(path)
-    _reject_unknown_keys(source)
-    data = source.data
-
-    def text(table: str, key: str, default: str | None = None) -> str:
-        section = data.get(table, {}) if table else data
-        where = (table, key) if table else (key,)
-        value = section.get(key, default)
-        if value is None:
-            name = f"{table}.{key}" if table else key
-            raise source.error(f"'{name}' is required", *where[:-1], hint=f'add {key} = "…"')
-        if not isinstance(value, str) or not value.strip():
-            raise source.error(f"'{key}' must be a non-empty string", *where)
-        if "\n" in value or "\r" in value:
-            raise source.error(f"'{key}' must be a single line", *where)
-        return value.strip()
-
-    def optional_text(table: str, key: str) -> str:
-        section = data.get(table, {}) if table else data
-        return text(table, key) if isinstance(section, dict) and section.get(key) else ""
-
-    base_url = text("", "base_url")
-    _check_base_url(source, base_url)
-    pdf = _print_settings(source)
-    reply_to = optional_text("email", "reply_to")
-    email_mode = text("email", "mode", "auto")
-    if email_mode not in EMAIL_MODES:
-        raise source.error(
-            f"unknown email mode {email_mode!r}",
-            "email",
-            "mode",
-            hint=f"use one of {', '.join(EMAIL_MODES)}",
-        )
+    schema = CONFIG_TABLE.with_settings(delivery=Setting(table=DELIVERY_TABLE))
+    problems = Problems(source)
+    values: dict[str, Any] = check(schema, source.data, problems, toml=True)
+    problems.raise_any()
+    organisation, email = values["organisation"], values["email"]
     return Config(
         root=root,
-        title=text("", "title"),
-        description=optional_text("", "description"),
-        base_url=base_url.rstrip("/") + "/",
-        language=_language(source, text("", "language", "en")),
-        organisation=text("organisation", "name"),
-        contact=optional_text("organisation", "contact"),
-        pdf=pdf,
-        email_from=_address(source, text("email", "from"), "from"),
-        email_reply_to=_address(source, reply_to, "reply_to") if reply_to else None,
-        email_mode=email_mode,
-        delivery=_delivery_settings(source),
-        strict_front_matter=_flag(source, "documents", "strict"),
-        limits=parse_limits(source),
+        title=values["title"],
+        description=values.get("description", ""),
+        base_url=values["base_url"].rstrip("/") + "/",
+        language=values.get("language", "en"),
+        organisation=organisation["name"],
+        contact=organisation.get("contact", ""),
+        pdf=values["pdf"],
+        email_from=email["from"],
+        email_reply_to=email.get("reply_to"),
+        email_mode=email.get("mode", "auto"),
+        delivery=values["delivery"],
+        strict_front_matter=values["documents"].get("strict", False),
+        limits=values["limits"],
     )
 
 
-def _check_base_url(source: SourceData, value: str) -> None:
+def check_base_url(value: str) -> str:
     """base_url goes into List-Unsubscribe and every link: refuse anything that could end
-    the URL early, add a second one, or point it at someone else's host."""
+    the URL early, add a second one, or point it at someone else's host (ValueError
+    "why\nhow"). `publisher init` checks the URL it writes with this rule too."""
     import re
     from urllib.parse import urlsplit
 
-    def refuse(why: str) -> PublisherError:
-        return source.error(
-            f"base_url {value!r} {why}",
-            "base_url",
-            hint='write it like base_url = "https://news.example.org/": a host (punycode for'
-            " other scripts), an optional port and path, no user, query or fragment",
+    def refuse(why: str) -> ValueError:
+        return ValueError(
+            f"{value!r} {why}\n"
+            'write it like base_url = "https://news.example.org/": a host (punycode for'
+            " other scripts), an optional port and path, no user, query or fragment"
         )
 
     breaker = re.search(r'[\s<>",\\^`{|}\x00-\x1f\x7f]|[^\x00-\x7f]', value)
@@ -182,74 +145,64 @@ def _check_base_url(source: SourceData, value: str) -> None:
         raise refuse("has a port that is not a number from 1 to 65535")
     if "?" in value or "#" in value:
         raise refuse("has a query or fragment ('?' or '#'): links are made by adding to it")
-
-
-def _language(source: SourceData, value: str) -> str:
-    try:
-        return language_tag(value)
-    except NotALanguage as exc:
-        raise source.error(str(exc), "language", hint=exc.hint) from None
-
-
-def _flag(source: SourceData, table: str, key: str) -> bool:
-    value = source.data.get(table, {}).get(key, False)
-    if not isinstance(value, bool):
-        raise source.error(f"{table}.{key} must be true or false", table, key)
     return value
 
 
-def _print_settings(source: SourceData) -> PrintSettings:
-    problems: list[Problem] = []
-
-    def report(message: str, key: str, hint: str | None = None) -> None:
-        problems.append(Problem(message, source.path, source.line("pdf", key), hint))
-
-    settings = parse_settings(source.data.get("pdf", {}), report)
-    if problems:
-        raise PublisherError(*problems)
-    return settings
+def _language(value: Any) -> str:
+    try:
+        return language_tag(text(value))
+    except NotALanguage as exc:
+        raise ValueError(f"{exc}\n{exc.hint}") from None
 
 
-def _delivery_settings(source: SourceData) -> DeliverySettings:
-    problems: list[Problem] = []
-
-    def report(message: str, key: str, hint: str | None = None) -> None:
-        problems.append(Problem(message, source.path, source.line("delivery", key), hint))
-
-    settings = parse_delivery(source.data.get("delivery", {}), report)
-    if problems:
-        raise PublisherError(*problems)
-    return settings
+def _sender(value: Any) -> Address:
+    """The From address: required, so never empty."""
+    return _address(text(value))
 
 
-def _address(source: SourceData, value: str, key: str) -> Address:
+def _reply_to(value: Any) -> Address | None:
+    """Reply-To: optional, so "" is no address."""
+    return _address(line) if (line := single_line(value)) else None
+
+
+def _address(value: str) -> Address:
+    """An address as people write it: "Name <address@example.org>", or a bare one."""
     parsed = getaddresses([value])
     if len(parsed) != 1 or "@" not in parsed[0][1]:
-        raise source.error(
-            f"email.{key} is not an email address: {value!r}",
-            "email",
-            key,
-            hint='write it as "Name <address@example.org>"',
+        raise ValueError(
+            f'{value!r} is not an email address\nwrite it as "Name <address@example.org>"'
         )
     name, addr = parsed[0]
     user, _, domain = addr.rpartition("@")
     return Address(display_name=name, username=user, domain=domain)
 
 
-def _reject_unknown_keys(source: SourceData) -> None:
-    for table, allowed in _SCHEMA.items():
-        section = source.data.get(table) if table else source.data
-        if section is None:
-            continue
-        if not isinstance(section, dict):
-            raise source.error(f"'{table}' must be a table like [{table}]", table)
-        for key in section:
-            if key not in allowed and not (table == "" and key in _SCHEMA):
-                prefix = (table,) if table else ()
-                raise source.error(
-                    f"unknown setting {key!r}" + (f" in [{table}]" if table else ""),
-                    *prefix,
-                    key,
-                    hint=near_misses(key, allowed)
-                    or f"known settings: {', '.join(sorted(allowed))}",
-                )
+CONFIG_TABLE = Table(
+    {
+        "title": Setting(text, required='add title = "…"'),
+        "description": Setting(single_line),
+        "base_url": Setting(then(text, check_base_url), required='add base_url = "https://…/"'),
+        "language": Setting(_language),
+        "organisation": Setting(
+            table=Table(
+                {
+                    "name": Setting(text, required='add name = "…" under [organisation]'),
+                    "contact": Setting(single_line),
+                }
+            )
+        ),
+        "pdf": Setting(table=PRINT_TABLE),
+        "email": Setting(
+            table=Table(
+                {
+                    "from": Setting(_sender, required='add from = "Name <news@example.org>"'),
+                    "reply_to": Setting(_reply_to),
+                    "mode": Setting(choice(EMAIL_MODES, "email mode")),
+                }
+            )
+        ),
+        # strict: refuse front matter keys publisher does not use (default: keep them)
+        "documents": Setting(table=Table({"strict": Setting(flag)})),
+        "limits": Setting(table=LIMITS_TABLE),
+    }
+)

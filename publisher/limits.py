@@ -8,10 +8,10 @@ real newsletter; publisher.toml's [limits] table can raise or lower the document
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .errors import Problem, PublisherError
+from .settings_schema import Problems, Setting, Table, check, number, whole_number
 
 if TYPE_CHECKING:
     from .sourcefile import SourceData
@@ -38,31 +38,16 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-LIMIT_KEYS = tuple(f.name for f in fields(Limits))
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?\s*$", re.IGNORECASE)
 _UNITS = {"b": 1, "kb": 1024, "mb": MB, "gb": 1024 * MB}
 
 
 def parse_limits(source: SourceData) -> Limits:
     """The [limits] table of publisher.toml; each bad value is an error at its line."""
-    table = source.data.get("limits", {})
-    problems: list[Problem] = []
-    values: dict[str, Any] = {}
-    for key, parse in _PARSERS.items():
-        if key not in table:
-            continue
-        try:
-            values[key] = parse(table[key])
-        except ValueError as exc:
-            problems.append(
-                Problem(f"limits.{key}: {exc}", source.path, source.line("limits", key), _HINT)
-            )
-    if problems:
-        raise PublisherError(*problems)
-    return Limits(**values)
-
-
-_HINT = 'sizes like "2MB" or "500KB"; ratio, depth and length as whole numbers; see the README'
+    problems = Problems(source)
+    limits: Limits = check(LIMITS_TABLE, source.data.get("limits") or {}, problems, ("limits",))
+    problems.raise_any()
+    return limits
 
 
 def parse_size(value: Any) -> int:
@@ -71,35 +56,21 @@ def parse_size(value: Any) -> int:
         return value
     match = _SIZE.match(value) if isinstance(value, str) else None
     if not match or float(match.group(1)) <= 0:
-        raise ValueError(f"{value!r} is not a size")
+        raise ValueError(f'{value!r} is not a size\nwrite it like "2MB" or "500KB"')
     return int(float(match.group(1)) * _UNITS[(match.group(2) or "b").lower()])
 
 
-def _positive_number(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 1:
-        raise ValueError(f"{value!r} is not a number of at least 1")
-    return float(value)
-
-
-def _length(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 20:
-        raise ValueError(f"{value!r} is not a whole number of at least 20")
-    return value
-
-
-def _depth(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 8:
-        raise ValueError(f"{value!r} is not a whole number of at least 8")
-    return value
-
-
-_PARSERS = {
-    "document_size": parse_size,
-    "office_inflated_size": parse_size,
-    "office_compression_ratio": _positive_number,
-    "html_depth": _depth,
-    "title_length": _length,
-}
+LIMITS_TABLE = Table(
+    {
+        "document_size": Setting(parse_size),
+        "office_inflated_size": Setting(parse_size),
+        "office_compression_ratio": Setting(number(1)),
+        "html_depth": Setting(whole_number(8)),
+        "title_length": Setting(whole_number(20)),
+    },
+    make=lambda values, report: Limits(**values),
+)
+LIMIT_KEYS = LIMITS_TABLE.keys
 
 
 def describe_size(size: float) -> str:

@@ -15,28 +15,15 @@ from typing import Any
 from slugify import slugify
 
 from .controls import warn_bidi_override
-from .errors import Problem, PublisherError, near_misses
+from .errors import Problem, PublisherError
 from .languages import NotALanguage, checked_language
 from .limits import DEFAULT_LIMITS
 from .pool import DocumentPool, UnresolvedReference, slug_for
-from .printing import PRINT_KEYS, PrintSettings, parse_settings
+from .printing import PRINT_KEYS, PRINT_TABLE, PrintSettings
+from .settings_schema import Parse, Problems, Report, Setting, Table, check
 from .sourcefile import SourceData, parse_file
 
 MANIFEST_SUFFIXES = (".yaml", ".yml", ".toml")
-_KEYS = {
-    "number",
-    "title",
-    "date",
-    "language",
-    "editorial",
-    "summary",
-    "sections",
-    "cover",
-    "pdf",
-    "leaflet",
-}
-_SECTION_KEYS = {"title", "documents"}
-_LEAFLET_KEYS = {"document", "sides", "columns", "standfirst", "pull_quote", *PRINT_KEYS}
 _LEAFLET_EXAMPLE = "leaflet:\n    document: may-day-leaflet\n    page_size: A5\n    sides: 2"
 
 
@@ -116,147 +103,54 @@ def load_manifests(issues_dir: Path, pool: DocumentPool, workspace: Path) -> lis
 
 def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManifest:
     source = parse_file(path)
-    problems: list[Problem] = []
-
-    def problem(message: str, *key: Any, hint: str | None = None) -> None:
-        problems.append(Problem(message, path, source.line(*key), hint))
-
-    data = source.data
-    for key in data:
-        if key not in _KEYS:
-            problem(
-                f"unknown key {key!r}",
-                key,
-                hint=near_misses(str(key), _KEYS) or f"known keys: {', '.join(sorted(_KEYS))}",
-            )
-
-    number = data.get("number")
-    if not isinstance(number, int) or isinstance(number, bool) or number < 0:
-        problem("'number' must be a whole number, e.g. number: 149", "number")
-    title = data.get("title")
-    if not isinstance(title, str) or not title.strip():
-        problem(
-            "'title' is required and must be text", "title", hint='title: "Against the war drive"'
-        )
-    elif "\n" in title.strip() or "\r" in title:  # it becomes the email's Subject header
-        problem("'title' must be a single line", "title", hint="remove the line break")
-    elif len(title) > DEFAULT_LIMITS.title_length:  # it is the email's subject, too
-        problem(
-            f"'title' is {len(title):,} characters long; at most"
-            f" {DEFAULT_LIMITS.title_length} make a title",
-            "title",
-            hint="put the rest in the summary or the editorial",
-        )
-    else:
-        warn_bidi_override(title, f"{path}:{source.line('title')}", "title")
-    date = _date(data.get("date"))
-    if date is None:
-        problem(
-            f"'date' must be a date, got {data.get('date')!r}",
-            "date",
-            hint="write it as YYYY-MM-DD, e.g. date: 2026-02-22",
-        )
-    language = data.get("language")
-    if language is not None:
-        try:
-            language = checked_language(language)
-        except NotALanguage as exc:
-            problem(str(exc), "language", hint=exc.hint)
-    for key in ("editorial", "summary"):
-        if not isinstance(data.get(key, ""), str):
-            problem(f"'{key}' must be text (use '|' for several paragraphs)", key)
-
-    sections = _sections(source, pool, problem)
-    cover = _cover(data.get("cover"), workspace, problem)
-    pdf = _print_settings(data.get("pdf"), ("pdf",), problem)
-    leaflet = _leaflet(data.get("leaflet"), pool, problem)
-    if problems:
-        raise PublisherError(*problems)
+    problems = Problems(source)
+    values: dict[str, Any] = check(MANIFEST_TABLE, source.data, problems)
+    if "title" in values:
+        warn_bidi_override(values["title"], f"{path}:{source.line('title')}", "title")
+    sections = _sections(source, pool, problems)
+    cover = _cover(values.get("cover"), workspace, problems)
+    leaflet = _leaflet(values.get("leaflet"), pool, problems)
+    problems.raise_any()
     return IssueManifest(
         path=path,
         slug=slugify(path.stem) or path.stem,
-        number=number,
-        title=str(title).strip(),
-        date=date,  # type: ignore[arg-type]  # checked above
-        language=language,
-        editorial=data.get("editorial", "") or "",
-        summary=data.get("summary", "") or "",
+        number=values["number"],
+        title=values["title"],
+        date=values["date"],
+        language=values.get("language"),
+        editorial=values.get("editorial", ""),
+        summary=values.get("summary", ""),
         sections=sections,
         cover=cover,
-        pdf=pdf,
+        pdf=values["pdf"],
         leaflet=leaflet,
     )
 
 
-def _print_settings(value: Any, where: tuple[str, ...], problem: Any) -> PrintSettings:
-    if value is None:
-        return PrintSettings()
-    if not isinstance(value, dict):
-        problem(f"'{where[-1]}' must be a mapping of print settings", *where)
-        return PrintSettings()
-    if where == ("pdf",):
-        for key in value:
-            if key not in PRINT_KEYS:
-                problem(
-                    f"unknown print setting {key!r}",
-                    *where,
-                    key,
-                    hint=near_misses(str(key), set(PRINT_KEYS))
-                    or f"print settings: {', '.join(PRINT_KEYS)}",
-                )
-    return parse_settings(
-        value, lambda message, key, hint=None: problem(message, *where, key, hint=hint)
-    )
-
-
-def _leaflet(value: Any, pool: DocumentPool, problem: Any) -> LeafletPlan | None:
+def _leaflet(value: Any, pool: DocumentPool, problems: Problems) -> LeafletPlan | None:
     """`leaflet: slug` or a mapping with `document` and layout and print settings."""
     if value is None:
         return None
     if isinstance(value, str):
         value = {"document": value}
-    if not isinstance(value, dict) or "document" not in value:
-        problem("'leaflet' needs a document", "leaflet", hint=_LEAFLET_EXAMPLE)
+    if not isinstance(value, dict):
+        problems.add("'leaflet' needs a document", "leaflet", hint=_LEAFLET_EXAMPLE)
         return None
-    for key in value:
-        if key not in _LEAFLET_KEYS:
-            problem(
-                f"unknown leaflet key {key!r}",
-                "leaflet",
-                key,
-                hint=near_misses(str(key), _LEAFLET_KEYS)
-                or f"leaflet keys: {', '.join(sorted(_LEAFLET_KEYS))}",
-            )
+    layout: dict[str, Any] = check(LEAFLET_TABLE, value, problems, ("leaflet",))
+    if "document" not in layout:
+        return None
     try:
-        document = pool.resolve(str(value["document"]))
+        document = pool.resolve(str(layout.pop("document")))
     except UnresolvedReference as exc:
-        problem(str(exc), "leaflet", "document", hint=exc.hint)
+        problems.add(str(exc), "leaflet", "document", hint=exc.hint)
         return None
-    layout: dict[str, Any] = {}
-    for key, allowed in (("sides", (1, 2)), ("columns", (1, 2))):
-        if key in value:
-            if value[key] not in allowed or isinstance(value[key], bool):
-                problem(f"leaflet {key} must be 1 or 2, not {value[key]!r}", "leaflet", key)
-            else:
-                layout[key] = value[key]
-    for key in ("standfirst", "pull_quote"):
-        if key in value:
-            if isinstance(value[key], str):
-                layout[key] = value[key].strip()
-            else:
-                problem(f"leaflet {key} must be text", "leaflet", key)
-    if value.get("impose") == "booklet":
-        problem(
-            "a leaflet is one sheet: it cannot be imposed as a booklet",
-            "leaflet",
-            "impose",
-            hint="use 2up (A5 on A4) or 4up (A6 on A4), or put impose: booklet under pdf:",
-        )
-    settings = _print_settings(value, ("leaflet",), problem)
-    return LeafletPlan(document, **layout, pdf=settings)
+    return LeafletPlan(document, **layout)
 
 
-def _sections(source: SourceData, pool: DocumentPool, problem: Any) -> tuple[SectionPlan, ...]:
+def _sections(
+    source: SourceData, pool: DocumentPool, problems: Problems
+) -> tuple[SectionPlan, ...]:
+    problem = problems.add
     raw_sections = source.data.get("sections")
     if not isinstance(raw_sections, list) or not raw_sections:
         problem(
@@ -273,21 +167,9 @@ def _sections(source: SourceData, pool: DocumentPool, problem: Any) -> tuple[Sec
         if not isinstance(section, dict):
             problem("each section needs 'title' and 'documents'", *where)
             continue
-        for key in section:
-            if key not in _SECTION_KEYS:
-                problem(
-                    f"unknown section key {key!r}",
-                    *where,
-                    key,
-                    hint=near_misses(str(key), _SECTION_KEYS)
-                    or "a section has title and documents",
-                )
-        title = section.get("title")
-        if not isinstance(title, str) or not title.strip():
-            problem("section 'title' is required", *where)
-        refs = section.get("documents")
-        if not isinstance(refs, list) or not refs:
-            problem("section 'documents' must list at least one document", *where, "documents")
+        checked: dict[str, Any] = check(SECTION_TABLE, section, problems, where)
+        title, refs = checked.get("title", ""), checked.get("documents")
+        if refs is None:
             continue
         resolved: list[Path] = []
         for d_index, ref in enumerate(refs):
@@ -314,11 +196,12 @@ def _sections(source: SourceData, pool: DocumentPool, problem: Any) -> tuple[Sec
                 continue
             used[doc], slugs[slug] = source.line(*key), doc
             resolved.append(doc)
-        plans.append(SectionPlan(str(title or "").strip(), tuple(resolved)))
+        plans.append(SectionPlan(title, tuple(resolved)))
     return tuple(plans)
 
 
-def _cover(value: Any, workspace: Path, problem: Any) -> Path | None:
+def _cover(value: Any, workspace: Path, problems: Problems) -> Path | None:
+    problem = problems.add
     if value is None:
         return None
     if not isinstance(value, str):
@@ -344,7 +227,27 @@ def _cover(value: Any, workspace: Path, problem: Any) -> Path | None:
     return None
 
 
-def _date(value: Any) -> dt.date | None:
+def _number(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError("'number' must be a whole number, e.g. number: 149")
+    return value
+
+
+def _title(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("'title' is required and must be text\ntitle: \"Against the war drive\"")
+    if "\n" in value.strip() or "\r" in value:  # it becomes the email's Subject header
+        raise ValueError("'title' must be a single line\nremove the line break")
+    if len(value) > DEFAULT_LIMITS.title_length:  # it is the email's subject, too
+        raise ValueError(
+            f"'title' is {len(value):,} characters long; at most"
+            f" {DEFAULT_LIMITS.title_length} make a title"
+            "\nput the rest in the summary or the editorial"
+        )
+    return value.strip()
+
+
+def _date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -353,8 +256,100 @@ def _date(value: Any) -> dt.date | None:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            return None
-    return None
+            pass
+    raise ValueError(
+        f"'date' must be a date, got {value!r}\nwrite it as YYYY-MM-DD, e.g. date: 2026-02-22"
+    )
+
+
+def _language(value: Any) -> str:
+    try:
+        return checked_language(value)
+    except NotALanguage as exc:
+        raise ValueError(f"{exc}\n{exc.hint}") from None
+
+
+def _paragraphs(key: str) -> Parse:
+    def parse(value: Any) -> str:
+        if not isinstance(value, str):
+            raise ValueError(f"'{key}' must be text (use '|' for several paragraphs)")
+        return value
+
+    return parse
+
+
+def _documents(value: Any) -> list[Any]:
+    if not isinstance(value, list) or not value:
+        raise ValueError("section 'documents' must list at least one document")
+    return value
+
+
+def _section_title(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("section 'title' is required")
+    return value.strip()
+
+
+def _one_or_two(value: Any) -> int:
+    if value not in (1, 2) or isinstance(value, bool):
+        raise ValueError(f"must be 1 or 2, not {value!r}")
+    return int(value)
+
+
+def _plain(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not text\nput the value in quotes")
+    return value.strip()
+
+
+def _leaflet_plan(values: dict[str, Any], report: Report) -> dict[str, Any]:
+    """The leaflet's layout, with its print settings as `pdf`: a one-sheet layer."""
+    if values.get("impose") == "booklet":
+        report(
+            "a leaflet is one sheet: it cannot be imposed as a booklet",
+            "impose",
+            hint="use 2up (A5 on A4) or 4up (A6 on A4), or put impose: booklet under pdf:",
+        )
+    print_values = {key: values.pop(key) for key in PRINT_KEYS if key in values}
+    return {**values, "pdf": PRINT_TABLE.make(print_values, report)}
+
+
+MANIFEST_TABLE = Table(
+    {
+        "number": Setting(_number, required="number: 149"),
+        "title": Setting(_title, required='title: "Against the war drive"'),
+        "date": Setting(_date, required="write it as YYYY-MM-DD, e.g. date: 2026-02-22"),
+        "language": Setting(_language),
+        "editorial": Setting(_paragraphs("editorial")),
+        "summary": Setting(_paragraphs("summary")),
+        "sections": Setting(),  # read with the document pool: see _sections
+        "cover": Setting(),  # read with the workspace: see _cover
+        "pdf": Setting(table=PRINT_TABLE),
+        "leaflet": Setting(),  # a slug or a mapping: see _leaflet
+    },
+    noun="key",
+    label=False,  # each message names its key in its own words
+)
+SECTION_TABLE = Table(
+    {
+        "title": Setting(_section_title, required="a section has a title: - title: News"),
+        "documents": Setting(_documents, required="documents: [my-article]"),
+    },
+    noun="section key",
+    label=False,
+)
+LEAFLET_TABLE = Table(
+    {
+        "document": Setting(required=_LEAFLET_EXAMPLE),
+        "sides": Setting(_one_or_two),
+        "columns": Setting(_one_or_two),
+        "standfirst": Setting(_plain),
+        "pull_quote": Setting(_plain),
+        **PRINT_TABLE.settings,
+    },
+    noun="leaflet key",
+    make=_leaflet_plan,
+)
 
 
 def _line_of(path: Path, key: str) -> int | None:

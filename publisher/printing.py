@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from .errors import PublisherError
+from .settings_schema import Problems, Report, Setting, Table, check, choice, flag
 
 # Trimmed page sizes in millimetres (ISO 216 and the usual North American sizes).
 PAGE_SIZES: dict[str, tuple[float, float]] = {
@@ -120,23 +121,21 @@ def resolve(
     return options
 
 
-Report = Callable[..., None]  # report(message, key, hint=None)
-
-
 def parse_settings(
     data: Mapping[str, Any], report: Report, name: Callable[[str], str] = str
 ) -> PrintSettings:
-    """A layer from a TOML/YAML mapping (or command-line options, named by `name`);
-    each bad value is reported with its key."""
-    values: dict[str, Any] = {}
-    for key, parse in _PARSERS.items():
-        if key not in data or data[key] is None:
-            continue
-        try:
-            values[key] = parse(data[key])
-        except ValueError as exc:
-            message, _, hint = str(exc).partition("\n")
-            report(f"{name(key)}: {message}", key, hint=hint or None)
+    """A layer from command-line options (named by `name`), or any mapping of print
+    settings; each bad value is reported with its key. Other keys are not looked at."""
+    problems = Problems()
+    known = {key: value for key, value in data.items() if key in PRINT_TABLE.settings}
+    settings: PrintSettings = check(PRINT_TABLE, known, problems, name=name)
+    for problem, key in zip(problems.found, problems.keys, strict=True):
+        report(problem.message, str(key[-1]), hint=problem.hint)
+    return settings
+
+
+def _layer(values: dict[str, Any], report: Report) -> PrintSettings:
+    """The checked values as a layer; margins that leave no text area on its page refused."""
     settings = PrintSettings(**values)
     if (
         settings.page_size
@@ -144,7 +143,7 @@ def parse_settings(
         and (problem := text_area_problem(settings.page_size, settings.margins))
     ):
         message, _, hint = problem.partition("\n")
-        report(f"{name('margins')}: {message}", "margins", hint=hint)
+        report(message, "margins", hint=hint)
     return settings
 
 
@@ -223,22 +222,6 @@ def parse_creep(value: Any) -> float:
     return creep
 
 
-def parse_choice(choices: tuple[str, ...]) -> Callable[[Any], str]:
-    def parse(value: Any) -> str:
-        text = _text(value).lower()
-        if text not in choices:
-            raise ValueError(f"unknown value {value!r}\nuse one of {', '.join(choices)}")
-        return text
-
-    return parse
-
-
-def parse_flag(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise ValueError(f"{value!r} is not true or false\nwrite true or false, without quotes")
-    return value
-
-
 def _text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{value!r} is not text\nput the value in quotes")
@@ -249,14 +232,19 @@ def _mm(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".") + "mm"
 
 
-_PARSERS: dict[str, Callable[[Any], Any]] = {
-    "page_size": parse_page_size,
-    "margins": parse_margins,
-    "bleed": parse_bleed,
-    "marks": parse_flag,
-    "impose": parse_choice(IMPOSITIONS),
-    "creep": parse_creep,
-    "black_only": parse_flag,
-    "standard": parse_choice(STANDARDS),
-}
-PRINT_KEYS = tuple(_PARSERS)  # the keys of [pdf], a manifest's pdf: and its leaflet:
+# [pdf] in publisher.toml, `pdf:` in a manifest; a manifest's `leaflet:` adds its own keys.
+PRINT_TABLE = Table(
+    {
+        "page_size": Setting(parse_page_size),
+        "margins": Setting(parse_margins),
+        "bleed": Setting(parse_bleed),
+        "marks": Setting(flag),
+        "impose": Setting(choice(IMPOSITIONS)),
+        "creep": Setting(parse_creep),
+        "black_only": Setting(flag),
+        "standard": Setting(choice(STANDARDS)),
+    },
+    noun="print setting",
+    make=_layer,
+)
+PRINT_KEYS = PRINT_TABLE.keys

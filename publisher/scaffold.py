@@ -97,18 +97,16 @@ def check_name(value: str, what: str = "the title") -> str:
 def check_site_url(value: str) -> str:
     """An absolute http(s) URL ending in '/', checked by the config's own rule (so init never
     writes a base_url the build refuses); 'news.example.org' is taken as https://."""
-    from .config import _check_base_url
-    from .sourcefile import SourceData
+    from .config import check_base_url
 
     value = value.strip()
     if value and "://" not in value:
         value = "https://" + value
     try:
-        _check_base_url(SourceData(Path(CONFIG_NAME), {}), value)
-    except PublisherError as exc:
-        problem = exc.problems[0]
-        hint = f" ({problem.hint})" if problem.hint else ""
-        raise ValueError(problem.message + hint) from None
+        check_base_url(value)
+    except ValueError as exc:
+        message, _, hint = str(exc).partition("\n")
+        raise ValueError(f"base_url {message} ({hint})") from None
     return value.rstrip("/") + "/"
 
 

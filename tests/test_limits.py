@@ -179,12 +179,12 @@ def test_bad_limit_names_its_line(tmp_path: Path) -> None:
 
 def test_absurd_page_size_is_refused_at_its_line(tmp_path: Path) -> None:
     message = config_error(tmp_path, GOOD + '[pdf]\npage_size = "100000mm 100000mm"\n')
-    assert "publisher.toml:8: page_size:" in message and "1500mm" in message
+    assert "publisher.toml:8: pdf.page_size:" in message and "1500mm" in message
 
 
 def test_margins_that_leave_no_text_area_are_refused_at_their_line(tmp_path: Path) -> None:
     message = config_error(tmp_path, GOOD + '[pdf]\npage_size = "A4"\nmargins = "500mm"\n')
-    assert "publisher.toml:9: margins:" in message and "A4" in message
+    assert "publisher.toml:9: pdf.margins:" in message and "A4" in message
 
 
 def test_margins_leaving_no_text_area_on_the_resolved_page_are_refused() -> None:

@@ -85,7 +85,7 @@ def test_every_manifest_print_mistake_is_reported_at_once(minimal: Path) -> None
     manifest.write_text(manifest.read_text().replace("secnd-article", "second-article"))
     code, output = run(minimal)
     for text, expected in [
-        ("sides: 3", "sides must be 1 or 2"),
+        ("sides: 3", "leaflet.sides: must be 1 or 2"),
         ("colums", "did you mean 'columns'"),
         ("impose: booklet", "cannot be imposed as a booklet"),
     ]:

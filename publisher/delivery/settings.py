@@ -7,12 +7,25 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from ..errors import PublisherError
+from ..settings_schema import (
+    Problems,
+    Report,
+    Setting,
+    Table,
+    check,
+    choice,
+    flag,
+    number,
+    single_line,
+    then,
+    whole_number,
+)
 from .location import PostgresUrl, is_postgres_url, url_password
 
 SECURITY_MODES = ("starttls", "ssl", "none")
@@ -130,27 +143,20 @@ def output_settings(settings: DeliverySettings, format_name: str) -> str:
     )
 
 
-Report = Callable[..., None]  # report(message, key, hint=None)
-
-
 def parse_delivery(data: Mapping[str, Any], report: Report) -> DeliverySettings:
     """Each key is checked for its type and range; every bad one is reported, not just the first."""
-    defaults = DeliverySettings()
-    values: dict[str, Any] = {}
-    for key in DELIVERY_KEYS:
-        if key not in data:
-            continue
-        default = getattr(defaults, key)
-        value = data[key]
-        try:
-            values[key] = _check(key, value, type(default))
-        except ValueError as exc:
-            message, _, hint = str(exc).partition("\n")
-            report(f"delivery.{key}: {message}", key, hint=hint or None)
-    url = values.get("database", "")
-    if url_password(url) and not values.get("database_password_in_url"):
+    problems = Problems()
+    settings: DeliverySettings = check(DELIVERY_TABLE, data, problems, ("delivery",))
+    for problem, key in zip(problems.found, problems.keys, strict=True):
+        report(problem.message, str(key[-1]), hint=problem.hint)
+    return settings
+
+
+def _settings(values: dict[str, Any], report: Report) -> DeliverySettings:
+    """The checked values as settings; a password written into the database URL refused."""
+    if url_password(values.get("database", "")) and not values.get("database_password_in_url"):
         report(
-            "delivery.database: the URL holds a password, and publisher.toml is often shared",
+            "the URL holds a password, and publisher.toml is often shared",
             "database",
             hint="take it out of the URL and set PGPASSWORD, a line in ~/.pgpass, or the"
             " variable [delivery] database_password_env names"
@@ -168,59 +174,60 @@ def parse_listen(text: str) -> tuple[str, int]:
     return match.group("host").strip("[]"), int(match.group("port"))
 
 
-def _check(key: str, value: Any, kind: type) -> Any:
-    if kind is str:
-        if not isinstance(value, str) or "\n" in value or "\r" in value:
-            raise ValueError(f"{value!r} is not a single-line string")
-        value = value.strip()
-    elif kind is int:
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise ValueError(f"{value!r} is not a whole number of at least 0")
-    elif kind is bool:
-        if not isinstance(value, bool):
-            raise ValueError(f"{value!r} is not true or false")
-    else:
-        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
-            raise ValueError(f"{value!r} is not a number of at least 0")
-        value = float(value)
-    if key == "smtp_security" and value not in SECURITY_MODES:
-        raise ValueError(f"unknown mode {value!r}\nuse one of {', '.join(SECURITY_MODES)}")
-    if key.endswith("_env") and not _ENV_NAME.match(value):
+def _at_least_one(value: float) -> None:
+    if value == 0:
+        raise ValueError("must be at least 1")
+
+
+def _port(value: int) -> None:
+    if value > 65535:
+        raise ValueError(f"{value} is not a TCP port")
+
+
+def _env_name(value: str) -> None:
+    if not _ENV_NAME.match(value):
         raise ValueError(
             f"{value!r} is not an environment variable name\n"
             "name the variable that holds the secret, e.g. PUBLISHER_SMTP_PASSWORD"
         )
-    if key == "imap_security" and value not in SECURITY_MODES:
-        raise ValueError(f"unknown mode {value!r}\nuse one of {', '.join(SECURITY_MODES)}")
-    if key in ("soft_bounce_limit", "soft_bounce_days") and value == 0:
-        raise ValueError("must be at least 1")
-    if key == "bounce_address" and value:
-        _check_bounce_address(value)
-    if key in ("smtp_port", "imap_port") and value > 65535:
-        raise ValueError(f"{value} is not a TCP port")
-    if key in ("connections", "pause_after_failures", "timeout") and value == 0:
-        raise ValueError("must be at least 1")
-    if key == "listen":
-        parse_listen(value)
-    if key == "database" and is_postgres_url(value):
+
+
+def _host(value: str) -> None:
+    if value and not _DNS_LABELS.match(value):
+        raise ValueError(f"{value!r} is not a host or domain name")
+
+
+def _bare_address(value: str) -> None:
+    if value and ("@" not in value or " " in value or "<" in value):
+        raise ValueError(f"{value!r} is not a bare address\nfor example bounces@example.org")
+
+
+def _database(value: str) -> None:
+    if is_postgres_url(value):
         _check_postgres_url(value)
-    elif key == "database" and (
-        not value or Path(value).is_absolute() or ".." in Path(value).parts
-    ):
+    elif not value or Path(value).is_absolute() or ".." in Path(value).parts:
         raise ValueError(
             f"{value!r} is not a file name inside the workspace\n"
             'for example database = "subscribers.sqlite3"'
             ' or "postgresql://publisher@db.example.org/newsletter"'
         )
-    if (
-        key in ("smtp_host", "dkim_domain", "dkim_selector", "imap_host")
-        and value
-        and not _DNS_LABELS.match(value)
-    ):
-        raise ValueError(f"{value!r} is not a host or domain name")
-    if key == "envelope_from" and value and ("@" not in value or " " in value or "<" in value):
-        raise ValueError(f"{value!r} is not a bare address\nfor example bounces@example.org")
-    return value
+
+
+def _text(value: Any) -> str:
+    try:
+        return single_line(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a single-line string") from None
+
+
+_COUNT = whole_number(0)
+_SECONDS = number(0)
+_MODE = choice(SECURITY_MODES, "mode")
+
+
+def _bounce_address(value: str) -> None:
+    if value:
+        _check_bounce_address(value)
 
 
 def _check_postgres_url(value: str) -> None:
@@ -263,3 +270,46 @@ def _secret(variable: str, what: str, key: str) -> str:
             f"(publisher.toml names the variable in [delivery] {key}, never the secret)",
         )
     return value.strip()
+
+
+# The [delivery] table, registered in pyproject.toml's `publisher.settings` entry points:
+# publisher.toml reads it without config.py importing this package.
+DELIVERY_TABLE = Table(
+    {
+        "database": Setting(then(_text, _database)),
+        "database_password_env": Setting(then(_text, _env_name)),
+        "database_password_in_url": Setting(flag),
+        "smtp_host": Setting(then(_text, _host)),
+        "smtp_port": Setting(then(_COUNT, _port)),
+        "smtp_security": Setting(_MODE),
+        "smtp_username": Setting(_text),
+        "smtp_password_env": Setting(then(_text, _env_name)),
+        "secret_key_env": Setting(then(_text, _env_name)),
+        "envelope_from": Setting(then(_text, _bare_address)),
+        "rate": Setting(_SECONDS),
+        "connections": Setting(then(_COUNT, _at_least_one)),
+        "retry_delay": Setting(_SECONDS),
+        "retry_window": Setting(_SECONDS),
+        "pause_after_failures": Setting(then(_COUNT, _at_least_one)),
+        "timeout": Setting(then(_SECONDS, _at_least_one)),
+        "database_timeout": Setting(_SECONDS),
+        "listen": Setting(then(_text, parse_listen)),
+        "unsubscribe_link_days": Setting(_COUNT),
+        "confirm_link_hours": Setting(_COUNT),
+        "dkim_selector": Setting(then(_text, _host)),
+        "dkim_domain": Setting(then(_text, _host)),
+        "dkim_key_env": Setting(then(_text, _env_name)),
+        "bounce_address": Setting(then(_text, _bounce_address)),
+        "soft_bounce_limit": Setting(then(_COUNT, _at_least_one)),
+        "soft_bounce_days": Setting(then(_COUNT, _at_least_one)),
+        "imap_host": Setting(then(_text, _host)),
+        "imap_port": Setting(then(_COUNT, _port)),
+        "imap_security": Setting(_MODE),
+        "imap_username": Setting(_text),
+        "imap_password_env": Setting(then(_text, _env_name)),
+        "imap_folder": Setting(_text),
+        "subscribe_form": Setting(flag),
+        "welcome_issue": Setting(flag),
+    },
+    make=_settings,
+)

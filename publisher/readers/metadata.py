@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from ..controls import warn_bidi_override
-from ..errors import PublisherError, near_misses
+from ..errors import PublisherError
 from ..languages import NotALanguage, checked_language, file_name_language
 from ..sanitize import plain_text
+from ..settings_schema import Problems, Setting, Table, check
 from ..sourcefile import SourceData
 
 # Field → the names it goes by, first found wins (tags: all are merged).
@@ -34,9 +35,19 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "summary": ("summary", "excerpt", "description"),
     "draft": ("draft", "published", "status"),
 }
-KNOWN_KEYS = {name for names in ALIASES.values() for name in names} | {
-    "imported",  # written by `publisher import`: where the document came from; not rendered
-}
+# Hand-written front matter's keys; the values are read leniently below (office files'
+# properties arrive through the same fields), so the table only names the keys.
+FRONT_MATTER_TABLE = Table(
+    {
+        name: Setting()
+        for name in sorted(
+            {name for names in ALIASES.values() for name in names}
+            | {"imported"}  # written by `publisher import`: where the document came from
+        )
+    },
+    noun="front matter key",
+)
+KNOWN_KEYS = set(FRONT_MATTER_TABLE.keys)
 log = logging.getLogger(__name__)
 _PLACEHOLDER_TAGS = {"uncategorized", "uncategorised"}  # WordPress's default category
 _DATED_FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-")  # Jekyll's _posts/2026-02-22-title.md
@@ -61,13 +72,10 @@ def document_fields(
         return PublisherError.at(message, path, hint=hint)
 
     unknown = [key for key in meta if str(key) not in KNOWN_KEYS]
-    if strict and source is not None and unknown:
-        key = str(unknown[0])
-        raise fail(
-            f"unknown front matter key {key!r}",
-            key,
-            near_misses(key, KNOWN_KEYS) or f"known keys: {', '.join(sorted(KNOWN_KEYS))}",
-        )
+    if strict and source is not None:
+        problems = Problems(source)
+        check(FRONT_MATTER_TABLE, meta, problems)
+        problems.raise_any()
     if source is not None:
         _warn_about_typos(unknown, source)
 
