@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.headerregistry import Address
 from email.utils import getaddresses
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .delivery.settings import DELIVERY_TABLE, DeliverySettings
 from .errors import PublisherError
 from .languages import NotALanguage, language_tag
 from .limits import DEFAULT_LIMITS, LIMITS_TABLE, Limits
@@ -16,15 +15,20 @@ from .printing import PRINT_TABLE, PrintSettings
 from .settings_schema import (
     Problems,
     Setting,
+    SettingsTables,
     Table,
     check,
     choice,
     flag,
+    registered_tables,
     single_line,
     text,
     then,
 )
 from .sourcefile import parse_file
+
+if TYPE_CHECKING:
+    from .delivery.settings import DeliverySettings
 
 CONFIG_NAME = "publisher.toml"
 EMAIL_MODES = ("auto", "full", "excerpt")
@@ -49,6 +53,9 @@ class Config:
     # [documents] strict: refuse front matter keys publisher does not use (default: keep them)
     strict_front_matter: bool = False
     limits: Limits = DEFAULT_LIMITS  # [limits]: how large a document may be
+    # Tables other packages register (entry points `publisher.settings`), by name; [delivery]
+    # is registered too but kept in its own field above, which every delivery module reads.
+    tables: SettingsTables = field(default_factory=SettingsTables)
 
     @property
     def page_size(self) -> str:
@@ -86,11 +93,15 @@ def load_config(root: Path) -> Config:
             hint="run 'publisher init DIR' to create one, or pass --workspace",
         )
     source = parse_file(path)
-    schema = CONFIG_TABLE.with_settings(delivery=Setting(table=DELIVERY_TABLE))
+    registered = registered_tables()
+    schema = CONFIG_TABLE.with_settings(
+        **{name: Setting(table=t) for name, t in registered.items()}
+    )
     problems = Problems(source)
     values: dict[str, Any] = check(schema, source.data, problems, toml=True)
     problems.raise_any()
     organisation, email = values["organisation"], values["email"]
+    tables = {name: values[name] for name in registered if name != "delivery"}
     return Config(
         root=root,
         title=values["title"],
@@ -106,6 +117,7 @@ def load_config(root: Path) -> Config:
         delivery=values["delivery"],
         strict_front_matter=values["documents"].get("strict", False),
         limits=values["limits"],
+        tables=SettingsTables(tables),
     )
 
 
