@@ -187,11 +187,11 @@ def _decide(
         since = (received - dt.timedelta(days=settings.soft_bounce_days)).isoformat(
             timespec="seconds"
         )
-        earlier = db.execute(
+        earlier = db.one(
             "SELECT COUNT(*) FROM bounce_events WHERE subscriber_id = ? AND kind = 'soft'"
             " AND received_at > ?",
             (subscriber.id, since),
-        ).fetchone()[0]
+        )[0]
         count = earlier + 1
         if count < settings.soft_bounce_limit:
             summary.counted.append((subscriber.address, count))

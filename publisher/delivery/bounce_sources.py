@@ -16,9 +16,13 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import PublisherError
 from .settings import DeliverySettings
+
+if TYPE_CHECKING:
+    from imap_tools.mailbox import BaseMailBox
 
 IMAP = "imap"  # SOURCE for the folder [delivery] imap_folder; "imap:FOLDER" for another
 
@@ -83,7 +87,7 @@ def _check_mbox(path: Path) -> None:
         )
 
 
-def _local(box: mailbox.Mailbox, path: Path) -> Iterator[Returned]:  # type: ignore[type-arg]
+def _local(box: mailbox.Mailbox, path: Path) -> Iterator[Returned]:
     try:
         for key in box.iterkeys():
             try:
@@ -116,7 +120,7 @@ def _known(headers: Message, known: Known) -> bool:
 
 
 @contextmanager
-def _imap_folder(settings: DeliverySettings, folder: str) -> Iterator:  # type: ignore[type-arg]
+def _imap_folder(settings: DeliverySettings, folder: str) -> Iterator[BaseMailBox]:
     """A logged-in connection on `folder`; every failure a PublisherError naming the server."""
     from imap_tools import MailBox, MailBoxStartTls, MailBoxUnencrypted
     from imap_tools.errors import ImapToolsError, MailboxFolderSelectError, MailboxLoginError
@@ -133,7 +137,7 @@ def _imap_folder(settings: DeliverySettings, folder: str) -> Iterator:  # type: 
         )
     password = settings.imap_password()
     server = f"the IMAP server {host}:{port}"
-    box = None
+    box: BaseMailBox | None = None
     try:
         if settings.imap_security == "ssl":
             box = MailBox(host, port, timeout=settings.timeout, ssl_context=_tls())

@@ -101,8 +101,14 @@ def _feedback_fields(message: Message) -> Message:
         payload = part.get_payload()
         if isinstance(payload, list) and payload and isinstance(payload[0], Message):
             return payload[0]
-        return BytesHeaderParser().parsebytes(part.get_payload(decode=True) or b"")
+        return BytesHeaderParser().parsebytes(_decoded(part))
     return Message()
+
+
+def _decoded(part: Message) -> bytes:
+    """A leaf part's content with its transfer encoding undone (b"" when it has none)."""
+    payload = part.get_payload(decode=True)
+    return payload if isinstance(payload, bytes) else b""
 
 
 def _original_headers(message: Message) -> Message | None:
@@ -114,7 +120,7 @@ def _original_headers(message: Message) -> Message | None:
             if isinstance(payload, list) and payload and isinstance(payload[0], Message):
                 return payload[0]
         if content_type == "text/rfc822-headers":
-            return BytesHeaderParser().parsebytes(part.get_payload(decode=True) or b"")
+            return BytesHeaderParser().parsebytes(_decoded(part))
     return None
 
 

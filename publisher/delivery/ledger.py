@@ -127,10 +127,10 @@ class Ledger:
             if latest is not None and latest.id > after and not latest.finished_at:
                 return latest, True
             started = now_iso()
-            send_id = self.db.execute(
+            send_id = self.db.one(
                 "INSERT INTO sends (issue, started_at) VALUES (?, ?) RETURNING id",
                 (issue, started),
-            ).fetchone()[0]
+            )[0]
             self.db.executemany(
                 "INSERT INTO deliveries (send_id, subscriber_id, address, message_id, updated_at)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -200,9 +200,7 @@ class Ledger:
         for claimer in [None, *claimers]:
             if (
                 claimer is not None
-                and not self.db.execute(
-                    "SELECT pg_try_advisory_lock(?, ?)", (LOCK_SPACE, claimer)
-                ).fetchone()[0]
+                and not self.db.one("SELECT pg_try_advisory_lock(?, ?)", (LOCK_SPACE, claimer))[0]
             ):
                 continue  # alive: its session still holds its lock
             try:
@@ -273,10 +271,10 @@ class Ledger:
         if self._claimer is None:
             from .postgres import LOCK_SPACE
 
-            claimer = self.db.execute(
+            claimer = self.db.one(
                 "INSERT INTO claimers (host, pid, started_at) VALUES (?, ?, ?) RETURNING id",
                 (socket.gethostname(), os.getpid(), now_iso()),
-            ).fetchone()[0]
+            )[0]
             self.db.execute("SELECT pg_advisory_lock(?, ?)", (LOCK_SPACE, claimer))
             self._claimer = claimer
         return self._claimer
@@ -353,19 +351,19 @@ class Ledger:
         PostgreSQL: every sender's rows, and the earliest due among those nobody holds
         (infinity when there is none: the worker looks again a little later)."""
         if self.shared:
-            row = self.db.execute(
+            row = self.db.one(
                 "SELECT COUNT(*), MIN(CASE WHEN state != 'sending' AND claimed_by IS NULL"
                 " THEN next_attempt_at END) FROM deliveries WHERE send_id = ?"
                 " AND state IN ('queued', 'deferred', 'sending')",
                 (send_id,),
-            ).fetchone()
+            )
             return row[0], row[1] if row[1] is not None else float("inf")
-        row = self.db.execute(
+        row = self.db.one(
             "SELECT COUNT(*), MIN(CASE WHEN state != 'sending' THEN next_attempt_at END)"
             " FROM deliveries WHERE send_id = ? AND state IN ('queued', 'deferred', 'sending')"
             " AND subscriber_id % ? = ?",
             (send_id, workers, worker),
-        ).fetchone()
+        )
         return row[0], row[1] if row[1] is not None else 0.0
 
     def counts(self, send_id: int) -> dict[str, int]:
@@ -381,8 +379,9 @@ class Ledger:
         ).fetchall()
 
     def _open_rows(self, send_id: int) -> int:
-        return self.db.execute(
+        count = self.db.one(
             "SELECT COUNT(*) FROM deliveries WHERE send_id = ?"
             " AND state IN ('queued', 'deferred', 'sending')",
             (send_id,),
-        ).fetchone()[0]
+        )[0]
+        return int(count)

@@ -109,7 +109,8 @@ class Template:
 
     @property
     def sender(self) -> Address:
-        return self._message["From"].addresses[0]
+        addresses: tuple[Address, ...] = self._message["From"].addresses
+        return addresses[0]
 
     @property
     def reply_to(self) -> Address | None:
@@ -228,7 +229,7 @@ class DkimSigner:
         import dkim
 
         try:
-            signature = dkim.sign(
+            signature: bytes = dkim.sign(
                 message,
                 self.selector.encode(),
                 self.domain.encode(),

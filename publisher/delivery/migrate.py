@@ -89,4 +89,4 @@ def _copy(source: Any, destination: Any, where: Location) -> dict[str, int]:
 
 
 def _count(db: Any, table: str) -> int:
-    return db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    return int(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])

@@ -8,6 +8,7 @@ they are defined, and translated here, once the language is known.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -72,7 +73,7 @@ class Pages:
         text: str,
         *,
         language: str | None = None,
-        values: dict[str, object] | None = None,
+        values: Mapping[str, object] | None = None,
         form: Form = "",
         button: str = "",
         field: tuple[str, str] = ("", ""),

@@ -66,7 +66,6 @@ class PgDatabase:
         self.path = location
         self.wait = wait
         password = os.environ.get(location.password_env, "") if location.password_env else ""
-        options = {"password": password} if password else {}
         self.conn = psycopg.connect(
             location.url,
             autocommit=True,
@@ -79,7 +78,7 @@ class PgDatabase:
             keepalives_idle=20,
             keepalives_interval=5,
             keepalives_count=4,
-            **options,
+            password=password or None,  # None: not given (libpq's own sources may have one)
         )
         self.conn.execute(f"SET lock_timeout = {int(wait * 1000)}")
         if not synced:  # the outcome's commit is made durable by the next synced one
@@ -90,15 +89,22 @@ class PgDatabase:
         return self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor[Any]:
-        return self.conn.execute(translate(sql), tuple(params))  # type: ignore[arg-type]
+        return self.conn.execute(translate(sql), tuple(params))
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         with self.conn.cursor() as cursor:
-            cursor.executemany(translate(sql), rows)  # type: ignore[arg-type]
+            cursor.executemany(translate(sql), rows)
 
     def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self.conn.cursor(row_factory=psycopg.rows.tuple_row) as cursor:
-            return cursor.execute(translate(sql), tuple(params)).fetchall()  # type: ignore[arg-type]
+            return cursor.execute(translate(sql), tuple(params)).fetchall()
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The row a query always returns (an aggregate, RETURNING, a function's value)."""
+        row = self.execute(sql, params).fetchone()
+        if row is None:
+            raise LookupError(f"no row where one is always expected: {sql}")
+        return row
 
     def release(self, sql: str, params: Sequence[Any]) -> None:
         """A last statement before closing, skipped when the connection is gone already
@@ -120,9 +126,7 @@ class PgDatabase:
             yield self
 
     def _write_lock(self) -> None:
-        if self.execute(
-            "SELECT pg_try_advisory_xact_lock(?, ?)", (LOCK_SPACE, WRITE_LOCK)
-        ).fetchone()[0]:
+        if self.one("SELECT pg_try_advisory_xact_lock(?, ?)", (LOCK_SPACE, WRITE_LOCK))[0]:
             return
         print(
             f"waiting up to {self.wait:g} s for another program to finish writing to {self.path}",

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..config import Config
 from .confirm import CONFIRMABLE, send_confirmations
-from .store import Database, open_database
+from .store import Database, Location, open_database
 from .subscribers import Subscriber, add, check, find
 from .tokens import Tokens
 
@@ -29,7 +28,7 @@ class Request:
 
 
 def request_subscription(
-    config: Config, database: Path, tokens: Tokens, request: Request
+    config: Config, database: Location, tokens: Tokens, request: Request
 ) -> Subscriber | None:
     """Returns the subscriber who was sent a link, or None when nobody was."""
     db = open_database(database, wait=config.delivery.database_timeout)
@@ -49,6 +48,7 @@ def _to_confirm(db: Database, request: Request) -> Subscriber | None:
     new = check(
         request.address, language=request.language, status="pending", consent_source=request.source
     )
+    subscriber: Subscriber | None
     try:
         subscriber, _outcome = add(db, new)
     except ValueError:  # suppressed: only an unsubscribed address may come back

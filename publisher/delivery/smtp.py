@@ -18,10 +18,13 @@ import socket
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from ..errors import PublisherError
+from ..errors import Problem, PublisherError
 from .settings import DeliverySettings
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 State = Literal["sent", "deferred", "failed", "unknown", "skipped"]
 _END_OF_DATA = b"\r\n.\r\n"
@@ -69,25 +72,31 @@ class Step:
     reply: str
 
 
-class _TracksEndOfData:
+class _TracksEndOfData(smtplib.SMTP):
     """Remembers whether the end-of-DATA marker left us: past it, the server may have the
-    message. Keeps the server's greeting too, which smtplib does not."""
+    message. Keeps the server's greeting too, which smtplib does not. (A mixin: before
+    SMTP_SSL in _SMTPSSL's bases, its super() is SMTP_SSL.)"""
 
     data_sent = False
     greeting = ""
 
-    def connect(self, host: str = "localhost", port: int = 0, source_address=None):  # type: ignore[no-untyped-def]
-        code, reply = super().connect(host, port, source_address)  # type: ignore[misc]
+    def connect(
+        self,
+        host: str = "localhost",
+        port: int = 0,
+        source_address: tuple[Any, ...] | str | ReadableBuffer | None = None,  # as smtplib's
+    ) -> tuple[int, bytes]:
+        code, reply = super().connect(host, port, source_address)
         self.greeting = f"{code} {_first_line(reply)}"
         return code, reply
 
-    def send(self, s: bytes | str) -> None:
-        super().send(s)  # type: ignore[misc]
+    def send(self, s: ReadableBuffer | str) -> None:
+        super().send(s)
         if isinstance(s, bytes) and s.endswith(_END_OF_DATA):
             self.data_sent = True
 
 
-class _SMTP(_TracksEndOfData, smtplib.SMTP):
+class _SMTP(_TracksEndOfData):
     pass
 
 
@@ -335,7 +344,7 @@ class Connection:
                 " is not set), and that the server is running"
             )
             transient = not isinstance(exc, socket.gaierror)
-        error = ServerUnavailable.at(f"the SMTP server {server} {what}", hint=hint)
+        error = ServerUnavailable(Problem(f"the SMTP server {server} {what}", hint=hint))
         error.transient = transient
         error.reason = f"SMTP server {server} {what}"
         return error

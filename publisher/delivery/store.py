@@ -30,7 +30,8 @@ from .schema import (
 )
 
 if TYPE_CHECKING:
-    from .postgres import PgDatabase, PostgresUrl
+    from .location import PostgresUrl
+    from .postgres import PgDatabase
 
 __all__ = ["BOUNCE_KINDS", "DELIVERY_STATES", "SCHEMA_VERSION", "SUBSCRIBER_STATUSES"]
 
@@ -50,6 +51,17 @@ class SqliteDatabase(sqlite3.Connection):
         cursor = self.cursor()
         cursor.row_factory = None
         return cursor.execute(sql, params).fetchall()
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The row a query always returns (an aggregate, RETURNING, a function's value)."""
+        row = self.execute(sql, params).fetchone()
+        if row is None:
+            raise LookupError(f"no row where one is always expected: {sql}")
+        return row
+
+    def release(self, sql: str, params: Sequence[Any]) -> None:
+        """A last statement before closing (on PostgreSQL, skipped if the session is gone)."""
+        self.execute(sql, params)
 
 
 if TYPE_CHECKING:
@@ -135,10 +147,9 @@ def _open_postgres(location: PostgresUrl, synced: bool, wait: float) -> PgDataba
 
 
 def _pg_version(conn: PgDatabase) -> int:
-    if conn.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+    if conn.one("SELECT to_regclass('schema_version')")[0] is None:
         return 0
-    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
-    return row[0] or 0
+    return int(conn.one("SELECT max(version) FROM schema_version")[0] or 0)
 
 
 def dialect(conn: Any) -> str:

@@ -12,7 +12,6 @@ Nobody is subscribed without following the emailed link, whatever is posted.
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..config import Config
@@ -20,6 +19,7 @@ from ..extras import needs
 from .outbox import Outbox
 from .page import HONEYPOT, N_, Pages, checked_language
 from .signup import Request, request_subscription
+from .store import Location
 from .subscribers import normalise_address
 from .tokens import Tokens
 
@@ -34,7 +34,7 @@ PER_ADDRESS = "3 per hour;5 per day"  # confirmation links one address can be se
 
 
 def add_subscribe_routes(
-    app: Flask, config: Config, pages: Pages, outbox: Outbox, tokens: Tokens, database: Path
+    app: Flask, config: Config, pages: Pages, outbox: Outbox, tokens: Tokens, database: Location
 ) -> None:
     limiter = Limiter(get_remote_address, app=app, storage_uri="memory://", headers_enabled=True)
     site = _origin(config.base_url)

@@ -276,7 +276,7 @@ def widest(db: Database, status: str | None = None) -> dict[str, int]:
     args: tuple[str, ...] = ()
     if status:
         query, args = query + " WHERE status = ?", (status,)
-    values = db.execute(query, args).fetchone()
+    values = db.one(query, args)
     fields = ("address", "name", "language", "tags", "status")
     return dict(zip(fields, (v or 0 for v in values), strict=True))
 

@@ -32,6 +32,7 @@ from .welcome import welcome
 with needs("serve"):
     from flask import Flask, Response, redirect, request
     from werkzeug.routing import RequestRedirect
+    from werkzeug.wrappers import Response as BaseResponse  # what redirect() returns
 
 Claim = UnsubscribeClaim | ConfirmClaim
 Handler = Callable[[Database, Subscriber, Any], Response]
@@ -106,7 +107,7 @@ def create_app(root: Path) -> Flask:
         return answer(subscriber, status, heading, _status_text(subscriber))
 
     @app.before_request
-    def redirect_within_base_url() -> Response | None:
+    def redirect_within_base_url() -> BaseResponse | None:
         """Werkzeug's own redirects (a missing or doubled slash) are built from the request's
         Host, which anyone can set: send them to the same path under base_url instead."""
         routing = request.routing_exception

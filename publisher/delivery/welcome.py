@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from email.utils import make_msgid
-from pathlib import Path
 
 from ..config import Config
 from .built import EMAIL_FILE
@@ -18,14 +17,14 @@ from .confirm import welcome_message
 from .ledger import Ledger, Recipient
 from .message import Template
 from .smtp import Connection
-from .store import Database, now_iso, open_database, transaction
+from .store import Database, Location, now_iso, open_database, transaction
 from .subscribers import Subscriber, get
 from .tokens import Tokens, list_identity
 
 log = logging.getLogger(__name__)
 
 
-def welcome(config: Config, database: Path, tokens: Tokens, subscriber_id: int) -> None:
+def welcome(config: Config, database: Location, tokens: Tokens, subscriber_id: int) -> None:
     settings = config.delivery
     envelope_from = settings.envelope_from or config.email_from.addr_spec
     db = open_database(database, wait=settings.database_timeout)
