@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -101,14 +102,19 @@ def clean_text(
     return cleaned
 
 
-def clean_value(value: object) -> object:
-    """Strings anywhere inside parsed data (lists, mappings) without control characters."""
+def clean_mapping(data: dict[str, Any]) -> dict[str, Any]:
+    """Parsed data (front matter, document properties) without control characters in any of
+    its strings, however deep in lists and mappings."""
+    return {key: _clean(value) for key, value in data.items()}
+
+
+def _clean(value: object) -> object:
     if isinstance(value, str):
         return strip_controls(value)[0]
     if isinstance(value, list):
-        return [clean_value(item) for item in value]
+        return [_clean(item) for item in value]
     if isinstance(value, dict):
-        return {key: clean_value(item) for key, item in value.items()}
+        return {key: _clean(item) for key, item in value.items()}
     return value
 
 

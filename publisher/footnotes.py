@@ -14,6 +14,7 @@ so these regular expressions see pandoc's markup exactly as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _SECTION = re.compile(r'<section id="[^"]*" class="footnotes[^"]*">(.*?)</section>\s*', re.S)
 _ITEM = re.compile(r'<li id="([^"]+)">(.*?)</li>\s*(?=<li id="|</ol>)', re.S)
@@ -35,6 +36,11 @@ def footnotes_at_page_foot(body: str) -> str:
             kept.append(f'<li id="{note_id}" value="{number}">{content}</li>')
             continue
         inline = re.sub(r"</p>\s*<p>", " ", text).removeprefix("<p>").removesuffix("</p>")
-        body = call.sub(lambda _, inline=inline: f'<span class="footnote">{inline}</span>', body)
+        body = call.sub(_literally(f'<span class="footnote">{inline}</span>'), body)
     endnotes = f'<section class="footnotes"><ol>{"".join(kept)}</ol></section>' if kept else ""
     return _SECTION.sub(lambda _: endnotes, body, count=1)
+
+
+def _literally(text: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for re.sub that is `text` as written: its backslashes are not escapes."""
+    return lambda _: text

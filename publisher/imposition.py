@@ -41,7 +41,7 @@ def impose(pdf: bytes, layout: str, *, creep_mm: float = 0.0) -> bytes:
     digest = hashlib.md5(pdf + f"{layout} {creep_mm}".encode(), usedforsecurity=False).hexdigest()
     with pymupdf.open(stream=sheets) as doc:
         doc.xref_set_key(-1, "ID", f"[<{digest}><{digest}>]")
-        return doc.tobytes(garbage=1, deflate=True, no_new_id=True)
+        return _saved(doc, no_new_id=True)
 
 
 def _booklet(pdf: bytes, creep_pt: float) -> bytes:
@@ -70,7 +70,7 @@ def _booklet(pdf: bytes, creep_pt: float) -> bytes:
                 page_width, height = page.rect.width, page.rect.height
                 box = f"[{-extra:.4f} 0 {page_width + extra:.4f} {height:.4f}]"
                 doc.xref_set_key(page.xref, "MediaBox", box)
-        return doc.tobytes(garbage=1, deflate=True)
+        return _saved(doc)
 
 
 def _copies(pdf: bytes, grid: tuple[int, int], layout: str) -> bytes:
@@ -104,7 +104,7 @@ def _copies(pdf: bytes, grid: tuple[int, int], layout: str) -> bytes:
             doc.select([0])  # a one-sided leaflet: no backs to print
         for page in doc:
             _cut_marks(page, grid, (width, height), (margin_x, margin_y))
-        return doc.tobytes(garbage=1, deflate=True)
+        return _saved(doc)
 
 
 def _sheet_for(
@@ -155,4 +155,10 @@ def _trimmed(pdf: bytes) -> bytes:
                 doc.xref_set_key(page.xref, "MediaBox", trim)
             for key in ("TrimBox", "BleedBox", "CropBox"):
                 doc.xref_set_key(page.xref, key, "null")
-        return doc.tobytes(garbage=1, deflate=True)
+        return _saved(doc)
+
+
+def _saved(doc: pymupdf.Document, *, no_new_id: bool = False) -> bytes:
+    """The document as compact PDF bytes (unused objects dropped, streams compressed)."""
+    data: bytes = doc.tobytes(garbage=1, deflate=True, no_new_id=no_new_id)
+    return data

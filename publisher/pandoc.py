@@ -84,7 +84,8 @@ def pandoc_path() -> str:
             return str(bundled)
     import pypandoc
 
-    return pypandoc.get_pandoc_path()
+    path: str = pypandoc.get_pandoc_path()
+    return path
 
 
 # Real documents convert in well under a second; one that takes this long is pathological

@@ -153,7 +153,9 @@ def _imported_index(into: Path) -> dict[tuple[str, int], Path]:
         except (UnicodeDecodeError, OSError, PublisherError):
             continue  # not ours to judge here; `publisher build` reports broken files
         imported = meta.get("imported")
-        part = imported.get("part", 1) if isinstance(imported, dict) else None
+        if not isinstance(imported, dict):
+            continue
+        part = imported.get("part", 1)
         if isinstance(part, int) and "sha256" in imported:
             index[str(imported["sha256"]), part] = path
     return index

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -24,7 +25,7 @@ _LETTER = regex.compile(r"\p{L}")
 
 
 @cache
-def _identifier():  # -> py3langid LanguageIdentifier (imported lazily)
+def _identifier() -> Any:  # a py3langid LanguageIdentifier (untyped, imported lazily)
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -37,6 +38,7 @@ def detect_language(text: str) -> str:
     letters = _LETTER.findall(text)
     if len(letters) < 20:
         return "und"
+    language: str
     language, _ = _identifier().classify(text)
     if language == "ar" and _PERSIAN_LETTERS.search(text):
         return "fa"

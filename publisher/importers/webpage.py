@@ -51,7 +51,13 @@ def recover_page(data: bytes, path: Path) -> list[Draft]:
         if inner is not None
         else body
     )
-    text = lxml.html.fromstring(fragment).text_content() if fragment.strip() else ""
+    text = (
+        lxml.html.tostring(
+            lxml.html.fromstring(fragment), method="text", encoding="unicode", with_tail=False
+        )
+        if fragment.strip()
+        else ""
+    )
     html_lang = (lxml.html.fromstring(page).get("lang") or "").split("-")[0]
     draft.language = html_lang or detect_language(text)
     draft.body_html, fragments = mark_fragments(fragment)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ..controls import clean_value, strip_controls
+from ..controls import clean_mapping, strip_controls
 from ..errors import PublisherError
 from ..limits import DEFAULT_LIMITS, Limits, describe_size
 from ..model import Document
@@ -59,7 +59,7 @@ def read_document(
         raise PublisherError(*exc.problems) from None
     # Text formats were cleaned line by line as they were read; office files and entities
     # (&#11;) can still bring control characters in.
-    meta = clean_value(raw.meta)
+    meta = clean_mapping(raw.meta)
     body_html, removed = strip_controls(raw.body_html)
     if removed:
         log.warning(

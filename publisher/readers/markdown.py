@@ -16,7 +16,7 @@ from typing import ClassVar
 from .. import pandoc
 from ..controls import clean_text
 from ..errors import PublisherError
-from ..sourcefile import SourceData, parse_toml, parse_yaml
+from ..sourcefile import KeyPath, SourceData, parse_toml, parse_yaml
 from .base import RawDocument
 
 log = logging.getLogger(__name__)
@@ -127,7 +127,7 @@ def _pelican_header(lines: list[str]) -> list[str]:
 
 def _parse_pelican(text: str, path: Path) -> SourceData:
     data: dict[str, object] = {}
-    lines: dict[tuple[str, ...], int] = {}
+    lines: dict[KeyPath, int] = {}
     key = ""
     for number, line in enumerate(text.split("\n"), start=1):
         if match := _PELICAN_LINE.match(line):
