@@ -37,6 +37,7 @@ def test_config_takes_named_and_custom_sizes_and_lengths_in_any_unit(minimal: Pa
         + 'marks = true\nblack_only = true\nstandard = "pdf/a-3b"\ncreep = 0.1\n'
     )
     settings = load_config(minimal).pdf
+    assert settings.page_size is not None
     assert (settings.page_size.width_mm, settings.page_size.height_mm) == (120, 7 * 25.4)
     assert settings.margins == pytest.approx((10, 12 * 25.4 / 72, 10, 12 * 25.4 / 72))
     assert settings.bleed == pytest.approx(3.175)
@@ -114,11 +115,32 @@ def test_later_layers_win_and_impositions_go_to_the_product_they_fit() -> None:
     assert off.impose == "none"
 
 
-def test_named_sizes_are_the_standard_ones() -> None:
-    for name, (width, height) in PAGE_SIZES.items():
-        size = parse_page_size(name.lower())
-        assert (size.name, size.width_mm, size.height_mm) == (name, width, height)
-        assert size.css == f"{width:g}mm {height:g}mm"
+# ISO 216 in millimetres; ANSI/US sizes in inches (Letter 8.5 × 11, Legal 8.5 × 14,
+# Tabloid 11 × 17), written out here rather than taken from the code under test.
+STANDARD_SIZES_MM = {
+    "A4": (210, 297),
+    "A5": (148, 210),
+    "A6": (105, 148),
+    "Letter": (8.5 * 25.4, 11 * 25.4),
+    "Legal": (8.5 * 25.4, 14 * 25.4),
+    "Tabloid": (11 * 25.4, 17 * 25.4),
+}
+
+
+@pytest.mark.parametrize(("name", "size"), STANDARD_SIZES_MM.items())
+def test_named_sizes_are_the_standard_ones(name: str, size: tuple[float, float]) -> None:
+    parsed = parse_page_size(name.lower())
+    assert parsed.name == name
+    assert (parsed.width_mm, parsed.height_mm) == pytest.approx(size)
+
+
+def test_page_sizes_are_written_for_css_in_millimetres() -> None:
+    assert parse_page_size("A5").css == "148mm 210mm"
+    assert parse_page_size("letter").css == "215.9mm 279.4mm"
+
+
+def test_every_named_size_is_a_standard_one() -> None:
+    assert set(PAGE_SIZES) == set(STANDARD_SIZES_MM)
 
 
 def test_cli_flags_are_listed_in_build_help() -> None:
