@@ -106,13 +106,19 @@ def test_symlink_pointing_outside_documents_is_refused(minimal: Path, tmp_path: 
     assert_failed_cleanly(minimal, code)
 
 
-def test_invalid_yaml_points_at_the_line(minimal: Path) -> None:
-    write_manifest(
-        minimal, GOOD.replace("    documents: [first-article", "    documents: [first-article:")
-    )
-    write_manifest(minimal, "number: 1\ntitle: [unclosed\ndate: 2026-01-10\n")
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        # a flow list that opens a mapping inside it: libyaml stops on the line of the ':'
+        (GOOD.replace("    documents: [first-article", "    documents: [first-article:"), 6),
+        # an unclosed flow list runs into the next key, where the parser gives up
+        ("number: 1\ntitle: [unclosed\ndate: 2026-01-10\n", 3),
+    ],
+)
+def test_invalid_yaml_points_at_the_line(minimal: Path, text: str, line: int) -> None:
+    write_manifest(minimal, text)
     code, output = run_build(minimal)
-    assert "001-first.yaml:" in output and "not valid YAML" in output
+    assert f"001-first.yaml:{line}: not valid YAML" in output
     assert_failed_cleanly(minimal, code)
 
 
