@@ -13,10 +13,11 @@ from click.testing import CliRunner
 
 from publisher.cli import main
 from publisher.errors import PublisherError
+from publisher.model import Document
 from publisher.readers import read_document
 
 
-def read(path: Path, strict: bool = False):
+def read(path: Path, strict: bool = False) -> Document:
     return read_document(path, path.stem, path.parent, "en", strict=strict)
 
 

@@ -21,12 +21,13 @@ from bounded import outcome_in_child
 
 from publisher.config import load_config
 from publisher.errors import PublisherError
-from publisher.limits import MB, Limits
+from publisher.limits import Limits
 from publisher.printing import PageSize, PrintOptions, PrintSettings, parse_margins, resolve
 from publisher.readers import read_document
 from publisher.sanitize import clean_html
 
 PUBLISHER = str(Path(sys.executable).with_name("publisher"))  # the installed command
+MB = 1024 * 1024  # [limits] sizes are binary: 1 KB = 1024 bytes
 
 
 def read_in_child(path: Path) -> dict[str, str]:
@@ -166,8 +167,11 @@ def test_limits_table_is_read(tmp_path: Path) -> None:
         GOOD + '[limits]\ndocument_size = "5MB"\noffice_compression_ratio = 400\n'
     )
     limits = load_config(tmp_path).limits
-    assert (limits.document_size, limits.office_compression_ratio) == (5 * MB, 400)
-    assert limits.html_depth == Limits().html_depth
+    assert (limits.document_size, limits.office_compression_ratio) == (
+        5_242_880,
+        400,
+    )  # 5 × 1024 × 1024
+    assert limits.html_depth == 64  # the default, for a key left out
 
 
 def test_bad_limit_names_its_line(tmp_path: Path) -> None:
