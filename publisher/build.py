@@ -19,10 +19,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
 from .assemble import assemble
 from .cache import (
@@ -35,45 +32,22 @@ from .cache import (
 )
 from .config import CONFIG_NAME, Config, load_config
 from .errors import Problem, PublisherError, near_misses
-from .jobs import RenderPlan, workers
+from .formats import formats as registered_formats
+from .formats import select
+from .jobs import BuildReport, Progress, RenderPlan, Silent, workers
 from .limits import Limits
 from .manifest import IssueManifest, load_manifests
 from .model import Archive, Document, Download, Issue
 from .pool import DocumentPool, slug_for
-from .printing import PrintSettings, resolve
+from .printing import PrintOptions, PrintSettings, resolve
 from .readers import check_size, read_document
-from .renderers import REGISTRY, ArchiveRenderer, IssueRenderer, RenderContext
+from .renderers.base import ArchiveRenderer, IssueRenderer, RenderContext
 from .resources import confine_images
 from .sanitize import clean_html
 
+__all__ = ["BuildReport", "Progress", "Silent", "build", "select_issues"]  # the report's home: jobs
+
 log = logging.getLogger(__name__)
-
-
-class Progress(Protocol):
-    """Shows long work to the user: `build` announces units of work, then does each."""
-
-    def expect(self, units: int) -> None: ...
-    def task(self, description: str) -> AbstractContextManager[object]: ...
-
-
-class Silent:
-    """Progress for callers that show none."""
-
-    def expect(self, units: int) -> None:
-        pass
-
-    def task(self, description: str) -> AbstractContextManager[object]:
-        return nullcontext()
-
-
-@dataclass
-class BuildReport:
-    out_dir: Path
-    issues: list[str] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)
-    rendered: list[str] = field(default_factory=list)  # render jobs run
-    skipped: list[str] = field(default_factory=list)  # render jobs whose outputs were up to date
-    seconds: dict[str, float] = field(default_factory=dict)  # time each rendered job took
 
 
 def build(
@@ -88,7 +62,7 @@ def build(
     progress = progress or Silent()
     root = root.resolve()  # paths are part of what outputs are recorded against
     config = load_config(root)
-    renderers = [REGISTRY[name]() for name in select_formats(formats)]
+    renderers = [f.renderer_class()() for f in select(formats)]
     issue_renderers = [r for r in renderers if isinstance(r, IssueRenderer)]
     archive_renderers = [r for r in renderers if isinstance(r, ArchiveRenderer)]
     out = (out_dir or config.dist_dir).resolve()
@@ -122,10 +96,11 @@ def build(
         jobs = [job for m in selected for r in issue_renderers for job in r.jobs(issues[m.slug])]
         plan.run(jobs, progress, report, parallel=True)
 
-        # Archive outputs link the downloadable files now on disk (enclosures, download sizes).
+        # Archive outputs link the downloadable files the records say are built (enclosures,
+        # download sizes): rendered just now, or before and still as written.
         if archive_renderers:
             ordered = tuple(issues[m.slug] for m in manifests)
-            archive = Archive(ordered, find_downloads(plan.locate, ordered))
+            archive = Archive(ordered, find_downloads(plan.built_size, ordered))
             plan.run([job for r in archive_renderers for job in r.jobs(archive)], progress, report)
     return report
 
@@ -140,6 +115,7 @@ def check_paper(
 
     toml = config.root / CONFIG_NAME
     for manifest in manifests:
+        products: list[tuple[PrintOptions, tuple[str, ...], list[tuple[Path, PrintSettings]]]]
         products = [
             (ISSUE_DEFAULTS, ("booklet",), [(toml, config.pdf), (manifest.path, manifest.pdf)])
         ]
@@ -158,18 +134,6 @@ def check_paper(
                     raise PublisherError(
                         *(dataclasses.replace(p, file=p.file or source) for p in exc.problems)
                     ) from None
-
-
-def select_formats(formats: Sequence[str]) -> list[str]:
-    if not formats:
-        return list(REGISTRY)
-    unknown = [f for f in formats if f not in REGISTRY]
-    if unknown:
-        raise PublisherError.at(
-            f"unknown format {unknown[0]!r}",
-            hint=near_misses(unknown[0], set(REGISTRY)) or f"formats: {', '.join(REGISTRY)}",
-        )
-    return [name for name in REGISTRY if name in formats]
 
 
 def select_issues(manifests: list[IssueManifest], refs: Sequence[str]) -> list[IssueManifest]:
@@ -306,25 +270,18 @@ def editorial_html(manifest: IssueManifest, config: Config, cache: Cache) -> str
 
 
 def find_downloads(
-    locate: Callable[[Path], Path | None], issues: Sequence[Issue]
+    built_size: Callable[[Path], int | None], issues: Sequence[Issue]
 ) -> dict[str, tuple[Download, ...]]:
-    """The downloadable files of each issue, wherever this build has them (`locate`:
-    staged when just rendered, in the output folder when up to date)."""
+    """The downloadable files of each issue that the render records hold, with their sizes
+    (`built_size`: None for a file no record holds), in format order."""
+    offering = [(f.name, f.download) for f in registered_formats().values() if f.download]
     downloads: dict[str, tuple[Download, ...]] = {}
-    renderers = [r for r in REGISTRY.values() if issubclass(r, IssueRenderer) and r.download_suffix]
     for issue in issues:
         found = []
-        for renderer in renderers:
-            relative = renderer.download_path(issue)
-            if (path := locate(relative)) is not None:
-                found.append(
-                    Download(
-                        renderer.name,
-                        relative,
-                        renderer.download_type or "application/octet-stream",
-                        path.stat().st_size,
-                    )
-                )
+        for name, offer in offering:
+            relative = offer.path(issue.slug)
+            if (size := built_size(relative)) is not None:
+                found.append(Download(name, relative, offer.media_type, size))
         downloads[issue.slug] = tuple(found)
     return downloads
 

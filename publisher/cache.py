@@ -3,9 +3,10 @@
 - Conversions (a document read through pandoc, an editorial) are content-addressed: the key
   hashes the source bytes with every version that shapes the result, so an entry can never
   be stale, only unused. Entries are written atomically; one that cannot be read is a miss.
-- Renders are recorded per job: the fingerprint of everything the job's outputs depend on,
-  and the size and modification time of each file written. A job whose fingerprint is the
-  same and whose files are still as written is not rendered again.
+- Renders are recorded per output folder and job: the fingerprint of everything the job's
+  outputs depend on, and the size and modification time of each file written (the sizes
+  are what archive outputs link downloads with). A job whose fingerprint is the same and
+  whose files are still as written is not rendered again.
 
 Deleting the folder is always safe: the next build simply does all the work again.
 """
@@ -31,6 +32,7 @@ from .model import Document
 from .output import atomic_write
 
 SCHEMA = 1  # bump when the cached data's shape changes
+RENDERS_SCHEMA = 2  # renders.json: records by output folder, then by job
 
 
 @cache
@@ -76,7 +78,7 @@ def digest(*parts: bytes | str) -> str:
 
 def files_digest(paths: Iterable[Path], root: Path | None = None) -> str:
     """A digest of files' names and contents (templates, images): order-independent."""
-    parts = []
+    parts: list[bytes | str] = []
     for path in sorted(paths):
         name = str(path.relative_to(root)) if root else str(path)
         parts += [name, path.read_bytes()]
@@ -96,9 +98,10 @@ class Cache:
     def load(self, kind: str, key: str) -> dict[str, Any] | None:
         path = self.folder / kind / key[:2] / f"{key}.json"
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None  # missing or damaged: convert again
+        return loaded
 
     def store(self, kind: str, key: str, value: dict[str, Any]) -> None:
         path = self.folder / kind / key[:2] / f"{key}.json"
@@ -110,17 +113,30 @@ class Cache:
     def _renders_file(self) -> Path:
         return self.folder / "renders.json"
 
-    def renders(self) -> dict[str, dict[str, Any]]:
+    def renders(self, out: Path) -> dict[str, dict[str, Any]]:
+        """The records of the jobs rendered into the output folder `out`, by job name."""
+        records = self._all_renders().get(str(out), {})
+        return records if isinstance(records, dict) else {}
+
+    def save_renders(self, out: Path, renders: dict[str, dict[str, Any]]) -> None:
+        """Replace the records of `out`; other output folders' (a preview's scratch folder,
+        `build -o`) are kept, so building into one never makes another look stale."""
+        folders = {
+            name: records for name, records in self._all_renders().items() if Path(name).is_dir()
+        }
+        folders[str(out)] = renders  # the records of folders deleted since (scratch) go
+        data = {"schema": RENDERS_SCHEMA, "folders": folders}
+        atomic_write(self._renders_file, json.dumps(data, sort_keys=True, indent=1).encode("utf-8"))
+
+    def _all_renders(self) -> dict[str, Any]:
         try:
             data = json.loads(self._renders_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        return data if isinstance(data, dict) else {}
-
-    def save_renders(self, renders: dict[str, dict[str, Any]]) -> None:
-        atomic_write(
-            self._renders_file, json.dumps(renders, sort_keys=True, indent=1).encode("utf-8")
-        )
+        if not isinstance(data, dict) or data.get("schema") != RENDERS_SCHEMA:
+            return {}  # damaged, or written by an older publisher: everything renders again
+        folders = data.get("folders")
+        return folders if isinstance(folders, dict) else {}
 
 
 def file_stamps(paths: Iterable[Path], out: Path) -> dict[str, list[int]]:

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -20,9 +20,8 @@ from .errors import Problem, PublisherError
 from .printing import IMPOSITIONS, STANDARDS, PrintSettings
 
 if TYPE_CHECKING:
+    from .checks import Finding
     from .scaffold import Identity
-
-FORMATS = ("pdf", "leaflet", "email", "epub", "feed", "web")
 
 
 EX_SOFTWARE = 70  # sysexits.h: an internal error
@@ -116,13 +115,24 @@ def main(ctx: click.Context, workspace: Path) -> None:
     ctx.obj = workspace.resolve()
 
 
+class _EveryFormatOption(click.Option):
+    """--format defaults to every registered format, read when the default is needed (help,
+    or a build without -f), so `publisher --help` does not look for format plugins."""
+
+    def get_default(self, ctx: click.Context, call: bool = True) -> Any:
+        from .formats import formats
+
+        self.default = ",".join(formats())
+        return super().get_default(ctx, call)
+
+
 @main.command()
 @click.argument("issues", nargs=-1)
 @click.option(
     "-f",
     "--format",
     "formats",
-    default=",".join(FORMATS),
+    cls=_EveryFormatOption,
     show_default=True,
     help="Comma-separated output formats.",
 )
@@ -155,6 +165,7 @@ def main(ctx: click.Context, workspace: Path) -> None:
 @click.pass_obj
 def build(
     workspace: Path,
+    /,
     issues: tuple[str, ...],
     formats: str,
     out: Path | None,
@@ -429,17 +440,14 @@ def check(
     from .build import build as run_build
     from .build import select_issues
     from .cache import Cache
-    from .checks import FORMATS, Target, run_checks
+    from .checks import Target, run_checks
     from .config import load_config
+    from .formats import select
     from .manifest import load_manifests
     from .pool import DocumentPool
 
     config = load_config(workspace)
-    chosen = [f.strip() for f in formats.split(",") if f.strip()]
-    if unknown := [f for f in chosen if f not in FORMATS]:
-        raise PublisherError.at(
-            f"unknown format {unknown[0]!r}", hint=f"formats: {', '.join(FORMATS)}"
-        )
+    chosen = [f.name for f in select([f.strip() for f in formats.split(",") if f.strip()])]
     manifests = load_manifests(
         config.issues_dir, DocumentPool.scan(config.documents_dir), workspace
     )
@@ -733,7 +741,7 @@ def serve_subscriptions(workspace: Path, listen: str | None) -> None:
     serve(workspace, listen)
 
 
-def _print_findings(findings: list, workspace: Path) -> None:
+def _print_findings(findings: list[Finding], workspace: Path) -> None:
     from rich.console import Console
     from rich.table import Table
 

@@ -9,7 +9,7 @@ records of what it holds stay as they were.
 A job's fingerprint covers everything its outputs are made from: the job's subject (the
 issue or archive, documents and all), the images it embeds, its format's templates, the
 translation catalogues, publisher.toml as read (of [delivery], only the keys the job's format
-uses: `settings.SHAPES_OUTPUT`), the print options, SOURCE_DATE_EPOCH, and the code and
+uses: `Format.delivery_keys`), the print options, SOURCE_DATE_EPOCH, and the code and
 library versions. The time of a build is deliberately not part of it: an unchanged
 output keeps the time it was made at.
 """
@@ -25,13 +25,15 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from .cache import Cache, digest, file_stamps, files_digest, stamps_hold, versions_digest
-from .delivery.settings import DeliverySettings, output_settings
+from .delivery.settings import DeliverySettings
 from .errors import PublisherError
+from .formats import formats
 from .i18n import LOCALE_DIR
 from .model import Archive, Issue
 from .output import Artifact, unwritable, write_artifacts
@@ -39,8 +41,34 @@ from .renderers.base import Job, RenderContext, Renderer
 from .resources import pool_images
 from .templating import default_theme_dir
 
-if TYPE_CHECKING:
-    from .build import BuildReport, Progress
+
+class Progress(Protocol):
+    """Shows long work to the user: `build` announces units of work, then does each."""
+
+    def expect(self, units: int) -> None: ...
+    def task(self, description: str) -> AbstractContextManager[object]: ...
+
+
+class Silent:
+    """Progress for callers that show none."""
+
+    def expect(self, units: int) -> None:
+        pass
+
+    def task(self, description: str) -> AbstractContextManager[object]:
+        return nullcontext()
+
+
+@dataclass
+class BuildReport:
+    """What a build did: the plan fills it in as jobs are skipped or rendered."""
+
+    out_dir: Path
+    issues: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)  # render jobs run
+    skipped: list[str] = field(default_factory=list)  # render jobs whose outputs were up to date
+    seconds: dict[str, float] = field(default_factory=dict)  # time each rendered job took
 
 
 def workers() -> int:
@@ -57,16 +85,15 @@ class RenderPlan:
     _template_digests: dict[str, str] = field(default_factory=dict)
     _stale_files: set[str] = field(default_factory=set)  # written before by jobs re-rendered now
     _pool: ProcessPoolExecutor | None = None
-    _subject_digests: dict[int, str] = field(
-        default_factory=dict
-    )  # for subjects alive in this build
+    # By id, for subjects alive in this build (kept with their digest so no id is reused).
+    _subject_digests: dict[int, tuple[object, str]] = field(default_factory=dict)
     _pending: dict[str, dict[str, Any]] = field(default_factory=dict)  # staged, not yet placed
     _staging: Path | None = None
     _made_out: bool = False  # the output folder did not exist before this build
     _warming: threading.Thread | None = None
 
     def __post_init__(self) -> None:
-        self._renders = {} if self.force else self.cache.renders()
+        self._renders = {} if self.force else self.cache.renders(self.out)
         self._base = digest(
             versions_digest(),
             # The config as renderers get it; [delivery] is added per format in _fingerprint.
@@ -76,13 +103,17 @@ class RenderPlan:
             str(self.out),
         )
 
-    def warm_up(self, issue_slugs: Sequence[str], formats: Sequence[str]) -> None:
+    def warm_up(self, issue_slugs: Sequence[str], format_names: Sequence[str]) -> None:
         """Before a probably cold build, import WeasyPrint (half a second of CPU) in a thread
         while the documents are converted (pandoc runs as subprocesses meanwhile). It is
-        imported once, here: the render workers, forked later, inherit it."""
-        cold = self.force or any(f"pdf {slug}" not in self._renders for slug in issue_slugs)
-        if cold and {"pdf", "leaflet"} & set(formats):
-            self._warming = threading.Thread(target=_import_renderers, name="warm-up", daemon=True)
+        imported once, here: the render workers, forked later, inherit it. A build that
+        fails before rendering does not wait for it (see __exit__)."""
+        weasy = [name for name in format_names if formats()[name].needs_weasyprint]
+        cold = self.force or any(
+            f"{name} {slug}" not in self._renders for name in weasy for slug in issue_slugs
+        )
+        if cold and weasy:
+            self._warming = threading.Thread(target=_import_weasyprint, name="warm-up", daemon=True)
             self._warming.start()
 
     def _warmed(self) -> None:
@@ -125,22 +156,31 @@ class RenderPlan:
                 raise unwritable(self.out, exc) from None
         return self._staging
 
-    def locate(self, relative: Path) -> Path | None:
-        """Where an output is at this point of the build: staged when a job of this build
-        wrote it, otherwise in the output folder unless a re-rendered job dropped it."""
-        if self._staging and (staged := self._staging / relative).is_file():
-            return staged
-        if str(relative) in self._stale_files:
+    def built_size(self, relative: Path) -> int | None:
+        """The size of an output as the records have it at this point of the build: staged
+        by a job of this build, or placed by an earlier one and still as it wrote it. None
+        when no record holds it (never built here, or dropped by a job re-rendered now)."""
+        name = str(relative)
+        for record in self._pending.values():
+            if name in record["files"]:
+                return int(record["files"][name][0])
+        if name in self._stale_files:
             return None
-        placed = self.out / relative
-        return placed if placed.is_file() else None
+        for record in self._renders.values():
+            stamp = record["files"].get(name)
+            if stamp is not None and stamps_hold({name: stamp}, self.out):
+                return int(stamp[0])
+        return None
 
     def __enter__(self) -> RenderPlan:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
-        """Place the outputs only when the whole build succeeded; always drop the staging."""
-        self._warmed()
+        """Place the outputs only when the whole build succeeded; always drop the staging.
+        A failed build does not wait for the warm-up: its error is shown at once, and the
+        daemon thread ends with the process (or finishes the import in a long-lived one)."""
+        if exc_type is None:
+            self._warmed()
         if self._pool:
             self._pool.shutdown(cancel_futures=True)
         try:
@@ -174,7 +214,7 @@ class RenderPlan:
         current = {name for record in self._renders.values() for name in record["files"]}
         for name in self._stale_files - current:
             (self.out / name).unlink(missing_ok=True)
-        self.cache.save_renders(self._renders)
+        self.cache.save_renders(self.out, self._renders)
 
     def _render(
         self, due: list[Job], progress: Progress, parallel: bool
@@ -210,11 +250,9 @@ class RenderPlan:
 
     def _up_to_date(self, job: Job, fingerprint: str) -> bool:
         record = self._renders.get(job.name)
-        return (
-            bool(record)
-            and record["fingerprint"] == fingerprint
-            and stamps_hold(record["files"], self.out)
-        )
+        if not record:
+            return False
+        return record["fingerprint"] == fingerprint and stamps_hold(record["files"], self.out)
 
     def _record(self, job: Job, fingerprint: str, staged: list[Path]) -> None:
         """Note what a job staged (a rename keeps size and mtime: the stamps hold in place)."""
@@ -226,12 +264,17 @@ class RenderPlan:
     def _fingerprint(self, job: Job) -> str:
         return digest(
             self._base,
-            output_settings(self.ctx.config.delivery, job.renderer.name),
+            self._delivery_settings(job.renderer.name),
             self._templates(job.renderer),
             job.name,
             job.part,
             self._subject(job.subject),
         )
+
+    def _delivery_settings(self, format_name: str) -> str:
+        """The [delivery] keys that shape this format's outputs, as the fingerprint sees them."""
+        delivery = self.ctx.config.delivery
+        return repr({key: getattr(delivery, key) for key in formats()[format_name].delivery_keys})
 
     def _subject(self, subject: Issue | Archive) -> str:
         """The digest of what a job renders from; an issue's is shared by its formats' jobs."""
@@ -316,9 +359,9 @@ def _place(staged: Path, target: Path) -> None:
         raise unwritable(target, exc) from None
 
 
-def _import_renderers() -> None:
+def _import_weasyprint() -> None:
     """In a thread, while the documents are converted."""
-    from .renderers.weasyprint_import import import_weasyprint
+    from .renderers.weasy import import_weasyprint
 
     import_weasyprint()
 

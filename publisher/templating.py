@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import i18n
+from . import i18n, urls
 from .resources import prefix_images
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
@@ -53,8 +53,6 @@ class _WorkspaceFirst(jinja2.BaseLoader):
 
 @cache  # one per process and workspace; templates reload by themselves when edited
 def make_environment(workspace_templates: Path) -> jinja2.Environment:
-    from .renderers import base as urls
-
     env = jinja2.Environment(
         loader=_WorkspaceFirst(workspace_templates),
         autoescape=jinja2.select_autoescape(
@@ -103,4 +101,6 @@ def language_name(code: str) -> str:
     reader = i18n.babel_locale()
     own, translated = locale.get_display_name(locale), locale.get_display_name(reader)
     own = own[:1].upper() + own[1:] if own else translated
+    if not own:
+        return code
     return own if own == translated or not translated else f"{own} ({translated})"

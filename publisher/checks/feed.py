@@ -7,8 +7,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from .base import Finding, Target
+from .base import Result, Target
 
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ATOM = "{http://www.w3.org/2005/Atom}"
@@ -18,24 +19,22 @@ def feeds(target: Target) -> list[Path]:
     return sorted([*target.out_dir.rglob("*.atom"), *target.out_dir.rglob("*.rss")])
 
 
-def control_characters(target: Target) -> Iterator[Finding]:
+def control_characters(target: Target) -> Iterator[Result]:
     for path in feeds(target):
         data = path.read_bytes()
         if match := _CONTROL.search(data):
             line = data.count(b"\n", 0, match.start()) + 1
-            yield Finding(
-                "feed",
-                "no control characters",
+            yield Result(
                 "fail",
                 f"byte {match.group(0)!r} at offset {match.start()}",
                 path,
                 line,
             )
         else:
-            yield Finding("feed", "no control characters", "pass", "", path)
+            yield Result("pass", "", path)
 
 
-def well_formed_xml(target: Target) -> Iterator[Finding]:
+def well_formed_xml(target: Target) -> Iterator[Result]:
     from lxml import etree
 
     for path in feeds(target):
@@ -44,30 +43,30 @@ def well_formed_xml(target: Target) -> Iterator[Finding]:
                 str(path), etree.XMLParser(recover=False, resolve_entities=False, no_network=True)
             )
         except etree.XMLSyntaxError as exc:
-            yield Finding("feed", "well-formed XML", "fail", exc.msg, path, exc.lineno)
+            yield Result("fail", exc.msg, path, exc.lineno)
         else:
-            yield Finding("feed", "well-formed XML", "pass", "", path)
+            yield Result("pass", "", path)
 
 
-def feedparser_clean(target: Target) -> Iterator[Finding]:
+def feedparser_clean(target: Target) -> Iterator[Result]:
     import feedparser
 
     for path in feeds(target):
         parsed = feedparser.parse(path.read_bytes())
         if parsed.bozo:
-            yield Finding("feed", "feedparser", "fail", str(parsed.get("bozo_exception")), path)
+            yield Result("fail", str(parsed.get("bozo_exception")), path)
         else:
-            yield Finding("feed", "feedparser", "pass", f"{len(parsed.entries)} entries", path)
+            yield Result("pass", f"{len(parsed.entries)} entries", path)
 
 
 @cache
-def _atom_schema():
+def _atom_schema() -> Any:
     from lxml import etree
 
     return etree.RelaxNG(etree.parse(str(Path(__file__).with_name("atom.rng"))))
 
 
-def atom_schema(target: Target) -> Iterator[Finding]:
+def atom_schema(target: Target) -> Iterator[Result]:
     from lxml import etree
 
     for path in sorted(target.out_dir.rglob("*.atom")):
@@ -77,12 +76,12 @@ def atom_schema(target: Target) -> Iterator[Finding]:
             continue  # reported by well_formed_xml
         schema = _atom_schema()
         if schema.validate(document):
-            yield Finding("feed", "Atom schema (RFC 4287)", "pass", "", path)
+            yield Result("pass", "", path)
         for error in schema.error_log:
-            yield Finding("feed", "Atom schema (RFC 4287)", "fail", error.message, path, error.line)
+            yield Result("fail", error.message, path, error.line)
 
 
-def rss_required_elements(target: Target) -> Iterator[Finding]:
+def rss_required_elements(target: Target) -> Iterator[Result]:
     from lxml import etree
 
     for path in sorted(target.out_dir.rglob("*.rss")):
@@ -103,11 +102,10 @@ def rss_required_elements(target: Target) -> Iterator[Finding]:
                     enclosure.get(a) for a in ("url", "length", "type")
                 ):
                     missing.append(f"item {number}: enclosure url, length and type")
-        status = "fail" if missing else "pass"
-        yield Finding("feed", "RSS 2.0 required elements", status, ", ".join(missing) or "", path)
+        yield Result("fail" if missing else "pass", ", ".join(missing), path)
 
 
-def stable_ids(target: Target) -> Iterator[Finding]:
+def stable_ids(target: Target) -> Iterator[Result]:
     """Entry ids are the issues' permanent URLs: unique, and unchanged by rebuilds."""
     from lxml import etree
 
@@ -127,8 +125,6 @@ def stable_ids(target: Target) -> Iterator[Finding]:
                     *(f"id {i!r} is used twice" for i in duplicated),
                 ]
             )
-            yield Finding("feed", "stable entry ids", "fail", detail, path)
+            yield Result("fail", detail, path)
         else:
-            yield Finding(
-                "feed", "stable entry ids", "pass", f"{len(ids)} unique permanent ids", path
-            )
+            yield Result("pass", f"{len(ids)} unique permanent ids", path)

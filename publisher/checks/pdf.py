@@ -9,14 +9,30 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import tools
-from .base import Finding, Target
+from .base import Result, Target
 
 
 def pdfs(target: Target) -> list[Path]:
+    """Every PDF of the issues (leaflets too: their fonts and boxes matter as much)."""
     return target.issue_files("*.pdf")
 
 
-def fonts_embedded(target: Target) -> Iterator[Finding]:
+def leaflets(target: Target) -> list[Path]:
+    """The leaflets as read (not the sheets imposed from them)."""
+    return target.issue_files("*-leaflet.pdf")
+
+
+def leaflet_one_sheet(target: Target) -> Iterator[Result]:
+    """A leaflet is a one-sheet handout: one page, or two printed back to back."""
+    import pikepdf
+
+    for path in leaflets(target):
+        with pikepdf.open(path) as pdf:
+            pages = len(pdf.pages)
+        yield Result("pass" if 1 <= pages <= 2 else "fail", f"{pages} page(s)", path)
+
+
+def fonts_embedded(target: Target) -> Iterator[Result]:
     command = tools.poppler("pdffonts")
     for path in pdfs(target):
         out = subprocess.run(
@@ -25,18 +41,16 @@ def fonts_embedded(target: Target) -> Iterator[Finding]:
         rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
         loose = [row[0] for row in rows if row[-5] != "yes"]
         if loose:
-            yield Finding(
-                "pdf",
-                "fonts embedded",
+            yield Result(
                 "fail",
                 "not embedded: " + ", ".join(sorted(set(loose))),
                 path,
             )
         else:
-            yield Finding("pdf", "fonts embedded", "pass", f"{len(rows)} fonts, all embedded", path)
+            yield Result("pass", f"{len(rows)} fonts, all embedded", path)
 
 
-def page_boxes(target: Target) -> Iterator[Finding]:
+def page_boxes(target: Target) -> Iterator[Result]:
     """Per page: TrimBox ⊆ BleedBox ⊆ MediaBox, and every page trimmed to the same size."""
     import pikepdf
 
@@ -57,12 +71,10 @@ def page_boxes(target: Target) -> Iterator[Finding]:
                 sizes.add((round(trim[2] - trim[0]), round(trim[3] - trim[1])))
             if len(sizes) > 1:
                 problems.append(f"pages have different trim sizes: {sorted(sizes)}")
-        yield Finding(
-            "pdf", "page boxes", "fail" if problems else "pass", "; ".join(problems[:3]), path
-        )
+        yield Result("fail" if problems else "pass", "; ".join(problems[:3]), path)
 
 
-def tagged_when_claimed(target: Target) -> Iterator[Finding]:
+def tagged_when_claimed(target: Target) -> Iterator[Result]:
     """A PDF that declares PDF/UA in its metadata must carry a structure tree."""
     import pikepdf
 
@@ -73,9 +85,7 @@ def tagged_when_claimed(target: Target) -> Iterator[Finding]:
             )
             tagged = "/StructTreeRoot" in pdf.Root
             if claims_ua and not tagged:
-                yield Finding(
-                    "pdf",
-                    "tagged structure",
+                yield Result(
                     "fail",
                     "declares PDF/UA but has no structure tree",
                     path,
@@ -86,7 +96,7 @@ def tagged_when_claimed(target: Target) -> Iterator[Finding]:
                     if claims_ua
                     else ("tagged" if tagged else "untagged (PDF/UA not declared)")
                 )
-                yield Finding("pdf", "tagged structure", "pass", detail, path)
+                yield Result("pass", detail, path)
 
 
 _WORD = re.compile(
@@ -95,7 +105,7 @@ _WORD = re.compile(
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.DOTALL)
 
 
-def text_inside_trim(target: Target) -> Iterator[Finding]:
+def text_inside_trim(target: Target) -> Iterator[Result]:
     """No word's box crosses the trim box (text cut off by the guillotine or the printer)."""
     import pikepdf
 
@@ -123,8 +133,7 @@ def text_inside_trim(target: Target) -> Iterator[Finding]:
                     or y1 > min(bottom, height) + 0.5
                 ):
                     outside.append(f"page {number}: {word.group(5)!r}")
-        status = "fail" if outside else "pass"
-        yield Finding("pdf", "text inside the trim box", status, ", ".join(outside[:5]), path)
+        yield Result("fail" if outside else "pass", ", ".join(outside[:5]), path)
 
 
 def _box(box: object) -> tuple[float, float, float, float]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import tools
-from .base import Finding, Target
+from .base import Result, Target
 
 
 def pages(target: Target) -> list[Path]:
@@ -17,7 +17,7 @@ def pages(target: Target) -> list[Path]:
     return sorted(p for p in target.out_dir.rglob("*.html") if p.name != "email.html")
 
 
-def nu_html_checker(target: Target) -> Iterator[Finding]:
+def nu_html_checker(target: Target) -> Iterator[Result]:
     command = tools.java_command(tools.vnu_jar(target.config.root))
     files = pages(target)
     if not files:
@@ -31,9 +31,7 @@ def nu_html_checker(target: Target) -> Iterator[Finding]:
     messages = json.loads(run.stderr or '{"messages": []}')["messages"]
     failing = {Path(unquote(urlsplit(m.get("url", "")).path)) for m in messages}
     for message in messages:
-        yield Finding(
-            "web",
-            "Nu HTML checker",
+        yield Result(
             "fail",
             message.get("message", ""),
             Path(unquote(urlsplit(message.get("url", "")).path)),
@@ -41,10 +39,10 @@ def nu_html_checker(target: Target) -> Iterator[Finding]:
         )
     for page in files:
         if page not in failing:
-            yield Finding("web", "Nu HTML checker", "pass", "0 errors", page)
+            yield Result("pass", "0 errors", page)
 
 
-def internal_links(target: Target) -> Iterator[Finding]:
+def internal_links(target: Target) -> Iterator[Result]:
     """Every relative link, stylesheet and image points at a file in the output folder,
     and every #fragment at an element with that id."""
     import lxml.html
@@ -78,25 +76,23 @@ def internal_links(target: Target) -> Iterator[Finding]:
                     (element.sourceline, f"{link} → no element with id {parts.fragment!r}")
                 )
         for line, detail in broken:
-            yield Finding("web", "internal links", "fail", detail, page, line)
+            yield Result("fail", detail, page, line)
         if not broken:
-            yield Finding("web", "internal links", "pass", "all resolve", page)
+            yield Result("pass", "all resolve", page)
 
 
-def image_alt_text(target: Target) -> Iterator[Finding]:
+def image_alt_text(target: Target) -> Iterator[Result]:
     import lxml.html
 
     for page in pages(target):
         tree = lxml.html.parse(str(page)).getroot()
         missing = [img for img in tree.iter("img") if img.get("alt") is None]
         for img in missing:
-            yield Finding(
-                "web",
-                "image alt text",
+            yield Result(
                 "fail",
                 f"<img src={img.get('src')!r}> has no alt",
                 page,
                 img.sourceline,
             )
         if not missing:
-            yield Finding("web", "image alt text", "pass", "every image has alt text", page)
+            yield Result("pass", "every image has alt text", page)

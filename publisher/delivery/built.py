@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 
 from ..config import Config, load_config
 from ..errors import PublisherError
+from ..formats import mail_format
 
 if TYPE_CHECKING:
     from ..manifest import IssueManifest
     from ..pool import DocumentPool
 
-EMAIL_FILE = "email.eml"
+EMAIL_FILE = mail_format().message_file or ""
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
     pool = DocumentPool.scan(config.documents_dir)
     manifest = select_issues(load_manifests(config.issues_dir, pool, config.root), [ref])[0]
     path = config.dist_dir / manifest.slug / EMAIL_FILE
-    build_command = f"publisher build {manifest.slug} --format email"
+    build_command = rebuild_command(manifest.slug)
     if not path.is_file():
         raise PublisherError.at(
             f"issue {manifest.slug} has no built email yet", path, hint=f"run '{build_command}'"
@@ -56,16 +57,20 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
     return BuiltEmail(manifest.slug, path)
 
 
+def rebuild_command(slug: str) -> str:
+    """The command that builds (only) an issue's email, for hints."""
+    return f"publisher build {slug} --format {mail_format().name}"
+
+
 def _is_current(config: Config, pool: DocumentPool, manifest: IssueManifest) -> bool:
     """The question `publisher build` asks before it skips the email job, asked the same way:
     the issue is assembled as a build assembles it (its documents from the conversion
     cache, so this is quick after a build; their warnings were shown by that build)."""
     from ..assemble import assemble
-    from ..build import Silent, build_time, editorial_html, read_documents
+    from ..build import build_time, editorial_html, read_documents
     from ..cache import Cache, captured_warnings
-    from ..jobs import RenderPlan
-    from ..renderers import RenderContext
-    from ..renderers.email import EmailRenderer
+    from ..jobs import RenderPlan, Silent
+    from ..renderers import IssueRenderer, RenderContext
 
     cache = Cache.for_workspace(config.root)
     with captured_warnings():
@@ -74,4 +79,6 @@ def _is_current(config: Config, pool: DocumentPool, manifest: IssueManifest) -> 
     plan = RenderPlan(
         cache, RenderContext(config, config.templates_dir, build_time()), config.dist_dir.resolve()
     )
-    return all(plan.is_current(job) for job in EmailRenderer().jobs(issue))
+    renderer = mail_format().renderer_class()()
+    assert isinstance(renderer, IssueRenderer)  # a message is sent per issue
+    return all(plan.is_current(job) for job in renderer.jobs(issue))

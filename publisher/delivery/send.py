@@ -19,7 +19,7 @@ from pathlib import Path
 from ..config import Config, load_config
 from ..errors import PublisherError
 from .audience import Audience, Member, breakdown, nobody_matches
-from .built import built_email
+from .built import built_email, rebuild_command
 from .ledger import Ledger, Send
 from .message import DkimSigner, Template
 from .preflight import Preflight, page_offline, placeholder_warnings
@@ -92,7 +92,7 @@ def send(root: Path, request: SendRequest, progress: SendProgress | None = None)
             f"the built email's List-Id <{template.list_id}> is not this list's"
             f" <{list_identity(config)}>: its unsubscribe links would not work",
             built.path,
-            hint=f"build it again: 'publisher build {built.slug} --format email'",
+            hint=f"build it again: '{rebuild_command(built.slug)}'",
         )
     tokens = Tokens.for_list(config)
     dkim = _dkim_signer(config)
@@ -287,7 +287,7 @@ def _preflight(mailing: Mailing, request: SendRequest, recipients: list[Member])
         by_language=_most_first(languages),
         by_tag=_most_first(tags),
     )
-    rebuild = f"set it in publisher.toml, then 'publisher build {mailing.slug} --format email'"
+    rebuild = f"set it in publisher.toml, then '{rebuild_command(mailing.slug)}'"
     named = {
         "the sender (From)": (template.sender.addr_spec, f"[email] from: {rebuild}"),
         "base_url": (config.base_url, f"{rebuild} (and publish the web archive there)"),

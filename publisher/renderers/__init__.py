@@ -1,28 +1,11 @@
-"""Render: one renderer per output format, registered here and nowhere else.
+"""Render: one renderer per output format, a small class on the shared base.
 
-Adding a format is one module in this package, one line below, and one template folder.
+Which renderers exist is said once, by the formats (`publisher.formats`): adding a format is
+one module here (or in a package of its own), one Format, and one template folder.
 """
 
 from __future__ import annotations
 
 from .base import ArchiveRenderer, IssueRenderer, RenderContext, Renderer
-from .email import EmailRenderer
-from .epub import EpubRenderer
-from .feed import FeedRenderer
-from .leaflet import LeafletRenderer
-from .pdf import PdfRenderer
-from .web import WebRenderer
 
-REGISTRY: dict[str, type[Renderer]] = {
-    renderer.name: renderer
-    for renderer in (
-        PdfRenderer,
-        LeafletRenderer,
-        EmailRenderer,
-        EpubRenderer,
-        FeedRenderer,
-        WebRenderer,
-    )
-}
-
-__all__ = ["REGISTRY", "ArchiveRenderer", "IssueRenderer", "RenderContext", "Renderer"]
+__all__ = ["ArchiveRenderer", "IssueRenderer", "RenderContext", "Renderer"]

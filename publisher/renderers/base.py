@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 import jinja2
 
+from .. import urls
 from ..config import Config
 from ..errors import PublisherError
 from ..i18n import gettext, interface_language
@@ -50,18 +51,18 @@ class RenderContext:
             number = gettext("No. %(number)s") % {"number": issue.number}
         return f"{self.config.title} {number}: {issue.title}"
 
+    # The URLs of `publisher.urls` under this newsletter's base_url, as templates call them.
     def issue_url(self, issue: Issue) -> str:
-        return f"{self.config.base_url}{issue.slug}/"
+        return urls.issue_url(self.config.base_url, issue.slug)
 
     def document_url(self, issue: Issue, slug: str) -> str:
-        """Each document has its own page under its issue's: where emails and feeds link."""
-        return f"{self.issue_url(issue)}{slug}/"
+        return urls.document_url(self.config.base_url, issue.slug, slug)
 
     def tag_url(self, tag: str) -> str:
-        return f"{self.config.base_url}{tag_path(tag)}"
+        return urls.tag_url(self.config.base_url, tag)
 
     def language_url(self, language: str) -> str:
-        return f"{self.config.base_url}languages/{language}/"
+        return urls.language_url(self.config.base_url, language)
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,10 @@ class Job:
 
 
 class Renderer(ABC):
-    name: ClassVar[str]  # the --format name
-    description: ClassVar[str]
+    """Makes one format's outputs; the format itself (`publisher.formats.Format`) says what
+    it is called, how its outputs are checked and what readers download."""
+
+    name: ClassVar[str]  # the format's name: its template folder, its jobs' names
 
     @property
     def template_folders(self) -> tuple[str, ...]:
@@ -85,7 +88,7 @@ class Renderer(ABC):
         return (self.name, "partials")
 
     def run(self, job: Job, ctx: RenderContext) -> list[Artifact]:
-        return self.render(job.subject, ctx)  # type: ignore[attr-defined]
+        return self.render(job.subject, ctx)  # type: ignore[attr-defined,no-any-return]
 
     def render_template(self, ctx: RenderContext, template: str, **values: Any) -> str:
         """Render one of this format's templates; interface strings and dates follow the
@@ -116,19 +119,11 @@ def _template_errors_are_the_editors() -> Iterator[None]:
 class IssueRenderer(Renderer):
     """Outputs of one issue, written to <out>/<issue-slug>/."""
 
-    # Set when the output is a file readers download (the feed and web page link to it).
-    download_suffix: ClassVar[str | None] = None
-    download_type: ClassVar[str | None] = None
-
     @abstractmethod
     def render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]: ...
 
     def jobs(self, issue: Issue) -> list[Job]:
         return [Job(self, f"{self.name} {issue.slug}", issue)]
-
-    @classmethod
-    def download_path(cls, issue: Issue) -> Path:
-        return Path(issue.slug) / f"{issue.slug}{cls.download_suffix}"
 
 
 class ArchiveRenderer(Renderer):
@@ -139,10 +134,3 @@ class ArchiveRenderer(Renderer):
 
     def jobs(self, archive: Archive) -> list[Job]:
         return [Job(self, self.name, archive)]
-
-
-def tag_path(tag: str) -> str:
-    """Where a tag's page lives, relative to the site root."""
-    from slugify import slugify
-
-    return f"tags/{slugify(tag) or 'tag'}/"

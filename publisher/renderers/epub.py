@@ -25,9 +25,6 @@ LANGUAGES_FILTER = Path(__file__).with_name("epub-languages.lua")
 
 class EpubRenderer(IssueRenderer):
     name: ClassVar[str] = "epub"
-    description: ClassVar[str] = "the issue as an EPUB 3 e-book"
-    download_suffix: ClassVar[str] = ".epub"
-    download_type: ClassVar[str] = "application/epub+zip"
 
     def render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]:
         from .. import pandoc
@@ -60,7 +57,7 @@ class EpubRenderer(IssueRenderer):
             if issue.cover and (cover := stage_cover(issue, Path(tmp))):
                 args.append(f"--epub-cover-image={cover}")
             pandoc.html_to_epub(html, output, args)
-            return [Artifact(self.download_path(issue), output.read_bytes())]
+            return [Artifact(Path(issue.slug) / f"{issue.slug}.epub", output.read_bytes())]
 
 
 def stage_images(issue: Issue, ctx: RenderContext, folder: Path) -> Path:

@@ -1,5 +1,6 @@
 """Feeds: Atom and RSS 2.0 over the whole archive through feedgen, one entry per issue with
-its full text and its PDF and EPUB as enclosures; ids are the issues' URLs, so they are stable.
+its full text and, as enclosures, every file of it readers download (`Format.download`);
+ids are the issues' URLs, so they are stable.
 
 Atom marks languages with xml:lang: an issue's entry speaks the issue's language, an article's
 entry its document's, a language's feed that language; the HTML content keeps each article's
@@ -15,7 +16,9 @@ from typing import TYPE_CHECKING, ClassVar
 from ..i18n import gettext, interface_language
 from ..model import Archive, Download, Issue
 from ..output import Artifact
-from .base import ArchiveRenderer, RenderContext, tag_path
+from ..urls import tag_path
+from .base import ArchiveRenderer, RenderContext
+from .indexes import Indexes, Placed
 
 if TYPE_CHECKING:
     from feedgen.feed import FeedGenerator
@@ -25,7 +28,6 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 class FeedRenderer(ArchiveRenderer):
     name: ClassVar[str] = "feed"
-    description: ClassVar[str] = "Atom and RSS feeds of all issues"
 
     def render(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
         from feedgen.feed import FeedGenerator
@@ -56,9 +58,9 @@ class FeedRenderer(ArchiveRenderer):
             if issue.summary:
                 entry.summary(issue.summary)
             entry.content(self._content(issue, downloads, ctx), type="html")
-            for download in sorted(
-                downloads, key=lambda d: d.format != "epub"
-            ):  # RSS keeps the last: the PDF
+            # Every download is an enclosure. RSS keeps only the last one: the first format's
+            # (the main one), so they go in reverse format order.
+            for download in reversed(downloads):
                 entry.enclosure(
                     f"{config.base_url}{download.path.as_posix()}",
                     download.size,
@@ -72,8 +74,6 @@ class FeedRenderer(ArchiveRenderer):
 
     def _article_feeds(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
         """An Atom feed of articles per topic and per language, beside those pages."""
-        from .web import Indexes
-
         indexes = Indexes.of(archive)
         site = ctx.config.language
         feeds = [
@@ -93,7 +93,7 @@ class FeedRenderer(ArchiveRenderer):
         ]
 
     def _article_feed(
-        self, folder: str, title: str, language: str, placed: list, ctx: RenderContext
+        self, folder: str, title: str, language: str, placed: list[Placed], ctx: RenderContext
     ) -> bytes:
         """A feed of articles; `language` is the feed's own (a language's feed speaks it)."""
         from feedgen.feed import FeedGenerator

@@ -23,11 +23,10 @@ from ..output import Artifact
 from ..printing import PageSize, PrintOptions, resolve
 from .base import IssueRenderer, RenderContext
 from .links import published_targets
-from .pdf import lay_out, with_page_footnotes, with_web_links, write_pdf
-from .weasyprint_import import import_weasyprint
+from .weasy import lay_out, with_page_footnotes, with_web_links, write_pdf
 
 if TYPE_CHECKING:
-    weasyprint = import_weasyprint()
+    import weasyprint
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +37,6 @@ LINE_HEIGHT = 1.35  # leaflet.css: html { line-height }
 
 class LeafletRenderer(IssueRenderer):
     name: ClassVar[str] = "leaflet"
-    description: ClassVar[str] = "the issue's leaflet document as a one-sheet handout PDF"
 
     def render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]:
         if issue.leaflet is None:

@@ -7,40 +7,15 @@ and the leaflets' QR codes land.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar, NamedTuple
 
-from ..model import Archive, Document, Issue, text_direction
+from ..model import Archive, text_direction
 from ..output import Artifact
 from ..resources import media_path, pool_images, published_image
-from .base import ArchiveRenderer, Job, RenderContext, tag_path
-
-
-@dataclass(frozen=True)
-class Placed:
-    """A document as it appears in one issue (documents are listed by where they appeared)."""
-
-    issue: Issue
-    document: Document
-
-
-@dataclass
-class Indexes:
-    tags: dict[str, list[Placed]] = field(default_factory=lambda: defaultdict(list))
-    languages: dict[str, list[Placed]] = field(default_factory=lambda: defaultdict(list))
-
-    @classmethod
-    def of(cls, archive: Archive) -> Indexes:
-        indexes = cls()
-        for issue in archive.issues:  # newest first, so every listing is too
-            for document in issue.documents:
-                placed = Placed(issue, document)
-                for tag in document.tags:
-                    indexes.tags[tag].append(placed)
-                indexes.languages[document.language].append(placed)
-        return indexes
+from ..urls import tag_path
+from .base import ArchiveRenderer, Job, RenderContext
+from .indexes import Indexes
 
 
 class Page(NamedTuple):
@@ -64,7 +39,6 @@ class Page(NamedTuple):
 
 class WebRenderer(ArchiveRenderer):
     name: ClassVar[str] = "web"
-    description: ClassVar[str] = "the static web archive: issues, articles, tags, languages"
 
     def jobs(self, archive: Archive) -> list[Job]:
         """One job per issue (its page, its articles' pages and their images), one for the

@@ -2,8 +2,9 @@
 
 HTML is changed as it is served, never on disk (the static site has no JavaScript): each
 page gets a small script that reloads it when a build finishes, told by an event stream,
-and, while the latest build failed, a banner with the error. /__publisher/ adds pages to
-preview each issue's email at phone and desktop width and its PDF.
+and, while the latest build failed, a banner with the error. /__publisher/ adds a preview
+page per issue for each format with a page in pages/ named after it (the email at phone
+and desktop width, the PDF in a frame…).
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ import re
 from dataclasses import asdict
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import jinja2
 
+from ..formats import formats
 from .status import Status
 
 PREFIX = "/__publisher/"
@@ -33,8 +35,6 @@ TYPES = {
     ".xml": "application/xml",
     ".atom": "application/atom+xml",
     ".rss": "application/rss+xml",
-    ".pdf": "application/pdf",
-    ".epub": "application/epub+zip",
     ".eml": "message/rfc822",
     ".png": "image/png",
     ".jpg": "image/jpeg",
@@ -42,7 +42,8 @@ TYPES = {
     ".gif": "image/gif",
     ".webp": "image/webp",
     ".svg": "image/svg+xml",
-}
+} | {f.download.suffix: f.download.media_type for f in formats().values() if f.download}
+PAGES = Path(__file__).with_name("pages")
 _BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
 # The names this machine answers to: any other Host is a page elsewhere whose name was made
 # to point at 127.0.0.1 (DNS rebinding), reading the preview through the visitor's browser.
@@ -57,7 +58,7 @@ class PreviewServer(ThreadingHTTPServer):
         self.status = status
         self.base_url = base_url
         self.pages = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(Path(__file__).with_name("pages")),
+            loader=jinja2.FileSystemLoader(PAGES),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -89,7 +90,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         else:
             super().do_GET()
 
-    def send_head(self) -> io.BufferedIOBase | None:
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         """Headers for GET and HEAD; the body to copy, or None."""
         url = urlsplit(self.path)
         if url.path.startswith(PREFIX):
@@ -144,15 +145,19 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         return page[:at] + snippet + page[at:]
 
     def _preview_page(self, rest: str) -> io.BytesIO | None:
+        views = preview_views()
         if rest == "":
-            return self._page(200, "index.html", issues=self.server.status.issues)
+            return self._page(200, "index.html", issues=self.server.status.issues, views=views)
         slug, _, view = rest.partition("/")
         issue = next((i for i in self.server.status.issues if i.slug == slug), None)
-        if issue is None or view not in ("email", "pdf"):
+        if issue is None or view not in views:
             return self._page(404, "not-found.html")
-        pdf = f"{issue.slug}/{issue.slug}.pdf"
-        built = (self.server.dist / pdf).is_file()
-        return self._page(200, f"{view}.html", issue=issue, pdf="/" + pdf, pdf_built=built)
+        offer = formats()[view].download
+        download = offer.path(issue.slug).as_posix() if offer else None
+        built = download is not None and (self.server.dist / download).is_file()
+        return self._page(
+            200, f"{view}.html", issue=issue, download=download and "/" + download, built=built
+        )
 
     def _page(self, status: int, template: str, **values: Any) -> io.BytesIO | None:
         return self._html(status, self._served(self._render(template, **values).encode(), False))
@@ -193,3 +198,8 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         except ConnectionError:
             pass  # the page was closed or reloaded
         self.close_connection = True
+
+
+def preview_views() -> list[str]:
+    """The formats with a preview page of their own: pages/<format>.html."""
+    return [name for name in formats() if (PAGES / f"{name}.html").is_file()]

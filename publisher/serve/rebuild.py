@@ -1,10 +1,11 @@
 """Rebuilding while the server runs, in two stages, one build at a time.
 
-The formats a browser shows (web pages, feeds, email) take about a second: they are built
-here, at once, so an edit shows within two seconds. PDF, leaflet and EPUB take several: they
-follow in a child process, and the next change stops that process rather than waiting for
-it (every output is written atomically, so a stopped build leaves old files or new ones).
-The child rebuilds the archive too, so its download sizes match the files just written.
+The formats a browser shows (those whose Format is `foreground`: web pages, feeds, email)
+take about a second: they are built here, at once, so an edit shows within two seconds.
+The others (print and e-book) take several: they follow in a child process, and the next
+change stops that process rather than waiting for it (every output is written atomically,
+so a stopped build leaves old files or new ones). The child rebuilds the archive formats
+too, so their download sizes match the files just written.
 Both stages are plain calls to build(), which decides how much work each one needs.
 """
 
@@ -28,10 +29,10 @@ import click
 from ..build import build
 from ..config import load_config
 from ..errors import PublisherError
+from ..formats import formats
 from ..manifest import MANIFEST_SUFFIXES, load_manifests, manifest_paths
 from ..pool import DocumentPool
 from ..readers import EXTENSIONS
-from ..renderers import REGISTRY
 from .status import IssueLink, Status
 
 
@@ -45,9 +46,24 @@ class Stage:
         return ", ".join(self.formats)
 
 
-PREVIEW = Stage("preview", ("email", "feed", "web"))
-ARCHIVE = Stage("preview", ("feed", "web"))  # when a change touches no issue's own outputs
-BACKGROUND = Stage("background", tuple(name for name in REGISTRY if name != "email"))
+def preview_stage() -> Stage:
+    """What the browser shows, built at once."""
+    return Stage("preview", tuple(name for name, f in formats().items() if f.foreground))
+
+
+def archive_stage() -> Stage:
+    """The preview when a change touches no issue's own outputs: the archive formats shown."""
+    shown = formats().items()
+    return Stage("preview", tuple(n for n, f in shown if f.foreground and f.stage == "archive"))
+
+
+def background_stage() -> Stage:
+    """The slow formats, and the archive again so it links their files as just written."""
+    every = formats().items()
+    return Stage(
+        "background", tuple(n for n, f in every if not f.foreground or f.stage == "archive")
+    )
+
 
 # A child process starts afresh, not as a copy of this one with its server threads.
 _PROCESSES = multiprocessing.get_context("spawn")
@@ -128,7 +144,7 @@ class Rebuilder:
     def rebuild(self) -> None:
         """Build what the browser shows for every issue owed, then start the background stage."""
         scope = self._owed.within(_issue_names(self.root))
-        stage = PREVIEW if scope else ARCHIVE
+        stage = preview_stage() if scope else archive_stage()
         started = time.monotonic()
         try:
             build(self.root, scope.refs, stage.formats)
@@ -155,7 +171,7 @@ class Rebuilder:
         child.join(timeout=10)
         if error is None:
             self._owed_background = Scope()
-        self._report(BACKGROUND, self._started, error)
+        self._report(background_stage(), self._started, error)
 
     def close(self) -> None:
         self._stop_background()
@@ -167,7 +183,7 @@ class Rebuilder:
         result, sender = _PROCESSES.Pipe(duplex=False)
         self._child = _PROCESSES.Process(
             target=build_in_background,
-            args=(self.root, scope.refs, BACKGROUND.formats, sender),
+            args=(self.root, scope.refs, background_stage().formats, sender),
             name="publisher-background-build",
             daemon=True,
         )

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 from ...model import Issue
 from ...output import Artifact
 from ..base import IssueRenderer, RenderContext
-from .budget import GMAIL_CLIP_BYTES, fit
+from .budget import GMAIL_CLIP_BYTES, clipped_by_gmail, fit
 from .content import prepare
 from .message import RECIPIENT_TOKEN, build_message, unsubscribe_url
 
@@ -22,7 +22,6 @@ log = logging.getLogger(__name__)
 
 class EmailRenderer(IssueRenderer):
     name: ClassVar[str] = "email"
-    description: ClassVar[str] = "HTML email with a plain-text part, and a ready-to-send .eml"
 
     def render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]:
         config = ctx.config
@@ -45,7 +44,7 @@ class EmailRenderer(IssueRenderer):
 
         fitted = fit([doc.slug for doc in issue.documents], config.email_mode, html_with)
         report = f"{issue.slug}: email HTML {fitted.size / 1024:.1f} KB, {fitted.describe()}"
-        if fitted.size > GMAIL_CLIP_BYTES:
+        if clipped_by_gmail(fitted.size):
             fix = (
                 "set [email] mode to auto or excerpt"
                 if fitted.mode == "full"

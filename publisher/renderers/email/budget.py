@@ -19,6 +19,12 @@ GMAIL_CLIP_BYTES = 102 * 1024
 BUDGET_BYTES = GMAIL_CLIP_BYTES - 1024
 
 
+def clipped_by_gmail(html_bytes: int) -> bool:
+    """Whether Gmail clips an email whose HTML is this many bytes: the one comparison the
+    renderer's warning and `publisher check` share."""
+    return html_bytes > GMAIL_CLIP_BYTES
+
+
 @dataclass(frozen=True)
 class Fitted:
     html: str

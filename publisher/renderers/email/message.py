@@ -10,16 +10,17 @@ from email.utils import format_datetime
 
 from slugify import slugify
 
+from ... import urls
 from ...errors import PublisherError
 from ...model import Issue
+from ...urls import RECIPIENT_TOKEN
 from ..base import RenderContext
 
-# Delivery replaces this with each subscriber's signed token.
-RECIPIENT_TOKEN = "RECIPIENT_TOKEN"
+__all__ = ["RECIPIENT_TOKEN", "build_message", "unsubscribe_url"]
 
 
 def unsubscribe_url(ctx: RenderContext) -> str:
-    return f"{ctx.config.base_url}unsubscribe/?token={RECIPIENT_TOKEN}"
+    return urls.unsubscribe_url(ctx.config.base_url)
 
 
 def build_message(issue: Issue, ctx: RenderContext, text: str, html: str) -> bytes:

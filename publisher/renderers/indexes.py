@@ -1,0 +1,34 @@
+"""The archive's documents by tag and by language: what the web pages list and the
+per-topic and per-language feeds carry."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Archive, Document, Issue
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A document as it appears in one issue (documents are listed by where they appeared)."""
+
+    issue: Issue
+    document: Document
+
+
+@dataclass
+class Indexes:
+    tags: dict[str, list[Placed]] = field(default_factory=lambda: defaultdict(list))
+    languages: dict[str, list[Placed]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, archive: Archive) -> Indexes:
+        indexes = cls()
+        for issue in archive.issues:  # newest first, so every listing is too
+            for document in issue.documents:
+                placed = Placed(issue, document)
+                for tag in document.tags:
+                    indexes.tags[tag].append(placed)
+                indexes.languages[document.language].append(placed)
+        return indexes

@@ -1,0 +1,245 @@
+"""The WeasyPrint plumbing the PDF and leaflet renderers share: importing WeasyPrint
+quickly, laying out HTML with a fetcher that reads only the workspace and the theme, and
+writing the PDF with its options and page boxes.
+
+Importing WeasyPrint without probing the system for its libraries:
+WeasyPrint opens GLib, Pango, HarfBuzz and fontconfig through cffi, asking for each by the
+names it has on Windows, macOS and Linux in turn. For every name the dynamic loader cannot
+open as it is, cffi calls `ctypes.util.find_library`, which on Linux runs `ldconfig -p`
+and then gcc and ld: over 300 processes and 0.2 s per import. The Linux names WeasyPrint
+also tries (`libpango-1.0.so.0` …) are the sonames Debian's packages install, and dlopen
+finds those itself. So while WeasyPrint is imported, find_library says "not found" at once
+and cffi moves on to the soname. Where that fails (a system whose libraries only
+find_library can locate), WeasyPrint is imported again the usual way.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import dataclasses
+import logging
+import mimetypes
+import sys
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from ..footnotes import footnotes_at_page_foot
+from ..imposition import PT_PER_MM
+from ..model import Document
+from ..printing import PrintOptions
+from ..templating import default_theme_dir
+from .base import RenderContext
+from .links import Target, absolute_links, keep_safe_links
+
+if TYPE_CHECKING:
+    import weasyprint
+
+log = logging.getLogger(__name__)
+
+_importing = threading.Lock()
+
+
+def import_weasyprint() -> ModuleType:
+    """WeasyPrint, imported once per process (a thread warming it up and a render may ask
+    at the same time: only one of them swaps find_library)."""
+    with _importing:
+        if (module := sys.modules.get("weasyprint")) is not None:
+            return module
+        return _import_without_probing()
+
+
+def _import_without_probing() -> ModuleType:
+    find_library = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        import weasyprint
+    except OSError:
+        for name in [m for m in sys.modules if m.partition(".")[0] == "weasyprint"]:
+            del sys.modules[name]
+        ctypes.util.find_library = find_library
+        import weasyprint
+    finally:
+        ctypes.util.find_library = find_library
+    module: ModuleType = weasyprint
+    return module
+
+
+def with_page_footnotes(document: Document) -> Document:
+    return dataclasses.replace(document, body_html=footnotes_at_page_foot(document.body_html))
+
+
+def with_web_links(document: Document, targets: Mapping[Path, Target]) -> Document:
+    """The document with its relative links pointing at the web archive (or unlinked)."""
+    body = absolute_links(document.body_html, document.source.parent, targets)
+    return dataclasses.replace(document, body_html=body)
+
+
+def lay_out(
+    html: str,
+    stylesheet: str,
+    ctx: RenderContext,
+    paper: PrintOptions,
+    product: str,
+    documents: Iterable[Document],
+) -> weasyprint.Document:
+    """Lay out `html` into pages, reading only files inside the workspace and the theme."""
+    weasyprint = import_weasyprint()
+
+    base_url = ctx.config.documents_dir.resolve().as_uri() + "/"
+    fetcher = workspace_fetcher(
+        (ctx.config.root, default_theme_dir()),
+        product=product,
+        referrers=image_referrers(documents, base_url),
+        grayscale=paper.black_only,
+    )
+    page = keep_safe_links(html)  # no file: link to the editor's disk, whatever the template
+    return weasyprint.HTML(string=page, base_url=base_url, url_fetcher=fetcher).render(
+        stylesheets=[weasyprint.CSS(string=stylesheet, url_fetcher=fetcher)],
+        **_pdf_options(paper, ""),
+    )
+
+
+def write_pdf(document: weasyprint.Document, paper: PrintOptions, identifier: str) -> bytes:
+    _tag_languages()
+    pdf: bytes = document.write_pdf(
+        finisher=lambda _document, pdf: _set_bleed_box(pdf, paper.bleed * PT_PER_MM),
+        **_pdf_options(paper, identifier),
+    )
+    return pdf
+
+
+def _pdf_options(paper: PrintOptions, identifier: str) -> dict[str, Any]:
+    # Tagged in both standards: PDF/UA-1 requires it, and PDF/A-3b is better for it.
+    return {
+        "pdf_variant": paper.standard,
+        "pdf_tags": True,
+        "pdf_identifier": identifier.encode() or None,
+        "uncompressed_pdf": False,
+    }
+
+
+def _set_bleed_box(pdf: Any, bleed_pt: float) -> None:
+    """BleedBox = TrimBox + the bleed on every side.
+
+    WeasyPrint's media box is the CSS bleed area, which holds the marks too (printing.
+    MARK_SLUG_MM), and it sets the BleedBox at most 10pt out; printers want the real bleed.
+    """
+    import pydyf
+
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("Type") == "/Page" and "TrimBox" in obj:
+            left, bottom, right, top = (float(v) for v in obj["TrimBox"])
+            obj["BleedBox"] = pydyf.Array(
+                [left - bleed_pt, bottom - bleed_pt, right + bleed_pt, top + bleed_pt]
+            )
+
+
+def _tag_languages() -> None:
+    """Give each structure element made from an HTML element with `lang` its /Lang.
+
+    WeasyPrint (up to 70 at least) writes the root's language in the catalog and nowhere
+    else, so a screen reader would read a Greek letter in an English issue with English
+    rules; PDF/UA asks for every change of language to be marked. There is no option or
+    hook for it, and the finisher only sees the finished tree with no link back to the
+    HTML, so this wraps the function that builds the tree, once per process.
+    """
+    import pydyf
+    from weasyprint.pdf import tags
+
+    build = getattr(tags, "_build_box_tree", None)
+    if build is None:
+        log.warning("this WeasyPrint cannot mark languages in the PDF's structure tree")
+        return
+    if getattr(build, "tags_languages", False):
+        return
+
+    def build_with_languages(box: Any, *args: Any) -> Iterator[Any]:
+        language = _declared_language(box)
+        for element in build(box, *args):
+            if language and "Lang" not in element:
+                element["Lang"] = pydyf.String(language)
+            yield element
+
+    build_with_languages.tags_languages = True  # type: ignore[attr-defined]
+    tags._build_box_tree = build_with_languages
+
+
+def _declared_language(box: Any) -> str | None:
+    """The lang attribute of the element a box was made from; None for the root (its
+    language is the catalog's /Lang) and for <body> (WeasyPrint passes its children up)."""
+    element = getattr(box, "element", None)
+    if element is None or getattr(box, "element_tag", None) in ("html", "body"):
+        return None
+    return element.get("lang") or None
+
+
+def image_referrers(documents: Iterable[Document], base_url: str) -> dict[str, str]:
+    """Each image URL in the bodies → the document (its source file) that references it."""
+    from urllib.parse import unquote, urljoin
+
+    from ..resources import image_sources
+
+    return {
+        unquote(urljoin(base_url, src)): str(doc.source)
+        for doc in documents
+        for src in image_sources(doc.body_html)
+    }
+
+
+def workspace_fetcher(
+    allowed: tuple[Path, ...],
+    product: str = "PDF",
+    referrers: dict[str, str] | None = None,
+    grayscale: bool = False,
+) -> weasyprint.urls.URLFetcher:
+    """A URL fetcher that reads regular files inside `allowed` folders only: no network,
+    no /etc, no devices, no redirects. Anything else is refused with a warning naming the
+    document that asked for it (or the product); WeasyPrint then renders without it.
+    With `grayscale`, images are handed over in shades of grey (black-only printing).
+    """
+    from urllib.parse import unquote, urlsplit
+
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    from ..resources import publishable_image
+
+    roots = tuple(p.resolve() for p in allowed)
+    named = referrers or {}
+
+    class WorkspaceFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+            parts = urlsplit(url)
+            path = Path(unquote(parts.path)).resolve()
+            who = named.get(unquote(url), product)
+            if parts.scheme != "file" or not any(path.is_relative_to(r) for r in roots):
+                log.warning("%s: not fetched, outside the workspace: %s", who, url)
+                raise ValueError(f"refused to fetch {url}")
+            if not path.is_file():
+                log.warning("%s: not fetched, not a regular file: %s", who, url)
+                raise ValueError(f"refused to read {path}")
+            media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            try:
+                data = publishable_image(path)  # an SVG sanitised, like everywhere
+            except ValueError as exc:
+                log.warning("%s: not used, %s: %s", who, exc, url)
+                raise
+            if grayscale and media_type.startswith("image/") and media_type != "image/svg+xml":
+                data, media_type = _grey(data), "image/png"
+            return URLFetcherResponse(path.as_uri(), data, {"Content-Type": media_type})
+
+    return WorkspaceFetcher(allowed_protocols={"file"}, allow_redirects=False)
+
+
+def _grey(image: bytes) -> bytes:
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(image)) as picture:
+        out = io.BytesIO()
+        has_alpha = "A" in picture.getbands() or "transparency" in picture.info
+        picture.convert("LA" if has_alpha else "L").save(out, format="PNG")
+        return out.getvalue()
