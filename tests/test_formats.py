@@ -1,0 +1,191 @@
+"""The contract every output format keeps, and proof that a new one is one module plus one
+registration: a toy format, registered through the real `publisher.formats` entry-point
+group (a dist-info folder on sys.path, as pip would install it), is built by plain
+`publisher build`, offered by `build --help`, checked by `publisher check` and staged by
+`publisher serve` with no other edit.
+
+Every format (the toy included) builds the minimal workspace, appears in `build --help`,
+has at least one check, and reports staleness through the build's plan: not current
+before a build, current after it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+
+from publisher.assemble import assemble
+from publisher.build import build_time, editorial_html, find_downloads, read_documents
+from publisher.cache import Cache
+from publisher.checks import registry
+from publisher.cli import main
+from publisher.config import load_config
+from publisher.formats import Format, formats
+from publisher.jobs import RenderPlan, Silent
+from publisher.manifest import load_manifests
+from publisher.model import Archive
+from publisher.pool import DocumentPool
+from publisher.renderers import ArchiveRenderer, IssueRenderer, RenderContext
+from publisher.serve.rebuild import background_stage, preview_stage
+
+# The whole of a new format: a renderer, a check, and the Format that names them.
+TOY_MODULE = """
+from pathlib import Path
+
+from publisher.checks.base import Result
+from publisher.formats import CheckSpec, Format
+from publisher.output import Artifact
+from publisher.renderers.base import IssueRenderer
+
+
+class ToyRenderer(IssueRenderer):
+    name = "toy"
+
+    def render(self, issue, ctx):
+        return [Artifact.text(Path(issue.slug) / "toy.txt", issue.title + "\\n")]
+
+
+def toys(target):
+    return target.issue_files("toy.txt")
+
+
+def has_a_title(target):
+    for path in toys(target):
+        yield Result("pass" if path.read_text().strip() else "fail", "", path)
+
+
+FORMAT = Format(
+    name="toy",
+    description="the issue's title in a text file",
+    renderer="toy_format:ToyRenderer",
+    stage="issue",
+    checks=(CheckSpec("has a title", "toy_format:has_a_title"),),
+    check_inputs="toy_format:toys",
+)
+"""
+# The one registration: what `[project.entry-points."publisher.formats"]` installs.
+ENTRY_POINTS = "[publisher.formats]\ntoy = toy_format:FORMAT\n"
+
+
+@contextmanager
+def toy_installed(folder: Path) -> Iterator[None]:
+    """The toy format as an installed package, for the duration of the block only (so no
+    other test module's builds meet it)."""
+    (folder / "toy_format.py").write_text(TOY_MODULE)
+    info = folder / "toy-0.dist-info"
+    info.mkdir(exist_ok=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: toy\nVersion: 0\n")
+    (info / "entry_points.txt").write_text(ENTRY_POINTS)
+    sys.path.insert(0, str(folder))
+    importlib.invalidate_caches()
+    formats.cache_clear()
+    try:
+        yield
+    finally:
+        sys.path.remove(str(folder))
+        sys.modules.pop("toy_format", None)
+        formats.cache_clear()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Parametrised over FORMATS as they are with the toy installed."""
+    if "format_" in metafunc.fixturenames:
+        with tempfile.TemporaryDirectory() as folder, toy_installed(Path(folder)):
+            names = list(formats())
+        assert "toy" in names
+        metafunc.parametrize("format_", names)
+
+
+@dataclass(frozen=True)
+class Built:
+    root: Path
+    current_before: dict[str, bool]
+    current_after: dict[str, bool]
+    output: str
+
+
+@pytest.fixture(scope="module")
+def toy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    with toy_installed(tmp_path_factory.mktemp("site-packages")):
+        yield
+
+
+@pytest.fixture(scope="module")
+def built(toy: None, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The minimal workspace built once by plain `publisher build` (every format)."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("minimal"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        before = {name: is_current(root, name) for name in formats()}
+        result = CliRunner().invoke(main, ["-C", str(root), "build"])
+        assert result.exit_code == 0, result.output
+        after = {name: is_current(root, name) for name in formats()}
+    return Built(root, before, after, result.output)
+
+
+def is_current(root: Path, name: str) -> bool:
+    """Whether a build would skip every job of the format now: the plan's own question,
+    asked as `publisher send` asks it of the email."""
+    config = load_config(root)
+    cache = Cache.for_workspace(root)
+    pool = DocumentPool.scan(config.documents_dir)
+    manifests = load_manifests(config.issues_dir, pool, root)
+    documents = read_documents(pool, manifests, config, cache, Silent())
+    issues = [assemble(m, documents, editorial_html(m, config, cache), config) for m in manifests]
+    ctx = RenderContext(config, config.templates_dir, build_time())
+    plan = RenderPlan(cache, ctx, config.dist_dir.resolve())
+    renderer = formats()[name].renderer_class()()
+    if isinstance(renderer, IssueRenderer):
+        jobs = [job for issue in issues for job in renderer.jobs(issue)]
+    else:
+        assert isinstance(renderer, ArchiveRenderer)
+        ordered = tuple(issues)
+        jobs = renderer.jobs(Archive(ordered, find_downloads(plan.built_size, ordered)))
+    return bool(jobs) and all(plan.is_current(job) for job in jobs)
+
+
+def test_each_format_is_stale_before_a_build_and_current_after(built: Built, format_: str) -> None:
+    assert built.current_before[format_] is False
+    assert built.current_after[format_] is True
+
+
+def test_each_format_appears_in_build_help(toy: None, format_: str) -> None:
+    result = CliRunner().invoke(main, ["build", "--help"])
+    assert result.exit_code == 0, result.output
+    default = re.search(r"\[default:([\w,-]+)\]", "".join(result.output.split()))
+    assert default is not None, result.output
+    assert format_ in default.group(1).split(",")
+
+
+def test_each_format_has_a_check_that_loads(toy: None, format_: str) -> None:
+    chosen: Format = formats()[format_]
+    checks = registry([chosen])
+    assert checks and all(callable(check.run) for check in checks)
+    assert {check.format for check in checks} == {format_}
+
+
+def test_each_format_is_built_by_the_preview_server(toy: None, format_: str) -> None:
+    assert format_ in preview_stage().formats + background_stage().formats
+
+
+def test_plain_build_writes_the_toy_and_check_checks_it(built: Built) -> None:
+    assert (built.root / "dist" / "001-first" / "toy.txt").read_text() == "First issue\n"
+    assert "001-first/toy.txt" in built.output
+    result = CliRunner().invoke(
+        main, ["-C", str(built.root), "check", "--no-build", "--json", "-f", "toy"]
+    )
+    findings = json.loads(result.output)["findings"]
+    assert [(f["format"], f["check"], f["status"]) for f in findings] == [
+        ("toy", "has a title", "pass")
+    ]
