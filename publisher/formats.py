@@ -186,8 +186,14 @@ def formats() -> dict[str, Format]:
 
     found = {f.name: f for f in BUILT_IN}
     for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-        registered = entry.load()
         origin = f"the {ENTRY_POINT_GROUP} entry point {entry.name!r} ({entry.value})"
+        try:
+            registered = entry.load()
+        except Exception as exc:  # a broken plugin is named, not a traceback
+            raise PublisherError.at(
+                f"{origin} could not be loaded: {type(exc).__name__}: {exc}",
+                hint="reinstall or uninstall the package that registers it",
+            ) from None
         if not isinstance(registered, Format):
             raise PublisherError.at(f"{origin} is not a publisher.formats.Format")
         if registered.name in found:
