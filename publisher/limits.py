@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .settings_schema import Problems, Setting, Table, check, number, whole_number
-
-if TYPE_CHECKING:
-    from .sourcefile import SourceData
+from .settings_schema import Setting, Table, number, whole_number
 
 # YAML (manifests, front matter): far above anything written by hand, far below a bomb.
 YAML_MAX_ALIASES = 100  # uses of an &anchor through *alias
@@ -42,14 +39,6 @@ _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?\s*$", re.IGNORECASE)
 _UNITS = {"b": 1, "kb": 1024, "mb": MB, "gb": 1024 * MB}
 
 
-def parse_limits(source: SourceData) -> Limits:
-    """The [limits] table of publisher.toml; each bad value is an error at its line."""
-    problems = Problems(source)
-    limits: Limits = check(LIMITS_TABLE, source.data.get("limits") or {}, problems, ("limits",))
-    problems.raise_any()
-    return limits
-
-
 def parse_size(value: Any) -> int:
     """Bytes from 2097152, "2MB", "500 KB" (1 KB = 1024 bytes)."""
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
@@ -70,7 +59,6 @@ LIMITS_TABLE = Table(
     },
     make=lambda values, report: Limits(**values),
 )
-LIMIT_KEYS = LIMITS_TABLE.keys
 
 
 def describe_size(size: float) -> str:

@@ -7,18 +7,15 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import PublisherError
 from ..settings_schema import (
-    Problems,
     Report,
     Setting,
     Table,
-    check,
     choice,
     flag,
     number,
@@ -123,8 +120,6 @@ class DeliverySettings:
         return _secret(self.dkim_key_env, "the DKIM private key (PEM)", "dkim_key_env").encode()
 
 
-DELIVERY_KEYS = tuple(f.name for f in fields(DeliverySettings))
-
 # The [delivery] keys a built output is made from, and the formats whose outputs they change.
 # Every other key only changes how mail is sent or the list is kept: builds leave it out of
 # their render fingerprints, so editing it never makes `publisher send` ask for a rebuild.
@@ -141,15 +136,6 @@ def output_settings(settings: DeliverySettings, format_name: str) -> str:
             if format_name in names
         }
     )
-
-
-def parse_delivery(data: Mapping[str, Any], report: Report) -> DeliverySettings:
-    """Each key is checked for its type and range; every bad one is reported, not just the first."""
-    problems = Problems()
-    settings: DeliverySettings = check(DELIVERY_TABLE, data, problems, ("delivery",))
-    for problem, key in zip(problems.found, problems.keys, strict=True):
-        report(problem.message, str(key[-1]), hint=problem.hint)
-    return settings
 
 
 def _settings(values: dict[str, Any], report: Report) -> DeliverySettings:
