@@ -94,6 +94,11 @@ def load_config(root: Path) -> Config:
         )
     source = parse_file(path)
     registered = registered_tables()
+    if "delivery" not in registered:  # installed metadata older than pyproject.toml
+        raise PublisherError.at(
+            "publisher's [delivery] table is not registered",
+            hint="reinstall publisher (pip install -e . in its folder) so its entry points are",
+        )
     schema = CONFIG_TABLE.with_settings(
         **{name: Setting(table=t) for name, t in registered.items()}
     )

@@ -252,8 +252,14 @@ def registered_tables(group: str = "publisher.settings") -> Mapping[str, Table]:
 
     tables: dict[str, Table] = {}
     for entry in entry_points(group=group):
-        table = entry.load()
+        try:
+            table = entry.load()
+        except (ImportError, AttributeError) as exc:
+            table = exc
         if not isinstance(table, Table):
-            raise TypeError(f"entry point {entry.name} = {entry.value} is not a Table")
+            raise PublisherError.at(
+                f"the [{entry.name}] table registered as {entry.value} cannot be read: {table}",
+                hint=f"reinstall or remove the package that registers it ({group} entry points)",
+            )
         tables[entry.name] = table
     return tables

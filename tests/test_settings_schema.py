@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,6 +85,7 @@ def toy_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None
     registered_tables.cache_clear()
     yield
     registered_tables.cache_clear()
+    sys.modules.pop("toy_settings", None)
 
 
 def test_a_registered_table_is_read_and_checked_like_the_built_in_ones(
@@ -97,6 +99,28 @@ def test_a_registered_table_is_read_and_checked_like_the_built_in_ones(
     assert "publisher.toml:8: unknown setting 'volum' in [toy]" in message
     assert "did you mean 'volume'" in message
     assert "publisher.toml:7: 'toy.volume' is required" in message
+
+
+def test_a_registration_that_names_no_table_is_a_clear_error(
+    tmp_path: Path, toy_plugin: None
+) -> None:
+    (tmp_path / "site" / "toy_settings.py").write_text("TOY_TABLE = {'volume': 3}\n")
+    message = config_error(tmp_path, GOOD)
+    assert "the [toy] table registered as toy_settings:TOY_TABLE cannot be read" in message
+    (tmp_path / "site" / "toy_settings.py").write_text("")
+    sys.modules.pop("toy_settings")
+    registered_tables.cache_clear()
+    message = config_error(tmp_path, GOOD)
+    assert "toy_settings:TOY_TABLE cannot be read" in message
+    assert "has no attribute 'TOY_TABLE'" in message
+
+
+def test_an_install_that_registers_no_delivery_table_says_to_reinstall(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("publisher.config.registered_tables", lambda: {})
+    message = config_error(tmp_path, GOOD)
+    assert "[delivery] table is not registered" in message and "reinstall" in message
 
 
 def test_without_its_registration_a_table_is_unknown(tmp_path: Path) -> None:
