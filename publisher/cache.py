@@ -159,6 +159,16 @@ def stamps_hold(stamps: dict[str, list[int]], out: Path) -> bool:
     return True
 
 
+def recorded_size(records: dict[str, dict[str, Any]], name: str, out: Path) -> int | None:
+    """The size of the output `name` when one of a folder's job records holds it and the
+    file is still as that job wrote it; None otherwise."""
+    for record in records.values():
+        stamp = record["files"].get(name)
+        if stamp is not None and stamps_hold({name: stamp}, out):
+            return int(stamp[0])
+    return None
+
+
 def document_record(document: Document) -> dict[str, Any]:
     record = dataclasses.asdict(document)
     record["source"] = str(document.source)

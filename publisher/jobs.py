@@ -30,7 +30,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from .cache import Cache, digest, file_stamps, files_digest, stamps_hold, versions_digest
+from .cache import (
+    Cache,
+    digest,
+    file_stamps,
+    files_digest,
+    recorded_size,
+    stamps_hold,
+    versions_digest,
+)
 from .delivery.settings import DeliverySettings
 from .errors import PublisherError
 from .formats import formats
@@ -166,11 +174,7 @@ class RenderPlan:
                 return int(record["files"][name][0])
         if name in self._stale_files:
             return None
-        for record in self._renders.values():
-            stamp = record["files"].get(name)
-            if stamp is not None and stamps_hold({name: stamp}, self.out):
-                return int(stamp[0])
-        return None
+        return recorded_size(self._renders, name, self.out)
 
     def __enter__(self) -> RenderPlan:
         return self

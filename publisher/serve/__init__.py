@@ -16,6 +16,7 @@ from typing import NoReturn
 import click
 import watchfiles
 
+from ..cache import Cache
 from ..config import CONFIG_NAME, load_config
 from ..errors import PublisherError
 from .http import PREFIX, PreviewServer
@@ -35,7 +36,8 @@ def serve(root: Path, port: int = 8000, open_browser: bool = True) -> None:
     config = load_config(root)
     status = Status()
     try:
-        server = PreviewServer(port, config.dist_dir, status, config.base_url)
+        cache = Cache.for_workspace(config.root)
+        server = PreviewServer(port, config.dist_dir, status, config.base_url, cache)
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
             raise

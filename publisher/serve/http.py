@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import jinja2
 
+from ..cache import Cache, recorded_size
 from ..formats import formats
 from .status import Status
 
@@ -53,8 +54,11 @@ _LOCAL_HOST = re.compile(r"(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?", re.I
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True  # event streams never end by themselves
 
-    def __init__(self, port: int, dist: Path, status: Status, base_url: str) -> None:
+    def __init__(
+        self, port: int, dist: Path, status: Status, base_url: str, cache: Cache | None = None
+    ) -> None:
         self.dist = dist.resolve()
+        self.cache = cache  # the workspace's render records: what is built in dist/
         self.status = status
         self.base_url = base_url
         self.pages = jinja2.Environment(
@@ -154,10 +158,18 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             return self._page(404, "not-found.html")
         offer = formats()[view].download
         download = offer.path(issue.slug).as_posix() if offer else None
-        built = download is not None and (self.server.dist / download).is_file()
+        built = download is not None and self._built(download)
         return self._page(
             200, f"{view}.html", issue=issue, download=download and "/" + download, built=built
         )
+
+    def _built(self, relative: str) -> bool:
+        """Whether the build's records hold this output, as written (without records, as
+        for a bare dist/ folder: whether the file is there)."""
+        dist, cache = self.server.dist, self.server.cache
+        if cache is None:
+            return (dist / relative).is_file()
+        return recorded_size(cache.renders(dist), relative, dist) is not None
 
     def _page(self, status: int, template: str, **values: Any) -> io.BytesIO | None:
         return self._html(status, self._served(self._render(template, **values).encode(), False))
