@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -31,7 +32,7 @@ from publisher.cache import Cache
 from publisher.checks import registry
 from publisher.cli import main
 from publisher.config import load_config
-from publisher.formats import Format, formats
+from publisher.formats import Format, formats, mail_format
 from publisher.jobs import RenderPlan, Silent
 from publisher.manifest import load_manifests
 from publisher.model import Archive
@@ -189,3 +190,37 @@ def test_plain_build_writes_the_toy_and_check_checks_it(built: Built) -> None:
     assert [(f["format"], f["check"], f["status"]) for f in findings] == [
         ("toy", "has a title", "pass")
     ]
+
+
+# What the formats learn from one another goes through the render records, not dist/.
+
+
+def test_building_one_format_elsewhere_leaves_the_output_folder_current(
+    built: Built, tmp_path: Path
+) -> None:
+    """As `publisher preview-email` does: its scratch folder has records of its own."""
+    mail = mail_format().name
+    scratch = tmp_path / "scratch"
+    result = CliRunner().invoke(
+        main, ["-C", str(built.root), "build", "-f", mail, "-o", str(scratch)]
+    )
+    assert result.exit_code == 0, result.output
+    assert (scratch / "001-first" / str(mail_format().message_file)).is_file()
+    assert is_current(built.root, mail)
+
+
+def test_archive_formats_link_only_downloads_the_records_hold(built: Built, tmp_path: Path) -> None:
+    offering = [f for f in formats().values() if f.download]
+    other = tmp_path / "other"
+    archive = ",".join(name for name, f in formats().items() if f.stage == "archive")
+    for _ in range(2):  # the second time with the downloads copied in by hand
+        result = CliRunner().invoke(
+            main, ["-C", str(built.root), "build", "-f", archive, "-o", str(other), "--force"]
+        )
+        assert result.exit_code == 0, result.output
+        assert "enclosure" not in (other / "feed.atom").read_text()
+        for f in offering:
+            assert f.download is not None
+            copied = other / f.download.path("001-first")
+            shutil.copy2(built.root / "dist" / f.download.path("001-first"), copied)
+    assert "enclosure" in (built.root / "dist" / "feed.atom").read_text()
