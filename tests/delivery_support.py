@@ -215,6 +215,15 @@ def delivery_workspace(
 CLI = "from publisher.cli import main; main()"  # `publisher` as a process of its own
 
 
+def kill_seed(test: str) -> int:
+    """The randomness of a test's kill moments: the same every run (PUBLISHER_KILL_SEED=N
+    tries others), and printed, so that a failure can be replayed with that seed. Kills
+    still land at moments the scheduler shifts a little; the seed fixes what is asked."""
+    seed = int(os.environ.get("PUBLISHER_KILL_SEED", "20260101"))
+    print(f"{test}: kill moments from PUBLISHER_KILL_SEED={seed}")
+    return seed
+
+
 def start_sender(
     root: Path, *extra: str, stderr: int = subprocess.DEVNULL
 ) -> subprocess.Popen[bytes]:

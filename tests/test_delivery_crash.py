@@ -22,12 +22,13 @@ from delivery_support import (
     RecordingHandler,
     add_subscribers,
     configure,
+    kill_seed,
     query,
     start_sender,
 )
 
-SUBSCRIBERS = 400
-KILLS = 12
+SUBSCRIBERS = 150  # enough that the killed runs leave some for the last one
+KILLS = 8
 RATE = "30"  # messages per second: each run is killed after a dozen or so, mid-send
 
 
@@ -37,7 +38,7 @@ def test_sigkill_at_random_points_loses_and_repeats_nothing(
     root = delivery_workspace
     subscribers = {f"member{n:03}@example.org": "active" for n in range(SUBSCRIBERS)}
     add_subscribers(root, subscribers)
-    seed = random.randrange(2**32)
+    seed = kill_seed("test_sigkill_at_random_points_loses_and_repeats_nothing")
     chance = random.Random(seed)
     kills, deadline = 0, time.monotonic() + 40
     while kills < KILLS and time.monotonic() < deadline:
@@ -49,7 +50,7 @@ def test_sigkill_at_random_points_loses_and_repeats_nothing(
         sender.wait(timeout=30)
     finished = start_sender(root, "--connections", "2")
     assert finished.wait(timeout=60) == 0
-    assert kills >= 10, f"only {kills} kills landed (seed {seed})"
+    assert kills >= KILLS - 2, f"only {kills} kills landed (seed {seed})"
 
     rows = query(root, "SELECT address, state, message_id FROM deliveries WHERE send_id = 1")
     states = {address: state for address, state, _ in rows}
