@@ -13,9 +13,9 @@ from ...output import Artifact
 from ..base import IssueRenderer, RenderContext
 from .budget import GMAIL_CLIP_BYTES, clipped_by_gmail, fit
 from .content import prepare
-from .message import RECIPIENT_TOKEN, build_message, unsubscribe_url
+from .message import build_message, unsubscribe_url
 
-__all__ = ["RECIPIENT_TOKEN", "EmailRenderer"]
+__all__ = ["EmailRenderer"]
 
 log = logging.getLogger(__name__)
 

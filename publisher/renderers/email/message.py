@@ -13,10 +13,7 @@ from slugify import slugify
 from ... import urls
 from ...errors import PublisherError
 from ...model import Issue
-from ...urls import RECIPIENT_TOKEN
 from ..base import RenderContext
-
-__all__ = ["RECIPIENT_TOKEN", "build_message", "unsubscribe_url"]
 
 
 def unsubscribe_url(ctx: RenderContext) -> str:
