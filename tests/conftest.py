@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pickle
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -71,15 +73,36 @@ def browser() -> Iterator[object]:  # -> a Playwright Browser
         pytest.skip(f"{exc} (Debian's chromium: scripts/install-system-deps.sh)")
 
 
+def shared_build(source: Path, tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    """`build_copy` once for the whole run, however many xdist workers ask: the first
+    builds under a lock, the others wait for it and read its report. Only for tests that
+    read the outputs and change nothing."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = shared / f"shared-{source.name}"
+    with open(shared / f"shared-{source.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, or the worker dies
+        saved = folder / "report.pickle"
+        if saved.is_file():
+            report: BuildReport = pickle.loads(saved.read_bytes())
+            return report
+        root = copy_workspace(source, folder / source.name)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+            report = build(root)
+        saved.write_bytes(pickle.dumps(report))
+        return report
+
+
 @pytest.fixture(scope="session")
 def built_example(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
-    """The repository's own example newsletter, built once for the whole session."""
-    return build_copy(REPO, tmp_path_factory)
+    """The repository's own example newsletter, built once for the whole run."""
+    return shared_build(REPO, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
 def built_hostile(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
-    return build_copy(WORKSPACES / "hostile", tmp_path_factory)
+    return shared_build(WORKSPACES / "hostile", tmp_path_factory)
 
 
 @pytest.fixture
@@ -87,3 +110,27 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"the shared corpus is not at {CORPUS} (clone the project beside shared/)")
     return CORPUS
+
+
+# The modules that take longest, in that order: `make test` gives whole modules to its two
+# workers (--dist loadscope) in collection order, so these go first and the many short
+# modules fill in at the end, instead of one long module starting last on its own.
+LONGEST_FIRST = (
+    "test_hostile_corpus",
+    "test_check",
+    "test_email",
+    "test_pdf",
+    "test_serve",
+    "test_incremental",
+    "test_delivery_send",
+    "test_import",
+    "test_delivery_postgresql",
+    "test_fuzz",
+    "test_staging",
+    "test_delivery_crash",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.stem, len(rank)))  # stable: in-module order kept
