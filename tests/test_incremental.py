@@ -8,19 +8,43 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from interruptions import interrupt_while_placing, interrupt_while_staging
 
-from publisher.build import build
+from publisher.build import BuildReport, build
 
 ISSUE_ONE = "number: 1\ntitle: One\ndate: 2026-01-10\nsections:\n  - title: News\n    documents: [first-article]\n"
 ISSUE_TWO = "number: 2\ntitle: Two\ndate: 2026-01-17\nsections:\n  - title: News\n    documents: [second-article]\n"
 
 
-@pytest.fixture
-def two_issues(workspace: Callable[[str], Path]) -> Path:
-    root = workspace("minimal")
+def two_issues_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Always the same folder (per worker): a build records where it was made, so a built
+    copy is up to date only there. The module's tests use it one at a time."""
+    return tmp_path_factory.getbasetemp() / "two-issues" / "minimal"
+
+
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildReport]:
+    """The minimal workspace with two issues, built once from cold; kept aside as built."""
+    root = copy_workspace(WORKSPACES / "minimal", two_issues_root(tmp_path_factory))
     (root / "issues" / "001-first.yaml").write_text(ISSUE_ONE)
     (root / "issues" / "002-second.yaml").write_text(ISSUE_TWO)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        report = build(root)
+    kept = tmp_path_factory.mktemp("two-issues-built") / "minimal"
+    shutil.copytree(root, kept, symlinks=True)
+    return kept, report
+
+
+@pytest.fixture
+def two_issues(
+    first_build: tuple[Path, BuildReport], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The two-issue workspace as its first build left it (outputs, cache and records)."""
+    root = two_issues_root(tmp_path_factory)
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(first_build[0], root, symlinks=True)
     return root
 
 
@@ -31,8 +55,10 @@ def outputs(root: Path) -> dict[str, bytes]:
     }
 
 
-def test_an_unchanged_workspace_renders_nothing(two_issues: Path) -> None:
-    first = build(two_issues)
+def test_an_unchanged_workspace_renders_nothing(
+    two_issues: Path, first_build: tuple[Path, BuildReport]
+) -> None:
+    first = first_build[1]
     assert first.rendered and not first.skipped
     before = {p: p.stat().st_mtime_ns for p in (two_issues / "dist").rglob("*") if p.is_file()}
     again = build(two_issues)
@@ -45,7 +71,6 @@ def test_an_unchanged_workspace_renders_nothing(two_issues: Path) -> None:
 def test_one_changed_document_re_renders_its_issue_the_feeds_and_the_index(
     two_issues: Path,
 ) -> None:
-    build(two_issues)
     document = two_issues / "documents" / "second-article.md"
     document.write_text(document.read_text() + "\nA sentence added at the last minute.\n")
     report = build(two_issues)
@@ -66,7 +91,6 @@ def test_one_changed_document_re_renders_its_issue_the_feeds_and_the_index(
 
 
 def test_a_changed_template_re_renders_only_its_format(two_issues: Path) -> None:
-    build(two_issues)
     override = two_issues / "templates" / "email" / "email.css"
     override.parent.mkdir(parents=True)
     theme = Path(__file__).resolve().parents[1] / "templates" / "default" / "email" / "email.css"
@@ -75,9 +99,8 @@ def test_a_changed_template_re_renders_only_its_format(two_issues: Path) -> None
     assert sorted(report.rendered) == ["email 001-first", "email 002-second"]
 
 
-def test_force_renders_everything(two_issues: Path) -> None:
-    first = build(two_issues)
-    assert sorted(build(two_issues, force=True).rendered) == sorted(first.rendered)
+def test_force_renders_everything(two_issues: Path, first_build: tuple[Path, BuildReport]) -> None:
+    assert sorted(build(two_issues, force=True).rendered) == sorted(first_build[1].rendered)
 
 
 @pytest.mark.parametrize("interrupt", [interrupt_while_staging, interrupt_while_placing])
@@ -85,13 +108,13 @@ def test_an_interrupted_build_is_completed_by_the_next_one(
     two_issues: Path,
     monkeypatch: pytest.MonkeyPatch,
     interrupt: Callable[[pytest.MonkeyPatch, Path], list[Path]],
+    tmp_path: Path,
 ) -> None:
     """Interrupted after part of its output was written (in staging, or already in dist/),
     a build leaves the next one what it needs to finish the job."""
-    build(two_issues)
     changed = two_issues / "documents" / "first-article.md"
     changed.write_text(changed.read_text().replace("\n\n", "\n\nA new first line.\n\n", 1))
-    clean = two_issues.parent / "clean"
+    clean = tmp_path / "clean"
     shutil.copytree(two_issues, clean, ignore=shutil.ignore_patterns("dist", ".publisher"))
     build(clean)
 
@@ -109,7 +132,6 @@ def test_an_interrupted_build_is_completed_by_the_next_one(
 
 
 def test_the_cache_is_safe_to_delete_or_damage(two_issues: Path) -> None:
-    build(two_issues)
     reference = outputs(two_issues)
     cache = two_issues / ".publisher" / "cache"
     conversions = sorted((cache / "documents").rglob("*.json"))
@@ -129,7 +151,6 @@ def without_pdfs(files: dict[str, bytes]) -> dict[str, bytes]:
 
 
 def test_pages_of_a_document_taken_out_of_an_issue_are_removed(two_issues: Path) -> None:
-    build(two_issues)
     page = two_issues / "dist" / "002-second" / "second-article" / "index.html"
     assert page.is_file()
     (two_issues / "issues" / "002-second.yaml").write_text(
