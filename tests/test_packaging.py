@@ -93,15 +93,7 @@ def cli(*args: str) -> str:
         ("werkzeug.routing", ["serve-subscriptions"], "serve"),
         ("flask_limiter", ["serve-subscriptions"], "serve"),
         ("waitress", ["serve-subscriptions", "--listen", "127.0.0.1:0"], "serve"),
-        pytest.param(
-            "watchfiles",
-            ["serve", "--no-open"],
-            "serve",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="publisher/serve/__init__.py imports watchfiles outside extras.needs",
-            ),
-        ),
+        ("watchfiles", ["serve", "--no-open"], "serve"),
         ("playwright.sync_api", ["preview-email", "1"], "preview"),
     ],
 )

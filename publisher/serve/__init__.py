@@ -14,14 +14,17 @@ from pathlib import Path
 from typing import NoReturn
 
 import click
-import watchfiles
 
 from ..cache import Cache
 from ..config import CONFIG_NAME, load_config
 from ..errors import PublisherError
+from ..extras import needs
 from .http import PREFIX, PreviewServer
 from .rebuild import Rebuilder
 from .status import Status
+
+with needs("serve"):
+    import watchfiles
 
 SOURCES = ("documents", "issues", "templates", CONFIG_NAME)
 TICK_MS = 200  # how often the watch loop looks in on the background build
