@@ -27,8 +27,8 @@ from email.utils import format_datetime
 from pathlib import Path
 
 from ..errors import PublisherError
+from ..urls import RECIPIENT_TOKEN as PLACEHOLDER
 
-PLACEHOLDER = "RECIPIENT_TOKEN"
 # Without a token (a test copy to someone not on the list) the unsubscribe link goes: the
 # HTML link with a " · " separator before it, the plain text's paragraph that holds it.
 _HTML_LINK = re.compile(rf"(?:\s*·\s*)?<a\b[^>]*{PLACEHOLDER}[^>]*>.*?</a>", re.DOTALL)
