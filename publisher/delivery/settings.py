@@ -120,24 +120,6 @@ class DeliverySettings:
         return _secret(self.dkim_key_env, "the DKIM private key (PEM)", "dkim_key_env").encode()
 
 
-# The [delivery] keys a built output is made from, and the formats whose outputs they change.
-# Every other key only changes how mail is sent or the list is kept: builds leave it out of
-# their render fingerprints, so editing it never makes `publisher send` ask for a rebuild.
-# Add a key here when a renderer or template starts to read it.
-SHAPES_OUTPUT: dict[str, tuple[str, ...]] = {"subscribe_form": ("web",)}
-
-
-def output_settings(settings: DeliverySettings, format_name: str) -> str:
-    """The part of [delivery] that the outputs of `format_name` depend on, for their fingerprint."""
-    return repr(
-        {
-            key: getattr(settings, key)
-            for key, names in SHAPES_OUTPUT.items()
-            if format_name in names
-        }
-    )
-
-
 def _settings(values: dict[str, Any], report: Report) -> DeliverySettings:
     """The checked values as settings; a password written into the database URL refused."""
     if url_password(values.get("database", "")) and not values.get("database_password_in_url"):
