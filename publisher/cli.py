@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .errors import Problem, PublisherError
+from .errors import PublisherError
 from .printing import IMPOSITIONS, STANDARDS, PrintSettings
 
 if TYPE_CHECKING:
@@ -756,17 +756,18 @@ def _print_findings(findings: list[Finding], workspace: Path) -> None:
 
 def _print_overrides(options: dict[str, str | bool | None]) -> PrintSettings:
     """The build command's print options as the last layer of print settings."""
-    from .printing import parse_settings
+    from .printing import PRINT_TABLE
+    from .settings_schema import Problems, check
 
     given = {"standard" if k == "pdf_standard" else k: v for k, v in options.items()}
-    problems: list[Problem] = []
-    settings = parse_settings(
+    problems = Problems()
+    settings: PrintSettings = check(
+        PRINT_TABLE,
         {k: v for k, v in given.items() if v is not None},
-        lambda message, key, hint=None: problems.append(Problem(message, hint=hint)),
+        problems,
         name=lambda key: "--" + key.replace("_", "-"),
     )
-    if problems:
-        raise PublisherError(*problems)
+    problems.raise_any()
     return settings
 
 

@@ -9,12 +9,11 @@ product's defaults and returns the one typed `PrintOptions` the PDF renderers us
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from .errors import PublisherError
-from .settings_schema import Problems, Report, Setting, Table, check, choice, flag
+from .settings_schema import Report, Setting, Table, choice, flag
 
 # Trimmed page sizes in millimetres (ISO 216 and the usual North American sizes).
 PAGE_SIZES: dict[str, tuple[float, float]] = {
@@ -119,19 +118,6 @@ def resolve(
             message, hint=f"margins and page_size under [pdf], pdf: or --margins: {hint}"
         )
     return options
-
-
-def parse_settings(
-    data: Mapping[str, Any], report: Report, name: Callable[[str], str] = str
-) -> PrintSettings:
-    """A layer from command-line options (named by `name`), or any mapping of print
-    settings; each bad value is reported with its key. Other keys are not looked at."""
-    problems = Problems()
-    known = {key: value for key, value in data.items() if key in PRINT_TABLE.settings}
-    settings: PrintSettings = check(PRINT_TABLE, known, problems, name=name)
-    for problem, key in zip(problems.found, problems.keys, strict=True):
-        report(problem.message, str(key[-1]), hint=problem.hint)
-    return settings
 
 
 def _layer(values: dict[str, Any], report: Report) -> PrintSettings:
