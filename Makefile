@@ -18,7 +18,7 @@ demo: setup
 
 # Both cores; each test module's tests go to one worker, so its fixtures (a built workspace,
 # a browser) are made once.
-test: setup lint
+test: setup lint typecheck
 	$(BIN)/pytest -n 2 --dist loadscope
 
 # The property tests of tests/test_fuzz.py with 40 times the examples, new ones every run.
