@@ -14,7 +14,7 @@ import pytest
 class HalfWritten:
     """A file handle that writes the first half of what it is given, then is interrupted."""
 
-    def __init__(self, handle: IO[bytes]) -> None:
+    def __init__(self, handle: IO[Any]) -> None:
         self.handle = handle
 
     def __enter__(self) -> HalfWritten:

@@ -72,7 +72,7 @@ def structure(path: Path) -> Structure:
             found.problems.append("no StructTreeRoot")
             return found
         tree = root.StructTreeRoot
-        pages = {page.objgen: n for n, page in enumerate(pdf.pages)}
+        pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
         for top in _kids(tree):
             _walk(top, None, pages, found)
         if "/ParentTree" not in tree:

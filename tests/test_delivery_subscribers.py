@@ -9,9 +9,10 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from delivery_support import SLUG, add_subscribers, both_backends, configure, query
 
 from publisher.cli import main
@@ -19,7 +20,7 @@ from publisher.cli import main
 CLI = "from publisher.cli import main; main()"
 
 
-def invoke(root: Path, *args: str):
+def invoke(root: Path, *args: str) -> Result:
     return CliRunner().invoke(main, ["-C", str(root), *args])
 
 
@@ -116,7 +117,10 @@ def test_reimporting_never_resubscribes_and_never_deletes(
 
 @both_backends
 def test_add_remove_list_and_an_export_that_restores_the_list(
-    delivery_workspace: Path, built_email_workspace: Path, tmp_path: Path, new_list
+    delivery_workspace: Path,
+    built_email_workspace: Path,
+    tmp_path: Path,
+    new_list: Callable[[], str],
 ) -> None:
     root = delivery_workspace
     added = invoke(root, "subscribers", "add", "Zoe@Example.ORG", "--name", "Zoé", "--tag", "Docks")

@@ -124,8 +124,8 @@ def test_topic_and_language_pages_list_their_articles_with_feeds(
 
 def test_sitemap_lists_every_page(built_example: BuildReport) -> None:
     sitemap = lxml.etree.parse(str(built_example.out_dir / "sitemap.xml"))
-    urls = set(
-        sitemap.xpath(
+    urls: set[str] = set(
+        sitemap.xpath(  # type: ignore[arg-type]
             "//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
         )
     )
