@@ -25,7 +25,9 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {
     "Tabloid": (279.4, 431.8),
 }
 IMPOSITIONS = ("booklet", "2up", "4up", "none")
-STANDARDS = ("pdf/ua-1", "pdf/a-3b")
+# PDF/UA for screens and screen readers, PDF/A for archives, PDF/X for print shops. PDF/X-1a
+# is not offered: it wants every colour in CMYK, and WeasyPrint writes RGB.
+STANDARDS = ("pdf/ua-1", "pdf/a-3b", "pdf/x-4")
 MM_PER_UNIT = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72}
 # Room outside the bleed for crop and registration marks, so they never touch the bleed.
 MARK_SLUG_MM = 9.0

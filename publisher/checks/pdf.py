@@ -1,5 +1,6 @@
 """PDF checks: fonts embedded (poppler's pdffonts), page boxes consistent with each other,
-a structure tree when the file claims PDF/UA, and no text outside the trim box."""
+a structure tree when the file claims PDF/UA, what a print shop's preflight asks of a file
+that claims PDF/X, and no text outside the trim box."""
 
 from __future__ import annotations
 
@@ -100,6 +101,36 @@ def tagged_when_claimed(target: Target) -> Iterator[Result]:
                     else ("tagged" if tagged else "untagged (PDF/UA not declared)")
                 )
                 yield Result("pass", detail, path)
+
+
+def pdfx_when_claimed(target: Target) -> Iterator[Result]:
+    """A PDF that declares PDF/X (in its XMP metadata) has what a print shop's preflight
+    looks for: a /GTS_PDFX output intent with an ICC profile, and a TrimBox and a BleedBox
+    on every page. Fonts are the `fonts embedded` check's."""
+    import pikepdf
+
+    for path in pdfs(target):
+        with pikepdf.open(path) as pdf:
+            metadata = str(pdf.open_metadata()) if "/Metadata" in pdf.Root else ""
+            if "GTS_PDFXVersion" not in metadata:
+                yield Result("pass", "not PDF/X", path)
+                continue
+            problems = []
+            intents = [i for i in pdf.Root.get("/OutputIntents", []) if i.get("/S") == "/GTS_PDFX"]
+            if not intents:
+                problems.append("no /GTS_PDFX output intent")
+            elif "/DestOutputProfile" not in intents[0]:
+                problems.append("the output intent has no ICC profile")
+            unboxed = [
+                str(number)
+                for number, page in enumerate(pdf.pages, start=1)
+                if "/TrimBox" not in page.obj or "/BleedBox" not in page.obj
+            ]
+            if unboxed:
+                problems.append("no TrimBox or BleedBox on page(s) " + ", ".join(unboxed[:5]))
+            pages = len(pdf.pages)
+        detail = "; ".join(problems) or f"output intent; TrimBox and BleedBox on all {pages} pages"
+        yield Result("fail" if problems else "pass", detail, path)
 
 
 _WORD = re.compile(

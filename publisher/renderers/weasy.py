@@ -112,13 +112,19 @@ def write_pdf(document: weasyprint.Document, paper: PrintOptions, identifier: st
 
 
 def _pdf_options(paper: PrintOptions, identifier: str) -> dict[str, Any]:
-    # Tagged in both standards: PDF/UA-1 requires it, and PDF/A-3b is better for it.
-    return {
+    # Tagged in every standard: PDF/UA-1 requires it, PDF/A and PDF/X are better for it.
+    options: dict[str, Any] = {
         "pdf_variant": paper.standard,
         "pdf_tags": True,
         "pdf_identifier": identifier.encode() or None,
         "uncompressed_pdf": False,
     }
+    if paper.standard.startswith("pdf/x"):
+        # PDF/X needs an output intent with an ICC profile. WeasyPrint's default for it is
+        # a CMYK one that only a stylesheet could supply; its colours are sRGB, so that is
+        # the printing condition it declares (and the profile it embeds).
+        options["output_intent"] = "srgb"
+    return options
 
 
 def _set_bleed_box(pdf: Any, bleed_pt: float) -> None:
