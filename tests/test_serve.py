@@ -3,6 +3,7 @@ port in a copy of the minimal workspace, and every check is a real HTTP request.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import io
 import json
@@ -20,6 +21,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 from click.testing import CliRunner
+from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from PIL import Image
 
 from publisher.cli import main
@@ -102,9 +104,9 @@ class Server:
         return "".join(self.output)
 
 
-@pytest.fixture
-def server(workspace: Callable[[str], Path]) -> Iterator[Server]:
-    root = workspace("minimal")
+@contextlib.contextmanager
+def running_server(root: Path) -> Iterator[Server]:
+    """`publisher serve` in `root`, stopped (and waited for) on leaving."""
     process = subprocess.Popen(
         [sys.executable, "-c", CLI, "-C", str(root), "serve", "--port", "0", "--no-open"],
         stdout=subprocess.PIPE,
@@ -126,6 +128,24 @@ def server(workspace: Callable[[str], Path]) -> Iterator[Server]:
             process.kill()
             process.wait()
         reader.join(timeout=15)
+
+
+@pytest.fixture
+def server(workspace: Callable[[str], Path]) -> Iterator[Server]:
+    """A server of its own, for a test that edits the sources or stops it."""
+    with running_server(workspace("minimal")) as started:
+        yield started
+
+
+@pytest.fixture(scope="module")
+def reading_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One server for the tests that only read what it serves (they may add files to
+    dist/ of their own, under names no other test asks for)."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("serve") / "minimal")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        with running_server(root) as started:
+            yield started
 
 
 def next_event(stream: http.client.HTTPResponse, server: Server) -> dict[str, object]:
@@ -219,7 +239,8 @@ def test_a_build_error_shows_on_every_page_until_the_next_good_build(server: Ser
     assert "A paragraph with" in page
 
 
-def test_only_files_inside_dist_are_served(server: Server) -> None:
+def test_only_files_inside_dist_are_served(reading_server: Server) -> None:
+    server = reading_server
     secret = (server.root / "publisher.toml").read_text()
     dist = load_config(server.root).dist_dir
     (dist / "leak").symlink_to(server.root / "publisher.toml")
@@ -236,7 +257,8 @@ def test_only_files_inside_dist_are_served(server: Server) -> None:
         assert secret not in response.text
 
 
-def test_outputs_are_served_with_their_type_and_never_cached(server: Server) -> None:
+def test_outputs_are_served_with_their_type_and_never_cached(reading_server: Server) -> None:
+    server = reading_server
     dist = load_config(server.root).dist_dir
     issue = server.issue
     wait_until(lambda: (dist / issue / f"{issue}.epub").is_file(), server)  # background build
@@ -266,8 +288,9 @@ def test_outputs_are_served_with_their_type_and_never_cached(server: Server) -> 
 
 
 def test_html_gets_the_reload_script_as_served_while_dist_stays_script_free(
-    server: Server,
+    reading_server: Server,
 ) -> None:
+    server = reading_server
     dist = load_config(server.root).dist_dir
     served = server.get(server.article).text
     on_disk = (dist / server.article.strip("/") / "index.html").read_text()
@@ -280,8 +303,9 @@ def test_html_gets_the_reload_script_as_served_while_dist_stays_script_free(
 
 
 def test_previews_show_each_issue_email_at_phone_and_desktop_width_and_its_pdf(
-    server: Server,
+    reading_server: Server,
 ) -> None:
+    server = reading_server
     dist = load_config(server.root).dist_dir
     issue = server.issue
     index = lxml.html.fromstring(server.get("/__publisher/").text)
