@@ -11,12 +11,13 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..controls import clean_text, strip_controls, warn_bidi_override
 from ..errors import Problem, PublisherError
+from ..importers.members import Member, merged, read_members_csv, recognise_columns
 from ..languages import NotALanguage, language_tag
 from .store import SUBSCRIBER_STATUSES, Database, now_iso, transaction
 
@@ -82,6 +83,8 @@ class NewSubscriber:
     tags: tuple[str, ...] = ()
     status: str = "active"
     consent_source: str = ""
+    consented_at: str = ""  # when they agreed, as the old platform recorded it
+    status_source: str = "added"  # how the status came about ('unsubscribed on Mailchimp …')
 
 
 @dataclass
@@ -91,6 +94,15 @@ class ImportReport:
     unchanged: int = 0
     rejected: list[Problem] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    platform: str = ""  # the platform whose export this was ('' for our own columns)
+    merged: list[str] = field(default_factory=list)  # one address on several rows: what won
+
+    def by_status(self) -> dict[str, int]:
+        """How many of each status this import added or newly suppressed."""
+        counts: dict[str, int] = {}
+        for subscriber in (*self.added, *self.updated):
+            counts[subscriber.status] = counts.get(subscriber.status, 0) + 1
+        return counts
 
 
 def normalise_address(text: str) -> str:
@@ -174,10 +186,10 @@ def _add(db: Database, new: NewSubscriber) -> tuple[Subscriber, str]:
                 ",".join(new.tags),
                 new.status,
                 new.consent_source,
-                "added",
+                new.status_source,
                 now,
                 now,
-                now if new.status == "active" else None,
+                new.consented_at or (now if new.status == "active" else None),
             ),
         )
         added = find(db, new.address)
@@ -189,7 +201,8 @@ def _add(db: Database, new: NewSubscriber) -> tuple[Subscriber, str]:
             " publisher never puts an address back on the list"
         )
     if new.status in SUPPRESSED and existing.status not in SUPPRESSED:
-        set_status(db, existing.id, new.status, "import")
+        source = new.status_source if new.status_source != "added" else "import"
+        set_status(db, existing.id, new.status, source)
         updated = get(db, existing.id)
         assert updated is not None
         return updated, "updated"
@@ -286,8 +299,13 @@ def import_csv(
 ) -> ImportReport:
     """Every good row is imported, every bad one reported with its line and reason, in one
     transaction: an interrupted import changes nothing."""
-    reader = csv.reader(io.StringIO(_read_text(path), newline=""))
+    text = _read_text(path)
+    reader = csv.reader(io.StringIO(text, newline=""))
     columns = [c.strip().lower() for c in next(reader, [])]
+    platform = recognise_columns(columns)
+    if platform:
+        members = read_members_csv(text, str(path), platform)
+        return import_members(db, members, default_status, source, platform)
     address_column = next((c for c in _ADDRESS_COLUMNS if c in columns), None)
     if address_column is None:
         raise PublisherError.at(
@@ -319,6 +337,56 @@ def import_csv(
             except ValueError as exc:
                 address = values.get(address_column) or "(no address)"
                 report.rejected.append(Problem(f"{address}: {exc}", path, line))
+                continue
+            if outcome == "added":
+                report.added.append(subscriber)
+            elif outcome == "updated":
+                report.updated.append(subscriber)
+            else:
+                report.unchanged += 1
+    return report
+
+
+def import_members(
+    db: Database,
+    members: Iterable[Member],
+    default_status: str = "active",
+    source: str = "",
+    platform: str = "",
+) -> ImportReport:
+    """Members read from a platform's export, with their history: one row per address
+    (a suppression anywhere wins), each refused row reported with where it came from and
+    why, in one transaction."""
+    kept, duplicates = merged(members)
+    report = ImportReport(platform=platform)
+    report.merged = [f"{m.where}: {m.address}: {why}" for m, why in duplicates]
+    with transaction(db):
+        for member in kept:
+            file, _, line = member.where.rpartition(":")
+            where = (Path(file), int(line)) if line.isdigit() else (Path(member.where), None)
+            try:
+                status = member.status
+                if default_status == "pending" and status == "active":
+                    status = "pending"
+                new = check(
+                    member.address,
+                    member.name,
+                    member.language,
+                    member.tags,
+                    status,
+                    member.consent_source or source,
+                )
+                new = replace(
+                    new,
+                    consented_at=member.consented_at,
+                    status_source=member.history or new.status_source,
+                )
+                warn_bidi_override(new.name, member.where, "name")
+                subscriber, outcome = _add(db, new)
+            except ValueError as exc:
+                report.rejected.append(
+                    Problem(f"{member.address or '(no address)'}: {exc}", *where)
+                )
                 continue
             if outcome == "added":
                 report.added.append(subscriber)

@@ -1,0 +1,134 @@
+"""A platform's export as downloaded (a zip, a folder or one file) and what every platform
+reader makes of it: posts, list members, and what was left out and why.
+
+The readers (`substack`, `ghost`, `wordpress`, `mailchimp`, `listmonk`) only parse; they
+never write. `recognise` tells them apart by shape (which files, which columns), never by
+the name the editor gave the download.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path, PurePosixPath
+
+from ..errors import PublisherError
+from .members import Member
+
+MAX_INFLATED = 512 * 1024 * 1024  # a zip's files, unpacked: an archive of years, not a bomb
+MAX_FILES = 20_000
+
+
+@dataclass
+class Post:
+    """One post of the old archive, its body still the platform's HTML."""
+
+    title: str
+    body_html: str
+    key: str  # unique within the export: the platform's id or slug
+    date: dt.date | None = None
+    subtitle: str = ""
+    authors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    language: str = ""
+    summary: str = ""
+    source: str = ""  # the original URL, when the export gives it
+    aliases: list[str] = field(default_factory=list)  # old URL paths, for redirect pages
+    sent: bool = False  # sent as a newsletter: becomes an issue
+    number: int | None = None  # the platform's own issue number, if any
+    base: str = ""  # the folder (in the export) its relative image paths start from
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Something found in the export and deliberately not imported."""
+
+    kind: str  # post, page, image, file, subscriber …
+    name: str
+    why: str
+
+
+@dataclass
+class PlatformExport:
+    platform: str
+    posts: list[Post] = field(default_factory=list)
+    members: list[Member] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+    files: ExportFiles | None = None  # for the images that came with the export
+
+
+class ExportFiles:
+    """The files of an export by their path inside it ('posts/1.a.html'), read on demand."""
+
+    def __init__(self, origin: Path, names: dict[str, Callable[[], bytes]]) -> None:
+        self.origin = origin
+        self._readers = names
+
+    @classmethod
+    def open(cls, path: Path) -> ExportFiles:
+        if path.is_dir():
+            return cls._folder(path)
+        if zipfile.is_zipfile(path):
+            return cls._zip(path)
+        return cls(path, {path.name: path.read_bytes})
+
+    @classmethod
+    def _folder(cls, root: Path) -> ExportFiles:
+        names: dict[str, Callable[[], bytes]] = {}
+        for file in sorted(root.rglob("*")):
+            if file.is_file() and not file.is_symlink():
+                names[file.relative_to(root).as_posix()] = file.read_bytes
+            if len(names) > MAX_FILES:
+                raise PublisherError.at(f"more than {MAX_FILES:,} files in this folder", root)
+        return cls(root, names)
+
+    @classmethod
+    def _zip(cls, path: Path) -> ExportFiles:
+        archive = zipfile.ZipFile(path)
+        entries = [i for i in archive.infolist() if not i.is_dir()]
+        if len(entries) > MAX_FILES or sum(i.file_size for i in entries) > MAX_INFLATED:
+            raise PublisherError.at(
+                "this zip unpacks to more files or bytes than an export holds",
+                path,
+                hint=f"at most {MAX_FILES:,} files and {MAX_INFLATED // 2**20} MB unpacked",
+            )
+        names: dict[str, Callable[[], bytes]] = {}
+        for info in entries:
+            name = PurePosixPath(info.filename)
+            if name.is_absolute() or ".." in name.parts or name.parts[0] == "__MACOSX":
+                continue
+            names[name.as_posix()] = partial(archive.read, info)
+        return cls(path, names)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._readers
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._readers)
+
+    def read(self, name: str) -> bytes:
+        return self._readers[name]()
+
+    def text(self, name: str) -> str:
+        """A text file of the export, as the platforms write them: UTF-8 (with or without BOM)."""
+        try:
+            return self.read(name).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise PublisherError.at(
+                f"{name} is not UTF-8 text (byte {exc.start})", self.origin
+            ) from None
+
+    def named(self, pattern: str) -> list[str]:
+        """The files whose path matches a glob pattern ('posts/*.html', '**/*.csv')."""
+        return [n for n in self._readers if PurePosixPath(n).match(pattern)]
+
+    def find(self, suffix: str) -> str | None:
+        """The export's file whose path ends with `suffix` (an image path from a URL)."""
+        suffix = suffix.lstrip("/")
+        return next((n for n in self._readers if n == suffix or n.endswith("/" + suffix)), None)
+
+    def where(self, name: str) -> str:
+        return f"{self.origin.name}/{name}" if name != self.origin.name else name

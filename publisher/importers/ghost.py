@@ -1,0 +1,210 @@
+"""Ghost's JSON export (Settings → Labs → Export: `{"db": [{"meta", "data"}]}` with posts,
+tags, users and the tables joining them) and its members CSV.
+
+A post's body is its `html` when the export has it, else rendered here from `lexical`
+(Ghost 5) or `mobiledoc` (Ghost 1–4). Drafts and scheduled posts, and posts for paid
+members only (visibility paid or tiers), are left out and listed; pages become documents
+but not issues. A post was sent when Ghost recorded an email for it (`emails`) or it went
+to a newsletter (`newsletter_id`, `email_recipient_filter` other than none). Its old
+address is Ghost's default permalink, /<slug>/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from typing import Any
+
+from ..errors import PublisherError
+from .exports import ExportFiles, LeftOut, PlatformExport, Post
+from .members import read_members_csv, recognise_columns
+
+
+def recognises(files: ExportFiles) -> bool:
+    return _export_file(files) is not None
+
+
+def _export_file(files: ExportFiles) -> str | None:
+    for name in files.named("*.json"):
+        head = files.read(name)[:4096].decode("utf-8", "replace")
+        if '"db"' in head or ('"meta"' in head and '"data"' in head and "ghost" in head.lower()):
+            return name
+    return None
+
+
+def read(files: ExportFiles) -> PlatformExport:
+    export = PlatformExport("Ghost", files=files)
+    for name in files.named("*.csv"):
+        text = files.text(name)
+        if recognise_columns(text.partition("\n")[0].split(",")) == "ghost":
+            export.members += read_members_csv(text, files.where(name), "ghost")
+    found = _export_file(files)
+    assert found is not None
+    try:
+        document = json.loads(files.text(found))
+    except json.JSONDecodeError as exc:
+        raise PublisherError.at(f"not valid JSON: {exc.msg}", files.origin, exc.lineno) from None
+    data = _data(document)
+    tags = {t.get("id"): t.get("name", "") for t in data.get("tags", [])}
+    users = {u.get("id"): u.get("name", "") for u in data.get("users", [])}
+    post_tags = _joined(data.get("posts_tags", []), "tag_id", tags)
+    post_authors = _joined(data.get("posts_authors", []), "author_id", users)
+    emailed = {e.get("post_id") for e in data.get("emails", [])}
+    for post in data.get("posts", []):
+        title = str(post.get("title") or post.get("slug") or "untitled")
+        kind = post.get("type", "post")
+        if post.get("status") != "published":
+            export.left_out.append(
+                LeftOut(kind, title, f"{post.get('status', 'draft')}, not published")
+            )
+            continue
+        if post.get("visibility") in ("paid", "tiers"):
+            export.left_out.append(LeftOut(kind, title, "paid members only"))
+            continue
+        post_id, slug = post.get("id"), str(post.get("slug") or "")
+        author = users.get(post.get("author_id"))
+        sent = kind == "post" and (
+            post_id in emailed
+            or (
+                post.get("newsletter_id")
+                and post.get("email_recipient_filter") not in (None, "none")
+            )
+        )
+        export.posts.append(
+            Post(
+                title=title,
+                body_html=_body(post),
+                key=str(post_id or slug),
+                date=_day(post.get("published_at") or post.get("created_at")),
+                authors=post_authors.get(post_id) or ([author] if author else []),
+                tags=[t for t in post_tags.get(post_id, []) if not t.startswith("#")],
+                language=str(post.get("locale") or ""),
+                summary=str(post.get("custom_excerpt") or ""),
+                aliases=[f"/{slug}/"] if slug else [],
+                sent=bool(sent),
+            )
+        )
+    return export
+
+
+def _data(document: Any) -> dict[str, Any]:
+    if isinstance(document, dict) and isinstance(document.get("db"), list) and document["db"]:
+        document = document["db"][0]
+    if isinstance(document, dict) and isinstance(document.get("data"), dict):
+        data: dict[str, Any] = document["data"]
+        return data
+    raise PublisherError.at("not a Ghost export: no 'data' with posts")
+
+
+def _joined(rows: list[dict[str, Any]], key: str, names: dict[Any, str]) -> dict[Any, list[str]]:
+    joined: dict[Any, list[str]] = {}
+    for row in sorted(rows, key=lambda r: r.get("sort_order", 0)):
+        if row.get(key) in names:
+            joined.setdefault(row.get("post_id"), []).append(names[row[key]])
+    return joined
+
+
+def _day(text: Any) -> dt.date | None:
+    try:
+        return dt.datetime.fromisoformat(str(text).replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def _body(post: dict[str, Any]) -> str:
+    if post.get("html"):
+        return str(post["html"])
+    for key, render in (("lexical", lexical_html), ("mobiledoc", mobiledoc_html)):
+        if post.get(key):
+            try:
+                document = json.loads(post[key])
+                return render(document.get("root", document))
+            except (json.JSONDecodeError, TypeError, KeyError, IndexError, AttributeError):
+                continue
+    return ""
+
+
+_LEXICAL_FORMATS = ((1, "strong"), (2, "em"), (8, "u"), (16, "code"))
+
+
+def lexical_html(node: dict[str, Any]) -> str:
+    """Ghost 5's Lexical document → HTML: the node types an article uses."""
+    kind = node.get("type")
+    inner = "".join(lexical_html(child) for child in node.get("children", []))
+    if kind == "root":
+        return inner
+    if kind == "text":
+        text = html.escape(node.get("text", ""))
+        for bit, tag in _LEXICAL_FORMATS:
+            if node.get("format", 0) & bit:
+                text = f"<{tag}>{text}</{tag}>"
+        return text
+    if kind == "linebreak":
+        return "<br>"
+    if kind == "link":
+        return f'<a href="{html.escape(node.get("url", ""))}">{inner}</a>'
+    if kind == "heading":
+        tag = node.get("tag", "h2")
+        return (
+            f"<{tag}>{inner}</{tag}>"
+            if tag in ("h2", "h3", "h4", "h5", "h6")
+            else f"<h2>{inner}</h2>"
+        )
+    if kind == "quote":
+        return f"<blockquote><p>{inner}</p></blockquote>"
+    if kind == "list":
+        tag = "ol" if node.get("listType") == "number" else "ul"
+        return f"<{tag}>{inner}</{tag}>"
+    if kind == "listitem":
+        return f"<li>{inner}</li>"
+    if kind == "image":
+        caption = node.get("caption", "")
+        image = f'<img src="{html.escape(node.get("src", ""))}" alt="{html.escape(node.get("alt", ""))}">'
+        return f"<figure>{image}<figcaption>{caption}</figcaption></figure>" if caption else image
+    if kind == "horizontalrule":
+        return "<hr>"
+    if kind == "html":
+        return str(node.get("html", ""))
+    if kind == "paragraph":
+        return f"<p>{inner}</p>"
+    return ""  # cards an article does without: signup, button, embed, product …
+
+
+def mobiledoc_html(doc: dict[str, Any]) -> str:
+    """Ghost 1–4's Mobiledoc → HTML: markup and list sections, image and HTML cards."""
+    markups = doc.get("markups", [])
+    cards = doc.get("cards", [])
+    out = []
+    for section in doc.get("sections", []):
+        if section[0] == 1:
+            tag = section[1] if section[1] in ("p", "h2", "h3", "h4", "blockquote") else "p"
+            out.append(f"<{tag}>{_markers(section[2], markups)}</{tag}>")
+        elif section[0] == 3:
+            items = "".join(f"<li>{_markers(item, markups)}</li>" for item in section[2])
+            out.append(f"<{section[1]}>{items}</{section[1]}>")
+        elif section[0] == 10:
+            name, payload = cards[section[1]]
+            if name == "image":
+                alt = html.escape(payload.get("alt", ""))
+                out.append(f'<img src="{html.escape(payload.get("src", ""))}" alt="{alt}">')
+            elif name == "html":
+                out.append(str(payload.get("html", "")))
+            elif name == "hr":
+                out.append("<hr>")
+    return "".join(out)
+
+
+def _markers(markers: list[Any], markups: list[Any]) -> str:
+    text, open_tags = "", []
+    for kind, opens, closes, value in markers:
+        for index in opens:
+            tag, attributes = markups[index][0], (markups[index][1:] or [[]])[0]
+            pairs = zip(attributes[::2], attributes[1::2], strict=False)
+            attrs = "".join(f' {k}="{html.escape(str(v))}"' for k, v in pairs if k == "href")
+            text += f"<{tag}{attrs}>"
+            open_tags.append(tag)
+        text += html.escape(value) if kind == 0 else ""
+        for _ in range(closes):
+            text += f"</{open_tags.pop()}>"
+    return text

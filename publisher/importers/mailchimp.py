@@ -1,0 +1,134 @@
+"""Mailchimp: the audience export zip (`subscribed_members_export_….csv`,
+`unsubscribed_members_export_….csv`, `cleaned_members_export_….csv`, columns
+"Email Address", "First Name", "Last Name", OPTIN_TIME, CONFIRM_TIME, TAGS, and
+UNSUB_TIME/UNSUB_REASON or CLEAN_TIME), and campaign archive pages saved as HTML.
+
+Campaigns were all sent. Their send dates come from the campaign report
+(`campaigns.csv`: Title, Subject, Send Date) matched by subject, else from a date at the
+start of the file name; a campaign with neither becomes a document, not an issue. The
+body is the campaign's text and image blocks, without preheader, header, social and
+footer blocks; a template without those blocks keeps its body, layout tables unwrapped.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import re
+from pathlib import PurePosixPath
+
+import lxml.html
+
+from .exports import ExportFiles, LeftOut, PlatformExport, Post
+from .members import read_members_csv
+
+_FILE_STATUS = {"subscribed": "active", "unsubscribed": "unsubscribed", "cleaned": "cleaned"}
+_MEMBERS = re.compile(
+    r"(?:^|/)(subscribed|unsubscribed|cleaned)_(?:members|segment)_export[^/]*\.csv$"
+)
+_CONTENT = re.compile(r"\b(mcnTextContent|mceText|mcnImage|mceImage)\b")  # what a block holds
+_FURNITURE = re.compile(r"preheader|footer|header|follow|share|social|button", re.I)
+_SEND_DATE_FORMATS = ("%b %d, %Y %I:%M %p", "%b %d, %Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
+_LAYOUT_TAGS = ("table", "tbody", "thead", "tr", "td", "th", "center")
+
+
+def recognises(files: ExportFiles) -> bool:
+    return any(_MEMBERS.search(n) for n in files) or any(
+        b"campaign-archive" in files.read(n)[:20000] or b"mcnTextContent" in files.read(n)
+        for n in files.named("*.html")
+    )
+
+
+def read(files: ExportFiles) -> PlatformExport:
+    export = PlatformExport("Mailchimp", files=files)
+    for name in sorted(files):  # subscribed before unsubscribed: the report reads in order
+        match = _MEMBERS.search(name)
+        if match:
+            status = _FILE_STATUS[match.group(1)]
+            text = files.text(name)
+            export.members += read_members_csv(text, files.where(name), "mailchimp", status)
+    dates = _send_dates(files)
+    for name in sorted(files.named("*.html")):
+        page = lxml.html.fromstring(files.read(name))
+        title = (page.findtext(".//title") or "").strip() or PurePosixPath(name).stem
+        date = dates.get(title) or _file_date(name)
+        og_url = page.xpath("string(//meta[@property='og:url']/@content)")
+        post = Post(
+            title=title,
+            body_html=_body(page),
+            key=name,
+            date=date,
+            source=str(og_url),
+            sent=date is not None,
+            base=name.rpartition("/")[0],
+        )
+        if date is None:
+            export.left_out.append(
+                LeftOut("issue", title, "no send date (campaigns.csv, file name): a document only")
+            )
+        export.posts.append(post)
+    return export
+
+
+def _body(page: lxml.html.HtmlElement) -> str:
+    blocks = [
+        element
+        for element in page.iter()
+        if isinstance(element.tag, str)
+        and _CONTENT.search(element.get("class", ""))
+        and not any(_furniture(a) for a in (element, *element.iterancestors()))
+    ]
+    blocks = [b for b in blocks if not any(a in blocks for a in b.iterancestors())]
+    if blocks:
+        parts = []
+        for block in blocks:
+            if block.tag == "img":
+                parts.append(lxml.html.tostring(block, encoding="unicode"))
+            else:
+                parts.append(_inner(block))
+        return "".join(parts)
+    body = page.find(".//body")
+    if body is None:
+        return ""
+    for element in list(body.iter()):
+        if isinstance(element.tag, str) and _furniture(element) and element.getparent() is not None:
+            element.drop_tree()
+    for element in list(body.iter(*_LAYOUT_TAGS)):
+        element.drop_tag()
+    return _inner(body)
+
+
+def _furniture(element: lxml.html.HtmlElement) -> bool:
+    return bool(_FURNITURE.search(f"{element.get('id', '')} {element.get('class', '')}"))
+
+
+def _inner(element: lxml.html.HtmlElement) -> str:
+    text = html.escape(element.text or "")
+    return text + "".join(lxml.html.tostring(c, encoding="unicode") for c in element)
+
+
+def _send_dates(files: ExportFiles) -> dict[str, dt.date]:
+    dates: dict[str, dt.date] = {}
+    for name in files.named("campaigns.csv") + files.named("*/campaigns.csv"):
+        for row in csv.DictReader(io.StringIO(files.text(name), newline="")):
+            subject = (row.get("Subject") or row.get("Title") or "").strip()
+            day = _parse_date((row.get("Send Date") or "").strip())
+            if subject and day:
+                dates[subject] = day
+    return dates
+
+
+def _parse_date(text: str) -> dt.date | None:
+    for pattern in _SEND_DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _file_date(name: str) -> dt.date | None:
+    match = re.match(r"(\d{4}-\d{2}-\d{2})", PurePosixPath(name).name)
+    return dt.date.fromisoformat(match.group(1)) if match else None

@@ -1,0 +1,245 @@
+"""The platforms' list exports → one shape of member, keeping each person's history.
+
+Each platform says "this person must not be mailed" in its own words: Mailchimp by file
+(unsubscribed_/cleaned_ members) and UNSUB_/CLEAN_ columns, Ghost by
+`subscribed_to_emails`, Substack by `email_disabled`, listmonk by `blocklisted` and an
+`unsubscribed` subscription. Every one of them maps to a suppressed status here, and when
+one address appears several times (subscribed in one file, unsubscribed in another) the
+suppression wins: mailing someone who left is the harm an import must never do.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+SUPPRESSED = ("unsubscribed", "bounced", "complained")
+_RANK = {"complained": 3, "bounced": 2, "unsubscribed": 1}
+_TRUE = {"true", "1", "yes", "y", "t"}
+
+
+@dataclass(frozen=True)
+class Member:
+    """One person on the old list as the platform recorded them."""
+
+    address: str
+    where: str  # file (and line) in the export, for the report
+    name: str = ""
+    language: str = ""
+    tags: tuple[str, ...] = ()
+    status: str = "active"  # pending, active, unsubscribed, bounced or complained
+    consent_source: str = ""
+    consented_at: str = ""  # ISO date or date-time the person agreed, when known
+    history: str = ""  # how the platform recorded a suppression ('cleaned on …')
+
+
+def recognise_columns(columns: Iterable[str]) -> str | None:
+    """Which platform wrote a members CSV with these column names (None: ours or unknown)."""
+    names = {c.strip().lower() for c in columns}
+    if "email address" in names:
+        return "mailchimp"
+    if "subscribed_to_emails" in names:
+        return "ghost"
+    if "email_disabled" in names or {"active_subscription", "plan"} <= names:
+        return "substack"
+    if "uuid" in names and ({"attributes", "attribs"} & names):
+        return "listmonk"
+    return None
+
+
+def read_members_csv(
+    text: str, name: str, platform: str | None = None, file_status: str = ""
+) -> list[Member]:
+    """Every row of a platform's members CSV (`file_status`: what the file itself says,
+    for Mailchimp's per-status files)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [c.strip() for c in next(reader, [])]
+    platform = platform or recognise_columns(header)
+    members = []
+    for fields in reader:
+        if not any(f.strip() for f in fields):
+            continue
+        row = {k.lower(): v.strip() for k, v in zip(header, fields, strict=False)}
+        member = member_from_row(platform or "", row, f"{name}:{reader.line_num}", file_status)
+        if member is not None:
+            members.append(member)
+    return members
+
+
+def member_from_row(
+    platform: str, row: dict[str, str], where: str, file_status: str = ""
+) -> Member | None:
+    """One CSV row (lower-cased column names) as a member; None when it has no address."""
+    read = _READERS.get(platform, _ours)
+    return read(row, where, file_status)
+
+
+def _ours(row: dict[str, str], where: str, file_status: str) -> Member | None:
+    address = row.get("email") or row.get("address") or row.get("e-mail") or ""
+    return Member(
+        address,
+        where,
+        row.get("name", ""),
+        row.get("language", ""),
+        _split(row.get("tags", "")),
+        row.get("status") or file_status or "active",
+        row.get("consent_source", ""),
+    )
+
+
+def _mailchimp(row: dict[str, str], where: str, file_status: str) -> Member | None:
+    status, history = file_status or "active", ""
+    if row.get("clean_time"):
+        status, history = "bounced", f"cleaned by Mailchimp on {row['clean_time'][:10]}"
+    elif row.get("unsub_time") or file_status == "unsubscribed":
+        reason = " ".join(filter(None, (row.get("unsub_reason"), row.get("unsub_reason_other"))))
+        complained = any(w in reason.lower() for w in ("abuse", "spam", "complain"))
+        status = "complained" if complained else "unsubscribed"
+        history = f"unsubscribed on Mailchimp {row.get('unsub_time', '')[:10]}".strip()
+        history += f" ({reason})" if reason else ""
+    elif file_status == "cleaned":
+        status, history = "bounced", "cleaned by Mailchimp"
+    name = " ".join(filter(None, (row.get("first name"), row.get("last name"))))
+    return Member(
+        row.get("email address", ""),
+        where,
+        name,
+        row.get("language", ""),
+        _quoted_tags(row.get("tags", "")),
+        status,
+        "Mailchimp" + (f" sign-up from {row['optin_ip']}" if row.get("optin_ip") else ""),
+        row.get("confirm_time") or row.get("optin_time") or "",
+        history,
+    )
+
+
+def _ghost(row: dict[str, str], where: str, file_status: str) -> Member | None:
+    status, history = "active", ""
+    if row.get("deleted_at"):
+        status, history = "unsubscribed", f"deleted on Ghost {row['deleted_at'][:10]}"
+    elif row.get("email_disabled", "").lower() in _TRUE:
+        status, history = "bounced", "email disabled by Ghost (bounces or spam reports)"
+    elif row.get("subscribed_to_emails", "").lower() not in _TRUE:
+        status, history = "unsubscribed", "not subscribed to emails on Ghost"
+    return Member(
+        row.get("email", ""),
+        where,
+        row.get("name", ""),
+        row.get("language", ""),
+        _split(row.get("labels", "")),
+        status,
+        "Ghost member",
+        row.get("created_at", ""),
+        history,
+    )
+
+
+def _substack(row: dict[str, str], where: str, file_status: str) -> Member | None:
+    status, history = "active", ""
+    if row.get("email_disabled", "").lower() in _TRUE:
+        status, history = "unsubscribed", "turned emails off on Substack"
+    plan = row.get("plan", "")
+    return Member(
+        row.get("email", ""),
+        where,
+        row.get("name", ""),
+        "",
+        (plan.lower(),) if plan else (),
+        status,
+        "Substack subscriber",
+        row.get("created_at") or row.get("subscription_created_at") or "",
+        history,
+    )
+
+
+def _listmonk(row: dict[str, str], where: str, file_status: str) -> Member | None:
+    attributes = _json_object(row.get("attributes") or row.get("attribs") or "")
+    return listmonk_member(
+        {**row, "attribs": attributes, "lists": _json_list(row.get("lists", ""))}, where
+    )
+
+
+def listmonk_member(record: dict[str, Any], where: str) -> Member:
+    """A listmonk subscriber (a CSV row with its JSON cells read, or an API record)."""
+    attributes = record.get("attribs") or {}
+    lists = [x for x in record.get("lists") or [] if isinstance(x, dict)]
+    states = {str(x.get("subscription_status", "")) for x in lists}
+    own = str(record.get("subscription_status", ""))
+    status, history = "active", ""
+    if record.get("status") == "blocklisted":
+        status, history = "unsubscribed", "blocklisted on listmonk"
+    elif record.get("status") == "disabled":
+        status, history = "unsubscribed", "disabled on listmonk"
+    elif own == "unsubscribed" or (states and states <= {"unsubscribed"}):
+        status, history = "unsubscribed", "unsubscribed from the listmonk list"
+    elif own == "unconfirmed" or (states and "confirmed" not in states and lists):
+        status = "pending"
+    tags = [str(x.get("name", "")) for x in lists if x.get("subscription_status") != "unsubscribed"]
+    language = attributes.get("language") or attributes.get("lang") or ""
+    return Member(
+        str(record.get("email", "")),
+        where,
+        str(record.get("name", "")),
+        language if isinstance(language, str) else "",
+        tuple(t for t in tags if t),
+        status,
+        "listmonk subscriber",
+        str(record.get("created_at") or ""),
+        history,
+    )
+
+
+_READERS = {
+    "mailchimp": _mailchimp,
+    "ghost": _ghost,
+    "substack": _substack,
+    "listmonk": _listmonk,
+}
+
+
+def merged(members: Iterable[Member]) -> tuple[list[Member], list[tuple[Member, str]]]:
+    """One member per address (case aside), the strongest suppression winning, and each
+    duplicate with what became of it."""
+    kept: dict[str, Member] = {}
+    duplicates: list[tuple[Member, str]] = []
+    for member in members:
+        key = member.address.strip().lower()
+        first = kept.get(key)
+        if first is None:
+            kept[key] = member
+            continue
+        if _RANK.get(member.status, 0) > _RANK.get(first.status, 0):
+            kept[key] = replace(member, tags=tuple(dict.fromkeys(first.tags + member.tags)))
+            duplicates.append((first, f"also at {member.where}: kept as {member.status}"))
+        else:
+            duplicates.append((member, f"also at {first.where}: kept as {first.status}"))
+    return list(kept.values()), duplicates
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(t.strip() for t in text.replace(";", ",").split(",") if t.strip())
+
+
+def _quoted_tags(text: str) -> tuple[str, ...]:
+    """Mailchimp's TAGS cell: '"Docks","Health"'."""
+    return tuple(t.strip().strip('"').strip() for t in text.split('","') if t.strip('" '))
+
+
+def _json_object(text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text) if text else {}
+    except json.JSONDecodeError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _json_list(text: str) -> list[Any]:
+    try:
+        value = json.loads(text) if text else []
+    except json.JSONDecodeError:
+        return []
+    return value if isinstance(value, list) else []

@@ -1,0 +1,177 @@
+"""A platform's post HTML → the article alone: subscribe buttons, share bars, embeds,
+paywall notices, email footers and the like are removed, and each image is either one the
+export brought (copied to the pool) or only online (removed and listed: never fetched).
+
+What is left still goes through the pipeline's sanitiser when it is written.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+from lxml import etree
+
+from .exports import ExportFiles
+
+# Pieces of a class or id that mark platform furniture rather than the article: Substack
+# (subscription-widget, button-wrapper, embedded-post, tweet, youtube-wrap, paywall), Ghost
+# (kg-signup-card, kg-button-card, kg-cta-card, kg-embed-card), WordPress/Jetpack
+# (wp-block-jetpack-subscriptions, wp-block-buttons, wp-block-embed, sharedaddy,
+# jp-relatedposts) and Mailchimp (templatePreheader, templateFooter, mcnFollowBlock,
+# mcnShareBlock, mcnButtonBlock, mcnPreviewText).
+_FURNITURE = re.compile(
+    r"subscri|button|embed|tweet|youtube|paywall|share|social|follow|footer|preheader|"
+    r"signup|kg-cta|kg-product|kg-audio|kg-video|kg-file|relatedposts|previewtext|"
+    r"poll|comment",
+    re.I,
+)
+_DROP_TAGS = (
+    "script",
+    "style",
+    "iframe",
+    "form",
+    "button",
+    "input",
+    "noscript",
+    "svg",
+    "video",
+    "audio",
+    "object",
+    "embed",
+    "template",
+)
+_KEPT_ATTRIBUTES = ("href", "src", "alt", "title", "lang", "dir", "colspan", "rowspan", "start")
+_SUBSCRIBE_LINK = re.compile(r"/subscribe|action=share|/share\b|\*\|", re.I)
+_MERGE_TAG = re.compile(r"\*\|[A-Z_:]+\|\*")
+_SHORTCODE = re.compile(r"\[/?[a-z_]+(?:\s[^\]]*)?\]")
+
+
+@dataclass
+class CleanBody:
+    html: str
+    images: dict[str, str] = field(default_factory=dict)  # media file name → export file
+    online: list[str] = field(default_factory=list)  # image URLs not in the export
+    removed: int = 0  # widgets, embeds and footers taken out
+
+
+def clean_post_html(markup: str, files: ExportFiles | None, base: str = "") -> CleanBody:
+    """The article of a post's HTML; `base` is the folder of the export that relative
+    image paths start from."""
+    markup = _SHORTCODE.sub("", markup)
+    if not markup.strip():
+        return CleanBody("")
+    root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    result = CleanBody("")
+    for comment in root.xpath("//comment()"):
+        _drop(comment)
+    for element in list(root.iter(*_DROP_TAGS)):
+        if element.getparent() is not None:
+            _drop(element)
+            result.removed += 1
+    for element in list(root.iter()):
+        if element is root or not isinstance(element.tag, str):
+            continue
+        marks = f"{element.get('class', '')} {element.get('id', '')}"
+        if _FURNITURE.search(marks) and _attached(element, root):
+            _drop(element)
+            result.removed += 1
+    for link in list(root.iter("a")):
+        if _SUBSCRIBE_LINK.search(link.get("href", "")) and _attached(link, root):
+            _drop(link)
+            result.removed += 1
+    for element in root.iter():
+        element.text = _MERGE_TAG.sub("", element.text) if element.text else element.text
+        element.tail = _MERGE_TAG.sub("", element.tail) if element.tail else element.tail
+    for image in list(root.iter("img")):
+        _place_image(image, files, base, result)
+    for element in list(root.iter("p", "figure", "div", "span")):
+        empty = not "".join(element.itertext()).strip() and element.find(".//img") is None
+        if empty and _attached(element, root):
+            _drop(element)
+    for element in list(root.iter()):
+        if element is root or not isinstance(element.tag, str):
+            continue
+        for name in list(element.attrib):
+            if name not in _KEPT_ATTRIBUTES:
+                del element.attrib[name]
+        wrapper = element.tag in ("div", "span", "section", "article") and not element.get("lang")
+        if wrapper and _attached(element, root):
+            element.drop_tag()  # layout wrappers: their content stays
+    result.html = "".join(
+        lxml.html.tostring(child, encoding="unicode") for child in root.iterchildren()
+    )
+    if root.text and root.text.strip():
+        result.html = f"<p>{html.escape(root.text.strip())}</p>" + result.html
+    return result
+
+
+def _place_image(
+    image: etree._Element, files: ExportFiles | None, base: str, result: CleanBody
+) -> None:
+    src = (image.get("src") or "").strip()
+    found = _local(src, files, base)
+    if found is None:
+        if src:
+            result.online.append(src)
+        figure = next((a for a in image.iterancestors("figure", "picture")), None)
+        _drop(figure if figure is not None else image)
+        return
+    name = _unique(PurePosixPath(found).name, found, result.images)
+    result.images[name] = found
+    for attribute in ("srcset", "sizes", "width", "height", "class", "style"):
+        if attribute in image.attrib:
+            del image.attrib[attribute]
+    image.set("src", f"media/{name}")
+    image.set("alt", image.get("alt") or "")
+
+
+def _local(src: str, files: ExportFiles | None, base: str) -> str | None:
+    """The export's file this image source names, if the export brought it."""
+    if not src or files is None or src.startswith("data:"):
+        return None
+    parts = urlsplit(src.replace("__GHOST_URL__", ""))
+    path = unquote(parts.path).lstrip("/")
+    if not path:
+        return None
+    if not parts.scheme and not parts.netloc:
+        joined = (PurePosixPath(base) / path).as_posix() if base else path
+        if joined in files:
+            return joined
+    for start in ("wp-content/uploads/", "content/images/"):  # WordPress, Ghost
+        if start in path:
+            found = files.find(start + path.split(start, 1)[1])
+            if found:
+                return found
+    return files.find(path) if not parts.netloc else None
+
+
+def _unique(name: str, found: str, taken: dict[str, str]) -> str:
+    stem, suffix, n = PurePosixPath(name).stem, PurePosixPath(name).suffix, 2
+    while name in taken and taken[name] != found:
+        name, n = f"{stem}-{n}{suffix}", n + 1
+    return name
+
+
+def _attached(element: etree._Element, root: etree._Element) -> bool:
+    """Still in the tree (an ancestor may have been dropped already)."""
+    return element is root or any(a is root for a in element.iterancestors())
+
+
+def _drop(element: etree._Element) -> None:
+    """Remove an element and its content, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    previous = element.getprevious()
+    parent.remove(element)
+    if tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail

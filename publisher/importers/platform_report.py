@@ -1,0 +1,115 @@
+"""The one report of a platform import: what was found, where each thing went, what was
+left out and why: a table that fits 80 columns, or JSON for scripts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .platforms import PlatformReport
+
+WIDTH = 80
+
+
+def rows(report: PlatformReport, root: Path) -> list[tuple[str, str, str]]:
+    """(what was found, what became of it, why or where) for every line of the table."""
+    lines: list[tuple[str, str, str]] = []
+    for written in report.written:
+        became = _relative(written.document, root)
+        if written.issue is not None:
+            became += f" + {_relative(written.issue, root)}"
+        detail = written.status + (f", {written.images} image(s)" if written.images else "")
+        lines.append((f"post: {written.post.title}", became, detail))
+    for left in report.left_out:
+        lines.append((f"{left.kind}: {left.name}", "left out", left.why))
+    for title, url in report.online_images:
+        lines.append((f"image in: {title}", "left out", f"only online, not fetched: {url}"))
+    counts = report.subscribers
+    if counts is not None:
+        for status, number in sorted(counts.by_status.items()):
+            lines.append((f"subscribers: {status}", f"{number} imported", "with their history"))
+        if counts.unchanged:
+            lines.append(("subscribers", f"{counts.unchanged} unchanged", "already on the list"))
+        for member, why in counts.duplicates:
+            lines.append((f"duplicate: {member.address}", "merged", f"{member.where}, {why}"))
+        for problem in counts.refused:
+            lines.append(("subscriber", "refused", str(problem)))
+    return lines
+
+
+def summary(report: PlatformReport) -> str:
+    issues = sum(w.issue is not None for w in report.written)
+    new = sum(w.status == "imported" for w in report.written)
+    parts = [
+        f"{report.platform}: {len(report.written)} post(s) ({new} written, {issues} issue(s))",
+        f"{len(report.left_out)} left out",
+        f"{len(report.online_images)} online image(s) listed",
+    ]
+    if report.subscribers is not None:
+        imported = sum(report.subscribers.by_status.values())
+        parts.append(
+            f"{report.members_found} subscriber row(s): {imported} imported,"
+            f" {len(report.subscribers.refused)} refused"
+        )
+    return "; ".join(parts) + (" (dry run: nothing written)" if report.dry_run else "")
+
+
+def as_json(report: PlatformReport, root: Path) -> dict[str, Any]:
+    counts = report.subscribers
+    return {
+        "source": str(report.source),
+        "platform": report.platform,
+        "dry_run": report.dry_run,
+        "posts": [
+            {
+                "title": w.post.title,
+                "date": w.post.date.isoformat() if w.post.date else None,
+                "document": _relative(w.document, root),
+                "issue": _relative(w.issue, root) if w.issue else None,
+                "status": w.status,
+                "images": w.images,
+                "aliases": w.post.aliases,
+                "source": w.post.source or None,
+            }
+            for w in report.written
+        ],
+        "left_out": [{"kind": x.kind, "name": x.name, "why": x.why} for x in report.left_out],
+        "online_images": [{"post": t, "url": u} for t, u in report.online_images],
+        "subscribers": None
+        if counts is None
+        else {
+            "found": report.members_found,
+            "imported": dict(Counter(counts.by_status)),
+            "unchanged": counts.unchanged,
+            "merged": [
+                {"address": m.address, "where": m.where, "why": why} for m, why in counts.duplicates
+            ],
+            "refused": [
+                {"file": str(p.file) if p.file else None, "line": p.line, "why": p.message}
+                for p in counts.refused
+            ],
+        },
+    }
+
+
+def print_report(report: PlatformReport, root: Path, console: Console) -> None:
+    from rich.table import Table
+
+    table = Table(width=min(WIDTH, console.width))
+    for header in ("found", "became", "why / where"):
+        table.add_column(header, overflow="fold")
+    for found, became, why in rows(report, root):
+        table.add_row(found, became, why)
+    console.print(table)
+    console.print(summary(report), highlight=False, width=min(WIDTH, console.width))
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,260 @@
+"""`publisher import` of a whole newsletter from another platform: its export, as
+downloaded, becomes documents, issue manifests, images in the pool, and the list.
+
+Each sent post becomes a document and an issue of its own (numbered by the platform, else
+by date after the workspace's last issue), so the web archive and feeds carry the old
+archive; its old address is kept as the document's `aliases`, for the web archive's
+redirect pages. Importing the same export again writes nothing: a post already imported
+is known by the hash of its content (front matter `imported:`), its manifest by name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import yaml
+from slugify import slugify
+
+from ..errors import Problem, PublisherError
+from ..languages import NotALanguage, language_tag
+from ..output import atomic_write
+from ..pool import DocumentPool, slug_for
+from ..sourcefile import parse_file
+from . import ghost, listmonk, mailchimp, substack, wordpress
+from .exports import ExportFiles, LeftOut, PlatformExport, Post
+from .index import imported_index
+from .members import Member, merged, read_members_csv, recognise_columns
+from .platform_html import clean_post_html
+
+READERS: tuple[ModuleType, ...] = (substack, ghost, wordpress, mailchimp, listmonk)
+SECTION_TITLE = "Articles"
+
+
+@dataclass(frozen=True)
+class Written:
+    """One post and where it went."""
+
+    post: Post
+    document: Path
+    issue: Path | None
+    status: str  # imported, unchanged, dry run
+    images: int = 0
+
+
+@dataclass
+class SubscriberCounts:
+    by_status: dict[str, int] = field(default_factory=dict)  # added or newly suppressed
+    unchanged: int = 0
+    refused: list[Problem] = field(default_factory=list)
+    duplicates: list[tuple[Member, str]] = field(default_factory=list)
+
+
+@dataclass
+class PlatformReport:
+    source: Path
+    platform: str
+    written: list[Written] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+    online_images: list[tuple[str, str]] = field(default_factory=list)  # post title, URL
+    members_found: int = 0
+    subscribers: SubscriberCounts | None = None
+    dry_run: bool = False
+
+
+def recognise(path: Path) -> tuple[ModuleType, ExportFiles] | None:
+    """The reader for an export (zip, folder, JSON, WXR or members CSV), or None for a
+    file that is no platform's export (a text or office file for the plain importer)."""
+    if path.suffix.lower() in (".txt", ".text", ".docx", ".odt", ".md"):
+        return None
+    try:
+        files = ExportFiles.open(path)
+    except OSError as exc:
+        raise PublisherError.at(f"cannot open this export: {exc.strerror}", path) from None
+    for reader in READERS:
+        if reader.recognises(files):
+            return reader, files
+    return None
+
+
+def import_export(
+    path: Path,
+    workspace: Path,
+    dry_run: bool = False,
+    subscribe: Subscribe | None = None,
+) -> PlatformReport:
+    """Import the export at `path` into `workspace`; `subscribe(members)` puts the list in
+    the subscriber database and returns its SubscriberCounts (None: the list is not touched)."""
+    found = recognise(path)
+    if found is None:
+        raise PublisherError.at(
+            "not an export this importer knows",
+            path,
+            hint="give the file or folder as the platform made it: Substack's zip, Ghost's"
+            " JSON (and members CSV), WordPress's WXR (.xml), Mailchimp's audience zip or"
+            " campaign HTML, listmonk's subscribers CSV or JSON",
+        )
+    reader, files = found
+    export: PlatformExport = reader.read(files)
+    report = PlatformReport(path, export.platform, left_out=list(export.left_out), dry_run=dry_run)
+    _write_posts(export, workspace, report)
+    members, report.members_found = [m for m in export.members if m.address], len(export.members)
+    report.left_out += [
+        LeftOut("subscriber", m.where, "no email address") for m in export.members if not m.address
+    ]
+    if members and subscribe is not None:
+        kept, duplicates = merged(members)
+        counts: SubscriberCounts = subscribe(kept) if not dry_run else SubscriberCounts()
+        counts.duplicates = duplicates
+        report.subscribers = counts
+    return report
+
+
+Subscribe = Callable[[list[Member]], SubscriberCounts]
+
+
+def subscribe_into(workspace: Path) -> Subscribe:
+    """Puts members in the workspace's subscriber list (publisher.toml's [delivery]
+    database), in one transaction; no one suppressed there or in the export becomes active."""
+
+    def subscribe(members: list[Member]) -> SubscriberCounts:
+        from ..delivery.manage import subscriber_list
+        from ..delivery.subscribers import import_members
+
+        with subscriber_list(workspace) as (_config, db):
+            done = import_members(db, members)
+        return SubscriberCounts(done.by_status(), done.unchanged, done.rejected)
+
+    return subscribe
+
+
+def members_of_csv(text: str, name: str) -> list[Member] | None:
+    """A platform's members CSV as members (None: not a platform's columns)."""
+    platform = recognise_columns(text.partition("\n")[0].split(","))
+    return read_members_csv(text, name, platform) if platform else None
+
+
+def _write_posts(export: PlatformExport, workspace: Path, report: PlatformReport) -> None:
+    documents, issues = workspace / "documents", workspace / "issues"
+    known = _imported_index(documents)
+    taken = (
+        {slug_for(p) for p in DocumentPool.scan(documents).files} if documents.is_dir() else set()
+    )
+    numbers, manifests = _issue_numbers(issues)
+    next_number = max(numbers, default=0) + 1
+    for post in sorted(export.posts, key=lambda p: (p.date or dt.date.min, p.key)):
+        body = clean_post_html(post.body_html, export.files, post.base)
+        report.online_images += [(post.title, url) for url in body.online]
+        digest = _digest(post)
+        existing = known.get(digest)
+        if existing is not None:
+            manifest = manifests.get(existing.stem)
+            report.written.append(Written(post, existing, manifest, "unchanged"))
+            continue
+        slug = _unique_slug(post, taken)
+        target = documents / f"{slug}.md"
+        text = _document_text(post, body.html, slug, report.source, digest)
+        issue = None
+        if post.sent and post.date is not None:
+            number = post.number if post.number and post.number not in numbers else next_number
+            numbers.add(number)
+            next_number = max(numbers) + 1
+            issue = issues / f"{slug}.yaml"
+        if not report.dry_run:
+            for name, source_name in body.images.items():
+                assert export.files is not None
+                atomic_write(documents / "media" / slug / name, export.files.read(source_name))
+            atomic_write(target, text.encode("utf-8"))
+            if issue is not None:
+                atomic_write(issue, _manifest(post, slug, number).encode("utf-8"))
+        status = "dry run" if report.dry_run else "imported"
+        report.written.append(Written(post, target, issue, status, len(body.images)))
+
+
+def _digest(post: Post) -> str:
+    content = "\x00".join((post.key, post.title, post.subtitle, post.body_html))
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def _unique_slug(post: Post, taken: set[str]) -> str:
+    old = next((a.strip("/").rpartition("/")[2] for a in post.aliases if a.strip("/")), "")
+    base = slugify(old or post.title, max_length=60, word_boundary=True) or "post"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def _language(post: Post, text: str) -> str | None:
+    from .scripts import detect_language
+
+    for candidate in (post.language, detect_language(text)):
+        if candidate and candidate != "und":
+            try:
+                return language_tag(candidate)
+            except NotALanguage:
+                continue
+    return None
+
+
+def _document_text(post: Post, body_html: str, slug: str, source: Path, digest: str) -> str:
+    from .markdown import body_markdown, front_matter
+    from .scripts import mark_fragments
+
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body_html))  # enough to tell the language
+    marked, _ = mark_fragments(body_html.replace('src="media/', f'src="media/{slug}/'))
+    meta = {
+        "title": " ".join(post.title.split()),
+        "subtitle": " ".join(post.subtitle.split()),
+        "authors": post.authors,
+        "date": post.date,
+        "lang": _language(post, f"{post.title}\n{text}"),
+        "tags": post.tags,
+        "summary": post.summary,
+        "source": post.source,
+        "aliases": post.aliases,
+        "imported": {"from": f"{source.name}#{post.key}", "part": 1, "sha256": digest},
+    }
+    return front_matter(meta) + (body_markdown(marked) if marked.strip() else "\n")
+
+
+def _manifest(post: Post, slug: str, number: int) -> str:
+    values: dict[str, Any] = {
+        "number": number,
+        "title": " ".join(post.title.split())[:300],
+        "date": post.date,
+    }
+    if post.summary:
+        values["summary"] = post.summary
+    values["sections"] = [{"title": SECTION_TITLE, "documents": [slug]}]
+    return yaml.safe_dump(values, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _issue_numbers(issues: Path) -> tuple[set[int], dict[str, Path]]:
+    """The numbers the workspace's manifests use, and the manifests by file stem."""
+    numbers: set[int] = set()
+    manifests: dict[str, Path] = {}
+    for path in sorted(issues.glob("*")) if issues.is_dir() else []:
+        if path.suffix not in (".yaml", ".yml", ".toml"):
+            continue
+        manifests[path.stem] = path
+        try:
+            number = parse_file(path).data.get("number")
+        except PublisherError:
+            continue  # `publisher build` reports it
+        if isinstance(number, int):
+            numbers.add(number)
+    return numbers, manifests
+
+
+def _imported_index(documents: Path) -> dict[str, Path]:
+    """sha256 → document, for every document an import wrote."""
+    return {digest: path for (digest, _part), path in imported_index(documents).items()}

@@ -1,0 +1,77 @@
+"""Substack's export zip: `posts.csv` (one row per post: post_id '<number>.<slug>',
+post_date, is_published, email_sent_at, type, audience, title, subtitle), the bodies as
+`posts/<post_id>.html`, and the list as `email_list.<publication>.csv`.
+
+Drafts (is_published false) and paid-only posts (audience only_paid or founding) are left
+out and listed; a post with an email_sent_at was sent, so it becomes an issue. The old
+address of each post is /p/<slug> on the publication's site.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+
+from .exports import ExportFiles, LeftOut, PlatformExport, Post
+from .members import read_members_csv
+
+_PAID = ("only_paid", "founding", "paid")
+_LIST = re.compile(r"(?:^|/)email_list\.([\w.-]+)\.csv$")
+
+
+def recognises(files: ExportFiles) -> bool:
+    return bool(files.named("posts.csv") or files.named("*/posts.csv"))
+
+
+def read(files: ExportFiles) -> PlatformExport:
+    export = PlatformExport("Substack", files=files)
+    publication = ""
+    for name in files:
+        match = _LIST.search(name)
+        if match:
+            publication = match.group(1)
+            export.members += read_members_csv(files.text(name), files.where(name), "substack")
+    site = f"https://{publication}.substack.com" if publication else ""
+    (table,) = files.named("posts.csv") or files.named("*/posts.csv")[:1]
+    folder = table.rpartition("/")[0]
+    for row in csv.DictReader(io.StringIO(files.text(table), newline="")):
+        row = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        post_id = row.get("post_id", "")
+        title = row.get("title") or post_id
+        slug = post_id.partition(".")[2] or post_id
+        if row.get("is_published", "").lower() != "true":
+            export.left_out.append(LeftOut("post", title, "a draft: never published"))
+            continue
+        if row.get("audience", "").lower() in _PAID:
+            export.left_out.append(LeftOut("post", title, "paid subscribers only"))
+            continue
+        if row.get("type", "newsletter") not in ("newsletter", ""):
+            export.left_out.append(LeftOut("post", title, f"a {row['type']}, not an article"))
+            continue
+        body_name = "/".join(filter(None, (folder, "posts", f"{post_id}.html")))
+        if body_name not in files:
+            export.left_out.append(LeftOut("post", title, f"{body_name} is not in the export"))
+            continue
+        export.posts.append(
+            Post(
+                title=title,
+                subtitle=row.get("subtitle", ""),
+                body_html=files.text(body_name),
+                key=post_id,
+                date=_day(row.get("post_date", "")),
+                source=f"{site}/p/{slug}" if site else "",
+                aliases=[f"/p/{slug}"],
+                sent=bool(row.get("email_sent_at")),
+                base=body_name.rpartition("/")[0],
+            )
+        )
+    return export
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None

@@ -1,0 +1,274 @@
+"""`publisher import` of a newsletter's archive from Substack, Ghost, WordPress, Mailchimp
+and listmonk: each export as downloaded (zip or folder) becomes documents with front
+matter, issues for what was sent, images from the export in the pool, and one report.
+
+The fixtures under tests/exports/ are written in each platform's documented export format,
+with the awkward cases: widgets and footers in the HTML, several languages, drafts and
+paid-only posts, images only online. One workspace takes all five imports and is built
+and checked once (module scope), so the expensive part runs once.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pytest
+from click.testing import CliRunner
+
+from publisher.cli import main
+from publisher.errors import PublisherError
+from publisher.importers import exports
+from publisher.importers.platform_report import as_json, print_report, rows
+from publisher.importers.platforms import import_export, subscribe_into
+from publisher.model import Document
+from publisher.readers import read_document
+from publisher.scaffold import Identity, create_workspace
+
+EXPORTS = Path(__file__).parent / "exports"
+PLATFORMS = ("substack", "ghost", "wordpress", "mailchimp", "listmonk")
+Imported = tuple[Path, dict[str, dict[str, Any]]]  # the workspace, each platform's report
+WIDGET_WORDS = ("Subscribe", "Suscr", "Share", "unsubscribe", "Darse de baja", "*|", "youtube")
+
+
+def new_workspace(root: Path) -> Path:
+    create_workspace(root, Identity("The Dockside Bulletin"))
+    return root
+
+
+def as_downloaded(platform: str, into: Path) -> Path:
+    """Substack's and Mailchimp's exports come as zips; the others as files in a folder."""
+    folder = EXPORTS / platform
+    if platform not in ("substack", "mailchimp"):
+        return folder
+    archive = into / f"{platform}-export.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                zipped.write(path, path.relative_to(folder).as_posix())
+    return archive
+
+
+def document(root: Path, slug: str) -> Document:
+    return read_document(root / "documents" / f"{slug}.md", slug, root / "documents", "en")
+
+
+def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.name.startswith("subscribers.sqlite3")
+    }
+
+
+def import_json(root: Path, export: Path) -> dict[str, Any]:
+    """The import's report as `--json` gives it."""
+    report = import_export(export, root, subscribe=subscribe_into(root))
+    answer: dict[str, Any] = json.loads(json.dumps(as_json(report, root)))
+    return answer
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict[str, Any]]]:
+    """One workspace with every platform's export imported by the command, and the
+    reports of the same imports as `--json` printed them."""
+    root = new_workspace(tmp_path_factory.mktemp("platforms") / "ws")
+    downloads = tmp_path_factory.mktemp("downloads")
+    reports = {p: import_json(root, as_downloaded(p, downloads)) for p in PLATFORMS}
+    return root, reports
+
+
+@pytest.fixture(scope="module")
+def built(imported: tuple[Path, dict[str, dict[str, Any]]]) -> Path:
+    root, _ = imported
+    for command in (["build"], ["check", "--strict"]):
+        result = CliRunner().invoke(main, ["-C", str(root), *command])
+        assert result.exit_code == 0, result.output
+    return root
+
+
+def test_each_export_is_recognised_by_its_shape(tmp_path: Path) -> None:
+    found: dict[str, str] = {}
+    for platform in PLATFORMS:
+        export = as_downloaded(platform, tmp_path)
+        renamed = tmp_path / f"download-{len(found)}{export.suffix}"  # never by its name
+        shutil.copytree(export, renamed) if export.is_dir() else export.rename(renamed)
+        root = new_workspace(tmp_path / platform)
+        found[platform] = import_export(renamed, root).platform
+    assert found == {
+        "substack": "Substack",
+        "ghost": "Ghost",
+        "wordpress": "WordPress",
+        "mailchimp": "Mailchimp",
+        "listmonk": "listmonk",
+    }
+
+
+def test_drafts_and_paid_only_posts_are_left_out_and_listed(imported: Imported) -> None:
+    _, reports = imported
+    left = {p: {(x["name"], x["why"]) for x in r["left_out"]} for p, r in reports.items()}
+    assert left["substack"] == {
+        ("Strategy notes for paying members", "paid subscribers only"),
+        ("Half-written piece about rents", "a draft: never published"),
+    }
+    assert left["ghost"] == {
+        ("Notes for paid supporters", "paid members only"),
+        ("Unfinished: the pension question", "draft, not published"),
+    }
+    assert left["wordpress"] == {
+        ("Supporters' briefing", "paid subscribers only"),
+        ("Committee minutes (internal)", "protected by a password"),
+        ("Rents: a first draft", "draft, not published"),
+    }
+    imported_titles = {p["title"] for r in reports.values() for p in r["posts"]}
+    assert not imported_titles & {name for names in left.values() for name, _ in names}
+
+
+def test_posts_keep_their_metadata_as_front_matter(imported: Imported) -> None:
+    root, _ = imported
+    picket = document(root, "picket-line-holds")
+    assert picket.title == "Picket line holds at berth nine"
+    assert picket.authors == ("Rosa Kelly",)  # the display name, not the login
+    assert str(picket.date) == "2026-01-20"
+    assert picket.tags == ("docks", "pay") or picket.tags == ("Docks", "pay")
+    assert picket.summary == "The picket at berth nine holds for a second week."
+    assert picket.extra["source"] == "https://bulletin.example.org/2026/01/20/picket-line-holds/"
+    assert picket.extra["aliases"] == ["/2026/01/20/picket-line-holds/"]
+    cleaners = document(root, "cleaners-win-back-pay")
+    assert cleaners.subtitle == "Six months of organising at the hospital"
+    assert cleaners.extra["aliases"] == ["/p/cleaners-win-back-pay"]
+    assert cleaners.extra["source"] == "https://dockside.substack.com/p/cleaners-win-back-pay"
+    rally = document(root, "rally-at-the-gates")
+    assert rally.summary == "Three hundred at the gates for the crane drivers."
+    assert rally.extra["aliases"] == ["/rally-at-the-gates/"]
+
+
+def test_languages_come_from_the_platform_or_the_text(imported: Imported) -> None:
+    root, _ = imported
+    languages = {
+        slug: document(root, slug).language
+        for slug in (
+            "cleaners-win-back-pay",  # Substack, detected
+            "huelga-del-puerto",
+            "assemblee-generale",
+            "acuerdo-limpieza",  # Ghost lexical, detected
+            "enquete-loyers",  # Ghost mobiledoc
+            "turnos-de-noche",  # WordPress, Polylang's language term
+            "dockside-bulletin-la-asamblea-de-diciembre",  # Mailchimp
+        )
+    }
+    assert languages == {
+        "cleaners-win-back-pay": "en",
+        "huelga-del-puerto": "es",
+        "assemblee-generale": "fr",
+        "acuerdo-limpieza": "es",
+        "enquete-loyers": "fr",
+        "turnos-de-noche": "es",
+        "dockside-bulletin-la-asamblea-de-diciembre": "es",
+    }
+
+
+def test_platform_widgets_embeds_and_footers_are_stripped(imported: Imported) -> None:
+    root, reports = imported
+    for report in reports.values():
+        for post in report["posts"]:
+            doc = read_document(root / post["document"], "x", root / "documents", "en")
+            text = lxml.html.fragment_fromstring(doc.body_html, create_parent="div").text_content()
+            assert not [w for w in WIDGET_WORDS if w.lower() in text.lower()], (post, text)
+            assert "<iframe" not in doc.body_html and "<form" not in doc.body_html
+    cleaners = document(root, "cleaners-win-back-pay").body_html
+    assert "won back every hour of pay" in cleaners and "140 workers" in cleaners
+    crane = document(root, "dockside-bulletin-the-crane-drivers-lockout").body_html
+    assert "Collections continue every Friday" in crane
+    assert "View this email" not in crane and "All rights reserved" not in crane
+
+
+def test_images_in_the_export_are_copied_and_online_ones_only_listed(imported: Imported) -> None:
+    root, reports = imported
+    media = root / "documents" / "media"
+    assert (media / "rally-at-the-gates" / "rally.jpg").read_bytes() == (
+        EXPORTS / "ghost/content/images/2026/02/rally.jpg"
+    ).read_bytes()
+    assert (media / "picket-line-holds" / "picket.png").is_file()
+    assert document(root, "picket-line-holds").images == ("media/picket-line-holds/picket.png",)
+    online = {i["url"] for r in reports.values() for i in r["online_images"]}
+    assert online == {
+        "https://substack-post-media.s3.amazonaws.com/public/images/rota-board.jpeg",
+        "https://images.unsplash.com/photo-loyer.jpg",
+        "https://cdn.example.net/photos/crowd.jpg",
+        "https://mcusercontent.com/0a1b2c/images/cranes.jpg",
+    }
+    bodies = "".join(p.read_text() for p in (root / "documents").glob("*.md"))
+    assert not [url for url in online if url in bodies]
+
+
+def test_each_sent_post_is_an_issue_numbered_by_date_after_the_existing_ones(
+    imported: Imported,
+) -> None:
+    root, reports = imported
+    issues = {p["title"]: p["issue"] for p in reports["substack"]["posts"]}
+    assert issues == {
+        "Cleaners win back pay": "issues/cleaners-win-back-pay.yaml",
+        "La huelga del puerto": "issues/huelga-del-puerto.yaml",
+        "Assemblée générale du réseau": "issues/assemblee-generale.yaml",
+        "Office hours at the union hall": None,  # published on the site, never emailed
+    }
+    numbers = [
+        int((root / issue).read_text().split("\n")[0].removeprefix("number: "))
+        for issue in issues.values()
+        if issue
+    ]
+    assert numbers == [2, 3, 4]  # the new workspace's own issue is number 1
+
+
+def test_importing_the_same_export_twice_writes_nothing(imported: Imported, tmp_path: Path) -> None:
+    root, _ = imported
+    before = snapshot(root)
+    for platform in PLATFORMS:
+        report = import_json(root, as_downloaded(platform, tmp_path))
+        assert {p["status"] for p in report["posts"]} <= {"unchanged"}
+        if report["subscribers"]:
+            assert report["subscribers"]["imported"] == {}
+    assert snapshot(root) == before
+
+
+def test_the_report_fits_80_columns_and_says_what_went_where(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(EXPORTS / "wordpress", root)
+    console = Console(record=True, width=200)
+    print_report(report, root, console)
+    lines = console.export_text().splitlines()
+    assert max(len(line) for line in lines) <= 80
+    text = " ".join(" ".join(r) for r in rows(report, root))
+    assert "documents/picket-line-holds.md + issues/picket-line-holds.yaml" in text
+    assert "only online, not fetched: https://cdn.example.net/photos/crowd.jpg" in text
+    assert as_json(report, root)["platform"] == "WordPress"
+
+
+def test_something_that_is_no_export_is_refused_by_name(tmp_path: Path) -> None:
+    stray = tmp_path / "notes.json"
+    stray.write_text('{"hello": "world"}')
+    with pytest.raises(PublisherError) as caught:
+        import_export(stray, new_workspace(tmp_path / "ws"))
+    assert str(caught.value).startswith(f"{stray}: not an export this importer knows")
+
+
+def test_the_imported_workspace_builds_every_format_and_passes_check_strict(built: Path) -> None:
+    assert (built / "dist" / "cleaners-win-back-pay" / "cleaners-win-back-pay.pdf").is_file()
+
+
+def test_a_zip_that_unpacks_to_too_much_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exports, "MAX_INFLATED", 10_000)  # 512 MB would cost seconds to pack
+    bomb = tmp_path / "export.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
+        zipped.writestr("posts.csv", b"0" * 10_001)
+    with pytest.raises(PublisherError, match="unpacks to more"):
+        import_export(bomb, new_workspace(tmp_path / "ws"))
