@@ -1,24 +1,34 @@
 -- Pandoc filter for the plain-text email (publisher/pandoc.py: html_to_text), in passes.
+-- Pandoc writes the text as Markdown (for its underlined headings, lists, tables and
+-- reference links), but a reader sees plain text: no Markdown syntax may show.
 --
 -- 1. Footnotes: bodies carry pandoc's footnotes as HTML (a.footnote-ref → the item of
---    div.footnotes with that id) without the ARIA roles pandoc's HTML reader recognises
---    them by (the sanitiser drops roles). They become notes again, so the text shows
---    "[^1]" and the note under the article, not a stray superscript and a list with "↩".
+--    div.footnotes with that id). The mark becomes a superscript number ("strike.¹") and
+--    each note a paragraph under the article starting with its number, without "↩".
 -- 2. Text only: images become their alt text, as a reader with images off would see them;
 --    links within the message (#contents) keep only their text; tables wider than the
---    text get equal column widths, so pandoc wraps their cells.
+--    text get equal column widths, so pandoc wraps their cells; bold reads *like this*,
+--    as emphasis does; superscript digits are Unicode's, other marks of style are dropped.
 -- 3. Links become numbered references: "the report [3]" in the text, "[3]: https://…"
 --    listed by pandoc's reference-link writer after each top-level block (each article
---    is one <div>). Numbers run in the order pandoc lists them: a block's text, then its
---    notes. A URL keeps its number wherever it recurs. A link that is its own text stays
---    inline as <https://…>.
+--    is one <div>). Numbers run in the order of the text. A URL keeps its number wherever
+--    it recurs. A link that is its own text stays inline as <https://…>.
+-- 4. Words are written as they are: Markdown would escape [ ] | * _ \ with backslashes.
+
+local SUPERSCRIPT = {
+  ["0"] = "⁰", ["1"] = "¹", ["2"] = "²", ["3"] = "³", ["4"] = "⁴",
+  ["5"] = "⁵", ["6"] = "⁶", ["7"] = "⁷", ["8"] = "⁸", ["9"] = "⁹",
+}
+
+local function superscript(text)
+  if not text:match("^%d+$") then
+    return nil
+  end
+  return (text:gsub("%d", SUPERSCRIPT))
+end
 
 local notes = {
   Pandoc = function(doc)
-    local bodies = {}
-    local function is_footnotes(div)
-      return div.classes:includes("footnotes")
-    end
     local function without_back_links(blocks)
       return blocks:walk({
         Link = function(link)
@@ -28,29 +38,38 @@ local notes = {
         end,
       })
     end
-    doc:walk({
-      Div = function(div)
-        if is_footnotes(div) then
-          div:walk({
-            Div = function(item)
-              if item.identifier ~= "" then
-                bodies[item.identifier] = without_back_links(item.content)
-              end
-            end,
-          })
-        end
-      end,
-    })
+    local function numbered(number, blocks)
+      blocks = without_back_links(blocks)
+      local first = blocks[1]
+      local mark = pandoc.Str(superscript(tostring(number)))
+      if first and (first.t == "Para" or first.t == "Plain") then
+        first.content:insert(1, pandoc.Space())
+        first.content:insert(1, mark)
+      else
+        blocks:insert(1, pandoc.Para({ mark }))
+      end
+      return blocks
+    end
     return doc:walk({
       Div = function(div)
-        if is_footnotes(div) then
-          return {}
+        if not div.classes:includes("footnotes") then
+          return nil
         end
+        local kept, number = pandoc.Blocks({}), 0
+        div:walk({
+          Div = function(item)
+            if item.identifier ~= "" then
+              number = number + 1
+              kept:extend(numbered(number, item.content))
+            end
+          end,
+        })
+        return kept
       end,
       Link = function(link)
-        local body = bodies[link.target:sub(2)]
-        if link.classes:includes("footnote-ref") and body then
-          return pandoc.Note(body)
+        if link.classes:includes("footnote-ref") then
+          local mark = superscript(pandoc.utils.stringify(link.content))
+          return mark and pandoc.Str(mark) or link.content
         end
       end,
     })
@@ -80,6 +99,26 @@ local function natural_width(tbl)
 end
 
 local text_only = {
+  Strong = function(strong)
+    return pandoc.Emph(strong.content)
+  end,
+  Superscript = function(sup)
+    local digits = superscript(pandoc.utils.stringify(sup.content))
+    return digits and pandoc.Str(digits) or sup.content
+  end,
+  Subscript = function(sub)
+    return sub.content
+  end,
+  Strikeout = function(struck)
+    return struck.content
+  end,
+  Underline = function(underlined)
+    return underlined.content
+  end,
+  SmallCaps = function(small)
+    return small.content
+  end,
+
   Image = function(image)
     local alt = pandoc.utils.stringify(image.caption)
     if alt == "" then
@@ -125,21 +164,20 @@ end
 local references = {
   Pandoc = function(doc)
     for i, block in ipairs(doc.blocks) do
-      block = block:walk({
-        traverse = "topdown",
-        Note = function(note)
-          return note, false
-        end,
-        Link = reference,
-      })
-      doc.blocks[i] = block:walk({
-        Note = function(note)
-          return note:walk({ traverse = "topdown", Link = reference })
-        end,
-      })
+      doc.blocks[i] = block:walk({ traverse = "topdown", Link = reference })
     end
     return doc
   end,
 }
 
-return { notes, text_only, references }
+local as_written = {
+  traverse = "topdown",
+  Link = function(link)
+    return link, false -- a link's text decides whether pandoc writes <https://…>
+  end,
+  Str = function(str)
+    return pandoc.RawInline("markdown", str.text)
+  end,
+}
+
+return { notes, text_only, references, as_written }

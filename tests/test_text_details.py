@@ -1,0 +1,109 @@
+"""Text details an editor would otherwise fix by hand (issue 16, item 6): a plain-text email
+without Markdown syntax, quotes in each language's convention, authors joined as the
+language joins them, topics in the EPUB and the feeds, and images left out cleanly."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+
+from publisher.build import build
+
+SLUG = "001-first"
+ARTICLE = """---
+title: Bread and roses
+authors: [Ana Ruiz, Bob Lee]
+tags: [pay, "health & safety"]
+lang: en
+---
+
+The **whole** shift walked out.[^1] The minister's war ["on terror"] came up again,
+and so did the "war ["on terror"]" itself.
+
+| Shift | Pay \\| rate |
+|-------|-------------|
+| Night | 12 |
+
+A literal \\[ bracket and a star \\* stay as they are.
+
+![A photo that is not there](media/nothere.png)
+
+The rest of the text.
+
+[^1]: Counted by the **strike** committee.
+"""
+FRENCH = """---
+title: Déclaration
+authors: [Ana Ruiz, Bob Lee]
+tags: [pay]
+lang: fr
+---
+
+Contre la guerre ["on terror"], disent-ils.
+"""
+
+
+@dataclass(frozen=True)
+class Built:
+    out: Path
+    warnings: list[str]
+
+    def read(self, name: str) -> str:
+        return (self.out / SLUG / name).read_text(encoding="utf-8")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
+    """The minimal workspace with one English and one French article, built once as email,
+    EPUB and feeds."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("details"))
+    (root / "documents" / "bread-and-roses.md").write_text(ARTICLE, encoding="utf-8")
+    (root / "documents" / "declaration.md").write_text(FRENCH, encoding="utf-8")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text().replace(
+            "second-article]", "second-article, bread-and-roses, declaration]"
+        )
+    )
+    collect = _Collect()
+    logger = logging.getLogger("publisher")
+    logger.addHandler(collect)
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+            report = build(root, formats=["email", "epub", "feed"])
+    finally:
+        logger.removeHandler(collect)
+    yield Built(report.out_dir, collect.messages)
+
+
+# --- the plain-text email -----------------------------------------------------------------
+
+
+def test_the_plain_text_email_shows_no_markdown_syntax(built: Built) -> None:
+    text = built.read("email.txt")
+    assert "Bread and roses" in text and "Night" in text
+    for syntax in ("[^", "**", "\\[", "\\|", "\\*"):
+        assert syntax not in text, syntax
+
+
+def test_footnotes_read_as_numbered_notes_and_bold_as_emphasis(built: Built) -> None:
+    text = built.read("email.txt")
+    assert "walked out.¹" in text
+    assert "¹ Counted by the *strike* committee." in text
+    assert "The *whole* shift" in text
+    assert "Pay | rate" in text and "A literal [ bracket and a star * stay" in text
