@@ -13,6 +13,7 @@ import pytest
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 
 from publisher.build import build
+from publisher.typography import NNBSP, curl_quotes
 
 SLUG = "001-first"
 ARTICLE = """---
@@ -107,3 +108,58 @@ def test_footnotes_read_as_numbered_notes_and_bold_as_emphasis(built: Built) -> 
     assert "¹ Counted by the *strike* committee." in text
     assert "The *whole* shift" in text
     assert "Pay | rate" in text and "A literal [ bracket and a star * stay" in text
+
+
+# --- quotes -------------------------------------------------------------------------------
+
+
+def test_quotes_after_a_bracket_open_in_english_and_in_french_guillemets(built: Built) -> None:
+    for output in ("email.txt", "email.html"):
+        text = built.read(output)
+        assert "war [“on terror”] came up" in text, output
+        assert f"guerre [«{NNBSP}on terror{NNBSP}»]" in text, output
+    assert "“war [‘on terror’]” itself" in built.read("email.txt")  # a quote in a quote
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "[“x”]"),
+        ("en-GB", "[“x”]"),
+        ("fr", f"[«{NNBSP}x{NNBSP}»]"),
+        ("es", "[«x»]"),
+        ("es-ES", "[«x»]"),
+        ("es-MX", "[“x”]"),
+        ("es-419", "[“x”]"),
+        ("de", "[„x“]"),
+        ("ar", "[“x”]"),
+    ],
+)
+def test_straight_quotes_take_the_languages_marks(language: str, expected: str) -> None:
+    assert curl_quotes('<p>["x"]</p>', language) == f"<p>{expected}</p>"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('<p>"a" b</p>', "<p>“a” b</p>"),
+        ("<p>the “war [”on terror”]”</p>", "<p>the “war [‘on terror’]”</p>"),  # pandoc's
+        ('<p>—"dash" and ("paren")</p>', "<p>—“dash” and (“paren”)</p>"),
+        ("<p>don't, workers' 'own' '90s</p>", "<p>don’t, workers’ ‘own’ ’90s</p>"),
+        ('<p>"a</p><p>b"</p>', "<p>“a</p><p>b”</p>"),  # each block starts afresh
+        ('<p><code>"x"</code> "y"</p>', '<p><code>"x"</code> “y”</p>'),
+        ("<p>&quot;a &amp; b&quot;</p>", "<p>“a &amp; b”</p>"),
+    ],
+)
+def test_quotes_open_or_close_by_what_precedes_them(body: str, expected: str) -> None:
+    assert curl_quotes(body, "en") == expected
+
+
+def test_a_passage_in_another_language_takes_its_marks() -> None:
+    body = '<p>"yes" <span lang="fr">"oui"</span> "yes"</p>'
+    expected = f'<p>“yes” <span lang="fr">«{NNBSP}oui{NNBSP}»</span> “yes”</p>'
+    assert curl_quotes(body, "en") == expected
+
+
+def test_french_quotes_typed_with_spaces_keep_one_narrow_space() -> None:
+    assert curl_quotes('<p>" oui "</p>', "fr") == f"<p>«{NNBSP}oui{NNBSP}»</p>"

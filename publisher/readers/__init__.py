@@ -15,6 +15,7 @@ from ..limits import DEFAULT_LIMITS, Limits, describe_size
 from ..model import Document
 from ..resources import confine_images
 from ..sanitize import clean_html, flatten_deep_html, plain_text
+from ..typography import curl_quotes
 from .base import RawDocument, Reader
 from .markdown import MarkdownReader
 from .metadata import document_fields
@@ -88,6 +89,7 @@ def read_document(
             flattened,
             limits.html_depth,
         )
+    body = curl_quotes(body, fields["language"])
     body, images = confine_images(body, pool, path)
     return Document(slug=slug, body_html=body, source=path, images=images, **fields)
 

@@ -1,0 +1,176 @@
+"""Quotation marks in each language's convention, decided once when a document is read.
+
+Pandoc's `smart` reading curls quotes the English way only, and cannot open a double quote
+inside another: `"war ["on terror"]"` gives `[”on terror”]`. Other readers (HTML, Word,
+OpenDocument, text) leave straight quotes straight. `curl_quotes` looks at each double quote
+(straight, or pandoc's curly ones) and each straight single quote in a sanitised body and
+decides from what precedes it whether it opens or closes; nesting alternates between the
+language's primary and secondary marks. Code is left alone, and so are marks that say which
+way they face already (« » „ ‚ and curly single quotes).
+
+The marks follow the language tag (`lang` in front matter, `language` in publisher.toml):
+Spanish takes « » in Spain (`es`, `es-ES`) and “ ” with a region of the Americas (`es-MX`,
+`es-419`), as the CLDR has it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+NNBSP = "\u202f"  # French typography's narrow no-break space inside guillemets
+
+
+@dataclass(frozen=True)
+class Marks:
+    """One language's quotation marks: primary, then secondary (a quote inside a quote)."""
+
+    open: tuple[str, str]
+    close: tuple[str, str]
+
+
+ENGLISH = Marks(("“", "‘"), ("”", "’"))
+_GUILLEMETS = Marks(("«", "“"), ("»", "”"))
+_FRENCH = Marks((f"«{NNBSP}", "“"), (f"{NNBSP}»", "”"))
+_GERMAN = Marks(("„", "‚"), ("“", "‘"))
+_SWISS = Marks(("«", "‹"), ("»", "›"))
+_POLISH = Marks(("„", "«"), ("”", "»"))
+_RUSSIAN = Marks(("«", "„"), ("»", "“"))
+_MARKS: dict[str, Marks] = {
+    "fr": _FRENCH,
+    "es": _GUILLEMETS,
+    "ca": _GUILLEMETS,
+    "it": _GUILLEMETS,
+    "pt": _GUILLEMETS,
+    "el": _GUILLEMETS,
+    "de": _GERMAN,
+    "de-ch": _SWISS,
+    "de-li": _SWISS,
+    "fr-ch": _GUILLEMETS,  # Swiss French sets guillemets without spaces
+    "pl": _POLISH,
+    "ru": _RUSSIAN,
+    "uk": _RUSSIAN,
+    "cs": _GERMAN,
+    "sk": _GERMAN,
+    "pt-br": ENGLISH,
+}
+_SPAIN_OR_NO_REGION = {"", "es"}
+
+
+def marks_for(language: str) -> Marks:
+    """The marks of a BCP 47 tag: its language and region first, then its language alone;
+    languages not listed (English, Arabic, …) use “ ” and ‘ ’."""
+    parts = language.replace("_", "-").lower().split("-")
+    base = parts[0]
+    region = next((p for p in parts[1:] if len(p) == 2 or p.isdigit()), "")
+    if base == "es" and region not in _SPAIN_OR_NO_REGION:
+        return ENGLISH  # Spanish of the Americas (es-MX, es-419, es-US…)
+    return _MARKS.get(f"{base}-{region}", _MARKS.get(base, ENGLISH))
+
+
+_DOUBLE = {'"', "“", "”"}  # pandoc's curly ones are re-decided: it gets nesting wrong
+_SINGLE = "'"
+_OPENS_AFTER = set("([{<—–-/«„‚“‘¿¡") | {NNBSP, "\u00a0"}
+# A space typed inside quotes as well as the narrow one the marks bring: keep only the mark's.
+_SPACED = re.compile(rf"(«{NNBSP})[ \u00a0]+|[ \u00a0]+({NNBSP}»)")
+_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)")
+_LANG = re.compile(r'\slang="([^"]*)"')
+_VERBATIM = {"code", "pre", "kbd", "samp", "var"}
+_VOID = {"br", "hr", "img", "wbr", "col", "input", "source"}
+_BLOCKS = {
+    "p", "li", "dt", "dd", "td", "th", "caption", "figcaption", "blockquote", "div",
+    "section", "aside", "h1", "h2", "h3", "h4", "h5", "h6", "details", "summary", "ul", "ol",
+    "table", "tr", "figure", "br", "hr",
+}  # fmt: skip
+
+
+def curl_quotes(body: str, language: str) -> str:
+    """`body` (sanitised HTML) with its quotation marks set in `language`'s convention, or in
+    that of an element's own `lang`."""
+    if not any(mark in body for mark in ('"', "“", "”", "'", "&quot;", "&#39;")):
+        return body
+    out: list[str] = []
+    elements: list[tuple[str, str | None]] = []  # open tags and the lang each sets
+    state = _Quotes()
+    for match in _TOKEN.finditer(body):
+        closing, tag, attributes, text = match.groups()
+        if text is None:
+            out.append(match.group(0))
+            tag = tag.lower()
+            if tag in _BLOCKS:
+                state = _Quotes()  # a quote left open does not run into the next block
+            if tag in _VOID:
+                continue
+            if closing:
+                while elements and elements.pop()[0] != tag:
+                    pass
+            else:
+                lang = _LANG.search(attributes)
+                elements.append((tag, lang.group(1) if lang else None))
+            continue
+        if any(tag in _VERBATIM for tag, _ in elements):
+            out.append(text)
+            state.previous = "x"
+            continue
+        here = next((lang for _, lang in reversed(elements) if lang), language)
+        out.append(state.curl(text, marks_for(here)))
+    return "".join(out)
+
+
+class _Quotes:
+    """What the quotes of one block have opened so far, and the character before the next."""
+
+    def __init__(self) -> None:
+        self.open: list[tuple[str, int]] = []  # per quote open: '"' or "'", and its marks
+        self.previous = ""  # "" at the start of the block
+
+    def curl(self, escaped: str, marks: Marks) -> str:
+        text = html.unescape(escaped) if "&" in escaped else escaped
+        result: list[str] = []
+        for index, char in enumerate(text):
+            following = text[index + 1 : index + 2]
+            if char in _DOUBLE:
+                char = self._double(marks, following)
+            elif char == _SINGLE:
+                char = self._single(marks, following)
+            result.append(char)
+            self.previous = char[-1]
+        curled = _SPACED.sub(lambda m: m.group(1) or m.group(2), "".join(result))
+        return html.escape(curled, quote=False) if "&" in escaped else curled
+
+    def _opens(self) -> bool:
+        return not self.previous or self.previous.isspace() or self.previous in _OPENS_AFTER
+
+    def _is_open(self, kind: str) -> bool:
+        return any(open_kind == kind for open_kind, _ in self.open)
+
+    def _double(self, marks: Marks, following: str) -> str:
+        spaced_closing = self._is_open('"') and (not following or following.isspace())
+        if self._opens() and not spaced_closing:
+            return self._push('"', marks)
+        return self._pop('"', marks)
+
+    def _single(self, marks: Marks, following: str) -> str:
+        if self.previous.isalnum() and (following.isalnum() or not self._is_open(_SINGLE)):
+            return "’"  # an apostrophe: don't, workers', l'homme
+        if self._opens():
+            return "’" if following.isdigit() else self._push(_SINGLE, marks)  # '90s
+        return self._pop(_SINGLE, marks)
+
+    def _push(self, kind: str, marks: Marks) -> str:
+        """Open a quote: in the primary marks, or the secondary ones inside a quote; an
+        author's single quote stays single outside any quote."""
+        outermost = 0 if kind == '"' else 1
+        level = 1 - self.open[-1][1] if self.open else outermost
+        self.open.append((kind, level))
+        return marks.open[level]
+
+    def _pop(self, kind: str, marks: Marks) -> str:
+        level = 0 if kind == '"' else 1
+        if self._is_open(kind):
+            while self.open:
+                open_kind, level = self.open.pop()
+                if open_kind == kind:
+                    break
+        return marks.close[level]
