@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext as gettext_module
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
@@ -88,3 +88,16 @@ def long_date(value: dt.date, language: str | None = None) -> str:
         return format_date(value, format="long", locale=babel_locale(language))
     except (ValueError, LookupError):
         return format_date(value, format="long", locale=SOURCE_LANGUAGE)
+
+
+def format_list(items: Iterable[str], language: str | None = None) -> str:
+    """'A and B', 'A, B and C' (en), 'A y B' (es), 'A et B' (fr), 'A و B' (ar): names joined
+    as the language joins them (CLDR list patterns), not with a bare comma."""
+    from babel import UnknownLocaleError
+    from babel.lists import format_list as babel_format_list
+
+    names = list(items)
+    try:
+        return babel_format_list(names, locale=babel_locale(language))
+    except (UnknownLocaleError, ValueError, LookupError):
+        return babel_format_list(names, locale=SOURCE_LANGUAGE)

@@ -67,6 +67,7 @@ def make_environment(workspace_templates: Path) -> jinja2.Environment:
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters["nest_headings"] = nest_headings
     env.filters["long_date"] = i18n.long_date
+    env.filters["format_list"] = i18n.format_list
     env.filters["images_at"] = images_at
     env.filters["language_name"] = language_name
     env.filters["tag_path"] = urls.tag_path

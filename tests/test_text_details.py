@@ -13,6 +13,7 @@ import pytest
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 
 from publisher.build import build
+from publisher.i18n import format_list
 from publisher.typography import NNBSP, curl_quotes
 
 SLUG = "001-first"
@@ -163,3 +164,27 @@ def test_a_passage_in_another_language_takes_its_marks() -> None:
 
 def test_french_quotes_typed_with_spaces_keep_one_narrow_space() -> None:
     assert curl_quotes('<p>" oui "</p>', "fr") == f"<p>«{NNBSP}oui{NNBSP}»</p>"
+
+
+# --- authors ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "joined"),
+    [
+        ("en", "Ana, Bob, and Chen"),
+        ("en-GB", "Ana, Bob and Chen"),
+        ("es", "Ana, Bob y Chen"),
+        ("fr", "Ana, Bob et Chen"),
+        ("zz", "Ana, Bob, and Chen"),  # an unknown language: English
+    ],
+)
+def test_author_lists_join_as_the_language_does(language: str, joined: str) -> None:
+    assert format_list(["Ana", "Bob", "Chen"], language) == joined
+
+
+def test_bylines_join_authors_in_their_articles_language(built: Built) -> None:
+    for output in ("email.txt", "email.html"):
+        text = built.read(output)
+        assert "Ana Ruiz and Bob Lee" in text and "Ana Ruiz et Bob Lee" in text, output
+        assert "Ana Ruiz, Bob Lee" not in text, output
