@@ -5,6 +5,7 @@ language joins them, topics in the EPUB and the feeds, and images left out clean
 from __future__ import annotations
 
 import logging
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -188,3 +189,30 @@ def test_bylines_join_authors_in_their_articles_language(built: Built) -> None:
         text = built.read(output)
         assert "Ana Ruiz and Bob Lee" in text and "Ana Ruiz et Bob Lee" in text, output
         assert "Ana Ruiz, Bob Lee" not in text, output
+
+
+# --- topics -------------------------------------------------------------------------------
+
+
+def test_topics_are_epub_subjects(built: Built) -> None:
+    with zipfile.ZipFile(built.out / SLUG / f"{SLUG}.epub") as epub:
+        opf = epub.read("EPUB/content.opf").decode()
+    subjects = [
+        line.split(">")[1].split("<")[0] for line in opf.splitlines() if "dc:subject" in line
+    ]
+    assert subjects == ["test", "pay", "health &amp; safety"]
+
+
+def test_topics_are_feed_categories(built: Built) -> None:
+    import feedparser
+
+    for name in ("feed.atom", "feed.rss"):
+        feed = feedparser.parse((built.out / name).read_bytes())
+        assert not feed.bozo, (name, feed.bozo_exception)
+        terms = [tag.term for tag in feed.entries[0].tags]
+        assert terms == ["test", "pay", "health & safety"], name
+    topic = feedparser.parse((built.out / "tags" / "pay" / "feed.atom").read_bytes())
+    assert {tuple(t.term for t in entry.tags) for entry in topic.entries} == {
+        ("pay", "health & safety"),
+        ("pay",),
+    }

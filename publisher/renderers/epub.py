@@ -1,4 +1,4 @@
-"""EPUB 3 through pandoc: metadata, nav TOC, title page, stylesheet, cover when given."""
+"""EPUB 3 through pandoc: metadata (topics as dc:subject), nav TOC, title page, stylesheet, cover when given."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from ..model import Issue
 from ..output import Artifact
 from ..resources import pool_images, published_image
 from .base import IssueRenderer, RenderContext
+from .indexes import issue_tags
 
 # pandoc declares access modes, features and hazards itself; the summary is ours to write.
 ACCESSIBILITY_SUMMARY = (
@@ -52,6 +53,7 @@ class EpubRenderer(IssueRenderer):
                 f"--metadata=description:{issue.summary}",
                 f"--metadata=accessibilitySummary:{ACCESSIBILITY_SUMMARY}",
             ]
+            args += [f"--metadata=subject:{tag}" for tag in issue_tags(issue)]
             if issue.direction == "rtl":
                 args.append("--metadata=page-progression-direction:rtl")
             if issue.cover and (cover := stage_cover(issue, Path(tmp))):

@@ -1,5 +1,5 @@
 """Feeds: Atom and RSS 2.0 over the whole archive through feedgen, one entry per issue with
-its full text and, as enclosures, every file of it readers download (`Format.download`);
+its full text, its documents' topics as categories and, as enclosures, every file of it readers download (`Format.download`);
 ids are the issues' URLs, so they are stable.
 
 Atom marks languages with xml:lang: an issue's entry speaks the issue's language, an article's
@@ -10,6 +10,7 @@ lang attribute. RSS has no per-item language: its channel keeps the newsletter's
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -18,9 +19,10 @@ from ..model import Archive, Download, Issue
 from ..output import Artifact
 from ..urls import tag_path
 from .base import ArchiveRenderer, RenderContext
-from .indexes import Indexes, Placed
+from .indexes import Indexes, Placed, issue_tags
 
 if TYPE_CHECKING:
+    from feedgen.entry import FeedEntry
     from feedgen.feed import FeedGenerator
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -58,6 +60,7 @@ class FeedRenderer(ArchiveRenderer):
             if issue.summary:
                 entry.summary(issue.summary)
             entry.content(self._content(issue, downloads, ctx), type="html")
+            _categorise(entry, issue_tags(issue))
             # Every download is an enclosure. RSS keeps only the last one: the first format's
             # (the main one), so they go in reverse format order.
             for download in reversed(downloads):
@@ -124,10 +127,17 @@ class FeedRenderer(ArchiveRenderer):
                 entry.summary(item.document.summary)
             html = self.render_template(ctx, "article.html", issue=item.issue, doc=item.document)
             entry.content(html, type="html")
+            _categorise(entry, item.document.tags)
         return _atom(feed, languages)
 
     def _content(self, issue: Issue, downloads: tuple[Download, ...], ctx: RenderContext) -> str:
         return self.render_template(ctx, "entry.html", issue=issue, downloads=downloads)
+
+
+def _categorise(entry: FeedEntry, tags: Iterable[str]) -> None:
+    """Topics as categories: Atom's <category term>, RSS's <category>."""
+    for tag in tags:
+        entry.category({"term": tag})
 
 
 def _midnight(day: dt.date) -> dt.datetime:

@@ -32,3 +32,9 @@ class Indexes:
                     indexes.tags[tag].append(placed)
                 indexes.languages[document.language].append(placed)
         return indexes
+
+
+def issue_tags(issue: Issue) -> list[str]:
+    """The topics of an issue's documents, each once, in the order they first appear: an
+    issue's subjects (EPUB) and categories (feeds)."""
+    return list(dict.fromkeys(tag for document in issue.documents for tag in document.tags))
