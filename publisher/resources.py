@@ -1,8 +1,8 @@
 """Images in document bodies: confined to the document pool when a document is read.
 
 After `confine_images` every <img src> in a body is a path relative to documents/ naming
-a file that exists there; anything else (remote URLs, /etc/passwd, ../) is replaced by its
-alt text. Renderers can then embed (PDF, EPUB) or publish (web, email) images without
+a file that exists there; anything else (remote URLs, /etc/passwd, ../, a missing file) is
+left out, with a warning naming the document and the image. Renderers can then embed (PDF, EPUB) or publish (web, email) images without
 ever touching the network or a file outside the workspace.
 
 SVG images are never published as they are: `sanitise_svg` rebuilds them without scripts,
@@ -15,52 +15,82 @@ Bodies are sanitised HTML (html5ever serialisation, attributes in double quotes)
 from __future__ import annotations
 
 import html
+import itertools
 import logging
 import re
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
 log = logging.getLogger(__name__)
 _IMG = re.compile(r"<img\b[^>]*>")
+# An image alone in a figure or a paragraph: left out, it takes them along.
+_FIGURE_OR_IMG = re.compile(
+    r"<figure\b[^>]*>.*?</figure>\s*|<p>\s*<img\b[^>]*>\s*</p>\s*|<img\b[^>]*>", re.DOTALL
+)
 _SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]*)(")')
 _ATTR = re.compile(r'\s([a-z-]+)="([^"]*)"')
 
 
 def confine_images(
-    fragment: str, pool: Path, document: Path, base: Path | None = None
+    fragment: str,
+    pool: Path,
+    document: Path,
+    base: Path | None = None,
+    sources: Sequence[str] = (),
 ) -> tuple[str, tuple[str, ...]]:
     """Return the fragment with images confined to `pool`, and the pool paths it uses.
 
     Relative paths resolve against `base`, by default the document's own folder; warnings
     name `document` (a manifest, for an editorial), so the editor knows what to fix.
+    An image left out leaves nothing behind: no placeholder, and no figure whose caption
+    would only repeat its alt text. `sources`: the src of each <img> before sanitising,
+    in order, so that a refused one whose address the sanitiser dropped is still named.
     """
     pool = pool.resolve()
     folder = base or document.parent
     used: list[str] = []
+    order = itertools.count()
+    known = list(sources) if len(sources) == len(_IMG.findall(fragment)) else []
 
-    def replace(match: re.Match[str]) -> str:
-        tag = match.group(0)
-        attrs = dict(_ATTR.findall(tag))
-        src = html.unescape(attrs.get("src", ""))
+    def confine(tag: str) -> str:
+        index = next(order)
+        src = html.unescape(dict(_ATTR.findall(tag)).get("src", ""))
+        named = src or (known[index] if known else "")
         parts = urlsplit(src)
         if not parts.scheme and not parts.netloc and parts.path and not parts.path.startswith("/"):
             target = (folder / unquote(parts.path)).resolve()
             if target.is_relative_to(pool) and target.is_file():
                 if (problem := svg_problem(target)) is not None:
                     log.warning("%s: image %r left out: %s", document, src, problem)
-                    return _alt_text(attrs)
+                    return ""
                 relative = target.relative_to(pool).as_posix()
                 used.append(relative)
                 return _SRC.sub(lambda m: m.group(1) + quote(relative) + m.group(3), tag)
-        log.warning("%s: image %r left out: only images inside documents/ are used", document, src)
-        return _alt_text(attrs)
+            if target.is_relative_to(pool):
+                shown = target.relative_to(pool.parent).as_posix()
+                log.warning("%s: image %r left out: there is no file %s", document, src, shown)
+                return ""
+        log.warning(
+            "%s: image %r left out: only images inside documents/ are used",
+            document,
+            _shortened(named),
+        )
+        return ""
 
-    return _IMG.sub(replace, fragment), tuple(dict.fromkeys(used))
+    def replace(match: re.Match[str]) -> str:
+        if match.group(0).startswith("<img"):
+            return confine(match.group(0))
+        container = match.group(0)
+        kept = _IMG.sub(lambda m: confine(m.group(0)), container)
+        return kept if _IMG.search(kept) or not _IMG.search(container) else ""
+
+    return _FIGURE_OR_IMG.sub(replace, fragment), tuple(dict.fromkeys(used))
 
 
-def _alt_text(attrs: dict[str, str]) -> str:
-    alt = attrs.get("alt", "")
-    return f'<span class="missing-image">[{alt}]</span>' if alt else ""
+def _shortened(source: str, limit: int = 80) -> str:
+    """A source fit for a message (a data: URL can be megabytes)."""
+    return source if len(source) <= limit else source[: limit - 1] + "…"
 
 
 def prefix_images(fragment: str, prefix: str) -> str:
@@ -71,6 +101,13 @@ def prefix_images(fragment: str, prefix: str) -> str:
 def image_sources(fragment: str) -> list[str]:
     """The src of every image in a body, as written (so outputs can say who asked for what)."""
     return [html.unescape(m.group(2)) for m in _SRC.finditer(fragment)]
+
+
+def written_sources(fragment: str) -> list[str]:
+    """The src of every <img> in HTML as pandoc writes it, "" for one without."""
+    return [
+        html.unescape(dict(_ATTR.findall(tag)).get("src", "")) for tag in _IMG.findall(fragment)
+    ]
 
 
 def pool_images(fragment: str) -> list[str]:

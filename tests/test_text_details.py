@@ -15,6 +15,7 @@ from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 
 from publisher.build import build
 from publisher.i18n import format_list
+from publisher.readers import read_document
 from publisher.typography import NNBSP, curl_quotes
 
 SLUG = "001-first"
@@ -216,3 +217,44 @@ def test_topics_are_feed_categories(built: Built) -> None:
         ("pay", "health & safety"),
         ("pay",),
     }
+
+
+# --- images left out ----------------------------------------------------------------------
+
+
+def test_a_missing_image_is_named_and_leaves_no_placeholder_or_caption(built: Built) -> None:
+    path = "documents/media/nothere.png"
+    assert any("bread-and-roses.md" in w and path in w for w in built.warnings), built.warnings
+    for output in ("email.html", "email.txt"):
+        assert "A photo that is not there" not in built.read(output), output
+
+
+def test_a_refused_image_is_named_by_its_source(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    pool = tmp_path / "documents"
+    pool.mkdir()
+    path = pool / "refused.md"
+    path.write_text(
+        "Before.\n\n![A pixel](data:image/png;base64,iVBORw0KGgo=)\n\n"
+        "![Remote](https://tracker.example/p.gif)\n\nAfter.\n"
+    )
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        doc = read_document(path, "refused", pool, "en")
+    warnings = [r.getMessage() for r in caplog.records]
+    assert any("image 'data:image/png;base64,iVBORw0KGgo=' left out" in w for w in warnings)
+    assert any("image 'https://tracker.example/p.gif' left out" in w for w in warnings)
+    assert "''" not in " ".join(warnings)
+    assert doc.body_html.split() == ["<p>Before.</p>", "<p>After.</p>"]
+
+
+def test_an_image_the_email_cannot_read_leaves_its_figure_out(tmp_path: Path) -> None:
+    from publisher.renderers.email.content import sized_images
+
+    (tmp_path / "broken.png").write_bytes(b"not a picture")
+    body = (
+        '<figure><img src="broken.png" alt="A poster"><figcaption>A poster</figcaption></figure>'
+        '<p>Text <img src="broken.png" alt="inline"> goes on.</p>'
+    )
+    shown = sized_images(body, tmp_path, "https://example.org/media/")
+    assert shown == "<p>Text  goes on.</p>"

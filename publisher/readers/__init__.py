@@ -13,7 +13,7 @@ from ..controls import clean_mapping, strip_controls
 from ..errors import PublisherError
 from ..limits import DEFAULT_LIMITS, Limits, describe_size
 from ..model import Document
-from ..resources import confine_images
+from ..resources import confine_images, written_sources
 from ..sanitize import clean_html, flatten_deep_html, plain_text
 from ..typography import curl_quotes
 from .base import RawDocument, Reader
@@ -90,7 +90,7 @@ def read_document(
             limits.html_depth,
         )
     body = curl_quotes(body, fields["language"])
-    body, images = confine_images(body, pool, path)
+    body, images = confine_images(body, pool, path, sources=written_sources(body_html))
     return Document(slug=slug, body_html=body, source=path, images=images, **fields)
 
 

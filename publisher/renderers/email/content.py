@@ -13,9 +13,13 @@ import logging
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from markupsafe import Markup
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 from ...model import Document
 
@@ -42,8 +46,8 @@ def sized_images(body: str, documents_dir: Path, media_url: str) -> str:
     """Images at `media_url` + their path in documents/, at most CONTENT_WIDTH wide.
 
     Bodies only reference images inside documents/ (`resources.confine_images`); their
-    size is read from the file's header. One that cannot be read is replaced by its alt
-    text, with a warning.
+    size is read from the file's header. One that cannot be read is left out with a
+    warning, and the figure or paragraph it stood alone in with it.
     """
     if "<img" not in body:
         return body
@@ -54,10 +58,12 @@ def sized_images(body: str, documents_dir: Path, media_url: str) -> str:
         src = img.get("src", "")
         natural = _natural_size(documents_dir / unquote(src))
         if natural is None:
-            log.warning("image %r left out of the email: it cannot be read as an image", src)
-            alt = img.get("alt")
-            img.tail = (f"[{alt}]" if alt else "") + (img.tail or "")
-            img.drop_tree()  # keeps the tail
+            log.warning(
+                "image %r left out of the email: documents/%s cannot be read as an image",
+                src,
+                unquote(src),
+            )
+            _leave_out(img)
             continue
         if img.get("alt") is None:
             log.warning("image %r has no alt text: readers with images off see nothing", src)
@@ -68,6 +74,20 @@ def sized_images(body: str, documents_dir: Path, media_url: str) -> str:
         img.set("height", str(height))
     inner = [lxml_html.tostring(child, encoding="unicode") for child in root]
     return html.escape(root.text or "", quote=False) + "".join(inner)
+
+
+def _leave_out(img: HtmlElement) -> None:
+    """Drop an image, and the figure or paragraph that held nothing else (a caption
+    repeating the alt text of an image that is not there would be all that is left)."""
+    holder = img.getparent()
+    alone = holder is not None and (
+        (holder.tag == "figure" and len(holder.findall(".//img")) == 1)
+        or (holder.tag == "p" and len(holder) == 1 and not holder.text_content().strip())
+    )
+    if alone and holder is not None and holder.getparent() is not None:
+        holder.drop_tree()
+    else:
+        img.drop_tree()  # keeps the tail
 
 
 def _natural_size(path: Path) -> tuple[int, int] | None:
