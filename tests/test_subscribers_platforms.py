@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import csv
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from delivery_support import both_backends, configure, query
 
 from publisher.cli import main
 from publisher.delivery import manage
@@ -197,3 +199,21 @@ def test_a_later_export_can_take_someone_off_but_never_put_them_back(tmp_path: P
     assert [p.message.split(":")[0] for p in report.subscribers.refused] == [
         "Joe.Bloggs@Example.org"
     ]
+
+
+@both_backends
+def test_an_imported_list_keeps_its_suppressions_on_either_database(
+    backend: str, new_list: Callable[[], str], tmp_path: Path
+) -> None:
+    """The same import on SQLite and on PostgreSQL (whose case-insensitive matching is a
+    collation of its own): joe.bloggs, in two files in two cases, stays unsubscribed."""
+    root = new_workspace(tmp_path / "ws")
+    if backend != "sqlite":
+        configure(root, database=new_list())
+    import_export(EXPORTS / "mailchimp", root, subscribe=subscribe_into(root))
+    import_export(EXPORTS / "mailchimp", root, subscribe=subscribe_into(root))
+
+    found = {a.lower(): s for a, s in query(root, "SELECT address, status FROM subscribers")}
+    assert found == EXPECTED["mailchimp"]
+    with pytest.raises(PublisherError, match="never puts an address back"):
+        manage.add(root, "JOE.BLOGGS@example.org")
