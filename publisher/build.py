@@ -3,7 +3,9 @@
 config → manifests (validated against the document pool) → read documents → assemble
 issues → render per-issue outputs → render archive outputs. Nothing is written to the
 output folder until every manifest and document has been read without error, and nothing
-in it changes unless every render job succeeds (outputs are staged, then moved in).
+in it changes unless every render job succeeds (outputs are staged, then moved in) — but
+for an output that cannot be made as asked (`jobs.OutputFailed`, a leaflet that runs over):
+the others are written, then the build fails naming it.
 
 Work already done is not done again: documents are converted once per content (the cache),
 and a render job whose inputs did not change is skipped (`jobs.RenderPlan`); `force`
@@ -102,6 +104,8 @@ def build(
             ordered = tuple(issues[m.slug] for m in manifests)
             archive = Archive(ordered, find_downloads(plan.built_size, ordered))
             plan.run([job for r in archive_renderers for job in r.jobs(archive)], progress, report)
+    if report.failed:  # the other outputs are in place; the build still fails, naming these
+        raise PublisherError(*(p for failure in report.failed for p in failure.problems))
     return report
 
 

@@ -40,7 +40,7 @@ from .cache import (
     versions_digest,
 )
 from .delivery.settings import DeliverySettings
-from .errors import PublisherError
+from .errors import Problem, PublisherError
 from .formats import formats
 from .i18n import LOCALE_DIR
 from .model import Archive, Issue
@@ -48,6 +48,14 @@ from .output import Artifact, unwritable, write_artifacts
 from .renderers.base import Job, RenderContext, Renderer
 from .resources import pool_images
 from .templating import default_theme_dir
+
+
+class OutputFailed(PublisherError):
+    """One output cannot be made as asked (a leaflet that runs over its sides), through no
+    fault of the others: the build writes them, then fails naming this one."""
+
+    def __reduce__(self) -> tuple[type[OutputFailed], tuple[Problem, ...]]:
+        return (type(self), tuple(self.problems))  # from a worker process, problems and all
 
 
 class Progress(Protocol):
@@ -77,6 +85,7 @@ class BuildReport:
     rendered: list[str] = field(default_factory=list)  # render jobs run
     skipped: list[str] = field(default_factory=list)  # render jobs whose outputs were up to date
     seconds: dict[str, float] = field(default_factory=dict)  # time each rendered job took
+    failed: list[OutputFailed] = field(default_factory=list)  # jobs whose output was not made
 
 
 def workers() -> int:
@@ -144,6 +153,10 @@ class RenderPlan:
                 with progress.task(f"{job.name} (up to date)"):
                     report.skipped.append(job.name)
         for job, (artifacts, seconds) in self._render(due, progress, parallel):
+            if isinstance(artifacts, OutputFailed):
+                report.failed.append(artifacts)
+                self._forget(job)
+                continue
             staged = write_artifacts(self.staging, artifacts, shown_in=self.out)
             self._record(job, fingerprints[job.name], staged)
             report.rendered.append(job.name)
@@ -201,6 +214,8 @@ class RenderPlan:
         replaced only once all its files are in place, so records never claim a file that
         is not there (a move that fails midway: the job is rendered again next time)."""
         if not self._pending:
+            if self._stale_files:
+                self._save()
             return
         for record in self._pending.values():
             for name in record["files"]:
@@ -222,7 +237,7 @@ class RenderPlan:
 
     def _render(
         self, due: list[Job], progress: Progress, parallel: bool
-    ) -> Iterable[tuple[Job, tuple[list[Artifact], float]]]:
+    ) -> Iterable[tuple[Job, tuple[list[Artifact] | OutputFailed, float]]]:
         pool = self._pool
         if pool is None and parallel and len(due) > 1 and workers() > 1 and self._can_fork():
             pool = self._pool = self._new_pool(min(workers(), len(due)))
@@ -257,6 +272,11 @@ class RenderPlan:
         if not record:
             return False
         return record["fingerprint"] == fingerprint and stamps_hold(record["files"], self.out)
+
+    def _forget(self, job: Job) -> None:
+        """A job that failed on its own: what it wrote before goes (a leaflet that now runs
+        over is not left in place, linked from the web pages, as if it were current)."""
+        self._stale_files |= set(self._renders.pop(job.name, {}).get("files", {}))
 
     def _record(self, job: Job, fingerprint: str, staged: list[Path]) -> None:
         """Note what a job staged (a rename keeps size and mtime: the stamps hold in place)."""
@@ -370,8 +390,12 @@ def _import_weasyprint() -> None:
     import_weasyprint()
 
 
-def _run(job: Job, ctx: RenderContext) -> tuple[list[Artifact], float]:
-    """Render one job (in this process or a worker) and time it."""
+def _run(job: Job, ctx: RenderContext) -> tuple[list[Artifact] | OutputFailed, float]:
+    """Render one job (in this process or a worker) and time it; an output that cannot be
+    made comes back as its error, so the other jobs go on."""
     started = time.perf_counter()
-    artifacts = job.renderer.run(job, ctx)
+    try:
+        artifacts: list[Artifact] | OutputFailed = job.renderer.run(job, ctx)
+    except OutputFailed as exc:
+        artifacts = exc
     return artifacts, time.perf_counter() - started
