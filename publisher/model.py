@@ -62,6 +62,7 @@ class Leaflet:
     columns: int = 1
     standfirst: str = ""
     pull_quote: str = ""
+    qr: str = ""  # where the QR code points (a petition, a donation page); "": the issue page
     pdf: PrintSettings = field(default_factory=PrintSettings)
 
 

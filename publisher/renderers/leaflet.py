@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from markupsafe import Markup
 
-from ..errors import PublisherError
+from ..errors import Problem, PublisherError
 from ..imposition import impose
+from ..jobs import OutputFailed
 from ..model import Issue, Leaflet
 from ..output import Artifact
 from ..printing import PageSize, PrintOptions, resolve
+from ..sanitize import plain_text
 from .base import IssueRenderer, RenderContext
 from .links import published_targets
 from .weasy import lay_out, with_page_footnotes, with_web_links, write_pdf
@@ -32,7 +34,7 @@ log = logging.getLogger(__name__)
 
 LEAFLET_DEFAULTS = PrintOptions(PageSize("A5", 148, 210), margins=(10, 10, 10, 10))
 CSS_PX_PER_MM = 96 / 25.4
-LINE_HEIGHT = 1.35  # leaflet.css: html { line-height }
+LINE_HEIGHT = 1.35  # leaflet.css: html { line-height } at the usual type size
 
 
 class LeafletRenderer(IssueRenderer):
@@ -49,13 +51,13 @@ class LeafletRenderer(IssueRenderer):
         if all(layer.margins is None for layer in layers):
             paper = dataclasses.replace(paper, margins=(_default_margin(paper.page_size),) * 4)
 
-        document = self._lay_out(issue, leaflet, paper, ctx)
-        overflow = _overflow(document, paper, leaflet.sides, leaflet.columns)
+        document, scale = self._fit(issue, leaflet, paper, ctx)
+        overflow = _overflow(document, leaflet, paper, scale)
         if overflow:
-            raise _overflow_error(leaflet, overflow, paper)
+            raise _overflow_error(leaflet, overflow, paper, scale)
         if len(document.pages) < leaflet.sides:
             log.warning(
-                "%s: the leaflet fits on one side; printing it one-sided",
+                "%s: the leaflet fits on one side even in its largest type; printing it one-sided",
                 leaflet.document.source,
             )
         stem = Path(issue.slug) / f"{issue.slug}-leaflet"
@@ -72,50 +74,153 @@ class LeafletRenderer(IssueRenderer):
             artifacts.append(Artifact(stem.with_name(f"{stem.name}-{paper.impose}.pdf"), sheets))
         return artifacts
 
-    def _lay_out(
+    def _fit(
         self, issue: Issue, leaflet: Leaflet, paper: PrintOptions, ctx: RenderContext
-    ) -> weasyprint.Document:
+    ) -> tuple[weasyprint.Document, float]:
+        """The layout in the largest type (within SCALES) whose text still fits the sides:
+        short text grows to fill its page, or both sides; long text shrinks to fit.
+
+        Each try is a layout (a second of CPU for two columns), so the next size is aimed,
+        not halved: from the length the last tries came out at (text area grows with the
+        square of the type's size), between the largest size that fit and the smallest
+        that did not. When even the smallest type runs over, that layout (the caller says
+        how much to cut).
+        """
+        html = self._html(issue, leaflet, paper, ctx)
+        smallest, largest = SCALES
+        fitting: tuple[float, float, weasyprint.Document] | None = None  # scale, length, layout
+        over: tuple[float, float] | None = None  # scale, length
+        scale = 1.0
+        for _ in range(FIT_TRIES):
+            stylesheet = self.render_template(
+                ctx, "leaflet.css", paper=paper, **_sizes(paper, scale)
+            )
+            document = lay_out(
+                html, stylesheet, ctx, paper, f"leaflet of {issue.slug}", [leaflet.document]
+            )
+            length = _length(document, paper)
+            if len(document.pages) <= leaflet.sides:
+                if fitting is None or scale > fitting[0]:
+                    fitting = (scale, length, document)
+                if scale >= largest or length >= leaflet.sides - FULL_ENOUGH:
+                    break
+            else:
+                if scale <= smallest:
+                    return document, scale
+                if over is None or scale < over[0]:
+                    over = (scale, length)
+            scale = _next_scale(fitting, over, leaflet.sides - FULL_ENOUGH / 2)
+            if scale in {fitting[0] if fitting else None, over[0] if over else None}:
+                break
+        if fitting is None:  # every try ran over: the smallest type decides
+            return self._fit_smallest(html, issue, leaflet, paper, ctx)
+        return fitting[2], fitting[0]
+
+    def _fit_smallest(
+        self, html: str, issue: Issue, leaflet: Leaflet, paper: PrintOptions, ctx: RenderContext
+    ) -> tuple[weasyprint.Document, float]:
+        smallest = SCALES[0]
+        stylesheet = self.render_template(
+            ctx, "leaflet.css", paper=paper, **_sizes(paper, smallest)
+        )
+        product = f"leaflet of {issue.slug}"
+        return lay_out(html, stylesheet, ctx, paper, product, [leaflet.document]), smallest
+
+    def _html(self, issue: Issue, leaflet: Leaflet, paper: PrintOptions, ctx: RenderContext) -> str:
         import segno
 
-        short = min(paper.page_size.width_mm, paper.page_size.height_mm)
-        url = ctx.issue_url(issue)
-        qr = segno.make(url, error="m").svg_inline(omitsize=True, border=4)
-        sizes = {
-            "type_pt": _type_pt(short),
-            "headline_pt": round(short * 0.17),
-            "qr_mm": round(8 + short * 0.08),
-        }
-        html = self.render_template(
+        target = leaflet.qr or ctx.issue_url(issue)
+        qr = segno.make(target, error="m").svg_inline(omitsize=True, border=4)
+        return self.render_template(
             ctx,
             "leaflet.html",
             issue=issue,
             leaflet=leaflet,
             doc=leaflet.document,
             paper=paper,
-            issue_url=url,
+            issue_url=ctx.issue_url(issue),
+            qr_url=target,
             qr_svg=Markup(qr),
         )
-        stylesheet = self.render_template(ctx, "leaflet.css", paper=paper, **sizes)
-        product = f"leaflet of {issue.slug}"
-        return lay_out(html, stylesheet, ctx, paper, product, [leaflet.document])
+
+
+# The body type's size (and with it the standfirst's and pull quote's) as a share of its
+# usual size for the page: a leaflet's text is set between these to fill its sides.
+SCALES = (0.85, 1.3)
+FIT_TRIES = 5  # layouts at most; most leaflets take two or three
+FULL_ENOUGH = 0.06  # of a page left empty under the text: full (the aim is half that)
+
+
+def _next_scale(
+    fitting: tuple[float, float, object] | None, over: tuple[float, float] | None, aim: float
+) -> float:
+    """The next size to try for a text `aim` pages long: interpolated between the largest
+    size that fit and the smallest that ran over, or, with only one of them, from the
+    length growing with the square of the size. Rounded, so a repeat shows convergence."""
+    smallest, largest = SCALES
+    if fitting and over:
+        (low, low_length, _), (high, high_length) = fitting, over
+        share = (aim - low_length) / max(high_length - low_length, 1e-6)
+        guess = low + (high - low) * min(max(share, 0.1), 0.9)
+    else:
+        scale, length = (fitting[0], fitting[1]) if fitting else over  # type: ignore[misc]
+        guess = scale * math.sqrt(aim / max(length, 0.05))
+    return round(min(max(guess, smallest), largest), 3)
+
+
+def _length(document: weasyprint.Document, paper: PrintOptions) -> float:
+    """How many pages the text and the footer under it take, run on: the pages before the
+    one the text ends on, then the text on it and the footer's height (wherever it went)."""
+    top = paper.margins[0] * CSS_PX_PER_MM
+    height = paper.content_height_mm * CSS_PX_PER_MM
+    length = 0.0
+    for number, page in enumerate(document.pages):
+        if "leaflet-end" in page.anchors:
+            length += number + (page.anchors["leaflet-end"][1] - top) / height
+        if "leaflet-footer" in page.anchors:
+            length += (top + height - page.anchors["leaflet-footer"][1]) / height
+    return length
+
+
+def _sizes(paper: PrintOptions, scale: float) -> dict[str, float]:
+    """The stylesheet's sizes at `scale`: type and leading grow and shrink together."""
+    short = min(paper.page_size.width_mm, paper.page_size.height_mm)
+    return {
+        "type_pt": round(_type_pt(short) * scale, 2),
+        "leading": round(_leading(scale), 3),
+        "headline_pt": round(short * 0.17),
+        "qr_mm": round(8 + short * 0.08),
+    }
+
+
+def _leading(scale: float) -> float:
+    """1.35 at the usual size; tighter in small type, looser in large."""
+    return LINE_HEIGHT + (scale - 1) * 0.4
 
 
 @dataclasses.dataclass(frozen=True)
 class Overflow:
     pages: float  # how many pages' worth of content runs past the last side
     lines: int  # the same, in lines of body text (a column's line counts once)
+    words: int  # the same, in words of the text as it is set
+
+
+class LeafletOverflow(OutputFailed):
+    """A leaflet that runs over its sides: the other outputs are still built."""
 
 
 def _overflow(
-    document: weasyprint.Document, paper: PrintOptions, sides: int, columns: int
+    document: weasyprint.Document, leaflet: Leaflet, paper: PrintOptions, scale: float
 ) -> Overflow | None:
     """How far the content (text, then the footer) runs past the last allowed side.
 
     Measured with the layout's anchors, in CSS px from the trimmed page's top: #leaflet-end
     where the text stops, #leaflet-footer where the footer sits at its page foot. Every page
     past `sides` adds what it holds; room left under the text on the last allowed side
-    (when only the footer moved on) takes some back.
+    (when only the footer moved on) takes some back. Words: the lines at the text's own
+    words per line (all its words over all the lines it is set in).
     """
+    sides, columns = leaflet.sides, leaflet.columns
     pages = document.pages
     if len(pages) <= sides:
         return None
@@ -137,27 +242,38 @@ def _overflow(
     if end_page == sides - 1:
         footer -= bottom - end_y
     short = min(paper.page_size.width_mm, paper.page_size.height_mm)
-    line = _type_pt(short) * LINE_HEIGHT * 96 / 72
+    line = _type_pt(short) * scale * _leading(scale) * 96 / 72
+    lines = max(1, math.ceil((text * columns + max(0.0, footer)) / line))
+    set_in = (end_page * (bottom - top) + end_y - top) * columns / line
+    words = len(plain_text(leaflet.document.body_html).split())
     return Overflow(
         pages=max(0.0, text + footer) / (bottom - top),
-        lines=max(1, math.ceil((text * columns + max(0.0, footer)) / line)),
+        lines=lines,
+        words=max(1, round(lines * words / max(set_in, 1.0))),
     )
 
 
-def _overflow_error(leaflet: Leaflet, overflow: Overflow, paper: PrintOptions) -> PublisherError:
+def _overflow_error(
+    leaflet: Leaflet, overflow: Overflow, paper: PrintOptions, scale: float
+) -> PublisherError:
     sides = "one side" if leaflet.sides == 1 else "two sides"
     share = f"{overflow.pages:.0%}" if overflow.pages >= 0.01 else "under 1%"
-    hints = ["cut the text"]
+    short = min(paper.page_size.width_mm, paper.page_size.height_mm)
+    smallest = f"{_type_pt(short) * scale:.1f}".removesuffix(".0")
+    hints = [f"cut about {overflow.words} words"]
     if leaflet.columns == 1:
         hints.append("set columns: 2")
     if leaflet.sides == 1:
         hints.append("set sides: 2")
     hints.append(f"choose a larger page_size than {paper.page_size.name}")
-    return PublisherError.at(
-        f"the leaflet does not fit on {sides} of {paper.page_size.name}: it runs over by "
-        f"about {overflow.lines} line{'s' if overflow.lines > 1 else ''} ({share} of a page)",
-        leaflet.document.source,
-        hint="; or ".join(hints),
+    return LeafletOverflow(
+        Problem(
+            f"the leaflet does not fit on {sides} of {paper.page_size.name}: even in its"
+            f" smallest type ({smallest}pt) it runs over by about {overflow.lines}"
+            f" line{'s' if overflow.lines > 1 else ''} ({share} of a page)",
+            leaflet.document.source,
+            hint="; or ".join(hints),
+        )
     )
 
 

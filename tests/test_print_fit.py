@@ -1,0 +1,161 @@
+"""Print that fits its paper: a leaflet set to fill its sides, with level columns and a QR code
+whose address is printed under it; a leaflet that runs over reported while the other
+formats are still built.
+
+The leaflet workspace (a two-sided A5 leaflet in two columns, with about 1.3 pages of text
+at the usual type size) is built once per module; positions are read from the PDF with
+PyMuPDF, the QR code with zxing-cpp."""
+
+from __future__ import annotations
+
+import collections
+import io
+from pathlib import Path
+
+import pymupdf
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from PIL import Image
+
+from publisher.cli import main
+
+LEAFLET = WORKSPACES / "leaflet"
+SLUG = "001-strike-fund"
+MANIFEST = yaml.safe_load((LEAFLET / "issues" / f"{SLUG}.yaml").read_text())
+
+
+def build(root: Path, *options: str) -> tuple[int, str]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        result = CliRunner().invoke(main, ["-C", str(root), "build", *options])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+@pytest.fixture(scope="module")
+def leaflet(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_workspace(LEAFLET, tmp_path_factory.mktemp("leaflet"))
+    code, output = build(root, "--format", "leaflet")
+    assert code == 0, output
+    return root / "dist" / SLUG / f"{SLUG}-leaflet.pdf"
+
+
+Line = collections.namedtuple("Line", "x0 y0 x1 y1 size text")
+
+
+def lines(page: pymupdf.Page) -> list[Line]:
+    """Every line of text on the page, top to bottom, with its first span's font size."""
+    found = [
+        Line(
+            *line["bbox"],
+            round(line["spans"][0]["size"], 1),
+            "".join(s["text"] for s in line["spans"]),
+        )
+        for block in page.get_text("dict")["blocks"]
+        for line in block.get("lines", [])
+    ]
+    return sorted(found, key=lambda line: (line.y0, line.x0))
+
+
+def body_columns(pdf: pymupdf.Document) -> list[tuple[list[Line], list[Line]]]:
+    """Per side, the body text's lines in the left and the right column: lines in the body's
+    type size (the commonest), split at the page's middle."""
+    every = [line for page in pdf for line in lines(page)]
+    body = collections.Counter(line.size for line in every).most_common(1)[0][0]
+    middle = pdf[0].rect.width / 2
+    return [
+        (
+            [ln for ln in lines(page) if ln.size == body and ln.x1 < middle],
+            [ln for ln in lines(page) if ln.size == body and ln.x0 > middle],
+        )
+        for page in pdf
+    ]
+
+
+def footer_top(page: pymupdf.Page) -> float:
+    """The top of the organisation's footer: its rule, drawn across the text block."""
+    across = [d["rect"].y0 for d in page.get_drawings() if d["rect"].width > page.rect.width / 2]
+    assert across, "the footer's rule"
+    return min(across)
+
+
+# --- a leaflet that fills its sides --------------------------------------------------------
+
+
+def test_the_text_of_a_two_sided_leaflet_fills_both_sides(leaflet: Path) -> None:
+    """Less than 15% of either side is left empty: the space under each column, down to the
+    bottom margin (side 1) or the footer (side 2), over the columns' height."""
+    with pymupdf.open(leaflet) as pdf:
+        assert len(pdf) == MANIFEST["leaflet"]["sides"] == 2
+        columns = body_columns(pdf)
+        margin = min(line.y0 for line in lines(pdf[1]))  # the back's first line: its top margin
+        bottoms = [pdf[0].rect.height - margin, footer_top(pdf[1])]
+        for side, ((left, right), bottom) in enumerate(zip(columns, bottoms, strict=True), 1):
+            top = min(left[0].y0, right[0].y0)
+            empty = sum(bottom - column[-1].y1 for column in (left, right))
+            share = empty / (2 * (bottom - top))
+            assert 0 <= share < 0.15, f"side {side}: {share:.0%} empty"
+
+
+def test_the_text_was_set_larger_than_usual_to_fill_them(leaflet: Path) -> None:
+    """1.3 pages of text at A5's usual 10pt: filling two sides takes larger type."""
+    with pymupdf.open(leaflet) as pdf:
+        (left, _), _ = body_columns(pdf)
+        assert 10.5 < left[0].size <= 13.0
+
+
+def test_both_columns_start_at_the_same_height_on_every_side(leaflet: Path) -> None:
+    with pymupdf.open(leaflet) as pdf:
+        for side, (left, right) in enumerate(body_columns(pdf), start=1):
+            assert left and right, f"side {side} has two columns"
+            assert abs(left[0].y0 - right[0].y0) <= 1, (side, left[0], right[0])
+
+
+def test_the_qr_code_decodes_to_its_address_printed_under_it(leaflet: Path) -> None:
+    import zxingcpp
+
+    url = "https://fit.example.org/001-strike-fund/"
+    with pymupdf.open(leaflet) as pdf:
+        back = pdf[-1]
+        pixels = back.get_pixmap(dpi=200)
+        image = Image.open(io.BytesIO(pixels.tobytes("png")))
+        (code,) = zxingcpp.read_barcodes(image)
+        assert code.text == url
+        scale = 72 / 200
+        qr_bottom = code.position.bottom_left.y * scale
+        qr_left = code.position.top_left.x * scale
+        under = [ln for ln in lines(back) if ln.y0 >= qr_bottom - 1 and ln.x1 > qr_left]
+        printed = "".join(ln.text for ln in under)
+        assert url.removeprefix("https://") in printed, under
+
+
+# --- a leaflet that runs over --------------------------------------------------------------
+
+
+def test_a_leaflet_that_runs_over_is_named_and_every_other_format_is_built(
+    tmp_path: Path,
+) -> None:
+    root = copy_workspace(LEAFLET, tmp_path)
+    text = root / "documents" / "strike-fund.md"
+    head, _, body = text.read_text().partition("\n---\n")
+    text.write_text(f"{head}\n---\n{body}\n{body}\n{body}")  # four pages' worth
+    code, output = build(root, "--format", "leaflet,email,epub,web,feed")
+    assert code == 1
+    assert "strike-fund.md" in output and "does not fit on two sides of A5" in output
+    assert "cut about" in output and "words" in output
+    out = root / "dist"
+    for built in (
+        f"{SLUG}/email.html",
+        f"{SLUG}/email.eml",
+        f"{SLUG}/{SLUG}.epub",
+        f"{SLUG}/index.html",
+        "index.html",
+        "feed.atom",
+        "feed.rss",
+    ):
+        assert (out / built).is_file(), built
+    assert not list(out.rglob("*-leaflet*.pdf"))
+    for linking in ("feed.atom", "feed.rss", f"{SLUG}/index.html"):
+        assert f"{SLUG}-leaflet.pdf" not in (out / linking).read_text(), linking
