@@ -1,10 +1,15 @@
 """Imposition: a reading-order PDF → printer's sheets, with pdfimpose (on PyMuPDF).
 
-- `booklet`: saddle stitch. Pages go two to a side on sheets twice their size; blanks pad
-  the count to a multiple of 4 and go *before* the last page, so the back cover stays the
-  back cover. Print double-sided (flip on the short edge), fold the pile, staple.
-- `2up`, `4up`: copies of a one-sheet leaflet on A4 (A5 twice, A6 four times), backs
-  behind their fronts, with cut marks at the sheet edges.
+- `booklet`: saddle stitch. Pages go two to a side; blanks pad the count to a multiple of 4
+  and go *before* the last page, so the back cover stays the back cover. Print
+  double-sided (flip on the short edge), fold the pile, staple.
+- `2up`, `4up`: copies of a one-sheet leaflet (A5 twice, A6 four times), backs behind their
+  fronts.
+
+Either way the sheet is one a copy shop loads, exactly: the first of A4, Letter, A3 and
+Tabloid that holds the pages, with the pages centred on it and cut marks at its edges
+wherever a cut falls inside it. Pages no standard sheet holds get sheets of
+their own size.
 
 Sheets are cut from the pages' TrimBox: bleed and marks are for a print shop's single
 pages, not for an office printer's sheets.
@@ -23,6 +28,13 @@ if TYPE_CHECKING:
 
 PT_PER_MM = 72 / 25.4
 A4_PT = (210 * PT_PER_MM, 297 * PT_PER_MM)
+# Sheets a copy shop loads, portrait, in points: the first that holds the pages is used.
+SHEETS_PT = {
+    "A4": A4_PT,
+    "Letter": (612.0, 792.0),
+    "A3": (297 * PT_PER_MM, 420 * PT_PER_MM),
+    "Tabloid": (792.0, 1224.0),
+}
 CUT_MARK_PT = 5 * PT_PER_MM  # inside the leaflets' own margins, which are wider
 GRIDS = {"2up": (2, 1), "4up": (2, 2)}  # copies across, down
 
@@ -58,8 +70,6 @@ def _booklet(pdf: bytes, creep_pt: float) -> bytes:
         # gap moves inner sheets' pages towards the fold, so they don't stick out once folded.
         creep=lambda sheet: -2 * creep_pt * sheet,
     )
-    if not creep_pt:
-        return out.getvalue()
     # Inner sheets came out narrower by their creep; give every side the outer sheet's size,
     # centred on the fold, so they all print on the same paper.
     with pymupdf.open(stream=out.getvalue()) as doc:
@@ -70,7 +80,48 @@ def _booklet(pdf: bytes, creep_pt: float) -> bytes:
                 page_width, height = page.rect.width, page.rect.height
                 box = f"[{-extra:.4f} 0 {page_width + extra:.4f} {height:.4f}]"
                 doc.xref_set_key(page.xref, "MediaBox", box)
-        return _saved(doc)
+        spread = doc.tobytes()
+    with pymupdf.open(stream=pdf) as pages:
+        page_width = pages[0].rect.width
+    return _centred_on_a_sheet(spread, (2, 1), page_width)
+
+
+def _centred_on_a_sheet(spreads: bytes, grid: tuple[int, int], page_width: float) -> bytes:
+    """Each side of `spreads` drawn in the middle of the smallest standard sheet that holds
+    it, with cut marks where the pages' edges fall inside the sheet; as it is, when none
+    holds it. `page_width` is one page's (the spread is `grid` pages; creep may widen it)."""
+    import pymupdf
+
+    with pymupdf.open(stream=spreads) as source:
+        width, height = source[0].rect.width, source[0].rect.height
+        sheet = _standard_sheet(width, height)
+        if sheet is None:
+            return _saved(source)
+        margin_x, margin_y = (sheet[0] - width) / 2, (sheet[1] - height) / 2
+        creep = (width - grid[0] * page_width) / 2
+        with pymupdf.open() as sheets:
+            for number in range(len(source)):
+                page = sheets.new_page(width=sheet[0], height=sheet[1])
+                where = pymupdf.Rect(margin_x, margin_y, margin_x + width, margin_y + height)
+                page.show_pdf_page(where, source, number)
+                offsets = (margin_x + creep, margin_y)
+                _cut_marks(page, grid, (page_width, height), offsets, between=False)
+            return _saved(sheets)
+
+
+def _standard_sheet(
+    width: float, height: float, names: tuple[str, ...] = tuple(SHEETS_PT)
+) -> tuple[float, float] | None:
+    """The first of the sheets `names`, turned either way, that holds width × height pt."""
+    return next(
+        (
+            turned
+            for name in names
+            for turned in (SHEETS_PT[name], SHEETS_PT[name][::-1])
+            if width <= turned[0] + 0.5 and height <= turned[1] + 0.5
+        ),
+        None,
+    )
 
 
 def _copies(pdf: bytes, grid: tuple[int, int], layout: str) -> bytes:
@@ -110,11 +161,9 @@ def _copies(pdf: bytes, grid: tuple[int, int], layout: str) -> bytes:
 def _sheet_for(
     grid: tuple[int, int], width: float, height: float, layout: str
 ) -> tuple[float, float]:
-    """A4, portrait or landscape, whichever holds the grid of copies."""
-    needed = (grid[0] * width, grid[1] * height)
-    for sheet in (A4_PT, A4_PT[::-1]):
-        if all(n <= s + 0.5 for n, s in zip(needed, sheet, strict=True)):
-            return sheet
+    """A4, else Letter, portrait or landscape, whichever holds the grid of copies."""
+    if sheet := _standard_sheet(grid[0] * width, grid[1] * height, ("A4", "Letter")):
+        return sheet
     largest = "A5" if layout == "2up" else "A6"
     raise PublisherError.at(
         f"{layout} needs pages no larger than {largest}; these are "
@@ -128,17 +177,22 @@ def _cut_marks(
     grid: tuple[int, int],
     size: tuple[float, float],
     margins: tuple[float, float],
+    *,
+    between: bool = True,
 ) -> None:
-    """Short lines at the sheet's edges where the guillotine goes between copies."""
+    """Short lines at the sheet's edges where the guillotine goes: around the pages and,
+    `between` copies, between them (not at a booklet's fold)."""
     import pymupdf
 
     (across, down), (width, height), (margin_x, margin_y) = grid, size, margins
     sheet = page.rect
-    for x in (margin_x + i * width for i in range(across + 1)):
+    columns = range(across + 1) if between else (0, across)
+    rows = range(down + 1) if between else (0, down)
+    for x in (margin_x + i * width for i in columns):
         if PT_PER_MM < x < sheet.width - PT_PER_MM:  # not a hair's width from the edge
             for y0, y1 in ((0, CUT_MARK_PT), (sheet.height - CUT_MARK_PT, sheet.height)):
                 page.draw_line(pymupdf.Point(x, y0), pymupdf.Point(x, y1), width=0.3)
-    for y in (margin_y + j * height for j in range(down + 1)):
+    for y in (margin_y + j * height for j in rows):
         if PT_PER_MM < y < sheet.height - PT_PER_MM:
             for x0, x1 in ((0, CUT_MARK_PT), (sheet.width - CUT_MARK_PT, sheet.width)):
                 page.draw_line(pymupdf.Point(x0, y), pymupdf.Point(x1, y), width=0.3)

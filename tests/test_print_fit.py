@@ -1,10 +1,10 @@
 """Print that fits its paper: a leaflet set to fill its sides, with level columns and a QR code
 whose address is printed under it; a leaflet that runs over reported while the other
-formats are still built.
+formats are still built; imposed sheets that are exactly the A4 or Letter a copy shop loads.
 
 The leaflet workspace (a two-sided A5 leaflet in two columns, with about 1.3 pages of text
 at the usual type size) is built once per module; positions are read from the PDF with
-PyMuPDF, the QR code with zxing-cpp."""
+PyMuPDF, the QR code with zxing-cpp. Sheets are imposed from small PDFs made here."""
 
 from __future__ import annotations
 
@@ -20,7 +20,12 @@ from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from PIL import Image
 
 from publisher.cli import main
+from publisher.imposition import impose
 
+PT_PER_MM = 72 / 25.4
+# Written out from ISO 216 and ANSI, never read from the product's tables.
+A4_PT, A3_PT, LETTER_PT = (595.28, 841.89), (841.89, 1190.55), (612.0, 792.0)
+A5_PT, HALF_LETTER_PT = (419.53, 595.28), (396.0, 612.0)
 LEAFLET = WORKSPACES / "leaflet"
 SLUG = "001-strike-fund"
 MANIFEST = yaml.safe_load((LEAFLET / "issues" / f"{SLUG}.yaml").read_text())
@@ -159,3 +164,53 @@ def test_a_leaflet_that_runs_over_is_named_and_every_other_format_is_built(
     assert not list(out.rglob("*-leaflet*.pdf"))
     for linking in ("feed.atom", "feed.rss", f"{SLUG}/index.html"):
         assert f"{SLUG}-leaflet.pdf" not in (out / linking).read_text(), linking
+
+
+# --- sheets a copy shop loads --------------------------------------------------------------
+
+
+def pages_of(size: tuple[float, float], count: int) -> bytes:
+    """A PDF of `count` pages of `size`, each saying its number."""
+    with pymupdf.open() as pdf:
+        for number in range(1, count + 1):
+            page = pdf.new_page(width=size[0], height=size[1])
+            page.insert_text((size[0] / 2, size[1] / 2), f"page {number}", fontsize=20)
+        return pdf.tobytes()
+
+
+@pytest.mark.parametrize(
+    ("page", "sheet"),
+    [(A5_PT, A4_PT[::-1]), (HALF_LETTER_PT, LETTER_PT[::-1]), (A4_PT, A3_PT[::-1])],
+    ids=["A5 on A4", "half-letter on Letter", "A4 on A3"],
+)
+def test_a_booklet_is_imposed_on_exactly_the_standard_sheet_with_its_pages_centred(
+    page: tuple[float, float], sheet: tuple[float, float]
+) -> None:
+    with pymupdf.open(stream=impose(pages_of(page, 6), "booklet")) as sides:
+        assert len(sides) == 4
+        for side in sides:
+            assert (side.rect.width, side.rect.height) == pytest.approx(sheet, abs=0.01)
+            numbers = sorted(side.search_for("page"), key=lambda r: r.x0)
+            left, right = (r.x0 for r in numbers) if len(numbers) == 2 else (None, None)
+            if left is not None:  # both pages of the spread: the fold is the sheet's middle
+                assert right - left == pytest.approx(page[0], abs=0.01)
+                assert (left + right) / 2 == pytest.approx(sheet[0] / 2, abs=0.01)
+
+
+def test_booklet_sheets_with_room_round_the_pages_have_cut_marks_at_their_edges() -> None:
+    small = (130 * PT_PER_MM, 190 * PT_PER_MM)  # two of them leave 37 mm across A4, 20 down
+    with pymupdf.open(stream=impose(pages_of(small, 4), "booklet")) as sides:
+        side = sides[0]
+        assert (side.rect.width, side.rect.height) == pytest.approx(A4_PT[::-1], abs=0.01)
+        x_cuts = {round(d["rect"].x0, 1) for d in side.get_drawings() if d["rect"].width < 1}
+        y_cuts = {round(d["rect"].y0, 1) for d in side.get_drawings() if d["rect"].height < 1}
+        margin_x = (A4_PT[1] - 2 * small[0]) / 2
+        margin_y = (A4_PT[0] - small[1]) / 2
+        assert sorted(x_cuts) == pytest.approx([margin_x, A4_PT[1] - margin_x], abs=0.2)
+        assert sorted(y_cuts) == pytest.approx([margin_y, A4_PT[0] - margin_y], abs=0.2)
+
+
+def test_half_letter_leaflets_go_two_up_on_letter() -> None:
+    with pymupdf.open(stream=impose(pages_of(HALF_LETTER_PT, 2), "2up")) as sides:
+        for side in sides:
+            assert (side.rect.width, side.rect.height) == pytest.approx(LETTER_PT[::-1], abs=0.01)
