@@ -272,3 +272,18 @@ def test_a_zip_that_unpacks_to_too_much_is_refused(
         zipped.writestr("posts.csv", b"0" * 10_001)
     with pytest.raises(PublisherError, match="unpacks to more"):
         import_export(bomb, new_workspace(tmp_path / "ws"))
+
+
+def test_a_members_csv_alone_brings_the_list_and_says_which_column_went_where(
+    tmp_path: Path,
+) -> None:
+    root = new_workspace(tmp_path / "ws")
+    export = EXPORTS / "ghost" / "member-export-2026-03-05.csv"
+
+    report = import_export(export, root, subscribe=subscribe_into(root))
+
+    assert report.platform == "Ghost members"
+    assert report.subscribers is not None
+    assert report.subscribers.by_status == {"active": 2, "unsubscribed": 2}
+    assert ("subscribed_to_emails false, deleted_at", "unsubscribed") in report.mapped
+    assert ("column: labels", "tags", "subscriber list") in rows(report, root)

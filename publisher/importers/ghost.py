@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import PublisherError
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
-from .members import read_members_csv, recognise_columns
+from .members import header_of, read_members_csv, recognise_columns
 
 
 def recognises(files: ExportFiles) -> bool:
@@ -37,7 +37,7 @@ def read(files: ExportFiles) -> PlatformExport:
     export = PlatformExport("Ghost", files=files)
     for name in files.named("*.csv"):
         text = files.text(name)
-        if recognise_columns(text.partition("\n")[0].split(",")) == "ghost":
+        if recognise_columns(header_of(text)) == "ghost":
             export.members += read_members_csv(text, files.where(name), "ghost")
     found = _export_file(files)
     assert found is not None

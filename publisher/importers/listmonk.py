@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import PublisherError
 from .exports import ExportFiles, PlatformExport
-from .members import listmonk_member, read_members_csv, recognise_columns
+from .members import header_of, listmonk_member, read_members_csv, recognise_columns
 
 
 def recognises(files: ExportFiles) -> bool:
@@ -25,7 +25,7 @@ def _csv_files(files: ExportFiles) -> list[str]:
     return [
         name
         for name in files.named("*.csv")
-        if recognise_columns(files.text(name).partition("\n")[0].split(",")) == "listmonk"
+        if recognise_columns(header_of(files.text(name))) == "listmonk"
     ]
 
 

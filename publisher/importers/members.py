@@ -35,11 +35,52 @@ class Member:
     consent_source: str = ""
     consented_at: str = ""  # ISO date or date-time the person agreed, when known
     history: str = ""  # how the platform recorded a suppression ('cleaned on …')
+    platform: str = ""  # whose columns it was read from: mailchimp, ghost, substack, listmonk
+
+
+# Which platform column became what, for the import's report.
+MAPPINGS = {
+    "mailchimp": (
+        ("Email Address", "address"),
+        ("First Name + Last Name", "name"),
+        ("TAGS", "tags"),
+        ("CONFIRM_TIME (else OPTIN_TIME)", "consent date"),
+        ("OPTIN_IP", "consent source"),
+        ("unsubscribed_ file, UNSUB_TIME", "unsubscribed (abuse reason: complained)"),
+        ("cleaned_ file, CLEAN_TIME", "bounced"),
+    ),
+    "ghost": (
+        ("email, name", "address, name"),
+        ("labels", "tags"),
+        ("created_at", "consent date"),
+        ("subscribed_to_emails false, deleted_at", "unsubscribed"),
+        ("email_disabled", "bounced"),
+    ),
+    "substack": (
+        ("email, name", "address, name"),
+        ("plan", "tag"),
+        ("created_at", "consent date"),
+        ("email_disabled true", "unsubscribed"),
+    ),
+    "listmonk": (
+        ("email, name", "address, name"),
+        ("attributes' language", "language"),
+        ("lists subscribed to", "tags"),
+        ("created_at", "consent date"),
+        ("blocklisted, disabled, unsubscribed", "unsubscribed"),
+        ("unconfirmed", "pending"),
+    ),
+}
+
+
+def header_of(text: str) -> list[str]:
+    """The column names on a CSV's first line."""
+    return next(csv.reader(io.StringIO(text.partition("\n")[0])), [])
 
 
 def recognise_columns(columns: Iterable[str]) -> str | None:
     """Which platform wrote a members CSV with these column names (None: ours or unknown)."""
-    names = {c.strip().lower() for c in columns}
+    names = {c.strip().strip('"').strip().lower() for c in columns}
     if "email address" in names:
         return "mailchimp"
     if "subscribed_to_emails" in names:
@@ -75,7 +116,8 @@ def member_from_row(
 ) -> Member | None:
     """One CSV row (lower-cased column names) as a member; None when it has no address."""
     read = _READERS.get(platform, _ours)
-    return read(row, where, file_status)
+    member = read(row, where, file_status)
+    return replace(member, platform=platform) if member is not None else None
 
 
 def _ours(row: dict[str, str], where: str, file_status: str) -> Member | None:
@@ -190,6 +232,7 @@ def listmonk_member(record: dict[str, Any], where: str) -> Member:
         "listmonk subscriber",
         str(record.get("created_at") or ""),
         history,
+        "listmonk",
     )
 
 

@@ -28,6 +28,8 @@ def rows(report: PlatformReport, root: Path) -> list[tuple[str, str, str]]:
         lines.append((f"{left.kind}: {left.name}", "left out", left.why))
     for title, url in report.online_images:
         lines.append((f"image in: {title}", "left out", f"only online, not fetched: {url}"))
+    for column, ours in report.mapped:
+        lines.append((f"column: {column}", ours, "subscriber list"))
     counts = report.subscribers
     if counts is not None:
         for status, number in sorted(counts.by_status.items()):
@@ -79,6 +81,7 @@ def as_json(report: PlatformReport, root: Path) -> dict[str, Any]:
         ],
         "left_out": [{"kind": x.kind, "name": x.name, "why": x.why} for x in report.left_out],
         "online_images": [{"post": t, "url": u} for t, u in report.online_images],
+        "mapped": [{"column": column, "to": ours} for column, ours in report.mapped],
         "subscribers": None
         if counts is None
         else {

@@ -28,13 +28,13 @@ from ..languages import NotALanguage, language_tag
 from ..output import atomic_write
 from ..pool import DocumentPool, slug_for
 from ..sourcefile import parse_file
-from . import ghost, listmonk, mailchimp, substack, wordpress
+from . import ghost, listmonk, mailchimp, member_lists, substack, wordpress
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
 from .index import imported_index
-from .members import Member, merged, read_members_csv, recognise_columns
+from .members import MAPPINGS, Member, merged
 from .platform_html import clean_post_html
 
-READERS: tuple[ModuleType, ...] = (substack, ghost, wordpress, mailchimp, listmonk)
+READERS: tuple[ModuleType, ...] = (substack, ghost, wordpress, mailchimp, listmonk, member_lists)
 SECTION_TITLE = "Articles"
 
 
@@ -65,6 +65,7 @@ class PlatformReport:
     left_out: list[LeftOut] = field(default_factory=list)
     online_images: list[tuple[str, str]] = field(default_factory=list)  # post title, URL
     members_found: int = 0
+    mapped: list[tuple[str, str]] = field(default_factory=list)  # platform column → ours
     subscribers: SubscriberCounts | None = None
     dry_run: bool = False
 
@@ -106,6 +107,8 @@ def import_export(
     report = PlatformReport(path, export.platform, left_out=list(export.left_out), dry_run=dry_run)
     _write_posts(export, workspace, report)
     members, report.members_found = [m for m in export.members if m.address], len(export.members)
+    for platform in dict.fromkeys(m.platform for m in export.members):
+        report.mapped += MAPPINGS.get(platform, ())
     report.left_out += [
         LeftOut("subscriber", m.where, "no email address") for m in export.members if not m.address
     ]
@@ -133,12 +136,6 @@ def subscribe_into(workspace: Path) -> Subscribe:
         return SubscriberCounts(done.by_status(), done.unchanged, done.rejected)
 
     return subscribe
-
-
-def members_of_csv(text: str, name: str) -> list[Member] | None:
-    """A platform's members CSV as members (None: not a platform's columns)."""
-    platform = recognise_columns(text.partition("\n")[0].split(","))
-    return read_members_csv(text, name, platform) if platform else None
 
 
 def _write_posts(export: PlatformExport, workspace: Path, report: PlatformReport) -> None:
