@@ -69,7 +69,7 @@ def marks_for(language: str) -> Marks:
     return _MARKS.get(f"{base}-{region}", _MARKS.get(base, ENGLISH))
 
 
-_DOUBLE = {'"', "“", "”"}  # pandoc's curly ones are re-decided: it gets nesting wrong
+_DOUBLE = frozenset('"“”')  # pandoc's curly ones are re-decided: it gets nesting wrong
 _SINGLE = "'"
 _OPENS_AFTER = set("([{<—–-/«„‚“‘¿¡") | {NNBSP, "\u00a0"}
 # A space typed inside quotes as well as the narrow one the marks bring: keep only the mark's.
@@ -85,21 +85,21 @@ _BLOCKS = {
 }  # fmt: skip
 
 
-def curl_quotes(body: str, language: str) -> str:
+def curl_quotes(body: str, language: str, doubles: frozenset[str] = _DOUBLE) -> str:
     """`body` (sanitised HTML) with its quotation marks set in `language`'s convention, or in
-    that of an element's own `lang`."""
+    that of an element's own `lang`. `doubles`: the double quotes to decide again."""
     if not any(mark in body for mark in ('"', "“", "”", "'", "&quot;", "&#39;")):
         return body
     out: list[str] = []
     elements: list[tuple[str, str | None]] = []  # open tags and the lang each sets
-    state = _Quotes()
+    state = _Quotes(doubles)
     for match in _TOKEN.finditer(body):
         closing, tag, attributes, text = match.groups()
         if text is None:
             out.append(match.group(0))
             tag = tag.lower()
             if tag in _BLOCKS:
-                state = _Quotes()  # a quote left open does not run into the next block
+                state = _Quotes(doubles)  # a quote left open does not run into the next block
             if tag in _VOID:
                 continue
             if closing:
@@ -118,10 +118,20 @@ def curl_quotes(body: str, language: str) -> str:
     return "".join(out)
 
 
+def curl_text(text: str, language: str) -> str:
+    """Plain text (a title, a summary) with its straight quotation marks set as in
+    `curl_quotes`; curly ones are as the author typed them (pandoc never read them)."""
+    if '"' not in text and "'" not in text:
+        return text
+    escaped = html.escape(text, quote=False)
+    return html.unescape(curl_quotes(escaped, language, doubles=frozenset('"')))
+
+
 class _Quotes:
     """What the quotes of one block have opened so far, and the character before the next."""
 
-    def __init__(self) -> None:
+    def __init__(self, doubles: frozenset[str]) -> None:
+        self.doubles = doubles
         self.open: list[tuple[str, int]] = []  # per quote open: '"' or "'", and its marks
         self.previous = ""  # "" at the start of the block
 
@@ -130,7 +140,7 @@ class _Quotes:
         result: list[str] = []
         for index, char in enumerate(text):
             following = text[index + 1 : index + 2]
-            if char in _DOUBLE:
+            if char in self.doubles:
                 char = self._double(marks, following)
             elif char == _SINGLE:
                 char = self._single(marks, following)

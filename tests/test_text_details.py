@@ -158,6 +158,18 @@ def test_quotes_open_or_close_by_what_precedes_them(body: str, expected: str) ->
     assert curl_quotes(body, "en") == expected
 
 
+def test_titles_subtitles_and_summaries_are_curled_too(tmp_path: Path) -> None:
+    path = tmp_path / "gig.md"
+    path.write_text(
+        '---\ntitle: The "gig" economy\'s end\nsubtitle: \'"Flexible" & free\'\n'
+        'summary: Riders say "no" and “non”.\nlang: fr\n---\nBody\n'
+    )
+    doc = read_document(path, "gig", tmp_path, "en")
+    assert doc.title == f"The «{NNBSP}gig{NNBSP}» economy’s end"
+    assert doc.subtitle == f"«{NNBSP}Flexible{NNBSP}» & free"
+    assert doc.summary == f"Riders say «{NNBSP}no{NNBSP}» and “non”."  # as typed
+
+
 def test_a_passage_in_another_language_takes_its_marks() -> None:
     body = '<p>"yes" <span lang="fr">"oui"</span> "yes"</p>'
     expected = f'<p>“yes” <span lang="fr">«{NNBSP}oui{NNBSP}»</span> “yes”</p>'

@@ -15,7 +15,7 @@ from ..limits import DEFAULT_LIMITS, Limits, describe_size
 from ..model import Document
 from ..resources import confine_images, written_sources
 from ..sanitize import clean_html, flatten_deep_html, plain_text
-from ..typography import curl_quotes
+from ..typography import curl_quotes, curl_text
 from .base import RawDocument, Reader
 from .markdown import MarkdownReader
 from .metadata import document_fields
@@ -81,6 +81,8 @@ def read_document(
             )
     fields["title"] = fields["title"] or fallback_title(path)
     fields["summary"] = fields["summary"] or summary_before_more(body_html)
+    for name in ("title", "subtitle", "summary"):
+        fields[name] = curl_text(fields[name], fields["language"])
     body, flattened = flatten_deep_html(clean_html(body_html, max_depth=None), limits.html_depth)
     if flattened:
         log.warning(
