@@ -195,6 +195,10 @@ def test_images_in_the_export_are_copied_and_online_ones_only_listed(imported: I
     ).read_bytes()
     assert (media / "picket-line-holds" / "picket.png").is_file()
     assert document(root, "picket-line-holds").images == ("media/picket-line-holds/picket.png",)
+    caption = document(root, "turnos-de-noche")  # a classic-editor [caption] shortcode
+    assert caption.images == ("media/turnos-de-noche/picket-300x225.png",)
+    figure = lxml.html.fragment_fromstring(caption.body_html, create_parent="div")
+    assert figure.xpath("string(//figcaption)") == "La asamblea del martes."
     online = {i["url"] for r in reports.values() for i in r["online_images"]}
     assert online == {
         "https://substack-post-media.s3.amazonaws.com/public/images/rota-board.jpeg",
@@ -287,3 +291,16 @@ def test_a_members_csv_alone_brings_the_list_and_says_which_column_went_where(
     assert report.subscribers.by_status == {"active": 2, "unsubscribed": 2}
     assert ("subscribed_to_emails false, deleted_at", "unsubscribed") in report.mapped
     assert ("column: labels", "tags", "subscriber list") in rows(report, root)
+
+
+def test_an_issue_manifest_of_the_workspace_is_never_overwritten(tmp_path: Path) -> None:
+    root = new_workspace(tmp_path / "ws")
+    ours = root / "issues" / "picket-line-holds.yaml"
+    ours.write_bytes((root / "issues" / "001-first-issue.yaml").read_bytes())
+    before = ours.read_bytes()
+
+    report = import_export(EXPORTS / "wordpress", root)
+
+    assert ours.read_bytes() == before
+    issues = [w.issue.name for w in report.written if w.issue]
+    assert issues == ["picket-line-holds-2.yaml", "turnos-de-noche.yaml"]

@@ -46,6 +46,7 @@ _DROP_TAGS = (
     "template",
 )
 _KEPT_ATTRIBUTES = ("href", "src", "alt", "title", "lang", "dir", "colspan", "rowspan", "start")
+_IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp)(\?.*)?$", re.I)
 _SUBSCRIBE_LINK = re.compile(r"/subscribe|action=share|/share\b|\*\|", re.I)
 _MERGE_TAG = re.compile(r"\*\|[A-Z_:]+\|\*")
 _SHORTCODE = re.compile(r"\[/?[a-z_]+(?:\s[^\]]*)?\]")
@@ -128,6 +129,13 @@ def _place_image(
             del image.attrib[attribute]
     image.set("src", f"media/{name}")
     image.set("alt", image.get("alt") or "")
+    link = image.getparent()
+    if isinstance(link, lxml.html.HtmlElement) and _links_to_image(link):
+        link.drop_tag()  # a link to the full-size image: the copy here is the image
+
+
+def _links_to_image(element: lxml.html.HtmlElement) -> bool:
+    return element.tag == "a" and bool(_IMAGE_FILE.search(element.get("href", "")))
 
 
 def _local(src: str, files: ExportFiles | None, base: str) -> str | None:

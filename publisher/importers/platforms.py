@@ -163,7 +163,10 @@ def _write_posts(export: PlatformExport, workspace: Path, report: PlatformReport
             number = post.number if post.number and post.number not in numbers else next_number
             numbers.add(number)
             next_number = max(numbers) + 1
-            issue = issues / f"{slug}.yaml"
+            name, n = slug, 2
+            while name in manifests:  # another issue's manifest: never overwritten
+                name, n = f"{slug}-{n}", n + 1
+            issue = manifests[name] = issues / f"{name}.yaml"
         if not report.dry_run:
             for name, source_name in body.images.items():
                 assert export.files is not None

@@ -24,6 +24,10 @@ from .exports import ExportFiles, LeftOut, PlatformExport, Post
 
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC = "{http://purl.org/dc/elements/1.1/}creator"
+_CAPTION = re.compile(
+    r"\[caption[^\]]*\]\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)?(.*?)\[/caption\]",
+    re.DOTALL,
+)
 
 
 def recognises(files: ExportFiles) -> bool:
@@ -119,10 +123,18 @@ def _item(item: Any, ns: dict[str, str], authors: dict[str, str], export: Platfo
 
 def _paragraphs(text: str) -> str:
     """Classic-editor content keeps paragraphs as blank lines (wpautop adds the <p> when
-    showing it); block-editor content has its own."""
+    showing it) and captions as [caption] shortcodes; block-editor content has its own."""
+    text = _CAPTION.sub(_figure, text)
     if "<p" in text or "<!-- wp:" in text:
         return text
-    return "".join(f"<p>{part.strip()}</p>" for part in text.split("\n\n") if part.strip())
+    parts = [part.strip() for part in text.split("\n\n") if part.strip()]
+    return "".join(p if p.startswith("<figure") else f"<p>{p}</p>" for p in parts)
+
+
+def _figure(match: re.Match[str]) -> str:
+    """[caption]<a><img></a> The caption.[/caption] → a figure with its caption."""
+    image, caption = match.group(1) or "", match.group(2).strip()
+    return f"<figure>{image}<figcaption>{caption}</figcaption></figure>" if image else caption
 
 
 def _day(text: str) -> dt.date | None:
