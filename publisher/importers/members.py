@@ -11,6 +11,7 @@ suppression wins: mailing someone who left is the harm an import must never do.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterable
@@ -117,7 +118,9 @@ def member_from_row(
     """One CSV row (lower-cased column names) as a member; None when it has no address."""
     read = _READERS.get(platform, _ours)
     member = read(row, where, file_status)
-    return replace(member, platform=platform) if member is not None else None
+    if member is None:
+        return None
+    return replace(member, platform=platform, consented_at=iso_time(member.consented_at))
 
 
 def _ours(row: dict[str, str], where: str, file_status: str) -> Member | None:
@@ -230,7 +233,7 @@ def listmonk_member(record: dict[str, Any], where: str) -> Member:
         tuple(t for t in tags if t),
         status,
         "listmonk subscriber",
-        str(record.get("created_at") or ""),
+        iso_time(str(record.get("created_at") or "")),
         history,
         "listmonk",
     )
@@ -261,6 +264,19 @@ def merged(members: Iterable[Member]) -> tuple[list[Member], list[tuple[Member, 
         else:
             duplicates.append((member, f"also at {first.where}: kept as {first.status}"))
     return list(kept.values()), duplicates
+
+
+def iso_time(text: str) -> str:
+    """A platform's time stamp ('2024-03-01 10:05:00', '…T10:11:12.000Z', '… +00') as
+    ISO 8601 in UTC, as the list stores times ('' when it is none of those). A time
+    without a zone is taken as UTC, as the platforms' exports write them."""
+    try:
+        moment = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 
 def _split(text: str) -> tuple[str, ...]:
