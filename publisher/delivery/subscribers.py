@@ -17,7 +17,13 @@ from typing import Any, NamedTuple
 
 from ..controls import clean_text, strip_controls, warn_bidi_override
 from ..errors import Problem, PublisherError
-from ..importers.members import Member, merged, read_members_csv, recognise_columns
+from ..importers.members import (
+    PLATFORM_NAMES,
+    Member,
+    merged,
+    read_members_csv,
+    recognise_columns,
+)
 from ..languages import NotALanguage, language_tag
 from .store import SUBSCRIBER_STATUSES, Database, now_iso, transaction
 
@@ -305,7 +311,7 @@ def import_csv(
     platform = recognise_columns(columns)
     if platform:
         members = read_members_csv(text, str(path), platform)
-        return import_members(db, members, default_status, source, platform)
+        return import_members(db, members, default_status, source, PLATFORM_NAMES[platform])
     address_column = next((c for c in _ADDRESS_COLUMNS if c in columns), None)
     if address_column is None:
         raise PublisherError.at(

@@ -4,14 +4,7 @@ of Mailchimp's audience files), recognised by its columns: the list without the 
 from __future__ import annotations
 
 from .exports import ExportFiles, PlatformExport
-from .members import header_of, read_members_csv, recognise_columns
-
-PLATFORM_NAMES = {
-    "mailchimp": "Mailchimp",
-    "ghost": "Ghost",
-    "substack": "Substack",
-    "listmonk": "listmonk",
-}
+from .members import PLATFORM_NAMES, header_of, read_members_csv, recognise_columns
 
 
 def recognises(files: ExportFiles) -> bool:

@@ -39,6 +39,12 @@ class Member:
     platform: str = ""  # whose columns it was read from: mailchimp, ghost, substack, listmonk
 
 
+PLATFORM_NAMES = {
+    "mailchimp": "Mailchimp",
+    "ghost": "Ghost",
+    "substack": "Substack",
+    "listmonk": "listmonk",
+}
 # Which platform column became what, for the import's report.
 MAPPINGS = {
     "mailchimp": (
