@@ -1,4 +1,5 @@
-"""Print options: page size, margins, bleed, marks, imposition, black-only, PDF standard.
+"""Print options: page size, margins, bleed, marks, imposition, black-only, PDF standard,
+page breaks.
 
 The same settings can be given in publisher.toml ([pdf]), in a manifest (`pdf:` and the
 `leaflet:` entry) and on the command line. Each source is parsed into a `PrintSettings`
@@ -25,6 +26,7 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {
     "Tabloid": (279.4, 431.8),
 }
 IMPOSITIONS = ("booklet", "2up", "4up", "none")
+PAGE_BREAKS = ("section", "none")  # where the booklet starts a new page (besides the covers)
 # PDF/UA for screens and screen readers, PDF/A for archives, PDF/X for print shops. PDF/X-1a
 # is not offered: it wants every colour in CMYK, and WeasyPrint writes RGB.
 STANDARDS = ("pdf/ua-1", "pdf/a-3b", "pdf/x-4")
@@ -63,6 +65,7 @@ class PrintSettings:
     creep: float | None = None  # mm per sheet, booklets only
     black_only: bool | None = None
     standard: str | None = None
+    page_break: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class PrintOptions:
     creep: float = 0.0
     black_only: bool = False
     standard: str = "pdf/ua-1"
+    page_break: str = "none"
 
     @property
     def css_margins(self) -> str:
@@ -231,6 +235,7 @@ PRINT_TABLE = Table(
         "creep": Setting(parse_creep),
         "black_only": Setting(flag),
         "standard": Setting(choice(STANDARDS)),
+        "page_break": Setting(choice(PAGE_BREAKS)),
     },
     noun="print setting",
     make=_layer,

@@ -1,9 +1,10 @@
-"""Print that fits its paper: a leaflet set to fill its sides, with level columns and a QR code
+"""Print that fits its paper: an issue whose short editorial shares the contents' page and
+whose sections run on (unless `page_break: section`); a leaflet set to fill its sides, with level columns and a QR code
 whose address is printed under it; a leaflet that runs over reported while the other
 formats are still built; imposed sheets that are exactly the A4 or Letter a copy shop loads.
 
 The leaflet workspace (a two-sided A5 leaflet in two columns, with about 1.3 pages of text
-at the usual type size) is built once per module; positions are read from the PDF with
+at the usual type size, and an issue of two short sections) is built once per module; positions are read from the PDF with
 PyMuPDF, the QR code with zxing-cpp. Sheets are imposed from small PDFs made here."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from click.testing import CliRunner
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from PIL import Image
 
+from publisher.build import BuildReport
 from publisher.cli import main
 from publisher.imposition import impose
 
@@ -40,11 +42,16 @@ def build(root: Path, *options: str) -> tuple[int, str]:
 
 
 @pytest.fixture(scope="module")
-def leaflet(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_workspace(LEAFLET, tmp_path_factory.mktemp("leaflet"))
-    code, output = build(root, "--format", "leaflet")
+    code, output = build(root, "--format", "leaflet,pdf")
     assert code == 0, output
-    return root / "dist" / SLUG / f"{SLUG}-leaflet.pdf"
+    return root / "dist" / SLUG
+
+
+@pytest.fixture(scope="module")
+def leaflet(built: Path) -> Path:
+    return built / f"{SLUG}-leaflet.pdf"
 
 
 Line = collections.namedtuple("Line", "x0 y0 x1 y1 size text")
@@ -84,6 +91,54 @@ def footer_top(page: pymupdf.Page) -> float:
     across = [d["rect"].y0 for d in page.get_drawings() if d["rect"].width > page.rect.width / 2]
     assert across, "the footer's rule"
     return min(across)
+
+
+# --- an issue that saves paper ------------------------------------------------------------
+
+
+def text_above(path: Path, heading: str) -> list[str]:
+    """The body text (not the running header) above a section's heading, on its page."""
+    with pymupdf.open(path) as pdf:
+        for page in pdf:
+            found = lines(page)
+            title = next((ln for ln in found if ln.text == heading and ln.size > 14), None)
+            if title:
+                return [ln.text for ln in found if ln.y1 <= title.y0 and ln.size > 9]
+    raise AssertionError(f"no heading {heading!r}")
+
+
+def test_a_one_paragraph_editorial_shares_the_contents_page_and_takes_under_half_of_it(
+    built: Path,
+) -> None:
+    """From its heading to the next section's: less than half the page."""
+    with pymupdf.open(built / f"{SLUG}.pdf") as pdf:
+        page = pdf[1]
+        headings = {ln.text: ln for ln in lines(page) if ln.size > 12}
+        first_section = MANIFEST["sections"][0]["title"]
+        assert {"Contents", "Editorial", first_section} <= set(headings), headings
+        extent = headings[first_section].y0 - headings["Editorial"].y0
+        assert 0 < extent < page.rect.height / 2
+
+
+def test_sections_run_on_unless_each_is_asked_to_start_a_page(built: Path, tmp_path: Path) -> None:
+    second = MANIFEST["sections"][1]["title"]
+    assert text_above(built / f"{SLUG}.pdf", second), "the section runs on after the first"
+
+    root = copy_workspace(LEAFLET, tmp_path)
+    manifest = root / "issues" / f"{SLUG}.yaml"
+    manifest.write_text(manifest.read_text() + "pdf:\n  page_break: section\n")
+    code, output = build(root, "--format", "pdf")
+    assert code == 0, output
+    assert text_above(root / "dist" / SLUG / f"{SLUG}.pdf", second) == []
+
+
+def test_the_example_issue_takes_fewer_pages_than_it_did(built_example: BuildReport) -> None:
+    """No. 41 took 11 pages when the contents and the editorial had a page each and every
+    section started a new one."""
+    with pymupdf.open(
+        built_example.out_dir / "041-no-poverty-pay" / "041-no-poverty-pay.pdf"
+    ) as pdf:
+        assert len(pdf) <= 10
 
 
 # --- a leaflet that fills its sides --------------------------------------------------------
