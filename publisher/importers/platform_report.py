@@ -23,6 +23,8 @@ def rows(report: PlatformReport, root: Path) -> list[tuple[str, str, str]]:
         if written.issue is not None:
             became += f" + {_relative(written.issue, root)}"
         detail = written.status + (f", {written.images} image(s)" if written.images else "")
+        if written.issue is None:
+            detail += ", never sent: in no issue until one lists it"
         lines.append((f"post: {written.post.title}", became, detail))
     for left in report.left_out:
         lines.append((f"{left.kind}: {left.name}", "left out", left.why))
