@@ -121,6 +121,7 @@ BUILT_IN: tuple[Format, ...] = (
         description="the issue's leaflet document as a one-sheet handout PDF",
         stage="issue",
         settings_table="pdf",
+        download=Offer("-leaflet.pdf", "application/pdf"),  # for those who print their own
         needs_weasyprint=True,
         checks=[("one sheet", "pdf:leaflet_one_sheet")],
         inputs="pdf:leaflets",

@@ -44,7 +44,7 @@ def build(root: Path, *options: str) -> tuple[int, str]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_workspace(LEAFLET, tmp_path_factory.mktemp("leaflet"))
-    code, output = build(root, "--format", "leaflet,pdf")
+    code, output = build(root, "--format", "leaflet,pdf,web,feed")
     assert code == 0, output
     return root / "dist" / SLUG
 
@@ -189,6 +189,19 @@ def test_the_qr_code_decodes_to_its_address_printed_under_it(leaflet: Path) -> N
         under = [ln for ln in lines(back) if ln.y0 >= qr_bottom - 1 and ln.x1 > qr_left]
         printed = "".join(ln.text for ln in under)
         assert url.removeprefix("https://") in printed, under
+
+
+def test_the_leaflet_is_offered_on_the_issue_page_and_as_a_feed_enclosure(
+    built: Path, leaflet: Path
+) -> None:
+    import feedparser
+    import lxml.html
+
+    page = lxml.html.parse(str(built / "index.html")).getroot()
+    assert leaflet.name in page.xpath("//ul[@class='downloads']//a/@href")
+    (entry,) = feedparser.parse(built.parent / "feed.atom").entries
+    (enclosure,) = [e for e in entry.enclosures if e.href.endswith(leaflet.name)]
+    assert (enclosure.type, int(enclosure.length)) == ("application/pdf", leaflet.stat().st_size)
 
 
 # --- a leaflet that runs over --------------------------------------------------------------
