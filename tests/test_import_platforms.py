@@ -304,3 +304,32 @@ def test_an_issue_manifest_of_the_workspace_is_never_overwritten(tmp_path: Path)
     assert ours.read_bytes() == before
     issues = [w.issue.name for w in report.written if w.issue]
     assert issues == ["picket-line-holds-2.yaml", "turnos-de-noche.yaml"]
+
+
+def test_a_zip_entry_that_climbs_out_of_the_export_is_ignored(tmp_path: Path) -> None:
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("posts.csv", "post_id,title\n")
+        zipped.writestr("../../escaped.html", "<p>out</p>")
+        zipped.writestr("posts/../../../escaped.html", "<p>out</p>")
+        zipped.writestr("/etc/escaped.html", "<p>out</p>")
+
+    assert list(exports.ExportFiles.open(archive)) == ["posts.csv"]
+
+
+def test_a_wxr_file_cannot_read_local_files_through_entities(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the committee's bank details")
+    wxr = (EXPORTS / "wordpress" / "thedocksidebulletin.WordPress.2026-03-05.xml").read_text()
+    hostile = wxr.replace(
+        "<rss version",
+        f'<!DOCTYPE rss [<!ENTITY leak SYSTEM "file://{secret}">]>\n<rss version',
+    ).replace("<title><![CDATA[Picket line holds at berth nine]]></title>", "<title>&leak;</title>")
+    export = tmp_path / "site.xml"
+    export.write_text(hostile)
+    root = new_workspace(tmp_path / "ws")
+
+    import_export(export, root)
+
+    written = "".join(p.read_text() for p in (root / "documents").glob("*.md"))
+    assert "bank details" not in written
