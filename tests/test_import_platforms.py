@@ -24,7 +24,7 @@ from publisher.cli import main
 from publisher.errors import PublisherError
 from publisher.importers import exports
 from publisher.importers.platform_report import as_json, print_report, rows
-from publisher.importers.platforms import import_export, subscribe_into
+from publisher.importers.platforms import import_export, recognise, subscribe_into
 from publisher.model import Document
 from publisher.readers import read_document
 from publisher.scaffold import Identity, create_workspace
@@ -333,3 +333,15 @@ def test_a_wxr_file_cannot_read_local_files_through_entities(tmp_path: Path) -> 
 
     written = "".join(p.read_text() for p in (root / "documents").glob("*.md"))
     assert "bank details" not in written
+
+
+def test_a_saved_page_with_a_mailchimp_signup_form_is_still_a_web_page(tmp_path: Path) -> None:
+    page = tmp_path / "blog-post.html"
+    page.write_text(
+        "<html><head><title>Our blog</title></head><body><article><p>Text.</p></article>"
+        '<div id="mc_embed_signup"><form class="validate"><div class="mc-field-group">'
+        '<input type="email"></div></form></div>'
+        '<a href="https://us5.campaign-archive.com/home/?u=0a1b2c">Past issues</a></body></html>'
+    )
+    assert recognise(page) is None
+    assert recognise(EXPORTS / "mailchimp" / "campaign-bulletin-15.html") is not None

@@ -31,14 +31,22 @@ _MEMBERS = re.compile(
 _CONTENT = re.compile(r"\b(mcnTextContent|mceText|mcnImage|mceImage)\b")  # what a block holds
 _FURNITURE = re.compile(r"preheader|footer|header|follow|share|social|button", re.I)
 _SEND_DATE_FORMATS = ("%b %d, %Y %I:%M %p", "%b %d, %Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
+_CAMPAIGN = re.compile(
+    rb'class="[^"]*\b(mcnTextContent|mceText)\b|og:url"\s+content="https?://[\w.-]*campaign-archive\.com/'
+)
 _LAYOUT_TAGS = ("table", "tbody", "thead", "tr", "td", "th", "center")
 
 
 def recognises(files: ExportFiles) -> bool:
     return any(_MEMBERS.search(n) for n in files) or any(
-        b"campaign-archive" in files.read(n)[:20000] or b"mcnTextContent" in files.read(n)
-        for n in files.named("*.html")
+        _is_campaign(files.read(n)) for n in files.named("*.html")
     )
+
+
+def _is_campaign(page: bytes) -> bool:
+    """Mailchimp's template blocks, or the campaign archive's own address: a page that
+    merely links to an archive or embeds a signup form is a saved web page, not this."""
+    return bool(_CAMPAIGN.search(page))
 
 
 def read(files: ExportFiles) -> PlatformExport:
