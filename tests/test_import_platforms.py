@@ -345,3 +345,21 @@ def test_a_saved_page_with_a_mailchimp_signup_form_is_still_a_web_page(tmp_path:
     )
     assert recognise(page) is None
     assert recognise(EXPORTS / "mailchimp" / "campaign-bulletin-15.html") is not None
+
+
+def test_a_dry_run_counts_what_it_would_import_and_writes_nothing(tmp_path: Path) -> None:
+    root = new_workspace(tmp_path / "ws")
+    before = snapshot(root)
+
+    report = import_export(EXPORTS / "mailchimp", root, True, subscribe_into(root))
+
+    assert snapshot(root) == before
+    assert not (root / "subscribers.sqlite3").exists()
+    assert {w.status for w in report.written} == {"dry run"}
+    assert report.subscribers is not None
+    assert report.subscribers.by_status == {
+        "active": 2,
+        "unsubscribed": 2,
+        "complained": 1,
+        "bounced": 1,
+    }

@@ -34,8 +34,9 @@ def rows(report: PlatformReport, root: Path) -> list[tuple[str, str, str]]:
         lines.append((f"column: {column}", ours, "subscriber list"))
     counts = report.subscribers
     if counts is not None:
+        done = "to import (dry run)" if report.dry_run else "imported"
         for status, number in sorted(counts.by_status.items()):
-            lines.append((f"subscribers: {status}", f"{number} imported", "with their history"))
+            lines.append((f"subscribers: {status}", f"{number} {done}", "with their history"))
         if counts.unchanged:
             lines.append(("subscribers", f"{counts.unchanged} unchanged", "already on the list"))
         for member, why in counts.duplicates:

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import html
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,7 +115,10 @@ def import_export(
     ]
     if members and subscribe is not None:
         kept, duplicates = merged(members)
-        counts: SubscriberCounts = subscribe(kept) if not dry_run else SubscriberCounts()
+        if dry_run:  # what the list would gain, before it meets the list's own history
+            counts = SubscriberCounts(dict(Counter(m.status for m in kept)))
+        else:
+            counts = subscribe(kept)
         counts.duplicates = duplicates
         report.subscribers = counts
     return report
@@ -163,10 +167,10 @@ def _write_posts(export: PlatformExport, workspace: Path, report: PlatformReport
             number = post.number if post.number and post.number not in numbers else next_number
             numbers.add(number)
             next_number = max(numbers) + 1
-            name, n = slug, 2
-            while name in manifests:  # another issue's manifest: never overwritten
-                name, n = f"{slug}-{n}", n + 1
-            issue = manifests[name] = issues / f"{name}.yaml"
+            stem, n = slug, 2
+            while stem in manifests:  # another issue's manifest: never overwritten
+                stem, n = f"{slug}-{n}", n + 1
+            issue = manifests[stem] = issues / f"{stem}.yaml"
         if not report.dry_run:
             for name, source_name in body.images.items():
                 assert export.files is not None
