@@ -105,6 +105,7 @@ def build(
             archive = Archive(ordered, find_downloads(plan.built_size, ordered))
             plan.run([job for r in archive_renderers for job in r.jobs(archive)], progress, report)
     if report.failed:  # the other outputs are in place; the build still fails, naming these
+        log.warning("%d output(s) could not be made; the rest are in %s", len(report.failed), out)
         raise PublisherError(*(p for failure in report.failed for p in failure.problems))
     return report
 
