@@ -66,9 +66,10 @@ def test_feeds_parse_cleanly_with_one_entry_per_issue_and_enclosures(
         assert entry.id.endswith(f"/{slug}/")
         assert manifest["title"] in entry.title
         assert entry.enclosures, f"{slug} has no enclosure in {name}"
-        pdf = built_example.out_dir / slug / f"{slug}.pdf"
-        pdf_enclosure = next(e for e in entry.enclosures if e.type == "application/pdf")
-        assert int(pdf_enclosure.length) == pdf.stat().st_size
+        for enclosure in entry.enclosures:  # the issue's PDF and EPUB, and its leaflet
+            file = built_example.out_dir / slug / enclosure.href.rsplit("/", 1)[1]
+            assert int(enclosure.length) == file.stat().st_size, enclosure.href
+        assert any(e.href.endswith(f"/{slug}/{slug}.pdf") for e in entry.enclosures)
         # Full text: every document title of the issue is in the entry's content.
         content = entry.content[0].value if "content" in entry else entry.description
         for section in manifest["sections"]:
@@ -162,7 +163,12 @@ def test_web_index_links_every_issue_page(built_example: BuildReport) -> None:
         assert f"{slug}/" in links
         page = lxml.html.parse(str(built_example.out_dir / slug / "index.html")).getroot()
         downloads = page.xpath("//ul[@class='downloads']//a/@href")
-        assert downloads == [f"{slug}.pdf", f"{slug}.epub"]
+        leaflet = (
+            [f"{slug}-leaflet.pdf"]
+            if (built_example.out_dir / slug / f"{slug}-leaflet.pdf").is_file()
+            else []
+        )
+        assert downloads == [f"{slug}.pdf", *leaflet, f"{slug}.epub"]  # a leaflet where it has one
         for href in downloads:
             assert (built_example.out_dir / slug / href).is_file()
 
