@@ -98,7 +98,7 @@ def add_subscribers(root: Path, count: int, tag: str) -> None:
 
 def bare(port: int, eml: Path, count: int, personalise: bool, connections: int = 1) -> float:
     """smtplib's sendmail in a loop, on `connections` threads each with its own connection."""
-    from publisher.delivery.message import Template
+    from publisher.delivery.copies import Template
 
     raw = eml.read_bytes()
     token = "WzEsIjA0MS1uby1wb3ZlcnR5LXBheSJd.awJObA.wSKEgg98cxlCeALN53RdTTskg1gbWrV2IB49cHB51OQ"

@@ -735,7 +735,7 @@ def serve(workspace: Path, port: int, open_browser: bool) -> None:
 @click.pass_obj
 def serve_subscriptions(workspace: Path, listen: str | None) -> None:
     """Serve the subscribe, confirm and unsubscribe pages and RFC 8058 one-click unsubscribe."""
-    from .delivery.web import serve
+    from .delivery.endpoints import serve
 
     _show_warnings()
     serve(workspace, listen)

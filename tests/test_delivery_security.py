@@ -18,8 +18,8 @@ from click.testing import CliRunner
 from delivery_support import SLUG, RecordingHandler, add_subscribers, query, serving
 
 from publisher.cli import main
+from publisher.delivery.endpoints import create_app
 from publisher.delivery.send import SendRequest, send
-from publisher.delivery.web import create_app
 
 ONE_CLICK = {"List-Unsubscribe": "One-Click"}
 

@@ -39,9 +39,9 @@ from werkzeug.middleware.shared_data import SharedDataMiddleware
 
 from publisher.build import build
 from publisher.config import load_config
+from publisher.delivery.endpoints import OUTBOX, create_app, proxy_options
 from publisher.delivery.send import SendRequest, send
 from publisher.delivery.tokens import Tokens
-from publisher.delivery.web import OUTBOX, create_app, proxy_options
 
 
 @dataclass

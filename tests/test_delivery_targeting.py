@@ -20,7 +20,7 @@ from delivery_support import (
 )
 
 from publisher.cli import main
-from publisher.delivery.web import create_app
+from publisher.delivery.endpoints import create_app
 
 SLUG = "007-huelga"  # tests/workspaces/email, written in Spanish (language = "es")
 ONE_CLICK = {"List-Unsubscribe": "One-Click"}

@@ -20,10 +20,10 @@ from ..config import Config, load_config
 from ..errors import PublisherError
 from .audience import Audience, Member, breakdown, nobody_matches
 from .built import built_email, rebuild_command
+from .copies import DkimSigner, Template
 from .ledger import Ledger, Send
-from .message import DkimSigner, Template
 from .preflight import Preflight, page_offline, placeholder_warnings
-from .sender import Job, Sender, SendProgress
+from .sender import Sender, SendJob, SendProgress
 from .smtp import Connection, Outcome, ServerUnavailable, Step
 from .store import Location, reporting_errors
 from .subscribers import find, normalise_address
@@ -145,7 +145,7 @@ def _send_to_list(
         )
     else:
         current, report.resumed = previous, True
-    job = Job(
+    job = SendJob(
         database=ledger.path,
         send_id=current.id,
         issue=mailing.slug,

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Protocol
 
+from .copies import DkimSigner, Template
 from .ledger import Ledger, Recipient
-from .message import DkimSigner, Template
 from .settings import DeliverySettings
 from .smtp import Connection, Outcome
 from .store import Location
@@ -42,7 +42,7 @@ class _Quiet:
 
 
 @dataclass(frozen=True)
-class Job:
+class SendJob:
     """Everything one send needs that does not change while it runs."""
 
     database: Location
@@ -95,7 +95,7 @@ class Pacer:
 
 
 class Sender:
-    def __init__(self, job: Job, progress: SendProgress | None = None) -> None:
+    def __init__(self, job: SendJob, progress: SendProgress | None = None) -> None:
         self.job = job
         self.progress = progress or _Quiet()
         self.pacer = Pacer(job.rate)

@@ -14,8 +14,8 @@ from email.utils import make_msgid
 from ..config import Config
 from .built import EMAIL_FILE
 from .confirm import welcome_message
+from .copies import Template
 from .ledger import Ledger, Recipient
-from .message import Template
 from .smtp import Connection
 from .store import Database, Location, now_iso, open_database, transaction
 from .subscribers import Subscriber, get

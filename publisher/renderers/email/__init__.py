@@ -13,7 +13,7 @@ from ...output import Artifact
 from ..base import IssueRenderer, RenderContext
 from .budget import GMAIL_CLIP_BYTES, clipped_by_gmail, fit
 from .content import prepare
-from .message import build_message, unsubscribe_url
+from .mime import build_message, unsubscribe_url
 
 __all__ = ["EmailRenderer"]
 

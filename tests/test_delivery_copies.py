@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from publisher.delivery.message import PLACEHOLDER, Template
+from publisher.delivery.copies import PLACEHOLDER, Template
 
 DATE = dt.datetime(2026, 3, 5, 9, 30, tzinfo=dt.UTC)
 RECIPIENTS = [

@@ -26,10 +26,10 @@ from flask.testing import FlaskClient
 from itsdangerous import TimestampSigner
 
 from publisher.cli import main
+from publisher.delivery.endpoints import create_app
 from publisher.delivery.send import SendRequest, send
 from publisher.delivery.settings import DeliverySettings
 from publisher.delivery.tokens import Tokens
-from publisher.delivery.web import create_app
 
 ONE_CLICK = {"List-Unsubscribe": "One-Click"}
 
