@@ -10,15 +10,19 @@ BIN    := $(VENV)/bin
 # process the tests start compiles publisher from source again.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: demo test fuzz setup system-deps lint typecheck clean
+.PHONY: demo test tests fuzz setup system-deps lint typecheck clean
 
 demo: setup
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) $(BIN)/publisher build
 	@echo "Open dist/index.html, or look in dist/ for the PDF, EPUB, email and feeds."
 
+# The linter and the type check run beside the tests (a failure in any fails `make test`).
+test: setup
+	$(MAKE) --no-print-directory -j3 lint typecheck tests
+
 # Both cores; each test module's tests go to one worker, so its fixtures (a built workspace,
-# a browser) are made once.
-test: setup lint typecheck
+# a browser) are made once. pytest's "no tests ran" (exit 5) fails too.
+tests: setup
 	$(BIN)/pytest -n 2 --dist loadscope
 
 # The property tests of tests/test_fuzz.py with 40 times the examples, new ones every run.
