@@ -58,6 +58,7 @@ def _leaflet(manifest: IssueManifest, documents: Mapping[Path, Document]) -> Lea
         columns=plan.columns,
         standfirst=plain_text(plan.standfirst) or document.subtitle or document.summary,
         pull_quote=plain_text(plan.pull_quote),
+        qr=plan.qr,
         pdf=plan.pdf,
     )
 

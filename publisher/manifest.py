@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from slugify import slugify
 
@@ -42,6 +43,7 @@ class LeafletPlan:
     columns: int = 1
     standfirst: str = ""  # plain text; the document's subtitle or summary when empty
     pull_quote: str = ""
+    qr: str = ""  # where the QR code points; "": the issue's page
     pdf: PrintSettings = field(default_factory=PrintSettings)
 
 
@@ -302,6 +304,17 @@ def _plain(value: Any) -> str:
     return value.strip()
 
 
+def _web_address(value: Any) -> str:
+    """An http(s) address a phone can open: what a QR code may point to."""
+    text = value.strip() if isinstance(value, str) else ""
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
+        raise ValueError(
+            f"'qr' must be a web address, not {value!r}\nqr: https://example.org/petition"
+        )
+    return text
+
+
 def _leaflet_plan(values: dict[str, Any], report: Report) -> dict[str, Any]:
     """The leaflet's layout, with its print settings as `pdf`: a one-sheet layer."""
     if values.get("impose") == "booklet":
@@ -345,6 +358,7 @@ LEAFLET_TABLE = Table(
         "columns": Setting(_one_or_two),
         "standfirst": Setting(_plain),
         "pull_quote": Setting(_plain),
+        "qr": Setting(_web_address),
         **PRINT_TABLE.settings,
     },
     noun="leaflet key",

@@ -1,11 +1,13 @@
 """Print that fits its paper: an issue whose short editorial shares the contents' page and
-whose sections run on (unless `page_break: section`); a leaflet set to fill its sides, with level columns and a QR code
-whose address is printed under it; a leaflet that runs over reported while the other
-formats are still built; imposed sheets that are exactly the A4 or Letter a copy shop loads.
+whose sections run on (unless `page_break: section`); a leaflet
+set to fill its sides, with level columns and a QR code to the manifest's `qr:` address,
+printed under it; a leaflet that runs over reported while the other formats are still
+built; imposed sheets that are exactly the A4 or Letter a copy shop loads.
 
 The leaflet workspace (a two-sided A5 leaflet in two columns, with about 1.3 pages of text
-at the usual type size, and an issue of two short sections) is built once per module; positions are read from the PDF with
-PyMuPDF, the QR code with zxing-cpp. Sheets are imposed from small PDFs made here."""
+at the usual type size, and an issue of two short sections) is built once per module;
+positions are read from the PDF with PyMuPDF, the QR code with zxing-cpp. Sheets are
+imposed from small PDFs made here."""
 
 from __future__ import annotations
 
@@ -173,10 +175,10 @@ def test_both_columns_start_at_the_same_height_on_every_side(leaflet: Path) -> N
             assert abs(left[0].y0 - right[0].y0) <= 1, (side, left[0], right[0])
 
 
-def test_the_qr_code_decodes_to_its_address_printed_under_it(leaflet: Path) -> None:
+def test_the_qr_code_decodes_to_the_manifests_address_printed_under_it(leaflet: Path) -> None:
     import zxingcpp
 
-    url = "https://fit.example.org/001-strike-fund/"
+    url = MANIFEST["leaflet"]["qr"]
     with pymupdf.open(leaflet) as pdf:
         back = pdf[-1]
         pixels = back.get_pixmap(dpi=200)
@@ -187,8 +189,11 @@ def test_the_qr_code_decodes_to_its_address_printed_under_it(leaflet: Path) -> N
         qr_bottom = code.position.bottom_left.y * scale
         qr_left = code.position.top_left.x * scale
         under = [ln for ln in lines(back) if ln.y0 >= qr_bottom - 1 and ln.x1 > qr_left]
-        printed = "".join(ln.text for ln in under)
-        assert url.removeprefix("https://") in printed, under
+        assert url.removeprefix("https://") in "".join(ln.text for ln in under), under
+        # The issue's own page is still named, in words.
+        assert "Read more online: https://fit.example.org/" in " ".join(
+            ln.text for ln in lines(back)
+        )
 
 
 def test_the_leaflet_is_offered_on_the_issue_page_and_as_a_feed_enclosure(
@@ -282,3 +287,17 @@ def test_half_letter_leaflets_go_two_up_on_letter() -> None:
     with pymupdf.open(stream=impose(pages_of(HALF_LETTER_PT, 2), "2up")) as sides:
         for side in sides:
             assert (side.rect.width, side.rect.height) == pytest.approx(LETTER_PT[::-1], abs=0.01)
+
+
+# --- what the manifest says ---------------------------------------------------------------
+
+
+def test_a_qr_target_that_is_not_a_web_address_is_named_with_its_line(tmp_path: Path) -> None:
+    root = copy_workspace(LEAFLET, tmp_path)
+    manifest = root / "issues" / f"{SLUG}.yaml"
+    text = manifest.read_text()
+    manifest.write_text(text.replace(MANIFEST["leaflet"]["qr"], "donate.example.org"))
+    code, output = build(root, "--format", "leaflet")
+    assert code == 1
+    line = next(n for n, ln in enumerate(text.splitlines(), 1) if ln.strip().startswith("qr:"))
+    assert f"{SLUG}.yaml:{line}" in output and "'qr' must be a web address" in output

@@ -1,8 +1,12 @@
 """Leaflet: an issue's `leaflet:` document as a one-sheet handout (A4, A5 or A6, one or two
-sides), with the organisation's footer and the issue's web address as a QR code.
+sides), with the organisation's footer and a QR code, to the manifest's `qr:` address or
+the issue's page, with the address printed under it.
 
-A leaflet that does not fit its sides is an error saying by how much, never an extra
-page. With `impose = "2up"` or `"4up"` the copies for an A4 sheet come too.
+The text is set to fill its sides: its type grows or shrinks (within SCALES) until it
+just fits. One that runs over even in the smallest type is an error saying by how much
+(lines, words), never an extra page; the build writes every other output, then fails
+naming it (`jobs.OutputFailed`). With `impose = "2up"` or `"4up"` the copies for an A4
+(or Letter) sheet come too.
 Outputs: `<issue>/<issue>-leaflet.pdf` and `<issue>/<issue>-leaflet-2up.pdf` (or -4up).
 """
 
