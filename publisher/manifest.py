@@ -52,7 +52,7 @@ class IssueManifest:
     path: Path
     slug: str
     number: int
-    title: str
+    title: str  # "" for an issue known by its number and date
     date: dt.date
     language: str | None
     editorial: str  # Markdown
@@ -107,7 +107,7 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
     source = parse_file(path)
     problems = Problems(source)
     values: dict[str, Any] = check(MANIFEST_TABLE, source.data, problems)
-    if "title" in values:
+    if values.get("title"):
         warn_bidi_override(values["title"], f"{path}:{source.line('title')}", "title")
     sections = _sections(source, pool, problems)
     cover = _cover(values.get("cover"), workspace, problems)
@@ -117,7 +117,7 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
         path=path,
         slug=slugify(path.stem) or path.stem,
         number=values["number"],
-        title=values["title"],
+        title=values.get("title", ""),
         date=values["date"],
         language=values.get("language"),
         editorial=values.get("editorial", ""),
@@ -236,8 +236,8 @@ def _number(value: Any) -> int:
 
 
 def _title(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError("'title' is required and must be text\ntitle: \"Against the war drive\"")
+    if not isinstance(value, str):
+        raise ValueError("'title' must be text\ntitle: \"Against the war drive\"")
     if "\n" in value.strip() or "\r" in value:  # it becomes the email's Subject header
         raise ValueError("'title' must be a single line\nremove the line break")
     if len(value) > DEFAULT_LIMITS.title_length:  # it is the email's subject, too
@@ -330,7 +330,7 @@ def _leaflet_plan(values: dict[str, Any], report: Report) -> dict[str, Any]:
 MANIFEST_TABLE = Table(
     {
         "number": Setting(_number, required="number: 149"),
-        "title": Setting(_title, required='title: "Against the war drive"'),
+        "title": Setting(_title),  # optional: the cover then shows number and date
         "date": Setting(_date, required="write it as YYYY-MM-DD, e.g. date: 2026-02-22"),
         "language": Setting(_language),
         "editorial": Setting(_paragraphs("editorial")),

@@ -1,5 +1,5 @@
 """Print that fits its paper: an issue whose short editorial shares the contents' page and
-whose sections run on (unless `page_break: section`); a leaflet
+whose sections run on (unless `page_break: section`), with or without a title; a leaflet
 set to fill its sides, with level columns and a QR code to the manifest's `qr:` address,
 printed under it; a leaflet that runs over reported while the other formats are still
 built; imposed sheets that are exactly the A4 or Letter a copy shop loads.
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import io
+import re
 from pathlib import Path
 
 import pymupdf
@@ -290,6 +291,44 @@ def test_half_letter_leaflets_go_two_up_on_letter() -> None:
 
 
 # --- what the manifest says ---------------------------------------------------------------
+
+
+def manifest_without(key: str, tmp_path: Path, extra: str = "") -> Path:
+    """The workspace with `key`'s line taken out of the issue's manifest, `extra` added."""
+    root = copy_workspace(LEAFLET, tmp_path)
+    manifest = root / "issues" / f"{SLUG}.yaml"
+    kept = [ln for ln in manifest.read_text().splitlines() if not ln.startswith(f"{key}:")]
+    manifest.write_text("\n".join(kept) + "\n" + extra)
+    return root
+
+
+def test_an_issue_without_a_title_is_known_by_its_number_and_date(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from publisher.config import load_config
+    from publisher.manifest import load_manifest
+    from publisher.model import Document, Issue, Section
+    from publisher.pool import DocumentPool
+    from publisher.printing import PageSize, PrintOptions
+    from publisher.renderers import RenderContext
+    from publisher.renderers.pdf import PdfRenderer
+
+    root = manifest_without("title", tmp_path)
+    config = load_config(root)
+    path = root / "issues" / f"{SLUG}.yaml"
+    manifest = load_manifest(path, DocumentPool.scan(config.documents_dir), root)
+    assert manifest.title == ""
+    doc = Document("note", "A note", "<p>Text.</p>", root / "documents" / "note.md", "en")
+    issue = Issue(SLUG, 1, "", manifest.date, "en", "", (Section("News", (doc,)),), path)
+    ctx = RenderContext(config, config.templates_dir, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    assert ctx.issue_title(issue) == f"{config.title} No. 1"
+    paper = PrintOptions(PageSize("A4", 210, 297), margins=(20, 20, 20, 20))
+    cover = PdfRenderer().render_template(
+        ctx, "issue.html", issue=issue, paper=paper, cover_url=None
+    )
+    title = re.search(r'<h1 class="issue-title">([^<]*)</h1>', cover)
+    assert title and title.group(1) == "No. 1"
+    assert '<time datetime="2026-06-01">' in cover.partition("</section>")[0], "dated"
 
 
 def test_a_qr_target_that_is_not_a_web_address_is_named_with_its_line(tmp_path: Path) -> None:

@@ -46,10 +46,13 @@ class RenderContext:
 
     def issue_title(self, issue: Issue) -> str:
         """'The Dockside Bulletin No. 41: No to poverty pay', in the issue's language: the
-        email's subject, the EPUB's and the PDF's title, the plain-text email's heading."""
+        email's subject, the EPUB's and the PDF's title, the plain-text email's heading.
+        An issue without a title (a periodical's are often just numbered) is 'The Dockside
+        Bulletin No. 41'."""
         with interface_language(issue.language):
             number = gettext("No. %(number)s") % {"number": issue.number}
-        return f"{self.config.title} {number}: {issue.title}"
+        named = f"{self.config.title} {number}"
+        return f"{named}: {issue.title}" if issue.title else named
 
     # The URLs of `publisher.urls` under this newsletter's base_url, as templates call them.
     def issue_url(self, issue: Issue) -> str:
