@@ -219,8 +219,9 @@ def test_archive_formats_link_only_downloads_the_records_hold(built: Built, tmp_
         )
         assert result.exit_code == 0, result.output
         assert "enclosure" not in (other / "feed.atom").read_text()
-        for f in offering:
+        for f in offering:  # those this issue has (it has no leaflet)
             assert f.download is not None
-            copied = other / f.download.path("001-first")
-            shutil.copy2(built.root / "dist" / f.download.path("001-first"), copied)
+            source = built.root / "dist" / f.download.path("001-first")
+            if source.is_file():
+                shutil.copy2(source, other / f.download.path("001-first"))
     assert "enclosure" in (built.root / "dist" / "feed.atom").read_text()

@@ -641,6 +641,8 @@ def test_black_only_prints_no_colour_and_no_fills(
         folder.mkdir()
         for number, image in enumerate(pixels(overridden / name, folder), start=1):
             assert coloured_share(image) == 0, f"{name} page {number}"
+            if number > 1:
+                continue  # the masthead is the cover's and the leaflet's front: page 1
             masthead = image.convert("L").crop((0, 0, image.width, image.height // 6))
             dark = sum(1 for v in masthead.get_flattened_data() if v < 160) / (
                 masthead.width * masthead.height

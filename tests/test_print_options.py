@@ -54,7 +54,7 @@ def test_config_takes_named_and_custom_sizes_and_lengths_in_any_unit(minimal: Pa
         ('impose = "3up"', "use one of booklet, 2up, 4up, none"),
         ('marks = "yes"', "is not true or false"),
         ('bleed = "25mm"', "more than any printer asks for"),
-        ('standard = "pdf/x-4"', "use one of pdf/ua-1, pdf/a-3b"),
+        ('standard = "pdf/x-1a"', "use one of pdf/ua-1, pdf/a-3b, pdf/x-4"),
     ],
 )
 def test_bad_config_values_name_the_line_and_the_fix(

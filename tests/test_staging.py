@@ -64,17 +64,20 @@ def test_a_template_error_in_a_later_job_leaves_dist_as_it_was(built: Path) -> N
     assert not [p for p in (built / "dist").iterdir() if p.name.startswith(".")]
 
 
-def test_a_leaflet_that_does_not_fit_leaves_dist_as_it_was(built: Path) -> None:
+def test_a_leaflet_that_does_not_fit_is_the_one_output_left_out(built: Path) -> None:
+    """The exception to all at once: a leaflet that runs over fails the build, naming it,
+    and every other output is still placed; no leaflet is, and no staging is left."""
     (built / "documents" / "long-leaflet.md").write_text(LONG_LEAFLET)
     manifest = built / "issues" / f"{SLUG}.yaml"
     manifest.write_text(
         manifest.read_text() + "leaflet:\n  document: long-leaflet\n  page_size: A6\n"
     )
-    before, recorded = tree(built / "dist"), records(built)
-    with pytest.raises(PublisherError, match="does not fit"):
+    with pytest.raises(PublisherError, match=r"long-leaflet\.md.*does not fit"):
         build(built)
-    assert tree(built / "dist") == before
-    assert records(built) == recorded
+    page = built / "dist" / SLUG / "first-article" / "index.html"
+    assert "A late change." in page.read_text()
+    assert not list((built / "dist").rglob("*-leaflet*.pdf"))
+    assert not [p for p in (built / "dist").iterdir() if p.name.startswith(".")]
 
 
 def test_an_interrupted_build_leaves_dist_as_it_was(
