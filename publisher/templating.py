@@ -11,6 +11,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import i18n, urls
+from .model import Issue
 from .resources import prefix_images
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
@@ -80,10 +81,20 @@ def make_environment(workspace_templates: Path) -> jinja2.Environment:
     env.filters["nest_headings"] = nest_headings
     env.filters["long_date"] = i18n.long_date
     env.filters["format_list"] = i18n.format_list
+    env.filters["issue_name"] = issue_name
     env.filters["images_at"] = images_at
     env.filters["language_name"] = language_name
     env.filters["tag_path"] = urls.tag_path
     return env
+
+
+def issue_name(issue: Issue, numbered: bool = True) -> str:
+    """'No. 41: No to poverty pay' (or the title alone, `numbered=False`); an issue without
+    a title is 'No. 41' either way. In the interface language of the moment."""
+    number = i18n.gettext("No. %(number)s") % {"number": issue.number}
+    if not issue.title:
+        return number
+    return f"{number}: {issue.title}" if numbered else issue.title
 
 
 def nest_headings(html: str, top: int) -> Markup:

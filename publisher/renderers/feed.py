@@ -148,7 +148,7 @@ def _entry_title(issue: Issue) -> str:
     """'No. 2: Número especial', in the issue's language like the entry it titles."""
     with interface_language(issue.language):
         number = gettext("No. %(number)s") % {"number": issue.number}
-    return f"{number}: {issue.title}"
+    return f"{number}: {issue.title}" if issue.title else number
 
 
 def _atom(feed: FeedGenerator, languages: dict[str, str]) -> bytes:
