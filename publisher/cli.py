@@ -20,7 +20,10 @@ from .errors import PublisherError
 from .printing import IMPOSITIONS, STANDARDS, PrintSettings
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from .checks import Finding
+    from .importers import ImportReport as FileImportReport
     from .scaffold import Identity
 
 
@@ -334,7 +337,7 @@ def _ask(identity: Identity, given: dict[str, str | None]) -> Identity:
 
 
 @main.command(name="import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--into",
     type=click.Path(file_okay=False, path_type=Path),
@@ -346,18 +349,77 @@ def _ask(identity: Identity, given: dict[str, str | None]) -> Identity:
     help="Split a page of several posts into documents (default: when several are found).",
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON, for scripts.")
 @click.pass_obj
 def import_(
-    workspace: Path, files: tuple[Path, ...], into: Path | None, split: bool | None, dry_run: bool
+    workspace: Path,
+    files: tuple[Path, ...],
+    into: Path | None,
+    split: bool | None,
+    dry_run: bool,
+    as_json: bool,
 ) -> None:
-    """Turn FILES (plain text, saved web pages, DOCX, ODT) into Markdown documents for review."""
+    """Turn FILES into Markdown documents for review: plain text, saved web pages, DOCX and
+    ODT, or a whole newsletter exported from Substack, Ghost, WordPress, Mailchimp or
+    listmonk (the zip, folder or file as downloaded: posts, issues, images and the list)."""
+    import json
+
     from rich.console import Console
-    from rich.table import Table
 
     from .importers import import_files
+    from .importers.platform_report import as_json as report_json
+    from .importers.platform_report import print_report
+    from .importers.platforms import import_export, recognise, subscribe_into
 
     _show_warnings()
-    report = import_files(list(files), (into or workspace / "documents").resolve(), split, dry_run)
+    exports = [path for path in files if recognise(path) is not None]
+    plain = [path for path in files if path not in exports]
+    folder = next((path for path in plain if path.is_dir()), None)
+    if folder is not None:
+        raise PublisherError.at(
+            "this folder is no platform's export",
+            folder,
+            hint="give the export as downloaded (Substack's or Mailchimp's zip, Ghost's JSON,"
+            " WordPress's .xml, listmonk's CSV or JSON), or the files inside the folder",
+        )
+    console = Console(stderr=as_json)
+    reports = [
+        import_export(path, workspace, dry_run, subscribe_into(workspace)) for path in exports
+    ]
+    documents = (workspace / "documents").resolve()
+    report = import_files(plain, (into or documents).resolve(), split, dry_run) if plain else None
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "exports": [report_json(r, workspace) for r in reports],
+                    "files": [
+                        {
+                            "from": f"{row.source}#{row.part}",
+                            "document": str(row.path),
+                            "status": row.status,
+                            "check": row.draft.unsure,
+                        }
+                        for row in (report.documents if report else [])
+                    ],
+                    "problems": [str(p) for p in (report.problems if report else [])],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    for done in [] if as_json else reports:
+        print_report(done, workspace, console)
+    if report is not None and not as_json:
+        _print_file_import(report, dry_run, console)
+    refused = any(r.subscribers and r.subscribers.refused for r in reports)
+    if (report and report.problems) or refused:
+        sys.exit(1)
+
+
+def _print_file_import(report: FileImportReport, dry_run: bool, console: Console) -> None:
+    from rich.table import Table
+
     table = Table(
         "from", "document", "title", "date", "authors", "lang", "¶", "lists", "notes", "check"
     )
@@ -376,7 +438,6 @@ def import_(
             str(notes),
             str(len(draft.unsure) or ""),
         )
-    console = Console()
     console.print(table)
     checks = [(f"{r.source.name}#{r.part}", r.draft.unsure) for r in report.documents]
     for line in _import_checks(checks, console.width):
@@ -388,8 +449,6 @@ def import_(
         f"{done} document(s) written, {len(report.problems)} file(s) failed"
         + (" (dry run: nothing written)" if dry_run else "")
     )
-    if report.problems:
-        sys.exit(1)
 
 
 def _import_checks(checks: list[tuple[str, list[str]]], width: int) -> list[str]:
@@ -579,13 +638,20 @@ def subscribers_list(workspace: Path, status: str | None, fmt: str) -> None:
 @click.pass_obj
 def subscribers_import(workspace: Path, csv_file: Path, double_opt_in: bool, source: str) -> None:
     """Import CSV_FILE (columns: email, and optionally name, language, tags, status,
-    consent_source); bad rows are reported by line, the rest imported."""
+    consent_source; or a members export from Mailchimp, Ghost, Substack or listmonk, whose
+    unsubscribed, cleaned and blocklisted people stay off the list); bad rows are reported
+    by line, the rest imported."""
     from rich.console import Console
 
     from .delivery import manage
     from .delivery.console import print_import_report
 
     report, unconfirmed = manage.import_file(workspace, csv_file, double_opt_in, source)
+    if report.platform:
+        counts = ", ".join(f"{n} {status}" for status, n in sorted(report.by_status().items()))
+        click.echo(f"read as a {report.platform} export: {counts or 'nothing new'}")
+    for line in report.merged:
+        click.echo(f"merged: {line}")
     print_import_report(report, unconfirmed, Console(stderr=False))
     if report.rejected or unconfirmed:
         sys.exit(1)

@@ -66,9 +66,13 @@ def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
 
 
 def import_json(root: Path, export: Path) -> dict[str, Any]:
-    """The import's report as `--json` gives it."""
-    report = import_export(export, root, subscribe=subscribe_into(root))
-    answer: dict[str, Any] = json.loads(json.dumps(as_json(report, root)))
+    """`publisher import --json EXPORT` in the workspace, its report read back (exit status
+    1 when a subscriber row was refused: the rest is imported all the same)."""
+    result = CliRunner().invoke(main, ["-C", str(root), "import", "--json", str(export)])
+    (report,) = json.loads(result.output)["exports"]
+    refused = bool(report["subscribers"] and report["subscribers"]["refused"])
+    assert result.exit_code == (1 if refused else 0), result.output
+    answer: dict[str, Any] = report
     return answer
 
 
@@ -363,3 +367,35 @@ def test_a_dry_run_counts_what_it_would_import_and_writes_nothing(tmp_path: Path
         "complained": 1,
         "bounced": 1,
     }
+
+
+def test_the_command_prints_one_table_that_fits_80_columns(tmp_path: Path) -> None:
+    root = new_workspace(tmp_path / "ws")
+    export = as_downloaded("mailchimp", tmp_path)
+
+    result = CliRunner().invoke(main, ["-C", str(root), "import", "--dry-run", str(export)])
+
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.output.splitlines()) <= 80
+    assert "merged" in result.output and "dry run: nothing written" in result.output
+    assert not (root / "subscribers.sqlite3").exists()
+    assert sorted(p.name for p in (root / "issues").iterdir()) == ["001-first-issue.yaml"]
+
+
+def test_a_folder_that_is_no_export_is_refused_without_a_traceback(tmp_path: Path) -> None:
+    folder = tmp_path / "holiday-photos"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("Nothing to see.")
+    root = new_workspace(tmp_path / "ws")
+    result = CliRunner().invoke(main, ["-C", str(root), "import", str(folder)])
+    assert result.exit_code == 1
+    assert f"{folder}: this folder is no platform's export" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_subscribers_import_says_whose_export_it_read(tmp_path: Path) -> None:
+    root = new_workspace(tmp_path / "ws")
+    export = EXPORTS / "mailchimp" / "unsubscribed_members_export_5f2a9c1e07.csv"
+    result = CliRunner().invoke(main, ["-C", str(root), "subscribers", "import", str(export)])
+    assert result.exit_code == 0, result.output
+    assert "read as a Mailchimp export: 1 complained, 2 unsubscribed" in result.output
