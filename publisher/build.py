@@ -46,6 +46,7 @@ from .readers import check_size, read_document
 from .renderers.base import ArchiveRenderer, IssueRenderer, RenderContext
 from .resources import confine_images
 from .sanitize import clean_html
+from .typography import curl_quotes
 
 __all__ = ["BuildReport", "Progress", "Silent", "build", "select_issues"]  # the report's home: jobs
 
@@ -268,9 +269,8 @@ def editorial_html(manifest: IssueManifest, config: Config, cache: Cache) -> str
 
         html = markdown_to_html(manifest.editorial, id_prefix="editorial-")
         cache.store("editorials", key, {"html": html})
-    body, _ = confine_images(
-        clean_html(html), config.documents_dir, manifest.path, base=config.root
-    )
+    quoted = curl_quotes(clean_html(html), manifest.language or config.language)
+    body, _ = confine_images(quoted, config.documents_dir, manifest.path, base=config.root)
     return body
 
 

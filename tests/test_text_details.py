@@ -79,9 +79,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     (root / "documents" / "declaration.md").write_text(FRENCH, encoding="utf-8")
     manifest = root / "issues" / "001-first.yaml"
     manifest.write_text(
-        manifest.read_text().replace(
-            "second-article]", "second-article, bread-and-roses, declaration]"
-        )
+        manifest.read_text()
+        .replace("second-article]", "second-article, bread-and-roses, declaration]")
+        .replace("Hello from the editors.", 'Hello from the editors: "a war ["on want"]".')
     )
     collect = _Collect()
     logger = logging.getLogger("publisher")
@@ -156,6 +156,10 @@ def test_straight_quotes_take_the_languages_marks(language: str, expected: str) 
 )
 def test_quotes_open_or_close_by_what_precedes_them(body: str, expected: str) -> None:
     assert curl_quotes(body, "en") == expected
+
+
+def test_the_editorial_is_curled_in_the_issues_language(built: Built) -> None:
+    assert "“a war [‘on want’]”" in built.read("email.html")  # pandoc alone: [”on want”]
 
 
 def test_titles_subtitles_and_summaries_are_curled_too(tmp_path: Path) -> None:
