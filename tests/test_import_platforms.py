@@ -271,6 +271,25 @@ def test_the_imported_workspace_builds_every_format_and_passes_check_strict(buil
     assert (built / "dist" / "cleaners-win-back-pay" / "cleaners-win-back-pay.pdf").is_file()
 
 
+def test_the_web_archive_has_a_page_per_sent_post_and_a_redirect_per_old_url(
+    built: Path, imported: Imported
+) -> None:
+    _, reports = imported
+    dist = built / "dist"
+    for post in reports["substack"]["posts"]:
+        if post["issue"]:
+            slug = Path(post["issue"]).stem
+            assert (dist / slug / "index.html").is_file()
+        for alias in post["aliases"]:
+            if not post["issue"]:
+                continue
+            page = lxml.html.parse(str(dist / alias.strip("/") / "index.html")).getroot()
+            refresh = page.xpath("string(//meta[@http-equiv='refresh']/@content)")
+            target = (dist / alias.strip("/") / refresh.partition("url=")[2]).resolve()
+            assert target == (dist / slug / slug).resolve(), alias
+            assert (target / "index.html").is_file()
+
+
 def test_a_zip_that_unpacks_to_too_much_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -399,3 +418,25 @@ def test_subscribers_import_says_whose_export_it_read(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["-C", str(root), "subscribers", "import", str(export)])
     assert result.exit_code == 0, result.output
     assert "read as a Mailchimp export: 1 complained, 2 unsubscribed" in result.output
+
+
+@pytest.mark.parametrize(
+    ("alias", "page"),
+    [
+        ("/p/cleaners-win-back-pay", "p/cleaners-win-back-pay/index.html"),
+        ("https://old.example.org/2024/01/post/", "2024/01/post/index.html"),
+        ("/old/page.html", "old/page.html"),
+        ("/caf%C3%A9/", "café/index.html"),
+        ("../../etc/passwd", None),  # would leave the output folder
+        ("/a%2F..%2Fb/", None),  # the same, encoded
+        ("/?p=12", None),  # a query string is no file
+        ("/", None),  # the home page is the archive's own
+        (42, None),
+    ],
+)
+def test_an_old_address_becomes_a_file_inside_the_output_folder_or_none(
+    alias: object, page: str | None
+) -> None:
+    from publisher.renderers.web import alias_page
+
+    assert alias_page(alias) == page

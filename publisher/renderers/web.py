@@ -7,8 +7,11 @@ and the leaflets' QR codes land.
 
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar, NamedTuple
+from urllib.parse import unquote, urlsplit
 
 from ..model import Archive, text_direction
 from ..output import Artifact
@@ -16,6 +19,8 @@ from ..resources import media_path, pool_images, published_image
 from ..urls import tag_path
 from .base import ArchiveRenderer, Job, RenderContext
 from .indexes import Indexes
+
+log = logging.getLogger(__name__)
 
 
 class Page(NamedTuple):
@@ -63,8 +68,9 @@ class WebRenderer(ArchiveRenderer):
         site = ctx.config.base_url
         every_page = [*pages, *self._issue_pages(archive)]
         urls = [site + page.path.removesuffix("index.html") for page in every_page]
+        redirects = self._redirect_pages(archive, {page.path for page in every_page})
         return [
-            *(self._page(ctx, page) for page in pages),
+            *(self._page(ctx, page) for page in [*pages, *redirects]),
             Artifact.text("site.css", self.render_template(ctx, "site.css")),
             Artifact.text("sitemap.xml", self.render_template(ctx, "sitemap.xml", urls=urls)),
             Artifact.text("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site}sitemap.xml\n"),
@@ -107,6 +113,29 @@ class WebRenderer(ArchiveRenderer):
             pages.append(Page(f"languages/{code}/index.html", "listing.html", values))
         return pages
 
+    @staticmethod
+    def _redirect_pages(archive: Archive, taken: set[str]) -> list[Page]:
+        """A page at each old address a document lists in its front matter's `aliases`
+        (an archive brought over from another platform), sending readers and search
+        engines on to the document's page: the newest issue's, when several carry it."""
+        pages: list[Page] = []
+        redirected: set[str] = set()
+        for issue in archive.issues:
+            for doc in issue.documents:
+                aliases = doc.extra.get("aliases") or []
+                for alias in [aliases] if isinstance(aliases, str) else aliases:
+                    path = alias_page(alias)
+                    if path in redirected:
+                        continue  # the same document in an older issue
+                    if path is None or path in taken:
+                        why = "not a path on this site" if path is None else "already a page"
+                        log.warning("%s: no redirect from alias %r: %s", doc.source, alias, why)
+                        continue
+                    redirected.add(path)
+                    values = {"target": f"{issue.slug}/{doc.slug}/", "doc": doc}
+                    pages.append(Page(path, "redirect.html", values))
+        return pages
+
     def _page(self, ctx: RenderContext, page: Page) -> Artifact:
         language = page.language or ctx.config.language
         content_language = page.content_language or language
@@ -140,3 +169,23 @@ class WebRenderer(ArchiveRenderer):
             for image in sorted(used)
         )
         return [Artifact(Path(media_path(image)), data) for image, data in images if data]
+
+
+_ALIAS_SEGMENT = re.compile(r"^[\w\-.~!$&'()*+,;=:@ ]+$")  # a file name, once decoded
+
+
+def alias_page(alias: object) -> str | None:
+    """The file an old address's redirect is written to, relative to the output folder
+    ('/p/my-post' → 'p/my-post/index.html', '/2024/old.html' as it is), or None for one
+    that cannot be a file here: not text, the home page, a query string, or a path that
+    would leave the output folder."""
+    if not isinstance(alias, str):
+        return None
+    parts = urlsplit(alias.strip())
+    if parts.query or not parts.path.strip("/"):
+        return None
+    segments = [unquote(s) for s in parts.path.split("/") if s]
+    if any(s in (".", "..") or not _ALIAS_SEGMENT.match(s) for s in segments):
+        return None
+    path = "/".join(segments)
+    return path if path.endswith((".html", ".htm")) else f"{path}/index.html"
