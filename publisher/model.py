@@ -31,6 +31,7 @@ class Document:
     summary: str = ""
     images: tuple[str, ...] = ()  # paths relative to documents/, as used in body_html
     draft: bool = False  # marked unfinished by its author: issues leave it out
+    aliases: tuple[str, ...] = ()  # its old addresses: the web archive writes redirects there
     # front matter publisher has no use for (a generator's `aliases`, `layout` …), for templates
     extra: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
 

@@ -42,7 +42,22 @@ def test_hugo_yaml_aliases_are_understood_and_the_rest_kept(tmp_path: Path) -> N
     assert doc.tags == ("rent", "housing")  # "Housing" from categories is the same tag
     assert doc.authors == ("Ana Ruiz",)
     assert doc.date == dt.date(2026, 3, 5)  # the day where it was written, not UTC's
-    assert dict(doc.extra) == {"aliases": ["/old/"], "weight": 3, "lastmod": "2026-03-06"}
+    assert doc.aliases == ("/old/",)  # the web archive redirects from there
+    assert dict(doc.extra) == {"weight": 3, "lastmod": "2026-03-06"}
+
+
+def test_what_import_records_is_front_matter_strict_mode_accepts(tmp_path: Path) -> None:
+    """An imported post's old address and original URL are keys publisher knows."""
+    doc = read(
+        write(
+            tmp_path,
+            "post.md",
+            "---\ntitle: Rent strike\nsource: https://old.example/p/rent-strike\n"
+            "aliases: /p/rent-strike\n---\n\nBody\n",
+        ),
+        strict=True,
+    )
+    assert doc.aliases == ("/p/rent-strike",) and dict(doc.extra) == {}
 
 
 def test_hugo_toml_front_matter(tmp_path: Path) -> None:
@@ -170,10 +185,10 @@ def test_misspelt_key_is_kept_with_a_warning(
 
 
 def test_strict_refuses_unknown_keys(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.md", "---\ntitle: T\naliases: [/x/]\n---\nB\n")
+    path = write(tmp_path, "a.md", "---\ntitle: T\nweight: 3\n---\nB\n")
     with pytest.raises(PublisherError) as error:
         read(path, strict=True)
-    assert f"{path}:3:" in str(error.value) and "'aliases'" in str(error.value)
+    assert f"{path}:3:" in str(error.value) and "'weight'" in str(error.value)
 
 
 @pytest.mark.parametrize(

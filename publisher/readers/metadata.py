@@ -34,6 +34,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "tags": ("tags", "categories", "category"),
     "summary": ("summary", "excerpt", "description"),
     "draft": ("draft", "published", "status"),
+    "aliases": ("aliases",),  # the document's old addresses (Hugo's key): the web archive redirects
 }
 # Hand-written front matter's keys; the values are read leniently below (office files'
 # properties arrive through the same fields), so the table only names the keys.
@@ -42,7 +43,8 @@ FRONT_MATTER_TABLE = Table(
         name: Setting()
         for name in sorted(
             {name for names in ALIASES.values() for name in names}
-            | {"imported"}  # written by `publisher import`: where the document came from
+            # written by `publisher import`: where the document came from, its original URL
+            | {"imported", "source"}
         )
     },
     noun="front matter key",
@@ -99,9 +101,21 @@ def document_fields(
         "tags": _names(meta, "tags", path),
         "summary": text("summary"),
         "draft": _draft(meta, path),
+        "aliases": _aliases(meta, fail),
         # A web page's <meta name=viewport> or a Word property is nothing to keep or mention.
         "extra": {str(key): _plain_data(meta[key]) for key in unknown} if source else {},
     }
+
+
+def _aliases(meta: dict[str, Any], fail: Fail) -> tuple[str, ...]:
+    """Old addresses: one, or a list of them."""
+    value = meta.get("aliases")
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise fail("'aliases' must be an address or a list of addresses", "aliases")
+    return tuple(i.strip() for i in items if i.strip())
 
 
 def _warn_about_typos(unknown: list[Any], source: SourceData) -> None:

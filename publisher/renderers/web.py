@@ -122,8 +122,7 @@ class WebRenderer(ArchiveRenderer):
         redirected: set[str] = set()
         for issue in archive.issues:
             for doc in issue.documents:
-                aliases = doc.extra.get("aliases") or []
-                for alias in [aliases] if isinstance(aliases, str) else aliases:
+                for alias in doc.aliases:
                     path = alias_page(alias)
                     if path in redirected:
                         continue  # the same document in an older issue
