@@ -162,7 +162,9 @@ class _EveryFormatOption(click.Option):
     "--black-only/--colour", default=None, help="Black text and rules, no fills (photocopiers)."
 )
 @click.option(
-    "--pdf-standard", type=click.Choice(STANDARDS), help="pdf/ua-1 (tagged; default) or pdf/a-3b."
+    "--pdf-standard",
+    type=click.Choice(STANDARDS),
+    help="pdf/ua-1 (tagged; default), pdf/a-3b (archive) or pdf/x-4 (print shop).",
 )
 @click.option("--force", is_flag=True, help="Render everything again, even what is up to date.")
 @click.pass_obj
