@@ -57,7 +57,8 @@ def test_what_import_records_is_front_matter_strict_mode_accepts(tmp_path: Path)
         ),
         strict=True,
     )
-    assert doc.aliases == ("/p/rent-strike",) and dict(doc.extra) == {}
+    assert doc.aliases == ("/p/rent-strike",)
+    assert dict(doc.extra) == {"source": "https://old.example/p/rent-strike"}  # for templates
 
 
 def test_hugo_toml_front_matter(tmp_path: Path) -> None:

@@ -141,14 +141,14 @@ def test_posts_keep_their_metadata_as_front_matter(imported: Imported) -> None:
     assert picket.tags == ("docks", "pay") or picket.tags == ("Docks", "pay")
     assert picket.summary == "The picket at berth nine holds for a second week."
     assert picket.extra["source"] == "https://bulletin.example.org/2026/01/20/picket-line-holds/"
-    assert picket.extra["aliases"] == ["/2026/01/20/picket-line-holds/"]
+    assert picket.aliases == ("/2026/01/20/picket-line-holds/",)
     cleaners = document(root, "cleaners-win-back-pay")
     assert cleaners.subtitle == "Six months of organising at the hospital"
-    assert cleaners.extra["aliases"] == ["/p/cleaners-win-back-pay"]
+    assert cleaners.aliases == ("/p/cleaners-win-back-pay",)
     assert cleaners.extra["source"] == "https://dockside.substack.com/p/cleaners-win-back-pay"
     rally = document(root, "rally-at-the-gates")
     assert rally.summary == "Three hundred at the gates for the crane drivers."
-    assert rally.extra["aliases"] == ["/rally-at-the-gates/"]
+    assert rally.aliases == ("/rally-at-the-gates/",)
 
 
 def test_languages_come_from_the_platform_or_the_text(imported: Imported) -> None:

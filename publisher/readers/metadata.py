@@ -36,6 +36,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "draft": ("draft", "published", "status"),
     "aliases": ("aliases",),  # the document's old addresses (Hugo's key): the web archive redirects
 }
+# Known keys publisher itself does not read, kept in doc.extra for templates: `source`, the
+# original URL `publisher import` records for a post brought from another platform.
+PASSED_TO_TEMPLATES = frozenset({"source"})
 # Hand-written front matter's keys; the values are read leniently below (office files'
 # properties arrive through the same fields), so the table only names the keys.
 FRONT_MATTER_TABLE = Table(
@@ -43,8 +46,8 @@ FRONT_MATTER_TABLE = Table(
         name: Setting()
         for name in sorted(
             {name for names in ALIASES.values() for name in names}
-            # written by `publisher import`: where the document came from, its original URL
-            | {"imported", "source"}
+            | {"imported"}  # written by `publisher import`: where the document came from
+            | PASSED_TO_TEMPLATES
         )
     },
     noun="front matter key",
@@ -103,7 +106,13 @@ def document_fields(
         "draft": _draft(meta, path),
         "aliases": _aliases(meta, fail),
         # A web page's <meta name=viewport> or a Word property is nothing to keep or mention.
-        "extra": {str(key): _plain_data(meta[key]) for key in unknown} if source else {},
+        "extra": {
+            str(key): _plain_data(meta[key])
+            for key in meta
+            if key in unknown or key in PASSED_TO_TEMPLATES
+        }
+        if source
+        else {},
     }
 
 
