@@ -368,6 +368,7 @@ def import_(
 
     from rich.console import Console
 
+    from .config import load_config
     from .importers import import_files
     from .importers.platform_report import as_json as report_json
     from .importers.platform_report import print_report
@@ -384,6 +385,8 @@ def import_(
             hint="give the export as downloaded (Substack's or Mailchimp's zip, Ghost's JSON,"
             " WordPress's .xml, listmonk's CSV or JSON), or the files inside the folder",
         )
+    if exports:  # an export brings issues and a list: only into a workspace, checked first
+        load_config(workspace)
     console = Console(stderr=as_json)
     reports = [
         import_export(path, workspace, dry_run, subscribe_into(workspace)) for path in exports

@@ -412,6 +412,20 @@ def test_a_folder_that_is_no_export_is_refused_without_a_traceback(tmp_path: Pat
     assert "Traceback" not in result.output
 
 
+def test_an_export_outside_a_workspace_is_refused_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    """The posts, issues and list come together: with no publisher.toml, none of them."""
+    (tmp_path / "downloads").mkdir()
+    export = as_downloaded("substack", tmp_path / "downloads")
+    folder = tmp_path / "not-yet-a-workspace"
+    folder.mkdir()
+    result = CliRunner().invoke(main, ["-C", str(folder), "import", str(export)])
+    assert result.exit_code == 1
+    assert "no publisher.toml here" in result.output and "publisher init" in result.output
+    assert list(folder.iterdir()) == []
+
+
 def test_subscribers_import_says_whose_export_it_read(tmp_path: Path) -> None:
     root = new_workspace(tmp_path / "ws")
     export = EXPORTS / "mailchimp" / "unsubscribed_members_export_5f2a9c1e07.csv"
