@@ -5,27 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
+from config_support import GOOD, config_error
 
 from publisher.config import load_config
-from publisher.errors import PublisherError
-
-
-def config_error(root: Path, text: str) -> str:
-    (root / "publisher.toml").write_text(text)
-    with pytest.raises(PublisherError) as error:
-        load_config(root)
-    return str(error.value)
-
-
-GOOD = """\
-title = "T"
-base_url = "https://t.example.org"
-[organisation]
-name = "Org"
-[email]
-from = "T <t@t.example.org>"
-"""
 
 
 def test_a_good_config_is_normalised(workspace: Callable[[str], Path]) -> None:

@@ -18,6 +18,7 @@ from typing import ClassVar
 import pypandoc
 import pytest
 from bounded import outcome_in_child
+from config_support import GOOD, config_error
 
 from publisher.config import load_config
 from publisher.errors import PublisherError
@@ -144,22 +145,6 @@ def test_deep_html_document_is_flattened_with_a_warning(
         document = read_document(path, "x", tmp_path, "en", limits=Limits(html_depth=32))
     assert depth_of(document.body_html) == 32 and "deep text" in document.body_html
     assert str(path) in caplog.text and "nested" in caplog.text
-
-
-GOOD = """title = "T"
-base_url = "https://example.org/"
-[organisation]
-name = "O"
-[email]
-from = "T <t@example.org>"
-"""
-
-
-def config_error(root: Path, text: str) -> str:
-    (root / "publisher.toml").write_text(text)
-    with pytest.raises(PublisherError) as error:
-        load_config(root)
-    return str(error.value)
 
 
 def test_limits_table_is_read(tmp_path: Path) -> None:

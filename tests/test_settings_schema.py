@@ -11,27 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from config_support import GOOD, config_error
 
 from publisher.config import load_config
 from publisher.delivery.settings import DELIVERY_TABLE, DeliverySettings
-from publisher.errors import PublisherError
 from publisher.settings_schema import SettingsTables, registered_tables
-
-GOOD = """\
-title = "T"
-base_url = "https://t.example.org"
-[organisation]
-name = "Org"
-[email]
-from = "T <t@t.example.org>"
-"""
-
-
-def config_error(root: Path, text: str) -> str:
-    (root / "publisher.toml").write_text(text)
-    with pytest.raises(PublisherError) as error:
-        load_config(root)
-    return str(error.value)
 
 
 def test_every_mistake_in_publisher_toml_is_reported_at_once(tmp_path: Path) -> None:
