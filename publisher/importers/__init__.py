@@ -21,8 +21,8 @@ from ..errors import Problem, PublisherError
 from ..output import atomic_write
 from ..pool import DocumentPool, slug_for
 from ..readers import fallback_title
+from .draft import Draft
 from .index import imported_index as _imported_index
-from .plaintext import Draft
 
 TEXT_SUFFIXES = (".txt", ".text", "")
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -108,7 +108,7 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
 
 
 def _document_text(draft: Draft, source: Path, digest: str, part: int, slug: str) -> str:
-    from .markdown import body_markdown, front_matter
+    from .draft import body_markdown, front_matter
 
     body = draft.body_html.replace('src="media/', f'src="media/{slug}/')
     meta = {

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..readers import fallback_title, read_document
 from ..readers.pandoc_formats import DocxReader, OdtReader
-from .plaintext import Draft
+from .draft import Draft
 from .scripts import mark_fragments
 
 

@@ -23,13 +23,12 @@ draft's `found`, and every guess an editor may want to check goes into `unsure`.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
+from .draft import Draft
 from .scripts import detect_language, mark_fragments
 from .textblocks import BULLET, NUMBERED, Block, split_blocks
 from .textdates import parse_date, signature, weekday_header
@@ -49,20 +48,6 @@ _SOURCE_NOTE = re.compile(
 _FOOTNOTE_REF = re.compile(r"(?<=[\w.,;:!?)\"”’])\[(\d{1,3})\]")
 TITLE_MAX = 160
 HEADING_WORDS = 16
-
-
-@dataclass
-class Draft:
-    """One document recovered from an input file, before it is written to the pool."""
-
-    title: str = ""
-    subtitle: str = ""
-    authors: list[str] = field(default_factory=list)
-    date: dt.date | None = None
-    language: str = ""
-    body_html: str = ""
-    found: Counter[str] = field(default_factory=Counter)
-    unsure: list[str] = field(default_factory=list)
 
 
 def recover(text: str, split: bool | None = None) -> list[Draft]:
@@ -353,7 +338,7 @@ def _div(css_class: str, inner: str) -> str:
 
 def _footnotes(body: str, notes: dict[str, str], draft: Draft) -> str:
     """[1] markers with a matching '[1] text' paragraph become footnotes (via placeholders
-    that `importers.markdown` turns into pandoc's [^1] syntax)."""
+    that `importers.draft` turns into pandoc's [^1] syntax)."""
     if not notes:
         return body
     used = set()

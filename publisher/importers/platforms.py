@@ -210,7 +210,7 @@ def _language(post: Post, text: str) -> str | None:
 
 
 def _document_text(post: Post, body_html: str, slug: str, source: Path, digest: str) -> str:
-    from .markdown import body_markdown, front_matter
+    from .draft import body_markdown, front_matter
     from .scripts import mark_fragments
 
     text = html.unescape(re.sub(r"<[^>]+>", " ", body_html))  # enough to tell the language

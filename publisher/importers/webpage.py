@@ -11,7 +11,7 @@ from ..controls import clean_text
 from ..errors import PublisherError
 from ..extras import needs
 from .decode import clean_extracted, decode_text
-from .plaintext import Draft
+from .draft import Draft
 from .scripts import detect_language, mark_fragments
 
 

@@ -1,14 +1,33 @@
-"""A recovered draft → the Markdown file an editor reviews: YAML front matter plus a body
-that pandoc writes from the sanitised HTML (so escaping, lists and lang/dir spans are pandoc's)."""
+"""A draft: one document recovered from an input file (every importer makes them), and the
+Markdown file it becomes for an editor to review: YAML front matter plus a body that pandoc
+writes from the sanitised HTML (so escaping, lists and lang/dir spans are pandoc's)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from ..sanitize import clean_html
+
+
+@dataclass
+class Draft:
+    """One document recovered from an input file, before it is written to the pool."""
+
+    title: str = ""
+    subtitle: str = ""
+    authors: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    language: str = ""
+    body_html: str = ""
+    found: Counter[str] = field(default_factory=Counter)
+    unsure: list[str] = field(default_factory=list)
+
 
 _WRITER = "markdown-smart-raw_html-native_divs-native_spans-link_attributes-header_attributes"
 _FOOTNOTE_DIV = re.compile(r"^:{3,} footnote-definitions\n(.*?)^:{3,}\n?", re.MULTILINE | re.DOTALL)
