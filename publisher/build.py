@@ -286,7 +286,7 @@ def find_downloads(
         for name, offer in offering:
             relative = offer.path(issue.slug)
             if (size := built_size(relative)) is not None:
-                found.append(Download(name, relative, offer.media_type, size))
+                found.append(Download(name, relative, offer.media_type, size, offer.label))
         downloads[issue.slug] = tuple(found)
     return downloads
 

@@ -39,6 +39,7 @@ class Offer:
 
     suffix: str  # the file is <slug>/<slug><suffix>
     media_type: str
+    label: str  # what the link says, translated in the catalogues ("leaflet (PDF)")
 
     def path(self, slug: str) -> Path:
         return Path(slug) / f"{slug}{self.suffix}"
@@ -105,7 +106,7 @@ BUILT_IN: tuple[Format, ...] = (
         description="the issue as a print-ready PDF booklet",
         stage="issue",
         settings_table="pdf",
-        download=Offer(".pdf", "application/pdf"),
+        download=Offer(".pdf", "application/pdf", "PDF"),
         needs_weasyprint=True,
         checks=[
             ("fonts embedded", "pdf:fonts_embedded"),
@@ -121,7 +122,7 @@ BUILT_IN: tuple[Format, ...] = (
         description="the issue's leaflet document as a one-sheet handout PDF",
         stage="issue",
         settings_table="pdf",
-        download=Offer("-leaflet.pdf", "application/pdf"),  # for those who print their own
+        download=Offer("-leaflet.pdf", "application/pdf", "leaflet (PDF)"),  # for those who print their own
         needs_weasyprint=True,
         checks=[("one sheet", "pdf:leaflet_one_sheet")],
         inputs="pdf:leaflets",
@@ -146,7 +147,7 @@ BUILT_IN: tuple[Format, ...] = (
         "epub",
         description="the issue as an EPUB 3 e-book",
         stage="issue",
-        download=Offer(".epub", "application/epub+zip"),
+        download=Offer(".epub", "application/epub+zip", "EPUB"),
         checks=[("epubcheck", "epub:epubcheck"), ("accessibility (Ace)", "epub:accessibility")],
         inputs="epub:epubs",
     ),

@@ -101,6 +101,7 @@ class Download:
     path: Path  # relative to the output folder
     media_type: str
     size: int
+    label: str  # what a link to it says (before translation): "PDF", "leaflet (PDF)"
 
 
 @dataclass(frozen=True)

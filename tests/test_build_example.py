@@ -170,6 +170,9 @@ def test_web_index_links_every_issue_page(built_example: BuildReport) -> None:
             else []
         )
         assert downloads == [f"{slug}.pdf", *leaflet, f"{slug}.epub"]  # a leaflet where it has one
+        said = page.xpath("//ul[@class='downloads']//a/text()")
+        labels = ["Download PDF", *["Download leaflet (PDF)"] * len(leaflet), "Download EPUB"]
+        assert said == labels  # the leaflet is told from the issue's PDF
         for href in downloads:
             assert (built_example.out_dir / slug / href).is_file()
 
