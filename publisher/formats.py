@@ -122,7 +122,8 @@ BUILT_IN: tuple[Format, ...] = (
         description="the issue's leaflet document as a one-sheet handout PDF",
         stage="issue",
         settings_table="pdf",
-        download=Offer("-leaflet.pdf", "application/pdf", "leaflet (PDF)"),  # for those who print their own
+        # for those who print their own
+        download=Offer("-leaflet.pdf", "application/pdf", "leaflet (PDF)"),
         needs_weasyprint=True,
         checks=[("one sheet", "pdf:leaflet_one_sheet")],
         inputs="pdf:leaflets",
