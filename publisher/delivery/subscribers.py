@@ -103,6 +103,15 @@ class ImportReport:
     platform: str = ""  # the platform whose export this was ('' for our own columns)
     merged: list[str] = field(default_factory=list)  # one address on several rows: what won
 
+    def note(self, subscriber: Subscriber, outcome: str) -> None:
+        """Count one row by what `_add` did with it: added, updated or unchanged."""
+        if outcome == "added":
+            self.added.append(subscriber)
+        elif outcome == "updated":
+            self.updated.append(subscriber)
+        else:
+            self.unchanged += 1
+
     def by_status(self) -> dict[str, int]:
         """How many of each status this import added or newly suppressed."""
         counts: dict[str, int] = {}
@@ -344,12 +353,7 @@ def import_csv(
                 address = values.get(address_column) or "(no address)"
                 report.rejected.append(Problem(f"{address}: {exc}", path, line))
                 continue
-            if outcome == "added":
-                report.added.append(subscriber)
-            elif outcome == "updated":
-                report.updated.append(subscriber)
-            else:
-                report.unchanged += 1
+            report.note(subscriber, outcome)
     return report
 
 
@@ -394,12 +398,7 @@ def import_members(
                     Problem(f"{member.address or '(no address)'}: {exc}", *where)
                 )
                 continue
-            if outcome == "added":
-                report.added.append(subscriber)
-            elif outcome == "updated":
-                report.updated.append(subscriber)
-            else:
-                report.unchanged += 1
+            report.note(subscriber, outcome)
     return report
 
 
