@@ -24,6 +24,7 @@ from typing import Any
 import psycopg
 
 from .location import PostgresUrl
+from .rows import OneRow
 
 LOCK_SPACE = 0x7075  # advisory locks' first key: publisher's, whatever else uses the database
 WRITE_LOCK = 0  # second key: the list's one-writer-at-a-time lock (claimer ids are > 0)
@@ -57,7 +58,7 @@ def translate(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
-class PgDatabase:
+class PgDatabase(OneRow):
     """One autocommit connection to the list; `execute` returns a psycopg cursor."""
 
     dialect = "postgresql"
@@ -98,13 +99,6 @@ class PgDatabase:
     def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self.conn.cursor(row_factory=psycopg.rows.tuple_row) as cursor:
             return cursor.execute(translate(sql), tuple(params)).fetchall()
-
-    def one(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        """The row a query always returns (an aggregate, RETURNING, a function's value)."""
-        row = self.execute(sql, params).fetchone()
-        if row is None:
-            raise LookupError(f"no row where one is always expected: {sql}")
-        return row
 
     def release(self, sql: str, params: Sequence[Any]) -> None:
         """A last statement before closing, skipped when the connection is gone already

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..errors import PublisherError
+from .rows import OneRow
 from .schema import (
     BOUNCE_KINDS,
     DELIVERY_STATES,
@@ -40,7 +41,7 @@ _FIRST_TRY = 0.2  # seconds before saying that we are waiting
 _MIGRATION_LOCK = 1 << 30  # PostgreSQL: the advisory lock key that upgrades take
 
 
-class SqliteDatabase(sqlite3.Connection):
+class SqliteDatabase(OneRow, sqlite3.Connection):
     """A connection that knows its file and how long to wait for another program's write."""
 
     path: Path
@@ -51,13 +52,6 @@ class SqliteDatabase(sqlite3.Connection):
         cursor = self.cursor()
         cursor.row_factory = None
         return cursor.execute(sql, params).fetchall()
-
-    def one(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        """The row a query always returns (an aggregate, RETURNING, a function's value)."""
-        row = self.execute(sql, params).fetchone()
-        if row is None:
-            raise LookupError(f"no row where one is always expected: {sql}")
-        return row
 
     def release(self, sql: str, params: Sequence[Any]) -> None:
         """A last statement before closing (on PostgreSQL, skipped if the session is gone)."""
