@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from .errors import PublisherError, near_misses
 
 if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
     from .checks.base import CheckFunction, Target
     from .renderers.base import Renderer
 
@@ -186,27 +188,21 @@ BUILT_IN: tuple[Format, ...] = (
 @cache
 def formats() -> dict[str, Format]:
     """Every format by name: the built-ins in their order, then those packages register."""
-    from importlib.metadata import entry_points  # 60 ms: not on `publisher --help`'s path
+    from .plugins import registered
 
     found = {f.name: f for f in BUILT_IN}
-    for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-        origin = f"the {ENTRY_POINT_GROUP} entry point {entry.name!r} ({entry.value})"
-        try:
-            registered = entry.load()
-        except Exception as exc:  # a broken plugin is named, not a traceback
+    for entry, plugin in registered(ENTRY_POINT_GROUP, Format, _origin):
+        if plugin.name in found:
             raise PublisherError.at(
-                f"{origin} could not be loaded: {type(exc).__name__}: {exc}",
-                hint="reinstall or uninstall the package that registers it",
-            ) from None
-        if not isinstance(registered, Format):
-            raise PublisherError.at(f"{origin} is not a publisher.formats.Format")
-        if registered.name in found:
-            raise PublisherError.at(
-                f"{origin} registers the format {registered.name!r} a second time",
+                f"{_origin(entry)} registers the format {plugin.name!r} a second time",
                 hint="uninstall one of the packages, or give the new format its own name",
             )
-        found[registered.name] = registered
+        found[plugin.name] = plugin
     return found
+
+
+def _origin(entry: EntryPoint) -> str:
+    return f"the {ENTRY_POINT_GROUP} entry point {entry.name!r} ({entry.value})"
 
 
 def mail_format() -> Format:

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from .errors import Problem, PublisherError, near_misses
 
 if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
     from .sourcefile import SourceData
 
 Parse = Callable[[Any], Any]  # a raw value → its typed value, or ValueError("message\nhint")
@@ -248,18 +250,9 @@ def then(first: Parse, *more: Callable[[Any], object]) -> Parse:
 def registered_tables(group: str = "publisher.settings") -> Mapping[str, Table]:
     """The tables other parts of publisher (and plugins) register through an entry-point group,
     by table name: publisher.toml reads them without importing their packages itself."""
-    from importlib.metadata import entry_points
+    from .plugins import registered
 
-    tables: dict[str, Table] = {}
-    for entry in entry_points(group=group):
-        try:
-            table = entry.load()
-        except (ImportError, AttributeError) as exc:
-            table = exc
-        if not isinstance(table, Table):
-            raise PublisherError.at(
-                f"the [{entry.name}] table registered as {entry.value} cannot be read: {table}",
-                hint=f"reinstall or remove the package that registers it ({group} entry points)",
-            )
-        tables[entry.name] = table
-    return tables
+    def origin(entry: EntryPoint) -> str:
+        return f"the [{entry.name}] table registered as {entry.value}"
+
+    return {entry.name: table for entry, table in registered(group, Table, origin)}
