@@ -32,6 +32,7 @@ from publisher.cache import Cache
 from publisher.checks import registry
 from publisher.cli import main
 from publisher.config import load_config
+from publisher.errors import PublisherError
 from publisher.formats import Format, formats, mail_format
 from publisher.jobs import RenderPlan, Silent
 from publisher.manifest import load_manifests
@@ -225,3 +226,34 @@ def test_archive_formats_link_only_downloads_the_records_hold(built: Built, tmp_
             if source.is_file():
                 shutil.copy2(source, other / f.download.path("001-first"))
     assert "enclosure" in (built.root / "dist" / "feed.atom").read_text()
+
+
+@pytest.mark.parametrize(
+    ("module", "said"),
+    [
+        ("raise RuntimeError('half installed')", "RuntimeError: half installed"),
+        ("FORMAT = 'toy'", "it is not a publisher.formats.Format"),
+    ],
+)
+def test_a_plugin_that_cannot_be_read_is_named_without_a_traceback(
+    tmp_path: Path, module: str, said: str
+) -> None:
+    (tmp_path / "broken_format.py").write_text(module + "\n")
+    info = tmp_path / "broken-0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: broken\nVersion: 0\n")
+    (info / "entry_points.txt").write_text("[publisher.formats]\nbroken = broken_format:FORMAT\n")
+    sys.path.insert(0, str(tmp_path))
+    importlib.invalidate_caches()
+    formats.cache_clear()
+    try:
+        with pytest.raises(PublisherError) as error:
+            formats()
+    finally:
+        sys.path.remove(str(tmp_path))
+        sys.modules.pop("broken_format", None)
+        formats.cache_clear()
+    message = str(error.value)
+    entry = "the publisher.formats entry point 'broken' (broken_format:FORMAT)"
+    assert f"{entry} cannot be read" in message
+    assert said in message and "reinstall or uninstall" in message
