@@ -137,7 +137,6 @@ class Sender:
         job = self.job
         ledger = Ledger(job.database, job.settings.database_timeout)
         connection = Connection(job.settings, job.password)
-        template = job.template.copy()
         try:
             while not self.stop.is_set():
                 now = time.time()
@@ -149,7 +148,7 @@ class Sender:
                     ledger.reclaim_abandoned()  # rows of a sender that died (PostgreSQL)
                     self.stop.wait(min(max(due - now, 0.01), _IDLE_POLL))
                     continue
-                message = self._compose(template, recipient)
+                message = self._compose(recipient)
                 if not self.pacer.wait(self.stop):
                     return
                 outcome = connection.transmit(
@@ -167,10 +166,12 @@ class Sender:
             connection.close()
             ledger.close()
 
-    def _compose(self, template: Template, recipient: Recipient) -> bytes:
+    def _compose(self, recipient: Recipient) -> bytes:
+        """The recipient's copy: every worker shares the template, which a copy leaves as
+        it was."""
         job = self.job
         token = job.tokens.unsubscribe(recipient.subscriber_id, job.issue)
-        message = template.personalise(recipient.address, recipient.message_id, token)
+        message = job.template.personalise(recipient.address, recipient.message_id, token)
         return job.dkim.sign(message) if job.dkim else message
 
     def _settle(self, ledger: Ledger, recipient: Recipient, outcome: Outcome) -> None:
