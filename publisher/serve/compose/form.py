@@ -1,0 +1,138 @@
+"""The composer's issue form → an IssueEdit, and a manifest → the form's values.
+
+Sections travel as a flat, ordered list of fields: a `section.title` opens a section and the
+`section.document` fields after it belong to it. Moving a document in the page is moving its
+field, so the order the editor sees is the order posted, with or without JavaScript.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...manifest import IssueManifest
+from ...manifest_yaml import IssueEdit, LeafletEdit, SectionEdit
+from ...pool import slug_for
+
+Fields = list[tuple[str, str]]  # as posted, in order
+
+
+def issue_edit(fields: Fields) -> IssueEdit:
+    values = {key: value for key, value in fields}  # single fields: the last one counts
+    sections: list[tuple[str, list[str]]] = []
+    for key, value in fields:
+        if key == "section.title":
+            sections.append((value.strip(), []))
+        elif key == "section.document" and value.strip():
+            if not sections:
+                sections.append(("", []))
+            sections[-1][1].append(value.strip())
+    document = values.get("leaflet.document", "").strip()
+    leaflet = (
+        LeafletEdit(
+            document,
+            _whole(values.get("leaflet.sides", "")),
+            _whole(values.get("leaflet.columns", "")),
+            values.get("leaflet.standfirst", "").strip(),
+            values.get("leaflet.pull_quote", "").strip(),
+        )
+        if document
+        else None
+    )
+    number = values.get("number", "").strip()
+    date = values.get("date", "").strip()
+    return IssueEdit(
+        number=int(number) if number.isdecimal() else number,
+        date=_date(date),
+        title=values.get("title", "").strip(),
+        language=values.get("language", "").strip(),
+        summary=values.get("summary", "").strip(),
+        editorial=values.get("editorial", ""),
+        sections=tuple(SectionEdit(title, tuple(docs)) for title, docs in sections),
+        leaflet=leaflet,
+    )
+
+
+def _whole(text: str) -> int | None:
+    return int(text) if text.strip().isdecimal() else None
+
+
+def _date(text: str) -> dt.date | str:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return text
+
+
+@dataclass(frozen=True)
+class FormSection:
+    title: str
+    documents: tuple[tuple[str, str], ...]  # (reference as written, relative path)
+
+
+@dataclass(frozen=True)
+class FormValues:
+    """What the editor page shows in its fields."""
+
+    number: str
+    date: str
+    title: str = ""
+    language: str = ""
+    summary: str = ""
+    editorial: str = ""
+    sections: tuple[FormSection, ...] = ()
+    leaflet: dict[str, str] = field(default_factory=dict)
+
+
+def form_values(manifest: IssueManifest, raw: dict[str, Any]) -> FormValues:
+    """The loaded manifest as the form shows it. References are kept as `raw` (the file's
+    data) writes them, slug or path, so a list the editor leaves alone stays byte for byte."""
+    raw_sections = raw.get("sections") or []
+    sections = []
+    for index, section in enumerate(manifest.sections):
+        written = raw_sections[index].get("documents", []) if index < len(raw_sections) else []
+        pairs = tuple(
+            (str(written[i]) if i < len(written) else slug_for(path), path.as_posix())
+            for i, path in enumerate(section.documents)
+        )
+        sections.append(FormSection(section.title, pairs))
+    leaflet: dict[str, str] = {}
+    if manifest.leaflet:
+        given = raw.get("leaflet")
+        given = given if isinstance(given, dict) else {"document": given}
+        leaflet = {
+            "document": str(given.get("document", "")),
+            "sides": str(given.get("sides", "")),
+            "columns": str(given.get("columns", "")),
+            "standfirst": manifest.leaflet.standfirst,
+            "pull_quote": manifest.leaflet.pull_quote,
+        }
+    return FormValues(
+        number=str(manifest.number),
+        date=manifest.date.isoformat(),
+        title=manifest.title,
+        language=manifest.language or "",
+        summary=manifest.summary,
+        editorial=manifest.editorial,
+        sections=tuple(sections),
+        leaflet=leaflet,
+    )
+
+
+def posted_values(fields: Fields) -> FormValues:
+    """The form as it was posted, to show again beside the problems that stopped saving."""
+    edit = issue_edit(fields)
+    values = {key: value for key, value in fields}
+    return FormValues(
+        number=str(edit.number),
+        date=str(edit.date),
+        title=edit.title,
+        language=edit.language,
+        summary=edit.summary,
+        editorial=edit.editorial,
+        sections=tuple(
+            FormSection(s.title, tuple((ref, ref) for ref in s.documents)) for s in edit.sections
+        ),
+        leaflet={k.removeprefix("leaflet."): v for k, v in values.items() if k.startswith("leaf")},
+    )

@@ -1,0 +1,90 @@
+"""The document pool as the composer lists it: what each document is and where it is used.
+
+Listing must be quick enough to redo on every page load, so nothing is converted: Markdown
+front matter is read with the build's own metadata rules, and other formats (whose
+properties need pandoc) show their file name until they are built.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ...config import Config
+from ...errors import PublisherError
+from ...manifest import IssueManifest, load_manifest, manifest_paths
+from ...pool import DocumentPool, slug_for
+from ...readers import fallback_title
+from ...readers.markdown import MarkdownReader, read_utf8, split_front_matter
+from ...readers.metadata import document_fields
+
+
+@dataclass(frozen=True)
+class PoolEntry:
+    path: Path  # relative to documents/
+    ref: str  # how a manifest names it: its slug, or its path when the slug is shared
+    title: str
+    language: str
+    date: str  # ISO, or "" when the document gives none
+    tags: tuple[str, ...]
+    used_in: tuple[str, ...]  # slugs of the issues that list it
+    problem: str = ""  # why its metadata could not be read
+
+    def matches(self, query: str, language: str, tag: str) -> bool:
+        words = " ".join((self.title, self.ref, self.path.as_posix(), *self.tags)).casefold()
+        return (
+            all(word in words for word in query.casefold().split())
+            and (not language or self.language == language)
+            and (not tag or tag in self.tags)
+        )
+
+
+def loaded_manifests(config: Config, pool: DocumentPool) -> list[IssueManifest]:
+    """Every manifest that loads; a broken one is the build's to report."""
+    loaded = []
+    for path in manifest_paths(config.issues_dir):
+        try:
+            loaded.append(load_manifest(path, pool, config.root))
+        except PublisherError:
+            continue
+    return loaded
+
+
+def pool_entries(config: Config, pool: DocumentPool) -> list[PoolEntry]:
+    used: dict[Path, list[str]] = {}
+    for manifest in loaded_manifests(config, pool):
+        for document in manifest.documents:
+            used.setdefault(document, []).append(manifest.slug)
+    shared = Counter(slug_for(path) for path in pool.files)
+    entries = []
+    for relative in pool.files:
+        slug = slug_for(relative)
+        ref = slug if shared[slug] == 1 else relative.as_posix()
+        fields, problem = _fields(config.documents_dir / relative, config.language)
+        entries.append(
+            PoolEntry(
+                path=relative,
+                ref=ref,
+                title=str(fields.get("title") or fallback_title(relative)),
+                language=str(fields.get("language") or config.language),
+                date=fields["date"].isoformat() if fields.get("date") else "",
+                tags=tuple(fields.get("tags", ())),
+                used_in=tuple(used.get(relative, ())),
+                problem=problem,
+            )
+        )
+    return entries
+
+
+def _fields(path: Path, language: str) -> tuple[dict[str, Any], str]:
+    if path.suffix.lower() not in MarkdownReader.extensions:
+        return {}, ""
+    try:
+        front, _ = split_front_matter(read_utf8(path), path)
+        source = front.parse(path) if front else None
+        meta = source.data if source else {}
+        return document_fields(meta, path, source, language), ""
+    except PublisherError as exc:
+        return {}, str(exc)

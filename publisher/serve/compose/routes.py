@@ -1,0 +1,380 @@
+"""The composer's pages and actions under /compose, answered for the preview server.
+
+The preview server's handler passes each /compose request here and writes the Response
+back; it has already refused foreign Host headers. Every POST must carry the server's CSRF
+token, and every file name taken from a request is confined to its folder (guard.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import tempfile
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, parse_qsl, quote
+
+import jinja2
+from slugify import slugify
+
+from ...config import Config, load_config
+from ...errors import PublisherError
+from ...manifest import load_manifest, manifest_paths
+from ...pool import DocumentPool
+from ...sourcefile import parse_file
+from ..status import Status
+from .form import FormValues, form_values, issue_edit, posted_values
+from .guard import CSRF_FIELD, CSRF_HEADER, Refused, check_token, inside, new_token
+from .pool_listing import PoolEntry, pool_entries
+from .saving import NEW, Conflict, digest_of, save
+from .tasks import Task, Tasks
+from .thumbnails import thumbnails
+
+ROOT = "/compose"
+HERE = Path(__file__).parent
+STATIC = {  # every file /compose/static/ serves, by name: nothing else can be asked for
+    "compose.js": "text/javascript; charset=utf-8",
+    "compose.css": "text/css; charset=utf-8",
+    "Sortable.min.js": "text/javascript; charset=utf-8",
+    "Sortable.LICENSE.txt": "text/plain; charset=utf-8",
+}
+# The composer's pages run only the package's own scripts, styles and frames.
+POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+    " frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+)
+UPLOAD_LIMIT = 20 * 1024 * 1024  # bytes a dropped file may have
+_EDITABLE = (".yaml", ".yml")
+
+
+@dataclass
+class Response:
+    status: int
+    body: bytes
+    content_type: str = "text/html; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class Composer:
+    def __init__(self, workspace: Path, status: Status) -> None:
+        self.workspace = workspace.resolve()
+        self.status = status
+        self.token = new_token()
+        self.tasks = Tasks(self.workspace)
+        self.pages = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(HERE / "templates"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    # Entry points ---------------------------------------------------------------------
+
+    def get(self, path: str, query: str) -> Response:
+        try:
+            return self._get(path.removeprefix(ROOT).strip("/"), parse_qs(query))
+        except Refused as exc:
+            return self._page(exc.status, "message.html", title="Refused", message=str(exc))
+        except PublisherError as exc:
+            return self._page(200, "message.html", title="The workspace has problems", message=exc)
+        except Exception as exc:  # the server stays up; the terminal shows the traceback
+            return self._bug(exc)
+
+    def post(self, path: str, query: str, headers: dict[str, str], body: bytes) -> Response:
+        json_wanted = "application/json" in headers.get("accept", "")
+        try:
+            content_type = headers.get("content-type", "")
+            fields = (
+                parse_qsl(body.decode("utf-8"), keep_blank_values=True)
+                if content_type.startswith("application/x-www-form-urlencoded")
+                else []
+            )
+            given = headers.get(CSRF_HEADER.lower()) or dict(fields).get(CSRF_FIELD)
+            check_token(self.token, given)
+            return self._post(path.removeprefix(ROOT).strip("/"), parse_qs(query), fields, body)
+        except Refused as exc:
+            if json_wanted:
+                return _json(exc.status, {"ok": False, "errors": [str(exc)]})
+            return self._page(exc.status, "message.html", title="Refused", message=str(exc))
+        except PublisherError as exc:
+            return self._page(422, "message.html", title="The workspace has problems", message=exc)
+        except Exception as exc:
+            return self._bug(exc)
+
+    # GET ------------------------------------------------------------------------------
+
+    def _get(self, route: str, query: dict[str, list[str]]) -> Response:
+        first = {key: values[0] for key, values in query.items()}
+        if route == "":
+            return self._pool_page(first)
+        if route == "new":
+            return self._editor(None)
+        kind, _, rest = route.partition("/")
+        if kind == "issue":
+            return self._editor(rest)
+        if kind == "tasks" and rest.isdecimal():
+            return self._task_page(int(rest), "part" in query)
+        if kind == "previews":
+            return self._page(200, "previews.html", **self._previews(rest))
+        if kind == "thumbs":
+            return self._thumbnail(rest)
+        if kind == "static" and rest in STATIC:
+            return Response(200, (HERE / "static" / rest).read_bytes(), STATIC[rest])
+        raise Refused(404, "there is no such page in the composer")
+
+    def _pool_page(self, query: dict[str, str]) -> Response:
+        config = load_config(self.workspace)
+        pool = DocumentPool.scan(config.documents_dir)
+        entries = pool_entries(config, pool)
+        q, language, tag = query.get("q", ""), query.get("language", ""), query.get("tag", "")
+        shown = [e for e in entries if e.matches(q, language, tag)]
+        return self._page(
+            200,
+            "pool.html",
+            entries=shown,
+            total=len(entries),
+            q=q,
+            language=language,
+            tag=tag,
+            languages=sorted({e.language for e in entries}),
+            tags=sorted({t for e in entries for t in e.tags}),
+            issues=self._issue_files(config),
+        )
+
+    def _issue_files(self, config: Config) -> list[dict[str, str]]:
+        issues = []
+        for path in manifest_paths(config.issues_dir):
+            try:
+                data = parse_file(path).data
+            except PublisherError:
+                data = {}
+            issues.append(
+                {
+                    "file": path.name,
+                    "number": str(data.get("number", "?")),
+                    "title": str(data.get("title", "")),
+                    "date": str(data.get("date", "")),
+                    "editable": str(path.suffix in _EDITABLE),
+                }
+            )
+        return sorted(issues, key=lambda i: i["date"], reverse=True)
+
+    def _editor(
+        self,
+        file: str | None,
+        values: FormValues | None = None,
+        errors: list[str] | None = None,
+        digest: str | None = None,
+        status: int = 200,
+    ) -> Response:
+        config = load_config(self.workspace)
+        pool = DocumentPool.scan(config.documents_dir)
+        entries = pool_entries(config, pool)
+        if file:
+            path = self._manifest_path(config, file)
+            if not path.is_file():
+                raise Refused(404, f"there is no issues/{file}")
+            digest = digest or digest_of(path)
+            if values is None:
+                values = form_values(load_manifest(path, pool, self.workspace), _raw(path))
+        else:
+            digest = digest or NEW
+            values = values or FormValues(
+                number=str(self._next_number(config)),
+                date=dt.date.today().isoformat(),
+                sections=(),
+            )
+        titles = {e.path.as_posix(): e for e in entries} | {e.ref: e for e in entries}
+        slug = slugify(Path(file).stem) if file else ""
+        return self._page(
+            status,
+            "editor.html",
+            file=file or "",
+            digest=digest,
+            values=values,
+            errors=errors or [],
+            entries=entries,
+            known=titles,
+            notes=self._notes(slug, entries),
+            address=_test_address(config),
+            **(self._previews(slug) if slug else {"slug": "", "thumbs": [], "built": False}),
+        )
+
+    def _previews(self, slug: str) -> dict[str, Any]:
+        slug = slugify(slug)
+        pdf = self.workspace / "dist" / slug / f"{slug}.pdf"
+        folder = self.workspace / ".publisher" / "compose-thumbnails"
+        pages = thumbnails(pdf, folder) if slug else []
+        built = (self.workspace / "dist" / slug / "index.html").is_file()
+        return {"slug": slug, "thumbs": [p.stem.rpartition("-")[2] for p in pages], "built": built}
+
+    def _thumbnail(self, rest: str) -> Response:
+        slug, _, page = rest.partition("/")
+        if not page.removesuffix(".png").isdecimal():
+            raise Refused(404, "no such page")
+        pdf = self.workspace / "dist" / slugify(slug) / f"{slugify(slug)}.pdf"
+        folder = self.workspace / ".publisher" / "compose-thumbnails"
+        for picture in thumbnails(pdf, folder):
+            if picture.stem.rpartition("-")[2].lstrip("0") == page.removesuffix(".png"):
+                return Response(200, picture.read_bytes(), "image/png")
+        raise Refused(404, "that page is not built")
+
+    def _task_page(self, task_id: int, part: bool) -> Response:
+        task = self.tasks.get(task_id)
+        if task is None:
+            raise Refused(404, "no such task")
+        return self._page(200, "task-part.html" if part else "task.html", task=task)
+
+    def _notes(self, slug: str, entries: list[PoolEntry]) -> dict[str, list[str]]:
+        """The last build's notes and errors for each document, by its path: lines naming it."""
+        lines = [line for _, error in self.status.errors for line in error.splitlines()]
+        if slug and (task := self.tasks.latest("build", slug)) and not task.running:
+            lines += task.lines
+        notes: dict[str, list[str]] = {}
+        for entry in entries:
+            name = entry.path.as_posix()
+            found = [line.strip() for line in lines if re.search(rf"\b{re.escape(name)}\b", line)]
+            if found:
+                notes[name] = list(dict.fromkeys(found))
+        return notes
+
+    # POST -----------------------------------------------------------------------------
+
+    def _post(
+        self, route: str, query: dict[str, list[str]], fields: list[tuple[str, str]], body: bytes
+    ) -> Response:
+        values = dict(fields)
+        if route == "save":
+            return self._save(fields, "application/json" in values.get("_accept", ""))
+        if route == "markdown":
+            return self._markdown(values.get("editorial", ""))
+        if route == "import":
+            return self._import(query.get("name", [""])[0], body)
+        if route in ("build", "check", "send"):
+            config = load_config(self.workspace)
+            path = self._manifest_path(config, values.get("file", ""))
+            slug = slugify(path.stem)
+            if not path.is_file():
+                raise Refused(404, "save the issue first")
+            if route == "build":
+                task = self.tasks.start("build", slug, ["build", slug])
+            elif route == "check":
+                task = self.tasks.start("check", slug, ["check", slug, "--json"])
+            else:
+                address = values.get("to", "").strip()
+                if not re.fullmatch(r"[^@\s]+@[^@\s]+", address):
+                    raise Refused(400, "give the address to send the test copy to")
+                task = self.tasks.start("send", slug, ["send", slug, "--to", address])
+            return _see_other(f"{ROOT}/tasks/{task.id}")
+        raise Refused(404, "there is no such action in the composer")
+
+    def _save(self, fields: list[tuple[str, str]], as_json: bool) -> Response:
+        values = dict(fields)
+        config = load_config(self.workspace)
+        file = values.get("file", "")
+        edit = issue_edit(fields)
+        if not file:
+            stem = slugify(f"{str(edit.number).zfill(3)} {edit.title}") or "issue"
+            file = f"{stem}.yaml"
+        path = self._manifest_path(config, file)
+        expected = values.get("digest", "") or NEW
+        try:
+            digest = save(self.workspace, path, edit, expected)
+        except Conflict:
+            message = (
+                f"issues/{file} was changed on disk since this page loaded it, and was not"
+                " overwritten. Reload it to see the changes (yours here are not saved)."
+            )
+            if as_json:
+                url = f"{ROOT}/issue/{quote(file)}"
+                return _json(409, {"ok": False, "conflict": True, "errors": [message], "url": url})
+            return self._page(409, "conflict.html", file=file, message=message)
+        except PublisherError as exc:
+            errors = [str(problem) for problem in exc.problems]
+            if as_json:
+                return _json(422, {"ok": False, "errors": errors})
+            shown = file if values.get("file") else None
+            return self._editor(shown, posted_values(fields), errors, expected, 422)
+        url = f"{ROOT}/issue/{quote(file)}"
+        if as_json:
+            return _json(200, {"ok": True, "digest": digest, "file": file, "url": url})
+        return _see_other(url + "?saved")
+
+    def _markdown(self, text: str) -> Response:
+        """The editorial as the build will show it: pandoc, then the one sanitising policy."""
+        from ...pandoc import markdown_to_html
+        from ...sanitize import clean_html
+
+        html = clean_html(markdown_to_html(text, id_prefix="preview-")) if text.strip() else ""
+        return Response(200, html.encode("utf-8"))
+
+    def _import(self, name: str, body: bytes) -> Response:
+        """A dropped file, imported by `publisher import` from a folder outside the workspace."""
+        base = Path(name.replace("\\", "/")).name
+        if not base or base.startswith(".") or len(body) > UPLOAD_LIMIT:
+            raise Refused(400, "give a file to import, of at most 20 MB")
+        folder = Path(tempfile.mkdtemp(prefix="publisher-import-"))
+        dropped = inside(folder, base)
+        dropped.write_bytes(body)
+        task = self.tasks.start(
+            "import",
+            base,
+            ["import", "--json", str(dropped)],
+            after=lambda: shutil.rmtree(folder, ignore_errors=True),
+        )
+        return _json(202, {"ok": True, "task": f"{ROOT}/tasks/{task.id}"})
+
+    # Helpers --------------------------------------------------------------------------
+
+    def _manifest_path(self, config: Config, file: str) -> Path:
+        path = inside(config.issues_dir, file)
+        if path.parent != config.issues_dir or path.suffix not in _EDITABLE:
+            raise Refused(400, f"{file!r} is not an issue manifest the composer edits (.yaml)")
+        return path
+
+    def _next_number(self, config: Config) -> int:
+        numbers = [0]
+        for path in manifest_paths(config.issues_dir):
+            try:
+                number = parse_file(path).data.get("number")
+            except PublisherError:
+                continue
+            if isinstance(number, int):
+                numbers.append(number)
+        return max(numbers) + 1
+
+    def _bug(self, exc: Exception) -> Response:
+        traceback.print_exc()
+        message = f"internal error (a bug in publisher): {exc!r}; the terminal shows the traceback"
+        return self._page(500, "message.html", title="Something went wrong", message=message)
+
+    def _page(self, status: int, template: str, **values: Any) -> Response:
+        html = self.pages.get_template(template).render(
+            csrf=self.token, build=self.status.last.build, root=ROOT, **values
+        )
+        return Response(status, html.encode("utf-8"), headers={"Content-Security-Policy": POLICY})
+
+
+def _raw(path: Path) -> dict[str, Any]:
+    return parse_file(path).data
+
+
+def _test_address(config: Config) -> str:
+    """Where "send a test copy to me" goes unless the editor types another address."""
+    return str((config.email_reply_to or config.email_from).addr_spec)
+
+
+def _json(status: int, value: dict[str, Any]) -> Response:
+    return Response(status, json.dumps(value).encode("utf-8"), "application/json")
+
+
+def _see_other(location: str) -> Response:
+    return Response(303, b"", headers={"Location": location})
+
+
+__all__ = ["ROOT", "Composer", "Response", "Task"]

@@ -1,0 +1,81 @@
+"""Saving a manifest from the composer: never over a change made on disk since the page
+loaded it, never a file `build` would refuse, never half a file.
+
+The page remembers the digest of the bytes it was given; a save whose digest no longer
+matches the file is a Conflict, offered to the editor for reload. The text about to be
+written is loaded by the manifest loader `build` uses, so the composer cannot write an issue
+the build refuses; then it is written atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+import threading
+from pathlib import Path
+
+from ...config import load_config
+from ...errors import Problem, PublisherError
+from ...manifest import load_manifest, manifest_paths
+from ...manifest_yaml import IssueEdit, edited
+from ...output import atomic_write
+from ...pool import DocumentPool
+from ...sourcefile import parse_file
+
+NEW = "new"  # the digest a page gives for a manifest that did not exist when it loaded
+_SAVING = threading.Lock()  # one save at a time: check, then write
+
+
+class Conflict(Exception):
+    """The file changed on disk since the page loaded it."""
+
+
+def digest_of(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return NEW
+
+
+def save(workspace: Path, path: Path, edit: IssueEdit, expected: str) -> str:
+    """Write `edit` into the manifest at `path`; return the new digest."""
+    with _SAVING:
+        if digest_of(path) != expected:
+            raise Conflict(path)
+        old = path.read_text(encoding="utf-8") if expected != NEW else None
+        text = edited(old, edit)
+        validate(workspace, path, text)
+        data = text.encode("utf-8")
+        atomic_write(path, data)
+        return hashlib.sha256(data).hexdigest()
+
+
+def validate(workspace: Path, path: Path, text: str) -> None:
+    """Raise the build's own errors for `text` as the manifest at `path`."""
+    config = load_config(workspace)
+    pool = DocumentPool.scan(config.documents_dir)
+    with tempfile.TemporaryDirectory(prefix="publisher-compose-") as folder:
+        copy = Path(folder) / path.name
+        copy.write_text(text, encoding="utf-8")
+        try:
+            manifest = load_manifest(copy, pool, workspace)
+        except PublisherError as exc:
+            for problem in exc.problems:
+                problem.file = path if problem.file == copy else problem.file
+            raise PublisherError(*exc.problems) from None
+    for other in manifest_paths(config.issues_dir):
+        if other.name == path.name:
+            continue
+        try:
+            number = parse_file(other).data.get("number")
+        except PublisherError:
+            continue  # the build names that file's own problems
+        if number == manifest.number:
+            raise PublisherError(
+                Problem(
+                    f"issue number {manifest.number} is also used by {other.name}",
+                    path,
+                    None,
+                    "give each issue its own number",
+                )
+            )

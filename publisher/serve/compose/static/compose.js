@@ -1,0 +1,299 @@
+/* publisher serve's composer: moving documents by drag (SortableJS) and by keyboard,
+   saving the issue as it changes, previews refreshed after each build, and tasks
+   (build, check, test copy, import) followed until they end. Pages are readable
+   without it; this file only adds to them. Licence: AGPL-3.0-or-later, as publisher. */
+"use strict";
+(() => {
+  document.documentElement.classList.add("js");
+  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  const $ = (selector, root = document) => root.querySelector(selector);
+  const $$ = (selector, root = document) => Array.from(root.querySelectorAll(selector));
+  const post = (url, body, accept = "application/json") =>
+    fetch(url, {method: "POST", body, headers: {"X-CSRF-Token": csrf, "Accept": accept}});
+
+  function follow(url, target, then) {
+    /* Show a task's progress in `target` until it ends. */
+    const tick = async () => {
+      const response = await fetch(url + "?part");
+      target.innerHTML = await response.text();
+      const state = $(".task-state", target);
+      if (state && state.dataset.running === "true") setTimeout(tick, 700);
+      else if (then) then();
+    };
+    tick();
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const running = $(".task[data-running='true']");
+    if (running) follow(running.dataset.task, running);
+    setUpImport();
+    setUpEditor();
+  });
+
+  function setUpImport() {
+    const drop = $("#drop");
+    if (!drop) return;
+    drop.hidden = false;
+    const report = $("#import-report");
+    const send = async (files) => {
+      for (const file of files) {
+        const response = await post(drop.dataset.import + "?name=" + encodeURIComponent(file.name), file);
+        const answer = await response.json();
+        const box = document.createElement("div");
+        report.append(box);
+        if (answer.ok) await new Promise((done) => follow(answer.task, box, done));
+        else box.textContent = answer.errors.join(" ");
+      }
+    };
+    drop.addEventListener("dragover", (event) => { event.preventDefault(); drop.classList.add("over"); });
+    drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+    drop.addEventListener("drop", (event) => {
+      event.preventDefault();
+      drop.classList.remove("over");
+      send(Array.from(event.dataTransfer.files));
+    });
+    $("#import-files").addEventListener("change", (event) => send(Array.from(event.target.files)));
+  }
+
+  function setUpEditor() {
+    const form = $("#issue");
+    if (!form) return;
+    const sections = $("#sections");
+    const pool = $("#pool");
+    const status = $("#status");
+    const errors = $("#errors");
+    const announce = (text) => { status.textContent = text; };
+    let timer = null;
+    let stopped = false;
+
+    const sectionTitle = (section, index) =>
+      $("input[name='section.title']", section).value.trim() || `section ${index + 1}`;
+
+    function refreshTargets() {
+      const select = $("#add-target");
+      const chosen = select.selectedIndex;
+      select.innerHTML = "";
+      $$(".section", sections).forEach((section, index) => {
+        select.add(new Option(`${index + 1}. ${sectionTitle(section, index)}`, String(index)));
+      });
+      if (chosen >= 0 && chosen < select.options.length) select.selectedIndex = chosen;
+    }
+
+    function newDocument(ref, title, meta) {
+      const item = $("#doc-template").content.firstElementChild.cloneNode(true);
+      item.dataset.ref = ref;
+      item.dataset.title = title;
+      $("input", item).value = ref;
+      $(".doc-title", item).textContent = title;
+      $(".meta", item).textContent = meta;
+      $$(".visually-hidden", item).forEach((span) => { span.textContent = ": " + title; });
+      return item;
+    }
+
+    function newSection() {
+      const section = $("#section-template").content.firstElementChild.cloneNode(true);
+      sections.append(section);
+      sortable(section);
+      refreshTargets();
+      return section;
+    }
+
+    const inIssue = (ref) => $$(".doc", sections).some((item) => item.dataset.ref === ref);
+
+    function add(poolItem, section) {
+      const {ref, title, meta} = poolItem.dataset;
+      if (inIssue(ref)) { announce(`${title} is already in this issue.`); return null; }
+      const item = newDocument(ref, title, meta);
+      $(".docs", section).append(item);
+      return item;
+    }
+
+    function sortable(section) {
+      if (!window.Sortable) return;
+      Sortable.create($(".docs", section), {
+        group: "documents", animation: 150, forceFallback: true,
+        onAdd: (event) => {
+          if (event.from !== pool) return;
+          const dropped = event.item;
+          const {ref, title, meta} = dropped.dataset;
+          if (inIssue(ref) && $$(".doc", sections).filter((i) => i.dataset.ref === ref).length > 1) {
+            dropped.remove();
+            announce(`${title} is already in this issue.`);
+          } else {
+            dropped.replaceWith(newDocument(ref, title, meta));
+            announce(`${title} added to ${sectionTitle(section, $$(".section", sections).indexOf(section))}.`);
+          }
+          changed();
+        },
+        onEnd: changed,
+      });
+    }
+
+    function changed() {
+      refreshTargets();
+      if (stopped) return;
+      clearTimeout(timer);
+      timer = setTimeout(save, 800);
+    }
+
+    async function save() {
+      clearTimeout(timer);
+      if (stopped) return;
+      if (!$$(".doc", sections).length) {
+        announce("Not saved yet: add a document to a section.");
+        return;
+      }
+      const body = new URLSearchParams(new FormData(form));
+      body.set("_accept", "application/json");
+      announce("Saving…");
+      const response = await post(form.action, body);
+      const answer = await response.json();
+      if (answer.ok) {
+        errors.innerHTML = "";
+        const first = !form.elements.file.value;
+        form.elements.digest.value = answer.digest;
+        form.elements.file.value = answer.file;
+        announce(`Saved issues/${answer.file} at ${new Date().toLocaleTimeString()}.`);
+        if (first) location.assign(answer.url);
+        return;
+      }
+      errors.innerHTML = "";
+      const intro = document.createElement("p");
+      intro.textContent = "Not saved:";
+      const list = document.createElement("ul");
+      for (const error of answer.errors) {
+        const line = document.createElement("li");
+        const pre = document.createElement("pre");
+        pre.textContent = error;
+        line.append(pre);
+        list.append(line);
+      }
+      errors.append(intro, list);
+      if (answer.conflict) {
+        stopped = true;
+        const reload = document.createElement("a");
+        reload.href = answer.url;
+        reload.textContent = "Reload the issue from disk";
+        errors.append(reload);
+      }
+      announce("Not saved.");
+    }
+
+    form.addEventListener("submit", (event) => { event.preventDefault(); save(); });
+    form.addEventListener("change", changed);
+
+    pool.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-add]");
+      if (!button) return;
+      const index = Number($("#add-target").value);
+      const section = $$(".section", sections)[index] || newSection();
+      const item = add(button.closest(".doc"), section);
+      if (item) {
+        announce(`${item.dataset.title} added to ${sectionTitle(section, index)}.`);
+        changed();
+      }
+    });
+
+    sections.addEventListener("click", (event) => {
+      const button = event.target.closest("button");
+      if (!button) return;
+      const all = $$(".section", sections);
+      if (button.dataset.move) {
+        const item = button.closest(".doc");
+        const section = item.closest(".section");
+        const move = button.dataset.move;
+        if (move === "up" && item.previousElementSibling) item.previousElementSibling.before(item);
+        else if (move === "down" && item.nextElementSibling) item.nextElementSibling.after(item);
+        else if (move === "next") {
+          const next = all[(all.indexOf(section) + 1) % all.length];
+          $(".docs", next).append(item);
+        } else if (move === "remove") {
+          const neighbour = item.nextElementSibling || item.previousElementSibling;
+          item.remove();
+          announce(`${item.dataset.title} removed.`);
+          (neighbour ? $("button", neighbour) : $("input", section)).focus();
+          changed();
+          return;
+        }
+        const now = item.closest(".section");
+        const where = $$(".doc", now).indexOf(item) + 1;
+        announce(`${item.dataset.title}: ${where} of ${$$(".doc", now).length} in ${sectionTitle(now, all.indexOf(now))}.`);
+        button.focus();
+        changed();
+      } else if (button.dataset.sectionMove) {
+        const section = button.closest(".section");
+        const move = button.dataset.sectionMove;
+        if (move === "up" && section.previousElementSibling) section.previousElementSibling.before(section);
+        else if (move === "down" && section.nextElementSibling) section.nextElementSibling.after(section);
+        else if (move === "remove") {
+          if ($$(".doc", section).length && !confirm("Remove this section and its documents from the issue?")) return;
+          section.remove();
+          announce("Section removed.");
+          $("#add-section").focus();
+          changed();
+          return;
+        }
+        button.focus();
+        announce(`Section moved: now ${$$(".section", sections).indexOf(section) + 1} of ${$$(".section", sections).length}.`);
+        changed();
+      }
+    });
+    sections.addEventListener("input", refreshTargets);
+
+    $("#add-section").addEventListener("click", () => {
+      const section = newSection();
+      $("input", section).focus();
+      announce("Section added: give it a title.");
+    });
+
+    if (window.Sortable) {
+      Sortable.create(pool, {group: {name: "documents", pull: "clone", put: false}, sort: false, forceFallback: true});
+      Sortable.create(sections, {handle: ".handle", animation: 150, forceFallback: true, onEnd: changed});
+      $$(".section", sections).forEach(sortable);
+    }
+    if (!$$(".section", sections).length) newSection();
+    refreshTargets();
+
+    $("#pool-filter").addEventListener("input", (event) => {
+      const words = event.target.value.toLowerCase().split(/\s+/).filter(Boolean);
+      $$(".doc", pool).forEach((item) => {
+        item.hidden = !words.every((word) => item.dataset.search.includes(word));
+      });
+    });
+
+    const preview = $("#editorial-preview");
+    const showEditorial = async () => {
+      const body = new URLSearchParams({editorial: form.elements.editorial.value});
+      const response = await post("/compose/markdown", body, "text/html");
+      preview.innerHTML = await response.text();
+      preview.hidden = false;
+    };
+    $("#show-editorial").addEventListener("click", showEditorial);
+    let typing = null;
+    form.elements.editorial.addEventListener("input", () => {
+      if (preview.hidden) return;
+      clearTimeout(typing);
+      typing = setTimeout(showEditorial, 500);
+    });
+
+    const previews = $("#previews");
+    const refreshPreviews = async () => {
+      if (!previews) return;
+      const response = await fetch(previews.dataset.previews);
+      $("#preview-body").innerHTML = await response.text();
+    };
+    const task = $("#task");
+    $$("[data-task-form]").forEach((taskForm) => {
+      taskForm.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        const response = await post(taskForm.action, new URLSearchParams(new FormData(taskForm)), "text/html");
+        if (!response.ok) { task.textContent = "Refused: " + response.statusText; return; }
+        follow(response.url, task, refreshPreviews);
+      });
+    });
+    if (previews && window.EventSource) {
+      const since = document.querySelector('meta[name="publisher-build"]').content;
+      new EventSource("/__publisher/events?since=" + since).onmessage = refreshPreviews;
+    }
+  }
+})();
