@@ -13,10 +13,11 @@ import io
 import json
 import os
 import re
+import threading
 from dataclasses import asdict
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import jinja2
@@ -24,6 +25,9 @@ import jinja2
 from ..cache import Cache, recorded_size
 from ..formats import formats
 from .status import Status
+
+if TYPE_CHECKING:
+    from .compose import Composer, Response
 
 PREFIX = "/__publisher/"
 EVENTS = PREFIX + "events"
@@ -49,15 +53,26 @@ _BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
 # The names this machine answers to: any other Host is a page elsewhere whose name was made
 # to point at 127.0.0.1 (DNS rebinding), reading the preview through the visitor's browser.
 _LOCAL_HOST = re.compile(r"(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?", re.IGNORECASE)
+COMPOSE = "/compose"  # the composer (compose/): the only place that takes POST requests
+POST_LIMIT = 21 * 1024 * 1024  # bytes: a form, or one file dropped to import
 
 
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True  # event streams never end by themselves
 
     def __init__(
-        self, port: int, dist: Path, status: Status, base_url: str, cache: Cache | None = None
+        self,
+        port: int,
+        dist: Path,
+        status: Status,
+        base_url: str,
+        cache: Cache | None = None,
+        workspace: Path | None = None,
     ) -> None:
         self.dist = dist.resolve()
+        self.workspace = (workspace or self.dist.parent).resolve()  # dist/ is in it
+        self._composer: Composer | None = None
+        self._composing = threading.Lock()
         self.cache = cache  # the workspace's render records: what is built in dist/
         self.status = status
         self.base_url = base_url
@@ -69,6 +84,16 @@ class PreviewServer(ThreadingHTTPServer):
             lstrip_blocks=True,
         )
         super().__init__(("127.0.0.1", port), PreviewHandler)
+
+    @property
+    def composer(self) -> Composer:
+        """Made on first use, so serving previews never imports the composer."""
+        with self._composing:
+            if self._composer is None:
+                from .compose import Composer
+
+                self._composer = Composer(self.workspace, self.status)
+            return self._composer
 
 
 class PreviewHandler(SimpleHTTPRequestHandler):
@@ -94,9 +119,24 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         else:
             super().do_GET()
 
+    def do_POST(self) -> None:
+        """Only the composer changes anything; it checks the CSRF token of every request."""
+        url = urlsplit(self.path)
+        length = self.headers.get("Content-Length", "")
+        if not _composing(url.path):
+            self.send_error(405, "Method Not Allowed")
+        elif not length.isdecimal() or int(length) > POST_LIMIT:
+            self.send_error(413, "Content Too Large", "at most 20 MB at a time")
+        else:
+            body = self.rfile.read(int(length))
+            headers = {key.lower(): value for key, value in self.headers.items()}
+            self._respond(self.server.composer.post(url.path, url.query, headers, body))
+
     def send_head(self) -> io.BytesIO | BinaryIO | None:
         """Headers for GET and HEAD; the body to copy, or None."""
         url = urlsplit(self.path)
+        if _composing(url.path):
+            return self._respond(self.server.composer.get(url.path, url.query), send=False)
         if url.path.startswith(PREFIX):
             return self._preview_page(url.path.removeprefix(PREFIX))
         target = self._in_dist(url.path)
@@ -187,6 +227,19 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
+    def _respond(self, response: Response, send: bool = True) -> io.BytesIO | None:
+        """Write a composer's response (its body too, unless `send_head` copies it)."""
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if not send:
+            return io.BytesIO(response.body)
+        self.wfile.write(response.body)
+        return None
+
     def _stream_events(self) -> None:
         """Server-Sent Events: one event per finished build, from the build a page shows."""
         status = self.server.status
@@ -210,6 +263,10 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         except ConnectionError:
             pass  # the page was closed or reloaded
         self.close_connection = True
+
+
+def _composing(url_path: str) -> bool:
+    return url_path == COMPOSE or url_path.startswith(COMPOSE + "/")
 
 
 def preview_views() -> list[str]:
