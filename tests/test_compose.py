@@ -1,0 +1,268 @@
+"""The composer (/compose in `publisher serve`) over HTTP, as a browser's form posts reach
+it: the manifest stays the editor's file, and nothing changes without this server's CSRF
+token, from another Host, or outside the workspace."""
+
+from __future__ import annotations
+
+import html
+import http.client
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+import yaml
+
+from conftest import WORKSPACES, copy_workspace
+from publisher.serve.http import PreviewServer
+from publisher.serve.status import Status
+
+WINTER = "005-winter.yaml"
+
+
+@contextmanager
+def serving(workspace: Path) -> Iterator[int]:
+    """The real preview server, composer included, on a free port."""
+    server = PreviewServer(
+        0, workspace / "dist", Status(), "https://compose.example.org/", workspace=workspace
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_workspace(WORKSPACES / "compose-basic", tmp_path_factory.mktemp("ws") / "ws")
+
+
+@pytest.fixture(scope="module")
+def port(workspace: Path) -> Iterator[int]:
+    with serving(workspace) as port:
+        yield port
+
+
+@pytest.fixture
+def winter(workspace: Path) -> Iterator[Path]:
+    """The hand-written manifest, as in the sample workspace again after each test."""
+    path = workspace / "issues" / WINTER
+    yield path
+    shutil.copy2(WORKSPACES / "compose-basic" / "issues" / WINTER, path)
+
+
+def request(
+    port: int,
+    method: str,
+    path: str,
+    fields: list[tuple[str, str]] | None = None,
+    host: str = "127.0.0.1",
+) -> tuple[int, str]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        body = urlencode(fields or []).encode()
+        headers = {"Host": host, "Content-Type": "application/x-www-form-urlencoded"}
+        connection.request(method, path, body if method == "POST" else None, headers)
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+
+
+class _Form(HTMLParser):
+    """The fields a browser would post from the form with id `form_id`, in order."""
+
+    def __init__(self, form_id: str) -> None:
+        super().__init__()
+        self.form_id, self.inside, self.fields = form_id, False, []
+        self._text: tuple[str, list[str]] | None = None
+        self._select: str | None = None
+        self._first: tuple[str, str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "form":
+            self.inside = a.get("id") == self.form_id
+        if not self.inside:
+            return
+        if tag == "input" and "name" in a:
+            self.fields.append((a["name"], a.get("value", "")))
+        elif tag == "textarea":
+            self._text = (a["name"], [])
+        elif tag == "select":
+            self._select, self._first = a["name"], None
+        elif tag == "option" and self._select:
+            if self._first is None:
+                self._first = (self._select, a.get("value", ""))
+            if "selected" in a:
+                self.fields.append((self._select, a.get("value", "")))
+                self._select = None
+
+    def handle_data(self, data: str) -> None:
+        if self._text:
+            self._text[1].append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self.inside = False
+        elif tag == "textarea" and self._text:
+            self.fields.append((self._text[0], "".join(self._text[1]).removeprefix("\n")))
+            self._text = None
+        elif tag == "select" and self._select and self._first:
+            self.fields.append(self._first)  # nothing selected: the first option
+            self._select = None
+
+
+def form_of(page: str, form_id: str = "issue") -> list[tuple[str, str]]:
+    parser = _Form(form_id)
+    parser.feed(page)
+    return parser.fields
+
+
+def replaced(fields: list[tuple[str, str]], **values: str) -> list[tuple[str, str]]:
+    return [(k, values.get(k.replace(".", "_"), v)) for k, v in fields]
+
+
+def test_a_hand_written_manifest_keeps_every_comment_and_unchanged_line(
+    port: int, winter: Path
+) -> None:
+    before = winter.read_text(encoding="utf-8").splitlines()
+    status, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    assert status == 200
+    status, _ = request(port, "POST", "/compose/save", replaced(form_of(page), title="Deep winter"))
+    assert status == 303
+    after = winter.read_text(encoding="utf-8").splitlines()
+    assert len(after) == len(before)
+    changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
+    assert changed == [('title: "Winter news"   # the masthead line', 'title: "Deep winter"   # the masthead line')]  # fmt: skip
+    assert yaml.safe_load(winter.read_text())["title"] == "Deep winter"
+
+
+def test_moving_a_document_changes_only_the_lists_it_leaves_and_joins(
+    port: int, winter: Path
+) -> None:
+    before = winter.read_text(encoding="utf-8")
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    fields = form_of(page)
+    fields.remove(("section.document", "library-hours"))
+    fields.insert(fields.index(("section.document", "rent-strike")) + 1, ("section.document", "library-hours"))  # fmt: skip
+    assert request(port, "POST", "/compose/save", fields)[0] == 303
+    after = winter.read_text(encoding="utf-8")
+    assert "documents: [rent-strike, library-hours] # the big story" in after
+    assert "      - ferry-cuts\n" in after and "library-hours  #" not in after
+    assert [line for line in before.splitlines() if line.lstrip().startswith("#")] == [
+        line for line in after.splitlines() if line.lstrip().startswith("#")
+    ]
+
+
+def test_a_manifest_the_build_would_refuse_is_not_written(port: int, winter: Path) -> None:
+    before = winter.read_bytes()
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    fields = [*form_of(page), ("section.document", "no-such-document")]
+    status, answer = request(port, "POST", "/compose/save", fields)
+    assert status == 422
+    assert "no document 'no-such-document' in documents/" in html.unescape(answer)
+    assert f"issues/{WINTER}" in answer  # named as the build names it
+    assert winter.read_bytes() == before
+
+
+def test_a_file_changed_on_disk_since_the_page_loaded_is_not_overwritten(
+    port: int, winter: Path
+) -> None:
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    by_hand = winter.read_text(encoding="utf-8").replace("More soon.", "Edited by hand.")
+    winter.write_text(by_hand, encoding="utf-8")
+    status, answer = request(port, "POST", "/compose/save", replaced(form_of(page), title="X"))
+    assert status == 409
+    assert "changed on disk" in answer and f"/compose/issue/{WINTER}" in answer  # reload
+    assert winter.read_text(encoding="utf-8") == by_hand
+
+
+@pytest.mark.parametrize("token", [None, "", "forged-token"])
+def test_a_post_without_this_servers_csrf_token_is_refused(
+    port: int, winter: Path, token: str | None
+) -> None:
+    before = winter.read_bytes()
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    fields = [(k, v) for k, v in replaced(form_of(page), title="Forged") if k != "csrf"]
+    if token is not None:
+        fields.append(("csrf", token))
+    for action in ("save", "build", "markdown"):
+        status, _ = request(port, "POST", f"/compose/{action}", fields)
+        assert status == 403, action
+    assert winter.read_bytes() == before
+
+
+@pytest.mark.parametrize("host", ["attacker.example", "127.0.0.1.nip.io", "localhost.evil"])
+def test_the_composer_refuses_another_host(port: int, winter: Path, host: str) -> None:
+    before = winter.read_bytes()
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    fields = replaced(form_of(page), title="Rebound")
+    assert request(port, "GET", "/compose", host=host)[0] == 421
+    assert request(port, "POST", "/compose/save", fields, host=host)[0] == 421
+    assert winter.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "name", ["../publisher.toml", "../issues/../../x.yaml", "/tmp/composer-outside.yaml"]
+)
+def test_a_manifest_name_outside_issues_is_refused(
+    port: int, workspace: Path, name: str
+) -> None:
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    fields = [(k, name if k == "file" else v) for k, v in form_of(page)]
+    fields = [(k, "new" if k == "digest" else v) for k, v in fields]
+    status, answer = request(port, "POST", "/compose/save", fields)
+    assert status == 400, answer
+    assert not Path("/tmp/composer-outside.yaml").exists()
+    assert (workspace / "publisher.toml").read_text().startswith("title =")
+
+
+def test_a_manifest_that_links_outside_the_workspace_is_refused(
+    port: int, workspace: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("number: 99\n", encoding="utf-8")
+    link = workspace / "issues" / "linked.yaml"
+    link.symlink_to(outside)
+    try:
+        assert request(port, "GET", "/compose/issue/linked.yaml")[0] == 400
+        _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+        fields = [(k, "linked.yaml" if k == "file" else v) for k, v in form_of(page)]
+        import hashlib
+
+        digest = hashlib.sha256(outside.read_bytes()).hexdigest()
+        fields = [(k, digest if k == "digest" else v) for k, v in fields]
+        status, _ = request(port, "POST", "/compose/save", fields)
+        assert status == 400
+        assert outside.read_text(encoding="utf-8") == "number: 99\n"
+    finally:
+        link.unlink()
+
+
+def test_the_pool_lists_each_document_with_where_it_is_used_and_filters(port: int) -> None:
+    status, page = request(port, "GET", "/compose")
+    assert status == 200
+    assert "Huelga de limpieza en el puerto" in page and "005-winter" in page
+    assert "Documents (5 of 5)" in page
+    _, spanish = request(port, "GET", "/compose?language=es")
+    assert "Documents (1 of 5)" in spanish and "Huelga de limpieza" in spanish
+    _, searched = request(port, "GET", "/compose?q=ferry")
+    assert "Ferry timetable cut again" in searched and "Library keeps" not in searched
+
+
+def test_the_editorial_preview_is_sanitised_markdown(port: int) -> None:
+    _, page = request(port, "GET", "/compose")
+    token = dict(form_of(page.replace('<meta name="csrf-token" content=', '<form id="t"><input name="csrf" value='), "t"))["csrf"]  # fmt: skip
+    text = "Hello *there*\n\n<script>alert(1)</script>"
+    status, html = request(port, "POST", "/compose/markdown", [("csrf", token), ("editorial", text)])
+    assert status == 200
+    assert "<em>there</em>" in html and "<script" not in html
