@@ -16,8 +16,8 @@ from urllib.parse import urlencode
 
 import pytest
 import yaml
-
 from conftest import WORKSPACES, copy_workspace
+
 from publisher.serve.http import PreviewServer
 from publisher.serve.status import Status
 
@@ -214,9 +214,7 @@ def test_the_composer_refuses_another_host(port: int, winter: Path, host: str) -
 @pytest.mark.parametrize(
     "name", ["../publisher.toml", "../issues/../../x.yaml", "/tmp/composer-outside.yaml"]
 )
-def test_a_manifest_name_outside_issues_is_refused(
-    port: int, workspace: Path, name: str
-) -> None:
+def test_a_manifest_name_outside_issues_is_refused(port: int, workspace: Path, name: str) -> None:
     _, page = request(port, "GET", f"/compose/issue/{WINTER}")
     fields = [(k, name if k == "file" else v) for k, v in form_of(page)]
     fields = [(k, "new" if k == "digest" else v) for k, v in fields]
@@ -263,6 +261,8 @@ def test_the_editorial_preview_is_sanitised_markdown(port: int) -> None:
     _, page = request(port, "GET", "/compose")
     token = dict(form_of(page.replace('<meta name="csrf-token" content=', '<form id="t"><input name="csrf" value='), "t"))["csrf"]  # fmt: skip
     text = "Hello *there*\n\n<script>alert(1)</script>"
-    status, html = request(port, "POST", "/compose/markdown", [("csrf", token), ("editorial", text)])
+    status, html = request(
+        port, "POST", "/compose/markdown", [("csrf", token), ("editorial", text)]
+    )
     assert status == 200
     assert "<em>there</em>" in html and "<script" not in html

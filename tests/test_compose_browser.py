@@ -1,0 +1,196 @@
+"""An editor composes an issue in the browser (Debian's Chromium, driven by Playwright):
+from an empty issue to a built one, two documents placed by drag and two by keyboard alone,
+with axe-core run on every composer page and screenshots of each step in
+test-artifacts/compose/."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import REPO, WORKSPACES, copy_workspace
+from test_compose import serving
+
+ARTIFACTS = REPO / "test-artifacts" / "compose"
+AXE = next(
+    (
+        path
+        for path in (
+            REPO / "node_modules" / "axe-core" / "axe.min.js",
+            REPO / "node_modules" / "@daisy" / "axe-core-for-ace" / "axe.min.js",
+        )
+        if path.is_file()
+    ),
+    None,
+)
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="module")
+def composer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    root = copy_workspace(WORKSPACES / "compose-basic", tmp_path_factory.mktemp("ws") / "ws")
+    with serving(root) as port:
+        yield f"http://127.0.0.1:{port}", root
+
+
+def serious_violations(page: Any) -> list[str]:
+    """axe-core's serious and critical WCAG 2.2 AA violations on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def drag(page: Any, source: Any, target: Any) -> None:
+    """A person's drag with the mouse: press, move in steps, release."""
+    start, end = source.bounding_box(), target.bounding_box()
+    x, y = start["x"] + 20, start["y"] + start["height"] / 2
+    to_x, to_y = end["x"] + 30, end["y"] + end["height"] - 6
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 5, y + 5, steps=2)
+    for step in range(1, 16):
+        page.mouse.move(x + (to_x - x) * step / 15, y + (to_y - y) * step / 15)
+        page.wait_for_timeout(20)
+    page.wait_for_timeout(100)
+    page.mouse.up()
+
+
+def section_refs(page: Any, index: int) -> list[str]:
+    return (
+        page.locator(".section")
+        .nth(index)
+        .locator(".doc")
+        .evaluate_all("items => items.map(item => item.dataset.ref)")
+    )
+
+
+def test_an_editor_composes_and_builds_an_issue_from_an_empty_one(
+    browser: Any, composer: tuple[str, Path]
+) -> None:
+    if AXE is None:
+        pytest.skip("axe-core is not in node_modules/ (make setup installs it with Ace)")
+    url, root = composer
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, bypass_csp=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    shot = iter(range(1, 100))
+
+    def step(name: str) -> None:
+        page.screenshot(path=ARTIFACTS / f"{next(shot):02d}-{name}.png", full_page=True)
+
+    page.goto(url + "/compose")
+    step("pool")
+    assert serious_violations(page) == []
+
+    page.goto(url + "/compose/new")
+    page.get_by_label("Number").fill("6")
+    page.get_by_label("Date").fill("2026-03-01")
+    page.get_by_label("Title", exact=True).fill("Spring news")
+    page.locator("input[name='section.title']").first.fill("News")
+    step("new-issue")
+    assert serious_violations(page) == []
+
+    # Two documents by drag, from the pool into the first section.
+    first = page.locator(".section").first.locator(".docs")
+    for count, ref in enumerate(("rent-strike", "ferry-cuts"), start=1):
+        drag(page, page.locator(f"#pool .doc[data-ref='{ref}']"), first)
+        first.locator(f".doc[data-ref='{ref}']").wait_for()
+        assert first.locator(".doc").count() == count
+    dragged = section_refs(page, 0)
+    assert sorted(dragged) == ["ferry-cuts", "rent-strike"]  # where each lands: the pointer's
+    step("dragged")
+
+    # A second section and two documents by keyboard alone.
+    page.locator("#add-section").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.type("Elsewhere")  # the new section's title field has the focus
+    page.locator("#add-target").focus()
+    page.keyboard.press("ArrowDown")  # "2. Elsewhere"
+    for ref in ("library-hours", "huelga-limpieza"):
+        page.locator(f"#pool .doc[data-ref='{ref}'] [data-add]").focus()
+        page.keyboard.press("Enter")
+    assert section_refs(page, 1) == ["library-hours", "huelga-limpieza"]
+    step("added-by-keyboard")
+
+    # Reordered by keyboard: both sections' documents swapped.
+    page.locator(f".doc[data-ref='{dragged[0]}'] [data-move='down']").focus()
+    page.keyboard.press("Enter")
+    assert "2 of 2" in page.locator("#status").inner_text()  # said to a screen reader
+    page.locator(".doc[data-ref='huelga-limpieza'] [data-move='up']").focus()
+    page.keyboard.press("Enter")
+    news = dragged[::-1]
+    assert section_refs(page, 0) == news
+    assert section_refs(page, 1) == ["huelga-limpieza", "library-hours"]
+    step("reordered")
+
+    page.get_by_label("Editorial (Markdown)").fill("Spring is *here*.\n\nSee you at the quay.")
+    page.get_by_role("button", name="Preview the editorial").click()
+    page.locator("#editorial-preview em").wait_for()
+    step("editorial")
+
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url("**/compose/issue/006-spring-news.yaml")
+    step("saved")
+    assert serious_violations(page) == []
+
+    page.get_by_role("button", name="Build").click()
+    page.locator("#task .task-state[data-running='false']").wait_for(timeout=120_000)
+    assert "done" in page.locator("#task").inner_text(), page.locator("#task").inner_text()
+    assert page.locator("#task nav").count() == 0  # the task's report, not a page in a page
+    page.locator("#preview-body .thumbs img").first.wait_for()
+    step("built")
+    assert serious_violations(page) == []
+
+    slug = "006-spring-news"
+    for output in (f"{slug}.pdf", f"{slug}.epub", "email.html", "index.html"):
+        assert (root / "dist" / slug / output).is_file(), output
+    written = yaml.safe_load((root / "issues" / f"{slug}.yaml").read_text(encoding="utf-8"))
+    assert written == {
+        "number": 6,
+        "title": "Spring news",
+        "date": dt.date(2026, 3, 1),
+        "editorial": "Spring is *here*.\n\nSee you at the quay.\n",
+        "sections": [
+            {"title": "News", "documents": news},
+            {"title": "Elsewhere", "documents": ["huelga-limpieza", "library-hours"]},
+        ],
+    }
+
+    page.goto(url + "/compose/tasks/1")
+    assert serious_violations(page) == []
+
+    # At 375 px: one column, nothing wider than the phone.
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(url + f"/compose/issue/{slug}.yaml")
+    step("phone")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert serious_violations(page) == []
+
+    # Changed on disk while the page is open: saving offers a reload and overwrites nothing.
+    manifest = root / "issues" / f"{slug}.yaml"
+    by_hand = manifest.read_text(encoding="utf-8") + "# a note added by hand\n"
+    manifest.write_text(by_hand, encoding="utf-8")
+    page.get_by_label("Summary").fill("A summary")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("link", name="Reload the issue from disk").wait_for()
+    step("conflict")
+    assert serious_violations(page) == []
+    with page.expect_navigation():  # the form posted without the script, as without JavaScript
+        page.evaluate("HTMLFormElement.prototype.submit.call(document.getElementById('issue'))")
+    assert page.locator("h1").inner_text() == "The issue changed on disk"
+    assert serious_violations(page) == []
+    assert manifest.read_text(encoding="utf-8") == by_hand
+    assert errors == []
+    context.close()
