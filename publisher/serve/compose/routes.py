@@ -77,7 +77,9 @@ class Composer:
 
     def get(self, path: str, query: str) -> Response:
         try:
-            return self._get(path.removeprefix(ROOT).strip("/"), parse_qs(query))
+            return self._get(
+                path.removeprefix(ROOT).strip("/"), parse_qs(query, keep_blank_values=True)
+            )
         except Refused as exc:
             return self._page(exc.status, "message.html", title="Refused", message=str(exc))
         except PublisherError as exc:

@@ -132,6 +132,7 @@
     function changed() {
       refreshTargets();
       if (stopped) return;
+      if (!form.elements.file.value) return;  // a new issue is written when Save is pressed
       clearTimeout(timer);
       timer = setTimeout(save, 800);
     }
