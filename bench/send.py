@@ -167,8 +167,10 @@ def postgresql(url: str | None) -> Iterator[str]:
 
 
 def publisher_send(root: Path, slug: str, count: int, connections: int) -> Timing:
+    from publisher.build import build
     from publisher.delivery.send import SendRequest, send
 
+    build(root, formats=["email"])  # current again if publisher's code changed meanwhile
     add_subscribers(root, count, f"k{connections}")
     report = None
 
