@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import html
 import http.client
+import json
+import re
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
@@ -65,11 +68,15 @@ def request(
     path: str,
     fields: list[tuple[str, str]] | None = None,
     host: str = "127.0.0.1",
+    raw: tuple[bytes, dict[str, str]] | None = None,
 ) -> tuple[int, str]:
+    """`fields` go as a form; `raw` is a body and headers as the composer's script sends."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
         body = urlencode(fields or []).encode()
         headers = {"Host": host, "Content-Type": "application/x-www-form-urlencoded"}
+        if raw is not None:
+            body, headers = raw[0], {"Host": host, **raw[1]}
         connection.request(method, path, body if method == "POST" else None, headers)
         response = connection.getresponse()
         return response.status, response.read().decode("utf-8", "replace")
@@ -82,7 +89,8 @@ class _Form(HTMLParser):
 
     def __init__(self, form_id: str) -> None:
         super().__init__()
-        self.form_id, self.inside, self.fields = form_id, False, []
+        self.form_id, self.inside = form_id, False
+        self.fields: list[tuple[str, str]] = []
         self._text: tuple[str, list[str]] | None = None
         self._select: str | None = None
         self._first: tuple[str, str] | None = None
@@ -266,3 +274,54 @@ def test_the_editorial_preview_is_sanitised_markdown(port: int) -> None:
     )
     assert status == 200
     assert "<em>there</em>" in html and "<script" not in html
+
+
+def token_of(port: int) -> str:
+    _, page = request(port, "GET", "/compose")
+    found = re.search(r'<meta name="csrf-token" content="([^"]+)">', page)
+    assert found
+    return found.group(1)
+
+
+def finished_task(port: int, url: str) -> str:
+    """The task's report once it has ended."""
+    for _ in range(600):
+        status, part = request(port, "GET", url + "?part")
+        assert status == 200
+        if 'data-running="false"' in part:
+            return html.unescape(part)
+        time.sleep(0.1)
+    raise AssertionError(f"{url} still running after 60 s")
+
+
+def test_a_dropped_file_goes_through_publisher_import_and_its_report_is_shown(
+    port: int, workspace: Path
+) -> None:
+    text = b"Harbour notes\n\nThe cranes are back on the quay this week.\n"
+    dropped = (text, {"Content-Type": "text/plain", "X-CSRF-Token": token_of(port)})
+    forged = (text, {"Content-Type": "text/plain", "X-CSRF-Token": "forged"})
+    assert request(port, "POST", "/compose/import?name=notes.txt", raw=forged)[0] == 403
+    status, answer = request(port, "POST", "/compose/import?name=../../notes.txt", raw=dropped)
+    assert status == 202
+    report = finished_task(port, json.loads(answer)["task"])
+    imported = workspace / "documents" / "harbour-notes.md"
+    try:
+        assert "Import: notes.txt: done" in report
+        assert "harbour-notes.md" in report and "imported" in report
+        assert imported.is_file() and "cranes are back" in imported.read_text(encoding="utf-8")
+        assert not (workspace.parent / "notes.txt").exists()
+    finally:
+        imported.unlink(missing_ok=True)
+
+
+def test_a_test_copy_that_cannot_be_sent_says_why(port: int) -> None:
+    fields = [("csrf", token_of(port)), ("file", WINTER), ("to", "me@example.org")]
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    connection.request("POST", "/compose/send", urlencode(fields), form)
+    response = connection.getresponse()
+    connection.close()
+    assert response.status == 303
+    report = finished_task(port, response.headers["Location"])
+    assert "Test copy: 005-winter: failed" in report
+    assert "issue 005-winter has no built email yet" in report  # the command's own words

@@ -66,12 +66,9 @@ def drag(page: Any, source: Any, target: Any) -> None:
 
 
 def section_refs(page: Any, index: int) -> list[str]:
-    return (
-        page.locator(".section")
-        .nth(index)
-        .locator(".doc")
-        .evaluate_all("items => items.map(item => item.dataset.ref)")
-    )
+    items = page.locator(".section").nth(index).locator(".doc")
+    refs: list[str] = items.evaluate_all("items => items.map(item => item.dataset.ref)")
+    return refs
 
 
 def test_an_editor_composes_and_builds_an_issue_from_an_empty_one(
