@@ -166,6 +166,57 @@ def flatten_deep_html(cleaned: str, max_depth: int) -> tuple[str, int]:
     return ("".join(parts), unwrapped) if unwrapped else (cleaned, 0)
 
 
+LIST_LEVELS = 9  # Word, LibreOffice's default outline and Google Docs all stop at nine
+_LIFTED = "<li data-publisher-lifted>"
+
+
+def lift_deep_lists(cleaned: str, levels: int = LIST_LEVELS) -> tuple[str, int]:
+    """Move the items of lists nested more than `levels` deep up to the deepest allowed
+    list, in order and with their text; return the body and how many lists were lifted.
+
+    Editors' lists come from word processors that stop at nine levels; deeper ones come
+    from broken conversions or hostile input, and every level narrows the column: a
+    900-level list is a staircase of one word per line over 23 pages and seconds of
+    layout. Streaming over `clean_html`'s well-formed output, so depth costs no recursion.
+    A nested list is lifted only where it sits directly in an item (as pandoc writes it):
+    that item is closed before the list's items and reopened for any text after them.
+    """
+    out: list[str] = []
+    stack: list[list[str]] = []  # [name, state]: list, lifted, item, closed-item, other
+    lists = lifted = position = 0
+    for tag in _TAG.finditer(cleaned):
+        out.append(cleaned[position : tag.start()])
+        position = tag.end()
+        closing, name = tag.group(1), tag.group(2).lower()
+        text = tag.group(0)
+        if name in _VOID or text.endswith("/>"):
+            out.append(text)
+        elif not closing:
+            if name in ("ul", "ol") and lists >= levels and stack and stack[-1][1] == "item":
+                stack[-1][1] = "closed-item"
+                stack.append([name, "lifted"])
+                lifted += 1
+                out.append("</li>")
+                continue
+            state = "list" if name in ("ul", "ol") else "item" if name == "li" else "other"
+            lists += state == "list"
+            stack.append([name, state])
+            out.append(text)
+        else:
+            state = stack.pop()[1] if stack else "other"
+            lists -= state == "list"
+            if state == "lifted":
+                stack[-1][1] = "item"  # the item it sat in, reopened for what follows
+                out.append(_LIFTED)
+            else:
+                out.append(text)
+    out.append(cleaned[position:])
+    if not lifted:
+        return cleaned, 0
+    body = re.sub(re.escape(_LIFTED) + r"(\s*)</li>", r"\1", "".join(out))
+    return body.replace(_LIFTED, "<li>"), lifted
+
+
 def plain_text(value: str) -> str:
     """Metadata (titles, names) is plain text: drop any markup, decode entities, fold spaces.
 

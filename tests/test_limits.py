@@ -7,6 +7,7 @@ fails the test instead of hanging the suite."""
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 import sys
 import zipfile
@@ -25,7 +26,7 @@ from publisher.errors import PublisherError
 from publisher.limits import Limits
 from publisher.printing import PageSize, PrintOptions, PrintSettings, parse_margins, resolve
 from publisher.readers import read_document
-from publisher.sanitize import clean_html
+from publisher.sanitize import clean_html, lift_deep_lists
 
 PUBLISHER = str(Path(sys.executable).with_name("publisher"))  # the installed command
 MB = 1024 * 1024  # [limits] sizes are binary: 1 KB = 1024 bytes
@@ -145,6 +146,45 @@ def test_deep_html_document_is_flattened_with_a_warning(
         document = read_document(path, "x", tmp_path, "en", limits=Limits(html_depth=32))
     assert depth_of(document.body_html) == 32 and "deep text" in document.body_html
     assert str(path) in caplog.text and "nested" in caplog.text
+
+
+def list_levels(html: str) -> int:
+    """How many lists deep the deepest list item is."""
+    deepest = level = 0
+    for tag in re.finditer(r"<(/?)(ul|ol)\b", html):
+        level += -1 if tag.group(1) else 1
+        deepest = max(deepest, level)
+    return deepest
+
+
+def test_lists_deeper_than_nine_levels_keep_every_item_in_order_at_the_ninth(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Word, LibreOffice and Google Docs stop at nine levels: deeper items move up, none lost."""
+    path = tmp_path / "outline.md"
+    path.write_text("".join("  " * i + f"- item {i} text\n" for i in range(14)))
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        document = read_document(path, "x", tmp_path, "en")
+    items = re.findall(r"item (\d+) text", document.body_html)
+    assert items == [str(i) for i in range(14)]
+    assert list_levels(document.body_html) == 9
+    assert depth_of(document.body_html) <= 18  # ul and li for each level: nothing left inside
+    assert str(path) in caplog.text and "moved up" in caplog.text
+
+
+def test_text_and_a_second_list_after_a_lifted_list_stay_in_their_place() -> None:
+    html = "<ul><li>a<ul><li>b</li></ul>c<ul><li>d</li></ul></li></ul>"
+    assert lift_deep_lists(html, levels=1) == (
+        "<ul><li>a</li><li>b</li><li>c</li><li>d</li></ul>",
+        2,
+    )
+
+
+def test_a_nine_level_outline_is_left_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "outline.md"
+    path.write_text("".join("  " * i + f"- item {i}\n" for i in range(9)))
+    document = read_document(path, "x", tmp_path, "en")
+    assert list_levels(document.body_html) == 9
 
 
 def test_limits_table_is_read(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from ..errors import PublisherError
 from ..limits import DEFAULT_LIMITS, Limits, describe_size
 from ..model import Document
 from ..resources import confine_images, written_sources
-from ..sanitize import clean_html, flatten_deep_html, plain_text
+from ..sanitize import LIST_LEVELS, clean_html, flatten_deep_html, lift_deep_lists, plain_text
 from ..typography import curl_quotes, curl_text
 from .base import RawDocument, Reader
 from .markdown import MarkdownReader
@@ -83,7 +83,15 @@ def read_document(
     fields["summary"] = fields["summary"] or summary_before_more(body_html)
     for name in ("title", "subtitle", "summary"):
         fields[name] = curl_text(fields[name], fields["language"])
-    body, flattened = flatten_deep_html(clean_html(body_html, max_depth=None), limits.html_depth)
+    body, lifted = lift_deep_lists(clean_html(body_html, max_depth=None))
+    if lifted:
+        log.warning(
+            "%s: %d lists nested more than %d levels deep had their items moved up a level",
+            shown_as or path,
+            lifted,
+            LIST_LEVELS,
+        )
+    body, flattened = flatten_deep_html(body, limits.html_depth)
     if flattened:
         log.warning(
             "%s: %d elements nested more than %d deep were unwrapped, keeping their text",
