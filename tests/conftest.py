@@ -117,6 +117,7 @@ def corpus() -> Path:
 # modules fill in at the end, instead of one long module starting last on its own.
 LONGEST_FIRST = (
     "test_hostile_corpus",
+    "test_import_platforms",
     "test_check",
     "test_email",
     "test_pdf",
