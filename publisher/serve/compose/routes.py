@@ -203,6 +203,7 @@ class Composer:
             entries=entries,
             known=titles,
             notes=self._notes(slug, entries),
+            build_errors=self.status.errors,
             address=_test_address(config),
             **(self._previews(slug) if slug else {"slug": "", "thumbs": [], "built": False}),
         )
