@@ -28,10 +28,14 @@ WINTER = "005-winter.yaml"
 
 
 @contextmanager
-def serving(workspace: Path) -> Iterator[int]:
+def serving(workspace: Path, status: Status | None = None) -> Iterator[int]:
     """The real preview server, composer included, on a free port."""
     server = PreviewServer(
-        0, workspace / "dist", Status(), "https://compose.example.org/", workspace=workspace
+        0,
+        workspace / "dist",
+        status or Status(),
+        "https://compose.example.org/",
+        workspace=workspace,
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -325,3 +329,39 @@ def test_a_test_copy_that_cannot_be_sent_says_why(port: int) -> None:
     report = finished_task(port, response.headers["Location"])
     assert "Test copy: 005-winter: failed" in report
     assert "issue 005-winter has no built email yet" in report  # the command's own words
+
+
+def test_the_leaflet_is_written_as_a_person_would_and_removed_again(
+    port: int, winter: Path
+) -> None:
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    fields = replaced(form_of(page), leaflet_document="may-day", leaflet_sides="2")
+    assert request(port, "POST", "/compose/save", fields)[0] == 303
+    text = winter.read_text(encoding="utf-8")
+    assert text.endswith("leaflet:\n  document: may-day\n  sides: 2\n")
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    assert '<option value="may-day" selected>' in page
+    assert (
+        request(port, "POST", "/compose/save", replaced(form_of(page), leaflet_document=""))[0]
+        == 303
+    )
+    assert winter.read_text(encoding="utf-8") == (
+        WORKSPACES / "compose-basic" / "issues" / WINTER
+    ).read_text(encoding="utf-8")
+
+
+def test_the_last_builds_errors_are_shown_next_to_their_document(
+    port: int, workspace: Path
+) -> None:
+    status = Status()
+    error = f"{workspace}/documents/ferry-cuts.md:2: not valid YAML: found a tab"
+    with serving(workspace, status) as other:
+        status.finished("preview", error)
+        _, page = request(other, "GET", f"/compose/issue/{WINTER}")
+    chunks = page.split('<li class="doc" data-ref="')[1:]
+    items: dict[str, str] = {}
+    for chunk in chunks:  # the issue's documents come first, then the pool's
+        items.setdefault(chunk.partition('"')[0], html.unescape(chunk))
+    assert "not valid YAML: found a tab" in items["ferry-cuts"]
+    assert "not valid YAML" not in items["rent-strike"]
+    assert "The last build failed" in page
