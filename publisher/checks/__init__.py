@@ -13,7 +13,7 @@ change is not checked again (`Cache` kind "checks").
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -32,16 +32,21 @@ def registry(formats: Sequence[Format]) -> list[Check]:
 
 
 def run_checks(
-    target: Target, formats: Sequence[str] = (), cache: Cache | None = None
+    target: Target,
+    formats: Sequence[str] = (),
+    cache: Cache | None = None,
+    only: Collection[str] = (),
 ) -> list[Finding]:
-    """Every check's findings, format by format (all formats when none are named); with
-    `cache`, unchanged outputs' findings are taken from the last run that checked them."""
+    """Every check's findings, format by format (all formats when none are named; all
+    their checks unless `only` names some); with `cache`, unchanged outputs' findings are
+    taken from the last run that checked them."""
     chosen = select(formats)
     inputs = _input_digests(target, chosen) if cache else {}
+    checks = [check for check in registry(chosen) if not only or check.name in only]
     with ThreadPoolExecutor(max_workers=workers()) as pool:
         found = pool.map(
             lambda check: _run_remembered(check, target, cache, inputs.get(check.format)),
-            registry(chosen),
+            checks,
         )
         return [finding for findings in found for finding in findings]
 
