@@ -156,6 +156,8 @@ def test_a_hand_written_manifest_keeps_every_comment_and_unchanged_line(
     changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
     assert changed == [('title: "Winter news"   # the masthead line', 'title: "Deep winter"   # the masthead line')]  # fmt: skip
     assert yaml.safe_load(winter.read_text())["title"] == "Deep winter"
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}?saved")  # where the form goes
+    assert f"Saved issues/{WINTER}." in page and 'value="Deep winter"' in page
 
 
 def test_moving_a_document_changes_only_the_lists_it_leaves_and_joins(

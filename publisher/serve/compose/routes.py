@@ -118,7 +118,7 @@ class Composer:
             return self._editor(None)
         kind, _, rest = route.partition("/")
         if kind == "issue":
-            return self._editor(rest)
+            return self._editor(rest, saved="saved" in query)
         if kind == "tasks" and rest.isdecimal():
             return self._task_page(int(rest), "part" in query)
         if kind == "previews":
@@ -173,6 +173,7 @@ class Composer:
         errors: list[str] | None = None,
         digest: str | None = None,
         status: int = 200,
+        saved: bool = False,
     ) -> Response:
         config = load_config(self.workspace)
         pool = DocumentPool.scan(config.documents_dir)
@@ -204,6 +205,7 @@ class Composer:
             known=titles,
             notes=self._notes(slug, entries),
             build_errors=self.status.errors,
+            saved=saved,
             address=_test_address(config),
             **(self._previews(slug) if slug else {"slug": "", "thumbs": [], "built": False}),
         )
