@@ -26,6 +26,7 @@ from .settings_schema import (
     then,
 )
 from .sourcefile import parse_file
+from .style import DEFAULT_STYLE, STYLE_TABLE, Style, read_style
 
 if TYPE_CHECKING:
     from .delivery.settings import DeliverySettings
@@ -53,6 +54,7 @@ class Config:
     # [documents] strict: refuse front matter keys publisher does not use (default: keep them)
     strict_front_matter: bool = False
     limits: Limits = DEFAULT_LIMITS  # [limits]: how large a document may be
+    style: Style = DEFAULT_STYLE  # [style]: theme, logo, accent colour, fonts, masthead line
     # Tables other packages register (entry points `publisher.settings`), by name; [delivery]
     # is registered too but kept in its own field above, which every delivery module reads.
     tables: SettingsTables = field(default_factory=SettingsTables)
@@ -104,6 +106,7 @@ def load_config(root: Path) -> Config:
     )
     problems = Problems(source)
     values: dict[str, Any] = check(schema, source.data, problems, toml=True)
+    style = read_style(values.get("style", {}), root, problems, values.get("title", ""))
     problems.raise_any()
     organisation, email = values["organisation"], values["email"]
     tables = {name: values[name] for name in registered if name != "delivery"}
@@ -122,6 +125,7 @@ def load_config(root: Path) -> Config:
         delivery=values["delivery"],
         strict_front_matter=values["documents"].get("strict", False),
         limits=values["limits"],
+        style=style,
         tables=SettingsTables(tables),
     )
 
@@ -221,5 +225,6 @@ CONFIG_TABLE = Table(
         # strict: refuse front matter keys publisher does not use (default: keep them)
         "documents": Setting(table=Table({"strict": Setting(flag)})),
         "limits": Setting(table=LIMITS_TABLE),
+        "style": Setting(table=STYLE_TABLE),
     }
 )

@@ -19,8 +19,13 @@ import itertools
 import logging
 import re
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
+
+if TYPE_CHECKING:
+    from .model import Document, Issue
 
 log = logging.getLogger(__name__)
 _IMG = re.compile(r"<img\b[^>]*>")
@@ -88,6 +93,36 @@ def confine_images(
     return _FIGURE_OR_IMG.sub(replace, fragment), tuple(dict.fromkeys(used))
 
 
+LEAD_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
+
+
+def lead_image(doc: Document, documents_dir: Path) -> str:
+    """The document's front-matter `image` as a path inside documents/ (like its body's
+    images), or "" when it has none or it cannot be used (said once, naming the document)."""
+    value = doc.extra.get("image")
+    if not value:
+        return ""
+    return _confined(str(value), str(doc.source), str(documents_dir))
+
+
+@cache  # the same warning once per process, not once per output
+def _confined(value: str, source: str, documents_dir: str) -> str:
+    pool = Path(documents_dir).resolve()
+    target = (Path(source).parent / value).resolve()
+    if "://" in value or not target.is_relative_to(pool):
+        why = "only images inside documents/ are used"
+    elif target.suffix.lower() not in LEAD_IMAGE_SUFFIXES:
+        why = "not a JPEG, PNG, GIF, WebP or SVG image"
+    elif not target.is_file():
+        why = f"there is no file {target.relative_to(pool.parent).as_posix()}"
+    elif (problem := svg_problem(target)) is not None:
+        why = problem
+    else:
+        return target.relative_to(pool).as_posix()
+    log.warning("%s: image %r left out: %s", source, value, why)
+    return ""
+
+
 def _shortened(source: str, limit: int = 80) -> str:
     """A source fit for a message (a data: URL can be megabytes)."""
     return source if len(source) <= limit else source[: limit - 1] + "…"
@@ -118,6 +153,39 @@ def pool_images(fragment: str) -> list[str]:
 def media_path(pool_relative: str) -> PurePosixPath:
     """Where the web archive publishes a pool image, relative to the output folder."""
     return PurePosixPath("media") / pool_relative
+
+
+# Where the web archive publishes covers, lead images and the logo (relative to the output
+# folder), for the pages, the email and Open Graph to link. ------------------------------
+
+
+def email_suffix(path: PurePosixPath | Path | str) -> str:
+    """JPEG stays JPEG; everything else (PNG, GIF, WebP, SVG) becomes PNG for email."""
+    return ".jpg" if str(path).lower().endswith((".jpg", ".jpeg")) else ".png"
+
+
+def email_copy_path(pool_relative: str) -> PurePosixPath:
+    """A documents/ image's copy for email."""
+    return PurePosixPath("media-email") / PurePosixPath(pool_relative).with_suffix(
+        email_suffix(pool_relative)
+    )
+
+
+def cover_path(issue: Issue) -> PurePosixPath | None:
+    return PurePosixPath(issue.slug) / f"cover{issue.cover.suffix.lower()}" if issue.cover else None
+
+
+def cover_email_path(issue: Issue) -> PurePosixPath | None:
+    if not issue.cover:
+        return None
+    return PurePosixPath(issue.slug) / f"cover-email{email_suffix(issue.cover)}"
+
+
+def logo_path(logo: Path | None) -> PurePosixPath | None:
+    return PurePosixPath("style") / f"logo{logo.suffix.lower()}" if logo else None
+
+
+LOGO_EMAIL_PATH = PurePosixPath("style/logo-email.png")
 
 
 # SVG images -------------------------------------------------------------------------------

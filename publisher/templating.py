@@ -12,44 +12,62 @@ from markupsafe import Markup
 
 from . import i18n, urls
 from .model import Issue
-from .resources import prefix_images
+from .resources import (
+    cover_email_path,
+    cover_path,
+    email_copy_path,
+    lead_image,
+    logo_path,
+    prefix_images,
+)
+from .style import theme_folder
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 
 
 def default_theme_dir() -> Path:
     """The bundled theme: inside the installed package, or templates/default in a checkout."""
-    packaged = Path(__file__).with_name("theme")
-    return packaged if packaged.is_dir() else Path(__file__).parents[1] / "templates" / "default"
+    return theme_folder("default")
+
+
+PARENT_THEME = "default:"  # `{% include "default:web/site.css" %}`: the default theme's own file
 
 
 class _WorkspaceFirst(jinja2.BaseLoader):
-    """The workspace's templates/, then the theme. A theme template Jinja has cached is out
-    of date as soon as the workspace overrides it (Jinja only checks the file it loaded,
-    so an override added while `publisher serve` runs, or between two builds in one
-    process, would otherwise be ignored)."""
+    """The workspace's templates/, then the chosen theme, then the default theme it builds
+    on; `default:name` is the default theme's file whatever overrides it (a theme's
+    stylesheet includes it and adds only what differs). A theme template Jinja has cached
+    is out of date as soon as something earlier in the chain overrides it (Jinja only
+    checks the file it loaded, so an override added while `publisher serve` runs, or
+    between two builds in one process, would otherwise be ignored)."""
 
-    def __init__(self, workspace_templates: Path) -> None:
-        self.workspace = jinja2.FileSystemLoader(workspace_templates)
-        self.theme = jinja2.FileSystemLoader(default_theme_dir())
-        self.workspace_templates = workspace_templates
+    def __init__(self, workspace_templates: Path, theme: str = "default") -> None:
+        folders = [workspace_templates, theme_folder(theme), default_theme_dir()]
+        self.folders = list(dict.fromkeys(folders))
+        self.loaders = [jinja2.FileSystemLoader(folder) for folder in self.folders]
 
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        try:
-            return self.workspace.get_source(environment, template)
-        except jinja2.TemplateNotFound:
-            source, filename, uptodate = self.theme.get_source(environment, template)
-        override = self.workspace_templates / template
+        if template.startswith(PARENT_THEME):
+            return self.loaders[-1].get_source(environment, template.removeprefix(PARENT_THEME))
+        for index, loader in enumerate(self.loaders):
+            try:
+                source, filename, uptodate = loader.get_source(environment, template)
+            except jinja2.TemplateNotFound:
+                continue
+            overrides = [folder / template for folder in self.folders[:index]]
 
-        def still_the_theme() -> bool:
-            return not override.is_file() and (uptodate is None or uptodate())
+            def not_overridden(
+                overrides: list[Path] = overrides, uptodate: Callable[[], bool] | None = uptodate
+            ) -> bool:
+                return not any(p.is_file() for p in overrides) and (uptodate is None or uptodate())
 
-        return source, filename, still_the_theme
+            return source, filename, not_overridden
+        raise jinja2.TemplateNotFound(template)
 
     def list_templates(self) -> list[str]:
-        return sorted(set(self.workspace.list_templates()) | set(self.theme.list_templates()))
+        return sorted({name for loader in self.loaders for name in loader.list_templates()})
 
 
 def _compiled_templates() -> jinja2.BytecodeCache:
@@ -63,10 +81,10 @@ def _compiled_templates() -> jinja2.BytecodeCache:
     return jinja2.FileSystemBytecodeCache(pattern=f"publisher-{options.hexdigest()[:16]}-%s.cache")
 
 
-@cache  # one per process and workspace; templates reload by themselves when edited
-def make_environment(workspace_templates: Path) -> jinja2.Environment:
+@cache  # one per process, workspace and theme; templates reload by themselves when edited
+def make_environment(workspace_templates: Path, theme: str = "default") -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=_WorkspaceFirst(workspace_templates),
+        loader=_WorkspaceFirst(workspace_templates, theme),
         bytecode_cache=_compiled_templates(),
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html", "xml", "mjml"), default_for_string=True, default=True
@@ -85,6 +103,13 @@ def make_environment(workspace_templates: Path) -> jinja2.Environment:
     env.filters["images_at"] = images_at
     env.filters["language_name"] = language_name
     env.filters["tag_path"] = urls.tag_path
+    documents = workspace_templates.parent / "documents"  # the workspace's pool, beside templates/
+    env.globals["lead_image"] = lambda doc: lead_image(doc, documents)
+    # Where the web archive publishes covers, email copies and the logo (Open Graph, <img>)
+    env.globals["cover_path"] = cover_path
+    env.globals["cover_email_path"] = cover_email_path
+    env.globals["email_copy_path"] = email_copy_path
+    env.globals["logo_path"] = logo_path
     return env
 
 

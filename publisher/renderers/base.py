@@ -42,7 +42,7 @@ class RenderContext:
         """Built once per process (a context is sent to worker processes; an environment can't be)."""
         from ..templating import make_environment
 
-        return make_environment(self.templates_dir)
+        return make_environment(self.templates_dir, self.config.style.theme)
 
     def issue_title(self, issue: Issue) -> str:
         """'The Dockside Bulletin No. 41: No to poverty pay', in the issue's language: the
@@ -100,7 +100,7 @@ class Renderer(ABC):
         language = values.get("language") or (issue.language if issue else ctx.config.language)
         with interface_language(language), _template_errors_are_the_editors():
             return ctx.templates.get_template(f"{self.name}/{template}").render(
-                config=ctx.config, built_at=ctx.built_at, ctx=ctx, **values
+                config=ctx.config, style=ctx.config.style, built_at=ctx.built_at, ctx=ctx, **values
             )
 
 

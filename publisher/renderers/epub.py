@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from ..model import Issue
 from ..output import Artifact
-from ..resources import pool_images, published_image
+from ..resources import lead_image, logo_path, pool_images, published_image
 from .base import IssueRenderer, RenderContext
 from .indexes import issue_tags
 
@@ -58,16 +58,30 @@ class EpubRenderer(IssueRenderer):
                 args.append("--metadata=page-progression-direction:rtl")
             if issue.cover and (cover := stage_cover(issue, Path(tmp))):
                 args.append(f"--epub-cover-image={cover}")
+            style = ctx.config.style
+            args += [f"--epub-embed-font={f.file}" for font in style.fonts for f in font.faces]
             pandoc.html_to_epub(html, output, args)
             return [Artifact(Path(issue.slug) / f"{issue.slug}.epub", output.read_bytes())]
 
 
 def stage_images(issue: Issue, ctx: RenderContext, folder: Path) -> Path:
-    """Copy the images the issue shows into `folder`, as outputs publish them (SVG
-    sanitised), for pandoc to embed: it then finds nothing else to read."""
+    """Copy the images the issue shows (its documents' and lead images, the logo) into
+    `folder`, as outputs publish them (SVG sanitised), for pandoc to embed: it then finds
+    nothing else to read."""
     used = {image: doc.source for doc in issue.documents for image in doc.images}
     used |= dict.fromkeys(pool_images(issue.editorial_html), issue.source)
+    for doc in issue.documents:
+        if image := lead_image(doc, ctx.config.documents_dir):
+            used.setdefault(image, doc.source)
     folder.mkdir()
+    logo = ctx.config.style.logo
+    if (
+        logo
+        and (path := logo_path(logo))
+        and (data := published_image(logo.parent, logo.name, logo))
+    ):
+        (folder / path).parent.mkdir(parents=True)
+        (folder / path).write_bytes(data)
     for image, referrer in sorted(used.items()):
         data = published_image(ctx.config.documents_dir, image, referrer)
         if data is not None:

@@ -17,6 +17,7 @@ from ..model import Issue
 from ..output import Artifact
 from ..printing import PageSize, PrintOptions, resolve
 from .base import IssueRenderer, RenderContext
+from .images import warn_low_resolution
 from .links import absolute_links, published_targets
 from .weasy import lay_out, with_page_footnotes, with_web_links, write_pdf
 
@@ -34,6 +35,7 @@ class PdfRenderer(IssueRenderer):
             ctx.print_overrides,
             impositions=("booklet",),
         )
+        warn_low_resolution(issue, ctx.config.documents_dir, paper)
         targets = published_targets(issue, ctx)
         printed = dataclasses.replace(
             issue,

@@ -15,9 +15,10 @@ from urllib.parse import unquote, urlsplit
 
 from ..model import Archive, text_direction
 from ..output import Artifact
-from ..resources import media_path, pool_images, published_image
+from ..resources import cover_path, lead_image, media_path, pool_images, published_image
 from ..urls import tag_path
 from .base import ArchiveRenderer, Job, RenderContext
+from .images import publish_for_email, publish_style
 from .indexes import Indexes
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,11 @@ class WebRenderer(ArchiveRenderer):
     def run(self, job: Job, ctx: RenderContext) -> list[Artifact]:
         if job.part == "issue":
             pages = self._issue_pages(job.subject)
-            return [*(self._page(ctx, page) for page in pages), *self._images(job.subject, ctx)]
+            return [
+                *(self._page(ctx, page) for page in pages),
+                *self._images(job.subject, ctx),
+                *self._covers(job.subject, ctx),
+            ]
         return self._index(job.subject, ctx)
 
     def render(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
@@ -74,6 +79,7 @@ class WebRenderer(ArchiveRenderer):
             Artifact.text("site.css", self.render_template(ctx, "site.css")),
             Artifact.text("sitemap.xml", self.render_template(ctx, "sitemap.xml", urls=urls)),
             Artifact.text("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site}sitemap.xml\n"),
+            *publish_style(ctx.config.style),
         ]
 
     @staticmethod
@@ -163,11 +169,27 @@ class WebRenderer(ArchiveRenderer):
         }
         for issue in archive.issues:
             used |= dict.fromkeys(pool_images(issue.editorial_html), issue.source)
+            for doc in issue.documents:
+                if image := lead_image(doc, ctx.config.documents_dir):
+                    used.setdefault(image, doc.source)
         images = (
             (image, published_image(ctx.config.documents_dir, image, used[image]))
             for image in sorted(used)
         )
         return [Artifact(Path(media_path(image)), data) for image, data in images if data]
+
+    @staticmethod
+    def _covers(archive: Archive, ctx: RenderContext) -> list[Artifact]:
+        """Each issue's cover (its Open Graph image too), and the email's copies of the
+        covers and lead images: the email links them here."""
+        artifacts = []
+        for issue in archive.issues:
+            if issue.cover and (path := cover_path(issue)):
+                data = published_image(issue.cover.parent, issue.cover.name, issue.source)
+                if data:
+                    artifacts.append(Artifact(Path(path), data))
+            artifacts += publish_for_email(issue, ctx.config.documents_dir)
+        return artifacts
 
 
 _ALIAS_SEGMENT = re.compile(r"^[\w\-.~!$&'()*+,;=:@ ]+$")  # a file name, once decoded

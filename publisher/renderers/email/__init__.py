@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from ...model import Issue
 from ...output import Artifact
 from ..base import IssueRenderer, RenderContext
+from ..images import email_images
 from .budget import GMAIL_CLIP_BYTES, clipped_by_gmail, fit
 from .content import prepare
 from .mime import build_message, unsubscribe_url
@@ -34,6 +35,7 @@ class EmailRenderer(IssueRenderer):
             "articles": {
                 doc.slug: prepare(doc, config.documents_dir, media_url) for doc in issue.documents
             },
+            **email_images(issue, config.style, config.documents_dir, config.base_url),
         }
 
         css = self.render_template(ctx, "email.css")

@@ -1,0 +1,247 @@
+"""Covers, lead images and the logo as each output needs them.
+
+The issue's `cover` (manifest) and a document's `image` (front matter) are shown large:
+on the PDF's cover and above articles, as the EPUB's cover, in the email's masthead and
+as the web's Open Graph image. The web archive publishes every one of them, and a copy
+for email: mail clients fetch images from the web and some never scale them, so those
+copies are at most EMAIL_MAX_WIDTH pixels wide (twice the email's column, for sharp
+screens), JPEG for photographs and PNG for the rest (an SVG logo is drawn into a PNG:
+few clients show SVG). Where each lives is decided here, once, for the web archive that
+writes them and for the email and pages that link them.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import quote
+
+from ..model import Issue
+from ..output import Artifact
+from ..printing import PrintOptions
+from ..resources import (
+    LOGO_EMAIL_PATH,
+    cover_email_path,
+    email_copy_path,
+    email_suffix,
+    lead_image,
+    logo_path,
+    publishable_image,
+)
+from ..style import Style
+
+log = logging.getLogger(__name__)
+
+EMAIL_MAX_WIDTH = 1200  # px
+EMAIL_COLUMN_WIDTH = 552  # px: the 600 px email less its padding
+LOGO_EMAIL_HEIGHT = 56  # px, as the email shows it
+PRINT_PPI = 200  # below this at its printed size, an image looks soft on paper
+CSS_PX_PER_MM = 96 / 25.4  # an image without a width prints at 96 pixels to the inch
+
+
+def lead_images(issue: Issue, documents_dir: Path) -> dict[str, str]:
+    """Document slug → its lead image's path in documents/, for those that have one."""
+    found = {doc.slug: lead_image(doc, documents_dir) for doc in issue.documents}
+    return {slug: image for slug, image in found.items() if image}
+
+
+@dataclass(frozen=True)
+class EmailImage:
+    """An image as the email shows it: hosted by the web archive, sized for Outlook."""
+
+    url: str
+    width: int
+    height: int
+    alt: str = ""
+
+
+def email_images(issue: Issue, style: Style, documents_dir: Path, base_url: str) -> dict[str, Any]:
+    """The email's logo, cover and lead images (document slug → image), at the addresses
+    the web archive publishes them at (`publish_for_email`)."""
+    logo = cover = None
+    if style.logo:
+        width = logo_email_width(style.logo)
+        logo = EmailImage(f"{base_url}{LOGO_EMAIL_PATH}", width, LOGO_EMAIL_HEIGHT, style.logo_alt)
+    if issue.cover and (path := cover_email_path(issue)):
+        shown = EMAIL_COLUMN_WIDTH
+        cover = EmailImage(f"{base_url}{path}", shown, shown_height(issue.cover, shown))
+    leads = {}
+    for doc in issue.documents:
+        if image := lead_image(doc, documents_dir):
+            shown = EMAIL_COLUMN_WIDTH
+            url = f"{base_url}{quote(str(email_copy_path(image)))}"
+            alt = str(doc.extra.get("image_alt") or "")
+            leads[doc.slug] = EmailImage(
+                url, shown, shown_height(documents_dir / image, shown), alt
+            )
+    return {"logo": logo, "cover": cover, "lead_images": leads}
+
+
+def publish_for_email(issue: Issue, documents_dir: Path) -> list[Artifact]:
+    """The email's copies of an issue's cover and lead images (web archive, issue job)."""
+    wanted: list[tuple[Path, PurePosixPath, str]] = []
+    if issue.cover and (path := cover_email_path(issue)):
+        wanted.append((issue.cover, path, str(issue.source)))
+    for doc in issue.documents:
+        if image := lead_image(doc, documents_dir):
+            wanted.append((documents_dir / image, email_copy_path(image), str(doc.source)))
+    artifacts = []
+    for source, target, referrer in wanted:
+        try:
+            data, _, _ = email_copy(source)
+        except (OSError, ValueError) as exc:
+            log.warning("%s: image %s left out of the email: %s", referrer, source.name, exc)
+            continue
+        artifacts.append(Artifact(Path(target), data))
+    return artifacts
+
+
+def publish_style(style: Style) -> list[Artifact]:
+    """The logo as the web shows it (an SVG sanitised) and as email shows it (a PNG), and
+    bundled fonts for the web's @font-face (web archive, index job)."""
+    artifacts = []
+    if style.logo and (path := logo_path(style.logo)):
+        try:
+            artifacts.append(Artifact(Path(path), publishable_image(style.logo)))
+            artifacts.append(Artifact(Path(LOGO_EMAIL_PATH), logo_for_email(style.logo)[0]))
+        except (OSError, ValueError) as exc:
+            log.warning("%s: logo left out: %s", style.logo, exc)
+    for font in style.fonts:
+        if font.bundled:
+            face = font.faces[0].file
+            artifacts.append(Artifact(Path("style") / face.name, face.read_bytes()))
+    return artifacts
+
+
+# Making the copies --------------------------------------------------------------------------
+
+
+def email_copy(path: Path, max_width: int = EMAIL_MAX_WIDTH) -> tuple[bytes, int, int]:
+    """The image at most `max_width` pixels wide, as JPEG or PNG (see `email_suffix`),
+    with its width and height. ValueError when it cannot be read as an image."""
+    from PIL import Image
+
+    if path.suffix.lower() == ".svg":
+        return _svg_to_png(publishable_image(path), max_width)
+    try:
+        with Image.open(path) as picture:
+            picture.load()
+            image = picture.copy()
+    except (OSError, Image.DecompressionBombError) as exc:
+        raise ValueError(f"cannot be read as an image ({exc})") from None
+    if image.width > max_width:
+        image = image.resize(
+            (max_width, max(1, round(image.height * max_width / image.width))),
+            Image.Resampling.LANCZOS,
+        )
+    out = io.BytesIO()
+    if email_suffix(path) == ".jpg":
+        image.convert("RGB").save(out, format="JPEG", quality=85, optimize=True, progressive=True)
+    else:
+        image.save(out, format="PNG", optimize=True)
+    return out.getvalue(), image.width, image.height
+
+
+def _svg_to_png(svg: bytes, width: int) -> tuple[bytes, int, int]:
+    import pymupdf
+
+    try:
+        with pymupdf.open(stream=svg, filetype="svg") as drawing:
+            page = drawing[0]
+            scale = width / page.rect.width
+            pixmap = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=True)
+            return pixmap.tobytes("png"), pixmap.width, pixmap.height
+    except (RuntimeError, ValueError, IndexError, ZeroDivisionError) as exc:
+        raise ValueError(f"an SVG that cannot be drawn ({exc})") from None
+
+
+def logo_for_email(logo: Path) -> tuple[bytes, int, int]:
+    """The logo as a PNG three times as high as the email shows it (sharp on any screen)."""
+    natural = image_size(logo)
+    if natural is None:
+        raise ValueError("cannot be read as an image")
+    width, height = natural
+    wanted = max(1, round(width * LOGO_EMAIL_HEIGHT * 3 / height))
+    return email_copy(logo, min(wanted, EMAIL_MAX_WIDTH))
+
+
+def logo_email_width(logo: Path) -> int:
+    """The width the email shows the logo at, LOGO_EMAIL_HEIGHT pixels high."""
+    width, height = image_size(logo) or (LOGO_EMAIL_HEIGHT, LOGO_EMAIL_HEIGHT)
+    return max(1, round(width * LOGO_EMAIL_HEIGHT / height))
+
+
+def shown_height(path: Path, shown_width: int) -> int:
+    """The height an image keeps its proportions at, `shown_width` pixels wide."""
+    width, height = image_size(path) or (shown_width, shown_width)
+    return max(1, round(height * shown_width / width))
+
+
+@cache
+def image_size(path: Path) -> tuple[int, int] | None:
+    """Natural size in pixels (an SVG's from its width/height or viewBox), or None."""
+    if path.suffix.lower() == ".svg":
+        import pymupdf
+
+        try:
+            with pymupdf.open(stream=publishable_image(path), filetype="svg") as drawing:
+                rect = drawing[0].rect
+                return max(1, round(rect.width)), max(1, round(rect.height))
+        except (OSError, RuntimeError, ValueError, IndexError):
+            return None
+    from PIL import Image
+
+    try:
+        with Image.open(path) as picture:
+            return picture.size
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+
+
+# Print resolution ---------------------------------------------------------------------------
+
+
+def warn_low_resolution(issue: Issue, documents_dir: Path, paper: PrintOptions) -> None:
+    """Warn about each raster image that would print under PRINT_PPI. The cover and lead
+    images fill the text width, body images print at their natural size (96 to the inch)
+    or the text width, whichever is less; each kind no taller than pdf/print.css and
+    partials/print-base.css let it be (a share of the text block's height)."""
+    width = paper.page_size.width_mm - paper.margins[1] - paper.margins[3]
+    height = paper.content_height_mm
+    checks: list[tuple[Path, str, float, float]] = []
+    if issue.cover:
+        checks.append((issue.cover, str(issue.source), width, height * 0.42))
+    for doc in issue.documents:
+        if image := lead_image(doc, documents_dir):
+            checks.append((documents_dir / image, str(doc.source), width, height * 0.25))
+        for image in doc.images:
+            path = documents_dir / image
+            natural = image_size(path)
+            shown = min(natural[0] / CSS_PX_PER_MM, width) if natural else width
+            checks.append((path, str(doc.source), shown, height * 0.6))
+    for check in dict.fromkeys(checks):
+        _check_resolution(*check)
+
+
+@cache  # once per image and use per process
+def _check_resolution(path: Path, referrer: str, width_mm: float, max_height_mm: float) -> None:
+    if path.suffix.lower() == ".svg" or (size := image_size(path)) is None:
+        return  # drawings print sharp at any size
+    width, height = size
+    printed_mm = min(width_mm, max_height_mm * width / height)
+    ppi = width / (printed_mm / 25.4)
+    if ppi < PRINT_PPI:
+        needed = round(PRINT_PPI * printed_mm / 25.4)
+        log.warning(
+            "%s: image %s prints at %d ppi, under %d: it will look soft on paper"
+            " (use one at least %d pixels wide)",
+            referrer,
+            path.name,
+            ppi,
+            PRINT_PPI,
+            needed,
+        )

@@ -1,0 +1,303 @@
+"""publisher.toml's [style]: the newsletter's look (theme, logo, accent colour, fonts,
+masthead line), checked once and handed to every template as `style`.
+
+Files it names (the logo, a bundled font) are checked when the config is read, so a
+missing one is an error at its line in publisher.toml, never a blank in a finished PDF.
+Installed fonts are looked up with fontconfig, which is what WeasyPrint uses too.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from markupsafe import Markup
+
+from .errors import near_misses
+from .settings_schema import Problems, Setting, Table, choice, single_line, text
+
+THEMES = ("default", "campaign")  # templates/<name>/; campaign overrides default's files
+LOGO_SUFFIXES = (".svg", ".png")
+FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
+DEFAULT_ACCENT = "#b51f24"
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+FIND_FONTS = "list installed families with: fc-list : family | sort -u"
+
+
+class Face(NamedTuple):
+    """One file of a family: what @font-face says about it."""
+
+    file: Path
+    weight: int = 400
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Font:
+    """A font family as CSS names it, and its files (an EPUB embeds them)."""
+
+    family: str
+    faces: tuple[Face, ...] = ()
+    bundled: bool = False  # a file in the workspace (declared with @font-face), not installed
+
+    def stack(self, fallback: str) -> Markup:
+        """The CSS font-family value: this family first, then `fallback`. Templates write it
+        as it is, into stylesheets and double-quoted attributes (MJML's font-family): the
+        name is in single quotes and cannot close them, the attribute or the rule."""
+        family = re.sub(r"[\"'\\;{}<>\n]", "", self.family)
+        return Markup(f"'{family}', {fallback}")
+
+
+@dataclass(frozen=True)
+class Style:
+    """The look every output shares. Colours are #rrggbb."""
+
+    theme: str = "default"
+    logo: Path | None = None  # absolute, inside the workspace: an SVG or a PNG
+    logo_alt: str = ""  # what the logo says, for readers who cannot see it
+    accent: str = DEFAULT_ACCENT
+    body_font: Font | None = None  # None: the theme's own (Noto Serif, Georgia in email)
+    heading_font: Font | None = None
+    masthead: str = ""  # a line under the newsletter's name on covers and mastheads
+    # The named files' contents and the theme's templates, digested: the render fingerprint
+    # covers the config's repr, so a logo redrawn under the same name re-renders.
+    stamp: str = ""
+
+    @property
+    def on_accent(self) -> str:
+        """Text colour on an accent band: whichever of white or near-black reads better."""
+        return (
+            "#ffffff"
+            if contrast(self.accent, "#ffffff") >= contrast(self.accent, "#111111")
+            else "#111111"
+        )
+
+    @property
+    def accent_on_dark(self) -> str:
+        """The accent lightened until it reads on the dark scheme's backgrounds (links):
+        the lightest of them is the email's dark card, #1e1e1e."""
+        colour = self.accent
+        for step in range(1, 11):
+            if contrast(colour, "#1e1e1e") >= 4.5:
+                break
+            colour = mix(self.accent, "#ffffff", step / 10)
+        return colour
+
+    @property
+    def accent_ink(self) -> str:
+        """The accent darkened until it reads as text on white (links, headings)."""
+        colour = self.accent
+        for step in range(1, 11):
+            if contrast(colour, "#ffffff") >= 4.5:
+                break
+            colour = mix(self.accent, "#000000", step / 10)
+        return colour
+
+    @property
+    def fonts(self) -> tuple[Font, ...]:
+        return tuple(f for f in (self.body_font, self.heading_font) if f is not None)
+
+    def body_stack(self, fallback: str) -> Markup:
+        return self.body_font.stack(fallback) if self.body_font else Markup(fallback)
+
+    def heading_stack(self, fallback: str) -> Markup:
+        return self.heading_font.stack(fallback) if self.heading_font else Markup(fallback)
+
+
+DEFAULT_STYLE = Style()
+
+
+def _colour(value: Any) -> str:
+    colour = text(value)
+    if not _HEX.match(colour):
+        raise ValueError(
+            f'{value!r} is not a colour\nwrite it as a hex colour in quotes, e.g. "#b51f24"'
+        )
+    if len(colour) == 4:
+        colour = "#" + "".join(c * 2 for c in colour[1:])
+    return colour.lower()
+
+
+STYLE_TABLE = Table(
+    {
+        "theme": Setting(choice(THEMES, "theme")),
+        "logo": Setting(),  # a path: read with the workspace in `read_style`
+        "logo_alt": Setting(single_line),
+        "accent": Setting(_colour),
+        "body_font": Setting(),  # a family name or a font file: see `read_style`
+        "heading_font": Setting(),
+        "masthead": Setting(single_line),
+    }
+)
+
+
+def read_style(values: dict[str, Any], root: Path, problems: Problems, name: str) -> Style:
+    """The checked [style] values with their files found; `name` is the newsletter's, the
+    logo's alt text unless `logo_alt` says otherwise."""
+    theme = values.get("theme", "default")
+    logo = _workspace_file(values.get("logo"), "logo", LOGO_SUFFIXES, root, problems)
+    if logo is not None and logo.suffix.lower() == ".svg":
+        from .resources import svg_problem
+
+        if (problem := svg_problem(logo)) is not None:
+            problems.add(
+                f"style.logo: {problem}", "style", "logo", hint="save it again as SVG or PNG"
+            )
+            logo = None
+    fonts = {
+        key: _font(values.get(key), key, root, problems) for key in ("body_font", "heading_font")
+    }
+    style = Style(
+        theme=theme,
+        logo=logo,
+        logo_alt=values.get("logo_alt") or name,
+        accent=values.get("accent", DEFAULT_ACCENT),
+        body_font=fonts["body_font"],
+        heading_font=fonts["heading_font"],
+        masthead=values.get("masthead", ""),
+    )
+    return Style(**{**style.__dict__, "stamp": _stamp(style)})
+
+
+def _workspace_file(
+    value: Any, key: str, suffixes: tuple[str, ...], root: Path, problems: Problems
+) -> Path | None:
+    """A file inside the workspace named by a path relative to it, or None (reported)."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        problems.add(f"style.{key}: must be a path to a file, in quotes", "style", key)
+        return None
+    path = (root / value.strip()).resolve()
+    kinds = " or ".join(s.lstrip(".").upper() for s in suffixes)
+    if not path.is_relative_to(root.resolve()):
+        problems.add(
+            f"style.{key}: {value!r} is outside the workspace",
+            "style",
+            key,
+            hint="put the file in the workspace, e.g. style/logo.svg",
+        )
+    elif path.suffix.lower() not in suffixes:
+        problems.add(f"style.{key}: {value!r} is not a {kinds} file", "style", key)
+    elif not path.is_file():
+        problems.add(
+            f"style.{key}: there is no file {value!r}",
+            "style",
+            key,
+            hint="paths are relative to the workspace folder (where publisher.toml is)",
+        )
+    else:
+        return path
+    return None
+
+
+def _font(value: Any, key: str, root: Path, problems: Problems) -> Font | None:
+    """A bundled font file (a path ending in .ttf, .otf…) or an installed family's name."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        problems.add(f"style.{key}: must be a font's name or a font file, in quotes", "style", key)
+        return None
+    if value.strip().lower().endswith(FONT_SUFFIXES):
+        path = _workspace_file(value, key, FONT_SUFFIXES, root, problems)
+        return Font(path.stem, (Face(path),), bundled=True) if path else None
+    family = value.strip()
+    installed = installed_families()
+    if family.casefold() not in {f.casefold() for f in installed}:
+        close = near_misses(family, set(installed))
+        problems.add(
+            f"style.{key}: no font named {family!r} is installed",
+            "style",
+            key,
+            hint=f"{close + ' ' if close else ''}{FIND_FONTS}; or name a font file in the workspace",
+        )
+        return None
+    exact = next(f for f in installed if f.casefold() == family.casefold())
+    return Font(exact, font_faces(exact))
+
+
+@cache
+def installed_families() -> frozenset[str]:
+    """Every family fontconfig knows, by each of its names."""
+    try:
+        listed = subprocess.run(
+            ["fc-list", "--format", "%{family}\n"], capture_output=True, text=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return frozenset()
+    return frozenset(name.strip() for line in listed.splitlines() for name in line.split(","))
+
+
+def font_faces(family: str) -> tuple[Face, ...]:
+    """The files of an installed family's regular, bold, italic and bold italic (those it
+    has: fontconfig answers with another family for a style it lacks)."""
+    faces: dict[Path, Face] = {}
+    for style, weight, italic in (
+        ("Regular", 400, False),
+        ("Bold", 700, False),
+        ("Italic", 400, True),
+        ("Bold Italic", 700, True),
+    ):
+        try:
+            found = subprocess.run(
+                ["fc-match", "--format", "%{family}|%{file}", f"{family}:style={style}"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        except (OSError, subprocess.CalledProcessError):
+            continue
+        families, _, file = found.rpartition("|")
+        if family in families.split(",") and file:
+            faces.setdefault(Path(file), Face(Path(file), weight, italic))
+    return tuple(faces.values())
+
+
+def theme_folder(name: str) -> Path:
+    """A theme's templates: inside the installed package (publisher/theme for the default,
+    publisher/themes/<name> for the others), or templates/<name> in a checkout."""
+    package = Path(__file__).parent
+    packaged = package / "theme" if name == "default" else package / "themes" / name
+    return packaged if packaged.is_dir() else package.parent / "templates" / name
+
+
+def _stamp(style: Style) -> str:
+    from .cache import files_digest
+
+    files = [style.logo] if style.logo else []
+    files += [face.file for font in style.fonts if font.bundled for face in font.faces]
+    if style.theme != "default":
+        files += [p for p in theme_folder(style.theme).rglob("*") if p.is_file()]
+    return files_digest(files)[:16]
+
+
+# Colours ----------------------------------------------------------------------------------
+
+
+def _rgb(colour: str) -> tuple[float, float, float]:
+    value = colour.lstrip("#")
+    return (int(value[0:2], 16) / 255, int(value[2:4], 16) / 255, int(value[4:6], 16) / 255)
+
+
+def _luminance(colour: str) -> float:
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in _rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: str, other: str) -> float:
+    """WCAG's contrast ratio of two #rrggbb colours (1 to 21)."""
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def mix(colour: str, other: str, share: float) -> str:
+    """`colour` with `share` (0–1) of `other` mixed in."""
+    mixed = (a + (b - a) * share for a, b in zip(_rgb(colour), _rgb(other), strict=True))
+    return "#" + "".join(f"{round(c * 255):02x}" for c in mixed)
