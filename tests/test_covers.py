@@ -1,0 +1,70 @@
+"""The example newsletter's look (issue #16, acceptance 1): its logo, accent colour, cover
+image and a lead image, in the PDF, email, EPUB and web pages it builds.
+
+Reads the shared build of this repository's workspace (`built_example`): no build of its own.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+import pytest
+
+from publisher.config import load_config
+from publisher.jobs import BuildReport
+
+REPO = Path(__file__).resolve().parents[1]
+ISSUE = "041-no-poverty-pay"
+SITE = "https://bulletin.dockside.example.org/"
+
+
+def test_the_example_has_a_logo_an_accent_and_a_cover() -> None:
+    config = load_config(REPO)
+    assert config.style.logo and config.style.logo.suffix == ".svg"
+    assert config.style.accent != "#b51f24"  # its own colour, not the theme's
+    manifest = (REPO / "issues" / f"{ISSUE}.yaml").read_text()
+    assert "cover: documents/media/" in manifest
+
+
+def test_the_pdf_cover_shows_logo_and_cover_image(built_example: BuildReport) -> None:
+    import pymupdf
+
+    with pymupdf.open(built_example.out_dir / ISSUE / f"{ISSUE}.pdf") as pdf:
+        cover_images = pdf[0].get_images()
+        inside = [page.get_images() for page in pdf.pages(1)]
+    assert len(cover_images) == 2  # the logo (drawn from its SVG) and the cover picture
+    assert any(inside)  # the statement's lead image
+
+
+def test_the_email_masthead_has_the_hosted_logo_and_cover(built_example: BuildReport) -> None:
+    dist = built_example.out_dir
+    tree = lxml.html.parse(dist / ISSUE / "email.html").getroot()
+    sources = {img.get("src"): img for img in tree.iter("img")}
+    logo = sources[f"{SITE}style/logo-email.png"]
+    assert logo.get("alt") == "Dockside Workers' Network" and logo.get("width")
+    assert sources[f"{SITE}{ISSUE}/cover-email.jpg"].get("width") == "552"
+    assert sources[f"{SITE}media-email/media/picket-line.jpg"].get("alt")
+    for src in sources:
+        assert (dist / src.removeprefix(SITE)).is_file(), f"{src} is not published"
+
+
+@pytest.mark.parametrize("slug", [ISSUE])
+def test_the_epub_cover_is_the_issue_cover(built_example: BuildReport, slug: str) -> None:
+    with zipfile.ZipFile(built_example.out_dir / slug / f"{slug}.epub") as book:
+        opf = next(n for n in book.namelist() if n.endswith(".opf"))
+        manifest = lxml.etree.fromstring(book.read(opf))
+    ns = {"opf": "http://www.idpf.org/2007/opf"}
+    covers = manifest.xpath("//opf:item[@properties='cover-image']/@media-type", namespaces=ns)
+    assert covers == ["image/jpeg"]
+
+
+def test_the_web_issue_page_has_the_logo_and_an_open_graph_cover(
+    built_example: BuildReport,
+) -> None:
+    page = lxml.html.parse(built_example.out_dir / ISSUE / "index.html").getroot()
+    assert page.xpath("//meta[@property='og:image']/@content") == [f"{SITE}{ISSUE}/cover-email.jpg"]
+    assert page.xpath("//img[@class='logo']/@src") == ["../style/logo.svg"]
+    assert page.xpath("//img[@class='cover-image']/@src") == ["../041-no-poverty-pay/cover.jpg"]
