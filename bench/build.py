@@ -1,83 +1,180 @@
-"""Benchmark: publisher's builds next to the floor of the same work done directly.
+"""Benchmark: publisher's builds next to the floor of the same work done directly, paired.
 
-    .venv/bin/python bench/build.py            # the example issue and archives of 100/300/1,000 documents
-    .venv/bin/python bench/build.py --quick    # the example issue and a 100-document archive only
+    .venv/bin/python bench/build.py            # everything (about ten minutes on 2 cores)
+    .venv/bin/python bench/build.py --quick    # the example, a 100-document archive, check
 
-It prints one table: cold build, no-op rebuild, one-document-changed rebuild, `publisher
---help` start-up and peak memory, each with its ratio to the floor: the same content pushed
-through pandoc, WeasyPrint and feedgen directly, with no pipeline around it, in the same run.
-Every build runs in a fresh process, so start-up is included and memory is its own.
+What it measures, each in a fresh process (start-up included):
+- the example issue's cold build against the floor: one serial process doing pandoc for
+  each document, one WeasyPrint PDF with a minimal stylesheet, one pandoc EPUB and a
+  feedgen feed. Floor and build run in pairs, in turn (which goes first alternates), over
+  --rounds rounds; each pair gives a wall ratio and a CPU ratio, reported as medians with
+  min-max, so a busy moment on the machine moves one pair, not the comparison;
+- no-op rebuilds of the example and of generated archives (100, and 1,000 documents in the
+  full run), and a rebuild after one document changed;
+- `publisher --help`'s start-up;
+- a 1 MB document built to every format (full run): time and memory;
+- `publisher check` on the built example: the first run (nothing remembered), a second run
+  with nothing changed, and each validator alone, in its own process.
+
+CPU is user + system time of the whole process tree (every child the build waited for).
+Peak memory is sampled from /proc every 20 ms: the largest resident set of one process of
+each kind (the build's own Python process, its forked render workers (WeasyPrint lays out
+PDFs there), pandoc) and the largest sum over the tree at one moment.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
+PUBLISHER = str(REPO / ".venv" / "bin" / "publisher")
 EPOCH = "1767225600"
+ENV = {"SOURCE_DATE_EPOCH": EPOCH, "PATH": "/usr/bin:/bin", "HOME": str(Path.home())}
 
-# Runs one build in a fresh process and reports its time, jobs and peak memory.
-BUILD_ONCE = """
-import json, resource, sys, time
-from pathlib import Path
-started = time.perf_counter()
-from publisher.build import build
-report = build(Path(sys.argv[1]), force=sys.argv[2] == "force")
-seconds = time.perf_counter() - started
-peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"seconds": seconds, "rendered": report.rendered, "job_seconds": report.seconds, "peak_mb": peak_kb / 1024}))
-"""
+BUILD = (
+    "from pathlib import Path; import sys; from publisher.build import build;"
+    " print(len(build(Path(sys.argv[1])).rendered))"
+)
 
 # The floor: pandoc for each document, one WeasyPrint PDF, one pandoc EPUB, one feedgen feed.
 FLOOR = """
-import json, sys, tempfile, time
+import json, sys, tempfile
 from pathlib import Path
-started = time.perf_counter()
 import pypandoc, weasyprint
 from feedgen.feed import FeedGenerator
+CSS = weasyprint.CSS(string="@page { size: A5; margin: 15mm } body { font: 10pt serif }")
 feed = FeedGenerator(); feed.id("https://example.org/"); feed.title("Feed"); feed.link(href="https://example.org/"); feed.description("Feed")
 for number, issue in enumerate(json.loads(sys.argv[1])):
     documents = [Path(p) for p in issue]
     bodies = [pypandoc.convert_file(str(d), "html5", format="markdown" if d.suffix in (".md", ".txt") else d.suffix.lstrip(".")) for d in documents]
     html = "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Issue</title></head><body>" + "".join(f"<article>{b}</article>" for b in bodies) + "</body></html>"
-    weasyprint.HTML(string=html).write_pdf()
+    weasyprint.HTML(string=html).write_pdf(stylesheets=[CSS])
     with tempfile.TemporaryDirectory() as tmp:
         pypandoc.convert_text(html, "epub3", format="html", outputfile=f"{tmp}/issue.epub", extra_args=["--metadata=title:Issue"])
     entry = feed.add_entry(); entry.id(f"https://example.org/{number}/"); entry.title("Issue"); entry.link(href=f"https://example.org/{number}/"); entry.content(html, type="html")
 feed.atom_str(); feed.rss_str()
-print(json.dumps({"seconds": time.perf_counter() - started}))
+"""
+
+# One check alone, nothing remembered: its time is the validator's.
+ONE_CHECK = """
+import sys
+from pathlib import Path
+from publisher.checks import Target, run_checks
+from publisher.config import load_config
+root = Path(sys.argv[1]); config = load_config(root)
+slugs = tuple(sorted(p.name for p in config.dist_dir.iterdir() if p.is_dir() and p.name[:1].isdigit()))
+run_checks(Target(config, config.dist_dir, slugs), [sys.argv[2]], only=[sys.argv[3]])
 """
 
 
-def run(code: str, *args: str) -> dict:
-    env = {"SOURCE_DATE_EPOCH": EPOCH, "PATH": "/usr/bin:/bin", "HOME": str(Path.home())}
-    out = subprocess.run(
-        [PYTHON, "-c", code, *args], capture_output=True, text=True, env=env, cwd=REPO
-    )
-    if out.returncode:
-        sys.exit(f"benchmark step failed:\n{out.stderr[-2000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    peaks: dict[str, float] = field(default_factory=dict)  # MB: per kind, and "tree"
+    output: str = ""  # what it printed (a build: how many outputs it rendered)
 
 
-def help_startup() -> float:
-    times = []
-    for _ in range(7):
+def measured(argv: Sequence[str], cwd: Path = REPO) -> Run:
+    """Run `argv` to the end: wall and CPU of its process tree, and its memory peaks."""
+    with tempfile.TemporaryFile() as errors, tempfile.TemporaryFile() as output:
         started = time.perf_counter()
-        subprocess.run(
-            [str(REPO / ".venv" / "bin" / "publisher"), "--help"], capture_output=True, check=True
+        process = subprocess.Popen(argv, cwd=cwd, env=ENV, stdout=output, stderr=errors)
+        sampler = Sampler(process.pid)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        sampler.stop()
+        if process.returncode:
+            errors.seek(0)
+            sys.exit(f"{' '.join(argv[:4])} … failed:\n{errors.read().decode()[-2000:]}")
+        output.seek(0)
+        printed = output.read().decode().strip()
+    return Run(wall, usage.ru_utime + usage.ru_stime, sampler.peaks(), printed)
+
+
+class Sampler(threading.Thread):
+    """Largest resident set per process kind, and of the whole tree, every 20 ms."""
+
+    def __init__(self, root: int) -> None:
+        super().__init__(daemon=True)
+        self.root = root
+        self.seen: dict[int, tuple[str, float]] = {}  # pid: (kind, peak MB)
+        self.tree = 0.0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(0.02):
+            total = 0.0
+            for pid in self._tree():
+                kind, rss, hwm = self._status(pid)
+                if kind:
+                    total += rss
+                    self.seen[pid] = (kind, max(hwm, self.seen.get(pid, ("", 0.0))[1]))
+            self.tree = max(self.tree, total)
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+    def peaks(self) -> dict[str, float]:
+        peaks = {"tree": self.tree}
+        for kind, peak in self.seen.values():
+            peaks[kind] = max(peaks.get(kind, 0.0), peak)
+        return peaks
+
+    def _tree(self) -> list[int]:
+        pids, found = [self.root], []
+        while pids:
+            pid = pids.pop()
+            found.append(pid)
+            try:
+                for task in os.listdir(f"/proc/{pid}/task"):
+                    with open(f"/proc/{pid}/task/{task}/children") as children:
+                        pids += [int(child) for child in children.read().split()]
+            except OSError:
+                continue
+        return found
+
+    def _status(self, pid: int) -> tuple[str, float, float]:
+        try:
+            with open(f"/proc/{pid}/status") as status:
+                fields = dict(line.split(":", 1) for line in status if ":" in line)
+        except OSError:
+            return "", 0.0, 0.0
+        name = fields.get("Name", "").strip()
+        kind = (
+            "python" if pid == self.root else "pandoc" if name == "pandoc" else f"workers ({name})"
         )
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        rss, hwm = (int(fields.get(key, "0 kB").split()[0]) / 1024 for key in ("VmRSS", "VmHWM"))
+        return kind, rss, hwm
+
+
+def spread(values: Sequence[float], form: str) -> str:
+    """The median with the smallest and largest beside it."""
+    return f"{statistics.median(values):{form}} ({min(values):{form}}-{max(values):{form}})"
+
+
+def fresh_copy(source: Path, target: Path) -> Path:
+    """The workspace without its outputs or remembered work: a cold build's starting point."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("dist", ".publisher"))
+    return target
 
 
 def example_workspace(root: Path) -> Path:
@@ -137,6 +234,8 @@ def generated_archive(root: Path, documents: int, per_issue: int = 10) -> Path:
     (root / "documents").mkdir(parents=True)
     (root / "issues").mkdir()
     shutil.copy2(REPO / "publisher.toml", root / "publisher.toml")
+    if (REPO / "documents" / "media").is_dir():  # the logo publisher.toml may name
+        shutil.copytree(REPO / "documents" / "media", root / "documents" / "media")
     for n in range(documents):
         paragraphs = [
             " ".join(rng.choice(WORDS) for _ in range(rng.randint(60, 120))).capitalize() + "."
@@ -149,12 +248,31 @@ def generated_archive(root: Path, documents: int, per_issue: int = 10) -> Path:
             + "\n\n## A section\n\n".join(paragraphs)
             + "\n"
         )
-    for issue in range(documents // per_issue):
-        refs = ", ".join(f"doc-{issue * per_issue + k:04d}" for k in range(per_issue))
+    for issue in range(max(documents // per_issue, 1)):
+        refs = ", ".join(
+            f"doc-{issue * per_issue + k:04d}" for k in range(min(per_issue, documents))
+        )
         (root / "issues" / f"{issue + 1:03d}-issue.yaml").write_text(
-            f"number: {issue + 1}\ntitle: Issue {issue + 1}\ndate: 2026-{1 + issue // 28 % 12:02d}-{1 + issue % 28:02d}\n"
+            f"number: {issue + 1}\ntitle: Issue {issue + 1}\n"
+            f"date: 2026-{1 + issue // 28 % 12:02d}-{1 + issue % 28:02d}\n"
             f"sections:\n  - title: Articles\n    documents: [{refs}]\n"
         )
+    return root
+
+
+def one_megabyte_document(root: Path) -> Path:
+    """One issue of one Markdown document of 1 MB: headings, paragraphs, lists, a table."""
+    generated_archive(root, 1)
+    rng = random.Random(1)
+    document = root / "documents" / "doc-0000.md"
+    text = [document.read_text()]
+    size = len(text[0])
+    while size < 1_000_000:
+        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(80, 160)))
+        block = f"## {rng.choice(WORDS).title()}\n\n{words.capitalize()}.\n\n- {words[:60]}\n- {words[60:120]}\n\n"
+        text.append(block)
+        size += len(block)
+    document.write_text("".join(text))
     return root
 
 
@@ -167,57 +285,116 @@ def issue_documents(root: Path, manifest_prefix: str) -> list[Path]:
     return [next((root / "documents").glob(f"{stem}.*")) for stem in stems]
 
 
-def measure(root: Path, issues: list[list[Path]]) -> dict:
-    floor = run(FLOOR, json.dumps([[str(p) for p in issue] for issue in issues]))["seconds"]
-    cold = run(BUILD_ONCE, str(root), "cold")
-    noop = run(BUILD_ONCE, str(root), "cold")
-    changed_doc = sorted((root / "documents").glob("*"))[0]
-    changed_doc.write_text(changed_doc.read_text() + "\nOne more sentence.\n")
-    changed = run(BUILD_ONCE, str(root), "cold")
-    archive_jobs = {k: v for k, v in changed["job_seconds"].items() if k in ("feed", "web index")}
-    return {
-        "floor": floor,
-        "cold": cold,
-        "noop": noop,
-        "changed": changed,
-        "feeds+index": sum(archive_jobs.values()),
+def build(root: Path) -> Run:
+    return measured([PYTHON, "-c", BUILD, str(root)])
+
+
+def paired(example: Path, scratch: Path, rounds: int) -> dict[str, list[Run]]:
+    """Floor and cold build of the example, in pairs whose order alternates."""
+    issues = json.dumps([[str(p) for p in issue_documents(example, "041")]])
+    runs: dict[str, list[Run]] = {"floor": [], "build": []}
+    for round_ in range(rounds):
+        order = ["floor", "build"] if round_ % 2 == 0 else ["build", "floor"]
+        for kind in order:
+            if kind == "floor":
+                runs["floor"].append(measured([PYTHON, "-c", FLOOR, issues]))
+            else:
+                runs["build"].append(build(fresh_copy(example, scratch)))
+    return runs
+
+
+def rebuilds(root: Path, rounds: int) -> dict[str, list[Run]]:
+    """A cold build, then no-op rebuilds, then rebuilds after one document changed."""
+    cold = build(root)
+    noop = [build(root) for _ in range(rounds)]
+    changed = []
+    document = sorted((root / "documents").glob("*"))[0]
+    for round_ in range(max(rounds // 2, 1)):
+        document.write_text(document.read_text() + f"\nOne more sentence ({round_}).\n")
+        changed.append(build(root))
+    return {"cold": [cold], "no-op": noop, "one changed": changed}
+
+
+def checks(root: Path) -> dict[str, Run]:
+    """`publisher check` with nothing remembered, again with nothing changed, and each
+    validator alone."""
+    from publisher.formats import formats
+
+    shutil.rmtree(root / ".publisher" / "cache" / "checks", ignore_errors=True)
+    found = {
+        "check, first run": measured([PUBLISHER, "-C", str(root), "check", "--no-build"]),
+        "check, nothing changed": measured([PUBLISHER, "-C", str(root), "check", "--no-build"]),
     }
+    for format_ in formats().values():
+        for spec in format_.checks:
+            found[f"{format_.name}: {spec.name}"] = measured(
+                [PYTHON, "-c", ONE_CHECK, str(root), format_.name, spec.name]
+            )
+    return found
+
+
+def help_startup() -> list[Run]:
+    return [measured([PUBLISHER, "--help"]) for _ in range(7)]
+
+
+def peak_line(runs: Sequence[Run]) -> str:
+    kinds = sorted({kind for run in runs for kind in run.peaks})
+    return ", ".join(f"{kind} {max(run.peaks.get(kind, 0) for run in runs):.0f}" for kind in kinds)
+
+
+def report_rows(title: str, rows: dict[str, list[Run]], goals: dict[str, str]) -> None:
+    print(f"\n{title}")
+    print(f"  {'':26}{'wall s':>22}{'CPU s':>22}  peak MB")
+    for name, runs in rows.items():
+        wall = spread([r.wall for r in runs], ".3f")
+        cpu = spread([r.cpu for r in runs], ".3f")
+        goal = f"  (goal {goals[name]})" if name in goals else ""
+        rendered = ",".join(r.output for r in runs if r.output.isdigit())
+        rendered = f"  rendered {rendered}" if rendered else ""
+        print(f"  {name:26}{wall:>22}{cpu:>22}  {peak_line(runs)}{rendered}{goal}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="only the example and 100 documents")
+    parser.add_argument("--quick", action="store_true", help="example, 100 documents, check")
+    parser.add_argument("--rounds", type=int, help="pairs of floor and build (default 5, quick 3)")
     options = parser.parse_args()
-    sizes = [100] if options.quick else [100, 300, 1000]
-    rows = []
+    rounds = options.rounds or (3 if options.quick else 5)
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="publisher-bench-") as tmp:
-        example = example_workspace(Path(tmp) / "example")
-        rows.append(("example issue", measure(example, [issue_documents(example, "041")])))
-        for size in sizes:
-            archive = generated_archive(Path(tmp) / f"archive-{size}", size)
-            manifests = sorted((archive / "issues").glob("*.yaml"))
-            issues = [issue_documents(archive, manifest.stem) for manifest in manifests]
-            rows.append((f"archive, {size} documents", measure(archive, issues)))
-    startup = help_startup()
+        scratch = Path(tmp)
+        example = example_workspace(scratch / "example")
+        pairs = paired(example, scratch / "example-build", rounds)
+        wall = [b.wall / f.wall for f, b in zip(pairs["floor"], pairs["build"], strict=True)]
+        cpu = [b.cpu / f.cpu for f, b in zip(pairs["floor"], pairs["build"], strict=True)]
+        report_rows(f"Example issue, cold, {rounds} pairs", pairs, {})
+        print(f"  build / floor, wall: {spread(wall, '.2f')}  (goal ≤ 1.0)")
+        print(f"  build / floor, CPU:  {spread(cpu, '.2f')}  (goal ≤ 1.5)")
 
-    print(
-        f"\n{'workspace':28} {'floor':>8} {'cold':>9} {'×floor':>7} {'no-op':>8} {'rendered':>9} "
-        f"{'1 changed':>10} {'rendered':>9} {'feeds+index':>12} {'peak MB':>8}"
-    )
-    for name, m in rows:
-        print(
-            f"{name:28} {m['floor']:7.2f}s {m['cold']['seconds']:8.2f}s {m['cold']['seconds'] / m['floor']:6.2f}× "
-            f"{m['noop']['seconds']:7.2f}s {len(m['noop']['rendered']):9d} {m['changed']['seconds']:9.2f}s "
-            f"{len(m['changed']['rendered']):9d} {m['feeds+index']:11.2f}s "
-            f"{max(m['cold']['peak_mb'], m['changed']['peak_mb']):8.0f}"
-        )
-    print(f"\n`publisher --help` start-up (median of 7): {startup:.3f} s")
-    example_changed = rows[0][1]["changed"]["rendered"]
-    print(f"example, one document changed, re-rendered: {', '.join(example_changed)}")
-    if len(rows) > 1:
-        print(
-            f"largest archive, one document changed, re-rendered: {', '.join(rows[-1][1]['changed']['rendered'])}"
-        )
+        built = scratch / "example-build"  # the last cold build
+        goals = {"no-op": "≤ 0.2 s"}
+        report_rows("Example issue, rebuilds", rebuilds(fresh_copy(example, built), rounds), goals)
+        report_rows("`publisher --help`", {"--help": help_startup()}, {"--help": "≤ 0.1 s"})
+
+        for size in [100] if options.quick else [100, 1000]:
+            archive = generated_archive(scratch / f"archive-{size}", size)
+            goals = {"no-op": "≤ 0.5 s"} if size == 1000 else {}
+            report_rows(f"Archive of {size} documents", rebuilds(archive, rounds), goals)
+
+        if not options.quick:
+            big = one_megabyte_document(scratch / "one-megabyte")
+            size_mb = (big / "documents" / "doc-0000.md").stat().st_size / 1e6
+            report_rows(
+                f"One document of {size_mb:.1f} MB, every format",
+                {"cold": [build(big)]},
+                {"cold": "≤ 40 s, ≤ 1 GB per process"},
+            )
+
+        found = checks(built)
+        print("\n`publisher check` on the built example (goals: first ≤ 5 s, unchanged ≤ 1 s)")
+        for name, run in found.items():
+            print(f"  {name:48}{run.wall:8.2f} s wall{run.cpu:8.2f} s CPU")
+    print(f"\n(benchmark ran {time.perf_counter() - started:.0f} s)")
 
 
 if __name__ == "__main__":
