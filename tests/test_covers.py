@@ -11,7 +11,6 @@ from pathlib import Path
 
 import lxml.etree
 import lxml.html
-import pytest
 
 from publisher.config import load_config
 from publisher.jobs import BuildReport
@@ -51,14 +50,19 @@ def test_the_email_masthead_has_the_hosted_logo_and_cover(built_example: BuildRe
         assert (dist / src.removeprefix(SITE)).is_file(), f"{src} is not published"
 
 
-@pytest.mark.parametrize("slug", [ISSUE])
-def test_the_epub_cover_is_the_issue_cover(built_example: BuildReport, slug: str) -> None:
-    with zipfile.ZipFile(built_example.out_dir / slug / f"{slug}.epub") as book:
+def test_the_epub_cover_is_drawn_with_logo_name_title_and_cover_picture(
+    built_example: BuildReport,
+) -> None:
+    with zipfile.ZipFile(built_example.out_dir / ISSUE / f"{ISSUE}.epub") as book:
         opf = next(n for n in book.namelist() if n.endswith(".opf"))
         manifest = lxml.etree.fromstring(book.read(opf))
-    ns = {"opf": "http://www.idpf.org/2007/opf"}
-    covers = manifest.xpath("//opf:item[@properties='cover-image']/@media-type", namespaces=ns)
-    assert covers == ["image/jpeg"]
+        ns = {"opf": "http://www.idpf.org/2007/opf"}
+        (item,) = manifest.xpath("//opf:item[@properties='cover-image']", namespaces=ns)
+        svg = book.read(str(Path(opf).parent / item.get("href"))).decode()
+    assert item.get("media-type") == "image/svg+xml"
+    assert svg.count("data:image/") == 2  # the logo and the cover picture, inside the file
+    assert "The Dockside Bulletin" in svg and "No to poverty pay" in svg
+    assert "#0f5c73" in svg  # the accent rule
 
 
 def test_the_web_issue_page_has_the_logo_and_an_open_graph_cover(

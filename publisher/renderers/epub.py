@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import base64
+import logging
 import tempfile
+import textwrap
 import uuid
 from pathlib import Path
 from typing import ClassVar
 
 from ..model import Issue
 from ..output import Artifact
-from ..resources import lead_image, logo_path, pool_images, published_image
+from ..resources import (
+    email_suffix,
+    lead_image,
+    logo_path,
+    pool_images,
+    published_image,
+    sanitise_svg,
+)
 from .base import IssueRenderer, RenderContext
+from .images import email_copy, image_size
 from .indexes import issue_tags
+
+log = logging.getLogger(__name__)
 
 # pandoc declares access modes, features and hazards itself; the summary is ours to write.
 ACCESSIBILITY_SUMMARY = (
@@ -56,12 +69,55 @@ class EpubRenderer(IssueRenderer):
             args += [f"--metadata=subject:{tag}" for tag in issue_tags(issue)]
             if issue.direction == "rtl":
                 args.append("--metadata=page-progression-direction:rtl")
-            if issue.cover and (cover := stage_cover(issue, Path(tmp))):
+            if cover := self.draw_cover(issue, ctx, Path(tmp)):
                 args.append(f"--epub-cover-image={cover}")
             style = ctx.config.style
             args += [f"--epub-embed-font={f.file}" for font in style.fonts for f in font.faces]
             pandoc.html_to_epub(html, output, args)
             return [Artifact(Path(issue.slug) / f"{issue.slug}.epub", output.read_bytes())]
+
+    def draw_cover(self, issue: Issue, ctx: RenderContext, tmp: Path) -> Path | None:
+        """The cover (epub/cover.svg): the logo, the newsletter's name, the issue's number,
+        date and title, over the issue's cover picture. Drawn when there is a picture or a
+        logo to show; pictures go in as data: URLs of their email copies (JPEG or PNG)."""
+        style = ctx.config.style
+        if not issue.cover and not style.logo:
+            return None
+        logo, logo_width = "", 0
+        if style.logo and (size := image_size(style.logo)):
+            logo_width = max(1, round(size[0] * 180 / size[1]))
+            logo = _data_url(style.logo, logo_width * 2, style.logo)
+        picture = _data_url(issue.cover, 1200, issue.source) if issue.cover else ""
+        title = issue.title or ""
+        svg = self.render_template(
+            ctx,
+            "cover.svg",
+            issue=issue,
+            logo=logo,
+            logo_width=logo_width,
+            picture=picture,
+            name_size=min(96, round(1900 / max(1, len(ctx.config.title)))),
+            title_lines=textwrap.wrap(title, 24)[:3],
+        )
+        try:
+            data = sanitise_svg(svg.encode("utf-8"))
+        except ValueError as exc:  # a theme's cover.svg that is not well-formed
+            log.warning("%s: no EPUB cover: epub/cover.svg %s", issue.source, exc)
+            return None
+        cover = tmp / "cover.svg"
+        cover.write_bytes(data)
+        return cover
+
+
+def _data_url(path: Path, width: int, referrer: Path) -> str:
+    """An image as a data: URL of its copy at most `width` px wide, "" when unreadable."""
+    try:
+        data, _, _ = email_copy(path, width)
+    except (OSError, ValueError) as exc:
+        log.warning("%s: image %s left off the EPUB cover: %s", referrer, path.name, exc)
+        return ""
+    kind = "jpeg" if email_suffix(path) == ".jpg" else "png"
+    return f"data:image/{kind};base64,{base64.b64encode(data).decode()}"
 
 
 def stage_images(issue: Issue, ctx: RenderContext, folder: Path) -> Path:
@@ -89,16 +145,3 @@ def stage_images(issue: Issue, ctx: RenderContext, folder: Path) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
     return folder
-
-
-def stage_cover(issue: Issue, tmp: Path) -> Path | None:
-    """The cover as published (an SVG sanitised), or None when it cannot be."""
-    assert issue.cover is not None
-    if issue.cover.suffix.lower() != ".svg":
-        return issue.cover
-    data = published_image(issue.cover.parent, issue.cover.name, issue.source)
-    if data is None:
-        return None
-    cover = tmp / "cover.svg"
-    cover.write_bytes(data)
-    return cover
