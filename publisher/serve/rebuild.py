@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -225,8 +227,12 @@ def build_in_background(
     stopped = threading.Event()
 
     def stop(signum: int, frame: object) -> NoReturn:
-        # Exit through Python, so an atomic write under way removes its temporary file.
+        # The render workers write nothing: killed at once, they finish no page nobody
+        # wants. This process exits through Python, so that an atomic write under way
+        # removes its temporary file.
         stopped.set()
+        for worker in multiprocessing.active_children():
+            worker.kill()
         raise SystemExit(1)
 
     signal.signal(signal.SIGTERM, stop)
@@ -240,7 +246,11 @@ def build_in_background(
         result.send(str(exc))
     except BaseException:
         if stopped.is_set():  # however a library passed the SystemExit on: no traceback
-            raise SystemExit(1) from None
+            # Files are tidied by now; tearing down an interpreter full of WeasyPrint
+            # would only keep the next preview waiting.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(1)
         raise
     else:
         result.send(None)
