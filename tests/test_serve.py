@@ -4,6 +4,7 @@ port in a copy of the minimal workspace, and every check is a real HTTP request.
 from __future__ import annotations
 
 import contextlib
+import html
 import http.client
 import io
 import json
@@ -26,6 +27,7 @@ from PIL import Image
 
 from publisher.cli import main
 from publisher.config import load_config
+from publisher.readers import read_document
 
 CLI = "from publisher.cli import main; main()"
 DOCUMENT = "first-article"  # the document the tests edit
@@ -255,6 +257,23 @@ def test_only_files_inside_dist_are_served(reading_server: Server) -> None:
         response = server.get(path)
         assert response.status == 404, path
         assert secret not in response.text
+
+
+def test_the_composer_address_it_prints_lists_the_workspaces_documents(
+    reading_server: Server,
+) -> None:
+    server = reading_server
+    printed = r"compose an issue in the browser: http://127\.0\.0\.1:(\d+)(/\S+)"
+    wait_until(lambda: re.search(printed, server.log()) is not None, server)
+    port, path = re.search(printed, server.log()).groups()  # type: ignore[union-attr]
+    assert int(port) == server.port
+    page = server.get(path)
+    assert page.status == 200, page.text
+    titles = [
+        read_document(p, p.stem, p.parent, "en").title
+        for p in (server.root / "documents").glob("*.md")
+    ]
+    assert titles and all(html.escape(title) in page.text for title in titles)
 
 
 def test_outputs_are_served_with_their_type_and_never_cached(reading_server: Server) -> None:

@@ -40,7 +40,9 @@ def serve(root: Path, port: int = 8000, open_browser: bool = True) -> None:
     status = Status()
     try:
         cache = Cache.for_workspace(config.root)
-        server = PreviewServer(port, config.dist_dir, status, config.base_url, cache)
+        server = PreviewServer(
+            port, config.dist_dir, status, config.base_url, cache, workspace=config.root
+        )
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
             raise
@@ -58,6 +60,7 @@ def serve(root: Path, port: int = 8000, open_browser: bool = True) -> None:
             url = f"http://127.0.0.1:{server.server_port}/"
             click.echo(f"serving {config.dist_dir} at {url}")
             click.echo(f"previews of each issue's email and PDF: {url}{PREFIX.lstrip('/')}")
+            click.echo(f"compose an issue in the browser: {url}compose")
             watched = ", ".join(path.name for path in _sources(root))
             click.echo(f"watching {watched}; Ctrl+C to stop")
             if open_browser:
