@@ -160,7 +160,7 @@ def postgresql(url: str | None) -> Iterator[str]:
         yield url
         return
     sys.path.insert(0, str(REPO / "tests"))
-    from postgresql_support import running_postgresql  # type: ignore[import-not-found]
+    from postgresql_support import running_postgresql  # type: ignore[import-not-found,unused-ignore]
 
     with running_postgresql() as server:
         yield server.new_database()
@@ -198,7 +198,8 @@ def dkim_key() -> str:
 
 def signing_cost(eml: Path, key: str, copies: int = 200) -> tuple[float, float]:
     """CPU milliseconds to personalise one copy, and to DKIM-sign it."""
-    from publisher.delivery.copies import DkimSigner, Template
+    from publisher.delivery.copies import Template
+    from publisher.delivery.dkim_signer import DkimSigner
 
     template, signer = Template.read(eml), DkimSigner("bench", "example.org", key.encode())
     token = "WzEsIjA0MS1uby1wb3ZlcnR5LXBheSJd.awJObA.wSKEgg98cxlCeALN53RdTTskg1gbWrV2IB49cHB51OQ"

@@ -66,7 +66,9 @@ def test_every_copy_is_signed_and_the_signature_covers_the_unsubscribe_headers(
     for received in smtp.received:
         assert dkim.verify(received.data, dnsfunc=dns), received.recipient
         signature = received.data.split(b"\r\n\r\n")[0].decode()
-        signed = re.search(r"\bh=([^;]+)", signature.replace("\r\n", "")).group(1)
+        tag = re.search(r"\bh=([^;]+)", signature.replace("\r\n", ""))
+        assert tag, signature
+        signed = tag.group(1)
         assert {name.strip().lower() for name in signed.split(":")} >= COVERED
         # Someone swapping the unsubscribe link (the first token= is the header's) breaks it.
         forged = re.sub(rb"token=[A-Za-z0-9_.\-]+", b"token=forged", received.data, count=1)
@@ -85,3 +87,34 @@ def test_a_configured_selector_without_its_key_stops_before_sending(
     with pytest.raises(PublisherError, match="PUBLISHER_DKIM_KEY"):
         send(delivery_workspace, SendRequest(SLUG))
     assert not smtp.received
+
+
+def test_the_signature_is_the_one_dkimpy_makes(
+    built_email_workspace: Path, key_pair: tuple[bytes, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the RSA step is not dkimpy's (it is OpenSSL's, ten times faster); RSA PKCS#1
+    v1.5 signatures are deterministic, so at the same second the headers are identical."""
+    from publisher.delivery.copies import Template
+    from publisher.delivery.dkim_signer import DKIM_HEADERS, DkimSigner
+
+    private, _ = key_pair
+    eml = next((built_email_workspace / "dist").glob("*/email.eml"))
+    message = Template.read(eml).personalise("ann@example.org", "<1@example.org>", "a.B-c_1")
+    monkeypatch.setattr(dkim.time, "time", lambda: 1767225600.5)
+    expected = dkim.sign(
+        message,
+        SELECTOR.encode(),
+        DOMAIN.encode(),
+        private,
+        include_headers=[name.encode() for name in DKIM_HEADERS],
+    )
+    signed = DkimSigner(SELECTOR, DOMAIN, private).sign(message, now=1767225600)
+    assert signed == expected + message
+
+
+def test_a_key_that_is_not_rsa_pem_is_named_as_the_problem() -> None:
+    from publisher.delivery.dkim_signer import DkimSigner
+    from publisher.errors import PublisherError
+
+    with pytest.raises(PublisherError, match="cannot DKIM-sign with the configured key"):
+        DkimSigner(SELECTOR, DOMAIN, b"-----BEGIN PRIVATE KEY-----\nnot a key\n")

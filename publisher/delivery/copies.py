@@ -20,7 +20,6 @@ import binascii
 import copy
 import datetime as dt
 import re
-from dataclasses import dataclass
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -41,27 +40,6 @@ _TOKEN = re.compile(r"^[A-Za-z0-9_.\-]+$")  # what itsdangerous' URL-safe tokens
 # no client reads as a URL. Headers kept from the template keep the template's folding.
 _SEND_POLICY = policy.SMTP.clone(max_line_length=998)
 REQUIRED_HEADERS = ("List-Unsubscribe", "List-Unsubscribe-Post", "List-Id", "From", "Subject")
-
-# Headers the DKIM signature covers. List-Unsubscribe(-Post) must be (RFC 8058 §4); those
-# named twice are "oversigned", so nobody can add a second copy without breaking it.
-DKIM_HEADERS = (
-    "From",
-    "From",
-    "To",
-    "Subject",
-    "Subject",
-    "Date",
-    "Message-ID",
-    "Reply-To",
-    "List-Id",
-    "List-Id",
-    "List-Unsubscribe",
-    "List-Unsubscribe",
-    "List-Unsubscribe-Post",
-    "List-Unsubscribe-Post",
-    "MIME-Version",
-    "Content-Type",
-)
 
 
 class Template:
@@ -277,29 +255,3 @@ def _quoted_printable(text: str) -> bytes:
     CRLF line ends, which the encoder keeps. binascii's encoder is the C one behind the
     stdlib's quopri: the same encoding as email.quoprimime, twenty times faster on 70 KB."""
     return binascii.b2a_qp(text.encode(), istext=True)
-
-
-@dataclass(frozen=True)
-class DkimSigner:
-    selector: str
-    domain: str
-    private_key: bytes  # PEM
-
-    def sign(self, message: bytes) -> bytes:
-        """The message with a DKIM-Signature header in front, as dkimpy makes it."""
-        import dkim
-
-        try:
-            signature: bytes = dkim.sign(
-                message,
-                self.selector.encode(),
-                self.domain.encode(),
-                self.private_key,
-                include_headers=[name.encode() for name in DKIM_HEADERS],
-            )
-        except dkim.DKIMException as exc:
-            raise PublisherError.at(
-                f"cannot DKIM-sign with the configured key: {exc}",
-                hint="[delivery] dkim_key_env must name a variable holding an RSA private key in PEM",
-            ) from None
-        return signature + message

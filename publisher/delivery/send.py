@@ -20,7 +20,8 @@ from ..config import Config, load_config
 from ..errors import PublisherError
 from .audience import Audience, Member, breakdown, nobody_matches
 from .built import built_email, rebuild_command
-from .copies import DkimSigner, Template
+from .copies import Template
+from .dkim_signer import DkimSigner
 from .ledger import Ledger, Send
 from .preflight import Preflight, page_offline, placeholder_warnings
 from .sender import Sender, SendJob, SendProgress

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Protocol
 
-from .copies import DkimSigner, Template
+from .copies import Template
+from .dkim_signer import DkimSigner
 from .ledger import Ledger, Recipient
 from .settings import DeliverySettings
 from .smtp import Connection, Outcome

@@ -1,0 +1,111 @@
+"""DKIM signatures (RFC 6376) for the copies `publisher send` makes: rsa-sha256,
+relaxed/simple, the header fields below.
+
+dkimpy's own parsing, canonicalisation, header selection and folding make the signature,
+so it is the one dkimpy would write; only the RSA operation is done by `cryptography`
+(OpenSSL). dkimpy's RSA is pure Python: 10.6 CPU ms a signature here, against 0.9.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import PublisherError
+
+# Headers the DKIM signature covers. List-Unsubscribe(-Post) must be (RFC 8058 §4); those
+# named twice are "oversigned", so nobody can add a second copy without breaking it.
+DKIM_HEADERS = (
+    "From",
+    "From",
+    "To",
+    "Subject",
+    "Subject",
+    "Date",
+    "Message-ID",
+    "Reply-To",
+    "List-Id",
+    "List-Id",
+    "List-Unsubscribe",
+    "List-Unsubscribe",
+    "List-Unsubscribe-Post",
+    "List-Unsubscribe-Post",
+    "MIME-Version",
+    "Content-Type",
+)
+
+_NAME = b"DKIM-Signature"
+_CANONICALISATION = b"relaxed/simple"  # dkimpy's default: headers relaxed, body simple
+
+
+@dataclass(frozen=True)
+class DkimSigner:
+    selector: str
+    domain: str
+    private_key: bytes  # PEM
+    _key: Any = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        from cryptography.hazmat.primitives.asymmetric import rsa
+        from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+        try:
+            key = load_pem_private_key(self.private_key, password=None)
+        except (ValueError, TypeError) as exc:
+            raise _bad_key(str(exc).split("\n")[0]) from None
+        if not isinstance(key, rsa.RSAPrivateKey):
+            raise _bad_key("it is not an RSA key")
+        object.__setattr__(self, "_key", key)
+
+    def sign(self, message: bytes, now: int | None = None) -> bytes:
+        """The message with a DKIM-Signature header in front, as dkimpy makes it."""
+        import dkim
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import padding, utils
+        from dkim.canonicalization import CanonicalizationPolicy  # type: ignore[import-untyped]
+
+        headers, body = dkim.rfc822_parse(message)
+        canonical = CanonicalizationPolicy.from_c_value(_CANONICALISATION)
+        signed = tuple(name.lower().encode() for name in DKIM_HEADERS)
+        domain = self.domain.encode()
+        fields = [
+            (b"v", b"1"),
+            (b"a", b"rsa-sha256"),
+            (b"c", _CANONICALISATION),
+            (b"d", domain),
+            (b"i", b"@" + domain),
+            (b"q", b"dns/txt"),
+            (b"s", self.selector.encode()),
+            (b"t", str(int(time.time()) if now is None else now).encode()),
+            (b"h", b" : ".join(signed)),
+            (b"bh", base64.b64encode(hashlib.sha256(canonical.canonicalize_body(body)).digest())),
+            (b"b", b"0" * 60),  # folds b= onto a line of its own, as dkimpy does
+        ]
+        unsigned = dkim.fold(b"; ".join(b"=".join(f) for f in fields), namelen=len(_NAME))
+        digest = hashlib.sha256()
+        dkim.hash_headers(
+            digest,
+            canonical,
+            canonical.canonicalize_headers(headers),
+            signed,
+            (_NAME, b" " + dkim.RE_BTAG.sub(b"\\1", unsigned)),
+            dict(fields),
+        )
+        signature = self._key.sign(
+            digest.digest(), padding.PKCS1v15(), utils.Prehashed(hashes.SHA256())
+        )
+        fields[-1] = (b"b", base64.b64encode(signature))
+        value: bytes = dkim.fold(
+            b"; ".join(b"=".join(f) for f in fields) + b"\r\n", namelen=len(_NAME)
+        )
+        return _NAME + b": " + value + message
+
+
+def _bad_key(reason: str) -> PublisherError:
+    return PublisherError.at(
+        f"cannot DKIM-sign with the configured key: {reason}",
+        hint="[delivery] dkim_key_env must name a variable holding an RSA private key in PEM",
+    )
