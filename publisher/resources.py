@@ -72,6 +72,10 @@ def confine_images(
                 relative = target.relative_to(pool).as_posix()
                 used.append(relative)
                 return _SRC.sub(lambda m: m.group(1) + quote(relative) + m.group(3), tag)
+            if target.is_relative_to(pool) and (inside := office_image(document, src, pool)):
+                relative = inside.relative_to(pool).as_posix()
+                used.append(relative)
+                return _SRC.sub(lambda m: m.group(1) + quote(relative) + m.group(3), tag)
             if target.is_relative_to(pool):
                 shown = target.relative_to(pool.parent).as_posix()
                 log.warning("%s: image %r left out: there is no file %s", document, src, shown)
@@ -121,6 +125,44 @@ def _confined(value: str, source: str, documents_dir: str) -> str:
         return target.relative_to(pool).as_posix()
     log.warning("%s: image %r left out: %s", source, value, why)
     return ""
+
+
+OFFICE_MEDIA = {".docx": "word/", ".odt": ""}  # where pandoc's "media/x.png" is in the file
+OFFICE_IMAGE_LIMIT = 20 * 1024 * 1024  # bytes, unpacked
+
+
+def office_image(document: Path, src: str, pool: Path) -> Path | None:
+    """An image embedded in a Word or OpenDocument file, as pandoc names it ('media/rId9.png',
+    'Pictures/0.png'), copied out to documents/media/<document>/ (where `publisher import`
+    puts them) so that the build uses it like any image in the pool; None when `document`
+    is no such file, holds no such image, or it is not one outputs can show."""
+    prefix = OFFICE_MEDIA.get(document.suffix.lower())
+    name = PurePosixPath(unquote(src)).name
+    if prefix is None or not name or Path(name).suffix.lower() not in LEAD_IMAGE_SUFFIXES:
+        return None
+    target = pool / "media" / document.stem / name
+    if target.is_file():
+        return target
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(document) as office:
+            info = office.getinfo(prefix + unquote(src))
+            if info.file_size > OFFICE_IMAGE_LIMIT:
+                return None
+            data = office.read(info)
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    from .errors import PublisherError
+    from .output import atomic_write
+
+    try:
+        atomic_write(target, data)
+    except PublisherError as exc:
+        log.warning("%s: image %r left out: %s", document, src, exc)
+        return None
+    log.info("%s: its image %s is used from %s", document, src, target)
+    return target
 
 
 def _shortened(source: str, limit: int = 80) -> str:

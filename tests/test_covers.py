@@ -7,11 +7,13 @@ Reads the shared build of this repository's workspace (`built_example`): no buil
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import lxml.etree
 import lxml.html
 
+from publisher.build import build
 from publisher.config import load_config
 from publisher.jobs import BuildReport
 
@@ -72,3 +74,34 @@ def test_the_web_issue_page_has_the_logo_and_an_open_graph_cover(
     assert page.xpath("//meta[@property='og:image']/@content") == [f"{SITE}{ISSUE}/cover-email.jpg"]
     assert page.xpath("//img[@class='logo']/@src") == ["../style/logo.svg"]
     assert page.xpath("//img[@class='cover-image']/@src") == ["../041-no-poverty-pay/cover.jpg"]
+
+
+def test_images_inside_word_and_opendocument_files_are_used_at_build_time(
+    workspace: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """Not only `publisher import`: a .docx or .odt in documents/ shows its pictures, copied
+    out to documents/media/<document>/ like import's, and published with the web pages."""
+    import pypandoc
+    from PIL import Image
+
+    root = workspace("minimal")
+    Image.new("RGB", (300, 200), (30, 90, 160)).save(tmp_path / "picture.png")
+    markdown = tmp_path / "office.md"
+    markdown.write_text("---\ntitle: Office\n---\n\nBefore.\n\n![A blue picture](picture.png)\n")
+    for slug in ("word", "opendocument"):
+        kind = "docx" if slug == "word" else "odt"
+        target = root / "documents" / f"{slug}.{kind}"
+        pypandoc.convert_file(
+            str(markdown), kind, outputfile=str(target), extra_args=[f"--resource-path={tmp_path}"]
+        )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text().replace("[first-article", "[word, opendocument, first-article")
+    )
+    report = build(root, formats=["web"])
+    for slug in ("word", "opendocument"):
+        page = lxml.html.parse(report.out_dir / "001-first" / slug / "index.html").getroot()
+        (src,) = page.xpath("//article//img/@src")
+        assert src.startswith(f"../../media/media/{slug}/"), src
+        assert (report.out_dir / "001-first" / slug / src).resolve().is_file(), src
+        assert list((root / "documents" / "media" / slug).iterdir())
