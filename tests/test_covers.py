@@ -40,6 +40,21 @@ def test_the_pdf_cover_shows_logo_and_cover_image(built_example: BuildReport) ->
     assert any(inside)  # the statement's lead image
 
 
+def test_the_leaflet_masthead_has_the_logo(built_example: BuildReport) -> None:
+    import pymupdf
+
+    leaflet = built_example.out_dir / "042-may-day" / "042-may-day-leaflet.pdf"
+    with pymupdf.open(leaflet) as pdf:
+        pixels = pdf[0].get_pixmap(matrix=pymupdf.Matrix(1, 1)).samples
+    orange = (0xF2, 0xA5, 0x41)  # the container the logo's crane lifts: in nothing else
+    found = sum(
+        1
+        for i in range(0, len(pixels), 3)
+        if all(abs(a - b) <= 8 for a, b in zip(pixels[i : i + 3], orange, strict=True))
+    )
+    assert found > 5
+
+
 def test_the_email_masthead_has_the_hosted_logo_and_cover(built_example: BuildReport) -> None:
     dist = built_example.out_dir
     tree = lxml.html.parse(dist / ISSUE / "email.html").getroot()
@@ -59,8 +74,11 @@ def test_the_epub_cover_is_drawn_with_logo_name_title_and_cover_picture(
         opf = next(n for n in book.namelist() if n.endswith(".opf"))
         manifest = lxml.etree.fromstring(book.read(opf))
         ns = {"opf": "http://www.idpf.org/2007/opf"}
-        (item,) = manifest.xpath("//opf:item[@properties='cover-image']", namespaces=ns)
-        svg = book.read(str(Path(opf).parent / item.get("href"))).decode()
+        items = manifest.xpath("//opf:item[@properties='cover-image']", namespaces=ns)
+        assert isinstance(items, list) and len(items) == 1
+        item = items[0]
+        assert isinstance(item, lxml.etree._Element)
+        svg = book.read(str(Path(opf).parent / str(item.get("href")))).decode()
     assert item.get("media-type") == "image/svg+xml"
     assert svg.count("data:image/") == 2  # the logo and the cover picture, inside the file
     assert "The Dockside Bulletin" in svg and "No to poverty pay" in svg
