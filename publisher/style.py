@@ -8,6 +8,7 @@ Installed fonts are looked up with fontconfig, which is what WeasyPrint uses too
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 from dataclasses import dataclass
@@ -160,7 +161,7 @@ def read_style(values: dict[str, Any], root: Path, problems: Problems, name: str
         heading_font=fonts["heading_font"],
         masthead=values.get("masthead", ""),
     )
-    return Style(**{**style.__dict__, "stamp": _stamp(style)})
+    return dataclasses.replace(style, stamp=_stamp(style))
 
 
 def _workspace_file(
@@ -204,7 +205,7 @@ def _font(value: Any, key: str, root: Path, problems: Problems) -> Font | None:
         return None
     if value.strip().lower().endswith(FONT_SUFFIXES):
         path = _workspace_file(value, key, FONT_SUFFIXES, root, problems)
-        return Font(path.stem, (Face(path),), bundled=True) if path else None
+        return Font(path.stem, (bundled_face(path),), bundled=True) if path else None
     family = value.strip()
     installed = installed_families()
     if family.casefold() not in {f.casefold() for f in installed}:
@@ -218,6 +219,19 @@ def _font(value: Any, key: str, root: Path, problems: Problems) -> Font | None:
         return None
     exact = next(f for f in installed if f.casefold() == family.casefold())
     return Font(exact, font_faces(exact))
+
+
+def bundled_face(path: Path) -> Face:
+    """A font file's weight and slant, as its OS/2 table gives them (so @font-face can say
+    so, and a bold file is not made bolder still); regular when they cannot be read."""
+    try:
+        from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+        with TTFont(path, lazy=True) as font:
+            table = font["OS/2"]
+            return Face(path, int(table.usWeightClass), bool(table.fsSelection & 1))
+    except Exception:  # any file fontTools cannot read (bad, WOFF2 without brotli): regular
+        return Face(path)
 
 
 @cache

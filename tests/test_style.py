@@ -88,6 +88,7 @@ def test_a_style_table_is_read_with_its_files(tmp_path: Path) -> None:
     assert style.body_font and style.body_font.family == "DejaVu Serif"
     assert [f.weight for f in style.body_font.faces] == [400, 700, 400, 700]
     assert style.heading_font and style.heading_font.bundled
+    assert style.heading_font.faces[0].weight == 700  # read from the file: DejaVu Sans Bold
 
 
 def test_without_a_style_table_the_look_is_the_default_one(
