@@ -140,6 +140,14 @@ def read_style(values: dict[str, Any], root: Path, problems: Problems, name: str
     """The checked [style] values with their files found; `name` is the newsletter's, the
     logo's alt text unless `logo_alt` says otherwise."""
     theme = values.get("theme", "default")
+    if not theme_folder(theme).is_dir():  # an installation that left the theme out
+        problems.add(
+            f"style.theme: the {theme!r} theme is not installed ({theme_folder(theme)})",
+            "style",
+            "theme",
+            hint="reinstall publisher, or remove the line to use the default theme",
+        )
+        theme = "default"
     logo = _workspace_file(values.get("logo"), "logo", LOGO_SUFFIXES, root, problems)
     if logo is not None and logo.suffix.lower() == ".svg":
         from .resources import svg_problem

@@ -121,6 +121,17 @@ def test_a_bad_style_setting_is_named_at_its_line(
     assert f"publisher.toml:{line}:" in message and says in message
 
 
+def test_a_theme_the_installation_left_out_is_named(
+    workspace: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A wheel built without templates/campaign (pyproject's force-include) says so."""
+    import publisher.style
+
+    monkeypatch.setattr(publisher.style, "theme_folder", lambda name: tmp_path / "none" / name)
+    message = config_error(workspace("minimal"), GOOD + '[style]\ntheme = "campaign"\n')
+    assert "publisher.toml:8:" in message and "'campaign' theme is not installed" in message
+
+
 def test_an_svg_logo_that_cannot_be_read_safely_is_refused(
     workspace: Callable[[str], Path],
 ) -> None:
