@@ -13,6 +13,7 @@ from markupsafe import Markup
 from . import i18n, urls
 from .model import Issue
 from .resources import (
+    LOGO_EMAIL_PATH,
     cover_email_path,
     cover_path,
     email_copy_path,
@@ -110,6 +111,7 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
     env.globals["cover_email_path"] = cover_email_path
     env.globals["email_copy_path"] = email_copy_path
     env.globals["logo_path"] = logo_path
+    env.globals["logo_email_path"] = str(LOGO_EMAIL_PATH)
     return env
 
 

@@ -269,6 +269,9 @@ def test_the_web_pages_carry_logo_cover_and_open_graph_images(
         f"{site}media-email/media/lead.jpg"
     ]
     assert page.xpath("//figure[@class='lead-image']/img/@src") == ["../../media/media/lead.jpg"]
+    home = lxml.html.parse(dist / "index.html").getroot()
+    assert home.xpath("//meta[@property='og:image']/@content") == [f"{site}style/logo-email.png"]
+    assert home.xpath("//meta[@name='twitter:card']/@content") == ["summary"]
     css = (dist / "site.css").read_text()
     assert "#1d6b2f" in css and "'DejaVu Serif'" in css
     assert "@font-face" in css and (dist / "style" / "Heading.ttf").is_file()
