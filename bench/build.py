@@ -325,6 +325,8 @@ def checks(root: Path) -> dict[str, Run]:
         "check, first run": measured([PUBLISHER, "-C", str(root), "check", "--no-build"]),
         "check, nothing changed": measured([PUBLISHER, "-C", str(root), "check", "--no-build"]),
     }
+    # A process that checks nothing: what every line below pays before its validator.
+    found["start-up, no check"] = measured([PYTHON, "-c", ONE_CHECK, str(root), "web", "-"])
     for format_ in formats().values():
         for spec in format_.checks:
             found[f"{format_.name}: {spec.name}"] = measured(
