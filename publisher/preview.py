@@ -17,9 +17,10 @@ def preview_email(root: Path, issue_ref: str, out_dir: Path | None = None) -> li
 
     config = load_config(root)
     with tempfile.TemporaryDirectory(prefix="publisher-preview-") as scratch:
-        report = build(root, [issue_ref], ["email"], out_dir=Path(scratch))
+        # The web pages too: they publish the logo, cover and images the email links to.
+        report = build(root, [issue_ref], ["email", "web"], out_dir=Path(scratch))
         slug = report.issues[0]
-        media = (f"{config.base_url}media/", config.documents_dir)
+        media = (config.base_url, Path(scratch))  # every image the email links, as published
         shots = screenshots(Path(scratch) / slug / "email.html", media)
     artifacts = [Artifact(Path(f"email-{width}px.png"), png) for width, png in shots.items()]
     return write_artifacts((out_dir or config.dist_dir / slug).resolve(), artifacts)
