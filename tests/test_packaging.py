@@ -39,6 +39,18 @@ def test_the_command_line_prints_that_version() -> None:
     assert result.output.split() == ["publisher,", "version", publisher.__version__]
 
 
+def test_every_theme_in_the_checkout_goes_into_the_wheel() -> None:
+    """An installed publisher finds the default theme in publisher/theme and the others in
+    publisher/themes/<name>: a theme folder left out of the wheel is a theme users lack."""
+    included = PYPROJECT["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    themes = sorted(p.name for p in (ROOT / "templates").iterdir() if p.is_dir())
+    expected = {
+        f"templates/{name}": "publisher/theme" if name == "default" else f"publisher/themes/{name}"
+        for name in themes
+    }
+    assert {k: v for k, v in included.items() if k.startswith("templates/")} == expected
+
+
 def test_every_extra_is_in_the_test_extra() -> None:
     """make test and make demo install '.[test]': it must bring the whole tool."""
     extras = PYPROJECT["project"]["optional-dependencies"]
