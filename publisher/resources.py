@@ -134,15 +134,14 @@ OFFICE_IMAGE_LIMIT = 20 * 1024 * 1024  # bytes, unpacked
 def office_image(document: Path, src: str, pool: Path) -> Path | None:
     """An image embedded in a Word or OpenDocument file, as pandoc names it ('media/rId9.png',
     'Pictures/0.png'), copied out to documents/media/<document>/ (where `publisher import`
-    puts them) so that the build uses it like any image in the pool; None when `document`
-    is no such file, holds no such image, or it is not one outputs can show."""
+    puts them), again whenever the file's picture changes, so that the build uses it like
+    any image in the pool; None when `document` is no such file, holds no such image, or it
+    is not one outputs can show."""
     prefix = OFFICE_MEDIA.get(document.suffix.lower())
     name = PurePosixPath(unquote(src)).name
     if prefix is None or not name or Path(name).suffix.lower() not in LEAD_IMAGE_SUFFIXES:
         return None
     target = pool / "media" / document.stem / name
-    if target.is_file():
-        return target
     import zipfile
 
     try:
@@ -153,6 +152,8 @@ def office_image(document: Path, src: str, pool: Path) -> Path | None:
             data = office.read(info)
     except (OSError, KeyError, zipfile.BadZipFile):
         return None
+    if target.is_file() and target.read_bytes() == data:
+        return target  # already copied; a replaced picture keeps its name, so compare bytes
     from .errors import PublisherError
     from .output import atomic_write
 

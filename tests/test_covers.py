@@ -123,3 +123,33 @@ def test_images_inside_word_and_opendocument_files_are_used_at_build_time(
         assert src.startswith(f"../../media/media/{slug}/"), src
         assert (report.out_dir / "001-first" / slug / src).resolve().is_file(), src
         assert list((root / "documents" / "media" / slug).iterdir())
+
+
+def test_a_picture_replaced_inside_a_word_file_is_the_one_published_next(
+    workspace: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """The copy in documents/media/ follows the file: Word names a replaced picture as it
+    named the old one (media/rId9.png), so a copy kept by name alone would go stale."""
+    import pypandoc
+    from PIL import Image
+
+    root = workspace("minimal")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace("[first-article", "[word, first-article"))
+    markdown = tmp_path / "office.md"
+    markdown.write_text("---\ntitle: Office\n---\n\n![A picture](picture.png)\n")
+    published_colours = []
+    for colour in ((30, 90, 160), (200, 30, 30)):
+        Image.new("RGB", (300, 200), colour).save(tmp_path / "picture.png")
+        pypandoc.convert_file(
+            str(markdown),
+            "docx",
+            outputfile=str(root / "documents" / "word.docx"),
+            extra_args=[f"--resource-path={tmp_path}"],
+        )
+        report = build(root, formats=["web"])
+        page = lxml.html.parse(report.out_dir / "001-first" / "word" / "index.html").getroot()
+        (src,) = page.xpath("//article//img/@src")
+        with Image.open(report.out_dir / "001-first" / "word" / src) as published:
+            published_colours.append(published.convert("RGB").getpixel((150, 100)))
+    assert published_colours == [(30, 90, 160), (200, 30, 30)]
