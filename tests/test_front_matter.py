@@ -61,6 +61,21 @@ def test_what_import_records_is_front_matter_strict_mode_accepts(tmp_path: Path)
     assert dict(doc.extra) == {"source": "https://old.example/p/rent-strike"}  # for templates
 
 
+def test_a_lead_image_and_its_description_are_front_matter_strict_mode_accepts(
+    tmp_path: Path,
+) -> None:
+    doc = read(
+        write(
+            tmp_path,
+            "post.md",
+            "---\ntitle: Picket\nimage: media/picket.jpg\nimage_alt: Strikers at the gate\n"
+            "---\n\nBody\n",
+        ),
+        strict=True,
+    )
+    assert dict(doc.extra) == {"image": "media/picket.jpg", "image_alt": "Strikers at the gate"}
+
+
 def test_hugo_toml_front_matter(tmp_path: Path) -> None:
     doc = read(
         write(

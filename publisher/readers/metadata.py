@@ -38,7 +38,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 # Known keys publisher itself does not read, kept in doc.extra for templates: `source`, the
 # original URL `publisher import` records for a post brought from another platform.
-PASSED_TO_TEMPLATES = frozenset({"source"})
+PASSED_TO_TEMPLATES = frozenset({"source", "image", "image_alt"})
 # Hand-written front matter's keys; the values are read leniently below (office files'
 # properties arrive through the same fields), so the table only names the keys.
 FRONT_MATTER_TABLE = Table(
