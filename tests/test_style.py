@@ -199,11 +199,6 @@ def test_the_pdf_embeds_the_chosen_fonts_and_shows_logo_and_accent(
     assert band / (len(pixels) / 3) > 0.1  # the campaign theme's accent band
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="WeasyPrint reads @font-face only with a FontConfiguration, which"
-    " renderers/weasy.py's lay_out does not pass yet",
-)
 def test_the_pdf_embeds_a_font_bundled_in_the_workspace(
     styled: tuple[BuildReport, list[str]],
 ) -> None:

@@ -96,8 +96,12 @@ def lay_out(
         grayscale=paper.black_only,
     )
     page = keep_safe_links(html)  # no file: link to the editor's disk, whatever the template
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()  # @font-face (a [style] font bundled in the workspace) needs one
     return weasyprint.HTML(string=page, base_url=base_url, url_fetcher=fetcher).render(
-        stylesheets=[weasyprint.CSS(string=stylesheet, url_fetcher=fetcher)],
+        stylesheets=[weasyprint.CSS(string=stylesheet, url_fetcher=fetcher, font_config=fonts)],
+        font_config=fonts,
         **_pdf_options(paper, ""),
     )
 
