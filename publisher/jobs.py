@@ -46,7 +46,7 @@ from .i18n import LOCALE_DIR
 from .model import Archive, Issue
 from .output import Artifact, unwritable, write_artifacts
 from .renderers.base import Job, RenderContext, Renderer
-from .resources import pool_images
+from .resources import lead_image, pool_images
 from .templating import default_theme_dir
 
 
@@ -331,6 +331,12 @@ class RenderPlan:
             documents / image for issue in issues for image in pool_images(issue.editorial_html)
         }
         paths |= {issue.cover for issue in issues if issue.cover}
+        paths |= {
+            documents / image
+            for issue in issues
+            for doc in issue.documents
+            if (image := lead_image(doc, documents))
+        }
         return files_digest(p for p in paths if p.is_file())
 
 

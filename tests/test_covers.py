@@ -153,3 +153,19 @@ def test_a_picture_replaced_inside_a_word_file_is_the_one_published_next(
         with Image.open(report.out_dir / "001-first" / "word" / src) as published:
             published_colours.append(published.convert("RGB").getpixel((150, 100)))
     assert published_colours == [(30, 90, 160), (200, 30, 30)]
+
+
+def test_a_redrawn_lead_image_renders_its_issue_again(workspace: Callable[[str], Path]) -> None:
+    """The picture is part of what an output was made from, like the text."""
+    from PIL import Image
+
+    root = workspace("minimal")
+    (root / "documents" / "media").mkdir(exist_ok=True)
+    picture = root / "documents" / "media" / "lead.png"
+    Image.new("RGB", (1600, 1000), (30, 90, 160)).save(picture)
+    article = root / "documents" / "first-article.md"
+    article.write_text(article.read_text().replace("---\n", "---\nimage: media/lead.png\n", 1))
+    assert build(root, formats=["web"]).rendered
+    assert build(root, formats=["web"]).rendered == []
+    Image.new("RGB", (1600, 1000), (200, 30, 30)).save(picture)
+    assert "web 001-first" in build(root, formats=["web"]).rendered
