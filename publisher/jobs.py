@@ -89,6 +89,11 @@ class BuildReport:
 
 
 def workers() -> int:
+    """Render processes: PUBLISHER_JOBS when set (1 renders in this process, as on a shared
+    machine where the other cores are busy), otherwise one per core this process may use."""
+    wanted = os.environ.get("PUBLISHER_JOBS", "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 

@@ -12,6 +12,7 @@ from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from interruptions import interrupt_while_placing, interrupt_while_staging
 
 from publisher.build import BuildReport, build
+from publisher.jobs import workers
 
 ISSUE_ONE = "number: 1\ntitle: One\ndate: 2026-01-10\nsections:\n  - title: News\n    documents: [first-article]\n"
 ISSUE_TWO = "number: 2\ntitle: Two\ndate: 2026-01-17\nsections:\n  - title: News\n    documents: [second-article]\n"
@@ -161,15 +162,18 @@ def test_pages_of_a_document_taken_out_of_an_issue_are_removed(two_issues: Path)
     assert (two_issues / "dist" / "002-second" / "first-article" / "index.html").is_file()
 
 
-def test_source_date_epoch_gives_identical_bytes(
-    workspace: Callable[[str], Path], tmp_path: Path
+def test_source_date_epoch_gives_identical_bytes_in_one_process_or_several(
+    workspace: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Two builds of the same inputs in different folders: every output identical, except
-    that WeasyPrint names embedded images after their absolute path (so PDFs with images
-    differ between folders; in one folder they are identical too)."""
+    """Two builds of the same inputs in different folders, one rendering in this process and
+    one in a pool of two: every output identical, except that WeasyPrint names embedded
+    images after their absolute path (so PDFs with images differ between folders; in one
+    folder they are identical too)."""
     first = workspace("minimal")
     second = shutil.copytree(first, tmp_path / "elsewhere" / "minimal")
+    monkeypatch.setenv("PUBLISHER_JOBS", "1")
     build(first)
+    monkeypatch.setenv("PUBLISHER_JOBS", "2")
     build(second)
     mine, theirs = outputs(first), outputs(second)
     assert mine.keys() == theirs.keys()
@@ -177,3 +181,13 @@ def test_source_date_epoch_gives_identical_bytes(
     pdfs = {k: v for k, v in mine.items() if k.endswith(".pdf")}
     build(first, force=True)
     assert {k: v for k, v in outputs(first).items() if k.endswith(".pdf")} == pdfs
+
+
+@pytest.mark.parametrize(("value", "expected"), [("1", 1), ("3", 3), ("0", None), ("two", None)])
+def test_publisher_jobs_sets_the_render_processes_and_nonsense_is_ignored(
+    monkeypatch: pytest.MonkeyPatch, value: str, expected: int | None
+) -> None:
+    monkeypatch.delenv("PUBLISHER_JOBS")
+    per_core = workers()
+    monkeypatch.setenv("PUBLISHER_JOBS", value)
+    assert workers() == (expected or per_core)
