@@ -26,6 +26,11 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+# Builds render in one process: both cores already run tests, and a pool of render
+# processes per build only adds forks and copies (a quarter more CPU). The example's shared
+# build, and the hostile corpus (given its own environment), still use the pool.
+os.environ["PUBLISHER_JOBS"] = "1"
+
 # The SMTP server, built workspace and subscriber fixtures of the delivery tests.
 pytest_plugins = ["delivery_support"]
 
@@ -89,6 +94,7 @@ def shared_build(source: Path, tmp_path_factory: pytest.TempPathFactory) -> Buil
         root = copy_workspace(source, folder / source.name)
         with pytest.MonkeyPatch.context() as mp:
             mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+            mp.setenv("PUBLISHER_JOBS", "2")  # as `make demo` builds it, in parallel
             report = build(root)
         saved.write_bytes(pickle.dumps(report))
         return report
