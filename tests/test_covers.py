@@ -169,3 +169,43 @@ def test_a_redrawn_lead_image_renders_its_issue_again(workspace: Callable[[str],
     assert build(root, formats=["web"]).rendered == []
     Image.new("RGB", (1600, 1000), (200, 30, 30)).save(picture)
     assert "web 001-first" in build(root, formats=["web"]).rendered
+
+
+def test_screenshots_of_every_output_show_the_examples_accent_and_logo(
+    built_example: BuildReport,
+) -> None:
+    """What a reader sees, photographed as the README's screenshots are (scripts/
+    screenshots.py) and kept in test-artifacts/screenshots/: each shows the accent colour
+    of the logo or the rules, on a page that is no blank."""
+    import importlib.util
+    import io
+
+    from PIL import Image, ImageChops
+
+    spec = importlib.util.spec_from_file_location(
+        "screenshots", REPO / "scripts" / "screenshots.py"
+    )
+    assert spec and spec.loader
+    screenshots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(screenshots)
+    accent = tuple(int(load_config(REPO).style.accent[i : i + 2], 16) for i in (1, 3, 5))
+    folder = REPO / "test-artifacts" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    seen = []
+    for name, png in screenshots.shots(built_example.out_dir, "default"):
+        (folder / f"{name}.png").write_bytes(png)
+        with Image.open(io.BytesIO(png)) as shot:
+            rgb = shot.convert("RGB")
+        # Pixels within 12 of the accent in every channel: the darkest channel of the
+        # difference, thresholded, counted by the histogram (in C, not pixel by pixel).
+        difference = ImageChops.difference(rgb, Image.new("RGB", rgb.size, accent))
+        farthest = ImageChops.lighter(
+            ImageChops.lighter(*difference.split()[:2]), difference.split()[2]
+        )
+        close = farthest.point(lambda v: 255 if v <= 12 else 0).histogram()[255]
+        assert close > rgb.width * rgb.height / 2000, f"{name}: the accent is not to be seen"
+        assert len(rgb.getcolors(1 << 24) or ()) > 20, f"{name}: a blank page"
+        seen.append(name)
+    assert seen == [
+        "pdf-cover", "pdf-inside", "leaflet", "email-375", "email-600", "web-issue", "epub-cover"
+    ]  # fmt: skip
