@@ -89,8 +89,12 @@ def test_a_configured_selector_without_its_key_stops_before_sending(
     assert not smtp.received
 
 
+@pytest.mark.parametrize("line_ends", ["CRLF", "a bare LF in the body"])
 def test_the_signature_is_the_one_dkimpy_makes(
-    built_email_workspace: Path, key_pair: tuple[bytes, bytes], monkeypatch: pytest.MonkeyPatch
+    built_email_workspace: Path,
+    key_pair: tuple[bytes, bytes],
+    monkeypatch: pytest.MonkeyPatch,
+    line_ends: str,
 ) -> None:
     """Only the RSA step is not dkimpy's (it is OpenSSL's, ten times faster); RSA PKCS#1
     v1.5 signatures are deterministic, so at the same second the headers are identical."""
@@ -100,6 +104,9 @@ def test_the_signature_is_the_one_dkimpy_makes(
     private, _ = key_pair
     eml = next((built_email_workspace / "dist").glob("*/email.eml"))
     message = Template.read(eml).personalise("ann@example.org", "<1@example.org>", "a.B-c_1")
+    if line_ends != "CRLF":
+        head, body = message.split(b"\r\n\r\n", 1)
+        message = head + b"\r\n\r\n" + body.replace(b"\r\n", b"\n", 1)
     monkeypatch.setattr(dkim.time, "time", lambda: 1767225600.5)
     expected = dkim.sign(
         message,

@@ -3,7 +3,8 @@ relaxed/simple, the header fields below.
 
 dkimpy's own parsing, canonicalisation, header selection and folding make the signature,
 so it is the one dkimpy would write; only the RSA operation is done by `cryptography`
-(OpenSSL). dkimpy's RSA is pure Python: 10.6 CPU ms a signature here, against 0.9.
+(OpenSSL), and only the header goes through dkimpy's line-by-line parser. dkimpy's RSA is
+pure Python: 10.6 CPU ms a signature here, against 0.9.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ class DkimSigner:
         from cryptography.hazmat.primitives.asymmetric import padding, utils
         from dkim.canonicalization import CanonicalizationPolicy  # type: ignore[import-untyped]
 
-        headers, body = dkim.rfc822_parse(message)
+        headers, body = _parsed(message)
         canonical = CanonicalizationPolicy.from_c_value(_CANONICALISATION)
         signed = tuple(name.lower().encode() for name in DKIM_HEADERS)
         domain = self.domain.encode()
@@ -102,6 +103,20 @@ class DkimSigner:
             b"; ".join(b"=".join(f) for f in fields) + b"\r\n", namelen=len(_NAME)
         )
         return _NAME + b": " + value + message
+
+
+def _parsed(message: bytes) -> tuple[list[list[bytes]], bytes]:
+    """dkimpy's reading of a message: header fields, and the body with CRLF line ends.
+    Only the header is given to its parser, which splits every line of what it is given
+    (1.2 CPU ms for a 45 KB copy, against 0.05): a copy's body has CRLF line ends already."""
+    import dkim
+
+    head, _, body = message.partition(b"\r\n\r\n")
+    if body.count(b"\n") != body.count(b"\r\n"):  # a bare LF: dkimpy's reading of it all
+        parsed: tuple[list[list[bytes]], bytes] = dkim.rfc822_parse(message)
+        return parsed
+    headers: list[list[bytes]] = dkim.rfc822_parse(head + b"\r\n\r\n")[0]
+    return headers, body
 
 
 def _bad_key(reason: str) -> PublisherError:
