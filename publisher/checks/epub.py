@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from . import tools
 from .base import Result, Status, Target, ToolMissing
@@ -43,37 +43,52 @@ def epubcheck(target: Target) -> Iterator[Result]:
 
 
 def accessibility(target: Target) -> Iterator[Result]:
-    """Ace by DAISY; serious and critical violations fail, moderate and minor warn."""
+    """Ace by DAISY; serious and critical violations fail, moderate and minor warn. Every
+    EPUB goes through one Node process and one browser (`ace.js`)."""
+    paths = epubs(target)
+    if not paths:
+        return
     ace = tools.ace(target.config.root)
-    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": tools.chromium()}
-    for path in epubs(target):
-        with tempfile.TemporaryDirectory(prefix="publisher-ace-") as out:
-            run = subprocess.run(
-                [str(ace), "--silent", "--force", "--outdir", out, str(path)],
-                capture_output=True,
-                text=True,
-                env=env,
-                timeout=600,
-            )
-            report_file = os.path.join(out, "report.json")
-            if not os.path.exists(report_file):
-                raise ToolMissing(
-                    "Ace by DAISY (it did not run)", run.stderr.strip()[-300:] or "see its output"
-                )
-            with open(report_file, encoding="utf-8") as handle:
-                report = json.load(handle)
-        violations = [
-            a for group in report.get("assertions", []) for a in group.get("assertions", [])
-        ]
-        if not violations:
-            yield Result("pass", "no violations", path)
-        for violation in violations:
-            impact = violation["earl:test"].get("earl:impact", "moderate")
-            status: Status = "fail" if impact in ("serious", "critical") else "warn"
-            title = violation["earl:test"].get("dct:title", "")
-            description = violation["earl:result"].get("dct:description", "")
-            yield Result(
-                status,
-                f"{impact}: {title}: {description}"[:300],
-                path,
-            )
+    node = tools.node()
+    env = {
+        **os.environ,
+        "PUPPETEER_EXECUTABLE_PATH": tools.chromium(),
+        "NODE_PATH": str(ace.parent.parent),  # the node_modules that holds Ace
+    }
+    run = subprocess.run(
+        [node, str(ACE_SCRIPT), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600 * len(paths),
+    )
+    answers = {}
+    for line in run.stdout.splitlines():
+        if line.startswith("{"):
+            answer = json.loads(line)
+            answers[answer["epub"]] = answer
+    for path in paths:
+        answer = answers.get(str(path))
+        if answer is None or "report" not in answer:
+            why = answer["error"] if answer else run.stderr.strip()[-300:] or "see its output"
+            raise ToolMissing("Ace by DAISY (it did not run)", why)
+        yield from _violations(answer["report"], path)
+
+
+ACE_SCRIPT = Path(__file__).with_name("ace.js")
+
+
+def _violations(report: dict[str, Any], path: Path) -> Iterator[Result]:
+    violations = [a for group in report.get("assertions", []) for a in group.get("assertions", [])]
+    if not violations:
+        yield Result("pass", "no violations", path)
+    for violation in violations:
+        impact = violation["earl:test"].get("earl:impact", "moderate")
+        status: Status = "fail" if impact in ("serious", "critical") else "warn"
+        title = violation["earl:test"].get("dct:title", "")
+        description = violation["earl:result"].get("dct:description", "")
+        yield Result(
+            status,
+            f"{impact}: {title}: {description}"[:300],
+            path,
+        )

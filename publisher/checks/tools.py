@@ -47,6 +47,13 @@ def ace(workspace: Path) -> Path:
     return node_modules_file(".bin", "ace-puppeteer", tool="Ace by DAISY", workspace=workspace)
 
 
+def node() -> str:
+    found = shutil.which("node") or shutil.which("nodejs")
+    if not found:
+        raise ToolMissing("Node.js", "install it with 'apt-get install nodejs'")
+    return found
+
+
 def chromium() -> str:
     for name in ("chromium", "chromium-browser", "google-chrome"):
         if found := shutil.which(name):
