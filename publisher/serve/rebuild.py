@@ -156,8 +156,8 @@ class Rebuilder:
             return  # still owed: built with the next change
         self._owed = Scope()
         self._owed_background |= scope
+        self._start_background()  # first, so that whoever hears the news finds it running
         self._report(stage, started, None)
-        self._start_background()
 
     def poll(self) -> None:
         """Collect the background build if it has ended; the loop calls this every tick."""
