@@ -21,9 +21,9 @@ test: setup
 	$(MAKE) --no-print-directory -j3 lint typecheck tests
 
 # Both cores; each test module's tests go to one worker, so its fixtures (a built workspace,
-# a browser) are made once. pytest's "no tests ran" (exit 5) fails too.
+# a browser) are made once; the longest modules first (tests/conftest.py). pytest's "no tests ran" (exit 5) fails too.
 tests: setup
-	$(BIN)/pytest -n 2 --dist loadscope
+	$(BIN)/pytest -n 2 --dist loadscope --no-loadscope-reorder
 
 # The property tests of tests/test_fuzz.py with 40 times the examples, new ones every run.
 fuzz: setup
