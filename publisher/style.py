@@ -81,21 +81,21 @@ class Style:
     def accent_on_dark(self) -> str:
         """The accent lightened until it reads on the dark scheme's backgrounds (links):
         the lightest of them is the email's dark card, #1e1e1e."""
-        colour = self.accent
-        for step in range(1, 11):
-            if contrast(colour, "#1e1e1e") >= 4.5:
-                break
-            colour = mix(self.accent, "#ffffff", step / 10)
-        return colour
+        return self._readable_on("#1e1e1e", towards="#ffffff")
 
     @property
     def accent_ink(self) -> str:
         """The accent darkened until it reads as text on white (links, headings)."""
+        return self._readable_on("#ffffff", towards="#000000")
+
+    def _readable_on(self, background: str, towards: str) -> str:
+        """The accent mixed with `towards` in tenths until its contrast with `background`
+        reaches WCAG AA's 4.5:1 for text."""
         colour = self.accent
         for step in range(1, 11):
-            if contrast(colour, "#ffffff") >= 4.5:
+            if contrast(colour, background) >= 4.5:
                 break
-            colour = mix(self.accent, "#000000", step / 10)
+            colour = mix(self.accent, towards, step / 10)
         return colour
 
     @property

@@ -173,19 +173,23 @@ def test_the_campaign_theme_overrides_only_what_differs(tmp_path: Path) -> None:
 # --- every output ----------------------------------------------------------------------------
 
 
+def font_names(pdf: Path) -> set[str]:
+    """The /BaseFont of every font the PDF's pages use."""
+    with pikepdf.open(pdf) as document:
+        return {
+            str(font.get("/BaseFont"))
+            for page in document.pages
+            for font in page.Resources.get("/Font", {}).values()
+        }
+
+
 def test_the_pdf_embeds_the_chosen_fonts_and_shows_logo_and_accent(
     styled: tuple[BuildReport, list[str]],
 ) -> None:
     import pymupdf
 
     pdf = out(styled) / SLUG / f"{SLUG}.pdf"
-    with pikepdf.open(pdf) as document:
-        fonts = {
-            str(font.get("/BaseFont"))
-            for page in document.pages
-            for font in page.Resources.get("/Font", {}).values()
-        }
-    assert any("DejaVu-Serif" in f for f in fonts)  # the installed body font
+    assert any("DejaVu-Serif" in f for f in font_names(pdf))  # the installed body font
     with pymupdf.open(pdf) as document:
         cover = document[0]
         assert len(cover.get_images()) >= 2  # the logo and the cover image
@@ -202,13 +206,7 @@ def test_the_pdf_embeds_the_chosen_fonts_and_shows_logo_and_accent(
 def test_the_pdf_embeds_a_font_bundled_in_the_workspace(
     styled: tuple[BuildReport, list[str]],
 ) -> None:
-    pdf = out(styled) / SLUG / f"{SLUG}.pdf"
-    with pikepdf.open(pdf) as document:
-        fonts = {
-            str(font.get("/BaseFont"))
-            for page in document.pages
-            for font in page.Resources.get("/Font", {}).values()
-        }
+    fonts = font_names(out(styled) / SLUG / f"{SLUG}.pdf")
     assert any("Heading" in f for f in fonts), fonts
 
 
