@@ -318,21 +318,13 @@ def test_one_font_family_covers_latin_greek_cyrillic_and_arabic(printed: BuildRe
     assert any("Naskh" in f for f in families) and any("Serif" in f for f in families)
 
 
-# Known defects, kept visible: strict, so each turns into a failure once it is fixed.
-QR_WITHOUT_ALT = pytest.mark.xfail(
-    strict=True, reason="the leaflet's QR code is a Figure without /Alt (its aria-label is lost)"
-)
+# A known defect, kept visible: strict, so it turns into a failure once it is fixed.
 MARGIN_BOXES_ORPHANED = pytest.mark.xfail(
     strict=True,
     reason="running headers and page numbers are tagged NonStruct under /Document, which "
     "does not list them: unreachable from the tree instead of marked as Artifacts",
 )
-UA_PDFS = [
-    f"{RALLY}.pdf",
-    pytest.param(f"{RALLY}-leaflet.pdf", marks=QR_WITHOUT_ALT),
-    f"{PLAIN}.pdf",
-    pytest.param(f"{PLAIN}-leaflet.pdf", marks=QR_WITHOUT_ALT),
-]
+UA_PDFS = [f"{RALLY}.pdf", f"{RALLY}-leaflet.pdf", f"{PLAIN}.pdf", f"{PLAIN}-leaflet.pdf"]
 
 
 @pytest.mark.parametrize("name", [f"{RALLY}.pdf", f"{RALLY}-leaflet.pdf", f"{PLAIN}.pdf"])

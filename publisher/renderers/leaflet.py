@@ -134,7 +134,10 @@ class LeafletRenderer(IssueRenderer):
         import segno
 
         target = leaflet.qr or ctx.issue_url(issue)
-        qr = segno.make(target, error="m").svg_inline(omitsize=True, border=4)
+        # The <title> is what PDF/UA's reader says for the figure (WeasyPrint's /Alt of an SVG).
+        qr = segno.make(target, error="m").svg_inline(
+            omitsize=True, border=4, title=f"QR code for {target}"
+        )
         return self.render_template(
             ctx,
             "leaflet.html",
