@@ -46,7 +46,8 @@ from .i18n import LOCALE_DIR
 from .model import Archive, Issue
 from .output import Artifact, unwritable, write_artifacts
 from .renderers.base import Job, RenderContext, Renderer
-from .resources import lead_image, pool_images
+from .renderers.images import lead_images
+from .resources import pool_images
 from .templating import default_theme_dir
 
 
@@ -339,8 +340,7 @@ class RenderPlan:
         paths |= {
             documents / image
             for issue in issues
-            for doc in issue.documents
-            if (image := lead_image(doc, documents))
+            for image in lead_images(issue, documents).values()
         }
         return files_digest(p for p in paths if p.is_file())
 
