@@ -1,0 +1,255 @@
+"""Which documents translate which, and whether each translation still matches its original.
+
+A translation is found by its file name (`name.es.md` beside `name.md`; in a Hugo bundle
+`x/index.es.md` beside `x/index.md`) or by `translation_of: name` in its front matter.
+It records the original it was made from as `original_hash: sha256:…`; when the original
+changes, the hash no longer matches and the translation is outdated.
+
+This runs on every build, so it never calls pandoc: only files that may be translations
+have their front matter parsed, and what was parsed is kept while the file is unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from .controls import strip_controls
+from .errors import Problem, PublisherError
+from .languages import NotALanguage, checked_language, file_name_language
+from .pool import DocumentPool, UnresolvedReference
+from .readers.markdown import split_front_matter
+
+HASH_KEY = "original_hash"
+REFERENCE_KEY = "translation_of"
+_LANGUAGE_KEYS = ("lang", "language", "locale")  # as the readers take them, first found wins
+_FRONT_MATTER_SUFFIXES = (".md", ".markdown")
+
+Status = Literal["current", "outdated"]
+
+
+@dataclass(frozen=True)
+class Translation:
+    original: Path  # relative to documents/, as DocumentPool/manifests name documents
+    language: str  # canonical BCP 47 tag of the translation ("es", "pt-BR")
+    path: Path  # the translation's file, relative to documents/
+    recorded_hash: str  # its front matter `original_hash:` ("" when absent)
+
+
+def original_hash(path: Path) -> str:
+    """What a translation records of its original: short enough to copy, long enough that
+    an edit never collides by chance."""
+    return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def status(t: Translation, pool_root: Path) -> Status:
+    """Outdated when the original's hash is not the one recorded. A translation that
+    records none is "current": unknown is not outdated (`list` says no hash is recorded)."""
+    recorded = t.recorded_hash.strip().lower()
+    if not recorded or recorded == original_hash(pool_root / t.original):
+        return "current"
+    return "outdated"
+
+
+def hash_line(t: Translation, pool_root: Path) -> str:
+    """The line to put in the translation's front matter now, in its front matter's syntax."""
+    value = original_hash(pool_root / t.original)
+    head = _head(pool_root / t.path)
+    if head.startswith("+++"):
+        return f'{HASH_KEY} = "{value}"'
+    return f"{HASH_KEY}: {value}"
+
+
+def find_translations(pool: DocumentPool) -> dict[Path, dict[str, Translation]]:
+    """original → {language: Translation}. By file name (`name.es.md`, `name.es.docx` beside
+    `name.md`; Hugo bundles `x/index.es.md` beside `x/index.md`) and by `translation_of: name`
+    (a document reference as manifests write it) in a translation's front matter.
+
+    Every problem (a reference to no document, a translation without a language, two
+    translations into one language) is raised together, each with its file and line."""
+    originals = _originals_by_name(pool.files)
+    found: dict[Path, dict[str, Translation]] = {}
+    problems: list[Problem] = []
+    for relative in pool.files:
+        try:
+            translation = _translation(pool, relative, originals)
+        except PublisherError as exc:
+            problems.extend(exc.problems)
+            continue
+        if translation is None:
+            continue
+        same = found.setdefault(translation.original, {})
+        if translation.language in same:
+            other = same[translation.language].path.as_posix()
+            problems.append(
+                Problem(
+                    f"{translation.original.as_posix()} has two translations into"
+                    f" {translation.language}: {other} and {relative.as_posix()}",
+                    pool.root / relative,
+                    None,
+                    "keep one, or give the other its own language",
+                )
+            )
+            continue
+        same[translation.language] = translation
+    problems.extend(_translations_of_translations(pool.root, found))
+    if problems:
+        raise PublisherError(*problems)
+    return found
+
+
+def _translation(
+    pool: DocumentPool, relative: Path, originals: dict[tuple[Path, str], list[Path]]
+) -> Translation | None:
+    path = pool.root / relative
+    named = file_name_language(relative)
+    by_name = _original_by_name(relative, originals) if named else None
+    front = _front_matter(path, candidate=by_name is not None)
+    if front is None or (front.reference is None and by_name is None):
+        return None
+    if front.reference is not None:
+        original = _referenced(pool, relative, front)
+        language = front.language or named
+        if language is None:
+            raise PublisherError.at(
+                f"{relative.as_posix()} is a translation but says not into which language",
+                path,
+                front.reference_line,
+                "add its language to the front matter, e.g. lang: es",
+            )
+    else:
+        assert by_name is not None and named is not None
+        original, language = by_name, front.language or named
+    return Translation(original, language, relative, front.recorded_hash)
+
+
+def _referenced(pool: DocumentPool, relative: Path, front: _Front) -> Path:
+    """The document `translation_of:` names, resolved as a manifest's reference is."""
+    path = pool.root / relative
+    try:
+        original = pool.resolve(str(front.reference))
+    except UnresolvedReference as exc:
+        raise PublisherError.at(
+            f"{REFERENCE_KEY}: {exc}", path, front.reference_line, exc.hint
+        ) from None
+    if original == relative:
+        raise PublisherError.at(
+            f"{REFERENCE_KEY}: {front.reference!r} is this document itself",
+            path,
+            front.reference_line,
+            "name the document this one translates",
+        )
+    return original
+
+
+def _translations_of_translations(
+    root: Path, found: dict[Path, dict[str, Translation]]
+) -> Iterable[Problem]:
+    """A translation made from another translation names the wrong original: the hash it
+    records would follow the intermediate text, not the original's."""
+    translated = {t.path: t for by_language in found.values() for t in by_language.values()}
+    for original, by_language in found.items():
+        if original in translated:
+            first = translated[original]
+            for t in by_language.values():
+                yield Problem(
+                    f"{t.path.as_posix()} is a translation of {original.as_posix()}, which"
+                    f" is itself a translation of {first.original.as_posix()}",
+                    root / t.path,
+                    None,
+                    f"name the original: {REFERENCE_KEY}: {first.original.with_suffix('')}",
+                )
+
+
+def _originals_by_name(files: Iterable[Path]) -> dict[tuple[Path, str], list[Path]]:
+    """(folder, stem) → the files without a language in their name: what `name.es.md`
+    may be the translation of."""
+    index: dict[tuple[Path, str], list[Path]] = {}
+    for file in files:
+        if file_name_language(file) is None:
+            index.setdefault((file.parent, file.stem), []).append(file)
+    return index
+
+
+def _original_by_name(relative: Path, originals: dict[tuple[Path, str], list[Path]]) -> Path | None:
+    """`name.md` for `name.es.md` (the same kind of file first, when several are there)."""
+    base = Path(relative.stem).stem
+    candidates = originals.get((relative.parent, base), [])
+    same_kind = [c for c in candidates if c.suffix.lower() == relative.suffix.lower()]
+    chosen = same_kind or candidates
+    return chosen[0] if chosen else None
+
+
+@dataclass(frozen=True)
+class _Front:
+    """The three front matter keys a translation is known by."""
+
+    reference: str | None = None  # translation_of
+    reference_line: int | None = None
+    language: str | None = None
+    recorded_hash: str = ""
+
+
+_NOTHING = _Front()
+_cache: dict[tuple[Path, bool], tuple[tuple[int, int], _Front | None]] = {}
+
+
+def _front_matter(path: Path, candidate: bool) -> _Front | None:
+    """The translation keys of a file's front matter (`_NOTHING` when it has none); None
+    for a file that is no translation: not a `candidate` by its name, and no
+    `translation_of` in its text. Kept while the file's modification time and size stay."""
+    if path.suffix.lower() not in _FRONT_MATTER_SUFFIXES:
+        return _NOTHING if candidate else None
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size)
+    cached = _cache.get((path, candidate))
+    if cached is None or cached[0] != key:
+        cached = (key, _parse(path, candidate))
+        _cache[(path, candidate)] = cached
+    return cached[1]
+
+
+def _parse(path: Path, candidate: bool) -> _Front | None:
+    data = path.read_bytes()
+    if not candidate and REFERENCE_KEY.encode() not in data:
+        return None  # most documents: no front matter is parsed
+    try:
+        text = data.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        text = ""  # the reader says so, naming the byte, when an issue uses the file
+    front, _ = split_front_matter(strip_controls(text)[0], path)
+    if front is None:
+        return _NOTHING if candidate else None
+    source = front.parse(path)
+    meta = source.data
+    reference = meta.get(REFERENCE_KEY)
+    if reference is not None and (not isinstance(reference, str) or not reference.strip()):
+        raise source.error(
+            f"'{REFERENCE_KEY}' must name one document", REFERENCE_KEY,
+            hint=f"{REFERENCE_KEY}: cleaners-strike-statement",
+        )  # fmt: skip
+    if reference is None and not candidate:
+        return None  # `translation_of` was only in the text
+    recorded = meta.get(HASH_KEY, "")
+    language = None
+    for key in _LANGUAGE_KEYS:
+        if meta.get(key) is not None:
+            try:
+                language = checked_language(meta[key])
+            except NotALanguage as exc:
+                raise source.error(str(exc), key, hint=exc.hint) from None
+            break
+    return _Front(
+        reference.strip() if reference else None,
+        source.line(REFERENCE_KEY) if reference else None,
+        language,
+        str(recorded).strip() if recorded else "",
+    )
+
+
+def _head(path: Path) -> str:
+    with path.open("rb") as handle:
+        return handle.read(8).decode("utf-8-sig", "replace").lstrip()

@@ -1,0 +1,154 @@
+"""Finding translations and telling whether each still matches its original (issue 19).
+
+A translation is named by its file (`name.es.md` beside `name.md`, Hugo's `x/index.es.md`
+beside `x/index.md`) or by `translation_of:` in its front matter, and records the original
+it was made from as `original_hash:`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publisher.errors import PublisherError
+from publisher.pool import DocumentPool
+from publisher.translations import (
+    Translation,
+    find_translations,
+    hash_line,
+    original_hash,
+    status,
+)
+
+
+def _pool(root: Path, files: dict[str, str | bytes]) -> DocumentPool:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return DocumentPool.scan(root)
+
+
+def test_a_file_named_with_a_language_beside_its_original_is_its_translation(
+    tmp_path: Path,
+) -> None:
+    pool = _pool(
+        tmp_path,
+        {
+            "strike.md": "---\ntitle: Strike\n---\nText.",
+            "strike.es.md": "---\ntitle: Huelga\n---\nTexto.",
+            "strike.pt-br.docx": b"not really a docx",
+            "lonely.fr.md": "No original beside it.",
+        },
+    )
+    found = find_translations(pool)
+    assert found == {
+        Path("strike.md"): {
+            "es": Translation(Path("strike.md"), "es", Path("strike.es.md"), ""),
+            "pt-BR": Translation(Path("strike.md"), "pt-BR", Path("strike.pt-br.docx"), ""),
+        }
+    }
+
+
+def test_front_matter_language_wins_over_the_file_name(tmp_path: Path) -> None:
+    pool = _pool(tmp_path, {"a.md": "A", "a.es.md": "---\nlang: es-MX\n---\nB"})
+    assert list(find_translations(pool)[Path("a.md")]) == ["es-MX"]
+
+
+def test_a_hugo_bundle_translation_is_found_beside_its_index(tmp_path: Path) -> None:
+    pool = _pool(
+        tmp_path,
+        {
+            "posts/my-post/index.md": "+++\ntitle = 'Post'\n+++\nText.",
+            "posts/my-post/index.es.md": '+++\ntitle = "Entrada"\noriginal_hash = "sha256:x"\n+++\n',
+        },
+    )
+    (translation,) = find_translations(pool)[Path("posts/my-post/index.md")].values()
+    assert translation.path == Path("posts/my-post/index.es.md")
+    assert translation.language == "es"
+    assert translation.recorded_hash == "sha256:x"
+    assert hash_line(translation, tmp_path).startswith('original_hash = "sha256:')
+
+
+def test_translation_of_names_the_original_as_a_manifest_would(tmp_path: Path) -> None:
+    pool = _pool(
+        tmp_path,
+        {
+            "statements/cleaners-strike.md": "---\ntitle: We stand\n---\n",
+            "es/limpiadoras.md": (
+                "---\ntitle: Apoyamos\nlang: es\ntranslation_of: cleaners-strike\n"
+                "original_hash: sha256:0123456789abcdef\n---\nTexto."
+            ),
+            "notes.md": "This page mentions translation_of: in its text only.",
+        },
+    )
+    assert find_translations(pool) == {
+        Path("statements/cleaners-strike.md"): {
+            "es": Translation(
+                Path("statements/cleaners-strike.md"),
+                "es",
+                Path("es/limpiadoras.md"),
+                "sha256:0123456789abcdef",
+            )
+        }
+    }
+
+
+def test_a_bad_translation_of_names_the_file_line_and_a_near_miss(tmp_path: Path) -> None:
+    pool = _pool(
+        tmp_path,
+        {
+            "cleaners-strike.md": "Text.",
+            "limpiadoras.md": "---\ntitle: Apoyamos\nlang: es\ntranslation_of: cleaners-strik\n---\n",
+        },
+    )
+    with pytest.raises(PublisherError) as caught:
+        find_translations(pool)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line) == (tmp_path / "limpiadoras.md", 4)
+    assert "no document 'cleaners-strik'" in problem.message
+    assert (problem.hint or "").startswith("did you mean 'cleaners-strike'")
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    pool = _pool(
+        tmp_path,
+        {
+            "a.md": "A",
+            "a.es.md": "---\ntitle: Uno\n---\n",
+            "otra.md": "---\ntranslation_of: a\nlang: es\n---\n",  # a second Spanish one
+            "sin-lengua.md": "---\ntranslation_of: a\n---\n",  # no language
+            "self.md": "---\ntranslation_of: self\nlang: fr\n---\n",
+            "x.fr.md": "---\ntranslation_of: a.es\n---\n",  # from a translation
+        },
+    )
+    with pytest.raises(PublisherError) as caught:
+        find_translations(pool)
+    messages = sorted(p.message for p in caught.value.problems)
+    assert len(messages) == 4, messages
+    assert "a.md has two translations into es: a.es.md and otra.md" in messages
+    assert any("'self' is this document itself" in m for m in messages)
+    assert "x.fr.md is a translation of a.es.md, which is itself a translation of a.md" in messages
+    assert any(
+        "sin-lengua.md is a translation but says not into which language" in m for m in messages
+    )
+
+
+def test_an_edited_original_outdates_its_translation_until_the_hash_is_updated(
+    tmp_path: Path,
+) -> None:
+    pool = _pool(tmp_path, {"a.md": "Original.", "a.es.md": "---\ntitle: A\n---\nTraducción."})
+    (unrecorded,) = find_translations(pool)[Path("a.md")].values()
+    assert status(unrecorded, tmp_path) == "current"  # unknown is not outdated
+    line = hash_line(unrecorded, tmp_path)
+    assert line == f"original_hash: {original_hash(tmp_path / 'a.md')}"
+    assert len(line.split("sha256:")[1]) == 16
+    (tmp_path / "a.es.md").write_text(f"---\ntitle: A\n{line}\n---\nTraducción.", "utf-8")
+    (recorded,) = find_translations(pool)[Path("a.md")].values()
+    assert status(recorded, tmp_path) == "current"
+    (tmp_path / "a.md").write_text("Original, corrected.", encoding="utf-8")
+    assert status(recorded, tmp_path) == "outdated"
