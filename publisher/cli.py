@@ -206,9 +206,14 @@ def build(
 
 
 @main.command(name="list")
+@click.option(
+    "--translations",
+    is_flag=True,
+    help="Per issue and edition: which documents are translated, missing or outdated.",
+)
 @click.pass_obj
-def list_(workspace: Path) -> None:
-    """List the documents in the pool and the issues."""
+def list_(workspace: Path, translations: bool) -> None:
+    """List the documents in the pool and the issues (--translations: their editions)."""
     from .config import load_config
     from .manifest import load_manifests
     from .pool import DocumentPool, slug_for
@@ -216,6 +221,54 @@ def list_(workspace: Path) -> None:
     config = load_config(workspace)
     pool = DocumentPool.scan(config.documents_dir)
     manifests = load_manifests(config.issues_dir, pool, workspace)
+    if translations:
+        from rich.console import Console
+        from rich.markup import escape
+        from rich.padding import Padding
+        from rich.table import Table
+
+        from .translations import edition_entries, find_translations
+
+        found = find_translations(pool)
+        console = Console(highlight=False)
+        marks = {
+            "translated": "[green]translated[/]",
+            "outdated": "[bold red]outdated[/]",
+            "missing": "[yellow]missing[/]",
+            "written in it": "written in it",
+        }
+        for m in manifests:
+            original = m.language or config.language
+            editions = [
+                e for e in getattr(m, "editions", ()) if e not in (original, original.split("-")[0])
+            ]
+            console.print(f"[bold]{escape(m.slug)}[/] (No. {m.number}, in {original})")
+            if not editions:
+                click.echo("  no editions: add e.g. 'editions: [es]' to its manifest")
+            for language in editions:
+                entries = edition_entries(m.documents, language, found, pool.root)
+                table = Table(
+                    "document", "status", "translation", box=None, padding=(0, 1), pad_edge=False
+                )
+                for entry in entries:
+                    state = marks[entry.state]
+                    if entry.translation and not entry.recorded:
+                        state += " [dim](no hash recorded)[/]"
+                    table.add_row(
+                        escape(slug_for(entry.document)),
+                        state,
+                        escape(entry.translation.path.as_posix()) if entry.translation else "",
+                    )
+                done = sum(e.state in ("translated", "written in it") for e in entries)
+                console.print(f"  edition {language}: {done} of {len(entries)} ready")
+                console.print(Padding(table, (0, 0, 0, 2), expand=False))
+                for entry in entries:
+                    if entry.hash_line and entry.translation:
+                        path = config.documents_dir / entry.translation.path
+                        where = os.path.relpath(path, config.root)
+                        console.print(f"  put in the front matter of {escape(where)}:")
+                        click.echo(f"      {entry.hash_line}")  # never wrapped: to be copied
+        return
     used = {p for m in manifests for p in m.documents}
     click.echo(f"Documents ({len(pool.files)}) in {config.documents_dir}:")
     for relative in pool.files:

@@ -253,3 +253,79 @@ def _parse(path: Path, candidate: bool) -> _Front | None:
 def _head(path: Path) -> str:
     with path.open("rb") as handle:
         return handle.read(8).decode("utf-8-sig", "replace").lstrip()
+
+
+def translation_for(available: dict[str, Translation], language: str) -> Translation | None:
+    """The translation an edition in `language` uses: one into exactly that language, else
+    one into a regional form of it (`es-ES` serves `es`)."""
+    if language in available:
+        return available[language]
+    primary = language.split("-")[0]
+    regional = [t for tag, t in sorted(available.items()) if tag.split("-")[0] == primary]
+    return regional[0] if regional else None
+
+
+State = Literal["translated", "outdated", "missing", "written in it"]
+
+
+@dataclass(frozen=True)
+class EditionEntry:
+    """One document of an issue, as one of its editions has it (`publisher list
+    --translations`)."""
+
+    document: Path  # the original, relative to documents/
+    state: State
+    translation: Translation | None = None
+    # the line to put in the translation's front matter when its hash is outdated or not
+    # recorded; "" when it is right, or when the file has no front matter to put it in
+    hash_line: str = ""
+
+    @property
+    def recorded(self) -> bool:
+        return self.translation is not None and bool(self.translation.recorded_hash)
+
+
+def edition_entries(
+    documents: Iterable[Path],
+    language: str,
+    found: dict[Path, dict[str, Translation]],
+    pool_root: Path,
+) -> list[EditionEntry]:
+    """Each document of an issue in its edition in `language`: translated (and whether the
+    translation still matches its original), missing, or already written in that language."""
+    entries = []
+    for document in documents:
+        t = translation_for(found.get(document, {}), language)
+        if t is None:
+            written = document_language(pool_root / document)
+            same = written is not None and written.split("-")[0] == language.split("-")[0]
+            entries.append(EditionEntry(document, "written in it" if same else "missing"))
+            continue
+        state: State = "translated" if status(t, pool_root) == "current" else "outdated"
+        line = ""
+        if (state == "outdated" or not t.recorded_hash) and _has_front_matter_kind(t.path):
+            line = hash_line(t, pool_root)
+        entries.append(EditionEntry(document, state, t, line))
+    return entries
+
+
+def document_language(path: Path) -> str | None:
+    """A document's language as far as its name and front matter say, without converting
+    it (None: not said, so the newsletter's or the issue's)."""
+    named = file_name_language(path)
+    if not _has_front_matter_kind(path):
+        return named
+    try:
+        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+        front, _ = split_front_matter(strip_controls(text)[0], path)
+        meta = front.parse(path).data if front else {}
+        for key in _LANGUAGE_KEYS:
+            if meta.get(key) is not None:
+                return checked_language(meta[key])
+    except (OSError, UnicodeDecodeError, PublisherError, NotALanguage):
+        pass  # the build says what is wrong with it
+    return named
+
+
+def _has_front_matter_kind(path: Path) -> bool:
+    return path.suffix.lower() in _FRONT_MATTER_SUFFIXES

@@ -19,6 +19,7 @@ from publisher.translations import (
     hash_line,
     original_hash,
     status,
+    translation_for,
 )
 
 
@@ -152,3 +153,14 @@ def test_an_edited_original_outdates_its_translation_until_the_hash_is_updated(
     assert status(recorded, tmp_path) == "current"
     (tmp_path / "a.md").write_text("Original, corrected.", encoding="utf-8")
     assert status(recorded, tmp_path) == "outdated"
+
+
+def test_an_edition_takes_the_exact_language_else_a_regional_form_of_it() -> None:
+    def t(language: str) -> Translation:
+        return Translation(Path("a.md"), language, Path(f"a.{language}.md"), "")
+
+    regional = {"es-ES": t("es-ES"), "pt-BR": t("pt-BR")}
+    assert translation_for(regional, "es") == t("es-ES")
+    assert translation_for({**regional, "es": t("es")}, "es") == t("es")
+    assert translation_for(regional, "pt-PT") == t("pt-BR")
+    assert translation_for(regional, "fr") is None
