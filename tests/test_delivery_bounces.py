@@ -20,7 +20,7 @@ from delivery_support import SLUG, add_subscribers, both_backends, configure, qu
 from publisher.cli import main
 from publisher.config import load_config
 from publisher.delivery.bounce_policy import process
-from publisher.delivery.store import open_database
+from publisher.delivery.store import SCHEMA_VERSION, open_database
 from publisher.delivery.verp import Verp
 from publisher.errors import PublisherError
 
@@ -369,7 +369,7 @@ def test_a_version_1_database_is_upgraded_in_place_keeping_its_rows(tmp_path: Pa
     version = upgraded.execute("PRAGMA user_version").fetchone()[0]
     tables = {r[0] for r in upgraded.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     rows = upgraded.execute("SELECT address, status FROM subscribers").fetchall()
-    delivered = upgraded.execute("SELECT address, state FROM deliveries").fetchall()
+    delivered = upgraded.execute("SELECT address, state, edition FROM deliveries").fetchall()
     upgraded.execute(
         "INSERT INTO bounce_events (report_id, subscriber_id, kind, received_at)"
         " VALUES ('<r@x>', 1, 'hard', '2026-01-01')"
@@ -377,11 +377,11 @@ def test_a_version_1_database_is_upgraded_in_place_keeping_its_rows(tmp_path: Pa
     upgraded.close()
     open_database(path).close()  # opening an upgraded file again changes nothing
 
-    assert version == 3
+    assert version == SCHEMA_VERSION
     assert {"subscribers", "sends", "deliveries", "used_tokens", "bounce_events"} <= tables
     assert "claimers" in tables
     assert [tuple(r) for r in rows] == [("ana@example.org", "active")]
-    assert [tuple(r) for r in delivered] == [("ana@example.org", "sent")]
+    assert [tuple(r) for r in delivered] == [("ana@example.org", "sent", "")]  # the original
     assert query_file(path, "SELECT COUNT(*) FROM bounce_events") == [(1,)]
 
 
@@ -396,9 +396,9 @@ def query_file(path: Path, sql: str) -> list[tuple]:
 def test_a_database_from_a_newer_publisher_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "subscribers.sqlite3"
     db = sqlite3.connect(path)
-    db.execute("PRAGMA user_version = 4")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     db.close()
-    with pytest.raises(PublisherError, match=r"newer publisher \(schema 4\)"):
+    with pytest.raises(PublisherError, match=rf"newer publisher \(schema {SCHEMA_VERSION + 1}\)"):
         open_database(path)
 
 

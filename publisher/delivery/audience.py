@@ -3,8 +3,8 @@ who have not had the issue yet (`publisher send --tag/--language/--new`).
 
 Tags are matched as stored (lower case), any of several. A language takes its more
 specific tags (`es` takes `es-MX`), and a subscriber who gave no language reads the
-newsletter's. Choosing each subscriber's *edition* of an issue by language waits for
-issues to have editions (issue 19): today every recipient gets the one built email.
+newsletter's. Each recipient gets the issue's edition in their language (`edition_for`),
+or the original when there is none.
 """
 
 from __future__ import annotations
@@ -75,6 +75,23 @@ class Audience:
 def _within(language: str, wanted: str) -> bool:
     language, wanted = language.lower(), wanted.lower()
     return language == wanted or language.startswith(wanted + "-")
+
+
+def edition_for(language: str, original: str, editions: Iterable[str]) -> str:
+    """The edition a reader of `language` gets ("": the original, in `original`): the same
+    tag, else the same language (`es-MX` reads `es`, `pt` reads `pt-BR`), else the original.
+    The original wins a tie: a reader of `en` gets an `en-GB` original, not an `en-US`
+    edition."""
+    wanted = language.lower()
+    primary = wanted.split("-")[0]
+
+    def closeness(tag: str) -> int:
+        tag = tag.lower()
+        return 3 if tag == wanted else 2 if tag == primary else int(tag.split("-")[0] == primary)
+
+    every = ["", *editions]  # max() keeps the first of equals: the original
+    best = max(every, key=lambda edition: closeness(edition or original))
+    return best if closeness(best or original) else ""
 
 
 def breakdown(

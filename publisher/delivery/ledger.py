@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import make_msgid
 from typing import Any
@@ -52,6 +53,7 @@ class Recipient:
     message_id: str
     attempts: int
     first_attempt_at: float | None
+    edition: str = ""  # the language edition its copy is made from ("": the original)
 
 
 class Ledger:
@@ -115,11 +117,17 @@ class Ledger:
         return [m for m in members if m.id not in had]
 
     def start_send(
-        self, issue: str, domain: str, audience: Audience | None = None, after: int = 0
+        self,
+        issue: str,
+        domain: str,
+        audience: Audience | None = None,
+        after: int = 0,
+        edition_of: Callable[[Member], str] | None = None,
     ) -> tuple[Send, bool]:
         """The recipient snapshot: every subscriber the audience takes now (default: every
         active one), one queued row each, each with the Message-ID its copy will carry
-        (kept across retries, so a receiver that sees the same message twice can tell).
+        (kept across retries, so a receiver that sees the same message twice can tell)
+        and the edition it is made from (`edition_of`; default: the original).
         An unfinished send of the issue newer than `after` (another sender started it since
         we looked) is joined instead: it comes back with True, nothing is added."""
         with transaction(self.db):
@@ -132,10 +140,17 @@ class Ledger:
                 (issue, started),
             )[0]
             self.db.executemany(
-                "INSERT INTO deliveries (send_id, subscriber_id, address, message_id, updated_at)"
-                " VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO deliveries (send_id, subscriber_id, address, message_id,"
+                " updated_at, edition) VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    (send_id, member.id, member.address, make_msgid(issue, domain), started)
+                    (
+                        send_id,
+                        member.id,
+                        member.address,
+                        make_msgid(issue, domain),
+                        started,
+                        edition_of(member) if edition_of else "",
+                    )
                     for member in self.recipients(issue, audience or Audience())
                 ],
             )
@@ -241,7 +256,7 @@ class Ledger:
             return self._batch.pop(0) if self._batch else None
         share = (
             "SELECT * FROM (SELECT subscriber_id, address, message_id, attempts,"
-            " first_attempt_at FROM deliveries WHERE send_id = ? AND state = ?"
+            " first_attempt_at, edition FROM deliveries WHERE send_id = ? AND state = ?"
             " AND next_attempt_at <= ? AND subscriber_id % ? = ?"
             " ORDER BY next_attempt_at, subscriber_id LIMIT 1)"
         )
@@ -261,7 +276,7 @@ class Ledger:
             " AND state IN ('queued', 'deferred') AND next_attempt_at <= ?"
             " AND claimed_by IS NULL ORDER BY next_attempt_at, subscriber_id LIMIT ?"
             " FOR UPDATE SKIP LOCKED) RETURNING subscriber_id, address, message_id,"
-            " attempts, first_attempt_at",
+            " attempts, first_attempt_at, edition",
             (claimer, send_id, now, _BATCH),
         ).fetchall()
         self._batch = sorted((Recipient(*row) for row in rows), key=lambda r: r.subscriber_id)
@@ -371,6 +386,25 @@ class Ledger:
             "SELECT state, COUNT(*) FROM deliveries WHERE send_id = ? GROUP BY state", (send_id,)
         ).fetchall()
         return {state: count for state, count in rows}
+
+    def counts_by_edition(self, send_id: int, states: tuple[str, ...]) -> dict[str, int]:
+        """Copies in `states` per edition ('': the original), for the report."""
+        marks = ", ".join("?" * len(states))
+        rows = self.db.execute(
+            "SELECT edition, COUNT(*) FROM deliveries WHERE send_id = ?"
+            f" AND state IN ({marks}) GROUP BY edition",
+            (send_id, *states),
+        ).fetchall()
+        return {edition: count for edition, count in rows}
+
+    def editions_to_go(self, send_id: int) -> set[str]:
+        """The editions of the copies a send still has to make."""
+        rows = self.db.execute(
+            "SELECT DISTINCT edition FROM deliveries WHERE send_id = ?"
+            " AND state IN ('queued', 'deferred', 'sending')",
+            (send_id,),
+        ).fetchall()
+        return {row[0] for row in rows}
 
     def rows(self, send_id: int, state: str) -> list[Any]:
         return self.db.execute(

@@ -92,6 +92,9 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE deliveries ADD COLUMN claimed_by INTEGER",
         "CREATE INDEX deliveries_claimed ON deliveries (claimed_by)",
     ),
+    (  # 3 → 4: which language edition of the issue each copy is ('': the original)
+        "ALTER TABLE deliveries ADD COLUMN edition TEXT NOT NULL DEFAULT ''",
+    ),
 )
 SCHEMA_VERSION = 1 + len(_MIGRATIONS)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Protocol
@@ -57,6 +58,8 @@ class SendJob:
     dkim: DkimSigner | None = None
     rate: float = 0.0  # messages per second, 0: unlimited
     connections: int = 1
+    # the language editions' built emails, by language; `template` is the original's
+    editions: Mapping[str, Template] = field(default_factory=dict)
 
 
 @dataclass
@@ -168,11 +171,13 @@ class Sender:
             ledger.close()
 
     def _compose(self, recipient: Recipient) -> bytes:
-        """The recipient's copy: every worker shares the template, which a copy leaves as
-        it was."""
+        """The recipient's copy, of the edition their row was queued with: every worker
+        shares the templates, which a copy leaves as they were. The unsubscribe token is
+        the issue's, whatever the edition."""
         job = self.job
         token = job.tokens.unsubscribe(recipient.subscriber_id, job.issue)
-        message = job.template.personalise(recipient.address, recipient.message_id, token)
+        template = job.editions[recipient.edition] if recipient.edition else job.template
+        message = template.personalise(recipient.address, recipient.message_id, token)
         return job.dkim.sign(message) if job.dkim else message
 
     def _settle(self, ledger: Ledger, recipient: Recipient, outcome: Outcome) -> None:
