@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from slugify import slugify
 
 from .controls import warn_bidi_override
-from .errors import Problem, PublisherError
+from .errors import Problem, PublisherError, near_misses
 from .languages import NotALanguage, checked_language
 from .limits import DEFAULT_LIMITS
 from .pool import DocumentPool, UnresolvedReference, slug_for
@@ -61,6 +61,11 @@ class IssueManifest:
     cover: Path | None  # absolute, inside the workspace
     pdf: PrintSettings = field(default_factory=PrintSettings)  # print options, this issue
     leaflet: LeafletPlan | None = None
+    # Language editions besides the original's (canonical BCP 47 tags), and what an edition
+    # does with a document not yet translated: "note" shows the original, marked; "omit".
+    editions: tuple[str, ...] = ()
+    untranslated: str = "note"
+    edition_texts: dict[str, EditionTexts] = field(default_factory=dict)
 
     @property
     def documents(self) -> tuple[Path, ...]:
@@ -112,6 +117,7 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
     sections = _sections(source, pool, problems)
     cover = _cover(values.get("cover"), workspace, problems)
     leaflet = _leaflet(values.get("leaflet"), pool, problems)
+    editions = _editions(source, values.get("language"), problems)
     problems.raise_any()
     return IssueManifest(
         path=path,
@@ -126,7 +132,79 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
         cover=cover,
         pdf=values["pdf"],
         leaflet=leaflet,
+        editions=tuple(editions),
+        edition_texts=editions,
+        untranslated=values.get("untranslated", "note"),
     )
+
+
+def _editions(
+    source: SourceData, original: str | None, problems: Problems
+) -> dict[str, EditionTexts]:
+    """`editions: [es, fr]`, or a mapping from each language to the issue's own words in it
+    (`es: {title: …, summary: …, editorial: …, sections: [Declaraciones, …]}`). Each
+    language is checked and made canonical, named at its own line; the original's language,
+    when listed too, is no edition of its own."""
+    raw = source.data.get("editions")
+    if raw is None:
+        return {}
+    if isinstance(raw, str):
+        raw = [raw]
+    if isinstance(raw, list):
+        raw = dict.fromkeys(raw)
+    if not isinstance(raw, dict):
+        problems.add("'editions' must list languages", "editions", hint=_EDITIONS_EXAMPLE)
+        return {}
+    found: dict[str, EditionTexts] = {}
+    for index, (value, texts) in enumerate(raw.items()):
+        key = ("editions", value if isinstance(source.data["editions"], dict) else index)
+        try:
+            language = checked_language(value)
+        except NotALanguage as exc:
+            problems.add(f"edition {value!r}: {exc}", *key, hint=exc.hint)
+            continue
+        if original and language in (original, original.split("-")[0]):
+            continue
+        checked: dict[str, Any] = check(EDITION_TABLE, texts or {}, problems, key)
+        found.setdefault(language, EditionTexts(**checked))
+    return found
+
+
+_EDITIONS_EXAMPLE = (
+    "editions: [es, fr]   (the languages besides the issue's own), or with the issue's"
+    " words translated:\neditions:\n  es:\n    title: No a los salarios de miseria"
+)
+
+
+@dataclass(frozen=True)
+class EditionTexts:
+    """The issue's own words in one edition's language; "" or (): the original's."""
+
+    title: str = ""
+    summary: str = ""
+    editorial: str = ""  # Markdown
+    sections: tuple[str, ...] = ()  # section titles, in the sections' order
+
+
+def _section_titles(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+        raise ValueError(
+            "an edition's 'sections' lists the section titles in its language, in order"
+            "\nsections: [Declaraciones, Informes]"
+        )
+    return tuple(t.strip() for t in value)
+
+
+UNTRANSLATED_CHOICES = ("note", "omit")
+
+
+def _untranslated(value: Any) -> str:
+    if value in UNTRANSLATED_CHOICES:
+        return str(value)
+    hint = near_misses(str(value), set(UNTRANSLATED_CHOICES)) or (
+        "note: show the original, marked 'not yet translated'; omit: leave it out"
+    )
+    raise ValueError(f"'untranslated' must be note or omit, not {value!r}\n{hint}")
 
 
 def _leaflet(value: Any, pool: DocumentPool, problems: Problems) -> LeafletPlan | None:
@@ -339,6 +417,8 @@ MANIFEST_TABLE = Table(
         "cover": Setting(),  # read with the workspace: see _cover
         "pdf": Setting(table=PRINT_TABLE),
         "leaflet": Setting(),  # a slug or a mapping: see _leaflet
+        "editions": Setting(),  # read with the issue's language: see _editions
+        "untranslated": Setting(_untranslated),
     },
     noun="key",
     label=False,  # each message names its key in its own words
@@ -350,6 +430,15 @@ SECTION_TABLE = Table(
     },
     noun="section key",
     label=False,
+)
+EDITION_TABLE = Table(
+    {
+        "title": Setting(_title),
+        "summary": Setting(_paragraphs("summary")),
+        "editorial": Setting(_paragraphs("editorial")),
+        "sections": Setting(_section_titles),
+    },
+    noun="edition key",
 )
 LEAFLET_TABLE = Table(
     {

@@ -23,7 +23,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString
 # Where a key the file does not have yet goes: the order the README's example uses.
 KEY_ORDER = (
     *("number", "title", "date", "language", "summary", "cover", "editorial", "sections"),
-    *("pdf", "leaflet"),
+    *("pdf", "leaflet", "editions", "untranslated"),
 )
 LEAFLET_ORDER = ("document", "sides", "columns", "standfirst", "pull_quote")
 
@@ -56,6 +56,10 @@ class IssueEdit:
     editorial: str = ""
     sections: tuple[SectionEdit, ...] = ()
     leaflet: LeafletEdit | None = None
+    # Language editions and what they do with an untranslated document; None: as the file
+    # has them (the composer's form does not show them yet).
+    editions: tuple[str, ...] | None = None
+    untranslated: str | None = None
 
 
 def edited(text: str | None, edit: IssueEdit) -> str:
@@ -72,6 +76,10 @@ def edited(text: str | None, edit: IssueEdit) -> str:
     _set(data, "editorial", _block(edit.editorial), KEY_ORDER)
     _set_sections(data, edit.sections)
     _set_leaflet(data, edit.leaflet)
+    if edit.editions is not None:
+        _set_editions(data, edit.editions)
+    if edit.untranslated is not None:
+        _set(data, "untranslated", edit.untranslated, KEY_ORDER)
     out = io.StringIO()
     yaml.dump(data, out)
     return str(out.getvalue())
@@ -212,3 +220,24 @@ def _set_leaflet(data: CommentedMap, leaflet: LeafletEdit | None) -> None:
     _set(old, "document", leaflet.document, LEAFLET_ORDER)
     for key, value in settings.items():
         _set(old, key, value, LEAFLET_ORDER)
+
+
+def _set_editions(data: CommentedMap, languages: tuple[str, ...]) -> None:
+    """`editions: [es, fr]`, or in a file that gives the issue's words per edition the same
+    mapping, keeping the words of the languages that stay."""
+    old = data.get("editions")
+    if not isinstance(old, CommentedMap):
+        current = [str(e) for e in old] if isinstance(old, list) else [] if old is None else [old]
+        if current != list(languages):
+            _set(data, "editions", _flow(languages) if languages else None, KEY_ORDER)
+        return
+    if [str(key) for key in old] == list(languages):
+        return
+    if not languages:
+        _set(data, "editions", None, KEY_ORDER)
+        return
+    kept = {str(key): value for key, value in old.items()}
+    for key in list(old):
+        del old[key]
+    for language in languages:
+        old[language] = kept.get(language)
