@@ -1,14 +1,16 @@
-"""Assemble: a validated manifest plus its read documents → an Issue. Pure: no I/O."""
+"""Assemble: a validated manifest plus its read documents → an Issue, and one more Issue per
+language edition. Pure: no I/O."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
 
 from .config import Config
 from .errors import PublisherError
-from .manifest import IssueManifest
-from .model import Document, Issue, Leaflet, Section
+from .manifest import EditionTexts, IssueManifest
+from .model import Document, Issue, Leaflet, Section, text_direction
 from .sanitize import clean_html, plain_text
 
 
@@ -66,3 +68,104 @@ def _leaflet(manifest: IssueManifest, documents: Mapping[Path, Document]) -> Lea
 def _first_summary(sections: tuple[Section, ...]) -> str:
     titles = [doc.title for section in sections for doc in section.documents]
     return "In this issue: " + "; ".join(titles) if titles else ""
+
+
+def edition_languages(manifest: IssueManifest, original: str) -> tuple[str, ...]:
+    """The manifest's editions but the original's language (known only with the config)."""
+    return tuple(e for e in manifest.editions if e not in (original, original.split("-")[0]))
+
+
+def assemble_editions(
+    manifest: IssueManifest,
+    original: Issue,
+    documents: Mapping[Path, Document],
+    translated: Mapping[Path, Mapping[str, Path]],
+    editorials: Mapping[str, str],
+) -> tuple[Issue, ...]:
+    """The original and one Issue per edition, each a whole issue in its language.
+
+    In an edition a document is its translation (`translated`: original → language → the
+    translation's file, read into `documents`), or the document itself when it is already
+    in that language; otherwise the original, `untranslated` (or left out with
+    `untranslated: omit`). A translation takes the original's slug, so each article has
+    the same address in every edition but for the language folder. `editorials`: the
+    editions' own editorials, as HTML, by language.
+    """
+    languages = edition_languages(manifest, original.language)
+    if not languages:
+        return (original,)
+    every = (original.language, *languages)
+    editions = [
+        _edition(manifest, original, language, documents, translated, editorials.get(language))
+        for language in languages
+    ]
+    return tuple(dataclasses.replace(e, editions=every) for e in (original, *editions))
+
+
+def _edition(
+    manifest: IssueManifest,
+    original: Issue,
+    language: str,
+    documents: Mapping[Path, Document],
+    translated: Mapping[Path, Mapping[str, Path]],
+    editorial_html: str | None,
+) -> Issue:
+    texts = manifest.edition_texts.get(language, EditionTexts())
+    by_source = {documents[p].source: p for p in manifest.documents}
+
+    def in_edition(doc: Document) -> Document | None:
+        if same_language(doc.language, language):
+            return doc
+        path = translated.get(by_source[doc.source], {}).get(language)
+        if path is not None and not (translation := documents[path]).draft:
+            return dataclasses.replace(translation, slug=doc.slug)
+        return None if manifest.untranslated == "omit" else _untranslated(doc)
+
+    titles = dict(zip((p.title for p in manifest.sections), texts.sections, strict=False))
+    sections = tuple(
+        Section(plain_text(titles.get(section.title, "")) or section.title, kept)
+        for section in original.sections
+        if (kept := tuple(d for doc in section.documents if (d := in_edition(doc))))
+    )
+    leaflet = original.leaflet
+    if leaflet is not None:
+        shown = in_edition(leaflet.document)
+        leaflet = dataclasses.replace(leaflet, document=shown) if shown else None
+    return dataclasses.replace(
+        original,
+        language=language,
+        edition=language,
+        original_language=original.language,
+        title=plain_text(texts.title) or original.title,
+        summary=plain_text(texts.summary or manifest.summary) or _contents(sections, language),
+        editorial_html=clean_html(editorial_html)
+        if editorial_html is not None
+        else _marked(original.editorial_html, original.language),
+        sections=sections,
+        leaflet=leaflet,
+    )
+
+
+def _contents(sections: tuple[Section, ...], language: str) -> str:
+    """An edition's summary when the manifest gives none: its titles, in its language."""
+    from .i18n import gettext, interface_language
+
+    titles = "; ".join(doc.title for section in sections for doc in section.documents)
+    with interface_language(language):
+        return gettext("In this issue: %(titles)s") % {"titles": titles}
+
+
+def same_language(document: str, edition: str) -> bool:
+    """A document written in the edition's language (`es-MX` in `es`) needs no translation."""
+    return document == edition or document.split("-")[0] == edition.split("-")[0]
+
+
+def _untranslated(doc: Document) -> Document:
+    return dataclasses.replace(doc, untranslated=True)
+
+
+def _marked(html: str, language: str) -> str:
+    """The original's editorial in an edition: marked with its own language."""
+    if not html:
+        return html
+    return f'<div lang="{language}" dir="{text_direction(language)}">{html}</div>'

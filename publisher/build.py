@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .assemble import assemble
+from .assemble import assemble, assemble_editions, edition_languages
 from .cache import (
     Cache,
     captured_warnings,
@@ -46,6 +46,7 @@ from .readers import check_size, read_document
 from .renderers.base import ArchiveRenderer, IssueRenderer, RenderContext
 from .resources import confine_images
 from .sanitize import clean_html
+from .translations import Translation, find_translations, status
 from .typography import curl_quotes
 
 __all__ = ["BuildReport", "Progress", "Silent", "build", "select_issues"]  # the report's home: jobs
@@ -80,30 +81,61 @@ def build(
     ctx = RenderContext(
         config, config.templates_dir, build_time(), print_overrides or PrintSettings()
     )
+    # Language editions: the translations each edition uses (found by file name or front
+    # matter, without pandoc), warning of those made from an older original.
+    translated = edition_translations(pool, needed, config.language)
+    note_outdated(translated, pool.root)
     with RenderPlan(cache, ctx, out, force) as plan:
-        plan.warm_up([m.slug for m in selected], [r.name for r in issue_renderers])
+        plan.warm_up(
+            [f"{m.slug}/{e}" if e else m.slug for m in selected for e in ("", *m.editions)],
+            [r.name for r in issue_renderers],
+        )
 
-        # Read every document the selected outputs need (unchanged ones from the cache);
-        # report all bad ones at once.
-        documents = read_documents(pool, needed, config, cache, progress)
+        # Read every document the selected outputs need, and their translations (unchanged
+        # ones from the cache); report all bad ones at once.
+        translations = [t.path for by_doc in translated.values() for t in _each(by_doc)]
+        documents = read_documents(pool, needed, config, cache, progress, translations)
         note_front_matter(needed, documents)
 
-        # Assemble issues (pure), newest first; drafts are left out.
+        # Assemble issues (pure), newest first; drafts are left out. An issue with editions
+        # is one Issue per language, the original first.
         issues = {
             m.slug: assemble(m, documents, editorial_html(m, config, cache), config) for m in needed
+        }
+        editions = {
+            m.slug: assemble_editions(
+                m,
+                issues[m.slug],
+                documents,
+                {
+                    doc: {lang: t.path for lang, t in by_lang.items()}
+                    for doc, by_lang in translated[m.slug].items()
+                },
+                edition_editorials(m, config, cache),
+            )
+            for m in needed
         }
 
         report = BuildReport(out, issues=[m.slug for m in selected])
 
-        # Per-issue outputs: PDF, email, EPUB, leaflets; those due run in parallel.
-        jobs = [job for m in selected for r in issue_renderers for job in r.jobs(issues[m.slug])]
+        # Per-issue outputs: PDF, email, EPUB, leaflets, of every edition; those due run in
+        # parallel.
+        jobs = [
+            job
+            for m in selected
+            for edition in editions[m.slug]
+            for r in issue_renderers
+            for job in r.jobs(edition)
+        ]
         plan.run(jobs, progress, report, parallel=True)
 
         # Archive outputs link the downloadable files the records say are built (enclosures,
         # download sizes): rendered just now, or before and still as written.
         if archive_renderers:
             ordered = tuple(issues[m.slug] for m in manifests)
-            archive = Archive(ordered, find_downloads(plan.built_size, ordered))
+            several = {slug: every for slug, every in editions.items() if len(every) > 1}
+            every_edition = tuple(e for i in ordered for e in several.get(i.slug, (i,)))
+            archive = Archive(ordered, find_downloads(plan.built_size, every_edition), several)
             plan.run([job for r in archive_renderers for job in r.jobs(archive)], progress, report)
     if report.failed:  # the other outputs are in place; the build still fails, naming these
         log.warning("%d output(s) could not be made; the rest are in %s", len(report.failed), out)
@@ -171,9 +203,11 @@ def read_documents(
     config: Config,
     cache: Cache,
     progress: Progress,
+    translations: Sequence[Path] = (),
 ) -> dict[Path, Document]:
-    """Documents by path; pandoc runs (in threads: it is a subprocess) only for new content."""
-    wanted = list(dict.fromkeys(p for m in manifests for p in m.documents))
+    """Documents by path (the manifests', then the `translations` their editions use);
+    pandoc runs (in threads: it is a subprocess) only for new content."""
+    wanted = list(dict.fromkeys([*(p for m in manifests for p in m.documents), *translations]))
     progress.expect(len(wanted))
     documents: dict[Path, Document] = {}
     problems: list[Problem] = []
@@ -251,7 +285,64 @@ def note_front_matter(
                 )
 
 
-def editorial_html(manifest: IssueManifest, config: Config, cache: Cache) -> str:
+def edition_translations(
+    pool: DocumentPool, manifests: Sequence[IssueManifest], language: str
+) -> dict[str, dict[Path, dict[str, Translation]]]:
+    """Issue slug → its documents' translations into its editions' languages (a document
+    translated into `es-ES` serves the `es` edition when no `es` translation exists)."""
+    if not any(m.editions for m in manifests):
+        return {m.slug: {} for m in manifests}
+    found = find_translations(pool)
+    chosen: dict[str, dict[Path, dict[str, Translation]]] = {}
+    for manifest in manifests:
+        languages = edition_languages(manifest, manifest.language or language)
+        by_doc: dict[Path, dict[str, Translation]] = {}
+        for doc in manifest.documents:
+            available = found.get(doc, {})
+            for edition in languages:
+                regional = [t for tag, t in available.items() if tag.split("-")[0] == edition]
+                if match := available.get(edition) or (regional[0] if regional else None):
+                    by_doc.setdefault(doc, {})[edition] = match
+        chosen[manifest.slug] = by_doc
+    return chosen
+
+
+def _each(by_doc: Mapping[Path, Mapping[str, Translation]]) -> list[Translation]:
+    return [t for by_language in by_doc.values() for t in by_language.values()]
+
+
+def note_outdated(
+    translated: Mapping[str, Mapping[Path, Mapping[str, Translation]]], root: Path
+) -> None:
+    """Warn once per translation an edition uses that was made from an older original."""
+    used = {t.path: t for by_doc in translated.values() for t in _each(by_doc)}
+    for path, t in sorted(used.items()):
+        if status(t, root) == "outdated":
+            log.warning(
+                "%s: outdated translation: %s changed after it was translated (%s records"
+                " another original_hash); 'publisher list --translations' shows what to update",
+                root / path,
+                t.original.as_posix(),
+                path.as_posix(),
+            )
+
+
+def edition_editorials(manifest: IssueManifest, config: Config, cache: Cache) -> dict[str, str]:
+    """The editorials the manifest gives its editions, as HTML, by language."""
+    return {
+        language: editorial_html(manifest, config, cache, texts.editorial, language)
+        for language, texts in manifest.edition_texts.items()
+        if texts.editorial.strip()
+    }
+
+
+def editorial_html(
+    manifest: IssueManifest,
+    config: Config,
+    cache: Cache,
+    text: str | None = None,
+    language: str | None = None,
+) -> str:
     """The manifest's editorial, sanitised and with its images confined like a document's.
 
     It is written in the manifest but shown beside documents, so it gets the same policy:
@@ -259,17 +350,18 @@ def editorial_html(manifest: IssueManifest, config: Config, cache: Cache) -> str
     against the workspace, as the manifest's `cover:` does (`documents/media/x.png`).
     Confinement runs on every build (not cached): it depends on which files exist.
     """
-    if not manifest.editorial.strip():
+    text = manifest.editorial if text is None else text
+    if not text.strip():
         return ""
-    key = digest(versions_digest(), "editorial", manifest.editorial)
+    key = digest(versions_digest(), "editorial", text)
     if record := cache.load("editorials", key):
         html = record["html"]
     else:
         from .pandoc import markdown_to_html  # sandboxed: reads nothing, fetches nothing
 
-        html = markdown_to_html(manifest.editorial, id_prefix="editorial-")
+        html = markdown_to_html(text, id_prefix="editorial-")
         cache.store("editorials", key, {"html": html})
-    quoted = curl_quotes(clean_html(html), manifest.language or config.language)
+    quoted = curl_quotes(clean_html(html), language or manifest.language or config.language)
     body, _ = confine_images(quoted, config.documents_dir, manifest.path, base=config.root)
     return body
 
@@ -277,17 +369,18 @@ def editorial_html(manifest: IssueManifest, config: Config, cache: Cache) -> str
 def find_downloads(
     built_size: Callable[[Path], int | None], issues: Sequence[Issue]
 ) -> dict[str, tuple[Download, ...]]:
-    """The downloadable files of each issue that the render records hold, with their sizes
-    (`built_size`: None for a file no record holds), in format order."""
+    """The downloadable files of each issue (each edition: by `Issue.folder`) that the
+    render records hold, with their sizes (`built_size`: None for a file no record holds),
+    in format order."""
     offering = [(f.name, f.download) for f in registered_formats().values() if f.download]
     downloads: dict[str, tuple[Download, ...]] = {}
     for issue in issues:
         found = []
         for name, offer in offering:
-            relative = offer.path(issue.slug)
+            relative = offer.path(issue.slug, issue.edition)
             if (size := built_size(relative)) is not None:
                 found.append(Download(name, relative, offer.media_type, size, offer.label))
-        downloads[issue.slug] = tuple(found)
+        downloads[issue.folder] = tuple(found)
     return downloads
 
 

@@ -39,12 +39,14 @@ Stage = Literal["issue", "archive"]  # per issue (<out>/<slug>/), or over all is
 class Offer:
     """A file of each issue that readers download, and the feed and web pages link to."""
 
-    suffix: str  # the file is <slug>/<slug><suffix>
+    suffix: str  # the file is <slug>/<slug><suffix> (<slug>/<lang>/… in an edition)
     media_type: str
     label: str  # what the link says, translated in the catalogues ("leaflet (PDF)")
 
-    def path(self, slug: str) -> Path:
-        return Path(slug) / f"{slug}{self.suffix}"
+    def path(self, slug: str, edition: str = "") -> Path:
+        from .urls import issue_folder
+
+        return Path(issue_folder(slug, edition)) / f"{slug}{self.suffix}"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .printing import PrintSettings
+from .urls import issue_folder
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,9 @@ class Document:
     images: tuple[str, ...] = ()  # paths relative to documents/, as used in body_html
     draft: bool = False  # marked unfinished by its author: issues leave it out
     aliases: tuple[str, ...] = ()  # its old addresses: the web archive writes redirects there
+    # In a language edition: the original shown because no translation exists yet (the
+    # outputs say so in the edition's language, and mark the text with its own `language`).
+    untranslated: bool = False
     # front matter publisher has no use for (a generator's `aliases`, `layout` …), for templates
     extra: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
@@ -83,6 +87,22 @@ class Issue:
     cover: Path | None = None
     pdf: PrintSettings = field(default_factory=PrintSettings)  # the manifest's print options
     leaflet: Leaflet | None = None
+    # Language editions: every one is an Issue. `edition` is "" for the original, else the
+    # edition's language (its outputs go to <slug>/<edition>/); `editions` lists every
+    # language the issue is published in, the original's first.
+    edition: str = ""
+    original_language: str = ""
+    editions: tuple[str, ...] = ()
+
+    @property
+    def folder(self) -> str:
+        """Where this edition's outputs and pages live, relative to the output folder."""
+        return issue_folder(self.slug, self.edition)
+
+    def edition_folder(self, language: str) -> str:
+        """The folder of this issue's edition in `language` (one of `editions`)."""
+        original = self.editions[0] if self.editions else self.language
+        return issue_folder(self.slug, "" if language == original else language)
 
     @property
     def documents(self) -> tuple[Document, ...]:
@@ -108,9 +128,26 @@ class Download:
 class Archive:
     """All issues, newest first, with the downloadable files already written for each."""
 
-    issues: tuple[Issue, ...]
-    downloads: dict[str, tuple[Download, ...]]  # issue slug → files
+    issues: tuple[Issue, ...]  # the originals
+    downloads: dict[str, tuple[Download, ...]]  # issue folder (Issue.folder) → files
+    # issue slug → every edition of an issue published in several languages, original first
+    editions: dict[str, tuple[Issue, ...]] = field(default_factory=dict)
 
     def only(self, issue: Issue) -> Archive:
-        """The archive as far as one issue's own pages need it."""
-        return Archive((issue,), {issue.slug: self.downloads.get(issue.slug, ())})
+        """The archive as far as one edition's own pages need it (its sibling editions
+        too: its pages link theirs)."""
+        every = self.issues_of(issue)
+        return Archive(
+            (issue,),
+            {i.folder: self.downloads.get(i.folder, ()) for i in every},
+            {issue.slug: every} if len(every) > 1 else {},
+        )
+
+    def issues_of(self, issue: Issue) -> tuple[Issue, ...]:
+        """Every edition of `issue`, the original first (just `issue` when it has none)."""
+        return self.editions.get(issue.slug, (issue,))
+
+    @property
+    def every_edition(self) -> tuple[Issue, ...]:
+        """The originals, each followed by its language editions."""
+        return tuple(e for i in self.issues for e in self.issues_of(i))

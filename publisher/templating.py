@@ -11,7 +11,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import i18n, urls
-from .model import Issue
+from .model import Issue, text_direction
 from .resources import (
     LOGO_EMAIL_PATH,
     cover_email_path,
@@ -103,6 +103,10 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
     env.filters["issue_name"] = issue_name
     env.filters["images_at"] = images_at
     env.filters["language_name"] = language_name
+    env.filters["autonym"] = autonym
+    env.globals["interface_language"] = i18n.current_language
+    env.globals["edition_feed_folder"] = urls.edition_feed_folder
+    env.filters["direction"] = text_direction
     env.filters["tag_path"] = urls.tag_path
     documents = workspace_templates.parent / "documents"  # the workspace's pool, beside templates/
     env.globals["lead_image"] = lambda doc: lead_image(doc, documents)
@@ -155,3 +159,14 @@ def language_name(code: str) -> str:
     if not own:
         return code
     return own if own == translated or not translated else f"{own} ({translated})"
+
+
+def autonym(code: str) -> str:
+    """'es' → 'Español': a language's name in itself, as a language switcher shows it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        own = Locale.parse(code.replace("-", "_")).get_display_name() or code
+    except (UnknownLocaleError, ValueError):
+        return code
+    return own[:1].upper() + own[1:]

@@ -15,13 +15,25 @@ def tag_path(tag: str) -> str:
     return f"tags/{slugify(tag) or 'tag'}/"
 
 
-def issue_url(base_url: str, slug: str) -> str:
-    return f"{base_url}{slug}/"
+def issue_folder(slug: str, edition: str = "") -> str:
+    """An issue's folder (outputs and pages): `<slug>`, or `<slug>/<lang>` for a language
+    edition; the original stays where it was before editions existed."""
+    return f"{slug}/{edition}" if edition else slug
 
 
-def document_url(base_url: str, issue_slug: str, document_slug: str) -> str:
+def issue_url(base_url: str, folder: str) -> str:
+    """The page of an issue (or of one of its editions: `folder` is Issue.folder)."""
+    return f"{base_url}{folder}/"
+
+
+def edition_feed_folder(language: str) -> str:
+    """Where an edition language's feeds live (feed.atom, feed.rss), beside the original's."""
+    return f"editions/{language}/"
+
+
+def document_url(base_url: str, issue_folder: str, document_slug: str) -> str:
     """Each document has its own page under its issue's: where emails and feeds link."""
-    return f"{issue_url(base_url, issue_slug)}{document_slug}/"
+    return f"{issue_url(base_url, issue_folder)}{document_slug}/"
 
 
 def tag_url(base_url: str, tag: str) -> str:

@@ -51,8 +51,14 @@ class Target:
     issue_slugs: tuple[str, ...]
 
     def issue_files(self, pattern: str) -> list[Path]:
-        """Files of the selected issues matching `pattern` inside each issue folder."""
-        return sorted(p for slug in self.issue_slugs for p in (self.out_dir / slug).glob(pattern))
+        """Files of the selected issues matching `pattern` inside each issue folder and its
+        language editions' folders (<slug>/<lang>/, `Issue.folder`)."""
+        return sorted(
+            p
+            for slug in self.issue_slugs
+            for where in (pattern, f"*/{pattern}")
+            for p in (self.out_dir / slug).glob(where)
+        )
 
 
 class ToolMissing(Exception):

@@ -56,10 +56,10 @@ class RenderContext:
 
     # The URLs of `publisher.urls` under this newsletter's base_url, as templates call them.
     def issue_url(self, issue: Issue) -> str:
-        return urls.issue_url(self.config.base_url, issue.slug)
+        return urls.issue_url(self.config.base_url, issue.folder)
 
     def document_url(self, issue: Issue, slug: str) -> str:
-        return urls.document_url(self.config.base_url, issue.slug, slug)
+        return urls.document_url(self.config.base_url, issue.folder, slug)
 
     def tag_url(self, tag: str) -> str:
         return urls.tag_url(self.config.base_url, tag)
@@ -120,13 +120,14 @@ def _template_errors_are_the_editors() -> Iterator[None]:
 
 
 class IssueRenderer(Renderer):
-    """Outputs of one issue, written to <out>/<issue-slug>/."""
+    """Outputs of one issue, written to <out>/<issue-slug>/ (an edition's to
+    <out>/<issue-slug>/<lang>/: `Issue.folder`)."""
 
     @abstractmethod
     def render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]: ...
 
     def jobs(self, issue: Issue) -> list[Job]:
-        return [Job(self, f"{self.name} {issue.slug}", issue)]
+        return [Job(self, f"{self.name} {issue.folder}", issue)]
 
 
 class ArchiveRenderer(Renderer):

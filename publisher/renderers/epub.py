@@ -74,7 +74,7 @@ class EpubRenderer(IssueRenderer):
             style = ctx.config.style
             args += [f"--epub-embed-font={f.file}" for font in style.fonts for f in font.faces]
             pandoc.html_to_epub(html, output, args)
-            return [Artifact(Path(issue.slug) / f"{issue.slug}.epub", output.read_bytes())]
+            return [Artifact(Path(issue.folder) / f"{issue.slug}.epub", output.read_bytes())]
 
     def draw_cover(self, issue: Issue, ctx: RenderContext, tmp: Path) -> Path | None:
         """The cover (epub/cover.svg): the logo, the newsletter's name, the issue's number,

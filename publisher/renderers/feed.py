@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from ..i18n import gettext, interface_language
 from ..model import Archive, Download, Issue
 from ..output import Artifact
-from ..urls import tag_path
+from ..urls import edition_feed_folder, tag_path
 from .base import ArchiveRenderer, RenderContext
 from .indexes import Indexes, Placed, issue_tags
 
@@ -32,24 +32,44 @@ class FeedRenderer(ArchiveRenderer):
     name: ClassVar[str] = "feed"
 
     def render(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
+        """The issues' feeds (at the root), each language edition's (`editions/<lang>/`:
+        its issues in that language, linking their pages and files), the articles' feeds."""
+        language = ctx.config.language
+        artifacts = self._issue_feeds(archive.issues, archive, "", language, ctx.config.title, ctx)
+        for language, issues in _by_edition(archive).items():
+            title = f"{ctx.config.title} ({language})"
+            folder = edition_feed_folder(language)
+            artifacts += self._issue_feeds(issues, archive, folder, language, title, ctx)
+        return [*artifacts, *self._article_feeds(archive, ctx)]
+
+    def _issue_feeds(
+        self,
+        issues: tuple[Issue, ...],
+        archive: Archive,
+        folder: str,
+        language: str,
+        title: str,
+        ctx: RenderContext,
+    ) -> list[Artifact]:
+        """Atom and RSS of `issues`, written in `folder` (relative to the site root)."""
         from feedgen.feed import FeedGenerator
 
         config = ctx.config
         feed = FeedGenerator()
-        feed.id(config.base_url)
-        feed.title(config.title)
+        feed.id(config.base_url + folder)
+        feed.title(title)
         feed.subtitle(config.description or config.title)
         feed.author({"name": config.organisation})
-        feed.link(href=config.base_url, rel="alternate")
-        feed.link(href=f"{config.base_url}feed.atom", rel="self")
-        feed.language(config.language)
+        feed.link(href=config.base_url + folder, rel="alternate")
+        feed.link(href=f"{config.base_url}{folder}feed.atom", rel="self")
+        feed.language(language)
         feed.generator("publisher")
-        updated = max((_midnight(i.date) for i in archive.issues), default=ctx.built_at)
+        updated = max((_midnight(i.date) for i in issues), default=ctx.built_at)
         feed.updated(updated)
         feed.lastBuildDate(updated)
-        languages = {ctx.issue_url(issue): issue.language for issue in archive.issues}
-        for issue in reversed(archive.issues):  # feedgen prepends: newest ends up first
-            downloads = archive.downloads.get(issue.slug, ())
+        languages = {ctx.issue_url(issue): issue.language for issue in issues}
+        for issue in reversed(issues):  # feedgen prepends: newest ends up first
+            downloads = archive.downloads.get(issue.folder, ())
             entry = feed.add_entry()
             entry.id(ctx.issue_url(issue))
             entry.title(_entry_title(issue))
@@ -70,9 +90,8 @@ class FeedRenderer(ArchiveRenderer):
                     download.media_type,
                 )
         return [
-            Artifact(Path("feed.atom"), _atom(feed, languages)),
-            Artifact(Path("feed.rss"), feed.rss_str(pretty=True)),
-            *self._article_feeds(archive, ctx),
+            Artifact(Path(folder) / "feed.atom", _atom(feed, languages)),
+            Artifact(Path(folder) / "feed.rss", feed.rss_str(pretty=True)),
         ]
 
     def _article_feeds(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
@@ -132,6 +151,15 @@ class FeedRenderer(ArchiveRenderer):
 
     def _content(self, issue: Issue, downloads: tuple[Download, ...], ctx: RenderContext) -> str:
         return self.render_template(ctx, "entry.html", issue=issue, downloads=downloads)
+
+
+def _by_edition(archive: Archive) -> dict[str, tuple[Issue, ...]]:
+    """Each edition language's issues, newest first (an issue without it has no entry)."""
+    found: dict[str, list[Issue]] = {}
+    for issue in archive.issues:
+        for edition in archive.issues_of(issue)[1:]:
+            found.setdefault(edition.edition, []).append(edition)
+    return {language: tuple(issues) for language, issues in found.items()}
 
 
 def _categorise(entry: FeedEntry, tags: Iterable[str]) -> None:

@@ -31,6 +31,13 @@ class Indexes:
                 for tag in document.tags:
                     indexes.tags[tag].append(placed)
                 indexes.languages[document.language].append(placed)
+            for edition in archive.issues_of(issue)[1:]:  # its translations, in their editions
+                for document in edition.documents:
+                    if document.source not in {d.source for d in issue.documents}:
+                        placed = Placed(edition, document)
+                        for tag in document.tags:
+                            indexes.tags[tag].append(placed)
+                        indexes.languages[document.language].append(placed)
         return indexes
 
 

@@ -64,7 +64,7 @@ class LeafletRenderer(IssueRenderer):
                 "%s: the leaflet fits on one side even in its largest type; printing it one-sided",
                 leaflet.document.source,
             )
-        stem = Path(issue.slug) / f"{issue.slug}-leaflet"
+        stem = Path(issue.folder) / f"{issue.slug}-leaflet"
         pdf = write_pdf(document, paper, f"{issue.slug}-leaflet")
         artifacts = [Artifact(stem.with_suffix(".pdf"), pdf)]
         if paper.impose in ("2up", "4up"):

@@ -59,10 +59,10 @@ class PdfRenderer(IssueRenderer):
             cover_url=issue.cover.as_uri() if issue.cover else None,
         )
         stylesheet = self.render_template(ctx, "print.css", paper=paper)
-        document = lay_out(html, stylesheet, ctx, paper, f"issue {issue.slug}", issue.documents)
+        document = lay_out(html, stylesheet, ctx, paper, f"issue {issue.folder}", issue.documents)
         pdf = write_pdf(document, paper, issue.slug)
-        artifacts = [Artifact(Path(issue.slug) / f"{issue.slug}.pdf", pdf)]
+        artifacts = [Artifact(Path(issue.folder) / f"{issue.slug}.pdf", pdf)]
         if paper.impose == "booklet":
             sheets = impose(pdf, "booklet", creep_mm=paper.creep)
-            artifacts.append(Artifact(Path(issue.slug) / f"{issue.slug}-booklet.pdf", sheets))
+            artifacts.append(Artifact(Path(issue.folder) / f"{issue.slug}-booklet.pdf", sheets))
         return artifacts

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar, NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from ..model import Archive, text_direction
+from ..model import Archive, Issue, text_direction
 from ..output import Artifact
 from ..resources import cover_path, lead_image, media_path, pool_images, published_image
 from ..urls import tag_path
@@ -47,20 +48,29 @@ class WebRenderer(ArchiveRenderer):
     name: ClassVar[str] = "web"
 
     def jobs(self, archive: Archive) -> list[Job]:
-        """One job per issue (its page, its articles' pages and their images), one for the
-        pages over all issues: a changed article re-renders its issue's pages and the index."""
+        """One job per issue and language edition (its page, its articles' pages and their
+        images), one for the pages over all issues: a changed article re-renders its issue's
+        pages and the index."""
         jobs = [
-            Job(self, f"web {issue.slug}", archive.only(issue), "issue") for issue in archive.issues
+            Job(self, f"web {edition.folder}", archive.only(edition), "issue")
+            for edition in archive.every_edition
         ]
         return [*jobs, Job(self, "web index", archive, "index")]
 
     def run(self, job: Job, ctx: RenderContext) -> list[Artifact]:
         if job.part == "issue":
-            pages = self._issue_pages(job.subject)
+            archive: Archive = job.subject
+            pages = self._issue_pages(archive, archive.issues)
+            if archive.issues[0].edition:  # the original's job publishes the shared files
+                original = archive.issues_of(archive.issues[0])[0]
+                return [
+                    *(self._page(ctx, page) for page in pages),
+                    *self._images(archive, ctx, skip=self._used_images(original, ctx)),
+                ]
             return [
                 *(self._page(ctx, page) for page in pages),
-                *self._images(job.subject, ctx),
-                *self._covers(job.subject, ctx),
+                *self._images(archive, ctx),
+                *self._covers(archive, ctx),
             ]
         return self._index(job.subject, ctx)
 
@@ -71,8 +81,11 @@ class WebRenderer(ArchiveRenderer):
         pages = [Page("index.html", "index.html", {"archive": archive})]
         pages += self._index_pages(Indexes.of(archive))
         site = ctx.config.base_url
-        every_page = [*pages, *self._issue_pages(archive)]
-        urls = [site + page.path.removesuffix("index.html") for page in every_page]
+        every_page = [*pages, *self._issue_pages(archive, archive.every_edition)]
+        urls = [
+            (site + page.path.removesuffix("index.html"), page.values.get("alternates", ()))
+            for page in every_page
+        ]
         redirects = self._redirect_pages(archive, {page.path for page in every_page})
         return [
             *(self._page(ctx, page) for page in [*pages, *redirects]),
@@ -83,15 +96,19 @@ class WebRenderer(ArchiveRenderer):
         ]
 
     @staticmethod
-    def _issue_pages(archive: Archive) -> list[Page]:
+    def _issue_pages(archive: Archive, issues: Iterable[Issue]) -> list[Page]:
+        """The pages of these issues (or editions), each with its `alternates`: the same page
+        in the issue's other editions (the page itself included, as hreflang wants)."""
         pages = []
-        for issue in archive.issues:
-            downloads = archive.downloads.get(issue.slug, ())
+        for issue in issues:
+            downloads = archive.downloads.get(issue.folder, ())
+            siblings = archive.issues_of(issue)
+            alternates = _alternates(siblings, "") if len(siblings) > 1 else ()
             pages.append(
                 Page(
-                    f"{issue.slug}/index.html",
+                    f"{issue.folder}/index.html",
                     "issue.html",
-                    {"issue": issue, "downloads": downloads},
+                    {"issue": issue, "downloads": downloads, "alternates": alternates},
                 )
             )
             docs = issue.documents
@@ -100,9 +117,20 @@ class WebRenderer(ArchiveRenderer):
                     "previous": docs[i - 1] if i else None,
                     "next": docs[i + 1] if i + 1 < len(docs) else None,
                 }
-                values = {"issue": issue, "doc": doc, "downloads": downloads, **neighbours}
-                pages.append(Page(f"{issue.slug}/{doc.slug}/index.html", "document.html", values))
+                values: dict[str, Any] = {"issue": issue, "doc": doc, "downloads": downloads}
+                values |= neighbours
+                if len(siblings) > 1:
+                    values["alternates"] = _alternates(siblings, doc.slug)
+                pages.append(Page(f"{issue.folder}/{doc.slug}/index.html", "document.html", values))
         return pages
+
+    @staticmethod
+    def _used_images(issue: Issue, ctx: RenderContext) -> set[str]:
+        """The images an issue's own pages publish (an edition's job leaves them to it)."""
+        used = {image for doc in issue.documents for image in doc.images}
+        used |= set(pool_images(issue.editorial_html))
+        leads = (lead_image(doc, ctx.config.documents_dir) for doc in issue.documents)
+        return used | {image for image in leads if image}
 
     @staticmethod
     def _index_pages(indexes: Indexes) -> list[Page]:
@@ -158,7 +186,9 @@ class WebRenderer(ArchiveRenderer):
         return Artifact.text(page.path, html)
 
     @staticmethod
-    def _images(archive: Archive, ctx: RenderContext) -> list[Artifact]:
+    def _images(
+        archive: Archive, ctx: RenderContext, skip: set[str] | frozenset[str] = frozenset()
+    ) -> list[Artifact]:
         """Publish the images the articles use (already confined to documents/; SVG
         sanitised, one that cannot be is left out with a warning naming who used it)."""
         used = {
@@ -174,7 +204,7 @@ class WebRenderer(ArchiveRenderer):
                     used.setdefault(image, doc.source)
         images = (
             (image, published_image(ctx.config.documents_dir, image, used[image]))
-            for image in sorted(used)
+            for image in sorted(set(used) - skip)
         )
         return [Artifact(Path(media_path(image)), data) for image, data in images if data]
 
@@ -190,6 +220,26 @@ class WebRenderer(ArchiveRenderer):
                     artifacts.append(Artifact(Path(path), data))
             artifacts += publish_for_email(issue, ctx.config.documents_dir)
         return artifacts
+
+
+class Alternate(NamedTuple):
+    """The same page in another edition: `<link rel="alternate" hreflang>`, the switcher."""
+
+    language: str  # an edition's language, or "x-default" (the original's page)
+    path: str  # relative to the site root, ends in "/"
+
+
+def _alternates(editions: tuple[Issue, ...], doc_slug: str) -> tuple[Alternate, ...]:
+    """The page (the issue's, or its document `doc_slug`'s) in each edition that has it,
+    and x-default: the original's. An edition without the document (`untranslated: omit`)
+    is left out, so every alternate resolves."""
+    found = []
+    for edition in editions:
+        if doc_slug and doc_slug not in {doc.slug for doc in edition.documents}:
+            continue
+        path = f"{edition.folder}/{doc_slug}/" if doc_slug else f"{edition.folder}/"
+        found.append(Alternate(edition.language, path))
+    return (*found, Alternate("x-default", found[0].path)) if len(found) > 1 else ()
 
 
 _ALIAS_SEGMENT = re.compile(r"^[\w\-.~!$&'()*+,;=:@ ]+$")  # a file name, once decoded

@@ -45,7 +45,7 @@ class EmailRenderer(IssueRenderer):
             return to_email_html(mjml, css)
 
         fitted = fit([doc.slug for doc in issue.documents], config.email_mode, html_with)
-        report = f"{issue.slug}: email HTML {fitted.size / 1024:.1f} KB, {fitted.describe()}"
+        report = f"{issue.folder}: email HTML {fitted.size / 1024:.1f} KB, {fitted.describe()}"
         if clipped_by_gmail(fitted.size):
             fix = (
                 "set [email] mode to auto or excerpt"
@@ -60,7 +60,7 @@ class EmailRenderer(IssueRenderer):
         text = to_plain_text(
             self.render_template(ctx, "text.html", excerpted=fitted.excerpted, **values)
         )
-        folder = issue.slug
+        folder = issue.folder
         return [
             Artifact.text(f"{folder}/email.html", fitted.html),
             Artifact.text(f"{folder}/email.txt", text),

@@ -51,6 +51,8 @@ def build_message(issue: Issue, ctx: RenderContext, text: str, html: str) -> byt
             ) from None
     message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
     message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
+    # Which language edition this is (set_content would have dropped it as a Content-* header)
+    message["Content-Language"] = issue.language
     # The email package picks a random boundary; one derived from the content keeps builds
     # reproducible (it cannot occur in the quoted-printable parts: '=' is escaped there).
     message.set_boundary("=_" + hashlib.sha256((text + html).encode()).hexdigest()[:40])

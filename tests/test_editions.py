@@ -1,0 +1,319 @@
+"""Language editions (#19): one issue published in several languages, every format per
+edition, under <out>/<slug>/<lang>/, with the interface in the edition's language.
+
+One module-scoped build of tests/workspaces/editions: issue 1 in English with a Spanish
+edition (one article translated by file name, one already in Spanish, one not translated)
+and an Arabic one (translated by `translation_of:`); issue 2 with `untranslated: omit`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import shutil
+import zipfile
+from pathlib import Path
+from typing import Any, cast
+
+import feedparser
+import lxml.etree
+import lxml.html
+import pytest
+from conftest import WORKSPACES, build_copy
+from validators import epubcheck_messages, nu_html_errors, parse_eml, pdftotext
+
+from publisher.build import BuildReport, build, edition_translations, note_outdated
+from publisher.errors import PublisherError
+from publisher.manifest import load_manifest
+from publisher.manifest_yaml import IssueEdit, SectionEdit, edited
+from publisher.pool import DocumentPool
+
+ISSUE = "001-editions"
+OMITTED = "002-omitted"
+SITE = "https://editions.example.org/"
+NOTES = {
+    "es": "Todavía sin traducir: este artículo se publica en su idioma original.",
+    "ar": "لم يُترجم بعد: هذا المقال منشور بلغته الأصلية.",
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    return build_copy(WORKSPACES / "editions", tmp_path_factory)
+
+
+def folder(built: BuildReport, edition: str = "", issue: str = ISSUE) -> Path:
+    return built.out_dir / issue / edition if edition else built.out_dir / issue
+
+
+def page(built: BuildReport, relative: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring((built.out_dir / relative).read_bytes())
+
+
+def test_each_edition_has_every_format_in_its_language_folder(built: BuildReport) -> None:
+    names = {f"{ISSUE}.pdf", f"{ISSUE}.epub", "email.eml", "email.html", "email.txt"}
+    for edition in ("", "es", "ar"):
+        assert names <= {p.name for p in folder(built, edition).iterdir()}, edition
+    assert {"pdf 001-editions/es", "email 001-editions/ar", "web 001-editions/es"} <= set(
+        built.rendered
+    )
+    assert not (folder(built) / "en").exists()  # the original stays where it always was
+
+
+def test_pdf_of_an_edition_is_in_its_language_with_the_note_on_the_untranslated(
+    built: BuildReport,
+) -> None:
+    import pikepdf
+
+    with pikepdf.open(folder(built, "es") / f"{ISSUE}.pdf") as pdf:
+        assert str(pdf.Root.Lang) == "es"
+        assert "Igualdad salarial ya" in str(pdf.docinfo["/Title"])
+    spanish = " ".join(pdftotext(folder(built, "es") / f"{ISSUE}.pdf").split())
+    assert "Las limpiadoras están en huelga" in spanish  # the translation
+    assert "Los jornaleros paran" in spanish  # already Spanish: as it is, no note
+    assert "Rents are rising" in spanish and spanish.count(NOTES["es"]) == 1
+    assert "Noticias" in spanish and "Hola desde la redacción" in spanish
+    with pikepdf.open(folder(built, "ar") / f"{ISSUE}.pdf") as pdf:
+        assert str(pdf.Root.Lang) == "ar"
+    arabic = " ".join(pdftotext(folder(built, "ar") / f"{ISSUE}.pdf").split())
+    assert "عاملات النظافة في إضراب" in arabic
+    assert "Todavía" not in pdftotext(folder(built) / f"{ISSUE}.pdf")
+
+
+def test_epub_of_each_edition_declares_its_language_and_passes_epubcheck(
+    built: BuildReport,
+) -> None:
+    for edition, direction in (("es", None), ("ar", "rtl")):
+        path = folder(built, edition) / f"{ISSUE}.epub"
+        with zipfile.ZipFile(path) as book:
+            opf = book.read("EPUB/content.opf").decode()
+            text = " ".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
+        assert f"<dc:language>{edition}</dc:language>" in opf
+        if direction:
+            assert f'page-progression-direction="{direction}"' in opf
+        note = re.search(
+            r'<div class="untranslated-note" lang="([^"]+)"[^>]*>\s*([^<]+?)\s*</div>', text
+        )
+        assert note is not None and note.groups() == (edition, NOTES[edition])
+        assert epubcheck_messages(path) == []
+
+
+def test_email_of_an_edition_says_its_language_in_header_subject_and_note(
+    built: BuildReport,
+) -> None:
+    message = parse_eml(folder(built, "es") / "email.eml")
+    assert message["Content-Language"] == "es"
+    assert message["Subject"] == "Harbour Bulletin N.º 1: Igualdad salarial ya"
+    html = message.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    tree: lxml.html.HtmlElement = lxml.html.fromstring(html)
+    [note] = tree.find_class("untranslated-note")
+    assert (note.get("lang"), note.text_content()) == ("es", NOTES["es"])
+    assert note.xpath("ancestor::*[@lang][1]/@lang") == ["en"]  # inside the original's text
+    text = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert NOTES["es"] in " ".join(text.split())
+    assert parse_eml(folder(built) / "email.eml")["Content-Language"] == "en"
+    arabic = parse_eml(folder(built, "ar") / "email.eml")
+    assert arabic["Content-Language"] == "ar"
+    html = arabic.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert lxml.html.fromstring(html).get("dir") == "rtl"
+
+
+def alternates(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    return {
+        link.get("hreflang"): link.get("href")
+        for link in tree.xpath('//head/link[@rel="alternate"][@hreflang]')
+    }
+
+
+def test_hreflang_alternates_resolve_and_answer_each_other(built: BuildReport) -> None:
+    pages = sorted(built.out_dir.rglob("index.html"))
+    linked = 0
+    for path in pages:
+        tree = lxml.html.fromstring(path.read_bytes())
+        here = SITE + path.relative_to(built.out_dir).as_posix().removesuffix("index.html")
+        found = alternates(tree)
+        if not found:
+            continue
+        linked += 1
+        assert found["x-default"] in found.values() and here in found.values(), path
+        for language, url in found.items():
+            target = built.out_dir / url.removeprefix(SITE) / "index.html"
+            assert target.is_file(), f"{path}: {language} → {url}"
+            assert here in alternates(lxml.html.fromstring(target.read_bytes())).values()
+    # Issue 1: 3 editions × (its page and 3 articles'); issue 2: 2 × (its page and 1 article's)
+    assert linked == 3 * 4 + 2 * 2
+
+
+def test_the_language_switcher_and_the_untranslated_note_on_the_web(built: BuildReport) -> None:
+    tree = page(built, f"{ISSUE}/es/report/index.html")
+    switcher = tree.find_class("editions")[0]
+    assert switcher.get("aria-label") == "Este número en otros idiomas"
+    links = {a.get("hreflang"): a.get("href") for a in switcher.iter("a")}
+    assert links == {
+        "en": "../../../001-editions/report/",
+        "ar": "../../../001-editions/ar/report/",
+    }
+    assert switcher.xpath(".//*[@aria-current='page']/text()") == ["Español"]
+    [note] = tree.find_class("untranslated-note")
+    assert note.get("lang") == "es" and note.text_content() == NOTES["es"]
+    assert tree.get("lang") == "en"  # the page is the original's text, marked as such
+    arabic = page(built, f"{ISSUE}/ar/index.html")
+    assert (arabic.get("lang"), arabic.get("dir")) == ("ar", "rtl")
+    assert page(built, f"{ISSUE}/es/nota/index.html").find_class("untranslated-note") == []
+    assert page(built, "index.html").xpath("//a[@hreflang='ar']/@href") == [f"{ISSUE}/ar/"]
+    assert (
+        nu_html_errors(
+            [
+                built.out_dir / f"{ISSUE}/es/index.html",
+                built.out_dir / f"{ISSUE}/ar/strike/index.html",
+                built.out_dir / f"{ISSUE}/report/index.html",
+            ]
+        )
+        == []
+    )
+
+
+def test_sitemap_lists_every_edition_with_its_alternates(built: BuildReport) -> None:
+    sitemap = lxml.etree.parse(str(built.out_dir / "sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+    def xpath(where: Any, path: str) -> list[Any]:
+        return cast(list[Any], where.xpath(path, namespaces=ns))
+
+    locations = set(xpath(sitemap, "//s:loc/text()"))
+    assert f"{SITE}{ISSUE}/ar/strike/" in locations
+    [entry] = xpath(sitemap, f"//s:url[s:loc='{SITE}{ISSUE}/es/']")
+    links = {x.get("hreflang"): x.get("href") for x in xpath(entry, "x:link")}
+    assert links == {
+        "en": f"{SITE}{ISSUE}/",
+        "es": f"{SITE}{ISSUE}/es/",
+        "ar": f"{SITE}{ISSUE}/ar/",
+        "x-default": f"{SITE}{ISSUE}/",
+    }
+    every = set(xpath(sitemap, "//x:link/@href"))
+    assert every <= locations
+
+
+def test_each_edition_language_has_its_own_feed(built: BuildReport) -> None:
+    original = feedparser.parse(built.out_dir / "feed.atom")
+    assert [e.link for e in original.entries] == [f"{SITE}{OMITTED}/", f"{SITE}{ISSUE}/"]
+    spanish = feedparser.parse(built.out_dir / "editions" / "es" / "feed.atom")
+    assert not spanish.bozo and spanish.feed.language == "es"
+    assert [e.link for e in spanish.entries] == [f"{SITE}{OMITTED}/es/", f"{SITE}{ISSUE}/es/"]
+    assert spanish.entries[1].title == "N.º 1: Igualdad salarial ya"
+    enclosures = {link.href for link in spanish.entries[1].links if link.rel == "enclosure"}
+    assert f"{SITE}{ISSUE}/es/{ISSUE}.pdf" in enclosures
+    rss = feedparser.parse(built.out_dir / "editions" / "ar" / "feed.rss")
+    assert not rss.bozo and [e.link for e in rss.entries] == [f"{SITE}{ISSUE}/ar/"]
+    head = page(built, f"{ISSUE}/es/index.html").xpath("//link[@type='application/atom+xml']/@href")
+    assert "../../editions/es/feed.atom" in head
+
+
+def test_untranslated_omit_leaves_the_document_out_of_the_edition(built: BuildReport) -> None:
+    spanish = folder(built, "es", OMITTED)
+    assert (spanish / "strike" / "index.html").is_file()
+    assert not (spanish / "report").exists()
+    contents = page(built, f"{OMITTED}/es/index.html").xpath("//nav[@class='contents']//a/text()")
+    assert contents == ["Las limpiadoras están en huelga"]
+    assert "es" not in alternates(page(built, f"{OMITTED}/report/index.html"))
+    assert "Rents are rising" not in pdftotext(spanish / f"{OMITTED}.pdf")
+
+
+def test_an_unchanged_issue_with_editions_renders_nothing_again(built: BuildReport) -> None:
+    again = build(built.out_dir.parent)
+    assert again.rendered == [] and "pdf 001-editions/ar" in again.skipped
+
+
+def test_an_outdated_translation_is_noted(
+    workspace: object, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = tmp_path / "editions"
+    shutil.copytree(WORKSPACES / "editions", root)
+    documents = root / "documents"
+    (documents / "strike.md").write_text(
+        (documents / "strike.md").read_text() + "\nA new line.\n", encoding="utf-8"
+    )
+    pool = DocumentPool.scan(documents)
+    manifests = [load_manifest(p, pool, root) for p in sorted((root / "issues").glob("*.yaml"))]
+    with caplog.at_level(logging.WARNING):
+        note_outdated(edition_translations(pool, manifests, "en"), documents)
+    outdated = sorted(r.getMessage().split(":")[0] for r in caplog.records)
+    assert outdated == [str(documents / "strike-ar.md"), str(documents / "strike.es.md")]
+
+
+BAD_EDITIONS = """\
+number: 3
+date: 2026-02-01
+sections:
+  - title: News
+    documents: [report]
+editions:
+  - es
+  - Spanish
+untranslated: omitt
+"""
+
+
+def test_bad_editions_are_named_at_their_lines(tmp_path: Path) -> None:
+    manifest = tmp_path / "003-bad.yaml"
+    manifest.write_text(BAD_EDITIONS, encoding="utf-8")
+    pool = DocumentPool.scan(WORKSPACES / "editions" / "documents")
+    with pytest.raises(PublisherError) as raised:
+        load_manifest(manifest, pool, tmp_path)
+    problems = {(p.line, p.message.split(":")[0], p.hint) for p in raised.value.problems}
+    assert problems == {
+        (
+            8,
+            "edition 'Spanish'",
+            "did you mean 'es'? use a BCP 47 code such as en, es, fr, ar or pt-BR",
+        ),
+        (9, "'untranslated' must be note or omit, not 'omitt'", "did you mean 'omit'?"),
+    }
+
+
+def test_the_original_language_listed_as_an_edition_is_no_edition(tmp_path: Path) -> None:
+    manifest = tmp_path / "004.yaml"
+    text = BAD_EDITIONS.replace("Spanish", "en-GB").replace("omitt", "note")
+    manifest.write_text(text.replace("date:", "language: en-GB\ndate:"), encoding="utf-8")
+    pool = DocumentPool.scan(WORKSPACES / "editions" / "documents")
+    loaded = load_manifest(manifest, pool, tmp_path)
+    assert (loaded.editions, loaded.untranslated) == (("es",), "note")
+
+
+def test_the_composer_keeps_the_editions_as_written() -> None:
+    source = (WORKSPACES / "editions" / "issues" / "001-editions.yaml").read_text()
+    edit = IssueEdit(
+        number=1,
+        date=dt.date(2026, 1, 10),
+        title="Equal pay, now",
+        language="en",
+        editorial="Hello from the editors.\n",
+        sections=(SectionEdit("News", ("strike", "report", "nota")),),
+    )
+    after = edited(source, edit)
+    changed = [
+        (old, new)
+        for old, new in zip(source.splitlines(), after.splitlines(), strict=True)
+        if old != new
+    ]
+    assert changed == [('title: "Equal pay now"', 'title: "Equal pay, now"')]
+    assert edited(after, IssueEdit(**{**edit.__dict__, "editions": ("es",)})).endswith(
+        'editions:\n  es:\n    title: "Igualdad salarial ya"\n    sections: [Noticias]\n'
+        "    editorial: |\n      Hola desde la redacción.\n"
+    )
+    rewritten = edited(source, IssueEdit(**{**edit.__dict__, "editions": ("fr", "es")}))
+    assert "editions:\n  fr:\n  es:\n    title" in rewritten
+    assert "untranslated: omit\n" in edited(
+        source, IssueEdit(**{**edit.__dict__, "untranslated": "omit"})
+    )
+
+
+def test_translations_are_listed_under_their_topics_and_no_link_is_broken(
+    built: BuildReport,
+) -> None:
+    from test_web import unresolved_links
+
+    listing = page(built, "tags/huelgas/index.html").xpath("//main//a/@href")
+    assert "../../001-editions/es/strike/" in listing
+    assert unresolved_links(built.out_dir, SITE) == []
