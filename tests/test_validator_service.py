@@ -1,0 +1,137 @@
+"""The validator service: one warm EPUBCheck and Nu checker shared by every process that
+checks, started on demand, never two at once, and never left behind."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from publisher.checks import service
+
+ASK_PID = "from publisher.checks import service; print(service.ping())"
+
+
+@pytest.fixture
+def private_service(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A service folder of this test's own (not the suite's shared service), short enough
+    for a socket's path."""
+    folder = Path(tempfile.mkdtemp(prefix="pv-")) / "validators"
+    monkeypatch.setenv("PUBLISHER_VALIDATORS_DIR", str(folder))
+    yield folder
+    service.stop()
+    shutil.rmtree(folder.parent)
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"  # a zombie has ended
+
+
+def wait_until(condition: object, seconds: float = 20) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():  # type: ignore[operator]
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_processes_asking_at_the_same_moment_share_one_service(private_service: Path) -> None:
+    askers = [
+        subprocess.Popen([sys.executable, "-c", ASK_PID], stdout=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    pids = {int(asker.communicate(timeout=60)[0]) for asker in askers}
+    assert len(pids) == 1
+    assert service.ping() in pids  # and this process finds the same one
+    assert (private_service.stat().st_mode & 0o777) == 0o700
+
+
+def test_the_service_ends_after_its_idle_time(
+    private_service: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PUBLISHER_VALIDATORS_IDLE", "1")
+    pid = service.ping()
+    assert alive(pid)
+    assert wait_until(lambda: not alive(pid))
+    assert list(private_service.glob("*.sock")) == []
+    assert service.ping() != pid  # the next request starts a new one
+
+
+def test_the_service_ends_when_its_socket_is_removed(private_service: Path) -> None:
+    pid = service.ping()
+    for socket_file in private_service.glob("*.sock"):
+        socket_file.unlink()
+    assert wait_until(lambda: not alive(pid))
+
+
+def test_a_killed_service_is_replaced_and_leaves_no_nu_server_behind(
+    private_service: Path,
+) -> None:
+    page = private_service.parent / "page.html"
+    page.write_text("<!doctype html><title>t</title><p><b>unclosed</p>", encoding="utf-8")
+    jar = Path(__file__).resolve().parents[1] / "node_modules/vnu-jar/build/dist/vnu.jar"
+    messages = service.nu_messages([page], jar)
+    assert messages and all(m["path"] == str(page.resolve()) for m in messages), messages
+    pid = service.ping()
+    below = descendants(pid)
+    assert any("nu.validator.servlet.Main" in command_line(p) for p in below), below
+
+    os.kill(pid, signal.SIGKILL)
+    assert wait_until(lambda: not any(alive(p) for p in below))
+    assert service.ping() != pid
+
+
+def descendants(pid: int) -> list[int]:
+    parents = {}
+    for process in Path("/proc").glob("[0-9]*"):
+        try:
+            parents[int(process.name)] = int(
+                (process / "stat").read_text().rsplit(")", 1)[1].split()[1]
+            )
+        except (OSError, IndexError, ValueError):
+            continue
+    found, frontier = [], [pid]
+    while frontier:
+        children = [p for p, parent in parents.items() if parent in frontier]
+        found += children
+        frontier = children
+    return found
+
+
+def command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def test_a_folder_others_may_write_to_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o777)
+    shared.chmod(0o777)
+    monkeypatch.setenv("PUBLISHER_VALIDATORS_DIR", str(shared))
+    with pytest.raises(service.ServiceError, match="not a private folder"):
+        service.ping()
+
+
+def test_a_folder_too_deep_for_a_socket_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PUBLISHER_VALIDATORS_DIR", str(tmp_path / ("deep" * 30)))
+    with pytest.raises(service.ServiceError, match="PUBLISHER_VALIDATORS_DIR to a shorter"):
+        service.ping()
