@@ -99,7 +99,10 @@ def assemble_editions(
         _edition(manifest, original, language, documents, translated, editorials.get(language))
         for language in languages
     ]
-    return tuple(dataclasses.replace(e, editions=every) for e in (original, *editions))
+    return tuple(
+        dataclasses.replace(e, editions=every, original_language=original.language)
+        for e in (original, *editions)
+    )
 
 
 def _edition(
@@ -135,7 +138,6 @@ def _edition(
         original,
         language=language,
         edition=language,
-        original_language=original.language,
         title=plain_text(texts.title) or original.title,
         summary=plain_text(texts.summary or manifest.summary) or _contents(sections, language),
         editorial_html=clean_html(editorial_html)

@@ -99,11 +99,6 @@ class Issue:
         """Where this edition's outputs and pages live, relative to the output folder."""
         return issue_folder(self.slug, self.edition)
 
-    def edition_folder(self, language: str) -> str:
-        """The folder of this issue's edition in `language` (one of `editions`)."""
-        original = self.editions[0] if self.editions else self.language
-        return issue_folder(self.slug, "" if language == original else language)
-
     @property
     def documents(self) -> tuple[Document, ...]:
         return tuple(doc for section in self.sections for doc in section.documents)

@@ -225,9 +225,7 @@ def test_an_unchanged_issue_with_editions_renders_nothing_again(built: BuildRepo
     assert again.rendered == [] and "pdf 001-editions/ar" in again.skipped
 
 
-def test_an_outdated_translation_is_noted(
-    workspace: object, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_an_outdated_translation_is_noted(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     root = tmp_path / "editions"
     shutil.copytree(WORKSPACES / "editions", root)
     documents = root / "documents"
@@ -317,3 +315,28 @@ def test_translations_are_listed_under_their_topics_and_no_link_is_broken(
     listing = page(built, "tags/huelgas/index.html").xpath("//main//a/@href")
     assert "../../001-editions/es/strike/" in listing
     assert unresolved_links(built.out_dir, SITE) == []
+
+
+def test_check_finds_the_outputs_of_every_edition(built: BuildReport) -> None:
+    from publisher.checks.base import Target
+    from publisher.config import load_config
+    from publisher.formats import formats
+
+    target = Target(load_config(built.out_dir.parent), built.out_dir, (ISSUE,))
+    inputs = {name: f.inputs(target) for name, f in formats().items()}
+    for name, file in (("pdf", f"{ISSUE}.pdf"), ("epub", f"{ISSUE}.epub"), ("email", "email.eml")):
+        assert {folder(built, e) / file for e in ("", "es", "ar")} <= set(inputs[name]), name
+    assert built.out_dir / "editions" / "ar" / "feed.atom" in inputs["feed"]
+    assert built.out_dir / ISSUE / "ar" / "strike" / "index.html" in inputs["web"]
+
+
+def test_the_leaflet_of_an_edition_is_its_translation(built: BuildReport) -> None:
+    import pikepdf
+
+    path = folder(built, "es", OMITTED) / f"{OMITTED}-leaflet.pdf"
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "es"
+    assert "Las limpiadoras están en huelga" in " ".join(pdftotext(path).split())
+    assert "The cleaners are on strike" in pdftotext(
+        folder(built, "", OMITTED) / f"{OMITTED}-leaflet.pdf"
+    )
