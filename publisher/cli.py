@@ -239,9 +239,7 @@ def list_(workspace: Path, translations: bool) -> None:
         }
         for m in manifests:
             original = m.language or config.language
-            editions = [
-                e for e in getattr(m, "editions", ()) if e not in (original, original.split("-")[0])
-            ]
+            editions = [e for e in m.editions if e not in (original, original.split("-")[0])]
             console.print(f"[bold]{escape(m.slug)}[/] (No. {m.number}, in {original})")
             if not editions:
                 click.echo("  no editions: add e.g. 'editions: [es]' to its manifest")

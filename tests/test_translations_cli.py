@@ -1,0 +1,71 @@
+"""`publisher list --translations`: per issue and edition, which documents are translated,
+missing or outdated, and the exact line that brings an outdated translation up to date
+(issue 19, acceptance 3)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from publisher.cli import main
+
+
+def _list_translations(root: Path) -> str:
+    result = CliRunner().invoke(main, ["-C", str(root), "list", "--translations"])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _status(output: str, document: str) -> str:
+    (line,) = [line for line in output.splitlines() if line.split()[:1] == [document]]
+    return " ".join(line.split()[1:])
+
+
+def _hash_lines(output: str) -> list[str]:
+    return re.findall(r"^ +(original_hash: sha256:[0-9a-f]{16})$", output, re.M)
+
+
+def test_an_edited_original_is_outdated_until_the_recorded_hash_is_updated(
+    workspace: Callable[[str], Path],
+) -> None:
+    root = workspace("minimal")
+    original = root / "documents" / "first-article.md"
+    translation = root / "documents" / "first-article.es.md"
+    translation.write_text("---\ntitle: Primer artículo\n---\nTexto.\n", encoding="utf-8")
+    (root / "documents" / "noticia.md").write_text("---\nlang: es\n---\nYa en español.\n")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text("utf-8").replace("second-article]", "second-article, noticia]")
+        + "editions: [es]\n",
+        encoding="utf-8",
+    )
+
+    output = _list_translations(root)
+    assert "edition es: 2 of 3 ready" in output
+    assert _status(output, "first-article") == "translated (no hash recorded) first-article.es.md"
+    assert _status(output, "second-article") == "missing"
+    assert _status(output, "noticia") == "written in it"
+    assert "put in the front matter of documents/first-article.es.md:" in output
+    (line,) = _hash_lines(output)
+
+    # The editor pastes the line it printed: the translation is current, nothing to do.
+    translation.write_text(f"---\ntitle: Primer artículo\n{line}\n---\nTexto.\n", "utf-8")
+    output = _list_translations(root)
+    assert _status(output, "first-article") == "translated first-article.es.md"
+    assert _hash_lines(output) == []
+
+    # The original changes after the translation was made.
+    original.write_text(original.read_text("utf-8") + "\nA paragraph added later.\n", "utf-8")
+    output = _list_translations(root)
+    assert _status(output, "first-article") == "outdated first-article.es.md"
+    (new_line,) = _hash_lines(output)
+    assert new_line != line
+
+    # The translator catches up and records the new hash: current again.
+    translation.write_text(f"---\ntitle: Primer artículo\n{new_line}\n---\nTexto.\n", "utf-8")
+    output = _list_translations(root)
+    assert _status(output, "first-article") == "translated first-article.es.md"
+    assert "edition es: 2 of 3 ready" in output
