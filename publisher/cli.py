@@ -760,7 +760,11 @@ def subscribers_migrate(workspace: Path, target: str) -> None:
     help="Send again to recipients whose message was in flight when a send was interrupted.",
 )
 @click.option("--tag", "tags", multiple=True, help="Only subscribers with this tag (repeat: any).")
-@click.option("--language", metavar="LANG", help="Only subscribers who read LANG (es takes es-MX).")
+@click.option(
+    "--language",
+    metavar="LANG",
+    help="Only subscribers who read LANG (es takes es-MX); with --to, the edition to send.",
+)
 @click.option("--new", is_flag=True, help="Only subscribers who have not had ISSUE yet.")
 @click.option(
     "--check-online", is_flag=True, help="With --dry-run: is ISSUE's web page up? (one HEAD)"
@@ -785,7 +789,7 @@ def send(
     The SMTP server is connected to and logged in to first: a wrong setting stops the send
     at once. --dry-run does only that, and reports who would get the issue. --tag,
     --language and --new narrow the recipients (subscribers without a language read the
-    newsletter's).
+    newsletter's). Each gets the issue's edition in their language, else the original.
     """
     from rich.console import Console
 
@@ -795,10 +799,8 @@ def send(
 
     if rate is not None and rate < 0:
         raise click.BadParameter("must be 0 or more", param_hint="--rate")
-    if to and (tags or language or new):
-        raise click.UsageError(
-            "--to sends one copy to one address: leave out --tag, --language, --new"
-        )
+    if to and (tags or new):
+        raise click.UsageError("--to sends one copy to one address: leave out --tag and --new")
     if check_online and not dry_run:
         raise click.UsageError("--check-online goes with --dry-run")
     request = SendRequest(

@@ -10,7 +10,7 @@ shape the message (the SMTP and list settings of [delivery]) never ask for a reb
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from ..formats import mail_format
 
 if TYPE_CHECKING:
     from ..manifest import IssueManifest
+    from ..model import Issue
     from ..pool import DocumentPool
 
 EMAIL_FILE = mail_format().message_file or ""
@@ -28,10 +29,19 @@ EMAIL_FILE = mail_format().message_file or ""
 @dataclass(frozen=True)
 class BuiltEmail:
     slug: str
-    path: Path
+    path: Path  # the original's
+    language: str = ""  # the original's
+    editions: dict[str, Path] = field(default_factory=dict)  # language → its edition's .eml
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Every language the issue is sent in, the original's first."""
+        return (self.language, *self.editions)
 
 
 def built_email(config: Config, ref: str) -> BuiltEmail:
+    """The issue's built emails, the original's and each language edition's, every one
+    present and up to date, or a PublisherError naming the first that is not."""
     from ..build import select_issues
     from ..manifest import load_manifests
     from ..pool import DocumentPool
@@ -46,15 +56,31 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
         raise PublisherError.at(
             f"issue {manifest.slug} has no built email yet", path, hint=f"run '{build_command}'"
         )
-    if not _is_current(config, pool, manifest):
-        raise PublisherError.at(
-            f"the built email of issue {manifest.slug} is out of date: a document, the"
-            " manifest, a template or publisher.toml changed since it was built"
-            " (or the email files were changed by hand)",
-            path,
-            hint=f"build it again first: '{build_command}'",
-        )
-    return BuiltEmail(manifest.slug, path)
+    issues = _editions(config, pool, manifest)
+    for issue in issues:
+        edition_path = config.dist_dir / issue.folder / EMAIL_FILE
+        named = f"the {issue.edition} edition of issue" if issue.edition else "issue"
+        if not edition_path.is_file():
+            raise PublisherError.at(
+                f"{named} {manifest.slug} has no built email yet",
+                edition_path,
+                hint=f"run '{build_command}'",
+            )
+        if not _is_current(config, issue):
+            raise PublisherError.at(
+                f"the built email of {named} {manifest.slug} is out of date: a document, a"
+                " translation, the manifest, a template or publisher.toml changed since it"
+                " was built (or the email files were changed by hand)",
+                edition_path,
+                hint=f"build it again first: '{build_command}'",
+            )
+    original, *editions = issues
+    return BuiltEmail(
+        manifest.slug,
+        path,
+        original.language,
+        {e.edition: config.dist_dir / e.folder / EMAIL_FILE for e in editions},
+    )
 
 
 def rebuild_command(slug: str) -> str:
@@ -62,22 +88,42 @@ def rebuild_command(slug: str) -> str:
     return f"publisher build {slug} --format {mail_format().name}"
 
 
-def _is_current(config: Config, pool: DocumentPool, manifest: IssueManifest) -> bool:
-    """The question `publisher build` asks before it skips the email job, asked the same way:
-    the issue is assembled as a build assembles it (its documents from the conversion
-    cache, so this is quick after a build; their warnings were shown by that build)."""
-    from ..assemble import assemble
-    from ..build import build_time, editorial_html, read_documents
+def _editions(config: Config, pool: DocumentPool, manifest: IssueManifest) -> tuple[Issue, ...]:
+    """The issue and its language editions, assembled as a build assembles them (documents
+    from the conversion cache, so this is quick after a build; their warnings were shown
+    by that build)."""
+    from ..assemble import assemble, assemble_editions
+    from ..build import edition_editorials, edition_translations, editorial_html, read_documents
     from ..cache import Cache, captured_warnings
-    from ..jobs import RenderPlan, Silent
-    from ..renderers import IssueRenderer, RenderContext
+    from ..jobs import Silent
 
     cache = Cache.for_workspace(config.root)
     with captured_warnings():
-        documents = read_documents(pool, [manifest], config, cache, Silent())
+        translated = edition_translations(pool, [manifest], config.language)[manifest.slug]
+        paths = [t.path for by_language in translated.values() for t in by_language.values()]
+        documents = read_documents(pool, [manifest], config, cache, Silent(), paths)
         issue = assemble(manifest, documents, editorial_html(manifest, config, cache), config)
+        return assemble_editions(
+            manifest,
+            issue,
+            documents,
+            {doc: {lang: t.path for lang, t in by.items()} for doc, by in translated.items()},
+            edition_editorials(manifest, config, cache),
+        )
+
+
+def _is_current(config: Config, issue: Issue) -> bool:
+    """The question `publisher build` asks before it skips the email job, asked the same
+    way, of one edition."""
+    from ..build import build_time
+    from ..cache import Cache
+    from ..jobs import RenderPlan
+    from ..renderers import IssueRenderer, RenderContext
+
     plan = RenderPlan(
-        cache, RenderContext(config, config.templates_dir, build_time()), config.dist_dir.resolve()
+        Cache.for_workspace(config.root),
+        RenderContext(config, config.templates_dir, build_time()),
+        config.dist_dir.resolve(),
     )
     renderer = mail_format().renderer_class()()
     assert isinstance(renderer, IssueRenderer)  # a message is sent per issue

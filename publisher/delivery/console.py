@@ -123,13 +123,20 @@ def print_send_report(report: SendReport, console: Console) -> None:
     if report.test_outcome is not None:
         outcome = report.test_outcome
         colour = "green" if outcome.state == "sent" else "red"
-        console.print(f"[{colour}]test copy {outcome.state}: {outcome.code or ''} {outcome.text}")
+        edition = ", ".join(report.by_edition) if _has_editions(report) else ""
+        console.print(
+            f"[{colour}]test copy{f' ({edition})' if edition else ''} {outcome.state}:"
+            f" {outcome.code or ''} {outcome.text}"
+        )
         return
     table = Table(title=f"{report.issue}" + (" (dry run: nothing sent)" if report.dry_run else ""))
     for state in _REPORTED:
         table.add_column(state, justify="right")
     table.add_row(*(str(report.counts.get(state, 0)) for state in _REPORTED))
     console.print(table)
+    if _has_editions(report):
+        what = "to be sent" if report.dry_run else "sent"
+        console.print(f"copies {what} by edition: {_counted(report.by_edition)}", highlight=False)
     for address, why in report.failed[:20]:
         console.print(f"  [red]failed[/] {address}: {why}")
     if len(report.failed) > 20:
@@ -149,6 +156,12 @@ def print_send_report(report: SendReport, console: Console) -> None:
         console.print("[yellow]stopped by Ctrl-C[/]")
     if not report.dry_run and (report.paused or report.interrupted or not report.complete):
         console.print(f"Run 'publisher send {report.issue}' again to resume where this left off.")
+
+
+def _has_editions(report: SendReport) -> bool:
+    """Whether the copies counted are of an issue in several languages (one not the
+    original is among them)."""
+    return any(not name.endswith(" (original)") for name in report.by_edition)
 
 
 def print_import_report(

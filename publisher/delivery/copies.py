@@ -82,6 +82,11 @@ class Template:
         return str(self._message["Subject"])
 
     @property
+    def language(self) -> str:
+        """The edition's language (Content-Language), "" when the build did not say."""
+        return str(self._message["Content-Language"] or "").strip()
+
+    @property
     def list_id(self) -> str:
         """The identifier inside List-Id's angle brackets, which links are signed over."""
         value = str(self._message["List-Id"])

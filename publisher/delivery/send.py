@@ -18,8 +18,9 @@ from pathlib import Path
 
 from ..config import Config, load_config
 from ..errors import PublisherError
-from .audience import Audience, Member, breakdown, nobody_matches
-from .built import built_email, rebuild_command
+from ..languages import NotALanguage, language_tag
+from .audience import Audience, Member, breakdown, edition_for, nobody_matches
+from .built import BuiltEmail, built_email, rebuild_command
 from .copies import Template
 from .dkim_signer import DkimSigner
 from .ledger import Ledger, Send
@@ -41,7 +42,9 @@ class SendRequest:
     again: bool = False  # a new send of an issue that was sent already
     resend_unknown: bool = False
     tags: tuple[str, ...] = ()  # only subscribers with any of these tags
-    language: str | None = None  # only subscribers who read this language
+    language: str | None = (
+        None  # only subscribers who read this language (a test copy: its edition)
+    )
     new: bool = False  # only subscribers who have not had the issue yet
     check_online: bool = False  # dry run: is the issue's web page up?
 
@@ -61,6 +64,8 @@ class SendReport:
     rate_changes: list[float] = field(default_factory=list)
     preflight: Preflight | None = None  # what a dry run found
     nobody_new: str | None = None  # --new found no one: who had it already, in words
+    # copies by edition language, the original's marked: sent (a dry run: to be sent)
+    by_edition: dict[str, int] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
@@ -73,33 +78,45 @@ class Mailing:
 
     config: Config
     slug: str
-    template: Template
+    template: Template  # the original's
     tokens: Tokens
     dkim: DkimSigner | None
     password: str | None
+    built: BuiltEmail
+    editions: dict[str, Template] = field(default_factory=dict)  # language → its template
 
     @property
     def envelope_from(self) -> str:
         return self.config.delivery.envelope_from or self.config.email_from.addr_spec
+
+    def edition_of(self, member: Member) -> str:
+        """The edition a subscriber gets ("": the original); without a language of their
+        own they read the newsletter's."""
+        return edition_for(
+            member.language or self.config.language, self.built.language, self.editions
+        )
+
+    def template_of(self, edition: str) -> Template:
+        return self.editions[edition] if edition else self.template
+
+    def by_edition(self, counts: dict[str, int]) -> dict[str, int]:
+        """Counts by edition ("" the original) → by language, the original's marked, in the
+        order the issue lists its languages."""
+        names = {"": f"{self.built.language} (original)", **{e: e for e in self.editions}}
+        return {names.get(e, e): counts[e] for e in names if counts.get(e)}
 
 
 def send(root: Path, request: SendRequest, progress: SendProgress | None = None) -> SendReport:
     config = load_config(root.resolve())  # builds record resolved paths
     settings = config.delivery
     built = built_email(config, request.issue)
-    template = Template.read(built.path)
-    if template.list_id != list_identity(config):
-        raise PublisherError.at(
-            f"the built email's List-Id <{template.list_id}> is not this list's"
-            f" <{list_identity(config)}>: its unsubscribe links would not work",
-            built.path,
-            hint=f"build it again: '{rebuild_command(built.slug)}'",
-        )
+    template = _template(config, built.slug, built.path)
+    editions = {lang: _template(config, built.slug, path) for lang, path in built.editions.items()}
     tokens = Tokens.for_list(config)
     dkim = _dkim_signer(config)
     password = settings.smtp_password()  # a dry run logs in too
     database = settings.database_path(config.root)
-    mailing = Mailing(config, built.slug, template, tokens, dkim, password)
+    mailing = Mailing(config, built.slug, template, tokens, dkim, password, built, editions)
     with reporting_errors(database):
         if request.to:
             return _send_test(mailing, request)
@@ -142,10 +159,15 @@ def _send_to_list(
         current = previous
     elif previous is None or previous.finished_at:
         current, report.resumed = ledger.start_send(
-            mailing.slug, mailing.config.domain, audience, after=previous.id if previous else 0
+            mailing.slug,
+            mailing.config.domain,
+            audience,
+            after=previous.id if previous else 0,
+            edition_of=mailing.edition_of,
         )
     else:
         current, report.resumed = previous, True
+    _refuse_editions_no_longer_built(mailing, ledger, current)
     job = SendJob(
         database=ledger.path,
         send_id=current.id,
@@ -158,12 +180,14 @@ def _send_to_list(
         dkim=mailing.dkim,
         rate=settings.rate if request.rate is None else request.rate,
         connections=request.connections or settings.connections,
+        editions=mailing.editions,
     )
     result = Sender(job, progress).run()
     report.paused, report.interrupted = result.paused, result.interrupted
     report.rate_changes = result.rate_changes
     ledger.finish_send_if_done(current.id)
     report.counts = ledger.counts(current.id)
+    report.by_edition = mailing.by_edition(ledger.counts_by_edition(current.id, ("sent",)))
     report.unknown = [
         (r["address"], r["reply_text"] or "") for r in ledger.rows(current.id, "unknown")
     ]
@@ -172,6 +196,32 @@ def _send_to_list(
         for r in ledger.rows(current.id, "failed")
     ]
     return report
+
+
+def _template(config: Config, slug: str, path: Path) -> Template:
+    template = Template.read(path)
+    if template.list_id != list_identity(config):
+        raise PublisherError.at(
+            f"the built email's List-Id <{template.list_id}> is not this list's"
+            f" <{list_identity(config)}>: its unsubscribe links would not work",
+            path,
+            hint=f"build it again: '{rebuild_command(slug)}'",
+        )
+    return template
+
+
+def _refuse_editions_no_longer_built(mailing: Mailing, ledger: Ledger, current: Send) -> None:
+    """A send resumed after the manifest lost an edition: its queued copies of that edition
+    have no email to be made from, and sending them the original instead would be a choice
+    nobody made."""
+    gone = sorted(ledger.editions_to_go(current.id) - {"", *mailing.editions})
+    if gone:
+        raise PublisherError.at(
+            f"issue {mailing.slug}'s send under way still has copies of the {', '.join(gone)}"
+            " edition(s) to send, and the issue has no such edition now",
+            hint="put the edition back in the manifest's 'editions' and build it, then run"
+            " this again",
+        )
 
 
 def _refuse_a_send_already_made(
@@ -249,19 +299,24 @@ def _dry_run(
     if previous is not None and request.resend_unknown:
         recipients = _members_in(ledger, previous, ("unknown",))
         report.counts = {"queued": len(recipients)}
+        editions = ledger.counts_by_edition(previous.id, ("unknown",))
     elif previous is not None and not previous.finished_at:
         report.resumed = True
         report.counts = ledger.counts(previous.id)
         recipients = _members_in(ledger, previous, ("queued", "deferred"))
+        editions = ledger.counts_by_edition(previous.id, ("queued", "deferred"))
     else:
         report.counts = {"queued": len(recipients)}
-    copy = mailing.template.personalise(
-        "dry-run@example.org",
-        make_msgid("dry-run", mailing.config.domain),
-        mailing.tokens.unsubscribe(NOBODY, mailing.slug),
-    )
-    if mailing.dkim:
-        mailing.dkim.sign(copy)
+        editions = Counter(mailing.edition_of(m) for m in recipients)
+    report.by_edition = mailing.by_edition(editions)
+    for template in (mailing.template, *mailing.editions.values()):
+        copy = template.personalise(
+            "dry-run@example.org",
+            make_msgid("dry-run", mailing.config.domain),
+            mailing.tokens.unsubscribe(NOBODY, mailing.slug),
+        )
+        if mailing.dkim:
+            mailing.dkim.sign(copy)
     report.preflight = _preflight(mailing, request, recipients)
     report.preflight.audience = audience.describe()
 
@@ -335,12 +390,14 @@ def _send_test(
     finally:
         db.close()
     token = mailing.tokens.unsubscribe(subscriber.id, mailing.slug) if subscriber else None
-    message = mailing.template.personalise(
+    edition = _test_edition(mailing, request.language, subscriber.language if subscriber else "")
+    message = mailing.template_of(edition).personalise(
         address, make_msgid(f"test.{mailing.slug}", mailing.config.domain), token
     )
     if mailing.dkim:
         message = mailing.dkim.sign(message)
     report = SendReport(mailing.slug, dry_run=request.dry_run)
+    report.by_edition = mailing.by_edition({edition: 1})
     if request.dry_run:
         report.counts = {"queued": 1}
         member = Member(
@@ -362,6 +419,26 @@ def _send_test(
     if outcome.state != "sent":
         report.failed = [(address, f"{outcome.code or ''} {outcome.text}".strip())]
     return report
+
+
+def _test_edition(mailing: Mailing, language: str | None, subscribers_own: str) -> str:
+    """A test copy's edition: the one `--language` names, else the one the address gets
+    as a subscriber (the newsletter's language when it is not one: the original)."""
+    if not language:
+        return edition_for(
+            subscribers_own or mailing.config.language, mailing.built.language, mailing.editions
+        )
+    try:
+        wanted = language_tag(language)
+    except NotALanguage as exc:
+        raise PublisherError.at(f"--language {language!r}: {exc}", hint=exc.hint) from None
+    edition = edition_for(wanted, mailing.built.language, mailing.editions)
+    if edition or wanted.split("-")[0] == mailing.built.language.split("-")[0]:
+        return edition
+    raise PublisherError.at(
+        f"issue {mailing.slug} has no {wanted} edition",
+        hint="its languages: " + ", ".join(mailing.built.languages),
+    )
 
 
 def _most_first(counts: Counter[str]) -> dict[str, int]:

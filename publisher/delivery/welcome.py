@@ -3,7 +3,8 @@ with `[delivery] welcome_issue = true`, their copy of the issue last sent to the
 
 That copy joins the issue's send in the ledger, marked `sending` before its DATA goes out
 as every copy is, so no later send or resend of the issue mails them a second one, and a
-crash in between leaves it `unknown`, never silently sent again.
+crash in between leaves it `unknown`, never silently sent again. It is the issue's edition
+in their language when one was built (`<slug>/<lang>/email.eml`), else the original.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import logging
 from email.utils import make_msgid
 
 from ..config import Config
+from .audience import edition_for
 from .built import EMAIL_FILE
 from .confirm import welcome_message
 from .copies import Template
@@ -61,17 +63,23 @@ def _latest_issue(
     send_id, slug = send["id"], send["issue"]
     path = config.dist_dir / slug / EMAIL_FILE
     template = Template.read(path) if path.is_file() else None
+    edition = ""
+    if template is not None:
+        editions = {p.parent.name: p for p in sorted(path.parent.glob(f"*/{EMAIL_FILE}"))}
+        language = subscriber.language or config.language
+        edition = edition_for(language, template.language, editions)
+        template = Template.read(editions[edition]) if edition else template
     if template is None or template.list_id != list_identity(config):
         log.warning("no copy of %s for %s: its built email is missing", slug, subscriber.address)
         return
     recipient = Recipient(
-        subscriber.id, subscriber.address, make_msgid(slug, config.domain), 0, None
+        subscriber.id, subscriber.address, make_msgid(slug, config.domain), 0, None, edition
     )
     with transaction(db):
         claimed = db.execute(
-            "INSERT INTO deliveries (send_id, subscriber_id, address, state,"
-            " message_id, updated_at) VALUES (?, ?, ?, 'sending', ?, ?) ON CONFLICT DO NOTHING",
-            (send_id, subscriber.id, subscriber.address, recipient.message_id, now_iso()),
+            "INSERT INTO deliveries (send_id, subscriber_id, address, state, message_id,"
+            " updated_at, edition) VALUES (?, ?, ?, 'sending', ?, ?, ?) ON CONFLICT DO NOTHING",
+            (send_id, subscriber.id, subscriber.address, recipient.message_id, now_iso(), edition),
         ).rowcount
     if not claimed:
         return  # this send reached them already
