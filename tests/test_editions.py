@@ -340,3 +340,14 @@ def test_the_leaflet_of_an_edition_is_its_translation(built: BuildReport) -> Non
     assert "The cleaners are on strike" in pdftotext(
         folder(built, "", OMITTED) / f"{OMITTED}-leaflet.pdf"
     )
+
+
+def test_every_image_an_edition_email_shows_is_published(built: BuildReport) -> None:
+    """The Arabic translation has a lead image of its own: its edition publishes it."""
+    for edition in ("", "es", "ar"):
+        html = parse_eml(folder(built, edition) / "email.eml").get_body(("html",))
+        tree: lxml.html.HtmlElement = lxml.html.fromstring(html.get_content())  # type: ignore[union-attr]
+        sources = [src for src in tree.xpath("//img/@src") if src.startswith(SITE)]
+        assert len(sources) == (1 if edition == "ar" else 0), edition
+        for src in sources:
+            assert (built.out_dir / src.removeprefix(SITE)).is_file(), f"{edition}: {src}"

@@ -81,13 +81,17 @@ def email_images(issue: Issue, style: Style, documents_dir: Path, base_url: str)
     return {"logo": logo, "cover": cover, "lead_images": leads}
 
 
-def publish_for_email(issue: Issue, documents_dir: Path) -> list[Artifact]:
-    """The email's copies of an issue's cover and lead images (web archive, issue job)."""
+def publish_for_email(
+    issue: Issue, documents_dir: Path, besides: Issue | None = None
+) -> list[Artifact]:
+    """The email's copies of an issue's cover and lead images (web archive, issue job); for
+    a language edition, only those its original (`besides`) does not publish already."""
     wanted: list[tuple[Path, PurePosixPath, str]] = []
-    if issue.cover and (path := cover_email_path(issue)):
+    if issue.cover and (path := cover_email_path(issue)) and besides is None:
         wanted.append((issue.cover, path, str(issue.source)))
+    published = set(lead_images(besides, documents_dir).values()) if besides else set()
     for doc in issue.documents:
-        if image := lead_image(doc, documents_dir):
+        if (image := lead_image(doc, documents_dir)) and image not in published:
             wanted.append((documents_dir / image, email_copy_path(image), str(doc.source)))
     artifacts = []
     for source, target, referrer in wanted:

@@ -63,9 +63,11 @@ class WebRenderer(ArchiveRenderer):
             pages = self._issue_pages(archive, archive.issues)
             if archive.issues[0].edition:  # the original's job publishes the shared files
                 original = archive.issues_of(archive.issues[0])[0]
+                documents = ctx.config.documents_dir
                 return [
                     *(self._page(ctx, page) for page in pages),
                     *self._images(archive, ctx, skip=self._used_images(original, ctx)),
+                    *publish_for_email(archive.issues[0], documents, besides=original),
                 ]
             return [
                 *(self._page(ctx, page) for page in pages),
