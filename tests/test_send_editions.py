@@ -5,7 +5,7 @@ loopback); the ledger, List-Id and the unsubscribe link stay the issue's."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from delivery_support import (
     SECRET,
     TOKEN_IN_URL,
     RecordingHandler,
+    both_backends,
     configure,
     execute_many,
     query,
@@ -56,14 +57,17 @@ def root(
     smtp_controller: object,
     monkeypatch: pytest.MonkeyPatch,
     request: pytest.FixtureRequest,
+    backend: str,
+    new_list: Callable[[], str],
 ) -> Iterator[Path]:
-    """The built workspace with an empty subscriber list of the test's own, sending to the
-    loopback server."""
-    database = f"{request.node.name}.sqlite3"
+    """The built workspace with an empty subscriber list of the test's own (SQLite, or a
+    new PostgreSQL database for @both_backends), sending to the loopback server."""
+    database = new_list() if backend == "postgresql" else f"{request.node.name}.sqlite3"
     configure(built_editions, smtp_port=smtp_controller.port, database=database, **DELIVERY)  # type: ignore[attr-defined]
     monkeypatch.setenv("PUBLISHER_SECRET_KEY", SECRET)
     yield built_editions
-    (built_editions / database).unlink(missing_ok=True)
+    if backend == "sqlite":
+        (built_editions / database).unlink()
 
 
 def invoke(root: Path, *args: str):  # type: ignore[no-untyped-def]
@@ -101,6 +105,7 @@ def test_each_reader_gets_the_closest_edition_else_the_original(reader: str, edi
     assert edition_for(reader, "en-GB", ("es", "pt-BR", "en-US")) == edition
 
 
+@both_backends
 def test_ten_english_and_ten_spanish_readers_get_one_copy_each_in_their_language(
     root: Path, smtp: RecordingHandler
 ) -> None:
