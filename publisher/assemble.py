@@ -12,6 +12,7 @@ from .errors import PublisherError
 from .manifest import EditionTexts, IssueManifest
 from .model import Document, Issue, Leaflet, Section, text_direction
 from .sanitize import clean_html, plain_text
+from .translations import Translation
 
 
 def assemble(
@@ -79,13 +80,13 @@ def assemble_editions(
     manifest: IssueManifest,
     original: Issue,
     documents: Mapping[Path, Document],
-    translated: Mapping[Path, Mapping[str, Path]],
+    translated: Mapping[Path, Mapping[str, Translation]],
     editorials: Mapping[str, str],
 ) -> tuple[Issue, ...]:
     """The original and one Issue per edition, each a whole issue in its language.
 
-    In an edition a document is its translation (`translated`: original → language → the
-    translation's file, read into `documents`), or the document itself when it is already
+    In an edition a document is its translation (`translated`: original → language → its
+    translation, whose file is read into `documents`), or the document itself when it is already
     in that language; otherwise the original, `untranslated` (or left out with
     `untranslated: omit`). A translation takes the original's slug, so each article has
     the same address in every edition but for the language folder. `editorials`: the
@@ -110,7 +111,7 @@ def _edition(
     original: Issue,
     language: str,
     documents: Mapping[Path, Document],
-    translated: Mapping[Path, Mapping[str, Path]],
+    translated: Mapping[Path, Mapping[str, Translation]],
     editorial_html: str | None,
 ) -> Issue:
     texts = manifest.edition_texts.get(language, EditionTexts())
@@ -119,8 +120,8 @@ def _edition(
     def in_edition(doc: Document) -> Document | None:
         if same_language(doc.language, language):
             return doc
-        path = translated.get(by_source[doc.source], {}).get(language)
-        if path is not None and not (translation := documents[path]).draft:
+        found = translated.get(by_source[doc.source], {}).get(language)
+        if found is not None and not (translation := documents[found.path]).draft:
             return dataclasses.replace(translation, slug=doc.slug)
         return None if manifest.untranslated == "omit" else _untranslated(doc)
 

@@ -107,10 +107,7 @@ def build(
                 m,
                 issues[m.slug],
                 documents,
-                {
-                    doc: {lang: t.path for lang, t in by_lang.items()}
-                    for doc, by_lang in translated[m.slug].items()
-                },
+                translated[m.slug],
                 edition_editorials(m, config, cache),
             )
             for m in needed
