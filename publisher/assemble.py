@@ -4,6 +4,7 @@ language edition. Pure: no I/O."""
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from .manifest import EditionTexts, IssueManifest
 from .model import Document, Issue, Leaflet, Section, text_direction
 from .sanitize import clean_html, plain_text
 from .translations import Translation
+
+log = logging.getLogger(__name__)
 
 
 def assemble(
@@ -92,14 +95,14 @@ def assemble_editions(
     the same address in every edition but for the language folder. `editorials`: the
     editions' own editorials, as HTML, by language.
     """
-    languages = edition_languages(manifest, original.language)
-    if not languages:
-        return (original,)
-    every = (original.language, *languages)
     editions = [
-        _edition(manifest, original, language, documents, translated, editorials.get(language))
-        for language in languages
+        edition
+        for language in edition_languages(manifest, original.language)
+        if (edition := _edition(manifest, original, language, documents, translated, editorials))
     ]
+    if not editions:
+        return (original,)
+    every = (original.language, *(e.language for e in editions))
     return tuple(
         dataclasses.replace(e, editions=every, original_language=original.language)
         for e in (original, *editions)
@@ -112,8 +115,9 @@ def _edition(
     language: str,
     documents: Mapping[Path, Document],
     translated: Mapping[Path, Mapping[str, Translation]],
-    editorial_html: str | None,
-) -> Issue:
+    editorials: Mapping[str, str],
+) -> Issue | None:
+    """One edition; None when it would be empty (nothing translated yet, `omit`)."""
     texts = manifest.edition_texts.get(language, EditionTexts())
     by_source = {documents[p].source: p for p in manifest.documents}
 
@@ -125,12 +129,21 @@ def _edition(
             return dataclasses.replace(translation, slug=doc.slug)
         return None if manifest.untranslated == "omit" else _untranslated(doc)
 
-    titles = dict(zip((p.title for p in manifest.sections), texts.sections, strict=False))
+    planned = (plain_text(plan.title) for plan in manifest.sections)
+    titles = dict(zip(planned, texts.sections, strict=False))
     sections = tuple(
         Section(plain_text(titles.get(section.title, "")) or section.title, kept)
         for section in original.sections
         if (kept := tuple(d for doc in section.documents if (d := in_edition(doc))))
     )
+    if not sections:
+        log.warning(
+            "%s: no edition in %s yet: none of its documents is translated into it"
+            " (untranslated: omit leaves the others out)",
+            manifest.path,
+            language,
+        )
+        return None
     leaflet = original.leaflet
     if leaflet is not None:
         shown = in_edition(leaflet.document)
@@ -141,8 +154,8 @@ def _edition(
         edition=language,
         title=plain_text(texts.title) or original.title,
         summary=plain_text(texts.summary or manifest.summary) or _contents(sections, language),
-        editorial_html=clean_html(editorial_html)
-        if editorial_html is not None
+        editorial_html=clean_html(editorials[language])
+        if language in editorials
         else _marked(original.editorial_html, original.language),
         sections=sections,
         leaflet=leaflet,

@@ -351,3 +351,36 @@ def test_every_image_an_edition_email_shows_is_published(built: BuildReport) -> 
         assert len(sources) == (1 if edition == "ar" else 0), edition
         for src in sources:
             assert (built.out_dir / src.removeprefix(SITE)).is_file(), f"{edition}: {src}"
+
+
+def test_an_edition_with_nothing_translated_and_omit_is_left_out_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from publisher.assemble import assemble, assemble_editions
+    from publisher.config import load_config
+    from publisher.readers import read_document
+
+    root = WORKSPACES / "editions"
+    manifest_path = tmp_path / "005-french.yaml"
+    manifest_path.write_text(
+        "number: 5\ndate: 2026-03-01\nsections:\n  - title: News\n    documents: [report]\n"
+        "editions: [fr, es]\nuntranslated: omit\n",
+        encoding="utf-8",
+    )
+    pool = DocumentPool.scan(root / "documents")
+    manifest = load_manifest(manifest_path, pool, root)
+    config = load_config(root)
+    documents = {
+        p: read_document(root / "documents" / p, p.stem, root / "documents", "en")
+        for p in manifest.documents
+    }
+    with caplog.at_level(logging.WARNING):
+        issues = assemble_editions(
+            manifest, assemble(manifest, documents, "", config), documents, {}, {}
+        )
+    assert [i.language for i in issues] == ["en"] and issues[0].editions == ()
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{manifest_path}: no edition in {lang} yet: none of its documents is translated into"
+        " it (untranslated: omit leaves the others out)"
+        for lang in ("fr", "es")
+    ]
