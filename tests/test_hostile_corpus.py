@@ -162,11 +162,21 @@ REFUSED: list[Case] = [
     Case("config limit negative", config("\n[limits]\ndocument_size = -1\n"), "publisher.toml"),
     Case("source date epoch text", {}, "SOURCE_DATE_EPOCH", env={"SOURCE_DATE_EPOCH": "yesterday"}),
     Case("template syntax error", {"templates/web/base.html": "{% block %}"}, "templates/web/base.html"),
+    # Language editions and their translations.
+    Case("edition not a language", manifest("editions: ['xx-invalid!']\n"), f"{M}:9"),
+    Case("edition tag with markup", manifest("editions: ['es\" onload=\"alert(1)']\n"), f"{M}:9"),
+    Case("edition path climbing", manifest("editions: ['../../etc']\n"), f"{M}:9"),
+    Case("untranslated unknown", manifest("editions: [es]\nuntranslated: drop\n"), f"{M}:10"),
+    Case("translation of a missing document", {**manifest("editions: [es]\n"), **document("title: U\nlanguage: es\ntranslation_of: firts-article\n", name="uno.md")}, "documents/uno.md:4"),
+    Case("translation of itself", {**manifest("editions: [es]\n"), **document("title: U\nlanguage: es\ntranslation_of: uno\n", name="uno.md")}, "documents/uno.md:4"),
+    Case("translation into no language", {**manifest("editions: [es]\n"), **document("title: U\ntranslation_of: first-article\n", name="uno.md")}, "documents/uno.md"),
+    Case("translations in a cycle", {**manifest("editions: [es]\n"), **document("title: A\nlanguage: es\ntranslation_of: b\n", name="a.md"), **document("title: B\nlanguage: es\ntranslation_of: a\n", name="b.md")}, "documents/a.md"),
 ]  # fmt: skip
 
 ACCEPTED: list[Case] = [
     Case("control characters", document("title: A\x0bB\x1b[31m\x07\ufffe\n", "Body\x00\x85\x7f text.\n")),
     # Rendered in a pool of two, as by default: deep nesting once crashed a render worker.
+    Case("translation with a script", {**manifest("editions: [es]\n"), **document("title: \"<script>alert(1)</script>\"\nlanguage: es\n", "<script>alert(2)</script><img src=x onerror=alert(3)> [j](javascript:alert(4))\n", name="first-article.es.md")}),
     Case("deeply nested html", {"documents/deep.html": DEEP_DIVS, **manifest(replace=("second-article]", "deep]"))}, env=POOL),
     Case("deeply nested quotes", document("title: Q\n", ">" * 5_000 + " deep\n"), env=POOL),
     Case("deeply nested lists", document("title: L\n", "".join("  " * i + "- x\n" for i in range(900))), env=POOL),
