@@ -54,6 +54,9 @@ FRONT_MATTER_TABLE = Table(
     noun="front matter key",
 )
 KNOWN_KEYS = set(FRONT_MATTER_TABLE.keys)
+# Other generators' keys a letter or two from ours, which are no typos of them (Pelican's
+# `translation: true` marks a translation: it is not `translation_of` misspelt).
+NOT_TYPOS = frozenset({"translation"})
 log = logging.getLogger(__name__)
 _PLACEHOLDER_TAGS = {"uncategorized", "uncategorised"}  # WordPress's default category
 _DATED_FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-")  # Jekyll's _posts/2026-02-22-title.md
@@ -130,7 +133,7 @@ def _aliases(meta: dict[str, Any], fail: Fail) -> tuple[str, ...]:
 
 def _warn_about_typos(unknown: list[Any], source: SourceData) -> None:
     """A key one letter off a known one ("sumary") is kept, but the editor should know."""
-    for key in map(str, unknown):
+    for key in (str(key) for key in unknown if str(key) not in NOT_TYPOS):
         if close := difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1, cutoff=0.8):
             log.warning(
                 "%s:%s: front matter key %r is not used: did you mean %r? (kept as doc.extra)",
