@@ -46,7 +46,7 @@ from .readers import check_size, read_document
 from .renderers.base import ArchiveRenderer, IssueRenderer, RenderContext
 from .resources import confine_images
 from .sanitize import clean_html
-from .translations import Translation, find_translations, status
+from .translations import Translation, find_translations, status, translation_for
 from .typography import curl_quotes
 
 __all__ = ["BuildReport", "Progress", "Silent", "build", "select_issues"]  # the report's home: jobs
@@ -297,8 +297,7 @@ def edition_translations(
         for doc in manifest.documents:
             available = found.get(doc, {})
             for edition in languages:
-                regional = [t for tag, t in available.items() if tag.split("-")[0] == edition]
-                if match := available.get(edition) or (regional[0] if regional else None):
+                if match := translation_for(available, edition):
                     by_doc.setdefault(doc, {})[edition] = match
         chosen[manifest.slug] = by_doc
     return chosen

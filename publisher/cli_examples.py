@@ -20,7 +20,13 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
             "publisher build --page-size A5 --impose booklet",
         ),
     ),
-    "list": (("the documents (* in no issue yet) and the issues", "publisher list"),),
+    "list": (
+        ("the documents (* in no issue yet) and the issues", "publisher list"),
+        (
+            "each edition's documents: translated, missing or outdated",
+            "publisher list --translations",
+        ),
+    ),
     "preview-email": (
         ("issue 42's email as a phone and a desktop show it", "publisher preview-email 42"),
     ),
