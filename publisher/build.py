@@ -43,6 +43,7 @@ from .model import Archive, Document, Download, Issue
 from .pool import DocumentPool, slug_for
 from .printing import PrintOptions, PrintSettings, resolve
 from .readers import check_size, read_document
+from .readers.metadata import PASSED_TO_TEMPLATES
 from .renderers.base import ArchiveRenderer, IssueRenderer, RenderContext
 from .resources import confine_images
 from .sanitize import clean_html
@@ -261,7 +262,9 @@ def note_front_matter(
     manifests: Sequence[IssueManifest], documents: Mapping[Path, Document]
 ) -> None:
     """Say once per build what front matter was kept unused, and which drafts are left out."""
-    files_with: Counter[str] = Counter(key for doc in documents.values() for key in doc.extra)
+    files_with: Counter[str] = Counter(
+        key for doc in documents.values() for key in doc.extra if key not in PASSED_TO_TEMPLATES
+    )
     if files_with:
         keys = ", ".join(
             f"{key} ({n} file{'s' if n > 1 else ''})"

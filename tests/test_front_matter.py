@@ -76,6 +76,24 @@ def test_a_lead_image_and_its_description_are_front_matter_strict_mode_accepts(
     assert dict(doc.extra) == {"image": "media/picket.jpg", "image_alt": "Strikers at the gate"}
 
 
+def test_the_build_notes_only_front_matter_it_does_not_use(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from publisher.build import note_front_matter
+
+    def doc(name: str, **extra: str) -> Document:
+        return Document(name, name, "", Path(f"{name}.md"), "en", extra=extra)
+
+    documents = {
+        Path("a.md"): doc("a", image="media/a.jpg", image_alt="A", source="https://x.example/"),
+        Path("b.md"): doc("b", image="media/b.jpg", weight="3"),
+    }
+    with caplog.at_level(logging.INFO, logger="publisher"):
+        note_front_matter([], documents)
+    assert "weight (1 file)" in caplog.text
+    assert not any(key in caplog.text for key in ("image", "source"))
+
+
 def test_hugo_toml_front_matter(tmp_path: Path) -> None:
     doc = read(
         write(
