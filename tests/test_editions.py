@@ -384,3 +384,9 @@ def test_an_edition_with_nothing_translated_and_omit_is_left_out_with_a_warning(
         " it (untranslated: omit leaves the others out)"
         for lang in ("fr", "es")
     ]
+
+
+def test_a_document_name_means_the_original_and_a_suffixed_one_its_translation() -> None:
+    pool = DocumentPool.scan(WORKSPACES / "editions" / "documents")
+    assert pool.resolve("strike") == Path("strike.md")
+    assert pool.resolve("strike.es") == Path("strike.es.md")
