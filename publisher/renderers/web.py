@@ -60,19 +60,17 @@ class WebRenderer(ArchiveRenderer):
     def run(self, job: Job, ctx: RenderContext) -> list[Artifact]:
         if job.part == "issue":
             archive: Archive = job.subject
-            pages = self._issue_pages(archive, archive.issues)
-            if archive.issues[0].edition:  # the original's job publishes the shared files
-                original = archive.issues_of(archive.issues[0])[0]
-                documents = ctx.config.documents_dir
-                return [
-                    *(self._page(ctx, page) for page in pages),
-                    *self._images(archive, ctx, skip=self._used_images(original, ctx)),
-                    *publish_for_email(archive.issues[0], documents, besides=original),
-                ]
+            issue = archive.issues[0]
+            pages = [self._page(ctx, page) for page in self._issue_pages(archive, (issue,))]
+            if not issue.edition:
+                return [*pages, *self._images(archive, ctx), *self._covers(archive, ctx)]
+            # A language edition shares its original's cover and images: the original's job
+            # publishes those, this one only what its translations add.
+            original = archive.issues_of(issue)[0]
             return [
-                *(self._page(ctx, page) for page in pages),
-                *self._images(archive, ctx),
-                *self._covers(archive, ctx),
+                *pages,
+                *self._images(archive, ctx, skip=self._used_images(original, ctx)),
+                *publish_for_email(issue, ctx.config.documents_dir, besides=original),
             ]
         return self._index(job.subject, ctx)
 
@@ -234,7 +232,7 @@ class Alternate(NamedTuple):
 def _alternates(editions: tuple[Issue, ...], doc_slug: str) -> tuple[Alternate, ...]:
     """The page (the issue's, or its document `doc_slug`'s) in each edition that has it,
     and x-default: the original's. An edition without the document (`untranslated: omit`)
-    is left out, so every alternate resolves."""
+    is left out, so every alternate resolves; a page no other edition has gets none."""
     found = []
     for edition in editions:
         if doc_slug and doc_slug not in {doc.slug for doc in edition.documents}:
