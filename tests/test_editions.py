@@ -199,7 +199,7 @@ def test_each_edition_language_has_its_own_feed(built: BuildReport) -> None:
     original = feedparser.parse(built.out_dir / "feed.atom")
     assert [e.link for e in original.entries] == [f"{SITE}{OMITTED}/", f"{SITE}{ISSUE}/"]
     spanish = feedparser.parse(built.out_dir / "editions" / "es" / "feed.atom")
-    assert not spanish.bozo and spanish.feed.language == "es"
+    assert not spanish.bozo and spanish.feed.language == "es" and spanish.feed.link == SITE
     assert [e.link for e in spanish.entries] == [f"{SITE}{OMITTED}/es/", f"{SITE}{ISSUE}/es/"]
     assert spanish.entries[1].title == "N.º 1: Igualdad salarial ya"
     enclosures = {link.href for link in spanish.entries[1].links if link.rel == "enclosure"}

@@ -60,7 +60,7 @@ class FeedRenderer(ArchiveRenderer):
         feed.title(title)
         feed.subtitle(config.description or config.title)
         feed.author({"name": config.organisation})
-        feed.link(href=config.base_url + folder, rel="alternate")
+        feed.link(href=config.base_url, rel="alternate")  # an edition's folder has no page
         feed.link(href=f"{config.base_url}{folder}feed.atom", rel="self")
         feed.language(language)
         feed.generator("publisher")
