@@ -107,7 +107,7 @@ def _editions(config: Config, pool: DocumentPool, manifest: IssueManifest) -> tu
             manifest,
             issue,
             documents,
-            {doc: {lang: t.path for lang, t in by.items()} for doc, by in translated.items()},
+            translated,
             edition_editorials(manifest, config, cache),
         )
 
