@@ -119,14 +119,16 @@ def main(ctx: click.Context, workspace: Path) -> None:
 
 
 class _EveryFormatOption(click.Option):
-    """--format defaults to every registered format, read when the default is needed (help,
-    or a build without -f), so `publisher --help` does not look for format plugins."""
+    """--format defaults to every registered format. Help lists them; a build without -f
+    gets "" (every format, as `formats.select` takes it), so neither `publisher --help`
+    nor a build with nothing to do looks for format plugins."""
 
     def get_default(self, ctx: click.Context, call: bool = True) -> Any:
+        if call:
+            return ""
         from .formats import formats
 
-        self.default = ",".join(formats())
-        return super().get_default(ctx, call)
+        return ",".join(formats())
 
 
 @main.command()
@@ -181,28 +183,87 @@ def build(
 
     Print options here win over the manifest's, which win over publisher.toml's [pdf].
     """
+    from . import uptodate
+
+    _show_warnings()
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    request = {"issues": issues, "formats": chosen, "out": out and out.resolve()} | print_options
+    if not force and (stamp := uptodate.unchanged(workspace, request)):
+        for level, message in stamp.messages:  # what the build with nothing to do said
+            logging.getLogger("publisher").log(level, "%s", message)
+        _say_built(stamp.issues, 0, stamp.outputs, 0, stamp.out_dir)
+        return
+    uptodate.record(workspace, request, [], None)  # this build decides job by job
+
     from rich.console import Console
     from rich.table import Table
 
     from .build import build as run_build
 
-    _show_warnings()
-    chosen = [f.strip() for f in formats.split(",") if f.strip()]
     overrides = _print_overrides(print_options)
-    with _RichProgress() as progress:
+    with _RichProgress() as progress, _kept_messages() as messages:
         report = run_build(
             workspace, issues, chosen, out, progress, print_overrides=overrides, force=force
         )
     table = Table("output", "size", box=None, show_header=False)
     for path in report.written:
         table.add_row(str(path.relative_to(report.out_dir)), _size(path))
-    console = Console()
-    console.print(table)
-    up_to_date = f", {len(report.skipped)} up to date" if report.skipped else ""
-    console.print(
-        f"[green]built {len(report.issues)} issue(s): {len(report.rendered)} output(s) rendered"
-        f"{up_to_date}, {len(report.written)} file(s) written in {report.out_dir}"
+    Console().print(table)
+    _say_built(
+        len(report.issues),
+        len(report.rendered),
+        len(report.skipped),
+        len(report.written),
+        report.out_dir,
     )
+    if not report.rendered and not report.written:
+        stamp = uptodate.Stamp(
+            tuple(messages), len(report.issues), len(report.skipped), report.out_dir
+        )
+        uptodate.record(workspace, request, _build_inputs(workspace), stamp)
+
+
+def _say_built(issues: int, rendered: int, up_to_date: int, written: int, out_dir: Path) -> None:
+    skipped = f", {up_to_date} up to date" if up_to_date else ""
+    click.secho(
+        f"built {issues} issue(s): {rendered} output(s) rendered{skipped},"
+        f" {written} file(s) written in {out_dir}",
+        fg="green",
+    )
+
+
+@contextmanager
+def _kept_messages() -> Iterator[list[tuple[int, str]]]:
+    """The notes and warnings a build logs, to say again when nothing changed."""
+    kept: list[tuple[int, str]] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            kept.append((record.levelno, record.getMessage()))
+
+    handler = Keep(logging.INFO)
+    logger = logging.getLogger("publisher")
+    logger.addHandler(handler)
+    try:
+        yield kept
+    finally:
+        logger.removeHandler(handler)
+
+
+def _build_inputs(workspace: Path) -> list[Path]:
+    """The folders whose files can change what a build makes (see `uptodate`)."""
+    from .config import load_config
+    from .templating import default_theme_dir
+
+    config = load_config(workspace)
+    return [
+        workspace,
+        config.documents_dir,
+        config.issues_dir,
+        config.templates_dir,
+        default_theme_dir().parent,
+        Path(__file__).parent,
+    ]
 
 
 @main.command(name="list")

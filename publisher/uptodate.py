@@ -1,0 +1,143 @@
+"""Nothing to build, told by stat alone, before the build's modules are even imported.
+
+A build that rendered and wrote nothing leaves a stamp (`.publisher/up-to-date.json`): for
+the command's request (issues, formats, output folder, print options), the size and
+modification time of every file that can shape the outputs (the workspace but its hidden
+folders, the configured folders, publisher's code and themes), the installed packages'
+folders, the environment variables publisher reads, and every file in the output folder.
+The next `publisher build` of the same request compares; when nothing differs, the build
+would again render nothing, so the command says what that build said, as make and ninja
+decide by timestamps. Any difference, a stamp of another request or `--force` takes the
+full build, which decides job by job as always.
+
+Only this module's few standard imports run before the answer: that is the point.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+STAMP = Path(".publisher") / "up-to-date.json"
+SCHEMA = 1
+_PRUNED = {"node_modules", "__pycache__"}  # and hidden folders: not inputs of a build
+RACY_NS = 2_000_000_000  # files changed in the last 2 s: no stamp (a clock tick is coarser)
+_ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "TZ")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What the no-op build reported: said again by the quick answer."""
+
+    messages: tuple[tuple[int, str], ...]  # (logging level, text), in order
+    issues: int
+    outputs: int  # up to date
+    out_dir: Path
+
+
+def unchanged(workspace: Path, request: dict[str, Any]) -> Stamp | None:
+    """The last no-op build's report, when its request was this one and nothing it depends
+    on has changed since; None otherwise (then build in full)."""
+    try:
+        data = json.loads((workspace / STAMP).read_text(encoding="utf-8"))
+        if data.get("schema") != SCHEMA or data["request"] != _normal(request):
+            return None
+        if data["state"] != _state(data["inputs"], data["out_dir"])[0]:
+            return None
+        return Stamp(
+            tuple((int(level), str(text)) for level, text in data["messages"]),
+            int(data["issues"]),
+            int(data["outputs"]),
+            Path(data["out_dir"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # no stamp, or a damaged one: build in full
+
+
+def record(
+    workspace: Path,
+    request: dict[str, Any],
+    inputs: Sequence[Path],
+    stamp: Stamp | None,
+) -> None:
+    """After a build: the stamp of a no-op (`stamp`), or none (after one that did work,
+    the next build must look job by job; it will stamp itself if it renders nothing)."""
+    path = workspace / STAMP
+    if stamp is None:
+        path.unlink(missing_ok=True)
+        return
+    folders = [str(p) for p in dict.fromkeys(inputs)]
+    state, newest = _state(folders, str(stamp.out_dir))
+    if newest > time.time_ns() - RACY_NS:
+        return  # an input changed so lately that a change within its clock tick could hide
+    data = {
+        "schema": SCHEMA,
+        "request": _normal(request),
+        "inputs": folders,
+        "out_dir": str(stamp.out_dir),
+        "state": state,
+        "messages": list(stamp.messages),
+        "issues": stamp.issues,
+        "outputs": stamp.outputs,
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(data), encoding="utf-8")
+    temporary.replace(path)
+
+
+def _normal(request: dict[str, Any]) -> Any:
+    return json.loads(json.dumps(request, sort_keys=True, default=str))
+
+
+def _state(inputs: Iterable[str], out_dir: str) -> tuple[str, int]:
+    """A digest of everything that may change what a build makes, by stat, and the newest
+    modification time among the inputs (ns)."""
+    digest = hashlib.sha256()
+    newest = 0
+    out = Path(out_dir)
+    for line, mtime in (line for folder in inputs for line in _files(Path(folder), skip=out)):
+        digest.update(line)
+        newest = max(newest, mtime)
+    for line, _ in _files(out, skip=None, prune=False):  # as the build left them
+        digest.update(line)
+    for folder in sys.path:  # installing or removing a package changes its folder
+        if folder.endswith(("site-packages", "dist-packages")):
+            digest.update(_stat_line(Path(folder))[0])
+    environment = {k: v for k, v in os.environ.items() if k.startswith("PUBLISHER_")}
+    environment |= {k: os.environ.get(k, "") for k in _ENVIRONMENT}
+    digest.update(json.dumps([sys.executable, sys.version, environment], sort_keys=True).encode())
+    return digest.hexdigest(), newest
+
+
+def _files(folder: Path, skip: Path | None, prune: bool = True) -> Iterable[tuple[bytes, int]]:
+    """A line per file below `folder` (name, size, modification time), in a stable order;
+    hidden folders, node_modules and caches left out where `prune`, `skip` always."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except (FileNotFoundError, NotADirectoryError):
+        yield _stat_line(folder)
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.is_dir():
+            if path == skip or (prune and (entry.name.startswith(".") or entry.name in _PRUNED)):
+                continue
+            yield from _files(path, skip, prune)
+        else:
+            yield _stat_line(path)
+
+
+def _stat_line(path: Path) -> tuple[bytes, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return f"{path}\0missing\n".encode(), 0
+    return f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode(), info.st_mtime_ns

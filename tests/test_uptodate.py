@@ -1,0 +1,120 @@
+"""`publisher build` with nothing to do answers from its stamp, by stat, without importing
+the build; anything that could change an output takes the full build again."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import WORKSPACES, copy_workspace
+
+from publisher.cli import main
+
+FORMATS = ["-f", "web,feed"]  # the quick formats: what is tested is the decision, not the render
+
+
+def build(root: Path, *args: str) -> str:
+    result = CliRunner().invoke(main, ["-C", str(root), "build", *FORMATS, *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def age(root: Path) -> None:
+    """Every input as if written a minute ago: a stamp is only kept when the inputs are
+    older than a clock tick could hide a change in."""
+    past = time.time() - 60
+    for folder in ("documents", "issues", "templates"):
+        for path in (root / folder).rglob("*"):
+            os.utime(path, (past, past))
+    os.utime(root / "publisher.toml", (past, past))
+
+
+def built_in_full(output: str) -> bool:
+    return "output(s) rendered" in output and " 0 output(s) rendered" not in output
+
+
+@pytest.fixture
+def stamped(tmp_path: Path) -> Path:
+    """A built workspace whose last build had nothing to do, and stamped it."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    build(root)
+    age(root)
+    build(root)
+    assert (root / ".publisher" / "up-to-date.json").is_file()
+    return root
+
+
+def quick_answer_imports(root: Path, formats: list[str] = FORMATS) -> set[str]:
+    """The heavy modules a build command imported, in a process of its own."""
+    code = (
+        "import sys\n"
+        "from publisher.cli import main\n"
+        f"try:\n    main(['-C', {str(root)!r}, 'build', *{formats!r}])\n"
+        "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "heavy = {'publisher.build', 'jinja2', 'weasyprint', 'rich', 'importlib.metadata'}\n"
+        "print(json.dumps(sorted(heavy & set(sys.modules))), file=sys.stderr)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", "import json\n" + code], capture_output=True, text=True, check=True
+    )
+    return set(json.loads(run.stderr.strip().splitlines()[-1]))
+
+
+def test_nothing_to_do_is_answered_without_importing_the_build(stamped: Path) -> None:
+    assert quick_answer_imports(stamped) == set()
+    assert "0 output(s) rendered" in build(stamped)
+
+
+def test_the_quick_answer_says_what_the_full_build_said(stamped: Path) -> None:
+    (stamped / "documents" / "first-article.md").write_text(
+        "---\ntitle: The first article\nweight: 3\n---\n\nBody.\n", encoding="utf-8"
+    )
+    first = build(stamped)
+    age(stamped)
+    full_no_op = build(stamped)
+    quick = build(stamped)
+    assert quick_answer_imports(stamped) == set()  # it was the quick answer
+    assert "weight (1 file)" in full_no_op
+    assert quick == full_no_op
+    assert built_in_full(first)
+
+
+def test_an_edited_document_is_built(stamped: Path) -> None:
+    document = stamped / "documents" / "second-article.md"
+    document.write_text(document.read_text().replace("Second", "Changed"), encoding="utf-8")
+    assert built_in_full(build(stamped))
+
+
+def test_a_removed_output_is_built_again(stamped: Path) -> None:
+    next((stamped / "dist").rglob("*.atom")).unlink()
+    assert built_in_full(build(stamped))
+
+
+def test_another_request_is_not_answered_from_the_stamp(stamped: Path) -> None:
+    assert "publisher.build" in quick_answer_imports(stamped, ["-f", "web"])
+
+
+def test_another_environment_is_not_answered_from_the_stamp(
+    stamped: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225601")  # the feeds' dates change
+    assert built_in_full(build(stamped))
+
+
+def test_force_always_builds_in_full(stamped: Path) -> None:
+    assert built_in_full(build(stamped, "--force"))
+
+
+def test_a_build_that_did_work_leaves_no_stamp(stamped: Path) -> None:
+    (stamped / "issues" / "001-first.yaml").write_text(
+        (stamped / "issues" / "001-first.yaml").read_text().replace("First issue", "Issue one"),
+        encoding="utf-8",
+    )
+    build(stamped)
+    assert not (stamped / ".publisher" / "up-to-date.json").exists()
