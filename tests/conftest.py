@@ -150,6 +150,7 @@ LONGEST_FIRST = (
     "test_compose_browser",
     "test_pdf",
     "test_languages",
+    "test_editions",
     "test_delivery_send",
     "test_delivery_crash",
     "test_incremental",
