@@ -113,7 +113,7 @@ def _state(inputs: Iterable[str], out_dir: str) -> tuple[str, int]:
             digest.update(_stat_line(Path(folder))[0])
     environment = {k: v for k, v in os.environ.items() if k.startswith("PUBLISHER_")}
     environment |= {k: os.environ.get(k, "") for k in _ENVIRONMENT}
-    digest.update(json.dumps([sys.executable, sys.version, environment], sort_keys=True).encode())
+    digest.update(json.dumps([sys.prefix, sys.version, environment], sort_keys=True).encode())
     return digest.hexdigest(), newest
 
 

@@ -49,9 +49,11 @@ def wait_until(condition: object, seconds: float = 20) -> bool:
 
 
 def test_processes_asking_at_the_same_moment_share_one_service(private_service: Path) -> None:
+    # `publisher` runs the venv's python3, `python -m publisher` its python: the same one
+    interpreters = [Path(sys.executable).with_name(name) for name in ("python", "python3")] * 2
     askers = [
-        subprocess.Popen([sys.executable, "-c", ASK_PID], stdout=subprocess.PIPE, text=True)
-        for _ in range(4)
+        subprocess.Popen([str(python), "-c", ASK_PID], stdout=subprocess.PIPE, text=True)
+        for python in interpreters
     ]
     pids = {int(asker.communicate(timeout=60)[0]) for asker in askers}
     assert len(pids) == 1

