@@ -25,9 +25,11 @@ PDFs there), pandoc) and the largest sum over the tree at one moment.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -303,19 +305,35 @@ def paired(example: Path, scratch: Path, rounds: int) -> dict[str, list[Run]]:
     return runs
 
 
+def cli_build(root: Path) -> Run:
+    """`publisher build`, as an editor runs it (a no-op is answered from its stamp)."""
+    run = measured([PUBLISHER, "-C", str(root), "build"])
+    rendered = re.search(r"(\d+) output\(s\) rendered", run.output)
+    return dataclasses.replace(run, output=rendered.group(1) if rendered else run.output)
+
+
 def rebuilds(root: Path, rounds: int) -> dict[str, list[Run]]:
-    """A cold build, then no-op rebuilds, then rebuilds after one document changed."""
+    """A cold build, then no-op rebuilds (the library's, which decides job by job, and the
+    command's), then rebuilds after one document changed."""
     cold = build(root)
     # Untimed: if publisher's code changed meanwhile (a shared checkout), this renders again;
     # a no-op line that still shows "rendered" above 0 had its code changed mid-round.
     build(root)
     noop = [build(root) for _ in range(rounds)]
+    time.sleep(2.1)  # the command stamps a no-op only when its inputs are over 2 s old
+    cli_build(root)  # untimed: this one records the stamp
+    noop_command = [cli_build(root) for _ in range(rounds)]
     changed = []
     document = sorted((root / "documents").glob("*"))[0]
     for round_ in range(max(rounds // 2, 1)):
         document.write_text(document.read_text() + f"\nOne more sentence ({round_}).\n")
         changed.append(build(root))
-    return {"cold": [cold], "no-op": noop, "one changed": changed}
+    return {
+        "cold": [cold],
+        "no-op (library)": noop,
+        "no-op (command)": noop_command,
+        "one changed": changed,
+    }
 
 
 def checks(root: Path) -> dict[str, Run]:
@@ -377,13 +395,13 @@ def main() -> None:
         print(f"  build / floor, CPU:  {spread(cpu, '.2f')}  (goal ≤ 1.5)")
 
         built = scratch / "example-build"  # the last cold build
-        goals = {"no-op": "≤ 0.2 s"}
+        goals = {"no-op (command)": "≤ 0.2 s"}
         report_rows("Example issue, rebuilds", rebuilds(fresh_copy(example, built), rounds), goals)
         report_rows("`publisher --help`", {"--help": help_startup()}, {"--help": "≤ 0.1 s"})
 
         for size in [100] if options.quick else [100, 1000]:
             archive = generated_archive(scratch / f"archive-{size}", size)
-            goals = {"no-op": "≤ 0.5 s"} if size == 1000 else {}
+            goals = {"no-op (command)": "≤ 0.5 s"} if size == 1000 else {}
             report_rows(f"Archive of {size} documents", rebuilds(archive, rounds), goals)
 
         if not options.quick:
