@@ -1,0 +1,49 @@
+"""The `publisher` command: thin click wrappers that parse options, call one function, print.
+
+One module per group of commands (building, the workspace, importing, delivery), registered
+on `main` here. Heavy modules are imported inside the commands, so `publisher --help` (and a
+build with nothing to do) answers at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import __version__
+from . import building, delivery, importing
+from . import workspace as workspace_commands
+from .base import Group
+
+
+@click.group(cls=Group)
+@click.version_option(__version__, prog_name="publisher")
+@click.option(
+    "-C",
+    "--workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The workspace folder (the one holding publisher.toml).",
+)
+@click.pass_context
+def main(ctx: click.Context, workspace: Path) -> None:
+    """Build a newsletter issue as PDF, email, EPUB, feeds and web pages."""
+    ctx.obj = workspace.resolve()
+
+
+for _command in (
+    building.build,
+    building.preview_email,
+    workspace_commands.list_,
+    workspace_commands.init,
+    importing.import_,
+    workspace_commands.check,
+    workspace_commands.serve,
+    delivery.subscribers,
+    delivery.send,
+    delivery.bounces,
+    delivery.serve_subscriptions,
+):
+    main.add_command(_command)

@@ -1,0 +1,87 @@
+"""What every command shares: examples at the end of --help, and errors told as one
+clear line (a bug as one line and a log of its traceback)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .. import __version__
+from ..errors import PublisherError
+
+EX_SOFTWARE = 70  # sysexits.h: an internal error
+
+
+class Command(click.Command):
+    """A command whose --help ends with its examples (cli_examples.py)."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from ..cli_examples import write_examples
+
+        super().format_epilog(ctx, formatter)
+        write_examples(ctx, formatter)
+
+
+class Group(click.Group):
+    """Prints user errors as one clear message, without a traceback, and exits 1; a bug
+    becomes one line pointing at a log of its traceback, and exit 70. Its commands and
+    subgroups (and it) end their --help with their examples, from cli_examples.py."""
+
+    command_class = Command
+    group_class = type  # subgroups are Group too
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from ..cli_examples import write_examples
+
+        super().format_epilog(ctx, formatter)
+        write_examples(ctx, formatter)
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except PublisherError as exc:
+            click.secho(f"error: {exc}", fg="red", err=True)
+            sys.exit(1)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            workspace = ctx.obj if isinstance(ctx.obj, Path) else Path.cwd()
+            log = _write_crash_log(workspace)
+            click.secho(
+                "error: publisher stopped on an unexpected problem"
+                f" ({type(exc).__name__}: {_one_line(exc)}); details are in {log}",
+                fg="red",
+                err=True,
+            )
+            sys.exit(EX_SOFTWARE)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def _write_crash_log(workspace: Path) -> Path:
+    """The traceback of the exception being handled, in <workspace>/.publisher/ (or the
+    system's temporary folder when that cannot be written), for a bug report."""
+    import tempfile
+    import time
+    import traceback
+
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    text = (
+        f"publisher {__version__}, Python {sys.version.split()[0]}\n"
+        f"command: {' '.join(sys.argv)}\n\n{traceback.format_exc()}"
+    )
+    for folder in (workspace / ".publisher", Path(tempfile.gettempdir())):
+        path = folder / f"crash-{stamp}-{os.getpid()}.log"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError:
+            continue
+        return path
+    return Path("(no writable folder for the log)")

@@ -1,0 +1,199 @@
+"""`publisher build` and `publisher preview-email`."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..printing import IMPOSITIONS, STANDARDS, PrintSettings
+from .base import Command
+from .terminal import RichProgress, show_warnings, size_text
+
+
+class _EveryFormatOption(click.Option):
+    """--format defaults to every registered format. Help lists them; a build without -f
+    gets "" (every format, as `formats.select` takes it), so neither `publisher --help`
+    nor a build with nothing to do looks for format plugins."""
+
+    def get_default(self, ctx: click.Context, call: bool = True) -> Any:
+        if call:
+            return ""
+        from ..formats import formats
+
+        return ",".join(formats())
+
+
+@click.command(cls=Command)
+@click.argument("issues", nargs=-1)
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    cls=_EveryFormatOption,
+    show_default=True,
+    help="Comma-separated output formats.",
+)
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: dist/ in the workspace).",
+)
+@click.option(
+    "--page-size",
+    metavar="SIZE",
+    help='PDF and leaflet page: A4, A5, A6, Letter, Legal, Tabloid or "120mm 180mm".',
+)
+@click.option("--margins", metavar="LENGTHS", help='Page margins like CSS: "15mm" or "20mm 18mm".')
+@click.option("--bleed", metavar="LENGTH", help="Bleed beyond the trimmed page, e.g. 3mm.")
+@click.option("--marks/--no-marks", default=None, help="Crop and registration marks.")
+@click.option(
+    "--impose",
+    type=click.Choice(IMPOSITIONS),
+    help="Sheets to print too: booklet (the issue), 2up or 4up (the leaflet).",
+)
+@click.option(
+    "--black-only/--colour", default=None, help="Black text and rules, no fills (photocopiers)."
+)
+@click.option(
+    "--pdf-standard",
+    type=click.Choice(STANDARDS),
+    help="pdf/ua-1 (tagged; default), pdf/a-3b (archive) or pdf/x-4 (print shop).",
+)
+@click.option("--force", is_flag=True, help="Render everything again, even what is up to date.")
+@click.pass_obj
+def build(
+    workspace: Path,
+    /,
+    issues: tuple[str, ...],
+    formats: str,
+    out: Path | None,
+    force: bool,
+    **print_options: str | bool | None,
+) -> None:
+    """Build ISSUES (slug or number; default: every issue) in every format.
+
+    Print options here win over the manifest's, which win over publisher.toml's [pdf].
+    """
+    from .. import uptodate
+
+    show_warnings()
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    request = {"issues": issues, "formats": chosen, "out": out and out.resolve()} | print_options
+    if not force and (stamp := uptodate.unchanged(workspace, request)):
+        for level, message in stamp.messages:  # what the build with nothing to do said
+            logging.getLogger("publisher").log(level, "%s", message)
+        _say_built(stamp.issues, 0, stamp.outputs, 0, stamp.out_dir)
+        return
+    uptodate.record(workspace, request, [], None)  # this build decides job by job
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..build import build as run_build
+
+    overrides = _print_overrides(print_options)
+    with RichProgress() as progress, _kept_messages() as messages:
+        report = run_build(
+            workspace, issues, chosen, out, progress, print_overrides=overrides, force=force
+        )
+    table = Table("output", "size", box=None, show_header=False)
+    for path in report.written:
+        table.add_row(str(path.relative_to(report.out_dir)), size_text(path))
+    Console().print(table)
+    _say_built(
+        len(report.issues),
+        len(report.rendered),
+        len(report.skipped),
+        len(report.written),
+        report.out_dir,
+    )
+    if not report.rendered and not report.written:
+        stamp = uptodate.Stamp(
+            tuple(messages), len(report.issues), len(report.skipped), report.out_dir
+        )
+        uptodate.record(workspace, request, _build_inputs(workspace), stamp)
+
+
+def _say_built(issues: int, rendered: int, up_to_date: int, written: int, out_dir: Path) -> None:
+    skipped = f", {up_to_date} up to date" if up_to_date else ""
+    click.secho(
+        f"built {issues} issue(s): {rendered} output(s) rendered{skipped},"
+        f" {written} file(s) written in {out_dir}",
+        fg="green",
+    )
+
+
+@contextmanager
+def _kept_messages() -> Iterator[list[tuple[int, str]]]:
+    """The notes and warnings a build logs, to say again when nothing changed."""
+    kept: list[tuple[int, str]] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            kept.append((record.levelno, record.getMessage()))
+
+    handler = Keep(logging.INFO)
+    logger = logging.getLogger("publisher")
+    logger.addHandler(handler)
+    try:
+        yield kept
+    finally:
+        logger.removeHandler(handler)
+
+
+def _build_inputs(workspace: Path) -> list[Path]:
+    """The folders whose files can change what a build makes (see `uptodate`)."""
+    from ..config import load_config
+    from ..templating import default_theme_dir
+
+    config = load_config(workspace)
+    return [
+        workspace,
+        config.documents_dir,
+        config.issues_dir,
+        config.templates_dir,
+        default_theme_dir().parent,
+        Path(__file__).parents[1],  # publisher's own code
+    ]
+
+
+@click.command(cls=Command, name="preview-email")
+@click.argument("issue")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the PNGs (default: the issue's folder in dist/).",
+)
+@click.pass_obj
+def preview_email(workspace: Path, issue: str, out: Path | None) -> None:
+    """Screenshots of ISSUE's email at 375 px (phone) and 600 px (desktop), taken in
+    headless Chromium."""
+    from ..preview import preview_email as run_preview
+
+    show_warnings()
+    for path in run_preview(workspace, issue, out):
+        click.echo(f"wrote {path} ({size_text(path)})")
+
+
+def _print_overrides(options: dict[str, str | bool | None]) -> PrintSettings:
+    """The build command's print options as the last layer of print settings."""
+    from ..printing import PRINT_TABLE
+    from ..settings_schema import Problems, check
+
+    given = {"standard" if k == "pdf_standard" else k: v for k, v in options.items()}
+    problems = Problems()
+    settings: PrintSettings = check(
+        PRINT_TABLE,
+        {k: v for k, v in given.items() if v is not None},
+        problems,
+        name=lambda key: "--" + key.replace("_", "-"),
+    )
+    problems.raise_any()
+    return settings

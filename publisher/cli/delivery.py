@@ -1,0 +1,253 @@
+"""Subscribers and sending: `publisher subscribers …`, `send`, `bounces`, `serve-subscriptions`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .base import Command, Group
+from .terminal import show_warnings
+
+
+@click.group(cls=Group)
+def subscribers() -> None:
+    """The subscriber list ([delivery] database): add, remove, list, import, export, migrate."""
+
+
+@subscribers.command(name="add")
+@click.argument("address")
+@click.option("--name", default="", help="The subscriber's name.")
+@click.option("--language", default="", help="Their language (en, es, pt-BR …).")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeat for several).")
+@click.option("--source", default="added by an editor", help="Where their consent came from.")
+@click.option(
+    "--double-opt-in", is_flag=True, help="Add as pending and email them a confirmation link."
+)
+@click.pass_obj
+def subscribers_add(
+    workspace: Path,
+    address: str,
+    name: str,
+    language: str,
+    tags: tuple[str, ...],
+    source: str,
+    double_opt_in: bool,
+) -> None:
+    """Add ADDRESS (active at once, or pending until confirmed with --double-opt-in)."""
+    from ..delivery import manage
+
+    added = manage.add(workspace, address, name, language, tags, source, double_opt_in)
+    click.echo(f"{added.subscriber.address}: {added.outcome}, {added.subscriber.status}")
+    for address_, why in added.unconfirmed:
+        click.secho(f"confirmation not sent to {address_}: {why}", fg="yellow", err=True)
+    if added.unconfirmed:
+        sys.exit(1)
+
+
+@subscribers.command(name="remove")
+@click.argument("address")
+@click.pass_obj
+def subscribers_remove(workspace: Path, address: str) -> None:
+    """Unsubscribe ADDRESS (kept on file as unsubscribed, so no import brings it back)."""
+    from ..delivery import manage
+
+    subscriber = manage.remove(workspace, address)
+    click.echo(f"{subscriber.address}: {subscriber.status}")
+
+
+@subscribers.command(name="list")
+@click.option(
+    "--status",
+    type=click.Choice(["pending", "active", "unsubscribed", "bounced", "complained"]),
+    help="Only subscribers with this status.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table: fits the terminal (plain lines when piped); csv and json: every field.",
+)
+@click.pass_obj
+def subscribers_list(workspace: Path, status: str | None, fmt: str) -> None:
+    """List subscribers, streamed: a table folded to the terminal's width, or CSV or JSON."""
+    import shutil
+
+    from ..delivery import manage
+    from ..delivery.listing import print_subscribers
+
+    out = sys.stdout
+    width = shutil.get_terminal_size().columns if out.isatty() else None
+    try:
+        with manage.listing(workspace, status) as (rows, widths):
+            print_subscribers(rows, out, fmt, width, widths)
+        out.flush()
+    except BrokenPipeError:  # the reader (head, less) stopped reading: nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        sys.exit(1)
+
+
+@subscribers.command(name="import")
+@click.argument("csv_file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--double-opt-in", is_flag=True, help="New subscribers are pending and get a confirmation link."
+)
+@click.option("--source", default="", help="Where consent came from (default: the file name).")
+@click.pass_obj
+def subscribers_import(workspace: Path, csv_file: Path, double_opt_in: bool, source: str) -> None:
+    """Import CSV_FILE (columns: email, and optionally name, language, tags, status,
+    consent_source; or a members export from Mailchimp, Ghost, Substack or listmonk, whose
+    unsubscribed, cleaned and blocklisted people stay off the list); bad rows are reported
+    by line, the rest imported."""
+    from rich.console import Console
+
+    from ..delivery import manage
+    from ..delivery.console import print_import_report
+
+    report, unconfirmed = manage.import_file(workspace, csv_file, double_opt_in, source)
+    if report.platform:
+        counts = ", ".join(f"{n} {status}" for status, n in sorted(report.by_status().items()))
+        click.echo(f"read as a {report.platform} export: {counts or 'nothing new'}")
+    for line in report.merged:
+        click.echo(f"merged: {line}")
+    print_import_report(report, unconfirmed, Console(stderr=False))
+    if report.rejected or unconfirmed:
+        sys.exit(1)
+
+
+@subscribers.command(name="export")
+@click.argument("csv_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def subscribers_export(workspace: Path, csv_file: Path) -> None:
+    """Write every subscriber, whatever their status, to CSV_FILE."""
+    from ..delivery import manage
+
+    click.echo(f"{manage.export(workspace, csv_file)} subscriber(s) written to {csv_file}")
+
+
+@subscribers.command(name="migrate")
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    metavar="DATABASE",
+    help="An empty postgresql://… database (password: PGPASSWORD or ~/.pgpass), or a new"
+    " SQLite file in the workspace.",
+)
+@click.pass_obj
+def subscribers_migrate(workspace: Path, target: str) -> None:
+    """Copy the list with its history (subscribers, consents, used confirmation links,
+    bounces, sends and their ledger) into an empty DATABASE, in one transaction."""
+    from ..delivery.migrate import migrate
+
+    done = migrate(workspace, target)
+    for table, count in done.counts.items():
+        click.echo(f"{table}: {count} row(s)")
+    click.echo(
+        f"copied from {done.source} to {done.target}; to use it, set [delivery] database ="
+        f' "{done.target}" in publisher.toml'
+    )
+
+
+@click.command(cls=Command)
+@click.argument("issue")
+@click.option("--to", "to", metavar="ADDRESS", help="Send one test copy to ADDRESS only.")
+@click.option("--dry-run", is_flag=True, help="Check everything and report; send nothing.")
+@click.option("--rate", type=float, help="Messages per second (0: as fast as the server takes).")
+@click.option("--connections", type=click.IntRange(1, 32), help="SMTP connections at once.")
+@click.option("--again", is_flag=True, help="Send an issue that was sent already, once more.")
+@click.option(
+    "--resend-unknown",
+    is_flag=True,
+    help="Send again to recipients whose message was in flight when a send was interrupted.",
+)
+@click.option("--tag", "tags", multiple=True, help="Only subscribers with this tag (repeat: any).")
+@click.option(
+    "--language",
+    metavar="LANG",
+    help="Only subscribers who read LANG (es takes es-MX); with --to, the edition to send.",
+)
+@click.option("--new", is_flag=True, help="Only subscribers who have not had ISSUE yet.")
+@click.option(
+    "--check-online", is_flag=True, help="With --dry-run: is ISSUE's web page up? (one HEAD)"
+)
+@click.pass_obj
+def send(
+    workspace: Path,
+    issue: str,
+    to: str | None,
+    dry_run: bool,
+    rate: float | None,
+    connections: int | None,
+    again: bool,
+    resend_unknown: bool,
+    tags: tuple[str, ...],
+    language: str | None,
+    new: bool,
+    check_online: bool,
+) -> None:
+    """Email ISSUE to every active subscriber; run it again to resume after any interruption.
+
+    The SMTP server is connected to and logged in to first: a wrong setting stops the send
+    at once. --dry-run does only that, and reports who would get the issue. --tag,
+    --language and --new narrow the recipients (subscribers without a language read the
+    newsletter's). Each gets the issue's edition in their language, else the original.
+    """
+    from rich.console import Console
+
+    from ..delivery.console import SendProgressBar, print_send_report
+    from ..delivery.send import SendRequest
+    from ..delivery.send import send as run_send
+
+    if rate is not None and rate < 0:
+        raise click.BadParameter("must be 0 or more", param_hint="--rate")
+    if to and (tags or new):
+        raise click.UsageError("--to sends one copy to one address: leave out --tag and --new")
+    if check_online and not dry_run:
+        raise click.UsageError("--check-online goes with --dry-run")
+    request = SendRequest(
+        issue, to, dry_run, rate, connections, again, resend_unknown,
+        tags=tags, language=language, new=new, check_online=check_online,
+    )  # fmt: skip
+    console = Console()
+    with SendProgressBar(Console(stderr=True)) as progress:
+        report = run_send(workspace, request, progress)
+    print_send_report(report, console)
+    if report.preflight and report.preflight.failure:
+        raise report.preflight.failure
+    if report.test_outcome is not None:
+        unfinished = report.test_outcome.state != "sent"
+    else:
+        unfinished = not report.dry_run and not report.complete
+    if report.paused or report.interrupted or unfinished:
+        sys.exit(1)
+
+
+@click.command(cls=Command)
+@click.argument("source")
+@click.pass_obj
+def bounces(workspace: Path, source: str) -> None:
+    """Read bounces and spam complaints from SOURCE and suppress the addresses they are
+    about: at once for a hard bounce or a complaint, after [delivery] soft_bounce_limit
+    soft bounces within soft_bounce_days. SOURCE is the bounce address's Maildir or mbox
+    file, or 'imap' ('imap:FOLDER') to read [delivery] imap_folder on imap_host. Nothing
+    is counted twice, so run it as often as you like."""
+    from ..delivery.bounce_policy import process
+
+    for line in process(workspace, source).lines():
+        click.echo(line)
+
+
+@click.command(cls=Command, name="serve-subscriptions")
+@click.option("--listen", metavar="HOST:PORT", help="Default: [delivery] listen.")
+@click.pass_obj
+def serve_subscriptions(workspace: Path, listen: str | None) -> None:
+    """Serve the subscribe, confirm and unsubscribe pages and RFC 8058 one-click unsubscribe."""
+    from ..delivery.endpoints import serve
+
+    show_warnings()
+    serve(workspace, listen)

@@ -1,0 +1,155 @@
+"""`publisher import`: what editors receive, into documents/."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from ..errors import PublisherError
+from .base import Command
+from .terminal import show_warnings
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..importers import ImportReport as FileImportReport
+
+
+@click.command(cls=Command, name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--into",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the documents (default: the workspace's documents/).",
+)
+@click.option(
+    "--split/--no-split",
+    default=None,
+    help="Split a page of several posts into documents (default: when several are found).",
+)
+@click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON, for scripts.")
+@click.pass_obj
+def import_(
+    workspace: Path,
+    files: tuple[Path, ...],
+    into: Path | None,
+    split: bool | None,
+    dry_run: bool,
+    as_json: bool,
+) -> None:
+    """Turn FILES into Markdown documents for review: plain text, saved web pages, DOCX and
+    ODT, or a whole newsletter exported from Substack, Ghost, WordPress, Mailchimp or
+    listmonk (the zip, folder or file as downloaded: posts, issues, images and the list)."""
+    import json
+
+    from rich.console import Console
+
+    from ..config import load_config
+    from ..importers import import_files
+    from ..importers.platform_report import as_json as report_json
+    from ..importers.platform_report import print_report
+    from ..importers.platforms import import_export, recognise, subscribe_into
+
+    show_warnings()
+    exports = [path for path in files if recognise(path) is not None]
+    plain = [path for path in files if path not in exports]
+    folder = next((path for path in plain if path.is_dir()), None)
+    if folder is not None:
+        raise PublisherError.at(
+            "this folder is no platform's export",
+            folder,
+            hint="give the export as downloaded (Substack's or Mailchimp's zip, Ghost's JSON,"
+            " WordPress's .xml, listmonk's CSV or JSON), or the files inside the folder",
+        )
+    if exports:  # an export brings issues and a list: only into a workspace, checked first
+        load_config(workspace)
+    console = Console(stderr=as_json)
+    reports = [
+        import_export(path, workspace, dry_run, subscribe_into(workspace)) for path in exports
+    ]
+    documents = (workspace / "documents").resolve()
+    report = import_files(plain, (into or documents).resolve(), split, dry_run) if plain else None
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "exports": [report_json(r, workspace) for r in reports],
+                    "files": [
+                        {
+                            "from": f"{row.source}#{row.part}",
+                            "document": str(row.path),
+                            "status": row.status,
+                            "check": row.draft.unsure,
+                        }
+                        for row in (report.documents if report else [])
+                    ],
+                    "problems": [str(p) for p in (report.problems if report else [])],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    for done in [] if as_json else reports:
+        print_report(done, workspace, console)
+    if report is not None and not as_json:
+        _print_file_import(report, dry_run, console)
+    refused = any(r.subscribers and r.subscribers.refused for r in reports)
+    if (report and report.problems) or refused:
+        sys.exit(1)
+
+
+def _print_file_import(report: FileImportReport, dry_run: bool, console: Console) -> None:
+    from rich.table import Table
+
+    table = Table(
+        "from", "document", "title", "date", "authors", "lang", "¶", "lists", "notes", "check"
+    )
+    for row in report.documents:
+        draft, found = row.draft, row.draft.found
+        notes = found["notes"] + found["footnotes"] + found["captions"] + found["source notes"]
+        table.add_row(
+            f"{row.source.name}#{row.part}",
+            f"{row.path.name}\n[dim]{row.status}[/dim]",
+            draft.title,
+            str(draft.date or "—"),
+            ", ".join(draft.authors) or "—",
+            draft.language or "—",
+            str(found["paragraphs"]),
+            str(found["lists"] + found["numbered lists"]),
+            str(notes),
+            str(len(draft.unsure) or ""),
+        )
+    console.print(table)
+    checks = [(f"{r.source.name}#{r.part}", r.draft.unsure) for r in report.documents]
+    for line in _import_checks(checks, console.width):
+        click.echo(line)
+    for problem in report.problems:
+        click.secho(f"error: {problem}", fg="red", err=True)
+    done = sum(row.status == "imported" for row in report.documents)
+    click.echo(
+        f"{done} document(s) written, {len(report.problems)} file(s) failed"
+        + (" (dry run: nothing written)" if dry_run else "")
+    )
+
+
+def _import_checks(checks: list[tuple[str, list[str]]], width: int) -> list[str]:
+    """Every guess to check ('file#part', its texts), one per entry beneath the table and
+    wrapped to the terminal: a table cell cuts them off at 80 columns, and they are what
+    the editor must read."""
+    import textwrap
+
+    lines: list[str] = []
+    for where, texts in checks:
+        for text in texts:
+            lines += textwrap.wrap(
+                f"check {where}: {text}",
+                width=max(width, 40),
+                initial_indent="  ",
+                subsequent_indent="      ",
+                break_on_hyphens=False,
+            )
+    return lines

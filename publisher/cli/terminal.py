@@ -1,0 +1,75 @@
+"""What commands print beside their results: notes and warnings, a progress bar, sizes."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+
+def size_text(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} B"
+
+
+def show_warnings() -> None:
+    """Our notes (INFO, e.g. the email's size) and warnings (e.g. a refused URL) go to stderr
+    as 'note: …' and 'warning: …'; WeasyPrint's CSS chatter stays quiet."""
+    logger = logging.getLogger("publisher")
+    if not any(isinstance(handler, Notes) for handler in logger.handlers):
+        logger.addHandler(Notes())
+    logger.setLevel(logging.INFO)
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+class Notes(logging.Handler):
+    """One line per record on the stderr of the moment (click's, so tests capture it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        prefix = "warning" if record.levelno >= logging.WARNING else "note"
+        click.echo(f"{prefix}: {record.getMessage()}", err=True)
+
+
+class RichProgress:
+    """A progress bar on stderr when it is a terminal; silent otherwise."""
+
+    def __enter__(self) -> RichProgress:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        console = Console(stderr=True)
+        self._bar = Progress(
+            TextColumn("{task.description:<40}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+            disable=not console.is_terminal,
+        )
+        self._bar.__enter__()
+        self._task = self._bar.add_task("building", total=None)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._bar.__exit__(*exc)  # type: ignore[arg-type]
+
+    def expect(self, units: int) -> None:
+        total = self._bar.tasks[0].total or 0
+        self._bar.update(self._task, total=total + units)
+
+    @contextmanager
+    def task(self, description: str) -> Iterator[None]:
+        self._bar.update(self._task, description=description)
+        yield
+        self._bar.advance(self._task)

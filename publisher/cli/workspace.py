@@ -1,0 +1,294 @@
+"""The workspace: `publisher init`, `list`, `check` and `serve`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .base import Command
+from .terminal import RichProgress, show_warnings
+
+if TYPE_CHECKING:
+    from ..checks import Finding
+    from ..scaffold import Identity
+
+
+@click.command(cls=Command, name="list")
+@click.option(
+    "--translations",
+    is_flag=True,
+    help="Per issue and edition: which documents are translated, missing or outdated.",
+)
+@click.pass_obj
+def list_(workspace: Path, translations: bool) -> None:
+    """List the documents in the pool and the issues (--translations: their editions)."""
+    from ..config import load_config
+    from ..manifest import load_manifests
+    from ..pool import DocumentPool, slug_for
+
+    config = load_config(workspace)
+    pool = DocumentPool.scan(config.documents_dir)
+    manifests = load_manifests(config.issues_dir, pool, workspace)
+    if translations:
+        from rich.console import Console
+        from rich.markup import escape
+        from rich.padding import Padding
+        from rich.table import Table
+
+        from ..translations import edition_entries, find_translations
+
+        found = find_translations(pool)
+        console = Console(highlight=False)
+        marks = {
+            "translated": "[green]translated[/]",
+            "outdated": "[bold red]outdated[/]",
+            "missing": "[yellow]missing[/]",
+            "written in it": "written in it",
+        }
+        for m in manifests:
+            original = m.language or config.language
+            editions = [e for e in m.editions if e not in (original, original.split("-")[0])]
+            console.print(f"[bold]{escape(m.slug)}[/] (No. {m.number}, in {original})")
+            if not editions:
+                click.echo("  no editions: add e.g. 'editions: [es]' to its manifest")
+            for language in editions:
+                entries = edition_entries(m.documents, language, found, pool.root)
+                table = Table(
+                    "document", "status", "translation", box=None, padding=(0, 1), pad_edge=False
+                )
+                for entry in entries:
+                    state = marks[entry.state]
+                    if entry.translation and not entry.recorded:
+                        state += " [dim](no hash recorded)[/]"
+                    table.add_row(
+                        escape(slug_for(entry.document)),
+                        state,
+                        escape(entry.translation.path.as_posix()) if entry.translation else "",
+                    )
+                done = sum(e.state in ("translated", "written in it") for e in entries)
+                console.print(f"  edition {language}: {done} of {len(entries)} ready")
+                console.print(Padding(table, (0, 0, 0, 2), expand=False))
+                for entry in entries:
+                    if entry.hash_line and entry.translation:
+                        path = config.documents_dir / entry.translation.path
+                        where = os.path.relpath(path, config.root)
+                        console.print(f"  put in the front matter of {escape(where)}:")
+                        click.echo(f"      {entry.hash_line}")  # never wrapped: to be copied
+        return
+    used = {p for m in manifests for p in m.documents}
+    click.echo(f"Documents ({len(pool.files)}) in {config.documents_dir}:")
+    for relative in pool.files:
+        mark = " " if relative in used else "*"
+        click.echo(f"  {mark} {slug_for(relative):40} {relative.as_posix()}")
+    click.echo("  (* not in any issue)")
+    click.echo(f"Issues ({len(manifests)}):")
+    for m in manifests:
+        click.echo(
+            f"    {m.slug:40} No. {m.number}, {m.date.isoformat()}, {len(m.documents)} documents"
+        )
+
+
+def _checked(check: str) -> Callable[[click.Context, click.Parameter, str | None], str | None]:
+    """A click callback running scaffold's `check` (imported only when a value is given)."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        from .. import scaffold
+
+        try:
+            return None if value is None else getattr(scaffold, check)(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    return callback
+
+
+@click.command(cls=Command)
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", callback=_checked("check_name"), help="The newsletter's name.")
+@click.option(
+    "--organisation", callback=_checked("check_name"), help="Who publishes it (default: the title)."
+)
+@click.option(
+    "--site-url",
+    metavar="URL",
+    callback=_checked("check_site_url"),
+    help="Where the web archive will be online, e.g. https://news.example.org/.",
+)
+@click.option(
+    "--sender",
+    metavar="ADDRESS",
+    callback=_checked("check_sender"),
+    help='The address issues are sent from, e.g. "Harbour News <news@example.org>".',
+)
+def init(
+    directory: Path,
+    title: str | None,
+    organisation: str | None,
+    site_url: str | None,
+    sender: str | None,
+) -> None:
+    """Create a new workspace in DIRECTORY that builds at once. In a terminal it asks for
+    what the options do not give; otherwise the rest are placeholders to edit."""
+    from .. import scaffold
+
+    identity = scaffold.Identity(title or scaffold.DEFAULT_TITLE, organisation, site_url, sender)
+    if sys.stdin.isatty():
+        identity = _ask(identity, given={"title": title})
+    created = scaffold.create_workspace(directory, identity)
+    for path in created.files:
+        click.echo(f"created {path}")
+    if created.placeholders:
+        config = directory / "publisher.toml"
+        click.echo(f"\n{config} still has placeholders; edit them before sending an issue:")
+        for line, text, what in created.placeholders:
+            click.echo(f"  line {line}: {text}\n      {what}")
+    click.echo(f"\nNext: cd {directory} && publisher build")
+
+
+def _ask(identity: Identity, given: dict[str, str | None]) -> Identity:
+    """`identity` with what it lacks asked for, each answer checked
+    and asked again until it passes; Enter takes the default shown."""
+    from dataclasses import replace
+
+    from .. import scaffold
+
+    def ask(label: str, default: str | None, check: Callable[[str], str]) -> str:
+        def value_proc(text: str) -> str:
+            try:
+                return check(text)
+            except ValueError as exc:
+                raise click.BadParameter(str(exc)) from None
+
+        return click.prompt(label, default=default, value_proc=value_proc)
+
+    if given["title"] is None:
+        title = ask("Newsletter title", identity.title, scaffold.check_name)
+        identity = replace(identity, title=title)
+    defaults = scaffold.placeholder(identity)
+    if identity.organisation is None:
+        organisation = ask("Organisation", identity.title, scaffold.check_name)
+        identity = replace(identity, organisation=organisation)
+    if identity.site_url is None:
+        site = ask("Site URL (the web archive)", defaults.site_url, scaffold.check_site_url)
+        identity = replace(identity, site_url=site)
+    if identity.sender is None:
+        name = identity.title
+        sender = ask("Sender address", defaults.sender, lambda v: scaffold.check_sender(v, name))
+        identity = replace(identity, sender=sender)
+    return identity
+
+
+@click.command(cls=Command)
+@click.argument("issues", nargs=-1)
+@click.option(
+    "-f", "--format", "formats", default="", help="Comma-separated formats to check (default: all)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option(
+    "--strict", is_flag=True, help="Fail on warnings too (e.g. a validator not installed)."
+)
+@click.option("--no-build", is_flag=True, help="Check what is in dist/ as it is, even if stale.")
+@click.option(
+    "--no-cache", is_flag=True, help="Check every output again, even those unchanged since."
+)
+@click.pass_obj
+def check(
+    workspace: Path,
+    issues: tuple[str, ...],
+    formats: str,
+    as_json: bool,
+    strict: bool,
+    no_build: bool,
+    no_cache: bool,
+) -> None:
+    """Validate the built outputs of ISSUES (default: all) with the real validators."""
+    import json
+
+    from ..build import build as run_build
+    from ..build import select_issues
+    from ..cache import Cache
+    from ..checks import Target, run_checks
+    from ..config import load_config
+    from ..formats import select
+    from ..manifest import load_manifests
+    from ..pool import DocumentPool
+
+    config = load_config(workspace)
+    chosen = [f.name for f in select([f.strip() for f in formats.split(",") if f.strip()])]
+    manifests = load_manifests(
+        config.issues_dir, DocumentPool.scan(config.documents_dir), workspace
+    )
+    slugs = tuple(m.slug for m in select_issues(manifests, issues))
+    if not no_build:  # incremental: renders only what is missing or older than its sources
+        show_warnings()
+        with RichProgress() as progress:
+            rebuilt = run_build(workspace, issues, (), None, progress).rendered
+        if rebuilt:
+            click.echo(
+                f"outputs were missing or older than their sources: building first "
+                f"({len(rebuilt)} rebuilt)",
+                err=True,
+            )
+    cache = None if no_cache else Cache.for_workspace(workspace)
+    findings = run_checks(Target(config, config.dist_dir, slugs), chosen, cache)
+    passed = sum(f.status == "pass" for f in findings)
+    failed = sum(f.status == "fail" for f in findings)
+    warned = sum(f.status == "warn" for f in findings)
+    failing = failed + (warned if strict else 0)
+    if as_json:
+        rows = [{**f.__dict__, "file": f.where(workspace) or None} for f in findings]
+        click.echo(
+            json.dumps(
+                {
+                    "passed": passed,
+                    "failed": failed,
+                    "warnings": warned,
+                    "ok": not failing,
+                    "findings": rows,
+                },
+                indent=2,
+            )
+        )
+    else:
+        _print_findings(findings, workspace)
+        if warned:
+            click.echo(f"{warned} warning(s)" + (" (failing: --strict)" if strict else ""))
+        click.echo(f"{passed} passed, {failing} failed")
+    if failing:
+        sys.exit(1)
+
+
+@click.command(cls=Command)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 (0: any free one).",
+)
+@click.option("--open/--no-open", "open_browser", default=True, help="Open it in a web browser.")
+@click.pass_obj
+def serve(workspace: Path, port: int, open_browser: bool) -> None:
+    """Serve dist/ on 127.0.0.1 for previewing, rebuilding as the sources change; pages reload."""
+    from ..serve import serve as run_serve
+
+    show_warnings()
+    run_serve(workspace, port, open_browser)
+
+
+def _print_findings(findings: list[Finding], workspace: Path) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    style = {"pass": "green", "warn": "yellow", "fail": "bold red"}
+    table = Table("format", "check", "result", "detail", "where")
+    for f in findings:
+        table.add_row(
+            f.format, f.check, f"[{style[f.status]}]{f.status}[/]", f.detail, f.where(workspace)
+        )
+    Console(width=max(160, Console().width)).print(table)
