@@ -18,7 +18,6 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .logs import kept
 from .model import Document
 from .output import atomic_write
 
@@ -189,18 +189,9 @@ def document_from_record(record: dict[str, Any]) -> Document:
 def captured_warnings() -> Iterator[list[str]]:
     """Warnings logged by this thread (not others reading in parallel), to keep with a
     cached conversion and say again whenever it is used."""
-    messages: list[str] = []
-    thread = threading.get_ident()
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.thread == thread and record.levelno >= logging.WARNING:
-                messages.append(record.getMessage())
-
-    handler = Collect()
-    logger = logging.getLogger("publisher")
-    logger.addHandler(handler)
-    try:
-        yield messages
-    finally:
-        logger.removeHandler(handler)
+    with kept(logging.WARNING, this_thread_only=True) as records:
+        messages: list[str] = []
+        try:
+            yield messages
+        finally:
+            messages += [record.getMessage() for record in records]

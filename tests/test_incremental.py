@@ -191,3 +191,18 @@ def test_publisher_jobs_sets_the_render_processes_and_nonsense_is_ignored(
     per_core = workers()
     monkeypatch.setenv("PUBLISHER_JOBS", value)
     assert workers() == (expected or per_core)
+
+
+def test_a_documents_warnings_are_said_again_when_it_comes_from_the_cache(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    article = root / "documents" / "second-article.md"
+    article.write_text(article.read_text().replace("title:", "titel: x\ntitle:", 1))
+    said = []
+    for _ in range(2):  # converted, then read from the cache
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="publisher"):
+            build(root, formats=["feed"])
+        said.append([r.getMessage() for r in caplog.records if "titel" in r.getMessage()])
+    assert said[0] and said[1] == said[0]

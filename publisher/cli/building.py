@@ -132,19 +132,14 @@ def _say_built(issues: int, rendered: int, up_to_date: int, written: int, out_di
 @contextmanager
 def _kept_messages() -> Iterator[list[tuple[int, str]]]:
     """The notes and warnings a build logs, to say again when nothing changed."""
-    kept: list[tuple[int, str]] = []
+    from ..logs import kept
 
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            kept.append((record.levelno, record.getMessage()))
-
-    handler = Keep(logging.INFO)
-    logger = logging.getLogger("publisher")
-    logger.addHandler(handler)
-    try:
-        yield kept
-    finally:
-        logger.removeHandler(handler)
+    with kept(logging.INFO) as records:
+        messages: list[tuple[int, str]] = []
+        try:
+            yield messages
+        finally:
+            messages += [(record.levelno, record.getMessage()) for record in records]
 
 
 def _build_inputs(workspace: Path) -> list[Path]:
