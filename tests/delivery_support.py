@@ -236,8 +236,9 @@ def start_sender(
     )
 
 
-def add_subscribers(root: Path, statuses: dict[str, str]) -> None:
-    """Subscribers straight into the database, as `publisher subscribers import` leaves them."""
+def add_subscribers(root: Path, statuses: dict[str, str], **fields: dict[str, str]) -> None:
+    """Subscribers straight into the database, as `publisher subscribers import` leaves them;
+    `fields`: more of each one's fields by address, e.g. language={address: "es"}."""
     from publisher.config import load_config
     from publisher.delivery import subscribers as subs
     from publisher.delivery.store import open_database
@@ -245,7 +246,8 @@ def add_subscribers(root: Path, statuses: dict[str, str]) -> None:
     db = open_database(load_config(root).delivery.database_path(root))
     try:
         for address, status in statuses.items():
-            subs.add(db, subs.check(address, status=status))
+            given = {name: values[address] for name, values in fields.items() if address in values}
+            subs.add(db, subs.check(address, status=status, **given))
     finally:
         db.close()
 

@@ -17,6 +17,7 @@ from delivery_support import (
     SECRET,
     TOKEN_IN_URL,
     RecordingHandler,
+    add_subscribers,
     both_backends,
     configure,
     execute_many,
@@ -76,16 +77,7 @@ def invoke(root: Path, *args: str):  # type: ignore[no-untyped-def]
 
 def subscribe(root: Path, languages: dict[str, str]) -> None:
     """Active subscribers, address → their language ("": none given)."""
-    from publisher.config import load_config
-    from publisher.delivery import subscribers as subs
-    from publisher.delivery.store import open_database
-
-    db = open_database(load_config(root).delivery.database_path(root))
-    try:
-        for address, language in languages.items():
-            subs.add(db, subs.check(address, language=language))
-    finally:
-        db.close()
+    add_subscribers(root, dict.fromkeys(languages, "active"), language=languages)
 
 
 @pytest.mark.parametrize(
