@@ -29,6 +29,7 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "preview-email": (
         ("issue 42's email as a phone and a desktop show it", "publisher preview-email 42"),
+        ("the Spanish edition's", "publisher preview-email 41 --language es"),
     ),
     "init": (
         ("asks for the title, organisation, site URL and sender", "publisher init news"),

@@ -1,18 +1,24 @@
 """`publisher preview-email`: build one issue's email in a scratch folder and photograph it
-in headless Chromium at phone and desktop widths, to look at before sending."""
+in headless Chromium at phone and desktop widths, to look at before sending; any of its
+language editions the same way."""
 
 from __future__ import annotations
 
 import tempfile
+from email.parser import BytesHeaderParser
 from pathlib import Path
 
 from .build import build
 from .config import load_config
+from .errors import PublisherError
 from .output import Artifact, write_artifacts
 
 
-def preview_email(root: Path, issue_ref: str, out_dir: Path | None = None) -> list[Path]:
-    """Write email-375px.png and email-600px.png to `out_dir` (default: dist/<issue>/)."""
+def preview_email(
+    root: Path, issue_ref: str, out_dir: Path | None = None, language: str = ""
+) -> list[Path]:
+    """Write email-375px.png and email-600px.png to `out_dir` (default: the edition's
+    folder in dist/, dist/<issue>/ for the original)."""
     from .renderers.email.browser import screenshots
 
     config = load_config(root)
@@ -20,7 +26,35 @@ def preview_email(root: Path, issue_ref: str, out_dir: Path | None = None) -> li
         # The web pages too: they publish the logo, cover and images the email links to.
         report = build(root, [issue_ref], ["email", "web"], out_dir=Path(scratch))
         slug = report.issues[0]
+        edition = edition_to_preview(Path(scratch) / slug, language)
         media = (config.base_url, Path(scratch))  # every image the email links, as published
-        shots = screenshots(Path(scratch) / slug / "email.html", media)
+        shots = screenshots(Path(scratch) / slug / edition / "email.html", media)
     artifacts = [Artifact(Path(f"email-{width}px.png"), png) for width, png in shots.items()]
-    return write_artifacts((out_dir or config.dist_dir / slug).resolve(), artifacts)
+    return write_artifacts((out_dir or config.dist_dir / slug / edition).resolve(), artifacts)
+
+
+def edition_to_preview(issue_folder: Path, language: str) -> str:
+    """The edition folder ("": the original) whose email a reader of `language` gets, as
+    `publisher send` chooses it; a language the issue is not published in is refused."""
+    from .delivery.audience import edition_for
+
+    editions = sorted(p.parent.name for p in issue_folder.glob("*/email.eml"))
+    original = _content_language(issue_folder / "email.eml")
+    if not language:
+        return ""
+    edition = edition_for(language, original, editions)
+    if edition or _same(language, original):
+        return edition
+    raise PublisherError.at(
+        f"issue {issue_folder.name} has no edition in {language!r}",
+        hint=f"its languages: {', '.join([original, *editions])}",
+    )
+
+
+def _content_language(eml: Path) -> str:
+    with eml.open("rb") as message:
+        return str(BytesHeaderParser().parse(message).get("Content-Language", ""))
+
+
+def _same(language: str, original: str) -> bool:
+    return language.lower().split("-")[0] == original.lower().split("-")[0]

@@ -390,3 +390,39 @@ def test_a_document_name_means_the_original_and_a_suffixed_one_its_translation()
     pool = DocumentPool.scan(WORKSPACES / "editions" / "documents")
     assert pool.resolve("strike") == Path("strike.md")
     assert pool.resolve("strike.es") == Path("strike.es.md")
+
+
+@pytest.mark.parametrize(
+    ("language", "edition"),
+    [("", ""), ("es", "es"), ("es-MX", "es"), ("ar", "ar"), ("en", ""), ("EN-us", "")],
+)
+def test_preview_email_photographs_the_edition_a_reader_of_the_language_gets(
+    built: BuildReport, language: str, edition: str
+) -> None:
+    from publisher.preview import edition_to_preview
+
+    assert edition_to_preview(folder(built), language) == edition
+
+
+def test_preview_email_refuses_a_language_the_issue_is_not_published_in(
+    built: BuildReport,
+) -> None:
+    from publisher.preview import edition_to_preview
+
+    with pytest.raises(PublisherError, match=r"(?s)no edition in 'fr'.*its languages: en, ar, es"):
+        edition_to_preview(folder(built), "fr")
+
+
+def test_preview_email_of_an_edition_is_written_beside_it(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from publisher.cli import main
+
+    root = tmp_path / "ws"
+    shutil.copytree(WORKSPACES / "editions", root, ignore=shutil.ignore_patterns("dist"))
+    result = CliRunner().invoke(
+        main, ["-C", str(root), "preview-email", "1", "--language", "es-MX"]
+    )
+    assert result.exit_code == 0, result.output
+    shots = sorted(p.name for p in (root / "dist" / ISSUE / "es").glob("*.png"))
+    assert shots == ["email-375px.png", "email-600px.png"]

@@ -164,16 +164,22 @@ def _build_inputs(workspace: Path) -> list[Path]:
     "-o",
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the PNGs (default: the issue's folder in dist/).",
+    help="Folder for the PNGs (default: the issue's folder in dist/, or its edition's).",
+)
+@click.option(
+    "--language",
+    metavar="LANG",
+    default="",
+    help="The edition a reader of LANG gets (es takes es-MX); default: the original.",
 )
 @click.pass_obj
-def preview_email(workspace: Path, issue: str, out: Path | None) -> None:
+def preview_email(workspace: Path, issue: str, out: Path | None, language: str) -> None:
     """Screenshots of ISSUE's email at 375 px (phone) and 600 px (desktop), taken in
     headless Chromium."""
     from ..preview import preview_email as run_preview
 
     show_warnings()
-    for path in run_preview(workspace, issue, out):
+    for path in run_preview(workspace, issue, out, language):
         click.echo(f"wrote {path} ({size_text(path)})")
 
 
