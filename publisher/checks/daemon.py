@@ -17,10 +17,10 @@ removed or replaced, or when asked to stop:
     {"tool": "ping"}                   → {"pid": its process id}
     {"tool": "stop"}                   → {"stopping": true}
 
-EPUBCheck runs in this process's JVM (JPype), so this process never forks after it starts.
-The Nu checker runs as its own web service (its documented server mode, a second JVM:
-its bundled schema tools clash with EPUBCheck's on one class path), bound to loopback on a
-free port, posted to one page at a time.
+EPUBCheck runs in this process's JVM (JPype); nothing here forks after it starts but to
+execute the Nu checker's server at once. That server is the Nu checker's documented server
+mode, a second JVM (its bundled schema tools clash with EPUBCheck's on one class path),
+bound to loopback on a free port; each page is posted to it, two at a time.
 """
 
 from __future__ import annotations
@@ -215,8 +215,19 @@ def _wait_until_answering(url: str, process: subprocess.Popen[bytes]) -> None:
         with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=5):
             return
         time.sleep(0.1)
-    process.kill()
+    _stop(process)
     raise RuntimeError(f"the Nu HTML checker's server did not answer in {NU_START_LIMIT} s")
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    """End a Nu server as this process's end would: its shell's stdin closes, and the shell
+    stops it (killing the shell instead would leave the server running)."""
+    assert server.stdin is not None
+    server.stdin.close()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
 
 
 def _still_ours(path: Path, inode: int) -> bool:
