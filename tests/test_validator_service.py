@@ -137,3 +137,11 @@ def test_a_folder_too_deep_for_a_socket_says_so(
     monkeypatch.setenv("PUBLISHER_VALIDATORS_DIR", str(tmp_path / ("deep" * 30)))
     with pytest.raises(service.ServiceError, match="PUBLISHER_VALIDATORS_DIR to a shorter"):
         service.ping()
+
+
+def test_an_idle_time_that_is_no_number_says_so(
+    private_service: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PUBLISHER_VALIDATORS_IDLE", "ten minutes")
+    with pytest.raises(service.ServiceError, match="'ten minutes' is not a number of seconds"):
+        service.ping()

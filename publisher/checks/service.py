@@ -111,7 +111,7 @@ def _start(path: Path) -> socket.socket:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         if connection := _connect(path):  # another process started it meanwhile
             return connection
-        idle = os.environ.get("PUBLISHER_VALIDATORS_IDLE", str(IDLE_DEFAULT))
+        idle = _idle_seconds()
         with open(path.with_suffix(".log"), "ab") as log:
             process = subprocess.Popen(
                 [
@@ -138,6 +138,16 @@ def _start(path: Path) -> socket.socket:
         if connection is None:
             raise ServiceError(f"the validator service does not listen: {_log_tail(path)}")
         return connection
+
+
+def _idle_seconds() -> str:
+    given = os.environ.get("PUBLISHER_VALIDATORS_IDLE", str(IDLE_DEFAULT))
+    try:
+        if float(given) >= 0:
+            return given
+    except ValueError:
+        pass
+    raise ServiceError(f"PUBLISHER_VALIDATORS_IDLE={given!r} is not a number of seconds")
 
 
 def _socket_path() -> Path:
