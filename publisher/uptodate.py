@@ -61,19 +61,17 @@ def unchanged(workspace: Path, request: dict[str, Any]) -> Stamp | None:
         return None  # no stamp, or a damaged one: build in full
 
 
-def record(
-    workspace: Path,
-    request: dict[str, Any],
-    inputs: Sequence[Path],
-    stamp: Stamp | None,
-) -> None:
-    """After a build: the stamp of a no-op (`stamp`), or none (after one that did work,
-    the next build must look job by job; it will stamp itself if it renders nothing)."""
-    path = workspace / STAMP
-    if stamp is None:
-        path.unlink(missing_ok=True)
-        return
-    folders = [str(p) for p in dict.fromkeys(inputs)]
+def forget(workspace: Path) -> None:
+    """Before a full build: whatever it does, the next one must look job by job again (it
+    stamps itself if it renders nothing)."""
+    (workspace / STAMP).unlink(missing_ok=True)
+
+
+def record(workspace: Path, request: dict[str, Any], inputs: Sequence[Path], stamp: Stamp) -> None:
+    """After a build that rendered and wrote nothing: its stamp, over the `inputs` folders."""
+    from .output import atomic_write
+
+    folders = _outermost(inputs)
     state, newest = _state(folders, str(stamp.out_dir))
     if newest > time.time_ns() - RACY_NS:
         return  # an input changed so lately that a change within its clock tick could hide
@@ -87,10 +85,27 @@ def record(
         "issues": stamp.issues,
         "outputs": stamp.outputs,
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(data), encoding="utf-8")
-    temporary.replace(path)
+    atomic_write(workspace / STAMP, json.dumps(data).encode("utf-8"))
+
+
+def _outermost(folders: Sequence[Path]) -> list[str]:
+    """The folders to walk, each file once: one inside another is left out unless the
+    walk of the outer one skips it (it is below a hidden folder, node_modules…)."""
+    walked = []
+    for folder in dict.fromkeys(folders):
+        covered = any(
+            folder != outer
+            and folder.is_relative_to(outer)
+            and not any(_pruned(part) for part in folder.relative_to(outer).parts)
+            for outer in folders
+        )
+        if not covered:
+            walked.append(str(folder))
+    return walked
+
+
+def _pruned(name: str) -> bool:
+    return name.startswith(".") or name in _PRUNED
 
 
 def _normal(request: dict[str, Any]) -> Any:
@@ -128,7 +143,7 @@ def _files(folder: Path, skip: Path | None, prune: bool = True) -> Iterable[tupl
     for entry in entries:
         path = Path(entry.path)
         if entry.is_dir():
-            if path == skip or (prune and (entry.name.startswith(".") or entry.name in _PRUNED)):
+            if path == skip or (prune and _pruned(entry.name)):
                 continue
             yield from _files(path, skip, prune)
         else:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -90,15 +88,16 @@ def build(
             logging.getLogger("publisher").log(level, "%s", message)
         _say_built(stamp.issues, 0, stamp.outputs, 0, stamp.out_dir)
         return
-    uptodate.record(workspace, request, [], None)  # this build decides job by job
+    uptodate.forget(workspace)  # this build decides job by job
 
     from rich.console import Console
     from rich.table import Table
 
     from ..build import build as run_build
+    from ..logs import kept
 
     overrides = _print_overrides(print_options)
-    with RichProgress() as progress, _kept_messages() as messages:
+    with RichProgress() as progress, kept(logging.INFO) as logged:
         report = run_build(
             workspace, issues, chosen, out, progress, print_overrides=overrides, force=force
         )
@@ -114,9 +113,8 @@ def build(
         report.out_dir,
     )
     if not report.rendered and not report.written:
-        stamp = uptodate.Stamp(
-            tuple(messages), len(report.issues), len(report.skipped), report.out_dir
-        )
+        said = tuple((record.levelno, record.getMessage()) for record in logged)
+        stamp = uptodate.Stamp(said, len(report.issues), len(report.skipped), report.out_dir)
         uptodate.record(workspace, request, _build_inputs(workspace), stamp)
 
 
@@ -127,19 +125,6 @@ def _say_built(issues: int, rendered: int, up_to_date: int, written: int, out_di
         f" {written} file(s) written in {out_dir}",
         fg="green",
     )
-
-
-@contextmanager
-def _kept_messages() -> Iterator[list[tuple[int, str]]]:
-    """The notes and warnings a build logs, to say again when nothing changed."""
-    from ..logs import kept
-
-    with kept(logging.INFO) as records:
-        messages: list[tuple[int, str]] = []
-        try:
-            yield messages
-        finally:
-            messages += [(record.levelno, record.getMessage()) for record in records]
 
 
 def _build_inputs(workspace: Path) -> list[Path]:
