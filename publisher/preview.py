@@ -36,14 +36,15 @@ def preview_email(
 def edition_to_preview(issue_folder: Path, language: str) -> str:
     """The edition folder ("": the original) whose email a reader of `language` gets, as
     `publisher send` chooses it; a language the issue is not published in is refused."""
+    from .assemble import same_language
     from .delivery.audience import edition_for
 
-    editions = sorted(p.parent.name for p in issue_folder.glob("*/email.eml"))
-    original = _content_language(issue_folder / "email.eml")
     if not language:
         return ""
+    editions = sorted(p.parent.name for p in issue_folder.glob("*/email.eml"))
+    original = _content_language(issue_folder / "email.eml")
     edition = edition_for(language, original, editions)
-    if edition or _same(language, original):
+    if edition or same_language(language.lower(), original.lower()):
         return edition
     raise PublisherError.at(
         f"issue {issue_folder.name} has no edition in {language!r}",
@@ -54,7 +55,3 @@ def edition_to_preview(issue_folder: Path, language: str) -> str:
 def _content_language(eml: Path) -> str:
     with eml.open("rb") as message:
         return str(BytesHeaderParser().parse(message).get("Content-Language", ""))
-
-
-def _same(language: str, original: str) -> bool:
-    return language.lower().split("-")[0] == original.lower().split("-")[0]
