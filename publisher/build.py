@@ -94,25 +94,13 @@ def build(
 
         # Read every document the selected outputs need, and their translations (unchanged
         # ones from the cache); report all bad ones at once.
-        translations = [t.path for by_doc in translated.values() for t in _each(by_doc)]
+        translations = translation_paths(translated)
         documents = read_documents(pool, needed, config, cache, progress, translations)
         note_front_matter(needed, documents)
 
         # Assemble issues (pure), newest first; drafts are left out. An issue with editions
         # is one Issue per language, the original first.
-        issues = {
-            m.slug: assemble(m, documents, editorial_html(m, config, cache), config) for m in needed
-        }
-        editions = {
-            m.slug: assemble_editions(
-                m,
-                issues[m.slug],
-                documents,
-                translated[m.slug],
-                edition_editorials(m, config, cache),
-            )
-            for m in needed
-        }
+        issues, editions = assemble_issues(needed, documents, translated, config, cache)
 
         report = BuildReport(out, issues=[m.slug for m in selected])
 
@@ -304,6 +292,33 @@ def edition_translations(
                     by_doc.setdefault(doc, {})[edition] = match
         chosen[manifest.slug] = by_doc
     return chosen
+
+
+def translation_paths(
+    translated: Mapping[str, Mapping[Path, Mapping[str, Translation]]],
+) -> list[Path]:
+    """The translations the editions use, to read beside the documents."""
+    return [t.path for by_doc in translated.values() for t in _each(by_doc)]
+
+
+def assemble_issues(
+    manifests: Sequence[IssueManifest],
+    documents: Mapping[Path, Document],
+    translated: Mapping[str, Mapping[Path, Mapping[str, Translation]]],
+    config: Config,
+    cache: Cache,
+) -> tuple[dict[str, Issue], dict[str, tuple[Issue, ...]]]:
+    """Each issue by slug, and each with its language editions, the original first."""
+    issues = {
+        m.slug: assemble(m, documents, editorial_html(m, config, cache), config) for m in manifests
+    }
+    editions = {
+        m.slug: assemble_editions(
+            m, issues[m.slug], documents, translated[m.slug], edition_editorials(m, config, cache)
+        )
+        for m in manifests
+    }
+    return issues, editions
 
 
 def _each(by_doc: Mapping[Path, Mapping[str, Translation]]) -> list[Translation]:

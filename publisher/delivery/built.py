@@ -92,24 +92,16 @@ def _editions(config: Config, pool: DocumentPool, manifest: IssueManifest) -> tu
     """The issue and its language editions, assembled as a build assembles them (documents
     from the conversion cache, so this is quick after a build; their warnings were shown
     by that build)."""
-    from ..assemble import assemble, assemble_editions
-    from ..build import edition_editorials, edition_translations, editorial_html, read_documents
+    from ..build import assemble_issues, edition_translations, read_documents, translation_paths
     from ..cache import Cache, captured_warnings
     from ..jobs import Silent
 
     cache = Cache.for_workspace(config.root)
     with captured_warnings():
-        translated = edition_translations(pool, [manifest], config.language)[manifest.slug]
-        paths = [t.path for by_language in translated.values() for t in by_language.values()]
+        translated = edition_translations(pool, [manifest], config.language)
+        paths = translation_paths(translated)
         documents = read_documents(pool, [manifest], config, cache, Silent(), paths)
-        issue = assemble(manifest, documents, editorial_html(manifest, config, cache), config)
-        return assemble_editions(
-            manifest,
-            issue,
-            documents,
-            translated,
-            edition_editorials(manifest, config, cache),
-        )
+        return assemble_issues([manifest], documents, translated, config, cache)[1][manifest.slug]
 
 
 def _is_current(config: Config, issue: Issue) -> bool:
