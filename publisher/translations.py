@@ -22,10 +22,10 @@ from .errors import Problem, PublisherError
 from .languages import NotALanguage, checked_language, file_name_language
 from .pool import DocumentPool, UnresolvedReference
 from .readers.markdown import split_front_matter
+from .readers.metadata import ALIASES
 
 HASH_KEY = "original_hash"
 REFERENCE_KEY = "translation_of"
-_LANGUAGE_KEYS = ("lang", "language", "locale")  # as the readers take them, first found wins
 _FRONT_MATTER_SUFFIXES = (".md", ".markdown")
 
 Status = Literal["current", "outdated"]
@@ -235,7 +235,7 @@ def _parse(path: Path, candidate: bool) -> _Front | None:
         return None  # `translation_of` was only in the text
     recorded = meta.get(HASH_KEY, "")
     language = None
-    for key in _LANGUAGE_KEYS:
+    for key in ALIASES["language"]:  # as the readers take them, first found wins
         if meta.get(key) is not None:
             try:
                 language = checked_language(meta[key])
@@ -319,7 +319,7 @@ def document_language(path: Path) -> str | None:
         text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
         front, _ = split_front_matter(strip_controls(text)[0], path)
         meta = front.parse(path).data if front else {}
-        for key in _LANGUAGE_KEYS:
+        for key in ALIASES["language"]:  # as the readers take them, first found wins
             if meta.get(key) is not None:
                 return checked_language(meta[key])
     except (OSError, UnicodeDecodeError, PublisherError, NotALanguage):
