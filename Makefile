@@ -46,9 +46,12 @@ system-deps:
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	# uv resolves and installs the ~150 packages in seconds where pip takes a minute.
+	# uv resolves and installs the ~150 packages in seconds where pip takes a minute. It also
+	# compiles them, and publisher, to bytecode here, beside npm's longer install: otherwise
+	# the first processes of the tests (both workers at once) compile them, 6 CPU-s each.
 	$(BIN)/pip install --quiet uv
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[test]'
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -e '.[test]'
+	$(BIN)/python -m compileall -q publisher
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
