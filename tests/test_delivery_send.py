@@ -11,6 +11,7 @@ from email.parser import BytesHeaderParser
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 from click.testing import CliRunner
 from delivery_support import (
     SECRET,
@@ -26,6 +27,7 @@ from delivery_support import (
 from publisher.cli import main
 from publisher.delivery.send import SendRequest, send
 from publisher.delivery.settings import DeliverySettings
+from publisher.delivery.smtp import Connection
 from publisher.delivery.tokens import Tokens
 from publisher.errors import PublisherError
 
@@ -115,6 +117,25 @@ def test_every_copy_carries_its_own_unsubscribe_link_in_headers_and_both_bodies(
             assert part["Content-Transfer-Encoding"] == "quoted-printable"
         assert max(len(line) for line in received.data.split(b"\r\n")) <= 998
     assert len({r.message_id for r in smtp.received}) == 5
+
+
+def test_lines_that_start_with_a_dot_arrive_as_they_were_made(
+    smtp: RecordingHandler, smtp_controller: Controller
+) -> None:
+    # SMTP ends a message at a line holding only a dot: the sender doubles every line's
+    # leading dot, and the server takes it off again.
+    message = b"Subject: dots\r\n\r\n.\r\n..two\r\n.one\r\nno dot.\r\n.\r\n.last"
+    settings = DeliverySettings(
+        smtp_host="127.0.0.1", smtp_port=smtp_controller.port, smtp_security="none"
+    )
+    connection = Connection(settings, None)
+    try:
+        outcome = connection.transmit("news@example.org", "reader@example.org", message)
+    finally:
+        connection.close()
+
+    assert outcome.state == "sent"
+    assert [r.data for r in smtp.received] == [message + b"\r\n"]
 
 
 @both_backends

@@ -13,10 +13,11 @@ the middle of a send only defers the message at hand.
 
 from __future__ import annotations
 
+import re
 import smtplib
 import socket
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
 
 State = Literal["sent", "deferred", "failed", "unknown", "skipped"]
-_END_OF_DATA = b"\r\n.\r\n"
+_PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9.-]+\Z")
 
 
 @dataclass(frozen=True)
@@ -90,10 +91,38 @@ class _TracksEndOfData(smtplib.SMTP):
         self.greeting = f"{code} {_first_line(reply)}"
         return code, reply
 
-    def send(self, s: ReadableBuffer | str) -> None:
-        super().send(s)
-        if isinstance(s, bytes) and s.endswith(_END_OF_DATA):
-            self.data_sent = True
+    # smtplib's mail() and rcpt() run every address through email.utils.parseaddr to
+    # find the addr-spec in "Name <addr>": more CPU than composing the copy. The sender's
+    # addresses are bare addr-specs already; anything else still takes smtplib's way.
+    def mail(self, sender: str, options: Sequence[str] = ()) -> tuple[int, bytes]:
+        if options or not _PLAIN_ADDRESS.match(sender):
+            return super().mail(sender, options)
+        self.putcmd("mail", f"FROM:<{sender}>")
+        return self.getreply()
+
+    def rcpt(self, recip: str, options: Sequence[str] = ()) -> tuple[int, bytes]:
+        if options or not _PLAIN_ADDRESS.match(recip):
+            return super().rcpt(recip, options)
+        self.putcmd("rcpt", f"TO:<{recip}>")
+        return self.getreply()
+
+    def data(self, msg: ReadableBuffer | str) -> tuple[int, bytes]:
+        """smtplib's DATA, the same bytes on the wire. Dot-stuffing, a regular expression
+        tried at every byte in smtplib, is bytes.replace here: for 45 KB that was more CPU
+        than the rest of a copy's work together."""
+        if not isinstance(msg, bytes):
+            raise TypeError("a message to send is bytes")
+        self.putcmd("data")
+        code, reply = self.getreply()
+        if code != 354:
+            raise smtplib.SMTPDataError(code, reply)
+        stuffed = msg.replace(b"\n.", b"\n..")  # every line that starts with a dot
+        if stuffed.startswith(b"."):
+            stuffed = b"." + stuffed
+        ending = b".\r\n" if stuffed.endswith(b"\r\n") else b"\r\n.\r\n"
+        self.send(stuffed + ending)  # one send: the marker does not wait on Nagle
+        self.data_sent = True
+        return self.getreply()
 
 
 class _SMTP(_TracksEndOfData):
