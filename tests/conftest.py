@@ -128,7 +128,7 @@ def built_hostile(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
     return shared_build(WORKSPACES / "hostile", tmp_path_factory)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"the shared corpus is not at {CORPUS} (clone the project beside shared/)")

@@ -7,6 +7,7 @@ every renderer will get.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import lxml.html
@@ -303,9 +304,12 @@ def test_docx_images_are_extracted_into_the_pool_media_folder(tmp_path: Path) ->
 # The shared corpus, end to end ------------------------------------------------------------
 
 
-@pytest.fixture
-def imported_corpus(corpus: Path, tmp_path: Path) -> dict[str, list[Document]]:
-    pool = tmp_path / "documents"
+@pytest.fixture(scope="module")
+def imported_corpus(
+    corpus: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, list[Document]]:
+    """Every text of the corpus imported once, for tests that read what came of it."""
+    pool = tmp_path_factory.mktemp("corpus") / "documents"
     result: dict[str, list[Document]] = {}
     for source in sorted(corpus.glob("*.txt")):
         report = import_files([source], pool)
@@ -376,6 +380,8 @@ def test_imported_corpus_builds_into_an_issue_whose_epub_passes_epubcheck(
     imported_corpus: dict, tmp_path: Path
 ) -> None:
     root = tmp_path
+    pool = next(iter(imported_corpus.values()))[0].source.parent
+    shutil.copytree(pool, root / "documents")
     (root / "issues").mkdir()
     (root / "publisher.toml").write_text(
         'title = "Imported"\nbase_url = "https://imported.example.org/"\n'
