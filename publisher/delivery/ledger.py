@@ -1,10 +1,15 @@
 """The per-recipient ledger: one row per (send, subscriber), and the only rules for moving it.
 
-A row is marked `sending` and committed (synced to disk) before the message's DATA goes
-out, and `sent` (with the server's reply) after; a row found `sending` when a send starts
-was in flight at a crash and becomes `unknown`: reported, never silently sent again. The
+A row is marked `sending` and committed before the message's DATA goes out, and `sent`
+(with the server's reply) after; a row found `sending` when a send starts was in flight at
+a crash and becomes `unknown`: reported, never silently sent again. The `sending` commit
+is on disk before the end-of-data marker leaves, the moment from which the server may
+have the message: on SQLite it is committed unsynced (it survives the process dying at
+once) and `make_durable` syncs the WAL while the message's body is already on its way,
+so the fsync overlaps the server reading it instead of delaying the DATA command. A
+power cut before that sync finds the row still queued and the message never ended. The
 outcome's commit is not synced on its own: it survives the process dying, and the next
-`sending` commit makes it durable; a power cut in between can only turn a `sent` into an
+`sending` sync makes it durable; a power cut in between can only turn a `sent` into an
 `unknown`, never into a second copy. So each message costs one fsync.
 
 On PostgreSQL several `publisher send` processes, on several machines, share one ledger.
@@ -26,10 +31,19 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import make_msgid
+from pathlib import Path
 from typing import Any
 
 from .audience import Audience, Member
-from .store import DEFAULT_WAIT, Location, dialect, now_iso, open_database, transaction
+from .store import (
+    DEFAULT_WAIT,
+    Location,
+    database_error,
+    dialect,
+    now_iso,
+    open_database,
+    transaction,
+)
 
 FINAL_STATES = ("sent", "failed", "unknown", "skipped")
 # A subscriber with a row of the issue in one of these has had it, or may have, or will.
@@ -62,10 +76,13 @@ class Ledger:
     def __init__(self, path: Location, wait: float = DEFAULT_WAIT) -> None:
         self.path = path
         self.db = open_database(path, wait=wait)
-        self._outcomes = open_database(path, synced=False, wait=wait)
+        self._unsynced = open_database(path, synced=False, wait=wait)
         self.shared = dialect(self.db) == "postgresql"
         self._claimer: int | None = None
         self._batch: list[Recipient] = []
+        # SQLite in WAL mode: claims are committed unsynced, then this file is synced.
+        self._wal = _write_ahead_log(self._unsynced) if not self.shared else None
+        self._folder_synced = False  # the WAL file's name in its folder, synced once
 
     def close(self) -> None:
         """Hands back this worker's reserved rows not yet taken (PostgreSQL), then closes."""
@@ -78,7 +95,7 @@ class Ledger:
                 )
         finally:
             self.db.close()
-            self._outcomes.close()
+            self._unsynced.close()
 
     # --- sends -----------------------------------------------------------------------------
 
@@ -297,27 +314,44 @@ class Ledger:
     def claim(self, send_id: int, recipient: Recipient) -> bool:
         """Mark the row `sending`, right before its DATA goes out, if the subscriber is still
         active (an unsubscribe that arrived mid-send is honoured here), else `skipped`.
-        Committed and synced before it returns. True: go ahead. On PostgreSQL only a row
-        this worker holds: one whose claimer was taken for gone is not sent again."""
+        Committed before it returns (synced on PostgreSQL; on SQLite by `make_durable`,
+        which must come before the end of the message). True: go ahead. On PostgreSQL only
+        a row this worker holds: one whose claimer was taken for gone is not sent again.
+        One statement in autocommit, its own transaction: it runs once per copy, between
+        RCPT and DATA, so an explicit BEGIN and COMMIT would be on every copy's way."""
         held = " AND claimed_by = ?" if self.shared else ""
-        mine = (self._claimer,) if self.shared else ()
-        statement = (
-            "UPDATE deliveries SET state = CASE"
-            " WHEN (SELECT status FROM subscribers WHERE id = subscriber_id) = 'active'"
-            " THEN 'sending' ELSE 'skipped' END,"
-            " reply_text = CASE"
-            " WHEN (SELECT status FROM subscribers WHERE id = subscriber_id) = 'active' THEN NULL"
-            " ELSE 'no longer subscribed' END, updated_at = ?"
+        row = (
             " WHERE send_id = ? AND subscriber_id = ?"
-            f" AND state IN ('queued', 'deferred', 'sending'){held} RETURNING state"
+            f" AND state IN ('queued', 'deferred', 'sending'){held}"
         )
+        mine = (self._claimer,) if self.shared else ()
         values = (now_iso(), send_id, recipient.subscriber_id, *mine)
-        if self.shared:  # one statement in autocommit: committed when it returns
-            rows = self.db.execute(statement, values).fetchall()
-        else:  # an explicit COMMIT: on SQLite a RETURNING statement may hold it open
-            with transaction(self.db):
-                rows = self.db.execute(statement, values).fetchall()
-        return len(rows) == 1 and rows[0][0] == "sending"
+        db = self.db if self._wal is None else self._unsynced  # then make_durable syncs it
+        claimed = db.execute(
+            "UPDATE deliveries SET state = 'sending', reply_text = NULL, updated_at = ?"
+            f"{row} AND (SELECT status FROM subscribers WHERE id = subscriber_id) = 'active'",
+            values,
+        ).rowcount
+        if claimed:
+            return True
+        db.execute(  # no longer subscribed (or not this worker's row: then no change)
+            "UPDATE deliveries SET state = 'skipped', reply_text = 'no longer subscribed',"
+            f" updated_at = ?{row}",
+            values,
+        )
+        return False
+
+    def make_durable(self) -> None:
+        """Everything committed so far on disk: on SQLite the WAL file synced, where the
+        unsynced commits are (PostgreSQL's claims are synced as they commit)."""
+        if self._wal is not None:
+            try:
+                if not self._folder_synced:
+                    _sync(self._wal.parent)
+                    self._folder_synced = True
+                _sync(self._wal)
+            except OSError as exc:
+                raise database_error(exc, self.path) from None
 
     def record(
         self,
@@ -349,11 +383,11 @@ class Ledger:
             recipient.subscriber_id,
         )
         if not suppress:
-            self._outcomes.execute(update, values)
+            self._unsynced.execute(update, values)
             return
-        with transaction(self._outcomes):
-            self._outcomes.execute(update, values)
-            self._outcomes.execute(
+        with transaction(self._unsynced):
+            self._unsynced.execute(update, values)
+            self._unsynced.execute(
                 "UPDATE subscribers SET status = 'bounced', status_source = ?, updated_at = ?"
                 " WHERE id = ? AND status IN ('active', 'pending')",
                 (f"SMTP {code} {text}"[:500], now, recipient.subscriber_id),
@@ -419,3 +453,20 @@ class Ledger:
             (send_id,),
         )[0]
         return int(count)
+
+
+def _write_ahead_log(db: Any) -> Path | None:
+    """The database's WAL file; None when SQLite could not use WAL here: then claims are
+    committed synced."""
+    mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+    return Path(f"{db.path}-wal") if str(mode).lower() == "wal" else None
+
+
+def _sync(path: Path) -> None:
+    """fdatasync by path (as SQLite syncs): what SQLite wrote through its own descriptor
+    reaches the disk."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fdatasync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -2,7 +2,8 @@
 working through its share of one send's rows at a shared, adjustable rate.
 
 Per recipient: personalise (and sign) the copy, wait for a slot, MAIL and RCPT, then mark
-the row `sending` and commit, send DATA, record the reply and commit. Temporary refusals
+the row `sending` and commit, send DATA, sync that commit before the end of the message,
+record the reply and commit. Temporary refusals
 are retried with exponential backoff and jitter until the retry window closes; a run of
 failures pauses the whole send; 421/454 halve the rate.
 """
@@ -160,6 +161,7 @@ class Sender:
                     recipient.address,
                     message,
                     before_data=partial(ledger.claim, job.send_id, recipient),
+                    before_end=ledger.make_durable,
                 )
                 self._settle(ledger, recipient, outcome)
         except BaseException as exc:
