@@ -79,14 +79,41 @@ def test_the_service_ends_when_its_socket_is_removed(private_service: Path) -> N
     assert wait_until(lambda: not alive(pid))
 
 
+# Stands in for `java … nu.validator.servlet.Main PORT`, first on the service's PATH: a
+# server that answers on PORT (every page valid), started as the service starts the Nu checker's, for a
+# tenth of the CPU seconds the real one spends compiling its schemas before it answers.
+STAND_IN_JAVA = """#!PYTHON
+import http.server, sys
+
+class Answer(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200)
+        self.end_headers()
+
+    def do_POST(self):  # every page valid
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b'{"messages": []}')
+
+    def log_message(self, *args):
+        pass
+
+http.server.HTTPServer(("127.0.0.1", int(sys.argv[-1])), Answer).serve_forever()
+"""
+
+
 def test_a_killed_service_is_replaced_and_leaves_no_nu_server_behind(
-    private_service: Path,
+    private_service: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    java = private_service.parent / "bin" / "java"
+    java.parent.mkdir()
+    java.write_text(STAND_IN_JAVA.replace("PYTHON", sys.executable), encoding="utf-8")
+    java.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{java.parent}{os.pathsep}{os.environ['PATH']}")
     page = private_service.parent / "page.html"
-    page.write_text("<!doctype html><title>t</title><p><b>unclosed</p>", encoding="utf-8")
-    jar = Path(__file__).resolve().parents[1] / "node_modules/vnu-jar/build/dist/vnu.jar"
-    messages = service.nu_messages([page], jar)
-    assert messages and all(m["path"] == str(page.resolve()) for m in messages), messages
+    page.write_text("<!doctype html><title>t</title><p>checked", encoding="utf-8")
+    assert service.nu_messages([page], private_service.parent / "vnu.jar") == []
     pid = service.ping()
     below = descendants(pid)
     assert any("nu.validator.servlet.Main" in command_line(p) for p in below), below
