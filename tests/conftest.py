@@ -95,6 +95,27 @@ def browser() -> Iterator[object]:  # -> a Playwright Browser
         pytest.skip(f"{exc} (Debian's chromium: scripts/install-system-deps.sh)")
 
 
+def built_in_place(source: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]:
+    """For a module whose tests each change a built workspace: `source` copied and built
+    once, with the fixed date; each call gives the built workspace back as that build left
+    it, at the same path (the build records its output folder, so a copy anywhere else
+    would render everything again). The module's tests run one at a time on one worker."""
+    base = tmp_path_factory.mktemp(f"built-{source.name}")
+    root, kept = base / source.name, base / "as-built"
+    copy_workspace(source, root)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        build(root)
+    shutil.copytree(root, kept, symlinks=True)
+
+    def restored() -> Path:
+        shutil.rmtree(root, ignore_errors=True)
+        shutil.copytree(kept, root, symlinks=True)
+        return root
+
+    return restored
+
+
 def shared_build(source: Path, tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
     """`build_copy` once for the whole run, however many xdist workers ask: the first
     builds under a lock, the others wait for it and read its report. Only for tests that

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from conftest import WORKSPACES, built_in_place
 
 from publisher.build import build
 from publisher.errors import PublisherError
@@ -37,11 +38,15 @@ def records(root: Path) -> bytes:
     return (root / ".publisher" / "cache" / "renders.json").read_bytes()
 
 
+@pytest.fixture(scope="module")
+def minimal_built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]:
+    return built_in_place(WORKSPACES / "minimal", tmp_path_factory)
+
+
 @pytest.fixture
-def built(workspace: Callable[[str], Path]) -> Path:
+def built(minimal_built: Callable[[], Path]) -> Path:
     """A workspace with a good build in dist/, and then a changed document."""
-    root = workspace("minimal")
-    build(root)
+    root = minimal_built()
     article = root / "documents" / "first-article.md"
     article.write_text(article.read_text() + "\nA late change.\n")
     return root
