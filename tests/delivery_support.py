@@ -4,6 +4,7 @@ to send to it."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -55,6 +56,8 @@ class RecordingHandler:
             self.refuse_all: str | None = None
             self.drop_after_data: set[str] = set()
             self.on_rcpt: dict[str, object] = {}
+            # called once, when the next message has been received, before the reply
+            self.on_data: Callable[[], object] | None = None
 
     def answer(self, address: str, *replies: str) -> None:
         """RCPT replies for `address`, one per attempt; the last repeats ("250 OK" accepts)."""
@@ -86,6 +89,9 @@ class RecordingHandler:
             for recipient in envelope.rcpt_tos:
                 self.received.append(Received(recipient, str(headers["Message-ID"]), data))
             drop = any(r in self.drop_after_data for r in envelope.rcpt_tos)
+            hook, self.on_data = self.on_data, None
+        if hook is not None:
+            hook()
         if drop:  # the message is taken, but the reply never reaches the sender
             server.transport.close()
         return "250 2.0.0 accepted"
@@ -234,6 +240,102 @@ def start_sender(
         stdout=subprocess.DEVNULL,
         stderr=stderr,
     )
+
+
+# A process that has imported `publisher send` once and forks one sender per request: the
+# kill tests start a dozen senders, and each new interpreter spent half a CPU second on
+# imports before it sent anything. A child is a process of its own through the real entry
+# point, with its own environment, killed by its pid; the server reaps it and says how it
+# ended. One JSON request per line: {"argv", "env"} → {"pid"}; {"wait": pid} → {"code"}.
+_FORK_SERVER = """
+import json, os, sys
+import publisher.cli, publisher.delivery.send, publisher.delivery.sender
+try:
+    import psycopg
+except ImportError:
+    pass
+for line in sys.stdin:
+    request = json.loads(line)
+    if "wait" in request:
+        status = os.waitpid(request["wait"], 0)[1]
+        answer = {"code": os.waitstatus_to_exitcode(status)}
+    else:
+        pid = os.fork()
+        if pid == 0:
+            quiet = os.open(os.devnull, os.O_RDWR)
+            for stream in (0, 1, 2):
+                os.dup2(quiet, stream)
+            os.environ.clear()
+            os.environ.update(request["env"])
+            code = 1
+            try:
+                publisher.cli.main(request["argv"])
+            except SystemExit as exit:
+                code = exit.code if isinstance(exit.code, int) else 1
+            finally:
+                os._exit(code)
+        answer = {"pid": pid}
+    print(json.dumps(answer), flush=True)
+"""
+
+
+class ForkedSender:
+    """`publisher send` forked by the server: killed by its pid, its end asked of the server."""
+
+    def __init__(self, server: subprocess.Popen[str], pid: int) -> None:
+        self._server, self.pid = server, pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None and _state(self.pid) == "Z":  # ended, not yet reaped
+            self.wait()
+        return self.returncode
+
+    def send_signal(self, signal: int) -> None:
+        os.kill(self.pid, signal)
+
+    def wait(self, timeout: float | None = None) -> int:
+        if self.returncode is None:
+            self.returncode = int(_ask(self._server, {"wait": self.pid})["code"])
+        return self.returncode
+
+
+def _state(pid: int) -> str:
+    """A process's state letter (Z: ended, not yet reaped)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "Z"
+
+
+def _ask(server: subprocess.Popen[str], request: dict[str, object]) -> dict[str, object]:
+    assert server.stdin is not None and server.stdout is not None
+    server.stdin.write(json.dumps(request) + "\n")
+    server.stdin.flush()
+    answer: dict[str, object] = json.loads(server.stdout.readline())
+    return answer
+
+
+@pytest.fixture(scope="session")
+def fork_sender() -> Iterator[Callable[..., ForkedSender]]:
+    """fork_sender(root, *extra) → `publisher send SLUG …` as a process of its own, forked
+    from one that has imported it already, to be killed and started again."""
+    server = subprocess.Popen(
+        [sys.executable, "-c", _FORK_SERVER],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+    def start(root: Path, *extra: str) -> ForkedSender:
+        env = {**os.environ, "PUBLISHER_SECRET_KEY": SECRET}
+        argv = ["-C", str(root), "send", SLUG, *extra]
+        return ForkedSender(server, int(_ask(server, {"argv": argv, "env": env})["pid"]))
+
+    yield start
+    assert server.stdin is not None
+    server.stdin.close()
+    server.wait(timeout=30)
 
 
 def add_subscribers(root: Path, statuses: dict[str, str], **fields: dict[str, str]) -> None:

@@ -10,12 +10,14 @@ import signal
 import subprocess
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from delivery_support import (
     SLUG,
+    ForkedSender,
     RecordingHandler,
     configure,
     execute_many,
@@ -47,7 +49,7 @@ def subscribe(root: Path, addresses: list[str]) -> None:
 
 @on_postgresql
 def test_two_senders_killed_at_random_points_send_each_copy_at_most_once(
-    delivery_workspace: Path, smtp: RecordingHandler
+    delivery_workspace: Path, smtp: RecordingHandler, fork_sender: Callable[..., ForkedSender]
 ) -> None:
     root = delivery_workspace
     subscribers = [f"member{n:04}@example.org" for n in range(SUBSCRIBERS)]
@@ -56,8 +58,8 @@ def test_two_senders_killed_at_random_points_send_each_copy_at_most_once(
     chance = random.Random(seed)
     kills = 0
     for _ in range(ROUNDS):
-        senders = [start_sender(root, "--rate", RATE, stderr=subprocess.PIPE) for _ in range(2)]
-        moments = sorted((chance.uniform(0.4, 1.6), sender) for sender in senders)
+        senders = [fork_sender(root, "--rate", RATE) for _ in range(2)]
+        moments = sorted((chance.uniform(0.0, 1.2), sender) for sender in senders)
         started = time.monotonic()
         for moment, sender in moments:  # start-up, reserving, sending, or between commits
             time.sleep(max(0.0, moment - (time.monotonic() - started)))
