@@ -53,16 +53,18 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
-@contextmanager
-def open_email(
-    browser: Browser,
+def show_email(
+    page: Page,
     html: Path,
     width: int,
     media: tuple[str, Path] | None = None,
     color_scheme: Literal["light", "dark"] = "light",
-) -> Iterator[Page]:
-    """`html` loaded at `width` px; `media` = (URL prefix, folder) serves those images."""
-    page = browser.new_page(viewport={"width": width, "height": 800}, color_scheme=color_scheme)
+) -> None:
+    """`html` loaded in `page` at `width` px; `media` = (URL prefix, folder) serves those
+    images. One page shows one email after another: a new page costs Chromium a renderer
+    process and a window each time, about as much CPU as loading the email."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.emulate_media(color_scheme=color_scheme)
 
     def offline(route: Route) -> None:
         url = route.request.url
@@ -77,19 +79,17 @@ def open_email(
                 return
         route.abort()
 
+    page.unroute_all()
     page.route("**/*", offline)
-    try:
-        page.goto(html.as_uri())
-        yield page
-    finally:
-        page.close()
+    page.goto(html.as_uri())
 
 
 def screenshots(html: Path, media: tuple[str, Path] | None = None) -> dict[int, bytes]:
     """Full-page PNGs of the email at each of WIDTHS."""
     with chromium() as browser:
+        page = browser.new_page()
         shots = {}
         for width in WIDTHS:
-            with open_email(browser, html, width, media) as page:
-                shots[width] = page.screenshot(full_page=True)
+            show_email(page, html, width, media)
+            shots[width] = page.screenshot(full_page=True)
         return shots
