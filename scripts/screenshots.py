@@ -96,15 +96,15 @@ def browser_shots(dist: Path, theme: str) -> Iterator[tuple[str, bytes]]:
         else:
             route.abort()
 
-    def photograph(url: str, width: int, height: int) -> bytes:
-        page = browser.new_page(viewport={"width": width, "height": height})
-        page.route("**/*", offline)
-        page.goto(url)
-        png = page.screenshot()
-        page.close()
-        return png
-
     with chromium() as browser:
+        page = browser.new_page()  # one for every photograph: a page costs a renderer
+        page.route("**/*", offline)
+
+        def photograph(url: str, width: int, height: int) -> bytes:
+            page.set_viewport_size({"width": width, "height": height})
+            page.goto(url)
+            return page.screenshot()
+
         email = (dist / ISSUE / "email.html").as_uri()
         yield "email-375", photograph(email, 375, 1100)
         yield "email-600", photograph(email, 600, 1100)
