@@ -12,6 +12,7 @@ served from the built dist/. PNGs are reduced to a palette, to stay small in git
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import re
@@ -22,6 +23,10 @@ import tempfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 REPO = Path(__file__).resolve().parents[1]
 EPOCH = "1772323200"  # 2026-03-01, as the tests build
@@ -60,11 +65,13 @@ def workspace(target: Path, theme: str) -> Path:
     return target
 
 
-def shots(dist: Path, theme: str) -> Iterator[tuple[str, bytes]]:
+def shots(dist: Path, theme: str, browser: Browser | None = None) -> Iterator[tuple[str, bytes]]:
+    """The photographs, named; `browser`: a Chromium already running (the tests'), else
+    one is started for them."""
     yield "pdf-cover", pdf_page(dist / ISSUE / f"{ISSUE}.pdf", 0)
     yield "pdf-inside", pdf_page(dist / ISSUE / f"{ISSUE}.pdf", 2)
     yield "leaflet", pdf_page(dist / LEAFLET_ISSUE / f"{LEAFLET_ISSUE}-leaflet.pdf", 0)
-    yield from browser_shots(dist, theme)
+    yield from browser_shots(dist, theme, browser)
 
 
 def pdf_page(pdf: Path, index: int, width: int = 420) -> bytes:
@@ -77,7 +84,9 @@ def pdf_page(pdf: Path, index: int, width: int = 420) -> bytes:
         return png
 
 
-def browser_shots(dist: Path, theme: str) -> Iterator[tuple[str, bytes]]:
+def browser_shots(
+    dist: Path, theme: str, browser: Browser | None = None
+) -> Iterator[tuple[str, bytes]]:
     from playwright.sync_api import Route
 
     from publisher.config import load_config
@@ -96,8 +105,11 @@ def browser_shots(dist: Path, theme: str) -> Iterator[tuple[str, bytes]]:
         else:
             route.abort()
 
-    with chromium() as browser:
+    with contextlib.ExitStack() as stack:
+        if browser is None:
+            browser = stack.enter_context(chromium())
         page = browser.new_page()  # one for every photograph: a page costs a renderer
+        stack.callback(page.close)
         page.route("**/*", offline)
 
         def photograph(url: str, width: int, height: int) -> bytes:

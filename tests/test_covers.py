@@ -12,6 +12,7 @@ from pathlib import Path
 
 import lxml.etree
 import lxml.html
+from playwright.sync_api import Browser
 
 from publisher.build import build
 from publisher.config import load_config
@@ -172,7 +173,7 @@ def test_a_redrawn_lead_image_renders_its_issue_again(workspace: Callable[[str],
 
 
 def test_screenshots_of_every_output_show_the_examples_accent_and_logo(
-    built_example: BuildReport,
+    built_example: BuildReport, browser: Browser
 ) -> None:
     """What a reader sees, photographed as the README's screenshots are (scripts/
     screenshots.py) and kept in test-artifacts/screenshots/: each shows the accent colour
@@ -192,7 +193,7 @@ def test_screenshots_of_every_output_show_the_examples_accent_and_logo(
     folder = REPO / "test-artifacts" / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     seen = []
-    for name, png in screenshots.shots(built_example.out_dir, "default"):
+    for name, png in screenshots.shots(built_example.out_dir, "default", browser):
         (folder / f"{name}.png").write_bytes(png)
         with Image.open(io.BytesIO(png)) as shot:
             rgb = shot.convert("RGB")
