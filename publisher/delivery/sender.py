@@ -3,7 +3,7 @@ working through its share of one send's rows at a shared, adjustable rate.
 
 Per recipient: personalise (and sign) the copy, wait for a slot, MAIL and RCPT, then mark
 the row `sending` and commit, send DATA, sync that commit before the end of the message,
-record the reply and commit. Temporary refusals
+record the reply and commit. The next copy is made while the server reads the current one. Temporary refusals
 are retried with exponential backoff and jitter until the retry window closes; a run of
 failures pauses the whole send; 421/454 halve the rate.
 """
@@ -14,6 +14,7 @@ import random
 import threading
 import time
 from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Protocol
@@ -142,18 +143,34 @@ class Sender:
         job = self.job
         ledger = Ledger(job.database, job.settings.database_timeout)
         connection = Connection(job.settings, job.password)
+        # The next copy is looked up and made (and signed) while the server reads this one:
+        # its row is `sending` by then, so the lookup cannot return it again.
+        ahead = ThreadPoolExecutor(1, thread_name_prefix=f"send-{index}-next")
+        upcoming: Future[tuple[Recipient, bytes] | None] | None = None
+
+        def next_copy() -> tuple[Recipient, bytes] | None:
+            found = ledger.next_due(job.send_id, time.time(), index, job.connections)
+            return (found, self._compose(found)) if found else None
+
+        def before_end() -> None:
+            nonlocal upcoming
+            if upcoming is None:  # a retried transaction comes here twice
+                upcoming = ahead.submit(next_copy)
+            ledger.make_durable()
+
         try:
             while not self.stop.is_set():
-                now = time.time()
-                recipient = ledger.next_due(job.send_id, now, index, job.connections)
-                if recipient is None:
+                copy = upcoming.result() if upcoming else next_copy()
+                upcoming = None
+                if copy is None:
+                    now = time.time()
                     remaining, due = ledger.open_count(job.send_id, index, job.connections)
                     if not remaining:
                         return
                     ledger.reclaim_abandoned()  # rows of a sender that died (PostgreSQL)
                     self.stop.wait(min(max(due - now, 0.01), _IDLE_POLL))
                     continue
-                message = self._compose(recipient)
+                recipient, message = copy
                 if not self.pacer.wait(self.stop):
                     return
                 outcome = connection.transmit(
@@ -161,7 +178,7 @@ class Sender:
                     recipient.address,
                     message,
                     before_data=partial(ledger.claim, job.send_id, recipient),
-                    before_end=ledger.make_durable,
+                    before_end=before_end,
                 )
                 self._settle(ledger, recipient, outcome)
         except BaseException as exc:
@@ -169,6 +186,7 @@ class Sender:
                 self._error = self._error or exc
             self.stop.set()
         finally:
+            ahead.shutdown()  # a copy made ahead and not sent leaves its row queued
             connection.close()
             ledger.close()
 
