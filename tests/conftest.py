@@ -82,9 +82,12 @@ def build_copy(source: Path, tmp_path_factory: pytest.TempPathFactory) -> BuildR
         return build(root)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:  # -> a Playwright Browser
-    """Headless Chromium as the email preview starts it (Debian's, with its flags)."""
+    """Headless Chromium as the email preview starts it (Debian's, with its flags): one per
+    worker, shared by every module that looks or clicks (a launch costs ~1.3 CPU-s). While
+    it runs, asyncio.run() cannot be called on the main thread: Playwright's sync API
+    holds that thread's event loop."""
     from publisher.errors import PublisherError
     from publisher.renderers.email.browser import chromium
 
