@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -305,6 +306,12 @@ class ForkedSender:
         os.kill(self.pid, signal)
 
     def wait(self, timeout: float | None = None) -> int:
+        """Its exit code (negative: the signal that ended it); TimeoutExpired as Popen's."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.returncode is None and _state(self.pid) != "Z":
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"publisher send (pid {self.pid})", timeout or 0)
+            time.sleep(0.01)
         if self.returncode is None:
             self.returncode = int(_ask(self._server, {"wait": self.pid})["code"])
         return self.returncode
