@@ -48,13 +48,9 @@ def accessibility(target: Target) -> Iterator[Result]:
     paths = epubs(target)
     if not paths:
         return
-    ace = tools.ace(target.config.root)
+    modules = tools.ace_modules(target.config.root)
     node = tools.node()
-    env = {
-        **os.environ,
-        "PUPPETEER_EXECUTABLE_PATH": tools.chromium(),
-        "NODE_PATH": str(ace.parent.parent),  # the node_modules that holds Ace
-    }
+    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": tools.chromium(), "NODE_PATH": str(modules)}
     run = subprocess.run(
         [node, str(ACE_SCRIPT), *map(str, paths)],
         capture_output=True,

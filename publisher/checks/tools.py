@@ -50,8 +50,12 @@ def vnu_jar(workspace: Path) -> Path:
     )
 
 
-def ace(workspace: Path) -> Path:
-    return node_modules_file(".bin", "ace-puppeteer", tool="Ace by DAISY", workspace=workspace)
+def ace_modules(workspace: Path) -> Path:
+    """The node_modules folder that holds Ace's checker (ace.js drives it with Puppeteer)."""
+    core = node_modules_file(
+        "@daisy", "ace-core", "package.json", tool="Ace by DAISY", workspace=workspace
+    )
+    return core.parents[2]
 
 
 def node() -> str:
