@@ -46,11 +46,11 @@ system-deps:
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	# uv resolves and installs the ~150 packages in seconds where pip takes a minute. It also
-	# compiles them, and publisher, to bytecode here, beside npm's longer install: otherwise
-	# the first processes of the tests (both workers at once) compile them, 6 CPU-s each.
+	# uv resolves and installs the ~150 packages in seconds where pip takes a minute.
+	# publisher is compiled to bytecode here, once, not by both test workers at once (the
+	# ~150 packages are not: compiling all of them takes longer than it saves).
 	$(BIN)/pip install --quiet uv
-	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -e '.[test]'
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[test]'
 	$(BIN)/python -m compileall -q publisher
 	touch $@
 
