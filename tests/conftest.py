@@ -82,12 +82,12 @@ def build_copy(source: Path, tmp_path_factory: pytest.TempPathFactory) -> BuildR
         return build(root)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:  # -> a Playwright Browser
     """Headless Chromium as the email preview starts it (Debian's, with its flags): one per
-    worker, shared by every module that looks or clicks (a launch costs ~1.3 CPU-s). While
-    it runs, asyncio.run() cannot be called on the main thread: Playwright's sync API
-    holds that thread's event loop."""
+    module. Not one per worker: while it runs, Playwright's sync API holds the main
+    thread's event loop, so an in-process `preview-email` of a later module could not
+    start its own (tests/test_editions.py's failed so)."""
     from publisher.errors import PublisherError
     from publisher.renderers.email.browser import chromium
 
