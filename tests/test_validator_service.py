@@ -6,9 +6,11 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -121,6 +123,24 @@ def test_a_killed_service_is_replaced_and_leaves_no_nu_server_behind(
     os.kill(pid, signal.SIGKILL)
     assert wait_until(lambda: not any(alive(p) for p in below))
     assert service.ping() != pid
+
+
+def test_a_service_dying_as_it_is_asked_is_replaced(private_service: Path) -> None:
+    """Killed, or ending at its idle time, just as a request arrives: the request reaches
+    a socket that hangs up without answering, and a new service answers it instead."""
+    path = service._socket_path()
+    dying = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    dying.bind(str(path))  # its file stays behind, as a dead service's does
+    dying.listen(1)
+
+    def hang_up_once() -> None:
+        connection, _ = dying.accept()
+        connection.close()
+        dying.close()
+
+    threading.Thread(target=hang_up_once, daemon=True).start()
+    pid = service.ping()
+    assert pid != os.getpid() and alive(pid)
 
 
 def descendants(pid: int) -> list[int]:

@@ -22,6 +22,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -71,13 +72,27 @@ def stop() -> bool:
 
 
 def _ask(request: dict[str, Any], limit: float) -> dict[str, Any]:
+    """The service's answer. A service found running may be one that is dying (killed, or
+    ending at its idle time, as the request arrives): then a new one is started and asked
+    once more. One this call started that goes away is an error."""
     path = _socket_path()
-    connection = _connect(path) or _start(path)
-    with connection:
-        answer = _exchange(connection, request, limit, path)
+    for attempt in range(3):
+        found = _connect(path)
+        try:
+            with found or _start(path) as connection:
+                answer = _exchange(connection, request, limit, path)
+            break
+        except _Gone:
+            if found is None or attempt == 2:
+                raise
+            time.sleep(0.1)  # a dying service may still hold its socket for a moment
     if "error" in answer:
         raise ServiceError(answer["error"])
     return answer
+
+
+class _Gone(ServiceError):
+    """The service went away without answering."""
 
 
 def _exchange(
@@ -90,8 +105,10 @@ def _exchange(
             line = incoming.readline()
     except TimeoutError:
         raise ServiceError(f"the validator service did not answer in {limit:.0f} s") from None
+    except (ConnectionResetError, BrokenPipeError):
+        line = b""
     if not line:
-        raise ServiceError(f"the validator service stopped without answering: {_log_tail(path)}")
+        raise _Gone(f"the validator service stopped without answering: {_log_tail(path)}")
     answer: dict[str, Any] = json.loads(line)
     return answer
 
