@@ -6,7 +6,6 @@ from __future__ import annotations
 import http.client
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -14,10 +13,11 @@ from publisher.serve.http import PreviewServer
 from publisher.serve.status import Status
 
 
-@pytest.fixture
-def port(tmp_path: Path) -> Iterator[int]:
-    """The real preview server on a free port, serving a dist/ with one page."""
-    dist = tmp_path / "dist"
+@pytest.fixture(scope="module")
+def port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    """The real preview server on a free port, serving a dist/ with one page: one for the
+    module (requests change nothing, and each stop waits out the server's half-second poll)."""
+    dist = tmp_path_factory.mktemp("hosts") / "dist"
     dist.mkdir()
     (dist / "index.html").write_text("<!DOCTYPE html><title>t</title><body>secret</body>")
     server = PreviewServer(0, dist, Status(), "https://news.example.org/")
