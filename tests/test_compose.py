@@ -37,7 +37,9 @@ def serving(workspace: Path, status: Status | None = None) -> Iterator[int]:
         "https://compose.example.org/",
         workspace=workspace,
     )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     try:
         yield server.server_address[1]
