@@ -7,7 +7,8 @@ import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -98,25 +99,39 @@ def browser() -> Iterator[object]:  # -> a Playwright Browser
         pytest.skip(f"{exc} (Debian's chromium: scripts/install-system-deps.sh)")
 
 
-def built_in_place(source: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]:
-    """For a module whose tests each change a built workspace: `source` copied and built
-    once, with the fixed date; each call gives the built workspace back as that build left
-    it, at the same path (the build records its output folder, so a copy anywhere else
-    would render everything again). The module's tests run one at a time on one worker."""
+@dataclass(frozen=True)
+class BuiltInPlace:
+    """A workspace built once and kept as built, for tests that each change it: `restored()`
+    gives it back as the build left it, at the path it was built at (the build records its
+    output folder, so a copy anywhere else would render everything again). Its tests run
+    one at a time, on one worker."""
+
+    root: Path
+    kept: Path  # the untouched copy, for tests that only read it
+    report: BuildReport
+
+    def restored(self) -> Path:
+        shutil.rmtree(self.root, ignore_errors=True)
+        shutil.copytree(self.kept, self.root, symlinks=True)
+        return self.root
+
+
+def built_in_place(
+    source: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    prepare: Callable[[Path], object] = lambda root: None,
+    formats: Sequence[str] = (),
+) -> BuiltInPlace:
+    """`source` copied, `prepare`d, built with the fixed date (its `formats`, else all)."""
     base = tmp_path_factory.mktemp(f"built-{source.name}")
-    root, kept = base / source.name, base / "as-built"
-    copy_workspace(source, root)
+    root = copy_workspace(source, base / source.name)
+    prepare(root)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-        build(root)
+        report = build(root, formats=formats)
+    kept = base / "as-built"
     shutil.copytree(root, kept, symlinks=True)
-
-    def restored() -> Path:
-        shutil.rmtree(root, ignore_errors=True)
-        shutil.copytree(kept, root, symlinks=True)
-        return root
-
-    return restored
+    return BuiltInPlace(root, kept, report)
 
 
 def shared_build(source: Path, tmp_path_factory: pytest.TempPathFactory) -> BuildReport:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -24,10 +23,8 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
-from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from conftest import WORKSPACES, BuiltInPlace, built_in_place
 from postgresql_support import Server, running_postgresql
-
-from publisher.build import build
 
 SECRET = "test-secret-key-for-signing-links"
 SLUG = "007-huelga"
@@ -162,22 +159,10 @@ def _toml(value: object) -> str:
 
 
 @pytest.fixture(scope="session")
-def built_email_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """tests/workspaces/email with its email built once for the whole session, kept as it
-    was built. Built at `_sending_root`, where `delivery_workspace` puts each test's copy:
-    a build records where it was made, and an email built elsewhere is not up to date."""
-    folder = tmp_path_factory.mktemp("delivery-built")
-    root = copy_workspace(WORKSPACES / "email", _sending_root(tmp_path_factory))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-        build(root, formats=["email"])
-    shutil.copytree(root, folder / "workspace")
-    return folder / "workspace"
-
-
-def _sending_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One folder per test session (per xdist worker): tests that use it run one at a time."""
-    return tmp_path_factory.getbasetemp() / "delivery-workspace"
+def built_email_workspace(tmp_path_factory: pytest.TempPathFactory) -> BuiltInPlace:
+    """tests/workspaces/email with its email built once for the whole session, where
+    `delivery_workspace` gives each test its copy."""
+    return built_in_place(WORKSPACES / "email", tmp_path_factory, formats=["email"])
 
 
 BACKENDS = ("sqlite", "postgresql")
@@ -209,9 +194,8 @@ def new_list(backend: str, request: pytest.FixtureRequest) -> Callable[[], str]:
 
 @pytest.fixture
 def delivery_workspace(
-    built_email_workspace: Path,
+    built_email_workspace: BuiltInPlace,
     smtp_controller: _EphemeralPortController,
-    tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
     backend: str,
     new_list: Callable[[], str],
@@ -220,9 +204,7 @@ def delivery_workspace(
     subscriber list (a new PostgreSQL database for the `postgresql` backend) and the
     signing secret in the environment. Always at the same path, the one it was built at,
     so its built email is up to date."""
-    root = _sending_root(tmp_path_factory)
-    shutil.rmtree(root, ignore_errors=True)
-    shutil.copytree(built_email_workspace, root)  # copy2 keeps time stamps: still fresh
+    root = built_email_workspace.restored()
     database = {} if backend == "sqlite" else {"database": new_list()}
     configure(root, smtp_port=smtp_controller.port, **DELIVERY, **database)
     monkeypatch.setenv("PUBLISHER_SECRET_KEY", SECRET)

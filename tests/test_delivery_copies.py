@@ -11,6 +11,7 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
+from conftest import BuiltInPlace
 
 from publisher.delivery.copies import PLACEHOLDER, Template
 
@@ -55,9 +56,9 @@ def texts(message: EmailMessage) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("to", "token"), RECIPIENTS, ids=["plain", "long token", "quoted"])
 def test_a_copy_is_the_built_message_with_the_recipients_values(
-    built_email_workspace: Path, to: str, token: str
+    built_email_workspace: BuiltInPlace, to: str, token: str
 ) -> None:
-    eml = next((built_email_workspace / "dist").glob("*/email.eml"))
+    eml = next((built_email_workspace.kept / "dist").glob("*/email.eml"))
     template = Template.read(eml)
     for _ in range(2):  # the second copy comes from what the first left behind
         data = template.personalise(to, "<copy-1@example.org>", token, DATE)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dkim
 import pytest
+from conftest import BuiltInPlace
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from delivery_support import SLUG, RecordingHandler, add_subscribers, configure
@@ -91,7 +92,7 @@ def test_a_configured_selector_without_its_key_stops_before_sending(
 
 @pytest.mark.parametrize("line_ends", ["CRLF", "a bare LF in the body"])
 def test_the_signature_is_the_one_dkimpy_makes(
-    built_email_workspace: Path,
+    built_email_workspace: BuiltInPlace,
     key_pair: tuple[bytes, bytes],
     monkeypatch: pytest.MonkeyPatch,
     line_ends: str,
@@ -102,7 +103,7 @@ def test_the_signature_is_the_one_dkimpy_makes(
     from publisher.delivery.dkim_signer import DKIM_HEADERS, DkimSigner
 
     private, _ = key_pair
-    eml = next((built_email_workspace / "dist").glob("*/email.eml"))
+    eml = next((built_email_workspace.kept / "dist").glob("*/email.eml"))
     message = Template.read(eml).personalise("ann@example.org", "<1@example.org>", "a.B-c_1")
     if line_ends != "CRLF":
         head, body = message.split(b"\r\n\r\n", 1)

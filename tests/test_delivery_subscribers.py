@@ -118,7 +118,6 @@ def test_reimporting_never_resubscribes_and_never_deletes(
 @both_backends
 def test_add_remove_list_and_an_export_that_restores_the_list(
     delivery_workspace: Path,
-    built_email_workspace: Path,
     tmp_path: Path,
     new_list: Callable[[], str],
 ) -> None:

@@ -8,45 +8,31 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from conftest import WORKSPACES, BuiltInPlace, built_in_place, copy_workspace
 from interruptions import interrupt_while_placing, interrupt_while_staging
 
-from publisher.build import BuildReport, build
+from publisher.build import build
 from publisher.jobs import workers
 
 ISSUE_ONE = "number: 1\ntitle: One\ndate: 2026-01-10\nsections:\n  - title: News\n    documents: [first-article]\n"
 ISSUE_TWO = "number: 2\ntitle: Two\ndate: 2026-01-17\nsections:\n  - title: News\n    documents: [second-article]\n"
 
 
-def two_issues_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Always the same folder (per worker): a build records where it was made, so a built
-    copy is up to date only there. The module's tests use it one at a time."""
-    return tmp_path_factory.getbasetemp() / "two-issues" / "minimal"
+def with_two_issues(root: Path) -> None:
+    (root / "issues" / "001-first.yaml").write_text(ISSUE_ONE)
+    (root / "issues" / "002-second.yaml").write_text(ISSUE_TWO)
 
 
 @pytest.fixture(scope="module")
-def first_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildReport]:
+def first_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltInPlace:
     """The minimal workspace with two issues, built once from cold; kept aside as built."""
-    root = copy_workspace(WORKSPACES / "minimal", two_issues_root(tmp_path_factory))
-    (root / "issues" / "001-first.yaml").write_text(ISSUE_ONE)
-    (root / "issues" / "002-second.yaml").write_text(ISSUE_TWO)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-        report = build(root)
-    kept = tmp_path_factory.mktemp("two-issues-built") / "minimal"
-    shutil.copytree(root, kept, symlinks=True)
-    return kept, report
+    return built_in_place(WORKSPACES / "minimal", tmp_path_factory, with_two_issues)
 
 
 @pytest.fixture
-def two_issues(
-    first_build: tuple[Path, BuildReport], tmp_path_factory: pytest.TempPathFactory
-) -> Path:
+def two_issues(first_build: BuiltInPlace) -> Path:
     """The two-issue workspace as its first build left it (outputs, cache and records)."""
-    root = two_issues_root(tmp_path_factory)
-    shutil.rmtree(root, ignore_errors=True)
-    shutil.copytree(first_build[0], root, symlinks=True)
-    return root
+    return first_build.restored()
 
 
 def outputs(root: Path) -> dict[str, bytes]:
@@ -57,9 +43,9 @@ def outputs(root: Path) -> dict[str, bytes]:
 
 
 def test_an_unchanged_workspace_renders_nothing(
-    two_issues: Path, first_build: tuple[Path, BuildReport]
+    two_issues: Path, first_build: BuiltInPlace
 ) -> None:
-    first = first_build[1]
+    first = first_build.report
     assert first.rendered and not first.skipped
     before = {p: p.stat().st_mtime_ns for p in (two_issues / "dist").rglob("*") if p.is_file()}
     again = build(two_issues)
@@ -100,8 +86,8 @@ def test_a_changed_template_re_renders_only_its_format(two_issues: Path) -> None
     assert sorted(report.rendered) == ["email 001-first", "email 002-second"]
 
 
-def test_force_renders_everything(two_issues: Path, first_build: tuple[Path, BuildReport]) -> None:
-    assert sorted(build(two_issues, force=True).rendered) == sorted(first_build[1].rendered)
+def test_force_renders_everything(two_issues: Path, first_build: BuiltInPlace) -> None:
+    assert sorted(build(two_issues, force=True).rendered) == sorted(first_build.report.rendered)
 
 
 @pytest.mark.parametrize("interrupt", [interrupt_while_staging, interrupt_while_placing])

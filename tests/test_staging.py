@@ -7,12 +7,11 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
 import pytest
-from conftest import WORKSPACES, built_in_place
+from conftest import WORKSPACES, BuiltInPlace, built_in_place
 
 from publisher.build import build
 from publisher.errors import PublisherError
@@ -39,14 +38,14 @@ def records(root: Path) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def minimal_built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]:
+def minimal_built(tmp_path_factory: pytest.TempPathFactory) -> BuiltInPlace:
     return built_in_place(WORKSPACES / "minimal", tmp_path_factory)
 
 
 @pytest.fixture
-def built(minimal_built: Callable[[], Path]) -> Path:
+def built(minimal_built: BuiltInPlace) -> Path:
     """A workspace with a good build in dist/, and then a changed document."""
-    root = minimal_built()
+    root = minimal_built.restored()
     article = root / "documents" / "first-article.md"
     article.write_text(article.read_text() + "\nA late change.\n")
     return root
