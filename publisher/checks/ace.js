@@ -26,12 +26,11 @@ const ace = require('@daisy/ace-core');
 const logger = require('@daisy/ace-logger');
 const utils = require('@daisy/puppeteer-utils');
 
-let browser = null;  // the one browser, once a check needs it
 const idle = [];  // tabs ready for the next document
 
 async function tab() {
   if (idle.length) return idle.pop();
-  const page = await browser.newPage();
+  const page = await (await launching).newPage();
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
@@ -49,7 +48,7 @@ async function tab() {
 const reusingTabs = {
   concurrency: Math.max(1, Math.min(4, os.cpus().length)),
   launch: async () => {
-    browser = await launching;
+    await launching;
   },
   close: async () => {},  // kept for the next EPUB; closed at the end
   run: async (url, scripts, scriptContents) => {
