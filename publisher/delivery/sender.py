@@ -3,9 +3,9 @@ working through its share of one send's rows at a shared, adjustable rate.
 
 Per recipient: personalise (and sign) the copy, wait for a slot, MAIL and RCPT, then mark
 the row `sending` and commit, send DATA, sync that commit before the end of the message,
-record the reply and commit. The next copy is made while the server reads the current one. Temporary refusals
-are retried with exponential backoff and jitter until the retry window closes; a run of
-failures pauses the whole send; 421/454 halve the rate.
+record the reply and commit. The next copy is made while the server reads the current one.
+Temporary refusals are retried with exponential backoff and jitter until the retry window
+closes; a run of failures pauses the whole send; 421/454 halve the rate.
 """
 
 from __future__ import annotations
