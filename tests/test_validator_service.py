@@ -125,22 +125,33 @@ def test_a_killed_service_is_replaced_and_leaves_no_nu_server_behind(
     assert service.ping() != pid
 
 
-def test_a_service_dying_as_it_is_asked_is_replaced(private_service: Path) -> None:
-    """Killed, or ending at its idle time, just as a request arrives: the request reaches
-    a socket that hangs up without answering, and a new service answers it instead."""
-    path = service._socket_path()
+def hanging_up_once() -> None:
+    """A service's socket that takes one request and hangs up without answering, as a
+    service killed, or ending at its idle time, does; its file stays behind."""
     dying = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    dying.bind(str(path))  # its file stays behind, as a dead service's does
+    dying.bind(str(service._socket_path()))
     dying.listen(1)
 
-    def hang_up_once() -> None:
+    def hang_up() -> None:
         connection, _ = dying.accept()
         connection.close()
         dying.close()
 
-    threading.Thread(target=hang_up_once, daemon=True).start()
+    threading.Thread(target=hang_up, daemon=True).start()
+
+
+def test_a_service_dying_as_it_is_asked_is_replaced(private_service: Path) -> None:
+    """Killed, or ending at its idle time, just as a request arrives: the request reaches
+    a socket that hangs up without answering, and a new service answers it instead."""
+    hanging_up_once()
     pid = service.ping()
     assert pid != os.getpid() and alive(pid)
+
+
+def test_stopping_a_service_that_hangs_up_is_no_error(private_service: Path) -> None:
+    hanging_up_once()
+    assert service.stop() is True
+    assert service.stop() is False  # nothing answers there any more
 
 
 def descendants(pid: int) -> list[int]:

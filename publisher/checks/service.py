@@ -61,12 +61,13 @@ def ping() -> int:
 
 
 def stop() -> bool:
-    """Ask the service to end now; False when none was running."""
+    """Ask the service to end now; False when none was running (one that goes away as it
+    is asked was ending anyway)."""
     path = _socket_path()
     connection = _connect(path)
     if connection is None:
         return False
-    with connection:
+    with connection, contextlib.suppress(_Gone):
         _exchange(connection, {"tool": "stop"}, 10, path)
     return True
 
