@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from ..chromium import executable
 from .base import ToolMissing
 
 _SETUP = "run 'make setup' in the publisher checkout, or see the README's set-up section"
@@ -66,10 +67,9 @@ def node() -> str:
 
 
 def chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if found := shutil.which(name):
-            return found
-    raise ToolMissing("Chromium", "install it with 'apt-get install chromium'")
+    if found := executable():
+        return found
+    raise ToolMissing("Chromium", "install it with 'apt-get install chromium-headless-shell'")
 
 
 def poppler(command: str) -> str:

@@ -1,4 +1,4 @@
-"""The email as a subscriber's mail client shows it: headless Chromium from Debian's package,
+"""The email as a subscriber's mail client shows it: headless Chromium from Debian's packages,
 driven by Playwright (its bundled browsers are never downloaded), at phone and desktop widths.
 
 The page runs offline: images the email links under the archive's media/ URL are served
@@ -7,13 +7,13 @@ from documents/ (where the web archive publishes them from), every other request
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote
 
+from ...chromium import executable as chromium_executable
 from ...errors import PublisherError
 from ...extras import needs
 
@@ -34,11 +34,12 @@ CHROMIUM_ARGS = [
 
 @contextmanager
 def chromium() -> Iterator[Browser]:
-    executable = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(executable).is_file():
+    executable = chromium_executable()
+    if executable is None:
         raise PublisherError.at(
             "headless Chromium is not installed",
-            hint="install Debian's chromium package (scripts/install-system-deps.sh does)",
+            hint="install Debian's chromium-headless-shell or chromium package"
+            " (scripts/install-system-deps.sh does)",
         )
     with sync_playwright() as playwright:
         try:
