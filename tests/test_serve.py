@@ -150,6 +150,11 @@ def reading_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]
             yield started
 
 
+# The log line of the background build every server starts with (PDF, EPUB…): until it is
+# there, that build may still be starting, with no process to see yet.
+FIRST_BACKGROUND_BUILD = r"built pdf\b.* in [\d.]+ s$"
+
+
 def next_event(stream: http.client.HTTPResponse, server: Server) -> dict[str, object]:
     """The next build the event stream announces (keep-alive comments skipped)."""
     while line := stream.readline().decode():
@@ -165,7 +170,7 @@ def test_an_edited_document_is_served_before_the_pdf_and_epub_are_rebuilt(
     """What makes an edit show at once: the preview stage builds what the browser shows
     and announces it while the PDF and EPUB are still being built in the background."""
     pdf = load_config(server.root).dist_dir / server.issue / f"{server.issue}.pdf"
-    wait_until(lambda: pdf.is_file() and not background_builds(server.process.pid), server)
+    server.wait_for_line(FIRST_BACKGROUND_BUILD, 60)
     before = pdf.read_bytes()
     sentence = f"Written while the server runs, {time.time_ns()}."
     assert sentence not in server.get(server.article).text
@@ -353,10 +358,10 @@ def test_previews_show_each_issue_email_at_phone_and_desktop_width_and_its_pdf(
 
 def test_stopping_the_server_stops_its_background_build(server: Server) -> None:
     """Stopped, not waited for: the build process and its workers end, and the PDF never
-    gets the edit. (The server has other children, such as multiprocessing's resource
-    tracker, which end with it anyway: the build is told apart by what it runs.)"""
+    gets the edit. (The server has other children, multiprocessing's fork server and
+    resource tracker, which end with it anyway: the builds are the fork server's children.)"""
     pdf = load_config(server.root).dist_dir / server.issue / f"{server.issue}.pdf"
-    wait_until(lambda: pdf.is_file() and not background_builds(server.process.pid), server)
+    server.wait_for_line(FIRST_BACKGROUND_BUILD, 60)
     before = pdf.read_bytes()
     server.source.write_text(server.source.read_text() + "\nAnother line.\n")
 
@@ -410,16 +415,16 @@ def descendants(parent: int) -> set[int]:
 
 
 def background_builds(server: int) -> set[int]:
-    """The server's children started by multiprocessing's spawn to run a build (its
-    resource tracker, also a child, runs resource_tracker instead)."""
+    """The builds the server runs in the background: the children of its fork server
+    (multiprocessing's, a child of the server beside its resource tracker)."""
     found = set()
     for pid in child_processes(server):
         try:
             command = Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
             continue
-        if b"spawn_main" in command and alive(pid):
-            found.add(pid)
+        if b"multiprocessing.forkserver" in command:
+            found |= {child for child in child_processes(pid) if alive(child)}
     return found
 
 

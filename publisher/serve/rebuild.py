@@ -21,6 +21,7 @@ import time
 import traceback
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from multiprocessing import forkserver
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -67,8 +68,11 @@ def background_stage() -> Stage:
     )
 
 
-# A child process starts afresh, not as a copy of this one with its server threads.
-_PROCESSES = multiprocessing.get_context("spawn")
+# A build runs in a child forked from multiprocessing's fork server: a process started
+# afresh, not a copy of this one with its server threads, that has imported the build and
+# WeasyPrint once (warm.py), so each build starts without importing them again.
+_PROCESSES = multiprocessing.get_context("forkserver")
+_PROCESSES.set_forkserver_preload([__name__, "publisher.serve.warm"])
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,7 @@ class Rebuilder:
         self._child: BaseProcess | None = None
         self._result: Connection | None = None
         self._started = 0.0
+        forkserver.ensure_running()  # its imports overlap the first preview build
 
     def changed(self, paths: Iterable[Path]) -> None:
         """Sources changed: stop the background build, build the preview, start it again."""
