@@ -55,6 +55,7 @@ class CheckSpec:
 
     name: str  # as `publisher check` shows it
     function: str  # "module:function"
+    external: bool = False  # runs a validator program (seconds, not milliseconds): started first
 
     def load(self) -> CheckFunction:
         loaded: CheckFunction = _load(self.function)
@@ -90,6 +91,9 @@ def _load(reference: str) -> Any:
     return getattr(importlib.import_module(module), attribute)
 
 
+_EXTERNAL = {"epub:epubcheck", "epub:accessibility", "web:nu_html_checker"}
+
+
 def _built_in(name: str, checks: Iterable[tuple[str, str]], inputs: str, **rest: Any) -> Format:
     """A format of publisher's own: its renderer, checks and inputs in the usual modules."""
     renderers = {"pdf": "pdf:PdfRenderer", "leaflet": "leaflet:LeafletRenderer"}
@@ -98,7 +102,10 @@ def _built_in(name: str, checks: Iterable[tuple[str, str]], inputs: str, **rest:
     return Format(
         name=name,
         renderer=f"publisher.renderers.{renderers[name]}",
-        checks=tuple(CheckSpec(check, f"publisher.checks.{ref}") for check, ref in checks),
+        checks=tuple(
+            CheckSpec(check, f"publisher.checks.{ref}", external=ref in _EXTERNAL)
+            for check, ref in checks
+        ),
         check_inputs=f"publisher.checks.{inputs}",
         **rest,
     )

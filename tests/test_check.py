@@ -19,8 +19,10 @@ from validators import parse_eml
 
 from publisher.build import BuildReport, build
 from publisher.checks import Target, run_checks
+from publisher.checks.base import Check, Finding
 from publisher.cli import main
 from publisher.config import load_config
+from publisher.formats import select
 
 
 def check(root: Path, *args: str) -> Result:
@@ -227,3 +229,26 @@ def test_stale_outputs_are_rebuilt_before_checking(built_minimal: Path, tmp_path
     assert result.exit_code == 0, result.output
     assert "building first" in result.output
     assert "Rewritten" in (root / "dist" / "feed.atom").read_text()
+
+
+def test_validator_programs_start_first_and_findings_keep_the_registry_order(
+    built_minimal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """EPUBCheck, Ace and the Nu checker take seconds where the others take milliseconds:
+    started first, the quick checks run beside them rather than before them. (The tests
+    render with one worker, so the order they start in is the order they were queued.)"""
+    import publisher.checks
+
+    started: list[str] = []
+
+    def recorded(check: Check, target: Target) -> list[Finding]:
+        started.append(check.name)
+        return [Finding(check.format, check.name, "pass", "", None)]
+
+    monkeypatch.setattr(publisher.checks, "_run", recorded)
+    target = Target(load_config(built_minimal), built_minimal / "dist", ("001-first",))
+    findings = run_checks(target)
+    programs = {"epubcheck", "accessibility (Ace)", "Nu HTML checker"}
+    assert set(started[: len(programs)]) == programs
+    registry = [check.name for check in publisher.checks.registry(select(()))]
+    assert [finding.check for finding in findings] == registry

@@ -28,7 +28,9 @@ __all__ = ["Finding", "Target", "registry", "run_checks"]
 
 def registry(formats: Sequence[Format]) -> list[Check]:
     """The checks of `formats`, in their order."""
-    return [Check(f.name, spec.name, spec.load()) for f in formats for spec in f.checks]
+    return [
+        Check(f.name, spec.name, spec.load(), spec.external) for f in formats for spec in f.checks
+    ]
 
 
 def run_checks(
@@ -43,12 +45,14 @@ def run_checks(
     chosen = select(formats)
     inputs = _input_digests(target, chosen) if cache else {}
     checks = [check for check in registry(chosen) if not only or check.name in only]
+    # The validator programs first: they take longest, so the quick checks fill in beside
+    # them instead of holding them back. Findings keep the registry's order.
     with ThreadPoolExecutor(max_workers=workers()) as pool:
-        found = pool.map(
-            lambda check: _run_remembered(check, target, cache, inputs.get(check.format)),
-            checks,
-        )
-        return [finding for findings in found for finding in findings]
+        running = {
+            check: pool.submit(_run_remembered, check, target, cache, inputs.get(check.format))
+            for check in sorted(checks, key=lambda check: not check.external)
+        }
+        return [finding for check in checks for finding in running[check].result()]
 
 
 def _input_digests(target: Target, formats: Sequence[Format]) -> dict[str, str]:

@@ -76,3 +76,4 @@ class Check:
     format: str
     name: str
     run: CheckFunction
+    external: bool = False  # a validator program: the runner starts these first
