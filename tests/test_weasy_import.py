@@ -1,6 +1,7 @@
 """WeasyPrint as publisher imports it (renderers/weasy.py): the C array types its font
 subsetting asks for are built without the C parser, and are exactly the types the parser
-would give; what is not such an array is parsed, and refused, as before."""
+would give; what is not such an array is parsed, and refused, as before. The PDF's page
+references are built once per page count, and are always those of its pages."""
 
 from __future__ import annotations
 
@@ -37,3 +38,16 @@ def test_other_declarations_are_parsed_and_refused_as_before() -> None:
     assert ffi.typeof("PangoRectangle *").kind == "pointer"
     with pytest.raises(cffi.CDefError, match=r"no_such_type_t\[3\]"):
         ffi.typeof("no_such_type_t[3]")
+
+
+def test_page_references_are_built_once_per_page_count_and_are_the_pages() -> None:
+    import_weasyprint()
+    import pydyf
+
+    pdf = pydyf.PDF()
+    for count in (1, 2, 3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        references = pdf.page_references
+        numbers = [page.number for page in pdf.objects if isinstance(page, pydyf.Dictionary)]
+        assert references == tuple(f"{n} 0 R".encode() for n in numbers[-count:])
+        assert pdf.page_references is references  # read again: not built again

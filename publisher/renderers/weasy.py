@@ -19,6 +19,13 @@ name WeasyPrint knows: 10 to 15 ms a time, 20 to 40 times for an issue's PDF, in
 process that writes one. Once WeasyPrint is imported, its cffi instance answers `T[n]` by
 asking cffi's backend for the array of n items of `T *`, which is what the parse ends in
 (the very same type object); anything else is parsed as before.
+
+Page references built once per page count:
+pydyf's `PDF.page_references` builds the tuple of every page's reference each time it is
+read, and WeasyPrint's PDF tags read it once for every tagged element: quadratic in the
+page count, 5 of the 48 CPU seconds of a 1 MB document's 300-page PDF. Once WeasyPrint is
+imported, the tuple is kept until a page is added (pydyf's `add_page` only ever appends);
+the PDF's bytes are the same.
 """
 
 from __future__ import annotations
@@ -75,8 +82,21 @@ def _import_without_probing() -> ModuleType:
     from weasyprint.text.ffi import ffi
 
     ffi._parsed_types = _ArraysWithoutParsing(ffi, ffi._parsed_types)
+    import pydyf  # WeasyPrint's PDF writer
+
+    pydyf.PDF.page_references = property(_page_references)
     module: ModuleType = weasyprint
     return module
+
+
+def _page_references(pdf: Any) -> tuple[bytes, ...]:
+    """pydyf's `PDF.page_references`, built again only when a page was added since."""
+    kids = pdf.pages["Kids"]  # [number, 0, "R"] for each page
+    cached: tuple[int, tuple[bytes, ...]] | None = pdf.__dict__.get("_page_references")
+    if cached is None or cached[0] != len(kids):
+        cached = (len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3]))
+        pdf.__dict__["_page_references"] = cached
+    return cached[1]
 
 
 _FIXED_ARRAY = re.compile(r"([A-Za-z_]\w*)\[(\d+)\]")
