@@ -71,6 +71,7 @@ def marks_for(language: str) -> Marks:
 
 _DOUBLE = frozenset('"“”')  # pandoc's curly ones are re-decided: it gets nesting wrong
 _SINGLE = "'"
+_QUOTE_MARK = re.compile("[\"“”']")  # every character `curl` may change: _DOUBLE and _SINGLE
 _OPENS_AFTER = set("([{<—–-/«„‚“‘¿¡") | {NNBSP, "\u00a0"}
 # A space typed inside quotes as well as the narrow one the marks bring: keep only the mark's.
 _SPACED = re.compile(rf"(«{NNBSP})[ \u00a0]+|[ \u00a0]+({NNBSP}»)")
@@ -138,7 +139,13 @@ class _Quotes:
     def curl(self, escaped: str, marks: Marks) -> str:
         text = html.unescape(escaped) if "&" in escaped else escaped
         result: list[str] = []
-        for index, char in enumerate(text):
+        start = 0  # the text between quotes is copied as it is, in one piece
+        for quote in _QUOTE_MARK.finditer(text):
+            index = quote.start()
+            if index > start:
+                result.append(text[start:index])
+                self.previous = text[index - 1]
+            char = text[index]
             following = text[index + 1 : index + 2]
             if char in self.doubles:
                 char = self._double(marks, following)
@@ -146,6 +153,10 @@ class _Quotes:
                 char = self._single(marks, following)
             result.append(char)
             self.previous = char[-1]
+            start = index + 1
+        if start < len(text):
+            result.append(text[start:])
+            self.previous = text[-1]
         curled = _SPACED.sub(lambda m: m.group(1) or m.group(2), "".join(result))
         return html.escape(curled, quote=False) if "&" in escaped else curled
 
