@@ -8,6 +8,7 @@ import html
 import http.client
 import io
 import json
+import os
 import queue
 import re
 import socket
@@ -374,6 +375,50 @@ def test_stopping_the_server_stops_its_background_build(server: Server) -> None:
     assert "stopped" in server.log()
     assert pdf.read_bytes() == before
     assert [p.name for p in pdf.parent.iterdir() if p.name.startswith(".")] == []
+
+
+# A background build started as `serve` starts them (its fork server, warmed up), whose
+# child loads WeasyPrint and says how that went.
+FORKED_BUILD = """
+import sys
+from publisher.serve.rebuild import _PROCESSES
+
+def child():
+    from publisher.renderers.weasy import import_weasyprint
+    try:
+        import_weasyprint()
+    except OSError as exc:
+        print("the build says:", exc)
+
+if __name__ == "__main__":
+    process = _PROCESSES.Process(target=child)
+    process.start()
+    process.join()
+    sys.exit(process.exitcode)
+"""
+
+
+def test_a_library_that_will_not_load_is_the_builds_to_report_not_the_fork_servers(
+    tmp_path: Path,
+) -> None:
+    """The fork server's warm-up meets a broken install first (here WeasyPrint's libraries
+    missing). Raised there, it would end the fork server, and every background build would
+    fail with an EOFError; left to the build, it is said as any build says it."""
+    (tmp_path / "weasyprint").mkdir()
+    (tmp_path / "weasyprint" / "__init__.py").write_text(
+        "raise OSError(\"cannot load library 'libpango-1.0-0'\")\n"
+    )
+    script = tmp_path / "forked_build.py"  # a file: the child finds `child` in it
+    script.write_text(FORKED_BUILD)
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "the build says: cannot load library 'libpango-1.0-0'" in result.stdout, result.stderr
 
 
 def test_a_port_in_use_is_a_clear_error(workspace: Callable[[str], Path]) -> None:
