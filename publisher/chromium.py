@@ -12,6 +12,11 @@ from __future__ import annotations
 import shutil
 
 HEADLESS_FIRST = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome")
+# Where none is found. Ubuntu has no headless shell package: chromium serves there.
+INSTALL_HINT = (
+    "install it with 'apt-get install chromium' (on Debian the lighter"
+    " chromium-headless-shell also does); scripts/install-system-deps.sh installs both"
+)
 
 
 def executable() -> str | None:

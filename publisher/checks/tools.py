@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ..chromium import executable
+from ..chromium import INSTALL_HINT, executable
 from .base import ToolMissing
 
 _SETUP = "run 'make setup' in the publisher checkout, or see the README's set-up section"
@@ -69,7 +69,7 @@ def node() -> str:
 def chromium() -> str:
     if found := executable():
         return found
-    raise ToolMissing("Chromium", "install it with 'apt-get install chromium-headless-shell'")
+    raise ToolMissing("Chromium", INSTALL_HINT)
 
 
 def poppler(command: str) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote
 
+from ...chromium import INSTALL_HINT
 from ...chromium import executable as chromium_executable
 from ...errors import PublisherError
 from ...extras import needs
@@ -36,11 +37,7 @@ CHROMIUM_ARGS = [
 def chromium() -> Iterator[Browser]:
     executable = chromium_executable()
     if executable is None:
-        raise PublisherError.at(
-            "headless Chromium is not installed",
-            hint="install Debian's chromium-headless-shell or chromium package"
-            " (scripts/install-system-deps.sh does)",
-        )
+        raise PublisherError.at("headless Chromium is not installed", hint=INSTALL_HINT)
     with sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
