@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import fcntl
+import functools
+import http.server
 import os
 import pickle
 import shutil
+import socketserver
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,6 +102,35 @@ def browser() -> Iterator[object]:  # -> a Playwright Browser
             yield chrome
     except PublisherError as exc:
         pytest.skip(f"{exc} (Debian's chromium: scripts/install-system-deps.sh)")
+
+
+@contextmanager
+def answering(server: socketserver.BaseServer) -> Iterator[int]:
+    """`server` answering from a thread until the block ends: its port. It looks for the
+    stop every 50 ms; socketserver's 500 ms default is what every stop would wait out."""
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+class _QuietFiles(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serving_folder(folder: Path) -> Iterator[str]:
+    """`folder` on a web server on loopback, as a browser or a fetch gets it: its URL."""
+    handler = functools.partial(_QuietFiles, directory=str(folder))
+    with answering(http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)) as port:
+        yield f"http://127.0.0.1:{port}/"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ import http.client
 import json
 import re
 import shutil
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +18,7 @@ from urllib.parse import urlencode
 
 import pytest
 import yaml
-from conftest import WORKSPACES, copy_workspace
+from conftest import WORKSPACES, answering, copy_workspace
 
 from publisher.serve.http import PreviewServer
 from publisher.serve.status import Status
@@ -37,16 +36,8 @@ def serving(workspace: Path, status: Status | None = None) -> Iterator[int]:
         "https://compose.example.org/",
         workspace=workspace,
     )
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    )
-    thread.start()
-    try:
-        yield server.server_address[1]
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with answering(server) as port:
+        yield port
 
 
 @pytest.fixture(scope="module")

@@ -5,19 +5,16 @@ with STARTTLS and AUTH), a socket that never answers, an HTTP server for --check
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import re
 import shutil
 import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import WORKSPACES, copy_workspace
+from conftest import WORKSPACES, copy_workspace, serving_folder
 from delivery_support import (
     SLUG,
     SMTP_PASSWORD,
@@ -219,24 +216,12 @@ def test_the_progress_bar_appears_only_once_the_server_accepts_a_message() -> No
 # --check-online: one HEAD request for the issue's page under base_url ----------------------
 
 
-class _QuietFiles(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A web server on loopback serving a folder (empty at first): base_url and folder."""
     folder = tmp_path_factory.mktemp("site")
-    handler = functools.partial(_QuietFiles, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    )
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", folder
-    server.shutdown()
-    server.server_close()
+    with serving_folder(folder) as url:
+        yield url, folder
 
 
 @pytest.fixture(scope="module")

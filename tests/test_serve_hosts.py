@@ -4,10 +4,10 @@ another site whose name was made to point at 127.0.0.1 (DNS rebinding) gets noth
 from __future__ import annotations
 
 import http.client
-import threading
 from collections.abc import Iterator
 
 import pytest
+from conftest import answering
 
 from publisher.serve.http import PreviewServer
 from publisher.serve.status import Status
@@ -16,17 +16,13 @@ from publisher.serve.status import Status
 @pytest.fixture(scope="module")
 def port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     """The real preview server on a free port, serving a dist/ with one page: one for the
-    module (requests change nothing, and each stop waits out the server's half-second poll)."""
+    module (requests change nothing)."""
     dist = tmp_path_factory.mktemp("hosts") / "dist"
     dist.mkdir()
     (dist / "index.html").write_text("<!DOCTYPE html><title>t</title><body>secret</body>")
     server = PreviewServer(0, dist, Status(), "https://news.example.org/")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server.server_address[1]
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with answering(server) as port:
+        yield port
 
 
 def get(port: int, host: str | None, method: str = "GET") -> tuple[int, str]:

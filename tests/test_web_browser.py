@@ -4,13 +4,11 @@ left. Screenshots at phone and desktop width are kept in test-artifacts/."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import serving_folder
 
 from publisher.build import BuildReport
 
@@ -20,17 +18,8 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "web"
 @pytest.fixture(scope="module")
 def site(built_example: BuildReport) -> Iterator[str]:
     """The built archive on a loopback web server, as a reader's browser would fetch it."""
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(built_example.out_dir)
-    )
-    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    )
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serving_folder(built_example.out_dir) as url:
+        yield url
 
 
 @pytest.mark.parametrize("width", [375, 1280])
