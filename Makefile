@@ -45,18 +45,22 @@ system-deps:
 	@scripts/install-system-deps.sh
 
 $(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	# uv resolves and installs the ~150 packages in seconds where pip takes a minute.
+	# uv resolves and installs the ~150 packages in seconds where pip takes a minute. It is
+	# installed by the pip wheel Python ships for ensurepip, run in place (pip supports being
+	# run from its wheel): a venv made with pip and setuptools of its own takes 9 s longer.
+	$(PYTHON) -m venv --without-pip $(VENV)
+	scripts/install-uv.sh $(BIN)/python
 	# publisher is compiled to bytecode here, once, not by both test workers at once (the
 	# ~150 packages are not: compiling all of them takes longer than it saves).
-	$(BIN)/pip install --quiet uv
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[test]'
 	$(BIN)/python -m compileall -q publisher
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
-	# Ace drives Debian's Chromium: no Electron or Puppeteer browser downloads.
-	ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --silent
+	# Ace drives Debian's Chromium: no Electron or Puppeteer browser downloads. Packages
+	# already in npm's cache are used without asking the registry whether they changed
+	# (the lock file pins them by hash); those missing are fetched: 4 s less.
+	ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefer-offline --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
 clean:
