@@ -21,6 +21,7 @@ import shutil
 import signal
 import subprocess
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +38,7 @@ MANIFEST = "issues/001-first.yaml"
 GOOD_MANIFEST = (WORKSPACES / "minimal" / MANIFEST).read_text()
 TRACEBACK = re.compile(r"Traceback \(most recent call last\)|^\w+(Error|Exception): ", re.M)
 
-Files = dict[str, str | bytes]
+Files = dict[str, str | bytes | Path | Callable[[], bytes]]  # a callable: made when the case runs
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def document(front: str, body: str = "Body.\n", name: str = "second-article.md")
 
 
 def docx_bomb() -> bytes:
-    """A tiny .docx whose document.xml inflates to 100 MB."""
+    """A tiny .docx whose document.xml inflates to 100 MB (a second to make: made when its
+    case runs, not by every worker that collects the corpus)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as docx:
         docx.writestr("[Content_Types].xml", "<Types/>")
@@ -139,7 +141,7 @@ REFUSED: list[Case] = [
     Case("document too large", document("title: T\n", BIG), "documents/second-article.md"),
     Case("front matter title 30,000 long", document(f"title: {'x' * 30_000}\n"), "documents/second-article.md:2"),
     Case("manifest title 30,000 long", manifest(replace=("First issue", "x" * 30_000)), f"{M}:2"),
-    Case("docx zip bomb", {"documents/bomb.docx": docx_bomb(), **manifest(replace=("second-article]", "bomb]"))}, "documents/bomb.docx"),
+    Case("docx zip bomb", {"documents/bomb.docx": docx_bomb, **manifest(replace=("second-article]", "bomb]"))}, "documents/bomb.docx"),
     Case("docx not a zip", {"documents/bad.docx": b"PK\x03\x04 not really", **manifest(replace=("second-article]", "bad]"))}, "documents/bad.docx"),
     Case("odt garbage", {"documents/bad.odt": bytes(range(256)), **manifest(replace=("second-article]", "bad]"))}, "documents/bad.odt"),
     Case("markdown not utf-8", {"documents/second-article.md": "---\ntitle: Prémier\n---\n".encode("latin-1")}, "documents/second-article.md"),
@@ -238,6 +240,8 @@ def prepared(case: Case, previous: Path, target: Path) -> Path:
     for relative, content in case.files.items():
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
+        if callable(content):
+            content = content()
         if isinstance(content, Path):
             path.unlink(missing_ok=True)
             path.symlink_to(content)
