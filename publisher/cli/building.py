@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..printing import IMPOSITIONS, STANDARDS, PrintSettings
+from ..paper import IMPOSITIONS, STANDARDS
 from .base import Command
-from .terminal import RichProgress, show_warnings, size_text
+from .terminal import RichProgress, size_text
+
+if TYPE_CHECKING:
+    from ..printing import PrintSettings
 
 
 class _EveryFormatOption(click.Option):
@@ -78,7 +80,10 @@ def build(
 
     Print options here win over the manifest's, which win over publisher.toml's [pdf].
     """
+    import logging
+
     from .. import uptodate
+    from .notes import show_warnings
 
     show_warnings()
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
@@ -162,6 +167,7 @@ def preview_email(workspace: Path, issue: str, out: Path | None, language: str) 
     """Screenshots of ISSUE's email at 375 px (phone) and 600 px (desktop), taken in
     headless Chromium."""
     from ..preview import preview_email as run_preview
+    from .notes import show_warnings
 
     show_warnings()
     for path in run_preview(workspace, issue, out, language):

@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from .base import Command, Group
-from .terminal import show_warnings
 
 
 @click.group(cls=Group)
@@ -248,6 +247,7 @@ def bounces(workspace: Path, source: str) -> None:
 def serve_subscriptions(workspace: Path, listen: str | None) -> None:
     """Serve the subscribe, confirm and unsubscribe pages and RFC 8058 one-click unsubscribe."""
     from ..delivery.endpoints import serve
+    from .notes import show_warnings
 
     show_warnings()
     serve(workspace, listen)

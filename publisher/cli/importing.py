@@ -10,7 +10,6 @@ import click
 
 from ..errors import PublisherError
 from .base import Command
-from .terminal import show_warnings
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -53,6 +52,7 @@ def import_(
     from ..importers.platform_report import as_json as report_json
     from ..importers.platform_report import print_report
     from ..importers.platforms import import_export, recognise, subscribe_into
+    from .notes import show_warnings
 
     show_warnings()
     exports = [path for path in files if recognise(path) is not None]

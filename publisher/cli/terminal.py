@@ -1,37 +1,16 @@
-"""What commands print beside their results: notes and warnings, a progress bar, sizes."""
+"""What commands print beside their results: a progress bar, sizes. (Notes and warnings:
+notes.py.)"""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import click
 
 
 def size_text(path: Path) -> str:
     size = path.stat().st_size
     return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} B"
-
-
-def show_warnings() -> None:
-    """Our notes (INFO, e.g. the email's size) and warnings (e.g. a refused URL) go to stderr
-    as 'note: …' and 'warning: …'; WeasyPrint's CSS chatter stays quiet."""
-    logger = logging.getLogger("publisher")
-    if not any(isinstance(handler, Notes) for handler in logger.handlers):
-        logger.addHandler(Notes())
-    logger.setLevel(logging.INFO)
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-
-
-class Notes(logging.Handler):
-    """One line per record on the stderr of the moment (click's, so tests capture it)."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        prefix = "warning" if record.levelno >= logging.WARNING else "note"
-        click.echo(f"{prefix}: {record.getMessage()}", err=True)
 
 
 class RichProgress:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .base import Command
-from .terminal import RichProgress, show_warnings
+from .terminal import RichProgress
 
 if TYPE_CHECKING:
     from ..checks import Finding
@@ -217,6 +217,7 @@ def check(
     from ..formats import select
     from ..manifest import load_manifests
     from ..pool import DocumentPool
+    from .notes import show_warnings
 
     config = load_config(workspace)
     chosen = [f.name for f in select([f.strip() for f in formats.split(",") if f.strip()])]
@@ -276,6 +277,7 @@ def check(
 def serve(workspace: Path, port: int, open_browser: bool) -> None:
     """Serve dist/ on 127.0.0.1 for previewing, rebuilding as the sources change; pages reload."""
     from ..serve import serve as run_serve
+    from .notes import show_warnings
 
     show_warnings()
     run_serve(workspace, port, open_browser)

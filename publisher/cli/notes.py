@@ -1,0 +1,28 @@
+"""Notes and warnings on stderr: publisher's log records as "note: …" and "warning: …"
+lines. Apart from terminal.py so that `publisher --help` does not import logging: commands
+import it when they run."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+
+def show_warnings() -> None:
+    """Our notes (INFO, e.g. the email's size) and warnings (e.g. a refused URL) go to stderr
+    as 'note: …' and 'warning: …'; WeasyPrint's CSS chatter stays quiet."""
+    logger = logging.getLogger("publisher")
+    if not any(isinstance(handler, Notes) for handler in logger.handlers):
+        logger.addHandler(Notes())
+    logger.setLevel(logging.INFO)
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+class Notes(logging.Handler):
+    """One line per record on the stderr of the moment (click's, so tests capture it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        prefix = "warning" if record.levelno >= logging.WARNING else "note"
+        click.echo(f"{prefix}: {record.getMessage()}", err=True)
