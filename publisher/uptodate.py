@@ -134,20 +134,29 @@ def _state(inputs: Iterable[str], out_dir: str) -> tuple[str, int]:
 
 def _files(folder: Path, skip: Path | None, prune: bool = True) -> Iterable[tuple[bytes, int]]:
     """A line per file below `folder` (name, size, modification time), in a stable order;
-    hidden folders, node_modules and caches left out where `prune`, `skip` always."""
+    hidden folders, node_modules and caches left out where `prune`, `skip` always. (Paths
+    stay strings and each entry is stat'ed once: the walk is most of a no-op build.)"""
+    return _walk(str(folder), str(skip) if skip else None, prune)
+
+
+def _walk(folder: str, skip: str | None, prune: bool) -> Iterable[tuple[bytes, int]]:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except (FileNotFoundError, NotADirectoryError):
-        yield _stat_line(folder)
+        yield _stat_line(Path(folder))
         return
     for entry in entries:
-        path = Path(entry.path)
         if entry.is_dir():
-            if path == skip or (prune and _pruned(entry.name)):
+            if entry.path == skip or (prune and _pruned(entry.name)):
                 continue
-            yield from _files(path, skip, prune)
+            yield from _walk(entry.path, skip, prune)
         else:
-            yield _stat_line(path)
+            try:
+                info = entry.stat()
+            except OSError:
+                yield f"{entry.path}\0missing\n".encode(), 0
+                continue
+            yield f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode(), info.st_mtime_ns
 
 
 def _stat_line(path: Path) -> tuple[bytes, int]:
