@@ -6,7 +6,10 @@ The CLI prints these without a traceback; anything else is a bug in publisher.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @dataclass

@@ -7,14 +7,17 @@ build with nothing to do) answers at once.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .. import __version__
 from . import building, delivery, importing
 from . import workspace as workspace_commands
-from .base import Group
+from .base import Group, PathParam
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.group(cls=Group)
@@ -22,7 +25,7 @@ from .base import Group
 @click.option(
     "-C",
     "--workspace",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=PathParam(file_okay=False),
     default=".",
     show_default=True,
     help="The workspace folder (the one holding publisher.toml).",

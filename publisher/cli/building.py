@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..paper import IMPOSITIONS, STANDARDS
-from .base import Command
+from .base import Command, PathParam
 from .terminal import RichProgress, size_text
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..printing import PrintSettings
 
 
@@ -41,7 +42,7 @@ class _EveryFormatOption(click.Option):
 @click.option(
     "-o",
     "--out",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=PathParam(file_okay=False),
     help="Output folder (default: dist/ in the workspace).",
 )
 @click.option(
@@ -134,6 +135,8 @@ def _say_built(issues: int, rendered: int, up_to_date: int, written: int, out_di
 
 def _build_inputs(workspace: Path) -> list[Path]:
     """The folders whose files can change what a build makes (see `uptodate`)."""
+    from pathlib import Path
+
     from ..config import load_config
     from ..templating import default_theme_dir
 
@@ -153,7 +156,7 @@ def _build_inputs(workspace: Path) -> list[Path]:
 @click.option(
     "-o",
     "--out",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=PathParam(file_okay=False),
     help="Folder for the PNGs (default: the issue's folder in dist/, or its edition's).",
 )
 @click.option(

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .base import Command, Group
+from .base import Command, Group, PathParam
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.group(cls=Group)
@@ -91,7 +94,7 @@ def subscribers_list(workspace: Path, status: str | None, fmt: str) -> None:
 
 
 @subscribers.command(name="import")
-@click.argument("csv_file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("csv_file", type=PathParam(dir_okay=False, exists=True))
 @click.option(
     "--double-opt-in", is_flag=True, help="New subscribers are pending and get a confirmation link."
 )
@@ -119,7 +122,7 @@ def subscribers_import(workspace: Path, csv_file: Path, double_opt_in: bool, sou
 
 
 @subscribers.command(name="export")
-@click.argument("csv_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("csv_file", type=PathParam(dir_okay=False))
 @click.pass_obj
 def subscribers_export(workspace: Path, csv_file: Path) -> None:
     """Write every subscriber, whatever their status, to CSV_FILE."""

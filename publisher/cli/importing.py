@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import PublisherError
-from .base import Command
+from .base import Command, PathParam
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import Console
 
     from ..importers import ImportReport as FileImportReport
 
 
 @click.command(cls=Command, name="import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=PathParam(exists=True))
 @click.option(
     "--into",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=PathParam(file_okay=False),
     help="Where to write the documents (default: the workspace's documents/).",
 )
 @click.option(

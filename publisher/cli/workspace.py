@@ -5,15 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from .base import Command
+from .base import Command, PathParam
 from .terminal import RichProgress
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..checks import Finding
     from ..scaffold import Identity
 
@@ -108,7 +109,7 @@ def _checked(check: str) -> Callable[[click.Context, click.Parameter, str | None
 
 
 @click.command(cls=Command)
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("directory", type=PathParam(file_okay=False))
 @click.option("--title", callback=_checked("check_name"), help="The newsletter's name.")
 @click.option(
     "--organisation", callback=_checked("check_name"), help="Who publishes it (default: the title)."
