@@ -117,51 +117,44 @@ def _state(inputs: Iterable[str], out_dir: str) -> tuple[str, int]:
     modification time among the inputs (ns)."""
     digest = hashlib.sha256()
     newest = 0
-    out = Path(out_dir)
-    for line, mtime in (line for folder in inputs for line in _files(Path(folder), skip=out)):
+    out = str(Path(out_dir))
+    for line, mtime in (line for folder in inputs for line in _files(str(Path(folder)), out)):
         digest.update(line)
         newest = max(newest, mtime)
     for line, _ in _files(out, skip=None, prune=False):  # as the build left them
         digest.update(line)
     for folder in sys.path:  # installing or removing a package changes its folder
         if folder.endswith(("site-packages", "dist-packages")):
-            digest.update(_stat_line(Path(folder))[0])
+            digest.update(_stat_line(str(Path(folder)))[0])
     environment = {k: v for k, v in os.environ.items() if k.startswith("PUBLISHER_")}
     environment |= {k: os.environ.get(k, "") for k in _ENVIRONMENT}
     digest.update(json.dumps([sys.prefix, sys.version, environment], sort_keys=True).encode())
     return digest.hexdigest(), newest
 
 
-def _files(folder: Path, skip: Path | None, prune: bool = True) -> Iterable[tuple[bytes, int]]:
+def _files(folder: str, skip: str | None, prune: bool = True) -> Iterable[tuple[bytes, int]]:
     """A line per file below `folder` (name, size, modification time), in a stable order;
     hidden folders, node_modules and caches left out where `prune`, `skip` always. (Paths
     stay strings and each entry is stat'ed once: the walk is most of a no-op build.)"""
-    return _walk(str(folder), str(skip) if skip else None, prune)
-
-
-def _walk(folder: str, skip: str | None, prune: bool) -> Iterable[tuple[bytes, int]]:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except (FileNotFoundError, NotADirectoryError):
-        yield _stat_line(Path(folder))
+        yield _stat_line(folder)
         return
     for entry in entries:
         if entry.is_dir():
             if entry.path == skip or (prune and _pruned(entry.name)):
                 continue
-            yield from _walk(entry.path, skip, prune)
+            yield from _files(entry.path, skip, prune)
         else:
-            try:
-                info = entry.stat()
-            except OSError:
-                yield f"{entry.path}\0missing\n".encode(), 0
-                continue
-            yield f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode(), info.st_mtime_ns
+            yield _stat_line(entry.path, entry)
 
 
-def _stat_line(path: Path) -> tuple[bytes, int]:
+def _stat_line(path: str, entry: os.DirEntry[str] | None = None) -> tuple[bytes, int]:
+    """A file's line: name, size and modification time, from the walk's entry when there
+    is one (it keeps what it learnt)."""
     try:
-        info = path.stat()
+        info = entry.stat() if entry else os.stat(path)
     except OSError:
         return f"{path}\0missing\n".encode(), 0
     return f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode(), info.st_mtime_ns
