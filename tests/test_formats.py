@@ -11,20 +11,19 @@ before a build, current after it.
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from plugin_support import format_installed
 
 from publisher.assemble import assemble
 from publisher.build import build_time, editorial_html, find_downloads, read_documents
@@ -76,28 +75,12 @@ FORMAT = Format(
     check_inputs="toy_format:toys",
 )
 """
-# The one registration: what `[project.entry-points."publisher.formats"]` installs.
-ENTRY_POINTS = "[publisher.formats]\ntoy = toy_format:FORMAT\n"
 
 
-@contextmanager
-def toy_installed(folder: Path) -> Iterator[None]:
-    """The toy format as an installed package, for the duration of the block only (so no
-    other test module's builds meet it)."""
-    (folder / "toy_format.py").write_text(TOY_MODULE)
-    info = folder / "toy-0.dist-info"
-    info.mkdir(exist_ok=True)
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: toy\nVersion: 0\n")
-    (info / "entry_points.txt").write_text(ENTRY_POINTS)
-    sys.path.insert(0, str(folder))
-    importlib.invalidate_caches()
-    formats.cache_clear()
-    try:
-        yield
-    finally:
-        sys.path.remove(str(folder))
-        sys.modules.pop("toy_format", None)
-        formats.cache_clear()
+def toy_installed(folder: Path) -> AbstractContextManager[None]:
+    """The toy as pip would install it: the module, and the one registration that
+    `[project.entry-points."publisher.formats"]` makes (`toy = toy_format:FORMAT`)."""
+    return format_installed(folder, "toy", TOY_MODULE)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -238,21 +221,11 @@ def test_archive_formats_link_only_downloads_the_records_hold(built: Built, tmp_
 def test_a_plugin_that_cannot_be_read_is_named_without_a_traceback(
     tmp_path: Path, module: str, said: str
 ) -> None:
-    (tmp_path / "broken_format.py").write_text(module + "\n")
-    info = tmp_path / "broken-0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: broken\nVersion: 0\n")
-    (info / "entry_points.txt").write_text("[publisher.formats]\nbroken = broken_format:FORMAT\n")
-    sys.path.insert(0, str(tmp_path))
-    importlib.invalidate_caches()
-    formats.cache_clear()
-    try:
-        with pytest.raises(PublisherError) as error:
-            formats()
-    finally:
-        sys.path.remove(str(tmp_path))
-        sys.modules.pop("broken_format", None)
-        formats.cache_clear()
+    with (
+        format_installed(tmp_path, "broken", module + "\n"),
+        pytest.raises(PublisherError) as error,
+    ):
+        formats()
     message = str(error.value)
     entry = "the publisher.formats entry point 'broken' (broken_format:FORMAT)"
     assert f"{entry} cannot be read" in message

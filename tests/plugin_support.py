@@ -1,0 +1,33 @@
+"""A format plugin as pip would install it: its module, and a dist-info folder whose
+entry_points.txt registers the module's FORMAT in the `publisher.formats` group, on sys.path
+for the duration of a block only (so no other test module's builds meet it)."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from publisher.formats import formats
+
+
+@contextmanager
+def format_installed(folder: Path, name: str, module: str) -> Iterator[None]:
+    """Format `name`, whose FORMAT is in `module` (source text), installed in `folder`."""
+    module_name = f"{name}_format"
+    (folder / f"{module_name}.py").write_text(module)
+    info = folder / f"{name}-0.dist-info"
+    info.mkdir(exist_ok=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0\n")
+    (info / "entry_points.txt").write_text(f"[publisher.formats]\n{name} = {module_name}:FORMAT\n")
+    sys.path.insert(0, str(folder))
+    importlib.invalidate_caches()
+    formats.cache_clear()
+    try:
+        yield
+    finally:
+        sys.path.remove(str(folder))
+        sys.modules.pop(module_name, None)
+        formats.cache_clear()
