@@ -17,8 +17,11 @@ output keeps the time it was made at.
 from __future__ import annotations
 
 import dataclasses
+import logging
+import logging.handlers
 import multiprocessing
 import os
+import queue
 import shutil
 import tempfile
 import threading
@@ -64,6 +67,9 @@ class Progress(Protocol):
 
     def expect(self, units: int) -> None: ...
     def task(self, description: str) -> AbstractContextManager[object]: ...
+    def paused(self) -> AbstractContextManager[object]:
+        """No thread of the progress runs inside the block (the build forks in it)."""
+        ...
 
 
 class Silent:
@@ -73,6 +79,9 @@ class Silent:
         pass
 
     def task(self, description: str) -> AbstractContextManager[object]:
+        return nullcontext()
+
+    def paused(self) -> AbstractContextManager[object]:
         return nullcontext()
 
 
@@ -244,18 +253,27 @@ class RenderPlan:
     def _render(
         self, due: list[Job], progress: Progress, parallel: bool
     ) -> Iterable[tuple[Job, tuple[list[Artifact] | OutputFailed, float]]]:
-        pool = self._pool
-        if pool is None and parallel and len(due) > 1 and workers() > 1 and self._can_fork():
-            pool = self._pool = self._new_pool(min(workers(), len(due)))
-        if pool is None or not parallel or len(due) < 2:
+        futures = []
+        if parallel and len(due) > 1 and workers() > 1:
+            # The pool forks its workers at the first submit: the progress bar's thread
+            # stops meanwhile (see _can_fork).
+            with progress.paused():
+                if self._pool is None and self._can_fork():
+                    self._pool = self._new_pool(min(workers(), len(due)))
+                if self._pool is not None:
+                    futures = [(job, self._pool.submit(_run, job, self.ctx)) for job in due]
+        if not futures:
             for job in due:
                 with progress.task(job.name):
-                    yield job, _run(job, self.ctx)
+                    artifacts, seconds, _ = _run(job, self.ctx)
+                yield job, (artifacts, seconds)
             return
-        futures = [(job, pool.submit(_run, job, self.ctx)) for job in due]
         for job, future in futures:  # in job order, so the output is the same every time
             with progress.task(job.name):
-                yield job, future.result()
+                artifacts, seconds, logged = future.result()
+            for record in logged:  # what the job logged in its worker, said here
+                logging.getLogger(record.name).handle(record)
+            yield job, (artifacts, seconds)
 
     @staticmethod
     def _can_fork() -> bool:
@@ -267,7 +285,11 @@ class RenderPlan:
     def _new_pool(size: int) -> ProcessPoolExecutor:
         # fork: workers start with the parent's modules, and all of them start at the first
         # submit, before any thread exists (ProcessPoolExecutor forks every worker up front).
-        return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("fork"))
+        return ProcessPoolExecutor(
+            max_workers=size,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_log_through_the_build,
+        )
 
     def is_current(self, job: Job) -> bool:
         """Whether a build would skip `job` now: what `publisher send` asks of the email."""
@@ -401,12 +423,40 @@ def _import_weasyprint() -> None:
     import_weasyprint()
 
 
-def _run(job: Job, ctx: RenderContext) -> tuple[list[Artifact] | OutputFailed, float]:
+# In a render worker: what publisher logs while a job runs, kept to go back with its result.
+_worker_log: queue.SimpleQueue[logging.LogRecord] | None = None
+
+
+def _log_through_the_build() -> None:
+    """A render worker's publisher records go back to the build, which logs them through
+    its own handlers, in job order: written here, a note would cut through the progress
+    bar, and the build's handlers (a caller's, a test's) would never see it."""
+    global _worker_log
+    _worker_log = queue.SimpleQueue()
+    logger = logging.getLogger("publisher")
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+    logger.addHandler(logging.handlers.QueueHandler(_worker_log))  # message made, args dropped
+    logger.propagate = False
+
+
+def _run(
+    job: Job, ctx: RenderContext
+) -> tuple[list[Artifact] | OutputFailed, float, list[logging.LogRecord]]:
     """Render one job (in this process or a worker) and time it; an output that cannot be
-    made comes back as its error, so the other jobs go on."""
+    made comes back as its error, so the other jobs go on. In a worker, what the job
+    logged comes back too (not what a job that raised logged: its error fails the build)."""
+    _taken()  # left by a job that raised
     started = time.perf_counter()
     try:
         artifacts: list[Artifact] | OutputFailed = job.renderer.run(job, ctx)
     except OutputFailed as exc:
         artifacts = exc
-    return artifacts, time.perf_counter() - started
+    return artifacts, time.perf_counter() - started, _taken()
+
+
+def _taken() -> list[logging.LogRecord]:
+    records = []
+    while _worker_log is not None and not _worker_log.empty():
+        records.append(_worker_log.get())
+    return records

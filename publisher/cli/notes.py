@@ -5,6 +5,7 @@ import it when they run."""
 from __future__ import annotations
 
 import logging
+import sys
 
 import click
 
@@ -21,8 +22,9 @@ def show_warnings() -> None:
 
 
 class Notes(logging.Handler):
-    """One line per record on the stderr of the moment (click's, so tests capture it)."""
+    """One line per record on the stderr of the moment: under a progress bar, the bar's
+    (which prints it above the bar, not through it); CliRunner's in tests."""
 
     def emit(self, record: logging.LogRecord) -> None:
         prefix = "warning" if record.levelno >= logging.WARNING else "note"
-        click.echo(f"{prefix}: {record.getMessage()}", err=True)
+        click.echo(f"{prefix}: {record.getMessage()}", file=sys.stderr)

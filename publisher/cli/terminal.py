@@ -3,6 +3,7 @@ notes.py.)"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -17,7 +18,12 @@ def size_text(path: Path) -> str:
 
 
 class RichProgress:
-    """A progress bar on stderr when it is a terminal; silent otherwise."""
+    """A progress bar on stderr when it is a terminal; silent otherwise.
+
+    The bar is redrawn four times a second by a thread of its own, so its clock moves
+    during a long job. `paused()` stops that thread while the build forks its render
+    processes: forking a process that runs another thread is unsafe, and the build would
+    otherwise render everything in its own process, one job after another."""
 
     def __enter__(self) -> RichProgress:
         from rich.console import Console
@@ -38,12 +44,16 @@ class RichProgress:
             console=console,
             transient=True,
             disable=not console.is_terminal,
+            auto_refresh=False,  # redrawn by _redraw, which paused() can stop
         )
         self._bar.__enter__()
         self._task = self._bar.add_task("building", total=None)
+        self._redrawing: tuple[threading.Thread, threading.Event] | None = None
+        self._start_redrawing()
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._stop_redrawing()
         self._bar.__exit__(*exc)  # type: ignore[arg-type]
 
     def expect(self, units: int) -> None:
@@ -55,3 +65,31 @@ class RichProgress:
         self._bar.update(self._task, description=description)
         yield
         self._bar.advance(self._task)
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """No thread of the bar runs inside the block; it is redrawn again after."""
+        self._stop_redrawing()
+        try:
+            yield
+        finally:
+            self._start_redrawing()
+
+    def _start_redrawing(self) -> None:
+        if self._bar.disable:
+            return
+        stop = threading.Event()
+        thread = threading.Thread(target=self._redraw, args=(stop,), name="progress", daemon=True)
+        thread.start()
+        self._redrawing = (thread, stop)
+
+    def _redraw(self, stop: threading.Event) -> None:
+        while not stop.wait(0.25):
+            self._bar.refresh()
+
+    def _stop_redrawing(self) -> None:
+        if self._redrawing is not None:
+            thread, stop = self._redrawing
+            stop.set()
+            thread.join()
+            self._redrawing = None

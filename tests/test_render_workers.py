@@ -1,0 +1,89 @@
+"""Render jobs run in worker processes, at a terminal as without one, and what they log is
+said by the build's own process: in job order, above the progress bar (not run into it),
+and to its log handlers. (The bar is redrawn by a thread, and a process that runs one may
+not fork: the bar stops while the build forks its workers.)"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from plugin_support import format_installed
+from terminal import run_in_terminal
+
+from publisher.build import build
+
+# A format that says where it was rendered, and notes it.
+WHERE_MODULE = """
+import logging
+import multiprocessing
+from pathlib import Path
+
+from publisher.formats import Format
+from publisher.output import Artifact
+from publisher.renderers.base import IssueRenderer
+
+log = logging.getLogger("publisher.where")
+
+
+class WhereRenderer(IssueRenderer):
+    name = "where"
+
+    def render(self, issue, ctx):
+        worker = multiprocessing.parent_process() is not None
+        where = "a render worker" if worker else "the build's own process"
+        log.info("%s: rendered in %s", issue.slug, where)
+        return [Artifact.text(Path(issue.slug) / "where.txt", where + "\\n")]
+
+
+FORMAT = Format(
+    name="where",
+    description="where the issue was rendered",
+    renderer="where_format:WhereRenderer",
+    stage="issue",
+    checks=(),
+    check_inputs="where_format:nothing",
+)
+
+
+def nothing(target):
+    return []
+"""
+
+ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def test_a_build_at_a_terminal_renders_in_workers_and_notes_above_the_bar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
+    plugins = tmp_path / "site-packages"
+    plugins.mkdir()
+    monkeypatch.setenv("PYTHONPATH", str(plugins))
+    monkeypatch.setenv("PUBLISHER_JOBS", "2")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    with format_installed(plugins, "where", WHERE_MODULE):
+        shown = run_in_terminal("-C", str(root), "build", "--format", "where,epub", columns=100)
+
+    assert (root / "dist" / "001-first" / "where.txt").read_text() == "a render worker\n"
+    # What the terminal shows, line by line (a carriage return starts the line again).
+    lines = re.split(r"[\r\n]", ESCAPES.sub("", shown))
+    assert "note: 001-first: rendered in a render worker" in lines, shown
+    assert any(re.match(r"(reading|where|epub) .*\d/\d", line) for line in lines), shown  # the bar
+    assert "built 1 issue(s): 2 output(s) rendered" in shown
+
+
+def test_what_a_job_logs_in_a_worker_is_logged_by_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
+    monkeypatch.setenv("PUBLISHER_JOBS", "2")
+    caplog.set_level(logging.INFO, logger="publisher")
+    with format_installed(tmp_path, "where", WHERE_MODULE):
+        build(root, formats=["where", "epub"])
+    assert (root / "dist" / "001-first" / "where.txt").read_text() == "a render worker\n"
+    said = [(r.name, r.levelno, r.getMessage()) for r in caplog.records]
+    assert ("publisher.where", logging.INFO, "001-first: rendered in a render worker") in said
