@@ -86,10 +86,13 @@ def build(
     # matter, without pandoc), warning of those made from an older original.
     translated = edition_translations(pool, needed, config.language)
     note_outdated(translated, pool.root)
+    languages = {config.language} | {e for m in selected for e in (m.language, *m.editions) if e}
     with RenderPlan(cache, ctx, out, force) as plan:
         plan.warm_up(
             [f"{m.slug}/{e}" if e else m.slug for m in selected for e in ("", *m.editions)],
             [r.name for r in issue_renderers],
+            sorted(languages),
+            progress,
         )
 
         # Read every document the selected outputs need, and their translations (unchanged

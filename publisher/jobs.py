@@ -123,6 +123,7 @@ class RenderPlan:
     _staging: Path | None = None
     _made_out: bool = False  # the output folder did not exist before this build
     _warming: threading.Thread | None = None
+    _layout: ProcessPoolExecutor | None = None  # workers that lay out PDFs (see warm_up)
 
     def __post_init__(self) -> None:
         self._renders = {} if self.force else self.cache.renders(self.out)
@@ -135,18 +136,42 @@ class RenderPlan:
             str(self.out),
         )
 
-    def warm_up(self, issue_slugs: Sequence[str], format_names: Sequence[str]) -> None:
-        """Before a probably cold build, import WeasyPrint (half a second of CPU) in a thread
-        while the documents are converted (pandoc runs as subprocesses meanwhile). It is
-        imported once, here: the render workers, forked later, inherit it. A build that
-        fails before rendering does not wait for it (see __exit__)."""
+    def warm_up(
+        self,
+        issue_slugs: Sequence[str],
+        format_names: Sequence[str],
+        languages: Sequence[str],
+        progress: Progress,
+    ) -> None:
+        """Before a probably cold build, have WeasyPrint imported (half a second of CPU) and
+        the hyphenation dictionaries of `languages` loaded while the documents are read.
+
+        With render workers: the PDF workers are forked now and do it on the other cores,
+        then lay out the PDFs (and leaflets) while this process renders the other outputs
+        (_render_beside_layout); every other process is spared the import. Rendering here alone:
+        a thread does it while pandoc converts documents. A build that fails before
+        rendering does not wait for the thread (see __exit__)."""
         weasy = [name for name in format_names if formats()[name].needs_weasyprint]
         cold = self.force or any(
             f"{name} {slug}" not in self._renders for name in weasy for slug in issue_slugs
         )
-        if cold and weasy:
-            self._warming = threading.Thread(target=_import_weasyprint, name="warm-up", daemon=True)
-            self._warming.start()
+        if not (cold and weasy):
+            return
+        if workers() > 1:
+            with progress.paused():  # ProcessPoolExecutor forks its workers at the first submit
+                if self._can_fork():
+                    self._layout = ProcessPoolExecutor(
+                        max_workers=workers() - 1,
+                        mp_context=multiprocessing.get_context("fork"),
+                        initializer=_start_layout_worker,
+                        initargs=(tuple(languages),),
+                    )
+                    self._layout.submit(int)  # a call that does nothing: they fork now
+                    return
+        self._warming = threading.Thread(
+            target=_prepare_layout, args=(tuple(languages),), name="warm-up", daemon=True
+        )
+        self._warming.start()
 
     def _warmed(self) -> None:
         """Wait for the warm-up: a process must not fork while another thread runs."""
@@ -210,11 +235,13 @@ class RenderPlan:
     def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
         """Place the outputs only when the whole build succeeded; always drop the staging.
         A failed build does not wait for the warm-up: its error is shown at once, and the
-        daemon thread ends with the process (or finishes the import in a long-lived one)."""
+        daemon thread ends with the process (or finishes the import in a long-lived one);
+        a PDF worker still importing ends when it is done."""
         if exc_type is None:
             self._warmed()
-        if self._pool:
-            self._pool.shutdown(cancel_futures=True)
+        for pool in (self._pool, self._layout):
+            if pool:
+                pool.shutdown(wait=exc_type is None, cancel_futures=True)
         try:
             if exc_type is None:
                 self._commit()
@@ -253,6 +280,9 @@ class RenderPlan:
     def _render(
         self, due: list[Job], progress: Progress, parallel: bool
     ) -> Iterable[tuple[Job, tuple[list[Artifact] | OutputFailed, float]]]:
+        if parallel and self._layout is not None:
+            yield from self._render_beside_layout(due, self._layout, progress)
+            return
         futures = []
         if parallel and len(due) > 1 and workers() > 1:
             # The pool forks its workers at the first submit: the progress bar's thread
@@ -271,8 +301,31 @@ class RenderPlan:
         for job, future in futures:  # in job order, so the output is the same every time
             with progress.task(job.name):
                 artifacts, seconds, logged = future.result()
-            for record in logged:  # what the job logged in its worker, said here
-                logging.getLogger(record.name).handle(record)
+            _say(logged)
+            yield job, (artifacts, seconds)
+
+    def _render_beside_layout(
+        self, due: list[Job], layout: ProcessPoolExecutor, progress: Progress
+    ) -> Iterable[tuple[Job, tuple[list[Artifact] | OutputFailed, float]]]:
+        """PDFs and leaflets in the layout workers, which have WeasyPrint; the other jobs
+        in this process meanwhile; results in job order."""
+        laid_out = {
+            job.name: layout.submit(_run, job, self.ctx)
+            for job in due
+            if formats()[job.renderer.name].needs_weasyprint
+        }
+        here = {}
+        for job in due:
+            if job.name not in laid_out:
+                with progress.task(job.name):
+                    here[job.name] = _run(job, self.ctx)
+        for job in due:
+            if job.name in here:
+                artifacts, seconds, _ = here[job.name]
+            else:
+                with progress.task(job.name):
+                    artifacts, seconds, logged = laid_out[job.name].result()
+                _say(logged)
             yield job, (artifacts, seconds)
 
     @staticmethod
@@ -416,11 +469,22 @@ def _place(staged: Path, target: Path) -> None:
         raise unwritable(target, exc) from None
 
 
-def _import_weasyprint() -> None:
-    """In a thread, while the documents are converted."""
+def _prepare_layout(languages: tuple[str, ...]) -> None:
+    """Import WeasyPrint and load the hyphenation dictionaries of `languages` (pyphen keeps
+    them for the process), in a PDF worker or a thread, while the documents are read."""
     from .renderers.weasy import import_weasyprint
 
     import_weasyprint()
+    import pyphen  # WeasyPrint's hyphenation
+
+    for language in languages:
+        if found := pyphen.language_fallback(language.replace("-", "_")):
+            pyphen.Pyphen(lang=found)
+
+
+def _start_layout_worker(languages: tuple[str, ...]) -> None:
+    _log_through_the_build()
+    _prepare_layout(languages)
 
 
 # In a render worker: what publisher logs while a job runs, kept to go back with its result.
@@ -453,6 +517,12 @@ def _run(
     except OutputFailed as exc:
         artifacts = exc
     return artifacts, time.perf_counter() - started, _taken()
+
+
+def _say(records: list[logging.LogRecord]) -> None:
+    """Log here what a job logged in its worker."""
+    for record in records:
+        logging.getLogger(record.name).handle(record)
 
 
 def _taken() -> list[logging.LogRecord]:

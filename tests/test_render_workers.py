@@ -6,7 +6,10 @@ not fork: the bar stops while the build forks its workers.)"""
 from __future__ import annotations
 
 import logging
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,3 +90,36 @@ def test_what_a_job_logs_in_a_worker_is_logged_by_the_build(
     assert (root / "dist" / "001-first" / "where.txt").read_text() == "a render worker\n"
     said = [(r.name, r.levelno, r.getMessage()) for r in caplog.records]
     assert ("publisher.where", logging.INFO, "001-first: rendered in a render worker") in said
+
+
+def test_a_cold_build_lays_out_the_pdf_in_a_worker_and_the_rest_here(tmp_path: Path) -> None:
+    """The PDF worker imports WeasyPrint (and the hyphenation dictionaries) while the
+    documents are read; the build's own process renders the other outputs meanwhile,
+    without ever importing it."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
+    plugins = tmp_path / "site-packages"
+    plugins.mkdir()
+    with format_installed(plugins, "where", WHERE_MODULE):
+        environment = {**os.environ, "PYTHONPATH": str(plugins), "PUBLISHER_JOBS": "2"}
+        done = subprocess.run(
+            [sys.executable, "-c", BUILD_THEN_SAY_IMPORTED, str(root)],
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["rendered:pdf,where", "weasyprint-imported-here:False"]
+    assert (root / "dist" / "001-first" / "001-first.pdf").read_bytes().startswith(b"%PDF-")
+    assert (root / "dist" / "001-first" / "where.txt").read_text() == "the build's own process\n"
+
+
+BUILD_THEN_SAY_IMPORTED = """
+import sys
+from pathlib import Path
+from publisher.build import build
+report = build(Path(sys.argv[1]), formats=["pdf", "where"])
+print("rendered:" + ",".join(sorted(name.split()[0] for name in report.rendered)))
+print(f"weasyprint-imported-here:{'weasyprint' in sys.modules}")
+"""
