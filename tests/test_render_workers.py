@@ -5,19 +5,18 @@ not fork: the bar stops while the build forks its workers.)"""
 
 from __future__ import annotations
 
-import logging
+import json
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from plugin_support import format_installed
 from terminal import run_in_terminal
-
-from publisher.build import build
 
 # A format that says where it was rendered, and notes it.
 WHERE_MODULE = """
@@ -79,17 +78,11 @@ def test_a_build_at_a_terminal_renders_in_workers_and_notes_above_the_bar(
     assert "built 1 issue(s): 2 output(s) rendered" in shown
 
 
-def test_what_a_job_logs_in_a_worker_is_logged_by_the_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_what_a_job_logs_in_a_worker_is_logged_by_the_build(tmp_path: Path) -> None:
     root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
-    monkeypatch.setenv("PUBLISHER_JOBS", "2")
-    caplog.set_level(logging.INFO, logger="publisher")
-    with format_installed(tmp_path, "where", WHERE_MODULE):
-        build(root, formats=["where", "epub"])
+    built = build_in_a_fresh_process(root, tmp_path, ["where", "epub"])
     assert (root / "dist" / "001-first" / "where.txt").read_text() == "a render worker\n"
-    said = [(r.name, r.levelno, r.getMessage()) for r in caplog.records]
-    assert ("publisher.where", logging.INFO, "001-first: rendered in a render worker") in said
+    assert "publisher.where INFO 001-first: rendered in a render worker" in built["said"]
 
 
 def test_a_cold_build_lays_out_the_pdf_in_a_worker_and_the_rest_here(tmp_path: Path) -> None:
@@ -97,12 +90,23 @@ def test_a_cold_build_lays_out_the_pdf_in_a_worker_and_the_rest_here(tmp_path: P
     documents are read; the build's own process renders the other outputs meanwhile,
     without ever importing it."""
     root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
-    plugins = tmp_path / "site-packages"
+    built = build_in_a_fresh_process(root, tmp_path, ["pdf", "where"])
+    assert built["rendered"] == ["pdf 001-first", "where 001-first"]
+    assert built["weasyprint imported"] is False
+    assert (root / "dist" / "001-first" / "001-first.pdf").read_bytes().startswith(b"%PDF-")
+    assert (root / "dist" / "001-first" / "where.txt").read_text() == "the build's own process\n"
+
+
+def build_in_a_fresh_process(root: Path, scratch: Path, formats: list[str]) -> dict[str, Any]:
+    """build() with two render workers, in a process of its own (a test worker may run
+    threads, and a process that does renders alone), with the `where` format installed:
+    what it rendered, what publisher logged there, and whether it imported WeasyPrint."""
+    plugins = scratch / "site-packages"
     plugins.mkdir()
     with format_installed(plugins, "where", WHERE_MODULE):
         environment = {**os.environ, "PYTHONPATH": str(plugins), "PUBLISHER_JOBS": "2"}
         done = subprocess.run(
-            [sys.executable, "-c", BUILD_THEN_SAY_IMPORTED, str(root)],
+            [sys.executable, "-c", BUILD_AND_SAY, str(root), *formats],
             env=environment,
             capture_output=True,
             text=True,
@@ -110,16 +114,25 @@ def test_a_cold_build_lays_out_the_pdf_in_a_worker_and_the_rest_here(tmp_path: P
             check=False,
         )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["rendered:pdf,where", "weasyprint-imported-here:False"]
-    assert (root / "dist" / "001-first" / "001-first.pdf").read_bytes().startswith(b"%PDF-")
-    assert (root / "dist" / "001-first" / "where.txt").read_text() == "the build's own process\n"
+    said: dict[str, Any] = json.loads(done.stdout)
+    return said
 
 
-BUILD_THEN_SAY_IMPORTED = """
-import sys
+BUILD_AND_SAY = """
+import json, logging, sys
 from pathlib import Path
 from publisher.build import build
-report = build(Path(sys.argv[1]), formats=["pdf", "where"])
-print("rendered:" + ",".join(sorted(name.split()[0] for name in report.rendered)))
-print(f"weasyprint-imported-here:{'weasyprint' in sys.modules}")
+
+said = []
+class Keep(logging.Handler):
+    def emit(self, record):
+        said.append(f"{record.name} {record.levelname} {record.getMessage()}")
+logging.getLogger("publisher").addHandler(Keep())
+logging.getLogger("publisher").setLevel(logging.INFO)
+report = build(Path(sys.argv[1]), formats=sys.argv[2:])
+json.dump({
+    "rendered": report.rendered,
+    "said": said,
+    "weasyprint imported": "weasyprint" in sys.modules,
+}, sys.stdout)
 """
