@@ -125,9 +125,10 @@ def test_a_killed_service_is_replaced_and_leaves_no_nu_server_behind(
     assert service.ping() != pid
 
 
-def hanging_up_once() -> None:
+def hanging_up_once() -> threading.Thread:
     """A service's socket that takes one request and hangs up without answering, as a
-    service killed, or ending at its idle time, does; its file stays behind."""
+    service killed, or ending at its idle time, does; its file stays behind. The thread
+    ends once the socket is closed."""
     dying = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     dying.bind(str(service._socket_path()))
     dying.listen(1)
@@ -137,7 +138,9 @@ def hanging_up_once() -> None:
         connection.close()
         dying.close()
 
-    threading.Thread(target=hang_up, daemon=True).start()
+    thread = threading.Thread(target=hang_up, daemon=True)
+    thread.start()
+    return thread
 
 
 def test_a_service_dying_as_it_is_asked_is_replaced(private_service: Path) -> None:
@@ -149,8 +152,9 @@ def test_a_service_dying_as_it_is_asked_is_replaced(private_service: Path) -> No
 
 
 def test_stopping_a_service_that_hangs_up_is_no_error(private_service: Path) -> None:
-    hanging_up_once()
+    hung_up = hanging_up_once()
     assert service.stop() is True
+    hung_up.join(timeout=10)  # its socket closed (else a second connection would still be let in)
     assert service.stop() is False  # nothing answers there any more
 
 
