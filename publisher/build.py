@@ -14,6 +14,7 @@ does everything again.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import logging
@@ -86,12 +87,18 @@ def build(
     # matter, without pandoc), warning of those made from an older original.
     translated = edition_translations(pool, needed, config.language)
     note_outdated(translated, pool.root)
+    # A PDF that is probably to be laid out has its worker warmed while documents are read:
+    # with the hyphenation of the issues' languages, when the issue changed since its PDF.
     languages = {config.language} | {e for m in selected for e in (m.language, *m.editions) if e}
+    changed = {
+        m.slug: last_changed(m, pool.root, translated.get(m.slug, {}), root) for m in selected
+    }
     with RenderPlan(cache, ctx, out, force) as plan:
         plan.warm_up(
             [f"{m.slug}/{e}" if e else m.slug for m in selected for e in ("", *m.editions)],
             [r.name for r in issue_renderers],
             sorted(languages),
+            changed,
             progress,
         )
 
@@ -295,6 +302,23 @@ def edition_translations(
                     by_doc.setdefault(doc, {})[edition] = match
         chosen[manifest.slug] = by_doc
     return chosen
+
+
+def last_changed(
+    manifest: IssueManifest,
+    pool: Path,
+    translated: Mapping[Path, Mapping[str, Translation]],
+    root: Path,
+) -> int:
+    """When the newest of an issue's sources was modified (ns): its manifest, documents,
+    translations and publisher.toml (0 for one that cannot be read: reading will say why)."""
+    sources = [manifest.path, root / CONFIG_NAME, *(pool / d for d in manifest.documents)]
+    sources += [pool / t.path for t in _each(translated)]
+    newest = 0
+    for source in sources:
+        with contextlib.suppress(OSError):
+            newest = max(newest, source.stat().st_mtime_ns)
+    return newest
 
 
 def translation_paths(

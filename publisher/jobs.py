@@ -26,7 +26,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -141,10 +141,14 @@ class RenderPlan:
         issue_slugs: Sequence[str],
         format_names: Sequence[str],
         languages: Sequence[str],
+        changed: Mapping[str, int],
         progress: Progress,
     ) -> None:
-        """Before a probably cold build, have WeasyPrint imported (half a second of CPU) and
-        the hyphenation dictionaries of `languages` loaded while the documents are read.
+        """When a PDF (or leaflet) is probably to be laid out, have WeasyPrint imported (half
+        a second of CPU) and the hyphenation dictionaries of `languages` loaded while the
+        documents are read. Probably: never built, or built before the issue's sources last
+        changed (`changed`: issue slug → newest modification time, ns), as when a document
+        was edited; the render records decide what is rendered, this only guesses early.
 
         With render workers: the PDF workers are forked now and do it on the other cores,
         then lay out the PDFs (and leaflets) while this process renders the other outputs
@@ -152,10 +156,12 @@ class RenderPlan:
         a thread does it while pandoc converts documents. A build that fails before
         rendering does not wait for the thread (see __exit__)."""
         weasy = [name for name in format_names if formats()[name].needs_weasyprint]
-        cold = self.force or any(
-            f"{name} {slug}" not in self._renders for name in weasy for slug in issue_slugs
+        due = self.force or any(
+            self._older_than(f"{name} {slug}", changed.get(slug.split("/")[0], 0))
+            for name in weasy
+            for slug in issue_slugs
         )
-        if not (cold and weasy):
+        if not (due and weasy):
             return
         if workers() > 1:
             with progress.paused():  # ProcessPoolExecutor forks its workers at the first submit
@@ -172,6 +178,14 @@ class RenderPlan:
             target=_prepare_layout, args=(tuple(languages),), name="warm-up", daemon=True
         )
         self._warming.start()
+
+    def _older_than(self, job_name: str, changed: int) -> bool:
+        """Whether the job was never rendered, or its outputs were written before `changed`
+        (a job that wrote nothing, like a leaflet an issue does not have, is not)."""
+        record = self._renders.get(job_name)
+        if record is None:
+            return True
+        return any(mtime < changed for _, mtime in record["files"].values())
 
     def _warmed(self) -> None:
         """Wait for the warm-up: a process must not fork while another thread runs."""

@@ -97,12 +97,26 @@ def test_a_cold_build_lays_out_the_pdf_in_a_worker_and_the_rest_here(tmp_path: P
     assert (root / "dist" / "001-first" / "where.txt").read_text() == "the build's own process\n"
 
 
+def test_after_a_document_is_edited_the_pdf_worker_is_warmed_as_in_a_cold_build(
+    tmp_path: Path,
+) -> None:
+    """The editor's everyday rebuild: the PDF is due again, and its worker imports WeasyPrint
+    while the edited document is read, as in a cold build (the other outputs render here)."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
+    build_in_a_fresh_process(root, tmp_path / "first", ["pdf", "where"])
+    document = next((root / "documents").glob("*.md"))
+    document.write_text(document.read_text() + "\nOne more paragraph.\n")
+    built = build_in_a_fresh_process(root, tmp_path / "again", ["pdf", "where"])
+    assert built["rendered"] == ["pdf 001-first", "where 001-first"]
+    assert (root / "dist" / "001-first" / "where.txt").read_text() == "the build's own process\n"
+
+
 def build_in_a_fresh_process(root: Path, scratch: Path, formats: list[str]) -> dict[str, Any]:
     """build() with two render workers, in a process of its own (a test worker may run
     threads, and a process that does renders alone), with the `where` format installed:
     what it rendered, what publisher logged there, and whether it imported WeasyPrint."""
     plugins = scratch / "site-packages"
-    plugins.mkdir()
+    plugins.mkdir(parents=True)
     with format_installed(plugins, "where", WHERE_MODULE):
         environment = {**os.environ, "PYTHONPATH": str(plugins), "PUBLISHER_JOBS": "2"}
         done = subprocess.run(
