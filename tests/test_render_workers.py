@@ -85,29 +85,23 @@ def test_what_a_job_logs_in_a_worker_is_logged_by_the_build(tmp_path: Path) -> N
     assert "publisher.where INFO 001-first: rendered in a render worker" in built["said"]
 
 
-def test_a_cold_build_lays_out_the_pdf_in_a_worker_and_the_rest_here(tmp_path: Path) -> None:
-    """The PDF worker imports WeasyPrint (and the hyphenation dictionaries) while the
-    documents are read; the build's own process renders the other outputs meanwhile,
-    without ever importing it."""
+def test_the_pdf_is_laid_out_in_a_worker_warmed_while_documents_are_read(tmp_path: Path) -> None:
+    """A cold build, and the editor's everyday rebuild after a document was edited: the PDF
+    worker imports WeasyPrint (and the hyphenation dictionaries) while the documents are
+    read; the build's own process renders the other outputs meanwhile, without ever
+    importing it."""
     root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
-    built = build_in_a_fresh_process(root, tmp_path, ["pdf", "where"])
-    assert built["rendered"] == ["pdf 001-first", "where 001-first"]
-    assert built["weasyprint imported"] is False
+    cold = build_in_a_fresh_process(root, tmp_path / "cold", ["pdf", "where"])
+    assert cold["rendered"] == ["pdf 001-first", "where 001-first"]
+    assert cold["weasyprint imported"] is False
     assert (root / "dist" / "001-first" / "001-first.pdf").read_bytes().startswith(b"%PDF-")
     assert (root / "dist" / "001-first" / "where.txt").read_text() == "the build's own process\n"
 
-
-def test_after_a_document_is_edited_the_pdf_worker_is_warmed_as_in_a_cold_build(
-    tmp_path: Path,
-) -> None:
-    """The editor's everyday rebuild: the PDF is due again, and its worker imports WeasyPrint
-    while the edited document is read, as in a cold build (the other outputs render here)."""
-    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
-    build_in_a_fresh_process(root, tmp_path / "first", ["pdf", "where"])
     document = next((root / "documents").glob("*.md"))
     document.write_text(document.read_text() + "\nOne more paragraph.\n")
-    built = build_in_a_fresh_process(root, tmp_path / "again", ["pdf", "where"])
-    assert built["rendered"] == ["pdf 001-first", "where 001-first"]
+    again = build_in_a_fresh_process(root, tmp_path / "again", ["pdf", "where"])
+    assert again["rendered"] == ["pdf 001-first", "where 001-first"]
+    assert again["weasyprint imported"] is False
     assert (root / "dist" / "001-first" / "where.txt").read_text() == "the build's own process\n"
 
 
