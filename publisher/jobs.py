@@ -150,24 +150,29 @@ class RenderPlan:
         changed (`changed`: issue slug → newest modification time, ns), as when a document
         was edited; the render records decide what is rendered, this only guesses early.
 
-        With render workers: the PDF workers are forked now and do it on the other cores,
-        then lay out the PDFs (and leaflets) while this process renders the other outputs
-        (_render_beside_layout); every other process is spared the import. Rendering here alone:
-        a thread does it while pandoc converts documents. A build that fails before
-        rendering does not wait for the thread (see __exit__)."""
+        With render workers: PDF workers (one per issue or edition to lay out, up to one
+        per core) are forked now and do it on the other cores, then lay out the PDFs (and
+        leaflets) while this process renders the other outputs (_render_beside_layout);
+        every other process is spared the import. Rendering here alone: a thread does it
+        while pandoc converts documents. A build that fails before rendering does not wait
+        for the thread (see __exit__)."""
         weasy = [name for name in format_names if formats()[name].needs_weasyprint]
-        due = self.force or any(
-            self._older_than(f"{name} {slug}", changed.get(slug.split("/")[0], 0))
-            for name in weasy
+        due = [
+            slug
             for slug in issue_slugs
-        )
+            if self.force
+            or any(
+                self._older_than(f"{name} {slug}", changed.get(slug.split("/")[0], 0))
+                for name in weasy
+            )
+        ]
         if not (due and weasy):
             return
         if workers() > 1:
             with progress.paused():  # ProcessPoolExecutor forks its workers at the first submit
                 if self._can_fork():
                     self._layout = ProcessPoolExecutor(
-                        max_workers=workers() - 1,
+                        max_workers=min(workers(), len(due)),
                         mp_context=multiprocessing.get_context("fork"),
                         initializer=_start_layout_worker,
                         initargs=(tuple(languages),),
