@@ -4,7 +4,7 @@ config → manifests (validated against the document pool) → read documents �
 issues → render per-issue outputs → render archive outputs. Nothing is written to the
 output folder until every manifest and document has been read without error, and nothing
 in it changes unless every render job succeeds (outputs are staged, then moved in) — but
-for an output that cannot be made as asked (`jobs.OutputFailed`, a leaflet that runs over):
+for an output that cannot be made as asked (`renderers.base.OutputFailed`, a leaflet that runs over):
 the others are written, then the build fails naming it.
 
 Work already done is not done again: documents are converted once per content (the cache),
@@ -37,7 +37,7 @@ from .config import CONFIG_NAME, Config, load_config
 from .errors import Problem, PublisherError, near_misses
 from .formats import formats as registered_formats
 from .formats import select
-from .jobs import BuildReport, Progress, RenderPlan, Silent, workers
+from .jobs import BuildReport, Progress, RenderPlan, Silent
 from .limits import Limits
 from .manifest import IssueManifest, load_manifests
 from .model import Archive, Document, Download, Issue
@@ -50,6 +50,7 @@ from .resources import confine_images
 from .sanitize import clean_html
 from .translations import Translation, find_translations, status, translation_for
 from .typography import curl_quotes
+from .workers import workers
 
 __all__ = ["BuildReport", "Progress", "Silent", "build", "select_issues"]  # the report's home: jobs
 

@@ -1,5 +1,6 @@
 """Running render jobs: skip those whose inputs did not change, run the rest — in worker
-processes when several are due — and record what each wrote.
+processes when several are due (the processes themselves: workers.py) — and record what
+each wrote.
 
 Outputs are written to a staging folder inside the output folder (same file system) and
 moved into place, each with os.replace, only when the whole build has succeeded. A build
@@ -17,15 +18,10 @@ output keeps the time it was made at.
 from __future__ import annotations
 
 import dataclasses
-import logging
-import logging.handlers
-import multiprocessing
 import os
-import queue
 import shutil
 import tempfile
 import threading
-import time
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
@@ -43,23 +39,16 @@ from .cache import (
     versions_digest,
 )
 from .delivery.settings import DeliverySettings
-from .errors import Problem, PublisherError
+from .errors import PublisherError
 from .formats import formats
 from .i18n import LOCALE_DIR
 from .model import Archive, Issue
 from .output import Artifact, unwritable, write_artifacts
-from .renderers.base import Job, RenderContext, Renderer
+from .renderers.base import Job, OutputFailed, RenderContext, Renderer
 from .renderers.images import lead_images
 from .resources import pool_images
 from .templating import default_theme_dir
-
-
-class OutputFailed(PublisherError):
-    """One output cannot be made as asked (a leaflet that runs over its sides), through no
-    fault of the others: the build writes them, then fails naming this one."""
-
-    def __reduce__(self) -> tuple[type[OutputFailed], tuple[Problem, ...]]:
-        return (type(self), tuple(self.problems))  # from a worker process, problems and all
+from .workers import can_fork, log_here, new_pool, prepare_layout, run_job, workers
 
 
 class Progress(Protocol):
@@ -96,15 +85,6 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)  # render jobs whose outputs were up to date
     seconds: dict[str, float] = field(default_factory=dict)  # time each rendered job took
     failed: list[OutputFailed] = field(default_factory=list)  # jobs whose output was not made
-
-
-def workers() -> int:
-    """Render processes: PUBLISHER_JOBS when set (1 renders in this process, as on a shared
-    machine where the other cores are busy), otherwise one per core this process may use."""
-    wanted = os.environ.get("PUBLISHER_JOBS", "").strip()
-    if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @dataclass
@@ -170,17 +150,12 @@ class RenderPlan:
             return
         if workers() > 1:
             with progress.paused():  # ProcessPoolExecutor forks its workers at the first submit
-                if self._can_fork():
-                    self._layout = ProcessPoolExecutor(
-                        max_workers=min(workers(), len(due)),
-                        mp_context=multiprocessing.get_context("fork"),
-                        initializer=_start_layout_worker,
-                        initargs=(tuple(languages),),
-                    )
+                if can_fork():
+                    self._layout = new_pool(min(workers(), len(due)), tuple(languages))
                     self._layout.submit(int)  # a call that does nothing: they fork now
                     return
         self._warming = threading.Thread(
-            target=_prepare_layout, args=(tuple(languages),), name="warm-up", daemon=True
+            target=prepare_layout, args=(tuple(languages),), name="warm-up", daemon=True
         )
         self._warming.start()
 
@@ -305,22 +280,22 @@ class RenderPlan:
         futures = []
         if parallel and len(due) > 1 and workers() > 1:
             # The pool forks its workers at the first submit: the progress bar's thread
-            # stops meanwhile (see _can_fork).
+            # stops meanwhile (see workers.can_fork).
             with progress.paused():
-                if self._pool is None and self._can_fork():
-                    self._pool = self._new_pool(min(workers(), len(due)))
+                if self._pool is None and can_fork():
+                    self._pool = new_pool(min(workers(), len(due)))
                 if self._pool is not None:
-                    futures = [(job, self._pool.submit(_run, job, self.ctx)) for job in due]
+                    futures = [(job, self._pool.submit(run_job, job, self.ctx)) for job in due]
         if not futures:
             for job in due:
                 with progress.task(job.name):
-                    artifacts, seconds, _ = _run(job, self.ctx)
+                    artifacts, seconds, _ = run_job(job, self.ctx)
                 yield job, (artifacts, seconds)
             return
         for job, future in futures:  # in job order, so the output is the same every time
             with progress.task(job.name):
                 artifacts, seconds, logged = future.result()
-            _say(logged)
+            log_here(logged)
             yield job, (artifacts, seconds)
 
     def _render_beside_layout(
@@ -329,7 +304,7 @@ class RenderPlan:
         """PDFs and leaflets in the layout workers, which have WeasyPrint; the other jobs
         in this process meanwhile; results in job order."""
         laid_out = {
-            job.name: layout.submit(_run, job, self.ctx)
+            job.name: layout.submit(run_job, job, self.ctx)
             for job in due
             if formats()[job.renderer.name].needs_weasyprint
         }
@@ -337,31 +312,15 @@ class RenderPlan:
         for job in due:
             if job.name not in laid_out:
                 with progress.task(job.name):
-                    here[job.name] = _run(job, self.ctx)
+                    here[job.name] = run_job(job, self.ctx)
         for job in due:
             if job.name in here:
                 artifacts, seconds, _ = here[job.name]
             else:
                 with progress.task(job.name):
                     artifacts, seconds, logged = laid_out[job.name].result()
-                _say(logged)
+                log_here(logged)
             yield job, (artifacts, seconds)
-
-    @staticmethod
-    def _can_fork() -> bool:
-        """Forking a process that runs other threads is unsafe, and a daemonic process (as in
-        `publisher serve`) may not have children: those render serially."""
-        return threading.active_count() == 1 and not multiprocessing.current_process().daemon
-
-    @staticmethod
-    def _new_pool(size: int) -> ProcessPoolExecutor:
-        # fork: workers start with the parent's modules, and all of them start at the first
-        # submit, before any thread exists (ProcessPoolExecutor forks every worker up front).
-        return ProcessPoolExecutor(
-            max_workers=size,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_log_through_the_build,
-        )
 
     def is_current(self, job: Job) -> bool:
         """Whether a build would skip `job` now: what `publisher send` asks of the email."""
@@ -486,66 +445,3 @@ def _place(staged: Path, target: Path) -> None:
         os.replace(staged, target)
     except OSError as exc:
         raise unwritable(target, exc) from None
-
-
-def _prepare_layout(languages: tuple[str, ...]) -> None:
-    """Import WeasyPrint and load the hyphenation dictionaries of `languages` (pyphen keeps
-    them for the process), in a PDF worker or a thread, while the documents are read."""
-    from .renderers.weasy import import_weasyprint
-
-    import_weasyprint()
-    import pyphen  # WeasyPrint's hyphenation
-
-    for language in languages:
-        if found := pyphen.language_fallback(language.replace("-", "_")):
-            pyphen.Pyphen(lang=found)
-
-
-def _start_layout_worker(languages: tuple[str, ...]) -> None:
-    _log_through_the_build()
-    _prepare_layout(languages)
-
-
-# In a render worker: what publisher logs while a job runs, kept to go back with its result.
-_worker_log: queue.SimpleQueue[logging.LogRecord] | None = None
-
-
-def _log_through_the_build() -> None:
-    """A render worker's publisher records go back to the build, which logs them through
-    its own handlers, in job order: written here, a note would cut through the progress
-    bar, and the build's handlers (a caller's, a test's) would never see it."""
-    global _worker_log
-    _worker_log = queue.SimpleQueue()
-    logger = logging.getLogger("publisher")
-    for handler in list(logger.handlers):
-        logger.removeHandler(handler)
-    logger.addHandler(logging.handlers.QueueHandler(_worker_log))  # message made, args dropped
-    logger.propagate = False
-
-
-def _run(
-    job: Job, ctx: RenderContext
-) -> tuple[list[Artifact] | OutputFailed, float, list[logging.LogRecord]]:
-    """Render one job (in this process or a worker) and time it; an output that cannot be
-    made comes back as its error, so the other jobs go on. In a worker, what the job
-    logged comes back too (not what a job that raised logged: its error fails the build)."""
-    _taken()  # left by a job that raised
-    started = time.perf_counter()
-    try:
-        artifacts: list[Artifact] | OutputFailed = job.renderer.run(job, ctx)
-    except OutputFailed as exc:
-        artifacts = exc
-    return artifacts, time.perf_counter() - started, _taken()
-
-
-def _say(records: list[logging.LogRecord]) -> None:
-    """Log here what a job logged in its worker."""
-    for record in records:
-        logging.getLogger(record.name).handle(record)
-
-
-def _taken() -> list[logging.LogRecord]:
-    records = []
-    while _worker_log is not None and not _worker_log.empty():
-        records.append(_worker_log.get())
-    return records

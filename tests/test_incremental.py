@@ -15,7 +15,7 @@ from conftest import WORKSPACES, BuiltInPlace, built_in_place, copy_workspace
 from interruptions import interrupt_while_placing, interrupt_while_staging
 
 from publisher.build import build
-from publisher.jobs import workers
+from publisher.workers import workers
 
 ISSUE_ONE = "number: 1\ntitle: One\ndate: 2026-01-10\nsections:\n  - title: News\n    documents: [first-article]\n"
 ISSUE_TWO = "number: 2\ntitle: Two\ndate: 2026-01-17\nsections:\n  - title: News\n    documents: [second-article]\n"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..cache import Cache, digest, files_digest, versions_digest
 from ..formats import Format, select
-from ..jobs import workers
+from ..workers import workers
 from . import tools
 from .base import Check, Finding, Status, Target, ToolMissing
 

@@ -20,7 +20,7 @@ import jinja2
 
 from .. import urls
 from ..config import Config
-from ..errors import PublisherError
+from ..errors import Problem, PublisherError
 from ..i18n import gettext, interface_language
 from ..model import Archive, Issue
 from ..output import Artifact
@@ -66,6 +66,14 @@ class RenderContext:
 
     def language_url(self, language: str) -> str:
         return urls.language_url(self.config.base_url, language)
+
+
+class OutputFailed(PublisherError):
+    """One output cannot be made as asked (a leaflet that runs over its sides), through no
+    fault of the others: the build writes them, then fails naming this one."""
+
+    def __reduce__(self) -> tuple[type[OutputFailed], tuple[Problem, ...]]:
+        return (type(self), tuple(self.problems))  # from a worker process, problems and all
 
 
 @dataclass(frozen=True)

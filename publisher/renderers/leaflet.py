@@ -5,7 +5,7 @@ the issue's page, with the address printed under it.
 The text is set to fill its sides: its type grows or shrinks (within SCALES) until it
 just fits. One that runs over even in the smallest type is an error saying by how much
 (lines, words), never an extra page; the build writes every other output, then fails
-naming it (`jobs.OutputFailed`). With `impose = "2up"` or `"4up"` the copies for an A4
+naming it (`renderers.base.OutputFailed`). With `impose = "2up"` or `"4up"` the copies for an A4
 (or Letter) sheet come too.
 Outputs: `<issue>/<issue>-leaflet.pdf` and `<issue>/<issue>-leaflet-2up.pdf` (or -4up).
 """
@@ -22,12 +22,11 @@ from markupsafe import Markup
 
 from ..errors import Problem, PublisherError
 from ..imposition import impose
-from ..jobs import OutputFailed
 from ..model import Issue, Leaflet
 from ..output import Artifact
 from ..printing import PageSize, PrintOptions, resolve
 from ..sanitize import plain_text
-from .base import IssueRenderer, RenderContext
+from .base import IssueRenderer, OutputFailed, RenderContext
 from .links import published_targets
 from .weasy import lay_out, with_page_footnotes, with_web_links, write_pdf
 

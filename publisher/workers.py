@@ -1,0 +1,111 @@
+"""Render worker processes: how many, forking them safely, the PDF workers' warm-up, and
+running one job in a worker (or here) with what it logged coming back to the build.
+
+Workers are forked: they start with this process's modules (WeasyPrint, when it was
+imported here). A process may fork only while it runs no other thread, and a daemonic one
+(as in `publisher serve`) may have no children: those render in their own process.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import multiprocessing
+import os
+import queue
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+from .output import Artifact
+from .renderers.base import Job, OutputFailed, RenderContext
+
+
+def workers() -> int:
+    """Render processes: PUBLISHER_JOBS when set (1 renders in this process, as on a shared
+    machine where the other cores are busy), otherwise one per core this process may use."""
+    wanted = os.environ.get("PUBLISHER_JOBS", "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether this process may fork render workers now (see the module's docstring)."""
+    return threading.active_count() == 1 and not multiprocessing.current_process().daemon
+
+
+def new_pool(size: int, layout_languages: tuple[str, ...] | None = None) -> ProcessPoolExecutor:
+    """A pool of `size` workers, forked at its first submit, all at once (ProcessPoolExecutor
+    does so with fork). With `layout_languages`, PDF workers: each imports WeasyPrint and
+    loads those languages' hyphenation dictionaries as it starts."""
+    if layout_languages is None:
+        return ProcessPoolExecutor(
+            size, multiprocessing.get_context("fork"), _log_through_the_build
+        )
+    return ProcessPoolExecutor(
+        size, multiprocessing.get_context("fork"), _start_layout_worker, (layout_languages,)
+    )
+
+
+def prepare_layout(languages: tuple[str, ...]) -> None:
+    """Import WeasyPrint and load the hyphenation dictionaries of `languages` (pyphen keeps
+    them for the process), in a PDF worker or a thread, while the documents are read."""
+    from .renderers.weasy import import_weasyprint
+
+    import_weasyprint()
+    import pyphen  # WeasyPrint's hyphenation
+
+    for language in languages:
+        if found := pyphen.language_fallback(language.replace("-", "_")):
+            pyphen.Pyphen(lang=found)
+
+
+def run_job(
+    job: Job, ctx: RenderContext
+) -> tuple[list[Artifact] | OutputFailed, float, list[logging.LogRecord]]:
+    """Render one job (in this process or a worker) and time it; an output that cannot be
+    made comes back as its error, so the other jobs go on. In a worker, what the job
+    logged comes back too (not what a job that raised logged: its error fails the build)."""
+    _taken()  # left by a job that raised
+    started = time.perf_counter()
+    try:
+        artifacts: list[Artifact] | OutputFailed = job.renderer.run(job, ctx)
+    except OutputFailed as exc:
+        artifacts = exc
+    return artifacts, time.perf_counter() - started, _taken()
+
+
+def log_here(records: list[logging.LogRecord]) -> None:
+    """Log in this process what a job logged in its worker."""
+    for record in records:
+        logging.getLogger(record.name).handle(record)
+
+
+def _start_layout_worker(languages: tuple[str, ...]) -> None:
+    _log_through_the_build()
+    prepare_layout(languages)
+
+
+# In a render worker: what publisher logs while a job runs, kept to go back with its result.
+_worker_log: queue.SimpleQueue[logging.LogRecord] | None = None
+
+
+def _log_through_the_build() -> None:
+    """A render worker's publisher records go back to the build, which logs them through
+    its own handlers, in job order: written here, a note would cut through the progress
+    bar, and the build's handlers (a caller's, a test's) would never see it."""
+    global _worker_log
+    _worker_log = queue.SimpleQueue()
+    logger = logging.getLogger("publisher")
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+    logger.addHandler(logging.handlers.QueueHandler(_worker_log))  # message made, args dropped
+    logger.propagate = False
+
+
+def _taken() -> list[logging.LogRecord]:
+    records = []
+    while _worker_log is not None and not _worker_log.empty():
+        records.append(_worker_log.get())
+    return records
