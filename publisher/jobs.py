@@ -149,10 +149,9 @@ class RenderPlan:
         if not (due and weasy):
             return
         if workers() > 1:
-            with progress.paused():  # ProcessPoolExecutor forks its workers at the first submit
+            with progress.paused():  # the progress bar's thread stops while they fork
                 if can_fork():
                     self._layout = new_pool(min(workers(), len(due)), tuple(languages))
-                    self._layout.submit(int)  # a call that does nothing: they fork now
                     return
         self._warming = threading.Thread(
             target=prepare_layout, args=(tuple(languages),), name="warm-up", daemon=True
@@ -279,9 +278,7 @@ class RenderPlan:
             return
         futures = []
         if parallel and len(due) > 1 and workers() > 1:
-            # The pool forks its workers at the first submit: the progress bar's thread
-            # stops meanwhile (see workers.can_fork).
-            with progress.paused():
+            with progress.paused():  # the progress bar's thread stops while they fork
                 if self._pool is None and can_fork():
                     self._pool = new_pool(min(workers(), len(due)))
                 if self._pool is not None:

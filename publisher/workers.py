@@ -13,6 +13,7 @@ import logging.handlers
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -36,16 +37,22 @@ def can_fork() -> bool:
 
 
 def new_pool(size: int, layout_languages: tuple[str, ...] | None = None) -> ProcessPoolExecutor:
-    """A pool of `size` workers, forked at its first submit, all at once (ProcessPoolExecutor
-    does so with fork). With `layout_languages`, PDF workers: each imports WeasyPrint and
-    loads those languages' hyphenation dictionaries as it starts."""
+    """A pool of `size` workers, forked now, all at once (ProcessPoolExecutor forks them at
+    its first submit: here a call that does nothing). With `layout_languages`, PDF workers:
+    each imports WeasyPrint and loads those languages' hyphenation dictionaries as it
+    starts. Ctrl-C is held back while they fork: this process gets it just after, and each
+    worker once it can end quietly (see _start_worker)."""
+    fork = multiprocessing.get_context("fork")
     if layout_languages is None:
-        return ProcessPoolExecutor(
-            size, multiprocessing.get_context("fork"), _log_through_the_build
-        )
-    return ProcessPoolExecutor(
-        size, multiprocessing.get_context("fork"), _start_layout_worker, (layout_languages,)
-    )
+        pool = ProcessPoolExecutor(size, fork, _start_worker)
+    else:
+        pool = ProcessPoolExecutor(size, fork, _start_layout_worker, (layout_languages,))
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool.submit(int)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    return pool
 
 
 def prepare_layout(languages: tuple[str, ...]) -> None:
@@ -82,8 +89,18 @@ def log_here(records: list[logging.LogRecord]) -> None:
         logging.getLogger(record.name).handle(record)
 
 
-def _start_layout_worker(languages: tuple[str, ...]) -> None:
+def _start_worker() -> None:
+    """A render worker's start. Ctrl-C, which reaches every process of the terminal's, ends
+    it at once and quietly, busy or idle (as SIGINT ends a program that does not catch
+    it): the build stops and says so, and a worker's traceback would only repeat it. What
+    publisher logs goes back to the build."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held while it was forked
     _log_through_the_build()
+
+
+def _start_layout_worker(languages: tuple[str, ...]) -> None:
+    _start_worker()
     prepare_layout(languages)
 
 

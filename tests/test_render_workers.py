@@ -5,18 +5,22 @@ not fork: the bar stops while the build forks its workers.)"""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import pty
 import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from plugin_support import format_installed
-from terminal import run_in_terminal
+from terminal import PUBLISHER, run_in_terminal
 
 # A format that says where it was rendered, and notes it.
 WHERE_MODULE = """
@@ -76,6 +80,59 @@ def test_a_build_at_a_terminal_renders_in_workers_and_notes_above_the_bar(
     assert "note: 001-first: rendered in a render worker" in lines, shown
     assert any(re.match(r"(reading|where|epub) .*\d/\d", line) for line in lines), shown  # the bar
     assert "built 1 issue(s): 2 output(s) rendered" in shown
+
+
+def test_ctrl_c_while_the_pdf_worker_starts_stops_the_build_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """Ctrl-C reaches every process of the terminal's: the build stops and says so, dist/ is
+    left as it was (here: never made), and no worker adds a traceback of its own."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
+    leader, follower = pty.openpty()
+    build = subprocess.Popen(
+        [PUBLISHER, "-C", str(root), "build"],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env={**os.environ, "PUBLISHER_JOBS": "2"},
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    os.close(follower)
+    worker = wait_for_a_forked_child(build.pid)
+    assert worker, "no PDF worker was forked"
+    os.killpg(build.pid, signal.SIGINT)  # what the terminal does on Ctrl-C
+    shown = read_to_the_end(leader)
+    assert build.wait(timeout=30) != 0
+    assert "Traceback" not in shown, shown
+    assert "Aborted" in shown
+    assert not (root / "dist").exists()
+
+
+def wait_for_a_forked_child(pid: int) -> int | None:
+    """A child of `pid` running what it runs (a fork, not pandoc), once there is one."""
+    command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+            with contextlib.suppress(OSError):
+                if Path(f"/proc/{child}/cmdline").read_bytes() == command:
+                    return int(child)
+        time.sleep(0.005)
+    return None
+
+
+def read_to_the_end(leader: int) -> str:
+    shown = bytearray()
+    while True:
+        try:
+            data = os.read(leader, 1 << 16)
+        except OSError:  # EIO: every end of the terminal is closed
+            break
+        if not data:
+            break
+        shown += data
+    os.close(leader)
+    return shown.decode("utf-8", "replace")
 
 
 def test_what_a_job_logs_in_a_worker_is_logged_by_the_build(tmp_path: Path) -> None:
