@@ -27,6 +27,15 @@ def run_in_terminal(*args: str, columns: int = 80, typed: str = "", timeout: flo
         [PUBLISHER, *args], stdin=follower, stdout=follower, stderr=follower, env=env
     )
     os.close(follower)
+    text = read_to_the_end(leader).replace("\r\n", "\n")
+    code = child.wait(timeout=timeout)
+    assert code == 0, text
+    return text
+
+
+def read_to_the_end(leader: int) -> str:
+    """Everything the terminal (its `leader` end) shows until every program on it has
+    closed it; the leader is closed after."""
     shown = bytearray()
     while True:
         try:
@@ -36,8 +45,5 @@ def run_in_terminal(*args: str, columns: int = 80, typed: str = "", timeout: flo
         if not data:
             break
         shown += data
-    code = child.wait(timeout=timeout)
     os.close(leader)
-    text = shown.decode("utf-8", "replace").replace("\r\n", "\n")
-    assert code == 0, text
-    return text
+    return shown.decode("utf-8", "replace")

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from plugin_support import format_installed
-from terminal import PUBLISHER, run_in_terminal
+from terminal import PUBLISHER, read_to_the_end, run_in_terminal
 
 # A format that says where it was rendered, and notes it.
 WHERE_MODULE = """
@@ -119,20 +119,6 @@ def wait_for_a_forked_child(pid: int) -> int | None:
                     return int(child)
         time.sleep(0.005)
     return None
-
-
-def read_to_the_end(leader: int) -> str:
-    shown = bytearray()
-    while True:
-        try:
-            data = os.read(leader, 1 << 16)
-        except OSError:  # EIO: every end of the terminal is closed
-            break
-        if not data:
-            break
-        shown += data
-    os.close(leader)
-    return shown.decode("utf-8", "replace")
 
 
 def test_what_a_job_logs_in_a_worker_is_logged_by_the_build(tmp_path: Path) -> None:
