@@ -22,24 +22,22 @@ log = logging.getLogger(__name__)
 # (plain text being imported), a space elsewhere (inside YAML/TOML values, Markdown lines).
 _BREAKS = ("\x0b", "\x0c")
 _ANSI_ESCAPE = r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]"
-_CONTROL = (
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"  # C0 but tab, LF, CR; DEL; C1
-    r"|[\ufdd0-\ufdef]"  # non-characters
-    r"|[\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff"
+_C0_C1 = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 but tab, LF, CR; DEL; C1
+_NONCHARACTERS = r"\ufdd0-\ufdef"
+_PLANE_ENDS = (  # U+xFFFE and U+xFFFF of every plane: non-characters too
+    r"\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff"
     r"\U0004fffe\U0004ffff\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff"
     r"\U0008fffe\U0008ffff\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff"
     r"\U000cfffe\U000cffff\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff"
-    r"\U0010fffe\U0010ffff]"
-    r"|[\ud800-\udfff]"  # lone surrogates (from surrogateescape or broken JSON)
+    r"\U0010fffe\U0010ffff"
 )
+_SURROGATES = r"\ud800-\udfff"  # lone surrogates (from surrogateescape or broken JSON)
+_CONTROL = f"[{_C0_C1}]|[{_NONCHARACTERS}]|[{_PLANE_ENDS}]|[{_SURROGATES}]"
 _UNWANTED = re.compile(f"{_ANSI_ESCAPE}|{_CONTROL}")
-# Every character _UNWANTED can start with, and every astral one, as ranges: one search of a
-# clean text (almost every text) takes a sixteenth of _UNWANTED's (a class of single astral
-# characters, or the alternatives, are slow: 0.17 s for a 1 MB document).
-_MAYBE_UNWANTED = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"
-    "\U00010000-\U0010ffff]"
-)
+# Every character _UNWANTED can start with, the plane ends as the range from U+FFFE up: one
+# search of a clean text (almost every text) takes a sixteenth of _UNWANTED's (a class of
+# single astral characters, or the alternatives, are slow: 0.17 s for a 1 MB document).
+_MAYBE_UNWANTED = re.compile(rf"[{_C0_C1}{_NONCHARACTERS}{_SURROGATES}\ufffe-\U0010ffff]")
 
 _NAMES = {
     "\x00": "NUL",
