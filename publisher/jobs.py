@@ -23,7 +23,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,7 +48,7 @@ from .renderers.base import Job, OutputFailed, RenderContext, Renderer
 from .renderers.images import lead_images
 from .resources import pool_images
 from .templating import default_theme_dir
-from .workers import can_fork, log_here, new_pool, prepare_layout, run_job, workers
+from .workers import Rendered, can_fork, log_here, new_pool, prepare_layout, run_job, workers
 
 
 class Progress(Protocol):
@@ -132,7 +132,7 @@ class RenderPlan:
 
         With render workers: PDF workers (one per issue or edition to lay out, up to one
         per core) are forked now and do it on the other cores, then lay out the PDFs (and
-        leaflets) while this process renders the other outputs (_render_beside_layout);
+        leaflets) while this process renders the other outputs (see _render);
         every other process is spared the import. Rendering here alone: a thread does it
         while pandoc converts documents. A build that fails before rendering does not wait
         for the thread (see __exit__)."""
@@ -273,51 +273,46 @@ class RenderPlan:
     def _render(
         self, due: list[Job], progress: Progress, parallel: bool
     ) -> Iterable[tuple[Job, tuple[list[Artifact] | OutputFailed, float]]]:
-        if parallel and self._layout is not None:
-            yield from self._render_beside_layout(due, self._layout, progress)
-            return
-        futures = []
-        if parallel and len(due) > 1 and workers() > 1:
-            with progress.paused():  # the progress bar's thread stops while they fork
-                if self._pool is None and can_fork():
-                    self._pool = new_pool(min(workers(), len(due)))
-                if self._pool is not None:
-                    futures = [(job, self._pool.submit(run_job, job, self.ctx)) for job in due]
-        if not futures:
+        """The due jobs rendered, yielded in job order (so the output is the same every
+        time): those sent to workers (`_send_to_workers`) there, the others in this process,
+        meanwhile when some were sent, else one at a time as they are yielded."""
+        sent = self._send_to_workers(due, progress) if parallel else {}
+        here = {}
+        if sent:
             for job in due:
+                if job.name not in sent:
+                    with progress.task(job.name):
+                        here[job.name] = run_job(job, self.ctx)
+        for job in due:
+            if job.name in sent:
                 with progress.task(job.name):
-                    artifacts, seconds, _ = run_job(job, self.ctx)
-                yield job, (artifacts, seconds)
-            return
-        for job, future in futures:  # in job order, so the output is the same every time
-            with progress.task(job.name):
-                artifacts, seconds, logged = future.result()
-            log_here(logged)
+                    artifacts, seconds, logged = sent[job.name].result()
+                log_here(logged)
+            else:
+                if job.name not in here:
+                    with progress.task(job.name):
+                        here[job.name] = run_job(job, self.ctx)
+                artifacts, seconds, _ = here.pop(job.name)
             yield job, (artifacts, seconds)
 
-    def _render_beside_layout(
-        self, due: list[Job], layout: ProcessPoolExecutor, progress: Progress
-    ) -> Iterable[tuple[Job, tuple[list[Artifact] | OutputFailed, float]]]:
-        """PDFs and leaflets in the layout workers, which have WeasyPrint; the other jobs
-        in this process meanwhile; results in job order."""
-        laid_out = {
-            job.name: layout.submit(run_job, job, self.ctx)
-            for job in due
-            if formats()[job.renderer.name].needs_weasyprint
-        }
-        here = {}
-        for job in due:
-            if job.name not in laid_out:
-                with progress.task(job.name):
-                    here[job.name] = run_job(job, self.ctx)
-        for job in due:
-            if job.name in here:
-                artifacts, seconds, _ = here[job.name]
-            else:
-                with progress.task(job.name):
-                    artifacts, seconds, logged = laid_out[job.name].result()
-                log_here(logged)
-            yield job, (artifacts, seconds)
+    def _send_to_workers(self, due: list[Job], progress: Progress) -> dict[str, Future[Rendered]]:
+        """Job name → its result to come. With PDF workers (warm_up), the PDFs and leaflets
+        go to them; otherwise, when several jobs are due and this process may fork, every
+        job goes to a pool of render workers; else none."""
+        if self._layout is not None:
+            pool = self._layout
+            jobs = [job for job in due if formats()[job.renderer.name].needs_weasyprint]
+        else:
+            if len(due) < 2 or workers() < 2:
+                return {}
+            if self._pool is None:
+                with progress.paused():  # the progress bar's thread stops while they fork
+                    if can_fork():
+                        self._pool = new_pool(min(workers(), len(due)))
+            if self._pool is None:
+                return {}
+            pool, jobs = self._pool, due
+        return {job.name: pool.submit(run_job, job, self.ctx) for job in jobs}
 
     def is_current(self, job: Job) -> bool:
         """Whether a build would skip `job` now: what `publisher send` asks of the email."""

@@ -21,6 +21,10 @@ from concurrent.futures import ProcessPoolExecutor
 from .output import Artifact
 from .renderers.base import Job, OutputFailed, RenderContext
 
+# A job's outcome: its outputs (or why the one it makes failed), the seconds it took, and
+# what it logged in a worker.
+Rendered = tuple[list[Artifact] | OutputFailed, float, list[logging.LogRecord]]
+
 
 def workers() -> int:
     """Render processes: PUBLISHER_JOBS when set (1 renders in this process, as on a shared
@@ -68,9 +72,7 @@ def prepare_layout(languages: tuple[str, ...]) -> None:
             pyphen.Pyphen(lang=found)
 
 
-def run_job(
-    job: Job, ctx: RenderContext
-) -> tuple[list[Artifact] | OutputFailed, float, list[logging.LogRecord]]:
+def run_job(job: Job, ctx: RenderContext) -> Rendered:
     """Render one job (in this process or a worker) and time it; an output that cannot be
     made comes back as its error, so the other jobs go on. In a worker, what the job
     logged comes back too (not what a job that raised logged: its error fails the build)."""
