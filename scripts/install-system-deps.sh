@@ -27,12 +27,10 @@ need default-jre-headless command -v java
 need npm                command -v npm
 need chromium           command -v chromium
 # The headless shell does the work nobody watches (Ace, email previews) with a quarter less
-# CPU; Debian has it, Ubuntu does not: asked for only where the package lists offer it
-# (apt-cache takes a second: asked only when the shell is not there already).
-if ! command -v chromium-headless-shell >/dev/null 2>&1 \
-    && apt-cache show chromium-headless-shell >/dev/null 2>&1; then
-  missing+=(chromium-headless-shell)
-fi
+# CPU; Debian has it, Ubuntu does not: needed where the package lists offer it (apt-cache
+# takes a second: asked only when the shell is not there already).
+need chromium-headless-shell \
+  sh -c 'command -v chromium-headless-shell || ! apt-cache show chromium-headless-shell'
 need python3-venv       python3 -c "import ensurepip, venv"
 need dovecot-imapd      sh -c 'command -v dovecot || test -x /usr/sbin/dovecot'  # the IMAP server of the bounce tests
 need postgresql         sh -c 'command -v initdb || ls /usr/lib/postgresql/*/bin/initdb'  # the PostgreSQL tests
