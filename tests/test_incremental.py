@@ -3,16 +3,14 @@ served from the cache is never stale. Reproducible outputs with SOURCE_DATE_EPOC
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import WORKSPACES, BuiltInPlace, built_in_place, copy_workspace
 from interruptions import interrupt_while_placing, interrupt_while_staging
+from pooled_build import build_in_a_pool
 
 from publisher.build import build
 from publisher.workers import workers
@@ -170,21 +168,6 @@ def test_source_date_epoch_gives_identical_bytes_in_one_process_or_several(
     pdfs = {k: v for k, v in mine.items() if k.endswith(".pdf")}
     build_in_a_pool(first, force=True)
     assert {k: v for k, v in outputs(first).items() if k.endswith(".pdf")} == pdfs
-
-
-def build_in_a_pool(root: Path, force: bool = False) -> None:
-    """build() with two render processes, started from a process of its own: a test worker
-    may run threads (another module's servers), and a process that does renders alone."""
-    script = "import sys; from pathlib import Path; from publisher.build import build;"
-    script += " build(Path(sys.argv[1]), force=sys.argv[2] == 'force')"
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(root), "force" if force else "-"],
-        env={**os.environ, "PUBLISHER_JOBS": "2"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
 
 
 @pytest.mark.parametrize(("value", "expected"), [("1", 1), ("3", 3), ("0", None), ("two", None)])

@@ -6,13 +6,11 @@ not fork: the bar stops while the build forks its workers.)"""
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import pty
 import re
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -20,6 +18,7 @@ from typing import Any
 import pytest
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from plugin_support import format_installed
+from pooled_build import build_in_a_pool
 from terminal import PUBLISHER, read_to_the_end, run_in_terminal
 
 # A format that says where it was rendered, and notes it.
@@ -149,41 +148,8 @@ def test_the_pdf_is_laid_out_in_a_worker_warmed_while_documents_are_read(tmp_pat
 
 
 def build_in_a_fresh_process(root: Path, scratch: Path, formats: list[str]) -> dict[str, Any]:
-    """build() with two render workers, in a process of its own (a test worker may run
-    threads, and a process that does renders alone), with the `where` format installed:
-    what it rendered, what publisher logged there, and whether it imported WeasyPrint."""
+    """`pooled_build.build_in_a_pool` with the `where` format installed."""
     plugins = scratch / "site-packages"
     plugins.mkdir(parents=True)
     with format_installed(plugins, "where", WHERE_MODULE):
-        environment = {**os.environ, "PYTHONPATH": str(plugins), "PUBLISHER_JOBS": "2"}
-        done = subprocess.run(
-            [sys.executable, "-c", BUILD_AND_SAY, str(root), *formats],
-            env=environment,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-    assert done.returncode == 0, done.stderr
-    said: dict[str, Any] = json.loads(done.stdout)
-    return said
-
-
-BUILD_AND_SAY = """
-import json, logging, sys
-from pathlib import Path
-from publisher.build import build
-
-said = []
-class Keep(logging.Handler):
-    def emit(self, record):
-        said.append(f"{record.name} {record.levelname} {record.getMessage()}")
-logging.getLogger("publisher").addHandler(Keep())
-logging.getLogger("publisher").setLevel(logging.INFO)
-report = build(Path(sys.argv[1]), formats=sys.argv[2:])
-json.dump({
-    "rendered": report.rendered,
-    "said": said,
-    "weasyprint imported": "weasyprint" in sys.modules,
-}, sys.stdout)
-"""
+        return build_in_a_pool(root, formats, env={"PYTHONPATH": str(plugins)})
