@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from ..config import Config, load_config
 from ..extras import needs
 from .confirm import CONFIRMABLE
-from .outbox import Outbox, logged
+from .outbox import Outbox
 from .page import N_, Pages, install_translations
 from .settings import parse_listen
 from .store import Database, now_iso, open_database, transaction
@@ -194,9 +194,10 @@ def create_app(root: Path) -> Flask:
             response = answer(
                 subscriber, 200, N_("Subscribed"), N_("%(title)s will come to %(address)s.")
             )
-            # After the page has gone: a slow mail server does not hold up the answer.
+            # On the outbox's thread: a slow mail server does not hold up the answer, and
+            # stopping the server waits for the welcome rather than cutting it off.
             job = partial(welcome, config, database, tokens, subscriber.id)
-            response.call_on_close(logged(job, f"welcome message to {subscriber.address}"))
+            outbox.submit(job, f"welcome message to {subscriber.address}")
             return response
 
         return with_subscriber(tokens.read_confirm, apply)
