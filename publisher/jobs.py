@@ -48,7 +48,16 @@ from .renderers.base import Job, OutputFailed, RenderContext, Renderer
 from .renderers.images import lead_images
 from .resources import pool_images
 from .templating import default_theme_dir
-from .workers import Rendered, can_fork, log_here, new_pool, prepare_layout, run_job, workers
+from .workers import (
+    Rendered,
+    can_fork,
+    ctrl_c_as_interrupt,
+    log_here,
+    new_pool,
+    prepare_layout,
+    run_job,
+    workers,
+)
 
 
 class Progress(Protocol):
@@ -276,24 +285,25 @@ class RenderPlan:
         """The due jobs rendered, yielded in job order (so the output is the same every
         time): those sent to workers (`_send_to_workers`) there, the others in this process,
         meanwhile when some were sent, else one at a time as they are yielded."""
-        sent = self._send_to_workers(due, progress) if parallel else {}
-        here = {}
-        if sent:
+        with ctrl_c_as_interrupt():
+            sent = self._send_to_workers(due, progress) if parallel else {}
+            here = {}
+            if sent:
+                for job in due:
+                    if job.name not in sent:
+                        with progress.task(job.name):
+                            here[job.name] = run_job(job, self.ctx)
             for job in due:
-                if job.name not in sent:
+                if job.name in sent:
                     with progress.task(job.name):
-                        here[job.name] = run_job(job, self.ctx)
-        for job in due:
-            if job.name in sent:
-                with progress.task(job.name):
-                    artifacts, seconds, logged = sent[job.name].result()
-                log_here(logged)
-            else:
-                if job.name not in here:
-                    with progress.task(job.name):
-                        here[job.name] = run_job(job, self.ctx)
-                artifacts, seconds, _ = here.pop(job.name)
-            yield job, (artifacts, seconds)
+                        artifacts, seconds, logged = sent[job.name].result()
+                    log_here(logged)
+                else:
+                    if job.name not in here:
+                        with progress.task(job.name):
+                            here[job.name] = run_job(job, self.ctx)
+                    artifacts, seconds, _ = here.pop(job.name)
+                yield job, (artifacts, seconds)
 
     def _send_to_workers(self, due: list[Job], progress: Progress) -> dict[str, Future[Rendered]]:
         """Job name → its result to come. With PDF workers (warm_up), the PDFs and leaflets

@@ -8,6 +8,7 @@ imported here). A process may fork only while it runs no other thread, and a dae
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import multiprocessing
@@ -16,7 +17,10 @@ import queue
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from types import FrameType
 
 from .output import Artifact
 from .renderers.base import Job, OutputFailed, RenderContext
@@ -51,12 +55,46 @@ def new_pool(size: int, layout_languages: tuple[str, ...] | None = None) -> Proc
         pool = ProcessPoolExecutor(size, fork, _start_worker)
     else:
         pool = ProcessPoolExecutor(size, fork, _start_layout_worker, (layout_languages,))
+    _notice_ctrl_c()
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         pool.submit(int)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
     return pool
+
+
+@contextlib.contextmanager
+def ctrl_c_as_interrupt() -> Iterator[None]:
+    """A pool whose worker died after this process had Ctrl-C was ended by it: the build
+    stops as interrupted (click says "Aborted!"), not on an unexpected problem. Ctrl-C
+    raises KeyboardInterrupt here too, but a library may swallow it: one raised while
+    lxml's extension module is imported is lost, and the build went on to find its PDF
+    worker gone."""
+    try:
+        yield
+    except BrokenProcessPool:
+        if _had_ctrl_c:
+            raise KeyboardInterrupt from None
+        raise
+
+
+_had_ctrl_c = False
+
+
+def _notice_ctrl_c() -> None:
+    """From now on, Ctrl-C is noted (see ctrl_c_as_interrupt) before it raises
+    KeyboardInterrupt as usual; a handler someone else installed is left alone."""
+    global _had_ctrl_c
+    _had_ctrl_c = False
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _note_ctrl_c)
+
+
+def _note_ctrl_c(signum: int, frame: FrameType | None) -> None:
+    global _had_ctrl_c
+    _had_ctrl_c = True
+    signal.default_int_handler(signum, frame)
 
 
 def prepare_layout(languages: tuple[str, ...]) -> None:

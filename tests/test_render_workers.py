@@ -107,6 +107,81 @@ def test_ctrl_c_while_the_pdf_worker_starts_stops_the_build_without_a_traceback(
     assert not (root / "dist").exists()
 
 
+# A format rendered in the build's own process that swallows Ctrl-C, as a library may (one
+# raised while lxml's extension module is imported is lost): it says when it has started.
+DEAF_MODULE = """
+import os
+import time
+from pathlib import Path
+
+from publisher.formats import Format
+from publisher.output import Artifact
+from publisher.renderers.base import IssueRenderer
+
+
+class DeafRenderer(IssueRenderer):
+    name = "deaf"
+
+    def render(self, issue, ctx):
+        Path(os.environ["DEAF_STARTED"]).touch()
+        try:
+            time.sleep(30)
+        except KeyboardInterrupt:
+            pass
+        return [Artifact.text(Path(issue.slug) / "deaf.txt", "rendered\\n")]
+
+
+FORMAT = Format(
+    name="deaf",
+    description="a format that swallows Ctrl-C",
+    renderer="deaf_format:DeafRenderer",
+    stage="issue",
+    checks=(),
+    check_inputs="deaf_format:nothing",
+)
+
+
+def nothing(target):
+    return []
+"""
+
+
+def test_ctrl_c_swallowed_in_the_builds_process_still_stops_the_build_as_interrupted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDF worker ends at Ctrl-C; the build's own process, whose KeyboardInterrupt was
+    lost in a library, then finds the worker gone: that is the interruption, said as such,
+    not an unexpected problem with a crash log."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
+    plugins = tmp_path / "site-packages"
+    plugins.mkdir()
+    started = tmp_path / "deaf-started"
+    monkeypatch.setenv("PYTHONPATH", str(plugins))
+    monkeypatch.setenv("DEAF_STARTED", str(started))
+    leader, follower = pty.openpty()
+    with format_installed(plugins, "deaf", DEAF_MODULE):
+        build = subprocess.Popen(
+            [PUBLISHER, "-C", str(root), "build", "--format", "pdf,deaf"],
+            stdin=follower,
+            stdout=follower,
+            stderr=follower,
+            env={**os.environ, "PUBLISHER_JOBS": "2"},
+            start_new_session=True,
+        )
+        os.close(follower)
+        deadline = time.monotonic() + 30
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert started.exists(), "the deaf format never started"
+        os.killpg(build.pid, signal.SIGINT)
+        shown = read_to_the_end(leader)
+    assert build.wait(timeout=30) == 1, shown  # click's exit status for "Aborted!"
+    assert "Aborted" in shown, shown
+    assert "unexpected problem" not in shown and "Traceback" not in shown, shown
+    assert not (root / "dist").exists()
+    assert not list((root / ".publisher").glob("crash-*.log"))
+
+
 def wait_for_a_forked_child(pid: int) -> int | None:
     """A child of `pid` running what it runs (a fork, not pandoc), once there is one."""
     command = Path(f"/proc/{pid}/cmdline").read_bytes()
