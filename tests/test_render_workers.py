@@ -21,15 +21,40 @@ from plugin_support import format_installed
 from pooled_build import build_in_a_pool
 from terminal import PUBLISHER, read_to_the_end, run_in_terminal
 
-# A format that says where it was rendered, and notes it.
-WHERE_MODULE = """
-import logging
-import multiprocessing
+
+def issue_format(name: str, description: str, renderer: str) -> str:
+    """The source of a format plugin module: `renderer` (its imports and its renderer
+    class, `<Name>Renderer`) and the FORMAT that registers it as `name`."""
+    return f"""
 from pathlib import Path
 
 from publisher.formats import Format
 from publisher.output import Artifact
 from publisher.renderers.base import IssueRenderer
+{renderer}
+
+FORMAT = Format(
+    name="{name}",
+    description="{description}",
+    renderer="{name}_format:{name.title()}Renderer",
+    stage="issue",
+    checks=(),
+    check_inputs="{name}_format:nothing",
+)
+
+
+def nothing(target):
+    return []
+"""
+
+
+# A format that says where it was rendered, and notes it.
+WHERE_MODULE = issue_format(
+    "where",
+    "where the issue was rendered",
+    """
+import logging
+import multiprocessing
 
 log = logging.getLogger("publisher.where")
 
@@ -42,21 +67,8 @@ class WhereRenderer(IssueRenderer):
         where = "a render worker" if worker else "the build's own process"
         log.info("%s: rendered in %s", issue.slug, where)
         return [Artifact.text(Path(issue.slug) / "where.txt", where + "\\n")]
-
-
-FORMAT = Format(
-    name="where",
-    description="where the issue was rendered",
-    renderer="where_format:WhereRenderer",
-    stage="issue",
-    checks=(),
-    check_inputs="where_format:nothing",
+""",
 )
-
-
-def nothing(target):
-    return []
-"""
 
 ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
@@ -109,14 +121,12 @@ def test_ctrl_c_while_the_pdf_worker_starts_stops_the_build_without_a_traceback(
 
 # A format rendered in the build's own process that swallows Ctrl-C, as a library may (one
 # raised while lxml's extension module is imported is lost): it says when it has started.
-DEAF_MODULE = """
+DEAF_MODULE = issue_format(
+    "deaf",
+    "a format that swallows Ctrl-C",
+    """
 import os
 import time
-from pathlib import Path
-
-from publisher.formats import Format
-from publisher.output import Artifact
-from publisher.renderers.base import IssueRenderer
 
 
 class DeafRenderer(IssueRenderer):
@@ -129,21 +139,8 @@ class DeafRenderer(IssueRenderer):
         except KeyboardInterrupt:
             pass
         return [Artifact.text(Path(issue.slug) / "deaf.txt", "rendered\\n")]
-
-
-FORMAT = Format(
-    name="deaf",
-    description="a format that swallows Ctrl-C",
-    renderer="deaf_format:DeafRenderer",
-    stage="issue",
-    checks=(),
-    check_inputs="deaf_format:nothing",
+""",
 )
-
-
-def nothing(target):
-    return []
-"""
 
 
 def test_ctrl_c_swallowed_in_the_builds_process_still_stops_the_build_as_interrupted(
