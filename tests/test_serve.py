@@ -122,6 +122,7 @@ def running_server(root: Path) -> Iterator[Server]:
     server = Server(root, process, lines)
     try:
         server.port = int(server.wait_for_line(r"at http://127\.0\.0\.1:(\d+)/", 60)[1])
+        server.wait_for_line(r"^watching .*; Ctrl\+C to stop$", 60)  # an edit is seen from now
         yield server
     finally:
         process.terminate()

@@ -69,11 +69,10 @@ def serve(root: Path, port: int = 8000, open_browser: bool = True) -> None:
             click.echo(f"serving {config.dist_dir} at {url}")
             click.echo(f"previews of each issue's email and PDF: {url}{PREFIX.lstrip('/')}")
             click.echo(f"compose an issue in the browser: {url}compose")
-            watched = ", ".join(path.name for path in _sources(root))
-            click.echo(f"watching {watched}; Ctrl+C to stop")
             if open_browser:
                 webbrowser.open(url)
-            _watch(root, rebuilder)
+            watched = ", ".join(path.name for path in _sources(root))
+            _watch(root, rebuilder, ready=f"watching {watched}; Ctrl+C to stop")
         finally:
             status.close()
             server.shutdown()
@@ -86,13 +85,18 @@ def serve(root: Path, port: int = 8000, open_browser: bool = True) -> None:
     click.echo("stopped")
 
 
-def _watch(root: Path, rebuilder: Rebuilder) -> None:
-    """Rebuild after every change to the sources; changes made during a build come together."""
+def _watch(root: Path, rebuilder: Rebuilder, ready: str) -> None:
+    """Rebuild after every change to the sources; changes made during a build come together.
+    `ready` is said once the sources are watched (an edit saved before then goes unseen):
+    at the watch's first answer, at most TICK_MS after it began."""
     while True:
         watched = _sources(root)
         for changes in watchfiles.watch(
             *watched, watch_filter=IGNORED, rust_timeout=TICK_MS, yield_on_timeout=True
         ):
+            if ready:
+                click.echo(ready)
+                ready = ""
             rebuilder.poll()
             now = _sources(root)
             changed = {Path(path) for _, path in changes} | (set(now) ^ set(watched))
