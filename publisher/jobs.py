@@ -285,24 +285,22 @@ class RenderPlan:
         """The due jobs rendered, yielded in job order (so the output is the same every
         time): those sent to workers (`_send_to_workers`) there, the others in this process,
         meanwhile when some were sent, else one at a time as they are yielded."""
+
+        def here(job: Job) -> Rendered:
+            with progress.task(job.name):
+                return run_job(job, self.ctx)
+
         with ctrl_c_as_interrupt():
             sent = self._send_to_workers(due, progress) if parallel else {}
-            here = {}
-            if sent:
-                for job in due:
-                    if job.name not in sent:
-                        with progress.task(job.name):
-                            here[job.name] = run_job(job, self.ctx)
+            meanwhile = {job.name: here(job) for job in due if job.name not in sent} if sent else {}
             for job in due:
                 if job.name in sent:
                     with progress.task(job.name):
                         artifacts, seconds, logged = sent[job.name].result()
                     log_here(logged)
                 else:
-                    if job.name not in here:
-                        with progress.task(job.name):
-                            here[job.name] = run_job(job, self.ctx)
-                    artifacts, seconds, _ = here.pop(job.name)
+                    done = meanwhile.pop(job.name) if job.name in meanwhile else here(job)
+                    artifacts, seconds, _ = done
                 yield job, (artifacts, seconds)
 
     def _send_to_workers(self, due: list[Job], progress: Progress) -> dict[str, Future[Rendered]]:
