@@ -71,8 +71,7 @@ def serve(root: Path, port: int = 8000, open_browser: bool = True) -> None:
             click.echo(f"compose an issue in the browser: {url}compose")
             if open_browser:
                 webbrowser.open(url)
-            watched = ", ".join(path.name for path in _sources(root))
-            _watch(root, rebuilder, ready=f"watching {watched}; Ctrl+C to stop")
+            _watch(root, rebuilder)
         finally:
             status.close()
             server.shutdown()
@@ -85,18 +84,19 @@ def serve(root: Path, port: int = 8000, open_browser: bool = True) -> None:
     click.echo("stopped")
 
 
-def _watch(root: Path, rebuilder: Rebuilder, ready: str) -> None:
+def _watch(root: Path, rebuilder: Rebuilder) -> None:
     """Rebuild after every change to the sources; changes made during a build come together.
-    `ready` is said once the sources are watched (an edit saved before then goes unseen):
-    at the watch's first answer, at most TICK_MS after it began."""
+    "watching …" is said once the sources are watched (an edit saved before then goes
+    unseen): at the watch's first answer, at most TICK_MS after it began."""
+    announced = False
     while True:
         watched = _sources(root)
         for changes in watchfiles.watch(
             *watched, watch_filter=IGNORED, rust_timeout=TICK_MS, yield_on_timeout=True
         ):
-            if ready:
-                click.echo(ready)
-                ready = ""
+            if not announced:
+                click.echo(f"watching {', '.join(p.name for p in watched)}; Ctrl+C to stop")
+                announced = True
             rebuilder.poll()
             now = _sources(root)
             changed = {Path(path) for _, path in changes} | (set(now) ^ set(watched))
