@@ -10,6 +10,7 @@ import struct
 import subprocess
 import sys
 import termios
+from collections.abc import Mapping
 from pathlib import Path
 
 PUBLISHER = Path(sys.executable).with_name("publisher")
@@ -18,19 +19,39 @@ PUBLISHER = Path(sys.executable).with_name("publisher")
 def run_in_terminal(*args: str, columns: int = 80, typed: str = "", timeout: float = 60) -> str:
     """What the terminal shows (output and the echoed typing), with '\\n' line ends; the
     command must exit 0."""
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
-    env = {**os.environ, "COLUMNS": str(columns)}
-    if typed:
-        os.write(leader, typed.encode())
-    child = subprocess.Popen(
-        [PUBLISHER, *args], stdin=follower, stdout=follower, stderr=follower, env=env
-    )
-    os.close(follower)
+    child, leader = start_in_terminal(*args, columns=columns, typed=typed)
     text = read_to_the_end(leader).replace("\r\n", "\n")
     code = child.wait(timeout=timeout)
     assert code == 0, text
     return text
+
+
+def start_in_terminal(
+    *args: str,
+    columns: int = 80,
+    typed: str = "",
+    env: Mapping[str, str] | None = None,
+    own_session: bool = False,
+) -> tuple[subprocess.Popen[bytes], int]:
+    """`publisher ARGS…` started on a new pseudo-terminal `columns` wide, with `typed`
+    waiting on its stdin and `env` added to this process's environment; with
+    `own_session`, in a process group of its own, as a terminal's foreground job (which
+    Ctrl-C reaches whole: os.killpg). The process, and the terminal's leader end to read
+    (read_to_the_end)."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    if typed:
+        os.write(leader, typed.encode())
+    child = subprocess.Popen(
+        [PUBLISHER, *args],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env={**os.environ, "COLUMNS": str(columns), **(env or {})},
+        start_new_session=own_session,
+    )
+    os.close(follower)
+    return child, leader
 
 
 def read_to_the_end(leader: int) -> str:

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pty
 import re
 import signal
-import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,7 @@ import pytest
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from plugin_support import format_installed
 from pooled_build import build_in_a_pool
-from terminal import PUBLISHER, read_to_the_end, run_in_terminal
+from terminal import read_to_the_end, run_in_terminal, start_in_terminal
 
 
 def issue_format(name: str, description: str, renderer: str) -> str:
@@ -99,16 +97,9 @@ def test_ctrl_c_while_the_pdf_worker_starts_stops_the_build_without_a_traceback(
     """Ctrl-C reaches every process of the terminal's: the build stops and says so, dist/ is
     left as it was (here: never made), and no worker adds a traceback of its own."""
     root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
-    leader, follower = pty.openpty()
-    build = subprocess.Popen(
-        [PUBLISHER, "-C", str(root), "build"],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env={**os.environ, "PUBLISHER_JOBS": "2"},
-        start_new_session=True,  # its own process group, as a terminal's foreground job
+    build, leader = start_in_terminal(
+        "-C", str(root), "build", env={"PUBLISHER_JOBS": "2"}, own_session=True
     )
-    os.close(follower)
     worker = wait_for_a_forked_child(build.pid)
     assert worker, "no PDF worker was forked"
     os.killpg(build.pid, signal.SIGINT)  # what the terminal does on Ctrl-C
@@ -155,17 +146,9 @@ def test_ctrl_c_swallowed_in_the_builds_process_still_stops_the_build_as_interru
     started = tmp_path / "deaf-started"
     monkeypatch.setenv("PYTHONPATH", str(plugins))
     monkeypatch.setenv("DEAF_STARTED", str(started))
-    leader, follower = pty.openpty()
     with format_installed(plugins, "deaf", DEAF_MODULE):
-        build = subprocess.Popen(
-            [PUBLISHER, "-C", str(root), "build", "--format", "pdf,deaf"],
-            stdin=follower,
-            stdout=follower,
-            stderr=follower,
-            env={**os.environ, "PUBLISHER_JOBS": "2"},
-            start_new_session=True,
-        )
-        os.close(follower)
+        arguments = ("-C", str(root), "build", "--format", "pdf,deaf")
+        build, leader = start_in_terminal(*arguments, env={"PUBLISHER_JOBS": "2"}, own_session=True)
         deadline = time.monotonic() + 30
         while not started.exists() and time.monotonic() < deadline:
             time.sleep(0.01)
