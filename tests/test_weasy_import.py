@@ -1,6 +1,6 @@
-"""WeasyPrint as publisher imports it (renderers/weasy.py): the C array types its font
-subsetting asks for are built without the C parser, and are exactly the types the parser
-would give; what is not such an array is parsed, and refused, as before. The PDF's page
+"""WeasyPrint as publisher imports it (renderers/weasy.py): the C pointer and array types
+it asks for are built without the C parser, and are exactly the types the parser would
+give; any other declaration is parsed, and refused, as before. The PDF's page
 references are built once per page count, and are always those of its pages."""
 
 from __future__ import annotations
@@ -10,22 +10,41 @@ import pytest
 from publisher.renderers.weasy import import_weasyprint
 
 
-def test_fixed_arrays_are_the_types_the_parser_gives_without_parsing(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        "hb_codepoint_t[1234]",  # font subsetting: one for every glyph count
+        "PangoLogAttr[]",  # line breaking
+        "PangoRectangle *",
+        "PangoFcFontMap *",
+        "unsigned int *",
+        "char[]",
+        "char *",
+    ],
+)
+def test_pointers_and_arrays_are_the_types_the_parser_gives_without_parsing(
+    declaration: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import_weasyprint()
     from weasyprint.text.ffi import ffi
 
-    item = ffi.typeof("hb_codepoint_t *")  # parsed (once) before the parser is taken away
-    item_size = ffi.sizeof("hb_codepoint_t")
+    with ffi._lock:  # as cffi asks
+        parsed = ffi._get_cached_btype(ffi._parser.parse_type(declaration))
 
     def no_parsing(declaration: str) -> None:
         raise AssertionError(f"parsed {declaration!r}")
 
     monkeypatch.setattr(ffi._parser, "parse_type", no_parsing)
-    built = ffi.typeof("hb_codepoint_t[1234]")
-    assert built is ffi._backend.new_array_type(item, 1234)  # the parser's type, unique
-    assert (built.length, ffi.sizeof(built)) == (1234, 1234 * item_size)
+    monkeypatch.delitem(ffi._parsed_types, declaration, raising=False)  # asked before
+    assert ffi.typeof(declaration) is parsed  # the very type object the parser's tree gives
+
+
+def test_a_fixed_array_holds_its_items() -> None:
+    import_weasyprint()
+    from weasyprint.text.ffi import ffi
+
+    array = ffi.typeof("hb_codepoint_t[1234]")
+    assert (array.length, ffi.sizeof(array)) == (1234, 1234 * ffi.sizeof("hb_codepoint_t"))
     assert list(ffi.new("hb_codepoint_t[3]", [7, 8, 9])) == [7, 8, 9]
 
 
@@ -35,7 +54,8 @@ def test_other_declarations_are_parsed_and_refused_as_before() -> None:
     import_weasyprint()
     from weasyprint.text.ffi import ffi
 
-    assert ffi.typeof("PangoRectangle *").kind == "pointer"
+    assert ffi.typeof("PangoRectangle *[2]").kind == "array"  # not T *, T[] or T[n]
+    assert ffi.typeof("const char *").kind == "pointer"
     with pytest.raises(cffi.CDefError, match=r"no_such_type_t\[3\]"):
         ffi.typeof("no_such_type_t[3]")
 

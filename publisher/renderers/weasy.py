@@ -12,13 +12,15 @@ finds those itself. So while WeasyPrint is imported, find_library says "not foun
 and cffi moves on to the soname. Where that fails (a system whose libraries only
 find_library can locate), WeasyPrint is imported again the usual way.
 
-C array types without the C parser:
-To subset each font, WeasyPrint asks cffi for `hb_codepoint_t[n]`, a new type for every
-glyph count n. cffi parses each such declaration with pycparser, after declaring every type
-name WeasyPrint knows: 10 to 15 ms a time, 20 to 40 times for an issue's PDF, in every
-process that writes one. Once WeasyPrint is imported, its cffi instance answers `T[n]` by
-asking cffi's backend for the array of n items of `T *`, which is what the parse ends in
-(the very same type object); anything else is parsed as before.
+Pointer and array types without the C parser:
+WeasyPrint asks cffi for types such as `PangoLogAttr[]`, `char *` and, to subset each font,
+`hb_codepoint_t[n]`, a new type for every glyph count n. cffi parses each declaration it
+has not seen with pycparser, after declaring every type name WeasyPrint knows: 5 to 15 ms a
+time, for 8 such types when laying out any PDF and 20 to 40 arrays when writing an issue's,
+in every process that writes one. Once WeasyPrint is imported, its cffi instance reads `T *`, `T[]` and `T[n]` (T a type
+name, such as `unsigned int`) itself: it makes the syntax tree pycparser would have made and
+hands it to cffi, which resolves it as after a parse (the very same type object); anything
+else is parsed as before.
 
 Page references built once per page count:
 pydyf's `PDF.page_references` builds the tuple of every page's reference each time it is
@@ -81,7 +83,7 @@ def _import_without_probing() -> ModuleType:
         ctypes.util.find_library = find_library
     from weasyprint.text.ffi import ffi
 
-    ffi._parsed_types = _ArraysWithoutParsing(ffi, ffi._parsed_types)
+    ffi._parsed_types = _TypesWithoutParsing(ffi, ffi._parsed_types)
     import pydyf  # WeasyPrint's PDF writer
 
     pydyf.PDF.page_references = property(_page_references)
@@ -99,29 +101,42 @@ def _page_references(pdf: Any) -> tuple[bytes, ...]:
     return cached[1]
 
 
-_FIXED_ARRAY = re.compile(r"([A-Za-z_]\w*)\[(\d+)\]")
+_POINTER_OR_ARRAY = re.compile(r"([A-Za-z_]\w*(?: [A-Za-z_]\w*)*) ?(?:(\*)|\[(\d*)\])")
+
+_KEYWORDS = {"struct", "union", "enum", "const", "volatile", "restrict"}
 
 
-class _ArraysWithoutParsing(dict[str, Any]):
-    """cffi's cache of parsed declarations, which builds `T[n]` itself when it is missing
-    (cffi looks a declaration up here before it parses one: see the module's docstring)."""
+class _TypesWithoutParsing(dict[str, Any]):
+    """cffi's cache of parsed declarations, which reads `T *`, `T[]` and `T[n]` itself when
+    one is missing (cffi looks a declaration up here before it parses one: see the module's
+    docstring)."""
 
     def __init__(self, ffi: Any, parsed: dict[str, Any]) -> None:
         super().__init__(parsed)
         self._ffi = ffi
 
     def __missing__(self, declaration: str) -> Any:
-        import cffi  # imported already, by WeasyPrint
+        from pycparser import c_ast  # imported already, by cffi
 
-        match = _FIXED_ARRAY.fullmatch(declaration)
+        match = _POINTER_OR_ARRAY.fullmatch(declaration)
         if match is None:
             raise KeyError(declaration)  # cffi parses it
+        name, pointer, length = match.groups()
+        if not _KEYWORDS.isdisjoint(name.split()):
+            raise KeyError(declaration)  # `struct T *`, `const T *`…: cffi parses it
+        # The tree pycparser makes of `void __dummy(T *);` for the parameter's type
+        item = c_ast.TypeDecl(None, [], None, c_ast.IdentifierType(name.split()))
+        if pointer:
+            tree: c_ast.Node = c_ast.PtrDecl([], item)
+        else:
+            tree = c_ast.ArrayDecl(item, c_ast.Constant("int", length) if length else None, [])
         try:
-            pointer = self._ffi.typeof(f"{match[1]} *")  # parsed once, then found here
-        except cffi.CDefError:
-            raise KeyError(declaration) from None  # cffi parses it, and says what is wrong
-        array = self._ffi._backend.new_array_type(pointer, int(match[2]))
-        self[declaration] = (array, False)  # as cffi stores it: (type, "is a function")
+            with self._ffi._lock:  # held for cffi's caches, as when it parses
+                kind, _qualifiers = self._ffi._parser._get_type_and_quals(tree)
+                built = self._ffi._get_cached_btype(kind)
+        except Exception:  # an unknown name…: cffi parses it, and says what is wrong
+            raise KeyError(declaration) from None
+        self[declaration] = (built, False)  # as cffi stores it: (type, "is a function")
         return self[declaration]
 
 
