@@ -5,6 +5,9 @@ Manifests are checked against this index before any pandoc call, so a typo fails
 
 from __future__ import annotations
 
+import logging
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +15,8 @@ from slugify import slugify
 
 from .errors import near_misses
 from .readers import EXTENSIONS
+
+log = logging.getLogger(__name__)
 
 
 class UnresolvedReference(Exception):
@@ -28,22 +33,36 @@ class DocumentPool:
     files: tuple[Path, ...]  # relative to root, sorted
     # every name a manifest may use for a file (slug, stem, path without suffix) → files
     names: dict[str, tuple[Path, ...]] = field(default_factory=dict)
+    # entries named like documents that are no file to read (see `unreadable`) → why
+    left_out: dict[Path, str] = field(default_factory=dict)
 
     @classmethod
     def scan(cls, root: Path) -> DocumentPool:
+        """Index the files under `root` named like documents (hidden folders aside). An
+        entry that is no file inside `root` is left out, with a warning: nothing reads it,
+        not even to look for translations, and a manifest naming it is told why."""
         if not root.is_dir():
             return cls(root, ())
-        files = sorted(
-            path.relative_to(root)
-            for path in root.rglob("*")
-            if path.suffix.lower() in EXTENSIONS
-            and not any(part.startswith(".") for part in path.relative_to(root).parts)
-        )
+        files, left_out = [], {}
+        for path in root.rglob("*"):
+            relative = path.relative_to(root)
+            if path.suffix.lower() not in EXTENSIONS or any(
+                part.startswith(".") for part in relative.parts
+            ):
+                continue
+            if why := unreadable(path, root):
+                log.warning("left out %s: it is %s", path, why)
+                left_out[relative] = why
+            else:
+                files.append(relative)
+        files.sort()
         names: dict[str, list[Path]] = {}
         for file in files:
-            for name in {file.stem, slug_for(file), file.with_suffix("").as_posix()}:
+            for name in names_of(file):
                 names.setdefault(name, []).append(file)
-        return cls(root, tuple(files), {name: tuple(paths) for name, paths in names.items()})
+        return cls(
+            root, tuple(files), {name: tuple(paths) for name, paths in names.items()}, left_out
+        )
 
     def resolve(self, ref: str) -> Path:
         """Find the document a manifest means by `ref` (a slug, a stem or a path)."""
@@ -62,6 +81,11 @@ class DocumentPool:
         else:
             matches = list(self.names.get(ref, ()))
         if not matches:
+            if unusable := [f for f in self.left_out if ref in names_of(f) or Path(ref) == f]:
+                raise UnresolvedReference(
+                    f"{ref!r} is documents/{unusable[0].as_posix()}, {self.left_out[unusable[0]]}",
+                    "put the document itself in documents/, as a file",
+                )
             names = {slug_for(f) for f in self.files} | {f.as_posix() for f in self.files}
             raise UnresolvedReference(
                 f"no document {ref!r} in documents/",
@@ -72,13 +96,34 @@ class DocumentPool:
                 f"{ref!r} matches several documents: {', '.join(m.as_posix() for m in matches)}",
                 "name it by path, e.g. " + matches[0].as_posix(),
             )
-        path = self.root / matches[0]
-        if not path.resolve().is_relative_to(self.root.resolve()):
-            raise UnresolvedReference(
-                f"{ref!r} is a link to a file outside documents/",
-                "copy the file into documents/ instead of linking to it",
-            )
         return matches[0]
+
+
+def unreadable(path: Path, root: Path) -> str | None:
+    """Why `path` is no document to read, or None: a regular file inside `root`, or a link
+    to one. Reading a named pipe or a device would wait or run forever, a link that loops
+    or leads nowhere cannot be read, and one that leads out of documents/ would publish
+    what the editor never put there."""
+    try:
+        if stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        mode = path.stat().st_mode  # through links
+    except FileNotFoundError:
+        return "a link to a file that is not there"
+    except OSError as exc:
+        return f"a link that cannot be followed ({exc.strerror or exc})"
+    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+        return "a link to a file outside documents/"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file"
+    return "a named pipe, not a file" if stat.S_ISFIFO(mode) else "a device, not a file"
+
+
+def names_of(file: Path) -> set[str]:
+    """Every name a manifest may use for `file` (relative to documents/)."""
+    return {file.stem, slug_for(file), file.with_suffix("").as_posix()}
 
 
 def slug_for(relative: Path) -> str:

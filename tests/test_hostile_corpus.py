@@ -16,6 +16,7 @@ import email
 import email.policy
 import hashlib
 import io
+import os
 import re
 import shutil
 import signal
@@ -38,7 +39,18 @@ MANIFEST = "issues/001-first.yaml"
 GOOD_MANIFEST = (WORKSPACES / "minimal" / MANIFEST).read_text()
 TRACEBACK = re.compile(r"Traceback \(most recent call last\)|^\w+(Error|Exception): ", re.M)
 
-Files = dict[str, str | bytes | Path | Callable[[], bytes]]  # a callable: made when the case runs
+
+@dataclass(frozen=True)
+class Entry:
+    """An entry that is no regular file: "pipe" (a named pipe), "folder", "loop" (a link
+    to itself) or "nowhere" (a link to nothing)."""
+
+    kind: str
+
+
+PIPE, FOLDER, LOOP, NOWHERE = Entry("pipe"), Entry("folder"), Entry("loop"), Entry("nowhere")
+# a Path: a link to it; a callable: made when the case runs
+Files = dict[str, str | bytes | Path | Entry | Callable[[], bytes]]
 
 
 @dataclass(frozen=True)
@@ -147,6 +159,11 @@ REFUSED: list[Case] = [
     Case("markdown not utf-8", {"documents/second-article.md": "---\ntitle: Prémier\n---\n".encode("latin-1")}, "documents/second-article.md"),
     Case("html not utf-8", {"documents/page.html": "<p>café</p>".encode("cp1252"), **manifest(replace=("second-article]", "page]"))}, "documents/page.html"),
     Case("symlink to passwd", {"documents/second-article.md": Path("/etc/passwd")}, M),
+    Case("document a named pipe", {"documents/second-article.md": PIPE}, f"{M}:8"),
+    Case("document a folder", {"documents/second-article.md": FOLDER}, f"{M}:8"),
+    Case("document a link that loops", {"documents/second-article.md": LOOP}, f"{M}:8"),
+    Case("document a link to nothing", {"documents/second-article.md": NOWHERE}, f"{M}:8"),
+    Case("document a link to a device", {"documents/second-article.md": Path("/dev/zero")}, f"{M}:8"),
     # publisher.toml and the environment.
     Case("base_url header injection", config(replace=("https://minimal.example.org/", "https://x.example/>, <mailto:evil@x.example>")), "publisher.toml:2"),
     Case("base_url ftp", config(replace=("https://minimal.example.org/", "ftp://x.example/")), "publisher.toml:2"),
@@ -207,6 +224,9 @@ ACCEPTED: list[Case] = [
     Case("only front matter", {"documents/second-article.md": "---\ntitle: Only\n---\n"}),
     Case("nul in markdown", {"documents/second-article.md": "---\ntitle: N\n---\nA\x00B\n"}),
     Case("html comment script", document("title: Co\n", "<!-- <script>alert(1)</script> -->\nText\n")),
+    # Left out of documents/ (and of the search for translations), with a warning.
+    Case("translation a link to passwd", {**manifest("editions: [es]\n"), "documents/first-article.es.md": Path("/etc/passwd")}),
+    Case("unused pipe, device, loop, folder, dangling link", {**manifest("editions: [es]\n"), "documents/pipe.es.md": PIPE, "documents/zero.md": Path("/dev/zero"), "documents/loop.md": LOOP, "documents/notes.txt": FOLDER, "documents/first-article.fr.md": NOWHERE}),
 ]  # fmt: skip
 
 
@@ -242,9 +262,18 @@ def prepared(case: Case, previous: Path, target: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         if callable(content):
             content = content()
-        if isinstance(content, Path):
+        if isinstance(content, (Path, Entry)):
             path.unlink(missing_ok=True)
+        if isinstance(content, Path):
             path.symlink_to(content)
+        elif content == PIPE:
+            os.mkfifo(path)
+        elif content == FOLDER:
+            path.mkdir()
+        elif content == LOOP:
+            path.symlink_to(path.name)
+        elif content == NOWHERE:
+            path.symlink_to("gone.md")
         elif isinstance(content, bytes):
             path.write_bytes(content)
         else:
