@@ -19,6 +19,7 @@ from .controls import warn_bidi_override
 from .errors import Problem, PublisherError, near_misses
 from .languages import NotALanguage, checked_language
 from .limits import DEFAULT_LIMITS
+from .paths import followed
 from .pool import DocumentPool, UnresolvedReference, slug_for
 from .printing import PRINT_KEYS, PRINT_TABLE, PrintSettings
 from .settings_schema import Parse, Problems, Report, Setting, Table, check
@@ -287,7 +288,7 @@ def _cover(value: Any, workspace: Path, problems: Problems) -> Path | None:
     if not isinstance(value, str):
         problem("'cover' must be a path to an image", "cover")
         return None
-    path = (workspace / value).resolve()
+    path = followed(workspace / value)
     if not path.is_relative_to(workspace.resolve()):
         problem(
             f"cover {value!r} is outside the workspace",

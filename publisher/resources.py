@@ -24,6 +24,8 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
+from .paths import followed
+
 if TYPE_CHECKING:
     from .model import Document, Issue
 
@@ -64,7 +66,7 @@ def confine_images(
         named = src or (known[index] if known else "")
         parts = urlsplit(src)
         if not parts.scheme and not parts.netloc and parts.path and not parts.path.startswith("/"):
-            target = (folder / unquote(parts.path)).resolve()
+            target = followed(folder / unquote(parts.path))
             if target.is_relative_to(pool) and target.is_file():
                 if (problem := svg_problem(target)) is not None:
                     log.warning("%s: image %r left out: %s", document, src, problem)
@@ -112,7 +114,7 @@ def lead_image(doc: Document, documents_dir: Path) -> str:
 @cache  # the same warning once per process, not once per output
 def _confined(value: str, source: str, documents_dir: str) -> str:
     pool = Path(documents_dir).resolve()
-    target = (Path(source).parent / value).resolve()
+    target = followed(Path(source).parent / value)
     if "://" in value or not target.is_relative_to(pool):
         why = "only images inside documents/ are used"
     elif target.suffix.lower() not in LEAD_IMAGE_SUFFIXES:

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from markupsafe import Markup
 
 from .errors import near_misses
+from .paths import followed
 from .settings_schema import Problems, Setting, Table, choice, single_line, text
 
 THEMES = ("default", "campaign")  # templates/<name>/; campaign overrides default's files
@@ -181,7 +182,7 @@ def _workspace_file(
     if not isinstance(value, str) or not value.strip():
         problems.add(f"style.{key}: must be a path to a file, in quotes", "style", key)
         return None
-    path = (root / value.strip()).resolve()
+    path = followed(root / value.strip())
     kinds = " or ".join(s.lstrip(".").upper() for s in suffixes)
     if not path.is_relative_to(root.resolve()):
         problems.add(

@@ -164,6 +164,8 @@ REFUSED: list[Case] = [
     Case("document a link that loops", {"documents/second-article.md": LOOP}, f"{M}:8"),
     Case("document a link to nothing", {"documents/second-article.md": NOWHERE}, f"{M}:8"),
     Case("document a link to a device", {"documents/second-article.md": Path("/dev/zero")}, f"{M}:8"),
+    Case("cover a link that loops", {"documents/media/l.png": LOOP, **manifest("cover: documents/media/l.png\n")}, f"{M}:9"),
+    Case("logo a link that loops", {"style/l.svg": LOOP, **config('\n[style]\nlogo = "style/l.svg"\n')}, "publisher.toml"),
     # publisher.toml and the environment.
     Case("base_url header injection", config(replace=("https://minimal.example.org/", "https://x.example/>, <mailto:evil@x.example>")), "publisher.toml:2"),
     Case("base_url ftp", config(replace=("https://minimal.example.org/", "ftp://x.example/")), "publisher.toml:2"),
@@ -226,6 +228,7 @@ ACCEPTED: list[Case] = [
     Case("html comment script", document("title: Co\n", "<!-- <script>alert(1)</script> -->\nText\n")),
     # Left out of documents/ (and of the search for translations), with a warning.
     Case("translation a link to passwd", {**manifest("editions: [es]\n"), "documents/first-article.es.md": Path("/etc/passwd")}),
+    Case("images and links that loop", {"documents/media/l.png": LOOP, "documents/l.md": LOOP, **document("title: L\nimage: media/l.png\n", "![x](media/l.png) [y](l.md)\n"), **manifest(replace=("Hello from the editors.", "Hello ![l](documents/media/l.png)"))}),
     Case("unused pipe, device, loop, folder, dangling link", {**manifest("editions: [es]\n"), "documents/pipe.es.md": PIPE, "documents/zero.md": Path("/dev/zero"), "documents/loop.md": LOOP, "documents/notes.txt": FOLDER, "documents/first-article.fr.md": NOWHERE}),
 ]  # fmt: skip
 

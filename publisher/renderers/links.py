@@ -18,6 +18,7 @@ from typing import NamedTuple
 from urllib.parse import SplitResult, quote, unquote, urlsplit
 
 from ..model import Issue
+from ..paths import followed
 from ..resources import media_path, pool_images
 from .base import RenderContext
 
@@ -57,7 +58,7 @@ def absolute_links(fragment: str, folder: Path, targets: Mapping[Path, Target]) 
             return None
         target = None
         if not parts.scheme and not parts.netloc and parts.path:
-            target = targets.get((folder / unquote(parts.path)).resolve())
+            target = targets.get(followed(folder / unquote(parts.path)))
         if target is None:
             return ""
         return target.url + (f"#{target.id_prefix}{parts.fragment}" if parts.fragment else "")

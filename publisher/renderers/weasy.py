@@ -287,6 +287,7 @@ def workspace_fetcher(
 
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+    from ..paths import followed
     from ..resources import publishable_image
 
     roots = tuple(p.resolve() for p in allowed)
@@ -295,7 +296,7 @@ def workspace_fetcher(
     class WorkspaceFetcher(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
             parts = urlsplit(url)
-            path = Path(unquote(parts.path)).resolve()
+            path = followed(Path(unquote(parts.path)))
             who = named.get(unquote(url), product)
             if parts.scheme != "file" or not any(path.is_relative_to(r) for r in roots):
                 log.warning("%s: not fetched, outside the workspace: %s", who, url)
