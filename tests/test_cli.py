@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -12,7 +14,9 @@ from pathlib import Path
 
 import click
 import pytest
+from bounded import run_publisher
 from click.testing import CliRunner
+from conftest import WORKSPACES
 from terminal import run_in_terminal
 
 from publisher import __version__
@@ -289,3 +293,20 @@ def test_examples_name_only_commands_and_options_that_exist() -> None:
                 elif isinstance(command, click.Group) and word in command.commands:
                     command = command.commands[word]
             assert not isinstance(command, click.Group) or line == "publisher", line
+
+
+@pytest.mark.parametrize("command", [["import"], ["subscribers", "import"]])
+@pytest.mark.parametrize("entry", ["named pipe", "link to /dev/zero"])
+def test_a_file_to_read_that_is_a_named_pipe_or_a_device_is_refused_not_read_for_ever(
+    command: list[str], entry: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "received.csv"
+    if entry == "named pipe":
+        os.mkfifo(source)
+    else:
+        source.symlink_to("/dev/zero")
+    workspace = shutil.copytree(WORKSPACES / "minimal", tmp_path / "ws")
+    argv = ["-C", str(workspace), *command, str(source)]
+    result = run_publisher(argv, {"PATH": "/usr/bin:/bin"}, seconds=30)
+    assert result.returncode == 2, result.stderr  # a usage error, as for a missing file
+    assert f"'{source}' is a named pipe or a device, not a file" in result.stderr

@@ -7,16 +7,13 @@ every renderer will get.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import lxml.html
 import pypandoc
 import pytest
-from bounded import run_publisher
 from click.testing import CliRunner
-from conftest import WORKSPACES
 from PIL import Image
 from validators import epubcheck_messages
 
@@ -600,20 +597,3 @@ def test_a_question_inside_running_prose_is_not_a_heading(tmp_path: Path) -> Non
     (doc,) = import_one(tmp_path, text)
     assert not texts(doc, "//h2") and len(texts(doc, "//p")) == 3
 
-
-@pytest.mark.parametrize("entry", ["named pipe", "link to /dev/zero"])
-def test_a_named_pipe_or_a_device_is_refused_not_read_for_ever(entry: str, tmp_path: Path) -> None:
-    source = tmp_path / "statement.txt"
-    if entry == "named pipe":
-        os.mkfifo(source)
-    else:
-        source.symlink_to("/dev/zero")
-    workspace = shutil.copytree(WORKSPACES / "minimal", tmp_path / "ws")
-    result = run_publisher(
-        ["-C", str(workspace), "import", str(source)], {"PATH": "/usr/bin:/bin"}, seconds=30
-    )
-    assert result.returncode == 1, result.stderr
-    assert f"{source}: this is no file but a named pipe or a device" in result.stderr
-    assert sorted(p.name for p in (workspace / "documents").iterdir()) == sorted(
-        p.name for p in (WORKSPACES / "minimal" / "documents").iterdir()
-    )

@@ -4,6 +4,7 @@ clear line (a bug as one line and a log of its traceback)."""
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,18 @@ class PathParam(click.Path):
         from pathlib import Path
 
         return Path(value)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """As click.Path, and a file to read (one that must exist) is a file: a named pipe
+        or a device (/dev/zero) would be read for ever."""
+        path = super().convert(value, param, ctx)
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            return path  # one that need not exist yet, or click has said what is wrong
+        if self.exists and self.file_okay and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            self.fail(f"{str(value)!r} is a named pipe or a device, not a file", param, ctx)
+        return path
 
 
 class Command(click.Command):

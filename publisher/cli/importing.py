@@ -56,11 +56,6 @@ def import_(
     from .notes import show_warnings
 
     show_warnings()
-    for path in files:  # a named pipe or a device (/dev/zero) would be read forever
-        if not (path.is_file() or path.is_dir()):
-            raise PublisherError.at(
-                "this is no file but a named pipe or a device", path, hint="give the file itself"
-            )
     exports = [path for path in files if recognise(path) is not None]
     plain = [path for path in files if path not in exports]
     folder = next((path for path in plain if path.is_dir()), None)
