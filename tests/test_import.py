@@ -596,4 +596,3 @@ def test_a_question_inside_running_prose_is_not_a_heading(tmp_path: Path) -> Non
     text = f"A title\n\n{LONG}\n\nWhat happens next? {LONG}\n\n{LONG}\n"
     (doc,) = import_one(tmp_path, text)
     assert not texts(doc, "//h2") and len(texts(doc, "//p")) == 3
-
