@@ -253,12 +253,14 @@ def test_only_files_inside_dist_are_served(reading_server: Server) -> None:
     secret = (server.root / "publisher.toml").read_text()
     dist = load_config(server.root).dist_dir
     (dist / "leak").symlink_to(server.root / "publisher.toml")
+    (dist / "loop").symlink_to("loop")
     for path in (
         "/../publisher.toml",
         "/%2e%2e/publisher.toml",
         f"/{server.issue}/../../publisher.toml",
         "/..%2fpublisher.toml",
         "/leak",
+        "/loop",
         "/%00",
     ):
         response = server.get(path)

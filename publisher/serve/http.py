@@ -24,6 +24,7 @@ import jinja2
 
 from ..cache import Cache, recorded_size
 from ..formats import formats
+from ..paths import followed
 from .status import Status
 
 if TYPE_CHECKING:
@@ -175,8 +176,8 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def _in_dist(self, url_path: str) -> Path | None:
         """The file a URL path names, if it is inside dist/ once '..' and links are resolved."""
         try:
-            target = (self.server.dist / unquote(url_path).lstrip("/")).resolve()
-        except (OSError, ValueError):  # a NUL byte, a link loop
+            target = followed(self.server.dist / unquote(url_path).lstrip("/"))
+        except ValueError:  # a NUL byte
             return None
         return target if target.is_relative_to(self.server.dist) else None
 
