@@ -404,7 +404,9 @@ def editorial_html(
         html = markdown_to_html(text, id_prefix="editorial-")
         cache.store("editorials", key, {"html": html})
     quoted = curl_quotes(clean_html(html), language or manifest.language or config.language)
-    body, _ = confine_images(quoted, config.documents_dir, manifest.path, base=config.root)
+    body, _ = confine_images(
+        quoted, config.documents_dir, manifest.path, base=config.root, limits=config.limits
+    )
     return body
 
 

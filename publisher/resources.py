@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
+from .limits import DEFAULT_LIMITS, Limits
 from .paths import followed
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ def confine_images(
     document: Path,
     base: Path | None = None,
     sources: Sequence[str] = (),
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[str, tuple[str, ...]]:
     """Return the fragment with images confined to `pool`, and the pool paths it uses.
 
@@ -68,7 +70,7 @@ def confine_images(
         if not parts.scheme and not parts.netloc and parts.path and not parts.path.startswith("/"):
             target = followed(folder / unquote(parts.path))
             if target.is_relative_to(pool) and target.is_file():
-                if (problem := svg_problem(target)) is not None:
+                if (problem := image_problem(target, limits.image_pixels)) is not None:
                     log.warning("%s: image %r left out: %s", document, src, problem)
                     return ""
                 relative = target.relative_to(pool).as_posix()
@@ -121,7 +123,7 @@ def _confined(value: str, source: str, documents_dir: str) -> str:
         why = "not a JPEG, PNG, GIF, WebP or SVG image"
     elif not target.is_file():
         why = f"there is no file {target.relative_to(pool.parent).as_posix()}"
-    elif (problem := svg_problem(target)) is not None:
+    elif (problem := image_problem(target, DEFAULT_LIMITS.image_pixels)) is not None:
         why = problem
     else:
         return target.relative_to(pool).as_posix()
@@ -317,6 +319,35 @@ def svg_problem(path: Path) -> str | None:
     except (OSError, ValueError) as exc:
         return f"an SVG that cannot be read safely ({exc})"
     return None
+
+
+def image_problem(path: Path, max_pixels: int) -> str | None:
+    """Why an image cannot be published: an SVG that is not safe (svg_problem), or a
+    picture of more than `max_pixels` (read from its header). None for an image that can
+    be, and for one that is no image at all (the renderers say so)."""
+    if path.suffix.lower() == ".svg":
+        return svg_problem(path)
+    import warnings
+
+    from PIL import Image
+
+    with warnings.catch_warnings():  # Pillow's own limit, lower or higher, is not ours
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        saved, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+        try:
+            with Image.open(path) as image:
+                width, height = image.size
+        except (OSError, ValueError, Image.DecompressionBombError):
+            return None
+        finally:
+            Image.MAX_IMAGE_PIXELS = saved
+    if width * height <= max_pixels:
+        return None
+    return (
+        f"{width:,} × {height:,} pixels ({width * height / 1e6:.0f} million), more than the"
+        f" {max_pixels / 1e6:.0f} million an image may have: scale it down (3,500 pixels"
+        " across fill an A4 page at 400 ppi), or raise image_pixels under [limits]"
+    )
 
 
 def publishable_image(path: Path) -> bytes:

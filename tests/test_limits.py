@@ -103,6 +103,41 @@ def test_document_size_limit_comes_from_limits(tmp_path: Path) -> None:
         read_document(path, "x", tmp_path, "en", limits=Limits(document_size=1024))
 
 
+def _document_with_a_picture(folder: Path, width: int, height: int) -> Path:
+    """A document showing a one-bit picture of `width` × `height` (a few KB on disk)."""
+    from PIL import Image
+
+    (folder / "media").mkdir()
+    Image.new("1", (width, height), 1).save(folder / "media" / "poster.png", optimize=True)
+    path = folder / "scan.md"
+    path.write_text("# The poster\n\n![The poster](media/poster.png)\n\nSee above.\n")
+    return path
+
+
+def test_a_picture_of_more_pixels_than_the_limit_is_left_out_with_its_size_said(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = _document_with_a_picture(tmp_path, 10_000, 9_000)  # 90 million: the default is 89
+    document = read_document(path, "x", tmp_path, "en")
+    assert document.images == () and "<img" not in document.body_html
+    assert "See above." in document.body_html
+    said = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert said == [
+        f"{path}: image 'media/poster.png' left out: 10,000 × 9,000 pixels (90 million), more"
+        " than the 89 million an image may have: scale it down (3,500 pixels across fill an"
+        " A4 page at 400 ppi), or raise image_pixels under [limits]"
+    ]
+
+
+def test_a_picture_within_a_raised_limit_is_kept(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = _document_with_a_picture(tmp_path, 10_000, 9_000)
+    document = read_document(path, "x", tmp_path, "en", limits=Limits(image_pixels=100_000_000))
+    assert document.images == ("media/poster.png",)
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
 class _Depth(HTMLParser):
     VOID: ClassVar[set[str]] = {"br", "hr", "img", "wbr", "col"}
 
@@ -189,12 +224,15 @@ def test_a_nine_level_outline_is_left_as_written(tmp_path: Path) -> None:
 
 def test_limits_table_is_read(tmp_path: Path) -> None:
     (tmp_path / "publisher.toml").write_text(
-        GOOD + '[limits]\ndocument_size = "5MB"\noffice_compression_ratio = 400\n'
+        GOOD
+        + '[limits]\ndocument_size = "5MB"\noffice_compression_ratio = 400\n'
+        + "image_pixels = 120_000_000\n"
     )
     limits = load_config(tmp_path).limits
-    assert (limits.document_size, limits.office_compression_ratio) == (
+    assert (limits.document_size, limits.office_compression_ratio, limits.image_pixels) == (
         5_242_880,
         400,
+        120_000_000,
     )  # 5 × 1024 × 1024
     assert limits.html_depth == 64  # the default, for a key left out
 
@@ -204,6 +242,11 @@ def test_bad_limit_names_its_line(tmp_path: Path) -> None:
     assert "publisher.toml:9: limits.document_size: 'lots' is not a size" in message
     message = config_error(tmp_path, GOOD + "[limits]\nhtml_dept = 64\n")
     assert "publisher.toml:8: unknown setting 'html_dept' in [limits]" in message
+    message = config_error(tmp_path, GOOD + "[limits]\nimage_pixels = 500_000_000\n")
+    assert (
+        "publisher.toml:8: limits.image_pixels: 500,000,000 is more than the 178,956,970"
+        " pixels Pillow (which reads the images) allows" in message
+    )
 
 
 def test_absurd_page_size_is_refused_at_its_line(tmp_path: Path) -> None:

@@ -100,7 +100,9 @@ def read_document(
             limits.html_depth,
         )
     body = curl_quotes(body, fields["language"])
-    body, images = confine_images(body, pool, path, sources=written_sources(body_html))
+    body, images = confine_images(
+        body, pool, path, sources=written_sources(body_html), limits=limits
+    )
     return Document(slug=slug, body_html=body, source=path, images=images, **fields)
 
 
