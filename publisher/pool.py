@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,8 +66,11 @@ class DocumentPool:
         )
 
     def resolve(self, ref: str) -> Path:
-        """Find the document a manifest means by `ref` (a slug, a stem or a path)."""
-        ref = ref.strip()
+        """Find the document a manifest means by `ref` (a slug, a stem or a path). Names
+        are compared in Unicode's composed form (NFC): a file named on a Mac, or unzipped
+        from a Mac's archive, spells "é" as "e" and an accent. A backslash separates
+        folders, as on Windows."""
+        ref = _composed(ref.strip().replace("\\", "/"))
         if not ref:
             raise UnresolvedReference("empty document reference")
         candidate = Path(ref)
@@ -77,11 +81,11 @@ class DocumentPool:
             )
         if candidate.suffix.lower() in EXTENSIONS:
             same_name = self.names.get(candidate.with_suffix("").as_posix(), ())
-            matches = [candidate] if candidate in same_name else []
+            matches = [f for f in same_name if _composed(f.as_posix()) == candidate.as_posix()]
         else:
             matches = list(self.names.get(ref, ()))
         if not matches:
-            if unusable := [f for f in self.left_out if ref in names_of(f) or Path(ref) == f]:
+            if unusable := [f for f in self.left_out if ref in names_of(f) | {_composed(str(f))}]:
                 raise UnresolvedReference(
                     f"{ref!r} is documents/{unusable[0].as_posix()}, {self.left_out[unusable[0]]}",
                     "put the document itself in documents/, as a file",
@@ -122,8 +126,12 @@ def unreadable(path: Path, root: Path) -> str | None:
 
 
 def names_of(file: Path) -> set[str]:
-    """Every name a manifest may use for `file` (relative to documents/)."""
-    return {file.stem, slug_for(file), file.with_suffix("").as_posix()}
+    """Every name a manifest may use for `file` (relative to documents/), composed (NFC)."""
+    return {_composed(n) for n in (file.stem, slug_for(file), file.with_suffix("").as_posix())}
+
+
+def _composed(name: str) -> str:
+    return unicodedata.normalize("NFC", name)
 
 
 def slug_for(relative: Path) -> str:

@@ -170,3 +170,28 @@ def test_strict_front_matter_refuses_an_unknown_key(minimal: Path) -> None:
     code, output = run_build(minimal)
     assert "second-article.md:4:" in output and "did you mean 'summary'" in output
     assert_failed_cleanly(minimal, code)
+
+
+@pytest.mark.parametrize("reference", ["déclaration", "news/déclaration", "news/déclaration.md"])
+def test_a_file_named_on_a_mac_is_found_by_the_name_typed_in_the_manifest(
+    minimal: Path, reference: str
+) -> None:
+    # macOS (and zips made there) spell "é" as "e" and a combining accent (NFD); editors
+    # type it as one character (NFC), and the two look the same everywhere.
+    news = minimal / "documents" / "news"
+    news.mkdir()
+    (minimal / "documents" / "second-article.md").rename(news / "de\u0301claration.md")
+    write_manifest(minimal, GOOD.replace("second-article]", f"{reference}]"))
+    code, output = run_build(minimal)
+    assert code == 0, output
+
+
+def test_a_path_written_with_backslashes_as_on_windows_names_the_document(
+    minimal: Path,
+) -> None:
+    news = minimal / "documents" / "news"
+    news.mkdir()
+    (minimal / "documents" / "second-article.md").rename(news / "second-article.md")
+    write_manifest(minimal, GOOD.replace("second-article]", "news\\second-article.md]"))
+    code, output = run_build(minimal)
+    assert code == 0, output
