@@ -70,7 +70,7 @@ class DocumentPool:
         are compared in Unicode's composed form (NFC): a file named on a Mac, or unzipped
         from a Mac's archive, spells "é" as "e" and an accent. A backslash separates
         folders, as on Windows."""
-        ref = _composed(ref.strip().replace("\\", "/"))
+        ref = composed(ref.strip().replace("\\", "/"))
         if not ref:
             raise UnresolvedReference("empty document reference")
         candidate = Path(ref)
@@ -81,11 +81,11 @@ class DocumentPool:
             )
         if candidate.suffix.lower() in EXTENSIONS:
             same_name = self.names.get(candidate.with_suffix("").as_posix(), ())
-            matches = [f for f in same_name if _composed(f.as_posix()) == candidate.as_posix()]
+            matches = [f for f in same_name if composed(f.as_posix()) == candidate.as_posix()]
         else:
             matches = list(self.names.get(ref, ()))
         if not matches:
-            if unusable := [f for f in self.left_out if ref in names_of(f) | {_composed(str(f))}]:
+            if unusable := [f for f in self.left_out if ref in names_of(f) | {composed(str(f))}]:
                 raise UnresolvedReference(
                     f"{ref!r} is documents/{unusable[0].as_posix()}, {self.left_out[unusable[0]]}",
                     "put the document itself in documents/, as a file",
@@ -127,10 +127,10 @@ def unreadable(path: Path, root: Path) -> str | None:
 
 def names_of(file: Path) -> set[str]:
     """Every name a manifest may use for `file` (relative to documents/), composed (NFC)."""
-    return {_composed(n) for n in (file.stem, slug_for(file), file.with_suffix("").as_posix())}
+    return {composed(n) for n in (file.stem, slug_for(file), file.with_suffix("").as_posix())}
 
 
-def _composed(name: str) -> str:
+def composed(name: str) -> str:
     return unicodedata.normalize("NFC", name)
 
 

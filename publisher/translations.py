@@ -20,7 +20,7 @@ from typing import Literal
 from .controls import strip_controls
 from .errors import Problem, PublisherError
 from .languages import NotALanguage, checked_language, file_name_language
-from .pool import DocumentPool, UnresolvedReference
+from .pool import DocumentPool, UnresolvedReference, composed
 from .readers.markdown import split_front_matter
 from .readers.metadata import ALIASES
 
@@ -102,7 +102,7 @@ def find_translations(pool: DocumentPool) -> dict[Path, dict[str, Translation]]:
 
 
 def _translation(
-    pool: DocumentPool, relative: Path, originals: dict[tuple[Path, str], list[Path]]
+    pool: DocumentPool, relative: Path, originals: dict[tuple[str, str], list[Path]]
 ) -> Translation | None:
     path = pool.root / relative
     named = file_name_language(relative)
@@ -164,23 +164,27 @@ def _translations_of_translations(
                 )
 
 
-def _originals_by_name(files: Iterable[Path]) -> dict[tuple[Path, str], list[Path]]:
-    """(folder, stem) → the files without a language in their name: what `name.es.md`
-    may be the translation of."""
-    index: dict[tuple[Path, str], list[Path]] = {}
+def _originals_by_name(files: Iterable[Path]) -> dict[tuple[str, str], list[Path]]:
+    """(folder, stem), composed (pool.composed) → the files without a language in their
+    name: what `name.es.md` may be the translation of."""
+    index: dict[tuple[str, str], list[Path]] = {}
     for file in files:
         if file_name_language(file) is None:
-            index.setdefault((file.parent, file.stem), []).append(file)
+            index.setdefault(_name_key(file.parent, file.stem), []).append(file)
     return index
 
 
-def _original_by_name(relative: Path, originals: dict[tuple[Path, str], list[Path]]) -> Path | None:
+def _original_by_name(relative: Path, originals: dict[tuple[str, str], list[Path]]) -> Path | None:
     """`name.md` for `name.es.md` (the same kind of file first, when several are there)."""
     base = Path(relative.stem).stem
-    candidates = originals.get((relative.parent, base), [])
+    candidates = originals.get(_name_key(relative.parent, base), [])
     same_kind = [c for c in candidates if c.suffix.lower() == relative.suffix.lower()]
     chosen = same_kind or candidates
     return chosen[0] if chosen else None
+
+
+def _name_key(folder: Path, stem: str) -> tuple[str, str]:
+    return composed(folder.as_posix()), composed(stem)
 
 
 @dataclass(frozen=True)

@@ -164,3 +164,21 @@ def test_an_edition_takes_the_exact_language_else_a_regional_form_of_it() -> Non
     assert translation_for({**regional, "es": t("es")}, "es") == t("es")
     assert translation_for(regional, "pt-PT") == t("pt-BR")
     assert translation_for(regional, "fr") is None
+
+
+def test_a_translation_named_as_typed_beside_an_original_named_on_a_mac_is_its_translation(
+    tmp_path: Path,
+) -> None:
+    # The original's "é" is "e" and a combining accent (NFD, as macOS names files), the
+    # translation's one character (NFC): the same name to anyone who reads it.
+    pool = _pool(
+        tmp_path,
+        {
+            "notas/de\u0301claration.md": "Texte.",
+            "notas/d\u00e9claration.es.md": "Texto.",
+        },
+    )
+    original = Path("notas/de\u0301claration.md")
+    assert find_translations(pool) == {
+        original: {"es": Translation(original, "es", Path("notas/d\u00e9claration.es.md"), "")}
+    }
