@@ -3,11 +3,40 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 
 def followed(path: Path) -> Path:
-    """`path` absolute, with its links followed as far as they lead. A link that loops is
-    left as it is, and is then no file (Path.resolve raises RuntimeError on it before
-    Python 3.13: a looping link in a workspace crashed the build)."""
-    return Path(os.path.realpath(path))
+    """`path` absolute, with its links followed as far as they lead, as the file on disk is
+    spelled (see `composed`). A link that loops is left as it is, and is then no file
+    (Path.resolve raises RuntimeError on it before Python 3.13: a looping link in a
+    workspace crashed the build)."""
+    real = Path(os.path.realpath(path))
+    return real if os.path.lexists(real) else _as_spelled_on_disk(real)
+
+
+def composed(name: str) -> str:
+    """`name` in Unicode's composed form (NFC). A file named on a Mac, or unzipped from a
+    Mac's archive, spells "é" as "e" and an accent (NFD); editors type one character. The
+    two look the same everywhere, and are different names on Linux."""
+    return unicodedata.normalize("NFC", name)
+
+
+def _as_spelled_on_disk(path: Path) -> Path:
+    """`path` with each part that is not there replaced by the entry beside it whose name
+    is the same when composed; `path` itself when there is none."""
+    found = Path(path.anchor)
+    for part in path.parts[1:]:
+        candidate = found / part
+        if not os.path.lexists(candidate):
+            try:
+                names = os.listdir(found)
+            except OSError:
+                return path
+            match = next((n for n in names if composed(n) == composed(part)), None)
+            if match is None:
+                return path
+            candidate = found / match
+        found = candidate
+    return Path(os.path.realpath(found))

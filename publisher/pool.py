@@ -8,13 +8,13 @@ from __future__ import annotations
 import logging
 import os
 import stat
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from slugify import slugify
 
 from .errors import near_misses
+from .paths import composed
 from .readers import EXTENSIONS
 
 log = logging.getLogger(__name__)
@@ -128,10 +128,6 @@ def unreadable(path: Path, root: Path) -> str | None:
 def names_of(file: Path) -> set[str]:
     """Every name a manifest may use for `file` (relative to documents/), composed (NFC)."""
     return {composed(n) for n in (file.stem, slug_for(file), file.with_suffix("").as_posix())}
-
-
-def composed(name: str) -> str:
-    return unicodedata.normalize("NFC", name)
 
 
 def slug_for(relative: Path) -> str:

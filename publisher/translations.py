@@ -20,7 +20,8 @@ from typing import Literal
 from .controls import strip_controls
 from .errors import Problem, PublisherError
 from .languages import NotALanguage, checked_language, file_name_language
-from .pool import DocumentPool, UnresolvedReference, composed
+from .paths import composed
+from .pool import DocumentPool, UnresolvedReference
 from .readers.markdown import split_front_matter
 from .readers.metadata import ALIASES
 
@@ -165,7 +166,7 @@ def _translations_of_translations(
 
 
 def _originals_by_name(files: Iterable[Path]) -> dict[tuple[str, str], list[Path]]:
-    """(folder, stem), composed (pool.composed) → the files without a language in their
+    """(folder, stem), composed (paths.composed) → the files without a language in their
     name: what `name.es.md` may be the translation of."""
     index: dict[tuple[str, str], list[Path]] = {}
     for file in files:

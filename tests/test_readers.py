@@ -118,3 +118,19 @@ def test_images_are_confined_to_the_pool(tmp_path: Path, caplog: pytest.LogCaptu
     assert "outside.png" not in doc.body_html and "tracker.example" not in doc.body_html
     assert not any(alt in doc.body_html for alt in ("Outside", "Remote", "Missing"))
     assert len([r for r in caplog.records if "left out" in r.getMessage()]) == 3
+
+
+def test_an_image_named_on_a_mac_is_found_by_the_name_typed_in_the_text(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # On disk "é" is "e" and a combining accent (NFD, as macOS names files), in the text one
+    # character (NFC): the same name to anyone who reads it, and so to publisher.
+    pool = tmp_path / "documents"
+    (pool / "me\u0301dia").mkdir(parents=True)
+    (pool / "me\u0301dia" / "cafe\u0301.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    path = pool / "article.md"
+    path.write_text("![Le café](m\u00e9dia/caf\u00e9.png)\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        doc = read(path, pool)
+    assert doc.images == ("me\u0301dia/cafe\u0301.png",)  # as the file is spelled
+    assert not caplog.records
