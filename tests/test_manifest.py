@@ -11,6 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from publisher.cli import main
+from publisher.manifest import load_manifests
+from publisher.pool import DocumentPool
 
 GOOD = """\
 number: 1
@@ -172,6 +174,12 @@ def test_strict_front_matter_refuses_an_unknown_key(minimal: Path) -> None:
     assert_failed_cleanly(minimal, code)
 
 
+def documents_named(root: Path) -> list[Path]:
+    """The documents the workspace's one manifest names, as found in documents/."""
+    [manifest] = load_manifests(root / "issues", DocumentPool.scan(root / "documents"), root)
+    return [path for section in manifest.sections for path in section.documents]
+
+
 @pytest.mark.parametrize("reference", ["déclaration", "news/déclaration", "news/déclaration.md"])
 def test_a_file_named_on_a_mac_is_found_by_the_name_typed_in_the_manifest(
     minimal: Path, reference: str
@@ -182,8 +190,7 @@ def test_a_file_named_on_a_mac_is_found_by_the_name_typed_in_the_manifest(
     news.mkdir()
     (minimal / "documents" / "second-article.md").rename(news / "de\u0301claration.md")
     write_manifest(minimal, GOOD.replace("second-article]", f"{reference}]"))
-    code, output = run_build(minimal)
-    assert code == 0, output
+    assert documents_named(minimal)[1] == Path("news/de\u0301claration.md")
 
 
 def test_a_path_written_with_backslashes_as_on_windows_names_the_document(
@@ -193,5 +200,4 @@ def test_a_path_written_with_backslashes_as_on_windows_names_the_document(
     news.mkdir()
     (minimal / "documents" / "second-article.md").rename(news / "second-article.md")
     write_manifest(minimal, GOOD.replace("second-article]", "news\\second-article.md]"))
-    code, output = run_build(minimal)
-    assert code == 0, output
+    assert documents_named(minimal)[1] == Path("news/second-article.md")
