@@ -69,21 +69,19 @@ def confine_images(
         parts = urlsplit(src)
         if not parts.scheme and not parts.netloc and parts.path and not parts.path.startswith("/"):
             target = followed(folder / unquote(parts.path))
-            if target.is_relative_to(pool) and target.is_file():
-                if (problem := image_problem(target, limits.image_pixels)) is not None:
+            if target.is_relative_to(pool):
+                # a file of the pool, or a picture inside the Word or OpenDocument file
+                found = target if target.is_file() else office_image(document, src, pool)
+                if found is None:
+                    shown = target.relative_to(pool.parent).as_posix()
+                    log.warning("%s: image %r left out: there is no file %s", document, src, shown)
+                    return ""
+                if (problem := image_problem(found, limits.image_pixels)) is not None:
                     log.warning("%s: image %r left out: %s", document, src, problem)
                     return ""
-                relative = target.relative_to(pool).as_posix()
+                relative = found.relative_to(pool).as_posix()
                 used.append(relative)
                 return _SRC.sub(lambda m: m.group(1) + quote(relative) + m.group(3), tag)
-            if target.is_relative_to(pool) and (inside := office_image(document, src, pool)):
-                relative = inside.relative_to(pool).as_posix()
-                used.append(relative)
-                return _SRC.sub(lambda m: m.group(1) + quote(relative) + m.group(3), tag)
-            if target.is_relative_to(pool):
-                shown = target.relative_to(pool.parent).as_posix()
-                log.warning("%s: image %r left out: there is no file %s", document, src, shown)
-                return ""
         log.warning(
             "%s: image %r left out: only images inside documents/ are used",
             document,

@@ -129,6 +129,22 @@ def test_a_picture_of_more_pixels_than_the_limit_is_left_out_with_its_size_said(
     ]
 
 
+def test_a_picture_inside_a_word_file_is_held_to_the_limit_too(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = _document_with_a_picture(tmp_path, 10_000, 9_000)
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    pypandoc.convert_file(
+        str(source), "docx", outputfile=str(documents / "scan.docx"), cworkdir=str(tmp_path)
+    )
+    document = read_document(documents / "scan.docx", "scan", documents, "en")
+    assert document.images == () and "<img" not in document.body_html
+    [said] = [r.getMessage() for r in caplog.records if "left out" in r.getMessage()]
+    named = re.escape(f"{documents / 'scan.docx'}: image ") + r"'media/rId\d+\.png'"
+    assert re.match(named + re.escape(" left out: 10,000 × 9,000 pixels (90 million)"), said)
+
+
 def test_a_picture_within_a_raised_limit_is_kept(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
