@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
-from .limits import DEFAULT_LIMITS, Limits
+from .limits import DEFAULT_LIMITS, PILLOW_MAX_PIXELS, Limits
 from .paths import followed
 
 if TYPE_CHECKING:
@@ -329,22 +329,24 @@ def image_problem(path: Path, max_pixels: int) -> str | None:
 
     from PIL import Image
 
-    with warnings.catch_warnings():  # Pillow's own limit, lower or higher, is not ours
+    with warnings.catch_warnings():  # Pillow's warning: its limit is not ours, this says more
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        saved, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
         try:
             with Image.open(path) as image:
                 width, height = image.size
-        except (OSError, ValueError, Image.DecompressionBombError):
+            size = f"{width:,} × {height:,} pixels ({width * height / 1e6:.0f} million)"
+        except Image.DecompressionBombError as exc:  # over Pillow's, the highest ours may be
+            said = re.search(r"\((\d+) pixels\)", str(exc))  # "Image size (N pixels) exceeds…"
+            width, height = int(said[1]) if said else PILLOW_MAX_PIXELS + 1, 1
+            size = f"{width / 1e6:.0f} million pixels"
+        except (OSError, ValueError):
             return None
-        finally:
-            Image.MAX_IMAGE_PIXELS = saved
     if width * height <= max_pixels:
         return None
     return (
-        f"{width:,} × {height:,} pixels ({width * height / 1e6:.0f} million), more than the"
-        f" {max_pixels / 1e6:.0f} million an image may have: scale it down (3,500 pixels"
-        " across fill an A4 page at 400 ppi), or raise image_pixels under [limits]"
+        f"{size}, more than the {max_pixels / 1e6:.0f} million an image may have: scale it"
+        " down (3,500 pixels across fill an A4 page at 400 ppi), or raise image_pixels"
+        " under [limits]"
     )
 
 

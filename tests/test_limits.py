@@ -129,6 +129,16 @@ def test_a_picture_of_more_pixels_than_the_limit_is_left_out_with_its_size_said(
     ]
 
 
+def test_a_picture_over_pillows_own_limit_is_left_out_the_same_way(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = _document_with_a_picture(tmp_path, 14_000, 14_000)  # Pillow refuses over 179 million
+    document = read_document(path, "x", tmp_path, "en")
+    assert document.images == ()
+    [said] = [r.getMessage() for r in caplog.records if "left out" in r.getMessage()]
+    assert "left out: 196 million pixels, more than the 89 million an image may have" in said
+
+
 def test_a_picture_inside_a_word_file_is_held_to_the_limit_too(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
