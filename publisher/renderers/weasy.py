@@ -17,10 +17,10 @@ WeasyPrint asks cffi for types such as `PangoLogAttr[]`, `char *` and, to subset
 `hb_codepoint_t[n]`, a new type for every glyph count n. cffi parses each declaration it
 has not seen with pycparser, after declaring every type name WeasyPrint knows: 5 to 15 ms a
 time, for 8 such types when laying out any PDF and 20 to 40 arrays when writing an issue's,
-in every process that writes one. Once WeasyPrint is imported, its cffi instance reads `T *`, `T[]` and `T[n]` (T a type
-name, such as `unsigned int`) itself: it makes the syntax tree pycparser would have made and
-hands it to cffi, which resolves it as after a parse (the very same type object); anything
-else is parsed as before.
+in every process that writes one. Once WeasyPrint is imported, its cffi instance reads
+`T *`, `T[]` and `T[n]` (T a type name, such as `unsigned int`) itself: it makes the syntax
+tree pycparser would have made and hands it to cffi, which resolves it as after a parse (the
+very same type object); anything else is parsed as before.
 
 Page references built once per page count:
 pydyf's `PDF.page_references` builds the tuple of every page's reference each time it is
