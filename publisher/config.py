@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from email.headerregistry import Address
 from email.utils import getaddresses
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import PublisherError
 from .languages import NotALanguage, language_tag
 from .limits import DEFAULT_LIMITS, LIMITS_TABLE, Limits
+from .paths import no_file
 from .printing import PRINT_TABLE, PrintSettings
 from .settings_schema import (
     Problems,
@@ -88,6 +90,10 @@ class Config:
 
 def load_config(root: Path) -> Config:
     path = root / CONFIG_NAME
+    if os.path.lexists(path) and (what := no_file(path)):
+        raise PublisherError.at(
+            f"{CONFIG_NAME} is {what}", path, hint="it must be the workspace's settings file"
+        )
     if not path.is_file():
         raise PublisherError.at(
             f"no {CONFIG_NAME} here: this is not a publisher workspace",

@@ -7,6 +7,7 @@ manifest's file and line and a suggestion, so an editor fixes them in one pass.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,11 +20,13 @@ from .controls import warn_bidi_override
 from .errors import Problem, PublisherError, near_misses
 from .languages import NotALanguage, checked_language
 from .limits import DEFAULT_LIMITS
-from .paths import followed
+from .paths import followed, no_file
 from .pool import DocumentPool, UnresolvedReference, slug_for
 from .printing import PRINT_KEYS, PRINT_TABLE, PrintSettings
 from .settings_schema import Parse, Problems, Report, Setting, Table, check
 from .sourcefile import SourceData, parse_file
+
+log = logging.getLogger(__name__)
 
 MANIFEST_SUFFIXES = (".yaml", ".yml", ".toml")
 _LEAFLET_EXAMPLE = "leaflet:\n    document: may-day-leaflet\n    page_size: A5\n    sides: 2"
@@ -78,9 +81,17 @@ class IssueManifest:
 
 
 def manifest_paths(issues_dir: Path) -> list[Path]:
+    """The manifests in `issues_dir`; one that is no file (a folder, a named pipe, a link
+    that loops) is left out with a warning."""
     if not issues_dir.is_dir():
         return []
-    return sorted(p for p in issues_dir.iterdir() if p.suffix in MANIFEST_SUFFIXES and p.is_file())
+    found = []
+    for path in sorted(p for p in issues_dir.iterdir() if p.suffix in MANIFEST_SUFFIXES):
+        if why := no_file(path):
+            log.warning("left out %s: it is %s", path, why)
+        else:
+            found.append(path)
+    return found
 
 
 def load_manifests(issues_dir: Path, pool: DocumentPool, workspace: Path) -> list[IssueManifest]:

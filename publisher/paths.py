@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -14,6 +15,23 @@ def followed(path: Path) -> Path:
     workspace crashed the build)."""
     real = Path(os.path.realpath(path))
     return real if os.path.lexists(real) else _as_spelled_on_disk(real)
+
+
+def no_file(path: Path) -> str | None:
+    """What `path` is when it is no file to read, through links: "a folder, not a file", "a
+    named pipe, not a file" (reading one waits for ever), "a link that loops"…; None for
+    a file."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a link to a file that is not there" if path.is_symlink() else "not there"
+    except OSError as exc:
+        return f"a link that cannot be followed ({exc.strerror or exc})"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file"
+    return "a named pipe, not a file" if stat.S_ISFIFO(mode) else "a device, not a file"
 
 
 def composed(name: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from slugify import slugify
 
 from .errors import near_misses
-from .paths import composed
+from .paths import composed, no_file
 from .readers import EXTENSIONS
 
 log = logging.getLogger(__name__)
@@ -108,21 +108,13 @@ def unreadable(path: Path, root: Path) -> str | None:
     to one. Reading a named pipe or a device would wait or run forever, a link that loops
     or leads nowhere cannot be read, and one that leads out of documents/ would publish
     what the editor never put there."""
-    try:
-        if stat.S_ISREG(os.lstat(path).st_mode):
-            return None
-        mode = path.stat().st_mode  # through links
-    except FileNotFoundError:
-        return "a link to a file that is not there"
-    except OSError as exc:
-        return f"a link that cannot be followed ({exc.strerror or exc})"
-    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+    if stat.S_ISREG(os.lstat(path).st_mode):
+        return None  # most files: one look, without following anything
+    if why := no_file(path):
+        return why
+    if not path.resolve().is_relative_to(root.resolve()):
         return "a link to a file outside documents/"
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder, not a file"
-    return "a named pipe, not a file" if stat.S_ISFIFO(mode) else "a device, not a file"
+    return None
 
 
 def names_of(file: Path) -> set[str]:

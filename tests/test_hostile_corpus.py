@@ -178,6 +178,8 @@ REFUSED: list[Case] = [
     Case("config from not address", config(replace=("Minimal Bulletin <news@minimal.example.org>", "nobody")), "publisher.toml:10"),
     Case("config from crlf", config(replace=("Minimal Bulletin <", "Minimal\\r\\nBcc: x@y.example <")), "publisher.toml:10"),
     Case("config unknown table", config("\n[colours]\nmain = 1\n"), "publisher.toml"),
+    Case("config a folder", {"publisher.toml": FOLDER}, "publisher.toml"),
+    Case("config a link that loops", {"publisher.toml": LOOP}, "publisher.toml"),
     Case("config strict not bool", config('\n[documents]\nstrict = "yes"\n'), "publisher.toml"),
     Case("config missing title", config(replace=('title = "Minimal Test Bulletin"', "")), "publisher.toml"),
     Case("config limit negative", config("\n[limits]\ndocument_size = -1\n"), "publisher.toml"),
@@ -229,6 +231,7 @@ ACCEPTED: list[Case] = [
     # Left out of documents/ (and of the search for translations), with a warning.
     Case("translation a link to passwd", {**manifest("editions: [es]\n"), "documents/first-article.es.md": Path("/etc/passwd")}),
     Case("images and links that loop", {"documents/media/l.png": LOOP, "documents/l.md": LOOP, **document("title: L\nimage: media/l.png\n", "![x](media/l.png) [y](l.md)\n"), **manifest(replace=("Hello from the editors.", "Hello ![l](documents/media/l.png)"))}),
+    Case("manifests that are no files", {"issues/002-pipe.yaml": PIPE, "issues/003-loop.yaml": LOOP, "issues/004.toml": FOLDER}),
     Case("unused pipe, device, loop, folder, dangling link", {**manifest("editions: [es]\n"), "documents/pipe.es.md": PIPE, "documents/zero.md": Path("/dev/zero"), "documents/loop.md": LOOP, "documents/notes.txt": FOLDER, "documents/first-article.fr.md": NOWHERE}),
 ]  # fmt: skip
 

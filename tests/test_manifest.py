@@ -201,3 +201,15 @@ def test_a_path_written_with_backslashes_as_on_windows_names_the_document(
     (minimal / "documents" / "second-article.md").rename(news / "second-article.md")
     write_manifest(minimal, GOOD.replace("second-article]", "news\\second-article.md]"))
     assert documents_named(minimal)[1] == Path("news/second-article.md")
+
+
+def test_a_manifest_that_is_no_file_is_left_out_with_a_warning(minimal: Path) -> None:
+    issues = minimal / "issues"
+    os.mkfifo(issues / "002-pipe.yaml")  # reading it would wait for ever
+    (issues / "003-loop.yaml").symlink_to("003-loop.yaml")
+    (issues / "004-folder.toml").mkdir()
+    code, output = run_build(minimal)
+    assert code == 0, output
+    assert f"left out {issues}/002-pipe.yaml: it is a named pipe, not a file" in output
+    assert f"left out {issues}/003-loop.yaml: it is a link that cannot be followed" in output
+    assert f"left out {issues}/004-folder.toml: it is a folder, not a file" in output
