@@ -231,6 +231,7 @@ ACCEPTED: list[Case] = [
     # Left out of documents/ (and of the search for translations), with a warning.
     Case("translation a link to passwd", {**manifest("editions: [es]\n"), "documents/first-article.es.md": Path("/etc/passwd")}),
     Case("images and links that loop", {"documents/media/l.png": LOOP, "documents/l.md": LOOP, **document("title: L\nimage: media/l.png\n", "![x](media/l.png) [y](l.md)\n"), **manifest(replace=("Hello from the editors.", "Hello ![l](documents/media/l.png)"))}),
+    Case("a word of 50,000 characters", document("title: W\n", "Pasted: " + "x" * 50_000 + "\n")),
     Case("manifests that are no files", {"issues/002-pipe.yaml": PIPE, "issues/003-loop.yaml": LOOP, "issues/004.toml": FOLDER}),
     Case("unused pipe, device, loop, folder, dangling link", {**manifest("editions: [es]\n"), "documents/pipe.es.md": PIPE, "documents/zero.md": Path("/dev/zero"), "documents/loop.md": LOOP, "documents/notes.txt": FOLDER, "documents/first-article.fr.md": NOWHERE}),
 ]  # fmt: skip

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
+import lxml.html
 import pypandoc
 import pytest
 from bounded import outcome_in_child
@@ -26,6 +27,7 @@ from publisher.errors import PublisherError
 from publisher.limits import Limits
 from publisher.printing import PageSize, PrintOptions, PrintSettings, parse_margins, resolve
 from publisher.readers import read_document
+from publisher.renderers.weasy import breakable_long_words
 from publisher.sanitize import clean_html, lift_deep_lists
 
 PUBLISHER = str(Path(sys.executable).with_name("publisher"))  # the installed command
@@ -162,6 +164,24 @@ def test_a_picture_within_a_raised_limit_is_kept(
     document = read_document(path, "x", tmp_path, "en", limits=Limits(image_pixels=100_000_000))
     assert document.images == ("media/poster.png",)
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_in_print_a_word_too_long_to_lay_out_in_good_time_gets_a_break_every_20_characters() -> (
+    None
+):
+    address = "https://example.org/" + "y" * 3_000
+    body = f'<p>See <a href="{address}">{"z" * 2_500}</a> and {"x" * 2_001}.</p>'
+    printed = lxml.html.fragment_fromstring(breakable_long_words(body))
+    assert printed.xpath("//a/@href") == [address]  # addresses are not text: left whole
+    link = printed.xpath("//a")[0]
+    assert [len(piece) for piece in link.text.split("\u200b")] == [20] * 125
+    assert "x" * 21 not in link.tail and "x" * 20 in link.tail
+    assert printed.text_content().replace("\u200b", "") == f"See {'z' * 2_500} and {'x' * 2_001}."
+
+
+def test_words_of_up_to_2000_characters_are_printed_as_written() -> None:
+    body = f"<p>A long address: {'a' * 2_000} and text.</p>"
+    assert breakable_long_words(body) is body
 
 
 class _Depth(HTMLParser):

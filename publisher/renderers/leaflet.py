@@ -28,7 +28,7 @@ from ..printing import PageSize, PrintOptions, resolve
 from ..sanitize import plain_text
 from .base import IssueRenderer, OutputFailed, RenderContext
 from .links import published_targets
-from .weasy import lay_out, with_page_footnotes, with_web_links, write_pdf
+from .weasy import lay_out, printable, with_web_links, write_pdf
 
 if TYPE_CHECKING:
     import weasyprint
@@ -46,7 +46,7 @@ class LeafletRenderer(IssueRenderer):
     def render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]:
         if issue.leaflet is None:
             return []
-        printed = with_page_footnotes(issue.leaflet.document)
+        printed = printable(issue.leaflet.document)
         targets = published_targets(issue, ctx)
         leaflet = dataclasses.replace(issue.leaflet, document=with_web_links(printed, targets))
         layers = (ctx.config.pdf, issue.pdf, leaflet.pdf, ctx.print_overrides)

@@ -19,7 +19,7 @@ from ..printing import PageSize, PrintOptions, resolve
 from .base import IssueRenderer, RenderContext
 from .images import warn_low_resolution
 from .links import absolute_links, published_targets
-from .weasy import lay_out, with_page_footnotes, with_web_links, write_pdf
+from .weasy import lay_out, printable, with_web_links, write_pdf
 
 ISSUE_DEFAULTS = PrintOptions(PageSize("A4", 210, 297), margins=(20, 18, 22, 18))
 
@@ -42,9 +42,7 @@ class PdfRenderer(IssueRenderer):
             sections=tuple(
                 dataclasses.replace(
                     s,
-                    documents=tuple(
-                        with_web_links(with_page_footnotes(d), targets) for d in s.documents
-                    ),
+                    documents=tuple(with_web_links(printable(d), targets) for d in s.documents),
                 )
                 for s in issue.sections
             ),

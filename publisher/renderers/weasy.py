@@ -140,8 +140,42 @@ class _TypesWithoutParsing(dict[str, Any]):
         return self[declaration]
 
 
-def with_page_footnotes(document: Document) -> Document:
-    return dataclasses.replace(document, body_html=footnotes_at_page_foot(document.body_html))
+def printable(document: Document) -> Document:
+    """The document as print lays it out: footnotes at the page foot, and no word too long
+    to lay out in good time (`breakable_long_words`)."""
+    body = breakable_long_words(footnotes_at_page_foot(document.body_html))
+    return dataclasses.replace(document, body_html=body)
+
+
+LONGEST_WORD = 2_000  # characters without a space: longer than any word or real address
+_LONG_WORD = re.compile(rf"[^\s<>]{{{LONGEST_WORD + 1},}}")
+
+
+def breakable_long_words(body: str) -> str:
+    """`body` with a break opportunity (U+200B) every 20 characters of a word longer than
+    LONGEST_WORD. Print wraps a word wider than the line (overflow-wrap), and WeasyPrint
+    takes time quadratic in the paragraph's length to do it: a word of 10,000 characters
+    took 10 s, one of 100,000 (pasted data, a blob of base64) minutes. It does so for every
+    piece wider than the line, so the pieces are short enough for any line publisher lays
+    out (an A6 leaflet's, in wide letters). Only text with such a word is parsed and changed."""
+    if not _LONG_WORD.search(body):
+        return body
+    import lxml.html
+
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    for element in root.iter():
+        element.text = _broken(element.text)
+        element.tail = _broken(element.tail) if element is not root else element.tail
+    html: str = lxml.html.tostring(root, encoding="unicode")
+    return html.removeprefix("<div>").removesuffix("</div>")
+
+
+def _broken(text: str | None) -> str | None:
+    if not text:
+        return text
+    return _LONG_WORD.sub(
+        lambda m: "\u200b".join(m[0][i : i + 20] for i in range(0, len(m[0]), 20)), text
+    )
 
 
 def with_web_links(document: Document, targets: Mapping[Path, Target]) -> Document:
