@@ -1,4 +1,5 @@
-"""Paths the editor's files name (images, covers, logos, links), made absolute safely."""
+"""Paths in a workspace as the editor's files name them (images, covers, logos, links,
+documents): followed safely, matched as typed, and what an entry is when it is no file."""
 
 from __future__ import annotations
 
