@@ -334,14 +334,15 @@ def image_problem(path: Path, max_pixels: int) -> str | None:
         try:
             with Image.open(path) as image:
                 width, height = image.size
-            size = f"{width:,} × {height:,} pixels ({width * height / 1e6:.0f} million)"
+            pixels = width * height
+            size = f"{width:,} × {height:,} pixels ({pixels / 1e6:.0f} million)"
         except Image.DecompressionBombError as exc:  # over Pillow's, the highest ours may be
             said = re.search(r"\((\d+) pixels\)", str(exc))  # "Image size (N pixels) exceeds…"
-            width, height = int(said[1]) if said else PILLOW_MAX_PIXELS + 1, 1
-            size = f"{width / 1e6:.0f} million pixels"
+            pixels = int(said[1]) if said else PILLOW_MAX_PIXELS + 1
+            size = f"{pixels / 1e6:.0f} million pixels"
         except (OSError, ValueError):
             return None
-    if width * height <= max_pixels:
+    if pixels <= max_pixels:
         return None
     return (
         f"{size}, more than the {max_pixels / 1e6:.0f} million an image may have: scale it"

@@ -164,8 +164,7 @@ def breakable_long_words(body: str) -> str:
 
     root = lxml.html.fragment_fromstring(body, create_parent="div")
     for element in root.iter():
-        element.text = _broken(element.text)
-        element.tail = _broken(element.tail) if element is not root else element.tail
+        element.text, element.tail = _broken(element.text), _broken(element.tail)
     html: str = lxml.html.tostring(root, encoding="unicode")
     return html.removeprefix("<div>").removesuffix("</div>")
 
