@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import threading
 from email import message_from_bytes, policy
 from email.parser import BytesHeaderParser
 from pathlib import Path
@@ -274,6 +275,30 @@ def test_an_unsubscribe_during_the_send_is_honoured(
 
     assert report.counts == {"sent": 19, "skipped": 1}
     assert "r19@example.org" not in smtp.copies() and len(smtp.copies()) == 19
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_connection_left_with_nothing_waits_for_its_fellows_not_for_its_poll(
+    delivery_workspace: Path, smtp: RecordingHandler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With PostgreSQL one connection reserves the whole short list; the other, with nothing,
+    waits while rows are held. It is woken when they are settled: the send ends then, not
+    when its look at the ledger comes round (made an hour here; the bound is a minute)."""
+    from publisher.delivery import sender
+
+    root = delivery_workspace
+    add_subscribers(root, {f"r{n}@example.org": "active" for n in range(4)})
+    monkeypatch.setattr(sender, "_IDLE_POLL", 3600.0)
+    reports: list[object] = []
+    sending = threading.Thread(
+        target=lambda: reports.append(send(root, SendRequest(SLUG, connections=2))), daemon=True
+    )
+
+    sending.start()
+    sending.join(timeout=60)
+
+    assert not sending.is_alive(), "a connection slept through the end of the send"
+    assert [report.counts for report in reports] == [{"sent": 4}]  # type: ignore[attr-defined]
 
 
 def test_421_from_the_server_halves_the_rate(

@@ -29,7 +29,9 @@ from .tokens import Tokens
 from .verp import envelope_sender
 
 _SLOWEST = 0.1  # messages per second: slowing down never goes below one every ten seconds
-_IDLE_POLL = 1.0  # seconds between looks at the ledger while only retries are left
+# Seconds between looks at the ledger while only retries, or rows another sender holds, are
+# left. A worker of this send wakes its idle fellows whenever it settles a row or ends.
+_IDLE_POLL = 1.0
 
 
 class SendProgress(Protocol):
@@ -111,6 +113,8 @@ class Sender:
         self._failures_in_a_row = 0
         self._last_failure = ""
         self._error: BaseException | None = None
+        self._changed = threading.Condition()  # notified when a row is settled or a worker ends
+        self._changes = 0
 
     def run(self) -> RunResult:
         job = self.job
@@ -132,7 +136,7 @@ class Sender:
         except KeyboardInterrupt:
             # Each worker finishes the transaction it is in, records it, and stops.
             self.result.interrupted = True
-            self.stop.set()
+            self._stop()
             for worker in workers:
                 worker.join()
         if self._error is not None:
@@ -163,12 +167,12 @@ class Sender:
                 copy = upcoming.result() if upcoming else next_copy()
                 upcoming = None
                 if copy is None:
-                    now = time.time()
+                    now, seen = time.time(), self._changes
                     remaining, due = ledger.open_count(job.send_id, index, job.connections)
                     if not remaining:
                         return
                     ledger.reclaim_abandoned()  # rows of a sender that died (PostgreSQL)
-                    self.stop.wait(min(max(due - now, 0.01), _IDLE_POLL))
+                    self._idle(seen, min(max(due - now, 0.01), _IDLE_POLL))
                     continue
                 recipient, message = copy
                 if not self.pacer.wait(self.stop):
@@ -184,11 +188,28 @@ class Sender:
         except BaseException as exc:
             with self._lock:
                 self._error = self._error or exc
-            self.stop.set()
+            self._stop()
         finally:
             ahead.shutdown()  # a copy made ahead and not sent leaves its row queued
             connection.close()
             ledger.close()
+            self._changed_now()  # its rows, if any were left, are another worker's to take
+
+    def _idle(self, seen: int, seconds: float) -> None:
+        """Wait up to `seconds`, less if another worker settles a row or ends (a PostgreSQL
+        worker with nothing reserved waits for rows its fellows hold) or the send stops.
+        `seen`: the count of changes when the ledger was last read, so none is missed."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._changes != seen or self.stop.is_set(), seconds)
+
+    def _changed_now(self) -> None:
+        with self._changed:
+            self._changes += 1
+            self._changed.notify_all()
+
+    def _stop(self) -> None:
+        self.stop.set()
+        self._changed_now()
 
     def _compose(self, recipient: Recipient) -> bytes:
         """The recipient's copy, of the edition their row was queued with: every worker
@@ -229,6 +250,7 @@ class Sender:
                 self.result.rate_changes.append(rate)
         self._count(state, recipient.address, outcome)
         self.progress.settled(state)
+        self._changed_now()
 
     def _count(self, state: str, address: str, outcome: Outcome) -> None:
         if state in ("sent", "skipped"):
@@ -245,4 +267,4 @@ class Sender:
                         f"paused after {self._failures_in_a_row} failures in a row"
                         f" (the last: {self._last_failure})"
                     )
-                self.stop.set()
+                self._stop()
