@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import textfiles
 from .controls import clean_text
 from .errors import PublisherError
 from .limits import YAML_MAX_ALIASES, YAML_MAX_DEPTH, YAML_MAX_NODES
@@ -223,13 +224,7 @@ def _toml_lines(text: str) -> dict[KeyPath, int]:
 
 def parse_file(path: Path) -> SourceData:
     """Parse a .yaml/.yml or .toml file by its suffix."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise PublisherError.at(
-            f"not UTF-8 text (byte {exc.start})", path, None, "save the file as UTF-8"
-        ) from None
-    text = clean_text(text, path)
+    text = clean_text(textfiles.read_text(path), path)
     if path.suffix == ".toml":
         return parse_toml(text, path)
     return parse_yaml(text, path)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from . import textfiles
 from .controls import strip_controls
 from .errors import Problem, PublisherError
 from .languages import NotALanguage, checked_language, file_name_language
@@ -218,13 +219,12 @@ def _front_matter(path: Path, candidate: bool) -> _Front | None:
 
 
 def _parse(path: Path, candidate: bool) -> _Front | None:
-    data = path.read_bytes()
-    if not candidate and REFERENCE_KEY.encode() not in data:
-        return None  # most documents: no front matter is parsed
     try:
-        text = data.decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError:
+        text = textfiles.read_text(path)
+    except PublisherError:
         text = ""  # the reader says so, naming the byte, when an issue uses the file
+    if not candidate and REFERENCE_KEY not in text:
+        return None  # most documents: no front matter is parsed
     front, _ = split_front_matter(strip_controls(text)[0], path)
     if front is None:
         return _NOTHING if candidate else None
@@ -256,8 +256,7 @@ def _parse(path: Path, candidate: bool) -> _Front | None:
 
 
 def _head(path: Path) -> str:
-    with path.open("rb") as handle:
-        return handle.read(8).decode("utf-8-sig", "replace").lstrip()
+    return textfiles.beginning(path, 16).lstrip()
 
 
 def translation_for(available: dict[str, Translation], language: str) -> Translation | None:
@@ -321,13 +320,13 @@ def document_language(path: Path) -> str | None:
     if not _has_front_matter_kind(path):
         return named
     try:
-        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+        text = textfiles.read_text(path)
         front, _ = split_front_matter(strip_controls(text)[0], path)
         meta = front.parse(path).data if front else {}
         for key in ALIASES["language"]:  # as the readers take them, first found wins
             if meta.get(key) is not None:
                 return checked_language(meta[key])
-    except (OSError, UnicodeDecodeError, PublisherError, NotALanguage):
+    except (OSError, PublisherError, NotALanguage):
         pass  # the build says what is wrong with it
     return named
 

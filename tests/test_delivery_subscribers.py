@@ -11,9 +11,18 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from click.testing import CliRunner, Result
-from delivery_support import SLUG, add_subscribers, both_backends, configure, query
+from delivery_support import (
+    SLUG,
+    add_subscribers,
+    both_backends,
+    configure,
+    execute_many,
+    query,
+)
 
 from publisher.cli import main
 
@@ -168,7 +177,53 @@ def test_a_csv_that_is_not_utf8_or_has_no_email_column_is_one_clear_error(
         result = invoke(delivery_workspace, "subscribers", "import", str(path))
         assert result.exit_code == 1 and expected in result.output, result.output
         assert "Traceback" not in result.output
+        assert "CSV UTF-8" in result.output or path == no_column  # how to save it from Excel
     assert statuses(delivery_workspace) == {}
+
+
+# A list as spreadsheets save it: a comma-separated original, then what Excel writes in a
+# country where the comma is the decimal mark (semicolons), and as "Unicode Text" (tabs).
+LIST = [
+    ["email", "name", "language", "tags"],
+    ["zoe@example.org", "Zoé Lefèvre", "fr", "docks"],
+    ["nadia@example.org", "نادية", "ar", "salud;docks"],
+]
+
+
+@pytest.mark.parametrize(
+    "saved",
+    [
+        pytest.param(lambda rows: _joined(rows, ";").encode("utf-8-sig"), id="excel csv utf-8 (;)"),
+        pytest.param(lambda rows: _joined(rows, "\t").encode("utf-16"), id="excel unicode text"),
+    ],
+)
+def test_a_list_saved_by_excel_imports_as_its_comma_separated_original(
+    delivery_workspace: Path, tmp_path: Path, saved: Any
+) -> None:
+    original = write_csv(tmp_path / "original.csv", LIST)
+    assert invoke(delivery_workspace, "subscribers", "import", str(original)).exit_code == 0
+    columns = "SELECT address, name, language, tags FROM subscribers"
+    before = query(delivery_workspace, columns)
+    execute_many(
+        delivery_workspace, "DELETE FROM subscribers WHERE address = ?", [r[:1] for r in before]
+    )
+
+    excel = tmp_path / "excel.csv"
+    excel.write_bytes(saved(LIST))
+    result = invoke(delivery_workspace, "subscribers", "import", str(excel))
+
+    assert result.exit_code == 0 and "2 added" in result.output, result.output
+    after = query(delivery_workspace, columns)
+    assert sorted(after) == sorted(before) and len(before) == 2
+
+
+def _joined(rows: list[list[str]], separator: str) -> str:
+    """Rows as a spreadsheet writes them with `separator`, quoting a cell that holds it."""
+    quoted = (f'"{cell}"' if separator in cell else cell for row in rows for cell in row)
+    cells = list(quoted)
+    width = len(rows[0])
+    lines = [separator.join(cells[i : i + width]) for i in range(0, len(cells), width)]
+    return "\r\n".join(lines) + "\r\n"
 
 
 def test_delivery_settings_are_checked_with_file_and_line(workspace) -> None:  # type: ignore[no-untyped-def]

@@ -158,6 +158,7 @@ REFUSED: list[Case] = [
     Case("odt garbage", {"documents/bad.odt": bytes(range(256)), **manifest(replace=("second-article]", "bad]"))}, "documents/bad.odt"),
     Case("markdown not utf-8", {"documents/second-article.md": "---\ntitle: Prémier\n---\n".encode("latin-1")}, "documents/second-article.md"),
     Case("html not utf-8", {"documents/page.html": "<p>café</p>".encode("cp1252"), **manifest(replace=("second-article]", "page]"))}, "documents/page.html"),
+    Case("html declaring a codec that is no text encoding", {"documents/page.html": '<meta charset="zlib"><p>café</p>'.encode("cp1252"), **manifest(replace=("second-article]", "page]"))}, "documents/page.html"),
     Case("symlink to passwd", {"documents/second-article.md": Path("/etc/passwd")}, M),
     Case("document a named pipe", {"documents/second-article.md": PIPE}, f"{M}:8"),
     Case("document a folder", {"documents/second-article.md": FOLDER}, f"{M}:8"),
@@ -231,6 +232,9 @@ ACCEPTED: list[Case] = [
     # Left out of documents/ (and of the search for translations), with a warning.
     Case("translation a link to passwd", {**manifest("editions: [es]\n"), "documents/first-article.es.md": Path("/etc/passwd")}),
     Case("images and links that loop", {"documents/media/l.png": LOOP, "documents/l.md": LOOP, **document("title: L\nimage: media/l.png\n", "![x](media/l.png) [y](l.md)\n"), **manifest(replace=("Hello from the editors.", "Hello ![l](documents/media/l.png)"))}),
+    # Encodings Windows programs save in: read where they are unambiguous.
+    Case("markdown as word's unicode text", {"documents/second-article.md": "---\r\ntitle: Unicode <script>x</script>\r\n---\r\nTexto «sí».\r\n".encode("utf-16")}),
+    Case("html page declaring windows-1252", {"documents/page.html": '<meta charset="windows-1252"><p onclick="x()">caf\u00e9 \u201cok\u201d</p><script>alert(1)</script>'.encode("cp1252"), **manifest(replace=("second-article]", "page]"))}),
     Case("a word of 50,000 characters", document("title: W\n", "Pasted: " + "x" * 50_000 + "\n")),
     Case("manifests that are no files", {"issues/002-pipe.yaml": PIPE, "issues/003-loop.yaml": LOOP, "issues/004.toml": FOLDER}),
     Case("unused pipe, device, loop, folder, dangling link", {**manifest("editions: [es]\n"), "documents/pipe.es.md": PIPE, "documents/zero.md": Path("/dev/zero"), "documents/loop.md": LOOP, "documents/notes.txt": FOLDER, "documents/first-article.fr.md": NOWHERE}),

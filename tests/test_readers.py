@@ -83,12 +83,73 @@ def test_plain_text_first_line_is_title_and_stray_tags_are_formatting(tmp_path: 
     )
 
 
-def test_non_utf8_markdown_is_a_clear_error(tmp_path: Path) -> None:
+def test_non_utf8_markdown_is_refused_at_its_line_and_column_with_how_to_save_it(
+    tmp_path: Path,
+) -> None:
+    """Notepad's "ANSI" (Windows-1252): refused, not guessed, where the editor can find it."""
     path = tmp_path / "latin.md"
-    path.write_bytes("---\ntitle: Caf\xe9\n---\n".encode("latin-1"))
+    path.write_bytes("---\ntitle: Café\n---\n\nThe «piquete» said “no”.\n".encode("cp1252"))
     with pytest.raises(PublisherError) as error:
         read(path)
-    assert "latin.md" in str(error.value) and "UTF-8" in str(error.value)
+    [problem] = error.value.problems
+    assert (problem.file, problem.line) == (path, 2)
+    assert "byte 0xE9 at column 11" in problem.message
+    assert problem.hint and "UTF-8" in problem.hint and "publisher import" not in problem.hint
+
+
+# Word's and Excel's "Unicode Text", Notepad's "UTF-16 LE", and the BOM Windows puts on UTF-8.
+UNICODE_WITH_BOM = ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"]
+ARTICLE = (
+    "---\r\ntitle: Huelga en el almacén\r\nlang: es\r\n---\r\n\r\n"
+    "Los trabajadores dijeron «¡basta!» — y en árabe: «كفى».\r\n"
+)
+
+
+@pytest.mark.parametrize("encoding", UNICODE_WITH_BOM)
+def test_unicode_saved_with_a_bom_reads_as_its_utf8_twin(tmp_path: Path, encoding: str) -> None:
+    twin, saved = tmp_path / "twin" / "huelga.md", tmp_path / "saved" / "huelga.md"
+    for path, data in [(twin, ARTICLE.encode("utf-8")), (saved, _with_bom(ARTICLE, encoding))]:
+        path.parent.mkdir()
+        path.write_bytes(data)
+    expected, got = read(twin), read(saved)
+    assert (got.title, got.language, got.body_html) == (
+        "Huelga en el almacén",
+        "es",
+        expected.body_html,
+    )
+    assert "«¡basta!»" in got.body_html and "كفى" in got.body_html
+
+
+def _with_bom(text: str, encoding: str) -> bytes:
+    """`text` as a Windows program saves it: its encoding's BOM, then the text."""
+    if encoding == "utf-16-be":
+        return b"\xfe\xff" + text.encode("utf-16-be")
+    return text.encode(encoding)  # Python's utf-16, utf-32 and utf-8-sig write the BOM
+
+
+def test_a_web_page_is_read_in_the_encoding_its_meta_declares(tmp_path: Path) -> None:
+    """As a browser reads it: a page saved from Word or a browser in Windows-1252 says so."""
+    path = tmp_path / "saved-page.html"
+    path.write_bytes(
+        b'<html><head><meta http-equiv="Content-Type" content="text/html;'
+        b' charset=iso-8859-1"><title>Declaraci\xf3n</title></head>'
+        b"<body><p>\x93No\x94 \x96 dijeron las limpiadoras.</p></body></html>"
+    )
+    doc = read(path)
+    assert doc.title == "Declaración"  # ISO-8859-1 read as browsers do: Windows-1252
+    assert "“No” – dijeron" in doc.body_html
+
+
+@pytest.mark.parametrize("declared", ["utf-8", "base64", "no-such-encoding"])
+def test_a_page_its_declaration_does_not_fit_is_refused_at_its_line(
+    tmp_path: Path, declared: str
+) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(f'<meta charset="{declared}">\n<p>caf\xe9</p>'.encode("latin-1"))
+    with pytest.raises(PublisherError) as error:
+        read(path)
+    [problem] = error.value.problems
+    assert (problem.file, problem.line) == (path, 2) and "byte 0xE9 at column 7" in problem.message
 
 
 def test_unclosed_front_matter_is_reported_at_line_one(tmp_path: Path) -> None:

@@ -182,3 +182,17 @@ def test_a_translation_named_as_typed_beside_an_original_named_on_a_mac_is_its_t
     assert find_translations(pool) == {
         original: {"es": Translation(original, "es", Path("notas/d\u00e9claration.es.md"), "")}
     }
+
+
+def test_a_translation_saved_as_unicode_text_is_found_by_its_translation_of(
+    tmp_path: Path,
+) -> None:
+    """Word's "Unicode Text" (UTF-16 with a BOM), which the readers read, is searched too."""
+    translation = "---\r\ntitle: Apoyamos\r\nlang: es\r\ntranslation_of: strike\r\n---\r\nTexto."
+    pool = _pool(
+        tmp_path,
+        {"strike.md": "---\ntitle: We stand\n---\n", "apoyo.md": translation.encode("utf-16")},
+    )
+    assert find_translations(pool) == {
+        Path("strike.md"): {"es": Translation(Path("strike.md"), "es", Path("apoyo.md"), "")}
+    }

@@ -8,18 +8,19 @@ does (add, import) puts an unsubscribed, bounced or complained address back on t
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .. import textfiles
 from ..controls import clean_text, strip_controls, warn_bidi_override
 from ..errors import Problem, PublisherError
 from ..importers.members import (
     PLATFORM_NAMES,
     Member,
+    csv_reader,
     merged,
     read_members_csv,
     recognise_columns,
@@ -315,7 +316,7 @@ def import_csv(
     """Every good row is imported, every bad one reported with its line and reason, in one
     transaction: an interrupted import changes nothing."""
     text = _read_text(path)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv_reader(text)
     columns = [c.strip().lower() for c in next(reader, [])]
     platform = recognise_columns(columns)
     if platform:
@@ -448,10 +449,5 @@ def _read_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise PublisherError.at(f"cannot read the file: {exc.strerror}", path) from None
-    try:
-        return clean_text(data.decode("utf-8-sig"), path)
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise PublisherError.at(
-            f"not UTF-8 text (byte {exc.start})", path, line, hint="save the CSV as UTF-8"
-        ) from None
+    hint = "save it as UTF-8 (Excel: Save as, CSV UTF-8 (Comma delimited); LibreOffice: Character set Unicode (UTF-8))"
+    return clean_text(textfiles.decoded(data, path, hint), path)

@@ -82,7 +82,16 @@ MAPPINGS = {
 
 def header_of(text: str) -> list[str]:
     """The column names on a CSV's first line."""
-    return next(csv.reader(io.StringIO(text.partition("\n")[0])), [])
+    return next(csv_reader(text.partition("\n")[0]), [])
+
+
+def csv_reader(text: str) -> Any:  # a csv.reader
+    """The rows of CSV `text`, split at the separator its first line uses most: a comma,
+    the semicolon Excel saves with where the comma is the decimal mark (French, Spanish,
+    German…), or the tab of its "Unicode Text". A first line with none: a comma."""
+    first = text.partition("\n")[0]
+    separator = max((",", ";", "\t"), key=first.count)
+    return csv.reader(io.StringIO(text, newline=""), delimiter=separator)
 
 
 def recognise_columns(columns: Iterable[str]) -> str | None:
@@ -104,7 +113,7 @@ def read_members_csv(
 ) -> list[Member]:
     """Every row of a platform's members CSV (`file_status`: what the file itself says,
     for Mailchimp's per-status files)."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv_reader(text)
     header = [c.strip() for c in next(reader, [])]
     platform = platform or recognise_columns(header)
     members = []

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from .. import pandoc
+from .. import pandoc, textfiles
 from ..controls import clean_text
 from ..errors import PublisherError
 from ..sourcefile import KeyPath, SourceData, parse_toml, parse_yaml
@@ -32,17 +32,11 @@ class MarkdownReader:
         return RawDocument(meta_source.data if meta_source else {}, html, meta_source)
 
 
-def read_utf8(path: Path) -> str:
-    """A text file as it is meant: UTF-8 (with or without BOM), LF, no control characters."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError as exc:
-        raise PublisherError.at(
-            f"not UTF-8 text (bad byte at offset {exc.start})",
-            path,
-            hint="save the file as UTF-8, or bring it in with 'publisher import'",
-        ) from None
-    return clean_text(text, path)
+def read_utf8(path: Path, *, page: bool = False) -> str:
+    """A document's text as it is meant (UTF-8, or Unicode with a BOM, or a web `page` in
+    the encoding it declares: `textfiles`), with LF line ends, no control characters."""
+    data = path.read_bytes()
+    return clean_text(textfiles.decoded(data, path, page=page), path)
 
 
 # Quotes or lists nested hundreds deep keep pandoc busy for minutes; nobody writes them.

@@ -23,7 +23,7 @@ class HtmlReader:
     extensions: ClassVar[tuple[str, ...]] = (".html", ".htm")
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        page, unwrapped = flatten_deep_html(read_utf8(path), RAW_HTML_DEPTH)
+        page, unwrapped = flatten_deep_html(read_utf8(path, page=True), RAW_HTML_DEPTH)
         if unwrapped:
             log.warning("%s: %d elements nested too deep were unwrapped", path, unwrapped)
         converted = pandoc.to_html(page, "html", id_prefix=id_prefix)

@@ -1,0 +1,123 @@
+"""Text files as editors' programs save them → the text they hold, or a clear refusal.
+
+UTF-8, with or without a BOM, is read as it is. UTF-16 and UTF-32 with a BOM are read too:
+the BOM says which they are, and Word's and Excel's "Unicode Text" and Notepad's "UTF-16"
+save so. Any other bytes would be a guess (Windows-1252? Latin-1? Mac Roman?), and a wrong
+guess garbles every accented letter of what is published and mailed, which cannot be
+called back: such a file is refused, naming the line and column of its first byte that is
+not UTF-8, with how to save it as UTF-8. (`publisher import` does guess, with
+charset-normalizer: what it writes is for the editor to review, not yet published.)
+
+A web page is read as browsers read it: one that is not UTF-8 in the encoding its
+`<meta charset>` declares (a page saved from a browser or from Word keeps it).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from .errors import PublisherError
+
+# UTF-32 LE's BOM begins with UTF-16 LE's: longest first.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+SAVE_AS_UTF8 = (
+    "save it as UTF-8 (Notepad: File > Save as, Encoding: UTF-8; Word: Save as Plain Text,"
+    " then Unicode (UTF-8))"
+)
+
+
+def read_text(path: Path, hint: str = SAVE_AS_UTF8) -> str:
+    """The text of the file at `path` with LF line ends (see the module's docstring)."""
+    return decoded(path.read_bytes(), path, hint)
+
+
+def beginning(path: Path, size: int) -> str:
+    """The text of about the first `size` bytes of the file at `path`, as far as it decodes."""
+    with path.open("rb") as handle:
+        data = handle.read(size)
+    return data.decode(_codec(data), "replace")
+
+
+def _codec(data: bytes) -> str:
+    return next((codec for bom, codec in _BOMS if data.startswith(bom)), "utf-8")
+
+
+def decoded(data: bytes, path: Path, hint: str = SAVE_AS_UTF8, *, page: bool = False) -> str:
+    """`data`, the bytes of the file at `path`, as text with LF line ends. `page`: the
+    file is a web page, which may declare its encoding."""
+    codec = _codec(data)
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        declared = _declared_encoding(data) if page and codec == "utf-8" else None
+        if declared is None:
+            raise _refusal(data, exc, codec, path, hint) from None
+        try:
+            text = data.decode(declared)
+        except UnicodeDecodeError as again:
+            line, column = _place(data, again.start)
+            raise PublisherError.at(
+                f"not {declared} text, though its <meta charset> says so: byte"
+                f" 0x{data[again.start]:02X} at column {column}",
+                path,
+                line,
+                hint,
+            ) from None
+    return text.replace("\r\n", "\n")
+
+
+# The HTML standard's prescan, simplified: a charset in the first 1,024 bytes.
+_META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
+
+
+def _place(data: bytes, index: int) -> tuple[int, int]:
+    """Where byte `index` is, as an editor finds it: its line, and its column counted in
+    characters (those before it on its line taken as UTF-8)."""
+    start = data.rfind(b"\n", 0, index) + 1
+    column = len(data[start:index].decode("utf-8", "replace")) + 1
+    return data.count(b"\n", 0, index) + 1, column
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The codec of the encoding a page's <meta> declares, as browsers take it (the
+    WHATWG Encoding standard reads "ISO-8859-1" and "ASCII" as Windows-1252), if Python
+    knows it."""
+    found = _META_CHARSET.search(data[:1024])
+    if not found:
+        return None
+    try:
+        codec = codecs.lookup(found.group(1).decode("ascii"))
+    except LookupError:
+        return None
+    if not getattr(codec, "_is_text_encoding", True):  # "base64", "zlib": what bytes.decode refuses
+        return None
+    return "cp1252" if codec.name in ("iso8859-1", "latin-1", "ascii") else codec.name
+
+
+def _refusal(
+    data: bytes, exc: UnicodeDecodeError, codec: str, path: Path, hint: str
+) -> PublisherError:
+    if codec != "utf-8":  # a BOM, then bytes that do not follow it
+        what = codec.removesuffix("-sig").upper()
+        return PublisherError.at(
+            f"not {what} text, though it begins as {what} does (bad bytes at offset {exc.start})",
+            path,
+            hint="save it again as UTF-8 from the program that made it",
+        )
+    line, column = _place(data, exc.start)
+    return PublisherError.at(
+        f"not UTF-8 text: byte 0x{data[exc.start]:02X} at column {column} (the file was"
+        " saved in another encoding, such as Windows-1252)",
+        path,
+        line,
+        hint,
+    )
