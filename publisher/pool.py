@@ -5,6 +5,7 @@ Manifests are checked against this index before any pandoc call, so a typo fails
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import stat
@@ -15,7 +16,7 @@ from slugify import slugify
 
 from .errors import near_misses
 from .paths import composed, no_file
-from .readers import EXTENSIONS
+from .readers import EXTENSIONS, not_read
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,12 @@ class DocumentPool:
                     f"{ref!r} is documents/{unusable[0].as_posix()}, {self.left_out[unusable[0]]}",
                     "put the document itself in documents/, as a file",
                 )
+            if other := self._in_another_format(ref):
+                kind, hint = not_read(other)
+                raise UnresolvedReference(
+                    f"{ref!r} is documents/{other.as_posix()}, {kind}, which publisher cannot read",
+                    hint,
+                )
             names = {slug_for(f) for f in self.files} | {f.as_posix() for f in self.files}
             raise UnresolvedReference(
                 f"no document {ref!r} in documents/",
@@ -101,6 +108,18 @@ class DocumentPool:
                 "name it by path, e.g. " + matches[0].as_posix(),
             )
         return matches[0]
+
+    def _in_another_format(self, ref: str) -> Path | None:
+        """A file named `ref` and a suffix no reader reads ('statement.doc'), if there is."""
+        where = self.root / ref
+        if not where.parent.is_dir():
+            return None
+        found = sorted(
+            path
+            for path in where.parent.glob(glob.escape(where.name) + ".*")
+            if path.stem == where.name and path.suffix.lower() not in EXTENSIONS and path.is_file()
+        )
+        return found[0].relative_to(self.root) if found else None
 
 
 def unreadable(path: Path, root: Path) -> str | None:

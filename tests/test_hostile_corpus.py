@@ -158,6 +158,7 @@ REFUSED: list[Case] = [
     Case("odt garbage", {"documents/bad.odt": bytes(range(256)), **manifest(replace=("second-article]", "bad]"))}, "documents/bad.odt"),
     Case("markdown not utf-8", {"documents/second-article.md": "---\ntitle: Prémier\n---\n".encode("latin-1")}, "documents/second-article.md"),
     Case("html not utf-8", {"documents/page.html": "<p>café</p>".encode("cp1252"), **manifest(replace=("second-article]", "page]"))}, "documents/page.html"),
+    Case("rtf never closed", {"documents/letter.rtf": "{\\rtf1 " + "{" * 5000 + "x", **manifest(replace=("second-article]", "letter]"))}, "documents/letter.rtf"),
     Case("html declaring a codec that is no text encoding", {"documents/page.html": '<meta charset="zlib"><p>café</p>'.encode("cp1252"), **manifest(replace=("second-article]", "page]"))}, "documents/page.html"),
     Case("symlink to passwd", {"documents/second-article.md": Path("/etc/passwd")}, M),
     Case("document a named pipe", {"documents/second-article.md": PIPE}, f"{M}:8"),
@@ -235,6 +236,8 @@ ACCEPTED: list[Case] = [
     # Encodings Windows programs save in: read where they are unambiguous.
     Case("markdown as word's unicode text", {"documents/second-article.md": "---\r\ntitle: Unicode <script>x</script>\r\n---\r\nTexto «sí».\r\n".encode("utf-16")}),
     Case("html page declaring windows-1252", {"documents/page.html": '<meta charset="windows-1252"><p onclick="x()">caf\u00e9 \u201cok\u201d</p><script>alert(1)</script>'.encode("cp1252"), **manifest(replace=("second-article]", "page]"))}),
+    Case("rtf nested 50,000 deep", {"documents/letter.rtf": "{\\rtf1 " + "{" * 50_000 + "x" + "}" * 50_000 + "}", **manifest(replace=("second-article]", "letter]"))}),
+    Case("rtf javascript link and picture", {"documents/letter.rtf": r'{\rtf1 {\field{\*\fldinst{HYPERLINK "javascript:alert(1)"}}{\fldrslt click}} {\pict\pngblip 89504e47}\par}', **manifest(replace=("second-article]", "letter]"))}),
     Case("a word of 50,000 characters", document("title: W\n", "Pasted: " + "x" * 50_000 + "\n")),
     Case("manifests that are no files", {"issues/002-pipe.yaml": PIPE, "issues/003-loop.yaml": LOOP, "issues/004.toml": FOLDER}),
     Case("unused pipe, device, loop, folder, dangling link", {**manifest("editions: [es]\n"), "documents/pipe.es.md": PIPE, "documents/zero.md": Path("/dev/zero"), "documents/loop.md": LOOP, "documents/notes.txt": FOLDER, "documents/first-article.fr.md": NOWHERE}),

@@ -8,6 +8,7 @@ every renderer will get.
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import lxml.html
@@ -238,6 +239,21 @@ def test_unreadable_file_is_named_and_the_others_still_imported(tmp_path: Path) 
     assert [p.name for p in pool.iterdir()] == ["a-good-title.md"]
 
 
+def test_a_file_import_cannot_read_says_what_it_is_and_what_to_do(tmp_path: Path) -> None:
+    old_word, markdown = tmp_path / "statement.doc", tmp_path / "notes.md"
+    old_word.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    markdown.write_text("# Notes\n")
+    report = import_files([old_word, markdown], tmp_path / "documents")
+    said = {problem.file: (problem.message, problem.hint) for problem in report.problems}
+    assert said == {
+        old_word: (
+            "a Word 97-2003 document, which publisher cannot import",
+            "open it in Word or LibreOffice and save it as .docx",
+        ),
+        markdown: ("a Markdown file: it needs no import", "copy it into documents/ as it is"),
+    }
+
+
 def test_reimporting_the_same_file_creates_no_duplicate_and_slugs_stay_unique(
     tmp_path: Path,
 ) -> None:
@@ -299,6 +315,41 @@ def test_docx_images_are_extracted_into_the_pool_media_folder(tmp_path: Path) ->
     assert doc.title == "With a picture" and doc.authors == ("Ana",)
     assert len(doc.images) == 1 and doc.images[0].startswith("media/with-a-picture/")
     assert (tmp_path / "documents" / doc.images[0]).read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_word_file_named_in_capitals_as_windows_may_is_imported_as_word(tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "src.md").write_text("---\ntitle: Our statement\nauthor: Ana\n---\n\nWe **stand**.\n")
+    pypandoc.convert_file(str(work / "src.md"), "docx", outputfile=str(work / "out.docx"))
+    (doc,) = import_one(tmp_path, (work / "out.docx").read_bytes(), "STATEMENT.DOCX")
+    assert (doc.title, doc.authors) == ("Our statement", ("Ana",))
+    assert "<strong>stand</strong>" in doc.body_html
+
+
+def test_rich_text_from_textedit_or_wordpad_is_imported_with_its_title_and_author(
+    tmp_path: Path,
+) -> None:
+    rtf = (
+        r"{\rtf1\ansi\ansicpg1252{\fonttbl\f0\fswiss Helvetica;}"
+        r"{\info{\title Huelga en el almac\'e9n}{\author Ana Ru\'edz}}"
+        r"\f0\pard Los jornaleros dijeron {\b \'a1basta!} y pararon.\par}"
+    )
+    (doc,) = import_one(tmp_path, rtf, "huelga.rtf")
+    assert (doc.title, doc.authors) == ("Huelga en el almacén", ("Ana Ruíz",))
+    assert "<strong>¡basta!</strong> y pararon" in doc.body_html
+
+
+def test_a_file_that_fails_to_convert_is_named_as_given_not_as_its_working_copy(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "in" / "damaged.DOCX"
+    source.parent.mkdir()
+    with zipfile.ZipFile(source, "w") as damaged:  # a zip, but no Word document inside
+        damaged.writestr("word/nothing.txt", "x")
+    report = import_files([source], tmp_path / "documents")
+    assert [problem.file for problem in report.problems] == [source]
+    assert "publisher-import-" not in str(report.problems[0])
 
 
 # The shared corpus, end to end ------------------------------------------------------------

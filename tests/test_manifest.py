@@ -60,6 +60,41 @@ def test_missing_document_names_manifest_line_and_near_miss(minimal: Path) -> No
     assert_failed_cleanly(minimal, code)
 
 
+# An OLE compound file: what Word 97-2003 saves, and what Word saves a password-protected
+# DOCX as (the zip encrypted inside it).
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said", "hint"),
+    [
+        ("second-article.doc", OLE, "a Word 97-2003 document", "save it as .docx"),
+        ("second-article.pages", b"PK\x03\x04", "an Apple Pages document", "Export To > Word"),
+        ("second-article.pdf", b"%PDF-1.7", "a PDF", "publisher import"),
+    ],
+)
+def test_a_document_sent_in_a_format_publisher_cannot_read_is_named_with_what_to_do(
+    minimal: Path, name: str, content: bytes, said: str, hint: str
+) -> None:
+    """Not "no document 'second-article'" beside the very file the editor is looking at."""
+    write_manifest(minimal, GOOD)
+    (minimal / "documents" / "second-article.md").unlink()
+    (minimal / "documents" / name).write_bytes(content)
+    code, output = run_build(minimal)
+    assert f"001-first.yaml:6: 'second-article' is documents/{name}, {said}" in output
+    assert "hint: " in output and hint in " ".join(output.split())
+    assert_failed_cleanly(minimal, code)
+
+
+def test_a_password_protected_word_file_says_so_not_that_it_is_no_zip(minimal: Path) -> None:
+    (minimal / "documents" / "second-article.md").unlink()
+    (minimal / "documents" / "second-article.docx").write_bytes(OLE)
+    code, output = run_build(minimal)
+    assert "second-article.docx: a password-protected document" in output
+    assert "remove any password" in output and "zip" not in output
+    assert_failed_cleanly(minimal, code)
+
+
 def test_every_missing_document_is_listed_not_just_the_first(minimal: Path) -> None:
     write_manifest(minimal, GOOD.replace("[first-article, second-article]", "[gone-one, gone-two]"))
     code, output = run_build(minimal)

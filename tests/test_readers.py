@@ -152,6 +152,22 @@ def test_a_page_its_declaration_does_not_fit_is_refused_at_its_line(
     assert (problem.file, problem.line) == (path, 2) and "byte 0xE9 at column 7" in problem.message
 
 
+def test_rich_text_reads_with_its_info_and_leaves_out_embedded_pictures_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """TextEdit's and WordPad's default format. A picture in it has no name to publish it
+    by: it is left out, and the editor told how to keep it."""
+    path = tmp_path / "carta.rtf"
+    path.write_text(
+        r"{\rtf1\ansi{\info{\title Carta abierta}{\author Ana}}\pard Firmamos {\i todas}."
+        r"{\pict\pngblip\picw1\pich1 89504e470d0a1a0a}\par Segunda.\par}"
+    )
+    doc = read(path)
+    assert (doc.title, doc.authors) == ("Carta abierta", ("Ana",))
+    assert "Firmamos <em>todas</em>." in doc.body_html and "<img" not in doc.body_html
+    assert "1 picture(s) embedded in it left out: save it as .docx" in caplog.text
+
+
 def test_unclosed_front_matter_is_reported_at_line_one(tmp_path: Path) -> None:
     path = tmp_path / "open.md"
     path.write_text("---\ntitle: Never closed\n\nBody\n")

@@ -20,13 +20,14 @@ from ..controls import clean_text
 from ..errors import Problem, PublisherError
 from ..output import atomic_write
 from ..pool import DocumentPool, slug_for
-from ..readers import fallback_title
+from ..readers import fallback_title, not_read
 from .draft import Draft
 from .index import imported_index as _imported_index
 
 TEXT_SUFFIXES = (".txt", ".text", "")
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
-OFFICE_SUFFIXES = (".docx", ".odt")
+OFFICE_SUFFIXES = (".docx", ".odt", ".rtf")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 @dataclass(frozen=True)
@@ -100,11 +101,14 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
 
         text = clean_text(decode_text(data, source), source, line_breaks=True)
         return recover(text, split), {}
-    raise PublisherError.at(
-        f"cannot import {suffix} files",
-        source,
-        hint="import .txt, .html, .docx or .odt; Markdown files can be copied into documents/ as they are",
-    )
+    if suffix in MARKDOWN_SUFFIXES:
+        raise PublisherError.at(
+            "a Markdown file: it needs no import",
+            source,
+            hint="copy it into documents/ as it is",
+        )
+    kind, hint = not_read(source)
+    raise PublisherError.at(f"{kind}, which publisher cannot import", source, hint=hint)
 
 
 def _document_text(draft: Draft, source: Path, digest: str, part: int, slug: str) -> str:

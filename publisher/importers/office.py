@@ -1,4 +1,4 @@
-"""Word and OpenDocument files → one draft through the regular readers (pandoc, with the
+"""Word, OpenDocument and Rich Text files → one draft through the regular readers (pandoc, with the
 file's own properties); embedded images are extracted for the pool's media folder.
 Control characters (Word's Shift+Enter is a vertical tab) are removed by the reader, with
 a warning naming the file as given."""
@@ -9,8 +9,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ..readers import fallback_title, read_document
-from ..readers.pandoc_formats import DocxReader, OdtReader
+from ..readers import Reader, fallback_title, read_document
+from ..readers.pandoc_formats import DocxReader, OdtReader, RtfReader
 from .draft import Draft
 from .scripts import mark_fragments
 
@@ -21,7 +21,12 @@ def recover_office(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
         pool = Path(tmp)
         copy = pool / path.name
         shutil.copyfile(path, copy)
-        reader = DocxReader(media_dir=pool) if copy.suffix == ".docx" else OdtReader(media_dir=pool)
+        readers: dict[str, Reader] = {
+            ".docx": DocxReader(media_dir=pool),
+            ".odt": OdtReader(media_dir=pool),
+            ".rtf": RtfReader(),
+        }
+        reader = readers[copy.suffix.lower()]  # STATEMENT.DOCX, as Windows may name it
         document = read_document(
             copy, "", pool, default_language="und", reader=reader, shown_as=path
         )

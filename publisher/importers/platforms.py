@@ -74,7 +74,7 @@ class PlatformReport:
 def recognise(path: Path) -> tuple[ModuleType, ExportFiles] | None:
     """The reader for an export (zip, folder, JSON, WXR or members CSV), or None for a
     file that is no platform's export (a text or office file for the plain importer)."""
-    if path.suffix.lower() in (".txt", ".text", ".docx", ".odt", ".md"):
+    if path.suffix.lower() in (".txt", ".text", ".docx", ".odt", ".rtf", ".md"):
         return None
     try:
         files = ExportFiles.open(path)

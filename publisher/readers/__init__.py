@@ -19,7 +19,7 @@ from ..typography import curl_quotes, curl_text
 from .base import RawDocument, Reader
 from .markdown import MarkdownReader
 from .metadata import document_fields
-from .pandoc_formats import DocxReader, HtmlReader, OdtReader
+from .pandoc_formats import DocxReader, HtmlReader, OdtReader, RtfReader
 from .text import TextReader
 
 log = logging.getLogger(__name__)
@@ -28,11 +28,39 @@ READERS: tuple[Reader, ...] = (
     HtmlReader(),
     DocxReader(),
     OdtReader(),
+    RtfReader(),
     TextReader(),
 )
 EXTENSIONS: dict[str, Reader] = {ext: r for r in READERS for ext in r.extensions}
 
-__all__ = ["EXTENSIONS", "READERS", "RawDocument", "Reader", "fallback_title", "read_document"]
+__all__ = [
+    "EXTENSIONS",
+    "READERS",
+    "RawDocument",
+    "Reader",
+    "fallback_title",
+    "not_read",
+    "read_document",
+]
+
+# Files editors are sent that no reader reads: what each is, and what to do with it.
+_NOT_READ = {
+    ".doc": ("a Word 97-2003 document", "open it in Word or LibreOffice and save it as .docx"),
+    ".wpd": ("a WordPerfect document", "open it in LibreOffice and save it as .docx"),
+    ".pages": ("an Apple Pages document", "in Pages, File > Export To > Word, for a .docx"),
+    ".pdf": (
+        "a PDF",
+        "ask for the file it was made from (.docx, .odt), or copy its text into a .txt file"
+        " and bring that in with 'publisher import'",
+    ),
+}
+_SAVE_AS = "save it as .docx, .odt, .rtf, .html, .md or .txt"
+
+
+def not_read(path: Path) -> tuple[str, str]:
+    """What a file no reader reads is, as a phrase ('a Word 97-2003 document'), and a hint."""
+    suffix = path.suffix.lower()
+    return _NOT_READ.get(suffix, (f"a {suffix or 'suffix-less'} file", _SAVE_AS))
 
 
 def read_document(
@@ -55,8 +83,9 @@ def read_document(
     try:
         raw = (reader or EXTENSIONS[path.suffix.lower()]).read(path, id_prefix=f"{slug}-")
     except PublisherError as exc:  # pandoc converted text taken from the file: name the file
-        for problem in exc.problems:
-            problem.file = problem.file or shown_as or path
+        for problem in exc.problems:  # as the user knows it, not as a working copy
+            if problem.file in (None, path):
+                problem.file = shown_as or path
         raise PublisherError(*exc.problems) from None
     # Text formats were cleaned line by line as they were read; office files and entities
     # (&#11;) can still bring control characters in.
@@ -130,6 +159,14 @@ def check_office_zip(path: Path, limits: Limits) -> None:
         with zipfile.ZipFile(path) as office:
             members = office.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
+        if _is_ole(path):  # what Word and LibreOffice write in place of the zip
+            raise PublisherError.at(
+                "a password-protected document, or a Word 97-2003 one named"
+                f" {path.suffix}: publisher cannot read either",
+                path,
+                hint="open it in Word or LibreOffice, remove any password"
+                " (File > Info > Protect Document), and save it as .docx",
+            ) from None
         raise PublisherError.at(
             f"not a readable {path.suffix[1:].upper()} file ({exc})",
             path,
@@ -153,6 +190,12 @@ def check_office_zip(path: Path, limits: Limits) -> None:
             hint="open it in its own program and save it again, "
             + _RAISE.format("office_compression_ratio"),
         )
+
+
+def _is_ole(path: Path) -> bool:
+    """Whether the file is an OLE compound file: a .doc, or an encrypted DOCX or ODT."""
+    with path.open("rb") as handle:
+        return handle.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 _MORE = "<!--more-->"  # Hugo's, Jekyll's and WordPress's end of the summary

@@ -1,4 +1,4 @@
-"""HTML, DOCX and ODT files → HTML via pandoc, with metadata from the file's own properties."""
+"""HTML, DOCX, ODT and RTF files → HTML via pandoc, with metadata from the file's own properties."""
 
 from __future__ import annotations
 
@@ -47,6 +47,28 @@ class DocxReader:
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         converted = pandoc.to_html(path, "docx", id_prefix=id_prefix, media_dir=self.media_dir)
         return RawDocument(converted.meta, converted.body_html)
+
+
+class RtfReader:
+    """Rich Text, as TextEdit and WordPad save it by default: pandoc reads its text, its
+    formatting, and its title and author (the file's \\info). Pictures embedded in it are
+    left out, with a warning: unlike a DOCX's, they have no name to publish them by."""
+
+    extensions: ClassVar[tuple[str, ...]] = (".rtf",)
+
+    def read(self, path: Path, id_prefix: str) -> RawDocument:
+        converted = pandoc.to_html(path, "rtf", id_prefix=id_prefix)
+        body, pictures = _IMG.subn("", converted.body_html)
+        if pictures:
+            log.warning(
+                "%s: %d picture(s) embedded in it left out: save it as .docx to keep them",
+                path,
+                pictures,
+            )
+        return RawDocument(converted.meta, body)
+
+
+_IMG = re.compile(r"<img\b[^>]*>")  # as pandoc writes it: attribute values escape ">"
 
 
 class OdtReader:
