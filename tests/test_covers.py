@@ -17,6 +17,7 @@ from playwright.sync_api import Browser
 from publisher.build import build
 from publisher.config import load_config
 from publisher.jobs import BuildReport
+from publisher.printing import PrintSettings
 
 REPO = Path(__file__).resolve().parents[1]
 ISSUE = "041-no-poverty-pay"
@@ -170,6 +171,64 @@ def test_a_redrawn_lead_image_renders_its_issue_again(workspace: Callable[[str],
     assert build(root, formats=["web"]).rendered == []
     Image.new("RGB", (1600, 1000), (200, 30, 30)).save(picture)
     assert "web 001-first" in build(root, formats=["web"]).rendered
+
+
+def _phone_photo(path: Path) -> None:
+    """A photo as a phone held upright saves it: stored 1600 x 1200 on its side, with EXIF
+    orientation 6 (turn a quarter clockwise to show). A black mark in the stored picture's
+    top-left corner is in the shown picture's top-right."""
+    from PIL import Image
+
+    picture = Image.new("RGB", (1600, 1200), (230, 230, 230))
+    picture.paste((0, 0, 0), (0, 0, 400, 300))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    picture.save(path, exif=exif.tobytes())
+
+
+def _upright(data: bytes) -> bool:
+    """Whether a picture as shown (by its own EXIF, if any) is portrait, the mark top-right."""
+    import io
+
+    from PIL import Image, ImageOps
+
+    shown = ImageOps.exif_transpose(Image.open(io.BytesIO(data))).convert("L")
+    width, height = shown.size
+    marked = shown.getpixel((width - 5, 5)) < 60 and shown.getpixel((5, 5)) > 180  # type: ignore[operator]
+    return height > width and marked
+
+
+def test_a_phone_photo_is_upright_in_the_email_and_in_black_only_print(
+    workspace: Callable[[str], Path],
+) -> None:
+    """The email's copy is a new JPEG and the black-only PDF's a grey PNG: neither keeps
+    the EXIF that turns the photo, so each must be turned before it is made."""
+    import pikepdf
+
+    root = workspace("minimal")
+    (root / "documents" / "media").mkdir(exist_ok=True)
+    _phone_photo(root / "documents" / "media" / "rally.jpg")
+    article = root / "documents" / "first-article.md"
+    text = article.read_text().replace("---\n", "---\nimage: media/rally.jpg\n", 1)
+    article.write_text(text + "\n![The rally](media/rally.jpg)\n")  # and in the text
+
+    report = build(root, formats=["email", "web"])
+    copy = report.out_dir / "media-email" / "media" / "rally.jpg"
+    assert _upright(copy.read_bytes())
+    email = lxml.html.parse(str(report.out_dir / "001-first" / "email.html")).getroot()
+    shown = email.xpath("//img[contains(@src, 'rally.jpg')]")
+    assert [(img.get("width"), img.get("height")) for img in shown] == [("552", "736")] * 2
+
+    report = build(root, formats=["pdf"], print_overrides=PrintSettings(black_only=True))
+    with pikepdf.open(report.out_dir / "001-first" / "001-first.pdf") as pdf:
+        found = {i.objgen: i for page in pdf.pages for i in page.get_images().values()}
+        photos = [
+            pikepdf.PdfImage(image).as_pil_image()
+            for image in found.values()
+            if pikepdf.PdfImage(image).width >= 1200
+        ]
+    assert len(photos) == 1 and photos[0].mode == "L"
+    assert photos[0].height > photos[0].width
 
 
 def test_screenshots_of_every_output_show_the_examples_accent_and_logo(

@@ -127,14 +127,14 @@ def publish_style(style: Style) -> list[Artifact]:
 def email_copy(path: Path, max_width: int = EMAIL_MAX_WIDTH) -> tuple[bytes, int, int]:
     """The image at most `max_width` pixels wide, as JPEG or PNG (see `email_suffix`),
     with its width and height. ValueError when it cannot be read as an image."""
-    from PIL import Image
+    from PIL import Image, ImageOps
 
     if path.suffix.lower() == ".svg":
         return _svg_to_png(publishable_image(path), max_width)
     try:
         with Image.open(path) as picture:
-            picture.load()
-            image = picture.copy()
+            # Upright, as a phone's photo is shown: the copy keeps no EXIF to turn it by.
+            image = ImageOps.exif_transpose(picture)
     except (OSError, Image.DecompressionBombError) as exc:
         raise ValueError(f"cannot be read as an image ({exc})") from None
     if image.width > max_width:
@@ -201,9 +201,21 @@ def image_size(path: Path) -> tuple[int, int] | None:
 
     try:
         with Image.open(path) as picture:
-            return picture.size
+            return shown_size(picture)
     except (OSError, ValueError, Image.DecompressionBombError):
         return None
+
+
+# EXIF orientations that turn a picture a quarter (a phone held upright: 6, the usual one)
+_QUARTER_TURNS = (5, 6, 7, 8)
+
+
+def shown_size(picture: Any) -> tuple[int, int]:  # a PIL.Image.Image
+    """A picture's width and height as it is shown: upright, by its EXIF orientation (as
+    browsers, e-readers and WeasyPrint show a phone's photo)."""
+    width, height = picture.size
+    turned = picture.getexif().get(0x0112) in _QUARTER_TURNS
+    return (height, width) if turned else (width, height)
 
 
 # Print resolution ---------------------------------------------------------------------------

@@ -353,9 +353,10 @@ def workspace_fetcher(
 def _grey(image: bytes) -> bytes:
     import io
 
-    from PIL import Image
+    from PIL import Image, ImageOps
 
-    with Image.open(io.BytesIO(image)) as picture:
+    with Image.open(io.BytesIO(image)) as opened:
+        picture = ImageOps.exif_transpose(opened)  # the PNG keeps no EXIF to turn it by
         out = io.BytesIO()
         has_alpha = "A" in picture.getbands() or "transparency" in picture.info
         picture.convert("LA" if has_alpha else "L").save(out, format="PNG")

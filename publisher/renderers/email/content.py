@@ -93,9 +93,11 @@ def _leave_out(img: HtmlElement) -> None:
 def _natural_size(path: Path) -> tuple[int, int] | None:
     from PIL import Image
 
+    from ..images import shown_size
+
     try:
         with Image.open(path) as image:
-            return image.size
+            return shown_size(image)
     except (OSError, ValueError, Image.DecompressionBombError):
         return None
 
