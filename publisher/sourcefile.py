@@ -41,6 +41,43 @@ class SourceData:
         return PublisherError.at(message, self.path, self.line(*key), hint)
 
 
+# A `key: value` line, as a list item or not: the value is what may need quotes.
+_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?[^\s:#'\"-][^:]*:)\s+(\S.*?)\s*$")
+
+
+def _yaml_fix(written: str) -> str:
+    """The hint for a YAML error on the line `written`: for the mistakes people who never
+    chose YAML make most (a tab that indents; a title with a colon, a quote or a bracket
+    in it left unquoted, or a quote left open), the fix written out; else what to check."""
+    if "\t" in written[: len(written) - len(written.lstrip())]:
+        return "this line is indented with a tab: YAML indents with spaces only"
+    if (found := _KEY_VALUE.match(written)) and not _parses(found.group(0).lstrip(" -")):
+        key, value = found.groups()
+        opened = value[0]
+        if opened in "\"'" and value.count(opened) == 1:
+            return f"close the quote: {key.strip()} {value}{opened}"
+        if '"' not in value:
+            quoted = '"' + value.replace("\\", "\\\\") + '"'
+        else:
+            quoted = "'" + value.replace("'", "''") + "'"
+        if _parses(f"{key.lstrip(' -')} {quoted}"):
+            return f"put the value in quotes: {key.strip()} {quoted}"
+    return "check indentation and quote values that contain ':' or start with '[', '{' or '*'"
+
+
+def _parses(line: str) -> bool:
+    """Whether one line of a title's length is YAML on its own (libyaml: no recursion)."""
+    import yaml
+
+    if len(line) > 1000:
+        return False
+    try:
+        yaml.load(line, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (yaml.YAMLError, RecursionError):
+        return False
+    return True
+
+
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
     import yaml
 
@@ -62,13 +99,16 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
         ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + first_line if mark is not None else first_line
         problem = getattr(exc, "problem", None) or str(exc)
+        if "end of stream" in problem:  # a quote never closed: where it opened
+            mark = getattr(exc, "context_mark", None) or mark
+        line = mark.line + first_line if mark is not None else first_line
+        written_lines = text.splitlines()
+        written = (
+            written_lines[mark.line] if mark is not None and mark.line < len(written_lines) else ""
+        )
         raise PublisherError.at(
-            f"not valid YAML: {problem}",
-            path,
-            line,
-            "check indentation and quote values that contain ':' or start with '[', '{' or '*'",
+            f"not valid YAML: {problem}", path, line, _yaml_fix(written)
         ) from None
     finally:
         loader.dispose()

@@ -159,6 +159,45 @@ def test_invalid_yaml_points_at_the_line(minimal: Path, text: str, line: int) ->
     assert_failed_cleanly(minimal, code)
 
 
+# What people who never chose YAML write, and the fix the error gives them, written out.
+TYPOS = [
+    ("title: Strike: day one", 2, 'put the value in quotes: title: "Strike: day one"'),
+    ('title: "Strike" goes on', 2, """put the value in quotes: title: '"Strike" goes on'"""),
+    ("title: [Draft] rents", 2, 'put the value in quotes: title: "[Draft] rents"'),
+    ('title: "First issue', 2, 'close the quote: title: "First issue"'),
+    (
+        "sections:\n\t- title: News",
+        5,
+        "this line is indented with a tab: YAML indents with spaces only",
+    ),
+]
+
+
+@pytest.mark.parametrize(("typo", "line", "fix"), TYPOS, ids=[t[0] for t in TYPOS])
+def test_a_yaml_typo_gets_its_fix_written_out(
+    minimal: Path, typo: str, line: int, fix: str
+) -> None:
+    if typo.startswith("sections"):
+        text = GOOD.replace("sections:\n  - title: News", typo)
+    else:
+        text = GOOD.replace('title: "First issue"', typo)
+    write_manifest(minimal, text)
+    code, output = run_build(minimal)
+    assert f"001-first.yaml:{line}: not valid YAML" in output
+    assert f"hint: {fix}" in " ".join(output.split())
+    assert_failed_cleanly(minimal, code)
+
+
+def test_a_typo_in_front_matter_gets_its_fix_at_the_files_line(minimal: Path) -> None:
+    (minimal / "documents" / "second-article.md").write_text(
+        "---\ntitle: Rents: the survey\n---\n\nText.\n"
+    )
+    code, output = run_build(minimal)
+    assert "second-article.md:2: not valid YAML" in output
+    assert 'put the value in quotes: title: "Rents: the survey"' in output
+    assert_failed_cleanly(minimal, code)
+
+
 def test_toml_manifests_work_and_report_lines_too(minimal: Path) -> None:
     (minimal / "issues" / "001-first.yaml").unlink()
     (minimal / "issues" / "002-second.toml").write_text(
