@@ -69,6 +69,22 @@ def test_init_creates_a_workspace_that_builds_at_once(tmp_path: Path) -> None:
     assert (target / "dist" / "feed.atom").is_file() and (target / "dist" / "index.html").is_file()
 
 
+def test_the_next_command_init_prints_works_when_pasted_into_a_shell(tmp_path: Path) -> None:
+    """A newsletter's name has spaces, accents, quotes: the printed command still works."""
+    name = "Boletín Obrero ✊ l'Écho"
+    result = invoke("init", str(tmp_path / name))
+    assert result.exit_code == 0, result.output
+    [command] = [
+        line.removeprefix("Next: ")
+        for line in result.output.splitlines()
+        if line.startswith("Next: ")
+    ]
+    where = command.replace("&& publisher build", "&& pwd")
+    pasted = subprocess.run(["bash", "-c", where], capture_output=True, text=True, check=False)
+    assert pasted.returncode == 0, pasted.stderr
+    assert Path(pasted.stdout.strip()) == tmp_path / name
+
+
 def test_init_refuses_to_overwrite_a_workspace(workspace: Callable[[str], Path]) -> None:
     root = workspace("minimal")
     before = (root / "publisher.toml").read_text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -148,7 +149,8 @@ def init(
         click.echo(f"\n{config} still has placeholders; edit them before sending an issue:")
         for line, text, what in created.placeholders:
             click.echo(f"  line {line}: {text}\n      {what}")
-    click.echo(f"\nNext: cd {directory} && publisher build")
+    # A command to paste: a name with spaces or quotes ("Boletín Obrero") quoted for the shell.
+    click.echo(f"\nNext: cd {shlex.quote(str(directory))} && publisher build")
 
 
 def _ask(identity: Identity, given: dict[str, str | None]) -> Identity:
