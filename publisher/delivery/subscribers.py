@@ -449,5 +449,10 @@ def _read_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise PublisherError.at(f"cannot read the file: {exc.strerror}", path) from None
-    hint = "save it as UTF-8 (Excel: Save as, CSV UTF-8 (Comma delimited); LibreOffice: Character set Unicode (UTF-8))"
-    return clean_text(textfiles.decoded(data, path, hint), path)
+    return clean_text(textfiles.decoded(data, path, _SAVE_CSV_AS_UTF8), path)
+
+
+_SAVE_CSV_AS_UTF8 = (
+    "save it as UTF-8 (Excel: Save as, CSV UTF-8 (Comma delimited); LibreOffice: Character"
+    " set Unicode (UTF-8))"
+)

@@ -1,5 +1,5 @@
-"""Word, OpenDocument and Rich Text files → one draft through the regular readers (pandoc, with the
-file's own properties); embedded images are extracted for the pool's media folder.
+"""Word, OpenDocument and Rich Text files → one draft through the regular readers (pandoc,
+with the file's own properties); embedded images are extracted for the pool's media folder.
 Control characters (Word's Shift+Enter is a vertical tab) are removed by the reader, with
 a warning naming the file as given."""
 
