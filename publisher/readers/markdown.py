@@ -26,13 +26,13 @@ class MarkdownReader:
     extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown")
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        front, body = split_front_matter(read_utf8(path), path)
+        front, body = split_front_matter(document_text(path), path)
         meta_source = front.parse(path) if front else None
         html = pandoc.markdown_to_html(shallow_nesting(body, path), id_prefix=id_prefix)
         return RawDocument(meta_source.data if meta_source else {}, html, meta_source)
 
 
-def read_utf8(path: Path, *, page: bool = False) -> str:
+def document_text(path: Path, *, page: bool = False) -> str:
     """A document's text as it is meant (UTF-8, or Unicode with a BOM, or a web `page` in
     the encoding it declares: `textfiles`), with LF line ends, no control characters."""
     data = path.read_bytes()

@@ -1,4 +1,5 @@
-"""HTML, DOCX, ODT and RTF files → HTML via pandoc, with metadata from the file's own properties."""
+"""HTML, DOCX, ODT and RTF files → HTML via pandoc, with metadata from the file's own
+properties."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from .. import pandoc
 from ..errors import PublisherError
 from ..sanitize import flatten_deep_html
 from .base import RawDocument
-from .markdown import read_utf8
+from .markdown import document_text
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +24,7 @@ class HtmlReader:
     extensions: ClassVar[tuple[str, ...]] = (".html", ".htm")
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        page, unwrapped = flatten_deep_html(read_utf8(path, page=True), RAW_HTML_DEPTH)
+        page, unwrapped = flatten_deep_html(document_text(path, page=True), RAW_HTML_DEPTH)
         if unwrapped:
             log.warning("%s: %d elements nested too deep were unwrapped", path, unwrapped)
         converted = pandoc.to_html(page, "html", id_prefix=id_prefix)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from .base import RawDocument
-from .markdown import read_utf8
+from .markdown import document_text
 
 
 class TextReader:
@@ -18,7 +18,7 @@ class TextReader:
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         blocks = [
             " ".join(block.replace("\u00a0", " ").split())
-            for block in read_utf8(path).split("\n\n")
+            for block in document_text(path).split("\n\n")
         ]
         blocks = [block for block in blocks if block]
         meta = {}

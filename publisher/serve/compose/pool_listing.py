@@ -17,7 +17,7 @@ from ...errors import PublisherError
 from ...manifest import IssueManifest, load_manifest, manifest_paths
 from ...pool import DocumentPool, slug_for
 from ...readers import fallback_title
-from ...readers.markdown import MarkdownReader, read_utf8, split_front_matter
+from ...readers.markdown import MarkdownReader, document_text, split_front_matter
 from ...readers.metadata import document_fields
 
 
@@ -82,7 +82,7 @@ def _fields(path: Path, language: str) -> tuple[dict[str, Any], str]:
     if path.suffix.lower() not in MarkdownReader.extensions:
         return {}, ""
     try:
-        front, _ = split_front_matter(read_utf8(path), path)
+        front, _ = split_front_matter(document_text(path), path)
         source = front.parse(path) if front else None
         meta = source.data if source else {}
         return document_fields(meta, path, source, language), ""
