@@ -218,6 +218,10 @@ def test_a_phone_photo_is_upright_in_the_email_and_in_black_only_print(
     email = lxml.html.parse(str(report.out_dir / "001-first" / "email.html")).getroot()
     shown = email.xpath("//img[contains(@src, 'rally.jpg')]")
     assert [(img.get("width"), img.get("height")) for img in shown] == [("552", "736")] * 2
+    # Both link the upright copy: Outlook's Word engine shows a photo as stored, EXIF aside.
+    assert {img.get("src") for img in shown} == {
+        "https://minimal.example.org/media-email/media/rally.jpg"
+    }
 
     report = build(root, formats=["pdf"], print_overrides=PrintSettings(black_only=True))
     with pikepdf.open(report.out_dir / "001-first" / "001-first.pdf") as pdf:

@@ -18,6 +18,7 @@ import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 import lxml.html
 import pytest
@@ -85,8 +86,13 @@ class BuiltEmail:
         return [Path(d).stem for s in self.manifest["sections"] for d in s["documents"]]
 
     @property
+    def out(self) -> Path:
+        """The output folder: the web archive there publishes the images the email links."""
+        return self.folder.parent
+
+    @property
     def media(self) -> tuple[str, Path]:
-        return (f"{self.config['base_url']}media/", self.root / "documents")
+        return (self.config["base_url"], self.out)
 
     def front_matter(self, slug: str) -> dict:
         text = (self.root / "documents" / f"{slug}.md").read_text()
@@ -102,7 +108,7 @@ def bilingual(tmp_path_factory: pytest.TempPathFactory) -> BuiltEmail:
     root = copy_workspace(WORKSPACES / "email", tmp_path_factory.mktemp("email"))
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-        report = build(root, formats=["email"])
+        report = build(root, formats=["email", "web"])  # web: the images' copies for email
     return built(root, report.out_dir, SLUG)
 
 
@@ -583,15 +589,17 @@ def test_images_are_absolute_sized_and_described_and_nothing_tracks(
 ) -> None:
     images = bilingual.tree.xpath("//img")
     assert images
-    media, documents = bilingual.media
+    site, out = bilingual.media
     for img in images:
         src = img.get("src")
-        assert src.startswith(media)  # a document's image, published by the web archive
-        with Image.open(documents / src.removeprefix(media)) as picture:
-            natural_width, natural_height = picture.size
-        width = min(natural_width, CONTENT_WIDTH)
+        # A copy for email, published by the web archive: JPEG or PNG, at most 1,200 px wide.
+        assert src.startswith(f"{site}media-email/") and src.endswith((".jpg", ".png"))
+        with Image.open(out / unquote(src.removeprefix(site))) as picture:
+            copy_width, copy_height = picture.size
+        assert copy_width <= 1200
+        width = min(copy_width, CONTENT_WIDTH)
         assert int(img.get("width")) == width
-        assert int(img.get("height")) == round(natural_height * width / natural_width)
+        assert abs(int(img.get("height")) - copy_height * width / copy_width) <= 1
         assert img.get("alt")
     html = bilingual.html
     assert "<script" not in html and "<link" not in html and "@import" not in html

@@ -84,17 +84,18 @@ def email_images(issue: Issue, style: Style, documents_dir: Path, base_url: str)
 def publish_for_email(
     issue: Issue, documents_dir: Path, besides: Issue | None = None
 ) -> list[Artifact]:
-    """The email's copies of an issue's cover and lead images (web archive, issue job); for
-    a language edition, only those its original (`besides`) does not publish already."""
-    wanted: list[tuple[Path, PurePosixPath, str]] = []
+    """The email's copies of an issue's cover, lead images and the images in its articles
+    (web archive, issue job); for a language edition, only those its original (`besides`)
+    does not publish already."""
+    wanted: dict[PurePosixPath, tuple[Path, str]] = {}  # copy → (image, who uses it)
     if issue.cover and (path := cover_email_path(issue)) and besides is None:
-        wanted.append((issue.cover, path, str(issue.source)))
-    published = set(lead_images(besides, documents_dir).values()) if besides else set()
-    for doc in issue.documents:
-        if (image := lead_image(doc, documents_dir)) and image not in published:
-            wanted.append((documents_dir / image, email_copy_path(image), str(doc.source)))
+        wanted[path] = (issue.cover, str(issue.source))
+    published = set(_pool_images(besides, documents_dir)) if besides else set()
+    for image, referrer in _pool_images(issue, documents_dir).items():
+        if image not in published:
+            wanted.setdefault(email_copy_path(image), (documents_dir / image, referrer))
     artifacts = []
-    for source, target, referrer in wanted:
+    for target, (source, referrer) in wanted.items():
         try:
             data, _, _ = email_copy(source)
         except (OSError, ValueError) as exc:
@@ -102,6 +103,18 @@ def publish_for_email(
             continue
         artifacts.append(Artifact(Path(target), data))
     return artifacts
+
+
+def _pool_images(issue: Issue, documents_dir: Path) -> dict[str, str]:
+    """Each documents/ image the issue's email shows (lead images, images in the articles)
+    → the document that uses it first."""
+    found: dict[str, str] = {}
+    for doc in issue.documents:
+        if image := lead_image(doc, documents_dir):
+            found.setdefault(image, str(doc.source))
+        for image in doc.images:
+            found.setdefault(image, str(doc.source))
+    return found
 
 
 def publish_style(style: Style) -> list[Artifact]:
@@ -185,9 +198,18 @@ def shown_height(path: Path, shown_width: int) -> int:
     return max(1, round(height * shown_width / width))
 
 
-@cache
 def image_size(path: Path) -> tuple[int, int] | None:
-    """Natural size in pixels (an SVG's from its width/height or viewBox), or None."""
+    """Natural size in pixels (an SVG's from its width/height or viewBox), or None.
+    Remembered per file as it is now: `publisher serve` may see it replaced."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return _image_size(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _image_size(path: Path, mtime_ns: int, size: int) -> tuple[int, int] | None:
     if path.suffix.lower() == ".svg":
         import pymupdf
 

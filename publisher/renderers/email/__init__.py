@@ -26,14 +26,14 @@ class EmailRenderer(IssueRenderer):
 
     def render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]:
         config = ctx.config
-        media_url = f"{config.base_url}media/"  # where the web archive publishes images
         values: dict[str, Any] = {
             "issue": issue,
             "subject": ctx.issue_title(issue),
             "view_online_url": ctx.issue_url(issue),
             "unsubscribe_url": unsubscribe_url(ctx),
             "articles": {
-                doc.slug: prepare(doc, config.documents_dir, media_url) for doc in issue.documents
+                doc.slug: prepare(doc, config.documents_dir, config.base_url)
+                for doc in issue.documents
             },
             **email_images(issue, config.style, config.documents_dir, config.base_url),
         }

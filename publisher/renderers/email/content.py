@@ -14,7 +14,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from markupsafe import Markup
 
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 from ...model import Document
+from ...resources import email_copy_path
+from ..images import image_size
 
 log = logging.getLogger(__name__)
 
@@ -35,15 +37,16 @@ class EmailArticle:
     excerpt: str  # its opening words, cut at a word
 
 
-def prepare(doc: Document, documents_dir: Path, media_url: str) -> EmailArticle:
+def prepare(doc: Document, documents_dir: Path, base_url: str) -> EmailArticle:
     return EmailArticle(
-        body=Markup(sized_images(doc.body_html, documents_dir, media_url)),
+        body=Markup(sized_images(doc.body_html, documents_dir, base_url)),
         excerpt=excerpt(doc.body_html),
     )
 
 
-def sized_images(body: str, documents_dir: Path, media_url: str) -> str:
-    """Images at `media_url` + their path in documents/, at most CONTENT_WIDTH wide.
+def sized_images(body: str, documents_dir: Path, base_url: str) -> str:
+    """Images linked to their copies for email (`images.publish_for_email`: upright, at most
+    1,200 px wide, JPEG or PNG) at `base_url`, shown at most CONTENT_WIDTH wide.
 
     Bodies only reference images inside documents/ (`resources.confine_images`); their
     size is read from the file's header. One that cannot be read is left out with a
@@ -56,7 +59,7 @@ def sized_images(body: str, documents_dir: Path, media_url: str) -> str:
     root = lxml_html.fragment_fromstring(body, create_parent="div")
     for img in list(root.iter("img")):
         src = img.get("src", "")
-        natural = _natural_size(documents_dir / unquote(src))
+        natural = image_size(documents_dir / unquote(src))
         if natural is None:
             log.warning(
                 "image %r left out of the email: documents/%s cannot be read as an image",
@@ -69,7 +72,7 @@ def sized_images(body: str, documents_dir: Path, media_url: str) -> str:
             log.warning("image %r has no alt text: readers with images off see nothing", src)
             img.set("alt", "")
         width, height = _display_size(natural, img.get("width"))
-        img.set("src", media_url + src)
+        img.set("src", base_url + quote(str(email_copy_path(unquote(src)))))
         img.set("width", str(width))
         img.set("height", str(height))
     inner = [lxml_html.tostring(child, encoding="unicode") for child in root]
@@ -88,18 +91,6 @@ def _leave_out(img: HtmlElement) -> None:
         holder.drop_tree()
     else:
         img.drop_tree()  # keeps the tail
-
-
-def _natural_size(path: Path) -> tuple[int, int] | None:
-    from PIL import Image
-
-    from ..images import shown_size
-
-    try:
-        with Image.open(path) as image:
-            return shown_size(image)
-    except (OSError, ValueError, Image.DecompressionBombError):
-        return None
 
 
 def _display_size(natural: tuple[int, int], width_attr: str | None) -> tuple[int, int]:
