@@ -173,6 +173,28 @@ def test_a_redrawn_lead_image_renders_its_issue_again(workspace: Callable[[str],
     assert "web 001-first" in build(root, formats=["web"]).rendered
 
 
+def test_a_picture_redrawn_at_another_size_is_shown_at_its_new_size_in_the_next_email(
+    workspace: Callable[[str], Path],
+) -> None:
+    """In one process, as `publisher serve` rebuilds: the size read before is not kept for
+    a file that has changed since."""
+    from PIL import Image
+
+    root = workspace("minimal")
+    (root / "documents" / "media").mkdir(exist_ok=True)
+    picture = root / "documents" / "media" / "chart.png"
+    article = root / "documents" / "first-article.md"
+    article.write_text(article.read_text() + "\n![The chart](media/chart.png)\n")
+    sizes = []
+    for size in [(400, 100), (400, 300)]:
+        Image.new("RGB", size, (30, 90, 160)).save(picture)
+        report = build(root, formats=["email"])
+        email = lxml.html.parse(str(report.out_dir / "001-first" / "email.html")).getroot()
+        [img] = email.xpath("//img[contains(@src, 'chart.png')]")
+        sizes.append((img.get("width"), img.get("height")))
+    assert sizes == [("400", "100"), ("400", "300")]
+
+
 def _phone_photo(path: Path) -> None:
     """A photo as a phone held upright saves it: stored 1600 x 1200 on its side, with EXIF
     orientation 6 (turn a quarter clockwise to show). A black mark in the stored picture's
