@@ -195,6 +195,33 @@ def test_a_picture_redrawn_at_another_size_is_shown_at_its_new_size_in_the_next_
     assert sizes == [("400", "100"), ("400", "300")]
 
 
+def test_the_editorials_pictures_in_the_email_are_sized_copies_like_the_articles(
+    workspace: Callable[[str], Path],
+) -> None:
+    """Outlook shows a picture with no width at its own: a 3,000-px photo in the editorial
+    would burst the 600-px email."""
+    from PIL import Image
+
+    root = workspace("minimal")
+    (root / "documents" / "media").mkdir(exist_ok=True)
+    Image.new("RGB", (3000, 2000), (30, 90, 160)).save(root / "documents" / "media" / "march.jpg")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text().replace(
+            "Hello from the editors.",
+            "Hello from the editors.\n\n  ![The march](documents/media/march.jpg)",
+        )
+    )
+    report = build(root, formats=["email", "web"])
+    email = lxml.html.parse(str(report.out_dir / "001-first" / "email.html")).getroot()
+    [img] = email.xpath("//img[contains(@src, 'march')]")
+    site = "https://minimal.example.org/"
+    assert img.get("src") == f"{site}media-email/media/march.jpg"
+    assert (img.get("width"), img.get("height"), img.get("alt")) == ("552", "368", "The march")
+    with Image.open(report.out_dir / "media-email" / "media" / "march.jpg") as copy:
+        assert copy.size == (1200, 800)
+
+
 def _phone_photo(path: Path) -> None:
     """A photo as a phone held upright saves it: stored 1600 x 1200 on its side, with EXIF
     orientation 6 (turn a quarter clockwise to show). A black mark in the stored picture's

@@ -30,6 +30,7 @@ from ..resources import (
     email_suffix,
     lead_image,
     logo_path,
+    pool_images,
     publishable_image,
 )
 from ..style import Style
@@ -84,9 +85,9 @@ def email_images(issue: Issue, style: Style, documents_dir: Path, base_url: str)
 def publish_for_email(
     issue: Issue, documents_dir: Path, besides: Issue | None = None
 ) -> list[Artifact]:
-    """The email's copies of an issue's cover, lead images and the images in its articles
-    (web archive, issue job); for a language edition, only those its original (`besides`)
-    does not publish already."""
+    """The email's copies of an issue's cover, and of the images in its editorial, lead
+    images and articles (web archive, issue job); for a language edition, only those its
+    original (`besides`) does not publish already."""
     wanted: dict[PurePosixPath, tuple[Path, str]] = {}  # copy → (image, who uses it)
     if issue.cover and (path := cover_email_path(issue)) and besides is None:
         wanted[path] = (issue.cover, str(issue.source))
@@ -106,9 +107,9 @@ def publish_for_email(
 
 
 def _pool_images(issue: Issue, documents_dir: Path) -> dict[str, str]:
-    """Each documents/ image the issue's email shows (lead images, images in the articles)
-    → the document that uses it first."""
-    found: dict[str, str] = {}
+    """Each documents/ image the issue's email shows (in the editorial, lead images, images
+    in the articles) → the manifest or document that uses it first."""
+    found = dict.fromkeys(pool_images(issue.editorial_html), str(issue.source))
     for doc in issue.documents:
         if image := lead_image(doc, documents_dir):
             found.setdefault(image, str(doc.source))

@@ -8,12 +8,14 @@ import logging
 from pathlib import Path
 from typing import Any, ClassVar
 
+from markupsafe import Markup
+
 from ...model import Issue
 from ...output import Artifact
 from ..base import IssueRenderer, RenderContext
 from ..images import email_images
 from .budget import GMAIL_CLIP_BYTES, clipped_by_gmail, fit
-from .content import prepare
+from .content import prepare, sized_images
 from .mime import build_message, unsubscribe_url
 
 __all__ = ["EmailRenderer"]
@@ -35,6 +37,10 @@ class EmailRenderer(IssueRenderer):
                 doc.slug: prepare(doc, config.documents_dir, config.base_url)
                 for doc in issue.documents
             },
+            # The editorial's images, like the articles', link their copies for email, sized.
+            "editorial": Markup(
+                sized_images(issue.editorial_html, config.documents_dir, config.base_url)
+            ),
             **email_images(issue, config.style, config.documents_dir, config.base_url),
         }
 
