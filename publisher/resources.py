@@ -70,6 +70,9 @@ def confine_images(
         if not parts.scheme and not parts.netloc and parts.path and not parts.path.startswith("/"):
             target = followed(folder / unquote(parts.path))
             if target.is_relative_to(pool):
+                if (suffix := PurePosixPath(parts.path).suffix.lower()) not in SHOWN_IMAGE_SUFFIXES:
+                    log.warning("%s: image %r left out: %s", document, src, unshown_format(suffix))
+                    return ""
                 # a file of the pool, or a picture inside the Word or OpenDocument file
                 found = target if target.is_file() else office_image(document, src, pool)
                 if found is None:
@@ -99,7 +102,15 @@ def confine_images(
     return _FIGURE_OR_IMG.sub(replace, fragment), tuple(dict.fromkeys(used))
 
 
-LEAD_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
+# What every output shows: browsers, e-readers (EPUB's core media types), mail clients once
+# copied for email, and WeasyPrint. A TIFF or BMP would break the EPUB and the web page.
+SHOWN_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
+
+
+def unshown_format(suffix: str) -> str:
+    """Why an image in another format is left out, and what to do."""
+    kind = suffix.lstrip(".").upper() or "suffix-less"
+    return f"a {kind} image, which browsers and e-readers do not show: save it as JPEG or PNG"
 
 
 def lead_image(doc: Document, documents_dir: Path) -> str:
@@ -117,8 +128,8 @@ def _confined(value: str, source: str, documents_dir: str) -> str:
     target = followed(Path(source).parent / value)
     if "://" in value or not target.is_relative_to(pool):
         why = "only images inside documents/ are used"
-    elif target.suffix.lower() not in LEAD_IMAGE_SUFFIXES:
-        why = "not a JPEG, PNG, GIF, WebP or SVG image"
+    elif target.suffix.lower() not in SHOWN_IMAGE_SUFFIXES:
+        why = unshown_format(target.suffix.lower())
     elif not target.is_file():
         why = f"there is no file {target.relative_to(pool.parent).as_posix()}"
     elif (problem := image_problem(target, DEFAULT_LIMITS.image_pixels)) is not None:
@@ -141,7 +152,7 @@ def office_image(document: Path, src: str, pool: Path) -> Path | None:
     is not one outputs can show."""
     prefix = OFFICE_MEDIA.get(document.suffix.lower())
     name = PurePosixPath(unquote(src)).name
-    if prefix is None or not name or Path(name).suffix.lower() not in LEAD_IMAGE_SUFFIXES:
+    if prefix is None or not name or Path(name).suffix.lower() not in SHOWN_IMAGE_SUFFIXES:
         return None
     target = pool / "media" / document.stem / name
     import zipfile

@@ -259,3 +259,35 @@ def test_pdf_links_are_web_mail_or_in_document_only(linking_workspace: Path) -> 
     article = "https://minimal.example.org/001-first/first-article/#first-article-a-heading-inside"
     assert article in link_uris(issue_pdf)  # published on the web archive: linked there
     assert article in link_uris(leaflet_pdf)
+
+
+def test_an_image_no_browser_or_e_reader_shows_is_left_out_everywhere_with_what_to_do(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A TIFF (a scanner's, a print designer's) or a BMP in an article made an EPUB that
+    EPUBCheck refuses (no fallback for image/tiff) and a web page Chrome shows broken."""
+    from PIL import Image
+
+    root = workspace("minimal")
+    media = root / "documents" / "media"
+    media.mkdir()
+    for name in ("scan.tiff", "paint.bmp"):
+        Image.new("RGB", (600, 400), (200, 30, 30)).save(media / name)
+    article = root / "documents" / "first-article.md"
+    article.write_text(
+        article.read_text() + "\n![A scan](media/scan.tiff)\n\n![A paint](media/paint.bmp)\n"
+    )
+    caplog.set_level(logging.WARNING, logger="publisher")
+
+    report = build(root)
+
+    dist = report.out_dir
+    with zipfile.ZipFile(dist / SLUG / f"{SLUG}.epub") as epub:
+        assert not [n for n in epub.namelist() if n.endswith((".tiff", ".bmp"))]
+    for page in (dist / SLUG / "first-article" / "index.html", dist / SLUG / "email.html"):
+        assert not [s for s in image_sources(page) if "scan" in s or "paint" in s], page
+    assert pdf_images(dist / SLUG / f"{SLUG}.pdf") == 0
+    warned = " ".join(r.getMessage() for r in caplog.records)
+    for name, kind in (("scan.tiff", "TIFF"), ("paint.bmp", "BMP")):
+        assert f"image 'media/{name}' left out: a {kind} image" in warned
+    assert "save it as JPEG or PNG" in warned
