@@ -109,8 +109,8 @@ SHOWN_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
 
 def unshown_format(suffix: str) -> str:
     """Why an image in another format is left out, and what to do."""
-    kind = suffix.lstrip(".").upper() or "suffix-less"
-    return f"a {kind} image, which browsers and e-readers do not show: save it as JPEG or PNG"
+    kind = suffix.lstrip(".").upper() or "no"
+    return f"an image in {kind} format, which browsers and e-readers do not show: save it as JPEG or PNG"
 
 
 def lead_image(doc: Document, documents_dir: Path) -> str:

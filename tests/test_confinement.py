@@ -289,5 +289,5 @@ def test_an_image_no_browser_or_e_reader_shows_is_left_out_everywhere_with_what_
     assert pdf_images(dist / SLUG / f"{SLUG}.pdf") == 0
     warned = " ".join(r.getMessage() for r in caplog.records)
     for name, kind in (("scan.tiff", "TIFF"), ("paint.bmp", "BMP")):
-        assert f"image 'media/{name}' left out: a {kind} image" in warned
+        assert f"image 'media/{name}' left out: an image in {kind} format" in warned
     assert "save it as JPEG or PNG" in warned
