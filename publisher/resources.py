@@ -110,7 +110,10 @@ SHOWN_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
 def unshown_format(suffix: str) -> str:
     """Why an image in another format is left out, and what to do."""
     kind = suffix.lstrip(".").upper() or "no"
-    return f"an image in {kind} format, which browsers and e-readers do not show: save it as JPEG or PNG"
+    return (
+        f"an image in {kind} format, which browsers and e-readers do not show:"
+        " save it as JPEG or PNG"
+    )
 
 
 def lead_image(doc: Document, documents_dir: Path) -> str:

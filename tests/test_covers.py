@@ -12,6 +12,7 @@ from pathlib import Path
 
 import lxml.etree
 import lxml.html
+import pytest
 from playwright.sync_api import Browser
 
 from publisher.build import build
@@ -125,6 +126,33 @@ def test_images_inside_word_and_opendocument_files_are_used_at_build_time(
         assert src.startswith(f"../../media/media/{slug}/"), src
         assert (report.out_dir / "001-first" / slug / src).resolve().is_file(), src
         assert list((root / "documents" / "media" / slug).iterdir())
+
+
+def test_a_word_files_picture_in_a_format_no_output_shows_is_named_as_such(
+    workspace: Callable[[str], Path], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Word keeps charts and clip art as EMF: not "there is no file", but what it is."""
+    import pypandoc
+
+    root = workspace("minimal")
+    (tmp_path / "chart.emf").write_bytes(b"\x01\x00\x00\x00")  # Word's EMF record 1
+    markdown = tmp_path / "office.md"
+    markdown.write_text("---\ntitle: Office\n---\n\nBefore.\n\n![The chart](chart.emf)\n")
+    target = root / "documents" / "word.docx"
+    pypandoc.convert_file(
+        str(markdown), "docx", outputfile=str(target), extra_args=[f"--resource-path={tmp_path}"]
+    )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace("[first-article", "[word, first-article"))
+    report = build(root, formats=["web"])
+    page = lxml.html.parse(report.out_dir / "001-first" / "word" / "index.html").getroot()
+    assert page.xpath("//article//img") == []
+    [warned] = [
+        r.getMessage()
+        for r in caplog.records
+        if "chart" in r.getMessage() or ".emf" in r.getMessage()
+    ]
+    assert "word.docx: image 'media/" in warned and "an image in EMF format" in warned
 
 
 def test_a_picture_replaced_inside_a_word_file_is_the_one_published_next(
