@@ -18,6 +18,7 @@ from ..controls import clean_text
 from ..errors import PublisherError
 from ..sourcefile import KeyPath, SourceData, parse_toml, parse_yaml
 from .base import RawDocument
+from .shortcodes import without_shortcodes
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +27,12 @@ class MarkdownReader:
     extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown")
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        front, body = split_front_matter(document_text(path), path)
+        text = document_text(path)
+        front, body = split_front_matter(text, path)
         meta_source = front.parse(path) if front else None
-        html = pandoc.markdown_to_html(shallow_nesting(body, path), id_prefix=id_prefix)
+        first_line = text.count("\n", 0, len(text) - len(body)) + 1
+        body = without_shortcodes(shallow_nesting(body, path), path, first_line)
+        html = pandoc.markdown_to_html(body, id_prefix=id_prefix)
         return RawDocument(meta_source.data if meta_source else {}, html, meta_source)
 
 

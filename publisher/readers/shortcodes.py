@@ -1,0 +1,179 @@
+"""Hugo's shortcodes in Markdown → what they would show, so that a post copied from a Hugo
+site does not mail `{{< figure src="…" >}}` to every subscriber.
+
+Hugo runs a shortcode through a template of the site's theme; publisher has none of those,
+so it writes what the built-in ones show, in Markdown, before pandoc reads the text:
+
+- `figure` → the image with its caption (pandoc makes an image alone in a paragraph a
+  figure, its alt text the caption);
+- `youtube`, `vimeo`, `x` and `tweet`, `instagram` → the address of the video or post, as
+  a link (an email cannot play an embed, and a page that could would fetch from the
+  platform);
+- `ref` and `relref` → the path they name (publisher's own links find the document);
+- `highlight` → a fenced code block in its language;
+- any other (a theme's `note`, `notice`, `gallery`…) → its tags taken away, what it wraps
+  kept, with one warning naming the file, the lines and the shortcodes.
+
+Shortcodes inside fenced code blocks are left as written, and an escaped one
+(`{{</* name */>}}`, as Hugo's own documentation writes them) is shown as written.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+import shlex
+from pathlib import Path
+from urllib.parse import quote
+
+log = logging.getLogger(__name__)
+
+_FENCED = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
+_OPENINGS = ("{{<", "{{%")
+_CLOSINGS = (">}}", "%}}")
+_TAG = re.compile(r"\{\{[<%]\s*(/?)\s*([\w.-]+)(.*?)\s*/?\s*[>%]\}\}", re.S)
+_LONGEST = 2000  # characters in one shortcode: its parameters fit in a few lines
+
+
+def without_shortcodes(body: str, path: Path, first_line: int = 1) -> str:
+    """`body` (Markdown starting on line `first_line` of `path`) with Hugo's shortcodes
+    written out as Markdown (see the module's docstring), in time linear in its length
+    whatever it holds (thousands of "{{<" never closed, say)."""
+    if "{{<" not in body and "{{%" not in body:
+        return body
+    code = [(m.start(), m.end()) for m in _FENCED.finditer(body)]  # shown as written
+    tags = [tag for tag in _tags(body) if not _inside(tag[0], code)]
+    closings = _closings(body, tags)
+    unknown: dict[str, dict[int, None]] = {}  # name → the lines it is on, in order
+    out, done, line, counted = [], 0, first_line, 0
+    index = 0
+    while index < len(tags):
+        start, end = tags[index]
+        text = body[start:end]
+        index += 1
+        if text[3:5] == "/*":  # {{</* name */>}}: Hugo's way to write a shortcode as text
+            written = f"{{{{{text[2]} {text[5:-5].strip()} {text[-3]}}}}}"
+            out.append(body[done:start] + written)
+            done = end
+            continue
+        parsed = _TAG.fullmatch(text)
+        if parsed is None:
+            continue
+        closing, name, params = parsed.group(1), parsed.group(2).lower(), parsed.group(3)
+        shown = None
+        if name == "highlight" and not closing:
+            later = closings.get(name, [])
+            at = bisect.bisect_left(later, index)
+            if at < len(later):
+                close = later[at]
+                language = params.split()[0] if params.split() else ""
+                inner = body[end : tags[close][0]].strip("\n")
+                shown, end, index = f"```{language}\n{inner}\n```", tags[close][1], close + 1
+        elif not closing:
+            shown = _shown(name, params)
+        if shown is None:
+            line += body.count("\n", counted, start)
+            counted = start
+            unknown.setdefault(name, {})[line] = None
+        out.append(body[done:start] + (shown or ""))
+        done = end
+    out.append(body[done:])
+    if unknown:
+        named = "; ".join(f"{name} ({_lines(list(lines))})" for name, lines in unknown.items())
+        log.warning(
+            "%s: Hugo shortcodes publisher does not know, taken away (what they wrap is kept): %s",
+            path,
+            named,
+        )
+    return "".join(out)
+
+
+def _lines(lines: list[int]) -> str:
+    shown = ", ".join(map(str, lines[:10]))
+    return f"line {shown}" + (f" and {len(lines) - 10} more" if len(lines) > 10 else "")
+
+
+def _closings(body: str, tags: list[tuple[int, int]]) -> dict[str, list[int]]:
+    """Shortcode name → the indexes in `tags` of its closing tags, in order."""
+    found: dict[str, list[int]] = {}
+    for index, (start, end) in enumerate(tags):
+        parsed = _TAG.fullmatch(body[start:end])
+        if parsed is not None and parsed.group(1) == "/":
+            found.setdefault(parsed.group(2).lower(), []).append(index)
+    return found
+
+
+def _tags(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each "{{< … >}}" and "{{% … %}}", in one pass: an opening without a
+    closing before the next opening, or within _LONGEST characters, is no shortcode."""
+    openings, closings = _Next(body, _OPENINGS), _Next(body, _CLOSINGS)
+    found = []
+    at = 0
+    while (start := openings.at(at)) >= 0:
+        close = closings.at(start + 3)
+        if close < 0:
+            break
+        following = openings.at(start + 3)
+        if (following < 0 or following > close) and close - start <= _LONGEST:
+            found.append((start, close + 3))
+            at = close + 3
+        else:
+            at = following if 0 <= following < close else close + 3
+    return found
+
+
+class _Next:
+    """The next place of any of `needles` in `text` from a position, each found once: the
+    positions asked for only grow, so the whole search is one pass over the text."""
+
+    def __init__(self, text: str, needles: tuple[str, ...]) -> None:
+        self.text = text
+        self.found = {needle: -2 for needle in needles}  # -2: not looked for yet
+
+    def at(self, start: int) -> int:
+        for needle, place in self.found.items():
+            if place != -1 and place < start:
+                self.found[needle] = self.text.find(needle, start)
+        places = [place for place in self.found.values() if place >= 0]
+        return min(places, default=-1)
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    index = bisect.bisect_right(spans, (at, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= at < spans[index][1]
+
+
+def _shown(name: str, params: str) -> str | None:
+    """What a built-in shortcode shows, as Markdown; None for one publisher does not know."""
+    try:
+        words = shlex.split(params)
+    except ValueError:  # a quote left open: not a shortcode to guess at
+        return None
+    named = dict(word.split("=", 1) for word in words if "=" in word)
+    positional = [word for word in words if "=" not in word]
+
+    def given(*keys: str) -> str:
+        found = next((named[k] for k in keys if named.get(k)), "")
+        return found or (positional[0] if positional else "")
+
+    if name == "figure" and (src := named.get("src", "")):
+        caption = named.get("caption") or named.get("alt") or named.get("title") or ""
+        return f"![{_markdown_text(caption)}]({src})"
+    # The address itself is the link's text: it says where it leads in any language.
+    if name == "youtube" and (video := given("id")):
+        return f"<https://www.youtube.com/watch?v={quote(video)}>"
+    if name == "vimeo" and (video := given("id")):
+        return f"<https://vimeo.com/{quote(video)}>"
+    if name in ("x", "tweet") and (post := given("id")) and (user := named.get("user")):
+        return f"<https://x.com/{quote(user)}/status/{quote(post)}>"
+    if name == "instagram" and (post := given("id")):
+        return f"<https://www.instagram.com/p/{quote(post)}/>"
+    if name in ("ref", "relref") and (target := given("path")):
+        return target
+    return None
+
+
+def _markdown_text(text: str) -> str:
+    """A caption as Markdown shows it as written: brackets escaped."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
