@@ -134,6 +134,8 @@ def check(
         elif setting.parse is None:
             values[key] = value  # read by the caller, which knows more (a manifest's documents)
         else:
+            if not toml and setting.parse is flag and (said := yes_or_no(value)) is not None:
+                value = said  # a manifest's `marks: yes`: YAML 1.2 leaves it a word
             try:
                 values[key] = setting.parse(value)
             except ValueError as exc:
@@ -195,6 +197,19 @@ def text(value: Any) -> str:
     if not line:
         raise ValueError(f"{value!r} is empty\nwrite the text in quotes")
     return line
+
+
+# Besides true and false: what YAML 1.1 read as them, which YAML 1.2 (and publisher's
+# reading of it, sourcefile._yaml_loader) leaves as words. TOML has its own true and
+# false, and a quoted "yes" there stays a mistake to point at.
+_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+def yes_or_no(value: Any) -> bool | None:
+    """True or false as a person writes it (true, yes, on; false, no, off); else None."""
+    if isinstance(value, bool):
+        return value
+    return _WORDS.get(value.strip().lower()) if isinstance(value, str) else None
 
 
 def flag(value: Any) -> bool:

@@ -10,6 +10,7 @@ import re
 import tomllib
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -78,11 +79,35 @@ def _parses(line: str) -> bool:
     return True
 
 
+@cache
+def _yaml_loader() -> Any:  # a class of PyYAML's loaders
+    """PyYAML's safe loader (libyaml's where it is installed), reading booleans as YAML 1.2
+    does: only true and false. YAML 1.1's yes, no, on and off stay the text written, so
+    that `title: Yes` is not published as "True" and `lang: no` is Norwegian, as ruamel
+    (the composer's YAML) reads them too; a setting that wants true or false takes them."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    bool_tag = "tag:yaml.org,2002:bool"
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != bool_tag]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    Loader.add_implicit_resolver(
+        bool_tag, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    return Loader
+
+
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
     import yaml
 
     # One parse (libyaml's when available): the node tree gives lines, the data is built from it.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    loader = _yaml_loader()(text)
     try:
         node = loader.get_single_node()
         if node is not None:

@@ -257,3 +257,29 @@ def test_a_web_pages_own_meta_tags_are_not_front_matter(tmp_path: Path) -> None:
         )
     )
     assert doc.extra == {}
+
+
+# YAML 1.1 read these as true and false; YAML 1.2, ruamel (the composer's) and publisher
+# read them as the words written.
+@pytest.mark.parametrize("word", ["Yes", "No", "ON", "off"])
+def test_a_title_of_yes_or_no_is_published_as_written_not_as_true_or_false(
+    tmp_path: Path, word: str
+) -> None:
+    doc = read(write(tmp_path, "post.md", f"---\ntitle: {word}\nsummary: {word}\n---\n\nBody\n"))
+    assert (doc.title, doc.summary) == (word, word)
+
+
+def test_lang_no_is_norwegian(tmp_path: Path) -> None:
+    doc = read(write(tmp_path, "innlegg.md", "---\ntitle: Streik\nlang: no\n---\n\nTekst\n"))
+    assert doc.language == "no"
+
+
+@pytest.mark.parametrize(
+    ("said", "draft"),
+    [("draft: yes", True), ("draft: on", True), ("draft: no", False), ("published: no", True)],
+)
+def test_drafts_said_with_yes_and_no_are_still_drafts(
+    tmp_path: Path, said: str, draft: bool
+) -> None:
+    doc = read(write(tmp_path, "post.md", f"---\ntitle: T\n{said}\n---\n\nBody\n"))
+    assert doc.draft is draft

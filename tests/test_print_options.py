@@ -93,6 +93,19 @@ def test_every_manifest_print_mistake_is_reported_at_once(minimal: Path) -> None
         assert f"001-first.yaml:{line_of(manifest, text)}:" in output and expected in output
 
 
+@pytest.mark.parametrize("said", ["yes", "on", "true", "Yes"])
+def test_a_manifest_turns_marks_on_with_yes_as_people_write_it(minimal: Path, said: str) -> None:
+    """YAML 1.2 reads yes and on as words, not true (so a title "Yes" stays "Yes"): a
+    setting that wants true or false takes them."""
+    from publisher.manifest import load_manifest
+    from publisher.pool import DocumentPool
+
+    manifest = minimal / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + f"pdf:\n  marks: {said}\n  black_only: no\n")
+    loaded = load_manifest(manifest, DocumentPool.scan(minimal / "documents"), minimal)
+    assert (loaded.pdf.marks, loaded.pdf.black_only) == (True, False)
+
+
 def test_bad_command_line_values_are_one_clear_error(minimal: Path) -> None:
     code, output = run(minimal, "--bleed", "3furlongs", "--page-size", "A9")
     assert code == 1 and "Traceback" not in output

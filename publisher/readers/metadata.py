@@ -21,7 +21,7 @@ from ..controls import warn_bidi_override
 from ..errors import PublisherError
 from ..languages import NotALanguage, checked_language, file_name_language
 from ..sanitize import plain_text
-from ..settings_schema import Problems, Setting, Table, check
+from ..settings_schema import Problems, Setting, Table, check, yes_or_no
 from ..sourcefile import SourceData
 
 # Field → the names it goes by, first found wins (tags: all are merged).
@@ -190,7 +190,7 @@ def _language(meta: dict[str, Any], path: Path, fail: Fail, hand_written: bool) 
 def _draft(meta: dict[str, Any], path: Path) -> bool:
     if "_drafts" in path.parts:  # Jekyll keeps unpublished posts there
         return True
-    if meta.get("draft") is True or meta.get("published") is False:
+    if yes_or_no(meta.get("draft")) is True or yes_or_no(meta.get("published")) is False:
         return True
     return str(meta.get("status", "")).strip().casefold() == "draft"
 
