@@ -81,26 +81,46 @@ def _parses(line: str) -> bool:
 
 @cache
 def _yaml_loader() -> Any:  # a class of PyYAML's loaders
-    """PyYAML's safe loader (libyaml's where it is installed), reading booleans as YAML 1.2
-    does: only true and false. YAML 1.1's yes, no, on and off stay the text written, so
-    that `title: Yes` is not published as "True" and `lang: no` is Norwegian, as ruamel
-    (the composer's YAML) reads them too; a setting that wants true or false takes them."""
+    """PyYAML's safe loader (libyaml's where it is installed), reading booleans and numbers
+    as YAML 1.2 does, as ruamel (the composer's YAML) reads them too. YAML 1.1's quirks
+    silently change what an editor wrote: `title: Yes` became "True", `lang: no`
+    (Norwegian) False, `number: 041` issue 33 (octal), `time: 12:30` 750 (base 60).
+    Now only true and false are booleans (a setting that wants one also takes yes, no, on
+    and off: settings_schema.yes_or_no), digits are decimal whatever their leading zeros,
+    0o and 0x mark octal and hexadecimal, and the rest stays the text written."""
     import yaml
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    bool_tag = "tag:yaml.org,2002:bool"
+    replaced = {f"tag:yaml.org,2002:{kind}" for kind in ("bool", "int", "float")}
 
     class Loader(base):  # type: ignore[misc, valid-type]
-        pass
+        def construct_yaml_int(self, node: Any) -> int:
+            text = str(self.construct_scalar(node))
+            if text.startswith(("0o", "0x")):
+                return int(text[2:], 8 if text[1] == "o" else 16)
+            return int(text)
 
     Loader.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != bool_tag]
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in replaced]
         for first, resolvers in base.yaml_implicit_resolvers.items()
     }
-    Loader.add_implicit_resolver(
-        bool_tag, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-    )
+    for kind, pattern, firsts in _YAML_12_SCALARS:
+        Loader.add_implicit_resolver(f"tag:yaml.org,2002:{kind}", re.compile(pattern), firsts)
+    Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_yaml_int)
     return Loader
+
+
+# YAML 1.2's core schema: its booleans, integers and floats, and the characters each begins with.
+_YAML_12_SCALARS = (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+0123456789."),
+    ),
+)
 
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:

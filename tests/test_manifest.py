@@ -198,6 +198,29 @@ def test_a_typo_in_front_matter_gets_its_fix_at_the_files_line(minimal: Path) ->
     assert_failed_cleanly(minimal, code)
 
 
+@pytest.mark.parametrize(("written", "number"), [("041", 41), ("010", 10), ("08", 8), ("7", 7)])
+def test_an_issue_number_with_leading_zeros_is_the_number_written(
+    minimal: Path, written: str, number: int
+) -> None:
+    """YAML 1.1 read 041 as octal: issue 33 would have gone out as "No. 33"."""
+    from publisher.manifest import load_manifest
+    from publisher.pool import DocumentPool
+
+    manifest = write_manifest(minimal, GOOD.replace("number: 1", f"number: {written}"))
+    loaded = load_manifest(manifest, DocumentPool.scan(minimal / "documents"), minimal)
+    assert loaded.number == number
+
+
+def test_front_matter_keeps_a_time_and_a_grouped_number_as_written(tmp_path: Path) -> None:
+    """YAML 1.1 read 12:30 in base 60 (750) and 1_000 as 1000."""
+    from publisher.readers import read_document
+
+    path = tmp_path / "post.md"
+    path.write_text("---\ntitle: T\nstarts: 12:30\ncode: 1_000\n---\n\nBody\n")
+    doc = read_document(path, "post", tmp_path, "en")
+    assert (doc.extra["starts"], doc.extra["code"]) == ("12:30", "1_000")
+
+
 def test_toml_manifests_work_and_report_lines_too(minimal: Path) -> None:
     (minimal / "issues" / "001-first.yaml").unlink()
     (minimal / "issues" / "002-second.toml").write_text(
