@@ -57,13 +57,16 @@ def _yaml_fix(written: str) -> str:
         opened = value[0]
         if opened in "\"'" and value.count(opened) == 1:
             return f"close the quote: {key.strip()} {value}{opened}"
-        if '"' not in value:
-            quoted = '"' + value.replace("\\", "\\\\") + '"'
-        else:
-            quoted = "'" + value.replace("'", "''") + "'"
-        if _parses(f"{key.lstrip(' -')} {quoted}"):
-            return f"put the value in quotes: {key.strip()} {quoted}"
+        if _parses(_quoted(key.lstrip(" -"), value)):
+            return f"put the value in quotes: {_quoted(key, value)}"
     return "check indentation and quote values that contain ':' or start with '[', '{' or '*'"
+
+
+def _quoted(key: str, value: str) -> str:
+    """The line `key value` with the value in quotes YAML reads as the text written."""
+    if '"' not in value:
+        return f'{key.strip()} "' + value.replace("\\", "\\\\") + '"'
+    return f"{key.strip()} '" + value.replace("'", "''") + "'"
 
 
 def _parses(line: str) -> bool:
@@ -123,6 +126,33 @@ _YAML_12_SCALARS = (
 )
 
 
+def _refuse_unused_anchors(text: str, path: Path, first_line: int) -> None:
+    """An anchor nothing refers to is a value that began with "&" unquoted: YAML took
+    `title: &more news` for an anchor named "more" and the title "news", silently."""
+    import yaml
+
+    defined: dict[str, Any] = {}
+    used = set()
+    for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.AliasEvent):
+            used.add(anchor)
+        elif anchor:
+            defined.setdefault(anchor, event.start_mark)
+    for anchor, mark in defined.items():
+        if anchor not in used:
+            lines = text.splitlines()
+            written = lines[mark.line] if mark.line < len(lines) else ""
+            found = _KEY_VALUE.match(written)
+            raise PublisherError.at(
+                f"'&{anchor}' begins a value, so YAML takes '{anchor}' for an anchor's name"
+                " and drops it from the text",
+                path,
+                mark.line + first_line,
+                f"put the value in quotes: {_quoted(*found.groups())}" if found else None,
+            )
+
+
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
     import yaml
 
@@ -157,6 +187,8 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
         ) from None
     finally:
         loader.dispose()
+    if "&" in text:
+        _refuse_unused_anchors(text, path, first_line)
     if data is None:
         data = {}
     if not isinstance(data, dict):

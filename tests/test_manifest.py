@@ -188,6 +188,22 @@ def test_a_yaml_typo_gets_its_fix_written_out(
     assert_failed_cleanly(minimal, code)
 
 
+def test_a_title_beginning_with_an_ampersand_is_not_silently_shortened(minimal: Path) -> None:
+    """YAML reads `&more` as an anchor's name: the title would have been "news"."""
+    write_manifest(minimal, GOOD.replace('title: "First issue"', "title: &more news"))
+    code, output = run_build(minimal)
+    assert "001-first.yaml:2: '&more' begins a value" in output
+    assert 'hint: put the value in quotes: title: "&more news"' in output
+    assert_failed_cleanly(minimal, code)
+
+
+def test_anchors_and_aliases_used_on_purpose_still_work(minimal: Path) -> None:
+    text = GOOD.replace('title: "First issue"', 'title: &name "First issue"')
+    write_manifest(minimal, text + "summary: *name\n")
+    code, output = run_build(minimal)
+    assert code == 0, output
+
+
 def test_a_typo_in_front_matter_gets_its_fix_at_the_files_line(minimal: Path) -> None:
     (minimal / "documents" / "second-article.md").write_text(
         "---\ntitle: Rents: the survey\n---\n\nText.\n"
