@@ -181,6 +181,9 @@ def test_a_csv_that_is_not_utf8_or_has_no_email_column_is_one_clear_error(
     assert statuses(delivery_workspace) == {}
 
 
+# The same columns as a list kept in Spanish or in French names them.
+SPANISH = ["Correo electrónico", "Nombre", "Idioma", "Etiquetas"]
+FRENCH = ["Courriel", "Nom", "Langue", "Étiquettes"]
 # A list as spreadsheets save it: a comma-separated original, then what Excel writes in a
 # country where the comma is the decimal mark (semicolons), and as "Unicode Text" (tabs).
 LIST = [
@@ -195,6 +198,14 @@ LIST = [
     [
         pytest.param(lambda rows: _joined(rows, ";").encode("utf-8-sig"), id="excel csv utf-8 (;)"),
         pytest.param(lambda rows: _joined(rows, "\t").encode("utf-16"), id="excel unicode text"),
+        pytest.param(
+            lambda rows: _joined([SPANISH, *rows[1:]], ";").encode("utf-8"),
+            id="kept in spanish",
+        ),
+        pytest.param(
+            lambda rows: _joined([FRENCH, *rows[1:]], ";").encode("utf-8"),
+            id="kept in french",
+        ),
     ],
 )
 def test_a_list_saved_by_excel_imports_as_its_comma_separated_original(

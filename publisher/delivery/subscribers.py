@@ -43,6 +43,24 @@ EXPORT_COLUMNS = (
 )
 _ADDRESS_COLUMNS = ("email", "address", "e-mail", "email_address")
 _IMPORT_COLUMNS = {*_ADDRESS_COLUMNS, "name", "language", "tags", "status", "consent_source"}
+# Column names a list kept in Spanish or French has (in lower case): the column they are.
+_COLUMN_NAMES = {
+    "correo": "email",
+    "correo electrónico": "email",
+    "courriel": "email",
+    "adresse e-mail": "email",
+    "adresse email": "email",
+    "mail": "email",
+    "nombre": "name",
+    "nom": "name",
+    "idioma": "language",
+    "lengua": "language",
+    "langue": "language",
+    "etiquetas": "tags",
+    "étiquettes": "tags",
+    "estado": "status",
+    "statut": "status",
+}
 _TAG = re.compile(r"^[\w\- ]{1,40}$")
 # A cell a spreadsheet would run as a formula (OWASP, CSV injection), after any quotes that
 # neutralised it already: export prefixes one more quote, import takes exactly one away.
@@ -319,6 +337,7 @@ def import_csv(
     reader = csv_reader(text)
     columns = [c.strip().lower() for c in next(reader, [])]
     platform = recognise_columns(columns)
+    columns = [_COLUMN_NAMES.get(column, column) for column in columns]
     if platform:
         members = read_members_csv(text, str(path), platform)
         return import_members(db, members, default_status, source, PLATFORM_NAMES[platform])
@@ -328,7 +347,7 @@ def import_csv(
             "the first line must name the columns, one of them 'email'",
             path,
             1,
-            hint="for example: email,name,language,tags",
+            hint="for example: email,name,language,tags (or correo, courriel…)",
         )
     report = ImportReport(ignored_columns=[c for c in columns if c not in _IMPORT_COLUMNS])
     seen: dict[str, int] = {}
