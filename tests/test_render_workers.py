@@ -163,13 +163,15 @@ def test_ctrl_c_swallowed_in_the_builds_process_still_stops_the_build_as_interru
 
 
 def wait_for_a_forked_child(pid: int) -> int | None:
-    """A child of `pid` running what it runs (a fork, not pandoc), once there is one."""
-    command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    """The PDF worker of build `pid`, once it is starting: the child that has begun loading
+    Pango (importing WeasyPrint), which the build's own process never does. Not a child
+    with the build's command line: one about to become pandoc shows it until it calls
+    exec, long enough to be seen on a busy machine, and Ctrl-C would then come too early."""
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
             with contextlib.suppress(OSError):
-                if Path(f"/proc/{child}/cmdline").read_bytes() == command:
+                if b"libpango" in Path(f"/proc/{child}/maps").read_bytes():
                     return int(child)
         time.sleep(0.005)
     return None
