@@ -62,6 +62,12 @@ def _yaml_fix(written: str) -> str:
     return "check indentation and quote values that contain ':' or start with '[', '{' or '*'"
 
 
+def _line(text: str, index: int) -> str:
+    """Line `index` (from 0) of `text` as written, or "" past its end (a mark at the end)."""
+    lines = text.splitlines()
+    return lines[index] if index < len(lines) else ""
+
+
 def _quoted(key: str, value: str) -> str:
     """The line `key value` with the value in quotes YAML reads as the text written."""
     if '"' not in value:
@@ -76,7 +82,7 @@ def _parses(line: str) -> bool:
     if len(line) > 1000:
         return False
     try:
-        yaml.load(line, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        yaml.load(line, Loader=_yaml_loader())
     except (yaml.YAMLError, RecursionError):
         return False
     return True
@@ -133,7 +139,7 @@ def _refuse_unused_anchors(text: str, path: Path, first_line: int) -> None:
 
     defined: dict[str, Any] = {}
     used = set()
-    for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    for event in yaml.parse(text, Loader=_yaml_loader()):
         anchor = getattr(event, "anchor", None)
         if isinstance(event, yaml.AliasEvent):
             used.add(anchor)
@@ -141,9 +147,7 @@ def _refuse_unused_anchors(text: str, path: Path, first_line: int) -> None:
             defined.setdefault(anchor, event.start_mark)
     for anchor, mark in defined.items():
         if anchor not in used:
-            lines = text.splitlines()
-            written = lines[mark.line] if mark.line < len(lines) else ""
-            found = _KEY_VALUE.match(written)
+            found = _KEY_VALUE.match(_line(text, mark.line))
             raise PublisherError.at(
                 f"'&{anchor}' begins a value, so YAML takes '{anchor}' for an anchor's name"
                 " and drops it from the text",
@@ -178,10 +182,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
         if "end of stream" in problem:  # a quote never closed: where it opened
             mark = getattr(exc, "context_mark", None) or mark
         line = mark.line + first_line if mark is not None else first_line
-        written_lines = text.splitlines()
-        written = (
-            written_lines[mark.line] if mark is not None and mark.line < len(written_lines) else ""
-        )
+        written = _line(text, mark.line) if mark is not None else ""
         raise PublisherError.at(
             f"not valid YAML: {problem}", path, line, _yaml_fix(written)
         ) from None

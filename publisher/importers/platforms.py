@@ -29,7 +29,17 @@ from ..languages import NotALanguage, language_tag
 from ..output import atomic_write
 from ..pool import DocumentPool, slug_for
 from ..sourcefile import parse_file
-from . import ghost, listmonk, mailchimp, member_lists, substack, wordpress
+from . import (
+    MARKDOWN_SUFFIXES,
+    OFFICE_SUFFIXES,
+    TEXT_SUFFIXES,
+    ghost,
+    listmonk,
+    mailchimp,
+    member_lists,
+    substack,
+    wordpress,
+)
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
 from .index import imported_index
 from .members import MAPPINGS, Member, merged
@@ -71,10 +81,14 @@ class PlatformReport:
     dry_run: bool = False
 
 
+# What the plain importer reads (or refuses as needing no import): one document, no export.
+_ONE_DOCUMENT = (*TEXT_SUFFIXES, *OFFICE_SUFFIXES, *MARKDOWN_SUFFIXES)
+
+
 def recognise(path: Path) -> tuple[ModuleType, ExportFiles] | None:
     """The reader for an export (zip, folder, JSON, WXR or members CSV), or None for a
     file that is no platform's export (a text or office file for the plain importer)."""
-    if path.suffix.lower() in (".txt", ".text", ".docx", ".odt", ".rtf", ".md"):
+    if path.suffix and path.suffix.lower() in _ONE_DOCUMENT:
         return None
     try:
         files = ExportFiles.open(path)
