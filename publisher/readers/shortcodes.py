@@ -43,13 +43,17 @@ def without_shortcodes(body: str, path: Path, first_line: int = 1) -> str:
     if "{{<" not in body and "{{%" not in body:
         return body
     code = [(m.start(), m.end()) for m in _FENCED.finditer(body)]  # shown as written
-    tags = [tag for tag in _tags(body) if not _inside(tag[0], code)]
-    closings = _closings(body, tags)
+    tags = [
+        (start, end, _TAG.fullmatch(body, start, end))
+        for start, end in _tags(body)
+        if not _inside(start, code)
+    ]
+    closings = _closings(tags)
     unknown: dict[str, dict[int, None]] = {}  # name → the lines it is on, in order
     out, done, line, counted = [], 0, first_line, 0
     index = 0
     while index < len(tags):
-        start, end = tags[index]
+        start, end, parsed = tags[index]
         text = body[start:end]
         index += 1
         if text[3:5] == "/*":  # {{</* name */>}}: Hugo's way to write a shortcode as text
@@ -57,7 +61,6 @@ def without_shortcodes(body: str, path: Path, first_line: int = 1) -> str:
             out.append(body[done:start] + written)
             done = end
             continue
-        parsed = _TAG.fullmatch(text)
         if parsed is None:
             continue
         closing, name, params = parsed.group(1), parsed.group(2).lower(), parsed.group(3)
@@ -94,11 +97,10 @@ def _lines(lines: list[int]) -> str:
     return f"line {shown}" + (f" and {len(lines) - 10} more" if len(lines) > 10 else "")
 
 
-def _closings(body: str, tags: list[tuple[int, int]]) -> dict[str, list[int]]:
+def _closings(tags: list[tuple[int, int, re.Match[str] | None]]) -> dict[str, list[int]]:
     """Shortcode name → the indexes in `tags` of its closing tags, in order."""
     found: dict[str, list[int]] = {}
-    for index, (start, end) in enumerate(tags):
-        parsed = _TAG.fullmatch(body[start:end])
+    for index, (_, _, parsed) in enumerate(tags):
         if parsed is not None and parsed.group(1) == "/":
             found.setdefault(parsed.group(2).lower(), []).append(index)
     return found
