@@ -20,10 +20,11 @@ import datetime as dt
 import logging
 import os
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .ahead import SizeOf
 from .assemble import assemble, assemble_editions, edition_languages
 from .cache import (
     Cache,
@@ -45,7 +46,7 @@ from .pool import DocumentPool, slug_for
 from .printing import PrintOptions, PrintSettings, resolve
 from .readers import check_size, read_document
 from .readers.metadata import PASSED_TO_TEMPLATES
-from .renderers.base import ArchiveRenderer, IssueRenderer, RenderContext
+from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
 from .resources import confine_images
 from .sanitize import clean_html
 from .translations import Translation, find_translations, status, translation_for
@@ -116,7 +117,9 @@ def build(
         report = BuildReport(out, issues=[m.slug for m in selected])
 
         # Per-issue outputs: PDF, email, EPUB, leaflets, of every edition; those due run in
-        # parallel.
+        # parallel. Then the archive outputs, which link the downloadable files the records
+        # say are built (enclosures, download sizes): rendered just now, or before and still
+        # as written. While workers lay out PDFs, they are rendered ahead (ahead.py).
         jobs = [
             job
             for m in selected
@@ -124,16 +127,16 @@ def build(
             for r in issue_renderers
             for job in r.jobs(edition)
         ]
-        plan.run(jobs, progress, report, parallel=True)
 
-        # Archive outputs link the downloadable files the records say are built (enclosures,
-        # download sizes): rendered just now, or before and still as written.
-        if archive_renderers:
+        def archive_jobs(built_size: SizeOf) -> list[Job]:
             ordered = tuple(issues[m.slug] for m in manifests)
             several = {slug: every for slug, every in editions.items() if len(every) > 1}
             every_edition = tuple(e for i in ordered for e in several.get(i.slug, (i,)))
-            archive = Archive(ordered, find_downloads(plan.built_size, every_edition), several)
-            plan.run([job for r in archive_renderers for job in r.jobs(archive)], progress, report)
+            archive = Archive(ordered, find_downloads(built_size, every_edition), several)
+            return [job for r in archive_renderers for job in r.jobs(archive)]
+
+        then = archive_jobs if archive_renderers else None
+        plan.run(jobs, progress, report, parallel=True, then=then)
     if report.failed:  # the other outputs are in place; the build still fails, naming these
         log.warning("%d output(s) could not be made; the rest are in %s", len(report.failed), out)
         raise PublisherError(*(p for failure in report.failed for p in failure.problems))
@@ -410,9 +413,7 @@ def editorial_html(
     return body
 
 
-def find_downloads(
-    built_size: Callable[[Path], int | None], issues: Sequence[Issue]
-) -> dict[str, tuple[Download, ...]]:
+def find_downloads(built_size: SizeOf, issues: Sequence[Issue]) -> dict[str, tuple[Download, ...]]:
     """The downloadable files of each issue (each edition: by `Issue.folder`) that the
     render records hold, with their sizes (`built_size`: None for a file no record holds),
     in format order."""

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 
     from .checks.base import CheckFunction, Target
+    from .model import Issue
     from .renderers.base import Renderer
 
 ENTRY_POINT_GROUP = "publisher.formats"
@@ -42,11 +43,17 @@ class Offer:
     suffix: str  # the file is <slug>/<slug><suffix> (<slug>/<lang>/… in an edition)
     media_type: str
     label: str  # what the link says, translated in the catalogues ("leaflet (PDF)")
+    # An Issue field: the file is made only for issues where it is set ("leaflet").
+    only_with: str = ""
 
     def path(self, slug: str, edition: str = "") -> Path:
         from .urls import issue_folder
 
         return Path(issue_folder(slug, edition)) / f"{slug}{self.suffix}"
+
+    def made_for(self, issue: Issue) -> bool:
+        """Whether the format's job for `issue` makes this file (when it succeeds)."""
+        return not self.only_with or getattr(issue, self.only_with) is not None
 
 
 @dataclass(frozen=True)
@@ -134,7 +141,7 @@ BUILT_IN: tuple[Format, ...] = (
         stage="issue",
         settings_table="pdf",
         # for those who print their own
-        download=Offer("-leaflet.pdf", "application/pdf", "leaflet (PDF)"),
+        download=Offer("-leaflet.pdf", "application/pdf", "leaflet (PDF)", only_with="leaflet"),
         needs_weasyprint=True,
         checks=[("one sheet", "pdf:leaflet_one_sheet")],
         inputs="pdf:leaflets",

@@ -18,17 +18,19 @@ output keeps the time it was made at.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from .ahead import Ahead, SizeOf, logs_held
 from .cache import (
     Cache,
     digest,
@@ -94,6 +96,7 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)  # render jobs whose outputs were up to date
     seconds: dict[str, float] = field(default_factory=dict)  # time each rendered job took
     failed: list[OutputFailed] = field(default_factory=list)  # jobs whose output was not made
+    ahead: list[str] = field(default_factory=list)  # rendered jobs used as rendered ahead
 
 
 @dataclass
@@ -182,9 +185,44 @@ class RenderPlan:
             self._warming = None
 
     def run(
-        self, jobs: Sequence[Job], progress: Progress, report: BuildReport, parallel: bool = False
+        self,
+        jobs: Sequence[Job],
+        progress: Progress,
+        report: BuildReport,
+        parallel: bool = False,
+        then: Callable[[SizeOf], Sequence[Job]] | None = None,
     ) -> None:
+        """Render the due `jobs` and stage what they make; then, with `then`, the jobs it
+        makes given the sizes of the files built (the archive outputs, which link them).
+        While workers lay out PDFs, those are rendered ahead (ahead.py)."""
         self._warmed()
+        fingerprints, due = self._due(jobs, progress, report)
+        ahead = Ahead()
+        render_ahead = (lambda: self._render_ahead(then, ahead, due)) if then else None
+        for job, rendered in self._render(due, progress, parallel, render_ahead):
+            self._stage(job, fingerprints[job.name], rendered, report)
+        if then is None:
+            return
+        given: dict[str, int | None] = {}
+
+        def built_size(relative: Path) -> int | None:
+            return given.setdefault(str(relative), self.built_size(relative))
+
+        fingerprints, due = self._due(then(built_size), progress, report)
+        for job in due:
+            with progress.task(job.name):
+                done = ahead.filled(job.name, given)
+                artifacts, seconds, logged = done or run_job(job, self.ctx)
+                log_here(logged)
+            if done:
+                report.ahead.append(job.name)
+            self._stage(job, fingerprints[job.name], (artifacts, seconds), report)
+
+    def _due(
+        self, jobs: Sequence[Job], progress: Progress, report: BuildReport
+    ) -> tuple[dict[str, str], list[Job]]:
+        """Each job's fingerprint, and the jobs whose outputs are not up to date; the others
+        are reported as skipped."""
         progress.expect(len(jobs))
         fingerprints = {job.name: self._fingerprint(job) for job in jobs}
         due = [
@@ -194,16 +232,47 @@ class RenderPlan:
             if job not in due:
                 with progress.task(f"{job.name} (up to date)"):
                     report.skipped.append(job.name)
-        for job, (artifacts, seconds) in self._render(due, progress, parallel):
-            if isinstance(artifacts, OutputFailed):
-                report.failed.append(artifacts)
-                self._forget(job)
+        return fingerprints, due
+
+    def _stage(
+        self,
+        job: Job,
+        fingerprint: str,
+        rendered: tuple[list[Artifact] | OutputFailed, float],
+        report: BuildReport,
+    ) -> None:
+        artifacts, seconds = rendered
+        if isinstance(artifacts, OutputFailed):
+            report.failed.append(artifacts)
+            self._forget(job)
+            return
+        staged = write_artifacts(self.staging, artifacts, shown_in=self.out)
+        self._record(job, fingerprint, staged)
+        report.rendered.append(job.name)
+        report.seconds[job.name] = seconds
+        report.written += [self.out / p.relative_to(self.staging) for p in staged]
+
+    def _render_ahead(
+        self, then: Callable[[SizeOf], Sequence[Job]], ahead: Ahead, due: Sequence[Job]
+    ) -> None:
+        """Render `then`'s jobs now, with a token for the size of each download a due job
+        makes: those not up to date whatever the sizes turn out to be."""
+        coming = set()
+        for job in due:
+            offer = formats()[job.renderer.name].download
+            if offer and isinstance(job.subject, Issue) and offer.made_for(job.subject):
+                coming.add(str(offer.path(job.subject.slug, job.subject.edition)))
+        for job in then(ahead.sizes(self.built_size, coming)):
+            if not self.force and self._up_to_date(job, self._fingerprint(job)):
                 continue
-            staged = write_artifacts(self.staging, artifacts, shown_in=self.out)
-            self._record(job, fingerprints[job.name], staged)
-            report.rendered.append(job.name)
-            report.seconds[job.name] = seconds
-            report.written += [self.out / p.relative_to(self.staging) for p in staged]
+            logged: list[logging.LogRecord] = []
+            try:
+                with logs_held(logged):
+                    artifacts, seconds, _ = run_job(job, self.ctx)
+            except Exception:  # rendered again after the PDFs, and reported then
+                continue
+            if not isinstance(artifacts, OutputFailed):
+                ahead.rendered[job.name] = (artifacts, seconds, logged)
 
     @property
     def staging(self) -> Path:
@@ -280,11 +349,16 @@ class RenderPlan:
         self.cache.save_renders(self.out, self._renders)
 
     def _render(
-        self, due: list[Job], progress: Progress, parallel: bool
+        self,
+        due: list[Job],
+        progress: Progress,
+        parallel: bool,
+        render_ahead: Callable[[], None] | None = None,
     ) -> Iterable[tuple[Job, tuple[list[Artifact] | OutputFailed, float]]]:
         """The due jobs rendered, yielded in job order (so the output is the same every
         time): those sent to workers (`_send_to_workers`) there, the others in this process,
-        meanwhile when some were sent, else one at a time as they are yielded."""
+        meanwhile when some were sent, else one at a time as they are yielded. When some
+        were sent, `render_ahead` runs next, while workers are (probably) still busy."""
 
         def here(job: Job) -> Rendered:
             with progress.task(job.name):
@@ -293,6 +367,8 @@ class RenderPlan:
         with ctrl_c_as_interrupt():
             sent = self._send_to_workers(due, progress) if parallel else {}
             meanwhile = {job.name: here(job) for job in due if job.name not in sent} if sent else {}
+            if render_ahead and sent:
+                render_ahead()
             for job in due:
                 if job.name in sent:
                     with progress.task(job.name):

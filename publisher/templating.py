@@ -11,6 +11,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import i18n, urls
+from .ahead import filesizeformat
 from .model import Issue, text_direction
 from .resources import (
     LOGO_EMAIL_PATH,
@@ -98,6 +99,7 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
     )
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters["nest_headings"] = nest_headings
+    env.filters["filesizeformat"] = filesizeformat  # also a size still to come (ahead.py)
     env.filters["long_date"] = i18n.long_date
     env.filters["format_list"] = i18n.format_list
     env.filters["issue_name"] = issue_name
