@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import secrets
+import os
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -86,7 +86,7 @@ class Ahead:
         default_factory=dict
     )
     given: dict[str, int | PendingSize | None] = field(default_factory=dict)
-    _nonce: str = field(default_factory=lambda: f"{secrets.randbelow(10**12):012d}")
+    _nonce: str = field(default_factory=lambda: f"{int.from_bytes(os.urandom(5)):013d}")
 
     def sizes(self, built_size: SizeOf, coming: Collection[str]) -> SizeOf:
         """Sizes for rendering ahead: a token for each file in `coming`, else `built_size`'s."""
