@@ -223,6 +223,28 @@ def test_a_picture_redrawn_at_another_size_is_shown_at_its_new_size_in_the_next_
     assert sizes == [("400", "100"), ("400", "300")]
 
 
+def test_a_cover_redrawn_is_the_new_picture_in_the_next_emails_copy(
+    workspace: Callable[[str], Path],
+) -> None:
+    """In one process, as `publisher serve` rebuilds: the copy made before (shared by the
+    web archive and the EPUB's cover) is not kept for a file that has changed since."""
+    from PIL import Image
+
+    root = workspace("minimal")
+    (root / "documents" / "media").mkdir(exist_ok=True)
+    cover = root / "documents" / "media" / "cover.png"
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + "cover: documents/media/cover.png\n")
+    colours = []
+    for colour in [(30, 90, 160), (200, 30, 30)]:
+        Image.new("RGB", (1600, 1000), colour).save(cover)
+        report = build(root, formats=["web"])
+        [copy] = (report.out_dir / "001-first").glob("cover-email.*")
+        with Image.open(copy) as shown:
+            colours.append(shown.convert("RGB").getpixel((10, 10)))
+    assert colours == [(30, 90, 160), (200, 30, 30)]
+
+
 def test_the_editorials_pictures_in_the_email_are_sized_copies_like_the_articles(
     workspace: Callable[[str], Path],
 ) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import logging
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -140,7 +140,17 @@ def publish_style(style: Style) -> list[Artifact]:
 
 def email_copy(path: Path, max_width: int = EMAIL_MAX_WIDTH) -> tuple[bytes, int, int]:
     """The image at most `max_width` pixels wide, as JPEG or PNG (see `email_suffix`),
-    with its width and height. ValueError when it cannot be read as an image."""
+    with its width and height. ValueError when it cannot be read as an image. Made once
+    per file as it is now: the web archive and the EPUB's cover both want the cover's."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise ValueError(f"cannot be read as an image ({exc})") from None
+    return _email_copy(path, stat.st_mtime_ns, stat.st_size, max_width)
+
+
+@lru_cache(maxsize=32)
+def _email_copy(path: Path, mtime_ns: int, size: int, max_width: int) -> tuple[bytes, int, int]:
     from PIL import Image, ImageOps
 
     if path.suffix.lower() == ".svg":
