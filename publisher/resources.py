@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
+from . import photos
 from .limits import DEFAULT_LIMITS, PILLOW_MAX_PIXELS, Limits
 from .paths import followed
 
@@ -366,10 +367,14 @@ def image_problem(path: Path, max_pixels: int) -> str | None:
 
 
 def publishable_image(path: Path) -> bytes:
-    """An image's bytes as outputs may publish them: SVG sanitised, others as they are.
-    Raises ValueError for an SVG that cannot be parsed."""
+    """An image's bytes as outputs may publish them: SVG sanitised, a photo without its
+    EXIF, XMP or IPTC (photos.py), others as they are. Raises ValueError for an SVG that
+    cannot be parsed."""
+    suffix = path.suffix.lower()
+    if suffix in photos.SUFFIXES:
+        return photos.published(path)
     data = path.read_bytes()
-    return sanitise_svg(data) if path.suffix.lower() == ".svg" else data
+    return sanitise_svg(data) if suffix == ".svg" else data
 
 
 def published_image(pool: Path, relative: str, referrer: Path) -> bytes | None:

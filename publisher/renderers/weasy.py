@@ -343,9 +343,13 @@ def workspace_fetcher(
             except ValueError as exc:
                 log.warning("%s: not used, %s: %s", who, exc, url)
                 raise
-            if grayscale and media_type.startswith("image/") and media_type != "image/svg+xml":
+            raster = media_type.startswith("image/") and media_type != "image/svg+xml"
+            if grayscale and raster:
                 data, media_type = _grey(data), "image/png"
-            return URLFetcherResponse(path.as_uri(), data, {"Content-Type": media_type})
+            # A picture's bytes are not the file's (photos.py): under a file: URL, WeasyPrint
+            # would embed the file it names instead of them, EXIF and all.
+            where = f"publisher-image:{url}" if raster else path.as_uri()
+            return URLFetcherResponse(where, data, {"Content-Type": media_type})
 
     return WorkspaceFetcher(allowed_protocols={"file"}, allow_redirects=False)
 

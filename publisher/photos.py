@@ -1,0 +1,82 @@
+"""Pictures as outputs publish them: without what the camera or phone wrote into them.
+
+A phone's photo carries EXIF: where it was taken (GPS, to a few metres), when, on which
+device; editing programs add XMP, IPTC and comments (names, captions, history). Published
+as they are, a picket-line photo in the web archive or the EPUB gives away where the
+photographer lives. So a JPEG, PNG or WebP that carries any of them is published as a copy
+without them, turned upright first by its EXIF orientation (which it then no longer has:
+readers that ignore EXIF showed such a photo sideways). What is kept: the colour profile
+and the resolution; a JPEG keeps its quantisation tables (its quality) and subsampling.
+A picture that carries none is published as it is, byte for byte.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+# What Pillow reads into `info` that says nothing about who took a picture, or where.
+_HARMLESS = {
+    "jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "adobe", "adobe_transform",
+    "progressive", "progression", "icc_profile", "gamma", "srgb", "chromaticity",
+    "transparency", "interlace", "aspect", "loop", "duration", "background", "timestamp",
+}  # fmt: skip
+_ORIENTATION = 0x0112
+
+
+def published(path: Path) -> bytes:
+    """The picture at `path` as published: see the module's docstring. Bytes Pillow cannot
+    read are returned as they are (the outputs' own checks name them)."""
+    stat = path.stat()
+    return _published(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)  # the web archive and the EPUB publish the same pictures
+def _published(path: Path, mtime_ns: int, size: int) -> bytes:
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    data = path.read_bytes()
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            # An iPhone's JPEG is often an MPO: the photo, then a depth map or a preview.
+            kind = "JPEG" if picture.format == "MPO" else picture.format
+            if kind not in ("JPEG", "PNG", "WEBP") or _animated(picture):
+                return data  # a format whose copy this would not be
+            if not set(picture.info) - _HARMLESS:
+                return data
+            upright = ImageOps.exif_transpose(picture)
+            out = io.BytesIO()
+            upright.save(out, format=kind, **_saving(picture, kind, upright is not picture))
+            return out.getvalue()
+    except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
+        return data
+
+
+def _animated(picture: Any) -> bool:  # a PIL.Image.Image
+    return picture.format != "MPO" and getattr(picture, "n_frames", 1) > 1
+
+
+def _saving(picture: Any, kind: str, turned: bool) -> dict[str, Any]:
+    """Options that copy what is kept of `picture` (see the module's docstring)."""
+    from PIL import JpegImagePlugin
+
+    kept = {key: picture.info[key] for key in ("icc_profile", "dpi") if key in picture.info}
+    if kind == "PNG":
+        if "transparency" in picture.info:
+            kept["transparency"] = picture.info["transparency"]
+        return {**kept, "optimize": True}
+    if kind == "WEBP":
+        return {**kept, "quality": 90}
+    sampling = JpegImagePlugin.get_sampling(picture)
+    return {
+        **kept,
+        "qtables": picture.quantization,
+        # 4:2:2 turned a quarter is 4:4:0, which Pillow does not write: 4:2:0 then
+        "subsampling": sampling if sampling in (0, 2) or not turned else 2,
+        "progressive": "progressive" in picture.info or "progression" in picture.info,
+        "optimize": True,
+    }
