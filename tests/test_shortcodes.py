@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import lxml.html
 import pytest
 from bounded import run_python
 from click.testing import CliRunner
@@ -79,6 +80,19 @@ def test_shortcodes_in_code_and_escaped_ones_are_shown_as_written(tmp_path: Path
     assert "writes {{&lt; figure src=" in body and "*/" not in body
 
 
+def test_a_figure_with_a_caption_and_alt_text_keeps_both(tmp_path: Path) -> None:
+    """The caption is shown under the picture; the alt text is what a screen reader says
+    (and a reader with images off sees)."""
+    alt = 'Six cleaners holding a "No to poverty pay" banner'
+    doc = read(
+        tmp_path, f'{{{{< figure src="media/picket.png" caption="Dawn" alt=\'{alt}\' >}}}}\n'
+    )
+    figure = lxml.html.fragment_fromstring(doc.body_html, create_parent="div")
+    [img] = figure.xpath("//figure/img")
+    assert img.get("alt") == alt
+    assert figure.xpath("string(//figure/figcaption)") == "Dawn"
+
+
 @pytest.mark.parametrize(
     ("written", "shown"),
     [
@@ -90,6 +104,10 @@ def test_shortcodes_in_code_and_escaped_ones_are_shown_as_written(tmp_path: Path
         ('[our statement]({{< ref "statement.md" >}})', "[our statement](statement.md)"),
         ('{{% figure src="a.jpg" alt="A" %}}', "![A](a.jpg)"),
         ('{{< figure src="a.jpg" title="[x]" />}}', "![\\[x\\]](a.jpg)"),
+        (
+            '{{< figure src="a.jpg" caption="Dawn" alt="Say \\"no\\"" >}}',
+            '![Dawn](a.jpg){alt="Say \\"no\\""}',
+        ),
     ],
 )
 def test_each_built_in_shortcode_as_markdown(written: str, shown: str) -> None:

@@ -5,7 +5,7 @@ Hugo runs a shortcode through a template of the site's theme; publisher has none
 so it writes what the built-in ones show, in Markdown, before pandoc reads the text:
 
 - `figure` → the image with its caption (pandoc makes an image alone in a paragraph a
-  figure, its alt text the caption);
+  figure, its alt text the caption, unless the shortcode gives `alt` too);
 - `youtube`, `vimeo`, `x` and `tweet`, `instagram` → the address of the video or post, as
   a link (an email cannot play an embed, and a page that could would fetch from the
   platform);
@@ -160,8 +160,11 @@ def _shown(name: str, params: str) -> str | None:
         return found or (positional[0] if positional else "")
 
     if name == "figure" and (src := named.get("src", "")):
-        caption = named.get("caption") or named.get("alt") or named.get("title") or ""
-        return f"![{_markdown_text(caption)}]({src})"
+        shown = named.get("caption") or named.get("title") or ""  # under the picture
+        alt = named.get("alt", "")  # what a screen reader says, or a reader without images
+        if shown and alt:
+            return f'![{_markdown_text(shown)}]({src}){{alt="{_attribute(alt)}"}}'
+        return f"![{_markdown_text(shown or alt)}]({src})"
     # The address itself is the link's text: it says where it leads in any language.
     if name == "youtube" and (video := given("id")):
         return f"<https://www.youtube.com/watch?v={quote(video)}>"
@@ -174,6 +177,11 @@ def _shown(name: str, params: str) -> str | None:
     if name in ("ref", "relref") and (target := given("path")):
         return target
     return None
+
+
+def _attribute(text: str) -> str:
+    """A value for a Markdown attribute in double quotes, as written."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _markdown_text(text: str) -> str:
