@@ -18,6 +18,7 @@ output keeps the time it was made at.
 from __future__ import annotations
 
 import dataclasses
+import filecmp
 import logging
 import os
 import shutil
@@ -325,7 +326,12 @@ class RenderPlan:
     def _commit(self) -> None:
         """Move every staged output into place, then record the build. A job's record is
         replaced only once all its files are in place, so records never claim a file that
-        is not there (a move that fails midway: the job is rendered again next time)."""
+        is not there (a move that fails midway: the job is rendered again next time).
+
+        A file several jobs make (a picture two issues show) is placed once, and each of
+        their records holds it as placed. A file that is already in place with the same
+        bytes stays as it is: re-rendering one of those jobs later then leaves the others'
+        records true, instead of each build rendering the other again."""
         if not self._pending:
             if self._stale_files:
                 self._save()
@@ -333,10 +339,13 @@ class RenderPlan:
         for record in self._pending.values():
             for name in record["files"]:
                 _check_target(self.out, self.out / name)
+        placed: set[str] = set()
         try:
             for job_name, record in self._pending.items():
-                for name in record["files"]:
+                for name in record["files"].keys() - placed:
                     _place(self.staging / name, self.out / name)
+                    placed.add(name)
+                record["files"] = file_stamps((self.out / n for n in record["files"]), self.out)
                 self._renders[job_name] = record
         finally:
             self._save()
@@ -517,6 +526,8 @@ def _check_target(out: Path, target: Path) -> None:
 
 def _place(staged: Path, target: Path) -> None:
     try:
+        if target.is_file() and filecmp.cmp(staged, target, shallow=False):
+            return  # the same bytes: the file in place keeps its time (see _commit)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staged, target)
     except OSError as exc:

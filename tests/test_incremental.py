@@ -138,6 +138,37 @@ def without_pdfs(files: dict[str, bytes]) -> dict[str, bytes]:
     return {name: data for name, data in files.items() if not name.endswith(".pdf")}
 
 
+def test_a_picture_two_issues_show_is_published_once_and_rebuilds_stay_quiet(
+    two_issues: Path,
+) -> None:
+    """Both issues' web pages make the picture's copy: the build places it once, a later
+    build that re-renders one issue leaves the other's record true (nothing rendered the
+    time after), and the picture stays while either issue shows it."""
+    from PIL import Image
+
+    media = two_issues / "documents" / "media"
+    media.mkdir()
+    Image.new("RGB", (400, 300), (30, 90, 160)).save(media / "picket.png")
+    first = two_issues / "documents" / "first-article.md"
+    second = two_issues / "documents" / "second-article.md"
+    for article in (first, second):
+        article.write_text(article.read_text() + "\n![The picket](media/picket.png)\n")
+    picture = two_issues / "dist" / "media" / "media" / "picket.png"
+
+    assert build(two_issues).rendered
+    assert picture.is_file()
+    assert build(two_issues).rendered == []
+
+    first.write_text(first.read_text() + "\nOne more line.\n")
+    assert "web 001-first" in build(two_issues).rendered
+    assert build(two_issues).rendered == []
+
+    second.write_text(second.read_text().replace("![The picket](media/picket.png)", ""))
+    assert "web 002-second" in build(two_issues).rendered
+    assert picture.is_file()
+    assert build(two_issues).rendered == []
+
+
 def test_pages_of_a_document_taken_out_of_an_issue_are_removed(two_issues: Path) -> None:
     page = two_issues / "dist" / "002-second" / "second-article" / "index.html"
     assert page.is_file()
