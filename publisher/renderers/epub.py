@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import base64
+import io
 import logging
+import re
 import tempfile
 import textwrap
 import uuid
+import zipfile
 from pathlib import Path
 from typing import ClassVar
 
@@ -74,7 +77,10 @@ class EpubRenderer(IssueRenderer):
             style = ctx.config.style
             args += [f"--epub-embed-font={f.file}" for font in style.fonts for f in font.faces]
             pandoc.html_to_epub(html, output, args)
-            return [Artifact(Path(issue.folder) / f"{issue.slug}.epub", output.read_bytes())]
+            data = output.read_bytes()
+            if issue.direction == "rtl":
+                data = with_root_direction(data, issue.direction)
+            return [Artifact(Path(issue.folder) / f"{issue.slug}.epub", data)]
 
     def draw_cover(self, issue: Issue, ctx: RenderContext, tmp: Path) -> Path | None:
         """The cover (epub/cover.svg): the logo, the newsletter's name, the issue's number,
@@ -107,6 +113,30 @@ class EpubRenderer(IssueRenderer):
         cover = tmp / "cover.svg"
         cover.write_bytes(data)
         return cover
+
+
+_ROOT = re.compile(rb"<html\b[^>]*", re.IGNORECASE)
+
+
+def with_root_direction(epub: bytes, direction: str) -> bytes:
+    """The EPUB with `dir` on the root <html> of each XHTML file that has none.
+
+    pandoc's EPUB 3 template writes the root's lang but not its dir (its `dir` variable
+    reaches only the HTML templates), so the title page, the editorial, the colophon and
+    the contents of a right-to-left issue were laid out left to right. Entries are copied
+    in order with their own names, dates and compression (the mimetype first, stored)."""
+    source = zipfile.ZipFile(io.BytesIO(epub))
+    out = io.BytesIO()
+    with source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith(".xhtml"):
+                root = _ROOT.search(data)
+                if root and b" dir=" not in root.group(0):
+                    end = root.end()
+                    data = data[:end] + f' dir="{direction}"'.encode() + data[end:]
+            target.writestr(info, data, compress_type=info.compress_type)
+    return out.getvalue()
 
 
 def _data_url(path: Path, width: int, referrer: Path) -> str:
