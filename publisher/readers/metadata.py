@@ -13,7 +13,7 @@ import datetime as dt
 import difflib
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
@@ -75,9 +75,9 @@ def document_fields(
     `source` is set for hand-written front matter; without it, metadata came from a
     file's own properties (Word, OpenDocument), which are looser."""
 
-    def fail(message: str, key: str, hint: str | None = None) -> PublisherError:
+    def fail(message: str, *key: Hashable, hint: str | None = None) -> PublisherError:
         if source is not None:
-            return source.error(message, key, hint=hint)
+            return source.error(message, *key, hint=hint)
         return PublisherError.at(message, path, hint=hint)
 
     unknown = [key for key in meta if str(key) not in KNOWN_KEYS]
@@ -102,10 +102,10 @@ def document_fields(
     return {
         "title": text("title"),
         "subtitle": text("subtitle"),
-        "authors": _names(meta, "authors", path),
+        "authors": _names(meta, "authors", path, fail, source is not None),
         "date": _date(meta, fail, strict=source is not None) or _file_name_date(path),
         "language": _language(meta, path, fail, source is not None) or default_language,
-        "tags": _names(meta, "tags", path),
+        "tags": _names(meta, "tags", path, fail, source is not None),
         "summary": text("summary"),
         "draft": _draft(meta, path),
         "aliases": _aliases(meta, fail),
@@ -151,8 +151,15 @@ def _first(meta: dict[str, Any], field: str) -> tuple[str, Any]:
     return ALIASES[field][0], None
 
 
-def _names(meta: dict[str, Any], field: str, path: Path) -> tuple[str, ...]:
-    """Authors or tags: a list, or one string (Jekyll separates tags by spaces in _posts)."""
+def _names(
+    meta: dict[str, Any], field: str, path: Path, fail: Fail, hand_written: bool
+) -> tuple[str, ...]:
+    """Authors or tags: a list, or one string (Jekyll separates tags by spaces in _posts).
+
+    In hand-written front matter an item YAML made into no text is refused at its line:
+    `null` (or a bare `-`) names nobody, and `true`/`false` were words YAML turned into
+    booleans ("True" is not what was written). Properties of office files are looser:
+    an empty one is left out."""
     keys = ALIASES[field] if field == "tags" else (_first(meta, field)[0],)
     names: list[str] = []
     seen: set[str] = set()  # "Housing" in categories and "housing" in tags are one tag
@@ -162,14 +169,39 @@ def _names(meta: dict[str, Any], field: str, path: Path) -> tuple[str, ...]:
             continue
         if isinstance(value, str) and field == "tags" and "_posts" in path.parts:
             value = value.split()
-        for item in value if isinstance(value, list) else [value]:
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
             if isinstance(item, dict):  # Ghost and some themes: {name: …, slug: …}
                 item = item.get("name") or item.get("title") or ""
+            if item is None or isinstance(item, bool):
+                if not hand_written:
+                    continue
+                where = (key, index) if isinstance(value, list) else (key,)
+                raise _no_name(fail, field, item, where)
             name = plain_text(str(item))
             if name and name.casefold() not in _PLACEHOLDER_TAGS | seen:
                 names.append(name)
                 seen.add(name.casefold())
     return tuple(names)
+
+
+def _no_name(
+    fail: Fail, field: str, item: bool | None, where: tuple[str | int, ...]
+) -> PublisherError:
+    """The error for an author or tag that YAML read as null or as true or false."""
+    noun = "author" if field == "authors" else "tag"
+    if item is None:
+        return fail(
+            f"{where[0]!r} has an empty item (null), which names no {noun}",
+            *where,
+            hint=f"remove the item, or write the {noun} in quotes if it is the word null",
+        )
+    written = str(item).lower()
+    return fail(
+        f"{where[0]!r} has {written}, which YAML reads as true or false, not as a {noun}",
+        *where,
+        hint=f'put it in quotes to keep the word: "{written}"',
+    )
 
 
 def _language(meta: dict[str, Any], path: Path, fail: Fail, hand_written: bool) -> str | None:
@@ -184,7 +216,7 @@ def _language(meta: dict[str, Any], path: Path, fail: Fail, hand_written: bool) 
     except NotALanguage as exc:
         if not hand_written:
             return from_name  # a damaged office property is no reason to stop
-        raise fail(str(exc), key, exc.hint) from None
+        raise fail(str(exc), key, hint=exc.hint) from None
 
 
 def _draft(meta: dict[str, Any], path: Path) -> bool:
@@ -210,7 +242,7 @@ def _date(meta: dict[str, Any], fail: Fail, strict: bool) -> dt.date | None:
             raise fail(
                 f"date {value!r} is not a date",
                 key,
-                "write dates as YYYY-MM-DD, e.g. 2026-02-22",
+                hint="write dates as YYYY-MM-DD, e.g. 2026-02-22",
             ) from None
         return None  # office files carry all sorts of date strings; a missing date is fine
 
