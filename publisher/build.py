@@ -44,7 +44,7 @@ from .manifest import IssueManifest, load_manifests
 from .model import Archive, Document, Download, Issue
 from .pool import DocumentPool, slug_for
 from .printing import PrintOptions, PrintSettings, resolve
-from .readers import check_size, read_document
+from .readers import Converted, check_size, confined, convert_document
 from .readers.metadata import PASSED_TO_TEMPLATES
 from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
 from .resources import confine_images
@@ -235,6 +235,9 @@ def read_documents(
     return documents
 
 
+_HERE = "\x00document\x00"  # the document's path in a remembered warning: it may move
+
+
 def _read_cached(
     pool: Path, relative: Path, language: str, strict: bool, limits: Limits, cache: Cache
 ) -> Document:
@@ -250,14 +253,18 @@ def _read_cached(
     )
     if record := cache.load("documents", key):
         for warning in record["warnings"]:  # said again: a cached document's problems remain
-            log.warning("%s", warning)
-        return document_from_record(record["document"])
-    with captured_warnings() as warnings:
-        document = read_document(
-            path, slug_for(relative), pool, language, strict=strict, limits=limits
-        )
-    cache.store("documents", key, {"document": document_record(document), "warnings": warnings})
-    return document
+            log.warning("%s", warning.replace(_HERE, str(path)))
+        converted = Converted(document_from_record(record["document"]), tuple(record["sources"]))
+    else:
+        with captured_warnings() as warnings:
+            converted = convert_document(
+                path, slug_for(relative), language, strict=strict, limits=limits
+            )
+        record = {"document": document_record(converted.document), "sources": converted.sources}
+        said = [warning.replace(str(path), _HERE) for warning in warnings]
+        cache.store("documents", key, {**record, "warnings": said})
+    # Images every time: which files exist, and where the workspace is, may have changed.
+    return confined(converted, pool, path, limits)
 
 
 def note_front_matter(

@@ -224,3 +224,54 @@ def test_a_documents_warnings_are_said_again_when_it_comes_from_the_cache(
             build(root, formats=["feed"])
         said.append([r.getMessage() for r in caplog.records if "titel" in r.getMessage()])
     assert said[0] and said[1] == said[0]
+
+
+def test_an_image_added_after_a_build_that_left_it_out_is_in_the_next(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The editor reads "left out: there is no file", adds the picture and builds again:
+    the document's conversion is remembered, its pictures are looked for every time."""
+    from PIL import Image
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    article = root / "documents" / "first-article.md"
+    article.write_text(article.read_text() + "\n![The picket](media/picket.png)\n")
+    with caplog.at_level("WARNING", logger="publisher"):
+        build(root, formats=["web"])
+    assert "there is no file documents/media/picket.png" in caplog.text
+    page = root / "dist" / "001-first" / "first-article" / "index.html"
+    assert "picket.png" not in page.read_text()
+
+    (root / "documents" / "media").mkdir()
+    Image.new("RGB", (400, 300), (30, 90, 160)).save(root / "documents" / "media" / "picket.png")
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="publisher"):
+        build(root, formats=["web"])
+    assert "picket.png" not in caplog.text
+    assert 'src="../../media/media/picket.png"' in page.read_text()
+    assert (root / "dist" / "media" / "media" / "picket.png").is_file()
+
+
+def test_a_workspace_moved_to_another_folder_keeps_its_pictures(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A folder renamed, or synced to another machine, with its .publisher/ cache: what the
+    cache remembers of a document names it where it is now."""
+    from PIL import Image
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "before")
+    (root / "documents" / "media").mkdir()
+    Image.new("RGB", (400, 300), (30, 90, 160)).save(root / "documents" / "media" / "picket.png")
+    article = root / "documents" / "first-article.md"
+    text = article.read_text().replace("---\n", "---\nimage: media/picket.png\ntitel: x\n", 1)
+    article.write_text(text + "\n![The picket](media/picket.png)\n")
+    build(root, formats=["web"])
+
+    moved = shutil.move(root, tmp_path / "after")
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="publisher"):
+        build(Path(moved), formats=["web"])
+    assert "left out" not in caplog.text
+    assert "titel" in caplog.text and str(root) not in caplog.text  # said where it is now
+    page = (Path(moved) / "dist" / "001-first" / "first-article" / "index.html").read_text()
+    assert page.count("picket.png") >= 2  # the lead image and the one in the text

@@ -6,7 +6,9 @@ validates the metadata and passes the body through the one sanitising policy.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..controls import clean_mapping, strip_controls
@@ -36,8 +38,11 @@ EXTENSIONS: dict[str, Reader] = {ext: r for r in READERS for ext in r.extensions
 __all__ = [
     "EXTENSIONS",
     "READERS",
+    "Converted",
     "RawDocument",
     "Reader",
+    "confined",
+    "convert_document",
     "fallback_title",
     "not_read",
     "read_document",
@@ -77,6 +82,39 @@ def read_document(
     `shown_as`: the name to give in messages when `path` is a working copy (import);
     `limits`: publisher.toml's [limits] (the defaults when not given)."""
     limits = limits or DEFAULT_LIMITS
+    converted = convert_document(path, slug, default_language, reader, strict, shown_as, limits)
+    return confined(converted, pool, path, limits)
+
+
+@dataclass(frozen=True)
+class Converted:
+    """A document before its images are confined to the pool: what can be remembered
+    between builds (confinement depends on which files exist now, so it is done every
+    time: an image added after a build that left it out is used by the next)."""
+
+    document: Document  # its body's images as written, `images` empty
+    sources: tuple[str, ...]  # the src of each <img> before sanitising (`confine_images`)
+
+
+def confined(converted: Converted, pool: Path, path: Path, limits: Limits) -> Document:
+    """The document with its images confined to `pool` (warnings name `path`)."""
+    document = converted.document
+    body, images = confine_images(
+        document.body_html, pool, path, sources=converted.sources, limits=limits
+    )
+    return dataclasses.replace(document, body_html=body, images=images, source=path)
+
+
+def convert_document(
+    path: Path,
+    slug: str,
+    default_language: str,
+    reader: Reader | None = None,
+    strict: bool = False,
+    shown_as: Path | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Converted:
+    """The document read, validated and sanitised: all of `read_document` but confinement."""
     check_size(path, limits)
     if path.suffix.lower() in (".docx", ".odt"):
         check_office_zip(path, limits)
@@ -129,10 +167,8 @@ def read_document(
             limits.html_depth,
         )
     body = curl_quotes(body, fields["language"])
-    body, images = confine_images(
-        body, pool, path, sources=written_sources(body_html), limits=limits
-    )
-    return Document(slug=slug, body_html=body, source=path, images=images, **fields)
+    document = Document(slug=slug, body_html=body, source=path, images=(), **fields)
+    return Converted(document, tuple(written_sources(body_html)))
 
 
 _RAISE = "or raise {} under [limits] in publisher.toml"
