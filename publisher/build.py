@@ -74,6 +74,7 @@ def build(
     issue_renderers = [r for r in renderers if isinstance(r, IssueRenderer)]
     archive_renderers = [r for r in renderers if isinstance(r, ArchiveRenderer)]
     out = (out_dir or config.dist_dir).resolve()
+    refuse_sources_as_output(out, config)
     cache = Cache.for_workspace(root)
 
     # Manifests are checked against an index of documents/ before anything is converted.
@@ -141,6 +142,21 @@ def build(
         log.warning("%d output(s) could not be made; the rest are in %s", len(report.failed), out)
         raise PublisherError(*(p for failure in report.failed for p in failure.problems))
     return report
+
+
+def refuse_sources_as_output(out: Path, config: Config) -> None:
+    """An output folder that is the workspace itself, or inside what the editor writes,
+    would have builds overwrite documents and manifests (an `index.html` document, say)
+    and read their own outputs back as documents."""
+    root = config.root.resolve()
+    sources = [config.documents_dir, config.issues_dir, config.templates_dir, root / ".publisher"]
+    inside = next((s for s in sources if out.is_relative_to(s.resolve())), None)
+    if out == root or inside:
+        what = f"inside {inside.name}/" if inside else "the workspace folder itself"
+        raise PublisherError.at(
+            f"the output folder {out} is {what}: a build would write over your files",
+            hint="build into a folder of its own, e.g. --out dist (the default)",
+        )
 
 
 def check_paper(

@@ -90,3 +90,28 @@ def test_a_build_interrupted_mid_way_leaves_only_whole_files(
     assert set(after) == set(before)  # no temporary, partial or staged file is left
     for name, data in after.items():
         assert whole(name, data, (before[name], new.get(name))), name
+
+
+@pytest.mark.parametrize("out", ["documents", ".", "issues/built", "templates"])
+def test_an_output_folder_among_the_editors_own_files_is_refused_and_nothing_written(
+    workspace: Callable[[str], Path], out: str
+) -> None:
+    """`--out documents` wrote the archive's index.html over a document of that name, and
+    the next build read the outputs back as documents."""
+    from publisher.errors import PublisherError
+
+    root = workspace("minimal")
+    (root / "templates").mkdir()
+    (root / "documents" / "index.html").write_text("<h1>Our own page</h1>\n")
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+    with pytest.raises(PublisherError, match="a build would write over your files"):
+        build(root, out_dir=root / out)
+
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in root.iterdir()) == [
+        "documents",
+        "issues",
+        "publisher.toml",
+        "templates",
+    ]
