@@ -1,6 +1,6 @@
 """The one HTML policy every document body passes through before any renderer sees it.
 
-Built on nh3 (Ammonia): an allowlist of tags and attributes, http(s)/mailto links only,
+Built on nh3 (Ammonia): an allowlist of tags and attributes, http(s), mailto and tel links only,
 so scripts, event handlers, iframes, SVG, javascript: and data: URLs never survive.
 """
 
@@ -89,7 +89,7 @@ _ATTRIBUTES = {
     "q": {"cite"},
     "blockquote": {"cite"},
 }
-_URL_SCHEMES = {"http", "https", "mailto"}
+_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _DROP_WITH_CONTENT = {
     "script",
     "style",

@@ -1,4 +1,4 @@
-"""Links in PDFs: only the web, mail and the PDF's own anchors.
+"""Links in PDFs: only the web, mail, telephone numbers and the PDF's own anchors.
 
 WeasyPrint resolves a relative link against the HTML's base URL, the documents/ folder,
 so `[see](other.md)` or `<a href="#">` would print the editor's disk path as a file: link.
@@ -25,7 +25,7 @@ from .base import RenderContext
 _A = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"""\shref\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 _ID = re.compile(r"""\sid\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
-WEB_SCHEMES = ("http", "https", "mailto")
+WEB_SCHEMES = ("http", "https", "mailto", "tel")
 
 
 class Target(NamedTuple):
@@ -67,12 +67,12 @@ def absolute_links(fragment: str, folder: Path, targets: Mapping[Path, Target]) 
 
 
 def keep_safe_links(page: str) -> str:
-    """The page with every link that is not http(s), mailto or an anchor on it unlinked."""
+    """The page with every link that is not http(s), mailto, tel or an anchor on it unlinked."""
     ids = {_unquoted(m.group(1)) for m in _ID.finditer(page)}
 
     def decide(value: str, parts: SplitResult) -> str | None:
         web = parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
-        mail = parts.scheme.lower() == "mailto"
+        mail = parts.scheme.lower() in ("mailto", "tel")
         return None if web or mail or (value.startswith("#") and unquote(value[1:]) in ids) else ""
 
     return _rewrite_links(page, decide)
