@@ -3,16 +3,27 @@ that emails, feeds, PDFs and the web archive all link to, so they always agree."
 
 from __future__ import annotations
 
+import re
+
 # In what the email renderer writes (the unsubscribe link and header), delivery puts each
 # subscriber's signed token in place of this.
 RECIPIENT_TOKEN = "RECIPIENT_TOKEN"
 
 
 def tag_path(tag: str) -> str:
-    """Where a tag's page lives, relative to the site root."""
+    """Where a tag's page lives, relative to the site root.
+
+    A `+` or `#` that ends a word is said as a word first (C++ → c-plus-plus, C# →
+    c-sharp, as WordPress and Hugo themes write them): slugifying drops both, and C++,
+    C# and C shared one page. A hashtag's leading `#` is still dropped (#MeToo → metoo)."""
     from slugify import slugify
 
-    return f"tags/{slugify(tag) or 'tag'}/"
+    spoken = _SHARP.sub(" sharp ", _PLUS.sub(" plus ", tag))
+    return f"tags/{slugify(spoken) or 'tag'}/"
+
+
+_PLUS = re.compile(r"(?<=[\w+#])\+")  # C++, Notepad++, a+b; not the + of "+1"
+_SHARP = re.compile(r"(?<=[\w+#])#")  # C#, F#; not a hashtag's # ("#MeToo")
 
 
 def issue_folder(slug: str, edition: str = "") -> str:

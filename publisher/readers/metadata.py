@@ -9,6 +9,7 @@ refused when the workspace asks for strict front matter.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import difflib
 import logging
@@ -154,7 +155,7 @@ def _first(meta: dict[str, Any], field: str) -> tuple[str, Any]:
 def _names(
     meta: dict[str, Any], field: str, path: Path, fail: Fail, hand_written: bool
 ) -> tuple[str, ...]:
-    """Authors or tags: a list, or one string (Jekyll separates tags by spaces in _posts).
+    """Authors or tags: a list, or one string (see _tag_list for tags written as one).
 
     In hand-written front matter an item YAML made into no text is refused at its line:
     `null` (or a bare `-`) names nobody, and `true`/`false` were words YAML turned into
@@ -167,8 +168,8 @@ def _names(
         value = meta.get(key)
         if value is None:
             continue
-        if isinstance(value, str) and field == "tags" and "_posts" in path.parts:
-            value = value.split()
+        if isinstance(value, str) and field == "tags":
+            value = _tag_list(value, jekyll_post="_posts" in path.parts)
         items = value if isinstance(value, list) else [value]
         for index, item in enumerate(items):
             if isinstance(item, dict):  # Ghost and some themes: {name: …, slug: …}
@@ -183,6 +184,16 @@ def _names(
                 names.append(name)
                 seen.add(name.casefold())
     return tuple(names)
+
+
+def _tag_list(written: str, jekyll_post: bool) -> list[str]:
+    """Tags written as one string: separated by commas, as Pelican reads them and people
+    write them for any generator (`tags: housing, rent, "tenants union"`; a tag with a
+    comma in it is quoted); else by spaces in a Jekyll post (`categories: news strikes`);
+    else the string is one tag."""
+    if "," in written:
+        return [item.strip() for item in next(csv.reader([written], skipinitialspace=True))]
+    return written.split() if jekyll_post else [written]
 
 
 def _no_name(

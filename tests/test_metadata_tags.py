@@ -1,0 +1,93 @@
+"""Tags as editors write them: each different tag has a page of its own (C++ and C# are not
+C), and a string of tags separated by commas is several tags, as Pelican reads it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from publisher.build import build
+from publisher.model import Document
+from publisher.readers import read_document
+from publisher.urls import tag_path
+
+
+def read(path: Path) -> Document:
+    return read_document(path, path.stem, path.parent, "en")
+
+
+@pytest.mark.parametrize(
+    ("tag", "path"),
+    [
+        ("C++", "tags/c-plus-plus/"),
+        ("C#", "tags/c-sharp/"),
+        ("C", "tags/c/"),
+        ("F#", "tags/f-sharp/"),
+        ("Notepad++", "tags/notepad-plus-plus/"),
+        # ordinary tags keep the pages they had
+        ("housing", "tags/housing/"),
+        ("Tenants Union", "tags/tenants-union/"),
+        ("Café", "tags/cafe/"),
+        ("#MeToo", "tags/metoo/"),  # a hashtag's # is no sharp sign
+        ("+1", "tags/1/"),
+    ],
+)
+def test_a_tags_page_is_named_after_the_tag_as_said(tag: str, path: str) -> None:
+    assert tag_path(tag) == path
+
+
+def test_c_plus_plus_and_c_sharp_each_have_their_own_page(
+    workspace: Callable[[str], Path],
+) -> None:
+    root = workspace("minimal")
+    documents = root / "documents"
+    first = documents / "first-article.md"
+    first.write_text(first.read_text().replace("tags: [test]", "tags: [C++]"))
+    second = documents / "second-article.md"
+    second.write_text(second.read_text().replace("date:", 'tags: ["C#"]\ndate:'))
+
+    build(root, formats=["web"])
+
+    dist = root / "dist"
+    for folder, tag in (("c-plus-plus", "C++"), ("c-sharp", "C#")):
+        page = lxml.html.parse(str(dist / "tags" / folder / "index.html")).getroot()
+        assert f"Topic: {tag}" in page.findtext(".//title")
+        listed = [a.text_content() for a in page.iter("a")]
+        assert ("The first article" in listed) == (tag == "C++")
+        assert ("The second article" in listed) == (tag == "C#")
+    assert not (dist / "tags" / "c").exists()
+    article = lxml.html.parse(str(dist / "001-first" / "first-article" / "index.html"))
+    links = {a.text_content(): a.get("href") for a in article.iter("a")}
+    assert links["C++"].endswith("tags/c-plus-plus/")
+
+
+@pytest.mark.parametrize(
+    ("written", "tags"),
+    [
+        ('housing, rent, "tenants union"', ("housing", "rent", "tenants union")),
+        ("housing,rent", ("housing", "rent")),
+        ('"Smith, Jones", pay', ("Smith, Jones", "pay")),  # a comma inside quotes stays
+        ("tenants union", ("tenants union",)),  # no comma: one tag, spaces and all
+    ],
+)
+def test_a_string_of_tags_is_split_on_commas(
+    tmp_path: Path, written: str, tags: tuple[str, ...]
+) -> None:
+    path = tmp_path / "a.md"
+    quoted = "'" + written.replace("'", "''") + "'"
+    path.write_text(f"---\ntitle: T\ntags: {quoted}\n---\nBody\n", encoding="utf-8")
+    assert read(path).tags == tags
+
+
+def test_tags_written_unquoted_are_split_on_commas(tmp_path: Path) -> None:
+    """Unquoted, as Jekyll and Pelican users write it: YAML reads one string."""
+    path = tmp_path / "a.md"
+    path.write_text(
+        '---\ntitle: T\ntags: housing, rent, "tenants union"\ncategories: News, Housing\n'
+        "---\nBody\n",
+        encoding="utf-8",
+    )
+    assert read(path).tags == ("housing", "rent", "tenants union", "News")
