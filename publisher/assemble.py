@@ -35,16 +35,17 @@ def assemble(
             manifest.path,
             hint="remove 'draft: true' (or 'published: false') from their front matter",
         )
+    language = manifest.language or config.language
     return Issue(
         slug=manifest.slug,
         number=manifest.number,
         title=plain_text(manifest.title),
         date=manifest.date,
-        language=manifest.language or config.language,
+        language=language,
         editorial_html=clean_html(editorial_html),
         sections=sections,
         source=manifest.path,
-        summary=plain_text(manifest.summary) or _first_summary(sections),
+        summary=plain_text(manifest.summary) or _contents(sections, language),
         cover=manifest.cover,
         pdf=manifest.pdf,
         leaflet=_leaflet(manifest, documents),
@@ -67,11 +68,6 @@ def _leaflet(manifest: IssueManifest, documents: Mapping[Path, Document]) -> Lea
         qr=plan.qr,
         pdf=plan.pdf,
     )
-
-
-def _first_summary(sections: tuple[Section, ...]) -> str:
-    titles = [doc.title for section in sections for doc in section.documents]
-    return "In this issue: " + "; ".join(titles) if titles else ""
 
 
 def edition_languages(manifest: IssueManifest, original: str) -> tuple[str, ...]:
@@ -163,7 +159,8 @@ def _edition(
 
 
 def _contents(sections: tuple[Section, ...], language: str) -> str:
-    """An edition's summary when the manifest gives none: its titles, in its language."""
+    """An issue's or an edition's summary when the manifest gives none: its titles, in its
+    language (the interface's translation of "In this issue")."""
     from .i18n import gettext, interface_language
 
     titles = "; ".join(doc.title for section in sections for doc in section.documents)
