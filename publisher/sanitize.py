@@ -109,6 +109,34 @@ _DROP_WITH_CONTENT = {
 }
 
 
+_DIRECTIONS = frozenset({"ltr", "rtl", "auto"})
+# A well-formed BCP 47 tag (RFC 5646 section 2.1): language (with extended subtags),
+# script, region, variants, extensions, private use. Not the grandfathered irregular tags,
+# nor languages of 4 to 8 letters, which the registry has none of ("Arabic", "english").
+_LANGUAGE_TAG = re.compile(
+    r"[a-z]{2,3}(?:-[a-z]{3}){0,3}"
+    r"(?:-[a-z]{4})?"
+    r"(?:-(?:[a-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
+    r"(?:-[0-9a-wy-z](?:-[a-z0-9]{2,8})+)*"
+    r"(?:-x(?:-[a-z0-9]{1,8})+)?"
+    r"|x(?:-[a-z0-9]{1,8})+",
+    re.IGNORECASE | re.ASCII,
+)
+
+
+def _attribute_value(element: str, attribute: str, value: str) -> str | None:
+    """`dir` only as ltr, rtl or auto and `lang` only as a well-formed BCP 47 tag; any
+    other value of either is dropped (the element stays). Other attributes as they are."""
+    if attribute == "dir":
+        direction = value.strip().lower()
+        return direction if direction in _DIRECTIONS else None
+    if attribute == "lang":
+        tag = value.strip()
+        return tag if _LANGUAGE_TAG.fullmatch(tag) else None
+    return value
+
+
 def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth) -> str:
     """Return `fragment` with everything outside the allowlist removed (and control
     characters, which no XML output can hold, even when an entity spelled them), and
@@ -117,6 +145,7 @@ def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth)
         fragment,
         tags=_TAGS,
         attributes=_ATTRIBUTES,
+        attribute_filter=_attribute_value,
         url_schemes=_URL_SCHEMES,
         clean_content_tags=_DROP_WITH_CONTENT,
         link_rel="noopener noreferrer",
