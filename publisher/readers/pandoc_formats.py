@@ -36,7 +36,8 @@ RAW_HTML_DEPTH = 128
 
 
 class DocxReader:
-    """pandoc reads a Word file's title, subtitle, author and date from its core properties.
+    """pandoc reads a Word file's title, subtitle, author and date from its core properties;
+    its language (dc:language), which pandoc leaves out, is read here, as an ODT's is.
 
     With `media_dir`, embedded images are extracted there (used by `publisher import`)."""
 
@@ -47,7 +48,21 @@ class DocxReader:
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         converted = pandoc.to_html(path, "docx", id_prefix=id_prefix, media_dir=self.media_dir)
-        return RawDocument(converted.meta, converted.body_html)
+        meta = dict(converted.meta)
+        if "lang" not in meta and (language := docx_language(path)):
+            meta["lang"] = language
+        return RawDocument(meta, converted.body_html)
+
+
+def docx_language(path: Path) -> str:
+    """The language in a Word file's core properties (docProps/core.xml), or "" when it
+    names none. pandoc has read the file already: one it could read is a zip."""
+    try:
+        with zipfile.ZipFile(path) as docx:
+            root = ElementTree.fromstring(docx.read("docProps/core.xml"))
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return ""  # no properties, or damaged ones: the language is the workspace's
+    return (root.findtext("dc:language", default="", namespaces=_NS) or "").strip()
 
 
 class RtfReader:
