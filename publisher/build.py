@@ -138,6 +138,8 @@ def build(
 
         then = archive_jobs if archive_renderers else None
         plan.run(jobs, progress, report, parallel=True, then=then)
+        if not issue_refs and not formats:  # every output: what no job makes now goes
+            plan.forget_other_jobs()
     if report.failed:  # the other outputs are in place; the build still fails, naming these
         log.warning("%d output(s) could not be made; the rest are in %s", len(report.failed), out)
         raise PublisherError(*(p for failure in report.failed for p in failure.problems))

@@ -17,6 +17,7 @@ output keeps the time it was made at.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import filecmp
 import logging
@@ -61,6 +62,8 @@ from .workers import (
     run_job,
     workers,
 )
+
+log = logging.getLogger(__name__)
 
 
 class Progress(Protocol):
@@ -117,9 +120,10 @@ class RenderPlan:
     _made_out: bool = False  # the output folder did not exist before this build
     _warming: threading.Thread | None = None
     _layout: ProcessPoolExecutor | None = None  # workers that lay out PDFs (see warm_up)
+    _seen: set[str] = field(default_factory=set)  # the jobs of this build, due or not
 
     def __post_init__(self) -> None:
-        self._renders = {} if self.force else self.cache.renders(self.out)
+        self._renders = self.cache.renders(self.out)  # `force` renders them all the same
         self._base = digest(
             versions_digest(),
             # The config as renderers get it; [delivery] is added per format in _fingerprint.
@@ -225,6 +229,7 @@ class RenderPlan:
         """Each job's fingerprint, and the jobs whose outputs are not up to date; the others
         are reported as skipped."""
         progress.expect(len(jobs))
+        self._seen |= {job.name for job in jobs}
         fingerprints = {job.name: self._fingerprint(job) for job in jobs}
         due = [
             job for job in jobs if self.force or not self._up_to_date(job, fingerprints[job.name])
@@ -350,11 +355,27 @@ class RenderPlan:
         finally:
             self._save()
 
+    def forget_other_jobs(self) -> None:
+        """For a build of every issue in every format: the outputs of jobs it no longer has
+        (an issue removed or renamed, a translation dropped) go when it succeeds. A
+        withdrawn issue must not stay online in a dist/ that is synced to a server."""
+        for name in self._renders.keys() - self._seen:
+            self._stale_files |= set(self._renders.pop(name)["files"])
+
     def _save(self) -> None:
-        """Remove what re-rendered jobs no longer produce, then record this build."""
+        """Remove what re-rendered jobs no longer produce (and folders left empty), then
+        record this build."""
         current = {name for record in self._renders.values() for name in record["files"]}
-        for name in self._stale_files - current:
+        gone = sorted(self._stale_files - current)
+        if gone:
+            log.info("%d file(s) no output makes now removed, e.g. %s", len(gone), gone[0])
+        for name in gone:
             (self.out / name).unlink(missing_ok=True)
+            for folder in (self.out / name).parents:
+                if folder == self.out or not folder.is_relative_to(self.out):
+                    break
+                with contextlib.suppress(OSError):  # not empty, or gone
+                    folder.rmdir()
         self.cache.save_renders(self.out, self._renders)
 
     def _render(

@@ -275,3 +275,33 @@ def test_a_workspace_moved_to_another_folder_keeps_its_pictures(
     assert "titel" in caplog.text and str(root) not in caplog.text  # said where it is now
     page = (Path(moved) / "dist" / "001-first" / "first-article" / "index.html").read_text()
     assert page.count("picket.png") >= 2  # the lead image and the one in the text
+
+
+def test_a_removed_issue_leaves_dist_with_the_next_build_of_every_issue(
+    two_issues: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """dist/ is what gets synced to the server: an issue withdrawn (its manifest deleted
+    or renamed) must not stay online. A build of some issues only leaves it be."""
+    issue_two = two_issues / "dist" / "002-second"
+    assert (issue_two / "002-second.pdf").is_file()
+    (two_issues / "issues" / "002-second.yaml").unlink()
+
+    build(two_issues, ["1"])
+    assert (issue_two / "002-second.pdf").is_file()
+    build(two_issues, formats=["pdf", "feed"])
+    assert (issue_two / "002-second.pdf").is_file()
+
+    with caplog.at_level("INFO", logger="publisher"):
+        build(two_issues)
+    assert not issue_two.exists()
+    assert "removed" in caplog.text
+    dist = two_issues / "dist"
+    assert [p for p in dist.rglob("*") if p.is_dir() and not any(p.iterdir())] == []
+    assert "002-second" not in (dist / "feed.atom").read_text()
+    assert build(two_issues).rendered == []
+
+
+def test_force_still_knows_what_earlier_builds_wrote(two_issues: Path) -> None:
+    (two_issues / "issues" / "002-second.yaml").unlink()
+    build(two_issues, force=True)
+    assert not (two_issues / "dist" / "002-second").exists()
