@@ -11,6 +11,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import lxml.etree
+import lxml.html
 import pytest
 from conftest import WORKSPACES, build_copy, copy_workspace
 from parsed_outputs import epub_chapters
@@ -94,3 +96,64 @@ def test_an_english_epub_stays_left_to_right(built: BuildReport) -> None:
     chapters = epub_chapters(built.out_dir / ENGLISH_ISSUE / f"{ENGLISH_ISSUE}.epub")
     for name, root in chapters.items():
         assert root.get("dir") in (None, "ltr"), name
+
+
+# --- Print: what is left to right inside right-to-left lines --------------------------------
+
+
+def test_the_arabic_leaflets_address_and_contact_line_read_in_their_own_order(
+    built: BuildReport,
+) -> None:
+    """The address printed under the QR code is what a reader types: reordered by the
+    Arabic around it, it read "/minimal.example.org" then "/ar-002"."""
+    text = pdf_text(built.out_dir / ARABIC_ISSUE / f"{ARABIC_ISSUE}-leaflet.pdf")
+    lines = [line.strip() for line in text.splitlines()]
+    address = f"{SITE}/{ARABIC_ISSUE}/"
+    assert address in "".join(lines)  # however the narrow column breaks it
+    assert CONTACT in lines
+
+
+def test_the_arabic_pdfs_back_cover_reads_address_and_contact_in_their_own_order(
+    built: BuildReport,
+) -> None:
+    text = pdf_text(built.out_dir / ARABIC_ISSUE / f"{ARABIC_ISSUE}.pdf")
+    lines = [line.strip() for line in text.splitlines()]
+    assert CONTACT in lines
+    words = text.split()  # poppler writes a right-to-left line's words right to left
+    assert f"https://{SITE}/{ARABIC_ISSUE}/" in words, lines[-6:]
+
+
+def test_the_english_pdfs_back_cover_is_unchanged(built: BuildReport) -> None:
+    text = pdf_text(built.out_dir / ENGLISH_ISSUE / f"{ENGLISH_ISSUE}.pdf")
+    assert f"Read online: https://{SITE}/{ENGLISH_ISSUE}/" in text
+    assert CONTACT in text.splitlines()
+
+
+# --- Web, EPUB, email: the same marks in the markup ----------------------------------------
+
+
+def contact_direction(tree: lxml.etree._Element) -> list[str]:
+    """The direction of the nearest element marked with one around each contact line."""
+    return [
+        str(element.xpath("ancestor-or-self::*[@dir][1]/@dir")[0])
+        for element in tree.xpath(f"//*[text()[contains(., '{CONTACT}')]]")
+    ]
+
+
+def test_the_contact_line_keeps_the_newsletters_direction_in_arabic_web_epub_and_email(
+    built: BuildReport,
+) -> None:
+    """publisher.toml's contact line is in the newsletter's language (English here)."""
+    issue = built.out_dir / ARABIC_ISSUE
+    web = lxml.html.fromstring((issue / "index.html").read_bytes())
+    assert contact_direction(web) == ["ltr"]
+    email_html = lxml.html.fromstring((issue / "email.html").read_bytes())
+    assert contact_direction(email_html) == ["ltr"]
+    colophon = [
+        root
+        for root in epub_chapters(issue / f"{ARABIC_ISSUE}.epub").values()
+        if contact_direction(root)
+    ]
+    assert [contact_direction(root) for root in colophon] == [["ltr"]]
+    [link] = colophon[0].xpath(f"//*[local-name()='a'][@href='https://{SITE}/{ARABIC_ISSUE}/']")
+    assert link.get("dir") == "ltr"
