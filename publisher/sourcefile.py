@@ -174,7 +174,9 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
             f"not a valid value: {exc}",
             path,
             _impossible_value_line(text, first_line),
-            "check the dates: write them as YYYY-MM-DD with a day that exists",
+            "check the times: hours go from 0 to 23, minutes and seconds from 0 to 59"
+            if re.search(r"\b(?:hour|minute|second)\b", str(exc))
+            else "check the dates: write them as YYYY-MM-DD with a day that exists",
         ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -269,17 +271,28 @@ def _too_deep(path: Path, line: int) -> PublisherError:
 
 
 def _impossible_value_line(text: str, first_line: int) -> int:
-    """The line of the first date-shaped value that is no date (YAML names none)."""
-    import datetime as dt
+    """The line of the first date-shaped value that is no date or time (YAML names none):
+    a day that does not exist (2026-02-30), or an hour, minute or second out of range
+    (2026-01-05T25:99:00)."""
+    import yaml
 
     for number, line in enumerate(text.split("\n")):
-        for found in re.findall(r"\b(\d{4}-\d{1,2}-\d{1,2})\b", line):
-            year, month, day = (int(part) for part in found.split("-"))
+        for found in _TIMESTAMP.finditer(line):
             try:
-                dt.date(year, month, day)
+                yaml.load(found.group(0), Loader=_yaml_loader())
             except ValueError:
                 return number + first_line
+            except yaml.YAMLError:
+                continue
     return first_line
+
+
+# What YAML reads as a date or a time stamp (its timestamp resolver), found inside a line.
+_TIMESTAMP = re.compile(
+    r"\b\d{4}-\d{1,2}-\d{1,2}"
+    r"(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::\d{2})?))?)?"
+    r"(?![\w:.-])"
+)
 
 
 def _walk_yaml(node: Any, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:

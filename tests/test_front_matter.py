@@ -208,6 +208,38 @@ def test_impossible_date_names_the_line(tmp_path: Path) -> None:
     assert f"{path}:3:" in str(error.value)
 
 
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("2026-01-05T25:99:00", "hour must be in 0..23"),
+        ("2026-01-05 10:61:00 +01:00", "minute must be in 0..59"),
+        ("2026-01-05t10:00:75Z", "second must be in 0..59"),
+    ],
+)
+def test_impossible_time_names_the_dates_own_line(tmp_path: Path, value: str, said: str) -> None:
+    path = write(
+        tmp_path,
+        "a.md",
+        f"---\ntitle: T\nauthor: Ana\ndate: {value}\ntags: [x]\n---\nB\n",
+    )
+    with pytest.raises(PublisherError) as error:
+        read(path)
+    assert f"{path}:4: not a valid value: {said}" in str(error.value)
+    assert "hours go from 0 to 23, minutes and seconds from 0 to 59" in str(error.value)
+
+
+def test_an_impossible_date_after_a_good_one_is_named_at_its_own_line(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "a.md",
+        "---\ntitle: T\nlastmod: 2026-01-05T10:00:00\nnote: on 2026-01-05 we met\n"
+        "date: 2026-01-05T24:00:00\n---\nB\n",
+    )
+    with pytest.raises(PublisherError) as error:
+        read(path)
+    assert f"{path}:5:" in str(error.value)
+
+
 def test_misspelt_key_is_kept_with_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
