@@ -7,6 +7,7 @@ the user can fix that, it is no bug.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from dataclasses import dataclass
@@ -61,9 +62,23 @@ def write_artifacts(
     return written
 
 
+# What to do about the reasons a file cannot be written (by errno), else the usual two.
+_FIXES = {
+    errno.ENOSPC: "free some disk space",
+    errno.EDQUOT: "free some disk space (your quota is full)",
+    errno.EACCES: "check that the folder is yours to write in",
+    errno.EPERM: "check that the folder is yours to write in",
+    errno.EROFS: "the disk is read-only: build onto another one with --out",
+    errno.EEXIST: "a file is where a folder must be: move it away, or build with --out",
+    errno.ENOTDIR: "a file is where a folder must be: move it away, or build with --out",
+}
+
+
 def unwritable(path: Path, exc: OSError) -> PublisherError:
     return PublisherError.at(
         f"could not write this file: {exc.strerror or exc}",
         path,
-        hint="free some disk space, or check that the folder is yours to write in",
+        hint=_FIXES.get(
+            exc.errno or 0, "free some disk space, or check that the folder is yours to write in"
+        ),
     )

@@ -115,3 +115,19 @@ def test_an_output_folder_among_the_editors_own_files_is_refused_and_nothing_wri
         "publisher.toml",
         "templates",
     ]
+
+
+def test_a_file_where_the_output_folder_should_be_is_named_with_what_to_do(
+    workspace: Callable[[str], Path],
+) -> None:
+    """Not "free some disk space": the disk is not full, a file is in the way."""
+    from publisher.errors import PublisherError
+
+    root = workspace("minimal")
+    (root / "dist").write_text("notes\n")
+    with pytest.raises(PublisherError) as refused:
+        build(root)
+    [problem] = refused.value.problems
+    assert problem.file == root / "dist"
+    assert "a file is where a folder must be" in (problem.hint or "")
+    assert (root / "dist").read_text() == "notes\n"
