@@ -94,11 +94,17 @@ def manifest_paths(issues_dir: Path) -> list[Path]:
     return found
 
 
+def manifest_slug(path: Path) -> str:
+    """An issue's slug, its folder in dist/: the manifest's file name, made URL-safe."""
+    return slugify(path.stem) or path.stem
+
+
 def load_manifests(issues_dir: Path, pool: DocumentPool, workspace: Path) -> list[IssueManifest]:
     """Load and validate every manifest; raise one error listing all problems found."""
     manifests: list[IssueManifest] = []
-    problems: list[Problem] = []
-    for path in manifest_paths(issues_dir):
+    paths = manifest_paths(issues_dir)
+    problems = _shared_slugs(paths)
+    for path in paths:
         try:
             manifests.append(load_manifest(path, pool, workspace))
         except PublisherError as exc:
@@ -120,6 +126,27 @@ def load_manifests(issues_dir: Path, pool: DocumentPool, workspace: Path) -> lis
     return sorted(manifests, key=lambda m: (m.date, m.number), reverse=True)
 
 
+def _shared_slugs(paths: list[Path]) -> list[Problem]:
+    """Manifests whose names make one slug ("May Day.yaml", "may-day.yaml"; "número-1.yaml",
+    "numero-1.yaml") would publish into one folder, the later overwriting the earlier."""
+    problems = []
+    first: dict[str, Path] = {}
+    for path in paths:
+        slug = manifest_slug(path)
+        if slug not in first:
+            first[slug] = path
+            continue
+        problems.append(
+            Problem(
+                f"{path.name} and {first[slug].name} would both be published as {slug}/",
+                path,
+                None,
+                "rename one of them: an issue's folder is made from its manifest's file name",
+            )
+        )
+    return problems
+
+
 def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManifest:
     source = parse_file(path)
     problems = Problems(source)
@@ -133,7 +160,7 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
     problems.raise_any()
     return IssueManifest(
         path=path,
-        slug=slugify(path.stem) or path.stem,
+        slug=manifest_slug(path),
         number=values["number"],
         title=values.get("title", ""),
         date=values["date"],

@@ -326,3 +326,41 @@ def test_a_manifest_that_is_no_file_is_left_out_with_a_warning(minimal: Path) ->
     assert f"left out {issues}/002-pipe.yaml: it is a named pipe, not a file" in output
     assert f"left out {issues}/003-loop.yaml: it is a link that cannot be followed" in output
     assert f"left out {issues}/004-folder.toml: it is a folder, not a file" in output
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "said"),
+    [
+        (
+            "May Day.yaml",
+            "may-day.yaml",
+            "may-day.yaml and May Day.yaml would both be published as may-day/",
+        ),
+        (
+            "número-1.yaml",
+            "numero-1.yaml",
+            "número-1.yaml and numero-1.yaml would both be published as numero-1/",
+        ),
+        (
+            "Spring.yaml",
+            "spring.toml",
+            "spring.toml and Spring.yaml would both be published as spring/",
+        ),
+    ],
+)
+def test_two_manifests_named_into_one_folder_are_refused(
+    minimal: Path, first: str, second: str, said: str
+) -> None:
+    issues = minimal / "issues"
+    (issues / "001-first.yaml").rename(issues / first)
+    if second.endswith(".toml"):
+        (issues / second).write_text(
+            'number = 2\ndate = 2026-02-01\n\n[[sections]]\ntitle = "News"\n'
+            'documents = ["first-article"]\n'
+        )
+    else:
+        (issues / second).write_text(GOOD.replace("number: 1", "number: 2"))
+    code, output = run_build(minimal)
+    assert said in output
+    assert "hint: rename one of them" in output
+    assert_failed_cleanly(minimal, code)
