@@ -320,3 +320,32 @@ def test_an_export_that_cannot_be_written_names_the_file(
     result = invoke(delivery_workspace, "subscribers", "export", str(target))
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"error: {target}: could not write this file" in result.output
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Email address", "Name"],  # a spreadsheet's, which Mailchimp's export was taken for
+        ["E-mail Address", "First Name", "Last Name"],  # Outlook's contacts
+        ["First Name", "Last Name", "Email Address"],
+    ],
+)
+def test_an_address_books_list_keeps_its_names(
+    delivery_workspace: Path, tmp_path: Path, header: list[str]
+) -> None:
+    """Names were dropped without a word (the list was read as Mailchimp's export), or the
+    list was refused for want of a column called 'email'."""
+    people = {"kim@example.org": ["Kim", "Okafor"], "ana@example.org": ["Ana", "Ruiz"]}
+    rows = []
+    for address, (first, last) in people.items():
+        cells = {"email address": address, "e-mail address": address, "name": f"{first} {last}"}
+        cells |= {"first name": first, "last name": last}
+        rows.append([cells[column.lower()] for column in header])
+    listed = write_csv(tmp_path / "contacts.csv", [header, *rows])
+
+    result = invoke(delivery_workspace, "subscribers", "import", str(listed))
+
+    assert result.exit_code == 0, result.output
+    assert "Mailchimp" not in result.output
+    names = dict(query(delivery_workspace, "SELECT address, name FROM subscribers"))
+    assert names == {"kim@example.org": "Kim Okafor", "ana@example.org": "Ana Ruiz"}

@@ -60,6 +60,12 @@ _COLUMN_NAMES = {
     "étiquettes": "tags",
     "estado": "status",
     "statut": "status",
+    # as Outlook, Google Contacts and address books export them
+    "email address": "email",
+    "e-mail address": "email",
+    "e-mail 1 - value": "email",
+    "full name": "name",
+    "display name": "name",
 }
 _TAG = re.compile(r"^[\w\- ]{1,40}$")
 # A cell a spreadsheet would run as a formula (OWASP, CSV injection), after any quotes that
@@ -349,7 +355,8 @@ def import_csv(
             1,
             hint="for example: email,name,language,tags (or correo, courriel…)",
         )
-    report = ImportReport(ignored_columns=[c for c in columns if c not in _IMPORT_COLUMNS])
+    names = {"first name", "last name"}  # read into the name (see below)
+    report = ImportReport(ignored_columns=[c for c in columns if c not in _IMPORT_COLUMNS | names])
     seen: dict[str, int] = {}
     with transaction(db):
         for line, fields in _numbered_rows(reader, path):
@@ -361,6 +368,9 @@ def import_csv(
             values = dict(zip(columns, (_unquoted(f.strip()) for f in fields), strict=False))
             if not any(values.values()):
                 continue
+            if not values.get("name"):  # an address book's First Name, Last Name
+                parts = (values.get("first name", ""), values.get("last name", ""))
+                values["name"] = " ".join(part for part in parts if part)
             try:
                 new = _checked_row(values, address_column, default_status, source)
                 warn_bidi_override(new.name, f"{path}:{line}", "name")

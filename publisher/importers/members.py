@@ -97,7 +97,9 @@ def csv_reader(text: str) -> Any:  # a csv.reader
 def recognise_columns(columns: Iterable[str]) -> str | None:
     """Which platform wrote a members CSV with these column names (None: ours or unknown)."""
     names = {c.strip().strip('"').strip().lower() for c in columns}
-    if "email address" in names:
+    # Outlook's and many a spreadsheet's lists also say "Email Address": Mailchimp's export
+    # is known by the columns only it writes.
+    if "email address" in names and names & {"member_rating", "optin_time", "leid", "euid"}:
         return "mailchimp"
     if "subscribed_to_emails" in names:
         return "ghost"
