@@ -81,17 +81,33 @@ class IssueManifest:
 
 
 def manifest_paths(issues_dir: Path) -> list[Path]:
-    """The manifests in `issues_dir`; one that is no file (a folder, a named pipe, a link
-    that loops) is left out with a warning."""
+    """The manifests in `issues_dir`, their suffixes in any case (`.YAML`, as Windows
+    tools write it); one that is no file (a folder, a named pipe, a link that loops) is
+    left out with a warning, and so is a manifest an editor saved with `.txt` added
+    (Notepad's "x.yaml.txt"), with the name to give it."""
     if not issues_dir.is_dir():
         return []
     found = []
-    for path in sorted(p for p in issues_dir.iterdir() if p.suffix in MANIFEST_SUFFIXES):
+    for path in sorted(issues_dir.iterdir()):
+        if path.suffix.lower() not in MANIFEST_SUFFIXES:
+            if _saved_as_text(path):
+                log.warning(
+                    "left out %s: it is a manifest saved as text; rename it to %s",
+                    path,
+                    path.stem,
+                )
+            continue
         if why := no_file(path):
             log.warning("left out %s: it is %s", path, why)
         else:
             found.append(path)
     return found
+
+
+def _saved_as_text(path: Path) -> bool:
+    """A manifest with the .txt a text editor added to its name ("may-day.yaml.txt")."""
+    stem = Path(path.stem)
+    return path.suffix.lower() == ".txt" and stem.suffix.lower() in MANIFEST_SUFFIXES
 
 
 def manifest_slug(path: Path) -> str:

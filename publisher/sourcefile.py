@@ -356,6 +356,6 @@ def _toml_lines(text: str) -> dict[KeyPath, int]:
 def parse_file(path: Path) -> SourceData:
     """Parse a .yaml/.yml or .toml file by its suffix."""
     text = clean_text(textfiles.read_text(path), path)
-    if path.suffix == ".toml":
+    if path.suffix.lower() == ".toml":
         return parse_toml(text, path)
     return parse_yaml(text, path)

@@ -364,3 +364,53 @@ def test_two_manifests_named_into_one_folder_are_refused(
     assert said in output
     assert "hint: rename one of them" in output
     assert_failed_cleanly(minimal, code)
+
+
+@pytest.mark.parametrize("name", ["001-first.YAML", "001-first.Yml", "001-FIRST.YAML"])
+def test_a_manifest_with_an_upper_case_suffix_is_built(minimal: Path, name: str) -> None:
+    issues = minimal / "issues"
+    (issues / "001-first.yaml").rename(issues / name)
+    code, output = run_build(minimal)
+    assert code == 0, output
+    assert "built 1 issue(s)" in output
+    assert (minimal / "dist" / "001-first" / "index.html").is_file()
+
+
+def test_a_toml_manifest_with_an_upper_case_suffix_is_read_as_toml(minimal: Path) -> None:
+    (minimal / "issues" / "001-first.yaml").unlink()
+    (minimal / "issues" / "002-second.TOML").write_text(
+        'number = 2\ntitle = "Second"\ndate = 2026-02-01\n\n'
+        '[[sections]]\ntitle = "News"\ndocuments = ["first-article"]\n'
+    )
+    code, output = run_build(minimal)
+    assert code == 0, output
+    assert (minimal / "dist" / "002-second" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("name", "fixed"),
+    [
+        ("002-second.yaml.txt", "002-second.yaml"),
+        ("002-second.yml.txt", "002-second.yml"),
+        ("002.YAML.TXT", "002.YAML"),
+    ],
+)
+def test_a_manifest_saved_with_txt_added_is_named_with_the_fix(
+    minimal: Path, name: str, fixed: str
+) -> None:
+    issues = minimal / "issues"
+    (issues / name).write_text(GOOD.replace("number: 1", "number: 2"))
+    code, output = run_build(minimal)
+    assert code == 0, output
+    assert f"warning: left out {issues}/{name}: it is a manifest saved as text" in output
+    assert f"rename it to {fixed}" in output
+    assert "built 1 issue(s)" in output
+
+
+def test_other_files_in_issues_are_left_alone_without_a_warning(minimal: Path) -> None:
+    issues = minimal / "issues"
+    (issues / "notes.txt").write_text("ideas for the next issue\n")
+    (issues / "001-first.yaml.bak").write_text(GOOD)
+    code, output = run_build(minimal)
+    assert code == 0, output
+    assert "warning" not in output
