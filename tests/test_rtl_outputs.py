@@ -157,3 +157,56 @@ def test_the_contact_line_keeps_the_newsletters_direction_in_arabic_web_epub_and
     assert [contact_direction(root) for root in colophon] == [["ltr"]]
     [link] = colophon[0].xpath(f"//*[local-name()='a'][@href='https://{SITE}/{ARABIC_ISSUE}/']")
     assert link.get("dir") == "ltr"
+
+
+# --- Email: MJML writes direction:ltr and text-align:left inline everywhere ---------------
+
+
+def effective(element: lxml.html.HtmlElement, prop: str) -> str | None:
+    """The value of a CSS property as the nearest inline style (or, for direction, the
+    nearest dir attribute) from `element` up sets it: what a mail client inherits."""
+    for node in [element, *element.iterancestors()]:
+        declarations = dict(
+            (name.strip().lower(), value.strip().lower())
+            for name, _, value in (d.partition(":") for d in node.get("style", "").split(";"))
+            if value
+        )
+        if prop in declarations:
+            return declarations[prop]
+        if prop == "direction" and node.get("dir"):
+            return str(node.get("dir"))
+    return None
+
+
+def holding(tree: lxml.html.HtmlElement, words: str) -> lxml.html.HtmlElement:
+    [element] = tree.xpath(f"//body//*[text()[contains(., '{words}')]]")
+    return element
+
+
+ARABIC_TEXTS = ("مطالبنا", "عقود دائمة", "نرسل تحياتنا")  # a heading, a list item, a paragraph
+
+
+def test_an_arabic_issues_email_is_right_to_left_and_right_aligned(built: BuildReport) -> None:
+    tree = lxml.html.fromstring((built.out_dir / ARABIC_ISSUE / "email.html").read_bytes())
+    for words in (*ARABIC_TEXTS, "افتتاحية العدد"):
+        element = holding(tree, words)
+        assert effective(element, "direction") == "rtl", words
+        assert effective(element, "text-align") == "right", words
+    editorial = holding(tree, "افتتاحية العدد")
+    assert editorial.xpath("ancestor::*[@dir][1]/@dir") == ["rtl"]
+    # the contents' bullets on the right, with the list's indent on that side
+    [contents] = tree.xpath("//ul[li/a[@href='#arabic']]")
+    assert "padding-right:20px" in contents.get("style").replace(" ", "")
+    # the English article inside it is still left to right
+    english = holding(tree, "A heading inside")
+    assert (effective(english, "direction"), effective(english, "text-align")) == ("ltr", "left")
+
+
+def test_an_arabic_article_in_an_english_email_is_right_aligned(built: BuildReport) -> None:
+    tree = lxml.html.fromstring((built.out_dir / ENGLISH_ISSUE / "email.html").read_bytes())
+    for words in ARABIC_TEXTS:
+        element = holding(tree, words)
+        assert effective(element, "direction") == "rtl", words
+        assert effective(element, "text-align") == "right", words
+    english = holding(tree, "A heading inside")
+    assert (effective(english, "direction"), effective(english, "text-align")) == ("ltr", "left")
