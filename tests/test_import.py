@@ -647,3 +647,32 @@ def test_a_question_inside_running_prose_is_not_a_heading(tmp_path: Path) -> Non
     text = f"A title\n\n{LONG}\n\nWhat happens next? {LONG}\n\n{LONG}\n"
     (doc,) = import_one(tmp_path, text)
     assert not texts(doc, "//h2") and len(texts(doc, "//p")) == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("fake.docx", b"<html><body><p>A web page saved as .docx</p></body></html>"),
+        ("broken.rtf", b"{\\rtf1 never closed"),
+    ],
+)
+def test_a_damaged_office_file_is_named_as_the_editor_knows_it(
+    tmp_path: Path, name: str, content: bytes
+) -> None:
+    """Not as the working copy import makes in a temporary folder."""
+    damaged = tmp_path / name
+    damaged.write_bytes(content)
+    report = import_files([damaged], tmp_path / "documents")
+    [problem] = report.problems
+    assert problem.file == damaged
+    assert "publisher-import-" not in problem.message
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\n \t\n"])
+def test_an_empty_file_is_reported_not_imported_as_nothing(tmp_path: Path, content: bytes) -> None:
+    empty = tmp_path / "statement.txt"
+    empty.write_bytes(content)
+    report = import_files([empty], tmp_path / "documents")
+    assert report.documents == []
+    [problem] = report.problems
+    assert problem.file == empty and "the file is empty" in problem.message

@@ -63,6 +63,11 @@ def import_files(
         except OSError as exc:
             report.problems.append(Problem(f"cannot open this file: {exc.strerror}", source))
             continue
+        if not drafts:
+            why = "the file is empty" if not data.strip() else "no text was found in it"
+            hint = "check it is the file you meant; an empty one may not have been saved"
+            report.problems.append(Problem(f"nothing to import: {why}", source, hint=hint))
+            continue
         digest = hashlib.sha256(data).hexdigest()
         for part, draft in enumerate(drafts, start=1):
             if not draft.title:

@@ -115,15 +115,17 @@ def convert_document(
     limits: Limits = DEFAULT_LIMITS,
 ) -> Converted:
     """The document read, validated and sanitised: all of `read_document` but confinement."""
-    check_size(path, limits)
-    if path.suffix.lower() in (".docx", ".odt"):
-        check_office_zip(path, limits)
     try:
+        check_size(path, limits)
+        if path.suffix.lower() in (".docx", ".odt"):
+            check_office_zip(path, limits)
         raw = (reader or EXTENSIONS[path.suffix.lower()]).read(path, id_prefix=f"{slug}-")
     except PublisherError as exc:  # pandoc converted text taken from the file: name the file
         for problem in exc.problems:  # as the user knows it, not as a working copy
             if problem.file in (None, path):
                 problem.file = shown_as or path
+            if shown_as:  # pandoc's own message names the file it read
+                problem.message = problem.message.replace(str(path), str(shown_as))
         raise PublisherError(*exc.problems) from None
     # Text formats were cleaned line by line as they were read; office files and entities
     # (&#11;) can still bring control characters in.
