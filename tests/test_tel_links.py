@@ -81,3 +81,14 @@ def test_a_tel_link_stays_a_link_in_every_output(dist: Path) -> None:
     assert any(TEL in hrefs(content) for content in contents if content.strip()), "Atom feed"
     assert TEL in pdf_uris(issue / f"{SLUG}.pdf"), "PDF"
     assert TEL in pdf_uris(issue / f"{SLUG}-leaflet.pdf"), "leaflet"
+
+
+def test_check_passes_an_email_with_a_tel_link(dist: Path) -> None:
+    """The email check's safe links are the outputs' own: it called tel: unsafe."""
+    from publisher.checks import email as email_checks
+    from publisher.checks.base import Target
+    from publisher.config import load_config
+
+    target = Target(load_config(dist.parent), dist, (SLUG,))
+    [result] = email_checks.safe_html(target)
+    assert result.status == "pass", result.detail

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..renderers.email.budget import clipped_by_gmail
+from ..renderers.links import WEB_SCHEMES
 from .base import Result, Status, Target
 
 REQUIRED_HEADERS = (
@@ -100,7 +101,7 @@ def safe_html(target: Target) -> Iterator[Result]:
         for element, attribute, link, _ in tree.iterlinks():  # type: ignore[attr-defined]
             if attribute not in ("href", "src") or link.startswith("#"):
                 continue
-            if urlsplit(link).scheme not in ("http", "https", "mailto"):
+            if urlsplit(link).scheme not in WEB_SCHEMES:
                 problems.append(f"relative or unsafe link {link!r} in <{element.tag}>")
         yield Result(
             "fail" if problems else "pass",
