@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from email import policy
+from email.header import Header
 from email.message import EmailMessage
 from email.utils import format_datetime
 
@@ -56,4 +57,28 @@ def build_message(issue: Issue, ctx: RenderContext, text: str, html: str) -> byt
     # The email package picks a random boundary; one derived from the content keeps builds
     # reproducible (it cannot occur in the quoted-printable parts: '=' is escaped there).
     message.set_boundary("=_" + hashlib.sha256((text + html).encode()).hexdigest()[:40])
-    return message.as_bytes(policy=policy.SMTP)
+    raw = message.as_bytes(policy=policy.SMTP)
+    return _subject_encoded_again(raw, ctx.issue_title(issue))
+
+
+def _subject_encoded_again(raw: bytes, subject: str) -> bytes:
+    """`raw` with a subject that is not ASCII encoded by the email package's older encoder.
+    The newer one, folding a long subject, puts the space between two words outside the
+    encoded words, where mail readers drop it (RFC 2047, 6.2): an Arabic subject read
+    "العددالثاني" for "العدد الثاني". (`email.header.Header` keeps spaces inside them.)"""
+    if subject.isascii():
+        return raw
+    head, blank, body = raw.partition(b"\r\n\r\n")
+    lines: list[bytes] = []
+    in_subject = False
+    for line in head.split(b"\r\n"):
+        if line[:1] in (b" ", b"\t"):  # a folded line of the header before
+            if not in_subject:
+                lines.append(line)
+            continue
+        in_subject = line.lower().startswith(b"subject:")
+        if in_subject:
+            encoded = Header(subject, "utf-8", header_name="Subject").encode(linesep="\r\n")
+            line = f"Subject: {encoded}".encode("ascii")
+        lines.append(line)
+    return b"\r\n".join(lines) + blank + body
