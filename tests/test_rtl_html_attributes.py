@@ -63,18 +63,14 @@ def test_a_language_that_is_not_a_bcp47_tag_is_dropped_and_the_element_stays(
     assert "x</p>" in clean_html(f"<p lang='{language}'>x</p>")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pandoc's HTML reader (publisher/readers/pandoc_formats.py HtmlReader) drops dir "
-    "and lang on <p>, lists, quotes and table cells before the sanitiser sees the body",
-)
 def test_an_html_documents_right_to_left_paragraph_stays_so_on_the_web(
     workspace: Callable[[str], Path],
 ) -> None:
     root = workspace("minimal")
     (root / "documents" / "page.html").write_text(
         '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Page</title></head>'
-        '<body><p>Texte.</p><p dir="rtl" lang="ar">نص عربي داخل صفحة فرنسية.</p></body></html>',
+        '<body><p>Texte.</p><p dir="rtl" lang="ar">نص عربي داخل صفحة فرنسية.</p>'
+        '<ul><li>Un.</li><li dir="rtl" lang="fa">متن <em>فارسی</em></li></ul></body></html>',
         encoding="utf-8",
     )
     manifest = root / "issues" / "001-first.yaml"
@@ -87,3 +83,6 @@ def test_an_html_documents_right_to_left_paragraph_stays_so_on_the_web(
     [paragraph] = tree.xpath("//*[contains(text(), 'نص عربي')]")
     assert paragraph.xpath("ancestor-or-self::*[@dir][1]/@dir") == ["rtl"]
     assert paragraph.xpath("ancestor-or-self::*[@lang][1]/@lang") == ["ar"]
+    [item] = tree.xpath("//li[contains(., 'متن')]")
+    assert item.xpath(".//*[@dir='rtl' and @lang='fa']//em/text()") == ["فارسی"]
+    assert len(item.getparent().xpath("li")) == 2  # still one list, the item in its place

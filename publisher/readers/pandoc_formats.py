@@ -27,12 +27,46 @@ class HtmlReader:
         page, unwrapped = flatten_deep_html(document_text(path, page=True), RAW_HTML_DEPTH)
         if unwrapped:
             log.warning("%s: %d elements nested too deep were unwrapped", path, unwrapped)
-        converted = pandoc.to_html(page, "html", id_prefix=id_prefix)
+        converted = pandoc.to_html(_directions_kept(page), "html", id_prefix=id_prefix)
         return RawDocument(converted.meta, converted.body_html)
 
 
 # pandoc takes tens of seconds over 10,000 nested <div>s; no page needs more than this.
 RAW_HTML_DEPTH = 128
+
+# Elements whose dir and lang pandoc's HTML reader drops (it keeps those of <div>, <span>,
+# headings and table cells): a right-to-left paragraph in a French page came out as
+# French, left to right.
+_LOSES_DIRECTION = ("p", "blockquote", "ul", "ol", "dl", "pre", "li", "dd", "dt")
+_MARKED = re.compile(r"<(?:p|blockquote|ul|ol|dl|pre|li|dd|dt)\b[^>]*\s(?:dir|lang)\s*=", re.I)
+
+
+def _directions_kept(page: str) -> str:
+    """`page` with the dir and lang of those elements carried by a <div> pandoc keeps:
+    around the element, or inside a list item or definition."""
+    if not _MARKED.search(page):
+        return page
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return page
+    for element in tree.iter(*_LOSES_DIRECTION):
+        marks = {a: element.attrib.pop(a) for a in ("dir", "lang") if a in element.attrib}
+        if not marks:
+            continue
+        wrapper = lxml.html.Element("div", marks)
+        if element.tag in ("li", "dd", "dt"):  # the item stays where its list has it
+            wrapper.text, element.text = element.text, None
+            wrapper.extend(list(element))
+            element.append(wrapper)
+        else:
+            element.addprevious(wrapper)
+            wrapper.append(element)  # moves it, with its tail
+            wrapper.tail, element.tail = element.tail, None
+    kept: str = lxml.html.tostring(tree, encoding="unicode")
+    return kept
 
 
 class DocxReader:
