@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
 import pytest
+from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from PIL import Image, ImageCms
 from PIL.PngImagePlugin import PngInfo
 
@@ -55,9 +55,11 @@ def plain_photo(path: Path) -> None:
     Image.new("RGB", (800, 600), (90, 90, 90)).save(path, quality=80)
 
 
-@pytest.fixture
-def built(workspace: Callable[[str], Path]) -> Path:
-    root = workspace("minimal")
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal workspace with these pictures in its first article, built once: the
+    tests only read what it wrote."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("photos") / "ws")
     media = root / "documents" / "media"
     media.mkdir(exist_ok=True)
     for make, name in (
@@ -71,7 +73,9 @@ def built(workspace: Callable[[str], Path]) -> Path:
     text = article.read_text().replace("---\n", "---\nimage: media/rally.jpg\n", 1)
     shown = "".join(f"\n![{n}](media/{n})\n" for n in ("camera.jpg", "screen.png", "plain.jpg"))
     article.write_text(text + shown)
-    build(root)
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        build(root)
     return root
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import email
 import email.policy
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import lxml.etree
 import lxml.html
 import pikepdf
 import pytest
+from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 
 from publisher.build import build
 from publisher.sanitize import clean_html
@@ -27,9 +27,10 @@ TEL = "tel:+441234567890"
 LINK = f"Call the branch on [01234 567890]({TEL})."
 
 
-@pytest.fixture
-def dist(workspace: Callable[[str], Path]) -> Path:
-    root = workspace("minimal")
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once: the tests only read the outputs."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("tel") / "ws")
     article = root / "documents" / "first-article.md"
     article.write_text(article.read_text(encoding="utf-8") + f"\n{LINK}\n", encoding="utf-8")
     manifest = root / "issues" / f"{SLUG}.yaml"
@@ -37,7 +38,9 @@ def dist(workspace: Callable[[str], Path]) -> Path:
         manifest.read_text(encoding="utf-8") + "leaflet:\n  document: first-article\n",
         encoding="utf-8",
     )
-    return build(root).out_dir
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        return build(root).out_dir
 
 
 def hrefs(markup: str | bytes) -> list[str]:
