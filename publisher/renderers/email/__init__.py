@@ -39,7 +39,9 @@ class EmailRenderer(IssueRenderer):
             },
             # The editorial's images, like the articles', link their copies for email, sized.
             "editorial": Markup(
-                sized_images(issue.editorial_html, config.documents_dir, config.base_url)
+                sized_images(
+                    issue.editorial_html, config.documents_dir, config.base_url, issue.source
+                )
             ),
             **email_images(issue, config.style, config.documents_dir, config.base_url),
         }

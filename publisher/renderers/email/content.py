@@ -39,18 +39,19 @@ class EmailArticle:
 
 def prepare(doc: Document, documents_dir: Path, base_url: str) -> EmailArticle:
     return EmailArticle(
-        body=Markup(sized_images(doc.body_html, documents_dir, base_url)),
+        body=Markup(sized_images(doc.body_html, documents_dir, base_url, doc.source)),
         excerpt=excerpt(doc.body_html),
     )
 
 
-def sized_images(body: str, documents_dir: Path, base_url: str) -> str:
+def sized_images(body: str, documents_dir: Path, base_url: str, source: Path) -> str:
     """Images linked to their copies for email (`images.publish_for_email`: upright, at most
     1,200 px wide, JPEG or PNG) at `base_url`, shown at most CONTENT_WIDTH wide.
 
     Bodies only reference images inside documents/ (`resources.confine_images`); their
     size is read from the file's header. One that cannot be read is left out with a
-    warning, and the figure or paragraph it stood alone in with it.
+    warning naming `source` (the document or manifest), and the figure or paragraph it
+    stood alone in with it.
     """
     if "<img" not in body:
         return body
@@ -62,14 +63,17 @@ def sized_images(body: str, documents_dir: Path, base_url: str) -> str:
         natural = image_size(documents_dir / unquote(src))
         if natural is None:
             log.warning(
-                "image %r left out of the email: documents/%s cannot be read as an image",
+                "%s: image %r left out of the email: documents/%s cannot be read as an image",
+                source,
                 src,
                 unquote(src),
             )
             _leave_out(img)
             continue
         if img.get("alt") is None:
-            log.warning("image %r has no alt text: readers with images off see nothing", src)
+            log.warning(
+                "%s: image %r has no alt text: readers with images off see nothing", source, src
+            )
             img.set("alt", "")
         width, height = _display_size(natural, img.get("width"))
         img.set("src", base_url + quote(str(email_copy_path(unquote(src)))))
