@@ -51,7 +51,9 @@ def html_to_text(html: str, columns: int = 72) -> str:
         html,
         "html",
         "markdown-raw_html-native_divs-native_spans-fenced_divs-bracketed_spans-link_attributes"
-        "-header_attributes-smart-escaped_line_breaks",
+        "-header_attributes-smart-escaped_line_breaks"
+        # code indented, as mail has always shown it: not fenced with ``` {.sourceCode .python}
+        "-fenced_code_blocks-backtick_code_blocks-fenced_code_attributes",
         [
             f"--columns={columns}",
             "--markdown-headings=setext",

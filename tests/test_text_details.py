@@ -37,6 +37,10 @@ A literal \\[ bracket and a star \\* stay as they are.
 
 ![A photo that is not there](media/nothere.png)
 
+```python
+print(42)
+```
+
 The rest of the text.
 
 [^1]: Counted by the **strike** committee.
@@ -101,8 +105,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
 def test_the_plain_text_email_shows_no_markdown_syntax(built: Built) -> None:
     text = built.read("email.txt")
     assert "Bread and roses" in text and "Night" in text
-    for syntax in ("[^", "**", "\\[", "\\|", "\\*"):
+    for syntax in ("[^", "**", "\\[", "\\|", "\\*", "```", "{.sourceCode"):
         assert syntax not in text, syntax
+    assert "\n    print(42)\n" in text  # code indented, as mail has always shown it
 
 
 def test_footnotes_read_as_numbered_notes_and_bold_as_emphasis(built: Built) -> None:
