@@ -277,5 +277,5 @@ def test_an_image_the_email_cannot_read_leaves_its_figure_out(tmp_path: Path) ->
         '<figure><img src="broken.png" alt="A poster"><figcaption>A poster</figcaption></figure>'
         '<p>Text <img src="broken.png" alt="inline"> goes on.</p>'
     )
-    shown = sized_images(body, tmp_path, "https://example.org/media/")
+    shown = sized_images(body, tmp_path, "https://example.org/media/", tmp_path / "a.md")
     assert shown == "<p>Text  goes on.</p>"
