@@ -94,11 +94,19 @@ def load_config(root: Path) -> Config:
         raise PublisherError.at(
             f"{CONFIG_NAME} is {what}", path, hint="it must be the workspace's settings file"
         )
-    if not path.is_file():
+    if not root.is_dir():
         raise PublisherError.at(
-            f"no {CONFIG_NAME} here: this is not a publisher workspace",
-            root,
-            hint="run 'publisher init DIR' to create one, or pass --workspace",
+            "no such folder", root, hint="give the workspace's folder: publisher -C DIR …"
+        )
+    if not path.is_file():
+        above = next((p for p in root.resolve().parents if (p / CONFIG_NAME).is_file()), None)
+        hint = (
+            f"the workspace is {above}: run the command there, or publisher -C {above} …"
+            if above
+            else "run 'publisher init DIR' to create one, or give its folder: publisher -C DIR …"
+        )
+        raise PublisherError.at(
+            f"no {CONFIG_NAME} here: this is not a publisher workspace", root, hint=hint
         )
     source = parse_file(path)
     registered = registered_tables()

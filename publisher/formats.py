@@ -228,8 +228,9 @@ def mail_format() -> Format:
 
 def select(names: Sequence[str]) -> list[Format]:
     """The formats named (every one when none), in registration order; an unknown name is
-    refused with the nearest known one."""
+    refused with the nearest known one. Names are read in any case (`-f PDF`)."""
     known = formats()
+    names = [name.strip().lower() for name in names]
     if unknown := [name for name in names if name not in known]:
         raise PublisherError.at(
             f"unknown format {unknown[0]!r}",

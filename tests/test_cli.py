@@ -93,6 +93,27 @@ def test_init_refuses_to_overwrite_a_workspace(workspace: Callable[[str], Path])
     assert (root / "publisher.toml").read_text() == before
 
 
+def test_inside_a_workspaces_folder_the_workspace_is_named(
+    workspace: Callable[[str], Path],
+) -> None:
+    """Run from documents/, as an editor who has just saved a file there would."""
+    root = workspace("minimal")
+    result = invoke("-C", str(root / "documents"), "build")
+    assert result.exit_code == 1
+    assert f"the workspace is {root}" in result.output and f"-C {root}" in result.output
+
+
+def test_a_workspace_folder_that_does_not_exist_is_said_to_be_missing(tmp_path: Path) -> None:
+    result = invoke("-C", str(tmp_path / "newsleter"), "build")
+    assert result.exit_code == 1 and "no such folder" in result.output
+
+
+def test_format_names_are_read_in_any_case(workspace: Callable[[str], Path]) -> None:
+    result = invoke("-C", str(workspace("minimal")), "build", "--format", "PDF,Email")
+    assert result.exit_code == 0, result.output
+    assert "2 output(s) rendered" in result.output
+
+
 def test_outside_a_workspace_says_how_to_make_one(tmp_path: Path) -> None:
     result = invoke("-C", str(tmp_path), "build")
     assert result.exit_code == 1
