@@ -340,3 +340,38 @@ def test_a_qr_target_that_is_not_a_web_address_is_named_with_its_line(tmp_path: 
     assert code == 1
     line = next(n for n, ln in enumerate(text.splitlines(), 1) if ln.strip().startswith("qr:"))
     assert f"{SLUG}.yaml:{line}" in output and "'qr' must be a web address" in output
+
+
+WORD = "Supercalifragilisticexpialidociousantidisestablishmentarianismpneumonoultramicroscopic"
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+WIDE = f"""---
+title: The {WORD} statement
+---
+
+| Ward | {" | ".join(MONTHS)} | Total | Change |
+|{"---|" * 15}
+| Quayside | {" | ".join(f"{1045 + n * 7:,}.00" for n in range(12))} | 12,956.00 | +7.25% |
+"""
+
+
+def test_a_long_word_in_a_title_and_a_table_of_many_columns_stay_on_the_page(
+    tmp_path: Path,
+) -> None:
+    """The title ran off the page's edge and the table was cut off after its twelfth column,
+    and the build said nothing: every word is now inside the page."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    (root / "documents" / "wide.md").write_text(WIDE)
+    manifest = root / "issues" / "001-first.yaml"
+    text = manifest.read_text().replace("second-article]", "second-article, wide]")
+    manifest.write_text(text + "pdf:\n  page_size: A5\n")
+    result = CliRunner().invoke(
+        main, ["-C", str(root), "build", "-f", "pdf"], env={"SOURCE_DATE_EPOCH": FIXED_EPOCH}
+    )
+    assert result.exit_code == 0, result.output
+    with pymupdf.open(root / "dist" / "001-first" / "001-first.pdf") as pdf:
+        everywhere = pymupdf.INFINITE_RECT()  # words off the page too (clipped by default)
+        words = [(p.number, p.rect, w) for p in pdf for w in p.get_text("words", clip=everywhere)]
+    outside = [w[4] for _, rect, w in words if w[2] > rect.width + 0.5 or w[0] < -0.5]
+    assert outside == []
+    found = " ".join(w[4] for _, _, w in words)
+    assert "+7.25%" in found.replace(" ", "")
