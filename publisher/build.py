@@ -47,6 +47,7 @@ from .printing import PrintOptions, PrintSettings, resolve
 from .readers import Converted, check_size, confined, convert_document
 from .readers.metadata import PASSED_TO_TEMPLATES
 from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
+from .renderers.links import with_archive_links
 from .resources import confine_images
 from .sanitize import clean_html
 from .translations import Translation, find_translations, status, translation_for
@@ -364,17 +365,25 @@ def assemble_issues(
     config: Config,
     cache: Cache,
 ) -> tuple[dict[str, Issue], dict[str, tuple[Issue, ...]]]:
-    """Each issue by slug, and each with its language editions, the original first."""
+    """Each issue by slug, and each with its language editions, the original first; their
+    documents' links to one another point at the web archive (`with_archive_links`)."""
     issues = {
         m.slug: assemble(m, documents, editorial_html(m, config, cache), config) for m in manifests
     }
     editions = {
-        m.slug: assemble_editions(
-            m, issues[m.slug], documents, translated[m.slug], edition_editorials(m, config, cache)
+        m.slug: tuple(
+            with_archive_links(edition, config)
+            for edition in assemble_editions(
+                m,
+                issues[m.slug],
+                documents,
+                translated[m.slug],
+                edition_editorials(m, config, cache),
+            )
         )
         for m in manifests
     }
-    return issues, editions
+    return {slug: every[0] for slug, every in editions.items()}, editions
 
 
 def _each(by_doc: Mapping[Path, Mapping[str, Translation]]) -> list[Translation]:

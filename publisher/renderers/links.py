@@ -10,6 +10,7 @@ checks the whole page, templates included, as the last word.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Callable, Mapping
@@ -17,7 +18,9 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import SplitResult, quote, unquote, urlsplit
 
-from ..model import Issue
+from .. import urls
+from ..config import Config
+from ..model import Document, Issue
 from ..paths import followed
 from ..resources import media_path, pool_images
 from .base import RenderContext
@@ -25,6 +28,10 @@ from .base import RenderContext
 _A = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"""\shref\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 _ID = re.compile(r"""\sid\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+_LINK_ONLY = re.compile(
+    r"""\s(?:rel|target|hreflang|type|download|ping|referrerpolicy)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""",
+    re.IGNORECASE,
+)
 WEB_SCHEMES = ("http", "https", "mailto", "tel")
 
 
@@ -36,18 +43,44 @@ class Target(NamedTuple):
 
 
 def published_targets(issue: Issue, ctx: RenderContext) -> dict[Path, Target]:
+    return issue_targets(issue, ctx.config)
+
+
+def issue_targets(issue: Issue, config: Config) -> dict[Path, Target]:
     """The files of an issue the web archive publishes (its documents and their images)."""
-    pool = ctx.config.documents_dir.resolve()
+    pool = config.documents_dir.resolve()
     targets = {
-        doc.source.resolve(): Target(ctx.document_url(issue, doc.slug), f"{doc.slug}-")
+        doc.source.resolve(): Target(
+            urls.document_url(config.base_url, issue.folder, doc.slug), f"{doc.slug}-"
+        )
         for doc in issue.documents
     }
     images = {image for doc in issue.documents for image in doc.images}
     images |= set(pool_images(issue.editorial_html))
     for image in images:
-        url = ctx.config.base_url + quote(media_path(image).as_posix())
+        url = config.base_url + quote(media_path(image).as_posix())
         targets[(pool / image).resolve()] = Target(url)
     return targets
+
+
+def with_archive_links(issue: Issue, config: Config) -> Issue:
+    """The issue with its documents' relative links (`[the survey](rent-survey.md)`)
+    pointing at the web archive's page of what they name, or unlinked when it publishes
+    nothing there: in an email, an EPUB or a feed reader, a relative link leads nowhere."""
+    targets = issue_targets(issue, config)
+
+    def linked(doc: Document) -> Document:
+        body = absolute_links(doc.body_html, doc.source.parent, targets)
+        return doc if body == doc.body_html else dataclasses.replace(doc, body_html=body)
+
+    sections = tuple(
+        dataclasses.replace(section, documents=tuple(linked(d) for d in section.documents))
+        for section in issue.sections
+    )
+    leaflet = issue.leaflet and dataclasses.replace(
+        issue.leaflet, document=linked(issue.leaflet.document)
+    )
+    return dataclasses.replace(issue, sections=sections, leaflet=leaflet)
 
 
 def absolute_links(fragment: str, folder: Path, targets: Mapping[Path, Target]) -> str:
@@ -91,8 +124,8 @@ def _rewrite_links(markup: str, decide: Callable[[str, SplitResult], str | None]
         url = decide(value, urlsplit(value))
         if url is None:
             return tag
-        if not url:
-            return tag[: href.start()] + tag[href.end() :]
+        if not url:  # unlinked: without its href, a link's rel and target are not HTML
+            return _LINK_ONLY.sub("", tag[: href.start()] + tag[href.end() :])
         return f'{tag[: href.start()]} href="{html.escape(url)}"{tag[href.end() :]}'
 
     return _A.sub(rewrite, markup)

@@ -1,0 +1,85 @@
+"""A link from one article to another (`[the survey](rent-survey.md)`, as editors write them
+between files of documents/) leads to that article's page in the web archive from every
+output. Published as written, it led nowhere in the email, the EPUB (which EPUBCheck
+refused) and feed readers; a link to a file the archive does not publish loses its href,
+keeping its words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+import pytest
+from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from parsed_outputs import epub_chapters
+from validators import epubcheck_messages, nu_html_errors
+
+from publisher.build import build
+
+SLUG = "001-first"
+SECOND = f"https://minimal.example.org/{SLUG}/second-article/"
+LINKS = (
+    "See [the second](second-article.md), [its heading](second-article.md#a-heading-inside),"
+    " [a file nobody publishes](notes/plan.md) and [the web](https://example.org/).\n"
+)
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("links") / "ws")
+    article = root / "documents" / "first-article.md"
+    article.write_text(article.read_text() + "\n" + LINKS)
+    second = root / "documents" / "second-article.md"
+    second.write_text(second.read_text() + "\n## A heading inside\n\nText.\n")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        return build(root).out_dir
+
+
+def links(markup: bytes | str) -> dict[str, str | None]:
+    """Link text → href, for the links of LINKS."""
+    tree = lxml.html.fromstring(markup)
+    wanted = ("the second", "its heading", "a file nobody publishes", "the web")
+    return {a.text_content(): a.get("href") for a in tree.iter("a") if a.text_content() in wanted}
+
+
+EXPECTED = {
+    "the second": SECOND,
+    "its heading": f"{SECOND}#second-article-a-heading-inside",
+    "a file nobody publishes": None,
+    "the web": "https://example.org/",
+}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [f"{SLUG}/email.html", f"{SLUG}/first-article/index.html", f"{SLUG}/index.html"],
+)
+def test_email_and_web_pages_link_the_archive(dist: Path, page: str) -> None:
+    assert links((dist / page).read_bytes()) == EXPECTED
+
+
+def test_the_epub_links_the_archive_and_passes_epubcheck(dist: Path) -> None:
+    book = dist / SLUG / f"{SLUG}.epub"
+    found: dict[str, str | None] = {}
+    text = ""
+    for root in epub_chapters(book).values():
+        found |= links(lxml.etree.tostring(root))
+        text += "".join(root.itertext())
+    # pandoc writes a link without an href as its words alone
+    assert {k: v for k, v in found.items() if v} == {k: v for k, v in EXPECTED.items() if v}
+    assert "a file nobody publishes" in text
+    assert epubcheck_messages(book) == []
+
+
+def test_the_feed_entry_links_the_archive(dist: Path) -> None:
+    feed = lxml.etree.parse(str(dist / "feed.atom"))
+    [content] = feed.xpath("//*[local-name()='content']")
+    assert links(content.text) == EXPECTED
+
+
+def test_the_pages_with_an_unlinked_link_are_valid_html(dist: Path) -> None:
+    """A link's rel goes with its href: <a rel> without one is not HTML."""
+    pages = [dist / SLUG / "first-article" / "index.html", dist / SLUG / "index.html"]
+    assert nu_html_errors(pages) == []
