@@ -94,6 +94,7 @@ def build(
     # A PDF that is probably to be laid out has its worker warmed while documents are read:
     # with the hyphenation of the issues' languages, when the issue changed since its PDF.
     languages = {config.language} | {e for m in selected for e in (m.language, *m.editions) if e}
+    note_untranslated_interface(config, selected)
     changed = {
         m.slug: last_changed(m, pool.root, translated.get(m.slug, {}), root) for m in selected
     }
@@ -284,6 +285,26 @@ def _read_cached(
         cache.store("documents", key, {**record, "warnings": said})
     # Images every time: which files exist, and where the workspace is, may have changed.
     return confined(converted, pool, path, limits)
+
+
+def note_untranslated_interface(config: Config, manifests: Sequence[IssueManifest]) -> None:
+    """An issue or edition in a language publisher's interface is not translated into says
+    "Contents", "Read online" and "Unsubscribe" in English: said once per language, naming
+    where it was asked for (dates and language names are translated all the same)."""
+    from .i18n import available_languages, base_language
+
+    known = set(available_languages())
+    asked = [(config.language, config.root / CONFIG_NAME)]
+    asked += [(e, m.path) for m in manifests for e in (m.language, *m.editions) if e]
+    for language, where in dict(reversed(asked)).items():  # the first place that asks
+        if base_language(language) not in known:
+            log.warning(
+                '%s: publisher\'s own words ("Contents", "Read online", "Unsubscribe")'
+                " are not translated into %s: they stay in English (translated: %s)",
+                where,
+                language,
+                ", ".join(sorted(known)),
+            )
 
 
 def note_front_matter(

@@ -13,6 +13,7 @@ import logging
 import re
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -426,3 +427,19 @@ def test_preview_email_of_an_edition_is_written_beside_it(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     shots = sorted(p.name for p in (root / "dist" / ISSUE / "es").glob("*.png"))
     assert shots == ["email-375px.png", "email-600px.png"]
+
+
+def test_an_edition_in_a_language_publisher_does_not_speak_is_said_once(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """German pages said "Contents" and "Unsubscribe" in English without a word."""
+    root = workspace("minimal")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + "editions: [de, es]\n")
+    with caplog.at_level("WARNING", logger="publisher"):
+        build(root, formats=["web"])
+    said = [r.getMessage() for r in caplog.records if "not translated into" in r.getMessage()]
+    assert said == [
+        f'{manifest}: publisher\'s own words ("Contents", "Read online", "Unsubscribe") are'
+        " not translated into de: they stay in English (translated: ar, en, es, fr)"
+    ]
