@@ -112,7 +112,7 @@ def scope_of(root: Path, changed: Iterable[Path]) -> Scope:
         return EVERY  # the build will say what is wrong
     issues: set[str] = set()
     for path in changed:
-        if path.parent == config.issues_dir and path.suffix in MANIFEST_SUFFIXES:
+        if path.parent == config.issues_dir and path.suffix.lower() in MANIFEST_SUFFIXES:
             issues.add(path.stem)
         elif path.is_relative_to(config.documents_dir) and path.suffix.lower() in EXTENSIONS:
             document = path.relative_to(config.documents_dir)
