@@ -482,3 +482,17 @@ def alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+@pytest.mark.parametrize("name", ["002-second.yaml", "002-second.YAML"])
+def test_an_edited_manifest_rebuilds_its_issue_alone(
+    workspace: Callable[[str], Path], name: str
+) -> None:
+    """Whatever case its suffix is in (Windows saves .YAML): not every issue again."""
+    from publisher.serve.rebuild import scope_of
+
+    root = workspace("minimal")
+    first = (root / "issues" / "001-first.yaml").read_text()
+    (root / "issues" / name).write_text(first.replace("number: 1", "number: 2"))
+    scope = scope_of(root, [root / "issues" / name])
+    assert (scope.every, scope.issues) == (False, frozenset({"002-second"}))
