@@ -103,3 +103,28 @@ def structure(pdf: pikepdf.Pdf) -> Iterator[tuple[pikepdf.Dictionary, str]]:
 
 def compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def published_files(dist: Path) -> dict[str, bytes]:
+    """Every output file, and every member of every EPUB ("book.epub!EPUB/x.xhtml"), as bytes."""
+    found: dict[str, bytes] = {}
+    for path in dist.rglob("*"):
+        if not path.is_file():
+            continue
+        found[str(path.relative_to(dist))] = path.read_bytes()
+        if path.suffix == ".epub":
+            with zipfile.ZipFile(path) as epub:
+                for name in epub.namelist():
+                    found[f"{path.name}!{name}"] = epub.read(name)
+    return found
+
+
+def pdf_link_uris(path: Path) -> list[str]:
+    """The URI of every link annotation of a PDF, page by page."""
+    with pikepdf.open(path) as pdf:
+        return [
+            str(annot.A.URI)
+            for page in pdf.pages
+            for annot in page.get("/Annots", [])
+            if "/A" in annot and "/URI" in annot.A
+        ]

@@ -15,6 +15,7 @@ import lxml.etree
 import lxml.html
 import pikepdf
 import pytest
+from parsed_outputs import pdf_link_uris
 
 from publisher.build import build
 
@@ -214,16 +215,6 @@ def linking_workspace(workspace: Callable[[str], Path]) -> Path:
     return root
 
 
-def link_uris(path: Path) -> list[str]:
-    with pikepdf.open(path) as pdf:
-        return [
-            str(annot.A.URI)
-            for page in pdf.pages
-            for annot in page.get("/Annots", [])
-            if "/A" in annot and "/URI" in annot.A
-        ]
-
-
 def uncompressed(path: Path) -> bytes:
     """The PDF's bytes with every stream and object stream decompressed, to search them."""
     import io
@@ -246,7 +237,7 @@ def test_pdf_links_are_web_mail_or_in_document_only(linking_workspace: Path) -> 
     issue_pdf = dist / SLUG / f"{SLUG}.pdf"
     leaflet_pdf = dist / SLUG / f"{SLUG}-leaflet.pdf"
     for pdf in (issue_pdf, leaflet_pdf):
-        uris = link_uris(pdf)
+        uris = pdf_link_uris(pdf)
         assert uris, pdf
         assert [u for u in uris if not u.startswith(("http://", "https://", "mailto:"))] == []
         data = uncompressed(pdf)
@@ -257,8 +248,8 @@ def test_pdf_links_are_web_mail_or_in_document_only(linking_workspace: Path) -> 
         for words in ("the top", "private notes", "missing file", "the first article"):
             assert words in text, (pdf, words)  # the text of a dropped link stays
     article = "https://minimal.example.org/001-first/first-article/#first-article-a-heading-inside"
-    assert article in link_uris(issue_pdf)  # published on the web archive: linked there
-    assert article in link_uris(leaflet_pdf)
+    assert article in pdf_link_uris(issue_pdf)  # published on the web archive: linked there
+    assert article in pdf_link_uris(leaflet_pdf)
 
 
 def test_an_image_no_browser_or_e_reader_shows_is_left_out_everywhere_with_what_to_do(

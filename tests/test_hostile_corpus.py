@@ -31,6 +31,7 @@ import pikepdf
 import pytest
 from bounded import run_publisher, run_python
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from parsed_outputs import published_files
 from test_security import offences
 
 TIME_LIMIT = 60  # seconds, per case
@@ -312,20 +313,6 @@ def test_refused_with_a_message_naming_the_file_and_dist_untouched(
     assert not Path("/tmp/pwned-publisher").exists()
 
 
-def published_texts(dist: Path) -> dict[str, bytes]:
-    """Every output file, and every member of every EPUB, as bytes."""
-    found: dict[str, bytes] = {}
-    for path in dist.rglob("*"):
-        if not path.is_file():
-            continue
-        found[str(path.relative_to(dist))] = path.read_bytes()
-        if path.suffix == ".epub":
-            with zipfile.ZipFile(path) as epub:
-                for name in epub.namelist():
-                    found[f"{path.name}!{name}"] = epub.read(name)
-    return found
-
-
 def svg_offences(data: bytes) -> list[str]:
     """What in an SVG image could run or fetch something: scripts, handlers, embedded
     HTML, references to anything but its own fragments or an inline raster image."""
@@ -347,7 +334,7 @@ def svg_offences(data: bytes) -> list[str]:
 def leaks(root: Path) -> list[str]:
     """What a reader's software could run or fetch, or what the editor never meant to publish."""
     found: list[str] = []
-    for name, data in published_texts(root / "dist").items():
+    for name, data in published_files(root / "dist").items():
         if b"root:x:0:0" in data or str(root).encode() in data:
             found.append(f"{name}: a file or path from the editor's machine")
         if name.endswith((".html", ".xhtml")):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from parsed_outputs import published_files
 from PIL import Image, ImageCms
 from PIL.PngImagePlugin import PngInfo
 
@@ -79,19 +80,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def every_output(root: Path) -> dict[str, bytes]:
-    """Each file in dist/, and each file inside each EPUB."""
-    found = {}
-    for path in (root / "dist").rglob("*"):
-        if path.is_file():
-            found[str(path.relative_to(root / "dist"))] = path.read_bytes()
-            if path.suffix == ".epub":
-                with zipfile.ZipFile(path) as book:
-                    for name in book.namelist():
-                        found[f"{path.name}/{name}"] = book.read(name)
-    return found
-
-
 def pdf_pictures(pdf: Path) -> list[bytes]:
     with pikepdf.open(pdf) as document:
         found = {i.objgen: i for page in document.pages for i in page.get_images().values()}
@@ -101,7 +89,7 @@ def pdf_pictures(pdf: Path) -> list[bytes]:
 def test_no_output_says_where_a_picture_was_taken_or_by_whom(built: Path) -> None:
     leaks = {
         (name, secret.decode())
-        for name, data in every_output(built).items()
+        for name, data in published_files(built / "dist").items()
         for secret in SECRETS
         if secret in data
     }

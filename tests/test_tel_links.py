@@ -15,9 +15,9 @@ from pathlib import Path
 
 import lxml.etree
 import lxml.html
-import pikepdf
 import pytest
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from parsed_outputs import pdf_link_uris
 
 from publisher.build import build
 from publisher.sanitize import clean_html
@@ -47,16 +47,6 @@ def hrefs(markup: str | bytes) -> list[str]:
     return [str(h) for h in lxml.html.fromstring(markup).xpath("//a/@href")]
 
 
-def pdf_uris(path: Path) -> list[str]:
-    with pikepdf.open(path) as pdf:
-        return [
-            str(annot.A.URI)
-            for page in pdf.pages
-            for annot in page.get("/Annots", [])
-            if "/A" in annot and "/URI" in annot.A
-        ]
-
-
 def test_the_sanitiser_keeps_a_tel_link_and_still_drops_unsafe_ones() -> None:
     cleaned = clean_html(f'<a href="{TEL}">call</a> <a href="javascript:alert(1)">x</a>')
     assert hrefs(cleaned) == [TEL]
@@ -82,8 +72,8 @@ def test_a_tel_link_stays_a_link_in_every_output(dist: Path) -> None:
     feed = lxml.etree.parse(dist / "feed.atom")
     contents = feed.xpath("//*[local-name()='content']/text()")
     assert any(TEL in hrefs(content) for content in contents if content.strip()), "Atom feed"
-    assert TEL in pdf_uris(issue / f"{SLUG}.pdf"), "PDF"
-    assert TEL in pdf_uris(issue / f"{SLUG}-leaflet.pdf"), "leaflet"
+    assert TEL in pdf_link_uris(issue / f"{SLUG}.pdf"), "PDF"
+    assert TEL in pdf_link_uris(issue / f"{SLUG}-leaflet.pdf"), "leaflet"
 
 
 def test_check_passes_an_email_with_a_tel_link(dist: Path) -> None:
