@@ -477,6 +477,11 @@ MANIFEST_TABLE = Table(
     },
     noun="key",
     label=False,  # each message names its key in its own words
+    expected_elsewhere={
+        "draft": "an issue has no draft flag: move its manifest out of issues/ (to a"
+        " drafts/ folder beside it, say) until it is ready; a document can be one,"
+        " with draft: true in its front matter",
+    },
 )
 SECTION_TABLE = Table(
     {

@@ -11,8 +11,9 @@ and build models on every CLI run, msgspec stops at the first error; neither kno
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Hashable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -58,6 +59,8 @@ class Table:
     label: bool = True  # start a bad value's message with the key's name ("limits.html_depth: …")
     unknown: Literal["refuse", "keep"] = "refuse"  # keep: left for the caller (front matter)
     make: Make = _as_dict  # cross-key checks, and the typed object (e.g. DeliverySettings)
+    # Keys people expect from other tools, and what to do instead (an issue's 'draft')
+    expected_elsewhere: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -65,7 +68,7 @@ class Table:
 
     def with_settings(self, **more: Setting) -> Table:
         """This table with more keys (publisher.toml's top level plus the registered tables)."""
-        return Table({**self.settings, **more}, self.noun, self.label, self.unknown, self.make)
+        return dataclasses.replace(self, settings={**self.settings, **more})
 
 
 class Problems:
@@ -112,7 +115,8 @@ def check(
                     f"unknown {table.noun} {key!r}{where}",
                     *at,
                     key,
-                    hint=near_misses(str(key), set(table.settings))
+                    hint=table.expected_elsewhere.get(str(key))
+                    or near_misses(str(key), set(table.settings))
                     or f"known {table.noun}s: {', '.join(sorted(table.settings))}",
                 )
     values: dict[str, Any] = {}

@@ -414,3 +414,13 @@ def test_other_files_in_issues_are_left_alone_without_a_warning(minimal: Path) -
     code, output = run_build(minimal)
     assert code == 0, output
     assert "warning" not in output
+
+
+def test_an_issue_marked_as_a_draft_is_told_what_to_do_instead(minimal: Path) -> None:
+    """Documents have `draft: true`; an issue has not. The hint was "did you mean 'date'?"."""
+    manifest = minimal / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + "draft: true\n")
+    code, output = run_build(minimal)
+    assert code == 1
+    assert f"{manifest}:9: unknown key 'draft'" in output
+    assert "move its manifest out of issues/" in output
