@@ -91,3 +91,23 @@ def test_tags_written_unquoted_are_split_on_commas(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert read(path).tags == ("housing", "rent", "tenants union", "News")
+
+
+def test_tags_written_in_two_cases_are_one_topic_listing_both_articles(
+    workspace: Callable[[str], Path],
+) -> None:
+    """ "Housing" and "housing" have one page: each listing was written there in turn, and
+    the articles of the one written first were on no topic page at all."""
+    root = workspace("minimal")
+    documents = root / "documents"
+    first = documents / "first-article.md"
+    first.write_text(first.read_text().replace("tags: [test]", "tags: [Housing]"))
+    second = documents / "second-article.md"
+    second.write_text(second.read_text().replace("date:", "tags: [housing]\ndate:"))
+
+    build(root, formats=["web"])
+
+    page = lxml.html.parse(str(root / "dist" / "tags" / "housing" / "index.html")).getroot()
+    listed = [a.text_content() for a in page.iter("a")]
+    assert "The first article" in listed and "The second article" in listed
+    assert sorted(p.name for p in (root / "dist" / "tags").iterdir() if p.is_dir()) == ["housing"]

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Archive, Document, Issue
+from ..urls import tag_path
 
 
 @dataclass(frozen=True)
@@ -24,20 +25,24 @@ class Indexes:
 
     @classmethod
     def of(cls, archive: Archive) -> Indexes:
+        """Tags that have one page ("Housing" and "housing": `urls.tag_path`) are one
+        topic, named as the newest document writes it: two listings for one page left
+        one of them unpublished."""
         indexes = cls()
+        named: dict[str, str] = {}  # a tag's page → the tag as first written
+
+        def add(placed: Placed) -> None:
+            for tag in placed.document.tags:
+                indexes.tags[named.setdefault(tag_path(tag), tag)].append(placed)
+            indexes.languages[placed.document.language].append(placed)
+
         for issue in archive.issues:  # newest first, so every listing is too
             for document in issue.documents:
-                placed = Placed(issue, document)
-                for tag in document.tags:
-                    indexes.tags[tag].append(placed)
-                indexes.languages[document.language].append(placed)
+                add(Placed(issue, document))
             for edition in archive.issues_of(issue)[1:]:  # its translations, in their editions
                 for document in edition.documents:
                     if document.source not in {d.source for d in issue.documents}:
-                        placed = Placed(edition, document)
-                        for tag in document.tags:
-                            indexes.tags[tag].append(placed)
-                        indexes.languages[document.language].append(placed)
+                        add(Placed(edition, document))
         return indexes
 
 
