@@ -82,3 +82,16 @@ def test_a_build_with_a_null_author_fails_naming_the_document_line(
     assert result.exit_code == 1
     assert f"{article}:3: 'authors' has an empty item (null)" in result.output
     assert not (root / "dist" / "001-first").exists()
+
+
+@pytest.mark.parametrize("field", ["title", "subtitle", "summary"])
+def test_a_title_yaml_reads_as_true_or_false_is_refused_with_the_quotes_to_add(
+    tmp_path: Path, field: str
+) -> None:
+    """It was published as "True"."""
+    path = write(tmp_path, "a.md", f"---\nlang: en\n{field}: true\n---\nBody\n")
+    with pytest.raises(PublisherError) as error:
+        read(path)
+    message = str(error.value)
+    assert f"{path}:3: '{field}' is true, which YAML reads as true or false" in message
+    assert f'{field}: "true"' in message

@@ -93,6 +93,13 @@ def document_fields(
         key, value = _first(meta, field)
         if isinstance(value, list | dict):
             raise fail(f"{key!r} must be text, not a list", key)
+        if isinstance(value, bool) and source is not None:  # "title: true", read as a boolean
+            written = str(value).lower()
+            raise fail(
+                f"{key!r} is {written}, which YAML reads as true or false, not as text",
+                key,
+                hint=f'put it in quotes to keep the words: {key}: "{written}"',
+            )
         return plain_text(str(value)) if value is not None else ""
 
     for field in ("title", "subtitle", "authors"):
