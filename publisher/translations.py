@@ -313,10 +313,24 @@ def edition_entries(
     return entries
 
 
+def _office_language(path: Path) -> str | None:
+    from .readers.pandoc_formats import docx_language, odt_properties
+
+    written = (
+        docx_language(path) if path.suffix.lower() == ".docx" else odt_properties(path)["lang"]
+    )
+    try:
+        return checked_language(written) if written else None
+    except NotALanguage:
+        return None  # a damaged property: the build takes the newsletter's language
+
+
 def document_language(path: Path) -> str | None:
     """A document's language as far as its name and front matter say, without converting
     it (None: not said, so the newsletter's or the issue's)."""
     named = file_name_language(path)
+    if path.suffix.lower() in (".docx", ".odt"):  # its properties, as the build reads them
+        return named or _office_language(path)
     if not _has_front_matter_kind(path):
         return named
     try:

@@ -69,3 +69,30 @@ def test_an_edited_original_is_outdated_until_the_recorded_hash_is_updated(
     output = _list_translations(root)
     assert _status(output, "first-article") == "translated first-article.es.md"
     assert "edition es: 2 of 3 ready" in output
+
+
+def test_office_files_in_the_editions_language_and_used_translations_are_listed_as_such(
+    workspace: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """`list --translations` called a Word file written in Spanish "missing" (the build
+    reads its language from its properties), and `list` marked translations the editions
+    use "not in any issue", as if they could go."""
+    import pypandoc
+
+    root = workspace("minimal")
+    source = tmp_path / "aviso.md"
+    source.write_text("---\ntitle: Aviso\nlang: es\n---\nYa en español.\n", encoding="utf-8")
+    pypandoc.convert_file(str(source), "docx", outputfile=str(root / "documents" / "aviso.docx"))
+    translation = root / "documents" / "first-article.es.md"
+    translation.write_text("---\ntitle: Primer artículo\n---\nTexto.\n", encoding="utf-8")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text("utf-8").replace("second-article]", "second-article, aviso]")
+        + "editions: [es]\n",
+        encoding="utf-8",
+    )
+
+    assert _status(_list_translations(root), "aviso") == "written in it"
+    listed = CliRunner().invoke(main, ["-C", str(root), "list"]).output
+    (line,) = [line for line in listed.splitlines() if "first-article.es.md" in line]
+    assert not line.lstrip().startswith("*"), line

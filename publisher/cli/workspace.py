@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ..checks import Finding
+    from ..manifest import IssueManifest
+    from ..pool import DocumentPool
     from ..scaffold import Identity
 
 
@@ -82,7 +84,7 @@ def list_(workspace: Path, translations: bool) -> None:
                         console.print(f"  put in the front matter of {escape(where)}:")
                         click.echo(f"      {entry.hash_line}")  # never wrapped: to be copied
         return
-    used = {p for m in manifests for p in m.documents}
+    used = {p for m in manifests for p in m.documents} | _translations_used(pool, manifests)
     click.echo(f"Documents ({len(pool.files)}) in {config.documents_dir}:")
     for relative in pool.files:
         mark = " " if relative in used else "*"
@@ -93,6 +95,24 @@ def list_(workspace: Path, translations: bool) -> None:
         click.echo(
             f"    {m.slug:40} No. {m.number}, {m.date.isoformat()}, {len(m.documents)} documents"
         )
+
+
+def _translations_used(pool: DocumentPool, manifests: list[IssueManifest]) -> set[Path]:
+    """The translations the issues' editions use: not "in no issue" (not to be deleted)."""
+    from ..errors import PublisherError
+    from ..translations import find_translations, translation_for
+
+    try:
+        found = find_translations(pool)
+    except PublisherError:
+        return set()  # the build names those problems
+    return {
+        t.path
+        for m in manifests
+        for language in m.editions
+        for document in m.documents
+        if (t := translation_for(found.get(document, {}), language))
+    }
 
 
 def _checked(check: str) -> Callable[[click.Context, click.Parameter, str | None], str | None]:
