@@ -32,6 +32,13 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     article.write_text(article.read_text() + "\n" + LINKS)
     second = root / "documents" / "second-article.md"
     second.write_text(second.read_text() + "\n## A heading inside\n\nText.\n")
+    manifest = root / "issues" / f"{SLUG}.yaml"
+    manifest.write_text(
+        manifest.read_text().replace(
+            "Hello from the editors.",
+            "Hello from the editors: [the second one](documents/second-article.md).",
+        )
+    )
     with pytest.MonkeyPatch.context() as env:
         env.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
         return build(root).out_dir
@@ -83,3 +90,11 @@ def test_the_pages_with_an_unlinked_link_are_valid_html(dist: Path) -> None:
     """A link's rel goes with its href: <a rel> without one is not HTML."""
     pages = [dist / SLUG / "first-article" / "index.html", dist / SLUG / "index.html"]
     assert nu_html_errors(pages) == []
+
+
+@pytest.mark.parametrize("page", [f"{SLUG}/email.html", f"{SLUG}/index.html"])
+def test_the_editorials_link_to_an_article_leads_to_its_page(dist: Path, page: str) -> None:
+    """The editorial's paths are the workspace's, as its pictures' are."""
+    tree = lxml.html.fromstring((dist / page).read_bytes())
+    hrefs = [a.get("href") for a in tree.iter("a") if a.text_content() == "the second one"]
+    assert hrefs == [SECOND]

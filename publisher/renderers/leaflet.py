@@ -27,8 +27,7 @@ from ..output import Artifact
 from ..printing import PageSize, PrintOptions, resolve
 from ..sanitize import plain_text
 from .base import IssueRenderer, OutputFailed, RenderContext
-from .links import published_targets
-from .weasy import lay_out, printable, with_web_links, write_pdf
+from .weasy import lay_out, printable, write_pdf
 
 if TYPE_CHECKING:
     import weasyprint
@@ -46,9 +45,8 @@ class LeafletRenderer(IssueRenderer):
     def render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]:
         if issue.leaflet is None:
             return []
-        printed = printable(issue.leaflet.document)
-        targets = published_targets(issue, ctx)
-        leaflet = dataclasses.replace(issue.leaflet, document=with_web_links(printed, targets))
+        # its links already point at the web archive (links.with_archive_links)
+        leaflet = dataclasses.replace(issue.leaflet, document=printable(issue.leaflet.document))
         layers = (ctx.config.pdf, issue.pdf, leaflet.pdf, ctx.print_overrides)
         paper = resolve(LEAFLET_DEFAULTS, *layers, impositions=("2up", "4up"))
         if all(layer.margins is None for layer in layers):

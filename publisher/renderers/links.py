@@ -1,11 +1,13 @@
-"""Links in PDFs: only the web, mail, telephone numbers and the PDF's own anchors.
+"""Links between documents, and the links a PDF may hold: only the web, mail, telephone
+numbers and the PDF's own anchors.
 
-WeasyPrint resolves a relative link against the HTML's base URL, the documents/ folder,
-so `[see](other.md)` or `<a href="#">` would print the editor's disk path as a file: link.
-Before layout, a relative link in a body becomes the absolute web archive address of what
-it points to when the archive publishes it (a document of the issue, an image it shows),
-and anything else loses its href: the words stay, the link goes. `keep_safe_links` then
-checks the whole page, templates included, as the last word.
+A relative link (`[see](other.md)`) leads nowhere in an email, an EPUB or a feed reader,
+and WeasyPrint would resolve it against the documents/ folder, printing the editor's disk
+path as a file: link. When an issue is assembled (`with_archive_links`), such a link in a
+body or the editorial becomes the absolute web archive address of what it points to when
+the archive publishes it (a document of the issue, an image it shows), and anything else
+loses its href: the words stay, the link goes. In a PDF, `keep_safe_links` then checks the
+whole page, templates included, as the last word.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from ..config import Config
 from ..model import Document, Issue
 from ..paths import followed
 from ..resources import media_path, pool_images
-from .base import RenderContext
 
 _A = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"""\shref\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
@@ -40,10 +41,6 @@ class Target(NamedTuple):
 
     url: str
     id_prefix: str = ""
-
-
-def published_targets(issue: Issue, ctx: RenderContext) -> dict[Path, Target]:
-    return issue_targets(issue, ctx.config)
 
 
 def issue_targets(issue: Issue, config: Config) -> dict[Path, Target]:
@@ -66,7 +63,9 @@ def issue_targets(issue: Issue, config: Config) -> dict[Path, Target]:
 def with_archive_links(issue: Issue, config: Config) -> Issue:
     """The issue with its documents' relative links (`[the survey](rent-survey.md)`)
     pointing at the web archive's page of what they name, or unlinked when it publishes
-    nothing there: in an email, an EPUB or a feed reader, a relative link leads nowhere."""
+    nothing there: in an email, an EPUB or a feed reader, a relative link leads nowhere,
+    and in a PDF it would name a file on the editor's disk. The editorial's paths are the
+    workspace's, like its images' (`documents/rent-survey.md`)."""
     targets = issue_targets(issue, config)
 
     def linked(doc: Document) -> Document:
@@ -80,7 +79,8 @@ def with_archive_links(issue: Issue, config: Config) -> Issue:
     leaflet = issue.leaflet and dataclasses.replace(
         issue.leaflet, document=linked(issue.leaflet.document)
     )
-    return dataclasses.replace(issue, sections=sections, leaflet=leaflet)
+    editorial = absolute_links(issue.editorial_html, config.root, targets)
+    return dataclasses.replace(issue, sections=sections, leaflet=leaflet, editorial_html=editorial)
 
 
 def absolute_links(fragment: str, folder: Path, targets: Mapping[Path, Target]) -> str:

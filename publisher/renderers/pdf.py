@@ -18,8 +18,7 @@ from ..output import Artifact
 from ..printing import PageSize, PrintOptions, resolve
 from .base import IssueRenderer, RenderContext
 from .images import warn_low_resolution
-from .links import absolute_links, published_targets
-from .weasy import lay_out, printable, with_web_links, write_pdf
+from .weasy import lay_out, printable, write_pdf
 
 ISSUE_DEFAULTS = PrintOptions(PageSize("A4", 210, 297), margins=(20, 18, 22, 18))
 
@@ -36,18 +35,13 @@ class PdfRenderer(IssueRenderer):
             impositions=("booklet",),
         )
         warn_low_resolution(issue, ctx.config.documents_dir, paper)
-        targets = published_targets(issue, ctx)
+        # Links between documents already point at the web archive (links.with_archive_links)
         printed = dataclasses.replace(
             issue,
             sections=tuple(
-                dataclasses.replace(
-                    s,
-                    documents=tuple(with_web_links(printable(d), targets) for d in s.documents),
-                )
+                dataclasses.replace(s, documents=tuple(printable(d) for d in s.documents))
                 for s in issue.sections
             ),
-            # the editorial's paths are the workspace's, like its images'
-            editorial_html=absolute_links(issue.editorial_html, ctx.config.root, targets),
         )
         html = self.render_template(
             ctx,

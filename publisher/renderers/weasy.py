@@ -39,7 +39,7 @@ import mimetypes
 import re
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -50,7 +50,7 @@ from ..model import Document
 from ..printing import PrintOptions
 from ..templating import default_theme_dir
 from .base import RenderContext
-from .links import Target, absolute_links, keep_safe_links
+from .links import keep_safe_links
 
 if TYPE_CHECKING:
     import weasyprint
@@ -175,12 +175,6 @@ def _broken(text: str | None) -> str | None:
     return _LONG_WORD.sub(
         lambda m: "\u200b".join(m[0][i : i + 20] for i in range(0, len(m[0]), 20)), text
     )
-
-
-def with_web_links(document: Document, targets: Mapping[Path, Target]) -> Document:
-    """The document with its relative links pointing at the web archive (or unlinked)."""
-    body = absolute_links(document.body_html, document.source.parent, targets)
-    return dataclasses.replace(document, body_html=body)
 
 
 def lay_out(
