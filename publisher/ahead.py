@@ -15,8 +15,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -130,25 +129,3 @@ class Ahead:
                 return None  # a token written some other way (escaped, cut short)
             done.append(dataclasses.replace(artifact, data=data))
         return done, seconds, logged
-
-
-@contextmanager
-def logs_held(into: list[logging.LogRecord]) -> Iterator[None]:
-    """What publisher logs inside the block is kept in `into`, not shown: a render ahead's
-    notes are shown only if its outputs are used (else the render after shows them)."""
-
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            into.append(record)
-
-    logger = logging.getLogger("publisher")
-    handlers, propagate = logger.handlers[:], logger.propagate
-    for handler in handlers:
-        logger.removeHandler(handler)
-    logger.addHandler(Keep())
-    logger.propagate = False
-    try:
-        yield
-    finally:
-        logger.handlers[:] = handlers
-        logger.propagate = propagate

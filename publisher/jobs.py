@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from .ahead import Ahead, SizeOf, logs_held
+from .ahead import Ahead, SizeOf
 from .cache import (
     Cache,
     digest,
@@ -46,6 +46,7 @@ from .delivery.settings import DeliverySettings
 from .errors import PublisherError
 from .formats import formats
 from .i18n import LOCALE_DIR
+from .logs import held
 from .model import Archive, Issue
 from .output import Artifact, unwritable, write_artifacts
 from .renderers.base import Job, OutputFailed, RenderContext, Renderer
@@ -271,9 +272,8 @@ class RenderPlan:
         for job in then(ahead.sizes(self.built_size, coming)):
             if not self.force and self._up_to_date(job, self._fingerprint(job)):
                 continue
-            logged: list[logging.LogRecord] = []
             try:
-                with logs_held(logged):
+                with held() as logged:  # said only if these outputs are used
                     artifacts, seconds, _ = run_job(job, self.ctx)
             except Exception:  # rendered again after the PDFs, and reported then
                 continue

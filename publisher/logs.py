@@ -1,5 +1,6 @@
 """Keeping what publisher logs while something runs, to say it again later: a cached
-document's warnings each time it is used, a build's notes when nothing changed since."""
+document's warnings each time it is used, a build's notes when nothing changed since, what
+an output rendered ahead said (only if it is used)."""
 
 from __future__ import annotations
 
@@ -28,3 +29,19 @@ def kept(level: int, this_thread_only: bool = False) -> Iterator[list[logging.Lo
         yield records
     finally:
         logger.removeHandler(handler)
+
+
+@contextmanager
+def held() -> Iterator[list[logging.LogRecord]]:
+    """`kept`, every record, and not shown meanwhile: the caller says them later, or not."""
+    logger = logging.getLogger("publisher")
+    handlers, propagate = logger.handlers[:], logger.propagate
+    for handler in handlers:
+        logger.removeHandler(handler)
+    logger.propagate = False
+    try:
+        with kept(logging.NOTSET) as records:
+            yield records
+    finally:
+        logger.handlers[:] = handlers
+        logger.propagate = propagate
