@@ -3,10 +3,15 @@ documents): followed safely, matched as typed, and what an entry is when it is n
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import unicodedata
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import Any, TypeVar, cast
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def followed(path: Path) -> Path:
@@ -59,3 +64,23 @@ def _as_spelled_on_disk(path: Path) -> Path:
             candidate = found / match
         found = candidate
     return Path(os.path.realpath(found))
+
+
+def remembered_per_file(maxsize: int | None) -> Callable[[F], F]:
+    """Remember `function(path, *args)` per file as it is now: a file replaced since (its
+    modification time or size changed) is read again, as `publisher serve` sees pictures
+    replaced while it runs. The stat's OSError (no such file) goes to the caller."""
+
+    def decorate(function: F) -> F:
+        @functools.lru_cache(maxsize)
+        def by_version(path: Path, _mtime_ns: int, _size: int, *args: Hashable) -> Any:
+            return function(path, *args)
+
+        @functools.wraps(function)
+        def remembered(path: Path, *args: Hashable) -> Any:
+            version = path.stat()
+            return by_version(path, version.st_mtime_ns, version.st_size, *args)
+
+        return cast(F, remembered)
+
+    return decorate

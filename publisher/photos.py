@@ -13,9 +13,10 @@ A picture that carries none is published as it is, byte for byte.
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .paths import remembered_per_file
 
 SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
@@ -25,18 +26,12 @@ _HARMLESS = {
     "progressive", "progression", "icc_profile", "gamma", "srgb", "chromaticity",
     "transparency", "interlace", "aspect", "loop", "duration", "background", "timestamp",
 }  # fmt: skip
-_ORIENTATION = 0x0112
 
 
+@remembered_per_file(16)  # the web archive and the EPUB publish the same pictures
 def published(path: Path) -> bytes:
     """The picture at `path` as published: see the module's docstring. Bytes Pillow cannot
     read are returned as they are (the outputs' own checks name them)."""
-    stat = path.stat()
-    return _published(path, stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=16)  # the web archive and the EPUB publish the same pictures
-def _published(path: Path, mtime_ns: int, size: int) -> bytes:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     data = path.read_bytes()

@@ -15,13 +15,14 @@ from __future__ import annotations
 import io
 import logging
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
 from ..model import Issue
 from ..output import Artifact
+from ..paths import remembered_per_file
 from ..printing import PrintOptions
 from ..resources import (
     LOGO_EMAIL_PATH,
@@ -143,14 +144,13 @@ def email_copy(path: Path, max_width: int = EMAIL_MAX_WIDTH) -> tuple[bytes, int
     with its width and height. ValueError when it cannot be read as an image. Made once
     per file as it is now: the web archive and the EPUB's cover both want the cover's."""
     try:
-        stat = path.stat()
-    except OSError as exc:
+        return _email_copy(path, max_width)
+    except OSError as exc:  # no such file
         raise ValueError(f"cannot be read as an image ({exc})") from None
-    return _email_copy(path, stat.st_mtime_ns, stat.st_size, max_width)
 
 
-@lru_cache(maxsize=32)
-def _email_copy(path: Path, mtime_ns: int, size: int, max_width: int) -> tuple[bytes, int, int]:
+@remembered_per_file(32)
+def _email_copy(path: Path, max_width: int) -> tuple[bytes, int, int]:
     from PIL import Image, ImageOps
 
     if path.suffix.lower() == ".svg":
@@ -213,14 +213,13 @@ def image_size(path: Path) -> tuple[int, int] | None:
     """Natural size in pixels (an SVG's from its width/height or viewBox), or None.
     Remembered per file as it is now: `publisher serve` may see it replaced."""
     try:
-        stat = path.stat()
-    except OSError:
+        return _image_size(path)
+    except OSError:  # no such file
         return None
-    return _image_size(path, stat.st_mtime_ns, stat.st_size)
 
 
-@cache
-def _image_size(path: Path, mtime_ns: int, size: int) -> tuple[int, int] | None:
+@remembered_per_file(None)
+def _image_size(path: Path) -> tuple[int, int] | None:
     if path.suffix.lower() == ".svg":
         import pymupdf
 
