@@ -316,13 +316,12 @@ def edition_entries(
 def _office_language(path: Path) -> str | None:
     from .readers.pandoc_formats import docx_language, odt_properties
 
-    written = (
-        docx_language(path) if path.suffix.lower() == ".docx" else odt_properties(path)["lang"]
-    )
     try:
+        docx = path.suffix.lower() == ".docx"
+        written = docx_language(path) if docx else odt_properties(path).get("lang", "")
         return checked_language(written) if written else None
-    except NotALanguage:
-        return None  # a damaged property: the build takes the newsletter's language
+    except (OSError, PublisherError, NotALanguage):
+        return None  # damaged: the build says so, or takes the newsletter's language
 
 
 def document_language(path: Path) -> str | None:

@@ -96,3 +96,27 @@ def test_office_files_in_the_editions_language_and_used_translations_are_listed_
     listed = CliRunner().invoke(main, ["-C", str(root), "list"]).output
     (line,) = [line for line in listed.splitlines() if "first-article.es.md" in line]
     assert not line.lstrip().startswith("*"), line
+
+
+def test_office_files_without_or_with_damaged_properties_are_listed_not_a_crash(
+    workspace: Callable[[str], Path],
+) -> None:
+    """An OpenDocument file whose meta.xml names nothing ended `list --translations` on
+    an unexpected problem (KeyError); a damaged one stopped the whole listing."""
+    import zipfile
+
+    root = workspace("minimal")
+    with zipfile.ZipFile(root / "documents" / "bare.odt", "w") as odt:
+        odt.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        odt.writestr("content.xml", "<x/>")
+        office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+        odt.writestr("meta.xml", f'<office:document-meta xmlns:office="{office}"/>')
+    (root / "documents" / "broken.odt").write_text("not a zip")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text("utf-8").replace("second-article]", "second-article, bare, broken]")
+        + "editions: [es]\n",
+        encoding="utf-8",
+    )
+    output = _list_translations(root)
+    assert _status(output, "bare") == "missing" and _status(output, "broken") == "missing"
