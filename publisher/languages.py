@@ -70,6 +70,18 @@ def language_tag(value: str) -> str:
     raise NotALanguage(value, _suggestion(text))
 
 
+def well_formed_tag(text: str) -> bool:
+    """Whether `text` is a BCP 47 tag as HTML's `lang` takes it, as written: no `_`, no
+    canonical form made, no suggestion looked for (cheap enough for every attribute)."""
+    if not text or "_" in text:
+        return False
+    if _plainly_canonical(text):
+        return True
+    import langcodes
+
+    return bool(langcodes.tag_is_valid(text))
+
+
 def checked_language(value: object) -> str:
     """`language_tag` for a value read from a file, which may not even be text."""
     if not isinstance(value, str):

@@ -12,6 +12,7 @@ import re
 import nh3
 
 from .controls import strip_controls
+from .languages import well_formed_tag
 from .limits import DEFAULT_LIMITS
 
 _TAGS = {
@@ -110,19 +111,6 @@ _DROP_WITH_CONTENT = {
 
 
 _DIRECTIONS = frozenset({"ltr", "rtl", "auto"})
-# A well-formed BCP 47 tag (RFC 5646 section 2.1): language (with extended subtags),
-# script, region, variants, extensions, private use. Not the grandfathered irregular tags,
-# nor languages of 4 to 8 letters, which the registry has none of ("Arabic", "english").
-_LANGUAGE_TAG = re.compile(
-    r"[a-z]{2,3}(?:-[a-z]{3}){0,3}"
-    r"(?:-[a-z]{4})?"
-    r"(?:-(?:[a-z]{2}|[0-9]{3}))?"
-    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
-    r"(?:-[0-9a-wy-z](?:-[a-z0-9]{2,8})+)*"
-    r"(?:-x(?:-[a-z0-9]{1,8})+)?"
-    r"|x(?:-[a-z0-9]{1,8})+",
-    re.IGNORECASE | re.ASCII,
-)
 
 
 def _attribute_value(element: str, attribute: str, value: str) -> str | None:
@@ -133,7 +121,7 @@ def _attribute_value(element: str, attribute: str, value: str) -> str | None:
         return direction if direction in _DIRECTIONS else None
     if attribute == "lang":
         tag = value.strip()
-        return tag if _LANGUAGE_TAG.fullmatch(tag) else None
+        return tag if well_formed_tag(tag) else None
     return value
 
 
