@@ -85,6 +85,8 @@ def _parses(line: str) -> bool:
         yaml.load(line, Loader=_yaml_loader())
     except (yaml.YAMLError, RecursionError):
         return False
+    except ValueError:
+        pass  # well-formed, with a day that does not exist (0000-00-00): YAML all the same
     return True
 
 

@@ -150,6 +150,9 @@ def test_symlink_pointing_outside_documents_is_refused(minimal: Path, tmp_path: 
         (GOOD.replace("    documents: [first-article", "    documents: [first-article:"), 6),
         # an unclosed flow list runs into the next key, where the parser gives up
         ("number: 1\ntitle: [unclosed\ndate: 2026-01-10\n", 3),
+        # the line the fix is looked for on holds a day that does not exist (the hint's
+        # own reading of it raised ValueError: found by test_fuzz)
+        ("0\n0: 0000-00-00\n", 2),
     ],
 )
 def test_invalid_yaml_points_at_the_line(minimal: Path, text: str, line: int) -> None:
