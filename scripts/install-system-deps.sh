@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages publisher needs on Debian/Ubuntu, only those missing:
 # Pango (WeasyPrint), Noto fonts (Latin, Greek, Cyrillic, Arabic), poppler-utils (PDF
-# checks), a Java runtime (epubcheck, Nu HTML checker), npm (to install the Nu HTML checker),
+# checks), librsvg (an SVG logo drawn for email), a Java runtime (epubcheck, Nu HTML
+# checker), npm (to install the Nu HTML checker),
 # Chromium and, where Debian offers it, its headless shell (Ace, email previews and tests,
 # driven headless by Playwright), python3-venv, and
 # PostgreSQL (the tests of a subscriber list kept in PostgreSQL start a private server).
@@ -23,6 +24,7 @@ need fonts-noto-core    has_font "Noto Serif"
 need fonts-noto-core    has_font "Noto Naskh Arabic"
 need fonts-dejavu-core  has_font "DejaVu Sans Mono"
 need poppler-utils      command -v pdffonts
+need librsvg2-bin       command -v rsvg-convert
 need default-jre-headless command -v java
 need npm                command -v npm
 need chromium           command -v chromium

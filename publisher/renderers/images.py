@@ -35,6 +35,7 @@ from ..resources import (
     publishable_image,
 )
 from ..style import Style
+from .drawings import svg_size, svg_to_png
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +155,7 @@ def _email_copy(path: Path, max_width: int) -> tuple[bytes, int, int]:
     from PIL import Image, ImageOps
 
     if path.suffix.lower() == ".svg":
-        return _svg_to_png(publishable_image(path), max_width)
+        return svg_to_png(publishable_image(path), max_width)
     try:
         with Image.open(path) as picture:
             # Upright, as a phone's photo is shown: the copy keeps no EXIF to turn it by.
@@ -172,19 +173,6 @@ def _email_copy(path: Path, max_width: int) -> tuple[bytes, int, int]:
     else:
         image.save(out, format="PNG", optimize=True)
     return out.getvalue(), image.width, image.height
-
-
-def _svg_to_png(svg: bytes, width: int) -> tuple[bytes, int, int]:
-    import pymupdf
-
-    try:
-        with pymupdf.open(stream=svg, filetype="svg") as drawing:
-            page = drawing[0]
-            scale = width / page.rect.width
-            pixmap = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=True)
-            return pixmap.tobytes("png"), pixmap.width, pixmap.height
-    except (RuntimeError, ValueError, IndexError, ZeroDivisionError) as exc:
-        raise ValueError(f"an SVG that cannot be drawn ({exc})") from None
 
 
 def logo_for_email(logo: Path) -> tuple[bytes, int, int]:
@@ -221,13 +209,9 @@ def image_size(path: Path) -> tuple[int, int] | None:
 @remembered_per_file(None)
 def _image_size(path: Path) -> tuple[int, int] | None:
     if path.suffix.lower() == ".svg":
-        import pymupdf
-
         try:
-            with pymupdf.open(stream=publishable_image(path), filetype="svg") as drawing:
-                rect = drawing[0].rect
-                return max(1, round(rect.width)), max(1, round(rect.height))
-        except (OSError, RuntimeError, ValueError, IndexError):
+            return svg_size(publishable_image(path))
+        except ValueError:
             return None
     from PIL import Image
 
