@@ -168,6 +168,8 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
         node = loader.get_single_node()
         if node is not None:
             _check_yaml_tree(node, path, first_line)
+            if "#" in text:
+                _refuse_hashtags_read_as_comments(node, text, path, first_line)
         data = loader.construct_document(node) if node is not None else None
     except RecursionError:  # the pure-Python parser on a deep nest (libyaml stops at 1000)
         raise _too_deep(path, first_line) from None
@@ -237,6 +239,48 @@ def _check_yaml_tree(root: Any, path: Path, first_line: int) -> None:
             raise _too_deep(path, line)
         children = _children(node, path, first_line)
         stack.extend((child, depth + 1) for child in reversed(children))
+
+
+# After an unquoted value: a '#' with no space after it, as in a hashtag (#RentStrike, #14M)
+_HASHTAG_COMMENT = re.compile(r"[ \t]+#\S")
+
+
+def _refuse_hashtags_read_as_comments(root: Any, text: str, path: Path, first_line: int) -> None:
+    """Refuse a text value cut short by a hashtag. YAML reads ` #` after an unquoted value
+    as the start of a comment, so `title: Rent strike week four #RentStrike` published
+    "Rent strike week four" with no word said; a comment meant as one starts `# ` (a space
+    after the mark), a hashtag never does."""
+    import yaml
+
+    lines = text.split("\n")
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(value for _, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif not node.style and node.tag == "tag:yaml.org,2002:str":  # plain: unquoted
+            end = node.end_mark
+            written = lines[end.line] if end.line < len(lines) else ""
+            if _HASHTAG_COMMENT.match(written, end.column):
+                raise PublisherError.at(
+                    f"{written[end.column :].strip()!r} after {node.value!r} is read as a"
+                    " comment and left out",
+                    path,
+                    end.line + first_line,
+                    _quote_hint(written, node.start_mark.column)
+                    if node.start_mark.line == end.line
+                    else "put the value in quotes to keep the '#' and what follows",
+                )
+
+
+def _quote_hint(written: str, start: int) -> str:
+    """The line `written` with its value (from column `start`) in quotes, as a hint."""
+    key, value = written[:start], written[start:].strip()
+    if key.strip() == "-" or key.rstrip().endswith(":"):
+        return f"put the value in quotes: {_quoted(key, value)}"
+    return "put the value in quotes to keep the '#' and what follows"
 
 
 def _children(node: Any, path: Path, first_line: int) -> list[Any]:

@@ -200,6 +200,41 @@ def test_a_title_beginning_with_an_ampersand_is_not_silently_shortened(minimal: 
     assert_failed_cleanly(minimal, code)
 
 
+HASHTAGS = [
+    ("issues/001-first.yaml", 'title: "First issue"', "title: Rent strike week four #RentStrike",
+     2, 'title: "Rent strike week four #RentStrike"'),
+    ("documents/second-article.md", "date: 2026-01-06",
+     "date: 2026-01-06\nsummary: Join us Saturday #14M at the square",
+     4, 'summary: "Join us Saturday #14M at the square"'),
+    ("documents/second-article.md", "date: 2026-01-06",
+     "date: 2026-01-06\ntags:\n  - strike #huelga", 5, '- "strike #huelga"'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("file", "was", "written", "line", "fix"), HASHTAGS)
+def test_a_hashtag_that_yaml_would_read_as_a_comment_is_refused_with_the_quotes_to_add(
+    minimal: Path, file: str, was: str, written: str, line: int, fix: str
+) -> None:
+    """YAML reads ` #` after an unquoted value as a comment: the title, summary or tag
+    would have been published cut short, with no word said."""
+    path = minimal / file
+    assert was in path.read_text()
+    path.write_text(path.read_text().replace(was, written, 1))
+    code, output = run_build(minimal)
+    assert f"{Path(file).name}:{line}: " in output and "is read as a comment" in output
+    assert f"hint: put the value in quotes: {fix}" in output
+    assert_failed_cleanly(minimal, code)
+
+
+def test_a_comment_after_a_value_and_a_quoted_hashtag_are_read_as_written(minimal: Path) -> None:
+    text = GOOD.replace('title: "First issue"', 'title: "Rents #RentStrike"  # the strike\'s tag')
+    write_manifest(minimal, text.replace("number: 1", "number: 1 # the first"))
+    code, output = run_build(minimal)
+    assert code == 0, output
+    page = (minimal / "dist" / "001-first" / "index.html").read_text()
+    assert "Rents #RentStrike" in page
+
+
 def test_anchors_and_aliases_used_on_purpose_still_work(minimal: Path) -> None:
     text = GOOD.replace('title: "First issue"', 'title: &name "First issue"')
     write_manifest(minimal, text + "summary: *name\n")
