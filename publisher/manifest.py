@@ -408,9 +408,22 @@ def _paragraphs(key: str) -> Parse:
     def parse(value: Any) -> str:
         if not isinstance(value, str):
             raise ValueError(f"'{key}' must be text (use '|' for several paragraphs)")
+        if _FILE_NAME.match(value):
+            raise ValueError(
+                f"'{key}' is the text itself, not a file: {value.strip()!r} would be"
+                " published as it is\npaste the text below 'editorial: |', indented, or list"
+                " the document in a section"
+            )
         return value
 
     return parse
+
+
+# A value that is only a document's file name (`editorial: editorial.md`): a sentence that
+# ends with one has spaces
+_FILE_NAME = re.compile(
+    r"\s*\S{1,150}\.(?:md|markdown|txt|text|docx?|odt|rtf|html?)\s*\Z", re.IGNORECASE
+)
 
 
 def _documents(value: Any) -> list[Any]:

@@ -235,6 +235,29 @@ def test_a_comment_after_a_value_and_a_quoted_hashtag_are_read_as_written(minima
     assert "Rents #RentStrike" in page
 
 
+@pytest.mark.parametrize("name", ["editorial.md", "Editorial.DOCX", "texts/editorial.txt"])
+def test_an_editorial_given_as_a_file_name_is_refused_before_it_reaches_subscribers(
+    minimal: Path, name: str
+) -> None:
+    """`editorial: editorial.md` published the words "editorial.md" as the editorial."""
+    write_manifest(minimal, GOOD + f"editorial: {name}\n")
+    code, output = run_build(minimal)
+    assert f"001-first.yaml:{len(GOOD.splitlines()) + 1}: " in output
+    assert f"not a file: {name!r} would be published as it is" in output
+    assert "hint: paste the text below 'editorial: |'" in output
+    assert_failed_cleanly(minimal, code)
+
+
+def test_an_editorial_that_names_a_file_in_a_sentence_is_published(minimal: Path) -> None:
+    write_manifest(minimal, GOOD + "editorial: The full survey is in rent-survey.pdf.txt\n")
+    code, output = run_build(minimal)
+    assert code == 0, output
+    assert (
+        "The full survey is in rent-survey.pdf.txt"
+        in (minimal / "dist" / "001-first" / "index.html").read_text()
+    )
+
+
 def test_anchors_and_aliases_used_on_purpose_still_work(minimal: Path) -> None:
     text = GOOD.replace('title: "First issue"', 'title: &name "First issue"')
     write_manifest(minimal, text + "summary: *name\n")
