@@ -127,7 +127,10 @@ def issue_name(issue: Issue, numbered: bool = True) -> str:
     number = i18n.gettext("No. %(number)s") % {"number": issue.number}
     if not issue.title:
         return number
-    return f"{number}: {issue.title}" if numbered else issue.title
+    if not numbered:
+        return issue.title
+    # French puts a space before the colon ("N° 7 : Grève"): the catalogues say how
+    return i18n.gettext("%(number)s: %(title)s") % {"number": number, "title": issue.title}
 
 
 def nest_headings(html: str, top: int) -> Markup:

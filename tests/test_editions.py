@@ -211,6 +211,19 @@ def test_each_edition_language_has_its_own_feed(built: BuildReport) -> None:
     assert "../../editions/es/feed.atom" in head
 
 
+def test_an_editions_feed_and_its_languages_article_feed_say_which_is_which(
+    built: BuildReport,
+) -> None:
+    """A reader subscribing in Spanish sees two feeds: the edition's issues and the
+    articles written in Spanish. They used to share one title, "Harbour Bulletin (es)"."""
+    issues = feedparser.parse(built.out_dir / "editions" / "es" / "feed.atom").feed.title
+    articles = feedparser.parse(built.out_dir / "languages" / "es" / "feed.atom").feed.title
+    assert issues == "Harbour Bulletin (español)"
+    assert articles == "Harbour Bulletin: artículos en español"
+    arabic = feedparser.parse(built.out_dir / "languages" / "ar" / "feed.atom").feed.title
+    assert arabic == "Harbour Bulletin: مقالات باللغة العربية"
+
+
 def test_untranslated_omit_leaves_the_document_out_of_the_edition(built: BuildReport) -> None:
     spanish = folder(built, "es", OMITTED)
     assert (spanish / "strike" / "index.html").is_file()

@@ -70,6 +70,16 @@ def test_spanish_and_french_issue_pages_use_their_catalogues(built: BuildReport)
     assert french.xpath("string(//h2[@id='contents-title'])") == "Sommaire"
 
 
+def test_a_french_issue_is_named_with_frances_space_before_the_colon(built: BuildReport) -> None:
+    """French typography puts a space before a colon: "N° 11 : Solidarité internationale"."""
+    page = lxml.html.parse(str(built.out_dir / "011-solidarite" / "index.html")).getroot()
+    assert page.findtext(".//title").startswith("Solidarité internationale ·")
+    subject = parse_eml(built.out_dir / "011-solidarite" / "email.eml")["Subject"]
+    assert subject.endswith("N° 11 : Solidarité internationale"), subject
+    downloads = page.xpath("//a[@download]/text()")
+    assert "Télécharger EPUB" in downloads, downloads  # not "le EPUB": French elides "l'EPUB"
+
+
 def test_the_email_speaks_the_issues_language(built: BuildReport) -> None:
     message = parse_eml(built.out_dir / "010-huelga" / "email.eml")
     assert "N.º 10" in message["Subject"]

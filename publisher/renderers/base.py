@@ -50,9 +50,10 @@ class RenderContext:
         An issue without a title (a periodical's are often just numbered) is 'The Dockside
         Bulletin No. 41'."""
         with interface_language(issue.language):
-            number = gettext("No. %(number)s") % {"number": issue.number}
-        named = f"{self.config.title} {number}"
-        return f"{named}: {issue.title}" if issue.title else named
+            named = f"{self.config.title} " + gettext("No. %(number)s") % {"number": issue.number}
+            if not issue.title:
+                return named
+            return gettext("%(number)s: %(title)s") % {"number": named, "title": issue.title}
 
     # The URLs of `publisher.urls` under this newsletter's base_url, as templates call them.
     def issue_url(self, issue: Issue) -> str:
