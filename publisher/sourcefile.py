@@ -57,9 +57,18 @@ def _yaml_fix(written: str) -> str:
         opened = value[0]
         if opened in "\"'" and value.count(opened) == 1:
             return f"close the quote: {key.strip()} {value}{opened}"
+        if value[0] + value[-1] in _CURLY_PAIRS and _parses(_quoted(key.lstrip(" -"), value[1:-1])):
+            return (
+                f"put the value in straight quotes: {_quoted(key, value[1:-1])} (a word"
+                " processor turns quotes curly: YAML reads only straight ones)"
+            )
         if _parses(_quoted(key.lstrip(" -"), value)):
             return f"put the value in quotes: {_quoted(key, value)}"
     return "check indentation and quote values that contain ':' or start with '[', '{' or '*'"
+
+
+# Quotes a word processor writes where the editor typed straight ones, around a whole value
+_CURLY_PAIRS = {"“”", "‘’", "„“", "«»", "””"}
 
 
 def _line(text: str, index: int) -> str:

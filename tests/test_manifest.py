@@ -167,6 +167,8 @@ TYPOS = [
     ("title: Strike: day one", 2, 'put the value in quotes: title: "Strike: day one"'),
     ('title: "Strike" goes on', 2, """put the value in quotes: title: '"Strike" goes on'"""),
     ("title: [Draft] rents", 2, 'put the value in quotes: title: "[Draft] rents"'),
+    # pasted from a word processor: the quotes meant as YAML's came out curly
+    ("title: “Strike: day one”", 2, 'put the value in straight quotes: title: "Strike: day one"'),
     ('title: "First issue', 2, 'close the quote: title: "First issue"'),
     (
         "sections:\n\t- title: News",
