@@ -1,6 +1,7 @@
 """A platform's post HTML → the article alone: subscribe buttons, share bars, embeds,
 paywall notices, email footers and the like are removed, and each image is either one the
-export brought (copied to the pool) or only online (removed and listed: never fetched).
+export brought (copied to the pool) or only online (removed with the figure or link that
+held only it, and listed: never fetched).
 
 What is left still goes through the pipeline's sanitiser when it is written.
 """
@@ -45,6 +46,7 @@ _DROP_TAGS = (
     "embed",
     "template",
 )
+_FRAMES = ("a", "picture", "div", "span")  # what may hold an image and nothing else
 _KEPT_ATTRIBUTES = ("href", "src", "alt", "title", "lang", "dir", "colspan", "rowspan", "start")
 _IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp)(\?.*)?$", re.I)
 _SUBSCRIBE_LINK = re.compile(r"/subscribe|action=share|/share\b|\*\|", re.I)
@@ -112,15 +114,14 @@ def clean_post_html(markup: str, files: ExportFiles | None, base: str = "") -> C
 
 
 def _place_image(
-    image: etree._Element, files: ExportFiles | None, base: str, result: CleanBody
+    image: lxml.html.HtmlElement, files: ExportFiles | None, base: str, result: CleanBody
 ) -> None:
     src = (image.get("src") or "").strip()
     found = _local(src, files, base)
     if found is None:
         if src:
             result.online.append(src)
-        figure = next((a for a in image.iterancestors("figure", "picture")), None)
-        _drop(figure if figure is not None else image)
+        _drop(_left_out_with(image))
         return
     name = _unique(PurePosixPath(found).name, found, result.images)
     result.images[name] = found
@@ -132,6 +133,26 @@ def _place_image(
     link = image.getparent()
     if isinstance(link, lxml.html.HtmlElement) and _links_to_image(link):
         link.drop_tag()  # a link to the full-size image: the copy here is the image
+
+
+def _left_out_with(image: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """What goes with an image that is left out: its figure, caption and all; else the
+    picture, link or wrapper that held nothing else (Substack's image-link, a linked image
+    in a paragraph): a link left empty would stay behind, unnamed for screen readers."""
+    figure = next(image.iterancestors("figure"), None)
+    if figure is not None:
+        return figure
+    gone = image
+    for frame in image.iterancestors():
+        if frame.getparent() is None or frame.tag not in _FRAMES or _shows_more(frame, image):
+            break
+        gone = frame
+    return gone
+
+
+def _shows_more(frame: lxml.html.HtmlElement, image: lxml.html.HtmlElement) -> bool:
+    """Whether `frame` holds text or another image besides `image`."""
+    return bool("".join(frame.itertext()).strip()) or any(i is not image for i in frame.iter("img"))
 
 
 def _links_to_image(element: lxml.html.HtmlElement) -> bool:
