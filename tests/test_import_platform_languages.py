@@ -1,5 +1,7 @@
-"""`publisher import` of a platform export, for a newsletter that is not in English: an
-image left out leaves no empty link behind.
+"""`publisher import` of a platform export, for a newsletter that is not in English: each
+issue made from a post is in the post's language (its manifest says so, its section title
+is in it, and the built issue speaks it), the report says when a new workspace was made in
+another language than every post, and an image left out leaves no empty link behind.
 
 The exports under tests/exports/*-es and *-fr are written in each platform's export format,
 with the image markup each platform writes (Substack's captioned-image-container, a linked
@@ -10,10 +12,15 @@ text block), the images only online.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import pytest
+import yaml
+from click.testing import CliRunner
 
+from publisher.cli import main
+from publisher.importers.platform_report import as_json, rows
 from publisher.importers.platforms import import_export
 from publisher.readers import read_document
 from publisher.scaffold import Identity, create_workspace
@@ -60,6 +67,11 @@ def new_workspace(root: Path) -> Path:
     return root
 
 
+def manifest(root: Path, issue: str) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((root / "issues" / f"{issue}.yaml").read_text())
+    return data
+
+
 def empty_links(html: str) -> list[str]:
     """The links with nothing to read or see in them: what a screen reader calls 'link'."""
     root = lxml.html.fragment_fromstring(html or "<p></p>", create_parent="div")
@@ -68,6 +80,92 @@ def empty_links(html: str) -> list[str]:
         for a in root.iter("a")
         if not a.text_content().strip() and a.find(".//img") is None
     ]
+
+
+@pytest.mark.parametrize(
+    ("export", "issue", "language", "image"), SPANISH_AND_FRENCH, ids=EXPORT_NAMES
+)
+def test_an_issue_made_from_a_post_is_in_the_posts_language(
+    tmp_path: Path, export: str, issue: str, language: str, image: str
+) -> None:
+    root = new_workspace(tmp_path / "ws")
+
+    import_export(EXPORTS / export, root)
+
+    assert manifest(root, issue)["language"] == language
+
+
+def test_an_issue_in_the_workspaces_language_does_not_repeat_it(tmp_path: Path) -> None:
+    """The Dockside export mixes English, Spanish and French posts."""
+    root = new_workspace(tmp_path / "ws")
+
+    import_export(EXPORTS / "substack", root)
+
+    assert "language" not in manifest(root, "cleaners-win-back-pay")
+    assert manifest(root, "huelga-del-puerto")["language"] == "es"
+    assert manifest(root, "assemblee-generale")["language"] == "fr"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="publisher/locale/*/publisher.po have no entry for 'Articles' yet: the section"
+    " title is looked up there, and stays English until the catalogue has it",
+)
+def test_a_spanish_issues_section_title_is_spanish(tmp_path: Path) -> None:
+    root = new_workspace(tmp_path / "ws")
+
+    import_export(EXPORTS / "substack-es", root)
+
+    (section,) = manifest(root, "encuesta-de-alquileres")["sections"]
+    assert section["title"] == "Artículos"
+
+
+def test_a_spanish_issue_is_built_with_a_spanish_interface(tmp_path: Path) -> None:
+    root = new_workspace(tmp_path / "ws")
+    import_export(EXPORTS / "substack-es", root)
+
+    result = CliRunner().invoke(
+        main, ["-C", str(root), "build", "encuesta-de-alquileres", "--format", "web"]
+    )
+
+    assert result.exit_code == 0, result.output
+    page = lxml.html.parse(str(root / "dist/encuesta-de-alquileres/index.html")).getroot()
+    assert page.get("lang") == "es"
+    assert page.xpath("string(//h2[@id='contents-title'])") == "Índice"  # es: "Contents"
+
+
+def test_the_report_says_when_every_post_is_in_another_language_than_a_new_workspace(
+    tmp_path: Path,
+) -> None:
+    root = new_workspace(tmp_path / "ws")
+    settings = (root / "publisher.toml").read_bytes()
+
+    report = import_export(EXPORTS / "substack-es", root)
+
+    notes = [row for row in rows(report, root) if row[0] == "language"]
+    assert len(notes) == 1
+    assert 'language = "es"' in notes[0][2] and "publisher.toml" in notes[0][2]
+    assert as_json(report, root)["language_note"] == notes[0][2]
+    assert (root / "publisher.toml").read_bytes() == settings  # said, never done
+
+
+def test_no_language_note_when_the_posts_are_in_several_languages(tmp_path: Path) -> None:
+    root = new_workspace(tmp_path / "ws")
+
+    report = import_export(EXPORTS / "substack", root)
+
+    assert [row for row in rows(report, root) if row[0] == "language"] == []
+    assert as_json(report, root)["language_note"] is None
+
+
+def test_no_language_note_for_a_workspace_that_already_has_its_issues(tmp_path: Path) -> None:
+    root = new_workspace(tmp_path / "ws")
+    import_export(EXPORTS / "substack", root)  # English, Spanish and French issues
+
+    report = import_export(EXPORTS / "substack-es", root)
+
+    assert [row for row in rows(report, root) if row[0] == "language"] == []
+    assert as_json(report, root)["language_note"] is None
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,8 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import base_language
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -30,6 +32,9 @@ def rows(report: PlatformReport, root: Path) -> list[tuple[str, str, str]]:
         lines.append((f"{left.kind}: {left.name}", "left out", left.why))
     for title, url in report.online_images:
         lines.append((f"image in: {title}", "left out", f"only online, not fetched: {url}"))
+    note = language_note(report)
+    if note is not None:
+        lines.append(("language", f"{_posts_language(report)}: every post", note))
     for column, ours in report.mapped:
         lines.append((f"column: {column}", ours, "subscriber list"))
     counts = report.subscribers
@@ -44,6 +49,29 @@ def rows(report: PlatformReport, root: Path) -> list[tuple[str, str, str]]:
         for problem in counts.refused:
             lines.append(("subscriber", "refused", str(problem)))
     return lines
+
+
+def language_note(report: PlatformReport) -> str | None:
+    """What to consider when a workspace just made in one language took in posts all in
+    another: publisher.toml's language is the web archive's, the feeds' and the list's
+    pages', so the editor is told, and publisher.toml is left as it is."""
+    language = _posts_language(report)
+    if not report.new_workspace or language is None:
+        return None
+    if base_language(language) == base_language(report.language):
+        return None
+    from ..templating import language_name
+
+    return (
+        f'publisher.toml has language = "{report.language}": if the newsletter is in'
+        f' {language_name(language)}, set language = "{language}" there'
+    )
+
+
+def _posts_language(report: PlatformReport) -> str | None:
+    """The one language of every post this import wrote, if they share one."""
+    languages = {w.language for w in report.written if w.status != "unchanged"}
+    return languages.pop() if len(languages) == 1 else None
 
 
 def summary(report: PlatformReport) -> str:
@@ -77,6 +105,7 @@ def as_json(report: PlatformReport, root: Path) -> dict[str, Any]:
                 "issue": _relative(w.issue, root) if w.issue else None,
                 "status": w.status,
                 "images": w.images,
+                "language": w.language,
                 "aliases": w.post.aliases,
                 "source": w.post.source or None,
             }
@@ -84,6 +113,7 @@ def as_json(report: PlatformReport, root: Path) -> dict[str, Any]:
         ],
         "left_out": [{"kind": x.kind, "name": x.name, "why": x.why} for x in report.left_out],
         "online_images": [{"post": t, "url": u} for t, u in report.online_images],
+        "language_note": language_note(report),
         "mapped": [{"column": column, "to": ours} for column, ours in report.mapped],
         "subscribers": None
         if counts is None

@@ -4,8 +4,10 @@ downloaded, becomes documents, issue manifests, images in the pool, and the list
 Each sent post becomes a document and an issue of its own (numbered by the platform, else
 by date after the workspace's last issue), so the web archive and feeds carry the old
 archive; its old address is kept as the document's `aliases`, for the web archive's
-redirect pages. Importing the same export again writes nothing: a post already imported
-is known by the hash of its content (front matter `imported:`), its manifest by name.
+redirect pages. The issue is in the post's language (`language:` when it is not the
+workspace's), its section titled in that language from publisher's interface catalogue.
+Importing the same export again writes nothing: a post already imported is known by the
+hash of its content (front matter `imported:`), its manifest by name.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ from typing import Any
 import yaml
 from slugify import slugify
 
+from ..config import load_config
 from ..errors import Problem, PublisherError
+from ..i18n import base_language, gettext, interface_language
 from ..languages import NotALanguage, language_tag
 from ..output import atomic_write
 from ..pool import DocumentPool, slug_for
@@ -46,7 +50,6 @@ from .members import MAPPINGS, Member, merged
 from .platform_html import clean_post_html
 
 READERS: tuple[ModuleType, ...] = (substack, ghost, wordpress, mailchimp, listmonk, member_lists)
-SECTION_TITLE = "Articles"
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class Written:
     issue: Path | None
     status: str  # imported, unchanged, dry run
     images: int = 0
+    language: str | None = None  # the post's, when the platform or its text tells
 
 
 @dataclass
@@ -79,6 +83,8 @@ class PlatformReport:
     mapped: list[tuple[str, str]] = field(default_factory=list)  # platform column → ours
     subscribers: SubscriberCounts | None = None
     dry_run: bool = False
+    language: str = "en"  # the workspace's (publisher.toml)
+    new_workspace: bool = False  # nothing imported and no issue but publisher init's before
 
 
 # What the plain importer reads (or refuses as needing no import): one document, no export.
@@ -120,6 +126,7 @@ def import_export(
     reader, files = found
     export: PlatformExport = reader.read(files)
     report = PlatformReport(path, export.platform, left_out=list(export.left_out), dry_run=dry_run)
+    report.language = load_config(workspace).language
     _write_posts(export, workspace, report)
     members, report.members_found = [m for m in export.members if m.address], len(export.members)
     for platform in dict.fromkeys(m.platform for m in export.members):
@@ -163,19 +170,21 @@ def _write_posts(export: PlatformExport, workspace: Path, report: PlatformReport
         {slug_for(p) for p in DocumentPool.scan(documents).files} if documents.is_dir() else set()
     )
     numbers, manifests = _issue_numbers(issues)
+    report.new_workspace = not known and len(manifests) <= 1  # publisher init writes one
     next_number = max(numbers, default=0) + 1
     for post in sorted(export.posts, key=lambda p: (p.date or dt.date.min, p.key)):
         body = clean_post_html(post.body_html, export.files, post.base)
         report.online_images += [(post.title, url) for url in body.online]
+        language = _language(post, body.html)
         digest = _digest(post)
         existing = known.get(digest)
         if existing is not None:
             manifest = manifests.get(existing.stem)
-            report.written.append(Written(post, existing, manifest, "unchanged"))
+            report.written.append(Written(post, existing, manifest, "unchanged", language=language))
             continue
         slug = _unique_slug(post, taken)
         target = documents / f"{slug}.md"
-        text = _document_text(post, body.html, slug, report.source, digest)
+        text = _document_text(post, body.html, slug, report.source, digest, language)
         issue = None
         if post.sent and post.date is not None:
             number = post.number if post.number and post.number not in numbers else next_number
@@ -191,9 +200,11 @@ def _write_posts(export: PlatformExport, workspace: Path, report: PlatformReport
                 atomic_write(documents / "media" / slug / name, export.files.read(source_name))
             atomic_write(target, text.encode("utf-8"))
             if issue is not None:
-                atomic_write(issue, _manifest(post, slug, number).encode("utf-8"))
+                issue_language = language or report.language
+                values = _manifest(post, slug, number, issue_language, report.language)
+                atomic_write(issue, values.encode("utf-8"))
         status = "dry run" if report.dry_run else "imported"
-        report.written.append(Written(post, target, issue, status, len(body.images)))
+        report.written.append(Written(post, target, issue, status, len(body.images), language))
 
 
 def _digest(post: Post) -> str:
@@ -211,10 +222,13 @@ def _unique_slug(post: Post, taken: set[str]) -> str:
     return slug
 
 
-def _language(post: Post, text: str) -> str | None:
+def _language(post: Post, body_html: str) -> str | None:
+    """The post's language: the platform's (Ghost's locale, Polylang's or WPML's term),
+    else the one its title and text are written in."""
     from .scripts import detect_language
 
-    for candidate in (post.language, detect_language(text)):
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body_html))  # enough to tell the language
+    for candidate in (post.language, detect_language(f"{post.title}\n{text}")):
         if candidate and candidate != "und":
             try:
                 return language_tag(candidate)
@@ -223,18 +237,19 @@ def _language(post: Post, text: str) -> str | None:
     return None
 
 
-def _document_text(post: Post, body_html: str, slug: str, source: Path, digest: str) -> str:
+def _document_text(
+    post: Post, body_html: str, slug: str, source: Path, digest: str, language: str | None
+) -> str:
     from .draft import body_markdown, front_matter
     from .scripts import mark_fragments
 
-    text = html.unescape(re.sub(r"<[^>]+>", " ", body_html))  # enough to tell the language
     marked, _ = mark_fragments(body_html.replace('src="media/', f'src="media/{slug}/'))
     meta = {
         "title": " ".join(post.title.split()),
         "subtitle": " ".join(post.subtitle.split()),
         "authors": post.authors,
         "date": post.date,
-        "lang": _language(post, f"{post.title}\n{text}"),
+        "lang": language,
         "tags": post.tags,
         "summary": post.summary,
         "source": post.source,
@@ -244,16 +259,26 @@ def _document_text(post: Post, body_html: str, slug: str, source: Path, digest: 
     return front_matter(meta) + (body_markdown(marked) if marked.strip() else "\n")
 
 
-def _manifest(post: Post, slug: str, number: int) -> str:
+def _manifest(post: Post, slug: str, number: int, language: str, workspace_language: str) -> str:
+    """The issue of one post, in `language`: said only when it is not the workspace's."""
     values: dict[str, Any] = {
         "number": number,
         "title": " ".join(post.title.split())[:300],
         "date": post.date,
     }
+    if base_language(language) != base_language(workspace_language):
+        values["language"] = language
     if post.summary:
         values["summary"] = post.summary
-    values["sections"] = [{"title": SECTION_TITLE, "documents": [slug]}]
+    values["sections"] = [{"title": _section_title(language), "documents": [slug]}]
     return yaml.safe_dump(values, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _section_title(language: str) -> str:
+    """The section's title, "Articles", in the issue's language: publisher's interface
+    catalogue (publisher/locale) has the words, as for "Contents" and "Read online"."""
+    with interface_language(language):
+        return gettext("Articles")
 
 
 def _issue_numbers(issues: Path) -> tuple[set[int], dict[str, Path]]:
