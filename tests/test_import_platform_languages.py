@@ -106,11 +106,6 @@ def test_an_issue_in_the_workspaces_language_does_not_repeat_it(tmp_path: Path) 
     assert manifest(root, "assemblee-generale")["language"] == "fr"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="publisher/locale/*/publisher.po have no entry for 'Articles' yet: the section"
-    " title is looked up there, and stays English until the catalogue has it",
-)
 def test_a_spanish_issues_section_title_is_spanish(tmp_path: Path) -> None:
     root = new_workspace(tmp_path / "ws")
 
