@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import lxml.html
 import yaml
 from slugify import slugify
 
@@ -227,7 +226,7 @@ def _language(post: Post, body_html: str) -> str | None:
     else the one its title and text are written in."""
     from .scripts import detect_language
 
-    text = html.unescape(re.sub(r"<[^>]+>", " ", body_html))  # enough to tell the language
+    text = lxml.html.fragment_fromstring(body_html, create_parent="div").text_content()
     for candidate in (post.language, detect_language(f"{post.title}\n{text}")):
         if candidate and candidate != "und":
             try:
