@@ -32,11 +32,11 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("the Spanish edition's", "publisher preview-email 41 --language es"),
     ),
     "init": (
-        ("asks for the title, organisation, site URL and sender", "publisher init news"),
+        ("asks for the title, organisation, site URL, sender and language", "publisher init news"),
         (
-            "the same without questions (in a script)",
-            'publisher init news --title "Harbour News" --site-url https://news.example.org/'
-            " --sender news@example.org",
+            "the same without questions (in a script), for a newsletter in Spanish",
+            'publisher init boletin --title "Boletín Obrero" --site-url https://boletin.example.org/'
+            " --sender boletin@example.org --language es",
         ),
     ),
     "import": (

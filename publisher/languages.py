@@ -100,13 +100,20 @@ def file_name_language(path: Path) -> str | None:
         return None
 
 
-def _suggestion(text: str) -> str:
-    """'did you mean …?' when `text` is a language's name ("Spanish", "español")."""
+def named_language(text: str) -> str | None:
+    """The tag of the language `text` names, in English or in one of the languages our
+    users write ("Spanish", "español", "arabe" → 'es', 'es', 'ar'); None when none."""
     from babel import Locale
 
-    wanted = text.casefold()
+    wanted = text.strip().casefold()
     for code in ("en", "es", "fr", "de", "pt", "it", "ar"):
         for tag, name in Locale(code).languages.items():
             if name.casefold() == wanted and "_" not in tag:
-                return f"did you mean {tag!r}? {HINT}"
-    return HINT
+                return str(tag)
+    return None
+
+
+def _suggestion(text: str) -> str:
+    """'did you mean …?' when `text` is a language's name ("Spanish", "español")."""
+    tag = named_language(text)
+    return f"did you mean {tag!r}? {HINT}" if tag else HINT

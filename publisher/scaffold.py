@@ -28,7 +28,7 @@ _CONFIG = """\
 title = {title}
 description = "News and statements from our organisation."
 base_url = {base_url}
-language = "en"
+language = {language}
 
 [organisation]
 name = {organisation}
@@ -73,6 +73,7 @@ class Identity:
     organisation: str | None = None  # None: the title
     site_url: str | None = None
     sender: str | None = None  # "Name <address>" or an address
+    language: str = "en"  # the newsletter's (BCP 47): its interface, dates, hyphenation
 
 
 @dataclass
@@ -129,6 +130,18 @@ def check_sender(value: str, name: str = "") -> str:
     )
 
 
+def check_language(value: str) -> str:
+    """A language tag ("es", "fr-CA") or a language's name ("Spanish", "español")."""
+    from .languages import NotALanguage, language_tag, named_language
+
+    try:
+        return language_tag(value)
+    except NotALanguage as exc:
+        if tag := named_language(value):
+            return tag
+        raise ValueError(f"{exc} (write a code such as en, es, fr, ar, or fr-CA)") from None
+
+
 def placeholder(identity: Identity) -> Identity:
     """The values written for what `identity` leaves out (the site and sender at example.org)."""
     slug = slugify(identity.title) or "newsletter"
@@ -137,6 +150,7 @@ def placeholder(identity: Identity) -> Identity:
         identity.title,
         f"https://{slug}.example.org/",
         str(Address(display_name=identity.title, addr_spec=f"newsletter@{slug}.example.org")),
+        identity.language,
     )
 
 
@@ -145,7 +159,7 @@ _DOCUMENT = """\
 title: {welcome}
 authors: [The editors]
 date: {date}
-summary: What this newsletter is for.
+{english}summary: What this newsletter is for.
 tags: [news]
 ---
 
@@ -195,10 +209,13 @@ def create_workspace(directory: Path, identity: Identity | None = None) -> Creat
         organisation=_toml(identity.organisation or identity.title),
         contact=_toml(f"Postal address · {address}"),
         sender=_toml(sender),
+        language=_toml(identity.language),
         reply_to="" if identity.sender else f'reply_to = "editors@{slug}.example.org"\n',
     )
     welcome = json.dumps(f"Welcome to {identity.title}", ensure_ascii=False)  # YAML too
-    values = {"welcome": welcome, "date": dt.date.today().isoformat()}
+    # The sample document is in English: said so in a newsletter in another language
+    english = "" if identity.language.split("-")[0] == "en" else "lang: en\n"
+    values = {"welcome": welcome, "date": dt.date.today().isoformat(), "english": english}
     files = {
         CONFIG_NAME: config,
         "documents/welcome.md": _DOCUMENT.format(**values),
@@ -228,6 +245,7 @@ def _checked(identity: Identity) -> Identity:
             else None,
             check_site_url(identity.site_url) if identity.site_url else None,
             check_sender(identity.sender, identity.title) if identity.sender else None,
+            check_language(identity.language),
         )
     except ValueError as exc:
         raise PublisherError.at(f"cannot create the workspace: {exc}") from None

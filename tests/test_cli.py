@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import click
+import lxml.html
 import pytest
 from bounded import run_publisher
 from click.testing import CliRunner
@@ -189,6 +190,22 @@ def test_init_writes_the_site_organisation_and_sender_where_the_config_reads_the
     assert "base_url" not in result.output and "contact =" in result.output  # the postal address
 
 
+@pytest.mark.parametrize(("given", "tag"), [("es", "es"), ("Spanish", "es"), ("fr_CA", "fr-CA")])
+def test_init_makes_a_newsletter_in_the_language_given_by_code_or_name(
+    tmp_path: Path, given: str, tag: str
+) -> None:
+    """A Spanish newsletter's interface, dates and hyphenation are Spanish from its first
+    build: nobody has to find `language` in publisher.toml."""
+    root = tmp_path / "boletin"
+    result = invoke("init", str(root), "--title", "Boletín", "--language", given)
+    assert result.exit_code == 0, result.output
+    assert load_config(root).language == tag
+    assert "lang: en" in (root / "documents" / "welcome.md").read_text()  # its sample is English
+    assert invoke("-C", str(root), "build", "-f", "web").exit_code == 0
+    page = lxml.html.parse(str(root / "dist" / "index.html")).getroot()
+    assert page.get("lang") == tag
+
+
 def test_init_refuses_a_site_url_or_sender_the_build_would_refuse(tmp_path: Path) -> None:
     for option, value, expected in [
         ("--site-url", "ftp://files.example.net/", "must be an absolute http(s) URL"),
@@ -196,6 +213,7 @@ def test_init_refuses_a_site_url_or_sender_the_build_would_refuse(tmp_path: Path
         ("--sender", "news@@example.net", "not an email address"),
         ("--sender", "Ana <ana@example.net>, Ben <ben@example.net>", "not an email address"),
         ("--title", "Two\nlines", "one line"),
+        ("--language", "Dockish", "not a language code"),
     ]:
         result = invoke("init", str(tmp_path / "news"), option, value)
         assert result.exit_code == 2 and f"Invalid value for '{option}'" in result.output
@@ -231,6 +249,8 @@ def test_init_in_a_terminal_asks_and_asks_again_after_a_wrong_answer(tmp_path: P
         "https://news.harbour-workers.org",
         "not an address",  # refused
         "Harbour Editors <editors@harbour-workers.org>",
+        "Dockish",  # refused: no language's name
+        "español",
     ]
     shown = run_in_terminal("init", str(root), typed="\n".join(typed) + "\n")
 
@@ -242,6 +262,9 @@ def test_init_in_a_terminal_asks_and_asks_again_after_a_wrong_answer(tmp_path: P
     assert (config.title, config.organisation) == ("Harbour News", "Harbour News")
     assert config.base_url == "https://news.harbour-workers.org/"
     assert str(config.email_from) == "Harbour Editors <editors@harbour-workers.org>"
+    assert "Language (en, es, fr, ar… or its name) [en]:" in shown
+    assert "Error: 'Dockish' is not a language code" in shown
+    assert config.language == "es"
 
 
 def test_a_new_workspace_in_git_never_stages_the_subscriber_list(tmp_path: Path) -> None:

@@ -44,13 +44,14 @@ def list_(workspace: Path, translations: bool) -> None:
         from rich.padding import Padding
         from rich.table import Table
 
-        from ..translations import edition_entries, find_translations
+        from ..translations import READY, edition_entries, find_translations
 
         found = find_translations(pool)
         console = Console(highlight=False)
         marks = {
             "translated": "[green]translated[/]",
             "outdated": "[bold red]outdated[/]",
+            "draft": "[yellow]draft[/]",
             "missing": "[yellow]missing[/]",
             "written in it": "written in it",
         }
@@ -74,7 +75,7 @@ def list_(workspace: Path, translations: bool) -> None:
                         state,
                         escape(entry.translation.path.as_posix()) if entry.translation else "",
                     )
-                done = sum(e.state in ("translated", "written in it") for e in entries)
+                done = sum(e.state in READY for e in entries)
                 console.print(f"  edition {language}: {done} of {len(entries)} ready")
                 console.print(Padding(table, (0, 0, 0, 2), expand=False))
                 for entry in entries:
@@ -147,20 +148,29 @@ def _checked(check: str) -> Callable[[click.Context, click.Parameter, str | None
     callback=_checked("check_sender"),
     help='The address issues are sent from, e.g. "Harbour News <news@example.org>".',
 )
+@click.option(
+    "--language",
+    metavar="LANGUAGE",
+    callback=_checked("check_language"),
+    help="The newsletter's language: a code (en, es, fr, ar, fr-CA) or its name (Spanish).",
+)
 def init(
     directory: Path,
     title: str | None,
     organisation: str | None,
     site_url: str | None,
     sender: str | None,
+    language: str | None,
 ) -> None:
     """Create a new workspace in DIRECTORY that builds at once. In a terminal it asks for
     what the options do not give; otherwise the rest are placeholders to edit."""
     from .. import scaffold
 
-    identity = scaffold.Identity(title or scaffold.DEFAULT_TITLE, organisation, site_url, sender)
+    identity = scaffold.Identity(
+        title or scaffold.DEFAULT_TITLE, organisation, site_url, sender, language or "en"
+    )
     if sys.stdin.isatty():
-        identity = _ask(identity, given={"title": title})
+        identity = _ask(identity, given={"title": title, "language": language})
     created = scaffold.create_workspace(directory, identity)
     for path in created.files:
         click.echo(f"created {path}")
@@ -203,6 +213,9 @@ def _ask(identity: Identity, given: dict[str, str | None]) -> Identity:
         name = identity.title
         sender = ask("Sender address", defaults.sender, lambda v: scaffold.check_sender(v, name))
         identity = replace(identity, sender=sender)
+    if given["language"] is None:
+        language = ask("Language (en, es, fr, ar… or its name)", "en", scaffold.check_language)
+        identity = replace(identity, language=language)
     return identity
 
 
