@@ -6,7 +6,8 @@ draft's `found`, and every guess an editor may want to check goes into `unsure`.
 - weekday date headers ("Sunday, February 22, 2026") start posts; without them, rules
   of dashes separate posts (`split`);
 - inside a post, a rule starts a reprinted article with its own heading and dateline;
-- the first short line is the title, a second short line before the text the subtitle;
+- the first short line is the title, a second short line before the text the subtitle
+  (also when the two stand on consecutive lines);
 - a closing "Organisation, June 28, 2024" or a short name line is the signature
   (authors and date), kept in the body as well;
 - bullet lines (•, ●, -) and runs of indented lines whose bullets were lost become
@@ -89,7 +90,7 @@ def _gaps_are_breaks(blocks: list[Block]) -> bool:
 
 def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     draft = Draft()
-    rest = list(blocks)
+    rest = _heading_lines_apart(blocks)
     if rest and (when := parse_date(rest[0].text)) and rest[0].single_line:
         draft.date = when
         draft.found["date header"] += 1
@@ -107,6 +108,18 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     if lost := draft.found["lists from indented lines"]:
         draft.unsure.append(f"{lost} list(s) read from indented lines whose bullets were lost")
     return draft
+
+
+def _heading_lines_apart(blocks: list[Block]) -> list[Block]:
+    """Word and hurried editors put the title and its subtitle or dateline on consecutive
+    lines: a first block of two lines that could each head a text is two blocks."""
+    if len(blocks) < 2 or len(blocks[0].lines) != 2:
+        return list(blocks)
+    first = blocks[0]
+    lines = [Block((line,), False, 0) for line in first.lines]
+    if not all(_title_like(line) or parse_date(line.text) for line in lines):
+        return list(blocks)
+    return [Block(first.lines[:1], first.indented, first.gap, first.indent), lines[1], *blocks[1:]]
 
 
 def _title_like(block: Block) -> bool:
@@ -156,9 +169,7 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
     candidates = [last - 1, last] if last > 0 and parse_date(blocks[last].text) else [last]
     for index in candidates:
         block = blocks[index]
-        if not block.single_line or (
-            index > 0 and len(blocks[index - 1].text) < 40 and index != last - 1
-        ):
+        if not block.single_line or (_among_short_lines(blocks, index) and index != last - 1):
             continue
         found = signature(block.text)
         if found and not parse_date(block.text):
@@ -174,6 +185,18 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
     if (when := parse_date(blocks[last].text)) and draft.date is None:
         draft.date = when
         draft.found["closing date"] += 1
+
+
+def _among_short_lines(blocks: list[Block], index: int) -> bool:
+    """Whether the block before `index` is a short line of text (a verse, a slogan, a list
+    whose bullets were lost), which makes the closing line one more of them. A bulleted or
+    numbered list, or a rule, ends before a signature."""
+    before = [b for b in blocks[:index] if not b.rule]
+    return (
+        bool(before)
+        and len(before[-1].text) < 40
+        and not (before[-1].bullet or before[-1].number is not None)
+    )
 
 
 def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
@@ -325,11 +348,9 @@ def _inline(text: str) -> str:
 
 
 def _lines(block: Block) -> str:
-    """A paragraph's text; a block of several short lines (an address, a verse, a footer)
-    keeps its line breaks, while long lines wrapped by the editor are joined."""
-    if len(block.lines) > 1 and all(len(line) < 100 for line in block.lines):
-        return "<br>".join(_inline(line) for line in block.lines)
-    return _inline(block.text)
+    """A paragraph's text; the lines of a block were broken by hand (an address, a verse, a
+    footer: `textblocks` joined the hard-wrapped ones), so they stay lines."""
+    return "<br>".join(_inline(line) for line in block.lines)
 
 
 def _div(css_class: str, inner: str) -> str:

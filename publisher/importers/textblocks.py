@@ -1,14 +1,25 @@
-"""Plain text → blocks: the paragraphs of text copied off a web page, with the clues
-(indentation, bullets, numbers, rules) that the heuristics in `plaintext` read.
+"""Plain text → blocks: the paragraphs of text copied off a web page, saved by Word or sent
+by e-mail, with the clues (indentation, bullets, numbers, rules) that the heuristics in
+`plaintext` read.
 
 A block is a run of non-blank lines. Lines that hold only spaces or non-breaking spaces
 count as blank. Bullet and numbered lines start a block of their own even without a
 blank line before them, because pasted lists rarely have one; so does a line ending in
 ':' after a finished sentence, which introduces what follows it.
+
+Line breaks mean one of three things, told apart by the shape of the lines:
+
+- a hard wrap (e-mails, blogs copied at 72 columns): most lines that run on into the next
+  end where the next word would not have fitted; wrapped lines, and lines most of that
+  width wide that stop mid-sentence, are joined into one line;
+- one paragraph per line (Word's "Save as Plain Text", pages copied without blank lines):
+  a run holding a line longer than anyone wraps prose at is split into a block per line;
+- a break made by hand in a run of short lines (an address, a verse, a footer): kept.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -19,11 +30,14 @@ RULE = re.compile(r"^\s*([-_=*~•·])(?:\s*\1){4,}\s*$")
 _SENTENCE_END = (".", "!", "?", "…", '."', ".”", "!”", "?”", ".»", "!»", "?»", ".)")
 # French typography keeps a non-breaking space before these and inside guillemets.
 _KEEP_NBSP = re.compile(rf"{NBSP}(?=[:;!?»])|(?<=«){NBSP}")
+# Prose is hard-wrapped at 60 to 80 columns (72 in e-mail); a longer line is a paragraph
+# written on one line, and a text whose lines are all short is not wrapped prose at all.
+WRAP_MIN, WRAP_MAX = 50, 100
 
 
 @dataclass(frozen=True)
 class Block:
-    lines: tuple[str, ...]  # whitespace-normalised, without indentation
+    lines: tuple[str, ...]  # whitespace-normalised, without indentation, hard wraps joined
     indented: bool  # the first line started with spaces, tabs or non-breaking spaces
     gap: int  # longest run of truly empty lines before it (2+ can mark a section break)
     indent: int = 0  # width of the first line's indentation (a tab counts 4)
@@ -50,6 +64,20 @@ class Block:
         return bool(RULE.match(self.text))
 
 
+@dataclass(frozen=True)
+class _Line:
+    text: str  # normalised
+    indent: int  # width of the raw line's indentation
+
+
+@dataclass(frozen=True)
+class _Run:
+    """Consecutive non-blank lines, and the empty lines before them."""
+
+    lines: tuple[_Line, ...]
+    gap: int
+
+
 def normalise_line(line: str) -> str:
     """Fold runs of spaces; turn non-breaking spaces into spaces unless typography needs them."""
     line = _KEEP_NBSP.sub("\x00", line).replace(NBSP, " ").replace("\x00", NBSP)
@@ -71,31 +99,110 @@ def indentation(raw: str) -> int:
 
 
 def split_blocks(text: str) -> list[Block]:
-    blocks: list[Block] = []
-    current: list[str] = []
-    indent = 0
-    gap = run = 0
+    runs = _runs(text)
+    width = _wrap_width([[line.text for line in run.lines] for run in runs])
+    return [block for run in runs for block in _blocks(run, width)]
 
-    def flush() -> None:
-        nonlocal current, gap
-        if current:
-            blocks.append(Block(tuple(current), indent > 0, gap, indent))
-            current, gap = [], 0
 
+def _runs(text: str) -> list[_Run]:
+    runs: list[_Run] = []
+    current: list[_Line] = []
+    gap = empty = 0
     for raw in text.split("\n"):
         line = normalise_line(raw)
-        if not line:
-            flush()
-            # Lines of only non-breaking spaces are paste noise: they end a run of empty lines.
-            run = run + 1 if not raw.strip(" \t") else 0
-            gap = max(gap, run)
+        if line:
+            current.append(_Line(line, indentation(raw)))
+            empty = 0
             continue
-        run = 0
-        starts_item = bool(BULLET.match(line) or NUMBERED.match(line) or RULE.match(line))
-        if current and (starts_item or RULE.match(current[-1]) or introduces(line, current[-1])):
-            flush()
-        if not current:
-            indent = indentation(raw)
-        current.append(line)
-    flush()
-    return blocks
+        if current:
+            runs.append(_Run(tuple(current), gap))
+            current, gap = [], 0
+        # Lines of only non-breaking spaces are paste noise: they end a run of empty lines.
+        empty = empty + 1 if not raw.strip(" \t") else 0
+        gap = max(gap, empty)
+    if current:
+        runs.append(_Run(tuple(current), gap))
+    return runs
+
+
+def _wrap_width(runs: list[list[str]]) -> int | None:
+    """The width the text was hard-wrapped at, or None when its line breaks were made by
+    hand: a wrapped text's longest run-on line is 50 to 100 characters wide, and most other
+    lines that run on into the next end where the next word would not have fitted."""
+    breaks = [
+        (line, following)
+        for run in runs
+        for line, following in itertools.pairwise(run)
+        if not _breaks_anyway(line, following)
+    ]
+    widths = [len(line) for line, _ in breaks if len(line) <= WRAP_MAX]
+    if not widths or max(widths) < WRAP_MIN:
+        return None
+    width = max(widths)
+    # The widest line itself always looks wrapped: it is no evidence.
+    others = len(breaks) - 1
+    wrapped = sum(_next_word_too_long(line, following, width) for line, following in breaks) - 1
+    return width if 2 * wrapped > others else None
+
+
+def _next_word_too_long(line: str, following: str, width: int) -> bool:
+    return len(line) <= WRAP_MAX and len(line) + 1 + len(following.split()[0]) > width
+
+
+def _wrapped(line: str, following: str, width: int | None) -> bool:
+    """Whether the break after `line` in a wrapped text is a hard wrap: the next word would
+    not have fitted, or a line most of the width wide stops mid-sentence (wrapped by hand)."""
+    if width is None or len(line) > WRAP_MAX:
+        return False
+    return _next_word_too_long(line, following, width) or (
+        3 * len(line) >= 2 * width and not line.endswith((*_SENTENCE_END, ":"))
+    )
+
+
+def _breaks_anyway(line: str, following: str) -> bool:
+    """Whether `following` starts a block whatever the width: a list item, a rule or an
+    introduction starts one, and so does whatever comes after a rule."""
+    return bool(
+        BULLET.match(following)
+        or NUMBERED.match(following)
+        or RULE.match(following)
+        or RULE.match(line)
+        or introduces(following, line)
+    )
+
+
+def _blocks(run: _Run, width: int | None) -> list[Block]:
+    """A run's blocks: one per line when the lines are paragraphs, else a block per list
+    item, rule or introduction with the lines between them."""
+    lines = _unwrapped(run.lines, width)
+    if any(len(line.text) > WRAP_MAX for line in lines):
+        groups = [[line] for line in lines]
+    else:
+        groups = _grouped(lines)
+    return [
+        Block(tuple(line.text for line in group), group[0].indent > 0, gap, group[0].indent)
+        for group, gap in zip(groups, [run.gap] + [0] * (len(groups) - 1), strict=True)
+    ]
+
+
+def _unwrapped(lines: tuple[_Line, ...], width: int | None) -> list[_Line]:
+    """The lines as their writer ended them: a hard-wrapped line joined to the one before."""
+    joined = [lines[0]]
+    for previous, line in itertools.pairwise(lines):
+        if _wrapped(previous.text, line.text, width) and not _breaks_anyway(
+            previous.text, line.text
+        ):
+            joined[-1] = _Line(f"{joined[-1].text} {line.text}", joined[-1].indent)
+        else:
+            joined.append(line)
+    return joined
+
+
+def _grouped(lines: list[_Line]) -> list[list[_Line]]:
+    groups = [[lines[0]]]
+    for previous, line in itertools.pairwise(lines):
+        if _breaks_anyway(previous.text, line.text):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups

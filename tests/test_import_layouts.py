@@ -1,0 +1,180 @@
+"""`publisher import` of plain text laid out as editors' files really are: Word's "Save as
+Plain Text" (one line per paragraph, no blank lines, UTF-16 and CRLF), e-mails wrapped at
+72 columns, a title above its dateline, a dashed rule above the signature, blog bylines and
+photo credits. Each test imports a file and reads the document back through the reader."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from test_import import html_of, import_one, texts
+
+from publisher.model import Document
+
+STATEMENTS = {
+    "en": {
+        "title": "Statement on the rent strike",
+        "subtitle": "What we ask of the council",
+        "dateline": "Tuesday, March 3, 2026",
+        "paragraphs": [
+            "We have been on rent strike since January because the landlord refused every "
+            "repair we asked for, and the council has looked the other way while families "
+            "lived with damp, broken heating and rats in the stairwells of three buildings.",
+            "Today we ask the council to use the powers it has: inspect the buildings, order "
+            "the repairs, and stop the evictions the landlord has started against the families "
+            "who organised. We will keep the strike going until every demand is met.",
+        ],
+        "bullets": ["Inspect every flat within a month", "Stop all evictions of striking tenants"],
+        "organisation": "Tenants Union of Lavapies",
+        "signed": "March 3, 2026",
+    },
+    "es": {
+        "title": "Comunicado sobre la huelga de alquileres",
+        "subtitle": "Lo que pedimos al ayuntamiento",
+        "dateline": "martes, 3 de marzo de 2026",
+        "paragraphs": [
+            "Llevamos en huelga de alquileres desde enero porque la propiedad se ha negado a "
+            "hacer cada una de las reparaciones que pedimos, y el ayuntamiento ha mirado hacia "
+            "otro lado mientras las familias vivían con humedades, sin calefacción y con ratas.",
+            "Hoy pedimos al ayuntamiento que use sus competencias: que inspeccione los edificios, "
+            "que ordene las reparaciones y que pare los desahucios que la propiedad ha empezado "
+            "contra las familias que se organizaron. Seguiremos en huelga hasta conseguirlo.",
+        ],
+        "bullets": [
+            "Inspección de cada piso en un mes",
+            "Ningún desahucio de inquilinas en huelga",
+        ],
+        "organisation": "Sindicato de Inquilinas de Lavapiés",
+        "signed": "3 de marzo de 2026",
+    },
+    "fr": {
+        "title": "Déclaration sur la grève des loyers",
+        "subtitle": "Ce que nous demandons à la mairie",
+        "dateline": "mardi 3 mars 2026",
+        "paragraphs": [
+            "Nous sommes en grève des loyers depuis janvier parce que le propriétaire a refusé "
+            "toutes les réparations demandées, et la mairie a détourné les yeux pendant que des "
+            "familles vivaient avec l'humidité, sans chauffage et avec des rats dans les escaliers.",
+            "Aujourd'hui nous demandons à la mairie d'user de ses pouvoirs : inspecter les "
+            "immeubles, ordonner les réparations et arrêter les expulsions lancées contre les "
+            "familles qui se sont organisées. La grève continuera jusqu'à ce que nous gagnions.",
+        ],
+        "bullets": ["Inspecter chaque logement sous un mois", "Aucune expulsion de grévistes"],
+        "organisation": "Syndicat des locataires de Belleville",
+        "signed": "3 mars 2026",
+    },
+}
+LANGUAGES = list(STATEMENTS)
+
+
+def signature(language: str) -> str:
+    statement = STATEMENTS[language]
+    return f"{statement['organisation']}, {statement['signed']}"
+
+
+def assert_one_statement(docs: list[Document], language: str) -> Document:
+    """The statement came back whole: its title, its paragraphs, signed and dated."""
+    statement = STATEMENTS[language]
+    (doc,) = docs
+    assert doc.title == statement["title"]
+    assert texts(doc, "/div/p") == statement["paragraphs"]
+    assert doc.authors == (statement["organisation"],)
+    assert str(doc.date) == "2026-03-03"
+    return doc
+
+
+# Word's "Save as Plain Text": a paragraph per line ------------------------------------------
+
+
+def word_plain_text(language: str) -> str:
+    """A statement as Word saves it as plain text: each paragraph on one line, no blank lines,
+    bullets as '•' and a tab."""
+    statement = STATEMENTS[language]
+    return "\r\n".join(
+        [
+            statement["title"],
+            statement["subtitle"],
+            *statement["paragraphs"],
+            *(f"•\t{item}" for item in statement["bullets"]),
+            signature(language),
+            "",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "encoding"),
+    [("en", "utf-16"), ("es", "utf-8-sig"), ("fr", "utf-16")],  # Word's "Unicode" and "UTF-8"
+)
+def test_word_plain_text_keeps_its_paragraphs_title_subtitle_bullets_author_and_date(
+    tmp_path: Path, language: str, encoding: str
+) -> None:
+    statement = STATEMENTS[language]
+    docs = import_one(tmp_path, word_plain_text(language).encode(encoding), "word-unicode.txt")
+    doc = assert_one_statement(docs, language)
+    assert doc.subtitle == statement["subtitle"]
+    assert texts(doc, "//ul/li") == statement["bullets"]
+    assert texts(doc, "//div[@class='signature']") == [signature(language)]
+
+
+def test_a_title_and_subtitle_on_consecutive_lines_are_title_and_subtitle(tmp_path: Path) -> None:
+    statement = STATEMENTS["es"]
+    first, second = statement["paragraphs"]
+    text = f"{statement['title']}\n{statement['subtitle']}\n\n{first}\n\n{second}\n"
+    (doc,) = import_one(tmp_path, text.encode("utf-16"), "t4.txt")
+    assert (doc.title, doc.subtitle) == (statement["title"], statement["subtitle"])
+    assert texts(doc, "/div/p") == statement["paragraphs"]
+
+
+# Hard-wrapped text: lines joined into paragraphs ---------------------------------------------
+
+ADDRESS = ["Tenants Union of Lavapies", "Calle del Ave María 12", "28012 Madrid"]
+
+
+@pytest.mark.parametrize("between_paragraphs", ["\n\n", "\n"], ids=["blank line", "no blank"])
+def test_an_email_wrapped_at_72_columns_is_joined_into_its_paragraphs(
+    tmp_path: Path, between_paragraphs: str
+) -> None:
+    statement = STATEMENTS["en"]
+    wrapped = [textwrap.fill(paragraph, width=72) for paragraph in statement["paragraphs"]]
+    assert all(len(text.splitlines()) >= 3 for text in wrapped)  # the input really is wrapped
+    text = f"{statement['title']}\n\n{between_paragraphs.join(wrapped)}\n\n" + "\n".join(ADDRESS)
+    (doc,) = import_one(tmp_path, text)
+    paragraphs = html_of(doc).xpath("/div/p")[:2]
+    assert [" ".join(p.text_content().split()) for p in paragraphs] == statement["paragraphs"]
+    assert not [p for p in paragraphs if p.xpath(".//br")]  # joined, not kept as lines
+    # The address's lines were broken by hand, not wrapped: they stay lines.
+    (address,) = [p for p in html_of(doc).xpath("//p") if "Calle" in p.text_content()]
+    assert [line.strip() for line in address.itertext()] == ADDRESS
+
+
+HAND_WRAPPED = """Dear neighbours,
+
+We have been on rent strike since January because the landlord
+refused every repair we asked for, and the council has
+looked the other way while families lived with damp, broken
+heating and rats in the stairwells of three buildings.
+
+Today we ask the council to use the powers it has: inspect
+the buildings, order the repairs, and stop the evictions the
+landlord has started against the families who organised. We
+will keep the strike going until every demand is met.
+
+Ana Ruiz
+"""
+
+
+def test_an_email_wrapped_by_hand_short_of_its_width_is_joined_into_its_paragraphs(
+    tmp_path: Path,
+) -> None:
+    """Lines ended with Enter a word or two before the edge, mid-sentence, are wrapped too."""
+    (doc,) = import_one(tmp_path, HAND_WRAPPED)
+    paragraphs = html_of(doc).xpath("/div/p")
+    assert [" ".join(p.text_content().split()) for p in paragraphs] == [
+        "Dear neighbours,",
+        *STATEMENTS["en"]["paragraphs"],
+    ]
+    assert not [p for p in paragraphs if p.xpath(".//br")]
+    assert doc.authors == ("Ana Ruiz",)
