@@ -2,6 +2,11 @@
 running headers, footnotes, colophon), tagged PDF/UA-1 (or PDF/A-3b), fonts embedded and
 subset; with `impose = "booklet"` also the sheets to print, fold and staple.
 
+The cover is one page at every paper size: its sizes are an A4 cover's scaled to the text
+block (`cover_scale` in print.css), and, when that still runs over (a long summary, a
+small custom page), scaled down further until it fits, measured on the cover laid out
+alone.
+
 The WeasyPrint plumbing (fetcher, layout, PDF options, page boxes) is in `weasy`, shared
 with the leaflet renderer.
 """
@@ -9,18 +14,31 @@ with the leaflet renderer.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ..imposition import impose
 from ..model import Issue
 from ..output import Artifact
 from ..printing import PageSize, PrintOptions, resolve
 from .base import IssueRenderer, RenderContext
-from .images import warn_low_resolution
+from .images import CSS_PX_PER_MM, warn_low_resolution
 from .weasy import lay_out, printable, write_pdf
 
+if TYPE_CHECKING:
+    import weasyprint
+
+log = logging.getLogger(__name__)
+
 ISSUE_DEFAULTS = PrintOptions(PageSize("A4", 210, 297), margins=(20, 18, 22, 18))
+# The text block the cover's sizes are written for (print.css): A4's, with the margins above.
+COVER_TEXT_MM = (
+    ISSUE_DEFAULTS.page_size.width_mm - ISSUE_DEFAULTS.margins[1] - ISSUE_DEFAULTS.margins[3],
+    ISSUE_DEFAULTS.content_height_mm,
+)
+COVER_FIT_TRIES = 4  # cover-only layouts at most, after the one that ran over
+SMALLEST_COVER = 0.25  # of the A4 cover's sizes; its text stops at print.css's least sizes
 
 
 class PdfRenderer(IssueRenderer):
@@ -43,18 +61,84 @@ class PdfRenderer(IssueRenderer):
                 for s in issue.sections
             ),
         )
-        html = self.render_template(
-            ctx,
-            "issue.html",
-            issue=printed,
-            paper=paper,
-            cover_url=issue.cover.as_uri() if issue.cover else None,
-        )
-        stylesheet = self.render_template(ctx, "print.css", paper=paper)
-        document = lay_out(html, stylesheet, ctx, paper, f"issue {issue.folder}", issue.documents)
+        document = self._lay_out_issue(issue, printed, ctx, paper)
         pdf = write_pdf(document, paper, issue.slug)
         artifacts = [Artifact(Path(issue.folder) / f"{issue.slug}.pdf", pdf)]
         if paper.impose == "booklet":
             sheets = impose(pdf, "booklet", creep_mm=paper.creep)
             artifacts.append(Artifact(Path(issue.folder) / f"{issue.slug}-booklet.pdf", sheets))
         return artifacts
+
+    def _lay_out_issue(
+        self, issue: Issue, printed: Issue, ctx: RenderContext, paper: PrintOptions
+    ) -> weasyprint.Document:
+        """The issue laid out with its cover on one page: at the page's scale, or, when the
+        cover ran over at it, at the scale `_fitted_cover_scale` finds."""
+        cover_url = issue.cover.as_uri() if issue.cover else None
+        values = {"issue": printed, "paper": paper, "cover_url": cover_url}
+        html = self.render_template(ctx, "issue.html", **values)
+        scale = page_scale(paper)
+        document = self._lay_out(html, ctx, paper, scale, issue)
+        length = cover_length(document, paper)
+        if length <= 1:
+            return document
+        cover = self.render_template(ctx, "issue.html", cover_only=True, **values)
+        scale = self._fitted_cover_scale(cover, ctx, paper, scale, length, issue)
+        return self._lay_out(html, ctx, paper, scale, issue)
+
+    def _lay_out(
+        self, html: str, ctx: RenderContext, paper: PrintOptions, cover_scale: float, issue: Issue
+    ) -> weasyprint.Document:
+        stylesheet = self.render_template(ctx, "print.css", paper=paper, cover_scale=cover_scale)
+        return lay_out(html, stylesheet, ctx, paper, f"issue {issue.folder}", issue.documents)
+
+    def _fitted_cover_scale(
+        self,
+        cover: str,
+        ctx: RenderContext,
+        paper: PrintOptions,
+        scale: float,
+        length: float,
+        issue: Issue,
+    ) -> float:
+        """A scale under `scale` (at which the cover was `length` pages long) at which the
+        cover fits on one page, tried on `cover`, the cover alone.
+
+        Its height shrinks about as its sizes do, so each try aims a little under the scale
+        that would just fill the page. The least sizes of its text (print.css) can keep it
+        from fitting: then the smallest scale, and a warning naming the issue."""
+        for _ in range(COVER_FIT_TRIES):
+            if scale <= SMALLEST_COVER:
+                break
+            scale = max(SMALLEST_COVER, round(scale * 0.95 / length, 3))
+            length = cover_length(self._lay_out(cover, ctx, paper, scale, issue), paper)
+            if length <= 1:
+                return scale
+        log.warning(
+            "%s: the cover runs onto a second %s page even in its smallest type:"
+            " shorten the issue's summary or title",
+            issue.source,
+            paper.page_size.name,
+        )
+        return scale
+
+
+def page_scale(paper: PrintOptions) -> float:
+    """The cover's sizes for this text block: the A4 cover's, scaled to fit a smaller one
+    across and down (never up: a larger page has more room round the same cover)."""
+    width = paper.page_size.width_mm - paper.margins[1] - paper.margins[3]
+    across, down = width / COVER_TEXT_MM[0], paper.content_height_mm / COVER_TEXT_MM[1]
+    return round(min(1.0, across, down), 3)
+
+
+def cover_length(document: weasyprint.Document, paper: PrintOptions) -> float:
+    """How many pages the cover takes, from where it ends (#cover-end): 0.5 when it ends
+    halfway down the first page; 0 for a cover that does not mark its end (a theme's own
+    issue.html)."""
+    top = paper.margins[0] * CSS_PX_PER_MM
+    height = paper.content_height_mm * CSS_PX_PER_MM
+    for number, page in enumerate(document.pages):
+        if "cover-end" in page.anchors:
+            y: float = page.anchors["cover-end"][1]
+            return number + (y - top) / height
+    return 0.0

@@ -1,0 +1,185 @@
+"""Print as a reader sees it, page by page: a cover that is one page at every paper size,
+tables that keep their numbers and short words whole, footnotes on the page of their call,
+code that wraps inside the page, drawings in grey when printing black only, and an A6
+leaflet's footer that stays readable beside its QR code.
+
+Each test builds a small workspace of its own, written here, through the command line an
+editor uses; where text lands is read from the PDF with PyMuPDF (words and their boxes,
+per page), colours from its pixels."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pymupdf
+import pytest
+from click.testing import CliRunner
+from conftest import FIXED_EPOCH, REPO
+
+from publisher.cli import main
+
+ISSUE = "001-print"
+TITLE = "The Quayside Bulletin"
+ORGANISATION = "Quayside Tenants and Workers"
+CONTACT = "Unit 4, 17 Quay Street, Eastharbour EH1 4QS · bulletin@dockside.example.org"
+MEDIA = REPO / "documents" / "media"
+# The example issue's summary: four lines on an A4 cover.
+SUMMARY = (
+    "The Infirmary cleaners strike, tenants count the cost of rising rents, a warehouse"
+    " steward on winning recognition, and day labourers walk out in the Aldercombe valley."
+)
+
+
+# --- workspaces and builds ------------------------------------------------------------------
+
+
+def workspace(
+    root: Path,
+    documents: dict[str, str],
+    manifest: str,
+    config: str = "",
+) -> Path:
+    """A workspace with these documents (name → Markdown) and one issue's manifest; the
+    example's logo and pictures in documents/media."""
+    (root / "documents" / "media").mkdir(parents=True)
+    (root / "issues").mkdir()
+    (root / "publisher.toml").write_text(
+        f'title = "{TITLE}"\n'
+        'base_url = "https://quayside.example.org/"\n'
+        'language = "en"\n'
+        f'[organisation]\nname = "{ORGANISATION}"\ncontact = "{CONTACT}"\n'
+        '[email]\nfrom = "Bulletin <news@quayside.example.org>"\n' + config
+    )
+    for picture in MEDIA.iterdir():
+        shutil.copy(picture, root / "documents" / "media" / picture.name)
+    for name, text in documents.items():
+        (root / "documents" / f"{name}.md").write_text(text)
+    (root / "issues" / f"{ISSUE}.yaml").write_text(manifest)
+    return root
+
+
+def build(root: Path, *options: str) -> str:
+    """`publisher build` with these options, as an editor runs it: what it says."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        result = CliRunner().invoke(main, ["-C", str(root), "build", *options])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def built(root: Path, *options: str) -> Path:
+    """The issue's output folder, built with these options."""
+    build(root, *options)
+    return root / "dist" / ISSUE
+
+
+def article(title: str, body: str) -> str:
+    return f"---\ntitle: {title}\ndate: 2026-03-01\n---\n\n{body}\n"
+
+
+def page_texts(path: Path) -> list[str]:
+    """Each page's text as one line: a word hyphenated at a line's end joined again."""
+    with pymupdf.open(path) as pdf:
+        texts = [page.get_text() for page in pdf]
+    return [" ".join(re.sub(r"[-‐\xad]\n", "", text).split()) for text in texts]
+
+
+# --- the cover --------------------------------------------------------------------------------
+
+COVER_MANIFEST = f"""\
+number: 1
+title: "No to poverty pay"
+date: 2026-03-01
+cover: documents/media/harbour-dawn.jpg
+summary: "{SUMMARY}"
+editorial: |
+  A short editorial.
+sections:
+  - title: News
+    documents: [first]
+"""
+STYLE = """\
+[style]
+theme = "{theme}"
+logo = "documents/media/dockside-logo.svg"
+logo_alt = "Quayside"
+accent = "#0f5c73"
+masthead = "News, statements and reports from the docks"
+"""
+
+
+def cover_workspace(root: Path, theme: str, summary: str = SUMMARY) -> Path:
+    return workspace(
+        root,
+        {"first": article("The first article", "Its only paragraph.")},
+        COVER_MANIFEST.replace(SUMMARY, summary),
+        STYLE.format(theme=theme),
+    )
+
+
+def assert_cover_on_page_one(pdf: Path, summary: str) -> None:
+    pages = page_texts(pdf)
+    cover = [
+        TITLE,
+        "News, statements and reports from the docks",
+        "No to poverty pay",
+        summary,
+        ORGANISATION,
+    ]
+    for line in cover:  # the campaign theme sets its masthead in capitals
+        assert line.casefold() in pages[0].casefold(), f"{line!r} is not on the cover page"
+    assert pages[1].startswith("Contents"), f"page 2 is not the contents: {pages[1]!r}"
+
+
+@pytest.mark.parametrize(
+    ("theme", "page_size"),
+    [
+        ("default", "A4"),
+        ("default", "A5"),
+        ("default", "A6"),
+        ("default", "Letter"),
+        ("default", "Legal"),
+        ("default", "120mm 180mm"),
+        ("campaign", "A5"),
+        ("campaign", "A6"),
+    ],
+)
+def test_the_cover_with_logo_picture_and_summary_is_one_page_at_every_paper_size(
+    tmp_path: Path, theme: str, page_size: str
+) -> None:
+    root = cover_workspace(tmp_path, theme)
+    folder = built(root, "--format", "pdf", "--page-size", page_size)
+    assert_cover_on_page_one(folder / f"{ISSUE}.pdf", SUMMARY)
+
+
+def test_a_cover_with_a_long_summary_is_one_page_at_a5_in_type_still_readable(
+    tmp_path: Path,
+) -> None:
+    """Three times the example's summary: the type comes down until it fits, but the
+    summary stays at least 6pt (the least size print legibility guides allow)."""
+    summary = " ".join([SUMMARY] * 3)
+    root = cover_workspace(tmp_path, "default", summary)
+    pdf = built(root, "--format", "pdf", "--page-size", "A5", "--impose", "booklet")
+    assert_cover_on_page_one(pdf / f"{ISSUE}.pdf", summary)
+    with pymupdf.open(pdf / f"{ISSUE}.pdf") as document:
+        spans = [
+            span
+            for block in document[0].get_text("dict")["blocks"]
+            for line in block.get("lines", [])
+            for span in line["spans"]
+            if span["text"].strip() and span["text"].strip() in summary
+        ]
+    assert spans and min(span["size"] for span in spans) >= 6
+
+
+def test_a_cover_that_cannot_fit_even_in_its_least_type_is_named_in_a_warning(
+    tmp_path: Path,
+) -> None:
+    """Twenty times the example's summary cannot fit an A6 cover in readable type: the
+    build says which issue's cover runs over, and still writes the PDF."""
+    root = cover_workspace(tmp_path, "default", " ".join([SUMMARY] * 20))
+    said = build(root, "--format", "pdf", "--page-size", "A6")
+    assert f"{ISSUE}.yaml: the cover runs onto a second A6 page" in said
+    assert (root / "dist" / ISSUE / f"{ISSUE}.pdf").is_file()
