@@ -1,13 +1,17 @@
-"""EPUB checks: the official EPUBCheck, and Ace by DAISY for accessibility."""
+"""EPUB checks: the official EPUBCheck, Ace by DAISY for accessibility, and every article
+in the table of contents."""
 
 from __future__ import annotations
 
 import json
 import os
+import posixpath
 import subprocess
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urldefrag
 
 from . import tools
 from .base import Result, Status, Target, ToolMissing
@@ -88,3 +92,97 @@ def _violations(report: dict[str, Any], path: Path) -> Iterator[Result]:
             f"{impact}: {title}: {description}"[:300],
             path,
         )
+
+
+def contents(target: Target) -> Iterator[Result]:
+    """Every article of each EPUB (an element of class "article", as epub/book.html writes
+    it) is in its tables of contents, the EPUB 3 nav and the NCX. EPUBCheck passes a book
+    whose contents leave articles out, as pandoc's did for every article with a lead image."""
+    for path in epubs(target):
+        with zipfile.ZipFile(path) as book:
+            package = _package_path(book)
+            manifest = _read_xml(book, package)
+            articles = list(_articles(book, package, manifest))
+            missing = [
+                f'"{title}" ({document}) is not in the {name}'
+                for name, links in _tables_of_contents(book, package, manifest).items()
+                for title, document, ways_in in articles
+                if not ways_in & links
+            ]
+        for problem in missing:
+            yield Result("fail", problem, path)
+        if not missing:
+            yield Result("pass", f"{len(articles)} articles, each in the table of contents", path)
+
+
+_NS = {
+    "container": "urn:oasis:names:tc:opendocument:xmlns:container",
+    "opf": "http://www.idpf.org/2007/opf",
+    "ncx": "http://www.daisy.org/z3986/2005/ncx/",
+    "html": "http://www.w3.org/1999/xhtml",
+    "epub": "http://www.idpf.org/2007/ops",
+}
+_ARTICLE = "//html:*[contains(concat(' ', normalize-space(@class), ' '), ' article ')]"
+_FIRST_HEADING = "(.//html:*[{}])[1]".format(
+    " or ".join(f"self::html:h{level}" for level in range(1, 7))
+)
+Link = tuple[str, str]  # (a file's path in the EPUB, an id in it)
+
+
+def _read_xml(book: zipfile.ZipFile, name: str) -> Any:
+    from lxml import etree
+
+    return etree.fromstring(book.read(name))
+
+
+def _package_path(book: zipfile.ZipFile) -> str:
+    container = _read_xml(book, "META-INF/container.xml")
+    return str(container.xpath("string(//container:rootfile/@full-path)", namespaces=_NS))
+
+
+def _link(base: str, href: str) -> Link:
+    """`href`, written in the file `base`, as the (file, id) it points at."""
+    document, fragment = urldefrag(href)
+    target = posixpath.join(posixpath.dirname(base), unquote(document)) if document else base
+    return posixpath.normpath(target), unquote(fragment)
+
+
+def _tables_of_contents(book: zipfile.ZipFile, package: str, manifest: Any) -> dict[str, set[Link]]:
+    """Where each table of contents (the nav, the NCX) links to."""
+    tables = {}
+    for href in manifest.xpath("//opf:item[@properties='nav']/@href", namespaces=_NS):
+        nav, _ = _link(package, href)
+        hrefs = _read_xml(book, nav).xpath(
+            "//html:nav[@epub:type='toc']//html:a/@href", namespaces=_NS
+        )
+        tables["table of contents (nav)"] = {_link(nav, h) for h in hrefs}
+    ncx_item = "//opf:item[@media-type='application/x-dtbncx+xml']/@href"
+    for href in manifest.xpath(ncx_item, namespaces=_NS):
+        ncx, _ = _link(package, href)
+        sources = _read_xml(book, ncx).xpath("//ncx:content/@src", namespaces=_NS)
+        tables["NCX table of contents"] = {_link(ncx, src) for src in sources}
+    return tables
+
+
+def _articles(
+    book: zipfile.ZipFile, package: str, manifest: Any
+) -> Iterator[tuple[str, str, set[Link]]]:
+    """Each article in reading order: its title, its file, and where a link to it may
+    point (the article, its title's heading, or an element between them)."""
+    for idref in manifest.xpath("//opf:spine/opf:itemref/@idref", namespaces=_NS):
+        href = manifest.xpath("string(//opf:item[@id=$id]/@href)", id=idref, namespaces=_NS)
+        document, _ = _link(package, href)
+        for article in _read_xml(book, document).xpath(_ARTICLE, namespaces=_NS):
+            ids = {article.get("id")}
+            for heading in article.xpath(_FIRST_HEADING, namespaces=_NS):
+                ids.add(heading.get("id"))
+                for element in heading.iterancestors():
+                    if element is article:
+                        break
+                    ids.add(element.get("id"))
+            title = " ".join(article.xpath(f"string({_FIRST_HEADING})", namespaces=_NS).split())
+            yield (
+                title or article.get("id", "untitled"),
+                document,
+                {(document, i) for i in ids if i},
+            )

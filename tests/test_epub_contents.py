@@ -1,0 +1,173 @@
+"""The EPUB as an e-reader shows it: every article in its table of contents (the nav and
+the NCX), footnotes as EPUB 3 notes that readers pop up, the subtitle and byline styled.
+
+One small issue is built once (EPUB only): an article with a lead image, a subtitle,
+authors, a footnote and a paragraph in another language, then a Spanish one with a note.
+Notes are marked as the EPUB 3 Structural Semantics Vocabulary (noteref, footnote) and
+DPUB-ARIA (doc-noteref, doc-footnote) define them; Apple Books, Kobo and Thorium pop up
+a link of epub:type "noteref" to an <aside epub:type="footnote">.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import lxml.etree
+import pytest
+from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+
+from publisher.build import build
+from publisher.checks import epub as epub_checks
+from publisher.checks.base import Target
+from publisher.config import load_config
+
+NS = {
+    "html": "http://www.w3.org/1999/xhtml",
+    "epub": "http://www.idpf.org/2007/ops",
+    "ncx": "http://www.daisy.org/z3986/2005/ncx/",
+}
+EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+ISSUE = "001-first"
+
+PICTURED = """---
+title: Cleaners walk out at the Infirmary
+subtitle: A statement on the strike of the hospital cleaners
+authors: [Precious Adeyemi, Tomás Ruiz]
+date: 2026-01-05
+image: media/picket.png
+image_alt: A picket line
+---
+
+A cleaner earns less than a colleague on the same ward.[^pay]
+
+<p lang="fr" dir="ltr">Solidarité avec les grévistes.</p>
+
+[^pay]: Figures from the payslips of the strike committee.
+"""
+
+SPANISH = """---
+title: Los jornaleros dicen basta
+language: es
+date: 2026-01-06
+---
+
+Los jornaleros del valle paran.[^jornal]
+
+[^jornal]: Según el sindicato del valle.
+"""
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal issue with a pictured article (its first) and a Spanish one, as an EPUB."""
+    from PIL import Image
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("epub") / "minimal")
+    documents = root / "documents"
+    (documents / "media").mkdir()
+    Image.new("RGB", (1200, 800), (30, 90, 160)).save(documents / "media" / "picket.png")
+    (documents / "first-article.md").write_text(PICTURED, encoding="utf-8")
+    (documents / "second-article.md").write_text(SPANISH, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        report = build(root, formats=["epub"])
+    return report.out_dir / ISSUE / f"{ISSUE}.epub"
+
+
+def _parts(path: Path) -> dict[str, lxml.etree._Element]:
+    with zipfile.ZipFile(path) as epub:
+        return {
+            name: lxml.etree.fromstring(epub.read(name))
+            for name in epub.namelist()
+            if name.endswith((".xhtml", ".ncx"))
+        }
+
+
+def _texts(tree: lxml.etree._Element, xpath: str) -> list[str]:
+    found = tree.xpath(xpath, namespaces=NS)
+    assert isinstance(found, list)
+    return [
+        " ".join(str(e.xpath("string()")).split())
+        for e in found
+        if isinstance(e, lxml.etree._Element)
+    ]
+
+
+def _chapter_with(parts: dict[str, lxml.etree._Element], text: str) -> lxml.etree._Element:
+    return next(
+        tree
+        for name, tree in parts.items()
+        if "/ch" in name and text in str(tree.xpath("string(//html:body)", namespaces=NS))
+    )
+
+
+def _article(chapter: lxml.etree._Element, title: str) -> lxml.etree._Element:
+    """The element of class "article" whose heading is `title`."""
+    found = chapter.xpath(
+        "//html:div[contains(@class, 'article')][.//*[self::html:h2 or self::html:h3] = $t]",
+        t=title,
+        namespaces=NS,
+    )
+    assert isinstance(found, list) and isinstance(found[-1], lxml.etree._Element)
+    return found[-1]
+
+
+def test_an_article_with_a_lead_image_is_in_the_epubs_table_of_contents(book: Path) -> None:
+    parts = _parts(book)
+    nav = _texts(parts["EPUB/nav.xhtml"], "//html:nav[@epub:type='toc']//html:a")
+    ncx = _texts(parts["EPUB/toc.ncx"], "//ncx:navPoint/ncx:navLabel/ncx:text")
+    for contents in (nav, ncx):
+        assert "Cleaners walk out at the Infirmary" in contents
+        assert "Los jornaleros dicen basta" in contents
+    chapter = _chapter_with(parts, "Cleaners walk out")
+    article = _article(chapter, "Cleaners walk out at the Infirmary")
+    assert article.xpath(".//html:img/@alt", namespaces=NS) == ["A picket line"]  # still shown
+
+
+def test_the_contents_check_passes_a_book_with_every_article_in_its_contents(
+    book: Path,
+) -> None:
+    results = list(epub_checks.contents(_target(book)))
+    assert [(r.status, r.file) for r in results] == [("pass", book)]
+
+
+def test_the_contents_check_fails_a_book_whose_nav_and_ncx_leave_an_article_out(
+    book: Path, tmp_path: Path
+) -> None:
+    """As pandoc's contents left out every article that began with its lead image, while
+    EPUBCheck passed the book."""
+    broken = tmp_path / ISSUE / f"{ISSUE}.epub"
+    broken.parent.mkdir()
+    _without_entry(book, broken, "Los jornaleros dicen basta")
+    results = list(epub_checks.contents(_target(broken)))
+    assert [r.status for r in results] == ["fail", "fail"]
+    assert all("Los jornaleros dicen basta" in r.detail for r in results)
+    assert {r.detail.rpartition(" is not in the ")[2] for r in results} == {
+        "table of contents (nav)",
+        "NCX table of contents",
+    }
+
+
+def _target(book: Path) -> Target:
+    return Target(load_config(WORKSPACES / "minimal"), book.parents[1], (ISSUE,))
+
+
+def _without_entry(source: Path, target: Path, title: str) -> None:
+    """A copy of the EPUB whose nav and NCX no longer list `title`."""
+    with zipfile.ZipFile(source) as book, zipfile.ZipFile(target, "w") as copy:
+        for info in book.infolist():
+            data = book.read(info)
+            if info.filename.endswith(("nav.xhtml", ".ncx")):
+                tree = lxml.etree.fromstring(data)
+                for entry in tree.xpath(
+                    "//html:li[html:a = $t] | //ncx:navPoint[ncx:navLabel/ncx:text = $t]",
+                    t=title,
+                    namespaces=NS,
+                ):
+                    assert isinstance(entry, lxml.etree._Element)
+                    parent = entry.getparent()
+                    assert parent is not None
+                    parent.remove(entry)
+                data = lxml.etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+            copy.writestr(info, data, compress_type=info.compress_type)
