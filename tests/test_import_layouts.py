@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from test_import import html_of, import_one, texts
 
+from publisher.importers import import_files
 from publisher.model import Document
 
 STATEMENTS = {
@@ -178,3 +179,71 @@ def test_an_email_wrapped_by_hand_short_of_its_width_is_joined_into_its_paragrap
     ]
     assert not [p for p in paragraphs if p.xpath(".//br")]
     assert doc.authors == ("Ana Ruiz",)
+
+
+# A statement stays one document ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_title_above_a_weekday_dateline_stays_one_statement_with_that_date(
+    tmp_path: Path, language: str, encoding: str
+) -> None:
+    statement = STATEMENTS[language]
+    first, second = statement["paragraphs"]
+    text = (
+        f"{statement['title']}\n\n{statement['dateline']}\n\n{first}\n\n{second}\n\n"
+        f"{signature(language)}\n"
+    )
+    assert_one_statement(import_one(tmp_path, text.encode(encoding), "t10.txt"), language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_dashed_rule_above_the_signature_keeps_it_in_the_statement(
+    tmp_path: Path, language: str, encoding: str
+) -> None:
+    statement = STATEMENTS[language]
+    first, second = statement["paragraphs"]
+    text = (
+        f"{statement['title']}\n\n{first}\n\n{second}\n\n--------------------\n\n"
+        f"{signature(language)}\n"
+    )
+    doc = assert_one_statement(import_one(tmp_path, text.encode(encoding), "t9.txt"), language)
+    assert texts(doc, "//div[@class='signature']") == [signature(language)]
+
+
+@pytest.mark.parametrize("underline", ["------------------------------", "=============="])
+def test_a_title_underlined_with_a_rule_is_the_title_of_the_text_below(
+    tmp_path: Path, underline: str
+) -> None:
+    statement = STATEMENTS["en"]
+    first, second = statement["paragraphs"]
+    text = f"{statement['title']}\n{underline}\n\n{first}\n\n{second}\n"
+    (doc,) = import_one(tmp_path, text)
+    assert doc.title == statement["title"]
+    assert texts(doc, "/div/p") == statement["paragraphs"]
+    assert not html_of(doc).xpath("//hr")
+
+
+def test_rules_between_blog_posts_still_separate_them_and_a_signature_stays_with_its_post(
+    tmp_path: Path,
+) -> None:
+    english, spanish = STATEMENTS["en"], STATEMENTS["es"]
+    text = (
+        f"{english['title']}\n\n{english['paragraphs'][0]}\n\n-----\n\n"
+        f"{spanish['title']}\n\n{spanish['paragraphs'][0]}\n\n-----\n\n{signature('es')}\n"
+    )
+    first, second = import_one(tmp_path, text)
+    assert (first.title, first.authors) == (english["title"], ())
+    assert (second.title, second.authors) == (spanish["title"], (spanish["organisation"],))
+    assert str(second.date) == "2026-03-03"
+
+
+def test_a_file_of_nothing_but_rules_is_reported_as_holding_no_text(tmp_path: Path) -> None:
+    source = tmp_path / "rules.txt"
+    source.write_text("--------------------\n\n====================\n")
+    report = import_files([source], tmp_path / "documents")
+    assert report.documents == []
+    [problem] = report.problems
+    assert problem.file == source and "no text was found" in problem.message

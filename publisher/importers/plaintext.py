@@ -4,10 +4,13 @@ Each heuristic is one small function over `Block`s. What it decides is counted i
 draft's `found`, and every guess an editor may want to check goes into `unsure`.
 
 - weekday date headers ("Sunday, February 22, 2026") start posts; without them, rules
-  of dashes separate posts (`split`);
+  of dashes separate posts (`split`). A part that is only a title (above its dateline, or
+  underlined with a rule), a date or a signature (below a rule) is no post: it belongs to
+  the post beside it;
 - inside a post, a rule starts a reprinted article with its own heading and dateline;
 - the first short line is the title, a second short line before the text the subtitle
-  (also when the two stand on consecutive lines);
+  (also when the two stand on consecutive lines); a date line under them gives the date
+  and leaves the body;
 - a closing "Organisation, June 28, 2024" or a short name line is the signature
   (authors and date), kept in the body as well;
 - bullet lines (•, ●, -) and runs of indented lines whose bullets were lost become
@@ -58,7 +61,7 @@ def recover(text: str, split: bool | None = None) -> list[Draft]:
     if split is False or (split is None and len(posts) < 2):
         posts = [blocks]
     breaks = _gaps_are_breaks(blocks)
-    drafts = [_recover_post(post, breaks) for post in posts if post]
+    drafts = [_recover_post(post, breaks) for post in posts if _has_text(post)]
     if len(drafts) > 1:
         for draft in drafts:
             draft.found["posts in file"] = len(drafts)
@@ -71,14 +74,50 @@ def _split_posts(blocks: list[Block]) -> list[list[Block]]:
     if not cuts:
         return [blocks]
     bounds = [0, *cuts, len(blocks)]
-    pieces = [blocks[a:b] for a, b in itertools.pairwise(bounds)]
-    return [
-        [b for b in piece if not (b.rule and not headers)] for piece in pieces if _has_text(piece)
-    ]
+    pieces = [blocks[a:b] for a, b in itertools.pairwise(bounds) if _has_text(blocks[a:b])]
+    posts = _with_fragments_joined(pieces)
+    return posts if headers else [_without_edge_rules(post) for post in posts]
 
 
 def _has_text(blocks: list[Block]) -> bool:
     return any(not b.rule and len(b.text) > 1 for b in blocks)
+
+
+def _with_fragments_joined(pieces: list[list[Block]]) -> list[list[Block]]:
+    """Pieces that are no post joined to one that is: a title above the first dateline or
+    rule to the post after it, a signature or date after a rule to the post before it."""
+    posts: list[list[Block]] = []
+    waiting: list[Block] = []
+    for piece in pieces:
+        if _is_post(piece):
+            posts.append(waiting + piece)
+            waiting = []
+        elif posts:
+            posts[-1] += piece
+        else:
+            waiting += piece
+    return [*posts, waiting] if waiting else posts
+
+
+def _is_post(blocks: list[Block]) -> bool:
+    """Whether a piece has text of its own, beyond a title, a date and a signature."""
+    return any(not b.rule and not _label(b) for b in blocks)
+
+
+def _label(block: Block) -> bool:
+    """A single line that names or dates a text rather than being part of it."""
+    return block.single_line and bool(
+        _title_like(block) or parse_date(block.text) or signature(block.text)
+    )
+
+
+def _without_edge_rules(blocks: list[Block]) -> list[Block]:
+    start, end = 0, len(blocks)
+    while start < end and blocks[start].rule:
+        start += 1
+    while end > start and blocks[end - 1].rule:
+        end -= 1
+    return blocks[start:end]
 
 
 def _gaps_are_breaks(blocks: list[Block]) -> bool:
@@ -99,8 +138,10 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
         draft.title = rest.pop(0).text
     else:
         draft.unsure.append("no title line: the title is a guess, check it")
+    _take_dateline(rest, draft)
     if len(rest) > 2 and _title_like(rest[0]) and _is_body(rest[1]):
         draft.subtitle = rest.pop(0).text
+        _take_dateline(rest, draft)
     _take_signature(rest, draft)
     draft.language = detect_language(" ".join(b.text for b in [*rest, *blocks[:1]]))
     draft.body_html, fragments = mark_fragments(_body(rest, draft, breaks))
@@ -120,6 +161,16 @@ def _heading_lines_apart(blocks: list[Block]) -> list[Block]:
     if not all(_title_like(line) or parse_date(line.text) for line in lines):
         return list(blocks)
     return [Block(first.lines[:1], first.indented, first.gap, first.indent), lines[1], *blocks[1:]]
+
+
+def _take_dateline(blocks: list[Block], draft: Draft) -> None:
+    """A date line under the title: the document's date, which the front matter carries
+    from then on."""
+    if not blocks or not blocks[0].single_line or not (when := parse_date(blocks[0].text)):
+        return
+    draft.date = draft.date or when
+    draft.found["dateline"] += 1
+    blocks.pop(0)
 
 
 def _title_like(block: Block) -> bool:
@@ -161,7 +212,9 @@ def _next_content(blocks: list[Block], index: int) -> Block | None:
 def _take_signature(blocks: list[Block], draft: Draft) -> None:
     """The closing lines: 'Org (X), June 28, 2024', or a name line, or a name then a date line."""
     tail = [
-        i for i, b in enumerate(blocks) if not _URL.fullmatch(b.text) and not _NOTE.match(b.text)
+        i
+        for i, b in enumerate(blocks)
+        if not (b.rule or _URL.fullmatch(b.text) or _NOTE.match(b.text))
     ]
     if not tail:
         return
@@ -207,7 +260,8 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
         block = blocks[index]
         text = block.text
         if block.rule:
-            parts.append("<hr>")
+            if parts:  # a rule before any text (a title's underline) separates nothing
+                parts.append("<hr>")
             if index + 1 < len(blocks) and _title_like(blocks[index + 1]):
                 parts.append(f"<h2>{_inline(blocks[index + 1].text)}</h2>")
                 draft.found["reprinted articles"] += 1
