@@ -16,6 +16,7 @@ from pathlib import Path
 import lxml.etree
 import pytest
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from validators import epubcheck_messages
 
 from publisher.build import build
 from publisher.checks import epub as epub_checks
@@ -123,6 +124,41 @@ def test_an_article_with_a_lead_image_is_in_the_epubs_table_of_contents(book: Pa
     chapter = _chapter_with(parts, "Cleaners walk out")
     article = _article(chapter, "Cleaners walk out at the Infirmary")
     assert article.xpath(".//html:img/@alt", namespaces=NS) == ["A picket line"]  # still shown
+
+
+def test_a_footnote_is_an_epub_3_note_that_e_readers_pop_up(book: Path) -> None:
+    chapter = _chapter_with(_parts(book), "Cleaners walk out")
+    article = _article(chapter, "Cleaners walk out at the Infirmary")
+    calls = article.xpath(".//html:a[@epub:type='noteref']", namespaces=NS)
+    assert isinstance(calls, list) and len(calls) == 1
+    call = calls[0]
+    assert isinstance(call, lxml.etree._Element)
+    assert call.get("role") == "doc-noteref"
+    href = str(call.get("href"))
+    assert href.startswith("#")
+    notes = chapter.xpath("//*[@id=$id]", id=href[1:])
+    assert isinstance(notes, list) and len(notes) == 1
+    note = notes[0]
+    assert isinstance(note, lxml.etree._Element)
+    assert (note.tag, note.get(EPUB_TYPE), note.get("role")) == (
+        "{http://www.w3.org/1999/xhtml}aside",
+        "footnote",
+        "doc-footnote",
+    )
+    text = " ".join(str(note.xpath("string()")).split())
+    assert text == "Figures from the payslips of the strike committee."  # no "↩" left in it
+    assert epubcheck_messages(book) == []
+
+
+def test_a_note_is_in_the_language_of_its_article(book: Path) -> None:
+    chapter = _chapter_with(_parts(book), "Los jornaleros")
+    note = chapter.xpath("//html:aside[@epub:type='footnote']", namespaces=NS)
+    assert isinstance(note, list) and note
+    spanish = note[-1]
+    assert isinstance(spanish, lxml.etree._Element)
+    assert "Según el sindicato" in str(spanish.xpath("string()"))
+    language = "string(.//html:p[contains(., 'Según')]/ancestor-or-self::*[@lang][1]/@lang)"
+    assert spanish.xpath(language, namespaces=NS) == "es"
 
 
 def test_the_contents_check_passes_a_book_with_every_article_in_its_contents(

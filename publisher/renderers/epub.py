@@ -38,6 +38,8 @@ ACCESSIBILITY_SUMMARY = (
 
 # Adds xml:lang beside every lang pandoc writes, so each article is marked for XML readers too.
 LANGUAGES_FILTER = Path(__file__).with_name("epub-languages.lua")
+# Makes each article's footnotes pandoc notes, which pandoc writes as EPUB 3 pop-up notes.
+NOTES_FILTER = Path(__file__).with_name("epub-notes.lua")
 
 
 class EpubRenderer(IssueRenderer):
@@ -58,6 +60,7 @@ class EpubRenderer(IssueRenderer):
                 "--toc-depth=2",
                 "--epub-title-page=true",
                 f"--css={css}",
+                f"--lua-filter={NOTES_FILTER}",
                 f"--lua-filter={LANGUAGES_FILTER}",
                 f"--resource-path={stage_images(issue, ctx, Path(tmp) / 'images')}",
                 f"--metadata=title:{title}",
