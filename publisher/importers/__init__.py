@@ -101,11 +101,15 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
 
         return recover_office(source)
     if suffix in TEXT_SUFFIXES:
-        from .decode import decode_text
+        from .decode import guess_text
         from .plaintext import recover
 
-        text = clean_text(decode_text(data, source), source, line_breaks=True)
-        return recover(text, split), {}
+        decoded = guess_text(data, source)
+        drafts = recover(clean_text(decoded.text, source, line_breaks=True), split)
+        if decoded.doubt:
+            for draft in drafts:
+                draft.unsure.insert(0, decoded.doubt)
+        return drafts, {}
     if suffix in MARKDOWN_SUFFIXES:
         raise PublisherError.at(
             "a Markdown file: it needs no import",

@@ -11,14 +11,25 @@ import regex
 
 # Languages editors of this tool receive; restricting the model makes short texts reliable.
 CANDIDATES = ["en", "es", "fr", "de", "it", "pt", "ca", "nl", "ar", "fa", "el", "he", "tr", "ru"]
-_PERSIAN_LETTERS = regex.compile(r"[پچژگکی]")
-# A run of one script, allowing spaces, digits and punctuation between its words.
+# Letters Persian has and Arabic has not, Persian digits, and the zero-width non-joiner of
+# Persian spelling (خانه‌های، می‌کنیم).
+_PERSIAN = regex.compile(r"[پچژگکی۰-۹\u200c]")
+# A run of one script, allowing spaces, digits and punctuation between its words. An Arabic
+# run goes on through the joiners of Persian spelling (U+200C, U+200D), direction marks and
+# the punctuation and digits the script shares (، ؛ ؟ ـ: Common, with Arabic among their
+# script extensions), and ends on a letter, mark, digit or sign of the script (؟ included;
+# a closing "." stays outside, as the sentence around it may be the one it closes).
+_ARABIC_END = r"[\p{scx=Arabic}\p{Mn}]"
 _RUNS = {
     "Arabic": regex.compile(
-        r"\p{Arabic}[\p{Arabic}\p{Mn}\p{Nd}\s،؛؟«»().,:!?\-]*\p{Arabic}|\p{Arabic}"
+        rf"\p{{Arabic}}(?:[\p{{scx=Arabic}}\p{{Mn}}\p{{Nd}}\s\u200c-\u200f«»().,:;!?\-/%\"'“”…]*"
+        rf"{_ARABIC_END})?"
     ),
     "Hebrew": regex.compile(r"\p{Hebrew}[\p{Hebrew}\p{Mn}\p{Nd}\s\"'().,:!?\-]*\p{Hebrew}"),
     "Greek": regex.compile(r"\p{Greek}[\p{Greek}\p{Mn}\s().,;:!?\-]*\p{Greek}"),
+}
+_SCRIPT_LETTERS = {
+    script: regex.compile(rf"(?=\p{{L}})\p{{{script}}}") for script in ("Arabic", "Hebrew", "Greek")
 }
 _TAG = regex.compile(r"(<[^>]+>)")
 _LETTER = regex.compile(r"\p{L}")
@@ -34,20 +45,36 @@ def _identifier() -> Any:  # a py3langid LanguageIdentifier (untyped, imported l
 
 
 def detect_language(text: str) -> str:
-    """BCP 47 code of the main language of `text` ('und' when there is too little text)."""
-    letters = _LETTER.findall(text)
-    if len(letters) < 20:
+    """BCP 47 code of the main language of `text` ('und' when there is too little text):
+    that of the script most of its letters are in. In a text mostly in Latin (or Cyrillic)
+    letters, the passages in Arabic, Hebrew or Greek script (which `mark_fragments` marks
+    with their own language) are left out before py3langid reads it: its model tells Farsi
+    by letters and joiners only Farsi uses, and weighs them so that one Farsi paragraph
+    outweighs three times as many English letters."""
+    letters = len(_LETTER.findall(text))
+    if letters < 20:
         return "und"
+    counts = {script: len(p.findall(text)) for script, p in _SCRIPT_LETTERS.items()}
+    script, most = max(counts.items(), key=lambda item: item[1])
+    if most > letters - sum(counts.values()):  # more than in Latin, Cyrillic… letters together
+        passage = " ".join(m.group(0) for m in _RUNS[script].finditer(text))
+        if script == "Arabic" and _classify(passage) == "fa":
+            return "fa"
+        return _language_of(script, passage)[0]
+    for pattern in _RUNS.values():
+        text = pattern.sub(" ", text)
+    return _classify(text)
+
+
+def _classify(text: str) -> str:
     language: str
     language, _ = _identifier().classify(text)
-    if language == "ar" and _PERSIAN_LETTERS.search(text):
-        return "fa"
     return language
 
 
 def _language_of(script: str, run: str) -> tuple[str, str]:
     if script == "Arabic":
-        return ("fa" if _PERSIAN_LETTERS.search(run) else "ar"), "rtl"
+        return ("fa" if _PERSIAN.search(run) else "ar"), "rtl"
     if script == "Hebrew":
         return "he", "rtl"
     return "el", "ltr"
