@@ -247,3 +247,64 @@ def test_a_file_of_nothing_but_rules_is_reported_as_holding_no_text(tmp_path: Pa
     assert report.documents == []
     [problem] = report.problems
     assert problem.file == source and "no text was found" in problem.message
+
+
+# Photo credits and bylines ---------------------------------------------------------------------
+
+ARTICLE = (
+    "The tenants of Calle Mayor 12 met on Sunday and voted to withhold rent until the "
+    "landlord repairs the roof."
+)
+NOTE = "[Note: this article first appeared on our blog.]"
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Photo credit: Marta Gil",
+        "Photo: Marta Gil",
+        "Foto: Marta Gil",
+        "Crédit photo : Marta Gil",
+        "Image: Marta Gil",
+    ],
+)
+def test_a_photo_credit_is_a_caption_never_the_author(tmp_path: Path, credit: str) -> None:
+    (doc,) = import_one(tmp_path, f"Rent strike at number 12\n\n{ARTICLE}\n\n{credit}\n\n{NOTE}\n")
+    assert doc.authors == ()
+    assert texts(doc, "//div[@class='caption']") == [credit]
+
+
+@pytest.mark.parametrize("label", ["Contact: tenants@example.org", "Source: El Salto"])
+def test_a_labelled_closing_line_is_never_the_author(tmp_path: Path, label: str) -> None:
+    (doc,) = import_one(tmp_path, f"Rent strike at number 12\n\n{ARTICLE}\n\n{label}\n")
+    assert doc.authors == ()
+
+
+def test_the_signature_above_a_photo_credit_is_the_author(tmp_path: Path) -> None:
+    (doc,) = import_one(
+        tmp_path,
+        f"Rent strike at number 12\n\n{ARTICLE}\n\nAna Ruiz\n\nPhoto credit: Marta Gil\n\n{NOTE}\n",
+    )
+    assert doc.authors == ("Ana Ruiz",)
+
+
+BYLINES = [
+    "Posted on 2 March 2026 by Marta Gil",
+    "Posted on March 2, 2026 by Marta Gil",
+    "Publicado el 2 de marzo de 2026 por Marta Gil",
+    "Publié le 2 mars 2026 par Marta Gil",
+]
+
+
+@pytest.mark.parametrize("byline", BYLINES)
+@pytest.mark.parametrize("place", ["under the title", "above the photo credit"])
+def test_a_posted_on_date_by_name_line_gives_the_date_and_the_author(
+    tmp_path: Path, byline: str, place: str
+) -> None:
+    head, tail = (f"\n\n{byline}", "") if place == "under the title" else ("", f"\n\n{byline}")
+    text = (
+        f"Rent strike at number 12{head}\n\n{ARTICLE}{tail}\n\nPhoto credit: Marta Gil\n\n{NOTE}\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    assert (doc.authors, str(doc.date)) == (("Marta Gil",), "2026-03-02")
+    assert doc.title == "Rent strike at number 12"

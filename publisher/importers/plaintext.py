@@ -9,10 +9,11 @@ draft's `found`, and every guess an editor may want to check goes into `unsure`.
   the post beside it;
 - inside a post, a rule starts a reprinted article with its own heading and dateline;
 - the first short line is the title, a second short line before the text the subtitle
-  (also when the two stand on consecutive lines); a date line under them gives the date
-  and leaves the body;
-- a closing "Organisation, June 28, 2024" or a short name line is the signature
-  (authors and date), kept in the body as well;
+  (also when the two stand on consecutive lines); a date line or a "Posted on DATE by
+  NAME" byline under them gives the date (and author) and leaves the body;
+- a closing "Organisation, June 28, 2024", "Posted on DATE by NAME" or a short name line
+  is the signature (authors and date), kept in the body as well; photo credits, notes and
+  links after it are passed over, and are never the author;
 - bullet lines (•, ●, -) and runs of indented lines whose bullets were lost become
   lists; a line indented deeper than the bullet above it is that item's teaser, a block
   at the bullet's depth or less follows the list; (1)/1. lines become numbered lists;
@@ -35,7 +36,7 @@ from collections import Counter
 from .draft import Draft
 from .scripts import detect_language, mark_fragments
 from .textblocks import BULLET, NUMBERED, Block, split_blocks
-from .textdates import parse_date, signature, weekday_header
+from .textdates import byline, parse_date, signature, weekday_header
 
 _URL = re.compile(r"(?<![\"'=>])\bhttps?://[^\s<>\"\[\]]+[^\s<>\"\[\].,;:!?)]")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z¿¡«\"“]")
@@ -107,7 +108,7 @@ def _is_post(blocks: list[Block]) -> bool:
 def _label(block: Block) -> bool:
     """A single line that names or dates a text rather than being part of it."""
     return block.single_line and bool(
-        _title_like(block) or parse_date(block.text) or signature(block.text)
+        _title_like(block) or parse_date(block.text) or byline(block.text) or signature(block.text)
     )
 
 
@@ -158,18 +159,24 @@ def _heading_lines_apart(blocks: list[Block]) -> list[Block]:
         return list(blocks)
     first = blocks[0]
     lines = [Block((line,), False, 0) for line in first.lines]
-    if not all(_title_like(line) or parse_date(line.text) for line in lines):
+    if not all(_title_like(line) or parse_date(line.text) or byline(line.text) for line in lines):
         return list(blocks)
     return [Block(first.lines[:1], first.indented, first.gap, first.indent), lines[1], *blocks[1:]]
 
 
 def _take_dateline(blocks: list[Block], draft: Draft) -> None:
-    """A date line under the title: the document's date, which the front matter carries
-    from then on."""
-    if not blocks or not blocks[0].single_line or not (when := parse_date(blocks[0].text)):
+    """A date line or a 'Posted on DATE by NAME' byline under the title: the document's date
+    (and author), which the front matter carries from then on."""
+    if not blocks or not blocks[0].single_line:
         return
+    text = blocks[0].text
+    name, when = byline(text) or ("", parse_date(text))
+    if when is None:
+        return
+    if name:
+        draft.authors = [name]
     draft.date = draft.date or when
-    draft.found["dateline"] += 1
+    draft.found["byline" if name else "dateline"] += 1
     blocks.pop(0)
 
 
@@ -210,12 +217,9 @@ def _next_content(blocks: list[Block], index: int) -> Block | None:
 
 
 def _take_signature(blocks: list[Block], draft: Draft) -> None:
-    """The closing lines: 'Org (X), June 28, 2024', or a name line, or a name then a date line."""
-    tail = [
-        i
-        for i, b in enumerate(blocks)
-        if not (b.rule or _URL.fullmatch(b.text) or _NOTE.match(b.text))
-    ]
+    """The closing lines: 'Org (X), June 28, 2024', 'Posted on DATE by NAME', or a name line,
+    or a name then a date line; links, notes and photo credits after them are passed over."""
+    tail = [i for i, b in enumerate(blocks) if not (b.rule or _after_signature(b.text))]
     if not tail:
         return
     last = tail[-1]
@@ -224,7 +228,7 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
         block = blocks[index]
         if not block.single_line or (_among_short_lines(blocks, index) and index != last - 1):
             continue
-        found = signature(block.text)
+        found = byline(block.text) or signature(block.text)
         if found and not parse_date(block.text):
             name, when = found
             draft.authors = [name]
@@ -238,6 +242,15 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
     if (when := parse_date(blocks[last].text)) and draft.date is None:
         draft.date = when
         draft.found["closing date"] += 1
+
+
+def _after_signature(text: str) -> bool:
+    """What may follow a signature: a link, a note, a photo credit."""
+    return bool(_URL.fullmatch(text) or _NOTE.match(text) or _caption(text))
+
+
+def _caption(text: str) -> bool:
+    return bool(_CAPTION.search(text)) and len(text) < 300
 
 
 def _among_short_lines(blocks: list[Block], index: int) -> bool:
@@ -292,7 +305,7 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
         elif _NOTE.match(text):
             parts.append(_div("note", f"<p>{_inline(text)}</p>"))
             draft.found["notes"] += 1
-        elif _CAPTION.search(text) and len(text) < 300:
+        elif _caption(text):
             parts.append(_div("caption", f"<p>{_inline(text)}</p>"))
             draft.found["captions"] += 1
         elif block.single_line and parse_date(text):

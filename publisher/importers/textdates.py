@@ -1,4 +1,5 @@
-"""Recognising date lines, weekday headers and signatures in English, Spanish and French.
+"""Recognising date lines, weekday headers, bylines and signatures in English, Spanish and
+French.
 
 dateparser reads the dates; the rules here only decide whether a whole line *is* a date
 (or ends in one), so that prose mentioning "7 December 2022" is never mistaken for one.
@@ -19,6 +20,17 @@ _WEEKDAY = re.compile(
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SENTENCE = re.compile(r"[.!?]\s+\S")
+_POSTED = r"(?:posted|published|publicad[oa]|publié|publiée)"
+_BYLINES = [
+    re.compile(  # Posted on 2 March 2026 by Marta / Publicado el … por … / Publié le … par …
+        rf"^{_POSTED}\s+(?:(?:on|el|le)\s+)?(?P<date>.+?)\s+(?:by|por|par)\s+(?P<name>.+)$",
+        re.IGNORECASE,
+    ),
+    re.compile(  # Posted by Marta on 2 March 2026 / Publicado por … el … / Publié par … le …
+        rf"^{_POSTED}\s+(?:by|por|par)\s+(?P<name>.+?)\s+(?:on|el|le)\s+(?P<date>.+)$",
+        re.IGNORECASE,
+    ),
+]
 
 
 @lru_cache(maxsize=2048)
@@ -38,10 +50,20 @@ def weekday_header(text: str) -> dt.date | None:
     return parse_date(text) if _WEEKDAY.match(text.strip()) else None
 
 
+def byline(text: str) -> tuple[str, dt.date] | None:
+    """'Posted on 2 March 2026 by Marta', as blogs print it above or below a post → (name, date)."""
+    for pattern in _BYLINES:
+        match = pattern.match(text.strip().rstrip("."))
+        if match and (when := parse_date(match["date"])) and _name_like(match["name"], 6):
+            return match["name"], when
+    return None
+
+
 def signature(text: str) -> tuple[str, dt.date | None] | None:
-    """'Name or Organisation (ABBR), June 28, 2024' → (name, date); a bare short name → (name, None)."""
+    """'Name or Organisation (ABBR), June 28, 2024' → (name, date); a bare short name → (name, None).
+    A line with a colon is a label ('Photo credit: Marta Gil', 'Contact: …'), never a name."""
     text = text.strip()
-    if len(text) > 160 or _SENTENCE.search(text) or text.endswith((".", ":", ";", "?")):
+    if len(text) > 160 or _SENTENCE.search(text) or ":" in text or text.endswith((".", ";", "?")):
         return None
     for match in re.finditer(r",\s*", text):
         head, tail = text[: match.start()], text[match.end() :]
