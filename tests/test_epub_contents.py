@@ -161,6 +161,30 @@ def test_a_note_is_in_the_language_of_its_article(book: Path) -> None:
     assert spanish.xpath(language, namespaces=NS) == "es"
 
 
+def test_the_subtitle_and_byline_carry_the_classes_the_stylesheet_styles(book: Path) -> None:
+    article = _article(
+        _chapter_with(_parts(book), "Cleaners walk out"), "Cleaners walk out at the Infirmary"
+    )
+    subtitle = _texts(article, ".//*[contains(@class, 'subtitle')]")
+    byline = _texts(article, ".//*[contains(@class, 'byline')]")
+    assert subtitle == ["A statement on the strike of the hospital cleaners"]
+    assert len(byline) == 1 and "Precious Adeyemi" in byline[0] and "Tomás Ruiz" in byline[0]
+    with zipfile.ZipFile(book) as epub:
+        css = "".join(epub.read(n).decode() for n in epub.namelist() if n.endswith(".css"))
+    assert ".subtitle {" in css and ".byline {" in css
+
+
+def test_a_paragraph_in_another_language_keeps_its_language_and_direction(book: Path) -> None:
+    chapter = _chapter_with(_parts(book), "Cleaners walk out")
+    french = chapter.xpath(
+        "//html:p[contains(., 'Solidarité')]/ancestor-or-self::*[@lang][1]", namespaces=NS
+    )
+    assert isinstance(french, list) and len(french) == 1
+    element = french[0]
+    assert isinstance(element, lxml.etree._Element)
+    assert (element.get("lang"), element.get("dir")) == ("fr", "ltr")
+
+
 def test_the_contents_check_passes_a_book_with_every_article_in_its_contents(
     book: Path,
 ) -> None:

@@ -79,7 +79,7 @@ class EpubRenderer(IssueRenderer):
                 args.append(f"--epub-cover-image={cover}")
             style = ctx.config.style
             args += [f"--epub-embed-font={f.file}" for font in style.fonts for f in font.faces]
-            pandoc.html_to_epub(html, output, args)
+            pandoc.html_to_epub(paragraph_attributes_on_divs(html), output, args)
             data = output.read_bytes()
             if issue.direction == "rtl":
                 data = with_root_direction(data, issue.direction)
@@ -116,6 +116,25 @@ class EpubRenderer(IssueRenderer):
         cover = tmp / "cover.svg"
         cover.write_bytes(data)
         return cover
+
+
+def paragraph_attributes_on_divs(html: str) -> str:
+    """The book with each <p> that has attributes inside a <div> that holds them instead.
+
+    pandoc's HTML reader keeps a div's class, lang, dir and id but drops a paragraph's, so
+    the subtitle and byline lost the classes the stylesheet styles them by, and a paragraph
+    in another language (or direction) than its article lost its lang (or dir)."""
+    import lxml.html
+
+    root = lxml.html.document_fromstring(html)
+    for holder in [p for p in root.iter("p") if p.attrib]:
+        paragraph = holder.makeelement("p")
+        paragraph.text, holder.text = holder.text, None
+        paragraph.extend(holder)
+        holder.append(paragraph)
+        holder.tag = "div"
+    text: str = lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+    return text
 
 
 _ROOT = re.compile(rb"<html\b[^>]*", re.IGNORECASE)
