@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .config import Config
@@ -116,6 +116,7 @@ def _edition(
     """One edition; None when it would be empty (nothing translated yet, `omit`)."""
     texts = manifest.edition_texts.get(language, EditionTexts())
     by_source = {documents[p].source: p for p in manifest.documents}
+    drafts: dict[Path, Translation] = {}  # original → its translation, still a draft
 
     def in_edition(doc: Document) -> Document | None:
         if same_language(doc.language, language):
@@ -123,6 +124,8 @@ def _edition(
         found = translated.get(by_source[doc.source], {}).get(language)
         if found is not None and not (translation := documents[found.path]).draft:
             return dataclasses.replace(translation, slug=doc.slug)
+        if found is not None:
+            drafts[found.original] = found
         return None if manifest.untranslated == "omit" else _untranslated(doc)
 
     planned = (plain_text(plan.title) for plan in manifest.sections)
@@ -132,6 +135,11 @@ def _edition(
         for section in original.sections
         if (kept := tuple(d for doc in section.documents if (d := in_edition(doc))))
     )
+    leaflet = original.leaflet
+    if leaflet is not None:
+        shown = in_edition(leaflet.document)
+        leaflet = dataclasses.replace(leaflet, document=shown) if shown else None
+    _note_drafts(manifest, language, drafts.values())
     if not sections:
         log.warning(
             "%s: no edition in %s yet: none of its documents is translated into it"
@@ -140,10 +148,6 @@ def _edition(
             language,
         )
         return None
-    leaflet = original.leaflet
-    if leaflet is not None:
-        shown = in_edition(leaflet.document)
-        leaflet = dataclasses.replace(leaflet, document=shown) if shown else None
     return dataclasses.replace(
         original,
         language=language,
@@ -156,6 +160,21 @@ def _edition(
         sections=sections,
         leaflet=leaflet,
     )
+
+
+def _note_drafts(manifest: IssueManifest, language: str, drafts: Iterable[Translation]) -> None:
+    """Say why an article has no translation in an edition when it has one: still a draft."""
+    omitted = manifest.untranslated == "omit"
+    for t in drafts:
+        log.info(
+            "%s: the %s edition %s %s%s: its translation %s is marked as a draft",
+            manifest.path,
+            language,
+            "leaves out" if omitted else "shows",
+            t.original.as_posix(),
+            "" if omitted else " untranslated",
+            t.path.as_posix(),
+        )
 
 
 def _contents(sections: tuple[Section, ...], language: str) -> str:

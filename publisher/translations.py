@@ -3,7 +3,8 @@
 A translation is found by its file name (`name.es.md` beside `name.md`; in a Hugo bundle
 `x/index.es.md` beside `x/index.md`) or by `translation_of: name` in its front matter.
 It records the original it was made from as `original_hash: sha256:…`; when the original
-changes, the hash no longer matches and the translation is outdated.
+changes, the hash no longer matches and the translation is outdated. A translation whose
+front matter marks it as a draft is found, but no edition publishes it yet.
 
 This runs on every build, so it never calls pandoc: only files that may be translations
 have their front matter parsed, and what was parsed is kept while the file is unchanged.
@@ -25,6 +26,7 @@ from .paths import composed
 from .pool import DocumentPool, UnresolvedReference
 from .readers.markdown import split_front_matter
 from .readers.metadata import ALIASES
+from .readers.metadata import _draft as marked_draft  # the build's own test
 
 HASH_KEY = "original_hash"
 REFERENCE_KEY = "translation_of"
@@ -39,6 +41,7 @@ class Translation:
     language: str  # canonical BCP 47 tag of the translation ("es", "pt-BR")
     path: Path  # the translation's file, relative to documents/
     recorded_hash: str  # its front matter `original_hash:` ("" when absent)
+    draft: bool = False  # its front matter marks it unfinished: editions show the original
 
 
 def original_hash(path: Path) -> str:
@@ -125,7 +128,7 @@ def _translation(
     else:
         assert by_name is not None and named is not None
         original, language = by_name, front.language or named
-    return Translation(original, language, relative, front.recorded_hash)
+    return Translation(original, language, relative, front.recorded_hash, front.draft)
 
 
 def _referenced(pool: DocumentPool, relative: Path, front: _Front) -> Path:
@@ -191,12 +194,13 @@ def _name_key(folder: Path, stem: str) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class _Front:
-    """The three front matter keys a translation is known by."""
+    """The front matter keys a translation is known by."""
 
     reference: str | None = None  # translation_of
     reference_line: int | None = None
     language: str | None = None
     recorded_hash: str = ""
+    draft: bool = False
 
 
 _NOTHING = _Front()
@@ -252,6 +256,7 @@ def _parse(path: Path, candidate: bool) -> _Front | None:
         source.line(REFERENCE_KEY) if reference else None,
         language,
         str(recorded).strip() if recorded else "",
+        marked_draft(meta, path),
     )
 
 
@@ -269,7 +274,8 @@ def translation_for(available: dict[str, Translation], language: str) -> Transla
     return regional[0] if regional else None
 
 
-State = Literal["translated", "outdated", "missing", "written in it"]
+State = Literal["translated", "outdated", "draft", "missing", "written in it"]
+READY: tuple[State, ...] = ("translated", "written in it")  # what an edition publishes as such
 
 
 @dataclass(frozen=True)
@@ -296,7 +302,8 @@ def edition_entries(
     pool_root: Path,
 ) -> list[EditionEntry]:
     """Each document of an issue in its edition in `language`: translated (and whether the
-    translation still matches its original), missing, or already written in that language."""
+    translation still matches its original), a draft (the build shows the original until it
+    is not), missing, or already written in that language."""
     entries = []
     for document in documents:
         t = translation_for(found.get(document, {}), language)
@@ -305,9 +312,10 @@ def edition_entries(
             same = written is not None and written.split("-")[0] == language.split("-")[0]
             entries.append(EditionEntry(document, "written in it" if same else "missing"))
             continue
-        state: State = "translated" if status(t, pool_root) == "current" else "outdated"
+        current = status(t, pool_root) == "current"
+        state: State = "draft" if t.draft else "translated" if current else "outdated"
         line = ""
-        if (state == "outdated" or not t.recorded_hash) and _has_front_matter_kind(t.path):
+        if (not current or not t.recorded_hash) and _has_front_matter_kind(t.path):
             line = hash_line(t, pool_root)
         entries.append(EditionEntry(document, state, t, line))
     return entries
