@@ -1,7 +1,17 @@
 """Which documents translate which, and whether each translation still matches its original.
 
-A translation is found by its file name (`name.es.md` beside `name.md`; in a Hugo bundle
-`x/index.es.md` beside `x/index.md`) or by `translation_of: name` in its front matter.
+A translation is found, as Hugo finds them,
+
+- by its file name: `name.es.md` beside `name.md` (in a Hugo bundle `x/index.es.md` beside
+  `x/index.md`);
+- by its folder: a document under a top-level folder named by a two-letter language tag
+  (`fr/`, `es/`, `pt-br/`: Hugo's "translation by content directory") is in that language,
+  and the translation of the document at the same path without that folder
+  (`fr/posts/x.md` of `posts/x.md`);
+- by `translation_of: name` in its front matter;
+- by Hugo's `translationKey`: documents that share one are translations of the one among
+  them whose path names no language (one such, or it is an error: which is the original?).
+
 It records the original it was made from as `original_hash: sha256:…`; when the original
 changes, the hash no longer matches and the translation is outdated. A translation whose
 front matter marks it as a draft is found, but no edition publishes it yet.
@@ -30,6 +40,7 @@ from .readers.metadata import _draft as marked_draft  # the build's own test
 
 HASH_KEY = "original_hash"
 REFERENCE_KEY = "translation_of"
+GROUP_KEY = "translationKey"  # Hugo's
 _FRONT_MATTER_SUFFIXES = (".md", ".markdown")
 
 Status = Literal["current", "outdated"]
@@ -69,52 +80,66 @@ def hash_line(t: Translation, pool_root: Path) -> str:
 
 
 def find_translations(pool: DocumentPool) -> dict[Path, dict[str, Translation]]:
-    """original → {language: Translation}. By file name (`name.es.md`, `name.es.docx` beside
-    `name.md`; Hugo bundles `x/index.es.md` beside `x/index.md`) and by `translation_of: name`
-    (a document reference as manifests write it) in a translation's front matter.
+    """original → {language: Translation}, found as the module's docstring says.
 
     Every problem (a reference to no document, a translation without a language, two
     translations into one language) is raised together, each with its file and line."""
     originals = _originals_by_name(pool.files)
     found: dict[Path, dict[str, Translation]] = {}
     problems: list[Problem] = []
+    grouped: dict[str, list[tuple[Path, _Front]]] = {}  # translationKey → its documents
     for relative in pool.files:
         try:
-            translation = _translation(pool, relative, originals)
+            translation, front = _translation(pool, relative, originals)
         except PublisherError as exc:
             problems.extend(exc.problems)
             continue
-        if translation is None:
-            continue
-        same = found.setdefault(translation.original, {})
-        if translation.language in same:
-            other = same[translation.language].path.as_posix()
-            problems.append(
-                Problem(
-                    f"{translation.original.as_posix()} has two translations into"
-                    f" {translation.language}: {other} and {relative.as_posix()}",
-                    pool.root / relative,
-                    None,
-                    "keep one, or give the other its own language",
-                )
-            )
-            continue
-        same[translation.language] = translation
+        if front is not None and front.group:
+            grouped.setdefault(front.group, []).append((relative, front))
+        if translation is not None:
+            problems.extend(_added(found, translation, pool.root))
+    try:
+        for translation in _by_translation_key(pool.root, grouped, found):
+            problems.extend(_added(found, translation, pool.root))
+    except PublisherError as exc:
+        problems.extend(exc.problems)
     problems.extend(_translations_of_translations(pool.root, found))
     if problems:
         raise PublisherError(*problems)
     return found
 
 
+def _added(
+    found: dict[Path, dict[str, Translation]], translation: Translation, root: Path
+) -> list[Problem]:
+    """`translation` put in `found`, or the problem of a second one into its language."""
+    same = found.setdefault(translation.original, {})
+    if translation.language in same:
+        other = same[translation.language].path.as_posix()
+        return [
+            Problem(
+                f"{translation.original.as_posix()} has two translations into"
+                f" {translation.language}: {other} and {translation.path.as_posix()}",
+                root / translation.path,
+                None,
+                "keep one, or give the other its own language",
+            )
+        ]
+    same[translation.language] = translation
+    return []
+
+
 def _translation(
     pool: DocumentPool, relative: Path, originals: dict[tuple[str, str], list[Path]]
-) -> Translation | None:
+) -> tuple[Translation | None, _Front | None]:
+    """The translation `relative` is by its front matter's `translation_of`, its name or its
+    folder (None when it is none of those), and its front matter's translation keys."""
     path = pool.root / relative
-    named = file_name_language(relative)
-    by_name = _original_by_name(relative, originals) if named else None
-    front = _front_matter(path, candidate=by_name is not None)
-    if front is None or (front.reference is None and by_name is None):
-        return None
+    named = path_language(relative)
+    by_path = _original_by_path(relative, originals) if named else None
+    front = _front_matter(path, candidate=by_path is not None)
+    if front is None or (front.reference is None and by_path is None):
+        return None, front
     if front.reference is not None:
         original = _referenced(pool, relative, front)
         language = front.language or named
@@ -126,9 +151,55 @@ def _translation(
                 "add its language to the front matter, e.g. lang: es",
             )
     else:
-        assert by_name is not None and named is not None
-        original, language = by_name, front.language or named
-    return Translation(original, language, relative, front.recorded_hash, front.draft)
+        assert by_path is not None and named is not None
+        original, language = by_path, front.language or named
+    return Translation(original, language, relative, front.recorded_hash, front.draft), front
+
+
+def _by_translation_key(
+    root: Path,
+    grouped: dict[str, list[tuple[Path, _Front]]],
+    found: dict[Path, dict[str, Translation]],
+) -> list[Translation]:
+    """The translations Hugo's `translationKey` makes: in each group of documents sharing
+    one, those found no other way translate the one whose path names no language."""
+    known = {t.path for by_language in found.values() for t in by_language.values()}
+    made: list[Translation] = []
+    problems: list[Problem] = []
+    for key, members in grouped.items():
+        free = [(relative, front) for relative, front in members if relative not in known]
+        unmarked = [(relative, front) for relative, front in free if not path_language(relative)]
+        if len(members) < 2 or not unmarked:
+            continue  # alone, or every one in a language: nothing to say which is the original
+        if len(unmarked) > 1:
+            problems.append(_no_original(root, key, unmarked))
+            continue
+        original = unmarked[0][0]
+        for relative, front in free:
+            if relative == original:
+                continue
+            language = front.language or path_language(relative)
+            assert language is not None  # it is in a language folder or named with one
+            made.append(Translation(original, language, relative, front.recorded_hash, front.draft))
+    if problems:
+        raise PublisherError(*problems)
+    return made
+
+
+def _no_original(root: Path, key: str, unmarked: list[tuple[Path, _Front]]) -> Problem:
+    """Several documents of one translationKey without a language in their path: any of
+    them could be the original."""
+    names = " and ".join(relative.as_posix() for relative, _ in unmarked)
+    first = unmarked[0][0].with_suffix("").as_posix()
+    second, front = unmarked[1]
+    return Problem(
+        f"{GROUP_KEY} {key!r} is shared by {names}, and none of them has its language in its"
+        " path: which one is the original, which the translations?",
+        root / second,
+        front.group_line,
+        "put a translation in its language's folder (fr/...) or name it with its language"
+        f" (name.fr.md), or write in its front matter {REFERENCE_KEY}: {first}",
+    )
 
 
 def _referenced(pool: DocumentPool, relative: Path, front: _Front) -> Path:
@@ -179,10 +250,29 @@ def _originals_by_name(files: Iterable[Path]) -> dict[tuple[str, str], list[Path
     return index
 
 
-def _original_by_name(relative: Path, originals: dict[tuple[str, str], list[Path]]) -> Path | None:
-    """`name.md` for `name.es.md` (the same kind of file first, when several are there)."""
-    base = Path(relative.stem).stem
-    candidates = originals.get(_name_key(relative.parent, base), [])
+def path_language(relative: Path) -> str | None:
+    """The language a document's path gives (relative to documents/): its file name's
+    (`name.es.md`), else its top-level folder's (`fr/posts/x.md`)."""
+    return file_name_language(relative) or folder_language(relative)
+
+
+def folder_language(relative: Path) -> str | None:
+    """The language of a top-level folder of documents/ (`fr/`, `pt-br/`), as Hugo's
+    translation by content directory has it: two-letter languages only, as in file names
+    (a folder `new/` must not be Newari)."""
+    if len(relative.parts) < 2:
+        return None
+    return file_name_language(Path(f"folder.{relative.parts[0]}.md"))
+
+
+def _original_by_path(relative: Path, originals: dict[tuple[str, str], list[Path]]) -> Path | None:
+    """`name.md` for `name.es.md`, `posts/x.md` for `fr/posts/x.md` (the same kind of file
+    first, when several are there)."""
+    if file_name_language(relative):
+        folder, base = relative.parent, Path(relative.stem).stem
+    else:  # in a language folder
+        folder, base = Path(*relative.parts[1:]).parent, relative.stem
+    candidates = originals.get(_name_key(folder, base), [])
     same_kind = [c for c in candidates if c.suffix.lower() == relative.suffix.lower()]
     chosen = same_kind or candidates
     return chosen[0] if chosen else None
@@ -200,6 +290,8 @@ class _Front:
     reference_line: int | None = None
     language: str | None = None
     recorded_hash: str = ""
+    group: str = ""  # Hugo's translationKey
+    group_line: int | None = None
     draft: bool = False
 
 
@@ -209,8 +301,9 @@ _cache: dict[tuple[Path, bool], tuple[tuple[int, int], _Front | None]] = {}
 
 def _front_matter(path: Path, candidate: bool) -> _Front | None:
     """The translation keys of a file's front matter (`_NOTHING` when it has none); None
-    for a file that is no translation: not a `candidate` by its name, and no
-    `translation_of` in its text. Kept while the file's modification time and size stay."""
+    for a file that is no translation: not a `candidate` by its path, and no
+    `translation_of` or `translationKey` in its text. Kept while the file's modification
+    time and size stay."""
     if path.suffix.lower() not in _FRONT_MATTER_SUFFIXES:
         return _NOTHING if candidate else None
     stat = path.stat()
@@ -227,7 +320,7 @@ def _parse(path: Path, candidate: bool) -> _Front | None:
         text = textfiles.read_text(path)
     except PublisherError:
         text = ""  # the reader says so, naming the byte, when an issue uses the file
-    if not candidate and REFERENCE_KEY not in text:
+    if not candidate and REFERENCE_KEY not in text and GROUP_KEY not in text:
         return None  # most documents: no front matter is parsed
     front, _ = split_front_matter(strip_controls(text)[0], path)
     if front is None:
@@ -240,8 +333,10 @@ def _parse(path: Path, candidate: bool) -> _Front | None:
             f"'{REFERENCE_KEY}' must name one document", REFERENCE_KEY,
             hint=f"{REFERENCE_KEY}: cleaners-strike-statement",
         )  # fmt: skip
-    if reference is None and not candidate:
-        return None  # `translation_of` was only in the text
+    group = meta.get(GROUP_KEY)
+    group = group.strip() if isinstance(group, str) else ""
+    if reference is None and not group and not candidate:
+        return None  # `translation_of` or `translationKey` was only in the text
     recorded = meta.get(HASH_KEY, "")
     language = None
     for key in ALIASES["language"]:  # as the readers take them, first found wins
@@ -256,6 +351,8 @@ def _parse(path: Path, candidate: bool) -> _Front | None:
         source.line(REFERENCE_KEY) if reference else None,
         language,
         str(recorded).strip() if recorded else "",
+        group,
+        source.line(GROUP_KEY) if group else None,
         marked_draft(meta, path),
     )
 
@@ -308,7 +405,7 @@ def edition_entries(
     for document in documents:
         t = translation_for(found.get(document, {}), language)
         if t is None:
-            written = document_language(pool_root / document)
+            written = document_language(pool_root / document) or folder_language(document)
             same = written is not None and written.split("-")[0] == language.split("-")[0]
             entries.append(EditionEntry(document, "written in it" if same else "missing"))
             continue

@@ -1,6 +1,6 @@
-"""A Hugo site's content/ copied into documents/: a translation marked as a draft
-(`draft = true`) is said to be one, by `list --translations` and by the build, which shows
-the original meanwhile."""
+"""A Hugo site's content/ copied into documents/ builds as Hugo would show it: a folder
+named by a language (`fr/`) holds that language's translations, and `translationKey` joins
+translations; a translation marked as a draft is said to be one."""
 
 from __future__ import annotations
 
@@ -8,12 +8,16 @@ import logging
 import shutil
 from pathlib import Path
 
+import lxml.html
 import pytest
 from click.testing import CliRunner
 from conftest import WORKSPACES
 
 from publisher.build import build
 from publisher.cli import main
+from publisher.errors import PublisherError
+from publisher.pool import DocumentPool
+from publisher.translations import Translation, find_translations
 
 SITE = "https://minimal.example.org/"
 ISSUE = "001-first"
@@ -44,6 +48,13 @@ Back to [the strike]({{< ref "/posts/rent-strike" >}}).
 
 Rent.
 """
+FIRST_MEETING_FR = """\
+---
+title: Première réunion
+translationKey: first-meeting
+---
+Retour à [la grève]({{< ref "/posts/rent-strike" >}}).
+"""
 
 
 def workspace(root: Path, files: dict[str, str], manifest_extra: str = "") -> Path:
@@ -66,6 +77,84 @@ HUGO = {
     "posts/rent-strike/index.md": RENT_STRIKE,
     "posts/first-meeting.md": FIRST_MEETING,
 }
+
+
+LANGUAGE_FOLDER = {
+    **HUGO,
+    "fr/posts/first-meeting.md": FIRST_MEETING_FR,
+}
+
+
+def test_a_document_in_a_language_folder_translates_the_one_at_the_same_path(
+    tmp_path: Path,
+) -> None:
+    root = workspace(tmp_path / "ws", LANGUAGE_FOLDER)
+    pool = DocumentPool.scan(root / "documents")
+    assert find_translations(pool) == {
+        Path("posts/first-meeting.md"): {
+            "fr": Translation(
+                Path("posts/first-meeting.md"), "fr", Path("fr/posts/first-meeting.md"), ""
+            )
+        }
+    }
+
+
+def test_the_french_edition_publishes_the_language_folders_article_in_french(
+    tmp_path: Path,
+) -> None:
+    root = workspace(tmp_path / "ws", LANGUAGE_FOLDER, "editions: [fr]\n")
+    out = build(root, formats=["web"]).out_dir
+    tree = lxml.html.fromstring((out / ISSUE / "fr" / "first-meeting" / "index.html").read_bytes())
+    [article] = tree.xpath("//article[@id='first-meeting']")
+    assert article.get("lang") == "fr"
+    assert "Nous nous sommes réunis" not in article.text_content()  # the original is English
+    assert "Retour à" in article.text_content()
+    listed = CliRunner().invoke(main, ["-C", str(root), "list", "--translations"])
+    assert "edition fr: 1 of 2 ready" in listed.output, listed.output
+
+
+def test_a_document_of_a_language_folder_listed_itself_is_in_that_language(
+    tmp_path: Path,
+) -> None:
+    root = workspace(tmp_path / "ws", {"fr/posts/first-meeting.md": FIRST_MEETING_FR, **HUGO})
+    manifest = root / "issues" / f"{ISSUE}.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            "[rent-strike, posts/first-meeting]", "[rent-strike, fr/posts/first-meeting]"
+        ),
+        encoding="utf-8",
+    )
+    out = build(root, formats=["web"]).out_dir
+    tree = lxml.html.fromstring((out / ISSUE / "first-meeting" / "index.html").read_bytes())
+    [article] = tree.xpath("//article[@id='first-meeting']")
+    assert article.get("lang") == "fr"
+
+
+def test_translation_key_joins_a_translation_named_otherwise(tmp_path: Path) -> None:
+    files = {**HUGO, "fr/posts/premiere-reunion.md": FIRST_MEETING_FR}
+    root = workspace(tmp_path / "ws", files, "editions: [fr]\n")
+    pool = DocumentPool.scan(root / "documents")
+    (translation,) = find_translations(pool)[Path("posts/first-meeting.md")].values()
+    assert (translation.language, translation.path) == ("fr", Path("fr/posts/premiere-reunion.md"))
+    out = build(root, formats=["web"]).out_dir
+    tree = lxml.html.fromstring((out / ISSUE / "fr" / "first-meeting" / "index.html").read_bytes())
+    [article] = tree.xpath("//article[@id='first-meeting']")
+    assert (article.get("lang"), "Retour à" in article.text_content()) == ("fr", True)
+
+
+def test_a_translation_key_shared_by_two_documents_without_a_language_is_a_problem(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "posts/first-meeting.md": FIRST_MEETING,
+        "posts/premiere-reunion.md": FIRST_MEETING_FR,  # no language in its path
+    }
+    root = workspace(tmp_path / "ws", files)
+    with pytest.raises(PublisherError) as caught:
+        find_translations(DocumentPool.scan(root / "documents"))
+    (problem,) = caught.value.problems
+    assert "first-meeting" in problem.message and "premiere-reunion.md" in problem.message
+    assert (problem.file, problem.line) == (root / "documents/posts/premiere-reunion.md", 3)
 
 
 DRAFT_FR = '+++\ntitle = "Grève des loyers"\ndraft = true\n+++\nBrouillon.\n'
