@@ -167,7 +167,11 @@ BUILT_IN: tuple[Format, ...] = (
         description="the issue as an EPUB 3 e-book",
         stage="issue",
         download=Offer(".epub", "application/epub+zip", "EPUB"),
-        checks=[("epubcheck", "epub:epubcheck"), ("accessibility (Ace)", "epub:accessibility")],
+        checks=[
+            ("epubcheck", "epub:epubcheck"),
+            ("accessibility (Ace)", "epub:accessibility"),
+            ("every article in the contents", "epub:contents"),
+        ],
         inputs="epub:epubs",
     ),
     _built_in(
