@@ -83,6 +83,22 @@ def test_plain_text_first_line_is_title_and_stray_tags_are_formatting(tmp_path: 
     )
 
 
+def test_plain_text_saved_by_word_keeps_a_paragraph_per_line(tmp_path: Path) -> None:
+    """Word's "Save as Plain Text" writes a paragraph per line, no blank lines, UTF-16."""
+    path = tmp_path / "statement.txt"
+    lines = [
+        "Statement on the rent strike",
+        "We have been on rent strike for four weeks now, and every week more tenants join us"
+        " in the buildings of the estate.",
+        "We ask the council to freeze the rents and to meet the tenants union before the end"
+        " of the month, as it promised.",
+    ]
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-16")
+    doc = read(path)
+    assert doc.title == "Statement on the rent strike"
+    assert doc.body_html == f"<p>{lines[1]}</p>\n<p>{lines[2]}</p>"
+
+
 def test_non_utf8_markdown_is_refused_at_its_line_and_column_with_how_to_save_it(
     tmp_path: Path,
 ) -> None:

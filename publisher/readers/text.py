@@ -1,4 +1,6 @@
-"""Plain text at a basic level: first short line as title, blank-line-separated paragraphs.
+"""Plain text at a basic level: first short line as title, then paragraphs as the file
+has them (blank-line-separated, one per line as Word's "Save as Plain Text" writes them, or
+hard-wrapped: `importers.textblocks` tells them apart).
 
 Text copied off blogs needs much more than this; `publisher import` recovers its structure.
 """
@@ -16,11 +18,9 @@ class TextReader:
     extensions: ClassVar[tuple[str, ...]] = (".txt",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        blocks = [
-            " ".join(block.replace("\u00a0", " ").split())
-            for block in document_text(path).split("\n\n")
-        ]
-        blocks = [block for block in blocks if block]
+        from ..importers.textblocks import split_blocks
+
+        blocks = [block.text for block in split_blocks(document_text(path))]
         meta = {}
         if blocks and len(blocks[0]) <= 120 and len(blocks) > 1:
             meta["title"] = blocks.pop(0)
