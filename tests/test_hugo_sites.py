@@ -1,6 +1,9 @@
-"""A Hugo site's content/ copied into documents/ builds as Hugo would show it: a folder
-named by a language (`fr/`) holds that language's translations, and `translationKey` joins
-translations; a translation marked as a draft is said to be one."""
+"""A Hugo site's content/ copied into documents/ builds as Hugo would show it: its `ref`
+and `relref` shortcodes lead to the article they name, resolved as Hugo resolves them (from
+the content root, with or without a leading slash or an extension, a bare file name
+searched, a bundle by its folder); a folder named by a language (`fr/`) holds that
+language's translations, and `translationKey` joins translations; a translation marked as
+a draft is said to be one."""
 
 from __future__ import annotations
 
@@ -79,6 +82,66 @@ HUGO = {
 }
 
 
+def links(path: Path) -> dict[str, str | None]:
+    tree = lxml.html.fromstring(path.read_bytes())
+    return {a.text_content(): a.get("href") for a in tree.iter("a") if a.text_content()}
+
+
+@pytest.fixture(scope="module")
+def hugo_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """The web pages of the Hugo posts, and the build's warnings."""
+    root = workspace(tmp_path_factory.mktemp("hugo") / "ws", HUGO)
+    warnings: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                warnings.append(record.getMessage())
+
+    logger = logging.getLogger("publisher")
+    handler = Keep()
+    logger.addHandler(handler)
+    try:
+        return build(root, formats=["web"]).out_dir, warnings
+    finally:
+        logger.removeHandler(handler)
+
+
+MEETING = f"{SITE}{ISSUE}/first-meeting/"
+
+
+def test_ref_and_relref_lead_to_the_article_as_hugo_resolves_them(
+    hugo_site: tuple[Path, list[str]],
+) -> None:
+    found = links(hugo_site[0] / ISSUE / "rent-strike" / "index.html")
+    wanted = ("one", "two", "three", "four", "five", "six", "seven")
+    assert {words: found.get(words) for words in wanted} == {
+        "one": MEETING,
+        "two": MEETING,
+        "three": MEETING,
+        "four": MEETING,
+        "five": MEETING,
+        "six": MEETING + "#first-meeting-agenda",
+        "seven": MEETING,
+    }
+
+
+def test_a_ref_to_a_page_bundle_by_its_folder_leads_to_its_page(
+    hugo_site: tuple[Path, list[str]],
+) -> None:
+    found = links(hugo_site[0] / ISSUE / "first-meeting" / "index.html")
+    assert found["the strike"] == f"{SITE}{ISSUE}/rent-strike/"
+
+
+def test_a_ref_to_no_article_keeps_its_words_with_a_warning_naming_the_file_and_line(
+    hugo_site: tuple[Path, list[str]],
+) -> None:
+    out, warnings = hugo_site
+    assert links(out / ISSUE / "rent-strike" / "index.html")["eight"] is None
+    (warning,) = [w for w in warnings if "no-such-meeting" in w]
+    assert "documents/posts/rent-strike/index.md:13: " in warning, warning
+
+
 LANGUAGE_FOLDER = {
     **HUGO,
     "fr/posts/first-meeting.md": FIRST_MEETING_FR,
@@ -109,6 +172,8 @@ def test_the_french_edition_publishes_the_language_folders_article_in_french(
     assert article.get("lang") == "fr"
     assert "Nous nous sommes réunis" not in article.text_content()  # the original is English
     assert "Retour à" in article.text_content()
+    strike = links(out / ISSUE / "fr" / "first-meeting" / "index.html")["la grève"]
+    assert strike == f"{SITE}{ISSUE}/fr/rent-strike/"
     listed = CliRunner().invoke(main, ["-C", str(root), "list", "--translations"])
     assert "edition fr: 1 of 2 ready" in listed.output, listed.output
 
@@ -140,6 +205,9 @@ def test_translation_key_joins_a_translation_named_otherwise(tmp_path: Path) -> 
     tree = lxml.html.fromstring((out / ISSUE / "fr" / "first-meeting" / "index.html").read_bytes())
     [article] = tree.xpath("//article[@id='first-meeting']")
     assert (article.get("lang"), "Retour à" in article.text_content()) == ("fr", True)
+    # the untranslated strike's ref to first-meeting leads to the French page
+    strike = links(out / ISSUE / "fr" / "rent-strike" / "index.html")
+    assert strike["one"] == f"{SITE}{ISSUE}/fr/first-meeting/"
 
 
 def test_a_translation_key_shared_by_two_documents_without_a_language_is_a_problem(

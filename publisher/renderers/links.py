@@ -6,25 +6,46 @@ and WeasyPrint would resolve it against the documents/ folder, printing the edit
 path as a file: link. When an issue is assembled (`with_archive_links`), such a link in a
 body or the editorial becomes the absolute web archive address of what it points to when
 the archive publishes it (a document of the issue, an image it shows), and anything else
-loses its href: the words stay, the link goes. In a PDF, `keep_safe_links` then checks the
-whole page, templates included, as the last word.
+loses its href, with a warning naming the document (and line): the words stay, the link
+goes. In a PDF, `keep_safe_links` then checks the whole page, templates included, as the
+last word.
+
+What a link points to is the file it names beside the document; else the article Hugo
+would find (its `ref` and `relref` shortcodes, written out as the path they name, and its
+link render hook): from documents/ (Hugo's content root) with a leading `/`; else from the
+page's folder (a bundle's `index.md` from its parent's, as Hugo does) then from documents/;
+else the one article whose path ends so. A path may leave out the extension, a bundle is
+named by its folder. An article is the same article in every language: a link to
+`call.md`, `call.es.md` or `es/call.md` (a language folder) leads to the article's page in
+the edition the link is in, as does one to an original from its translation published
+under another name (`translation_of`, `translationKey`), which takes the original's slug.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import html
+import logging
+import posixpath
 import re
 from collections.abc import Callable, Mapping
-from pathlib import Path
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 from urllib.parse import SplitResult, quote, unquote, urlsplit
 
-from .. import urls
+from .. import textfiles, urls
 from ..config import Config
+from ..errors import PublisherError
+from ..languages import file_name_language
 from ..model import Document, Issue
-from ..paths import followed
+from ..paths import composed, followed
+from ..pool import slug_for
+from ..readers import EXTENSIONS
 from ..resources import media_path, pool_images
+from ..translations import folder_language
+
+log = logging.getLogger(__name__)
 
 _A = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"""\shref\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
@@ -67,9 +88,14 @@ def with_archive_links(issue: Issue, config: Config) -> Issue:
     and in a PDF it would name a file on the editor's disk. The editorial's paths are the
     workspace's, like its images' (`documents/rent-survey.md`)."""
     targets = issue_targets(issue, config)
+    articles = Articles.of(issue.documents, targets, config.documents_dir)
+    said: set[Path] = set()  # the leaflet's document is often one of the sections' too
 
     def linked(doc: Document) -> Document:
-        body = absolute_links(doc.body_html, doc.source.parent, targets)
+        body, unlinked = absolute_links(doc.body_html, doc.source.parent, targets, articles)
+        if doc.source not in said and not (issue.edition and doc.untranslated):
+            _warn(doc.source, unlinked, issue)  # an untranslated one's: said of the original
+            said.add(doc.source)
         return doc if body == doc.body_html else dataclasses.replace(doc, body_html=body)
 
     sections = tuple(
@@ -79,24 +105,142 @@ def with_archive_links(issue: Issue, config: Config) -> Issue:
     leaflet = issue.leaflet and dataclasses.replace(
         issue.leaflet, document=linked(issue.leaflet.document)
     )
-    editorial = absolute_links(issue.editorial_html, config.root, targets)
+    editorial, unlinked = absolute_links(issue.editorial_html, config.root, targets, articles)
+    _warn(issue.source, unlinked, issue)
     return dataclasses.replace(issue, sections=sections, leaflet=leaflet, editorial_html=editorial)
 
 
-def absolute_links(fragment: str, folder: Path, targets: Mapping[Path, Target]) -> str:
-    """Relative links of a body written in `folder` → web archive URLs, or no href."""
+def absolute_links(
+    fragment: str, folder: Path, targets: Mapping[Path, Target], articles: Articles
+) -> tuple[str, list[str]]:
+    """Relative links of a body written in `folder` → web archive URLs, or no href; and
+    the links left without one, as written."""
+    unlinked: list[str] = []
 
     def decide(value: str, parts: SplitResult) -> str | None:
         if parts.scheme.lower() in WEB_SCHEMES or (value.startswith("#") and len(value) > 1):
             return None
         target = None
         if not parts.scheme and not parts.netloc and parts.path:
-            target = targets.get(followed(folder / unquote(parts.path)))
+            path = unquote(parts.path)
+            target = targets.get(followed(folder / path)) or articles.found(path, folder)
         if target is None:
+            unlinked.append(value)
             return ""
         return target.url + (f"#{target.id_prefix}{parts.fragment}" if parts.fragment else "")
 
-    return _rewrite_links(fragment, decide)
+    return _rewrite_links(fragment, decide), unlinked
+
+
+@dataclass(frozen=True)
+class Articles:
+    """An issue's (or edition's) articles as Hugo finds pages: by their logical path
+    (`logical_path`), and by slug those published under another name than their
+    original's (a translation takes its original's slug)."""
+
+    root: Path  # documents/, its links followed
+    by_path: Mapping[str, Target]
+    renamed: Mapping[str, Target]
+
+    @classmethod
+    def of(
+        cls, documents: tuple[Document, ...], targets: Mapping[Path, Target], root: Path
+    ) -> Articles:
+        by_path: dict[str, Target] = {}
+        renamed: dict[str, Target] = {}
+        real_root = followed(root)
+        for doc in documents:
+            source = followed(doc.source)
+            if not source.is_relative_to(real_root) or source not in targets:
+                continue
+            logical = logical_path(source.relative_to(real_root).as_posix())
+            by_path[logical] = targets[source]
+            if _slug(logical) != doc.slug:
+                renamed[doc.slug] = targets[source]
+        return cls(real_root, by_path, renamed)
+
+    def found(self, path: str, folder: Path) -> Target | None:
+        """The article a relative link names, written in `folder` (see the module's
+        docstring), when it is not the file it names beside the document."""
+        page = followed(folder)
+        if path.startswith("/"):
+            return self._named(path.lstrip("/"))
+        if page.is_relative_to(self.root):
+            here = page.relative_to(self.root).as_posix()
+            if target := self._named(posixpath.normpath(posixpath.join(here, path))):
+                return target
+            if here != ".":  # as Hugo resolves from a bundle's index: from its parent
+                beside = posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
+                if target := self._named(beside):
+                    return target
+        if target := self._named(path):
+            return target
+        wanted = logical_path(path)
+        ending = {t for key, t in self.by_path.items() if key.endswith(f"/{wanted}")}
+        return ending.pop() if len(ending) == 1 else None
+
+    def _named(self, relative: str) -> Target | None:
+        logical = logical_path(relative)
+        if not logical or logical.startswith(".."):
+            return None
+        return self.by_path.get(logical) or self.renamed.get(_slug(logical))
+
+
+def _slug(logical: str) -> str:
+    """The slug of the document at a logical path, as the pool gives it (`pool.slug_for`)."""
+    return slug_for(Path(f"{logical}.md"))
+
+
+def logical_path(relative: str) -> str:
+    """A document's path as Hugo names its page, from documents/: without a language folder,
+    a language in its name or an extension, a bundle's index by its folder, in lower case
+    (`fr/Posts/x/index.fr.md` → `posts/x`)."""
+    parts = [part for part in PurePosixPath(composed(relative)).parts if part not in ("/", ".")]
+    if len(parts) > 1 and folder_language(Path(*parts)):
+        parts = parts[1:]
+    if not parts:
+        return ""
+    name = parts[-1]
+    suffix = PurePosixPath(name).suffix
+    if suffix.lower() in EXTENSIONS:
+        name = name[: -len(suffix)]
+    if file_name_language(Path(f"{name}.md")):
+        name = name.rpartition(".")[0]
+    if name in ("index", "_index") and len(parts) > 1:
+        parts = parts[:-1]
+    else:
+        parts[-1] = name
+    return "/".join(parts).casefold()
+
+
+def _warn(source: Path, unlinked: list[str], issue: Issue) -> None:
+    """One warning per link left without its href, naming the document and line."""
+    edition = f" (in the {issue.edition} edition)" if issue.edition else ""
+    for value in dict.fromkeys(unlinked):
+        line = _line_of(source, value)
+        log.warning(
+            "%s%s: %s leads to no article of this issue nor a picture it shows:"
+            " its words stay, unlinked%s",
+            source,
+            f":{line}" if line else "",
+            f"the link to {value!r}" if value.strip("#") else "an empty link",
+            edition,
+        )
+
+
+def _line_of(source: Path, value: str) -> int | None:
+    """The first line of a text document holding the link `value` as written (for a
+    warning: the document's HTML knows no lines)."""
+    if source.suffix.lower() not in (".md", ".markdown", ".txt", ".html", ".htm", ".yaml", ".yml"):
+        return None
+    try:
+        text = textfiles.read_text(source)
+    except (OSError, PublisherError):
+        return None
+    for written in dict.fromkeys((value, unquote(value), html.escape(value))):
+        if written and (at := text.find(written)) >= 0:
+            return text.count("\n", 0, at) + 1
+    return None
 
 
 def keep_safe_links(page: str) -> str:

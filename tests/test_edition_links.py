@@ -1,0 +1,163 @@
+"""Links between articles in an issue with language editions: a link to an article leads
+to that article's page in the edition it is read in, in every output, whichever of the
+article's files the editor named (the original, `call.md`, or a translation, `call.es.md`,
+or the original of a translation named otherwise). Such a link lost its href in the
+Spanish edition, silently, as soon as the article it named was translated."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+import pytest
+from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from parsed_outputs import epub_chapters, pdf_link_uris
+
+from publisher.build import build
+
+SITE = "https://minimal.example.org/"
+ISSUE = "001-first"
+DOCUMENTS = {
+    "strike.md": "---\ntitle: Strike\n---\nSee [the call](call.md) and [the rally](rally.md).\n",
+    "strike.es.md": (
+        "---\ntitle: Huelga\n---\n"
+        "Véase [la convocatoria](call.md), [su texto](call.es.md#demands)"
+        " y [la marcha](rally.md).\n"
+    ),
+    "call.md": "---\ntitle: Call\n---\nMarch!\n\n## Demands\n\nPay.\n",
+    "call.es.md": "---\ntitle: Convocatoria\n---\n¡Marcha!\n\n## Demands {#demands}\n\nSalario.\n",
+    "rally.md": "---\ntitle: Rally\n---\nAt noon.\n",
+    "marcha.md": "---\ntitle: Marcha\nlang: es\ntranslation_of: rally\n---\nA mediodía.\n",
+    # never translated: shown in English in the Spanish edition
+    "notice.md": (
+        "---\ntitle: Notice\n---\nRead [the call again](call.es.md).\n\n"
+        "And [the old plan](plans/old.md).\n"
+    ),
+}
+MANIFEST = """\
+number: 1
+title: First issue
+date: 2026-03-05
+sections:
+  - title: News
+    documents: [strike, call, rally, notice]
+editions: [es]
+"""
+
+
+def page(edition: str, slug: str) -> str:
+    return f"{SITE}{ISSUE}/{edition + '/' if edition else ''}{slug}/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """The issue built in every format, and the warnings the build gave."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("edition-links") / "ws")
+    for old in (root / "documents").iterdir():
+        old.unlink()
+    for name, text in DOCUMENTS.items():
+        (root / "documents" / name).write_text(text, encoding="utf-8")
+    (root / "issues" / f"{ISSUE}.yaml").write_text(MANIFEST, encoding="utf-8")
+    warnings: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                warnings.append(record.getMessage())
+
+    handler = Keep()
+    logging.getLogger("publisher").addHandler(handler)
+    try:
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+            return build(root).out_dir, warnings
+    finally:
+        logging.getLogger("publisher").removeHandler(handler)
+
+
+def hrefs(markup: bytes | str, words: str) -> list[str | None]:
+    tree = lxml.html.fromstring(markup)
+    return [a.get("href") for a in tree.iter("a") if a.text_content() == words]
+
+
+# words of a link → where it leads, in each edition
+SPANISH = {
+    "la convocatoria": page("es", "call"),
+    "su texto": page("es", "call") + "#call-demands",
+    "la marcha": page("es", "rally"),
+}
+ENGLISH = {
+    "the call": page("", "call"),
+    "the rally": page("", "rally"),
+    "the call again": page("", "call"),  # notice.md names call.es.md
+}
+
+
+@pytest.mark.parametrize("name", ["strike/index.html", "index.html", "email.html"])
+def test_the_spanish_editions_links_lead_to_the_spanish_pages(
+    built: tuple[Path, list[str]], name: str
+) -> None:
+    markup = (built[0] / ISSUE / "es" / name).read_bytes()
+    assert {words: hrefs(markup, words) for words in SPANISH} == {
+        words: [url] for words, url in SPANISH.items()
+    }
+
+
+@pytest.mark.parametrize("name", ["index.html", "email.html"])
+def test_the_originals_links_lead_to_the_original_pages_whichever_file_they_name(
+    built: tuple[Path, list[str]], name: str
+) -> None:
+    markup = (built[0] / ISSUE / name).read_bytes()
+    assert {words: hrefs(markup, words) for words in ENGLISH} == {
+        words: [url] for words, url in ENGLISH.items()
+    }
+
+
+def test_an_untranslated_article_links_the_translated_page_in_the_spanish_edition(
+    built: tuple[Path, list[str]],
+) -> None:
+    """notice.md is shown in English in the Spanish edition; it names call.es.md."""
+    spanish = (built[0] / ISSUE / "es" / "notice" / "index.html").read_bytes()
+    assert hrefs(spanish, "the call again") == [page("es", "call")]
+    english = (built[0] / ISSUE / "notice" / "index.html").read_bytes()
+    assert hrefs(english, "the call again") == [page("", "call")]
+
+
+def test_the_spanish_plain_text_email_gives_the_spanish_pages(
+    built: tuple[Path, list[str]],
+) -> None:
+    """Each link's words are followed by a reference, [1], given below: `  [1]: URL`."""
+    text = " ".join((built[0] / ISSUE / "es" / "email.txt").read_text(encoding="utf-8").split())
+    notes = dict(re.findall(r"\[(\d+)\]: (\S+)", text))
+    found = {
+        words: notes.get(number)
+        for words in SPANISH
+        for number in re.findall(rf"{words} \[(\d+)\]", text) or [""]
+    }
+    assert found == SPANISH
+
+
+def test_the_spanish_epub_and_pdf_link_the_spanish_pages(built: tuple[Path, list[str]]) -> None:
+    folder = built[0] / ISSUE / "es"
+    found: dict[str, list[str | None]] = {}
+    for chapter in epub_chapters(folder / f"{ISSUE}.epub").values():
+        markup = lxml.etree.tostring(chapter)
+        for words in SPANISH:
+            found.setdefault(words, []).extend(hrefs(markup, words))
+    assert found == {words: [url] for words, url in SPANISH.items()}
+    assert set(SPANISH.values()) <= set(pdf_link_uris(folder / f"{ISSUE}.pdf"))
+
+
+def test_a_link_to_no_article_is_unlinked_with_a_warning_naming_the_document_and_line(
+    built: tuple[Path, list[str]],
+) -> None:
+    out, warnings = built
+    assert hrefs((out / ISSUE / "notice" / "index.html").read_bytes(), "the old plan") == [None]
+    named = [w for w in warnings if "plans/old.md" in w]
+    # said once, of the original: the Spanish edition shows the same English text
+    assert len(named) == 1, warnings
+    assert re.search(r"documents/notice\.md:6: ", named[0]), named[0]
+    assert not [w for w in warnings if "call" in w or "rally" in w], warnings
