@@ -9,7 +9,9 @@ so it writes what the built-in ones show, in Markdown, before pandoc reads the t
 - `youtube`, `vimeo`, `x` and `tweet`, `instagram` → the address of the video or post, as
   a link (an email cannot play an embed, and a page that could would fetch from the
   platform);
-- `ref` and `relref` → the path they name (publisher's own links find the document);
+- `ref` and `relref` → the path they name, which the issue's links then resolve as Hugo
+  does (`renderers.links`: from documents/, the content root, or the page; with or
+  without an extension; a bundle by its folder), with a warning for one they cannot;
 - `highlight` → a fenced code block in its language;
 - any other (a theme's `note`, `notice`, `gallery`…) → its tags taken away, what it wraps
   kept, with one warning naming the file, the lines and the shortcodes.
