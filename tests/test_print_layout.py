@@ -183,3 +183,83 @@ def test_a_cover_that_cannot_fit_even_in_its_least_type_is_named_in_a_warning(
     said = build(root, "--format", "pdf", "--page-size", "A6")
     assert f"{ISSUE}.yaml: the cover runs onto a second A6 page" in said
     assert (root / "dist" / ISSUE / f"{ISSUE}.pdf").is_file()
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+RENTS = """\
+Rents by ward and year.
+
+| Ward | 2022 | 2023 | 2024 | 2025 | Change | Notes |
+|------|-----:|-----:|-----:|-----:|-------:|-------|
+| Quayside | £1,045 | £1,102 | £1,180 | £1,245 | +19.1% | Includes the new flats on the old timber yard, which were let at market rents from the start |
+| Saltmarsh | £920 | £944 | £990 | £1,030 | +12.0% | |
+| Northgate | £865 | £880 | £902 | £940 | +8.7% | Survey covered fewer homes |
+| Harbour Hill | £1,300 | £1,390 | £1,460 | £1,550 | +19.2% | two |
+"""
+NUMBERS = "| A | B | C | D | E | F | G | H | I | J | K | L | M | N |"
+WIDE = f"""\
+A table wider than any page's text block in whole words:
+
+{NUMBERS}
+|{"---|" * 14}
+| verylongcellcontentwithoutspaces | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 |
+| one | two | three | four | five | six | seven | eight | nine | ten | eleven | twelve | thirteen | fourteen |
+"""
+TABLES_MANIFEST = """\
+number: 1
+title: "Tables"
+date: 2026-03-01
+sections:
+  - title: Reports
+    documents: [{documents}]
+"""
+
+
+def words_on(pdf: Path) -> list[tuple[int, str, float, float]]:
+    """(page, word, x0, x1) of every word, pages from 1."""
+    with pymupdf.open(pdf) as document:
+        return [
+            (number, word[4], word[0], word[2])
+            for number, page in enumerate(document, start=1)
+            for word in page.get_text("words")
+        ]
+
+
+@pytest.mark.parametrize("page_size", ["A4", "A5"])
+def test_a_tables_numbers_and_short_words_are_never_broken_across_lines(
+    tmp_path: Path, page_size: str
+) -> None:
+    """Every figure and every word of up to six letters in the rents table is one word of
+    the PDF: none broken into pieces on two lines; the long note wraps instead."""
+    root = workspace(
+        tmp_path,
+        {"rents": article("Rents", RENTS)},
+        TABLES_MANIFEST.format(documents="rents"),
+    )
+    pdf = built(root, "--format", "pdf", "--page-size", page_size) / f"{ISSUE}.pdf"
+    printed = {word for _, word, _, _ in words_on(pdf)}
+    rows = [row for row in RENTS.splitlines() if row.startswith("|") and "---" not in row]
+    words = {word for row in rows for cell in row.split("|") for word in cell.split()}
+    short = {word for word in words if len(word) <= 6}
+    assert {"2022", "£1,045", "+19.1%", "Change", "two"} <= short
+    assert short - printed == set(), "broken across lines"
+
+
+@pytest.mark.parametrize("page_size", ["A4", "A5"])
+def test_a_table_too_wide_for_the_page_still_fits_inside_its_text_block(
+    tmp_path: Path, page_size: str
+) -> None:
+    """Fourteen columns, one holding a 32-letter word: at A5 no layout keeps every word
+    whole, so its words may break, but nothing of it runs into the margin."""
+    root = workspace(
+        tmp_path,
+        {"rents": article("Rents", RENTS), "wide": article("Wide", WIDE)},
+        TABLES_MANIFEST.format(documents="rents, wide"),
+        '[pdf]\nmargins = "20mm 18mm"\n',
+    )
+    pdf = built(root, "--format", "pdf", "--page-size", page_size) / f"{ISSUE}.pdf"
+    width_mm = {"A4": 210, "A5": 148}[page_size]  # ISO 216
+    right_edge = (width_mm - 18) * 72 / 25.4  # inside the 18mm margin, in points
+    overflowing = [(page, word) for page, word, _, x1 in words_on(pdf) if x1 > right_edge + 1]
+    assert overflowing == []

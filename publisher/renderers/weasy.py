@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import ctypes.util
 import dataclasses
+import itertools
 import logging
 import mimetypes
 import re
@@ -185,8 +186,12 @@ def lay_out(
     product: str,
     documents: Iterable[Document],
 ) -> weasyprint.Document:
-    """Lay out `html` into pages, reading only files inside the workspace and the theme."""
-    weasyprint = import_weasyprint()
+    """Lay out `html` into pages, reading only files inside the workspace and the theme.
+
+    Tables keep their figures and words whole (print-base.css); one wider than its column
+    even so is laid out again in type as much smaller as it is too wide, and, where that
+    would be under LEAST_TABLE_PT, with its words broken where they must be (`Narrower`)."""
+    module = import_weasyprint()
 
     base_url = ctx.config.documents_dir.resolve().as_uri() + "/"
     fetcher = workspace_fetcher(
@@ -199,11 +204,94 @@ def lay_out(
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()  # @font-face (a [style] font bundled in the workspace) needs one
-    return weasyprint.HTML(string=page, base_url=base_url, url_fetcher=fetcher).render(
-        stylesheets=[weasyprint.CSS(string=stylesheet, url_fetcher=fetcher, font_config=fonts)],
-        font_config=fonts,
-        **_pdf_options(paper, ""),
-    )
+
+    def render(page: str, narrower: dict[str, Narrower] | None = None) -> weasyprint.Document:
+        rules = "".join(fit.css(number) for number, fit in (narrower or {}).items())
+        return module.HTML(string=page, base_url=base_url, url_fetcher=fetcher).render(
+            stylesheets=[
+                module.CSS(string=stylesheet + rules, url_fetcher=fetcher, font_config=fonts)
+            ],
+            font_config=fonts,
+            **_pdf_options(paper, ""),
+        )
+
+    if not _TABLE.search(page):
+        return render(page)
+    page = numbered_tables(page)
+    document = render(page)
+    narrower: dict[str, Narrower] = {}
+    for _ in range(2):  # the second time, for a table still too wide: words broken too
+        too_wide = tables_too_wide(document)
+        if not too_wide:
+            break
+        for number, (font_px, share) in too_wide.items():
+            narrower[number] = Narrower.fitting(font_px, share, number in narrower)
+        document = render(page, narrower)
+    return document
+
+
+_TABLE = re.compile(r"<table\b")
+LEAST_TABLE_PT = 6.0  # the least type of a table too wide: fine print, as a contract's
+
+
+@dataclasses.dataclass(frozen=True)
+class Narrower:
+    """How a table too wide for its column is set: in smaller type (CSS px), and maybe with
+    its words broken anywhere (as a browser breaks them in a narrow column)."""
+
+    font_px: float
+    anywhere: bool
+
+    @classmethod
+    def fitting(cls, font_px: float, share: float, again: bool) -> Narrower:
+        """For a table in `font_px` type that is `1 / share` times too wide: type as much
+        smaller (its widths are in em, so it narrows as its type does), a little under;
+        words broken when that is under the least size, or when a try at it did not fit."""
+        least = LEAST_TABLE_PT * 96 / 72
+        wanted = font_px * share * 0.97
+        return cls(max(wanted, least), again or wanted < least)
+
+    def css(self, number: str) -> str:
+        table = f'table[data-table="{number}"]'
+        rule = f"{table} {{ font-size: {self.font_px:.2f}px; }}"
+        if self.anywhere:
+            rule += f"{table} td, {table} th {{ overflow-wrap: anywhere; }}"
+        return rule
+
+
+def numbered_tables(page: str) -> str:
+    """`page` with each <table> numbered in a `data-table` attribute, to find it again.
+    Text and attribute values hold `<` escaped, so only a tag starts with `<table`."""
+    numbers = itertools.count(1)
+    return _TABLE.sub(lambda _: f'<table data-table="{next(numbers)}"', page)
+
+
+def tables_too_wide(document: weasyprint.Document) -> dict[str, tuple[float, float]]:
+    """The numbered tables wider than the box they are in, on any page: for each, its type
+    size (CSS px) and the share of its width that fits. Read from WeasyPrint's boxes, which
+    it has no public interface for: a WeasyPrint without them finds none (tables as laid)."""
+    found: dict[str, tuple[float, float]] = {}
+
+    def visit(box: Any) -> None:
+        for child in getattr(box, "children", ()):
+            number = _table_number(child)
+            if number and child.margin_width() > box.width + 0.5:  # half a px: rounding
+                share = min(found.get(number, (0, 1.0))[1], box.width / child.margin_width())
+                found[number] = (child.get_wrapped_table().style["font_size"], share)
+            visit(child)
+
+    for page in document.pages:
+        visit(getattr(page, "_page_box", None))
+    return found
+
+
+def _table_number(box: Any) -> str | None:
+    """The data-table number of a numbered table's wrapper box; None for any other box."""
+    element = getattr(box, "element", None)
+    if not getattr(box, "is_table_wrapper", False) or element is None:
+        return None
+    number: str | None = element.get("data-table")
+    return number
 
 
 def write_pdf(document: weasyprint.Document, paper: PrintOptions, identifier: str) -> bytes:
