@@ -84,8 +84,8 @@ _ATTRIBUTES = {
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start", "type", "reversed"},
-    "td": {"colspan", "rowspan", "align"},
-    "th": {"colspan", "rowspan", "align", "scope"},
+    "td": {"colspan", "rowspan", "align", "style"},  # style: its text-align only
+    "th": {"colspan", "rowspan", "align", "scope", "style"},
     "time": {"datetime"},
     "q": {"cite"},
     "blockquote": {"cite"},
@@ -111,11 +111,15 @@ _DROP_WITH_CONTENT = {
 
 
 _DIRECTIONS = frozenset({"ltr", "rtl", "auto"})
+_ALIGNMENTS = frozenset({"left", "right", "center", "justify", "start", "end"})
 
 
 def _attribute_value(element: str, attribute: str, value: str) -> str | None:
-    """`dir` only as ltr, rtl or auto and `lang` only as a well-formed BCP 47 tag; any
-    other value of either is dropped (the element stays). Other attributes as they are."""
+    """`dir` only as ltr, rtl or auto, `lang` only as a well-formed BCP 47 tag and a
+    cell's `style` only as its text-align; any other value of each is dropped (the
+    element stays). Other attributes as they are."""
+    if attribute == "style":
+        return text_alignment(value)
     if attribute == "dir":
         direction = value.strip().lower()
         return direction if direction in _DIRECTIONS else None
@@ -123,6 +127,21 @@ def _attribute_value(element: str, attribute: str, value: str) -> str | None:
         tag = value.strip()
         return tag if well_formed_tag(tag) else None
     return value
+
+
+def text_alignment(style: str) -> str | None:
+    """The one declaration a table cell's `style` keeps: `text-align` with a keyword value,
+    as pandoc writes a Markdown column's alignment (`|----:|`); None when it has none.
+
+    Written back from the keyword alone, so nothing else in the attribute can come with it
+    (nh3's own style filter keeps any value, and mangles some)."""
+    alignment = None
+    for declaration in style.split(";"):
+        name, _, value = declaration.partition(":")
+        keyword = value.strip().lower()
+        if name.strip().lower() == "text-align" and keyword in _ALIGNMENTS:
+            alignment = f"text-align: {keyword}"  # the last one wins, as in CSS
+    return alignment
 
 
 def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth) -> str:

@@ -1,0 +1,264 @@
+"""Articles with tables, code, lists and mixed directions, read on a phone (375 px) and a
+desktop in headless Chromium: the web page never scrolls sideways, the email keeps numbers
+and words whole, a Markdown column's alignment reaches every output, an email excerpt keeps
+the article's paragraphs and lists, and on a right-to-left page English words read in order.
+
+The workspace is tests/workspaces/minimal with four documents written here (a rent table
+with right-aligned figures, a French letter, an Arabic list of demands, pictures) in an
+English issue and an Arabic one (`language: ar`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.html
+import pymupdf
+import pytest
+from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from PIL import Image
+from playwright.sync_api import Page
+
+from publisher.build import BuildReport, build
+from publisher.pandoc import markdown_to_html
+from publisher.renderers.email.browser import show_email
+from publisher.sanitize import clean_html
+
+PHONE, DESKTOP = 375, 1280
+ENGLISH, ARABIC = "001-first", "002-ar"
+DESCRIPTION = "News and statements from our organisation."
+
+RENT_TABLE = """\
+| Ward | 2022 | 2023 | 2024 | 2025 | Change | Notes |
+|------|-----:|-----:|-----:|-----:|-------:|-------|
+| Quayside | £1,045 | £1,102 | £1,180 | £1,245 | +19.1% | Includes the new flats on the old timber yard, which were let at market rents from the start |
+| Saltmarsh | £920 | £944 | £990 | £1,030 | +12.0% | |
+| Harbour Hill | £1,300 | £1,390 | £1,460 | £1,550 | +19.2% | Survey covered fewer homes |
+"""
+FIGURES = ["£1,045", "£1,102", "£1,180", "£1,245", "+19.1%", "£920", "£1,550", "+19.2%"]
+MEMBERS = ["Members", "12,480", "987", "6,302"]  # a right-aligned column: heading, figures
+
+RENTS = f"""\
+---
+title: Rents by ward
+date: 2026-01-08
+---
+
+Rents have risen in every ward.
+
+{RENT_TABLE}
+Members by branch:
+
+| Branch | {MEMBERS[0]} |
+|--------|--------:|
+| Docks | {MEMBERS[1]} |
+| Cleaners | {MEMBERS[2]} |
+| Warehouses | {MEMBERS[3]} |
+
+A table of many columns:
+
+| A | B | C | D | E | F | G | H | I | J | K | L | M | N |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| one | two | three | four | five | six | seven | eight | nine | ten | eleven | twelve | thirteen | fourteen |
+
+The command we ran:
+
+```
+publisher build 41 --page-size A5 --impose booklet --black-only --pdf-standard pdf/x-4 --force
+```
+"""
+
+GREETING = "Chers camarades du réseau des dockers,"
+LETTRE = f"""\
+---
+title: Déclaration de solidarité
+date: 2026-01-09
+lang: fr
+---
+
+{GREETING}
+
+C’est avec une grande fierté que notre assemblée générale a adopté, à l’unanimité, la présente
+déclaration de solidarité avec les travailleuses et les travailleurs du port.
+
+Depuis plusieurs mois, nous suivons vos combats avec attention : la grève des nettoyeuses,
+la lutte des locataires, et le refus des heures supplémentaires non payées sur les quais.
+Nous savons ce que coûte une grève, et ce qu’elle rapporte.
+"""
+
+DEMANDS = ["دفع المكافآت المتأخرة", "إعادة العمال المفصولين", "زيادة الأجور بنسبة 20٪"]
+DEMANDES = f"""\
+---
+title: "رسالة من عمال النسيج"
+date: 2026-01-10
+lang: ar
+---
+
+نطالب بـ 3 أمور:
+
+1. {DEMANDS[0]}
+2. {DEMANDS[1]}
+3. {DEMANDS[2]}
+
+نشكركم من أعماق قلوبنا على رسالتكم وتبرعاتكم.
+"""
+
+PICTURES = """\
+---
+title: Pictures of every shape
+date: 2026-01-11
+---
+
+A large landscape picture:
+
+![A wide blue picture](media/wide.png)
+
+A small picture, 120 by 80 pixels:
+
+![A small orange picture](media/small.png)
+
+A final paragraph after the pictures.
+"""
+
+ISSUES = {
+    ENGLISH: """\
+number: 1
+title: "Rents and letters"
+date: 2026-01-12
+sections:
+  - title: News
+    documents: [rents, lettre, demandes, pictures]
+""",
+    ARABIC: """\
+number: 2
+title: "العدد الثاني"
+date: 2026-01-20
+language: ar
+sections:
+  - title: "أخبار"
+    documents: [demandes, rents]
+""",
+}
+
+
+def write_workspace(root: Path, email_mode: str) -> Path:
+    copy_workspace(WORKSPACES / "minimal", root)
+    config = root / "publisher.toml"
+    text = config.read_text().replace(
+        'language = "en"', f'language = "en"\ndescription = "{DESCRIPTION}"'
+    )
+    config.write_text(text + f'mode = "{email_mode}"\n')  # [email] is the last table
+    documents = root / "documents"
+    for name, source in [
+        ("rents", RENTS),
+        ("lettre", LETTRE),
+        ("demandes", DEMANDES),
+        ("pictures", PICTURES),
+    ]:
+        (documents / f"{name}.md").write_text(source)
+    (documents / "media").mkdir()
+    Image.new("RGB", (1200, 600), "royalblue").save(documents / "media" / "wide.png")
+    Image.new("RGB", (120, 80), "orange").save(documents / "media" / "small.png")
+    for old in (root / "issues").iterdir():
+        old.unlink()
+    for slug, manifest in ISSUES.items():
+        (root / "issues" / f"{slug}.yaml").write_text(manifest)
+    return root
+
+
+def build_workspace(
+    tmp_path_factory: pytest.TempPathFactory, email_mode: str, formats: list[str]
+) -> BuildReport:
+    root = write_workspace(tmp_path_factory.mktemp(f"phones-{email_mode}"), email_mode)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        return build(root, formats=formats)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    """Every article in full; the PDF for the figures' columns and the pages' downloads."""
+    return build_workspace(tmp_path_factory, "full", ["pdf", "email", "web"])
+
+
+@pytest.fixture(scope="module")
+def page(browser) -> Iterator[Page]:
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+def show_page(page: Page, path: Path, width: int) -> None:
+    page.unroute_all()  # show_email's: it lets the email's file only
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(path.as_uri())
+
+
+def page_width(page: Page) -> int:
+    width: int = page.evaluate("document.documentElement.scrollWidth")
+    return width
+
+
+CELL = "td:not(:has(table))"  # a table cell of the article, not one of MJML's around it
+
+
+# --- a Markdown column's alignment, everywhere ---------------------------------------------
+
+
+def cell_styles(markdown: str) -> list[str | None]:
+    """The `style` of each cell of the first body row, after pandoc and the sanitiser."""
+    tree = lxml.html.fragment_fromstring(
+        clean_html(markdown_to_html(markdown, id_prefix="")), create_parent="div"
+    )
+    return [cell.get("style") for cell in tree.xpath("(.//tbody/tr)[1]/td")]
+
+
+def test_a_markdown_columns_alignment_survives_the_sanitiser() -> None:
+    table = "| left | right | centre | default |\n|:--|--:|:-:|---|\n| a | 1 | b | c |\n"
+    assert cell_styles(table) == [
+        "text-align: left",
+        "text-align: right",
+        "text-align: center",
+        None,
+    ]
+
+
+def test_a_cells_style_keeps_its_alignment_and_nothing_else() -> None:
+    kept = {
+        "text-align: right;": "text-align: right",
+        "TEXT-ALIGN:Center": "text-align: center",
+        "width: 20%; text-align: right; background: url(https://tracker.example/x.png)": (
+            "text-align: right"
+        ),
+        "position: fixed; top: 0; width: 100%; height: 100%": None,
+        "text-align: expression(alert(1))": None,
+        'text-align: right" onmouseover="alert(1)': None,
+    }
+    for style, expected in kept.items():
+        cleaned = clean_html(f"<table><tr><td style='{style}'>1</td></tr></table>")
+        (cell,) = lxml.html.fragment_fromstring(cleaned, create_parent="div").xpath(".//td")
+        assert (cell.get("style"), set(cell.attrib) - {"style"}) == (expected, set()), style
+    assert clean_html('<p style="text-align: right">x</p>') == "<p>x</p>"  # cells only
+
+
+def test_right_aligned_figures_are_right_aligned_on_the_web_and_in_the_email(
+    page: Page, built: BuildReport
+) -> None:
+    align = "e => getComputedStyle(e).textAlign"
+    show_page(page, built.out_dir / ENGLISH / "rents" / "index.html", PHONE)
+    for figure in FIGURES:
+        assert page.locator(CELL, has_text=figure).first.evaluate(align) == "right", figure
+    assert page.locator(CELL, has_text="Includes the new flats").evaluate(align) != "right"
+    show_email(page, built.out_dir / ENGLISH / "email.html", 600)
+    for figure in FIGURES:
+        assert page.locator(CELL, has_text=figure).first.evaluate(align) == "right", figure
+
+
+def test_right_aligned_figures_end_at_the_same_edge_in_the_pdf(built: BuildReport) -> None:
+    with pymupdf.open(built.out_dir / ENGLISH / f"{ENGLISH}.pdf") as pdf:
+        words = [word for page in pdf for word in page.get_text("words")]
+    left = {word[4]: word[0] for word in words}
+    right = {word[4]: word[2] for word in words}
+    assert max(right[w] for w in MEMBERS) - min(right[w] for w in MEMBERS) < 1
+    assert max(left[w] for w in MEMBERS) - min(left[w] for w in MEMBERS) > 3
