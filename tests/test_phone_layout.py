@@ -262,3 +262,35 @@ def test_right_aligned_figures_end_at_the_same_edge_in_the_pdf(built: BuildRepor
     right = {word[4]: word[2] for word in words}
     assert max(right[w] for w in MEMBERS) - min(right[w] for w in MEMBERS) < 1
     assert max(left[w] for w in MEMBERS) - min(left[w] for w in MEMBERS) > 3
+
+
+# --- the web page on a phone ---------------------------------------------------------------
+
+
+def box_of(page: Page, selector: str) -> list[dict]:
+    """Where each element matching `selector` is drawn, and how far its content reaches."""
+    boxes: list[dict] = page.eval_on_selector_all(
+        selector,
+        """elements => elements.map(e => {
+            const box = e.getBoundingClientRect();
+            return {left: box.left, right: box.right,
+                    clientWidth: e.clientWidth, scrollWidth: e.scrollWidth};
+        })""",
+    )
+    return boxes
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_a_wide_table_and_long_code_scroll_in_their_own_box_not_the_whole_page(
+    page: Page, built: BuildReport, width: int
+) -> None:
+    show_page(page, built.out_dir / ENGLISH / "rents" / "index.html", width)
+    assert page_width(page) <= width, f"the page scrolls sideways at {width} px"
+    tables, code = box_of(page, "main table"), box_of(page, "main pre")
+    assert len(tables) == 3 and len(code) == 1
+    for box in [*tables, *code]:
+        assert box["left"] >= 0 and box["right"] <= width
+    if width == PHONE:  # what does not fit scrolls inside its box
+        many_columns, command = tables[2], code[0]
+        assert many_columns["scrollWidth"] > many_columns["clientWidth"]
+        assert command["scrollWidth"] > command["clientWidth"]
