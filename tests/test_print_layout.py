@@ -263,3 +263,49 @@ def test_a_table_too_wide_for_the_page_still_fits_inside_its_text_block(
     right_edge = (width_mm - 18) * 72 / 25.4  # inside the 18mm margin, in points
     overflowing = [(page, word) for page, word, _, x1 in words_on(pdf) if x1 > right_edge + 1]
     assert overflowing == []
+
+
+# --- footnotes --------------------------------------------------------------------------------
+
+STRIKE = (
+    "The strike committee met again on Tuesday evening and agreed to continue the action"
+    " until the employer returns to the table with a serious offer. "
+) * 3
+LONG_NOTE = (
+    "A long note that runs over several lines of small type at the foot of the page,"
+    " so that it needs room. "
+)
+NOTE = "Minutes of the committee, kept by its secretary. " + LONG_NOTE * 4
+FOOTNOTES_MANIFEST = """\
+number: 1
+title: "Notes"
+date: 2026-03-01
+pdf:
+  page_size: A5
+sections:
+  - title: News
+    documents: [strike, next]
+"""
+
+
+def page_of(pdf: Path, starting: str) -> int:
+    """The page (from 1) of the first word that starts with `starting`."""
+    return next(page for page, word, _, _ in words_on(pdf) if word.startswith(starting))
+
+
+@pytest.mark.parametrize("paragraphs", range(6, 11))
+def test_a_footnote_is_printed_on_the_page_of_its_call(tmp_path: Path, paragraphs: int) -> None:
+    """An article of 6 to 10 paragraphs whose last sentence carries a five-line note, then
+    another article: wherever the call falls on its A5 page, the note is at that page's
+    foot; when the note does not fit there, the line with the call goes over with it."""
+    body = "\n\n".join([STRIKE] * paragraphs + ["The last sentence carries a notecall.[^1]"])
+    root = workspace(
+        tmp_path,
+        {
+            "strike": article("The strike goes on", f"{body}\n\n[^1]: {NOTE}"),
+            "next": article("The next article", "A short following article."),
+        },
+        FOOTNOTES_MANIFEST,
+    )
+    pdf = built(root, "--format", "pdf") / f"{ISSUE}.pdf"
+    assert page_of(pdf, "Minutes") == page_of(pdf, "notecall.")
