@@ -294,3 +294,44 @@ def test_a_wide_table_and_long_code_scroll_in_their_own_box_not_the_whole_page(
         many_columns, command = tables[2], code[0]
         assert many_columns["scrollWidth"] > many_columns["clientWidth"]
         assert command["scrollWidth"] > command["clientWidth"]
+
+
+# --- the email: numbers and words whole ----------------------------------------------------
+
+# Each whitespace-separated word in the article's table cells (not MJML's layout tables),
+# and how many lines it is drawn on.
+WORDS_IN_CELLS = """() => {
+  const words = [];
+  for (const cell of document.querySelectorAll('td, th')) {
+    if (cell.closest('table').getAttribute('role') === 'presentation') continue;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+      for (const match of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        words.push([match[0], tops.size]);
+      }
+    }
+  }
+  return words;
+}"""
+
+
+@pytest.mark.parametrize("width", [PHONE, 600])
+def test_email_table_figures_and_short_words_are_never_broken_across_lines(
+    page: Page, built: BuildReport, width: int
+) -> None:
+    email = built.out_dir / ENGLISH / "email.html"
+    show_email(page, email, width)
+    assert page_width(page) <= width, "the email scrolls sideways"
+    lines_of: dict[str, set[int]] = {}
+    for word, lines in page.evaluate(WORDS_IN_CELLS):
+        lines_of.setdefault(word, set()).add(lines)
+    assert set(FIGURES) <= set(lines_of)
+    broken = {word: lines for word, lines in lines_of.items() if lines != {1}}
+    assert broken == {}, f"broken across lines at {width} px"
+    if width == PHONE:  # the long note still wraps, in its column: over two lines high
+        (note,) = page.locator(CELL, has_text="Includes the new flats").all()
+        assert note.evaluate("e => e.getBoundingClientRect().height") > 40

@@ -15,7 +15,7 @@ from ...output import Artifact
 from ..base import IssueRenderer, RenderContext
 from ..images import email_images
 from .budget import GMAIL_CLIP_BYTES, clipped_by_gmail, fit
-from .content import prepare, sized_images
+from .content import prepare, scrolling_tables, sized_images
 from .mime import build_message, unsubscribe_url
 
 __all__ = ["EmailRenderer"]
@@ -37,10 +37,12 @@ class EmailRenderer(IssueRenderer):
                 doc.slug: prepare(doc, config.documents_dir, config.base_url)
                 for doc in issue.documents
             },
-            # The editorial's images, like the articles', link their copies for email, sized.
+            # The editorial's images and tables, like the articles', made for email.
             "editorial": Markup(
-                sized_images(
-                    issue.editorial_html, config.documents_dir, config.base_url, issue.source
+                scrolling_tables(
+                    sized_images(
+                        issue.editorial_html, config.documents_dir, config.base_url, issue.source
+                    )
                 )
             ),
             **email_images(issue, config.style, config.documents_dir, config.base_url),

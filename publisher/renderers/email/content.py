@@ -39,9 +39,28 @@ class EmailArticle:
 
 def prepare(doc: Document, documents_dir: Path, base_url: str) -> EmailArticle:
     return EmailArticle(
-        body=Markup(sized_images(doc.body_html, documents_dir, base_url, doc.source)),
+        body=Markup(
+            scrolling_tables(sized_images(doc.body_html, documents_dir, base_url, doc.source))
+        ),
         excerpt=excerpt(doc.body_html),
     )
+
+
+def scrolling_tables(body: str) -> str:
+    """Each table (not one inside another) in a `div.table-scroll`, which email.css lets
+    scroll sideways: a table wider than a phone's screen then scrolls in its own box, its
+    numbers and words whole, instead of widening the whole email."""
+    if "<table" not in body:
+        return body
+    from lxml import html as lxml_html
+
+    root = lxml_html.fragment_fromstring(body, create_parent="div")
+    for table in root.xpath(".//table[not(ancestor::table)]"):
+        box = lxml_html.Element("div", {"class": "table-scroll"})
+        table.addprevious(box)
+        box.append(table)  # moves the table, and its tail with it: put that back after the box
+        box.tail, table.tail = table.tail, None
+    return _serialised(root)
 
 
 def sized_images(body: str, documents_dir: Path, base_url: str, source: Path) -> str:
@@ -79,6 +98,13 @@ def sized_images(body: str, documents_dir: Path, base_url: str, source: Path) ->
         img.set("src", base_url + quote(str(email_copy_path(unquote(src)))))
         img.set("width", str(width))
         img.set("height", str(height))
+    return _serialised(root)
+
+
+def _serialised(root: HtmlElement) -> str:
+    """The HTML inside the `div` that `fragment_fromstring(create_parent=...)` made."""
+    from lxml import html as lxml_html
+
     inner = [lxml_html.tostring(child, encoding="unicode") for child in root]
     return html.escape(root.text or "", quote=False) + "".join(inner)
 
