@@ -309,3 +309,55 @@ def test_a_footnote_is_printed_on_the_page_of_its_call(tmp_path: Path, paragraph
     )
     pdf = built(root, "--format", "pdf") / f"{ISSUE}.pdf"
     assert page_of(pdf, "Minutes") == page_of(pdf, "notecall.")
+
+
+# --- code -------------------------------------------------------------------------------------
+
+IDENTIFIER = (
+    "a_very_long_line_of_code_that_goes_on_and_on_without_any_break_at_all_to_see_whether"
+    "_it_overflows_the_page_margin"
+)
+CODE = f"""\
+Some code:
+
+```
+publisher build 41 --page-size A5 --impose booklet --black-only
+{IDENTIFIER} = 1
+def fits():
+    return "indented by four spaces"
+```
+"""
+CODE_MANIFEST = """\
+number: 1
+title: "Code"
+date: 2026-03-01
+sections:
+  - title: Howto
+    documents: [code]
+leaflet:
+  document: code
+  page_size: A4
+  sides: 2
+  margins: 15mm
+"""
+
+
+@pytest.mark.parametrize(
+    ("output", "page_size", "margin_mm"),
+    [("", "A4", 18), ("", "A5", 18), ("-leaflet", "A4", 15)],
+)
+def test_a_long_line_of_code_wraps_inside_the_page_keeping_its_indentation(
+    tmp_path: Path, output: str, page_size: str, margin_mm: float
+) -> None:
+    root = workspace(
+        tmp_path, {"code": article("Code", CODE)}, CODE_MANIFEST, '[pdf]\nmargins = "20mm 18mm"\n'
+    )
+    folder = built(root, "--format", "pdf,leaflet", "--page-size", page_size)
+    pdf = folder / f"{ISSUE}{output}.pdf"
+    width_mm = {"A4": 210, "A5": 148}[page_size]  # ISO 216
+    right_edge = (width_mm - margin_mm) * 72 / 25.4
+    placed = words_on(pdf)
+    assert [word for _, word, _, x1 in placed if x1 > right_edge + 1] == []
+    assert IDENTIFIER in "".join(word for _, word, _, _ in placed), "every character, unhyphenated"
+    x0 = {word: left for _, word, left, _ in placed}
+    assert x0["return"] > x0["def"] + 4, "the indented line is indented"
