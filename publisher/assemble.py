@@ -1,9 +1,5 @@
 """Assemble: a validated manifest plus its read documents → an Issue, and one more Issue per
-language edition. Pure: no I/O.
-
-A document under a top-level language folder (`fr/posts/x.md`, Hugo's translation by content
-directory) that says no language of its own is in the folder's language
-(`translations.folder_language`)."""
+language edition. Pure: no I/O."""
 
 from __future__ import annotations
 
@@ -17,7 +13,7 @@ from .errors import PublisherError
 from .manifest import EditionTexts, IssueManifest
 from .model import Document, Issue, Leaflet, Section, text_direction
 from .sanitize import clean_html, plain_text
-from .translations import Translation, folder_language
+from .translations import Translation
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +24,7 @@ def assemble(
     editorial_html: str,
     config: Config,
 ) -> Issue:
-    documents = {
-        p: _in_folder_language(p, documents[p], config.language) for p in manifest.documents
-    }
+    documents = {p: documents[p] for p in manifest.documents}
     sections = tuple(
         Section(plain_text(plan.title), published)
         for plan in manifest.sections
@@ -57,15 +51,6 @@ def assemble(
         pdf=manifest.pdf,
         leaflet=_leaflet(manifest, documents),
     )
-
-
-def _in_folder_language(relative: Path, doc: Document, default: str) -> Document:
-    """`doc` in the language of its top-level language folder (`fr/`) when it says none of
-    its own: read with the newsletter's, `default` (the readers know no folders)."""
-    language = folder_language(relative)
-    if language is None or doc.language != default or same_language(doc.language, language):
-        return doc
-    return dataclasses.replace(doc, language=language)
 
 
 def _leaflet(manifest: IssueManifest, documents: Mapping[Path, Document]) -> Leaflet | None:

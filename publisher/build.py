@@ -50,7 +50,14 @@ from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
 from .renderers.links import with_archive_links
 from .resources import confine_images
 from .sanitize import clean_html
-from .translations import Translation, find_translations, status, translation_for
+from .translations import (
+    Translation,
+    find_translations,
+    folder_language,
+    language_folders,
+    status,
+    translation_for,
+)
 from .typography import curl_quotes
 from .workers import workers
 
@@ -229,6 +236,7 @@ def read_documents(
     pandoc runs (in threads: it is a subprocess) only for new content."""
     wanted = list(dict.fromkeys([*(p for m in manifests for p in m.documents), *translations]))
     progress.expect(len(wanted))
+    mirrored = language_folders(pool.files)  # fr/posts/x.md beside posts/x.md: in French
     documents: dict[Path, Document] = {}
     problems: list[Problem] = []
     with ThreadPoolExecutor(max_workers=workers()) as threads:
@@ -237,7 +245,8 @@ def read_documents(
                 _read_cached,
                 pool.root,
                 relative,
-                config.language,
+                (folder_language(relative) if relative.parts[0] in mirrored else None)
+                or config.language,
                 config.strict_front_matter,
                 config.limits,
                 cache,

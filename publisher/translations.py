@@ -256,6 +256,15 @@ def path_language(relative: Path) -> str | None:
     return file_name_language(relative) or folder_language(relative)
 
 
+def language_folders(files: Iterable[Path]) -> set[str]:
+    """The top-level folders of documents/ that are language folders as Hugo's translation
+    by content directory has them: named by a language, and holding a document at a path
+    that is also outside them (`fr/posts/x.md` beside `posts/x.md`). A union's `uk/` or
+    `it/` of its own documents is no Ukrainian or Italian."""
+    paths = set(files)
+    return {p.parts[0] for p in paths if folder_language(p) and Path(*p.parts[1:]) in paths}
+
+
 def folder_language(relative: Path) -> str | None:
     """The language of a top-level folder of documents/ (`fr/`, `pt-br/`), as Hugo's
     translation by content directory has it: two-letter languages only, as in file names

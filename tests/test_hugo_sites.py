@@ -195,6 +195,26 @@ def test_a_document_of_a_language_folder_listed_itself_is_in_that_language(
     assert article.get("lang") == "fr"
 
 
+def test_a_folder_named_like_a_language_that_mirrors_nothing_is_no_language(
+    tmp_path: Path,
+) -> None:
+    """A union's `uk/` (United Kingdom) folder of its own documents is not Ukrainian: only
+    a folder holding documents at paths also found outside it is a language folder."""
+    uk_news = "---\ntitle: Strike at the depot\n---\nThe depot in Leeds is out.\n"
+    root = workspace(tmp_path / "ws", {"uk/depot.md": uk_news, **HUGO})
+    manifest = root / "issues" / f"{ISSUE}.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            "[rent-strike, posts/first-meeting]", "[rent-strike, uk/depot]"
+        ),
+        encoding="utf-8",
+    )
+    out = build(root, formats=["web"]).out_dir
+    tree = lxml.html.fromstring((out / ISSUE / "depot" / "index.html").read_bytes())
+    [article] = tree.xpath("//article[@id='depot']")
+    assert article.get("lang") in (None, "en")
+
+
 def test_translation_key_joins_a_translation_named_otherwise(tmp_path: Path) -> None:
     files = {**HUGO, "fr/posts/premiere-reunion.md": FIRST_MEETING_FR}
     root = workspace(tmp_path / "ws", files, "editions: [fr]\n")
