@@ -48,7 +48,7 @@ FRONT_MATTER_TABLE = Table(
         for name in sorted(
             {name for names in ALIASES.values() for name in names}
             | {"imported"}  # written by `publisher import`: where the document came from
-            | {"translation_of", "original_hash"}  # a translation's: see translations.py
+            | {"translation_of", "original_hash", "translationKey"}  # translations.py
             | PASSED_TO_TEMPLATES
         )
     },
