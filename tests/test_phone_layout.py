@@ -23,6 +23,7 @@ from playwright.sync_api import Page
 from publisher.build import BuildReport, build
 from publisher.pandoc import markdown_to_html
 from publisher.renderers.email.browser import show_email
+from publisher.renderers.email.content import excerpt
 from publisher.sanitize import clean_html
 
 PHONE, DESKTOP = 375, 1280
@@ -183,6 +184,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
 
 
 @pytest.fixture(scope="module")
+def excerpted(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    return build_workspace(tmp_path_factory, "excerpt", ["email"])
+
+
+@pytest.fixture(scope="module")
 def page(browser) -> Iterator[Page]:
     page = browser.new_page()
     yield page
@@ -335,3 +341,58 @@ def test_email_table_figures_and_short_words_are_never_broken_across_lines(
     if width == PHONE:  # the long note still wraps, in its column: over two lines high
         (note,) = page.locator(CELL, has_text="Includes the new flats").all()
         assert note.evaluate("e => e.getBoundingClientRect().height") > 40
+
+
+# --- email excerpts ------------------------------------------------------------------------
+
+
+def excerpt_of(report: BuildReport, slug: str) -> lxml.html.HtmlElement:
+    """The excerpted article's box in the email: its title's <div> in the article body."""
+    tree = lxml.html.fromstring((report.out_dir / ENGLISH / "email.html").read_text())
+    (title,) = tree.xpath(f"//h2[@id='{slug}']")
+    return title.getparent()
+
+
+def blocks(element: lxml.html.HtmlElement) -> list[str]:
+    """The text of each paragraph and list item, as a reader sees them apart."""
+    return [" ".join(e.text_content().split()) for e in element.xpath(".//p | .//li")]
+
+
+def test_an_excerpt_keeps_the_greeting_apart_from_the_letter(excerpted: BuildReport) -> None:
+    article = excerpt_of(excerpted, "lettre")
+    paragraphs = [p for p in blocks(article) if p]
+    assert GREETING in paragraphs
+    assert paragraphs[paragraphs.index(GREETING) + 1].startswith("C’est avec une grande fierté")
+    text = (excerpted.out_dir / ENGLISH / "email.txt").read_text()
+    assert f"\n{GREETING}\n\nC’est avec" in text
+
+
+def test_an_excerpt_keeps_a_short_list_as_a_list(excerpted: BuildReport) -> None:
+    article = excerpt_of(excerpted, "demandes")
+    assert [" ".join(li.text_content().split()) for li in article.xpath(".//ol/li")] == DEMANDS
+    assert "نطالب بـ 3 أمور:" in blocks(article)
+    text = (excerpted.out_dir / ENGLISH / "email.txt").read_text()
+    for number, demand in enumerate(DEMANDS, 1):
+        assert f"{number}.  {demand}" in text
+
+
+def test_an_excerpt_never_runs_two_paragraphs_together(excerpted: BuildReport) -> None:
+    article = excerpt_of(excerpted, "pictures")
+    for block in blocks(article):
+        assert not ("large landscape" in block and "small picture" in block), block
+    assert "A large landscape picture:" in blocks(article)
+    continued = article.getparent().xpath(".//p[@class='more']/a/text()")
+    assert continued == ["Continue reading online"]
+
+
+def test_an_excerpt_passes_over_an_opening_picture_and_ends_before_a_table() -> None:
+    body = clean_html(
+        markdown_to_html(
+            "![The picket line](media/wide.png)\n\nThe strike is solid.\n\n"
+            "| Day | Pickets |\n|-----|--------:|\n| Monday | 40 |\n\nAfter the table.\n",
+            id_prefix="",
+        )
+    )
+    shown = lxml.html.fragment_fromstring(excerpt(body), create_parent="div")
+    assert blocks(shown) == ["The strike is solid."]
+    assert shown.xpath(".//img | .//table") == []

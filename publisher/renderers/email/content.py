@@ -2,8 +2,8 @@
 
 Mail clients fetch images from the web and ignore CSS sizes (Outlook draws an image at its
 natural size unless the tag says otherwise), so every image gets an absolute URL and
-width/height attributes. Excerpts are plain text: a teaser needs no markup, and text
-cannot leave half a table, or a footnote mark without its note.
+width/height attributes. An excerpt is the body's opening blocks as they are, cut where a
+reader can tell: never half a table, nor a footnote mark without its note.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ EXCERPT_CHARS = 320
 @dataclass(frozen=True)
 class EmailArticle:
     body: Markup  # the sanitised body, images sized and absolute
-    excerpt: str  # its opening words, cut at a word
+    excerpt: Markup  # its opening paragraphs, lists and quotes (`excerpt`)
 
 
 def prepare(doc: Document, documents_dir: Path, base_url: str) -> EmailArticle:
@@ -131,15 +131,81 @@ def _display_size(natural: tuple[int, int], width_attr: str | None) -> tuple[int
     return shown, max(1, round(height * shown / width))
 
 
-def excerpt(body: str, limit: int = EXCERPT_CHARS) -> str:
-    """The body's opening paragraphs as plain text, shortened at a word to `limit`."""
+def excerpt(body: str, limit: int = EXCERPT_CHARS) -> Markup:
+    """The body's opening as the article shows it, up to about `limit` characters of text.
+
+    Paragraphs stay paragraphs and list items stay items of their list, whole while they
+    fit; the one that reaches the limit is shortened at a word (as plain text). Quotes and
+    other containers keep their opening the same way. The excerpt ends before the first
+    heading, and before a table, a picture, code or anything else that cannot be cut;
+    such blocks before any text are passed over. Footnote marks and notes go.
+    """
     if not body.strip():
-        return ""
+        return Markup("")
     from lxml import html as lxml_html
 
     root = lxml_html.fragment_fromstring(body, create_parent="div")
     for mark in root.xpath('.//a[contains(@class, "footnote-ref")]'):
         mark.drop_tree()
-    paragraphs = root.xpath('.//p[not(ancestor::*[contains(@class, "footnotes")])]') or [root]
-    text = " ".join(p.text_content() for p in paragraphs)
-    return textwrap.shorten(text, limit, placeholder="…")
+    for notes in root.xpath('.//*[contains(@class, "footnotes")]'):
+        notes.drop_tree()
+    _cut(root, _Room(limit))
+    return Markup(_serialised(root))
+
+
+_CONTAINERS = frozenset({"div", "section", "article", "aside", "blockquote", "ul", "ol"})
+_TEXT_BLOCKS = frozenset({"p", "li"})  # what an excerpt keeps whole, or shortens
+# What an excerpt ends before, alone or inside a text block: it cannot be cut, or (a
+# heading) it starts another part of the article.
+_ENDS = frozenset({"img", "table", "pre", "figure", "h1", "h2", "h3", "h4", "h5", "h6"})
+_BLOCKS = _CONTAINERS | _ENDS | {"p", "li", "dl", "hr", "details"}
+SHORTEST_CUT = 80  # characters: a shortened paragraph under a line long is only noise
+
+
+@dataclass
+class _Room:
+    """How much text an excerpt still has room for, as it is cut from the top."""
+
+    chars: int
+    started: bool = False  # some text is in
+    ended: bool = False
+
+
+def _cut(parent: HtmlElement, room: _Room) -> None:
+    """Keep the children of `parent` that the excerpt has room for; remove the others."""
+    for child in list(parent):
+        if room.ended:
+            parent.remove(child)  # with its tail: the text after it is past the end too
+        elif child.tag in _CONTAINERS or (child.tag == "li" and child.find("p") is not None):
+            _cut(child, room)  # (an item of paragraphs: a loose list's)
+            if not len(child) and not _text(child):
+                parent.remove(child)
+        else:
+            _take(child, room)
+
+
+def _take(block: HtmlElement, room: _Room) -> None:
+    """Keep `block` whole if it is text that fits; shorten it if it is one paragraph or item
+    and there is room for a line; otherwise the excerpt ends before it (or passes it over,
+    while no text is in)."""
+    text = _text(block)
+    inside = {element.tag for element in block.iterdescendants()}
+    whole = block.tag in _TEXT_BLOCKS and not inside & _ENDS
+    if whole and len(text) <= room.chars:
+        room.chars -= len(text)
+        room.started = True
+        return
+    flat = whole and not inside & _BLOCKS  # shortening it glues no two blocks together
+    shortened = textwrap.shorten(text, max(room.chars, 1), placeholder="…")
+    if flat and shortened != "…" and (room.chars >= SHORTEST_CUT or not room.started):
+        for child in list(block):
+            block.remove(child)
+        block.text = shortened
+        room.started = room.ended = True
+        return
+    block.drop_tree()  # keeps its tail
+    room.ended = room.started
+
+
+def _text(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())
