@@ -85,9 +85,19 @@ def long_date(value: dt.date, language: str | None = None) -> str:
     from babel.dates import format_date
 
     try:
-        return format_date(value, format="long", locale=babel_locale(language))
+        return format_date(value, format="long", locale=babel_locale(_regional(language)))
     except (ValueError, LookupError):
         return format_date(value, format="long", locale=SOURCE_LANGUAGE)
+
+
+def _regional(language: str | None) -> str | None:
+    """`language` as the issue's region writes it when it names none: an article in `en` in
+    an en-GB newsletter is dated "18 February 2026", as the rest of the issue, not in the
+    American "February 18, 2026"."""
+    current = current_language()
+    if language and "-" not in language and current.split("-")[0] == language != current:
+        return current
+    return language
 
 
 def format_list(items: Iterable[str], language: str | None = None) -> str:

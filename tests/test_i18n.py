@@ -51,6 +51,16 @@ def test_dates_are_written_the_way_each_language_writes_them(language: str, expe
     assert i18n.long_date(dt.date(2026, 5, 1), language) == expected
 
 
+def test_an_article_in_english_is_dated_as_a_british_issue_dates_it() -> None:
+    """The example's statement says `lang: en`; its newsletter is en-GB: "18 February
+    2026", as the rest of the issue, not the American "February 18, 2026"."""
+    with i18n.interface_language("en-GB"):
+        assert i18n.long_date(dt.date(2026, 2, 18), "en") == "18 February 2026"
+        assert i18n.long_date(dt.date(2026, 2, 18), "es") == "18 de febrero de 2026"
+    with i18n.interface_language("es-MX"):
+        assert i18n.long_date(dt.date(2026, 2, 18), "en") == "February 18, 2026"
+
+
 def test_an_arabic_issue_page_speaks_arabic_and_reads_right_to_left(built: BuildReport) -> None:
     page = lxml.html.parse(str(built.out_dir / "012-tadamun" / "index.html")).getroot()
     assert (page.get("lang"), page.get("dir")) == ("ar", "rtl")
