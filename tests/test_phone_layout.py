@@ -396,3 +396,58 @@ def test_an_excerpt_passes_over_an_opening_picture_and_ends_before_a_table() -> 
     shown = lxml.html.fragment_fromstring(excerpt(body), create_parent="div")
     assert blocks(shown) == ["The strike is solid."]
     assert shown.xpath(".//img | .//table") == []
+
+
+# --- a right-to-left page ------------------------------------------------------------------
+
+
+def test_on_an_arabic_page_the_english_description_keeps_its_full_stop_at_its_end(
+    page: Page, built: BuildReport
+) -> None:
+    show_page(page, built.out_dir / ARABIC / "index.html", PHONE)
+    description = page.locator(".site-description")
+    assert description.inner_text() == DESCRIPTION
+    first, last = description.evaluate(
+        """e => {
+            const text = document.createTreeWalker(e, NodeFilter.SHOW_TEXT).nextNode();
+            const at = (i) => { const r = document.createRange(); r.setStart(text, i);
+                                r.setEnd(text, i + 1); return r.getBoundingClientRect().left; };
+            return [at(0), at(text.length - 1)];
+        }"""
+    )
+    assert first < last, "English reads left to right: its full stop is drawn right of 'N'"
+
+
+def test_on_an_arabic_page_a_download_links_words_are_not_split_by_its_size(
+    page: Page, built: BuildReport
+) -> None:
+    for path in [f"{ARABIC}/index.html", f"{ARABIC}/rents/index.html"]:
+        show_page(page, built.out_dir / path, PHONE)
+        (link,) = page.locator("a[download]").all()  # the PDF
+        assert "kB" in link.evaluate("a => a.parentElement.textContent")
+        link_from, link_to, size_from, size_to = link.evaluate(
+            """a => {
+                const pieces = [...a.getClientRects()];
+                const size = document.createRange();  // what follows the link: its size
+                size.setStartAfter(a);
+                size.setEndAfter(a.parentElement.lastChild);
+                const box = size.getBoundingClientRect();
+                return [Math.min(...pieces.map(r => r.left)),
+                        Math.max(...pieces.map(r => r.right)), box.left, box.right];
+            }"""
+        )
+        assert size_to <= link_from + 1 or size_from >= link_to - 1, (
+            f"{path}: the file size is drawn between the link's words"
+        )
+
+
+@pytest.mark.parametrize("issue", [ENGLISH, ARABIC])
+def test_issue_pages_with_titles_in_both_directions_stay_inside_a_phone_screen(
+    page: Page, built: BuildReport, issue: str
+) -> None:
+    show_page(page, built.out_dir / issue / "index.html", PHONE)
+    assert page_width(page) <= PHONE
+    numbers = page.eval_on_selector_all(
+        "nav.contents li", "items => items.map(li => getComputedStyle(li).direction)"
+    )
+    assert len(set(numbers)) == 1, "every number of the contents on the same side"
