@@ -361,3 +361,58 @@ def test_a_long_line_of_code_wraps_inside_the_page_keeping_its_indentation(
     assert IDENTIFIER in "".join(word for _, word, _, _ in placed), "every character, unhyphenated"
     x0 = {word: left for _, word, left, _ in placed}
     assert x0["return"] > x0["def"] + 4, "the indented line is indented"
+
+
+# --- black only -------------------------------------------------------------------------------
+
+# Teal #0099cc, as a painted attribute, in a style attribute, by a class of its stylesheet
+# and as hsl(): ITU-R BT.601 luma 0.299·0 + 0.587·153 + 0.114·204 = 113.07, grey 113.
+DIAGRAM = """\
+<svg xmlns="http://www.w3.org/2000/svg" width="400" height="240" viewBox="0 0 400 240">
+<style>.bar { fill: #0099cc } @media print { .edge { stroke: orange } }</style>
+<rect width="400" height="60" fill="#0099cc"/>
+<rect y="60" width="400" height="60" style="fill: rgb(0 153 204)"/>
+<rect class="bar edge" y="120" width="400" height="60" stroke-width="4"/>
+<rect y="180" width="400" height="60" fill="hsl(195, 100%, 40%)"/>
+</svg>
+"""
+TEAL_GREY = 113
+
+
+def page_pixels(pdf: Path, page: int) -> list[tuple[int, int, int]]:
+    """The RGB pixels of a page (from 1) at 50 dpi."""
+    with pymupdf.open(pdf) as document:
+        pixmap = document[page - 1].get_pixmap(dpi=50, colorspace=pymupdf.csRGB, alpha=False)
+    samples = pixmap.samples
+    return [tuple(samples[i : i + 3]) for i in range(0, len(samples), 3)]  # type: ignore[misc]
+
+
+def coloured(pixels: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The pixels visibly not grey: channels more than 12 apart."""
+    return [p for p in pixels if max(p) - min(p) > 12]
+
+
+def black_only_workspace(root: Path) -> Path:
+    """The cover workspace (its logo teal and orange) whose article shows DIAGRAM."""
+    root = cover_workspace(root, "default")
+    (root / "documents" / "media" / "diagram.svg").write_text(DIAGRAM)
+    (root / "documents" / "first.md").write_text(
+        article("The first article", "A diagram:\n\n![A teal chart](media/diagram.svg)")
+    )
+    return root
+
+
+def test_black_only_prints_the_configured_logo_in_grey(tmp_path: Path) -> None:
+    folder = built(black_only_workspace(tmp_path), "--format", "pdf", "--black-only")
+    assert coloured(page_pixels(folder / f"{ISSUE}.pdf", 1)) == [], "the cover, with the logo"
+
+
+def test_black_only_prints_a_drawing_in_the_grey_of_its_luminance(tmp_path: Path) -> None:
+    folder = built(black_only_workspace(tmp_path), "--format", "pdf", "--black-only")
+    pdf = folder / f"{ISSUE}.pdf"
+    pixels = page_pixels(pdf, page_of(pdf, "diagram:"))
+    assert coloured(pixels) == []
+    greys = [p[0] for p in pixels if p[0] < 200]
+    assert greys, "the drawing is printed"
+    commonest = max(set(greys), key=greys.count)
+    assert abs(commonest - TEAL_GREY) <= 2, "teal prints as the grey of its luma"

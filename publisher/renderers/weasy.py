@@ -51,6 +51,7 @@ from ..model import Document
 from ..printing import PrintOptions
 from ..templating import default_theme_dir
 from .base import RenderContext
+from .greyscale import grey_drawing, grey_picture
 from .links import keep_safe_links
 
 if TYPE_CHECKING:
@@ -396,7 +397,8 @@ def workspace_fetcher(
     """A URL fetcher that reads regular files inside `allowed` folders only: no network,
     no /etc, no devices, no redirects. Anything else is refused with a warning naming the
     document that asked for it (or the product); WeasyPrint then renders without it.
-    With `grayscale`, images are handed over in shades of grey (black-only printing).
+    With `grayscale`, images and drawings are handed over in shades of grey (black-only
+    printing: `greyscale`).
     """
     from urllib.parse import unquote, urlsplit
 
@@ -427,23 +429,12 @@ def workspace_fetcher(
                 raise
             raster = media_type.startswith("image/") and media_type != "image/svg+xml"
             if grayscale and raster:
-                data, media_type = _grey(data), "image/png"
+                data, media_type = grey_picture(data), "image/png"
+            elif grayscale and media_type == "image/svg+xml":
+                data = grey_drawing(data)
             # A picture's bytes are not the file's (photos.py): under a file: URL, WeasyPrint
             # would embed the file it names instead of them, EXIF and all.
             where = f"publisher-image:{url}" if raster else path.as_uri()
             return URLFetcherResponse(where, data, {"Content-Type": media_type})
 
     return WorkspaceFetcher(allowed_protocols={"file"}, allow_redirects=False)
-
-
-def _grey(image: bytes) -> bytes:
-    import io
-
-    from PIL import Image, ImageOps
-
-    with Image.open(io.BytesIO(image)) as opened:
-        picture = ImageOps.exif_transpose(opened)  # the PNG keeps no EXIF to turn it by
-        out = io.BytesIO()
-        has_alpha = "A" in picture.getbands() or "transparency" in picture.info
-        picture.convert("LA" if has_alpha else "L").save(out, format="PNG")
-        return out.getvalue()
