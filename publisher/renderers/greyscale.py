@@ -4,16 +4,14 @@ spends no colour toner, and what prints is what the editor saw on screen.
 A raster picture is converted by Pillow. A drawing (SVG) stays a drawing: each colour it
 paints with, in an attribute (`fill="#0f5c73"`), a style attribute or its stylesheet, is
 replaced by the grey of the same luma, as Pillow computes it for a picture (ITU-R BT.601:
-0.299 R + 0.587 G + 0.114 B), its opacity kept; pictures embedded in it are converted too.
-Colours outside sRGB's family (lab(), lch(), color(display-p3 …)), rare in drawings, are
-left as written.
+0.299 R + 0.587 G + 0.114 B), its opacity kept. Colours outside sRGB's family (lab(),
+lch(), color(display-p3 …)), rare in drawings, are left as written. (A picture embedded in
+a drawing as a data: URL is not printed at all: the workspace fetcher refuses it.)
 """
 
 from __future__ import annotations
 
-import base64
 import io
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -24,9 +22,7 @@ from tinycss2.color4 import Color, parse_color  # type: ignore[import-untyped]
 PAINTING = frozenset(
     {"fill", "stroke", "color", "stop-color", "flood-color", "lighting-color", "solid-color"}
 )
-_EMBEDDED = re.compile(r"\s*data:image/(?:png|jpeg|gif|webp);base64,(.*)", re.S | re.I)
 _SVG = "{http://www.w3.org/2000/svg}"
-_HREFS = ("href", "{http://www.w3.org/1999/xlink}href")
 
 
 def grey_picture(image: bytes) -> bytes:
@@ -54,10 +50,6 @@ def grey_drawing(svg: bytes) -> bytes:
             element.set("style", grey_declarations(style))
         if element.tag == f"{_SVG}style" and element.text:
             element.text = grey_stylesheet(element.text)
-        for href in _HREFS:
-            if (embedded := _EMBEDDED.match(element.get(href, ""))) is not None:
-                png = grey_picture(base64.b64decode(embedded[1]))
-                element.set(href, "data:image/png;base64," + base64.b64encode(png).decode())
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
