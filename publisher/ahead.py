@@ -15,11 +15,13 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from .i18n import current_language, interface_language
 from .output import Artifact
 
 SizeOf = Callable[[Path], int | None]  # an output's size in bytes, None when it is not built
@@ -48,9 +50,9 @@ class PendingSize:
             raise SizeNotKnown(spec)
         return self.token
 
-    def human(self, binary: bool = False) -> str:
-        """The token Jinja's filesizeformat filter writes ("1.2 MB" once known)."""
-        return f"{self.token[:-1]}{'b' if binary else 'h'}{_END}"
+    def human(self, binary: bool = False, language: str = "") -> str:
+        """The token the filesizeformat filter writes ("1.2 MB", "1,2 Mo" once known)."""
+        return f"{self.token[:-1]}{'b' if binary else 'h'}{language}{_END}"
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PendingSize) and other.token == self.token
@@ -68,12 +70,13 @@ class PendingSize:
 
 
 def filesizeformat(value: object, binary: bool = False) -> str:
-    """Jinja's filesizeformat, which writes a size to come as its token."""
-    from jinja2.filters import do_filesizeformat
+    """Jinja's filesizeformat in the interface language of the moment ("46.7 kB",
+    "46,7 ko": i18n.file_size), which writes a size to come as its token."""
+    from .i18n import file_size
 
     if isinstance(value, PendingSize):
-        return value.human(binary)
-    return do_filesizeformat(value, binary)  # type: ignore[arg-type]
+        return value.human(binary, current_language())
+    return file_size(value, binary)  # type: ignore[arg-type]
 
 
 @dataclass
@@ -109,20 +112,33 @@ class Ahead:
         if job_name not in self.rendered or list(given_now) != list(self.given):
             return None
         filled: dict[str, str] = {}
-        for name, before in self.given.items():
+        sizes: dict[str, int] = {}  # a token's number → the size now
+        for number, (name, before) in enumerate(self.given.items()):
             now = given_now[name]
             if isinstance(before, PendingSize):
                 if now is None:
                     return None  # the file was not made after all
                 filled[before.token] = str(now)
-                filled[before.human()] = filesizeformat(now)
-                filled[before.human(binary=True)] = filesizeformat(now, binary=True)
+                sizes[str(number)] = now
             elif before != now:
                 return None
+        written = re.compile(
+            re.escape(f"{_START}{self._nonce}:").encode()
+            + rb"(\d+)([hb])([A-Za-z0-9-]*)"
+            + re.escape(_END.encode())
+        )
+
+        def human(found: re.Match[bytes]) -> bytes:
+            number, kind, language = (part.decode() for part in found.groups())
+            if number not in sizes:
+                return found.group(0)  # left as it is: the output is rendered again
+            with interface_language(language or current_language()):
+                return filesizeformat(sizes[number], binary=kind == "b").encode()
+
         artifacts, seconds, logged = self.rendered[job_name]
         done = []
         for artifact in artifacts:
-            data = artifact.data
+            data = written.sub(human, artifact.data)
             for token, value in filled.items():
                 data = data.replace(token.encode(), value.encode())
             if self._nonce.encode() in data or _START.encode() in data:

@@ -90,6 +90,34 @@ def long_date(value: dt.date, language: str | None = None) -> str:
         return format_date(value, format="long", locale=SOURCE_LANGUAGE)
 
 
+# The units a size is written in (decimal, as Jinja's filesizeformat has them), largest first
+_SIZE_UNITS = (
+    (1000**3, "digital-gigabyte"),
+    (1000**2, "digital-megabyte"),
+    (1000, "digital-kilobyte"),
+)
+
+
+def file_size(size: int, binary: bool = False) -> str:
+    """A file's size as the interface language writes it: '46.7 kB' (en), '46,7 kB' (es),
+    '46,7 ko' (fr), CLDR's units and decimal mark. Binary units, which CLDR does not name,
+    are Jinja's ('45.6 KiB')."""
+    from babel.core import UnknownLocaleError
+    from babel.units import format_unit
+    from jinja2.filters import do_filesizeformat
+
+    if binary:
+        return do_filesizeformat(size, binary=True)
+    locale = babel_locale()
+    try:
+        for base, unit in _SIZE_UNITS:
+            if size >= base:
+                return format_unit(size / base, unit, "short", "#,##0.0", locale)
+        return format_unit(size, "digital-byte", "short", "#,##0", locale)
+    except (ValueError, LookupError, UnknownLocaleError):  # unknown to CLDR: as Jinja writes it
+        return do_filesizeformat(size)
+
+
 def _regional(language: str | None) -> str | None:
     """`language` as the issue's region writes it when it names none: an article in `en` in
     an en-GB newsletter is dated "18 February 2026", as the rest of the issue, not in the

@@ -88,6 +88,9 @@ def test_a_french_issue_is_named_with_frances_space_before_the_colon(built: Buil
     assert subject.endswith("N° 11 : Solidarité internationale"), subject
     downloads = page.xpath("//a[@download]/text()")
     assert "Télécharger EPUB" in downloads, downloads  # not "le EPUB": French elides "l'EPUB"
+    epub = built.out_dir / "011-solidarite" / "011-solidarite.epub"
+    size = f"{epub.stat().st_size / 1000:.1f}".replace(".", ",")
+    assert f"({size}\u202fko)" in page.text_content()  # French writes "5,6 ko", not "5.6 kB"
 
 
 def test_the_email_speaks_the_issues_language(built: BuildReport) -> None:

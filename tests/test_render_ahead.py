@@ -13,8 +13,9 @@ from pathlib import Path
 from conftest import WORKSPACES, copy_workspace
 from pooled_build import build_in_a_pool
 
-from publisher.ahead import Ahead
+from publisher.ahead import Ahead, filesizeformat
 from publisher.build import build
+from publisher.i18n import interface_language
 from publisher.output import Artifact
 
 SLUG = "001-first"
@@ -118,3 +119,21 @@ def test_a_size_rendered_ahead_is_filled_in_with_what_the_file_turned_out_to_be(
     assert filled == ([Artifact.text("feed.xml", '<a length="1234"/>')], 0.1, [noted])
     assert ahead.filled("feed", {"i/i.pdf": None}) is None  # the PDF was not made after all
     assert ahead.filled("feed", {"i/i.pdf": 1234, "i/i.epub": 99}) is None  # other files
+
+
+def test_a_size_rendered_ahead_is_written_as_the_pages_language_writes_sizes() -> None:
+    """A French page says "46,7 ko", a Spanish one "46,7 kB", whichever language the
+    build is in when the size is filled in."""
+    ahead = Ahead()
+    size = ahead.sizes(lambda _: None, {"i/i.pdf"})(Path("i/i.pdf"))
+    pages = {}
+    for language in ("fr", "es", "en"):
+        with interface_language(language):
+            pages[language] = Artifact.text(f"{language}.html", f"({filesizeformat(size)})")
+    ahead.rendered["web"] = (list(pages.values()), 0.1, [])
+
+    filled = ahead.filled("web", {"i/i.pdf": 46_700})
+
+    assert filled is not None
+    # French puts a narrow no-break space between a number and its unit (CLDR)
+    assert [a.data.decode() for a in filled[0]] == ["(46,7\u202fko)", "(46,7 kB)", "(46.7 kB)"]
