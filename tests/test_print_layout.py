@@ -416,3 +416,83 @@ def test_black_only_prints_a_drawing_in_the_grey_of_its_luminance(tmp_path: Path
     assert greys, "the drawing is printed"
     commonest = max(set(greys), key=greys.count)
     assert abs(commonest - TEAL_GREY) <= 2, "teal prints as the grey of its luma"
+
+
+# --- the leaflet's footer ---------------------------------------------------------------------
+
+LEAFLET_MANIFEST = """\
+number: 1
+title: "Leaflet"
+date: 2026-03-01
+sections:
+  - title: One
+    documents: [{document}]
+leaflet:
+  document: {document}
+  page_size: {page_size}
+  margins: 10mm
+"""
+HUELGA = article(
+    "Huelga indefinida en los invernaderos",
+    "Los trabajadores y trabajadoras de los invernaderos de la comarca, organizados en una"
+    " asamblea extraordinaria, decidieron por unanimidad convocar una huelga indefinida.",
+).replace("title:", "lang: es\ntitle:")
+RISALA = article(
+    "رسالة من عمال النسيج",
+    "إلى إخوتنا وأخواتنا في شبكة عمال الأرصفة: نشكركم من أعماق قلوبنا على رسالتكم وتبرعاتكم.",
+).replace("title:", "lang: ar\ntitle:")
+
+
+def qr_code_box(pdf: Path) -> pymupdf.Rect:
+    """Where the leaflet's QR code is on its last page, in points, as a phone finds it."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    with pymupdf.open(pdf) as document:
+        image = Image.open(io.BytesIO(document[-1].get_pixmap(dpi=200).tobytes("png")))
+    (code,) = zxingcpp.read_barcodes(image)
+    corners = [code.position.top_left, code.position.bottom_right]
+    xs, ys = [p.x * 72 / 200 for p in corners], [p.y * 72 / 200 for p in corners]
+    return pymupdf.Rect(min(xs), min(ys), max(xs), max(ys))
+
+
+def contact_words(pdf: Path) -> list[pymupdf.Rect]:
+    """The boxes of the contact line's words on the leaflet's last page."""
+    with pymupdf.open(pdf) as document:
+        words = document[-1].get_text("words")
+    wanted = CONTACT.split()
+    found = [pymupdf.Rect(w[:4]) for w in words if w[4] in wanted]
+    assert len(found) >= len(wanted) - 1, "the contact line is printed"
+    return found
+
+
+@pytest.mark.parametrize(("document", "text"), [("huelga", HUELGA), ("risala", RISALA)])
+def test_an_a6_leaflets_contact_line_is_above_its_qr_code_across_the_page(
+    tmp_path: Path, document: str, text: str
+) -> None:
+    """On A6 (85mm of text across) the code would leave the words beside it a column of
+    under 50mm: the contact line goes above the code, in at most two lines, left to right
+    or right to left."""
+    manifest = LEAFLET_MANIFEST.format(document=document, page_size="A6")
+    root = workspace(tmp_path, {document: text}, manifest)
+    leaflet = built(root, "--format", "leaflet") / f"{ISSUE}-leaflet.pdf"
+    code = qr_code_box(leaflet)
+    words = contact_words(leaflet)
+    assert all(word.y1 <= code.y0 for word in words), "above the code"
+    assert len({round(word.y0) for word in words}) <= 2, "in two lines at most"
+
+
+def test_an_a5_leaflets_qr_code_stands_at_the_end_of_the_footer_beside_its_words(
+    tmp_path: Path,
+) -> None:
+    manifest = LEAFLET_MANIFEST.format(document="huelga", page_size="A5")
+    root = workspace(tmp_path, {"huelga": HUELGA}, manifest)
+    leaflet = built(root, "--format", "leaflet") / f"{ISSUE}-leaflet.pdf"
+    code = qr_code_box(leaflet)
+    end = (148 - 10) * 72 / 25.4  # A5's width less the 10mm margin, in points
+    assert code.x1 > end - 12 * 72 / 25.4, "the code (in its 34mm box) at the line's end"
+    words = contact_words(leaflet)
+    assert all(word.x1 < code.x0 for word in words), "the words beside it"
+    assert len({round(word.y0) for word in words}) <= 2, "in two lines at most"
