@@ -1,7 +1,7 @@
 """Print as a reader sees it, page by page: a cover that is one page at every paper size,
 tables that keep their numbers and short words whole, footnotes on the page of their call,
-code that wraps inside the page, drawings in grey when printing black only, and an A6
-leaflet's footer that stays readable beside its QR code.
+code that wraps inside the page, drawings in grey when printing black only, and a
+leaflet's footer whose words keep their width beside or above its QR code.
 
 Each test builds a small workspace of its own, written here, through the command line an
 editor uses; where text lands is read from the PDF with PyMuPDF (words and their boxes,
