@@ -15,8 +15,8 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-import tinycss2  # type: ignore[import-untyped]  # WeasyPrint's CSS parser
-from tinycss2.color4 import Color, parse_color  # type: ignore[import-untyped]
+import tinycss2  # WeasyPrint's CSS parser
+from tinycss2.color4 import Color, parse_color
 
 # The properties of SVG that paint with a colour (SVG 2, Filter Effects 1)
 PAINTING = frozenset(
