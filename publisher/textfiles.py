@@ -20,8 +20,8 @@ from pathlib import Path
 
 from .errors import PublisherError
 
-# UTF-32 LE's BOM begins with UTF-16 LE's: longest first.
-_BOMS = (
+# Byte order marks and the codec each means; UTF-32 LE's begins with UTF-16 LE's: longest first.
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -48,7 +48,7 @@ def beginning(path: Path, size: int) -> str:
 
 
 def _codec(data: bytes) -> str:
-    return next((codec for bom, codec in _BOMS if data.startswith(bom)), "utf-8")
+    return next((codec for bom, codec in BOMS if data.startswith(bom)), "utf-8")
 
 
 def decoded(data: bytes, path: Path, hint: str = SAVE_AS_UTF8, *, page: bool = False) -> str:

@@ -26,7 +26,6 @@ are, while what `publisher import` writes is for an editor to review.
 
 from __future__ import annotations
 
-import codecs
 import itertools
 import unicodedata
 from dataclasses import dataclass
@@ -38,18 +37,11 @@ import regex
 
 from ..controls import clean_text
 from ..errors import PublisherError
+from ..textfiles import BOMS
 
 if TYPE_CHECKING:
     from charset_normalizer import CharsetMatches
 
-# UTF-32 LE's BOM begins with UTF-16 LE's: longest first.
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 # Most likely first: on a tie, the earlier one is read.
 EDITORS_ENCODINGS = ("cp1252", "latin_1", "mac_roman", "cp1256")
 _NAMES = {
@@ -84,7 +76,7 @@ def guess_text(data: bytes, path: Path) -> Decoded:
 
 
 def _decode(data: bytes, path: Path) -> Decoded:
-    for bom, codec in _BOMS:
+    for bom, codec in BOMS:
         if data.startswith(bom):
             try:
                 return Decoded(data.decode(codec), codec)
