@@ -133,7 +133,9 @@ def _edition(
     planned = (plain_text(plan.title) for plan in manifest.sections)
     titles = dict(zip(planned, texts.sections, strict=False))
     sections = tuple(
-        Section(plain_text(titles.get(section.title, "")) or section.title, kept)
+        Section(translated_title, kept)
+        if (translated_title := plain_text(titles.get(section.title, "")))
+        else Section(section.title, kept, _unless_same(original.language, language))
         for section in original.sections
         if (kept := tuple(d for doc in section.documents if (d := in_edition(doc))))
     )
@@ -155,6 +157,9 @@ def _edition(
         language=language,
         edition=language,
         title=plain_text(texts.title) or original.title,
+        title_language=""
+        if texts.title or not original.title
+        else _unless_same(original.language, language),
         summary=plain_text(texts.summary or manifest.summary) or _contents(sections, language),
         editorial_html=clean_html(editorials[language])
         if language in editorials
@@ -162,6 +167,12 @@ def _edition(
         sections=sections,
         leaflet=leaflet,
     )
+
+
+def _unless_same(written_in: str, edition: str) -> str:
+    """`written_in`, the language of a text the edition shows untranslated, unless the
+    edition reads it as its own (an es-MX title in the es edition)."""
+    return "" if same_language(written_in, edition) else written_in
 
 
 def _note_drafts(manifest: IssueManifest, language: str, drafts: Iterable[Translation]) -> None:

@@ -56,6 +56,8 @@ def text_direction(language: str) -> str:
 class Section:
     title: str
     documents: tuple[Document, ...]
+    # In an edition, the language of a title left untranslated (the original's), else ""
+    title_language: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,9 @@ class Issue:
     edition: str = ""
     original_language: str = ""
     editions: tuple[str, ...] = ()
+    # In an edition, the language of a title left untranslated (the original's), else "":
+    # templates mark it (`in_its_language`) so it is read, and set right to left, as written
+    title_language: str = ""
 
     @property
     def folder(self) -> str:

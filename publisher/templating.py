@@ -109,6 +109,7 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
     env.globals["interface_language"] = i18n.current_language
     env.globals["edition_feed_folder"] = urls.edition_feed_folder
     env.filters["direction"] = text_direction
+    env.filters["in_its_language"] = in_its_language
     env.filters["tag_path"] = urls.tag_path
     documents = workspace_templates.parent / "documents"  # the workspace's pool, beside templates/
     env.globals["lead_image"] = lambda doc: lead_image(doc, documents)
@@ -131,6 +132,16 @@ def issue_name(issue: Issue, numbered: bool = True) -> str:
         return issue.title
     # French puts a space before the colon ("N° 7 : Grève"): the catalogues say how
     return i18n.gettext("%(number)s: %(title)s") % {"number": number, "title": issue.title}
+
+
+def in_its_language(text: str, language: str) -> Markup:
+    """`text` marked as written in `language` (a title an edition left untranslated), so
+    that it is read in its language and set in its direction; as it is when `language` is ""."""
+    if not language:
+        return Markup.escape(text)
+    return Markup('<span lang="{}" dir="{}">{}</span>').format(
+        language, text_direction(language), text
+    )
 
 
 def nest_headings(html: str, top: int) -> Markup:

@@ -224,6 +224,26 @@ def test_an_editions_feed_and_its_languages_article_feed_say_which_is_which(
     assert arabic == "Harbour Bulletin: مقالات باللغة العربية"
 
 
+def test_a_title_an_edition_leaves_untranslated_is_marked_in_its_own_language(
+    built: BuildReport,
+) -> None:
+    """The Arabic edition gives no title of its own: "Equal pay now" and "News" stay
+    English, marked so (lang, dir) that they are read in English and set left to right
+    inside the right-to-left page; the Spanish edition's own titles need no mark."""
+    arabic = page(built, f"{ISSUE}/ar/index.html")
+    for heading in (arabic.xpath("//h1")[0], arabic.xpath("//h2[@class='section-title']")[0]):
+        [span] = heading.xpath("span")
+        assert (span.get("lang"), span.get("dir"), span.text) in (
+            ("en", "ltr", "Equal pay now"),
+            ("en", "ltr", "News"),
+        )
+    email = parse_eml(folder(built, "ar") / "email.eml").get_body(("html",)).get_content()
+    assert '<span lang="en" dir="ltr">Equal pay now</span>' in email
+    spanish = page(built, f"{ISSUE}/es/index.html")
+    assert spanish.xpath("string(//h1)") == "Igualdad salarial ya"
+    assert not spanish.xpath("//h1//span[@lang]|//h2[@class='section-title']//span[@lang]")
+
+
 def test_untranslated_omit_leaves_the_document_out_of_the_edition(built: BuildReport) -> None:
     spanish = folder(built, "es", OMITTED)
     assert (spanish / "strike" / "index.html").is_file()
