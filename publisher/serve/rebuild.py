@@ -19,7 +19,8 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing import forkserver
 from multiprocessing.connection import Connection
@@ -139,7 +140,7 @@ class Rebuilder:
         self._child: BaseProcess | None = None
         self._result: Connection | None = None
         self._started = 0.0
-        forkserver.ensure_running()  # its imports overlap the first preview build
+        _start_fork_server()  # its imports overlap the first preview build
 
     def changed(self, paths: Iterable[Path]) -> None:
         """Sources changed: stop the background build, build the preview, start it again."""
@@ -188,15 +189,19 @@ class Rebuilder:
         if not scope:
             return
         result, sender = _PROCESSES.Pipe(duplex=False)
-        self._child = _PROCESSES.Process(
+        child = _PROCESSES.Process(
             target=build_in_background,
             args=(self.root, scope.refs, background_stage().formats, sender),
             name="publisher-background-build",
             daemon=True,
         )
-        self._child.start()
-        sender.close()  # the child holds the only writer now, so its end shows here as EOF
-        self._result, self._started = result, time.monotonic()
+        # start() waits for the fork server's warm-up, where a first Ctrl+C lands: heard
+        # there, it would leave a child running that nobody stops. It is heard once the
+        # child is ours, and close() stops it.
+        with _signals_deferred(signal.SIGINT, signal.SIGTERM):
+            child.start()
+            sender.close()  # the child holds the only writer now, so its end shows here as EOF
+            self._child, self._result, self._started = child, result, time.monotonic()
 
     def _stop_background(self) -> None:
         if self._child is None:
@@ -259,6 +264,31 @@ def build_in_background(
         raise
     else:
         result.send(None)
+
+
+@contextmanager
+def _signals_deferred(*signals: signal.Signals) -> Iterator[None]:
+    """Signals received in the block are raised again, to their own handlers, at its end."""
+    heard: list[int] = []
+    previous = {number: signal.signal(number, lambda n, _: heard.append(n)) for number in signals}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    for received in dict.fromkeys(heard):
+        signal.raise_signal(received)
+
+
+def _start_fork_server() -> None:
+    """Start the fork server deaf to Ctrl+C, as it makes itself once warm: a Ctrl+C during
+    its second of imports would print their traceback (the terminal's Ctrl+C reaches the
+    whole process group). `serve` stops it, by ending; it ends with its parent."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # inherited through its exec
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _issue_names(root: Path) -> set[str]:
