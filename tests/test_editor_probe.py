@@ -4,15 +4,20 @@ read in a terminal. Each test is a defect found by trying the commands as an edi
 
 from __future__ import annotations
 
+import html
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from test_compose import form_of, replaced, request, serving
+
+Fields = list[tuple[str, str]]
 
 CLI = "from publisher.cli import main; main()"
 
@@ -51,3 +56,57 @@ def test_ctrl_c_while_serve_starts_stops_it_without_a_traceback(
     assert "unexpected problem" not in output
     assert code in (0, 1), output
     assert output.rstrip().endswith(("stopped", "Aborted!")), output
+
+
+@pytest.fixture
+def composer(workspace: Callable[[str], Path]) -> Iterator[tuple[int, Path]]:
+    """The composer of a fresh copy of the sample workspace (issue 5, in 005-winter.yaml)."""
+    root = workspace("compose-basic")
+    with serving(root) as port:
+        yield port, root
+
+
+def new_issue(port: int, number: str, title: str, *sections: tuple[str, list[str]]) -> Fields:
+    """The new-issue form as an editor fills it in: number, title, and sections."""
+    _, page = request(port, "GET", "/compose/new")
+    fields = [(k, v) for k, v in form_of(page) if not k.startswith("section.")]
+    fields = replaced(fields, number=number, title=title)
+    for section, documents in sections:
+        fields += [("section.title", section), *(("section.document", d) for d in documents)]
+    return fields
+
+
+def test_a_section_without_documents_is_named_by_its_title_not_a_line_of_yaml(
+    composer: tuple[int, Path],
+) -> None:
+    """An editor adds a section to fill later: the page says which section needs a
+    document, not a line of an issues/*.yaml they never saw and that is not written."""
+    port, root = composer
+    fields = new_issue(port, "6", "Spring", ("Housing", ["rent-strike"]), ("Reportajes", []))
+    status, page = request(port, "POST", "/compose/save", fields)
+    assert status == 422
+    said = html.unescape(page)
+    assert "section 2 (Reportajes) has no documents yet" in said
+    assert "add a document to it, or remove the section" in said
+    assert ".yaml:" not in said  # no file and line: nothing was written
+    assert sorted(p.name for p in (root / "issues").iterdir()) == ["005-winter.yaml"]
+
+
+def test_a_new_issue_named_as_a_saved_one_is_not_called_a_change_made_on_disk(
+    composer: tuple[int, Path],
+) -> None:
+    """Number 5 and title "Winter news" make the name of the issue saved already: the
+    editor is told to choose another number or title, not to reload someone else's issue
+    (which would throw away what they typed), and the saved issue is left as it was."""
+    port, root = composer
+    winter = (root / "issues" / "005-winter.yaml").read_bytes()
+    fields = new_issue(port, "5", "Winter", ("Housing", ["ferry-cuts"]))
+    fields.append(("_accept", "application/json"))
+    status, answer = request(port, "POST", "/compose/save", fields)
+    assert status == 422
+    reply = json.loads(answer)
+    assert not reply.get("conflict")
+    assert any("issues/005-winter.yaml" in error for error in reply["errors"])
+    assert any("another number or title" in error for error in reply["errors"])
+    assert not any("changed on disk" in error for error in reply["errors"])
+    assert (root / "issues" / "005-winter.yaml").read_bytes() == winter

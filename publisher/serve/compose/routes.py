@@ -22,8 +22,9 @@ import jinja2
 from slugify import slugify
 
 from ...config import Config, load_config
-from ...errors import PublisherError
+from ...errors import Problem, PublisherError
 from ...manifest import load_manifest, manifest_paths
+from ...manifest_yaml import IssueEdit
 from ...pool import DocumentPool
 from ...sourcefile import parse_file
 from ..status import Status
@@ -289,6 +290,8 @@ class Composer:
         path = self._manifest_path(config, file)
         expected = values.get("digest", "") or NEW
         try:
+            if problems := _not_ready(edit, path, taken=expected == NEW and path.exists()):
+                raise PublisherError(*problems)
             digest = save(self.workspace, path, edit, expected)
         except Conflict:
             message = (
@@ -363,6 +366,27 @@ class Composer:
             csrf=self.token, build=self.status.last.build, root=ROOT, **values
         )
         return Response(status, html.encode("utf-8"), headers={"Content-Security-Policy": POLICY})
+
+
+def _not_ready(edit: IssueEdit, path: Path, taken: bool) -> list[Problem]:
+    """What the editor must do before the issue can be saved, in the page's own words: a
+    section by its place and title, not a line of a file the page has not written yet."""
+    problems = [
+        Problem(
+            f"section {place} ({section.title or 'no title yet'}) has no documents yet",
+            hint="add a document to it, or remove the section",
+        )
+        for place, section in enumerate(edit.sections, 1)
+        if not section.documents
+    ]
+    if taken:  # a new issue named as one saved already: not a change made on disk
+        problems.append(
+            Problem(
+                f"another issue is saved as issues/{path.name} already",
+                hint="give this issue another number or title",
+            )
+        )
+    return problems
 
 
 def _raw(path: Path) -> dict[str, Any]:
