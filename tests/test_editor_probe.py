@@ -4,18 +4,27 @@ read in a terminal. Each test is a defect found by trying the commands as an edi
 
 from __future__ import annotations
 
+import fcntl
 import html
 import json
 import os
+import pty
+import re
 import signal
+import struct
 import subprocess
 import sys
+import termios
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from PIL import Image
 from test_compose import form_of, replaced, request, serving
+
+from publisher.cli import main
 
 Fields = list[tuple[str, str]]
 
@@ -110,3 +119,54 @@ def test_a_new_issue_named_as_a_saved_one_is_not_called_a_change_made_on_disk(
     assert any("another number or title" in error for error in reply["errors"])
     assert not any("changed on disk" in error for error in reply["errors"])
     assert (root / "issues" / "005-winter.yaml").read_bytes() == winter
+
+
+def in_terminal(args: list[str], columns: int) -> str:
+    """What `publisher ARGS` shows in a terminal `columns` wide (a pseudo-terminal), its
+    colours taken out."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    process = subprocess.Popen(
+        [sys.executable, "-c", CLI, *args],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env={**env, "TERM": "xterm"},
+    )
+    os.close(follower)
+    shown = bytearray()
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal's other end closed: the command has ended
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    process.wait(timeout=60)
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown.decode("utf-8", "replace"))
+
+
+def test_checks_table_fits_the_terminal_and_what_failed_is_listed_whole_below_it(
+    workspace: Callable[[str], Path],
+) -> None:
+    """In a terminal 100 columns wide, the table is 100 columns wide (at 160, every row
+    wrapped into two broken lines), and each failure is said again under it with its file
+    and line in full, not lost among the passes or cut short in a narrow column."""
+    root = workspace("minimal")
+    (root / "documents" / "media").mkdir()
+    Image.new("RGB", (40, 30), "red").save(root / "documents" / "media" / "red.png")
+    article = root / "documents" / "first-article.md"
+    article.write_text(article.read_text() + "\n![](media/red.png)\n")
+    built = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "web,feed"])
+    assert built.exit_code == 0, built.output
+
+    shown = in_terminal(["-C", str(root), "check", "--no-build", "-f", "web"], 100)
+    table = [line for line in shown.splitlines() if line[:1] in "┏┃┡│└"]
+    assert table and max(len(line) for line in table) <= 100, shown
+    listed = shown.split("To look at:")[-1]
+    assert "fail: dist/001-first/index.html:" in listed, shown
+    assert "web, image alt text" in listed and "has no alt" in listed, shown
+    assert re.search(r"^\d+ passed, [1-9]\d* failed", shown, re.M), shown

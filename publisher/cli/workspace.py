@@ -320,13 +320,27 @@ def serve(workspace: Path, port: int, open_browser: bool) -> None:
 
 
 def _print_findings(findings: list[Finding], workspace: Path) -> None:
+    """Every finding in a table, then the ones to act on again, whole, below it: among a
+    hundred passes, a failure in the table is easily missed."""
     from rich.console import Console
     from rich.table import Table
 
     style = {"pass": "green", "warn": "yellow", "fail": "bold red"}
-    table = Table("format", "check", "result", "detail", "where")
+    table = Table("format", "check", "result", "detail")
+    table.add_column("where", overflow="fold")  # a path cut short names no file
     for f in findings:
         table.add_row(
             f.format, f.check, f"[{style[f.status]}]{f.status}[/]", f.detail, f.where(workspace)
         )
-    Console(width=max(160, Console().width)).print(table)
+    console = Console()
+    if not console.is_terminal:  # a log or a pipe: each row on one line, however wide
+        console = Console(width=max(160, console.width))
+    console.print(table)  # a terminal's own width: wider, every line would wrap in two
+    to_look_at = [f for f in findings if f.status != "pass"]
+    if to_look_at:
+        click.echo("\nTo look at:")
+    for f in sorted(to_look_at, key=lambda f: f.status != "fail"):  # failures first
+        where = f.where(workspace) or "(all outputs)"
+        click.echo(f"  {f.status}: {where}: {f.format}, {f.check}")
+        if f.detail:
+            click.echo(f"      {f.detail}")
