@@ -23,6 +23,7 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 from test_compose import form_of, replaced, request, serving
+from test_serve import running_server
 
 from publisher.cli import main
 
@@ -170,3 +171,29 @@ def test_checks_table_fits_the_terminal_and_what_failed_is_listed_whole_below_it
     assert "fail: dist/001-first/index.html:" in listed, shown
     assert "web, image alt text" in listed and "has no alt" in listed, shown
     assert re.search(r"^\d+ passed, [1-9]\d* failed", shown, re.M), shown
+
+
+def test_an_issue_deleted_while_serve_runs_leaves_dist_and_the_preview(
+    workspace: Callable[[str], Path],
+) -> None:
+    """An editor withdraws an issue by deleting its manifest while previewing: its pages,
+    PDF and email go from dist/ (which they may sync to the web server) as
+    `publisher build` takes them away, and the preview answers 404 for it."""
+    root = workspace("minimal")
+    first = root / "issues" / "001-first.yaml"
+    second = root / "issues" / "002-withdrawn.yaml"
+    second.write_text(
+        first.read_text().replace("number: 1", "number: 2").replace("First", "Withdrawn")
+    )
+    withdrawn = root / "dist" / "002-withdrawn"
+    with running_server(root) as server:
+        server.wait_for_line(r"built pdf\b.* in [\d.]+ s$", 60)
+        assert (withdrawn / "002-withdrawn.pdf").is_file(), server.log()
+        assert server.get("/002-withdrawn/").status == 200
+        second.unlink()
+        deadline = time.monotonic() + 30
+        while withdrawn.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not withdrawn.exists(), sorted(p.name for p in withdrawn.iterdir())
+        assert server.get("/002-withdrawn/").status == 404
+        assert (root / "dist" / "001-first" / "001-first.pdf").is_file()

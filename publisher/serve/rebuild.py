@@ -137,6 +137,7 @@ class Rebuilder:
         self.status = status
         self._owed = EVERY  # issues the preview stage has not built since they changed
         self._owed_background = Scope()
+        self._names: set[str] = set()  # the issues there were at the last build
         self._child: BaseProcess | None = None
         self._result: Connection | None = None
         self._started = 0.0
@@ -151,7 +152,11 @@ class Rebuilder:
 
     def rebuild(self) -> None:
         """Build what the browser shows for every issue owed, then start the background stage."""
-        scope = self._owed.within(_issue_names(self.root))
+        names = _issue_names(self.root)
+        if self._names - names:  # an issue removed or renamed: only a build of every
+            self._owed_background |= EVERY  # issue in every format takes its files away
+        self._names = names
+        scope = self._owed.within(names)
         stage = preview_stage() if scope else archive_stage()
         started = time.monotonic()
         try:
@@ -188,10 +193,13 @@ class Rebuilder:
         scope = self._owed_background.within(_issue_names(self.root))
         if not scope:
             return
+        # Every issue: every format too, the build that takes away what no output makes
+        # any more (a withdrawn issue must not stay in dist/); what is up to date is skipped.
+        formats = () if scope.every else background_stage().formats
         result, sender = _PROCESSES.Pipe(duplex=False)
         child = _PROCESSES.Process(
             target=build_in_background,
-            args=(self.root, scope.refs, background_stage().formats, sender),
+            args=(self.root, scope.refs, formats, sender),
             name="publisher-background-build",
             daemon=True,
         )
