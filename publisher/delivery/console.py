@@ -153,7 +153,7 @@ def print_send_report(report: SendReport, console: Console) -> None:
     if report.paused:
         console.print(f"[red]{report.paused}[/]")
     if report.interrupted:
-        console.print("[yellow]stopped by Ctrl-C[/]")
+        console.print(f"[yellow]stopped by {report.interrupted}[/]")
     if not report.dry_run and (report.paused or report.interrupted or not report.complete):
         console.print(f"Run 'publisher send {report.issue}' again to resume where this left off.")
 

@@ -57,7 +57,7 @@ class SendReport:
     unknown: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     paused: str | None = None
-    interrupted: bool = False
+    interrupted: str = ""  # what stopped the send: "Ctrl-C", a signal; "" if nothing did
     resumed: bool = False
     dry_run: bool = False
     test_outcome: Outcome | None = None

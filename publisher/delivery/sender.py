@@ -11,10 +11,12 @@ closes; a run of failures pauses the whole send; 421/454 halve the rate.
 from __future__ import annotations
 
 import random
+import signal
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Protocol
@@ -32,6 +34,13 @@ _SLOWEST = 0.1  # messages per second: slowing down never goes below one every t
 # Seconds between looks at the ledger while only retries, or rows another sender holds, are
 # left. A worker of this send wakes its idle fellows whenever it settles a row or ends.
 _IDLE_POLL = 1.0
+# Signals that stop a send as Ctrl-C does, and how the report names them. Left to Python,
+# they end the process at once, and a copy the server had but had not yet answered for is
+# left `unknown`: the editor must guess whether to send it again.
+_STOPPING = {
+    signal.SIGTERM: "SIGTERM (a service stop, timeout or shutdown)",
+    signal.SIGHUP: "SIGHUP (the terminal or SSH session closed)",
+}
 
 
 class SendProgress(Protocol):
@@ -69,7 +78,7 @@ class SendJob:
 @dataclass
 class RunResult:
     paused: str | None = None  # why the send stopped itself, if it did
-    interrupted: bool = False
+    interrupted: str = ""  # what stopped it from outside: "Ctrl-C", a signal; "" if nothing
     rate_changes: list[float] = field(default_factory=list)
 
 
@@ -115,6 +124,8 @@ class Sender:
         self._error: BaseException | None = None
         self._changed = threading.Condition()  # notified when a row is settled or a worker ends
         self._changes = 0
+        self._working = 0  # workers that have not yet ended
+        self._all_ended = threading.Event()
 
     def run(self) -> RunResult:
         job = self.job
@@ -124,21 +135,27 @@ class Sender:
         finally:
             ledger.close()
         workers = [
-            threading.Thread(target=self._work, args=(index,), daemon=True, name=f"send-{index}")
+            threading.Thread(
+                target=self._work_then_end, args=(index,), daemon=True, name=f"send-{index}"
+            )
             for index in range(job.connections)
         ]
+        self._working = len(workers)
         for worker in workers:
             worker.start()
+        # Waited for by an event, not Thread.join: on Python 3.11 a join that Ctrl-C
+        # interrupts marks the thread ended while it still runs (threading's bpo-45274
+        # handling), so the join after it returned at once and the process left with the
+        # copy that worker was sending `unknown`.
         try:
-            for worker in workers:
-                while worker.is_alive():
-                    worker.join(0.2)
-        except KeyboardInterrupt:
+            with _stopping_signals_interrupt():
+                while not self._all_ended.wait(0.2):
+                    pass
+        except KeyboardInterrupt as stopped:
             # Each worker finishes the transaction it is in, records it, and stops.
-            self.result.interrupted = True
+            self.result.interrupted = str(stopped) or "Ctrl-C"
             self._stop()
-            for worker in workers:
-                worker.join()
+            self._all_ended.wait()
         if self._error is not None:
             raise self._error
         return self.result
@@ -194,6 +211,17 @@ class Sender:
             connection.close()
             ledger.close()
             self._changed_now()  # its rows, if any were left, are another worker's to take
+
+    def _work_then_end(self, index: int) -> None:
+        """A worker's thread: its share of the send, then its count taken off, whatever
+        happened, so that the send is over once every worker has ended."""
+        try:
+            self._work(index)
+        finally:
+            with self._lock:
+                self._working -= 1
+                if not self._working:
+                    self._all_ended.set()
 
     def _idle(self, seen: int, seconds: float) -> None:
         """Wait up to `seconds`, less if another worker settles a row or ends (a PostgreSQL
@@ -268,3 +296,27 @@ class Sender:
                         f" (the last: {self._last_failure})"
                     )
                 self._stop()
+
+
+@contextmanager
+def _stopping_signals_interrupt() -> Iterator[None]:
+    """While the workers send, SIGTERM and SIGHUP raise KeyboardInterrupt (named) in this,
+    the main thread, as Ctrl-C does. A signal the process was told to ignore (nohup) stays
+    ignored; off the main thread, where Python cannot take signals, nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {
+        number: signal.signal(number, _interrupt)
+        for number in _STOPPING
+        if signal.getsignal(number) is signal.SIG_DFL
+    }
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _interrupt(number: int, frame: object) -> None:
+    raise KeyboardInterrupt(_STOPPING[signal.Signals(number)])
