@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 from delivery_support import (
     CLI,
     SECRET,
@@ -21,6 +22,8 @@ from delivery_support import (
     configure,
     query,
 )
+
+from publisher.cli import main
 
 SUBSCRIBERS = [f"member{n}@example.org" for n in range(6)]
 
@@ -70,3 +73,50 @@ def test_a_send_told_to_stop_finishes_the_copy_in_flight_and_says_how_to_resume(
 
     assert start_send(root).wait(timeout=60) == 0
     assert smtp.copies() == dict.fromkeys(SUBSCRIBERS, 1)
+
+
+def import_file(root: Path, path: Path) -> Result:
+    return CliRunner().invoke(main, ["-C", str(root), "subscribers", "import", str(path)])
+
+
+def test_a_language_written_as_a_word_is_imported_as_its_code(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    """A sign-up form's "Preferred language" column holds names, in the language of the
+    form: each person was rejected ("'Spanish' is not a language code: did you mean
+    'es'?") and left off the list."""
+    members = tmp_path / "form-responses.csv"
+    members.write_text(
+        "Email,Idioma\n"
+        "ana@example.org,Spanish\n"
+        "bea@example.org,español\n"
+        "chloe@example.org,Français\n"
+        "dalia@example.org,العربية\n"
+        "eve@example.org,en-GB\n",
+        encoding="utf-8",
+    )
+
+    result = import_file(delivery_workspace, members)
+
+    assert result.exit_code == 0, result.output
+    assert "5 added" in result.output
+    languages = dict(query(delivery_workspace, "SELECT address, language FROM subscribers"))
+    assert languages == {  # ISO 639-1 codes; a code is kept as it is
+        "ana@example.org": "es",
+        "bea@example.org": "es",
+        "chloe@example.org": "fr",
+        "dalia@example.org": "ar",
+        "eve@example.org": "en-GB",
+    }
+
+
+def test_a_language_that_is_no_language_still_rejects_the_row_by_line(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    members = tmp_path / "members.csv"
+    members.write_text("email,language\nana@example.org,Klingonish\n", encoding="utf-8")
+
+    result = import_file(delivery_workspace, members)
+
+    assert result.exit_code == 1
+    assert "members.csv:2: ana@example.org: 'Klingonish' is not a language code" in result.output

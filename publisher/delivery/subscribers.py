@@ -25,7 +25,7 @@ from ..importers.members import (
     read_members_csv,
     recognise_columns,
 )
-from ..languages import NotALanguage, language_tag
+from ..languages import NotALanguage, language_tag, named_language
 from .store import SUBSCRIBER_STATUSES, Database, now_iso, transaction
 
 SUPPRESSED = ("unsubscribed", "bounced", "complained")
@@ -173,10 +173,7 @@ def check(
         if "\n" in value or "\r" in value or len(value) > 200:
             raise ValueError(f"the {what} must be one line of at most 200 characters")
     if language:
-        try:
-            language = language_tag(language)
-        except NotALanguage as exc:
-            raise ValueError(f"{exc}: {exc.hint}") from None
+        language = _language(language)
     bad_tags = [t for t in tags if not _TAG.match(t)]
     if bad_tags:
         raise ValueError(f"{bad_tags[0]!r} is not a tag (letters, digits, spaces, - and _)")
@@ -185,6 +182,19 @@ def check(
     return NewSubscriber(
         normalise_address(address), name.strip(), language, tags, status, consent_source.strip()
     )
+
+
+def _language(value: str) -> str:
+    """A language code, or the code of the language a form or spreadsheet names in words
+    ("Spanish", "español", "Français"): the subscriber said which, and is not turned away
+    for how it was written."""
+    try:
+        return language_tag(value)
+    except NotALanguage as exc:
+        named = named_language(value)
+        if named is None:
+            raise ValueError(f"{exc}: {exc.hint}") from None
+        return named
 
 
 def _visible(value: str) -> str:
