@@ -120,3 +120,34 @@ def test_a_language_that_is_no_language_still_rejects_the_row_by_line(
 
     assert result.exit_code == 1
     assert "members.csv:2: ana@example.org: 'Klingonish' is not a language code" in result.output
+
+
+@pytest.mark.parametrize(
+    ("header", "separator"),
+    [
+        # Outlook's contacts export in Spanish, and a list kept in Spanish
+        (["Nombre", "Apellidos", "Dirección de correo electrónico"], ";"),
+        (["Nombre", "Apellido", "Correo"], ","),
+        # Outlook's contacts export in French
+        (["Prénom", "Nom", "Adresse de messagerie"], ";"),
+        # a list kept in Arabic, and in Persian
+        (["الاسم", "اسم العائلة", "البريد الإلكتروني"], ","),
+        (["نام", "نام خانوادگی", "ایمیل"], ","),
+    ],
+    ids=["outlook es", "kept in spanish", "outlook fr", "kept in arabic", "kept in persian"],
+)
+def test_a_list_with_its_columns_titled_in_its_language_imports_with_whole_names(
+    delivery_workspace: Path, tmp_path: Path, header: list[str], separator: str
+) -> None:
+    """Refused for want of a column called 'email', or imported with half of each name
+    (Prénom dropped, Nom kept; Apellidos dropped)."""
+    people = [("Ana", "Ruiz", "ana@example.org"), ("Samir", "Haddad", "samir@example.org")]
+    members = tmp_path / "contacts.csv"
+    lines = [separator.join(row) for row in [header, *people]]
+    members.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
+
+    result = import_file(delivery_workspace, members)
+
+    assert result.exit_code == 0, result.output
+    names = dict(query(delivery_workspace, "SELECT address, name FROM subscribers"))
+    assert names == {"ana@example.org": "Ana Ruiz", "samir@example.org": "Samir Haddad"}

@@ -43,16 +43,35 @@ EXPORT_COLUMNS = (
 )
 _ADDRESS_COLUMNS = ("email", "address", "e-mail", "email_address")
 _IMPORT_COLUMNS = {*_ADDRESS_COLUMNS, "name", "language", "tags", "status", "consent_source"}
-# Column names a list kept in Spanish or French has (in lower case): the column they are.
+# Column names a list kept in Spanish, French, Arabic or Persian has (in lower case), as
+# people title them and as Outlook and Google Forms write them there: the column they are.
 _COLUMN_NAMES = {
     "correo": "email",
     "correo electrónico": "email",
+    "dirección de correo electrónico": "email",
+    "dirección de correo": "email",
     "courriel": "email",
+    "adresse courriel": "email",
     "adresse e-mail": "email",
     "adresse email": "email",
+    "adresse de messagerie": "email",
     "mail": "email",
+    "البريد الإلكتروني": "email",
+    "البريد الالكتروني": "email",  # as often typed, without the hamza
+    "عنوان البريد الإلكتروني": "email",
+    "ایمیل": "email",
+    "نشانی ایمیل": "email",
+    "پست الکترونیک": "email",
     "nombre": "name",
+    "apellido": "last name",
+    "apellidos": "last name",
     "nom": "name",
+    "prénom": "first name",
+    "nom de famille": "last name",
+    "الاسم": "name",
+    "اسم العائلة": "last name",
+    "نام": "name",
+    "نام خانوادگی": "last name",
     "idioma": "language",
     "lengua": "language",
     "langue": "language",
@@ -353,7 +372,7 @@ def import_csv(
     reader = csv_reader(text)
     columns = [c.strip().lower() for c in next(reader, [])]
     platform = recognise_columns(columns)
-    columns = [_COLUMN_NAMES.get(column, column) for column in columns]
+    columns = _name_parts([_COLUMN_NAMES.get(column, column) for column in columns])
     if platform:
         members = read_members_csv(text, str(path), platform)
         return import_members(db, members, default_status, source, PLATFORM_NAMES[platform])
@@ -395,6 +414,16 @@ def import_csv(
                 continue
             report.note(subscriber, outcome)
     return report
+
+
+def _name_parts(columns: list[str]) -> list[str]:
+    """A name column beside a surname column is the given name (Spanish: Nombre,
+    Apellidos), beside a given-name column the surname (French: Prénom, Nom), so that
+    both parts make the name."""
+    if "name" in columns and ("first name" in columns) != ("last name" in columns):
+        part = "last name" if "first name" in columns else "first name"
+        return [part if column == "name" else column for column in columns]
+    return columns
 
 
 def import_members(
