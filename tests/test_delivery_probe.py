@@ -151,3 +151,41 @@ def test_a_list_with_its_columns_titled_in_its_language_imports_with_whole_names
     assert result.exit_code == 0, result.output
     names = dict(query(delivery_workspace, "SELECT address, name FROM subscribers"))
     assert names == {"ana@example.org": "Ana Ruiz", "samir@example.org": "Samir Haddad"}
+
+
+def test_addresses_as_people_paste_them_are_imported_as_the_plain_address(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    """Each was rejected, the invisible ones with a reason no one could see in the cell:
+    direction marks an Arabic or Persian sheet puts around an address (U+200F, U+202A …
+    U+202C), a zero-width space and a soft hyphen from a web page, an address with its
+    owner's name as a mail program copies it, and a mailto: link."""
+    members = tmp_path / "members.csv"
+    members.write_text(
+        "email,name\n"
+        "\u200fsami@example.org\u200f,سامي\n"
+        "\u202ahind@example.org\u202c,\n"
+        "\u200bzoe@example.org,Zoé\n"
+        "pa\u00adblo@example.org,Pablo\n"
+        '"Ana Ruiz <ana@example.org>",\n'
+        '"""Ben Cole"" <ben@example.org>",Benjamin Cole\n'
+        "mailto:carla@example.org,Carla\n"
+        '"dan@example.org, eva@example.org",Dan and Eva\n',
+        encoding="utf-8",
+    )
+
+    result = import_file(delivery_workspace, members)
+
+    assert result.exit_code == 1  # two addresses in one cell are still one bad row
+    assert "members.csv:9: dan@example.org, eva@example.org: " in result.output
+    assert "7 added" in result.output and "1 rejected" in result.output
+    names = dict(query(delivery_workspace, "SELECT address, name FROM subscribers"))
+    assert names == {
+        "sami@example.org": "سامي",
+        "hind@example.org": "",
+        "zoe@example.org": "Zoé",
+        "pablo@example.org": "Pablo",
+        "ana@example.org": "Ana Ruiz",
+        "ben@example.org": "Benjamin Cole",  # the name column's, where it has one
+        "carla@example.org": "Carla",
+    }

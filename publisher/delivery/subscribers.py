@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -87,6 +88,8 @@ _COLUMN_NAMES = {
     "display name": "name",
 }
 _TAG = re.compile(r"^[\w\- ]{1,40}$")
+_NAMED_ADDRESS = re.compile(r'"?(?P<name>[^"<>]*?)"?\s*<(?P<address>[^<>]+)>')
+_MAILTO = re.compile(r"^mailto:", re.IGNORECASE)
 # A cell a spreadsheet would run as a formula (OWASP, CSV injection), after any quotes that
 # neutralised it already: export prefixes one more quote, import takes exactly one away.
 _FORMULA = re.compile(r"^'*[=+\-@\t\r]")
@@ -165,11 +168,16 @@ class ImportReport:
 
 
 def normalise_address(text: str) -> str:
-    """The address as we store and send to it (ASCII domain), or ValueError with the reason."""
+    """The address as we store and send to it (ASCII domain), or ValueError with the reason.
+    Invisible format characters are left out: a right-to-left spreadsheet's direction marks
+    (U+200F, U+202A…), the zero-width space or soft hyphen of a copy from a web page are
+    never part of an address, and no one reading the list can see why it was refused."""
     from email_validator import EmailNotValidError, validate_email
 
+    visible = "".join(c for c in text if unicodedata.category(c) != "Cf").strip()
+    visible = _MAILTO.sub("", visible)
     try:
-        checked = validate_email(text.strip(), check_deliverability=False, allow_smtputf8=False)
+        checked = validate_email(visible, check_deliverability=False, allow_smtputf8=False)
     except EmailNotValidError as exc:
         raise ValueError(str(exc)) from None
     return checked.ascii_email or checked.normalized
@@ -183,7 +191,12 @@ def check(
     status: str = "active",
     consent_source: str = "",
 ) -> NewSubscriber:
-    """Every field checked; ValueError says what is wrong."""
+    """Every field checked; ValueError says what is wrong. An address written with its
+    owner's name, as mail programs copy it ("Ana Ruiz <ana@example.org>"), is the address,
+    and the name theirs unless one is given."""
+    named = _NAMED_ADDRESS.fullmatch(address.strip())
+    if named:
+        address, name = named["address"], name or named["name"]
     if isinstance(tags, str):
         tags = re.split(r"[,;]", tags)
     tags = tuple(dict.fromkeys(t.strip().lower() for t in map(_visible, tags) if t.strip()))
