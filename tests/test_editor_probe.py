@@ -197,3 +197,34 @@ def test_an_issue_deleted_while_serve_runs_leaves_dist_and_the_preview(
         assert not withdrawn.exists(), sorted(p.name for p in withdrawn.iterdir())
         assert server.get("/002-withdrawn/").status == 404
         assert (root / "dist" / "001-first" / "001-first.pdf").is_file()
+
+
+UNFINISHED = '---\ntitle: "Half written"\n{mark}\n---\n\nTo be finished.\n'
+
+
+@pytest.mark.parametrize("mark", ["draft: true", "published: false", "status: draft"])
+def test_list_marks_the_documents_issues_leave_out_as_drafts(
+    workspace: Callable[[str], Path], mark: str
+) -> None:
+    """An issue that lists a draft leaves it out: `publisher list` says which ones are."""
+    root = workspace("minimal")
+    (root / "documents" / "half-written.md").write_text(UNFINISHED.format(mark=mark))
+    result = CliRunner().invoke(main, ["-C", str(root), "list"])
+    assert result.exit_code == 0, result.output
+    listed = result.output.splitlines()
+    half_written = next(line for line in listed if " half-written.md" in line)
+    first_article = next(line for line in listed if " first-article.md" in line)
+    assert half_written.endswith("(draft)"), result.output
+    assert "(draft)" not in first_article, result.output
+
+
+def test_the_composer_shows_which_documents_are_drafts(composer: tuple[int, Path]) -> None:
+    """Added to an issue, a draft would be left out of it: the pool says so beside it."""
+    port, root = composer
+    (root / "documents" / "half-written.md").write_text(UNFINISHED.format(mark="draft: true"))
+    for page in ("/compose", "/compose/new"):
+        status, shown = request(port, "GET", page)
+        assert status == 200
+        text = " ".join(re.sub(r"<[^>]+>", " ", html.unescape(shown)).split())
+        assert "Half written (draft: issues leave it out)" in text, page
+        assert "Tenants begin a rent strike (draft" not in text, page

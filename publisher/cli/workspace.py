@@ -86,16 +86,42 @@ def list_(workspace: Path, translations: bool) -> None:
                         click.echo(f"      {entry.hash_line}")  # never wrapped: to be copied
         return
     used = {p for m in manifests for p in m.documents} | _translations_used(pool, manifests)
+    drafts = _drafts(pool, config.language)
     click.echo(f"Documents ({len(pool.files)}) in {config.documents_dir}:")
     for relative in pool.files:
         mark = " " if relative in used else "*"
-        click.echo(f"  {mark} {slug_for(relative):40} {relative.as_posix()}")
-    click.echo("  (* not in any issue)")
+        draft = "  (draft)" if relative in drafts else ""
+        click.echo(f"  {mark} {slug_for(relative):40} {relative.as_posix()}{draft}")
+    click.echo("  (* not in any issue; (draft): issues leave it out until it is marked ready)")
     click.echo(f"Issues ({len(manifests)}):")
     for m in manifests:
         click.echo(
             f"    {m.slug:40} No. {m.number}, {m.date.isoformat()}, {len(m.documents)} documents"
         )
+
+
+def _drafts(pool: DocumentPool, language: str) -> set[Path]:
+    """The documents marked as drafts (`draft: true`, `published: false`, `status: draft`,
+    Jekyll's _drafts/), read from Markdown front matter by the build's own rules. Other
+    formats need pandoc to be read: the build names their drafts."""
+    from ..errors import PublisherError
+    from ..readers.markdown import MarkdownReader, document_text, split_front_matter
+    from ..readers.metadata import document_fields
+
+    drafts = set()
+    for relative in pool.files:
+        path = pool.root / relative
+        if path.suffix.lower() not in MarkdownReader.extensions:
+            continue
+        try:
+            front, _ = split_front_matter(document_text(path), path)
+            source = front.parse(path) if front else None
+            fields = document_fields(source.data if source else {}, path, source, language)
+        except PublisherError:
+            continue  # the build names what is wrong with it
+        if fields.get("draft"):
+            drafts.add(relative)
+    return drafts
 
 
 def _translations_used(pool: DocumentPool, manifests: list[IssueManifest]) -> set[Path]:

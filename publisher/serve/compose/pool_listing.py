@@ -31,6 +31,7 @@ class PoolEntry:
     tags: tuple[str, ...]
     used_in: tuple[str, ...]  # slugs of the issues that list it
     problem: str = ""  # why its metadata could not be read
+    draft: bool = False  # its front matter marks it unfinished: issues leave it out
 
     def matches(self, query: str, language: str, tag: str) -> bool:
         words = " ".join((self.title, self.ref, self.path.as_posix(), *self.tags)).casefold()
@@ -73,6 +74,7 @@ def pool_entries(config: Config, pool: DocumentPool) -> list[PoolEntry]:
                 tags=tuple(fields.get("tags", ())),
                 used_in=tuple(used.get(relative, ())),
                 problem=problem,
+                draft=bool(fields.get("draft")),
             )
         )
     return entries
