@@ -530,7 +530,38 @@ def _read_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise PublisherError.at(f"cannot read the file: {exc.strerror}", path) from None
+    if data.startswith(_WORKBOOKS):  # not text in any encoding: say what it is instead
+        _refuse_archive_of_lists(data, path)
+        raise PublisherError.at(
+            "this is a spreadsheet workbook (Excel, LibreOffice, Numbers), not a CSV file",
+            path,
+            hint="open it, save a copy as CSV (Excel: Save as, CSV UTF-8 (Comma delimited);"
+            " LibreOffice: Save as, Text CSV, character set Unicode (UTF-8)) and import that",
+        )
     return clean_text(textfiles.decoded(data, path, _SAVE_CSV_AS_UTF8), path)
+
+
+def _refuse_archive_of_lists(data: bytes, path: Path) -> None:
+    """A ZIP of CSV files is a platform's export (Mailchimp's audience, Substack's), which
+    `publisher import` reads whole, statuses and all."""
+    import io
+    import zipfile
+
+    try:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    if any(name.lower().endswith(".csv") for name in names):
+        raise PublisherError.at(
+            "this is a ZIP archive of lists, as Mailchimp and Substack export them, not a CSV file",
+            path,
+            hint=f"import it whole with 'publisher import {path.name}', or unpack it and"
+            " import each CSV file",
+        )
+
+
+# How workbooks begin: a ZIP archive (.xlsx, .ods, .numbers), an OLE2 compound file (.xls).
+_WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 
 
 _SAVE_CSV_AS_UTF8 = (
