@@ -228,3 +228,21 @@ def test_a_platforms_zip_of_lists_is_sent_to_publisher_import(
     assert "audience_export.zip: this is a ZIP archive of lists" in result.output
     assert "publisher import audience_export.zip" in result.output
     assert query(delivery_workspace, "SELECT address FROM subscribers") == []
+
+
+def test_an_email_built_before_publisher_was_updated_names_the_update_as_a_cause(
+    delivery_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After `pip install -U publisher` the refusal blamed only the editor's files ("a
+    document … or publisher.toml changed"), which nobody had touched."""
+    import publisher.jobs
+
+    updated = publisher.jobs.versions_digest() + "-updated"
+    monkeypatch.setattr(publisher.jobs, "versions_digest", lambda: updated)
+
+    result = CliRunner().invoke(main, ["-C", str(delivery_workspace), "send", SLUG, "--dry-run"])
+
+    assert result.exit_code == 1
+    assert "is out of date" in result.output
+    assert "publisher or a tool it uses" in result.output
+    assert f"publisher build {SLUG} --format email" in result.output

@@ -70,7 +70,8 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
             raise PublisherError.at(
                 f"the built email of {named} {manifest.slug} is out of date: a document, a"
                 " translation, the manifest, a template or publisher.toml changed since it"
-                " was built (or the email files were changed by hand)",
+                " was built, or publisher or a tool it uses (pandoc, MJML…) was updated, which"
+                " can change the email too (or the email files were changed by hand)",
                 edition_path,
                 hint=f"build it again first: '{build_command}'",
             )
