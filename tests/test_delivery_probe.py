@@ -246,3 +246,27 @@ def test_an_email_built_before_publisher_was_updated_names_the_update_as_a_cause
     assert "is out of date" in result.output
     assert "publisher or a tool it uses" in result.output
     assert f"publisher build {SLUG} --format email" in result.output
+
+
+def test_a_list_restored_from_its_export_keeps_each_consent_and_why_each_left(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    """The export is the list's backup, yet restoring it dated every consent to the
+    restore and gave everyone who had left the reason "added"."""
+    root = delivery_workspace
+    members = tmp_path / "members.csv"
+    members.write_text("email\nana@example.org\nben@example.org\n", encoding="utf-8")
+    assert import_file(root, members).exit_code == 0
+    assert CliRunner().invoke(main, ["-C", str(root), "subscribers", "remove", "ben@example.org"])
+    history = "SELECT address, status, confirmed_at, status_source FROM subscribers"
+    before = query(root, history)
+    exported = tmp_path / "backup.csv"
+    CliRunner().invoke(main, ["-C", str(root), "subscribers", "export", str(exported)])
+    time.sleep(1.1)  # the restore is a second later: its own time would show
+    configure(root, database="restored.sqlite3")
+
+    result = import_file(root, exported)
+
+    assert result.exit_code == 0, result.output
+    assert query(root, history) == before
+    assert dict((a, s) for a, _, _, s in before)["ben@example.org"] == "removed by an editor"

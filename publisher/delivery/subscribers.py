@@ -8,6 +8,7 @@ does (add, import) puts an unsubscribed, bounced or complained address back on t
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -43,7 +44,11 @@ EXPORT_COLUMNS = (
     "status_source",
 )
 _ADDRESS_COLUMNS = ("email", "address", "e-mail", "email_address")
-_IMPORT_COLUMNS = {*_ADDRESS_COLUMNS, "name", "language", "tags", "status", "consent_source"}
+# What an import reads: ours, and from our export the record of consent and of a status.
+_IMPORT_COLUMNS = {
+    *_ADDRESS_COLUMNS,
+    *("name", "language", "tags", "status", "consent_source", "confirmed_at", "status_source"),
+}
 # Column names a list kept in Spanish, French, Arabic or Persian has (in lower case), as
 # people title them and as Outlook and Google Forms write them there: the column they are.
 _COLUMN_NAMES = {
@@ -505,7 +510,7 @@ def _checked_row(
     status = values.get("status") or default_status
     if default_status == "pending" and status == "active":
         status = "pending"  # double opt-in: everyone new confirms first
-    return check(
+    new = check(
         values.get(address_column, ""),
         values.get("name", ""),
         values.get("language", ""),
@@ -513,6 +518,23 @@ def _checked_row(
         status,
         values.get("consent_source") or source,
     )
+    history = _visible(values.get("status_source", "")).strip()
+    if "\n" in history or len(history) > 200:
+        raise ValueError("the status source must be one line of at most 200 characters")
+    return replace(
+        new,
+        consented_at="" if status == "pending" else _iso_time(values.get("confirmed_at", "")),
+        status_source=history or new.status_source,
+    )
+
+
+def _iso_time(value: str) -> str:
+    """When someone agreed, as our export writes it (ISO 8601): a list restored from its
+    export keeps the evidence of each consent, and why each person left."""
+    try:
+        return dt.datetime.fromisoformat(value).isoformat() if value else ""
+    except ValueError:
+        raise ValueError(f"confirmed_at {value!r} is not a date (ISO 8601)") from None
 
 
 def _quoted(cell: str) -> str:
