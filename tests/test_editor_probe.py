@@ -18,6 +18,7 @@ import termios
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -228,3 +229,25 @@ def test_the_composer_shows_which_documents_are_drafts(composer: tuple[int, Path
         text = " ".join(re.sub(r"<[^>]+>", " ", html.unescape(shown)).split())
         assert "Half written (draft: issues leave it out)" in text, page
         assert "Tenants begin a rent strike (draft" not in text, page
+
+
+def test_a_new_issues_first_save_is_confirmed_on_the_page_it_opens(
+    browser: Any, composer: tuple[int, Path]
+) -> None:
+    """Save on a new issue opens the issue's own page: that page says it was saved, as
+    every later save does, rather than leaving the editor to wonder."""
+    port, root = composer
+    page = browser.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{port}/compose/new")
+        page.fill("input[name=number]", "6")
+        page.fill("input[name=title]", "Spring")
+        page.fill("input[name='section.title']", "Housing")
+        page.locator("#pool li.doc", has_text="rent strike").locator("button[data-add]").click()
+        page.click("button.primary")
+        page.wait_for_url("**/compose/issue/006-spring.yaml*")
+        page.wait_for_load_state()
+        assert "Saved issues/006-spring.yaml" in page.inner_text("#status")
+    finally:
+        page.close()
+    assert (root / "issues" / "006-spring.yaml").is_file()

@@ -155,7 +155,10 @@
         form.elements.digest.value = answer.digest;
         form.elements.file.value = answer.file;
         announce(`Saved issues/${answer.file} at ${new Date().toLocaleTimeString()}.`);
-        if (first) location.assign(answer.url);
+        if (first) {  // the issue's own page opens, and says it was saved
+          sessionStorage.setItem("publisher-saved", answer.file);
+          location.assign(answer.url);
+        }
         return;
       }
       errors.innerHTML = "";
@@ -254,6 +257,10 @@
     }
     if (!$$(".section", sections).length) newSection();
     refreshTargets();
+    if (form.elements.file.value && sessionStorage.getItem("publisher-saved") === form.elements.file.value) {
+      sessionStorage.removeItem("publisher-saved");
+      announce(`Saved issues/${form.elements.file.value}.`);
+    }
 
     $("#pool-filter").addEventListener("input", (event) => {
       const words = event.target.value.toLowerCase().split(/\s+/).filter(Boolean);
