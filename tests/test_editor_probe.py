@@ -251,3 +251,16 @@ def test_a_new_issues_first_save_is_confirmed_on_the_page_it_opens(
     finally:
         page.close()
     assert (root / "issues" / "006-spring.yaml").is_file()
+
+
+def test_the_list_of_commands_says_what_each_does_without_cutting_it_short() -> None:
+    """`publisher --help` is where an editor looks for the command they need: each
+    command's first sentence is there whole, not cut at 45 characters with '...'."""
+    shown = CliRunner().invoke(main, ["--help"], terminal_width=80).output
+    commands = shown.split("Commands:")[1].split("Examples:")[0]
+    assert "..." not in commands, commands
+    said = " ".join(commands.split())
+    assert "build Build ISSUES (slug or number; default: every issue) in every format." in said
+    assert (
+        "serve Serve dist/ on 127.0.0.1 for previewing, rebuilding as the sources change;" in said
+    )

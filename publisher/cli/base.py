@@ -42,7 +42,16 @@ class PathParam(click.Path):
         return path
 
 
-class Command(click.Command):
+class WholeShortHelp(click.Command):
+    """In `publisher --help`'s list of commands, each says its first sentence whole,
+    wrapped: cut to the 45 characters click allows ("Build ISSUES (slug or number;
+    default: every...") it does not say what the command does."""
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return super().get_short_help_str(limit=10_000)
+
+
+class Command(WholeShortHelp):
     """A command whose --help ends with its examples (cli_examples.py)."""
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -52,7 +61,7 @@ class Command(click.Command):
         write_examples(ctx, formatter)
 
 
-class Group(click.Group):
+class Group(click.Group, WholeShortHelp):
     """Prints user errors as one clear message, without a traceback, and exits 1; a bug
     becomes one line pointing at a log of its traceback, and exit 70. Its commands and
     subgroups (and it) end their --help with their examples, from cli_examples.py."""
