@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -270,3 +271,40 @@ def test_a_list_restored_from_its_export_keeps_each_consent_and_why_each_left(
     assert result.exit_code == 0, result.output
     assert query(root, history) == before
     assert dict((a, s) for a, _, _, s in before)["ben@example.org"] == "removed by an editor"
+
+
+def serve_subscriptions(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", CLI, "-C", str(root), "serve-subscriptions", *args],
+        env={**os.environ, "PUBLISHER_SECRET_KEY": SECRET},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_serve_subscriptions_on_a_port_in_use_says_so_instead_of_crashing(
+    delivery_workspace: Path,
+) -> None:
+    """A second serve-subscriptions (or anything on the port) was "an unexpected problem"
+    with a crash log, after a note that it was serving."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = serve_subscriptions(delivery_workspace, "--listen", f"127.0.0.1:{port}")
+
+    assert result.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "unexpected" not in result.stderr and "serving on" not in result.stderr
+
+
+@pytest.mark.parametrize("listen", ["8080", "localhost", "127.0.0.1:99999"])
+def test_serve_subscriptions_with_a_listen_that_is_no_address_says_how_to_write_it(
+    delivery_workspace: Path, listen: str
+) -> None:
+    result = serve_subscriptions(delivery_workspace, "--listen", listen)
+
+    assert result.returncode == 1
+    assert f"--listen {listen!r} is not HOST:PORT" in result.stderr
+    assert "127.0.0.1:8080" in result.stderr and "unexpected" not in result.stderr

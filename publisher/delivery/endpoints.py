@@ -10,6 +10,7 @@ the subscriber's language, else the visitor's (see page.py).
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import logging
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..config import Config, load_config
+from ..errors import PublisherError
 from ..extras import needs
 from .confirm import CONFIRMABLE
 from .outbox import Outbox
@@ -229,26 +231,53 @@ def _status_text(subscriber: Subscriber) -> str:
 def serve(root: Path, listen: str | None = None) -> None:
     """Serve the app with waitress until interrupted."""
     with needs("serve"):
-        from waitress import serve as waitress_serve
+        from waitress.server import create_server
 
     config: Config = load_config(root)
+    host, port = _listen_address(listen, config)
     app = create_app(root)
-    host, port = parse_listen(listen or config.delivery.listen)
-    paths = ["unsubscribe/", "confirm/"] + (
-        ["subscribe/"] if config.delivery.subscribe_form else []
-    )
-    logging.getLogger(__name__).info(
-        "serving on http://%s:%d/; have the web server pass %s here",
-        host,
-        port,
-        ", ".join(config.base_url + path for path in paths),
-    )
     try:
-        waitress_serve(
-            app, host=host, port=port, threads=4, ident="publisher", **proxy_options(host)
+        try:
+            server = create_server(
+                app, host=host, port=port, threads=4, ident="publisher", **proxy_options(host)
+            )
+        except OSError as exc:  # the port taken, the address not this machine's
+            raise PublisherError.at(
+                f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+                hint=_PORT_TAKEN if exc.errno == errno.EADDRINUSE else _NOT_OUR_ADDRESS,
+            ) from None
+        paths = ["unsubscribe/", "confirm/"] + (
+            ["subscribe/"] if config.delivery.subscribe_form else []
         )
+        logging.getLogger(__name__).info(
+            "serving on http://%s:%d/; have the web server pass %s here",
+            host,
+            port,
+            ", ".join(config.base_url + path for path in paths),
+        )
+        server.run()
     finally:
         app.extensions[OUTBOX].close()
+
+
+_PORT_TAKEN = (
+    "another program (another serve-subscriptions?) is using that port: stop it, or choose"
+    " another with --listen or [delivery] listen"
+)
+_NOT_OUR_ADDRESS = (
+    "listen on one of this machine's addresses: 127.0.0.1 behind a web server on this"
+    " machine (--listen or [delivery] listen)"
+)
+
+
+def _listen_address(listen: str | None, config: Config) -> tuple[str, int]:
+    """--listen's HOST:PORT, else [delivery] listen's (checked when publisher.toml is read)."""
+    try:
+        return parse_listen(listen or config.delivery.listen)
+    except ValueError as exc:
+        raise PublisherError.at(
+            f"--listen {listen!r} is not HOST:PORT", hint="for example --listen 127.0.0.1:8080"
+        ) from exc
 
 
 def proxy_options(host: str) -> dict[str, Any]:
