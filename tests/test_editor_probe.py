@@ -264,3 +264,29 @@ def test_the_list_of_commands_says_what_each_does_without_cutting_it_short() -> 
     assert (
         "serve Serve dist/ on 127.0.0.1 for previewing, rebuilding as the sources change;" in said
     )
+
+
+def test_an_issue_naming_a_document_that_is_gone_opens_in_the_composer_to_be_mended(
+    composer: tuple[int, Path],
+) -> None:
+    """A document renamed on disk leaves its issue naming one that is gone. The composer
+    opens the issue all the same, says what the build refuses, and the editor removes the
+    missing document there and saves: no YAML to open, and the file keeps its comments."""
+    port, root = composer
+    winter = root / "issues" / "005-winter.yaml"
+    (root / "documents" / "library-hours.md").rename(root / "documents" / "library.md")
+    status, page = request(port, "GET", "/compose/issue/005-winter.yaml")
+    assert status == 200
+    said = html.unescape(page)
+    assert "no document 'library-hours' in documents/" in said
+    fields = form_of(page)
+    assert ("section.document", "library-hours") in fields  # shown, to be removed
+    assert ("title", "Winter news") in fields
+
+    fields.remove(("section.document", "library-hours"))
+    status, _ = request(port, "POST", "/compose/save", fields)
+    assert status == 303
+    mended = winter.read_text(encoding="utf-8")
+    assert "library-hours" not in mended
+    assert "# Lead with housing." in mended and "# the big story" in mended
+    assert request(port, "GET", "/compose/issue/005-winter.yaml")[0] == 200

@@ -120,6 +120,31 @@ def form_values(manifest: IssueManifest, raw: dict[str, Any]) -> FormValues:
     )
 
 
+def written_values(raw: dict[str, Any]) -> FormValues:
+    """A manifest the build refuses (a document renamed or deleted since, a bad date…), as
+    its file writes it: shown beside the problems, so that the editor can mend it here."""
+    written = raw.get("sections")
+    form_sections = []
+    for section in written if isinstance(written, list) else []:
+        fields = section if isinstance(section, dict) else {}
+        documents = fields.get("documents") or []
+        listed = documents if isinstance(documents, list) else [documents]
+        refs = tuple((str(ref), str(ref)) for ref in listed)
+        form_sections.append(FormSection(str(fields.get("title") or ""), refs))
+    given = raw.get("leaflet")
+    leaflet = given if isinstance(given, dict) else {"document": given} if given else {}
+    return FormValues(
+        number=str(raw.get("number", "")),
+        date=str(raw.get("date", "")),
+        title=str(raw.get("title") or ""),
+        language=str(raw.get("language") or ""),
+        summary=str(raw.get("summary") or ""),
+        editorial=str(raw.get("editorial") or ""),
+        sections=tuple(form_sections),
+        leaflet={key: str(value) for key, value in leaflet.items() if value is not None},
+    )
+
+
 def posted_values(fields: Fields) -> FormValues:
     """The form as it was posted, to show again beside the problems that stopped saving."""
     edit = issue_edit(fields)

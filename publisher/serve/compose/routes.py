@@ -28,7 +28,7 @@ from ...manifest_yaml import IssueEdit
 from ...pool import DocumentPool
 from ...sourcefile import parse_file
 from ..status import Status
-from .form import FormValues, form_values, issue_edit, posted_values
+from .form import FormValues, form_values, issue_edit, posted_values, written_values
 from .guard import CSRF_FIELD, CSRF_HEADER, Refused, check_token, inside, new_token
 from .pool_listing import PoolEntry, pool_entries
 from .saving import NEW, Conflict, digest_of, save
@@ -179,13 +179,15 @@ class Composer:
         config = load_config(self.workspace)
         pool = DocumentPool.scan(config.documents_dir)
         entries = pool_entries(config, pool)
+        intro = "Not saved:"
         if file:
             path = self._manifest_path(config, file)
             if not path.is_file():
                 raise Refused(404, f"there is no issues/{file}")
             digest = digest or digest_of(path)
             if values is None:
-                values = form_values(load_manifest(path, pool, self.workspace), _raw(path))
+                values, errors = self._loaded(path, pool)
+                intro = "The build refuses this issue as its file is; mend it here:"
         else:
             digest = digest or NEW
             values = values or FormValues(
@@ -202,6 +204,7 @@ class Composer:
             digest=digest,
             values=values,
             errors=errors or [],
+            errors_intro=intro,
             entries=entries,
             known=titles,
             notes=self._notes(slug, entries),
@@ -210,6 +213,16 @@ class Composer:
             address=_test_address(config),
             **(self._previews(slug) if slug else {"slug": "", "thumbs": [], "built": False}),
         )
+
+    def _loaded(self, path: Path, pool: DocumentPool) -> tuple[FormValues, list[str]]:
+        """The manifest's values for the form; one the build refuses comes as written, with
+        its problems, for the editor to mend here (a file that is not YAML at all cannot be
+        shown: the page says what is wrong with it)."""
+        raw = _raw(path)
+        try:
+            return form_values(load_manifest(path, pool, self.workspace), raw), []
+        except PublisherError as exc:
+            return written_values(raw), [str(problem) for problem in exc.problems]
 
     def _previews(self, slug: str) -> dict[str, Any]:
         slug = slugify(slug)
