@@ -308,3 +308,40 @@ def test_serve_subscriptions_with_a_listen_that_is_no_address_says_how_to_write_
     assert result.returncode == 1
     assert f"--listen {listen!r} is not HOST:PORT" in result.stderr
     assert "127.0.0.1:8080" in result.stderr and "unexpected" not in result.stderr
+
+
+def test_a_status_written_with_a_capital_takes_effect(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    """ "Unsubscribed" (as a spreadsheet capitalises it) was an unknown status: the row was
+    rejected and the person, already on the list, stayed active and kept getting mail."""
+    root = delivery_workspace
+    add_subscribers(root, {"left@example.org": "active"})
+    members = tmp_path / "members.csv"
+    members.write_text(
+        "Email,Status\nleft@example.org,Unsubscribed\nnew@example.org,Active\n",
+        encoding="utf-8",
+    )
+
+    result = import_file(root, members)
+
+    assert result.exit_code == 0, result.output
+    statuses = dict(query(root, "SELECT address, status FROM subscribers"))
+    assert statuses == {"left@example.org": "unsubscribed", "new@example.org": "active"}
+
+
+def test_a_double_opt_in_import_keeps_an_active_row_written_with_a_capital_pending(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    """Everyone new confirms first with --double-opt-in, however the file writes 'active'."""
+    root = delivery_workspace
+    members = tmp_path / "members.csv"
+    members.write_text("email,status\nnew@example.org,ACTIVE\n", encoding="utf-8")
+
+    result = CliRunner().invoke(
+        main, ["-C", str(root), "subscribers", "import", str(members), "--double-opt-in"]
+    )
+
+    assert query(root, "SELECT address, status FROM subscribers") == [
+        ("new@example.org", "pending")
+    ], result.output

@@ -214,6 +214,7 @@ def check(
     bad_tags = [t for t in tags if not _TAG.match(t)]
     if bad_tags:
         raise ValueError(f"{bad_tags[0]!r} is not a tag (letters, digits, spaces, - and _)")
+    status = status.strip().lower()  # as a spreadsheet capitalises it: Unsubscribed
     if status not in SUBSCRIBER_STATUSES:
         raise ValueError(f"unknown status {status!r}: use one of {', '.join(SUBSCRIBER_STATUSES)}")
     return NewSubscriber(
@@ -507,7 +508,7 @@ def _numbered_rows(reader: Any, path: Path) -> Iterator[tuple[int, list[str]]]:
 def _checked_row(
     values: dict[str, str], address_column: str, default_status: str, source: str
 ) -> NewSubscriber:
-    status = values.get("status") or default_status
+    status = (values.get("status") or default_status).strip().lower()
     if default_status == "pending" and status == "active":
         status = "pending"  # double opt-in: everyone new confirms first
     new = check(
