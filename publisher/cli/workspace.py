@@ -366,7 +366,7 @@ def _print_findings(findings: list[Finding], workspace: Path) -> None:
     if to_look_at:
         click.echo("\nTo look at:")
     for f in sorted(to_look_at, key=lambda f: f.status != "fail"):  # failures first
-        where = f.where(workspace) or "(all outputs)"
-        click.echo(f"  {f.status}: {where}: {f.format}, {f.check}")
+        where = f.where(workspace)
+        click.echo(f"  {f.status}: {where + ': ' if where else ''}{f.format}, {f.check}")
         if f.detail:
             click.echo(f"      {f.detail}")
