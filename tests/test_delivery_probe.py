@@ -345,3 +345,37 @@ def test_a_double_opt_in_import_keeps_an_active_row_written_with_a_capital_pendi
     assert query(root, "SELECT address, status FROM subscribers") == [
         ("new@example.org", "pending")
     ], result.output
+
+
+def test_a_row_that_unsubscribes_someone_does_so_even_when_another_of_its_fields_is_bad(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    """The row was rejected for its tag, its language or for repeating an address, and the
+    person the file said had left stayed active and kept getting the newsletter."""
+    root = delivery_workspace
+    people = ["ana@example.org", "ben@example.org", "carla@example.org", "dan@example.org"]
+    add_subscribers(root, dict.fromkeys(people, "active"))
+    members = tmp_path / "members.csv"
+    members.write_text(
+        "email,status,tags,language\n"
+        "ana@example.org,unsubscribed,docks/port,\n"
+        "ben@example.org,unsubscribed,,Klingonish\n"
+        "carla@example.org,active,,\n"
+        "CARLA@example.org,unsubscribed,,\n"
+        "dan@example.org,active,docks/port,\n",
+        encoding="utf-8",
+    )
+
+    result = import_file(root, members)
+
+    assert result.exit_code == 1  # each bad row is still reported by line
+    for line in (2, 3, 5, 6):
+        assert f"members.csv:{line}:" in result.output
+    assert "3 now suppressed" in result.output
+    statuses = dict(query(root, "SELECT address, status FROM subscribers"))
+    assert statuses == {
+        "ana@example.org": "unsubscribed",
+        "ben@example.org": "unsubscribed",
+        "carla@example.org": "unsubscribed",
+        "dan@example.org": "active",  # a bad row that unsubscribes nobody changes nothing
+    }

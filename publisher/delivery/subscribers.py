@@ -429,10 +429,30 @@ def import_csv(
                 subscriber, outcome = _add(db, new)
             except ValueError as exc:
                 address = values.get(address_column) or "(no address)"
-                report.rejected.append(Problem(f"{address}: {exc}", path, line))
+                kept = _suppression_alone(db, values, address_column, source, report)
+                report.rejected.append(Problem(f"{address}: {exc}{kept}", path, line))
                 continue
             report.note(subscriber, outcome)
     return report
+
+
+def _suppression_alone(
+    db: Database, values: dict[str, str], address_column: str, source: str, report: ImportReport
+) -> str:
+    """A rejected row that takes someone off the list still does, by its address alone:
+    a bad tag or language, or the address's second row, must not keep mailing a person
+    who left (as on the platforms' exports, a suppression anywhere wins). What it did, to
+    add to the row's reason ('' if nothing)."""
+    status = (values.get("status") or "").strip().lower()
+    if status not in SUPPRESSED:
+        return ""
+    try:
+        new = check(values.get(address_column, ""), status=status, consent_source=source)
+    except ValueError:  # the address itself is wrong: there is no one to take off
+        return ""
+    subscriber, outcome = _add(db, new)
+    report.note(subscriber, outcome)
+    return f" (the address is {status} all the same)"
 
 
 def _name_parts(columns: list[str]) -> list[str]:
