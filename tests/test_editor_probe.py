@@ -290,3 +290,19 @@ def test_an_issue_naming_a_document_that_is_gone_opens_in_the_composer_to_be_men
     assert "library-hours" not in mended
     assert "# Lead with housing." in mended and "# the big story" in mended
     assert request(port, "GET", "/compose/issue/005-winter.yaml")[0] == 200
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"), [("Spanish", "es"), ("español", "es"), ("العربية", "ar")]
+)
+def test_the_composer_takes_a_language_by_its_name_as_publisher_init_does(
+    composer: tuple[int, Path], typed: str, code: str
+) -> None:
+    """An editor types the language's name, as `publisher init` lets them: the manifest
+    gets its code (BCP 47), rather than the page refusing to save."""
+    port, root = composer
+    _, page = request(port, "GET", "/compose/issue/005-winter.yaml")
+    status, _ = request(port, "POST", "/compose/save", replaced(form_of(page), language=typed))
+    assert status == 303
+    written = (root / "issues" / "005-winter.yaml").read_text(encoding="utf-8")
+    assert f"\nlanguage: {code}\n" in written

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...languages import NotALanguage, language_tag, named_language
 from ...manifest import IssueManifest
 from ...manifest_yaml import IssueEdit, LeafletEdit, SectionEdit
 from ...pool import slug_for
@@ -46,12 +47,22 @@ def issue_edit(fields: Fields) -> IssueEdit:
         number=int(number) if number.isdecimal() else number,
         date=_date(date),
         title=values.get("title", "").strip(),
-        language=values.get("language", "").strip(),
+        language=_language(values.get("language", "").strip()),
         summary=values.get("summary", "").strip(),
         editorial=values.get("editorial", ""),
         sections=tuple(SectionEdit(title, tuple(docs)) for title, docs in sections),
         leaflet=leaflet,
     )
+
+
+def _language(text: str) -> str:
+    """A language's name ("Spanish", "español", "العربية") as its code, as `publisher init`
+    takes it; a code, or what is neither, as typed (the build's check judges that)."""
+    try:
+        language_tag(text)
+    except NotALanguage:
+        return named_language(text) or text
+    return text
 
 
 def _whole(text: str) -> int | None:
