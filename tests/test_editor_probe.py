@@ -306,3 +306,28 @@ def test_the_composer_takes_a_language_by_its_name_as_publisher_init_does(
     assert status == 303
     written = (root / "issues" / "005-winter.yaml").read_text(encoding="utf-8")
     assert f"\nlanguage: {code}\n" in written
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--impose", "2up"], "--impose 2up imposes leaflets, and no issue built has one"),
+        (["-f", "pdf", "--impose", "4up"], "--impose 4up imposes the leaflet, which --format pdf"),
+        (
+            ["-f", "leaflet", "--impose", "booklet"],
+            "--impose booklet imposes the issue's PDF, which --format leaflet",
+        ),
+    ],
+)
+def test_an_imposition_the_build_cannot_make_is_said_not_ignored_in_silence(
+    workspace: Callable[[str], Path], options: list[str], said: str
+) -> None:
+    """Asked for sheets to print that this build makes none of (2-up leaflets of issues
+    without a leaflet, a booklet of no PDF), the editor is told why none were written."""
+    root = workspace("minimal")  # its one issue has no leaflet
+    result = CliRunner().invoke(main, ["-C", str(root), "build", *options])
+    assert result.exit_code == 0, result.output
+    assert f"warning: {said}" in result.output
+    assert not list((root / "dist").rglob("*-2up.pdf")) and not list(
+        (root / "dist").rglob("*-4up.pdf")
+    )

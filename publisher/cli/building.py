@@ -88,6 +88,11 @@ def build(
 
     show_warnings()
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    impose = print_options.get("impose")
+    if isinstance(impose, str) and (
+        unused := _unused_imposition(workspace, issues, chosen, impose)
+    ):
+        logging.getLogger("publisher").warning("%s", unused)
     request = {"issues": issues, "formats": chosen, "out": out and out.resolve()} | print_options
     if not force and (stamp := uptodate.unchanged(workspace, request)):
         for level, message in stamp.messages:  # what the build with nothing to do said
@@ -122,6 +127,36 @@ def build(
         said = tuple((record.levelno, record.getMessage()) for record in logged)
         stamp = uptodate.Stamp(said, len(report.issues), len(report.skipped), report.out_dir)
         uptodate.record(workspace, request, _build_inputs(workspace), stamp)
+
+
+def _unused_imposition(
+    workspace: Path, issues: tuple[str, ...], chosen: list[str], impose: str
+) -> str | None:
+    """Why --impose makes nothing in this build, when it does not: booklet folds the
+    issue's PDF, 2up and 4up the leaflet, and a build of neither ignores it in silence."""
+    if impose == "none":
+        return None
+    product = "pdf" if impose == "booklet" else "leaflet"
+    if chosen and product not in chosen:
+        what = "the issue's PDF" if product == "pdf" else "the leaflet"
+        return f"--impose {impose} imposes {what}, which --format {','.join(chosen)} leaves out"
+    if product == "pdf":
+        return None
+    from ..build import select_issues
+    from ..config import load_config
+    from ..manifest import load_manifests
+    from ..pool import DocumentPool
+
+    config = load_config(workspace)
+    manifests = load_manifests(
+        config.issues_dir, DocumentPool.scan(config.documents_dir), workspace
+    )
+    if any(m.leaflet for m in select_issues(manifests, issues)):
+        return None
+    return (
+        f"--impose {impose} imposes leaflets, and no issue built has one: give an issue"
+        " one with 'leaflet: DOCUMENT' in its manifest (see Printing in the README)"
+    )
 
 
 def _say_built(issues: int, rendered: int, up_to_date: int, written: int, out_dir: Path) -> None:
