@@ -356,13 +356,14 @@ def test_a_row_that_unsubscribes_someone_does_so_even_when_another_of_its_fields
     people = ["ana@example.org", "ben@example.org", "carla@example.org", "dan@example.org"]
     add_subscribers(root, dict.fromkeys(people, "active"))
     members = tmp_path / "members.csv"
+    too_long = "a tag that goes on " * 6  # 114 characters
     members.write_text(
         "email,status,tags,language\n"
-        "ana@example.org,unsubscribed,docks/port,\n"
+        f"ana@example.org,unsubscribed,{too_long},\n"
         "ben@example.org,unsubscribed,,Klingonish\n"
         "carla@example.org,active,,\n"
         "CARLA@example.org,unsubscribed,,\n"
-        "dan@example.org,active,docks/port,\n",
+        f"dan@example.org,active,{too_long},\n",
         encoding="utf-8",
     )
 
@@ -379,3 +380,32 @@ def test_a_row_that_unsubscribes_someone_does_so_even_when_another_of_its_fields
         "carla@example.org": "unsubscribed",
         "dan@example.org": "active",  # a bad row that unsubscribes nobody changes nothing
     }
+
+
+def test_a_platforms_members_keep_tags_named_as_platforms_name_them(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    """A Mailchimp member tagged "Members & Friends" or "Docks/Port" was rejected, and so
+    left off the list, for a character in a tag's name."""
+    export = tmp_path / "subscribed_members_export.csv"
+    export.write_text(
+        "Email Address,First Name,Last Name,MEMBER_RATING,OPTIN_TIME,CONFIRM_TIME,TAGS\n"
+        "ana@example.org,Ana,Ruiz,2,2024-01-01 00:00:00,2024-01-02 00:00:00,"
+        '"""Members & Friends"",""Docks/Port"""\n'
+        "ben@example.org,Ben,Cole,2,2024-01-01 00:00:00,2024-01-02 00:00:00,"
+        '"""Boletín (ES)"""\n',
+        encoding="utf-8",
+    )
+
+    result = import_file(delivery_workspace, export)
+
+    assert result.exit_code == 0, result.output
+    tags = dict(query(delivery_workspace, "SELECT address, tags FROM subscribers"))
+    assert tags == {
+        "ana@example.org": "members & friends,docks/port",
+        "ben@example.org": "boletín (es)",
+    }
+    send = CliRunner().invoke(
+        main, ["-C", str(delivery_workspace), "send", SLUG, "--dry-run", "--tag", "Docks/Port"]
+    )
+    assert "recipients" in send.output and "1 (tag docks/port)" in send.output, send.output

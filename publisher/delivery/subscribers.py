@@ -92,7 +92,9 @@ _COLUMN_NAMES = {
     "full name": "name",
     "display name": "name",
 }
-_TAG = re.compile(r"^[\w\- ]{1,40}$")
+# A tag: any visible text but the commas and semicolons that separate tags, as platforms
+# name their tags, labels and lists ("Members & Friends", "Docks/Port", "Boletín (ES)").
+_TAG = re.compile(r"^[^,;\x00-\x1f\x7f]{1,100}$")
 _NAMED_ADDRESS = re.compile(r'"?(?P<name>[^"<>]*?)"?\s*<(?P<address>[^<>]+)>')
 _MAILTO = re.compile(r"^mailto:", re.IGNORECASE)
 # A cell a spreadsheet would run as a formula (OWASP, CSV injection), after any quotes that
@@ -203,7 +205,8 @@ def check(
     if named:
         address, name = named["address"], name or named["name"]
     if isinstance(tags, str):
-        tags = re.split(r"[,;]", tags)
+        tags = [tags]
+    tags = [part for tag in tags for part in re.split(r"[,;]", tag)]  # how tags are kept
     tags = tuple(dict.fromkeys(t.strip().lower() for t in map(_visible, tags) if t.strip()))
     name, consent_source = _visible(name), _visible(consent_source)
     for value, what in ((name, "name"), (consent_source, "consent source")):
@@ -213,7 +216,7 @@ def check(
         language = _language(language)
     bad_tags = [t for t in tags if not _TAG.match(t)]
     if bad_tags:
-        raise ValueError(f"{bad_tags[0]!r} is not a tag (letters, digits, spaces, - and _)")
+        raise ValueError(f"{bad_tags[0]!r} is not a tag (at most 100 characters, no , or ;)")
     status = status.strip().lower()  # as a spreadsheet capitalises it: Unsubscribed
     if status not in SUBSCRIBER_STATUSES:
         raise ValueError(f"unknown status {status!r}: use one of {', '.join(SUBSCRIBER_STATUSES)}")
