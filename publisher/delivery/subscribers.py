@@ -505,8 +505,10 @@ def import_members(
                 warn_bidi_override(new.name, member.where, "name")
                 subscriber, outcome = _add(db, new)
             except ValueError as exc:
+                values = {"email": member.address, "status": member.status}
+                done = _suppression_alone(db, values, "email", member.consent_source, report)
                 report.rejected.append(
-                    Problem(f"{member.address or '(no address)'}: {exc}", *where)
+                    Problem(f"{member.address or '(no address)'}: {exc}{done}", *where)
                 )
                 continue
             report.note(subscriber, outcome)
