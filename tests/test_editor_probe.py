@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pikepdf
 import pytest
 from click.testing import CliRunner
 from PIL import Image
@@ -331,3 +332,17 @@ def test_an_imposition_the_build_cannot_make_is_said_not_ignored_in_silence(
     assert not list((root / "dist").rglob("*-2up.pdf")) and not list(
         (root / "dist").rglob("*-4up.pdf")
     )
+
+
+def test_print_choices_are_taken_in_any_case(workspace: Callable[[str], Path]) -> None:
+    """ "Booklet" and "PDF/A-3b" as an editor types them (the README writes PDF/A-3b): the
+    build makes the booklet, in the standard asked for, rather than refusing the case."""
+    root = workspace("minimal")
+    options = ["-f", "pdf", "--impose", "Booklet", "--pdf-standard", "PDF/A-3b"]
+    result = CliRunner().invoke(main, ["-C", str(root), "build", *options])
+    assert result.exit_code == 0, result.output
+    booklet = root / "dist" / "001-first" / "001-first-booklet.pdf"
+    assert booklet.is_file()
+    with pikepdf.open(root / "dist" / "001-first" / "001-first.pdf") as pdf:
+        meta = pdf.open_metadata()
+        assert (meta.get("pdfaid:part"), meta.get("pdfaid:conformance")) == ("3", "B")

@@ -55,7 +55,7 @@ class _EveryFormatOption(click.Option):
 @click.option("--marks/--no-marks", default=None, help="Crop and registration marks.")
 @click.option(
     "--impose",
-    type=click.Choice(IMPOSITIONS),
+    type=click.Choice(IMPOSITIONS, case_sensitive=False),
     help="Sheets to print too: booklet (the issue), 2up or 4up (the leaflet).",
 )
 @click.option(
@@ -63,7 +63,7 @@ class _EveryFormatOption(click.Option):
 )
 @click.option(
     "--pdf-standard",
-    type=click.Choice(STANDARDS),
+    type=click.Choice(STANDARDS, case_sensitive=False),
     help="pdf/ua-1 (tagged; default), pdf/a-3b (archive) or pdf/x-4 (print shop).",
 )
 @click.option("--force", is_flag=True, help="Render everything again, even what is up to date.")
