@@ -431,3 +431,35 @@ def test_a_platforms_unsubscribed_member_is_unsubscribed_even_when_the_row_is_re
     assert "left@example.org: the name must be one line" in result.output  # still reported
     statuses = dict(query(root, "SELECT address, status FROM subscribers"))
     assert statuses == {"left@example.org": "unsubscribed"}
+
+
+def test_a_send_to_a_tag_resumed_without_it_says_who_has_not_had_the_issue(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """A send to the 'docks' tag, stopped and run again as `publisher send ISSUE`, finished
+    with its own recipients (rightly) and said nothing of everyone else, who never got the
+    issue: the editor took the table of copies sent for the whole list."""
+    root = delivery_workspace
+    configure(root, connections=1)
+    docks = ["ana@example.org", "ben@example.org", "carla@example.org"]
+    add_subscribers(root, dict.fromkeys(docks, "active"), tags=dict.fromkeys(docks, "docks"))
+    add_subscribers(root, {"dan@example.org": "active", "eve@example.org": "active"})
+    tagged = subprocess.Popen(
+        [sys.executable, "-c", CLI, "-C", str(root), "send", SLUG, "--tag", "docks"],
+        env={**os.environ, "PUBLISHER_SECRET_KEY": SECRET},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    smtp.on_data = partial(tagged.send_signal, signal.SIGINT)
+    assert tagged.wait(timeout=60) == 1
+
+    resumed = CliRunner().invoke(main, ["-C", str(root), "send", SLUG])
+
+    assert resumed.exit_code == 0, resumed.output
+    assert set(smtp.copies()) == set(docks)
+    assert "2 active subscriber(s) have not had 007-huelga" in resumed.output
+    assert f"publisher send {SLUG} --new" in resumed.output
+    again = CliRunner().invoke(main, ["-C", str(root), "send", SLUG])
+    assert "2 active subscriber(s) have not had it" in again.output
+    assert CliRunner().invoke(main, ["-C", str(root), "send", SLUG, "--new"]).exit_code == 0
+    assert smtp.copies() == dict.fromkeys([*docks, "dan@example.org", "eve@example.org"], 1)

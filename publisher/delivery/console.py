@@ -148,6 +148,13 @@ def print_send_report(report: SendReport, console: Console) -> None:
             "  Check the mail server's log for these; to send them again anyway, run"
             f" 'publisher send {report.issue} --resend-unknown'."
         )
+    if report.not_reached and not report.dry_run:
+        console.print(
+            f"{report.not_reached} active subscriber(s) have not had {report.issue}: this send"
+            " was not to them (it went to a tag or language, or they joined since); to send"
+            f" it to them, run 'publisher send {report.issue} --new'.",
+            highlight=False,
+        )
     for rate in report.rate_changes:
         console.print(f"[yellow]the server asked us to slow down: now {rate:.2f} msg/s")
     if report.paused:

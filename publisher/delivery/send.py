@@ -66,6 +66,8 @@ class SendReport:
     nobody_new: str | None = None  # --new found no one: who had it already, in words
     # copies by edition language, the original's marked: sent (a dry run: to be sent)
     by_edition: dict[str, int] = field(default_factory=dict)
+    # once a send is complete: active subscribers with no copy of the issue from any send
+    not_reached: int = 0
 
     @property
     def complete(self) -> bool:
@@ -195,7 +197,16 @@ def _send_to_list(
         (r["address"], f"{r['reply_code'] or ''} {r['reply_text'] or ''}".strip())
         for r in ledger.rows(current.id, "failed")
     ]
+    if report.complete:
+        report.not_reached = len(_not_yet_had(mailing.slug, ledger))
     return report
+
+
+def _not_yet_had(slug: str, ledger: Ledger) -> list[Member]:
+    """The active subscribers no send of the issue has reached: after a send to a tag or a
+    language (or a resumed one, which kept the recipients it was started with), everyone
+    else; after any send, those who joined during it."""
+    return ledger.recipients(slug, Audience(new=True))
 
 
 def _template(config: Config, slug: str, path: Path) -> Template:
@@ -240,10 +251,11 @@ def _refuse_a_send_already_made(
         )
     if previous.finished_at and not (request.again or request.resend_unknown or request.new):
         counts = ledger.counts(previous.id)
+        waiting = len(_not_yet_had(slug, ledger))
         raise PublisherError.at(
             f"issue {slug} was already sent ({counts.get('sent', 0)} sent, finished"
-            f" {previous.finished_at})",
-            hint="to send it to those who have not had it yet (who joined since), add --new;"
+            f" {previous.finished_at}); {waiting} active subscriber(s) have not had it",
+            hint=f"to send it to the {waiting} who have not had it, add --new;"
             " once more to everyone now on the list, --again"
             + (
                 f"; to retry the {counts['unknown']} unknown recipient(s), --resend-unknown"
