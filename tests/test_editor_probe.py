@@ -24,7 +24,7 @@ import pikepdf
 import pytest
 from click.testing import CliRunner
 from PIL import Image
-from test_compose import form_of, replaced, request, serving
+from test_compose import finished_task, form_of, replaced, request, serving, token_of
 from test_serve import running_server
 
 from publisher.cli import main
@@ -346,3 +346,31 @@ def test_print_choices_are_taken_in_any_case(workspace: Callable[[str], Path]) -
     with pikepdf.open(root / "dist" / "001-first" / "001-first.pdf") as pdf:
         meta = pdf.open_metadata()
         assert (meta.get("pdfaid:part"), meta.get("pdfaid:conformance")) == ("3", "B")
+
+
+def test_a_markdown_file_dropped_on_the_composer_joins_the_documents_as_it_is(
+    composer: tuple[int, Path],
+) -> None:
+    """`publisher import` refuses Markdown ("copy it into documents/ as it is"), which an
+    editor in the browser cannot do: the composer puts it there, byte for byte, and never
+    over a document of the same name."""
+    port, root = composer
+    text = b"---\ntitle: Notas del piquete\nlanguage: es\n---\n\nLlegamos a las seis.\n"
+
+    def drop(name: str, body: bytes) -> tuple[int, str]:
+        headers = {"Content-Type": "text/markdown", "Accept": "application/json"}
+        headers["X-CSRF-Token"] = token_of(port)  # as the composer's script sends it
+        return request(port, "POST", f"/compose/import?name={name}", raw=(body, headers))
+
+    status, answer = drop("notas-piquete.md", text)
+    assert status == 202, answer
+    report = finished_task(port, json.loads(answer)["task"])
+    assert "done" in report and "documents/notas-piquete.md" in report
+    assert (root / "documents" / "notas-piquete.md").read_bytes() == text
+    _, pool = request(port, "GET", "/compose")
+    assert "Notas del piquete" in pool
+
+    status, answer = drop("notas-piquete.md", b"# Another text\n")
+    assert status == 409
+    assert "documents/notas-piquete.md exists already" in json.loads(answer)["errors"][0]
+    assert (root / "documents" / "notas-piquete.md").read_bytes() == text

@@ -23,8 +23,10 @@ from slugify import slugify
 
 from ...config import Config, load_config
 from ...errors import Problem, PublisherError
+from ...importers import MARKDOWN_SUFFIXES
 from ...manifest import load_manifest, manifest_paths
 from ...manifest_yaml import IssueEdit
+from ...output import atomic_write
 from ...pool import DocumentPool
 from ...sourcefile import parse_file
 from ..status import Status
@@ -339,6 +341,8 @@ class Composer:
         base = Path(name.replace("\\", "/")).name
         if not base or base.startswith(".") or len(body) > UPLOAD_LIMIT:
             raise Refused(400, "give a file to import, of at most 20 MB")
+        if Path(base).suffix.lower() in MARKDOWN_SUFFIXES:
+            return self._add_markdown(base, body)
         folder = Path(tempfile.mkdtemp(prefix="publisher-import-"))
         dropped = inside(folder, base)
         dropped.write_bytes(body)
@@ -348,6 +352,18 @@ class Composer:
             ["import", "--json", str(dropped)],
             after=lambda: shutil.rmtree(folder, ignore_errors=True),
         )
+        return _json(202, {"ok": True, "task": f"{ROOT}/tasks/{task.id}"})
+
+    def _add_markdown(self, name: str, body: bytes) -> Response:
+        """A Markdown file is a document as it is (`publisher import` refuses it, telling
+        the editor to copy it into documents/, which a browser cannot): it goes there,
+        never over a document of the same name."""
+        target = inside(load_config(self.workspace).documents_dir, name)
+        if target.exists():
+            raise Refused(409, f"documents/{name} exists already: rename the file to add it too")
+        atomic_write(target, body)
+        lines = [f"added as documents/{name}: a Markdown file is a document as it is"]
+        task = self.tasks.finished("import", name, lines)
         return _json(202, {"ok": True, "task": f"{ROOT}/tasks/{task.id}"})
 
     # Helpers --------------------------------------------------------------------------

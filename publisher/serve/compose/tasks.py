@@ -86,6 +86,14 @@ class Tasks:
         ).start()
         return task
 
+    def finished(self, kind: str, subject: str, lines: list[str]) -> Task:
+        """A task the server did at once, reported like the others."""
+        with self._lock:
+            task = Task(next(self._ids), kind, subject, lines=lines, returncode=0)
+            task.ended = task.started
+            self._tasks[task.id] = task
+        return task
+
     def get(self, task_id: int) -> Task | None:
         with self._lock:
             return self._tasks.get(task_id)
