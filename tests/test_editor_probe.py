@@ -374,3 +374,19 @@ def test_a_markdown_file_dropped_on_the_composer_joins_the_documents_as_it_is(
     assert status == 409
     assert "documents/notas-piquete.md exists already" in json.loads(answer)["errors"][0]
     assert (root / "documents" / "notas-piquete.md").read_bytes() == text
+
+
+def test_an_import_report_names_the_file_as_the_editor_dropped_it(
+    composer: tuple[int, Path],
+) -> None:
+    """The composer imports a dropped file from a temporary folder: the report says what
+    is wrong with "acta.pdf", not with a path in /tmp the editor never saw."""
+    port, _ = composer
+    headers = {"Content-Type": "application/pdf", "X-CSRF-Token": token_of(port)}
+    status, answer = request(
+        port, "POST", "/compose/import?name=acta.pdf", raw=(b"%PDF-1.4\n", headers)
+    )
+    assert status == 202, answer
+    report = finished_task(port, json.loads(answer)["task"])
+    assert "acta.pdf: a PDF, which publisher cannot import" in report, report
+    assert "publisher-import-" not in report, report

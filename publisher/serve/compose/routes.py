@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import tempfile
@@ -351,6 +352,7 @@ class Composer:
             base,
             ["import", "--json", str(dropped)],
             after=lambda: shutil.rmtree(folder, ignore_errors=True),
+            unsaid=f"{folder}{os.sep}",  # the editor dropped "notes.pdf", not /tmp/…/notes.pdf
         )
         return _json(202, {"ok": True, "task": f"{ROOT}/tasks/{task.id}"})
 

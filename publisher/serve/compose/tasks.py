@@ -72,9 +72,15 @@ class Tasks:
         self._ids = itertools.count(1)
 
     def start(
-        self, kind: str, subject: str, args: list[str], after: Callable[[], None] | None = None
+        self,
+        kind: str,
+        subject: str,
+        args: list[str],
+        after: Callable[[], None] | None = None,
+        unsaid: str = "",
     ) -> Task:
-        """Run `publisher ARGS` in the workspace; `after` runs once it has ended."""
+        """Run `publisher ARGS` in the workspace; `after` runs once it has ended. `unsaid`
+        (a temporary folder) is left out of the lines it reports."""
         with self._lock:
             if any(task.running for task in self._tasks.values()):
                 raise Refused(409, "another task is running: wait for it to finish")
@@ -82,7 +88,10 @@ class Tasks:
             self._tasks[task.id] = task
         command = [sys.executable, "-c", _CLI, "-C", str(self.workspace), *args]
         threading.Thread(
-            target=self._run, args=(task, command, after), name=f"compose-{kind}", daemon=True
+            target=self._run,
+            args=(task, command, after, unsaid),
+            name=f"compose-{kind}",
+            daemon=True,
         ).start()
         return task
 
@@ -103,7 +112,9 @@ class Tasks:
             found = [t for t in self._tasks.values() if t.kind == kind and t.subject == subject]
         return found[-1] if found else None
 
-    def _run(self, task: Task, command: list[str], after: Callable[[], None] | None) -> None:
+    def _run(
+        self, task: Task, command: list[str], after: Callable[[], None] | None, unsaid: str
+    ) -> None:
         env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
         try:
             child = subprocess.Popen(
@@ -118,7 +129,8 @@ class Tasks:
             )
             assert child.stdout is not None
             for line in child.stdout:
-                task.lines.append(line.rstrip("\n"))
+                said = line.rstrip("\n")
+                task.lines.append(said.replace(unsaid, "") if unsaid else said)
             code = child.wait()
         except OSError as exc:
             task.lines.append(f"could not start publisher: {exc}")
