@@ -9,9 +9,12 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
+import urllib.request
 import zipfile
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -41,7 +44,7 @@ def start_send(root: Path) -> subprocess.Popen[str]:
     )
 
 
-def signal_then_reply_slowly(sender: subprocess.Popen[str], stop: signal.Signals) -> None:
+def signal_then_reply_slowly(sender: subprocess.Popen[Any], stop: signal.Signals) -> None:
     """The server has the message: the sender is told to stop, and waits for the reply a
     while, as for a busy server's queue."""
     sender.send_signal(stop)
@@ -463,3 +466,55 @@ def test_a_send_to_a_tag_resumed_without_it_says_who_has_not_had_the_issue(
     assert "2 active subscriber(s) have not had it" in again.output
     assert CliRunner().invoke(main, ["-C", str(root), "send", SLUG, "--new"]).exit_code == 0
     assert smtp.copies() == dict.fromkeys([*docks, "dan@example.org", "eve@example.org"], 1)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_for_port(port: int, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise AssertionError(f"nothing listens on port {port}")
+
+
+def test_serve_subscriptions_stopped_by_the_service_manager_still_sends_the_confirmation(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """systemd stops (SIGTERM) the endpoint while a visitor's confirmation link is being
+    sent: it was killed at once, the link never went out, and the visitor, told to check
+    their inbox, waited for nothing."""
+    root = delivery_workspace
+    configure(root, subscribe_form=True)
+    port = free_port()
+    listen = ["--listen", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(
+        [sys.executable, "-c", CLI, "-C", str(root), "serve-subscriptions", *listen],
+        env={**os.environ, "PUBLISHER_SECRET_KEY": SECRET},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port)
+        # the stop comes while the SMTP server is accepting the link's recipient
+        smtp.on_rcpt["new@example.org"] = partial(signal_then_reply_slowly, server, signal.SIGTERM)
+        form = urllib.parse.urlencode({"email": "new@example.org"}).encode()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/subscribe/", form, timeout=30):
+            pass
+        code = server.wait(timeout=60)
+    finally:
+        server.kill()
+        server.wait()
+
+    assert code == 0  # stopped, not killed (-15)
+    assert smtp.copies() == {"new@example.org": 1}
+    assert query(root, "SELECT status FROM subscribers") == [("pending",)]
+    sent = query(root, "SELECT confirmation_sent_at FROM subscribers")
+    assert sent[0][0] is not None

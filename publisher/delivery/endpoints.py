@@ -26,6 +26,7 @@ from .confirm import CONFIRMABLE
 from .outbox import Outbox
 from .page import N_, Pages, install_translations
 from .settings import parse_listen
+from .stopping import stopping_signals_interrupt
 from .store import Database, now_iso, open_database, transaction
 from .subscribers import SUPPRESSED, Subscriber, get, set_status
 from .tokens import ConfirmClaim, InvalidToken, Tokens, UnsubscribeClaim
@@ -255,7 +256,8 @@ def serve(root: Path, listen: str | None = None) -> None:
             port,
             ", ".join(config.base_url + path for path in paths),
         )
-        server.run()
+        with stopping_signals_interrupt():  # waitress stops on it, then the outbox empties
+            server.run()
     finally:
         app.extensions[OUTBOX].close()
 

@@ -11,12 +11,10 @@ closes; a run of failures pauses the whole send; 421/454 halve the rate.
 from __future__ import annotations
 
 import random
-import signal
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Protocol
@@ -26,6 +24,7 @@ from .dkim_signer import DkimSigner
 from .ledger import Ledger, Recipient
 from .settings import DeliverySettings
 from .smtp import Connection, Outcome
+from .stopping import stopping_signals_interrupt
 from .store import Location
 from .tokens import Tokens
 from .verp import envelope_sender
@@ -34,13 +33,6 @@ _SLOWEST = 0.1  # messages per second: slowing down never goes below one every t
 # Seconds between looks at the ledger while only retries, or rows another sender holds, are
 # left. A worker of this send wakes its idle fellows whenever it settles a row or ends.
 _IDLE_POLL = 1.0
-# Signals that stop a send as Ctrl-C does, and how the report names them. Left to Python,
-# they end the process at once, and a copy the server had but had not yet answered for is
-# left `unknown`: the editor must guess whether to send it again.
-_STOPPING = {
-    signal.SIGTERM: "SIGTERM (a service stop, timeout or shutdown)",
-    signal.SIGHUP: "SIGHUP (the terminal or SSH session closed)",
-}
 
 
 class SendProgress(Protocol):
@@ -148,7 +140,7 @@ class Sender:
         # handling), so the join after it returned at once and the process left with the
         # copy that worker was sending `unknown`.
         try:
-            with _stopping_signals_interrupt():
+            with stopping_signals_interrupt():
                 while not self._all_ended.wait(0.2):
                     pass
         except KeyboardInterrupt as stopped:
@@ -296,27 +288,3 @@ class Sender:
                         f" (the last: {self._last_failure})"
                     )
                 self._stop()
-
-
-@contextmanager
-def _stopping_signals_interrupt() -> Iterator[None]:
-    """While the workers send, SIGTERM and SIGHUP raise KeyboardInterrupt (named) in this,
-    the main thread, as Ctrl-C does. A signal the process was told to ignore (nohup) stays
-    ignored; off the main thread, where Python cannot take signals, nothing changes."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = {
-        number: signal.signal(number, _interrupt)
-        for number in _STOPPING
-        if signal.getsignal(number) is signal.SIG_DFL
-    }
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-
-
-def _interrupt(number: int, frame: object) -> None:
-    raise KeyboardInterrupt(_STOPPING[signal.Signals(number)])

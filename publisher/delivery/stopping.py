@@ -1,0 +1,45 @@
+"""SIGTERM and SIGHUP taken as Ctrl-C while publisher has work in hand that must not be cut
+off halfway: a copy the SMTP server holds but has not yet answered for, a confirmation or
+welcome queued for a new subscriber.
+
+Left to Python, either signal ends the process at once: a service stop (systemd), `timeout`
+or a shutdown sends SIGTERM, a closed terminal or dropped SSH session SIGHUP. As a
+KeyboardInterrupt the work in hand is finished and recorded, as it is for Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+# How a report names what stopped the work.
+STOPPING = {
+    signal.SIGTERM: "SIGTERM (a service stop, timeout or shutdown)",
+    signal.SIGHUP: "SIGHUP (the terminal or SSH session closed)",
+}
+
+
+@contextmanager
+def stopping_signals_interrupt() -> Iterator[None]:
+    """While in the block, SIGTERM and SIGHUP raise KeyboardInterrupt (naming the signal)
+    in the main thread, as Ctrl-C does. A signal the process was told to ignore (nohup)
+    stays ignored; off the main thread, where Python cannot take signals, nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {
+        number: signal.signal(number, _interrupt)
+        for number in STOPPING
+        if signal.getsignal(number) is signal.SIG_DFL
+    }
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _interrupt(number: int, frame: object) -> None:
+    raise KeyboardInterrupt(STOPPING[signal.Signals(number)])
