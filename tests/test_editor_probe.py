@@ -391,3 +391,18 @@ def test_an_import_report_names_the_file_as_the_editor_dropped_it(
     assert "acta.pdf: a PDF, which publisher cannot import" in report, report
     assert "publisher-import-" not in report, report
     assert "<table" not in report  # no empty table of documents imported
+
+
+def test_list_shows_the_documents_when_an_issue_names_one_that_is_gone(
+    workspace: Callable[[str], Path],
+) -> None:
+    """ "no document 'first-article' in documents/ — 'publisher list' shows the documents
+    there are", says the build after a rename: `publisher list` must then show them, not
+    stop on the same error. It still ends with the error, and fails."""
+    root = workspace("minimal")
+    (root / "documents" / "first-article.md").rename(root / "documents" / "opening.md")
+    result = CliRunner().invoke(main, ["-C", str(root), "list"])
+    assert result.exit_code == 1
+    assert " opening.md" in result.output and " second-article.md" in result.output
+    assert "001-first.yaml:" in result.output and "no document 'first-article'" in result.output
+    assert "Traceback" not in result.output

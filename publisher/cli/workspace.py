@@ -32,12 +32,25 @@ if TYPE_CHECKING:
 def list_(workspace: Path, translations: bool) -> None:
     """List the documents in the pool and the issues (--translations: their editions)."""
     from ..config import load_config
-    from ..manifest import load_manifests
+    from ..errors import PublisherError
+    from ..manifest import load_manifest, load_manifests, manifest_paths
     from ..pool import DocumentPool, slug_for
 
     config = load_config(workspace)
     pool = DocumentPool.scan(config.documents_dir)
-    manifests = load_manifests(config.issues_dir, pool, workspace)
+    try:
+        manifests, broken = load_manifests(config.issues_dir, pool, workspace), None
+    except PublisherError as exc:
+        # The documents are what an editor mending a manifest looks for (its error's hint
+        # sends them here): listed all the same, with the issues that load, then the error.
+        if translations:
+            raise
+        manifests, broken = [], exc
+        for path in manifest_paths(config.issues_dir):
+            try:
+                manifests.append(load_manifest(path, pool, workspace))
+            except PublisherError:
+                continue
     if translations:
         from rich.console import Console
         from rich.markup import escape
@@ -98,6 +111,8 @@ def list_(workspace: Path, translations: bool) -> None:
         click.echo(
             f"    {m.slug:40} No. {m.number}, {m.date.isoformat()}, {len(m.documents)} documents"
         )
+    if broken is not None:
+        raise broken
 
 
 def _drafts(pool: DocumentPool, language: str) -> set[Path]:
