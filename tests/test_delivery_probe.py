@@ -518,3 +518,15 @@ def test_serve_subscriptions_stopped_by_the_service_manager_still_sends_the_conf
     assert query(root, "SELECT status FROM subscribers") == [("pending",)]
     sent = query(root, "SELECT confirmation_sent_at FROM subscribers")
     assert sent[0][0] is not None
+
+
+def test_a_test_copy_says_where_it_went(delivery_workspace: Path, smtp: RecordingHandler) -> None:
+    """ "test copy sent: 250 …" did not say to whom, after a typo in --to or a shell
+    variable left empty by mistake."""
+    result = CliRunner().invoke(
+        main, ["-C", str(delivery_workspace), "send", SLUG, "--to", "Editor@Example.org"]
+    )
+
+    assert result.exit_code == 0, result.output
+    assert "test copy sent to Editor@example.org: 250" in result.output
+    assert smtp.copies() == {"Editor@example.org": 1}

@@ -125,8 +125,9 @@ def print_send_report(report: SendReport, console: Console) -> None:
         colour = "green" if outcome.state == "sent" else "red"
         edition = ", ".join(report.by_edition) if _has_editions(report) else ""
         console.print(
-            f"[{colour}]test copy{f' ({edition})' if edition else ''} {outcome.state}:"
-            f" {outcome.code or ''} {outcome.text}"
+            f"[{colour}]test copy{f' ({edition})' if edition else ''} {outcome.state}"
+            f" to {escape(report.test_to)}:[/] {outcome.code or ''} {escape(outcome.text)}",
+            highlight=False,
         )
         return
     table = Table(title=f"{report.issue}" + (" (dry run: nothing sent)" if report.dry_run else ""))

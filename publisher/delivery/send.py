@@ -61,6 +61,7 @@ class SendReport:
     resumed: bool = False
     dry_run: bool = False
     test_outcome: Outcome | None = None
+    test_to: str = ""  # the address a test copy went to
     rate_changes: list[float] = field(default_factory=list)
     preflight: Preflight | None = None  # what a dry run found
     nobody_new: str | None = None  # --new found no one: who had it already, in words
@@ -426,7 +427,7 @@ def _send_test(
         outcome = connection.transmit(mailing.envelope_from, address, message)
     finally:
         connection.close()
-    report.test_outcome = outcome
+    report.test_outcome, report.test_to = outcome, address
     report.counts = {outcome.state: 1}
     if outcome.state != "sent":
         report.failed = [(address, f"{outcome.code or ''} {outcome.text}".strip())]
