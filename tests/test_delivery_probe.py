@@ -530,3 +530,23 @@ def test_a_test_copy_says_where_it_went(delivery_workspace: Path, smtp: Recordin
     assert result.exit_code == 0, result.output
     assert "test copy sent to Editor@example.org: 250" in result.output
     assert smtp.copies() == {"Editor@example.org": 1}
+
+
+def test_a_csv_whose_first_line_names_its_separator_for_excel_imports(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    """Exports made for Excel begin with 'sep=;' (the separator Excel is to split at): the
+    file was refused for want of an 'email' column on its first line."""
+    members = tmp_path / "export-for-excel.csv"
+    members.write_text(
+        "sep=;\r\nemail;name;tags\r\nana@example.org;Ana Ruiz;docks\r\nnot-an-address;Ben;\r\n",
+        encoding="utf-8",
+    )
+
+    result = import_file(delivery_workspace, members)
+
+    assert "export-for-excel.csv:4: not-an-address" in result.output  # lines as in the file
+    assert "1 added" in result.output
+    assert query(delivery_workspace, "SELECT address, name, tags FROM subscribers") == [
+        ("ana@example.org", "Ana Ruiz", "docks")
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -97,6 +98,8 @@ _COLUMN_NAMES = {
 _TAG = re.compile(r"^[^,;\x00-\x1f\x7f]{1,100}$")
 _NAMED_ADDRESS = re.compile(r'"?(?P<name>[^"<>]*?)"?\s*<(?P<address>[^<>]+)>')
 _MAILTO = re.compile(r"^mailto:", re.IGNORECASE)
+# The first line Excel reads as "split at this character" and some exports write.
+_SEPARATOR_LINE = re.compile(r'"?sep=(?P<separator>[^\r\n"])"?[ \t]*\r?\n', re.IGNORECASE)
 # A cell a spreadsheet would run as a formula (OWASP, CSV injection), after any quotes that
 # neutralised it already: export prefixes one more quote, import takes exactly one away.
 _FORMULA = re.compile(r"^'*[=+\-@\t\r]")
@@ -391,7 +394,7 @@ def import_csv(
     """Every good row is imported, every bad one reported with its line and reason, in one
     transaction: an interrupted import changes nothing."""
     text = _read_text(path)
-    reader = csv_reader(text)
+    reader = _rows(text)
     columns = [c.strip().lower() for c in next(reader, [])]
     platform = recognise_columns(columns)
     columns = _name_parts([_COLUMN_NAMES.get(column, column) for column in columns])
@@ -456,6 +459,18 @@ def _suppression_alone(
     subscriber, outcome = _add(db, new)
     report.note(subscriber, outcome)
     return f" (the address is {status} all the same)"
+
+
+def _rows(text: str) -> Any:  # a csv.reader
+    """The rows of a CSV file, split at the separator a first line like Excel's 'sep=;'
+    declares (that line passed over, the lines still counted), else at the one its first
+    line uses most."""
+    declared = _SEPARATOR_LINE.match(text)
+    if declared is None:
+        return csv_reader(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=declared["separator"])
+    next(reader)
+    return reader
 
 
 def _name_parts(columns: list[str]) -> list[str]:
