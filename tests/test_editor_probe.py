@@ -406,3 +406,25 @@ def test_list_shows_the_documents_when_an_issue_names_one_that_is_gone(
     assert " opening.md" in result.output and " second-article.md" in result.output
     assert "001-first.yaml:" in result.output and "no document 'first-article'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_refused_build_says_why_where_the_running_task_cannot_hide_it(
+    browser: Any, composer: tuple[int, Path]
+) -> None:
+    """Build pressed while a check runs is refused (one task at a time): the editor reads
+    the server's reason, not "Refused: Conflict" written where the check's progress at
+    once writes over it."""
+    port, _ = composer
+    checking = [("csrf", token_of(port)), ("file", "005-winter.yaml")]
+    assert request(port, "POST", "/compose/check", checking)[0] == 303  # builds, then checks
+    context = browser.new_context(bypass_csp=True)  # for wait_for_function's script
+    page = context.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
+        page.click("form[action$='/build'] button")
+        page.wait_for_function(
+            "document.querySelector('#status').textContent.includes('another task is running')"
+        )
+    finally:
+        context.close()
+    finished_task(port, "/compose/tasks/1")  # the check ends before the workspace goes

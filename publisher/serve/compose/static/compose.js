@@ -294,8 +294,12 @@
     $$("[data-task-form]").forEach((taskForm) => {
       taskForm.addEventListener("submit", async (event) => {
         event.preventDefault();
-        const response = await post(taskForm.action, new URLSearchParams(new FormData(taskForm)), "text/html");
-        if (!response.ok) { task.textContent = "Refused: " + response.statusText; return; }
+        const response = await post(taskForm.action, new URLSearchParams(new FormData(taskForm)));
+        if (!response.ok) {  // said where a task still running cannot write over it
+          const json = (response.headers.get("Content-Type") || "").includes("json");
+          announce(json ? (await response.json()).errors.join(" ") : "Refused: " + response.statusText);
+          return;
+        }
         follow(response.url, task, refreshPreviews);
       });
     });
