@@ -428,3 +428,33 @@ def test_a_refused_build_says_why_where_the_running_task_cannot_hide_it(
     finally:
         context.close()
     finished_task(port, "/compose/tasks/1")  # the check ends before the workspace goes
+
+
+ARABIC_TITLE = "إضراب عمال النظافة!"  # a strike of the cleaners!
+
+
+def test_arabic_and_farsi_text_runs_right_to_left_in_the_composer(
+    browser: Any, composer: tuple[int, Path]
+) -> None:
+    """In a page laid out left to right, an Arabic title (its '!' last) must still read
+    right to left: the title a document has, and what the editor types in the fields
+    (HTML's dir=auto: the direction of the text's first strong letter)."""
+    port, root = composer
+    article = f'---\ntitle: "{ARABIC_TITLE}"\nlanguage: ar\n---\n\nنص.\n'
+    (root / "documents" / "idrab.md").write_text(article, encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{port}/compose/new")
+        title = page.locator("#pool .doc-title", has_text=ARABIC_TITLE)
+        assert title.evaluate("e => e.matches(':dir(rtl)')")
+        for field in ("title", "summary", "section.title"):
+            page.fill(f"input[name='{field}']", ARABIC_TITLE)
+            assert page.eval_on_selector(f"input[name='{field}']", "e => e.matches(':dir(rtl)')")
+        page.fill("#editorial", "فقرة أولى.")
+        assert page.eval_on_selector("#editorial", "e => e.matches(':dir(rtl)')")
+        page.goto(f"http://127.0.0.1:{port}/compose")
+        cell = page.locator("table.pool span", has_text=ARABIC_TITLE)
+        assert cell.evaluate("e => e.matches(':dir(rtl)')")
+    finally:
+        context.close()
