@@ -458,3 +458,15 @@ def test_arabic_and_farsi_text_runs_right_to_left_in_the_composer(
         assert cell.evaluate("e => e.matches(':dir(rtl)')")
     finally:
         context.close()
+
+
+def test_check_without_building_fails_when_nothing_is_built(
+    workspace: Callable[[str], Path],
+) -> None:
+    """`check --no-build` before any build checked nothing: every check warned "build this
+    format first" and the command passed. It fails, saying what to run."""
+    root = workspace("minimal")
+    result = CliRunner().invoke(main, ["-C", str(root), "check", "--no-build"])
+    assert result.exit_code == 1, result.output
+    assert "nothing is built there to check" in result.output
+    assert "publisher build" in result.output

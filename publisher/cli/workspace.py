@@ -291,6 +291,7 @@ def check(
     from ..cache import Cache
     from ..checks import Target, run_checks
     from ..config import load_config
+    from ..errors import PublisherError
     from ..formats import select
     from ..manifest import load_manifests
     from ..pool import DocumentPool
@@ -312,6 +313,11 @@ def check(
                 f"({len(rebuilt)} rebuilt)",
                 err=True,
             )
+    elif not config.dist_dir.is_dir() or not any(config.dist_dir.iterdir()):
+        raise PublisherError.at(  # else every check would warn, and the command pass
+            f"{config.dist_dir}: nothing is built there to check",
+            hint="run 'publisher build' first, or 'publisher check' without --no-build",
+        )
     cache = None if no_cache else Cache.for_workspace(workspace)
     findings = run_checks(Target(config, config.dist_dir, slugs), chosen, cache)
     passed = sum(f.status == "pass" for f in findings)
