@@ -470,3 +470,11 @@ def test_check_without_building_fails_when_nothing_is_built(
     assert result.exit_code == 1, result.output
     assert "nothing is built there to check" in result.output
     assert "publisher build" in result.output
+
+
+def test_serve_help_tells_of_the_composer() -> None:
+    """An editor who never writes YAML learns from `publisher serve --help` that the
+    server has a page to compose issues in."""
+    shown = CliRunner().invoke(main, ["serve", "--help"], terminal_width=100).output
+    said = " ".join(shown.split())
+    assert "/compose page makes and edits issues in the browser, without writing YAML" in said

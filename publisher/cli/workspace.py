@@ -358,7 +358,11 @@ def check(
 @click.option("--open/--no-open", "open_browser", default=True, help="Open it in a web browser.")
 @click.pass_obj
 def serve(workspace: Path, port: int, open_browser: bool) -> None:
-    """Serve dist/ on 127.0.0.1 for previewing, rebuilding as the sources change; pages reload."""
+    """Serve dist/ on 127.0.0.1 for previewing, rebuilding as the sources change; pages reload.
+
+    Its /compose page makes and edits issues in the browser, without writing YAML: it
+    picks documents, arranges sections, imports dropped files, builds, checks and sends
+    a test copy. /__publisher/ shows each issue's email at phone and desktop width."""
     from ..serve import serve as run_serve
     from .notes import show_warnings
 
