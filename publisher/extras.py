@@ -37,8 +37,10 @@ def needs(extra: Extra) -> Iterator[None]:
     try:
         yield
     except ModuleNotFoundError as exc:
-        missing = exc.name or "a module"
-        if missing.split(".")[0] == __package__:
+        missing = (exc.name or "a module").split(".")[
+            0
+        ]  # the package: waitress, not waitress.server
+        if missing == __package__:
             raise
         raise PublisherError.at(
             f"{PURPOSES[extra]} needs the {extra} extra ({missing} is not installed)",
