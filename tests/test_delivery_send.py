@@ -26,6 +26,7 @@ from delivery_support import (
     query,
 )
 
+from publisher.build import build
 from publisher.cli import main
 from publisher.delivery.send import SendRequest, send
 from publisher.delivery.settings import DeliverySettings
@@ -299,6 +300,26 @@ def test_a_connection_left_with_nothing_waits_for_its_fellows_not_for_its_poll(
 
     assert not sending.is_alive(), "a connection slept through the end of the send"
     assert [report.counts for report in reports] == [{"sent": 4}]  # type: ignore[attr-defined]
+
+
+@both_backends
+def test_an_issue_whose_manifest_was_renamed_after_its_send_is_not_sent_to_everyone_again(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """The ledger knows an issue by its manifest's name: renamed after the send (a typo in
+    the name mended), issue No. 7 looked new and would have gone to everyone again."""
+    root = delivery_workspace
+    add_subscribers(root, {"a@example.org": "active", "b@example.org": "active"})
+    send(root, SendRequest(SLUG))
+    (root / "issues" / f"{SLUG}.yaml").rename(root / "issues" / "007-huelga-general.yaml")
+    build(root)
+
+    with pytest.raises(PublisherError, match=f"No. 7 was sent already as {SLUG}") as refused:
+        send(root, SendRequest("007-huelga-general"))
+    assert "--again" in str(refused.value.problems[0].hint)
+    assert smtp.copies() == {"a@example.org": 1, "b@example.org": 1}
+    again = send(root, SendRequest("007-huelga-general", again=True))
+    assert again.counts == {"sent": 2}
 
 
 def test_421_from_the_server_halves_the_rate(

@@ -32,6 +32,7 @@ class BuiltEmail:
     path: Path  # the original's
     language: str = ""  # the original's
     editions: dict[str, Path] = field(default_factory=dict)  # language → its edition's .eml
+    number: int = 0  # the issue's, which a renamed manifest keeps
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -81,6 +82,7 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
         path,
         original.language,
         {e.edition: config.dist_dir / e.folder / EMAIL_FILE for e in editions},
+        manifest.number,
     )
 
 

@@ -105,6 +105,15 @@ class Ledger:
         ).fetchone()
         return Send(row["id"], row["issue"], row["started_at"], row["finished_at"]) if row else None
 
+    def sent_as(self, number: int, issue: str) -> Send | None:
+        """The first send of issue `number` under another name than `issue`: the issue of
+        a manifest renamed since (the ledger knows issues by name)."""
+        row = self.db.execute(
+            "SELECT * FROM sends WHERE number = ? AND issue != ? ORDER BY id LIMIT 1",
+            (number, issue),
+        ).fetchone()
+        return Send(row["id"], row["issue"], row["started_at"], row["finished_at"]) if row else None
+
     def active_subscribers(self) -> list[Member]:
         rows = self.db.execute(
             "SELECT id, address, language, tags FROM subscribers WHERE status = 'active'"
@@ -140,6 +149,7 @@ class Ledger:
         audience: Audience | None = None,
         after: int = 0,
         edition_of: Callable[[Member], str] | None = None,
+        number: int | None = None,
     ) -> tuple[Send, bool]:
         """The recipient snapshot: every subscriber the audience takes now (default: every
         active one), one queued row each, each with the Message-ID its copy will carry
@@ -153,8 +163,8 @@ class Ledger:
                 return latest, True
             started = now_iso()
             send_id = self.db.one(
-                "INSERT INTO sends (issue, started_at) VALUES (?, ?) RETURNING id",
-                (issue, started),
+                "INSERT INTO sends (issue, started_at, number) VALUES (?, ?, ?) RETURNING id",
+                (issue, started, number),
             )[0]
             self.db.executemany(
                 "INSERT INTO deliveries (send_id, subscriber_id, address, message_id,"

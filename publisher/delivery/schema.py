@@ -95,6 +95,9 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 3 → 4: which language edition of the issue each copy is ('': the original)
         "ALTER TABLE deliveries ADD COLUMN edition TEXT NOT NULL DEFAULT ''",
     ),
+    (  # 4 → 5: the issue's number, which outlives a renamed manifest (NULL: sent before)
+        "ALTER TABLE sends ADD COLUMN number INTEGER",
+    ),
 )
 SCHEMA_VERSION = 1 + len(_MIGRATIONS)
 

@@ -144,6 +144,8 @@ def _send_to_list(
         report.recovered = ledger.recover_interrupted()
     previous = ledger.latest_send(mailing.slug)
     _refuse_a_send_already_made(mailing.slug, request, audience, ledger, previous)
+    if previous is None and not request.again:
+        _refuse_a_renamed_issue_sent_already(mailing, ledger)
     recipients: list[Member] = []
     if not request.resend_unknown and (previous is None or previous.finished_at):
         recipients = _recipients(mailing.slug, audience, ledger, report)
@@ -167,6 +169,7 @@ def _send_to_list(
             audience,
             after=previous.id if previous else 0,
             edition_of=mailing.edition_of,
+            number=mailing.built.number,
         )
     else:
         current, report.resumed = previous, True
@@ -264,6 +267,21 @@ def _refuse_a_send_already_made(
                 else ""
             ),
         )
+
+
+def _refuse_a_renamed_issue_sent_already(mailing: Mailing, ledger: Ledger) -> None:
+    """An issue whose manifest was renamed after it was sent is, to the ledger, a new one:
+    sending it would mail everyone again. Its number says it is the same issue."""
+    number = mailing.built.number
+    if (earlier := ledger.sent_as(number, mailing.slug)) is None:
+        return
+    raise PublisherError.at(
+        f"issue No. {number} was sent already as {earlier.issue} (started"
+        f" {earlier.started_at}); {mailing.slug} is its manifest's new name, so sending it"
+        " would mail everyone again",
+        hint=f"to go on with that send, name the manifest {earlier.issue} again; if this is"
+        " another issue, give it its own number; to send it to everyone anyway, add --again",
+    )
 
 
 def _recipients(slug: str, audience: Audience, ledger: Ledger, report: SendReport) -> list[Member]:
