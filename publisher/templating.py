@@ -177,12 +177,18 @@ def language_name(code: str) -> str:
     return own if own == translated or not translated else f"{own} ({translated})"
 
 
-def autonym(code: str) -> str:
-    """'es' → 'Español': a language's name in itself, as a language switcher shows it."""
+def own_name(code: str) -> str:
+    """A language's name in itself, as a sentence of it writes it: 'español', 'English';
+    the code itself for a language CLDR does not know."""
     from babel import Locale, UnknownLocaleError
 
     try:
-        own = Locale.parse(code.replace("-", "_")).get_display_name() or code
+        return Locale.parse(code.replace("-", "_")).get_display_name() or code
     except (UnknownLocaleError, ValueError):
         return code
-    return own[:1].upper() + own[1:]
+
+
+def autonym(code: str) -> str:
+    """'es' → 'Español': a language's name in itself, as a language switcher shows it."""
+    own = own_name(code)
+    return own if own == code else own[:1].upper() + own[1:]

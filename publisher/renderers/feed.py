@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from ..i18n import gettext, interface_language
 from ..model import Archive, Download, Issue
 from ..output import Artifact
-from ..templating import issue_name
+from ..templating import issue_name, own_name
 from ..urls import edition_feed_folder, tag_path
 from .base import ArchiveRenderer, RenderContext
 from .indexes import Indexes, Placed, issue_tags
@@ -38,7 +38,7 @@ class FeedRenderer(ArchiveRenderer):
         language = ctx.config.language
         artifacts = self._issue_feeds(archive.issues, archive, "", language, ctx.config.title, ctx)
         for language, issues in _by_edition(archive).items():
-            title = f"{ctx.config.title} ({_own_name(language)})"
+            title = f"{ctx.config.title} ({own_name(language)})"
             folder = edition_feed_folder(language)
             artifacts += self._issue_feeds(issues, archive, folder, language, title, ctx)
         return [*artifacts, *self._article_feeds(archive, ctx)]
@@ -179,23 +179,13 @@ def _entry_title(issue: Issue) -> str:
         return issue_name(issue)
 
 
-def _own_name(code: str) -> str:
-    """A language's name in itself, as a sentence of it writes it: 'español', 'English'."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(code.replace("-", "_")).get_display_name() or code
-    except (UnknownLocaleError, ValueError):
-        return code
-
-
 def _articles_feed_title(newsletter: str, code: str) -> str:
     """'Voces del Barrio: artículos en español', in that language: what the feed of the
     articles in one language holds, told apart from its edition's feed of issues."""
     with interface_language(code):
         return gettext("%(newsletter)s: articles in %(language)s") % {
             "newsletter": newsletter,
-            "language": _own_name(code),
+            "language": own_name(code),
         }
 
 
