@@ -21,10 +21,11 @@ import jinja2
 from .. import urls
 from ..config import Config
 from ..errors import Problem, PublisherError
-from ..i18n import gettext, interface_language
+from ..i18n import interface_language
 from ..model import Archive, Issue
 from ..output import Artifact
 from ..printing import PrintSettings
+from ..templating import issue_name
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,7 @@ class RenderContext:
         An issue without a title (a periodical's are often just numbered) is 'The Dockside
         Bulletin No. 41'."""
         with interface_language(issue.language):
-            named = f"{self.config.title} " + gettext("No. %(number)s") % {"number": issue.number}
-            if not issue.title:
-                return named
-            return gettext("%(number)s: %(title)s") % {"number": named, "title": issue.title}
+            return f"{self.config.title} {issue_name(issue)}"
 
     # The URLs of `publisher.urls` under this newsletter's base_url, as templates call them.
     def issue_url(self, issue: Issue) -> str:
