@@ -25,8 +25,9 @@ def build_message(issue: Issue, ctx: RenderContext, text: str, html: str) -> byt
     """UTF-8 parts in quoted-printable, so no line exceeds 998 octets whatever the HTML."""
     config = ctx.config
     digest = hashlib.sha256(html.encode()).hexdigest()[:16]
+    subject = ctx.issue_title(issue)
     headers = {
-        "Subject": ctx.issue_title(issue),
+        "Subject": subject,
         "From": config.email_from,
         "Reply-To": config.email_reply_to,
         "To": "undisclosed-recipients:;",  # delivery addresses each copy
@@ -58,7 +59,7 @@ def build_message(issue: Issue, ctx: RenderContext, text: str, html: str) -> byt
     # reproducible (it cannot occur in the quoted-printable parts: '=' is escaped there).
     message.set_boundary("=_" + hashlib.sha256((text + html).encode()).hexdigest()[:40])
     raw = message.as_bytes(policy=policy.SMTP)
-    return _subject_encoded_again(raw, ctx.issue_title(issue))
+    return _subject_encoded_again(raw, subject)
 
 
 def _subject_encoded_again(raw: bytes, subject: str) -> bytes:
