@@ -15,8 +15,6 @@ import shutil
 import struct
 import subprocess
 
-from lxml import etree
-
 DEFAULT_SIZE = (300, 150)  # CSS's default size of an image that states none
 MAX_PIXELS = 1200 * 12_000  # a drawing taller than ten times its width is not drawn
 TIME_LIMIT = 30  # seconds
@@ -42,6 +40,8 @@ def svg_size(svg: bytes) -> tuple[int, int]:
     height, one that is missing (or a percentage) taken from the viewBox's proportions,
     both missing the viewBox's own; CSS's 300 × 150 when it says nothing. ValueError
     when it is not well-formed XML."""
+    from lxml import etree  # not on every command's import path: only a drawing needs it
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         root = etree.fromstring(svg, parser)
