@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from .i18n import current_language, interface_language
+from .i18n import current_language, file_size, interface_language
 from .output import Artifact
 
 SizeOf = Callable[[Path], int | None]  # an output's size in bytes, None when it is not built
@@ -72,8 +72,6 @@ class PendingSize:
 def filesizeformat(value: object, binary: bool = False) -> str:
     """Jinja's filesizeformat in the interface language of the moment ("46.7 kB",
     "46,7 ko": i18n.file_size), which writes a size to come as its token."""
-    from .i18n import file_size
-
     if isinstance(value, PendingSize):
         return value.human(binary, current_language())
     return file_size(value, binary)  # type: ignore[arg-type]

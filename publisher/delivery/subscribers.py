@@ -607,7 +607,6 @@ def _read_text(path: Path) -> str:
 def _refuse_archive_of_lists(data: bytes, path: Path) -> None:
     """A ZIP of CSV files is a platform's export (Mailchimp's audience, Substack's), which
     `publisher import` reads whole, statuses and all."""
-    import io
     import zipfile
 
     try:
