@@ -115,6 +115,20 @@ def manifest_slug(path: Path) -> str:
     return slugify(path.stem) or path.stem
 
 
+def loadable_manifests(
+    issues_dir: Path, pool: DocumentPool, workspace: Path
+) -> list[IssueManifest]:
+    """Every manifest that loads, the broken ones left out (`load_manifests` names them):
+    what the composer lists, and `publisher list` beside the error."""
+    loaded = []
+    for path in manifest_paths(issues_dir):
+        try:
+            loaded.append(load_manifest(path, pool, workspace))
+        except PublisherError:
+            continue
+    return loaded
+
+
 def load_manifests(issues_dir: Path, pool: DocumentPool, workspace: Path) -> list[IssueManifest]:
     """Load and validate every manifest; raise one error listing all problems found."""
     manifests: list[IssueManifest] = []

@@ -33,7 +33,7 @@ def list_(workspace: Path, translations: bool) -> None:
     """List the documents in the pool and the issues (--translations: their editions)."""
     from ..config import load_config
     from ..errors import PublisherError
-    from ..manifest import load_manifest, load_manifests, manifest_paths
+    from ..manifest import load_manifests, loadable_manifests
     from ..pool import DocumentPool, slug_for
 
     config = load_config(workspace)
@@ -45,12 +45,7 @@ def list_(workspace: Path, translations: bool) -> None:
         # sends them here): listed all the same, with the issues that load, then the error.
         if translations:
             raise
-        manifests, broken = [], exc
-        for path in manifest_paths(config.issues_dir):
-            try:
-                manifests.append(load_manifest(path, pool, workspace))
-            except PublisherError:
-                continue
+        manifests, broken = loadable_manifests(config.issues_dir, pool, workspace), exc
     if translations:
         from rich.console import Console
         from rich.markup import escape
@@ -117,26 +112,12 @@ def list_(workspace: Path, translations: bool) -> None:
 
 def _drafts(pool: DocumentPool, language: str) -> set[Path]:
     """The documents marked as drafts (`draft: true`, `published: false`, `status: draft`,
-    Jekyll's _drafts/), read from Markdown front matter by the build's own rules. Other
-    formats need pandoc to be read: the build names their drafts."""
-    from ..errors import PublisherError
-    from ..readers.markdown import MarkdownReader, document_text, split_front_matter
-    from ..readers.metadata import document_fields
+    Jekyll's _drafts/), read from Markdown front matter by the build's own rules (one that
+    cannot be read is the build's to name). Other formats need pandoc to be read: the build
+    names their drafts."""
+    from ..readers.markdown import front_matter_fields
 
-    drafts = set()
-    for relative in pool.files:
-        path = pool.root / relative
-        if path.suffix.lower() not in MarkdownReader.extensions:
-            continue
-        try:
-            front, _ = split_front_matter(document_text(path), path)
-            source = front.parse(path) if front else None
-            fields = document_fields(source.data if source else {}, path, source, language)
-        except PublisherError:
-            continue  # the build names what is wrong with it
-        if fields.get("draft"):
-            drafts.add(relative)
-    return drafts
+    return {r for r in pool.files if front_matter_fields(pool.root / r, language)[0].get("draft")}
 
 
 def _translations_used(pool: DocumentPool, manifests: list[IssueManifest]) -> set[Path]:

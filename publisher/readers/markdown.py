@@ -11,7 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from .. import pandoc, textfiles
 from ..controls import clean_text
@@ -136,3 +136,19 @@ def _parse_pelican(text: str, path: Path) -> SourceData:
     for key in _PELICAN_LISTS & data.keys():
         data[key] = [item.strip() for item in str(data[key]).split(",") if item.strip()]
     return SourceData(path, data, lines, 1)
+
+
+def front_matter_fields(path: Path, language: str) -> tuple[dict[str, Any], str]:
+    """A Markdown document's fields (title, language, date, tags, draft…) read from its
+    front matter by the build's rules, without pandoc, and the problem that stopped the
+    reading (""); nothing for other formats, which need pandoc to be read."""
+    from .metadata import document_fields
+
+    if path.suffix.lower() not in MarkdownReader.extensions:
+        return {}, ""
+    try:
+        front, _ = split_front_matter(document_text(path), path)
+        source = front.parse(path) if front else None
+        return document_fields(source.data if source else {}, path, source, language), ""
+    except PublisherError as exc:
+        return {}, str(exc)

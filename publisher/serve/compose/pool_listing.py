@@ -10,15 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ...config import Config
-from ...errors import PublisherError
-from ...manifest import IssueManifest, load_manifest, manifest_paths
+from ...manifest import loadable_manifests
 from ...pool import DocumentPool, slug_for
 from ...readers import fallback_title
-from ...readers.markdown import MarkdownReader, document_text, split_front_matter
-from ...readers.metadata import document_fields
+from ...readers.markdown import front_matter_fields
 
 
 @dataclass(frozen=True)
@@ -42,20 +39,9 @@ class PoolEntry:
         )
 
 
-def loaded_manifests(config: Config, pool: DocumentPool) -> list[IssueManifest]:
-    """Every manifest that loads; a broken one is the build's to report."""
-    loaded = []
-    for path in manifest_paths(config.issues_dir):
-        try:
-            loaded.append(load_manifest(path, pool, config.root))
-        except PublisherError:
-            continue
-    return loaded
-
-
 def pool_entries(config: Config, pool: DocumentPool) -> list[PoolEntry]:
     used: dict[Path, list[str]] = {}
-    for manifest in loaded_manifests(config, pool):
+    for manifest in loadable_manifests(config.issues_dir, pool, config.root):
         for document in manifest.documents:
             used.setdefault(document, []).append(manifest.slug)
     shared = Counter(slug_for(path) for path in pool.files)
@@ -63,7 +49,7 @@ def pool_entries(config: Config, pool: DocumentPool) -> list[PoolEntry]:
     for relative in pool.files:
         slug = slug_for(relative)
         ref = slug if shared[slug] == 1 else relative.as_posix()
-        fields, problem = _fields(config.documents_dir / relative, config.language)
+        fields, problem = front_matter_fields(config.documents_dir / relative, config.language)
         entries.append(
             PoolEntry(
                 path=relative,
@@ -78,15 +64,3 @@ def pool_entries(config: Config, pool: DocumentPool) -> list[PoolEntry]:
             )
         )
     return entries
-
-
-def _fields(path: Path, language: str) -> tuple[dict[str, Any], str]:
-    if path.suffix.lower() not in MarkdownReader.extensions:
-        return {}, ""
-    try:
-        front, _ = split_front_matter(document_text(path), path)
-        source = front.parse(path) if front else None
-        meta = source.data if source else {}
-        return document_fields(meta, path, source, language), ""
-    except PublisherError as exc:
-        return {}, str(exc)
