@@ -24,7 +24,6 @@ def assemble(
     editorial_html: str,
     config: Config,
 ) -> Issue:
-    documents = {p: documents[p] for p in manifest.documents}
     sections = tuple(
         Section(plain_text(plan.title), published)
         for plan in manifest.sections
