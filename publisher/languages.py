@@ -100,6 +100,19 @@ def file_name_language(path: Path) -> str | None:
         return None
 
 
+def language_code(value: str) -> str:
+    """A language tag ("es", "fr-CA"), or the tag of a language named in words ("Spanish",
+    "español"), as `publisher init`, the composer and subscriber lists take it; else
+    NotALanguage, with its hint."""
+    try:
+        return language_tag(value)
+    except NotALanguage:
+        if tag := named_language(value):
+            return tag
+        raise
+
+
+@lru_cache(maxsize=256)  # once per word: a subscriber list names a language on every row
 def named_language(text: str) -> str | None:
     """The tag of the language `text` names, in English or in one of the languages our
     users write ("Spanish", "español", "arabe" → 'es', 'es', 'ar'); None when none."""

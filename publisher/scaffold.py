@@ -132,13 +132,11 @@ def check_sender(value: str, name: str = "") -> str:
 
 def check_language(value: str) -> str:
     """A language tag ("es", "fr-CA") or a language's name ("Spanish", "español")."""
-    from .languages import NotALanguage, language_tag, named_language
+    from .languages import NotALanguage, language_code
 
     try:
-        return language_tag(value)
+        return language_code(value)
     except NotALanguage as exc:
-        if tag := named_language(value):
-            return tag
         raise ValueError(f"{exc} (write a code such as en, es, fr, ar, or fr-CA)") from None
 
 

@@ -28,7 +28,7 @@ from ..importers.members import (
     read_members_csv,
     recognise_columns,
 )
-from ..languages import NotALanguage, language_tag, named_language
+from ..languages import NotALanguage, language_code
 from .store import SUBSCRIBER_STATUSES, Database, now_iso, transaction
 
 SUPPRESSED = ("unsubscribed", "bounced", "complained")
@@ -233,12 +233,9 @@ def _language(value: str) -> str:
     ("Spanish", "español", "Français"): the subscriber said which, and is not turned away
     for how it was written."""
     try:
-        return language_tag(value)
+        return language_code(value)
     except NotALanguage as exc:
-        named = named_language(value)
-        if named is None:
-            raise ValueError(f"{exc}: {exc.hint}") from None
-        return named
+        raise ValueError(f"{exc}: {exc.hint}") from None
 
 
 def _visible(value: str) -> str:
