@@ -216,8 +216,9 @@ def logical_path(relative: str) -> str:
 def _warn(source: Path, unlinked: list[str], issue: Issue) -> None:
     """One warning per link left without its href, naming the document and line."""
     edition = f" (in the {issue.edition} edition)" if issue.edition else ""
+    text = _text_of(source) if unlinked else ""
     for value in dict.fromkeys(unlinked):
-        line = _line_of(source, value)
+        line = _line_of(text, value)
         log.warning(
             "%s%s: %s leads to no article of this issue nor a picture it shows:"
             " its words stay, unlinked%s",
@@ -228,15 +229,20 @@ def _warn(source: Path, unlinked: list[str], issue: Issue) -> None:
         )
 
 
-def _line_of(source: Path, value: str) -> int | None:
-    """The first line of a text document holding the link `value` as written (for a
-    warning: the document's HTML knows no lines)."""
+def _text_of(source: Path) -> str:
+    """A text document as written, read once for the lines of its warnings ("" for one
+    that is no text, or cannot be read)."""
     if source.suffix.lower() not in (".md", ".markdown", ".txt", ".html", ".htm", ".yaml", ".yml"):
-        return None
+        return ""
     try:
-        text = textfiles.read_text(source)
+        return textfiles.read_text(source)
     except (OSError, PublisherError):
-        return None
+        return ""
+
+
+def _line_of(text: str, value: str) -> int | None:
+    """The first line of `text` holding the link `value` as written (for a warning: the
+    document's HTML knows no lines)."""
     for written in dict.fromkeys((value, unquote(value), html.escape(value))):
         if written and (at := text.find(written)) >= 0:
             return text.count("\n", 0, at) + 1
