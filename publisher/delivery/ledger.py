@@ -103,7 +103,7 @@ class Ledger:
         row = self.db.execute(
             "SELECT * FROM sends WHERE issue = ? ORDER BY id DESC LIMIT 1", (issue,)
         ).fetchone()
-        return Send(row["id"], row["issue"], row["started_at"], row["finished_at"]) if row else None
+        return _send(row)
 
     def sent_as(self, number: int, issue: str) -> Send | None:
         """The first send of issue `number` under another name than `issue`: the issue of
@@ -112,7 +112,7 @@ class Ledger:
             "SELECT * FROM sends WHERE number = ? AND issue != ? ORDER BY id LIMIT 1",
             (number, issue),
         ).fetchone()
-        return Send(row["id"], row["issue"], row["started_at"], row["finished_at"]) if row else None
+        return _send(row)
 
     def active_subscribers(self) -> list[Member]:
         rows = self.db.execute(
@@ -480,3 +480,8 @@ def _sync(path: Path) -> None:
         os.fdatasync(descriptor)
     finally:
         os.close(descriptor)
+
+
+def _send(row: Any) -> Send | None:
+    """The send a row of `sends` records, or None for no row."""
+    return Send(row["id"], row["issue"], row["started_at"], row["finished_at"]) if row else None
