@@ -8,14 +8,12 @@ import logging
 from pathlib import Path
 from typing import Any, ClassVar
 
-from markupsafe import Markup
-
 from ...model import Issue
 from ...output import Artifact
 from ..base import IssueRenderer, RenderContext
 from ..images import email_images
 from .budget import GMAIL_CLIP_BYTES, clipped_by_gmail, fit
-from .content import prepare, scrolling_tables, sized_images
+from .content import email_body, prepare
 from .mime import build_message, unsubscribe_url
 
 __all__ = ["EmailRenderer"]
@@ -38,12 +36,8 @@ class EmailRenderer(IssueRenderer):
                 for doc in issue.documents
             },
             # The editorial's images and tables, like the articles', made for email.
-            "editorial": Markup(
-                scrolling_tables(
-                    sized_images(
-                        issue.editorial_html, config.documents_dir, config.base_url, issue.source
-                    )
-                )
+            "editorial": email_body(
+                issue.editorial_html, config.documents_dir, config.base_url, issue.source
             ),
             **email_images(issue, config.style, config.documents_dir, config.base_url),
         }

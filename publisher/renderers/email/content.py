@@ -39,11 +39,15 @@ class EmailArticle:
 
 def prepare(doc: Document, documents_dir: Path, base_url: str) -> EmailArticle:
     return EmailArticle(
-        body=Markup(
-            scrolling_tables(sized_images(doc.body_html, documents_dir, base_url, doc.source))
-        ),
+        body=email_body(doc.body_html, documents_dir, base_url, doc.source),
         excerpt=excerpt(doc.body_html),
     )
+
+
+def email_body(body: str, documents_dir: Path, base_url: str, source: Path) -> Markup:
+    """A body (an article's, the editorial) made for email: its images sized and hosted,
+    its tables in boxes that scroll."""
+    return Markup(scrolling_tables(sized_images(body, documents_dir, base_url, source)))
 
 
 def scrolling_tables(body: str) -> str:
