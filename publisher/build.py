@@ -78,7 +78,8 @@ def build(
     progress = progress or Silent()
     root = root.resolve()  # paths are part of what outputs are recorded against
     config = load_config(root)
-    renderers = [f.renderer_class()() for f in select(formats)]
+    chosen = select(formats)
+    renderers = [f.renderer_class()() for f in chosen]
     issue_renderers = [r for r in renderers if isinstance(r, IssueRenderer)]
     archive_renderers = [r for r in renderers if isinstance(r, ArchiveRenderer)]
     out = (out_dir or config.dist_dir).resolve()
@@ -90,6 +91,8 @@ def build(
     manifests = load_manifests(config.issues_dir, pool, root)
     selected = select_issues(manifests, issue_refs)
     check_paper(config, selected, print_overrides or PrintSettings())
+    if any(f.name == "leaflet" for f in chosen):
+        note_leaflets_to_impose(selected, print_overrides or PrintSettings())
     needed = manifests if archive_renderers else selected
     ctx = RenderContext(
         config, config.templates_dir, build_time(), print_overrides or PrintSettings()
@@ -167,6 +170,17 @@ def refuse_sources_as_output(out: Path, config: Config) -> None:
         raise PublisherError.at(
             f"the output folder {out} is {what}: a build would write over your files",
             hint="build into a folder of its own, e.g. --out dist (the default)",
+        )
+
+
+def note_leaflets_to_impose(selected: Sequence[IssueManifest], overrides: PrintSettings) -> None:
+    """`--impose 2up` or `4up` imposes leaflets: a build of issues with none makes nothing
+    of it, which is said rather than passed over in silence."""
+    if overrides.impose in ("2up", "4up") and not any(m.leaflet for m in selected):
+        log.warning(
+            "--impose %s imposes leaflets, and no issue built has one: give an issue one with"
+            " 'leaflet: DOCUMENT' in its manifest (see Printing in the README)",
+            overrides.impose,
         )
 
 
