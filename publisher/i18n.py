@@ -123,7 +123,7 @@ def _regional(language: str | None) -> str | None:
     an en-GB newsletter is dated "18 February 2026", as the rest of the issue, not in the
     American "February 18, 2026"."""
     current = current_language()
-    if language and "-" not in language and current.split("-")[0] == language != current:
+    if language and "-" not in language and base_language(current) == language != current:
         return current
     return language
 

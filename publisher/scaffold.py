@@ -211,8 +211,10 @@ def create_workspace(directory: Path, identity: Identity | None = None) -> Creat
         reply_to="" if identity.sender else f'reply_to = "editors@{slug}.example.org"\n',
     )
     welcome = json.dumps(f"Welcome to {identity.title}", ensure_ascii=False)  # YAML too
+    from .i18n import base_language
+
     # The sample document is in English: said so in a newsletter in another language
-    english = "" if identity.language.split("-")[0] == "en" else "lang: en\n"
+    english = "" if base_language(identity.language) == "en" else "lang: en\n"
     values = {"welcome": welcome, "date": dt.date.today().isoformat(), "english": english}
     files = {
         CONFIG_NAME: config,

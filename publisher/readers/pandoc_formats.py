@@ -38,7 +38,7 @@ RAW_HTML_DEPTH = 128
 # headings and table cells): a right-to-left paragraph in a French page came out as
 # French, left to right.
 _LOSES_DIRECTION = ("p", "blockquote", "ul", "ol", "dl", "pre", "li", "dd", "dt")
-_MARKED = re.compile(r"<(?:p|blockquote|ul|ol|dl|pre|li|dd|dt)\b[^>]*\s(?:dir|lang)\s*=", re.I)
+_MARKED = re.compile(rf"<(?:{'|'.join(_LOSES_DIRECTION)})\b[^>]*\s(?:dir|lang)\s*=", re.I)
 
 
 def _directions_kept(page: str) -> str:
