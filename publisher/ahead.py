@@ -109,36 +109,35 @@ class Ahead:
         none, or rendering it now would not give the same (see the module's docstring)."""
         if job_name not in self.rendered or list(given_now) != list(self.given):
             return None
-        filled: dict[str, str] = {}
         sizes: dict[str, int] = {}  # a token's number → the size now
         for number, (name, before) in enumerate(self.given.items()):
             now = given_now[name]
             if isinstance(before, PendingSize):
                 if now is None:
                     return None  # the file was not made after all
-                filled[before.token] = str(now)
                 sizes[str(number)] = now
             elif before != now:
                 return None
+        # a size as a number (`token`), or as the filesizeformat filter wrote it (`human`)
         written = re.compile(
             re.escape(f"{_START}{self._nonce}:").encode()
-            + rb"(\d+)([hb])([A-Za-z0-9-]*)"
+            + rb"(\d+)(?:([hb])([A-Za-z0-9-]*))?"
             + re.escape(_END.encode())
         )
 
-        def human(found: re.Match[bytes]) -> bytes:
-            number, kind, language = (part.decode() for part in found.groups())
+        def size(found: re.Match[bytes]) -> bytes:
+            number, kind, language = found.group(1).decode(), found.group(2), found.group(3)
             if number not in sizes:
                 return found.group(0)  # left as it is: the output is rendered again
-            with interface_language(language or current_language()):
-                return filesizeformat(sizes[number], binary=kind == "b").encode()
+            if kind is None:
+                return str(sizes[number]).encode()
+            with interface_language(language.decode() or current_language()):
+                return filesizeformat(sizes[number], binary=kind == b"b").encode()
 
         artifacts, seconds, logged = self.rendered[job_name]
         done = []
         for artifact in artifacts:
-            data = written.sub(human, artifact.data)
-            for token, value in filled.items():
-                data = data.replace(token.encode(), value.encode())
+            data = written.sub(size, artifact.data)
             if self._nonce.encode() in data or _START.encode() in data:
                 return None  # a token written some other way (escaped, cut short)
             done.append(dataclasses.replace(artifact, data=data))
