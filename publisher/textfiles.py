@@ -21,7 +21,7 @@ from pathlib import Path
 from .errors import PublisherError
 
 # Byte order marks and the codec each means; UTF-32 LE's begins with UTF-16 LE's: longest first.
-BOMS = (
+_BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -47,8 +47,13 @@ def beginning(path: Path, size: int) -> str:
     return data.decode(_codec(data), "replace")
 
 
+def bom_codec(data: bytes) -> str | None:
+    """The codec the byte order mark `data` begins with names; None when it has none."""
+    return next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+
+
 def _codec(data: bytes) -> str:
-    return next((codec for bom, codec in BOMS if data.startswith(bom)), "utf-8")
+    return bom_codec(data) or "utf-8"
 
 
 def decoded(data: bytes, path: Path, hint: str = SAVE_AS_UTF8, *, page: bool = False) -> str:

@@ -37,7 +37,7 @@ import regex
 
 from ..controls import clean_text
 from ..errors import PublisherError
-from ..textfiles import BOMS
+from ..textfiles import bom_codec
 
 if TYPE_CHECKING:
     from charset_normalizer import CharsetMatches
@@ -76,15 +76,14 @@ def guess_text(data: bytes, path: Path) -> Decoded:
 
 
 def _decode(data: bytes, path: Path) -> Decoded:
-    for bom, codec in BOMS:
-        if data.startswith(bom):
-            try:
-                return Decoded(data.decode(codec), codec)
-            except UnicodeDecodeError as exc:
-                what = codec.removesuffix("-sig").upper()
-                raise _unreadable(
-                    path, f"it begins as {what} does, but has bad bytes at offset {exc.start}"
-                ) from None
+    if codec := bom_codec(data):
+        try:
+            return Decoded(data.decode(codec), codec)
+        except UnicodeDecodeError as exc:
+            what = codec.removesuffix("-sig").upper()
+            raise _unreadable(
+                path, f"it begins as {what} does, but has bad bytes at offset {exc.start}"
+            ) from None
     if b"\x00" in data[:4096]:
         found = _utf16_without_bom(data)
         if found is None:
