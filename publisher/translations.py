@@ -35,8 +35,10 @@ from .languages import NotALanguage, checked_language, file_name_language
 from .paths import composed
 from .pool import DocumentPool, UnresolvedReference
 from .readers.markdown import split_front_matter
-from .readers.metadata import ALIASES
-from .readers.metadata import _draft as marked_draft  # the build's own test
+from .readers.metadata import (
+    ALIASES,
+    marked_draft,  # the build's own test
+)
 
 HASH_KEY = "original_hash"
 REFERENCE_KEY = "translation_of"

@@ -115,7 +115,7 @@ def document_fields(
         "language": _language(meta, path, fail, source is not None) or default_language,
         "tags": _names(meta, "tags", path, fail, source is not None),
         "summary": text("summary"),
-        "draft": _draft(meta, path),
+        "draft": marked_draft(meta, path),
         "aliases": _aliases(meta, fail),
         # A web page's <meta name=viewport> or a Word property is nothing to keep or mention.
         "extra": {
@@ -237,7 +237,7 @@ def _language(meta: dict[str, Any], path: Path, fail: Fail, hand_written: bool) 
         raise fail(str(exc), key, hint=exc.hint) from None
 
 
-def _draft(meta: dict[str, Any], path: Path) -> bool:
+def marked_draft(meta: dict[str, Any], path: Path) -> bool:
     if "_drafts" in path.parts:  # Jekyll keeps unpublished posts there
         return True
     if yes_or_no(meta.get("draft")) is True or yes_or_no(meta.get("published")) is False:
