@@ -91,11 +91,17 @@ def checked_language(value: object) -> str:
 
 def file_name_language(path: Path) -> str | None:
     """The language a file name carries before its extension ("article.es.md" → "es")."""
-    stem_suffix = Path(path.stem).suffix.lstrip(".")
-    if not _FILE_NAME_LANGUAGE.match(stem_suffix):
+    return named_in_a_path(Path(path.stem).suffix.lstrip("."))
+
+
+def named_in_a_path(part: str) -> str | None:
+    """The language a part of a path names ("es", "pt-br" → "pt-BR"), as file names and
+    Hugo's language folders name them: two-letter languages only (a folder `new/` must
+    not be Newari); None for any other part."""
+    if not _FILE_NAME_LANGUAGE.match(part):
         return None
     try:
-        return language_tag(stem_suffix)
+        return language_tag(part)
     except NotALanguage:
         return None
 

@@ -31,7 +31,7 @@ from typing import Literal
 from . import textfiles
 from .controls import strip_controls
 from .errors import Problem, PublisherError
-from .languages import NotALanguage, checked_language, file_name_language
+from .languages import NotALanguage, checked_language, file_name_language, named_in_a_path
 from .paths import composed
 from .pool import DocumentPool, UnresolvedReference
 from .readers.markdown import split_front_matter
@@ -269,11 +269,10 @@ def language_folders(files: Iterable[Path]) -> set[str]:
 
 def folder_language(relative: Path) -> str | None:
     """The language of a top-level folder of documents/ (`fr/`, `pt-br/`), as Hugo's
-    translation by content directory has it: two-letter languages only, as in file names
-    (a folder `new/` must not be Newari)."""
+    translation by content directory has it (`languages.named_in_a_path`)."""
     if len(relative.parts) < 2:
         return None
-    return file_name_language(Path(f"folder.{relative.parts[0]}.md"))
+    return named_in_a_path(relative.parts[0])
 
 
 def _original_by_path(relative: Path, originals: dict[tuple[str, str], list[Path]]) -> Path | None:
