@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit
 
 from . import photos
@@ -387,21 +387,26 @@ def published_image(pool: Path, relative: str, referrer: Path) -> bytes | None:
         return None
 
 
-def sanitise_svg(data: bytes) -> bytes:
-    """The SVG rebuilt from the allowlist; ValueError when it is not well-formed SVG.
-
-    Parsed without entities, DTDs or network, so it cannot read a file while being read."""
+def svg_parser() -> Any:  # an lxml XMLParser
+    """How every SVG is parsed (sanitised here, sized and greyed by the renderers): without
+    entities, DTDs or network, so it cannot read a file while being read."""
     from lxml import etree
 
-    parser = etree.XMLParser(
+    return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         remove_comments=True,
         remove_pis=True,
     )
+
+
+def sanitise_svg(data: bytes) -> bytes:
+    """The SVG rebuilt from the allowlist; ValueError when it is not well-formed SVG."""
+    from lxml import etree
+
     try:
-        root = etree.fromstring(data, parser)
+        root = etree.fromstring(data, svg_parser())
     except etree.XMLSyntaxError as exc:
         raise ValueError(f"not well-formed: {exc}") from None
     if root.tag != f"{{{SVG_NS}}}svg":

@@ -15,6 +15,8 @@ import shutil
 import struct
 import subprocess
 
+from ..resources import svg_parser
+
 DEFAULT_SIZE = (300, 150)  # CSS's default size of an image that states none
 MAX_PIXELS = 1200 * 12_000  # a drawing taller than ten times its width is not drawn
 TIME_LIMIT = 30  # seconds
@@ -42,9 +44,8 @@ def svg_size(svg: bytes) -> tuple[int, int]:
     when it is not well-formed XML."""
     from lxml import etree  # not on every command's import path: only a drawing needs it
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
-        root = etree.fromstring(svg, parser)
+        root = etree.fromstring(svg, svg_parser())
     except etree.XMLSyntaxError as exc:
         raise ValueError(f"an SVG that cannot be read ({exc})") from None
     width, height = _length(root.get("width")), _length(root.get("height"))

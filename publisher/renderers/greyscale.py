@@ -18,6 +18,8 @@ from typing import Any
 import tinycss2  # WeasyPrint's CSS parser
 from tinycss2.color4 import Color, parse_color
 
+from ..resources import svg_parser
+
 # The properties of SVG that paint with a colour (SVG 2, Filter Effects 1)
 PAINTING = frozenset(
     {"fill", "stroke", "color", "stop-color", "flood-color", "lighting-color", "solid-color"}
@@ -41,8 +43,7 @@ def grey_drawing(svg: bytes) -> bytes:
     """A (sanitised) SVG with every colour it paints with in grey."""
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    root = etree.fromstring(svg, parser)
+    root = etree.fromstring(svg, svg_parser())
     for element in root.iter(f"{_SVG}*"):
         for name in PAINTING & set(element.attrib):
             element.set(name, grey_value(element.get(name, "")))
