@@ -90,7 +90,9 @@ _ATTRIBUTES = {
     "q": {"cite"},
     "blockquote": {"cite"},
 }
-_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Where a link in any output may lead: the web, and what opens a mail or a call
+ADDRESS_SCHEMES = ("mailto", "tel")  # no host to check
+URL_SCHEMES = ("http", "https", *ADDRESS_SCHEMES)
 _DROP_WITH_CONTENT = {
     "script",
     "style",
@@ -153,7 +155,7 @@ def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth)
         tags=_TAGS,
         attributes=_ATTRIBUTES,
         attribute_filter=_attribute_value,
-        url_schemes=_URL_SCHEMES,
+        url_schemes=set(URL_SCHEMES),
         clean_content_tags=_DROP_WITH_CONTENT,
         link_rel="noopener noreferrer",
         strip_comments=True,

@@ -43,6 +43,7 @@ from ..paths import composed, followed
 from ..pool import slug_for
 from ..readers import EXTENSIONS
 from ..resources import media_path, pool_images
+from ..sanitize import ADDRESS_SCHEMES, URL_SCHEMES
 from ..translations import folder_language
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ _LINK_ONLY = re.compile(
     r"""\s(?:rel|target|hreflang|type|download|ping|referrerpolicy)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""",
     re.IGNORECASE,
 )
-WEB_SCHEMES = ("http", "https", "mailto", "tel")
+WEB_SCHEMES = URL_SCHEMES
 
 
 class Target(NamedTuple):
@@ -255,7 +256,7 @@ def keep_safe_links(page: str) -> str:
 
     def decide(value: str, parts: SplitResult) -> str | None:
         web = parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
-        mail = parts.scheme.lower() in ("mailto", "tel")
+        mail = parts.scheme.lower() in ADDRESS_SCHEMES
         return None if web or mail or (value.startswith("#") and unquote(value[1:]) in ids) else ""
 
     return _rewrite_links(page, decide)
