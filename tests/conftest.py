@@ -8,6 +8,7 @@ import http.server
 import os
 import pickle
 import shutil
+import signal
 import socketserver
 import tempfile
 import threading
@@ -37,6 +38,22 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 # processes per build only adds forks and copies (a quarter more CPU). The example's shared
 # build, and the hostile corpus (given its own environment), still use the pool.
 os.environ["PUBLISHER_JOBS"] = "1"
+
+# The tests stop the programs they start as a terminal does (Ctrl-C, SIGTERM, SIGHUP). A
+# run under nohup, or started in the background by a script, has SIGINT or SIGHUP ignored,
+# and a program inherits an ignored signal: those tests would fail, or wait for a program
+# that never stops. A handler that does nothing still ignores the signal here, and is not
+# inherited: the programs started get the defaults. The workers, started by this process
+# with the defaults, are told which signals to ignore so.
+_IGNORED = "PUBLISHER_TESTS_IGNORED_SIGNALS"
+if _IGNORED not in os.environ:
+    os.environ[_IGNORED] = ",".join(
+        str(int(number))
+        for number in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM)
+        if signal.getsignal(number) is signal.SIG_IGN
+    )
+for _number in filter(None, os.environ[_IGNORED].split(",")):
+    signal.signal(int(_number), lambda number, frame: None)
 
 # One validator service (EPUBCheck and the Nu checker in warm JVMs) for the whole run,
 # shared by the workers (they inherit this from the process that starts them), private to
