@@ -176,7 +176,9 @@ def refuse_sources_as_output(out: Path, config: Config) -> None:
 def note_leaflets_to_impose(selected: Sequence[IssueManifest], overrides: PrintSettings) -> None:
     """`--impose 2up` or `4up` imposes leaflets: a build of issues with none makes nothing
     of it, which is said rather than passed over in silence."""
-    if overrides.impose in ("2up", "4up") and not any(m.leaflet for m in selected):
+    if overrides.impose in registered_formats()["leaflet"].impositions and not any(
+        m.leaflet for m in selected
+    ):
         log.warning(
             "--impose %s imposes leaflets, and no issue built has one: give an issue one with"
             " 'leaflet: DOCUMENT' in its manifest (see Printing in the README)",
@@ -193,15 +195,24 @@ def check_paper(
     from .renderers.pdf import ISSUE_DEFAULTS
 
     toml = config.root / CONFIG_NAME
+    takes = {name: f.impositions for name, f in registered_formats().items()}
     for manifest in manifests:
         products: list[tuple[PrintOptions, tuple[str, ...], list[tuple[Path, PrintSettings]]]]
         products = [
-            (ISSUE_DEFAULTS, ("booklet",), [(toml, config.pdf), (manifest.path, manifest.pdf)])
+            (
+                ISSUE_DEFAULTS,
+                takes["pdf"],
+                [(toml, config.pdf), (manifest.path, manifest.pdf)],
+            )
         ]
         if manifest.leaflet:
             layers = [(toml, config.pdf), (manifest.path, manifest.pdf)]
             products.append(
-                (LEAFLET_DEFAULTS, ("2up", "4up"), [*layers, (manifest.path, manifest.leaflet.pdf)])
+                (
+                    LEAFLET_DEFAULTS,
+                    takes["leaflet"],
+                    [*layers, (manifest.path, manifest.leaflet.pdf)],
+                )
             )
         for defaults, impositions, named in products:
             stack: list[PrintSettings] = []

@@ -83,6 +83,8 @@ class Format:
     needs_weasyprint: bool = False  # the build imports WeasyPrint early when it is due
     foreground: bool = False  # `publisher serve` builds it at once, before the slow ones
     message_file: str | None = None  # in <out>/<slug>/: the message `publisher send` sends
+    impositions: tuple[str, ...] = ()  # the --impose values that fold or gang up its PDF
+    noun: str = ""  # its output in a sentence: "--impose 2up imposes the leaflet"
 
     def renderer_class(self) -> type[Renderer]:
         loaded: type[Renderer] = _load(self.renderer)
@@ -126,6 +128,8 @@ BUILT_IN: tuple[Format, ...] = (
         settings_table="pdf",
         download=Offer(".pdf", "application/pdf", "PDF"),
         needs_weasyprint=True,
+        impositions=("booklet",),
+        noun="the issue's PDF",
         checks=[
             ("fonts embedded", "pdf:fonts_embedded"),
             ("page boxes", "pdf:page_boxes"),
@@ -143,6 +147,8 @@ BUILT_IN: tuple[Format, ...] = (
         # for those who print their own
         download=Offer("-leaflet.pdf", "application/pdf", "leaflet (PDF)", only_with="leaflet"),
         needs_weasyprint=True,
+        impositions=("2up", "4up"),
+        noun="the leaflet",
         checks=[("one sheet", "pdf:leaflet_one_sheet")],
         inputs="pdf:leaflets",
     ),

@@ -128,13 +128,14 @@ def build(
 
 
 def _unused_imposition(chosen: list[str], impose: str) -> str | None:
-    """Why --impose makes nothing in this build, when its formats say so already: booklet
-    folds the issue's PDF, 2up and 4up the leaflet, and a build of neither ignores it."""
-    if impose == "none":
-        return None
-    product = "pdf" if impose == "booklet" else "leaflet"
-    if chosen and product not in chosen:
-        what = "the issue's PDF" if product == "pdf" else "the leaflet"
+    """Why --impose makes nothing in this build, when its formats say so already: each
+    imposition folds or gangs up one format's PDF (`Format.impositions`), and a build
+    without that format ignores it."""
+    from ..formats import formats
+
+    imposed = [f for f in formats().values() if impose in f.impositions]
+    if chosen and imposed and not any(f.name in chosen for f in imposed):
+        what = " or ".join(f.noun or f.name for f in imposed)
         return f"--impose {impose} imposes {what}, which --format {','.join(chosen)} leaves out"
     return None  # a leaflet imposed where no issue has one: the build says so (build.py)
 

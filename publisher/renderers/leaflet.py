@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, ClassVar
 from markupsafe import Markup
 
 from ..errors import Problem, PublisherError
+from ..formats import formats
 from ..imposition import impose
 from ..model import Issue, Leaflet
 from ..output import Artifact
@@ -48,7 +49,7 @@ class LeafletRenderer(IssueRenderer):
         # its links already point at the web archive (links.with_archive_links)
         leaflet = dataclasses.replace(issue.leaflet, document=printable(issue.leaflet.document))
         layers = (ctx.config.pdf, issue.pdf, leaflet.pdf, ctx.print_overrides)
-        paper = resolve(LEAFLET_DEFAULTS, *layers, impositions=("2up", "4up"))
+        paper = resolve(LEAFLET_DEFAULTS, *layers, impositions=formats()[self.name].impositions)
         if all(layer.margins is None for layer in layers):
             paper = dataclasses.replace(paper, margins=(_default_margin(paper.page_size),) * 4)
 
@@ -64,7 +65,7 @@ class LeafletRenderer(IssueRenderer):
         stem = Path(issue.folder) / f"{issue.slug}-leaflet"
         pdf = write_pdf(document, paper, f"{issue.slug}-leaflet")
         artifacts = [Artifact(stem.with_suffix(".pdf"), pdf)]
-        if paper.impose in ("2up", "4up"):
+        if paper.impose not in (None, "none"):  # one of the leaflet's (resolve)
             try:
                 sheets = impose(pdf, paper.impose)
             except PublisherError as exc:  # the leaflet's page is too large for the sheet

@@ -18,6 +18,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from ..formats import formats
 from ..imposition import impose
 from ..model import Issue
 from ..output import Artifact
@@ -50,7 +51,7 @@ class PdfRenderer(IssueRenderer):
             ctx.config.pdf,
             issue.pdf,
             ctx.print_overrides,
-            impositions=("booklet",),
+            impositions=formats()[self.name].impositions,
         )
         warn_low_resolution(issue, ctx.config.documents_dir, paper)
         # Links between documents already point at the web archive (links.with_archive_links)
