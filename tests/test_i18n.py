@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+import lxml.etree
 import lxml.html
 import pytest
 from babel.messages.pofile import read_po
@@ -15,6 +17,9 @@ from validators import parse_eml
 
 from publisher import i18n
 from publisher.build import BuildReport, build
+
+XHTML = "http://www.w3.org/1999/xhtml"
+OPS = "http://www.idpf.org/2007/ops"
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -115,6 +120,43 @@ def test_the_epub_colophon_speaks_the_issues_language(built: BuildReport) -> Non
     with zipfile.ZipFile(built.out_dir / "011-solidarite" / "011-solidarite.epub") as epub:
         text = " ".join(epub.read(n).decode() for n in epub.namelist() if n.endswith(".xhtml"))
     assert "À propos" in text and "Publié par Red de Trabajadores Portuarios" in text
+
+
+def landmarks(epub_path: Path) -> dict[str, str]:
+    """An EPUB's landmarks (an e-reader's "go to" menu): label by epub:type, each checked
+    to lead to a file of the book."""
+    with zipfile.ZipFile(epub_path) as epub:
+        nav = lxml.etree.fromstring(epub.read("EPUB/nav.xhtml"))
+        names = epub.namelist()
+    links = nav.xpath("//x:nav[@id='landmarks']//x:a", namespaces={"x": XHTML})
+    for link in links:
+        target = link.get("href").split("#")[0]
+        assert not target or f"EPUB/{target}" in names, target
+    return {link.get(f"{{{OPS}}}type"): link.text for link in links}
+
+
+@pytest.mark.parametrize(
+    ("issue", "title_page", "contents"),
+    [
+        ("010-huelga", "Portadilla", "Índice"),
+        ("011-solidarite", "Page de titre", "Sommaire"),
+        ("012-tadamun", "صفحة العنوان", "المحتويات"),
+    ],
+    ids=["es", "fr", "ar"],
+)
+def test_the_epub_go_to_menu_speaks_the_issues_language(
+    built: BuildReport, issue: str, title_page: str, contents: str
+) -> None:
+    """pandoc names the landmarks in English in every book."""
+    found = landmarks(built.out_dir / issue / f"{issue}.epub")
+    assert found == {"titlepage": title_page, "toc": contents}
+
+
+def test_the_cover_in_the_go_to_menu_of_a_spanish_edition(built_example: BuildReport) -> None:
+    found = landmarks(
+        built_example.out_dir / "041-no-poverty-pay" / "es" / "041-no-poverty-pay.epub"
+    )
+    assert found == {"titlepage": "Portadilla", "cover": "Portada", "toc": "Índice"}
 
 
 def test_the_arabic_page_is_laid_out_right_to_left_in_a_browser(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 import io
 import logging
 import re
@@ -13,6 +14,7 @@ import zipfile
 from pathlib import Path
 from typing import ClassVar
 
+from ..i18n import gettext, interface_language
 from ..model import Issue
 from ..output import Artifact
 from ..resources import (
@@ -80,9 +82,9 @@ class EpubRenderer(IssueRenderer):
             style = ctx.config.style
             args += [f"--epub-embed-font={f.file}" for font in style.fonts for f in font.faces]
             pandoc.html_to_epub(paragraph_attributes_on_divs(html), output, args)
-            data = output.read_bytes()
-            if issue.direction == "rtl":
-                data = with_root_direction(data, issue.direction)
+            with interface_language(issue.language):
+                labels = landmark_labels()
+            data = finished(output.read_bytes(), issue.direction, labels)
             return [Artifact(Path(issue.folder) / f"{issue.slug}.epub", data)]
 
     def draw_cover(self, issue: Issue, ctx: RenderContext, tmp: Path) -> Path | None:
@@ -137,28 +139,60 @@ def paragraph_attributes_on_divs(html: str) -> str:
     return text
 
 
+def landmark_labels() -> dict[str, str]:
+    """The landmarks' labels the interface language has, by epub:type. The landmarks are
+    the reading system's "go to" menu; pandoc names them in English in every book."""
+    english = {"cover": "Cover", "titlepage": "Title page", "toc": "Contents"}
+    ours = {
+        "cover": gettext("Cover"),
+        "titlepage": gettext("Title page"),
+        "toc": gettext("Contents"),
+    }
+    return {kind: label for kind, label in ours.items() if label != english[kind]}
+
+
 _ROOT = re.compile(rb"<html\b[^>]*", re.IGNORECASE)
+_LANDMARKS = re.compile(rb'<nav\b[^>]*epub:type="landmarks".*?</nav>', re.DOTALL)
+_LANDMARK = re.compile(rb'(<a\b[^>]*\bepub:type="([a-z]+)"[^>]*>)[^<]*(</a>)')
 
 
-def with_root_direction(epub: bytes, direction: str) -> bytes:
-    """The EPUB with `dir` on the root <html> of each XHTML file that has none.
+def finished(epub: bytes, direction: str, labels: dict[str, str]) -> bytes:
+    """The EPUB as pandoc wrote it, with what pandoc cannot write.
 
-    pandoc's EPUB 3 template writes the root's lang but not its dir (its `dir` variable
-    reaches only the HTML templates), so the title page, the editorial, the colophon and
-    the contents of a right-to-left issue were laid out left to right. Entries are copied
-    in order with their own names, dates and compression (the mimetype first, stored)."""
+    - `dir` on the root <html> of each XHTML file that has none, in a right-to-left book:
+      pandoc's EPUB 3 template writes the root's lang but not its dir (its `dir` variable
+      reaches only the HTML templates), so the title page, the editorial, the colophon and
+      the contents of a right-to-left issue were laid out left to right.
+    - The landmarks' `labels` (by epub:type) in the book's language.
+
+    Entries are copied in order with their own names, dates and compression (the mimetype
+    first, stored); a book that needs neither is returned as it is."""
+    if direction != "rtl" and not labels:
+        return epub
     source = zipfile.ZipFile(io.BytesIO(epub))
     out = io.BytesIO()
     with source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             data = source.read(info)
-            if info.filename.endswith(".xhtml"):
+            if info.filename.endswith(".xhtml") and direction == "rtl":
                 root = _ROOT.search(data)
                 if root and b" dir=" not in root.group(0):
                     end = root.end()
                     data = data[:end] + f' dir="{direction}"'.encode() + data[end:]
+            if info.filename.endswith("nav.xhtml") and labels:
+                data = _LANDMARKS.sub(lambda nav: _labelled(nav.group(0), labels), data)
             target.writestr(info, data, compress_type=info.compress_type)
     return out.getvalue()
+
+
+def _labelled(nav: bytes, labels: dict[str, str]) -> bytes:
+    def label(link: re.Match[bytes]) -> bytes:
+        text = labels.get(link.group(2).decode())
+        if text is None:
+            return link.group(0)
+        return link.group(1) + html.escape(text).encode() + link.group(3)
+
+    return _LANDMARK.sub(label, nav)
 
 
 def _data_url(path: Path, width: int, referrer: Path) -> str:
