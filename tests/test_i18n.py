@@ -20,6 +20,7 @@ from publisher.build import BuildReport, build
 
 XHTML = "http://www.w3.org/1999/xhtml"
 OPS = "http://www.idpf.org/2007/ops"
+OPF = "http://www.idpf.org/2007/opf"
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

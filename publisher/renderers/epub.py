@@ -154,6 +154,7 @@ def landmark_labels() -> dict[str, str]:
 _ROOT = re.compile(rb"<html\b[^>]*", re.IGNORECASE)
 _LANDMARKS = re.compile(rb'<nav\b[^>]*epub:type="landmarks".*?</nav>', re.DOTALL)
 _LANDMARK = re.compile(rb'(<a\b[^>]*\bepub:type="([a-z]+)"[^>]*>)[^<]*(</a>)')
+_GUIDE = re.compile(rb'(<reference\b[^>]*\btype="([a-z]+)"[^>]*\btitle=")[^"]*(")')
 
 
 def finished(epub: bytes, direction: str, labels: dict[str, str]) -> bytes:
@@ -163,7 +164,8 @@ def finished(epub: bytes, direction: str, labels: dict[str, str]) -> bytes:
       pandoc's EPUB 3 template writes the root's lang but not its dir (its `dir` variable
       reaches only the HTML templates), so the title page, the editorial, the colophon and
       the contents of a right-to-left issue were laid out left to right.
-    - The landmarks' `labels` (by epub:type) in the book's language.
+    - The landmarks' `labels` (by epub:type) in the book's language, and the cover's in
+      the EPUB 2 guide.
 
     Entries are copied in order with their own names, dates and compression (the mimetype
     first, stored); a book that needs neither is returned as it is."""
@@ -180,19 +182,24 @@ def finished(epub: bytes, direction: str, labels: dict[str, str]) -> bytes:
                     end = root.end()
                     data = data[:end] + f' dir="{direction}"'.encode() + data[end:]
             if info.filename.endswith("nav.xhtml") and labels:
-                data = _LANDMARKS.sub(lambda nav: _labelled(nav.group(0), labels), data)
+                data = _LANDMARKS.sub(lambda nav: _labelled(nav.group(0), labels, _LANDMARK), data)
+            if info.filename.endswith(".opf") and labels:  # EPUB 2's guide, for older readers
+                data = _labelled(data, labels, _GUIDE)
             target.writestr(info, data, compress_type=info.compress_type)
     return out.getvalue()
 
 
-def _labelled(nav: bytes, labels: dict[str, str]) -> bytes:
-    def label(link: re.Match[bytes]) -> bytes:
-        text = labels.get(link.group(2).decode())
-        if text is None:
-            return link.group(0)
-        return link.group(1) + html.escape(text).encode() + link.group(3)
+def _labelled(text: bytes, labels: dict[str, str], links: re.Pattern[bytes]) -> bytes:
+    """`text` with the label of each of `links` (groups: before, its type, after) that
+    `labels` has."""
 
-    return _LANDMARK.sub(label, nav)
+    def label(link: re.Match[bytes]) -> bytes:
+        given = labels.get(link.group(2).decode())
+        if given is None:
+            return link.group(0)
+        return link.group(1) + html.escape(given).encode() + link.group(3)
+
+    return links.sub(label, text)
 
 
 def _data_url(path: Path, width: int, referrer: Path) -> str:
