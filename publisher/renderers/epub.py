@@ -154,7 +154,7 @@ def landmark_labels() -> dict[str, str]:
 _ROOT = re.compile(rb"<html\b[^>]*", re.IGNORECASE)
 _LANDMARKS = re.compile(rb'<nav\b[^>]*epub:type="landmarks".*?</nav>', re.DOTALL)
 _LANDMARK = re.compile(rb'(<a\b[^>]*\bepub:type="([a-z]+)"[^>]*>)[^<]*(</a>)')
-_GUIDE = re.compile(rb'(<reference\b[^>]*\btype="([a-z]+)"[^>]*\btitle=")[^"]*(")')
+_GUIDE_COVER = re.compile(rb'(<reference\b[^>]*\btype="(cover)"[^>]*\btitle=")[^"]*(")')
 
 
 def finished(epub: bytes, direction: str, labels: dict[str, str]) -> bytes:
@@ -184,7 +184,7 @@ def finished(epub: bytes, direction: str, labels: dict[str, str]) -> bytes:
             if info.filename.endswith("nav.xhtml") and labels:
                 data = _LANDMARKS.sub(lambda nav: _labelled(nav.group(0), labels, _LANDMARK), data)
             if info.filename.endswith(".opf") and labels:  # EPUB 2's guide, for older readers
-                data = _labelled(data, labels, _GUIDE)
+                data = _labelled(data, labels, _GUIDE_COVER)
             target.writestr(info, data, compress_type=info.compress_type)
     return out.getvalue()
 
