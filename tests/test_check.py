@@ -252,3 +252,26 @@ def test_validator_programs_start_first_and_findings_keep_the_registry_order(
     assert set(started[: len(programs)]) == programs
     registry = [check.name for check in publisher.checks.registry(select(()))]
     assert [finding.check for finding in findings] == registry
+
+
+def test_checking_one_issue_leaves_the_pages_of_the_others_out(tmp_path: Path) -> None:
+    """`publisher check 2` checks the archive's own pages and issue 2's, not a fault in
+    issue 1's pages: that is `publisher check 1`'s (or a check of everything)."""
+    from conftest import WORKSPACES, copy_workspace
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    first = (root / "issues" / "001-first.yaml").read_text()
+    second = first.replace("number: 1", "number: 2").replace("2026-01-10", "2026-02-10")
+    (root / "issues" / "002-second.yaml").write_text(second.replace("First issue", "Second"))
+    build(root)
+    page = root / "dist" / "001-first" / "index.html"
+    page.write_text(page.read_text().replace("</main>", '<a href="gone.html">x</a></main>'))
+
+    def web_failures(*issues: str) -> list[str]:
+        result = check(root, "--format", "web", "--json", *issues)
+        found = json.loads(result.output)["findings"]
+        return [f"{f['check']} {f['file'].split(':')[0]}" for f in found if f["status"] == "fail"]
+
+    assert web_failures("2") == []
+    assert web_failures("1") == ["internal links dist/001-first/index.html"]
+    assert web_failures() == ["internal links dist/001-first/index.html"]

@@ -49,6 +49,7 @@ class Target:
     config: Config
     out_dir: Path
     issue_slugs: tuple[str, ...]
+    other_issues: tuple[str, ...] = ()  # not selected: their folders are not checked
 
     def issue_files(self, pattern: str) -> list[Path]:
         """Files of the selected issues matching `pattern` inside each issue folder and its
@@ -58,6 +59,15 @@ class Target:
             for slug in self.issue_slugs
             for where in (pattern, f"*/{pattern}")
             for p in (self.out_dir / slug).glob(where)
+        )
+
+    def archive_files(self, pattern: str) -> list[Path]:
+        """Files of the whole output folder matching `pattern` (anywhere in it), but for
+        those in the folders of issues not selected: `publisher check 41` checks the home
+        page and issue 41's pages, not issue 40's."""
+        others = [self.out_dir / slug for slug in self.other_issues]
+        return sorted(
+            p for p in self.out_dir.rglob(pattern) if not any(p.is_relative_to(o) for o in others)
         )
 
 

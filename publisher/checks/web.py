@@ -12,7 +12,7 @@ from .base import Result, Target
 
 def pages(target: Target) -> list[Path]:
     """The web archive's pages (the email's HTML is checked as email, not here)."""
-    return sorted(p for p in target.out_dir.rglob("*.html") if p.name != "email.html")
+    return [p for p in target.archive_files("*.html") if p.name != "email.html"]
 
 
 def nu_html_checker(target: Target) -> Iterator[Result]:

@@ -300,7 +300,8 @@ def check(
             hint="run 'publisher build' first, or 'publisher check' without --no-build",
         )
     cache = None if no_cache else Cache.for_workspace(workspace)
-    findings = run_checks(Target(config, config.dist_dir, slugs), chosen, cache)
+    others = tuple(m.slug for m in manifests if m.slug not in slugs)
+    findings = run_checks(Target(config, config.dist_dir, slugs, others), chosen, cache)
     passed = sum(f.status == "pass" for f in findings)
     failed = sum(f.status == "fail" for f in findings)
     warned = sum(f.status == "warn" for f in findings)
