@@ -145,7 +145,9 @@ def build(
             ordered = tuple(issues[m.slug] for m in manifests)
             several = {slug: every for slug, every in editions.items() if len(every) > 1}
             every_edition = tuple(e for i in ordered for e in several.get(i.slug, (i,)))
-            archive = Archive(ordered, find_downloads(built_size, every_edition), several)
+            # Pages link the feeds when they are built: now, or by a build before.
+            feeds = "feed" in (f.name for f in chosen) or built_size(Path("feed.atom")) is not None
+            archive = Archive(ordered, find_downloads(built_size, every_edition), several, feeds)
             return [job for r in archive_renderers for job in r.jobs(archive)]
 
         then = archive_jobs if archive_renderers else None

@@ -132,6 +132,7 @@ class Archive:
     downloads: dict[str, tuple[Download, ...]]  # issue folder (Issue.folder) → files
     # issue slug → every edition of an issue published in several languages, original first
     editions: dict[str, tuple[Issue, ...]] = field(default_factory=dict)
+    feeds: bool = True  # the feeds are built (by this build or one before): pages link them
 
     def only(self, issue: Issue) -> Archive:
         """The archive as far as one edition's own pages need it (its sibling editions
@@ -141,6 +142,7 @@ class Archive:
             (issue,),
             {i.folder: self.downloads.get(i.folder, ()) for i in every},
             {issue.slug: every} if len(every) > 1 else {},
+            self.feeds,
         )
 
     def issues_of(self, issue: Issue) -> tuple[Issue, ...]:

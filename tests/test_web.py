@@ -160,3 +160,36 @@ def test_pages_are_accessible_and_self_contained(built_example: BuildReport) -> 
             if urlsplit(u).netloc and not u.startswith(BASE)
         ]
         assert external == [], path
+
+
+def test_a_site_built_without_its_feeds_links_none_until_they_are_built(tmp_path: Path) -> None:
+    """`publisher build -f web`: no page links a feed that is not there; once the feeds
+    are built, every page links them (the pages are rendered again for it)."""
+    from conftest import WORKSPACES, copy_workspace
+
+    from publisher.build import build
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    out = root / "dist"
+    base = load_config(root).base_url
+
+    def feed_links() -> set[str]:
+        return {
+            str(p.relative_to(out))
+            for p in out.rglob("*.html")
+            if any("feed." in (h or "") for h in page_of(p).xpath("//@href"))
+        }
+
+    build(root, formats=["web"])
+    assert not list(out.rglob("feed.*"))
+    assert unresolved_links(out, base) == []
+    assert feed_links() == set()
+
+    build(root)
+    assert unresolved_links(out, base) == []
+    web_pages = {str(p.relative_to(out)) for p in out.rglob("*.html") if p.name != "email.html"}
+    assert feed_links() == web_pages
+
+
+def page_of(path: Path) -> lxml.html.HtmlElement:
+    return lxml.html.parse(str(path)).getroot()

@@ -61,7 +61,9 @@ class WebRenderer(ArchiveRenderer):
         if job.part == "issue":
             archive: Archive = job.subject
             issue = archive.issues[0]
-            pages = [self._page(ctx, page) for page in self._issue_pages(archive, (issue,))]
+            pages = [
+                self._page(ctx, page, archive) for page in self._issue_pages(archive, (issue,))
+            ]
             if not issue.edition:
                 return [*pages, *self._images(archive, ctx), *self._covers(archive, ctx)]
             # A language edition shares its original's cover and images: the original's job
@@ -88,7 +90,7 @@ class WebRenderer(ArchiveRenderer):
         ]
         redirects = self._redirect_pages(archive, {page.path for page in every_page})
         return [
-            *(self._page(ctx, page) for page in [*pages, *redirects]),
+            *(self._page(ctx, page, archive) for page in [*pages, *redirects]),
             Artifact.text("site.css", self.render_template(ctx, "site.css")),
             Artifact.text("sitemap.xml", self.render_template(ctx, "sitemap.xml", urls=urls)),
             Artifact.text("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site}sitemap.xml\n"),
@@ -169,7 +171,7 @@ class WebRenderer(ArchiveRenderer):
                     pages.append(Page(path, "redirect.html", values))
         return pages
 
-    def _page(self, ctx: RenderContext, page: Page) -> Artifact:
+    def _page(self, ctx: RenderContext, page: Page, archive: Archive) -> Artifact:
         language = page.language or ctx.config.language
         content_language = page.content_language or language
         html = self.render_template(
@@ -181,6 +183,7 @@ class WebRenderer(ArchiveRenderer):
             direction=text_direction(language),
             page_language=content_language,
             page_direction=text_direction(content_language),
+            feeds=archive.feeds,
             **page.values,
         )
         return Artifact.text(page.path, html)
