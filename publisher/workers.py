@@ -9,6 +9,7 @@ imported here). A process may fork only while it runs no other thread, and a dae
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import logging.handlers
 import multiprocessing
@@ -17,10 +18,11 @@ import queue
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import FrameType
+from typing import Any
 
 from .output import Artifact
 from .renderers.base import Job, OutputFailed, RenderContext
@@ -50,6 +52,7 @@ def new_pool(size: int, layout_languages: tuple[str, ...] | None = None) -> Proc
     each imports WeasyPrint and loads those languages' hyphenation dictionaries as it
     starts. Ctrl-C is held back while they fork: this process gets it just after, and each
     worker once it can end quietly (see _start_worker)."""
+    _lock_wakeup_pipes()
     fork = multiprocessing.get_context("fork")
     if layout_languages is None:
         pool = ProcessPoolExecutor(size, fork, _start_worker)
@@ -62,6 +65,44 @@ def new_pool(size: int, layout_languages: tuple[str, ...] | None = None) -> Proc
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
     return pool
+
+
+@functools.cache
+def _lock_wakeup_pipes() -> None:
+    """CPython's fix for a race in ProcessPoolExecutor (gh-125451, in 3.12.8 and 3.13.1),
+    where this Python lacks it: a lock of each wakeup pipe's own around its close, wakeup
+    and clear.
+
+    At the exit of a build stopped by Ctrl-C as a PDF worker started, concurrent.futures
+    wrote to a pool's wakeup pipe as the pool's manager thread closed it, and Python printed
+    "Exception ignored … OSError: [Errno 9] Bad file descriptor" with its traceback after
+    the build's own "Aborted!"."""
+    from concurrent.futures import process
+
+    wakeup: Any = process._ThreadWakeup
+    probe = wakeup()
+    fixed = hasattr(probe, "_lock")
+    probe.close()
+    if fixed:
+        return
+    made = wakeup.__init__
+
+    def init(self: Any) -> None:
+        self._publisher_lock = threading.Lock()
+        made(self)
+
+    def locked(method: Callable[[Any], None]) -> Callable[[Any], None]:
+        @functools.wraps(method)
+        def call(self: Any) -> None:
+            lock = getattr(self, "_publisher_lock", None)  # None: made before this
+            with lock or contextlib.nullcontext():
+                method(self)
+
+        return call
+
+    wakeup.__init__ = init
+    for name in ("close", "wakeup", "clear"):
+        setattr(wakeup, name, locked(getattr(wakeup, name)))
 
 
 @contextlib.contextmanager

@@ -210,3 +210,41 @@ def build_in_a_fresh_process(root: Path, scratch: Path, formats: list[str]) -> d
     plugins.mkdir(parents=True)
     with format_installed(plugins, "where", WHERE_MODULE):
         return build_in_a_pool(root, formats, env={"PYTHONPATH": str(plugins)})
+
+
+def test_a_pools_wakeup_pipe_is_not_closed_while_a_wakeup_is_written() -> None:
+    """The race behind "Exception ignored … Bad file descriptor" after a build stopped by
+    Ctrl-C: at exit, concurrent.futures wakes each pool's manager thread through a pipe
+    that the thread may be closing (CPython gh-125451). With a pool made by publisher, the
+    close waits for the write in progress."""
+    import threading
+    from concurrent.futures import process
+
+    from publisher.workers import new_pool
+
+    new_pool(1).shutdown()
+    pipe = process._ThreadWakeup()
+    real_writer = pipe._writer
+    writing, may_finish = threading.Event(), threading.Event()
+    closed_while_writing: list[bool] = []
+
+    class SlowWriter:
+        def send_bytes(self, data: bytes) -> None:
+            writing.set()
+            may_finish.wait(10)
+
+        def close(self) -> None:
+            closed_while_writing.append(not may_finish.is_set())
+            real_writer.close()
+
+    pipe._writer = SlowWriter()
+    waking = threading.Thread(target=pipe.wakeup)
+    waking.start()
+    assert writing.wait(10)
+    closing = threading.Thread(target=pipe.close)
+    closing.start()
+    closing.join(0.3)  # long enough for an unlocked close to have happened
+    may_finish.set()
+    waking.join(10)
+    closing.join(10)
+    assert closed_while_writing == [False]
