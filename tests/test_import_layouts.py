@@ -266,11 +266,26 @@ NOTE = "[Note: this article first appeared on our blog.]"
         "Foto: Marta Gil",
         "Crédit photo : Marta Gil",
         "Image: Marta Gil",
+        "Photo by Marta Gil",
+        "Foto de Marta Gil",
+        "Photo par Marta Gil",
+        "(Photo courtesy of the Tenants' Union)",
     ],
 )
 def test_a_photo_credit_is_a_caption_never_the_author(tmp_path: Path, credit: str) -> None:
     (doc,) = import_one(tmp_path, f"Rent strike at number 12\n\n{ARTICLE}\n\n{credit}\n\n{NOTE}\n")
     assert doc.authors == ()
+    assert texts(doc, "//div[@class='caption']") == [credit]
+
+
+@pytest.mark.parametrize("credit", ["Photo by Marta Gil", "Photo: Marta Gil"])
+def test_a_photo_credit_under_the_title_is_a_caption_not_the_subtitle(
+    tmp_path: Path, credit: str
+) -> None:
+    """Copied off a blog without its photo: the credit stays, as the credit it is."""
+    (doc,) = import_one(tmp_path, f"Rent strike at number 12\n\n{credit}\n\n{ARTICLE}\n")
+    assert doc.title == "Rent strike at number 12"
+    assert doc.subtitle in ("", None)
     assert texts(doc, "//div[@class='caption']") == [credit]
 
 

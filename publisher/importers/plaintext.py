@@ -41,7 +41,10 @@ from .textdates import byline, parse_date, signature, weekday_header
 _URL = re.compile(r"(?<![\"'=>])\bhttps?://[^\s<>\"\[\]]+[^\s<>\"\[\].,;:!?)]")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z¿¡«\"“]")
 _CAPTION = re.compile(
-    r"\b(photo|foto|image|picture|crédit photo|photo credit)s?\s*(credit)?\s*:", re.I
+    r"\b(photo|foto|image|picture|crédit photo|photo credit)s?\s*(credit)?\s*:"
+    # "Photo by Marta Gil", "Foto de …", "Photo par …", "(Photo courtesy of …)": at the start
+    r"|^\(?(photo(graph)?|foto(grafía)?|image|picture)s?\s+(by|de|por|par|courtesy)\s+\S",
+    re.I,
 )
 _NOTE = re.compile(r"^\[(?!\d+\])[^\]]{12,}\]$", re.DOTALL)
 _FOOTNOTE_DEF = re.compile(r"^\[(\d{1,3})\]\s+(.+)$", re.DOTALL)
@@ -191,6 +194,7 @@ def _title_like(block: Block) -> bool:
         and not text.endswith((".", ",", ";", ":"))
         and not _SENTENCE_BREAK.search(text)
         and not _URL.fullmatch(text)
+        and not _caption(text)  # a photo credit under the title: the photo did not come along
         and parse_date(text) is None
         and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "¿¡«\"“'‘")
     )
