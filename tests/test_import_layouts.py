@@ -5,6 +5,7 @@ photo credits. Each test imports a file and reads the document back through the 
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from pathlib import Path
 
@@ -323,3 +324,52 @@ def test_a_posted_on_date_by_name_line_gives_the_date_and_the_author(
     (doc,) = import_one(tmp_path, text)
     assert (doc.authors, str(doc.date)) == (("Marta Gil",), "2026-03-02")
     assert doc.title == "Rent strike at number 12"
+
+
+# A post copied from a WordPress blog in a browser: its byline, then under the text the
+# sharing and like buttons, "Related", and the tags line, each as lines of text.
+BLOG_POSTS = {
+    "en": (
+        "Cleaners win the living wage\n\nBy Ana Torres | 12 March 2026\n\n"
+        "After six weeks on strike the cleaners have won. Follow us on Facebook for news.\n\n"
+        "Members voted to accept.\n\nShare this:\n\nFacebook\nX\nWhatsApp\nEmail\n\n"
+        "Like this:\n\nLike Loading...\n\nRelated\n\nTags: strike, health, living wage\n",
+        ["strike", "health", "living wage"],
+    ),
+    "es": (
+        "Las limpiadoras ganan el salario digno\n\nPor Ana Torres · 12 de marzo de 2026\n\n"
+        "Tras seis semanas de huelga, las limpiadoras han ganado. Síguenos en Facebook.\n\n"
+        "Las afiliadas votaron a favor.\n\nComparte esto:\n\nFacebook\nX\nWhatsApp\n\n"
+        "Me gusta esto:\n\nMe gusta Cargando...\n\nRelacionado\n\nEtiquetas: huelga, salud\n",
+        ["huelga", "salud"],
+    ),
+    "fr": (
+        "Les agentes d'entretien obtiennent le salaire décent\n\n"
+        "Par Ana Torres, 12 mars 2026\n\n"
+        "Après six semaines de grève, les agentes ont gagné. Suivez-nous sur Facebook.\n\n"
+        "Les adhérentes ont voté pour.\n\nPartager :\n\nFacebook\nX\nImprimer\n\n"
+        "J'aime ceci :\n\nJ'aime chargement…\n\nSimilaire\n\nÉtiquettes : grève, santé\n",
+        ["grève", "santé"],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", BLOG_POSTS)
+def test_a_blog_post_keeps_its_byline_and_tags_and_leaves_its_buttons(
+    tmp_path: Path, language: str
+) -> None:
+    text, tags = BLOG_POSTS[language]
+    (doc,) = import_one(tmp_path, text)
+    assert doc.authors == ("Ana Torres",)
+    assert doc.date == dt.date(2026, 3, 12)
+    assert list(doc.tags) == tags
+    paragraphs = texts(doc, "//p")
+    assert len(paragraphs) == 2 and "Facebook" in paragraphs[0], paragraphs
+
+
+def test_a_by_line_without_a_date_is_the_author_and_a_weekday_is_not(tmp_path: Path) -> None:
+    (doc,) = import_one(tmp_path, f"Rent strike at number 12\n\nBy Marta Gil\n\n{ARTICLE}\n")
+    assert doc.authors == ("Marta Gil",)
+    assert texts(doc, "//p") == [ARTICLE]
+    (doc,) = import_one(tmp_path / "2", f"Rent strike at number 12\n\nBy Friday\n\n{ARTICLE}\n")
+    assert doc.authors == ()

@@ -23,6 +23,7 @@ class Draft:
     subtitle: str = ""
     authors: list[str] = field(default_factory=list)
     date: dt.date | None = None
+    tags: list[str] = field(default_factory=list)
     language: str = ""
     body_html: str = ""
     found: Counter[str] = field(default_factory=Counter)

@@ -9,8 +9,11 @@ draft's `found`, and every guess an editor may want to check goes into `unsure`.
   the post beside it;
 - inside a post, a rule starts a reprinted article with its own heading and dateline;
 - the first short line is the title, a second short line before the text the subtitle
-  (also when the two stand on consecutive lines); a date line or a "Posted on DATE by
-  NAME" byline under them gives the date (and author) and leaves the body;
+  (also when the two stand on consecutive lines); a date line, a "Posted on DATE by
+  NAME" or "By NAME | DATE" byline, or a "By NAME" line under them gives the date (and
+  author) and leaves the body;
+- a blog's sharing and like buttons, "Related" and "Leave a comment" at a post's end are
+  left out, and its tags or categories line gives its tags (blogfurniture.py);
 - a closing "Organisation, June 28, 2024", "Posted on DATE by NAME" or a short name line
   is the signature (authors and date), kept in the body as well; photo credits, notes and
   links after it are passed over, and are never the author;
@@ -33,10 +36,11 @@ import itertools
 import re
 from collections import Counter
 
+from .blogfurniture import without_furniture
 from .draft import Draft
 from .scripts import detect_language, mark_fragments
 from .textblocks import BULLET, NUMBERED, Block, split_blocks
-from .textdates import byline, parse_date, signature, weekday_header
+from .textdates import author_line, byline, parse_date, signature, weekday_header
 
 _URL = re.compile(r"(?<![\"'=>])\bhttps?://[^\s<>\"\[\]]+[^\s<>\"\[\].,;:!?)]")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z¿¡«\"“]")
@@ -133,6 +137,10 @@ def _gaps_are_breaks(blocks: list[Block]) -> bool:
 
 def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     draft = Draft()
+    blocks, furniture = without_furniture(blocks)
+    draft.tags = list(furniture.tags)
+    if furniture.lines:
+        draft.found["blog buttons left out"] += furniture.lines
     rest = _heading_lines_apart(blocks)
     if rest and (when := parse_date(rest[0].text)) and rest[0].single_line:
         draft.date = when
@@ -168,11 +176,18 @@ def _heading_lines_apart(blocks: list[Block]) -> list[Block]:
 
 
 def _take_dateline(blocks: list[Block], draft: Draft) -> None:
-    """A date line or a 'Posted on DATE by NAME' byline under the title: the document's date
-    (and author), which the front matter carries from then on."""
+    """A date line, a 'Posted on DATE by NAME' or 'By NAME | DATE' byline, or a 'By NAME'
+    line (then perhaps a date line) under the title: the document's date and author,
+    which the front matter carries from then on."""
     if not blocks or not blocks[0].single_line:
         return
     text = blocks[0].text
+    if (author := author_line(text)) and len(blocks) > 1:
+        draft.authors = [author]
+        draft.found["byline"] += 1
+        blocks.pop(0)
+        _take_dateline(blocks, draft)
+        return
     name, when = byline(text) or ("", parse_date(text))
     if when is None:
         return

@@ -51,12 +51,38 @@ def weekday_header(text: str) -> dt.date | None:
 
 
 def byline(text: str) -> tuple[str, dt.date] | None:
-    """'Posted on 2 March 2026 by Marta', as blogs print it above or below a post → (name, date)."""
+    """'Posted on 2 March 2026 by Marta', 'By Marta | 2 March 2026' or '2 March 2026 · By
+    Marta', as blogs print it above or below a post → (name, date)."""
+    text = text.strip().rstrip(".")
     for pattern in _BYLINES:
-        match = pattern.match(text.strip().rstrip("."))
+        match = pattern.match(text)
         if match and (when := parse_date(match["date"])) and _name_like(match["name"], 6):
             return match["name"], when
+    for separator in _SEPARATOR.finditer(text):
+        before, after = text[: separator.start()], text[separator.end() :]
+        if (by := _BY.match(before)) and (when := parse_date(after)):
+            name = before[by.end() :]
+        elif (by := _BY.match(after)) and (when := parse_date(before)):
+            name = after[by.end() :]
+        else:
+            continue
+        if _name_like(name, 6):
+            return name, when
     return None
+
+
+def author_line(text: str) -> str | None:
+    """'By Marta Gil', 'Por …', 'Par …' alone on a line: the author's name."""
+    text = text.strip()
+    if (by := _BY.match(text)) and not _SENTENCE.search(text) and not _YEAR.search(text):
+        name = text[by.end() :].rstrip(".")
+        return name if _name_like(name, 6) and not _WEEKDAY.match(name) else None
+    return None
+
+
+_BY = re.compile(r"^(?:by|por|par)\s+", re.IGNORECASE)
+# Between a byline's name and date: a bar, a middle dot, a dash with spaces round it, a comma.
+_SEPARATOR = re.compile(r"\s*[|·•,]\s*|\s+[-–—]\s+")
 
 
 def signature(text: str) -> tuple[str, dt.date | None] | None:

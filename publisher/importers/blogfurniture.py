@@ -1,0 +1,62 @@
+"""What a blog prints under a post, copied with it: sharing and like buttons ("Share this:",
+"Facebook", "Like Loading…"), "Related", "Leave a comment", and the post's tags or
+categories line. WordPress, Blogger and their themes print them in English, Spanish and
+French; a post pasted from a browser brings them along as lines of text.
+
+Only a run of such lines at the very end of a post is furniture: the same words inside
+the text ("Follow us on Facebook") are the writer's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .textblocks import Block
+
+_SHARE = r"share( this( post| article)?)?|share on|compart(e|ir)( esto| en)?|partager( cet article)?|partagez"
+_LIKE = r"like this|me gusta( esto)?|j['’]aime( ceci)?"
+_LOADING = r"(like|me gusta|j['’]aime)\s+(loading|cargando|chargement)\s*(\.{3}|…)?"
+_RELATED = (
+    r"related( posts| articles)?|(entradas |art[ií]culos )?relacionad[oa]s?|(articles )?similaires?"
+)
+_COMMENT = r"leave a (comment|reply)|deja (un comentario|una respuesta)|laisser un commentaire|laisser une r[ée]ponse"
+_BUTTON_WORDS = (
+    "facebook|twitter|x|whatsapp|telegram|e-?mail|email|correo( electr[oó]nico)?|courriel|"
+    "print|imprimir|imprimer|linkedin|reddit|pinterest|tumblr|pocket|mastodon|bluesky|threads|"
+    "more|m[aá]s|plus|tweet|pin it"
+)
+_BUTTON = rf"(click to (share|email|print)( on)? )?({_BUTTON_WORDS})( \((opens|se abre|s['’]ouvre) [^)]*\))?"
+_FURNITURE = re.compile(
+    rf"^({_SHARE}|{_LIKE}|{_LOADING}|{_RELATED}|{_COMMENT})\s*:?$|^{_BUTTON}$", re.IGNORECASE
+)
+_TAGS = re.compile(
+    r"^(tags|tagged|etiquetas|[ée]tiquettes|mots[- ]cl[ée]s|categor(ies|[ií]as)|cat[ée]gories|"
+    r"filed under|archivado en|class[ée] dans)\s*:\s*(?P<tags>.+)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Furniture:
+    """What was taken from the end of a post."""
+
+    lines: int = 0  # of buttons, headings and links left out
+    tags: tuple[str, ...] = ()
+
+
+def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
+    """`blocks` without the blog furniture at their end, and what it held."""
+    found = Furniture()
+    end = len(blocks)
+    while end > 1:
+        block = blocks[end - 1]
+        lines = [line.strip() for line in block.lines]
+        if (tags := _TAGS.match(block.text.strip())) and not found.tags:
+            found.tags = tuple(t for t in re.split(r"\s*[,;|·•]\s*", tags["tags"]) if t)
+        elif all(_FURNITURE.match(line) for line in lines):
+            found.lines += len(lines)
+        else:
+            break
+        end -= 1
+    return blocks[:end], found
