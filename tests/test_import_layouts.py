@@ -373,3 +373,39 @@ def test_a_by_line_without_a_date_is_the_author_and_a_weekday_is_not(tmp_path: P
     assert texts(doc, "//p") == [ARTICLE]
     (doc,) = import_one(tmp_path / "2", f"Rent strike at number 12\n\nBy Friday\n\n{ARTICLE}\n")
     assert doc.authors == ()
+
+
+# The same from a Blogger blog: the date above the title, "Posted by NAME at TIME", the
+# buttons run together in one line, labels, comment and page links.
+BLOGGER_POSTS = {
+    "en": (
+        "Sunday, February 22, 2026\n\nPort workers vote to strike\n\n"
+        "The dockers voted for strike action on Friday, the union announced.\n\n"
+        "Picket lines start Monday.\n\nPosted by Tomasz Wilk at 10:42 AM\n\n"
+        "Email ThisBlogThis!Share to XShare to FacebookShare to Pinterest\n\n"
+        "Labels: docks, strike\n\nNo comments:\n\nPost a Comment\n\n"
+        "Newer Post Older Post Home\n\nSubscribe to: Post Comments (Atom)\n",
+        ["docks", "strike"],
+    ),
+    "es": (
+        "domingo, 22 de febrero de 2026\n\nLos estibadores votan la huelga\n\n"
+        "Los estibadores votaron el viernes a favor de la huelga, anunció el sindicato.\n\n"
+        "Los piquetes empiezan el lunes.\n\nPublicado por Tomasz Wilk a las 10:42\n\n"
+        "Enviar por correo electrónicoEscribe un blogCompartir en XBlogThis!\n\n"
+        "Etiquetas: puerto, huelga\n\nNo hay comentarios:\n\nPublicar un comentario\n",
+        ["puerto", "huelga"],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", BLOGGER_POSTS)
+def test_a_blogger_post_keeps_its_author_and_labels_and_leaves_its_links(
+    tmp_path: Path, language: str
+) -> None:
+    text, tags = BLOGGER_POSTS[language]
+    (doc,) = import_one(tmp_path, text)
+    assert doc.date == dt.date(2026, 2, 22)
+    assert doc.authors == ("Tomasz Wilk",)
+    assert list(doc.tags) == tags
+    kept = " ".join(texts(doc, "//p"))
+    assert "BlogThis" not in kept and "omment" not in kept and "Atom" not in kept, kept

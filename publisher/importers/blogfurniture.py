@@ -1,7 +1,9 @@
 """What a blog prints under a post, copied with it: sharing and like buttons ("Share this:",
-"Facebook", "Like Loading…"), "Related", "Leave a comment", and the post's tags or
-categories line. WordPress, Blogger and their themes print them in English, Spanish and
-French; a post pasted from a browser brings them along as lines of text.
+"Facebook", "Like Loading…", Blogger's "Email ThisBlogThis!Share to X…"), "Related",
+comment links ("Leave a comment", "No comments:", "Post a Comment"), older/newer post
+links, and the post's tags, labels or categories line. WordPress, Blogger and their themes
+print them in English, Spanish and French; a post pasted from a browser brings them along
+as lines of text.
 
 Only a run of such lines at the very end of a post is furniture: the same words inside
 the text ("Follow us on Facebook") are the writer's.
@@ -20,7 +22,17 @@ _LOADING = r"(like|me gusta|j['’]aime)\s+(loading|cargando|chargement)\s*(\.{3
 _RELATED = (
     r"related( posts| articles)?|(entradas |art[ií]culos )?relacionad[oa]s?|(articles )?similaires?"
 )
-_COMMENT = r"leave a (comment|reply)|deja (un comentario|una respuesta)|laisser un commentaire|laisser une r[ée]ponse"
+_COMMENT = (
+    r"leave a (comment|reply)|deja (un comentario|una respuesta)|laisser un commentaire|"
+    r"laisser une r[ée]ponse|(no|\d+) comments?|post a comment|sin comentarios|\d+ comentarios?|"
+    r"no hay comentarios|publicar un comentario|aucun commentaire|\d+ commentaires?|(enregistrer|publier) un commentaire"
+)
+_PAGES = (  # Blogger's links under a post
+    r"((newer|older) post|home|entrada (m[aá]s reciente|antigua)|p[aá]gina principal|"
+    r"article plus (r[ée]cent|ancien)|accueil)(\s+((newer|older) post|home|entrada (m[aá]s "
+    r"reciente|antigua)|p[aá]gina principal|article plus (r[ée]cent|ancien)|accueil))*|"
+    r"(subscribe to|suscribirse a|s['’]abonner [àa])\s*:.*"
+)
 _BUTTON_WORDS = (
     "facebook|twitter|x|whatsapp|telegram|e-?mail|email|correo( electr[oó]nico)?|courriel|"
     "print|imprimir|imprimer|linkedin|reddit|pinterest|tumblr|pocket|mastodon|bluesky|threads|"
@@ -28,10 +40,12 @@ _BUTTON_WORDS = (
 )
 _BUTTON = rf"(click to (share|email|print)( on)? )?({_BUTTON_WORDS})( \((opens|se abre|s['’]ouvre) [^)]*\))?"
 _FURNITURE = re.compile(
-    rf"^({_SHARE}|{_LIKE}|{_LOADING}|{_RELATED}|{_COMMENT})\s*:?$|^{_BUTTON}$", re.IGNORECASE
+    rf"^({_SHARE}|{_LIKE}|{_LOADING}|{_RELATED}|{_COMMENT}|{_PAGES})\s*:?$|^{_BUTTON}$"
+    r"|blogthis!",  # Blogger's buttons, run together: "Email ThisBlogThis!Share to X…"
+    re.IGNORECASE,
 )
 _TAGS = re.compile(
-    r"^(tags|tagged|etiquetas|[ée]tiquettes|mots[- ]cl[ée]s|categor(ies|[ií]as)|cat[ée]gories|"
+    r"^(tags|tagged|labels|etiquetas|[ée]tiquettes|libell[ée]s|mots[- ]cl[ée]s|categor(ies|[ií]as)|cat[ée]gories|"
     r"filed under|archivado en|class[ée] dans)\s*:\s*(?P<tags>.+)$",
     re.IGNORECASE,
 )
@@ -54,7 +68,7 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
         lines = [line.strip() for line in block.lines]
         if (tags := _TAGS.match(block.text.strip())) and not found.tags:
             found.tags = tuple(t for t in re.split(r"\s*[,;|·•]\s*", tags["tags"]) if t)
-        elif all(_FURNITURE.match(line) for line in lines):
+        elif all(_FURNITURE.search(line) for line in lines):
             found.lines += len(lines)
         else:
             break

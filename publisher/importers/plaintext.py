@@ -40,7 +40,7 @@ from .blogfurniture import without_furniture
 from .draft import Draft
 from .scripts import detect_language, mark_fragments
 from .textblocks import BULLET, NUMBERED, Block, split_blocks
-from .textdates import author_line, byline, parse_date, signature, weekday_header
+from .textdates import author_line, byline, parse_date, posted_by, signature, weekday_header
 
 _URL = re.compile(r"(?<![\"'=>])\bhttps?://[^\s<>\"\[\]]+[^\s<>\"\[\].,;:!?)]")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z¿¡«\"“]")
@@ -236,8 +236,10 @@ def _next_content(blocks: list[Block], index: int) -> Block | None:
 
 
 def _take_signature(blocks: list[Block], draft: Draft) -> None:
-    """The closing lines: 'Org (X), June 28, 2024', 'Posted on DATE by NAME', or a name line,
-    or a name then a date line; links, notes and photo credits after them are passed over."""
+    """The closing lines: 'Org (X), June 28, 2024', 'Posted on DATE by NAME', 'Posted by NAME
+    at 10:42 AM', or a name line, or a name then a date line; links, notes and photo credits
+    after them are passed over. A bare name after short lines is one more of them (a verse,
+    a slogan); a line that says it is a byline is one wherever it stands."""
     tail = [i for i, b in enumerate(blocks) if not (b.rule or _after_signature(b.text))]
     if not tail:
         return
@@ -245,9 +247,13 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
     candidates = [last - 1, last] if last > 0 and parse_date(blocks[last].text) else [last]
     for index in candidates:
         block = blocks[index]
-        if not block.single_line or (_among_short_lines(blocks, index) and index != last - 1):
+        if not block.single_line:
             continue
-        found = byline(block.text) or signature(block.text)
+        posted = posted_by(block.text)
+        said = byline(block.text) or (posted and (posted, None))
+        if not said and _among_short_lines(blocks, index) and index != last - 1:
+            continue
+        found = said or signature(block.text)
         if found and not parse_date(block.text):
             name, when = found
             draft.authors = [name]

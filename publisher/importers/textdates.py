@@ -71,6 +71,20 @@ def byline(text: str) -> tuple[str, dt.date] | None:
     return None
 
 
+def posted_by(text: str) -> str | None:
+    """'Posted by Marta Gil at 10:42 AM', as Blogger signs a post (its date is above it):
+    the author's name."""
+    match = _POSTED_AT.match(text.strip())
+    return match["name"] if match and _name_like(match["name"], 6) else None
+
+
+_POSTED_AT = re.compile(
+    rf"^{_POSTED}\s+(?:by|por|par)\s+(?P<name>.+?)\s+(?:at|a las|a la|à)\s+"
+    r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?$",
+    re.IGNORECASE,
+)
+
+
 def author_line(text: str) -> str | None:
     """'By Marta Gil', 'Por …', 'Par …' alone on a line: the author's name."""
     text = text.strip()
