@@ -409,3 +409,36 @@ def test_a_blogger_post_keeps_its_author_and_labels_and_leaves_its_links(
     assert list(doc.tags) == tags
     kept = " ".join(texts(doc, "//p"))
     assert "BlogThis" not in kept and "omment" not in kept and "Atom" not in kept, kept
+
+
+# A Substack post copied from a browser: title, subtitle, the author over the date, the
+# like and restack counts and buttons, the invitation to subscribe.
+SUBSTACK_POSTS = {
+    "en": (
+        "Rent strike enters week four\n\nTenants hold firm as the landlord refuses talks\n\n"
+        "Ana Torres\nMar 12, 2026\n\n12\n\n3\n\nShare\n\n{article}\n\n"
+        "Thanks for reading The Dockside Bulletin! Subscribe for free to receive new posts "
+        "and support my work.\n\nThe landlord has refused every offer of talks.\n\n"
+        "Subscribe\n\n12 Likes\n\n3 Restacks\n\nShare\n\nComment\n"
+    ),
+    "es": (
+        "La huelga de alquileres entra en su cuarta semana\n\n"
+        "Los inquilinos resisten mientras el casero rechaza negociar\n\n"
+        "Ana Torres\n12 mar 2026\n\n12\n\nCompartir\n\n{article}\n\n"
+        "¡Gracias por leer El Boletín! Suscríbete gratis para recibir nuevas publicaciones "
+        "y apoyar mi trabajo.\n\nEl casero ha rechazado todas las ofertas.\n\n"
+        "Suscríbete\n\n12 Me gusta\n\nCompartir\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", SUBSTACK_POSTS)
+def test_a_substack_post_keeps_its_subtitle_and_byline_and_leaves_its_buttons(
+    tmp_path: Path, language: str
+) -> None:
+    (doc,) = import_one(tmp_path, SUBSTACK_POSTS[language].format(article=ARTICLE))
+    assert doc.subtitle.startswith(("Tenants hold", "Los inquilinos"))
+    assert doc.authors == ("Ana Torres",)
+    assert doc.date == dt.date(2026, 3, 12)
+    paragraphs = texts(doc, "//p")
+    assert paragraphs[0] == ARTICLE and len(paragraphs) == 2, paragraphs

@@ -39,9 +39,21 @@ _BUTTON_WORDS = (
     "more|m[aá]s|plus|tweet|pin it"
 )
 _BUTTON = rf"(click to (share|email|print)( on)? )?({_BUTTON_WORDS})( \((opens|se abre|s['’]ouvre) [^)]*\))?"
+# Substack's and Ghost's buttons and counts: "Subscribe", "Restack", "12", "12 Likes".
+_COUNTS = (
+    r"\d[\d,.]*( (likes?|restacks?|comments?|me gusta|comentarios?|j['’]aime|commentaires?))?|"
+    r"subscribe|suscr[ií]bete|s['’]abonner|comment|comentar|commenter|restack|sign up|"
+    r"share this article"
+)
 _FURNITURE = re.compile(
-    rf"^({_SHARE}|{_LIKE}|{_LOADING}|{_RELATED}|{_COMMENT}|{_PAGES})\s*:?$|^{_BUTTON}$"
+    rf"^({_SHARE}|{_LIKE}|{_LOADING}|{_RELATED}|{_COMMENT}|{_PAGES}|{_COUNTS})\s*:?$|^{_BUTTON}$"
     r"|blogthis!",  # Blogger's buttons, run together: "Email ThisBlogThis!Share to X…"
+    re.IGNORECASE,
+)
+# A newsletter platform's invitation to subscribe, wherever it stands in the post.
+_INVITATION = re.compile(
+    r"^(thanks for reading .{1,120}! subscribe for free|¡?gracias por leer .{1,120}! suscr[ií]bete|"
+    r"merci d['’]avoir lu .{1,120} ?! abonnez-vous|.{1,120} is a reader-supported publication\.)",
     re.IGNORECASE,
 )
 _TAGS = re.compile(
@@ -60,8 +72,12 @@ class Furniture:
 
 
 def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
-    """`blocks` without the blog furniture at their end, and what it held."""
+    """`blocks` without the blog furniture at their end and the platform's invitations to
+    subscribe anywhere, and what they held."""
     found = Furniture()
+    kept = [b for b in blocks if not (b.single_line and _INVITATION.match(b.text.strip()))]
+    found.lines += len(blocks) - len(kept)
+    blocks = kept
     end = len(blocks)
     while end > 1:
         block = blocks[end - 1]
@@ -74,3 +90,8 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
             break
         end -= 1
     return blocks[:end], found
+
+
+def buttons(block: Block) -> bool:
+    """Whether a block is only buttons, counts and the like (as under a post's byline)."""
+    return all(_FURNITURE.search(line.strip()) for line in block.lines)

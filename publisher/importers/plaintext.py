@@ -31,12 +31,13 @@ draft's `found`, and every guess an editor may want to check goes into `unsure`.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import itertools
 import re
 from collections import Counter
 
-from .blogfurniture import without_furniture
+from .blogfurniture import buttons, without_furniture
 from .draft import Draft
 from .scripts import detect_language, mark_fragments
 from .textblocks import BULLET, NUMBERED, Block, split_blocks
@@ -151,9 +152,11 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     else:
         draft.unsure.append("no title line: the title is a guess, check it")
     _take_dateline(rest, draft)
-    if len(rest) > 2 and _title_like(rest[0]) and _is_body(rest[1]):
+    if len(rest) > 2 and _title_like(rest[0]) and (_is_body(rest[1]) or _header(rest[1])):
         draft.subtitle = rest.pop(0).text
         _take_dateline(rest, draft)
+    while len(rest) > 1 and buttons(rest[0]):  # a platform's counts and buttons under the byline
+        draft.found["blog buttons left out"] += len(rest.pop(0).lines)
     _take_signature(rest, draft)
     draft.language = detect_language(" ".join(b.text for b in [*rest, *blocks[:1]]))
     draft.body_html, fragments = mark_fragments(_body(rest, draft, breaks))
@@ -179,6 +182,12 @@ def _take_dateline(blocks: list[Block], draft: Draft) -> None:
     """A date line, a 'Posted on DATE by NAME' or 'By NAME | DATE' byline, or a 'By NAME'
     line (then perhaps a date line) under the title: the document's date and author,
     which the front matter carries from then on."""
+    if blocks and (both := _author_and_date(blocks[0])):
+        draft.authors = [both[0]]
+        draft.date = draft.date or both[1]
+        draft.found["byline"] += 1
+        blocks.pop(0)
+        return
     if not blocks or not blocks[0].single_line:
         return
     text = blocks[0].text
@@ -196,6 +205,23 @@ def _take_dateline(blocks: list[Block], draft: Draft) -> None:
     draft.date = draft.date or when
     draft.found["byline" if name else "dateline"] += 1
     blocks.pop(0)
+
+
+def _author_and_date(block: Block) -> tuple[str, dt.date] | None:
+    """A name line over a date line, as Substack and Medium print a post's byline."""
+    if len(block.lines) != 2 or not (when := parse_date(block.lines[1])):
+        return None
+    name = signature(block.lines[0])
+    return (name[0], when) if name and name[1] is None else None
+
+
+def _header(block: Block) -> bool:
+    """A byline or date line, as under a post's title (and subtitle)."""
+    text = block.text
+    return bool(
+        _author_and_date(block)
+        or (block.single_line and (byline(text) or author_line(text) or parse_date(text)))
+    )
 
 
 def _title_like(block: Block) -> bool:
