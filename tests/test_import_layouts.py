@@ -442,3 +442,37 @@ def test_a_substack_post_keeps_its_subtitle_and_byline_and_leaves_its_buttons(
     assert doc.date == dt.date(2026, 3, 12)
     paragraphs = texts(doc, "//p")
     assert paragraphs[0] == ARTICLE and len(paragraphs) == 2, paragraphs
+
+
+# A post copied from a Facebook page: the page's name over the time it posted (without
+# the year when it is this year's), the text, then the reactions and the buttons.
+FACEBOOK_POSTS = {
+    "en": (
+        "12 March at 14:32 ·",
+        None,
+        "All reactions:\n45\n12 comments\n8 shares\nLike\nComment\nShare",
+    ),
+    "es": (
+        "12 de marzo de 2025 a las 14:32 ·",
+        dt.date(2025, 3, 12),
+        "Todas las reacciones:\n45\n12 comentarios\n8 veces compartido\nMe gusta\nComentar\nCompartir",
+    ),
+    "fr": (
+        "12 mars 2025 à 14:32 ·",
+        dt.date(2025, 3, 12),
+        "Toutes les réactions :\n45\n12 commentaires\n8 partages\nJ'aime\nCommenter\nPartager",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", FACEBOOK_POSTS)
+def test_a_facebook_post_is_signed_by_its_page_and_leaves_its_reactions(
+    tmp_path: Path, language: str
+) -> None:
+    stamp, date, reactions = FACEBOOK_POSTS[language]
+    text = f"Dockside Workers' Network\n{stamp}\n\nRent strike at number 12\n\n{ARTICLE}\n\n{reactions}\n"
+    (doc,) = import_one(tmp_path, text)
+    assert doc.authors == ("Dockside Workers' Network",)
+    assert doc.title == "Rent strike at number 12"
+    assert doc.date == date
+    assert texts(doc, "//p") == [ARTICLE]

@@ -39,11 +39,13 @@ _BUTTON_WORDS = (
     "more|m[aá]s|plus|tweet|pin it"
 )
 _BUTTON = rf"(click to (share|email|print)( on)? )?({_BUTTON_WORDS})( \((opens|se abre|s['’]ouvre) [^)]*\))?"
-# Substack's and Ghost's buttons and counts: "Subscribe", "Restack", "12", "12 Likes".
+# Substack's, Ghost's and Facebook's buttons and counts: "Subscribe", "Restack", "12",
+# "12 Likes", "All reactions:", "8 shares".
 _COUNTS = (
-    r"\d[\d,.]*( (likes?|restacks?|comments?|me gusta|comentarios?|j['’]aime|commentaires?))?|"
-    r"subscribe|suscr[ií]bete|s['’]abonner|comment|comentar|commenter|restack|sign up|"
-    r"share this article"
+    r"\d[\d,.]*( (likes?|restacks?|comments?|me gusta|comentarios?|j['’]aime|commentaires?|"
+    r"shares?|veces compartido|partages?))?|"
+    r"subscribe|suscr[ií]bete|s['’]abonner|like|comment|comentar|commenter|restack|sign up|"
+    r"share this article|all reactions|todas las reacciones|toutes les r[ée]actions"
 )
 _FURNITURE = re.compile(
     rf"^({_SHARE}|{_LIKE}|{_LOADING}|{_RELATED}|{_COMMENT}|{_PAGES}|{_COUNTS})\s*:?$|^{_BUTTON}$"

@@ -41,7 +41,15 @@ from .blogfurniture import buttons, without_furniture
 from .draft import Draft
 from .scripts import detect_language, mark_fragments
 from .textblocks import BULLET, NUMBERED, Block, split_blocks
-from .textdates import author_line, byline, parse_date, posted_by, signature, weekday_header
+from .textdates import (
+    author_line,
+    byline,
+    parse_date,
+    post_header,
+    posted_by,
+    signature,
+    weekday_header,
+)
 
 _URL = re.compile(r"(?<![\"'=>])\bhttps?://[^\s<>\"\[\]]+[^\s<>\"\[\].,;:!?)]")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z¿¡«\"“]")
@@ -142,6 +150,13 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     draft.tags = list(furniture.tags)
     if furniture.lines:
         draft.found["blog buttons left out"] += furniture.lines
+    if blocks and (header := post_header(blocks[0].lines)):
+        draft.authors = [header[0]]
+        draft.date = header[1]
+        draft.found["post header"] += 1
+        if header[1] is None:
+            draft.unsure.append("the post's time has no year: add the date")
+        blocks = blocks[1:]
     rest = _heading_lines_apart(blocks)
     if rest and (when := parse_date(rest[0].text)) and rest[0].single_line:
         draft.date = when

@@ -85,6 +85,21 @@ _POSTED_AT = re.compile(
 )
 
 
+def post_header(lines: tuple[str, ...]) -> tuple[str, dt.date | None] | None:
+    """A page's name over the time it posted, as Facebook prints a post ("Dockside Workers'
+    Network" / "12 March at 14:32 ·"): (name, date; None when the time gives no year, as
+    Facebook leaves out this year's)."""
+    if len(lines) != 2 or not (stamp := _STAMP.match(lines[1].strip())):
+        return None
+    if not _name_like(lines[0].strip(), 8):
+        return None
+    day = re.split(r"\s+(?:at|a las|à)\s+\d", stamp["when"])[0]
+    return lines[0].strip(), parse_date(day)
+
+
+_STAMP = re.compile(r"^(?P<when>[^·]*\d[^·]*?)\s*·$")
+
+
 def author_line(text: str) -> str | None:
     """'By Marta Gil', 'Por …', 'Par …' alone on a line: the author's name."""
     text = text.strip()
