@@ -476,3 +476,59 @@ def test_a_facebook_post_is_signed_by_its_page_and_leaves_its_reactions(
     assert doc.title == "Rent strike at number 12"
     assert doc.date == date
     assert texts(doc, "//p") == [ARTICLE]
+
+
+# A statement typed in Word or LibreOffice with no document properties: the title in bold,
+# a line saying whose statement it is and when, the text, the organisation's name.
+OFFICE_STATEMENTS = {
+    "en": (
+        "**Solidarity with the Royal Infirmary cleaners**",
+        "*Statement of the Dockside Workers Network, 12 March 2026*",
+        "Dockside Workers Network",
+    ),
+    "es": (
+        "**Solidaridad con las limpiadoras del hospital**",
+        "*Declaración de la Red de Trabajadores Portuarios, 12 de marzo de 2026*",
+        "Red de Trabajadores Portuarios",
+    ),
+}
+
+
+@pytest.mark.parametrize("suffix", ["docx", "odt"])
+@pytest.mark.parametrize("language", OFFICE_STATEMENTS)
+def test_an_office_statement_without_properties_gets_its_title_date_and_author_from_its_text(
+    tmp_path: Path, language: str, suffix: str
+) -> None:
+    import pypandoc
+
+    title, line, signed = OFFICE_STATEMENTS[language]
+    body = (
+        ARTICLE
+        if language == "en"
+        else "Las limpiadoras del hospital llevan seis semanas de huelga y pedimos a todas las afiliadas que se sumen al piquete."
+    )
+    source = tmp_path / "src.md"
+    source.write_text(f"{title}\n\n{line}\n\n{body}\n\n{signed}\n", encoding="utf-8")
+    office = tmp_path / f"statement.{suffix}"
+    pypandoc.convert_file(str(source), suffix, outputfile=str(office))
+    (doc,) = import_one(tmp_path / "ws", office.read_bytes(), office.name)
+    assert doc.title == title.strip("*")
+    assert doc.subtitle == line.strip("*")
+    assert doc.date == dt.date(2026, 3, 12)
+    assert doc.authors == (signed,)
+    assert doc.language == language
+    assert texts(doc, "//p") == [body, signed]
+
+
+def test_an_office_text_opening_with_an_ordinary_paragraph_keeps_it(tmp_path: Path) -> None:
+    """No bold first line: the title stays a guess to check, the text whole, and a closing
+    slogan is no author."""
+    import pypandoc
+
+    source = tmp_path / "src.md"
+    source.write_text(f"{ARTICLE}\n\nSolidarity forever!\n", encoding="utf-8")
+    office = tmp_path / "notes.docx"
+    pypandoc.convert_file(str(source), "docx", outputfile=str(office))
+    (doc,) = import_one(tmp_path / "ws", office.read_bytes(), office.name)
+    assert doc.authors == ()
+    assert texts(doc, "//p") == [ARTICLE, "Solidarity forever!"]

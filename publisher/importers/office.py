@@ -12,6 +12,7 @@ from pathlib import Path
 from ..readers import Reader, fallback_title, read_document
 from ..readers.pandoc_formats import DocxReader, OdtReader, RtfReader
 from .draft import Draft
+from .officeshape import shape_from_body
 from .scripts import mark_fragments
 
 
@@ -46,4 +47,5 @@ def recover_office(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
     draft.found["images"] = len(media)
     if not has_title:
         draft.unsure.append("the file has no title property: the title is a guess, check it")
+    shape_from_body(draft)
     return [draft], media

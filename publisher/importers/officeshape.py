@@ -1,0 +1,80 @@
+"""The title, date and author of a Word or OpenDocument statement that has no properties
+for them, read from its first and last paragraphs as an editor types them: a bold first
+paragraph (or a heading) is the title; a date line under it, or a line ending in a date
+("Statement of the Dockside Workers' Network, 12 March 2026"), gives the date (that line
+becomes the subtitle); a short name line closing the text is the signature (its author,
+kept in the body as plain-text signatures are).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import lxml.html
+
+from .draft import Draft
+from .plaintext import TITLE_MAX
+from .scripts import detect_language
+from .textdates import parse_date, signature
+
+_HEADINGS = ("h1", "h2", "h3")
+
+
+def shape_from_body(draft: Draft) -> None:
+    """Fill what the file's properties left empty in `draft` from its body."""
+    root = lxml.html.fragment_fromstring(draft.body_html or "<p></p>", create_parent="div")
+    blocks = [child for child in root if isinstance(child.tag, str)]
+    if not draft.title and blocks and (title := _title(blocks[0])):
+        draft.title = title
+        root.remove(blocks.pop(0))
+        draft.unsure = [u for u in draft.unsure if "no title property" not in u]
+        draft.found["title from the first line"] += 1
+        if blocks and blocks[0].tag == "p" and (when := _date_of(_text(blocks[0]))):
+            draft.date = draft.date or when
+            line = _text(blocks[0])
+            if parse_date(line) is None:  # more than a date: the line says what this is
+                draft.subtitle = draft.subtitle or line
+            root.remove(blocks.pop(0))
+    closing = _text(blocks[-1]) if len(blocks) > 1 and blocks[-1].tag == "p" else ""
+    if not draft.authors and closing and not closing.endswith("!"):  # a slogan, not a name
+        found = signature(closing)
+        if found and not parse_date(closing):
+            draft.authors = [found[0]]
+            draft.date = draft.date or found[1]
+            draft.found["signature"] += 1
+    if not draft.language:
+        language = detect_language(root.text_content())
+        draft.language = "" if language == "und" else language
+    draft.body_html = "".join(
+        lxml.html.tostring(child, encoding="unicode")
+        for child in root
+        if isinstance(child.tag, str)
+    )
+
+
+def _text(element: lxml.html.HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _title(block: lxml.html.HtmlElement) -> str | None:
+    """The first block's text when it reads as a title: a heading, or a short paragraph
+    all in bold."""
+    text = _text(block)
+    if not text or len(text) > TITLE_MAX or text.endswith((".", ",", ";", ":")):
+        return None
+    if block.tag in _HEADINGS:
+        return text
+    bold = [child for child in block if child.tag in ("strong", "b")]
+    if block.tag == "p" and len(bold) == 1 and _text(bold[0]) == text:
+        return text
+    return None
+
+
+def _date_of(line: str) -> dt.date | None:
+    """The date a line is, or ends with after a comma; None otherwise."""
+    if len(line) > TITLE_MAX:
+        return None
+    if when := parse_date(line):
+        return when
+    head, comma, tail = line.rpartition(",")
+    return parse_date(tail) if comma and head else None
