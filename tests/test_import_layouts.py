@@ -532,3 +532,51 @@ def test_an_office_text_opening_with_an_ordinary_paragraph_keeps_it(tmp_path: Pa
     (doc,) = import_one(tmp_path / "ws", office.read_bytes(), office.name)
     assert doc.authors == ()
     assert texts(doc, "//p") == [ARTICLE, "Solidarity forever!"]
+
+
+# Text copied out of a PDF: a justified column that breaks words at line ends, and the
+# running footer with its page number between the pages.
+PDF_COPY = """Rent survey 2026: paying more for less
+
+The Tenants Action Group surveyed 412 households across Eastharbour
+between January and March. Rents have risen by 14 per cent in two
+years, while repairs are left undone for months. Most tenants say
+they now spend more than half of their income on rent and bills, and
+many of them have cut back on food and on heat-
+ing to keep up with the landlord. Some have fallen into arrears for
+the first time in their lives.
+
+Dockside Bulletin                                                   3
+
+The survey also found that one in five homes has damp or mould, and
+that complaints to the council go unanswered. We demand rent con-
+trols and a public register of landlords, and we will campaign for
+them in every ward of the city until the council listens.
+
+Dockside Bulletin                                                   4
+"""
+
+
+def test_text_copied_from_a_pdf_loses_its_page_footers_and_mends_its_broken_words(
+    tmp_path: Path,
+) -> None:
+    (doc,) = import_one(tmp_path, PDF_COPY)
+    paragraphs = texts(doc, "//p")
+    assert len(paragraphs) == 2, paragraphs
+    assert "on heating to keep up" in paragraphs[0] and "rent controls and" in paragraphs[1]
+    assert "Dockside Bulletin" not in doc.body_html and doc.authors == ()
+
+
+def test_numbered_headings_and_a_word_wrapped_at_its_hyphen_stay_as_written(
+    tmp_path: Path,
+) -> None:
+    """'Demand 1' and 'Demand 2' are headings, not page footers; an e-mail wrapped at the
+    hyphen of 'long-term' keeps it."""
+    text = (
+        "Our demands\n\nDemand 1\n\nWe ask the council for repairs within a month of every "
+        "report.\n\nDemand 2\n\nWe plan for the long-\nterm and ask for a rent freeze now.\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    shown = texts(doc, "//*[self::p or self::h2]")
+    assert "Demand 1" in shown and "Demand 2" in shown, shown
+    assert "for the long-term" in doc.body_html

@@ -102,10 +102,15 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
         return recover_office(source)
     if suffix in TEXT_SUFFIXES:
         from .decode import guess_text
+        from .pdftext import from_pdf
         from .plaintext import recover
 
         decoded = guess_text(data, source)
-        drafts = recover(clean_text(decoded.text, source, line_breaks=True), split)
+        text, furniture, joined = from_pdf(clean_text(decoded.text, source, line_breaks=True))
+        drafts = recover(text, split)
+        if drafts and (furniture or joined):
+            drafts[0].found["page headers and numbers left out"] += furniture
+            drafts[0].found["words broken at line ends joined"] += joined
         if decoded.doubt:
             for draft in drafts:
                 draft.unsure.insert(0, decoded.doubt)

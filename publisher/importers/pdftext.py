@@ -1,0 +1,87 @@
+"""Text copied out of a PDF: what the PDF's layout leaves in it.
+
+- Its running headers and footers, one per page ("Dockside Bulletin      3"), and page
+  numbers alone on a line: a short line that recurs with only its number changing is
+  left out.
+- Words broken at the end of a line ("heat-" / "ing"): joined again, without the hyphen
+  when the text breaks words so more than once (a PDF's justified columns do), with it
+  otherwise (a hard-wrapped e-mail may break "long-term" at its hyphen).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_NUMBER = re.compile(
+    r"^(page |página |p\. )?[-–—]?\s*\d{1,4}(\s*(of|de|sur|/)\s*\d{1,4})?\s*[-–—]?$", re.I
+)
+# A header or footer's words and its page number, set apart by a column's width of space
+# (a heading "Demand 3" has one space, and stays).
+_NUMBERED = re.compile(
+    r"^\s*(?:\d{1,4}(?:\s{3,}|\t)\s*(?P<lead>\S.*?)|(?P<trail>\S.*?)(?:\s{3,}|\t)\s*\d{1,4})\s*$"
+)
+# "heat-" at a line's end, "ing to keep …" on the next: the rest of the word (and what
+# closes it) goes up, the next line keeps the rest.
+_BROKEN = re.compile(
+    r"(?<=[^\W\d_]{2})-\n([ \t]*)([a-zß-ÿ][^\W\d_]*[.,;:!?)»”’]*)([ \t]*)(?=(\n|$)?)"
+)
+LONGEST_FURNITURE = 80  # characters of a running header or footer
+
+
+def from_pdf(text: str) -> tuple[str, int, int]:
+    """`text` without page furniture and with words broken at line ends joined; how many
+    lines were left out, and how many words joined."""
+    text, removed = _without_page_furniture(text)
+    text, joined = _words_joined(text)
+    return text, removed, joined
+
+
+def _without_page_furniture(text: str) -> tuple[str, int]:
+    lines = text.split("\n")
+    shapes = Counter(shape for line in lines if (shape := _furniture_shape(line)))
+    recurring = {shape for shape, count in shapes.items() if count >= 2}
+    if not recurring:
+        return text, 0
+    kept: list[str] = []
+    for number, line in enumerate(lines):
+        if _furniture_shape(line) not in recurring:
+            kept.append(line)
+        elif (
+            kept
+            and not kept[-1].strip()
+            and number + 1 < len(lines)
+            and not lines[number + 1].strip()
+        ):
+            kept.pop()  # the empty lines round it were one gap between paragraphs
+    return "\n".join(kept), sum(1 for line in lines if _furniture_shape(line) in recurring)
+
+
+def _furniture_shape(line: str) -> str | None:
+    """What a header, footer or page number line is without its number; None for a line
+    that cannot be one."""
+    text = " ".join(line.split())
+    if not text or len(text) > LONGEST_FURNITURE:
+        return None
+    if _NUMBER.match(text):
+        return "#"
+    if match := _NUMBERED.match(line):
+        words = " ".join((match["lead"] or match["trail"]).split())
+        if not words.endswith((".", ",", ";", ":", "!", "?")):
+            return words.casefold()
+    return None
+
+
+def _words_joined(text: str) -> tuple[str, int]:
+    """Words broken at line ends, joined: without their hyphen in a text that breaks words
+    more than once (a PDF's hyphenation), with it otherwise ("long-term" wrapped at its
+    hyphen). Only the first count is of words the PDF broke."""
+    hyphenated = len(_BROKEN.findall(text)) >= 2
+
+    def joined(match: re.Match[str]) -> str:
+        word = match[2] if hyphenated else f"-{match[2]}"
+        line_ends = match[4] is not None  # nothing else on the word's line
+        return word if line_ends else f"{word}\n{match[1]}"
+
+    text, count = _BROKEN.subn(joined, text)
+    return text, count if hyphenated else 0
