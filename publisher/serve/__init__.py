@@ -54,10 +54,15 @@ def serve(root: Path, port: int = 8000, open_browser: bool = True) -> None:
             hint="pass another with --port, or --port 0 for any free one",
         ) from None
     rebuilder = Rebuilder(root, status)
+    _stop_asked.clear()
     restore = signal.signal(signal.SIGTERM, _interrupt)
+    restore_int = signal.getsignal(signal.SIGINT)
+    if restore_int is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupt)
     try:
         click.echo("building…")
         rebuilder.rebuild()
+        _stop_if_asked()
         threading.Thread(
             target=server.serve_forever,
             kwargs={"poll_interval": STOP_POLL_SECONDS},
@@ -79,6 +84,7 @@ def serve(root: Path, port: int = 8000, open_browser: bool = True) -> None:
         pass
     finally:
         signal.signal(signal.SIGTERM, restore)
+        signal.signal(signal.SIGINT, restore_int)
         rebuilder.close()
         server.server_close()
     click.echo("stopped")
@@ -94,6 +100,7 @@ def _watch(root: Path, rebuilder: Rebuilder) -> None:
         for changes in watchfiles.watch(
             *watched, watch_filter=IGNORED, rust_timeout=TICK_MS, yield_on_timeout=True
         ):
+            _stop_if_asked()
             if not announced:
                 click.echo(f"watching {', '.join(p.name for p in watched)}; Ctrl+C to stop")
                 announced = True
@@ -112,5 +119,17 @@ def _sources(root: Path) -> tuple[Path, ...]:
     return tuple(root / name for name in SOURCES if (root / name).exists())
 
 
+# Ctrl+C or SIGTERM, noted before it raises KeyboardInterrupt: a library may swallow the
+# exception (one raised while lxml's extension module is imported is lost), and serve went
+# on to watch as if never told to stop. The watch looks at it every TICK_MS.
+_stop_asked = threading.Event()
+
+
 def _interrupt(signum: int, frame: object) -> NoReturn:
+    _stop_asked.set()
     raise KeyboardInterrupt
+
+
+def _stop_if_asked() -> None:
+    if _stop_asked.is_set():
+        raise KeyboardInterrupt
