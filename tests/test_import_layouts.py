@@ -580,3 +580,100 @@ def test_numbered_headings_and_a_word_wrapped_at_its_hyphen_stay_as_written(
     shown = texts(doc, "//*[self::p or self::h2]")
     assert "Demand 1" in shown and "Demand 2" in shown, shown
     assert "for the long-term" in doc.body_html
+
+
+def message(headers: dict[str, str], body: str, subtype: str = "plain") -> bytes:
+    """An e-mail as a mail program saves it (.eml)."""
+    from email.message import EmailMessage
+
+    saved = EmailMessage()
+    for name, value in headers.items():
+        saved[name] = value
+    saved.set_content(body, subtype=subtype)
+    return bytes(saved)
+
+
+FORWARDED_EN = """Hi all, can we run this in the next issue?
+
+Ana
+
+---------- Forwarded message ---------
+From: Cleaners' Strike Committee <strike@example.org>
+Date: Wed, 11 Mar 2026 at 18:02
+Subject: Statement on the Royal Infirmary strike
+To: Ana Torres <ana@example.org>
+
+
+Statement on the Royal Infirmary strike
+
+The cleaners at the Royal Infirmary have been on strike for six weeks. We
+thank every union branch that has sent money and messages of support.
+
+We will not go back for less than the living wage.
+
+Cleaners' Strike Committee
+"""
+
+
+def test_a_forwarded_statement_saved_as_eml_is_the_forwarded_text(tmp_path: Path) -> None:
+    """The forwarder's note is for the editors; the statement, its title, signature and the
+    forwarded message's date make the document."""
+    sent = {"From": "Ana Torres <ana@example.org>", "Subject": "Fwd: Statement on the strike"}
+    sent["Date"] = "Thu, 12 Mar 2026 09:15:00 +0000"
+    (doc,) = import_one(tmp_path, message(sent, FORWARDED_EN), "statement.eml")
+    assert doc.title == "Statement on the Royal Infirmary strike"
+    assert doc.authors == ("Cleaners' Strike Committee",)
+    assert doc.date == dt.date(2026, 3, 11)
+    paragraphs = texts(doc, "//p")
+    assert paragraphs[0].startswith("The cleaners") and "six weeks. We thank" in paragraphs[0]
+    assert "Hi all" not in doc.body_html and "Forwarded" not in doc.body_html
+
+
+def test_a_spanish_forward_without_a_title_line_takes_the_subject_and_sender(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "Os lo reenvío.\n\n---------- Mensaje reenviado ---------\n"
+        "De: Red de Trabajadores Portuarios <red@example.org>\n"
+        "Fecha: mié, 11 mar 2026 a las 18:02\nAsunto: RV: Comunicado sobre la huelga\n"
+        "Para: Ana <ana@example.org>\n\n\n"
+        "Las limpiadoras del hospital llevan seis semanas de huelga y pedimos a todas las "
+        "afiliadas que se sumen al piquete del viernes.\n"
+    )
+    sent = {"From": "Ana <ana@example.org>", "Subject": "RV: Comunicado sobre la huelga"}
+    (doc,) = import_one(tmp_path, message(sent, body), "comunicado.eml")
+    assert doc.title == "Comunicado sobre la huelga"
+    assert doc.authors == ("Red de Trabajadores Portuarios",)
+    assert doc.date == dt.date(2026, 3, 11)
+    assert texts(doc, "//p") == [body.split("\n\n\n")[1].strip()]
+
+
+def test_an_html_message_loses_its_signature_and_the_reply_it_quotes(tmp_path: Path) -> None:
+    html = (
+        "<p>Rent strike at number 12</p><p>" + ARTICLE + "</p><p>Marta Gil</p>"
+        "<p>-- <br>Marta Gil<br>Tenants' Union, 555 0100</p>"
+    )
+    sent = {"From": "Marta Gil <marta@example.org>", "Subject": "For the bulletin"}
+    sent["Date"] = "Fri, 13 Mar 2026 10:00:00 +0100"
+    (doc,) = import_one(tmp_path, message(sent, html, "html"), "rent.eml")
+    assert doc.title == "Rent strike at number 12"
+    assert doc.authors == ("Marta Gil",)
+    assert doc.date == dt.date(2026, 3, 13)
+    assert "555 0100" not in doc.body_html
+
+
+def test_a_short_wrapped_text_is_joined_where_its_sentence_runs_on(tmp_path: Path) -> None:
+    """Too few line breaks to tell the width it was wrapped at: a long line whose sentence
+    runs on in lower case was wrapped; short lines (an address, a verse) stay as written."""
+    text = (
+        "Statement on the strike\n\n"
+        "The cleaners at the Royal Infirmary have been on strike for six weeks. We\n"
+        "thank every union branch that has sent money and messages of support.\n\n"
+        "We will not go back for less than the living wage.\n\nStrike Committee\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    first = html_of(doc).xpath("//p")[0]
+    assert "six weeks. We thank every" in texts(doc, "//p")[0] and not first.xpath(".//br")
+    address = "Statement on the strike\n\nWrite to us at\nthe Union Hall\nharbour road\n"
+    (doc,) = import_one(tmp_path / "2", address)
+    assert "<br" in doc.body_html

@@ -28,6 +28,7 @@ TEXT_SUFFIXES = (".txt", ".text", "")
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 OFFICE_SUFFIXES = (".docx", ".odt", ".rtf")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+MESSAGE_SUFFIXES = (".eml",)  # a message saved from a mail program
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,10 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
         from .office import recover_office
 
         return recover_office(source)
+    if suffix in MESSAGE_SUFFIXES:
+        from .mailmessage import recover_message
+
+        return recover_message(data, source), {}
     if suffix in TEXT_SUFFIXES:
         from .decode import guess_text
         from .pdftext import from_pdf

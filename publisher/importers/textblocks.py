@@ -150,13 +150,20 @@ def _next_word_too_long(line: str, following: str, width: int) -> bool:
 
 
 def _wrapped(line: str, following: str, width: int | None) -> bool:
-    """Whether the break after `line` in a wrapped text is a hard wrap: the next word would
-    not have fitted, or a line most of the width wide stops mid-sentence (wrapped by hand)."""
-    if width is None or len(line) > WRAP_MAX:
+    """Whether the break after `line` is a hard wrap: in a wrapped text, the next word would
+    not have fitted, or a line most of the width wide stops mid-sentence (wrapped by hand);
+    in a text too short to tell its width, a long line's sentence runs on in lower case."""
+    if len(line) > WRAP_MAX:
         return False
+    if width is None:  # too few breaks to tell a width: a long line whose sentence runs on
+        return len(line) >= WRAP_MIN and not line.endswith(_SENTENCE_END) and _lower(following)
     return _next_word_too_long(line, following, width) or (
         3 * len(line) >= 2 * width and not line.endswith((*_SENTENCE_END, ":"))
     )
+
+
+def _lower(text: str) -> bool:
+    return text[:1].islower()
 
 
 def _breaks_anyway(line: str, following: str) -> bool:

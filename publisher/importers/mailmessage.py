@@ -1,0 +1,137 @@
+"""A statement that reached the editors by e-mail, saved as .eml (every mail program can:
+"Save as", or drag the message out): the text the sender meant to publish, read like
+pasted text, with what the message says of it.
+
+- Forwarded ("---------- Forwarded message ---------", "Begin forwarded message:", "-----
+  Original Message-----", and their Spanish and French wordings): the forwarded text is
+  the document; the note of whoever forwarded it, above, is for the editors and is left
+  out. The forwarded message's sender, date and subject stand in for an author, date and
+  title the text does not give.
+- Otherwise the message's own sender, date and subject do.
+- The plain-text part is read (the HTML one when there is no other); a signature after
+  "-- " and a quoted reply ("On … wrote:" and its "> " lines) are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import email.policy
+import email.utils
+import re
+from email.message import EmailMessage
+from pathlib import Path
+
+from ..controls import clean_text
+from ..errors import PublisherError
+from .draft import Draft
+from .plaintext import recover
+
+_FORWARDED = re.compile(
+    r"^(-{5,}\s*(forwarded message|mensaje reenviado|message transf[ée]r[ée]|original message|"
+    r"mensaje original|message d['’]origine)\s*-{5,}|begin forwarded message:|"
+    r"inicio del mensaje reenviado:|d[ée]but du message r[ée]exp[ée]di[ée]\s*:)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_HEADER = re.compile(
+    r"^(from|de|date|fecha|sent|enviado|envoy[ée]|subject|asunto|objet|to|para|[àa]|cc)\s*:\s*(.*)$",
+    re.I,
+)
+_QUOTE_INTRO = re.compile(r"^(on .+ wrote|el .+ escribi[óo]|le .+ a [ée]crit)\s*:\s*$", re.I | re.M)
+_SUBJECT_TAG = re.compile(r"^((fwd?|fw|tr|rv|re|enc)\s*:\s*)+", re.I)
+
+
+def recover_message(data: bytes, path: Path) -> list[Draft]:
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    assert isinstance(message, EmailMessage)
+    text = _text_of(message, path)
+    sender, when, subject = _about(message)
+    if forwarded := _FORWARDED.search(text):
+        text = text[forwarded.end() :]
+        headers, text = _forwarded_headers(text)
+        sender = _name(headers.get("from", "")) or sender
+        when = _date(headers.get("date", "")) or when
+        subject = headers.get("subject", "") or subject
+    text = _without_quote_and_signature(text)
+    drafts = recover(text, split=False)
+    for draft in drafts:
+        if not draft.title or any("no title line" in u for u in draft.unsure):
+            draft.title = _SUBJECT_TAG.sub("", subject).strip() or draft.title
+            draft.unsure = [u for u in draft.unsure if "no title line" not in u]
+            draft.unsure.append("the title is the message's subject: check it")
+        draft.authors = draft.authors or ([sender] if sender else [])
+        draft.date = draft.date or when
+        draft.found["e-mail message"] += 1
+    return drafts
+
+
+def _text_of(message: EmailMessage, path: Path) -> str:
+    body = message.get_body(preferencelist=("plain", "html"))
+    if body is None:
+        raise PublisherError.at("this message has no text to import", path)
+    content = body.get_content()
+    if body.get_content_subtype() == "html":
+        import lxml.html
+
+        root = lxml.html.document_fromstring(content)
+        for br in root.iter("br"):
+            br.tail = "\n" + (br.tail or "")
+        for block in root.iter("p", "div", "h1", "h2", "h3", "li", "tr"):
+            block.tail = "\n\n" + (block.tail or "")
+        content = "".join(str(piece) for piece in root.itertext())
+    return clean_text(str(content).replace("\r\n", "\n"), path, line_breaks=True)
+
+
+def _about(message: EmailMessage) -> tuple[str, dt.date | None, str]:
+    return (
+        _name(str(message.get("From", ""))),
+        _date(str(message.get("Date", ""))),
+        str(message.get("Subject", "")),
+    )
+
+
+def _forwarded_headers(text: str) -> tuple[dict[str, str], str]:
+    """The forwarded message's header lines (From, Date, Subject …, in the mail program's
+    language) and the text after them."""
+    lines = text.lstrip("\n").split("\n")
+    headers: dict[str, str] = {}
+    keys = {"de": "from", "fecha": "date", "sent": "date", "enviado": "date", "asunto": "subject"}
+    keys |= {"objet": "subject", "envoyé": "date", "envoye": "date"}
+    taken = 0
+    for line in lines:
+        match = _HEADER.match(line.strip())
+        if not match:
+            break
+        key = match[1].casefold()
+        headers.setdefault(keys.get(key, key), match[2].strip())
+        taken += 1
+    return headers, "\n".join(lines[taken:])
+
+
+def _name(address: str) -> str:
+    name, _addr = email.utils.parseaddr(address)
+    return name.strip().strip("'\"") if name else ""
+
+
+def _date(value: str) -> dt.date | None:
+    """The date of a message's Date header, or of a forwarded one ('Wed, 11 Mar 2026 at
+    18:02', as Gmail writes it)."""
+    from .textdates import parse_date
+
+    value = re.sub(r"\s+(at|a las|à)\s+\d{1,2}:\d{2}.*$", "", value.strip())
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+        return parsed.date()
+    except (TypeError, ValueError, IndexError):
+        return parse_date(re.sub(r"^\w+,\s*", "", value))
+
+
+def _without_quote_and_signature(text: str) -> str:
+    if intro := _QUOTE_INTRO.search(text):
+        rest = text[intro.end() :].strip("\n").split("\n")
+        if all(line.startswith(">") or not line.strip() for line in rest):
+            text = text[: intro.start()]
+    lines = text.split("\n")
+    if "-- " in lines:  # the signature separator (RFC 3676)
+        lines = lines[: lines.index("-- ")]
+    return "\n".join(lines)
