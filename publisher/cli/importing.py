@@ -41,9 +41,10 @@ def import_(
     dry_run: bool,
     as_json: bool,
 ) -> None:
-    """Turn FILES into Markdown documents for review: plain text, saved web pages, DOCX and
-    ODT, or a whole newsletter exported from Substack, Ghost, WordPress, Mailchimp or
-    listmonk (the zip, folder or file as downloaded: posts, issues, images and the list)."""
+    """Turn FILES into Markdown documents for review: plain text (pasted from blogs,
+    Facebook or PDFs), saved web pages, e-mails saved as .eml, DOCX, ODT and RTF, or a whole
+    newsletter exported from Substack, Ghost, WordPress, Mailchimp or listmonk (the zip,
+    folder or file as downloaded: posts, issues, images and the list)."""
     import json
 
     from rich.console import Console
