@@ -453,7 +453,9 @@ def test_a_send_to_a_tag_resumed_without_it_says_who_has_not_had_the_issue(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    smtp.on_data = partial(tagged.send_signal, signal.SIGINT)
+    # The reply waits while the signal is taken: sent at once, a busy machine's sender had
+    # finished every copy before its main thread saw the Ctrl-C.
+    smtp.on_data = partial(signal_then_reply_slowly, tagged, signal.SIGINT)
     assert tagged.wait(timeout=60) == 1
 
     resumed = CliRunner().invoke(main, ["-C", str(root), "send", SLUG])
