@@ -674,3 +674,29 @@ def test_a_short_wrapped_text_is_joined_where_its_sentence_runs_on(tmp_path: Pat
     address = "Statement on the strike\n\nWrite to us at\nthe Union Hall\nharbour road\n"
     (doc,) = import_one(tmp_path / "2", address)
     assert "<br" in doc.body_html
+
+
+def test_a_message_with_the_statement_attached_imports_the_attachment(tmp_path: Path) -> None:
+    """'Please find attached our statement': the Word file is the document, the covering
+    note is not."""
+    from email.message import EmailMessage
+
+    import pypandoc
+
+    source = tmp_path / "src.md"
+    source.write_text(f"**Rent strike at number 12**\n\n{ARTICLE}\n\nTenants' Union\n")
+    office = tmp_path / "statement.docx"
+    pypandoc.convert_file(str(source), "docx", outputfile=str(office))
+    sent = EmailMessage()
+    sent["From"], sent["Subject"] = "Marta <marta@example.org>", "Our statement"
+    sent.set_content("Hello, please find attached our statement for the bulletin.\n\nMarta\n")
+    sent.add_attachment(
+        office.read_bytes(),
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+        filename="statement.docx",
+    )
+    (doc,) = import_one(tmp_path / "ws", bytes(sent), "statement.eml")
+    assert doc.title == "Rent strike at number 12"
+    assert texts(doc, "//p")[0] == ARTICLE
+    assert "attached" not in doc.body_html

@@ -29,6 +29,8 @@ PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 OFFICE_SUFFIXES = (".docx", ".odt", ".rtf")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MESSAGE_SUFFIXES = (".eml",)  # a message saved from a mail program
+# A message's attachments imported in place of its text ("please find attached …").
+READABLE_ATTACHMENTS = (*OFFICE_SUFFIXES, *PAGE_SUFFIXES, ".txt", ".text")
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,26 @@ def import_files(
     return report
 
 
+def _recover_attachments(
+    attached: list[tuple[str, bytes]], split: bool | None
+) -> tuple[list[Draft], dict[str, bytes]]:
+    """Each attachment recovered as the file on its own would be."""
+    import tempfile
+
+    drafts: list[Draft] = []
+    media: dict[str, bytes] = {}
+    with tempfile.TemporaryDirectory(prefix="publisher-attachments-") as folder:
+        for name, content in attached:
+            path = Path(folder) / name
+            path.write_bytes(content)
+            found, images = _recover(path, content, split)
+            for draft in found:
+                draft.found["e-mail attachment"] += 1
+            drafts += found
+            media |= images
+    return drafts, media
+
+
 def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft], dict[str, bytes]]:
     suffix = source.suffix.lower()
     if suffix in PAGE_SUFFIXES:
@@ -102,8 +124,10 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
 
         return recover_office(source)
     if suffix in MESSAGE_SUFFIXES:
-        from .mailmessage import recover_message
+        from .mailmessage import attached_documents, recover_message
 
+        if attached := attached_documents(data, READABLE_ATTACHMENTS):
+            return _recover_attachments(attached, split)
         return recover_message(data, source), {}
     if suffix in TEXT_SUFFIXES:
         from .decode import guess_text

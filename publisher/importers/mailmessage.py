@@ -65,6 +65,20 @@ def recover_message(data: bytes, path: Path) -> list[Draft]:
     return drafts
 
 
+def attached_documents(data: bytes, suffixes: tuple[str, ...]) -> list[tuple[str, bytes]]:
+    """The message's attachments publisher can import (file name, bytes), in order: when it
+    has any, they are what was sent to publish, and its text is the covering note."""
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    assert isinstance(message, EmailMessage)
+    found = []
+    for part in message.iter_attachments():
+        name = Path(part.get_filename() or "").name
+        if name and Path(name).suffix.lower() in suffixes:
+            content = part.get_content()
+            found.append((name, content if isinstance(content, bytes) else content.encode()))
+    return found
+
+
 def _text_of(message: EmailMessage, path: Path) -> str:
     body = message.get_body(preferencelist=("plain", "html"))
     if body is None:
