@@ -10,6 +10,9 @@ pasted text, with what the message says of it.
 - Otherwise the message's own sender, date and subject do.
 - The plain-text part is read (the HTML one when there is no other); a signature after
   "-- " and a quoted reply ("On … wrote:" and its "> " lines) are left out.
+- A message with a document attached ("please find attached our statement") is the
+  covering note of what to publish: the importer reads the attachments instead
+  (`attached_documents`).
 """
 
 from __future__ import annotations
