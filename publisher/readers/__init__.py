@@ -58,6 +58,12 @@ _NOT_READ = {
         "ask for the file it was made from (.docx, .odt), or copy its text into a .txt file"
         " and bring that in with 'publisher import'",
     ),
+    ".msg": (
+        "an Outlook message",
+        "in Outlook, forward it to an address a mail program that saves .eml reads"
+        " (Thunderbird, Gmail's 'Download message'), or copy its text into a .txt file;"
+        " 'publisher import' reads either",
+    ),
 }
 _SAVE_AS = "save it as .docx, .odt, .rtf, .html, .md or .txt"
 
