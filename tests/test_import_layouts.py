@@ -280,12 +280,15 @@ def test_a_photo_credit_is_a_caption_never_the_author(tmp_path: Path, credit: st
     assert texts(doc, "//div[@class='caption']") == [credit]
 
 
+@pytest.mark.parametrize("above", [False, True], ids=["under the title", "above it"])
 @pytest.mark.parametrize("credit", ["Photo by Marta Gil", "Photo: Marta Gil"])
-def test_a_photo_credit_under_the_title_is_a_caption_not_the_subtitle(
-    tmp_path: Path, credit: str
+def test_a_photo_credit_by_the_title_is_a_caption_not_the_subtitle_or_the_title(
+    tmp_path: Path, credit: str, above: bool
 ) -> None:
     """Copied off a blog without its photo: the credit stays, as the credit it is."""
-    (doc,) = import_one(tmp_path, f"Rent strike at number 12\n\n{credit}\n\n{ARTICLE}\n")
+    title = "Rent strike at number 12"
+    head = f"{credit}\n\n{title}" if above else f"{title}\n\n{credit}"
+    (doc,) = import_one(tmp_path, f"{head}\n\n{ARTICLE}\n")
     assert doc.title == "Rent strike at number 12"
     assert doc.subtitle in ("", None)
     assert texts(doc, "//div[@class='caption']") == [credit]

@@ -162,6 +162,8 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
         draft.date = when
         draft.found["date header"] += 1
         rest.pop(0)
+    if len(rest) > 2 and rest[0].single_line and _caption(rest[0].text) and _title_like(rest[1]):
+        rest[0], rest[1] = rest[1], rest[0]  # the credit of a photo over the title stays a caption
     if rest and _title_like(rest[0]) and len(rest) > 1:
         draft.title = rest.pop(0).text
     else:
