@@ -703,3 +703,22 @@ def test_a_message_with_the_statement_attached_imports_the_attachment(tmp_path: 
     assert doc.title == "Rent strike at number 12"
     assert texts(doc, "//p")[0] == ARTICLE
     assert "attached" not in doc.body_html
+
+
+def test_a_statement_copied_from_whatsapp_or_telegram_keeps_its_bold_and_italic(
+    tmp_path: Path,
+) -> None:
+    """*bold*, _italic_ and ~struck~ as the messaging apps mark them; a title wholly in bold
+    is the title. A mark inside a word or a link is no mark."""
+    text = (
+        "*COMUNICADO: Solidaridad con las limpiadoras*\n\n"
+        "Las limpiadoras llevan _seis semanas_ de huelga y ~tres~ cuatro piquetes al día. "
+        "Ver https://example.org/huelga_limpiadoras_2026 y el fichero acta_final_v2.pdf; "
+        "5*3 piquetes.\n\n*¡Un agravio a una es un agravio a todas!*\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    assert doc.title == "COMUNICADO: Solidaridad con las limpiadoras"
+    assert texts(doc, "//em") == ["seis semanas"] and texts(doc, "//del | //s") == ["tres"]
+    assert texts(doc, "//strong") == ["¡Un agravio a una es un agravio a todas!"]
+    assert html_of(doc).xpath("//a/@href") == ["https://example.org/huelga_limpiadoras_2026"]
+    assert "acta_final_v2.pdf" in doc.body_html and "5*3" in texts(doc, "//p")[0]

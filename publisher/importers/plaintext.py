@@ -165,12 +165,12 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     if len(rest) > 2 and rest[0].single_line and _caption(rest[0].text) and _title_like(rest[1]):
         rest[0], rest[1] = rest[1], rest[0]  # the credit of a photo over the title stays a caption
     if rest and _title_like(rest[0]) and len(rest) > 1:
-        draft.title = rest.pop(0).text
+        draft.title = unmarked(rest.pop(0).text)
     else:
         draft.unsure.append("no title line: the title is a guess, check it")
     _take_dateline(rest, draft)
     if len(rest) > 2 and _title_like(rest[0]) and (_is_body(rest[1]) or _header(rest[1])):
-        draft.subtitle = rest.pop(0).text
+        draft.subtitle = unmarked(rest.pop(0).text)
         _take_dateline(rest, draft)
     while len(rest) > 1 and buttons(rest[0]):  # a platform's counts and buttons under the byline
         draft.found["blog buttons left out"] += len(rest.pop(0).lines)
@@ -242,7 +242,7 @@ def _header(block: Block) -> bool:
 
 
 def _title_like(block: Block) -> bool:
-    text = block.text
+    text = unmarked(block.text)
     return (
         block.single_line
         and not block.bullet
@@ -477,9 +477,32 @@ def _numbered(blocks: list[Block], index: int, parts: list[str], draft: Draft) -
 
 
 def _inline(text: str) -> str:
-    """Text as it came, with stray inline tags kept (the sanitiser keeps harmless ones) and
-    bare URLs made links. A lone '<' or '&' in prose stays text when the HTML is parsed."""
-    return _URL.sub(lambda m: f'<a href="{html.escape(m.group(0))}">{m.group(0)}</a>', text)
+    """Text as it came, with stray inline tags kept (the sanitiser keeps harmless ones),
+    WhatsApp's and Telegram's *bold*, _italic_ and ~struck~ marks made so, and bare URLs
+    made links. A lone '<' or '&' in prose stays text when the HTML is parsed."""
+    pieces = []
+    written = 0
+    for url in _URL.finditer(text):
+        pieces.append(_marked(text[written : url.start()]))
+        pieces.append(f'<a href="{html.escape(url.group(0))}">{url.group(0)}</a>')
+        written = url.end()
+    return "".join([*pieces, _marked(text[written:])])
+
+
+# WhatsApp's and Telegram's marks, which a message copied out of them keeps: *bold*,
+# _italic_, ~struck~; a mark inside a word (snake_case, 5*3) is not one.
+_MARKS = {"*": "strong", "_": "em", "~": "s"}
+_MARK = re.compile(r"(?<![\w*_~])([*_~])(?=[^\s*_~])([^\n]*?[^\s*_~])\1(?![\w*_~])")
+
+
+def _marked(text: str) -> str:
+    return _MARK.sub(lambda m: f"<{_MARKS[m[1]]}>{m[2]}</{_MARKS[m[1]]}>", text)
+
+
+def unmarked(text: str) -> str:
+    """A line wholly in one messaging mark (`*COMMUNIQUÉ*`) without it."""
+    match = _MARK.fullmatch(text.strip())
+    return match[2] if match else text
 
 
 def _lines(block: Block) -> str:
