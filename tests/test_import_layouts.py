@@ -449,7 +449,7 @@ def test_a_substack_post_keeps_its_subtitle_and_byline_and_leaves_its_buttons(
 FACEBOOK_POSTS = {
     "en": (
         "12 March at 14:32 ·",
-        None,
+        dt.date(2025, 3, 12),  # the run's date is 1 January 2026 (conftest): last year's
         "All reactions:\n45\n12 comments\n8 shares\nLike\nComment\nShare",
     ),
     "es": (
@@ -722,3 +722,22 @@ def test_a_statement_copied_from_whatsapp_or_telegram_keeps_its_bold_and_italic(
     assert texts(doc, "//strong") == ["¡Un agravio a una es un agravio a todas!"]
     assert html_of(doc).xpath("//a/@href") == ["https://example.org/huelga_limpiadoras_2026"]
     assert "acta_final_v2.pdf" in doc.body_html and "5*3" in texts(doc, "//p")[0]
+
+
+@pytest.mark.parametrize(
+    ("posted", "date"),
+    [
+        ("12 March at 14:32 ·", dt.date(2026, 3, 12)),
+        ("31 December at 09:00 ·", dt.date(2025, 12, 31)),
+    ],
+)
+def test_a_facebook_time_without_a_year_is_the_latest_such_day_and_flagged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, posted: str, date: dt.date
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780272000")  # 1 June 2026
+    text = f"Dockside Workers' Network\n{posted}\n\nRent strike at number 12\n\n{ARTICLE}\n"
+    source = tmp_path / "post.txt"
+    source.write_text(text)
+    (row,) = import_files([source], tmp_path / "documents").documents
+    assert row.draft.date == date
+    assert any("year is a guess" in doubt for doubt in row.draft.unsure)

@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import itertools
+import os
 import re
 from collections import Counter
 
@@ -144,18 +145,28 @@ def _gaps_are_breaks(blocks: list[Block]) -> bool:
     return bool(gaps) and gaps.most_common(1)[0][0] == 1
 
 
+def today() -> dt.date:
+    """The day of the import: SOURCE_DATE_EPOCH's when set (reproducible runs), else now's."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
 def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     draft = Draft()
     blocks, furniture = without_furniture(blocks)
     draft.tags = list(furniture.tags)
     if furniture.lines:
         draft.found["blog buttons left out"] += furniture.lines
-    if blocks and (header := post_header(blocks[0].lines)):
-        draft.authors = [header[0]]
-        draft.date = header[1]
+    if blocks and (header := post_header(blocks[0].lines, today())):
+        name, draft.date, guessed = header
+        draft.authors = [name]
         draft.found["post header"] += 1
-        if header[1] is None:
-            draft.unsure.append("the post's time has no year: add the date")
+        if guessed:
+            draft.unsure.append("the post's time has no year: the date's year is a guess")
+        elif draft.date is None:
+            draft.unsure.append("the post's time gives no date: add it")
         blocks = blocks[1:]
     rest = _heading_lines_apart(blocks)
     if rest and (when := parse_date(rest[0].text)) and rest[0].single_line:

@@ -85,16 +85,22 @@ _POSTED_AT = re.compile(
 )
 
 
-def post_header(lines: tuple[str, ...]) -> tuple[str, dt.date | None] | None:
+def post_header(lines: tuple[str, ...], today: dt.date) -> tuple[str, dt.date | None, bool] | None:
     """A page's name over the time it posted, as Facebook prints a post ("Dockside Workers'
-    Network" / "12 March at 14:32 ·"): (name, date; None when the time gives no year, as
-    Facebook leaves out this year's)."""
+    Network" / "12 March at 14:32 ·"): (name, date, whether its year is a guess). Facebook
+    leaves out the year of this year's posts: the latest such day up to `today` is taken.
+    The date is None for a time it gives as "Yesterday" or "3 h"."""
     if len(lines) != 2 or not (stamp := _STAMP.match(lines[1].strip())):
         return None
     if not _name_like(lines[0].strip(), 8):
         return None
     day = re.split(r"\s+(?:at|a las|à)\s+\d", stamp["when"])[0]
-    return lines[0].strip(), parse_date(day)
+    if when := parse_date(day):
+        return lines[0].strip(), when, False
+    for year in (today.year, today.year - 1):
+        if (when := parse_date(f"{day} {year}")) and when <= today:
+            return lines[0].strip(), when, True
+    return lines[0].strip(), None, False
 
 
 _STAMP = re.compile(r"^(?P<when>[^·]*\d[^·]*?)\s*·$")
