@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime as dt
 import logging
-import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -34,6 +32,7 @@ from .cache import (
     document_record,
     versions_digest,
 )
+from .clock import build_time
 from .config import CONFIG_NAME, Config, load_config
 from .errors import Problem, PublisherError, near_misses
 from .formats import formats as registered_formats
@@ -518,17 +517,3 @@ def find_downloads(built_size: SizeOf, issues: Sequence[Issue]) -> dict[str, tup
                 found.append(Download(name, relative, offer.media_type, size, offer.label))
         downloads[issue.folder] = tuple(found)
     return downloads
-
-
-def build_time() -> dt.datetime:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), otherwise now, to the second."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-        except ValueError:
-            raise PublisherError.at(
-                f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds",
-                hint="unset it, or set it to e.g. $(git log -1 --format=%ct)",
-            ) from None
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)

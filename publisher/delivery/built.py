@@ -110,8 +110,8 @@ def _editions(config: Config, pool: DocumentPool, manifest: IssueManifest) -> tu
 def _is_current(config: Config, issue: Issue) -> bool:
     """The question `publisher build` asks before it skips the email job, asked the same
     way, of one edition."""
-    from ..build import build_time
     from ..cache import Cache
+    from ..clock import build_time
     from ..jobs import RenderPlan
     from ..renderers import IssueRenderer, RenderContext
 

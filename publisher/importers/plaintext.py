@@ -34,10 +34,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 import itertools
-import os
 import re
 from collections import Counter
 
+from ..clock import build_time
 from .blogfurniture import buttons, without_furniture
 from .draft import Draft
 from .scripts import detect_language, mark_fragments
@@ -145,21 +145,13 @@ def _gaps_are_breaks(blocks: list[Block]) -> bool:
     return bool(gaps) and gaps.most_common(1)[0][0] == 1
 
 
-def today() -> dt.date:
-    """The day of the import: SOURCE_DATE_EPOCH's when set (reproducible runs), else now's."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
-
-
 def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     draft = Draft()
     blocks, furniture = without_furniture(blocks)
     draft.tags = list(furniture.tags)
     if furniture.lines:
         draft.found["blog buttons left out"] += furniture.lines
-    if blocks and (header := post_header(blocks[0].lines, today())):
+    if blocks and (header := post_header(blocks[0].lines, build_time().date())):
         name, draft.date, guessed = header
         draft.authors = [name]
         draft.found["post header"] += 1
