@@ -741,3 +741,8 @@ def test_a_facebook_time_without_a_year_is_the_latest_such_day_and_flagged(
     (row,) = import_files([source], tmp_path / "documents").documents
     assert row.draft.date == date
     assert any("year is a guess" in doubt for doubt in row.draft.unsure)
+
+
+def test_a_closing_slogan_is_no_author(tmp_path: Path) -> None:
+    (doc,) = import_one(tmp_path, f"Rent strike at number 12\n\n{ARTICLE}\n\nSolidarity forever!\n")
+    assert doc.authors == ()

@@ -36,7 +36,7 @@ def shape_from_body(draft: Draft) -> None:
                 draft.subtitle = draft.subtitle or line
             root.remove(blocks.pop(0))
     closing = _text(blocks[-1]) if len(blocks) > 1 and blocks[-1].tag == "p" else ""
-    if not draft.authors and closing and not closing.endswith("!"):  # a slogan, not a name
+    if not draft.authors and closing:
         found = signature(closing)
         if found and not parse_date(closing):
             draft.authors = [found[0]]
