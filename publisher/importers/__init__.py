@@ -124,11 +124,12 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
 
         return recover_office(source)
     if suffix in MESSAGE_SUFFIXES:
-        from .mailmessage import attached_documents, recover_message
+        from .mailmessage import attached_documents, parsed, recover_message
 
-        if attached := attached_documents(data, READABLE_ATTACHMENTS):
+        message = parsed(data)
+        if attached := attached_documents(message, READABLE_ATTACHMENTS):
             return _recover_attachments(attached, split)
-        return recover_message(data, source), {}
+        return recover_message(message, source), {}
     if suffix in TEXT_SUFFIXES:
         from .decode import guess_text
         from .pdftext import from_pdf

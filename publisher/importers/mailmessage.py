@@ -29,6 +29,7 @@ from ..controls import clean_text
 from ..errors import PublisherError
 from .draft import Draft
 from .plaintext import recover
+from .textdates import parse_date, without_time
 
 _FORWARDED = re.compile(
     r"^(-{5,}\s*(forwarded message|mensaje reenviado|message transf[ée]r[ée]|original message|"
@@ -44,9 +45,13 @@ _QUOTE_INTRO = re.compile(r"^(on .+ wrote|el .+ escribi[óo]|le .+ a [ée]crit)\
 _SUBJECT_TAG = re.compile(r"^((fwd?|fw|tr|rv|re|enc)\s*:\s*)+", re.I)
 
 
-def recover_message(data: bytes, path: Path) -> list[Draft]:
+def parsed(data: bytes) -> EmailMessage:
     message = email.message_from_bytes(data, policy=email.policy.default)
     assert isinstance(message, EmailMessage)
+    return message
+
+
+def recover_message(message: EmailMessage, path: Path) -> list[Draft]:
     text = _text_of(message, path)
     sender, when, subject = _about(message)
     if forwarded := _FORWARDED.search(text):
@@ -68,11 +73,9 @@ def recover_message(data: bytes, path: Path) -> list[Draft]:
     return drafts
 
 
-def attached_documents(data: bytes, suffixes: tuple[str, ...]) -> list[tuple[str, bytes]]:
+def attached_documents(message: EmailMessage, suffixes: tuple[str, ...]) -> list[tuple[str, bytes]]:
     """The message's attachments publisher can import (file name, bytes), in order: when it
     has any, they are what was sent to publish, and its text is the covering note."""
-    message = email.message_from_bytes(data, policy=email.policy.default)
-    assert isinstance(message, EmailMessage)
     found = []
     for part in message.iter_attachments():
         name = Path(part.get_filename() or "").name
@@ -133,9 +136,7 @@ def _name(address: str) -> str:
 def _date(value: str) -> dt.date | None:
     """The date of a message's Date header, or of a forwarded one ('Wed, 11 Mar 2026 at
     18:02', as Gmail writes it)."""
-    from .textdates import parse_date
-
-    value = re.sub(r"\s+(at|a las|à)\s+\d{1,2}:\d{2}.*$", "", value.strip())
+    value = without_time(value)
     try:
         parsed = email.utils.parsedate_to_datetime(value)
         return parsed.date()

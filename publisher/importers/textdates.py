@@ -78,9 +78,10 @@ def posted_by(text: str) -> str | None:
     return match["name"] if match and _name_like(match["name"], 6) else None
 
 
+# "at 14:32", "a las 10:42", "à 9h05": the time of a day, as platforms write it
+_TIME = r"\s+(?:at|a las|a la|à)\s+\d{1,2}[:.h]\d{2}"
 _POSTED_AT = re.compile(
-    rf"^{_POSTED}\s+(?:by|por|par)\s+(?P<name>.+?)\s+(?:at|a las|a la|à)\s+"
-    r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?$",
+    rf"^{_POSTED}\s+(?:by|por|par)\s+(?P<name>.+?){_TIME}(?:\s*[ap]\.?\s?m\.?)?$",
     re.IGNORECASE,
 )
 
@@ -94,7 +95,7 @@ def post_header(lines: tuple[str, ...], today: dt.date) -> tuple[str, dt.date | 
         return None
     if not _name_like(lines[0].strip(), 8):
         return None
-    day = re.split(r"\s+(?:at|a las|à)\s+\d", stamp["when"])[0]
+    day = without_time(stamp["when"])
     if when := parse_date(day):
         return lines[0].strip(), when, False
     for year in (today.year, today.year - 1):
@@ -104,6 +105,15 @@ def post_header(lines: tuple[str, ...], today: dt.date) -> tuple[str, dt.date | 
 
 
 _STAMP = re.compile(r"^(?P<when>[^·]*\d[^·]*?)\s*·$")
+
+
+def without_time(text: str) -> str:
+    """'12 March at 14:32' → '12 March', as Facebook and Gmail give a day and its time
+    ('a las 14:32', 'à 14:32')."""
+    return _AT_TIME.sub("", text.strip())
+
+
+_AT_TIME = re.compile(rf"{_TIME}.*$", re.IGNORECASE)
 
 
 def author_line(text: str) -> str | None:
