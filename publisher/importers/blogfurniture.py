@@ -83,11 +83,10 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
     end = len(blocks)
     while end > 1:
         block = blocks[end - 1]
-        lines = [line.strip() for line in block.lines]
         if (tags := _TAGS.match(block.text.strip())) and not found.tags:
             found.tags = tuple(t for t in re.split(r"\s*[,;|·•]\s*", tags["tags"]) if t)
-        elif all(_FURNITURE.search(line) for line in lines):
-            found.lines += len(lines)
+        elif buttons(block):
+            found.lines += len(block.lines)
         else:
             break
         end -= 1

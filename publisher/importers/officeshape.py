@@ -29,9 +29,9 @@ def shape_from_body(draft: Draft) -> None:
         root.remove(blocks.pop(0))
         draft.unsure = [u for u in draft.unsure if "no title property" not in u]
         draft.found["title from the first line"] += 1
-        if blocks and blocks[0].tag == "p" and (when := _date_of(_text(blocks[0]))):
+        line = _text(blocks[0]) if blocks and blocks[0].tag == "p" else ""
+        if when := _date_of(line):
             draft.date = draft.date or when
-            line = _text(blocks[0])
             if parse_date(line) is None:  # more than a date: the line says what this is
                 draft.subtitle = draft.subtitle or line
             root.remove(blocks.pop(0))

@@ -39,13 +39,13 @@ def from_pdf(text: str) -> tuple[str, int, int]:
 
 def _without_page_furniture(text: str) -> tuple[str, int]:
     lines = text.split("\n")
-    shapes = Counter(shape for line in lines if (shape := _furniture_shape(line)))
-    recurring = {shape for shape, count in shapes.items() if count >= 2}
+    shapes = [_furniture_shape(line) for line in lines]
+    recurring = {shape for shape, count in Counter(shapes).items() if shape and count >= 2}
     if not recurring:
         return text, 0
     kept: list[str] = []
-    for number, line in enumerate(lines):
-        if _furniture_shape(line) not in recurring:
+    for number, (line, shape) in enumerate(zip(lines, shapes, strict=True)):
+        if shape not in recurring:
             kept.append(line)
         elif (
             kept
@@ -54,7 +54,7 @@ def _without_page_furniture(text: str) -> tuple[str, int]:
             and not lines[number + 1].strip()
         ):
             kept.pop()  # the empty lines round it were one gap between paragraphs
-    return "\n".join(kept), sum(1 for line in lines if _furniture_shape(line) in recurring)
+    return "\n".join(kept), sum(shape in recurring for shape in shapes)
 
 
 def _furniture_shape(line: str) -> str | None:
