@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 import nh3
 
@@ -269,3 +270,8 @@ def plain_text(value: str) -> str:
     else:  # absurdly deep entity nesting: give up on angle brackets altogether
         text = text.replace("<", "").replace(">", "")
     return " ".join(strip_controls(text)[0].split())
+
+
+def element_text(element: Any) -> str:
+    """An lxml element's text, its spaces and line ends folded to single spaces."""
+    return " ".join(element.text_content().split())

@@ -12,6 +12,7 @@ import datetime as dt
 
 import lxml.html
 
+from ..sanitize import element_text
 from .draft import Draft
 from .plaintext import TITLE_MAX
 from .scripts import detect_language
@@ -29,13 +30,13 @@ def shape_from_body(draft: Draft) -> None:
         root.remove(blocks.pop(0))
         draft.unsure = [u for u in draft.unsure if "no title property" not in u]
         draft.found["title from the first line"] += 1
-        line = _text(blocks[0]) if blocks and blocks[0].tag == "p" else ""
+        line = element_text(blocks[0]) if blocks and blocks[0].tag == "p" else ""
         if when := _date_of(line):
             draft.date = draft.date or when
             if parse_date(line) is None:  # more than a date: the line says what this is
                 draft.subtitle = draft.subtitle or line
             root.remove(blocks.pop(0))
-    closing = _text(blocks[-1]) if len(blocks) > 1 and blocks[-1].tag == "p" else ""
+    closing = element_text(blocks[-1]) if len(blocks) > 1 and blocks[-1].tag == "p" else ""
     if not draft.authors and closing:
         found = signature(closing)
         if found and not parse_date(closing):
@@ -52,20 +53,16 @@ def shape_from_body(draft: Draft) -> None:
     )
 
 
-def _text(element: lxml.html.HtmlElement) -> str:
-    return " ".join(element.text_content().split())
-
-
 def _title(block: lxml.html.HtmlElement) -> str | None:
     """The first block's text when it reads as a title: a heading, or a short paragraph
     all in bold."""
-    text = _text(block)
+    text = element_text(block)
     if not text or len(text) > TITLE_MAX or text.endswith((".", ",", ";", ":")):
         return None
     if block.tag in _HEADINGS:
         return text
     bold = [child for child in block if child.tag in ("strong", "b")]
-    if block.tag == "p" and len(bold) == 1 and _text(bold[0]) == text:
+    if block.tag == "p" and len(bold) == 1 and element_text(bold[0]) == text:
         return text
     return None
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 from ...model import Document
 from ...resources import email_copy_path
+from ...sanitize import element_text
 from ..images import image_size
 
 log = logging.getLogger(__name__)
@@ -182,7 +183,7 @@ def _cut(parent: HtmlElement, room: _Room) -> None:
             parent.remove(child)  # with its tail: the text after it is past the end too
         elif child.tag in _CONTAINERS or (child.tag == "li" and child.find("p") is not None):
             _cut(child, room)  # (an item of paragraphs: a loose list's)
-            if not len(child) and not _text(child):
+            if not len(child) and not element_text(child):
                 parent.remove(child)
         else:
             _take(child, room)
@@ -192,7 +193,7 @@ def _take(block: HtmlElement, room: _Room) -> None:
     """Keep `block` whole if it is text that fits; shorten it if it is one paragraph or item
     and there is room for a line; otherwise the excerpt ends before it (or passes it over,
     while no text is in)."""
-    text = _text(block)
+    text = element_text(block)
     inside = {element.tag for element in block.iterdescendants()}
     whole = block.tag in _TEXT_BLOCKS and not inside & _ENDS
     if whole and len(text) <= room.chars:
@@ -209,7 +210,3 @@ def _take(block: HtmlElement, room: _Room) -> None:
         return
     block.drop_tree()  # keeps its tail
     room.ended = room.started
-
-
-def _text(element: HtmlElement) -> str:
-    return " ".join(element.text_content().split())
