@@ -42,17 +42,14 @@ class PathParam(click.Path):
         return path
 
 
-class WholeShortHelp(click.Command):
-    """In `publisher --help`'s list of commands, each says its first sentence whole,
-    wrapped: cut to the 45 characters click allows ("Build ISSUES (slug or number;
-    default: every...") it does not say what the command does."""
+class PublisherHelp(click.Command):
+    """Help as publisher's commands and groups give it. In `publisher --help`'s list of
+    commands, each says its first sentence whole, wrapped: cut to the 45 characters click
+    allows ("Build ISSUES (slug or number; default: every...") it does not say what the
+    command does. Each --help ends with its examples (cli_examples.py)."""
 
     def get_short_help_str(self, limit: int = 45) -> str:
         return super().get_short_help_str(limit=10_000)
-
-
-class Command(WholeShortHelp):
-    """A command whose --help ends with its examples (cli_examples.py)."""
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         from ..cli_examples import write_examples
@@ -61,19 +58,17 @@ class Command(WholeShortHelp):
         write_examples(ctx, formatter)
 
 
-class Group(click.Group, WholeShortHelp):
+class Command(PublisherHelp):
+    """A command of publisher's (see PublisherHelp)."""
+
+
+class Group(click.Group, PublisherHelp):
     """Prints user errors as one clear message, without a traceback, and exits 1; a bug
     becomes one line pointing at a log of its traceback, and exit 70. Its commands and
     subgroups (and it) end their --help with their examples, from cli_examples.py."""
 
     command_class = Command
     group_class = type  # subgroups are Group too
-
-    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        from ..cli_examples import write_examples
-
-        super().format_epilog(ctx, formatter)
-        write_examples(ctx, formatter)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
