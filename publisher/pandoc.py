@@ -90,6 +90,14 @@ def pandoc_path() -> str:
     return path
 
 
+# pandoc's runtime (GHC's) allocates into a 64 MB area before it first collects garbage, so
+# each run of ours, which converts a few kilobytes, page-faults ~36 MB in: most of its CPU
+# time is the kernel's. A 16 MB area reused from the first collection takes a third off a
+# Markdown document's conversion and a sixth off the plain-text email's, costs a 1 MB
+# document nothing (bench/build.py). An editor's own GHCRTS wins; a pandoc built without
+# runtime options warns and ignores it.
+RUNTIME_OPTIONS = {"GHCRTS": "-A16m -H16m"}
+
 # Real documents convert in well under a second; one that takes this long is pathological
 # (thousands of nested quotes or lists) and would otherwise hang the build.
 TIME_LIMIT = 30  # seconds
@@ -116,7 +124,13 @@ def _run(
     where = source if isinstance(source, Path) else None
     try:
         done = subprocess.run(
-            command, input=text, capture_output=True, cwd=cwd, timeout=TIME_LIMIT, check=False
+            command,
+            input=text,
+            capture_output=True,
+            cwd=cwd,
+            env={**RUNTIME_OPTIONS, **os.environ},
+            timeout=TIME_LIMIT,
+            check=False,
         )
     except subprocess.TimeoutExpired:
         raise PublisherError.at(
