@@ -58,3 +58,10 @@ def language_url(base_url: str, language: str) -> str:
 def unsubscribe_url(base_url: str) -> str:
     """A subscriber's unsubscribe page, as written into each issue's email (see RECIPIENT_TOKEN)."""
     return f"{base_url}unsubscribe/?token={RECIPIENT_TOKEN}"
+
+
+def unsubscribe_mailto(address: str, token: str = RECIPIENT_TOKEN) -> str:
+    """Unsubscribing by mail, for the mail clients that do it so (Apple Mail's "Unsubscribe"):
+    a message to `address` whose subject carries the subscriber's signed token, which
+    `publisher bounces` reads there. (A token is URL-safe: nothing in it needs escaping.)"""
+    return f"mailto:{address}?subject=unsubscribe%20{token}"

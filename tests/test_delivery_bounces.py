@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import mailbox
+import re
 import sqlite3
-from email import message_from_bytes
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from bounce_support import EnvelopeRecorder, Imap, flufl_samples, returned_to
@@ -182,10 +185,11 @@ def test_real_bounces_and_complaints_come_back_through_verp_and_suppress_their_s
     assert first.exit_code == 0, first.output
     assert (
         f"{len(returned)} new report(s) ({len(HARD) + 2} hard bounce(s),"
-        f" {len(SOFT)} soft bounce(s), {len(COMPLAINTS)} complaint(s), 0 other)" in first.output
+        f" {len(SOFT)} soft bounce(s), {len(COMPLAINTS)} complaint(s),"
+        " 0 unsubscribe request(s), 0 other)" in first.output
     )
     assert (
-        f"{len(HARD) + len(COMPLAINTS)} suppressed, {len(SOFT)} soft bounce(s) counted,"
+        f"{len(HARD) + len(COMPLAINTS)} suppressed, 0 unsubscribed, {len(SOFT)} soft bounce(s) counted,"
         " 2 mapped to nobody" in first.output
     )
     assert "<forged.1@mx.example.net>: its VERP token was not made" in first.output
@@ -307,8 +311,9 @@ def test_mail_that_is_no_bounce_changes_nothing_and_says_so_without_a_traceback(
     result = invoke(root, "bounces", str(tmp_path / "Maildir"))
 
     assert result.exit_code == 0, result.output
-    assert "2 new report(s) (0 hard bounce(s), 0 soft bounce(s), 0 complaint(s), 2 other)" in (
-        result.output
+    assert (
+        "(0 hard bounce(s), 0 soft bounce(s), 0 complaint(s), 0 unsubscribe request(s), 2 other)"
+        in (result.output)
     )
     assert "Traceback" not in result.output
     assert statuses(root) == {reader(1): "active", reader(2): "active"}
@@ -316,6 +321,62 @@ def test_mail_that_is_no_bounce_changes_nothing_and_says_so_without_a_traceback(
         ("other", "Fuera de la oficina"),
         ("other", "not readable as a bounce (IndexError in flufl.bounce)"),
     ]
+
+
+def unsubscribe_mailto(copy: bytes) -> tuple[str, str]:
+    """The address and subject of the mailto: URI in a copy's List-Unsubscribe header, as a
+    mail client that unsubscribes by mail (Apple Mail does) reads them."""
+    header = str(message_from_bytes(copy, policy=policy.default)["List-Unsubscribe"])
+    (mailto,) = re.findall(r"<(mailto:[^>]+)>", header)
+    parts = urlsplit(mailto)
+    return unquote(parts.path), parse_qs(parts.query)["subject"][0]
+
+
+def request_by_mail(sender: str, to: str, subject: str, number: int) -> bytes:
+    """The message a mail client sends for a mailto: unsubscribe."""
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = sender, to, subject
+    message["Message-ID"] = f"<unsubscribe.{number}@correo.example.net>"
+    message.set_content("")
+    return message.as_bytes()
+
+
+def test_an_unsubscribe_sent_by_mail_from_the_list_unsubscribe_header_unsubscribes_its_reader(
+    bounce_workspace: Path, envelope_smtp: tuple[EnvelopeRecorder, int], tmp_path: Path
+) -> None:
+    """Mail clients that unsubscribe by mail rather than by the one-click link (Apple Mail's
+    "Unsubscribe" does) send a message to the header's mailto: address: it goes where
+    `publisher bounces` reads, and its signed token says whom, whoever sends it."""
+    root, (smtp, _port) = bounce_workspace, envelope_smtp
+    add_subscribers(root, {reader(1): "active", reader(2): "active", reader(3): "active"})
+    assert invoke(root, "send", SLUG).exit_code == 0
+    copies = {r.recipient: r.data for r in smtp.received}
+    to, subject = unsubscribe_mailto(copies[reader(1)])
+    assert to == BOUNCE_ADDRESS
+    _, other_subject = unsubscribe_mailto(copies[reader(2)])
+    assert other_subject != subject  # each copy asks for its own reader
+    tampered = subject[:-3] + ("aaa" if not subject.endswith("aaa") else "bbb")
+    source = deliver(
+        "maildir",
+        [
+            request_by_mail(f"Ana <{reader(1)}>", to, subject, 1),
+            request_by_mail(reader(3), to, tampered, 2),  # reader 3 tries to unsubscribe 2
+        ],
+        tmp_path,
+        None,
+    )
+
+    first = invoke(root, "bounces", source)
+    again = invoke(root, "bounces", source)
+
+    assert first.exit_code == 0, first.output
+    assert statuses(root) == {reader(1): "unsubscribed", reader(2): "active", reader(3): "active"}
+    assert f"unsubscribed {reader(1)}: asked by mail" in first.output
+    assert "2 unsubscribe request(s)" in first.output and "1 unsubscribed," in first.output
+    assert "mapped to nobody" in first.output and "not valid" in first.output
+    assert "0 new report(s)" in again.output and "2 read before" in again.output
+    (why,) = query(root, f"SELECT status_source FROM subscribers WHERE address = '{reader(1)}'")
+    assert why[0].startswith(f"asked by mail, from the email of {SLUG}")
 
 
 def test_without_a_bounce_address_copies_keep_the_configured_envelope_sender(
@@ -327,6 +388,8 @@ def test_without_a_bounce_address_copies_keep_the_configured_envelope_sender(
     add_subscribers(delivery_workspace, {reader(1): "active", reader(2): "active"})
     assert invoke(delivery_workspace, "send", SLUG).exit_code == 0
     assert set(smtp.envelope_from.values()) == {"boletin@muelle.example.org"}
+    # where returned mail comes, unsubscribe requests by mail go too
+    assert unsubscribe_mailto(smtp.received[0].data)[0] == "boletin@muelle.example.org"
 
 
 def test_a_verp_token_is_short_case_blind_and_unforgeable() -> None:

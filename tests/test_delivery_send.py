@@ -10,6 +10,7 @@ import threading
 from email import message_from_bytes, policy
 from email.parser import BytesHeaderParser
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -113,6 +114,8 @@ def test_every_copy_carries_its_own_unsubscribe_link_in_headers_and_both_bodies(
         token = TOKEN_IN_URL.search(https).group(1)
         claim = tokens.read_unsubscribe(token)
         assert (claim.subscriber_id, claim.issue) == (ids[received.recipient], SLUG)
+        # a mail client that unsubscribes by mail sends the same token in its subject
+        assert parse_qs(urlsplit(mailto).query)["subject"] == [f"unsubscribe {token}"]
         assert "RECIPIENT_TOKEN" not in received.data.decode("ascii")
         for part in message.iter_parts():
             expected = template_bodies[part.get_content_type()].replace("RECIPIENT_TOKEN", token)

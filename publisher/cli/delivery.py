@@ -235,9 +235,11 @@ def send(
 def bounces(workspace: Path, source: str) -> None:
     """Read bounces and spam complaints from SOURCE and suppress the addresses they are
     about: at once for a hard bounce or a complaint, after [delivery] soft_bounce_limit
-    soft bounces within soft_bounce_days. SOURCE is the bounce address's Maildir or mbox
-    file, or 'imap' ('imap:FOLDER') to read [delivery] imap_folder on imap_host. Nothing
-    is counted twice, so run it as often as you like."""
+    soft bounces within soft_bounce_days. Requests to unsubscribe that mail programs send to
+    the List-Unsubscribe mailto: address unsubscribe the reader their signed token names.
+    SOURCE is the bounce address's Maildir or mbox file, or 'imap' ('imap:FOLDER') to read
+    [delivery] imap_folder on imap_host. Nothing is counted twice, so run it as often as
+    you like."""
     from ..delivery.bounce_policy import process
 
     for line in process(workspace, source).lines():

@@ -1,6 +1,8 @@
 """`publisher bounces SOURCE`: read what came back, find whom each report is about, and
 decide: a hard bounce or a complaint suppresses the address at once; soft bounces suppress
-it once [delivery] soft_bounce_limit of them arrive within soft_bounce_days.
+it once [delivery] soft_bounce_limit of them arrive within soft_bounce_days; a request to
+unsubscribe sent by a mail client (List-Unsubscribe's mailto:) unsubscribes the reader its
+signed token names, as the one-click link does.
 
 Each report is one row of `bounce_events`, written in the same transaction as the status
 change it causes, so every suppression names the report behind it, and a report already
@@ -10,6 +12,8 @@ recorded (by Message-ID) is skipped: reading a mailbox twice never counts anythi
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +23,7 @@ from .bounce_sources import read_source
 from .bounces import Report, read_report, report_identity
 from .settings import DeliverySettings
 from .store import Database, open_database, reporting_errors, transaction
+from .tokens import InvalidToken, Tokens
 from .verp import Verp, for_settings
 
 
@@ -36,6 +41,7 @@ class BounceSummary:
     already: int = 0  # recorded by an earlier run
     kinds: dict[str, int] = field(default_factory=dict)  # new reports by kind
     suppressed: list[tuple[str, str]] = field(default_factory=list)  # (address, new status)
+    unsubscribed: list[str] = field(default_factory=list)  # addresses that asked by mail
     counted: list[tuple[str, int]] = field(default_factory=list)  # soft: (address, in window)
     unmatched: list[Unmatched] = field(default_factory=list)
 
@@ -48,6 +54,10 @@ class BounceSummary:
             lines.append(f"  suppressed {address}: {status}")
         if len(self.suppressed) > most:
             lines.append(f"  … and {len(self.suppressed) - most} more suppressed")
+        for address in self.unsubscribed[:most]:
+            lines.append(f"  unsubscribed {address}: asked by mail")
+        if len(self.unsubscribed) > most:
+            lines.append(f"  … and {len(self.unsubscribed) - most} more unsubscribed")
         for address, count in self.counted[:most]:
             lines.append(f"  soft bounce counted for {address} ({count} in the window)")
         if len(self.counted) > most:
@@ -57,8 +67,8 @@ class BounceSummary:
         if len(self.unmatched) > most:
             lines.append(f"  … and {len(self.unmatched) - most} more mapped to nobody")
         lines.append(
-            f"{len(self.suppressed)} suppressed, {len(self.counted)} soft bounce(s) counted,"
-            f" {len(self.unmatched)} mapped to nobody"
+            f"{len(self.suppressed)} suppressed, {len(self.unsubscribed)} unsubscribed,"
+            f" {len(self.counted)} soft bounce(s) counted, {len(self.unmatched)} mapped to nobody"
         )
         return lines
 
@@ -67,6 +77,7 @@ _KIND_WORDS = {
     "hard": "hard bounce(s)",
     "soft": "soft bounce(s)",
     "complaint": "complaint(s)",
+    "unsubscribe": "unsubscribe request(s)",  # kind "other" in bounce_events
     "other": "other",
 }
 
@@ -78,6 +89,7 @@ def process(root: Path, source: str, now: dt.datetime | None = None) -> BounceSu
     verp = for_settings(settings)
     path = settings.database_path(root)
     summary = BounceSummary(source)
+    tokens = functools.cache(lambda: Tokens.for_list(config))  # needs the secret: only if asked
     with reporting_errors(path):
         db = open_database(path, wait=settings.database_timeout)
         try:
@@ -93,7 +105,7 @@ def process(root: Path, source: str, now: dt.datetime | None = None) -> BounceSu
                     summary.already += 1
                     continue
                 report = read_report(returned.message, returned.raw)
-                _apply(db, report, returned.where, verp, settings, now, summary)
+                _apply(db, report, returned.where, verp, tokens, settings, now, summary)
         finally:
             db.close()
     return summary
@@ -104,6 +116,7 @@ def _apply(
     report: Report,
     where: str,
     verp: Verp | None,
+    tokens: Callable[[], Tokens],
     settings: DeliverySettings,
     now: dt.datetime | None,
     summary: BounceSummary,
@@ -114,8 +127,13 @@ def _apply(
         if _recorded(db, report.report_id):
             summary.already += 1
             return
-        subscriber, address, why = _whom(db, report, verp)
-        decision = _decide(db, report, subscriber, received, settings, summary)
+        if report.unsubscribe_token:
+            subscriber, issue, why = _asking(db, report, tokens())
+            address = subscriber.address if subscriber else ""
+            decision = _unsubscribe(db, report, subscriber, issue, summary)
+        else:
+            subscriber, address, why = _whom(db, report, verp)
+            decision = _decide(db, report, subscriber, received, settings, summary)
         if subscriber is None:
             decision = f"mapped to nobody: {why}"
             summary.unmatched.append(Unmatched(report.report_id, where, why))
@@ -132,7 +150,8 @@ def _apply(
                 decision,
             ),
         )
-    summary.kinds[report.kind] = summary.kinds.get(report.kind, 0) + 1
+    kind = "unsubscribe" if report.unsubscribe_token else report.kind
+    summary.kinds[kind] = summary.kinds.get(kind, 0) + 1
 
 
 def _whom(
@@ -158,6 +177,40 @@ def _whom(
     if report.failed:
         return None, report.failed[0], "the failed address is not on the list"
     return None, ours[0] if ours else "", "it names no address of this list"
+
+
+def _asking(
+    db: Database, report: Report, tokens: Tokens
+) -> tuple[subs.Subscriber | None, str, str]:
+    """The subscriber an unsubscribe request's token names, the issue whose email it came
+    from, and why nobody when nobody. The token says whom, not the From address, which
+    anyone can write and which may be an alias."""
+    try:
+        claim = tokens.read_unsubscribe(report.unsubscribe_token)
+    except InvalidToken as exc:
+        return None, "", f"its unsubscribe token: {exc}"
+    subscriber = subs.get(db, claim.subscriber_id)
+    if subscriber is None:
+        return None, claim.issue, f"no subscriber {claim.subscriber_id} on this list"
+    return subscriber, claim.issue, ""
+
+
+def _unsubscribe(
+    db: Database,
+    report: Report,
+    subscriber: subs.Subscriber | None,
+    issue: str,
+    summary: BounceSummary,
+) -> str:
+    """What an unsubscribe request does, in words for the events table."""
+    if subscriber is None:
+        return ""
+    if subscriber.status in subs.SUPPRESSED:
+        return f"already {subscriber.status}: nothing changed"
+    source = f"asked by mail, from the email of {issue} (report {report.report_id})"
+    subs.set_status(db, subscriber.id, "unsubscribed", source[:500])
+    summary.unsubscribed.append(subscriber.address)
+    return "unsubscribed: asked by mail"
 
 
 def _find(db: Database, address: str) -> subs.Subscriber | None:

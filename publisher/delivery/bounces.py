@@ -26,6 +26,9 @@ _DELIVERED_TO = ("Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To"
 _SMTP_REPLY = re.compile(r"\b[245]\d\d[ -]|\b[245]\.\d{1,3}\.\d{1,3}\b")
 _COMPLAINTS = ("abuse", "fraud", "virus", "other")  # RFC 5965 feedback types that are complaints
 _DIAGNOSTIC_LENGTH = 300
+# The subject urls.unsubscribe_mailto gives ("Re: " or a client's other additions around it
+# allowed): an itsdangerous token is three URL-safe base64 fields joined by dots.
+_UNSUBSCRIBE_REQUEST = re.compile(r"\bunsubscribe\s+([\w-]+\.[\w-]+\.[\w-]+)", re.I | re.A)
 
 # flufl.bounce logs a detector's exception, traceback and all, before raising it: we say
 # what happened in the report's diagnostic instead.
@@ -43,6 +46,9 @@ class Report:
     delivered_to: tuple[str, ...]  # where it came back to: a VERP address names the subscriber
     failed: tuple[str, ...]  # the original recipients it names (no VERP needed, less sure)
     diagnostic: str  # the server's words, for the editor
+    # A request to unsubscribe sent by a mail client from List-Unsubscribe's mailto: (kind
+    # "other"): the signed token its subject carries, which says whom.
+    unsubscribe_token: str = ""
 
 
 def read_report(message: Message, raw: bytes | None = None) -> Report:
@@ -60,6 +66,8 @@ def read_report(message: Message, raw: bytes | None = None) -> Report:
         temporary, permanent = frozenset(), frozenset()
         unreadable = f"not readable as a bounce ({type(exc).__name__} in flufl.bounce)"
     kind = "hard" if permanent else "soft" if temporary else "other"
+    if kind == "other" and (request := _UNSUBSCRIBE_REQUEST.search(_subject(message))):
+        return Report(report_id, kind, delivered_to, (), "unsubscribe request", request[1])
     failed = tuple(sorted(_text(a) for a in (permanent or temporary)))
     diagnostic = unreadable or _dsn_diagnostic(message) or _smtp_line(message) or _subject(message)
     return Report(report_id, kind, delivered_to, failed, _short(diagnostic))

@@ -12,10 +12,12 @@ from email.utils import format_datetime, make_msgid
 
 from ..config import Config
 from ..i18n import gettext, interface_language
+from ..urls import unsubscribe_mailto
 from .smtp import Connection
 from .store import Database, now_iso, transaction
 from .subscribers import Subscriber
 from .tokens import Tokens, list_identity
+from .verp import returns_mailbox
 
 # Statuses a confirmation link can make active: someone who unsubscribed may come back by
 # asking again and following the new link; a bounced or complaining address may not.
@@ -51,7 +53,8 @@ def confirmation_message(config: Config, subscriber: Subscriber, url: str) -> by
 
 def welcome_message(config: Config, subscriber: Subscriber, tokens: Tokens) -> bytes:
     """Sent once the link is followed; it carries a working unsubscribe link (one-click too)."""
-    url = unsubscribe_url(config, tokens.unsubscribe(subscriber.id, WELCOME))
+    token = tokens.unsubscribe(subscriber.id, WELCOME)
+    url = unsubscribe_url(config, token)
     names = {"title": config.title, "address": subscriber.address}
     with interface_language(subscriber.language or config.language):
         subject = gettext("Welcome to %(title)s") % names
@@ -62,7 +65,7 @@ def welcome_message(config: Config, subscriber: Subscriber, tokens: Tokens) -> b
         ]
     headers = {
         "List-Id": f"{config.title} <{list_identity(config)}>",
-        "List-Unsubscribe": f"<{url}>, <mailto:{config.email_from.addr_spec}?subject=unsubscribe>",
+        "List-Unsubscribe": f"<{url}>, <{unsubscribe_mailto(returns_mailbox(config), token)}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
     return _message(config, subscriber, "welcome", subject, body, headers)

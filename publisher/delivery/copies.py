@@ -39,6 +39,7 @@ _TOKEN = re.compile(r"^[A-Za-z0-9_.\-]+$")  # what itsdangerous' URL-safe tokens
 # 78, the email package would turn a long unsubscribe URL into RFC 2047 encoded words, which
 # no client reads as a URL. Headers kept from the template keep the template's folding.
 _SEND_POLICY = policy.SMTP.clone(max_line_length=998)
+_MAILTO = re.compile(r"<mailto:[^?>]*\?")
 REQUIRED_HEADERS = ("List-Unsubscribe", "List-Unsubscribe-Post", "List-Id", "From", "Subject")
 
 
@@ -55,9 +56,16 @@ class Template:
         self._skeleton: list[bytes] | None = None  # [literal, marker, literal, …, literal]
 
     @classmethod
-    def read(cls, path: Path) -> Template:
+    def read(cls, path: Path, unsubscribe_mailbox: str = "") -> Template:
+        """With `unsubscribe_mailbox`, the List-Unsubscribe header's mailto: (written to the
+        From address by the build) is sent there instead: where `publisher bounces` reads."""
         message = BytesParser(policy=policy.SMTP).parsebytes(path.read_bytes())
         assert isinstance(message, EmailMessage)
+        header = str(message["List-Unsubscribe"] or "")
+        if unsubscribe_mailbox and _MAILTO.search(header):
+            message.replace_header(
+                "List-Unsubscribe", _MAILTO.sub(f"<mailto:{unsubscribe_mailbox}?", header)
+            )
         template = cls(message, path)
         problems = [f"it has no {name} header" for name in REQUIRED_HEADERS if name not in message]
         if "List-Unsubscribe" not in template._headers:

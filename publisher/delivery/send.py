@@ -30,6 +30,7 @@ from .smtp import Connection, Outcome, ServerUnavailable, Step
 from .store import Location, reporting_errors
 from .subscribers import find, normalise_address
 from .tokens import NOBODY, Tokens, list_identity
+from .verp import default_envelope_sender, returns_mailbox
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class Mailing:
 
     @property
     def envelope_from(self) -> str:
-        return self.config.delivery.envelope_from or self.config.email_from.addr_spec
+        return default_envelope_sender(self.config)
 
     def edition_of(self, member: Member) -> str:
         """The edition a subscriber gets ("": the original); without a language of their
@@ -214,7 +215,7 @@ def _not_yet_had(slug: str, ledger: Ledger) -> list[Member]:
 
 
 def _template(config: Config, slug: str, path: Path) -> Template:
-    template = Template.read(path)
+    template = Template.read(path, returns_mailbox(config))
     if template.list_id != list_identity(config):
         raise PublisherError.at(
             f"the built email's List-Id <{template.list_id}> is not this list's"

@@ -14,8 +14,12 @@ import base64
 import hashlib
 import hmac
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .settings import DeliverySettings
+
+if TYPE_CHECKING:
+    from ..config import Config
 
 DELIMITER = "+"  # Postfix's and Exim's default recipient delimiter
 _MAC_BYTES = 10  # 80 bits: 16 base32 characters
@@ -87,6 +91,17 @@ def for_settings(settings: DeliverySettings) -> Verp | None:
 @lru_cache(maxsize=4)
 def _verp(bounce_address: str, secret: str) -> Verp:
     return Verp(bounce_address, secret)
+
+
+def default_envelope_sender(config: Config) -> str:
+    """MAIL FROM without VERP: [delivery] envelope_from, or the From address."""
+    return config.delivery.envelope_from or config.email_from.addr_spec
+
+
+def returns_mailbox(config: Config) -> str:
+    """Where returned mail arrives, which `publisher bounces` reads: the bounce address with
+    VERP, the envelope sender without. Unsubscribe requests by mail are sent there too."""
+    return config.delivery.bounce_address or default_envelope_sender(config)
 
 
 def envelope_sender(settings: DeliverySettings, subscriber_id: int, default: str) -> str:

@@ -22,13 +22,14 @@ from .smtp import Connection
 from .store import Database, Location, now_iso, open_database, transaction
 from .subscribers import Subscriber, get
 from .tokens import Tokens, list_identity
+from .verp import default_envelope_sender, returns_mailbox
 
 log = logging.getLogger(__name__)
 
 
 def welcome(config: Config, database: Location, tokens: Tokens, subscriber_id: int) -> None:
     settings = config.delivery
-    envelope_from = settings.envelope_from or config.email_from.addr_spec
+    envelope_from = default_envelope_sender(config)
     db = open_database(database, wait=settings.database_timeout)
     connection = Connection(settings, settings.smtp_password())
     try:
@@ -62,13 +63,14 @@ def _latest_issue(
         return
     send_id, slug = send["id"], send["issue"]
     path = config.dist_dir / slug / EMAIL_FILE
-    template = Template.read(path) if path.is_file() else None
+    mailbox = returns_mailbox(config)
+    template = Template.read(path, mailbox) if path.is_file() else None
     edition = ""
     if template is not None:
         editions = {p.parent.name: p for p in sorted(path.parent.glob(f"*/{EMAIL_FILE}"))}
         language = subscriber.language or config.language
         edition = edition_for(language, template.language, editions)
-        template = Template.read(editions[edition]) if edition else template
+        template = Template.read(editions[edition], mailbox) if edition else template
     if template is None or template.list_id != list_identity(config):
         log.warning("no copy of %s for %s: its built email is missing", slug, subscriber.address)
         return

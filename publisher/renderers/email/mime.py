@@ -34,8 +34,9 @@ def build_message(issue: Issue, ctx: RenderContext, text: str, html: str) -> byt
         "Date": format_datetime(ctx.built_at),
         "Message-ID": f"<{issue.slug}.{digest}@{config.domain}>",
         "List-Id": f"{config.title} <{slugify(config.title)}.{config.domain}>",
+        # The mailto: goes to From here; `publisher send` points it where bounces are read.
         "List-Unsubscribe": (
-            f"<{unsubscribe_url(ctx)}>, <mailto:{config.email_from.addr_spec}?subject=unsubscribe>"
+            f"<{unsubscribe_url(ctx)}>, <{urls.unsubscribe_mailto(config.email_from.addr_spec)}>"
         ),
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
