@@ -629,6 +629,24 @@ def test_a_forwarded_statement_saved_as_eml_is_the_forwarded_text(tmp_path: Path
     assert "Hi all" not in doc.body_html and "Forwarded" not in doc.body_html
 
 
+def test_an_email_wrapped_at_the_hyphens_of_compound_words_keeps_them_whole(
+    tmp_path: Path,
+) -> None:
+    """Mail programs wrap at spaces and hyphens, and never hyphenate a word: a line that
+    ends in one ends inside a compound ("front-line"), however many do."""
+    body = (
+        "The council's so-called efficiency plan is a long-term attack on front-\n"
+        "line services. Our members have voted for a full-scale campaign against the cost-\n"
+        "cutting and for a pay rise in line with inflation, not the one-\n"
+        "off payment on offer.\n"
+    )
+    sent = {"From": "Rosa Marin <rosa@example.org>", "Subject": "Statement on the cuts"}
+    (doc,) = import_one(tmp_path, message(sent, body), "cuts.eml")
+    (paragraph,) = texts(doc, "//p")
+    assert "on front-line services" in paragraph and "the cost-cutting and" in paragraph
+    assert "not the one-off payment" in paragraph
+
+
 def test_a_spanish_forward_without_a_title_line_takes_the_subject_and_sender(
     tmp_path: Path,
 ) -> None:

@@ -43,6 +43,9 @@ _HEADER = re.compile(
 )
 _QUOTE_INTRO = re.compile(r"^(on .+ wrote|el .+ escribi[óo]|le .+ a [ée]crit)\s*:\s*$", re.I | re.M)
 _SUBJECT_TAG = re.compile(r"^((fwd?|fw|tr|rv|re|enc)\s*:\s*)+", re.I)
+# A line ending in a hyphen after a word, the next going on with a word: mail programs wrap
+# at spaces and hyphens and never hyphenate, so the hyphen is the compound's ("front-line").
+_WRAPPED_AT_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})-\n[ \t]*(?=[^\W\d_])")
 
 
 def parsed(data: bytes) -> EmailMessage:
@@ -60,7 +63,7 @@ def recover_message(message: EmailMessage, path: Path) -> list[Draft]:
         sender = _name(headers.get("from", "")) or sender
         when = _date(headers.get("date", "")) or when
         subject = headers.get("subject", "") or subject
-    text = _without_quote_and_signature(text)
+    text = _WRAPPED_AT_HYPHEN.sub("-", _without_quote_and_signature(text))
     drafts = recover(text, split=False)
     for draft in drafts:
         if not draft.title or any("no title line" in u for u in draft.unsure):
