@@ -429,7 +429,7 @@ def test_an_import_report_names_the_file_as_the_editor_dropped_it(
     )
     assert status == 202, answer
     report = finished_task(port, json.loads(answer)["task"])
-    assert "acta.pdf: a PDF, which publisher cannot import" in report, report
+    assert "acta.pdf: this PDF cannot be read" in report, report
     assert "publisher-import-" not in report, report
     assert "<table" not in report  # no empty table of documents imported
 

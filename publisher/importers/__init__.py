@@ -29,8 +29,9 @@ PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 OFFICE_SUFFIXES = (".docx", ".odt", ".rtf")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MESSAGE_SUFFIXES = (".eml",)  # a message saved from a mail program
+PDF_SUFFIXES = (".pdf",)
 # A message's attachments imported in place of its text ("please find attached …").
-READABLE_ATTACHMENTS = (*OFFICE_SUFFIXES, *PAGE_SUFFIXES, ".txt", ".text")
+READABLE_ATTACHMENTS = (*OFFICE_SUFFIXES, *PAGE_SUFFIXES, *PDF_SUFFIXES, ".txt", ".text")
 
 
 @dataclass(frozen=True)
@@ -132,18 +133,20 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
         return recover_message(message, source), {}
     if suffix in TEXT_SUFFIXES:
         from .decode import guess_text
-        from .pdftext import from_pdf
-        from .plaintext import recover
 
         decoded = guess_text(data, source)
-        text, furniture, joined = from_pdf(clean_text(decoded.text, source, line_breaks=True))
-        drafts = recover(text, split)
-        if drafts and (furniture or joined):
-            drafts[0].found["page headers and numbers left out"] += furniture
-            drafts[0].found["words broken at line ends joined"] += joined
+        drafts = _recover_text(decoded.text, source, split)
         if decoded.doubt:
             for draft in drafts:
                 draft.unsure.insert(0, decoded.doubt)
+        return drafts, {}
+    if suffix in PDF_SUFFIXES:
+        from .pdfdocument import pdf_text
+
+        text, furniture = pdf_text(data, source)
+        drafts = _recover_text(text, source, split, furniture)
+        for draft in drafts:
+            draft.found["PDF"] += 1
         return drafts, {}
     if suffix in MARKDOWN_SUFFIXES:
         raise PublisherError.at(
@@ -153,6 +156,21 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
         )
     kind, hint = not_read(source)
     raise PublisherError.at(f"{kind}, which publisher cannot import", source, hint=hint)
+
+
+def _recover_text(text: str, source: Path, split: bool | None, furniture: int = 0) -> list[Draft]:
+    """Plain text (typed, pasted, or a PDF's) recovered into drafts, with what a PDF's
+    layout left in it out (`furniture`: lines already left out)."""
+    from .pdftext import from_pdf
+    from .plaintext import recover
+
+    text, more_furniture, joined = from_pdf(clean_text(text, source, line_breaks=True))
+    drafts = recover(text, split)
+    furniture += more_furniture
+    if drafts and (furniture or joined):
+        drafts[0].found["page headers and numbers left out"] += furniture
+        drafts[0].found["words broken at line ends joined"] += joined
+    return drafts
 
 
 def _document_text(draft: Draft, source: Path, digest: str, part: int, slug: str) -> str:

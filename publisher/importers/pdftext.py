@@ -57,13 +57,18 @@ def _without_page_furniture(text: str) -> tuple[str, int]:
     return "\n".join(kept), sum(shape in recurring for shape in shapes)
 
 
+def is_page_number(line: str) -> bool:
+    """A page number alone: "3", "- 3 -", "Page 3 of 12", "página 3"."""
+    return bool(_NUMBER.match(" ".join(line.split())))
+
+
 def _furniture_shape(line: str) -> str | None:
     """What a header, footer or page number line is without its number; None for a line
     that cannot be one."""
     text = " ".join(line.split())
     if not text or len(text) > LONGEST_FURNITURE:
         return None
-    if _NUMBER.match(text):
+    if is_page_number(text):
         return "#"
     if match := _NUMBERED.match(line):
         words = " ".join((match["lead"] or match["trail"]).split())

@@ -55,8 +55,8 @@ _NOT_READ = {
     ".pages": ("an Apple Pages document", "in Pages, File > Export To > Word, for a .docx"),
     ".pdf": (
         "a PDF",
-        "ask for the file it was made from (.docx, .odt), or copy its text into a .txt file"
-        " and bring that in with 'publisher import'",
+        "make a document of its text with 'publisher import FILE.pdf' (for review), or ask"
+        " for the file it was made from (.docx, .odt)",
     ),
     ".msg": (
         "an Outlook message",

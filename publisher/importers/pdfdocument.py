@@ -1,0 +1,251 @@
+"""A PDF's text, as `publisher import` reads it: paragraphs of plain text, which the
+plain-text importer then reads as it reads text copied out of a PDF (`pdftext`).
+
+PyMuPDF (publisher's PDF engine for imposition already) gives every line with its place on
+the page and its type size. What a reader would not call the text is left out, and what
+the layout broke is mended:
+- running headers and footers: lines in the top or bottom tenth of a page that recur,
+  numbers aside, on another page, and page numbers alone there;
+- a heading or title set on two lines is one line again (a line the plain-text reader
+  can take for a title), known by its type: larger than the text's, or bold throughout;
+- a paragraph carried over a page break is one paragraph;
+- words hyphenated at a line's end with a soft hyphen or U+2010 (which only typesetting
+  inserts) are joined without it; those broken with '-' are left to `pdftext`, which
+  tells a PDF's hyphenation from a compound word wrapped at its hyphen.
+Only the text is read: pictures, columns' positions and fonts stay behind.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import PublisherError
+from .pdftext import LONGEST_FURNITURE, is_page_number
+
+MARGIN = 0.1  # of the page's height, at its top and bottom: where headers and footers are
+LARGER = 1.15  # a heading's type, at least, against the text's
+LONGEST_HEADING = 200  # characters
+_BOLD = 16  # PyMuPDF's span flag
+SHORT = 0.2  # of the column's width: a line ending further from its right side was broken
+# A soft hyphen or U+2010 at a line's end, which only typesetting puts there; a '-' after
+# letters, which may be typesetting's or a compound's.
+_TYPESET_HYPHEN_END = re.compile(r"(?<=\w)[\u00ad\u2010]$")
+_HYPHEN_END = re.compile(r"(?<=[^\W\d_]{2})-$")
+_ENDS_SENTENCE = re.compile(r"[.!?:;…\"”»)\]]$")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    size: float  # the largest type in it, in points
+    bold: bool  # bold throughout
+    in_margin: bool
+    box: tuple[float, float, float, float]  # left, top, right, bottom
+
+
+# A list item's marker, which some PDFs draw apart from its text.
+_MARKER = re.compile(r"^([•◦▪▫‣●○■□–\-*·]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
+
+
+def pdf_text(data: bytes, source: Path) -> tuple[str, int]:
+    """The text of a PDF in paragraphs, each on one line but where the PDF broke a line
+    short (an address, a signature), and how many header, footer and page-number lines
+    were left out."""
+    pages = _pages(data, source)
+    furniture = _furniture_shapes(pages)
+    body = _body_size(pages)
+    kept_pages = []
+    left_out = 0
+    for blocks in pages:
+        kept_blocks = []
+        for block in blocks:
+            kept = [
+                line
+                for line in block
+                if not (line.in_margin and _shape(line.text) in furniture | {"#"})
+            ]
+            left_out += len(block) - len(kept)
+            if kept:
+                kept_blocks.append(kept)
+        kept_pages.append(kept_blocks)
+    hyphenates = _hyphenates(kept_pages)
+    paragraphs: list[str] = []
+    for page_number, blocks in enumerate(kept_pages):
+        right = max((line.box[2] for block in blocks for line in block), default=0.0)
+        left = min((line.box[0] for block in blocks for line in block), default=0.0)
+        reach = right - (right - left) * SHORT
+        for number, block in enumerate(blocks):
+            text = _block_text(block, body, reach, hyphenates)
+            if number == 0 and page_number and paragraphs and _carried_over(paragraphs[-1], text):
+                paragraphs[-1] = _joined(paragraphs[-1], text, hyphenates)
+            else:
+                paragraphs.append(text)
+    return "\n\n".join(paragraphs) + "\n", left_out
+
+
+def _pages(data: bytes, source: Path) -> list[list[list[Line]]]:
+    """Each page's text blocks, each block its lines, in the order the PDF gives them."""
+    import pymupdf
+
+    try:
+        document = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as exc:  # PyMuPDF raises its own and plain RuntimeErrors alike
+        raise PublisherError.at(
+            f"this PDF cannot be read: it is damaged, or no PDF ({exc})",
+            source,
+            hint="open it in a PDF reader; if it opens, save or print it to a new PDF",
+        ) from None
+    with document:
+        if document.needs_pass:
+            raise PublisherError.at(
+                "this PDF is locked with a password",
+                source,
+                hint="ask for the file it was made from, or for a copy without the password",
+            )
+        pages = [_page_blocks(page) for page in document]
+        pictures = sum(len(page.get_images()) for page in document)
+    if pictures and not any(line.text.strip() for blocks in pages for b in blocks for line in b):
+        raise PublisherError.at(
+            "this PDF has no text, only pictures of its pages (a scan)",
+            source,
+            hint="ask for the file it was made from, or give it text first with OCR"
+            " (ocrmypdf, or your scanner's 'searchable PDF')",
+        )
+    return pages
+
+
+def _page_blocks(page: Any) -> list[list[Line]]:
+    height = page.rect.height or 1
+    blocks = []
+    for block in page.get_text("dict")["blocks"]:
+        lines = []
+        for line in block.get("lines", []):
+            spans = [s for s in line["spans"] if s["text"].strip()]
+            if not spans:
+                continue
+            text = "".join(s["text"] for s in line["spans"]).strip()
+            box = tuple(line["bbox"])
+            lines.append(
+                Line(
+                    text,
+                    max(s["size"] for s in spans),
+                    all(s["flags"] & _BOLD for s in spans),
+                    box[3] < height * MARGIN or box[1] > height * (1 - MARGIN),
+                    box,
+                )
+            )
+        if lines:
+            blocks.append(lines)
+    return _markers_with_their_items(blocks)
+
+
+def _markers_with_their_items(blocks: list[list[Line]]) -> list[list[Line]]:
+    """List markers drawn as lines of their own put back before the text on their line."""
+    markers = [line for block in blocks for line in block if _MARKER.match(line.text)]
+    if not markers:
+        return blocks
+    placed: set[int] = set()
+    result = []
+    for block in blocks:
+        lines = []
+        for line in block:
+            if _MARKER.match(line.text):
+                continue
+            marker = next(
+                (
+                    m
+                    for m in markers
+                    if id(m) not in placed
+                    and m.box[2] <= line.box[0] + 1
+                    and line.box[1] <= (m.box[1] + m.box[3]) / 2 <= line.box[3]
+                ),
+                None,
+            )
+            if marker is not None:
+                placed.add(id(marker))
+                line = dataclasses.replace(line, text=f"{marker.text} {line.text}")
+            lines.append(line)
+        if lines:
+            result.append(lines)
+    # a marker with no text beside it is text after all
+    unplaced = [[m] for m in markers if id(m) not in placed]
+    return result + unplaced if unplaced else result
+
+
+def _shape(text: str) -> str:
+    """A header or footer line without what changes from page to page: its numbers."""
+    if is_page_number(text):
+        return "#"
+    return re.sub(r"\d+", "#", " ".join(text.casefold().split()))
+
+
+def _furniture_shapes(pages: list[list[list[Line]]]) -> set[str]:
+    """Shapes of short lines in the margins that recur on more than one page."""
+    on_pages: Counter[str] = Counter()
+    for blocks in pages:
+        on_pages.update(
+            {
+                _shape(line.text)
+                for block in blocks
+                for line in block
+                if line.in_margin and len(line.text) <= LONGEST_FURNITURE
+            }
+        )
+    return {shape for shape, count in on_pages.items() if count >= 2}
+
+
+def _body_size(pages: list[list[list[Line]]]) -> float:
+    """The text's type size: the one most of its characters are set in."""
+    sizes: Counter[float] = Counter()
+    for blocks in pages:
+        for block in blocks:
+            for line in block:
+                sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _hyphenates(pages: list[list[list[Line]]]) -> bool:
+    """Whether the PDF's '-' at line ends are its typesetting's: when words are broken so
+    more than once (see `pdftext`); otherwise such a line ends in a compound's hyphen."""
+    broken = sum(
+        1
+        for blocks in pages
+        for block in blocks
+        for line, after in itertools.pairwise(block)
+        if _HYPHEN_END.search(line.text) and after.text[:1].islower()
+    )
+    return broken >= 2
+
+
+def _block_text(lines: list[Line], body: float, reach: float, hyphenates: bool) -> str:
+    """A block's lines joined where they were wrapped (the line reaches the column's right
+    side); kept apart where the PDF broke them short. A heading is one line."""
+    heading = all(line.size >= body * LARGER or line.bold for line in lines)
+    text = lines[0].text
+    for before, line in itertools.pairwise(lines):
+        wrapped = before.box[2] >= reach or heading
+        text = _joined(text, line.text, hyphenates) if wrapped else f"{text}\n{line.text}"
+    return text
+
+
+def _joined(text: str, after: str, hyphenates: bool) -> str:
+    """Two lines of a paragraph as one: a word broken at the first's end made whole."""
+    if (match := _TYPESET_HYPHEN_END.search(text)) and after[:1].isalnum():
+        return text[: match.start()] + after
+    if hyphenates and _HYPHEN_END.search(text) and after[:1].islower():
+        return text[:-1] + after
+    if _HYPHEN_END.search(text) and after[:1].isalpha():
+        return text + after  # "front-" / "line": a compound wrapped at its hyphen
+    return f"{text} {after}"
+
+
+def _carried_over(before: str, after: str) -> bool:
+    """A paragraph that goes on after a page break: it did not end, the next begins lower case."""
+    last = before.rstrip()
+    return bool(last) and not _ENDS_SENTENCE.search(last) and after[:1].islower()

@@ -1,0 +1,175 @@
+"""`publisher import statement.pdf`: the statement a union or campaign sends as a PDF, as
+its text, without what its layout added (running headers and footers, page numbers,
+hyphens at line ends) or took apart (a paragraph over a page break, a list's bullets).
+
+The PDFs are made here the two ways real ones are: laid out by a typesetting engine
+(WeasyPrint: justified, hyphenated, headers and footers in the page margins, as a word
+processor exports them) and written line by line at fixed places (PyMuPDF, as a
+generator does), so each line's end is where the test says it is."""
+
+from __future__ import annotations
+
+import io
+from email.message import EmailMessage
+from pathlib import Path
+
+import pikepdf
+import pymupdf
+import pytest
+import weasyprint
+from test_import import html_of, import_one, texts
+
+from publisher.importers import import_files
+
+SENTENCE = (
+    "The cleaners employed by the outsourcing contractor at the Royal Infirmary have now"
+    " been on strike for three weeks, and the management of the trust continues to refuse"
+    " any negotiation with their representatives."
+)
+PARAGRAPHS = [
+    f"{SENTENCE} {SENTENCE} Paragraph {n} ends with incomprehensible counterproposals."
+    for n in range(1, 4)
+] + [f"{SENTENCE} {SENTENCE} {SENTENCE} Second part {n}." for n in range(1, 4)]
+DEMANDS = ["Visit the picket line at the main entrance.", "Give to the strike fund."]
+SIGNATURE = ["Solidarity,", "Maria Lopez", "Secretary, Eastharbour Trades Council"]
+
+
+def typeset_statement() -> bytes:
+    """Two A4 pages: a running header and 'Page N of 2' in the margins, justified and
+    hyphenated text, a heading, a bulleted list and a signature."""
+    paragraphs = [f"<p>{text}</p>" for text in PARAGRAPHS]
+    html = f"""<html lang="en"><head><style>
+        @page {{ size: A4; margin: 25mm 30mm;
+                 @top-center {{ content: "Eastharbour Trades Council"; font-size: 8pt }}
+                 @bottom-center {{ content: "Page " counter(page) " of " counter(pages);
+                                   font-size: 8pt }} }}
+        body {{ font: 11pt/1.4 serif; text-align: justify; hyphens: auto }}
+        h1 {{ font: bold 18pt sans-serif }} h2 {{ font: bold 12pt sans-serif }}
+        </style></head><body>
+        <h1>Statement on the strike at the Royal Infirmary</h1>
+        {"".join(paragraphs[:3])}
+        <h2>What we ask of members</h2>
+        <ul>{"".join(f"<li>{d}</li>" for d in DEMANDS)}</ul>
+        {"".join(paragraphs[3:])}
+        <p>{"<br>".join(SIGNATURE)}</p>
+        </body></html>"""
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def written_lines(*pages: list[str]) -> bytes:
+    """A PDF whose pages hold exactly these lines, one under the other."""
+    document = pymupdf.open()
+    for lines in pages:
+        page = document.new_page(width=595, height=842)
+        for number, line in enumerate(lines):
+            page.insert_text((72, 100 + 15 * number), line, fontsize=11)
+    data = document.tobytes()
+    document.close()
+    return data
+
+
+def test_a_typeset_statement_is_its_text_without_headers_footers_or_broken_words(
+    tmp_path: Path,
+) -> None:
+    pdf = typeset_statement()
+    with pymupdf.open(stream=pdf) as laid_out:  # the layout did what the test is about
+        text = "".join(page.get_text() for page in laid_out)
+        pages = laid_out.page_count
+    assert pages == 2 and "\u2010\n" in text and "Page 2 of 2" in text
+
+    (doc,) = import_one(tmp_path, pdf, "statement.pdf")
+
+    assert doc.title == "Statement on the strike at the Royal Infirmary"
+    assert texts(doc, "//h2") == ["What we ask of members"]
+    assert texts(doc, "//ul/li") == DEMANDS
+    paragraphs = texts(doc, "/div/p")
+    assert paragraphs[:3] == PARAGRAPHS[:3]  # words hyphenated at line ends are whole
+    assert paragraphs[3:6] == PARAGRAPHS[3:]  # one of them goes on over the page break
+    assert "Page 1" not in doc.body_html and "Eastharbour Trades Council" not in paragraphs[0]
+    closing = html_of(doc).xpath("/div/p")[-1]  # lines the PDF broke short stay lines
+    assert [line.strip() for line in closing.itertext() if line.strip()] == SIGNATURE
+
+
+def test_hyphens_at_line_ends_are_the_typesetters_when_words_break_often_else_a_compounds(
+    tmp_path: Path,
+) -> None:
+    """Several words broken with '-' is hyphenation, joined without it; one line ending in
+    '-' is a compound wrapped at its hyphen ('front-line'), kept."""
+    hyphenated = written_lines(
+        [
+            "Statement on the council cuts",
+            "",
+            "The council's so-called efficiency plan is an attack on the ser-",
+            "vices our members provide in every ward, and we will resist it",
+            "with every means our branches have, starting with a work-to-rule",
+            "campaign and a ballot for strike action in all of the depart-",
+            "ments affected by the cuts this year.",
+        ]
+    )
+    compound = written_lines(
+        [
+            "Statement on the council cuts",
+            "",
+            "The council's so-called efficiency plan is an attack on front-",
+            "line services in every ward, and we will resist it with every",
+            "means our branches have, starting with a ballot this month.",
+        ]
+    )
+    (broken,) = import_one(tmp_path / "a", hyphenated, "cuts.pdf")
+    (wrapped,) = import_one(tmp_path / "b", compound, "cuts.pdf")
+    assert "attack on the services our members" in texts(broken, "//p")[0]
+    assert "in all of the departments affected" in texts(broken, "//p")[0]
+    assert "attack on front-line services in every ward" in texts(wrapped, "//p")[0]
+
+
+def test_a_pdf_sent_as_an_attachment_is_imported_instead_of_the_covering_note(
+    tmp_path: Path,
+) -> None:
+    message = EmailMessage()
+    message["From"], message["Subject"] = "Maria <maria@example.org>", "Statement for the bulletin"
+    message.set_content("Hi, the statement is attached. Maria")
+    message.add_attachment(
+        typeset_statement(), maintype="application", subtype="pdf", filename="statement.pdf"
+    )
+    (doc,) = import_one(tmp_path, bytes(message), "statement.eml")
+    assert doc.title == "Statement on the strike at the Royal Infirmary"
+    assert "attached" not in doc.body_html
+
+
+def locked(pdf: bytes) -> bytes:
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        document.save(out, encryption=pikepdf.Encryption(owner="owner", user="secret"))
+    return out.getvalue()
+
+
+def scanned() -> bytes:
+    """A page that is only a picture of a page, as a scanner makes it."""
+    document = pymupdf.open()
+    page = document.new_page(width=595, height=842)
+    picture = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 60, 80), False)
+    picture.clear_with(200)
+    page.insert_image(page.rect, pixmap=picture)
+    data = document.tobytes()
+    document.close()
+    return data
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (lambda: locked(typeset_statement()), "this PDF is locked with a password"),
+        (scanned, "this PDF has no text, only pictures of its pages (a scan)"),
+        (lambda: b"%PDF-1.7\n" + bytes(range(256)) * 8, "this PDF cannot be read"),
+    ],
+    ids=["locked", "scanned", "damaged"],
+)
+def test_a_pdf_without_readable_text_is_named_with_what_to_ask_for(
+    tmp_path: Path, content, said: str
+) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "statement.pdf"
+    source.write_bytes(content())
+    report = import_files([source], tmp_path / "documents")
+    [(file, message, hint)] = [(p.file, p.message, p.hint) for p in report.problems]
+    assert file == source and message.startswith(said) and hint
+    assert not (tmp_path / "documents").exists() or not any((tmp_path / "documents").iterdir())
