@@ -183,6 +183,41 @@ def test_an_email_wrapped_by_hand_short_of_its_width_is_joined_into_its_paragrap
     assert doc.authors == ("Ana Ruiz",)
 
 
+# A letter's shape: the place and date under the title, a closing, the name under it ----------
+
+LETTERS = {  # the place and date line, the closing, the name and what the signer is
+    "en": ("Eastharbour, 3 March 2026", "In solidarity,", "Maria Lopez", "Secretary"),
+    "es": ("Madrid, 3 de marzo de 2026", "Un saludo solidario,", "Ana Ruiz", "Secretaria general"),
+    "fr": ("Paris, le 3 mars 2026", "Salutations syndicales,", "Pierre Martin", "Secrétaire"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_letter_takes_its_date_from_the_place_and_date_line_and_its_author_under_the_closing(
+    tmp_path: Path, language: str
+) -> None:
+    """Statements are often set as letters: "Madrid, 3 de marzo de 2026" under the title,
+    and at the end a closing, the signer's name and their role, each on its own line."""
+    statement, (dateline, closing, name, role) = STATEMENTS[language], LETTERS[language]
+    text = "\n\n".join(
+        [statement["title"], dateline, *statement["paragraphs"], f"{closing}\n{name}\n{role}"]
+    )
+    (doc,) = import_one(tmp_path, text + "\n")
+    assert (doc.title, str(doc.date), doc.authors) == (statement["title"], "2026-03-03", (name,))
+    paragraphs = texts(doc, "/div/p")
+    assert paragraphs[:2] == statement["paragraphs"] and dateline not in doc.body_html
+    assert paragraphs[2:] == [f"{closing} {name} {role}"]  # the closing stays, as written
+
+
+def test_a_closing_line_is_no_signature_without_a_name_under_it(tmp_path: Path) -> None:
+    text = (
+        "Statement on the rent strike\n\n" + STATEMENTS["en"]["paragraphs"][0] + "\n\n"
+        "In solidarity,\nthe tenants of number 12\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    assert doc.authors == ()
+
+
 # A statement stays one document ---------------------------------------------------------------
 
 

@@ -80,6 +80,7 @@ def test_a_typeset_statement_is_its_text_without_headers_footers_or_broken_words
     (doc,) = import_one(tmp_path, pdf, "statement.pdf")
 
     assert doc.title == "Statement on the strike at the Royal Infirmary"
+    assert doc.authors == ("Maria Lopez",)  # under the closing "Solidarity,"
     assert texts(doc, "//h2") == ["What we ask of members"]
     assert texts(doc, "//ul/li") == DEMANDS
     paragraphs = texts(doc, "/div/p")

@@ -45,7 +45,9 @@ from .textblocks import BULLET, NUMBERED, Block, split_blocks
 from .textdates import (
     author_line,
     byline,
+    closing,
     parse_date,
+    place_and_date,
     post_header,
     posted_by,
     signature,
@@ -217,7 +219,7 @@ def _take_dateline(blocks: list[Block], draft: Draft) -> None:
         blocks.pop(0)
         _take_dateline(blocks, draft)
         return
-    name, when = byline(text) or ("", parse_date(text))
+    name, when = byline(text) or ("", parse_date(text) or place_and_date(text))
     if when is None:
         return
     if name:
@@ -290,6 +292,10 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
     if not tail:
         return
     last = tail[-1]
+    if name := _signed_under_closing(blocks[last]):
+        draft.authors = [name]
+        draft.found["signature"] += 1
+        return
     candidates = [last - 1, last] if last > 0 and parse_date(blocks[last].text) else [last]
     for index in candidates:
         block = blocks[index]
@@ -297,7 +303,13 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
             continue
         posted = posted_by(block.text)
         said = byline(block.text) or (posted and (posted, None))
-        if not said and _among_short_lines(blocks, index) and index != last - 1:
+        after_closing = index > 0 and closing(blocks[index - 1].text)
+        if (
+            not said
+            and _among_short_lines(blocks, index)
+            and index != last - 1
+            and not after_closing
+        ):
             continue
         found = said or signature(block.text)
         if found and not parse_date(block.text):
@@ -313,6 +325,16 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
     if (when := parse_date(blocks[last].text)) and draft.date is None:
         draft.date = when
         draft.found["closing date"] += 1
+
+
+def _signed_under_closing(block: Block) -> str | None:
+    """A letter's last lines, "In solidarity," then the signer's name (then perhaps their
+    role): the name. The lines stay as written."""
+    lines = block.lines
+    if not 2 <= len(lines) <= 4 or not closing(lines[0]):
+        return None
+    found = signature(lines[1])
+    return found[0] if found and found[1] is None else None
 
 
 def _after_signature(text: str) -> bool:

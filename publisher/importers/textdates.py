@@ -71,6 +71,33 @@ def byline(text: str) -> tuple[str, dt.date] | None:
     return None
 
 
+def place_and_date(text: str) -> dt.date | None:
+    """'Madrid, 3 de marzo de 2026', 'Paris, le 3 mars 2026': a letter's place and date line,
+    under its title → the date (the place is no author)."""
+    place, comma, when = text.strip().partition(",")
+    if not comma or any(c.isdigit() for c in place) or not _name_like(place, 4):
+        return None
+    return parse_date(_ARTICLE.sub("", when.strip()))
+
+
+_ARTICLE = re.compile(r"^(?:on|the|el|le)\s+", re.IGNORECASE)
+# The closings statements signed as letters end with, on a line above the signer's name.
+_CLOSING = re.compile(
+    r"^(?:(?:yours )?in solidarity|solidarity|in unity|(?:yours )?(?:fraternally|sincerely|"
+    r"faithfully)|comradely|(?:with )?(?:best|kind|warm) (?:wishes|regards)|regards|"
+    r"un saludo(?: solidario| fraternal| cordial)?|saludos(?: solidarios| fraternales| cordiales)?|"
+    r"en solidaridad|(?:muy )?atentamente|cordialmente|fraternalmente|"
+    r"salutations(?: syndicales| fraternelles| solidaires| cordiales| distinguées)?|"
+    r"fraternellement|cordialement|solidairement|bien à vous|amitiés(?: syndicales)?)\s*[,.!]?$",
+    re.IGNORECASE,
+)
+
+
+def closing(text: str) -> bool:
+    """'In solidarity,', 'Un saludo solidario,', 'Salutations syndicales,': a letter's closing."""
+    return bool(_CLOSING.match(" ".join(text.split())))
+
+
 def posted_by(text: str) -> str | None:
     """'Posted by Marta Gil at 10:42 AM', as Blogger signs a post (its date is above it):
     the author's name."""
