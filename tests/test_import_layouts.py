@@ -555,6 +555,23 @@ def test_an_office_statement_without_properties_gets_its_title_date_and_author_f
     assert texts(doc, "//p") == [body, signed]
 
 
+@pytest.mark.parametrize("between", ["\n\n", "\\\n"], ids=["paragraphs", "line breaks"])
+def test_an_office_letter_is_signed_by_the_name_under_its_closing_not_by_the_role_after_it(
+    tmp_path: Path, between: str
+) -> None:
+    """Enter or Shift+Enter between "In solidarity,", the name and the role: the name."""
+    import pypandoc
+
+    closing = between.join(["In solidarity,", "Maria Lopez", "Secretary"])
+    source = tmp_path / "src.md"
+    source.write_text(f"**Statement on the cuts**\n\n{ARTICLE}\n\n{closing}\n", encoding="utf-8")
+    office = tmp_path / "letter.docx"
+    pypandoc.convert_file(str(source), "docx", outputfile=str(office))
+    (doc,) = import_one(tmp_path / "ws", office.read_bytes(), office.name)
+    assert doc.authors == ("Maria Lopez",)
+    assert " ".join(texts(doc, "//p")[1:]) == "In solidarity, Maria Lopez Secretary"
+
+
 def test_an_office_text_opening_with_an_ordinary_paragraph_keeps_it(tmp_path: Path) -> None:
     """No bold first line: the title stays a guess to check, the text whole, and a closing
     slogan is no author."""

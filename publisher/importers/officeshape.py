@@ -8,6 +8,7 @@ kept in the body as plain-text signatures are).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 import lxml.html
@@ -16,7 +17,7 @@ from ..sanitize import element_text
 from .draft import Draft
 from .plaintext import TITLE_MAX
 from .scripts import detect_language
-from .textdates import parse_date, signature
+from .textdates import closing, parse_date, signature, signed_under_closing
 
 _HEADINGS = ("h1", "h2", "h3")
 
@@ -36,10 +37,13 @@ def shape_from_body(draft: Draft) -> None:
             if parse_date(line) is None:  # more than a date: the line says what this is
                 draft.subtitle = draft.subtitle or line
             root.remove(blocks.pop(0))
-    closing = element_text(blocks[-1]) if len(blocks) > 1 and blocks[-1].tag == "p" else ""
-    if not draft.authors and closing:
-        found = signature(closing)
-        if found and not parse_date(closing):
+    last_text = element_text(blocks[-1]) if len(blocks) > 1 and blocks[-1].tag == "p" else ""
+    if not draft.authors and last_text and (name := signed_under_closing(_closing_lines(blocks))):
+        draft.authors = [name]
+        draft.found["signature"] += 1
+    elif not draft.authors and last_text:
+        found = signature(last_text)
+        if found and not parse_date(last_text):
             draft.authors = [found[0]]
             draft.date = draft.date or found[1]
             draft.found["signature"] += 1
@@ -51,6 +55,21 @@ def shape_from_body(draft: Draft) -> None:
         for child in root
         if isinstance(child.tag, str)
     )
+
+
+def _closing_lines(blocks: list[lxml.html.HtmlElement]) -> list[str]:
+    """A letter's closing as lines, whether typed as paragraphs (Enter) or as lines of one
+    (Shift+Enter): from the last closing paragraph ("In solidarity,") to the end, or the
+    last paragraph's lines."""
+    last = copy.deepcopy(blocks[-1])
+    for br in last.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    lines = [line.strip() for line in last.text_content().split("\n") if line.strip()]
+    if len(lines) > 1:
+        return lines
+    texts = [element_text(block) for block in blocks[-4:] if block.tag == "p"]
+    starts = [i for i, text in enumerate(texts) if closing(text)]
+    return texts[starts[-1] :] if starts else []
 
 
 def _title(block: lxml.html.HtmlElement) -> str | None:

@@ -51,6 +51,7 @@ from .textdates import (
     post_header,
     posted_by,
     signature,
+    signed_under_closing,
     weekday_header,
 )
 
@@ -292,7 +293,7 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
     if not tail:
         return
     last = tail[-1]
-    if name := _signed_under_closing(blocks[last]):
+    if name := signed_under_closing(blocks[last].lines):
         draft.authors = [name]
         draft.found["signature"] += 1
         return
@@ -325,16 +326,6 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
     if (when := parse_date(blocks[last].text)) and draft.date is None:
         draft.date = when
         draft.found["closing date"] += 1
-
-
-def _signed_under_closing(block: Block) -> str | None:
-    """A letter's last lines, "In solidarity," then the signer's name (then perhaps their
-    role): the name. The lines stay as written."""
-    lines = block.lines
-    if not 2 <= len(lines) <= 4 or not closing(lines[0]):
-        return None
-    found = signature(lines[1])
-    return found[0] if found and found[1] is None else None
 
 
 def _after_signature(text: str) -> bool:

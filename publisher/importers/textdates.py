@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 LANGUAGES = ["en", "es", "fr"]
@@ -96,6 +97,15 @@ _CLOSING = re.compile(
 def closing(text: str) -> bool:
     """'In solidarity,', 'Un saludo solidario,', 'Salutations syndicales,': a letter's closing."""
     return bool(_CLOSING.match(" ".join(text.split())))
+
+
+def signed_under_closing(lines: Sequence[str]) -> str | None:
+    """A letter's last lines, "In solidarity," then the signer's name (then perhaps their
+    role or organisation): the name."""
+    if not 2 <= len(lines) <= 4 or not closing(lines[0]):
+        return None
+    found = signature(lines[1])
+    return found[0] if found and found[1] is None else None
 
 
 def posted_by(text: str) -> str | None:
