@@ -16,10 +16,10 @@ from pathlib import Path
 import pikepdf
 import pymupdf
 import pytest
-import weasyprint
 from test_import import html_of, import_one, texts
 
 from publisher.importers import import_files
+from publisher.renderers.weasy import import_weasyprint
 
 SENTENCE = (
     "The cleaners employed by the outsourcing contractor at the Royal Infirmary have now"
@@ -53,7 +53,8 @@ def typeset_statement() -> bytes:
         {"".join(paragraphs[3:])}
         <p>{"<br>".join(SIGNATURE)}</p>
         </body></html>"""
-    return weasyprint.HTML(string=html).write_pdf()
+    weasyprint = import_weasyprint()  # as publisher imports it, in every process
+    return weasyprint.HTML(string=html).write_pdf()  # type: ignore[no-any-return]
 
 
 def written_lines(*pages: list[str]) -> bytes:
