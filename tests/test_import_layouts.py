@@ -218,6 +218,35 @@ def test_a_closing_line_is_no_signature_without_a_name_under_it(tmp_path: Path) 
     assert doc.authors == ()
 
 
+# Scripts without capital letters ---------------------------------------------------------------
+
+ARABIC = {
+    "title": "بيان حول إضراب عمال النظافة",
+    "paragraph": "نحن نقف مع عمال النظافة في المستشفى الملكي الذين أضربوا عن العمل منذ ثلاثة"
+    " أسابيع، ونطالب الإدارة بالتفاوض معهم فورًا ودون شروط.",
+    "signed": "اتحاد عمال الموانئ",
+}
+FARSI = {
+    "title": "بیانیه درباره اعتصاب کارگران",
+    "paragraph": "ما از کارگران نظافت بیمارستان که سه هفته است در اعتصاب هستند حمایت می‌کنیم و"
+    " از مدیریت می‌خواهیم فوراً و بدون قید و شرط با آنها مذاکره کند.",
+    "signed": "اتحادیه کارگران بندر",
+}
+
+
+@pytest.mark.parametrize("statement", [ARABIC, FARSI], ids=["arabic", "farsi"])
+def test_a_statement_in_a_script_without_capitals_keeps_its_title_and_signature(
+    tmp_path: Path, statement: dict[str, str]
+) -> None:
+    """Arabic and Farsi have no capital letters: a title or a name is known without one."""
+    text = f"{statement['title']}\n\n{statement['paragraph']}\n\n{statement['signed']}\n"
+    (doc,) = import_one(tmp_path, text)
+    assert doc.title == statement["title"]
+    assert doc.authors == (statement["signed"],)
+    assert texts(doc, "/div/p") == [statement["paragraph"]]
+    assert texts(doc, "//div[@class='signature']") == [statement["signed"]]
+
+
 # A statement stays one document ---------------------------------------------------------------
 
 

@@ -40,7 +40,7 @@ def recover_office(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
         date=document.date,
         language="" if document.language == "und" else document.language,
     )
-    draft.body_html, fragments = mark_fragments(document.body_html)
+    draft.body_html, fragments = mark_fragments(document.body_html, draft.language)
     draft.found.update(fragments)
     draft.found["paragraphs"] = document.body_html.count("<p>")
     draft.found["headings"] = sum(document.body_html.count(f"<h{n}") for n in range(1, 7))

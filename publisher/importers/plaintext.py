@@ -45,6 +45,7 @@ from .textblocks import BULLET, NUMBERED, Block, split_blocks
 from .textdates import (
     author_line,
     byline,
+    capitalised,
     closing,
     parse_date,
     place_and_date,
@@ -182,7 +183,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
         draft.found["blog buttons left out"] += len(rest.pop(0).lines)
     _take_signature(rest, draft)
     draft.language = detect_language(" ".join(b.text for b in [*rest, *blocks[:1]]))
-    draft.body_html, fragments = mark_fragments(_body(rest, draft, breaks))
+    draft.body_html, fragments = mark_fragments(_body(rest, draft, breaks), draft.language)
     draft.found.update(fragments)
     if lost := draft.found["lists from indented lines"]:
         draft.unsure.append(f"{lost} list(s) read from indented lines whose bullets were lost")
@@ -260,7 +261,7 @@ def _title_like(block: Block) -> bool:
         and not _URL.fullmatch(text)
         and not _caption(text)  # a photo credit under the title: the photo did not come along
         and parse_date(text) is None
-        and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "¿¡«\"“'‘")
+        and (capitalised(text) or text[:1].isdigit() or text[:1] in "¿¡«\"“'‘")
     )
 
 

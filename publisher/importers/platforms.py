@@ -242,7 +242,9 @@ def _document_text(
     from .draft import body_markdown, front_matter
     from .scripts import mark_fragments
 
-    marked, _ = mark_fragments(body_html.replace('src="media/', f'src="media/{slug}/'))
+    marked, _ = mark_fragments(
+        body_html.replace('src="media/', f'src="media/{slug}/'), language or ""
+    )
     meta = {
         "title": " ".join(post.title.split()),
         "subtitle": " ".join(post.subtitle.split()),

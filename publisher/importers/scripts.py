@@ -80,9 +80,12 @@ def _language_of(script: str, run: str) -> tuple[str, str]:
     return "el", "ltr"
 
 
-def mark_fragments(fragment: str) -> tuple[str, Counter[str]]:
+def mark_fragments(fragment: str, language: str = "") -> tuple[str, Counter[str]]:
     """Wrap runs of another script in <span lang dir>; a paragraph mostly in one becomes
-    <div lang dir>. Only text between tags is touched."""
+    <div lang dir>. Only text between tags is touched. Runs in the document's own
+    `language` are its text, not passages: an Arabic statement is not marked Arabic
+    paragraph by paragraph (its front matter's `lang` says it once)."""
+    own = language.split("-")[0].lower()
     found: Counter[str] = Counter()
     pieces = _TAG.split(fragment)
     for i in range(0, len(pieces), 2):  # even indexes are text, odd ones tags
@@ -93,6 +96,8 @@ def mark_fragments(fragment: str) -> tuple[str, Counter[str]]:
 
             def wrap(match: regex.Match[str], script: str = script) -> str:
                 language, direction = _language_of(script, match.group(0))
+                if language == own:
+                    return match.group(0)
                 found[f"{language} passages"] += 1
                 return f'<span lang="{language}" dir="{direction}">{match.group(0)}</span>'
 

@@ -188,7 +188,14 @@ def signature(text: str) -> tuple[str, dt.date | None] | None:
     return None
 
 
+def capitalised(word: str) -> bool:
+    """Whether a word starts as a name or a title does: with a capital, or in a script that
+    has none (Arabic, Farsi, Hebrew), where every word could."""
+    first = word[:1]
+    return first.isupper() or (first.isalpha() and first.lower() == first.upper())
+
+
 def _name_like(text: str, max_words: int) -> bool:
     words = text.split()
-    capitalised = [w for w in words if w[:1].isupper() or w[:1] in "(«\"'"]
-    return 0 < len(words) <= max_words and len(capitalised) >= max(1, len(words) // 2)
+    capitalised_words = [w for w in words if capitalised(w) or w[:1] in "(«\"'"]
+    return 0 < len(words) <= max_words and len(capitalised_words) >= max(1, len(words) // 2)

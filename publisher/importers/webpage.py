@@ -60,7 +60,7 @@ def recover_page(data: bytes, path: Path) -> list[Draft]:
     )
     html_lang = (lxml.html.fromstring(page).get("lang") or "").split("-")[0]
     draft.language = html_lang or detect_language(text)
-    draft.body_html, fragments = mark_fragments(fragment)
+    draft.body_html, fragments = mark_fragments(fragment, draft.language)
     draft.found.update(fragments)
     draft.found["paragraphs"] = fragment.count("<p")
     draft.found["headings"] = sum(fragment.count(f"<h{n}") for n in range(1, 7))
