@@ -124,6 +124,40 @@ def test_hyphens_at_line_ends_are_the_typesetters_when_words_break_often_else_a_
     assert "attack on front-line services in every ward" in texts(wrapped, "//p")[0]
 
 
+def test_paragraphs_apart_stay_apart_though_the_first_ends_at_the_columns_side(
+    tmp_path: Path,
+) -> None:
+    first = [
+        "The cleaners at the Royal Infirmary have been on strike for three weeks,",
+        "and the trust still refuses to meet their union representatives at all.",
+    ]
+    second = ["We ask every branch to send a delegation to the picket line this week."]
+    pdf = written_lines(["Statement on the strike", "", *first, "", *second])
+    (doc,) = import_one(tmp_path, pdf, "strike.pdf")
+    assert texts(doc, "//p") == [" ".join(first), *second]
+
+
+ARABIC = (
+    "نحن نقف مع عمال النظافة في المستشفى الملكي الذين أضربوا عن العمل منذ ثلاثة أسابيع،"
+    " ونطالب الإدارة بالتفاوض معهم فورًا ودون شروط ومن دون أي تأخير إضافي."
+)
+
+
+def test_a_right_to_left_statement_is_joined_where_its_lines_reach_their_left_side(
+    tmp_path: Path,
+) -> None:
+    """Arabic lines wrap at the column's left side: ragged on the right they never reach,
+    each is still a line of its paragraph."""
+    weasyprint = import_weasyprint()
+    html = f"""<html lang="ar" dir="rtl"><head><style>@page {{ size: A5; margin: 20mm }}
+        body {{ font: 11pt/1.5 'Noto Naskh Arabic', serif; text-align: right }}
+        </style></head><body>
+        <h1>بيان حول الإضراب</h1><p>{ARABIC} {ARABIC}</p><p>{ARABIC}</p></body></html>"""
+    (doc,) = import_one(tmp_path, weasyprint.HTML(string=html).write_pdf(), "bayan.pdf")
+    assert doc.title == "بيان حول الإضراب" and doc.language == "ar"
+    assert texts(doc, "//p") == [f"{ARABIC} {ARABIC}", ARABIC]
+
+
 def test_a_pdf_sent_as_an_attachment_is_imported_instead_of_the_covering_note(
     tmp_path: Path,
 ) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,9 +80,10 @@ def pdf_text(data: bytes, source: Path) -> tuple[str, int]:
     for page_number, blocks in enumerate(kept_pages):
         right = max((line.box[2] for block in blocks for line in block), default=0.0)
         left = min((line.box[0] for block in blocks for line in block), default=0.0)
-        reach = right - (right - left) * SHORT
-        for number, block in enumerate(blocks):
-            text = _block_text(block, body, reach, hyphenates)
+        margin = (right - left) * SHORT
+        column = (left + margin, right - margin)  # a wrapped line's end is beyond these
+        for number, block in enumerate(_paragraph_blocks(blocks, body, column)):
+            text = _block_text(block, body, column, hyphenates)
             if number == 0 and page_number and paragraphs and _carried_over(paragraphs[-1], text):
                 paragraphs[-1] = _joined(paragraphs[-1], text, hyphenates)
             else:
@@ -223,15 +225,61 @@ def _hyphenates(pages: list[list[list[Line]]]) -> bool:
     return broken >= 2
 
 
-def _block_text(lines: list[Line], body: float, reach: float, hyphenates: bool) -> str:
-    """A block's lines joined where they were wrapped (the line reaches the column's right
-    side); kept apart where the PDF broke them short. A heading is one line."""
-    heading = all(line.size >= body * LARGER or line.bold for line in lines)
+def _paragraph_blocks(
+    blocks: list[list[Line]], body: float, column: tuple[float, float]
+) -> list[list[Line]]:
+    """Blocks that are lines of one paragraph made one: PyMuPDF sees a block in each line
+    when tall type makes lines overlap (Arabic's, often). A block goes on in the next when
+    its last line was wrapped, the next starts right under it and neither is a heading."""
+    merged: list[list[Line]] = []
+    for block in blocks:
+        if merged and _goes_on(merged[-1], block, body, column):
+            merged[-1] = [*merged[-1], *block]
+        else:
+            merged.append(block)
+    return merged
+
+
+def _goes_on(
+    block: list[Line], after: list[Line], body: float, column: tuple[float, float]
+) -> bool:
+    last, first = block[-1], after[0]
+    height = last.box[3] - last.box[1]
+    return (
+        _wrapped(last, column)
+        and first.box[1] - last.box[3] < height * 0.5
+        and not _is_heading(block, body)
+        and not _is_heading(after, body)
+    )
+
+
+def _is_heading(lines: list[Line], body: float) -> bool:
+    return all(line.size >= body * LARGER or line.bold for line in lines)
+
+
+def _wrapped(line: Line, column: tuple[float, float]) -> bool:
+    """Whether a line reaches the side of the column where its lines end: the right, or
+    the left in Arabic, Farsi or Hebrew (a line that ends short was broken there)."""
+    return line.box[0] <= column[0] if _right_to_left(line.text) else line.box[2] >= column[1]
+
+
+def _block_text(
+    lines: list[Line], body: float, column: tuple[float, float], hyphenates: bool
+) -> str:
+    """A block's lines joined where they were wrapped (`_wrapped`); kept apart where the
+    PDF broke them short. A heading is one line."""
+    heading = _is_heading(lines, body)
     text = lines[0].text
     for before, line in itertools.pairwise(lines):
-        wrapped = before.box[2] >= reach or heading
+        wrapped = _wrapped(before, column) or heading
         text = _joined(text, line.text, hyphenates) if wrapped else f"{text}\n{line.text}"
     return text
+
+
+def _right_to_left(text: str) -> bool:
+    """Whether most of a line's letters are of a right-to-left script."""
+    directions = Counter(unicodedata.bidirectional(c) for c in text if c.isalpha())
+    return directions["R"] + directions["AL"] > directions["L"]
 
 
 def _joined(text: str, after: str, hyphenates: bool) -> str:
