@@ -124,6 +124,26 @@ def test_hyphens_at_line_ends_are_the_typesetters_when_words_break_often_else_a_
     assert "attack on front-line services in every ward" in texts(wrapped, "//p")[0]
 
 
+def test_a_leaflet_in_two_columns_reads_each_column_down_and_on_into_the_next(
+    tmp_path: Path,
+) -> None:
+    """Each column's lines are joined where they reach its own right side, and the
+    paragraph the first column ends in goes on at the top of the second."""
+    weasyprint = import_weasyprint()
+    html = f"""<html lang="en"><head><style>@page {{ size: A4; margin: 20mm }}
+        body {{ font: 10pt/1.35 serif; text-align: justify; hyphens: auto }}
+        .columns {{ column-count: 2; column-gap: 8mm }}</style></head><body>
+        <h1>Why we strike</h1>
+        <div class="columns">{"".join(f"<p>{text}</p>" for text in PARAGRAPHS)}</div>
+        </body></html>"""
+    pdf = weasyprint.HTML(string=html).write_pdf()
+    with pymupdf.open(stream=pdf) as laid_out:
+        assert laid_out.page_count == 1
+    (doc,) = import_one(tmp_path, pdf, "leaflet.pdf")
+    assert doc.title == "Why we strike"
+    assert texts(doc, "//p") == PARAGRAPHS
+
+
 def test_paragraphs_apart_stay_apart_though_the_first_ends_at_the_columns_side(
     tmp_path: Path,
 ) -> None:

@@ -78,12 +78,9 @@ def pdf_text(data: bytes, source: Path) -> tuple[str, int]:
     hyphenates = _hyphenates(kept_pages)
     paragraphs: list[str] = []
     for page_number, blocks in enumerate(kept_pages):
-        right = max((line.box[2] for block in blocks for line in block), default=0.0)
-        left = min((line.box[0] for block in blocks for line in block), default=0.0)
-        margin = (right - left) * SHORT
-        column = (left + margin, right - margin)  # a wrapped line's end is beyond these
-        for number, block in enumerate(_paragraph_blocks(blocks, body, column)):
-            text = _block_text(block, body, column, hyphenates)
+        columns = _columns([line for block in blocks for line in block])
+        for number, block in enumerate(_paragraph_blocks(blocks, body, columns)):
+            text = _block_text(block, body, columns, hyphenates)
             if number == 0 and page_number and paragraphs and _carried_over(paragraphs[-1], text):
                 paragraphs[-1] = _joined(paragraphs[-1], text, hyphenates)
             else:
@@ -225,29 +222,69 @@ def _hyphenates(pages: list[list[list[Line]]]) -> bool:
     return broken >= 2
 
 
+Column = tuple[float, float]  # its left and right sides
+_STEP = 2.0  # points: the width of the upright strips a page is looked at in for gutters
+_GUTTER = 8.0  # points: the narrowest gutter between columns
+
+
+def _columns(lines: list[Line]) -> list[Column]:
+    """The page's columns of text, left to right: split where a gutter runs down the page,
+    an upright strip that few of its lines cross (a line across all columns, a title, may)."""
+    if not lines:
+        return [(0.0, 0.0)]
+    left, right = min(line.box[0] for line in lines), max(line.box[2] for line in lines)
+    steps = max(1, int((right - left) / _STEP))
+    crossing = [0] * steps
+    for line in lines:
+        first, last = int((line.box[0] - left) / _STEP), int((line.box[2] - left) / _STEP)
+        for step in range(first, min(last, steps)):
+            crossing[step] += 1
+    busy = max(crossing) * 0.25
+    sides, gutter = [left], None
+    for step, count in enumerate(crossing):
+        if count <= busy and gutter is None:
+            gutter = step
+        elif count > busy and gutter is not None:
+            if gutter > 0 and (step - gutter) * _STEP >= _GUTTER:
+                sides += [left + gutter * _STEP, left + step * _STEP]
+            gutter = None
+    sides.append(right)
+    return list(zip(sides[::2], sides[1::2], strict=True))
+
+
+def _column_of(line: Line, columns: list[Column]) -> Column:
+    """The column a line is in; the page's whole width for one that crosses a gutter."""
+    for start, end in columns:
+        if line.box[0] >= start - 2 * _STEP and line.box[2] <= end + 2 * _STEP:
+            return start, end
+    return columns[0][0], columns[-1][1]
+
+
 def _paragraph_blocks(
-    blocks: list[list[Line]], body: float, column: tuple[float, float]
+    blocks: list[list[Line]], body: float, columns: list[Column]
 ) -> list[list[Line]]:
     """Blocks that are lines of one paragraph made one: PyMuPDF sees a block in each line
-    when tall type makes lines overlap (Arabic's, often). A block goes on in the next when
-    its last line was wrapped, the next starts right under it and neither is a heading."""
+    when tall type makes lines overlap (Arabic's, often), and a paragraph goes on at the
+    top of the next column. A block goes on in the next when its last line was wrapped,
+    neither is a heading, and the next starts right under it, or at the top of the next
+    column in lower case."""
     merged: list[list[Line]] = []
     for block in blocks:
-        if merged and _goes_on(merged[-1], block, body, column):
+        if merged and _goes_on(merged[-1], block, body, columns):
             merged[-1] = [*merged[-1], *block]
         else:
             merged.append(block)
     return merged
 
 
-def _goes_on(
-    block: list[Line], after: list[Line], body: float, column: tuple[float, float]
-) -> bool:
+def _goes_on(block: list[Line], after: list[Line], body: float, columns: list[Column]) -> bool:
     last, first = block[-1], after[0]
     height = last.box[3] - last.box[1]
+    under = first.box[1] >= last.box[1] and first.box[1] - last.box[3] < height * 0.5
+    next_column = first.box[1] < last.box[1] and first.box[0] >= last.box[2]
     return (
-        _wrapped(last, column)
-        and first.box[1] - last.box[3] < height * 0.5
+        _wrapped(last, columns)
+        and (under or (next_column and first.text[:1].islower()))
         and not _is_heading(block, body)
         and not _is_heading(after, body)
     )
@@ -257,21 +294,23 @@ def _is_heading(lines: list[Line], body: float) -> bool:
     return all(line.size >= body * LARGER or line.bold for line in lines)
 
 
-def _wrapped(line: Line, column: tuple[float, float]) -> bool:
-    """Whether a line reaches the side of the column where its lines end: the right, or
+def _wrapped(line: Line, columns: list[Column]) -> bool:
+    """Whether a line reaches the side of its column where its lines end: the right, or
     the left in Arabic, Farsi or Hebrew (a line that ends short was broken there)."""
-    return line.box[0] <= column[0] if _right_to_left(line.text) else line.box[2] >= column[1]
+    start, end = _column_of(line, columns)
+    short = (end - start) * SHORT
+    if _right_to_left(line.text):
+        return line.box[0] <= start + short
+    return line.box[2] >= end - short
 
 
-def _block_text(
-    lines: list[Line], body: float, column: tuple[float, float], hyphenates: bool
-) -> str:
+def _block_text(lines: list[Line], body: float, columns: list[Column], hyphenates: bool) -> str:
     """A block's lines joined where they were wrapped (`_wrapped`); kept apart where the
     PDF broke them short. A heading is one line."""
     heading = _is_heading(lines, body)
     text = lines[0].text
     for before, line in itertools.pairwise(lines):
-        wrapped = _wrapped(before, column) or heading
+        wrapped = _wrapped(before, columns) or heading
         text = _joined(text, line.text, hyphenates) if wrapped else f"{text}\n{line.text}"
     return text
 
