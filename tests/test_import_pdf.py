@@ -9,6 +9,7 @@ generator does), so each line's end is where the test says it is."""
 
 from __future__ import annotations
 
+import functools
 import io
 from email.message import EmailMessage
 from pathlib import Path
@@ -34,6 +35,7 @@ DEMANDS = ["Visit the picket line at the main entrance.", "Give to the strike fu
 SIGNATURE = ["Solidarity,", "Maria Lopez", "Secretary, Eastharbour Trades Council"]
 
 
+@functools.cache
 def typeset_statement() -> bytes:
     """Two A4 pages: a running header and 'Page N of 2' in the margins, justified and
     hyphenated text, a heading, a bulleted list and a signature."""

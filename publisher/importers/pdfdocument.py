@@ -322,12 +322,15 @@ def _right_to_left(text: str) -> bool:
 
 
 def _joined(text: str, after: str, hyphenates: bool) -> str:
-    """Two lines of a paragraph as one: a word broken at the first's end made whole."""
-    if (match := _TYPESET_HYPHEN_END.search(text)) and after[:1].isalnum():
-        return text[: match.start()] + after
-    if hyphenates and _HYPHEN_END.search(text) and after[:1].islower():
+    """Two lines of a paragraph as one: a word broken at the first's end made whole. (Only
+    the first's end is searched: a paragraph is joined a line at a time.)"""
+    end = max(0, len(text) - 1)
+    if _TYPESET_HYPHEN_END.search(text, end) and after[:1].isalnum():
         return text[:-1] + after
-    if _HYPHEN_END.search(text) and after[:1].isalpha():
+    hyphen = _HYPHEN_END.search(text, end)
+    if hyphen and hyphenates and after[:1].islower():
+        return text[:-1] + after
+    if hyphen and after[:1].isalpha():
         return text + after  # "front-" / "line": a compound wrapped at its hyphen
     return f"{text} {after}"
 
