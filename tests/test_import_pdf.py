@@ -159,6 +159,48 @@ def test_paragraphs_apart_stay_apart_though_the_first_ends_at_the_columns_side(
     assert texts(doc, "//p") == [" ".join(first), *second]
 
 
+NOTES = [
+    "Figures from the council's register of rents, January 2026, for the flats of the"
+    " three estates only; the private lets in the rest of the ward are not registered.",
+    "Office for National Statistics, median weekly pay.",
+    "The survey's own question 12.",
+]
+
+
+def test_footnotes_are_notes_again_and_the_text_runs_on_past_them(tmp_path: Path) -> None:
+    """Notes set at the foot of their pages, numbered on from page to page: each number
+    raised in the text is a reference to its note, the notes leave the pages (a paragraph
+    goes on over the page break below them), and come back as the document's notes."""
+    weasyprint = import_weasyprint()
+    note = [f'<span class="note">{text}</span>' for text in NOTES]
+    html = f"""<html lang="en"><head><style>@page {{ size: A5; margin: 20mm }}
+        body {{ font: 10pt/1.35 serif; text-align: justify }} .note {{ float: footnote }}
+        </style></head><body><h1>Rent survey</h1>
+        <p>Average rents rose by 14 per cent{note[0]} in two years, while wages rose by
+        4 per cent{note[1]}. {PARAGRAPHS[0]}</p><p>{PARAGRAPHS[3]}</p>
+        <p>{PARAGRAPHS[4]} Three in four tenants asked for repairs{note[2]}.</p></body></html>"""
+    pdf = weasyprint.HTML(string=html).write_pdf()
+    with pymupdf.open(stream=pdf) as laid_out:  # notes on two pages, text running on
+        assert laid_out.page_count == 2
+        assert NOTES[2][:20] in laid_out[1].get_text() and NOTES[0][:20] in laid_out[0].get_text()
+
+    (doc,) = import_one(tmp_path, pdf, "survey.pdf")
+
+    body = html_of(doc)
+    assert [
+        " ".join(li.text_content().split()).rstrip("↩︎").strip()
+        for li in body.xpath("//section[contains(@class, 'footnotes')]//li")
+    ] == [text.replace("'", "’") for text in NOTES]
+    references = body.xpath("//a[@class='footnote-ref']")
+    assert [a.text_content() for a in references] == ["1", "2", "3"]
+    paragraphs = [p for p in texts(doc, "/div/p")]
+    assert paragraphs[0].startswith("Average rents rose by 14 per cent1 in two years")
+    assert paragraphs[1:] == [
+        PARAGRAPHS[3],
+        f"{PARAGRAPHS[4]} Three in four tenants asked for repairs3.",
+    ]
+
+
 ARABIC = (
     "نحن نقف مع عمال النظافة في المستشفى الملكي الذين أضربوا عن العمل منذ ثلاثة أسابيع،"
     " ونطالب الإدارة بالتفاوض معهم فورًا ودون شروط ومن دون أي تأخير إضافي."

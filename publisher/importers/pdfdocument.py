@@ -1,18 +1,23 @@
 """A PDF's text, as `publisher import` reads it: paragraphs of plain text, which the
 plain-text importer then reads as it reads text copied out of a PDF (`pdftext`).
 
-PyMuPDF (publisher's PDF engine for imposition already) gives every line with its place on
-the page and its type size. What a reader would not call the text is left out, and what
-the layout broke is mended:
+`pdflines` gives every line with its place on the page and its type size (PyMuPDF,
+publisher's PDF engine for imposition already). What a reader would not call the text is
+left out, and what the layout broke is mended:
 - running headers and footers: lines in the top or bottom tenth of a page that recur,
   numbers aside, on another page, and page numbers alone there;
 - a heading or title set on two lines is one line again (a line the plain-text reader
   can take for a title), known by its type: larger than the text's, or bold throughout;
-- a paragraph carried over a page break is one paragraph;
+- a paragraph carried over a page break, or on into the next column, is one paragraph;
+- footnotes leave the foot of their pages for the end, as "[1] …", and the numbers
+  raised in the text become "[1]" references (which the plain-text reader makes notes);
 - words hyphenated at a line's end with a soft hyphen or U+2010 (which only typesetting
-  inserts) are joined without it; those broken with '-' are left to `pdftext`, which
-  tells a PDF's hyphenation from a compound word wrapped at its hyphen.
-Only the text is read: pictures, columns' positions and fonts stay behind.
+  inserts) are joined without it; those broken with '-' lose it when words are broken
+  so more than once, as `pdftext` decides for pasted text (a compound wrapped at its
+  hyphen keeps it).
+A line is wrapped, not broken, when it reaches its column's side (found by the gutters
+between columns): a signature's or an address's short lines stay lines. Pictures and
+fonts stay behind.
 """
 
 from __future__ import annotations
@@ -22,17 +27,15 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from ..errors import PublisherError
+from .pdflines import Line, pdf_lines
 from .pdftext import LONGEST_FURNITURE, is_page_number
 
-MARGIN = 0.1  # of the page's height, at its top and bottom: where headers and footers are
 LARGER = 1.15  # a heading's type, at least, against the text's
 LONGEST_HEADING = 200  # characters
-_BOLD = 16  # PyMuPDF's span flag
+# A footnote's first line: its raised number, or "1." / "1 " as some programs set it.
+_NOTE_START = re.compile(r"^(?:\x00(\d{1,3})\x00|(\d{1,3})[.)]?\s)\s*")
 SHORT = 0.2  # of the column's width: a line ending further from its right side was broken
 # A soft hyphen or U+2010 at a line's end, which only typesetting puts there; a '-' after
 # letters, which may be typesetting's or a compound's.
@@ -41,24 +44,11 @@ _HYPHEN_END = re.compile(r"(?<=[^\W\d_]{2})-$")
 _ENDS_SENTENCE = re.compile(r"[.!?:;…\"”»)\]]$")
 
 
-@dataclass(frozen=True)
-class Line:
-    text: str
-    size: float  # the largest type in it, in points
-    bold: bool  # bold throughout
-    in_margin: bool
-    box: tuple[float, float, float, float]  # left, top, right, bottom
-
-
-# A list item's marker, which some PDFs draw apart from its text.
-_MARKER = re.compile(r"^([•◦▪▫‣●○■□–\-*·]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
-
-
 def pdf_text(data: bytes, source: Path) -> tuple[str, int]:
     """The text of a PDF in paragraphs, each on one line but where the PDF broke a line
     short (an address, a signature), and how many header, footer and page-number lines
     were left out."""
-    pages = _pages(data, source)
+    pages = pdf_lines(data, source)
     furniture = _furniture_shapes(pages)
     body = _body_size(pages)
     kept_pages = []
@@ -75,6 +65,7 @@ def pdf_text(data: bytes, source: Path) -> tuple[str, int]:
             if kept:
                 kept_blocks.append(kept)
         kept_pages.append(kept_blocks)
+    kept_pages, notes = _footnotes(kept_pages)
     hyphenates = _hyphenates(kept_pages)
     paragraphs: list[str] = []
     for page_number, blocks in enumerate(kept_pages):
@@ -85,96 +76,60 @@ def pdf_text(data: bytes, source: Path) -> tuple[str, int]:
                 paragraphs[-1] = _joined(paragraphs[-1], text, hyphenates)
             else:
                 paragraphs.append(text)
-    return "\n\n".join(paragraphs) + "\n", left_out
+    for mark, lines in notes.items():
+        paragraphs.append(f"[{mark}] {_block_text(lines, body, [_page_width(lines)], hyphenates)}")
+    text = "\n\n".join(paragraphs) + "\n"
+    return _RAISED.sub(lambda m: f"[{m[1]}]" if m[1] in notes else m[1], text), left_out
 
 
-def _pages(data: bytes, source: Path) -> list[list[list[Line]]]:
-    """Each page's text blocks, each block its lines, in the order the PDF gives them."""
-    import pymupdf
-
-    try:
-        document = pymupdf.open(stream=data, filetype="pdf")
-    except Exception as exc:  # PyMuPDF raises its own and plain RuntimeErrors alike
-        raise PublisherError.at(
-            f"this PDF cannot be read: it is damaged, or no PDF ({exc})",
-            source,
-            hint="open it in a PDF reader; if it opens, save or print it to a new PDF",
-        ) from None
-    with document:
-        if document.needs_pass:
-            raise PublisherError.at(
-                "this PDF is locked with a password",
-                source,
-                hint="ask for the file it was made from, or for a copy without the password",
-            )
-        pages = [_page_blocks(page) for page in document]
-        pictures = sum(len(page.get_images()) for page in document)
-    if pictures and not any(line.text.strip() for blocks in pages for b in blocks for line in b):
-        raise PublisherError.at(
-            "this PDF has no text, only pictures of its pages (a scan)",
-            source,
-            hint="ask for the file it was made from, or give it text first with OCR"
-            " (ocrmypdf, or your scanner's 'searchable PDF')",
-        )
-    return pages
+_RAISED = re.compile(r"\x00(\d{1,3})\x00")
 
 
-def _page_blocks(page: Any) -> list[list[Line]]:
-    height = page.rect.height or 1
-    blocks = []
-    for block in page.get_text("dict")["blocks"]:
-        lines = []
-        for line in block.get("lines", []):
-            spans = [s for s in line["spans"] if s["text"].strip()]
-            if not spans:
-                continue
-            text = "".join(s["text"] for s in line["spans"]).strip()
-            box = tuple(line["bbox"])
-            lines.append(
-                Line(
-                    text,
-                    max(s["size"] for s in spans),
-                    all(s["flags"] & _BOLD for s in spans),
-                    box[3] < height * MARGIN or box[1] > height * (1 - MARGIN),
-                    box,
-                )
-            )
-        if lines:
-            blocks.append(lines)
-    return _markers_with_their_items(blocks)
+def _footnotes(
+    pages: list[list[list[Line]]],
+) -> tuple[list[list[list[Line]]], dict[str, list[Line]]]:
+    """Footnotes taken out of the pages they end, by number, their own numbers left out: a
+    block under the text whose lines start notes, each with a number raised in the text
+    above it on its page. None are taken if numbers repeat (notes numbered per page)."""
+    found: list[tuple[str, list[Line]]] = []
+    taken: set[tuple[int, int]] = set()
+    for page_number, blocks in enumerate(pages):
+        raised: set[str] = set()
+        for block_number, block in enumerate(blocks):
+            if notes := _notes_in(block, raised):
+                found += notes
+                taken.add((page_number, block_number))
+            else:
+                raised.update(_RAISED.findall(" ".join(line.text for line in block)))
+    numbers = [number for number, _ in found]
+    if not found or len(set(numbers)) < len(numbers):
+        return pages, {}
+    kept = [
+        [block for b, block in enumerate(blocks) if (p, b) not in taken]
+        for p, blocks in enumerate(pages)
+    ]
+    return kept, {number: lines for number, lines in found if lines}
 
 
-def _markers_with_their_items(blocks: list[list[Line]]) -> list[list[Line]]:
-    """List markers drawn as lines of their own put back before the text on their line."""
-    markers = [line for block in blocks for line in block if _MARKER.match(line.text)]
-    if not markers:
-        return blocks
-    placed: set[int] = set()
-    result = []
-    for block in blocks:
-        lines = []
-        for line in block:
-            if _MARKER.match(line.text):
-                continue
-            marker = next(
-                (
-                    m
-                    for m in markers
-                    if id(m) not in placed
-                    and m.box[2] <= line.box[0] + 1
-                    and line.box[1] <= (m.box[1] + m.box[3]) / 2 <= line.box[3]
-                ),
-                None,
-            )
-            if marker is not None:
-                placed.add(id(marker))
-                line = dataclasses.replace(line, text=f"{marker.text} {line.text}")
-            lines.append(line)
-        if lines:
-            result.append(lines)
-    # a marker with no text beside it is text after all
-    unplaced = [[m] for m in markers if id(m) not in placed]
-    return result + unplaced if unplaced else result
+def _notes_in(block: list[Line], raised: set[str]) -> list[tuple[str, list[Line]]]:
+    """The notes a block holds, if it is one of footnotes: each line that starts with a
+    raised number starts a note, the lines after it go on with it."""
+    notes: list[tuple[str, list[Line]]] = []
+    for line in block:
+        start = _NOTE_START.match(line.text)
+        number = (start[1] or start[2]) if start else ""
+        if start and number in raised:
+            rest = line.text[start.end() :]
+            notes.append((number, [dataclasses.replace(line, text=rest)] if rest else []))
+        elif notes:
+            notes[-1][1].append(line)
+        else:
+            return []
+    return notes
+
+
+def _page_width(lines: list[Line]) -> Column:
+    return min(line.box[0] for line in lines), max(line.box[2] for line in lines)
 
 
 def _shape(text: str) -> str:

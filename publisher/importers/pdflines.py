@@ -1,0 +1,134 @@
+"""A PDF's lines, as PyMuPDF reads them: each with its text, its place on the page, its
+type size and whether it is bold, in the order of the PDF's blocks. Two things the
+layout drew apart are put back together: a list item's marker drawn as a line of its
+own goes before its text, and a footnote's raised number stands out in its line's text
+(between NOTE characters) until `pdfdocument` knows whether a note goes with it. A PDF
+that cannot be read, is locked, or holds only pictures of pages is named with what to
+ask for.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import PublisherError
+
+MARGIN = 0.1  # of the page's height, at its top and bottom: where headers and footers are
+_BOLD = 16  # PyMuPDF's span flags
+_SUPERSCRIPT = 1
+NOTE = "\x00"  # around a raised number in a line's text, until it is known to be a note's
+_NOTE_NUMBER = re.compile(r"\d{1,3}")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    size: float  # the largest type in it, in points
+    bold: bool  # bold throughout
+    in_margin: bool
+    box: tuple[float, float, float, float]  # left, top, right, bottom
+
+
+# A list item's marker, which some PDFs draw apart from its text.
+_MARKER = re.compile(r"^([•◦▪▫‣●○■□–\-*·]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
+
+
+def pdf_lines(data: bytes, source: Path) -> list[list[list[Line]]]:
+    """Each page's text blocks, each block its lines, in the order the PDF gives them."""
+    import pymupdf
+
+    try:
+        document = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as exc:  # PyMuPDF raises its own and plain RuntimeErrors alike
+        raise PublisherError.at(
+            f"this PDF cannot be read: it is damaged, or no PDF ({exc})",
+            source,
+            hint="open it in a PDF reader; if it opens, save or print it to a new PDF",
+        ) from None
+    with document:
+        if document.needs_pass:
+            raise PublisherError.at(
+                "this PDF is locked with a password",
+                source,
+                hint="ask for the file it was made from, or for a copy without the password",
+            )
+        pages = [_page_blocks(page) for page in document]
+        pictures = sum(len(page.get_images()) for page in document)
+    if pictures and not any(line.text.strip() for blocks in pages for b in blocks for line in b):
+        raise PublisherError.at(
+            "this PDF has no text, only pictures of its pages (a scan)",
+            source,
+            hint="ask for the file it was made from, or give it text first with OCR"
+            " (ocrmypdf, or your scanner's 'searchable PDF')",
+        )
+    return pages
+
+
+def _page_blocks(page: Any) -> list[list[Line]]:
+    height = page.rect.height or 1
+    blocks = []
+    for block in page.get_text("dict")["blocks"]:
+        lines = []
+        for line in block.get("lines", []):
+            spans = [s for s in line["spans"] if s["text"].strip()]
+            if not spans:
+                continue
+            text = "".join(_span_text(s) for s in line["spans"]).strip()
+            box = tuple(line["bbox"])
+            lines.append(
+                Line(
+                    text,
+                    max(s["size"] for s in spans),
+                    all(s["flags"] & _BOLD for s in spans),
+                    box[3] < height * MARGIN or box[1] > height * (1 - MARGIN),
+                    box,
+                )
+            )
+        if lines:
+            blocks.append(lines)
+    return _markers_with_their_items(blocks)
+
+
+def _span_text(span: dict[str, Any]) -> str:
+    """A span's text; a footnote's number raised above the line stands out as one."""
+    text: str = span["text"]
+    if span["flags"] & _SUPERSCRIPT and _NOTE_NUMBER.fullmatch(text.strip()):
+        return f"{NOTE}{text.strip()}{NOTE}"
+    return text
+
+
+def _markers_with_their_items(blocks: list[list[Line]]) -> list[list[Line]]:
+    """List markers drawn as lines of their own put back before the text on their line."""
+    markers = [line for block in blocks for line in block if _MARKER.match(line.text)]
+    if not markers:
+        return blocks
+    placed: set[int] = set()
+    result = []
+    for block in blocks:
+        lines = []
+        for line in block:
+            if _MARKER.match(line.text):
+                continue
+            marker = next(
+                (
+                    m
+                    for m in markers
+                    if id(m) not in placed
+                    and m.box[2] <= line.box[0] + 1
+                    and line.box[1] <= (m.box[1] + m.box[3]) / 2 <= line.box[3]
+                ),
+                None,
+            )
+            if marker is not None:
+                placed.add(id(marker))
+                line = dataclasses.replace(line, text=f"{marker.text} {line.text}")
+            lines.append(line)
+        if lines:
+            result.append(lines)
+    # a marker with no text beside it is text after all
+    unplaced = [[m] for m in markers if id(m) not in placed]
+    return result + unplaced if unplaced else result
