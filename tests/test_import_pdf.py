@@ -159,6 +159,26 @@ def test_paragraphs_apart_stay_apart_though_the_first_ends_at_the_columns_side(
     assert texts(doc, "//p") == [" ".join(first), *second]
 
 
+def test_links_keep_their_targets_and_only_web_and_mail_ones_are_links(tmp_path: Path) -> None:
+    """Word sets a link in its own style: the text under a PDF's link is a link to where
+    it went; a link to a script or a file on the editor's machine stays text."""
+    weasyprint = import_weasyprint()
+    link = 'style="color: #0563c1; text-decoration: underline"'
+    html = f"""<html lang="en"><head><style>@page {{ size: A5; margin: 20mm }}
+        body {{ font: 10pt/1.35 serif }}</style></head><body><h1>Sign and share</h1>
+        <p>{SENTENCE} Please <a {link} href="https://example.org/petition?ref=pdf&amp;x=1">sign
+        the petition</a>, write to <a {link} href="mailto:strike@example.org">the strike
+        committee</a>, and <a {link} href="javascript:alert(1)">press here</a> or open
+        <a {link} href="file:///etc/passwd">our list</a>.</p></body></html>"""
+    (doc,) = import_one(tmp_path, weasyprint.HTML(string=html).write_pdf(), "links.pdf")
+    links = {a.text_content(): a.get("href") for a in html_of(doc).xpath("//a")}
+    assert links == {
+        "sign the petition": "https://example.org/petition?ref=pdf&x=1",
+        "the strike committee": "mailto:strike@example.org",
+    }
+    assert "press here or open our list." in texts(doc, "//p")[0]
+
+
 NOTES = [
     "Figures from the council's register of rents, January 2026, for the flats of the"
     " three estates only; the private lets in the rest of the ward are not registered.",

@@ -10,6 +10,7 @@ ask for.
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +71,7 @@ def pdf_lines(data: bytes, source: Path) -> list[list[list[Line]]]:
 
 def _page_blocks(page: Any) -> list[list[Line]]:
     height = page.rect.height or 1
+    links = _links(page)
     blocks = []
     for block in page.get_text("dict")["blocks"]:
         lines = []
@@ -77,7 +79,7 @@ def _page_blocks(page: Any) -> list[list[Line]]:
             spans = [s for s in line["spans"] if s["text"].strip()]
             if not spans:
                 continue
-            text = "".join(_span_text(s) for s in line["spans"]).strip()
+            text = linked("".join(_span_text(s, links) for s in line["spans"]).strip())
             box = tuple(line["bbox"])
             lines.append(
                 Line(
@@ -93,12 +95,38 @@ def _page_blocks(page: Any) -> list[list[Line]]:
     return _markers_with_their_items(blocks)
 
 
-def _span_text(span: dict[str, Any]) -> str:
-    """A span's text; a footnote's number raised above the line stands out as one."""
+def _span_text(span: dict[str, Any], links: list[tuple[Any, str]]) -> str:
+    """A span's text; a footnote's number raised above the line stands out as one, and
+    the text under a link is one to its target (a word processor sets a link's text in a
+    style of its own, so a span of its own)."""
     text: str = span["text"]
     if span["flags"] & _SUPERSCRIPT and _NOTE_NUMBER.fullmatch(text.strip()):
         return f"{NOTE}{text.strip()}{NOTE}"
+    middle = ((span["bbox"][0] + span["bbox"][2]) / 2, (span["bbox"][1] + span["bbox"][3]) / 2)
+    for area, target in links:
+        if text.strip() and area.contains(middle):
+            lead, words, trail = _LEADING.match(text).groups()  # type: ignore[union-attr]
+            return f'{lead}<a href="{html.escape(target)}">{html.escape(words)}</a>{trail}'
     return text
+
+
+def _links(page: Any) -> list[tuple[Any, str]]:
+    """The page's links to web pages and mail addresses, where they are on it: links to
+    scripts, files or other programs stay behind."""
+    return [
+        (link["from"], link["uri"])
+        for link in page.get_links()
+        if str(link.get("uri", "")).lower().startswith(("https://", "http://", "mailto:"))
+    ]
+
+
+def linked(text: str) -> str:
+    """A link cut in two, by a word in another style inside it or by a line's end, made one."""
+    return _SPLIT_LINK.sub(r"\1\3", text)
+
+
+_LEADING = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
+_SPLIT_LINK = re.compile(r'(<a href="([^"]*)">(?:(?!</a>).)*)</a>( ?)<a href="\2">')
 
 
 def _markers_with_their_items(blocks: list[list[Line]]) -> list[list[Line]]:
