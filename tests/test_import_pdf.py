@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import functools
 import io
+import os
+import random
+import subprocess
+import sys
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -179,6 +183,7 @@ def test_links_keep_their_targets_and_only_web_and_mail_ones_are_links(tmp_path:
     assert "press here or open our list." in texts(doc, "//p")[0]
 
 
+PUBLISHER = str(Path(sys.executable).with_name("publisher"))  # the installed command
 NOTES = [
     "Figures from the council's register of rents, January 2026, for the flats of the"
     " three estates only; the private lets in the rest of the ward are not registered.",
@@ -281,8 +286,9 @@ def scanned() -> bytes:
         (lambda: locked(typeset_statement()), "this PDF is locked with a password"),
         (scanned, "this PDF has no text, only pictures of its pages (a scan)"),
         (lambda: b"%PDF-1.7\n" + bytes(range(256)) * 8, "this PDF cannot be read"),
+        (lambda: typeset_statement()[: len(typeset_statement()) // 2], "this PDF is damaged ("),
     ],
-    ids=["locked", "scanned", "damaged"],
+    ids=["locked", "scanned", "no PDF", "half downloaded"],
 )
 def test_a_pdf_without_readable_text_is_named_with_what_to_ask_for(
     tmp_path: Path, content, said: str
@@ -293,3 +299,30 @@ def test_a_pdf_without_readable_text_is_named_with_what_to_ask_for(
     [(file, message, hint)] = [(p.file, p.message, p.hint) for p in report.problems]
     assert file == source and message.startswith(said) and hint
     assert not (tmp_path / "documents").exists() or not any((tmp_path / "documents").iterdir())
+
+
+def test_a_pdf_damaged_in_places_is_imported_with_a_note_to_check_it_and_no_library_noise(
+    tmp_path: Path,
+) -> None:
+    """Bytes damaged in transit: what can be read is imported, the report says to check
+    it, and MuPDF's own messages (which name no file) are not printed."""
+    damaged = bytearray(typeset_statement())
+    flips = random.Random(3)  # damage that leaves part of the text readable
+    for _ in range(20):
+        where = flips.randrange(len(damaged))
+        damaged[where] = flips.randrange(256)
+    source = tmp_path / "statement.pdf"
+    source.write_bytes(bytes(damaged))
+
+    run = subprocess.run(
+        [PUBLISHER, "import", "--into", str(tmp_path / "documents"), str(source)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+        check=False,
+    )
+
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "1 document(s) written" in run.stdout
+    assert "the PDF is damaged (" in run.stdout
+    assert "MuPDF" not in run.stdout + run.stderr

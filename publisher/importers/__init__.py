@@ -143,10 +143,12 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
     if suffix in PDF_SUFFIXES:
         from .pdfdocument import pdf_text
 
-        text, furniture = pdf_text(data, source)
+        text, furniture, damage = pdf_text(data, source)
         drafts = _recover_text(text, source, split, furniture)
         for draft in drafts:
             draft.found["PDF"] += 1
+            if damage:
+                draft.unsure.insert(0, f"the PDF is damaged ({damage}): check the text against it")
         return drafts, {}
     if suffix in MARKDOWN_SUFFIXES:
         raise PublisherError.at(

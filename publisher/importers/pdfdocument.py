@@ -46,11 +46,11 @@ _HYPHEN_END = re.compile(r"(?<=[^\W\d_]{2})-$")
 _ENDS_SENTENCE = re.compile(r"[.!?:;…\"”»)\]]$")
 
 
-def pdf_text(data: bytes, source: Path) -> tuple[str, int]:
+def pdf_text(data: bytes, source: Path) -> tuple[str, int, str]:
     """The text of a PDF in paragraphs, each on one line but where the PDF broke a line
-    short (an address, a signature), and how many header, footer and page-number lines
-    were left out."""
-    pages = pdf_lines(data, source)
+    short (an address, a signature); how many header, footer and page-number lines were
+    left out; and what is damaged in the PDF ("" if nothing)."""
+    pages, damage = pdf_lines(data, source)
     furniture = _furniture_shapes(pages)
     body = _body_size(pages)
     kept_pages = []
@@ -81,7 +81,8 @@ def pdf_text(data: bytes, source: Path) -> tuple[str, int]:
     for mark, lines in notes.items():
         paragraphs.append(f"[{mark}] {_block_text(lines, body, [_page_width(lines)], hyphenates)}")
     text = linked("\n\n".join(paragraphs) + "\n")
-    return _RAISED.sub(lambda m: f"[{m[1]}]" if m[1] in notes else m[1], text), left_out
+    text = _RAISED.sub(lambda m: f"[{m[1]}]" if m[1] in notes else m[1], text)
+    return text, left_out, damage
 
 
 _RAISED = re.compile(r"\x00(\d{1,3})\x00")

@@ -38,10 +38,15 @@ class Line:
 _MARKER = re.compile(r"^([•◦▪▫‣●○■□–\-*·]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
 
 
-def pdf_lines(data: bytes, source: Path) -> list[list[list[Line]]]:
-    """Each page's text blocks, each block its lines, in the order the PDF gives them."""
+def pdf_lines(data: bytes, source: Path) -> tuple[list[list[list[Line]]], str]:
+    """Each page's text blocks, each block its lines, in the order the PDF gives them; and
+    what is damaged in it ("" if nothing), in MuPDF's words, which are kept for the
+    editor's report rather than printed as MuPDF would."""
     import pymupdf
 
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    pymupdf.TOOLS.reset_mupdf_warnings()
     try:
         document = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # PyMuPDF raises its own and plain RuntimeErrors alike
@@ -59,14 +64,29 @@ def pdf_lines(data: bytes, source: Path) -> list[list[list[Line]]]:
             )
         pages = [_page_blocks(page) for page in document]
         pictures = sum(len(page.get_images()) for page in document)
-    if pictures and not any(line.text.strip() for blocks in pages for b in blocks for line in b):
+    damage = _damage(pymupdf.TOOLS.mupdf_warnings())
+    text = any(line.text.strip() for blocks in pages for b in blocks for line in b)
+    if damage and not text:
+        raise PublisherError.at(
+            f"this PDF is damaged ({damage}): no text could be read from it",
+            source,
+            hint="download or copy it again; if it opens in a PDF reader, save or print it"
+            " to a new PDF",
+        )
+    if pictures and not text:
         raise PublisherError.at(
             "this PDF has no text, only pictures of its pages (a scan)",
             source,
             hint="ask for the file it was made from, or give it text first with OCR"
             " (ocrmypdf, or your scanner's 'searchable PDF')",
         )
-    return pages
+    return pages, damage
+
+
+def _damage(warnings: str) -> str:
+    """MuPDF's first word of what it found broken, if it found anything."""
+    found = [line for line in warnings.splitlines() if "error" in line or "broken" in line]
+    return found[0].strip()[:120] if found else ""
 
 
 def _page_blocks(page: Any) -> list[list[Line]]:
