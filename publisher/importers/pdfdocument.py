@@ -51,28 +51,17 @@ def pdf_text(data: bytes, source: Path) -> tuple[str, int, str]:
     short (an address, a signature); how many header, footer and page-number lines were
     left out; and what is damaged in the PDF ("" if nothing)."""
     pages, damage = pdf_lines(data, source)
-    furniture = _furniture_shapes(pages)
     body = _body_size(pages)
-    kept_pages = []
-    left_out = 0
-    for blocks in pages:
-        kept_blocks = []
-        for block in blocks:
-            kept = [
-                line
-                for line in block
-                if not (line.in_margin and _shape(line.text) in furniture | {"#"})
-            ]
-            left_out += len(block) - len(kept)
-            if kept:
-                kept_blocks.append(kept)
-        kept_pages.append(kept_blocks)
-    kept_pages, notes = _footnotes(kept_pages)
-    hyphenates = _hyphenates(kept_pages)
-    paragraphs: list[str] = []
-    for page_number, blocks in enumerate(kept_pages):
+    kept, left_out = _without_furniture(pages)
+    kept, notes = _footnotes(kept)
+    laid_out = []  # each page's columns and its blocks, those of one paragraph made one
+    for blocks in kept:
         columns = _columns([line for block in blocks for line in block])
-        for number, block in enumerate(_paragraph_blocks(blocks, body, columns)):
+        laid_out.append((columns, _paragraph_blocks(blocks, body, columns)))
+    hyphenates = _hyphenates([blocks for _, blocks in laid_out])
+    paragraphs: list[str] = []
+    for page_number, (columns, blocks) in enumerate(laid_out):
+        for number, block in enumerate(blocks):
             text = _block_text(block, body, columns, hyphenates)
             if number == 0 and page_number and paragraphs and _carried_over(paragraphs[-1], text):
                 paragraphs[-1] = _joined(paragraphs[-1], text, hyphenates)
@@ -83,6 +72,25 @@ def pdf_text(data: bytes, source: Path) -> tuple[str, int, str]:
     text = linked("\n\n".join(paragraphs) + "\n")
     text = _RAISED.sub(lambda m: f"[{m[1]}]" if m[1] in notes else m[1], text)
     return text, left_out, damage
+
+
+def _without_furniture(pages: list[list[list[Line]]]) -> tuple[list[list[list[Line]]], int]:
+    """The pages without their running headers, footers and page numbers, and how many
+    such lines there were."""
+    furniture = _furniture_shapes(pages) | {"#"}
+    kept_pages = []
+    left_out = 0
+    for blocks in pages:
+        kept_blocks = []
+        for block in blocks:
+            kept = [
+                line for line in block if not (line.in_margin and _shape(line.text) in furniture)
+            ]
+            left_out += len(block) - len(kept)
+            if kept:
+                kept_blocks.append(kept)
+        kept_pages.append(kept_blocks)
+    return kept_pages, left_out
 
 
 _RAISED = re.compile(r"\x00(\d{1,3})\x00")
