@@ -38,7 +38,6 @@ def preload() -> None:
     import pypandoc  # noqa: F401
     import rich.progress
     import rich.table  # noqa: F401
-    import weasyprint  # noqa: F401
     import yaml  # noqa: F401
 
     import publisher.build
@@ -49,6 +48,9 @@ def preload() -> None:
     import publisher.renderers.leaflet
     import publisher.renderers.pdf
     import publisher.renderers.web  # noqa: F401
+    from publisher.renderers.weasy import import_weasyprint
+
+    import_weasyprint()  # as publisher imports it: a plain import would skip its patches
 
 
 def warm_up() -> None:
