@@ -163,6 +163,26 @@ def test_paragraphs_apart_stay_apart_though_the_first_ends_at_the_columns_side(
     assert texts(doc, "//p") == [" ".join(first), *second]
 
 
+def test_words_set_in_bold_or_italics_inside_a_paragraph_keep_their_emphasis(
+    tmp_path: Path,
+) -> None:
+    """What a statement stresses inside a sentence stays stressed; a heading set in bold
+    throughout is a heading, not bold text."""
+    weasyprint = import_weasyprint()
+    html = f"""<html lang="en"><head><style>@page {{ size: A5; margin: 20mm }}
+        body {{ font: 10pt/1.35 serif }}</style></head><body><h1>Our demands</h1>
+        <p>{SENTENCE} We demand <b>£15 an hour for every cleaner</b> and <i>full sick pay
+        from the first day</i>, and nothing less.</p>
+        <p><b>What we ask of members</b></p><p>{SENTENCE}</p></body></html>"""
+    (doc,) = import_one(tmp_path, weasyprint.HTML(string=html).write_pdf(), "demands.pdf")
+    body = html_of(doc)
+    assert [b.text_content() for b in body.xpath("//p//strong")] == [
+        "£15 an hour for every cleaner"
+    ]
+    assert [i.text_content() for i in body.xpath("//p//em")] == ["full sick pay from the first day"]
+    assert texts(doc, "//h2") == ["What we ask of members"]
+
+
 def test_links_keep_their_targets_and_only_web_and_mail_ones_are_links(tmp_path: Path) -> None:
     """Word sets a link in its own style: the text under a PDF's link is a link to where
     it went; a link to a script or a file on the editor's machine stays text."""

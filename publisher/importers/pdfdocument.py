@@ -11,8 +11,9 @@ left out, and what the layout broke is mended:
 - a paragraph carried over a page break, or on into the next column, is one paragraph;
 - footnotes leave the foot of their pages for the end, as "[1] …", and the numbers
   raised in the text become "[1]" references (which the plain-text reader makes notes);
-- a link cut in two by a line's end is one link (`pdflines` makes the text under a
-  PDF's link a link);
+- a link or an emphasis cut in two by a line's end is one (`pdflines` makes the text
+  under a PDF's link a link, and words a line sets in bold or italics, not all of it,
+  emphasis);
 - words hyphenated at a line's end with a soft hyphen or U+2010 (which only typesetting
   inserts) are joined without it; those broken with '-' lose it when words are broken
   so more than once, as `pdftext` decides for pasted text (a compound wrapped at its
@@ -31,7 +32,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from .pdflines import Line, linked, pdf_lines
+from .pdflines import Line, pdf_lines, rejoined
 from .pdftext import LONGEST_FURNITURE, is_page_number
 
 LARGER = 1.15  # a heading's type, at least, against the text's
@@ -69,7 +70,7 @@ def pdf_text(data: bytes, source: Path) -> tuple[str, int, str]:
                 paragraphs.append(text)
     for mark, lines in notes.items():
         paragraphs.append(f"[{mark}] {_block_text(lines, body, [_page_width(lines)], hyphenates)}")
-    text = linked("\n\n".join(paragraphs) + "\n")
+    text = rejoined("\n\n".join(paragraphs) + "\n")
     text = _RAISED.sub(lambda m: f"[{m[1]}]" if m[1] in notes else m[1], text)
     return text, left_out, damage
 

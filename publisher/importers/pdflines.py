@@ -20,7 +20,9 @@ from ..errors import PublisherError
 
 MARGIN = 0.1  # of the page's height, at its top and bottom: where headers and footers are
 _BOLD = 16  # PyMuPDF's span flags
+_ITALIC = 2
 _SUPERSCRIPT = 1
+_STYLES = {_BOLD: "strong", _ITALIC: "em"}
 NOTE = "\x00"  # around a raised number in a line's text, until it is known to be a note's
 _NOTE_NUMBER = re.compile(r"\d{1,3}")
 
@@ -99,7 +101,8 @@ def _page_blocks(page: Any) -> list[list[Line]]:
             spans = [s for s in line["spans"] if s["text"].strip()]
             if not spans:
                 continue
-            text = linked("".join(_span_text(s, links) for s in line["spans"]).strip())
+            styled = _partly_styled(spans)
+            text = rejoined("".join(_span_text(s, links, styled) for s in line["spans"]).strip())
             box = tuple(line["bbox"])
             lines.append(
                 Line(
@@ -115,19 +118,36 @@ def _page_blocks(page: Any) -> list[list[Line]]:
     return _markers_with_their_items(blocks)
 
 
-def _span_text(span: dict[str, Any], links: list[tuple[Any, str]]) -> str:
-    """A span's text; a footnote's number raised above the line stands out as one, and
-    the text under a link is one to its target (a word processor sets a link's text in a
-    style of its own, so a span of its own)."""
+def _partly_styled(spans: list[dict[str, Any]]) -> int:
+    """The styles (bold, italic) some of a line's spans are set in and others not: what
+    the line stresses. A line set all in one is a heading's or a quotation's, left to
+    the type size and the plain-text reader."""
+    flags = [span["flags"] for span in spans]
+    return sum(
+        style
+        for style in _STYLES
+        if any(f & style for f in flags) and not all(f & style for f in flags)
+    )
+
+
+def _span_text(span: dict[str, Any], links: list[tuple[Any, str]], styled: int = 0) -> str:
+    """A span's text; a footnote's number raised above the line stands out as one, the
+    text under a link is one to its target (a word processor sets a link's text in a
+    style of its own, so a span of its own), and words the line stresses are emphasis."""
     text: str = span["text"]
     if span["flags"] & _SUPERSCRIPT and _NOTE_NUMBER.fullmatch(text.strip()):
         return f"{NOTE}{text.strip()}{NOTE}"
+    if not text.strip():
+        return text
+    lead, words, trail = _LEADING.match(text).groups()  # type: ignore[union-attr]
     middle = ((span["bbox"][0] + span["bbox"][2]) / 2, (span["bbox"][1] + span["bbox"][3]) / 2)
-    for area, target in links:
-        if text.strip() and area.contains(middle):
-            lead, words, trail = _LEADING.match(text).groups()  # type: ignore[union-attr]
-            return f'{lead}<a href="{html.escape(target)}">{html.escape(words)}</a>{trail}'
-    return text
+    target = next((target for area, target in links if area.contains(middle)), None)
+    if target is not None:
+        words = f'<a href="{html.escape(target)}">{html.escape(words)}</a>'
+    for style, tag in _STYLES.items():
+        if styled & style & span["flags"]:
+            words = f"<{tag}>{words}</{tag}>"
+    return f"{lead}{words}{trail}"
 
 
 def _links(page: Any) -> list[tuple[Any, str]]:
@@ -140,13 +160,16 @@ def _links(page: Any) -> list[tuple[Any, str]]:
     ]
 
 
-def linked(text: str) -> str:
-    """A link cut in two, by a word in another style inside it or by a line's end, made one."""
-    return _SPLIT_LINK.sub(r"\1\3", text)
+def rejoined(text: str) -> str:
+    """A link or an emphasis cut in two, by a word in another style inside it or by a
+    line's end, made one."""
+    text = _SPLIT_LINK.sub(r"\1\3", text)
+    return _SPLIT_STYLE.sub(r"\2", text)
 
 
 _LEADING = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
 _SPLIT_LINK = re.compile(r'(<a href="([^"]*)">(?:(?!</a>).)*)</a>( ?)<a href="\2">')
+_SPLIT_STYLE = re.compile(r"</(strong|em)>( ?)<\1>")
 
 
 def _markers_with_their_items(blocks: list[list[Line]]) -> list[list[Line]]:
