@@ -32,13 +32,13 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from .pdflines import Line, pdf_lines, rejoined
+from .pdflines import NOTE, RAISED, Line, pdf_lines, rejoined
 from .pdftext import LONGEST_FURNITURE, is_page_number
 
 LARGER = 1.15  # a heading's type, at least, against the text's
 LONGEST_HEADING = 200  # characters
 # A footnote's first line: its raised number, or "1." / "1 " as some programs set it.
-_NOTE_START = re.compile(r"^(?:\x00(\d{1,3})\x00|(\d{1,3})[.)]?\s)\s*")
+_NOTE_START = re.compile(rf"^(?:{NOTE}(\d{{1,3}}){NOTE}|(\d{{1,3}})[.)]?\s)\s*")
 SHORT = 0.2  # of the column's width: a line ending further from its right side was broken
 # A soft hyphen or U+2010 at a line's end, which only typesetting puts there; a '-' after
 # letters, which may be typesetting's or a compound's.
@@ -71,7 +71,7 @@ def pdf_text(data: bytes, source: Path) -> tuple[str, int, str]:
     for mark, lines in notes.items():
         paragraphs.append(f"[{mark}] {_block_text(lines, body, [_page_width(lines)], hyphenates)}")
     text = rejoined("\n\n".join(paragraphs) + "\n")
-    text = _RAISED.sub(lambda m: f"[{m[1]}]" if m[1] in notes else m[1], text)
+    text = RAISED.sub(lambda m: f"[{m[1]}]" if m[1] in notes else m[1], text)
     return text, left_out, damage
 
 
@@ -94,9 +94,6 @@ def _without_furniture(pages: list[list[list[Line]]]) -> tuple[list[list[list[Li
     return kept_pages, left_out
 
 
-_RAISED = re.compile(r"\x00(\d{1,3})\x00")
-
-
 def _footnotes(
     pages: list[list[list[Line]]],
 ) -> tuple[list[list[list[Line]]], dict[str, list[Line]]]:
@@ -112,7 +109,7 @@ def _footnotes(
                 found += notes
                 taken.add((page_number, block_number))
             else:
-                raised.update(_RAISED.findall(" ".join(line.text for line in block)))
+                raised.update(RAISED.findall(" ".join(line.text for line in block)))
     numbers = [number for number, _ in found]
     if not found or len(set(numbers)) < len(numbers):
         return pages, {}

@@ -24,6 +24,7 @@ _ITALIC = 2
 _SUPERSCRIPT = 1
 _STYLES = {_BOLD: "strong", _ITALIC: "em"}
 NOTE = "\x00"  # around a raised number in a line's text, until it is known to be a note's
+RAISED = re.compile(f"{NOTE}(\\d{{1,3}}){NOTE}")
 _NOTE_NUMBER = re.compile(r"\d{1,3}")
 
 
@@ -65,9 +66,10 @@ def pdf_lines(data: bytes, source: Path) -> tuple[list[list[list[Line]]], str]:
                 hint="ask for the file it was made from, or for a copy without the password",
             )
         pages = [_page_blocks(page) for page in document]
-        pictures = sum(len(page.get_images()) for page in document)
+        text = any(line.text.strip() for blocks in pages for b in blocks for line in b)
+        # only a PDF without text is looked through for pictures (a scan)
+        pictures = not text and any(page.get_images() for page in document)
     damage = _damage(pymupdf.TOOLS.mupdf_warnings())
-    text = any(line.text.strip() for blocks in pages for b in blocks for line in b)
     if damage and not text:
         raise PublisherError.at(
             f"this PDF is damaged ({damage}): no text could be read from it",
@@ -86,7 +88,7 @@ def pdf_lines(data: bytes, source: Path) -> tuple[list[list[list[Line]]], str]:
 
 
 def _damage(warnings: str) -> str:
-    """MuPDF's first word of what it found broken, if it found anything."""
+    """MuPDF's first line about what it found broken, if it found anything."""
     found = [line for line in warnings.splitlines() if "error" in line or "broken" in line]
     return found[0].strip()[:120] if found else ""
 
@@ -102,7 +104,7 @@ def _page_blocks(page: Any) -> list[list[Line]]:
             if not spans:
                 continue
             styled = _partly_styled(spans)
-            text = rejoined("".join(_span_text(s, links, styled) for s in line["spans"]).strip())
+            text = "".join(_span_text(s, links, styled) for s in line["spans"]).strip()
             box = tuple(line["bbox"])
             lines.append(
                 Line(
@@ -130,7 +132,7 @@ def _partly_styled(spans: list[dict[str, Any]]) -> int:
     )
 
 
-def _span_text(span: dict[str, Any], links: list[tuple[Any, str]], styled: int = 0) -> str:
+def _span_text(span: dict[str, Any], links: list[tuple[Any, str]], styled: int) -> str:
     """A span's text; a footnote's number raised above the line stands out as one, the
     text under a link is one to its target (a word processor sets a link's text in a
     style of its own, so a span of its own), and words the line stresses are emphasis."""
@@ -162,7 +164,7 @@ def _links(page: Any) -> list[tuple[Any, str]]:
 
 def rejoined(text: str) -> str:
     """A link or an emphasis cut in two, by a word in another style inside it or by a
-    line's end, made one."""
+    line's end, made one (in the whole text, once its lines are joined)."""
     text = _SPLIT_LINK.sub(r"\1\3", text)
     return _SPLIT_STYLE.sub(r"\2", text)
 
