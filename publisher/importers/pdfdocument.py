@@ -33,7 +33,7 @@ from collections import Counter
 from pathlib import Path
 
 from .pdflines import NOTE, RAISED, Line, pdf_lines, rejoined
-from .pdftext import LONGEST_FURNITURE, is_page_number
+from .pdftext import HYPHENATED_BREAKS, LONGEST_FURNITURE, is_page_number
 
 LARGER = 1.15  # a heading's type, at least, against the text's
 LONGEST_HEADING = 200  # characters
@@ -183,7 +183,7 @@ def _hyphenates(pages: list[list[list[Line]]]) -> bool:
         for line, after in itertools.pairwise(block)
         if _HYPHEN_END.search(line.text) and after.text[:1].islower()
     )
-    return broken >= 2
+    return broken >= HYPHENATED_BREAKS
 
 
 Column = tuple[float, float]  # its left and right sides

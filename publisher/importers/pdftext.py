@@ -27,6 +27,9 @@ _BROKEN = re.compile(
     r"(?<=[^\W\d_]{2})-\n([ \t]*)([a-zß-ÿ][^\W\d_]*[.,;:!?)»”’]*)([ \t]*)(?=(\n|$)?)"
 )
 LONGEST_FURNITURE = 80  # characters of a running header or footer
+# Words broken with '-' at line ends this often are a PDF's hyphenation; fewer, compounds
+# wrapped at their hyphen ("long-term").
+HYPHENATED_BREAKS = 2
 
 
 def from_pdf(text: str) -> tuple[str, int, int]:
@@ -81,7 +84,7 @@ def _words_joined(text: str) -> tuple[str, int]:
     """Words broken at line ends, joined: without their hyphen in a text that breaks words
     more than once (a PDF's hyphenation), with it otherwise ("long-term" wrapped at its
     hyphen). Only the first count is of words the PDF broke."""
-    hyphenated = len(_BROKEN.findall(text)) >= 2
+    hyphenated = len(_BROKEN.findall(text)) >= HYPHENATED_BREAKS
 
     def joined(match: re.Match[str]) -> str:
         word = match[2] if hyphenated else f"-{match[2]}"
