@@ -141,14 +141,12 @@ def _note_ctrl_c(signum: int, frame: FrameType | None) -> None:
 def prepare_layout(languages: tuple[str, ...]) -> None:
     """Import WeasyPrint and load the hyphenation dictionaries of `languages` (pyphen keeps
     them for the process), in a PDF worker or a thread, while the documents are read."""
-    from .renderers.weasy import import_weasyprint
+    from .renderers import hyphenation
+    from .renderers.weasy import import_weasyprint  # which has pyphen use kept copies
 
     import_weasyprint()
-    import pyphen  # WeasyPrint's hyphenation
-
     for language in languages:
-        if found := pyphen.language_fallback(language.replace("-", "_")):
-            pyphen.Pyphen(lang=found)
+        hyphenation.load(language)
 
 
 def run_job(job: Job, ctx: RenderContext) -> Rendered:

@@ -28,6 +28,8 @@ read, and WeasyPrint's PDF tags read it once for every tagged element: quadratic
 page count, 5 of the 48 CPU seconds of a 1 MB document's 300-page PDF. Once WeasyPrint is
 imported, the tuple is kept until a page is added (pydyf's `add_page` only ever appends);
 the PDF's bytes are the same.
+
+Hyphenation dictionaries parsed once, not in every process: see hyphenation.py.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ from ..imposition import PT_PER_MM
 from ..model import Document
 from ..printing import PrintOptions
 from ..templating import default_theme_dir
+from . import hyphenation
 from .base import RenderContext
 from .greyscale import grey_drawing, grey_picture
 from .links import keep_safe_links
@@ -89,6 +92,7 @@ def _import_without_probing() -> ModuleType:
     import pydyf  # WeasyPrint's PDF writer
 
     pydyf.PDF.page_references = property(_page_references)
+    hyphenation.use_kept_copies()
     module: ModuleType = weasyprint
     return module
 
