@@ -176,7 +176,9 @@ local as_written = {
     return link, false -- a link's text decides whether pandoc writes <https://…>
   end,
   Str = function(str)
-    return pandoc.RawInline("markdown", str.text)
+    if str.text:find("%p") then -- a word without punctuation is written as it is anyway
+      return pandoc.RawInline("markdown", str.text)
+    end
   end,
 }
 
