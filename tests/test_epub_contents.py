@@ -18,10 +18,13 @@ import pytest
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from validators import epubcheck_messages
 
+from publisher import pandoc
 from publisher.build import build
 from publisher.checks import epub as epub_checks
 from publisher.checks.base import Target
 from publisher.config import load_config
+from publisher.renderers import epub
+from publisher.sanitize import clean_html
 
 NS = {
     "html": "http://www.w3.org/1999/xhtml",
@@ -231,3 +234,27 @@ def _without_entry(source: Path, target: Path, title: str) -> None:
                     parent.remove(entry)
                 data = lxml.etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
             copy.writestr(info, data, compress_type=info.compress_type)
+
+
+def test_a_note_is_written_the_same_every_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A note keeps its article's language and direction in one order: the notes filter
+    wrote them in the order of a Lua table, which changes from one run of pandoc to the
+    next, so a build with SOURCE_DATE_EPOCH gave other bytes now and then."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    note = pandoc.to_html("Los jornaleros paran.[^1]\n\n[^1]: Según el sindicato.", "markdown")
+    body = clean_html(note.body_html)  # as documents have it: without pandoc's roles
+    html = (
+        '<html lang="en"><head><title>Issue</title></head><body>'
+        f'<div class="article" lang="es" dir="ltr">{body}</div></body></html>'
+    )
+    args = [f"--lua-filter={epub.NOTES_FILTER}", "--metadata=identifier:urn:uuid:1"]
+    written = set()
+    for run in range(8):  # a filter with no order would agree by chance once in 2⁷
+        pandoc.html_to_epub(html, tmp_path / f"{run}.epub", args)
+        with zipfile.ZipFile(tmp_path / f"{run}.epub") as book:
+            chapters = [n for n in book.namelist() if n.endswith(".xhtml")]
+            written.add(b"".join(book.read(n) for n in chapters))
+    (chapter,) = written
+    assert b'<div lang="es" dir="ltr">' in chapter and "Según el sindicato".encode() in chapter

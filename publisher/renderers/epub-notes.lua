@@ -64,7 +64,14 @@ local function with_notes(container, language)
       local id = link.target:match("^#(.+)$")
       if id and notes[id] and link.classes:includes("footnote-ref") then
         if language then
-          local attributes = { lang = language.attributes.lang, dir = language.attributes.dir }
+          -- As pairs, in this order: a Lua table keyed by name has no order of its own (it
+          -- changes from one run of pandoc to the next, and the EPUB's bytes with it).
+          local attributes = {}
+          for _, name in ipairs({ "lang", "dir" }) do
+            if language.attributes[name] then
+              table.insert(attributes, { name, language.attributes[name] })
+            end
+          end
           return pandoc.Note({ pandoc.Div(notes[id], pandoc.Attr("", {}, attributes)) })
         end
         return pandoc.Note(notes[id])
