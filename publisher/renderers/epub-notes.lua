@@ -16,17 +16,22 @@ local function without_back_links(blocks)
   })
 end
 
-local function called(doc)
-  local ids = {}
-  doc:walk({
+-- The ids of the notes called in `container`, and whether it holds a block of notes (one
+-- walk: most articles have no notes, and each walk costs as much as the filter's work).
+local function survey(container)
+  local ids, has_notes = {}, false
+  container:walk({
     Link = function(link)
       local id = link.target:match("^#(.+)$")
       if id and link.classes:includes("footnote-ref") then
         ids[id] = true
       end
     end,
+    Div = function(div)
+      has_notes = has_notes or div.classes:includes("footnotes")
+    end,
   })
-  return ids
+  return ids, has_notes
 end
 
 -- The notes of one div.footnotes by id, or nil when one of them is never called.
@@ -43,11 +48,16 @@ local function notes_of(footnotes, calls)
   return complete and notes or nil
 end
 
--- `container` (an element or the document) with its notes made pandoc notes. The writer
--- gathers notes at the end of the chapter, outside the article, so each note keeps the
--- language and direction of `language` (the article's div) on a div of its own.
+-- `container` (an element or the document) with its notes made pandoc notes, or nil when
+-- it has none. The writer gathers notes at the end of the chapter, outside the article, so
+-- each note keeps the language and direction of `language` (the article's div) on a div of
+-- its own.
 local function with_notes(container, language)
-  local calls, notes = called(container), {}
+  local calls, has_notes = survey(container)
+  if not has_notes then
+    return nil -- unchanged
+  end
+  local notes = {}
   container = container:walk({
     Div = function(div)
       local found = div.classes:includes("footnotes") and notes_of(div, calls)
