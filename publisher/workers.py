@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import logging
 import logging.handlers
 import multiprocessing
@@ -51,7 +52,14 @@ def new_pool(size: int, layout_languages: tuple[str, ...] | None = None) -> Proc
     its first submit: here a call that does nothing). With `layout_languages`, PDF workers:
     each imports WeasyPrint and loads those languages' hyphenation dictionaries as it
     starts. Ctrl-C is held back while they fork: this process gets it just after, and each
-    worker once it can end quietly (see _start_worker)."""
+    worker once it can end quietly (see _start_worker).
+
+    The workers get this process's objects frozen (gc.freeze, as Python's documentation
+    advises before a fork): their garbage collector never looks at them, so it neither
+    spends time on them nor writes to them, and each write would copy a memory page the
+    worker shares with this process. This process unfreezes its own at once (freezing and
+    unfreezing move one list): it may run for long (`publisher serve`) and must go on
+    collecting them."""
     _lock_wakeup_pipes()
     fork = multiprocessing.get_context("fork")
     if layout_languages is None:
@@ -60,9 +68,11 @@ def new_pool(size: int, layout_languages: tuple[str, ...] | None = None) -> Proc
         pool = ProcessPoolExecutor(size, fork, _start_layout_worker, (layout_languages,))
     _notice_ctrl_c()
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    gc.freeze()
     try:
         pool.submit(int)
     finally:
+        gc.unfreeze()
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
     return pool
 
@@ -181,6 +191,8 @@ def _start_worker() -> None:
 def _start_layout_worker(languages: tuple[str, ...]) -> None:
     _start_worker()
     prepare_layout(languages)
+    # WeasyPrint, now imported, stays for the worker's life: its collections pass it by.
+    gc.freeze()
 
 
 # In a render worker: what publisher logs while a job runs, kept to go back with its result.

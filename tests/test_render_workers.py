@@ -248,3 +248,20 @@ def test_a_pools_wakeup_pipe_is_not_closed_while_a_wakeup_is_written() -> None:
     waking.join(10)
     closing.join(10)
     assert closed_while_writing == [False]
+
+
+def test_forking_workers_leaves_the_builds_own_garbage_collection_as_it_was() -> None:
+    """The workers get the build's objects frozen (their collector leaves them alone); the
+    build's long-lived process (publisher serve) must go on collecting its own."""
+    import gc
+
+    from publisher.workers import new_pool
+
+    frozen_before = gc.get_freeze_count()
+    pool = new_pool(1)
+    try:
+        in_the_worker = pool.submit(gc.get_freeze_count).result(timeout=30)
+    finally:
+        pool.shutdown()
+    assert gc.get_freeze_count() == frozen_before
+    assert in_the_worker > 10_000  # the objects the build had made when it forked
