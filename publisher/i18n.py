@@ -81,13 +81,21 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 
 def long_date(value: dt.date, language: str | None = None) -> str:
-    """'May 1, 2026' (en), '1 May 2026' (en-GB), '1 de mayo de 2026', '1 mai 2026', '1 مايو 2026'."""
+    """'May 1, 2026' (en), '1 May 2026' (en-GB), '1 de mayo de 2026', '1 mai 2026', '1 مايو 2026'.
+    A tag CLDR does not know is written as its language is ('de-XX' as 'de'), and one whose
+    language it does not know either ('tlh') in English."""
+    from babel import UnknownLocaleError
     from babel.dates import format_date
 
-    try:
-        return format_date(value, format="long", locale=babel_locale(_regional(language)))
-    except (ValueError, LookupError):
-        return format_date(value, format="long", locale=SOURCE_LANGUAGE)
+    tag = _regional(language) or current_language()
+    subtags = tag.replace("_", "-").split("-")
+    for length in range(len(subtags), 0, -1):  # sr-Latn-XK, then sr-Latn, then sr
+        try:
+            locale = babel_locale("-".join(subtags[:length]))
+            return format_date(value, format="long", locale=locale)
+        except (UnknownLocaleError, ValueError, LookupError):
+            continue
+    return format_date(value, format="long", locale=SOURCE_LANGUAGE)
 
 
 # The units a size is written in (decimal, as Jinja's filesizeformat has them), largest first

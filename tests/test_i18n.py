@@ -51,10 +51,27 @@ def test_every_catalogue_translates_every_interface_string() -> None:
         ("es", "1 de mayo de 2026"),
         ("fr", "1 mai 2026"),
         ("ar", "1 مايو 2026"),
+        ("sr-Latn-XK", "1. maj 2026."),
+        ("de-XX", "1. Mai 2026"),  # a region CLDR does not know: as its language writes it
+        ("tlh", "May 1, 2026"),  # a language CLDR does not know: as the templates, in English
+        ("x-private", "May 1, 2026"),
     ],
 )
 def test_dates_are_written_the_way_each_language_writes_them(language: str, expected: str) -> None:
     assert i18n.long_date(dt.date(2026, 5, 1), language) == expected
+
+
+def test_a_newsletter_in_a_language_cldr_does_not_know_is_built_dated_in_english(
+    tmp_path: Path,
+) -> None:
+    """Klingon is a language tag like any other; babel has no dates for it, and the build
+    stopped on "an unexpected problem" (UnknownLocaleError) as it dated the issue."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
+    settings = root / "publisher.toml"
+    settings.write_text(settings.read_text().replace('language = "en"', 'language = "tlh"'))
+    report = build(root, formats=["email", "web"])
+    page = (report.out_dir / "001-first" / "index.html").read_text(encoding="utf-8")
+    assert 'lang="tlh"' in page and "January 10, 2026" in page
 
 
 def test_an_article_in_english_is_dated_as_a_british_issue_dates_it() -> None:
