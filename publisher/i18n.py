@@ -80,6 +80,15 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations(current_catalogue_language()).ngettext(singular, plural, n)
 
 
+def prepare(languages: Iterable[str]) -> None:
+    """Load the catalogues and CLDR date formats of `languages` now: a build about to fork
+    PDF workers, which date and label pages as the build's own outputs do, loads them once
+    for all of its processes rather than once in each."""
+    for language in languages:
+        _translations(base_language(language))
+        long_date(dt.date(2000, 1, 1), language)
+
+
 def long_date(value: dt.date, language: str | None = None) -> str:
     """'May 1, 2026' (en), '1 May 2026' (en-GB), '1 de mayo de 2026', '1 mai 2026', '1 مايو 2026'.
     A tag CLDR does not know is written as its language is ('de-XX' as 'de'), and one whose

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from . import i18n
 from .ahead import Ahead, SizeOf
 from .cache import (
     Cache,
@@ -169,6 +170,7 @@ class RenderPlan:
         if workers() > 1:
             with progress.paused():  # the progress bar's thread stops while they fork
                 if can_fork():
+                    i18n.prepare(languages)  # for the workers too, which date pages
                     self._layout = new_pool(min(workers(), len(due)), tuple(languages))
                     return
         self._warming = threading.Thread(
