@@ -14,6 +14,7 @@ rather than the `publisher` command, "code". The answer is {"returncode", "stdou
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import resource
@@ -123,6 +124,10 @@ def serve() -> None:
     os.dup2(2, 1)  # nothing the children or imports print can be taken for an answer
     preload()
     warm_up()
+    # What the children inherit is never freed by them: their collector need not look at it
+    # (nor copy the pages it writes to while looking; gc.freeze before forking, as Python's
+    # documentation advises).
+    gc.freeze()
     for line in sys.stdin:
         request = json.loads(line)
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
