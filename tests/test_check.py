@@ -90,6 +90,21 @@ def test_epub_with_a_missing_manifest_item_fails_epubcheck(broken: Callable[[], 
     assert any("epubcheck" in f and "stylesheet1.css" in f for f in found), found
 
 
+def test_a_pdf_whose_title_has_an_emoji_is_checked_like_any_other(
+    broken: Callable[[], Path],
+) -> None:
+    """poppler writes a character beyond the Basic Multilingual Plane in the PDF's title or
+    subject as two halves of a surrogate pair, which is not UTF-8: the trim-box check
+    stopped on UnicodeDecodeError ("could not run") for an issue titled "… 🏠 …"."""
+    root = broken()
+    path = root / "dist" / "001-first" / "001-first.pdf"
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.docinfo["/Title"] = "Rent & wages: the cost of living 🏠 bites"
+        pdf.docinfo["/Subject"] = "In this issue: 🔥✊🏽"
+        pdf.save(path)
+    assert failures(root, "pdf") == []
+
+
 Findings = dict[str, list[dict[str, object]]]
 
 

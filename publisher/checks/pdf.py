@@ -40,7 +40,7 @@ def fonts_embedded(target: Target) -> Iterator[Result]:
     command = tools.poppler("pdffonts")
     for path in pdfs(target):
         out = subprocess.run(
-            [command, str(path)], capture_output=True, text=True, check=True
+            [command, str(path)], capture_output=True, text=True, errors="replace", check=True
         ).stdout
         rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
         loose = [row[0] for row in rows if row[-5] != "yes"]
@@ -147,8 +147,15 @@ def text_inside_trim(target: Target) -> Iterator[Result]:
     for path in pdfs(target):
         with pikepdf.open(path) as pdf:
             trims = [(_box(p.obj.get("/TrimBox", p.MediaBox)), _box(p.MediaBox)) for p in pdf.pages]
+        # poppler writes a title's or subject's character beyond the BMP (an emoji) as the
+        # two halves of its surrogate pair, which is not UTF-8: read as any other character
+        # it cannot read, since only the words' boxes matter here.
         xml = subprocess.run(
-            [command, "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+            [command, "-bbox", str(path), "-"],
+            capture_output=True,
+            text=True,
+            errors="replace",
+            check=True,
         ).stdout
         outside = []
         for number, (match, (trim, media)) in enumerate(
