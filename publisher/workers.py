@@ -59,7 +59,9 @@ def new_pool(size: int, layout_languages: tuple[str, ...] | None = None) -> Proc
     spends time on them nor writes to them, and each write would copy a memory page the
     worker shares with this process. This process unfreezes its own at once (freezing and
     unfreezing move one list): it may run for long (`publisher serve`) and must go on
-    collecting them."""
+    collecting them. The young generations are collected first (half a millisecond): what
+    is already garbage goes now, as it would have soon, instead of waiting, unfrozen among
+    the old objects, for a full collection to free it and run its finalizers."""
     _lock_wakeup_pipes()
     fork = multiprocessing.get_context("fork")
     if layout_languages is None:
@@ -68,6 +70,7 @@ def new_pool(size: int, layout_languages: tuple[str, ...] | None = None) -> Proc
         pool = ProcessPoolExecutor(size, fork, _start_layout_worker, (layout_languages,))
     _notice_ctrl_c()
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    gc.collect(1)
     gc.freeze()
     try:
         pool.submit(int)
@@ -192,6 +195,7 @@ def _start_layout_worker(languages: tuple[str, ...]) -> None:
     _start_worker()
     prepare_layout(languages)
     # WeasyPrint, now imported, stays for the worker's life: its collections pass it by.
+    gc.collect(1)
     gc.freeze()
 
 

@@ -265,3 +265,29 @@ def test_forking_workers_leaves_the_builds_own_garbage_collection_as_it_was() ->
         pool.shutdown()
     assert gc.get_freeze_count() == frozen_before
     assert in_the_worker > 10_000  # the objects the build had made when it forked
+
+
+def test_garbage_made_before_the_workers_fork_is_freed_then_not_kept_for_later() -> None:
+    """Unfrozen, what was frozen joins the oldest objects, which only a full collection
+    frees: garbage frozen with them would be finalized at some later, unrelated moment (a
+    socket or pipe closed in the middle of something else)."""
+    import gc
+    import weakref
+
+    from publisher.workers import new_pool
+
+    finalized: list[str] = []
+
+    class Cycle:
+        pass
+
+    garbage = Cycle()
+    garbage.self = garbage  # type: ignore[attr-defined]  # only a collection frees a cycle
+    weakref.finalize(garbage, finalized.append, "freed")
+    del garbage
+    gc.disable()  # no collection but the fork's own
+    try:
+        new_pool(1).shutdown()
+        assert finalized == ["freed"]
+    finally:
+        gc.enable()
