@@ -166,3 +166,20 @@ def test_a_process_that_imports_weasyprint_as_publisher_does_keeps_what_pyphen_p
     assert shown.stdout.strip() == "so-li-da-ri-dad", shown.stderr
     kept = [path.name for path in tmp_path.rglob("publisher-hyphenation-*")]
     assert len(kept) == 1 and "hyph_es" in kept[0]
+
+
+def test_a_pyphen_that_keeps_its_patterns_otherwise_is_used_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A later pyphen may name its dictionaries' attributes otherwise: its own dictionary
+    is used, and nothing is kept that a later run would load wrongly."""
+    dictionary = a_dictionary_of_our_own(tmp_path, monkeypatch)
+
+    class Renamed:
+        def __init__(self, path: Path) -> None:
+            self.rules = {"path": str(path)}
+
+    monkeypatch.setattr(hyphenation, "parse", Renamed)
+    loaded = hyphenation.dictionary(dictionary)
+    assert isinstance(loaded, Renamed)
+    assert list((tmp_path / "kept").rglob("publisher-hyphenation-*")) == []

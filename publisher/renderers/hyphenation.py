@@ -74,6 +74,8 @@ def _parsed_and_kept(path: Path) -> Any:
         data = marshal.dumps((_stamp(path), parsed.maxlen, parsed.patterns))
     except ValueError:  # non-standard hyphenation: objects marshal does not write
         return parsed
+    except AttributeError:  # a pyphen that keeps its patterns otherwise: used as it is
+        return parsed
     # No folder of one's own (see _copy_of), or an unwritable one: parsed again next time.
     with contextlib.suppress(OSError, RuntimeError):
         target = _copy_of(path)
