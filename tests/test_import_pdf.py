@@ -203,6 +203,17 @@ def test_links_keep_their_targets_and_only_web_and_mail_ones_are_links(tmp_path:
     assert "press here or open our list." in texts(doc, "//p")[0]
 
 
+def test_angle_brackets_and_ampersands_in_a_pdfs_text_are_its_words_not_markup(
+    tmp_path: Path,
+) -> None:
+    """Pasted text may carry stray tags; a PDF's text is only text: "<why>" and "<now>"
+    were taken for tags and lost."""
+    line = "Wages < inflation, and <why> it matters to Smith & Sons: a raise <now>."
+    pdf = written_lines(["Angle brackets in a statement", "", line])
+    (doc,) = import_one(tmp_path, pdf, "brackets.pdf")
+    assert texts(doc, "//p") == [line]
+
+
 PUBLISHER = str(Path(sys.executable).with_name("publisher"))  # the installed command
 NOTES = [
     "Figures from the council's register of rents, January 2026, for the flats of the"

@@ -133,19 +133,22 @@ def _partly_styled(spans: list[dict[str, Any]]) -> int:
 
 
 def _span_text(span: dict[str, Any], links: list[tuple[Any, str]], styled: int) -> str:
-    """A span's text; a footnote's number raised above the line stands out as one, the
-    text under a link is one to its target (a word processor sets a link's text in a
-    style of its own, so a span of its own), and words the line stresses are emphasis."""
+    """A span's text, as HTML: a PDF's "<" or "&" is a character, never markup (as in
+    pasted text it may be), so "<why>" stays. A footnote's number raised above the line
+    stands out as one, the text under a link is one to its target (a word processor sets a
+    link's text in a style of its own, so a span of its own), and words the line stresses
+    are emphasis."""
     text: str = span["text"]
     if span["flags"] & _SUPERSCRIPT and _NOTE_NUMBER.fullmatch(text.strip()):
         return f"{NOTE}{text.strip()}{NOTE}"
     if not text.strip():
         return text
     lead, words, trail = _LEADING.match(text).groups()  # type: ignore[union-attr]
+    words = html.escape(words, quote=False)
     middle = ((span["bbox"][0] + span["bbox"][2]) / 2, (span["bbox"][1] + span["bbox"][3]) / 2)
     target = next((target for area, target in links if area.contains(middle)), None)
     if target is not None:
-        words = f'<a href="{html.escape(target)}">{html.escape(words)}</a>'
+        words = f'<a href="{html.escape(target)}">{words}</a>'
     for style, tag in _STYLES.items():
         if styled & style & span["flags"]:
             words = f"<{tag}>{words}</{tag}>"
