@@ -247,6 +247,33 @@ def test_a_statement_in_a_script_without_capitals_keeps_its_title_and_signature(
     assert texts(doc, "//div[@class='signature']") == [statement["signed"]]
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".odt"])
+@pytest.mark.parametrize(
+    ("statement", "language"), [(ARABIC, "ar"), (FARSI, "fa")], ids=["arabic", "farsi"]
+)
+def test_an_office_statement_in_arabic_or_farsi_is_in_its_language_not_passages_of_it(
+    tmp_path: Path, statement: dict[str, str], language: str, suffix: str
+) -> None:
+    """A file without a language property has its language from its text: its paragraphs
+    are its own, not passages in another language, and its closing name its signer (a
+    paragraph marked as a passage was passed over as a signature)."""
+    import pypandoc
+
+    source = tmp_path / "src.md"
+    source.write_text(
+        f"**{statement['title']}**\n\n{statement['paragraph']}\n\n{statement['signed']}\n",
+        encoding="utf-8",
+    )
+    office = tmp_path / f"statement{suffix}"
+    pypandoc.convert_file(str(source), suffix[1:], outputfile=str(office))
+    (doc,) = import_one(tmp_path / "ws", office.read_bytes(), office.name)
+    assert doc.title == statement["title"]
+    assert doc.language == language
+    assert html_of(doc).xpath("//*[@lang]") == []
+    assert texts(doc, "//p") == [statement["paragraph"], statement["signed"]]
+    assert doc.authors == (statement["signed"],)
+
+
 # A statement stays one document ---------------------------------------------------------------
 
 

@@ -40,12 +40,15 @@ def recover_office(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
         date=document.date,
         language="" if document.language == "und" else document.language,
     )
-    draft.body_html, fragments = mark_fragments(document.body_html, draft.language)
-    draft.found.update(fragments)
+    draft.body_html = document.body_html
     draft.found["paragraphs"] = document.body_html.count("<p>")
     draft.found["headings"] = sum(document.body_html.count(f"<h{n}") for n in range(1, 7))
     draft.found["images"] = len(media)
     if not has_title:
         draft.unsure.append("the file has no title property: the title is a guess, check it")
     shape_from_body(draft)
+    # Passages in other scripts are marked once the document's own language is known (a
+    # file without the property has it from its text): they are not its own paragraphs.
+    draft.body_html, fragments = mark_fragments(draft.body_html, draft.language)
+    draft.found.update(fragments)
     return [draft], media
