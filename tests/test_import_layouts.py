@@ -788,6 +788,70 @@ def test_an_html_message_loses_its_signature_and_the_reply_it_quotes(tmp_path: P
     assert "555 0100" not in doc.body_html
 
 
+# An HTML-only message as Outlook sends it: a page title, a style sheet (not every mail
+# program hides it in an HTML comment), the statement in bold, a list and a signature.
+OUTLOOK_HTML = """<html><head><meta charset="utf-8"><title>Statement</title>
+<style>p.MsoNormal, li.MsoNormal {margin:0cm; font-family:"Calibri",sans-serif;}</style>
+</head><body lang="EN-GB"><div class="WordSection1">
+<p class="MsoNormal"><b>Cleaners walk out at the Royal Infirmary</b></p>
+<p class="MsoNormal">Cleaners at the hospital walked out this morning over wages.</p>
+<ul><li class="MsoNormal">Back pay for March</li><li class="MsoNormal">Sick pay</li></ul>
+<p class="MsoNormal">In solidarity,<br>Maria Lopez</p></div></body></html>"""
+
+
+def test_an_html_message_is_read_without_its_page_title_and_style_sheet(
+    tmp_path: Path,
+) -> None:
+    """Its lists stay lists, and its own first line, not the page's <title>, is the title."""
+    sent = {"From": "Maria Lopez <maria@example.org>", "Subject": "Statement on the strike"}
+    (doc,) = import_one(tmp_path, message(sent, OUTLOOK_HTML, "html"), "statement.eml")
+    assert doc.title == "Cleaners walk out at the Royal Infirmary"
+    assert "MsoNormal" not in doc.body_html and "Calibri" not in doc.body_html
+    assert texts(doc, "//li") == ["Back pay for March", "Sick pay"]
+    assert texts(doc, "//p")[0].startswith("Cleaners at the hospital walked out")
+
+
+def test_an_html_reply_loses_the_message_it_quotes(tmp_path: Path) -> None:
+    """As Gmail quotes: the "wrote:" line, then the message in a blockquote."""
+    html = (
+        "<div dir='ltr'><div>Rent strike at number 12</div><div><br></div><div>"
+        + ARTICLE
+        + "</div></div><div class='gmail_quote'><div class='gmail_attr'>On Mon, 9 Mar 2026"
+        " at 09:15, Ana Torres &lt;ana@example.org&gt; wrote:<br></div>"
+        "<blockquote class='gmail_quote'><div>Can you send us the statement by Friday?</div>"
+        "<div>Ana</div></blockquote></div>"
+    )
+    sent = {"From": "Marta Gil <marta@example.org>", "Subject": "Re: the statement"}
+    (doc,) = import_one(tmp_path, message(sent, html, "html"), "reply.eml")
+    assert doc.title == "Rent strike at number 12"
+    assert "by Friday" not in doc.body_html and "wrote:" not in doc.body_html
+    assert texts(doc, "//p") == [ARTICLE]
+
+
+def test_an_html_message_laid_out_in_tables_is_read_as_its_paragraphs(tmp_path: Path) -> None:
+    """As newsletters and mail programs lay out HTML mail: centred tables in tables."""
+    html = (
+        "<table width='100%'><tr><td align='center'><table width='600'><tr><td>"
+        f"<h1>Rent strike at number 12</h1><p>{ARTICLE}</p></td></tr>"
+        "<tr><td><p>Tenants' Union</p></td></tr></table></td></tr></table>"
+    )
+    sent = {"From": "Marta Gil <marta@example.org>", "Subject": "For the bulletin"}
+    (doc,) = import_one(tmp_path, message(sent, html, "html"), "newsletter.eml")
+    assert doc.title == "Rent strike at number 12"
+    assert texts(doc, "//p")[0] == ARTICLE
+    assert (
+        "+---" not in doc.body_html and "| " not in doc.body_html and "<table" not in doc.body_html
+    )
+
+
+def test_an_html_message_with_no_text_is_named_as_such(tmp_path: Path) -> None:
+    source = tmp_path / "blank.eml"
+    source.write_bytes(message({"From": "a@example.org", "Subject": "Blank"}, " \n", "html"))
+    report = import_files([source], tmp_path / "documents")
+    assert not report.documents
+    assert [str(p) for p in report.problems] == [f"{source}: this message has no text to import"]
+
+
 def test_a_short_wrapped_text_is_joined_where_its_sentence_runs_on(tmp_path: Path) -> None:
     """Too few line breaks to tell the width it was wrapped at: a long line whose sentence
     runs on in lower case was wrapped; short lines (an address, a verse) stay as written."""

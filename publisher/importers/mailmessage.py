@@ -92,17 +92,33 @@ def _text_of(message: EmailMessage, path: Path) -> str:
     body = message.get_body(preferencelist=("plain", "html"))
     if body is None:
         raise PublisherError.at("this message has no text to import", path)
-    content = body.get_content()
+    content = str(body.get_content())
     if body.get_content_subtype() == "html":
-        import lxml.html
+        content = _html_as_text(content)
+    if not content.strip():
+        raise PublisherError.at("this message has no text to import", path)
+    return clean_text(content.replace("\r\n", "\n"), path, line_breaks=True)
 
-        root = lxml.html.document_fromstring(content)
-        for br in root.iter("br"):
-            br.tail = "\n" + (br.tail or "")
-        for block in root.iter("p", "div", "h1", "h2", "h3", "li", "tr"):
-            block.tail = "\n\n" + (block.tail or "")
-        content = "".join(str(piece) for piece in root.itertext())
-    return clean_text(str(content).replace("\r\n", "\n"), path, line_breaks=True)
+
+def _html_as_text(html: str) -> str:
+    """An HTML-only message's text, as pandoc reads it: its <head> (title, style sheet) and
+    scripts left out, list items kept as "- " lines, a quoted reply indented. Its tables
+    are read as the layout newsletters and mail programs build with them: their cells'
+    text in order, not drawn as tables. The signature separator "-- " of HTML mail loses
+    its space in a paragraph of its own: given it back."""
+    import lxml.html
+
+    from .. import pandoc
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except lxml.etree.ParserError:  # nothing but spaces or comments
+        return ""
+    for part in root.iter("table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"):
+        part.tag = "div"
+    page = lxml.html.tostring(root, encoding="unicode")
+    text = pandoc.convert_text(page, "html", "plain", ["--wrap=none"])
+    return re.sub(r"(?m)^--$", "-- ", text)
 
 
 def _about(message: EmailMessage) -> tuple[str, dt.date | None, str]:
@@ -150,7 +166,8 @@ def _date(value: str) -> dt.date | None:
 def _without_quote_and_signature(text: str) -> str:
     if intro := _QUOTE_INTRO.search(text):
         rest = text[intro.end() :].strip("\n").split("\n")
-        if all(line.startswith(">") or not line.strip() for line in rest):
+        # quoted as plain text quotes ("> "), or as HTML mail does (a blockquote, indented)
+        if all(line.startswith((">", " ")) or not line.strip() for line in rest):
             text = text[: intro.start()]
     lines = text.split("\n")
     if "-- " in lines:  # the signature separator (RFC 3676)
