@@ -171,10 +171,15 @@ def _refuse_unused_anchors(text: str, path: Path, first_line: int) -> None:
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
     import yaml
 
+    pasted = bool(_PASTED_SPACE.search(text))
+    if pasted:
+        text = _with_typed_spaces(text)
     # One parse (libyaml's when available): the node tree gives lines, the data is built from it.
     loader = _yaml_loader()(text)
     try:
         node = loader.get_single_node()
+        if node is not None and pasted:
+            _strip_keys(node)
         if node is not None:
             _check_yaml_tree(node, path, first_line)
             if "#" in text:
@@ -215,6 +220,56 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
     if node is not None:
         _walk_yaml(node, (), lines)
     return SourceData(path, data, lines, first_line)
+
+
+# Spaces a word processor types where the editor meant an ordinary one: non-breaking (and
+# before a colon, as French is typed: "title : …"), narrow and figure spaces. YAML reads
+# them as text, so `title<nbsp>: Rents` was a key "title " and the article went untitled,
+# and a list indented with them did not parse.
+_PASTED_SPACE = re.compile("[\u00a0\u202f\u2007]")
+# Where they stand for YAML's own spaces: indenting a line, after a key's colon (one
+# before it only makes the key longer: `_strip_keys` takes it off).
+_INDENT = re.compile("^[ \u00a0\u202f\u2007]+", re.MULTILINE)
+_AFTER_KEY = re.compile(
+    r"^( *(?:- +)?[\w-]+[ \u00a0\u202f\u2007]*):[\u00a0\u202f\u2007][ \u00a0\u202f\u2007]*",
+    re.MULTILINE,
+)
+
+
+def _with_typed_spaces(text: str) -> str:
+    """The first that is YAML of: `text` with the spaces that indent its lines made
+    ordinary ones (YAML would read a list indented with them as keys of their own); `text`
+    as written (a key they start, at the line's start, is taken off by `_strip_keys`);
+    either with those after its keys' colons made ordinary too. Values are left as
+    written: a French editorial keeps its non-breaking spaces before colons."""
+    import yaml
+
+    def parses(candidate: str) -> bool:
+        try:
+            yaml.compose(candidate, Loader=_yaml_loader())
+        except (yaml.YAMLError, RecursionError):
+            return False
+        return True
+
+    indented = _INDENT.sub(lambda m: " " * len(m[0]), text)
+    candidates = (indented, text, *(_AFTER_KEY.sub(r"\1: ", t) for t in (indented, text)))
+    return next((candidate for candidate in candidates if parses(candidate)), text)
+
+
+def _strip_keys(node: Any) -> None:
+    """Mapping keys written without quotes, without the pasted spaces around them."""
+    import yaml
+
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and not key.style:
+                    key.value = key.value.strip(" \u00a0\u202f\u2007")
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
 
 def _check_yaml_tree(root: Any, path: Path, first_line: int) -> None:

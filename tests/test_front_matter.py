@@ -315,3 +315,38 @@ def test_drafts_said_with_yes_and_no_are_still_drafts(
 ) -> None:
     doc = read(write(tmp_path, "post.md", f"---\ntitle: T\n{said}\n---\n\nBody\n"))
     assert doc.draft is draft
+
+
+# Spaces a word processor types for ordinary ones: non-breaking (French puts one before a
+# colon), narrow non-breaking, figure.
+NBSP, NARROW_NBSP, FIGURE_SPACE = "\u00a0", "\u202f", "\u2007"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"title{NBSP}: Les loyers augmentent",
+        f"title:{NARROW_NBSP}Les loyers augmentent",
+        f"{NBSP}title: Les loyers augmentent",
+        f"title{NBSP}:{NBSP}{FIGURE_SPACE}Les loyers augmentent",
+    ],
+)
+def test_a_key_typed_with_a_word_processors_spaces_is_read(
+    tmp_path: Path, line: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    doc = read(write(tmp_path, "post.md", f"---\n{line}\ndate: 2026-03-05\n---\n\nBody\n"))
+    assert doc.title == "Les loyers augmentent"
+    assert doc.date == dt.date(2026, 3, 5) and dict(doc.extra) == {}
+    assert not caplog.records
+
+
+def test_a_list_indented_with_them_is_read_and_values_keep_theirs(tmp_path: Path) -> None:
+    """Only YAML's own spaces are read as ordinary ones: a French value keeps the
+    non-breaking spaces its colons are typed with."""
+    text = (
+        f'---\ntitle: Les loyers\nslogan: "Attention{NBSP}:{NBSP}hausse"\ntags:\n'
+        f"{NBSP}{NBSP}- logement\n{NBSP}{NBSP}- loyers\n---\n\nBody\n"
+    )
+    doc = read(write(tmp_path, "post.md", text))
+    assert doc.tags == ("logement", "loyers")
+    assert doc.extra["slogan"] == f"Attention{NBSP}:{NBSP}hausse"

@@ -487,3 +487,19 @@ def test_an_issue_marked_as_a_draft_is_told_what_to_do_instead(minimal: Path) ->
     assert code == 1
     assert f"{manifest}:9: unknown key 'draft'" in output
     assert "move its manifest out of issues/" in output
+
+
+def test_a_manifest_indented_with_non_breaking_spaces_is_read_as_typed(minimal: Path) -> None:
+    """As a manifest pasted from a word processor or an e-mail has them; one also follows
+    the title's colon, as French is typed."""
+    nbsp = "\u00a0"
+    write_manifest(
+        minimal,
+        GOOD.replace("title: ", f"title{nbsp}: ").replace("  ", nbsp * 2),
+    )
+    [manifest] = load_manifests(
+        minimal / "issues", DocumentPool.scan(minimal / "documents"), minimal
+    )
+    assert manifest.title == "First issue"
+    assert [s.title for s in manifest.sections] == ["News"]
+    assert documents_named(minimal) == [Path("first-article.md"), Path("second-article.md")]
