@@ -6,6 +6,7 @@ the error must point at the line, so parsing keeps a map from key paths to line 
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tomllib
 from collections.abc import Hashable
@@ -236,6 +237,11 @@ _AFTER_KEY = re.compile(
 )
 
 
+_AROUND_EQUALS = re.compile(
+    r"^( *[\w.-]+)[ \u00a0\u202f\u2007]*=[ \u00a0\u202f\u2007]*", re.MULTILINE
+)
+
+
 def _with_typed_spaces(text: str) -> str:
     """The first that is YAML of: `text` with the spaces that indent its lines made
     ordinary ones (YAML would read a list indented with them as keys of their own); `text`
@@ -428,6 +434,10 @@ def parse_toml(text: str, path: Path, first_line: int = 1) -> SourceData:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        if _PASTED_SPACE.search(text):  # as in YAML: around `=`, and indenting a line
+            typed = _AROUND_EQUALS.sub(r"\1 = ", _INDENT.sub(lambda m: " " * len(m[0]), text))
+            with contextlib.suppress(tomllib.TOMLDecodeError):
+                return SourceData(path, tomllib.loads(typed), _toml_lines(typed), first_line)
         match = _TOML_LINE.search(str(exc))
         line = int(match.group(1)) if match else text.rstrip("\n").count("\n") + 1  # at the end
         raise PublisherError.at(

@@ -40,3 +40,14 @@ def test_toml_syntax_error_names_the_line(workspace: Callable[[str], Path]) -> N
 def test_missing_required_setting_says_which(workspace: Callable[[str], Path]) -> None:
     message = config_error(workspace("minimal"), GOOD.replace('title = "T"\n', ""))
     assert "'title' is required" in message
+
+
+def test_spaces_a_word_processor_typed_around_equals_are_read_as_typed(
+    workspace: Callable[[str], Path],
+) -> None:
+    """Non-breaking ones (copied from a guide or an e-mail) around `=` and indenting."""
+    root = workspace("minimal")
+    typed = GOOD.replace('title = "T"', 'title\u00a0=\u00a0"T"').replace("name =", "\u00a0 name =")
+    (root / "publisher.toml").write_text(typed)
+    config = load_config(root)
+    assert config.title == "T" and config.organisation == "Org"

@@ -350,3 +350,9 @@ def test_a_list_indented_with_them_is_read_and_values_keep_theirs(tmp_path: Path
     doc = read(write(tmp_path, "post.md", text))
     assert doc.tags == ("logement", "loyers")
     assert doc.extra["slogan"] == f"Attention{NBSP}:{NBSP}hausse"
+
+
+def test_toml_front_matter_typed_with_them_is_read(tmp_path: Path) -> None:
+    text = f'+++\ntitle{NBSP}={NBSP}"Les loyers"\ndate = 2026-03-05\n+++\n\nBody\n'
+    doc = read(write(tmp_path, "post.md", text))
+    assert doc.title == "Les loyers" and doc.date == dt.date(2026, 3, 5)
