@@ -356,3 +356,18 @@ def test_toml_front_matter_typed_with_them_is_read(tmp_path: Path) -> None:
     text = f'+++\ntitle{NBSP}={NBSP}"Les loyers"\ndate = 2026-03-05\n+++\n\nBody\n'
     doc = read(write(tmp_path, "post.md", text))
     assert doc.title == "Les loyers" and doc.date == dt.date(2026, 3, 5)
+
+
+@pytest.mark.parametrize("dashes", ["\u2014", "\u2013-", "\u2014\u2014\u2014"])
+def test_front_matter_whose_dashes_autocorrect_joined_is_read(tmp_path: Path, dashes: str) -> None:
+    """Word, Google Docs and macOS turn a typed '---' into a dash."""
+    text = f"{dashes}\ntitle: Les loyers\ndate: 2026-03-05\n{dashes}\n\nBody\n"
+    doc = read(write(tmp_path, "post.md", text))
+    assert doc.title == "Les loyers" and doc.date == dt.date(2026, 3, 5)
+    assert "title" not in doc.body_html
+
+
+def test_prose_between_dashes_stays_text(tmp_path: Path) -> None:
+    text = "\u2014\nNote: a verse about the docks\nand the tide at night\n\u2014\n\nBody\n"
+    doc = read(write(tmp_path, "post.md", text))
+    assert "a verse about the docks" in doc.body_html and dict(doc.extra) == {}

@@ -1,8 +1,9 @@
 """Markdown with front matter → HTML via pandoc's Markdown reader.
 
 Front matter comes in the forms generators write: YAML between `---` lines (Jekyll,
-Hugo, Eleventy, WordPress and Ghost exporters), TOML between `+++` lines (Hugo), and
-Pelican's `Key: value` lines before the first blank line.
+Hugo, Eleventy, WordPress and Ghost exporters, or the dashes a word processor's
+autocorrect makes of them), TOML between `+++` lines (Hugo), and Pelican's `Key: value`
+lines before the first blank line.
 """
 
 from __future__ import annotations
@@ -81,6 +82,12 @@ class FrontMatter:
 _FENCES = {"---": ("yaml", ("---", "...")), "+++": ("toml", ("+++",))}
 
 
+# A typed '---' that a word processor's autocorrect made a dash ("—", "–-"): opening a
+# document, before a `key: value` line, it opens YAML front matter as '---' does.
+_TYPED_FENCE = re.compile(r"^(?=.*[\u2013\u2014])[-\u2013\u2014]{1,3}$")
+_YAML_LINE = re.compile(r"^(?:[A-Za-z][\w-]*:(?:\s|$)|\s|-\s|#|$)")  # key:, indented, - item
+
+
 def split_front_matter(text: str, path: Path) -> tuple[FrontMatter | None, str]:
     """Return (front matter, body), or (None, text) when there is no front matter."""
     lines = text.split("\n")
@@ -98,6 +105,14 @@ def split_front_matter(text: str, path: Path) -> tuple[FrontMatter | None, str]:
             1,
             hint=f"close the metadata block with a line holding only '{closings[0]}'",
         )
+    if _TYPED_FENCE.match(opening) and len(lines) > 1 and _PELICAN_LINE.match(lines[1]):
+        for index, line in enumerate(lines[2:], start=2):
+            if line.strip() in ("---", "...") or _TYPED_FENCE.match(line.strip()):
+                return FrontMatter("yaml", "\n".join(lines[1:index]), 2), "\n".join(
+                    lines[index + 1 :]
+                )
+            if not _YAML_LINE.match(line):
+                break  # prose between dashes, not metadata
     if header := _pelican_header(lines):
         return FrontMatter("pelican", "\n".join(header), 1), "\n".join(lines[len(header) :])
     return None, text
