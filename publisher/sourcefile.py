@@ -173,8 +173,8 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
     import yaml
 
     pasted = bool(_PASTED_SPACE.search(text))
-    if pasted:
-        text = _with_typed_spaces(text)
+    if pasted or _BULLETED_LIST.search(text):
+        text = _as_typed(text)
     # One parse (libyaml's when available): the node tree gives lines, the data is built from it.
     loader = _yaml_loader()(text)
     try:
@@ -236,18 +236,34 @@ _AFTER_KEY = re.compile(
     re.MULTILINE,
 )
 
+# A list's "- " that a word processor made a bullet (or a Markdown habit a "* "): the
+# lines after a key with no value that all begin with one (so a "•" in a block of text is
+# left as written).
+_BULLET = "( *)[*\u2022\u2013\u2014\u00b7\u2023\u25e6][ \t\u00a0\u202f\u2007]+"
+_BULLETED_LIST = re.compile(
+    f"^( *(?:- +)?[\\w-]+:[ \t]*\n)((?:{_BULLET}.*(?:\n|$))+)", re.MULTILINE
+)
+
+
+def _dashed(text: str) -> str:
+    """`text` with its bulleted lists' bullets "- "."""
+    bullet = re.compile(f"^{_BULLET}", re.MULTILINE)
+    return _BULLETED_LIST.sub(lambda m: m[1] + bullet.sub(r"\1- ", m[2]), text)
+
 
 _AROUND_EQUALS = re.compile(
     r"^( *[\w.-]+)[ \u00a0\u202f\u2007]*=[ \u00a0\u202f\u2007]*", re.MULTILINE
 )
 
 
-def _with_typed_spaces(text: str) -> str:
+def _as_typed(text: str) -> str:
     """The first that is YAML of: `text` with the spaces that indent its lines made
-    ordinary ones (YAML would read a list indented with them as keys of their own); `text`
-    as written (a key they start, at the line's start, is taken off by `_strip_keys`);
-    either with those after its keys' colons made ordinary too. Values are left as
-    written: a French editorial keeps its non-breaking spaces before colons."""
+    ordinary ones and its bulleted lists' bullets "- " (YAML would read a list indented
+    with those spaces as keys of their own, and a bulleted one as one line of text);
+    `text` as written (a key they start, at the line's start, is taken off by
+    `_strip_keys`); either with the spaces after its keys' colons made ordinary too.
+    Values are left as written: a French editorial keeps its non-breaking spaces before
+    colons, a text its bullets."""
     import yaml
 
     def parses(candidate: str) -> bool:
@@ -257,8 +273,8 @@ def _with_typed_spaces(text: str) -> str:
             return False
         return True
 
-    indented = _INDENT.sub(lambda m: " " * len(m[0]), text)
-    candidates = (indented, text, *(_AFTER_KEY.sub(r"\1: ", t) for t in (indented, text)))
+    typed = _dashed(_INDENT.sub(lambda m: " " * len(m[0]), text))
+    candidates = (typed, text, *(_AFTER_KEY.sub(r"\1: ", t) for t in (typed, text)))
     return next((candidate for candidate in candidates if parses(candidate)), text)
 
 

@@ -371,3 +371,16 @@ def test_prose_between_dashes_stays_text(tmp_path: Path) -> None:
     text = "\u2014\nNote: a verse about the docks\nand the tide at night\n\u2014\n\nBody\n"
     doc = read(write(tmp_path, "post.md", text))
     assert "a verse about the docks" in doc.body_html and dict(doc.extra) == {}
+
+
+@pytest.mark.parametrize("bullet", ["\u2022\t", "\u2013 ", "* "])
+def test_a_list_a_word_processor_bulleted_is_read(tmp_path: Path, bullet: str) -> None:
+    """Word's bullet and tab, its en dash, a Markdown habit; a bullet in a block of text
+    is the text's own."""
+    text = (
+        f"---\ntitle: Les loyers\ntags:\n{bullet}rent\n{bullet}housing\n"
+        "summary: |\n  \u2022 Forty households\n---\n\nBody\n"
+    )
+    doc = read(write(tmp_path, "post.md", text))
+    assert doc.tags == ("rent", "housing")
+    assert doc.summary == "\u2022 Forty households"

@@ -503,3 +503,12 @@ def test_a_manifest_indented_with_non_breaking_spaces_is_read_as_typed(minimal: 
     assert manifest.title == "First issue"
     assert [s.title for s in manifest.sections] == ["News"]
     assert documents_named(minimal) == [Path("first-article.md"), Path("second-article.md")]
+
+
+def test_a_manifest_whose_documents_a_word_processor_bulleted_is_read(minimal: Path) -> None:
+    """Word's bullet and tab: YAML alone reads the lines as one text, not a list."""
+    bulleted = "    documents:\n      \u2022\tfirst-article\n      \u2022\tsecond-article\n"
+    write_manifest(
+        minimal, GOOD.replace("    documents: [first-article, second-article]\n", bulleted)
+    )
+    assert documents_named(minimal) == [Path("first-article.md"), Path("second-article.md")]
