@@ -19,6 +19,7 @@ from ..resources import confine_images, written_sources
 from ..sanitize import LIST_LEVELS, clean_html, flatten_deep_html, lift_deep_lists, plain_text
 from ..typography import curl_quotes, curl_text
 from .base import RawDocument, Reader
+from .fragment_links import mend_fragment_links
 from .markdown import MarkdownReader
 from .metadata import document_fields
 from .pandoc_formats import DocxReader, HtmlReader, OdtReader, RtfReader
@@ -173,6 +174,22 @@ def convert_document(
             shown_as or path,
             flattened,
             limits.html_depth,
+        )
+    body, toc_lines, unlinked = mend_fragment_links(body)
+    if toc_lines:
+        log.info(
+            "%s: left out Word's table of contents (%d lines, with the Word file's page"
+            " numbers): the outputs make their own",
+            shown_as or path,
+            toc_lines,
+        )
+    if unlinked:
+        log.warning(
+            "%s: %s to %s, which the document does not have, kept as text: add the anchor"
+            " or correct the link",
+            shown_as or path,
+            "a link" if len(unlinked) == 1 else f"{len(unlinked)} links",
+            ", ".join(sorted({"#" + target.removeprefix(f"{slug}-") for target in unlinked})),
         )
     body = curl_quotes(body, fields["language"])
     document = Document(slug=slug, body_html=body, source=path, images=(), **fields)

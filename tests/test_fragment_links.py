@@ -1,0 +1,102 @@
+"""Links within a document lead somewhere: Word's table of contents, whose bookmarks pandoc
+drops, is left out, and a link to an id the document lacks is kept as text, so the EPUB
+passes EPUBCheck and no web page links to nothing."""
+
+from __future__ import annotations
+
+import logging
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from validators import epubcheck_messages
+
+from publisher.build import build
+from publisher.model import Document
+from publisher.readers import read_document
+
+HEADINGS = ("Our demands", "Next steps")
+
+
+def word_report(path: Path) -> Path:
+    """A report as Word saves it with a table of contents: a line per heading linking to a
+    bookmark around the heading's text, with its page number, and a cross-reference to the
+    first heading ("see Our demands", a _Ref bookmark)."""
+    import pypandoc
+
+    pypandoc.convert_text(
+        "# Our demands\n\nWe demand a living wage.\n\n# Next steps\n\nWe march; see XREF.\n",
+        "docx",
+        format="markdown",
+        outputfile=str(path),
+    )
+    with zipfile.ZipFile(path) as saved:
+        parts = {name: saved.read(name) for name in saved.namelist()}
+    xml = parts["word/document.xml"].decode()
+    for n, heading in enumerate(HEADINGS, start=1):  # Word's bookmark around each heading
+        text = f"<w:t>{heading}</w:t></w:r>"
+        bookmark = f'<w:bookmarkStart w:id="{n}" w:name="_Toc{n}"/><w:bookmarkEnd w:id="{n}"/>'
+        xml = xml.replace(text, text + bookmark, 1)
+    contents = "".join(
+        f'<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:hyperlink w:anchor="_Toc{n}">'
+        f"<w:r><w:t>{heading}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>{n}</w:t></w:r>"
+        "</w:hyperlink></w:p>"
+        for n, heading in enumerate(HEADINGS, start=1)
+    )
+    xml = xml.replace("<w:body>", "<w:body>" + contents, 1)
+    xref = '<w:hyperlink w:anchor="_Ref7"><w:r><w:t>Our demands</w:t></w:r></w:hyperlink>'
+    xml = xml.replace("XREF", f'</w:t></w:r>{xref}<w:r><w:t xml:space="preserve">', 1)
+    parts["word/document.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as saved:
+        for name, data in parts.items():
+            saved.writestr(name, data)
+    return path
+
+
+def read(path: Path) -> Document:
+    return read_document(path, path.stem, path.parent, "en")
+
+
+def test_words_table_of_contents_is_left_out_and_its_cross_reference_kept_as_text(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    doc = read(word_report(tmp_path / "report.docx"))
+    assert "_Toc" not in doc.body_html and "_Ref" not in doc.body_html
+    assert re.findall(r"<h1[^>]*>([^<]*)</h1>", doc.body_html) == list(HEADINGS)
+    assert "Our demands 1" not in doc.body_html and doc.body_html.count("Our demands") == 2
+    assert "see Our demands" in doc.body_html
+    said = caplog.text
+    assert "report.docx: left out Word's table of contents (2 lines" in said
+    assert "report.docx: a link to #_Ref7, which the document does not have" in said
+
+
+def test_a_mistyped_link_in_markdown_is_kept_as_text_and_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "demands.md"
+    path.write_text(
+        "---\ntitle: Demands\n---\n\n## Our demands\n\n"
+        "See [the demands](#our-demands) and [the list](#demnads).[^1]\n\n[^1]: A note.\n"
+    )
+    doc = read(path)
+    links = re.findall(r'<a href="#([^"]*)"', doc.body_html)
+    assert links == ["demands-our-demands", "demands-fn1", "demands-fnref1"]
+    assert "and the list." in doc.body_html
+    assert "demands.md: a link to #demnads, which the document does not have" in caplog.text
+
+
+def test_the_epub_of_such_documents_passes_epubcheck(
+    workspace: Callable[[str], Path],
+) -> None:
+    root = workspace("minimal")
+    documents = root / "documents"
+    word_report(documents / "report.docx")
+    first = documents / "first-article.md"
+    first.write_text(first.read_text() + "\nSee [the list](#demnads).\n")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace("second-article]", "report]"))
+    build(root, formats=["epub"])
+    assert epubcheck_messages(root / "dist" / "001-first" / "001-first.epub") == []
