@@ -18,8 +18,8 @@ from ..model import Document
 from ..resources import confine_images, written_sources
 from ..sanitize import LIST_LEVELS, clean_html, flatten_deep_html, lift_deep_lists, plain_text
 from ..typography import curl_quotes, curl_text
+from .anchors import mend_anchors
 from .base import RawDocument, Reader
-from .fragment_links import mend_fragment_links
 from .markdown import MarkdownReader
 from .metadata import document_fields
 from .pandoc_formats import DocxReader, HtmlReader, OdtReader, RtfReader
@@ -175,21 +175,28 @@ def convert_document(
             flattened,
             limits.html_depth,
         )
-    body, toc_lines, unlinked = mend_fragment_links(body)
-    if toc_lines:
+    mended = mend_anchors(body)
+    body = mended.body
+    if mended.repeated_ids:
+        log.warning(
+            "%s: %s given to more than one element, kept on the first",
+            shown_as or path,
+            _ids_named(mended.repeated_ids, slug),
+        )
+    if mended.toc_lines:
         log.info(
             "%s: left out Word's table of contents (%d lines, with the Word file's page"
             " numbers): the outputs make their own",
             shown_as or path,
-            toc_lines,
+            mended.toc_lines,
         )
-    if unlinked:
+    if mended.unlinked:
         log.warning(
             "%s: %s to %s, which the document does not have, kept as text: add the anchor"
             " or correct the link",
             shown_as or path,
-            "a link" if len(unlinked) == 1 else f"{len(unlinked)} links",
-            ", ".join(sorted({"#" + target.removeprefix(f"{slug}-") for target in unlinked})),
+            "a link" if len(mended.unlinked) == 1 else f"{len(mended.unlinked)} links",
+            _ids_named(mended.unlinked, slug),
         )
     body = curl_quotes(body, fields["language"])
     document = Document(slug=slug, body_html=body, source=path, images=(), **fields)
@@ -197,6 +204,12 @@ def convert_document(
 
 
 _RAISE = "or raise {} under [limits] in publisher.toml"
+
+
+def _ids_named(ids: tuple[str, ...], slug: str) -> str:
+    """Ids as the document writes them (without the prefix that keeps them apart from
+    other documents'), each once."""
+    return ", ".join(sorted({"#" + found.removeprefix(f"{slug}-") for found in ids}))
 
 
 def check_size(path: Path, limits: Limits) -> None:

@@ -1,6 +1,6 @@
-"""Links within a document lead somewhere: Word's table of contents, whose bookmarks pandoc
-drops, is left out, and a link to an id the document lacks is kept as text, so the EPUB
-passes EPUBCheck and no web page links to nothing."""
+"""A document's ids and links agree: each id is given once, Word's table of contents (whose
+bookmarks pandoc drops) is left out, and a link to an id the document lacks is kept as
+text, so the EPUB passes EPUBCheck and no web page links to nothing."""
 
 from __future__ import annotations
 
@@ -88,15 +88,69 @@ def test_a_mistyped_link_in_markdown_is_kept_as_text_and_named(
     assert "demands.md: a link to #demnads, which the document does not have" in caplog.text
 
 
+def opendocument(path: Path) -> Path:
+    """A statement saved by LibreOffice with bookmarks on its headings (pandoc writes them)."""
+    import pypandoc
+
+    pypandoc.convert_text(
+        "# Our demands\n\nA living wage.\n\n# Next steps\n\nWe march.\n",
+        "odt",
+        format="markdown",
+        outputfile=str(path),
+    )
+    return path
+
+
+def test_the_bookmarks_of_an_opendocument_file_give_each_id_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """pandoc reads each as an empty anchor with the one id "anchor": nothing to warn of."""
+    doc = read(opendocument(tmp_path / "statement.odt"))
+    ids = re.findall(r'\sid="([^"]*)"', doc.body_html)
+    assert ids and len(ids) == len(set(ids)), ids
+    assert "Our demands" in doc.body_html and "Next steps" in doc.body_html
+    assert not caplog.records
+
+
+def test_an_id_a_page_repeats_stays_on_its_first_element_and_is_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><h2 id='pay'>Pay</h2><p>Up.</p><h2 id='pay'>Hours</h2><p>Down.</p>"
+        "<p><a href='#pay'>Back to pay</a></p></body></html>"
+    )
+    doc = read(page)
+    assert re.findall(r"<h2([^>]*)>", doc.body_html) == [' id="page-pay"', ""]
+    assert '<a href="#page-pay"' in doc.body_html
+    assert "page.html: #pay given to more than one element, kept on the first" in caplog.text
+
+
+def test_the_title_word_gives_its_table_of_contents_goes_with_it(tmp_path: Path) -> None:
+    import pypandoc
+
+    path = tmp_path / "report.docx"
+    pypandoc.convert_text(
+        "# Our demands\n\nA living wage.\n",
+        "docx",
+        format="markdown",
+        outputfile=str(path),
+        extra_args=["--toc"],
+    )
+    doc = read(path)
+    assert "Table of Contents" not in doc.body_html and "Our demands" in doc.body_html
+
+
 def test_the_epub_of_such_documents_passes_epubcheck(
     workspace: Callable[[str], Path],
 ) -> None:
     root = workspace("minimal")
     documents = root / "documents"
     word_report(documents / "report.docx")
+    opendocument(documents / "statement.odt")
     first = documents / "first-article.md"
     first.write_text(first.read_text() + "\nSee [the list](#demnads).\n")
     manifest = root / "issues" / "001-first.yaml"
-    manifest.write_text(manifest.read_text().replace("second-article]", "report]"))
+    manifest.write_text(manifest.read_text().replace("second-article]", "report, statement]"))
     build(root, formats=["epub"])
     assert epubcheck_messages(root / "dist" / "001-first" / "001-first.epub") == []
