@@ -85,7 +85,35 @@ class DocxReader:
         meta = dict(converted.meta)
         if "lang" not in meta and (language := docx_language(path)):
             meta["lang"] = language
+        changes, comments = docx_review_marks(path)
+        if changes:
+            log.warning(
+                "%s: tracked changes not yet accepted or rejected are published as if"
+                " accepted: accept or reject them in Word to be sure of the text",
+                path,
+            )
+        if comments:
+            log.info("%s: %d comment(s) left out: they are for the editors", path, comments)
         return RawDocument(meta, converted.body_html)
+
+
+def docx_review_marks(path: Path) -> tuple[int, int]:
+    """How many marks of tracked changes (insertions, deletions, moves: Word writes one per
+    run of text) and how many comments a Word file holds. pandoc accepts the changes and
+    drops the comments, silently: a colleague's suggestion, or "not before Friday", would
+    be published or lost without a word."""
+    try:
+        with zipfile.ZipFile(path) as docx:
+            body = docx.read("word/document.xml")
+            names = set(docx.namelist())
+            notes = docx.read("word/comments.xml") if "word/comments.xml" in names else b""
+    except (KeyError, zipfile.BadZipFile):
+        return 0, 0
+    return len(_TRACKED.findall(body)), len(_COMMENT.findall(notes))
+
+
+_TRACKED = re.compile(rb"<w:(?:ins|del|moveFrom|moveTo)\b(?![^>]*/>)")
+_COMMENT = re.compile(rb"<w:comment\b")
 
 
 def docx_language(path: Path) -> str:

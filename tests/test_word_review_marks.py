@@ -1,0 +1,88 @@
+"""A Word file still under review says so: its tracked changes are published as if
+accepted (pandoc's reading) with a warning, its comments left out with a note, so that a
+colleague's suggestion or "not before Friday" is not published or lost without a word."""
+
+from __future__ import annotations
+
+import logging
+import zipfile
+from pathlib import Path
+
+import pypandoc
+import pytest
+
+from publisher.readers import read_document
+
+TEXT = "The branch demands a pay rise of CHANGE for every member.\n"
+CHANGE = (
+    '<w:ins w:id="101" w:author="Ana" w:date="2026-03-01T10:00:00Z"><w:r>'
+    '<w:t xml:space="preserve">ten per cent </w:t></w:r></w:ins>'
+    '<w:del w:id="102" w:author="Ana" w:date="2026-03-01T10:00:00Z"><w:r>'
+    '<w:delText xml:space="preserve">five per cent </w:delText></w:r></w:del>'
+)
+COMMENTS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w='
+    '"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="0" '
+    'w:author="Luis"><w:p><w:r><w:t>Not before Friday</w:t></w:r></w:p></w:comment>'
+    "</w:comments>"
+)
+
+
+def under_review(path: Path) -> Path:
+    """A statement with one suggested change (five → ten per cent) and one comment."""
+    pypandoc.convert_text(TEXT, "docx", format="markdown", outputfile=str(path))
+    with zipfile.ZipFile(path) as saved:
+        parts = {name: saved.read(name) for name in saved.namelist()}
+    document = parts["word/document.xml"].decode()
+    before, after = document.split("CHANGE ", 1)
+    comment = '<w:commentRangeStart w:id="0"/><w:commentRangeEnd w:id="0"/>'
+    comment += '<w:r><w:commentReference w:id="0"/></w:r>'
+    parts["word/document.xml"] = (
+        f'{before}</w:t></w:r>{comment}{CHANGE}<w:r><w:t xml:space="preserve">{after}'
+    ).encode()
+    parts["word/comments.xml"] = COMMENTS.encode()
+    relations = parts["word/_rels/document.xml.rels"].decode()
+    parts["word/_rels/document.xml.rels"] = relations.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdC" Target="comments.xml" Type="http://schemas.openxmlformats.org'
+        '/officeDocument/2006/relationships/comments"/></Relationships>',
+    ).encode()
+    types = parts["[Content_Types].xml"].decode()
+    parts["[Content_Types].xml"] = types.replace(
+        "</Types>",
+        '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.wordprocessingml.comments+xml"/></Types>',
+    ).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as saved:
+        for name, data in parts.items():
+            saved.writestr(name, data)
+    return path
+
+
+def test_tracked_changes_are_published_accepted_with_a_warning_and_comments_noted(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    path = under_review(tmp_path / "statement.docx")
+    doc = read_document(path, path.stem, tmp_path, "en")
+    assert "a pay rise of ten per cent for every member" in doc.body_html
+    assert "five" not in doc.body_html and "Friday" not in doc.body_html
+    said = {(r.levelname, r.getMessage()) for r in caplog.records}
+    assert said == {
+        (
+            "WARNING",
+            f"{path}: tracked changes not yet accepted or rejected are published as if"
+            " accepted: accept or reject them in Word to be sure of the text",
+        ),
+        ("INFO", f"{path}: 1 comment(s) left out: they are for the editors"),
+    }
+
+
+def test_a_word_file_with_neither_says_nothing(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    path = tmp_path / "statement.docx"
+    pypandoc.convert_text(TEXT, "docx", format="markdown", outputfile=str(path))
+    read_document(path, path.stem, tmp_path, "en")
+    assert not caplog.records
