@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import SplitResult, quote, unquote, urlsplit
 
 from . import photos
 from .limits import DEFAULT_LIMITS, PILLOW_MAX_PIXELS, Limits
@@ -86,11 +86,8 @@ def confine_images(
                 relative = found.relative_to(pool).as_posix()
                 used.append(relative)
                 return _SRC.sub(lambda m: m.group(1) + quote(relative) + m.group(3), tag)
-        log.warning(
-            "%s: image %r left out: only images inside documents/ are used",
-            document,
-            _shortened(named),
-        )
+        why = outside(urlsplit(named))
+        log.warning("%s: image %r left out: %s", document, _shortened(named), why)
         return ""
 
     def replace(match: re.Match[str]) -> str:
@@ -106,6 +103,21 @@ def confine_images(
 # What every output shows: browsers, e-readers (EPUB's core media types), mail clients once
 # copied for email, and WeasyPrint. A TIFF or BMP would break the EPUB and the web page.
 SHOWN_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
+
+
+def outside(parts: SplitResult) -> str:
+    """Why an image that is no file of documents/ is left out, and what to do."""
+    if parts.scheme == "data":
+        return (
+            "a picture kept inside the text (as Google Docs' Markdown download writes them):"
+            " save it as a file in documents/ and link it by its name"
+        )
+    if parts.scheme in ("http", "https") or parts.netloc:
+        return (
+            "pictures are not fetched from the web: download it into documents/ and link it"
+            " by its name"
+        )
+    return "only images inside documents/ are used"
 
 
 def unshown_format(suffix: str) -> str:

@@ -250,9 +250,11 @@ def test_a_missing_image_is_named_and_leaves_no_placeholder_or_caption(built: Bu
         assert "A photo that is not there" not in built.read(output), output
 
 
-def test_a_refused_image_is_named_by_its_source(
+def test_a_refused_image_is_named_by_its_source_with_what_to_do(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """A picture kept in the text as data (Google Docs' Markdown download writes every one
+    so) and one on the web are both to be saved as files of documents/."""
     pool = tmp_path / "documents"
     pool.mkdir()
     path = pool / "refused.md"
@@ -263,8 +265,16 @@ def test_a_refused_image_is_named_by_its_source(
     with caplog.at_level(logging.WARNING, logger="publisher"):
         doc = read_document(path, "refused", pool, "en")
     warnings = [r.getMessage() for r in caplog.records]
-    assert any("image 'data:image/png;base64,iVBORw0KGgo=' left out" in w for w in warnings)
-    assert any("image 'https://tracker.example/p.gif' left out" in w for w in warnings)
+    data, remote = sorted(warnings)
+    assert data.endswith(
+        "image 'data:image/png;base64,iVBORw0KGgo=' left out: a picture kept inside the text"
+        " (as Google Docs' Markdown download writes them): save it as a file in documents/"
+        " and link it by its name"
+    )
+    assert remote.endswith(
+        "image 'https://tracker.example/p.gif' left out: pictures are not fetched from the"
+        " web: download it into documents/ and link it by its name"
+    )
     assert "''" not in " ".join(warnings)
     assert doc.body_html.split() == ["<p>Before.</p>", "<p>After.</p>"]
 
