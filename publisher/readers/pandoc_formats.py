@@ -16,6 +16,7 @@ from ..errors import PublisherError
 from ..sanitize import flatten_deep_html
 from .base import RawDocument
 from .markdown import document_text
+from .wordlists import word_lists_kept
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,8 @@ class HtmlReader:
         page, unwrapped = flatten_deep_html(document_text(path, page=True), RAW_HTML_DEPTH)
         if unwrapped:
             log.warning("%s: %d elements nested too deep were unwrapped", path, unwrapped)
-        converted = pandoc.to_html(_directions_kept(page), "html", id_prefix=id_prefix)
+        page = _directions_kept(word_lists_kept(page))
+        converted = pandoc.to_html(page, "html", id_prefix=id_prefix)
         return RawDocument(converted.meta, converted.body_html)
 
 

@@ -1,0 +1,90 @@
+"""Lists in a page Word saved ("Save as Web Page"), made lists again.
+
+Word writes each item as a paragraph styled `mso-list:l0 level1 lfo1`, its bullet or
+number typed out in a span marked `mso-list:Ignore` (a Symbol-font "·", "1."), so pandoc
+reads paragraphs that start with a stray dot or number. Here runs of such paragraphs
+become <ul> or <ol> (by what the first item's mark is), nested by their level.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_ITEM = re.compile(r"mso-list:\s*(l\d+)\s+level(\d+)", re.I)
+_NUMBERED = re.compile(r"^\(?[0-9a-zA-Z]{1,4}[.)]$")
+
+
+def word_lists_kept(page: str) -> str:
+    """`page` with its Word list paragraphs made lists (unchanged when it has none)."""
+    if "mso-list" not in page:
+        return page
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return page
+    if not with_word_lists(tree):
+        return page
+    return str(lxml.html.tostring(tree, encoding="unicode"))
+
+
+def with_word_lists(tree: Any) -> bool:
+    """Turn the Word list paragraphs under `tree` (an lxml HTML tree) into lists, in
+    place; whether there were any."""
+    import lxml.html
+
+    found = False
+    for paragraph in list(tree.iter("p")):
+        match = _ITEM.search(paragraph.get("style", ""))
+        if match is None or paragraph.getparent() is None:
+            continue
+        found = True
+        mark = _drop_mark(paragraph)
+        level = int(match.group(2))
+        previous = paragraph.getprevious()
+        item = lxml.html.Element("li")
+        item.text, paragraph.text = paragraph.text, None
+        item.extend(list(paragraph))
+        if previous is not None and previous.get("data-word") == match.group(1):
+            holder = previous
+            for _ in range(level - 1):  # into the last item's own list, as deep as the level
+                last = holder[-1] if len(holder) else None
+                inner = last[-1] if last is not None and len(last) else None
+                if inner is None or inner.tag not in ("ul", "ol"):
+                    inner = lxml.html.Element("ol" if _NUMBERED.match(mark) else "ul")
+                    if last is None:
+                        break
+                    last.append(inner)
+                holder = inner
+            holder.append(item)
+            paragraph.getparent().remove(paragraph)
+        else:
+            listing = lxml.html.Element("ol" if _NUMBERED.match(mark) else "ul")
+            listing.set("data-word", match.group(1))  # Word's number for the list
+            listing.append(item)
+            listing.tail = paragraph.tail
+            paragraph.getparent().replace(paragraph, listing)
+    for listing in tree.iter("ul", "ol"):
+        listing.attrib.pop("data-word", None)
+    return found
+
+
+def _drop_mark(paragraph: Any) -> str:
+    """Take the typed bullet or number (the `mso-list:Ignore` span) out; return its text."""
+    for span in paragraph.iter("span"):
+        if "mso-list:ignore" in span.get("style", "").replace(" ", "").lower():
+            mark = (span.text or "").strip()
+            wrapper = span.getparent()
+            span.drop_tree()  # keeps the text after it
+            while wrapper is not paragraph and wrapper.tag == "span" and _empty(wrapper):
+                above = wrapper.getparent()
+                wrapper.drop_tree()  # the Symbol font the bullet was set in
+                wrapper = above
+            return mark
+    return ""
+
+
+def _empty(element: Any) -> bool:
+    return not len(element) and not (element.text or "").strip()
