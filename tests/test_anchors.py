@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from test_metadata_docx_language import office_file
 from validators import epubcheck_messages
 
 from publisher.build import build
@@ -24,13 +25,8 @@ def word_report(path: Path) -> Path:
     """A report as Word saves it with a table of contents: a line per heading linking to a
     bookmark around the heading's text, with its page number, and a cross-reference to the
     first heading ("see Our demands", a _Ref bookmark)."""
-    import pypandoc
-
-    pypandoc.convert_text(
-        "# Our demands\n\nWe demand a living wage.\n\n# Next steps\n\nWe march; see XREF.\n",
-        "docx",
-        format="markdown",
-        outputfile=str(path),
+    office_file(
+        path, "# Our demands\n\nWe demand a living wage.\n\n# Next steps\n\nWe march; see XREF.\n"
     )
     with zipfile.ZipFile(path) as saved:
         parts = {name: saved.read(name) for name in saved.namelist()}
@@ -59,6 +55,11 @@ def read(path: Path) -> Document:
     return read_document(path, path.stem, path.parent, "en")
 
 
+def read_written(path: Path, text: str) -> Document:
+    path.write_text(text)
+    return read(path)
+
+
 def test_words_table_of_contents_is_left_out_and_its_cross_reference_kept_as_text(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -76,12 +77,11 @@ def test_words_table_of_contents_is_left_out_and_its_cross_reference_kept_as_tex
 def test_a_mistyped_link_in_markdown_is_kept_as_text_and_named(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    path = tmp_path / "demands.md"
-    path.write_text(
+    doc = read_written(
+        tmp_path / "demands.md",
         "---\ntitle: Demands\n---\n\n## Our demands\n\n"
-        "See [the demands](#our-demands) and [the list](#demnads).[^1]\n\n[^1]: A note.\n"
+        "See [the demands](#our-demands) and [the list](#demnads).[^1]\n\n[^1]: A note.\n",
     )
-    doc = read(path)
     links = re.findall(r'<a href="#([^"]*)"', doc.body_html)
     assert links == ["demands-our-demands", "demands-fn1", "demands-fnref1"]
     assert "and the list." in doc.body_html
@@ -90,15 +90,7 @@ def test_a_mistyped_link_in_markdown_is_kept_as_text_and_named(
 
 def opendocument(path: Path) -> Path:
     """A statement saved by LibreOffice with bookmarks on its headings (pandoc writes them)."""
-    import pypandoc
-
-    pypandoc.convert_text(
-        "# Our demands\n\nA living wage.\n\n# Next steps\n\nWe march.\n",
-        "odt",
-        format="markdown",
-        outputfile=str(path),
-    )
-    return path
+    return office_file(path, "# Our demands\n\nA living wage.\n\n# Next steps\n\nWe march.\n")
 
 
 def test_the_bookmarks_of_an_opendocument_file_give_each_id_once(
@@ -115,29 +107,19 @@ def test_the_bookmarks_of_an_opendocument_file_give_each_id_once(
 def test_an_id_a_page_repeats_stays_on_its_first_element_and_is_named(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    page = tmp_path / "page.html"
-    page.write_text(
+    doc = read_written(
+        tmp_path / "page.html",
         "<html><body><h2 id='pay'>Pay</h2><p>Up.</p><h2 id='pay'>Hours</h2><p>Down.</p>"
-        "<p><a href='#pay'>Back to pay</a></p></body></html>"
+        "<p><a href='#pay'>Back to pay</a></p></body></html>",
     )
-    doc = read(page)
     assert re.findall(r"<h2([^>]*)>", doc.body_html) == [' id="page-pay"', ""]
     assert '<a href="#page-pay"' in doc.body_html
     assert "page.html: #pay given to more than one element, kept on the first" in caplog.text
 
 
 def test_the_title_word_gives_its_table_of_contents_goes_with_it(tmp_path: Path) -> None:
-    import pypandoc
-
-    path = tmp_path / "report.docx"
-    pypandoc.convert_text(
-        "# Our demands\n\nA living wage.\n",
-        "docx",
-        format="markdown",
-        outputfile=str(path),
-        extra_args=["--toc"],
-    )
-    doc = read(path)
+    contents = "---\ntoc: true\n---\n\n# Our demands\n\nA living wage.\n"  # pandoc's --toc
+    doc = read(office_file(tmp_path / "report.docx", contents))
     assert "Table of Contents" not in doc.body_html and "Our demands" in doc.body_html
 
 

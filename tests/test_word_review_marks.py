@@ -8,8 +8,8 @@ import logging
 import zipfile
 from pathlib import Path
 
-import pypandoc
 import pytest
+from test_metadata_docx_language import office_file
 
 from publisher.readers import read_document
 
@@ -30,7 +30,7 @@ COMMENTS = (
 
 def under_review(path: Path) -> Path:
     """A statement with one suggested change (five → ten per cent) and one comment."""
-    pypandoc.convert_text(TEXT, "docx", format="markdown", outputfile=str(path))
+    office_file(path, TEXT)
     with zipfile.ZipFile(path) as saved:
         parts = {name: saved.read(name) for name in saved.namelist()}
     document = parts["word/document.xml"].decode()
@@ -41,18 +41,21 @@ def under_review(path: Path) -> Path:
         f'{before}</w:t></w:r>{comment}{CHANGE}<w:r><w:t xml:space="preserve">{after}'
     ).encode()
     parts["word/comments.xml"] = COMMENTS.encode()
-    relations = parts["word/_rels/document.xml.rels"].decode()
-    parts["word/_rels/document.xml.rels"] = relations.replace(
-        "</Relationships>",
-        '<Relationship Id="rIdC" Target="comments.xml" Type="http://schemas.openxmlformats.org'
-        '/officeDocument/2006/relationships/comments"/></Relationships>',
-    ).encode()
-    types = parts["[Content_Types].xml"].decode()
-    parts["[Content_Types].xml"] = types.replace(
-        "</Types>",
-        '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-'
-        'officedocument.wordprocessingml.comments+xml"/></Types>',
-    ).encode()
+    for name, entry in (
+        (
+            "word/_rels/document.xml.rels",
+            '<Relationship Id="rIdC" Target="comments.xml" Type="http://schemas.openxmlformats'
+            '.org/officeDocument/2006/relationships/comments"/>',
+        ),
+        (
+            "[Content_Types].xml",
+            '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats'
+            '-officedocument.wordprocessingml.comments+xml"/>',
+        ),
+    ):  # the comments registered as a part of the file, before its list's closing tag
+        listing = parts[name].decode()
+        closing = listing.rindex("</")
+        parts[name] = (listing[:closing] + entry + listing[closing:]).encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as saved:
         for name, data in parts.items():
             saved.writestr(name, data)
@@ -83,6 +86,5 @@ def test_a_word_file_with_neither_says_nothing(
 ) -> None:
     caplog.set_level(logging.INFO)
     path = tmp_path / "statement.docx"
-    pypandoc.convert_text(TEXT, "docx", format="markdown", outputfile=str(path))
-    read_document(path, path.stem, tmp_path, "en")
+    read_document(office_file(path, TEXT), path.stem, tmp_path, "en")
     assert not caplog.records
