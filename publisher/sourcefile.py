@@ -179,10 +179,10 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
     loader = _yaml_loader()(text)
     try:
         node = loader.get_single_node()
-        if node is not None and pasted:
-            _strip_keys(node)
         if node is not None:
             _check_yaml_tree(node, path, first_line)
+            if pasted:
+                _strip_keys(node)
             if "#" in text:
                 _refuse_hashtags_read_as_comments(node, text, path, first_line)
         data = loader.construct_document(node) if node is not None else None
@@ -230,7 +230,13 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
 _PASTED_SPACE = re.compile("[\u00a0\u202f\u2007]")
 # Where they stand for YAML's own spaces: indenting a line, after a key's colon (one
 # before it only makes the key longer: `_strip_keys` takes it off).
-_INDENT = re.compile("^[ \u00a0\u202f\u2007]+", re.MULTILINE)
+_INDENT = re.compile(
+    "^[ \u00a0\u202f\u2007]+(?=[-*\u2022\u2013\u2014\u00b7\u2023\u25e6][ \t]|[\\w-]+[ \u00a0\u202f\u2007]*:)",
+    re.MULTILINE,
+)  # before a key or a list's item: the lines of a text keep theirs
+_TOML_INDENT = re.compile(
+    "^[ \u00a0\u202f\u2007]+(?=[\\w.-]+[ \u00a0\u202f\u2007]*=|\\[)", re.MULTILINE
+)
 _AFTER_KEY = re.compile(
     r"^( *(?:- +)?[\w-]+[ \u00a0\u202f\u2007]*):[\u00a0\u202f\u2007][ \u00a0\u202f\u2007]*",
     re.MULTILINE,
@@ -279,12 +285,16 @@ def _as_typed(text: str) -> str:
 
 
 def _strip_keys(node: Any) -> None:
-    """Mapping keys written without quotes, without the pasted spaces around them."""
+    """Mapping keys written without quotes, without the pasted spaces around them. Each
+    node once: aliases share them (`_check_yaml_tree` has bounded the tree already)."""
     import yaml
 
-    stack = [node]
+    stack, seen = [node], set()
     while stack:
         node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode) and not key.style:
@@ -451,7 +461,8 @@ def parse_toml(text: str, path: Path, first_line: int = 1) -> SourceData:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         if _PASTED_SPACE.search(text):  # as in YAML: around `=`, and indenting a line
-            typed = _AROUND_EQUALS.sub(r"\1 = ", _INDENT.sub(lambda m: " " * len(m[0]), text))
+            typed = _TOML_INDENT.sub(lambda m: " " * len(m[0]), text)
+            typed = _AROUND_EQUALS.sub(r"\1 = ", typed)
             with contextlib.suppress(tomllib.TOMLDecodeError):
                 return SourceData(path, tomllib.loads(typed), _toml_lines(typed), first_line)
         match = _TOML_LINE.search(str(exc))

@@ -345,11 +345,13 @@ def test_a_list_indented_with_them_is_read_and_values_keep_theirs(tmp_path: Path
     non-breaking spaces its colons are typed with."""
     text = (
         f'---\ntitle: Les loyers\nslogan: "Attention{NBSP}:{NBSP}hausse"\ntags:\n'
-        f"{NBSP}{NBSP}- logement\n{NBSP}{NBSP}- loyers\n---\n\nBody\n"
+        f"{NBSP}{NBSP}- logement\n{NBSP}{NBSP}- loyers\nverse: |\n  Un{NBSP}:\n  {NBSP}deux\n"
+        "---\n\nBody\n"
     )
     doc = read(write(tmp_path, "post.md", text))
     assert doc.tags == ("logement", "loyers")
     assert doc.extra["slogan"] == f"Attention{NBSP}:{NBSP}hausse"
+    assert doc.extra["verse"] == f"Un{NBSP}:\n{NBSP}deux"
 
 
 def test_toml_front_matter_typed_with_them_is_read(tmp_path: Path) -> None:
