@@ -48,3 +48,23 @@ def test_words_list_paragraphs_are_read_as_lists(tmp_path: Path) -> None:
     ) in flat
     assert "<ol><li>Picketatsix</li><li>Rallyatnoon</li></ol><ul><li>Bringaflask</li></ul>" in flat
     assert "·" not in body and "<span" not in body
+
+
+def test_an_item_keeps_its_language_and_text_between_items_stays_between(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "<html><body>"
+        + item("l0", 1, "&middot;", "Solidarity")
+        .replace("<p class=MsoListParagraph", "<p lang=AR-SA dir=RTL class=MsoListParagraph")
+        .replace("Solidarity", "تضامن")
+        + "said between\n"
+        + item("l0", 1, "&middot;", "Unity")
+        + "</body></html>"
+    )
+    path = tmp_path / "words.htm"
+    path.write_text(page)
+    body = read_document(path, "words", tmp_path, "en").body_html
+    flat = re.sub(r"\s+", " ", body)
+    assert re.search(r'<ul> ?<li><div dir="rtl" lang="AR-SA"> ?تضامن ?</div></li> ?</ul>', flat)
+    assert re.search(r"</ul> ?<p>said between</p> ?<ul> ?<li>Unity</li> ?</ul>", flat), flat

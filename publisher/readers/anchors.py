@@ -27,7 +27,7 @@ _ID = re.compile(r'\sid="([^"]*)"')
 _ID_OR_ANCHOR = re.compile(
     r'<span id="([^"]+)"(?: class="anchor")?></span>|(<[a-zA-Z][^>]*?)\sid="([^"]*)"'
 )
-_LINK = re.compile(r'<a href="#([^"]+)"[^>]*>(.*?)</a>', re.S)
+_LINK = re.compile(r'<a\b[^>]*?\shref="#([^"]+)"[^>]*>(.*?)</a>', re.S)
 _TOC_LINE = re.compile(r'<p><a href="#([^"]*_Toc\d[^"]*)"[^>]*>(?:(?!</a>).)*</a></p>\s*', re.S)
 _TOC_TITLE = re.compile(r'<(h[1-6]) class="TOC-Heading"[^>]*>.*?</\1>\s*', re.S)
 

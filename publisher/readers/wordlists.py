@@ -13,6 +13,7 @@ from typing import Any
 
 _ITEM = re.compile(r"mso-list:\s*(l\d+)\s+level(\d+)", re.I)
 _NUMBERED = re.compile(r"^\(?[0-9a-zA-Z]{1,4}[.)]$")
+_KEPT = ("lang", "dir")  # an item in Arabic in an English list stays so
 
 
 def word_lists_kept(page: str) -> str:
@@ -44,10 +45,14 @@ def with_word_lists(tree: Any) -> bool:
         mark = _drop_mark(paragraph)
         level = int(match.group(2))
         previous = paragraph.getprevious()
-        item = lxml.html.Element("li")
+        item = lxml.html.Element("li", {k: v for k, v in paragraph.items() if k in _KEPT})
         item.text, paragraph.text = paragraph.text, None
         item.extend(list(paragraph))
-        if previous is not None and previous.get("data-word") == match.group(1):
+        if (
+            previous is not None
+            and previous.get("data-word") == match.group(1)
+            and not (previous.tail or "").strip()  # nothing between them
+        ):
             holder = previous
             for _ in range(level - 1):  # into the last item's own list, as deep as the level
                 last = holder[-1] if len(holder) else None
@@ -59,6 +64,7 @@ def with_word_lists(tree: Any) -> bool:
                     last.append(inner)
                 holder = inner
             holder.append(item)
+            previous.tail = paragraph.tail  # what followed the paragraph follows the list
             paragraph.getparent().remove(paragraph)
         else:
             listing = lxml.html.Element("ol" if _NUMBERED.match(mark) else "ul")
