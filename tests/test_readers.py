@@ -184,6 +184,26 @@ def test_rich_text_reads_with_its_info_and_leaves_out_embedded_pictures_with_a_w
     assert "1 picture(s) embedded in it left out: save it as .docx" in caplog.text
 
 
+def test_rich_text_lists_as_wordpad_writes_them_are_lists(tmp_path: Path) -> None:
+    """WordPad types each item's bullet or number out ({\\pntext …\\tab}); a dialogue's
+    dash and a heading's lone number are no lists."""
+    path = tmp_path / "demandas.rtf"
+    bullet = r"{\pntext\f1\'B7\tab}"
+    path.write_text(
+        r"{\rtf1\ansi{\fonttbl{\f0 Calibri;}{\f1\fcharset2 Symbol;}}"
+        r"\pard 1. Demandas\par "
+        rf"\pard{bullet}{{\*\pn\pnlvlblt\pnf1{{\pntxtb\'B7}}}}\fi-360\li720 Salario digno\par "
+        rf"{bullet}Baja pagada\par "
+        r"\pard \'96 Dijo ella.\par "
+        r"\pard{\pntext 1.\tab}Piquete\par {\pntext 2.\tab}Marcha\par}"
+    )
+    body = " ".join(read(path).body_html.split())
+    assert body == (
+        "<p>1. Demandas</p> <ul> <li>Salario digno</li> <li>Baja pagada</li> </ul>"
+        " <p>– Dijo ella.</p> <ol> <li>Piquete</li> <li>Marcha</li> </ol>"
+    )
+
+
 def test_unclosed_front_matter_is_reported_at_line_one(tmp_path: Path) -> None:
     path = tmp_path / "open.md"
     path.write_text("---\ntitle: Never closed\n\nBody\n")
