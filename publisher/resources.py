@@ -110,7 +110,8 @@ def outside(parts: SplitResult) -> str:
     if parts.scheme == "data":
         return (
             "a picture kept inside the text (as Google Docs' Markdown download writes them):"
-            " save it as a file in documents/ and link it by its name"
+            " 'publisher import' of the file saves its pictures as files, or save it in"
+            " documents/ and link it by its name"
         )
     if parts.scheme in ("http", "https") or parts.netloc:
         return (

@@ -7,6 +7,8 @@ every renderer will get.
 
 from __future__ import annotations
 
+import base64
+import io
 import shutil
 import zipfile
 from pathlib import Path
@@ -320,6 +322,30 @@ def test_docx_images_are_extracted_into_the_pool_media_folder(tmp_path: Path) ->
     assert doc.title == "With a picture" and doc.authors == ("Ana",)
     assert len(doc.images) == 1 and doc.images[0].startswith("media/with-a-picture/")
     assert (tmp_path / "documents" / doc.images[0]).read_bytes()[:4] == b"\x89PNG"
+
+
+def test_markdown_keeping_its_pictures_inside_is_imported_with_them_saved_as_files(
+    tmp_path: Path,
+) -> None:
+    """As Google Docs' "Download → Markdown" writes every picture: in a reference's
+    definition at the end; and one in an inline image."""
+    red, blue = io.BytesIO(), io.BytesIO()
+    Image.new("RGB", (40, 20), (200, 30, 30)).save(red, "PNG")
+    Image.new("RGB", (20, 20), (30, 30, 200)).save(blue, "JPEG")
+    text = (
+        "# Rent strike at number 12\n\nThe tenants stopped paying.\n\n![][image1]\n\n"
+        f"Picket on Friday.\n\n![The picket](data:image/jpeg;base64,{b64(blue)})\n\n"
+        f"[image1]: <data:image/png;base64,{b64(red)}>\n"
+    )
+    (doc,) = import_one(tmp_path, text, "Rent strike.md")
+    assert doc.title == "Rent strike at number 12" and "data:" not in doc.body_html
+    saved = [(tmp_path / "documents" / image).read_bytes() for image in doc.images]
+    assert saved == [red.getvalue(), blue.getvalue()]
+    assert all(image.startswith("media/rent-strike-at-number-12/") for image in doc.images)
+
+
+def b64(picture: io.BytesIO) -> str:
+    return base64.b64encode(picture.getvalue()).decode()
 
 
 def test_a_word_file_named_in_capitals_as_windows_may_is_imported_as_word(tmp_path: Path) -> None:

@@ -268,8 +268,8 @@ def test_a_refused_image_is_named_by_its_source_with_what_to_do(
     data, remote = sorted(warnings)
     assert data.endswith(
         "image 'data:image/png;base64,iVBORw0KGgo=' left out: a picture kept inside the text"
-        " (as Google Docs' Markdown download writes them): save it as a file in documents/"
-        " and link it by its name"
+        " (as Google Docs' Markdown download writes them): 'publisher import' of the file"
+        " saves its pictures as files, or save it in documents/ and link it by its name"
     )
     assert remote.endswith(
         "image 'https://tracker.example/p.gif' left out: pictures are not fetched from the"

@@ -42,9 +42,10 @@ def import_(
     as_json: bool,
 ) -> None:
     """Turn FILES into Markdown documents for review: plain text (pasted from blogs,
-    Facebook or PDFs), PDFs, saved web pages, e-mails saved as .eml, DOCX, ODT and RTF, or a whole
-    newsletter exported from Substack, Ghost, WordPress, Mailchimp or listmonk (the zip,
-    folder or file as downloaded: posts, issues, images and the list)."""
+    Facebook or PDFs), PDFs, saved web pages, e-mails saved as .eml, DOCX, ODT and RTF,
+    Markdown with its pictures inside (Google Docs' download), or a whole newsletter
+    exported from Substack, Ghost, WordPress, Mailchimp or listmonk (the zip, folder or
+    file as downloaded: posts, issues, images and the list)."""
     import json
 
     from rich.console import Console

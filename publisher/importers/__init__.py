@@ -150,12 +150,10 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
             if damage:
                 draft.unsure.insert(0, f"the PDF is damaged ({damage}): check the text against it")
         return drafts, {}
-    if suffix in MARKDOWN_SUFFIXES:
-        raise PublisherError.at(
-            "a Markdown file: it needs no import",
-            source,
-            hint="copy it into documents/ as it is",
-        )
+    if suffix in MARKDOWN_SUFFIXES:  # refused unless it keeps pictures inside its text
+        from .embedded_pictures import recover_markdown
+
+        return recover_markdown(source, data)
     kind, hint = not_read(source)
     raise PublisherError.at(f"{kind}, which publisher cannot import", source, hint=hint)
 

@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ..model import Document
 from ..readers import Reader, fallback_title, read_document
 from ..readers.pandoc_formats import DocxReader, OdtReader, RtfReader
 from .draft import Draft
@@ -32,6 +33,11 @@ def recover_office(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
             copy, "", pool, default_language="und", reader=reader, shown_as=path
         )
         media = {image: (pool / image).read_bytes() for image in document.images}
+    return [draft_of(document, path, media)], media
+
+
+def draft_of(document: Document, path: Path, media: dict[str, bytes]) -> Draft:
+    """A document read by the regular readers as a draft to review, its shape recovered."""
     has_title = document.title != fallback_title(path)
     draft = Draft(
         title=document.title if has_title else "",
@@ -51,4 +57,4 @@ def recover_office(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
     # file without the property has it from its text): they are not its own paragraphs.
     draft.body_html, fragments = mark_fragments(draft.body_html, draft.language)
     draft.found.update(fragments)
-    return [draft], media
+    return draft

@@ -1,0 +1,63 @@
+"""Markdown with its pictures inside the text (`data:` addresses, as Google Docs'
+"Download → Markdown" writes every one) → one draft, the pictures saved as files of the
+pool's media folder and linked by name, as the build needs them.
+
+Markdown with no such picture needs no import: copied into documents/ it is read as it is.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import tempfile
+from pathlib import Path
+
+from ..errors import PublisherError
+from ..readers import read_document
+from ..readers.markdown import MarkdownReader
+from .draft import Draft
+from .office import draft_of
+
+# A picture kept in the text: in an inline image, or in a reference's definition
+# ("[image1]: <data:image/png;base64,…>"), as Google Docs writes them.
+_PICTURE = re.compile(
+    r"data:image/(png|jpeg|jpg|gif|webp);base64,([A-Za-z0-9+/=\s]+?)(?=[)>\"'\s])"
+)
+_SUFFIX = {"jpeg": "jpg"}
+
+
+def recover_markdown(path: Path, data: bytes) -> tuple[list[Draft], dict[str, bytes]]:
+    """The draft, and its pictures keyed by the path its body uses for them ('media/…')."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = ""  # the reader names the line a copy as it is could not be read at
+    if not _PICTURE.search(text):
+        raise PublisherError.at(
+            "a Markdown file: it needs no import", path, hint="copy it into documents/ as it is"
+        )
+    with tempfile.TemporaryDirectory(prefix="publisher-import-") as tmp:
+        pool = Path(tmp)
+        (pool / "media").mkdir()
+        pictures = 0
+
+        def saved(found: re.Match[str]) -> str:
+            nonlocal pictures
+            try:
+                picture = base64.b64decode(re.sub(r"\s", "", found[2]), validate=True)
+            except (binascii.Error, ValueError):
+                return found[0]  # left for the reader, which names it and leaves it out
+            pictures += 1
+            name = f"media/picture-{pictures}.{_SUFFIX.get(found[1], found[1])}"
+            (pool / name).write_bytes(picture)
+            return name
+
+        copy = pool / path.name
+        copy.write_text(_PICTURE.sub(saved, text), encoding="utf-8")
+        document = read_document(
+            copy, "", pool, default_language="und", reader=MarkdownReader(), shown_as=path
+        )
+        media = {image: (pool / image).read_bytes() for image in document.images}
+    draft = draft_of(document, path, media)
+    return [draft], media
