@@ -227,25 +227,22 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
 # before a colon, as French is typed: "title : …"), narrow and figure spaces. YAML reads
 # them as text, so `title<nbsp>: Rents` was a key "title " and the article went untitled,
 # and a list indented with them did not parse.
-_PASTED_SPACE = re.compile("[\u00a0\u202f\u2007]")
+_PASTED = "\u00a0\u202f\u2007"
+_PASTED_SPACE = re.compile(f"[{_PASTED}]")
+_SPACE = f"[ {_PASTED}]"  # an ordinary space or one of those
+# A list's "- " that a word processor made a bullet (or a Markdown habit a "* ").
+_BULLETS = "*\u2022\u2013\u2014\u00b7\u2023\u25e6"
 # Where they stand for YAML's own spaces: indenting a line, after a key's colon (one
 # before it only makes the key longer: `_strip_keys` takes it off).
 _INDENT = re.compile(
-    "^[ \u00a0\u202f\u2007]+(?=[-*\u2022\u2013\u2014\u00b7\u2023\u25e6][ \t]|[\\w-]+[ \u00a0\u202f\u2007]*:)",
-    re.MULTILINE,
+    f"^{_SPACE}+(?=[-{_BULLETS}][ \t]|[\\w-]+{_SPACE}*:)", re.MULTILINE
 )  # before a key or a list's item: the lines of a text keep theirs
-_TOML_INDENT = re.compile(
-    "^[ \u00a0\u202f\u2007]+(?=[\\w.-]+[ \u00a0\u202f\u2007]*=|\\[)", re.MULTILINE
-)
-_AFTER_KEY = re.compile(
-    r"^( *(?:- +)?[\w-]+[ \u00a0\u202f\u2007]*):[\u00a0\u202f\u2007][ \u00a0\u202f\u2007]*",
-    re.MULTILINE,
-)
+_TOML_INDENT = re.compile(f"^{_SPACE}+(?=[\\w.-]+{_SPACE}*=|\\[)", re.MULTILINE)
+_AFTER_KEY = re.compile(f"^( *(?:- +)?[\\w-]+{_SPACE}*):[{_PASTED}]{_SPACE}*", re.MULTILINE)
 
-# A list's "- " that a word processor made a bullet (or a Markdown habit a "* "): the
-# lines after a key with no value that all begin with one (so a "•" in a block of text is
-# left as written).
-_BULLET = "( *)[*\u2022\u2013\u2014\u00b7\u2023\u25e6][ \t\u00a0\u202f\u2007]+"
+# The lines after a key with no value that all begin with a bullet: a bulleted list (so
+# a "•" in a block of text is left as written).
+_BULLET = f"( *)[{_BULLETS}][ \t{_PASTED}]+"
 _BULLETED_LIST = re.compile(
     f"^( *(?:- +)?[\\w-]+:[ \t]*\n)((?:{_BULLET}.*(?:\n|$))+)", re.MULTILINE
 )
@@ -257,9 +254,7 @@ def _dashed(text: str) -> str:
     return _BULLETED_LIST.sub(lambda m: m[1] + bullet.sub(r"\1- ", m[2]), text)
 
 
-_AROUND_EQUALS = re.compile(
-    r"^( *[\w.-]+)[ \u00a0\u202f\u2007]*=[ \u00a0\u202f\u2007]*", re.MULTILINE
-)
+_AROUND_EQUALS = re.compile(f"^( *[\\w.-]+){_SPACE}*={_SPACE}*", re.MULTILINE)
 
 
 def _as_typed(text: str) -> str:
@@ -298,7 +293,7 @@ def _strip_keys(node: Any) -> None:
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode) and not key.style:
-                    key.value = key.value.strip(" \u00a0\u202f\u2007")
+                    key.value = key.value.strip(" " + _PASTED)
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
