@@ -45,10 +45,11 @@ def mend_anchors(body: str) -> Mended:
     to missing ids unlinked; and what was mended."""
     if ' id="' not in body and 'href="#' not in body:
         return Mended(body)
-    body, repeated = _without_repeated_ids(body)
+    given = _ID.findall(body)
+    body, repeated = _without_repeated_ids(body, given)
     if 'href="#' not in body and "TOC-Heading" not in body:
         return Mended(body, repeated)
-    ids = {unquote(found) for found in _ID.findall(body)}
+    ids = {unquote(found) for found in given}  # the same set once repeats are gone
 
     def missing(target: str) -> bool:
         return unquote(target) not in ids
@@ -75,10 +76,9 @@ def mend_anchors(body: str) -> Mended:
     return Mended(body, repeated, toc_lines, tuple(unlinked))
 
 
-def _without_repeated_ids(body: str) -> tuple[str, tuple[str, ...]]:
-    """The body with each id on its first element only."""
-    found = _ID.findall(body)
-    if len(found) == len(set(found)):
+def _without_repeated_ids(body: str, given: list[str]) -> tuple[str, tuple[str, ...]]:
+    """The body with each id (`given`: all it has, in order) on its first element only."""
+    if len(given) == len(set(given)):
         return body, ()
     seen: set[str] = set()
     repeated: dict[str, None] = {}  # in order, once each
