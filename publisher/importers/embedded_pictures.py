@@ -21,9 +21,7 @@ from .office import draft_of
 
 # A picture kept in the text: in an inline image, or in a reference's definition
 # ("[image1]: <data:image/png;base64,…>"), as Google Docs writes them.
-_PICTURE = re.compile(
-    r"data:image/(png|jpeg|jpg|gif|webp);base64,([A-Za-z0-9+/=\s]+?)(?=[)>\"'\s])"
-)
+_PICTURE = re.compile(r"data:image/(png|jpeg|jpg|gif|webp);base64,([A-Za-z0-9+/=]+)(?=[)>\"'\s])")
 _SUFFIX = {"jpeg": "jpg"}
 
 
@@ -45,7 +43,7 @@ def recover_markdown(path: Path, data: bytes) -> tuple[list[Draft], dict[str, by
         def saved(found: re.Match[str]) -> str:
             nonlocal pictures
             try:
-                picture = base64.b64decode(re.sub(r"\s", "", found[2]), validate=True)
+                picture = base64.b64decode(found[2], validate=True)
             except (binascii.Error, ValueError):
                 return found[0]  # left for the reader, which names it and leaves it out
             pictures += 1
