@@ -324,6 +324,28 @@ def test_docx_images_are_extracted_into_the_pool_media_folder(tmp_path: Path) ->
     assert (tmp_path / "documents" / doc.images[0]).read_bytes()[:4] == b"\x89PNG"
 
 
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_a_word_processors_footnotes_are_imported_as_markdown_footnotes(
+    tmp_path: Path, kind: str
+) -> None:
+    source = tmp_path / f"notes.{kind}"
+    pypandoc.convert_text(
+        "---\ntitle: Notes\n---\n\nThe council voted.[^1] Twice.[^2]\n\n[^1]: On 3 May.\n\n"
+        "[^2]: First in March.\n\n    Then again.\n",
+        kind,
+        "markdown",
+        outputfile=str(source),
+    )
+    report = import_files([source], tmp_path / "documents")
+    markdown = report.documents[0].path.read_text(encoding="utf-8")
+    assert "The council voted.[^1] Twice.[^2]" in markdown
+    assert "[^1]: On 3 May.\n" in markdown
+    assert "[^2]: First in March.\n\n    Then again." in markdown
+    assert "fn1" not in markdown and "↩" not in markdown
+    (doc,) = [read_document(report.documents[0].path, "notes", tmp_path / "documents", "en")]
+    assert doc.body_html.count('class="footnote-ref"') == 2
+
+
 def test_markdown_keeping_its_pictures_inside_is_imported_with_them_saved_as_files(
     tmp_path: Path,
 ) -> None:

@@ -34,10 +34,30 @@ _WRITER = "markdown-smart-raw_html-native_divs-native_spans-link_attributes-head
 _FOOTNOTE_DIV = re.compile(r"^:{3,} footnote-definitions\n(.*?)^:{3,}\n?", re.MULTILINE | re.DOTALL)
 
 
+# pandoc's notes (a Word or OpenDocument file's, a web page's): the roles by which pandoc's
+# HTML reader knows them, which the sanitiser takes off. Without them, a note was imported
+# as a superscript link to a numbered list at the end ("[^1^](#-fn1)") and never printed as
+# a footnote.
+_NOTE_ROLES = tuple(
+    (
+        re.compile(rf'<{tag}\b(?=[^>]*\sclass="(?:[^"]*\s)?{css_class}[\s"])'),
+        f'<{tag} role="{role}"',
+    )
+    for tag, css_class, role in (
+        ("a", "footnote-ref", "doc-noteref"),
+        ("a", "footnote-back", "doc-backlink"),
+        ("section", "footnotes", "doc-endnotes"),
+    )
+)
+
+
 def body_markdown(body_html: str) -> str:
     from .. import pandoc
 
-    markdown = pandoc.convert_text(clean_html(body_html), "html", _WRITER, ["--wrap=none"])
+    html = clean_html(body_html)
+    for pattern, tag in _NOTE_ROLES:
+        html = pattern.sub(tag, html)
+    markdown = pandoc.convert_text(html, "html", _WRITER, ["--wrap=none"])
     markdown = _FOOTNOTE_DIV.sub(lambda m: m.group(1), markdown)
     markdown = re.sub(r"⟦fndef(\d+)⟧ ?", r"[^\1]: ", markdown)
     return re.sub(r"⟦fn(\d+)⟧", r"[^\1]", markdown).strip() + "\n"

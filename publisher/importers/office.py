@@ -49,6 +49,8 @@ def draft_of(document: Document, path: Path, media: dict[str, bytes]) -> Draft:
     draft.body_html = document.body_html
     draft.found["paragraphs"] = document.body_html.count("<p>")
     draft.found["headings"] = sum(document.body_html.count(f"<h{n}") for n in range(1, 7))
+    draft.found["lists"] = _outer_lists(document.body_html)
+    draft.found["footnotes"] = document.body_html.count('class="footnote-ref"')
     draft.found["images"] = len(media)
     if not has_title:
         draft.unsure.append("the file has no title property: the title is a guess, check it")
@@ -58,3 +60,13 @@ def draft_of(document: Document, path: Path, media: dict[str, bytes]) -> Draft:
     draft.body_html, fragments = mark_fragments(draft.body_html, draft.language)
     draft.found.update(fragments)
     return draft
+
+
+def _outer_lists(body: str) -> int:
+    """How many lists the body has, not counting those inside another's items or its notes."""
+    if "<ul" not in body and "<ol" not in body:
+        return 0
+    import lxml.html
+
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    return len(root.xpath("//ul[not(ancestor::li)] | //ol[not(ancestor::li or ancestor::section)]"))
