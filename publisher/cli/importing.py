@@ -43,7 +43,8 @@ def import_(
 ) -> None:
     """Turn FILES into Markdown documents for review: plain text (pasted from blogs,
     Facebook or PDFs), PDFs, saved web pages, e-mails saved as .eml, DOCX, ODT and RTF,
-    Markdown with its pictures inside (Google Docs' download), or a whole newsletter
+    Google Docs' web page download (the .zip), Markdown with its pictures inside (Google
+    Docs' Markdown download), or a whole newsletter
     exported from Substack, Ghost, WordPress, Mailchimp or listmonk (the zip, folder or
     file as downloaded: posts, issues, images and the list)."""
     import json

@@ -30,6 +30,7 @@ OFFICE_SUFFIXES = (".docx", ".odt", ".rtf")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MESSAGE_SUFFIXES = (".eml",)  # a message saved from a mail program
 PDF_SUFFIXES = (".pdf",)
+ZIP_SUFFIXES = (".zip",)
 # A message's attachments imported in place of its text ("please find attached …").
 READABLE_ATTACHMENTS = (*OFFICE_SUFFIXES, *PAGE_SUFFIXES, *PDF_SUFFIXES, ".txt", ".text")
 
@@ -119,7 +120,11 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
     if suffix in PAGE_SUFFIXES:
         from .webpage import recover_page
 
-        return recover_page(data, source), {}
+        return recover_page(data, source)
+    if suffix in ZIP_SUFFIXES:  # a page downloaded zipped with its pictures (Google Docs)
+        from .zipped_page import recover_zipped_page
+
+        return recover_zipped_page(source)
     if suffix in OFFICE_SUFFIXES:
         from .office import recover_office
 

@@ -1,6 +1,6 @@
 """A saved web page → one draft: trafilatura extracts the main text (headings, lists, links,
 emphasis, images with alt text) and the page's title, author and date; navigation, ads and
-comments are left behind."""
+comments are left behind. A page Google Docs wrote is read whole instead (`document_page`)."""
 
 from __future__ import annotations
 
@@ -10,18 +10,31 @@ from pathlib import Path
 from ..controls import clean_text
 from ..errors import PublisherError
 from ..extras import needs
+from ..readers.googledocs import is_google_docs
 from .decode import clean_extracted, decode_text
+from .document_page import Pictures, pictures_beside, recover_document_page
 from .draft import Draft
 from .scripts import detect_language, mark_fragments
 
 
-def recover_page(data: bytes, path: Path) -> list[Draft]:
+def recover_page(
+    data: bytes, path: Path, pictures: Pictures | None = None
+) -> tuple[list[Draft], dict[str, bytes]]:
+    """The draft and its pictures. A page Google Docs wrote is a document, not an article
+    among a site's menus: it is read whole (`document_page`), its pictures from
+    `pictures` (by default, the folder it is in)."""
+    page = clean_text(decode_text(data, path), path)
+    if is_google_docs(page):
+        return recover_document_page(page, path, pictures or pictures_beside(path))
+    return [_article(page, path)], {}
+
+
+def _article(page: str, path: Path) -> Draft:
     import lxml.html
 
     with needs("webpage"):
         import trafilatura
 
-    page = clean_text(decode_text(data, path), path)
     body = trafilatura.extract(
         page,
         output_format="html",
@@ -68,7 +81,7 @@ def recover_page(data: bytes, path: Path) -> list[Draft]:
     draft.found["links"] = fragment.count("<a ")
     if not draft.title:
         draft.unsure.append("the page has no title: the title is a guess, check it")
-    return [draft]
+    return draft
 
 
 def _authors(value: str | None) -> list[str]:

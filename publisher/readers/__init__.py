@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..controls import clean_mapping, strip_controls
 from ..errors import PublisherError
 from ..limits import DEFAULT_LIMITS, Limits, describe_size
+from ..logs import held
 from ..model import Document
 from ..resources import confine_images, written_sources
 from ..sanitize import LIST_LEVELS, clean_html, flatten_deep_html, lift_deep_lists, plain_text
@@ -90,7 +93,8 @@ def read_document(
     `limits`: publisher.toml's [limits] (the defaults when not given)."""
     limits = limits or DEFAULT_LIMITS
     converted = convert_document(path, slug, default_language, reader, strict, shown_as, limits)
-    return confined(converted, pool, path, limits)
+    with _messages_naming(path, shown_as):
+        return confined(converted, pool, path, limits)
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,23 @@ def confined(converted: Converted, pool: Path, path: Path, limits: Limits) -> Do
     return dataclasses.replace(document, body_html=body, images=images, source=path)
 
 
+@contextmanager
+def _messages_naming(path: Path, shown_as: Path | None) -> Iterator[None]:
+    """What a reader logs about a working copy (`path`), said of the file as the user
+    knows it (`shown_as`), rather than of a temporary folder."""
+    if shown_as is None:
+        yield
+        return
+    records: list[logging.LogRecord] = []
+    try:
+        with held() as records:
+            yield
+    finally:
+        for record in records:
+            record.msg, record.args = record.getMessage().replace(str(path), str(shown_as)), ()
+            logging.getLogger(record.name).handle(record)
+
+
 def convert_document(
     path: Path,
     slug: str,
@@ -126,7 +147,8 @@ def convert_document(
         check_size(path, limits)
         if path.suffix.lower() in (".docx", ".odt"):
             check_office_zip(path, limits)
-        raw = (reader or EXTENSIONS[path.suffix.lower()]).read(path, id_prefix=f"{slug}-")
+        with _messages_naming(path, shown_as):
+            raw = (reader or EXTENSIONS[path.suffix.lower()]).read(path, id_prefix=f"{slug}-")
     except PublisherError as exc:  # pandoc converted text taken from the file: name the file
         for problem in exc.problems:  # as the user knows it, not as a working copy
             if problem.file in (None, path):

@@ -16,6 +16,7 @@ from .. import pandoc
 from ..errors import PublisherError
 from ..sanitize import flatten_deep_html
 from .base import RawDocument
+from .googledocs import is_google_docs, plain_google_docs
 from .markdown import document_text
 from .wordlists import word_lists_kept
 
@@ -29,6 +30,8 @@ class HtmlReader:
         page, unwrapped = flatten_deep_html(document_text(path, page=True), RAW_HTML_DEPTH)
         if unwrapped:
             log.warning("%s: %d elements nested too deep were unwrapped", path, unwrapped)
+        if is_google_docs(page):
+            page = plain_google_docs(page, path)
         page = _directions_kept(word_lists_kept(page))
         converted = pandoc.to_html(page, "html", id_prefix=id_prefix)
         return RawDocument(converted.meta, converted.body_html)

@@ -1,0 +1,93 @@
+"""A page a word processor wrote (Google Docs' "Download → Web page") → one draft, read as
+the build reads an HTML document: the whole page is the document, so nothing is left out
+as a web page's surroundings would be, and its pictures come with it.
+
+trafilatura, which finds a saved web page's article among its menus and sidebars, took such
+a page for one: it kept the first heading as the title, turned numbered lists into bullets
+and dropped list items and pictures it judged to be page furniture.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from ..readers import read_document
+from ..readers.pandoc_formats import HtmlReader
+from .draft import Draft
+from .office import draft_of
+
+log = logging.getLogger(__name__)
+
+# A picture the page uses by a relative address ('images/image1.png') → its bytes, or None
+Pictures = Callable[[PurePosixPath], bytes | None]
+
+
+def recover_document_page(
+    page: str, path: Path, pictures: Pictures
+) -> tuple[list[Draft], dict[str, bytes]]:
+    """The draft, and the pictures the page uses, keyed by the path its body gives them
+    ('media/image1.png')."""
+    import lxml.html
+
+    tree = lxml.html.document_fromstring(page)
+    found: dict[str, bytes] = {}
+    image: Any
+    for image in list(tree.iter("img")):
+        src = image.get("src", "")
+        if urlsplit(src).scheme in ("http", "https", "data"):
+            continue  # the reader's to judge, as in any document
+        relative = _relative(src)
+        data = pictures(relative) if relative else None
+        if relative is None or data is None:
+            log.warning(
+                "%s: picture %s left out: it did not come with the page%s",
+                path,
+                src[:80],
+                "" if relative else " (only pictures in the page's own folder are imported)",
+            )
+            image.drop_tree()
+            continue
+        name = f"media/{relative.name}"
+        found[name] = data
+        image.set("src", name)
+    with tempfile.TemporaryDirectory(prefix="publisher-import-") as tmp:
+        pool = Path(tmp)
+        copy = pool / f"{path.stem}.html"  # a title guessed from its name is the source's
+        copy.write_text(lxml.html.tostring(tree, encoding="unicode"), encoding="utf-8")
+        for name, data in found.items():
+            (pool / name).parent.mkdir(exist_ok=True)
+            (pool / name).write_bytes(data)
+        document = read_document(
+            copy, "", pool, default_language="und", reader=HtmlReader(), shown_as=path
+        )
+    media = {image: found[image] for image in document.images if image in found}
+    return [draft_of(document, path, media)], media
+
+
+def _relative(src: str) -> PurePosixPath | None:
+    """A picture's address inside the page's own folder, or None (a web address, data:,
+    an absolute path or one that climbs out)."""
+    parts = urlsplit(src)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    relative = PurePosixPath(unquote(parts.path))
+    if relative.is_absolute() or ".." in relative.parts:
+        return None
+    return relative
+
+
+def pictures_beside(path: Path) -> Pictures:
+    """Pictures from the folder the page was saved in (a download unzipped)."""
+
+    def picture(relative: PurePosixPath) -> bytes | None:
+        file = path.parent / relative
+        if not file.is_file() or file.is_symlink():
+            return None
+        return file.read_bytes()
+
+    return picture

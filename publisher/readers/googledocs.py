@@ -1,0 +1,263 @@
+"""Pages Google Docs writes ("File → Download → Web page"), made the plain HTML pandoc reads.
+
+Google Docs marks up a document by classes of its own style sheet rather than by elements,
+and pandoc, which reads elements, kept the words and lost the rest:
+- bold, italic, superscript and subscript are spans styled `.c4{font-weight:700}`: they
+  become <strong>, <em>, <sup> and <sub> (the style sheet inlined by css-inline first);
+- the paragraph in the Title style (`p.title`) is the document's title, and one in the
+  Subtitle style its subtitle, rather than its first paragraphs;
+- each level of a nested list is a list of its own after its parent (`ul.lst-kix_x-1`
+  after `ul.lst-kix_x-0`): each goes back inside the item it follows, and the parts of one
+  list another level interrupted are one list again;
+- footnotes are links to paragraphs at the end (`#ftnt1`): they become footnotes;
+- comments are links to paragraphs at the end too (`#cmnt1`): they are between editors,
+  and are left out, as Word's are;
+- every link goes through Google's redirect (`https://www.google.com/url?q=…&usg=…`): it
+  points at its address again;
+- blank paragraphs, which Google Docs writes for each empty line, are left out.
+
+Text pasted from Google Docs into another page carries the same inline styles, in a
+`<b style="font-weight:normal" id="docs-internal-guid-…">` that is not bold.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+log = logging.getLogger(__name__)
+
+_SIGNS = re.compile(r'class="[^"]*\bdoc-content\b|\blst-kix_|id="docs-internal-guid-')
+_LIST_LEVEL = re.compile(r"\blst-kix_(\S+)-(\d+)\b")
+_REDIRECT = re.compile(r"^https?://(?:www\.)?google\.[a-z.]+/url\?", re.I)
+_BOLD = {"bold", "bolder", "600", "700", "800", "900"}
+_POSITIONS = {"super": "sup", "sub": "sub"}
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def is_google_docs(page: str) -> bool:
+    """Whether `page` is one Google Docs wrote, or holds text pasted from one."""
+    return bool(_SIGNS.search(page))
+
+
+def plain_google_docs(page: str, source: Path) -> str:
+    """`page` as plain HTML: see the module's docstring. `source` names it in messages."""
+    import css_inline
+    import lxml.html
+
+    inliner = css_inline.CSSInliner(load_remote_stylesheets=False, keep_style_tags=False)
+    try:
+        tree = lxml.html.document_fromstring(inliner.inline(page))
+    except (ValueError, lxml.etree.ParserError):
+        return page
+    body: Any = tree.find("body")
+    if body is None:
+        return page
+    _title_and_subtitle(tree, body)
+    for element in list(body.iter("span", "b")):
+        _emphasis_of_style(element)
+    _nested_lists(body)
+    comments = _without_comments(body)
+    _footnotes(body)
+    for link in body.iter("a"):
+        if (target := _redirected_to(link.get("href", ""))) is not None:
+            link.set("href", target)
+    for element in list(body.iter(lxml.etree.Element)):  # elements, not comments
+        for attribute in ("class", "style"):
+            element.attrib.pop(attribute, None)
+        if element.tag == "span" and not element.attrib:  # a style's holder, nothing more
+            element.drop_tag()
+    _without_blank_paragraphs(body)
+    if comments:
+        log.info("%s: %d comment(s) left out: they are for the editors", source, comments)
+    return str(lxml.html.tostring(tree, encoding="unicode"))
+
+
+def _title_and_subtitle(tree: Any, body: Any) -> None:
+    """The Title and Subtitle paragraphs as the page's <title> and subtitle <meta>."""
+    import lxml.html
+
+    head = tree.find("head")
+    if head is None:
+        head = lxml.html.Element("head")
+        tree.insert(0, head)
+    for style, tag, attributes in (
+        ("title", "title", {}),
+        ("subtitle", "meta", {"name": "subtitle"}),
+    ):
+        paragraph = next((p for p in body.iter("p") if style in p.get("class", "").split()), None)
+        if paragraph is None:
+            continue
+        text = " ".join(paragraph.text_content().split())
+        paragraph.drop_tree()
+        if not text:
+            continue
+        for old in head.findall(tag):
+            if tag == "title" or old.get("name") == "subtitle":
+                head.remove(old)
+        element = lxml.html.Element(tag, attributes)
+        if tag == "title":
+            element.text = text
+        else:
+            element.set("content", text)
+        head.append(element)
+
+
+def _declarations(style: str) -> dict[str, str]:
+    pairs = (part.split(":", 1) for part in style.split(";") if ":" in part)
+    return {name.strip().lower(): value.strip().lower() for name, value in pairs}
+
+
+def _emphasis_of_style(element: Any) -> None:
+    """A styled span's bold, italic, superscript or subscript as elements around its content;
+    a <b> styled not bold (text pasted from Google Docs) unwrapped."""
+    style = _declarations(element.get("style", ""))
+    if element.tag == "b":
+        if style.get("font-weight") in ("normal", "400"):
+            element.drop_tag()
+        return
+    in_heading = any(a.tag in _HEADINGS for a in element.iterancestors())
+    wanted = []
+    if style.get("font-weight") in _BOLD and not in_heading:
+        wanted.append("strong")
+    if style.get("font-style") in ("italic", "oblique"):
+        wanted.append("em")
+    if position := _POSITIONS.get(style.get("vertical-align", "")):
+        wanted.append(position)
+    for tag in wanted:
+        _wrap_content(element, tag)
+
+
+def _wrap_content(element: Any, tag: str) -> None:
+    import lxml.html
+
+    inner = lxml.html.Element(tag)
+    inner.text, element.text = element.text, None
+    inner.extend(list(element))
+    element.append(inner)
+
+
+def _nested_lists(body: Any) -> None:
+    """Each Google Docs list level back inside the item before it; the parts of one list
+    that a deeper level split joined again (see the module's docstring)."""
+    for parent in [e for e in body.iter() if any(_level(c) for c in e)]:
+        open_lists: dict[int, Any] = {}  # level → the list it goes on at
+        list_id = None
+        for child in list(parent):
+            level = _level(child)
+            if level is None or (child.getprevious() is not None and _text_between(child)):
+                open_lists, list_id = {}, None
+            if level is None:
+                continue
+            kind, depth = level
+            if kind == list_id and depth in open_lists:
+                same = open_lists[depth]
+                same.extend(list(child))
+                child.drop_tree()
+            elif kind == list_id and any(d < depth for d in open_lists):
+                holder = open_lists[max(d for d in open_lists if d < depth)]
+                if len(holder):
+                    holder[-1].append(child)
+                open_lists[depth] = child
+            else:
+                open_lists, list_id = {depth: child}, kind
+            open_lists = {d: e for d, e in open_lists.items() if d <= depth}
+
+
+def _level(element: Any) -> tuple[str, int] | None:
+    if not isinstance(element.tag, str) or element.tag not in ("ul", "ol"):
+        return None
+    match = _LIST_LEVEL.search(element.get("class", ""))
+    return (match.group(1), int(match.group(2))) if match else None
+
+
+def _text_between(element: Any) -> bool:
+    previous = element.getprevious()
+    return bool((previous.tail or "").strip())
+
+
+def _notes(body: Any, prefix: str) -> list[tuple[Any, Any, Any]]:
+    """(call, link back, block) for each of Google Docs' notes of one kind: the call is the
+    link `<prefix>_refN` to `#<prefix>N` (in its <sup>), the block the body's child that
+    holds the link back to it, and the note's text."""
+    found = []
+    links = {link.get("href"): link for link in body.iter("a") if link.get("href")}
+    calls = f'.//a[starts-with(@id, "{prefix}_ref")][starts-with(@href, "#{prefix}")]'
+    for call in body.xpath(calls):
+        back = links.get(f"#{call.get('id')}")
+        block = back
+        while block is not None and block.getparent() is not body:
+            block = block.getparent()
+        if block is not None and call not in block.iter("a"):
+            found.append((call, back, block))
+    return found
+
+
+def _without_comments(body: Any) -> int:
+    """Comments left out, their calls and their texts; how many there were."""
+    notes = _notes(body, "cmnt")
+    for call, _, block in notes:
+        _drop_call(call)
+        if block.getparent() is not None:
+            block.drop_tree()
+    return len(notes)
+
+
+def _footnotes(body: Any) -> None:
+    """Footnotes as pandoc reads them: a call with role doc-noteref, the note in a section
+    with role doc-endnotes."""
+    import lxml.html
+
+    notes = _notes(body, "ftnt")
+    if not notes:
+        return
+    section = lxml.html.Element("section", {"role": "doc-endnotes"})
+    items = lxml.etree.SubElement(section, "ol")
+    for number, (call, back, block) in enumerate(notes, start=1):
+        note_id = f"gdocs-note-{number}"
+        reference = lxml.html.Element(
+            "a", {"href": f"#{note_id}", "id": f"gdocs-call-{number}", "role": "doc-noteref"}
+        )
+        lxml.etree.SubElement(reference, "sup").text = str(number)
+        holder = call.getparent() if call.getparent().tag == "sup" else call
+        reference.tail = holder.tail
+        holder.getparent().replace(holder, reference)
+        back.drop_tree()
+        item = lxml.etree.SubElement(items, "li", {"id": note_id})
+        item.extend(list(block) if block.tag == "div" else [block])
+        _without_leading_space(item)
+        if block.getparent() is not None:
+            block.drop_tree()
+    while len(body) and body[-1].tag == "hr":  # the rule Google Docs draws above them
+        body[-1].drop_tree()
+    body.append(section)
+
+
+def _without_leading_space(item: Any) -> None:
+    """The note's text without the space Google Docs writes after its number."""
+    for element in item.iter():
+        if element.text and element.text.strip():
+            element.text = element.text.lstrip()
+            return
+
+
+def _drop_call(call: Any) -> None:
+    holder = call.getparent() if call.getparent().tag == "sup" else call
+    holder.drop_tree()
+
+
+def _redirected_to(href: str) -> str | None:
+    """The address behind a Google redirect (`…/url?q=ADDRESS&sa=D…`). (One that is no web
+    or mail address is the sanitiser's to take off, as any other link's.)"""
+    if not _REDIRECT.match(href):
+        return None
+    return parse_qs(urlsplit(href).query).get("q", [None])[0]
+
+
+def _without_blank_paragraphs(body: Any) -> None:
+    for paragraph in list(body.iter("p")):
+        if not paragraph.text_content().strip() and not paragraph.xpath(".//img"):
+            paragraph.drop_tree()
