@@ -3,9 +3,13 @@ each item as a paragraph with its bullet or number typed out in front."""
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
+import pytest
+
+from publisher.importers import import_files
 from publisher.readers import read_document
 
 
@@ -68,3 +72,89 @@ def test_an_item_keeps_its_language_and_text_between_items_stays_between(
     flat = re.sub(r"\s+", " ", body)
     assert re.search(r'<ul> ?<li><div dir="rtl" lang="AR-SA"> ?تضامن ?</div></li> ?</ul>', flat)
     assert re.search(r"</ul> ?<p>said between</p> ?<ul> ?<li>Unity</li> ?</ul>", flat), flat
+
+
+def footnote_call(kind: str, n: int) -> str:
+    """A note's call as Word writes it: a link to the note, named for the link back."""
+    return (
+        f"<a style='mso-{'footnote' if kind == 'ftn' else 'endnote'}-id:{kind}{n}'"
+        f' href="#_{kind}{n}" name="_{kind}ref{n}" title=""><span class=MsoFootnoteReference>'
+        "<span style='mso-special-character:footnote'><![if !supportFootnotes]>"
+        f"<span class=MsoFootnoteReference>[{n}]</span><![endif]></span></span></a>"
+    )
+
+
+def footnote(kind: str, n: int, *paragraphs: str) -> str:
+    """The note, in Word's list of notes at the end of the page, linking back to its call."""
+    back = (
+        f'<a href="#_{kind}ref{n}" name="_{kind}{n}" title=""><span class=MsoFootnoteReference>'
+        f"[{n}]</span></a>"
+    )
+    text = "".join(
+        f"<p class=MsoFootnoteText>{back if i == 0 else ''} {p}</p>"
+        for i, p in enumerate(paragraphs)
+    )
+    return f"<div style='mso-element:{'footnote' if kind == 'ftn' else 'endnote'}' id={kind}{n}>{text}</div>"
+
+
+COMMENTED = (
+    "<html xmlns:o='urn:schemas-microsoft-com:office:office'><head><title>Rent strike</title>"
+    "</head><body lang=EN-GB><div class=WordSection1>\n"
+    f"<p class=MsoNormal>We withhold rent from 1 March.{footnote_call('ftn', 1)} The committee"
+    " meets Thursday<span class=MsoCommentReference><span style='font-size:8.0pt'><a"
+    " style='mso-comment-reference:AB_1' class=msocomanchor id=\"_anchor_1\""
+    " onmouseover=\"msoCommentShow('_anchor_1','_com_1')\" href=\"#_msocom_1\""
+    ' language=JavaScript name="_msoanchor_1">[AB1]</a>&nbsp;</span></span>.'
+    f"{footnote_call('edn', 1)}</p>\n</div>\n"
+    "<div style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all>"
+    '<hr align=left size=1 width="33%"><![endif]>\n'
+    + footnote("ftn", 1, "Survey of 212 households.", "Done in January.")
+    + "</div>\n<div style='mso-element:endnote-list'><![if !supportEndnotes]><br clear=all>"
+    '<hr align=left size=1 width="33%"><![endif]>\n'
+    + footnote("edn", 1, "Minutes of the meeting.")
+    + "</div>\n<div style='mso-element:comment-list'><![if !supportAnnotations]><hr"
+    ' class=msocomoff align=left size=1 width="33%"><![endif]>\n<div'
+    " style='mso-element:comment'><![if !supportAnnotations]><div id=\"_com_1\" class=msocomtxt"
+    " language=JavaScript><![endif]><div><![if !supportAnnotations]><a"
+    ' name="_msocom_1"></a><![endif]><p class=MsoCommentText><span class=MsoCommentReference>'
+    "<span style='font-size:8.0pt'><a href=\"#_msoanchor_1\" class=msocomoff>[AB1]</a></span>"
+    "</span>Ana: are we sure about Thursday?</p></div><![if !supportAnnotations]></div>"
+    "<![endif]></div>\n</div>\n</body></html>"
+)
+
+
+def test_footnotes_and_endnotes_are_notes_and_comments_are_left_out_with_a_note(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "rent.htm"
+    path.write_bytes(COMMENTED.encode("cp1252"))
+    with caplog.at_level(logging.INFO, logger="publisher"):
+        body = read_document(path, "rent", tmp_path, "en").body_html
+    flat = re.sub(r"\s+", " ", body)
+    calls = re.findall(r'<a href="#rent-fn(\d)" class="footnote-ref"[^>]*><sup>\d</sup></a>', flat)
+    assert calls == ["1", "2"]
+    assert re.search(
+        r'<li id="rent-fn1"><p>Survey of 212 households\.</p> ?<p>Done in January\.', flat
+    )
+    assert re.search(r'<li id="rent-fn2"><p>Minutes of the meeting\.<a', flat)
+    assert "The committee meets Thursday." in flat  # the comment's mark is gone, not the text
+    assert "Ana" not in body and "AB1" not in body and "[1]" not in body
+    assert len(re.findall(r"<hr", body)) == 1  # pandoc's above the notes; Word's rules gone
+    assert f"{path}: 1 comment(s) left out: they are for the editors" in caplog.text
+
+
+def test_a_page_word_saved_is_imported_whole_with_its_notes(tmp_path: Path) -> None:
+    """Not as a web page's article (trafilatura), which kept the typed-out bullets."""
+    source = tmp_path / "Demands.htm"
+    source.write_bytes(
+        PAGE.replace("</div></body>", "</div>" + COMMENTED.split("<body lang=EN-GB>")[1])
+        .replace("</body></html></body></html>", "</body></html>")
+        .encode("cp1252")
+    )
+    report = import_files([source], tmp_path / "documents")
+    assert not report.problems
+    markdown = report.documents[0].path.read_text(encoding="utf-8")
+    assert "- Back pay for March\n  - with interest\n- Sick pay from **day one**" in markdown
+    assert "We withhold rent from 1 March.[^1]" in markdown
+    assert "[^1]: Survey of 212 households.\n\n    Done in January." in markdown
+    assert "·" not in markdown and ":::" not in markdown and "Ana" not in markdown

@@ -1,6 +1,7 @@
-"""A page a word processor wrote (Google Docs' "Download → Web page") → one draft, read as
-the build reads an HTML document: the whole page is the document, so nothing is left out
-as a web page's surroundings would be, and its pictures come with it.
+"""A page a word processor wrote (Google Docs' "Download → Web page", Word's "Save as Web
+Page", LibreOffice's "Save as HTML") → one draft, read as the build reads an HTML document:
+the whole page is the document, so nothing is left out as a web page's surroundings would
+be, and its pictures come with it.
 
 trafilatura, which finds a saved web page's article among its menus and sidebars, took such
 a page for one: it kept the first heading as the title, turned numbered lists into bullets
@@ -10,6 +11,7 @@ and dropped list items and pictures it judged to be page furniture.
 from __future__ import annotations
 
 import logging
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
@@ -17,14 +19,24 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..readers import read_document
+from ..readers.googledocs import is_google_docs
 from ..readers.pandoc_formats import HtmlReader
 from .draft import Draft
 from .office import draft_of
 
 log = logging.getLogger(__name__)
 
+# Word's namespaces and styles, LibreOffice's generator
+_WORD_OR_LIBREOFFICE = re.compile(
+    r"urn:schemas-microsoft-com:office|class=\"?Mso|<meta[^>]+(?:Libre|Open)Office", re.I
+)
+
 # A picture the page uses by a relative address ('images/image1.png') → its bytes, or None
 Pictures = Callable[[PurePosixPath], bytes | None]
+
+
+def written_by_a_word_processor(page: str) -> bool:
+    return is_google_docs(page) or bool(_WORD_OR_LIBREOFFICE.search(page[:20_000]))
 
 
 def recover_document_page(
@@ -34,9 +46,10 @@ def recover_document_page(
     ('media/image1.png')."""
     import lxml.html
 
-    tree = lxml.html.document_fromstring(page)
+    tree: Any = lxml.html.document_fromstring(page)
+    for section in tree.xpath('//div[starts-with(@class, "WordSection")]'):
+        section.drop_tag()  # Word's page layout, which the Markdown would show as a div
     found: dict[str, bytes] = {}
-    image: Any
     for image in list(tree.iter("img")):
         src = image.get("src", "")
         if urlsplit(src).scheme in ("http", "https", "data"):

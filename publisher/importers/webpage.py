@@ -1,6 +1,7 @@
 """A saved web page → one draft: trafilatura extracts the main text (headings, lists, links,
 emphasis, images with alt text) and the page's title, author and date; navigation, ads and
-comments are left behind. A page Google Docs wrote is read whole instead (`document_page`)."""
+comments are left behind. A page a word processor wrote is read whole instead
+(`document_page`)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,13 @@ from pathlib import Path
 from ..controls import clean_text
 from ..errors import PublisherError
 from ..extras import needs
-from ..readers.googledocs import is_google_docs
 from .decode import clean_extracted, decode_text
-from .document_page import Pictures, pictures_beside, recover_document_page
+from .document_page import (
+    Pictures,
+    pictures_beside,
+    recover_document_page,
+    written_by_a_word_processor,
+)
 from .draft import Draft
 from .scripts import detect_language, mark_fragments
 
@@ -20,11 +25,11 @@ from .scripts import detect_language, mark_fragments
 def recover_page(
     data: bytes, path: Path, pictures: Pictures | None = None
 ) -> tuple[list[Draft], dict[str, bytes]]:
-    """The draft and its pictures. A page Google Docs wrote is a document, not an article
-    among a site's menus: it is read whole (`document_page`), its pictures from
-    `pictures` (by default, the folder it is in)."""
+    """The draft and its pictures. A page Google Docs, Word or LibreOffice wrote is a
+    document, not an article among a site's menus: it is read whole (`document_page`), its
+    pictures from `pictures` (by default, the folder it is in)."""
     page = clean_text(decode_text(data, path), path)
-    if is_google_docs(page):
+    if written_by_a_word_processor(page):
         return recover_document_page(page, path, pictures or pictures_beside(path))
     return [_article(page, path)], {}
 

@@ -9,9 +9,9 @@ and pandoc, which reads elements, kept the words and lost the rest:
 - each level of a nested list is a list of its own after its parent (`ul.lst-kix_x-1`
   after `ul.lst-kix_x-0`): each goes back inside the item it follows, and the parts of one
   list another level interrupted are one list again;
-- footnotes are links to paragraphs at the end (`#ftnt1`): they become footnotes;
-- comments are links to paragraphs at the end too (`#cmnt1`): they are between editors,
-  and are left out, as Word's are;
+- comments are links to paragraphs at the end (`#cmnt1`), as footnotes are (`#ftnt1`,
+  made notes by `pagenotes` as any word processor's): they are between editors, and are
+  left out, as Word's are;
 - every link goes through Google's redirect (`https://www.google.com/url?q=…&usg=…`): it
   points at its address again;
 - blank paragraphs, which Google Docs writes for each empty line, are left out.
@@ -27,6 +27,8 @@ import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from .pagenotes import note_pairs
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +63,6 @@ def plain_google_docs(page: str, source: Path) -> str:
         _emphasis_of_style(element)
     _nested_lists(body)
     comments = _without_comments(body)
-    _footnotes(body)
     for link in body.iter("a"):
         if (target := _redirected_to(link.get("href", ""))) is not None:
             link.set("href", target)
@@ -179,69 +180,13 @@ def _text_between(element: Any) -> bool:
     return bool((previous.tail or "").strip())
 
 
-def _notes(body: Any, prefix: str) -> list[tuple[Any, Any, Any]]:
-    """(call, link back, block) for each of Google Docs' notes of one kind: the call is the
-    link `<prefix>_refN` to `#<prefix>N` (in its <sup>), the block the body's child that
-    holds the link back to it, and the note's text."""
-    found = []
-    links = {link.get("href"): link for link in body.iter("a") if link.get("href")}
-    calls = f'.//a[starts-with(@id, "{prefix}_ref")][starts-with(@href, "#{prefix}")]'
-    for call in body.xpath(calls):
-        back = links.get(f"#{call.get('id')}")
-        block = back
-        while block is not None and block.getparent() is not body:
-            block = block.getparent()
-        if block is not None and call not in block.iter("a"):
-            found.append((call, back, block))
-    return found
-
-
 def _without_comments(body: Any) -> int:
     """Comments left out, their calls and their texts; how many there were."""
-    notes = _notes(body, "cmnt")
-    for call, _, block in notes:
+    comments = [pair for pair in note_pairs(body) if pair[0].get("href").startswith("#cmnt")]
+    for call, _, block in comments:
         _drop_call(call)
-        if block.getparent() is not None:
-            block.drop_tree()
-    return len(notes)
-
-
-def _footnotes(body: Any) -> None:
-    """Footnotes as pandoc reads them: a call with role doc-noteref, the note in a section
-    with role doc-endnotes."""
-    import lxml.html
-
-    notes = _notes(body, "ftnt")
-    if not notes:
-        return
-    section = lxml.html.Element("section", {"role": "doc-endnotes"})
-    items = lxml.etree.SubElement(section, "ol")
-    for number, (call, back, block) in enumerate(notes, start=1):
-        note_id = f"gdocs-note-{number}"
-        reference = lxml.html.Element(
-            "a", {"href": f"#{note_id}", "id": f"gdocs-call-{number}", "role": "doc-noteref"}
-        )
-        lxml.etree.SubElement(reference, "sup").text = str(number)
-        holder = call.getparent() if call.getparent().tag == "sup" else call
-        reference.tail = holder.tail
-        holder.getparent().replace(holder, reference)
-        back.drop_tree()
-        item = lxml.etree.SubElement(items, "li", {"id": note_id})
-        item.extend(list(block) if block.tag == "div" else [block])
-        _without_leading_space(item)
-        if block.getparent() is not None:
-            block.drop_tree()
-    while len(body) and body[-1].tag == "hr":  # the rule Google Docs draws above them
-        body[-1].drop_tree()
-    body.append(section)
-
-
-def _without_leading_space(item: Any) -> None:
-    """The note's text without the space Google Docs writes after its number."""
-    for element in item.iter():
-        if element.text and element.text.strip():
-            element.text = element.text.lstrip()
-            return
+        block.drop_tree()
+    return len(comments)
 
 
 def _drop_call(call: Any) -> None:

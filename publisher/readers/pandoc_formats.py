@@ -18,6 +18,8 @@ from ..sanitize import flatten_deep_html
 from .base import RawDocument
 from .googledocs import is_google_docs, plain_google_docs
 from .markdown import document_text
+from .pagenotes import notes_as_footnotes
+from .wordcomments import word_comments_left_out
 from .wordlists import word_lists_kept
 
 log = logging.getLogger(__name__)
@@ -32,7 +34,8 @@ class HtmlReader:
             log.warning("%s: %d elements nested too deep were unwrapped", path, unwrapped)
         if is_google_docs(page):
             page = plain_google_docs(page, path)
-        page = _directions_kept(word_lists_kept(page))
+        page = word_comments_left_out(word_lists_kept(page), path)
+        page = _directions_kept(notes_as_footnotes(page))
         converted = pandoc.to_html(page, "html", id_prefix=id_prefix)
         return RawDocument(converted.meta, converted.body_html)
 

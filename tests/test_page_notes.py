@@ -1,0 +1,89 @@
+"""Notes a word processor or a wiki wrote into a web page (a call linking to the note, the
+note linking back) are read as footnotes, whoever wrote them; links that only look alike
+stay links. (Google Docs' and Word's notes: test_google_docs.py, test_word_pages.py.)"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from publisher.readers import read_document
+
+
+def read(tmp_path: Path, page: str) -> str:
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    return re.sub(r"\s+", " ", read_document(path, "p", tmp_path, "en").body_html)
+
+
+LIBREOFFICE = (
+    '<!DOCTYPE html><html><head><meta name="generator" content="LibreOffice 7.4.7.2 (Linux)"/>'
+    '<title>Letter</title></head><body lang="en-GB" dir="ltr">'
+    '<p>We withhold rent.<a class="sdfootnoteanc" name="sdfootnote1anc"'
+    ' href="#sdfootnote1sym"><sup>1</sup></a> And more.<a class="sdendnoteanc"'
+    ' name="sdendnote1anc" href="#sdendnote1sym"><sup>i</sup></a></p>'
+    '<div id="sdendnote1"><p class="sdendnote-western"><a class="sdendnotesym"'
+    ' name="sdendnote1sym" href="#sdendnote1anc">i</a>An endnote.</p></div>'
+    '<div id="sdfootnote1"><p class="sdfootnote-western"><a class="sdfootnotesym"'
+    ' name="sdfootnote1sym" href="#sdfootnote1anc">1</a>The note.</p>'
+    '<p class="sdfootnote-western">Second paragraph.</p></div></body></html>'
+)
+
+
+def test_libreoffices_footnotes_and_endnotes_are_notes_in_the_order_of_their_calls(
+    tmp_path: Path,
+) -> None:
+    body = read(tmp_path, LIBREOFFICE)
+    assert re.search(
+        r'rent\.<a href="#p-fn1" class="footnote-ref"[^>]*><sup>1</sup></a> And more\.'
+        r'<a href="#p-fn2" class="footnote-ref"',
+        body,
+    )
+    assert re.search(r'<li id="p-fn1"><p>The note\.</p> ?<p>Second paragraph\.<a', body)
+    assert re.search(r'<li id="p-fn2"><p>An endnote\.<a', body)
+    assert "sdfootnote" not in body and ">i<" not in body
+
+
+def test_a_wikis_numbered_references_are_notes_under_their_heading(tmp_path: Path) -> None:
+    body = read(
+        tmp_path,
+        '<html><body><p>Claim.<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">'
+        '[1]</a></sup> Agreed.</p><h2>References</h2><ol class="references">'
+        '<li id="cite_note-1"><span class="mw-cite-backlink"><a href="#cite_ref-1">^</a></span>'
+        ' <span class="reference-text">The minutes, 3 May.</span></li></ol></body></html>',
+    )
+    assert re.search(
+        r'Claim\.<a href="#p-fn1" class="footnote-ref"[^>]*><sup>1</sup></a> Agreed', body
+    )
+    assert re.search(r'<li id="p-fn1">.*The minutes, 3 May\.', body)
+    assert "[1]" not in body and ">^<" not in body
+
+
+def test_notes_inside_the_post_they_belong_to_are_notes_and_the_post_stays(
+    tmp_path: Path,
+) -> None:
+    body = read(
+        tmp_path,
+        '<html><body><div class="post"><p>The vote was close.<a href="#note1" id="ref1">1</a>'
+        ' We won.</p><p>Next week: the rally.</p><p id="note1"><a href="#ref1">1.</a> 52 to 48.'
+        "</p></div></body></html>",
+    )
+    assert re.search(
+        r'close\.<a href="#p-fn1" class="footnote-ref"[^>]*><sup>1</sup></a> We won', body
+    )
+    assert "<p>Next week: the rally.</p>" in body
+    assert re.search(r'<li id="p-fn1"><p>52 to 48\.<a', body)
+
+
+def test_links_within_a_page_that_only_look_like_notes_stay_links(tmp_path: Path) -> None:
+    body = read(
+        tmp_path,
+        '<html><body><div id="top"><p>Contents: <a href="#pay">Pay</a>, <a href="#hours">Hours'
+        '</a></p></div><h2 id="pay">Pay</h2><p>Text. <a href="#top">Back to the top</a></p>'
+        '<h2 id="hours">Hours</h2><p>See <a href="#pay">pay</a>.</p>'
+        '<p>Two links to each other: <a href="#y" id="z">here</a> <a href="#z" id="y">and'
+        ' here</a>, and one to itself: <a href="#x" id="x">there</a>.</p></body></html>',
+    )
+    assert "footnote" not in body
+    assert "Two links to each other: " in body and "and one to itself: " in body
+    assert body.count('href="#p-pay"') == 2 and 'href="#p-top"' in body
