@@ -184,6 +184,31 @@ def test_blank_lines_are_not_paragraphs(read: Document) -> None:
     assert re.search(r"<p>\s*(&nbsp;|\xa0)?\s*</p>", read.body_html) is None
 
 
+def test_text_pasted_from_google_docs_keeps_its_emphasis_and_paragraphs(tmp_path: Path) -> None:
+    """As the clipboard holds it (a page saved from an editor it was pasted into): inline
+    styles, in a <b> that is not bold, with a line break for each empty line."""
+    span = '<span style="font-size:11pt;font-family:Arial;font-weight:{};font-style:{};">{}</span>'
+    paragraph = '<p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;">{}</p>'
+    page = tmp_path / "pasted.html"
+    page.write_text(
+        '<html><body><meta charset="utf-8"><b style="font-weight:normal;"'
+        ' id="docs-internal-guid-3f1c2a7e-7fff-1b2c">'
+        + paragraph.format(
+            span.format(400, "normal", "We call on ")
+            + span.format(700, "normal", "every member")
+            + span.format(400, "italic", " to attend.")
+        )
+        + "<br>"
+        + paragraph.format(span.format(400, "normal", "Second paragraph."))
+        + "</b></body></html>",
+        encoding="utf-8",
+    )
+    body = read_document(page, "pasted", tmp_path, "en").body_html
+    assert "<p>We call on <strong>every member</strong> <em>to attend.</em></p>" in body
+    assert "<p>Second paragraph.</p>" in body
+    assert "<br" not in body and "<b>" not in body
+
+
 def imported(tmp_path: Path, source: Path) -> tuple[Path, str]:
     """The Markdown file written, and what was said on stderr."""
     root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")

@@ -191,6 +191,19 @@ def test_platform_widgets_embeds_and_footers_are_stripped(imported: Imported) ->
     assert "View this email" not in crane and "All rights reserved" not in crane
 
 
+def test_text_pasted_from_google_docs_into_a_post_keeps_its_bold_and_italic(
+    imported: Imported,
+) -> None:
+    """WordPress's classic editor keeps what Google Docs puts on the clipboard: a <b> that
+    is not bold around spans styled bold or italic (the Spanish post's second paragraph)."""
+    root, _ = imported
+    body = document(root, "turnos-de-noche").body_html
+    assert (
+        "<p>Acordaron pedir <strong>una pausa pagada</strong> de treinta minutos y transporte"
+        " seguro a la <em>salida</em>.</p>"
+    ) in body
+
+
 def test_images_in_the_export_are_copied_and_online_ones_only_listed(imported: Imported) -> None:
     root, reports = imported
     media = root / "documents" / "media"

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 from lxml import etree
 
+from ..readers.googledocs import styles_as_emphasis
 from .exports import ExportFiles
 
 # Pieces of a class or id that mark platform furniture rather than the article: Substack
@@ -92,6 +93,7 @@ def clean_post_html(markup: str, files: ExportFiles | None, base: str = "") -> C
         element.tail = _MERGE_TAG.sub("", element.tail) if element.tail else element.tail
     for image in list(root.iter("img")):
         _place_image(image, files, base, result)
+    styles_as_emphasis(root)  # before the styles go
     for element in list(root.iter("p", "figure", "div", "span")):
         empty = not "".join(element.itertext()).strip() and element.find(".//img") is None
         if empty and _attached(element, root):

@@ -59,8 +59,7 @@ def plain_google_docs(page: str, source: Path) -> str:
     if body is None:
         return page
     _title_and_subtitle(tree, body)
-    for element in list(body.iter("span", "b")):
-        _emphasis_of_style(element)
+    styles_as_emphasis(body)
     _nested_lists(body)
     comments = _without_comments(body)
     for link in body.iter("a"):
@@ -105,6 +104,15 @@ def _title_and_subtitle(tree: Any, body: Any) -> None:
         else:
             element.set("content", text)
         head.append(element)
+
+
+def styles_as_emphasis(root: Any) -> None:
+    """The bold, italic, superscript and subscript that inline styles give spans under
+    `root`, as elements; a <b> styled not bold unwrapped. Text pasted from Google Docs into
+    a post (WordPress's classic editor keeps it as it comes) is styled so: the sanitiser,
+    which drops styles, made a whole paragraph bold and its bold words plain."""
+    for element in list(root.iter("span", "b")):
+        _emphasis_of_style(element)
 
 
 def _declarations(style: str) -> dict[str, str]:
@@ -203,6 +211,10 @@ def _redirected_to(href: str) -> str | None:
 
 
 def _without_blank_paragraphs(body: Any) -> None:
+    """Google Docs' empty lines: blank paragraphs, and line breaks between paragraphs
+    (as it puts them on the clipboard)."""
     for paragraph in list(body.iter("p")):
         if not paragraph.text_content().strip() and not paragraph.xpath(".//img"):
             paragraph.drop_tree()
+    for line_break in body.findall("br"):
+        line_break.drop_tree()
