@@ -42,6 +42,36 @@ def test_single_author_and_language_default(tmp_path: Path) -> None:
     assert doc.authors == ("Ana",) and doc.language == "en" and doc.date is None
 
 
+def test_markdown_that_names_no_title_has_the_level_1_heading_it_starts_with(
+    tmp_path: Path,
+) -> None:
+    """As Obsidian, Notion, Typora and GitHub write Markdown: no front matter, `# Title`."""
+    path = tmp_path / "Rent strike statement 3f2a9c1e07b84d2c9a1b2c3d4e5f6a7b.md"
+    path.write_text("# Rent strike *now*\n\nWe withhold rent.\n\n## Our demands\n\n- Repairs\n")
+    doc = read(path)
+    assert doc.title == "Rent strike now"
+    assert ">Rent strike" not in doc.body_html and "<h2" in doc.body_html
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("---\ntitle: Given\n---\n\n# Heading\n\nText.\n", "Given"),  # the front matter's wins
+        ("# Demands\n\nText.\n\n# Next steps\n\nMore.\n", "Sections"),  # sections, not a title
+        ("Text first.\n\n# Heading\n\nMore.\n", "Sections"),  # not where the text starts
+    ],
+    ids=["front matter title", "several level-1 headings", "heading after text"],
+)
+def test_a_level_1_heading_is_no_title_when_the_document_names_one_or_has_sections(
+    tmp_path: Path, text: str, title: str
+) -> None:
+    path = tmp_path / "sections.md"
+    path.write_text(text)
+    doc = read(path)
+    assert doc.title == title
+    assert doc.body_html.count("<h1") == text.count("\n# ") + text.startswith("# ")
+
+
 def test_html_page_title_and_meta(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text(

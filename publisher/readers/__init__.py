@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -168,6 +169,13 @@ def convert_document(
             removed.describe(),
         )
     fields = document_fields(meta, path, raw.meta_source, default_language, strict)
+    heading = _LEADING_HEADING.match(body_html)
+    if not fields["title"] and heading and body_html.count("<h1") == 1:
+        # Markdown from Obsidian, Notion or GitHub, a page without a <title>: the title is
+        # the level-1 heading the text starts with, not the file name; unless other level-1
+        # headings follow it, when it is the first section's
+        fields["title"] = " ".join(plain_text(heading.group(1)).split())
+        body_html = body_html[heading.end() :]
     for name in ("title", "subtitle"):
         if len(fields[name]) > limits.title_length:
             raise PublisherError.at(
@@ -226,6 +234,7 @@ def convert_document(
 
 
 _RAISE = "or raise {} under [limits] in publisher.toml"
+_LEADING_HEADING = re.compile(r"\s*<h1\b[^>]*>(.*?)</h1>\s*", re.S)
 
 
 def _ids_named(ids: tuple[str, ...], slug: str) -> str:
