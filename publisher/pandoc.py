@@ -25,12 +25,18 @@ class Converted:
 
 
 def to_html(
-    source: str | Path, from_format: str, *, id_prefix: str = "", media_dir: Path | None = None
+    source: str | Path,
+    from_format: str,
+    *,
+    id_prefix: str = "",
+    media_dir: Path | None = None,
+    filters: tuple[Path, ...] = (),
 ) -> Converted:
     """Convert a file (Path) or text (str) to an HTML5 fragment plus pandoc's metadata.
 
     With `media_dir`, embedded images are extracted there and referenced relative to it."""
     args = ["--standalone", f"--template={_TEMPLATE}", "--wrap=none"]
+    args += [f"--lua-filter={path}" for path in filters]
     if id_prefix:
         args.append(f"--id-prefix={id_prefix}")
     if media_dir:
@@ -40,8 +46,19 @@ def to_html(
     return Converted(json.loads(meta_json or "{}"), body)
 
 
+# pandoc's Markdown, with Obsidian's wiki links ([[Note|text]], ![[photo.png]]) and
+# highlights (==text==) read as what they show, not printed as typed
+MARKDOWN = "markdown+wikilinks_title_after_pipe+mark"
+# What else Obsidian writes (comments, callouts, embedded pictures' captions): only text that
+# holds one of its marks pays for starting the filter's Lua
+_OBSIDIAN_FILTER = Path(__file__).with_name("readers") / "obsidian.lua"
+_OBSIDIAN_MARKS = ("%%", "[!", "[[")
+
+
 def markdown_to_html(text: str, *, id_prefix: str = "") -> str:
-    return to_html(text, "markdown", id_prefix=id_prefix).body_html
+    obsidian = any(mark in text for mark in _OBSIDIAN_MARKS)
+    filters = (_OBSIDIAN_FILTER,) if obsidian else ()
+    return to_html(text, MARKDOWN, id_prefix=id_prefix, filters=filters).body_html
 
 
 def html_to_text(html: str, columns: int = 72) -> str:

@@ -14,6 +14,7 @@ Bodies are sanitised HTML (html5ever serialisation, attributes in double quotes)
 
 from __future__ import annotations
 
+import glob
 import html
 import itertools
 import logging
@@ -76,6 +77,12 @@ def confine_images(
                     return ""
                 # a file of the pool, or a picture inside the Word or OpenDocument file
                 found = target if target.is_file() else office_image(document, src, pool)
+                if found is None and _EMBEDDED.search(tag) and "/" not in parts.path:
+                    named_so = _in_vault(pool, unquote(parts.path))
+                    if len(named_so) > 1:
+                        _several_named(document, src, named_so, pool)
+                        return ""
+                    found = named_so[0] if named_so else None
                 if found is None:
                     shown = target.relative_to(pool.parent).as_posix()
                     log.warning("%s: image %r left out: there is no file %s", document, src, shown)
@@ -98,6 +105,37 @@ def confine_images(
         return kept if _IMG.search(kept) or not _IMG.search(container) else ""
 
     return _FIGURE_OR_IMG.sub(replace, fragment), tuple(dict.fromkeys(used))
+
+
+# A picture embedded as Obsidian writes it (![[photo.png]]: pandoc's class "wikilink"), which
+# names a file anywhere in the vault, as Obsidian finds it
+_EMBEDDED = re.compile(r'\sclass="(?:[^"]*\s)?wikilink[\s"]')
+
+
+def _in_vault(pool: Path, name: str) -> list[Path]:
+    """The files of the pool named `name` (a picture embedded by its name alone), but in
+    Obsidian's own folders (.obsidian, .trash)."""
+    if name in (".", ".."):
+        return []
+    return sorted(
+        path
+        for path in pool.rglob(glob.escape(name))
+        if not any(part.startswith(".") for part in path.relative_to(pool).parts[:-1])
+        and path.is_file()
+        and followed(path).is_relative_to(pool)
+    )
+
+
+def _several_named(document: Path, src: str, found: list[Path], pool: Path) -> None:
+    log.warning(
+        "%s: image %r left out: %d files of that name in documents/ (%s): write which,"
+        " as in ![[%s]]",
+        document,
+        src,
+        len(found),
+        ", ".join(p.relative_to(pool).as_posix() for p in found[:3]),
+        found[0].relative_to(pool).as_posix(),
+    )
 
 
 # What every output shows: browsers, e-readers (EPUB's core media types), mail clients once

@@ -1,0 +1,160 @@
+-- Pandoc filter for Markdown written in Obsidian (publisher/pandoc.py: markdown_to_html,
+-- run only on text that holds Obsidian's marks: %%, [! or [[). Wiki links and embedded
+-- pictures are pandoc's own (the wikilinks_title_after_pipe extension); here:
+--
+-- 1. %%comments%% are left out, in a line or across paragraphs: Obsidian never shows
+--    them, so they hold what is not for readers. (Code keeps its %%: it is no Str.)
+-- 2. Callouts (> [!note] Title) are quotes whose first line is their title in bold
+--    (the callout's kind, Note, when it has none), not "[!note]" printed as written.
+-- 3. An embedded picture (![[photo.png]], ![[photo.png|300]]) has no caption or alt
+--    text that is only its file name or its width: as ![](photo.png), for the editor to
+--    describe (the build warns about pictures without one).
+
+local function strip_comments(inlines, hidden)
+  local kept = pandoc.Inlines {}
+  for _, inline in ipairs(inlines) do
+    if inline.t == "Str" and inline.text:find("%%", 1, true) then
+      local text, start, visible = inline.text, 1, ""
+      while true do
+        local at = text:find("%%", start, true)
+        if not at then
+          break
+        end
+        if not hidden then
+          visible = visible .. text:sub(start, at - 1)
+        end
+        hidden = not hidden
+        start = at + 2
+      end
+      if not hidden then
+        visible = visible .. text:sub(start)
+      end
+      if visible ~= "" then
+        kept:insert(pandoc.Str(visible))
+      end
+    elseif not hidden then
+      kept:insert(inline)
+    end
+  end
+  -- spaces left at either end by a comment taken out
+  while #kept > 0 and (kept[1].t == "Space" or kept[1].t == "SoftBreak") do
+    kept:remove(1)
+  end
+  while #kept > 0 and (kept[#kept].t == "Space" or kept[#kept].t == "SoftBreak") do
+    kept:remove(#kept)
+  end
+  return kept, hidden
+end
+
+local without_comments
+
+local function walk_items(items, hidden)
+  local kept = {}
+  for _, item in ipairs(items) do
+    local blocks
+    blocks, hidden = without_comments(item, hidden)
+    if #blocks > 0 then
+      table.insert(kept, blocks)
+    end
+  end
+  return kept, hidden
+end
+
+without_comments = function(blocks, hidden)
+  local kept = pandoc.Blocks {}
+  for _, block in ipairs(blocks) do
+    if block.t == "Para" or block.t == "Plain" or block.t == "Header" then
+      local inlines
+      inlines, hidden = strip_comments(block.content, hidden)
+      if #inlines > 0 then
+        block.content = inlines
+        kept:insert(block)
+      end
+    elseif block.t == "BlockQuote" or block.t == "Div" then
+      block.content, hidden = without_comments(block.content, hidden)
+      if #block.content > 0 then
+        kept:insert(block)
+      end
+    elseif block.t == "BulletList" or block.t == "OrderedList" then
+      block.content, hidden = walk_items(block.content, hidden)
+      if #block.content > 0 then
+        kept:insert(block)
+      end
+    elseif not hidden then
+      kept:insert(block)
+    end
+  end
+  return kept, hidden
+end
+
+local function callout(quote)
+  local first = quote.content[1]
+  if not first or first.t ~= "Para" or not first.content[1] or first.content[1].t ~= "Str" then
+    return nil
+  end
+  local kind = first.content[1].text:match("^%[!([%w-]+)%][+-]?$")
+  if not kind then
+    return nil
+  end
+  local title, rest, in_title = pandoc.Inlines {}, pandoc.Inlines {}, true
+  for i = 2, #first.content do
+    local inline = first.content[i]
+    if in_title and (inline.t == "SoftBreak" or inline.t == "LineBreak") then
+      in_title = false
+    elseif in_title then
+      title:insert(inline)
+    else
+      rest:insert(inline)
+    end
+  end
+  while #title > 0 and title[1].t == "Space" do
+    title:remove(1)
+  end
+  if #title == 0 then
+    title:insert(pandoc.Str(kind:sub(1, 1):upper() .. kind:sub(2):lower()))
+  end
+  local blocks = pandoc.Blocks { pandoc.Para { pandoc.Strong(title) } }
+  if #rest > 0 then
+    blocks:insert(pandoc.Para(rest))
+  end
+  for i = 2, #quote.content do
+    blocks:insert(quote.content[i])
+  end
+  return pandoc.BlockQuote(blocks)
+end
+
+local function only_a_name(image, text)
+  local name = image.src:match("([^/]+)$") or image.src
+  return text == image.src or text == name or text:match("^%d+$") or text:match("^%d+x%d+$")
+end
+
+local function embedded(image)
+  return image.classes:includes("wikilink")
+end
+
+return {
+  {
+    Pandoc = function(doc)
+      doc.blocks = without_comments(doc.blocks, false)
+      return doc
+    end,
+  },
+  {
+    BlockQuote = callout,
+    Image = function(image)
+      if embedded(image) and only_a_name(image, pandoc.utils.stringify(image.caption)) then
+        image.caption = {}
+        return image
+      end
+    end,
+    Figure = function(figure)
+      local plain = figure.content[1]
+      local image = plain and plain.content and plain.content[1]
+      if image and image.t == "Image" and embedded(image) then
+        if only_a_name(image, pandoc.utils.stringify(figure.caption)) then
+          return pandoc.Para { image }
+        end
+      end
+    end,
+  },
+}

@@ -1,0 +1,146 @@
+"""Notes written in Obsidian build as Obsidian shows them: wiki links lead to the notes they
+name, embedded pictures are found where the vault keeps them, ==highlights== are marked,
+callouts are quotes with a title, and %%comments%%, which Obsidian never shows, are
+published nowhere."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+from conftest import WORKSPACES, copy_workspace
+from PIL import Image
+
+from publisher.build import build
+from publisher.readers import read_document
+
+
+def picture() -> bytes:
+    data = io.BytesIO()
+    Image.new("RGB", (1600, 900), (30, 90, 160)).save(data, "PNG")
+    return data.getvalue()
+
+
+NOTE = """---
+tags: [housing]
+---
+# Tenants meeting
+
+We met on Tuesday.%%Ask Ana before publishing the numbers.%% Forty came.
+
+%%
+The landlord's agent was there: not for the newsletter.
+
+Nor this.
+%%
+
+==Bring your rent book.==
+
+> [!note] Next meeting
+> Thursday at 7pm, community hall.
+
+> [!warning]
+> Bring ID.
+
+- Repairs %%not agreed yet%% now
+- `printf("%%d")` stays as typed
+
+![[photo.png]]
+
+![[photo.png|Tenants outside Block B]]
+
+![[photo.png|300]]
+"""
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Path:
+    """documents/ as an Obsidian vault: notes in a folder, pictures in attachments/."""
+    pool = tmp_path / "documents"
+    (pool / "notes").mkdir(parents=True)
+    (pool / "attachments").mkdir()
+    (pool / "attachments" / "photo.png").write_bytes(picture())
+    (pool / "notes" / "Tenants meeting.md").write_text(NOTE, encoding="utf-8")
+    return pool
+
+
+def read(vault: Path) -> str:
+    doc = read_document(vault / "notes" / "Tenants meeting.md", "meeting", vault, "en")
+    assert doc.title == "Tenants meeting"
+    return doc.body_html
+
+
+def test_comments_are_left_out_in_a_line_across_paragraphs_and_in_lists(vault: Path) -> None:
+    body = read(vault)
+    assert "We met on Tuesday. Forty came." in re.sub(r"\s+", " ", body)
+    for hidden in ("Ask Ana", "landlord", "Nor this", "not agreed", "%%"):
+        assert hidden not in body.replace('printf("%%d")', "")
+    assert "<li>Repairs now</li>" in body
+    assert "<code>printf(&quot;%%d&quot;)</code>" in body or '<code>printf("%%d")</code>' in body
+
+
+def test_callouts_are_quotes_with_their_title_and_highlights_are_marked(vault: Path) -> None:
+    flat = re.sub(r"\s+", " ", read(vault))
+    assert (
+        "<blockquote> <p><strong>Next meeting</strong></p> <p>Thursday at 7pm, community"
+        " hall.</p> </blockquote>"
+    ) in flat
+    assert "<blockquote> <p><strong>Warning</strong></p> <p>Bring ID.</p> </blockquote>" in flat
+    assert "<mark>Bring your rent book.</mark>" in flat and "[!" not in flat
+
+
+def test_embedded_pictures_are_found_in_the_vault_with_no_caption_that_is_a_name(
+    vault: Path,
+) -> None:
+    root = lxml.html.fragment_fromstring(read(vault), create_parent="div")
+    images = root.xpath("//img")
+    assert [image.get("src") for image in images] == ["attachments/photo.png"] * 3
+    assert [image.get("alt") for image in images] == [None, "Tenants outside Block B", None]
+    assert [" ".join(f.text_content().split()) for f in root.xpath("//figcaption")] == [
+        "Tenants outside Block B"
+    ]
+
+
+def test_a_picture_the_vault_has_twice_is_left_out_saying_which_to_write(
+    vault: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (vault / "photo.png").write_bytes(picture())
+    assert "<img" not in read(vault)
+    assert (
+        "image 'photo.png' left out: 2 files of that name in documents/ (attachments/photo.png,"
+        " photo.png): write which, as in ![[attachments/photo.png]]"
+    ) in caplog.text
+
+
+def test_wiki_links_lead_to_the_notes_they_name(tmp_path: Path) -> None:
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    (root / "documents" / "Tenants meeting.md").write_text(
+        "# Tenants meeting\n\nSee [[first-article|the first article]] and [[second-article]].\n",
+        encoding="utf-8",
+    )
+    manifest = next((root / "issues").glob("*.yaml"))
+    manifest.write_text(
+        manifest.read_text().replace("second-article]", "second-article, Tenants meeting]")
+    )
+    report = build(root, formats=["web"])
+    page = next(report.out_dir.glob("*/tenants-meeting/index.html")).read_text()
+    links = re.findall(r'<a href="([^"]+)"[^>]*>(the first article|second-article)</a>', page)
+    assert [(href.rstrip("/").rsplit("/", 1)[-1], text) for href, text in links] == [
+        ("first-article", "the first article"),
+        ("second-article", "second-article"),
+    ]
+
+
+def test_a_picture_is_looked_for_by_its_name_only_not_as_a_pattern_nor_in_the_trash(
+    vault: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (vault / ".trash").mkdir()
+    (vault / ".trash" / "photo.png").write_bytes(picture())  # deleted in Obsidian
+    (vault / "notes" / "Pattern.md").write_text("![[*.png]] ![[..]]\n", encoding="utf-8")
+    assert read(vault).count('src="attachments/photo.png"') == 3
+    body = read_document(vault / "notes" / "Pattern.md", "pattern", vault, "en").body_html
+    assert "<img" not in body
+    assert "image '*.png' left out: there is no file documents/notes/*.png" in caplog.text
