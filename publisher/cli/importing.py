@@ -45,7 +45,7 @@ def import_(
     Facebook or PDFs), PDFs, saved web pages, e-mails saved as .eml, DOCX, ODT and RTF,
     Google Docs' web page download (the .zip), Markdown with its pictures inside (Google
     Docs' Markdown download), or a whole newsletter
-    exported from Substack, Ghost, WordPress, Mailchimp or listmonk (the zip, folder or
+    exported from Substack, Ghost, WordPress, Mailchimp, listmonk or Notion (the zip, folder or
     file as downloaded: posts, issues, images and the list)."""
     import json
 

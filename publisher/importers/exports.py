@@ -9,6 +9,7 @@ the name the editor gave the download.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -87,7 +88,14 @@ class ExportFiles:
 
     @classmethod
     def _zip(cls, path: Path) -> ExportFiles:
-        archive = zipfile.ZipFile(path)
+        files = cls._zipped(path, zipfile.ZipFile(path))
+        inner = list(files)
+        if len(inner) == 1 and inner[0].lower().endswith(".zip"):  # Notion's zip in a zip
+            return cls._zipped(path, zipfile.ZipFile(io.BytesIO(files.read(inner[0]))))
+        return files
+
+    @classmethod
+    def _zipped(cls, path: Path, archive: zipfile.ZipFile) -> ExportFiles:
         entries = [i for i in archive.infolist() if not i.is_dir()]
         if len(entries) > MAX_FILES or sum(i.file_size for i in entries) > MAX_INFLATED:
             raise PublisherError.at(

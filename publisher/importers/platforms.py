@@ -40,6 +40,7 @@ from . import (
     listmonk,
     mailchimp,
     member_lists,
+    notion,
     substack,
     wordpress,
 )
@@ -48,7 +49,15 @@ from .index import imported_index
 from .members import MAPPINGS, Member, merged
 from .platform_html import clean_post_html
 
-READERS: tuple[ModuleType, ...] = (substack, ghost, wordpress, mailchimp, listmonk, member_lists)
+READERS: tuple[ModuleType, ...] = (
+    substack,
+    ghost,
+    wordpress,
+    mailchimp,
+    listmonk,
+    notion,
+    member_lists,
+)
 
 
 @dataclass(frozen=True)
@@ -120,7 +129,7 @@ def import_export(
             path,
             hint="give the file or folder as the platform made it: Substack's zip, Ghost's"
             " JSON (and members CSV), WordPress's WXR (.xml), Mailchimp's audience zip or"
-            " campaign HTML, listmonk's subscribers CSV or JSON",
+            " campaign HTML, listmonk's subscribers CSV or JSON, Notion's Markdown & CSV zip",
         )
     reader, files = found
     export: PlatformExport = reader.read(files)
