@@ -75,6 +75,19 @@ def test_notes_inside_the_post_they_belong_to_are_notes_and_the_post_stays(
     assert re.search(r'<li id="p-fn1"><p>52 to 48\.<a', body)
 
 
+def test_notes_that_share_one_block_at_the_end_are_each_a_note(tmp_path: Path) -> None:
+    body = read(
+        tmp_path,
+        '<html><body><p>Rent<a href="#fn1" id="r1">1</a> and pay<a href="#fn2" id="r2">2</a>.'
+        '</p><div class="notes"><p id="fn1"><a href="#r1">1.</a> One.</p><p id="fn2">'
+        '<a href="#r2">2.</a> Two.</p></div></body></html>',
+    )
+    assert re.search(r'Rent<a href="#p-fn1" class="footnote-ref".*pay<a href="#p-fn2"', body)
+    assert re.search(
+        r'<li id="p-fn1"><p>One\.<a[^>]*>↩︎</a></p></li> ?<li id="p-fn2"><p>Two\.', body
+    )
+
+
 def test_links_within_a_page_that_only_look_like_notes_stay_links(tmp_path: Path) -> None:
     body = read(
         tmp_path,

@@ -13,6 +13,7 @@ at the foot of. Here each such pair becomes the call and note pandoc reads as a 
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 _NOTE_HOLDERS = ("div", "li", "aside", "section")
@@ -96,7 +97,20 @@ def note_pairs(body: Any) -> list[tuple[Any, Any, Any]]:
             continue
         taken.add(target)
         pairs.append((call, back, block))
-    return pairs
+    return _one_block_each(pairs)
+
+
+def _one_block_each(pairs: list[tuple[Any, Any, Any]]) -> list[tuple[Any, Any, Any]]:
+    """Notes that share the element holding them (a page's `<div class="notes">` of
+    paragraphs) each hold their own paragraph instead; notes still sharing one (two links
+    back in one paragraph) are left as links."""
+    holding = Counter(block for _, _, block in pairs)
+    pairs = [
+        (call, back, _paragraph(back, call) if holding[block] > 1 else block)
+        for call, back, block in pairs
+    ]
+    holding = Counter(block for _, _, block in pairs)
+    return [pair for pair in pairs if pair[2] is not None and holding[pair[2]] == 1]
 
 
 def _anchor(element: Any) -> str | None:
@@ -119,6 +133,11 @@ def _holder(back: Any, call: Any) -> Any:
             break
         if ancestor.tag in _NOTE_HOLDERS:
             return ancestor
+    return _paragraph(back, call)
+
+
+def _paragraph(back: Any, call: Any) -> Any:
+    """The link back's paragraph, unless the call is in it too."""
     paragraph = next(back.iterancestors("p"), None)
     return None if paragraph is None or _contains(paragraph, call) else paragraph
 
