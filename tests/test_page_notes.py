@@ -7,7 +7,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from publisher.readers import read_document
+from publisher.readers.pagenotes import notes_as_footnotes
 
 
 def read(tmp_path: Path, page: str) -> str:
@@ -100,3 +104,37 @@ def test_links_within_a_page_that_only_look_like_notes_stay_links(tmp_path: Path
     assert "footnote" not in body
     assert "Two links to each other: " in body and "and one to itself: " in body
     assert body.count('href="#p-pay"') == 2 and 'href="#p-top"' in body
+
+
+_MARKS = st.sampled_from(
+    [f'<a href="#n{k}" id="r{k}">{k}</a>' for k in range(1, 4)]  # calls
+    + [f'<a href="#r{k}" id="n{k}">^</a>' for k in range(1, 4)]  # links back
+    + ["text "]
+)
+
+
+def _wrapped(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    tags = st.sampled_from(["div", "p", "li", "sup", "span", "section", "aside", "ul"])
+    ids = st.sampled_from(["", ' id="n1"', ' id="n2"', ' id="r1"'])
+    return st.builds(
+        lambda tag, id_, inner: f"<{tag}{id_}>{''.join(inner)}</{tag}>",
+        tags,
+        ids,
+        st.lists(children, min_size=1, max_size=4),
+    )
+
+
+@settings(deadline=None)
+@given(st.lists(st.recursive(_MARKS, _wrapped, max_leaves=30), min_size=1, max_size=5))
+@example(  # found by fuzzing: a note whose element the first note had already taken
+    [
+        '<a href="#r2" id="n2">^</a><div id="n3"><aside id="n2"><a href="#n4" id="r4">4</a>'
+        '</aside><p id="n4"><a href="#n2" id="r2">2</a></p></div>'
+    ]
+)
+def test_notes_however_tangled_never_stop_the_reading(parts: list[str]) -> None:
+    """Calls and links back inside each other's notes, ids given twice: the first of these
+    stopped the build on lxml's AssertionError."""
+    page = f"<html><body>{''.join(parts)}</body></html>"
+    result = notes_as_footnotes(page)
+    assert result.count('role="doc-noteref"') == result.count('<li id="page-note-')

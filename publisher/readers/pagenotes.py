@@ -46,7 +46,11 @@ def notes_in(body: Any) -> int:
     section = lxml.html.Element("section", {"role": "doc-endnotes"})
     items = lxml.etree.SubElement(section, "ol")
     emptied = []
-    for number, (call, back, block) in enumerate(pairs, start=1):
+    number = 0
+    for call, back, block in pairs:
+        if any(piece.getparent() is None for piece in (call, back, block)):
+            continue  # in a note taken out already (notes that hold each other)
+        number += 1
         note_id, call_id = f"page-note-{number}", f"page-call-{number}"
         reference = lxml.html.Element(
             "a", {"href": f"#{note_id}", "id": call_id, "role": "doc-noteref"}
@@ -69,7 +73,7 @@ def notes_in(body: Any) -> int:
     while len(body) and body[-1].tag in ("hr", "br"):  # the rule drawn above the notes
         body[-1].drop_tree()
     body.append(section)
-    return len(pairs)
+    return number
 
 
 def note_pairs(body: Any) -> list[tuple[Any, Any, Any]]:
