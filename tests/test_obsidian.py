@@ -82,6 +82,15 @@ def test_comments_are_left_out_in_a_line_across_paragraphs_and_in_lists(vault: P
     assert "<code>printf(&quot;%%d&quot;)</code>" in body or '<code>printf("%%d")</code>' in body
 
 
+def test_a_comment_never_closed_hides_nothing(tmp_path: Path) -> None:
+    """Obsidian would hide the rest of the note; a typo must not take the end of a
+    statement with it: the text stays, %% and all, for the editor to see."""
+    path = tmp_path / "typo.md"
+    path.write_text("We are 100%% sure.\n\nThe strike starts [[Monday]].\n", encoding="utf-8")
+    body = read_document(path, "typo", tmp_path, "en").body_html
+    assert "We are 100%% sure." in body and "The strike starts" in body
+
+
 def test_callouts_are_quotes_with_their_title_and_highlights_are_marked(vault: Path) -> None:
     flat = re.sub(r"\s+", " ", read(vault))
     assert (

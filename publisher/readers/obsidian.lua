@@ -3,7 +3,9 @@
 -- pictures are pandoc's own (the wikilinks_title_after_pipe extension); here:
 --
 -- 1. %%comments%% are left out, in a line or across paragraphs: Obsidian never shows
---    them, so they hold what is not for readers. (Code keeps its %%: it is no Str.)
+--    them, so they hold what is not for readers. (Code keeps its %%: it is no Str.) A
+--    %% never closed leaves the text as it is, %% shown: Obsidian would hide the rest of
+--    the note, but a typo must not take the end of a statement with it.
 -- 2. Callouts (> [!note] Title) are quotes whose first line is their title in bold
 --    (the callout's kind, Note, when it has none), not "[!note]" printed as written.
 -- 3. An embedded picture (![[photo.png]], ![[photo.png|300]]) has no caption or alt
@@ -135,7 +137,11 @@ end
 return {
   {
     Pandoc = function(doc)
-      doc.blocks = without_comments(doc.blocks, false)
+      local blocks, unclosed = without_comments(doc:clone().blocks, false)
+      if unclosed then
+        return nil -- a %% never closed (a typo, or 100%%) hides nothing: the text stays
+      end
+      doc.blocks = blocks
       return doc
     end,
   },
