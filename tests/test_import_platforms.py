@@ -204,6 +204,16 @@ def test_text_pasted_from_google_docs_into_a_post_keeps_its_bold_and_italic(
     ) in body
 
 
+def test_a_posts_footnotes_are_footnotes(imported: Imported) -> None:
+    """Substack's editor writes a note as a link to the note and the note as a link back:
+    imported as they were, the call was a link to "#footnote-1" and the note a paragraph."""
+    root, _ = imported
+    text = (root / "documents" / "office-hours.md").read_text(encoding="utf-8")
+    assert "with volunteers[^1] who can help" in text
+    assert "[^1]: All of them trained by the branch in 2025." in text
+    assert "footnote-anchor" not in text and "#footnote" not in text
+
+
 def test_images_in_the_export_are_copied_and_online_ones_only_listed(imported: Imported) -> None:
     root, reports = imported
     media = root / "documents" / "media"

@@ -18,6 +18,7 @@ import lxml.html
 from lxml import etree
 
 from ..readers.googledocs import styles_as_emphasis
+from ..readers.pagenotes import notes_in
 from .exports import ExportFiles
 
 # Pieces of a class or id that mark platform furniture rather than the article: Substack
@@ -48,6 +49,8 @@ _DROP_TAGS = (
     "template",
 )
 _FRAMES = ("a", "picture", "div", "span")  # what may hold an image and nothing else
+# The notes `pagenotes` made: their calls, the section of notes, each note
+_NOTE_MARKUP = re.compile(r"footnote-ref |footnotes |\s?page-note-\d+$")
 _KEPT_ATTRIBUTES = ("href", "src", "alt", "title", "lang", "dir", "colspan", "rowspan", "start")
 _IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp)(\?.*)?$", re.I)
 _SUBSCRIBE_LINK = re.compile(r"/subscribe|action=share|/share\b|\*\|", re.I)
@@ -94,6 +97,7 @@ def clean_post_html(markup: str, files: ExportFiles | None, base: str = "") -> C
     for image in list(root.iter("img")):
         _place_image(image, files, base, result)
     styles_as_emphasis(root)  # before the styles go
+    notes_in(root)  # before the ids go: Substack's, Ghost's footnotes
     for element in list(root.iter("p", "figure", "div", "span")):
         empty = not "".join(element.itertext()).strip() and element.find(".//img") is None
         if empty and _attached(element, root):
@@ -101,10 +105,12 @@ def clean_post_html(markup: str, files: ExportFiles | None, base: str = "") -> C
     for element in list(root.iter()):
         if element is root or not isinstance(element.tag, str):
             continue
+        note = _NOTE_MARKUP.match(f"{element.get('class', '')} {element.get('id', '')}")
         for name in list(element.attrib):
-            if name not in _KEPT_ATTRIBUTES:
+            if name not in _KEPT_ATTRIBUTES and not (note and name in ("id", "class")):
                 del element.attrib[name]
         wrapper = element.tag in ("div", "span", "section", "article") and not element.get("lang")
+        wrapper = wrapper and not note
         if wrapper and _attached(element, root):
             element.drop_tag()  # layout wrappers: their content stays
     result.html = "".join(

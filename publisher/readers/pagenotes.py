@@ -43,7 +43,9 @@ def notes_in(body: Any) -> int:
     pairs = note_pairs(body)
     if not pairs:
         return 0
-    section = lxml.html.Element("section", {"role": "doc-endnotes"})
+    # pandoc reads notes by their roles; the classes are those pandoc writes, which a
+    # body keeps through the sanitiser (importers.draft gives the roles back by them)
+    section = lxml.html.Element("section", {"role": "doc-endnotes", "class": "footnotes"})
     items = lxml.etree.SubElement(section, "ol")
     emptied = []
     number = 0
@@ -53,7 +55,8 @@ def notes_in(body: Any) -> int:
         number += 1
         note_id, call_id = f"page-note-{number}", f"page-call-{number}"
         reference = lxml.html.Element(
-            "a", {"href": f"#{note_id}", "id": call_id, "role": "doc-noteref"}
+            "a",
+            {"href": f"#{note_id}", "id": call_id, "role": "doc-noteref", "class": "footnote-ref"},
         )
         lxml.etree.SubElement(reference, "sup").text = str(number)
         holder = _call_holder(call)
