@@ -1,5 +1,5 @@
 """A page a word processor wrote (Google Docs' "Download → Web page", Word's "Save as Web
-Page", LibreOffice's "Save as HTML") → one draft, read as the build reads an HTML document:
+Page", LibreOffice's "Save as HTML", an Etherpad pad's HTML export) → one draft, read as the build reads an HTML document:
 the whole page is the document, so nothing is left out as a web page's surroundings would
 be, and its pictures come with it.
 
@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..readers import read_document
+from ..readers.etherpad import is_etherpad
 from ..readers.googledocs import is_google_docs
 from ..readers.pandoc_formats import HtmlReader
 from .draft import Draft
@@ -36,7 +37,12 @@ Pictures = Callable[[PurePosixPath], bytes | None]
 
 
 def written_by_a_word_processor(page: str) -> bool:
-    return is_google_docs(page) or bool(_WORD_OR_LIBREOFFICE.search(page[:20_000]))
+    """Google Docs', Word's, LibreOffice's page or an Etherpad pad: a document, whole."""
+    return (
+        is_google_docs(page)
+        or is_etherpad(page)
+        or bool(_WORD_OR_LIBREOFFICE.search(page[:20_000]))
+    )
 
 
 def recover_document_page(

@@ -16,6 +16,7 @@ from .. import pandoc
 from ..errors import PublisherError
 from ..sanitize import flatten_deep_html
 from .base import RawDocument
+from .etherpad import etherpad_paragraphs, is_etherpad
 from .googledocs import is_google_docs, plain_google_docs
 from .markdown import document_text
 from .pagenotes import notes_as_footnotes
@@ -34,6 +35,8 @@ class HtmlReader:
             log.warning("%s: %d elements nested too deep were unwrapped", path, unwrapped)
         if is_google_docs(page):
             page = plain_google_docs(page, path)
+        elif is_etherpad(page):
+            page = etherpad_paragraphs(page)
         page = word_comments_left_out(word_lists_kept(page), path)
         page = _directions_kept(notes_as_footnotes(page))
         converted = pandoc.to_html(page, "html", id_prefix=id_prefix)
