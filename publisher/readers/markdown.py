@@ -19,6 +19,7 @@ from ..controls import clean_text
 from ..errors import PublisherError
 from ..sourcefile import KeyPath, SourceData, parse_toml, parse_yaml
 from .base import RawDocument
+from .liquid import without_liquid
 from .shortcodes import without_shortcodes
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ class MarkdownReader:
         meta_source = front.parse(path) if front else None
         first_line = text.count("\n", 0, len(text) - len(body)) + 1
         body = without_shortcodes(shallow_nesting(body, path), path, first_line)
+        body = without_liquid(body, path, first_line)
         html = pandoc.markdown_to_html(body, id_prefix=id_prefix)
         return RawDocument(meta_source.data if meta_source else {}, html, meta_source)
 

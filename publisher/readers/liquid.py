@@ -1,0 +1,186 @@
+"""Jekyll's Liquid in Markdown (and Eleventy's, which reads it too) → what the page would
+show, so that a post copied from a Jekyll site does not mail `{% include … %}` and
+`{{ site.baseurl }}` to every subscriber, nor lose its pictures and links to them.
+
+Jekyll runs a post through Liquid with the site's includes; publisher has none of those,
+so it writes, before pandoc reads the text:
+
+- `{% raw %}…{% endraw %}` → what it holds, as written;
+- `{% comment %}…{% endcomment %}` → nothing: a comment is not for readers;
+- `{% highlight python %}…{% endhighlight %}` → a fenced code block in its language;
+- `{% post_url 2026-01-03-first-week %}` and `{% link _posts/….md %}` → the path they
+  name, which the issue's links resolve to the post's document (`renderers.links`);
+- `{{ site.baseurl }}` and `{{ site.url }}` → the site's folder from the post's
+  (`{{ site.baseurl }}/assets/x.jpg` → `../assets/x.jpg` from `_posts/`), as is an address
+  from the site's root (`{{ "/faq/" | relative_url }}`, an include's `/assets/x.jpg`);
+- an include that shows a picture (`{% include image.html url="…" description="…" %}`,
+  minimal-mistakes' `figure image_path=… caption=…`) → the picture with its caption; one
+  that shows a YouTube or Vimeo video → the video's address, as a link;
+- any other tag or variable → taken away, what a block tag wraps kept, with one warning
+  naming the file, the lines and the tags.
+
+Only a Jekyll post or draft, or a text in a Jekyll or Eleventy site's folder (its
+`_config.yml`, `.eleventy.js`), is read so: elsewhere `{{ … }}` means what it says. Liquid
+inside code and `{% raw %}` is left as written.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import os
+import re
+import shlex
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from urllib.parse import quote
+
+log = logging.getLogger(__name__)
+
+_SITE_MARKERS = (
+    "_config.yml", "_config.yaml", "_config.toml",  # Jekyll
+    ".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs",
+)  # fmt: skip
+# Fenced code, and inline code: Liquid there is shown as written
+_FENCED = re.compile(r"^(```|~~~).*?^\1[ \t]*$|(`{1,3})[^`].{0,2000}?\2", re.M | re.S)
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
+_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.S)
+_HIGHLIGHT = re.compile(
+    r"\{%-?\s*highlight\s+([\w+#-]+)[^%]{0,80}-?%\}\n?(.*?)\{%-?\s*endhighlight\s*-?%\}", re.S
+)
+_TAG = re.compile(r"\{%-?\s*(\w+)([^%]{0,2000}?)-?%\}")
+_OUTPUT = re.compile(r"\{\{-?\s*([^{}]{0,500}?)\s*-?\}\}")
+_SITE_ROOT = re.compile(r"^site\.(?:baseurl|url)$")
+_URL_FILTER = re.compile(r"""^(["'])(.*?)\1\s*\|\s*(?:relative_url|absolute_url|prepend:.*)$""")
+_PICTURE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)$", re.I)
+_VIDEOS = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
+_PATHS = ("post_url", "link")
+
+
+def liquid_site(path: Path) -> Path | None:
+    """The Jekyll or Eleventy site `path` is in (the folder of its `_config.yml` or
+    `.eleventy.js`, up to the workspace's; for a post or draft without one, the folder
+    above `_posts`): only there does `{{ … }}` mean Liquid. A Hugo post, or any other
+    text, that shows `{{ .Title }}` means it as written."""
+    for folder in path.parents:
+        if any((folder / marker).is_file() for marker in _SITE_MARKERS):
+            return folder
+        if (folder / "publisher.toml").is_file():
+            break
+    for folder in path.parents:
+        if folder.name in ("_posts", "_drafts"):
+            return folder.parent
+    return None
+
+
+def without_liquid(body: str, path: Path, first_line: int = 1) -> str:
+    """`body` (Markdown starting on line `first_line` of `path`) with Jekyll's Liquid
+    written out as Markdown (see the module's docstring), when `path` is in a site that
+    uses Liquid."""
+    if "{%" not in body and "{{" not in body:
+        return body
+    site = liquid_site(path)
+    if site is None:
+        return body
+    # The site's root, from the post's folder: `{{ site.baseurl }}/assets/x.jpg` is there
+    root = Path(os.path.relpath(site, path.parent)).as_posix()
+    unknown: dict[str, list[int]] = {}
+    newlines = [i for i, c in enumerate(body) if c == "\n"]
+
+    def line(at: int) -> int:
+        return bisect.bisect_left(newlines, at) + 1
+
+    pieces, start = [], 0
+    for kept in [*_FENCED.finditer(body), None]:
+        end = kept.start() if kept else len(body)
+        where = partial(_shifted, line, start)
+        pieces.append(_written_out(body[start:end], root, where, unknown))
+        if kept:
+            pieces.append(kept.group(0))
+            start = kept.end()
+    if unknown:
+        lines = sorted({line for found in unknown.values() for line in found})
+        log.warning(
+            "%s:%s: Liquid %s taken away (Jekyll's site would fill them in; publisher has no"
+            " site to fill them from): check what is left reads well",
+            path,
+            ",".join(str(first_line + n - 1) for n in lines[:5]),
+            ", ".join(sorted(unknown)),
+        )
+    return "".join(pieces)
+
+
+def _shifted(line: Callable[[int], int], offset: int, at: int) -> int:
+    return line(offset + at)
+
+
+def _written_out(
+    text: str, root: str, line: Callable[[int], int], unknown: dict[str, list[int]]
+) -> str:
+    """`text` (no fenced code in it) written out; `line(at)`: the line of its `at`."""
+    raws: list[str] = []
+
+    def keep_raw(match: re.Match[str]) -> str:
+        raws.append(match.group(1))
+        return f"\x00{len(raws) - 1}\x00"
+
+    text = _RAW.sub(keep_raw, text)
+    text = _COMMENT.sub("", text)
+    text = _HIGHLIGHT.sub(lambda m: f"```{m[1]}\n{m[2].rstrip()}\n```", text)
+
+    def tag(match: re.Match[str]) -> str:
+        name, params = match[1], match[2].strip()
+        if name in _PATHS:
+            return params.split()[0] if params else ""
+        if name == "include":
+            shown = _included(params, root)
+            if shown is not None:
+                return shown
+        unknown.setdefault(f"{{% {name} %}}", []).append(line(match.start()))
+        return ""
+
+    def output(match: re.Match[str]) -> str:
+        expression = match[1].strip()
+        if _SITE_ROOT.match(expression):
+            return root
+        if filtered := _URL_FILTER.match(expression):
+            return _from_root(filtered[2], root)
+        unknown.setdefault(f"{{{{ {expression.split('|')[0].strip()} }}}}", []).append(
+            line(match.start())
+        )
+        return ""
+
+    text = _OUTPUT.sub(output, _TAG.sub(tag, text))
+    return re.sub("\x00(\\d+)\x00", lambda m: raws[int(m[1])], text)
+
+
+def _from_root(address: str, root: str) -> str:
+    """An address from the site's root (`/faq/`) as one from the post's folder."""
+    return f"{root}{address}" if address.startswith("/") else address
+
+
+def _included(params: str, root: str) -> str | None:
+    """What an include shows when it is a picture's or a video's; None for any other."""
+    try:
+        words = shlex.split(params)
+    except ValueError:
+        return None
+    if not words:
+        return None
+    name, given = words[0].lower(), dict(w.split("=", 1) for w in words[1:] if "=" in w)
+    picture = next((v for v in given.values() if _PICTURE.search(v)), None)
+    if picture:
+        caption = next(
+            (given[k] for k in ("caption", "description", "alt", "title") if given.get(k)), ""
+        )
+        return f"![{_text(caption)}]({_from_root(picture, root).replace(' ', '%20')})"
+    for video, address in _VIDEOS.items():
+        if video in name and (key := given.get("id") or given.get("video_id")):
+            return f"<{address.format(quote(key))}>"
+    return None
+
+
+def _text(caption: str) -> str:
+    """A caption as Markdown text: its brackets escaped."""
+    return caption.replace("[", "\\[").replace("]", "\\]")

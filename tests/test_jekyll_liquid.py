@@ -1,0 +1,112 @@
+"""Posts copied from a Jekyll site (or an Eleventy one) show what Jekyll's Liquid would:
+`{% include %}`, `{{ site.baseurl }}` and `{% post_url %}` were mailed as written, the
+pictures under `{{ site.baseurl }}/assets/` left out and `{% highlight %}` read as prose.
+Elsewhere, `{{ … }}` means what it says."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from conftest import WORKSPACES, copy_workspace
+from PIL import Image
+
+from publisher.build import build
+from publisher.readers import read_document
+
+POST = """---
+layout: post
+title: Picket line holds
+---
+
+The picket held.{% include footnote.html n=1 %} Day {{ page.day }}.
+
+![Picket]({{ site.baseurl }}/assets/img/picket.jpg)
+
+{% include image.html url="/assets/img/picket.jpg" description="Gate 4 at dawn" %}
+
+{% include youtube.html id="abc123" %}
+
+See [last week]({% post_url 2026-01-03-first-week %}) and [the FAQ]({{ "/faq/" | relative_url }}).
+
+{% comment %}Check the numbers with Ana before this goes out.{% endcomment %}
+
+{% highlight python %}
+print("hi")
+{% endhighlight %}
+
+Liquid shown as written: {% raw %}{{ site.title }}{% endraw %} and `{{ page.url }}`.
+"""
+
+
+def picture() -> bytes:
+    data = io.BytesIO()
+    Image.new("RGB", (1600, 900), (200, 90, 60)).save(data, "JPEG")
+    return data.getvalue()
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A workspace whose documents/ holds a Jekyll site as it was copied in."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    jekyll = root / "documents" / "blog"
+    (jekyll / "_posts").mkdir(parents=True)
+    (jekyll / "assets" / "img").mkdir(parents=True)
+    (jekyll / "_config.yml").write_text("title: Dockside\nbaseurl: /blog\n")
+    (jekyll / "assets" / "img" / "picket.jpg").write_bytes(picture())
+    (jekyll / "_posts" / "2026-01-10-picket-line.md").write_text(POST, encoding="utf-8")
+    (jekyll / "_posts" / "2026-01-03-first-week.md").write_text(
+        "---\ntitle: First week\n---\n\nWe began.\n", encoding="utf-8"
+    )
+    return root
+
+
+def test_liquid_is_written_out_as_jekyll_would_show_it(
+    site: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    pool = site / "documents"
+    post = pool / "blog" / "_posts" / "2026-01-10-picket-line.md"
+    doc = read_document(post, "picket", pool, "en")
+    body = re.sub(r"\s+", " ", doc.body_html)
+    assert doc.images == ("blog/assets/img/picket.jpg",)  # from the site root, twice
+    assert body.count('src="blog/assets/img/picket.jpg"') == 2
+    assert "<figcaption>Gate 4 at dawn</figcaption>" in body
+    assert '<a href="https://www.youtube.com/watch?v=abc123"' in body
+    assert 'href="2026-01-03-first-week"' in body and 'href="../faq/"' in body
+    assert '<pre class="sourceCode python">' in body and "print" in body
+    assert "Check the numbers" not in body  # a comment is not for readers
+    assert "Liquid shown as written: {{ site.title }} and <code>{{ page.url }}</code>." in body
+    assert "The picket held. Day ." in body
+    assert "{%" not in body.replace("{{ site.title }}", "")
+    assert f"{post}:6: Liquid {{% include %}}, {{{{ page.day }}}} taken away" in caplog.text
+
+
+def test_a_post_url_leads_to_the_posts_page(site: Path) -> None:
+    manifest = next((site / "issues").glob("*.yaml"))
+    manifest.write_text(
+        manifest.read_text().replace(
+            "second-article]", "second-article, 2026-01-10-picket-line, 2026-01-03-first-week]"
+        )
+    )
+    report = build(site, formats=["web"])
+    page = next(report.out_dir.glob("*/*picket-line*/index.html")).read_text()
+    (href,) = re.findall(r'<a href="([^"]+)"[^>]*>last week</a>', page)
+    assert href.rstrip("/").endswith("first-week")
+
+
+def test_outside_a_liquid_site_braces_mean_what_they_say(tmp_path: Path) -> None:
+    """Even with a Jekyll site's `_config.yml` above the workspace (a workspace made inside
+    the old site's folder): the workspace is where the search stops."""
+    (tmp_path / "_config.yml").write_text("title: the old site\n")
+    (tmp_path / "ws").mkdir()
+    (tmp_path / "ws" / "publisher.toml").write_text("")
+    hugo = tmp_path / "ws" / "documents" / "hugo"
+    hugo.mkdir(parents=True)
+    path = hugo / "templates.md"
+    path.write_text(
+        "---\ntitle: Templates\n---\n\nA Hugo page shows {{ .Title }} where {% x %} is text.\n"
+    )
+    body = read_document(path, "t", tmp_path / "ws" / "documents", "en").body_html
+    assert "{{ .Title }}" in body and "{% x %}" in body
