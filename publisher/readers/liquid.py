@@ -44,11 +44,6 @@ _SITE_MARKERS = (
 )  # fmt: skip
 # Fenced code, and inline code: Liquid there is shown as written
 _FENCED = re.compile(r"^(```|~~~).*?^\1[ \t]*$|(`{1,3})[^`].{0,2000}?\2", re.M | re.S)
-_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
-_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.S)
-_HIGHLIGHT = re.compile(
-    r"\{%-?\s*highlight\s+([\w+#-]+)[^%]{0,80}-?%\}\n?(.*?)\{%-?\s*endhighlight\s*-?%\}", re.S
-)
 _TAG = re.compile(r"\{%-?\s*(\w+)([^%]{0,2000}?)-?%\}")
 _OUTPUT = re.compile(r"\{\{-?\s*([^{}]{0,500}?)\s*-?\}\}")
 _SITE_ROOT = re.compile(r"^site\.(?:baseurl|url)$")
@@ -56,6 +51,7 @@ _URL_FILTER = re.compile(r"""^(["'])(.*?)\1\s*\|\s*(?:relative_url|absolute_url|
 _PICTURE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)$", re.I)
 _VIDEOS = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
 _PATHS = ("post_url", "link")
+_BLOCKS = ("raw", "comment", "highlight")
 
 
 def liquid_site(path: Path) -> Path | None:
@@ -118,41 +114,66 @@ def _shifted(line: Callable[[int], int], offset: int, at: int) -> int:
 def _written_out(
     text: str, root: str, line: Callable[[int], int], unknown: dict[str, list[int]]
 ) -> str:
-    """`text` (no fenced code in it) written out; `line(at)`: the line of its `at`."""
-    raws: list[str] = []
+    """`text` (no code in it) written out; `root`: the site's root from the post's folder;
+    `line(at)`: the line of its `at`. Tags are found in one pass and each block's end by
+    bisection, so thousands of blocks never closed take time linear in the text."""
+    tags = list(_TAG.finditer(text))
+    ends: dict[str, list[int]] = {}
+    for index, found in enumerate(tags):
+        ends.setdefault(found[1], []).append(index)
+    pieces: list[tuple[str, int | None]] = []  # text, and where Liquid output may be in it
+    at = index = 0
+    while index < len(tags):
+        found = tags[index]
+        pieces.append((text[at : found.start()], at))
+        at, index = found.end(), index + 1
+        name, params = found[1], found[2].strip()
+        closers = ends.get(f"end{name}", []) if name in _BLOCKS else []
+        after = bisect.bisect_right(closers, index - 1)
+        if after < len(closers):  # a block and its end: written out whole
+            end = tags[closers[after]]
+            pieces.append((_block(name, params, text[found.end() : end.start()]), None))
+            at, index = end.end(), closers[after] + 1
+            continue
+        shown = _tag(name, params, root)
+        if shown is None:
+            unknown.setdefault(f"{{% {name} %}}", []).append(line(found.start()))
+        pieces.append((shown or "", None))
+    pieces.append((text[at:], at))
 
-    def keep_raw(match: re.Match[str]) -> str:
-        raws.append(match.group(1))
-        return f"\x00{len(raws) - 1}\x00"
-
-    text = _RAW.sub(keep_raw, text)
-    text = _COMMENT.sub("", text)
-    text = _HIGHLIGHT.sub(lambda m: f"```{m[1]}\n{m[2].rstrip()}\n```", text)
-
-    def tag(match: re.Match[str]) -> str:
-        name, params = match[1], match[2].strip()
-        if name in _PATHS:
-            return params.split()[0] if params else ""
-        if name == "include":
-            shown = _included(params, root)
-            if shown is not None:
-                return shown
-        unknown.setdefault(f"{{% {name} %}}", []).append(line(match.start()))
-        return ""
-
-    def output(match: re.Match[str]) -> str:
+    def output(match: re.Match[str], offset: int) -> str:
         expression = match[1].strip()
         if _SITE_ROOT.match(expression):
             return root
         if filtered := _URL_FILTER.match(expression):
             return _from_root(filtered[2], root)
-        unknown.setdefault(f"{{{{ {expression.split('|')[0].strip()} }}}}", []).append(
-            line(match.start())
-        )
+        shown = f"{{{{ {expression.split('|')[0].strip()} }}}}"
+        unknown.setdefault(shown, []).append(line(offset + match.start()))
         return ""
 
-    text = _OUTPUT.sub(output, _TAG.sub(tag, text))
-    return re.sub("\x00(\\d+)\x00", lambda m: raws[int(m[1])], text)
+    return "".join(
+        piece if offset is None else _OUTPUT.sub(partial(output, offset=offset), piece)
+        for piece, offset in pieces
+    )
+
+
+def _block(name: str, params: str, inner: str) -> str:
+    """A raw block's text as written, a highlight's as a fenced block, a comment's nothing."""
+    if name == "raw":
+        return inner
+    if name == "highlight":
+        language = params.split()[0] if params else ""
+        return f"```{language}\n{inner.strip(chr(10)).rstrip()}\n```"
+    return ""
+
+
+def _tag(name: str, params: str, root: str) -> str | None:
+    """What a tag shows: a path's, a picture's or a video's include; None for any other."""
+    if name in _PATHS:
+        return params.split()[0] if params else ""
+    if name == "include":
+        return _included(params, root)
+    return None
 
 
 def _from_root(address: str, root: str) -> str:
