@@ -90,13 +90,18 @@ def note_pairs(body: Any) -> list[tuple[Any, Any, Any]]:
                 named[value] = element
     pairs = []
     taken: set[Any] = set()
+    links_in: dict[Any, dict[str, Any]] = {}  # a target → its links, by where they lead
     for call in body.iter("a"):
         href = call.get("href", "")
         target = named.get(href[1:]) if href.startswith("#") else None
         if target is None or target in taken or order[target] <= order[call]:
             continue  # a note comes after its call: the link back is no call
-        own = {_anchor(call), _anchor(call.getparent())} - {None}
-        back = next((a for a in target.iter("a") if a.get("href", "")[1:] in own), None)
+        if target not in links_in:  # each target's links read once: many calls may share it
+            links_in[target] = {}
+            for link in target.iter("a"):
+                links_in[target].setdefault(link.get("href", "")[1:], link)
+        own = (_anchor(call), _anchor(call.getparent()))
+        back = next((links_in[target][a] for a in own if a and a in links_in[target]), None)
         if back is None:
             continue
         block = target if target.tag in _NOTE_HOLDERS else _holder(back, call)
