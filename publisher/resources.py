@@ -63,6 +63,7 @@ def confine_images(
     used: list[str] = []
     order = itertools.count()
     known = list(sources) if len(sources) == len(_IMG.findall(fragment)) else []
+    vault: dict[str, list[Path]] = {}  # a picture's name → the files of the pool so named
 
     def confine(tag: str) -> str:
         index = next(order)
@@ -78,7 +79,10 @@ def confine_images(
                 # a file of the pool, or a picture inside the Word or OpenDocument file
                 found = target if target.is_file() else office_image(document, src, pool)
                 if found is None and _EMBEDDED.search(tag) and "/" not in parts.path:
-                    named_so = _in_vault(pool, unquote(parts.path))
+                    name = unquote(parts.path)
+                    if name not in vault:  # each name looked for once per document
+                        vault[name] = _in_vault(pool, name)
+                    named_so = vault[name]
                     if len(named_so) > 1:
                         _several_named(document, src, named_so, pool)
                         return ""

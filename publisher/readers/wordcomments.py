@@ -37,10 +37,9 @@ def word_comments_left_out(page: str, source: Path) -> str:
         or "msocomanchor" in element.get("class", "").split()
     ]
     lists = [div for div in tree.iter("div") if _COMMENT_LIST.search(div.get("style", ""))]
+    taken = {*marks, *lists}
     for element in [*marks, *lists]:
-        if element.getparent() is not None and not any(
-            e in marks or e in lists for e in element.iterancestors()
-        ):
+        if element.getparent() is not None and not any(e in taken for e in element.iterancestors()):
             element.drop_tree()
     if comments:
         log.info("%s: %d comment(s) left out: they are for the editors", source, comments)
