@@ -78,6 +78,13 @@ def run_python(
     return _zygote.run({**request, "stdin": stdin, "seconds": seconds, "memory": memory})
 
 
+def finishes_within(seconds: float, *lines: str) -> None:
+    """Python `lines` run to the end in a child bounded at `seconds`: a time limit for work
+    that must stay linear, which a test can hold without measuring time itself."""
+    done = run_python("\n".join(lines) + "\n", seconds=seconds)
+    assert done.returncode == 0, done.stderr[-2000:] or f"stopped ({done.returncode})"
+
+
 def outcome_in_child(
     statement: str, *argv: str, stdin: str | None = None, seconds: float = 30, memory: int = 2 * GB
 ) -> dict[str, str]:
