@@ -6,6 +6,7 @@ import functools
 import importlib.util
 import json
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,17 +49,30 @@ def to_html(
 
 # pandoc's Markdown, with Obsidian's wiki links ([[Note|text]], ![[photo.png]]) and
 # highlights (==text==) read as what they show, not printed as typed
-MARKDOWN = "markdown+wikilinks_title_after_pipe+mark"
+MARKDOWN = "markdown+wikilinks_title_after_pipe+mark-task_lists"
 # What else Obsidian writes (comments, callouts, embedded pictures' captions): only text that
 # holds one of its marks pays for starting the filter's Lua
 _OBSIDIAN_FILTER = Path(__file__).with_name("readers") / "obsidian.lua"
 _OBSIDIAN_MARKS = ("%%", "[!", "[[")
 
 
+# A task list's items (- [ ] print leaflets, - [x] book the hall), which pandoc would draw as
+# checkboxes the sanitiser takes out (no output may hold a form), leaving every item alike:
+# read without task_lists, their marks are text, drawn here as the ballot boxes they are.
+_TASK = re.compile(r"(<li>(?:<p>)?)\[([ xX])\] ")
+# An editor's table-of-contents marker (HackMD's [TOC], GitLab's [[_TOC_]]): the outputs
+# make their own contents, so the marker goes rather than being printed
+_TOC_MARKER = re.compile(
+    r'<p>(?:\[(?:TOC|toc)\]|\$\{toc\}|<a href="_TOC_" class="wikilink">_TOC_</a>)</p>\n?'
+)
+
+
 def markdown_to_html(text: str, *, id_prefix: str = "") -> str:
     obsidian = any(mark in text for mark in _OBSIDIAN_MARKS)
     filters = (_OBSIDIAN_FILTER,) if obsidian else ()
-    return to_html(text, MARKDOWN, id_prefix=id_prefix, filters=filters).body_html
+    html = to_html(text, MARKDOWN, id_prefix=id_prefix, filters=filters).body_html
+    html = _TASK.sub(lambda m: m[1] + ("☐ " if m[2] == " " else "☒ "), html)
+    return _TOC_MARKER.sub("", html)
 
 
 def html_to_text(html: str, columns: int = 72) -> str:

@@ -72,6 +72,20 @@ def test_a_level_1_heading_is_no_title_when_the_document_names_one_or_has_sectio
     assert doc.body_html.count("<h1") == text.count("\n# ") + text.startswith("# ")
 
 
+def test_a_task_lists_items_keep_whether_they_are_done(tmp_path: Path) -> None:
+    """As GitHub, HackMD and Obsidian write meeting notes: pandoc drew checkboxes, which the
+    sanitiser takes out of every output, and "print" and "book" read alike."""
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "---\ntitle: Notes\n---\n\n[TOC]\n\n- [ ] print leaflets\n- [x] book the hall\n\n"
+        "```\n[TOC]\n- [ ] in code\n```\n"
+    )
+    body = read(path).body_html
+    assert "<li>☐ print leaflets</li>" in body and "<li>☒ book the hall</li>" in body
+    assert "<p>[TOC]</p>" not in body  # the outputs make their own contents
+    assert "[TOC]\n- [ ] in code" in body  # code stays as written
+
+
 def test_html_page_title_and_meta(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text(
