@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .pagehead import paragraph_to_head
+
 _GENERATOR = re.compile(r'<meta\s+name="generator"\s+content="Etherpad', re.I)
 _BLOCKS = ("ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "table", "div")
 _BOLD = ("strong", "b")
@@ -90,15 +92,4 @@ def _first_bold_line_as_title(tree: Any, paragraphs: list[Any]) -> None:
         return
     if (first.text or "").strip() or (first[0].tail or "").strip():
         return
-    title = " ".join(first.text_content().split())
-    head = tree.find("head")
-    if not title or head is None:
-        return
-    for old in head.findall("title"):
-        head.remove(old)
-    import lxml.html
-
-    element = lxml.html.Element("title")
-    element.text = title
-    head.append(element)
-    first.drop_tree()
+    paragraph_to_head(tree, first, "title")

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from .pagehead import paragraph_to_head
 from .pagenotes import note_pairs
 
 log = logging.getLogger(__name__)
@@ -78,32 +79,10 @@ def plain_google_docs(page: str, source: Path) -> str:
 
 def _title_and_subtitle(tree: Any, body: Any) -> None:
     """The Title and Subtitle paragraphs as the page's <title> and subtitle <meta>."""
-    import lxml.html
-
-    head = tree.find("head")
-    if head is None:
-        head = lxml.html.Element("head")
-        tree.insert(0, head)
-    for style, tag, attributes in (
-        ("title", "title", {}),
-        ("subtitle", "meta", {"name": "subtitle"}),
-    ):
+    for style in ("title", "subtitle"):
         paragraph = next((p for p in body.iter("p") if style in p.get("class", "").split()), None)
-        if paragraph is None:
-            continue
-        text = " ".join(paragraph.text_content().split())
-        paragraph.drop_tree()
-        if not text:
-            continue
-        for old in head.findall(tag):
-            if tag == "title" or old.get("name") == "subtitle":
-                head.remove(old)
-        element = lxml.html.Element(tag, attributes)
-        if tag == "title":
-            element.text = text
-        else:
-            element.set("content", text)
-        head.append(element)
+        if paragraph is not None:
+            paragraph_to_head(tree, paragraph, style)
 
 
 def styles_as_emphasis(root: Any) -> None:
