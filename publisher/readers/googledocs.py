@@ -29,7 +29,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from .pagehead import paragraph_to_head
-from .pagenotes import note_pairs
+from .pagenotes import call_holder, note_pairs
 
 log = logging.getLogger(__name__)
 
@@ -171,14 +171,9 @@ def _without_comments(body: Any) -> int:
     """Comments left out, their calls and their texts; how many there were."""
     comments = [pair for pair in note_pairs(body) if pair[0].get("href").startswith("#cmnt")]
     for call, _, block in comments:
-        _drop_call(call)
+        call_holder(call).drop_tree()
         block.drop_tree()
     return len(comments)
-
-
-def _drop_call(call: Any) -> None:
-    holder = call.getparent() if call.getparent().tag == "sup" else call
-    holder.drop_tree()
 
 
 def _redirected_to(href: str) -> str | None:

@@ -59,7 +59,7 @@ def notes_in(body: Any) -> int:
             {"href": f"#{note_id}", "id": call_id, "role": "doc-noteref", "class": "footnote-ref"},
         )
         lxml.etree.SubElement(reference, "sup").text = str(number)
-        holder = _call_holder(call)
+        holder = call_holder(call)
         reference.tail = holder.tail
         holder.getparent().replace(holder, reference)
         item = lxml.etree.SubElement(items, "li", {"id": note_id})
@@ -154,7 +154,7 @@ def _paragraph(back: Any, call: Any) -> Any:
     return None if paragraph is None or _contains(paragraph, call) else paragraph
 
 
-def _call_holder(call: Any) -> Any:
+def call_holder(call: Any) -> Any:
     """The call with the <sup> it sits alone in, when it does."""
     parent = call.getparent()
     if parent.tag == "sup" and len(parent) == 1 and not (parent.text or "").strip():
