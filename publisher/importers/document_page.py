@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import logging
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from ..readers import read_document
 from ..readers.etherpad import is_etherpad
 from ..readers.googledocs import is_google_docs
 from ..readers.pandoc_formats import HtmlReader
 from .draft import Draft
-from .office import draft_of
+from .office import draft_in_scratch
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +53,7 @@ def recover_document_page(
     tree: Any = lxml.html.document_fromstring(page)
     for section in tree.xpath('//div[starts-with(@class, "WordSection")]'):
         section.drop_tag()  # Word's page layout, which the Markdown would show as a div
-    found: dict[str, bytes] = {}
+    found: dict[str, bytes | Path] = {}
     for image in list(tree.iter("img")):
         src = image.get("src", "")
         if urlsplit(src).scheme in ("http", "https", "data"):
@@ -74,18 +72,9 @@ def recover_document_page(
         name = f"media/{relative.name}"
         found[name] = data
         image.set("src", name)
-    with tempfile.TemporaryDirectory(prefix="publisher-import-") as tmp:
-        pool = Path(tmp)
-        copy = pool / f"{path.stem}.html"  # a title guessed from its name is the source's
-        copy.write_text(lxml.html.tostring(tree, encoding="unicode"), encoding="utf-8")
-        for name, data in found.items():
-            (pool / name).parent.mkdir(exist_ok=True)
-            (pool / name).write_bytes(data)
-        document = read_document(
-            copy, "", pool, default_language="und", reader=HtmlReader(), shown_as=path
-        )
-    media = {image: found[image] for image in document.images if image in found}
-    return [draft_of(document, path, media)], media
+    page_name = f"{path.stem}.html"  # a title guessed from its name is the source's
+    copy = lxml.html.tostring(tree, encoding="unicode").encode("utf-8")
+    return draft_in_scratch(path, {page_name: copy, **found}, lambda pool: HtmlReader())
 
 
 def _relative(src: str) -> PurePosixPath | None:

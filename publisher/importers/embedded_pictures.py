@@ -10,14 +10,12 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-import tempfile
 from pathlib import Path
 
 from ..errors import PublisherError
-from ..readers import read_document
 from ..readers.markdown import MarkdownReader
 from .draft import Draft
-from .office import draft_of
+from .office import draft_in_scratch
 
 # A picture kept in the text: in an inline image, or in a reference's definition
 # ("[image1]: <data:image/png;base64,…>"), as Google Docs writes them.
@@ -35,27 +33,16 @@ def recover_markdown(path: Path, data: bytes) -> tuple[list[Draft], dict[str, by
         raise PublisherError.at(
             "a Markdown file: it needs no import", path, hint="copy it into documents/ as it is"
         )
-    with tempfile.TemporaryDirectory(prefix="publisher-import-") as tmp:
-        pool = Path(tmp)
-        (pool / "media").mkdir()
-        pictures = 0
+    pictures: dict[str, bytes | Path] = {}
 
-        def saved(found: re.Match[str]) -> str:
-            nonlocal pictures
-            try:
-                picture = base64.b64decode(found[2], validate=True)
-            except (binascii.Error, ValueError):
-                return found[0]  # left for the reader, which names it and leaves it out
-            pictures += 1
-            name = f"media/picture-{pictures}.{_SUFFIX.get(found[1], found[1])}"
-            (pool / name).write_bytes(picture)
-            return name
+    def saved(found: re.Match[str]) -> str:
+        try:
+            picture = base64.b64decode(found[2], validate=True)
+        except (binascii.Error, ValueError):
+            return found[0]  # left for the reader, which names it and leaves it out
+        name = f"media/picture-{len(pictures) + 1}.{_SUFFIX.get(found[1], found[1])}"
+        pictures[name] = picture
+        return name
 
-        copy = pool / path.name
-        copy.write_text(_PICTURE.sub(saved, text), encoding="utf-8")
-        document = read_document(
-            copy, "", pool, default_language="und", reader=MarkdownReader(), shown_as=path
-        )
-        media = {image: (pool / image).read_bytes() for image in document.images}
-    draft = draft_of(document, path, media)
-    return [draft], media
+    copy = _PICTURE.sub(saved, text).encode("utf-8")
+    return draft_in_scratch(path, {path.name: copy, **pictures}, lambda pool: MarkdownReader())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ..model import Document
@@ -19,18 +20,33 @@ from .scripts import mark_fragments
 
 def recover_office(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
     """The draft, and its images keyed by the path its body uses for them ('media/…')."""
+    readers: dict[str, Callable[[Path], Reader]] = {
+        ".docx": lambda pool: DocxReader(media_dir=pool),
+        ".odt": lambda pool: OdtReader(media_dir=pool),
+        ".rtf": lambda pool: RtfReader(),
+    }
+    # STATEMENT.DOCX, as Windows may name it
+    return draft_in_scratch(path, {path.name: path}, readers[path.suffix.lower()])
+
+
+def draft_in_scratch(
+    path: Path, files: dict[str, bytes | Path], reader: Callable[[Path], Reader]
+) -> tuple[list[Draft], dict[str, bytes]]:
+    """`path` read by the regular readers as a draft, from a scratch pool: `files` written
+    into it (the copy to read first, then what it uses, by their paths in the pool: bytes,
+    or a file copied as it is), the copy read by `reader(pool)`, named as `path` in what it
+    says. With the draft, the pictures its body uses, keyed by the path it gives them."""
     with tempfile.TemporaryDirectory(prefix="publisher-import-") as tmp:
         pool = Path(tmp)
-        copy = pool / path.name
-        shutil.copyfile(path, copy)
-        readers: dict[str, Reader] = {
-            ".docx": DocxReader(media_dir=pool),
-            ".odt": OdtReader(media_dir=pool),
-            ".rtf": RtfReader(),
-        }
-        reader = readers[copy.suffix.lower()]  # STATEMENT.DOCX, as Windows may name it
+        for name, content in files.items():
+            (pool / name).parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, Path):
+                shutil.copyfile(content, pool / name)
+            else:
+                (pool / name).write_bytes(content)
+        copy = pool / next(iter(files))
         document = read_document(
-            copy, "", pool, default_language="und", reader=reader, shown_as=path
+            copy, "", pool, default_language="und", reader=reader(pool), shown_as=path
         )
         media = {image: (pool / image).read_bytes() for image in document.images}
     return [draft_of(document, path, media)], media
