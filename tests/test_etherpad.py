@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bounded import finishes_within
+
 from publisher.importers import import_files
 from publisher.readers import read_document
 
@@ -69,3 +71,15 @@ def test_a_pad_is_imported_whole_as_paragraphs(tmp_path: Path) -> None:
         "The landlord has ignored us for two years.\n\nOur demands:\n\n- Repairs within 28 days"
     ) in markdown
     assert "In solidarity,\\\nThe Tenants’ Committee" in markdown
+
+
+def test_a_pad_of_a_hundred_thousand_lines_is_read_in_time_linear_in_its_length() -> None:
+    """In a child bounded at 20 s (this takes under a second): counting the paragraph's
+    lines again at each line took over a minute."""
+    finishes_within(
+        20,
+        "from publisher.readers.etherpad import etherpad_paragraphs",
+        f"head = {HEAD!r}",
+        "page = etherpad_paragraphs(head + 'a line<br>' * 100_000 + '</body></html>')",
+        "assert page.count('<br>') == 99_999",
+    )
