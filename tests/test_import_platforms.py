@@ -30,7 +30,7 @@ from publisher.readers import read_document
 from publisher.scaffold import Identity, create_workspace
 
 EXPORTS = Path(__file__).parent / "exports"
-PLATFORMS = ("substack", "ghost", "wordpress", "mailchimp", "listmonk")
+PLATFORMS = ("substack", "ghost", "wordpress", "blogger", "mailchimp", "listmonk")
 Imported = tuple[Path, dict[str, dict[str, Any]]]  # the workspace, each platform's report
 WIDGET_WORDS = ("Subscribe", "Suscr", "Share", "unsubscribe", "Darse de baja", "*|", "youtube")
 
@@ -41,9 +41,10 @@ def new_workspace(root: Path) -> Path:
 
 
 def as_downloaded(platform: str, into: Path) -> Path:
-    """Substack's and Mailchimp's exports come as zips; the others as files in a folder."""
+    """Substack's, Mailchimp's and Blogger's (Google Takeout) exports come as zips; the
+    others as files in a folder."""
     folder = EXPORTS / platform
-    if platform not in ("substack", "mailchimp"):
+    if platform not in ("substack", "mailchimp", "blogger"):
         return folder
     archive = into / f"{platform}-export.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
@@ -107,6 +108,7 @@ def test_each_export_is_recognised_by_its_shape(tmp_path: Path) -> None:
         "substack": "Substack",
         "ghost": "Ghost",
         "wordpress": "WordPress",
+        "blogger": "Blogger",
         "mailchimp": "Mailchimp",
         "listmonk": "listmonk",
     }
@@ -127,6 +129,11 @@ def test_drafts_and_paid_only_posts_are_left_out_and_listed(imported: Imported) 
         ("Supporters' briefing", "paid subscribers only"),
         ("Committee minutes (internal)", "protected by a password"),
         ("Rents: a first draft", "draft, not published"),
+    }
+    assert left["blogger"] == {
+        ("Notes for the March meeting", "a draft: never published"),
+        ("Old rota", "in Blogger's bin"),
+        ("1 reader comment(s)", "comments are not imported"),
     }
     imported_titles = {p["title"] for r in reports.values() for p in r["posts"]}
     assert not imported_titles & {name for names in left.values() for name, _ in names}
@@ -162,6 +169,7 @@ def test_languages_come_from_the_platform_or_the_text(imported: Imported) -> Non
             "acuerdo-limpieza",  # Ghost lexical, detected
             "enquete-loyers",  # Ghost mobiledoc
             "turnos-de-noche",  # WordPress, Polylang's language term
+            "huelga-en-los-invernaderos",  # Blogger, detected
             "dockside-bulletin-la-asamblea-de-diciembre",  # Mailchimp
         )
     }
@@ -172,6 +180,7 @@ def test_languages_come_from_the_platform_or_the_text(imported: Imported) -> Non
         "acuerdo-limpieza": "es",
         "enquete-loyers": "fr",
         "turnos-de-noche": "es",
+        "huelga-en-los-invernaderos": "es",
         "dockside-bulletin-la-asamblea-de-diciembre": "es",
     }
 
@@ -232,6 +241,7 @@ def test_images_in_the_export_are_copied_and_online_ones_only_listed(imported: I
         "https://images.unsplash.com/photo-loyer.jpg",
         "https://cdn.example.net/photos/crowd.jpg",
         "https://mcusercontent.com/0a1b2c/images/cranes.jpg",
+        "https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsEj4kqP9x2Lr7Tm/s320/picket-line.jpg",
     }
     bodies = "".join(p.read_text() for p in (root / "documents").glob("*.md"))
     assert not [url for url in online if url in bodies]

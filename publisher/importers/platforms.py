@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from . import (
     MARKDOWN_SUFFIXES,
     OFFICE_SUFFIXES,
     TEXT_SUFFIXES,
+    blogger,
     ghost,
     listmonk,
     mailchimp,
@@ -53,6 +55,7 @@ READERS: tuple[ModuleType, ...] = (
     substack,
     ghost,
     wordpress,
+    blogger,
     mailchimp,
     listmonk,
     notion,
@@ -128,7 +131,8 @@ def import_export(
             "not an export this importer knows",
             path,
             hint="give the file or folder as the platform made it: Substack's zip, Ghost's"
-            " JSON (and members CSV), WordPress's WXR (.xml), Mailchimp's audience zip or"
+            " JSON (and members CSV), WordPress's WXR (.xml), Blogger's Takeout zip or feed.atom,"
+            " Mailchimp's audience zip or"
             " campaign HTML, listmonk's subscribers CSV or JSON, Notion's Markdown & CSV zip",
         )
     reader, files = found
@@ -220,8 +224,14 @@ def _digest(post: Post) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
+_PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?)$", re.I)
+_UNTITLED = re.compile(r"blog-post(?:_\d+)?")
+
+
 def _unique_slug(post: Post, taken: set[str]) -> str:
     old = next((a.strip("/").rpartition("/")[2] for a in post.aliases if a.strip("/")), "")
+    old = _PAGE_SUFFIX.sub("", old)  # Blogger's /2015/05/march.html: the slug is march
+    old = "" if _UNTITLED.fullmatch(old) else old  # what Blogger names a post without a title
     base = slugify(old or post.title, max_length=60, word_boundary=True) or "post"
     slug, n = base, 2
     while slug in taken:

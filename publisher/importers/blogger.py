@@ -1,0 +1,208 @@
+"""Blogger's export: the blog as one Atom feed, from Google Takeout (or Blogger's "Back up
+content") as `Takeout/Blogger/Blogs/<blog>/feed.atom`, or an older backup `blog-*.xml`.
+
+Takeout's feed (Blogger's 2018 schema) says each entry's kind and state in `blogger:type`
+(POST, PAGE, COMMENT) and `blogger:status` (LIVE, DRAFT, SOFT_TRASHED), and its old
+address in `blogger:filename`. The older backup says the kind in a `<category>` of the
+`g/2005#kind` scheme, a draft in `app:control`, the address in `<link rel="alternate">`,
+and holds the blog's settings and template as entries too. Either way labels are the other
+categories.
+
+Each published post becomes a document and an issue (Blogger emailed each new post to the
+blog's followers until 2021, and the issues are what the web archive and feeds carry), a
+page a document only. Drafts and posts in the bin are left out and listed; readers'
+comments are counted, not imported.
+
+Blogger's editors write no paragraphs: a <div> per line, <div><br></div> for a blank one,
+or text and <br> alone. The lines between blank lines become a paragraph here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+import lxml.html
+from lxml import etree
+
+from ..errors import PublisherError
+from ..readers.lines import BLOCKS, gather_lines
+from .exports import ExportFiles, LeftOut, PlatformExport, Post
+
+_ATOM = "{http://www.w3.org/2005/Atom}"
+_BLOGGER = "{http://schemas.google.com/blogger/2018}"
+_APP_DRAFT = "{http://purl.org/atom/app#}control/{http://purl.org/atom/app#}draft"
+_KIND_SCHEME = "http://schemas.google.com/g/2005#kind"
+_KINDS = {"post": "POST", "page": "PAGE", "comment": "COMMENT"}  # the older backup's names
+_BLOG_ID = b"tag:blogger.com,1999:blog-"
+_NO_NAME = ("", "Unknown", "Anonymous")  # what Blogger writes for an author without a profile
+_STATUS = {"DRAFT": "a draft: never published", "SOFT_TRASHED": "in Blogger's bin"}
+_TITLE_WORDS = 8
+_SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)")
+
+
+def recognises(files: ExportFiles) -> bool:
+    return bool(_feeds(files))
+
+
+def _feeds(files: ExportFiles) -> list[str]:
+    return [
+        name
+        for name in (*files.named("*.atom"), *files.named("*.xml"))
+        if b"<feed" in (head := files.read(name)[:4096]) and _BLOG_ID in head
+    ]
+
+
+def read(files: ExportFiles) -> PlatformExport:
+    export = PlatformExport("Blogger", files=files)
+    feeds = _feeds(files)
+    if len(feeds) > 1:
+        raise PublisherError.at(
+            f"this export holds {len(feeds)} blogs: {', '.join(feeds)}",
+            files.origin,
+            hint="unzip it and import one blog's feed.atom at a time, into its own workspace",
+        )
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        feed = etree.fromstring(files.read(feeds[0]), parser)
+    except etree.XMLSyntaxError as exc:
+        single = feeds[0] == files.origin.name  # the feed given alone, not in a zip or folder
+        where = files.origin if single else files.origin / feeds[0]
+        raise PublisherError.at(f"not valid XML: {exc.msg}", where, exc.lineno) from None
+    comments = 0
+    for entry in feed.iter(f"{_ATOM}entry"):
+        kind = _kind(entry)
+        if kind == "COMMENT":
+            comments += 1
+        elif kind in ("POST", "PAGE"):
+            _entry(entry, kind, export)
+    if comments:
+        export.left_out.append(
+            LeftOut("comments", f"{comments} reader comment(s)", "comments are not imported")
+        )
+    return export
+
+
+def _kind(entry: Any) -> str:
+    kind = entry.findtext(f"{_BLOGGER}type")
+    if kind:
+        return str(kind).strip().upper()
+    for category in entry.iter(f"{_ATOM}category"):
+        if category.get("scheme") == _KIND_SCHEME:
+            return _KINDS.get(category.get("term", "").rpartition("#")[2], "")
+    return ""
+
+
+def _entry(entry: Any, kind: str, export: PlatformExport) -> None:
+    body = _paragraphs(entry.findtext(f"{_ATOM}content") or "")
+    title = " ".join((entry.findtext(f"{_ATOM}title") or "").split()) or _first_words(body)
+    status = (entry.findtext(f"{_BLOGGER}status") or "LIVE").strip().upper()
+    if (entry.findtext(_APP_DRAFT) or "").strip() == "yes":
+        status = "DRAFT"
+    if status != "LIVE":
+        why = _STATUS.get(status, f"{status.lower()}, not published")
+        export.left_out.append(LeftOut(kind.lower(), title, why))
+        return
+    link = next(
+        (a.get("href", "") for a in entry.iter(f"{_ATOM}link") if a.get("rel") == "alternate"),
+        "",
+    )
+    old_path = (entry.findtext(f"{_BLOGGER}filename") or "").strip() or urlsplit(link).path
+    author = (entry.findtext(f"{_ATOM}author/{_ATOM}name") or "").strip()
+    labels = [
+        (category.get("term") or "").strip()
+        for category in entry.iter(f"{_ATOM}category")
+        if category.get("scheme") != _KIND_SCHEME
+    ]
+    export.posts.append(
+        Post(
+            title=title,
+            body_html=body,
+            key=(entry.findtext(f"{_ATOM}id") or title).strip(),
+            date=_day(entry.findtext(f"{_ATOM}published") or ""),
+            authors=[author] if author not in _NO_NAME else [],
+            tags=list(dict.fromkeys(label for label in labels if label)),
+            summary=(entry.findtext(f"{_BLOGGER}metaDescription") or "").strip(),
+            source=link,
+            aliases=[old_path] if old_path not in ("", "/") else [],
+            sent=kind == "POST",
+        )
+    )
+
+
+def _paragraphs(markup: str) -> str:
+    """A post's lines gathered into paragraphs (see the module's docstring); the jump
+    break (`<a name="more">`, where the blog's home page cut the post) taken out."""
+    if not markup.strip():
+        return ""
+    if "\n" in markup and not re.search(r"<(?:br|p|div)\b", markup, re.I):
+        markup = markup.replace("\n", "<br>")  # "convert line breaks" was on: lines as typed
+    root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    for anchor in root.xpath("//a[@name='more' and not(node())]"):
+        anchor.drop_tag()
+    _gather(root)
+    text = str(lxml.html.tostring(root, encoding="unicode"))
+    return text[len("<div>") : -len("</div>")]
+
+
+def _gather(container: Any) -> None:
+    """Each <div> of `container` that is a line becomes its text and a line break, a blank
+    one a line break; one that holds blocks, or says its language or direction, has its
+    own lines gathered; then the lines become paragraphs. (Rebuilt in one pass: lxml's
+    drop_tag looks for each element's place among its siblings, slow for thousands.)"""
+    pieces = list(container)
+    for piece in pieces:
+        container.remove(piece)
+    last: Any = None
+
+    def add(node: Any) -> None:
+        nonlocal last
+        container.append(node)
+        last = node
+
+    def add_text(text: str | None) -> None:
+        if text and last is None:
+            container.text = (container.text or "") + text
+        elif text:
+            last.tail = (last.tail or "") + text
+
+    for piece in pieces:
+        tail, piece.tail = piece.tail, None
+        text = "".join(piece.itertext()).strip() if piece.tag == "div" else ""
+        if piece.tag != "div" or (not text and piece.find(".//img") is not None):
+            add(piece)  # not a line; an image alone stays a block of its own
+        elif any(c.tag in BLOCKS for c in piece) or piece.get("lang") or piece.get("dir") == "rtl":
+            _gather(piece)
+            add(piece)
+        elif not text:  # <div><br></div>: a blank line
+            add(lxml.html.Element("br"))
+        else:
+            add_text(piece.text)
+            for child in list(piece):
+                add(child)
+            add(lxml.html.Element("br"))
+        add_text(tail)
+    gather_lines(container)
+
+
+def _first_words(body: str) -> str:
+    """A title for a post that has none (Blogger allows it): its first sentence, if short,
+    else its first words."""
+    text = lxml.html.fragment_fromstring(body, create_parent="div").text_content() if body else ""
+    text = " ".join(text.split())
+    sentence = _SENTENCE.match(text)
+    if sentence and len(sentence.group(1).split()) <= _TITLE_WORDS + 4:
+        return sentence.group(1)
+    words = text.split()
+    if not words:
+        return "untitled"
+    return " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "")
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
