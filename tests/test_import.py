@@ -282,6 +282,16 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     assert report.documents[0].status == "dry run" and not (tmp_path / "documents").exists()
 
 
+def test_a_mistyped_workspace_folder_is_refused_not_made(tmp_path: Path) -> None:
+    """`publisher -C newz import …` for news/: the documents went into a new folder newz/."""
+    note = tmp_path / "note.txt"
+    note.write_text("A statement.\n")
+    result = CliRunner().invoke(main, ["-C", str(tmp_path / "newz"), "import", str(note)])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'newz'}: no such folder" in result.output and "--into" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["note.txt"]
+
+
 def test_html_page_main_text_is_extracted_without_navigation_or_comments(tmp_path: Path) -> None:
     page = f"""<!DOCTYPE html><html lang="en"><head><title>Dock strike ends in victory</title>
     <meta name="author" content="Ana Ruiz"><meta property="article:published_time" content="2026-03-02"></head>

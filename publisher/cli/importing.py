@@ -59,6 +59,13 @@ def import_(
     from .notes import show_warnings
 
     show_warnings()
+    if into is None and not workspace.is_dir():  # a mistyped -C: not a new folder of documents
+        raise PublisherError.at(
+            "no such folder",
+            workspace,
+            hint="give the workspace's folder: publisher -C DIR …, or --into DIR for a folder"
+            " of documents alone",
+        )
     exports = [path for path in files if recognise(path) is not None]
     plain = [path for path in files if path not in exports]
     folder = next((path for path in plain if path.is_dir()), None)
