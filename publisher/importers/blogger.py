@@ -40,6 +40,7 @@ _BLOG_ID = b"tag:blogger.com,1999:blog-"
 _NO_NAME = ("", "Unknown", "Anonymous")  # what Blogger writes for an author without a profile
 _STATUS = {"DRAFT": "a draft: never published", "SOFT_TRASHED": "in Blogger's bin"}
 _TITLE_WORDS = 8
+_UNTITLED = re.compile(r"/blog-post(?:_\d+)?\.html$")  # Blogger's name for a post without a title
 _SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)")
 
 
@@ -128,8 +129,15 @@ def _entry(entry: Any, kind: str, export: PlatformExport) -> None:
             source=link,
             aliases=[old_path] if old_path not in ("", "/") else [],
             sent=kind == "POST",
+            slug=_slug(title) if _UNTITLED.search(old_path) else "",
         )
     )
+
+
+def _slug(title: str) -> str:
+    from slugify import slugify
+
+    return slugify(title, max_length=60, word_boundary=True) or "post"
 
 
 def _paragraphs(markup: str) -> str:

@@ -41,6 +41,7 @@ class Post:
     sent: bool = False  # sent as a newsletter: becomes an issue
     number: int | None = None  # the platform's own issue number, if any
     base: str = ""  # the folder (in the export) its relative image paths start from
+    slug: str = ""  # its document's name, when its old address's last part is none to keep
 
 
 @dataclass(frozen=True)

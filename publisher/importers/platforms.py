@@ -225,13 +225,11 @@ def _digest(post: Post) -> str:
 
 
 _PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?)$", re.I)
-_UNTITLED = re.compile(r"blog-post(?:_\d+)?")
 
 
 def _unique_slug(post: Post, taken: set[str]) -> str:
     old = next((a.strip("/").rpartition("/")[2] for a in post.aliases if a.strip("/")), "")
-    old = _PAGE_SUFFIX.sub("", old)  # Blogger's /2015/05/march.html: the slug is march
-    old = "" if _UNTITLED.fullmatch(old) else old  # what Blogger names a post without a title
+    old = post.slug or _PAGE_SUFFIX.sub("", old)  # /2015/05/march.html: the slug is march
     base = slugify(old or post.title, max_length=60, word_boundary=True) or "post"
     slug, n = base, 2
     while slug in taken:
