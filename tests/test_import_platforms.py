@@ -30,7 +30,7 @@ from publisher.readers import read_document
 from publisher.scaffold import Identity, create_workspace
 
 EXPORTS = Path(__file__).parent / "exports"
-PLATFORMS = ("substack", "ghost", "wordpress", "blogger", "mailchimp", "listmonk")
+PLATFORMS = ("substack", "ghost", "wordpress", "blogger", "medium", "mailchimp", "listmonk")
 Imported = tuple[Path, dict[str, dict[str, Any]]]  # the workspace, each platform's report
 WIDGET_WORDS = ("Subscribe", "Suscr", "Share", "unsubscribe", "Darse de baja", "*|", "youtube")
 
@@ -41,10 +41,10 @@ def new_workspace(root: Path) -> Path:
 
 
 def as_downloaded(platform: str, into: Path) -> Path:
-    """Substack's, Mailchimp's and Blogger's (Google Takeout) exports come as zips; the
-    others as files in a folder."""
+    """Substack's, Mailchimp's, Medium's and Blogger's (Google Takeout) exports come as
+    zips; the others as files in a folder."""
     folder = EXPORTS / platform
-    if platform not in ("substack", "mailchimp", "blogger"):
+    if platform not in ("substack", "mailchimp", "blogger", "medium"):
         return folder
     archive = into / f"{platform}-export.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
@@ -109,6 +109,7 @@ def test_each_export_is_recognised_by_its_shape(tmp_path: Path) -> None:
         "ghost": "Ghost",
         "wordpress": "WordPress",
         "blogger": "Blogger",
+        "medium": "Medium",
         "mailchimp": "Mailchimp",
         "listmonk": "listmonk",
     }
@@ -134,6 +135,13 @@ def test_drafts_and_paid_only_posts_are_left_out_and_listed(imported: Imported) 
         ("Notes for the March meeting", "a draft: never published"),
         ("Old rota", "in Blogger's bin"),
         ("1 reader comment(s)", "comments are not imported"),
+    }
+    assert left["medium"] == {
+        ("Notes on the ballot", "a draft: never published"),
+        (
+            "Solidarity from the dockers! We will be there on Monday.",
+            "a response to another story, not a story",
+        ),
     }
     imported_titles = {p["title"] for r in reports.values() for p in r["posts"]}
     assert not imported_titles & {name for names in left.values() for name, _ in names}
@@ -170,6 +178,7 @@ def test_languages_come_from_the_platform_or_the_text(imported: Imported) -> Non
             "enquete-loyers",  # Ghost mobiledoc
             "turnos-de-noche",  # WordPress, Polylang's language term
             "huelga-en-los-invernaderos",  # Blogger, detected
+            "la-huelga-del-puerto",  # Medium, detected
             "dockside-bulletin-la-asamblea-de-diciembre",  # Mailchimp
         )
     }
@@ -181,6 +190,7 @@ def test_languages_come_from_the_platform_or_the_text(imported: Imported) -> Non
         "enquete-loyers": "fr",
         "turnos-de-noche": "es",
         "huelga-en-los-invernaderos": "es",
+        "la-huelga-del-puerto": "es",
         "dockside-bulletin-la-asamblea-de-diciembre": "es",
     }
 
@@ -242,6 +252,7 @@ def test_images_in_the_export_are_copied_and_online_ones_only_listed(imported: I
         "https://cdn.example.net/photos/crowd.jpg",
         "https://mcusercontent.com/0a1b2c/images/cranes.jpg",
         "https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsEj4kqP9x2Lr7Tm/s320/picket-line.jpg",
+        "https://cdn-images-1.medium.com/max/800/1*Xq3vTz8pLrKd5nB2mW9cHA.jpeg",
     }
     bodies = "".join(p.read_text() for p in (root / "documents").glob("*.md"))
     assert not [url for url in online if url in bodies]

@@ -45,8 +45,8 @@ def import_(
     Facebook or PDFs), PDFs, saved web pages, e-mails saved as .eml, DOCX, ODT and RTF,
     Google Docs' web page download (the .zip), Markdown with its pictures inside (Google
     Docs' Markdown download), or a whole newsletter
-    exported from Substack, Ghost, WordPress, Blogger, Mailchimp, listmonk or Notion (the zip,
-    folder or file as downloaded: posts, issues, images and the list)."""
+    exported from Substack, Ghost, WordPress, Blogger, Medium, Mailchimp, listmonk or Notion
+    (the zip, folder or file as downloaded: posts, issues, images and the list)."""
     import json
 
     from rich.console import Console

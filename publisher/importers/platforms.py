@@ -41,6 +41,7 @@ from . import (
     ghost,
     listmonk,
     mailchimp,
+    medium,
     member_lists,
     notion,
     substack,
@@ -56,6 +57,7 @@ READERS: tuple[ModuleType, ...] = (
     ghost,
     wordpress,
     blogger,
+    medium,
     mailchimp,
     listmonk,
     notion,
@@ -132,6 +134,7 @@ def import_export(
             path,
             hint="give the file or folder as the platform made it: Substack's zip, Ghost's"
             " JSON (and members CSV), WordPress's WXR (.xml), Blogger's Takeout zip or feed.atom,"
+            " Medium's zip,"
             " Mailchimp's audience zip or"
             " campaign HTML, listmonk's subscribers CSV or JSON, Notion's Markdown & CSV zip",
         )
