@@ -258,6 +258,23 @@ def test_images_in_the_export_are_copied_and_online_ones_only_listed(imported: I
     assert not [url for url in online if url in bodies]
 
 
+def test_a_picture_that_came_without_alt_text_is_listed_to_describe(tmp_path: Path) -> None:
+    """Its web page would fail the Nu HTML checker and `check`'s alt text rule."""
+    export = tmp_path / "export"
+    shutil.copytree(EXPORTS / "wordpress", export)
+    wxr = next(export.glob("*.xml"))
+    wxr.write_text(wxr.read_text().replace(' alt="Pickets at berth nine"', ""))
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    assert report.undescribed == [("Picket line holds at berth nine", "picket.png")]
+    assert ("image in: Picket line holds at berth nine", "needs alt text") in {
+        line[:2] for line in rows(report, root)
+    }
+    assert as_json(report, root)["undescribed_images"] == [
+        {"post": "Picket line holds at berth nine", "image": "picket.png"}
+    ]
+
+
 def test_each_sent_post_is_an_issue_numbered_by_date_after_the_existing_ones(
     imported: Imported,
 ) -> None:

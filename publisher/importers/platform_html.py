@@ -63,6 +63,7 @@ class CleanBody:
     html: str
     images: dict[str, str] = field(default_factory=dict)  # media file name → export file
     online: list[str] = field(default_factory=list)  # image URLs not in the export
+    undescribed: list[str] = field(default_factory=list)  # media file names without alt text
     removed: int = 0  # widgets, embeds and footers taken out
 
 
@@ -138,6 +139,8 @@ def _place_image(
             del image.attrib[attribute]
     image.set("src", f"media/{name}")
     image.set("alt", image.get("alt") or "")
+    if not image.get("alt").strip():
+        result.undescribed.append(name)
     link = image.getparent()
     if isinstance(link, lxml.html.HtmlElement) and _links_to_image(link):
         link.drop_tag()  # a link to the full-size image: the copy here is the image

@@ -30,6 +30,9 @@ def rows(report: PlatformReport, root: Path) -> list[tuple[str, str, str]]:
         lines.append((f"post: {written.post.title}", became, detail))
     for left in report.left_out:
         lines.append((f"{left.kind}: {left.name}", "left out", left.why))
+    for title, name in report.undescribed:
+        why = f"{name}: no words for who cannot see it; write them in its ![…] (check asks)"
+        lines.append((f"image in: {title}", "needs alt text", why))
     for title, url in report.online_images:
         lines.append((f"image in: {title}", "left out", f"only online, not fetched: {url}"))
     note = language_note(report)
@@ -113,6 +116,7 @@ def as_json(report: PlatformReport, root: Path) -> dict[str, Any]:
         ],
         "left_out": [{"kind": x.kind, "name": x.name, "why": x.why} for x in report.left_out],
         "online_images": [{"post": t, "url": u} for t, u in report.online_images],
+        "undescribed_images": [{"post": t, "image": n} for t, n in report.undescribed],
         "language_note": language_note(report),
         "mapped": [{"column": column, "to": ours} for column, ours in report.mapped],
         "subscribers": None

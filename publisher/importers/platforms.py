@@ -92,6 +92,7 @@ class PlatformReport:
     written: list[Written] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
     online_images: list[tuple[str, str]] = field(default_factory=list)  # post title, URL
+    undescribed: list[tuple[str, str]] = field(default_factory=list)  # post title, image
     members_found: int = 0
     mapped: list[tuple[str, str]] = field(default_factory=list)  # platform column → ours
     subscribers: SubscriberCounts | None = None
@@ -190,6 +191,7 @@ def _write_posts(export: PlatformExport, workspace: Path, report: PlatformReport
     for post in sorted(export.posts, key=lambda p: (p.date or dt.date.min, p.key)):
         body = clean_post_html(post.body_html, export.files, post.base)
         report.online_images += [(post.title, url) for url in body.online]
+        report.undescribed += [(post.title, name) for name in body.undescribed]
         language = _language(post, body.html)
         digest = _digest(post)
         existing = known.get(digest)
