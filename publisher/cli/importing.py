@@ -46,7 +46,8 @@ def import_(
     Google Docs' web page download (the .zip), Markdown with its pictures inside (Google
     Docs' Markdown download), or a whole newsletter
     exported from Substack, Ghost, WordPress, Blogger, Medium, Mailchimp, listmonk or Notion
-    (the zip, folder or file as downloaded: posts, issues, images and the list)."""
+    (the zip, folder or file as downloaded: posts, issues, images and the list), or a
+    Telegram channel's posts (Telegram Desktop's export in JSON)."""
     import json
 
     from rich.console import Console
@@ -73,8 +74,9 @@ def import_(
         raise PublisherError.at(
             "this folder is no platform's export",
             folder,
-            hint="give the export as downloaded (Substack's or Mailchimp's zip, Ghost's JSON,"
-            " WordPress's .xml, listmonk's CSV or JSON), or the files inside the folder",
+            hint="give the export as downloaded (Substack's, Mailchimp's, Medium's or Google"
+            " Takeout's zip, Ghost's JSON, WordPress's .xml, listmonk's CSV or JSON, Telegram's"
+            " ChatExport folder), or the files inside the folder",
         )
     if exports:  # an export brings issues and a list: only into a workspace, checked first
         load_config(workspace)

@@ -29,7 +29,7 @@ from lxml import etree
 
 from ..errors import PublisherError
 from ..readers.lines import BLOCKS, gather_lines
-from .exports import ExportFiles, LeftOut, PlatformExport, Post
+from .exports import ExportFiles, LeftOut, PlatformExport, Post, title_from_words
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _BLOGGER = "{http://schemas.google.com/blogger/2018}"
@@ -39,9 +39,7 @@ _KINDS = {"post": "POST", "page": "PAGE", "comment": "COMMENT"}  # the older bac
 _BLOG_ID = b"tag:blogger.com,1999:blog-"
 _NO_NAME = ("", "Unknown", "Anonymous")  # what Blogger writes for an author without a profile
 _STATUS = {"DRAFT": "a draft: never published", "SOFT_TRASHED": "in Blogger's bin"}
-_TITLE_WORDS = 8
 _UNTITLED = re.compile(r"/blog-post(?:_\d+)?\.html$")  # Blogger's name for a post without a title
-_SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)")
 
 
 def recognises(files: ExportFiles) -> bool:
@@ -98,7 +96,9 @@ def _kind(entry: Any) -> str:
 
 def _entry(entry: Any, kind: str, export: PlatformExport) -> None:
     body = _paragraphs(entry.findtext(f"{_ATOM}content") or "")
-    title = " ".join((entry.findtext(f"{_ATOM}title") or "").split()) or _first_words(body)
+    title = " ".join((entry.findtext(f"{_ATOM}title") or "").split()) or title_from_words(
+        _words(body)
+    )
     status = (entry.findtext(f"{_BLOGGER}status") or "LIVE").strip().upper()
     if (entry.findtext(_APP_DRAFT) or "").strip() == "yes":
         status = "DRAFT"
@@ -195,18 +195,8 @@ def _gather(container: Any) -> None:
     gather_lines(container)
 
 
-def _first_words(body: str) -> str:
-    """A title for a post that has none (Blogger allows it): its first sentence, if short,
-    else its first words."""
-    text = lxml.html.fragment_fromstring(body, create_parent="div").text_content() if body else ""
-    text = " ".join(text.split())
-    sentence = _SENTENCE.match(text)
-    if sentence and len(sentence.group(1).split()) <= _TITLE_WORDS + 4:
-        return sentence.group(1)
-    words = text.split()
-    if not words:
-        return "untitled"
-    return " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "")
+def _words(body: str) -> str:
+    return lxml.html.fragment_fromstring(body, create_parent="div").text_content() if body else ""
 
 
 def _day(text: str) -> dt.date | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ from .members import Member
 
 MAX_INFLATED = 512 * 1024 * 1024  # a zip's files, unpacked: an archive of years, not a bomb
 MAX_FILES = 20_000
+_TITLE_WORDS = 8
+_SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)")
 
 
 @dataclass
@@ -42,6 +45,19 @@ class Post:
     number: int | None = None  # the platform's own issue number, if any
     base: str = ""  # the folder (in the export) its relative image paths start from
     slug: str = ""  # its document's name, when its old address's last part is none to keep
+
+
+def title_from_words(text: str) -> str:
+    """A title for a post that has none (Blogger and Telegram allow it): its first sentence,
+    if short, else its first words."""
+    text = " ".join(text.split())
+    sentence = _SENTENCE.match(text)
+    if sentence and len(sentence.group(1).split()) <= _TITLE_WORDS + 4:
+        return sentence.group(1)
+    words = text.split()
+    if not words:
+        return "untitled"
+    return " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "")
 
 
 @dataclass(frozen=True)

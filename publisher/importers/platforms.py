@@ -45,6 +45,7 @@ from . import (
     member_lists,
     notion,
     substack,
+    telegram,
     wordpress,
 )
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
@@ -61,6 +62,7 @@ READERS: tuple[ModuleType, ...] = (
     mailchimp,
     listmonk,
     notion,
+    telegram,
     member_lists,
 )
 
@@ -137,7 +139,8 @@ def import_export(
             " JSON (and members CSV), WordPress's WXR (.xml), Blogger's Takeout zip or feed.atom,"
             " Medium's zip,"
             " Mailchimp's audience zip or"
-            " campaign HTML, listmonk's subscribers CSV or JSON, Notion's Markdown & CSV zip",
+            " campaign HTML, listmonk's subscribers CSV or JSON, Notion's Markdown & CSV zip,"
+            " Telegram's ChatExport folder (JSON)",
         )
     reader, files = found
     export: PlatformExport = reader.read(files)

@@ -1,0 +1,278 @@
+"""A Telegram channel's history, as Telegram Desktop exports it ("Export chat history" in
+"Machine-readable JSON"): `ChatExport_<date>/result.json` beside `photos/` and `files/`.
+
+`result.json` names the chat (`name`, `type`, `id`) and lists its `messages`: each has a
+`date`, its words as `text_entities` (runs of plain, bold, italic, link, text_link with an
+`href`, mention, hashtag, code, pre, blockquote…; older exports give `text` as a string or
+a list of strings and such runs), and maybe a `photo` (a path in the export, or a note that
+it was not included), a sticker or voice message (`media_type`), a `poll`, the channel's
+signature of who wrote it (`author`) or whom it was `forwarded_from`.
+
+Each post with words becomes a document (not an issue: a channel's posts are what an issue
+is made from). Its first line, when bold alone, is its title; else its first sentence. A
+line of hashtags alone at its end is its tags. Lines keep their breaks, blank lines make
+paragraphs, two lines or more in a row that each start with a bullet make a list. Photos
+sent with it in one album (messages without words in the same second, before or after it)
+come first in it. Messages without words (stickers, voice, polls…) are counted and left
+out; service messages (pinned, renamed) are not news.
+
+Only a channel's export is read: a group's or a person's chat is nobody's publication, and
+an export of the whole account holds private chats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import itertools
+import json
+import re
+from collections import Counter
+from typing import Any
+
+from ..errors import PublisherError
+from .exports import ExportFiles, LeftOut, PlatformExport, Post, title_from_words
+
+_CHANNELS = ("public_channel", "private_channel")
+_INLINE = {
+    "bold": "strong",
+    "italic": "em",
+    "strikethrough": "del",
+    "code": "code",
+    "underline": "",  # plain: an underline reads as a link
+    "spoiler": "",
+}
+_BLOCK = {"pre": "pre", "blockquote": "blockquote", "expandable_blockquote": "blockquote"}
+_BULLET = re.compile(r"^\s*[•·▪▫◦‣●○■□➤►🔹🔸🔺–—-]\s+")
+_HASHTAGS = re.compile(r"^(?:\s*#\w+)+\s*$")
+_NOT_INCLUDED = "(File not included"
+_HTML_EXPORT = b'class="page_header"'
+
+
+def recognises(files: ExportFiles) -> bool:
+    return bool(_result(files) or _html_pages(files))
+
+
+def _result(files: ExportFiles) -> str | None:
+    """The export's JSON, known by its keys (Telegram names it result.json; people rename)."""
+    for name in (*files.named("*.json"), *files.named("*/*.json")):
+        head = files.read(name)[:4096]
+        chat = b'"messages"' in head and b'"date_unixtime"' in head
+        if chat or b'"personal_information"' in head:
+            return name
+    return None
+
+
+def _html_pages(files: ExportFiles) -> list[str]:
+    names = (*files.named("messages.html"), *files.named("*/messages.html"))
+    return [name for name in names if _HTML_EXPORT in files.read(name)[:8192]]
+
+
+def read(files: ExportFiles) -> PlatformExport:
+    name = _result(files)
+    if name is None:
+        raise PublisherError.at(
+            "a Telegram chat exported as web pages (messages.html), which cannot be read back",
+            files.origin,
+            hint="export the channel again from Telegram Desktop with Format: Machine-readable"
+            " JSON, and import that folder or its result.json",
+        )
+    try:
+        chat = json.loads(files.text(name))
+    except json.JSONDecodeError as exc:
+        raise PublisherError.at(f"not valid JSON: {exc.msg}", files.origin, exc.lineno) from None
+    if not isinstance(chat, dict) or "messages" not in chat:
+        raise PublisherError.at(
+            "an export of a whole Telegram account: its private chats too",
+            files.origin,
+            hint="export the one channel instead (its ⋮ menu → Export chat history, JSON)",
+        )
+    if chat.get("type") not in _CHANNELS:
+        raise PublisherError.at(
+            f"the history of a Telegram {str(chat.get('type', 'chat')).replace('_', ' ')},"
+            " not a channel's posts",
+            files.origin,
+            hint="export the channel whose posts you publish (⋮ → Export chat history, JSON)",
+        )
+    export = PlatformExport("Telegram", files=files)
+    posts: list[tuple[dict[str, Any], list[dict[str, Any]], list[str]]] = []
+    album: list[str] = []  # photos without words, waiting for a post in their second
+    album_date: object = None
+    wordless: Counter[str] = Counter()
+    messages = chat.get("messages")
+    for message in messages if isinstance(messages, list) else []:
+        if not isinstance(message, dict) or message.get("type") != "message":
+            continue
+        entities, photo, date = _entities(message), _photo(message, export), message.get("date")
+        if album and album_date != date:  # no post in their second: photos on their own
+            wordless["photo(s)"] += len(album)
+            album = []
+        if "".join(str(e.get("text", "")) for e in entities).strip():
+            posts.append((message, entities, [*album, *([photo] if photo else [])]))
+            album = []
+        elif photo and not album and posts and posts[-1][0].get("date") == date:
+            posts[-1][2].append(photo)  # the rest of the album the post opened
+        elif photo:
+            album, album_date = [*album, photo], date
+        else:
+            wordless[_kind(message)] += 1
+    wordless["photo(s)"] += len(album)
+    base = name.rpartition("/")[0]
+    export.posts = [_post(m, e, "".join(p), f"{chat.get('id')}", base) for m, e, p in posts]
+    for kind, count in sorted(wordless.items()):
+        if count:
+            export.left_out.append(LeftOut("messages", f"{count} {kind}", "no words to publish"))
+    return export
+
+
+def _entities(message: dict[str, Any]) -> list[dict[str, Any]]:
+    """The message's runs of text, from `text_entities` or the older `text`."""
+    runs = message.get("text_entities")
+    if not isinstance(runs, list):
+        text = message.get("text", "")
+        runs = text if isinstance(text, list) else [text]
+    found = []
+    for run in runs:
+        run = {"type": "plain", "text": run} if isinstance(run, str) else run
+        if isinstance(run, dict) and isinstance(run.get("text", ""), str):
+            found.append(run)
+    return found
+
+
+def _photo(message: dict[str, Any], export: PlatformExport) -> str:
+    path = message.get("photo")
+    if not isinstance(path, str) or not path:
+        return ""
+    if path.startswith(_NOT_INCLUDED):
+        export.left_out.append(
+            LeftOut(
+                "image",
+                f"photo of {message.get('date', '?')}",
+                "not in the export: tick Photos when exporting",
+            )
+        )
+        return ""
+    return f'<p><img src="{html.escape(path)}" alt=""></p>'
+
+
+def _kind(message: dict[str, Any]) -> str:
+    if "poll" in message:
+        return "poll(s)"
+    kind = str(message.get("media_type") or ("photo" if message.get("photo") else "message"))
+    return kind.replace("_", " ") + "(s)"
+
+
+def _post(
+    message: dict[str, Any], entities: list[dict[str, Any]], photos: str, chat: str, base: str
+) -> Post:
+    lines, blocks = _lines(entities)
+    title = ""
+    first = next((line for line in lines if line), None)
+    if first and all(kind == "bold" for kind, _, _ in first) and len(lines) > 1:
+        title = " ".join("".join(text for _, text, _ in first).split())
+        lines = lines[lines.index(first) + 1 :]
+    tags: list[str] = []
+    while lines and not lines[-1]:
+        lines.pop()
+    if lines and _HASHTAGS.match("".join(text for _, text, _ in lines[-1])):
+        tags = [t.lstrip("#") for _, t, _ in lines.pop() if t.strip()]
+    body = photos + _paragraphs(lines) + "".join(blocks)  # as Telegram shows it: photos first
+    if not title:
+        title = title_from_words(" ".join("".join(t for _, t, _ in line) for line in lines))
+    by = message.get("author") or message.get("forwarded_from") or ""
+    return Post(
+        title=title,
+        body_html=body,
+        key=f"{chat}/{message.get('id')}@{message.get('date')}",
+        date=_day(str(message.get("date", ""))),
+        authors=[str(by)] if by else [],
+        tags=list(dict.fromkeys(tags)),
+        base=base,
+    )
+
+
+Run = tuple[str, str, str]  # the run's kind, its text, its HTML
+
+
+def _lines(entities: list[dict[str, Any]]) -> tuple[list[list[Run]], list[str]]:
+    """The message's lines, each a list of runs, and its blocks (code, quotes) after them."""
+    lines: list[list[Run]] = [[]]
+    blocks: list[str] = []
+    for entity in entities:
+        kind, text = str(entity.get("type", "plain")), str(entity.get("text", ""))
+        if kind in _BLOCK:
+            blocks.append(f"<{_BLOCK[kind]}>{html.escape(text)}</{_BLOCK[kind]}>")
+            continue
+        for n, piece in enumerate(text.split("\n")):
+            if n:
+                lines.append([])
+            if piece:
+                lines[-1].append((kind, piece, _inline(kind, piece, entity)))
+    return lines, blocks
+
+
+def _inline(kind: str, text: str, entity: dict[str, Any]) -> str:
+    shown = html.escape(text)
+    href = {
+        "text_link": str(entity.get("href", "")),
+        "link": text if "://" in text else f"https://{text}",
+        "url": text if "://" in text else f"https://{text}",
+        "mention": f"https://t.me/{text.lstrip('@')}",
+        "email": f"mailto:{text}",
+    }.get(kind)
+    if href:
+        return f'<a href="{html.escape(href)}">{shown}</a>'
+    tag = _INLINE.get(kind, "")
+    return f"<{tag}>{shown}</{tag}>" if tag else shown
+
+
+def _paragraphs(lines: list[list[Run]]) -> str:
+    """Lines between blank lines are a paragraph, its breaks kept."""
+    groups: list[list[list[Run]]] = [[]]
+    for line in lines:
+        if line:
+            groups[-1].append(line)
+        elif groups[-1]:
+            groups.append([])
+    return "".join(_paragraph(group) for group in groups if group)
+
+
+def _paragraph(lines: list[list[Run]]) -> str:
+    """A paragraph; two lines or more in a row that each start with a bullet are a list."""
+    made: list[str] = []
+    words: list[str] = []
+    for bulleted, run in itertools.groupby(lines, key=_bulleted):
+        group = list(run)
+        if bulleted and len(group) > 1:
+            if words:
+                made.append("<p>" + "<br>".join(words) + "</p>")
+                words = []
+            items = "".join(f"<li>{_html(_bullet_off(line))}</li>" for line in group)
+            made.append(f"<ul>{items}</ul>")
+        else:
+            words += [_html(line) for line in group]
+    if words:
+        made.append("<p>" + "<br>".join(words) + "</p>")
+    return "".join(made)
+
+
+def _bulleted(line: list[Run]) -> bool:
+    kind, text, _ = line[0]
+    return kind == "plain" and bool(_BULLET.match(text))
+
+
+def _bullet_off(line: list[Run]) -> list[Run]:
+    kind, text, _ = line[0]
+    rest = _BULLET.sub("", text, count=1)
+    return [(kind, rest, html.escape(rest)), *line[1:]]
+
+
+def _html(line: list[Run]) -> str:
+    return "".join(shown for _, _, shown in line)
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.datetime.fromisoformat(text.strip()).date()
+    except ValueError:
+        return None
