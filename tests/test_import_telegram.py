@@ -181,3 +181,15 @@ def test_the_web_page_export_is_refused_saying_to_export_json(tmp_path: Path) ->
     result = CliRunner().invoke(main, ["-C", str(root), "import", str(folder)])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "messages.html" in result.output and "Machine-readable JSON" in result.output
+
+
+def test_the_json_given_without_its_folder_says_where_the_photos_are(tmp_path: Path) -> None:
+    alone = tmp_path / "result.json"
+    shutil.copy(EXPORT / "result.json", alone)
+    _, report = imported(alone, tmp_path)
+    why = "not beside the JSON: import the ChatExport folder, not its JSON alone"
+    assert {(x.name, x.why) for x in report.left_out if x.kind == "image"} == {
+        ("photo of 2026-01-14T09:32:00", why),
+        ("photo of 2026-02-12T07:00:00", "not in the export: tick Photos when exporting"),
+    }
+    assert report.online_images == []  # not taken for pictures on the web

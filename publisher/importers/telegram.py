@@ -95,6 +95,7 @@ def read(files: ExportFiles) -> PlatformExport:
             hint="export the channel whose posts you publish (⋮ → Export chat history, JSON)",
         )
     export = PlatformExport("Telegram", files=files)
+    base = name.rpartition("/")[0]  # photo paths start from the JSON's folder
     posts: list[tuple[dict[str, Any], list[dict[str, Any]], list[str]]] = []
     album: list[str] = []  # photos without words, waiting for a post in their second
     album_date: object = None
@@ -103,7 +104,11 @@ def read(files: ExportFiles) -> PlatformExport:
     for message in messages if isinstance(messages, list) else []:
         if not isinstance(message, dict) or message.get("type") != "message":
             continue
-        entities, photo, date = _entities(message), _photo(message, export), message.get("date")
+        entities, photo, date = (
+            _entities(message),
+            _photo(message, export, base),
+            message.get("date"),
+        )
         if album and album_date != date:  # no post in their second: photos on their own
             wordless["photo(s)"] += len(album)
             album = []
@@ -117,7 +122,6 @@ def read(files: ExportFiles) -> PlatformExport:
         else:
             wordless[_kind(message)] += 1
     wordless["photo(s)"] += len(album)
-    base = name.rpartition("/")[0]
     export.posts = [_post(m, e, "".join(p), f"{chat.get('id')}", base) for m, e, p in posts]
     for kind, count in sorted(wordless.items()):
         if count:
@@ -139,18 +143,18 @@ def _entities(message: dict[str, Any]) -> list[dict[str, Any]]:
     return found
 
 
-def _photo(message: dict[str, Any], export: PlatformExport) -> str:
+def _photo(message: dict[str, Any], export: PlatformExport, base: str) -> str:
+    """The photo's <img>, or "" when it has none here (each such photo is listed)."""
     path = message.get("photo")
     if not isinstance(path, str) or not path:
         return ""
-    if path.startswith(_NOT_INCLUDED):
-        export.left_out.append(
-            LeftOut(
-                "image",
-                f"photo of {message.get('date', '?')}",
-                "not in the export: tick Photos when exporting",
-            )
-        )
+    where = f"{base}/{path}" if base else path
+    if path.startswith(_NOT_INCLUDED) or export.files is None or where not in export.files:
+        given_alone = export.files is not None and len(list(export.files)) == 1
+        why = "not in the export: tick Photos when exporting"
+        if given_alone and not path.startswith(_NOT_INCLUDED):
+            why = "not beside the JSON: import the ChatExport folder, not its JSON alone"
+        export.left_out.append(LeftOut("image", f"photo of {message.get('date', '?')}", why))
         return ""
     return f'<p><img src="{html.escape(path)}" alt=""></p>'
 
