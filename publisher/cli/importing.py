@@ -46,8 +46,9 @@ def import_(
     Google Docs' web page download (the .zip), Markdown with its pictures inside (Google
     Docs' Markdown download), or a whole newsletter
     exported from Substack, Ghost, WordPress, Blogger, Medium, Mailchimp, listmonk or Notion
-    (the zip, folder or file as downloaded: posts, issues, images and the list), or a
-    Telegram channel's posts (Telegram Desktop's export in JSON)."""
+    (the zip, folder or file as downloaded: posts, issues, images and the list), a
+    Telegram channel's posts (Telegram Desktop's export in JSON), or any newsletter's or
+    blog's feed saved as a file."""
     import json
 
     from rich.console import Console

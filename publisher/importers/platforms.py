@@ -38,6 +38,7 @@ from . import (
     OFFICE_SUFFIXES,
     TEXT_SUFFIXES,
     blogger,
+    feed,
     ghost,
     listmonk,
     mailchimp,
@@ -63,6 +64,7 @@ READERS: tuple[ModuleType, ...] = (
     listmonk,
     notion,
     telegram,
+    feed,
     member_lists,
 )
 
@@ -140,7 +142,7 @@ def import_export(
             " Medium's zip,"
             " Mailchimp's audience zip or"
             " campaign HTML, listmonk's subscribers CSV or JSON, Notion's Markdown & CSV zip,"
-            " Telegram's ChatExport folder (JSON)",
+            " Telegram's ChatExport folder (JSON), or a newsletter's feed saved as a file",
         )
     reader, files = found
     export: PlatformExport = reader.read(files)

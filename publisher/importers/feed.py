@@ -1,0 +1,123 @@
+"""A newsletter's or blog's own feed, saved as a file (RSS 2.0, Atom or RSS 1.0): the one
+export every platform has, Buttondown, beehiiv, Kit or a site whose admin is lost as much as
+Substack or Ghost (`https://…/feed`, saved from the browser). Read by feedparser from the
+file's bytes: nothing is fetched.
+
+Each entry with its full text (`content:encoded`, Atom's `content`, or a description that is
+more than an opening) becomes a document and an issue, as the newsletter sent it: title,
+author, date, tags, language, address (kept for a redirect page, should the archive move to
+the same site). An entry whose feed carries only its opening ("…", "Read more") is left out
+and listed: its full text is on the site, and publisher fetches nothing. A feed holds only
+the latest posts, so the report says where the whole archive is. A post's language is the
+one its text is marked with (Atom's xml:lang), else the one it is written in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..errors import PublisherError
+from .exports import ExportFiles, LeftOut, PlatformExport, Post
+
+_FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.I)
+_CUT = re.compile(
+    r"(?:…|\.\.\.|\[…\]|\[\.\.\.\]|read more|continue reading|keep reading)\W*$", re.I
+)
+_SHORT = 80  # words: a description this long that ends as cut is an opening, not the text
+
+
+def recognises(files: ExportFiles) -> bool:
+    """A single file (the feed as saved, any name) whose first tag is a feed's."""
+    names = list(files)
+    if len(names) != 1:
+        return False
+    head = files.read(names[0])[:2048].lstrip()
+    return bool(_FEED.search(head)) and b"wordpress.org/export/" not in head
+
+
+def read(files: ExportFiles) -> PlatformExport:
+    import feedparser  # slow to import; only when a feed is given
+
+    (name,) = list(files)
+    parsed = feedparser.parse(io.BytesIO(files.read(name)))  # bytes: never a path or a URL
+    if parsed.bozo and not parsed.entries:
+        problem = getattr(parsed.get("bozo_exception"), "getMessage", lambda: "")()
+        line = getattr(parsed.get("bozo_exception"), "getLineNumber", lambda: None)()
+        raise PublisherError.at(f"not a feed that can be read: {problem}", files.origin, line)
+    export = PlatformExport("Feed", files=None)  # its pictures are online: listed, not fetched
+    subtitles = parsed.feed.get("generator") == "Substack"  # its description is the subtitle
+    for entry in parsed.entries:
+        _entry(entry, subtitles, export)
+    export.left_out.append(
+        LeftOut(
+            "older posts",
+            f"{len(parsed.entries)} in this feed",
+            "a feed holds only the latest: the platform's own export has the whole archive",
+        )
+    )
+    return export
+
+
+def _entry(entry: Any, subtitles: bool, export: PlatformExport) -> None:
+    title = " ".join(str(entry.get("title", "")).split()) or "untitled"
+    content = entry.get("content") or []
+    summary = str(entry.get("summary", "") or "")
+    body = str(content[0].get("value", "")) if content else summary
+    if not content and _opening_only(summary):
+        export.left_out.append(
+            LeftOut("post", title, "only its opening is in the feed; its text is on the site")
+        )
+        return
+    link = str(entry.get("link", "") or "")
+    path = urlsplit(link).path
+    author = str(entry.get("author_detail", {}).get("name") or entry.get("author", "") or "")
+    tags = [str(t.get("term", "")).strip() for t in entry.get("tags", []) or []]
+    export.posts.append(
+        Post(
+            title=title,
+            body_html=body,
+            key=str(entry.get("id") or link or title),
+            date=_day(entry.get("published_parsed") or entry.get("updated_parsed")),
+            authors=[author] if author else [],
+            tags=list(dict.fromkeys(t for t in tags if t)),
+            # the text's own xml:lang; an RSS channel's <language> is the publication's, which
+            # a post in another language does not change: the text tells then
+            language=str((content[0].get("language") if content else "") or ""),
+            subtitle=_words(summary) if content and subtitles else "",
+            summary=summary if content and not subtitles and not _opening_of(summary, body) else "",
+            source=link,
+            aliases=[path] if path not in ("", "/") else [],
+            sent=True,
+        )
+    )
+
+
+def _words(html: str) -> str:
+    import lxml.html
+
+    if not html.strip():
+        return ""
+    return " ".join(lxml.html.fragment_fromstring(html, create_parent="div").text_content().split())
+
+
+def _opening_only(summary: str) -> bool:
+    """A description that is the start of a text cut short, as feeds of excerpts end."""
+    words = _words(summary)
+    return not words or (len(words.split()) <= _SHORT and bool(_CUT.search(words)))
+
+
+def _opening_of(summary: str, body: str) -> bool:
+    """The summary is the body's own first words (cut or not): no summary of its own."""
+    start = _CUT.sub("", _words(summary)).strip().rstrip(".…!?;:, ")
+    return not start or _words(body).startswith(start)
+
+
+def _day(parsed: Any) -> dt.date | None:
+    try:
+        return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+    except (AttributeError, TypeError, ValueError):
+        return None

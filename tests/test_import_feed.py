@@ -1,0 +1,138 @@
+"""Importing a newsletter's or blog's own feed, saved as a file: the export every platform
+has. The fixtures under tests/exports/feeds/ are written as the platforms write them:
+Substack's RSS (saved from /feed, so with no extension: the full text in content:encoded,
+the subtitle as description, its subscribe widget and share button inside), a WordPress
+feed of excerpts ("[…]"), and a Hugo site's Atom feed in French.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from publisher.cli import main
+from publisher.errors import PublisherError
+from publisher.importers.platforms import PlatformReport, import_export, recognise
+from publisher.readers import read_document
+from publisher.scaffold import Identity, create_workspace
+
+FEEDS = Path(__file__).parent / "exports" / "feeds"
+LATEST = (
+    "older posts",
+    "a feed holds only the latest: the platform's own export has the whole archive",
+)
+
+
+def workspace(tmp_path: Path) -> Path:
+    root = tmp_path / "ws"
+    create_workspace(root, Identity("The Dockside Bulletin"))
+    return root
+
+
+def imported(feed: Path, tmp_path: Path) -> tuple[Path, PlatformReport]:
+    root = workspace(tmp_path)
+    return root, import_export(feed, root)
+
+
+def test_a_substack_feed_saved_from_the_browser_becomes_its_posts_and_issues(
+    tmp_path: Path,
+) -> None:
+    root, report = imported(FEEDS / "feed", tmp_path)
+    assert report.platform == "Feed"
+    became = {w.post.title: (w.document.name, w.issue and w.issue.name) for w in report.written}
+    assert became == {
+        "The crane drivers' lockout": (
+            "the-crane-drivers-lockout.md",
+            "the-crane-drivers-lockout.yaml",
+        ),
+        "La huelga del puerto": ("huelga-del-puerto.md", "huelga-del-puerto.yaml"),
+    }
+    lockout = read_document(
+        root / "documents" / "the-crane-drivers-lockout.md", "x", root / "documents", "en"
+    )
+    assert lockout.subtitle == "Week three, and the port is quiet"
+    assert lockout.authors == ("Rosa Kelly",) and str(lockout.date) == "2026-03-02"
+    assert lockout.aliases == ("/p/the-crane-drivers-lockout",)
+    assert "Collections continue every Friday" in lockout.body_html
+    for gone in ("Subscribe", "Type your email", "Share", "<form", "<input"):
+        assert gone not in lockout.body_html, gone
+    spanish = (root / "documents" / "huelga-del-puerto.md").read_text()
+    assert "lang: es\n" in spanish
+
+
+def test_an_entry_whose_feed_holds_only_its_opening_is_left_out_and_said(
+    tmp_path: Path,
+) -> None:
+    root, report = imported(FEEDS / "excerpts.rss", tmp_path)
+    assert report.written == []
+    assert {(x.kind, x.name, x.why) for x in report.left_out} == {
+        (
+            "post",
+            "Rent strike ballot in Tower Street",
+            "only its opening is in the feed; its text is on the site",
+        ),
+        (LATEST[0], "1 in this feed", LATEST[1]),
+    }
+    assert sorted(p.name for p in (root / "documents").iterdir()) == ["welcome.md"]
+
+
+def test_an_atom_feed_keeps_its_language_lists_and_tags_and_loses_its_scripts(
+    tmp_path: Path,
+) -> None:
+    root, _ = imported(FEEDS / "atom.xml", tmp_path)
+    text = (root / "documents" / "assemblee-generale.md").read_text()
+    front, body = text.split("---\n", 2)[1:]
+    assert "lang: fr\n" in front and "tags:\n- assemblée\n" in front
+    assert "authors:\n- Claire Martin\n" in front
+    assert "summary" not in front  # Hugo's summary is the text's first sentence, no summary
+    assert "1.  Gel des loyers" in body and "## Les motions" in body
+    assert "alert(" not in body and "script" not in body
+
+
+def test_a_feed_reads_no_file_and_fetches_nothing_its_entities_name(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the branch's bank details")
+    hostile = tmp_path / "feed.xml"
+    hostile.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY s SYSTEM "file://{secret}">'
+        '<!ENTITY w SYSTEM "http://127.0.0.1:9/x">]>'
+        '<rss version="2.0"><channel><title>t</title><item><title>Leak &s;</title>'
+        "<description><![CDATA[<p>&s; &w; A text long enough that it is no opening of any"
+        " other text, ending as a text ends.</p>]]></description></item></channel></rss>"
+    )
+    root, _ = imported(hostile, tmp_path)
+    documents = "".join(p.read_text() for p in (root / "documents").glob("*.md"))
+    assert "bank details" not in documents
+
+
+def test_a_damaged_feed_is_named_with_its_line_and_nothing_written(tmp_path: Path) -> None:
+    damaged = tmp_path / "feed.xml"
+    damaged.write_text('<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>t</ti')
+    root = workspace(tmp_path)
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    result = CliRunner().invoke(main, ["-C", str(root), "import", str(damaged)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"{damaged}:4: not a feed that can be read" in result.output
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+
+
+@pytest.mark.parametrize("name", ["feed", "excerpts.rss", "atom.xml"])
+def test_a_feed_inside_a_folder_of_other_files_is_no_export(tmp_path: Path, name: str) -> None:
+    """A site's folder (Jekyll's _site/, Hugo's public/) holds its feed among its pages."""
+    site = tmp_path / "_site"
+    site.mkdir()
+    (site / name).write_bytes((FEEDS / name).read_bytes())
+    (site / "index.html").write_text("<html><body><p>Home</p></body></html>")
+    assert recognise(site) is None
+
+
+def test_something_that_is_no_feed_is_not_taken_for_one(tmp_path: Path) -> None:
+    sitemap = tmp_path / "sitemap.xml"
+    sitemap.write_text(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        "<url><loc>https://example.org/</loc></url></urlset>"
+    )
+    with pytest.raises(PublisherError, match="not an export this importer knows"):
+        import_export(sitemap, workspace(tmp_path))
