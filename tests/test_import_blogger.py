@@ -182,3 +182,28 @@ def test_a_post_of_tens_of_thousands_of_lines_is_read_in_time_linear_in_its_leng
         "assert _paragraphs('<div>a line</div>' * 50_000).count('<br>') == 49_999",
         "assert _paragraphs('a line<br>' * 100_000).count('<br>') == 99_999",
     )
+
+
+def test_the_blogs_public_feed_saved_from_the_browser_is_read_as_its_posts(
+    tmp_path: Path,
+) -> None:
+    """/feeds/posts/default says no kind of entry: each is a post (none was imported)."""
+    public = tmp_path / "default.xml"
+    text = BACKUP.read_text()
+    for kind in ("post", "comment", "settings", "template"):
+        text = text.replace(
+            "<category scheme='http://schemas.google.com/g/2005#kind' term="
+            f"'http://schemas.google.com/blogger/2008/kind#{kind}'/>",
+            "",
+        )
+    start = text.index("<entry><id>tag:blogger.com,1999:blog-7731950284617730112.layout")
+    end = text.index("<entry>", text.index("settings.BLOG_CONVERT_LINE_BREAKS"))
+    public.write_text(text[:start] + text[end:])  # a public feed has no template or settings
+    _, report = imported(public, tmp_path)
+    assert {w.post.title for w in report.written} == {
+        "March meeting",
+        "Stall this Saturday, 10am by the fountain.",
+    }
+    assert ("1 reader comment(s)", "comments are not imported") in {
+        (x.name, x.why) for x in report.left_out
+    }

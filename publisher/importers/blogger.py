@@ -5,7 +5,8 @@ Takeout's feed (Blogger's 2018 schema) says each entry's kind and state in `blog
 (POST, PAGE, COMMENT) and `blogger:status` (LIVE, DRAFT, SOFT_TRASHED), and its old
 address in `blogger:filename`. The older backup says the kind in a `<category>` of the
 `g/2005#kind` scheme, a draft in `app:control`, the address in `<link rel="alternate">`,
-and holds the blog's settings and template as entries too. Either way labels are the other
+and holds the blog's settings and template as entries too; the blog's public feed, saved
+from /feeds/posts/default, is the same without the kinds. Either way labels are the other
 categories.
 
 Each published post becomes a document and an issue (Blogger emailed each new post to the
@@ -91,7 +92,10 @@ def _kind(entry: Any) -> str:
     for category in entry.iter(f"{_ATOM}category"):
         if category.get("scheme") == _KIND_SCHEME:
             return _KINDS.get(category.get("term", "").rpartition("#")[2], "")
-    return ""
+    # The blog's public feed (/feeds/posts/default, saved) says neither: its entries are
+    # posts, and a comment (its comments feed) says what it replies to
+    replying = entry.find("{http://purl.org/syndication/thread/1.0}in-reply-to") is not None
+    return "COMMENT" if replying else "POST"
 
 
 def _entry(entry: Any, kind: str, export: PlatformExport) -> None:

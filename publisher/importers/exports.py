@@ -1,8 +1,8 @@
 """A platform's export as downloaded (a zip, a folder or one file) and what every platform
 reader makes of it: posts, list members, and what was left out and why.
 
-The readers (`substack`, `ghost`, `wordpress`, `mailchimp`, `listmonk`) only parse; they
-never write. `recognise` tells them apart by shape (which files, which columns), never by
+The readers (`substack`, `ghost`, `wordpress`, `blogger`, `medium`, `mailchimp`, `listmonk`,
+`notion`, `telegram`, `feed`) only parse; they never write. `recognise` tells them apart by shape (which files, which columns), never by
 the name the editor gave the download.
 """
 
