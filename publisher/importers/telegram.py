@@ -77,6 +77,22 @@ def read(files: ExportFiles) -> PlatformExport:
             hint="export the channel again from Telegram Desktop with Format: Machine-readable"
             " JSON, and import that folder or its result.json",
         )
+    chat = _channel(files, name)
+    export = PlatformExport("Telegram", files=files)
+    base = name.rpartition("/")[0]  # photo paths start from the JSON's folder
+    messages = chat.get("messages")
+    posts, wordless = _posts_and_albums(
+        messages if isinstance(messages, list) else [], export, base
+    )
+    export.posts = [_post(m, e, "".join(p), f"{chat.get('id')}", base) for m, e, p in posts]
+    for kind, count in sorted(wordless.items()):
+        if count:
+            export.left_out.append(LeftOut("messages", f"{count} {kind}", "no words to publish"))
+    return export
+
+
+def _channel(files: ExportFiles, name: str) -> dict[str, Any]:
+    """The export's chat, if it is a channel's (see the module's docstring)."""
     try:
         chat = json.loads(files.text(name))
     except json.JSONDecodeError as exc:
@@ -94,21 +110,26 @@ def read(files: ExportFiles) -> PlatformExport:
             files.origin,
             hint="export the channel whose posts you publish (⋮ → Export chat history, JSON)",
         )
-    export = PlatformExport("Telegram", files=files)
-    base = name.rpartition("/")[0]  # photo paths start from the JSON's folder
-    posts: list[tuple[dict[str, Any], list[dict[str, Any]], list[str]]] = []
+    return chat
+
+
+Gathered = tuple[dict[str, Any], list[dict[str, Any]], list[str]]  # message, runs, photos
+
+
+def _posts_and_albums(
+    messages: list[Any], export: PlatformExport, base: str
+) -> tuple[list[Gathered], Counter[str]]:
+    """The messages with words, each with the photos of its album (those without words in
+    its second, before or after it), and the count of the rest by kind."""
+    posts: list[Gathered] = []
     album: list[str] = []  # photos without words, waiting for a post in their second
     album_date: object = None
     wordless: Counter[str] = Counter()
-    messages = chat.get("messages")
-    for message in messages if isinstance(messages, list) else []:
+    for message in messages:
         if not isinstance(message, dict) or message.get("type") != "message":
             continue
-        entities, photo, date = (
-            _entities(message),
-            _photo(message, export, base),
-            message.get("date"),
-        )
+        entities, date = _entities(message), message.get("date")
+        photo = _photo(message, export, base)
         if album and album_date != date:  # no post in their second: photos on their own
             wordless["photo(s)"] += len(album)
             album = []
@@ -122,11 +143,7 @@ def read(files: ExportFiles) -> PlatformExport:
         else:
             wordless[_kind(message)] += 1
     wordless["photo(s)"] += len(album)
-    export.posts = [_post(m, e, "".join(p), f"{chat.get('id')}", base) for m, e, p in posts]
-    for kind, count in sorted(wordless.items()):
-        if count:
-            export.left_out.append(LeftOut("messages", f"{count} {kind}", "no words to publish"))
-    return export
+    return posts, wordless
 
 
 def _entities(message: dict[str, Any]) -> list[dict[str, Any]]:
