@@ -49,43 +49,44 @@ def _medium_page(data: bytes) -> bool:
 def read(files: ExportFiles) -> PlatformExport:
     export = PlatformExport("Medium", files=files)
     for name in sorted(_pages(files)):
-        page = lxml.html.document_fromstring(files.text(name))
-        title = _string(page, "//h1[@class='p-name']")
-        body = _first(page, "//section[@data-field='body']")
-        if name.rpartition("/")[2].startswith("draft_") or body is None:
-            export.left_out.append(LeftOut("post", title, "a draft: never published"))
-            continue
-        if not body.xpath(".//*[contains(@class, 'graf--title')]"):
-            export.left_out.append(
-                LeftOut("post", title, "a response to another story, not a story")
-            )
-            continue
-        subtitle = " ".join(_text(body, ".//*[contains(@class, 'graf--subtitle')]").split())
-        summary = _string(page, "//section[@data-field='subtitle']")
-        canonical = _string(page, "//a[@class='p-canonical']/@href")
-        author = _string(page, "//a[contains(@class, 'p-author')]")
-        address = urlsplit(canonical)
-        slug = _ID.sub("", address.path.rstrip("/").rpartition("/")[2])
-        story = _story(body)
-        if summary.endswith("…") and _words(story).startswith(summary[:-1].rstrip()):
-            summary = ""  # Medium's preview of a story without a subtitle: its first words
-        own_domain = address.hostname and not address.hostname.endswith("medium.com")
-        export.posts.append(
-            Post(
-                title=title,
-                subtitle=subtitle,
-                body_html=story,
-                key=name,
-                date=_day(_string(page, "//time[@class='dt-published']/@datetime")),
-                authors=[author] if author else [],
-                summary=summary if summary not in ("", subtitle) else "",
-                source=canonical,
-                aliases=[address.path] if own_domain else [],  # a custom domain's address
-                sent=True,
-                slug=slug,
-            )
-        )
+        found = _post(name, lxml.html.document_fromstring(files.text(name)))
+        if isinstance(found, LeftOut):
+            export.left_out.append(found)
+        else:
+            export.posts.append(found)
     return export
+
+
+def _post(name: str, page: Any) -> Post | LeftOut:
+    """The story on `page`, or why it is left out (a draft, a response)."""
+    title = _string(page, "//h1[@class='p-name']")
+    body = _first(page, "//section[@data-field='body']")
+    if name.rpartition("/")[2].startswith("draft_") or body is None:
+        return LeftOut("post", title, "a draft: never published")
+    if not body.xpath(".//*[contains(@class, 'graf--title')]"):
+        return LeftOut("post", title, "a response to another story, not a story")
+    subtitle = " ".join(_text(body, ".//*[contains(@class, 'graf--subtitle')]").split())
+    summary = _string(page, "//section[@data-field='subtitle']")
+    canonical = _string(page, "//a[@class='p-canonical']/@href")
+    author = _string(page, "//a[contains(@class, 'p-author')]")
+    address = urlsplit(canonical)
+    story = _story(body)
+    if summary.endswith("…") and _words(story).startswith(summary[:-1].rstrip()):
+        summary = ""  # Medium's preview of a story without a subtitle: its first words
+    own_domain = address.hostname and not address.hostname.endswith("medium.com")
+    return Post(
+        title=title,
+        subtitle=subtitle,
+        body_html=story,
+        key=name,
+        date=_day(_string(page, "//time[@class='dt-published']/@datetime")),
+        authors=[author] if author else [],
+        summary=summary if summary not in ("", subtitle) else "",
+        source=canonical,
+        aliases=[address.path] if own_domain else [],  # a custom domain's address
+        sent=True,
+        slug=_ID.sub("", address.path.rstrip("/").rpartition("/")[2]),
+    )
 
 
 def _story(body: Any) -> str:
