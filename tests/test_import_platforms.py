@@ -11,6 +11,7 @@ and checked once (module scope), so the expensive part runs once.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -399,6 +400,30 @@ def test_a_zip_entry_that_climbs_out_of_the_export_is_ignored(tmp_path: Path) ->
         zipped.writestr("/etc/escaped.html", "<p>out</p>")
 
     assert list(exports.ExportFiles.open(archive)) == ["posts.csv"]
+
+
+def test_a_large_sites_export_in_several_parts_is_read_whole(tmp_path: Path) -> None:
+    """WordPress.com zips a large site's export as .000.xml, .001.xml…: the first part alone
+    was read, and the posts of the others were lost without a word."""
+    folder = EXPORTS / "wordpress"
+    wxr = (folder / "thedocksidebulletin.WordPress.2026-03-05.xml").read_text()
+    first, last = wxr.index("<item>"), wxr.rindex("</item>") + len("</item>")
+    items = re.findall(r"<item>.*?</item>", wxr, re.S)
+    parts = [items[:2], items[2:]]
+    archive = tmp_path / "thedocksidebulletin.wordpress.2026-03-05.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for n, part in enumerate(parts):
+            name = f"thedocksidebulletin.wordpress.2026-03-05.{n:03d}.xml"
+            zipped.writestr(name, wxr[:first] + "".join(part) + wxr[last:])
+        for path in sorted((folder / "wp-content").rglob("*")):
+            if path.is_file():
+                zipped.write(path, path.relative_to(folder).as_posix())
+    whole = import_export(folder, new_workspace(tmp_path / "whole"))
+    parted = import_export(archive, new_workspace(tmp_path / "parts"))
+    assert len(parts[1]) > 0 and {w.post.title for w in parted.written} == {
+        w.post.title for w in whole.written
+    }
+    assert {x.name for x in parted.left_out} == {x.name for x in whole.left_out}
 
 
 def test_a_wxr_file_cannot_read_local_files_through_entities(tmp_path: Path) -> None:

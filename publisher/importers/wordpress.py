@@ -3,7 +3,8 @@ site's authors, then one `<item>` per post, page and attachment with `content:en
 `excerpt:encoded`, `wp:status`, `wp:post_type`, categories and tags, and `wp:postmeta`.
 
 Given as the .xml alone or in a folder (or zip) with `wp-content/uploads/`, images whose
-upload is present are copied; the others are listed. Drafts, private and password-
+upload is present are copied; the others are listed. A large site's export comes in parts
+(`.000.xml`, `.001.xml`…): every part is read. Drafts, private and password-
 protected posts and Jetpack paid-subscriber posts are left out and listed. WordPress.com
 and Jetpack email each new post to the blog's subscribers, so a published post is an issue
 unless its `_jetpack_dont_email_post_to_subs` meta says it was not sent. A Polylang or WPML
@@ -31,35 +32,35 @@ _CAPTION = re.compile(
 
 
 def recognises(files: ExportFiles) -> bool:
-    return _wxr_file(files) is not None
+    return bool(_wxr_files(files))
 
 
-def _wxr_file(files: ExportFiles) -> str | None:
-    for name in files.named("*.xml"):
-        head = files.read(name)[:4096]
-        if b"wordpress.org/export/" in head:
-            return name
-    return None
+def _wxr_files(files: ExportFiles) -> list[str]:
+    """The export's WXR files: one, or several parts of one site (WordPress.com splits a
+    large site's export into site.wordpress.<date>.000.xml, .001.xml…, in one zip)."""
+    return sorted(
+        name for name in files.named("*.xml") if b"wordpress.org/export/" in files.read(name)[:4096]
+    )
 
 
 def read(files: ExportFiles) -> PlatformExport:
     export = PlatformExport("WordPress", files=files)
-    name = _wxr_file(files)
-    assert name is not None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    try:
-        channel = etree.fromstring(files.read(name), parser).find("channel")
-    except etree.XMLSyntaxError as exc:
-        raise PublisherError.at(f"not valid XML: {exc.msg}", files.origin, exc.lineno) from None
-    if channel is None:
-        raise PublisherError.at("not a WordPress export: no <channel>", files.origin)
-    ns = {"wp": _wp_namespace(channel)}
-    authors = {
-        a.findtext("wp:author_login", "", ns): a.findtext("wp:author_display_name", "", ns)
-        for a in channel.findall("wp:author", ns)
-    }
-    for item in channel.findall("item"):
-        _item(item, ns, authors, export)
+    for name in _wxr_files(files):
+        where = files.origin if name == files.origin.name else files.origin / name
+        try:
+            channel = etree.fromstring(files.read(name), parser).find("channel")
+        except etree.XMLSyntaxError as exc:
+            raise PublisherError.at(f"not valid XML: {exc.msg}", where, exc.lineno) from None
+        if channel is None:
+            raise PublisherError.at("not a WordPress export: no <channel>", where)
+        ns = {"wp": _wp_namespace(channel)}
+        authors = {
+            a.findtext("wp:author_login", "", ns): a.findtext("wp:author_display_name", "", ns)
+            for a in channel.findall("wp:author", ns)
+        }
+        for item in channel.findall("item"):
+            _item(item, ns, authors, export)
     return export
 
 
