@@ -91,6 +91,25 @@ def test_an_atom_feed_keeps_its_language_lists_and_tags_and_loses_its_scripts(
     assert "alert(" not in body and "script" not in body
 
 
+def test_a_mailchimp_archive_feed_gives_each_campaign_without_its_template(
+    tmp_path: Path,
+) -> None:
+    """The feed carries the campaign as mailed: preheader, header, social and footer blocks
+    around the text. The document is the campaign as its saved page imports."""
+    _, report = imported(FEEDS / "campaign-archive.rss", tmp_path)
+    (written,) = report.written
+    page = tmp_path / "page" / "campaign-bulletin-14.html"
+    page.parent.mkdir()
+    page.write_bytes((FEEDS.parent / "mailchimp" / "campaign-bulletin-14.html").read_bytes())
+    _, saved = imported(page, tmp_path / "saved")
+    assert saved.platform == "Mailchimp"
+    as_feed = written.document.read_text().split("---\n", 2)[2]
+    as_page = saved.written[0].document.read_text().split("---\n", 2)[2]
+    assert as_feed == as_page
+    for gone in ("unsubscribe", "View this email", "All rights reserved", "third week"):
+        assert gone not in as_feed, gone
+
+
 def test_a_feed_reads_no_file_and_fetches_nothing_its_entities_name(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("the branch's bank details")

@@ -8,7 +8,9 @@ more than an opening) becomes a document and an issue, as the newsletter sent it
 author, date, tags, language, address (kept for a redirect page, should the archive move to
 the same site). An entry whose feed carries only its opening ("…", "Read more") is left out
 and listed: its full text is on the site, and publisher fetches nothing. A feed holds only
-the latest posts, so the report says where the whole archive is. A post's language is the
+the latest posts, so the report says where the whole archive is. A Mailchimp campaign
+archive's feed carries each campaign in its email template: its text and image blocks are
+taken, as from a saved campaign page. A post's language is the
 one its text is marked with (Atom's xml:lang), else the one it is written in.
 """
 
@@ -21,6 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import PublisherError
+from . import mailchimp
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
 
 _FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.I)
@@ -66,7 +69,7 @@ def _entry(entry: Any, subtitles: bool, export: PlatformExport) -> None:
     title = " ".join(str(entry.get("title", "")).split()) or "untitled"
     content = entry.get("content") or []
     summary = str(entry.get("summary", "") or "")
-    body = str(content[0].get("value", "")) if content else summary
+    body = mailchimp.campaign_body(str(content[0].get("value", "")) if content else summary)
     if not content and _opening_only(summary):
         export.left_out.append(
             LeftOut("post", title, "only its opening is in the feed; its text is on the site")

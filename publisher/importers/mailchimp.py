@@ -80,6 +80,14 @@ def read(files: ExportFiles) -> PlatformExport:
     return export
 
 
+def campaign_body(markup: str) -> str:
+    """A campaign's text and image blocks from its HTML (as its archive's feed carries it),
+    or the HTML as it is when it holds no Mailchimp block."""
+    if not _CONTENT.search(markup):
+        return markup
+    return _body(lxml.html.document_fromstring(markup))
+
+
 def _body(page: lxml.html.HtmlElement) -> str:
     blocks = [
         element
