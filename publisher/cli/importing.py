@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from ..importers import ImportReport as FileImportReport
+    from ..importers.fetch import ImageFetcher
 
 
 @click.command(cls=Command, name="import")
@@ -32,6 +33,18 @@ if TYPE_CHECKING:
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON, for scripts.")
+@click.option(
+    "--fetch-images",
+    is_flag=True,
+    help="Fetch the pictures an export has only as web addresses, from public sites"
+    " (else they are listed, never fetched).",
+)
+@click.option(
+    "--fetch-images-anywhere",
+    is_flag=True,
+    help="As --fetch-images, and also from this machine and the local network (pictures on"
+    " an intranet's server).",
+)
 @click.pass_obj
 def import_(
     workspace: Path,
@@ -40,6 +53,8 @@ def import_(
     split: bool | None,
     dry_run: bool,
     as_json: bool,
+    fetch_images: bool,
+    fetch_images_anywhere: bool,
 ) -> None:
     """Turn FILES into Markdown documents for review: plain text (pasted from blogs,
     Facebook or PDFs), PDFs, saved web pages, e-mails saved as .eml, DOCX, ODT and RTF,
@@ -82,8 +97,11 @@ def import_(
     if exports:  # an export brings issues and a list: only into a workspace, checked first
         load_config(workspace)
     console = Console(stderr=as_json)
+    wanted = fetch_images or fetch_images_anywhere
+    fetch = _fetcher(fetch_images_anywhere, console) if wanted else None
     reports = [
-        import_export(path, workspace, dry_run, subscribe_into(workspace)) for path in exports
+        import_export(path, workspace, dry_run, subscribe_into(workspace), fetch)
+        for path in exports
     ]
     documents = (workspace / "documents").resolve()
     report = import_files(plain, (into or documents).resolve(), split, dry_run) if plain else None
@@ -114,6 +132,21 @@ def import_(
     refused = any(r.subscribers and r.subscribers.refused for r in reports)
     if (report and report.problems) or refused:
         sys.exit(1)
+
+
+def _fetcher(anywhere: bool, console: Console) -> ImageFetcher:
+    """Fetches pictures, saying on the terminal how many so far (it can take minutes)."""
+    from ..importers.fetch import ImageFetcher
+
+    count = 0
+
+    def said(url: str) -> None:
+        nonlocal count
+        count += 1
+        if console.is_terminal:
+            console.print(f"[dim]fetching picture {count}: {url}[/dim]", highlight=False)
+
+    return ImageFetcher(anywhere=anywhere, on_fetch=said)
 
 
 def _print_file_import(report: FileImportReport, dry_run: bool, console: Console) -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
@@ -20,6 +22,9 @@ from lxml import etree
 from ..readers.googledocs import styles_as_emphasis
 from ..readers.pagenotes import notes_in
 from .exports import ExportFiles
+
+if TYPE_CHECKING:
+    from .fetch import Fetched
 
 # Pieces of a class or id that mark platform furniture rather than the article: Substack
 # (subscription-widget, button-wrapper, embedded-post, tweet, youtube-wrap, paywall), Ghost
@@ -63,13 +68,20 @@ class CleanBody:
     html: str
     images: dict[str, str] = field(default_factory=dict)  # media file name → export file
     online: list[str] = field(default_factory=list)  # image URLs not in the export
+    fetched: dict[str, bytes] = field(default_factory=dict)  # by URL, when asked for
+    unfetched: list[tuple[str, str]] = field(default_factory=list)  # URL, why not
     undescribed: list[str] = field(default_factory=list)  # media file names without alt text
     removed: int = 0  # widgets, embeds and footers taken out
 
 
-def clean_post_html(markup: str, files: ExportFiles | None, base: str = "") -> CleanBody:
+Fetch = Callable[[str], "Fetched | str"]
+
+
+def clean_post_html(
+    markup: str, files: ExportFiles | None, base: str = "", fetch: Fetch | None = None
+) -> CleanBody:
     """The article of a post's HTML; `base` is the folder of the export that relative
-    image paths start from."""
+    image paths start from; `fetch` (when the editor asks) brings a picture only online."""
     markup = _SHORTCODE.sub("", markup)
     if not markup.strip():
         return CleanBody("")
@@ -96,7 +108,7 @@ def clean_post_html(markup: str, files: ExportFiles | None, base: str = "") -> C
         element.text = _MERGE_TAG.sub("", element.text) if element.text else element.text
         element.tail = _MERGE_TAG.sub("", element.tail) if element.tail else element.tail
     for image in list(root.iter("img")):
-        _place_image(image, files, base, result)
+        _place_image(image, files, base, result, fetch)
     styles_as_emphasis(root)  # before the styles go
     notes_in(root)  # before the ids go: Substack's, Ghost's footnotes
     for element in list(root.iter("p", "figure", "div", "span")):
@@ -123,16 +135,26 @@ def clean_post_html(markup: str, files: ExportFiles | None, base: str = "") -> C
 
 
 def _place_image(
-    image: lxml.html.HtmlElement, files: ExportFiles | None, base: str, result: CleanBody
+    image: lxml.html.HtmlElement,
+    files: ExportFiles | None,
+    base: str,
+    result: CleanBody,
+    fetch: Fetch | None,
 ) -> None:
     src = (image.get("src") or "").strip()
-    found = _local(src, files, base)
+    found, name = _local(src, files, base), ""
+    if found is None and fetch is not None and src.startswith(("http://", "https://")):
+        got = fetch(src)
+        if isinstance(got, str):
+            result.unfetched.append((src, got))
+        else:
+            found, name, result.fetched[src] = src, got.name, got.data
     if found is None:
-        if src:
+        if src and fetch is None:
             result.online.append(src)
         _drop(_left_out_with(image))
         return
-    name = _unique(PurePosixPath(found).name, found, result.images)
+    name = _unique(name or PurePosixPath(found).name, found, result.images)
     result.images[name] = found
     for attribute in ("srcset", "sizes", "width", "height", "class", "style"):
         if attribute in image.attrib:

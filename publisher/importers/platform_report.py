@@ -33,6 +33,8 @@ def rows(report: PlatformReport, root: Path) -> list[tuple[str, str, str]]:
     for title, name in report.undescribed:
         why = f"{name}: no words for who cannot see it; write them in its ![…] (check asks)"
         lines.append((f"image in: {title}", "needs alt text", why))
+    for title, url, why in report.unfetched:
+        lines.append((f"image in: {title}", "left out", f"{why}: {url}"))
     for title, url in report.online_images:
         lines.append((f"image in: {title}", "left out", f"only online, not fetched: {url}"))
     note = language_note(report)
@@ -85,6 +87,8 @@ def summary(report: PlatformReport) -> str:
         f"{len(report.left_out)} left out",
         f"{len(report.online_images)} online image(s) listed",
     ]
+    if report.unfetched:
+        parts.append(f"{len(report.unfetched)} image(s) could not be fetched")
     if report.subscribers is not None:
         imported = sum(report.subscribers.by_status.values())
         parts.append(
@@ -117,6 +121,7 @@ def as_json(report: PlatformReport, root: Path) -> dict[str, Any]:
         "left_out": [{"kind": x.kind, "name": x.name, "why": x.why} for x in report.left_out],
         "online_images": [{"post": t, "url": u} for t, u in report.online_images],
         "undescribed_images": [{"post": t, "image": n} for t, n in report.undescribed],
+        "unfetched_images": [{"post": t, "url": u, "why": w} for t, u, w in report.unfetched],
         "language_note": language_note(report),
         "mapped": [{"column": column, "to": ours} for column, ours in report.mapped],
         "subscribers": None

@@ -52,7 +52,7 @@ from . import (
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
 from .index import imported_index
 from .members import MAPPINGS, Member, merged
-from .platform_html import clean_post_html
+from .platform_html import Fetch, clean_post_html
 
 READERS: tuple[ModuleType, ...] = (
     substack,
@@ -96,6 +96,7 @@ class PlatformReport:
     written: list[Written] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
     online_images: list[tuple[str, str]] = field(default_factory=list)  # post title, URL
+    unfetched: list[tuple[str, str, str]] = field(default_factory=list)  # title, URL, why
     undescribed: list[tuple[str, str]] = field(default_factory=list)  # post title, image
     members_found: int = 0
     mapped: list[tuple[str, str]] = field(default_factory=list)  # platform column → ours
@@ -129,9 +130,11 @@ def import_export(
     workspace: Path,
     dry_run: bool = False,
     subscribe: Subscribe | None = None,
+    fetch: Fetch | None = None,
 ) -> PlatformReport:
     """Import the export at `path` into `workspace`; `subscribe(members)` puts the list in
-    the subscriber database and returns its SubscriberCounts (None: the list is not touched)."""
+    the subscriber database and returns its SubscriberCounts (None: the list is not touched);
+    `fetch` brings the pictures only online (when the editor asks: `--fetch-images`)."""
     found = recognise(path)
     if found is None:
         raise PublisherError.at(
@@ -148,7 +151,7 @@ def import_export(
     export: PlatformExport = reader.read(files)
     report = PlatformReport(path, export.platform, left_out=list(export.left_out), dry_run=dry_run)
     report.language = load_config(workspace).language
-    _write_posts(export, workspace, report)
+    _write_posts(export, workspace, report, fetch)
     members, report.members_found = [m for m in export.members if m.address], len(export.members)
     for platform in dict.fromkeys(m.platform for m in export.members):
         report.mapped += MAPPINGS.get(platform, ())
@@ -184,7 +187,9 @@ def subscribe_into(workspace: Path) -> Subscribe:
     return subscribe
 
 
-def _write_posts(export: PlatformExport, workspace: Path, report: PlatformReport) -> None:
+def _write_posts(
+    export: PlatformExport, workspace: Path, report: PlatformReport, fetch: Fetch | None
+) -> None:
     documents, issues = workspace / "documents", workspace / "issues"
     known = _imported_index(documents)
     taken = (
@@ -194,8 +199,9 @@ def _write_posts(export: PlatformExport, workspace: Path, report: PlatformReport
     report.new_workspace = not known and len(manifests) <= 1  # publisher init writes one
     next_number = max(numbers, default=0) + 1
     for post in sorted(export.posts, key=lambda p: (p.date or dt.date.min, p.key)):
-        body = clean_post_html(post.body_html, export.files, post.base)
+        body = clean_post_html(post.body_html, export.files, post.base, fetch)
         report.online_images += [(post.title, url) for url in body.online]
+        report.unfetched += [(post.title, url, why) for url, why in body.unfetched]
         report.undescribed += [(post.title, name) for name in body.undescribed]
         language = _language(post, body.html)
         digest = _digest(post)
@@ -218,8 +224,11 @@ def _write_posts(export: PlatformExport, workspace: Path, report: PlatformReport
             issue = manifests[stem] = issues / f"{stem}.yaml"
         if not report.dry_run:
             for name, source_name in body.images.items():
-                assert export.files is not None
-                atomic_write(documents / "media" / slug / name, export.files.read(source_name))
+                data = body.fetched.get(source_name)
+                if data is None:
+                    assert export.files is not None
+                    data = export.files.read(source_name)
+                atomic_write(documents / "media" / slug / name, data)
             atomic_write(target, text.encode("utf-8"))
             if issue is not None:
                 issue_language = language or report.language

@@ -1,0 +1,137 @@
+"""Pictures that a platform's export names only by their web address, fetched when the
+editor asks for them (`publisher import --fetch-images`); nothing is fetched otherwise.
+
+Each address is fetched once, however many posts show it, and bounded:
+- http and https only, 20 s, 20 MB;
+- from public addresses only, each redirect checked as the first address was, unless the
+  editor says `--fetch-images-anywhere` (pictures on an intranet's server). Otherwise an export
+  could have the editor's machine fetch from its local network (a camera, a router) and put
+  what came back in a newsletter;
+- the bytes must be a picture (JPEG, PNG, GIF or WebP, as Pillow reads it), named by the
+  address's last part with the picture's own suffix.
+
+A picture that cannot be fetched is listed with the reason, and its post imported without it.
+"""
+
+from __future__ import annotations
+
+import http.client
+import io
+import ipaddress
+import re
+import socket
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+SECONDS = 20
+LIMIT = 20 * 2**20  # bytes
+_KINDS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+@dataclass(frozen=True)
+class Fetched:
+    name: str  # a file name for the media folder
+    data: bytes
+
+
+class Refused(Exception):
+    """Why an address is not fetched."""
+
+
+class ImageFetcher:
+    """Fetches pictures by address (see the module's docstring); `anywhere` also from this
+    machine and local networks; `on_fetch(url)` is told of each address before it is fetched."""
+
+    def __init__(self, anywhere: bool = False, on_fetch: Callable[[str], None] | None = None):
+        self.anywhere = anywhere
+        self._on_fetch = on_fetch
+        self._done: dict[str, Fetched | str] = {}
+
+    def __call__(self, url: str) -> Fetched | str:
+        """The picture at `url`, or why it is not here."""
+        if url not in self._done:
+            if self._on_fetch is not None:
+                self._on_fetch(url)
+            self._done[url] = self._fetched(url)
+        return self._done[url]
+
+    def _fetched(self, url: str) -> Fetched | str:
+        try:
+            data = self._download(url)
+        except Refused as refused:
+            return str(refused)
+        except urllib.error.HTTPError as exc:
+            return f"could not be fetched: the server answered {exc.code} {exc.reason}"
+        except (OSError, ValueError, http.client.HTTPException) as exc:
+            reason = getattr(exc, "reason", None) or exc
+            return f"could not be fetched: {reason}"
+        kind = _picture_kind(data)
+        if kind is None:
+            return "not a picture (JPEG, PNG, GIF or WebP)"
+        return Fetched(_name(url, kind), data)
+
+    def _download(self, url: str) -> bytes:
+        self.check(url)
+        opener = urllib.request.build_opener(_CheckedRedirects(self.check))
+        request = urllib.request.Request(url, headers={"User-Agent": "publisher (import)"})
+        with opener.open(request, timeout=SECONDS) as response:
+            data: bytes = response.read(LIMIT + 1)
+        if len(data) > LIMIT:
+            raise Refused(f"larger than {LIMIT // 2**20} MB")
+        return data
+
+    def check(self, url: str) -> None:
+        """Refuse an address that is no web address, or (unless `anywhere`) that is on this
+        machine or a local network."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise Refused("not a web address (http or https)")
+        if self.anywhere:
+            return
+        try:
+            found = socket.getaddrinfo(parts.hostname, parts.port, type=socket.SOCK_STREAM)
+        except (OSError, ValueError) as exc:
+            raise Refused(f"could not be fetched: {exc}") from None
+        for *_, address in found:
+            if not ipaddress.ip_address(address[0]).is_global:
+                raise Refused(
+                    f"{parts.hostname} is on this machine or a local network: fetched only"
+                    " with --fetch-images-anywhere"
+                )
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Each redirect's address is checked as the first one was."""
+
+    def __init__(self, check: Callable[[str], None]) -> None:
+        self._check = check
+
+    def redirect_request(
+        self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> Any:
+        self._check(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _picture_kind(data: bytes) -> str | None:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            kind = picture.format
+            picture.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return None
+    return _KINDS.get(kind or "")
+
+
+def _name(url: str, suffix: str) -> str:
+    """The address's last part, made a safe file name with the picture's suffix."""
+    stem = PurePosixPath(unquote(urlsplit(url).path)).stem
+    return (_UNSAFE.sub("-", stem).strip("-.") or "picture")[:80] + suffix

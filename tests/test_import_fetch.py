@@ -1,0 +1,202 @@
+"""`publisher import --fetch-images`: the pictures an export names only by their web address
+are fetched when the editor asks, and only then. A real HTTP server on loopback serves them
+(so the tests say --fetch-images-anywhere: plain --fetch-images refuses this machine).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from publisher.cli import main
+from publisher.importers.fetch import LIMIT, Fetched, ImageFetcher, Refused
+from publisher.scaffold import Identity, create_workspace
+
+FEED = (
+    Path(__file__).parent
+    / "exports"
+    / "blogger"
+    / "Takeout"
+    / "Blogger"
+    / "Blogs"
+    / "Dockside Workers' Voice"
+    / "feed.atom"
+)
+BLOGGER_PICTURE = "https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsEj4kqP9x2Lr7Tm/s"
+
+
+def png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(out, "PNG")
+    return out.getvalue()
+
+
+PICTURE = png()
+
+
+class Server:
+    """Pictures and not-pictures on 127.0.0.1, with the paths asked for."""
+
+    def __init__(self) -> None:
+        asked = self.asked = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                asked.append(self.path)
+                if self.path == "/redirect":
+                    self.send_response(302)
+                    self.send_header("Location", "/pic.png")
+                    self.end_headers()
+                    return
+                body = {
+                    "/pic.png": PICTURE,
+                    "/page.txt": b"not a picture at all",
+                    "/huge.png": PICTURE + b"\0" * LIMIT,
+                }.get(self.path)
+                self.send_response(200 if body is not None else 404)
+                self.send_header("Content-Length", str(len(body or b"")))
+                self.end_headers()
+                self.wfile.write(body or b"")
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    running = Server()
+    yield running
+    running.close()
+
+
+def blog(tmp_path: Path, picture: str) -> Path:
+    """The Blogger fixture with its picture at `picture`, shown in both posts."""
+    feed = tmp_path / "feed.atom"
+    text = FEED.read_text().replace(BLOGGER_PICTURE + "1600/picket-line.jpg", picture)
+    text = text.replace(BLOGGER_PICTURE + "320/picket-line.jpg", picture)
+    text = text.replace("Los jornaleros", f"&lt;img src=&quot;{picture}&quot;&gt;Los jornaleros")
+    feed.write_text(text)
+    return feed
+
+
+def run_import(tmp_path: Path, *options: str, export: Path) -> tuple[Path, dict[str, Any]]:
+    """`publisher import --json OPTIONS EXPORT` in a new workspace, and its report."""
+    root = tmp_path / "ws"
+    create_workspace(root, Identity("Dockside Workers"))
+    argv = ["-C", str(root), "import", "--json", *options, str(export)]
+    result = CliRunner().invoke(main, argv)
+    assert result.exit_code == 0, result.output
+    (report,) = json.loads(result.output)["exports"]
+    return root, report
+
+
+def reasons(report: dict[str, Any]) -> set[str]:
+    return {image["why"] for image in report["unfetched_images"]}
+
+
+def test_no_picture_is_fetched_unless_the_editor_asks(tmp_path: Path, server: Server) -> None:
+    root, report = run_import(tmp_path, export=blog(tmp_path, f"{server.url}/pic.png"))
+    assert server.asked == []
+    assert {i["url"] for i in report["online_images"]} == {f"{server.url}/pic.png"}
+    assert not (root / "documents" / "media").exists()
+
+
+def test_asked_each_picture_is_fetched_once_and_shown_in_its_posts(
+    tmp_path: Path, server: Server
+) -> None:
+    root, report = run_import(
+        tmp_path, "--fetch-images-anywhere", export=blog(tmp_path, f"{server.url}/pic.png")
+    )
+    assert server.asked == ["/pic.png"]  # two posts show it: fetched once
+    for slug in ("cleaners-walk-out-at-infirmary", "huelga-en-los-invernaderos"):
+        assert (root / "documents" / "media" / slug / "pic.png").read_bytes() == PICTURE
+        text = (root / "documents" / f"{slug}.md").read_text()
+        assert f"![](media/{slug}/pic.png)" in text and server.url not in text
+    assert report["unfetched_images"] == [] and report["online_images"] == []
+
+
+def test_plain_fetch_images_refuses_this_machine_and_the_local_network(
+    tmp_path: Path, server: Server
+) -> None:
+    root, report = run_import(
+        tmp_path, "--fetch-images", export=blog(tmp_path, f"{server.url}/pic.png")
+    )
+    assert server.asked == []
+    assert reasons(report) == {
+        "127.0.0.1 is on this machine or a local network: fetched only with --fetch-images-anywhere"
+    }
+    assert not (root / "documents" / "media").exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "why"),
+    [
+        ("/page.txt", "not a picture (JPEG, PNG, GIF or WebP)"),
+        ("/missing.png", "could not be fetched: the server answered 404"),
+        ("/huge.png", "larger than 20 MB"),
+    ],
+)
+def test_what_is_no_picture_here_is_said_and_the_post_imported_without_it(
+    tmp_path: Path, server: Server, path: str, why: str
+) -> None:
+    root, report = run_import(
+        tmp_path, "--fetch-images-anywhere", export=blog(tmp_path, f"{server.url}{path}")
+    )
+    assert len(reasons(report)) == 1 and next(iter(reasons(report))).startswith(why)
+    assert not (root / "documents" / "media").exists()
+    assert (
+        "Cleaners at the Royal Infirmary"
+        in (root / "documents" / "cleaners-walk-out-at-infirmary.md").read_text()
+    )
+
+
+def test_a_redirect_is_followed_to_the_picture(server: Server) -> None:
+    got = ImageFetcher(anywhere=True)(f"{server.url}/redirect")
+    assert got == Fetched("redirect.png", PICTURE)
+    assert server.asked == ["/redirect", "/pic.png"]
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("http://10.0.0.7/camera.jpg", "10.0.0.7 is on this machine or a local network"),
+        ("http://192.168.1.1/snapshot.png", "192.168.1.1 is on this machine or a local network"),
+        ("http://[::1]/x.png", "::1 is on this machine or a local network"),
+        ("http://169.254.169.254/latest/meta-data", "169.254.169.254 is on this machine"),
+        ("file:///etc/passwd", "not a web address"),
+        ("ftp://192.0.2.1/x.png", "not a web address"),
+    ],
+)
+def test_only_public_web_addresses_are_fetched_without_anywhere(url: str, why: str) -> None:
+    with pytest.raises(Refused, match=why.replace(".", r"\.")):
+        ImageFetcher().check(url)
+
+
+def test_a_redirect_to_the_local_network_is_refused_as_a_first_address_is() -> None:
+    """From a public site to, say, a router's page: checked like the address first given."""
+    import urllib.request
+
+    from publisher.importers.fetch import _CheckedRedirects
+
+    handler = _CheckedRedirects(ImageFetcher().check)
+    request = urllib.request.Request("http://93.184.215.14/pic.png")
+    with pytest.raises(Refused):
+        handler.redirect_request(request, None, 302, "Found", {}, "http://192.168.1.1/x.png")
