@@ -200,3 +200,21 @@ def test_a_redirect_to_the_local_network_is_refused_as_a_first_address_is() -> N
     request = urllib.request.Request("http://93.184.215.14/pic.png")
     with pytest.raises(Refused):
         handler.redirect_request(request, None, 302, "Found", {}, "http://192.168.1.1/x.png")
+
+
+def test_a_thumbnail_linked_to_its_full_size_is_fetched_at_full_size(
+    tmp_path: Path, server: Server
+) -> None:
+    """Blogger shows a 320-pixel copy linked to the picture itself: print wants the picture."""
+    feed = tmp_path / "feed.atom"
+    text = FEED.read_text().replace(
+        BLOGGER_PICTURE + "1600/picket-line.jpg", f"{server.url}/pic.png"
+    )
+    feed.write_text(
+        text.replace(BLOGGER_PICTURE + "320/picket-line.jpg", f"{server.url}/small.png")
+    )
+    root, report = run_import(tmp_path, "--fetch-images-anywhere", export=feed)
+    assert server.asked == ["/pic.png"]
+    slug = "cleaners-walk-out-at-infirmary"
+    assert (root / "documents" / "media" / slug / "pic.png").read_bytes() == PICTURE
+    assert report["unfetched_images"] == []

@@ -144,7 +144,12 @@ def _place_image(
     src = (image.get("src") or "").strip()
     found, name = _local(src, files, base), ""
     if found is None and fetch is not None and src.startswith(("http://", "https://")):
-        got = fetch(src)
+        # a thumbnail linked to its full size (Blogger's, WordPress's): the full size, for print
+        link = image.getparent()
+        full = link.get("href", "") if link is not None and _links_to_image(link) else ""
+        got = fetch(full) if full.startswith(("http://", "https://")) else ""
+        if isinstance(got, str):  # none linked, or the full size not to be had
+            got = fetch(src)
         if isinstance(got, str):
             result.unfetched.append((src, got))
         else:
