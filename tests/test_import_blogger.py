@@ -10,17 +10,16 @@ platforms: imported twice, built in every format and checked with `check --stric
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
 from bounded import finishes_within
 from click.testing import CliRunner
+from platform_exports import imported, new_workspace, zipped
 
 from publisher.cli import main
 from publisher.errors import PublisherError
-from publisher.importers.platforms import PlatformReport, import_export
-from publisher.scaffold import Identity, create_workspace
+from publisher.importers.platforms import import_export
 
 EXPORTS = Path(__file__).parent / "exports"
 TAKEOUT = EXPORTS / "blogger"
@@ -29,18 +28,7 @@ BACKUP = EXPORTS / "blogger-backup" / "blog-05-03-2015.xml"
 
 
 def takeout_zip(into: Path, folder: Path = TAKEOUT) -> Path:
-    archive = into / "takeout-20260305T100000Z-001.zip"
-    with zipfile.ZipFile(archive, "w") as zipped:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                zipped.write(path, path.relative_to(folder).as_posix())
-    return archive
-
-
-def imported(export: Path, tmp_path: Path) -> tuple[Path, PlatformReport]:
-    root = tmp_path / "ws"
-    create_workspace(root, Identity("Dockside Workers"))
-    return root, import_export(export, root)
+    return zipped(folder, into / "takeout-20260305T100000Z-001.zip")
 
 
 def body(root: Path, slug: str) -> str:
@@ -148,8 +136,7 @@ def test_a_takeout_of_two_blogs_is_refused_naming_both(tmp_path: Path) -> None:
     for name in ("Dockside Workers' Voice", "Tenants"):
         (blogs / name).mkdir(parents=True)
         (blogs / name / "feed.atom").write_bytes(FEED.read_bytes())
-    root = tmp_path / "ws"
-    create_workspace(root, Identity("Dockside Workers"))
+    root = new_workspace(tmp_path / "ws")
     with pytest.raises(PublisherError) as caught:
         import_export(takeout_zip(tmp_path, both), root)
     message = str(caught.value)
@@ -164,8 +151,7 @@ def test_a_damaged_feed_is_named_with_its_line(tmp_path: Path) -> None:
     line = next(n for n, text in enumerate(lines) if "<title>Cleaners" in text)
     lines[line] = lines[line].replace("</title>", "")  # the first post's title never closed
     broken.write_text("\n".join(lines))
-    root = tmp_path / "ws"
-    create_workspace(root, Identity("Dockside Workers"))
+    root = new_workspace(tmp_path / "ws")
     result = CliRunner().invoke(main, ["-C", str(root), "import", str(broken)])
     assert result.exit_code == 1
     assert f"{broken}:" in result.output and "not valid XML" in result.output

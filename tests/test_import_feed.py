@@ -11,29 +11,18 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from platform_exports import imported, new_workspace
 
 from publisher.cli import main
 from publisher.errors import PublisherError
-from publisher.importers.platforms import PlatformReport, import_export, recognise
+from publisher.importers.platforms import import_export, recognise
 from publisher.readers import read_document
-from publisher.scaffold import Identity, create_workspace
 
 FEEDS = Path(__file__).parent / "exports" / "feeds"
 LATEST = (
     "older posts",
     "a feed holds only the latest: the platform's own export has the whole archive",
 )
-
-
-def workspace(tmp_path: Path) -> Path:
-    root = tmp_path / "ws"
-    create_workspace(root, Identity("The Dockside Bulletin"))
-    return root
-
-
-def imported(feed: Path, tmp_path: Path) -> tuple[Path, PlatformReport]:
-    root = workspace(tmp_path)
-    return root, import_export(feed, root)
 
 
 def test_a_substack_feed_saved_from_the_browser_becomes_its_posts_and_issues(
@@ -129,7 +118,7 @@ def test_a_feed_reads_no_file_and_fetches_nothing_its_entities_name(tmp_path: Pa
 def test_a_damaged_feed_is_named_with_its_line_and_nothing_written(tmp_path: Path) -> None:
     damaged = tmp_path / "feed.xml"
     damaged.write_text('<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>t</ti')
-    root = workspace(tmp_path)
+    root = new_workspace(tmp_path / "ws")
     before = sorted(p.relative_to(root) for p in root.rglob("*"))
     result = CliRunner().invoke(main, ["-C", str(root), "import", str(damaged)])
     assert result.exit_code == 1 and "Traceback" not in result.output
@@ -154,4 +143,4 @@ def test_something_that_is_no_feed_is_not_taken_for_one(tmp_path: Path) -> None:
         "<url><loc>https://example.org/</loc></url></urlset>"
     )
     with pytest.raises(PublisherError, match="not an export this importer knows"):
-        import_export(sitemap, workspace(tmp_path))
+        import_export(sitemap, new_workspace(tmp_path / "ws"))

@@ -11,30 +11,18 @@ imported twice, built in every format and checked with `check --strict`.
 from __future__ import annotations
 
 import shutil
-import zipfile
 from pathlib import Path
 
-from publisher.importers.platforms import PlatformReport, import_export
+from platform_exports import imported, zipped
+
 from publisher.readers import read_document
-from publisher.scaffold import Identity, create_workspace
 
 EXPORT = Path(__file__).parent / "exports" / "medium"
 STORY = EXPORT / "posts" / "2026-01-12_Cleaners-win-back-pay-3f2a9b1c7d4e.html"
 
 
-def zipped(into: Path, folder: Path = EXPORT) -> Path:
-    archive = into / "medium-export-4f6a1c.zip"
-    with zipfile.ZipFile(archive, "w") as zipped:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                zipped.write(path, path.relative_to(folder).as_posix())
-    return archive
-
-
-def imported(export: Path, tmp_path: Path) -> tuple[Path, PlatformReport]:
-    root = tmp_path / "ws"
-    create_workspace(root, Identity("The Dockside Bulletin"))
-    return root, import_export(export, root)
+def as_downloaded(into: Path) -> Path:
+    return zipped(EXPORT, into / "medium-export-4f6a1c.zip")
 
 
 def markdown(root: Path, slug: str) -> str:
@@ -42,7 +30,7 @@ def markdown(root: Path, slug: str) -> str:
 
 
 def test_the_zip_as_downloaded_and_its_folder_are_read_as_medium(tmp_path: Path) -> None:
-    for n, export in enumerate((zipped(tmp_path), EXPORT)):
+    for n, export in enumerate((as_downloaded(tmp_path), EXPORT)):
         _, report = imported(export, tmp_path / str(n))
         assert report.platform == "Medium"
         assert {w.post.title for w in report.written} == {
@@ -119,7 +107,7 @@ def test_drafts_and_responses_are_left_out_and_said(tmp_path: Path) -> None:
 
 
 def test_each_story_is_an_issue_named_without_medium_s_id(tmp_path: Path) -> None:
-    _, report = imported(zipped(tmp_path), tmp_path)
+    _, report = imported(as_downloaded(tmp_path), tmp_path)
     assert sorted((w.document.name, w.issue and w.issue.name) for w in report.written) == [
         ("cleaners-win-back-pay.md", "cleaners-win-back-pay.yaml"),
         ("la-huelga-del-puerto.md", "la-huelga-del-puerto.yaml"),

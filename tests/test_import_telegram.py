@@ -13,31 +13,19 @@ from __future__ import annotations
 
 import json
 import shutil
-import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from platform_exports import imported, new_workspace, zipped
 
 from publisher.cli import main
 from publisher.errors import PublisherError
-from publisher.importers.platforms import PlatformReport, import_export
-from publisher.scaffold import Identity, create_workspace
+from publisher.importers.platforms import import_export
 
 EXPORT = Path(__file__).parent / "exports" / "telegram" / "ChatExport_2026-03-05"
 RESULT = json.loads((EXPORT / "result.json").read_text(encoding="utf-8"))
 FARSI = "tsb-khrgrn-ptrwshymy-bry-hfth-swm-dmh-drd"  # the slug of the Farsi post's title
-
-
-def workspace(tmp_path: Path) -> Path:
-    root = tmp_path / "ws"
-    create_workspace(root, Identity("Dockside Workers"))
-    return root
-
-
-def imported(export: Path, tmp_path: Path) -> tuple[Path, PlatformReport]:
-    root = workspace(tmp_path)
-    return root, import_export(export, root)
 
 
 def text_of(root: Path, slug: str) -> tuple[str, str]:
@@ -58,10 +46,7 @@ def exported(tmp_path: Path, chat: dict[str, object]) -> Path:
 def test_the_folder_a_zip_of_it_and_its_json_renamed_are_read_as_telegram(
     tmp_path: Path,
 ) -> None:
-    archive = tmp_path / "export.zip"
-    with zipfile.ZipFile(archive, "w") as zipped:
-        for path in sorted(EXPORT.rglob("*")):
-            zipped.write(path, f"ChatExport_2026-03-05/{path.relative_to(EXPORT).as_posix()}")
+    archive = zipped(EXPORT, tmp_path / "export.zip", inside="ChatExport_2026-03-05")
     renamed = tmp_path / "dockside-channel.json"
     shutil.copy(EXPORT / "result.json", renamed)
     for n, export in enumerate((EXPORT, archive, renamed)):
@@ -159,7 +144,7 @@ def test_a_photo_alone_in_another_second_is_not_taken_into_the_next_post(
 def test_a_chat_that_is_not_a_channel_is_refused_and_nothing_written(
     tmp_path: Path, chat: dict[str, object], says: str
 ) -> None:
-    root = workspace(tmp_path)
+    root = new_workspace(tmp_path / "ws")
     before = sorted(p.relative_to(root) for p in root.rglob("*"))
     with pytest.raises(PublisherError, match=says):
         import_export(exported(tmp_path, chat), root)
@@ -177,7 +162,7 @@ def test_the_web_page_export_is_refused_saying_to_export_json(tmp_path: Path) ->
         '<div class="body"><div class="text">Cleaners win back pay</div></div></div>'
         "</div></div></div></body></html>"
     )
-    root = workspace(tmp_path)
+    root = new_workspace(tmp_path / "ws")
     result = CliRunner().invoke(main, ["-C", str(root), "import", str(folder)])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "messages.html" in result.output and "Machine-readable JSON" in result.output
