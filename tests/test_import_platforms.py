@@ -426,6 +426,55 @@ def test_a_large_sites_export_in_several_parts_is_read_whole(tmp_path: Path) -> 
     assert {x.name for x in parted.left_out} == {x.name for x in whole.left_out}
 
 
+@pytest.mark.parametrize(
+    ("gallery", "pictures"),
+    [
+        ('[gallery ids="12,20"]', ["picket.png", "picket-300x225.png"]),
+        ('[gallery columns="2" link="file"]', ["picket-300x225.png"]),
+    ],
+)
+def test_a_classic_editor_gallery_shows_its_pictures_with_their_captions(
+    tmp_path: Path, gallery: str, pictures: list[str]
+) -> None:
+    """[gallery] names uploads by id, or shows all those of its post: it was taken out as
+    any shortcode, and the pictures lost without a word."""
+    export = tmp_path / "export"
+    shutil.copytree(EXPORTS / "wordpress", export)
+    wxr = next(export.glob("*.xml"))
+    upload = (
+        "<item><title><![CDATA[night shift]]></title><wp:post_id>20</wp:post_id>"
+        "<wp:post_parent>14</wp:post_parent><wp:post_type><![CDATA[attachment]]></wp:post_type>"
+        "<excerpt:encoded><![CDATA[Tuesday's meeting.]]></excerpt:encoded>"
+        "<wp:attachment_url><![CDATA[https://bulletin.example.org/wp-content/uploads/2026/01/"
+        "picket-300x225.png]]></wp:attachment_url><wp:postmeta><wp:meta_key>"
+        "<![CDATA[_wp_attachment_image_alt]]></wp:meta_key><wp:meta_value>"
+        "<![CDATA[The night-shift meeting]]></wp:meta_value></wp:postmeta></item>"
+    )
+    text = wxr.read_text().replace("</channel>", upload + "</channel>")
+    text = text.replace(
+        'salida</span><span style="font-weight: 400;">.</span></b>\n',
+        ('salida</span><span style="font-weight: 400;">.</span></b>\n\n' + gallery + "\n"),
+    )
+    wxr.write_text(text)
+    root = new_workspace(tmp_path / "ws")
+    import_export(export, root)
+    document = read_document(
+        root / "documents" / "turnos-de-noche.md", "x", root / "documents", "en"
+    )
+    figures = lxml.html.fragment_fromstring(document.body_html, create_parent="div").xpath(
+        "//figure[figcaption='Tuesday\u2019s meeting.']/img/@src"  # pandoc's apostrophe
+    )
+    assert figures == ["media/turnos-de-noche/picket-300x225.png"]
+    shown = [Path(p).name for p in document.images]  # each picture once, in order
+    assert shown == pictures
+    media = root / "documents" / "media" / "turnos-de-noche" / "picket-300x225.png"
+    assert (
+        media.read_bytes()
+        == (EXPORTS / "wordpress" / "wp-content/uploads/2026/01/picket-300x225.png").read_bytes()
+    )
+    assert "[gallery" not in (root / "documents" / "turnos-de-noche.md").read_text()
+
+
 def test_a_wxr_file_cannot_read_local_files_through_entities(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("the committee's bank details")

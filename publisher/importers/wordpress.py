@@ -3,8 +3,9 @@ site's authors, then one `<item>` per post, page and attachment with `content:en
 `excerpt:encoded`, `wp:status`, `wp:post_type`, categories and tags, and `wp:postmeta`.
 
 Given as the .xml alone or in a folder (or zip) with `wp-content/uploads/`, images whose
-upload is present are copied; the others are listed. A large site's export comes in parts
-(`.000.xml`, `.001.xml`…): every part is read. Drafts, private and password-
+upload is present are copied; the others are listed. A classic-editor [gallery] shows the
+uploads it names (or all those of its post) as figures, with their alt text and captions.
+A large site's export comes in parts (`.000.xml`, `.001.xml`…): every part is read. Drafts, private and password-
 protected posts and Jetpack paid-subscriber posts are left out and listed. WordPress.com
 and Jetpack email each new post to the blog's subscribers, so a published post is an issue
 unless its `_jetpack_dont_email_post_to_subs` meta says it was not sent. A Polylang or WPML
@@ -14,7 +15,9 @@ unless its `_jetpack_dont_email_post_to_subs` meta says it was not sent. A Polyl
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,6 +28,8 @@ from .exports import ExportFiles, LeftOut, PlatformExport, Post
 
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC = "{http://purl.org/dc/elements/1.1/}creator"
+_EXCERPT = "{http://wordpress.org/export/1.2/excerpt/}encoded"
+_GALLERY = re.compile(r"\[gallery\b([^\]]*)\]")
 _CAPTION = re.compile(
     r"\[caption[^\]]*\]\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)?(.*?)\[/caption\]",
     re.DOTALL,
@@ -46,6 +51,7 @@ def _wxr_files(files: ExportFiles) -> list[str]:
 def read(files: ExportFiles) -> PlatformExport:
     export = PlatformExport("WordPress", files=files)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    channels = []
     for name in _wxr_files(files):
         where = files.origin if name == files.origin.name else files.origin / name
         try:
@@ -54,14 +60,55 @@ def read(files: ExportFiles) -> PlatformExport:
             raise PublisherError.at(f"not valid XML: {exc.msg}", where, exc.lineno) from None
         if channel is None:
             raise PublisherError.at("not a WordPress export: no <channel>", where)
-        ns = {"wp": _wp_namespace(channel)}
+        channels.append((channel, {"wp": _wp_namespace(channel)}))
+    pictures = [p for channel, ns in channels for p in _attachments(channel, ns)]  # any part
+    for channel, ns in channels:
         authors = {
             a.findtext("wp:author_login", "", ns): a.findtext("wp:author_display_name", "", ns)
             for a in channel.findall("wp:author", ns)
         }
         for item in channel.findall("item"):
-            _item(item, ns, authors, export)
+            _item(item, ns, authors, pictures, export)
     return export
+
+
+@dataclass(frozen=True)
+class _Attachment:
+    """An uploaded picture, as its own <item>: what a [gallery] shows."""
+
+    id: str
+    parent: str  # the post it was uploaded to
+    url: str
+    alt: str
+    caption: str
+    order: int
+
+
+def _attachments(channel: Any, ns: dict[str, str]) -> list[_Attachment]:
+    found = []
+    for item in channel.findall("item"):
+        if item.findtext("wp:post_type", "", ns) != "attachment":
+            continue
+        meta = _meta(item, ns)
+        order = item.findtext("wp:menu_order", "0", ns)
+        found.append(
+            _Attachment(
+                id=item.findtext("wp:post_id", "", ns),
+                parent=item.findtext("wp:post_parent", "", ns),
+                url=(item.findtext("wp:attachment_url", "", ns) or "").strip(),
+                alt=meta.get("_wp_attachment_image_alt", ""),
+                caption=(item.findtext(_EXCERPT) or "").strip(),
+                order=int(order) if order.strip().lstrip("-").isdigit() else 0,
+            )
+        )
+    return found
+
+
+def _meta(item: Any, ns: dict[str, str]) -> dict[str, str]:
+    return {
+        m.findtext("wp:meta_key", "", ns): m.findtext("wp:meta_value", "", ns)
+        for m in item.findall("wp:postmeta", ns)
+    }
 
 
 def _wp_namespace(channel: Any) -> str:
@@ -71,15 +118,18 @@ def _wp_namespace(channel: Any) -> str:
     return "http://wordpress.org/export/1.2/"
 
 
-def _item(item: Any, ns: dict[str, str], authors: dict[str, str], export: PlatformExport) -> None:
+def _item(
+    item: Any,
+    ns: dict[str, str],
+    authors: dict[str, str],
+    pictures: list[_Attachment],
+    export: PlatformExport,
+) -> None:
     kind = item.findtext("wp:post_type", "post", ns)
     title = (item.findtext("title") or "").strip() or "untitled"
     if kind not in ("post", "page"):
         return  # attachments are found through the posts that show them
-    meta = {
-        m.findtext("wp:meta_key", "", ns): m.findtext("wp:meta_value", "", ns)
-        for m in item.findall("wp:postmeta", ns)
-    }
+    meta = _meta(item, ns)
     status = item.findtext("wp:status", "", ns)
     if status != "publish":
         export.left_out.append(LeftOut(kind, title, f"{status or 'draft'}, not published"))
@@ -104,12 +154,13 @@ def _item(item: Any, ns: dict[str, str], authors: dict[str, str], export: Platfo
     ]
     link = (item.findtext("link") or "").strip()
     creator = item.findtext(_DC) or ""
-    excerpt = item.findtext("{http://wordpress.org/export/1.2/excerpt/}encoded") or ""
+    excerpt = item.findtext(_EXCERPT) or ""
+    post_id = item.findtext("wp:post_id", "", ns)
     export.posts.append(
         Post(
             title=title,
-            body_html=_paragraphs(item.findtext(_CONTENT) or ""),
-            key=item.findtext("wp:post_id", "", ns) or title,
+            body_html=_paragraphs(item.findtext(_CONTENT) or "", post_id, pictures),
+            key=post_id or title,
             date=_day(item.findtext("wp:post_date", "", ns)),
             authors=[authors.get(creator) or creator] if creator else [],
             tags=list(dict.fromkeys(tags)),
@@ -122,14 +173,34 @@ def _item(item: Any, ns: dict[str, str], authors: dict[str, str], export: Platfo
     )
 
 
-def _paragraphs(text: str) -> str:
+def _paragraphs(text: str, post_id: str, pictures: list[_Attachment]) -> str:
     """Classic-editor content keeps paragraphs as blank lines (wpautop adds the <p> when
-    showing it) and captions as [caption] shortcodes; block-editor content has its own."""
+    showing it), captions as [caption] and galleries as [gallery] shortcodes; block-editor
+    content has its own."""
     text = _CAPTION.sub(_figure, text)
+    text = _GALLERY.sub(lambda match: _gallery(match.group(1), post_id, pictures), text)
     if "<p" in text or "<!-- wp:" in text:
         return text
     parts = [part.strip() for part in text.split("\n\n") if part.strip()]
     return "".join(p if p.startswith("<figure") else f"<p>{p}</p>" for p in parts)
+
+
+def _gallery(attributes: str, post_id: str, pictures: list[_Attachment]) -> str:
+    """[gallery ids="12,15"] (or [gallery]: every picture uploaded to the post, in their
+    order) → a figure for each picture, its alt text and caption kept."""
+    ids = re.search(r"""\b(?:ids|include)\s*=\s*["']?([\d,\s]+)""", attributes)
+    by_id = {p.id: p for p in pictures}
+    if ids:
+        shown = [by_id[i] for i in re.findall(r"\d+", ids.group(1)) if i in by_id]
+    else:
+        shown = sorted((p for p in pictures if p.parent == post_id), key=lambda p: (p.order, p.id))
+    return "".join(
+        f'<figure><img src="{html.escape(p.url)}" alt="{html.escape(p.alt)}">'
+        + (f"<figcaption>{html.escape(p.caption)}</figcaption>" if p.caption else "")
+        + "</figure>"
+        for p in shown
+        if p.url
+    )
 
 
 def _figure(match: re.Match[str]) -> str:
