@@ -475,6 +475,41 @@ def test_a_classic_editor_gallery_shows_its_pictures_with_their_captions(
     assert "[gallery" not in (root / "documents" / "turnos-de-noche.md").read_text()
 
 
+def test_words_in_brackets_are_kept_and_only_wordpress_shortcodes_shown_as_the_site_did(
+    tmp_path: Path,
+) -> None:
+    """A quotation's "[sic]" and "[the bosses]" were deleted from every platform's posts, as
+    if they were shortcodes. WordPress shows unregistered shortcodes as typed; known ones
+    are what the site showed: a video a link to it, a form gone, a page builder's text kept."""
+    export = tmp_path / "export"
+    shutil.copytree(EXPORTS / "wordpress", export)
+    wxr = next(export.glob("*.xml"))
+    typed = (
+        "The manager said they [the night shift] were [sic] unreliable. [laughter]\n\n"
+        "[vc_row][vc_column][vc_column_text]The branch meets on Thursdays.[/vc_column_text]"
+        "[/vc_column][/vc_row]\n\n"
+        "[embed]https://www.youtube.com/watch?v=night-shift[/embed]\n\n"
+        '[contact-form to="branch@example.org"][contact-field label="Name"/][/contact-form]\n\n'
+    )
+    wxr.write_text(
+        wxr.read_text().replace(
+            "<content:encoded><![CDATA[Los trabajadores",
+            f"<content:encoded><![CDATA[{typed}Los trabajadores",
+        )
+    )
+    root = new_workspace(tmp_path / "ws")
+    import_export(export, root)
+    body = read_document(
+        root / "documents" / "turnos-de-noche.md", "x", root / "documents", "en"
+    ).body_html
+    text = lxml.html.fragment_fromstring(body, create_parent="div").text_content()
+    assert "they [the night shift] were [sic] unreliable. [laughter]" in text
+    assert "The branch meets on Thursdays." in text and "vc_" not in text
+    links = lxml.html.fragment_fromstring(body, create_parent="div").xpath("//a/@href")
+    assert "https://www.youtube.com/watch?v=night-shift" in links
+    assert "contact" not in text and "Name" not in text
+
+
 def test_a_wxr_file_cannot_read_local_files_through_entities(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("the committee's bank details")

@@ -60,7 +60,6 @@ _KEPT_ATTRIBUTES = ("href", "src", "alt", "title", "lang", "dir", "colspan", "ro
 _IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp)(\?.*)?$", re.I)
 _SUBSCRIBE_LINK = re.compile(r"/subscribe|action=share|/share\b|\*\|", re.I)
 _MERGE_TAG = re.compile(r"\*\|[A-Z_:]+\|\*")
-_SHORTCODE = re.compile(r"\[/?[a-z_]+(?:\s[^\]]*)?\]")
 
 
 @dataclass
@@ -82,7 +81,6 @@ def clean_post_html(
 ) -> CleanBody:
     """The article of a post's HTML; `base` is the folder of the export that relative
     image paths start from; `fetch` (when the editor asks) brings a picture only online."""
-    markup = _SHORTCODE.sub("", markup)
     if not markup.strip():
         return CleanBody("")
     root = lxml.html.fragment_fromstring(markup, create_parent="div")

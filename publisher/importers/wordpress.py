@@ -25,6 +25,7 @@ from lxml import etree
 
 from ..errors import PublisherError
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
+from .wp_shortcodes import shortcodes_shown
 
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC = "{http://purl.org/dc/elements/1.1/}creator"
@@ -179,6 +180,7 @@ def _paragraphs(text: str, post_id: str, pictures: list[_Attachment]) -> str:
     content has its own."""
     text = _CAPTION.sub(_figure, text)
     text = _GALLERY.sub(lambda match: _gallery(match.group(1), post_id, pictures), text)
+    text = shortcodes_shown(text)
     if "<p" in text or "<!-- wp:" in text:
         return text
     parts = [part.strip() for part in text.split("\n\n") if part.strip()]
