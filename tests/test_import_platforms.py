@@ -510,6 +510,27 @@ def test_words_in_brackets_are_kept_and_only_wordpress_shortcodes_shown_as_the_s
     assert "contact" not in text and "Name" not in text
 
 
+def test_the_writers_links_and_marked_words_are_kept_where_only_widgets_look_alike() -> None:
+    """A link to a /share/ or /subscribe… address saying more than a button, and words in a
+    class such as "shareholders", were deleted with their text as platform furniture."""
+    from publisher.importers.platform_html import clean_post_html
+
+    post = (
+        '<p>Read the <a href="https://council.example.gov/share/rent-report.pdf">council'
+        ' report</a> and <a href="https://tenants.example.org/subscribe-to-the-pledge">sign'
+        ' the pledge</a>.</p><p>The <span class="shareholders">shareholders</span> took'
+        ' <b class="following-year">more</b>; <span class="polling-day">polls</span> close.</p>'
+        '<p><a href="https://dockside.substack.com/subscribe">Subscribe now</a></p>'
+        '<div class="mcnFollowBlock">Follow us</div><div class="kg-product-card">Buy</div>'
+        '<div class="comment-box">Leave a comment</div>'
+    )
+    text = lxml.html.fragment_fromstring(clean_post_html(post, None).html, create_parent="div")
+    assert " ".join(text.text_content().split()) == (
+        "Read the council report and sign the pledge.The shareholders took more; polls close."
+    )
+    assert len(text.xpath("//a")) == 2
+
+
 def test_a_wxr_file_cannot_read_local_files_through_entities(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("the committee's bank details")

@@ -9,6 +9,7 @@ What is left still goes through the pipeline's sanitiser when it is written.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,18 +27,21 @@ from .exports import ExportFiles
 if TYPE_CHECKING:
     from .fetch import Fetched
 
-# Pieces of a class or id that mark platform furniture rather than the article: Substack
-# (subscription-widget, button-wrapper, embedded-post, tweet, youtube-wrap, paywall), Ghost
-# (kg-signup-card, kg-button-card, kg-cta-card, kg-embed-card), WordPress/Jetpack
-# (wp-block-jetpack-subscriptions, wp-block-buttons, wp-block-embed, sharedaddy,
-# jp-relatedposts) and Mailchimp (templatePreheader, templateFooter, mcnFollowBlock,
-# mcnShareBlock, mcnButtonBlock, mcnPreviewText).
-_FURNITURE = re.compile(
-    r"subscri|button|embed|tweet|youtube|paywall|share|social|follow|footer|preheader|"
-    r"signup|kg-cta|kg-product|kg-audio|kg-video|kg-file|relatedposts|previewtext|"
-    r"poll|comment",
-    re.I,
+# Words of a class or id (split at -, _ and a capital) that mark platform furniture
+# rather than the article: Substack (subscription-widget, button-wrapper, embedded-post,
+# tweet, youtube-wrap, paywall, poll-embed), Ghost (kg-signup-card, kg-button-card,
+# kg-cta-card, kg-embed-card), WordPress/Jetpack (wp-block-jetpack-subscriptions,
+# wp-block-buttons, wp-block-embed, sharedaddy, jp-relatedposts) and Mailchimp
+# (templatePreheader, templateFooter, mcnFollowBlock, mcnShareBlock, mcnButtonBlock,
+# mcnPreviewText). Whole words: a class "shareholders" or "following-year" is the writer's.
+_WIDGETS = ("button", "buttons", "btn", "cta", "embed", "embedded", "tweet", "youtube")
+_SHARING = ("share", "sharing", "sharedaddy", "social", "follow", "signup", "paywall")
+_AROUND = ("footer", "preheader", "relatedposts", "poll", "polls", "comment", "comments")
+_FURNITURE_WORDS = frozenset((*_WIDGETS, *_SHARING, *_AROUND))
+_FURNITURE_PAIRS = frozenset(
+    {("preview", "text"), ("kg", "product"), ("kg", "audio"), ("kg", "video"), ("kg", "file")}
 )
+_WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _DROP_TAGS = (
     "script",
     "style",
@@ -58,7 +62,13 @@ _FRAMES = ("a", "picture", "div", "span")  # what may hold an image and nothing 
 _NOTE_MARKUP = re.compile(r"footnote-ref |footnotes |\s?page-note-\d+$")
 _KEPT_ATTRIBUTES = ("href", "src", "alt", "title", "lang", "dir", "colspan", "rowspan", "start")
 _IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp)(\?.*)?$", re.I)
-_SUBSCRIBE_LINK = re.compile(r"/subscribe|action=share|/share\b|\*\|", re.I)
+_SUBSCRIBE_LINK = re.compile(r"/subscribe|action=share|/share\b", re.I)
+# What a subscribe or share button says (a link to /subscribe saying more is the writer's)
+_BUTTON_TEXT = re.compile(
+    r"^\W*(?:subscribe(?: now| for free)?|share(?: this post)?|sign up|upgrade to paid|"
+    r"leave a comment|suscr[ií]bete|compartir|s'abonner|partager|abonnieren|teilen)?\W*$",
+    re.I,
+)
 _MERGE_TAG = re.compile(r"\*\|[A-Z_:]+\|\*")
 
 
@@ -94,12 +104,11 @@ def clean_post_html(
     for element in list(root.iter()):
         if element is root or not isinstance(element.tag, str):
             continue
-        marks = f"{element.get('class', '')} {element.get('id', '')}"
-        if _FURNITURE.search(marks) and _attached(element, root):
+        if _furniture(element) and _attached(element, root):
             _drop(element)
             result.removed += 1
     for link in list(root.iter("a")):
-        if _SUBSCRIBE_LINK.search(link.get("href", "")) and _attached(link, root):
+        if _button_link(link) and _attached(link, root):
             _drop(link)
             result.removed += 1
     for element in root.iter():
@@ -130,6 +139,25 @@ def clean_post_html(
     if root.text and root.text.strip():
         result.html = f"<p>{html.escape(root.text.strip())}</p>" + result.html
     return result
+
+
+def _furniture(element: lxml.html.HtmlElement) -> bool:
+    """Whether a word of its class or id marks it as a platform's (see _FURNITURE_WORDS)."""
+    for mark in f"{element.get('class', '')} {element.get('id', '')}".split():
+        words = [word.lower() for word in _WORD.findall(mark)]
+        if any(w in _FURNITURE_WORDS or w.startswith("subscri") for w in words):
+            return True
+        if any(pair in _FURNITURE_PAIRS for pair in itertools.pairwise(words)):
+            return True
+    return False
+
+
+def _button_link(link: lxml.html.HtmlElement) -> bool:
+    """A subscribe or share button as a bare link, or one to a merge tag (`*|UNSUB|*`)."""
+    href = link.get("href", "")
+    if "*|" in href:
+        return True
+    return bool(_SUBSCRIBE_LINK.search(href)) and bool(_BUTTON_TEXT.match(link.text_content()))
 
 
 def _place_image(
