@@ -164,9 +164,9 @@ def test_a_post_of_tens_of_thousands_of_lines_is_read_in_time_linear_in_its_leng
     among its siblings, or counting a paragraph's lines at each line, took a minute."""
     finishes_within(
         20,
-        "from publisher.importers.blogger import _paragraphs",
-        "assert _paragraphs('<div>a line</div>' * 50_000).count('<br>') == 49_999",
-        "assert _paragraphs('a line<br>' * 100_000).count('<br>') == 99_999",
+        "from publisher.importers.platform_html import clean_post_html",
+        "assert clean_post_html('<div>a line</div>' * 50_000, None).html.count('<br>') == 49_999",
+        "assert clean_post_html('a line<br>' * 100_000, None).html.count('<br>') == 99_999",
     )
 
 

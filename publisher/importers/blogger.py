@@ -15,7 +15,8 @@ page a document only. Drafts and posts in the bin are left out and listed; reade
 comments are counted, not imported.
 
 Blogger's editors write no paragraphs: a <div> per line, <div><br></div> for a blank one,
-or text and <br> alone. The lines between blank lines become a paragraph here.
+or text and <br> alone; with "convert line breaks" on, newlines alone. The lines between
+blank lines become a paragraph (`readers.lines`, when the post is cleaned).
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ import lxml.html
 from lxml import etree
 
 from ..errors import PublisherError
-from ..readers.lines import BLOCKS, gather_lines
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, title_from_words
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
@@ -154,49 +154,8 @@ def _paragraphs(markup: str) -> str:
     root = lxml.html.fragment_fromstring(markup, create_parent="div")
     for anchor in root.xpath("//a[@name='more' and not(node())]"):
         anchor.drop_tag()
-    _gather(root)
     text = str(lxml.html.tostring(root, encoding="unicode"))
     return text[len("<div>") : -len("</div>")]
-
-
-def _gather(container: Any) -> None:
-    """Each <div> of `container` that is a line becomes its text and a line break, a blank
-    one a line break; one that holds blocks, or says its language or direction, has its
-    own lines gathered; then the lines become paragraphs. (Rebuilt in one pass: lxml's
-    drop_tag looks for each element's place among its siblings, slow for thousands.)"""
-    pieces = list(container)
-    for piece in pieces:
-        container.remove(piece)
-    last: Any = None
-
-    def add(node: Any) -> None:
-        nonlocal last
-        container.append(node)
-        last = node
-
-    def add_text(text: str | None) -> None:
-        if text and last is None:
-            container.text = (container.text or "") + text
-        elif text:
-            last.tail = (last.tail or "") + text
-
-    for piece in pieces:
-        tail, piece.tail = piece.tail, None
-        text = "".join(piece.itertext()).strip() if piece.tag == "div" else ""
-        if piece.tag != "div" or (not text and piece.find(".//img") is not None):
-            add(piece)  # not a line; an image alone stays a block of its own
-        elif any(c.tag in BLOCKS for c in piece) or piece.get("lang") or piece.get("dir") == "rtl":
-            _gather(piece)
-            add(piece)
-        elif not text:  # <div><br></div>: a blank line
-            add(lxml.html.Element("br"))
-        else:
-            add_text(piece.text)
-            for child in list(piece):
-                add(child)
-            add(lxml.html.Element("br"))
-        add_text(tail)
-    gather_lines(container)
 
 
 def _words(body: str) -> str:

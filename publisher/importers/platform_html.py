@@ -21,6 +21,7 @@ import lxml.html
 from lxml import etree
 
 from ..readers.googledocs import styles_as_emphasis
+from ..readers.lines import gather_div_lines
 from ..readers.pagenotes import notes_in
 from .exports import ExportFiles
 
@@ -118,6 +119,7 @@ def clean_post_html(
         _place_image(image, files, base, result, fetch)
     styles_as_emphasis(root)  # before the styles go
     notes_in(root)  # before the ids go: Substack's, Ghost's footnotes
+    gather_div_lines(root)  # before the blank lines (<div><br></div>) go as empty
     for element in list(root.iter("p", "figure", "div", "span")):
         empty = not "".join(element.itertext()).strip() and element.find(".//img") is None
         if empty and _attached(element, root):

@@ -2,14 +2,17 @@
 blank lines is one paragraph, its own line breaks kept.
 
 Editors that write no paragraphs: Etherpad (each line ended by <br>, a blank line between
-paragraphs is two) and Blogger (a <div> per line, <div><br></div> for a blank one, or, in
-its older editor, text and <br> alone). pandoc reads such a run as one paragraph of lines.
+paragraphs is two), Blogger, Gmail and Outlook (a <div> per line, <div><br></div> for a
+blank one, or text and <br> alone). pandoc reads such a run as one paragraph of lines, and
+a <div> per line, unwrapped, ran the lines' words together.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+# What a page's editor wraps a line in, and a cleaner unwraps as layout
+_WRAPPERS = ("div", "section", "article")
 # What ends a paragraph of lines and stays as it is
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _TEXT_BLOCKS = ("p", "ul", "ol", "dl", "pre", "blockquote", "table", "hr", "figure", "address")
@@ -60,3 +63,60 @@ def gather_lines(container: Any) -> list[Any]:
         last = piece
     close()
     return made
+
+
+def gather_div_lines(container: Any) -> None:
+    """Lines written as a <div> each (Blogger's editor, Gmail, Outlook, text pasted from
+    them into any platform's editor) made paragraphs, in place: each <div> of `container`
+    that is a line becomes its text and a line break, a blank one a line break; one that
+    holds blocks, or says its language or direction, has its own lines gathered; then the
+    lines become paragraphs (`gather_lines`). Rebuilt in one pass: lxml's drop_tag looks
+    for each element's place among its siblings, slow for thousands."""
+    import lxml.html
+
+    pieces = list(container)
+    for piece in pieces:
+        container.remove(piece)
+    last: Any = None
+    open_line = bool((container.text or "").strip())  # words not yet ended by a break
+
+    def add(node: Any) -> None:
+        nonlocal last, open_line
+        container.append(node)
+        last = node
+        open_line = isinstance(node.tag, str) and node.tag != "br" and node.tag not in BLOCKS
+
+    def add_text(text: str | None) -> None:
+        nonlocal open_line
+        if text and last is None:
+            container.text = (container.text or "") + text
+        elif text:
+            last.tail = (last.tail or "") + text
+        open_line = open_line or bool(text and text.strip())
+
+    def end_line() -> None:  # a <div> starts on a line of its own
+        if open_line:
+            add(lxml.html.Element("br"))
+
+    for piece in pieces:
+        tail, piece.tail = piece.tail, None
+        wrapper = piece.tag in _WRAPPERS
+        text = "".join(piece.itertext()).strip() if wrapper else ""
+        if not wrapper or (not text and piece.find(".//img") is not None):
+            if isinstance(piece.tag, str) and any(True for _ in piece.iter(*_WRAPPERS)):
+                gather_div_lines(piece)  # a quote's, a list item's lines
+            add(piece)  # not a line; an image alone stays a block of its own
+        elif any(c.tag in BLOCKS for c in piece) or piece.get("lang") or piece.get("dir") == "rtl":
+            gather_div_lines(piece)
+            add(piece)
+        elif not text:  # <div><br></div>: a blank line
+            end_line()
+            add(lxml.html.Element("br"))
+        else:
+            end_line()
+            add_text(piece.text)
+            for child in list(piece):
+                add(child)
+            add(lxml.html.Element("br"))
+        add_text(tail)
+    gather_lines(container)
