@@ -591,6 +591,28 @@ def test_no_two_words_a_browser_shows_apart_run_together_once_cleaned(post: str)
     assert not re.search(r"xw\d", text), cleaned
 
 
+def test_a_campaign_laid_out_in_table_cells_keeps_each_cells_words_apart(tmp_path: Path) -> None:
+    """A campaign page whose template has no text blocks (an old or hand-made template)
+    keeps its body with the layout tables unwrapped: each cell's text ran into the next."""
+    page = tmp_path / "campaign-bulletin-9.html"
+    page.write_text(
+        '<html><head><meta property="og:url" content="https://us5.campaign-archive.com/'
+        '?u=0a1b2c&amp;id=c9"><title>Bulletin 9</title></head><body><table><tr><td>Dear'
+        " members,</td></tr><tr><td>The strike starts Monday.</td></tr><tr><td><table><tr>"
+        "<td>Meet at the gates.</td><td>Bring a flask.</td></tr></table></td></tr></table>"
+        "</body></html>"
+    )
+    root = new_workspace(tmp_path / "ws")
+    (written,) = import_export(page, root).written
+    body = read_document(written.document, "x", root / "documents", "en").body_html
+    text = lxml.html.fragment_fromstring(body, create_parent="div")
+    lines = [" ".join(p.text_content().split()) for p in text.iter("p")]
+    assert lines == [
+        "Dear members, The strike starts Monday.",
+        "Meet at the gates. Bring a flask.",
+    ]
+
+
 def test_a_wxr_file_cannot_read_local_files_through_entities(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("the committee's bank details")

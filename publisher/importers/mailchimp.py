@@ -35,6 +35,7 @@ _CAMPAIGN = re.compile(
     rb'class="[^"]*\b(mcnTextContent|mceText)\b|og:url"\s+content="https?://[\w.-]*campaign-archive\.com/'
 )
 _LAYOUT_TAGS = ("table", "tbody", "thead", "tr", "td", "th", "center")
+_CELLS = ("td", "th", "center")
 
 
 def recognises(files: ExportFiles) -> bool:
@@ -112,7 +113,10 @@ def _body(page: lxml.html.HtmlElement) -> str:
         if isinstance(element.tag, str) and _furniture(element) and element.getparent() is not None:
             element.drop_tree()
     for element in list(body.iter(*_LAYOUT_TAGS)):
-        element.drop_tag()
+        if element.tag in _CELLS:
+            element.tag = "div"  # a cell is a block of its own: its text stays apart
+        else:
+            element.drop_tag()
     return _inner(body)
 
 
