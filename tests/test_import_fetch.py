@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import json
-import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import answering
 from PIL import Image
 
 from publisher.cli import main
@@ -44,47 +44,42 @@ PICTURE = png()
 
 
 class Server:
-    """Pictures and not-pictures on 127.0.0.1, with the paths asked for."""
+    """Pictures and not-pictures on 127.0.0.1 (`url`), with the paths asked for."""
 
-    def __init__(self) -> None:
-        asked = self.asked = []
+    def __init__(self, port: int, asked: list[str]) -> None:
+        self.url, self.asked = f"http://127.0.0.1:{port}", asked
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                asked.append(self.path)
-                if self.path == "/redirect":
-                    self.send_response(302)
-                    self.send_header("Location", "/pic.png")
-                    self.end_headers()
-                    return
-                body = {
-                    "/pic.png": PICTURE,
-                    "/page.txt": b"not a picture at all",
-                    "/huge.png": PICTURE + b"\0" * LIMIT,
-                }.get(self.path)
-                self.send_response(200 if body is not None else 404)
-                self.send_header("Content-Length", str(len(body or b"")))
-                self.end_headers()
-                self.wfile.write(body or b"")
 
-            def log_message(self, *args: object) -> None:
-                pass
+class _Pictures(BaseHTTPRequestHandler):
+    asked: list[str]
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
+    def do_GET(self) -> None:
+        self.asked.append(self.path)
+        if self.path == "/redirect":
+            self.send_response(302)
+            self.send_header("Location", "/pic.png")
+            self.end_headers()
+            return
+        body = {
+            "/pic.png": PICTURE,
+            "/page.txt": b"not a picture at all",
+            "/huge.png": PICTURE + b"\0" * LIMIT,
+        }.get(self.path)
+        self.send_response(200 if body is not None else 404)
+        self.send_header("Content-Length", str(len(body or b"")))
+        self.end_headers()
+        self.wfile.write(body or b"")
 
-    def close(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+    def log_message(self, *args: object) -> None:
+        pass
 
 
 @pytest.fixture
 def server() -> Iterator[Server]:
-    running = Server()
-    yield running
-    running.close()
+    asked: list[str] = []
+    handler = type("Pictures", (_Pictures,), {"asked": asked})
+    with answering(ThreadingHTTPServer(("127.0.0.1", 0), handler)) as port:
+        yield Server(port, asked)
 
 
 def blog(tmp_path: Path, picture: str) -> Path:
