@@ -36,7 +36,7 @@ from publisher.scaffold import Identity, create_workspace
 EXPORTS = Path(__file__).parent / "exports"
 PLATFORMS = ("substack", "ghost", "wordpress", "blogger", "medium", "mailchimp", "listmonk")
 Imported = tuple[Path, dict[str, dict[str, Any]]]  # the workspace, each platform's report
-WIDGET_WORDS = ("Subscribe", "Suscr", "Share", "unsubscribe", "Darse de baja", "*|", "youtube")
+WIDGET_WORDS = ("Subscribe", "Suscr", "Share", "unsubscribe", "Darse de baja", "*|")
 
 
 def new_workspace(root: Path) -> Path:
@@ -199,7 +199,9 @@ def test_languages_come_from_the_platform_or_the_text(imported: Imported) -> Non
     }
 
 
-def test_platform_widgets_embeds_and_footers_are_stripped(imported: Imported) -> None:
+def test_platform_widgets_and_footers_are_stripped_and_embeds_made_links(
+    imported: Imported,
+) -> None:
     root, reports = imported
     for report in reports.values():
         for post in report["posts"]:
@@ -207,6 +209,18 @@ def test_platform_widgets_embeds_and_footers_are_stripped(imported: Imported) ->
             text = lxml.html.fragment_fromstring(doc.body_html, create_parent="div").text_content()
             assert not [w for w in WIDGET_WORDS if w.lower() in text.lower()], (post, text)
             assert "<iframe" not in doc.body_html and "<form" not in doc.body_html
+    links = {
+        str(a.get("href")): " ".join(a.text_content().split())
+        for slug in ("cleaners-win-back-pay", "assemblee-generale", "picket-line-holds")
+        for a in lxml.html.fragment_fromstring(
+            document(root, slug).body_html, create_parent="div"
+        ).iter("a")
+    }
+    assert links["https://www.youtube.com/embed/abc123"]  # Substack's video
+    assert links["https://dockside.substack.com/p/cleaners-win-back-pay"] == (
+        "Cleaners win back pay"  # Substack's embedded post, by its title
+    )
+    assert links["https://www.youtube.com/watch?v=abc"]  # WordPress's embed block
     cleaners = document(root, "cleaners-win-back-pay").body_html
     assert "won back every hour of pay" in cleaners and "140 workers" in cleaners
     crane = document(root, "dockside-bulletin-the-crane-drivers-lockout").body_html
@@ -611,6 +625,27 @@ def test_a_campaign_laid_out_in_table_cells_keeps_each_cells_words_apart(tmp_pat
         "Dear members, The strike starts Monday.",
         "Meet at the gates. Bring a flask.",
     ]
+
+
+def test_a_bookmark_card_is_a_link_titled_as_the_card_was() -> None:
+    """Ghost's bookmark card (a link with its page's title, description, icon and picture)
+    went whole with its pictures, only online: the writer's link was lost without a word."""
+    from publisher.importers.platform_html import clean_post_html
+
+    card = (
+        '<p>Read it:</p><figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container"'
+        ' href="https://union.example.org/report"><div class="kg-bookmark-content"><div'
+        ' class="kg-bookmark-title">The rent report</div><div class="kg-bookmark-description">'
+        'What tenants pay.</div><div class="kg-bookmark-metadata"><img class="kg-bookmark-icon"'
+        ' src="https://union.example.org/icon.png" alt=""><span class="kg-bookmark-author">'
+        'Tenants Union</span></div></div><div class="kg-bookmark-thumbnail"><img'
+        ' src="https://union.example.org/cover.jpg" alt=""></div></a></figure>'
+    )
+    cleaned = clean_post_html(card, None)
+    assert cleaned.html == (
+        '<p>Read it:</p><p><a href="https://union.example.org/report">The rent report</a></p>'
+    )
+    assert cleaned.online == []  # the card's icon and picture are not the writer's pictures
 
 
 def test_a_wxr_file_cannot_read_local_files_through_entities(tmp_path: Path) -> None:

@@ -1,7 +1,9 @@
-"""A platform's post HTML → the article alone: subscribe buttons, share bars, embeds,
-paywall notices, email footers and the like are removed, and each image is either one the
+"""A platform's post HTML → the article alone: subscribe buttons, share bars, paywall
+notices, email footers and the like are removed; an embed or link card (a video, another
+post, a tweet, a bookmark) becomes a link to what it shows; each image is either one the
 export brought (copied to the pool) or only online (removed with the figure or link that
-held only it, and listed: never fetched).
+held only it, and listed; fetched only when the editor asks); lines written as a <div>
+each stay lines.
 
 What is left still goes through the pipeline's sanitiser when it is written.
 """
@@ -43,6 +45,11 @@ _FURNITURE_PAIRS = frozenset(
     {("preview", "text"), ("kg", "product"), ("kg", "audio"), ("kg", "video"), ("kg", "file")}
 )
 _WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+# Words of the class of an embed or a link card: Substack's youtube-wrap, embedded-post-wrap
+# and tweet, Ghost's kg-embed-card and kg-bookmark-card, WordPress's wp-block-embed, Medium's
+# graf--iframe
+_CARD_WORDS = frozenset({"youtube", "tweet", "embed", "embedded", "bookmark", "iframe"})
+_ADDRESS = re.compile(r"https?://[^\s\"'<>]+")
 _DROP_TAGS = (
     "script",
     "style",
@@ -98,6 +105,7 @@ def clean_post_html(
     result = CleanBody("")
     for comment in root.xpath("//comment()"):
         _drop(comment)
+    _cards_as_links(root)  # before frames and furniture go: an embed's class says "embed"
     for element in list(root.iter(*_DROP_TAGS)):
         if element.getparent() is not None:
             _drop(element)
@@ -141,6 +149,41 @@ def clean_post_html(
     if root.text and root.text.strip():
         result.html = f"<p>{html.escape(root.text.strip())}</p>" + result.html
     return result
+
+
+def _cards_as_links(root: lxml.html.HtmlElement) -> None:
+    """Each embed and link card (a video, a post, a tweet, a bookmark) becomes a link to
+    what it shows, titled as the card is: an email or a page cannot play or preview it,
+    and the writer put it there for the reader to follow."""
+    for card in list(root.iter()):
+        if not isinstance(card.tag, str) or card.getparent() is None:
+            continue
+        words = {w.lower() for mark in card.get("class", "").split() for w in _WORD.findall(mark)}
+        if not words & _CARD_WORDS or not _attached(card, root):
+            continue
+        address, title = _card_address(card)
+        if not address:
+            continue  # nothing to follow: it goes with the furniture
+        paragraph = lxml.html.Element("p")
+        link = etree.SubElement(paragraph, "a", href=address)
+        link.text = title or address
+        paragraph.tail = card.tail
+        card.getparent().replace(card, paragraph)
+
+
+def _card_address(card: lxml.html.HtmlElement) -> tuple[str, str]:
+    """What a card shows (its link, its frame's page, or an address written in it), and its
+    title (a part of it classed as one, else its link's words)."""
+    titled = card.xpath(".//*[contains(@class, 'title')]")
+    title = " ".join(titled[0].text_content().split()) if titled else ""
+    for element in card.xpath(".//a[@href] | .//iframe[@src]"):
+        found = element.get("href") or element.get("src") or ""
+        if found.startswith(("http://", "https://")):
+            words = " ".join(element.text_content().split()) if element.tag == "a" else ""
+            address = found.replace("youtube-nocookie.com/embed/", "youtube.com/embed/")
+            return address, title or (words if len(words) <= 120 else "")
+    written = _ADDRESS.search(card.text_content())
+    return (written.group(0), title) if written else ("", "")
 
 
 def _furniture(element: lxml.html.HtmlElement) -> bool:
