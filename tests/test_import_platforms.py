@@ -216,7 +216,7 @@ def test_platform_widgets_and_footers_are_stripped_and_embeds_made_links(
             document(root, slug).body_html, create_parent="div"
         ).iter("a")
     }
-    assert links["https://www.youtube.com/embed/abc123"]  # Substack's video
+    assert links["https://www.youtube.com/watch?v=abc123"]  # Substack's video
     assert links["https://dockside.substack.com/p/cleaners-win-back-pay"] == (
         "Cleaners win back pay"  # Substack's embedded post, by its title
     )

@@ -50,6 +50,8 @@ _WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # graf--iframe
 _CARD_WORDS = frozenset({"youtube", "tweet", "embed", "embedded", "bookmark", "iframe"})
 _ADDRESS = re.compile(r"https?://[^\s\"'<>]+")
+# A YouTube player's frame, whose page a reader follows as the video's own
+_YOUTUBE_FRAME = re.compile(r"^https?://(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+).*$")
 _DROP_TAGS = (
     "script",
     "style",
@@ -180,8 +182,9 @@ def _card_address(card: lxml.html.HtmlElement) -> tuple[str, str]:
         found = element.get("href") or element.get("src") or ""
         if found.startswith(("http://", "https://")):
             words = " ".join(element.text_content().split()) if element.tag == "a" else ""
-            address = found.replace("youtube-nocookie.com/embed/", "youtube.com/embed/")
-            return address, title or (words if len(words) <= 120 else "")
+            return _YOUTUBE_FRAME.sub(r"https://www.youtube.com/watch?v=\1", found), title or (
+                words if len(words) <= 120 else ""
+            )
     written = _ADDRESS.search(card.text_content())
     return (written.group(0), title) if written else ("", "")
 
