@@ -15,6 +15,7 @@ import json
 import re
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,15 @@ def as_downloaded(platform: str, into: Path) -> Path:
             if path.is_file():
                 zipped.write(path, path.relative_to(folder).as_posix())
     return archive
+
+
+def wordpress_edited(tmp_path: Path, edit: Callable[[str], str]) -> Path:
+    """A copy of the WordPress export, its WXR file changed by `edit`: the folder."""
+    export = tmp_path / "export"
+    shutil.copytree(EXPORTS / "wordpress", export)
+    wxr = next(export.glob("*.xml"))
+    wxr.write_text(edit(wxr.read_text()))
+    return export
 
 
 def document(root: Path, slug: str) -> Document:
@@ -278,10 +288,7 @@ def test_images_in_the_export_are_copied_and_online_ones_only_listed(imported: I
 
 def test_a_picture_that_came_without_alt_text_is_listed_to_describe(tmp_path: Path) -> None:
     """Its web page would fail the Nu HTML checker and `check`'s alt text rule."""
-    export = tmp_path / "export"
-    shutil.copytree(EXPORTS / "wordpress", export)
-    wxr = next(export.glob("*.xml"))
-    wxr.write_text(wxr.read_text().replace(' alt="Pickets at berth nine"', ""))
+    export = wordpress_edited(tmp_path, lambda wxr: wxr.replace(' alt="Pickets at berth nine"', ""))
     root = new_workspace(tmp_path / "ws")
     report = import_export(export, root)
     assert report.undescribed == [("Picket line holds at berth nine", "picket.png")]
@@ -455,9 +462,6 @@ def test_a_classic_editor_gallery_shows_its_pictures_with_their_captions(
 ) -> None:
     """[gallery] names uploads by id, or shows all those of its post: it was taken out as
     any shortcode, and the pictures lost without a word."""
-    export = tmp_path / "export"
-    shutil.copytree(EXPORTS / "wordpress", export)
-    wxr = next(export.glob("*.xml"))
     upload = (
         "<item><title><![CDATA[night shift]]></title><wp:post_id>20</wp:post_id>"
         "<wp:post_parent>14</wp:post_parent><wp:post_type><![CDATA[attachment]]></wp:post_type>"
@@ -467,12 +471,13 @@ def test_a_classic_editor_gallery_shows_its_pictures_with_their_captions(
         "<![CDATA[_wp_attachment_image_alt]]></wp:meta_key><wp:meta_value>"
         "<![CDATA[The night-shift meeting]]></wp:meta_value></wp:postmeta></item>"
     )
-    text = wxr.read_text().replace("</channel>", upload + "</channel>")
-    text = text.replace(
-        'salida</span><span style="font-weight: 400;">.</span></b>\n',
-        ('salida</span><span style="font-weight: 400;">.</span></b>\n\n' + gallery + "\n"),
-    )
-    wxr.write_text(text)
+    paragraph = 'salida</span><span style="font-weight: 400;">.</span></b>\n'
+
+    def edit(wxr: str) -> str:
+        wxr = wxr.replace("</channel>", upload + "</channel>")
+        return wxr.replace(paragraph, f"{paragraph}\n{gallery}\n")
+
+    export = wordpress_edited(tmp_path, edit)
     root = new_workspace(tmp_path / "ws")
     import_export(export, root)
     document = read_document(
@@ -498,9 +503,6 @@ def test_words_in_brackets_are_kept_and_only_wordpress_shortcodes_shown_as_the_s
     """A quotation's "[sic]" and "[the bosses]" were deleted from every platform's posts, as
     if they were shortcodes. WordPress shows unregistered shortcodes as typed; known ones
     are what the site showed: a video a link to it, a form gone, a page builder's text kept."""
-    export = tmp_path / "export"
-    shutil.copytree(EXPORTS / "wordpress", export)
-    wxr = next(export.glob("*.xml"))
     typed = (
         "The manager said they [the night shift] were [sic] unreliable. [laughter]\n\n"
         "[vc_row][vc_column][vc_column_text]The branch meets on Thursdays.[/vc_column_text]"
@@ -508,11 +510,10 @@ def test_words_in_brackets_are_kept_and_only_wordpress_shortcodes_shown_as_the_s
         "[embed]https://www.youtube.com/watch?v=night-shift[/embed]\n\n"
         '[contact-form to="branch@example.org"][contact-field label="Name"/][/contact-form]\n\n'
     )
-    wxr.write_text(
-        wxr.read_text().replace(
-            "<content:encoded><![CDATA[Los trabajadores",
-            f"<content:encoded><![CDATA[{typed}Los trabajadores",
-        )
+    start = "<content:encoded><![CDATA["
+    export = wordpress_edited(
+        tmp_path,
+        lambda wxr: wxr.replace(f"{start}Los trabajadores", f"{start}{typed}Los trabajadores"),
     )
     root = new_workspace(tmp_path / "ws")
     import_export(export, root)
