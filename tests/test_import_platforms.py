@@ -649,6 +649,46 @@ def test_a_bookmark_card_is_a_link_titled_as_the_card_was() -> None:
     assert cleaned.online == []  # the card's icon and picture are not the writer's pictures
 
 
+GHOST_CARDS: list[tuple[str, dict[str, Any]]] = [
+    ("bookmark", {"url": "https://union.example.org/report", "metadata": {"title": "Rents"}}),
+    ("embed", {"url": "https://www.youtube.com/watch?v=abc", "html": "<iframe></iframe>"}),
+    (
+        "gallery",
+        {
+            "images": [
+                {"src": "/content/images/a.jpg", "alt": "Gates", "caption": "Day 1"},
+                {"src": "/content/images/b.jpg", "alt": "March", "caption": ""},
+            ]
+        },
+    ),
+    ("callout", {"calloutEmoji": "📣", "calloutText": "Picket at <b>6am</b>."}),
+    ("toggle", {"heading": "Can I join?", "content": "<p>Yes: ask your rep.</p>"}),
+    ("signup", {"header": "Subscribe"}),
+]
+GHOST_CARDS_SHOWN = (
+    '<p><a href="https://union.example.org/report">Rents</a></p>'
+    '<p><a href="https://www.youtube.com/watch?v=abc">https://www.youtube.com/watch?v=abc</a></p>'
+    '<figure><img src="/content/images/a.jpg" alt="Gates"><figcaption>Day 1</figcaption></figure>'
+    '<img src="/content/images/b.jpg" alt="March">'
+    "<blockquote><p>📣 Picket at <b>6am</b>.</p></blockquote>"
+    "<h3>Can I join?</h3><p>Yes: ask your rep.</p>"
+)
+
+
+def test_ghost_cards_of_the_writers_show_in_lexical_and_mobiledoc_posts() -> None:
+    """A bookmark, an embed, a gallery, a callout and a toggle were dropped as cards "an
+    article does without" when Ghost's export gave a post as Lexical or Mobiledoc."""
+    from publisher.importers.ghost import lexical_html, mobiledoc_html
+
+    lexical = {"type": "root", "children": [{"type": k, **card} for k, card in GHOST_CARDS]}
+    mobiledoc = {
+        "cards": [[k, card] for k, card in GHOST_CARDS],
+        "sections": [[10, n] for n in range(len(GHOST_CARDS))],
+    }
+    assert lexical_html(lexical) == GHOST_CARDS_SHOWN
+    assert mobiledoc_html(mobiledoc) == GHOST_CARDS_SHOWN
+
+
 def test_a_wxr_file_cannot_read_local_files_through_entities(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("the committee's bank details")

@@ -159,20 +159,53 @@ def lexical_html(node: dict[str, Any]) -> str:
     if kind == "listitem":
         return f"<li>{inner}</li>"
     if kind == "image":
-        caption = node.get("caption", "")
-        image = f'<img src="{html.escape(node.get("src", ""))}" alt="{html.escape(node.get("alt", ""))}">'
-        return f"<figure>{image}<figcaption>{caption}</figcaption></figure>" if caption else image
+        return _figure(str(node.get("src", "")), str(node.get("alt", "")), node.get("caption", ""))
     if kind == "horizontalrule":
         return "<hr>"
     if kind == "html":
         return str(node.get("html", ""))
     if kind == "paragraph":
         return f"<p>{inner}</p>"
-    return ""  # cards an article does without: signup, button, embed, product …
+    return card_html(str(kind), node)
+
+
+def card_html(kind: str, card: dict[str, Any]) -> str:
+    """A card of the writer's (the same fields in Lexical and Mobiledoc): a bookmark or an
+    embed as a link to what it shows, a gallery's pictures, a callout as a quote, a toggle
+    as its heading and text. Cards an article does without (signup, button, product,
+    paywall…) are nothing."""
+    if kind in ("bookmark", "embed"):
+        url = str(card.get("url", ""))
+        metadata = card.get("metadata")
+        title = metadata.get("title", "") if isinstance(metadata, dict) else ""
+        if not url.startswith(("http://", "https://")):
+            return ""
+        return f'<p><a href="{html.escape(url)}">{html.escape(str(title or url))}</a></p>'
+    if kind == "gallery":
+        images = card.get("images")
+        return "".join(
+            _figure(str(i.get("src", "")), str(i.get("alt", "")), str(i.get("caption", "")))
+            for i in (images if isinstance(images, list) else [])
+            if isinstance(i, dict)
+        )
+    if kind == "callout":
+        emoji = html.escape(str(card.get("calloutEmoji", "") or ""))
+        text = str(card.get("calloutText", "") or "")
+        return f"<blockquote><p>{emoji} {text}</p></blockquote>" if text.strip() else ""
+    if kind == "toggle":
+        heading, content = str(card.get("heading", "") or ""), str(card.get("content", "") or "")
+        return f"<h3>{heading}</h3>{content}" if heading.strip() or content.strip() else ""
+    return ""
+
+
+def _figure(src: str, alt: str, caption: str) -> str:
+    image = f'<img src="{html.escape(src)}" alt="{html.escape(alt)}">'
+    return f"<figure>{image}<figcaption>{caption}</figcaption></figure>" if caption else image
 
 
 def mobiledoc_html(doc: dict[str, Any]) -> str:
-    """Ghost 1–4's Mobiledoc → HTML: markup and list sections, image and HTML cards."""
+    """Ghost 1–4's Mobiledoc → HTML: markup and list sections, image and HTML cards, and
+    the writer's other cards (`card_html`)."""
     markups = doc.get("markups", [])
     cards = doc.get("cards", [])
     out = []
@@ -186,12 +219,14 @@ def mobiledoc_html(doc: dict[str, Any]) -> str:
         elif section[0] == 10:
             name, payload = cards[section[1]]
             if name == "image":
-                alt = html.escape(payload.get("alt", ""))
-                out.append(f'<img src="{html.escape(payload.get("src", ""))}" alt="{alt}">')
+                src, alt = str(payload.get("src", "")), str(payload.get("alt", ""))
+                out.append(_figure(src, alt, str(payload.get("caption", "") or "")))
             elif name == "html":
                 out.append(str(payload.get("html", "")))
             elif name == "hr":
                 out.append("<hr>")
+            elif isinstance(payload, dict):
+                out.append(card_html(str(name), payload))
     return "".join(out)
 
 
