@@ -21,6 +21,7 @@ from platform_exports import imported, new_workspace, zipped
 
 from publisher.cli import main
 from publisher.errors import PublisherError
+from publisher.importers.platform_report import rows
 from publisher.importers.platforms import import_export
 
 EXPORT = Path(__file__).parent / "exports" / "telegram" / "ChatExport_2026-03-05"
@@ -87,6 +88,9 @@ def test_an_albums_photos_come_first_with_their_post_and_want_alt_text(tmp_path:
         ("Cleaners win back pay", "photo_2@14-01-2026_09-32-00.jpg"),
         ("Cleaners win back pay", "photo_3@14-01-2026_09-32-00.jpg"),
     ]
+    wanted = [line for line in rows(report, root) if line[1] == "needs alt text"]
+    assert len(wanted) == 1  # one line a post, however many pictures
+    assert "photo_2@14-01-2026_09-32-00.jpg, photo_3@14-01-2026_09-32-00.jpg" in wanted[0][2]
 
 
 def test_a_post_without_a_bold_first_line_is_titled_by_its_first_sentence(

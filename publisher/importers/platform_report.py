@@ -17,6 +17,13 @@ if TYPE_CHECKING:
 WIDTH = 80
 
 
+def _by_post(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for title, name in pairs:
+        grouped.setdefault(title, []).append(name)
+    return grouped
+
+
 def rows(report: PlatformReport, root: Path) -> list[tuple[str, str, str]]:
     """(what was found, what became of it, why or where) for every line of the table."""
     lines: list[tuple[str, str, str]] = []
@@ -30,8 +37,9 @@ def rows(report: PlatformReport, root: Path) -> list[tuple[str, str, str]]:
         lines.append((f"post: {written.post.title}", became, detail))
     for left in report.left_out:
         lines.append((f"{left.kind}: {left.name}", "left out", left.why))
-    for title, name in report.undescribed:
-        why = f"{name}: no words for who cannot see it; write them in its ![…] (check asks)"
+    for title, names in _by_post(report.undescribed).items():  # one line a post: they add up
+        pictures = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        why = f"{pictures}: no words for who cannot see them; write them in ![…] (check asks)"
         lines.append((f"image in: {title}", "needs alt text", why))
     for title, url, why in report.unfetched:
         lines.append((f"image in: {title}", "left out", f"{why}: {url}"))
