@@ -16,10 +16,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from platform_exports import imported, new_workspace, zipped
 
-from publisher.cli import main
 from publisher.errors import PublisherError
 from publisher.importers.platform_report import rows
 from publisher.importers.platforms import import_export
@@ -155,21 +153,31 @@ def test_a_chat_that_is_not_a_channel_is_refused_and_nothing_written(
     assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
 
 
-def test_the_web_page_export_is_refused_saying_to_export_json(tmp_path: Path) -> None:
-    folder = tmp_path / "ChatExport_2026-03-05"
-    folder.mkdir()
-    (folder / "messages.html").write_text(
-        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Exported Data</title></head>'
-        '<body><div class="page_wrap"><div class="page_header"><div class="content">'
-        '<div class="text bold">Dockside Workers</div></div></div><div class="page_body chat_page">'
-        '<div class="history"><div class="message default clearfix" id="message2">'
-        '<div class="body"><div class="text">Cleaners win back pay</div></div></div>'
-        "</div></div></div></body></html>"
-    )
-    root = new_workspace(tmp_path / "ws")
-    result = CliRunner().invoke(main, ["-C", str(root), "import", str(folder)])
-    assert result.exit_code == 1 and "Traceback" not in result.output
-    assert "messages.html" in result.output and "Machine-readable JSON" in result.output
+def test_the_web_page_export_gives_the_documents_the_json_export_gives(tmp_path: Path) -> None:
+    """Telegram Desktop's default format (messages.html, messages2.html…) was refused with
+    "export again as JSON". The fixture under tests/exports/telegram-html/ is the same
+    channel as the JSON one, as Telegram writes its pages."""
+    pages = EXPORT.parents[1] / "telegram-html" / "ChatExport_2026-03-05"
+    from_pages, report = imported(pages, tmp_path / "pages")
+    from_json, _ = imported(EXPORT, tmp_path / "json")
+    assert report.platform == "Telegram"
+    written = sorted(p.name for p in (from_pages / "documents").glob("*.md"))
+    assert written == sorted(
+        p.name for p in (from_json / "documents").glob("*.md") if not p.name.startswith("the-rally")
+    )  # the JSON fixture has one post more: a photo not included
+    for name in written:
+        pages_front, pages_text = text_of(from_pages, name.removesuffix(".md"))
+        json_front, json_text = text_of(from_json, name.removesuffix(".md"))
+        assert pages_text == json_text, name
+        kept = ("title", "authors", "- ", "date", "lang", "tags")
+        assert [line for line in pages_front.splitlines() if line.startswith(kept)] == [
+            line for line in json_front.splitlines() if line.startswith(kept)
+        ], name
+    assert {(x.name, x.why) for x in report.left_out} == {
+        ("1 poll(s)", "no words to publish"),
+        ("1 sticker(s)", "no words to publish"),
+        ("1 voice message(s)", "no words to publish"),
+    }
 
 
 def test_the_json_given_without_its_folder_says_where_the_photos_are(tmp_path: Path) -> None:
@@ -182,3 +190,28 @@ def test_the_json_given_without_its_folder_says_where_the_photos_are(tmp_path: P
         ("photo of 2026-02-12T07:00:00", "not in the export: tick Photos when exporting"),
     }
     assert report.online_images == []  # not taken for pictures on the web
+
+
+def test_a_page_s_own_line_ends_and_indents_read_as_a_browser_shows_them() -> None:
+    """Line breaks are <br>; a line end in the page's source is a space, as on screen."""
+    import lxml.html
+
+    from publisher.importers.telegram_pages import _runs
+
+    text = lxml.html.fragment_fromstring(
+        '<div class="text">\n  A picket\n  at the gates<br><strong>from\n6am</strong>\n</div>'
+    )
+    assert _runs(text) == [
+        {"type": "plain", "text": "A picket at the gates"},
+        {"type": "plain", "text": "\n"},
+        {"type": "bold", "text": "from 6am"},
+    ]
+
+
+def test_an_empty_page_of_the_web_page_export_is_named(tmp_path: Path) -> None:
+    pages = tmp_path / "ChatExport_2026-03-05"
+    shutil.copytree(EXPORT.parents[1] / "telegram-html" / "ChatExport_2026-03-05", pages)
+    (pages / "messages2.html").write_bytes(b"")
+    with pytest.raises(PublisherError, match="an empty or damaged page") as caught:
+        import_export(pages, new_workspace(tmp_path / "ws"))
+    assert "messages2.html" in str(caught.value)

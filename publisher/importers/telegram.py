@@ -1,5 +1,7 @@
-"""A Telegram channel's history, as Telegram Desktop exports it ("Export chat history" in
-"Machine-readable JSON"): `ChatExport_<date>/result.json` beside `photos/` and `files/`.
+"""A Telegram channel's history, as Telegram Desktop exports it ("Export chat history"):
+`ChatExport_<date>/result.json` beside `photos/` and `files/` in "Machine-readable JSON",
+or messages.html, messages2.html… in "HTML", its default (read into the same messages by
+`telegram_pages`).
 
 `result.json` names the chat (`name`, `type`, `id`) and lists its `messages`: each has a
 `date`, its words as `text_entities` (runs of plain, bold, italic, link, text_link with an
@@ -17,7 +19,8 @@ come first in it. Messages without words (stickers, voice, polls…) are counted
 out; service messages (pinned, renamed) are not news.
 
 Only a channel's export is read: a group's or a person's chat is nobody's publication, and
-an export of the whole account holds private chats.
+an export of the whole account holds private chats. (The web pages do not say what kind of
+chat they are: they are read as a channel's.)
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from typing import Any
 
 from ..errors import PublisherError
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, title_from_words
+from .telegram_pages import messages_of, page_names
 
 _CHANNELS = ("public_channel", "private_channel")
 _INLINE = {
@@ -70,21 +74,19 @@ def _html_pages(files: ExportFiles) -> list[str]:
 
 def read(files: ExportFiles) -> PlatformExport:
     name = _result(files)
-    if name is None:
-        raise PublisherError.at(
-            "a Telegram chat exported as web pages (messages.html), which cannot be read back",
-            files.origin,
-            hint="export the channel again from Telegram Desktop with Format: Machine-readable"
-            " JSON, and import that folder or its result.json",
-        )
-    chat = _channel(files, name)
+    if name is not None:
+        chat = _channel(files, name)
+        messages, key = chat.get("messages"), f"{chat.get('id')}"
+    else:  # the web pages Telegram Desktop exports by default
+        name = _html_pages(files)[0]
+        messages = messages_of(files, page_names(files, name))
+        key = name.rpartition("/")[0] or files.origin.stem
     export = PlatformExport("Telegram", files=files)
-    base = name.rpartition("/")[0]  # photo paths start from the JSON's folder
-    messages = chat.get("messages")
+    base = name.rpartition("/")[0]  # photo paths start from the export's folder
     posts, wordless = _posts_and_albums(
         messages if isinstance(messages, list) else [], export, base
     )
-    export.posts = [_post(m, e, "".join(p), f"{chat.get('id')}", base) for m, e, p in posts]
+    export.posts = [_post(m, e, "".join(p), key, base) for m, e, p in posts]
     for kind, count in sorted(wordless.items()):
         if count:
             export.left_out.append(LeftOut("messages", f"{count} {kind}", "no words to publish"))
