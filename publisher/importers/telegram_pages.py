@@ -110,7 +110,9 @@ def _runs(text: Any) -> list[dict[str, Any]]:
                 runs.append({"type": "plain", "text": "\n"})
             elif isinstance(child.tag, str):
                 inner, link = _STYLES.get(child.tag, kind), href
-                if child.tag == "a" and child.get("href", "").startswith(("http", "mailto:")):
+                if child.tag == "a" and child.get("href", "").startswith(
+                    ("http://", "https://", "mailto:")
+                ):
                     inner, link = "text_link", child.get("href", "")  # not a hashtag's ""
                 walk(child, inner, link)
             add(child.tail, kind, href)
