@@ -5,6 +5,7 @@ are fetched when the editor asks, and only then. A real HTTP server on loopback 
 
 from __future__ import annotations
 
+import html
 import io
 import json
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
 from click.testing import CliRunner
 from conftest import answering
@@ -213,3 +215,22 @@ def test_a_thumbnail_linked_to_its_full_size_is_fetched_at_full_size(
     slug = "cleaners-walk-out-at-infirmary"
     assert (root / "documents" / "media" / slug / "pic.png").read_bytes() == PICTURE
     assert report["unfetched_images"] == []
+
+
+def test_a_substack_gallery_s_pictures_are_listed_and_fetched_when_asked(server: Server) -> None:
+    """Substack keeps a gallery's pictures in the JSON of an empty <div>'s data-attrs: the
+    gallery went as an embed, its pictures neither listed nor fetchable."""
+    from publisher.importers.platform_html import clean_post_html
+
+    images = [
+        {"type": "image/png", "src": f"{server.url}/pic.png"},
+        {"src": f"{server.url}/redirect"},
+    ]
+    attrs = json.dumps({"gallery": {"images": images, "caption": "The march", "alt": "Marchers"}})
+    post = f'<p>Before</p><div class="image-gallery-embed" data-attrs="{html.escape(attrs)}"></div>'
+    assert clean_post_html(post, None).online == [i["src"] for i in images]
+    fetched = clean_post_html(post, None, fetch=ImageFetcher(anywhere=True))
+    assert list(fetched.fetched) == [i["src"] for i in images]
+    figures = lxml.html.fragment_fromstring(fetched.html, create_parent="div").xpath("//figure")
+    assert [f.xpath("string(img/@alt)") for f in figures] == ["Marchers", "Marchers"]
+    assert [f.xpath("string(figcaption)") for f in figures] == ["", "The march"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -107,6 +108,7 @@ def clean_post_html(
     result = CleanBody("")
     for comment in root.xpath("//comment()"):
         _drop(comment)
+    _galleries_as_figures(root)  # before the cards: a gallery's class says "embed" too
     _cards_as_links(root)  # before frames and furniture go: an embed's class says "embed"
     for element in list(root.iter(*_DROP_TAGS)):
         if element.getparent() is not None:
@@ -151,6 +153,31 @@ def clean_post_html(
     if root.text and root.text.strip():
         result.html = f"<p>{html.escape(root.text.strip())}</p>" + result.html
     return result
+
+
+def _galleries_as_figures(root: lxml.html.HtmlElement) -> None:
+    """Substack's image gallery: an empty <div class="image-gallery-embed"> whose pictures
+    are only in its data-attrs, as JSON ({"gallery": {"images": [{"src"}], "caption",
+    "alt"}}) made a figure for each picture, the caption under the last."""
+    for holder in list(root.iter("div")):
+        raw = holder.get("data-attrs", "")
+        if "gallery" not in holder.get("class", "") or not raw or holder.getparent() is None:
+            continue
+        try:
+            gallery = json.loads(raw).get("gallery", {})
+            images = [str(i["src"]) for i in gallery.get("images", []) if i.get("src")]
+            alt, caption = str(gallery.get("alt") or ""), str(gallery.get("caption") or "")
+        except (ValueError, AttributeError, TypeError, KeyError):
+            continue
+        figures = [lxml.html.Element("figure") for _ in images]
+        for figure, src in zip(figures, images, strict=True):
+            etree.SubElement(figure, "img", src=src, alt=alt)
+        if figures and caption.strip():
+            etree.SubElement(figures[-1], "figcaption").text = caption
+        for figure in figures:
+            holder.addprevious(figure)
+        if figures:
+            _drop(holder)
 
 
 def _cards_as_links(root: lxml.html.HtmlElement) -> None:
