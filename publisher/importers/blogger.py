@@ -21,7 +21,6 @@ blank lines become a paragraph (`readers.lines`, when the post is cleaned).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,7 +29,7 @@ import lxml.html
 from lxml import etree
 
 from ..errors import PublisherError
-from .exports import ExportFiles, LeftOut, PlatformExport, Post, title_from_words
+from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of, title_from_words
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _BLOGGER = "{http://schemas.google.com/blogger/2018}"
@@ -126,7 +125,7 @@ def _entry(entry: Any, kind: str, export: PlatformExport) -> None:
             title=title,
             body_html=body,
             key=(entry.findtext(f"{_ATOM}id") or title).strip(),
-            date=_day(entry.findtext(f"{_ATOM}published") or ""),
+            date=day_of(entry.findtext(f"{_ATOM}published") or ""),
             authors=[author] if author not in _NO_NAME else [],
             tags=list(dict.fromkeys(label for label in labels if label)),
             summary=(entry.findtext(f"{_BLOGGER}metaDescription") or "").strip(),
@@ -160,10 +159,3 @@ def _paragraphs(markup: str) -> str:
 
 def _words(body: str) -> str:
     return lxml.html.fragment_fromstring(body, create_parent="div").text_content() if body else ""
-
-
-def _day(text: str) -> dt.date | None:
-    try:
-        return dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00")).date()
-    except ValueError:
-        return None

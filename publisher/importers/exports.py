@@ -47,6 +47,15 @@ class Post:
     slug: str = ""  # its document's name, when its old address's last part is none to keep
 
 
+def day_of(timestamp: object) -> dt.date | None:
+    """The day of an ISO 8601 timestamp as the platforms write it ("2026-02-02T09:00:00Z",
+    "…+01:00", "2026-01-14T09:32:00"), or None."""
+    try:
+        return dt.datetime.fromisoformat(str(timestamp).strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
 def title_from_words(text: str) -> str:
     """A title for a post that has none (Blogger and Telegram allow it): its first sentence,
     if short, else its first words."""

@@ -11,13 +11,12 @@ address is Ghost's default permalink, /<slug>/.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 from typing import Any
 
 from ..errors import PublisherError
-from .exports import ExportFiles, LeftOut, PlatformExport, Post
+from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of
 from .members import header_of, read_members_csv, recognise_columns
 
 
@@ -76,7 +75,7 @@ def read(files: ExportFiles) -> PlatformExport:
                 title=title,
                 body_html=_body(post),
                 key=str(post_id or slug),
-                date=_day(post.get("published_at") or post.get("created_at")),
+                date=day_of(post.get("published_at") or post.get("created_at")),
                 authors=post_authors.get(post_id) or ([author] if author else []),
                 tags=[t for t in post_tags.get(post_id, []) if not t.startswith("#")],
                 language=str(post.get("locale") or ""),
@@ -103,13 +102,6 @@ def _joined(rows: list[dict[str, Any]], key: str, names: dict[Any, str]) -> dict
         if row.get(key) in names:
             joined.setdefault(row.get("post_id"), []).append(names[row[key]])
     return joined
-
-
-def _day(text: Any) -> dt.date | None:
-    try:
-        return dt.datetime.fromisoformat(str(text).replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
 
 
 def _body(post: dict[str, Any]) -> str:

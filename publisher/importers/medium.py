@@ -18,7 +18,6 @@ Medium exports as stories without a title).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,7 +25,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from .exports import ExportFiles, LeftOut, PlatformExport, Post
+from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of
 
 _POST = re.compile(r"(?:^|/)posts/[^/]+\.html$")
 _ID = re.compile(r"-[0-9a-f]{10,12}$")  # the story's id, which ends its address
@@ -79,7 +78,7 @@ def _post(name: str, page: Any) -> Post | LeftOut:
         subtitle=subtitle,
         body_html=story,
         key=name,
-        date=_day(_string(page, "//time[@class='dt-published']/@datetime")),
+        date=day_of(_string(page, "//time[@class='dt-published']/@datetime")),
         authors=[author] if author else [],
         summary=summary if summary not in ("", subtitle) else "",
         source=canonical,
@@ -129,10 +128,3 @@ def _first(element: Any, path: str) -> Any:
 def _text(element: Any, path: str) -> str:
     found = _first(element, path)
     return "" if found is None else str(found.text_content())
-
-
-def _day(text: str) -> dt.date | None:
-    try:
-        return dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00")).date()
-    except ValueError:
-        return None

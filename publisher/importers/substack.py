@@ -10,11 +10,10 @@ address of each post is /p/<slug> on the publication's site.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
 
-from .exports import ExportFiles, LeftOut, PlatformExport, Post
+from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of
 from .members import read_members_csv
 
 _PAID = ("only_paid", "founding", "paid")
@@ -60,7 +59,7 @@ def read(files: ExportFiles) -> PlatformExport:
                 subtitle=row.get("subtitle", ""),
                 body_html=files.text(body_name),
                 key=post_id,
-                date=_day(row.get("post_date", "")),
+                date=day_of(row.get("post_date", "")),
                 source=f"{site}/p/{slug}" if site else "",
                 aliases=[f"/p/{slug}"],
                 sent=bool(row.get("email_sent_at")),
@@ -68,10 +67,3 @@ def read(files: ExportFiles) -> PlatformExport:
             )
         )
     return export
-
-
-def _day(text: str) -> dt.date | None:
-    try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None

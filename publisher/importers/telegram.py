@@ -25,7 +25,6 @@ chat they are: they are read as a channel's.)
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import re
@@ -33,7 +32,7 @@ from collections import Counter
 from typing import Any
 
 from ..errors import PublisherError
-from .exports import ExportFiles, LeftOut, PlatformExport, Post, title_from_words
+from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of, title_from_words
 from .telegram_pages import messages_of, page_names
 from .telegram_text import lines_of, paragraphs
 
@@ -197,15 +196,8 @@ def _post(
         title=title,
         body_html=body,
         key=f"{chat}/{message.get('id')}@{message.get('date')}",
-        date=_day(str(message.get("date", ""))),
+        date=day_of(str(message.get("date", ""))),
         authors=[str(by)] if by else [],
         tags=list(dict.fromkeys(tags)),
         base=base,
     )
-
-
-def _day(text: str) -> dt.date | None:
-    try:
-        return dt.datetime.fromisoformat(text.strip()).date()
-    except ValueError:
-        return None
