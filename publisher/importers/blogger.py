@@ -26,7 +26,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
-from lxml import etree
 
 from ..errors import PublisherError
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of, title_from_words
@@ -63,15 +62,8 @@ def read(files: ExportFiles) -> PlatformExport:
             files.origin,
             hint="unzip it and import one blog's feed.atom at a time, into its own workspace",
         )
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    try:
-        feed = etree.fromstring(files.read(feeds[0]), parser)
-    except etree.XMLSyntaxError as exc:
-        single = feeds[0] == files.origin.name  # the feed given alone, not in a zip or folder
-        where = files.origin if single else files.origin / feeds[0]
-        raise PublisherError.at(f"not valid XML: {exc.msg}", where, exc.lineno) from None
     comments = 0
-    for entry in feed.iter(f"{_ATOM}entry"):
+    for entry in files.xml(feeds[0]).iter(f"{_ATOM}entry"):
         kind = _kind(entry)
         if kind == "COMMENT":
             comments += 1

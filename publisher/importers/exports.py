@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from ..errors import PublisherError
 from .members import Member
@@ -166,3 +167,20 @@ class ExportFiles:
 
     def where(self, name: str) -> str:
         return f"{self.origin.name}/{name}" if name != self.origin.name else name
+
+    def path(self, name: str) -> Path:
+        """The file `name` as the editor gave it: the file itself, or in the zip or folder."""
+        return self.origin if name == self.origin.name else self.origin / name
+
+    def xml(self, name: str) -> Any:
+        """The XML file `name` parsed without entities or network, so that it reads no file
+        or address it names; not well-formed, it is named with its line."""
+        from lxml import etree
+
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        try:
+            return etree.fromstring(self.read(name), parser)
+        except etree.XMLSyntaxError as exc:
+            raise PublisherError.at(
+                f"not valid XML: {exc.msg}", self.path(name), exc.lineno
+            ) from None

@@ -58,7 +58,7 @@ def messages_of(files: ExportFiles, names: list[str]) -> list[dict[str, Any]]:
         except (ValueError, etree.ParserError):
             raise PublisherError.at(
                 "an empty or damaged page of the export",
-                files.origin / name,
+                files.path(name),
                 hint="export the chat again from Telegram Desktop",
             ) from None
         for message in page.iter("div"):

@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from lxml import etree
-
 from ..errors import PublisherError
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
 from .wp_shortcodes import shortcodes_shown
@@ -51,16 +49,11 @@ def _wxr_files(files: ExportFiles) -> list[str]:
 
 def read(files: ExportFiles) -> PlatformExport:
     export = PlatformExport("WordPress", files=files)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     channels = []
     for name in _wxr_files(files):
-        where = files.origin if name == files.origin.name else files.origin / name
-        try:
-            channel = etree.fromstring(files.read(name), parser).find("channel")
-        except etree.XMLSyntaxError as exc:
-            raise PublisherError.at(f"not valid XML: {exc.msg}", where, exc.lineno) from None
+        channel = files.xml(name).find("channel")
         if channel is None:
-            raise PublisherError.at("not a WordPress export: no <channel>", where)
+            raise PublisherError.at("not a WordPress export: no <channel>", files.path(name))
         channels.append((channel, {"wp": _wp_namespace(channel)}))
     pictures = [p for channel, ns in channels for p in _attachments(channel, ns)]  # any part
     for channel, ns in channels:
