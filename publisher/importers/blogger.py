@@ -29,6 +29,7 @@ import lxml.html
 
 from ..errors import PublisherError
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of, title_from_words
+from .platform_html import html_words
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _BLOGGER = "{http://schemas.google.com/blogger/2018}"
@@ -92,7 +93,7 @@ def _kind(entry: Any) -> str:
 def _entry(entry: Any, kind: str, export: PlatformExport) -> None:
     body = _paragraphs(entry.findtext(f"{_ATOM}content") or "")
     title = " ".join((entry.findtext(f"{_ATOM}title") or "").split()) or title_from_words(
-        _words(body)
+        html_words(body)
     )
     status = (entry.findtext(f"{_BLOGGER}status") or "LIVE").strip().upper()
     if (entry.findtext(_APP_DRAFT) or "").strip() == "yes":
@@ -129,12 +130,6 @@ def _entry(entry: Any, kind: str, export: PlatformExport) -> None:
     )
 
 
-def _slug(title: str) -> str:
-    from slugify import slugify
-
-    return slugify(title, max_length=60, word_boundary=True) or "post"
-
-
 def _paragraphs(markup: str) -> str:
     """A post's lines gathered into paragraphs (see the module's docstring); the jump
     break (`<a name="more">`, where the blog's home page cut the post) taken out."""
@@ -149,5 +144,7 @@ def _paragraphs(markup: str) -> str:
     return text[len("<div>") : -len("</div>")]
 
 
-def _words(body: str) -> str:
-    return lxml.html.fragment_fromstring(body, create_parent="div").text_content() if body else ""
+def _slug(title: str) -> str:
+    from slugify import slugify
+
+    return slugify(title, max_length=60, word_boundary=True) or "post"

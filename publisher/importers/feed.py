@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from ..errors import PublisherError
 from . import mailchimp
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
+from .platform_html import html_words
 
 _FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.I)
 _CUT = re.compile(
@@ -90,7 +91,7 @@ def _entry(entry: Any, subtitles: bool, export: PlatformExport) -> None:
             # the text's own xml:lang; an RSS channel's <language> is the publication's, which
             # a post in another language does not change: the text tells then
             language=str((content[0].get("language") if content else "") or ""),
-            subtitle=_words(summary) if content and subtitles else "",
+            subtitle=html_words(summary) if content and subtitles else "",
             summary=summary if content and not subtitles and not _opening_of(summary, body) else "",
             source=link,
             aliases=[path] if path not in ("", "/") else [],
@@ -99,24 +100,16 @@ def _entry(entry: Any, subtitles: bool, export: PlatformExport) -> None:
     )
 
 
-def _words(html: str) -> str:
-    import lxml.html
-
-    if not html.strip():
-        return ""
-    return " ".join(lxml.html.fragment_fromstring(html, create_parent="div").text_content().split())
-
-
 def _opening_only(summary: str) -> bool:
     """A description that is the start of a text cut short, as feeds of excerpts end."""
-    words = _words(summary)
+    words = html_words(summary)
     return not words or (len(words.split()) <= _SHORT and bool(_CUT.search(words)))
 
 
 def _opening_of(summary: str, body: str) -> bool:
     """The summary is the body's own first words (cut or not): no summary of its own."""
-    start = _CUT.sub("", _words(summary)).strip().rstrip(".…!?;:, ")
-    return not start or _words(body).startswith(start)
+    start = _CUT.sub("", html_words(summary)).strip().rstrip(".…!?;:, ")
+    return not start or html_words(body).startswith(start)
 
 
 def _day(parsed: Any) -> dt.date | None:

@@ -26,6 +26,7 @@ import lxml.html
 from lxml import etree
 
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of
+from .platform_html import html_words
 
 _POST = re.compile(r"(?:^|/)posts/[^/]+\.html$")
 _ID = re.compile(r"-[0-9a-f]{10,12}$")  # the story's id, which ends its address
@@ -70,7 +71,7 @@ def _post(name: str, page: Any) -> Post | LeftOut:
     author = _string(page, "//a[contains(@class, 'p-author')]")
     address = urlsplit(canonical)
     story = _story(body)
-    if summary.endswith("…") and _words(story).startswith(summary[:-1].rstrip()):
+    if summary.endswith("…") and html_words(story).startswith(summary[:-1].rstrip()):
         summary = ""  # Medium's preview of a story without a subtitle: its first words
     own_domain = address.hostname and not address.hostname.endswith("medium.com")
     return Post(
@@ -114,10 +115,6 @@ def _story(body: Any) -> str:
 def _string(element: Any, path: str) -> str:
     """The text at an XPath, its white space made single spaces."""
     return " ".join(str(element.xpath(f"string({path})")).split())
-
-
-def _words(html: str) -> str:
-    return " ".join(lxml.html.fragment_fromstring(html, create_parent="div").text_content().split())
 
 
 def _first(element: Any, path: str) -> Any:

@@ -97,6 +97,15 @@ class CleanBody:
 Fetch = Callable[[str], "Fetched | str"]
 
 
+def html_words(markup: str) -> str:
+    """The words of an HTML fragment, single-spaced, as a reader sees them."""
+    if not markup.strip():
+        return ""
+    return " ".join(
+        lxml.html.fragment_fromstring(markup, create_parent="div").text_content().split()
+    )
+
+
 def clean_post_html(
     markup: str, files: ExportFiles | None, base: str = "", fetch: Fetch | None = None
 ) -> CleanBody:
