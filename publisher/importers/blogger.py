@@ -125,7 +125,7 @@ def _entry(entry: Any, kind: str, export: PlatformExport) -> None:
             source=link,
             aliases=[old_path] if old_path not in ("", "/") else [],
             sent=kind == "POST",
-            slug=_slug(title) if _UNTITLED.search(old_path) else "",
+            slug=title if _UNTITLED.search(old_path) else "",  # not "blog-post"
         )
     )
 
@@ -142,9 +142,3 @@ def _paragraphs(markup: str) -> str:
         anchor.drop_tag()
     text = str(lxml.html.tostring(root, encoding="unicode"))
     return text[len("<div>") : -len("</div>")]
-
-
-def _slug(title: str) -> str:
-    from slugify import slugify
-
-    return slugify(title, max_length=60, word_boundary=True) or "post"

@@ -45,7 +45,7 @@ class Post:
     sent: bool = False  # sent as a newsletter: becomes an issue
     number: int | None = None  # the platform's own issue number, if any
     base: str = ""  # the folder (in the export) its relative image paths start from
-    slug: str = ""  # its document's name, when its old address's last part is none to keep
+    slug: str = ""  # its document's name (made a slug), when its old address's is none to keep
 
 
 def day_of(timestamp: object) -> dt.date | None:
