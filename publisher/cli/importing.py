@@ -83,8 +83,9 @@ def import_(
             hint="give the workspace's folder: publisher -C DIR …, or --into DIR for a folder"
             " of documents alone",
         )
-    exports = [path for path in files if recognise(path) is not None]
-    plain = [path for path in files if path not in exports]
+    recognised = [(path, recognise(path)) for path in files]  # each read once, not again below
+    exports = [(path, found) for path, found in recognised if found is not None]
+    plain = [path for path, found in recognised if found is None]
     folder = next((path for path in plain if path.is_dir()), None)
     if folder is not None:
         raise PublisherError.at(
@@ -100,8 +101,8 @@ def import_(
     wanted = fetch_images or fetch_images_anywhere
     fetch = _fetcher(fetch_images_anywhere, console) if wanted else None
     reports = [
-        import_export(path, workspace, dry_run, subscribe_into(workspace), fetch)
-        for path in exports
+        import_export(path, workspace, dry_run, subscribe_into(workspace), fetch, found)
+        for path, found in exports
     ]
     documents = (workspace / "documents").resolve()
     report = import_files(plain, (into or documents).resolve(), split, dry_run) if plain else None

@@ -131,11 +131,13 @@ def import_export(
     dry_run: bool = False,
     subscribe: Subscribe | None = None,
     fetch: Fetch | None = None,
+    found: tuple[ModuleType, ExportFiles] | None = None,
 ) -> PlatformReport:
     """Import the export at `path` into `workspace`; `subscribe(members)` puts the list in
     the subscriber database and returns its SubscriberCounts (None: the list is not touched);
-    `fetch` brings the pictures only online (when the editor asks: `--fetch-images`)."""
-    found = recognise(path)
+    `fetch` brings the pictures only online (when the editor asks: `--fetch-images`);
+    `found` is what `recognise(path)` gave, when the caller has asked it already."""
+    found = found or recognise(path)
     if found is None:
         raise PublisherError.at(
             "not an export this importer knows",
