@@ -196,7 +196,7 @@ def _cards_as_links(root: lxml.html.HtmlElement) -> None:
     for card in list(root.iter()):
         if not isinstance(card.tag, str) or card.getparent() is None:
             continue
-        words = {w.lower() for mark in card.get("class", "").split() for w in _WORD.findall(mark)}
+        words = {w for mark in card.get("class", "").split() for w in _words_of(mark)}
         if not words & _CARD_WORDS or not _attached(card, root):
             continue
         address, title = _card_address(card)
@@ -228,12 +228,17 @@ def _card_address(card: lxml.html.HtmlElement) -> tuple[str, str]:
 def _furniture(element: lxml.html.HtmlElement) -> bool:
     """Whether a word of its class or id marks it as a platform's (see _FURNITURE_WORDS)."""
     for mark in f"{element.get('class', '')} {element.get('id', '')}".split():
-        words = [word.lower() for word in _WORD.findall(mark)]
+        words = _words_of(mark)
         if any(w in _FURNITURE_WORDS or w.startswith("subscri") for w in words):
             return True
         if any(pair in _FURNITURE_PAIRS for pair in itertools.pairwise(words)):
             return True
     return False
+
+
+def _words_of(mark: str) -> list[str]:
+    """A class's or id's words, split at -, _ and capitals: mcnFollowBlock → mcn follow block."""
+    return [word.lower() for word in _WORD.findall(mark)]
 
 
 def _button_link(link: lxml.html.HtmlElement) -> bool:
