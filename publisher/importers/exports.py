@@ -144,6 +144,9 @@ class ExportFiles:
     def __iter__(self) -> Iterator[str]:
         return iter(self._readers)
 
+    def __len__(self) -> int:
+        return len(self._readers)
+
     def read(self, name: str) -> bytes:
         return self._readers[name]()
 

@@ -158,7 +158,7 @@ def _photo(message: dict[str, Any], export: PlatformExport, base: str) -> str:
         return ""
     where = f"{base}/{path}" if base else path
     if path.startswith(_NOT_INCLUDED) or export.files is None or where not in export.files:
-        given_alone = export.files is not None and len(list(export.files)) == 1
+        given_alone = export.files is not None and len(export.files) == 1
         why = "not in the export: tick Photos when exporting"
         if given_alone and not path.startswith(_NOT_INCLUDED):
             why = "not beside the JSON: import the ChatExport folder, not its JSON alone"
