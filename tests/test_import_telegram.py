@@ -215,3 +215,16 @@ def test_an_empty_page_of_the_web_page_export_is_named(tmp_path: Path) -> None:
     with pytest.raises(PublisherError, match="an empty or damaged page") as caught:
         import_export(pages, new_workspace(tmp_path / "ws"))
     assert "messages2.html" in str(caught.value)
+
+
+def test_a_closing_line_of_hashtags_typed_as_one_run_is_each_of_its_tags(tmp_path: Path) -> None:
+    """The tags are the line's words that start with #, however its runs are cut: a post
+    edited elsewhere can hold the line "#strike #NHS" as one plain run."""
+    chat = {**RESULT, "messages": [dict(m) for m in RESULT["messages"]]}
+    chat["messages"][10] = {
+        **chat["messages"][10],
+        "text_entities": [{"type": "plain", "text": "The ballot result is in.\n\n#ballot #NHS"}],
+    }
+    root, _ = imported(exported(tmp_path, chat), tmp_path)
+    front, _ = text_of(root, "the-ballot-result-is-in")
+    assert "tags:\n- ballot\n- NHS\n" in front

@@ -38,6 +38,7 @@ from .telegram_text import lines_of, paragraphs
 
 _CHANNELS = ("public_channel", "private_channel")
 _HASHTAGS = re.compile(r"^(?:\s*#\w+)+\s*$")
+_HASHTAG = re.compile(r"#(\w+)")
 _NOT_INCLUDED = "(File not included"
 _HTML_EXPORT = b'class="page_header"'
 
@@ -187,7 +188,7 @@ def _post(
     while lines and not lines[-1]:
         lines.pop()
     if lines and _HASHTAGS.match("".join(text for _, text, _ in lines[-1])):
-        tags = [t.lstrip("#") for _, t, _ in lines.pop() if t.strip()]
+        tags = _HASHTAG.findall("".join(text for _, text, _ in lines.pop()))
     body = photos + paragraphs(lines) + "".join(blocks)  # as Telegram shows it: photos first
     if not title:
         title = title_from_words(" ".join("".join(t for _, t, _ in line) for line in lines))
