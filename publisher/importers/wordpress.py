@@ -55,14 +55,14 @@ def read(files: ExportFiles) -> PlatformExport:
         if channel is None:
             raise PublisherError.at("not a WordPress export: no <channel>", files.path(name))
         channels.append((channel, {"wp": _wp_namespace(channel)}))
-    pictures = [p for channel, ns in channels for p in _attachments(channel, ns)]  # any part
+    uploads = _Uploads.of([p for channel, ns in channels for p in _attachments(channel, ns)])
     for channel, ns in channels:
         authors = {
             a.findtext("wp:author_login", "", ns): a.findtext("wp:author_display_name", "", ns)
             for a in channel.findall("wp:author", ns)
         }
         for item in channel.findall("item"):
-            _item(item, ns, authors, pictures, export)
+            _item(item, ns, authors, uploads, export)
     return export
 
 
@@ -76,6 +76,22 @@ class _Attachment:
     alt: str
     caption: str
     order: int
+
+
+@dataclass(frozen=True)
+class _Uploads:
+    """The export's uploaded pictures (of any part), by id and by the post they were uploaded
+    to, in their order: found once, not searched again for each gallery."""
+
+    by_id: dict[str, _Attachment]
+    by_post: dict[str, list[_Attachment]]
+
+    @classmethod
+    def of(cls, pictures: list[_Attachment]) -> _Uploads:
+        by_post: dict[str, list[_Attachment]] = {}
+        for picture in sorted(pictures, key=lambda p: (p.order, p.id)):
+            by_post.setdefault(picture.parent, []).append(picture)
+        return cls({p.id: p for p in pictures}, by_post)
 
 
 def _attachments(channel: Any, ns: dict[str, str]) -> list[_Attachment]:
@@ -116,7 +132,7 @@ def _item(
     item: Any,
     ns: dict[str, str],
     authors: dict[str, str],
-    pictures: list[_Attachment],
+    uploads: _Uploads,
     export: PlatformExport,
 ) -> None:
     kind = item.findtext("wp:post_type", "post", ns)
@@ -153,7 +169,7 @@ def _item(
     export.posts.append(
         Post(
             title=title,
-            body_html=_paragraphs(item.findtext(_CONTENT) or "", post_id, pictures),
+            body_html=_paragraphs(item.findtext(_CONTENT) or "", post_id, uploads),
             key=post_id or title,
             date=_day(item.findtext("wp:post_date", "", ns)),
             authors=[authors.get(creator) or creator] if creator else [],
@@ -167,12 +183,12 @@ def _item(
     )
 
 
-def _paragraphs(text: str, post_id: str, pictures: list[_Attachment]) -> str:
+def _paragraphs(text: str, post_id: str, uploads: _Uploads) -> str:
     """Classic-editor content keeps paragraphs as blank lines (wpautop adds the <p> when
     showing it), captions as [caption] and galleries as [gallery] shortcodes; block-editor
     content has its own."""
     text = _CAPTION.sub(_figure, text)
-    text = _GALLERY.sub(lambda match: _gallery(match.group(1), post_id, pictures), text)
+    text = _GALLERY.sub(lambda match: _gallery(match.group(1), post_id, uploads), text)
     text = shortcodes_shown(text)
     if "<p" in text or "<!-- wp:" in text:
         return text
@@ -180,15 +196,15 @@ def _paragraphs(text: str, post_id: str, pictures: list[_Attachment]) -> str:
     return "".join(p if p.startswith("<figure") else f"<p>{p}</p>" for p in parts)
 
 
-def _gallery(attributes: str, post_id: str, pictures: list[_Attachment]) -> str:
+def _gallery(attributes: str, post_id: str, uploads: _Uploads) -> str:
     """[gallery ids="12,15"] (or [gallery]: every picture uploaded to the post, in their
     order) → a figure for each picture, its alt text and caption kept."""
     ids = re.search(r"""\b(?:ids|include)\s*=\s*["']?([\d,\s]+)""", attributes)
-    by_id = {p.id: p for p in pictures}
     if ids:
+        by_id = uploads.by_id
         shown = [by_id[i] for i in re.findall(r"\d+", ids.group(1)) if i in by_id]
     else:
-        shown = sorted((p for p in pictures if p.parent == post_id), key=lambda p: (p.order, p.id))
+        shown = uploads.by_post.get(post_id, [])
     return "".join(
         f'<figure><img src="{html.escape(p.url)}" alt="{html.escape(p.alt)}">'
         + (f"<figcaption>{html.escape(p.caption)}</figcaption>" if p.caption else "")
