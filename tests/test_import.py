@@ -82,6 +82,55 @@ def test_date_headers_in_english_spanish_and_french(
     assert str(doc.date) == expected and doc.title == "Un título"
 
 
+ARABIC_TEXT = "نحن، عمال ميناء الإسكندرية، نعلن الإضراب المفتوح ابتداءً من يوم الاثنين. " * 3
+FARSI_TEXT = "ما کارگران بندر اعتصاب نامحدود را از روز دوشنبه اعلام می‌کنیم. " * 3
+
+
+@pytest.mark.parametrize(
+    ("date_line", "expected"),
+    [
+        pytest.param("١٥ مارس ٢٠٢٦", "2026-03-15", id="Arabic-Indic digits, Egypt's months"),
+        pytest.param("الأحد ١٥ آذار ٢٠٢٦", "2026-03-15", id="the Levant's and Iraq's months"),
+        pytest.param("15 آذار/مارس 2026م", "2026-03-15", id="both names, of the common era"),
+        pytest.param("٣ تشرين الأول ٢٠٢٦", "2026-10-03", id="a month name of two words"),
+        pytest.param("15 غشت 2026", "2026-08-15", id="Morocco's months"),
+        pytest.param("القاهرة، ١٥ مارس ٢٠٢٦", "2026-03-15", id="place, Arabic comma, date"),
+        pytest.param(
+            "الأربعاء ١٥ رمضان ١٤٤٧هـ الموافق ٤ مارس ٢٠٢٦م",
+            "2026-03-04",
+            id="Islamic calendar, then ours after 'corresponding to'",
+        ),
+        pytest.param("۱۵ مارس ۲۰۲۶", "2026-03-15", id="Persian digits, a Gregorian month"),
+        # Iran's solar calendar: 1 Farvardin 1405 is 21 March 2026 (Nowruz), and Esfand 1404
+        # has 29 days, so the 15th is 6 March; 1 Aban 1405 is 23 October 2026
+        pytest.param("۱۵ اسفند ۱۴۰۴", "2026-03-06", id="solar calendar"),
+        pytest.param("یک‌شنبه ۲۵ آبان ۱۴۰۵", "2026-11-16", id="solar, with its weekday"),
+        pytest.param("۱ فروردین ۱۴۰۵ هجری شمسی", "2026-03-21", id="solar, marked so"),
+    ],
+)
+def test_date_lines_of_arabic_and_farsi_statements(
+    tmp_path: Path, date_line: str, expected: str
+) -> None:
+    body = FARSI_TEXT if "۱" in date_line or "۲" in date_line else ARABIC_TEXT
+    (doc,) = import_one(tmp_path, f"بيان النقابة\n\n{date_line}\n\n{body}\n")
+    assert str(doc.date) == expected
+    assert date_line not in doc.body_html  # taken as the date, not left as a paragraph
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # 1404 is not a leap year: its Esfand ends on the 29th
+        pytest.param("۳۰ اسفند ۱۴۰۴", id="a day its month lacks"),
+        pytest.param("١٥ رمضان ١٤٤٧", id="a year of the Islamic calendar"),
+        pytest.param("اعتصاب ۱۵ اسفند ۱۴۰۴", id="a heading holding a date"),
+    ],
+)
+def test_what_only_looks_like_a_farsi_or_arabic_date_stays_text(tmp_path: Path, line: str) -> None:
+    (doc,) = import_one(tmp_path, f"بيان النقابة\n\n{line}\n\n{ARABIC_TEXT}\n")
+    assert doc.date is None and line in html_of(doc).text_content()
+
+
 def test_closing_signature_gives_author_and_date_and_stays_in_the_text(tmp_path: Path) -> None:
     (doc,) = import_one(
         tmp_path, f"{LONG}\n\n{LONG}\n\nHarbour Workers Union (HWU), June 28, 2024\n"

@@ -1,5 +1,5 @@
 """Recognising date lines, weekday headers, bylines and signatures in English, Spanish and
-French.
+French, and date lines in Arabic and Farsi.
 
 dateparser reads the dates; the rules here only decide whether a whole line *is* a date
 (or ends in one), so that prose mentioning "7 December 2022" is never mistaken for one.
@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
-LANGUAGES = ["en", "es", "fr"]
+LANGUAGES = ["en", "es", "fr", "ar", "fa"]
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
 _WEEKDAY = re.compile(
     r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[ée]rcoles|"
@@ -36,14 +36,108 @@ _BYLINES = [
 
 @lru_cache(maxsize=2048)
 def parse_date(text: str) -> dt.date | None:
-    """The date `text` consists of, or None. Needs day, month and year."""
-    text = text.strip().rstrip(".")
-    if not _YEAR.search(text) or len(text.split()) > 8 or len(text) > 60:
+    """The date `text` consists of, or None. Needs day, month and year. Arabic and Farsi
+    lines may be written in their own digits, with the month names of the Levant, the
+    Maghreb or Afghanistan, or in Iran's solar calendar ("۱۵ اسفند ۱۴۰۴")."""
+    text = text.translate(_WESTERN_DIGITS).strip().rstrip(".")
+    text = _AD_SUFFIX.sub(r"\1", _common_era_side(text))
+    if len(text.split()) > 8 or len(text) > 60:
+        return None
+    if solar := _SOLAR_DATE.match(text):
+        return _solar_hijri(solar)
+    if not _YEAR.search(text):
         return None
     import dateparser
 
+    if _ARABIC_SCRIPT.search(text):
+        text = _with_standard_month_names(text)
     parsed = dateparser.parse(text, languages=LANGUAGES, settings=_SETTINGS)
     return parsed.date() if parsed else None
+
+
+# Arabic-Indic (١٥) and Persian (۱۵) digits, as Arabic and Farsi texts write dates
+_WESTERN_DIGITS = str.maketrans(
+    {chr(base + n): str(n) for base in (0x0660, 0x06F0) for n in range(10)}
+)
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
+# "2026م" (miladi, of the common era), as Arabic dates often end
+_AD_SUFFIX = re.compile(r"\b(\d{4})\s*م$")
+
+
+def _common_era_side(text: str) -> str:
+    """Of an Arabic date line giving the day in both calendars, "١٥ رمضان ١٤٤٧هـ الموافق
+    ٤ مارس ٢٠٢٦م" ("corresponding to"), the side in ours: the one without هـ."""
+    first, said, second = text.partition(" الموافق ")
+    if not said:
+        return text
+    return second if _HIJRI_MARK.search(first) else first
+
+
+# "1447هـ": a year of the Islamic calendar
+_HIJRI_MARK = re.compile(r"\d{4}\s*هـ")
+# Iran's and Afghanistan's solar calendar, Farvardin to Esfand (Mordad also Amordad)
+_SOLAR_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("فروردین",),
+            ("اردیبهشت",),
+            ("خرداد",),
+            ("تیر",),
+            ("مرداد", "امرداد"),
+            ("شهریور",),
+            ("مهر",),
+            ("آبان",),
+            ("آذر",),
+            ("دی",),
+            ("بهمن",),
+            ("اسفند",),
+        ],
+        start=1,
+    )
+    for name in names
+}
+# A whole date of it: perhaps its weekday, then day, month and year, perhaps marked solar
+# ("ه.ش", "هجری شمسی", "خورشیدی"). The Islamic calendar's years are 14xx too.
+_SOLAR_DATE = re.compile(
+    r"^(?:(?:(?:یک|دو|سه|چهار|پنج)[\s\u200c]?)?شنبه|جمعه)?\s*،?\s*(?P<day>\d{1,2})\s+"
+    rf"(?P<month>{'|'.join(_SOLAR_MONTHS)})\s+(?P<year>1[34]\d\d)"
+    r"(?:\s*(?:ه\.?\s?ش\.?|هجری شمسی|خورشیدی))?$"
+)
+
+
+def _solar_hijri(found: re.Match[str]) -> dt.date | None:
+    """The day of ours a solar date is (convertdate converts), if its month has that day."""
+    from convertdate import persian
+
+    year, month, day = int(found["year"]), _SOLAR_MONTHS[found["month"]], int(found["day"])
+    if not 1 <= day <= persian.month_length(year, month):
+        return None
+    return dt.date(*persian.to_gregorian(year, month, day))
+
+
+def _with_standard_month_names(text: str) -> str:
+    """The Levant's and Iraq's month names (آذار), the Maghreb's (غشت) and Afghanistan's
+    (مارچ) as the Arabic and Farsi names dateparser knows (مارس); "آذار/مارس", both names
+    as Levantine papers print them, as one."""
+    pattern, standard = _regional_month_names()
+    text = pattern.sub(lambda m: standard[m[0]], text)
+    return re.sub(r"(\S+)\s*/\s*\1(?!\S)", r"\1", text)
+
+
+@cache
+def _regional_month_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """From the Unicode CLDR's calendars, as Babel has them."""
+    from babel.dates import get_month_names
+
+    standard: dict[str, str] = {}
+    for locale, language in (("ar_SY", "ar"), ("ar_MA", "ar"), ("ar_DZ", "ar"), ("fa_AF", "fa")):
+        names = get_month_names("wide", locale=language)
+        for number, name in get_month_names("wide", locale=locale).items():
+            if name != names[number]:
+                standard.setdefault(str(name), str(names[number]))
+    alternatives = "|".join(map(re.escape, sorted(standard, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w\u0600-\u06FF])(?:{alternatives})(?![\w\u0600-\u06FF])"), standard
 
 
 def weekday_header(text: str) -> dt.date | None:
@@ -75,13 +169,13 @@ def byline(text: str) -> tuple[str, dt.date] | None:
 def place_and_date(text: str) -> dt.date | None:
     """'Madrid, 3 de marzo de 2026', 'Paris, le 3 mars 2026': a letter's place and date line,
     under its title → the date (the place is no author)."""
-    place, comma, when = text.strip().partition(",")
+    place, comma, when = text.strip().replace("،", ",").partition(",")
     if not comma or any(c.isdigit() for c in place) or not _name_like(place, 4):
         return None
     return parse_date(_ARTICLE.sub("", when.strip()))
 
 
-_ARTICLE = re.compile(r"^(?:on|the|el|le)\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:on|the|el|le|في)\s+", re.IGNORECASE)
 # The closings statements signed as letters end with, on a line above the signer's name.
 _CLOSING = re.compile(
     r"^(?:(?:yours )?in solidarity|solidarity|in unity|(?:yours )?(?:fraternally|sincerely|"
@@ -164,7 +258,7 @@ def author_line(text: str) -> str | None:
 
 _BY = re.compile(r"^(?:by|por|par)\s+", re.IGNORECASE)
 # Between a byline's name and date: a bar, a middle dot, a dash with spaces round it, a comma.
-_SEPARATOR = re.compile(r"\s*[|·•,]\s*|\s+[-–—]\s+")
+_SEPARATOR = re.compile(r"\s*[|·•,،]\s*|\s+[-–—]\s+")
 
 
 def signature(text: str) -> tuple[str, dt.date | None] | None:
@@ -179,7 +273,7 @@ def signature(text: str) -> tuple[str, dt.date | None] | None:
         or text.endswith((".", ";", "?", "!"))
     ):
         return None
-    for match in re.finditer(r",\s*", text):
+    for match in re.finditer(r"[,،]\s*", text):
         head, tail = text[: match.start()], text[match.end() :]
         if (when := parse_date(tail)) and _name_like(head, max_words=14):
             return head, when
