@@ -474,5 +474,5 @@ def test_an_edition_in_a_language_publisher_does_not_speak_is_said_once(
     said = [r.getMessage() for r in caplog.records if "not translated into" in r.getMessage()]
     assert said == [
         f'{manifest}: publisher\'s own words ("Contents", "Read online", "Unsubscribe") are'
-        " not translated into de: they stay in English (translated: ar, en, es, fr)"
+        " not translated into de: they stay in English (translated: ar, en, es, fa, fr)"
     ]
