@@ -70,6 +70,12 @@ def title_from_words(text: str) -> str:
     return " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "")
 
 
+# A post's last line of hashtags alone ("#strike #docks"), which Telegram and Facebook posts
+# end with: its tags
+HASHTAG_LINE = re.compile(r"^(?:\s*#\w+)+\s*$")
+HASHTAG = re.compile(r"#(\w+)")
+
+
 @dataclass(frozen=True)
 class LeftOut:
     """Something found in the export and deliberately not imported."""

@@ -27,18 +27,24 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections import Counter
 from typing import Any
 
 from ..errors import PublisherError
-from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of, title_from_words
+from .exports import (
+    HASHTAG,
+    HASHTAG_LINE,
+    ExportFiles,
+    LeftOut,
+    PlatformExport,
+    Post,
+    day_of,
+    title_from_words,
+)
 from .telegram_pages import messages_of, page_names
 from .telegram_text import lines_of, paragraphs
 
 _CHANNELS = ("public_channel", "private_channel")
-_HASHTAGS = re.compile(r"^(?:\s*#\w+)+\s*$")
-_HASHTAG = re.compile(r"#(\w+)")
 _NOT_INCLUDED = "(File not included"
 _HTML_EXPORT = b'class="page_header"'
 
@@ -187,8 +193,8 @@ def _post(
     tags: list[str] = []
     while lines and not lines[-1]:
         lines.pop()
-    if lines and _HASHTAGS.match("".join(text for _, text, _ in lines[-1])):
-        tags = _HASHTAG.findall("".join(text for _, text, _ in lines.pop()))
+    if lines and HASHTAG_LINE.match("".join(text for _, text, _ in lines[-1])):
+        tags = HASHTAG.findall("".join(text for _, text, _ in lines.pop()))
     body = photos + paragraphs(lines) + "".join(blocks)  # as Telegram shows it: photos first
     if not title:
         title = title_from_words(" ".join("".join(t for _, t, _ in line) for line in lines))

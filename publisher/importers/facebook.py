@@ -1,0 +1,201 @@
+"""A Facebook Page's or profile's posts, as "Download your information" gives them in JSON:
+`this_profile's_activity_across_facebook/posts/profile_posts_1.json` for a Page,
+`your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json` for a
+profile (older downloads: `posts/your_posts_1.json`), numbered on when there are many, with
+the photos in `posts/media/`.
+
+Each post has its `timestamp` (Unix seconds), its words in `data[].post`, and what it
+carries in `attachments[].data[]`: a photo or video as `media`, whose `uri` starts at the
+download's top folder; a shared link as `external_context` with its `url`. Facebook writes
+each string's UTF-8 bytes as if each byte were a character ("HÃ©lÃ¨ne" for "Hélène"):
+they are put back.
+
+Each post with words becomes a document (as a channel's posts do: the material an issue
+is made from). Its words are read as pasted text is (`plaintext.recover`: a title line, a
+statement's signature and date, bullets as lists, bare addresses as links); without a title
+line, its first sentence names it. Its day is its own, unless its words are dated. A line of
+hashtags at its end is its tags. Its photos come first, a link it shares last. A post
+without words (a photo, a check-in, a link alone) is counted and left out, as is a video.
+
+Facebook offers the download as web pages first: those are refused, with how to ask for JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from typing import Any
+
+from ..errors import PublisherError
+from .exports import (
+    HASHTAG,
+    HASHTAG_LINE,
+    ExportFiles,
+    LeftOut,
+    PlatformExport,
+    Post,
+    title_from_words,
+)
+from .plaintext import recover
+
+# profile_posts_1.json, your_posts_1.json, your_posts__check_ins__photos_and_videos_2.json
+_POSTS = re.compile(r"(?:^|/)posts/(?:profile_posts|your_posts\w*?)_(\d+)\.(json|html)$")
+_VIDEO = re.compile(r"\.(?:mp4|mov|m4v|webm|avi)$", re.IGNORECASE)
+
+
+def recognises(files: ExportFiles) -> bool:
+    return any(_POSTS.search(name) for name in files)
+
+
+def read(files: ExportFiles) -> PlatformExport:
+    pages = sorted((n for n in files if _POSTS.search(n)), key=_number)
+    found = [name for name in pages if name.endswith(".json")]
+    if not found:
+        raise PublisherError.at(
+            "Facebook's download as web pages, which does not keep the posts apart",
+            files.origin,
+            hint="download your information again with Format: JSON (Settings > Accounts"
+            " Center > Your information and permissions > Download your information)",
+        )
+    export = PlatformExport("Facebook", files=files)
+    wordless = 0
+    for name in found:
+        for entry in _entries(files, name):
+            post = _post(entry, export)
+            if post is None:
+                wordless += 1
+            else:
+                export.posts.append(post)
+    if wordless:
+        export.left_out.append(
+            LeftOut(
+                "posts",
+                f"{wordless} post(s)",
+                "no words to publish: a photo, a check-in or link alone",
+            )
+        )
+    return export
+
+
+def _number(name: str) -> int:
+    match = _POSTS.search(name)
+    return int(match.group(1)) if match else 0
+
+
+def _entries(files: ExportFiles, name: str) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(files.text(name))
+    except json.JSONDecodeError as exc:
+        raise PublisherError.at(
+            f"not valid JSON: {exc.msg}", files.path(name), exc.lineno
+        ) from None
+    if isinstance(data, dict):  # {"status_updates_v2": [...]}, as some downloads wrap them
+        data = next((value for value in data.values() if isinstance(value, list)), [])
+    return (
+        [_unmangled(entry) for entry in data if isinstance(entry, dict)]
+        if isinstance(data, list)
+        else []
+    )
+
+
+def _unmangled(value: Any) -> Any:
+    """The strings as written: Facebook gives each byte of their UTF-8 as a character of its
+    own. One that cannot have been mangled so (a character above ÿ) is left as it is."""
+    if isinstance(value, str):
+        try:
+            return value.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            return value
+    if isinstance(value, list):
+        return [_unmangled(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _unmangled(item) for key, item in value.items()}
+    return value
+
+
+def _post(entry: dict[str, Any], export: PlatformExport) -> Post | None:
+    attached = [
+        item
+        for attachment in _listed(entry.get("attachments"))
+        if isinstance(attachment, dict)
+        for item in _listed(attachment.get("data"))
+        if isinstance(item, dict)
+    ]
+    media = [item["media"] for item in attached if isinstance(item.get("media"), dict)]
+    words = "\n".join(
+        str(item["post"])
+        for item in _listed(entry.get("data"))
+        if isinstance(item, dict) and item.get("post")
+    )
+    if not words.strip():  # a photo's caption, when the post gave its words only there
+        words = next((str(m["description"]) for m in media if m.get("description")), "")
+    words, tags = _without_hashtag_line(words)
+    if not words.strip():
+        return None
+    day = _day(entry.get("timestamp"))
+    drafts = recover(words, split=False)
+    draft = drafts[0] if drafts else None
+    photos = "".join(_photo(m, day, export) for m in media)
+    shared = "".join(
+        _link(item["external_context"], words)
+        for item in attached
+        if isinstance(item.get("external_context"), dict)
+    )
+    body = draft.body_html if draft else ""
+    return Post(
+        title=(draft.title if draft and draft.title else "") or title_from_words(words),
+        body_html=photos + body + shared,
+        key=f"facebook/{entry.get('timestamp')}",
+        date=(draft.date if draft and draft.date else None) or day,
+        authors=list(draft.authors) if draft else [],
+        tags=tags,
+    )
+
+
+def _listed(value: object) -> list[Any]:
+    """A list the JSON should hold here; anything else (a damaged download) as none."""
+    return value if isinstance(value, list) else []
+
+
+def _link(shared: dict[str, Any], words: str) -> str:
+    """A link the post shares, named as Facebook's card names it; "" if its words have it."""
+    url = str(shared.get("url", ""))
+    if not url.startswith(("https://", "http://")) or url in words:
+        return ""
+    name = str(shared.get("name") or url)
+    return f'<p><a href="{html.escape(url)}">{html.escape(name)}</a></p>'
+
+
+def _day(timestamp: object) -> dt.date | None:
+    """The post's day where the editor is: Facebook gives the moment, not its time zone."""
+    try:
+        return dt.datetime.fromtimestamp(float(str(timestamp))).date()
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def _without_hashtag_line(words: str) -> tuple[str, list[str]]:
+    lines = words.rstrip().split("\n")
+    if lines and HASHTAG_LINE.match(lines[-1]):
+        return "\n".join(lines[:-1]), list(dict.fromkeys(HASHTAG.findall(lines[-1])))
+    return words, []
+
+
+def _photo(media: dict[str, Any], day: dt.date | None, export: PlatformExport) -> str:
+    """The photo's <img> (found in the download by its path), or "" for a video or a photo
+    the download does not hold (each listed)."""
+    uri = str(media.get("uri", ""))
+    if _VIDEO.search(uri):
+        export.left_out.append(
+            LeftOut("video", f"video of {day or '?'}", "a video cannot be printed")
+        )
+        return ""
+    if not uri:
+        return ""
+    if export.files is None or export.files.find(uri) is None:
+        why = "not in the download: import its zip or folder whole, not the posts' JSON alone"
+        export.left_out.append(LeftOut("image", f"photo of {day or '?'}", why))
+        return ""
+    return f'<p><img src="{html.escape(uri)}" alt=""></p>'
