@@ -149,7 +149,8 @@ def import_export(
             " Medium's zip,"
             " Mailchimp's audience zip or"
             " campaign HTML, listmonk's subscribers CSV or JSON, Notion's Markdown & CSV zip,"
-            " Telegram's ChatExport folder (JSON), or a newsletter's feed saved as a file",
+            " Telegram's ChatExport folder (JSON), Facebook's download (JSON), or a"
+            " newsletter's feed saved as a file",
         )
     reader, files = found
     export: PlatformExport = reader.read(files)
