@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system packages publisher needs on Debian/Ubuntu, only those missing:
-# Pango (WeasyPrint), Noto fonts (Latin, Greek, Cyrillic, Arabic), poppler-utils (PDF
+# Pango (WeasyPrint), Noto fonts (Latin, Greek, Cyrillic, Arabic, emoji), poppler-utils (PDF
 # checks), librsvg (an SVG logo drawn for email), a Java runtime (epubcheck, Nu HTML
 # checker), npm (to install the Nu HTML checker),
 # Chromium and, where Debian offers it, its headless shell (Ace, email previews and tests,
@@ -23,6 +23,7 @@ need fontconfig         command -v fc-list
 need fonts-noto-core    has_font "Noto Serif"
 need fonts-noto-core    has_font "Noto Naskh Arabic"
 need fonts-dejavu-core  has_font "DejaVu Sans Mono"
+need fonts-noto-color-emoji has_font "Noto Color Emoji"  # emoji in posts from social media
 need poppler-utils      command -v pdffonts
 need librsvg2-bin       command -v rsvg-convert
 need default-jre-headless command -v java

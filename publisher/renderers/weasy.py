@@ -30,10 +30,13 @@ imported, the tuple is kept until a page is added (pydyf's `add_page` only ever 
 the PDF's bytes are the same.
 
 Hyphenation dictionaries parsed once, not in every process: see hyphenation.py.
+
+Emoji in grey for black-only printing: see `_emoji_in_grey`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes.util
 import dataclasses
 import itertools
@@ -301,11 +304,38 @@ def _table_number(box: Any) -> str | None:
 
 def write_pdf(document: weasyprint.Document, paper: PrintOptions, identifier: str) -> bytes:
     _tag_languages()
-    pdf: bytes = document.write_pdf(
-        finisher=lambda _document, pdf: _set_bleed_box(pdf, paper.bleed * PT_PER_MM),
-        **_pdf_options(paper, identifier),
-    )
+    with _emoji_in_grey(paper.black_only):
+        pdf: bytes = document.write_pdf(
+            finisher=lambda _document, pdf: _set_bleed_box(pdf, paper.bleed * PT_PER_MM),
+            **_pdf_options(paper, identifier),
+        )
     return pdf
+
+
+@contextlib.contextmanager
+def _emoji_in_grey(grey: bool) -> Iterator[None]:
+    """For black-only printing, emoji in grey too. A colour emoji font (Noto Color Emoji)
+    holds each emoji as a picture, which WeasyPrint draws as it writes the PDF, past the
+    fetcher that greys every other picture: while it writes, each is made grey first."""
+    if not grey:
+        yield
+        return
+    import io
+
+    from PIL import Image
+    from weasyprint.draw import text
+
+    made = text.RasterImage
+
+    def grey_emoji(image: Any, image_id: str, data: bytes, *args: Any, **kwargs: Any) -> Any:
+        grey = grey_picture(data)
+        return made(Image.open(io.BytesIO(grey)), f"{image_id}-grey", grey, *args, **kwargs)
+
+    text.RasterImage = grey_emoji
+    try:
+        yield
+    finally:
+        text.RasterImage = made
 
 
 def _pdf_options(paper: PrintOptions, identifier: str) -> dict[str, Any]:
