@@ -74,6 +74,18 @@ def test_the_service_ends_after_its_idle_time(
     assert service.ping() != pid  # the next request starts a new one
 
 
+def test_stopping_the_service_returns_once_it_has_ended_and_cleared_its_folder(
+    private_service: Path,
+) -> None:
+    """The suite's teardown removed the folder while the service was still removing its
+    socket from it: FileNotFoundError, now and then."""
+    pid = service.ping()
+    assert service.stop()
+    assert not alive(pid)
+    assert list(private_service.glob("*.sock")) == []
+    assert not service.stop()  # nothing running now
+
+
 def test_the_service_ends_when_its_socket_is_removed(private_service: Path) -> None:
     pid = service.ping()
     for socket_file in private_service.glob("*.sock"):

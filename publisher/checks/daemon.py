@@ -15,7 +15,7 @@ removed or replaced, or when asked to stop:
     {"tool": "nu", "jar": J, "paths": [P, …]}
                                        → {"messages": [{"path", "lastLine", "message"}, …]}
     {"tool": "ping"}                   → {"pid": its process id}
-    {"tool": "stop"}                   → {"stopping": true}
+    {"tool": "stop"}                   → {"stopping": true, "pid": its process id}
 
 EPUBCheck runs in this process's JVM (JPype); nothing here forks after it starts but to
 execute the Nu checker's server at once. That server is the Nu checker's documented server
@@ -73,7 +73,7 @@ class Daemon:
             return {"pid": os.getpid()}
         if tool == "stop":
             self.stopping.set()
-            return {"stopping": True}
+            return {"stopping": True, "pid": os.getpid()}
         return {"error": f"unknown request {tool!r}"}
 
     def epubcheck(self, epub: Path) -> dict[str, Any]:

@@ -61,15 +61,33 @@ def ping() -> int:
 
 
 def stop() -> bool:
-    """Ask the service to end now; False when none was running (one that goes away as it
-    is asked was ending anyway)."""
+    """Ask the service to end now, and wait (up to 10 s) until it has: its socket and scratch
+    folder gone, so that its folder may be removed. False when none was running (one that
+    goes away as it is asked was ending anyway)."""
     path = _socket_path()
     connection = _connect(path)
     if connection is None:
         return False
+    answer: dict[str, Any] = {}
     with connection, contextlib.suppress(_Gone):
-        _exchange(connection, {"tool": "stop"}, 10, path)
+        answer = _exchange(connection, {"tool": "stop"}, 10, path)
+    pid = answer.get("pid")
+    deadline = time.monotonic() + 10
+    while isinstance(pid, int) and _running(pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
     return True
+
+
+def _running(pid: int) -> bool:
+    """Whether the process `pid` has not ended (a zombie, ended but not yet reaped, has)."""
+    try:
+        os.kill(pid, 0)
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except ProcessLookupError:
+        return False
+    except (OSError, IndexError):  # no /proc to tell a zombie: alive as far as we know
+        return True
+    return state != "Z"
 
 
 def _ask(request: dict[str, Any], limit: float) -> dict[str, Any]:
