@@ -43,6 +43,7 @@ from . import (
     ghost,
     listmonk,
     mailchimp,
+    mastodon,
     medium,
     member_lists,
     notion,
@@ -65,6 +66,7 @@ READERS: tuple[ModuleType, ...] = (
     listmonk,
     notion,
     facebook,
+    mastodon,
     telegram,
     feed,
     member_lists,
@@ -149,8 +151,8 @@ def import_export(
             " Medium's zip,"
             " Mailchimp's audience zip or"
             " campaign HTML, listmonk's subscribers CSV or JSON, Notion's Markdown & CSV zip,"
-            " Telegram's ChatExport folder (JSON), Facebook's download (JSON), or a"
-            " newsletter's feed saved as a file",
+            " Telegram's ChatExport folder (JSON), Facebook's download (JSON), Mastodon's"
+            " archive, or a newsletter's feed saved as a file",
         )
     reader, files = found
     export: PlatformExport = reader.read(files)

@@ -1,0 +1,222 @@
+"""A Mastodon account's posts, as its archive holds them (Preferences > Import and export >
+Request your archive): a zip of `outbox.json`, `actor.json` and `media_attachments/`.
+
+`outbox.json` is an ActivityPub collection: each `Create` activity's `object` is a post (a
+`Note`) with its `content` (HTML), `published` time, `url`, `summary` (its content
+warning), `contentMap` (its language), `tag` (hashtags, mentions), `attachment` (pictures,
+with their description as `name`, at a path from the archive's top folder) and
+`inReplyTo`; an `Announce` is a boost of someone else's post. Who may read a post is in its
+`to` and `cc`: the public collection there makes it public (or unlisted); otherwise it went
+to followers only, or to the people it mentions.
+
+Each public post becomes a document (the material an issue is made from, as a channel's
+posts are), titled by its first sentence, its hashtags its tags, its content warning its
+subtitle. A thread the account wrote as replies to itself, as long statements are posted,
+is one document, its posts in order. Replies to other people, boosts, posts for followers
+or in private, and polls are counted and left out; so are videos and sounds.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter
+from typing import Any
+
+import lxml.html
+
+from ..errors import PublisherError
+from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of, title_from_words
+
+_PUBLIC = (
+    "https://www.w3.org/ns/activitystreams#Public",
+    "as:Public",
+    "Public",
+)
+# A paragraph of hashtags alone, as posts end with
+_HASHTAGS_ONLY = re.compile(r"^(?:\s*#\w+)+\s*$")
+# A thread's count, at a post's start or end: "(2/3)", "2/3", "2/", "🧵"
+_COUNT = r"(?:\(?\d{1,2}/\d{0,2}\)?|🧵)"
+_COUNT_OPENING = re.compile(rf"<p>\s*{_COUNT}\s+")
+_COUNT_CLOSING = re.compile(rf"\s+{_COUNT}\s*</p>")
+
+
+def recognises(files: ExportFiles) -> bool:
+    return _outbox(files) is not None
+
+
+def _outbox(files: ExportFiles) -> str | None:
+    for name in (*files.named("outbox.json"), *files.named("*/outbox.json")):
+        head = files.read(name)[:4096]
+        if b'"orderedItems"' in head or b"activitystreams" in head:
+            return name
+    return None
+
+
+def read(files: ExportFiles) -> PlatformExport:
+    name = _outbox(files)
+    assert name is not None  # recognised
+    try:
+        outbox = json.loads(files.text(name))
+    except json.JSONDecodeError as exc:
+        raise PublisherError.at(
+            f"not valid JSON: {exc.msg}", files.path(name), exc.lineno
+        ) from None
+    items = outbox.get("orderedItems") if isinstance(outbox, dict) else None
+    export = PlatformExport("Mastodon", files=files)
+    left: Counter[str] = Counter()
+    own: dict[str, dict[str, Any]] = {}  # the account's public posts by id
+    for activity in items if isinstance(items, list) else []:
+        if not isinstance(activity, dict):
+            continue
+        post = activity.get("object")
+        if activity.get("type") == "Announce":
+            left["boost(s) of other people's posts"] += 1
+        elif activity.get("type") != "Create" or not isinstance(post, dict):
+            continue
+        elif post.get("type") != "Note":
+            left[f"{str(post.get('type', 'other')).lower()}(s)"] += 1
+        elif not _public(post):
+            left["post(s) for followers or in private"] += 1
+        else:
+            own[str(post.get("id"))] = post
+    threads: dict[str, list[dict[str, Any]]] = {}
+    for key, post in own.items():
+        first = _thread_start(key, own)
+        if first is None:
+            left["replies to other people's posts"] += 1
+        else:
+            threads.setdefault(first, []).append(post)
+    base = name.rpartition("/")[0]
+    export.posts = [
+        _post(sorted(thread, key=lambda p: str(p.get("published", ""))), export)
+        for thread in threads.values()
+    ]
+    export.left_out += [
+        LeftOut("posts", f"{count} {kind}", "not the account's own public words")
+        for kind, count in sorted(left.items())
+    ]
+    for post in export.posts:
+        post.base = base
+    return export
+
+
+def _thread_start(key: str, own: dict[str, dict[str, Any]]) -> str | None:
+    """The first post of the thread `key` belongs to: the one it answers, and the one that
+    answers, and so on, while the account answered itself. None when the thread starts with
+    an answer to someone else (a conversation, not a statement)."""
+    seen = set()
+    while key not in seen:
+        seen.add(key)
+        parent = own[key].get("inReplyTo")
+        if not parent:
+            return key
+        if str(parent) not in own:
+            return None
+        key = str(parent)
+    return None
+
+
+def _public(post: dict[str, Any]) -> bool:
+    """Public or unlisted: the public collection among those it was addressed to."""
+    addressed = [*_listed(post.get("to")), *_listed(post.get("cc"))]
+    return any(address in _PUBLIC for address in addressed)
+
+
+def _listed(value: object) -> list[Any]:
+    if isinstance(value, str):
+        return [value]
+    return value if isinstance(value, list) else []
+
+
+def _post(thread: list[dict[str, Any]], export: PlatformExport) -> Post:
+    first = thread[0]
+    parts = [_content(post, len(thread) > 1) + _pictures(post, export) for post in thread]
+    title, body = _headline("".join(parts))
+    tags = [
+        str(tag.get("name", "")).lstrip("#")
+        for post in thread
+        for tag in _listed(post.get("tag"))
+        if isinstance(tag, dict) and tag.get("type") == "Hashtag"
+    ]
+    languages = first.get("contentMap")
+    language = next(iter(languages), "") if isinstance(languages, dict) and languages else ""
+    return Post(
+        title=title,
+        body_html=body,
+        key=str(first.get("id")),
+        date=day_of(str(first.get("published", ""))),
+        subtitle=str(first.get("summary") or ""),
+        tags=list(dict.fromkeys(tag for tag in tags if tag)),
+        language=str(language),
+        source=str(first.get("url") or ""),
+    )
+
+
+def _headline(body: str) -> tuple[str, str]:
+    """The post's title and the rest: a first paragraph of a few words over more is its
+    headline ("Cleaners win back pay."); otherwise its first sentence names it, and stays."""
+    root = lxml.html.fragment_fromstring(body or "<p></p>", create_parent="div")
+    blocks = [" ".join(block.text_content().split()) for block in root]
+    first = root[0] if len(root) else None
+    headline = (
+        first is not None
+        and first.tag == "p"
+        and first.find(".//img") is None
+        and 0 < len(blocks[0].split()) <= _HEADLINE_WORDS
+        and any(blocks[1:])
+    )
+    if first is None or not headline:
+        return title_from_words("\n".join(blocks)), body
+    root.remove(first)
+    rest = "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+    title = blocks[0]
+    return (title[:-1] if title.endswith(".") and not title.endswith("..") else title), rest
+
+
+_HEADLINE_WORDS = 12
+
+
+def _content(post: dict[str, Any], in_thread: bool) -> str:
+    """The post's HTML, a last paragraph of hashtags alone left out (they are the document's
+    tags), and in a thread without the count that opens or closes a post ("(2/3)", "2/",
+    "🧵"), which the one document has no use for. (The parts of an address Mastodon hides,
+    `invisible`, and cuts short, `ellipsis`, are spans the sanitiser unwraps: the whole
+    address is shown.)"""
+    content = str(post.get("content") or "")
+    if in_thread:
+        content = _COUNT_OPENING.sub("<p>", _COUNT_CLOSING.sub("</p>", content))
+    if not content.strip():
+        return ""
+    root = lxml.html.fragment_fromstring(content, create_parent="div")
+    paragraphs = root.findall("p")
+    if len(paragraphs) > 1 and _HASHTAGS_ONLY.match(paragraphs[-1].text_content()):
+        root.remove(paragraphs[-1])
+    return "".join(lxml.html.tostring(child, encoding="unicode") for child in root) or (
+        f"<p>{html.escape(root.text or '')}</p>"
+    )
+
+
+def _pictures(post: dict[str, Any], export: PlatformExport) -> str:
+    """The post's pictures, each with its description; a video or a sound is listed."""
+    made = []
+    for attachment in _listed(post.get("attachment")):
+        if not isinstance(attachment, dict):
+            continue
+        kind = str(attachment.get("mediaType") or "")
+        url = str(attachment.get("url") or "")
+        if not kind.startswith("image/"):
+            what = kind.partition("/")[0] or "attachment"
+            export.left_out.append(
+                LeftOut(what, url.rpartition("/")[2] or "?", f"a {what} cannot be printed")
+            )
+            continue
+        relative = not url.startswith(("https://", "http://"))
+        if relative and (export.files is None or export.files.find(url) is None):
+            why = "not in the archive: import the archive's zip or folder whole"
+            export.left_out.append(LeftOut("image", url.rpartition("/")[2] or "?", why))
+            continue
+        alt = html.escape(str(attachment.get("name") or ""))
+        made.append(f'<p><img src="{html.escape(url.lstrip("/"))}" alt="{alt}"></p>')
+    return "".join(made)
