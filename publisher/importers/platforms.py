@@ -38,7 +38,6 @@ from . import (
     OFFICE_SUFFIXES,
     TEXT_SUFFIXES,
     blogger,
-    facebook,
     feed,
     ghost,
     listmonk,
@@ -46,6 +45,7 @@ from . import (
     mastodon,
     medium,
     member_lists,
+    meta_downloads,
     notion,
     substack,
     telegram,
@@ -65,7 +65,7 @@ READERS: tuple[ModuleType, ...] = (
     mailchimp,
     listmonk,
     notion,
-    facebook,
+    meta_downloads,
     mastodon,
     telegram,
     feed,
@@ -151,8 +151,8 @@ def import_export(
             " Medium's zip,"
             " Mailchimp's audience zip or"
             " campaign HTML, listmonk's subscribers CSV or JSON, Notion's Markdown & CSV zip,"
-            " Telegram's ChatExport folder (JSON), Facebook's download (JSON), Mastodon's"
-            " archive, or a newsletter's feed saved as a file",
+            " Telegram's ChatExport folder (JSON), Facebook's or Instagram's download"
+            " (JSON), Mastodon's archive, or a newsletter's feed saved as a file",
         )
     reader, files = found
     export: PlatformExport = reader.read(files)
