@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -74,6 +74,34 @@ def title_from_words(text: str) -> str:
 # end with: its tags
 HASHTAG_LINE = re.compile(r"^(?:\s*#\w+)+\s*$")
 HASHTAG = re.compile(r"#(\w+)")
+
+
+def thread_start(key: str, parents: Mapping[str, str | None]) -> str | None:
+    """The first post of the thread the post `key` belongs to, given each of the account's
+    posts' `parents` (the post it answers, or None): the one it answers, and the one that
+    answers, and so on, while the account answered itself. None when the thread starts with
+    an answer to someone else (a conversation, not a statement)."""
+    seen = set()
+    while key not in seen:
+        seen.add(key)
+        parent = parents[key]
+        if not parent:
+            return key
+        if parent not in parents:
+            return None
+        key = parent
+    return None
+
+
+def without_thread_counts(body_html: str) -> str:
+    """A thread's post without the count that opens or closes its paragraphs ("(2/3)",
+    "2/", "🧵"), which the one document the thread becomes has no use for."""
+    return _COUNT_OPENING.sub("<p>", _COUNT_CLOSING.sub("</p>", body_html))
+
+
+_COUNT = r"(?:\(?\d{1,2}/\d{0,2}\)?|🧵)"
+_COUNT_OPENING = re.compile(rf"<p>\s*{_COUNT}\s+")
+_COUNT_CLOSING = re.compile(rf"\s+{_COUNT}\s*</p>")
 
 
 @dataclass(frozen=True)

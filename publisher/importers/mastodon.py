@@ -27,7 +27,16 @@ from typing import Any
 import lxml.html
 
 from ..errors import PublisherError
-from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of, title_from_words
+from .exports import (
+    ExportFiles,
+    LeftOut,
+    PlatformExport,
+    Post,
+    day_of,
+    thread_start,
+    title_from_words,
+    without_thread_counts,
+)
 
 _PUBLIC = (
     "https://www.w3.org/ns/activitystreams#Public",
@@ -36,10 +45,6 @@ _PUBLIC = (
 )
 # A paragraph of hashtags alone, as posts end with
 _HASHTAGS_ONLY = re.compile(r"^(?:\s*#\w+)+\s*$")
-# A thread's count, at a post's start or end: "(2/3)", "2/3", "2/", "🧵"
-_COUNT = r"(?:\(?\d{1,2}/\d{0,2}\)?|🧵)"
-_COUNT_OPENING = re.compile(rf"<p>\s*{_COUNT}\s+")
-_COUNT_CLOSING = re.compile(rf"\s+{_COUNT}\s*</p>")
 
 
 def recognises(files: ExportFiles) -> bool:
@@ -82,8 +87,9 @@ def read(files: ExportFiles) -> PlatformExport:
         else:
             own[str(post.get("id"))] = post
     threads: dict[str, list[dict[str, Any]]] = {}
+    parents = {key: _parent(post) for key, post in own.items()}
     for key, post in own.items():
-        first = _thread_start(key, own)
+        first = thread_start(key, parents)
         if first is None:
             left["replies to other people's posts"] += 1
         else:
@@ -102,20 +108,9 @@ def read(files: ExportFiles) -> PlatformExport:
     return export
 
 
-def _thread_start(key: str, own: dict[str, dict[str, Any]]) -> str | None:
-    """The first post of the thread `key` belongs to: the one it answers, and the one that
-    answers, and so on, while the account answered itself. None when the thread starts with
-    an answer to someone else (a conversation, not a statement)."""
-    seen = set()
-    while key not in seen:
-        seen.add(key)
-        parent = own[key].get("inReplyTo")
-        if not parent:
-            return key
-        if str(parent) not in own:
-            return None
-        key = str(parent)
-    return None
+def _parent(post: dict[str, Any]) -> str | None:
+    parent = post.get("inReplyTo")
+    return str(parent) if parent else None
 
 
 def _public(post: dict[str, Any]) -> bool:
@@ -186,7 +181,7 @@ def _content(post: dict[str, Any], in_thread: bool) -> str:
     address is shown.)"""
     content = str(post.get("content") or "")
     if in_thread:
-        content = _COUNT_OPENING.sub("<p>", _COUNT_CLOSING.sub("</p>", content))
+        content = without_thread_counts(content)
     if not content.strip():
         return ""
     root = lxml.html.fragment_fromstring(content, create_parent="div")
