@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections import Counter
 from typing import Any
 
@@ -28,6 +27,7 @@ import lxml.html
 
 from ..errors import PublisherError
 from .exports import (
+    HASHTAG_LINE,
     ExportFiles,
     LeftOut,
     PlatformExport,
@@ -43,8 +43,6 @@ _PUBLIC = (
     "as:Public",
     "Public",
 )
-# A paragraph of hashtags alone, as posts end with
-_HASHTAGS_ONLY = re.compile(r"^(?:\s*#\w+)+\s*$")
 
 
 def recognises(files: ExportFiles) -> bool:
@@ -186,7 +184,7 @@ def _content(post: dict[str, Any], in_thread: bool) -> str:
         return ""
     root = lxml.html.fragment_fromstring(content, create_parent="div")
     paragraphs = root.findall("p")
-    if len(paragraphs) > 1 and _HASHTAGS_ONLY.match(paragraphs[-1].text_content()):
+    if len(paragraphs) > 1 and HASHTAG_LINE.match(paragraphs[-1].text_content()):
         root.remove(paragraphs[-1])
     return "".join(lxml.html.tostring(child, encoding="unicode") for child in root) or (
         f"<p>{html.escape(root.text or '')}</p>"
