@@ -63,8 +63,8 @@ def import_(
     exported from Substack, Ghost, WordPress, Blogger, Medium, Mailchimp, listmonk or Notion
     (the zip, folder or file as downloaded: posts, issues, images and the list), a
     Telegram channel's posts (Telegram Desktop's export in JSON), a Facebook Page's or an
-    Instagram account's posts (their download in JSON), a Mastodon account's archive, or
-    any newsletter's or blog's feed saved as a file."""
+    Instagram account's posts (their download in JSON), a Mastodon account's archive, a
+    Bluesky account's export (.car), or any newsletter's or blog's feed saved as a file."""
     import json
 
     from rich.console import Console
@@ -94,7 +94,8 @@ def import_(
             folder,
             hint="give the export as downloaded (Substack's, Mailchimp's, Medium's or Google"
             " Takeout's zip, Ghost's JSON, WordPress's .xml, listmonk's CSV or JSON, Telegram's"
-            " ChatExport folder, Facebook's or Instagram's download in JSON, Mastodon's archive),"
+            " ChatExport folder, Facebook's or Instagram's download in JSON, Mastodon's archive,"
+            " Bluesky's .car),"
             " or the files"
             " inside the folder",
         )

@@ -76,6 +76,33 @@ HASHTAG_LINE = re.compile(r"^(?:\s*#\w+)+\s*$")
 HASHTAG = re.compile(r"#(\w+)")
 
 
+def headline(body: str) -> tuple[str, str]:
+    """A social post's title and the rest of its HTML: a first paragraph of a few words over
+    more is its headline ("Cleaners win back pay."), taken out; otherwise its first sentence
+    names it, and stays."""
+    import lxml.html
+
+    root = lxml.html.fragment_fromstring(body or "<p></p>", create_parent="div")
+    blocks = [" ".join(block.text_content().split()) for block in root]
+    first = root[0] if len(root) else None
+    headline = (
+        first is not None
+        and first.tag == "p"
+        and first.find(".//img") is None
+        and 0 < len(blocks[0].split()) <= _HEADLINE_WORDS
+        and any(blocks[1:])
+    )
+    if first is None or not headline:
+        return title_from_words("\n".join(blocks)), body
+    root.remove(first)
+    rest = "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+    title = blocks[0]
+    return (title[:-1] if title.endswith(".") and not title.endswith("..") else title), rest
+
+
+_HEADLINE_WORDS = 12
+
+
 def thread_start(key: str, parents: Mapping[str, str | None]) -> str | None:
     """The first post of the thread the post `key` belongs to, given each of the account's
     posts' `parents` (the post it answers, or None): the one it answers, and the one that

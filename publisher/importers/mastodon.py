@@ -33,8 +33,8 @@ from .exports import (
     PlatformExport,
     Post,
     day_of,
+    headline,
     thread_start,
-    title_from_words,
     without_thread_counts,
 )
 
@@ -126,7 +126,7 @@ def _listed(value: object) -> list[Any]:
 def _post(thread: list[dict[str, Any]], export: PlatformExport) -> Post:
     first = thread[0]
     parts = [_content(post, len(thread) > 1) + _pictures(post, export) for post in thread]
-    title, body = _headline("".join(parts))
+    title, body = headline("".join(parts))
     tags = [
         str(tag.get("name", "")).lstrip("#")
         for post in thread
@@ -145,30 +145,6 @@ def _post(thread: list[dict[str, Any]], export: PlatformExport) -> Post:
         language=str(language),
         source=str(first.get("url") or ""),
     )
-
-
-def _headline(body: str) -> tuple[str, str]:
-    """The post's title and the rest: a first paragraph of a few words over more is its
-    headline ("Cleaners win back pay."); otherwise its first sentence names it, and stays."""
-    root = lxml.html.fragment_fromstring(body or "<p></p>", create_parent="div")
-    blocks = [" ".join(block.text_content().split()) for block in root]
-    first = root[0] if len(root) else None
-    headline = (
-        first is not None
-        and first.tag == "p"
-        and first.find(".//img") is None
-        and 0 < len(blocks[0].split()) <= _HEADLINE_WORDS
-        and any(blocks[1:])
-    )
-    if first is None or not headline:
-        return title_from_words("\n".join(blocks)), body
-    root.remove(first)
-    rest = "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
-    title = blocks[0]
-    return (title[:-1] if title.endswith(".") and not title.endswith("..") else title), rest
-
-
-_HEADLINE_WORDS = 12
 
 
 def _content(post: dict[str, Any], in_thread: bool) -> str:

@@ -38,6 +38,7 @@ from . import (
     OFFICE_SUFFIXES,
     TEXT_SUFFIXES,
     blogger,
+    bluesky,
     feed,
     ghost,
     listmonk,
@@ -67,6 +68,7 @@ READERS: tuple[ModuleType, ...] = (
     notion,
     meta_downloads,
     mastodon,
+    bluesky,
     telegram,
     feed,
     member_lists,
@@ -152,7 +154,8 @@ def import_export(
             " Mailchimp's audience zip or"
             " campaign HTML, listmonk's subscribers CSV or JSON, Notion's Markdown & CSV zip,"
             " Telegram's ChatExport folder (JSON), Facebook's or Instagram's download"
-            " (JSON), Mastodon's archive, or a newsletter's feed saved as a file",
+            " (JSON), Mastodon's archive, Bluesky's .car, or a newsletter's feed saved as a"
+            " file",
         )
     reader, files = found
     export: PlatformExport = reader.read(files)
