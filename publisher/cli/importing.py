@@ -63,8 +63,9 @@ def import_(
     exported from Substack, Ghost, WordPress, Blogger, Medium, Mailchimp, listmonk or Notion
     (the zip, folder or file as downloaded: posts, issues, images and the list), a
     Telegram channel's posts (Telegram Desktop's export in JSON), a Facebook Page's or an
-    Instagram account's posts (their download in JSON), a Mastodon account's archive, a
-    Bluesky account's export (.car), or any newsletter's or blog's feed saved as a file."""
+    Instagram account's posts (their download in JSON), a Mastodon or X (Twitter)
+    account's archive, a Bluesky account's export (.car), or any newsletter's or blog's
+    feed saved as a file."""
     import json
 
     from rich.console import Console
@@ -95,7 +96,7 @@ def import_(
             hint="give the export as downloaded (Substack's, Mailchimp's, Medium's or Google"
             " Takeout's zip, Ghost's JSON, WordPress's .xml, listmonk's CSV or JSON, Telegram's"
             " ChatExport folder, Facebook's or Instagram's download in JSON, Mastodon's archive,"
-            " Bluesky's .car),"
+            " Bluesky's .car, X's archive),"
             " or the files"
             " inside the folder",
         )

@@ -50,6 +50,7 @@ from . import (
     notion,
     substack,
     telegram,
+    twitter,
     wordpress,
 )
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
@@ -69,6 +70,7 @@ READERS: tuple[ModuleType, ...] = (
     meta_downloads,
     mastodon,
     bluesky,
+    twitter,
     telegram,
     feed,
     member_lists,
@@ -154,8 +156,8 @@ def import_export(
             " Mailchimp's audience zip or"
             " campaign HTML, listmonk's subscribers CSV or JSON, Notion's Markdown & CSV zip,"
             " Telegram's ChatExport folder (JSON), Facebook's or Instagram's download"
-            " (JSON), Mastodon's archive, Bluesky's .car, or a newsletter's feed saved as a"
-            " file",
+            " (JSON), Mastodon's or X's archive, Bluesky's .car, or a newsletter's feed"
+            " saved as a file",
         )
     reader, files = found
     export: PlatformExport = reader.read(files)

@@ -1,0 +1,216 @@
+"""An X (Twitter) account's posts, as its archive holds them (Settings > Your account >
+Download an archive of your data): a zip of `Your archive.html`, `assets/` and `data/`, where
+`data/tweets.js` (older: `tweet.js`; large archives also `tweets-part1.js`…) is JSON after
+`window.YTD.tweets.part0 = `, `data/account.js` names the account, and
+`data/tweets_media/` holds the pictures, each named `<post id>-<its name online>`.
+
+Each post has its `full_text` (with &amp; and its kin, and its links as t.co addresses),
+`created_at`, `lang`, `entities` (the t.co addresses with the `expanded_url` they stand
+for, hashtags, mentions), `extended_entities` (its pictures and videos) and, when it
+answers a post, `in_reply_to_status_id_str` and `in_reply_to_user_id_str`.
+
+Each post with words becomes a document (the material an issue is made from, as a
+channel's posts are), titled by its first sentence (or its headline), its hashtags its
+tags, each t.co address the address it stands for, its pictures after its words. A thread
+the account wrote as replies to itself is one document, without its counts ("1/3", "🧵").
+Reposts (retweets), replies to other people and videos are counted and left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from collections import Counter
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from ..errors import PublisherError
+from .exports import (
+    HASHTAG_LINE,
+    ExportFiles,
+    LeftOut,
+    PlatformExport,
+    Post,
+    headline,
+    thread_start,
+    without_thread_counts,
+)
+
+# tweets.js, tweet.js (older archives), tweets-part1.js … (large ones)
+_POSTS = re.compile(r"(?:^|/)data/tweets?(?:-part\d+)?\.js$")
+_ASSIGNMENT = re.compile(rb"^\s*window\.YTD\.\w+\.part\d+\s*=\s*")
+
+
+def recognises(files: ExportFiles) -> bool:
+    return any(_POSTS.search(name) and _ASSIGNMENT.match(files.read(name)[:128]) for name in files)
+
+
+def read(files: ExportFiles) -> PlatformExport:
+    export = PlatformExport("X (Twitter)", files=files)
+    account = ""
+    for name in files.named("*account.js"):
+        for item in _data(files, name):
+            if isinstance(item, dict) and isinstance(item.get("account"), dict):
+                account = str(item["account"].get("accountId", ""))
+    posts: dict[str, dict[str, Any]] = {}
+    left: Counter[str] = Counter()
+    for name in sorted(n for n in files if _POSTS.search(n)):
+        for item in _data(files, name):
+            post = item.get("tweet", item) if isinstance(item, dict) else None
+            if not isinstance(post, dict):
+                continue
+            if str(post.get("full_text", "")).startswith("RT @"):
+                left["repost(s) of other people's posts"] += 1
+            else:
+                posts[str(post.get("id_str", len(posts)))] = post
+    parents = {key: _parent(post, account) for key, post in posts.items()}
+    threads: dict[str, list[dict[str, Any]]] = {}
+    for key, post in posts.items():
+        first = thread_start(key, parents)
+        if first is None:
+            left["replies to other people's posts"] += 1
+        else:
+            threads.setdefault(first, []).append(post)
+    media_folder = next(iter(files.named("*data/tweets_media/*")), "").rpartition("/")[0]
+    for key, thread in threads.items():
+        thread.sort(key=lambda post: _moment(post) or dt.datetime.min.replace(tzinfo=dt.UTC))
+        if made := _post(key, thread, media_folder, export):
+            export.posts.append(made)
+        else:
+            left["post(s) without words"] += 1
+    export.posts.sort(key=lambda made: str(made.date or ""))
+    export.left_out += [
+        LeftOut("posts", f"{count} {kind}", "not the account's own words")
+        for kind, count in sorted(left.items())
+    ]
+    return export
+
+
+def _data(files: ExportFiles, name: str) -> list[Any]:
+    """The JSON after `window.YTD.….part0 = `."""
+    raw = files.read(name)
+    assignment = _ASSIGNMENT.match(raw)
+    if assignment is None:
+        return []
+    try:
+        data = json.loads(raw[assignment.end() :].decode("utf-8-sig").rstrip().rstrip(";"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise PublisherError.at(f"not readable: {exc}", files.path(name)) from None
+    return data if isinstance(data, list) else []
+
+
+def _parent(post: dict[str, Any], account: str) -> str | None:
+    """The post this one answers, None when none; for someone else's, a key no post of the
+    account has."""
+    parent = post.get("in_reply_to_status_id_str")
+    if not parent:
+        return None
+    own = account and str(post.get("in_reply_to_user_id_str", "")) == account
+    return str(parent) if own else f"other:{parent}"
+
+
+def _moment(post: dict[str, Any]) -> dt.datetime | None:
+    try:
+        return parsedate_to_datetime(str(post.get("created_at", "")))
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _post(
+    key: str, thread: list[dict[str, Any]], media_folder: str, export: PlatformExport
+) -> Post | None:
+    parts = [_text(post) + _pictures(post, media_folder, export) for post in thread]
+    if len(thread) > 1:
+        parts = [without_thread_counts(part) for part in parts]
+    if not any(_words(post).strip() for post in thread):
+        return None
+    title, body = headline("".join(parts))
+    tags = [
+        str(tag.get("text", ""))
+        for post in thread
+        for tag in _listed(_entities(post, "entities").get("hashtags"))
+        if isinstance(tag, dict)
+    ]
+    moment = _moment(thread[0])
+    language = str(thread[0].get("lang") or "")
+    return Post(
+        title=title,
+        body_html=body,
+        key=key,
+        date=moment.date() if moment else None,
+        tags=list(dict.fromkeys(tag for tag in tags if tag)),
+        language="" if language in ("und", "zxx", "qme", "qht") else language,
+    )
+
+
+def _listed(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _entities(post: dict[str, Any], field: str) -> dict[str, Any]:
+    found = post.get(field)
+    return found if isinstance(found, dict) else {}
+
+
+def _words(post: dict[str, Any]) -> str:
+    """The post's words: without its pictures' t.co addresses, and hashtags and all."""
+    text = html.unescape(str(post.get("full_text", "")))
+    for media in _media(post):
+        text = text.replace(str(media.get("url", "")) or "\0", "")
+    return text
+
+
+def _text(post: dict[str, Any]) -> str:
+    """The post's words as HTML: each t.co address a link to the address it stands for,
+    blank lines paragraphs, a closing paragraph of hashtags alone left out (they are the
+    document's tags)."""
+    text = _words(post)
+    links = {
+        str(url.get("url")): str(url.get("expanded_url") or url.get("url"))
+        for url in _listed(_entities(post, "entities").get("urls"))
+        if isinstance(url, dict) and url.get("url")
+    }
+    pieces = re.split(f"({'|'.join(map(re.escape, links))})", text) if links else [text]
+    made = "".join(
+        f'<a href="{html.escape(links[piece])}">{html.escape(links[piece])}</a>'
+        if piece in links
+        else html.escape(piece)
+        for piece in pieces
+    )
+    paragraphs = [p.strip() for p in made.split("\n\n") if p.strip()]
+    if len(paragraphs) > 1 and HASHTAG_LINE.match(paragraphs[-1]):
+        paragraphs.pop()
+    return "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs)
+
+
+def _media(post: dict[str, Any]) -> list[dict[str, Any]]:
+    extended = _listed(_entities(post, "extended_entities").get("media"))
+    return [
+        m
+        for m in extended or _listed(_entities(post, "entities").get("media"))
+        if isinstance(m, dict)
+    ]
+
+
+def _pictures(post: dict[str, Any], media_folder: str, export: PlatformExport) -> str:
+    """The post's pictures, from the archive's tweets_media/ (else at their address online,
+    for `--fetch-images`); a video is listed."""
+    made = []
+    for media in _media(post):
+        online = str(media.get("media_url_https") or media.get("media_url") or "")
+        if media.get("type") in ("video", "animated_gif"):
+            day = _moment(post)
+            export.left_out.append(
+                LeftOut(
+                    "video", f"video of {day.date() if day else '?'}", "a video cannot be printed"
+                )
+            )
+            continue
+        name = f"{post.get('id_str', '')}-{online.rpartition('/')[2]}"
+        local = f"{media_folder}/{name}" if media_folder else ""
+        src = local if export.files is not None and local in export.files else online
+        if src:
+            made.append(f'<p><img src="{html.escape(src)}" alt=""></p>')
+    return "".join(made)
