@@ -29,9 +29,10 @@ from .exports import (
     LeftOut,
     PlatformExport,
     Post,
+    by_thread,
+    counted,
     day_of,
     headline,
-    thread_start,
     without_thread_counts,
 )
 
@@ -76,24 +77,15 @@ def read(files: ExportFiles) -> PlatformExport:
         elif kind == _POST and isinstance(record.get("text", ""), str):
             posts[libipld.encode_cid(cid)] = record
     parents = {key: _parent(post) for key, post in posts.items()}
-    threads: dict[str, list[dict[str, Any]]] = {}
-    for key, post in posts.items():
-        first = thread_start(key, parents)
-        if first is None:
-            left["replies to other people's posts"] += 1
-        else:
-            threads.setdefault(first, []).append(post)
+    threads, others = by_thread(posts, parents, lambda post: str(post.get("createdAt", "")))
+    left["replies to other people's posts"] += others
     for key, thread in threads.items():
-        thread.sort(key=lambda record: str(record.get("createdAt", "")))
         if made := _post(key, thread, did, export):
             export.posts.append(made)
         else:
             left["post(s) without words"] += 1
     export.posts.sort(key=lambda made: str(made.date or ""))
-    export.left_out += [
-        LeftOut("posts", f"{count} {kind}", "not the account's own words")
-        for kind, count in sorted(left.items())
-    ]
+    export.left_out += counted(+left, "not the account's own words")
     return export
 
 

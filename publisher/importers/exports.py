@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -118,6 +119,29 @@ def thread_start(key: str, parents: Mapping[str, str | None]) -> str | None:
             return None
         key = parent
     return None
+
+
+def by_thread(
+    posts: Mapping[str, Any], parents: Mapping[str, str | None], when: Callable[[Any], Any]
+) -> tuple[dict[str, list[Any]], int]:
+    """An account's posts (by key) in threads, each keyed by its first post's and in the
+    order of `when`; and how many posts answer someone else's (see `thread_start`)."""
+    threads: dict[str, list[Any]] = {}
+    others = 0
+    for key, post in posts.items():
+        first = thread_start(key, parents)
+        if first is None:
+            others += 1
+        else:
+            threads.setdefault(first, []).append(post)
+    for thread in threads.values():
+        thread.sort(key=when)
+    return threads, others
+
+
+def counted(left: Counter[str], why: str) -> list[LeftOut]:
+    """What was counted and left out, by kind, as the report lists it."""
+    return [LeftOut("posts", f"{count} {kind}", why) for kind, count in sorted(left.items())]
 
 
 def without_thread_counts(body_html: str) -> str:

@@ -32,9 +32,10 @@ from .exports import (
     LeftOut,
     PlatformExport,
     Post,
+    by_thread,
+    counted,
     day_of,
     headline,
-    thread_start,
     without_thread_counts,
 )
 
@@ -84,23 +85,12 @@ def read(files: ExportFiles) -> PlatformExport:
             left["post(s) for followers or in private"] += 1
         else:
             own[str(post.get("id"))] = post
-    threads: dict[str, list[dict[str, Any]]] = {}
     parents = {key: _parent(post) for key, post in own.items()}
-    for key, post in own.items():
-        first = thread_start(key, parents)
-        if first is None:
-            left["replies to other people's posts"] += 1
-        else:
-            threads.setdefault(first, []).append(post)
+    threads, others = by_thread(own, parents, lambda post: str(post.get("published", "")))
+    left["replies to other people's posts"] += others
     base = name.rpartition("/")[0]
-    export.posts = [
-        _post(sorted(thread, key=lambda p: str(p.get("published", ""))), export)
-        for thread in threads.values()
-    ]
-    export.left_out += [
-        LeftOut("posts", f"{count} {kind}", "not the account's own public words")
-        for kind, count in sorted(left.items())
-    ]
+    export.posts = [_post(thread, export) for thread in threads.values()]
+    export.left_out += counted(+left, "not the account's own public words")
     for post in export.posts:
         post.base = base
     return export

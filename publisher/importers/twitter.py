@@ -33,8 +33,9 @@ from .exports import (
     LeftOut,
     PlatformExport,
     Post,
+    by_thread,
+    counted,
     headline,
-    thread_start,
     without_thread_counts,
 )
 
@@ -66,25 +67,17 @@ def read(files: ExportFiles) -> PlatformExport:
             else:
                 posts[str(post.get("id_str", len(posts)))] = post
     parents = {key: _parent(post, account) for key, post in posts.items()}
-    threads: dict[str, list[dict[str, Any]]] = {}
-    for key, post in posts.items():
-        first = thread_start(key, parents)
-        if first is None:
-            left["replies to other people's posts"] += 1
-        else:
-            threads.setdefault(first, []).append(post)
+    earliest = dt.datetime.min.replace(tzinfo=dt.UTC)
+    threads, others = by_thread(posts, parents, lambda post: _moment(post) or earliest)
+    left["replies to other people's posts"] += others
     media_folder = next(iter(files.named("*data/tweets_media/*")), "").rpartition("/")[0]
     for key, thread in threads.items():
-        thread.sort(key=lambda post: _moment(post) or dt.datetime.min.replace(tzinfo=dt.UTC))
         if made := _post(key, thread, media_folder, export):
             export.posts.append(made)
         else:
             left["post(s) without words"] += 1
     export.posts.sort(key=lambda made: str(made.date or ""))
-    export.left_out += [
-        LeftOut("posts", f"{count} {kind}", "not the account's own words")
-        for kind, count in sorted(left.items())
-    ]
+    export.left_out += counted(+left, "not the account's own words")
     return export
 
 
