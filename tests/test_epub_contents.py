@@ -258,3 +258,44 @@ def test_a_note_is_written_the_same_every_time(
             written.add(b"".join(book.read(n) for n in chapters))
     (chapter,) = written
     assert b'<div lang="es" dir="ltr">' in chapter and "Según el sindicato".encode() in chapter
+
+
+def test_articles_of_one_title_and_articles_named_as_a_section_keep_every_id_apart(
+    tmp_path: Path,
+) -> None:
+    """Two statements of one title (its slug and the slug pandoc gave the second heading
+    were the same), a document named "news" in the section News and one named
+    "editorial" beside the editorial: the EPUB held ids twice, so its contents led to the
+    wrong article and EPUBCheck said the contents were out of reading order (NAV-011)."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
+    documents = root / "documents"
+    for slug, title in [
+        ("statement", "Statement"),
+        ("statement-1", "Statement"),
+        ("statement-2", "Statement"),
+        ("news", "News"),
+        ("editorial", "Editorial"),
+    ]:
+        (documents / f"{slug}.md").write_text(f"---\ntitle: {title}\n---\n\nThe {slug}.\n")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text().replace(
+            "documents: [first-article, second-article]",
+            "documents: [statement, statement-1, statement-2, news, editorial]",
+        )
+    )
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        report = build(root, formats=["epub"])
+    path = report.out_dir / ISSUE / f"{ISSUE}.epub"
+    parts = _parts(path)
+    for name, tree in parts.items():
+        ids = [str(i) for i in tree.xpath("//@id")]
+        assert sorted(ids) == sorted(set(ids)), (name, [i for i in ids if ids.count(i) > 1])
+    for link in parts["EPUB/nav.xhtml"].xpath(
+        "//html:nav[@epub:type='toc']//html:a", namespaces=NS
+    ):
+        chapter, _, target = str(link.get("href")).partition("#")
+        heading = parts[f"EPUB/{chapter}"].xpath("//*[@id=$t]", t=target)[0]
+        assert " ".join(heading.xpath("string()").split()).startswith(link.xpath("string()"))
+    assert [m for m in epubcheck_messages(path) if "NAV-011" in m or "RSC-005" in m] == []
