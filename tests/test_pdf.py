@@ -785,3 +785,38 @@ def test_the_examples_headings_stay_with_their_text(built_example: BuildReport) 
     for path in built_example.out_dir.glob("*/*.pdf"):
         if path.stem == path.parent.name:
             assert_no_heading_at_a_page_foot(path, headings)
+
+
+def test_the_contents_lead_to_an_article_named_editorial_not_to_the_editorial(
+    tmp_path: Path,
+) -> None:
+    """An editor's letter kept as documents/editorial.md shared its id with the issue's
+    editorial: its line in the contents led to the editorial."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
+    letter = "Letter from the chair"
+    (root / "documents" / "editorial.md").write_text(
+        f"---\ntitle: {letter}\n---\n\n" + "The chair writes to every member. " * 150
+    )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text().replace(
+            "[first-article, second-article]", "[first-article, editorial]"
+        )
+    )
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        report = build(root, formats=["pdf"])
+    path = report.out_dir / "001-first" / "001-first.pdf"
+    with pymupdf.open(path) as pdf:
+        linked = [
+            link
+            for page in pdf
+            for link in page.get_links()
+            if page.get_textbox(link["from"]).strip().startswith(letter)
+        ]
+        assert linked, f"no link to {letter!r} in the contents"
+        for link in linked:
+            target = pdf[link["page"]]
+            (heading,) = [r for r in target.search_for(letter) if r.height > 18]  # its title
+            # a named destination's point counts up from the page's foot, as PDF does
+            assert abs(target.rect.height - link["to"].y - heading.y0) < 10, (link, heading)

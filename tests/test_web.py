@@ -193,3 +193,31 @@ def test_a_site_built_without_its_feeds_links_none_until_they_are_built(tmp_path
 
 def page_of(path: Path) -> lxml.html.HtmlElement:
     return lxml.html.parse(str(path)).getroot()
+
+
+def test_an_article_named_editorial_keeps_its_id_apart_from_the_issues_editorial(
+    tmp_path: Path,
+) -> None:
+    """An editor's letter kept as documents/editorial.md shared its id with the issue's
+    editorial: the issue page held it twice, and its line in the contents led to the
+    editorial."""
+    from conftest import WORKSPACES, copy_workspace
+
+    from publisher.build import build
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    (root / "documents" / "editorial.md").write_text(
+        "---\ntitle: Letter from the chair\n---\n\nDear members.\n"
+    )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace("second-article]", "editorial]"))
+    report = build(root, formats=["web"])
+    issue = page(report, "001-first/index.html")
+    ids = [str(i) for i in issue.xpath("//@id")]
+    assert sorted(ids) == sorted(set(ids)), [i for i in ids if ids.count(i) > 1]
+    (letter,) = issue.xpath("//nav[@class='contents']//a[. = 'Letter from the chair']/@href")
+    (target,) = issue.xpath("//*[@id=$id]", id=letter.split("#")[-1])
+    assert "Dear members." in target.text_content()
+    (editorial,) = issue.xpath("//nav[@class='contents']//a[. = 'Editorial']/@href")
+    (target,) = issue.xpath("//*[@id=$id]", id=editorial.split("#")[-1])
+    assert "Hello from the editors." in target.text_content()  # the manifest's editorial

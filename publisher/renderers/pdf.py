@@ -133,13 +133,13 @@ def page_scale(paper: PrintOptions) -> float:
 
 
 def cover_length(document: weasyprint.Document, paper: PrintOptions) -> float:
-    """How many pages the cover takes, from where it ends (#cover-end): 0.5 when it ends
+    """How many pages the cover takes, from where it ends (#issue--cover-end): 0.5 when it ends
     halfway down the first page; 0 for a cover that does not mark its end (a theme's own
     issue.html)."""
     top = paper.margins[0] * CSS_PX_PER_MM
     height = paper.content_height_mm * CSS_PX_PER_MM
     for number, page in enumerate(document.pages):
-        if "cover-end" in page.anchors:
-            y: float = page.anchors["cover-end"][1]
+        if "issue--cover-end" in page.anchors:
+            y: float = page.anchors["issue--cover-end"][1]
             return number + (y - top) / height
     return 0.0
