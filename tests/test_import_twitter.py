@@ -72,11 +72,13 @@ def test_a_thread_the_account_wrote_to_itself_is_one_document_without_its_counts
 def test_what_is_not_the_accounts_own_words_is_counted_and_left_out(tmp_path: Path) -> None:
     root, report = imported(EXPORT, tmp_path)
     assert {(x.kind, x.name) for x in report.left_out} == {
-        ("posts", "1 post(s) without words"),  # a picture alone
+        ("posts", "1 post(s)"),  # a picture alone
         ("posts", "1 replies to other people's posts"),
         ("posts", "1 repost(s) of other people's posts"),
         ("video", "video of 2026-03-05"),
     }
+    (wordless,) = [x.why for x in report.left_out if x.name == "1 post(s)"]
+    assert wordless.startswith("no words to publish")  # the account's own, not someone else's
     written = " ".join(p.read_text(encoding="utf-8") for p in (root / "documents").glob("*.md"))
     assert "we will be there" not in written and "gate 3 held" not in written
     front, _ = text_of(root, "los-jornaleros-de-almeria-convocan-huelga-en-los")

@@ -69,6 +69,7 @@ def read(files: ExportFiles) -> PlatformExport:
     did = str(commit.get("did", "")) if isinstance(commit, dict) else ""
     export = PlatformExport("Bluesky", files=files)
     left: Counter[str] = Counter()
+    wordless: Counter[str] = Counter()
     posts: dict[str, dict[str, Any]] = {}  # by content id
     for cid, record in blocks.items():
         kind = record.get("$type") if isinstance(record, dict) else None
@@ -83,9 +84,10 @@ def read(files: ExportFiles) -> PlatformExport:
         if made := _post(key, thread, did, export):
             export.posts.append(made)
         else:
-            left["post(s) without words"] += 1
+            wordless["post(s)"] += 1
     export.posts.sort(key=lambda made: str(made.date or ""))
     export.left_out += counted(+left, "not the account's own words")
+    export.left_out += counted(wordless, "no words to publish: a picture alone")
     return export
 
 

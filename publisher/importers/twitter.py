@@ -57,6 +57,7 @@ def read(files: ExportFiles) -> PlatformExport:
                 account = str(item["account"].get("accountId", ""))
     posts: dict[str, dict[str, Any]] = {}
     left: Counter[str] = Counter()
+    wordless: Counter[str] = Counter()
     for name in sorted(n for n in files if _POSTS.search(n)):
         for item in _data(files, name):
             post = item.get("tweet", item) if isinstance(item, dict) else None
@@ -75,9 +76,10 @@ def read(files: ExportFiles) -> PlatformExport:
         if made := _post(key, thread, media_folder, export):
             export.posts.append(made)
         else:
-            left["post(s) without words"] += 1
+            wordless["post(s)"] += 1
     export.posts.sort(key=lambda made: str(made.date or ""))
     export.left_out += counted(+left, "not the account's own words")
+    export.left_out += counted(wordless, "no words to publish: a picture alone")
     return export
 
 
