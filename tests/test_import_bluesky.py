@@ -56,6 +56,8 @@ def test_a_post_shows_its_links_whole_its_mentions_as_links_and_its_hashtags_as_
     root, _ = imported(EXPORT, tmp_path)
     front, text = text_of(root, "cleaners-win-back-pay")
     assert "tags:\n- strike\n- NHS\n" in front and "date: 2026-01-14\n" in front
+    # its address, from its key in the repository's tree (app.bsky.feed.post/3lbq2cleaners22)
+    assert f"source: https://bsky.app/profile/{DID}/post/3lbq2cleaners22\n" in front
     url = "https://dockside.example.org/news/cleaners-win-back-pay-2026"
     assert f"withheld: [{url}]({url})" in text  # not "dockside.example.org/news/clea..."
     assert "#" not in text
@@ -70,6 +72,7 @@ def test_a_thread_the_account_wrote_to_itself_is_one_document_without_its_counts
     root, _ = imported(EXPORT, tmp_path)
     front, text = text_of(root, "statement-on-the-port-dispute")
     assert "title: Statement on the port dispute\n" in front and "date: 2026-02-02\n" in front
+    assert f"source: https://bsky.app/profile/{DID}/post/3lbq2statement1\n" in front  # its first
     paragraphs = text.strip().split("\n\n")
     assert paragraphs[0].startswith("From Monday the dockers of the port stop work.")
     assert paragraphs[0].endswith("profits doubled.")
@@ -118,6 +121,8 @@ def test_what_is_not_the_accounts_own_words_is_counted_and_left_out(tmp_path: Pa
     assert wordless.startswith("no words to publish")  # the account's own, not someone else's
     written = " ".join(p.read_text(encoding="utf-8") for p in (root / "documents").glob("*.md"))
     assert "we will be there" not in written
+    front, _ = text_of(root, "rosa-s-speech-at-saturday-s-rally-in-full")  # kept, its video not
+    assert f"source: https://bsky.app/profile/{DID}/post/3lbq2videospch\n" in front
 
 
 def test_importing_the_export_again_writes_nothing(tmp_path: Path) -> None:

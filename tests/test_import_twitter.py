@@ -47,6 +47,7 @@ def test_a_post_reads_as_written_with_its_links_whole_its_hashtags_tags_its_pict
     front, text = text_of(root, CLEANERS)
     assert "title: Cleaners win back pay & every hour the contractor withheld.\n" in front
     assert "tags:\n- strike\n- NHS\n" in front and "date: 2026-01-14\n" in front
+    assert "source: https://x.com/dockside/status/1746771002233440001\n" in front
     url = "https://dockside.example.org/news/cleaners-win-back-pay-2026"
     assert f"a picket line: [{url}]({url})" in text
     assert "t.co" not in text and "#" not in text and "&amp;" not in text

@@ -67,6 +67,7 @@ def read(files: ExportFiles) -> PlatformExport:
     roots = header.get("roots") if isinstance(header, dict) else None
     commit = blocks.get(roots[0]) if isinstance(roots, list) and roots else None
     did = str(commit.get("did", "")) if isinstance(commit, dict) else ""
+    keys = _record_keys(blocks, commit.get("data") if isinstance(commit, dict) else None)
     export = PlatformExport("Bluesky", files=files)
     left: Counter[str] = Counter()
     wordless: Counter[str] = Counter()
@@ -76,7 +77,7 @@ def read(files: ExportFiles) -> PlatformExport:
         if kind == "app.bsky.feed.repost":
             left["repost(s) of other people's posts"] += 1
         elif kind == _POST and isinstance(record.get("text", ""), str):
-            posts[libipld.encode_cid(cid)] = record
+            posts[libipld.encode_cid(cid)] = {**record, "_key": keys.get(cid, "")}
     parents = {key: _parent(post) for key, post in posts.items()}
     threads, others = by_thread(posts, parents, lambda post: str(post.get("createdAt", "")))
     left["replies to other people's posts"] += others
@@ -89,6 +90,36 @@ def read(files: ExportFiles) -> PlatformExport:
     export.left_out += counted(+left, "not the account's own words")
     export.left_out += counted(wordless, "no words to publish: a picture alone")
     return export
+
+
+def _record_keys(blocks: dict[bytes, Any], root: object) -> dict[bytes, str]:
+    """Each record's key in the repository ("app.bsky.feed.post/3lbq2…", whose last part
+    is in the post's address), from the repository's Merkle search tree: a node lists its
+    entries in order, each key written as the part after what it shares with the one
+    before (`p` bytes of it, then `k`), each entry's record (`v`), and the subtrees before
+    it (`l`, the node's first) and after it (`t`)."""
+    keys: dict[bytes, str] = {}
+    pending: list[object] = [root]
+    seen: set[bytes] = set()
+    while pending:
+        link = pending.pop()
+        if not isinstance(link, bytes) or link in seen:
+            continue
+        seen.add(link)
+        node = blocks.get(link)
+        if not isinstance(node, dict):
+            continue
+        pending.append(node.get("l"))
+        previous = b""
+        for entry in _listed(node.get("e")):
+            if not isinstance(entry, dict) or not isinstance(entry.get("k"), bytes):
+                continue
+            shared = entry["p"] if isinstance(entry.get("p"), int) else 0
+            previous = previous[:shared] + entry["k"]
+            if isinstance(entry.get("v"), bytes):
+                keys[entry["v"]] = previous.decode("utf-8", "replace")
+            pending.append(entry.get("t"))
+    return keys
 
 
 def _parent(post: dict[str, Any]) -> str | None:
@@ -126,7 +157,16 @@ def _post(key: str, thread: list[dict[str, Any]], did: str, export: PlatformExpo
         date=day_of(str(first.get("createdAt", ""))),
         tags=list(dict.fromkeys(tag for tag in tags if tag)),
         language=str(languages[0]) if languages else "",
+        source=_address(did, str(first.get("_key", ""))),
     )
+
+
+def _address(did: str, key: str) -> str:
+    """The post's address on Bluesky, from its key in the repository ("" if unknown)."""
+    collection, _, rkey = key.partition("/")
+    if not did or collection != _POST or not rkey:
+        return ""
+    return f"https://bsky.app/profile/{did}/post/{rkey}"
 
 
 def _listed(value: object) -> list[Any]:

@@ -50,11 +50,12 @@ def recognises(files: ExportFiles) -> bool:
 
 def read(files: ExportFiles) -> PlatformExport:
     export = PlatformExport("X (Twitter)", files=files)
-    account = ""
+    account = username = ""
     for name in files.named("*account.js"):
         for item in _data(files, name):
             if isinstance(item, dict) and isinstance(item.get("account"), dict):
                 account = str(item["account"].get("accountId", ""))
+                username = str(item["account"].get("username", ""))
     posts: dict[str, dict[str, Any]] = {}
     left: Counter[str] = Counter()
     wordless: Counter[str] = Counter()
@@ -73,7 +74,7 @@ def read(files: ExportFiles) -> PlatformExport:
     left["replies to other people's posts"] += others
     media_folder = next(iter(files.named("*data/tweets_media/*")), "").rpartition("/")[0]
     for key, thread in threads.items():
-        if made := _post(key, thread, media_folder, export):
+        if made := _post(key, thread, media_folder, export, username):
             export.posts.append(made)
         else:
             wordless["post(s)"] += 1
@@ -114,7 +115,11 @@ def _moment(post: dict[str, Any]) -> dt.datetime | None:
 
 
 def _post(
-    key: str, thread: list[dict[str, Any]], media_folder: str, export: PlatformExport
+    key: str,
+    thread: list[dict[str, Any]],
+    media_folder: str,
+    export: PlatformExport,
+    username: str,
 ) -> Post | None:
     parts = [_text(post) + _pictures(post, media_folder, export) for post in thread]
     if len(thread) > 1:
@@ -137,6 +142,7 @@ def _post(
         date=moment.date() if moment else None,
         tags=list(dict.fromkeys(tag for tag in tags if tag)),
         language="" if language in ("und", "zxx", "qme", "qht") else language,
+        source=f"https://x.com/{username}/status/{key}" if username and key.isdigit() else "",
     )
 
 
