@@ -100,3 +100,18 @@ def test_a_damaged_posts_file_is_refused_by_name(tmp_path: Path) -> None:
     with pytest.raises(PublisherError) as caught:
         import_export(archive, new_workspace(tmp_path / "ws"))
     assert str(caught.value).startswith(f"{posts}: not readable")
+
+
+def test_the_posts_file_alone_is_read_with_its_pictures_named_online(tmp_path: Path) -> None:
+    """tweets.js sent on by itself: its posts and threads (a post it answers that it holds
+    is the account's own), its pictures at their addresses, for --fetch-images."""
+    alone = tmp_path / "tweets.js"
+    shutil.copy(EXPORT / "data" / "tweets.js", alone)
+    root, report = imported(alone, tmp_path)
+    assert len(report.written) == 4
+    front, _ = text_of(root, "statement-on-the-port-dispute")
+    assert "source:" not in front  # the account's name is in account.js
+    assert (
+        "Cleaners win back pay & every hour the contractor withheld.",
+        "https://pbs.twimg.com/media/GDx7aBcWkAA1xyz.jpg",
+    ) in report.online_images

@@ -40,7 +40,7 @@ from .exports import (
 )
 
 # tweets.js, tweet.js (older archives), tweets-part1.js … (large ones)
-_POSTS = re.compile(r"(?:^|/)data/tweets?(?:-part\d+)?\.js$")
+_POSTS = re.compile(r"(?:^|/)(?:data/)?tweets?(?:-part\d+)?\.js$")
 _ASSIGNMENT = re.compile(rb"^\s*window\.YTD\.\w+\.part\d+\s*=\s*")
 
 
@@ -50,11 +50,10 @@ def recognises(files: ExportFiles) -> bool:
 
 def read(files: ExportFiles) -> PlatformExport:
     export = PlatformExport("X (Twitter)", files=files)
-    account = username = ""
+    username = ""  # for the posts' addresses
     for name in files.named("*account.js"):
         for item in _data(files, name):
             if isinstance(item, dict) and isinstance(item.get("account"), dict):
-                account = str(item["account"].get("accountId", ""))
                 username = str(item["account"].get("username", ""))
     posts: dict[str, dict[str, Any]] = {}
     left: Counter[str] = Counter()
@@ -68,7 +67,7 @@ def read(files: ExportFiles) -> PlatformExport:
                 left["repost(s) of other people's posts"] += 1
             else:
                 posts[str(post.get("id_str", len(posts)))] = post
-    parents = {key: _parent(post, account) for key, post in posts.items()}
+    parents = {key: _parent(post) for key, post in posts.items()}
     earliest = dt.datetime.min.replace(tzinfo=dt.UTC)
     threads, others = by_thread(posts, parents, lambda post: _moment(post) or earliest)
     left["replies to other people's posts"] += others
@@ -97,14 +96,11 @@ def _data(files: ExportFiles, name: str) -> list[Any]:
     return data if isinstance(data, list) else []
 
 
-def _parent(post: dict[str, Any], account: str) -> str | None:
-    """The post this one answers, None when none; for someone else's, a key no post of the
-    account has."""
+def _parent(post: dict[str, Any]) -> str | None:
+    """The id of the post this one answers, None when none. (An archive holds only the
+    account's own posts: one it answers that is among them is its own.)"""
     parent = post.get("in_reply_to_status_id_str")
-    if not parent:
-        return None
-    own = account and str(post.get("in_reply_to_user_id_str", "")) == account
-    return str(parent) if own else f"other:{parent}"
+    return str(parent) if parent else None
 
 
 def _moment(post: dict[str, Any]) -> dt.datetime | None:
