@@ -30,3 +30,11 @@ def imported(export: Path, tmp_path: Path) -> tuple[Path, PlatformReport]:
     """`export` imported into a new workspace, `tmp_path`/ws, and the report."""
     root = new_workspace(tmp_path / "ws")
     return root, import_export(export, root)
+
+
+def text_of(root: Path, slug: str) -> tuple[str, str]:
+    """The imported document's front matter and its Markdown."""
+    _, front, text = (
+        (root / "documents" / f"{slug}.md").read_text(encoding="utf-8").split("---\n", 2)
+    )
+    return front, text

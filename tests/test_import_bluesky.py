@@ -18,20 +18,13 @@ from pathlib import Path
 
 import libipld
 import pytest
-from platform_exports import imported, new_workspace
+from platform_exports import imported, new_workspace, text_of
 
 from publisher.errors import PublisherError
 from publisher.importers.platforms import import_export
 
 EXPORT = Path(__file__).parent / "exports" / "bluesky" / "did-plc-w4x2dockside7n3q5kz-20260305.car"
 DID = "did:plc:w4x2dockside7n3q5kz"
-
-
-def text_of(root: Path, slug: str) -> tuple[str, str]:
-    _, front, text = (
-        (root / "documents" / f"{slug}.md").read_text(encoding="utf-8").split("---\n", 2)
-    )
-    return front, text
 
 
 def records() -> list[dict]:

@@ -18,7 +18,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from platform_exports import imported, new_workspace, zipped
+from platform_exports import imported, new_workspace, text_of, zipped
 
 from publisher.errors import PublisherError
 from publisher.importers.platforms import import_export
@@ -27,14 +27,6 @@ EXPORT = (
     Path(__file__).parent / "exports" / "facebook" / "facebook-docksideworkers-2026-03-06-xK2fQ"
 )
 POSTS = EXPORT / "this_profile's_activity_across_facebook" / "posts"
-
-
-def text_of(root: Path, slug: str) -> tuple[str, str]:
-    """The document's front matter and its Markdown."""
-    _, front, text = (
-        (root / "documents" / f"{slug}.md").read_text(encoding="utf-8").split("---\n", 2)
-    )
-    return front, text
 
 
 def test_the_download_folder_and_its_zip_are_read_as_facebook(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from platform_exports import imported, new_workspace, zipped
+from platform_exports import imported, new_workspace, text_of, zipped
 
 from publisher.errors import PublisherError
 from publisher.importers.platforms import import_export
@@ -23,13 +23,6 @@ EXPORT = (
     Path(__file__).parent / "exports" / "instagram" / "instagram-dockside_network-2026-03-06-Qw3rT"
 )
 POSTS = EXPORT / "your_instagram_activity" / "content" / "posts_1.json"
-
-
-def text_of(root: Path, slug: str) -> tuple[str, str]:
-    _, front, text = (
-        (root / "documents" / f"{slug}.md").read_text(encoding="utf-8").split("---\n", 2)
-    )
-    return front, text
 
 
 def test_the_download_folder_and_its_zip_are_read_as_instagram(tmp_path: Path) -> None:

@@ -17,21 +17,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from platform_exports import imported, new_workspace, zipped
+from platform_exports import imported, new_workspace, text_of, zipped
 
 from publisher.errors import PublisherError
 from publisher.importers.platforms import import_export
 
 EXPORT = Path(__file__).parent / "exports" / "mastodon" / "archive-20260305093000-4b1f0c2d9e"
 OUTBOX = json.loads((EXPORT / "outbox.json").read_text(encoding="utf-8"))
-
-
-def text_of(root: Path, slug: str) -> tuple[str, str]:
-    """The document's front matter and its Markdown."""
-    _, front, text = (
-        (root / "documents" / f"{slug}.md").read_text(encoding="utf-8").split("---\n", 2)
-    )
-    return front, text
 
 
 def test_the_archive_its_zip_and_its_folder_are_read_as_mastodon(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from platform_exports import imported, new_workspace, zipped
+from platform_exports import imported, new_workspace, text_of, zipped
 
 from publisher.errors import PublisherError
 from publisher.importers.platform_report import rows
@@ -25,14 +25,6 @@ from publisher.importers.platforms import import_export
 EXPORT = Path(__file__).parent / "exports" / "telegram" / "ChatExport_2026-03-05"
 RESULT = json.loads((EXPORT / "result.json").read_text(encoding="utf-8"))
 FARSI = "tsb-khrgrn-ptrwshymy-bry-hfth-swm-dmh-drd"  # the slug of the Farsi post's title
-
-
-def text_of(root: Path, slug: str) -> tuple[str, str]:
-    """The document's front matter and its Markdown."""
-    _, front, text = (
-        (root / "documents" / f"{slug}.md").read_text(encoding="utf-8").split("---\n", 2)
-    )
-    return front, text
 
 
 def exported(tmp_path: Path, chat: dict[str, object]) -> Path:

@@ -15,20 +15,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from platform_exports import imported, new_workspace, zipped
+from platform_exports import imported, new_workspace, text_of, zipped
 
 from publisher.errors import PublisherError
 from publisher.importers.platforms import import_export
 
 EXPORT = Path(__file__).parent / "exports" / "twitter" / "twitter-2026-03-05-8f3a2c"
 CLEANERS = "cleaners-win-back-pay-every-hour-the-contractor-withheld"
-
-
-def text_of(root: Path, slug: str) -> tuple[str, str]:
-    _, front, text = (
-        (root / "documents" / f"{slug}.md").read_text(encoding="utf-8").split("---\n", 2)
-    )
-    return front, text
 
 
 def test_the_archive_and_its_zip_are_read_as_x(tmp_path: Path) -> None:
