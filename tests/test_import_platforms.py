@@ -803,3 +803,27 @@ def test_an_old_address_becomes_a_file_inside_the_output_folder_or_none(
     from publisher.renderers.web import alias_page
 
     assert alias_page(alias) == page
+
+
+def test_since_imports_only_the_posts_of_that_day_and_after(tmp_path: Path) -> None:
+    """Years of an account's posts are more than an editor wants in the pool: `--since`
+    keeps the recent ones and says how many earlier ones it left out."""
+    export = EXPORTS / "twitter" / "twitter-2026-03-05-8f3a2c"  # posts of 14 Jan to 5 Mar
+    root = new_workspace(tmp_path / "ws")
+    result = CliRunner().invoke(
+        main, ["-C", str(root), "import", "--since", "2026-02-20", "--json", str(export)]
+    )
+    assert result.exit_code == 0, result.output
+    (report,) = json.loads(result.output)["exports"]
+    dates = sorted(p["date"] for p in report["posts"])
+    assert dates == ["2026-02-20", "2026-03-05"]  # the day itself is kept
+    assert {
+        "kind": "posts",
+        "name": "2 post(s) before 2026-02-20",
+        "why": "earlier than --since",
+    } in report["left_out"]
+    wrong = CliRunner().invoke(
+        main, ["-C", str(root), "import", "--since", "20/02/2026", str(export)]
+    )
+    assert wrong.exit_code == 2 and "--since" in wrong.output
+    assert "'20/02/2026': write the day as YYYY-MM-DD, e.g. 2026-02-20" in wrong.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,12 @@ if TYPE_CHECKING:
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON, for scripts.")
 @click.option(
+    "--since",
+    callback=lambda _ctx, _param, value: _day(value),
+    help="From a platform's export, only the posts of this day (YYYY-MM-DD) and after;"
+    " the earlier ones are counted and left out (a post without a date is kept).",
+)
+@click.option(
     "--fetch-images",
     is_flag=True,
     help="Fetch the pictures an export has only as web addresses, from public sites"
@@ -53,6 +60,7 @@ def import_(
     split: bool | None,
     dry_run: bool,
     as_json: bool,
+    since: dt.date | None,
     fetch_images: bool,
     fetch_images_anywhere: bool,
 ) -> None:
@@ -106,7 +114,15 @@ def import_(
     wanted = fetch_images or fetch_images_anywhere
     fetch = _fetcher(fetch_images_anywhere, console) if wanted else None
     reports = [
-        import_export(path, workspace, dry_run, subscribe_into(workspace), fetch, found)
+        import_export(
+            path,
+            workspace,
+            dry_run,
+            subscribe_into(workspace),
+            fetch,
+            found,
+            since=since,
+        )
         for path, found in exports
     ]
     documents = (workspace / "documents").resolve()
@@ -206,3 +222,15 @@ def _import_checks(checks: list[tuple[str, list[str]]], width: int) -> list[str]
                 break_on_hyphens=False,
             )
     return lines
+
+
+def _day(value: str | None) -> dt.date | None:
+    """A day as YYYY-MM-DD; told how to write it otherwise (click says which option)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r}: write the day as YYYY-MM-DD, e.g. 2026-02-20"
+        ) from None

@@ -140,11 +140,13 @@ def import_export(
     subscribe: Subscribe | None = None,
     fetch: Fetch | None = None,
     found: tuple[ModuleType, ExportFiles] | None = None,
+    since: dt.date | None = None,
 ) -> PlatformReport:
     """Import the export at `path` into `workspace`; `subscribe(members)` puts the list in
     the subscriber database and returns its SubscriberCounts (None: the list is not touched);
     `fetch` brings the pictures only online (when the editor asks: `--fetch-images`);
-    `found` is what `recognise(path)` gave, when the caller has asked it already."""
+    `found` is what `recognise(path)` gave, when the caller has asked it already; with
+    `since`, posts dated before it are counted and left out (`--since`)."""
     found = found or recognise(path)
     if found is None:
         raise PublisherError.at(
@@ -162,6 +164,13 @@ def import_export(
     reader, files = found
     export: PlatformExport = reader.read(files)
     report = PlatformReport(path, export.platform, left_out=list(export.left_out), dry_run=dry_run)
+    if since is not None:
+        recent = [post for post in export.posts if post.date is None or post.date >= since]
+        earlier = len(export.posts) - len(recent)
+        export.posts = recent
+        if earlier:
+            name = f"{earlier} post(s) before {since.isoformat()}"
+            report.left_out.append(LeftOut("posts", name, "earlier than --since"))
     report.language = load_config(workspace).language
     _write_posts(export, workspace, report, fetch)
     members, report.members_found = [m for m in export.members if m.address], len(export.members)
