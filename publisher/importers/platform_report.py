@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import base_language
+from .crossposts import SAME_WORDS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -32,7 +33,7 @@ def rows(report: PlatformReport, root: Path) -> list[tuple[str, str, str]]:
         if written.issue is not None:
             became += f" + {_relative(written.issue, root)}"
         detail = written.status + (f", {written.images} image(s)" if written.images else "")
-        if written.issue is None:
+        if written.issue is None and written.status != SAME_WORDS:
             detail += ", never sent: in no issue until one lists it"
         lines.append((f"post: {written.post.title}", became, detail))
     for left in report.left_out:

@@ -53,6 +53,7 @@ from . import (
     twitter,
     wordpress,
 )
+from .crossposts import SAME_WORDS, PoolWords, words_of
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
 from .index import imported_index
 from .members import MAPPINGS, Member, merged
@@ -213,6 +214,7 @@ def _write_posts(
 ) -> None:
     documents, issues = workspace / "documents", workspace / "issues"
     known = _imported_index(documents)
+    pool_words = PoolWords(sorted(set(known.values())))  # the same statement, another account
     taken = (
         {slug_for(p) for p in DocumentPool.scan(documents).files} if documents.is_dir() else set()
     )
@@ -231,8 +233,17 @@ def _write_posts(
             manifest = manifests.get(existing.stem)
             report.written.append(Written(post, existing, manifest, "unchanged", language=language))
             continue
+        words = words_of(
+            lxml.html.fragment_fromstring(
+                body.html or "<p></p>", create_parent="div"
+            ).text_content()
+        )
+        if not post.sent and (same := pool_words.holding(words)) is not None:
+            report.written.append(Written(post, same, None, SAME_WORDS))
+            continue
         slug = _unique_slug(post, taken)
         target = documents / f"{slug}.md"
+        pool_words.add(target, words)
         text = _document_text(post, body.html, slug, report.source, digest, language)
         issue = None
         if post.sent and post.date is not None:
