@@ -1,7 +1,9 @@
 """One statement posted on several accounts: organisations post it on Facebook, Mastodon,
-Bluesky and X alike, and each import would add it to the pool again. A post whose words
-a document an import wrote already holds, or which holds all of such a document's words
-(a shorter post cut for X's length), is that document's: it is not written again.
+Bluesky and X alike, and each import would add it to the pool again. A post whose words a
+document an import wrote already holds (its start, or all of it: a post cut for X's
+length) is that document's: it is not written again. A post that holds more words than
+such a document (the whole statement, after X's cut copy) is written: nothing an account
+said is lost.
 
 Words are compared as a reader reads them: letters and digits, lowercased, without web
 addresses (one account links what another writes out) or hashtags (which become tags).
@@ -46,16 +48,12 @@ class PoolWords:
             self._words[path] = words
             self._starts.setdefault(words[:MIN_WORDS], []).append(path)
 
-    def holding(self, words: tuple[str, ...]) -> Path | None:
-        """The document that holds these words, or whose words these hold, if any."""
+    def holding(self, words: tuple[str, ...], cut: bool = False) -> Path | None:
+        """The document that starts with these words and holds them all, if any; `cut`:
+        they end in "…", their last word perhaps cut short ("withh…")."""
         if len(words) < MIN_WORDS:
             return None
-        joined = f" {' '.join(words)} "
-        for n in range(len(words) - MIN_WORDS + 1):  # a document that starts inside them
-            for path in self._starts.get(words[n : n + MIN_WORDS], ()):
-                if f" {' '.join(self._words[path][:-1])} " in joined:  # its last, cut short
-                    return path
-        shorter = f" {' '.join(words[:-1])} "
+        shorter = f" {' '.join(words[:-1] if cut else words)} "
         for path in self._starts.get(words[:MIN_WORDS], ()):
             if shorter in f" {' '.join(self._words[path])} ":
                 return path

@@ -233,12 +233,10 @@ def _write_posts(
             manifest = manifests.get(existing.stem)
             report.written.append(Written(post, existing, manifest, "unchanged", language=language))
             continue
-        words = words_of(
-            lxml.html.fragment_fromstring(
-                body.html or "<p></p>", create_parent="div"
-            ).text_content()
-        )
-        if not post.sent and (same := pool_words.holding(words)) is not None:
+        said = lxml.html.fragment_fromstring(body.html or "<p></p>", create_parent="div")
+        words, said_text = words_of(said.text_content()), said.text_content().rstrip()
+        cut = said_text.endswith(("…", "..."))
+        if not post.sent and (same := pool_words.holding(words, cut)) is not None:
             report.written.append(Written(post, same, None, SAME_WORDS))
             continue
         slug = _unique_slug(post, taken)
