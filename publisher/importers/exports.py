@@ -260,6 +260,17 @@ class ExportFiles:
         """The file `name` as the editor gave it: the file itself, or in the zip or folder."""
         return self.origin if name == self.origin.name else self.origin / name
 
+    def json(self, name: str) -> Any:
+        """The JSON file `name`, parsed; not valid JSON, it is named with its line."""
+        import json
+
+        try:
+            return json.loads(self.text(name))
+        except json.JSONDecodeError as exc:
+            raise PublisherError.at(
+                f"not valid JSON: {exc.msg}", self.path(name), exc.lineno
+            ) from None
+
     def xml(self, name: str) -> Any:
         """The XML file `name` parsed without entities or network, so that it reads no file
         or address it names; not well-formed, it is named with its line."""

@@ -40,10 +40,7 @@ def read(files: ExportFiles) -> PlatformExport:
             export.members += read_members_csv(text, files.where(name), "ghost")
     found = _export_file(files)
     assert found is not None
-    try:
-        document = json.loads(files.text(found))
-    except json.JSONDecodeError as exc:
-        raise PublisherError.at(f"not valid JSON: {exc.msg}", files.origin, exc.lineno) from None
+    document = files.json(found)
     data = _data(document)
     tags = {t.get("id"): t.get("name", "") for t in data.get("tags", [])}
     users = {u.get("id"): u.get("name", "") for u in data.get("users", [])}

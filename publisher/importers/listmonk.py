@@ -9,10 +9,8 @@ suppressed; unconfirmed double opt-in subscriptions stay pending.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from ..errors import PublisherError
 from .exports import ExportFiles, PlatformExport
 from .members import header_of, listmonk_member, read_members_csv, recognise_columns
 
@@ -49,10 +47,7 @@ def read(files: ExportFiles) -> PlatformExport:
 
 
 def _records(files: ExportFiles, name: str) -> list[dict[str, Any]]:
-    try:
-        document = json.loads(files.text(name))
-    except json.JSONDecodeError as exc:
-        raise PublisherError.at(f"not valid JSON: {exc.msg}", files.origin, exc.lineno) from None
+    document = files.json(name)
     data = document.get("data", document) if isinstance(document, dict) else document
     results = data.get("results", []) if isinstance(data, dict) else data
     return [r for r in results if isinstance(r, dict)] if isinstance(results, list) else []

@@ -19,13 +19,11 @@ or in private, and polls are counted and left out; so are videos and sounds.
 from __future__ import annotations
 
 import html
-import json
 from collections import Counter
 from typing import Any
 
 import lxml.html
 
-from ..errors import PublisherError
 from .exports import (
     HASHTAG_LINE,
     ExportFiles,
@@ -61,12 +59,7 @@ def _outbox(files: ExportFiles) -> str | None:
 def read(files: ExportFiles) -> PlatformExport:
     name = _outbox(files)
     assert name is not None  # recognised
-    try:
-        outbox = json.loads(files.text(name))
-    except json.JSONDecodeError as exc:
-        raise PublisherError.at(
-            f"not valid JSON: {exc.msg}", files.path(name), exc.lineno
-        ) from None
+    outbox = files.json(name)
     items = outbox.get("orderedItems") if isinstance(outbox, dict) else None
     export = PlatformExport("Mastodon", files=files)
     left: Counter[str] = Counter()

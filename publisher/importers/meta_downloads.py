@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 import re
 from typing import Any
 
@@ -95,12 +94,7 @@ def _number(pattern: re.Pattern[str], name: str) -> int:
 
 
 def _entries(files: ExportFiles, name: str) -> list[dict[str, Any]]:
-    try:
-        data = json.loads(files.text(name))
-    except json.JSONDecodeError as exc:
-        raise PublisherError.at(
-            f"not valid JSON: {exc.msg}", files.path(name), exc.lineno
-        ) from None
+    data = files.json(name)
     if isinstance(data, dict):  # {"status_updates_v2": [...]}, as some downloads wrap them
         data = next((value for value in data.values() if isinstance(value, list)), [])
     return (

@@ -26,7 +26,6 @@ chat they are: they are read as a channel's.)
 from __future__ import annotations
 
 import html
-import json
 from collections import Counter
 from typing import Any
 
@@ -91,10 +90,7 @@ def read(files: ExportFiles) -> PlatformExport:
 
 def _channel(files: ExportFiles, name: str) -> dict[str, Any]:
     """The export's chat, if it is a channel's (see the module's docstring)."""
-    try:
-        chat = json.loads(files.text(name))
-    except json.JSONDecodeError as exc:
-        raise PublisherError.at(f"not valid JSON: {exc.msg}", files.origin, exc.lineno) from None
+    chat = files.json(name)
     if not isinstance(chat, dict) or "messages" not in chat:
         raise PublisherError.at(
             "an export of a whole Telegram account: its private chats too",
