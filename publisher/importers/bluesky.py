@@ -24,15 +24,16 @@ from typing import Any
 
 from ..errors import PublisherError
 from .exports import (
-    HASHTAG_LINE,
     ExportFiles,
-    LeftOut,
     PlatformExport,
     Post,
     by_thread,
     counted,
     day_of,
     headline,
+    listed,
+    paragraphs,
+    video,
     without_thread_counts,
 )
 
@@ -111,7 +112,7 @@ def _record_keys(blocks: dict[bytes, Any], root: object) -> dict[bytes, str]:
             continue
         pending.append(node.get("l"))
         previous = b""
-        for entry in _listed(node.get("e")):
+        for entry in listed(node.get("e")):
             if not isinstance(entry, dict) or not isinstance(entry.get("k"), bytes):
                 continue
             shared = entry["p"] if isinstance(entry.get("p"), int) else 0
@@ -143,13 +144,13 @@ def _post(key: str, thread: list[dict[str, Any]], did: str, export: PlatformExpo
     tags = [
         str(feature.get("tag", ""))
         for post in thread
-        for facet in _listed(post.get("facets"))
+        for facet in listed(post.get("facets"))
         if isinstance(facet, dict)
-        for feature in _listed(facet.get("features"))
+        for feature in listed(facet.get("features"))
         if isinstance(feature, dict) and str(feature.get("$type", "")).endswith("#tag")
     ]
-    tags += [str(tag) for post in thread for tag in _listed(post.get("tags"))]
-    languages = _listed(first.get("langs"))
+    tags += [str(tag) for post in thread for tag in listed(post.get("tags"))]
+    languages = listed(first.get("langs"))
     return Post(
         title=title,
         body_html=body,
@@ -169,10 +170,6 @@ def _address(did: str, key: str) -> str:
     return f"https://bsky.app/profile/{did}/post/{rkey}"
 
 
-def _listed(value: object) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
 def _text(post: dict[str, Any]) -> str:
     """The post's words as HTML: its facets' links made links with their whole address,
     its mentions links to the profiles, blank lines paragraphs, a closing paragraph of
@@ -187,10 +184,7 @@ def _text(post: dict[str, Any]) -> str:
         pieces.append(f'<a href="{html.escape(href)}">{html.escape(shown)}</a>')
         written = end
     pieces.append(html.escape(raw[written:].decode("utf-8", "replace")))
-    paragraphs = [p.strip() for p in "".join(pieces).split("\n\n") if p.strip()]
-    if len(paragraphs) > 1 and HASHTAG_LINE.match(paragraphs[-1]):
-        paragraphs.pop()
-    return "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs)
+    return paragraphs("".join(pieces))
 
 
 def _whole(shown: str, href: str) -> str:
@@ -205,14 +199,14 @@ def _whole(shown: str, href: str) -> str:
 def _links(post: dict[str, Any], size: int) -> list[tuple[int, int, str]]:
     """Each link or mention of the post's facets: its byte range and where it leads."""
     found = []
-    for facet in _listed(post.get("facets")):
+    for facet in listed(post.get("facets")):
         index = facet.get("index") if isinstance(facet, dict) else None
         if not isinstance(index, dict):
             continue
         start, end = index.get("byteStart"), index.get("byteEnd")
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= size):
             continue
-        for feature in _listed(facet.get("features")):
+        for feature in listed(facet.get("features")):
             kind = str(feature.get("$type", "")) if isinstance(feature, dict) else ""
             if kind.endswith("#link") and str(feature.get("uri", "")).startswith("http"):
                 found.append((start, end, str(feature["uri"])))
@@ -244,7 +238,7 @@ def _embedded(post: dict[str, Any], did: str, export: PlatformExport) -> str:
             export,
         )
     if kind == "app.bsky.embed.images":
-        return "".join(_picture(image, did) for image in _listed(embed.get("images")))
+        return "".join(_picture(image, did) for image in listed(embed.get("images")))
     if kind == "app.bsky.embed.external" and isinstance(embed.get("external"), dict):
         card = embed["external"]
         url = str(card.get("uri", ""))
@@ -258,13 +252,7 @@ def _embedded(post: dict[str, Any], did: str, export: PlatformExport) -> str:
             url = f"https://bsky.app/profile/{author}/post/{rkey}"
             return f'<p><a href="{html.escape(url)}">{html.escape(url)}</a></p>'
     if kind == "app.bsky.embed.video":
-        export.left_out.append(
-            LeftOut(
-                "video",
-                f"video of {str(post.get('createdAt', '?'))[:10]}",
-                "a video cannot be printed",
-            )
-        )
+        export.left_out.append(video(str(post.get("createdAt", "?"))[:10]))
     return ""
 
 

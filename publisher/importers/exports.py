@@ -77,6 +77,25 @@ HASHTAG_LINE = re.compile(r"^(?:\s*#\w+)+\s*$")
 HASHTAG = re.compile(r"#(\w+)")
 
 
+def listed(value: object) -> list[Any]:
+    """A list a platform's JSON should hold here; anything else (a damaged export) as none."""
+    return value if isinstance(value, list) else []
+
+
+def paragraphs(text_html: str) -> str:
+    """A post's text (escaped, its links made) as HTML: blank lines paragraphs, lines
+    breaks, a closing paragraph of hashtags alone left out (they are the post's tags)."""
+    found = [p.strip() for p in text_html.split("\n\n") if p.strip()]
+    if len(found) > 1 and HASHTAG_LINE.match(found[-1]):
+        found.pop()
+    return "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in found)
+
+
+def video(when: object) -> LeftOut:
+    """A video a post carried, listed: print has no place for it."""
+    return LeftOut("video", f"video of {when or '?'}", "a video cannot be printed")
+
+
 def headline(body: str) -> tuple[str, str]:
     """A social post's title and the rest of its HTML: a first paragraph of a few words over
     more is its headline ("Cleaners win back pay."), taken out; otherwise its first sentence

@@ -96,11 +96,12 @@ def _parent(post: dict[str, Any]) -> str | None:
 
 def _public(post: dict[str, Any]) -> bool:
     """Public or unlisted: the public collection among those it was addressed to."""
-    addressed = [*_listed(post.get("to")), *_listed(post.get("cc"))]
+    addressed = [*_one_or_many(post.get("to")), *_one_or_many(post.get("cc"))]
     return any(address in _PUBLIC for address in addressed)
 
 
-def _listed(value: object) -> list[Any]:
+def _one_or_many(value: object) -> list[Any]:
+    """ActivityPub's one value or list of them (`to` may be one address), as a list."""
     if isinstance(value, str):
         return [value]
     return value if isinstance(value, list) else []
@@ -113,7 +114,7 @@ def _post(thread: list[dict[str, Any]], export: PlatformExport) -> Post:
     tags = [
         str(tag.get("name", "")).lstrip("#")
         for post in thread
-        for tag in _listed(post.get("tag"))
+        for tag in _one_or_many(post.get("tag"))
         if isinstance(tag, dict) and tag.get("type") == "Hashtag"
     ]
     languages = first.get("contentMap")
@@ -153,7 +154,7 @@ def _content(post: dict[str, Any], in_thread: bool) -> str:
 def _pictures(post: dict[str, Any], export: PlatformExport) -> str:
     """The post's pictures, each with its description; a video or a sound is listed."""
     made = []
-    for attachment in _listed(post.get("attachment")):
+    for attachment in _one_or_many(post.get("attachment")):
         if not isinstance(attachment, dict):
             continue
         kind = str(attachment.get("mediaType") or "")

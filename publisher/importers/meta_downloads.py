@@ -42,7 +42,9 @@ from .exports import (
     LeftOut,
     PlatformExport,
     Post,
+    listed,
     title_from_words,
+    video,
 )
 from .plaintext import recover
 
@@ -123,15 +125,15 @@ def _post(entry: dict[str, Any], export: PlatformExport) -> Post | None:
     """A Facebook post."""
     attached = [
         item
-        for attachment in _listed(entry.get("attachments"))
+        for attachment in listed(entry.get("attachments"))
         if isinstance(attachment, dict)
-        for item in _listed(attachment.get("data"))
+        for item in listed(attachment.get("data"))
         if isinstance(item, dict)
     ]
     media = [item["media"] for item in attached if isinstance(item.get("media"), dict)]
     words = "\n".join(
         str(item["post"])
-        for item in _listed(entry.get("data"))
+        for item in listed(entry.get("data"))
         if isinstance(item, dict) and item.get("post")
     )
     if not words.strip():  # a photo's caption, when the post gave its words only there
@@ -147,7 +149,7 @@ def _post(entry: dict[str, Any], export: PlatformExport) -> Post | None:
 
 def _instagram_post(entry: dict[str, Any], export: PlatformExport) -> Post | None:
     """An Instagram post: its pictures, and its caption beside them or on its one picture."""
-    media = [m for m in _listed(entry.get("media")) if isinstance(m, dict)]
+    media = [m for m in listed(entry.get("media")) if isinstance(m, dict)]
     if not media and entry.get("uri"):
         media = [entry]
     words = str(entry.get("title") or next((m["title"] for m in media if m.get("title")), ""))
@@ -190,11 +192,6 @@ def _written(
     )
 
 
-def _listed(value: object) -> list[Any]:
-    """A list the JSON should hold here; anything else (a damaged download) as none."""
-    return value if isinstance(value, list) else []
-
-
 def _link(shared: dict[str, Any], words: str) -> str:
     """A link the post shares, named as Facebook's card names it; "" if its words have it."""
     url = str(shared.get("url", ""))
@@ -226,9 +223,7 @@ def _photo(media: dict[str, Any], day: dt.date | None, export: PlatformExport) -
     the download does not hold (each listed)."""
     uri = str(media.get("uri", ""))
     if _VIDEO.search(uri):
-        export.left_out.append(
-            LeftOut("video", f"video of {day or '?'}", "a video cannot be printed")
-        )
+        export.left_out.append(video(day))
         return ""
     if not uri:
         return ""

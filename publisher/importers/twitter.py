@@ -28,14 +28,15 @@ from typing import Any
 
 from ..errors import PublisherError
 from .exports import (
-    HASHTAG_LINE,
     ExportFiles,
-    LeftOut,
     PlatformExport,
     Post,
     by_thread,
     counted,
     headline,
+    listed,
+    paragraphs,
+    video,
     without_thread_counts,
 )
 
@@ -126,7 +127,7 @@ def _post(
     tags = [
         str(tag.get("text", ""))
         for post in thread
-        for tag in _listed(_entities(post, "entities").get("hashtags"))
+        for tag in listed(_entities(post, "entities").get("hashtags"))
         if isinstance(tag, dict)
     ]
     moment = _moment(thread[0])
@@ -140,10 +141,6 @@ def _post(
         language="" if language in ("und", "zxx", "qme", "qht") else language,
         source=f"https://x.com/{username}/status/{key}" if username and key.isdigit() else "",
     )
-
-
-def _listed(value: object) -> list[Any]:
-    return value if isinstance(value, list) else []
 
 
 def _entities(post: dict[str, Any], field: str) -> dict[str, Any]:
@@ -166,7 +163,7 @@ def _text(post: dict[str, Any]) -> str:
     text = _words(post)
     links = {
         str(url.get("url")): str(url.get("expanded_url") or url.get("url"))
-        for url in _listed(_entities(post, "entities").get("urls"))
+        for url in listed(_entities(post, "entities").get("urls"))
         if isinstance(url, dict) and url.get("url")
     }
     pieces = re.split(f"({'|'.join(map(re.escape, links))})", text) if links else [text]
@@ -176,17 +173,14 @@ def _text(post: dict[str, Any]) -> str:
         else html.escape(piece)
         for piece in pieces
     )
-    paragraphs = [p.strip() for p in made.split("\n\n") if p.strip()]
-    if len(paragraphs) > 1 and HASHTAG_LINE.match(paragraphs[-1]):
-        paragraphs.pop()
-    return "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs)
+    return paragraphs(made)
 
 
 def _media(post: dict[str, Any]) -> list[dict[str, Any]]:
-    extended = _listed(_entities(post, "extended_entities").get("media"))
+    extended = listed(_entities(post, "extended_entities").get("media"))
     return [
         m
-        for m in extended or _listed(_entities(post, "entities").get("media"))
+        for m in extended or listed(_entities(post, "entities").get("media"))
         if isinstance(m, dict)
     ]
 
@@ -199,11 +193,7 @@ def _pictures(post: dict[str, Any], media_folder: str, export: PlatformExport) -
         online = str(media.get("media_url_https") or media.get("media_url") or "")
         if media.get("type") in ("video", "animated_gif"):
             day = _moment(post)
-            export.left_out.append(
-                LeftOut(
-                    "video", f"video of {day.date() if day else '?'}", "a video cannot be printed"
-                )
-            )
+            export.left_out.append(video(day.date() if day else None))
             continue
         name = f"{post.get('id_str', '')}-{online.rpartition('/')[2]}"
         local = f"{media_folder}/{name}" if media_folder else ""
