@@ -31,12 +31,17 @@ def words_of(text: str) -> tuple[str, ...]:
 
 
 class PoolWords:
-    """The words of each document an import wrote into the pool, by its path."""
+    """The words of each document an import wrote into the pool, by its path: read when
+    first asked for (an export of newsletters, whose posts are issues, never asks)."""
 
     def __init__(self, documents: list[Path]) -> None:
+        self._unread = documents
         self._words: dict[Path, tuple[str, ...]] = {}
         self._starts: dict[tuple[str, ...], list[Path]] = {}  # first MIN_WORDS words → docs
-        for path in documents:
+
+    def _read(self) -> None:
+        unread, self._unread = self._unread, []
+        for path in unread:
             try:
                 text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
@@ -44,6 +49,7 @@ class PoolWords:
             self.add(path, words_of(text.split("---\n", 2)[-1]))
 
     def add(self, path: Path, words: tuple[str, ...]) -> None:
+        self._read()
         if len(words) >= MIN_WORDS:
             self._words[path] = words
             self._starts.setdefault(words[:MIN_WORDS], []).append(path)
@@ -53,6 +59,7 @@ class PoolWords:
         they end in "…", their last word perhaps cut short ("withh…")."""
         if len(words) < MIN_WORDS:
             return None
+        self._read()
         shorter = f" {' '.join(words[:-1] if cut else words)} "
         for path in self._starts.get(words[:MIN_WORDS], ()):
             if shorter in f" {' '.join(self._words[path])} ":

@@ -214,7 +214,7 @@ def _write_posts(
 ) -> None:
     documents, issues = workspace / "documents", workspace / "issues"
     known = _imported_index(documents)
-    pool_words = PoolWords(sorted(set(known.values())))  # the same statement, another account
+    pool_words = PoolWords(sorted(set(known.values())))  # read only if a channel's post comes
     taken = (
         {slug_for(p) for p in DocumentPool.scan(documents).files} if documents.is_dir() else set()
     )
@@ -226,16 +226,15 @@ def _write_posts(
         report.online_images += [(post.title, url) for url in body.online]
         report.unfetched += [(post.title, url, why) for url, why in body.unfetched]
         report.undescribed += [(post.title, name) for name in body.undescribed]
-        language = _language(post, body.html)
+        said = _text_of(body.html)
+        language = _language(post, said)
         digest = _digest(post)
         existing = known.get(digest)
         if existing is not None:
             manifest = manifests.get(existing.stem)
             report.written.append(Written(post, existing, manifest, "unchanged", language=language))
             continue
-        said = lxml.html.fragment_fromstring(body.html or "<p></p>", create_parent="div")
-        words, said_text = words_of(said.text_content()), said.text_content().rstrip()
-        cut = said_text.endswith(("…", "..."))
+        words, cut = words_of(said), said.rstrip().endswith(("…", "..."))
         if not post.sent and (same := pool_words.holding(words, cut)) is not None:
             report.written.append(Written(post, same, None, SAME_WORDS))
             continue
@@ -287,12 +286,18 @@ def _unique_slug(post: Post, taken: set[str]) -> str:
     return slug
 
 
-def _language(post: Post, body_html: str) -> str | None:
+def _text_of(body_html: str) -> str:
+    """A post's words, as its (cleaned) HTML shows them."""
+    return str(
+        lxml.html.fragment_fromstring(body_html or "<p></p>", create_parent="div").text_content()
+    )
+
+
+def _language(post: Post, text: str) -> str | None:
     """The post's language: the platform's (Ghost's locale, Polylang's or WPML's term),
-    else the one its title and text are written in."""
+    else the one its title and `text` are written in."""
     from .scripts import detect_language
 
-    text = lxml.html.fragment_fromstring(body_html, create_parent="div").text_content()
     for candidate in (post.language, detect_language(f"{post.title}\n{text}")):
         if candidate and candidate != "und":
             try:
