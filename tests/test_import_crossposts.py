@@ -107,3 +107,12 @@ def test_a_statement_posted_again_whole_or_cut_short_is_written_once_and_an_upda
     (archive / "tweets.js").write_text("window.YTD.tweets.part0 = " + json.dumps(posts))
     (report,) = imports(new_workspace(tmp_path / "ws"), tmp_path / "twitter")
     assert [w.status for w in report.written] == ["imported", SAME_WORDS, SAME_WORDS, "imported"]
+
+
+def test_the_pools_documents_are_read_for_the_first_question_asked(tmp_path: Path) -> None:
+    from publisher.importers.crossposts import PoolWords
+
+    statement = "The strike committee calls every member to the picket at the main gate at six."
+    document = tmp_path / "statement.md"
+    document.write_text(f"---\ntitle: Statement\n---\n\n{statement}\n")
+    assert PoolWords([document]).holding(words_of(statement)) == document
