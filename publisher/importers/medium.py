@@ -26,7 +26,7 @@ import lxml.html
 from lxml import etree
 
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of
-from .platform_html import html_words
+from .platform_html import first_match, html_words
 
 _POST = re.compile(r"(?:^|/)posts/[^/]+\.html$")
 _ID = re.compile(r"-[0-9a-f]{10,12}$")  # the story's id, which ends its address
@@ -60,7 +60,7 @@ def read(files: ExportFiles) -> PlatformExport:
 def _post(name: str, page: Any) -> Post | LeftOut:
     """The story on `page`, or why it is left out (a draft, a response)."""
     title = _string(page, "//h1[@class='p-name']")
-    body = _first(page, "//section[@data-field='body']")
+    body = first_match(page, "//section[@data-field='body']")
     if name.rpartition("/")[2].startswith("draft_") or body is None:
         return LeftOut("post", title, "a draft: never published")
     if not body.xpath(".//*[contains(@class, 'graf--title')]"):
@@ -102,7 +102,7 @@ def _story(body: Any) -> str:
         else:
             divider.drop_tag()  # its <hr> stays, where a new part begins
     for card in body.xpath(".//div[contains(@class, 'graf--mixtapeEmbed')]"):
-        link = _first(card, ".//a[@href]")
+        link = first_match(card, ".//a[@href]")
         paragraph = lxml.html.Element("p")
         if link is not None:
             anchor = etree.SubElement(paragraph, "a", href=link.get("href"))
@@ -117,11 +117,6 @@ def _string(element: Any, path: str) -> str:
     return " ".join(str(element.xpath(f"string({path})")).split())
 
 
-def _first(element: Any, path: str) -> Any:
-    found = element.xpath(path)
-    return found[0] if found else None
-
-
 def _text(element: Any, path: str) -> str:
-    found = _first(element, path)
+    found = first_match(element, path)
     return "" if found is None else str(found.text_content())

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
@@ -104,6 +104,11 @@ def html_words(markup: str) -> str:
     return " ".join(
         lxml.html.fragment_fromstring(markup, create_parent="div").text_content().split()
     )
+
+
+def first_match(element: lxml.html.HtmlElement, path: str) -> Any:
+    """The first node `path` (XPath) finds from `element`, or None."""
+    return next(iter(element.xpath(path)), None)
 
 
 def clean_post_html(

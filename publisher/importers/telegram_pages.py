@@ -20,6 +20,7 @@ from lxml import etree
 
 from ..errors import PublisherError
 from .exports import ExportFiles
+from .platform_html import first_match
 
 _PAGE = re.compile(r"(?:^|/)messages(\d*)\.html$")
 _DATE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2}):(\d{2})")
@@ -68,10 +69,12 @@ def messages_of(files: ExportFiles, names: list[str]) -> list[dict[str, Any]]:
 
 
 def _message(element: Any) -> dict[str, Any]:
-    text = _first(element, ".//div[@class='text']")
-    photo = _first(element, ".//a[contains(@class, 'photo_wrap')]")
-    forwarded = _first(element, ".//div[contains(@class, 'forwarded')]/div[@class='from_name']")
-    signature = _first(element, ".//div[contains(@class, 'signature')]")
+    text = first_match(element, ".//div[@class='text']")
+    photo = first_match(element, ".//a[contains(@class, 'photo_wrap')]")
+    forwarded = first_match(
+        element, ".//div[contains(@class, 'forwarded')]/div[@class='from_name']"
+    )
+    signature = first_match(element, ".//div[contains(@class, 'signature')]")
     message: dict[str, Any] = {
         "type": "message",
         "id": element.get("id", "").removeprefix("message"),
@@ -134,8 +137,3 @@ def _date(title: str) -> str:
         return dt.datetime(year, month, day, hour, minute, second).isoformat()
     except ValueError:
         return ""
-
-
-def _first(element: Any, path: str) -> Any:
-    found = element.xpath(path)
-    return found[0] if found else None
