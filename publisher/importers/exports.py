@@ -2,8 +2,9 @@
 reader makes of it: posts, list members, and what was left out and why.
 
 The readers (`substack`, `ghost`, `wordpress`, `blogger`, `medium`, `mailchimp`, `listmonk`,
-`notion`, `telegram`, `feed`) only parse; they never write. `recognise` tells them apart by shape (which files, which columns), never by
-the name the editor gave the download.
+`notion`, `meta_downloads`, `mastodon`, `bluesky`, `twitter`, `telegram`, `feed`) only
+parse; they never write. `recognise` tells them apart by shape (which files, which
+columns), never by the name the editor gave the download.
 """
 
 from __future__ import annotations
@@ -105,14 +106,14 @@ def headline(body: str) -> tuple[str, str]:
     root = lxml.html.fragment_fromstring(body or "<p></p>", create_parent="div")
     blocks = [" ".join(block.text_content().split()) for block in root]
     first = root[0] if len(root) else None
-    headline = (
+    is_headline = (
         first is not None
         and first.tag == "p"
         and first.find(".//img") is None
         and 0 < len(blocks[0].split()) <= _HEADLINE_WORDS
         and any(blocks[1:])
     )
-    if first is None or not headline:
+    if first is None or not is_headline:
         return title_from_words("\n".join(blocks)), body
     root.remove(first)
     rest = "".join(lxml.html.tostring(child, encoding="unicode") for child in root)

@@ -81,11 +81,9 @@ def read(files: ExportFiles) -> PlatformExport:
     parents = {key: _parent(post) for key, post in own.items()}
     threads, others = by_thread(own, parents, lambda post: str(post.get("published", "")))
     left["replies to other people's posts"] += others
-    base = name.rpartition("/")[0]
-    export.posts = [_post(thread, export) for thread in threads.values()]
+    base = name.rpartition("/")[0]  # where the pictures' paths start
+    export.posts = [_post(thread, export, base) for thread in threads.values()]
     export.left_out += counted(+left, "not the account's own public words")
-    for post in export.posts:
-        post.base = base
     return export
 
 
@@ -107,7 +105,7 @@ def _one_or_many(value: object) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _post(thread: list[dict[str, Any]], export: PlatformExport) -> Post:
+def _post(thread: list[dict[str, Any]], export: PlatformExport, base: str) -> Post:
     first = thread[0]
     parts = [_content(post, len(thread) > 1) + _pictures(post, export) for post in thread]
     title, body = headline("".join(parts))
@@ -128,6 +126,7 @@ def _post(thread: list[dict[str, Any]], export: PlatformExport) -> Post:
         tags=list(dict.fromkeys(tag for tag in tags if tag)),
         language=str(language),
         source=str(first.get("url") or ""),
+        base=base,
     )
 
 
