@@ -29,7 +29,7 @@ import lxml.html
 
 from ..errors import PublisherError
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of, title_from_words
-from .platform_html import html_words
+from .platform_html import html_words, inner_html
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _BLOGGER = "{http://schemas.google.com/blogger/2018}"
@@ -140,5 +140,4 @@ def _paragraphs(markup: str) -> str:
     root = lxml.html.fragment_fromstring(markup, create_parent="div")
     for anchor in root.xpath("//a[@name='more' and not(node())]"):
         anchor.drop_tag()
-    text = str(lxml.html.tostring(root, encoding="unicode"))
-    return text[len("<div>") : -len("</div>")]
+    return inner_html(root)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import html
 import io
 import re
 from pathlib import PurePosixPath
@@ -23,6 +22,7 @@ import lxml.html
 
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
 from .members import read_members_csv
+from .platform_html import inner_html
 
 _FILE_STATUS = {"subscribed": "active", "unsubscribed": "unsubscribed", "cleaned": "cleaned"}
 _MEMBERS = re.compile(
@@ -104,7 +104,7 @@ def _body(page: lxml.html.HtmlElement) -> str:
             if block.tag == "img":
                 parts.append(lxml.html.tostring(block, encoding="unicode"))
             else:
-                parts.append(_inner(block))
+                parts.append(inner_html(block))
         return "".join(parts)
     body = page.find(".//body")
     if body is None:
@@ -117,16 +117,11 @@ def _body(page: lxml.html.HtmlElement) -> str:
             element.tag = "div"  # a cell is a block of its own: its text stays apart
         else:
             element.drop_tag()
-    return _inner(body)
+    return inner_html(body)
 
 
 def _furniture(element: lxml.html.HtmlElement) -> bool:
     return bool(_FURNITURE.search(f"{element.get('id', '')} {element.get('class', '')}"))
-
-
-def _inner(element: lxml.html.HtmlElement) -> str:
-    text = html.escape(element.text or "")
-    return text + "".join(lxml.html.tostring(c, encoding="unicode") for c in element)
 
 
 def _send_dates(files: ExportFiles) -> dict[str, dt.date]:

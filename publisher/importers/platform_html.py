@@ -106,6 +106,12 @@ def html_words(markup: str) -> str:
     )
 
 
+def inner_html(element: lxml.html.HtmlElement) -> str:
+    """What `element` holds, as HTML: its text and its children, without its own tag."""
+    text = html.escape(element.text or "")
+    return text + "".join(lxml.html.tostring(c, encoding="unicode") for c in element)
+
+
 def first_match(element: lxml.html.HtmlElement, path: str) -> Any:
     """The first node `path` (XPath) finds from `element`, or None."""
     return next(iter(element.xpath(path)), None)
