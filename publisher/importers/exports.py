@@ -159,9 +159,9 @@ def by_thread(
     return threads, others
 
 
-def counted(left: Counter[str], why: str) -> list[LeftOut]:
+def counted(left: Counter[str], why: str, what: str = "posts") -> list[LeftOut]:
     """What was counted and left out, by kind, as the report lists it."""
-    return [LeftOut("posts", f"{count} {kind}", why) for kind, count in sorted(left.items())]
+    return [LeftOut(what, f"{count} {kind}", why) for kind, count in sorted(left.items())]
 
 
 def without_thread_counts(body_html: str) -> str:

@@ -37,6 +37,7 @@ from .exports import (
     LeftOut,
     PlatformExport,
     Post,
+    counted,
     day_of,
     title_from_words,
 )
@@ -82,9 +83,7 @@ def read(files: ExportFiles) -> PlatformExport:
         messages if isinstance(messages, list) else [], export, base
     )
     export.posts = [_post(m, e, "".join(p), key, base) for m, e, p in posts]
-    for kind, count in sorted(wordless.items()):
-        if count:
-            export.left_out.append(LeftOut("messages", f"{count} {kind}", "no words to publish"))
+    export.left_out += counted(+wordless, "no words to publish", "messages")
     return export
 
 
