@@ -28,11 +28,11 @@ from .exports import (
     PlatformExport,
     Post,
     by_thread,
-    counted,
     day_of,
     headline,
     listed,
     paragraphs,
+    thread_posts,
     video,
     without_thread_counts,
 )
@@ -71,7 +71,6 @@ def read(files: ExportFiles) -> PlatformExport:
     keys = _record_keys(blocks, commit.get("data") if isinstance(commit, dict) else None)
     export = PlatformExport("Bluesky", files=files)
     left: Counter[str] = Counter()
-    wordless: Counter[str] = Counter()
     posts: dict[str, dict[str, Any]] = {}  # by content id
     for cid, record in blocks.items():
         kind = record.get("$type") if isinstance(record, dict) else None
@@ -82,14 +81,7 @@ def read(files: ExportFiles) -> PlatformExport:
     parents = {key: _parent(post) for key, post in posts.items()}
     threads, others = by_thread(posts, parents, lambda post: str(post.get("createdAt", "")))
     left["replies to other people's posts"] += others
-    for key, thread in threads.items():
-        if made := _post(key, thread, did, export):
-            export.posts.append(made)
-        else:
-            wordless["post(s)"] += 1
-    export.posts.sort(key=lambda made: str(made.date or ""))
-    export.left_out += counted(+left, "not the account's own words")
-    export.left_out += counted(wordless, "no words to publish: a picture alone")
+    thread_posts(export, threads, lambda key, thread: _post(key, thread, did, export), left)
     return export
 
 

@@ -159,6 +159,26 @@ def by_thread(
     return threads, others
 
 
+def thread_posts(
+    export: PlatformExport,
+    threads: dict[str, list[Any]],
+    make: Callable[[str, list[Any]], Post | None],
+    left: Counter[str],
+) -> None:
+    """Each thread (by its first post's key) made one post by `make` (None: it has no
+    words, counted as such), the posts in the order of their days; what `left` counted of
+    the account's posts that were not its own words, and the wordless ones, listed."""
+    wordless: Counter[str] = Counter()
+    for key, thread in threads.items():
+        if made := make(key, thread):
+            export.posts.append(made)
+        else:
+            wordless["post(s)"] += 1
+    export.posts.sort(key=lambda made: str(made.date or ""))
+    export.left_out += counted(+left, "not the account's own words")
+    export.left_out += counted(wordless, "no words to publish: a picture alone")
+
+
 def counted(left: Counter[str], why: str, what: str = "posts") -> list[LeftOut]:
     """What was counted and left out, by kind, as the report lists it."""
     return [LeftOut(what, f"{count} {kind}", why) for kind, count in sorted(left.items())]

@@ -32,10 +32,10 @@ from .exports import (
     PlatformExport,
     Post,
     by_thread,
-    counted,
     headline,
     listed,
     paragraphs,
+    thread_posts,
     video,
     without_thread_counts,
 )
@@ -58,7 +58,6 @@ def read(files: ExportFiles) -> PlatformExport:
                 username = str(item["account"].get("username", ""))
     posts: dict[str, dict[str, Any]] = {}
     left: Counter[str] = Counter()
-    wordless: Counter[str] = Counter()
     for name in sorted(n for n in files if _POSTS.search(n)):
         for item in _data(files, name):
             post = item.get("tweet", item) if isinstance(item, dict) else None
@@ -73,14 +72,12 @@ def read(files: ExportFiles) -> PlatformExport:
     threads, others = by_thread(posts, parents, lambda post: _moment(post) or earliest)
     left["replies to other people's posts"] += others
     media_folder = next(iter(files.named("*data/tweets_media/*")), "").rpartition("/")[0]
-    for key, thread in threads.items():
-        if made := _post(key, thread, media_folder, export, username):
-            export.posts.append(made)
-        else:
-            wordless["post(s)"] += 1
-    export.posts.sort(key=lambda made: str(made.date or ""))
-    export.left_out += counted(+left, "not the account's own words")
-    export.left_out += counted(wordless, "no words to publish: a picture alone")
+    thread_posts(
+        export,
+        threads,
+        lambda key, thread: _post(key, thread, media_folder, export, username),
+        left,
+    )
     return export
 
 
