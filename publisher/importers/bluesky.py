@@ -23,12 +23,9 @@ from collections import Counter
 from typing import Any
 
 from ..errors import PublisherError
-from .exports import (
-    ExportFiles,
-    PlatformExport,
-    Post,
+from .exports import ExportFiles, PlatformExport, Post, day_of
+from .social import (
     by_thread,
-    day_of,
     headline,
     listed,
     paragraphs,

@@ -24,18 +24,8 @@ from typing import Any
 
 import lxml.html
 
-from .exports import (
-    HASHTAG_LINE,
-    ExportFiles,
-    LeftOut,
-    PlatformExport,
-    Post,
-    by_thread,
-    counted,
-    day_of,
-    headline,
-    without_thread_counts,
-)
+from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of
+from .social import HASHTAG_LINE, by_thread, counted, headline, without_thread_counts
 
 _PUBLIC = (
     "https://www.w3.org/ns/activitystreams#Public",

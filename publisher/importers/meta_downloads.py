@@ -35,18 +35,9 @@ import re
 from typing import Any
 
 from ..errors import PublisherError
-from .exports import (
-    HASHTAG,
-    HASHTAG_LINE,
-    ExportFiles,
-    LeftOut,
-    PlatformExport,
-    Post,
-    listed,
-    title_from_words,
-    video,
-)
+from .exports import ExportFiles, LeftOut, PlatformExport, Post, title_from_words
 from .plaintext import recover
+from .social import HASHTAG, HASHTAG_LINE, listed, video
 
 # profile_posts_1.json, your_posts_1.json, your_posts__check_ins__photos_and_videos_2.json
 _FACEBOOK = re.compile(r"(?:^|/)posts/(?:profile_posts|your_posts\w*?)_(\d+)\.(json|html)$")

@@ -30,17 +30,8 @@ from collections import Counter
 from typing import Any
 
 from ..errors import PublisherError
-from .exports import (
-    HASHTAG,
-    HASHTAG_LINE,
-    ExportFiles,
-    LeftOut,
-    PlatformExport,
-    Post,
-    counted,
-    day_of,
-    title_from_words,
-)
+from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of, title_from_words
+from .social import HASHTAG, HASHTAG_LINE, counted
 from .telegram_pages import messages_of, page_names
 from .telegram_text import lines_of, paragraphs
 

@@ -27,10 +27,8 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from ..errors import PublisherError
-from .exports import (
-    ExportFiles,
-    PlatformExport,
-    Post,
+from .exports import ExportFiles, PlatformExport, Post
+from .social import (
     by_thread,
     headline,
     listed,
