@@ -6,6 +6,7 @@ so scripts, event handlers, iframes, SVG, javascript: and data: URLs never survi
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import nh3
 
 from .controls import strip_controls
+from .embeds import players_as_links
 from .languages import well_formed_tag
 from .limits import DEFAULT_LIMITS
 
@@ -150,9 +152,10 @@ def text_alignment(style: str) -> str | None:
 def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth) -> str:
     """Return `fragment` with everything outside the allowlist removed (and control
     characters, which no XML output can hold, even when an entity spelled them), and
-    elements nested deeper than `max_depth` unwrapped (None: left as they are)."""
+    elements nested deeper than `max_depth` unwrapped (None: left as they are). Players
+    of videos and sounds on the web become links to them (`embeds`)."""
     cleaned = nh3.clean(
-        fragment,
+        players_as_links(raw_text_closed(fragment)),
         tags=_TAGS,
         attributes=_ATTRIBUTES,
         attribute_filter=_attribute_value,
@@ -163,6 +166,44 @@ def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth)
     )
     cleaned = strip_controls(cleaned)[0]
     return flatten_deep_html(cleaned, max_depth)[0] if max_depth is not None else cleaned
+
+
+# Elements whose content HTML reads as text up to their end tag, which a writer's embed code
+# often closes XML-style (<iframe … />, <script src=… />) or not at all: read as HTML, the
+# rest of the article became their content, and was dropped with them.
+_RAW_TEXT_OPEN = re.compile(
+    r"<(script|style|textarea|title|iframe|noembed|noframes|noscript|xmp|plaintext)\b"
+    r"""((?:[^>"']|"[^"]*"|'[^']*')*?)(/?)>""",
+    re.IGNORECASE,
+)
+
+
+def raw_text_closed(fragment: str) -> str:
+    """`fragment` with each such element closed where it stands when it was self-closed, and
+    its start tag alone left out when nothing ends it: the text after it stays text."""
+    if "<" not in fragment:
+        return fragment
+    parts: list[str] = []
+    ends: dict[str, list[re.Match[str]]] = {}  # each element's end tags, found once
+    position = 0
+    while found := _RAW_TEXT_OPEN.search(fragment, position):
+        name = found.group(1).lower()
+        parts.append(fragment[position : found.start()])
+        if found.group(3):  # <iframe … />
+            parts.append(f"<{found.group(1)}{found.group(2)}></{found.group(1)}>")
+            position = found.end()
+            continue
+        if name not in ends:
+            ends[name] = list(re.finditer(rf"</{name}\s*>", fragment, re.IGNORECASE))
+        after = bisect.bisect_left(ends[name], found.end(), key=lambda end: end.start())
+        if after == len(ends[name]) or name == "plaintext":  # (<plaintext> has no end)
+            position = found.end()  # the tag left out, what follows it kept
+            continue
+        end = ends[name][after]
+        parts.append(fragment[found.start() : end.end()])
+        position = end.end()
+    parts.append(fragment[position:])
+    return "".join(parts)
 
 
 # A tag in nh3's output: attribute values are always quoted there, comments are gone and
@@ -263,7 +304,8 @@ def plain_text(value: str) -> str:
     """
     text = value
     for _ in range(5):
-        cleaned = html.unescape(nh3.clean(text, tags=set(), clean_content_tags=_DROP_WITH_CONTENT))
+        kept = raw_text_closed(text)
+        cleaned = html.unescape(nh3.clean(kept, tags=set(), clean_content_tags=_DROP_WITH_CONTENT))
         if cleaned == text:
             break
         text = cleaned

@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 from lxml import etree
 
+from ..embeds import page_of, played_by
 from ..readers.googledocs import styles_as_emphasis
 from ..readers.lines import gather_div_lines
 from ..readers.pagenotes import notes_in
@@ -51,8 +52,6 @@ _WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # graf--iframe
 _CARD_WORDS = frozenset({"youtube", "tweet", "embed", "embedded", "bookmark", "iframe"})
 _ADDRESS = re.compile(r"https?://[^\s\"'<>]+")
-# A YouTube player's frame, whose page a reader follows as the video's own
-_YOUTUBE_FRAME = re.compile(r"^https?://(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+).*$")
 _DROP_TAGS = (
     "script",
     "style",
@@ -130,6 +129,7 @@ def clean_post_html(
         _drop(comment)
     _galleries_as_figures(root)  # before the cards: a gallery's class says "embed" too
     _cards_as_links(root)  # before frames and furniture go: an embed's class says "embed"
+    _players_as_links(root)  # what is left of them: frames pasted into the post itself
     for element in list(root.iter(*_DROP_TAGS)):
         if element.getparent() is not None:
             _drop(element)
@@ -220,6 +220,37 @@ def _cards_as_links(root: lxml.html.HtmlElement) -> None:
         card.getparent().replace(card, paragraph)
 
 
+_PLAYERS = ("iframe", "video", "audio", "object", "embed")
+# Where a link in place of a player stands as it is (elsewhere it is a paragraph of its own)
+_PHRASING = {
+    "p", "li", "td", "th", "dt", "dd", "a", "span", "em", "strong", "b", "i", "q", "figcaption",
+    "h1", "h2", "h3", "h4", "h5", "h6",
+}  # fmt: skip
+
+
+def _players_as_links(root: lxml.html.HtmlElement) -> None:
+    """Each player of something on the web (a YouTube frame, an <audio> of a podcast) that
+    no card holds becomes a link to its page, as `embeds` does for documents."""
+    for player in list(root.iter(*_PLAYERS)):
+        if not _attached(player, root):
+            continue
+        sources = [player.get("src") or player.get("data") or ""]
+        sources += [source.get("src", "") for source in player.iter("source")]
+        address, title = played_by(
+            [s.strip() for s in sources if s.strip()], player.get("title", "")
+        )
+        if not address:
+            continue  # dropped with the frames
+        link = lxml.html.Element("a", href=address)
+        link.text = title or address
+        placed = link
+        if player.getparent().tag not in _PHRASING:
+            placed = lxml.html.Element("p")
+            placed.append(link)
+        placed.tail = player.tail
+        player.getparent().replace(player, placed)
+
+
 def _card_address(card: lxml.html.HtmlElement) -> tuple[str, str]:
     """What a card shows (its link, its frame's page, or an address written in it), and its
     title (a part of it classed as one, else its link's words)."""
@@ -229,9 +260,7 @@ def _card_address(card: lxml.html.HtmlElement) -> tuple[str, str]:
         found = element.get("href") or element.get("src") or ""
         if found.startswith(("http://", "https://")):
             words = " ".join(element.text_content().split()) if element.tag == "a" else ""
-            return _YOUTUBE_FRAME.sub(r"https://www.youtube.com/watch?v=\1", found), title or (
-                words if len(words) <= 120 else ""
-            )
+            return page_of(found), title or (words if len(words) <= 120 else "")
     written = _ADDRESS.search(card.text_content())
     return (written.group(0), title) if written else ("", "")
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..controls import clean_mapping, strip_controls
+from ..embeds import say_local_media
 from ..errors import PublisherError
 from ..limits import DEFAULT_LIMITS, Limits, describe_size
 from ..logs import held
@@ -189,6 +190,7 @@ def convert_document(
     fields["summary"] = fields["summary"] or summary_before_more(body_html)
     for name in ("title", "subtitle", "summary"):
         fields[name] = curl_text(fields[name], fields["language"])
+    say_local_media(body_html, shown_as or path)
     body, lifted = lift_deep_lists(clean_html(body_html, max_depth=None))
     if lifted:
         log.warning(

@@ -13,8 +13,9 @@ from typing import Any, ClassVar
 from xml.etree import ElementTree
 
 from .. import pandoc
+from ..embeds import players_as_links, say_local_media
 from ..errors import PublisherError
-from ..sanitize import flatten_deep_html
+from ..sanitize import flatten_deep_html, raw_text_closed
 from .base import RawDocument
 from .etherpad import etherpad_paragraphs, is_etherpad
 from .googledocs import is_google_docs, plain_google_docs
@@ -39,6 +40,8 @@ class HtmlReader:
             page = etherpad_paragraphs(page)
         page = word_comments_left_out(word_lists_kept(page), path)
         page = _directions_kept(notes_as_footnotes(page))
+        say_local_media(page, path)
+        page = players_as_links(raw_text_closed(page))  # pandoc drops players, and fetches frames
         converted = pandoc.to_html(page, "html", id_prefix=id_prefix)
         return RawDocument(converted.meta, converted.body_html)
 
