@@ -28,6 +28,7 @@ from urllib.parse import SplitResult, quote, unquote, urlsplit
 from . import photos
 from .limits import DEFAULT_LIMITS, PILLOW_MAX_PIXELS, Limits
 from .paths import followed
+from .picture_copies import CONVERTED_SUFFIXES, shown_copy
 
 if TYPE_CHECKING:
     from .model import Document, Issue
@@ -73,7 +74,8 @@ def confine_images(
         if not parts.scheme and not parts.netloc and parts.path and not parts.path.startswith("/"):
             target = followed(folder / unquote(parts.path))
             if target.is_relative_to(pool):
-                if (suffix := PurePosixPath(parts.path).suffix.lower()) not in SHOWN_IMAGE_SUFFIXES:
+                suffix = PurePosixPath(parts.path).suffix.lower()
+                if suffix not in SHOWN_IMAGE_SUFFIXES and suffix not in CONVERTED_SUFFIXES:
                     log.warning("%s: image %r left out: %s", document, src, unshown_format(suffix))
                     return ""
                 # a file of the pool, or a picture inside the Word or OpenDocument file
@@ -91,6 +93,12 @@ def confine_images(
                     shown = target.relative_to(pool.parent).as_posix()
                     log.warning("%s: image %r left out: there is no file %s", document, src, shown)
                     return ""
+                if found.suffix.lower() in CONVERTED_SUFFIXES:  # a phone's HEIC, a TIFF
+                    try:
+                        found = shown_copy(found, pool, document, limits.image_pixels)
+                    except ValueError as unusable:
+                        log.warning("%s: image %r left out: %s", document, src, unusable)
+                        return ""
                 if (problem := image_problem(found, limits.image_pixels)) is not None:
                     log.warning("%s: image %r left out: %s", document, src, problem)
                     return ""

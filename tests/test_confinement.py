@@ -255,18 +255,17 @@ def test_pdf_links_are_web_mail_or_in_document_only(linking_workspace: Path) -> 
 def test_an_image_no_browser_or_e_reader_shows_is_left_out_everywhere_with_what_to_do(
     workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    """A TIFF (a scanner's, a print designer's) or a BMP in an article made an EPUB that
-    EPUBCheck refuses (no fallback for image/tiff) and a web page Chrome shows broken."""
-    from PIL import Image
-
+    """A chart Word saved as EMF, or a designer's Photoshop file, in an article made an EPUB
+    that EPUBCheck refuses (no fallback for the type) and a web page Chrome shows broken.
+    (HEIC, TIFF and BMP are shown through a copy: tests/test_picture_copies.py.)"""
     root = workspace("minimal")
     media = root / "documents" / "media"
     media.mkdir()
-    for name in ("scan.tiff", "paint.bmp"):
-        Image.new("RGB", (600, 400), (200, 30, 30)).save(media / name)
+    (media / "chart.emf").write_bytes(b"\x01\x00\x00\x00" + bytes(104) + b" EMF" + bytes(64))
+    (media / "poster.psd").write_bytes(b"8BPS\x00\x01" + bytes(64))
     article = root / "documents" / "first-article.md"
     article.write_text(
-        article.read_text() + "\n![A scan](media/scan.tiff)\n\n![A paint](media/paint.bmp)\n"
+        article.read_text() + "\n![A chart](media/chart.emf)\n\n![A poster](media/poster.psd)\n"
     )
     caplog.set_level(logging.WARNING, logger="publisher")
 
@@ -274,11 +273,11 @@ def test_an_image_no_browser_or_e_reader_shows_is_left_out_everywhere_with_what_
 
     dist = report.out_dir
     with zipfile.ZipFile(dist / SLUG / f"{SLUG}.epub") as epub:
-        assert not [n for n in epub.namelist() if n.endswith((".tiff", ".bmp"))]
+        assert not [n for n in epub.namelist() if n.endswith((".emf", ".psd"))]
     for page in (dist / SLUG / "first-article" / "index.html", dist / SLUG / "email.html"):
-        assert not [s for s in image_sources(page) if "scan" in s or "paint" in s], page
+        assert not [s for s in image_sources(page) if "chart" in s or "poster" in s], page
     assert pdf_images(dist / SLUG / f"{SLUG}.pdf") == 0
     warned = " ".join(r.getMessage() for r in caplog.records)
-    for name, kind in (("scan.tiff", "TIFF"), ("paint.bmp", "BMP")):
+    for name, kind in (("chart.emf", "EMF"), ("poster.psd", "PSD")):
         assert f"image 'media/{name}' left out: an image in {kind} format" in warned
     assert "save it as JPEG or PNG" in warned

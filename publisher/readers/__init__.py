@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,8 @@ from ..errors import PublisherError
 from ..limits import DEFAULT_LIMITS, Limits, describe_size
 from ..logs import held
 from ..model import Document
+from ..paths import followed
+from ..picture_copies import CONVERTED_SUFFIXES, shown_copy
 from ..resources import confine_images, written_sources
 from ..sanitize import LIST_LEVELS, clean_html, flatten_deep_html, lift_deep_lists, plain_text
 from ..typography import curl_quotes, curl_text
@@ -110,12 +113,33 @@ class Converted:
 
 
 def confined(converted: Converted, pool: Path, path: Path, limits: Limits) -> Document:
-    """The document with its images confined to `pool` (warnings name `path`)."""
+    """The document with its images confined to `pool` (warnings name `path`), and a lead
+    image in a format no output shows (a phone's HEIC) named by the copy they show."""
     document = converted.document
     body, images = confine_images(
         document.body_html, pool, path, sources=converted.sources, limits=limits
     )
-    return dataclasses.replace(document, body_html=body, images=images, source=path)
+    extra = document.extra
+    if (lead := shown_lead_image(extra.get("image"), pool, path, limits)) is not None:
+        extra = {**extra, "image": lead}
+    return dataclasses.replace(document, body_html=body, images=images, source=path, extra=extra)
+
+
+def shown_lead_image(value: object, pool: Path, path: Path, limits: Limits) -> str | None:
+    """The front matter's `image` as the copy outputs show (relative to the document's
+    folder, as it was written) when it names a picture of the pool in a format they do not;
+    None to keep it as written (renderers check it, and say what is wrong with it)."""
+    if not isinstance(value, str) or Path(value).suffix.lower() not in CONVERTED_SUFFIXES:
+        return None
+    picture = followed(path.parent / value)
+    if "://" in value or not picture.is_relative_to(pool.resolve()) or not picture.is_file():
+        return None
+    try:
+        copy = shown_copy(picture, pool.resolve(), path, limits.image_pixels)
+    except ValueError as unusable:
+        log.warning("%s: image %r left out: %s", path, value, unusable)
+        return ""
+    return os.path.relpath(copy, followed(path.parent))
 
 
 @contextmanager
