@@ -68,9 +68,12 @@ _TOC_MARKER = re.compile(
 
 
 def markdown_to_html(text: str, *, id_prefix: str = "") -> str:
+    from .sanitize import unknown_tags_as_text
+
     obsidian = any(mark in text for mark in _OBSIDIAN_MARKS)
     filters = (_OBSIDIAN_FILTER,) if obsidian else ()
     html = to_html(text, MARKDOWN, id_prefix=id_prefix, filters=filters).body_html
+    html = unknown_tags_as_text(html)  # "Dear <Name>," stays as written
     html = _TASK.sub(lambda m: m[1] + ("☐ " if m[2] == " " else "☒ "), html)
     return _TOC_MARKER.sub("", html)
 

@@ -206,6 +206,56 @@ def raw_text_closed(fragment: str) -> str:
     return "".join(parts)
 
 
+# Every element HTML has or had (the WHATWG's index, and the obsolete ones browsers still
+# parse): a "tag" in Markdown named otherwise is a writer's placeholder, not markup.
+HTML_ELEMENTS = frozenset({
+    "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo",
+    "blockquote", "body", "br", "button", "canvas", "caption", "cite", "code", "col",
+    "colgroup", "data", "datalist", "dd", "del", "details", "dfn", "dialog", "div", "dl", "dt",
+    "em", "embed", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "img", "input", "ins",
+    "kbd", "label", "legend", "li", "link", "main", "map", "mark", "menu", "meta", "meter",
+    "nav", "noscript", "object", "ol", "optgroup", "option", "output", "p", "param", "picture",
+    "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script", "search", "section",
+    "select", "slot", "small", "source", "span", "strong", "style", "sub", "summary", "sup",
+    "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title",
+    "tr", "track", "u", "ul", "var", "video", "wbr", "svg", "math",
+    # obsolete, and still parsed
+    "acronym", "applet", "basefont", "bgsound", "big", "blink", "center", "command", "dir",
+    "font", "frame", "frameset", "image", "isindex", "keygen", "listing", "marquee",
+    "menuitem", "multicol", "nextid", "nobr", "noembed", "noframes", "plaintext", "rb", "rtc",
+    "spacer", "strike", "tt", "xmp",
+})  # fmt: skip
+_END_TAG = re.compile(r"</([A-Za-z][\w.:-]*)\s*>")
+_ANY_TAG = re.compile(r"""</?([A-Za-z][\w.:-]*)(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?/?>""")
+
+
+def unknown_tags_as_text(fragment: str, bare_only: bool = False) -> str:
+    """`fragment` with each tag HTML does not have written out as text: in Markdown,
+    "Dear <Name>," and "sign it <your name here>" are a model letter's placeholders, which
+    pandoc passes on as tags and the sanitiser took out with the words in them.
+
+    Still tags (the sanitiser drops them, keeping what they hold): those of a namespace
+    (Word's <o:p>), those closed (a site's component, <Callout>…</Callout> or <Badge … />)
+    and, with `bare_only`, those with attributes (for plain text, which must never hold
+    what a careless template could make an element of)."""
+    if "<" not in fragment:
+        return fragment
+    closed = {name.lower() for name in _END_TAG.findall(fragment)}
+
+    def written(tag: re.Match[str]) -> str:
+        name = tag.group(1)
+        if name.lower() in HTML_ELEMENTS or ":" in name:
+            return tag.group(0)
+        if name.lower() in closed or tag.group(0).endswith("/>"):
+            return tag.group(0)
+        if bare_only and not re.fullmatch(r"</?[\w.-]+\s*>", tag.group(0)):
+            return tag.group(0)
+        return html.escape(tag.group(0), quote=False)
+
+    return _ANY_TAG.sub(written, fragment)
+
+
 # A tag in nh3's output: attribute values are always quoted there, comments are gone and
 # a "<" in text is always written &lt;, so tags can be found without a parser.
 _TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^>"]|"[^"]*")*>')
@@ -304,7 +354,7 @@ def plain_text(value: str) -> str:
     """
     text = value
     for _ in range(5):
-        kept = raw_text_closed(text)
+        kept = unknown_tags_as_text(raw_text_closed(text), bare_only=True)
         cleaned = html.unescape(nh3.clean(kept, tags=set(), clean_content_tags=_DROP_WITH_CONTENT))
         if cleaned == text:
             break

@@ -139,6 +139,20 @@ def test_closing_signature_gives_author_and_date_and_stays_in_the_text(tmp_path:
     assert texts(doc, "//div[@class='signature']") == ["Harbour Workers Union (HWU), June 28, 2024"]
 
 
+def test_a_model_letters_placeholders_stay_and_sign_nobody(tmp_path: Path) -> None:
+    """ "Dear <Name>," pasted from a campaign's model letter: the placeholders are words to
+    fill in, not tags to drop, and "Yours, <NAME>" names no author."""
+    (doc,) = import_one(
+        tmp_path,
+        "Model letter to your MP\n\nDear <Name>,\n\nI am writing as your constituent. Please"
+        " support <b>the bill</b> and reply to <your address>.\n\nYours, <NAME>\n",
+    )
+    text = " ".join(html_of(doc).text_content().split())
+    assert "Dear <Name>," in text and "reply to <your address>." in text
+    assert "Yours, <NAME>" in text and texts(doc, "//b | //strong") == ["the bill"]
+    assert doc.authors == ()
+
+
 def test_name_line_then_date_line_signature(tmp_path: Path) -> None:
     (doc,) = import_one(tmp_path, f"A title\n\n{LONG}\n\nMaría Fernández\n\n3 de marzo de 2026\n")
     assert doc.authors == ("María Fernández",) and str(doc.date) == "2026-03-03"

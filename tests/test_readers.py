@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
+import re
 from pathlib import Path
 
 import pypandoc
@@ -291,3 +293,49 @@ def test_an_image_named_on_a_mac_is_found_by_the_name_typed_in_the_text(
         doc = read(path, pool)
     assert doc.images == ("me\u0301dia/cafe\u0301.png",)  # as the file is spelled
     assert not caplog.records
+
+
+MODEL_LETTER = (
+    "Dear <Name>,\n\nWrite to <your MP> before Friday and sign it <your name here>; the"
+    " claim form is at <strike-fund>.\n\nYours, <NAME>\n"
+)
+PLACEHOLDERS = ("<Name>", "<your MP>", "<your name here>", "<strike-fund>", "<NAME>")
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_a_model_letters_placeholders_are_kept_as_written(tmp_path: Path, suffix: str) -> None:
+    """Markdown and pasted text write placeholders in angle brackets; read as tags they
+    were taken out with the words in them ("Dear ,")."""
+    path = tmp_path / f"letter{suffix}"
+    path.write_text(
+        ("---\ntitle: Model letter\n---\n\n" if suffix == ".md" else "Model letter\n\n")
+        + MODEL_LETTER
+    )
+    doc = read(path)
+    text = html.unescape(re.sub(r"<[^>]+>", "", doc.body_html))
+    assert [p for p in PLACEHOLDERS if p not in text] == []
+
+
+def test_html_word_markup_and_a_sites_components_in_markdown_are_still_markup(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "marked.md"
+    path.write_text(
+        "Text <mark>marked</mark>, <kbd>Ctrl</kbd> and <o:p></o:p> a<br>break.\n\n"
+        '<Callout type="info">Words a component held.</Callout> <Badge text="new" />\n'
+    )
+    body = read(path).body_html
+    assert "<mark>marked</mark>" in body and "<kbd>Ctrl</kbd>" in body and "<br>" in body
+    assert "Words a component held." in body
+    assert not [name for name in ("o:p", "Callout", "Badge") if name in body]
+
+
+def test_a_title_with_a_placeholder_keeps_it_and_a_tag_with_attributes_still_goes(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "t.md"
+    path.write_text(
+        '---\ntitle: "Letter to <MP>"\nsubtitle: "Hi <x onclick=alert(1)>there"\n---\n\nText.\n'
+    )
+    doc = read(path)
+    assert (doc.title, doc.subtitle) == ("Letter to <MP>", "Hi there")

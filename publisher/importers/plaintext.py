@@ -38,6 +38,7 @@ import re
 from collections import Counter
 
 from ..clock import build_time
+from ..sanitize import unknown_tags_as_text
 from .blogfurniture import buttons, without_furniture
 from .draft import Draft
 from .scripts import detect_language, mark_fragments
@@ -513,7 +514,9 @@ _MARK = re.compile(r"(?<![\w*_~])([*_~])(?=[^\s*_~])([^\n]*?[^\s*_~])\1(?![\w*_~
 
 
 def _marked(text: str) -> str:
-    return _MARK.sub(lambda m: f"<{_MARKS[m[1]]}>{m[2]}</{_MARKS[m[1]]}>", text)
+    """(A model letter's "<Name>" is a placeholder to keep, not a tag: see sanitize.)"""
+    marked = _MARK.sub(lambda m: f"<{_MARKS[m[1]]}>{m[2]}</{_MARKS[m[1]]}>", text)
+    return unknown_tags_as_text(marked)
 
 
 def unmarked(text: str) -> str:

@@ -264,12 +264,14 @@ _SEPARATOR = re.compile(r"\s*[|·•,،]\s*|\s+[-–—]\s+")
 def signature(text: str) -> tuple[str, dt.date | None] | None:
     """'Name or Organisation (ABBR), June 28, 2024' → (name, date); a bare short name → (name, None).
     A line with a colon is a label ('Photo credit: Marta Gil', 'Contact: …'), never a name;
-    one that ends in '!' is a slogan ('Solidarity forever!')."""
+    one that ends in '!' is a slogan ('Solidarity forever!'); one with a '<' holds a model
+    letter's placeholder ('Yours, <NAME>'), for whoever sends it to sign."""
     text = text.strip()
     if (
         len(text) > 160
         or _SENTENCE.search(text)
         or ":" in text
+        or "<" in text
         or text.endswith((".", ";", "?", "!"))
     ):
         return None

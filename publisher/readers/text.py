@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from ..sanitize import unknown_tags_as_text
 from .base import RawDocument
 from .markdown import document_text
 
@@ -25,6 +26,7 @@ class TextReader:
         if blocks and len(blocks[0]) <= 120 and len(blocks) > 1:
             meta["title"] = blocks.pop(0)
         # Text copied off web pages carries stray tags (<strong>…</strong>): they are kept
-        # as HTML here, and the sanitiser keeps the harmless ones.
-        body = "\n".join(f"<p>{block}</p>" for block in blocks)
+        # as HTML here, and the sanitiser keeps the harmless ones; a model letter's "<Name>"
+        # is no tag, and stays as written
+        body = "\n".join(f"<p>{unknown_tags_as_text(block)}</p>" for block in blocks)
         return RawDocument(meta, body)
