@@ -48,8 +48,10 @@ def to_html(
 
 
 # pandoc's Markdown, with Obsidian's wiki links ([[Note|text]], ![[photo.png]]) and
-# highlights (==text==) read as what they show, not printed as typed
-MARKDOWN = "markdown+wikilinks_title_after_pipe+mark-task_lists"
+# highlights (==text==) read as what they show, not printed as typed; and without raw
+# LaTeX, which no output shows: read as LaTeX, "C:\Users\ana\Documents" was "C:" and
+# "\textbf{bold}" nothing. A backslash command is printed as written instead.
+MARKDOWN = "markdown+wikilinks_title_after_pipe+mark-task_lists-raw_tex"
 # What else Obsidian writes (comments, callouts, embedded pictures' captions): only text that
 # holds one of its marks pays for starting the filter's Lua
 _OBSIDIAN_FILTER = Path(__file__).with_name("readers") / "obsidian.lua"
@@ -62,6 +64,9 @@ _OBSIDIAN_MARKS = ("%%", "[!", "[[")
 _TASK = re.compile(r"(<li>(?:<p>)?)\[([ xX])\] ")
 # An editor's table-of-contents marker (HackMD's [TOC], GitLab's [[_TOC_]]): the outputs
 # make their own contents, so the marker goes rather than being printed
+# LaTeX's page breaks, alone in a paragraph, as writers used to pandoc's PDFs type them: a
+# page break in print (print-base.css), nothing on a screen
+_PAGE_BREAK = re.compile(r"<p>\\(?:newpage|pagebreak|clearpage)(?:\{\})?</p>")
 _TOC_MARKER = re.compile(
     r'<p>(?:\[(?:TOC|toc)\]|\$\{toc\}|<a href="_TOC_" class="wikilink">_TOC_</a>)</p>\n?'
 )
@@ -75,6 +80,7 @@ def markdown_to_html(text: str, *, id_prefix: str = "") -> str:
     html = to_html(text, MARKDOWN, id_prefix=id_prefix, filters=filters).body_html
     html = unknown_tags_as_text(html)  # "Dear <Name>," stays as written
     html = _TASK.sub(lambda m: m[1] + ("☐ " if m[2] == " " else "☒ "), html)
+    html = _PAGE_BREAK.sub('<div class="page-break"></div>', html)
     return _TOC_MARKER.sub("", html)
 
 

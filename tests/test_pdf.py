@@ -820,3 +820,22 @@ def test_the_contents_lead_to_an_article_named_editorial_not_to_the_editorial(
             (heading,) = [r for r in target.search_for(letter) if r.height > 18]  # its title
             # a named destination's point counts up from the page's foot, as PDF does
             assert abs(target.rect.height - link["to"].y - heading.y0) < 10, (link, heading)
+
+
+def test_a_latex_page_break_alone_in_a_paragraph_starts_a_new_page(
+    workspace: Callable[[str], Path],
+) -> None:
+    """As writers used to pandoc's PDFs type it; and a Windows path keeps its backslashes."""
+    root = workspace("minimal")
+    (root / "documents" / "first-article.md").write_text(
+        "---\ntitle: Two pages\n---\n\nBefore the break, saved in C:\\Users\\ana\\Documents."
+        "\n\n\\newpage\n\nAfter the break.\n"
+    )
+    report = build(root, formats=["pdf"])
+    pdf = out(report, "001-first.pdf")
+    pages = [text_in(pdf, n) for n in range(1, page_count(pdf) + 1)]
+    before = [n for n, text in enumerate(pages) if "Before the break" in text]
+    after = [n for n, text in enumerate(pages) if "After the break" in text]
+    assert len(before) == len(after) == 1 and after[0] == before[0] + 1, pages
+    assert "C:\\Users\\ana\\Documents." in pages[before[0]]
+    assert "newpage" not in " ".join(pages)

@@ -339,3 +339,17 @@ def test_a_title_with_a_placeholder_keeps_it_and_a_tag_with_attributes_still_goe
     )
     doc = read(path)
     assert (doc.title, doc.subtitle) == ("Letter to <MP>", "Hi there")
+
+
+def test_backslashes_and_latex_commands_are_text_no_output_would_show_as_latex(
+    tmp_path: Path,
+) -> None:
+    """Read as raw LaTeX, a Windows path lost all after its drive and \\textbf{…} its words."""
+    path = tmp_path / "paths.md"
+    path.write_text(
+        "Save it in C:\\Users\\ana\\Documents\\newsletter on the drive.\n\n"
+        "The \\textbf{bold} word.\n"
+    )
+    text = html.unescape(re.sub(r"<[^>]+>", "", read(path).body_html))
+    assert "C:\\Users\\ana\\Documents\\newsletter on the drive." in text
+    assert "\\textbf{bold} word." in text
