@@ -79,10 +79,12 @@ def _converted(picture: Path, max_pixels: int) -> tuple[bytes, str]:
                 image = ImageOps.exif_transpose(opened)
                 image.load()
                 profile = opened.info.get("icc_profile")
-    except (OSError, SyntaxError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValueError(
+            f"a {kind} file that says it is more pixels than any picture should be"
+        ) from None
+    except (OSError, SyntaxError, UnidentifiedImageError) as exc:
         raise ValueError(f"a damaged or unreadable {kind} file ({exc})") from None
-    except Image.DecompressionBombWarning:
-        raise ValueError(f"a {kind} file larger than any picture should be") from None
     out = io.BytesIO()
     if _drawing(image):
         image = (

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import struct
 import zipfile
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from PIL import Image
 
 from publisher.build import build
+from publisher.picture_copies import shown_copy
 
 ISSUE = "001-first"
 GPS = 0x8825
@@ -199,11 +201,18 @@ def test_a_copy_is_made_once_and_again_when_the_picture_changes(
 
 
 def test_a_picture_over_the_pixel_limit_is_refused_before_it_is_decoded(tmp_path: Path) -> None:
-    from publisher.picture_copies import shown_copy
-
     photo = tmp_path / "documents" / "IMG_0413.HEIC"
     photo.parent.mkdir()
     photo.write_bytes(phone_photo())
     with pytest.raises(ValueError, match=r"40 × 60 pixels, more than the 0 million"):
         shown_copy(photo, photo.parent, photo.parent / "report.md", max_pixels=2_000)
     assert not (photo.parent / "media").exists()
+
+
+def test_a_bitmap_whose_header_claims_billions_of_pixels_is_refused_unread(tmp_path: Path) -> None:
+    header = b"BM" + struct.pack("<IHHI", 54, 0, 0, 54)
+    header += struct.pack("<IiiHHIIiiII", 40, 100_000, 100_000, 1, 24, 0, 0, 0, 0, 0, 0)
+    bomb = tmp_path / "plan.bmp"
+    bomb.write_bytes(header)
+    with pytest.raises(ValueError, match="more pixels than any picture should be"):
+        shown_copy(bomb, tmp_path, tmp_path / "report.md", max_pixels=10**12)
