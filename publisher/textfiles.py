@@ -77,7 +77,9 @@ def decoded(data: bytes, path: Path, hint: str = SAVE_AS_UTF8, *, page: bool = F
                 line,
                 hint,
             ) from None
-    return text.replace("\r\n", "\n")
+    # Windows ends lines with CR LF; classic Mac OS, and Word's "Save as Plain Text" when
+    # told "CR only", with CR alone (read as one line, the front matter was not found)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # The HTML standard's prescan, simplified: a charset in the first 1,024 bytes.

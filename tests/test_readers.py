@@ -353,3 +353,23 @@ def test_backslashes_and_latex_commands_are_text_no_output_would_show_as_latex(
     text = html.unescape(re.sub(r"<[^>]+>", "", read(path).body_html))
     assert "C:\\Users\\ana\\Documents\\newsletter on the drive." in text
     assert "\\textbf{bold} word." in text
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["Windows CR LF", "CR alone"])
+def test_lines_ended_as_windows_or_old_macs_end_them_are_lines(tmp_path: Path, ending: str) -> None:
+    markdown = tmp_path / "statement.md"
+    markdown.write_bytes(
+        ending.join(
+            ["---", "title: Statement", "date: 2026-05-01", "---", "", "One.", "", "Two.", ""]
+        ).encode()
+    )
+    doc = read(markdown)
+    assert (doc.title, str(doc.date), doc.body_html.strip()) == (
+        "Statement",
+        "2026-05-01",
+        "<p>One.</p>\n<p>Two.</p>",
+    )
+    text = tmp_path / "notice.txt"
+    text.write_bytes(ending.join(["A notice", "", "First.", "", "Second.", ""]).encode())
+    doc = read(text)
+    assert (doc.title, doc.body_html.strip()) == ("A notice", "<p>First.</p>\n<p>Second.</p>")
