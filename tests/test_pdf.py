@@ -839,3 +839,31 @@ def test_a_latex_page_break_alone_in_a_paragraph_starts_a_new_page(
     assert len(before) == len(after) == 1 and after[0] == before[0] + 1, pages
     assert "C:\\Users\\ana\\Documents." in pages[before[0]]
     assert "newpage" not in " ".join(pages)
+
+
+def test_an_articles_one_line_sign_off_never_starts_a_page_alone(
+    workspace: Callable[[str], Path],
+) -> None:
+    """Articles of 6 to 16 one-line paragraphs and a sign-off, each section on a page of its
+    own: for one of those lengths the page is full just before the sign-off."""
+    root = workspace("minimal")
+    for old in (root / "documents").iterdir():
+        old.unlink()
+    lengths = range(6, 17)
+    sections = []
+    for n in lengths:
+        lines = "\n\n".join(f"Point {i} of {n}." for i in range(1, n + 1))
+        (root / "documents" / f"a{n}.md").write_text(
+            f"---\ntitle: Article {n}\n---\n\n{lines}\n\nSigned for committee {n}.\n"
+        )
+        sections.append(f"  - title: Part {n}\n    documents: [a{n}]")
+    (root / "issues" / "001-first.yaml").write_text(
+        "number: 1\ntitle: Sign-offs\ndate: 2026-01-10\npdf:\n  page_size: A6\n"
+        "  page_break: section\nsections:\n" + "\n".join(sections) + "\n"
+    )
+    report = build(root, formats=["pdf"])
+    pdf = out(report, "001-first.pdf")
+    pages = [text_in(pdf, n) for n in range(1, page_count(pdf) + 1)]
+    for n in lengths:
+        (page,) = [text for text in pages if f"Signed for committee {n}." in text]
+        assert f"Point {n} of {n}." in page, (n, page)
