@@ -41,6 +41,7 @@ from .jobs import BuildReport, Progress, RenderPlan, Silent
 from .limits import Limits
 from .manifest import IssueManifest, load_manifests
 from .model import Archive, Document, Download, Issue
+from .picture_copies import CONVERTED_SUFFIXES, shown_copy
 from .pool import DocumentPool, slug_for
 from .printing import PrintOptions, PrintSettings, resolve
 from .readers import Converted, check_size, confined, convert_document
@@ -423,6 +424,7 @@ def assemble_issues(
 ) -> tuple[dict[str, Issue], dict[str, tuple[Issue, ...]]]:
     """Each issue by slug, and each with its language editions, the original first; their
     documents' links to one another point at the web archive (`with_archive_links`)."""
+    manifests = [with_shown_cover(m, config) for m in manifests]
     issues = {
         m.slug: assemble(m, documents, editorial_html(m, config, cache), config) for m in manifests
     }
@@ -440,6 +442,23 @@ def assemble_issues(
         for m in manifests
     }
     return {slug: every[0] for slug, every in editions.items()}, editions
+
+
+def with_shown_cover(manifest: IssueManifest, config: Config) -> IssueManifest:
+    """The manifest with a cover in a format no output shows (a phone's HEIC photo) replaced
+    by the copy they show (picture_copies), made in documents/media/<issue>/ like a
+    document's; without a cover when none can be made (a warning says why)."""
+    cover = manifest.cover
+    if cover is None or cover.suffix.lower() not in CONVERTED_SUFFIXES:
+        return manifest
+    try:
+        copy = shown_copy(
+            cover, config.documents_dir.resolve(), manifest.path, config.limits.image_pixels
+        )
+    except ValueError as unusable:
+        log.warning("%s: cover %s left out: %s", manifest.path, cover, unusable)
+        copy = None
+    return dataclasses.replace(manifest, cover=copy)
 
 
 def _each(by_doc: Mapping[Path, Mapping[str, Translation]]) -> list[Translation]:

@@ -21,6 +21,7 @@ from .errors import Problem, PublisherError, near_misses
 from .languages import NotALanguage, checked_language
 from .limits import DEFAULT_LIMITS
 from .paths import followed, no_file
+from .picture_copies import CONVERTED_SUFFIXES
 from .pool import DocumentPool, UnresolvedReference, slug_for
 from .printing import PRINT_KEYS, PRINT_TABLE, PrintSettings
 from .settings_schema import Parse, Problems, Report, Setting, Table, check
@@ -363,8 +364,8 @@ def _cover(value: Any, workspace: Path, problems: Problems) -> Path | None:
             "cover",
             hint="put the image in the workspace, e.g. documents/media/cover.jpg",
         )
-    elif path.suffix.lower() not in (".jpg", ".jpeg", ".png", ".gif", ".webp"):
-        problem(f"cover {value!r} is not a JPEG, PNG, GIF or WebP image", "cover")
+    elif path.suffix.lower() not in (".jpg", ".jpeg", ".png", ".gif", ".webp", *CONVERTED_SUFFIXES):
+        problem(f"cover {value!r} is not a JPEG, PNG, GIF, WebP, HEIC, TIFF or BMP image", "cover")
     elif not path.is_file():
         problem(
             f"cover image {value!r} does not exist",

@@ -85,7 +85,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     (documents / "damaged.heic").write_bytes(phone_photo()[:300])
     (documents / "photos.md").write_text(DOCUMENT, encoding="utf-8")
     manifest = root / "issues" / f"{ISSUE}.yaml"
-    manifest.write_text(manifest.read_text().replace("second-article]", "second-article, photos]"))
+    manifest.write_text(
+        manifest.read_text().replace("second-article]", "second-article, photos]")
+        + "cover: documents/phone/IMG_0412.HEIC\n"
+    )
     return root, _building(root)
 
 
@@ -151,17 +154,26 @@ def _near(colour: tuple[int, ...], expected: tuple[int, int, int]) -> bool:
     return all(abs(a - b) < 40 for a, b in zip(colour, expected, strict=True))
 
 
-def test_the_phone_photo_is_the_lead_image_too(built: tuple[Path, list[str]]) -> None:
+def test_the_phone_photo_is_the_lead_image_and_the_issues_cover_too(
+    built: tuple[Path, list[str]],
+) -> None:
     root, _ = built
     page = root / "dist" / ISSUE / "photos" / "index.html"
     lead = lxml.html.fromstring(page.read_bytes()).xpath("//meta[@property='og:image']/@content")
     assert lead and lead[0].endswith("IMG_0412.heic.jpg"), lead
+    with Image.open(root / "dist" / ISSUE / "cover.jpg") as cover:
+        assert (cover.format, cover.size) == ("JPEG", (40, 60))
+    with pikepdf.open(root / "dist" / ISSUE / f"{ISSUE}.pdf") as pdf:
+        first = {(int(i.Width), int(i.Height)) for i in pdf.pages[0].get_images().values()}
+    assert (40, 60) in first
 
 
 def test_the_copies_are_in_the_epub_and_the_pdf(built: tuple[Path, list[str]]) -> None:
     root, _ = built
     with zipfile.ZipFile(root / "dist" / ISSUE / f"{ISSUE}.epub") as epub:
-        media = [n for n in epub.namelist() if n.startswith("EPUB/media/")]
+        media = [
+            n for n in epub.namelist() if n.startswith("EPUB/media/") and not n.endswith(".svg")
+        ]  # (the SVG: the cover, drawn with the cover photo in it)
         kinds = sorted(Image.open(io.BytesIO(epub.read(n))).format for n in media)
     assert kinds == ["JPEG", "JPEG", "PNG"]
     with pikepdf.open(root / "dist" / ISSUE / f"{ISSUE}.pdf") as pdf:
