@@ -306,11 +306,13 @@ def test_unreadable_file_is_named_and_the_others_still_imported(tmp_path: Path) 
 
 def test_a_file_import_cannot_read_says_what_it_is_and_what_to_do(tmp_path: Path) -> None:
     old_word, markdown = tmp_path / "statement.doc", tmp_path / "notes.md"
+    pelican = tmp_path / "post.rst"
     outlook = tmp_path / "Statement.msg"  # what dragging a message out of Outlook saves
     old_word.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     outlook.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     markdown.write_text("# Notes\n")
-    report = import_files([old_word, outlook, markdown], tmp_path / "documents")
+    pelican.write_text("Notes\n=====\n\nText.\n")
+    report = import_files([old_word, outlook, markdown, pelican], tmp_path / "documents")
     said = {problem.file: (problem.message, problem.hint) for problem in report.problems}
     assert said[outlook][0] == "an Outlook message, which publisher cannot import"
     assert ".eml" in said[outlook][1] and ".txt" in said[outlook][1]
@@ -321,6 +323,10 @@ def test_a_file_import_cannot_read_says_what_it_is_and_what_to_do(tmp_path: Path
             "open it in Word or LibreOffice and save it as .docx",
         ),
         markdown: ("a Markdown file: it needs no import", "copy it into documents/ as it is"),
+        pelican: (
+            "a reStructuredText file: it needs no import",
+            "copy it into documents/ as it is",
+        ),
     }
 
 

@@ -373,3 +373,58 @@ def test_lines_ended_as_windows_or_old_macs_end_them_are_lines(tmp_path: Path, e
     text.write_bytes(ending.join(["A notice", "", "First.", "", "Second.", ""]).encode())
     doc = read(text)
     assert (doc.title, doc.body_html.strip()) == ("A notice", "<p>First.</p>\n<p>Second.</p>")
+
+
+PELICAN_POST = """\
+Strike at the depot
+###################
+
+:date: 2026-03-05 10:20
+:modified: 2026-03-06 18:40
+:tags: strikes, night shift
+:category: News
+:authors: Ana Lima, Ben Okafor
+:summary: Drivers walked out at dawn.
+
+Drivers at the **Northgate depot** walked out at dawn.
+
+- pay
+- rotas
+"""
+
+ORG_NOTE = """\
+#+TITLE: Rent strike update
+#+AUTHOR: Tenants Committee
+#+DATE: <2026-03-05 Thu>
+#+FILETAGS: :housing:rent:
+
+* The latest
+Tenants in *Tower Street* are withholding rent.
+"""
+
+
+def test_a_pelican_post_in_restructuredtext_reads_as_pelican_reads_it(tmp_path: Path) -> None:
+    path = tmp_path / "strike-at-the-depot.rst"
+    path.write_text(PELICAN_POST)
+    doc = read(path)
+    assert (doc.title, doc.authors, str(doc.date), doc.summary) == (
+        "Strike at the depot",
+        ("Ana Lima", "Ben Okafor"),
+        "2026-03-05",
+        "Drivers walked out at dawn.",
+    )
+    assert set(doc.tags) == {"strikes", "night shift", "News"}
+    assert "<strong>Northgate depot</strong>" in doc.body_html and "<li>rotas</li>" in doc.body_html
+
+
+def test_an_org_document_has_its_title_author_day_and_file_tags(tmp_path: Path) -> None:
+    path = tmp_path / "update.org"
+    path.write_text(ORG_NOTE)
+    doc = read(path)
+    assert (doc.title, doc.authors, str(doc.date), doc.tags) == (
+        "Rent strike update",
+        ("Tenants Committee",),
+        "2026-03-05",
+        ("housing", "rent"),
+    )
+    assert "<strong>Tower Street</strong>" in doc.body_html

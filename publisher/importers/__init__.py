@@ -159,6 +159,10 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
         from .embedded_pictures import recover_markdown
 
         return recover_markdown(source, data)
+    if suffix in (".rst", ".org"):  # read as they are, as Markdown is
+        kind = "a reStructuredText" if suffix == ".rst" else "an Org"
+        hint = "copy it into documents/ as it is"
+        raise PublisherError.at(f"{kind} file: it needs no import", source, hint=hint)
     kind, hint = not_read(source)
     raise PublisherError.at(f"{kind}, which publisher cannot import", source, hint=hint)
 

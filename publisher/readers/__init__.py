@@ -28,6 +28,7 @@ from ..sanitize import LIST_LEVELS, clean_html, flatten_deep_html, lift_deep_lis
 from ..typography import curl_quotes, curl_text
 from .anchors import mend_anchors
 from .base import RawDocument, Reader
+from .lightweight_markup import OrgReader, RstReader
 from .markdown import MarkdownReader
 from .metadata import document_fields
 from .pandoc_formats import DocxReader, HtmlReader, OdtReader, RtfReader
@@ -40,6 +41,8 @@ READERS: tuple[Reader, ...] = (
     DocxReader(),
     OdtReader(),
     RtfReader(),
+    RstReader(),
+    OrgReader(),
     TextReader(),
 )
 EXTENSIONS: dict[str, Reader] = {ext: r for r in READERS for ext in r.extensions}
@@ -74,7 +77,7 @@ _NOT_READ = {
         " 'publisher import' reads either",
     ),
 }
-_SAVE_AS = "save it as .docx, .odt, .rtf, .html, .md or .txt"
+_SAVE_AS = "save it as .docx, .odt, .rtf, .html, .md, .rst, .org or .txt"
 
 
 def not_read(path: Path) -> tuple[str, str]:

@@ -1,0 +1,52 @@
+"""reStructuredText (Pelican's and Sphinx's posts) and Org (Emacs) documents → HTML via
+pandoc, with their metadata as those tools write it.
+
+A Pelican site's posts are often .rst: a title over a field list (`:date:`, `:tags:`,
+`:authors:`, `:summary:`), which pandoc reads as the document's metadata; Pelican splits
+`:authors:` at commas, as it is done here. An Org file says `#+TITLE:`, `#+AUTHOR:`,
+`#+DATE: <2026-03-05 Thu>` (a timestamp, read as its day) and `#+FILETAGS: :a:b:` (tags,
+which pandoc leaves out).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import ClassVar
+
+from .. import pandoc
+from .base import RawDocument
+from .markdown import document_text
+
+
+class RstReader:
+    extensions: ClassVar[tuple[str, ...]] = (".rst",)
+
+    def read(self, path: Path, id_prefix: str) -> RawDocument:
+        converted = pandoc.to_html(document_text(path), "rst", id_prefix=id_prefix)
+        meta = dict(converted.meta)  # (values as HTML, as every reader's: metadata.py reads them)
+        if isinstance(authors := meta.get("author"), list | str):
+            listed = authors if isinstance(authors, list) else [authors]
+            meta["author"] = [n.strip() for a in listed for n in re.split(r"[,;]", a) if n.strip()]
+        return RawDocument(meta, converted.body_html)
+
+
+class OrgReader:
+    extensions: ClassVar[tuple[str, ...]] = (".org",)
+
+    def read(self, path: Path, id_prefix: str) -> RawDocument:
+        text = document_text(path)
+        converted = pandoc.to_html(text, "org", id_prefix=id_prefix)
+        meta = dict(converted.meta)
+        date = html.unescape(str(meta.get("date", "")))
+        if day := _ORG_TIMESTAMP.match(date):
+            meta["date"] = day.group(1)
+        if tags := _FILETAGS.search(text):
+            meta["tags"] = [tag for tag in tags.group(1).split(":") if tag.strip()]
+        return RawDocument(meta, converted.body_html)
+
+
+# <2026-03-05 Thu>, [2026-03-05 Thu 10:20]: an active or inactive timestamp
+_ORG_TIMESTAMP = re.compile(r"^[<\[](\d{4}-\d{2}-\d{2})(?:\s[^>\]]*)?[>\]]$")
+_FILETAGS = re.compile(r"^#\+FILETAGS:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
