@@ -312,7 +312,9 @@ def test_a_file_import_cannot_read_says_what_it_is_and_what_to_do(tmp_path: Path
     outlook.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     markdown.write_text("# Notes\n")
     pelican.write_text("Notes\n=====\n\nText.\n")
-    report = import_files([old_word, outlook, markdown, pelican], tmp_path / "documents")
+    shortcut = tmp_path / "Statement.gdoc"  # what Google Drive for desktop syncs
+    shortcut.write_text('{"doc_id": "1AbC", "email": "ana@example.org"}')
+    report = import_files([old_word, outlook, markdown, pelican, shortcut], tmp_path / "documents")
     said = {problem.file: (problem.message, problem.hint) for problem in report.problems}
     assert said[outlook][0] == "an Outlook message, which publisher cannot import"
     assert ".eml" in said[outlook][1] and ".txt" in said[outlook][1]
@@ -326,6 +328,10 @@ def test_a_file_import_cannot_read_says_what_it_is_and_what_to_do(tmp_path: Path
         pelican: (
             "a reStructuredText file: it needs no import",
             "copy it into documents/ as it is",
+        ),
+        shortcut: (
+            "a Google Docs shortcut (only the document's address), which publisher cannot import",
+            "open it, then in Google Docs File > Download > Microsoft Word (.docx)",
         ),
     }
 

@@ -70,6 +70,14 @@ _NOT_READ = {
         "make a document of its text with 'publisher import FILE.pdf' (for review), or ask"
         " for the file it was made from (.docx, .odt)",
     ),
+    ".docm": (
+        "a Word document with macros",
+        "in Word, File > Save As > Word Document (.docx): the macros stay behind",
+    ),
+    ".gdoc": (
+        "a Google Docs shortcut (only the document's address)",
+        "open it, then in Google Docs File > Download > Microsoft Word (.docx)",
+    ),
     ".msg": (
         "an Outlook message",
         "in Outlook, forward it to an address a mail program that saves .eml reads"
