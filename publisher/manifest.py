@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from slugify import slugify
 
 from .controls import warn_bidi_override
+from .day_hint import day_hint
 from .errors import Problem, PublisherError, near_misses
 from .languages import NotALanguage, checked_language
 from .limits import DEFAULT_LIMITS
@@ -407,9 +408,7 @@ def _date(value: Any) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(
-        f"'date' must be a date, got {value!r}\nwrite it as YYYY-MM-DD, e.g. date: 2026-02-22"
-    )
+    raise ValueError(f"'date' must be a date, got {value!r}\n{day_hint(value)}")
 
 
 def _language(value: Any) -> str:

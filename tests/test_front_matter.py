@@ -201,6 +201,16 @@ def test_language_is_a_checked_bcp47_tag(tmp_path: Path, key: str) -> None:
     assert f"{path}:3:" in str(error.value) and "did you mean 'es'" in str(error.value)
 
 
+def test_a_date_written_in_words_is_refused_with_it_written_as_a_date_should_be(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "a.md", "---\ntitle: T\ndate: 1 mars 2026\n---\nB\n")
+    with pytest.raises(PublisherError) as error:
+        read(path)
+    assert f"{path}:3:" in str(error.value)
+    assert "hint: write it as YYYY-MM-DD: date: 2026-03-01" in str(error.value)
+
+
 def test_impossible_date_names_the_line(tmp_path: Path) -> None:
     path = write(tmp_path, "a.md", "---\ntitle: T\ndate: 2026-02-30\n---\nB\n")
     with pytest.raises(PublisherError) as error:

@@ -110,10 +110,26 @@ def test_duplicate_document_points_at_both_lines(minimal: Path) -> None:
     assert_failed_cleanly(minimal, code)
 
 
-def test_bad_date_is_reported_with_the_expected_form(minimal: Path) -> None:
-    write_manifest(minimal, GOOD.replace("2026-01-10", "10/01/2026"))
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("10 January 2026", "write it as YYYY-MM-DD: date: 2026-01-10"),
+        ("10 de enero de 2026", "write it as YYYY-MM-DD: date: 2026-01-10"),
+        ("2026-1-10", "write it as YYYY-MM-DD: date: 2026-01-10"),
+        ("31/01/2026", "write it as YYYY-MM-DD: date: 2026-01-31"),  # no 31st month
+        (
+            "10/01/2026",  # 10 January in Britain, 1 October in the US
+            "10/01/2026 is 10 January or 1 October: write date: 2026-01-10 or date: 2026-10-01",
+        ),
+        ("next Friday", "write it as YYYY-MM-DD, e.g. date: 2026-02-22"),
+    ],
+)
+def test_a_date_written_otherwise_is_reported_with_itself_in_the_expected_form(
+    minimal: Path, written: str, hint: str
+) -> None:
+    write_manifest(minimal, GOOD.replace("2026-01-10", written))
     code, output = run_build(minimal)
-    assert "001-first.yaml:3:" in output and "YYYY-MM-DD" in output
+    assert "001-first.yaml:3:" in output and f"hint: {hint}" in output
     assert_failed_cleanly(minimal, code)
 
 

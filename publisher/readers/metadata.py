@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..controls import warn_bidi_override
+from ..day_hint import day_hint
 from ..errors import PublisherError
 from ..languages import NotALanguage, checked_language, file_name_language
 from ..sanitize import plain_text
@@ -260,7 +261,7 @@ def _date(meta: dict[str, Any], fail: Fail, strict: bool) -> dt.date | None:
             raise fail(
                 f"date {value!r} is not a date",
                 key,
-                hint="write dates as YYYY-MM-DD, e.g. 2026-02-22",
+                hint=day_hint(value, str(key)),
             ) from None
         return None  # office files carry all sorts of date strings; a missing date is fine
 

@@ -1,0 +1,60 @@
+"""The hint for a day written otherwise than YYYY-MM-DD in a manifest or front matter: the
+same day written so, when it can be told ("1 May 2026", "2026-5-1"), or both readings of
+one that can be read two ways ("01/05/2026" is 1 May in Britain and 5 January in the US).
+The day itself is never guessed into an issue: only the message suggests it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_YEAR_FIRST = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
+
+
+def day_hint(value: object, key: str = "date") -> str:
+    """'write it as YYYY-MM-DD: date: 2026-05-01', or the general rule."""
+    readings = _readings(str(value).strip()) if isinstance(value, str) else []
+    if len(readings) == 1:
+        return f"write it as YYYY-MM-DD: {key}: {readings[0].isoformat()}"
+    if len(readings) == 2:
+        first, second = readings
+        return (
+            f"{value} is {_named(first)} or {_named(second)}: write {key}:"
+            f" {first.isoformat()} or {key}: {second.isoformat()}"
+        )
+    return f"write it as YYYY-MM-DD, e.g. {key}: 2026-02-22"
+
+
+def _readings(text: str) -> list[dt.date]:
+    if found := _YEAR_FIRST.match(text):
+        return _days((int(found[1]), int(found[2]), int(found[3])))
+    if found := _NUMERIC.match(text):
+        a, b, year = int(found[1]), int(found[2]), int(found[3])
+        return _days((year, b, a), (year, a, b))  # day first (most of the world), then US
+    if not re.search(r"\d{4}", text) or len(text) > 40:
+        return []
+    import dateparser  # (only when a day is written wrong: it takes a while to import)
+
+    parsed = dateparser.parse(
+        text,
+        languages=["en", "es", "fr", "ar", "fa"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    return [parsed.date()] if parsed else []
+
+
+def _days(*parts: tuple[int, int, int]) -> list[dt.date]:
+    days: list[dt.date] = []
+    for year, month, day in parts:
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if found not in days:
+            days.append(found)
+    return days
+
+
+def _named(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%B')}"
