@@ -180,9 +180,13 @@ def _run(
         ) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip()[:500]
+        hint = "check the file opens in its own program; re-save it if it is damaged"
+        if "not found in resource path" in message:  # sandboxed: it reads no other file
+            hint = (
+                "a document is read alone, never a file it names (reStructuredText's include"
+                " or csv-table :file:, Org's #+INCLUDE): put that file's text in the document"
+            )
         raise PublisherError.at(
-            f"pandoc could not convert this {from_format} input: {message}",
-            where,
-            hint="check the file opens in its own program; re-save it if it is damaged",
+            f"pandoc could not convert this {from_format} input: {message}", where, hint=hint
         )
     return done.stdout.decode("utf-8", "replace")

@@ -428,3 +428,34 @@ def test_an_org_document_has_its_title_author_day_and_file_tags(tmp_path: Path) 
         ("housing", "rent"),
     )
     assert "<strong>Tower Street</strong>" in doc.body_html
+
+
+def test_a_file_an_rst_or_org_document_includes_is_named_as_left_out_at_its_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """pandoc reads no file but the document (it runs sandboxed): Sphinx's shared snippets
+    are not taken in, and the editor is told where."""
+    (tmp_path / "footer.rst").write_text("Shared footer text.\n")
+    rst = tmp_path / "page.rst"
+    rst.write_text("Page\n====\n\n.. include:: footer.rst\n\nAfter.\n")
+    org = tmp_path / "notes.org"
+    org.write_text('#+TITLE: Notes\n\n#+INCLUDE: "footer.org"\n\nText.\n')
+    caplog.set_level(logging.WARNING, logger="publisher")
+    assert "Shared footer" not in read(rst).body_html and "After." in read(rst).body_html
+    read(org)
+    said = [r.getMessage() for r in caplog.records]
+    assert f"{rst}:4: footer.rst left out" in said[0] and "put that file's text" in said[0]
+    assert any(f"{org}:3: footer.org left out" in message for message in said)
+
+
+def test_a_table_read_from_another_file_is_refused_with_why_and_what_to_do(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "figures.csv").write_text("a,b\n1,2\n")
+    rst = tmp_path / "report.rst"
+    rst.write_text("Report\n======\n\n.. csv-table:: Figures\n   :file: figures.csv\n")
+    with pytest.raises(PublisherError) as error:
+        read(rst)
+    assert str(rst) in str(error.value) and "put that file's text in the document" in str(
+        error.value
+    )

@@ -11,6 +11,7 @@ which pandoc leaves out).
 from __future__ import annotations
 
 import html
+import logging
 import re
 from pathlib import Path
 from typing import ClassVar
@@ -19,12 +20,16 @@ from .. import pandoc
 from .base import RawDocument
 from .markdown import document_text
 
+log = logging.getLogger(__name__)
+
 
 class RstReader:
     extensions: ClassVar[tuple[str, ...]] = (".rst",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        converted = pandoc.to_html(document_text(path), "rst", id_prefix=id_prefix)
+        text = document_text(path)
+        _say_includes(_RST_INCLUDE, text, path)
+        converted = pandoc.to_html(text, "rst", id_prefix=id_prefix)
         meta = dict(converted.meta)  # (values as HTML, as every reader's: metadata.py reads them)
         if isinstance(authors := meta.get("author"), list | str):
             listed = authors if isinstance(authors, list) else [authors]
@@ -37,6 +42,7 @@ class OrgReader:
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         text = document_text(path)
+        _say_includes(_ORG_INCLUDE, text, path)
         converted = pandoc.to_html(text, "org", id_prefix=id_prefix)
         meta = dict(converted.meta)
         date = html.unescape(str(meta.get("date", "")))
@@ -50,3 +56,20 @@ class OrgReader:
 # <2026-03-05 Thu>, [2026-03-05 Thu 10:20]: an active or inactive timestamp
 _ORG_TIMESTAMP = re.compile(r"^[<\[](\d{4}-\d{2}-\d{2})(?:\s[^>\]]*)?[>\]]$")
 _FILETAGS = re.compile(r"^#\+FILETAGS:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+# Another file's text taken in where the directive stands (Sphinx's shared snippets):
+# pandoc runs sandboxed, reading no file but the document, and leaves the directive out
+_RST_INCLUDE = re.compile(r"^[ \t]*\.\.\s+(?:literal)?include::\s*(\S.*?)\s*$", re.MULTILINE)
+_ORG_INCLUDE = re.compile(r"^[ \t]*#\+INCLUDE:\s*(\S.*?)\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _say_includes(pattern: re.Pattern[str], text: str, path: Path) -> None:
+    for found in pattern.finditer(text):
+        log.warning(
+            "%s:%d: %s left out: a document is read alone, never a file it names; put that"
+            " file's text in the document",
+            path,
+            text.count("\n", 0, found.start()) + 1,
+            found.group(1).strip('"'),
+        )
