@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ from .etherpad import etherpad_paragraphs, is_etherpad
 from .googledocs import is_google_docs, plain_google_docs
 from .markdown import document_text
 from .pagenotes import notes_as_footnotes
+from .text_boxes import with_boxes_in_the_text
 from .wordcomments import word_comments_left_out
 from .wordlists import word_lists_kept
 
@@ -96,7 +98,7 @@ class DocxReader:
         self.media_dir = media_dir
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        converted = pandoc.to_html(path, "docx", id_prefix=id_prefix, media_dir=self.media_dir)
+        converted = _with_text_boxes(path, id_prefix, self.media_dir)
         meta = dict(converted.meta)
         if "lang" not in meta and (language := docx_language(path)):
             meta["lang"] = language
@@ -110,6 +112,30 @@ class DocxReader:
         if comments:
             log.info("%s: %d comment(s) left out: they are for the editors", path, comments)
         return RawDocument(meta, converted.body_html)
+
+
+def _with_text_boxes(path: Path, id_prefix: str, media_dir: Path | None) -> pandoc.Converted:
+    """The Word or OpenDocument file converted with its text boxes' text where they are
+    anchored (pandoc leaves it out: `text_boxes`), said when there were any; errors name
+    `path` itself."""
+    kind = path.suffix.lower().lstrip(".")
+    with tempfile.TemporaryDirectory(prefix="publisher-office-") as scratch:
+        source, boxes = with_boxes_in_the_text(path, Path(scratch))
+        try:
+            converted = pandoc.to_html(source, kind, id_prefix=id_prefix, media_dir=media_dir)
+        except PublisherError as exc:
+            for problem in exc.problems:
+                problem.file = path if problem.file == source else problem.file
+                problem.message = problem.message.replace(str(source), str(path))
+            raise
+    if boxes:
+        log.info(
+            "%s: the text of %d text box(es) is read where each is anchored: check that it"
+            " stands where it should",
+            path,
+            boxes,
+        )
+    return converted
 
 
 def docx_review_marks(path: Path) -> tuple[int, int]:
@@ -196,7 +222,7 @@ class OdtReader:
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         meta = odt_properties(path)
-        body = pandoc.to_html(path, "odt", id_prefix=id_prefix, media_dir=self.media_dir).body_html
+        body = _with_text_boxes(path, id_prefix, self.media_dir).body_html
         return RawDocument(meta, _drop_repeated_properties(body, meta))
 
 

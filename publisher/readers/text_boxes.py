@@ -1,0 +1,144 @@
+"""Text boxes in Word and OpenDocument files → paragraphs where they are anchored.
+
+A leaflet made in Word or LibreOffice puts its call to action ("March at noon from the
+Memorial"), its contact details or a quotation in a text box, a frame or a shape with
+text. pandoc leaves all of it out, silently (jgm/pandoc#3086): the box's paragraphs sit in
+a drawing (Word's DrawingML `wps:txbx`, or VML's `v:textbox` in older files and in the
+fallback Word writes beside the DrawingML; OpenDocument's `draw:text-box` in a
+`draw:frame`, or a `draw:custom-shape`'s own paragraphs), not in the text. Here a copy of
+the file is made with each box's paragraphs, lists and tables moved out, after the
+paragraph the box is anchored to, for pandoc to read. Where Word wrote a box twice
+(`mc:AlternateContent`: its DrawingML choice and VML fallback), it is taken once. The box's
+place on the page is not kept: the editor is told to check it.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_BOX = f"{{{_W}}}txbxContent"
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+# Where each format keeps its text, and what marks a box in it
+_PARTS = {".docx": ("word/document.xml", b"txbxContent"), ".odt": ("content.xml", b"draw:")}
+
+
+def with_boxes_in_the_text(path: Path, scratch: Path) -> tuple[Path, int]:
+    """`path` (a .docx or an .odt), or a copy of it in the folder `scratch` with its text
+    boxes' content moved into the text (see the module's docstring); and how many boxes
+    were moved."""
+    part, mark = _PARTS[path.suffix.lower()]
+    try:
+        with zipfile.ZipFile(path) as office:
+            text = office.read(part)
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return path, 0  # pandoc says what is wrong with it
+    if mark not in text:
+        return path, 0
+    moved, boxes = _moved_out(text, _word_boxes if part == "word/document.xml" else _odt_boxes)
+    if not boxes:
+        return path, 0
+    copy = scratch / f"boxes-moved{path.suffix.lower()}"
+    with zipfile.ZipFile(path) as office, zipfile.ZipFile(copy, "w") as out:
+        for member in office.infolist():  # (each as it was stored: an ODT's mimetype first)
+            out.writestr(member, moved if member.filename == part else office.read(member))
+    return copy, boxes
+
+
+Boxes = Callable[["_Element"], list[tuple["_Element", list["_Element"]]]]
+
+
+def _moved_out(text: bytes, anchored_boxes: Boxes) -> tuple[bytes, int]:
+    """The XML `text` with the boxes `anchored_boxes` finds moved out (outer boxes first:
+    a box may hold a box), and how many were."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        root = etree.fromstring(text, parser)
+    except etree.XMLSyntaxError:
+        return text, 0
+    boxes = 0
+    while anchored := anchored_boxes(root):
+        for paragraph, holders in anchored:
+            after = paragraph
+            for holder in holders:
+                for block in _blocks_of(holder):
+                    after.addnext(block)
+                    after = block
+                boxes += 1
+                _remove(holder)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), boxes
+
+
+def _word_boxes(root: _Element) -> list[tuple[_Element, list[_Element]]]:
+    """Each paragraph holding a box in no other box, with the drawings holding them (a
+    box Word wrote twice, the alternate content holding both copies, once)."""
+    found: dict[_Element, list[_Element]] = {}
+    for box in root.iter(_BOX):
+        ancestors = list(box.iterancestors())
+        if any(a.tag == _BOX for a in ancestors):
+            continue  # moved with its outer box, then out of it
+        holder = next(
+            (a for a in ancestors if a.tag == f"{{{_MC}}}AlternateContent"),
+            next(a for a in ancestors if a.tag in (f"{{{_W}}}drawing", f"{{{_W}}}pict")),
+        )
+        paragraph = next((a for a in ancestors if a.tag == f"{{{_W}}}p"), None)
+        if paragraph is not None and holder not in found.get(paragraph, []):
+            found.setdefault(paragraph, []).append(holder)
+    return list(found.items())
+
+
+_ODT_BOX = (f"{{{_DRAW}}}text-box", f"{{{_DRAW}}}custom-shape")
+_ODT_BLOCKS = (f"{{{_TEXT}}}p", f"{{{_TEXT}}}h", f"{{{_TEXT}}}list", f"{{{_TABLE}}}table")
+
+
+def _odt_boxes(root: _Element) -> list[tuple[_Element, list[_Element]]]:
+    """Each paragraph or heading holding a frame's text box, or a shape with text, in no
+    other box; with the frames (or shapes) holding them."""
+    found: dict[_Element, list[_Element]] = {}
+    for box in root.iter(*_ODT_BOX):
+        ancestors = list(box.iterancestors())
+        if any(a.tag in _ODT_BOX for a in ancestors) or not _blocks_of(box):
+            continue
+        holder = box.getparent() if box.tag == _ODT_BOX[0] else box  # the draw:frame
+        paragraph = next((a for a in ancestors if a.tag in _ODT_BLOCKS[:2]), None)
+        if holder is not None and paragraph is not None:
+            found.setdefault(paragraph, []).append(holder)
+    return list(found.items())
+
+
+def _blocks_of(holder: _Element) -> list[_Element]:
+    """The paragraphs, lists and tables of the box a drawing, frame or shape holds (of
+    Word's two copies, the DrawingML one)."""
+    if holder.tag.startswith((f"{{{_W}}}", f"{{{_MC}}}")):
+        box = holder.find(f".//{_BOX}")
+        blocks: tuple[str, ...] = (f"{{{_W}}}p", f"{{{_W}}}tbl")
+    else:
+        frame = holder.tag == f"{{{_DRAW}}}frame"
+        box = holder.find(f"{{{_DRAW}}}text-box") if frame else holder
+        blocks = _ODT_BLOCKS
+    return [] if box is None else [child for child in box if child.tag in blocks]
+
+
+def _remove(element: _Element) -> None:
+    """`element` out of its parent, the text after it (an ODT paragraph's) kept there."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        before = element.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)

@@ -1,0 +1,143 @@
+"""The text of a Word or LibreOffice leaflet's text boxes, frames and shapes is read where
+each is anchored: pandoc leaves it out (jgm/pandoc#3086). The files are pandoc's own, with
+boxes written into them as Word 2010+ and LibreOffice write them."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from test_metadata_docx_language import office_file
+
+from publisher.readers import read_document
+
+TEXT = "# Rally\n\nBefore the box.\n\nAfter the box.\n"
+MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+WPS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+VML = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+WP = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+
+
+def word_paragraph(words: str) -> str:
+    return f"<w:p><w:r><w:t>{words}</w:t></w:r></w:p>"
+
+
+def word_box(words: str) -> str:
+    """A text box as Word 2010+ saves it: its DrawingML, and a VML copy for older Words."""
+    return (
+        f'<w:r><mc:AlternateContent {MC}><mc:Choice Requires="wps"><w:drawing>'
+        f'<wp:anchor {WP} distT="0" distB="0" distL="0" distR="0" simplePos="0"'
+        ' relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0'
+        '</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>'
+        '0</wp:posOffset></wp:positionV><wp:extent cx="2000000" cy="800000"/>'
+        '<wp:wrapSquare wrapText="bothSides"/><wp:docPr id="5" name="Text Box 5"/>'
+        f'<a:graphic {A}><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/'
+        f'wordprocessingShape"><wps:wsp {WPS}><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx>'
+        f"<w:txbxContent>{word_paragraph(words)}</w:txbxContent></wps:txbx><wps:bodyPr/>"
+        "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        f'<mc:Fallback><w:pict><v:shape {VML} id="b1" style="width:200pt;height:80pt">'
+        f"<v:textbox><w:txbxContent>{word_paragraph(words)}</w:txbxContent></v:textbox>"
+        "</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def old_word_box(inner: str) -> str:
+    """A VML text box alone, as Word 2007 and converters write it."""
+    return (
+        f'<w:r><w:pict><v:shape {VML} id="b2" style="width:200pt;height:80pt"><v:textbox>'
+        f"<w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+
+
+def with_part_changed(path: Path, part: str, change: str, after: str) -> Path:
+    """`path` with `change` written into its `part` at the end of the element that holds
+    the text `after` (a paragraph's runs, or its text)."""
+    with zipfile.ZipFile(path) as office:
+        members = [(m, office.read(m)) for m in office.infolist()]
+    changed = path.with_name("boxed-" + path.name)
+    with zipfile.ZipFile(changed, "w") as out:
+        for member, data in members:
+            if member.filename == part:
+                text = data.decode()
+                end = text.index(
+                    "</w:p>" if part.startswith("word") else "</text:p>", text.index(after)
+                )
+                data = (text[:end] + change + text[end:]).encode()
+            out.writestr(member, data)
+    return changed
+
+
+def body_text(path: Path) -> str:
+    body = read_document(path, path.stem, path.parent, "en").body_html
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def test_word_text_boxes_are_read_once_each_after_the_paragraph_they_are_anchored_to(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    plain = office_file(tmp_path / "leaflet.docx", TEXT)
+    boxes = word_box("March at noon from the Memorial.") + old_word_box(
+        word_paragraph("Bring banners.") + word_paragraph("Bring friends.")
+    )
+    leaflet = with_part_changed(plain, "word/document.xml", boxes, "Before the box.")
+    caplog.set_level(logging.INFO, logger="publisher")
+    text = body_text(leaflet)
+    assert text == (
+        "Before the box. March at noon from the Memorial. Bring banners. Bring friends."
+        " After the box."
+    )
+    said = [r.getMessage() for r in caplog.records if "text box" in r.getMessage()]
+    assert said == [
+        f"{leaflet}: the text of 2 text box(es) is read where each is anchored: check that"
+        " it stands where it should"
+    ]
+
+
+def test_a_word_text_box_inside_a_text_box_is_read_after_its_outer_box(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    plain = office_file(tmp_path / "nested.docx", TEXT)
+    inner = "<w:p>" + old_word_box(word_paragraph("The inner box.")) + "</w:p>"
+    outer = word_box("The outer box.").replace(
+        word_paragraph("The outer box."), word_paragraph("The outer box.") + inner, 1
+    )  # (in its DrawingML copy: the VML one is not read)
+    nested = with_part_changed(plain, "word/document.xml", outer, "Before the box.")
+    caplog.set_level(logging.INFO, logger="publisher")
+    assert body_text(nested) == "Before the box. The outer box. The inner box. After the box."
+    assert "the text of 2 text box(es)" in caplog.text
+
+
+def test_libreoffice_frames_and_shapes_with_text_are_read_after_their_paragraph(
+    tmp_path: Path,
+) -> None:
+    plain = office_file(tmp_path / "tract.odt", TEXT)
+    frame = (
+        '<draw:frame draw:name="Frame1" text:anchor-type="paragraph" svg:width="6cm">'
+        "<draw:text-box><text:p>Rassemblement à midi.</text:p></draw:text-box></draw:frame>"
+        '<draw:custom-shape draw:name="Shape1"><text:p>Venez nombreux.</text:p>'
+        "</draw:custom-shape> Words after the shape."
+    )
+    tract = with_part_changed(plain, "content.xml", frame, "Before the box.")
+    with zipfile.ZipFile(tract) as odt:
+        assert odt.infolist()[0].filename == "mimetype"  # still an ODT for every reader
+        assert odt.infolist()[0].compress_type == zipfile.ZIP_STORED
+    assert body_text(tract) == (
+        "Before the box. Words after the shape. Rassemblement à midi. Venez nombreux."
+        " After the box."
+    )
+
+
+def test_a_picture_in_a_libreoffice_frame_stays_a_picture(tmp_path: Path) -> None:
+    plain = office_file(tmp_path / "photo.odt", TEXT)
+    frame = (
+        '<draw:frame draw:name="Image1"><draw:image xlink:href="Pictures/none.png"/>'
+        "</draw:frame> and words after the picture"
+    )
+    photo = with_part_changed(plain, "content.xml", frame, "Before the box.")
+    assert body_text(photo) == "Before the box. and words after the picture After the box."
