@@ -141,3 +141,29 @@ def test_a_picture_in_a_libreoffice_frame_stays_a_picture(tmp_path: Path) -> Non
     )
     photo = with_part_changed(plain, "content.xml", frame, "Before the box.")
     assert body_text(photo) == "Before the box. and words after the picture After the box."
+
+
+def test_a_word_chart_or_smartart_diagram_left_out_is_named_with_what_to_do(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Word draws them from data in the file: no output has a picture of them to show."""
+    plain = office_file(tmp_path / "report.docx", TEXT)
+    uri = "http://schemas.openxmlformats.org/drawingml/2006/"
+    drawings = "".join(
+        f'<w:r><w:drawing><wp:inline {WP}><wp:extent cx="5486400" cy="3200400"/>'
+        f'<wp:docPr id="{n}" name="Drawing {n}"/><a:graphic {A}>'
+        f'<a:graphicData uri="{uri}{kind}">{inner}</a:graphicData></a:graphic></wp:inline>'
+        "</w:drawing></w:r>"
+        for n, (kind, inner) in enumerate(
+            [
+                ("chart", f'<c:chart xmlns:c="{uri}chart" r:id="rId90"/>'),
+                ("chart", f'<c:chart xmlns:c="{uri}chart" r:id="rId91"/>'),
+                ("diagram", f'<dgm:relIds xmlns:dgm="{uri}diagram" r:dm="rId92"/>'),
+            ]
+        )
+    )
+    report = with_part_changed(plain, "word/document.xml", drawings, "Before the box.")
+    caplog.set_level(logging.WARNING, logger="publisher")
+    assert body_text(report) == "Before the box. After the box."
+    assert f"{report}: 2 chart(s) and 1 SmartArt diagram(s) left out" in caplog.text
+    assert "Save as Picture" in caplog.text

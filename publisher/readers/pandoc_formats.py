@@ -111,6 +111,13 @@ class DocxReader:
             )
         if comments:
             log.info("%s: %d comment(s) left out: they are for the editors", path, comments)
+        if drawings := docx_drawings_left_out(path):
+            log.warning(
+                "%s: %s left out: no output can draw them from the file; in Word, right-click"
+                " each, Save as Picture, and put the picture in its place",
+                path,
+                drawings,
+            )
         return RawDocument(meta, converted.body_html)
 
 
@@ -151,6 +158,29 @@ def docx_review_marks(path: Path) -> tuple[int, int]:
     except (KeyError, zipfile.BadZipFile):
         return 0, 0
     return len(_TRACKED.findall(body)), len(_COMMENT.findall(notes))
+
+
+# Word's charts and SmartArt are drawn by Word from data in the file: pandoc has no picture
+# of them to show, and leaves them out without a word
+_GRAPHIC = re.compile(
+    rb'<a:graphicData\s+uri="http://schemas\.openxmlformats\.org/drawingml/2006/(chart|diagram)"'
+)
+
+
+def docx_drawings_left_out(path: Path) -> str:
+    """'2 chart(s) and 1 SmartArt diagram(s)' a Word file holds, as a phrase ("" for none)."""
+    try:
+        with zipfile.ZipFile(path) as docx:
+            body = docx.read("word/document.xml")
+    except (KeyError, zipfile.BadZipFile):
+        return ""
+    kinds = [found.group(1).decode() for found in _GRAPHIC.finditer(body)]
+    named = [
+        f"{kinds.count(kind)} {name}"
+        for kind, name in (("chart", "chart(s)"), ("diagram", "SmartArt diagram(s)"))
+        if kind in kinds
+    ]
+    return " and ".join(named)
 
 
 _TRACKED = re.compile(rb"<w:(?:ins|del|moveFrom|moveTo)\b(?![^>]*/>)")
