@@ -21,8 +21,8 @@ from .base import RawDocument
 from .etherpad import etherpad_paragraphs, is_etherpad
 from .googledocs import is_google_docs, plain_google_docs
 from .markdown import document_text
+from .office_copy import prepared
 from .pagenotes import notes_as_footnotes
-from .text_boxes import with_boxes_in_the_text
 from .wordcomments import word_comments_left_out
 from .wordlists import word_lists_kept
 
@@ -98,7 +98,7 @@ class DocxReader:
         self.media_dir = media_dir
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        converted = _with_text_boxes(path, id_prefix, self.media_dir)
+        converted = _prepared_and_read(path, id_prefix, self.media_dir)
         meta = dict(converted.meta)
         if "lang" not in meta and (language := docx_language(path)):
             meta["lang"] = language
@@ -121,13 +121,13 @@ class DocxReader:
         return RawDocument(meta, converted.body_html)
 
 
-def _with_text_boxes(path: Path, id_prefix: str, media_dir: Path | None) -> pandoc.Converted:
-    """The Word or OpenDocument file converted with its text boxes' text where they are
-    anchored (pandoc leaves it out: `text_boxes`), said when there were any; errors name
-    `path` itself."""
+def _prepared_and_read(path: Path, id_prefix: str, media_dir: Path | None) -> pandoc.Converted:
+    """The Word or OpenDocument file converted as `office_copy` prepares it for pandoc
+    (text boxes' text in the text, Word's hidden text out), with what was done said;
+    errors name `path` itself."""
     kind = path.suffix.lower().lstrip(".")
     with tempfile.TemporaryDirectory(prefix="publisher-office-") as scratch:
-        source, boxes = with_boxes_in_the_text(path, Path(scratch))
+        source, done = prepared(path, Path(scratch))
         try:
             converted = pandoc.to_html(source, kind, id_prefix=id_prefix, media_dir=media_dir)
         except PublisherError as exc:
@@ -135,13 +135,15 @@ def _with_text_boxes(path: Path, id_prefix: str, media_dir: Path | None) -> pand
                 problem.file = path if problem.file == source else problem.file
                 problem.message = problem.message.replace(str(source), str(path))
             raise
-    if boxes:
+    if boxes := done["text boxes"]:
         log.info(
             "%s: the text of %d text box(es) is read where each is anchored: check that it"
             " stands where it should",
             path,
             boxes,
         )
+    if done["hidden runs"]:
+        log.info("%s: text Word hides (Font > Hidden) is left out, as Word prints it", path)
     return converted
 
 
@@ -252,7 +254,7 @@ class OdtReader:
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         meta = odt_properties(path)
-        body = _with_text_boxes(path, id_prefix, self.media_dir).body_html
+        body = _prepared_and_read(path, id_prefix, self.media_dir).body_html
         return RawDocument(meta, _drop_repeated_properties(body, meta))
 
 

@@ -5,18 +5,15 @@ Memorial"), its contact details or a quotation in a text box, a frame or a shape
 text. pandoc leaves all of it out, silently (jgm/pandoc#3086): the box's paragraphs sit in
 a drawing (Word's DrawingML `wps:txbx`, or VML's `v:textbox` in older files and in the
 fallback Word writes beside the DrawingML; OpenDocument's `draw:text-box` in a
-`draw:frame`, or a `draw:custom-shape`'s own paragraphs), not in the text. Here a copy of
-the file is made with each box's paragraphs, lists and tables moved out, after the
-paragraph the box is anchored to, for pandoc to read. Where Word wrote a box twice
-(`mc:AlternateContent`: its DrawingML choice and VML fallback), it is taken once. The box's
-place on the page is not kept: the editor is told to check it.
+`draw:frame`, or a `draw:custom-shape`'s own paragraphs), not in the text. Here each box's
+paragraphs, lists and tables are moved out, after the paragraph the box is anchored to,
+in the copy of the file `office_copy` makes for pandoc. Where Word wrote a box twice
+(`mc:AlternateContent`: its DrawingML choice and VML fallback), it is taken once. The
+box's place on the page is not kept: the editor is told to check it.
 """
 
 from __future__ import annotations
 
-import zipfile
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,45 +25,16 @@ _BOX = f"{{{_W}}}txbxContent"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-# Where each format keeps its text, and what marks a box in it
-_PARTS = {".docx": ("word/document.xml", b"txbxContent"), ".odt": ("content.xml", b"draw:")}
+MARKS: dict[str, tuple[bytes, ...]] = {
+    "docx": (b"txbxContent",),
+    "odt": (b"draw:text-box", b"draw:custom-shape"),
+}
 
 
-def with_boxes_in_the_text(path: Path, scratch: Path) -> tuple[Path, int]:
-    """`path` (a .docx or an .odt), or a copy of it in the folder `scratch` with its text
-    boxes' content moved into the text (see the module's docstring); and how many boxes
-    were moved."""
-    part, mark = _PARTS[path.suffix.lower()]
-    try:
-        with zipfile.ZipFile(path) as office:
-            text = office.read(part)
-    except (KeyError, OSError, zipfile.BadZipFile):
-        return path, 0  # pandoc says what is wrong with it
-    if mark not in text:
-        return path, 0
-    moved, boxes = _moved_out(text, _word_boxes if part == "word/document.xml" else _odt_boxes)
-    if not boxes:
-        return path, 0
-    copy = scratch / f"boxes-moved{path.suffix.lower()}"
-    with zipfile.ZipFile(path) as office, zipfile.ZipFile(copy, "w") as out:
-        for member in office.infolist():  # (each as it was stored: an ODT's mimetype first)
-            out.writestr(member, moved if member.filename == part else office.read(member))
-    return copy, boxes
-
-
-Boxes = Callable[["_Element"], list[tuple["_Element", list["_Element"]]]]
-
-
-def _moved_out(text: bytes, anchored_boxes: Boxes) -> tuple[bytes, int]:
-    """The XML `text` with the boxes `anchored_boxes` finds moved out (outer boxes first:
-    a box may hold a box), and how many were."""
-    from lxml import etree
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    try:
-        root = etree.fromstring(text, parser)
-    except etree.XMLSyntaxError:
-        return text, 0
+def boxes_moved(root: _Element, kind: str) -> int:
+    """Move the boxes of `root`, the text of a "docx" or an "odt" (see the module's
+    docstring), outer ones first (a box may hold a box); how many were."""
+    anchored_boxes = _word_boxes if kind == "docx" else _odt_boxes
     boxes = 0
     while anchored := anchored_boxes(root):
         for paragraph, holders in anchored:
@@ -77,7 +45,7 @@ def _moved_out(text: bytes, anchored_boxes: Boxes) -> tuple[bytes, int]:
                     after = block
                 boxes += 1
                 _remove(holder)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), boxes
+    return boxes
 
 
 def _word_boxes(root: _Element) -> list[tuple[_Element, list[_Element]]]:

@@ -1,6 +1,8 @@
-"""The text of a Word or LibreOffice leaflet's text boxes, frames and shapes is read where
-each is anchored: pandoc leaves it out (jgm/pandoc#3086). The files are pandoc's own, with
-boxes written into them as Word 2010+ and LibreOffice write them."""
+"""What a Word or LibreOffice file shows is what is published, and only that: the text of
+its text boxes, frames and shapes is read where each is anchored (pandoc leaves it out:
+jgm/pandoc#3086), text Word hides is not, and charts and SmartArt no output can draw are
+named. The files are pandoc's own, with what is tested written into them as Word 2010+
+and LibreOffice write it."""
 
 from __future__ import annotations
 
@@ -167,3 +169,22 @@ def test_a_word_chart_or_smartart_diagram_left_out_is_named_with_what_to_do(
     assert body_text(report) == "Before the box. After the box."
     assert f"{report}: 2 chart(s) and 1 SmartArt diagram(s) left out" in caplog.text
     assert "Save as Picture" in caplog.text
+
+
+def test_text_word_hides_is_not_published_and_text_shown_again_is(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    plain = office_file(tmp_path / "statement.docx", TEXT)
+    runs = (
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>Check the figure with Ana.</w:t></w:r>"
+        '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t xml:space="preserve"> Shown.</w:t></w:r>'
+    )
+    note = word_paragraph("A hidden paragraph.").replace(
+        "<w:r>", "<w:r><w:rPr><w:vanish/></w:rPr>", 1
+    )
+    statement = with_part_changed(
+        plain, "word/document.xml", runs + "</w:p>" + note[:-6], "Before the box."
+    )
+    caplog.set_level(logging.INFO, logger="publisher")
+    assert body_text(statement) == "Before the box. Shown. After the box."
+    assert f"{statement}: text Word hides (Font > Hidden) is left out" in caplog.text

@@ -1,0 +1,60 @@
+"""A Word or OpenDocument file as pandoc should read it: a copy whose text (Word's
+word/document.xml, OpenDocument's content.xml) has what pandoc gets wrong put right
+first: its text boxes' text moved into the text (`text_boxes`), Word's hidden text taken
+out (`hidden_text`). A file needing neither is read as it is, with no copy made."""
+
+from __future__ import annotations
+
+import zipfile
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import hidden_text, text_boxes
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+_PARTS = {"docx": "word/document.xml", "odt": "content.xml"}
+# What is put right, how (in the text's XML, of a "docx" or an "odt"), and the bytes that
+# say a file may need it (a file without them is not parsed)
+Fix = tuple[str, Callable[["_Element", str], int], dict[str, tuple[bytes, ...]]]
+_FIXES: tuple[Fix, ...] = (
+    ("text boxes", text_boxes.boxes_moved, text_boxes.MARKS),
+    ("hidden runs", hidden_text.hidden_runs_removed, hidden_text.MARKS),
+)
+
+
+def prepared(path: Path, scratch: Path) -> tuple[Path, Counter[str]]:
+    """`path`, or its copy in the folder `scratch` put right for pandoc; and what was put
+    right, counted ("text boxes": 2)."""
+    kind = path.suffix.lower().lstrip(".")
+    part = _PARTS[kind]
+    done: Counter[str] = Counter()
+    try:
+        with zipfile.ZipFile(path) as office:
+            text = office.read(part)
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return path, done  # pandoc says what is wrong with it
+    wanted = [fix for fix in _FIXES if any(mark in text for mark in fix[2].get(kind, ()))]
+    if not wanted:
+        return path, done
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        root = etree.fromstring(text, parser)
+    except etree.XMLSyntaxError:
+        return path, done
+    for name, fix, _ in wanted:
+        if count := fix(root, kind):
+            done[name] = count
+    if not done:
+        return path, done
+    changed = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    copy = scratch / f"prepared.{kind}"
+    with zipfile.ZipFile(path) as office, zipfile.ZipFile(copy, "w") as out:
+        for member in office.infolist():  # (each as it was stored: an ODT's mimetype first)
+            out.writestr(member, changed if member.filename == part else office.read(member))
+    return copy, done
