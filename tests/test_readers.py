@@ -459,3 +459,72 @@ def test_a_table_read_from_another_file_is_refused_with_why_and_what_to_do(
     assert str(rst) in str(error.value) and "put that file's text in the document" in str(
         error.value
     )
+
+
+ASTRO_POST = """\
+---
+title: Our rent strike, one year on
+date: 2026-03-01
+---
+import { Image } from 'astro:assets';
+import hero from './assets/hero.jpg';
+import Callout from '../../components/Callout.astro';
+import { YouTube } from 'astro-embed';
+
+export const meta = {
+  featured: true,
+};
+
+{/* TODO: the council's reply,
+   when it comes */}
+
+# {frontmatter.title}
+
+<Image src={hero} alt="Tenants outside the town hall" />
+
+A year ago **412 households** stopped paying rent.
+
+<Callout type={"tip"} title={'Join us'}>Meetings are on Tuesdays.</Callout>
+
+<YouTube id="dQw4w9WgXcQ" />
+
+We raised {props.total} pounds.
+
+```js
+import rent from './rent.js';
+```
+"""
+
+
+def test_an_mdx_post_reads_as_the_page_its_site_makes_of_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """As Astro, Docusaurus and Next.js sites keep their posts: Markdown with JSX."""
+    from PIL import Image
+
+    (tmp_path / "assets").mkdir()
+    Image.new("RGB", (80, 40)).save(tmp_path / "assets" / "hero.jpg")
+    path = tmp_path / "one-year-on.mdx"
+    path.write_text(ASTRO_POST)
+    caplog.set_level(logging.WARNING, logger="publisher")
+    doc = read(path)
+    assert (doc.title, str(doc.date), doc.images) == (
+        "Our rent strike, one year on",
+        "2026-03-01",
+        ("assets/hero.jpg",),
+    )
+    body = doc.body_html
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+    assert text.startswith("Tenants outside the town hall A year ago 412 households")
+    assert "Meetings are on Tuesdays." in text and "TODO" not in text and "featured" not in text
+    assert 'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"' in body
+    assert "import rent from './rent.js'" in text  # code stays code
+    assert "astro:assets" not in text and "Callout" not in body
+    assert f"{path}:27: {{props.total}} and any other JavaScript expression" in caplog.text
+
+
+def test_a_heading_that_only_repeats_the_title_is_not_printed_twice(tmp_path: Path) -> None:
+    path = tmp_path / "statement.md"
+    path.write_text("---\ntitle: \"We won't pay\"\n---\n\n# We won't   pay\n\nText.\n")
+    doc = read(path)
+    assert (doc.title, doc.body_html.strip()) == ("We won\u2019t pay", "<p>Text.</p>")

@@ -212,6 +212,8 @@ def convert_document(
         # headings follow it, when it is the first section's
         fields["title"] = " ".join(plain_text(heading.group(1)).split())
         body_html = body_html[heading.end() :]
+    elif heading and _same_words(plain_text(heading.group(1)), str(fields["title"])):
+        body_html = body_html[heading.end() :]  # the title again (`# {{ title }}`): once is enough
     for name in ("title", "subtitle"):
         if len(fields[name]) > limits.title_length:
             raise PublisherError.at(
@@ -272,6 +274,14 @@ def convert_document(
 
 _RAISE = "or raise {} under [limits] in publisher.toml"
 _LEADING_HEADING = re.compile(r"\s*<h1\b[^>]*>(.*?)</h1>\s*", re.S)
+
+
+def _same_words(one: str, other: str) -> bool:
+    """Whether two titles are the same words, however cased, spaced or quoted."""
+    return (
+        curl_text(" ".join(one.split()), "en").casefold()
+        == curl_text(" ".join(other.split()), "en").casefold()
+    )
 
 
 def _ids_named(ids: tuple[str, ...], slug: str) -> str:

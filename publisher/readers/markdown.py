@@ -26,13 +26,18 @@ log = logging.getLogger(__name__)
 
 
 class MarkdownReader:
-    extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown")
+    extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown", ".mdx")
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         text = document_text(path)
         front, body = split_front_matter(text, path)
         meta_source = front.parse(path) if front else None
         first_line = text.count("\n", 0, len(text) - len(body)) + 1
+        if path.suffix.lower() == ".mdx":  # Astro's, Docusaurus's: Markdown with JSX
+            from .mdx import markdown_of_mdx
+
+            meta = meta_source.data if meta_source else {}
+            body = markdown_of_mdx(body, meta, path, first_line)
         body = without_shortcodes(shallow_nesting(body, path), path, first_line)
         body = without_liquid(body, path, first_line)
         html = pandoc.markdown_to_html(body, id_prefix=id_prefix)

@@ -1,0 +1,106 @@
+"""MDX (Markdown with JSX, as Astro, Docusaurus and Next.js sites keep their posts) → the
+Markdown it holds, for the Markdown reader.
+
+- Its JavaScript is left out: `import` and `export` blocks, and `{/* comments */}`.
+- A picture imported from a file and shown by a component (`import hero from
+  './hero.jpg'`, then `<Image src={hero} alt="…" />`), or shown by a component from an
+  address in the text (`<Image src="./hero.jpg" … />`), is a Markdown picture.
+- A video component (`<YouTube id="…" />` and its kin from astro-embed, mdx-embed and
+  Docusaurus sites) is a link to the video's page.
+- `{frontmatter.title}` is the front matter's value.
+- Other components keep what they hold (the sanitiser takes out their tags: see
+  `sanitize.unknown_tags_as_text`); an expression left (`{props.total}`) is printed as
+  written, and said once, with its line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+_ESM_BLOCK = re.compile(r"^(?:import|export)\b.*?(?:\n[ \t]*\n|\Z)", re.MULTILINE | re.DOTALL)
+_DEFAULT_IMPORT = re.compile(r"""^import\s+(\w+)\s+from\s+['"]([^'"]+)['"]""", re.MULTILINE)
+_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.DOTALL)
+_ATTRIBUTES = r"""((?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\})*?)"""
+_COMPONENT = re.compile(rf"<([A-Z][\w.]*|img)\b{_ATTRIBUTES}/>")
+_JSX_TAG = re.compile(r"<[A-Z][\w.]*\b[^<>]*>")
+_EXPRESSION_VALUE = re.compile(r"""=\{\s*["'`]?([^{}"'`]*)["'`]?\s*\}""")
+# Fenced code, kept apart (a split's odd parts): a tutorial's `import` lines are code
+_CODE = re.compile(r"(^(?:```|~~~).*?^(?:```|~~~)[ \t]*$)", re.MULTILINE | re.DOTALL)
+_TAG_OR_CODE_SPAN = re.compile(r"<[^<>]*>|`[^`\n]*`")
+_ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*(\w+)\s*\})""")
+_FRONT_MATTER_VALUE = re.compile(r"\{\s*frontmatter\.(\w+)\s*\}")
+_EXPRESSION = re.compile(r"\{[^{}\n]+\}")
+
+_PICTURES = {"Image", "Picture", "Img", "img", "IdealImage", "ThemedImage"}
+_VIDEOS = {  # component → (the attributes that name the video, its page)
+    "YouTube": (("id", "youTubeId", "videoId"), "https://www.youtube.com/watch?v={}"),
+    "LiteYouTube": (("videoid", "videoId", "id"), "https://www.youtube.com/watch?v={}"),
+    "Vimeo": (("id", "vimeoId"), "https://vimeo.com/{}"),
+    "Tweet": (("id", "tweetLink"), "https://twitter.com/i/status/{}"),
+}
+
+
+def markdown_of_mdx(body: str, meta: Mapping[str, Any], path: Path, first_line: int) -> str:
+    """The Markdown an MDX document's `body` holds (see the module's docstring); `meta`:
+    its front matter; `first_line`: the body's line in the file, for what is said."""
+    parts = _CODE.split(body)  # prose, code, prose…: code (fenced) stays as it is
+    imported = {n: s for prose in parts[::2] for n, s in _DEFAULT_IMPORT.findall(prose)}
+
+    def markdown(prose: str) -> str:
+        prose = _ESM_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), prose)  # lines kept
+        prose = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), prose)
+        prose = _COMPONENT.sub(lambda m: _component(m.group(1), m.group(2), imported), prose)
+        prose = _JSX_TAG.sub(lambda m: _EXPRESSION_VALUE.sub(r'="\1"', m.group(0)), prose)
+        return _FRONT_MATTER_VALUE.sub(lambda m: str(meta.get(m.group(1), m.group(0))), prose)
+
+    parts[::2] = [markdown(prose) for prose in parts[::2]]
+    body = "".join(parts)
+    if left := _expression_in_prose(parts):
+        start, end = left
+        line = first_line + body.count("\n", 0, start)
+        log.warning(
+            "%s:%d: %s and any other JavaScript expression is printed as written: an MDX"
+            " site works it out when it builds the page; write the words it stands for",
+            path,
+            line,
+            body[start:end],
+        )
+    return body
+
+
+def _component(name: str, attributes: str, imported: Mapping[str, str]) -> str:
+    """What a self-closed component stands for in Markdown ("" when nothing)."""
+    given: dict[str, str] = {}
+    for key, double, single, expression in _ATTRIBUTE.findall(attributes):
+        given[key] = double or single or imported.get(expression, "")
+    short = name.rsplit(".", 1)[-1]
+    if short in _PICTURES and given.get("src"):
+        alt = given.get("alt", "").replace("]", "\\]")
+        return f"![{alt}]({given['src']})"
+    if short in _VIDEOS:
+        keys, page = _VIDEOS[short]
+        video = next((given[key] for key in keys if given.get(key)), "")
+        if video.startswith(("http://", "https://")):
+            return f"<{video}>"
+        if video:
+            return f"<{page.format(video)}>"
+    return f"<{name}{attributes}/>"  # (its tags go: nothing in it to keep)
+
+
+def _expression_in_prose(parts: list[str]) -> tuple[int, int] | None:
+    """Where the first {expression} of the prose (not in code, nor in a tag) is, in the
+    text `parts` make: its start and end."""
+    offset = 0
+    for index, part in enumerate(parts):
+        if index % 2 == 0:
+            prose = _TAG_OR_CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), part)
+            if found := _EXPRESSION.search(prose):
+                return offset + found.start(), offset + found.end()
+        offset += len(part)
+    return None
