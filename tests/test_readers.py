@@ -528,3 +528,27 @@ def test_a_heading_that_only_repeats_the_title_is_not_printed_twice(tmp_path: Pa
     path.write_text("---\ntitle: \"We won't pay\"\n---\n\n# We won't   pay\n\nText.\n")
     doc = read(path)
     assert (doc.title, doc.body_html.strip()) == ("We won\u2019t pay", "<p>Text.</p>")
+
+
+def test_a_saved_page_with_pictures_loaded_late_shows_them_once_each(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Placeholders in `src`, the picture in data-src (lazysizes), data-lazy-src (WordPress
+    plugins) or srcset alone; a <noscript> copy for browsers without the script."""
+    from PIL import Image
+
+    for name in ("picket.jpg", "march.jpg", "rally.jpg"):
+        Image.new("RGB", (40, 30)).save(tmp_path / name)
+    path = tmp_path / "saved.html"
+    path.write_text(
+        "<html><head><title>Saved</title></head><body><p>Photos:</p>"
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="picket.jpg" alt="Picket">'
+        '<img src="/wp-content/plugins/lazy/placeholder.svg" data-lazy-src="march.jpg" alt="March">'
+        '<noscript><img src="march.jpg" alt="March"></noscript>'
+        '<img srcset="rally.jpg 1x, rally@2x.jpg 2x" alt="Rally"></body></html>'
+    )
+    caplog.set_level(logging.WARNING, logger="publisher")
+    doc = read(path)
+    assert doc.images == ("picket.jpg", "march.jpg", "rally.jpg")
+    assert doc.body_html.count("<img") == 3
+    assert "left out" not in caplog.text

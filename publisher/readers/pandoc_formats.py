@@ -20,6 +20,7 @@ from ..sanitize import flatten_deep_html, raw_text_closed
 from .base import RawDocument
 from .etherpad import etherpad_paragraphs, is_etherpad
 from .googledocs import is_google_docs, plain_google_docs
+from .lazy_images import lazy_images_shown
 from .markdown import document_text
 from .office_copy import prepared
 from .pagenotes import notes_as_footnotes
@@ -41,7 +42,7 @@ class HtmlReader:
         elif is_etherpad(page):
             page = etherpad_paragraphs(page)
         page = word_comments_left_out(word_lists_kept(page), path)
-        page = _directions_kept(notes_as_footnotes(page))
+        page = _directions_kept(notes_as_footnotes(lazy_images_shown(page)))
         say_local_media(page, path)
         page = players_as_links(raw_text_closed(page))  # pandoc drops players, and fetches frames
         converted = pandoc.to_html(page, "html", id_prefix=id_prefix)
