@@ -313,6 +313,28 @@ def test_a_dropped_file_goes_through_publisher_import_and_its_report_is_shown(
         imported.unlink(missing_ok=True)
 
 
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("notes.md", "a Markdown"), ("notes.rst", "a reStructuredText"), ("notes.mdx", "an MDX")],
+)
+def test_a_dropped_document_that_needs_no_import_is_added_as_it_is_never_over_another(
+    port: int, workspace: Path, name: str, kind: str
+) -> None:
+    text = b"Harbour notes\n=============\n\nThe cranes are back.\n"
+    dropped = (text, {"Content-Type": "text/plain", "X-CSRF-Token": token_of(port)})
+    added = workspace / "documents" / name
+    try:
+        status, answer = request(port, "POST", f"/compose/import?name={name}", raw=dropped)
+        assert status == 202
+        report = finished_task(port, json.loads(answer)["task"])
+        assert f"added as documents/{name}: {kind} file is a document as it is" in report
+        assert added.read_bytes() == text
+        again = request(port, "POST", f"/compose/import?name={name}", raw=dropped)
+        assert again[0] == 409 and added.read_bytes() == text
+    finally:
+        added.unlink(missing_ok=True)
+
+
 def test_a_test_copy_that_cannot_be_sent_says_why(port: int) -> None:
     fields = [("csrf", token_of(port)), ("file", WINTER), ("to", "me@example.org")]
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)

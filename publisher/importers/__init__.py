@@ -28,6 +28,8 @@ TEXT_SUFFIXES = (".txt", ".text", "")
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 OFFICE_SUFFIXES = (".docx", ".odt", ".rtf")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# Documents as they are, needing no import: MDX, reStructuredText, Org
+AS_THEY_ARE = {".mdx": "an MDX", ".rst": "a reStructuredText", ".org": "an Org"}
 MESSAGE_SUFFIXES = (".eml",)  # a message saved from a mail program
 PDF_SUFFIXES = (".pdf",)
 ZIP_SUFFIXES = (".zip",)
@@ -159,10 +161,11 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
         from .embedded_pictures import recover_markdown
 
         return recover_markdown(source, data)
-    if suffix in (".rst", ".org"):  # read as they are, as Markdown is
-        kind = "a reStructuredText" if suffix == ".rst" else "an Org"
+    if suffix in AS_THEY_ARE:  # read as they are, as Markdown is
         hint = "copy it into documents/ as it is"
-        raise PublisherError.at(f"{kind} file: it needs no import", source, hint=hint)
+        raise PublisherError.at(
+            f"{AS_THEY_ARE[suffix]} file: it needs no import", source, hint=hint
+        )
     kind, hint = not_read(source)
     raise PublisherError.at(f"{kind}, which publisher cannot import", source, hint=hint)
 

@@ -24,7 +24,7 @@ from slugify import slugify
 
 from ...config import Config, load_config
 from ...errors import Problem, PublisherError
-from ...importers import MARKDOWN_SUFFIXES
+from ...importers import AS_THEY_ARE, MARKDOWN_SUFFIXES
 from ...manifest import load_manifest, manifest_paths
 from ...manifest_yaml import IssueEdit
 from ...output import atomic_write
@@ -342,8 +342,8 @@ class Composer:
         base = Path(name.replace("\\", "/")).name
         if not base or base.startswith(".") or len(body) > UPLOAD_LIMIT:
             raise Refused(400, "give a file to import, of at most 20 MB")
-        if Path(base).suffix.lower() in MARKDOWN_SUFFIXES:
-            return self._add_markdown(base, body)
+        if Path(base).suffix.lower() in (*MARKDOWN_SUFFIXES, *AS_THEY_ARE):
+            return self._add_document(base, body)
         folder = Path(tempfile.mkdtemp(prefix="publisher-import-"))
         dropped = inside(folder, base)
         dropped.write_bytes(body)
@@ -356,15 +356,16 @@ class Composer:
         )
         return _json(202, {"ok": True, "task": f"{ROOT}/tasks/{task.id}"})
 
-    def _add_markdown(self, name: str, body: bytes) -> Response:
-        """A Markdown file is a document as it is (`publisher import` refuses it, telling
-        the editor to copy it into documents/, which a browser cannot): it goes there,
-        never over a document of the same name."""
+    def _add_document(self, name: str, body: bytes) -> Response:
+        """A Markdown (MDX, reStructuredText, Org) file is a document as it is (`publisher
+        import` refuses it, telling the editor to copy it into documents/, which a browser
+        cannot): it goes there, never over a document of the same name."""
         target = inside(load_config(self.workspace).documents_dir, name)
         if target.exists():
             raise Refused(409, f"documents/{name} exists already: rename the file to add it too")
         atomic_write(target, body)
-        lines = [f"added as documents/{name}: a Markdown file is a document as it is"]
+        kind = AS_THEY_ARE.get(Path(name).suffix.lower(), "a Markdown")
+        lines = [f"added as documents/{name}: {kind} file is a document as it is"]
         task = self.tasks.finished("import", name, lines)
         return _json(202, {"ok": True, "task": f"{ROOT}/tasks/{task.id}"})
 
