@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import functools
 import http.server
+import logging
 import os
 import pickle
 import shutil
@@ -103,6 +104,26 @@ def build_copy(source: Path, tmp_path_factory: pytest.TempPathFactory) -> BuildR
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
         return build(root)
+
+
+def build_with_warnings(root: Path) -> tuple[Path, list[str]]:
+    """`root` built with the fixed date (for fixtures wider than one test), and the
+    warnings the build gave: its output folder and their messages."""
+    warnings: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                warnings.append(record.getMessage())
+
+    handler = Keep()
+    logging.getLogger("publisher").addHandler(handler)
+    try:
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+            return build(root).out_dir, warnings
+    finally:
+        logging.getLogger("publisher").removeHandler(handler)
 
 
 @pytest.fixture(scope="module")

@@ -6,17 +6,14 @@ Spanish edition, silently, as soon as the article it named was translated."""
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
 import lxml.etree
 import lxml.html
 import pytest
-from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from conftest import WORKSPACES, build_with_warnings, copy_workspace
 from parsed_outputs import epub_chapters, pdf_link_uris
-
-from publisher.build import build
 
 SITE = "https://minimal.example.org/"
 ISSUE = "001-first"
@@ -61,21 +58,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     for name, text in DOCUMENTS.items():
         (root / "documents" / name).write_text(text, encoding="utf-8")
     (root / "issues" / f"{ISSUE}.yaml").write_text(MANIFEST, encoding="utf-8")
-    warnings: list[str] = []
-
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.levelno >= logging.WARNING:
-                warnings.append(record.getMessage())
-
-    handler = Keep()
-    logging.getLogger("publisher").addHandler(handler)
-    try:
-        with pytest.MonkeyPatch.context() as env:
-            env.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-            return build(root).out_dir, warnings
-    finally:
-        logging.getLogger("publisher").removeHandler(handler)
+    return build_with_warnings(root)
 
 
 def hrefs(markup: bytes | str, words: str) -> list[str | None]:

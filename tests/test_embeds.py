@@ -4,17 +4,14 @@ link to what it plays in every output; embed code written XML-style (<iframe …
 
 from __future__ import annotations
 
-import logging
 import zipfile
 from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from conftest import WORKSPACES, build_with_warnings, copy_workspace
 from test_security import offences
 from validators import parse_eml, pdftotext
-
-from publisher.build import build
 
 ISSUE = "001-first"
 
@@ -98,21 +95,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     manifest = root / "issues" / f"{ISSUE}.yaml"
     text = manifest.read_text().replace("second-article]", "second-article, march-film, podcast]")
     manifest.write_text(text)
-    warnings: list[str] = []
-
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.levelno >= logging.WARNING:
-                warnings.append(record.getMessage())
-
-    handler = Keep()
-    logging.getLogger("publisher").addHandler(handler)
-    try:
-        with pytest.MonkeyPatch.context() as env:
-            env.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-            return build(root).out_dir, warnings
-    finally:
-        logging.getLogger("publisher").removeHandler(handler)
+    return build_with_warnings(root)
 
 
 def links(markup: str | bytes) -> dict[str, str]:

@@ -5,7 +5,6 @@ phone wrote into them, made once per version of the picture."""
 from __future__ import annotations
 
 import io
-import logging
 import os
 import struct
 import zipfile
@@ -15,10 +14,9 @@ import lxml.html
 import pikepdf
 import pillow_heif
 import pytest
-from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from conftest import WORKSPACES, build_with_warnings, copy_workspace
 from PIL import Image
 
-from publisher.build import build
 from publisher.picture_copies import shown_copy
 
 ISSUE = "001-first"
@@ -89,26 +87,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
         manifest.read_text().replace("second-article]", "second-article, photos]")
         + "cover: documents/phone/IMG_0412.HEIC\n"
     )
-    return root, _building(root)
-
-
-def _building(root: Path) -> list[str]:
-    warnings: list[str] = []
-
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.levelno >= logging.WARNING:
-                warnings.append(record.getMessage())
-
-    handler = Keep()
-    logging.getLogger("publisher").addHandler(handler)
-    try:
-        with pytest.MonkeyPatch.context() as env:
-            env.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-            build(root)
-    finally:
-        logging.getLogger("publisher").removeHandler(handler)
-    return warnings
+    return root, build_with_warnings(root)[1]
 
 
 def shown(root: Path) -> dict[str, Image.Image]:
@@ -202,13 +181,13 @@ def test_a_copy_is_made_once_and_again_when_the_picture_changes(
     copy = root / "documents" / "media" / "photos" / "IMG_0412.heic.jpg"
     made = copy.stat().st_mtime_ns
     (root / "documents" / "photos.md").write_text(DOCUMENT + "\nOne line more.\n")
-    _building(root)
+    build_with_warnings(root)
     assert copy.stat().st_mtime_ns == made
     original = root / "documents" / "phone" / "IMG_0412.HEIC"
     picture = Image.new("RGB", (64, 48), BLUE)
     picture.save(original, format="HEIF")
     os.utime(original, ns=(made + 10**9, made + 10**9))
-    _building(root)
+    build_with_warnings(root)
     assert Image.open(copy).size == (64, 48)
 
 
