@@ -107,38 +107,20 @@ def _sources(match: re.Match[str]) -> list[str]:
 
 
 def _attributes(tag: str) -> dict[str, str]:
+    """A tag's attributes, however quoted (findall gives "" for the quotings not used)."""
     return {
-        name.lower(): html.unescape(next(v for v in values if v is not None))
+        name.lower(): html.unescape(next((v for v in values if v), ""))
         for name, *values in _ATTRIBUTE.findall(tag)
     }
 
 
 # A title a platform gives every one of its players ("YouTube video player", "Vimeo embed"),
 # which names nothing the writer chose
-_PLATFORM_WORDS = frozenset(
-    [
-        "youtube",
-        "vimeo",
-        "dailymotion",
-        "spotify",
-        "soundcloud",
-        "peertube",
-        "facebook",
-        "instagram",
-        "archive",
-        "org",
-        "video",
-        "audio",
-        "player",
-        "embed",
-        "embedded",
-        "iframe",
-        "frame",
-        "widget",
-        "media",
-        "content",
-    ]
-)
+_PLATFORM_WORDS = frozenset({
+    "youtube", "vimeo", "dailymotion", "spotify", "soundcloud", "peertube", "facebook",
+    "instagram", "archive", "org", "video", "audio", "player", "embed", "embedded", "iframe",
+    "frame", "widget", "media", "content",
+})  # fmt: skip
 _EMBED_PREFIX = re.compile(r"^[\w .]{0,30}\bembed:\s*", re.IGNORECASE)  # "Spotify Embed: …"
 
 

@@ -36,6 +36,8 @@ Listen to <iframe src="https://open.spotify.com/embed/episode/4rOoJ6Egrf8K2Irywz
 
 <iframe src="https://tube.example.coop/videos/embed/9c9de5e8-0a1e-484a-b099-e80766180a6d"></iframe>
 
+<iframe src='https://www.dailymotion.com/embed/video/x8abc12' title='The picket, filmed'></iframe>
+
 <video src="march.mp4" controls></video>
 
 <script async src="https://platform.twitter.com/widgets.js" charset="utf-8" />
@@ -56,6 +58,7 @@ PAGE = """\
 </div></figure>
 <p>And the episode before, on the Internet Archive:
 <iframe src="https://archive.org/embed/dockside-episode-11" width="500" height="140" /></p>
+<iframe src=https://player.vimeo.com/video/555 allowfullscreen></iframe>
 <p>The closing words of the page.</p>
 </body></html>
 """
@@ -73,6 +76,8 @@ PAGES = {
         "https://tube.example.coop/videos/watch/9c9de5e8-0a1e-484a-b099-e80766180a6d"
     ),
     "https://soundcloud.com/dockside/strike-pay": "Strike pay, explained",
+    "https://www.dailymotion.com/video/x8abc12": "The picket, filmed",  # quoted '…'
+    "https://vimeo.com/555": "https://vimeo.com/555",  # not quoted at all
     "https://archive.org/details/dockside-episode-11": (
         "https://archive.org/details/dockside-episode-11"
     ),
