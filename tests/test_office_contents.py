@@ -188,3 +188,24 @@ def test_text_word_hides_is_not_published_and_text_shown_again_is(
     caplog.set_level(logging.INFO, logger="publisher")
     assert body_text(statement) == "Before the box. Shown. After the box."
     assert f"{statement}: text Word hides (Font > Hidden) is left out" in caplog.text
+
+
+def test_a_templates_fields_left_empty_publish_no_prompt_and_are_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Word shows a content control's prompt until someone types in it (w:showingPlcHdr)."""
+    plain = office_file(tmp_path / "statement.docx", TEXT)
+    prompt = "<w:sdtPr><w:showingPlcHdr/></w:sdtPr>"
+    fields = (
+        f"<w:sdt>{prompt}<w:sdtContent>{word_paragraph('Click or tap here to enter text.')}"
+        "</w:sdtContent></w:sdt>"
+        '<w:sdt><w:sdtPr><w:showingPlcHdr w:val="0"/></w:sdtPr><w:sdtContent>'
+        f"{word_paragraph('Typed by the editor.')}</w:sdtContent></w:sdt>"
+        f"<w:sdt><w:sdtPr/><w:sdtContent>{word_paragraph('Filled in.')}</w:sdtContent></w:sdt>"
+    )
+    statement = with_part_changed(
+        plain, "word/document.xml", "</w:p>" + fields + "<w:p>", "Before the box."
+    )
+    caplog.set_level(logging.WARNING, logger="publisher")
+    assert body_text(statement) == "Before the box. Typed by the editor. Filled in. After the box."
+    assert f"{statement}: 1 field(s) of its template left empty" in caplog.text

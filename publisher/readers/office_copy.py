@@ -1,7 +1,8 @@
 """A Word or OpenDocument file as pandoc should read it: a copy whose text (Word's
 word/document.xml, OpenDocument's content.xml) has what pandoc gets wrong put right
-first: its text boxes' text moved into the text (`text_boxes`), Word's hidden text taken
-out (`hidden_text`). A file needing neither is read as it is, with no copy made."""
+first: its text boxes' text moved into the text (`text_boxes`), Word's hidden text
+(`hidden_text`) and the prompts of a template's empty fields (`word_placeholders`) taken
+out. A file needing none of it is read as it is, with no copy made."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import hidden_text, text_boxes
+from . import hidden_text, text_boxes, word_placeholders
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -23,6 +24,7 @@ Fix = tuple[str, Callable[["_Element", str], int], dict[str, tuple[bytes, ...]]]
 _FIXES: tuple[Fix, ...] = (
     ("text boxes", text_boxes.boxes_moved, text_boxes.MARKS),
     ("hidden runs", hidden_text.hidden_runs_removed, hidden_text.MARKS),
+    ("empty fields", word_placeholders.prompts_removed, word_placeholders.MARKS),
 )
 
 

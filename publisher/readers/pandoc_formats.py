@@ -124,7 +124,8 @@ class DocxReader:
 
 def _prepared_and_read(path: Path, id_prefix: str, media_dir: Path | None) -> pandoc.Converted:
     """The Word or OpenDocument file converted as `office_copy` prepares it for pandoc
-    (text boxes' text in the text, Word's hidden text out), with what was done said;
+    (text boxes' text in the text, hidden text and empty fields' prompts out), with what
+    was done said;
     errors name `path` itself."""
     kind = path.suffix.lower().lstrip(".")
     with tempfile.TemporaryDirectory(prefix="publisher-office-") as scratch:
@@ -145,6 +146,13 @@ def _prepared_and_read(path: Path, id_prefix: str, media_dir: Path | None) -> pa
         )
     if done["hidden runs"]:
         log.info("%s: text Word hides (Font > Hidden) is left out, as Word prints it", path)
+    if empty := done["empty fields"]:
+        log.warning(
+            '%s: %d field(s) of its template left empty: their prompts ("Click or tap here to'
+            ' enter text.") are left out; fill them in, or check that nothing is missing',
+            path,
+            empty,
+        )
     return converted
 
 
