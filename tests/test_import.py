@@ -314,7 +314,10 @@ def test_a_file_import_cannot_read_says_what_it_is_and_what_to_do(tmp_path: Path
     pelican.write_text("Notes\n=====\n\nText.\n")
     shortcut = tmp_path / "Statement.gdoc"  # what Google Drive for desktop syncs
     shortcut.write_text('{"doc_id": "1AbC", "email": "ana@example.org"}')
-    report = import_files([old_word, outlook, markdown, pelican, shortcut], tmp_path / "documents")
+    macros = tmp_path / "Template.docm"  # a zip like a .docx, macros inside
+    macros.write_bytes(b"PK\x05\x06" + bytes(18))
+    given = [old_word, outlook, markdown, pelican, shortcut, macros]
+    report = import_files(given, tmp_path / "documents")
     said = {problem.file: (problem.message, problem.hint) for problem in report.problems}
     assert said[outlook][0] == "an Outlook message, which publisher cannot import"
     assert ".eml" in said[outlook][1] and ".txt" in said[outlook][1]
@@ -332,6 +335,10 @@ def test_a_file_import_cannot_read_says_what_it_is_and_what_to_do(tmp_path: Path
         shortcut: (
             "a Google Docs shortcut (only the document's address), which publisher cannot import",
             "open it, then in Google Docs File > Download > Microsoft Word (.docx)",
+        ),
+        macros: (
+            "a Word document with macros, which publisher cannot import",
+            "in Word, File > Save As > Word Document (.docx): the macros stay behind",
         ),
     }
 
