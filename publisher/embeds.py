@@ -39,19 +39,32 @@ _BLOCK_BEFORE = re.compile(
 
 def players_as_links(fragment: str) -> str:
     """`fragment` with every player of an address on the web replaced by a link to what it
-    plays; players of anything else are left as they are (for the sanitiser to drop)."""
+    plays. A player of a file (`say_local_media` names it) goes, with a figure that held
+    only it and its caption (as pandoc writes `![The film](march.mp4)`), as a picture left
+    out does; players of nothing are left for the sanitiser to drop."""
     if "<" not in fragment or not _PLAYER.search(fragment):
         return fragment
+    local = False
 
     def link(match: re.Match[str]) -> str:
+        nonlocal local
         address, title = _played(match)
         if not address:
-            return match.group(0)
+            local = local or bool(_sources(match))
+            return "" if _sources(match) else match.group(0)
         anchor = f'<a href="{html.escape(address)}">{html.escape(title or address)}</a>'
         alone = _BLOCK_BEFORE.search(fragment, 0, match.start())
         return f"<p>{anchor}</p>" if alone else anchor
 
-    return _PLAYER.sub(link, fragment)
+    linked = _PLAYER.sub(link, fragment)
+    return _EMPTIED_FIGURE.sub("", linked) if local else linked
+
+
+# A figure left holding nothing but its caption, once its player went
+_EMPTIED_FIGURE = re.compile(
+    r"<figure\b[^>]*>\s*(?:<figcaption\b[^>]*>(?:(?!</?figure\b).)*?</figcaption>\s*)?</figure>\s*",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def say_local_media(fragment: str, document: Path) -> None:

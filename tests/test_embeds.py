@@ -40,6 +40,8 @@ Listen to <iframe src="https://open.spotify.com/embed/episode/4rOoJ6Egrf8K2Irywz
 
 <video src="march.mp4" controls></video>
 
+![The film of the day](film-of-the-day.mp4)
+
 <script async src="https://platform.twitter.com/widgets.js" charset="utf-8" />
 
 The paragraph after the script of the tweet.
@@ -167,11 +169,14 @@ def test_nothing_plays_and_no_script_or_frame_is_left(built: tuple[Path, list[st
     )
 
 
-def test_a_video_file_beside_the_document_is_named_with_what_to_do(
+def test_a_video_file_beside_the_document_is_named_with_what_to_do_and_leaves_nothing(
     built: tuple[Path, list[str]],
 ) -> None:
-    _, warnings = built
-    about = [w for w in warnings if "march.mp4" in w]
-    assert len(about) == 1, warnings
-    assert "march-film.md" in about[0] and "put it online" in about[0]
+    out, warnings = built
+    for name in ("march.mp4", "film-of-the-day.mp4"):
+        about = [w for w in warnings if name in w]
+        assert len(about) == 1, warnings
+        assert "march-film.md" in about[0] and "put it online" in about[0]
+    page = (out / ISSUE / "march-film" / "index.html").read_text()
+    assert "The film of the day" not in page and ".mp4" not in page  # no caption left alone
     assert not [w for w in warnings if "rally.webm" in w or "youtube" in w]
