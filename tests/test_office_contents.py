@@ -209,3 +209,28 @@ def test_a_templates_fields_left_empty_publish_no_prompt_and_are_named(
     caplog.set_level(logging.WARNING, logger="publisher")
     assert body_text(statement) == "Before the box. Typed by the editor. Filled in. After the box."
     assert f"{statement}: 1 field(s) of its template left empty" in caplog.text
+
+
+def test_a_libreoffice_captioned_picture_keeps_its_caption_as_its_alt_text(
+    tmp_path: Path,
+) -> None:
+    """LibreOffice captions a picture by framing it in a text box with the caption: pandoc
+    reads that as a figure (the caption its alt text), which moving the box's text broke."""
+    import io
+
+    from PIL import Image
+
+    plain = office_file(tmp_path / "photo.odt", TEXT)
+    frame = (
+        '<draw:frame draw:name="Frame1" text:anchor-type="paragraph"><draw:text-box>'
+        '<text:p text:style-name="Caption"><draw:frame draw:name="Image1"'
+        ' text:anchor-type="as-char"><draw:image xlink:href="Pictures/picket.png"/>'
+        "</draw:frame>Illustration 1: The picket at dawn</text:p></draw:text-box></draw:frame>"
+    )
+    captioned = with_part_changed(plain, "content.xml", frame, "Before the box.")
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30)).save(picture, format="PNG")
+    with zipfile.ZipFile(captioned, "a") as odt:
+        odt.writestr("Pictures/picket.png", picture.getvalue())
+    body = read_document(captioned, "photo", tmp_path, "en").body_html
+    assert 'alt="Illustration 1: The picket at dawn"' in body

@@ -72,11 +72,15 @@ _ODT_BLOCKS = (f"{{{_TEXT}}}p", f"{{{_TEXT}}}h", f"{{{_TEXT}}}list", f"{{{_TABLE
 
 def _odt_boxes(root: _Element) -> list[tuple[_Element, list[_Element]]]:
     """Each paragraph or heading holding a frame's text box, or a shape with text, in no
-    other box; with the frames (or shapes) holding them."""
+    other box; with the frames (or shapes) holding them. A box holding a picture is
+    LibreOffice's captioned picture, which pandoc reads as a figure, its caption the
+    picture's alt text: it stays."""
     found: dict[_Element, list[_Element]] = {}
     for box in root.iter(*_ODT_BOX):
         ancestors = list(box.iterancestors())
         if any(a.tag in _ODT_BOX for a in ancestors) or not _blocks_of(box):
+            continue
+        if box.find(f".//{{{_DRAW}}}image") is not None:
             continue
         holder = box.getparent() if box.tag == _ODT_BOX[0] else box  # the draw:frame
         paragraph = next((a for a in ancestors if a.tag in _ODT_BLOCKS[:2]), None)
