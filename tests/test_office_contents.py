@@ -187,7 +187,44 @@ def test_text_word_hides_is_not_published_and_text_shown_again_is(
     )
     caplog.set_level(logging.INFO, logger="publisher")
     assert body_text(statement) == "Before the box. Shown. After the box."
-    assert f"{statement}: text Word hides (Font > Hidden) is left out" in caplog.text
+    assert f"{statement}: the text it hides (formatted Hidden) is left out" in caplog.text
+
+
+def test_text_libreoffice_hides_is_not_published_and_the_words_after_it_are(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Format > Character > Hidden: an automatic style with text:display="none"."""
+    plain = office_file(tmp_path / "tract.odt", TEXT)
+    styles = (
+        '<style:style style:name="T99" style:family="text"><style:text-properties'
+        ' text:display="none"/></style:style><style:style style:name="P99"'
+        ' style:family="paragraph"><style:text-properties text:display="none"/></style:style>'
+    )
+    hidden = (
+        ' <text:span text:style-name="T99">Check the figure with Ana.</text:span> Shown.'
+        '</text:p><text:p text:style-name="P99">A hidden paragraph.'
+    )
+    tract = with_part_changed(plain, "content.xml", hidden, "Before the box.")
+    with zipfile.ZipFile(tract) as odt:
+        members = [(m, odt.read(m)) for m in odt.infolist()]
+    with zipfile.ZipFile(tract, "w") as odt:
+        for member, data in members:
+            if member.filename == "content.xml":
+                text = data.decode()
+                if "<office:automatic-styles/>" in text:
+                    text = text.replace(
+                        "<office:automatic-styles/>",
+                        f"<office:automatic-styles>{styles}</office:automatic-styles>",
+                    )
+                else:
+                    text = text.replace(
+                        "<office:automatic-styles>", f"<office:automatic-styles>{styles}", 1
+                    )
+                data = text.encode()
+            odt.writestr(member, data)
+    caplog.set_level(logging.INFO, logger="publisher")
+    assert body_text(tract) == "Before the box. Shown. After the box."
+    assert f"{tract}: the text it hides (formatted Hidden) is left out" in caplog.text
 
 
 def test_a_templates_fields_left_empty_publish_no_prompt_and_are_named(

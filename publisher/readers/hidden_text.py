@@ -1,9 +1,11 @@
-"""Text a Word file hides (Font > Hidden) is left out, as Word leaves it out of what it
-prints: pandoc published it. Writers keep notes to themselves that way ("check the
-figure with Ana"), and templates their instructions.
+"""Text a Word or LibreOffice file hides is left out, as they leave it out of what they
+print: pandoc published it. Writers keep notes to themselves that way ("check the figure
+with Ana"), and templates their instructions.
 
-A run is hidden by `<w:vanish/>` in its own properties (not `w:val="0"`, which shows it
-again); a paragraph left without words is one pandoc leaves out.
+- Word: a run is hidden by `<w:vanish/>` in its own properties (not `w:val="0"`, which
+  shows it again); a paragraph left without words is one pandoc leaves out.
+- LibreOffice: text formatted hidden (Format > Character > Hidden) gets an automatic style
+  whose text properties say `text:display="none"`; a span or a whole paragraph in it goes.
 """
 
 from __future__ import annotations
@@ -14,14 +16,17 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-MARKS: dict[str, tuple[bytes, ...]] = {"docx": (b"w:vanish",)}
+MARKS: dict[str, tuple[bytes, ...]] = {"docx": (b"w:vanish",), "odt": (b'text:display="none"',)}
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _SHOWN = ("0", "false", "off")
 
 
 def hidden_runs_removed(root: _Element, kind: str) -> int:
-    """Take the hidden runs out of `root`, a Word file's text; how many there were."""
-    if kind != "docx":
-        return 0
+    """Take the hidden runs out of `root`, a Word or OpenDocument file's text; how many
+    there were."""
+    if kind == "odt":
+        return _hidden_odt_text_removed(root)
     removed = 0
     for vanish in list(root.iter(f"{{{_W}}}vanish")):
         properties = vanish.getparent()
@@ -34,5 +39,30 @@ def hidden_runs_removed(root: _Element, kind: str) -> int:
         if paragraph is None:
             continue
         paragraph.remove(run)
+        removed += 1
+    return removed
+
+
+def _hidden_odt_text_removed(root: _Element) -> int:
+    hidden: dict[str, set[str]] = {"text": set(), "paragraph": set()}
+    for style in root.iter(f"{{{_STYLE}}}style"):
+        properties = style.find(f"{{{_STYLE}}}text-properties")
+        family = style.get(f"{{{_STYLE}}}family", "")
+        if properties is not None and properties.get(f"{{{_TEXT}}}display") == "none":
+            hidden.get(family, set()).add(style.get(f"{{{_STYLE}}}name", ""))
+    removed = 0
+    name = f"{{{_TEXT}}}style-name"
+    for element in list(root.iter(f"{{{_TEXT}}}span", f"{{{_TEXT}}}p", f"{{{_TEXT}}}h")):
+        family = "text" if element.tag == f"{{{_TEXT}}}span" else "paragraph"
+        parent = element.getparent()
+        if element.get(name) not in hidden[family] or parent is None:
+            continue
+        if element.tail:  # the words after a hidden span are not hidden
+            before = element.getprevious()
+            if before is not None:
+                before.tail = (before.tail or "") + element.tail
+            else:
+                parent.text = (parent.text or "") + element.tail
+        parent.remove(element)
         removed += 1
     return removed

@@ -145,7 +145,7 @@ def _prepared_and_read(path: Path, id_prefix: str, media_dir: Path | None) -> pa
             boxes,
         )
     if done["hidden runs"]:
-        log.info("%s: text Word hides (Font > Hidden) is left out, as Word prints it", path)
+        log.info("%s: the text it hides (formatted Hidden) is left out, as it is in print", path)
     if empty := done["empty fields"]:
         log.warning(
             '%s: %d field(s) of its template left empty: their prompts ("Click or tap here to'
