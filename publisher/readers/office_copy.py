@@ -1,8 +1,8 @@
 """A Word or OpenDocument file as pandoc should read it: a copy whose text (Word's
 word/document.xml, OpenDocument's content.xml) has what pandoc gets wrong put right
-first: its text boxes' text moved into the text (`text_boxes`), Word's hidden text
-(`hidden_text`) and the prompts of a template's empty fields (`word_placeholders`) taken
-out. A file needing none of it is read as it is, with no copy made."""
+first: its text boxes' text moved into the text (`text_boxes`), its hidden text
+(`hidden_text`) and the prompts of a Word template's empty fields (`word_placeholders`)
+taken out. A file needing none of it is read as it is, with no copy made."""
 
 from __future__ import annotations
 
