@@ -316,7 +316,9 @@ def test_a_file_import_cannot_read_says_what_it_is_and_what_to_do(tmp_path: Path
     shortcut.write_text('{"doc_id": "1AbC", "email": "ana@example.org"}')
     macros = tmp_path / "Template.docm"  # a zip like a .docx, macros inside
     macros.write_bytes(b"PK\x05\x06" + bytes(18))
-    given = [old_word, outlook, markdown, pelican, shortcut, macros]
+    photo = tmp_path / "IMG_0412.HEIC"  # a phone's photo, dropped with the statements
+    photo.write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(16))
+    given = [old_word, outlook, markdown, pelican, shortcut, macros, photo]
     report = import_files(given, tmp_path / "documents")
     said = {problem.file: (problem.message, problem.hint) for problem in report.problems}
     assert said[outlook][0] == "an Outlook message, which publisher cannot import"
@@ -339,6 +341,10 @@ def test_a_file_import_cannot_read_says_what_it_is_and_what_to_do(tmp_path: Path
         macros: (
             "a Word document with macros, which publisher cannot import",
             "in Word, File > Save As > Word Document (.docx): the macros stay behind",
+        ),
+        photo: (
+            "a picture, not a document, which publisher cannot import",
+            "copy it into documents/ and show it in a document: ![what it shows](IMG_0412.HEIC)",
         ),
     }
 

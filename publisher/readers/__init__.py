@@ -23,7 +23,7 @@ from ..logs import held
 from ..model import Document
 from ..paths import followed
 from ..picture_copies import CONVERTED_SUFFIXES, shown_copy
-from ..resources import confine_images, written_sources
+from ..resources import SHOWN_IMAGE_SUFFIXES, confine_images, written_sources
 from ..sanitize import LIST_LEVELS, clean_html, flatten_deep_html, lift_deep_lists, plain_text
 from ..typography import curl_quotes, curl_text
 from .anchors import mend_anchors
@@ -91,6 +91,10 @@ _SAVE_AS = "save it as .docx, .odt, .rtf, .html, .md, .rst, .org or .txt"
 def not_read(path: Path) -> tuple[str, str]:
     """What a file no reader reads is, as a phrase ('a Word 97-2003 document'), and a hint."""
     suffix = path.suffix.lower()
+    if suffix in (*SHOWN_IMAGE_SUFFIXES, *CONVERTED_SUFFIXES):
+        return "a picture, not a document", (
+            f"copy it into documents/ and show it in a document: ![what it shows]({path.name})"
+        )
     return _NOT_READ.get(suffix, (f"a {suffix or 'suffix-less'} file", _SAVE_AS))
 
 
