@@ -103,7 +103,8 @@ class DocxReader:
         meta = dict(converted.meta)
         if "lang" not in meta and (language := docx_language(path)):
             meta["lang"] = language
-        changes, comments = docx_review_marks(path)
+        body, notes = _docx_text_and_comments(path)
+        changes, comments = docx_review_marks(body, notes)
         if changes:
             log.warning(
                 "%s: tracked changes not yet accepted or rejected are published as if"
@@ -112,7 +113,7 @@ class DocxReader:
             )
         if comments:
             log.info("%s: %d comment(s) left out: they are for the editors", path, comments)
-        if drawings := docx_drawings_left_out(path):
+        if drawings := docx_drawings_left_out(body):
             log.warning(
                 "%s: %s left out: no output can draw them from the file; in Word, right-click"
                 " each, Save as Picture, and put the picture in its place",
@@ -156,18 +157,24 @@ def _prepared_and_read(path: Path, id_prefix: str, media_dir: Path | None) -> pa
     return converted
 
 
-def docx_review_marks(path: Path) -> tuple[int, int]:
-    """How many marks of tracked changes (insertions, deletions, moves: Word writes one per
-    run of text) and how many comments a Word file holds. pandoc accepts the changes and
-    drops the comments, silently: a colleague's suggestion, or "not before Friday", would
-    be published or lost without a word."""
+def _docx_text_and_comments(path: Path) -> tuple[bytes, bytes]:
+    """A Word file's word/document.xml and word/comments.xml (b"" for one it lacks), read
+    once for what is said of them."""
     try:
         with zipfile.ZipFile(path) as docx:
             body = docx.read("word/document.xml")
             names = set(docx.namelist())
             notes = docx.read("word/comments.xml") if "word/comments.xml" in names else b""
     except (KeyError, zipfile.BadZipFile):
-        return 0, 0
+        return b"", b""
+    return body, notes
+
+
+def docx_review_marks(body: bytes, notes: bytes) -> tuple[int, int]:
+    """How many marks of tracked changes (insertions, deletions, moves: Word writes one per
+    run of text) a Word file's text (`body`) holds, and how many comments its `notes`.
+    pandoc accepts the changes and drops the comments, silently: a colleague's suggestion,
+    or "not before Friday", would be published or lost without a word."""
     return len(_TRACKED.findall(body)), len(_COMMENT.findall(notes))
 
 
@@ -178,13 +185,9 @@ _GRAPHIC = re.compile(
 )
 
 
-def docx_drawings_left_out(path: Path) -> str:
-    """'2 chart(s) and 1 SmartArt diagram(s)' a Word file holds, as a phrase ("" for none)."""
-    try:
-        with zipfile.ZipFile(path) as docx:
-            body = docx.read("word/document.xml")
-    except (KeyError, zipfile.BadZipFile):
-        return ""
+def docx_drawings_left_out(body: bytes) -> str:
+    """'2 chart(s) and 1 SmartArt diagram(s)' a Word file's text (`body`) holds, as a phrase
+    ("" for none)."""
     kinds = [found.group(1).decode() for found in _GRAPHIC.finditer(body)]
     named = [
         f"{kinds.count(kind)} {name}"
