@@ -27,6 +27,7 @@ from ..embeds import page_of, played_by
 from ..readers.googledocs import styles_as_emphasis
 from ..readers.lines import gather_div_lines
 from ..readers.pagenotes import notes_in
+from ..tree_edits import drop_keeping_tail
 from .exports import ExportFiles
 
 if TYPE_CHECKING:
@@ -126,23 +127,23 @@ def clean_post_html(
     root = lxml.html.fragment_fromstring(markup, create_parent="div")
     result = CleanBody("")
     for comment in root.xpath("//comment()"):
-        _drop(comment)
+        drop_keeping_tail(comment)
     _galleries_as_figures(root)  # before the cards: a gallery's class says "embed" too
     _cards_as_links(root)  # before frames and furniture go: an embed's class says "embed"
     _players_as_links(root)  # what is left of them: frames pasted into the post itself
     for element in list(root.iter(*_DROP_TAGS)):
         if element.getparent() is not None:
-            _drop(element)
+            drop_keeping_tail(element)
             result.removed += 1
     for element in list(root.iter()):
         if element is root or not isinstance(element.tag, str):
             continue
         if _furniture(element) and _attached(element, root):
-            _drop(element)
+            drop_keeping_tail(element)
             result.removed += 1
     for link in list(root.iter("a")):
         if _button_link(link) and _attached(link, root):
-            _drop(link)
+            drop_keeping_tail(link)
             result.removed += 1
     for element in root.iter():
         element.text = _MERGE_TAG.sub("", element.text) if element.text else element.text
@@ -155,7 +156,7 @@ def clean_post_html(
     for element in list(root.iter("p", "figure", "div", "span")):
         empty = not "".join(element.itertext()).strip() and element.find(".//img") is None
         if empty and _attached(element, root):
-            _drop(element)
+            drop_keeping_tail(element)
     for element in list(root.iter()):
         if element is root or not isinstance(element.tag, str):
             continue
@@ -197,7 +198,7 @@ def _galleries_as_figures(root: lxml.html.HtmlElement) -> None:
         for figure in figures:
             holder.addprevious(figure)
         if figures:
-            _drop(holder)
+            drop_keeping_tail(holder)
 
 
 def _cards_as_links(root: lxml.html.HtmlElement) -> None:
@@ -312,7 +313,7 @@ def _place_image(
     if found is None:
         if src and fetch is None:
             result.online.append(src)
-        _drop(_left_out_with(image))
+        drop_keeping_tail(_left_out_with(image))
         return
     name = _unique(name or PurePosixPath(found).name, found, result.images)
     result.images[name] = found
@@ -382,18 +383,3 @@ def _unique(name: str, found: str, taken: dict[str, str]) -> str:
 def _attached(element: etree._Element, root: etree._Element) -> bool:
     """Still in the tree (an ancestor may have been dropped already)."""
     return element is root or any(a is root for a in element.iterancestors())
-
-
-def _drop(element: etree._Element) -> None:
-    """Remove an element and its content, keeping the text that follows it."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    tail = element.tail
-    previous = element.getprevious()
-    parent.remove(element)
-    if tail:
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..tree_edits import drop_keeping_tail
+
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
@@ -54,15 +56,8 @@ def _hidden_odt_text_removed(root: _Element) -> int:
     name = f"{{{_TEXT}}}style-name"
     for element in list(root.iter(f"{{{_TEXT}}}span", f"{{{_TEXT}}}p", f"{{{_TEXT}}}h")):
         family = "text" if element.tag == f"{{{_TEXT}}}span" else "paragraph"
-        parent = element.getparent()
-        if element.get(name) not in hidden[family] or parent is None:
+        if element.get(name) not in hidden[family] or element.getparent() is None:
             continue
-        if element.tail:  # the words after a hidden span are not hidden
-            before = element.getprevious()
-            if before is not None:
-                before.tail = (before.tail or "") + element.tail
-            else:
-                parent.text = (parent.text or "") + element.tail
-        parent.remove(element)
+        drop_keeping_tail(element)  # the words after a hidden span are not hidden
         removed += 1
     return removed

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..tree_edits import drop_keeping_tail
+
 _LAZY = ("data-src", "data-lazy-src", "data-original", "data-srcset", "data-lazy-srcset")
 _MARKS = tuple(f"{name}=" for name in (*_LAZY, "srcset"))
 
@@ -48,19 +50,9 @@ def lazy_images_shown(page: str) -> str:
     for noscript in list(tree.iter("noscript")):
         pictures = [img.get("src", "") for img in noscript.iter("img")]
         if pictures and all(src in shown for src in pictures):
-            _dropped(noscript)  # the same pictures, for browsers without the script
+            drop_keeping_tail(noscript)  # the same pictures, for browsers without the script
     kept: str = lxml.html.tostring(tree, encoding="unicode")
     return kept
-
-
-def _dropped(element: Any) -> None:  # an lxml element
-    """`element` out of the page, the text after it kept."""
-    parent, before = element.getparent(), element.getprevious()
-    if element.tail and before is not None:
-        before.tail = (before.tail or "") + element.tail
-    elif element.tail:
-        parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
 
 
 def _in_noscript(img: Any) -> bool:  # an lxml element

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..tree_edits import drop_keeping_tail
+
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
@@ -44,7 +46,7 @@ def boxes_moved(root: _Element, kind: str) -> int:
                     after.addnext(block)
                     after = block
                 boxes += 1
-                _remove(holder)
+                drop_keeping_tail(holder)
     return boxes
 
 
@@ -100,17 +102,3 @@ def _blocks_of(holder: _Element) -> list[_Element]:
         box = holder.find(f"{{{_DRAW}}}text-box") if frame else holder
         blocks = _ODT_BLOCKS
     return [] if box is None else [child for child in box if child.tag in blocks]
-
-
-def _remove(element: _Element) -> None:
-    """`element` out of its parent, the text after it (an ODT paragraph's) kept there."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail:
-        before = element.getprevious()
-        if before is not None:
-            before.tail = (before.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
