@@ -16,7 +16,7 @@ import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +82,16 @@ def say_local_media(fragment: str, document: Path) -> None:
                 document,
                 named[0][:80],
             )
+
+
+# A video's page from its id, as site generators' shortcodes, includes and components
+# name a video (Hugo's {{< youtube id >}}, a Jekyll include, MDX's <YouTube id=… />)
+VIDEO_PAGES = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
+
+
+def video_page(platform: str, video: str) -> str:
+    """The page of the video `video` (an id) on `platform` ("youtube" or "vimeo")."""
+    return VIDEO_PAGES[platform].format(quote(video))
 
 
 def page_of(address: str) -> str:

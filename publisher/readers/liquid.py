@@ -34,7 +34,8 @@ import shlex
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from urllib.parse import quote
+
+from ..embeds import VIDEO_PAGES, video_page
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,6 @@ _OUTPUT = re.compile(r"\{\{-?\s*([^{}]{0,500}?)\s*-?\}\}")
 _SITE_ROOT = re.compile(r"^site\.(?:baseurl|url)$")
 _URL_FILTER = re.compile(r"""^(["'])(.*?)\1\s*\|\s*(?:relative_url|absolute_url|prepend:.*)$""")
 _PICTURE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)$", re.I)
-_VIDEOS = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
 _PATHS = ("post_url", "link")
 _BLOCKS = ("raw", "comment", "highlight")
 
@@ -196,9 +196,9 @@ def _included(params: str, root: str) -> str | None:
             (given[k] for k in ("caption", "description", "alt", "title") if given.get(k)), ""
         )
         return f"![{_text(caption)}]({_from_root(picture, root).replace(' ', '%20')})"
-    for video, address in _VIDEOS.items():
-        if video in name and (key := given.get("id") or given.get("video_id")):
-            return f"<{address.format(quote(key))}>"
+    for platform in VIDEO_PAGES:
+        if platform in name and (key := given.get("id") or given.get("video_id")):
+            return f"<{video_page(platform, key)}>"
     return None
 
 

@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..embeds import VIDEO_PAGES
+
 log = logging.getLogger(__name__)
 
 _ESM_BLOCK = re.compile(r"^(?:import|export)\b.*?(?:\n[ \t]*\n|\Z)", re.MULTILINE | re.DOTALL)
@@ -39,9 +41,9 @@ _EXPRESSION = re.compile(r"\{[^{}\n]+\}")
 
 _PICTURES = {"Image", "Picture", "Img", "img", "IdealImage", "ThemedImage"}
 _VIDEOS = {  # component → (the attributes that name the video, its page)
-    "YouTube": (("id", "youTubeId", "videoId"), "https://www.youtube.com/watch?v={}"),
-    "LiteYouTube": (("videoid", "videoId", "id"), "https://www.youtube.com/watch?v={}"),
-    "Vimeo": (("id", "vimeoId"), "https://vimeo.com/{}"),
+    "YouTube": (("id", "youTubeId", "videoId"), VIDEO_PAGES["youtube"]),
+    "LiteYouTube": (("videoid", "videoId", "id"), VIDEO_PAGES["youtube"]),
+    "Vimeo": (("id", "vimeoId"), VIDEO_PAGES["vimeo"]),
     "Tweet": (("id", "tweetLink"), "https://twitter.com/i/status/{}"),
 }
 

@@ -29,6 +29,8 @@ import shlex
 from pathlib import Path
 from urllib.parse import quote
 
+from ..embeds import VIDEO_PAGES, video_page
+
 log = logging.getLogger(__name__)
 
 _FENCED = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
@@ -168,10 +170,8 @@ def _shown(name: str, params: str) -> str | None:
             return f'![{_markdown_text(shown)}]({src}){{alt="{_attribute(alt)}"}}'
         return f"![{_markdown_text(shown or alt)}]({src})"
     # The address itself is the link's text: it says where it leads in any language.
-    if name == "youtube" and (video := given("id")):
-        return f"<https://www.youtube.com/watch?v={quote(video)}>"
-    if name == "vimeo" and (video := given("id")):
-        return f"<https://vimeo.com/{quote(video)}>"
+    if name in VIDEO_PAGES and (video := given("id")):
+        return f"<{video_page(name, video)}>"
     if name in ("x", "tweet") and (post := given("id")) and (user := named.get("user")):
         return f"<https://x.com/{quote(user)}/status/{quote(post)}>"
     if name == "instagram" and (post := given("id")):
