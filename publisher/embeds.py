@@ -48,10 +48,10 @@ def players_as_links(fragment: str) -> str:
 
     def link(match: re.Match[str]) -> str:
         nonlocal local
-        address, title = _played(match)
+        address, title, sources = _played(match)
         if not address:
-            local = local or bool(_sources(match))
-            return "" if _sources(match) else match.group(0)
+            local = local or bool(sources)
+            return "" if sources else match.group(0)
         anchor = f'<a href="{html.escape(address)}">{html.escape(title or address)}</a>'
         alone = _BLOCK_BEFORE.search(fragment, 0, match.start())
         return f"<p>{anchor}</p>" if alone else anchor
@@ -73,8 +73,8 @@ def say_local_media(fragment: str, document: Path) -> None:
     if "<" not in fragment:
         return
     for match in _PLAYER.finditer(fragment):
-        address, _ = _played(match)
-        named = [s for s in _sources(match) if not urlsplit(s).scheme]
+        address, _, sources = _played(match)
+        named = [s for s in sources if not urlsplit(s).scheme]
         if not address and named:
             log.warning(
                 "%s: %r left out: an email, a PDF or an e-book cannot play a video or sound"
@@ -115,18 +115,15 @@ def played_by(sources: list[str], title: str) -> tuple[str, str]:
     return address, "" if _generic(title) else title
 
 
-def _played(match: re.Match[str]) -> tuple[str, str]:
-    attributes = _attributes(match.group(2) or match.group(3) or "")
-    return played_by(_sources(match), attributes.get("title", ""))
-
-
-def _sources(match: re.Match[str]) -> list[str]:
-    """What a player names as what it plays, in order: its src or data, then its <source>s."""
+def _played(match: re.Match[str]) -> tuple[str, str, list[str]]:
+    """What `played_by` says of a matched player, and what it names as what it plays, in
+    order: its src or data, then its <source>s."""
     attributes = _attributes(match.group(2) or match.group(3) or "")
     named = [attributes[name] for name in ("src", "data") if attributes.get(name)]
     inner = match.group(0)[match.group(0).find(">") + 1 :]
     named += [s for tag in _SOURCE.findall(inner) if (s := _attributes(tag).get("src"))]
-    return [value.strip() for value in named if value.strip()]
+    sources = [value.strip() for value in named if value.strip()]
+    return (*played_by(sources, attributes.get("title", "")), sources)
 
 
 def _attributes(tag: str) -> dict[str, str]:
