@@ -13,12 +13,11 @@ follow and the profile.
 from __future__ import annotations
 
 import shutil
-import zipfile
 from pathlib import Path
 
 import libipld
 import pytest
-from platform_exports import imported, new_workspace, text_of
+from platform_exports import imported, new_workspace, text_of, zipped
 
 from publisher.errors import PublisherError
 from publisher.importers.platforms import import_export
@@ -33,9 +32,7 @@ def records() -> list[dict]:
 
 
 def test_the_export_and_a_zip_of_it_are_read_as_bluesky(tmp_path: Path) -> None:
-    archive = tmp_path / "bluesky-export.zip"
-    with zipfile.ZipFile(archive, "w") as zipping:
-        zipping.write(EXPORT, EXPORT.name)
+    archive = zipped(EXPORT.parent, tmp_path / "bluesky-export.zip")  # the .car alone
     for n, export in enumerate((EXPORT, archive)):
         _, report = imported(export, tmp_path / str(n))
         assert report.platform == "Bluesky"
