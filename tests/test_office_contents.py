@@ -10,6 +10,7 @@ import html
 import logging
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,18 +61,23 @@ def old_word_box(inner: str) -> str:
 def with_part_changed(path: Path, part: str, change: str, after: str) -> Path:
     """`path` with `change` written into its `part` at the end of the element that holds
     the text `after` (a paragraph's runs, or its text)."""
+    closing = "</w:p>" if part.startswith("word") else "</text:p>"
+
+    def written(text: str) -> str:
+        end = text.index(closing, text.index(after))
+        return text[:end] + change + text[end:]
+
+    return with_part_edited(path, part, written)
+
+
+def with_part_edited(path: Path, part: str, edit: Callable[[str], str]) -> Path:
+    """A copy of `path` (named boxed-…) whose `part` is `edit` of what it was."""
     with zipfile.ZipFile(path) as office:
         members = [(m, office.read(m)) for m in office.infolist()]
     changed = path.with_name("boxed-" + path.name)
     with zipfile.ZipFile(changed, "w") as out:
         for member, data in members:
-            if member.filename == part:
-                text = data.decode()
-                end = text.index(
-                    "</w:p>" if part.startswith("word") else "</text:p>", text.index(after)
-                )
-                data = (text[:end] + change + text[end:]).encode()
-            out.writestr(member, data)
+            out.writestr(member, edit(data.decode()).encode() if member.filename == part else data)
     return changed
 
 
@@ -204,24 +210,20 @@ def test_text_libreoffice_hides_is_not_published_and_the_words_after_it_are(
         ' <text:span text:style-name="T99">Check the figure with Ana.</text:span> Shown.'
         '</text:p><text:p text:style-name="P99">A hidden paragraph.'
     )
-    tract = with_part_changed(plain, "content.xml", hidden, "Before the box.")
-    with zipfile.ZipFile(tract) as odt:
-        members = [(m, odt.read(m)) for m in odt.infolist()]
-    with zipfile.ZipFile(tract, "w") as odt:
-        for member, data in members:
-            if member.filename == "content.xml":
-                text = data.decode()
-                if "<office:automatic-styles/>" in text:
-                    text = text.replace(
-                        "<office:automatic-styles/>",
-                        f"<office:automatic-styles>{styles}</office:automatic-styles>",
-                    )
-                else:
-                    text = text.replace(
-                        "<office:automatic-styles>", f"<office:automatic-styles>{styles}", 1
-                    )
-                data = text.encode()
-            odt.writestr(member, data)
+
+    def with_styles(text: str) -> str:
+        if "<office:automatic-styles/>" in text:  # pandoc writes none of its own
+            return text.replace(
+                "<office:automatic-styles/>",
+                f"<office:automatic-styles>{styles}</office:automatic-styles>",
+            )
+        return text.replace("<office:automatic-styles>", f"<office:automatic-styles>{styles}", 1)
+
+    tract = with_part_edited(
+        with_part_changed(plain, "content.xml", hidden, "Before the box."),
+        "content.xml",
+        with_styles,
+    )
     caplog.set_level(logging.INFO, logger="publisher")
     assert body_text(tract) == "Before the box. Shown. After the box."
     assert f"{tract}: the text it hides (formatted Hidden) is left out" in caplog.text
