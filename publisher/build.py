@@ -41,7 +41,7 @@ from .jobs import BuildReport, Progress, RenderPlan, Silent
 from .limits import Limits
 from .manifest import IssueManifest, load_manifests
 from .model import Archive, Document, Download, Issue
-from .picture_copies import CONVERTED_SUFFIXES, shown_copy
+from .picture_copies import shown_picture
 from .pool import DocumentPool, slug_for
 from .printing import PrintOptions, PrintSettings, resolve
 from .readers import Converted, check_size, confined, convert_document
@@ -449,16 +449,11 @@ def with_shown_cover(manifest: IssueManifest, config: Config) -> IssueManifest:
     by the copy they show (picture_copies), made in documents/media/<issue>/ like a
     document's; without a cover when none can be made (a warning says why)."""
     cover = manifest.cover
-    if cover is None or cover.suffix.lower() not in CONVERTED_SUFFIXES:
+    if cover is None:
         return manifest
-    try:
-        copy = shown_copy(
-            cover, config.documents_dir.resolve(), manifest.path, config.limits.image_pixels
-        )
-    except ValueError as unusable:
-        log.warning("%s: cover %s left out: %s", manifest.path, cover, unusable)
-        copy = None
-    return dataclasses.replace(manifest, cover=copy)
+    pool = config.documents_dir.resolve()
+    shown = shown_picture(cover, pool, manifest.path, config.limits.image_pixels, f"cover {cover}")
+    return manifest if shown == cover else dataclasses.replace(manifest, cover=shown)
 
 
 def _each(by_doc: Mapping[Path, Mapping[str, Translation]]) -> list[Translation]:

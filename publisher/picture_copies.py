@@ -27,6 +27,21 @@ CONVERTED_SUFFIXES = (".heic", ".heif", ".tif", ".tiff", ".bmp")
 _HEIF = (".heic", ".heif")
 
 
+def shown_picture(
+    picture: Path, pool: Path, owner: Path, max_pixels: int, named: str
+) -> Path | None:
+    """`picture` as outputs show it: itself, or for a format they do not its copy
+    (`shown_copy`); None when no copy can be made, said naming `owner` (the document or
+    manifest that shows it) and the picture as `named` ("image 'IMG_0412.HEIC'")."""
+    if picture.suffix.lower() not in CONVERTED_SUFFIXES:
+        return picture
+    try:
+        return shown_copy(picture, pool, owner, max_pixels)
+    except ValueError as unusable:
+        log.warning("%s: %s left out: %s", owner, named, unusable)
+        return None
+
+
 def shown_copy(picture: Path, pool: Path, document: Path, max_pixels: int) -> Path:
     """The copy of `picture` (a file of the pool in one of CONVERTED_SUFFIXES) that outputs
     show, made now unless one newer than the picture is there. Raises ValueError saying why

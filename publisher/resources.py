@@ -28,7 +28,7 @@ from urllib.parse import SplitResult, quote, unquote, urlsplit
 from . import photos
 from .limits import DEFAULT_LIMITS, PILLOW_MAX_PIXELS, Limits
 from .paths import followed
-from .picture_copies import CONVERTED_SUFFIXES, shown_copy
+from .picture_copies import CONVERTED_SUFFIXES, shown_picture
 
 if TYPE_CHECKING:
     from .model import Document, Issue
@@ -93,12 +93,10 @@ def confine_images(
                     shown = target.relative_to(pool.parent).as_posix()
                     log.warning("%s: image %r left out: there is no file %s", document, src, shown)
                     return ""
-                if found.suffix.lower() in CONVERTED_SUFFIXES:  # a phone's HEIC, a TIFF
-                    try:
-                        found = shown_copy(found, pool, document, limits.image_pixels)
-                    except ValueError as unusable:
-                        log.warning("%s: image %r left out: %s", document, src, unusable)
-                        return ""
+                # a phone's HEIC, a TIFF: through its copy
+                found = shown_picture(found, pool, document, limits.image_pixels, f"image {src!r}")
+                if found is None:
+                    return ""
                 if (problem := image_problem(found, limits.image_pixels)) is not None:
                     log.warning("%s: image %r left out: %s", document, src, problem)
                     return ""

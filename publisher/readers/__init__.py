@@ -22,7 +22,7 @@ from ..limits import DEFAULT_LIMITS, Limits, describe_size
 from ..logs import held
 from ..model import Document
 from ..paths import followed
-from ..picture_copies import CONVERTED_SUFFIXES, shown_copy
+from ..picture_copies import CONVERTED_SUFFIXES, shown_picture
 from ..resources import SHOWN_IMAGE_SUFFIXES, confine_images, written_sources
 from ..sanitize import LIST_LEVELS, clean_html, flatten_deep_html, lift_deep_lists, plain_text
 from ..typography import curl_quotes, curl_text
@@ -149,12 +149,8 @@ def shown_lead_image(value: object, pool: Path, path: Path, limits: Limits) -> s
     picture = followed(path.parent / value)
     if "://" in value or not picture.is_relative_to(pool.resolve()) or not picture.is_file():
         return None
-    try:
-        copy = shown_copy(picture, pool.resolve(), path, limits.image_pixels)
-    except ValueError as unusable:
-        log.warning("%s: image %r left out: %s", path, value, unusable)
-        return ""
-    return os.path.relpath(copy, followed(path.parent))
+    copy = shown_picture(picture, pool.resolve(), path, limits.image_pixels, f"image {value!r}")
+    return "" if copy is None else os.path.relpath(copy, followed(path.parent))
 
 
 @contextmanager
