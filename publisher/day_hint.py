@@ -32,16 +32,10 @@ def _readings(text: str) -> list[dt.date]:
     if found := _NUMERIC.match(text):
         a, b, year = int(found[1]), int(found[2]), int(found[3])
         return _days((year, b, a), (year, a, b))  # day first (most of the world), then US
-    if not re.search(r"\d{4}", text) or len(text) > 40:
-        return []
-    import dateparser  # (only when a day is written wrong: it takes a while to import)
+    from .importers.textdates import parse_date  # (only when a day is written wrong)
 
-    parsed = dateparser.parse(
-        text,
-        languages=["en", "es", "fr", "ar", "fa"],
-        settings={"REQUIRE_PARTS": ["day", "month", "year"]},
-    )
-    return [parsed.date()] if parsed else []
+    day = parse_date(text)  # a day in words, as an editor writes one in a statement
+    return [day] if day else []
 
 
 def _days(*parts: tuple[int, int, int]) -> list[dt.date]:
