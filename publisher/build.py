@@ -45,6 +45,7 @@ from .picture_copies import shown_picture
 from .pool import DocumentPool, slug_for
 from .printing import PrintOptions, PrintSettings, resolve
 from .readers import Converted, check_size, confined, convert_document
+from .readers.addresses import link_addresses
 from .readers.metadata import PASSED_TO_TEMPLATES
 from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
 from .renderers.links import with_archive_links
@@ -510,7 +511,9 @@ def editorial_html(
 
         html = markdown_to_html(text, id_prefix="editorial-")
         cache.store("editorials", key, {"html": html})
-    quoted = curl_quotes(clean_html(html), language or manifest.language or config.language)
+    quoted = curl_quotes(
+        link_addresses(clean_html(html)), language or manifest.language or config.language
+    )
     body, _ = confine_images(
         quoted, config.documents_dir, manifest.path, base=config.root, limits=config.limits
     )

@@ -26,6 +26,7 @@ from ..picture_copies import CONVERTED_SUFFIXES, shown_picture
 from ..resources import SHOWN_IMAGE_SUFFIXES, confine_images, written_sources
 from ..sanitize import LIST_LEVELS, clean_html, flatten_deep_html, lift_deep_lists, plain_text
 from ..typography import curl_quotes, curl_text
+from .addresses import link_addresses
 from .anchors import mend_anchors
 from .base import RawDocument, Reader
 from .lightweight_markup import OrgReader, RstReader
@@ -267,7 +268,7 @@ def convert_document(
             "a link" if len(mended.unlinked) == 1 else f"{len(mended.unlinked)} links",
             _ids_named(mended.unlinked, slug),
         )
-    body = curl_quotes(body, fields["language"])
+    body = curl_quotes(link_addresses(body), fields["language"])
     document = Document(slug=slug, body_html=body, source=path, images=(), **fields)
     return Converted(document, tuple(written_sources(body_html)))
 

@@ -1,0 +1,228 @@
+"""A web or email address written as text, in any kind of document, is a link in every
+output, and print never hyphenates an address: a reader could not tell the break's hyphen
+from one of the address's own."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import lxml.html
+import pypandoc
+import pytest
+from bounded import finishes_within
+from conftest import WORKSPACES, build_with_warnings, copy_workspace
+from hypothesis import given
+from hypothesis import strategies as st
+from validators import parse_eml, pdftotext
+
+from publisher.readers.addresses import link_addresses
+
+ISSUE = "001-first"
+AGREEMENT = (
+    "https://www.sindicato-hosteleria.example.org/convenios/"
+    "convenio-colectivo-provincial-hosteleria-definitivo.pdf"
+)
+COMMITTEE = "representantes.comite.negociador@sindicato-hosteleria.example.org"
+
+MARKDOWN = f"""\
+---
+title: The agreement is signed
+---
+
+Read the whole agreement at {AGREEMENT} before the meeting, and send your questions to
+{COMMITTEE}. Our site is www.sindicato-hosteleria.example.org/afiliate.
+"""
+
+# Word: pandoc writes the addresses as the text they are, unlinked, as editors type them
+WORD_TEXT = (
+    "Minutes of the meeting: https://minutes.example.org/2026/november, and ask ana@example.coop."
+)
+
+# A page whose writer linked the address itself, with the address as the link's words
+PAGE = f"""<!DOCTYPE html><html lang="en"><head><title>Linked by hand</title></head><body>
+<p>The agreement: <a href="{AGREEMENT}">{AGREEMENT}</a>.</p>
+<p>Our <a href="https://example.org/site">web site</a> is open.</p>
+</body></html>"""
+
+WEB = {  # each address as its link goes, in every output but print
+    AGREEMENT: AGREEMENT,
+    f"mailto:{COMMITTEE}": COMMITTEE,
+    "https://www.sindicato-hosteleria.example.org/afiliate": (
+        "www.sindicato-hosteleria.example.org/afiliate"
+    ),
+    "https://minutes.example.org/2026/november": "https://minutes.example.org/2026/november",
+    "mailto:ana@example.coop": "ana@example.coop",
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal workspace, on A6 paper (narrow lines, for addresses to break), with a
+    Markdown document, a Word file and a web page that write addresses; built."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("addr") / "ws")
+    documents = root / "documents"
+    (documents / "agreement.md").write_text(MARKDOWN, encoding="utf-8")
+    pypandoc.convert_text(
+        WORD_TEXT, "docx", format="markdown", outputfile=str(documents / "minutes.docx")
+    )
+    (documents / "linked.html").write_text(PAGE, encoding="utf-8")
+    with (root / "publisher.toml").open("a") as toml:
+        toml.write('\n[pdf]\npage_size = "A6"\n')
+    manifest = root / "issues" / f"{ISSUE}.yaml"
+    text = manifest.read_text().replace(
+        "second-article]", "second-article, agreement, minutes, linked]"
+    )
+    manifest.write_text(text.replace("Hello from", "Write to editors@example.org, from"))
+    out, _ = build_with_warnings(root)
+    return out
+
+
+def links(markup: str | bytes) -> dict[str, str]:
+    return {a.get("href"): a.text_content() for a in lxml.html.fromstring(markup).iter("a")}
+
+
+def test_addresses_are_links_on_the_web_in_the_email_and_in_the_epub(built: Path) -> None:
+    issue = built / ISSUE
+    web = links((issue / "agreement" / "index.html").read_bytes())
+    web |= links((issue / "minutes" / "index.html").read_bytes())
+    email = links(parse_eml(issue / "email.eml").get_body(("html",)).get_content())
+    with zipfile.ZipFile(issue / f"{ISSUE}.epub") as epub:
+        book: dict[str, str] = {}
+        for name in epub.namelist():
+            if name.endswith(".xhtml"):
+                book |= links(epub.read(name))
+    for output in (web, email, book):
+        assert {href: " ".join(output.get(href, "").split()) for href in WEB} == WEB
+    assert email.get("mailto:editors@example.org") == "editors@example.org"  # the editorial's
+
+
+def test_the_email_text_gives_each_address_once_where_it_stands(built: Path) -> None:
+    text = parse_eml(built / ISSUE / "email.eml").get_body(("plain",)).get_content()
+    words = " ".join(text.split())
+    assert f"<{AGREEMENT}> before the meeting" in words
+    assert f"<{COMMITTEE}>." in words
+    assert not re.search(r"\[\d+\]: " + re.escape(AGREEMENT), text)  # not a numbered reference
+
+
+def test_print_breaks_an_address_without_hyphenating_it(built: Path) -> None:
+    """On A6, the long address runs over several lines: joined back, the lines give it as
+    it is written (a hyphen added at a break would show inside one of its words). The
+    Markdown document writes it as text, the web page as a link of its own words."""
+    lines = [line.strip() for line in pdftotext(built / ISSUE / f"{ISSUE}.pdf").splitlines()]
+    assert not [line for line in lines if AGREEMENT in line]  # it did have to break
+    joined = "".join(lines)
+    assert joined.count(AGREEMENT) == 2, joined
+    assert COMMITTEE in joined and "www.sindicato-hosteleria.example.org/afiliate" in joined
+
+
+@pytest.mark.parametrize(
+    ("written", "linked"),
+    [
+        # the sentence's punctuation and quotes are not the address's
+        (
+            "<p>See “https://x.org/a”, then «https://y.fr/b».</p>",
+            ["https://x.org/a", "https://y.fr/b"],
+        ),
+        (
+            "<p>Read https://x.org/report… and https://x.org/a, ثم</p>",
+            ["https://x.org/report", "https://x.org/a"],
+        ),
+        (
+            "<p>(see https://x.org/a) and https://x.org/b?c=1&amp;d=2.</p>",
+            ["https://x.org/a", "https://x.org/b?c=1&d=2"],
+        ),
+        # a bare domain with a generic ending or a path; www. always; emails
+        (
+            "<p>ourunion.org, sindicato.es/afiliate, WWW.CGT.ES</p>",
+            ["https://ourunion.org", "https://sindicato.es/afiliate", "https://WWW.CGT.ES"],
+        ),
+        (
+            "<p>ana.gil+news@x.org; b@y.co.uk.</p>",
+            ["mailto:ana.gil+news@x.org", "mailto:b@y.co.uk"],
+        ),
+    ],
+)
+def test_the_address_and_only_the_address_is_linked(written: str, linked: list[str]) -> None:
+    assert list(links(link_addresses(written))) == linked
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "<p>Edit README.md and notes.py, sindicato.es alone, at 10:30, ratio 3:1, e.g. v1.2.3.</p>",
+        "<p>Run <code>curl https://x.org/api</code></p><pre>http://p.org/x</pre>",
+        "<h2>www.heading.org, at <em>www.heading.org</em></h2>",
+        "<pre><code>$ curl</code> http://p.org/x</pre>",
+        '<p><a href="#top"><strong>www.inside-a-link.org</strong></a></p>',
+        '<p><a href="https://x.org/elsewhere">www.shown.org</a> ftp://files.org //cdn.x.org/a</p>',
+        "<p>C:\\Users\\ana\\report.docx, @handle and #tag, x@y</p>",
+    ],
+)
+def test_what_is_no_address_or_is_code_a_heading_or_a_link_stays_as_it_was(written: str) -> None:
+    assert [href for href in links(link_addresses(written)) if href] == [
+        href for href in links(written) if href
+    ]
+
+
+def test_a_link_whose_words_are_its_address_is_marked_as_one_and_others_are_not() -> None:
+    body = link_addresses(
+        '<p><a href="https://x.org/a">https://x.org/a</a> <a href="https://x.org">our site</a>'
+        ' <a href="mailto:a@x.org">a@x.org</a></p>'
+    )
+    classes = [a.get("class") for a in lxml.html.fromstring(body).iter("a")]
+    assert classes == ["uri", None, "email"]
+
+
+def test_a_paragraph_of_thousands_of_addresses_is_linked_in_time_linear_in_its_length() -> None:
+    """In a child bounded at 10 s (this takes about a second): putting each link in its
+    place by counting to it took as the square of their number: minutes for these."""
+    finishes_within(
+        10,
+        "from publisher.readers.addresses import link_addresses",
+        "words = ' '.join(f'see https://x.org/{n} or a{n}@x.org' for n in range(14_000))",
+        "out = link_addresses(f'<p>{words}</p>')",
+        "assert out.count('<a ') == 28_000, out[:200]",
+    )
+
+
+PIECES = [
+    "https://",
+    "http://",
+    "www.",
+    "x.org",
+    "a@b.org",
+    "/p",
+    "?q=1",
+    "&amp;",
+    " ",
+    ".",
+    ",",
+    "«",
+    "»",
+    "“",
+    "”",
+    "…",
+    "(",
+    ")",
+    "é",
+    "ثم",
+    "&lt;",
+    "README.md",
+    "\u00a0",
+    "<em>",
+    "</em>",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_linking_keeps_every_word_and_links_only_web_and_mail(pieces: list[str]) -> None:
+    written = f"<p>{''.join(pieces)}</p>"
+    body = link_addresses(written)
+    tree = lxml.html.fragment_fromstring(body, create_parent="div")
+    assert (
+        tree.text_content()
+        == lxml.html.fragment_fromstring(written, create_parent="div").text_content()
+    )
+    assert all(h.startswith(("https://", "http://", "mailto:")) for h in tree.xpath("//a/@href"))
