@@ -34,6 +34,7 @@ from .markdown import MarkdownReader
 from .metadata import document_fields
 from .pandoc_formats import DocxReader, HtmlReader, OdtReader, RtfReader
 from .text import TextReader
+from .typed_lists import typed_lists
 
 log = logging.getLogger(__name__)
 READERS: tuple[Reader, ...] = (
@@ -197,7 +198,7 @@ def convert_document(
     # Text formats were cleaned line by line as they were read; office files and entities
     # (&#11;) can still bring control characters in.
     meta = clean_mapping(raw.meta)
-    body_html, removed = strip_controls(raw.body_html)
+    body_html, removed = strip_controls(typed_lists(raw.body_html))
     if removed:
         log.warning(
             "%s: removed invisible control characters (%s) written as character references"

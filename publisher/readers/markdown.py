@@ -21,6 +21,7 @@ from ..sourcefile import KeyPath, SourceData, parse_toml, parse_yaml
 from .base import RawDocument
 from .liquid import without_liquid
 from .shortcodes import without_shortcodes
+from .typed_lists import markdown_bullets
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ class MarkdownReader:
             meta = meta_source.data if meta_source else {}
             body = markdown_of_mdx(body, meta, path, first_line)
         body = without_shortcodes(shallow_nesting(body, path), path, first_line)
-        body = without_liquid(body, path, first_line)
+        body = markdown_bullets(without_liquid(body, path, first_line))
         html = pandoc.markdown_to_html(body, id_prefix=id_prefix)
         return RawDocument(meta_source.data if meta_source else {}, html, meta_source)
 

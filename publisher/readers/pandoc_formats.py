@@ -8,7 +8,6 @@ import logging
 import re
 import tempfile
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 from xml.etree import ElementTree
@@ -221,7 +220,7 @@ class RtfReader:
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         converted = pandoc.to_html(path, "rtf", id_prefix=id_prefix)
-        body, pictures = _IMG.subn("", typed_lists(converted.body_html))
+        body, pictures = _IMG.subn("", converted.body_html)
         if pictures:
             log.warning(
                 "%s: %d picture(s) embedded in it left out: save it as .docx to keep them",
@@ -232,27 +231,6 @@ class RtfReader:
 
 
 _IMG = re.compile(r"<img\b[^>]*>")  # as pandoc writes it: attribute values escape ">"
-
-
-def typed_lists(body: str) -> str:
-    """`body` with the lists WordPad and TextEdit write made lists again: they type each
-    item's mark out before it ({\\pntext ·\\tab}), which pandoc reads as a paragraph
-    starting "· " or "1. ". Bulleted paragraphs in a row make a list; numbered ones, two or
-    more in a row (one alone may be a heading's number)."""
-
-    def listed(tag: str) -> Callable[[re.Match[str]], str]:
-        def items(run: re.Match[str]) -> str:
-            inner = _TYPED_MARK.sub("<li>", run[0]).replace("</p>", "</li>")
-            return f"<{tag}>\n{inner}</{tag}>\n"
-
-        return items
-
-    return _TYPED_NUMBERS.sub(listed("ol"), _TYPED_BULLETS.sub(listed("ul"), body))
-
-
-_TYPED_BULLETS = re.compile(r"(?:<p>[·•▪◦‣] (?:(?!</p>).)*</p>\n?)+", re.S)
-_TYPED_NUMBERS = re.compile(r"(?:<p>\d{1,3}[.)] (?:(?!</p>).)*</p>\n?){2,}", re.S)
-_TYPED_MARK = re.compile(r"<p>(?:[·•▪◦‣]|\d{1,3}[.)]) ")
 
 
 class OdtReader:

@@ -1,0 +1,148 @@
+"""Lists typed out as text → lists.
+
+Lists reach publisher with their marks typed out: WordPad and TextEdit write each item's
+mark before it ({\\pntext ·\\tab}); text pasted into Word, a web editor or a Markdown file
+from a web page, a phone or an email keeps its "• " at each line's start; numbered points
+are typed "1) ", "2) ". pandoc reads paragraphs that start with a stray bullet or number,
+and in Markdown, lines that follow one another are one paragraph: "Our demands: • Pay •
+Hours • Staffing". Here:
+
+- in Markdown, a line starting with a bullet is a list item ("- ", as Markdown writes it),
+  after a blank line if text came just before it (`markdown_bullets`);
+- in any document's HTML, paragraphs in a row that start with a bullet are a list, and
+  two or more that start with numbers counting on by one are a numbered list, from the
+  first one's number (`typed_lists`). One numbered paragraph alone may be a heading's
+  number, and "2024." a year: those stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_BULLETS = "•●▪◦‣·"
+_MARKDOWN_BULLET = re.compile(rf"^([ \t]*)[{_BULLETS}][ \t\u00a0]+(?=\S)")
+_SEPARATOR = re.compile(rf"^[\s{_BULLETS}*]*$")  # "• • •" between sections
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+_PARAGRAPH_BULLET = re.compile(rf"^\s*[{_BULLETS}][\s\u00a0]+")
+_PARAGRAPH_NUMBER = re.compile(r"^\s*(\d{1,3})[.)][\s\u00a0]+")
+_KEPT = ("lang", "dir", "id")
+
+
+def markdown_bullets(body: str) -> str:
+    """Markdown `body` with its lines that start with a typed bullet made list items (code
+    blocks and separators like "• • •" left alone)."""
+    if not any(bullet in body for bullet in _BULLETS):
+        return body
+    lines = body.split("\n")
+    out: list[str] = []
+    fenced = None
+    for line in lines:
+        fence = _FENCE.match(line)
+        if fence and (fenced is None or fence.group(1) == fenced):
+            fenced = None if fenced else fence.group(1)
+        bullet = None if fenced or _SEPARATOR.match(line) else _MARKDOWN_BULLET.match(line)
+        if bullet is None:
+            out.append(line)
+            continue
+        previous = out[-1] if out else ""
+        if previous.strip() and not _LIST_LINE.match(previous) and not bullet.group(1):
+            out.append("")  # Markdown starts no list straight after a paragraph's line
+        out.append(f"{bullet.group(1)}- {line[bullet.end() :]}")
+    return "\n".join(out)
+
+
+def typed_lists(body: str) -> str:
+    """`body` (HTML) with its runs of paragraphs that start with a typed bullet or number
+    made lists (unchanged when it has none)."""
+    if not re.search(rf"<p\b[^>]*>\s*(?:[{_BULLETS}]|\d{{1,3}}[.)])", body):
+        return body
+    import lxml.html
+
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    changed = False
+    for parent in list(root.iter()):
+        for run, tag, start in _runs(parent):
+            _make_list(run, tag, start)
+            changed = True
+    if not changed:
+        return body
+    html: str = lxml.html.tostring(root, encoding="unicode")
+    return html.removeprefix("<div>").removesuffix("</div>")
+
+
+def _runs(parent: Any) -> list[tuple[list[Any], str, int]]:
+    """The runs of typed-list paragraphs among `parent`'s children: (paragraphs, "ul" or
+    "ol", first number)."""
+    runs: list[tuple[list[Any], str, int]] = []
+    run: list[Any] = []
+    kind = ""
+    numbers: list[int] = []
+
+    def close() -> None:
+        if kind == "ul" and run:
+            runs.append((list(run), "ul", 1))
+        elif kind == "ol" and len(run) >= 2:
+            runs.append((list(run), "ol", numbers[0]))
+
+    for child in parent:
+        mark = _mark(child)
+        continues = bool(run) and not (run[-1].tail or "").strip()
+        if mark and continues and mark[0] == kind and (kind == "ul" or mark[1] == numbers[-1] + 1):
+            run.append(child)
+            numbers.append(mark[1])
+            continue
+        close()
+        run, kind, numbers = ([child], mark[0], [mark[1]]) if mark else ([], "", [])
+    close()
+    return runs
+
+
+def _mark(element: Any) -> tuple[str, int] | None:
+    """("ul", 0) for a paragraph that starts with a typed bullet, ("ol", n) for one that
+    starts with a typed number n; None for anything else (a separator, "• • •", too)."""
+    found = _paragraph(element)
+    if found is None or not found[0].text:
+        return None
+    text = found[0].text
+    if _PARAGRAPH_BULLET.match(text) and not _SEPARATOR.match(found[0].text_content()):
+        return ("ul", 0)
+    number = _PARAGRAPH_NUMBER.match(text)
+    return ("ol", int(number.group(1))) if number else None
+
+
+def _paragraph(element: Any) -> tuple[Any, dict[str, str]] | None:
+    """A paragraph and the attributes an item made of it keeps: a <p>, or one alone in a
+    <div> that gives it a language or direction (as pandoc writes <p lang dir>)."""
+    if element.tag == "p":
+        return element, dict(element.items())
+    if (
+        element.tag == "div"
+        and len(element) == 1
+        and element[0].tag == "p"
+        and set(element.keys()) <= {"lang", "dir"}
+        and not (element.text or "").strip()
+        and not (element[0].tail or "").strip()
+    ):
+        return element[0], {**dict(element.items()), **dict(element[0].items())}
+    return None
+
+
+def _make_list(elements: list[Any], tag: str, start: int) -> None:
+    import lxml.html
+
+    attributes = {"start": str(start)} if start != 1 else {}
+    listing = lxml.html.Element(tag, attributes)
+    elements[0].addprevious(listing)
+    listing.text = "\n"
+    listing.tail = elements[-1].tail
+    mark = _PARAGRAPH_BULLET if tag == "ul" else _PARAGRAPH_NUMBER
+    for element in elements:
+        paragraph, kept = _paragraph(element) or (element, {})
+        item = lxml.html.Element("li", {k: v for k, v in kept.items() if k in _KEPT})
+        item.text = mark.sub("", paragraph.text, count=1)
+        item.extend(list(paragraph))
+        item.tail = "\n"
+        element.getparent().remove(element)
+        listing.append(item)

@@ -1,0 +1,191 @@
+"""Lists whose marks were typed out ("• " pasted from a web page or a phone, "3) " typed by
+hand) are lists in every output, whether the document is Markdown, Word, a web page or
+plain text; a lone number, a year and a separator stay as written."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import lxml.html
+import pypandoc
+import pytest
+from conftest import WORKSPACES, build_with_warnings, copy_workspace
+from hypothesis import given
+from hypothesis import strategies as st
+from validators import parse_eml
+
+from publisher.readers.typed_lists import markdown_bullets, typed_lists
+
+ISSUE = "001-first"
+DEMANDS = ["Pay rise of 10% for all grades", "An end to zero-hours contracts", "Safe staffing"]
+
+# Pasted into a Markdown file: the bullets' lines follow the sentence that introduces them
+MARKDOWN = """\
+---
+title: Our demands
+---
+
+We ask the employer for:
+• Pay rise of 10% for all grades
+• An end to zero-hours contracts
+• Safe staffing
+
+• • •
+
+And then:
+
+```
+• code stays code
+```
+"""
+
+# Typed by hand in Word, numbered on from the points before an aside
+WORD = """\
+Points 1 and 2 were agreed last week.
+
+3\\) Strike ballot in January.
+
+4\\) Picket rota from the branch office.
+
+1\\. Introduction
+
+In 2024\\. a year of struggle.
+"""
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><title>Solidarity</title></head><body>
+<p>Messages came from:</p>
+<p>•&nbsp;Glasgow</p><p>• <strong>Cádiz</strong> dockers</p>
+<p dir="rtl" lang="ar">• عمال الميناء</p>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("lists") / "ws")
+    documents = root / "documents"
+    (documents / "demands.md").write_text(MARKDOWN, encoding="utf-8")
+    pypandoc.convert_text(
+        WORD, "docx", format="markdown", outputfile=str(documents / "ballot.docx")
+    )
+    (documents / "solidarity.html").write_text(PAGE, encoding="utf-8")
+    manifest = root / "issues" / f"{ISSUE}.yaml"
+    text = manifest.read_text().replace(
+        "second-article]", "second-article, demands, ballot, solidarity]"
+    )
+    manifest.write_text(text)
+    out, _ = build_with_warnings(root)
+    return out
+
+
+def lists(markup: str | bytes) -> list[tuple[str, str | None, list[str]]]:
+    """(tag, start, item words) of each list in `markup`."""
+    tree = lxml.html.fromstring(markup)
+    return [
+        (listing.tag, listing.get("start"), [" ".join(li.text_content().split()) for li in listing])
+        for listing in tree.iter("ul", "ol")
+        if not listing.xpath("ancestor::nav")  # the pages' own menus
+    ]
+
+
+def test_bullets_pasted_into_markdown_are_a_list_after_the_sentence_before_them(
+    built: Path,
+) -> None:
+    page = (built / ISSUE / "demands" / "index.html").read_bytes()
+    assert lists(page) == [("ul", None, DEMANDS)]
+    body = lxml.html.fromstring(page)
+    paragraphs = [" ".join(p.text_content().split()) for p in body.iter("p")]
+    assert "We ask the employer for:" in paragraphs  # its own paragraph, without the items
+    assert "• • •" in paragraphs  # a separator, not an item
+    assert "• code stays code" in body.xpath("string(//pre)")
+
+
+def test_numbers_typed_in_word_are_a_list_numbered_from_the_first(built: Path) -> None:
+    page = (built / ISSUE / "ballot" / "index.html").read_bytes()
+    assert lists(page) == [
+        ("ol", "3", ["Strike ballot in January.", "Picket rota from the branch office."])
+    ]
+    text = lxml.html.fromstring(page).text_content()
+    assert "1. Introduction" in text and "2024. a year" in text  # alone, a year: as written
+
+
+def test_a_web_pages_bullet_paragraphs_are_a_list_keeping_each_items_language(
+    built: Path,
+) -> None:
+    page = (built / ISSUE / "solidarity" / "index.html").read_bytes()
+    assert lists(page) == [("ul", None, ["Glasgow", "Cádiz dockers", "عمال الميناء"])]
+    item = lxml.html.fromstring(page).xpath("//li[@lang='ar']")
+    assert item and item[0].get("dir") == "rtl"
+
+
+def test_the_lists_are_lists_in_the_email_and_the_epub_too(built: Path) -> None:
+    html = parse_eml(built / ISSUE / "email.eml").get_body(("html",)).get_content()
+    text = parse_eml(built / ISSUE / "email.eml").get_body(("plain",)).get_content()
+    with zipfile.ZipFile(built / ISSUE / f"{ISSUE}.epub") as epub:
+        book = [
+            found
+            for name in epub.namelist()
+            if name.endswith(".xhtml")
+            for found in lists(epub.read(name))
+        ]
+    for found in (lists(html), book):
+        assert ("ul", None, DEMANDS) in found
+        assert (
+            "ol",
+            "3",
+            ["Strike ballot in January.", "Picket rota from the branch office."],
+        ) in found
+    lines = [line.strip() for line in text.splitlines()]
+    for demand in DEMANDS:
+        assert f"- {demand}" in lines or f"* {demand}" in lines, lines
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>1. Introduction</p><p>The text.</p>",  # a heading's number, alone
+        "<p>1) One</p><p>3) Three</p>",  # not counting on by one
+        "<p>2024. A year.</p><p>2025. Another.</p>",  # years
+        "<p>Bullet · inside a line</p><p>•</p>",  # no mark at a start, a mark and nothing
+    ],
+)
+def test_what_is_no_typed_list_stays_as_written(body: str) -> None:
+    assert typed_lists(body) == body
+
+
+def test_a_run_is_broken_by_words_between_its_paragraphs() -> None:
+    body = typed_lists("<div><p>• One</p>between<p>• Two</p></div>")
+    assert lists(body) == [("ul", None, ["One"]), ("ul", None, ["Two"])]
+    assert "between" in lxml.html.fromstring(body).text_content()
+
+
+def test_markdown_bullets_start_a_list_only_at_a_lines_start() -> None:
+    assert markdown_bullets("Intro:\n• a\n• b\n") == "Intro:\n\n- a\n- b\n"
+    assert markdown_bullets("- a\n• b") == "- a\n- b"  # one list, no blank line inside
+    assert markdown_bullets("A · B and • C\n") == "A · B and • C\n"
+    assert markdown_bullets("~~~\n• x\n~~~\n• y") == "~~~\n• x\n~~~\n\n- y"
+
+
+PIECES = ["• ", "·\u00a0", "1) ", "2) ", "3. ", "12. ", "words", "<strong>b</strong>", "• • •", ""]
+
+
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(PIECES), max_size=4), st.sampled_from(["", " ", "x"])),
+        max_size=8,
+    ),
+    st.sampled_from(["", ' dir="rtl" lang="ar"']),
+)
+def test_typed_lists_keep_every_word_of_any_paragraphs(
+    paragraphs: list[tuple[list[str], str]], attributes: str
+) -> None:
+    body = "".join(
+        f"<p{attributes}>{''.join(pieces)}</p>{between}" for pieces, between in paragraphs
+    )
+    listed = typed_lists(f"<div>{body}</div>")
+    letters = [
+        re.sub(r"[^a-z]", "", lxml.html.fromstring(f"<div>{b}</div>").text_content())
+        for b in (body, listed)
+    ]
+    assert letters[0] == letters[1]
