@@ -47,6 +47,7 @@ from .printing import PrintOptions, PrintSettings, resolve
 from .readers import Converted, check_size, confined, convert_document
 from .readers.addresses import link_addresses
 from .readers.metadata import PASSED_TO_TEMPLATES
+from .readers.typed_lists import markdown_bullets
 from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
 from .renderers.links import with_archive_links
 from .resources import confine_images
@@ -509,7 +510,7 @@ def editorial_html(
     else:
         from .pandoc import markdown_to_html  # sandboxed: reads nothing, fetches nothing
 
-        html = markdown_to_html(text, id_prefix="editorial-")
+        html = markdown_to_html(markdown_bullets(text), id_prefix="editorial-")
         cache.store("editorials", key, {"html": html})
     quoted = curl_quotes(
         link_addresses(clean_html(html)), language or manifest.language or config.language

@@ -74,7 +74,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = manifest.read_text().replace(
         "second-article]", "second-article, demands, ballot, solidarity]"
     )
-    manifest.write_text(text)
+    manifest.write_text(
+        text.replace("Hello from the editors.", "This month:\n  • the ballot\n  • the rota")
+    )
     out, _ = build_with_warnings(root)
     return out
 
@@ -108,6 +110,12 @@ def test_numbers_typed_in_word_are_a_list_numbered_from_the_first(built: Path) -
     ]
     text = lxml.html.fromstring(page).text_content()
     assert "1. Introduction" in text and "2024. a year" in text  # alone, a year: as written
+
+
+def test_bullets_typed_in_the_editorial_are_a_list(built: Path) -> None:
+    assert ("ul", None, ["the ballot", "the rota"]) in lists(
+        (built / ISSUE / "index.html").read_bytes()
+    )
 
 
 def test_a_web_pages_bullet_paragraphs_are_a_list_keeping_each_items_language(
