@@ -80,11 +80,10 @@ class DocumentPool:
                 f"{ref!r} points outside documents/",
                 "name documents by slug or by a path inside documents/, without '..'",
             )
-        if candidate.suffix.lower() in EXTENSIONS:
-            same_name = self.names.get(candidate.with_suffix("").as_posix(), ())
-            matches = [f for f in same_name if composed(f.as_posix()) == candidate.as_posix()]
-        else:
-            matches = list(self.names.get(ref, ()))
+        matches = self._named(candidate)
+        if not matches and candidate.parts[:1] == (self.root.name,):
+            # the path from the workspace, as a shell completes it: documents/pay.md
+            matches = self._named(Path(*candidate.parts[1:]))
         if not matches:
             if unusable := [f for f in self.left_out if ref in names_of(f) | {composed(str(f))}]:
                 raise UnresolvedReference(
@@ -108,6 +107,14 @@ class DocumentPool:
                 "name it by path, e.g. " + matches[0].as_posix(),
             )
         return matches[0]
+
+    def _named(self, candidate: Path) -> list[Path]:
+        """The files `candidate` names: by its path with its suffix, or by any of their
+        names (slug, stem, path without suffix)."""
+        if candidate.suffix.lower() in EXTENSIONS:
+            same_name = self.names.get(candidate.with_suffix("").as_posix(), ())
+            return [f for f in same_name if composed(f.as_posix()) == candidate.as_posix()]
+        return list(self.names.get(candidate.as_posix(), ()))
 
     def _in_another_format(self, ref: str) -> Path | None:
         """A file named `ref` and a suffix no reader reads ('statement.doc'), if there is."""

@@ -395,6 +395,14 @@ def test_a_path_written_with_backslashes_as_on_windows_names_the_document(
     assert documents_named(minimal)[1] == Path("news/second-article.md")
 
 
+@pytest.mark.parametrize("reference", ["documents/second-article.md", "documents/second-article"])
+def test_a_path_from_the_workspace_as_a_shell_completes_it_names_the_document(
+    minimal: Path, reference: str
+) -> None:
+    write_manifest(minimal, GOOD.replace("second-article]", f"{reference}]"))
+    assert documents_named(minimal)[1] == Path("second-article.md")
+
+
 def test_a_manifest_that_is_no_file_is_left_out_with_a_warning(minimal: Path) -> None:
     issues = minimal / "issues"
     os.mkfifo(issues / "002-pipe.yaml")  # reading it would wait for ever
