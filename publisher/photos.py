@@ -8,6 +8,12 @@ without them, turned upright first by its EXIF orientation (which it then no lon
 readers that ignore EXIF showed such a photo sideways). What is kept: the colour profile
 and the resolution; a JPEG keeps its quantisation tables (its quality) and subsampling.
 A picture that carries none is published as it is, byte for byte.
+
+On screens (the web archive, the EPUB), a picture is also published at most
+SCREEN_LONGEST_SIDE pixels on its longer side: a phone's 24-megapixel photo, 15 MB, made
+the web page and the EPUB 15 MB heavier for a picture shown 700 pixels wide. Print lays out
+the picture itself, at most 450 ppi where it stands (`renderers.weasy`); the email has its
+own copies (`renderers.images`).
 """
 
 from __future__ import annotations
@@ -28,10 +34,16 @@ _HARMLESS = {
 }  # fmt: skip
 
 
+# Sharp across any phone's or laptop's screen (a 1,440-pixel-wide phone, a 2,000-pixel
+# retina column); Ghost keeps uploads at 2,000 pixels too.
+SCREEN_LONGEST_SIDE = 2000
+
+
 @remembered_per_file(16)  # the web archive and the EPUB publish the same pictures
-def published(path: Path) -> bytes:
-    """The picture at `path` as published: see the module's docstring. Bytes Pillow cannot
-    read are returned as they are (the outputs' own checks name them)."""
+def published(path: Path, longest_side: int | None = None) -> bytes:
+    """The picture at `path` as published (see the module's docstring), at most
+    `longest_side` pixels on its longer side when given. Bytes Pillow cannot read are
+    returned as they are (the outputs' own checks name them)."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     data = path.read_bytes()
@@ -41,14 +53,32 @@ def published(path: Path) -> bytes:
             kind = "JPEG" if picture.format == "MPO" else picture.format
             if kind not in ("JPEG", "PNG", "WEBP") or _animated(picture):
                 return data  # a format whose copy this would not be
-            if not set(picture.info) - _HARMLESS:
+            too_large = longest_side is not None and max(picture.size) > longest_side
+            if not too_large and not set(picture.info) - _HARMLESS:
                 return data
             upright = ImageOps.exif_transpose(picture)
+            options = _saving(picture, kind, upright is not picture)
+            if too_large and longest_side is not None:
+                upright, options = _scaled(upright, longest_side, options)
             out = io.BytesIO()
-            upright.save(out, format=kind, **_saving(picture, kind, upright is not picture))
+            upright.save(out, format=kind, **options)
             return out.getvalue()
     except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
         return data
+
+
+def _scaled(picture: Any, longest_side: int, options: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    """`picture` (a PIL.Image.Image) at most `longest_side` on its longer side, and the
+    options to save it with: a palette or two-colour picture is scaled in full colour (it
+    has no palette or threshold left after), keeping its transparency as an alpha channel."""
+    from PIL import Image
+
+    if picture.mode in ("P", "PA", "1"):  # which Pillow would scale by dropping rows
+        picture = picture.convert("RGBA")
+        options = {k: v for k, v in options.items() if k != "transparency"}
+    ratio = longest_side / max(picture.size)
+    size = (max(1, round(picture.width * ratio)), max(1, round(picture.height * ratio)))
+    return picture.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0), options
 
 
 def _animated(picture: Any) -> bool:  # a PIL.Image.Image

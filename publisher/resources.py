@@ -427,22 +427,23 @@ def image_problem(path: Path, max_pixels: int) -> str | None:
     )
 
 
-def publishable_image(path: Path) -> bytes:
+def publishable_image(path: Path, longest_side: int | None = None) -> bytes:
     """An image's bytes as outputs may publish them: SVG sanitised, a photo without its
-    EXIF, XMP or IPTC (photos.py), others as they are. Raises ValueError for an SVG that
-    cannot be parsed."""
+    EXIF, XMP or IPTC (photos.py) and at most `longest_side` pixels on its longer side when
+    given, others as they are. Raises ValueError for an SVG that cannot be parsed."""
     suffix = path.suffix.lower()
     if suffix in photos.SUFFIXES:
-        return photos.published(path)
+        return photos.published(path, longest_side)
     data = path.read_bytes()
     return sanitise_svg(data) if suffix == ".svg" else data
 
 
 def published_image(pool: Path, relative: str, referrer: Path) -> bytes | None:
-    """A pool image as an output publishes it, or None with a warning naming `referrer`
-    (the document or manifest that shows it) when it cannot be published safely."""
+    """A pool image as a screen's output (the web archive, the EPUB) publishes it, or None
+    with a warning naming `referrer` (the document or manifest that shows it) when it
+    cannot be published safely."""
     try:
-        return publishable_image(pool / relative)
+        return publishable_image(pool / relative, photos.SCREEN_LONGEST_SIDE)
     except (OSError, ValueError) as exc:
         log.warning("%s: image %r left out: %s", referrer, relative, exc)
         return None

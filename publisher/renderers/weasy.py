@@ -338,6 +338,9 @@ def _emoji_in_grey(grey: bool) -> Iterator[None]:
         text.RasterImage = made
 
 
+MAX_PRINT_PPI = 450
+
+
 def _pdf_options(paper: PrintOptions, identifier: str) -> dict[str, Any]:
     # Tagged in every standard: PDF/UA-1 requires it, PDF/A and PDF/X are better for it.
     options: dict[str, Any] = {
@@ -345,6 +348,11 @@ def _pdf_options(paper: PrintOptions, identifier: str) -> dict[str, Any]:
         "pdf_tags": True,
         "pdf_identifier": identifier.encode() or None,
         "uncompressed_pdf": False,
+        # A phone's photo, 15 MB, made the PDF 15 MB: printed a column wide, it has 1,200
+        # pixels to the inch. A picture with more than MAX_PRINT_PPI where it stands is
+        # embedded at that: half again what a press needs (300), and pictures near print
+        # resolution are embedded as they are, never compressed twice.
+        "dpi": MAX_PRINT_PPI,
     }
     if paper.standard.startswith("pdf/x"):
         # PDF/X needs an output intent with an ICC profile. WeasyPrint's default for it is

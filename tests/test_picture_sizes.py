@@ -1,0 +1,123 @@
+"""A phone's full-size photo is published at the size each output shows it: at most 450
+ppi where print lays it out, at most 2,000 pixels on its longer side on the web and in the
+EPUB; a picture already that small is published as it is."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import WORKSPACES, build_with_warnings, copy_workspace
+from PIL import Image, ImageDraw
+
+ISSUE = "001-first"
+
+
+def photo(size: tuple[int, int]) -> bytes:
+    """A photo-like JPEG: a gradient with shapes, which JPEG compresses as it does photos."""
+    picture = Image.linear_gradient("L").resize(size).convert("RGB")
+    draw = ImageDraw.Draw(picture)
+    for n in range(0, size[0], 97):
+        draw.ellipse((n, n % size[1], n + 180, n % size[1] + 120), fill=(200, n % 255, 40))
+    out = io.BytesIO()
+    picture.save(out, format="JPEG", quality=92)
+    return out.getvalue()
+
+
+def drawing(size: tuple[int, int]) -> bytes:
+    """A palette PNG with a transparent background, as drawing programs save diagrams."""
+    picture = Image.new("P", size, 0)
+    picture.putpalette([255, 255, 255, 200, 30, 30] + [0, 0, 0] * 254)
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((size[0] // 4, size[1] // 4, size[0] // 2, size[1] // 2), 1)
+    for y in (1801, 1804, 1807, 1810):  # hairlines, a third of the rows apart
+        draw.line((0, y, size[0], y), 1)
+    out = io.BytesIO()
+    picture.save(out, format="PNG", transparency=0)
+    return out.getvalue()
+
+
+SMALL = photo((800, 600))
+
+ARTICLE = """\
+---
+title: The march
+---
+
+Thousands marched.
+
+![The march on Main Street](media/march-phone.jpg)
+
+![The route](media/route.png)
+
+![The stewards](media/stewards.jpg)
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("sizes") / "ws")
+    media = root / "documents" / "media"
+    media.mkdir()
+    (media / "march-phone.jpg").write_bytes(photo((6000, 4000)))  # 24 megapixels
+    (media / "route.png").write_bytes(drawing((3000, 2400)))
+    (media / "stewards.jpg").write_bytes(SMALL)
+    (root / "documents" / "march.md").write_text(ARTICLE, encoding="utf-8")
+    with (root / "publisher.toml").open("a") as toml:
+        toml.write('\n[pdf]\npage_size = "A5"\n')
+    manifest = root / "issues" / f"{ISSUE}.yaml"
+    manifest.write_text(manifest.read_text().replace("second-article]", "second-article, march]"))
+    out, _ = build_with_warnings(root)
+    return out
+
+
+def opened(data: bytes) -> Image.Image:
+    return Image.open(io.BytesIO(data))
+
+
+def test_on_the_web_a_full_size_photo_is_2000_pixels_wide_and_keeps_its_shape(
+    built: Path,
+) -> None:
+    march = opened((built / "media" / "media" / "march-phone.jpg").read_bytes())
+    assert march.format == "JPEG" and march.size == (2000, 1333)
+    route = opened((built / "media" / "media" / "route.png").read_bytes()).convert("RGBA")
+    assert route.size == (2000, 1600)
+    assert route.getpixel((5, 5))[3] == 0  # the background still shows through
+    assert route.getpixel((700, 600))[:3] == (200, 30, 30)
+    # the hairlines are still there (scaled by dropping rows, as palette pictures are by
+    # default, every one of them fell between the rows kept)
+    assert any(route.getpixel((1000, y))[3] > 0 for y in range(1195, 1215))
+
+
+def test_a_picture_already_small_enough_is_published_byte_for_byte(built: Path) -> None:
+    assert (built / "media" / "media" / "stewards.jpg").read_bytes() == SMALL
+
+
+def test_the_epub_holds_the_screen_sized_copies(built: Path) -> None:
+    with zipfile.ZipFile(built / ISSUE / f"{ISSUE}.epub") as epub:
+        sizes = sorted(
+            opened(epub.read(name)).size
+            for name in epub.namelist()
+            if Path(name).suffix in (".jpg", ".png")  # pandoc names them file0.jpg, …
+        )
+    assert sizes == [(800, 600), (2000, 1333), (2000, 1600)]
+
+
+def test_print_embeds_each_picture_at_most_at_450_ppi_where_it_stands(built: Path) -> None:
+    """pdfimages (poppler) reads each picture's size and the resolution it is printed at."""
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(built / ISSUE / f"{ISSUE}.pdf")],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()[2:]
+    rows = [line.split() for line in listing]
+    pictures = [(int(r[3]), int(r[4]), int(r[12]), int(r[13])) for r in rows if r[2] == "image"]
+    # the photo and the drawing, brought down to 450 ppi; the small photo as it is (< 450)
+    assert sorted(p[2] for p in pictures if p[0] > 800) == [450, 450], pictures
+    assert any(p[:2] == (800, 600) for p in pictures), pictures
+    # A5's text block is under 5 inches wide: no picture in it needs 2,250 pixels
+    assert max(p[0] for p in pictures) < 2250, pictures
