@@ -180,7 +180,7 @@ def document_from_record(record: dict[str, Any]) -> Document:
     fields = dict(record)
     fields["source"] = Path(fields["source"])
     fields["date"] = dt.date.fromisoformat(fields["date"]) if fields["date"] else None
-    for name in ("authors", "tags", "images", "aliases"):
+    for name in ("authors", "tags", "images", "attachments", "aliases"):
         fields[name] = tuple(fields[name])
     return Document(**fields)
 

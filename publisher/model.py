@@ -31,6 +31,8 @@ class Document:
     tags: tuple[str, ...] = ()
     summary: str = ""
     images: tuple[str, ...] = ()  # paths relative to documents/, as used in body_html
+    # files it links to, published as downloads (attachments.py): paths relative to documents/
+    attachments: tuple[str, ...] = ()
     draft: bool = False  # marked unfinished by its author: issues leave it out
     aliases: tuple[str, ...] = ()  # its old addresses: the web archive writes redirects there
     # In a language edition: the original shown because no translation exists yet (the

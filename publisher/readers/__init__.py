@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..attachments import linked_files
 from ..controls import clean_mapping, strip_controls
 from ..embeds import say_local_media
 from ..errors import PublisherError
@@ -139,7 +140,10 @@ def confined(converted: Converted, pool: Path, path: Path, limits: Limits) -> Do
     extra = document.extra
     if (lead := shown_lead_image(extra.get("image"), pool, path, limits)) is not None:
         extra = {**extra, "image": lead}
-    return dataclasses.replace(document, body_html=body, images=images, source=path, extra=extra)
+    attachments = linked_files(body, path.parent, pool)
+    return dataclasses.replace(
+        document, body_html=body, images=images, attachments=attachments, source=path, extra=extra
+    )
 
 
 def shown_lead_image(value: object, pool: Path, path: Path, limits: Limits) -> str | None:

@@ -66,7 +66,8 @@ class Target(NamedTuple):
 
 
 def issue_targets(issue: Issue, config: Config) -> dict[Path, Target]:
-    """The files of an issue the web archive publishes (its documents and their images)."""
+    """The files of an issue the web archive publishes (its documents, their images and
+    the files they link to)."""
     pool = config.documents_dir.resolve()
     targets = {
         doc.source.resolve(): Target(
@@ -76,9 +77,10 @@ def issue_targets(issue: Issue, config: Config) -> dict[Path, Target]:
     }
     images = {image for doc in issue.documents for image in doc.images}
     images |= set(pool_images(issue.editorial_html))
-    for image in images:
-        url = config.base_url + quote(media_path(image).as_posix())
-        targets[(pool / image).resolve()] = Target(url)
+    files = {file for doc in issue.documents for file in doc.attachments}
+    for published in images | files:  # a document linked as a file is linked as the article
+        url = config.base_url + quote(media_path(published).as_posix())
+        targets.setdefault((pool / published).resolve(), Target(url))
     return targets
 
 
@@ -221,7 +223,7 @@ def _warn(source: Path, unlinked: list[str], issue: Issue) -> None:
     for value in dict.fromkeys(unlinked):
         line = _line_of(text, value)
         log.warning(
-            "%s%s: %s leads to no article of this issue nor a picture it shows:"
+            "%s%s: %s leads to no article, picture or file of this issue:"
             " its words stay, unlinked%s",
             source,
             f":{line}" if line else "",

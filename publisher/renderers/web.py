@@ -128,8 +128,9 @@ class WebRenderer(ArchiveRenderer):
 
     @staticmethod
     def _used_images(issue: Issue, ctx: RenderContext) -> set[str]:
-        """The images an issue's own pages publish (an edition's job leaves them to it)."""
-        used = {image for doc in issue.documents for image in doc.images}
+        """The images and files an issue's own pages publish (an edition's job leaves them
+        to it)."""
+        used = {image for doc in issue.documents for image in (*doc.images, *doc.attachments)}
         used |= set(pool_images(issue.editorial_html))
         leads = (lead_image(doc, ctx.config.documents_dir) for doc in issue.documents)
         return used | {image for image in leads if image}
@@ -193,12 +194,13 @@ class WebRenderer(ArchiveRenderer):
         archive: Archive, ctx: RenderContext, skip: set[str] | frozenset[str] = frozenset()
     ) -> list[Artifact]:
         """Publish the images the articles use (already confined to documents/; SVG
-        sanitised, one that cannot be is left out with a warning naming who used it)."""
+        sanitised, one that cannot be is left out with a warning naming who used it), and
+        the files they link to."""
         used = {
             image: doc.source
             for issue in archive.issues
             for doc in issue.documents
-            for image in doc.images
+            for image in (*doc.images, *doc.attachments)
         }
         for issue in archive.issues:
             used |= dict.fromkeys(pool_images(issue.editorial_html), issue.source)

@@ -1,0 +1,53 @@
+"""Files an article links to (a report's PDF, a spreadsheet, a motion in Word, a recording)
+published with the web archive, and linked there from every output.
+
+"Read the full report (PDF)" linked the editor's copy in documents/: in an email, an EPUB
+or a feed reader a relative link leads nowhere, so the link lost its address, with a
+warning. Now a file inside documents/ that a document links to, of a kind readers download
+rather than read as a page (ATTACHMENTS), is published beside the pictures
+(`resources.media_path`) and `renderers.links` points the link at it. A Word or
+OpenDocument file that is an article of the issue is linked as the article, as before.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .paths import followed
+
+ATTACHMENTS = frozenset(
+    {
+        # documents to print or keep
+        ".pdf", ".epub", ".doc", ".docx", ".odt", ".rtf",
+        # figures
+        ".xls", ".xlsx", ".ods", ".csv",
+        # slides
+        ".ppt", ".pptx", ".odp",
+        # recordings
+        ".mp3", ".m4a", ".ogg", ".oga", ".opus", ".wav",
+        # several files at once
+        ".zip",
+    }
+)  # fmt: skip
+
+# A sanitised body's links (`sanitize.clean_html` quotes every attribute value)
+_HREF = re.compile(r'<a\b[^>]*?\shref="([^"]*)"', re.IGNORECASE)
+
+
+def linked_files(body: str, folder: Path, pool: Path) -> tuple[str, ...]:
+    """The files inside `pool` (documents/, as paths from it) that `body`, written in
+    `folder`, links to and that are published as downloads, in the order linked."""
+    root = followed(pool)
+    found: dict[str, None] = {}
+    for value in _HREF.findall(body):
+        parts = urlsplit(html.unescape(value))
+        if parts.scheme or parts.netloc or not parts.path:
+            continue
+        target = followed(folder / unquote(parts.path))
+        inside = target.is_relative_to(root)
+        if target.suffix.lower() in ATTACHMENTS and inside and target.is_file():
+            found[target.relative_to(root).as_posix()] = None
+    return tuple(found)

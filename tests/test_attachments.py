@@ -1,0 +1,131 @@
+"""A file an article links to (the report's PDF, the figures, a recording) is published
+with the web archive and linked there from every output; a link to a file it may not
+publish keeps its words, without the link, and says why."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import lxml.html
+import pikepdf
+import pytest
+from click.testing import CliRunner
+from conftest import WORKSPACES, build_with_warnings, copy_workspace
+from parsed_outputs import pdf_link_uris
+from validators import parse_eml
+
+from publisher.cli import main
+
+ISSUE = "001-first"
+SITE = "https://minimal.example.org/"
+REPORT = SITE + "media/reports/annual%20report%202026.pdf"
+FIGURES = SITE + "media/reports/figures.csv"
+RECORDING = SITE + "media/speech.mp3"
+
+ARTICLE = """\
+---
+title: The annual report
+---
+
+Read [the full report](reports/annual report 2026.pdf), with [its figures](reports/figures.csv),
+or listen to [the speech](speech.mp3 "The speech, 12 minutes").
+
+Not for publishing: [the installer](tools/setup.exe), [the missing file](reports/draft.pdf),
+[the treasurer's notes](notes.pdf).
+"""
+
+
+def pdf_file(title: str) -> bytes:
+    """A one-page PDF titled `title` (so that two of them differ)."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.docinfo["/Title"] = title
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], Path]:
+    base = tmp_path_factory.mktemp("attached")
+    root = copy_workspace(WORKSPACES / "minimal", base / "ws")
+    documents = root / "documents"
+    (documents / "reports").mkdir()
+    (documents / "reports" / "annual report 2026.pdf").write_bytes(pdf_file("Annual report"))
+    (documents / "reports" / "figures.csv").write_text("branch,members\nport,412\n")
+    (documents / "speech.mp3").write_bytes(b"ID3\x04\x00\x00\x00\x00\x00\x00" + bytes(64))
+    (documents / "tools").mkdir()
+    (documents / "tools" / "setup.exe").write_bytes(b"MZ" + bytes(64))
+    (base / "private").mkdir()
+    (base / "private" / "notes.pdf").write_bytes(pdf_file("Treasurer's private notes"))
+    (documents / "notes.pdf").symlink_to(base / "private" / "notes.pdf")  # out of documents/
+    (documents / "report.md").write_text(ARTICLE, encoding="utf-8")
+    manifest = root / "issues" / f"{ISSUE}.yaml"
+    manifest.write_text(manifest.read_text().replace("second-article]", "second-article, report]"))
+    out, warnings = build_with_warnings(root)
+    return out, warnings, root
+
+
+def links(markup: str | bytes) -> dict[str, str]:
+    tree = lxml.html.fromstring(markup)
+    return {" ".join(a.text_content().split()): a.get("href") for a in tree.iter("a")}
+
+
+def test_the_files_are_published_beside_the_pictures_as_they_are(
+    built: tuple[Path, list[str], Path],
+) -> None:
+    out, _, root = built
+    for name in ("reports/annual report 2026.pdf", "reports/figures.csv", "speech.mp3"):
+        assert (out / "media" / name).read_bytes() == (root / "documents" / name).read_bytes()
+
+
+def test_every_output_links_the_published_files(built: tuple[Path, list[str], Path]) -> None:
+    out, _, _ = built
+    issue = out / ISSUE
+    wanted = {"the full report": REPORT, "its figures": FIGURES, "the speech": RECORDING}
+    with zipfile.ZipFile(issue / f"{ISSUE}.epub") as epub:
+        book: dict[str, str] = {}
+        for name in epub.namelist():
+            if name.endswith(".xhtml"):
+                book |= links(epub.read(name))
+    outputs = {
+        "web": links((issue / "report" / "index.html").read_bytes()),
+        "email": links(parse_eml(issue / "email.eml").get_body(("html",)).get_content()),
+        "epub": book,
+    }
+    for name, found in outputs.items():
+        assert {words: found.get(words) for words in wanted} == wanted, name
+    assert set(wanted.values()) <= set(pdf_link_uris(issue / f"{ISSUE}.pdf"))
+    text = parse_eml(issue / "email.eml").get_body(("plain",)).get_content()
+    assert REPORT in text
+
+
+def test_a_file_of_another_kind_missing_or_outside_documents_is_not_published(
+    built: tuple[Path, list[str], Path],
+) -> None:
+    out, warnings, root = built
+    published = [p for p in out.rglob("*") if p.is_file()]
+    assert not [p for p in published if p.suffix == ".exe" or p.name in ("notes.pdf", "draft.pdf")]
+    private = (root.parent / "private" / "notes.pdf").read_bytes()
+    assert not [p for p in published if p.read_bytes() == private]
+    page = links((out / ISSUE / "report" / "index.html").read_bytes())
+    assert [page[words] for words in ("the installer", "the missing file")] == [None, None]
+    assert page["the treasurer\u2019s notes"] is None
+    for value, line in (("tools/setup.exe", 8), ("reports/draft.pdf", 8), ("notes.pdf", 9)):
+        said = [w for w in warnings if repr(value) in w]
+        assert len(said) == 1 and f"report.md:{line}:" in said[0], warnings
+
+
+def test_a_file_changed_since_is_published_again(tmp_path: Path) -> None:
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    (root / "documents" / "minutes.pdf").write_bytes(pdf_file("Minutes, draft"))
+    article = root / "documents" / "second-article.md"
+    article.write_text(article.read_text() + "\n[The minutes](minutes.pdf)\n")
+    build = ["-C", str(root), "build", "-f", "web"]
+    assert CliRunner().invoke(main, build).exit_code == 0
+    (root / "documents" / "minutes.pdf").write_bytes(pdf_file("Minutes, as approved"))
+    assert CliRunner().invoke(main, build).exit_code == 0
+    published = root / "dist" / "media" / "minutes.pdf"
+    assert published.read_bytes() == (root / "documents" / "minutes.pdf").read_bytes()
