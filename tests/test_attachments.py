@@ -10,6 +10,7 @@ from pathlib import Path
 
 import lxml.html
 import pikepdf
+import pypandoc
 import pytest
 from click.testing import CliRunner
 from conftest import WORKSPACES, build_with_warnings, copy_workspace
@@ -34,6 +35,13 @@ or listen to [the speech](speech.mp3 "The speech, 12 minutes").
 
 Not for publishing: [the installer](tools/setup.exe), [the missing file](reports/draft.pdf),
 [the treasurer's notes](notes.pdf).
+"""
+
+
+# Word links files by their place on the writer's disk
+WORD = """\
+The summary of [the annual report](file:///C:/Users/ana/Documents/Union/annual%20report%202026.pdf),
+and [the budget](<\\\\\\\\office\\\\shared\\\\budget 2027.xlsx>).
 """
 
 
@@ -62,8 +70,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], Pa
     (base / "private" / "notes.pdf").write_bytes(pdf_file("Treasurer's private notes"))
     (documents / "notes.pdf").symlink_to(base / "private" / "notes.pdf")  # out of documents/
     (documents / "report.md").write_text(ARTICLE, encoding="utf-8")
+    pypandoc.convert_text(
+        WORD, "docx", format="markdown", outputfile=str(documents / "reports" / "summary.docx")
+    )
     manifest = root / "issues" / f"{ISSUE}.yaml"
-    manifest.write_text(manifest.read_text().replace("second-article]", "second-article, report]"))
+    manifest.write_text(
+        manifest.read_text().replace("second-article]", "second-article, report, summary]")
+    )
     out, warnings = build_with_warnings(root)
     return out, warnings, root
 
@@ -116,6 +129,17 @@ def test_a_file_of_another_kind_missing_or_outside_documents_is_not_published(
     for value, line in (("tools/setup.exe", 8), ("reports/draft.pdf", 8), ("notes.pdf", 9)):
         said = [w for w in warnings if repr(value) in w]
         assert len(said) == 1 and f"report.md:{line}:" in said[0], warnings
+
+
+def test_a_link_to_a_file_on_the_writers_disk_leads_to_the_file_of_that_name_beside_it(
+    built: tuple[Path, list[str], Path],
+) -> None:
+    out, warnings, _ = built
+    page = links((out / ISSUE / "summary" / "index.html").read_bytes())
+    assert page["the annual report"] == REPORT
+    assert page["the budget"] is None  # not in documents/: said, by its name
+    said = [w for w in warnings if "'budget%202027.xlsx'" in w]
+    assert len(said) == 1 and "summary.docx" in said[0], warnings
 
 
 def test_a_file_changed_since_is_published_again(tmp_path: Path) -> None:

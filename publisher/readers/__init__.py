@@ -31,6 +31,7 @@ from .addresses import link_addresses
 from .anchors import mend_anchors
 from .base import RawDocument, Reader
 from .lightweight_markup import OrgReader, RstReader
+from .local_links import links_to_local_files_by_name
 from .markdown import MarkdownReader
 from .metadata import document_fields
 from .pandoc_formats import DocxReader, HtmlReader, OdtReader, RtfReader
@@ -202,7 +203,9 @@ def convert_document(
     # Text formats were cleaned line by line as they were read; office files and entities
     # (&#11;) can still bring control characters in.
     meta = clean_mapping(raw.meta)
-    body_html, removed = strip_controls(typed_lists(raw.body_html))
+    # Lists typed out as text made lists; links to files on the writer's disk by name.
+    body_html = links_to_local_files_by_name(typed_lists(raw.body_html))
+    body_html, removed = strip_controls(body_html)
     if removed:
         log.warning(
             "%s: removed invisible control characters (%s) written as character references"
