@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .paths import followed
+from .paths import followed, is_file
 
 ATTACHMENTS = frozenset(
     {
@@ -48,6 +48,6 @@ def linked_files(body: str, folder: Path, pool: Path) -> tuple[str, ...]:
             continue
         target = followed(folder / unquote(parts.path))
         inside = target.is_relative_to(root)
-        if target.suffix.lower() in ATTACHMENTS and inside and target.is_file():
+        if target.suffix.lower() in ATTACHMENTS and inside and is_file(target):
             found[target.relative_to(root).as_posix()] = None
     return tuple(found)

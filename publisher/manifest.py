@@ -21,7 +21,7 @@ from .day_hint import day_hint
 from .errors import Problem, PublisherError, near_misses
 from .languages import NotALanguage, checked_language
 from .limits import DEFAULT_LIMITS
-from .paths import followed, no_file
+from .paths import followed, is_file, no_file
 from .picture_copies import CONVERTED_SUFFIXES
 from .pool import DocumentPool, UnresolvedReference, slug_for
 from .printing import PRINT_KEYS, PRINT_TABLE, PrintSettings
@@ -367,7 +367,7 @@ def _cover(value: Any, workspace: Path, problems: Problems) -> Path | None:
         )
     elif path.suffix.lower() not in (".jpg", ".jpeg", ".png", ".gif", ".webp", *CONVERTED_SUFFIXES):
         problem(f"cover {value!r} is not a JPEG, PNG, GIF, WebP, HEIC, TIFF or BMP image", "cover")
-    elif not path.is_file():
+    elif not is_file(path):
         problem(
             f"cover image {value!r} does not exist",
             "cover",

@@ -18,9 +18,23 @@ def followed(path: Path) -> Path:
     """`path` absolute, with its links followed as far as they lead, as the file on disk is
     spelled (see `composed`). A link that loops is left as it is, and is then no file
     (Path.resolve raises RuntimeError on it before Python 3.13: a looping link in a
-    workspace crashed the build)."""
-    real = Path(os.path.realpath(path))
+    workspace crashed the build). A name no file can have (a NUL in it: `a%00.pdf` in a
+    link) is left as it is too."""
+    try:
+        real = Path(os.path.realpath(path))
+    except ValueError:
+        return Path(os.path.abspath(path))
     return real if os.path.lexists(real) else _as_spelled_on_disk(real)
+
+
+def is_file(path: Path) -> bool:
+    """Whether `path` is a regular file, through links. Path.is_file raises where a name
+    is too long for the system or a folder on the way may not be opened: a link naming
+    such a file in a document stopped the build. It is no file to publish either way."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def no_file(path: Path) -> str | None:

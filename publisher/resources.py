@@ -27,7 +27,7 @@ from urllib.parse import SplitResult, quote, unquote, urlsplit
 
 from . import photos
 from .limits import DEFAULT_LIMITS, PILLOW_MAX_PIXELS, Limits
-from .paths import followed
+from .paths import followed, is_file
 from .picture_copies import CONVERTED_SUFFIXES, shown_picture
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def confine_images(
                     log.warning("%s: image %r left out: %s", document, src, unshown_format(suffix))
                     return ""
                 # a file of the pool, or a picture inside the Word or OpenDocument file
-                found = target if target.is_file() else office_image(document, src, pool)
+                found = target if is_file(target) else office_image(document, src, pool)
                 if found is None and _EMBEDDED.search(tag) and "/" not in parts.path:
                     name = unquote(parts.path)
                     if name not in vault:  # each name looked for once per document
@@ -195,7 +195,7 @@ def _confined(value: str, source: str, documents_dir: str) -> str:
         why = "only images inside documents/ are used"
     elif target.suffix.lower() not in SHOWN_IMAGE_SUFFIXES:
         why = unshown_format(target.suffix.lower())
-    elif not target.is_file():
+    elif not is_file(target):
         why = f"there is no file {target.relative_to(pool.parent).as_posix()}"
     elif (problem := image_problem(target, DEFAULT_LIMITS.image_pixels)) is not None:
         why = problem

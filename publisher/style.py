@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from markupsafe import Markup
 
 from .errors import near_misses
-from .paths import followed
+from .paths import followed, is_file
 from .settings_schema import Problems, Setting, Table, choice, single_line, text
 
 THEMES = ("default", "campaign")  # templates/<name>/; campaign overrides default's files
@@ -193,7 +193,7 @@ def _workspace_file(
         )
     elif path.suffix.lower() not in suffixes:
         problems.add(f"style.{key}: {value!r} is not a {kinds} file", "style", key)
-    elif not path.is_file():
+    elif not is_file(path):
         problems.add(
             f"style.{key}: there is no file {value!r}",
             "style",

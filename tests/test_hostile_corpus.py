@@ -227,6 +227,7 @@ ACCEPTED: list[Case] = [
     Case("style and meta", document("title: St\n", '<style>*{background:url(javascript:alert(1))}</style><meta http-equiv="refresh" content="0;url=https://evil.example/">\n')),
     Case("image passwd", document("title: P\n", "![p](/etc/passwd) ![q](file:///etc/passwd)\n")),
     Case("image climbing out", document("title: C\n", "![c](../../../../etc/passwd) ![w](../publisher.toml)\n")),
+    Case("names no file can have", document("title: N\n", "[a](a%00.pdf) [b](" + "b" * 300 + ".pdf) ![c](c%00.png) ![d](" + "d" * 300 + ".png) [e](e%00.md)\n")),
     Case("image metadata service", document("title: M\n", "![m](http://169.254.169.254/latest/meta-data/)\n")),
     Case("svg image with script", {"documents/media/evil.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><foreignObject><iframe src="https://evil.example/"/></foreignObject><image href="https://evil.example/x.png"/><rect width="10" height="10"/></svg>', **document("title: I\n", "![evil](media/evil.svg)\n")}),
     Case("editorial passwd image", manifest(replace=("Hello from the editors.", "Hello ![p](/etc/passwd) ![w](../publisher.toml)"))),

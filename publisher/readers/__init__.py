@@ -22,7 +22,7 @@ from ..errors import PublisherError
 from ..limits import DEFAULT_LIMITS, Limits, describe_size
 from ..logs import held
 from ..model import Document
-from ..paths import followed
+from ..paths import followed, is_file
 from ..picture_copies import CONVERTED_SUFFIXES, shown_picture
 from ..resources import SHOWN_IMAGE_SUFFIXES, confine_images, written_sources
 from ..sanitize import LIST_LEVELS, clean_html, flatten_deep_html, lift_deep_lists, plain_text
@@ -154,7 +154,7 @@ def shown_lead_image(value: object, pool: Path, path: Path, limits: Limits) -> s
     if not isinstance(value, str) or Path(value).suffix.lower() not in CONVERTED_SUFFIXES:
         return None
     picture = followed(path.parent / value)
-    if "://" in value or not picture.is_relative_to(pool.resolve()) or not picture.is_file():
+    if "://" in value or not picture.is_relative_to(pool.resolve()) or not is_file(picture):
         return None
     copy = shown_picture(picture, pool.resolve(), path, limits.image_pixels, f"image {value!r}")
     return "" if copy is None else os.path.relpath(copy, followed(path.parent))

@@ -446,7 +446,7 @@ def workspace_fetcher(
 
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    from ..paths import followed
+    from ..paths import followed, is_file
     from ..resources import publishable_image
 
     roots = tuple(p.resolve() for p in allowed)
@@ -460,7 +460,7 @@ def workspace_fetcher(
             if parts.scheme != "file" or not any(path.is_relative_to(r) for r in roots):
                 log.warning("%s: not fetched, outside the workspace: %s", who, url)
                 raise ValueError(f"refused to fetch {url}")
-            if not path.is_file():
+            if not is_file(path):
                 log.warning("%s: not fetched, not a regular file: %s", who, url)
                 raise ValueError(f"refused to read {path}")
             media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
