@@ -1,12 +1,13 @@
-"""Files an article links to (a report's PDF, a spreadsheet, a motion in Word, a recording)
-published with the web archive, and linked there from every output.
+"""Files an article links to (a report's PDF, a spreadsheet, slides, a recording) published
+with the web archive, and linked there from every output.
 
 "Read the full report (PDF)" linked the editor's copy in documents/: in an email, an EPUB
 or a feed reader a relative link leads nowhere, so the link lost its address, with a
 warning. Now a file inside documents/ that a document links to, of a kind readers download
 rather than read as a page (ATTACHMENTS), is published beside the pictures
-(`resources.media_path`) and `renderers.links` points the link at it. A Word or
-OpenDocument file that is an article of the issue is linked as the article, as before.
+(`resources.media_path`) and `renderers.links` points the link at it. A link to a Word
+or OpenDocument file is one to an article, as before: such a file in documents/ may be a
+draft, with its comments and tracked changes, and is never published as it is.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from .paths import followed, is_file
 
 ATTACHMENTS = frozenset(
     {
-        # documents to print or keep
-        ".pdf", ".epub", ".doc", ".docx", ".odt", ".rtf",
+        # documents to print or keep (not those the pool reads as articles: a Word file is
+        # an article, or a draft, never published as the file it is)
+        ".pdf", ".epub",
         # figures
         ".xls", ".xlsx", ".ods", ".csv",
         # slides

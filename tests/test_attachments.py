@@ -34,7 +34,8 @@ Read [the full report](reports/annual report 2026.pdf), with [its figures](repor
 or listen to [the speech](speech.mp3 "The speech, 12 minutes").
 
 Not for publishing: [the installer](tools/setup.exe), [the missing file](reports/draft.pdf),
-[the treasurer's notes](notes.pdf).
+[the treasurer's notes](notes.pdf),
+[our draft response](drafts/response.docx).
 """
 
 
@@ -70,6 +71,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], Pa
     (base / "private" / "notes.pdf").write_bytes(pdf_file("Treasurer's private notes"))
     (documents / "notes.pdf").symlink_to(base / "private" / "notes.pdf")  # out of documents/
     (documents / "report.md").write_text(ARTICLE, encoding="utf-8")
+    (documents / "drafts").mkdir()  # a draft in Word, in no issue: never published as a file
+    pypandoc.convert_text(
+        "Draft, with comments.",
+        "docx",
+        format="markdown",
+        outputfile=str(documents / "drafts" / "response.docx"),
+    )
     pypandoc.convert_text(
         WORD, "docx", format="markdown", outputfile=str(documents / "reports" / "summary.docx")
     )
@@ -120,13 +128,20 @@ def test_a_file_of_another_kind_missing_or_outside_documents_is_not_published(
 ) -> None:
     out, warnings, root = built
     published = [p for p in out.rglob("*") if p.is_file()]
-    assert not [p for p in published if p.suffix == ".exe" or p.name in ("notes.pdf", "draft.pdf")]
+    unpublished = ("notes.pdf", "draft.pdf", "response.docx")
+    assert not [p for p in published if p.suffix == ".exe" or p.name in unpublished]
     private = (root.parent / "private" / "notes.pdf").read_bytes()
     assert not [p for p in published if p.read_bytes() == private]
     page = links((out / ISSUE / "report" / "index.html").read_bytes())
     assert [page[words] for words in ("the installer", "the missing file")] == [None, None]
     assert page["the treasurer\u2019s notes"] is None
-    for value, line in (("tools/setup.exe", 8), ("reports/draft.pdf", 8), ("notes.pdf", 9)):
+    assert page["our draft response"] is None
+    for value, line in (
+        ("tools/setup.exe", 8),
+        ("reports/draft.pdf", 8),
+        ("notes.pdf", 9),
+        ("drafts/response.docx", 10),
+    ):
         said = [w for w in warnings if repr(value) in w]
         assert len(said) == 1 and f"report.md:{line}:" in said[0], warnings
 
