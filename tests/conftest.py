@@ -13,7 +13,7 @@ import signal
 import socketserver
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,6 +89,39 @@ def copy_workspace(source: Path, target: Path) -> Path:
         if (source / folder).is_dir():
             shutil.copytree(source / folder, target / folder, ignore=shutil.ignore_patterns("dist"))
     return target
+
+
+def minimal_with(target: Path, documents: Mapping[str, str | bytes], toml: str = "") -> Path:
+    """tests/workspaces/minimal copied to `target`, with `documents` (file name → its text,
+    or bytes; a .docx's text is Markdown, which pandoc writes into a Word file) in
+    documents/, those that are documents in its issue after the two of its own, and `toml`
+    added to publisher.toml."""
+    import pypandoc
+
+    from publisher.readers import EXTENSIONS
+
+    root = copy_workspace(WORKSPACES / "minimal", target)
+    for name, content in documents.items():
+        path = root / "documents" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif path.suffix == ".docx":
+            pypandoc.convert_text(content, "docx", format="markdown", outputfile=str(path))
+        else:
+            path.write_text(content, encoding="utf-8")
+    slugs = ", ".join(
+        Path(name).with_suffix("").as_posix()
+        for name in documents
+        if Path(name).suffix in EXTENSIONS
+    )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text().replace("second-article]", f"second-article, {slugs}]")
+    )
+    with (root / "publisher.toml").open("a") as config:
+        config.write(toml)
+    return root
 
 
 @pytest.fixture

@@ -9,10 +9,9 @@ import zipfile
 from pathlib import Path
 
 import lxml.html
-import pypandoc
 import pytest
 from bounded import finishes_within
-from conftest import WORKSPACES, build_with_warnings, copy_workspace
+from conftest import build_with_warnings, minimal_with
 from hypothesis import given
 from hypothesis import strategies as st
 from validators import parse_eml, pdftotext
@@ -61,20 +60,15 @@ WEB = {  # each address as its link goes, in every output but print
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minimal workspace, on A6 paper (narrow lines, for addresses to break), with a
     Markdown document, a Word file and a web page that write addresses; built."""
-    root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("addr") / "ws")
-    documents = root / "documents"
-    (documents / "agreement.md").write_text(MARKDOWN, encoding="utf-8")
-    pypandoc.convert_text(
-        WORD_TEXT, "docx", format="markdown", outputfile=str(documents / "minutes.docx")
+    root = minimal_with(
+        tmp_path_factory.mktemp("addr") / "ws",
+        {"agreement.md": MARKDOWN, "minutes.docx": WORD_TEXT, "linked.html": PAGE},
+        toml='\n[pdf]\npage_size = "A6"\n',
     )
-    (documents / "linked.html").write_text(PAGE, encoding="utf-8")
-    with (root / "publisher.toml").open("a") as toml:
-        toml.write('\n[pdf]\npage_size = "A6"\n')
     manifest = root / "issues" / f"{ISSUE}.yaml"
-    text = manifest.read_text().replace(
-        "second-article]", "second-article, agreement, minutes, linked]"
+    manifest.write_text(
+        manifest.read_text().replace("Hello from", "Write to editors@example.org, from")
     )
-    manifest.write_text(text.replace("Hello from", "Write to editors@example.org, from"))
     out, _ = build_with_warnings(root)
     return out
 

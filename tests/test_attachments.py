@@ -13,7 +13,7 @@ import pikepdf
 import pypandoc
 import pytest
 from click.testing import CliRunner
-from conftest import WORKSPACES, build_with_warnings, copy_workspace
+from conftest import WORKSPACES, build_with_warnings, copy_workspace, minimal_with
 from parsed_outputs import pdf_link_uris
 from validators import parse_eml
 
@@ -59,31 +59,25 @@ def pdf_file(title: str) -> bytes:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], Path]:
     base = tmp_path_factory.mktemp("attached")
-    root = copy_workspace(WORKSPACES / "minimal", base / "ws")
+    files = {
+        "reports/annual report 2026.pdf": pdf_file("Annual report"),
+        "reports/figures.csv": "branch,members\nport,412\n",
+        "speech.mp3": b"ID3\x04\x00\x00\x00\x00\x00\x00" + bytes(64),
+        "tools/setup.exe": b"MZ" + bytes(64),
+        "report.md": ARTICLE,
+        "reports/summary.docx": WORD,
+    }
+    root = minimal_with(base / "ws", files)
     documents = root / "documents"
-    (documents / "reports").mkdir()
-    (documents / "reports" / "annual report 2026.pdf").write_bytes(pdf_file("Annual report"))
-    (documents / "reports" / "figures.csv").write_text("branch,members\nport,412\n")
-    (documents / "speech.mp3").write_bytes(b"ID3\x04\x00\x00\x00\x00\x00\x00" + bytes(64))
-    (documents / "tools").mkdir()
-    (documents / "tools" / "setup.exe").write_bytes(b"MZ" + bytes(64))
     (base / "private").mkdir()
     (base / "private" / "notes.pdf").write_bytes(pdf_file("Treasurer's private notes"))
     (documents / "notes.pdf").symlink_to(base / "private" / "notes.pdf")  # out of documents/
-    (documents / "report.md").write_text(ARTICLE, encoding="utf-8")
     (documents / "drafts").mkdir()  # a draft in Word, in no issue: never published as a file
     pypandoc.convert_text(
         "Draft, with comments.",
         "docx",
         format="markdown",
         outputfile=str(documents / "drafts" / "response.docx"),
-    )
-    pypandoc.convert_text(
-        WORD, "docx", format="markdown", outputfile=str(documents / "reports" / "summary.docx")
-    )
-    manifest = root / "issues" / f"{ISSUE}.yaml"
-    manifest.write_text(
-        manifest.read_text().replace("second-article]", "second-article, report, summary]")
     )
     out, warnings = build_with_warnings(root)
     return out, warnings, root

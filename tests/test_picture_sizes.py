@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import WORKSPACES, build_with_warnings, copy_workspace
+from conftest import build_with_warnings, minimal_with
 from PIL import Image, ImageDraw
 
 ISSUE = "001-first"
@@ -59,17 +59,15 @@ Thousands marched.
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("sizes") / "ws")
-    media = root / "documents" / "media"
-    media.mkdir()
-    (media / "march-phone.jpg").write_bytes(photo((6000, 4000)))  # 24 megapixels
-    (media / "route.png").write_bytes(drawing((3000, 2400)))
-    (media / "stewards.jpg").write_bytes(SMALL)
-    (root / "documents" / "march.md").write_text(ARTICLE, encoding="utf-8")
-    with (root / "publisher.toml").open("a") as toml:
-        toml.write('\n[pdf]\npage_size = "A5"\n')
-    manifest = root / "issues" / f"{ISSUE}.yaml"
-    manifest.write_text(manifest.read_text().replace("second-article]", "second-article, march]"))
+    files = {
+        "media/march-phone.jpg": photo((6000, 4000)),  # 24 megapixels
+        "media/route.png": drawing((3000, 2400)),
+        "media/stewards.jpg": SMALL,
+        "march.md": ARTICLE,
+    }
+    root = minimal_with(
+        tmp_path_factory.mktemp("sizes") / "ws", files, '\n[pdf]\npage_size = "A5"\n'
+    )
     out, _ = build_with_warnings(root)
     return out
 

@@ -9,9 +9,8 @@ import zipfile
 from pathlib import Path
 
 import lxml.html
-import pypandoc
 import pytest
-from conftest import WORKSPACES, build_with_warnings, copy_workspace
+from conftest import build_with_warnings, minimal_with
 from hypothesis import given
 from hypothesis import strategies as st
 from validators import parse_eml
@@ -63,20 +62,11 @@ PAGE = """<!DOCTYPE html><html lang="en"><head><title>Solidarity</title></head><
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("lists") / "ws")
-    documents = root / "documents"
-    (documents / "demands.md").write_text(MARKDOWN, encoding="utf-8")
-    pypandoc.convert_text(
-        WORD, "docx", format="markdown", outputfile=str(documents / "ballot.docx")
-    )
-    (documents / "solidarity.html").write_text(PAGE, encoding="utf-8")
+    documents = {"demands.md": MARKDOWN, "ballot.docx": WORD, "solidarity.html": PAGE}
+    root = minimal_with(tmp_path_factory.mktemp("lists") / "ws", documents)
     manifest = root / "issues" / f"{ISSUE}.yaml"
-    text = manifest.read_text().replace(
-        "second-article]", "second-article, demands, ballot, solidarity]"
-    )
-    manifest.write_text(
-        text.replace("Hello from the editors.", "This month:\n  • the ballot\n  • the rota")
-    )
+    bullets = "This month:\n  • the ballot\n  • the rota"
+    manifest.write_text(manifest.read_text().replace("Hello from the editors.", bullets))
     out, _ = build_with_warnings(root)
     return out
 
