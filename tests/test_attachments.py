@@ -17,7 +17,9 @@ from conftest import WORKSPACES, build_with_warnings, copy_workspace, minimal_wi
 from parsed_outputs import pdf_link_uris
 from validators import parse_eml
 
+from publisher.checks import Target, run_checks
 from publisher.cli import main
+from publisher.config import load_config
 
 ISSUE = "001-first"
 SITE = "https://minimal.example.org/"
@@ -162,3 +164,13 @@ def test_a_file_changed_since_is_published_again(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, build).exit_code == 0
     published = root / "dist" / "media" / "minutes.pdf"
     assert published.read_bytes() == (root / "documents" / "minutes.pdf").read_bytes()
+    # publisher check follows links to the site's own address too: one gone is named
+    target = Target(load_config(root), root / "dist", ("001-first",))
+    assert not [
+        f for f in run_checks(target, ["web"], only=["internal links"]) if f.status == "fail"
+    ]
+    published.unlink()
+    failed = [f for f in run_checks(target, ["web"], only=["internal links"]) if f.status == "fail"]
+    assert {f.detail for f in failed} == {f"{SITE}media/minutes.pdf → no such file"}
+    pages = {root / "dist" / "001-first" / name / "index.html" for name in ("", "second-article")}
+    assert {f.file for f in failed} == pages  # the issue's page and the article's

@@ -35,8 +35,12 @@ def nu_html_checker(target: Target) -> Iterator[Result]:
 
 def internal_links(target: Target) -> Iterator[Result]:
     """Every relative link, stylesheet and image points at a file in the output folder,
-    and every #fragment at an element with that id."""
+    and every #fragment at an element with that id; so does every link and image at the
+    site's own address (base_url), as bodies link other articles and the files they offer."""
     import lxml.html
+
+    site = target.config.base_url
+    out = target.out_dir.resolve()
 
     ids: dict[Path, set[str]] = {}
 
@@ -50,13 +54,15 @@ def internal_links(target: Target) -> Iterator[Result]:
         tree = lxml.html.parse(str(page)).getroot()
         broken = []
         for element, attribute, link, _ in tree.iterlinks():
-            parts = urlsplit(link)
+            on_site = link.startswith(site) and element.tag in ("a", "img")
+            parts = urlsplit(link.removeprefix(site) if on_site else link)
             if parts.scheme or parts.netloc or (element.tag == "a" and attribute != "href"):
                 continue
-            linked = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            folder = out if on_site else page.parent
+            linked = (folder / unquote(parts.path)).resolve() if parts.path or on_site else page
             if linked.is_dir():
                 linked = linked / "index.html"
-            if not linked.is_file() or not linked.is_relative_to(target.out_dir.resolve()):
+            if not linked.is_file() or not linked.is_relative_to(out):
                 broken.append((element.sourceline, f"{link} → no such file"))
             elif (
                 parts.fragment
