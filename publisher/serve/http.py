@@ -182,8 +182,12 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         return target if target.is_relative_to(self.server.dist) else None
 
     def _served(self, page: bytes, embedded: bool) -> bytes:
+        site = self.server.base_url.encode()
         if embedded:  # an email inside a preview: its links and images from this server
-            return page.replace(self.server.base_url.encode(), b"/")
+            return page.replace(site, b"/")
+        # A page's links to the site itself (an article's to another, to a file it offers)
+        # lead to the build being previewed, not to the site as it was last published.
+        page = re.sub(rb'(\s(?:href|src|action)=")' + re.escape(site), rb"\1/", page)
         snippet = self._render("live.html").encode()
         found = list(_BODY_END.finditer(page))
         at = found[-1].start() if found else len(page)
