@@ -71,10 +71,10 @@ class ImageFetcher:
         except (OSError, ValueError, http.client.HTTPException) as exc:
             reason = getattr(exc, "reason", None) or exc
             return f"could not be fetched: {reason}"
-        kind = _picture_kind(data)
-        if kind is None:
+        name = picture_name(url, data)
+        if name is None:
             return "not a picture (JPEG, PNG, GIF or WebP)"
-        return Fetched(_name(url, kind), data)
+        return Fetched(name, data)
 
     def _download(self, url: str) -> bytes:
         self.check(url)
@@ -117,6 +117,13 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
     ) -> Any:
         self._check(newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def picture_name(url: str, data: bytes) -> str | None:
+    """A file name for the picture `data` from `url` (the address's last part with the
+    picture's own suffix); None when the bytes are no picture (JPEG, PNG, GIF or WebP)."""
+    kind = _picture_kind(data)
+    return None if kind is None else _name(url, kind)
 
 
 def _picture_kind(data: bytes) -> str | None:

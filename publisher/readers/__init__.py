@@ -74,6 +74,14 @@ _NOT_READ = {
         "make a document of its text with 'publisher import FILE.pdf' (for review), or ask"
         " for the file it was made from (.docx, .odt)",
     ),
+    **dict.fromkeys(
+        (".mhtml", ".mht"),
+        (
+            "a web page saved as one file (MHTML)",
+            "make a document of it with 'publisher import FILE' (for review): its pictures"
+            " come along",
+        ),
+    ),
     ".docm": (
         "a Word document with macros",
         "in Word, File > Save As > Word Document (.docx): the macros stay behind",

@@ -1,0 +1,127 @@
+"""A web page saved as one file (MHTML: Chrome's and Edge's "Webpage, Single File", Word's
+"Single File Web Page") is imported as its page is, with the pictures saved inside it."""
+
+from __future__ import annotations
+
+import io
+from email.mime.image import MIMEImage
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from test_import import html_of, import_one
+
+from publisher.importers import import_files
+
+ARTICLE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Dockers win their strike – Port News</title><meta name="author" content="Ana Gil"></head>
+<body><nav><a href="/">Home</a> | <a href="/news">News</a></nav><article>
+<h1>Dockers win their strike</h1>
+<p>After eleven days on the picket line, the dockers of the port won every demand: pay,
+hours and safety. The employer gave in on Friday night, after a mass meeting voted on.</p>
+<figure><img src="https://port.example.org/img/picket.png" alt="The picket at gate 3">
+<figcaption>The picket at gate 3</figcaption></figure>
+<p>“We held together, and we won,” said the branch secretary. The return to work is on
+Monday, with back pay for the strike days agreed in writing.</p>
+<figure><img src="https://cdn.example.net/ad.png" alt="Not saved with the page"></figure>
+<p>The union holds a celebration at the hall on Saturday, from six; families welcome.</p>
+</article><footer>© Port News · Share on Facebook</footer></body></html>"""
+
+# Word's "Single File Web Page": Windows-1252, quoted-printable, pictures in Name_files/
+WORD_PAGE = """<html xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word"><head>
+<meta http-equiv=Content-Type content="text/html; charset=windows-1252">
+<meta name=Generator content="Microsoft Word 15"><title>Statement</title></head>
+<body lang=EN-GB><div class=WordSection1>
+<p class=MsoTitle>Statement on the closure</p>
+<p class=MsoNormal>We oppose the closure of the depot – every job counts.</p>
+<p class=MsoNormal><img width=40 height=30 src="Statement_files/image001.png"
+alt="The depot gates"></p>
+<p class=MsoNormal>Signed, the branch committee.</p></div></body></html>"""
+
+
+def png(colour: str) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), colour).save(out, "PNG")
+    return out.getvalue()
+
+
+def saved_page(html: str, charset: str, location: str, pictures: dict[str, bytes]) -> bytes:
+    """The page and its pictures as one MHTML file, as browsers and Word write it."""
+    archive = MIMEMultipart("related", type="text/html")
+    archive["Snapshot-Content-Location"] = location
+    page = MIMEText(html, "html", charset)
+    page["Content-Location"] = location
+    archive.attach(page)
+    for address, data in pictures.items():
+        picture = MIMEImage(data, "png")
+        picture["Content-Location"] = address
+        archive.attach(picture)
+    return archive.as_bytes()
+
+
+def test_a_browsers_saved_page_is_imported_with_the_pictures_saved_in_it(
+    tmp_path: Path,
+) -> None:
+    teal = png("teal")
+    data = saved_page(
+        ARTICLE,
+        "utf-8",
+        "https://port.example.org/news/dockers-win",
+        {"https://port.example.org/img/picket.png": teal},
+    )
+    (doc,) = import_one(tmp_path, data, "Dockers win their strike.mhtml")
+    assert doc.title == "Dockers win their strike" and doc.authors == ("Ana Gil",)
+    text = " ".join(html_of(doc).text_content().split())
+    assert "eleven days on the picket line" in text and "families welcome" in text
+    assert "Share on Facebook" not in text and "Home" not in text  # the site's, not the article's
+    # the saved picture is in documents/; the other stays its web address in the draft
+    # (never fetched), for the editor to see to
+    (image,) = doc.images
+    assert (tmp_path / "documents" / image).read_bytes() == teal
+    assert "](https://cdn.example.net/ad.png)" in doc.source.read_text()
+
+
+def test_a_word_single_file_web_page_is_read_whole_with_its_pictures(tmp_path: Path) -> None:
+    red = png("red")
+    data = saved_page(
+        WORD_PAGE,
+        "windows-1252",
+        "file:///C:/Users/ana/Documents/Statement.htm",
+        {"file:///C:/Users/ana/Documents/Statement_files/image001.png": red},
+    )
+    (doc,) = import_one(tmp_path, data, "Statement.mht")
+    text = " ".join(html_of(doc).text_content().split())
+    assert "the depot – every job counts" in text and "branch committee" in text
+    (image,) = doc.images
+    assert (tmp_path / "documents" / image).read_bytes() == red
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"just some text, no page", "not a web page saved as one file (MHTML)"),
+        (
+            b'Content-Type: multipart/related; boundary="b"\n\n--b\nContent-Type: image/png\n\nx\n--b--\n',
+            "without its page",
+        ),
+    ],
+)
+def test_a_file_that_holds_no_page_is_refused_by_name(
+    tmp_path: Path, content: bytes, said: str
+) -> None:
+    source = tmp_path / "page.mhtml"
+    source.write_bytes(content)
+    report = import_files([source], tmp_path / "documents")
+    (problem,) = report.problems
+    assert problem.file == source and said in problem.message
+    assert not (tmp_path / "documents").exists() or not list((tmp_path / "documents").iterdir())
+
+
+def test_a_saved_page_dropped_into_documents_says_to_import_it() -> None:
+    from publisher.readers import not_read
+
+    kind, hint = not_read(Path("news.mhtml"))
+    assert "saved as one file" in kind and "publisher import" in hint
