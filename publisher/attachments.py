@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from .paths import followed, is_file
@@ -37,6 +38,8 @@ ATTACHMENTS = frozenset(
 
 # A sanitised body's links (`sanitize.clean_html` quotes every attribute value)
 _HREF = re.compile(r'<a\b[^>]*?\shref="([^"]*)"', re.IGNORECASE)
+_LINK = re.compile(r'<a\b[^>]*?\shref="([^"]*)"[^>]*>(.*?)</a>', re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
 
 
 def linked_files(body: str, folder: Path, pool: Path) -> tuple[str, ...]:
@@ -53,3 +56,36 @@ def linked_files(body: str, folder: Path, pool: Path) -> tuple[str, ...]:
         if target.suffix.lower() in ATTACHMENTS and inside and is_file(target):
             found[target.relative_to(root).as_posix()] = None
     return tuple(found)
+
+
+def kind_of(path: PurePosixPath | Path) -> str:
+    """What readers call a file of this kind: 'PDF', 'XLSX', 'MP3'."""
+    return path.suffix.lstrip(".").upper()
+
+
+def with_kinds_and_sizes(body: str, files: Mapping[str, tuple[str, int]], language: str) -> str:
+    """`body` with each link to a published file (its address in `files`, with the file's
+    kind and size) followed by them: "the full report (PDF, 186.2 kB)". A reader, on a phone
+    most of all, knows what a link opens and how much it weighs before following it, as
+    GOV.UK and WCAG's advice have it. Words that name the kind already get the size alone;
+    a link the writer followed with its own "(PDF, 2 MB)" gets nothing."""
+    from .i18n import file_size
+
+    def noted(link: re.Match[str]) -> str:
+        found = files.get(html.unescape(link[1]))
+        if found is None:
+            return link[0]
+        kind, size = found
+        after = body[link.end() : link.end() + 40]
+        if re.match(rf"\s*\((?:[^)]*\b{kind}\b|[^)]*\d\s*[kKMG]i?[bBoO])", after):
+            return link[0]
+        words = html.unescape(_TAG.sub("", link[2]))
+        said = re.search(rf"\b{kind}\b", words, re.IGNORECASE)
+        note = (
+            file_size(size, language=language)
+            if said
+            else f"{kind}, {file_size(size, language=language)}"
+        )
+        return f"{link[0]} ({html.escape(note)})"
+
+    return _LINK.sub(noted, body)

@@ -115,17 +115,17 @@ _SIZE_UNITS = (
 )
 
 
-def file_size(size: int, binary: bool = False) -> str:
-    """A file's size as the interface language writes it: '46.7 kB' (en), '46,7 kB' (es),
-    '46,7 ko' (fr), CLDR's units and decimal mark. Binary units, which CLDR does not name,
-    are Jinja's ('45.6 KiB')."""
+def file_size(size: int, binary: bool = False, language: str | None = None) -> str:
+    """A file's size as the interface language (or `language`) writes it: '46.7 kB' (en),
+    '46,7 kB' (es), '46,7 ko' (fr), CLDR's units and decimal mark. Binary units, which CLDR
+    does not name, are Jinja's ('45.6 KiB')."""
     from babel.core import UnknownLocaleError
     from babel.units import format_unit
     from jinja2.filters import do_filesizeformat
 
     if binary:
         return do_filesizeformat(size, binary=True)
-    locale = babel_locale()
+    locale = babel_locale(language)
     try:
         for base, unit in _SIZE_UNITS:
             if size >= base:

@@ -17,6 +17,7 @@ from conftest import WORKSPACES, build_with_warnings, copy_workspace, minimal_wi
 from parsed_outputs import pdf_link_uris
 from validators import parse_eml
 
+from publisher.attachments import with_kinds_and_sizes
 from publisher.checks import Target, run_checks
 from publisher.cli import main
 from publisher.config import load_config
@@ -117,6 +118,64 @@ def test_every_output_links_the_published_files(built: tuple[Path, list[str], Pa
     assert set(wanted.values()) <= set(pdf_link_uris(issue / f"{ISSUE}.pdf"))
     text = parse_eml(issue / "email.eml").get_body(("plain",)).get_content()
     assert REPORT in text
+
+
+def test_each_link_to_a_file_says_its_kind_and_size_in_every_output(
+    built: tuple[Path, list[str], Path],
+) -> None:
+    out, _, root = built
+    csv = (root / "documents" / "reports" / "figures.csv").stat().st_size
+    mp3 = (root / "documents" / "speech.mp3").stat().st_size
+    notes = [f"its figures (CSV, {csv} byte)", f"the speech (MP3, {mp3} byte)"]
+    web = " ".join(
+        lxml.html.fromstring((out / ISSUE / "report" / "index.html").read_bytes())
+        .text_content()
+        .split()
+    )
+    text = " ".join(parse_eml(out / ISSUE / "email.eml").get_body(("plain",)).get_content().split())
+    for note in notes:
+        assert note in web
+    assert f"its figures [3] (CSV, {csv} byte)" in text
+
+
+@pytest.mark.parametrize(
+    ("written", "language", "noted"),
+    [
+        (
+            '<p><a href="F">the report</a>.</p>',
+            "en",
+            '<p><a href="F">the report</a> (PDF, 186.2 kB).</p>',
+        ),
+        (
+            '<p><a href="F">el informe</a>.</p>',
+            "es",
+            '<p><a href="F">el informe</a> (PDF, 186,2 kB).</p>',
+        ),
+        # the words name the kind already: the size alone
+        (
+            '<p><a href="F">the report as a <em>PDF</em></a></p>',
+            "en",
+            '<p><a href="F">the report as a <em>PDF</em></a> (186.2 kB)</p>',
+        ),
+        # the writer said it after the link: nothing more
+        (
+            '<p><a href="F">the report</a> (PDF, 190 KB)</p>',
+            "en",
+            '<p><a href="F">the report</a> (PDF, 190 KB)</p>',
+        ),
+        (
+            '<p><a href="F">the report</a> (2 MB)</p>',
+            "en",
+            '<p><a href="F">the report</a> (2 MB)</p>',
+        ),
+        # a link to anything else: as it was
+        ('<p><a href="G">elsewhere</a></p>', "en", '<p><a href="G">elsewhere</a></p>'),
+    ],
+)
+def test_the_kind_and_size_are_said_once_in_the_articles_language(
+    written: str, language: str, noted: str
+) -> None:
+    assert with_kinds_and_sizes(written, {"F": ("PDF", 186_201)}, language) == noted
 
 
 def test_a_file_of_another_kind_missing_or_outside_documents_is_not_published(

@@ -35,6 +35,7 @@ from typing import NamedTuple
 from urllib.parse import SplitResult, quote, unquote, urlsplit
 
 from .. import textfiles, urls
+from ..attachments import kind_of, with_kinds_and_sizes
 from ..config import Config
 from ..errors import PublisherError
 from ..languages import file_name_language
@@ -92,10 +93,13 @@ def with_archive_links(issue: Issue, config: Config) -> Issue:
     workspace's, like its images' (`documents/rent-survey.md`)."""
     targets = issue_targets(issue, config)
     articles = Articles.of(issue.documents, targets, config.documents_dir)
+    files = published_files(issue, config)
     said: set[Path] = set()  # the leaflet's document is often one of the sections' too
 
     def linked(doc: Document) -> Document:
         body, unlinked = absolute_links(doc.body_html, doc.source.parent, targets, articles)
+        if doc.attachments:
+            body = with_kinds_and_sizes(body, files, doc.language)
         if doc.source not in said and not (issue.edition and doc.untranslated):
             _warn(doc.source, unlinked, issue)  # an untranslated one's: said of the original
             said.add(doc.source)
@@ -111,6 +115,20 @@ def with_archive_links(issue: Issue, config: Config) -> Issue:
     editorial, unlinked = absolute_links(issue.editorial_html, config.root, targets, articles)
     _warn(issue.source, unlinked, issue)
     return dataclasses.replace(issue, sections=sections, leaflet=leaflet, editorial_html=editorial)
+
+
+def published_files(issue: Issue, config: Config) -> dict[str, tuple[str, int]]:
+    """The web archive's address of each file the issue's documents offer, with its kind
+    and size (`attachments`)."""
+    found = {}
+    for file in {file for doc in issue.documents for file in doc.attachments}:
+        try:
+            size = (config.documents_dir / file).stat().st_size
+        except OSError:  # gone since it was read: the archive will not have it either
+            continue
+        url = config.base_url + quote(media_path(file).as_posix())
+        found[url] = (kind_of(PurePosixPath(file)), size)
+    return found
 
 
 def absolute_links(
