@@ -10,6 +10,7 @@ from email.mime.text import MIMEText
 from pathlib import Path
 
 import pytest
+from bounded import finishes_within
 from PIL import Image
 from test_import import html_of, import_one
 
@@ -97,6 +98,40 @@ def test_a_word_single_file_web_page_is_read_whole_with_its_pictures(tmp_path: P
     assert "the depot – every job counts" in text and "branch committee" in text
     (image,) = doc.images
     assert (tmp_path / "documents" / image).read_bytes() == red
+
+
+def test_pictures_of_the_same_name_from_different_places_are_each_kept(tmp_path: Path) -> None:
+    """Sites name pictures alike (photo.png in each year's folder); one already named as the
+    third picture a page holds would be named by a counter (3-photo.png) is no trouble either."""
+    pictures = {
+        "https://port.example.org/3-photo.png": png("purple"),
+        "https://port.example.org/2025/photo.png": png("green"),
+        "https://port.example.org/2026/photo.png": png("orange"),
+    }
+    figures = "".join(
+        f'<figure><img src="{address}" alt="Picture {n}"><figcaption>Picture {n}</figcaption>'
+        "</figure>"
+        for n, address in enumerate(pictures)
+    )
+    page = ARTICLE.replace(
+        '<figure><img src="https://cdn.example.net/ad.png"',
+        figures + '<figure><img src="https://cdn.example.net/ad.png"',
+    )
+    teal = png("teal")
+    saved = {"https://port.example.org/img/picket.png": teal, **pictures}
+    data = saved_page(page, "utf-8", "https://port.example.org/news/x", saved)
+    source = tmp_path / "page.mhtml"
+    source.write_bytes(data)
+    # in a bounded child: renaming the second photo.png as the third picture once looped
+    finishes_within(
+        30,
+        "from pathlib import Path",
+        "from publisher.importers import import_files",
+        f"import_files([Path({str(source)!r})], Path({str(tmp_path / 'documents')!r}))",
+    )
+    (doc,) = import_one(tmp_path, data, "page.mhtml")  # written already: read back
+    shown = [(tmp_path / "documents" / image).read_bytes() for image in doc.images]
+    assert shown == [teal, *pictures.values()]  # each shows its own, in the page's order
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Import: documents as editors receive them → Markdown with YAML front matter in the pool.
 
-Plain text off blogs (`plaintext`), saved web pages (`webpage`, `mhtml`) and Word/OpenDocument files
-(`office`) are each recovered into drafts; every draft's body goes through the pipeline's
+Plain text off blogs (`plaintext`), saved web pages (`webpage`, `mhtml`) and Word or
+OpenDocument files (`office`) are each recovered into drafts; every draft's body goes through the pipeline's
 sanitiser and pandoc writes its Markdown (`markdown`). Re-importing the same bytes is
 recognised by their hash and writes nothing; a file that cannot be read is reported and
 the others are still imported. Every text read goes through `controls.clean_text` before a

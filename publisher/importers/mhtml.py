@@ -103,9 +103,10 @@ def _saved_pictures(
         name = picture_name(src, data) if data else None
         if data is None or name is None:
             continue
-        key = f"media/{name}"
-        while key in media and media[key] != data:
-            key = f"media/{len(media)}-{name}"
+        key, number = f"media/{name}", 1
+        while key in media and media[key] != data:  # another picture of the same name
+            number += 1
+            key = f"media/{number}-{name}"
         media[key] = data
         image.set("src", key)
         draft.found["pictures saved with the page"] += 1
