@@ -22,6 +22,7 @@ from platform_exports import imported, new_workspace, text_of, zipped
 
 from publisher.errors import PublisherError
 from publisher.importers.platforms import import_export
+from publisher.readers import read_document
 
 EXPORT = (
     Path(__file__).parent / "exports" / "facebook" / "facebook-docksideworkers-2026-03-06-xK2fQ"
@@ -85,7 +86,10 @@ def test_a_post_without_a_title_line_is_named_by_its_first_sentence_on_its_day(
     front, text = text_of(root, "pickets-are-at-the-main-gate-from-6am-on-monday")
     assert "title: 📢 Pickets are at the main gate from 6am on Monday.\n" in front
     assert "date: 2026-02-02\n" in front
-    assert "[https://dockside.example.org/pickets](https://dockside.example.org/pickets)" in text
+    assert "Details: https://dockside.example.org/pickets\n" in text  # a link once read
+    slug = "pickets-are-at-the-main-gate-from-6am-on-monday"
+    doc = read_document(root / "documents" / f"{slug}.md", slug, root / "documents", "en")
+    assert '<a href="https://dockside.example.org/pickets" class="uri">' in doc.body_html
 
 
 def test_its_photos_come_first_and_a_link_it_shares_last_by_its_name(tmp_path: Path) -> None:

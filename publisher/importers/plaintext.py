@@ -32,7 +32,6 @@ draft's `found`, and every guess an editor may want to check goes into `unsure`.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import itertools
 import re
 from collections import Counter
@@ -496,15 +495,10 @@ def _numbered(blocks: list[Block], index: int, parts: list[str], draft: Draft) -
 
 def _inline(text: str) -> str:
     """Text as it came, with stray inline tags kept (the sanitiser keeps harmless ones),
-    WhatsApp's and Telegram's *bold*, _italic_ and ~struck~ marks made so, and bare URLs
-    made links. A lone '<' or '&' in prose stays text when the HTML is parsed."""
-    pieces = []
-    written = 0
-    for url in _URL.finditer(text):
-        pieces.append(_marked(text[written : url.start()]))
-        pieces.append(f'<a href="{html.escape(url.group(0))}">{url.group(0)}</a>')
-        written = url.end()
-    return "".join([*pieces, _marked(text[written:])])
+    WhatsApp's and Telegram's *bold*, _italic_ and ~struck~ marks made so. A lone '<' or
+    '&' in prose stays text when the HTML is parsed. Addresses stay as written: reading
+    the document makes them links (`readers.addresses`)."""
+    return _marked(text)
 
 
 # WhatsApp's and Telegram's marks, which a message copied out of them keeps: *bold*,
