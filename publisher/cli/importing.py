@@ -65,7 +65,7 @@ def import_(
     fetch_images_anywhere: bool,
 ) -> None:
     """Turn FILES into Markdown documents for review: plain text (pasted from blogs,
-    Facebook or PDFs), PDFs, saved web pages (.html, .mhtml), e-mails saved as .eml,
+    Facebook or PDFs), PDFs, saved web pages (.html, .mhtml, .webarchive), e-mails saved as .eml,
     DOCX, ODT and RTF, Google Docs' web page download (the .zip), Markdown with its
     pictures inside (Google Docs' Markdown download), or a whole newsletter exported from
     Substack, Ghost, WordPress, Blogger, Medium, Mailchimp, listmonk or Notion

@@ -1,6 +1,6 @@
 """Import: documents as editors receive them → Markdown with YAML front matter in the pool.
 
-Plain text off blogs (`plaintext`), saved web pages (`webpage`, `mhtml`) and Word or
+Plain text off blogs (`plaintext`), saved web pages (`webpage`, `saved_pages`) and Word or
 OpenDocument files (`office`) are each recovered into drafts; every draft's body goes through the pipeline's
 sanitiser and pandoc writes its Markdown (`markdown`). Re-importing the same bytes is
 recognised by their hash and writes nothing; a file that cannot be read is reported and
@@ -31,7 +31,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Documents as they are, needing no import: MDX, reStructuredText, Org
 AS_THEY_ARE = {".mdx": "an MDX", ".rst": "a reStructuredText", ".org": "an Org"}
 MESSAGE_SUFFIXES = (".eml",)  # a message saved from a mail program
-SAVED_PAGE_SUFFIXES = (".mhtml", ".mht")  # a web page saved as one file, with its pictures
+# a web page saved as one file, with its pictures: MHTML, Safari's web archive
+SAVED_PAGE_SUFFIXES = (".mhtml", ".mht", ".webarchive")
 PDF_SUFFIXES = (".pdf",)
 ZIP_SUFFIXES = (".zip",)
 # A message's attachments imported in place of its text ("please find attached …").
@@ -125,9 +126,9 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
 
         return recover_page(data, source)
     if suffix in SAVED_PAGE_SUFFIXES:
-        from .mhtml import recover_mhtml
+        from .saved_pages import recover_saved_page
 
-        return recover_mhtml(data, source)
+        return recover_saved_page(data, source)
     if suffix in ZIP_SUFFIXES:  # a page downloaded zipped with its pictures (Google Docs)
         from .zipped_page import recover_zipped_page
 

@@ -75,9 +75,9 @@ _NOT_READ = {
         " for the file it was made from (.docx, .odt)",
     ),
     **dict.fromkeys(
-        (".mhtml", ".mht"),
+        (".mhtml", ".mht", ".webarchive"),
         (
-            "a web page saved as one file (MHTML)",
+            "a web page saved as one file",
             "make a document of it with 'publisher import FILE' (for review): its pictures"
             " come along",
         ),

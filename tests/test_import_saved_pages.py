@@ -1,9 +1,11 @@
 """A web page saved as one file (MHTML: Chrome's and Edge's "Webpage, Single File", Word's
-"Single File Web Page") is imported as its page is, with the pictures saved inside it."""
+"Single File Web Page"; Safari's web archive) is imported as its page is, with the pictures
+saved inside it."""
 
 from __future__ import annotations
 
 import io
+import plistlib
 from email.mime.image import MIMEImage
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
@@ -134,20 +136,73 @@ def test_pictures_of_the_same_name_from_different_places_are_each_kept(tmp_path:
     assert shown == [teal, *pictures.values()]  # each shows its own, in the page's order
 
 
+def web_archive(html: bytes, encoding: str, address: str, pictures: dict[str, bytes]) -> bytes:
+    """The page and its pictures as Safari saves them: a binary property list."""
+    main = {
+        "WebResourceData": html,
+        "WebResourceMIMEType": "text/html",
+        "WebResourceTextEncodingName": encoding,
+        "WebResourceURL": address,
+        "WebResourceFrameName": "",
+    }
+    resources = [
+        {"WebResourceData": data, "WebResourceMIMEType": "image/png", "WebResourceURL": url}
+        for url, data in pictures.items()
+    ]
+    archive = {"WebMainResource": main, "WebSubresources": resources}
+    return plistlib.dumps(archive, fmt=plistlib.FMT_BINARY)
+
+
+def test_safaris_web_archive_is_imported_with_its_pictures(tmp_path: Path) -> None:
+    teal = png("teal")
+    data = web_archive(
+        ARTICLE.encode(),
+        "UTF-8",
+        "https://port.example.org/news/dockers-win",
+        {"https://port.example.org/img/picket.png": teal},
+    )
+    (doc,) = import_one(tmp_path, data, "Dockers win their strike.webarchive")
+    assert doc.title == "Dockers win their strike"
+    assert "eleven days on the picket line" in html_of(doc).text_content()
+    (image,) = doc.images
+    assert (tmp_path / "documents" / image).read_bytes() == teal
+
+
+# A page in KOI8-R with no <meta charset>: guessed, it read as Arabic letters
+RUSSIAN = """<html><head><title>Докеры победили</title></head><body><article>
+<h1>Докеры победили</h1><p>После одиннадцати дней забастовки докеры порта добились всех
+своих требований: зарплаты, рабочего времени и безопасности. Работа возобновится в
+понедельник, с оплатой дней забастовки.</p></article></body></html>"""
+
+
+def test_a_saved_page_is_read_in_the_encoding_the_file_names(tmp_path: Path) -> None:
+    data = web_archive(RUSSIAN.encode("koi8_r"), "KOI8-R", "https://port.example.org/ru", {})
+    (doc,) = import_one(tmp_path, data, "dokery.webarchive")
+    assert doc.title == "Докеры победили"
+    assert "добились всех своих требований" in " ".join(html_of(doc).text_content().split())
+
+
 @pytest.mark.parametrize(
-    ("content", "said"),
+    ("name", "content", "said"),
     [
-        (b"just some text, no page", "not a web page saved as one file (MHTML)"),
+        ("page.mhtml", b"just some text, no page", "not a web page saved as one file (MHTML)"),
         (
+            "page.mhtml",
             b'Content-Type: multipart/related; boundary="b"\n\n--b\nContent-Type: image/png\n\nx\n--b--\n',
             "without its page",
+        ),
+        ("page.webarchive", b"bplist00 cut short", "not a web archive Safari can open"),
+        (
+            "page.webarchive",
+            plistlib.dumps({"WebSubresources": []}, fmt=plistlib.FMT_BINARY),
+            "not a web archive Safari can open",
         ),
     ],
 )
 def test_a_file_that_holds_no_page_is_refused_by_name(
-    tmp_path: Path, content: bytes, said: str
+    tmp_path: Path, name: str, content: bytes, said: str
 ) -> None:
-    source = tmp_path / "page.mhtml"
+    source = tmp_path / name
     source.write_bytes(content)
     report = import_files([source], tmp_path / "documents")
     (problem,) = report.problems
@@ -158,5 +213,6 @@ def test_a_file_that_holds_no_page_is_refused_by_name(
 def test_a_saved_page_dropped_into_documents_says_to_import_it() -> None:
     from publisher.readers import not_read
 
-    kind, hint = not_read(Path("news.mhtml"))
-    assert "saved as one file" in kind and "publisher import" in hint
+    for name in ("news.mhtml", "news.webarchive"):
+        kind, hint = not_read(Path(name))
+        assert "saved as one file" in kind and "publisher import" in hint
