@@ -290,3 +290,31 @@ def test_checking_one_issue_leaves_the_pages_of_the_others_out(tmp_path: Path) -
     assert web_failures("2") == []
     assert web_failures("1") == ["internal links dist/001-first/index.html"]
     assert web_failures() == ["internal links dist/001-first/index.html"]
+
+
+# Links whose address no output may keep: the words stay, the link goes
+DROPPED_LINKS = """\
+---
+title: Links that lead nowhere
+---
+
+A [script](javascript:alert(1)), a [file on a disk](file:///C:/Users/ana/report.pdf), a
+[data page](data:text/html;base64,PHA+eDwvcD4=), a [missing article](nowhere.md), an
+[empty one](), <a href="vbscript:x" title="t">an old script</a> and <a href=" JaVaScRiPt:x">a
+disguised one</a>.
+"""
+
+
+def test_pages_whose_links_were_taken_away_are_still_valid_html(tmp_path: Path) -> None:
+    """nh3 gave every link a `rel`, also one whose address it took away; `rel` without an
+    `href` is invalid, and the Nu checker failed the page."""
+    from conftest import build_with_warnings, minimal_with
+
+    root = minimal_with(tmp_path / "ws", {"nowhere-links.md": DROPPED_LINKS})
+    build_with_warnings(root)
+    page = (root / "dist" / "001-first" / "nowhere-links" / "index.html").read_text()
+    assert "disguised one" in page and "javascript" not in page.lower()
+    failed = [
+        f for f in web_findings(root, "--no-build")["Nu HTML checker"] if f["status"] == "fail"
+    ]
+    assert failed == []
