@@ -737,6 +737,50 @@ def test_a_forwarded_statement_saved_as_eml_is_the_forwarded_text(tmp_path: Path
     assert "Hi all" not in doc.body_html and "Forwarded" not in doc.body_html
 
 
+def test_a_signature_after_a_bare_double_dash_and_a_reply_quoted_below_are_left_out(
+    tmp_path: Path,
+) -> None:
+    """As a forward looks once a mail program stripped the space of "-- ", with the
+    message it answered quoted at the end ("> On … wrote:")."""
+    body = (
+        "Statement on the depot closure\n\n"
+        "The branch committee condemns the closure of the Northside depot, announced"
+        " without any consultation. Forty jobs are at risk.\n\n"
+        "In solidarity,\nThe Branch Committee\n\n--\n"
+        "Branch Committee | Dockside Workers' Network\nwww.branch.example.org | 01234 567890\n\n"
+        "> On Sat, 21 Nov 2026, Ana Gil wrote:\n> Could you send the final text?\n"
+    )
+    sent = {"From": "Branch Committee <committee@example.org>", "Subject": "The statement"}
+    (doc,) = import_one(tmp_path, message(sent, body), "depot.eml")
+    text = html_of(doc).text_content()
+    assert "Forty jobs are at risk" in text and "The Branch Committee" in text
+    assert "01234 567890" not in text and "final text" not in text and "wrote" not in text
+
+
+def test_a_reply_quoted_at_the_end_whose_intro_is_quoted_too_is_left_out(tmp_path: Path) -> None:
+    body = (
+        "Rent strike at number 12\n\n" + ARTICLE + "\n\nMarta\n\n"
+        "> On Mon, 9 Mar 2026 at 09:15, Ana Torres <ana@example.org> wrote:\n"
+        ">\n> Can you send us the statement by Friday?\n"
+    )
+    sent = {"From": "Marta Gil <marta@example.org>", "Subject": "Re: the statement"}
+    (doc,) = import_one(tmp_path, message(sent, body), "reply.eml")
+    assert "by Friday" not in doc.body_html and "wrote" not in doc.body_html
+    assert ARTICLE in " ".join(texts(doc, "//p"))
+
+
+def test_a_double_dash_between_paragraphs_of_the_text_is_no_signature(tmp_path: Path) -> None:
+    body = (
+        "Two meetings this week\n\nThe first is on Tuesday at the hall, for every member"
+        " of the branch who works nights.\n\n--\n\nThe second is on Thursday at the"
+        " library, for the committee and anyone who wants to stand for it in the spring,"
+        " with the budget on the agenda.\n"
+    )
+    sent = {"From": "Ana <ana@example.org>", "Subject": "Meetings"}
+    (doc,) = import_one(tmp_path, message(sent, body), "meetings.eml")
+    assert "The second is on Thursday" in html_of(doc).text_content()
+
+
 def test_an_email_wrapped_at_the_hyphens_of_compound_words_keeps_them_whole(
     tmp_path: Path,
 ) -> None:

@@ -164,12 +164,25 @@ def _date(value: str) -> dt.date | None:
 
 
 def _without_quote_and_signature(text: str) -> str:
+    """The message's own text: without the message it quotes below it, nor the signature
+    under its separator ("-- ", RFC 3676; or "--", as people type it and editors strip the
+    space, when what follows is a signature's few short lines, not more text)."""
     if intro := _QUOTE_INTRO.search(text):
         rest = text[intro.end() :].strip("\n").split("\n")
         # quoted as plain text quotes ("> "), or as HTML mail does (a blockquote, indented)
         if all(line.startswith((">", " ")) or not line.strip() for line in rest):
             text = text[: intro.start()]
-    lines = text.split("\n")
+    lines = text.rstrip("\n").split("\n")
+    while lines and (lines[-1].startswith(">") or not lines[-1].strip()):
+        lines.pop()  # a reply quoted at the end, its own "> On … wrote:" with it
     if "-- " in lines:  # the signature separator (RFC 3676)
         lines = lines[: lines.index("-- ")]
+    elif "--" in lines:
+        at = len(lines) - 1 - lines[::-1].index("--")
+        below = [line for line in lines[at + 1 :] if line.strip()]
+        if below and len(below) <= _SIGNATURE_LINES and max(map(len, below)) <= 80:
+            lines = lines[:at]
     return "\n".join(lines)
+
+
+_SIGNATURE_LINES = 6  # a name, a role, an organisation, an address, a telephone, a site
