@@ -769,6 +769,31 @@ def test_a_reply_quoted_at_the_end_whose_intro_is_quoted_too_is_left_out(tmp_pat
     assert ARTICLE in " ".join(texts(doc, "//p"))
 
 
+@pytest.mark.parametrize(
+    "tagline",
+    [
+        "Sent from my iPhone",
+        "Get Outlook for Android",
+        "Enviado desde mi iPhone",
+        "Envoyé de mon iPhone",
+        "أرسلت من الـ iPhone الخاص بي",
+    ],
+)
+def test_the_line_a_phones_mail_program_adds_is_left_out(tmp_path: Path, tagline: str) -> None:
+    body = f"Rent strike at number 12\n\n{ARTICLE}\n\nIn solidarity,\nMarta\n\n{tagline}\n"
+    sent = {"From": "Marta Gil <marta@example.org>", "Subject": "The statement"}
+    (doc,) = import_one(tmp_path, message(sent, body), "phone.eml")
+    text = html_of(doc).text_content()
+    assert tagline not in text and "Marta" in text
+
+
+def test_a_closing_line_that_only_starts_like_a_tagline_stays(tmp_path: Path) -> None:
+    body = f"Solidarity from Gaza\n\n{ARTICLE}\n\nSent from Gaza with love\n"
+    sent = {"From": "Marta Gil <marta@example.org>", "Subject": "Solidarity"}
+    (doc,) = import_one(tmp_path, message(sent, body), "gaza.eml")
+    assert "Sent from Gaza with love" in html_of(doc).text_content()
+
+
 def test_a_double_dash_between_paragraphs_of_the_text_is_no_signature(tmp_path: Path) -> None:
     body = (
         "Two meetings this week\n\nThe first is on Tuesday at the hall, for every member"

@@ -42,6 +42,25 @@ _HEADER = re.compile(
     re.I,
 )
 _QUOTE_INTRO = re.compile(r"^(on .+ wrote|el .+ escribi[óo]|le .+ a [ée]crit)\s*:\s*$", re.I | re.M)
+# The line a mail program adds under what was written on a phone or in its app, in the
+# languages its users write: "Sent from my iPhone", "Get Outlook for Android", "Enviado
+# desde mi iPhone", "Envoyé de mon iPhone", "أرسلت من الـ iPhone"
+_SENT_FROM = re.compile(
+    r"\s*(sent from (my|mail for|yahoo|outlook|aol|the \w+ app)|sent with (proton|blackberry)"
+    r"|get outlook for|enviado (desde|do) (mi|meu|o|el|outlook|yahoo|correo)"
+    r"|envoyé (de|depuis) (mon|ma|l['’]|outlook|yahoo)|gesendet (von|mit) (meinem|der|outlook)"
+    r"|inviato da (iphone|ipad|il mio|outlook|yahoo)|verzonden (met|vanaf) (mijn|outlook)"
+    r"|wysłane z (mojego|iphone|outlook)|أُ?رسلت من|ارسال شده از)",
+    re.I,
+)
+
+
+def _tagline(lines: list[str]) -> bool:
+    """Whether the last line is a mail program's, on its own after a blank line."""
+    alone = len(lines) == 1 or not lines[-2].strip()
+    return alone and len(lines[-1]) <= 60 and bool(_SENT_FROM.match(lines[-1]))
+
+
 _SUBJECT_TAG = re.compile(r"^((fwd?|fw|tr|rv|re|enc)\s*:\s*)+", re.I)
 # A line ending in a hyphen after a word, the next going on with a word: mail programs wrap
 # at spaces and hyphens and never hyphenate, so the hyphen is the compound's ("front-line").
@@ -173,8 +192,12 @@ def _without_quote_and_signature(text: str) -> str:
         if all(line.startswith((">", " ")) or not line.strip() for line in rest):
             text = text[: intro.start()]
     lines = text.rstrip("\n").split("\n")
-    while lines and (lines[-1].startswith(">") or not lines[-1].strip()):
-        lines.pop()  # a reply quoted at the end, its own "> On … wrote:" with it
+    while lines and (
+        lines[-1].startswith(">")  # a reply quoted at the end, its "> On … wrote:" with it
+        or not lines[-1].strip()
+        or _tagline(lines)  # "Sent from my iPhone"
+    ):
+        lines.pop()
     if "-- " in lines:  # the signature separator (RFC 3676)
         lines = lines[: lines.index("-- ")]
     elif "--" in lines:
