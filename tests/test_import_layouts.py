@@ -769,6 +769,47 @@ def test_a_reply_quoted_at_the_end_whose_intro_is_quoted_too_is_left_out(tmp_pat
     assert ARTICLE in " ".join(texts(doc, "//p"))
 
 
+OUTLOOK_REPLY = """Statement on the closure
+
+The branch condemns the closure of the depot, announced without any consultation. Forty
+jobs are at risk, and the members will meet on Thursday.
+
+In solidarity,
+The Branch
+
+{rule}
+From: Editors <editors@newsletter.example.org>
+Sent: Friday, November 20, 2026 5:12 PM
+To: Ana Gil <ana@example.org>
+Subject: Statement for the bulletin
+
+Could you send us the branch's statement on the depot by Monday? We go to press soon.
+"""
+
+
+@pytest.mark.parametrize(
+    "rule", ["________________________________", "-----Original Message-----", ""]
+)
+def test_the_message_outlook_quotes_under_a_reply_is_left_out(tmp_path: Path, rule: str) -> None:
+    sent = {"From": "Ana Gil <ana@example.org>", "Subject": "RE: Statement for the bulletin"}
+    (doc,) = import_one(tmp_path, message(sent, OUTLOOK_REPLY.format(rule=rule)), "reply.eml")
+    text = html_of(doc).text_content()
+    assert "Forty jobs are at risk" in text and "The Branch" in text
+    assert "by Monday" not in text and "Sent:" not in text and "______" not in text
+
+
+def test_a_memos_own_from_and_to_under_its_title_stay(tmp_path: Path) -> None:
+    body = (
+        "Memo on the ballot\n\nFrom: The branch secretary\nTo: All members\n\n"
+        "The ballot on the pay offer opens on Monday and closes at noon on Friday; every"
+        " member can vote at the hall or by post.\n"
+    )
+    sent = {"From": "Secretary <sec@example.org>", "Subject": "Memo"}
+    (doc,) = import_one(tmp_path, message(sent, body), "memo.eml")
+    text = html_of(doc).text_content()
+    assert "All members" in text and "The ballot on the pay offer opens" in text
+
+
 @pytest.mark.parametrize(
     "tagline",
     [

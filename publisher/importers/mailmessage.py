@@ -55,12 +55,46 @@ _SENT_FROM = re.compile(
 )
 
 
+# Outlook quotes the message a reply answers under its headers, not with ">": a rule of
+# underscores (or "-----Original Message-----"), then "From: …", "Sent: …", "To: …"
+_REPLY_FROM = re.compile(r"^\*?(from|de|von|da|van|od)\*?:\s*\S", re.I)
+_REPLY_HEADER = re.compile(
+    r"^\*?(sent|date|to|cc|subject|enviado|fecha|para|asunto|envoyé|à|objet|gesendet|datum"
+    r"|an|betreff|inviato|data|a|oggetto|verzonden|aan|onderwerp)\*?:\s*\S",
+    re.I,
+)
+_REPLY_RULE = re.compile(r"^\s*(_{10,}|-{3,}\s*[\w' ]{5,30}\s*-{3,})\s*$")
+
+
+def _without_outlook_reply(lines: list[str]) -> list[str]:
+    """`lines` without the message Outlook quotes under a reply: from its "From:" line,
+    followed by another header, under a blank line or a rule, with the rule. Only after
+    text of the reply's own, a sentence at least: a memo's own "From:" and "To:" under its
+    title stay."""
+    for at in range(1, len(lines) - 1):
+        if (
+            _REPLY_FROM.match(lines[at])
+            and _REPLY_HEADER.match(lines[at + 1])
+            and (not lines[at - 1].strip() or _REPLY_RULE.match(lines[at - 1]))
+        ):
+            kept = lines[:at]
+            while kept and (not kept[-1].strip() or _REPLY_RULE.match(kept[-1])):
+                kept.pop()
+            if any(len(line) >= 40 for line in kept):
+                return kept
+    return lines
+
+
 def _tagline(lines: list[str]) -> bool:
     """Whether the last line is a mail program's, on its own after a blank line."""
     alone = len(lines) == 1 or not lines[-2].strip()
     return alone and len(lines[-1]) <= 60 and bool(_SENT_FROM.match(lines[-1]))
 
 
+# A reply's subject (Re:, and its Outlook translations), and the rule Outlook writes above
+# both a forwarded message and the one a reply answers
+_REPLY_SUBJECT = re.compile(r"^\s*(re|aw|sv|antw|odp|res|r)\s*:", re.I)
+_ORIGINAL = re.compile(r"original message|mensaje original|message d['’]origine", re.I)
 _SUBJECT_TAG = re.compile(r"^((fwd?|fw|tr|rv|re|enc)\s*:\s*)+", re.I)
 # A line ending in a hyphen after a word, the next going on with a word: mail programs wrap
 # at spaces and hyphens and never hyphenate, so the hyphen is the compound's ("front-line").
@@ -76,7 +110,11 @@ def parsed(data: bytes) -> EmailMessage:
 def recover_message(message: EmailMessage, path: Path) -> list[Draft]:
     text = _text_of(message, path)
     sender, when, subject = _about(message)
-    if forwarded := _FORWARDED.search(text):
+    forwarded = _FORWARDED.search(text)
+    if forwarded and _REPLY_SUBJECT.match(subject) and _ORIGINAL.search(forwarded[0]):
+        # Outlook's "-----Original Message-----" heads the message a reply answers too
+        text, forwarded = text[: forwarded.start()], None
+    if forwarded:
         text = text[forwarded.end() :]
         headers, text = _forwarded_headers(text)
         sender = _name(headers.get("from", "")) or sender
@@ -191,7 +229,7 @@ def _without_quote_and_signature(text: str) -> str:
         # quoted as plain text quotes ("> "), or as HTML mail does (a blockquote, indented)
         if all(line.startswith((">", " ")) or not line.strip() for line in rest):
             text = text[: intro.start()]
-    lines = text.rstrip("\n").split("\n")
+    lines = _without_outlook_reply(text.rstrip("\n").split("\n"))
     while lines and (
         lines[-1].startswith(">")  # a reply quoted at the end, its "> On … wrote:" with it
         or not lines[-1].strip()
