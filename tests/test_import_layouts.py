@@ -737,6 +737,13 @@ def test_a_forwarded_statement_saved_as_eml_is_the_forwarded_text(tmp_path: Path
     assert "Hi all" not in doc.body_html and "Forwarded" not in doc.body_html
 
 
+def imported_text(tmp_path: Path, body: str, subject: str = "The statement") -> str:
+    """The text of the document `publisher import` makes of a plain-text e-mail."""
+    sent = {"From": "Marta Gil <marta@example.org>", "Subject": subject}
+    (doc,) = import_one(tmp_path, message(sent, body), "message.eml")
+    return " ".join(html_of(doc).text_content().split())
+
+
 def test_a_signature_after_a_bare_double_dash_and_a_reply_quoted_below_are_left_out(
     tmp_path: Path,
 ) -> None:
@@ -750,9 +757,7 @@ def test_a_signature_after_a_bare_double_dash_and_a_reply_quoted_below_are_left_
         "Branch Committee | Dockside Workers' Network\nwww.branch.example.org | 01234 567890\n\n"
         "> On Sat, 21 Nov 2026, Ana Gil wrote:\n> Could you send the final text?\n"
     )
-    sent = {"From": "Branch Committee <committee@example.org>", "Subject": "The statement"}
-    (doc,) = import_one(tmp_path, message(sent, body), "depot.eml")
-    text = html_of(doc).text_content()
+    text = imported_text(tmp_path, body)
     assert "Forty jobs are at risk" in text and "The Branch Committee" in text
     assert "01234 567890" not in text and "final text" not in text and "wrote" not in text
 
@@ -763,10 +768,8 @@ def test_a_reply_quoted_at_the_end_whose_intro_is_quoted_too_is_left_out(tmp_pat
         "> On Mon, 9 Mar 2026 at 09:15, Ana Torres <ana@example.org> wrote:\n"
         ">\n> Can you send us the statement by Friday?\n"
     )
-    sent = {"From": "Marta Gil <marta@example.org>", "Subject": "Re: the statement"}
-    (doc,) = import_one(tmp_path, message(sent, body), "reply.eml")
-    assert "by Friday" not in doc.body_html and "wrote" not in doc.body_html
-    assert ARTICLE in " ".join(texts(doc, "//p"))
+    text = imported_text(tmp_path, body, "Re: the statement")
+    assert "by Friday" not in text and "wrote" not in text and ARTICLE in text
 
 
 OUTLOOK_REPLY = """Statement on the closure
@@ -791,9 +794,9 @@ Could you send us the branch's statement on the depot by Monday? We go to press 
     "rule", ["________________________________", "-----Original Message-----", ""]
 )
 def test_the_message_outlook_quotes_under_a_reply_is_left_out(tmp_path: Path, rule: str) -> None:
-    sent = {"From": "Ana Gil <ana@example.org>", "Subject": "RE: Statement for the bulletin"}
-    (doc,) = import_one(tmp_path, message(sent, OUTLOOK_REPLY.format(rule=rule)), "reply.eml")
-    text = html_of(doc).text_content()
+    text = imported_text(
+        tmp_path, OUTLOOK_REPLY.format(rule=rule), "RE: Statement for the bulletin"
+    )
     assert "Forty jobs are at risk" in text and "The Branch" in text
     assert "by Monday" not in text and "Sent:" not in text and "______" not in text
 
@@ -804,9 +807,7 @@ def test_a_memos_own_from_and_to_under_its_title_stay(tmp_path: Path) -> None:
         "The ballot on the pay offer opens on Monday and closes at noon on Friday; every"
         " member can vote at the hall or by post.\n"
     )
-    sent = {"From": "Secretary <sec@example.org>", "Subject": "Memo"}
-    (doc,) = import_one(tmp_path, message(sent, body), "memo.eml")
-    text = html_of(doc).text_content()
+    text = imported_text(tmp_path, body, "Memo")
     assert "All members" in text and "The ballot on the pay offer opens" in text
 
 
@@ -822,17 +823,13 @@ def test_a_memos_own_from_and_to_under_its_title_stay(tmp_path: Path) -> None:
 )
 def test_the_line_a_phones_mail_program_adds_is_left_out(tmp_path: Path, tagline: str) -> None:
     body = f"Rent strike at number 12\n\n{ARTICLE}\n\nIn solidarity,\nMarta\n\n{tagline}\n"
-    sent = {"From": "Marta Gil <marta@example.org>", "Subject": "The statement"}
-    (doc,) = import_one(tmp_path, message(sent, body), "phone.eml")
-    text = html_of(doc).text_content()
+    text = imported_text(tmp_path, body)
     assert tagline not in text and "Marta" in text
 
 
 def test_a_closing_line_that_only_starts_like_a_tagline_stays(tmp_path: Path) -> None:
     body = f"Solidarity from Gaza\n\n{ARTICLE}\n\nSent from Gaza with love\n"
-    sent = {"From": "Marta Gil <marta@example.org>", "Subject": "Solidarity"}
-    (doc,) = import_one(tmp_path, message(sent, body), "gaza.eml")
-    assert "Sent from Gaza with love" in html_of(doc).text_content()
+    assert "Sent from Gaza with love" in imported_text(tmp_path, body, "Solidarity")
 
 
 def test_a_double_dash_between_paragraphs_of_the_text_is_no_signature(tmp_path: Path) -> None:
@@ -842,9 +839,7 @@ def test_a_double_dash_between_paragraphs_of_the_text_is_no_signature(tmp_path: 
         " library, for the committee and anyone who wants to stand for it in the spring,"
         " with the budget on the agenda.\n"
     )
-    sent = {"From": "Ana <ana@example.org>", "Subject": "Meetings"}
-    (doc,) = import_one(tmp_path, message(sent, body), "meetings.eml")
-    assert "The second is on Thursday" in html_of(doc).text_content()
+    assert "The second is on Thursday" in imported_text(tmp_path, body, "Meetings")
 
 
 def test_an_email_wrapped_at_the_hyphens_of_compound_words_keeps_them_whole(
