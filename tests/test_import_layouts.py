@@ -801,6 +801,18 @@ def test_the_message_outlook_quotes_under_a_reply_is_left_out(tmp_path: Path, ru
     assert "by Monday" not in text and "Sent:" not in text and "______" not in text
 
 
+def test_a_letter_copied_into_a_message_stays_whole(tmp_path: Path) -> None:
+    body = (
+        "The letter we sent to the council\n\n"
+        "This is the letter the branch sent to the council leader on Friday, in full.\n\n"
+        "From: The branch secretary\nTo: The council leader\nDate: 20 November 2026\n"
+        "Subject: The depot closure\n\nDear Councillor, we ask you to stop the closure of"
+        " the Northside depot until the workers have been consulted.\n"
+    )
+    text = imported_text(tmp_path, body)
+    assert "we ask you to stop the closure" in text and "The council leader" in text
+
+
 def test_a_memos_own_from_and_to_under_its_title_stay(tmp_path: Path) -> None:
     body = (
         "Memo on the ballot\n\nFrom: The branch secretary\nTo: All members\n\n"

@@ -63,19 +63,25 @@ _REPLY_HEADER = re.compile(
     r"|an|betreff|inviato|data|a|oggetto|verzonden|aan|onderwerp)\*?:\s*\S",
     re.I,
 )
+_SENT = re.compile(r"^\*?(sent|enviado|envoyé|gesendet|inviato|verzonden|wysłano)\*?:", re.I)
 _REPLY_RULE = re.compile(r"^\s*(_{10,}|-{3,}\s*[\w' ]{5,30}\s*-{3,})\s*$")
 
 
 def _without_outlook_reply(lines: list[str]) -> list[str]:
     """`lines` without the message Outlook quotes under a reply: from its "From:" line,
-    followed by another header, under a blank line or a rule, with the rule. Only after
-    text of the reply's own, a sentence at least: a memo's own "From:" and "To:" under its
-    title stay."""
+    followed by another header, under its rule, or under a blank line when its headers
+    say "Sent:" (Outlook's word: a letter copied into a message says "Date:", and stays).
+    Only after text of the reply's own, a sentence at least: a memo's own "From:" and
+    "To:" under its title stay."""
     for at in range(1, len(lines) - 1):
+        headers = lines[at + 1 : at + 5]
         if (
             _REPLY_FROM.match(lines[at])
             and _REPLY_HEADER.match(lines[at + 1])
-            and (not lines[at - 1].strip() or _REPLY_RULE.match(lines[at - 1]))
+            and (
+                _REPLY_RULE.match(lines[at - 1])
+                or (not lines[at - 1].strip() and any(_SENT.match(h) for h in headers))
+            )
         ):
             kept = lines[:at]
             while kept and (not kept[-1].strip() or _REPLY_RULE.match(kept[-1])):
