@@ -492,10 +492,7 @@ class RenderPlan:
         issues = subject.issues if isinstance(subject, Archive) else (subject,)
         documents = self.ctx.config.documents_dir
         paths = {
-            documents / image
-            for issue in issues
-            for doc in issue.documents
-            for image in (*doc.images, *doc.attachments)
+            documents / image for issue in issues for doc in issue.documents for image in doc.media
         }
         paths |= {
             documents / image for issue in issues for image in pool_images(issue.editorial_html)

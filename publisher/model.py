@@ -45,6 +45,12 @@ class Document:
     def direction(self) -> str:
         return text_direction(self.language)
 
+    @property
+    def media(self) -> tuple[str, ...]:
+        """What the web archive publishes of its own: its pictures and the files it links
+        to (paths relative to documents/)."""
+        return (*self.images, *self.attachments)
+
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv", "sd", "ug"})
 

@@ -76,13 +76,16 @@ def issue_targets(issue: Issue, config: Config) -> dict[Path, Target]:
         )
         for doc in issue.documents
     }
-    images = {image for doc in issue.documents for image in doc.images}
-    images |= set(pool_images(issue.editorial_html))
-    files = {file for doc in issue.documents for file in doc.attachments}
-    for published in images | files:  # a document linked as a file is linked as the article
-        url = config.base_url + quote(media_path(published).as_posix())
-        targets.setdefault((pool / published).resolve(), Target(url))
+    media = {file for doc in issue.documents for file in doc.media}
+    for published in media | set(pool_images(issue.editorial_html)):
+        # a document linked as a file is linked as the article
+        targets.setdefault((pool / published).resolve(), Target(_media_url(config, published)))
     return targets
+
+
+def _media_url(config: Config, pool_relative: str) -> str:
+    """Where the web archive publishes a picture or file of documents/."""
+    return config.base_url + quote(media_path(pool_relative).as_posix())
 
 
 def with_archive_links(issue: Issue, config: Config) -> Issue:
@@ -126,8 +129,7 @@ def published_files(issue: Issue, config: Config) -> dict[str, tuple[str, int]]:
             size = (config.documents_dir / file).stat().st_size
         except OSError:  # gone since it was read: the archive will not have it either
             continue
-        url = config.base_url + quote(media_path(file).as_posix())
-        found[url] = (kind_of(PurePosixPath(file)), size)
+        found[_media_url(config, file)] = (kind_of(PurePosixPath(file)), size)
     return found
 
 

@@ -130,7 +130,7 @@ class WebRenderer(ArchiveRenderer):
     def _used_images(issue: Issue, ctx: RenderContext) -> set[str]:
         """The images and files an issue's own pages publish (an edition's job leaves them
         to it)."""
-        used = {image for doc in issue.documents for image in (*doc.images, *doc.attachments)}
+        used = {image for doc in issue.documents for image in doc.media}
         used |= set(pool_images(issue.editorial_html))
         leads = (lead_image(doc, ctx.config.documents_dir) for doc in issue.documents)
         return used | {image for image in leads if image}
@@ -200,7 +200,7 @@ class WebRenderer(ArchiveRenderer):
             image: doc.source
             for issue in archive.issues
             for doc in issue.documents
-            for image in (*doc.images, *doc.attachments)
+            for image in doc.media
         }
         for issue in archive.issues:
             used |= dict.fromkeys(pool_images(issue.editorial_html), issue.source)
