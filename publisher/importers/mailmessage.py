@@ -31,9 +31,11 @@ from .draft import Draft
 from .plaintext import recover
 from .textdates import parse_date, without_time
 
+# The rule Outlook writes above both a forwarded message and the one a reply answers
+_ORIGINAL_MESSAGE = r"original message|mensaje original|message d['’]origine"
 _FORWARDED = re.compile(
-    r"^(-{5,}\s*(forwarded message|mensaje reenviado|message transf[ée]r[ée]|original message|"
-    r"mensaje original|message d['’]origine)\s*-{5,}|begin forwarded message:|"
+    r"^(-{5,}\s*(forwarded message|mensaje reenviado|message transf[ée]r[ée]|"
+    rf"{_ORIGINAL_MESSAGE})\s*-{{5,}}|begin forwarded message:|"
     r"inicio del mensaje reenviado:|d[ée]but du message r[ée]exp[ée]di[ée]\s*:)\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -97,10 +99,9 @@ def _tagline(lines: list[str]) -> bool:
     return alone and len(lines[-1]) <= 60 and bool(_SENT_FROM.match(lines[-1]))
 
 
-# A reply's subject (Re:, and its Outlook translations), and the rule Outlook writes above
-# both a forwarded message and the one a reply answers
+# A reply's subject (Re:, and its Outlook translations)
 _REPLY_SUBJECT = re.compile(r"^\s*(re|aw|sv|antw|odp|res|r)\s*:", re.I)
-_ORIGINAL = re.compile(r"original message|mensaje original|message d['’]origine", re.I)
+_ORIGINAL = re.compile(_ORIGINAL_MESSAGE, re.I)
 _SUBJECT_TAG = re.compile(r"^((fwd?|fw|tr|rv|re|enc)\s*:\s*)+", re.I)
 # A line ending in a hyphen after a word, the next going on with a word: mail programs wrap
 # at spaces and hyphens and never hyphenate, so the hyphen is the compound's ("front-line").
