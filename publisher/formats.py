@@ -133,7 +133,7 @@ BUILT_IN: tuple[Format, ...] = (
         checks=[
             ("fonts embedded", "pdf:fonts_embedded"),
             ("page boxes", "pdf:page_boxes"),
-            ("tagged structure", "pdf:tagged_when_claimed"),
+            ("PDF/UA-1 (pdfua)", "pdf:pdf_ua_when_claimed"),
             ("PDF/X output intent and boxes", "pdf:pdfx_when_claimed"),
             ("text inside the trim box", "pdf:text_inside_trim"),
         ],

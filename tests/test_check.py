@@ -105,6 +105,25 @@ def test_a_pdf_whose_title_has_an_emoji_is_checked_like_any_other(
     assert failures(root, "pdf") == []
 
 
+@pytest.mark.parametrize(
+    ("broken_by", "rule"),
+    [
+        ("its language", "UA-06-001"),  # a screen reader cannot tell which voice to read in
+        ("its structure tree", "UA-01-005"),  # no reading order, headings or figures at all
+    ],
+)
+def test_a_pdf_that_claims_pdf_ua_but_breaks_its_rules_fails(
+    broken: Callable[[], Path], broken_by: str, rule: str
+) -> None:
+    root = broken()
+    path = root / "dist" / "001-first" / "001-first.pdf"
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        del pdf.Root["/Lang" if broken_by == "its language" else "/StructTreeRoot"]
+        pdf.save(path)
+    found = failures(root, "pdf", "PDF/UA-1 (pdfua)")
+    assert len(found) == 1 and rule in found[0] and "001-first.pdf" in found[0], found
+
+
 Findings = dict[str, list[dict[str, object]]]
 
 
