@@ -46,6 +46,7 @@ from .pool import DocumentPool, slug_for
 from .printing import PrintOptions, PrintSettings, resolve
 from .readers import Converted, check_size, confined, convert_document
 from .readers.addresses import link_addresses
+from .readers.alt_text import say_undescribed
 from .readers.metadata import PASSED_TO_TEMPLATES
 from .readers.typed_lists import markdown_bullets
 from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
@@ -518,6 +519,7 @@ def editorial_html(
     body, _ = confine_images(
         quoted, config.documents_dir, manifest.path, base=config.root, limits=config.limits
     )
+    say_undescribed(body, manifest.path)
     return body
 
 

@@ -15,8 +15,10 @@ A web page is read as browsers read it: one that is not UTF-8 in the encoding it
 from __future__ import annotations
 
 import codecs
+import html
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from .errors import PublisherError
 
@@ -38,6 +40,26 @@ SAVE_AS_UTF8 = (
 def read_text(path: Path, hint: str = SAVE_AS_UTF8) -> str:
     """The text of the file at `path` with LF line ends (see the module's docstring)."""
     return decoded(path.read_bytes(), path, hint)
+
+
+def written_text(source: Path) -> str:
+    """A text document as written, for the lines of its warnings ("" for one that is no
+    text, or cannot be read)."""
+    if source.suffix.lower() not in (".md", ".markdown", ".txt", ".html", ".htm", ".yaml", ".yml"):
+        return ""
+    try:
+        return read_text(source)
+    except (OSError, PublisherError):
+        return ""
+
+
+def line_of(text: str, value: str) -> int | None:
+    """The first line of `text` holding `value` as written, or URL-quoted or HTML-escaped
+    as a link may be (for a warning: the document's HTML knows no lines)."""
+    for written in dict.fromkeys((value, unquote(value), html.escape(value))):
+        if written and (at := text.find(written)) >= 0:
+            return text.count("\n", 0, at) + 1
+    return None
 
 
 def beginning(path: Path, size: int) -> str:

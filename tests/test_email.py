@@ -656,20 +656,3 @@ def test_preview_email_writes_phone_and_desktop_screenshots(
         with Image.open(out / f"email-{width}px.png") as shot:
             assert shot.format == "PNG" and shot.width == width and shot.height > width
     assert not (root / "dist").exists()  # the email itself was built in a scratch folder
-
-
-def test_a_picture_without_alt_text_is_named_with_its_document(
-    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
-) -> None:
-    """The editor must know which of the issue's documents to fix."""
-    root = workspace("minimal")
-    (root / "documents" / "media").mkdir()
-    Image.new("RGB", (300, 200), (30, 90, 160)).save(root / "documents" / "media" / "x.png")
-    page = root / "documents" / "pic.html"
-    page.write_text('<html><head><title>Pic</title></head><body><p><img src="media/x.png">')
-    manifest = root / "issues" / "001-first.yaml"
-    manifest.write_text(manifest.read_text().replace("second-article]", "second-article, pic]"))
-    with caplog.at_level("WARNING", logger="publisher"):
-        build(root, formats=["email"])
-    [said] = [r.getMessage() for r in caplog.records if "no alt text" in r.getMessage()]
-    assert said.startswith(f"{page}: image 'media/x.png' has no alt text")

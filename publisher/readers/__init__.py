@@ -28,6 +28,7 @@ from ..resources import SHOWN_IMAGE_SUFFIXES, confine_images, written_sources
 from ..sanitize import LIST_LEVELS, clean_html, flatten_deep_html, lift_deep_lists, plain_text
 from ..typography import curl_quotes, curl_text
 from .addresses import link_addresses
+from .alt_text import say_undescribed, without_machine_words
 from .anchors import mend_anchors
 from .base import RawDocument, Reader
 from .lightweight_markup import OrgReader, RstReader
@@ -146,6 +147,7 @@ def confined(converted: Converted, pool: Path, path: Path, limits: Limits) -> Do
     body, images = confine_images(
         document.body_html, pool, path, sources=converted.sources, limits=limits
     )
+    say_undescribed(body, path)
     extra = document.extra
     if (lead := shown_lead_image(extra.get("image"), pool, path, limits)) is not None:
         extra = {**extra, "image": lead}
@@ -284,7 +286,7 @@ def convert_document(
             "a link" if len(mended.unlinked) == 1 else f"{len(mended.unlinked)} links",
             _ids_named(mended.unlinked, slug),
         )
-    body = curl_quotes(link_addresses(body), fields["language"])
+    body = curl_quotes(link_addresses(without_machine_words(body)), fields["language"])
     document = Document(slug=slug, body_html=body, source=path, images=(), **fields)
     return Converted(document, tuple(written_sources(body_html)))
 

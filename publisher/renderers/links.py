@@ -37,7 +37,6 @@ from urllib.parse import SplitResult, quote, unquote, urlsplit
 from .. import textfiles, urls
 from ..attachments import kind_of, with_kinds_and_sizes
 from ..config import Config
-from ..errors import PublisherError
 from ..languages import file_name_language
 from ..model import Document, Issue
 from ..paths import composed, followed
@@ -239,9 +238,9 @@ def logical_path(relative: str) -> str:
 def _warn(source: Path, unlinked: list[str], issue: Issue) -> None:
     """One warning per link left without its href, naming the document and line."""
     edition = f" (in the {issue.edition} edition)" if issue.edition else ""
-    text = _text_of(source) if unlinked else ""
+    text = textfiles.written_text(source) if unlinked else ""
     for value in dict.fromkeys(unlinked):
-        line = _line_of(text, value)
+        line = textfiles.line_of(text, value)
         log.warning(
             "%s%s: %s leads to no article, picture or file of this issue:"
             " its words stay, unlinked%s",
@@ -250,26 +249,6 @@ def _warn(source: Path, unlinked: list[str], issue: Issue) -> None:
             f"the link to {value!r}" if value.strip("#") else "an empty link",
             edition,
         )
-
-
-def _text_of(source: Path) -> str:
-    """A text document as written, read once for the lines of its warnings ("" for one
-    that is no text, or cannot be read)."""
-    if source.suffix.lower() not in (".md", ".markdown", ".txt", ".html", ".htm", ".yaml", ".yml"):
-        return ""
-    try:
-        return textfiles.read_text(source)
-    except (OSError, PublisherError):
-        return ""
-
-
-def _line_of(text: str, value: str) -> int | None:
-    """The first line of `text` holding the link `value` as written (for a warning: the
-    document's HTML knows no lines)."""
-    for written in dict.fromkeys((value, unquote(value), html.escape(value))):
-        if written and (at := text.find(written)) >= 0:
-            return text.count("\n", 0, at) + 1
-    return None
 
 
 def keep_safe_links(page: str) -> str:

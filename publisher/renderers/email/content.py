@@ -94,10 +94,7 @@ def sized_images(body: str, documents_dir: Path, base_url: str, source: Path) ->
             )
             _leave_out(img)
             continue
-        if img.get("alt") is None:
-            log.warning(
-                "%s: image %r has no alt text: readers with images off see nothing", source, src
-            )
+        if img.get("alt") is None:  # said when the document was read (`readers.alt_text`)
             img.set("alt", "")
         width, height = _display_size(natural, img.get("width"))
         img.set("src", base_url + quote(str(email_copy_path(unquote(src)))))

@@ -1,0 +1,109 @@
+"""Pictures' descriptions (alt text): what a screen reader says, and what a reader with
+pictures turned off sees, in a picture's place.
+
+Word describes a picture by itself and says so in the description: "A group of people
+holding signs Description automatically generated", "… AI-generated content may be
+incorrect." (in the language of Word's menus). The words about the machine are left out;
+its description stays, as a description.
+
+A picture with no description at all is named when the document is read, with its line and
+how to give it one: without one the web page fails the Nu HTML checker and the PDF fails
+PDF/UA, and the email and the EPUB can only say nothing where the picture is.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+from ..textfiles import line_of, written_text
+
+log = logging.getLogger(__name__)
+
+# Sanitised HTML (html5ever's serialisation): attributes in double quotes.
+_IMG = re.compile(r"<img\b[^>]*>")
+_ALT = re.compile(r'(\salt=")([^"]*)(")')
+_SRC = re.compile(r'\ssrc="([^"]*)"')
+# What Word adds after its own description, in English, Spanish, French, German and
+# Portuguese menus; the description may run straight into it ("AplicaciónEl contenido…").
+_MACHINE_SAID = re.compile(
+    r"[\s.]*(?:"
+    r"Description automatically generated(?: with (?:high|medium|low) confidence)?"
+    r"|AI-generated content may be incorrect"
+    r"|Descripción generada automáticamente(?: con confianza (?:alta|media|baja))?"
+    r"|El contenido generado por IA puede ser incorrecto"
+    r"|Description générée automatiquement"
+    r"|Le contenu généré par l[’']IA peut être incorrect"
+    r"|Automatisch generierte Beschreibung"
+    r"|KI-generierte Inhalte können (?:fehlerhaft|falsch) sein"
+    r"|Descrição gerada automaticamente"
+    r")\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def without_machine_words(body: str) -> str:
+    """`body` with Word's note that it wrote a picture's description itself left out of
+    every description, the description kept."""
+    if "alt=" not in body:
+        return body
+
+    def cleaned(match: re.Match[str]) -> str:
+        said = html.unescape(match[2])
+        kept = _MACHINE_SAID.sub("", said)
+        return match[0] if kept == said else f"{match[1]}{html.escape(kept.rstrip())}{match[3]}"
+
+    return _ALT.sub(cleaned, body)
+
+
+def say_undescribed(body: str, source: Path) -> None:
+    """Warn, once for `source`, of the pictures of `body` that have no description (no alt,
+    or an empty one), each with its line when the source is text, and how to describe it."""
+    tags = _IMG.findall(body)
+    unnamed = [number for number, tag in enumerate(tags, 1) if not _description(tag)]
+    if not unnamed:
+        return
+    text = written_text(source)
+    pictures: dict[str, int | None] = {}  # each picture as the editor knows it → its line
+    for number in unnamed:
+        found = _SRC.search(tags[number - 1])
+        src = unquote(html.unescape(found[1])) if found else ""
+        line = line_of(text, PurePosixPath(src).name) if text and src else None
+        # a Word file's pictures are known by their place in it, not by their copies' names
+        pictures.setdefault(src if line else f"picture {number} of {len(tags)}", line)
+    if len(pictures) == 1:
+        [(picture, line)] = pictures.items()
+        log.warning(
+            "%s: %s has no description (alt text) for readers who cannot see it: %s",
+            f"{source}:{line}" if line else source,
+            f"the picture {picture}" if line else picture,
+            _how_to_describe(source),
+        )
+        return
+    log.warning(
+        "%s: %d pictures have no description (alt text) for readers who cannot see them: %s; %s",
+        source,
+        len(pictures),
+        ", ".join(f"{p} (line {line})" if line else p for p, line in pictures.items()),
+        _how_to_describe(source),
+    )
+
+
+def _description(tag: str) -> str:
+    found = _ALT.search(tag)
+    return html.unescape(found[2]).strip() if found else ""
+
+
+def _how_to_describe(source: Path) -> str:
+    """How a picture is given a description in the kind of file `source` is."""
+    suffix = source.suffix.lower()
+    if suffix == ".docx":
+        return "in Word, right-click each picture, then Edit Alt Text (or View Alt Text)"
+    if suffix in (".odt", ".fodt"):
+        return "in LibreOffice, right-click each picture, Properties, Options: Text Alternative"
+    if suffix in (".html", ".htm", ".xhtml"):
+        return 'give each <img> an alt="what the picture shows"'
+    return "write what each shows between its brackets: ![What the picture shows](picture.jpg)"
