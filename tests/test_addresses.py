@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import pytest
@@ -45,6 +46,18 @@ PAGE = f"""<!DOCTYPE html><html lang="en"><head><title>Linked by hand</title></h
 <p>Our <a href="https://example.org/site">web site</a> is open.</p>
 </body></html>"""
 
+# An address in an Arabic sentence: ending in a slash, which the bidirectional algorithm
+# would otherwise show at the address's other end ("/https://strike.example.org/bayan")
+BAYAN = "https://strike.example.org/bayan/"
+ARABIC = f"""\
+---
+title: بيان لجنة الإضراب
+language: ar
+---
+
+اقرأوا البيان كاملاً على {BAYAN} واكتبوا إلى lajna@strike.example.org شكراً.
+"""
+
 WEB = {  # each address as its link goes, in every output but print
     AGREEMENT: AGREEMENT,
     f"mailto:{COMMITTEE}": COMMITTEE,
@@ -62,7 +75,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Markdown document, a Word file and a web page that write addresses; built."""
     root = minimal_with(
         tmp_path_factory.mktemp("addr") / "ws",
-        {"agreement.md": MARKDOWN, "minutes.docx": WORD_TEXT, "linked.html": PAGE},
+        {
+            "agreement.md": MARKDOWN,
+            "minutes.docx": WORD_TEXT,
+            "linked.html": PAGE,
+            "bayan.md": ARABIC,
+        },
         toml='\n[pdf]\npage_size = "A6"\n',
     )
     manifest = root / "issues" / f"{ISSUE}.yaml"
@@ -109,6 +127,42 @@ def test_print_breaks_an_address_without_hyphenating_it(built: Path) -> None:
     joined = "".join(lines)
     assert joined.count(AGREEMENT) == 2, joined
     assert COMMITTEE in joined and "www.sindicato-hosteleria.example.org/afiliate" in joined
+
+
+def test_an_address_in_right_to_left_text_reads_left_to_right(built: Path, browser: Any) -> None:
+    """Every output marks an address link left-to-right, and a reader of the web page
+    sees the address as written: its first character left of its last."""
+    issue = built / ISSUE
+    with zipfile.ZipFile(issue / f"{ISSUE}.epub") as epub:
+        book = [epub.read(n) for n in epub.namelist() if n.endswith(".xhtml")]
+    outputs = [
+        (issue / "bayan" / "index.html").read_bytes(),
+        parse_eml(issue / "email.eml").get_body(("html",)).get_content(),
+        *book,
+    ]
+    for markup in outputs:
+        for link in lxml.html.fromstring(markup).iter("a"):
+            if link.get("href") in (BAYAN, "mailto:lajna@strike.example.org"):
+                assert link.get("dir") == "ltr", lxml.html.tostring(link)
+    page = browser.new_page()
+    try:
+        page.goto((issue / "bayan" / "index.html").as_uri())
+        assert page.evaluate(_FIRST_LEFT_OF_LAST, BAYAN) is True
+    finally:
+        page.close()
+
+
+# Whether the link to `href` shows its first character left of its last, as a reader sees it.
+_FIRST_LEFT_OF_LAST = """href => {
+    const words = document.querySelector(`a[href="${href}"]`).firstChild;
+    const at = i => {
+        const range = document.createRange();
+        range.setStart(words, i);
+        range.setEnd(words, i + 1);
+        return range.getBoundingClientRect().left;
+    };
+    return at(0) < at(words.length - 1);
+}"""
 
 
 @pytest.mark.parametrize(
@@ -163,10 +217,10 @@ def test_what_is_no_address_or_is_code_a_heading_or_a_link_stays_as_it_was(writt
 def test_a_link_whose_words_are_its_address_is_marked_as_one_and_others_are_not() -> None:
     body = link_addresses(
         '<p><a href="https://x.org/a">https://x.org/a</a> <a href="https://x.org">our site</a>'
-        ' <a href="mailto:a@x.org">a@x.org</a></p>'
+        ' <a href="mailto:a@x.org">a@x.org</a> <a href="https://y.org" class="uri">https://y.org</a></p>'
     )
-    classes = [a.get("class") for a in lxml.html.fromstring(body).iter("a")]
-    assert classes == ["uri", None, "email"]
+    marks = [(a.get("class"), a.get("dir")) for a in lxml.html.fromstring(body).iter("a")]
+    assert marks == [("uri", "ltr"), (None, None), ("email", "ltr"), ("uri", "ltr")]
 
 
 def test_a_paragraph_of_thousands_of_addresses_is_linked_in_time_linear_in_its_length() -> None:

@@ -9,6 +9,11 @@ pandoc gives the links it makes of `<https://…>` and `<branch@…>`: `uri` or 
 the print and EPUB stylesheets keep from being hyphenated. A link the document made
 already, whose words are its address, is given the class too.
 
+Every address link is marked `dir="ltr"`: in an Arabic or Farsi sentence the bidirectional
+algorithm otherwise moves an address's closing slash, or a dot at its end, to its other
+end ("/https://example.org/bayan"). The attribute (not a stylesheet rule) is what email
+clients, feed readers and e-readers all honour.
+
 What counts as an address: one with its scheme (http, https, mailto), one starting
 `www.`, an email address, and a bare domain only with a path (`sindicato.es/afiliate`) or
 a generic ending (`ourunion.org`): "README.md" or "notes.py" are file names, though .md and
@@ -29,6 +34,7 @@ if TYPE_CHECKING:
 # of contents link headings, and a link may not hold another), or what is not prose.
 _LEFT_ALONE = {"a", "code", "pre", "kbd", "samp", "var", "h1", "h2", "h3", "h4", "h5", "h6"}
 _LEFT_ALONE_CLASSES = ("math",)  # pandoc's TeX, in <span class="math">
+_ADDRESS_CLASSES = {"uri", "email"}  # pandoc's, on the links it makes of addresses
 # Marks that end a sentence or a quotation rather than an address; linkify-it already
 # leaves out ASCII ones (. , ; : ! ? and an unmatched bracket).
 _CLOSING = "…،؛؟۔*'\""
@@ -67,15 +73,17 @@ def _left_alone(element: Any) -> bool:
 
 
 def _mark_address_links(root: Any) -> bool:
-    """Links whose words are an address, with no class of their own, get pandoc's."""
+    """Links whose words are an address, with no class of their own, get pandoc's; every
+    address link reads left to right."""
     changed = False
     for link in root.iter("a"):
         words = link.text_content().strip()
-        if link.get("class") or len(link) or not words:
-            continue
-        found = _addresses(words)
-        if len(found) == 1 and (found[0][0], found[0][1]) == (0, len(words)):
-            link.set("class", found[0][3])
+        if not link.get("class") and not len(link) and words:
+            found = _addresses(words)
+            if len(found) == 1 and (found[0][0], found[0][1]) == (0, len(words)):
+                link.set("class", found[0][3])
+        if _ADDRESS_CLASSES & set((link.get("class") or "").split()) and not link.get("dir"):
+            link.set("dir", "ltr")
             changed = True
     return changed
 
@@ -91,7 +99,7 @@ def _linked_text(element: Any, slot: str, text: str | None) -> bool:
 
     links = []
     for n, (start, end, href, css_class) in enumerate(found):
-        link = lxml.html.Element("a", {"href": href, "class": css_class})
+        link = lxml.html.Element("a", {"href": href, "class": css_class, "dir": "ltr"})
         link.text = text[start:end]
         link.tail = text[end : found[n + 1][0] if n + 1 < len(found) else len(text)]
         links.append(link)
