@@ -48,6 +48,7 @@ from .readers import Converted, check_size, confined, convert_document
 from .readers.addresses import link_addresses
 from .readers.alt_text import say_undescribed
 from .readers.metadata import PASSED_TO_TEMPLATES
+from .readers.redirects import without_redirects
 from .readers.typed_lists import markdown_bullets
 from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
 from .renderers.links import with_archive_links
@@ -514,7 +515,8 @@ def editorial_html(
         html = markdown_to_html(markdown_bullets(text), id_prefix="editorial-")
         cache.store("editorials", key, {"html": html})
     quoted = curl_quotes(
-        link_addresses(clean_html(html)), language or manifest.language or config.language
+        without_redirects(link_addresses(clean_html(html))),
+        language or manifest.language or config.language,
     )
     body, _ = confine_images(
         quoted, config.documents_dir, manifest.path, base=config.root, limits=config.limits

@@ -36,6 +36,7 @@ from .local_links import links_to_local_files_by_name
 from .markdown import MarkdownReader
 from .metadata import document_fields
 from .pandoc_formats import DocxReader, HtmlReader, OdtReader, RtfReader
+from .redirects import without_redirects
 from .text import TextReader
 from .typed_lists import typed_lists
 
@@ -286,7 +287,8 @@ def convert_document(
             "a link" if len(mended.unlinked) == 1 else f"{len(mended.unlinked)} links",
             _ids_named(mended.unlinked, slug),
         )
-    body = curl_quotes(link_addresses(without_machine_words(body)), fields["language"])
+    body = without_redirects(link_addresses(without_machine_words(body)))
+    body = curl_quotes(body, fields["language"])
     document = Document(slug=slug, body_html=body, source=path, images=(), **fields)
     return Converted(document, tuple(written_sources(body_html)))
 

@@ -12,8 +12,8 @@ and pandoc, which reads elements, kept the words and lost the rest:
 - comments are links to paragraphs at the end (`#cmnt1`), as footnotes are (`#ftnt1`,
   made notes by `pagenotes` as any word processor's): they are between editors, and are
   left out, as Word's are;
-- every link goes through Google's redirect (`https://www.google.com/url?q=…&usg=…`): it
-  points at its address again;
+- every link goes through Google's redirect (`https://www.google.com/url?q=…&usg=…`),
+  undone for every document's links (`redirects`);
 - blank paragraphs, which Google Docs writes for each empty line, are left out.
 
 Text pasted from Google Docs into another page carries the same inline styles, in a
@@ -26,7 +26,6 @@ import logging
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 from .pagehead import paragraph_to_head
 from .pagenotes import call_holder, note_pairs
@@ -35,7 +34,6 @@ log = logging.getLogger(__name__)
 
 _SIGNS = re.compile(r'class="[^"]*\bdoc-content\b|\blst-kix_|id="docs-internal-guid-')
 _LIST_LEVEL = re.compile(r"\blst-kix_(\S+)-(\d+)\b")
-_REDIRECT = re.compile(r"^https?://(?:www\.)?google\.[a-z.]+/url\?", re.I)
 _BOLD = {"bold", "bolder", "600", "700", "800", "900"}
 _POSITIONS = {"super": "sup", "sub": "sub"}
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -63,9 +61,6 @@ def plain_google_docs(page: str, source: Path) -> str:
     styles_as_emphasis(body)
     _nested_lists(body)
     comments = _without_comments(body)
-    for link in body.iter("a"):
-        if (target := _redirected_to(link.get("href", ""))) is not None:
-            link.set("href", target)
     for element in list(body.iter(lxml.etree.Element)):  # elements, not comments
         for attribute in ("class", "style"):
             element.attrib.pop(attribute, None)
@@ -174,14 +169,6 @@ def _without_comments(body: Any) -> int:
         call_holder(call).drop_tree()
         block.drop_tree()
     return len(comments)
-
-
-def _redirected_to(href: str) -> str | None:
-    """The address behind a Google redirect (`…/url?q=ADDRESS&sa=D…`). (One that is no web
-    or mail address is the sanitiser's to take off, as any other link's.)"""
-    if not _REDIRECT.match(href):
-        return None
-    return parse_qs(urlsplit(href).query).get("q", [None])[0]
 
 
 def _without_blank_paragraphs(body: Any) -> None:

@@ -1,0 +1,85 @@
+"""Links that go through someone else's redirect → the address they lead to.
+
+Text copied out of a received email carries the links as the recipient's mail scanner
+rewrote them: Microsoft's Safe Links (`https://eur02.safelinks.protection.outlook.com/
+?url=https%3A%2F%2F…&data=05%7C02%7C…&reserved=0`), Barracuda's Link Protect. A post copied
+from Facebook or Instagram, a Google Doc, a YouTube description: the same, through their
+sites' redirects. Published so, every subscriber's click would go through another
+organisation's scanner (which logs it, and stops answering when its tenant changes), and
+print would show a 300-character address the reader cannot type. Each such link here leads
+to its address again, and a link showing the wrapped address as its words shows the address.
+
+Only a redirect that carries its address in the query is undone, and only to a web or mail
+address; a scanner's opaque token (Mimecast's, Proofpoint's) is left as it is.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import parse_qs, urlsplit
+
+# (host, path) of a redirect → the query parameters its address may be in.
+_REDIRECTS: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(host, re.IGNORECASE), re.compile(path), names)
+    for host, path, names in (
+        (r"(?:[a-z0-9-]+\.)*safelinks\.protection\.outlook\.com", r"/?", ("url",)),
+        (r"linkprotect\.cudasvc\.com", r"/url", ("a",)),
+        (r"(?:www\.)?google\.[a-z]{2,3}(?:\.[a-z]{2})?", r"/url", ("q", "url")),
+        (r"lm?\.(?:facebook|messenger|instagram)\.com", r"/(?:l\.php)?", ("u",)),
+        (r"(?:www\.)?youtube\.com", r"/redirect", ("q",)),
+        (r"slack-redir\.net", r"/link", ("url",)),
+    )
+)
+_LEADS_TO = re.compile(r"^(?:https?://[^\s/?#]+|mailto:[^\s@]+@[^\s@]+$)", re.IGNORECASE)
+# Sanitised HTML (html5ever's serialisation): attributes in double quotes; a link's words,
+# when they are text alone.
+_LINK = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)("[^>]*>)([^<]*)(</a>)')
+_NESTED = 4  # a Safe Link around a Google redirect around a Facebook one is as deep as it goes
+
+
+def without_redirects(body: str) -> str:
+    """`body` (sanitised HTML) with each link through a known redirect leading to its
+    address, and one whose words were the redirect's address showing its address."""
+    if "://" not in body:
+        return body
+
+    def undone(match: re.Match[str]) -> str:
+        href = html.unescape(match[2])
+        address = redirected_to(href)
+        if address is None:
+            return match[0]
+        words = match[4]
+        if html.unescape(words).strip() == href:
+            words = html.escape(address, quote=False)
+        return f"{match[1]}{html.escape(address)}{match[3]}{words}{match[5]}"
+
+    return _LINK.sub(undone, body)
+
+
+def redirected_to(url: str) -> str | None:
+    """The web or mail address behind `url` when it is a known redirect, through every
+    redirect wrapped in it; None when it is none."""
+    found = None
+    for _ in range(_NESTED):
+        try:
+            parts = urlsplit(url)
+            host = parts.hostname or ""
+        except ValueError:  # "https://[x/…": no address at all
+            break
+        if parts.scheme.lower() not in ("http", "https"):
+            break
+        query = parse_qs(parts.query)
+        names = next(
+            (
+                names
+                for host_pattern, path, names in _REDIRECTS
+                if host_pattern.fullmatch(host) and path.fullmatch(parts.path or "/")
+            ),
+            (),
+        )
+        inside = next((query[n][0] for n in names if query.get(n)), None)
+        if inside is None or not _LEADS_TO.match(inside.strip()):
+            break
+        url = found = inside.strip()
+    return found
