@@ -16,9 +16,14 @@ import html
 import re
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from .paths import followed, is_file
+from .resources import pool_images
+
+if TYPE_CHECKING:
+    from .model import Issue
 
 ATTACHMENTS = frozenset(
     {
@@ -56,6 +61,12 @@ def linked_files(body: str, folder: Path, pool: Path) -> tuple[str, ...]:
         if target.suffix.lower() in ATTACHMENTS and inside and is_file(target):
             found[target.relative_to(root).as_posix()] = None
     return tuple(found)
+
+
+def editorial_media(issue: Issue) -> list[str]:
+    """What an issue's editorial publishes of documents/ (as paths from it): its pictures
+    and the files it links to."""
+    return [*pool_images(issue.editorial_html), *issue.editorial_files]
 
 
 def kind_of(path: PurePosixPath | Path) -> str:

@@ -34,6 +34,7 @@ from typing import Any, Protocol
 
 from . import i18n
 from .ahead import Ahead, SizeOf
+from .attachments import editorial_media
 from .cache import (
     Cache,
     digest,
@@ -52,7 +53,6 @@ from .model import Archive, Issue
 from .output import Artifact, unwritable, write_artifacts
 from .renderers.base import Job, OutputFailed, RenderContext, Renderer
 from .renderers.images import lead_images
-from .resources import pool_images
 from .templating import default_theme_dir
 from .workers import (
     Rendered,
@@ -494,9 +494,7 @@ class RenderPlan:
         paths = {
             documents / image for issue in issues for doc in issue.documents for image in doc.media
         }
-        paths |= {
-            documents / image for issue in issues for image in pool_images(issue.editorial_html)
-        }
+        paths |= {documents / file for issue in issues for file in editorial_media(issue)}
         paths |= {issue.cover for issue in issues if issue.cover}
         paths |= {
             documents / image

@@ -5,6 +5,7 @@ publish keeps its words, without the link, and says why."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -69,8 +70,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], Pa
         "tools/setup.exe": b"MZ" + bytes(64),
         "report.md": ARTICLE,
         "reports/summary.docx": WORD,
+        "minutes/agm.pdf": pdf_file("AGM minutes"),  # linked by the editorial alone
     }
     root = minimal_with(base / "ws", files)
+    manifest = root / "issues" / f"{ISSUE}.yaml"
+    manifest.write_text(
+        manifest.read_text().replace(
+            "Hello from the editors.",
+            "Hello. The [AGM minutes](documents/minutes/agm.pdf) are out.",
+        )
+    )
     documents = root / "documents"
     (base / "private").mkdir()
     (base / "private" / "notes.pdf").write_bytes(pdf_file("Treasurer's private notes"))
@@ -120,6 +129,27 @@ def test_every_output_links_the_published_files(built: tuple[Path, list[str], Pa
     assert REPORT in text
 
 
+def test_a_file_the_editorial_links_is_published_and_linked_with_its_kind_and_size(
+    built: tuple[Path, list[str], Path],
+) -> None:
+    out, warnings, root = built
+    name = "minutes/agm.pdf"
+    assert (out / "media" / name).read_bytes() == (root / "documents" / name).read_bytes()
+    issue = out / ISSUE
+    with zipfile.ZipFile(issue / f"{ISSUE}.epub") as epub:
+        [book] = [
+            epub.read(n) for n in epub.namelist() if n.endswith(".xhtml") and b"AGM" in epub.read(n)
+        ]
+    email = parse_eml(issue / "email.eml").get_body(("html",)).get_content()
+    size = (root / "documents" / name).stat().st_size
+    for markup in ((issue / "index.html").read_bytes(), email, book):
+        assert links(markup).get("AGM minutes") == SITE + "media/minutes/agm.pdf"
+        words = " ".join(lxml.html.fromstring(markup).text_content().split())
+        assert f"AGM minutes (PDF, {size} byte) are out" in words
+    assert SITE + "media/minutes/agm.pdf" in pdf_link_uris(issue / f"{ISSUE}.pdf")
+    assert not [w for w in warnings if "agm.pdf" in w]
+
+
 def test_each_link_to_a_file_says_its_kind_and_size_in_every_output(
     built: tuple[Path, list[str], Path],
 ) -> None:
@@ -135,7 +165,7 @@ def test_each_link_to_a_file_says_its_kind_and_size_in_every_output(
     text = " ".join(parse_eml(out / ISSUE / "email.eml").get_body(("plain",)).get_content().split())
     for note in notes:
         assert note in web
-    assert f"its figures [3] (CSV, {csv} byte)" in text
+    assert re.search(rf"its figures \[\d+\] \(CSV, {csv} byte\)", text), text
 
 
 @pytest.mark.parametrize(
@@ -214,12 +244,13 @@ def test_a_link_to_a_file_on_the_writers_disk_leads_to_the_file_of_that_name_bes
 
 def test_a_file_changed_since_is_published_again(tmp_path: Path) -> None:
     root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
-    (root / "documents" / "minutes.pdf").write_bytes(pdf_file("Minutes, draft"))
+    (root / "documents" / "minutes.pdf").write_bytes(pdf_file("Minutes, draft 1"))
     article = root / "documents" / "second-article.md"
     article.write_text(article.read_text() + "\n[The minutes](minutes.pdf)\n")
     build = ["-C", str(root), "build", "-f", "web"]
     assert CliRunner().invoke(main, build).exit_code == 0
-    (root / "documents" / "minutes.pdf").write_bytes(pdf_file("Minutes, as approved"))
+    # as large as before: the article's "(PDF, … byte)" stays the same
+    (root / "documents" / "minutes.pdf").write_bytes(pdf_file("Minutes, draft 2"))
     assert CliRunner().invoke(main, build).exit_code == 0
     published = root / "dist" / "media" / "minutes.pdf"
     assert published.read_bytes() == (root / "documents" / "minutes.pdf").read_bytes()
@@ -233,3 +264,21 @@ def test_a_file_changed_since_is_published_again(tmp_path: Path) -> None:
     assert {f.detail for f in failed} == {f"{SITE}media/minutes.pdf → no such file"}
     pages = {root / "dist" / "001-first" / name / "index.html" for name in ("", "second-article")}
     assert {f.file for f in failed} == pages  # the issue's page and the article's
+
+
+def test_a_file_the_editorial_links_is_published_again_once_changed(tmp_path: Path) -> None:
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    (root / "documents" / "minutes.pdf").write_bytes(pdf_file("Minutes, draft 1"))
+    manifest = root / "issues" / f"{ISSUE}.yaml"
+    manifest.write_text(
+        manifest.read_text().replace(
+            "from the editors.", "from the [minutes](documents/minutes.pdf)."
+        )
+    )
+    build = ["-C", str(root), "build", "-f", "web"]
+    assert CliRunner().invoke(main, build).exit_code == 0
+    # as large as before: the editorial's "(PDF, … byte)" stays the same
+    (root / "documents" / "minutes.pdf").write_bytes(pdf_file("Minutes, draft 2"))
+    assert CliRunner().invoke(main, build).exit_code == 0
+    published = root / "dist" / "media" / "minutes.pdf"
+    assert published.read_bytes() == (root / "documents" / "minutes.pdf").read_bytes()

@@ -35,7 +35,7 @@ from typing import NamedTuple
 from urllib.parse import SplitResult, quote, unquote, urlsplit
 
 from .. import textfiles, urls
-from ..attachments import kind_of, with_kinds_and_sizes
+from ..attachments import kind_of, linked_files, with_kinds_and_sizes
 from ..config import Config
 from ..languages import file_name_language
 from ..model import Document, Issue
@@ -76,7 +76,9 @@ def issue_targets(issue: Issue, config: Config) -> dict[Path, Target]:
         for doc in issue.documents
     }
     media = {file for doc in issue.documents for file in doc.media}
-    for published in media | set(pool_images(issue.editorial_html)):
+    media |= set(pool_images(issue.editorial_html))
+    media |= set(linked_files(issue.editorial_html, config.root, pool))
+    for published in media:
         # a document linked as a file is linked as the article
         targets.setdefault((pool / published).resolve(), Target(_media_url(config, published)))
     return targets
@@ -114,16 +116,26 @@ def with_archive_links(issue: Issue, config: Config) -> Issue:
     leaflet = issue.leaflet and dataclasses.replace(
         issue.leaflet, document=linked(issue.leaflet.document)
     )
+    offered = linked_files(issue.editorial_html, config.root, config.documents_dir)
     editorial, unlinked = absolute_links(issue.editorial_html, config.root, targets, articles)
+    editorial = with_kinds_and_sizes(editorial, files, issue.language)
     _warn(issue.source, unlinked, issue)
-    return dataclasses.replace(issue, sections=sections, leaflet=leaflet, editorial_html=editorial)
+    return dataclasses.replace(
+        issue,
+        sections=sections,
+        leaflet=leaflet,
+        editorial_html=editorial,
+        editorial_files=offered,
+    )
 
 
 def published_files(issue: Issue, config: Config) -> dict[str, tuple[str, int]]:
-    """The web archive's address of each file the issue's documents offer, with its kind
-    and size (`attachments`)."""
+    """The web archive's address of each file the issue's documents and editorial offer,
+    with its kind and size (`attachments`)."""
     found = {}
-    for file in {file for doc in issue.documents for file in doc.attachments}:
+    linked = {file for doc in issue.documents for file in doc.attachments}
+    linked |= set(linked_files(issue.editorial_html, config.root, config.documents_dir))
+    for file in linked:
         try:
             size = (config.documents_dir / file).stat().st_size
         except OSError:  # gone since it was read: the archive will not have it either

@@ -14,9 +14,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar, NamedTuple
 from urllib.parse import unquote, urlsplit
 
+from ..attachments import editorial_media
 from ..model import Archive, Issue, text_direction
 from ..output import Artifact
-from ..resources import cover_path, lead_image, media_path, pool_images, published_image
+from ..resources import cover_path, lead_image, media_path, published_image
 from ..urls import tag_path
 from .base import ArchiveRenderer, Job, RenderContext
 from .images import publish_for_email, publish_style
@@ -131,7 +132,7 @@ class WebRenderer(ArchiveRenderer):
         """The images and files an issue's own pages publish (an edition's job leaves them
         to it)."""
         used = {image for doc in issue.documents for image in doc.media}
-        used |= set(pool_images(issue.editorial_html))
+        used |= set(editorial_media(issue))
         leads = (lead_image(doc, ctx.config.documents_dir) for doc in issue.documents)
         return used | {image for image in leads if image}
 
@@ -203,7 +204,7 @@ class WebRenderer(ArchiveRenderer):
             for image in doc.media
         }
         for issue in archive.issues:
-            used |= dict.fromkeys(pool_images(issue.editorial_html), issue.source)
+            used |= dict.fromkeys(editorial_media(issue), issue.source)
             for doc in issue.documents:
                 if image := lead_image(doc, ctx.config.documents_dir):
                     used.setdefault(image, doc.source)
