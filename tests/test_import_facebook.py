@@ -89,7 +89,7 @@ def test_a_post_without_a_title_line_is_named_by_its_first_sentence_on_its_day(
     assert "Details: https://dockside.example.org/pickets\n" in text  # a link once read
     slug = "pickets-are-at-the-main-gate-from-6am-on-monday"
     doc = read_document(root / "documents" / f"{slug}.md", slug, root / "documents", "en")
-    assert '<a href="https://dockside.example.org/pickets" class="uri">' in doc.body_html
+    assert '<a href="https://dockside.example.org/pickets" class="uri" dir="ltr">' in doc.body_html
 
 
 def test_its_photos_come_first_and_a_link_it_shares_last_by_its_name(tmp_path: Path) -> None:
