@@ -73,8 +73,7 @@ _DOUBLE = frozenset('"“”')  # pandoc's curly ones are re-decided: it gets ne
 _SINGLE = "'"
 _QUOTE_MARK = re.compile("[\"“”']")  # every character `curl` may change: _DOUBLE and _SINGLE
 _OPENS_AFTER = set("([{<—–-/«„‚“‘¿¡") | {NNBSP, "\u00a0"}
-# A space typed inside quotes as well as the narrow one the marks bring: keep only the mark's.
-_SPACED = re.compile(rf"(«{NNBSP})[ \u00a0]+|[ \u00a0]+({NNBSP}»)")
+_TYPED_SPACES = " \u00a0"  # and Word's no-break one, which French autocorrect types
 _TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)")
 _LANG = re.compile(r'\slang="([^"]*)"')
 _VERBATIM = {"code", "pre", "kbd", "samp", "var"}
@@ -147,17 +146,26 @@ class _Quotes:
                 self.previous = text[index - 1]
             char = text[index]
             following = text[index + 1 : index + 2]
+            opened = len(self.open)
             if char in self.doubles:
                 char = self._double(marks, following)
             elif char == _SINGLE:
                 char = self._single(marks, following)
+            start = index + 1
+            if text[index] in self.doubles:
+                # A space typed just inside a double quote (`" definitive restructuring "`,
+                # as machine translation leaves «…»): no language sets one but the marks'
+                # own (French: « oui »).
+                if len(self.open) > opened:
+                    start = len(text) - len(text[start:].lstrip(_TYPED_SPACES))
+                elif result:
+                    result[-1] = result[-1].rstrip(_TYPED_SPACES)
             result.append(char)
             self.previous = char[-1]
-            start = index + 1
         if start < len(text):
             result.append(text[start:])
             self.previous = text[-1]
-        curled = _SPACED.sub(lambda m: m.group(1) or m.group(2), "".join(result))
+        curled = "".join(result)
         return html.escape(curled, quote=False) if "&" in escaped else curled
 
     def _opens(self) -> bool:

@@ -189,6 +189,28 @@ def test_french_quotes_typed_with_spaces_keep_one_narrow_space() -> None:
     assert curl_quotes('<p>" oui "</p>', "fr") == f"<p>«{NNBSP}oui{NNBSP}»</p>"
 
 
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        # as machine translation leaves «…» (a blog's English version of a Spanish text)
+        (
+            "en",
+            '<p>a " definitive restructuring " of the "Communist " Party</p>',
+            "<p>a “definitive restructuring” of the “Communist” Party</p>",
+        ),
+        ("es", '<p>" Profundizar las relaciones " y</p>', "<p>«Profundizar las relaciones» y</p>"),
+        ("en", "<p>pandoc’s “ curly ” ones</p>", "<p>pandoc’s “curly” ones</p>"),
+        ("fr", '<p>"\u00a0oui\u00a0"</p>', f"<p>«{NNBSP}oui{NNBSP}»</p>"),  # Word's spaces
+        # between two quotes the space is the sentence's
+        ("en", '<p>"one" "two"</p>', "<p>“one” “two”</p>"),
+    ],
+)
+def test_a_space_typed_just_inside_double_quotes_is_left_out(
+    language: str, body: str, expected: str
+) -> None:
+    assert curl_quotes(body, language) == expected
+
+
 # --- authors ------------------------------------------------------------------------------
 
 
