@@ -31,6 +31,7 @@ from .addresses import link_addresses
 from .alt_text import say_undescribed, without_machine_words
 from .anchors import mend_anchors
 from .base import RawDocument, Reader
+from .layout_tables import unwrapped_layout_tables
 from .lightweight_markup import OrgReader, RstReader
 from .local_links import links_to_local_files_by_name
 from .markdown import MarkdownReader
@@ -263,6 +264,13 @@ def convert_document(
             shown_as or path,
             flattened,
             limits.html_depth,
+        )
+    body, laid_out = unwrapped_layout_tables(body)
+    if laid_out:
+        log.info(
+            "%s: %s used to lay the page out set as text, cell after cell: check the order",
+            shown_as or path,
+            "a table" if laid_out == 1 else f"{laid_out} tables",
         )
     mended = mend_anchors(body)
     body = mended.body
