@@ -379,13 +379,16 @@ def _set_bleed_box(pdf: Any, bleed_pt: float) -> None:
 
 
 def _tag_languages() -> None:
-    """Give each structure element made from an HTML element with `lang` its /Lang.
+    """Give each structure element made from an HTML element with `lang` its /Lang, and
+    each table header cell its /Scope.
 
     WeasyPrint (up to 70 at least) writes the root's language in the catalog and nowhere
     else, so a screen reader would read a Greek letter in an English issue with English
-    rules; PDF/UA asks for every change of language to be marked. There is no option or
-    hook for it, and the finisher only sees the finished tree with no link back to the
-    HTML, so this wraps the function that builds the tree, once per process.
+    rules; PDF/UA asks for every change of language to be marked. It links data cells to
+    their headers (/Headers, /ID) but gives a header no /Scope, which validators that do not
+    follow the links (PAC, `pdfua`) ask for. There is no option or hook for either, and the
+    finisher only sees the finished tree with no link back to the HTML, so this wraps the
+    function that builds the tree, once per process.
     """
     import pydyf
     from weasyprint.pdf import tags
@@ -402,6 +405,12 @@ def _tag_languages() -> None:
         for element in build(box, *args):
             if language and "Lang" not in element:
                 element["Lang"] = pydyf.String(language)
+            if element.get("S") == "/TH" and "A" in element:
+                # which cells a header heads, as WeasyPrint's own Headers/ID links have it
+                row = (
+                    getattr(box, "element", None) is not None and box.element.get("scope") == "row"
+                )
+                element["A"]["Scope"] = "/Row" if row else "/Column"
             yield element
 
     build_with_languages.tags_languages = True  # type: ignore[attr-defined]
