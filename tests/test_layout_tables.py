@@ -12,6 +12,8 @@ import lxml.html
 import pypandoc
 import pytest
 from conftest import minimal_with
+from hypothesis import given
+from hypothesis import strategies as st
 from validators import parse_eml
 
 from publisher.build import build
@@ -143,3 +145,37 @@ def test_a_table_that_lays_out_is_its_cells_in_order(written: str, expected: str
 )
 def test_a_table_of_data_stays_a_table(written: str) -> None:
     assert unwrapped_layout_tables(written) == (written, 0)
+
+
+_CELL = st.lists(
+    st.tuples(
+        st.sampled_from(["p", "h3", "ul", "blockquote", ""]),
+        st.text(alphabet="abc xyz", min_size=1, max_size=8),
+    ),
+    max_size=3,
+)
+
+
+def _cell_html(blocks: list[tuple[str, str]]) -> str:
+    def block(tag: str, words: str) -> str:
+        if tag == "ul":
+            return f"<ul><li>{words}</li></ul>"
+        return f"<{tag}>{words}</{tag}>" if tag else words
+
+    return "".join(block(tag, words) for tag, words in blocks)
+
+
+@given(st.lists(st.lists(_CELL, min_size=1, max_size=3), min_size=1, max_size=3))
+def test_unwrapping_keeps_every_word_in_reading_order(
+    rows: list[list[list[tuple[str, str]]]],
+) -> None:
+    table = "".join(
+        "<tr>" + "".join(f"<td>{_cell_html(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    written = f"<p>before</p><table>{table}</table>its tail<p>after</p>"
+    body, _ = unwrapped_layout_tables(written)
+
+    def words(markup: str) -> list[str]:
+        return lxml.html.fragment_fromstring(markup, create_parent="div").text_content().split()
+
+    assert words(body) == words(written)

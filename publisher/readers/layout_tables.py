@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..tree_edits import drop_keeping_tail
+
 _ANYWHERE = {"h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "table"}
 _BLOCKS = {"p", "ul", "ol", "dl", "div", "pre", "hr", *_ANYWHERE}
 
@@ -71,7 +73,6 @@ def _unwrap(table: Any, rows: list[list[Any]]) -> None:
             cell.tail = None
             after.addnext(cell)
             after = cell
-    tail = table.tail
-    table.getparent().remove(table)
-    if tail:
-        after.tail = (after.tail or "") + tail
+    if after is not table:  # the words after the table follow its last cell
+        after.tail, table.tail = table.tail, None
+    drop_keeping_tail(table)
