@@ -157,7 +157,8 @@ class _Quotes:
                 # as machine translation leaves «…»): no language sets one but the marks'
                 # own (French: « oui »).
                 if len(self.open) > opened:
-                    start = len(text) - len(text[start:].lstrip(_TYPED_SPACES))
+                    while start < len(text) and text[start] in _TYPED_SPACES:
+                        start += 1
                 elif result:
                     result[-1] = result[-1].rstrip(_TYPED_SPACES)
             result.append(char)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bounded import finishes_within
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 
 from publisher.build import build
@@ -311,3 +312,14 @@ def test_an_image_the_email_cannot_read_leaves_its_figure_out(tmp_path: Path) ->
     )
     shown = sized_images(body, tmp_path, "https://example.org/media/", tmp_path / "a.md")
     assert shown == "<p>Text  goes on.</p>"
+
+
+def test_a_paragraph_of_many_spaced_quotes_is_curled_in_time_linear_in_its_length() -> None:
+    """Leaving out the space after each opening quote once copied the rest of the paragraph:
+    160,000 quotes took 20 s."""
+    finishes_within(
+        10,
+        "from publisher.typography import curl_quotes",
+        "out = curl_quotes('<p>' + '\" a \" ' * 160_000 + '</p>', 'en')",
+        "assert out.startswith('<p>“a” “a”') and out.count('“a”') == 160_000",
+    )
