@@ -248,6 +248,26 @@ def test_a_build_error_shows_on_every_page_until_the_next_good_build(server: Ser
     assert "A paragraph with" in page
 
 
+def test_what_a_build_warns_of_shows_on_every_page_until_it_is_mended(server: Server) -> None:
+    """The editor previewing in a browser sees what the terminal says: here, a picture
+    with no description, named as the editor knows the file."""
+    good = server.source.read_text()
+    (server.root / "documents" / "media").mkdir()
+    Image.new("RGB", (60, 40), "orange").save(server.root / "documents" / "media" / "banner.png")
+    server.source.write_text(good + "\n![](media/banner.png)\n")
+
+    page = server.wait_for(server.article, lambda page: "publisher-build-warnings" in page)
+    notice = lxml.html.fromstring(page).get_element_by_id("publisher-build-warnings")
+    said = " ".join(notice.text_content().split())
+    assert f"documents/{server.source.name}:" in said and "no description (alt text)" in said
+    assert str(server.root) not in said
+    for other in ("/", f"/{server.issue}/"):
+        assert "publisher-build-warnings" in server.get(other).text, other
+
+    server.source.write_text(good + "\n![The new banner](media/banner.png)\n")
+    server.wait_for(server.article, lambda page: "publisher-build-warnings" not in page)
+
+
 def test_only_files_inside_dist_are_served(reading_server: Server) -> None:
     server = reading_server
     secret = (server.root / "publisher.toml").read_text()

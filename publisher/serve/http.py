@@ -222,7 +222,11 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def _render(self, template: str, **values: Any) -> str:
         status = self.server.status
         return self.server.pages.get_template(template).render(
-            build=status.last.build, errors=status.errors, events=EVENTS, **values
+            build=status.last.build,
+            errors=status.errors,
+            warnings=status.warnings,
+            events=EVENTS,
+            **values,
         )
 
     def _html(self, status: int, body: bytes) -> io.BytesIO | None:

@@ -34,6 +34,7 @@ from ..build import build
 from ..config import load_config
 from ..errors import PublisherError
 from ..formats import formats
+from ..logs import kept
 from ..manifest import MANIFEST_SUFFIXES, load_manifests, manifest_paths
 from ..pool import DocumentPool
 from ..readers import EXTENSIONS
@@ -160,7 +161,8 @@ class Rebuilder:
         stage = preview_stage() if scope else archive_stage()
         started = time.monotonic()
         try:
-            build(self.root, scope.refs, stage.formats)
+            with warnings_of(self.root) as warnings:
+                build(self.root, scope.refs, stage.formats)
             self.status.issues = issue_links(self.root)
         except Exception as exc:  # the server stays up and shows the error in the page
             self._report(stage, started, _describe(exc))
@@ -168,7 +170,7 @@ class Rebuilder:
         self._owed = Scope()
         self._owed_background |= scope
         self._start_background()  # first, so that whoever hears the news finds it running
-        self._report(stage, started, None)
+        self._report(stage, started, None, tuple(warnings))
 
     def poll(self) -> None:
         """Collect the background build if it has ended; the loop calls this every tick."""
@@ -176,15 +178,16 @@ class Rebuilder:
             return
         child, result = self._child, self._result
         self._child = self._result = None
+        warnings: tuple[str, ...] = ()
         try:
-            error = result.recv()
+            error, warnings = result.recv()
         except EOFError:  # it ended without a word: a crash, whose traceback is on stderr
             error = "the background build stopped unexpectedly; the terminal shows why"
         result.close()
         child.join(timeout=10)
         if error is None:
             self._owed_background = Scope()
-        self._report(background_stage(), self._started, error)
+        self._report(background_stage(), self._started, error, warnings)
 
     def close(self) -> None:
         self._stop_background()
@@ -223,8 +226,10 @@ class Rebuilder:
             self._result.close()
         self._child = self._result = None
 
-    def _report(self, stage: Stage, started: float, error: str | None) -> None:
-        self.status.finished(stage.name, error)
+    def _report(
+        self, stage: Stage, started: float, error: str | None, warnings: tuple[str, ...] = ()
+    ) -> None:
+        self.status.finished(stage.name, error, warnings)
         seconds = f"{time.monotonic() - started:.1f} s"
         clock = time.strftime("%H:%M:%S")
         if error is None:
@@ -258,10 +263,12 @@ def build_in_background(
     logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
     for noisy in ("weasyprint", "fontTools"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
+    warnings: list[str] = []
     try:
-        build(root, refs, formats)
+        with warnings_of(root) as warnings:
+            build(root, refs, formats)
     except PublisherError as exc:
-        result.send(str(exc))
+        result.send((str(exc), ()))
     except BaseException:
         if stopped.is_set():  # however a library passed the SystemExit on: no traceback
             # Files are tidied by now; tearing down an interpreter full of WeasyPrint
@@ -271,7 +278,20 @@ def build_in_background(
             os._exit(1)
         raise
     else:
-        result.send(None)
+        result.send((None, tuple(warnings)))
+
+
+@contextmanager
+def warnings_of(root: Path) -> Iterator[list[str]]:
+    """What a build in the block warns of, from every thread, the workspace's own paths
+    relative to it (the page shows `documents/x.md:9`, as the editor knows the file)."""
+    with kept(logging.WARNING) as records:
+        said: list[str] = []
+        try:
+            yield said
+        finally:
+            prefix = f"{root}{os.sep}"
+            said += [record.getMessage().replace(prefix, "") for record in records]
 
 
 @contextmanager

@@ -1,5 +1,5 @@
 """What the builder tells the web server's threads: how many builds have finished, the
-errors of the latest ones, and which issues there are to preview.
+errors and warnings of the latest ones, and which issues there are to preview.
 
 Browsers' event streams wait here for the next build; the builder never waits for them.
 """
@@ -35,14 +35,19 @@ class Status:
         self._changed = threading.Condition()
         self._last = BuildEvent(0, "", True)
         self._errors: dict[str, str] = {}  # stage → its error, until that stage builds again
+        self._warnings: dict[str, tuple[str, ...]] = {}  # stage → its latest build's warnings
         self._closed = False
         self.issues: tuple[IssueLink, ...] = ()
 
-    def finished(self, stage: str, error: str | None = None) -> None:
-        """Record a build of `stage` (a failure when `error` is given) and wake the pages."""
+    def finished(
+        self, stage: str, error: str | None = None, warnings: tuple[str, ...] = ()
+    ) -> None:
+        """Record a build of `stage` (a failure when `error` is given) and what it warned
+        of, and wake the pages. A failed build keeps the warnings of the last good one."""
         with self._changed:
             if error is None:
                 self._errors.pop(stage, None)
+                self._warnings[stage] = warnings
             else:
                 self._errors[stage] = error
             self._last = BuildEvent(self._last.build + 1, stage, error is None)
@@ -58,6 +63,12 @@ class Status:
         """(stage, error) for every stage whose latest build failed."""
         with self._changed:
             return list(self._errors.items())
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the latest good build of each stage warned of, each said once."""
+        with self._changed:
+            return list(dict.fromkeys(w for said in self._warnings.values() for w in said))
 
     @property
     def closed(self) -> bool:
