@@ -268,6 +268,25 @@ def test_what_a_build_warns_of_shows_on_every_page_until_it_is_mended(server: Se
     server.wait_for(server.article, lambda page: "publisher-build-warnings" not in page)
 
 
+def test_what_the_background_build_warns_of_is_listed_too(server: Server) -> None:
+    """Print's own warnings come from the build in the background (PDF, leaflet, EPUB)."""
+    manifest = server.root / "issues" / f"{server.issue}.yaml"
+    long_summary = " ".join(["solidarity"] * 700)
+    manifest.write_text(
+        re.sub(
+            r"(?m)^title: .*$",
+            lambda m: f'{m[0]}\nsummary: "{long_summary}"',
+            manifest.read_text(),
+            count=1,
+        )
+    )
+    page = server.wait_for(
+        f"/{server.issue}/", lambda page: "the cover runs onto a second" in page, timeout=60
+    )
+    notice = lxml.html.fromstring(page).get_element_by_id("publisher-build-warnings")
+    assert f"issues/{server.issue}.yaml: the cover runs onto" in notice.text_content()
+
+
 def test_only_files_inside_dist_are_served(reading_server: Server) -> None:
     server = reading_server
     secret = (server.root / "publisher.toml").read_text()
