@@ -382,3 +382,19 @@ def test_the_last_builds_errors_are_shown_next_to_their_document(
     assert "not valid YAML: found a tab" in items["ferry-cuts"]
     assert "not valid YAML" not in items["rent-strike"]
     assert "The last build failed" in page
+
+
+def test_what_the_last_builds_warned_of_is_shown_next_to_its_document(
+    port: int, workspace: Path
+) -> None:
+    status = Status()
+    said = "documents/ferry-cuts.md:7: the picture media/ferry.jpg has no description (alt text)"
+    with serving(workspace, status) as other:
+        status.finished("preview", warnings=(said,))
+        _, page = request(other, "GET", f"/compose/issue/{WINTER}")
+    items = {
+        chunk.partition('"')[0]: html.unescape(chunk)
+        for chunk in reversed(page.split('<li class="doc" data-ref="')[1:])
+    }
+    assert "media/ferry.jpg has no description" in items["ferry-cuts"]
+    assert "no description" not in items["rent-strike"]

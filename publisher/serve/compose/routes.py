@@ -253,8 +253,10 @@ class Composer:
         return self._page(200, "task-part.html" if part else "task.html", task=task)
 
     def _notes(self, slug: str, entries: list[PoolEntry]) -> dict[str, list[str]]:
-        """The last build's notes and errors for each document, by its path: lines naming it."""
+        """The last build's notes, warnings and errors for each document, by its path: lines
+        naming it."""
         lines = [line for _, error in self.status.errors for line in error.splitlines()]
+        lines += self.status.warnings
         if slug and (task := self.tasks.latest("build", slug)) and not task.running:
             lines += task.lines
         notes: dict[str, list[str]] = {}
