@@ -10,9 +10,11 @@ from urllib.parse import quote
 
 import lxml.html
 import pytest
+from click.testing import CliRunner
 from conftest import build_with_warnings, minimal_with
 from validators import parse_eml, pdftotext
 
+from publisher.cli import main
 from publisher.readers.redirects import redirected_to
 
 ISSUE = "001-first"
@@ -139,3 +141,20 @@ def test_a_known_redirect_gives_its_address_and_nothing_else_is_one(
     url: str, address: str | None
 ) -> None:
     assert redirected_to(url) == address
+
+
+def test_a_draft_imported_from_pasted_text_gives_the_address(tmp_path: Path) -> None:
+    """What the editor reviews after `publisher import` is the real address, the sentence's
+    full stop after it kept."""
+    root = tmp_path / "ws"
+    assert CliRunner().invoke(main, ["init", str(root)]).exit_code == 0
+    pasted = tmp_path / "statement.txt"
+    pasted.write_text(
+        f"Sign the petition\n\nSign it at {safe_link(PETITION)}. Or write to us: {FACEBOOK}\n"
+    )
+    result = CliRunner().invoke(main, ["-C", str(root), "import", str(pasted)])
+    assert result.exit_code == 0, result.output
+    [draft] = (root / "documents").glob("sign-the-petition*.md")
+    text = draft.read_text()
+    assert f"Sign it at {PETITION}." in text and "https://union.example/march" in text
+    assert "safelinks" not in text and "l.facebook.com" not in text

@@ -37,6 +37,7 @@ import re
 from collections import Counter
 
 from ..clock import build_time
+from ..readers.redirects import text_without_redirects
 from ..sanitize import unknown_tags_as_text
 from .blogfurniture import buttons, without_furniture
 from .draft import Draft
@@ -496,9 +497,10 @@ def _numbered(blocks: list[Block], index: int, parts: list[str], draft: Draft) -
 def _inline(text: str) -> str:
     """Text as it came, with stray inline tags kept (the sanitiser keeps harmless ones),
     WhatsApp's and Telegram's *bold*, _italic_ and ~struck~ marks made so. A lone '<' or
-    '&' in prose stays text when the HTML is parsed. Addresses stay as written: reading
-    the document makes them links (`readers.addresses`)."""
-    return _marked(text)
+    '&' in prose stays text when the HTML is parsed. Addresses stay as written, but for
+    those through a mail scanner's or a site's redirect, written as the address they lead to
+    (`readers.redirects`); reading the document makes them links (`readers.addresses`)."""
+    return _marked(text_without_redirects(text))
 
 
 # WhatsApp's and Telegram's marks, which a message copied out of them keeps: *bold*,

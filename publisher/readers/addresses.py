@@ -79,7 +79,7 @@ def _mark_address_links(root: Any) -> bool:
     for link in root.iter("a"):
         words = link.text_content().strip()
         if not link.get("class") and not len(link) and words:
-            found = _addresses(words)
+            found = address_spans(words)
             if len(found) == 1 and (found[0][0], found[0][1]) == (0, len(words)):
                 link.set("class", found[0][3])
         if _ADDRESS_CLASSES & set((link.get("class") or "").split()) and not link.get("dir"):
@@ -92,7 +92,7 @@ def _linked_text(element: Any, slot: str, text: str | None) -> bool:
     """Make links of the addresses in `element`'s text or tail; whether there were any."""
     if not text:
         return False
-    found = _addresses(text)
+    found = address_spans(text)
     if not found:
         return False
     import lxml.html
@@ -123,7 +123,7 @@ def _linked_text(element: Any, slot: str, text: str | None) -> bool:
     return True
 
 
-def _addresses(text: str) -> list[tuple[int, int, str, str]]:
+def address_spans(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, href, class) of each address in `text`."""
     linkify = _linkify()
     if not linkify.pretest(text):

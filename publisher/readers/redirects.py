@@ -10,7 +10,8 @@ print would show a 300-character address the reader cannot type. Each such link 
 to its address again, and a link showing the wrapped address as its words shows the address.
 
 Only a redirect that carries its address in the query is undone, and only to a web or mail
-address; a scanner's opaque token (Mimecast's, Proofpoint's) is left as it is.
+address; a scanner's opaque token (Mimecast's, Proofpoint's) is left as it is. `publisher
+import` undoes them in the text of a draft too, so the editor reviews the real address.
 """
 
 from __future__ import annotations
@@ -55,6 +56,21 @@ def without_redirects(body: str) -> str:
         return f"{match[1]}{html.escape(address)}{match[3]}{words}{match[5]}"
 
     return _LINK.sub(undone, body)
+
+
+def text_without_redirects(text: str) -> str:
+    """Plain `text` (a draft's, as pasted) with each address written in it that goes through
+    a known redirect written as the address it leads to."""
+    if "://" not in text:
+        return text
+    from .addresses import address_spans
+
+    pieces, written = [], 0
+    for start, end, href, _ in address_spans(text):
+        if (address := redirected_to(href)) is not None:
+            pieces += [text[written:start], address]
+            written = end
+    return "".join(pieces) + text[written:] if pieces else text
 
 
 def redirected_to(url: str) -> str | None:
