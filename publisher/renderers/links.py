@@ -35,14 +35,14 @@ from typing import NamedTuple
 from urllib.parse import SplitResult, quote, unquote, urlsplit
 
 from .. import textfiles, urls
-from ..attachments import kind_of, linked_files, with_kinds_and_sizes
+from ..attachments import editorial_media, kind_of, linked_files, with_kinds_and_sizes
 from ..config import Config
 from ..languages import file_name_language
 from ..model import Document, Issue
 from ..paths import composed, followed
 from ..pool import slug_for
 from ..readers import EXTENSIONS
-from ..resources import media_path, pool_images
+from ..resources import media_path
 from ..sanitize import ADDRESS_SCHEMES, URL_SCHEMES
 from ..translations import folder_language
 
@@ -76,9 +76,7 @@ def issue_targets(issue: Issue, config: Config) -> dict[Path, Target]:
         for doc in issue.documents
     }
     media = {file for doc in issue.documents for file in doc.media}
-    media |= set(pool_images(issue.editorial_html))
-    media |= set(linked_files(issue.editorial_html, config.root, pool))
-    for published in media:
+    for published in media | set(editorial_media(issue)):
         # a document linked as a file is linked as the article
         targets.setdefault((pool / published).resolve(), Target(_media_url(config, published)))
     return targets
@@ -95,6 +93,9 @@ def with_archive_links(issue: Issue, config: Config) -> Issue:
     nothing there: in an email, an EPUB or a feed reader, a relative link leads nowhere,
     and in a PDF it would name a file on the editor's disk. The editorial's paths are the
     workspace's, like its images' (`documents/rent-survey.md`)."""
+    # the files the editorial offers, named while its links still name them
+    offered = linked_files(issue.editorial_html, config.root, config.documents_dir)
+    issue = dataclasses.replace(issue, editorial_files=offered)
     targets = issue_targets(issue, config)
     articles = Articles.of(issue.documents, targets, config.documents_dir)
     files = published_files(issue, config)
@@ -116,17 +117,10 @@ def with_archive_links(issue: Issue, config: Config) -> Issue:
     leaflet = issue.leaflet and dataclasses.replace(
         issue.leaflet, document=linked(issue.leaflet.document)
     )
-    offered = linked_files(issue.editorial_html, config.root, config.documents_dir)
     editorial, unlinked = absolute_links(issue.editorial_html, config.root, targets, articles)
     editorial = with_kinds_and_sizes(editorial, files, issue.language)
     _warn(issue.source, unlinked, issue)
-    return dataclasses.replace(
-        issue,
-        sections=sections,
-        leaflet=leaflet,
-        editorial_html=editorial,
-        editorial_files=offered,
-    )
+    return dataclasses.replace(issue, sections=sections, leaflet=leaflet, editorial_html=editorial)
 
 
 def published_files(issue: Issue, config: Config) -> dict[str, tuple[str, int]]:
@@ -134,8 +128,7 @@ def published_files(issue: Issue, config: Config) -> dict[str, tuple[str, int]]:
     with its kind and size (`attachments`)."""
     found = {}
     linked = {file for doc in issue.documents for file in doc.attachments}
-    linked |= set(linked_files(issue.editorial_html, config.root, config.documents_dir))
-    for file in linked:
+    for file in linked | set(issue.editorial_files):
         try:
             size = (config.documents_dir / file).stat().st_size
         except OSError:  # gone since it was read: the archive will not have it either
