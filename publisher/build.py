@@ -44,11 +44,9 @@ from .model import Archive, Document, Download, Issue
 from .picture_copies import shown_picture
 from .pool import DocumentPool, slug_for
 from .printing import PrintOptions, PrintSettings, resolve
-from .readers import Converted, check_size, confined, convert_document
-from .readers.addresses import link_addresses
+from .readers import Converted, check_size, confined, convert_document, with_links_mended
 from .readers.alt_text import say_undescribed
 from .readers.metadata import PASSED_TO_TEMPLATES
-from .readers.redirects import without_redirects
 from .readers.typed_lists import markdown_bullets
 from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
 from .renderers.links import with_archive_links
@@ -515,7 +513,7 @@ def editorial_html(
         html = markdown_to_html(markdown_bullets(text), id_prefix="editorial-")
         cache.store("editorials", key, {"html": html})
     quoted = curl_quotes(
-        without_redirects(link_addresses(clean_html(html))),
+        with_links_mended(clean_html(html)),
         language or manifest.language or config.language,
     )
     body, _ = confine_images(

@@ -295,10 +295,17 @@ def convert_document(
             "a link" if len(mended.unlinked) == 1 else f"{len(mended.unlinked)} links",
             _ids_named(mended.unlinked, slug),
         )
-    body = without_redirects(link_addresses(without_machine_words(body)))
+    body = with_links_mended(without_machine_words(body))
     body = curl_quotes(body, fields["language"])
     document = Document(slug=slug, body_html=body, source=path, images=(), **fields)
     return Converted(document, tuple(written_sources(body_html)))
+
+
+def with_links_mended(body: str) -> str:
+    """`body` (sanitised HTML) with the addresses written in it as text made links, and its
+    links through someone else's redirect leading to their address: a document's and the
+    editorial's alike."""
+    return without_redirects(link_addresses(body))
 
 
 _RAISE = "or raise {} under [limits] in publisher.toml"
