@@ -263,7 +263,6 @@ def build_in_background(
     logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
     for noisy in ("weasyprint", "fontTools"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
-    warnings: list[str] = []
     try:
         with warnings_of(root) as warnings:
             build(root, refs, formats)
