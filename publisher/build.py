@@ -44,7 +44,7 @@ from .model import Archive, Document, Download, Issue
 from .picture_copies import shown_picture
 from .pool import DocumentPool, slug_for
 from .printing import PrintOptions, PrintSettings, resolve
-from .readers import Converted, check_size, confined, convert_document, with_links_mended
+from .readers import Converted, check_size, confined, convert_document, with_text_mended
 from .readers.alt_text import say_undescribed
 from .readers.metadata import PASSED_TO_TEMPLATES
 from .readers.typed_lists import markdown_bullets
@@ -60,7 +60,6 @@ from .translations import (
     status,
     translation_for,
 )
-from .typography import curl_quotes
 from .workers import workers
 
 __all__ = ["BuildReport", "Progress", "Silent", "build", "select_issues"]  # the report's home: jobs
@@ -512,12 +511,9 @@ def editorial_html(
 
         html = markdown_to_html(markdown_bullets(text), id_prefix="editorial-")
         cache.store("editorials", key, {"html": html})
-    quoted = curl_quotes(
-        with_links_mended(clean_html(html)),
-        language or manifest.language or config.language,
-    )
+    mended = with_text_mended(clean_html(html), language or manifest.language or config.language)
     body, _ = confine_images(
-        quoted, config.documents_dir, manifest.path, base=config.root, limits=config.limits
+        mended, config.documents_dir, manifest.path, base=config.root, limits=config.limits
     )
     say_undescribed(body, manifest.path)
     return body

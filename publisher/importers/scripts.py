@@ -60,7 +60,7 @@ def detect_language(text: str) -> str:
         passage = " ".join(m.group(0) for m in _RUNS[script].finditer(text))
         if script == "Arabic" and _classify(passage) == "fa":
             return "fa"
-        return _language_of(script, passage)[0]
+        return script_language(script, passage)[0]
     for pattern in _RUNS.values():
         text = pattern.sub(" ", text)
     return _classify(text)
@@ -72,7 +72,9 @@ def _classify(text: str) -> str:
     return language
 
 
-def _language_of(script: str, run: str) -> tuple[str, str]:
+def script_language(script: str, run: str) -> tuple[str, str]:
+    """The language and direction a run of `script` (Arabic, Hebrew, Greek) is in: Farsi
+    where it has letters only Persian has."""
     if script == "Arabic":
         return ("fa" if _PERSIAN.search(run) else "ar"), "rtl"
     if script == "Hebrew":
@@ -95,7 +97,7 @@ def mark_fragments(fragment: str, language: str = "") -> tuple[str, Counter[str]
                 continue
 
             def wrap(match: regex.Match[str], script: str = script) -> str:
-                language, direction = _language_of(script, match.group(0))
+                language, direction = script_language(script, match.group(0))
                 if language == own:
                     return match.group(0)
                 found[f"{language} passages"] += 1

@@ -31,6 +31,7 @@ from .addresses import link_addresses
 from .alt_text import say_undescribed, without_machine_words
 from .anchors import mend_anchors
 from .base import RawDocument, Reader
+from .directions import marked_directions
 from .layout_tables import unwrapped_layout_tables
 from .lightweight_markup import OrgReader, RstReader
 from .local_links import links_to_local_files_by_name
@@ -295,17 +296,18 @@ def convert_document(
             "a link" if len(mended.unlinked) == 1 else f"{len(mended.unlinked)} links",
             _ids_named(mended.unlinked, slug),
         )
-    body = with_links_mended(without_machine_words(body))
-    body = curl_quotes(body, fields["language"])
+    body = with_text_mended(without_machine_words(body), fields["language"])
     document = Document(slug=slug, body_html=body, source=path, images=(), **fields)
     return Converted(document, tuple(written_sources(body_html)))
 
 
-def with_links_mended(body: str) -> str:
-    """`body` (sanitised HTML) with the addresses written in it as text made links, and its
-    links through someone else's redirect leading to their address: a document's and the
-    editorial's alike."""
-    return without_redirects(link_addresses(body))
+def with_text_mended(body: str, language: str) -> str:
+    """`body` (sanitised HTML) with the addresses written in it as text made links, its links
+    through someone else's redirect leading to their address, its paragraphs written the
+    other way from `language` marked so, and its quotation marks set as each paragraph's
+    language sets them: a document's and the editorial's alike."""
+    marked, _ = marked_directions(without_redirects(link_addresses(body)), language)
+    return curl_quotes(marked, language)
 
 
 _RAISE = "or raise {} under [limits] in publisher.toml"

@@ -1,0 +1,91 @@
+"""Paragraphs written the other way: each block whose own words run the other way from its
+document's is marked with that direction (`dir`), and the language its script tells.
+
+A Farsi statement with its English translation below it, an English report quoting an
+Arabic slogan as a paragraph of its own: the paragraph inherits its document's direction,
+so the English one is set right-aligned with its full stop at its left end, the Arabic one
+left-aligned with its question mark at the right, in every output. Browsers would judge
+each paragraph by itself with `dir="auto"`, but WeasyPrint ignores that, and an email
+client or e-reader may too; so the direction is written out.
+
+A block's direction is that of most of its letters (a paragraph in Arabic may start with a
+union's English name), counting only its own words: not those of a block inside it (judged
+by itself), nor those an element marks with a `dir` of its own (an address link is marked
+left-to-right wherever it is, so a web address does not turn an Arabic sentence around).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from ..model import text_direction
+
+# Blocks whose lines are set by their direction; containers (blockquote, lists, div) follow
+# their paragraphs and are left alone.
+_BLOCKS = frozenset(
+    {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption", "caption", "td", "th"}
+)
+_RIGHT_TO_LEFT = regex.compile(r"[\p{bc=R}\p{bc=AL}]")
+_LEFT_TO_RIGHT = regex.compile(r"\p{bc=L}")
+_HEBREW = regex.compile(r"\p{Hebrew}")
+
+
+def marked_directions(body: str, language: str) -> tuple[str, int]:
+    """`body` (sanitised HTML) with each block written the other way from `language` marked
+    with its direction, and how many were (see the module's docstring)."""
+    if not (_RIGHT_TO_LEFT.search(body) if text_direction(language) == "ltr" else True):
+        return body, 0  # a left-to-right document with no right-to-left letter: nothing to do
+    import lxml.html
+
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    root.set("dir", text_direction(language))
+    marked = 0
+    for block in root.iter(*_BLOCKS):
+        if block.get("dir"):
+            continue
+        words = "".join(_own_text(block))
+        rtl, ltr = len(_RIGHT_TO_LEFT.findall(words)), len(_LEFT_TO_RIGHT.findall(words))
+        direction = "rtl" if rtl > ltr else "ltr" if ltr > rtl else ""
+        if not direction or direction == _inherited(block):
+            continue
+        block.set("dir", direction)
+        if not block.get("lang") and (written_in := _language_of(words, direction)):
+            block.set("lang", written_in)
+        marked += 1
+    if not marked:
+        return body, 0
+    del root.attrib["dir"]
+    html: str = lxml.html.tostring(root, encoding="unicode")
+    return html.removeprefix("<div>").removesuffix("</div>"), marked
+
+
+def _own_text(element: Any) -> list[str]:
+    """The text of `element` but that of blocks inside it and of elements with a `dir`."""
+    pieces = [element.text or ""]
+    for child in element:
+        if child.tag not in _BLOCKS and not child.get("dir") and isinstance(child.tag, str):
+            pieces.extend(_own_text(child))
+        pieces.append(child.tail or "")
+    return pieces
+
+
+def _inherited(element: Any) -> str:
+    """The direction `element` has from the nearest ancestor that sets one."""
+    for ancestor in element.iterancestors():
+        if direction := ancestor.get("dir"):
+            return str(direction)
+    return "ltr"
+
+
+def _language_of(words: str, direction: str) -> str:
+    """The language of a block written the other way, where its words tell it: Farsi, Arabic
+    or Hebrew by their letters; a left-to-right one's as py3langid reads it (none for a
+    few words)."""
+    from ..importers.scripts import detect_language, script_language
+
+    if direction == "rtl":
+        return script_language("Hebrew" if _HEBREW.search(words) else "Arabic", words)[0]
+    found = detect_language(words)
+    return "" if found == "und" or text_direction(found) == "rtl" else found

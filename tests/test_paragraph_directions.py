@@ -1,0 +1,181 @@
+"""A paragraph written the other way from its document reads its own way in every output: an
+English paragraph in a Farsi statement starts at the left with its full stop at its end, an
+Arabic slogan quoted as a paragraph of an English report starts at the right, and each says
+its language. Words of the other direction inside a sentence, and a web address in an
+Arabic sentence, leave the paragraph as it is.
+
+The workspace is tests/workspaces/minimal with a Farsi statement and an English report
+written here, and an editorial with an Arabic line. The web page, the email and the EPUB's
+chapter are shown in headless Chromium; the PDF's words are found where pymupdf reads them.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.html
+import pymupdf
+import pytest
+from conftest import FIXED_EPOCH, minimal_with
+from parsed_outputs import holding
+from playwright.sync_api import Page
+
+from publisher.build import BuildReport, build
+from publisher.renderers.email.browser import show_email
+
+ISSUE = "001-first"
+FARSI_STATEMENT = "ما می\u200cخواهیم که دستمزدها افزایش یابد"
+ENGLISH_TRANSLATION = "The English translation follows the statement, as read at the rally."
+WITH_ADDRESS = "برای اطلاعات بیشتر"
+SLOGAN = "الخبز والحرية والعدالة الاجتماعية"
+FARSI_DEMAND = "دستمزد بیشتر برای همه"
+QUOTING = "The crowd chanted"
+UNION_CALL = "Unite النقابة تدعو إلى الإضراب العام في كل الموانئ"  # Arabic, from an English name
+EDITORIAL_LINE = "تحية إلى عمال النسيج"
+
+FARSI = f"""\
+---
+title: "بیانیه کارگران"
+lang: fa
+---
+
+{FARSI_STATEMENT}. کارگران در خیابان\u200cها جمع شدند.
+
+{ENGLISH_TRANSLATION}
+
+{WITH_ADDRESS}: https://strike.example.org/bayan/2026/statement-of-the-textile-workers
+
+"""
+REPORT = f"""\
+---
+title: Solidarity from the docks
+---
+
+The dockers sent greetings to the textile workers.
+
+> {SLOGAN}
+
+- Tehran
+- {FARSI_DEMAND}
+
+{QUOTING} «الخبز والحرية» for an hour.
+
+{UNION_CALL}
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    root = minimal_with(
+        tmp_path_factory.mktemp("directions") / "ws", {"farsi.md": FARSI, "report.md": REPORT}
+    )
+    manifest = root / "issues" / f"{ISSUE}.yaml"
+    manifest.write_text(
+        manifest.read_text().replace(
+            "Hello from the editors.\n", f"Hello from the editors.\n\n  {EDITORIAL_LINE}\n"
+        )
+    )
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        return build(root)
+
+
+@pytest.fixture(scope="module")
+def page(browser) -> Iterator[Page]:
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+def marks(root: lxml.html.HtmlElement, phrase: str) -> tuple[str | None, str | None]:
+    element = holding(root, phrase)
+    return element.get("dir"), element.get("lang")
+
+
+def test_a_paragraph_written_the_other_way_says_its_direction_and_language(
+    built: BuildReport,
+) -> None:
+    for page in ["index.html", "farsi/index.html", "report/index.html"]:
+        root = lxml.html.parse(str(built.out_dir / ISSUE / page)).getroot()
+        if FARSI_STATEMENT in root.text_content():
+            assert marks(root, ENGLISH_TRANSLATION) == ("ltr", "en")
+            assert marks(root, FARSI_STATEMENT) == (None, None)  # the article's own
+            assert marks(root, WITH_ADDRESS) == (None, None)  # the address does not turn it
+        if SLOGAN in root.text_content():
+            assert marks(root, SLOGAN) == ("rtl", "ar")
+            assert marks(root, FARSI_DEMAND) == ("rtl", "fa")
+            assert marks(root, "Tehran") == (None, None)
+            assert marks(root, QUOTING) == (None, None)  # a few Arabic words in English
+            assert marks(root, UNION_CALL) == ("rtl", "ar")
+    issue_page = lxml.html.parse(str(built.out_dir / ISSUE / "index.html")).getroot()
+    assert marks(issue_page, EDITORIAL_LINE) == ("rtl", "ar")
+
+
+def ends_of(page: Page, phrase: str) -> tuple[float, float, float, float]:
+    """Where the paragraph holding `phrase` is drawn: its box's left and right, and the left
+    of its first and of its last character."""
+    found: tuple[float, float, float, float] = page.evaluate(
+        """phrase => {
+            const block = [...document.querySelectorAll("p")]
+                .find(p => p.textContent.includes(phrase));
+            const text = document.createTreeWalker(block, NodeFilter.SHOW_TEXT).nextNode();
+            const at = (i) => { const r = document.createRange(); r.setStart(text, i);
+                                r.setEnd(text, i + 1); return r.getBoundingClientRect().left; };
+            const box = block.getBoundingClientRect();
+            return [box.left, box.right, at(0), at(text.length - 1)];
+        }""",
+        phrase,
+    )
+    return found
+
+
+def assert_starts_left(page: Page, phrase: str) -> None:
+    left, _, first, last = ends_of(page, phrase)
+    assert first - left < 2, f"{phrase!r} starts {first - left:.0f} px in from the left"
+    assert first < last, f"{phrase!r} reads left to right: its full stop right of its first word"
+
+
+def assert_starts_right(page: Page, phrase: str) -> None:
+    _, right, first, last = ends_of(page, phrase)
+    assert right - first < 20, f"{phrase!r} starts {right - first:.0f} px in from the right"
+    assert first > last, f"{phrase!r} reads right to left"
+
+
+def test_on_the_web_and_in_the_email_each_paragraph_starts_on_its_own_side(
+    page: Page, built: BuildReport
+) -> None:
+    page.set_viewport_size({"width": 600, "height": 900})
+    page.goto((built.out_dir / ISSUE / "index.html").as_uri())
+    assert_starts_left(page, ENGLISH_TRANSLATION)
+    assert_starts_right(page, SLOGAN)
+    show_email(page, built.out_dir / ISSUE / "email.html", 600)
+    assert_starts_left(page, ENGLISH_TRANSLATION)
+    assert_starts_right(page, SLOGAN)
+
+
+def test_in_the_epub_each_paragraph_starts_on_its_own_side(
+    page: Page, built: BuildReport, tmp_path: Path
+) -> None:
+    with zipfile.ZipFile(built.out_dir / ISSUE / f"{ISSUE}.epub") as book:
+        book.extractall(tmp_path)
+    chapters = [
+        path for path in tmp_path.rglob("*.xhtml") if ENGLISH_TRANSLATION in path.read_text()
+    ]
+    assert chapters, "the Farsi statement's chapter"
+    page.unroute_all()  # show_email's: it lets the email's file only
+    page.set_viewport_size({"width": 600, "height": 900})
+    page.goto(chapters[0].as_uri())
+    assert_starts_left(page, ENGLISH_TRANSLATION)
+
+
+def test_in_the_pdf_the_english_paragraph_starts_at_the_left_margin(built: BuildReport) -> None:
+    with pymupdf.open(built.out_dir / ISSUE / f"{ISSUE}.pdf") as pdf:
+        for page in pdf:
+            if found := page.search_for(ENGLISH_TRANSLATION[:30]):
+                margin = page.search_for("The dockers sent greetings")
+                assert margin, "the English report on the same page"
+                assert abs(found[0].x0 - margin[0].x0) < 1, "left-aligned, as the report"
+                return
+    pytest.fail("the English translation is in the PDF")
