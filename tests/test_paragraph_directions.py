@@ -179,3 +179,26 @@ def test_in_the_pdf_the_english_paragraph_starts_at_the_left_margin(built: Build
                 assert abs(found[0].x0 - margin[0].x0) < 1, "left-aligned, as the report"
                 return
     pytest.fail("the English translation is in the PDF")
+
+
+def test_in_the_pdfs_contents_every_page_number_stands_at_the_same_edge(
+    built: BuildReport,
+) -> None:
+    """The Farsi statement's entry among English ones: its title at the start, its page
+    number at the end, as theirs; not the other way round."""
+    with pymupdf.open(built.out_dir / ISSUE / f"{ISSUE}.pdf") as pdf:
+        contents = next(page for page in pdf if page.search_for("Contents"))
+        spans = [
+            span
+            for block in contents.get_text("dict")["blocks"]
+            for line in block.get("lines", [])
+            for span in line["spans"]
+        ]
+    leaders = [span["bbox"][1] for span in spans if "....." in span["text"]]
+    numbers = [
+        round(span["bbox"][2])
+        for span in spans
+        if span["text"].strip().isdigit() and any(abs(span["bbox"][1] - y) < 3 for y in leaders)
+    ]
+    assert len(numbers) >= 5, "the editorial's and four articles' page numbers"
+    assert len(set(numbers)) == 1, f"page numbers end at {sorted(set(numbers))} pt"
