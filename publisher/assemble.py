@@ -194,8 +194,9 @@ def _contents(sections: tuple[Section, ...], language: str) -> str:
     language (the interface's translation of "In this issue")."""
     from .i18n import gettext, interface_language
 
-    titles = "; ".join(doc.title for section in sections for doc in section.documents)
     with interface_language(language):
+        separator = gettext("; ")  # Arabic and Farsi write their own semicolon: "؛ "
+        titles = separator.join(doc.title for section in sections for doc in section.documents)
         return gettext("In this issue: %(titles)s") % {"titles": titles}
 
 

@@ -71,6 +71,8 @@ def test_a_farsi_issue_speaks_farsi_right_to_left_and_is_not_warned_about(
     nav = [a.text_content() for a in page.xpath("//nav[@class='site-nav']/a")]
     assert nav[:3] == ["شماره‌ها", "موضوع‌ها", "زبان‌ها"]  # issues, topics, languages
     assert page.xpath("string(//h2[@id='contents-title'])") == "فهرست مطالب"
+    summary = page.xpath("string(//meta[@name='description']/@content)")
+    assert summary == "در این شماره: The first article؛ The second article"  # its semicolon
 
 
 @pytest.mark.parametrize(

@@ -26,8 +26,8 @@ sections:
     ("language", "summary"),
     [
         ("es", "En este número: The first article; The second article"),
-        ("fr", "Dans ce numéro : The first article; The second article"),
-        ("ar", "في هذا العدد: The first article; The second article"),
+        ("fr", "Dans ce numéro : The first article ; The second article"),
+        ("ar", "في هذا العدد: The first article؛ The second article"),
         ("es-MX", "En este número: The first article; The second article"),
         ("", "In this issue: The first article; The second article"),
         ("de", "In this issue: The first article; The second article"),  # no catalogue
