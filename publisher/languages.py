@@ -132,6 +132,20 @@ def named_language(text: str) -> str | None:
     return None
 
 
+def described(tag: str) -> str:
+    """A language tag for an editor's eyes: "Persian (fa)", "English (United States, en-US)",
+    or the tag CLDR does not name."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(tag.replace("-", "_")).get_display_name("en")
+    except (ValueError, UnknownLocaleError):
+        return tag
+    if not name:
+        return tag
+    return f"{name[:-1]}, {tag})" if name.endswith(")") else f"{name} ({tag})"
+
+
 def _suggestion(text: str) -> str:
     """'did you mean …?' when `text` is a language's name ("Spanish", "español")."""
     tag = named_language(text)

@@ -2,7 +2,8 @@
 English paragraph in a Farsi statement starts at the left with its full stop at its end, an
 Arabic slogan quoted as a paragraph of an English report starts at the right, and each says
 its language. Words of the other direction inside a sentence, and a web address in an
-Arabic sentence, leave the paragraph as it is.
+Arabic sentence, leave the paragraph as it is. A document that does not say its language
+is in the one its letters tell, when they run the other way from the newsletter's.
 
 The workspace is tests/workspaces/minimal with a Farsi statement and an English report
 written here, and an editorial with an Arabic line. The web page, the email and the EPUB's
@@ -202,3 +203,50 @@ def test_in_the_pdfs_contents_every_page_number_stands_at_the_same_edge(
     ]
     assert len(numbers) >= 5, "the editorial's and four articles' page numbers"
     assert len(set(numbers)) == 1, f"page numbers end at {sorted(set(numbers))} pt"
+
+
+UNDECLARED = f"""\
+---
+title: "اعتصاب در بندر"
+---
+
+کارگران بندر امروز اعتصاب کردند. {FARSI_STATEMENT}.
+"""
+
+
+def test_a_document_that_does_not_say_its_language_is_read_in_the_one_its_letters_tell(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A Farsi text in an English newsletter, in Markdown without `lang` or from a Word
+    whose own language property is its English interface's (pandoc writes the Markdown's
+    `lang` there), is a Farsi article; the editor's own `lang` is never second-guessed."""
+    root = minimal_with(
+        tmp_path / "ws",
+        {
+            "undeclared.md": UNDECLARED,
+            "from-word.docx": UNDECLARED.replace("---\n\n", "lang: en-US\n---\n\n", 1),
+            "declared.md": UNDECLARED.replace("---\n\n", "lang: en\n---\n\n", 1),
+            "quoting.md": REPORT,  # English quoting Arabic, without `lang`
+        },
+    )
+    with caplog.at_level("INFO", logger="publisher"):
+        report = build(root, formats=["web"])
+    languages = {}
+    for slug in ("undeclared", "from-word", "declared", "quoting"):
+        page = lxml.html.parse(str(report.out_dir / ISSUE / slug / "index.html")).getroot()
+        article = page.find(".//article")
+        languages[slug] = (article.get("lang"), article.get("dir"))
+    assert languages == {
+        "undeclared": ("fa", "rtl"),
+        "from-word": ("fa", "rtl"),
+        "declared": ("en", "ltr"),
+        "quoting": ("en", "ltr"),
+    }
+    notes = [r.getMessage() for r in caplog.records if "by its letters" in r.getMessage()]
+    assert sorted(notes) == [
+        f"{root / 'documents' / 'from-word.docx'}: read as Persian (fa) by its letters, not"
+        " English (United States, en-US): say so in its file name (from-word.fa.docx)",
+        f"{root / 'documents' / 'undeclared.md'}: read as Persian (fa) by its letters, not"
+        " English (en): say so in its front matter (lang: fa) or its file name"
+        " (undeclared.fa.md)",
+    ]

@@ -19,6 +19,7 @@ from ..attachments import linked_files
 from ..controls import clean_mapping, strip_controls
 from ..embeds import say_local_media
 from ..errors import PublisherError
+from ..languages import described
 from ..limits import DEFAULT_LIMITS, Limits, describe_size
 from ..logs import held
 from ..model import Document
@@ -31,12 +32,12 @@ from .addresses import link_addresses
 from .alt_text import say_undescribed, without_machine_words
 from .anchors import mend_anchors
 from .base import RawDocument, Reader
-from .directions import marked_directions
+from .directions import language_by_letters, marked_directions
 from .layout_tables import unwrapped_layout_tables
 from .lightweight_markup import OrgReader, RstReader
 from .local_links import links_to_local_files_by_name
 from .markdown import MarkdownReader
-from .metadata import document_fields
+from .metadata import declares_language, document_fields
 from .pandoc_formats import DocxReader, HtmlReader, OdtReader, RtfReader
 from .redirects import without_redirects
 from .text import TextReader
@@ -227,6 +228,18 @@ def convert_document(
             removed.describe(),
         )
     fields = document_fields(meta, path, raw.meta_source, default_language, strict)
+    if not declares_language(meta, path, raw.meta_source is not None):
+        letters = f"{fields['title']} {plain_text(body_html)}"
+        if written_in := language_by_letters(letters, fields["language"]):
+            named = f"its file name ({path.stem}.{written_in}{path.suffix})"
+            log.info(
+                "%s: read as %s by its letters, not %s: say so in %s",
+                shown_as or path,
+                described(written_in),
+                described(fields["language"]),
+                f"its front matter (lang: {written_in}) or {named}" if raw.meta_source else named,
+            )
+            fields["language"] = written_in
     heading = _LEADING_HEADING.match(body_html)
     if not fields["title"] and heading and body_html.count("<h1") == 1:
         # Markdown from Obsidian, Notion or GitHub, a page without a <title>: the title is

@@ -61,6 +61,23 @@ def marked_directions(body: str, language: str) -> tuple[str, int]:
     return html.removeprefix("<div>").removesuffix("</div>"), marked
 
 
+def language_by_letters(text: str, language: str) -> str | None:
+    """The language `text` is written in when most of its letters run the other way from
+    `language`'s (a Farsi statement in an English newsletter, an English report in a Farsi
+    one): its script cannot be `language`'s. None when they run `language`'s way, or when
+    there are too few to tell which language they are."""
+    if text_direction(language) == "ltr" and not _RIGHT_TO_LEFT.search(text):
+        return None
+    rtl, ltr = len(_RIGHT_TO_LEFT.findall(text)), len(_LEFT_TO_RIGHT.findall(text))
+    direction = "rtl" if rtl > ltr else "ltr" if ltr > rtl else text_direction(language)
+    if direction == text_direction(language):
+        return None
+    from ..importers.scripts import detect_language
+
+    found = detect_language(text)
+    return None if found == "und" or text_direction(found) != direction else found
+
+
 def _own_text(element: Any) -> list[str]:
     """The text of `element` but that of blocks inside it and of elements with a `dir`."""
     pieces = [element.text or ""]

@@ -238,6 +238,15 @@ def _language(meta: dict[str, Any], path: Path, fail: Fail, hand_written: bool) 
         raise fail(str(exc), key, hint=exc.hint) from None
 
 
+def declares_language(meta: dict[str, Any], path: Path, hand_written: bool) -> bool:
+    """Whether the editor said which language the document is in: in its front matter or
+    its file name. An office file's own property does not count: Word sets it to the
+    language of the editor's Word, whatever the text is in."""
+    return bool(file_name_language(path)) or (
+        hand_written and _first(meta, "language")[1] is not None
+    )
+
+
 def marked_draft(meta: dict[str, Any], path: Path) -> bool:
     if "_drafts" in path.parts:  # Jekyll keeps unpublished posts there
         return True
