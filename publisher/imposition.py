@@ -2,7 +2,8 @@
 
 - `booklet`: saddle stitch. Pages go two to a side; blanks pad the count to a multiple of 4
   and go *before* the last page, so the back cover stays the back cover. Print
-  double-sided (flip on the short edge), fold the pile, staple.
+  double-sided (flip on the short edge), fold the pile, staple. A right-to-left issue's
+  booklet is bound on the right.
 - `2up`, `4up`: copies of a one-sheet leaflet (A5 twice, A6 four times), backs behind their
   fronts.
 
@@ -39,27 +40,32 @@ CUT_MARK_PT = 5 * PT_PER_MM  # inside the leaflets' own margins, which are wider
 GRIDS = {"2up": (2, 1), "4up": (2, 2)}  # copies across, down
 
 
-def impose(pdf: bytes, layout: str, *, creep_mm: float = 0.0) -> bytes:
+def impose(pdf: bytes, layout: str, *, creep_mm: float = 0.0, right_to_left: bool = False) -> bytes:
+    """`pdf`'s pages on printer's sheets; a booklet `right_to_left` is bound on its right,
+    as an Arabic or Farsi one opens."""
     import pymupdf
 
     trimmed = _trimmed(pdf)
     if layout == "booklet":
-        sheets = _booklet(trimmed, creep_mm * PT_PER_MM)
+        sheets = _booklet(trimmed, creep_mm * PT_PER_MM, right_to_left)
     elif layout in GRIDS:
         sheets = _copies(trimmed, GRIDS[layout], layout)
     else:
         raise ValueError(f"unknown imposition {layout!r}")
     # The same pages and layout give the same file (PyMuPDF would draw a random /ID).
-    digest = hashlib.md5(pdf + f"{layout} {creep_mm}".encode(), usedforsecurity=False).hexdigest()
+    how = f"{layout} {creep_mm} {right_to_left}".encode()
+    digest = hashlib.md5(pdf + how, usedforsecurity=False).hexdigest()
     with pymupdf.open(stream=sheets) as doc:
         doc.xref_set_key(-1, "ID", f"[<{digest}><{digest}>]")
         return _saved(doc, no_new_id=True)
 
 
-def _booklet(pdf: bytes, creep_pt: float) -> bytes:
+def _booklet(pdf: bytes, creep_pt: float, right_to_left: bool) -> bytes:
     import pymupdf
     from pdfimpose.schema import saddle
 
+    if right_to_left:
+        pdf = _read_backwards(pdf)
     out = io.BytesIO()
     saddle.impose(
         [io.BytesIO(pdf)],
@@ -84,6 +90,23 @@ def _booklet(pdf: bytes, creep_pt: float) -> bytes:
     with pymupdf.open(stream=pdf) as pages:
         page_width = pages[0].rect.width
     return _centred_on_a_sheet(spread, (2, 1), page_width)
+
+
+def _read_backwards(pdf: bytes) -> bytes:
+    """`pdf`'s pages for a booklet bound on the right: a left-bound booklet of them, last
+    first, is one, each side's two pages the other way round (the cover is the left half of
+    the outer sheet's front). They are padded first, with blanks before the back cover, as
+    pdfimpose pads them: reversed, its padding would go after the front cover. (pdfimpose's
+    own `bind="right"` lays a folded sheet out as `"left"` does.)"""
+    import pymupdf
+
+    with pymupdf.open(stream=pdf) as doc:
+        width, height = doc[0].rect.width, doc[0].rect.height
+        while len(doc) % 4:
+            doc.new_page(pno=len(doc) - 1, width=width, height=height)
+        doc.select(list(reversed(range(len(doc)))))
+        backwards: bytes = doc.tobytes()
+        return backwards
 
 
 def _centred_on_a_sheet(spreads: bytes, grid: tuple[int, int], page_width: float) -> bytes:

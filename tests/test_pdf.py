@@ -199,8 +199,9 @@ def test_without_bleed_the_boxes_are_the_page(printed: BuildReport) -> None:
 # --- acceptance 2: booklet imposition -----------------------------------------------------
 
 
-def assert_folds_in_order(reading: Path, booklet: Path) -> None:
-    """`booklet` holds `reading`'s pages so that the folded, nested sheets read in order."""
+def assert_folds_in_order(reading: Path, booklet: Path, right_to_left: bool = False) -> None:
+    """`booklet` holds `reading`'s pages so that the folded, nested sheets read in order:
+    from the left, or, `right_to_left` (bound on the right), from the right."""
     pages = [trim_text(reading, n) for n in range(1, page_count(reading) + 1)]
     padded = 4 * math.ceil(len(pages) / 4)
     # Blanks go before the last page, so the back cover (the colophon) stays at the back.
@@ -222,6 +223,8 @@ def assert_folds_in_order(reading: Path, booklet: Path) -> None:
         left, right = (
             (2 + 2 * sheet, padded - 1 - 2 * sheet) if back else (padded - 2 * sheet, 1 + 2 * sheet)
         )
+        if right_to_left:  # the spine on the right: each side is the other way round
+            left, right = right, left
         assert text_in(booklet, side, (x, y, width, height)) == order[left - 1], (side, left)
         assert text_in(booklet, side, (x + width, y, width, height)) == order[right - 1], (
             side,
@@ -235,21 +238,34 @@ def test_booklet_is_imposed_in_folding_order_on_the_smallest_standard_sheet(
     assert_folds_in_order(out(printed, f"{RALLY}.pdf"), out(printed, f"{RALLY}-booklet.pdf"))
 
 
+@pytest.mark.parametrize("right_to_left", [False, True], ids=["bound left", "bound right"])
 @pytest.mark.parametrize("blanks", [1, 2, 3])
 def test_booklets_are_padded_with_blanks_before_the_back_cover(
-    printed: BuildReport, tmp_path: Path, blanks: int
+    printed: BuildReport, tmp_path: Path, blanks: int, right_to_left: bool
 ) -> None:
     """The same booklet short of as many inner pages as it takes to need 1, 2 or 3 blanks,
-    so every amount of padding shows (whatever the page count of the issue itself)."""
+    so every amount of padding shows (whatever the page count of the issue itself), bound
+    on either side."""
     reading = tmp_path / "reading.pdf"
     with pikepdf.open(out(printed, f"{RALLY}.pdf")) as pdf:
         for _ in range((len(pdf.pages) + blanks) % 4):
             del pdf.pages[2]
         pdf.save(reading)
     booklet = tmp_path / "booklet.pdf"
-    booklet.write_bytes(impose(reading.read_bytes(), "booklet"))
+    booklet.write_bytes(impose(reading.read_bytes(), "booklet", right_to_left=right_to_left))
     assert -page_count(reading) % 4 == blanks
-    assert_folds_in_order(reading, booklet)
+    assert_folds_in_order(reading, booklet, right_to_left)
+
+
+def test_a_right_to_left_booklet_is_bound_on_the_right(
+    printed: BuildReport, tmp_path: Path
+) -> None:
+    """An Arabic or Farsi booklet opens from the right: its cover is the left half of the
+    outer sheet's front, and every spread reads from the right."""
+    reading = out(printed, f"{RALLY}.pdf")
+    booklet = tmp_path / "booklet.pdf"
+    booklet.write_bytes(impose(reading.read_bytes(), "booklet", right_to_left=True))
+    assert_folds_in_order(reading, booklet, right_to_left=True)
 
 
 def test_creep_moves_inner_sheets_pages_towards_the_fold(

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import lxml.etree
 import lxml.html
+import pikepdf
+import pymupdf
 import pytest
 from conftest import WORKSPACES, build_copy, copy_workspace
 from parsed_outputs import epub_chapters
@@ -55,6 +57,8 @@ sections:
     documents: [arabic, first-article]
 leaflet:
   document: arabic
+pdf:
+  impose: booklet
 """
 
 
@@ -127,6 +131,44 @@ def test_the_english_pdfs_back_cover_is_unchanged(built: BuildReport) -> None:
     text = pdf_text(built.out_dir / ENGLISH_ISSUE / f"{ENGLISH_ISSUE}.pdf")
     assert f"Read online: https://{SITE}/{ENGLISH_ISSUE}/" in text
     assert CONTACT in text.splitlines()
+
+
+def test_an_arabic_pdf_opens_from_the_right_and_its_booklet_is_bound_on_the_right(
+    built: BuildReport,
+) -> None:
+    """A viewer showing two pages side by side sets the first on the right; folded, the
+    booklet's cover is the left half of the outer sheet and its back cover the right."""
+    issue = built.out_dir / ARABIC_ISSUE
+    for name in (f"{ARABIC_ISSUE}.pdf", f"{ARABIC_ISSUE}-leaflet.pdf"):
+        with pikepdf.open(issue / name) as pdf:
+            assert pdf.Root.ViewerPreferences.Direction == "/R2L", name
+    with pikepdf.open(built.out_dir / ENGLISH_ISSUE / f"{ENGLISH_ISSUE}.pdf") as pdf:
+        assert "/Direction" not in pdf.Root.get("/ViewerPreferences", {})
+    with pymupdf.open(issue / f"{ARABIC_ISSUE}-booklet.pdf") as booklet:
+        outside = booklet[0]
+        middle = outside.rect.width / 2
+        left = outside.get_text(clip=pymupdf.Rect(0, 0, middle, outside.rect.height))
+        right = outside.get_text(clip=pymupdf.Rect(middle, 0, outside.rect.width, 10_000))
+    assert CONTACT in right and CONTACT not in left, "the back cover on the right"
+
+
+def newsletter_name_side(pdf_path: Path) -> list[str]:
+    """On which half of each page, but the covers, the running head names the newsletter."""
+    sides = []
+    with pymupdf.open(pdf_path) as pdf:
+        for page in list(pdf)[1:-1]:
+            found = page.search_for("Minimal Test Bulletin", clip=(0, 0, page.rect.width, 60))
+            sides += ["left" if r.x1 < page.rect.width / 2 else "right" for r in found]
+    return sides
+
+
+def test_an_arabic_pdfs_running_head_names_the_newsletter_at_the_right(
+    built: BuildReport,
+) -> None:
+    arabic = newsletter_name_side(built.out_dir / ARABIC_ISSUE / f"{ARABIC_ISSUE}.pdf")
+    english = newsletter_name_side(built.out_dir / ENGLISH_ISSUE / f"{ENGLISH_ISSUE}.pdf")
+    assert arabic and set(arabic) == {"right"}
+    assert english and set(english) == {"left"}
 
 
 # --- Web, EPUB, email: the same marks in the markup ----------------------------------------

@@ -63,7 +63,7 @@ class LeafletRenderer(IssueRenderer):
                 leaflet.document.source,
             )
         stem = Path(issue.folder) / f"{issue.slug}-leaflet"
-        pdf = write_pdf(document, paper, f"{issue.slug}-leaflet")
+        pdf = write_pdf(document, paper, f"{issue.slug}-leaflet", leaflet.document.direction)
         artifacts = [Artifact(stem.with_suffix(".pdf"), pdf)]
         if paper.impose not in (None, "none"):  # one of the leaflet's (resolve)
             try:

@@ -63,10 +63,11 @@ class PdfRenderer(IssueRenderer):
             ),
         )
         document = self._lay_out_issue(issue, printed, ctx, paper)
-        pdf = write_pdf(document, paper, issue.slug)
+        pdf = write_pdf(document, paper, issue.slug, issue.direction)
         artifacts = [Artifact(Path(issue.folder) / f"{issue.slug}.pdf", pdf)]
         if paper.impose == "booklet":
-            sheets = impose(pdf, "booklet", creep_mm=paper.creep)
+            right_to_left = issue.direction == "rtl"
+            sheets = impose(pdf, "booklet", creep_mm=paper.creep, right_to_left=right_to_left)
             artifacts.append(Artifact(Path(issue.folder) / f"{issue.slug}-booklet.pdf", sheets))
         return artifacts
 
@@ -90,7 +91,9 @@ class PdfRenderer(IssueRenderer):
     def _lay_out(
         self, html: str, ctx: RenderContext, paper: PrintOptions, cover_scale: float, issue: Issue
     ) -> weasyprint.Document:
-        stylesheet = self.render_template(ctx, "print.css", paper=paper, cover_scale=cover_scale)
+        stylesheet = self.render_template(
+            ctx, "print.css", paper=paper, cover_scale=cover_scale, direction=issue.direction
+        )
         return lay_out(html, stylesheet, ctx, paper, f"issue {issue.folder}", issue.documents)
 
     def _fitted_cover_scale(

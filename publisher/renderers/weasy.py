@@ -302,14 +302,31 @@ def _table_number(box: Any) -> str | None:
     return number
 
 
-def write_pdf(document: weasyprint.Document, paper: PrintOptions, identifier: str) -> bytes:
+def write_pdf(
+    document: weasyprint.Document, paper: PrintOptions, identifier: str, direction: str
+) -> bytes:
+    """The laid-out `document` as PDF bytes, in `direction` ('rtl': opening from the right)."""
     _tag_languages()
+
+    def finish(_document: Any, pdf: Any) -> None:
+        _set_bleed_box(pdf, paper.bleed * PT_PER_MM)
+        if direction == "rtl":
+            _open_from_the_right(pdf)
+
     with _emoji_in_grey(paper.black_only):
-        pdf: bytes = document.write_pdf(
-            finisher=lambda _document, pdf: _set_bleed_box(pdf, paper.bleed * PT_PER_MM),
-            **_pdf_options(paper, identifier),
-        )
+        pdf: bytes = document.write_pdf(finisher=finish, **_pdf_options(paper, identifier))
     return pdf
+
+
+def _open_from_the_right(pdf: Any) -> None:
+    """/ViewerPreferences /Direction /R2L: a viewer showing pages two by two sets the first
+    of each pair on the right, as an Arabic or Farsi publication opens (WeasyPrint has no
+    option for it). The preferences it set (PDF/UA's DisplayDocTitle) are kept."""
+    import pydyf
+
+    preferences = pdf.catalog.get("ViewerPreferences") or pydyf.Dictionary()
+    preferences["Direction"] = "/R2L"
+    pdf.catalog["ViewerPreferences"] = preferences
 
 
 @contextlib.contextmanager
