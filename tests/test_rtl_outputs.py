@@ -8,6 +8,7 @@ Outputs are parsed (EPUB XHTML, the email's HTML) or their text extracted (pdfto
 
 from __future__ import annotations
 
+import math
 import subprocess
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import pymupdf
 import pytest
 from conftest import WORKSPACES, build_copy, copy_workspace
 from parsed_outputs import epub_chapters
+from PIL import Image
 from validators import epubcheck_messages
 
 from publisher.build import BuildReport
@@ -150,6 +152,30 @@ def test_an_arabic_pdf_opens_from_the_right_and_its_booklet_is_bound_on_the_righ
         left = outside.get_text(clip=pymupdf.Rect(0, 0, middle, outside.rect.height))
         right = outside.get_text(clip=pymupdf.Rect(middle, 0, outside.rect.width, 10_000))
     assert CONTACT in right and CONTACT not in left, "the back cover on the right"
+
+
+def ink_below_the_band_mm(path: Path) -> float:
+    """How far under the masthead's coloured band a leaflet's first inked line starts."""
+    with pymupdf.open(path) as pdf:
+        page = pdf[0]
+        band = max(d["rect"].y1 for d in page.get_drawings() if d.get("fill") and d["rect"].y0 <= 1)
+        dpi = 288
+        picture = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
+    gray = Image.frombytes("L", (picture.width, picture.height), picture.samples)
+    top = math.ceil(band * dpi / 72) + 1
+    below = gray.crop((0, top, gray.width, gray.height)).point(lambda v: 255 if v < 128 else 0)
+    first_inked_row = below.getbbox()[1]  # ink made white: the box of what is inked
+    return (top + first_inked_row - band * dpi / 72) * 25.4 / dpi
+
+
+def test_a_leaflet_without_a_standfirst_sets_its_text_off_from_the_band(
+    built: BuildReport,
+) -> None:
+    """The Arabic leaflet has no standfirst or pull quote (nor a subtitle to make one): its
+    first line stands clear of the masthead's band, not against it."""
+    assert (
+        ink_below_the_band_mm(built.out_dir / ARABIC_ISSUE / f"{ARABIC_ISSUE}-leaflet.pdf") >= 2.5
+    )
 
 
 def newsletter_name_side(pdf_path: Path) -> list[str]:
