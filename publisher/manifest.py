@@ -441,6 +441,15 @@ _FILE_NAME = re.compile(
 
 
 def _documents(value: Any) -> list[Any]:
+    """The documents a section lists: a YAML list, or names written on one line with commas
+    between them (`documents: welcome, strike-vote`), as tags may be."""
+    if isinstance(value, str):
+        if re.match(r"\s*-[^\s\d-]", value):  # `-welcome` on each line: one text to YAML
+            raise ValueError(
+                "section 'documents' lists them without a space after each dash\n"
+                "write each as '- name', with a space after the dash"
+            )
+        value = [name.strip() for name in value.split(",") if name.strip()]
     if not isinstance(value, list) or not value:
         raise ValueError("section 'documents' must list at least one document")
     return value

@@ -96,6 +96,13 @@ class DocumentPool:
                     f"{ref!r} is documents/{other.as_posix()}, {kind}, which publisher cannot read",
                     hint,
                 )
+            words = ref.split()
+            if len(words) > 1 and all(self._named(Path(word)) for word in words):
+                raise UnresolvedReference(
+                    f"no document {ref!r} in documents/",
+                    f"these are {len(words)} documents: put commas between them:"
+                    f" [{', '.join(words)}]",
+                )
             names = {slug_for(f) for f in self.files} | {f.as_posix() for f in self.files}
             raise UnresolvedReference(
                 f"no document {ref!r} in documents/",

@@ -68,6 +68,20 @@ def _yaml_fix(written: str) -> str:
     return "check indentation and quote values that contain ':' or start with '[', '{' or '*'"
 
 
+# A list item without the space after its dash: `-strike-vote` (not `---`, not `-5`)
+_DASH_NO_SPACE = re.compile(r"^(\s*)-([^\s\d-].*)$")
+
+
+def _dash_without_space(text: str, upto: int) -> tuple[int, str] | None:
+    """The first line up to `upto` (from 0) that is a list item written without the space
+    after its dash, and the fix: YAML reads `-strike-vote` as text running on from the
+    line above, and says so only lines further down."""
+    for index, written in enumerate(text.splitlines()[: upto + 1]):
+        if found := _DASH_NO_SPACE.match(written):
+            return index, f"put a space after the dash: - {found.group(2)}"
+    return None
+
+
 # Quotes a word processor writes where the editor typed straight ones, around a whole value
 _CURLY_PAIRS = {"“”", "‘’", "„“", "«»", "””"}
 
@@ -204,9 +218,10 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
             mark = getattr(exc, "context_mark", None) or mark
         line = mark.line + first_line if mark is not None else first_line
         written = _line(text, mark.line) if mark is not None else ""
-        raise PublisherError.at(
-            f"not valid YAML: {problem}", path, line, _yaml_fix(written)
-        ) from None
+        hint = _yaml_fix(written)
+        if mark is not None and (dashed := _dash_without_space(text, mark.line)):
+            line, hint = dashed[0] + first_line, dashed[1]
+        raise PublisherError.at(f"not valid YAML: {problem}", path, line, hint) from None
     finally:
         loader.dispose()
     if "&" in text:

@@ -191,6 +191,12 @@ TYPOS = [
         5,
         "this line is indented with a tab: YAML indents with spaces only",
     ),
+    # a list item without the space after its dash: libyaml stops on the line after it
+    (
+        "    documents:\n      - first-article\n      -second-article",
+        8,
+        "put a space after the dash: - second-article",
+    ),
 ]
 
 
@@ -200,6 +206,8 @@ def test_a_yaml_typo_gets_its_fix_written_out(
 ) -> None:
     if typo.startswith("sections"):
         text = GOOD.replace("sections:\n  - title: News", typo)
+    elif typo.startswith("    documents"):
+        text = GOOD.replace("    documents: [first-article, second-article]", typo)
     else:
         text = GOOD.replace('title: "First issue"', typo)
     write_manifest(minimal, text)
@@ -536,3 +544,36 @@ def test_a_manifest_whose_documents_a_word_processor_bulleted_is_read(minimal: P
         minimal, GOOD.replace("    documents: [first-article, second-article]\n", bulleted)
     )
     assert documents_named(minimal) == [Path("first-article.md"), Path("second-article.md")]
+
+
+def test_documents_written_on_one_line_with_commas_are_the_documents_listed(
+    minimal: Path,
+) -> None:
+    write_manifest(
+        minimal, GOOD.replace("[first-article, second-article]", "first-article, second-article")
+    )
+    assert [path.stem for path in documents_named(minimal)] == ["first-article", "second-article"]
+
+
+@pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        (
+            "[first-article second-article]",
+            "these are 2 documents: put commas between them: [first-article, second-article]",
+        ),
+        (
+            "\n      -first-article\n      -second-article",
+            "write each as '- name', with a space after the dash",
+        ),
+    ],
+    ids=["no commas", "no spaces after the dashes"],
+)
+def test_documents_listed_without_commas_or_spaces_get_the_fix(
+    minimal: Path, written: str, fix: str
+) -> None:
+    write_manifest(minimal, GOOD.replace("[first-article, second-article]", written))
+    code, output = run_build(minimal)
+    assert "001-first.yaml:6:" in output
+    assert f"hint: {fix}" in " ".join(output.split())
+    assert_failed_cleanly(minimal, code)
