@@ -110,6 +110,7 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
     env.globals["edition_feed_folder"] = urls.edition_feed_folder
     env.filters["direction"] = text_direction
     env.filters["in_its_language"] = in_its_language
+    env.filters["scripts_marked"] = scripts_marked
     env.filters["tag_path"] = urls.tag_path
     documents = workspace_templates.parent / "documents"  # the workspace's pool, beside templates/
     env.globals["lead_image"] = lambda doc: lead_image(doc, documents)
@@ -142,6 +143,16 @@ def in_its_language(text: str, language: str) -> Markup:
     return Markup('<span lang="{}" dir="{}">{}</span>').format(
         language, text_direction(language), text
     )
+
+
+def scripts_marked(text: str, language: str) -> Markup:
+    """Plain `text` in `language` with its runs in another script (Arabic, Hebrew, Greek)
+    marked with their language and direction: a Farsi title in an English summary is set
+    in its own direction, and upright (partials/upright.css) where the summary is italic."""
+    from .importers.scripts import mark_fragments
+
+    marked, _ = mark_fragments(str(Markup.escape(text)), language)
+    return Markup(marked)
 
 
 def nest_headings(html: str, top: int) -> Markup:
