@@ -23,6 +23,7 @@ from .resources import (
     prefix_images,
 )
 from .style import theme_folder
+from .typography import in_quotes
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 
@@ -111,6 +112,7 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
     env.filters["direction"] = text_direction
     env.filters["in_its_language"] = in_its_language
     env.filters["scripts_marked"] = scripts_marked
+    env.filters["in_quotes"] = in_quotes
     env.filters["tag_path"] = urls.tag_path
     documents = workspace_templates.parent / "documents"  # the workspace's pool, beside templates/
     env.globals["lead_image"] = lambda doc: lead_image(doc, documents)

@@ -37,6 +37,10 @@ _GERMAN = Marks(("„", "‚"), ("“", "‘"))
 _SWISS = Marks(("«", "‹"), ("»", "›"))
 _POLISH = Marks(("„", "«"), ("”", "»"))
 _RUSSIAN = Marks(("«", "„"), ("»", "“"))
+# Curly quotes are not mirrored in right-to-left text: Arabic and Urdu open with the one
+# English closes with, so that each faces the words it encloses (the CLDR's marks).
+_ARABIC = Marks(("”", "’"), ("“", "‘"))
+_PERSIAN = Marks(("«", "«"), ("»", "»"))  # guillemets (mirrored), inside one another too
 _MARKS: dict[str, Marks] = {
     "fr": _FRENCH,
     "es": _GUILLEMETS,
@@ -54,13 +58,16 @@ _MARKS: dict[str, Marks] = {
     "cs": _GERMAN,
     "sk": _GERMAN,
     "pt-br": ENGLISH,
+    "ar": _ARABIC,
+    "ur": _ARABIC,
+    "fa": _PERSIAN,
 }
 _SPAIN_OR_NO_REGION = {"", "es"}
 
 
 def marks_for(language: str) -> Marks:
     """The marks of a BCP 47 tag: its language and region first, then its language alone;
-    languages not listed (English, Arabic, …) use “ ” and ‘ ’."""
+    languages not listed (English, Dutch, …) use “ ” and ‘ ’."""
     parts = language.replace("_", "-").lower().split("-")
     base = parts[0]
     region = next((p for p in parts[1:] if len(p) == 2 or p.isdigit()), "")
@@ -116,6 +123,19 @@ def curl_quotes(body: str, language: str, doubles: frozenset[str] = _DOUBLE) -> 
         here = next((lang for _, lang in reversed(elements) if lang), language)
         out.append(state.curl(text, marks_for(here)))
     return "".join(out)
+
+
+def in_quotes(text: str, language: str) -> str:
+    """Plain `text` between `language`'s quotation marks (a leaflet's pull quote), unless
+    it starts with one the editor typed: then with that one's marks set as `curl_text`
+    sets them."""
+    if text.lstrip()[:1] in _QUOTES_TYPED:
+        return curl_text(text, language)
+    marks = marks_for(language)
+    return f"{marks.open[0]}{text}{marks.close[0]}"
+
+
+_QUOTES_TYPED = set("\"'“”‘’«»„‚‹›")
 
 
 def curl_text(text: str, language: str) -> str:

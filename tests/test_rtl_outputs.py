@@ -59,6 +59,7 @@ sections:
     documents: [arabic, first-article]
 leaflet:
   document: arabic
+  pull_quote: "الخبز والحرية"
 pdf:
   impose: booklet
 """
@@ -176,6 +177,24 @@ def test_a_leaflet_without_a_standfirst_sets_its_text_off_from_the_band(
     assert (
         ink_below_the_band_mm(built.out_dir / ARABIC_ISSUE / f"{ARABIC_ISSUE}-leaflet.pdf") >= 2.5
     )
+
+
+def test_the_arabic_pull_quote_is_in_arabic_quotation_marks_ruled_on_the_right(
+    built: BuildReport,
+) -> None:
+    leaflet = built.out_dir / ARABIC_ISSUE / f"{ARABIC_ISSUE}-leaflet.pdf"
+    assert "\u201dالخبز والحرية\u201c" in pdf_text(leaflet)  # ” “: the CLDR's, facing it
+    with pymupdf.open(leaflet) as pdf:
+        page = pdf[0]
+        words = page.search_for("الخبز والحرية")
+        picture = page.get_pixmap(dpi=72)  # a pixel to a point
+    middle = round((words[0].y0 + words[0].y1) / 2)
+    red = [
+        x
+        for x in range(picture.width)
+        if (lambda r, g, b: r > 150 and g < 90 and b < 90)(*picture.pixel(x, middle)[:3])
+    ]  # the accent colour across the quotation's middle: its rule
+    assert red and min(red) > max(w.x1 for w in words), "the rule at its start, the right"
 
 
 def newsletter_name_side(pdf_path: Path) -> list[str]:

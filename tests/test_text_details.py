@@ -17,7 +17,7 @@ from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from publisher.build import build
 from publisher.i18n import format_list
 from publisher.readers import read_document
-from publisher.typography import NNBSP, curl_quotes
+from publisher.typography import NNBSP, curl_quotes, in_quotes
 
 SLUG = "001-first"
 ARTICLE = """---
@@ -141,7 +141,10 @@ def test_quotes_after_a_bracket_open_in_english_and_in_french_guillemets(built: 
         ("es-MX", "[“x”]"),
         ("es-419", "[“x”]"),
         ("de", "[„x“]"),
-        ("ar", "[“x”]"),
+        # right to left, where curly quotes are not mirrored: each faces the words (CLDR)
+        ("ar", "[”x“]"),
+        ("ur", "[”x“]"),
+        ("fa", "[«x»]"),
     ],
 )
 def test_straight_quotes_take_the_languages_marks(language: str, expected: str) -> None:
@@ -323,3 +326,19 @@ def test_a_paragraph_of_many_spaced_quotes_is_curled_in_time_linear_in_its_lengt
         "out = curl_quotes('<p>' + '\" a \" ' * 160_000 + '</p>', 'en')",
         "assert out.startswith('<p>“a” “a”') and out.count('“a”') == 160_000",
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "language", "shown"),
+    [
+        ("Nobody should work two jobs", "en", "“Nobody should work two jobs”"),
+        ("Non au plan", "fr", f"«{NNBSP}Non au plan{NNBSP}»"),
+        ("نان، کار، آزادی", "fa", "«نان، کار، آزادی»"),
+        ('"Nobody should work two jobs"', "en", "“Nobody should work two jobs”"),  # typed: once
+        ("« Non au plan »", "fr", "« Non au plan »"),
+    ],
+)
+def test_a_pull_quote_stands_in_its_languages_marks_once(
+    typed: str, language: str, shown: str
+) -> None:
+    assert in_quotes(typed, language) == shown
