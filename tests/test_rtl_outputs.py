@@ -197,6 +197,15 @@ def test_the_arabic_pull_quote_is_in_arabic_quotation_marks_ruled_on_the_right(
     assert red and min(red) > max(w.x1 for w in words), "the rule at its start, the right"
 
 
+def test_the_arabic_pdfs_contents_indent_entries_from_the_right(built: BuildReport) -> None:
+    """As an English issue's entries stand in from the left of their section's title."""
+    with pymupdf.open(built.out_dir / ARABIC_ISSUE / f"{ARABIC_ISSUE}.pdf") as pdf:
+        contents = next(page for page in pdf if page.search_for("أخبار"))
+        section = contents.search_for("أخبار")[0]
+        entry = contents.search_for("رسالة")[0]  # the Arabic article's title's first word
+    assert section.x1 - entry.x1 > 5, "the entry stands in from the right"
+
+
 def newsletter_name_side(pdf_path: Path) -> list[str]:
     """On which half of each page, but the covers, the running head names the newsletter."""
     sides = []

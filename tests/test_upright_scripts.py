@@ -122,6 +122,23 @@ def assert_upright_farsi_and_italic_english(page: Page, where: str) -> None:
     assert english["emphasis"][0] == "italic", f"{where}: English keeps its italics"
 
 
+def test_on_the_web_a_farsi_quotation_stands_clear_of_its_rule_on_the_right(
+    page: Page, built: BuildReport
+) -> None:
+    page.set_viewport_size({"width": 600, "height": 900})
+    page.goto((built.out_dir / ISSUE / "index.html").as_uri())
+    rule, padding = page.evaluate(
+        """quote => {
+            const block = [...document.querySelectorAll("blockquote")]
+                .find(b => b.textContent.includes(quote));
+            const style = getComputedStyle(block);
+            return [style.borderRightWidth, style.paddingRight];
+        }""",
+        FARSI["quote"],
+    )
+    assert rule != "0px" and padding != "0px", (rule, padding)
+
+
 def test_on_the_web_and_in_the_email_farsi_stands_upright(page: Page, built: BuildReport) -> None:
     page.set_viewport_size({"width": 600, "height": 900})
     page.goto((built.out_dir / ISSUE / "index.html").as_uri())
