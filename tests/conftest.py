@@ -175,6 +175,15 @@ def browser() -> Iterator[object]:  # -> a Playwright Browser
         pytest.skip(f"{exc} (Debian's chromium: scripts/install-system-deps.sh)")
 
 
+@pytest.fixture(scope="module")
+def page(browser) -> Iterator[object]:  # -> a Playwright Page
+    """One page of the module's browser for every look at its outputs (each shown afresh,
+    at its width; after `show_email`, `page.unroute_all()` lets other files load again)."""
+    shown = browser.new_page()
+    yield shown
+    shown.close()
+
+
 @contextmanager
 def answering(server: socketserver.BaseServer) -> Iterator[int]:
     """`server` answering from a thread until the block ends: its port. It looks for the

@@ -15,7 +15,7 @@ import re
 import subprocess
 import sys
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -26,7 +26,6 @@ import yaml
 from click.testing import CliRunner
 from conftest import FIXED_EPOCH, REPO, WORKSPACES, copy_workspace
 from PIL import Image
-from playwright.sync_api import Page
 from validators import nu_html_errors, parse_eml
 
 from publisher import i18n
@@ -120,14 +119,6 @@ def examples(built_example: BuildReport) -> list[BuiltEmail]:
 @pytest.fixture(scope="module")
 def every_email(bilingual: BuiltEmail, examples: list[BuiltEmail]) -> list[BuiltEmail]:
     return [bilingual, *examples]
-
-
-@pytest.fixture(scope="module")
-def page(browser) -> Iterator[Page]:
-    """One page for every look at an email (each shown afresh, at its width and scheme)."""
-    page = browser.new_page()
-    yield page
-    page.close()
 
 
 def external_links(element: lxml.html.HtmlElement) -> list[str]:

@@ -13,7 +13,6 @@ chapter are shown in headless Chromium; the PDF's words are found where pymupdf 
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import lxml.html
@@ -81,13 +80,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
         return build(root)
-
-
-@pytest.fixture(scope="module")
-def page(browser) -> Iterator[Page]:
-    page = browser.new_page()
-    yield page
-    page.close()
 
 
 def marks(root: lxml.html.HtmlElement, phrase: str) -> tuple[str | None, str | None]:

@@ -10,7 +10,6 @@ English issue and an Arabic one (`language: ar`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import lxml.html
@@ -186,13 +185,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
 @pytest.fixture(scope="module")
 def excerpted(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
     return build_workspace(tmp_path_factory, "excerpt", ["email"])
-
-
-@pytest.fixture(scope="module")
-def page(browser) -> Iterator[Page]:
-    page = browser.new_page()
-    yield page
-    page.close()
 
 
 def show_page(page: Page, path: Path, width: int) -> None:

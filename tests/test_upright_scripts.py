@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pymupdf
@@ -74,13 +73,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
         return build(root)
-
-
-@pytest.fixture(scope="module")
-def page(browser) -> Iterator[Page]:
-    page = browser.new_page()
-    yield page
-    page.close()
 
 
 def test_no_farsi_in_the_pdf_is_set_in_a_slanted_font(built: BuildReport) -> None:
