@@ -319,7 +319,7 @@ def with_text_mended(body: str, language: str) -> str:
     through someone else's redirect leading to their address, its paragraphs written the
     other way from `language` marked so, and its quotation marks set as each paragraph's
     language sets them: a document's and the editorial's alike."""
-    marked, _ = marked_directions(without_redirects(link_addresses(body)), language)
+    marked = marked_directions(without_redirects(link_addresses(body)), language)
     return curl_quotes(marked, language)
 
 

@@ -32,33 +32,32 @@ _LEFT_TO_RIGHT = regex.compile(r"\p{bc=L}")
 _HEBREW = regex.compile(r"\p{Hebrew}")
 
 
-def marked_directions(body: str, language: str) -> tuple[str, int]:
+def marked_directions(body: str, language: str) -> str:
     """`body` (sanitised HTML) with each block written the other way from `language` marked
-    with its direction, and how many were (see the module's docstring)."""
-    if not (_RIGHT_TO_LEFT.search(body) if text_direction(language) == "ltr" else True):
-        return body, 0  # a left-to-right document with no right-to-left letter: nothing to do
+    with its direction and language (see the module's docstring)."""
+    if text_direction(language) == "ltr" and not _RIGHT_TO_LEFT.search(body):
+        return body  # a left-to-right document with no right-to-left letter: nothing to do
     import lxml.html
 
     root = lxml.html.fragment_fromstring(body, create_parent="div")
     root.set("dir", text_direction(language))
-    marked = 0
+    marked = False
     for block in root.iter(*_BLOCKS):
         if block.get("dir"):
             continue
         words = "".join(_own_text(block))
-        rtl, ltr = len(_RIGHT_TO_LEFT.findall(words)), len(_LEFT_TO_RIGHT.findall(words))
-        direction = "rtl" if rtl > ltr else "ltr" if ltr > rtl else ""
+        direction = _direction_of(words)
         if not direction or direction == _inherited(block):
             continue
         block.set("dir", direction)
         if not block.get("lang") and (written_in := _language_of(words, direction)):
             block.set("lang", written_in)
-        marked += 1
+        marked = True
     if not marked:
-        return body, 0
+        return body
     del root.attrib["dir"]
     html: str = lxml.html.tostring(root, encoding="unicode")
-    return html.removeprefix("<div>").removesuffix("</div>"), marked
+    return html.removeprefix("<div>").removesuffix("</div>")
 
 
 def language_by_letters(text: str, language: str) -> str | None:
@@ -68,14 +67,16 @@ def language_by_letters(text: str, language: str) -> str | None:
     there are too few to tell which language they are."""
     if text_direction(language) == "ltr" and not _RIGHT_TO_LEFT.search(text):
         return None
-    rtl, ltr = len(_RIGHT_TO_LEFT.findall(text)), len(_LEFT_TO_RIGHT.findall(text))
-    direction = "rtl" if rtl > ltr else "ltr" if ltr > rtl else text_direction(language)
-    if direction == text_direction(language):
+    direction = _direction_of(text)
+    if direction in ("", text_direction(language)):
         return None
-    from ..importers.scripts import detect_language
+    return _language_of(text, direction) or None
 
-    found = detect_language(text)
-    return None if found == "und" or text_direction(found) != direction else found
+
+def _direction_of(words: str) -> str:
+    """'rtl' or 'ltr', as most of the letters of `words` run; "" when as many run each way."""
+    rtl, ltr = len(_RIGHT_TO_LEFT.findall(words)), len(_LEFT_TO_RIGHT.findall(words))
+    return "rtl" if rtl > ltr else "ltr" if ltr > rtl else ""
 
 
 def _own_text(element: Any) -> list[str]:
@@ -97,9 +98,8 @@ def _inherited(element: Any) -> str:
 
 
 def _language_of(words: str, direction: str) -> str:
-    """The language of a block written the other way, where its words tell it: Farsi, Arabic
-    or Hebrew by their letters; a left-to-right one's as py3langid reads it (none for a
-    few words)."""
+    """The language of words written the other way, where they tell it: Farsi, Arabic or
+    Hebrew by their letters; left-to-right ones' as py3langid reads them ("" for a few)."""
     from ..importers.scripts import detect_language, script_language
 
     if direction == "rtl":
