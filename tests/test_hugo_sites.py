@@ -268,3 +268,43 @@ def test_the_build_says_why_an_article_with_a_draft_translation_is_shown_untrans
     said = [r.getMessage() for r in caplog.records if "index.fr.md" in r.getMessage()]
     assert len(said) == 1 and "draft" in said[0], said
     assert "posts/rent-strike/index.md" in said[0], said
+
+
+PARAMS = """\
++++
+title = "Rent strike"
+date = 2026-03-05
+[params]
+  author = "Ana Ruiz"
+  summary = "Forty households stop paying."
+  mood = "determined"
++++
+Forty households withheld their rent.
+"""
+
+
+def test_a_pages_own_fields_under_hugos_params_table_are_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Since Hugo 0.123 a page's own fields go under `params`: the author is the byline,
+    the summary the description, and what publisher does not read stays for templates."""
+    root = workspace(tmp_path / "ws", {**HUGO, "posts/rent-strike/index.md": PARAMS})
+    with caplog.at_level(logging.INFO, logger="publisher"):
+        out = build(root, formats=["web"]).out_dir
+    page = lxml.html.parse(str(out / ISSUE / "rent-strike" / "index.html")).getroot()
+    assert page.xpath("string(//p[@class='byline']//*[@class='authors'])") == "Ana Ruiz"
+    description = page.xpath("string(//meta[@name='description']/@content)")
+    assert description == "Forty households stop paying."
+    unused = [r.getMessage() for r in caplog.records if "does not use" in r.getMessage()]
+    assert unused and all("params" in said and "author" not in said for said in unused), unused
+
+
+def test_a_wrong_value_under_params_is_named_at_its_own_line(tmp_path: Path) -> None:
+    wrong = PARAMS.replace(
+        '  author = "Ana Ruiz"\n', '  author = "Ana Ruiz"\n  lang = "Klingonish"\n'
+    )
+    root = workspace(tmp_path / "ws", {**HUGO, "posts/rent-strike/index.md": wrong})
+    with pytest.raises(PublisherError) as caught:
+        build(root, formats=["web"])
+    (problem,) = caught.value.problems
+    assert (problem.file.name, problem.line) == ("index.md", 6), problem

@@ -37,7 +37,7 @@ from .layout_tables import unwrapped_layout_tables
 from .lightweight_markup import OrgReader, RstReader
 from .local_links import links_to_local_files_by_name
 from .markdown import MarkdownReader
-from .metadata import declares_language, document_fields
+from .metadata import declares_language, document_fields, with_page_params
 from .pandoc_formats import DocxReader, HtmlReader, OdtReader, RtfReader
 from .redirects import without_redirects
 from .text import TextReader
@@ -216,7 +216,7 @@ def convert_document(
         raise PublisherError(*exc.problems) from None
     # Text formats were cleaned line by line as they were read; office files and entities
     # (&#11;) can still bring control characters in.
-    meta = clean_mapping(raw.meta)
+    meta, meta_source = with_page_params(clean_mapping(raw.meta), raw.meta_source)
     # Lists typed out as text made lists; links to files on the writer's disk by name.
     body_html = links_to_local_files_by_name(typed_lists(raw.body_html))
     body_html, removed = strip_controls(body_html)
@@ -227,8 +227,8 @@ def convert_document(
             shown_as or path,
             removed.describe(),
         )
-    fields = document_fields(meta, path, raw.meta_source, default_language, strict)
-    if not declares_language(meta, path, raw.meta_source is not None):
+    fields = document_fields(meta, path, meta_source, default_language, strict)
+    if not declares_language(meta, path, meta_source is not None):
         letters = f"{fields['title']} {plain_text(body_html)}"
         if written_in := language_by_letters(letters, fields["language"]):
             named = f"its file name ({path.stem}.{written_in}{path.suffix})"
@@ -237,7 +237,7 @@ def convert_document(
                 shown_as or path,
                 described(written_in),
                 described(fields["language"]),
-                f"its front matter (lang: {written_in}) or {named}" if raw.meta_source else named,
+                f"its front matter (lang: {written_in}) or {named}" if meta_source else named,
             )
             fields["language"] = written_in
     heading = _LEADING_HEADING.match(body_html)
@@ -255,7 +255,7 @@ def convert_document(
                 f"the {name} is {len(fields[name]):,} characters long; at most"
                 f" {limits.title_length} make a {name}",
                 shown_as or path,
-                raw.meta_source.line(name) if raw.meta_source else None,
+                meta_source.line(name) if meta_source else None,
                 hint="move the rest into the body, " + _RAISE.format("title_length"),
             )
     fields["title"] = fields["title"] or fallback_title(path)

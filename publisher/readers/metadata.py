@@ -10,6 +10,7 @@ refused when the workspace asks for strict front matter.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import difflib
 import logging
@@ -236,6 +237,33 @@ def _language(meta: dict[str, Any], path: Path, fail: Fail, hand_written: bool) 
         if not hand_written:
             return from_name  # a damaged office property is no reason to stop
         raise fail(str(exc), key, hint=exc.hint) from None
+
+
+def with_page_params(
+    meta: dict[str, Any], source: SourceData | None
+) -> tuple[dict[str, Any], SourceData | None]:
+    """Front matter with the keys of Hugo's `params` table that publisher reads (`author`,
+    `summary`, `image`…) taken up to the top, where Hugo's own keys are, unless the top has
+    them already: since Hugo 0.123 a page's own fields go under `params`, and themes read
+    them from either place. Their lines go up with them; `params` stays for templates with
+    whatever else it holds, and goes when nothing is left."""
+    params = meta.get("params")
+    if not isinstance(params, dict):
+        return meta, source
+    taken = [key for key in params if str(key) in KNOWN_KEYS and key not in meta]
+    if not taken:
+        return meta, source
+    lifted = {key: value for key, value in meta.items() if key != "params"}
+    lifted |= {key: params[key] for key in taken}
+    if rest := {key: value for key, value in params.items() if key not in taken}:
+        lifted["params"] = rest
+    if source is None:
+        return lifted, None
+    lines = dict(source.lines)
+    for path, line in source.lines.items():
+        if path[:1] == ("params",) and len(path) > 1 and path[1] in taken:
+            lines[path[1:]] = line
+    return lifted, dataclasses.replace(source, data=lifted, lines=lines)
 
 
 def declares_language(meta: dict[str, Any], path: Path, hand_written: bool) -> bool:
