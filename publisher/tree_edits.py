@@ -1,6 +1,7 @@
-"""Taking an element out of an lxml tree, HTML or XML, without the words after it: lxml
-keeps them as the element's `tail`, and `remove` takes them along (a frame in the middle of
-an ODT paragraph, a hidden span, a share button in a post's sentence)."""
+"""Editing lxml trees: a body of HTML as one tree and back, for the passes that change
+its elements; and taking an element out of a tree, HTML or XML, without the words after it
+(lxml keeps them as the element's `tail`, and `remove` takes them along: a frame in the
+middle of an ODT paragraph, a hidden span, a share button in a post's sentence)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,23 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
+    from lxml.html import HtmlElement
+
+
+def body_tree(body: str) -> HtmlElement:
+    """`body` (an HTML fragment: text and elements side by side) as one tree, under a <div>
+    that `body_html` takes off again."""
+    import lxml.html
+
+    return lxml.html.fragment_fromstring(body, create_parent="div")
+
+
+def body_html(root: HtmlElement) -> str:
+    """The fragment `body_tree` made `root` of, as HTML again, without its <div>."""
+    import lxml.html
+
+    html: str = lxml.html.tostring(root, encoding="unicode")
+    return html.removeprefix("<div>").removesuffix("</div>")
 
 
 def drop_keeping_tail(element: _Element) -> None:

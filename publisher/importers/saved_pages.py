@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ..errors import PublisherError
+from ..tree_edits import body_html, body_tree
 from .draft import Draft
 from .fetch import picture_name
 from .webpage import recover_page
@@ -148,11 +149,9 @@ def _saved_pictures(
 ) -> str:
     """The draft's body with each picture shown by its web address taken from the saved
     page (into `media`, as `media/<name>`) when the page holds it."""
-    import lxml.html
-
     if "<img" not in draft.body_html:
         return draft.body_html
-    root = lxml.html.fragment_fromstring(draft.body_html, create_parent="div")
+    root = body_tree(draft.body_html)
     changed = False
     for image in root.iter("img"):
         src = image.get("src", "")
@@ -170,5 +169,4 @@ def _saved_pictures(
         changed = True
     if not changed:
         return draft.body_html
-    html: str = lxml.html.tostring(root, encoding="unicode")
-    return html.removeprefix("<div>").removesuffix("</div>")
+    return body_html(root)

@@ -27,6 +27,8 @@ import functools
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
+from ..tree_edits import body_html, body_tree
+
 if TYPE_CHECKING:
     from linkify_it import LinkifyIt
 
@@ -45,9 +47,7 @@ def link_addresses(body: str) -> str:
     whose words are their address marked as such (unchanged when it has neither)."""
     if not _linkify().pretest(body):
         return body
-    import lxml.html
-
-    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    root = body_tree(body)
     changed = _mark_address_links(root)
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or _left_alone(element):
@@ -58,8 +58,7 @@ def link_addresses(body: str) -> str:
             changed = True
     if not changed:
         return body
-    html: str = lxml.html.tostring(root, encoding="unicode")
-    return html.removeprefix("<div>").removesuffix("</div>")
+    return body_html(root)
 
 
 def _left_alone(element: Any) -> bool:

@@ -21,6 +21,7 @@ from typing import Any
 import regex
 
 from ..model import text_direction
+from ..tree_edits import body_html, body_tree
 
 # Blocks whose lines are set by their direction; containers (blockquote, lists, div) follow
 # their paragraphs and are left alone.
@@ -37,9 +38,7 @@ def marked_directions(body: str, language: str) -> str:
     with its direction and language (see the module's docstring)."""
     if text_direction(language) == "ltr" and not _RIGHT_TO_LEFT.search(body):
         return body  # a left-to-right document with no right-to-left letter: nothing to do
-    import lxml.html
-
-    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    root = body_tree(body)
     root.set("dir", text_direction(language))
     marked = False
     for block in root.iter(*_BLOCKS):
@@ -56,8 +55,7 @@ def marked_directions(body: str, language: str) -> str:
     if not marked:
         return body
     del root.attrib["dir"]
-    html: str = lxml.html.tostring(root, encoding="unicode")
-    return html.removeprefix("<div>").removesuffix("</div>")
+    return body_html(root)
 
 
 def language_by_letters(text: str, language: str) -> str | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..tree_edits import drop_keeping_tail
+from ..tree_edits import body_html, body_tree, drop_keeping_tail
 
 _ANYWHERE = {"h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "table"}
 _BLOCKS = {"p", "ul", "ol", "dl", "div", "pre", "hr", *_ANYWHERE}
@@ -28,9 +28,7 @@ def unwrapped_layout_tables(body: str) -> tuple[str, int]:
     module's docstring), and how many were."""
     if "<table" not in body:
         return body, 0
-    import lxml.html
-
-    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    root = body_tree(body)
     unwrapped = 0
     for table in list(root.iter("table")):  # outer tables first: inner ones are judged alone
         cells = _cells(table)
@@ -39,8 +37,7 @@ def unwrapped_layout_tables(body: str) -> tuple[str, int]:
             unwrapped += 1
     if not unwrapped:
         return body, 0
-    html: str = lxml.html.tostring(root, encoding="unicode")
-    return html.removeprefix("<div>").removesuffix("</div>"), unwrapped
+    return body_html(root), unwrapped
 
 
 def _cells(table: Any) -> list[list[Any]]:

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..tree_edits import body_html, body_tree
+
 _BULLETS = "•●▪◦‣·"
 _MARKDOWN_BULLET = re.compile(rf"^([ \t]*)[{_BULLETS}][ \t\u00a0]+(?=\S)")
 _SEPARATOR = re.compile(rf"^[\s{_BULLETS}*]*$")  # "• • •" between sections
@@ -58,9 +60,7 @@ def typed_lists(body: str) -> str:
     made lists (unchanged when it has none)."""
     if not re.search(rf"<p\b[^>]*>\s*(?:[{_BULLETS}]|\d{{1,3}}[.)])", body):
         return body
-    import lxml.html
-
-    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    root = body_tree(body)
     changed = False
     for parent in list(root.iter()):
         for run, tag, start in _runs(parent):
@@ -68,8 +68,7 @@ def typed_lists(body: str) -> str:
             changed = True
     if not changed:
         return body
-    html: str = lxml.html.tostring(root, encoding="unicode")
-    return html.removeprefix("<div>").removesuffix("</div>")
+    return body_html(root)
 
 
 def _runs(parent: Any) -> list[tuple[list[Any], str, int]]:

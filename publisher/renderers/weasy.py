@@ -55,6 +55,7 @@ from ..imposition import PT_PER_MM
 from ..model import Document
 from ..printing import PrintOptions
 from ..templating import default_theme_dir
+from ..tree_edits import body_html, body_tree
 from . import hyphenation
 from .base import RenderContext
 from .greyscale import grey_drawing, grey_picture
@@ -169,13 +170,10 @@ def breakable_long_words(body: str) -> str:
     out (an A6 leaflet's, in wide letters). Only text with such a word is parsed and changed."""
     if not _LONG_WORD.search(body):
         return body
-    import lxml.html
-
-    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    root = body_tree(body)
     for element in root.iter():
         element.text, element.tail = _broken(element.text), _broken(element.tail)
-    html: str = lxml.html.tostring(root, encoding="unicode")
-    return html.removeprefix("<div>").removesuffix("</div>")
+    return body_html(root)
 
 
 def _broken(text: str | None) -> str | None:
