@@ -8,7 +8,6 @@ reader can tell: never half a table, nor a footnote mark without its note.
 
 from __future__ import annotations
 
-import html
 import logging
 import textwrap
 from dataclasses import dataclass
@@ -17,6 +16,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from markupsafe import Markup
+
+from ...tree_edits import body_html, body_tree
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -59,13 +60,13 @@ def scrolling_tables(body: str) -> str:
         return body
     from lxml import html as lxml_html
 
-    root = lxml_html.fragment_fromstring(body, create_parent="div")
+    root = body_tree(body)
     for table in root.xpath(".//table[not(ancestor::table)]"):
         box = lxml_html.Element("div", {"class": "table-scroll"})
         table.addprevious(box)
         box.append(table)  # moves the table, and its tail with it: put that back after the box
         box.tail, table.tail = table.tail, None
-    return _serialised(root)
+    return body_html(root)
 
 
 def sized_images(body: str, documents_dir: Path, base_url: str, source: Path) -> str:
@@ -79,9 +80,8 @@ def sized_images(body: str, documents_dir: Path, base_url: str, source: Path) ->
     """
     if "<img" not in body:
         return body
-    from lxml import html as lxml_html
 
-    root = lxml_html.fragment_fromstring(body, create_parent="div")
+    root = body_tree(body)
     for img in list(root.iter("img")):
         src = img.get("src", "")
         natural = image_size(documents_dir / unquote(src))
@@ -100,15 +100,7 @@ def sized_images(body: str, documents_dir: Path, base_url: str, source: Path) ->
         img.set("src", base_url + quote(str(email_copy_path(unquote(src)))))
         img.set("width", str(width))
         img.set("height", str(height))
-    return _serialised(root)
-
-
-def _serialised(root: HtmlElement) -> str:
-    """The HTML inside the `div` that `fragment_fromstring(create_parent=...)` made."""
-    from lxml import html as lxml_html
-
-    inner = [lxml_html.tostring(child, encoding="unicode") for child in root]
-    return html.escape(root.text or "", quote=False) + "".join(inner)
+    return body_html(root)
 
 
 def _leave_out(img: HtmlElement) -> None:
@@ -144,15 +136,14 @@ def excerpt(body: str, limit: int = EXCERPT_CHARS) -> Markup:
     """
     if not body.strip():
         return Markup("")
-    from lxml import html as lxml_html
 
-    root = lxml_html.fragment_fromstring(body, create_parent="div")
+    root = body_tree(body)
     for mark in root.xpath('.//a[contains(@class, "footnote-ref")]'):
         mark.drop_tree()
     for notes in root.xpath('.//*[contains(@class, "footnotes")]'):
         notes.drop_tree()
     _cut(root, _Room(limit))
-    return Markup(_serialised(root))
+    return Markup(body_html(root))
 
 
 _CONTAINERS = frozenset({"div", "section", "article", "aside", "blockquote", "ul", "ol"})
