@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
+import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -240,7 +241,7 @@ def select_issues(manifests: list[IssueManifest], refs: Sequence[str]) -> list[I
             for m in manifests
             if ref in (m.slug, str(m.number), m.path.name, m.path.stem)
             or (ref.isdigit() and int(ref) == m.number)  # "041", as the slug writes it
-            or Path(ref) == m.path
+            or _is_manifest(ref, m.path)
         ]
         if not match:
             names = {m.slug for m in manifests}
@@ -250,6 +251,15 @@ def select_issues(manifests: list[IssueManifest], refs: Sequence[str]) -> list[I
             )
         chosen += [m for m in match if m not in chosen]
     return chosen
+
+
+def _is_manifest(ref: str, manifest: Path) -> bool:
+    """`ref` is a path to the manifest (`issues/041.yaml`, as tab completion writes it) from
+    the current folder or from the workspace's (`-C`), which holds `issues/`."""
+    if "/" not in ref and os.sep not in ref:
+        return False
+    workspace = manifest.parent.parent
+    return manifest.resolve() in {Path(ref).resolve(), (workspace / ref).resolve()}
 
 
 def read_documents(

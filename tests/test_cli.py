@@ -142,6 +142,43 @@ def test_build_one_issue_by_number_and_one_format(
     assert [p.name for p in (root / "dist").rglob("*") if p.is_file()] == ["001-first.epub"]
 
 
+@pytest.mark.parametrize(
+    ("folder", "ref"),
+    [
+        ("workspace", "issues/001-first.yaml"),  # as a shell's tab completion writes it
+        ("workspace", "./issues/../issues/001-first.yaml"),
+        ("issues", "001-first.yaml"),
+        ("elsewhere", "{root}/issues/001-first.yaml"),
+        ("elsewhere", "issues/001-first.yaml"),  # from the workspace given with -C
+    ],
+)
+def test_build_one_issue_by_the_path_of_its_manifest(
+    workspace: Callable[[str], Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    folder: str,
+    ref: str,
+) -> None:
+    root = workspace("minimal")
+    (root / "issues" / "002-second.yaml").write_text(
+        (root / "issues" / "001-first.yaml").read_text().replace("number: 1", "number: 2")
+    )
+    monkeypatch.chdir({"workspace": root, "issues": root / "issues"}.get(folder, tmp_path))
+    result = invoke("-C", str(root), "build", ref.format(root=root), "--format", "epub")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (root / "dist").rglob("*") if p.is_file()] == ["001-first.epub"]
+
+
+def test_a_manifest_path_outside_the_workspace_is_no_issue_of_it(
+    workspace: Callable[[str], Path], tmp_path: Path
+) -> None:
+    root, other = workspace("minimal"), tmp_path / "other"
+    shutil.copytree(root, other)
+    result = invoke("-C", str(root), "build", str(other / "issues" / "001-first.yaml"))
+    assert result.exit_code == 1 and "no issue" in result.output, result.output
+    assert not (root / "dist").exists() and not (other / "dist").exists()
+
+
 def test_out_option_writes_elsewhere(workspace: Callable[[str], Path], tmp_path: Path) -> None:
     root = workspace("minimal")
     result = invoke(

@@ -302,7 +302,10 @@ def test_the_list_of_commands_says_what_each_does_without_cutting_it_short() -> 
     commands = shown.split("Commands:")[1].split("Examples:")[0]
     assert "..." not in commands, commands
     said = " ".join(commands.split())
-    assert "build Build ISSUES (slug or number; default: every issue) in every format." in said
+    assert (
+        "build Build ISSUES (slug, number or manifest file; default: every issue) in every format."
+        in said
+    )
     assert (
         "serve Serve dist/ on 127.0.0.1 for previewing, rebuilding as the sources change;" in said
     )

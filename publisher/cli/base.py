@@ -45,7 +45,7 @@ class PathParam(click.Path):
 class PublisherHelp(click.Command):
     """Help as publisher's commands and groups give it. In `publisher --help`'s list of
     commands, each says its first sentence whole, wrapped: cut to the 45 characters click
-    allows ("Build ISSUES (slug or number; default: every...") it does not say what the
+    allows ("Build ISSUES (slug, number or manifest file;...") it does not say what the
     command does. Each --help ends with its examples (cli_examples.py)."""
 
     def get_short_help_str(self, limit: int = 45) -> str:

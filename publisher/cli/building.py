@@ -77,7 +77,7 @@ def build(
     force: bool,
     **print_options: str | bool | None,
 ) -> None:
-    """Build ISSUES (slug or number; default: every issue) in every format.
+    """Build ISSUES (slug, number or manifest file; default: every issue) in every format.
 
     Print options here win over the manifest's, which win over publisher.toml's [pdf].
     """
