@@ -16,6 +16,8 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
+from .numerals import in_digits, numbering_system
+
 LOCALE_DIR = Path(__file__).with_name("locale")
 SOURCE_LANGUAGE = "en"  # the templates are written in English
 _current: ContextVar[str] = ContextVar("interface_language", default=SOURCE_LANGUAGE)
@@ -101,10 +103,15 @@ def long_date(value: dt.date, language: str | None = None) -> str:
     for length in range(len(subtags), 0, -1):  # sr-Latn-XK, then sr-Latn, then sr
         try:
             locale = babel_locale("-".join(subtags[:length]))
-            return format_date(value, format="long", locale=locale)
+            return in_digits(format_date(value, format="long", locale=locale), tag)
         except (UnknownLocaleError, ValueError, LookupError):
             continue
     return format_date(value, format="long", locale=SOURCE_LANGUAGE)
+
+
+def number(value: int, language: str | None = None) -> str:
+    """An integer (an issue's number) in the digits of `language` or the interface's."""
+    return in_digits(str(value), language or current_language())
 
 
 # The units a size is written in (decimal, as Jinja's filesizeformat has them), largest first
@@ -126,11 +133,19 @@ def file_size(size: int, binary: bool = False, language: str | None = None) -> s
     if binary:
         return do_filesizeformat(size, binary=True)
     locale = babel_locale(language)
+    digits = numbering_system(language or current_language())  # Farsi's 41٫8, its digits below
     try:
         for base, unit in _SIZE_UNITS:
             if size >= base:
-                return format_unit(size / base, unit, "short", "#,##0.0", locale)
-        return format_unit(size, "digital-byte", "short", "#,##0", locale)
+                written = format_unit(
+                    size / base, unit, "short", "#,##0.0", locale, numbering_system=digits
+                )
+                break
+        else:
+            written = format_unit(
+                size, "digital-byte", "short", "#,##0", locale, numbering_system=digits
+            )
+        return in_digits(written, language or current_language())
     except (ValueError, LookupError, UnknownLocaleError):  # unknown to CLDR: as Jinja writes it
         return do_filesizeformat(size)
 

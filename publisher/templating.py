@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -13,6 +14,7 @@ from markupsafe import Markup
 from . import i18n, urls
 from .ahead import filesizeformat
 from .model import Issue, text_direction
+from .numerals import counter_style
 from .resources import (
     LOGO_EMAIL_PATH,
     cover_email_path,
@@ -99,6 +101,9 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
         keep_trailing_newline=True,
     )
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    for name in ("gettext", "ngettext"):  # `_` calls the first
+        env.globals[name] = _numbers_in_digits(env.globals[name])
+    env.filters["counter_style"] = counter_style
     env.filters["nest_headings"] = nest_headings
     env.filters["filesizeformat"] = filesizeformat  # also a size still to come (ahead.py)
     env.filters["long_date"] = i18n.long_date
@@ -125,10 +130,31 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
     return env
 
 
+def _numbers_in_digits(translate: Any) -> Callable[..., Any]:
+    """Jinja's new-style `gettext` or `ngettext`, with the integers it puts in the message
+    in the interface language's digits: `_("No. %(number)s", number=41)` is "شمارهٔ ۴۱" in
+    Farsi (numerals.py). Other values go in as they are."""
+
+    @jinja2.pass_context
+    def with_digits(context: jinja2.runtime.Context, *args: object, **values: object) -> Any:
+        if len(args) == 3:  # ngettext's count, which its %(num)s writes too
+            values.setdefault("num", args[2])
+        written = {k: _in_digits(v) for k, v in values.items()}
+        return context.call(translate, *args, **written)  # Markup, when autoescaping
+
+    return with_digits
+
+
+def _in_digits(value: object) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return i18n.number(value)
+    return value
+
+
 def issue_name(issue: Issue, numbered: bool = True) -> str:
     """'No. 41: No to poverty pay' (or the title alone, `numbered=False`); an issue without
-    a title is 'No. 41' either way. In the interface language of the moment."""
-    number = i18n.gettext("No. %(number)s") % {"number": issue.number}
+    a title is 'No. 41' either way. In the interface language of the moment, and its digits."""
+    number = i18n.gettext("No. %(number)s") % {"number": i18n.number(issue.number)}
     if not issue.title:
         return number
     if not numbered:

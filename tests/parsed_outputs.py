@@ -4,6 +4,7 @@ the EPUB's XHTML, the PDF's structure tree with the text under each element, HTM
 from __future__ import annotations
 
 import re
+import subprocess
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -128,3 +129,11 @@ def pdf_link_uris(path: Path) -> list[str]:
             for annot in page.get("/Annots", [])
             if "/A" in annot and "/URI" in annot.A
         ]
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text as poppler reads it, in logical order (marks of direction removed)."""
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    return "".join(c for c in text if c not in "\u202a\u202b\u202c\u202d\u202e\u200e\u200f")

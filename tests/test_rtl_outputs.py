@@ -9,7 +9,6 @@ Outputs are parsed (EPUB XHTML, the email's HTML) or their text extracted (pdfto
 from __future__ import annotations
 
 import math
-import subprocess
 from pathlib import Path
 
 import lxml.etree
@@ -18,7 +17,7 @@ import pikepdf
 import pymupdf
 import pytest
 from conftest import WORKSPACES, build_copy, copy_workspace
-from parsed_outputs import epub_chapters
+from parsed_outputs import epub_chapters, pdf_text
 from PIL import Image
 from validators import epubcheck_messages
 
@@ -76,14 +75,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
         encoding="utf-8",
     )
     return build_copy(source, tmp_path_factory)
-
-
-def pdf_text(path: Path) -> str:
-    """The PDF's text as poppler reads it, in logical order (marks of direction removed)."""
-    text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True, text=True
-    ).stdout
-    return "".join(c for c in text if c not in "\u202a\u202b\u202c\u202d\u202e\u200e\u200f")
 
 
 # --- EPUB ----------------------------------------------------------------------------------

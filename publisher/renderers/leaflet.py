@@ -95,7 +95,7 @@ class LeafletRenderer(IssueRenderer):
         scale = 1.0
         for _ in range(FIT_TRIES):
             stylesheet = self.render_template(
-                ctx, "leaflet.css", paper=paper, **_sizes(paper, scale)
+                ctx, "leaflet.css", paper=paper, language=issue.language, **_sizes(paper, scale)
             )
             document = lay_out(
                 html, stylesheet, ctx, paper, f"leaflet of {issue.slug}", [leaflet.document]
@@ -123,7 +123,7 @@ class LeafletRenderer(IssueRenderer):
     ) -> tuple[weasyprint.Document, float]:
         smallest = SCALES[0]
         stylesheet = self.render_template(
-            ctx, "leaflet.css", paper=paper, **_sizes(paper, smallest)
+            ctx, "leaflet.css", paper=paper, language=issue.language, **_sizes(paper, smallest)
         )
         product = f"leaflet of {issue.slug}"
         return lay_out(html, stylesheet, ctx, paper, product, [leaflet.document]), smallest

@@ -92,7 +92,12 @@ class PdfRenderer(IssueRenderer):
         self, html: str, ctx: RenderContext, paper: PrintOptions, cover_scale: float, issue: Issue
     ) -> weasyprint.Document:
         stylesheet = self.render_template(
-            ctx, "print.css", paper=paper, cover_scale=cover_scale, direction=issue.direction
+            ctx,
+            "print.css",
+            paper=paper,
+            cover_scale=cover_scale,
+            direction=issue.direction,
+            language=issue.language,  # its digits number the pages
         )
         return lay_out(html, stylesheet, ctx, paper, f"issue {issue.folder}", issue.documents)
 

@@ -1,0 +1,156 @@
+"""The numbers publisher writes itself (an issue's number and date, a document's date, a
+download's size, the PDF's page numbers, its contents' page references and its footnote
+numbers) are in the digits the language's readers use: Persian digits in a Farsi issue,
+Arabic-Indic ones in Egyptian Arabic, as the CLDR has it. What an author typed is theirs.
+
+The workspace is tests/workspaces/minimal with a Farsi statement (a footnote in it), in an
+issue of its own in Farsi, in one in Egyptian Arabic (`ar-EG`) and in the English issue.
+The expected digits are written out here: ۰۱۲۳۴۵۶۷۸۹ (Persian), ٠١٢٣٤٥٦٧٨٩ (Arabic-Indic).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import lxml.html
+import pymupdf
+import pytest
+from conftest import WORKSPACES, build_copy, copy_workspace
+from parsed_outputs import pdf_text
+
+from publisher.build import BuildReport
+
+FARSI = """\
+---
+title: "بیانیه کارگران"
+date: 2026-01-07
+lang: fa
+---
+
+ما خواهان افزایش دستمزد هستیم.[^1] کارگران در خیابان‌ها جمع شدند.
+
+[^1]: منبع: گزارش اتحادیه.
+"""
+
+FARSI_ISSUE = """\
+number: 2
+title: "شماره دوم"
+date: 2026-01-20
+language: fa
+sections:
+  - title: "اخبار"
+    documents: [farsi, first-article]
+"""
+
+EGYPTIAN_ISSUE = """\
+number: 3
+title: "العدد الثالث"
+date: 2026-01-27
+language: ar-EG
+sections:
+  - title: "أخبار"
+    documents: [first-article]
+"""
+
+ASCII_DIGIT = re.compile("[0-9]")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    source = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("source") / "digits")
+    (source / "documents" / "farsi.md").write_text(FARSI, encoding="utf-8")
+    (source / "issues" / "002-fa.yaml").write_text(FARSI_ISSUE, encoding="utf-8")
+    (source / "issues" / "003-eg.yaml").write_text(EGYPTIAN_ISSUE, encoding="utf-8")
+    english = source / "issues" / "001-first.yaml"
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("second-article]", "second-article, farsi]"),
+        encoding="utf-8",
+    )
+    return build_copy(source, tmp_path_factory)
+
+
+def web_page(built: BuildReport, *path: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(built.out_dir.joinpath(*path, "index.html").read_bytes())
+
+
+def text_of(root: lxml.html.HtmlElement, xpath: str) -> str:
+    return " ".join(" ".join(e.itertext()) for e in root.xpath(xpath))
+
+
+META = "//*[contains(@class, 'issue-meta')]"
+
+
+def test_a_farsi_issue_gives_its_number_and_date_in_persian_digits_everywhere(
+    built: BuildReport,
+) -> None:
+    issue = built.out_dir / "002-fa"
+    email = lxml.html.fromstring((issue / "email.html").read_bytes())
+    cover = pdf_text(issue / "002-fa.pdf").split("\f")[0]
+    with zipfile.ZipFile(issue / "002-fa.epub") as epub:
+        book = " ".join(epub.read(n).decode() for n in epub.namelist() if n.endswith(".xhtml"))
+    meta = text_of(web_page(built, "002-fa"), META)
+    for where, text in {
+        "web page": meta,
+        "email": " ".join(email.itertext()),
+        "EPUB (title page, colophon)": book,
+    }.items():
+        assert "شمارهٔ ۲" in text and "شمارهٔ 2" not in text, where
+        assert "۲۰۲۶" in text, where
+    assert not ASCII_DIGIT.search(meta), meta
+    # poppler reads the cover's right-to-left line out of order: its digits, not its words
+    assert "۲" in cover and "۲۰۲۶" in cover and not ASCII_DIGIT.search(cover), cover
+    assert "2026-01-20" in (issue / "index.html").read_text(encoding="utf-8")  # machine dates
+
+
+def test_an_egyptian_arabic_issue_takes_arabic_indic_digits(built: BuildReport) -> None:
+    meta = text_of(web_page(built, "003-eg"), META)
+    assert "العدد ٣" in meta and "٢٠٢٦" in meta, meta
+    assert not ASCII_DIGIT.search(meta), meta
+
+
+def test_the_english_issue_keeps_its_digits_and_dates_the_farsi_statement_in_its_own(
+    built: BuildReport,
+) -> None:
+    page = web_page(built, "001-first")
+    assert "No. 1" in text_of(page, META)
+    assert "2026" in text_of(page, META)
+    farsi_date = text_of(web_page(built, "001-first", "farsi"), "//*[@class='byline']/time")
+    assert "۲۰۲۶" in farsi_date and not ASCII_DIGIT.search(farsi_date), farsi_date
+
+
+def test_a_farsi_issues_download_sizes_are_in_persian_digits(built: BuildReport) -> None:
+    sizes = [
+        "".join(e.itertext())
+        for e in web_page(built, "002-fa").xpath("//a[@download]/following-sibling::bdi[1]")
+    ]
+    assert sizes and all(re.search("[۰-۹]", s) for s in sizes), sizes
+    assert not any(ASCII_DIGIT.search(s) for s in sizes), sizes
+
+
+def test_a_farsi_pdf_numbers_its_pages_contents_and_footnotes_in_persian_digits(
+    built: BuildReport,
+) -> None:
+    with pymupdf.open(built.out_dir / "002-fa" / "002-fa.pdf") as pdf:
+        foot = [
+            page.get_text(clip=pymupdf.Rect(0, page.rect.height - 40, page.rect.width, 10_000))
+            for page in pdf
+        ]
+        contents = pdf[1].get_text()
+        words = [w for page in pdf for w in page.get_text("words")]
+    assert foot[1].strip() == "۲", foot  # the cover and the back cover have none
+    assert not any(ASCII_DIGIT.search(f) for f in foot), foot
+    pages = re.findall(r"\.{5,}\s*(\S+)", contents)  # what follows each entry's leader
+    assert pages and set(pages) == {"۲"}, contents
+    call = next(w[4] for w in words if w[4].startswith("هستیم"))  # "…هستیم.۱", as drawn
+    note = next(w for w in words if "منبع" in w[4])
+    number = [w[4] for w in words if w[:2] != note[:2] and abs(w[3] - note[3]) < 1]
+    assert call.endswith("۱"), call  # the footnote's call, after the sentence's last word
+    assert "۱" in number and not ASCII_DIGIT.search("".join(number)), number  # its marker
+
+
+def test_the_english_pdf_keeps_latin_page_numbers(built: BuildReport) -> None:
+    with pymupdf.open(built.out_dir / "001-first" / "001-first.pdf") as pdf:
+        page = pdf[1]
+        foot = page.get_text(clip=pymupdf.Rect(0, page.rect.height - 40, page.rect.width, 10_000))
+    assert foot.strip() == "2"
