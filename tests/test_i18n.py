@@ -172,6 +172,14 @@ def test_the_epub_colophon_speaks_the_issues_language(built: BuildReport) -> Non
     assert "À propos" in text and "Publié par Red de Trabajadores Portuarios" in text
 
 
+def test_an_arabic_colophon_separates_the_issues_number_from_its_date_with_arabic_commas(
+    built: BuildReport,
+) -> None:
+    with zipfile.ZipFile(built.out_dir / "012-tadamun" / "012-tadamun.epub") as epub:
+        text = " ".join(epub.read(n).decode() for n in epub.namelist() if n.endswith(".xhtml"))
+    assert "العدد 12، 15 مايو 2026." in text  # "،", not the Latin comma
+
+
 def landmarks(epub_path: Path) -> dict[str, str]:
     """An EPUB's landmarks (an e-reader's "go to" menu): label by epub:type, each checked
     to lead to a file of the book."""
