@@ -78,6 +78,12 @@ def gettext(message: str) -> str:
     return _translations(current_catalogue_language()).gettext(message)
 
 
+def gettext_in(language: str, message: str) -> str:
+    """`message` in `language` rather than the interface's: what sits inside a document's
+    own text (its byline's separator), in the document's language."""
+    return _translations(base_language(language)).gettext(message)
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations(current_catalogue_language()).ngettext(singular, plural, n)
 

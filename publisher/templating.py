@@ -105,6 +105,7 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
         env.globals[name] = _numbers_in_digits(env.globals[name])
     env.filters["counter_style"] = counter_style
     env.filters["number"] = i18n.number  # a count, in the interface language's digits
+    env.filters["translated"] = lambda message, language: i18n.gettext_in(language, message)
     env.filters["nest_headings"] = nest_headings
     env.filters["filesizeformat"] = filesizeformat  # also a size still to come (ahead.py)
     env.filters["long_date"] = i18n.long_date

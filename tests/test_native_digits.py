@@ -10,20 +10,25 @@ The expected digits are written out here: ۰۱۲۳۴۵۶۷۸۹ (Persian), ٠١٢
 
 from __future__ import annotations
 
+import email
+import email.policy
 import re
 import zipfile
+from pathlib import Path
 
 import lxml.html
 import pymupdf
 import pytest
 from conftest import WORKSPACES, build_copy, copy_workspace
 from parsed_outputs import pdf_text
+from playwright.sync_api import Page
 
 from publisher.build import BuildReport
 
 FARSI = """\
 ---
 title: "بیانیه کارگران"
+authors: [کریم حداد]
 date: 2026-01-07
 lang: fa
 ---
@@ -35,7 +40,7 @@ lang: fa
 
 FARSI_ISSUE = """\
 number: 2
-title: "شماره دوم"
+title: "شماره دوم: May Day"
 date: 2026-01-20
 language: fa
 sections:
@@ -75,7 +80,7 @@ def web_page(built: BuildReport, *path: str) -> lxml.html.HtmlElement:
 
 
 def text_of(root: lxml.html.HtmlElement, xpath: str) -> str:
-    return " ".join(" ".join(e.itertext()) for e in root.xpath(xpath))
+    return " ".join("".join(e.itertext()) for e in root.xpath(xpath))
 
 
 META = "//*[contains(@class, 'issue-meta')]"
@@ -85,19 +90,20 @@ def test_a_farsi_issue_gives_its_number_and_date_in_persian_digits_everywhere(
     built: BuildReport,
 ) -> None:
     issue = built.out_dir / "002-fa"
-    email = lxml.html.fromstring((issue / "email.html").read_bytes())
+    email_page = lxml.html.fromstring((issue / "email.html").read_bytes())
     cover = pdf_text(issue / "002-fa.pdf").split("\f")[0]
     with zipfile.ZipFile(issue / "002-fa.epub") as epub:
         book = " ".join(epub.read(n).decode() for n in epub.namelist() if n.endswith(".xhtml"))
     meta = text_of(web_page(built, "002-fa"), META)
     for where, text in {
         "web page": meta,
-        "email": " ".join(email.itertext()),
+        "email": " ".join(email_page.itertext()),
         "EPUB (title page, colophon)": book,
     }.items():
         assert "شمارهٔ ۲" in text and "شمارهٔ 2" not in text, where
         assert "۲۰۲۶" in text, where
     assert not ASCII_DIGIT.search(meta), meta
+    assert "·" not in meta and "شمارهٔ ۲، " in meta, meta  # a middle dot reads as ۰, zero
     # poppler reads the cover's right-to-left line out of order: its digits, not its words
     assert "۲" in cover and "۲۰۲۶" in cover and not ASCII_DIGIT.search(cover), cover
     assert "2026-01-20" in (issue / "index.html").read_text(encoding="utf-8")  # machine dates
@@ -154,3 +160,38 @@ def test_the_english_pdf_keeps_latin_page_numbers(built: BuildReport) -> None:
         page = pdf[1]
         foot = page.get_text(clip=pymupdf.Rect(0, page.rect.height - 40, page.rect.width, 10_000))
     assert foot.strip() == "2"
+
+
+def test_a_farsi_documents_byline_separates_its_names_and_date_with_a_comma(
+    built: BuildReport,
+) -> None:
+    """Also in the English issue: the byline is the document's, in its language."""
+    for issue in ("002-fa", "001-first"):
+        byline = text_of(web_page(built, issue, "farsi"), "//*[@class='byline']")
+        assert "·" not in byline and "، ۷" in byline, (issue, byline)
+        parts = message_parts(built.out_dir / issue / "email.eml")
+        assert len(parts) == 2 and all("کریم حداد، ۷" in part for part in parts), issue
+    english = text_of(web_page(built, "001-first", "first-article"), "//*[@class='byline']")
+    assert " · January" in english, english
+
+
+def message_parts(path: Path) -> list[str]:
+    """The email's plain-text and HTML parts, as a mail client decodes them."""
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    return [message.get_body((kind,)).get_content() for kind in ("plain", "html")]
+
+
+def test_a_date_after_an_english_title_in_a_farsi_listing_stays_whole(
+    built: BuildReport, page: Page
+) -> None:
+    """Persian digits run with Latin letters before them (both are "European numbers" to
+    the bidirectional algorithm): in the archive's list, "۲۰" of "۲۰ ژانویه ۲۰۲۶" was set
+    beside "May Day", the rest of the date after the issue's number."""
+    page.goto((built.out_dir / "index.html").as_uri())
+    item = page.locator("li[lang=fa]", has=page.locator("a[href='002-fa/']"))
+    title = [box["x"] for box in item.locator("a").first.evaluate(RECTS)]
+    date = item.locator("time").evaluate(RECTS)
+    assert all(box["x"] + box["width"] <= min(title) + 0.5 for box in date), (title, date)
+
+
+RECTS = "e => Array.from(e.getClientRects(), r => ({x: r.x, width: r.width}))"
