@@ -78,6 +78,13 @@ def gettext(message: str) -> str:
     return _translations(current_catalogue_language()).gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` as translated for `context` (msgctxt): the same English in two places
+    that other languages word differently ("Welcome to %(title)s": a subscriber's, a
+    new newsletter's first document)."""
+    return _translations(current_catalogue_language()).pgettext(context, message)
+
+
 def gettext_in(language: str, message: str) -> str:
     """`message` in `language` rather than the interface's: what sits inside a document's
     own text (its byline's separator), in the document's language."""

@@ -26,7 +26,7 @@ DEFAULT_TITLE = "Our Newsletter"
 _CONFIG = """\
 # The newsletter: what stays the same from issue to issue.
 title = {title}
-description = "News and statements from our organisation."
+description = {description}
 base_url = {base_url}
 language = {language}
 
@@ -155,32 +155,67 @@ def placeholder(identity: Identity) -> Identity:
 _DOCUMENT = """\
 ---
 title: {welcome}
-authors: [The editors]
+authors: [{editors}]
 date: {date}
-{english}summary: What this newsletter is for.
+{english}summary: {summary}
 tags: [news]
 ---
 
-This is the first document in your pool. Documents live in `documents/` as Markdown,
-Word (`.docx`), OpenDocument (`.odt`), HTML or plain text files.
+{pool}
 
-## What next
+## {what_next}
 
-- Write or drop more documents into `documents/`.
-- List them in an issue manifest in `issues/`.
-- Run `publisher build` and look in `dist/`.
+- {write}
+- {list}
+- {run}
 """
 
 _ISSUE = """\
 number: 1
-title: "Our first issue"
+title: {issue_title}
 date: {date}
 editorial: |
-  Welcome to the first issue. Edit `issues/001-first-issue.yaml` to change what it holds.
+  {editorial}
 sections:
-  - title: News
+  - title: {news}
     documents: [welcome]
 """
+
+
+def _starter_words(identity: Identity) -> dict[str, str]:
+    """The sample document's and issue's words, in the newsletter's language where
+    publisher has a catalogue for it (es, fr, ar, fa), else in English; YAML's values
+    quoted (JSON strings are YAML's)."""
+    from . import i18n
+
+    with i18n.interface_language(identity.language):
+        _ = i18n.gettext
+        quoted = {
+            "welcome": i18n.pgettext("starter document", "Welcome to %(title)s")
+            % {"title": identity.title},
+            "editors": _("The editors"),
+            "summary": _("What this newsletter is for."),
+            "issue_title": _("Our first issue"),
+            "news": _("News"),
+        }
+        words = {
+            "pool": _(
+                "This is the first document in your pool. Documents live in `documents/` as "
+                "Markdown, Word (`.docx`), OpenDocument (`.odt`), HTML or plain text files."
+            ),
+            "what_next": _("What next"),
+            "write": _("Write or drop more documents into `documents/`."),
+            "list": _("List them in an issue manifest in `issues/`."),
+            "run": _("Run `publisher build` and look in `dist/`."),
+            "editorial": _(
+                "Welcome to the first issue. Edit `issues/001-first-issue.yaml` to change "
+                "what it holds."
+            ),
+            "postal_address": _("Postal address"),
+            "description": _("News and statements from our organisation."),
+        }
+    return words | {key: json.dumps(value, ensure_ascii=False) for key, value in quoted.items()}
+
 
 _TEMPLATES = """\
 Put files here to override the default theme by name, e.g. `pdf/print.css` or
@@ -201,21 +236,24 @@ def create_workspace(directory: Path, identity: Identity | None = None) -> Creat
     sender = identity.sender or defaults.sender
     assert sender is not None
     address = getaddresses([sender])[0][1]
+    words = _starter_words(identity)
     config = _CONFIG.format(
         title=_toml(identity.title),
+        description=_toml(words["description"]),
         base_url=_toml(identity.site_url or defaults.site_url or ""),
         organisation=_toml(identity.organisation or identity.title),
-        contact=_toml(f"Postal address · {address}"),
+        contact=_toml(f"{words['postal_address']} · {address}"),
         sender=_toml(sender),
         language=_toml(identity.language),
         reply_to="" if identity.sender else f'reply_to = "editors@{slug}.example.org"\n',
     )
-    welcome = json.dumps(f"Welcome to {identity.title}", ensure_ascii=False)  # YAML too
-    from .i18n import base_language
+    from .i18n import available_languages, base_language
 
-    # The sample document is in English: said so in a newsletter in another language
-    english = "" if base_language(identity.language) == "en" else "lang: en\n"
-    values = {"welcome": welcome, "date": dt.date.today().isoformat(), "english": english}
+    # Without a catalogue for the newsletter's language the sample document is in English,
+    # and says so
+    in_english = base_language(identity.language) not in available_languages()
+    english = "lang: en\n" if in_english else ""
+    values = {**words, "date": dt.date.today().isoformat(), "english": english}
     files = {
         CONFIG_NAME: config,
         "documents/welcome.md": _DOCUMENT.format(**values),
@@ -230,7 +268,7 @@ def create_workspace(directory: Path, identity: Identity | None = None) -> Creat
         created.files.append(path)
     for number, line in enumerate(config.splitlines(), 1):
         key = line.partition(" =")[0]
-        if key in _PLACEHOLDERS and (".example.org" in line or "Postal address" in line):
+        if key in _PLACEHOLDERS and (".example.org" in line or words["postal_address"] in line):
             created.placeholders.append((number, line, _PLACEHOLDERS[key]))
     return created
 

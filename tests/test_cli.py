@@ -227,20 +227,44 @@ def test_init_writes_the_site_organisation_and_sender_where_the_config_reads_the
     assert "base_url" not in result.output and "contact =" in result.output  # the postal address
 
 
-@pytest.mark.parametrize(("given", "tag"), [("es", "es"), ("Spanish", "es"), ("fr_CA", "fr-CA")])
+@pytest.mark.parametrize(
+    ("given", "tag", "opening"),
+    [
+        ("es", "es", "Este es el primer documento de tu fondo."),
+        ("Spanish", "es", "Este es el primer documento de tu fondo."),
+        ("fr_CA", "fr-CA", "Voici le premier document de votre fonds."),
+        ("fa", "fa", "این نخستین سند مجموعهٔ شماست."),
+    ],
+)
 def test_init_makes_a_newsletter_in_the_language_given_by_code_or_name(
-    tmp_path: Path, given: str, tag: str
+    tmp_path: Path, given: str, tag: str, opening: str
 ) -> None:
     """A Spanish newsletter's interface, dates and hyphenation are Spanish from its first
-    build: nobody has to find `language` in publisher.toml."""
+    build, and so is its sample document and issue: nobody has to find `language` in
+    publisher.toml, nor read English set right to left in a Farsi one."""
     root = tmp_path / "boletin"
     result = invoke("init", str(root), "--title", "Boletín", "--language", given)
     assert result.exit_code == 0, result.output
     assert load_config(root).language == tag
-    assert "lang: en" in (root / "documents" / "welcome.md").read_text()  # its sample is English
+    welcome = (root / "documents" / "welcome.md").read_text()
+    assert opening in welcome and "lang:" not in welcome  # in the newsletter's language
+    assert "Welcome" not in welcome and "Boletín" in welcome  # its title too
     assert invoke("-C", str(root), "build", "-f", "web").exit_code == 0
     page = lxml.html.parse(str(root / "dist" / "index.html")).getroot()
     assert page.get("lang") == tag
+    document = lxml.html.parse(str(root / "dist" / "001-first-issue" / "welcome" / "index.html"))
+    assert opening in document.getroot().text_content()
+    assert "Welcome" not in (root / "issues" / "001-first-issue.yaml").read_text()
+
+
+def test_init_in_a_language_publisher_has_no_words_for_says_its_sample_is_english(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "zeitung"
+    assert invoke("init", str(root), "--title", "Zeitung", "--language", "de").exit_code == 0
+    welcome = (root / "documents" / "welcome.md").read_text()
+    assert "This is the first document in your pool." in welcome and "\nlang: en\n" in welcome
+    assert invoke("-C", str(root), "build", "-f", "web").exit_code == 0
 
 
 def test_init_refuses_a_site_url_or_sender_the_build_would_refuse(tmp_path: Path) -> None:
