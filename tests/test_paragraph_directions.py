@@ -34,6 +34,7 @@ FARSI_DEMAND = "دستمزد بیشتر برای همه"
 QUOTING = "The crowd chanted"
 UNION_CALL = "Unite النقابة تدعو إلى الإضراب العام في كل الموانئ"  # Arabic, from an English name
 EDITORIAL_LINE = "تحية إلى عمال النسيج"
+WITH_CODE = "سندها را در"  # … `documents/` بگذارید (`.docx`).
 
 FARSI = f"""\
 ---
@@ -46,6 +47,8 @@ lang: fa
 {ENGLISH_TRANSLATION}
 
 {WITH_ADDRESS}: https://strike.example.org/bayan/2026/statement-of-the-textile-workers
+
+{WITH_CODE} `documents/` بگذارید (`.docx`).
 
 """
 REPORT = f"""\
@@ -195,6 +198,51 @@ def test_in_the_pdfs_contents_every_page_number_stands_at_the_same_edge(
     ]
     assert len(numbers) >= 5, "the editorial's and four articles' page numbers"
     assert len(set(numbers)) == 1, f"page numbers end at {sorted(set(numbers))} pt"
+
+
+CODE_READS = """code => {
+    const text = code.firstChild;
+    const at = (i) => { const r = document.createRange(); r.setStart(text, i);
+                        r.setEnd(text, i + 1); return r.getBoundingClientRect().left; };
+    return at(0) < at(text.length - 1);
+}"""  # its first character left of its last: read left to right
+
+
+def assert_code_reads_left_to_right(page: Page) -> None:
+    for text in ("documents/", ".docx"):
+        code = page.locator("code", has_text=text).first
+        assert code.evaluate(CODE_READS), f"{text!r} is drawn the other way round"
+        font = code.evaluate("code => getComputedStyle(code).fontFamily")
+        assert "mono" in font.lower(), f"{text!r} in {font}"
+
+
+def test_code_in_a_right_to_left_paragraph_reads_left_to_right_in_its_own_font(
+    page: Page, built: BuildReport, tmp_path: Path
+) -> None:
+    """`documents/` in a Farsi sentence was drawn "/documents", `.docx` "docx.", and in
+    the Farsi text's font: the rule that sets it outranked code's own."""
+    page.unroute_all()
+    page.set_viewport_size({"width": 600, "height": 900})
+    page.goto((built.out_dir / ISSUE / "farsi" / "index.html").as_uri())
+    assert_code_reads_left_to_right(page)
+    show_email(page, built.out_dir / ISSUE / "email.html", 600)
+    assert_code_reads_left_to_right(page)
+    page.unroute_all()
+    with zipfile.ZipFile(built.out_dir / ISSUE / f"{ISSUE}.epub") as book:
+        book.extractall(tmp_path)
+    chapter = next(p for p in tmp_path.rglob("*.xhtml") if WITH_CODE in p.read_text())
+    page.goto(chapter.as_uri())
+    assert_code_reads_left_to_right(page)
+    with pymupdf.open(built.out_dir / ISSUE / f"{ISSUE}.pdf") as pdf:
+        drawn = [
+            "".join(c["c"] for c in sorted(span["chars"], key=lambda c: c["origin"][0]))
+            for page_ in pdf
+            for block in page_.get_text("rawdict")["blocks"]
+            for line in block.get("lines", [])
+            for span in line["spans"]
+            if "Mono" in span["font"]
+        ]
+    assert "documents/" in drawn and ".docx" in drawn, drawn  # left to right on the page
 
 
 UNDECLARED = f"""\

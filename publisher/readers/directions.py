@@ -11,7 +11,12 @@ client or e-reader may too; so the direction is written out.
 A block's direction is that of most of its letters (a paragraph in Arabic may start with a
 union's English name), counting only its own words: not those of a block inside it (judged
 by itself), nor those an element marks with a `dir` of its own (an address link is marked
-left-to-right wherever it is, so a web address does not turn an Arabic sentence around).
+left-to-right wherever it is, so a web address does not turn an Arabic sentence around),
+nor code.
+
+Code (`documents/`, `.docx`, a command) is left to right wherever it stands: in a
+right-to-left line its slash or leading dot went to its other end ("/documents", "docx."),
+so code there is marked `dir="ltr"`, which sets it apart as one left-to-right run.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from ..tree_edits import body_html, body_tree
 _BLOCKS = frozenset(
     {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption", "caption", "td", "th"}
 )
+_CODE = frozenset({"pre", "code", "kbd", "samp"})
 _RIGHT_TO_LEFT = regex.compile(r"[\p{bc=R}\p{bc=AL}]")
 _LEFT_TO_RIGHT = regex.compile(r"\p{bc=L}")
 _HEBREW = regex.compile(r"\p{Hebrew}")
@@ -52,6 +58,10 @@ def marked_directions(body: str, language: str) -> str:
         if not block.get("lang") and (written_in := _language_of(words, direction)):
             block.set("lang", written_in)
         marked = True
+    for code in root.iter(*_CODE):
+        if not code.get("dir") and _inherited(code) == "rtl":
+            code.set("dir", "ltr")
+            marked = True
     if not marked:
         return body
     del root.attrib["dir"]
@@ -78,10 +88,11 @@ def _direction_of(words: str) -> str:
 
 
 def _own_text(element: Any) -> list[str]:
-    """The text of `element` but that of blocks inside it and of elements with a `dir`."""
+    """The text of `element` but that of blocks inside it, code, and elements with a `dir`."""
     pieces = [element.text or ""]
     for child in element:
-        if child.tag not in _BLOCKS and not child.get("dir") and isinstance(child.tag, str):
+        counted = child.tag not in _BLOCKS and child.tag not in _CODE
+        if counted and not child.get("dir") and isinstance(child.tag, str):
             pieces.extend(_own_text(child))
         pieces.append(child.tail or "")
     return pieces
