@@ -1,4 +1,5 @@
-"""Quotation marks in each language's convention, decided once when a document is read.
+"""Quotation marks, and French's spaces before punctuation, in each language's convention,
+decided once when a document is read.
 
 Pandoc's `smart` reading curls quotes the English way only, and cannot open a double quote
 inside another: `"war ["on terror"]"` gives `[”on terror”]`. Other readers (HTML, Word,
@@ -20,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 NNBSP = "\u202f"  # French typography's narrow no-break space inside guillemets
+NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -224,3 +226,93 @@ class _Quotes:
                 if open_kind == kind:
                     break
         return marks.close[level]
+
+
+# French sets a no-break space before two-part punctuation and inside guillemets: a narrow
+# one (U+202F) before ; ! ? and inside « », a word space before the colon (the Imprimerie
+# nationale's rules). Québec (OQLF) keeps only the colon's and the guillemets'; Swiss
+# French sets none. Typed spaces there become these; where none was typed one is put in.
+_FRENCH_SPACES = {":": NBSP, ";": NNBSP, "!": NNBSP, "?": NNBSP, "«": NNBSP, "»": NNBSP}
+_PUNCTUATION_SPACES: dict[str, dict[str, str]] = {
+    "fr": _FRENCH_SPACES,
+    "fr-ca": {":": NBSP, "«": NNBSP, "»": NNBSP},
+    "fr-ch": {},
+}
+_SPACES = " \u00a0\u202f"
+# From the start of a run of spaces only, and once through it: linear in a long run
+_SPACED = re.compile(f"(?<![{_SPACES}])[{_SPACES}]*+[;:!?»]|«[{_SPACES}]*+")
+_ENDS_WORD = re.compile(r"[\w)\]»”’…]")  # what a ; ! ? follows: a word, a bracket, a quote
+_CLOSES_QUOTE = set(".!?…")  # « Non ! »: a sentence's end inside guillemets
+_BREAKS = set(_SPACES) | set("\n\t;:!?.,)]»”’")  # what follows a mark that ends a sentence
+
+
+def punctuation_spaces(language: str) -> dict[str, str]:
+    """The space `language` sets before (or, for «, after) each mark; {} for most languages."""
+    parts = language.replace("_", "-").lower().split("-")
+    region = next((p for p in parts[1:] if len(p) == 2), "")
+    return _PUNCTUATION_SPACES.get(f"{parts[0]}-{region}", _PUNCTUATION_SPACES.get(parts[0], {}))
+
+
+def spaced_punctuation(body: str, language: str) -> str:
+    """`body` (sanitised HTML) with the spaces French sets around punctuation, in `language`
+    or in an element's own `lang` (see `_FRENCH_SPACES`); code, and addresses (`https://`,
+    `?page=2`: a mark with no space after it), are left as they are."""
+    if not punctuation_spaces(language) and 'lang="fr' not in body:
+        return body
+    out: list[str] = []
+    elements: list[tuple[str, str | None]] = []
+    previous = ""  # the character before the next text, in its block
+    for match in _TOKEN.finditer(body):
+        closing, tag, attributes, text = match.groups()
+        if text is None:
+            out.append(match.group(0))
+            tag = tag.lower()
+            if tag in _BLOCKS:
+                previous = ""
+            if tag in _VOID:
+                continue
+            if closing:
+                while elements and elements.pop()[0] != tag:
+                    pass
+            else:
+                lang = _LANG.search(attributes)
+                elements.append((tag, lang.group(1) if lang else None))
+            continue
+        here = next((lang for _, lang in reversed(elements) if lang), language)
+        spaces = punctuation_spaces(here)
+        if not spaces or any(tag in _VERBATIM for tag, _ in elements):
+            out.append(text)
+        else:
+            plain = html.unescape(text)
+            out.append(html.escape(_spaced(plain, spaces, previous), quote=False))
+        previous = html.unescape(text)[-1:] or previous
+    return "".join(out)
+
+
+def spaced_punctuation_text(text: str, language: str) -> str:
+    """Plain `text` (a title, a summary) with French's spaces set as `spaced_punctuation`
+    sets them."""
+    spaces = punctuation_spaces(language)
+    return _spaced(text, spaces, "") if spaces else text
+
+
+def _spaced(text: str, spaces: dict[str, str], previous: str) -> str:
+    def respace(match: re.Match[str]) -> str:
+        found = match.group()
+        mark = found[0] if found[0] == "«" else found[-1]
+        space = spaces.get(mark)
+        typed = len(found) > 1  # spaces were typed with the mark
+        after = text[match.end() : match.end() + 1]
+        if space is None:
+            return found
+        if mark == "«":
+            return f"«{space}" if typed or after.isalnum() else found
+        before = text[match.start() - 1] if match.start() else previous
+        if typed:
+            return f"{space}{mark}" if before and not before.isspace() else found
+        ends = _ENDS_WORD.match(before or " ") or (mark == "»" and before in _CLOSES_QUOTE)
+        if not ends or (mark != "»" and after and after not in _BREAKS):
+            return found  # 14:30, https://, ?page=2; "?!" spaced once
+        return f"{space}{mark}"
+
+    return _SPACED.sub(respace, text)

@@ -27,7 +27,7 @@ from ..paths import followed, is_file
 from ..picture_copies import CONVERTED_SUFFIXES, shown_picture
 from ..resources import SHOWN_IMAGE_SUFFIXES, confine_images, written_sources
 from ..sanitize import LIST_LEVELS, clean_html, flatten_deep_html, lift_deep_lists, plain_text
-from ..typography import curl_quotes, curl_text
+from ..typography import curl_quotes, curl_text, spaced_punctuation, spaced_punctuation_text
 from .addresses import link_addresses
 from .alt_text import say_undescribed, without_machine_words
 from .anchors import mend_anchors
@@ -261,7 +261,9 @@ def convert_document(
     fields["title"] = fields["title"] or fallback_title(path)
     fields["summary"] = fields["summary"] or summary_before_more(body_html)
     for name in ("title", "subtitle", "summary"):
-        fields[name] = curl_text(fields[name], fields["language"])
+        fields[name] = spaced_punctuation_text(
+            curl_text(fields[name], fields["language"]), fields["language"]
+        )
     say_local_media(body_html, shown_as or path)
     body, lifted = lift_deep_lists(clean_html(body_html, max_depth=None))
     if lifted:
@@ -317,10 +319,11 @@ def convert_document(
 def with_text_mended(body: str, language: str) -> str:
     """`body` (sanitised HTML) with the addresses written in it as text made links, its links
     through someone else's redirect leading to their address, its paragraphs written the
-    other way from `language` marked so, and its quotation marks set as each paragraph's
-    language sets them: a document's and the editorial's alike."""
+    other way from `language` marked so, and its quotation marks and French's spaces before
+    punctuation set as each paragraph's language sets them: a document's and the
+    editorial's alike."""
     marked = marked_directions(without_redirects(link_addresses(body)), language)
-    return curl_quotes(marked, language)
+    return spaced_punctuation(curl_quotes(marked, language), language)
 
 
 _RAISE = "or raise {} under [limits] in publisher.toml"
