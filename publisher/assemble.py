@@ -14,6 +14,7 @@ from .manifest import EditionTexts, IssueManifest
 from .model import Document, Issue, Leaflet, Section, text_direction
 from .sanitize import clean_html, plain_text
 from .translations import Translation
+from .typography import typeset_text
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +25,9 @@ def assemble(
     editorial_html: str,
     config: Config,
 ) -> Issue:
+    language = manifest.language or config.language
     sections = tuple(
-        Section(plain_text(plan.title), published)
+        Section(_typeset(plan.title, language), published)
         for plan in manifest.sections
         if (published := tuple(d for p in plan.documents if not (d := documents[p]).draft))
     )
@@ -35,21 +37,26 @@ def assemble(
             manifest.path,
             hint="remove 'draft: true' (or 'published: false') from their front matter",
         )
-    language = manifest.language or config.language
     return Issue(
         slug=manifest.slug,
         number=manifest.number,
-        title=plain_text(manifest.title),
+        title=_typeset(manifest.title, language),
         date=manifest.date,
         language=language,
         editorial_html=clean_html(editorial_html),
         sections=sections,
         source=manifest.path,
-        summary=plain_text(manifest.summary) or _contents(sections, language),
+        summary=_typeset(manifest.summary, language) or _contents(sections, language),
         cover=manifest.cover,
         pdf=manifest.pdf,
         leaflet=_leaflet(manifest, documents),
     )
+
+
+def _typeset(text: str, language: str) -> str:
+    """A text of the manifest (a title, a summary) as plain text, its quotation marks and
+    French's spaces set as in a document's."""
+    return typeset_text(plain_text(text), language)
 
 
 def _leaflet(manifest: IssueManifest, documents: Mapping[Path, Document]) -> Leaflet | None:
@@ -63,7 +70,9 @@ def _leaflet(manifest: IssueManifest, documents: Mapping[Path, Document]) -> Lea
         document=document,
         sides=plan.sides,
         columns=plan.columns,
-        standfirst=plain_text(plan.standfirst) or document.subtitle or document.summary,
+        standfirst=_typeset(plan.standfirst, document.language)
+        or document.subtitle
+        or document.summary,
         pull_quote=plain_text(plan.pull_quote),
         qr=plan.qr,
         pdf=plan.pdf,
@@ -129,11 +138,11 @@ def _edition(
             drafts[found.original] = found
         return None if manifest.untranslated == "omit" else _untranslated(doc)
 
-    planned = (plain_text(plan.title) for plan in manifest.sections)
+    planned = (_typeset(plan.title, original.language) for plan in manifest.sections)
     titles = dict(zip(planned, texts.sections, strict=False))
     sections = tuple(
         Section(translated_title, kept)
-        if (translated_title := plain_text(titles.get(section.title, "")))
+        if (translated_title := _typeset(titles.get(section.title, ""), language))
         else Section(section.title, kept, _unless_same(original.language, language))
         for section in original.sections
         if (kept := tuple(d for doc in section.documents if (d := in_edition(doc))))
@@ -155,11 +164,12 @@ def _edition(
         original,
         language=language,
         edition=language,
-        title=plain_text(texts.title) or original.title,
+        title=_typeset(texts.title, language) or original.title,
         title_language=""
         if texts.title or not original.title
         else _unless_same(original.language, language),
-        summary=plain_text(texts.summary or manifest.summary) or _contents(sections, language),
+        summary=_typeset(texts.summary or manifest.summary, language)
+        or _contents(sections, language),
         editorial_html=clean_html(editorials[language])
         if language in editorials
         else _marked(original.editorial_html, original.language),

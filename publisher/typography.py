@@ -132,9 +132,9 @@ def in_quotes(text: str, language: str) -> str:
     it starts with one the editor typed: then with that one's marks set as `curl_text`
     sets them."""
     if text.lstrip()[:1] in _QUOTES_TYPED:
-        return curl_text(text, language)
+        return typeset_text(text, language)
     marks = marks_for(language)
-    return f"{marks.open[0]}{text}{marks.close[0]}"
+    return f"{marks.open[0]}{spaced_punctuation_text(text, language)}{marks.close[0]}"
 
 
 _QUOTES_TYPED = set("\"'“”‘’«»„‚‹›")
@@ -287,6 +287,12 @@ def spaced_punctuation(body: str, language: str) -> str:
             out.append(html.escape(_spaced(plain, spaces, previous), quote=False))
         previous = html.unescape(text)[-1:] or previous
     return "".join(out)
+
+
+def typeset_text(text: str, language: str) -> str:
+    """Plain `text` (a title, a summary) with its quotation marks and French's spaces set
+    as in a document's body."""
+    return spaced_punctuation_text(curl_text(text, language), language)
 
 
 def spaced_punctuation_text(text: str, language: str) -> str:

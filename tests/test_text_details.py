@@ -261,6 +261,23 @@ def test_french_titles_and_bodies_are_spaced_when_read(tmp_path: Path) -> None:
     assert f"Tous dehors{NBSP}: lundi{NNBSP}!" in doc.body_html
 
 
+def test_a_manifests_titles_and_summary_are_set_as_a_documents_are(tmp_path: Path) -> None:
+    """Straight quotes in an issue's or a section's title stayed straight, and French
+    ones had no spaces, though the same words in a document's title were curled and spaced."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    (root / "issues" / "001-first.yaml").write_text(
+        "number: 1\ntitle: 'Le \"plan\" social: non!'\ndate: 2026-01-10\nlanguage: fr\n"
+        "summary: Pourquoi dire non?\n"
+        "sections:\n  - title: Luttes!\n    documents: [first-article]\n"
+    )
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        report = build(root, formats=["web"])
+    page = (report.out_dir / "001-first" / "index.html").read_text(encoding="utf-8")
+    assert f"Le «{NNBSP}plan{NNBSP}» social{NBSP}: non{NNBSP}!" in page
+    assert f"Luttes{NNBSP}!" in page and f"Pourquoi dire non{NNBSP}?" in page
+
+
 def test_a_long_run_of_spaces_is_spaced_in_time_linear_in_its_length() -> None:
     """Each space of a run tried as the start of a match made 50,000 of them take 13 s."""
     finishes_within(
@@ -391,7 +408,8 @@ def test_a_paragraph_of_many_spaced_quotes_is_curled_in_time_linear_in_its_lengt
         ("Non au plan", "fr", f"«{NNBSP}Non au plan{NNBSP}»"),
         ("نان، کار، آزادی", "fa", "«نان، کار، آزادی»"),
         ('"Nobody should work two jobs"', "en", "“Nobody should work two jobs”"),  # typed: once
-        ("« Non au plan »", "fr", "« Non au plan »"),
+        ("« Non au plan »", "fr", f"«{NNBSP}Non au plan{NNBSP}»"),  # French's spaces
+        ("Non au plan!", "fr", f"«{NNBSP}Non au plan{NNBSP}!{NNBSP}»"),
     ],
 )
 def test_a_pull_quote_stands_in_its_languages_marks_once(

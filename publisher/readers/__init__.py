@@ -27,7 +27,7 @@ from ..paths import followed, is_file
 from ..picture_copies import CONVERTED_SUFFIXES, shown_picture
 from ..resources import SHOWN_IMAGE_SUFFIXES, confine_images, written_sources
 from ..sanitize import LIST_LEVELS, clean_html, flatten_deep_html, lift_deep_lists, plain_text
-from ..typography import curl_quotes, curl_text, spaced_punctuation, spaced_punctuation_text
+from ..typography import curl_quotes, curl_text, spaced_punctuation, typeset_text
 from .addresses import link_addresses
 from .alt_text import say_undescribed, without_machine_words
 from .anchors import mend_anchors
@@ -261,9 +261,7 @@ def convert_document(
     fields["title"] = fields["title"] or fallback_title(path)
     fields["summary"] = fields["summary"] or summary_before_more(body_html)
     for name in ("title", "subtitle", "summary"):
-        fields[name] = spaced_punctuation_text(
-            curl_text(fields[name], fields["language"]), fields["language"]
-        )
+        fields[name] = typeset_text(fields[name], fields["language"])
     say_local_media(body_html, shown_as or path)
     body, lifted = lift_deep_lists(clean_html(body_html, max_depth=None))
     if lifted:
