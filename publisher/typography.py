@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 NNBSP = "\u202f"  # French typography's narrow no-break space inside guillemets
@@ -100,31 +101,49 @@ def curl_quotes(body: str, language: str, doubles: frozenset[str] = _DOUBLE) -> 
     if not any(mark in body for mark in ('"', "“", "”", "'", "&quot;", "&#39;")):
         return body
     out: list[str] = []
-    elements: list[tuple[str, str | None]] = []  # open tags and the lang each sets
     state = _Quotes(doubles)
+    for token in _tokens(body, language):
+        if token.language is None:  # a tag
+            if token.block:
+                state = _Quotes(doubles)  # a quote left open does not run into the next block
+            out.append(token.written)
+        elif token.verbatim:
+            out.append(token.written)
+            state.previous = "x"
+        else:
+            out.append(state.curl(token.written, marks_for(token.language)))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Token:
+    """A tag or a text of a sanitised body, as written; a text with the language it is in."""
+
+    written: str
+    language: str | None = None  # a text's: its nearest `lang`, else the body's; None: a tag
+    verbatim: bool = False  # a text in code
+    block: bool = False  # a tag that starts or ends a block
+
+
+def _tokens(body: str, language: str) -> Iterator[_Token]:
+    elements: list[tuple[str, str | None]] = []  # open tags and the lang each sets
     for match in _TOKEN.finditer(body):
         closing, tag, attributes, text = match.groups()
-        if text is None:
-            out.append(match.group(0))
-            tag = tag.lower()
-            if tag in _BLOCKS:
-                state = _Quotes(doubles)  # a quote left open does not run into the next block
-            if tag in _VOID:
-                continue
-            if closing:
-                while elements and elements.pop()[0] != tag:
-                    pass
-            else:
-                lang = _LANG.search(attributes)
-                elements.append((tag, lang.group(1) if lang else None))
+        if text is not None:
+            here = next((lang for _, lang in reversed(elements) if lang), language)
+            verbatim = any(tag in _VERBATIM for tag, _ in elements)
+            yield _Token(text, here, verbatim)
             continue
-        if any(tag in _VERBATIM for tag, _ in elements):
-            out.append(text)
-            state.previous = "x"
+        tag = tag.lower()
+        yield _Token(match.group(0), block=tag in _BLOCKS)
+        if tag in _VOID:
             continue
-        here = next((lang for _, lang in reversed(elements) if lang), language)
-        out.append(state.curl(text, marks_for(here)))
-    return "".join(out)
+        if closing:
+            while elements and elements.pop()[0] != tag:
+                pass
+        else:
+            lang = _LANG.search(attributes)
+            elements.append((tag, lang.group(1) if lang else None))
 
 
 def in_quotes(text: str, language: str) -> str:
@@ -260,32 +279,19 @@ def spaced_punctuation(body: str, language: str) -> str:
     if not punctuation_spaces(language) and 'lang="fr' not in body:
         return body
     out: list[str] = []
-    elements: list[tuple[str, str | None]] = []
     previous = ""  # the character before the next text, in its block
-    for match in _TOKEN.finditer(body):
-        closing, tag, attributes, text = match.groups()
-        if text is None:
-            out.append(match.group(0))
-            tag = tag.lower()
-            if tag in _BLOCKS:
-                previous = ""
-            if tag in _VOID:
-                continue
-            if closing:
-                while elements and elements.pop()[0] != tag:
-                    pass
-            else:
-                lang = _LANG.search(attributes)
-                elements.append((tag, lang.group(1) if lang else None))
+    for token in _tokens(body, language):
+        if token.language is None:  # a tag
+            previous = "" if token.block else previous
+            out.append(token.written)
             continue
-        here = next((lang for _, lang in reversed(elements) if lang), language)
-        spaces = punctuation_spaces(here)
-        if not spaces or any(tag in _VERBATIM for tag, _ in elements):
-            out.append(text)
+        spaces = punctuation_spaces(token.language)
+        if not spaces or token.verbatim:
+            out.append(token.written)
         else:
-            plain = html.unescape(text)
+            plain = html.unescape(token.written)
             out.append(html.escape(_spaced(plain, spaces, previous), quote=False))
-        previous = html.unescape(text)[-1:] or previous
+        previous = html.unescape(token.written)[-1:] or previous
     return "".join(out)
 
 
