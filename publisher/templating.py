@@ -134,14 +134,16 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
 
 def _numbers_in_digits(translate: Any) -> Callable[..., Any]:
     """Jinja's new-style `gettext` or `ngettext`, with the integers it puts in the message
-    in the interface language's digits: `_("No. %(number)s", number=41)` is "شمارهٔ ۴۱" in
-    Farsi (numerals.py). Other values go in as they are."""
+    as text (`%(number)s`) in the interface language's digits: `_("No. %(number)s",
+    number=41)` is "شمارهٔ ۴۱" in Farsi (numerals.py). Other values, and numbers a
+    template's message formats itself (`%(count)d`), go in as they are."""
 
     @jinja2.pass_context
     def with_digits(context: jinja2.runtime.Context, *args: object, **values: object) -> Any:
         if len(args) == 3:  # ngettext's count, which its %(num)s writes too
             values.setdefault("num", args[2])
-        written = {k: _in_digits(v) for k, v in values.items()}
+        messages = " ".join(a for a in args[:2] if isinstance(a, str))
+        written = {k: _in_digits(v) if f"%({k})s" in messages else v for k, v in values.items()}
         return context.call(translate, *args, **written)  # Markup, when autoescaping
 
     return with_digits

@@ -24,6 +24,8 @@ from parsed_outputs import pdf_text
 from playwright.sync_api import Page
 
 from publisher.build import BuildReport
+from publisher.i18n import interface_language
+from publisher.templating import make_environment
 
 FARSI = """\
 ---
@@ -195,3 +197,13 @@ def test_a_date_after_an_english_title_in_a_farsi_listing_stays_whole(
 
 
 RECTS = "e => Array.from(e.getClientRects(), r => ({x: r.x, width: r.width}))"
+
+
+def test_a_number_a_template_formats_itself_is_given_as_a_number(tmp_path: Path) -> None:
+    """A workspace's own template may write `%(count)d`: it gets the number (Persian digits
+    are text, which %d cannot format), and `%(number)s` the language's digits."""
+    env = make_environment(tmp_path / "templates")
+    counted = '{% autoescape false %}{{ _("%(count)d articles", count=3) }}{% endautoescape %}'
+    with interface_language("fa"):
+        assert env.from_string(counted).render() == "3 articles"
+        assert env.from_string('{{ _("No. %(number)s", number=41) }}').render() == "شمارهٔ ۴۱"
