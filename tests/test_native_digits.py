@@ -19,11 +19,11 @@ from pathlib import Path
 import lxml.html
 import pymupdf
 import pytest
-from conftest import WORKSPACES, build_copy, copy_workspace
+from conftest import FIXED_EPOCH, WORKSPACES, build_copy, copy_workspace
 from parsed_outputs import pdf_text
 from playwright.sync_api import Page
 
-from publisher.build import BuildReport
+from publisher.build import BuildReport, build
 from publisher.i18n import interface_language
 from publisher.templating import make_environment
 
@@ -207,3 +207,15 @@ def test_a_number_a_template_formats_itself_is_given_as_a_number(tmp_path: Path)
     with interface_language("fa"):
         assert env.from_string(counted).render() == "3 articles"
         assert env.from_string('{{ _("No. %(number)s", number=41) }}').render() == "شمارهٔ ۴۱"
+
+
+def test_a_farsi_sites_topic_and_language_counts_are_in_persian_digits(tmp_path: Path) -> None:
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "site")
+    toml = root / "publisher.toml"
+    toml.write_text(toml.read_text().replace('language = "en"', 'language = "fa"'))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        report = build(root, formats=["web"])
+    for page in ("tags", "languages"):
+        counts = text_of(web_page(report, page), "//main//li")
+        assert re.search(r"\([۱-۹]\)", counts) and not ASCII_DIGIT.search(counts), (page, counts)
