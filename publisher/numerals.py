@@ -15,6 +15,7 @@ numbers of lists and notes. The digits an author typed are theirs.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 # CLDR numbering system → its digit zero (the other nine follow it in Unicode) and the CSS
@@ -69,3 +70,19 @@ def in_digits(text: str, language: str) -> str:
 def counter_style(language: str) -> str:
     """The CSS counter style that numbers pages, lists and notes in `language`'s digits."""
     return _SYSTEMS.get(_system(language), ("", "decimal"))[1]
+
+
+# Pandoc's notes in a sanitised body: each call's number, and the list of the notes
+_NOTE_CALL = re.compile(r'(<a href="#[^"]*" class="footnote-ref"[^>]*><sup>)(\d+)(</sup></a>)')
+_NOTE_LIST = re.compile(r'(<section id="[^"]*" class="footnotes[^"]*">\s*(?:<hr>\s*)?<ol)>')
+
+
+def with_note_numbers_in_digits(body: str, language: str) -> str:
+    """`body` (sanitised HTML) with its notes' calls and their list numbered in `language`'s
+    digits, as the web page and the email show them (the PDF numbers its notes itself,
+    print-base.css; the EPUB's are pandoc's)."""
+    style = counter_style(language)
+    if style == "decimal" or "footnote-ref" not in body:
+        return body
+    body = _NOTE_CALL.sub(lambda call: f"{call[1]}{in_digits(call[2], language)}{call[3]}", body)
+    return _NOTE_LIST.sub(lambda notes: f'{notes[1]} style="list-style-type: {style}">', body)

@@ -219,3 +219,19 @@ def test_a_farsi_sites_topic_and_language_counts_are_in_persian_digits(tmp_path:
     for page in ("tags", "languages"):
         counts = text_of(web_page(report, page), "//main//li")
         assert re.search(r"\([۱-۹]\)", counts) and not ASCII_DIGIT.search(counts), (page, counts)
+
+
+def test_a_farsi_documents_notes_are_numbered_in_persian_digits_on_the_web_and_in_email(
+    built: BuildReport, page: Page
+) -> None:
+    """As the PDF numbers them: pandoc's calls and list said 1, 2 in a Farsi statement."""
+    for issue in ("002-fa", "001-first"):
+        page.goto((built.out_dir / issue / "farsi" / "index.html").as_uri())
+        call = page.locator("a.footnote-ref").first.inner_text()
+        notes = page.locator("section.footnotes ol").first
+        marker = notes.evaluate("ol => getComputedStyle(ol).listStyleType")
+        assert (call, marker) == ("۱", "persian"), issue
+    email_page = lxml.html.fromstring((built.out_dir / "002-fa" / "email.html").read_bytes())
+    calls = [e.text_content() for e in email_page.xpath("//a[contains(@class, 'footnote-ref')]")]
+    lists = email_page.xpath("//section[contains(@class, 'footnotes')]//ol/@style")
+    assert calls == ["۱"] and lists and "persian" in lists[0], (calls, lists)

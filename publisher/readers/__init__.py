@@ -23,6 +23,7 @@ from ..languages import described
 from ..limits import DEFAULT_LIMITS, Limits, describe_size
 from ..logs import held
 from ..model import Document
+from ..numerals import with_note_numbers_in_digits
 from ..paths import followed, is_file
 from ..picture_copies import CONVERTED_SUFFIXES, shown_picture
 from ..resources import SHOWN_IMAGE_SUFFIXES, confine_images, written_sources
@@ -317,11 +318,12 @@ def convert_document(
 def with_text_mended(body: str, language: str) -> str:
     """`body` (sanitised HTML) with the addresses written in it as text made links, its links
     through someone else's redirect leading to their address, its paragraphs written the
-    other way from `language` marked so, and its quotation marks and French's spaces before
-    punctuation set as each paragraph's language sets them: a document's and the
-    editorial's alike."""
+    other way from `language` marked so, its quotation marks and French's spaces before
+    punctuation set as each paragraph's language sets them, and its notes numbered in the
+    language's digits: a document's and the editorial's alike."""
     marked = marked_directions(without_redirects(link_addresses(body)), language)
-    return spaced_punctuation(curl_quotes(marked, language), language)
+    typeset = spaced_punctuation(curl_quotes(marked, language), language)
+    return with_note_numbers_in_digits(typeset, language)
 
 
 _RAISE = "or raise {} under [limits] in publisher.toml"
