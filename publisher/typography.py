@@ -102,7 +102,7 @@ def curl_quotes(body: str, language: str, doubles: frozenset[str] = _DOUBLE) -> 
         return body
     out: list[str] = []
     state = _Quotes(doubles)
-    for token in _tokens(body, language):
+    for token in tokens(body, language):
         if token.language is None:  # a tag
             if token.block:
                 state = _Quotes(doubles)  # a quote left open does not run into the next block
@@ -116,7 +116,7 @@ def curl_quotes(body: str, language: str, doubles: frozenset[str] = _DOUBLE) -> 
 
 
 @dataclass(frozen=True)
-class _Token:
+class Token:
     """A tag or a text of a sanitised body, as written; a text with the language it is in."""
 
     written: str
@@ -125,17 +125,19 @@ class _Token:
     block: bool = False  # a tag that starts or ends a block
 
 
-def _tokens(body: str, language: str) -> Iterator[_Token]:
+def tokens(body: str, language: str) -> Iterator[Token]:
+    """The tags and texts of `body` (sanitised HTML, or an XHTML body), in order, each text
+    with the language it is in."""
     elements: list[tuple[str, str | None]] = []  # open tags and the lang each sets
     for match in _TOKEN.finditer(body):
         closing, tag, attributes, text = match.groups()
         if text is not None:
             here = next((lang for _, lang in reversed(elements) if lang), language)
             verbatim = any(tag in _VERBATIM for tag, _ in elements)
-            yield _Token(text, here, verbatim)
+            yield Token(text, here, verbatim)
             continue
         tag = tag.lower()
-        yield _Token(match.group(0), block=tag in _BLOCKS)
+        yield Token(match.group(0), block=tag in _BLOCKS)
         if tag in _VOID:
             continue
         if closing:
@@ -280,7 +282,7 @@ def spaced_punctuation(body: str, language: str) -> str:
         return body
     out: list[str] = []
     previous = ""  # the character before the next text, in its block
-    for token in _tokens(body, language):
+    for token in tokens(body, language):
         if token.language is None:  # a tag
             previous = "" if token.block else previous
             out.append(token.written)

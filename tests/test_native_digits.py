@@ -20,8 +20,9 @@ import lxml.html
 import pymupdf
 import pytest
 from conftest import FIXED_EPOCH, WORKSPACES, build_copy, copy_workspace
-from parsed_outputs import pdf_text
+from parsed_outputs import epub_chapters, pdf_text
 from playwright.sync_api import Page
+from validators import epubcheck_messages
 
 from publisher.build import BuildReport, build
 from publisher.i18n import interface_language
@@ -235,3 +236,25 @@ def test_a_farsi_documents_notes_are_numbered_in_persian_digits_on_the_web_and_i
     calls = [e.text_content() for e in email_page.xpath("//a[contains(@class, 'footnote-ref')]")]
     lists = email_page.xpath("//section[contains(@class, 'footnotes')]//ol/@style")
     assert calls == ["۱"] and lists and "persian" in lists[0], (calls, lists)
+
+
+def test_a_farsi_documents_note_calls_in_the_epub_are_in_persian_digits(
+    built: BuildReport,
+) -> None:
+    """Pandoc's EPUB writer numbers the notes itself; the English article's are left 0–9."""
+    for issue in ("002-fa", "001-first"):
+        book = built.out_dir / issue / f"{issue}.epub"
+        calls = {
+            holder.get("lang"): call.text
+            for name, root in epub_chapters(book).items()
+            for holder in root.iter(f"{{{XHTML}}}div", f"{{{XHTML}}}section")
+            if holder.get("lang")
+            for call in holder.iter(f"{{{XHTML}}}a")
+            if call.get(f"{{{OPS}}}type") == "noteref"
+        }
+        assert calls.get("fa") == "۱", (issue, calls)
+        assert epubcheck_messages(book) == [], issue
+
+
+XHTML = "http://www.w3.org/1999/xhtml"
+OPS = "http://www.idpf.org/2007/ops"

@@ -16,6 +16,7 @@ from typing import ClassVar
 
 from ..i18n import gettext, interface_language
 from ..model import Issue
+from ..numerals import counter_style, epub_note_calls_in_digits
 from ..output import Artifact
 from ..resources import (
     email_suffix,
@@ -84,7 +85,11 @@ class EpubRenderer(IssueRenderer):
             pandoc.html_to_epub(paragraph_attributes_on_divs(html), output, args)
             with interface_language(issue.language):
                 labels = landmark_labels()
-            data = finished(output.read_bytes(), issue.direction, labels)
+            languages = {issue.language, *(doc.language for doc in issue.documents)}
+            own_digits = any(counter_style(language) != "decimal" for language in languages)
+            data = finished(
+                output.read_bytes(), issue.direction, labels, issue.language if own_digits else ""
+            )
             return [Artifact(Path(issue.folder) / f"{issue.slug}.epub", data)]
 
     def draw_cover(self, issue: Issue, ctx: RenderContext, tmp: Path) -> Path | None:
@@ -157,7 +162,9 @@ _LANDMARK = re.compile(rb'(<a\b[^>]*\bepub:type="([a-z]+)"[^>]*>)[^<]*(</a>)')
 _GUIDE_COVER = re.compile(rb'(<reference\b[^>]*\btype="(cover)"[^>]*\btitle=")[^"]*(")')
 
 
-def finished(epub: bytes, direction: str, labels: dict[str, str]) -> bytes:
+def finished(
+    epub: bytes, direction: str, labels: dict[str, str], note_digits_of: str = ""
+) -> bytes:
     """The EPUB as pandoc wrote it, with what pandoc cannot write.
 
     - `dir` on the root <html> of each XHTML file that has none, in a right-to-left book:
@@ -166,10 +173,12 @@ def finished(epub: bytes, direction: str, labels: dict[str, str]) -> bytes:
       the contents of a right-to-left issue were laid out left to right.
     - The landmarks' `labels` (by epub:type) in the book's language, and the cover's in
       the EPUB 2 guide.
+    - Note calls in the digits of their language (Persian in a Farsi article), in a book
+      in `note_digits_of` that has a document in a language that does not write 0–9.
 
     Entries are copied in order with their own names, dates and compression (the mimetype
     first, stored); a book that needs neither is returned as it is."""
-    if direction != "rtl" and not labels:
+    if direction != "rtl" and not labels and not note_digits_of:
         return epub
     source = zipfile.ZipFile(io.BytesIO(epub))
     out = io.BytesIO()
@@ -181,6 +190,8 @@ def finished(epub: bytes, direction: str, labels: dict[str, str]) -> bytes:
                 if root and b" dir=" not in root.group(0):
                     end = root.end()
                     data = data[:end] + f' dir="{direction}"'.encode() + data[end:]
+            if info.filename.endswith(".xhtml") and note_digits_of:
+                data = epub_note_calls_in_digits(data.decode(), note_digits_of).encode()
             if info.filename.endswith("nav.xhtml") and labels:
                 data = _LANDMARKS.sub(lambda nav: _labelled(nav.group(0), labels, _LANDMARK), data)
             if info.filename.endswith(".opf") and labels:  # EPUB 2's guide, for older readers
