@@ -6,11 +6,12 @@ and Pashto, `arab` (Arabic-Indic) for the Arabic of Egypt, the Gulf, Iraq, the L
 Sudan and for Sorani, `latn` for the Arabic of the Maghreb and for `ar` without a region
 (as CLDR 42 and later have it), and for English, Spanish, French. Babel writes dates and
 sizes in Latin digits whatever the system (it changes only their separators), so the
-digits are put in here; pages and lists are numbered by the CSS counter style of the same
+digits are put in here; pages and notes are numbered by the CSS counter style of the same
 digits, which WeasyPrint and Chromium both define.
 
 Only the numbers publisher writes: an issue's number, dates, sizes, page numbers, the
-numbers of lists and notes. The digits an author typed are theirs.
+numbers of notes. The digits an author typed are theirs, and so are the numbers of a list
+they typed as "1.", "2.".
 """
 
 from __future__ import annotations
