@@ -94,12 +94,7 @@ class LeafletRenderer(IssueRenderer):
         over: tuple[float, float] | None = None  # scale, length
         scale = 1.0
         for _ in range(FIT_TRIES):
-            stylesheet = self.render_template(
-                ctx, "leaflet.css", paper=paper, language=issue.language, **_sizes(paper, scale)
-            )
-            document = lay_out(
-                html, stylesheet, ctx, paper, f"leaflet of {issue.slug}", [leaflet.document]
-            )
+            document = self._laid_out(html, issue, leaflet, paper, ctx, scale)
             length = _length(document, paper)
             if len(document.pages) <= leaflet.sides:
                 if fitting is None or scale > fitting[0]:
@@ -115,18 +110,24 @@ class LeafletRenderer(IssueRenderer):
             if scale in {fitting[0] if fitting else None, over[0] if over else None}:
                 break
         if fitting is None:  # every try ran over: the smallest type decides
-            return self._fit_smallest(html, issue, leaflet, paper, ctx)
+            return self._laid_out(html, issue, leaflet, paper, ctx, smallest), smallest
         return fitting[2], fitting[0]
 
-    def _fit_smallest(
-        self, html: str, issue: Issue, leaflet: Leaflet, paper: PrintOptions, ctx: RenderContext
-    ) -> tuple[weasyprint.Document, float]:
-        smallest = SCALES[0]
+    def _laid_out(
+        self,
+        html: str,
+        issue: Issue,
+        leaflet: Leaflet,
+        paper: PrintOptions,
+        ctx: RenderContext,
+        scale: float,
+    ) -> weasyprint.Document:
+        """The leaflet laid out with its type at `scale`."""
         stylesheet = self.render_template(
-            ctx, "leaflet.css", paper=paper, language=issue.language, **_sizes(paper, smallest)
+            ctx, "leaflet.css", paper=paper, language=issue.language, **_sizes(paper, scale)
         )
         product = f"leaflet of {issue.slug}"
-        return lay_out(html, stylesheet, ctx, paper, product, [leaflet.document]), smallest
+        return lay_out(html, stylesheet, ctx, paper, product, [leaflet.document])
 
     def _html(self, issue: Issue, leaflet: Leaflet, paper: PrintOptions, ctx: RenderContext) -> str:
         import segno
