@@ -145,8 +145,9 @@ def file_size(size: int, binary: bool = False, language: str | None = None) -> s
 
     if binary:
         return do_filesizeformat(size, binary=True)
+    language = language or current_language()
     locale = babel_locale(language)
-    digits = numbering_system(language or current_language())  # Farsi's 41٫8, its digits below
+    digits = numbering_system(language)  # Farsi's 41٫8, and its digits below
     try:
         for base, unit in _SIZE_UNITS:
             if size >= base:
@@ -158,7 +159,7 @@ def file_size(size: int, binary: bool = False, language: str | None = None) -> s
             written = format_unit(
                 size, "digital-byte", "short", "#,##0", locale, numbering_system=digits
             )
-        return in_digits(written, language or current_language())
+        return in_digits(written, language)
     except (ValueError, LookupError, UnknownLocaleError):  # unknown to CLDR: as Jinja writes it
         return do_filesizeformat(size)
 

@@ -71,12 +71,16 @@ _SPAIN_OR_NO_REGION = {"", "es"}
 def marks_for(language: str) -> Marks:
     """The marks of a BCP 47 tag: its language and region first, then its language alone;
     languages not listed (English, Dutch, …) use “ ” and ‘ ’."""
-    parts = language.replace("_", "-").lower().split("-")
-    base = parts[0]
-    region = next((p for p in parts[1:] if len(p) == 2 or p.isdigit()), "")
+    base, region = _language_and_region(language)
     if base == "es" and region not in _SPAIN_OR_NO_REGION:
         return ENGLISH  # Spanish of the Americas (es-MX, es-419, es-US…)
     return _MARKS.get(f"{base}-{region}", _MARKS.get(base, ENGLISH))
+
+
+def _language_and_region(language: str) -> tuple[str, str]:
+    """A BCP 47 tag's language and region, lower case: 'es-419' → ('es', '419')."""
+    parts = language.replace("_", "-").lower().split("-")
+    return parts[0], next((p for p in parts[1:] if len(p) == 2 or p.isdigit()), "")
 
 
 _DOUBLE = frozenset('"“”')  # pandoc's curly ones are re-decided: it gets nesting wrong
@@ -269,9 +273,8 @@ _BREAKS = set(_SPACES) | set("\n\t;:!?.,)]»”’")  # what follows a mark that
 
 def punctuation_spaces(language: str) -> dict[str, str]:
     """The space `language` sets before (or, for «, after) each mark; {} for most languages."""
-    parts = language.replace("_", "-").lower().split("-")
-    region = next((p for p in parts[1:] if len(p) == 2), "")
-    return _PUNCTUATION_SPACES.get(f"{parts[0]}-{region}", _PUNCTUATION_SPACES.get(parts[0], {}))
+    base, region = _language_and_region(language)
+    return _PUNCTUATION_SPACES.get(f"{base}-{region}", _PUNCTUATION_SPACES.get(base, {}))
 
 
 def spaced_punctuation(body: str, language: str) -> str:
@@ -288,12 +291,12 @@ def spaced_punctuation(body: str, language: str) -> str:
             out.append(token.written)
             continue
         spaces = punctuation_spaces(token.language)
+        plain = html.unescape(token.written)
         if not spaces or token.verbatim:
             out.append(token.written)
         else:
-            plain = html.unescape(token.written)
             out.append(html.escape(_spaced(plain, spaces, previous), quote=False))
-        previous = html.unescape(token.written)[-1:] or previous
+        previous = plain[-1:] or previous
     return "".join(out)
 
 
