@@ -1,9 +1,12 @@
 """Invisible characters pasted text carries, removed before anything parses it.
 
-Word's Shift+Enter leaves a vertical tab, terminals leave ANSI colour codes, broken
-conversions leave BEL, U+FFFE or lone surrogates. None of them can appear in XML (EPUB,
-feeds) and some break the email template engine, so every text that comes in (documents,
-front matter, manifests, config, subscriber fields, imports) passes through here first.
+Word's Shift+Enter leaves a vertical tab, InDesign's and Pages' a LINE SEPARATOR (U+2028),
+terminals leave ANSI colour codes, broken conversions leave BEL, U+FFFE or lone surrogates,
+and files joined together the byte order mark each began with. None of the controls can
+appear in XML (EPUB, feeds), some break the email template engine, a browser shows the
+separators as spaces where WeasyPrint breaks the line, and a byte order mark before "# " or
+"- " hides a Markdown heading or list. So every text that comes in (documents, front
+matter, manifests, config, subscriber fields, imports) passes through here first.
 Removing one is said as a warning naming the file and line: the editor may want to look.
 """
 
@@ -18,9 +21,11 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-# Line and page breaks typed as control characters: a break where lines carry structure
-# (plain text being imported), a space elsewhere (inside YAML/TOML values, Markdown lines).
-_BREAKS = ("\x0b", "\x0c")
+# Line, page and paragraph breaks typed as characters of their own: a break where lines
+# carry structure (plain text being imported), a space elsewhere (inside YAML/TOML values,
+# Markdown lines).
+_BREAKS = {"\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n\n"}
+_SEPARATORS_AND_BOM = "\u2028\u2029\ufeff"  # U+FEFF: at a file's start, decoding took it
 _ANSI_ESCAPE = r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]"
 _C0_C1 = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 but tab, LF, CR; DEL; C1
 _NONCHARACTERS = r"\ufdd0-\ufdef"
@@ -32,12 +37,14 @@ _PLANE_ENDS = (  # U+xFFFE and U+xFFFF of every plane: non-characters too
     r"\U0010fffe\U0010ffff"
 )
 _SURROGATES = r"\ud800-\udfff"  # lone surrogates (from surrogateescape or broken JSON)
-_CONTROL = f"[{_C0_C1}]|[{_NONCHARACTERS}]|[{_PLANE_ENDS}]|[{_SURROGATES}]"
+_CONTROL = f"[{_C0_C1}{_SEPARATORS_AND_BOM}]|[{_NONCHARACTERS}]|[{_PLANE_ENDS}]|[{_SURROGATES}]"
 _UNWANTED = re.compile(f"{_ANSI_ESCAPE}|{_CONTROL}")
 # Every character _UNWANTED can start with, the plane ends as the range from U+FFFE up: one
 # search of a clean text (almost every text) takes a sixteenth of _UNWANTED's (a class of
 # single astral characters, or the alternatives, are slow: 0.17 s for a 1 MB document).
-_MAYBE_UNWANTED = re.compile(rf"[{_C0_C1}{_NONCHARACTERS}{_SURROGATES}\ufffe-\U0010ffff]")
+_MAYBE_UNWANTED = re.compile(
+    rf"[{_C0_C1}{_SEPARATORS_AND_BOM}{_NONCHARACTERS}{_SURROGATES}\ufffe-\U0010ffff]"
+)
 
 _NAMES = {
     "\x00": "NUL",
@@ -47,6 +54,9 @@ _NAMES = {
     "\x0c": "FORM FEED",
     "\x1b": "ESCAPE",
     "\x7f": "DELETE",
+    "\u2028": "LINE SEPARATOR",
+    "\u2029": "PARAGRAPH SEPARATOR",
+    "\ufeff": "BYTE ORDER MARK",
 }
 
 
@@ -66,8 +76,8 @@ class Removed:
 
 
 def strip_controls(text: str, line_breaks: bool = False) -> tuple[str, Removed]:
-    """`text` without control characters; vertical tab and form feed become spaces, or
-    line breaks with `line_breaks`."""
+    """`text` without control characters; vertical tab, form feed and the line and
+    paragraph separators become spaces, or line and paragraph breaks with `line_breaks`."""
     counts: Counter[str] = Counter()
     lines: set[int] = set()
     if not _MAYBE_UNWANTED.search(text) or not _UNWANTED.search(text):
@@ -83,7 +93,7 @@ def strip_controls(text: str, line_breaks: bool = False) -> tuple[str, Removed]:
         counts[_name(found)] += 1
         lines.add(line)
         if found in _BREAKS:
-            return "\n" if line_breaks else " "
+            return _BREAKS[found] if line_breaks else " "
         return ""
 
     return _UNWANTED.sub(replace, text), Removed(counts, tuple(sorted(lines)))

@@ -17,11 +17,15 @@ from lxml import etree
 from publisher.cli import main
 from publisher.controls import strip_controls
 
-# What pasted text really carries: Word's Shift+Enter, a terminal's colours, a bell,
-# C1 controls from a mis-decoded page, non-characters, DEL, NUL.
+# What pasted text really carries: Word's Shift+Enter, InDesign's and Pages' line and
+# paragraph separators, the byte order mark of a file joined to another, a terminal's
+# colours, a bell, C1 controls from a mis-decoded page, non-characters, DEL, NUL.
 KINDS = {
     "vertical tab": "\x0b",
     "form feed": "\x0c",
+    "line separator": "\u2028",
+    "paragraph separator": "\u2029",
+    "byte order mark": "\ufeff",
     "ANSI colour": "\x1b[31m",
     "BEL": "\x07",
     "NUL": "\x00",
@@ -31,9 +35,11 @@ KINDS = {
     "U+FDD0": "\ufdd0",
     "U+10FFFF": "\U0010ffff",
 }
-# Forbidden in XML 1.0 or shown as junk; tab, LF and CR are fine.
+# Forbidden in XML 1.0, shown as junk, or set differently by browsers and WeasyPrint; tab,
+# LF and CR are fine.
 LEFTOVER = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\U0010fffe\U0010ffff]|\\[31m"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufdd0-\ufdef\ufffe\uffff"
+    "\U0010fffe\U0010ffff]|\\[31m"
 )
 
 
@@ -48,6 +54,30 @@ def test_each_kind_is_removed_and_counted(kind: str) -> None:
 def test_typed_line_breaks_are_spaces_or_line_breaks_where_lines_matter() -> None:
     assert strip_controls("Unit 4\x0bQuay Street")[0] == "Unit 4 Quay Street"
     assert strip_controls("Unit 4\x0bQuay Street", line_breaks=True)[0] == "Unit 4\nQuay Street"
+    assert strip_controls("Unit 4\u2028Quay Street")[0] == "Unit 4 Quay Street"
+    assert strip_controls("Unit 4\u2028Quay St.", line_breaks=True)[0] == "Unit 4\nQuay St."
+    assert strip_controls("We walk out.\u2029We win.")[0] == "We walk out. We win."
+    assert strip_controls("Walk out.\u2029Win.", line_breaks=True)[0] == "Walk out.\n\nWin."
+
+
+def test_a_byte_order_mark_inside_a_joined_file_hides_no_heading_or_list(
+    workspace: Callable[[str], Path],
+) -> None:
+    """`cat` or PowerShell joining two files saved with a BOM leaves the second one's in the
+    middle, where it stood before "# " and "- ": pandoc saw a paragraph."""
+    root = workspace("minimal")
+    (root / "documents" / "second-article.md").write_text(
+        "---\ntitle: Joined\n---\n\nThe first file.\n\n"
+        "\ufeff## From the second file\n\n\ufeff- one demand\n- another demand\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "web"])
+    assert result.exit_code == 0, result.output
+    said = "second-article.md:7: removed invisible control characters (BYTE ORDER MARK ×2)"
+    assert said in result.output
+    page = (root / "dist" / "001-first" / "second-article" / "index.html").read_text()
+    assert re.search(r"<h\d[^>]*>From the second file</h\d>", page), page
+    assert re.search(r"<li>one demand</li>\s*<li>another demand</li>", page), page
 
 
 def test_lone_surrogates_are_removed() -> None:
