@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -171,6 +172,31 @@ def test_bullets_with_indented_teasers_become_list_items_never_code(tmp_path: Pa
         "Second pamphlet The second item's teaser, after a blank line.",
     ]
     assert not html_of(doc).xpath("//pre|//code")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("\u00b7\t", "o\t"), ("\uf0b7\t", "\uf0a7 ")],
+    ids=["Word's plain text", "Symbol and Wingdings characters"],
+)
+def test_a_list_copied_out_of_word_is_a_list(tmp_path: Path, first: str, second: str) -> None:
+    """Word copies its bullets as "·" and a tab, "o" and a tab a level down, or as its
+    Symbol and Wingdings fonts' own characters, which no other font draws."""
+    text = (
+        f"Our demands\n\n{LONG}\n\n"
+        f"{first}A living wage\n{first}No zero-hours contracts\n{second}Agency staff too\n\n"
+        f"{LONG}\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    assert texts(doc, "//ul/li") == ["A living wage", "No zero-hours contracts", "Agency staff too"]
+    written = (tmp_path / "documents" / "our-demands.md").read_text()
+    assert "\n- A living wage\n" in written  # what the editor reviews: Markdown's list
+    assert not re.search("[\uf000-\uf0ff]", written)
+
+
+def test_an_o_starting_a_line_of_text_is_a_word(tmp_path: Path) -> None:
+    (doc,) = import_one(tmp_path, f"Elegir\n\n{LONG}\n\no bien la huelga, o bien nada.\n")
+    assert not html_of(doc).xpath("//ul") and "o bien la huelga" in doc.body_html
 
 
 def test_indented_lines_whose_bullets_were_lost_become_a_list(tmp_path: Path) -> None:

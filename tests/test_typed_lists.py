@@ -10,11 +10,13 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from click.testing import CliRunner
 from conftest import build_with_warnings, minimal_with
 from hypothesis import given
 from hypothesis import strategies as st
 from validators import parse_eml
 
+from publisher.cli import main
 from publisher.readers.typed_lists import markdown_bullets, typed_lists
 
 ISSUE = "001-first"
@@ -100,6 +102,22 @@ def test_numbers_typed_in_word_are_a_list_numbered_from_the_first(built: Path) -
     ]
     text = lxml.html.fromstring(page).text_content()
     assert "1. Introduction" in text and "2024. a year" in text  # alone, a year: as written
+
+
+def test_word_symbol_font_bullets_pasted_into_markdown_are_a_list(tmp_path: Path) -> None:
+    """Copied out of Word, a bullet may be its Symbol font's own character (U+F0B7), which
+    no other font draws: a box before each demand."""
+    pasted = "We ask the employer for:\n" + "".join(f"\uf0b7\t{d}\n" for d in DEMANDS)
+    root = minimal_with(tmp_path / "ws", {"demands.md": f"---\ntitle: Demands\n---\n\n{pasted}"})
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "web"])
+    assert result.exit_code == 0, result.output
+    page = (root / "dist" / ISSUE / "demands" / "index.html").read_bytes()
+    assert lists(page) == [("ul", None, DEMANDS)]
+
+
+def test_word_symbol_font_bullets_in_a_pages_paragraphs_are_a_list() -> None:
+    body = typed_lists("<p>Messages came from:</p><p>\uf0b7 Glasgow</p><p>\uf0a7\u00a0Cádiz</p>")
+    assert lists(body) == [("ul", None, ["Glasgow", "Cádiz"])]
 
 
 def test_bullets_typed_in_the_editorial_are_a_list(built: Path) -> None:

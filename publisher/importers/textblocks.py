@@ -23,8 +23,13 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ..readers.typed_lists import SYMBOL_FONT
+
 NBSP = "\u00a0"
-BULLET = re.compile(r"^[•●▪◦‣∙·■□○◆◇➢➤►▸✓✔→*–—-]\s+")
+# Word copies its bullets as "·" and a tab, or as its Symbol and Wingdings fonts' own
+# characters (SYMBOL_FONT); a level down, as Courier New's "o" and a tab (_WORD_SECOND).
+BULLET = re.compile(rf"^[•●▪◦‣∙·■□○◆◇➢➤►▸✓✔→*–—{SYMBOL_FONT}-]\s+")
+_WORD_SECOND = re.compile(rf"^([ \t{NBSP}]*)o(?=\t)")
 NUMBERED = re.compile(r"^(?:\((\d{1,3})\)|(\d{1,3})[.)])\s+")
 RULE = re.compile(r"^\s*([-_=*~•·])(?:\s*\1){4,}\s*$")
 _SENTENCE_END = (".", "!", "?", "…", '."', ".”", "!”", "?”", ".»", "!»", "?»", ".)")
@@ -79,7 +84,9 @@ class _Run:
 
 
 def normalise_line(line: str) -> str:
-    """Fold runs of spaces; turn non-breaking spaces into spaces unless typography needs them."""
+    """Fold runs of spaces; turn non-breaking spaces into spaces unless typography needs
+    them; make Word's "o" bullet "•"."""
+    line = _WORD_SECOND.sub(r"\1•", line, count=1)
     line = _KEEP_NBSP.sub("\x00", line).replace(NBSP, " ").replace("\x00", NBSP)
     line = line.replace("\u200b", "").replace("\ufeff", "").replace("\t", " ")
     return re.sub(r" {2,}", " ", line).strip()

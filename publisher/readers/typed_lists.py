@@ -2,10 +2,10 @@
 
 Lists reach publisher with their marks typed out: WordPad and TextEdit write each item's
 mark before it ({\\pntext ·\\tab}); text pasted into Word, a web editor or a Markdown file
-from a web page, a phone or an email keeps its "• " at each line's start; numbered points
-are typed "1) ", "2) ". pandoc reads paragraphs that start with a stray bullet or number,
-and in Markdown, lines that follow one another are one paragraph: "Our demands: • Pay •
-Hours • Staffing". Here:
+from a web page, a phone or an email keeps its "• " at each line's start (from Word, often
+its Symbol font's own, U+F0B7); numbered points are typed "1) ", "2) ". pandoc reads
+paragraphs that start with a stray bullet or number, and in Markdown, lines that follow one
+another are one paragraph: "Our demands: • Pay • Hours • Staffing". Here:
 
 - in Markdown, a line starting with a bullet is a list item ("- ", as Markdown writes it),
   after a blank line if text came just before it (`markdown_bullets`);
@@ -23,11 +23,16 @@ from typing import Any
 from ..tree_edits import body_html, body_tree
 
 _BULLETS = "•●▪◦‣·"
-_MARKDOWN_BULLET = re.compile(rf"^([ \t]*)[{_BULLETS}][ \t\u00a0]+(?=\S)")
+# Word's bullets as its Symbol and Wingdings fonts number them (U+F0B7 for •, U+F0A7 for ▪,
+# U+F0D8 for ➢), in the Private Use Area, which text copied out of Word into another
+# program can keep: no font draws them, so unread they are boxes in every output.
+SYMBOL_FONT = "\uf020-\uf0ff"
+_ANY_BULLET = re.compile(f"[{_BULLETS}{SYMBOL_FONT}]")
+_MARKDOWN_BULLET = re.compile(rf"^([ \t]*)[{_BULLETS}{SYMBOL_FONT}][ \t\u00a0]+(?=\S)")
 _SEPARATOR = re.compile(rf"^[\s{_BULLETS}*]*$")  # "• • •" between sections
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
-_PARAGRAPH_BULLET = re.compile(rf"^\s*[{_BULLETS}][\s\u00a0]+")
+_PARAGRAPH_BULLET = re.compile(rf"^\s*[{_BULLETS}{SYMBOL_FONT}][\s\u00a0]+")
 _PARAGRAPH_NUMBER = re.compile(r"^\s*(\d{1,3})[.)][\s\u00a0]+")
 _KEPT = ("lang", "dir", "id")
 
@@ -35,7 +40,7 @@ _KEPT = ("lang", "dir", "id")
 def markdown_bullets(body: str) -> str:
     """Markdown `body` with its lines that start with a typed bullet made list items (code
     blocks and separators like "• • •" left alone)."""
-    if not any(bullet in body for bullet in _BULLETS):
+    if not _ANY_BULLET.search(body):
         return body
     lines = body.split("\n")
     out: list[str] = []
@@ -58,7 +63,7 @@ def markdown_bullets(body: str) -> str:
 def typed_lists(body: str) -> str:
     """`body` (HTML) with its runs of paragraphs that start with a typed bullet or number
     made lists (unchanged when it has none)."""
-    if not re.search(rf"<p\b[^>]*>\s*(?:[{_BULLETS}]|\d{{1,3}}[.)])", body):
+    if not re.search(rf"<p\b[^>]*>\s*(?:[{_BULLETS}{SYMBOL_FONT}]|\d{{1,3}}[.)])", body):
         return body
     root = body_tree(body)
     changed = False
