@@ -28,6 +28,7 @@ from ..output import Artifact
 from ..printing import PageSize, PrintOptions, resolve
 from ..sanitize import plain_text
 from .base import IssueRenderer, OutputFailed, RenderContext
+from .missing_glyphs import bundled_fonts, document_text, warn_missing_glyphs
 from .weasy import lay_out, printable, write_pdf
 
 if TYPE_CHECKING:
@@ -53,6 +54,9 @@ class LeafletRenderer(IssueRenderer):
         if all(layer.margins is None for layer in layers):
             paper = dataclasses.replace(paper, margins=(_default_margin(paper.page_size),) * 4)
 
+        texts = [(issue.source, f"{leaflet.standfirst} {leaflet.pull_quote}")]
+        texts.append((leaflet.document.source, document_text(leaflet.document)))
+        warn_missing_glyphs(texts, bundled_fonts(ctx.config.style))
         document, scale = self._fit(issue, leaflet, paper, ctx)
         overflow = _overflow(document, leaflet, paper, scale)
         if overflow:

@@ -25,6 +25,7 @@ from ..output import Artifact
 from ..printing import PageSize, PrintOptions, resolve
 from .base import IssueRenderer, RenderContext
 from .images import CSS_PX_PER_MM, warn_low_resolution
+from .missing_glyphs import bundled_fonts, issue_texts, warn_missing_glyphs
 from .weasy import lay_out, printable, write_pdf
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class PdfRenderer(IssueRenderer):
             impositions=formats()[self.name].impositions,
         )
         warn_low_resolution(issue, ctx.config.documents_dir, paper)
+        warn_missing_glyphs(issue_texts(issue), bundled_fonts(ctx.config.style))
         # Links between documents already point at the web archive (links.with_archive_links)
         printed = dataclasses.replace(
             issue,
