@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .mojibake import repaired
+
 log = logging.getLogger(__name__)
 
 # Line, page and paragraph breaks typed as characters of their own: a break where lines
@@ -102,8 +104,9 @@ def strip_controls(text: str, line_breaks: bool = False) -> tuple[str, Removed]:
 def clean_text(
     text: str, source: Path | str, first_line: int = 1, line_breaks: bool = False
 ) -> str:
-    """`strip_controls`, with a warning naming the source and the first line affected."""
-    cleaned, removed = strip_controls(text, line_breaks)
+    """`strip_controls`, with a warning naming the source and the first line affected;
+    text garbled by a wrong encoding repaired first (its C1 bytes are the garbling's)."""
+    cleaned, removed = strip_controls(repaired(text, source, first_line), line_breaks)
     if removed:
         line = removed.lines[0] + first_line - 1
         more = len(removed.lines) - 1

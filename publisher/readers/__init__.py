@@ -23,6 +23,7 @@ from ..languages import described
 from ..limits import DEFAULT_LIMITS, Limits, describe_size
 from ..logs import held
 from ..model import Document
+from ..mojibake import repaired
 from ..numerals import with_note_numbers_in_digits
 from ..paths import followed, is_file
 from ..picture_copies import CONVERTED_SUFFIXES, shown_picture
@@ -216,11 +217,11 @@ def convert_document(
                 problem.message = problem.message.replace(str(path), str(shown_as))
         raise PublisherError(*exc.problems) from None
     # Text formats were cleaned line by line as they were read; office files and entities
-    # (&#11;) can still bring control characters in.
+    # (&#11;) can still bring control characters and text garbled by a wrong encoding in.
     meta, meta_source = with_page_params(clean_mapping(raw.meta), raw.meta_source)
     # Lists typed out as text made lists; links to files on the writer's disk by name.
     body_html = links_to_local_files_by_name(typed_lists(raw.body_html))
-    body_html, removed = strip_controls(body_html)
+    body_html, removed = strip_controls(repaired(body_html, shown_as or path, None))
     if removed:
         log.warning(
             "%s: removed invisible control characters (%s) written as character references"
