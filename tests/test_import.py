@@ -194,6 +194,11 @@ def test_a_list_copied_out_of_word_is_a_list(tmp_path: Path, first: str, second:
     assert not re.search("[\uf000-\uf0ff]", written)
 
 
+def test_ligatures_of_text_copied_from_a_pdf_are_spelled_out(tmp_path: Path) -> None:
+    (doc,) = import_one(tmp_path, f"Our ﬁnances\n\n{LONG} The ﬁnancial ﬂow, oﬃcially.\n")
+    assert doc.title == "Our finances" and "The financial flow, officially." in doc.body_html
+
+
 def test_an_o_starting_a_line_of_text_is_a_word(tmp_path: Path) -> None:
     (doc,) = import_one(tmp_path, f"Elegir\n\n{LONG}\n\no bien la huelga, o bien nada.\n")
     assert not html_of(doc).xpath("//ul") and "o bien la huelga" in doc.body_html

@@ -13,6 +13,7 @@ import functools
 import io
 import os
 import random
+import re
 import subprocess
 import sys
 from email.message import EmailMessage
@@ -181,6 +182,22 @@ def test_words_set_in_bold_or_italics_inside_a_paragraph_keep_their_emphasis(
     ]
     assert [i.text_content() for i in body.xpath("//p//em")] == ["full sick pay from the first day"]
     assert texts(doc, "//h2") == ["What we ask of members"]
+
+
+def test_a_typesetters_ligatures_are_spelled_out_as_letters(tmp_path: Path) -> None:
+    """A PDF from InDesign or LaTeX may give its ligatures as characters of their own:
+    "ﬁnancial" is no word that search, spelling or hyphenation knows."""
+    weasyprint = import_weasyprint()
+    html = f"""<html lang="en"><head><style>@page {{ size: A5; margin: 20mm }}
+        body {{ font: 10pt/1.35 serif }}</style></head><body><h1>Our ﬁnances</h1>
+        <p>{SENTENCE} The strike fund\u2019s ﬁnancial report shows the ﬂow of donations
+        from the oﬃces.</p></body></html>"""
+    pdf = weasyprint.HTML(string=html).write_pdf()
+    assert "ﬂow" in pymupdf.open(stream=pdf).load_page(0).get_text()  # as it is given
+    (doc,) = import_one(tmp_path, pdf, "report.pdf")
+    assert doc.title == "Our finances"
+    assert "financial report shows the flow of donations from the offices" in doc.body_html
+    assert not re.search("[\ufb00-\ufb06]", doc.body_html)
 
 
 def test_links_keep_their_targets_and_only_web_and_mail_ones_are_links(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ heuristic looks at it, so no control character reaches a document.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -182,13 +183,30 @@ def _recover_text(text: str, source: Path, split: bool | None, furniture: int = 
     from .pdftext import from_pdf
     from .plaintext import recover
 
-    text, more_furniture, joined = from_pdf(clean_text(text, source, line_breaks=True))
+    text, ligatures = _letters_for_ligatures(clean_text(text, source, line_breaks=True))
+    text, more_furniture, joined = from_pdf(text)
     drafts = recover(text, split)
     furniture += more_furniture
-    if drafts and (furniture or joined):
+    if drafts and (furniture or joined or ligatures):
         drafts[0].found["page headers and numbers left out"] += furniture
         drafts[0].found["words broken at line ends joined"] += joined
+        drafts[0].found["ligatures (ﬁ, ﬂ) spelled out"] += ligatures
     return drafts
+
+
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
+
+
+def _letters_for_ligatures(text: str) -> tuple[str, int]:
+    """Text copied out of a PDF keeps its typesetter's ligatures as characters ("ﬁnancial"):
+    words that search, spelling and hyphenation do not know. Spelled out (ftfy), and
+    counted."""
+    count = len(_LIGATURE.findall(text))
+    if not count:
+        return text, 0
+    from ftfy.fixes import fix_latin_ligatures
+
+    return fix_latin_ligatures(text), count
 
 
 def _document_text(draft: Draft, source: Path, digest: str, part: int, slug: str) -> str:
