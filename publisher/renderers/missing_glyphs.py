@@ -30,9 +30,10 @@ from ..textfiles import line_of, written_text
 log = logging.getLogger(__name__)
 
 _TAG = re.compile(r"<[^>]*>")
-# Latin with its accents, punctuation and currency signs: every system publisher's set-up
-# installs fonts for draws them, so a text of nothing else is not looked up.
-_EVERYWHERE = re.compile(r"[\x00-\u024f\u2000-\u20cf]*")
+# Latin with its accents, punctuation, currency signs and arrows (pandoc's "↩︎" back from a
+# note): the fonts publisher's set-up installs draw them all, so a text of nothing else is
+# not looked up.
+_EVERYWHERE = re.compile(r"[\x00-\u024f\u2000-\u20cf\u2190-\u21ff\ufe0e\ufe0f]*")
 # Characters that are not drawn but steer how others are: variation selectors, the
 # Mongolian free variation selectors, the combining grapheme joiner.
 _STEERING = re.compile(r"[\ufe00-\ufe0f\U000e0100-\U000e01ef\u180b-\u180f\u034f]")
