@@ -197,7 +197,7 @@ BUILT_IN: tuple[Format, ...] = (
     ),
     _built_in(
         "web",
-        description="the static web archive: issues, articles, tags, languages",
+        description="the static web archive: issues, articles, tags, languages, search",
         stage="archive",
         delivery_keys=("subscribe_form",),
         foreground=True,

@@ -3,6 +3,7 @@ the EPUB's XHTML, the PDF's structure tree with the text under each element, HTM
 
 from __future__ import annotations
 
+import gzip
 import re
 import subprocess
 import zipfile
@@ -107,12 +108,15 @@ def compact(text: str) -> str:
 
 
 def published_files(dist: Path) -> dict[str, bytes]:
-    """Every output file, and every member of every EPUB ("book.epub!EPUB/x.xhtml"), as bytes."""
+    """Every output file, every member of every EPUB ("book.epub!EPUB/x.xhtml"), and the text
+    of every search index fragment, gzipped as published ("x.pf_fragment!text"), as bytes."""
     found: dict[str, bytes] = {}
     for path in dist.rglob("*"):
         if not path.is_file():
             continue
         found[str(path.relative_to(dist))] = path.read_bytes()
+        if path.suffix == ".pf_fragment":
+            found[f"{path.relative_to(dist)}!text"] = gzip.decompress(path.read_bytes())
         if path.suffix == ".epub":
             with zipfile.ZipFile(path) as epub:
                 for name in epub.namelist():

@@ -32,7 +32,7 @@ import pytest
 from bounded import run_publisher, run_python
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from parsed_outputs import published_files
-from test_security import offences
+from test_security import offences, page_offences
 
 TIME_LIMIT = 60  # seconds, per case
 MEMORY_LIMIT = 1536 * 1024 * 1024  # bytes of address space, per case
@@ -351,7 +351,7 @@ def leaks(root: Path) -> list[str]:
         if b"root:x:0:0" in data or str(root).encode() in data:
             found.append(f"{name}: a file or path from the editor's machine")
         if name.endswith((".html", ".xhtml")):
-            found += [f"{name}: {o}" for o in offences(data)]
+            found += [f"{name}: {o}" for o in page_offences(name, data)]
         elif name.endswith(".svg"):
             found += [f"{name}: {o}" for o in svg_offences(data)]
         elif name.endswith((".atom", ".rss")):

@@ -70,6 +70,7 @@ def test_one_changed_document_re_renders_its_issue_the_feeds_and_the_index(
             "epub 002-second",
             "web 002-second",
             "web index",
+            "web search",
             "feed",
         ]
     )

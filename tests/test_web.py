@@ -153,7 +153,8 @@ def test_pages_are_accessible_and_self_contained(built_example: BuildReport) -> 
             path,
             levels,
         )
-        assert not tree.xpath("//script"), path
+        if path.parent.name != "search":  # the search page's scripts: tests/test_search.py
+            assert not tree.xpath("//script"), path
         external = [
             u
             for u in tree.xpath("//link/@href|//img/@src")

@@ -1,5 +1,6 @@
 """Web: the static archive — home page, a page per issue and per document, tag and language
-pages, a sitemap — all links relative, so `dist/` works from any web server or bucket.
+pages, a search page (its index: `search`), a sitemap — all links relative, so `dist/`
+works from any web server or bucket.
 
 This is where the email's "view in browser" and "read online" links, the feeds' entry links
 and the leaflets' QR codes land.
@@ -22,6 +23,7 @@ from ..urls import tag_path
 from .base import ArchiveRenderer, Job, RenderContext
 from .images import publish_for_email, publish_style
 from .indexes import Indexes
+from .search import search_bundle
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +52,17 @@ class WebRenderer(ArchiveRenderer):
 
     def jobs(self, archive: Archive) -> list[Job]:
         """One job per issue and language edition (its page, its articles' pages and their
-        images), one for the pages over all issues: a changed article re-renders its issue's
-        pages and the index."""
+        images), one for the pages over all issues, one for the search index: a changed
+        article re-renders its issue's pages, the index and the search index."""
         jobs = [
             Job(self, f"web {edition.folder}", archive.only(edition), "issue")
             for edition in archive.every_edition
         ]
-        return [*jobs, Job(self, "web index", archive, "index")]
+        return [
+            *jobs,
+            Job(self, "web index", archive, "index"),
+            Job(self, "web search", archive, "search"),
+        ]
 
     def run(self, job: Job, ctx: RenderContext) -> list[Artifact]:
         if job.part == "issue":
@@ -75,6 +81,8 @@ class WebRenderer(ArchiveRenderer):
                 *self._images(archive, ctx, skip=self._used_images(original, ctx)),
                 *publish_for_email(issue, ctx.config.documents_dir, besides=original),
             ]
+        if job.part == "search":
+            return search_bundle(job.subject, ctx.config.language)
         return self._index(job.subject, ctx)
 
     def render(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
@@ -83,6 +91,7 @@ class WebRenderer(ArchiveRenderer):
     def _index(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
         pages = [Page("index.html", "index.html", {"archive": archive})]
         pages += self._index_pages(Indexes.of(archive))
+        pages.append(Page("search/index.html", "search.html", {}))
         site = ctx.config.base_url
         every_page = [*pages, *self._issue_pages(archive, archive.every_edition)]
         urls = [
@@ -93,6 +102,7 @@ class WebRenderer(ArchiveRenderer):
         return [
             *(self._page(ctx, page, archive) for page in [*pages, *redirects]),
             Artifact.text("site.css", self.render_template(ctx, "site.css")),
+            Artifact.text("search.js", self.render_template(ctx, "search.js")),
             Artifact.text("sitemap.xml", self.render_template(ctx, "sitemap.xml", urls=urls)),
             Artifact.text("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site}sitemap.xml\n"),
             *publish_style(ctx.config.style),

@@ -1,0 +1,94 @@
+"""Search: the web archive's full-text index, made by Pagefind, for the search page.
+
+Every article of every issue and edition is a record, and every issue's editorial: the
+title, then the text, at the page's address. Pagefind's indexer (the `pagefind-bin`
+package) reads them as it reads a site, from pages written to a temporary folder, and
+makes a bundle of small files that the search page's script fetches as the reader types:
+the archive is searched on any static host, with no server of its own. One index for
+every language (the newsletter's, `--force-language`), so a search from any page finds an
+article in any language.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from pathlib import Path
+
+from markupsafe import Markup
+
+from ..errors import Problem
+from ..i18n import interface_language
+from ..model import Archive, Document, Issue
+from ..output import Artifact
+from ..templating import issue_name
+from .base import OutputFailed
+
+BUNDLE = Path("pagefind")
+# Pagefind's other interfaces than the one the search page uses (pagefind-ui.js): not
+# published.
+_OTHER_INTERFACES = ("pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
+# The title is the result's heading, not the start of every excerpt: a meta, not an <h1>.
+_RECORD = Markup(
+    '<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"><title>{title}</title>'
+    '<meta data-pagefind-meta="title[content]" content="{title}"></head>'
+    "<body><main data-pagefind-body>{text}</main></body></html>"
+)
+
+
+def search_bundle(archive: Archive, language: str) -> list[Artifact]:
+    """The index of every page of `archive` worth finding, as files under pagefind/."""
+    with tempfile.TemporaryDirectory(prefix="publisher-search-") as temporary:
+        site, bundle = Path(temporary) / "site", Path(temporary) / "bundle"
+        for path, record in _records(archive):
+            page = site / path / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(record, encoding="utf-8")
+        _index(site, bundle, language)
+        return [
+            Artifact(BUNDLE / file.relative_to(bundle), file.read_bytes())
+            for file in sorted(bundle.rglob("*"))
+            if file.is_file() and not file.name.startswith(_OTHER_INTERFACES)
+        ]
+
+
+def _records(archive: Archive) -> list[tuple[str, str]]:
+    """(page folder, record) of each issue's page, by its editorial, and each article's."""
+    records = []
+    for issue in archive.every_edition:
+        if issue.editorial_html:
+            with interface_language(issue.language):
+                name = issue_name(issue)
+            records.append((issue.folder, _record(issue.language, name, issue)))
+        for doc in issue.documents:
+            records.append((f"{issue.folder}/{doc.slug}", _record(doc.language, doc.title, doc)))
+    return records
+
+
+def _record(language: str, title: str, of: Issue | Document) -> str:
+    if isinstance(of, Issue):
+        text = Markup(of.editorial_html)
+    else:
+        byline = Markup("<p>{}</p>").format(", ".join(of.authors)) if of.authors else ""
+        text = Markup(byline) + Markup(of.body_html)  # sanitised as it was read
+    return str(_RECORD.format(language=language, title=title, text=text))
+
+
+def _index(site: Path, bundle: Path, language: str) -> None:
+    from pagefind_bin import get_executable
+
+    command = [
+        str(get_executable()),
+        *("--site", str(site), "--output-path", str(bundle)),
+        *("--force-language", language.split("-")[0].lower(), "--silent"),
+    ]
+    try:
+        subprocess.run(command, capture_output=True, text=True, check=True, timeout=600)
+    except (OSError, subprocess.SubprocessError) as exc:
+        said = getattr(exc, "stderr", "") or str(exc)
+        raise OutputFailed(
+            Problem(
+                f"the archive's search index could not be made: {said.strip()[:300]}",
+                hint="reinstall publisher (its pagefind-bin package holds the indexer)",
+            )
+        ) from None

@@ -1,0 +1,121 @@
+"""The web archive can be searched: a reader types words on the search page, served from
+any static host, and gets the articles and editorials that hold them, in any language,
+linked where they are; text in documents is only ever text there, as on their pages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.html
+import pytest
+from click.testing import CliRunner
+from conftest import minimal_with, serving_folder
+
+from publisher.cli import main
+
+PICKET = """\
+---
+title: Picket at the depot
+lang: en
+---
+
+The night shift at the Riverside depot stopped work at ten; the picket stays until the
+drivers' pay offer is written down.
+"""
+HUELGA = """\
+---
+title: Huelga en el puerto
+lang: es
+---
+
+Los estibadores de Cádiz paralizan la terminal de contenedores.
+"""
+# Text that looks like markup, as a post about a phishing email quotes it: text on every
+# page, and in the search results too.
+QUOTED = """\
+---
+title: A warning about fake emails
+---
+
+The fake email said &lt;img src=x onerror="window.pwned=1"&gt; phishingword and more.
+"""
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    documents = {"picket.md": PICKET, "huelga.md": HUELGA, "quoted.md": QUOTED}
+    root = minimal_with(tmp_path_factory.mktemp("search") / "ws", documents)
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "web"])
+    assert result.exit_code == 0, result.output
+    return root / "dist"
+
+
+@pytest.fixture(scope="module")
+def url(dist: Path) -> Iterator[str]:
+    """The built archive on a static web server, in a folder of the site as on a bucket
+    shared with other things (https://example.org/bulletin/), not at its root."""
+    with serving_folder(dist.parent) as address:
+        yield f"{address}{dist.name}/"
+
+
+def results(page, url: str, words: str) -> list[tuple[str, str]]:  # page: a Playwright Page
+    """(title, link) of each result the search page shows for `words`."""
+    page.goto(f"{url}search/")
+    page.fill("input[type=text]", words)
+    page.wait_for_selector(".pagefind-ui__result-link, .pagefind-ui__message", timeout=15000)
+    page.wait_for_function(
+        "() => !document.querySelector('.pagefind-ui__message')?.textContent.includes('…')"
+    )
+    return [
+        (link.inner_text(), link.get_attribute("href"))
+        for link in page.query_selector_all(".pagefind-ui__result-link")
+    ]
+
+
+def test_a_word_finds_the_article_that_holds_it_linked_where_it_is(url: str, page) -> None:
+    found = results(page, url, "depot")
+    assert [title for title, _ in found] == ["Picket at the depot"]
+    page.click(".pagefind-ui__result-link")
+    assert page.url == f"{url}001-first/picket/"
+    assert page.title().startswith("Picket at the depot")
+
+
+def test_one_search_finds_articles_in_every_language(url: str, page) -> None:
+    assert [title for title, _ in results(page, url, "estibadores")] == ["Huelga en el puerto"]
+
+
+def test_the_editorial_is_found_on_its_issues_page(url: str, page) -> None:
+    found = results(
+        page, url, "editors"
+    )  # the minimal issue's editorial says "Hello from the editors."
+    assert [link.rstrip("/").rsplit("/", 1)[-1] for _, link in found] == ["001-first"]
+
+
+def test_text_that_looks_like_markup_stays_text_in_the_results(url: str, page) -> None:
+    found = results(page, url, "phishingword")
+    assert [title for title, _ in found] == ["A warning about fake emails"]
+    excerpt = page.inner_text(".pagefind-ui__result-excerpt")
+    assert "phishingword" in excerpt
+    assert page.evaluate("() => window.pwned") is None  # nothing ran
+    assert not page.query_selector(".pagefind-ui__result img")
+
+
+def test_every_page_links_the_search_page_and_it_works_without_our_server(dist: Path, page) -> None:
+    for relative in ("index.html", "001-first/index.html", "001-first/picket/index.html"):
+        tree = lxml.html.parse(str(dist / relative)).getroot()
+        links = [a.get("href") for a in tree.xpath("//nav[@class='site-nav']/a")]
+        assert any(re.fullmatch(r"(\.\./)*search/", link or "") for link in links), links
+    # Opened from the disk, the page cannot fetch its index: it says how to search instead
+    page.goto((dist / "search" / "index.html").as_uri())
+    assert "web server" in page.inner_text("#search")
+
+
+def test_the_search_page_runs_only_the_search_scripts(dist: Path) -> None:
+    tree = lxml.html.parse(str(dist / "search" / "index.html")).getroot()
+    scripts = tree.xpath("//script")
+    assert [s.get("src") for s in scripts] == ["../pagefind/pagefind-ui.js", "../search.js"]
+    assert all(not (s.text or "").strip() for s in scripts)  # nothing inline
+    assert (dist / "pagefind" / "pagefind-ui.js").is_file() and (dist / "search.js").is_file()
+    assert not list(dist.glob("pagefind/pagefind-component-ui.*"))  # interfaces not used
