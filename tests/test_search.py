@@ -112,6 +112,13 @@ def test_every_page_links_the_search_page_and_it_works_without_our_server(dist: 
     assert "web server" in page.inner_text("#search")
 
 
+def test_search_engines_are_not_sent_to_the_search_page(dist: Path) -> None:
+    sitemap = (dist / "sitemap.xml").read_text()
+    assert "/001-first/picket/</loc>" in sitemap and "/search/" not in sitemap
+    tree = lxml.html.parse(str(dist / "search" / "index.html")).getroot()
+    assert tree.xpath("//meta[@name='robots']/@content") == ["noindex"]
+
+
 def test_the_search_page_runs_only_the_search_scripts(dist: Path) -> None:
     tree = lxml.html.parse(str(dist / "search" / "index.html")).getroot()
     scripts = tree.xpath("//script")

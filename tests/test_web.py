@@ -122,7 +122,7 @@ def test_topic_and_language_pages_list_their_articles_with_feeds(
         assert len(listing.xpath("//ul[@class='listing']/li")) == len(feed.entries)
 
 
-def test_sitemap_lists_every_page(built_example: BuildReport) -> None:
+def test_sitemap_lists_every_page_search_engines_may_show(built_example: BuildReport) -> None:
     sitemap = lxml.etree.parse(str(built_example.out_dir / "sitemap.xml"))
     urls: set[str] = set(
         sitemap.xpath(  # type: ignore[arg-type]
@@ -132,7 +132,9 @@ def test_sitemap_lists_every_page(built_example: BuildReport) -> None:
     pages = {
         BASE + str(p.parent.relative_to(built_example.out_dir)).removeprefix(".")
         for p in built_example.out_dir.rglob("index.html")
+        if 'name="robots" content="noindex"' not in p.read_text()
     }
+    assert BASE + "search" not in pages  # the search page is kept off
     assert {u.rstrip("/") for u in urls} == {p.rstrip("/") for p in pages}
     assert "Sitemap: " + BASE + "sitemap.xml" in (built_example.out_dir / "robots.txt").read_text()
 

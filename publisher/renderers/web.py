@@ -91,9 +91,9 @@ class WebRenderer(ArchiveRenderer):
     def _index(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
         pages = [Page("index.html", "index.html", {"archive": archive})]
         pages += self._index_pages(Indexes.of(archive))
-        pages.append(Page("search/index.html", "search.html", {}))
         site = ctx.config.base_url
         every_page = [*pages, *self._issue_pages(archive, archive.every_edition)]
+        pages.append(Page("search/index.html", "search.html", {}))  # no page to list for engines
         urls = [
             (site + page.path.removesuffix("index.html"), page.values.get("alternates", ()))
             for page in every_page
