@@ -36,7 +36,7 @@ Los estibadores de Cádiz paralizan la terminal de contenedores.
 # page, and in the search results too.
 QUOTED = """\
 ---
-title: A warning about fake emails
+title: 'A warning about <img src=x onerror="window.pwned=2"> emails'
 ---
 
 The fake email said &lt;img src=x onerror="window.pwned=1"&gt; phishingword and more.
@@ -93,11 +93,12 @@ def test_the_editorial_is_found_on_its_issues_page(url: str, page) -> None:
     assert [link.rstrip("/").rsplit("/", 1)[-1] for _, link in found] == ["001-first"]
 
 
-def test_text_that_looks_like_markup_stays_text_in_the_results(url: str, page) -> None:
+def test_text_that_looks_like_markup_stays_text_in_the_results(dist: Path, url: str, page) -> None:
     found = results(page, url, "phishingword")
-    assert [title for title, _ in found] == ["A warning about fake emails"]
+    article = lxml.html.parse(str(dist / "001-first" / "quoted" / "index.html")).getroot()
+    assert [title for title, _ in found] == [article.findtext(".//h1")]  # as the page has it
     excerpt = page.inner_text(".pagefind-ui__result-excerpt")
-    assert "phishingword" in excerpt
+    assert "phishingword" in excerpt and "<img src=x onerror=" in excerpt  # as text
     assert page.evaluate("() => window.pwned") is None  # nothing ran
     assert not page.query_selector(".pagefind-ui__result img")
 
@@ -110,6 +111,17 @@ def test_every_page_links_the_search_page_and_it_works_without_our_server(dist: 
     # Opened from the disk, the page cannot fetch its index: it says how to search instead
     page.goto((dist / "search" / "index.html").as_uri())
     assert "web server" in page.inner_text("#search")
+
+
+def test_an_archive_with_no_issue_yet_builds_with_a_search_that_works(tmp_path: Path, page) -> None:
+    """Pagefind makes no index of nothing: the home page is always in it."""
+    root = minimal_with(tmp_path / "ws", {})
+    for manifest in (root / "issues").glob("*.yaml"):
+        manifest.unlink()
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "web"])
+    assert result.exit_code == 0, result.output
+    with serving_folder(root / "dist") as address:
+        assert results(page, address, "minimal") == [("Minimal Test Bulletin", "/")]
 
 
 def test_search_engines_are_not_sent_to_the_search_page(dist: Path) -> None:

@@ -1,7 +1,9 @@
 """Search: the web archive's full-text index, made by Pagefind, for the search page.
 
-Every article of every issue and edition is a record, and every issue's editorial: the
-title, then the text, at the page's address. Pagefind's indexer (the `pagefind-bin`
+Every article of every issue and edition is a record, and every issue's editorial, and
+the home page (the newsletter's name and description: an archive with no issue yet still
+has an index, which Pagefind refuses to make of nothing): the title, then the text, at the
+page's address. Pagefind's indexer (the `pagefind-bin`
 package) reads them as it reads a site, from pages written to a temporary folder, and
 makes a bundle of small files that the search page's script fetches as the reader types:
 the archive is searched on any static host, with no server of its own. One index for
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ..config import Config
 from ..errors import Problem
 from ..i18n import interface_language
 from ..model import Archive, Document, Issue
@@ -36,15 +39,17 @@ _RECORD = Markup(
 )
 
 
-def search_bundle(archive: Archive, language: str) -> list[Artifact]:
+def search_bundle(archive: Archive, config: Config) -> list[Artifact]:
     """The index of every page of `archive` worth finding, as files under pagefind/."""
+    about = Markup("<p>{}</p><p>{}</p>").format(config.title, config.description)
+    home = _RECORD.format(language=config.language, title=config.title, text=about)
     with tempfile.TemporaryDirectory(prefix="publisher-search-") as temporary:
         site, bundle = Path(temporary) / "site", Path(temporary) / "bundle"
-        for path, record in _records(archive):
+        for path, record in [("", str(home)), *_records(archive)]:
             page = site / path / "index.html"
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(record, encoding="utf-8")
-        _index(site, bundle, language)
+        _index(site, bundle, config.language)
         return [
             Artifact(BUNDLE / file.relative_to(bundle), file.read_bytes())
             for file in sorted(bundle.rglob("*"))

@@ -82,7 +82,7 @@ class WebRenderer(ArchiveRenderer):
                 *publish_for_email(issue, ctx.config.documents_dir, besides=original),
             ]
         if job.part == "search":
-            return search_bundle(job.subject, ctx.config.language)
+            return search_bundle(job.subject, ctx.config)
         return self._index(job.subject, ctx)
 
     def render(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
@@ -93,7 +93,7 @@ class WebRenderer(ArchiveRenderer):
         pages += self._index_pages(Indexes.of(archive))
         site = ctx.config.base_url
         every_page = [*pages, *self._issue_pages(archive, archive.every_edition)]
-        pages.append(Page("search/index.html", "search.html", {}))  # no page to list for engines
+        pages.append(Page("search/index.html", "search.html", {}))  # not for the sitemap
         urls = [
             (site + page.path.removesuffix("index.html"), page.values.get("alternates", ()))
             for page in every_page
