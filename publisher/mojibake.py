@@ -44,8 +44,11 @@ def repaired(text: str, source: Path | str, first_line: int | None = 1) -> str:
     lines = zip(old_lines, new_lines, strict=False)  # ftfy keeps the lines a text has
     changed = [i for i, (was, now) in enumerate(lines) if was != now] or [0]
     first = changed[0]
-    where = f"{source}:{first + first_line}" if first_line is not None else str(source)
-    more = f", also on {len(changed) - 1} more line(s)" if len(changed) > 1 else ""
+    if first_line is None:  # an office file's text: its lines are not the editor's
+        where, more = str(source), ""
+    else:
+        where = f"{source}:{first + first_line}"
+        more = f", also on {len(changed) - 1} more line(s)" if len(changed) > 1 else ""
     was, now = _example(old_lines[first], new_lines[first] if first < len(new_lines) else "")
     log.warning(
         "%s: repaired text garbled by a wrong encoding ('%s' reads '%s')%s; correct the file"
