@@ -123,6 +123,7 @@ class RenderPlan:
     _warming: threading.Thread | None = None
     _layout: ProcessPoolExecutor | None = None  # workers that lay out PDFs (see warm_up)
     _seen: set[str] = field(default_factory=set)  # the jobs of this build, due or not
+    _said: set[tuple[int, str]] = field(default_factory=set)  # by workers (log_here)
 
     def __post_init__(self) -> None:
         self._renders = self.cache.renders(self.out)  # `force` renders them all the same
@@ -220,8 +221,9 @@ class RenderPlan:
         for job in due:
             with progress.task(job.name):
                 done = ahead.filled(job.name, given)
-                artifacts, seconds, logged = done or run_job(job, self.ctx)
-                log_here(logged)
+                if done:
+                    log_here(done[2], self._said)
+                artifacts, seconds, _ = done or self._run_here(job)
             if done:
                 report.ahead.append(job.name)
             self._stage(job, fingerprints[job.name], (artifacts, seconds), report)
@@ -394,7 +396,7 @@ class RenderPlan:
 
         def here(job: Job) -> Rendered:
             with progress.task(job.name):
-                return run_job(job, self.ctx)
+                return self._run_here(job)
 
         with ctrl_c_as_interrupt():
             sent = self._send_to_workers(due, progress) if parallel else {}
@@ -405,11 +407,21 @@ class RenderPlan:
                 if job.name in sent:
                     with progress.task(job.name):
                         artifacts, seconds, logged = sent[job.name].result()
-                    log_here(logged)
+                    log_here(logged, self._said)
                 else:
                     done = meanwhile.pop(job.name) if job.name in meanwhile else here(job)
                     artifacts, seconds, _ = done
                 yield job, (artifacts, seconds)
+
+    def _run_here(self, job: Job) -> Rendered:
+        """`job` rendered in this process, what it logs said as a worker's would be: once a
+        build (log_here), whichever process rendered the edition that found it first."""
+        logged: list[logging.LogRecord] = []
+        try:
+            with held() as logged:
+                return run_job(job, self.ctx)
+        finally:
+            log_here(logged, self._said)
 
     def _send_to_workers(self, due: list[Job], progress: Progress) -> dict[str, Future[Rendered]]:
         """Job name → its result to come. With PDF workers (warm_up), the PDFs and leaflets

@@ -175,10 +175,15 @@ def run_job(job: Job, ctx: RenderContext) -> Rendered:
     return artifacts, time.perf_counter() - started, _taken()
 
 
-def log_here(records: list[logging.LogRecord]) -> None:
-    """Log in this process what a job logged in its worker."""
+def log_here(records: list[logging.LogRecord], said: set[tuple[int, str]]) -> None:
+    """Log in this process what a job logged in its worker, but not what the build `said`
+    already: each edition's PDF of a document finds the same missing glyph, each worker
+    the same soft picture, and one line says it for all of them."""
     for record in records:
-        logging.getLogger(record.name).handle(record)
+        key = (record.levelno, record.getMessage())
+        if key not in said:
+            said.add(key)
+            logging.getLogger(record.name).handle(record)
 
 
 def _start_worker() -> None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
+import pytest
 from click.testing import CliRunner
 from conftest import minimal_with
 
@@ -70,6 +72,24 @@ def test_characters_no_font_has_are_named_with_their_document_and_line(tmp_path:
     if any("\u4e00" <= c <= "\u9fff" for c in undrawn):
         assert "fonts-noto-cjk" in warning
     assert (root / "dist" / "001-first" / "001-first.pdf").is_file()  # built all the same
+
+
+@pytest.mark.parametrize("jobs", ["2", "1"], ids=["in workers", "in one process"])
+def test_a_document_every_edition_prints_is_warned_of_once(
+    workspace: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    """The Spanish and Arabic editions print the English report, which they have not
+    translated: three PDFs with the same empty box, one warning."""
+    root = workspace("editions")
+    report = root / "documents" / "report.md"
+    report.write_text(report.read_text() + "\nSee you at the rally \uf04a\n")
+    monkeypatch.setenv("PUBLISHER_JOBS", jobs)
+
+    warnings = about_fonts(build(root, "pdf"))
+
+    assert len(warnings) == 1 and "documents/report.md:" in warnings[0], warnings
+    for edition in ("", "es", "ar"):  # all built, as the warning is said for all
+        assert (root / "dist" / "001-editions" / edition / "001-editions.pdf").is_file()
 
 
 def test_a_leaflet_says_so_too_naming_the_manifest_for_its_standfirst(tmp_path: Path) -> None:
