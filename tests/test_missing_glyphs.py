@@ -111,6 +111,9 @@ def test_the_manifests_texts_are_looked_at_too(tmp_path: Path) -> None:
     (warning,) = about_fonts(build(root, "pdf"))
     line = manifest.read_text().splitlines().index("  - title: News \uf0e0") + 1
     assert f"issues/001-first.yaml:{line}: no font has \uf0e0 (U+F0E0)" in warning
+    # one character, spoken of as one
+    assert "prints it as empty boxes; it is a private character of one font" in warning
+    assert warning.endswith("type the character it stands for")
 
 
 def test_latin_arabic_farsi_and_emoji_are_built_in_silence(tmp_path: Path) -> None:

@@ -107,13 +107,16 @@ def _warn(source: Path, missing: list[str]) -> None:
 def _remedy(missing: list[str]) -> str:
     if any(_CJK.match(c) for c in missing):
         return "install fonts for Chinese, Japanese and Korean (Debian: fonts-noto-cjk)"
+    one = len(missing) == 1
     if all(unicodedata.category(c) == "Co" for c in missing):
+        what = "it is a private character" if one else "they are private characters"
         return (
-            "they are private characters of one font, like Word's Symbol and Wingdings:"
-            " type the character each stands for"
+            f"{what} of one font, like Word's Symbol and Wingdings:"
+            f" type the character {'it' if one else 'each'} stands for"
         )
     first = f"{ord(missing[0]):x}"
-    return f"install a font that has them (fc-list ':charset={first}' lists those that do)"
+    it = "it" if one else "them"
+    return f"install a font that has {it} (fc-list ':charset={first}' lists those that do)"
 
 
 def _covered(code: int, starts: list[int], ends: list[int]) -> bool:
