@@ -57,6 +57,7 @@ class Config:
     strict_front_matter: bool = False
     limits: Limits = DEFAULT_LIMITS  # [limits]: how large a document may be
     style: Style = DEFAULT_STYLE  # [style]: theme, logo, accent colour, fonts, masthead line
+    web_search: bool = True  # [web] search: the archive's search page and its index
     # Tables other packages register (entry points `publisher.settings`), by name; [delivery]
     # is registered too but kept in its own field above, which every delivery module reads.
     tables: SettingsTables = field(default_factory=SettingsTables)
@@ -140,6 +141,7 @@ def load_config(root: Path) -> Config:
         strict_front_matter=values["documents"].get("strict", False),
         limits=values["limits"],
         style=style,
+        web_search=values["web"].get("search", True),
         tables=SettingsTables(tables),
     )
 
@@ -238,6 +240,8 @@ CONFIG_TABLE = Table(
         ),
         # strict: refuse front matter keys publisher does not use (default: keep them)
         "documents": Setting(table=Table({"strict": Setting(flag)})),
+        # search = false: no search page, index or script (a site with no JavaScript at all)
+        "web": Setting(table=Table({"search": Setting(flag)})),
         "limits": Setting(table=LIMITS_TABLE),
         "style": Setting(table=STYLE_TABLE),
     }

@@ -138,3 +138,32 @@ def test_the_search_page_runs_only_the_search_scripts(dist: Path) -> None:
     assert all(not (s.text or "").strip() for s in scripts)  # nothing inline
     assert (dist / "pagefind" / "pagefind-ui.js").is_file() and (dist / "search.js").is_file()
     assert not list(dist.glob("pagefind/pagefind-component-ui.*"))  # interfaces not used
+
+
+def test_a_newsletter_can_do_without_search_and_its_scripts(tmp_path: Path) -> None:
+    """`[web] search = false`: no search page, index or script, no link to them; an index
+    published before is taken down with the rest of what no output makes now."""
+    root = minimal_with(tmp_path / "ws", {"picket.md": PICKET})
+    config = root / "publisher.toml"
+    dist = root / "dist"
+
+    def build_web(search: str) -> None:
+        kept = config.read_text().split("\n[web]")[0]
+        config.write_text(f"{kept}\n[web]\nsearch = {search}\n")
+        result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "web"])
+        assert result.exit_code == 0, result.output
+
+    build_web("true")
+    assert (dist / "search" / "index.html").is_file() and (dist / "pagefind").is_dir()
+    build_web("false")
+
+    assert (
+        sorted(p.name for p in dist.iterdir() if "search" in p.name or "pagefind" in p.name) == []
+    )
+    pages = list(dist.rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        tree = lxml.html.parse(str(page)).getroot()
+        assert tree.xpath("//script") == [], page
+        assert not [href for href in tree.xpath("//a/@href") if "search" in href], page
+    assert not list(dist.rglob("*.js")) and not list(dist.rglob("*.pf_*"))

@@ -82,7 +82,7 @@ class WebRenderer(ArchiveRenderer):
                 *publish_for_email(issue, ctx.config.documents_dir, besides=original),
             ]
         if job.part == "search":
-            return search_bundle(job.subject, ctx.config)
+            return search_bundle(job.subject, ctx.config) if ctx.config.web_search else []
         return self._index(job.subject, ctx)
 
     def render(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
@@ -93,7 +93,6 @@ class WebRenderer(ArchiveRenderer):
         pages += self._index_pages(Indexes.of(archive))
         site = ctx.config.base_url
         every_page = [*pages, *self._issue_pages(archive, archive.every_edition)]
-        pages.append(Page("search/index.html", "search.html", {}))  # not for the sitemap
         urls = [
             (site + page.path.removesuffix("index.html"), page.values.get("alternates", ()))
             for page in every_page
@@ -101,12 +100,21 @@ class WebRenderer(ArchiveRenderer):
         redirects = self._redirect_pages(archive, {page.path for page in every_page})
         return [
             *(self._page(ctx, page, archive) for page in [*pages, *redirects]),
+            *self._search_page(archive, ctx),
             Artifact.text("site.css", self.render_template(ctx, "site.css")),
-            Artifact.text("search.js", self.render_template(ctx, "search.js")),
             Artifact.text("sitemap.xml", self.render_template(ctx, "sitemap.xml", urls=urls)),
             Artifact.text("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site}sitemap.xml\n"),
             *publish_style(ctx.config.style),
         ]
+
+    def _search_page(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
+        """The search page (not in the sitemap) and its starter; none when `[web]` says
+        `search = false`, for a site with no script at all."""
+        if not ctx.config.web_search:
+            return []
+        page = Page("search/index.html", "search.html", {})
+        script = self.render_template(ctx, "search.js")
+        return [self._page(ctx, page, archive), Artifact.text("search.js", script)]
 
     @staticmethod
     def _issue_pages(archive: Archive, issues: Iterable[Issue]) -> list[Page]:
