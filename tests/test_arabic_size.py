@@ -1,0 +1,106 @@
+"""Arabic-script letters are small beside Latin ones of the same size (Naskh's bodies are
+short), so an Arabic or Farsi phrase or passage in an English text is set larger, in the
+PDF and on the web page, to read as the same size as the words around it. Once: a Farsi
+word inside an Arabic passage is the passage's size. A page wholly in Farsi is set at the
+size every page is.
+
+The workspace is tests/workspaces/minimal with an English report quoting Arabic and a Farsi
+one, written here. The PDF's type sizes are read with pymupdf, the pages' in Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+from conftest import FIXED_EPOCH, minimal_with
+from playwright.sync_api import Page
+
+from publisher.build import BuildReport, build
+
+ISSUE = "001-first"
+PHRASE = "الأجر العادل حق"
+PASSAGE = "إلى إخوتنا وأخواتنا في شبكة عمال الأرصفة، نشكركم من أعماق قلوبنا على رسالتكم"
+NESTED = "همبستگی"
+FARSI = "کارگران بندر امروز دست از کار کشیدند و خواستار دستمزد عادلانه شدند."
+REPORT = f"""\
+---
+title: Solidarity from the Delta
+lang: en
+---
+
+Banners on the mill gates read [{PHRASE}]{{lang=ar dir=rtl}}, a fair wage is a right.
+
+{PASSAGE} [{NESTED}]{{lang=fa}}
+"""
+STATEMENT = f"""\
+---
+title: اعتصاب در بندر
+lang: fa
+---
+
+{FARSI}
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    root = minimal_with(
+        tmp_path_factory.mktemp("arabic-size") / "ws",
+        {"report.md": REPORT, "statement.md": STATEMENT},
+    )
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        return build(root, formats=["pdf", "web"])
+
+
+def pdf_sizes(pdf_path: Path) -> dict[str, float]:
+    """The type size each text of this module's is set in, in the PDF (its first span)."""
+    texts = {"latin": "Banners", "phrase": "العادل", "passage": "قلوبنا", "nested": NESTED}
+    texts["farsi"] = "کارگران"
+    sizes: dict[str, float] = {}
+    with pymupdf.open(pdf_path) as pdf:
+        for pdf_page in pdf:
+            for block in pdf_page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    for span in line["spans"]:
+                        for name, text in texts.items():
+                            if text in span["text"]:
+                                sizes.setdefault(name, round(span["size"], 2))
+    assert sizes.keys() == texts.keys(), sizes
+    return sizes
+
+
+def test_in_the_pdf_arabic_in_english_is_set_larger_once(built: BuildReport) -> None:
+    sizes = pdf_sizes(built.out_dir / ISSUE / f"{ISSUE}.pdf")
+    assert 1.1 <= sizes["phrase"] / sizes["latin"] <= 1.25, sizes
+    assert sizes["passage"] == sizes["phrase"], sizes  # a paragraph as a phrase
+    assert sizes["nested"] == sizes["passage"], sizes  # not larger again inside Arabic
+    # a Farsi article of an English issue is a passage in Farsi like the others
+    assert sizes["farsi"] == sizes["passage"], sizes
+
+
+def web_size(page: Page, text: str) -> float:
+    """The type size of the innermost element of the page holding `text`, in pixels."""
+    size: str = page.evaluate(
+        """text => {
+            const holders = [...document.querySelectorAll("body *")]
+                .filter(e => e.textContent.includes(text));
+            return getComputedStyle(holders[holders.length - 1]).fontSize;
+        }""",
+        text,
+    )
+    return float(size.removesuffix("px"))
+
+
+def test_on_the_web_arabic_in_english_is_set_larger_once(page: Page, built: BuildReport) -> None:
+    page.goto((built.out_dir / ISSUE / "report" / "index.html").as_uri())
+    latin, phrase = web_size(page, "Banners"), web_size(page, PHRASE)
+    passage, nested = web_size(page, "قلوبنا"), web_size(page, NESTED)
+    assert 1.1 <= phrase / latin <= 1.25, (latin, phrase)
+    assert passage == phrase and nested == passage, (passage, nested)
+
+    # A page in Farsi is the reader's size throughout: nothing to match it against.
+    page.goto((built.out_dir / ISSUE / "statement" / "index.html").as_uri())
+    assert page.evaluate("document.documentElement.lang") == "fa"
+    assert web_size(page, FARSI) == latin
