@@ -22,6 +22,7 @@ ISSUE = "001-first"
 PHRASE = "الأجر العادل حق"
 PASSAGE = "إلى إخوتنا وأخواتنا في شبكة عمال الأرصفة، نشكركم من أعماق قلوبنا على رسالتكم"
 NESTED = "همبستگی"
+UNMARKED = "عاش تضامن العمال"  # typed into an English sentence as it is, no markup
 FARSI = "کارگران بندر امروز دست از کار کشیدند و خواستار دستمزد عادلانه شدند."
 REPORT = f"""\
 ---
@@ -32,6 +33,8 @@ lang: en
 Banners on the mill gates read [{PHRASE}]{{lang=ar dir=rtl}}, a fair wage is a right.
 
 {PASSAGE} [{NESTED}]{{lang=fa}}
+
+The crowd answered {UNMARKED} until dark.
 """
 STATEMENT = f"""\
 ---
@@ -57,7 +60,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
 def pdf_sizes(pdf_path: Path) -> dict[str, float]:
     """The type size each text of this module's is set in, in the PDF (its first span)."""
     texts = {"latin": "Banners", "phrase": "العادل", "passage": "قلوبنا", "nested": NESTED}
-    texts["farsi"] = "کارگران"
+    texts |= {"farsi": "کارگران", "unmarked": "تضامن"}
     sizes: dict[str, float] = {}
     with pymupdf.open(pdf_path) as pdf:
         for pdf_page in pdf:
@@ -75,6 +78,7 @@ def test_in_the_pdf_arabic_in_english_is_set_larger_once(built: BuildReport) -> 
     sizes = pdf_sizes(built.out_dir / ISSUE / f"{ISSUE}.pdf")
     assert 1.1 <= sizes["phrase"] / sizes["latin"] <= 1.25, sizes
     assert sizes["passage"] == sizes["phrase"], sizes  # a paragraph as a phrase
+    assert sizes["unmarked"] == sizes["phrase"], sizes  # marked as it is read
     assert sizes["nested"] == sizes["passage"], sizes  # not larger again inside Arabic
     # a Farsi article of an English issue is a passage in Farsi like the others
     assert sizes["farsi"] == sizes["passage"], sizes
@@ -99,6 +103,7 @@ def test_on_the_web_arabic_in_english_is_set_larger_once(page: Page, built: Buil
     passage, nested = web_size(page, "قلوبنا"), web_size(page, NESTED)
     assert 1.1 <= phrase / latin <= 1.25, (latin, phrase)
     assert passage == phrase and nested == passage, (passage, nested)
+    assert web_size(page, UNMARKED) == phrase
 
     # A page in Farsi is the reader's size throughout: nothing to match it against.
     page.goto((built.out_dir / ISSUE / "statement" / "index.html").as_uri())

@@ -34,6 +34,12 @@ FARSI_DEMAND = "دستمزد بیشتر برای همه"
 QUOTING = "The crowd chanted"
 UNION_CALL = "Unite النقابة تدعو إلى الإضراب العام في كل الموانئ"  # Arabic, from an English name
 EDITORIAL_LINE = "تحية إلى عمال النسيج"
+# Words of the other direction inside a sentence, unmarked as an editor types them: a place
+# followed by a figure, a Hebrew greeting, and a Farsi word with no letter Arabic lacks.
+PLACE = "كفر المناسج"
+WITH_FIGURE = f"In {PLACE} 3,000 workers struck on 4 March."
+GREETING = "שלום עליכם"
+FARSI_WORD = "اعتصاب"
 WITH_CODE = "سندها را در"  # … `documents/` بگذارید (`.docx`).
 
 FARSI = f"""\
@@ -44,7 +50,7 @@ lang: fa
 
 {FARSI_STATEMENT}. کارگران در خیابان\u200cها جمع شدند.
 
-{ENGLISH_TRANSLATION}
+{ENGLISH_TRANSLATION} The banner said {FARSI_WORD}.
 
 {WITH_ADDRESS}: https://strike.example.org/bayan/2026/statement-of-the-textile-workers
 
@@ -66,6 +72,8 @@ The dockers sent greetings to the textile workers.
 {QUOTING} «الخبز والحرية» for an hour.
 
 {UNION_CALL}
+
+{WITH_FIGURE} Comrades in Haifa wrote {GREETING} to them.
 """
 
 
@@ -107,6 +115,63 @@ def test_a_paragraph_written_the_other_way_says_its_direction_and_language(
             assert marks(root, UNION_CALL) == ("rtl", "ar")
     issue_page = lxml.html.parse(str(built.out_dir / ISSUE / "index.html")).getroot()
     assert marks(issue_page, EDITORIAL_LINE) == ("rtl", "ar")
+
+
+def test_a_phrase_written_the_other_way_inside_a_sentence_says_its_direction_and_language(
+    built: BuildReport,
+) -> None:
+    """Marked by itself, its sentence left as it is: a screen reader speaks it in its
+    language, the theme sets its size (partials/arabic-size.css)."""
+    report = lxml.html.parse(str(built.out_dir / ISSUE / "report" / "index.html")).getroot()
+    assert marks(report, PLACE) == ("rtl", "ar")
+    assert holding(report, PLACE).text == PLACE  # the figure is not in it
+    assert marks(report, GREETING) == ("rtl", "he")
+    assert marks(report, "الخبز والحرية") == ("rtl", "ar")  # its quote marks outside
+    assert holding(report, "الخبز والحرية").text == "الخبز والحرية"
+    (sentence,) = [p for p in report.iter("p") if "Comrades in Haifa" in p.text_content()]
+    assert (sentence.get("dir"), sentence.get("lang")) == (None, None)
+    # In a Farsi statement's English paragraph, a word in Arabic letters is the statement's
+    # language, Farsi, though no letter of it tells Farsi from Arabic.
+    farsi = lxml.html.parse(str(built.out_dir / ISSUE / "farsi" / "index.html")).getroot()
+    assert marks(farsi, "The banner said") == ("ltr", "en")
+    assert marks(farsi, FARSI_WORD) == ("rtl", "fa")
+
+
+FIGURE_AND_PLACE = """([place, figure]) => {
+    const where = (words) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+            const at = text.data.indexOf(words);
+            if (at < 0) continue;
+            const range = document.createRange();
+            range.setStart(text, at);
+            range.setEnd(text, at + words.length);
+            const box = range.getBoundingClientRect();
+            return [box.left, box.right];
+        }
+    };
+    return [where(place), where(figure)];
+}"""
+
+
+def test_a_figure_after_an_arabic_name_stays_after_it_on_the_web_and_in_the_pdf(
+    page: Page, built: BuildReport
+) -> None:
+    """Unmarked, the bidirectional algorithm reads "3,000" after Arabic letters as Arabic's
+    and draws it before the name: "In 3,000 كفر المناسج workers"."""
+    page.unroute_all()
+    page.set_viewport_size({"width": 900, "height": 900})
+    page.goto((built.out_dir / ISSUE / "report" / "index.html").as_uri())
+    place, figure = page.evaluate(FIGURE_AND_PLACE, [PLACE, "3,000"])
+    assert figure[0] >= place[1] - 1, f"the figure at {figure}, the place at {place}"
+    with pymupdf.open(built.out_dir / ISSUE / f"{ISSUE}.pdf") as pdf:
+        pdf_page = next(p for p in pdf if p.search_for("3,000 workers"))
+        words = pdf_page.get_text("words")
+    (figure_word,) = [w for w in words if w[4] == "3,000"]
+    line = [w for w in words if abs(w[1] - figure_word[1]) < 3]
+    arabic = [w for w in line if w[4] in PLACE.split()]
+    assert len(arabic) == 2, line
+    assert figure_word[0] >= max(w[2] for w in arabic) - 1, line
 
 
 def ends_of(page: Page, phrase: str) -> tuple[float, float, float, float]:

@@ -28,6 +28,7 @@ _RUNS = {
     "Hebrew": regex.compile(r"\p{Hebrew}[\p{Hebrew}\p{Mn}\p{Nd}\s\"'().,:!?\-]*\p{Hebrew}"),
     "Greek": regex.compile(r"\p{Greek}[\p{Greek}\p{Mn}\s().,;:!?\-]*\p{Greek}"),
 }
+RIGHT_TO_LEFT_RUNS = {script: _RUNS[script] for script in ("Arabic", "Hebrew")}
 _SCRIPT_LETTERS = {
     script: regex.compile(rf"(?=\p{{L}})\p{{{script}}}") for script in ("Arabic", "Hebrew", "Greek")
 }

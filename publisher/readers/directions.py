@@ -14,6 +14,12 @@ by itself), nor those an element marks with a `dir` of its own (an address link 
 left-to-right wherever it is, so a web address does not turn an Arabic sentence around),
 nor code.
 
+A phrase in a right-to-left script inside a left-to-right block (an Arabic slogan quoted in
+an English sentence, a Farsi word in a French one) is marked too, as a <span> with its
+direction and language: a screen reader speaks it in its language, the bidirectional
+algorithm keeps it one run whatever digits and punctuation stand around it, and the theme
+sets its letters to the size of the Latin ones around them (partials/arabic-size.css).
+
 Code (`documents/`, `.docx`, a command) is left to right wherever it stands: in a
 right-to-left line its slash or leading dot went to its other end ("/documents", "docx."),
 so code there is marked `dir="ltr"`, which sets it apart as one left-to-right run.
@@ -25,7 +31,7 @@ from typing import Any
 
 import regex
 
-from ..model import text_direction
+from ..model import RTL_LANGUAGES, text_direction
 from ..tree_edits import body_html, body_tree
 
 # Blocks whose lines are set by their direction; containers (blockquote, lists, div) follow
@@ -37,6 +43,8 @@ _CODE = frozenset({"pre", "code", "kbd", "samp"})
 _RIGHT_TO_LEFT = regex.compile(r"[\p{bc=R}\p{bc=AL}]")
 _LEFT_TO_RIGHT = regex.compile(r"\p{bc=L}")
 _HEBREW = regex.compile(r"\p{Hebrew}")
+_HEBREW_SCRIPT = frozenset({"he", "yi"})
+_ARABIC_SCRIPT = RTL_LANGUAGES - _HEBREW_SCRIPT - {"dv"}
 
 
 def marked_directions(body: str, language: str) -> str:
@@ -58,6 +66,9 @@ def marked_directions(body: str, language: str) -> str:
         if not block.get("lang") and (written_in := _language_of(words, direction)):
             block.set("lang", written_in)
         marked = True
+    for block in list(root.iter(*_BLOCKS)):
+        if (block.get("dir") or _inherited(block)) == "ltr":
+            marked |= _runs_marked(block, language)
     for code in root.iter(*_CODE):
         if not code.get("dir") and _inherited(code) == "rtl":
             code.set("dir", "ltr")
@@ -79,6 +90,68 @@ def language_by_letters(text: str, language: str) -> str | None:
     if direction in ("", text_direction(language)):
         return None
     return _language_of(text, direction) or None
+
+
+def _runs_marked(block: Any, language: str) -> bool:
+    """Mark each right-to-left run of `block`'s own text (see the module's docstring) with
+    a <span lang dir="rtl">; whether there was one."""
+    from lxml.html import Element
+
+    marked = False
+    for holder, slot in list(_text_slots(block)):
+        text = getattr(holder, slot) or ""
+        runs = _right_to_left_runs(text)
+        if not runs:
+            continue
+        setattr(holder, slot, text[: runs[0][0].start()])
+        if slot == "text":
+            parent, at = holder, 0
+        else:
+            parent = holder.getparent()
+            at = parent.index(holder) + 1
+        for i, (run, script) in enumerate(runs):
+            span = Element("span", lang=_run_language(script, run.group(0), language), dir="rtl")
+            span.text = run.group(0)
+            span.tail = text[run.end() : runs[i + 1][0].start() if i + 1 < len(runs) else None]
+            parent.insert(at + i, span)
+        marked = True
+    return marked
+
+
+def _right_to_left_runs(text: str) -> list[tuple[regex.Match[str], str]]:
+    """The runs of Arabic and Hebrew script in `text`, each with its script, in order."""
+    from ..importers.scripts import RIGHT_TO_LEFT_RUNS
+
+    if not _RIGHT_TO_LEFT.search(text):
+        return []
+    runs = [(m, script) for script, p in RIGHT_TO_LEFT_RUNS.items() for m in p.finditer(text)]
+    return sorted(runs, key=lambda pair: pair[0].start())
+
+
+def _text_slots(element: Any) -> Any:
+    """(element, "text" or "tail") for each piece of `element`'s own text (`_own_text`'s)."""
+    yield element, "text"
+    for child in element:
+        counted = child.tag not in _BLOCKS and child.tag not in _CODE
+        if (
+            counted
+            and not child.get("dir")
+            and not child.get("lang")
+            and isinstance(child.tag, str)
+        ):
+            yield from _text_slots(child)
+        yield child, "tail"
+
+
+def _run_language(script: str, run: str, language: str) -> str:
+    """A right-to-left run's language: the document's when it is written in the run's script
+    (a Farsi word in the English paragraph of a Farsi statement), else the run's letters'."""
+    own = language.split("-")[0].lower()
+    if own in (_HEBREW_SCRIPT if script == "Hebrew" else _ARABIC_SCRIPT):
+        return language
+    from ..importers.scripts import script_language
+
+    return script_language(script, run)[0]
 
 
 def _direction_of(words: str) -> str:
