@@ -1,11 +1,12 @@
 """Arabic-script letters are small beside Latin ones of the same size (Naskh's bodies are
 short), so an Arabic or Farsi phrase or passage in an English text is set larger, in the
-PDF and on the web page, to read as the same size as the words around it. Once: a Farsi
-word inside an Arabic passage is the passage's size. A page wholly in Farsi is set at the
-size every page is.
+PDF, on the web page and in the email, to read as the same size as the words around it.
+Once: a Farsi word inside an Arabic passage is the passage's size. A page wholly in Farsi
+is set at the size every page is.
 
 The workspace is tests/workspaces/minimal with an English report quoting Arabic and a Farsi
-one, written here. The PDF's type sizes are read with pymupdf, the pages' in Chromium."""
+one, written here. The PDF's type sizes are read with pymupdf, the pages' and the email's in
+Chromium."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from conftest import FIXED_EPOCH, minimal_with
 from playwright.sync_api import Page
 
 from publisher.build import BuildReport, build
+from publisher.renderers.email.browser import show_email
 
 ISSUE = "001-first"
 PHRASE = "الأجر العادل حق"
@@ -32,7 +34,7 @@ lang: en
 
 Banners on the mill gates read [{PHRASE}]{{lang=ar dir=rtl}}, a fair wage is a right.
 
-{PASSAGE} [{NESTED}]{{lang=fa}}
+{PASSAGE} [{NESTED}]{{lang=fa dir=rtl}}
 
 The crowd answered {UNMARKED} until dark.
 """
@@ -54,7 +56,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
     )
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-        return build(root, formats=["pdf", "web"])
+        return build(root, formats=["pdf", "web", "email"])
 
 
 def pdf_sizes(pdf_path: Path) -> dict[str, float]:
@@ -109,3 +111,13 @@ def test_on_the_web_arabic_in_english_is_set_larger_once(page: Page, built: Buil
     page.goto((built.out_dir / ISSUE / "statement" / "index.html").as_uri())
     assert page.evaluate("document.documentElement.lang") == "fa"
     assert web_size(page, FARSI) == latin
+
+
+def test_in_the_email_arabic_in_english_is_set_larger_once(page: Page, built: BuildReport) -> None:
+    """Set by the inlined styles: no :lang() there, the marked direction and language."""
+    show_email(page, built.out_dir / ISSUE / "email.html", 600)
+    latin, phrase = web_size(page, "Banners"), web_size(page, PHRASE)
+    assert 1.1 <= phrase / latin <= 1.25, (latin, phrase)
+    assert web_size(page, "قلوبنا") == phrase and web_size(page, NESTED) == phrase
+    assert web_size(page, UNMARKED) == phrase
+    assert web_size(page, FARSI) == phrase  # the Farsi article, as in the PDF
