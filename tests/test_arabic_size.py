@@ -1,15 +1,17 @@
 """Arabic-script letters are small beside Latin ones of the same size (Naskh's bodies are
 short), so an Arabic or Farsi phrase or passage in an English text is set larger, in the
-PDF, on the web page and in the email, to read as the same size as the words around it.
+PDF, on the web page, in the email and the EPUB, to read as the same size as the words
+around it.
 Once: a Farsi word inside an Arabic passage is the passage's size. A page wholly in Farsi
 is set at the size every page is.
 
 The workspace is tests/workspaces/minimal with an English report quoting Arabic and a Farsi
-one, written here. The PDF's type sizes are read with pymupdf, the pages' and the email's in
-Chromium."""
+one, written here. The PDF's type sizes are read with pymupdf, the pages', the email's and
+the EPUB's chapters' in Chromium."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pymupdf
@@ -56,7 +58,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
     )
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-        return build(root, formats=["pdf", "web", "email"])
+        return build(root, formats=["pdf", "web", "email", "epub"])
 
 
 def pdf_sizes(pdf_path: Path) -> dict[str, float]:
@@ -121,3 +123,22 @@ def test_in_the_email_arabic_in_english_is_set_larger_once(page: Page, built: Bu
     assert web_size(page, "قلوبنا") == phrase and web_size(page, NESTED) == phrase
     assert web_size(page, UNMARKED) == phrase
     assert web_size(page, FARSI) == phrase  # the Farsi article, as in the PDF
+
+
+def test_in_the_epub_arabic_in_english_is_set_larger_once(
+    page: Page, built: BuildReport, tmp_path: Path
+) -> None:
+    with zipfile.ZipFile(built.out_dir / ISSUE / f"{ISSUE}.epub") as book:
+        book.extractall(tmp_path)
+    chapters = {
+        words: next(p for p in tmp_path.rglob("*.xhtml") if words in p.read_text())
+        for words in (PHRASE, FARSI)
+    }
+    page.unroute_all()  # show_email's: it lets the email's file only
+    page.goto(chapters[PHRASE].as_uri())
+    latin, phrase = web_size(page, "Banners"), web_size(page, PHRASE)
+    assert 1.1 <= phrase / latin <= 1.25, (latin, phrase)
+    assert web_size(page, "قلوبنا") == phrase and web_size(page, NESTED) == phrase
+    assert web_size(page, UNMARKED) == phrase
+    page.goto(chapters[FARSI].as_uri())  # the Farsi article, in a chapter of an English book
+    assert web_size(page, FARSI) == phrase
