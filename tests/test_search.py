@@ -167,3 +167,41 @@ def test_a_newsletter_can_do_without_search_and_its_scripts(tmp_path: Path) -> N
         assert tree.xpath("//script") == [], page
         assert not [href for href in tree.xpath("//a/@href") if "search" in href], page
     assert not list(dist.rglob("*.js")) and not list(dist.rglob("*.pf_*"))
+
+
+SEARCH_BOX = """() => {
+    const form = document.querySelector(".pagefind-ui__form");
+    const box = form.getBoundingClientRect();
+    const input = getComputedStyle(document.querySelector(".pagefind-ui__search-input"));
+    const clear = document.querySelector(".pagefind-ui__search-clear").getBoundingClientRect();
+    const glass = getComputedStyle(form, "::before");
+    const glassLeft = box.left + parseFloat(glass.left), width = parseFloat(glass.width);
+    return {  // each thing's distance from each side of the box
+        glassLeft: glassLeft - box.left, glassRight: box.right - glassLeft - width,
+        glassWidth: width,
+        clearLeft: clear.left - box.left, clearRight: box.right - clear.right,
+        paddingLeft: parseFloat(input.paddingLeft), paddingRight: parseFloat(input.paddingRight),
+    };
+}"""
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_the_search_box_has_its_magnifier_where_the_words_typed_start(
+    tmp_path: Path, page, language: str
+) -> None:
+    """Pagefind places the magnifier at the left and the clear button at the right: in a
+    Farsi archive, mirrored, as the words typed start on the right."""
+    root = minimal_with(tmp_path / "ws", {"picket.md": PICKET})
+    config = root / "publisher.toml"
+    config.write_text(config.read_text().replace('language = "en"', f'language = "{language}"'))
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "web"])
+    assert result.exit_code == 0, result.output
+    with serving_folder(root / "dist") as address:
+        page.goto(f"{address}search/")
+        page.fill("input[type=text]", "picket")
+        page.wait_for_selector(".pagefind-ui__search-clear")
+        box = page.evaluate(SEARCH_BOX)
+    start, end = ("Left", "Right") if language == "en" else ("Right", "Left")
+    assert box[f"glass{start}"] < box[f"glass{end}"], box
+    assert box[f"clear{end}"] < box[f"clear{start}"], box
+    assert box[f"padding{start}"] >= box[f"glass{start}"] + box["glassWidth"], box  # clear of it
