@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import logging
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -259,7 +258,6 @@ def warn_low_resolution(issue: Issue, documents_dir: Path, paper: PrintOptions) 
         _check_resolution(*check)
 
 
-@cache  # once per image and use per process
 def _check_resolution(path: Path, referrer: str, width_mm: float, max_height_mm: float) -> None:
     if path.suffix.lower() == ".svg" or (size := image_size(path)) is None:
         return  # drawings print sharp at any size
