@@ -306,6 +306,27 @@ def test_a_farsi_passage_is_one_span_in_farsi_through_its_joiners(passage: str) 
     assert found == {"fa passages": 1}
 
 
+def test_a_farsi_word_files_paragraphs_are_all_farsi_even_with_no_letter_only_farsi_has(
+    tmp_path: Path,
+) -> None:
+    """Most Farsi words are written in letters Arabic has too: in a Farsi document they are
+    its own text, not passages in Arabic (which would be read out, and quoted, as Arabic)."""
+    import pypandoc
+
+    source = tmp_path / "statement.md"
+    source.write_text(
+        "کارگران بندر امروز اعتصاب کردند و خواستار دستمزد عادلانه شدند.\n\n"
+        "اعتصاب در بندر ادامه دارد.\n\n"  # ا ع ت ص ب د ر ن م ه: Arabic's letters all
+        "The dockers' union sent اعتصاب در بندر to every branch.\n",
+        encoding="utf-8",
+    )
+    word = tmp_path / "statement.docx"
+    pypandoc.convert_file(str(source), "docx", outputfile=str(word))
+    written, _ = imported(tmp_path, word.read_bytes(), "statement.docx")
+    assert "\nlang: fa\n" in written
+    assert 'lang="ar"' not in written, written
+
+
 def test_an_english_text_with_a_farsi_paragraph_is_english_with_the_paragraph_in_farsi(
     tmp_path: Path,
 ) -> None:

@@ -73,6 +73,25 @@ def _classify(text: str) -> str:
     return language
 
 
+# The languages written in each script `_RUNS` finds, as documents declare them.
+_SCRIPT_LANGUAGES = {
+    "Arabic": frozenset({"ar", "fa", "ur", "ps", "sd", "ug", "ckb"}),
+    "Hebrew": frozenset({"he", "yi"}),
+    "Greek": frozenset({"el"}),
+}
+
+
+def run_language(script: str, run: str, language: str) -> str:
+    """The language a run of `script` is in, in a text in `language`: Farsi where it has
+    letters only Persian has; otherwise `language` when that is written in the script (a
+    Farsi word with no such letter, in a Farsi document, is Farsi, not Arabic), else the
+    script's first language."""
+    told = script_language(script, run)[0]
+    if told == "fa" or language.split("-")[0].lower() not in _SCRIPT_LANGUAGES[script]:
+        return told
+    return language
+
+
 def script_language(script: str, run: str) -> tuple[str, str]:
     """The language and direction a run of `script` (Arabic, Hebrew, Greek) is in: Farsi
     where it has letters only Persian has."""
@@ -98,9 +117,10 @@ def mark_fragments(fragment: str, language: str = "") -> tuple[str, Counter[str]
                 continue
 
             def wrap(match: regex.Match[str], script: str = script) -> str:
-                language, direction = script_language(script, match.group(0))
+                language = run_language(script, match.group(0), own)
                 if language == own:
                     return match.group(0)
+                direction = script_language(script, match.group(0))[1]
                 found[f"{language} passages"] += 1
                 return f'<span lang="{language}" dir="{direction}">{match.group(0)}</span>'
 

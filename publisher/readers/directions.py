@@ -31,7 +31,7 @@ from typing import Any
 
 import regex
 
-from ..model import RTL_LANGUAGES, text_direction
+from ..model import text_direction
 from ..tree_edits import body_html, body_tree
 
 # Blocks whose lines are set by their direction; containers (blockquote, lists, div) follow
@@ -43,8 +43,6 @@ _CODE = frozenset({"pre", "code", "kbd", "samp"})
 _RIGHT_TO_LEFT = regex.compile(r"[\p{bc=R}\p{bc=AL}]")
 _LEFT_TO_RIGHT = regex.compile(r"\p{bc=L}")
 _HEBREW = regex.compile(r"\p{Hebrew}")
-_HEBREW_SCRIPT = frozenset({"he", "yi"})
-_ARABIC_SCRIPT = RTL_LANGUAGES - _HEBREW_SCRIPT - {"dv"}
 
 
 def marked_directions(body: str, language: str) -> str:
@@ -97,6 +95,8 @@ def _runs_marked(block: Any, language: str) -> bool:
     a <span lang dir="rtl">; whether there was one."""
     from lxml.html import Element
 
+    from ..importers.scripts import run_language
+
     marked = False
     for holder, slot in list(_text_slots(block)):
         text = getattr(holder, slot) or ""
@@ -110,7 +110,7 @@ def _runs_marked(block: Any, language: str) -> bool:
             parent = holder.getparent()
             at = parent.index(holder) + 1
         for i, (run, script) in enumerate(runs):
-            span = Element("span", lang=_run_language(script, run.group(0), language), dir="rtl")
+            span = Element("span", lang=run_language(script, run.group(0), language), dir="rtl")
             span.text = run.group(0)
             span.tail = text[run.end() : runs[i + 1][0].start() if i + 1 < len(runs) else None]
             parent.insert(at + i, span)
@@ -141,17 +141,6 @@ def _text_slots(element: Any) -> Any:
         ):
             yield from _text_slots(child)
         yield child, "tail"
-
-
-def _run_language(script: str, run: str, language: str) -> str:
-    """A right-to-left run's language: the document's when it is written in the run's script
-    (a Farsi word in the English paragraph of a Farsi statement), else the run's letters'."""
-    own = language.split("-")[0].lower()
-    if own in (_HEBREW_SCRIPT if script == "Hebrew" else _ARABIC_SCRIPT):
-        return language
-    from ..importers.scripts import script_language
-
-    return script_language(script, run)[0]
 
 
 def _direction_of(words: str) -> str:
