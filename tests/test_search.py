@@ -11,7 +11,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 from click.testing import CliRunner
-from conftest import minimal_with, serving_folder
+from conftest import WORKSPACES, copy_workspace, minimal_with, serving_folder
 
 from publisher.cli import main
 
@@ -205,3 +205,57 @@ def test_the_search_box_has_its_magnifier_where_the_words_typed_start(
     assert box[f"glass{start}"] < box[f"glass{end}"], box
     assert box[f"clear{end}"] < box[f"clear{start}"], box
     assert box[f"padding{start}"] >= box[f"glass{start}"] + box["glassWidth"], box  # clear of it
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/workspaces/editions (English, with Spanish and Arabic editions), built."""
+    root = copy_workspace(WORKSPACES / "editions", tmp_path_factory.mktemp("editions") / "ws")
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "web"])
+    assert result.exit_code == 0, result.output
+    return root / "dist"
+
+
+def linked_search_page(dist: Path, page: str) -> Path:
+    """The search page the menu of `page` (a path under dist) links."""
+    tree = lxml.html.parse(str(dist / page)).getroot()
+    (href,) = [
+        a.get("href") for a in tree.xpath("//nav[@class='site-nav']/a") if "search" in a.get("href")
+    ]
+    return ((dist / page).parent / href / "index.html").resolve()
+
+
+@pytest.mark.parametrize(
+    ("page", "language", "heading"),
+    [
+        ("001-editions/index.html", "en", "Search"),
+        ("001-editions/es/index.html", "es", "Buscar"),
+        ("001-editions/es/report/index.html", "es", "Buscar"),
+        ("001-editions/ar/index.html", "ar", "بحث"),
+    ],
+)
+def test_an_editions_menu_leads_to_a_search_page_in_its_language(
+    editions: Path, page: str, language: str, heading: str
+) -> None:
+    search_page = linked_search_page(editions, page)
+    assert search_page.is_file(), search_page
+    tree = lxml.html.parse(str(search_page)).getroot()
+    assert tree.get("lang") == language
+    assert tree.xpath("string(//h1)") == heading
+    assert tree.xpath("//meta[@name='robots']/@content") == ["noindex"]
+    assert "/search/" not in (editions / "sitemap.xml").read_text()
+
+
+def test_a_spanish_readers_search_answers_in_spanish_and_finds_every_language(
+    editions: Path, page
+) -> None:
+    with serving_folder(editions) as address:
+        page.goto(f"{address}search/es/")
+        page.fill("input[type=text]", "rents")  # an English word, in the English report
+        page.wait_for_selector(".pagefind-ui__result-link")
+        message = page.locator(".pagefind-ui__message").inner_text()
+        link = page.locator(".pagefind-ui__result-link").first
+        link.click()
+        page.wait_for_load_state()
+        assert "resultado" in message, message  # Pagefind's interface speaks Spanish
+        assert page.url.startswith(address) and "/report/" in page.url, page.url

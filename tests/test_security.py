@@ -3,6 +3,7 @@ output, and nothing outside the workspace is read or fetched. Checked by parsing
 
 from __future__ import annotations
 
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -49,20 +50,23 @@ def test_document_text_survives_so_outputs_are_not_trivially_empty(
     assert "Before the script." in page and "After the script." in page
 
 
-# The one page with scripts: the search page runs Pagefind's interface and its own starter,
-# both files of the build, none of them inline (templates/default/web/search.html).
-SEARCH_PAGE = "search/index.html"
-SEARCH_SCRIPTS = [("../pagefind/pagefind-ui.js", ""), ("../search.js", "")]
+# The pages with scripts: the search pages (search/, and search/es/ in an edition's language)
+# run Pagefind's interface and its own starter, both files of the build, none of them inline
+# (templates/default/web/search.html).
+SEARCH_PAGE = re.compile(r"search/(?:[A-Za-z-]+/)?index\.html")
 
 
 def page_offences(name: str | Path, markup: str | bytes) -> list[str]:
-    """`offences` of the web page at `name` (relative to dist/), where the search page's
+    """`offences` of the web page at `name` (relative to dist/), where a search page's
     own scripts are expected: those, and only those, are none."""
     found = offences(markup)
-    if Path(name).as_posix() != SEARCH_PAGE:
+    path = Path(name).as_posix()
+    if not SEARCH_PAGE.fullmatch(path):
         return found
+    root = "../" * path.count("/")
+    expected = [(f"{root}pagefind/pagefind-ui.js", ""), (f"{root}search.js", "")]
     scripts = lxml.html.fromstring(markup).iter("script")
-    if [(s.get("src"), (s.text or "").strip()) for s in scripts] == SEARCH_SCRIPTS:
+    if [(s.get("src"), (s.text or "").strip()) for s in scripts] == expected:
         found = [offence for offence in found if offence != "<script>"]
     return found
 

@@ -35,9 +35,10 @@ class Page(NamedTuple):
 
     @property
     def language(self) -> str | None:
-        """The interface (navigation, dates) of an issue's pages speaks the issue's language."""
+        """The interface (navigation, dates) of an issue's pages speaks the issue's language,
+        a search page its own."""
         issue = self.values.get("issue")
-        return issue.language if issue else None
+        return issue.language if issue else self.values.get("interface_language")
 
     @property
     def content_language(self) -> str | None:
@@ -45,6 +46,14 @@ class Page(NamedTuple):
         issue's; the page's interface is then marked with the interface's own language."""
         doc = self.values.get("doc")
         return doc.language if doc else None
+
+
+def search_path(language: str, newsletter_language: str) -> str:
+    """The search page whose interface speaks `language`: search/ in the newsletter's,
+    search/es/ in Spanish."""
+    return (
+        "search/index.html" if language == newsletter_language else f"search/{language}/index.html"
+    )
 
 
 class WebRenderer(ArchiveRenderer):
@@ -100,21 +109,34 @@ class WebRenderer(ArchiveRenderer):
         redirects = self._redirect_pages(archive, {page.path for page in every_page})
         return [
             *(self._page(ctx, page, archive) for page in [*pages, *redirects]),
-            *self._search_page(archive, ctx),
+            *self._search_pages(archive, ctx),
             Artifact.text("site.css", self.render_template(ctx, "site.css")),
             Artifact.text("sitemap.xml", self.render_template(ctx, "sitemap.xml", urls=urls)),
             Artifact.text("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site}sitemap.xml\n"),
             *publish_style(ctx.config.style),
         ]
 
-    def _search_page(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
-        """The search page (not in the sitemap) and its starter; none when `[web]` says
+    def _search_pages(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
+        """The search page (not in the sitemap) and its starter, and one in each other
+        language the archive's pages speak (search_path), which their menus link: a
+        Spanish edition's reader searches in Spanish. None when `[web]` says
         `search = false`, for a site with no script at all."""
         if not ctx.config.web_search:
             return []
-        page = Page("search/index.html", "search.html", {})
+        languages = {issue.language for issue in archive.every_edition} | {ctx.config.language}
+        pages = [
+            Page(
+                search_path(language, ctx.config.language),
+                "search.html",
+                {"interface_language": language},
+            )
+            for language in sorted(languages)
+        ]
         script = self.render_template(ctx, "search.js")
-        return [self._page(ctx, page, archive), Artifact.text("search.js", script)]
+        return [
+            *(self._page(ctx, page, archive) for page in pages),
+            Artifact.text("search.js", script),
+        ]
 
     @staticmethod
     def _issue_pages(archive: Archive, issues: Iterable[Issue]) -> list[Page]:
@@ -203,6 +225,7 @@ class WebRenderer(ArchiveRenderer):
             direction=text_direction(language),
             page_language=content_language,
             page_direction=text_direction(content_language),
+            search_page=search_path(language, ctx.config.language).removesuffix("index.html"),
             feeds=archive.feeds,
             **page.values,
         )
