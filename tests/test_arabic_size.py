@@ -11,6 +11,7 @@ the EPUB's chapters' in Chromium."""
 
 from __future__ import annotations
 
+import itertools
 import zipfile
 from pathlib import Path
 
@@ -34,7 +35,10 @@ title: Solidarity from the Delta
 lang: en
 ---
 
-Banners on the mill gates read [{PHRASE}]{{lang=ar dir=rtl}}, a fair wage is a right.
+The workers have held the yard of the mill for a month now, through Ramadan and the Eid
+holiday, and they say they will stay. Banners on the mill gates read [{PHRASE}]{{lang=ar
+dir=rtl}}, a fair wage is a right, and they will stay until the bonus promised to them two
+years ago is paid and their elected representatives are back at work in the weaving sheds.
 
 {PASSAGE} [{NESTED}]{{lang=fa dir=rtl}}
 
@@ -78,7 +82,32 @@ def pdf_sizes(pdf_path: Path) -> dict[str, float]:
     return sizes
 
 
+def pdf_line_gaps(pdf_path: Path, text: str) -> tuple[float, float]:
+    """The distance from the baseline of the PDF's line holding `text` to the line above
+    and to the line below."""
+    with pymupdf.open(pdf_path) as pdf:
+        for pdf_page in pdf:
+            spans = [
+                span
+                for block in pdf_page.get_text("dict")["blocks"]
+                for line in block.get("lines", [])
+                for span in line["spans"]
+            ]
+            if not (held := [s for s in spans if text in s["text"]]):
+                continue
+            body = [s for s in spans if round(s["size"], 1) == round(held[0]["size"], 1)]
+            found = sorted({round(s["origin"][1], 1) for s in body})
+            baselines = [y for i, y in enumerate(found) if not i or y - found[i - 1] > 1]
+            gaps = [b - a for a, b in itertools.pairwise(baselines)]
+            at = min(range(len(baselines)), key=lambda i: abs(baselines[i] - held[0]["origin"][1]))
+            return gaps[at - 1], gaps[at]
+    raise AssertionError(f"{text!r} is not in the PDF")
+
+
 def test_in_the_pdf_arabic_in_english_is_set_larger_once(built: BuildReport) -> None:
+    # the phrase's line is mid-paragraph: as far from the line above as from the one below
+    above, below = pdf_line_gaps(built.out_dir / ISSUE / f"{ISSUE}.pdf", "Banners")
+    assert abs(above - below) <= 0.5, (above, below)
     sizes = pdf_sizes(built.out_dir / ISSUE / f"{ISSUE}.pdf")
     assert 1.1 <= sizes["phrase"] / sizes["latin"] <= 1.25, sizes
     assert sizes["passage"] == sizes["phrase"], sizes  # a paragraph as a phrase
@@ -102,7 +131,9 @@ def web_size(page: Page, text: str) -> float:
 
 
 def test_on_the_web_arabic_in_english_is_set_larger_once(page: Page, built: BuildReport) -> None:
+    page.set_viewport_size({"width": 375, "height": 800})
     page.goto((built.out_dir / ISSUE / "report" / "index.html").as_uri())
+    assert_even_lines(page, "Banners")
     latin, phrase = web_size(page, "Banners"), web_size(page, PHRASE)
     passage, nested = web_size(page, "قلوبنا"), web_size(page, NESTED)
     assert 1.1 <= phrase / latin <= 1.25, (latin, phrase)
@@ -115,9 +146,32 @@ def test_on_the_web_arabic_in_english_is_set_larger_once(page: Page, built: Buil
     assert web_size(page, FARSI) == latin
 
 
+LINE_GAPS = """text => {
+    const block = [...document.querySelectorAll("p")].find(p => p.textContent.includes(text));
+    const bottoms = [];
+    for (const node of block.childNodes) {  // its own (English) text, on every line
+        if (node.nodeType !== Node.TEXT_NODE) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        bottoms.push(...[...range.getClientRects()].map(r => Math.round(r.bottom)));
+    }
+    bottoms.sort((a, b) => a - b);
+    const lines = bottoms.filter((b, i) => i === 0 || b - bottoms[i - 1] > 3);
+    return lines.slice(1).map((b, i) => b - lines[i]);
+}"""  # the distance from each line of the paragraph holding `text` to the next
+
+
+def assert_even_lines(page: Page, text: str) -> None:
+    """The lines of the paragraph holding `text` are as far apart with the phrase as
+    without: its larger letters do not push its line away from the others."""
+    gaps = page.evaluate(LINE_GAPS, text)
+    assert len(gaps) >= 2 and max(gaps) - min(gaps) <= 2, gaps
+
+
 def test_in_the_email_arabic_in_english_is_set_larger_once(page: Page, built: BuildReport) -> None:
     """Set by the inlined styles: no :lang() there, the marked direction and language."""
-    show_email(page, built.out_dir / ISSUE / "email.html", 600)
+    show_email(page, built.out_dir / ISSUE / "email.html", 375)
+    assert_even_lines(page, "Banners")
     latin, phrase = web_size(page, "Banners"), web_size(page, PHRASE)
     assert 1.1 <= phrase / latin <= 1.25, (latin, phrase)
     assert web_size(page, "قلوبنا") == phrase and web_size(page, NESTED) == phrase
@@ -135,7 +189,9 @@ def test_in_the_epub_arabic_in_english_is_set_larger_once(
         for words in (PHRASE, FARSI)
     }
     page.unroute_all()  # show_email's: it lets the email's file only
+    page.set_viewport_size({"width": 375, "height": 800})
     page.goto(chapters[PHRASE].as_uri())
+    assert_even_lines(page, "Banners")
     latin, phrase = web_size(page, "Banners"), web_size(page, PHRASE)
     assert 1.1 <= phrase / latin <= 1.25, (latin, phrase)
     assert web_size(page, "قلوبنا") == phrase and web_size(page, NESTED) == phrase
