@@ -259,3 +259,16 @@ def test_a_spanish_readers_search_answers_in_spanish_and_finds_every_language(
         page.wait_for_load_state()
         assert "resultado" in message, message  # Pagefind's interface speaks Spanish
         assert page.url.startswith(address) and "/report/" in page.url, page.url
+
+
+def test_an_article_two_pages_carry_is_found_once_on_the_page_in_its_language(
+    editions: Path, page
+) -> None:
+    """The Spanish strike article is carried by both issues' Spanish editions: one result,
+    not two alike. The English report, which the Spanish editions carry untranslated, is
+    found once too, on the English issue's page, in its language."""
+    with serving_folder(editions) as address:
+        assert results(page, address, "limpiadoras") == [
+            ("Las limpiadoras están en huelga", "/001-editions/es/strike/")
+        ]
+        assert results(page, address, "rents") == [("Rents are rising", "/001-editions/report/")]

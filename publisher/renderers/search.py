@@ -65,9 +65,22 @@ def _records(archive: Archive) -> list[tuple[str, str]]:
             with interface_language(issue.language):
                 name = issue_name(issue)
             records.append((issue.folder, _record(issue.language, name, issue)))
-        for doc in issue.documents:
-            records.append((f"{issue.folder}/{doc.slug}", _record(doc.language, doc.title, doc)))
+    for issue, doc in _article_pages(archive):
+        records.append((f"{issue.folder}/{doc.slug}", _record(doc.language, doc.title, doc)))
     return records
+
+
+def _article_pages(archive: Archive) -> list[tuple[Issue, Document]]:
+    """Each article once, on one of the pages that carry it (several issues, an edition
+    carrying it untranslated), so that a search finds it once: on the earliest issue's page
+    whose interface speaks the article's language, else the earliest issue's."""
+    pages: dict[Path, tuple[Issue, Document]] = {}
+    for issue in reversed(archive.every_edition):  # the oldest issue first
+        for doc in issue.documents:
+            kept = pages.get(doc.source)
+            if kept is None or (kept[0].language != doc.language == issue.language):
+                pages[doc.source] = (issue, doc)
+    return list(pages.values())
 
 
 def _record(language: str, title: str, of: Issue | Document) -> str:
