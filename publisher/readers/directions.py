@@ -27,6 +27,7 @@ so code there is marked `dir="ltr"`, which sets it apart as one left-to-right ru
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import regex
@@ -98,7 +99,7 @@ def _runs_marked(block: Any, language: str) -> bool:
     from ..importers.scripts import run_language
 
     marked = False
-    for holder, slot in list(_text_slots(block)):
+    for holder, slot in list(_text_slots(block, past=("dir", "lang"))):
         text = getattr(holder, slot) or ""
         runs = _right_to_left_runs(text)
         if not runs:
@@ -128,21 +129,6 @@ def _right_to_left_runs(text: str) -> list[tuple[regex.Match[str], str]]:
     return sorted(runs, key=lambda pair: pair[0].start())
 
 
-def _text_slots(element: Any) -> Any:
-    """(element, "text" or "tail") for each piece of `element`'s own text (`_own_text`'s)."""
-    yield element, "text"
-    for child in element:
-        counted = child.tag not in _BLOCKS and child.tag not in _CODE
-        if (
-            counted
-            and not child.get("dir")
-            and not child.get("lang")
-            and isinstance(child.tag, str)
-        ):
-            yield from _text_slots(child)
-        yield child, "tail"
-
-
 def _direction_of(words: str) -> str:
     """'rtl' or 'ltr', as most of the letters of `words` run; "" when as many run each way."""
     rtl, ltr = len(_RIGHT_TO_LEFT.findall(words)), len(_LEFT_TO_RIGHT.findall(words))
@@ -151,13 +137,18 @@ def _direction_of(words: str) -> str:
 
 def _own_text(element: Any) -> list[str]:
     """The text of `element` but that of blocks inside it, code, and elements with a `dir`."""
-    pieces = [element.text or ""]
+    return [getattr(holder, slot) or "" for holder, slot in _text_slots(element)]
+
+
+def _text_slots(element: Any, past: tuple[str, ...] = ("dir",)) -> Iterator[tuple[Any, str]]:
+    """(element, "text" or "tail") for each piece of `element`'s own text: not that of
+    blocks inside it, code, or elements with one of the attributes `past` names."""
+    yield element, "text"
     for child in element:
         counted = child.tag not in _BLOCKS and child.tag not in _CODE
-        if counted and not child.get("dir") and isinstance(child.tag, str):
-            pieces.extend(_own_text(child))
-        pieces.append(child.tail or "")
-    return pieces
+        if counted and isinstance(child.tag, str) and not any(child.get(a) for a in past):
+            yield from _text_slots(child, past)
+        yield child, "tail"
 
 
 def _inherited(element: Any) -> str:
