@@ -53,6 +53,9 @@ class Document:
 
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv", "sd", "ug"})
+# Those written in the Arabic script: the importers tell a run of it by these, the theme
+# sets it larger beside Latin (partials/arabic-size.css).
+ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "sd", "ug", "ckb"})
 
 
 def text_direction(language: str) -> str:

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from . import i18n, urls
 from .ahead import filesizeformat
-from .model import Issue, text_direction
+from .model import ARABIC_SCRIPT_LANGUAGES, Issue, text_direction
 from .numerals import counter_style
 from .resources import (
     LOGO_EMAIL_PATH,
@@ -115,6 +115,7 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
     env.filters["language_name"] = language_name
     env.filters["autonym"] = autonym
     env.globals["interface_language"] = i18n.current_language
+    env.globals["arabic_script_languages"] = sorted(ARABIC_SCRIPT_LANGUAGES)
     env.globals["edition_feed_folder"] = urls.edition_feed_folder
     env.filters["direction"] = text_direction
     env.filters["in_its_language"] = in_its_language

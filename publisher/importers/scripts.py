@@ -9,6 +9,8 @@ from typing import Any
 
 import regex
 
+from ..model import ARABIC_SCRIPT_LANGUAGES
+
 # Languages editors of this tool receive; restricting the model makes short texts reliable.
 CANDIDATES = ["en", "es", "fr", "de", "it", "pt", "ca", "nl", "ar", "fa", "el", "he", "tr", "ru"]
 # Letters Persian has and Arabic has not, Persian digits, and the zero-width non-joiner of
@@ -75,7 +77,7 @@ def _classify(text: str) -> str:
 
 # The languages written in each script `_RUNS` finds, as documents declare them.
 _SCRIPT_LANGUAGES = {
-    "Arabic": frozenset({"ar", "fa", "ur", "ps", "sd", "ug", "ckb"}),
+    "Arabic": ARABIC_SCRIPT_LANGUAGES,
     "Hebrew": frozenset({"he", "yi"}),
     "Greek": frozenset({"el"}),
 }
