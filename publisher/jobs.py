@@ -123,7 +123,7 @@ class RenderPlan:
     _warming: threading.Thread | None = None
     _layout: ProcessPoolExecutor | None = None  # workers that lay out PDFs (see warm_up)
     _seen: set[str] = field(default_factory=set)  # the jobs of this build, due or not
-    _said: set[tuple[int, str]] = field(default_factory=set)  # by workers (log_here)
+    _said: set[tuple[int, str]] = field(default_factory=set)  # warnings said (log_here)
 
     def __post_init__(self) -> None:
         self._renders = self.cache.renders(self.out)  # `force` renders them all the same
