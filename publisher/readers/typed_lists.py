@@ -27,12 +27,13 @@ _BULLETS = "•●▪◦‣·"
 # U+F0D8 for ➢), in the Private Use Area, which text copied out of Word into another
 # program can keep: no font draws them, so unread they are boxes in every output.
 SYMBOL_FONT = "\uf020-\uf0ff"
-_ANY_BULLET = re.compile(f"[{_BULLETS}{SYMBOL_FONT}]")
-_MARKDOWN_BULLET = re.compile(rf"^([ \t]*)[{_BULLETS}{SYMBOL_FONT}][ \t\u00a0]+(?=\S)")
+_MARK = f"[{_BULLETS}{SYMBOL_FONT}]"  # a bullet typed as a character
+_ANY_BULLET = re.compile(_MARK)
+_MARKDOWN_BULLET = re.compile(rf"^([ \t]*){_MARK}[ \t\u00a0]+(?=\S)")
 _SEPARATOR = re.compile(rf"^[\s{_BULLETS}*]*$")  # "• • •" between sections
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
-_PARAGRAPH_BULLET = re.compile(rf"^\s*[{_BULLETS}{SYMBOL_FONT}][\s\u00a0]+")
+_PARAGRAPH_BULLET = re.compile(rf"^\s*{_MARK}[\s\u00a0]+")
 _PARAGRAPH_NUMBER = re.compile(r"^\s*(\d{1,3})[.)][\s\u00a0]+")
 _KEPT = ("lang", "dir", "id")
 
@@ -63,7 +64,7 @@ def markdown_bullets(body: str) -> str:
 def typed_lists(body: str) -> str:
     """`body` (HTML) with its runs of paragraphs that start with a typed bullet or number
     made lists (unchanged when it has none)."""
-    if not re.search(rf"<p\b[^>]*>\s*(?:[{_BULLETS}{SYMBOL_FONT}]|\d{{1,3}}[.)])", body):
+    if not re.search(rf"<p\b[^>]*>\s*(?:{_MARK}|\d{{1,3}}[.)])", body):
         return body
     root = body_tree(body)
     changed = False
