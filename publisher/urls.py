@@ -47,14 +47,6 @@ def document_url(base_url: str, issue_folder: str, document_slug: str) -> str:
     return f"{issue_url(base_url, issue_folder)}{document_slug}/"
 
 
-def tag_url(base_url: str, tag: str) -> str:
-    return f"{base_url}{tag_path(tag)}"
-
-
-def language_url(base_url: str, language: str) -> str:
-    return f"{base_url}languages/{language}/"
-
-
 def unsubscribe_url(base_url: str) -> str:
     """A subscriber's unsubscribe page, as written into each issue's email (see RECIPIENT_TOKEN)."""
     return f"{base_url}unsubscribe/?token={RECIPIENT_TOKEN}"

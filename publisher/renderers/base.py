@@ -60,12 +60,6 @@ class RenderContext:
     def document_url(self, issue: Issue, slug: str) -> str:
         return urls.document_url(self.config.base_url, issue.folder, slug)
 
-    def tag_url(self, tag: str) -> str:
-        return urls.tag_url(self.config.base_url, tag)
-
-    def language_url(self, language: str) -> str:
-        return urls.language_url(self.config.base_url, language)
-
 
 class OutputFailed(PublisherError):
     """One output cannot be made as asked (a leaflet that runs over its sides), through no
