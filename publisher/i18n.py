@@ -34,6 +34,19 @@ def base_language(code: str) -> str:
     return code.replace("_", "-").split("-")[0].lower()
 
 
+def reading_language(code: str) -> str:
+    """What a reader reads: 'en-GB' and 'en' are English, 'es-419' Spanish; a script
+    is kept ('sr-Latn', 'zh-Hant'), as a reader of one may not read the other."""
+    from babel.core import parse_locale
+
+    try:
+        parts = parse_locale(code.replace("_", "-"), sep="-")  # language, region, script, …
+    except ValueError:  # not a tag Babel can take apart: its language subtag is still first
+        return base_language(code)
+    language, script = parts[0], parts[2]
+    return f"{language}-{script}" if script else language
+
+
 @contextmanager
 def interface_language(code: str) -> Iterator[None]:
     """Render in `code` (a BCP 47 tag: catalogues by its language, dates by its region too)."""

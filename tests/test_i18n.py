@@ -93,6 +93,26 @@ def test_dates_are_written_the_way_each_language_writes_them(language: str, expe
     assert i18n.long_date(dt.date(2026, 5, 1), language) == expected
 
 
+@pytest.mark.parametrize(
+    ("tag", "read_as"),
+    [
+        ("en-GB", "en"),
+        ("en", "en"),
+        ("es-419", "es"),  # Latin American Spanish
+        ("pt_BR", "pt"),  # as Word and gettext spell it
+        ("sr-Latn-RS", "sr-Latn"),  # a script is kept: Serbian in Latin letters is not Cyrillic
+        ("zh-Hant", "zh-Hant"),
+        ("ckb", "ckb"),
+        ("x-private", "x"),
+    ],
+)
+def test_regional_variants_are_read_as_their_language_but_scripts_stay_apart(
+    tag: str, read_as: str
+) -> None:
+    """How the archive's language pages group articles (BCP 47: language-Script-REGION)."""
+    assert i18n.reading_language(tag) == read_as
+
+
 def test_a_newsletter_in_a_language_cldr_does_not_know_is_built_dated_in_english(
     tmp_path: Path,
 ) -> None:

@@ -122,6 +122,28 @@ def test_topic_and_language_pages_list_their_articles_with_feeds(
         assert len(listing.xpath("//ul[@class='listing']/li")) == len(feed.entries)
 
 
+def test_a_language_is_listed_once_whatever_regions_its_articles_name(
+    built_example: BuildReport,
+) -> None:
+    """The example writes `lang: en` on some documents and leaves others in the newsletter's
+    en-GB: readers of English read both, so they share one page and one feed."""
+    index = page(built_example, "languages/index.html")
+    links = index.xpath("//main//li/a")
+    assert [a.get("href") for a in links] == [
+        "../languages/en/",
+        "../languages/es/",
+        "../languages/fr/",
+    ]
+    assert links[0].text_content() == "English"
+    english = page(built_example, "languages/en/index.html")
+    languages = [li.get("lang") for li in english.xpath("//ul[@class='listing']/li")]
+    assert sorted(set(languages)) == ["en", "en-GB"]
+    assert len(languages) == 5  # every English article in the example's two issues
+    assert not (built_example.out_dir / "languages/en-GB").exists()
+    feed = feedparser.parse(built_example.out_dir / "languages/en/feed.atom")
+    assert len(feed.entries) == 5
+
+
 def test_sitemap_lists_every_page_search_engines_may_show(built_example: BuildReport) -> None:
     sitemap = lxml.etree.parse(str(built_example.out_dir / "sitemap.xml"))
     urls: set[str] = set(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..i18n import reading_language
 from ..model import Archive, Document, Issue
 from ..urls import tag_path
 
@@ -27,14 +28,15 @@ class Indexes:
     def of(cls, archive: Archive) -> Indexes:
         """Tags that have one page ("Housing" and "housing": `urls.tag_path`) are one
         topic, named as the newest document writes it: two listings for one page left
-        one of them unpublished."""
+        one of them unpublished. Languages are listed as readers read them
+        (`reading_language`): "en" and "en-GB" are one English page, not two."""
         indexes = cls()
         named: dict[str, str] = {}  # a tag's page → the tag as first written
 
         def add(placed: Placed) -> None:
             for tag in placed.document.tags:
                 indexes.tags[named.setdefault(tag_path(tag), tag)].append(placed)
-            indexes.languages[placed.document.language].append(placed)
+            indexes.languages[reading_language(placed.document.language)].append(placed)
 
         for issue in archive.issues:  # newest first, so every listing is too
             for document in issue.documents:
