@@ -168,3 +168,13 @@ class Archive:
     def every_edition(self) -> tuple[Issue, ...]:
         """The originals, each followed by its language editions."""
         return tuple(e for i in self.issues for e in self.issues_of(i))
+
+    @property
+    def by_edition_language(self) -> dict[str, tuple[Issue, ...]]:
+        """Each edition language's editions, newest first (an issue without one is not
+        there): what that language's feeds carry and its home page lists."""
+        found: dict[str, list[Issue]] = {}
+        for issue in self.issues:
+            for edition in self.issues_of(issue)[1:]:
+                found.setdefault(edition.edition, []).append(edition)
+        return {language: tuple(issues) for language, issues in found.items()}

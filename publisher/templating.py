@@ -116,7 +116,6 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
     env.filters["autonym"] = autonym
     env.globals["interface_language"] = i18n.current_language
     env.globals["arabic_script_languages"] = sorted(ARABIC_SCRIPT_LANGUAGES)
-    env.globals["edition_feed_folder"] = urls.edition_feed_folder
     env.filters["direction"] = text_direction
     env.filters["in_its_language"] = in_its_language
     env.filters["scripts_marked"] = scripts_marked

@@ -37,8 +37,8 @@ def issue_url(base_url: str, folder: str) -> str:
     return f"{base_url}{folder}/"
 
 
-def edition_feed_folder(language: str) -> str:
-    """Where an edition language's feeds live (feed.atom, feed.rss), beside the original's."""
+def edition_home_folder(language: str) -> str:
+    """Where an edition language's home page and feeds (feed.atom, feed.rss) live."""
     return f"editions/{language}/"
 
 

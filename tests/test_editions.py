@@ -142,8 +142,9 @@ def test_hreflang_alternates_resolve_and_answer_each_other(built: BuildReport) -
             target = built.out_dir / url.removeprefix(SITE) / "index.html"
             assert target.is_file(), f"{path}: {language} → {url}"
             assert here in alternates(lxml.html.fromstring(target.read_bytes())).values()
-    # Issue 1: 3 editions × (its page and 3 articles'); issue 2: 2 × (its page and 1 article's)
-    assert linked == 3 * 4 + 2 * 2
+    # Issue 1: 3 editions × (its page and 3 articles'); issue 2: 2 × (its page and 1 article's);
+    # the home page and each edition language's
+    assert linked == 3 * 4 + 2 * 2 + 3
 
 
 def test_the_language_switcher_and_the_untranslated_note_on_the_web(built: BuildReport) -> None:
@@ -162,7 +163,8 @@ def test_the_language_switcher_and_the_untranslated_note_on_the_web(built: Build
     arabic = page(built, f"{ISSUE}/ar/index.html")
     assert (arabic.get("lang"), arabic.get("dir")) == ("ar", "rtl")
     assert page(built, f"{ISSUE}/es/nota/index.html").find_class("untranslated-note") == []
-    assert page(built, "index.html").xpath("//a[@hreflang='ar']/@href") == [f"{ISSUE}/ar/"]
+    home = page(built, "index.html")
+    assert home.xpath("//ol[@class='archive']//a[@hreflang='ar']/@href") == [f"{ISSUE}/ar/"]
     assert (
         nu_html_errors(
             [
@@ -200,7 +202,7 @@ def test_each_edition_language_has_its_own_feed(built: BuildReport) -> None:
     original = feedparser.parse(built.out_dir / "feed.atom")
     assert [e.link for e in original.entries] == [f"{SITE}{OMITTED}/", f"{SITE}{ISSUE}/"]
     spanish = feedparser.parse(built.out_dir / "editions" / "es" / "feed.atom")
-    assert not spanish.bozo and spanish.feed.language == "es" and spanish.feed.link == SITE
+    assert not spanish.bozo and spanish.feed.language == "es"
     assert [e.link for e in spanish.entries] == [f"{SITE}{OMITTED}/es/", f"{SITE}{ISSUE}/es/"]
     assert spanish.entries[1].title == "N.º 1: Igualdad salarial ya"
     enclosures = {link.href for link in spanish.entries[1].links if link.rel == "enclosure"}
@@ -209,6 +211,53 @@ def test_each_edition_language_has_its_own_feed(built: BuildReport) -> None:
     assert not rss.bozo and [e.link for e in rss.entries] == [f"{SITE}{ISSUE}/ar/"]
     head = page(built, f"{ISSUE}/es/index.html").xpath("//link[@type='application/atom+xml']/@href")
     assert "../../editions/es/feed.atom" in head
+
+
+def test_each_edition_language_has_a_home_page_in_that_language(built: BuildReport) -> None:
+    """editions/es/, beside the Spanish feeds: the Spanish editions, newest first, with
+    the menus in Spanish, reached from every page of a Spanish edition and from the home
+    page's language switcher; the Arabic one right to left."""
+    spanish = page(built, "editions/es/index.html")
+    assert (spanish.get("lang"), spanish.get("dir")) == ("es", "ltr")
+    archive = spanish.xpath("//ol[@class='archive']/li/a[1]")
+    assert [a.get("href") for a in archive] == [f"../../{OMITTED}/es/", f"../../{ISSUE}/es/"]
+    assert archive[1].text_content() == "N.º 1: Igualdad salarial ya"
+    assert spanish.xpath("//h2[@id='archive-title']/text()") == ["Todos los números"]
+    latest = spanish.xpath("//section[@class='latest']//ul[@class='contents']//a/@href")
+    assert latest == [f"../../{OMITTED}/es/strike/"]  # its one translated article
+    feeds = spanish.xpath("//link[@type='application/atom+xml']/@href")
+    assert "../../editions/es/feed.atom" in feeds  # its own
+    assert spanish.xpath("//nav[@class='site-nav']/a[1]/@href") == ["./"]
+    switcher = {
+        a.get("hreflang"): a.get("href") for a in spanish.find_class("editions")[0].iter("a")
+    }
+    assert switcher == {"en": "../../", "ar": "../../editions/ar/"}
+    assert spanish.find_class("editions")[0].get("aria-label") == "Este boletín en otros idiomas"
+    home = page(built, "index.html").find_class("editions")[0]
+    assert {a.get("hreflang"): a.get("href") for a in home.iter("a")} == {
+        "es": "editions/es/",
+        "ar": "editions/ar/",
+    }
+    arabic = page(built, "editions/ar/index.html")
+    assert (arabic.get("lang"), arabic.get("dir")) == ("ar", "rtl")
+    assert arabic.xpath("//ol[@class='archive']/li/a[1]/@href") == [f"../../{ISSUE}/ar/"]
+    for edition_page in (f"{ISSUE}/es/index.html", f"{ISSUE}/es/report/index.html"):
+        tree = page(built, edition_page)
+        root = "../" * edition_page.count("/")
+        assert tree.xpath("//nav[@class='site-nav']/a[1]/@href") == [f"{root}editions/es/"]
+        assert tree.xpath("//p[@class='site-title']/a/@href") == [f"{root}editions/es/"]
+    assert page(built, f"{ISSUE}/report/index.html").xpath(
+        "//nav[@class='site-nav']/a[1]/@href"
+    ) == ["../../"]
+    assert feedparser.parse(built.out_dir / "editions/es/feed.atom").feed.link == (
+        f"{SITE}editions/es/"
+    )
+    assert (
+        nu_html_errors(
+            [built.out_dir / "editions/es/index.html", built.out_dir / "editions/ar/index.html"]
+        )
+        == []
+    )
 
 
 def test_an_editions_feed_and_its_languages_article_feed_say_which_is_which(

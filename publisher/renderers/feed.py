@@ -18,7 +18,7 @@ from ..i18n import gettext, interface_language
 from ..model import Archive, Download, Issue
 from ..output import Artifact
 from ..templating import issue_name, own_name
-from ..urls import edition_feed_folder, tag_path
+from ..urls import edition_home_folder, tag_path
 from .base import ArchiveRenderer, RenderContext
 from .indexes import Indexes, Placed, issue_tags
 
@@ -37,9 +37,9 @@ class FeedRenderer(ArchiveRenderer):
         its issues in that language, linking their pages and files), the articles' feeds."""
         language = ctx.config.language
         artifacts = self._issue_feeds(archive.issues, archive, "", language, ctx.config.title, ctx)
-        for language, issues in _by_edition(archive).items():
+        for language, issues in archive.by_edition_language.items():
             title = f"{ctx.config.title} ({own_name(language)})"
-            folder = edition_feed_folder(language)
+            folder = edition_home_folder(language)
             artifacts += self._issue_feeds(issues, archive, folder, language, title, ctx)
         return [*artifacts, *self._article_feeds(archive, ctx)]
 
@@ -61,7 +61,7 @@ class FeedRenderer(ArchiveRenderer):
         feed.title(title)
         feed.subtitle(config.description or config.title)
         feed.author({"name": config.organisation})
-        feed.link(href=config.base_url, rel="alternate")  # an edition's folder has no page
+        feed.link(href=config.base_url + folder, rel="alternate")  # the home page it follows
         feed.link(href=f"{config.base_url}{folder}feed.atom", rel="self")
         feed.language(language)
         feed.generator("publisher")
@@ -152,15 +152,6 @@ class FeedRenderer(ArchiveRenderer):
 
     def _content(self, issue: Issue, downloads: tuple[Download, ...], ctx: RenderContext) -> str:
         return self.render_template(ctx, "entry.html", issue=issue, downloads=downloads)
-
-
-def _by_edition(archive: Archive) -> dict[str, tuple[Issue, ...]]:
-    """Each edition language's issues, newest first (an issue without it has no entry)."""
-    found: dict[str, list[Issue]] = {}
-    for issue in archive.issues:
-        for edition in archive.issues_of(issue)[1:]:
-            found.setdefault(edition.edition, []).append(edition)
-    return {language: tuple(issues) for language, issues in found.items()}
 
 
 def _categorise(entry: FeedEntry, tags: Iterable[str]) -> None:

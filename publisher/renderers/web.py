@@ -19,7 +19,7 @@ from ..attachments import editorial_media
 from ..model import Archive, Issue, text_direction
 from ..output import Artifact
 from ..resources import cover_path, lead_image, media_path, published_image
-from ..urls import tag_path
+from ..urls import edition_home_folder, tag_path
 from .base import ArchiveRenderer, Job, RenderContext
 from .images import publish_for_email, publish_style
 from .indexes import Indexes
@@ -39,6 +39,13 @@ class Page(NamedTuple):
         a search page its own."""
         issue = self.values.get("issue")
         return issue.language if issue else self.values.get("interface_language")
+
+    @property
+    def edition(self) -> str:
+        """The edition language whose home page and feeds the page's menus link: an
+        edition's pages', and that language's home and search pages'; "" for the site's."""
+        issue: Issue | None = self.values.get("issue")
+        return issue.edition if issue else str(self.values.get("edition_language", ""))
 
     @property
     def content_language(self) -> str | None:
@@ -98,7 +105,7 @@ class WebRenderer(ArchiveRenderer):
         return [artifact for job in self.jobs(archive) for artifact in self.run(job, ctx)]
 
     def _index(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
-        pages = [Page("index.html", "index.html", {"archive": archive})]
+        pages = self._home_pages(archive, ctx.config.language)
         pages += self._index_pages(Indexes.of(archive))
         site = ctx.config.base_url
         every_page = [*pages, *self._issue_pages(archive, archive.every_edition)]
@@ -116,6 +123,34 @@ class WebRenderer(ArchiveRenderer):
             *publish_style(ctx.config.style),
         ]
 
+    @staticmethod
+    def _home_pages(archive: Archive, language: str) -> list[Page]:
+        """The home page, and one for each edition language (`editions/es/`, beside its
+        feeds) listing that language's editions in it: a reader of the Spanish editions
+        finds them all, as the menus of their pages promise. Each is the others' alternate."""
+        editions = archive.by_edition_language
+        homes = [(language, ""), *((e, edition_home_folder(e)) for e in editions)]
+        alternates = (
+            (*(Alternate(*home) for home in homes), Alternate("x-default", "")) if editions else ()
+        )
+        values = {"archive": archive, "alternates": alternates}
+        return [
+            Page("index.html", "index.html", values | {"issues": archive.issues}),
+            *(
+                Page(
+                    f"{edition_home_folder(edition)}index.html",
+                    "index.html",
+                    values
+                    | {
+                        "issues": issues,
+                        "interface_language": edition,
+                        "edition_language": edition,
+                    },
+                )
+                for edition, issues in editions.items()
+            ),
+        ]
+
     def _search_pages(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
         """The search page (not in the sitemap) and its starter, and one in each other
         language the archive's pages speak (search_path), which their menus link: a
@@ -124,11 +159,15 @@ class WebRenderer(ArchiveRenderer):
         if not ctx.config.web_search:
             return []
         languages = {issue.language for issue in archive.every_edition} | {ctx.config.language}
+        editions = archive.by_edition_language
         pages = [
             Page(
                 search_path(language, ctx.config.language),
                 "search.html",
-                {"interface_language": language},
+                {
+                    "interface_language": language,
+                    "edition_language": language if language in editions else "",
+                },
             )
             for language in sorted(languages)
         ]
@@ -227,6 +266,9 @@ class WebRenderer(ArchiveRenderer):
             page_direction=text_direction(content_language),
             search_page=search_path(language, ctx.config.language).removesuffix("index.html"),
             feeds=archive.feeds,
+            edition=page.edition,
+            home_link=_home_link(page),
+            feed_folder=edition_home_folder(page.edition) if page.edition else "",
             **page.values,
         )
         return Artifact.text(page.path, html)
@@ -267,6 +309,15 @@ class WebRenderer(ArchiveRenderer):
                     artifacts.append(Artifact(Path(path), data))
             artifacts += publish_for_email(issue, ctx.config.documents_dir)
         return artifacts
+
+
+def _home_link(page: Page) -> str:
+    """The page's link to its home page: its edition language's, or the site's; "./" on
+    the home page itself."""
+    home = f"{edition_home_folder(page.edition)}index.html" if page.edition else "index.html"
+    if page.path == home:
+        return "./"
+    return "../" * (len(PurePosixPath(page.path).parts) - 1) + home.removesuffix("index.html")
 
 
 class Alternate(NamedTuple):
