@@ -158,3 +158,35 @@ def test_a_page_word_saved_is_imported_whole_with_its_notes(tmp_path: Path) -> N
     assert "We withhold rent from 1 March.[^1]" in markdown
     assert "[^1]: Survey of 212 households.\n\n    Done in January." in markdown
     assert "·" not in markdown and ":::" not in markdown and "Ana" not in markdown
+
+
+def symbol(font: str, code: str) -> str:
+    """A symbol as Outlook and Word write one: a letter (or its Private Use code) in a
+    symbol font, marked so twice."""
+    return (
+        f"<span style='font-family:{font};mso-ascii-font-family:Calibri;mso-char-type:symbol;"
+        f"mso-symbol-font-family:{font}'><span style='mso-char-type:symbol;"
+        f"mso-symbol-font-family:{font}'>{code}</span></span>"
+    )
+
+
+def test_symbol_font_characters_are_read_as_the_symbols_they_show(tmp_path: Path) -> None:
+    """Outlook types a smiley as "J" in Wingdings: shown without the font, on a phone or in
+    the PDF, it read "Thanks for the collection J". The symbols expected are the Unicode
+    encoding of the fonts' glyphs (Unicode proposal L2/11-052R; Adobe's Symbol table)."""
+    page = (
+        "<html><body lang=EN-GB><div class=WordSection1>"
+        f"<p class=MsoNormal>Thanks for the collection {symbol('Wingdings', 'J')}"
+        f" Jane and Julio {symbol('Wingdings', 'L')}</p>"
+        f"<p class=MsoNormal>Ballot {symbol('Wingdings', '&#61664;')} strike"  # U+F0E0
+        " <font face=Wingdings>&#252;</font> agreed"
+        f" {symbol('Wingdings 2', 'P')} <span style=\"font-family:'Symbol'\">a<span"
+        " style='font-family:Calibri'>b</span>g</span></p>"
+        "</div></body></html>"
+    )
+    path = tmp_path / "thanks.htm"
+    path.write_text(page, encoding="utf-8")
+    body = read_document(path, "thanks", tmp_path, "en").body_html
+    text = re.sub(r"<[^>]+>", "", body)
+    assert "Thanks for the collection \u263a Jane and Julio \u2639" in text
+    assert "Ballot \U0001f86a strike \u2713 agreed \U0001f5f8 \u03b1b\u03b3" in text

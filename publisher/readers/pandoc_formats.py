@@ -23,6 +23,7 @@ from .lazy_images import lazy_images_shown
 from .markdown import document_text
 from .office_copy import prepared
 from .pagenotes import notes_as_footnotes
+from .symbol_fonts import symbol_fonts_read
 from .wordcomments import word_comments_left_out
 from .wordlists import word_lists_kept
 
@@ -40,7 +41,7 @@ class HtmlReader:
             page = plain_google_docs(page, path)
         elif is_etherpad(page):
             page = etherpad_paragraphs(page)
-        page = word_comments_left_out(word_lists_kept(page), path)
+        page = symbol_fonts_read(word_comments_left_out(word_lists_kept(page), path))
         page = _directions_kept(notes_as_footnotes(lazy_images_shown(page)))
         say_local_media(page, path)
         page = players_as_links(raw_text_closed(page))  # pandoc drops players, and fetches frames

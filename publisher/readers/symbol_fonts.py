@@ -1,0 +1,93 @@
+"""Characters set in Windows' symbol fonts, as the symbols they show.
+
+Outlook and Word type a smiley as "J" in Wingdings, an arrow as "à", a tick as "ü", Greek
+as Latin letters in Symbol: the letter is a code in a font whose glyph there is the
+symbol. A page Word or Outlook saved says so only by the font (`font-family:Wingdings`,
+`mso-symbol-font-family`, `<font face>`), which publisher's outputs do not carry and
+phones do not have: readers saw "Thanks for the collection J". Here the text set in
+Symbol, Wingdings, Wingdings 2 and 3 or Webdings becomes the Unicode characters of those
+glyphs: mammoth's table (the Unicode encoding of the fonts, proposal L2/11-052R), the
+one pandoc's own applies to a .docx. A code with no symbol there is left as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+_FONT_NAMED = re.compile(r"wingdings|webdings|symbol", re.I)
+# The fonts of the table, as a page names them (any case): the table is read only for them
+_SYMBOL_FONTS = ("symbol", "wingdings", "wingdings 2", "wingdings 3", "webdings")
+_FAMILY = re.compile(r"(?:^|;)\s*(?:mso-symbol-)?font-family\s*:\s*([^;,]+)", re.I)
+_PRIVATE_USE = 0xF000  # Word's code for the font's character c: U+F000 + c, as often as c
+
+
+def symbol_fonts_read(page: str) -> str:
+    """`page` (HTML) with its symbol-font characters made Unicode (unchanged when it has
+    none)."""
+    if not _FONT_NAMED.search(page):
+        return page
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return page
+    if not symbols_mapped(tree):
+        return page
+    return str(lxml.html.tostring(tree, encoding="unicode"))
+
+
+def symbols_mapped(tree: Any, font: str | None = None) -> int:
+    """Map, in place, the text under `tree` (an lxml element) that is set in a symbol
+    font (`font`, inherited; an element's own family overrides it); how many characters
+    changed."""
+    font = _font_of(tree) or font
+    changed = 0
+    if font in _SYMBOL_FONTS and tree.text:
+        tree.text, changed = _mapped(tree.text, font)
+    for child in tree:
+        changed += symbols_mapped(child, font)
+        if font in _SYMBOL_FONTS and child.tail:
+            child.tail, more = _mapped(child.tail, font)
+            changed += more
+    return changed
+
+
+def _font_of(element: Any) -> str | None:
+    """The font family `element` sets, in lower case; None when it sets none."""
+    if not isinstance(element.tag, str):  # a comment
+        return None
+    named: str | None = element.get("face") if element.tag == "font" else None
+    families: list[str] = _FAMILY.findall(element.get("style") or "")
+    family = families[-1] if families else named
+    if family is None:
+        return None
+    return family.strip().strip("'\"").strip().lower()
+
+
+def _mapped(text: str, font: str) -> tuple[str, int]:
+    table = _tables()[font]
+    out, changed = [], 0
+    for character in text:
+        code = ord(character)
+        code = code - _PRIVATE_USE if _PRIVATE_USE + 0x20 <= code <= _PRIVATE_USE + 0xFF else code
+        symbol = table.get(code)
+        if symbol is not None and symbol != ord(character):
+            out.append(chr(symbol))
+            changed += 1
+        else:
+            out.append(character)
+    return "".join(out), changed
+
+
+@cache
+def _tables() -> dict[str, dict[int, int]]:
+    """Each symbol font's (lower-case name's) code → Unicode code point."""
+    from mammoth.docx.dingbats import dingbats  # a table mammoth keeps as plain data
+
+    tables: dict[str, dict[int, int]] = {}
+    for (font, code), unicode in dingbats.items():
+        tables.setdefault(font.lower(), {})[code] = unicode
+    return tables
