@@ -17,6 +17,7 @@ from pathlib import Path
 
 from slugify import slugify
 
+from ..arabic_shapes import letters_in_reading_order
 from ..controls import clean_text
 from ..errors import Problem, PublisherError
 from ..output import atomic_write
@@ -184,14 +185,24 @@ def _recover_text(text: str, source: Path, split: bool | None, furniture: int = 
     from .plaintext import recover
 
     text, ligatures = _letters_for_ligatures(clean_text(text, source, line_breaks=True))
+    text, shapes = letters_in_reading_order(text)
     text, more_furniture, joined = from_pdf(text)
     drafts = recover(text, split)
     furniture += more_furniture
-    if drafts and (furniture or joined or ligatures):
+    if drafts and (furniture or joined or ligatures or shapes.reordered):
         drafts[0].found["page headers and numbers left out"] += furniture
         drafts[0].found["words broken at line ends joined"] += joined
         drafts[0].found["ligatures (ﬁ, ﬂ) spelled out"] += ligatures
+        drafts[0].found[_REORDERED] += len(shapes.reordered)
+    if drafts and shapes.left:
+        drafts[0].unsure.append(
+            f"{len(shapes.left)} line(s) of Arabic in the order a PDF draws them read"
+            f" backwards (line {shapes.left[0]} first): copy them again from the original"
+        )
     return drafts
+
+
+_REORDERED = "lines of Arabic copied in the order a PDF draws them put in reading order"
 
 
 _LIGATURE = re.compile("[\ufb00-\ufb06]")

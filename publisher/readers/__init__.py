@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..arabic_shapes import as_letters
 from ..attachments import linked_files
 from ..controls import clean_mapping, strip_controls
 from ..embeds import say_local_media
@@ -222,6 +223,7 @@ def convert_document(
     # Lists typed out as text made lists; links to files on the writer's disk by name.
     body_html = links_to_local_files_by_name(typed_lists(raw.body_html))
     body_html, removed = strip_controls(repaired(body_html, shown_as or path, None))
+    body_html = as_letters(body_html)  # Arabic in a PDF's shapes, pasted into Word
     if removed:
         log.warning(
             "%s: removed invisible control characters (%s) written as character references"

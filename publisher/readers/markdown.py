@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from .. import pandoc, textfiles
+from ..arabic_shapes import read_in_order
 from ..controls import clean_text
 from ..errors import PublisherError
 from ..sourcefile import KeyPath, SourceData, parse_toml, parse_yaml
@@ -34,6 +35,7 @@ class MarkdownReader:
         front, body = split_front_matter(text, path)
         meta_source = front.parse(path) if front else None
         first_line = text.count("\n", 0, len(text) - len(body)) + 1
+        body = read_in_order(body, path, first_line)  # Arabic copied out of a PDF
         if path.suffix.lower() == ".mdx":  # Astro's, Docusaurus's: Markdown with JSX
             from .mdx import markdown_of_mdx
 

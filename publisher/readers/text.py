@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from ..arabic_shapes import read_in_order
 from ..sanitize import unknown_tags_as_text
 from .base import RawDocument
 from .markdown import document_text
@@ -21,7 +22,8 @@ class TextReader:
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         from ..importers.textblocks import split_blocks
 
-        blocks = [block.text for block in split_blocks(document_text(path))]
+        text = read_in_order(document_text(path), path)  # Arabic copied out of a PDF
+        blocks = [block.text for block in split_blocks(text)]
         meta = {}
         if blocks and len(blocks[0]) <= 120 and len(blocks) > 1:
             meta["title"] = blocks.pop(0)
