@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from publisher.build import BuildReport
 from publisher.importers import import_files
 from publisher.readers import read_document
 
@@ -75,3 +76,34 @@ def test_a_text_file_dropped_into_documents_is_read_in_reading_order(tmp_path: P
     text = tmp_path / "banner.txt"
     text.write_text(f"The banner\n\n{DRAWN_WITH_FIGURES}\n", encoding="utf-8")
     assert f">{WITH_FIGURES}</p>" in read_document(text, "banner", tmp_path, "en").body_html
+
+
+# A PDF draws an Arabic sentence's closing "!" at its line's left end; a copy, and a PDF
+# reader, give it first.
+CLOSING = "إن تضامنكم يذكّرنا بأننا لسنا وحدنا. فعاش تضامن العمال!"
+CLOSING_COPIED = "!إن تضامنكم يذكّرنا بأننا لسنا وحدنا. فعاش تضامن العمال"
+
+
+def test_an_arabic_lines_closing_mark_copied_first_is_put_at_its_end(tmp_path: Path) -> None:
+    pasted = tmp_path / "Letter.txt"
+    pasted.write_text(
+        f"Letter from the weavers\n\n{CLOSING_COPIED}\n\n...and the strike goes on.\n",
+        encoding="utf-8",
+    )
+    report = import_files([pasted], tmp_path / "documents")
+    markdown = report.documents[0].path.read_text(encoding="utf-8")
+    assert f"\n{CLOSING}\n" in markdown
+    assert "\n...and the strike goes on.\n" in markdown  # a Latin line's are as typed
+    assert report.documents[0].draft.found["right-to-left lines' closing marks put at their ends"]
+
+
+def test_an_arabic_pdfs_closing_marks_are_imported_at_the_ends_of_their_sentences(
+    built_example: BuildReport, tmp_path: Path
+) -> None:
+    """Issue 42's PDF, as an organisation might send it on: PyMuPDF (as poppler's
+    pdftotext) reads the "!" that the weavers' letter ends with first on its line."""
+    pdf = built_example.out_dir / "042-may-day" / "042-may-day.pdf"
+    report = import_files([pdf], tmp_path / "documents")
+    assert not report.problems
+    markdown = report.documents[0].path.read_text(encoding="utf-8")
+    assert "يخوضون المعركة نفسها، فعاش تضامن العمال!" in markdown  # as the letter ends

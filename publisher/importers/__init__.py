@@ -186,12 +186,13 @@ def _recover_text(text: str, source: Path, split: bool | None, furniture: int = 
 
     text, ligatures = _letters_for_ligatures(clean_text(text, source, line_breaks=True))
     text, shapes = letters_in_reading_order(text)
-    text, more_furniture, joined = from_pdf(text)
+    text, more_furniture, joined, moved = from_pdf(text)
     drafts = recover(text, split)
     furniture += more_furniture
-    if drafts and (furniture or joined or ligatures or shapes.reordered):
+    if drafts and (furniture or joined or ligatures or shapes.reordered or moved):
         drafts[0].found["page headers and numbers left out"] += furniture
         drafts[0].found["words broken at line ends joined"] += joined
+        drafts[0].found["right-to-left lines' closing marks put at their ends"] += moved
         drafts[0].found["ligatures (ﬁ, ﬂ) spelled out"] += ligatures
         drafts[0].found[_REORDERED] += len(shapes.reordered)
     if drafts and shapes.left:

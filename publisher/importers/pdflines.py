@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import PublisherError
+from .pdftext import closing_marks_at_ends
 
 MARGIN = 0.1  # of the page's height, at its top and bottom: where headers and footers are
 _BOLD = 16  # PyMuPDF's span flags
@@ -105,6 +106,7 @@ def _page_blocks(page: Any) -> list[list[Line]]:
                 continue
             styled = _partly_styled(spans)
             text = "".join(_span_text(s, links, styled) for s in line["spans"]).strip()
+            text, _ = closing_marks_at_ends(text)  # "!" drawn at an Arabic line's left end
             box = tuple(line["bbox"])
             lines.append(
                 Line(

@@ -6,6 +6,9 @@
 - Words broken at the end of a line ("heat-" / "ing"): joined again, without the hyphen
   when the text breaks words so more than once (a PDF's justified columns do), with it
   otherwise (a hard-wrapped e-mail may break "long-term" at its hyphen).
+- The closing mark of a line in Arabic, Farsi or Hebrew ("!", ".", "؟", "،"), which the
+  PDF draws at the line's left end and a copy gives first ("!نفسها، فعاش تضامن العمال"):
+  put back at the line's end, as no line in those scripts begins with one.
 """
 
 from __future__ import annotations
@@ -32,12 +35,27 @@ LONGEST_FURNITURE = 80  # characters of a running header or footer
 HYPHENATED_BREAKS = 2
 
 
-def from_pdf(text: str) -> tuple[str, int, int]:
-    """`text` without page furniture and with words broken at line ends joined; how many
-    lines were left out, and how many words joined."""
+# Sentence marks first on a line, before a letter of a right-to-left script
+_LEADING_STOP = re.compile(
+    r"^([ \t]*)([!.?؟،؛:…,;]+)[ \t]*(?=[\u0590-\u05ff\u0600-\u08ff\ufb1d-\ufefc])(.*?)[ \t]*$",
+    re.M,
+)
+
+
+def from_pdf(text: str) -> tuple[str, int, int, int]:
+    """`text` without page furniture, with words broken at line ends joined and the
+    closing marks of right-to-left lines at their ends; how many lines were left out,
+    how many words joined and how many marks moved."""
     text, removed = _without_page_furniture(text)
     text, joined = _words_joined(text)
-    return text, removed, joined
+    text, moved = closing_marks_at_ends(text)
+    return text, removed, joined, moved
+
+
+def closing_marks_at_ends(text: str) -> tuple[str, int]:
+    """`text` with each right-to-left line's closing mark, given first, at its end; how
+    many were moved."""
+    return _LEADING_STOP.subn(r"\1\3\2", text)
 
 
 def _without_page_furniture(text: str) -> tuple[str, int]:
