@@ -928,6 +928,18 @@ def test_an_html_message_is_read_without_its_page_title_and_style_sheet(
     assert texts(doc, "//p")[0].startswith("Cleaners at the hospital walked out")
 
 
+def test_an_html_messages_wingdings_smiley_is_imported_as_the_smiley(tmp_path: Path) -> None:
+    """Outlook types ":)" as "J" in Wingdings; without the font it read "Thanks J"."""
+    html = OUTLOOK_HTML.replace(
+        "over wages.</p>",
+        "over wages. Thanks for the support <span style='font-family:Wingdings;"
+        "mso-char-type:symbol;mso-symbol-font-family:Wingdings'>J</span></p>",
+    )
+    sent = {"From": "Maria Lopez <maria@example.org>", "Subject": "Statement on the strike"}
+    (doc,) = import_one(tmp_path, message(sent, html, "html"), "statement.eml")
+    assert texts(doc, "//p")[0].endswith("over wages. Thanks for the support \u263a")
+
+
 def test_an_html_reply_loses_the_message_it_quotes(tmp_path: Path) -> None:
     """As Gmail quotes: the "wrote:" line, then the message in a blockquote."""
     html = (

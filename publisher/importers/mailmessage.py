@@ -166,13 +166,15 @@ def _text_of(message: EmailMessage, path: Path) -> str:
 
 def _html_as_text(html: str) -> str:
     """An HTML-only message's text, as pandoc reads it: its <head> (title, style sheet) and
-    scripts left out, list items kept as "- " lines, a quoted reply indented. Its tables
+    scripts left out, list items kept as "- " lines, a quoted reply indented, characters
+    set in a symbol font as the symbols they show (`symbol_fonts`). Its tables
     are read as the layout newsletters and mail programs build with them: their cells'
     text in order, not drawn as tables. The signature separator "-- " of HTML mail loses
     its space in a paragraph of its own: given it back."""
     import lxml.html
 
     from .. import pandoc
+    from ..readers.symbol_fonts import symbols_mapped
 
     try:
         root = lxml.html.document_fromstring(html)
@@ -180,6 +182,7 @@ def _html_as_text(html: str) -> str:
         return ""
     for part in root.iter("table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"):
         part.tag = "div"
+    symbols_mapped(root)  # Outlook's Wingdings smiley ("J") as the smiley
     page = lxml.html.tostring(root, encoding="unicode")
     text = pandoc.convert_text(page, "html", "plain", ["--wrap=none"])
     return re.sub(r"(?m)^--$", "-- ", text)

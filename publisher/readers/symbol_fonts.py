@@ -39,19 +39,24 @@ def symbol_fonts_read(page: str) -> str:
     return str(lxml.html.tostring(tree, encoding="unicode"))
 
 
-def symbols_mapped(tree: Any, font: str | None = None) -> int:
-    """Map, in place, the text under `tree` (an lxml element) that is set in a symbol
-    font (`font`, inherited; an element's own family overrides it); how many characters
-    changed."""
-    font = _font_of(tree) or font
+def symbols_mapped(tree: Any) -> int:
+    """Map, in place, the text under `tree` (an lxml element) set in a symbol font (an
+    element's own family, else the one it inherits); how many characters changed. A
+    walk with a stack, not recursion: a mail's HTML may nest thousands deep."""
     changed = 0
-    if font in _SYMBOL_FONTS and tree.text:
-        tree.text, changed = _mapped(tree.text, font)
-    for child in tree:
-        changed += symbols_mapped(child, font)
-        if font in _SYMBOL_FONTS and child.tail:
-            child.tail, more = _mapped(child.tail, font)
-            changed += more
+    stack: list[tuple[Any, str | None]] = [(tree, None)]
+    while stack:
+        element, inherited = stack.pop()
+        font = _font_of(element) or inherited
+        table = _tables()[font] if font in _SYMBOL_FONTS else None
+        if table and element.text:
+            element.text, count = _mapped(element.text, table)
+            changed += count
+        for child in element:
+            if table and child.tail:
+                child.tail, count = _mapped(child.tail, table)
+                changed += count
+            stack.append((child, font))
     return changed
 
 
@@ -67,8 +72,7 @@ def _font_of(element: Any) -> str | None:
     return family.strip().strip("'\"").strip().lower()
 
 
-def _mapped(text: str, font: str) -> tuple[str, int]:
-    table = _tables()[font]
+def _mapped(text: str, table: dict[int, int]) -> tuple[str, int]:
     out, changed = [], 0
     for character in text:
         code = ord(character)
