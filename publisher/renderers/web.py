@@ -255,10 +255,11 @@ class WebRenderer(ArchiveRenderer):
     def _page(self, ctx: RenderContext, page: Page, archive: Archive) -> Artifact:
         language = page.language or ctx.config.language
         content_language = page.content_language or language
+        root = "../" * (len(PurePosixPath(page.path).parts) - 1)
         html = self.render_template(
             ctx,
             page.template,
-            root="../" * (len(PurePosixPath(page.path).parts) - 1),
+            root=root,
             page_url=ctx.config.base_url + page.path.removesuffix("index.html"),
             language=language,
             direction=text_direction(language),
@@ -267,7 +268,7 @@ class WebRenderer(ArchiveRenderer):
             search_page=search_path(language, ctx.config.language).removesuffix("index.html"),
             feeds=archive.feeds,
             edition=page.edition,
-            home_link=_home_link(page),
+            home_link=_home_link(page, root),
             feed_folder=edition_home_folder(page.edition) if page.edition else "",
             **page.values,
         )
@@ -311,13 +312,11 @@ class WebRenderer(ArchiveRenderer):
         return artifacts
 
 
-def _home_link(page: Page) -> str:
-    """The page's link to its home page: its edition language's, or the site's; "./" on
-    the home page itself."""
-    home = f"{edition_home_folder(page.edition)}index.html" if page.edition else "index.html"
-    if page.path == home:
-        return "./"
-    return "../" * (len(PurePosixPath(page.path).parts) - 1) + home.removesuffix("index.html")
+def _home_link(page: Page, root: str) -> str:
+    """The page's link to its home page (`root`: the way up to the site's): its edition
+    language's, or the site's; "./" on the home page itself."""
+    home = edition_home_folder(page.edition) if page.edition else ""
+    return "./" if page.path == f"{home}index.html" else (root + home or "./")
 
 
 class Alternate(NamedTuple):
