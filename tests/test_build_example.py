@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import feedparser
+import lxml.etree
 import lxml.html
 import pikepdf
 import pytest
@@ -79,6 +80,24 @@ def test_feeds_parse_cleanly_with_one_entry_per_issue_and_enclosures(
             "application/pdf",
             "application/epub+zip",
         }
+
+
+@pytest.mark.parametrize(
+    ("feed", "page"),
+    [("feed.rss", ""), ("editions/es/feed.rss", "editions/es/")],
+)
+def test_an_rss_channel_links_the_page_it_follows_and_names_itself_apart(
+    built_example: BuildReport, feed: str, page: str
+) -> None:
+    """RSS's channel <link> is the web site (RSS 2.0: "the URL to the HTML website
+    corresponding to the channel"), where a reader's "visit site" goes; it was the Atom
+    feed's address. The feed's own address is atom:link rel="self"."""
+    site = "https://bulletin.dockside.example.org/"
+    channel = lxml.etree.parse(str(built_example.out_dir / feed)).getroot().find("channel")
+    assert channel.findtext("link") == site + page
+    assert (built_example.out_dir / page / "index.html").is_file()
+    [own] = channel.findall("{http://www.w3.org/2005/Atom}link")
+    assert (own.get("rel"), own.get("href")) == ("self", site + page + "feed.rss")
 
 
 @pytest.mark.parametrize(("slug", "manifest"), ISSUES)

@@ -61,8 +61,7 @@ class FeedRenderer(ArchiveRenderer):
         feed.title(title)
         feed.subtitle(config.description or config.title)
         feed.author({"name": config.organisation})
-        feed.link(href=config.base_url + folder, rel="alternate")  # the home page it follows
-        feed.link(href=f"{config.base_url}{folder}feed.atom", rel="self")
+        feed.link(_links(config.base_url + folder, "feed.atom"))
         feed.language(language)
         feed.generator("publisher")
         updated = max((_midnight(i.date) for i in issues), default=ctx.built_at)
@@ -90,8 +89,10 @@ class FeedRenderer(ArchiveRenderer):
                     download.size,
                     download.media_type,
                 )
+        atom = _atom(feed, languages)
+        feed.link(_links(config.base_url + folder, "feed.rss"), replace=True)
         return [
-            Artifact(Path(folder) / "feed.atom", _atom(feed, languages)),
+            Artifact(Path(folder) / "feed.atom", atom),
             Artifact(Path(folder) / "feed.rss", feed.rss_str(pretty=True)),
         ]
 
@@ -126,8 +127,7 @@ class FeedRenderer(ArchiveRenderer):
         feed.id(config.base_url + folder)
         feed.title(title)
         feed.author({"name": config.organisation})
-        feed.link(href=config.base_url + folder, rel="alternate")
-        feed.link(href=f"{config.base_url}{folder}feed.atom", rel="self")
+        feed.link(_links(config.base_url + folder, "feed.atom"))
         feed.language(language)
         feed.generator("publisher")
         feed.updated(_midnight(placed[0].issue.date))
@@ -152,6 +152,13 @@ class FeedRenderer(ArchiveRenderer):
 
     def _content(self, issue: Issue, downloads: tuple[Download, ...], ctx: RenderContext) -> str:
         return self.render_template(ctx, "entry.html", issue=issue, downloads=downloads)
+
+
+def _links(page: str, feed_file: str) -> list[dict[str, str]]:
+    """A feed's own address (`feed_file` beside `page`: the Atom's or the RSS's, each
+    names itself) and the page it follows. feedgen gives RSS's channel <link> the last
+    link's address: the page, as RSS wants, so it comes last."""
+    return [{"href": page + feed_file, "rel": "self"}, {"href": page, "rel": "alternate"}]
 
 
 def _categorise(entry: FeedEntry, tags: Iterable[str]) -> None:
