@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -231,7 +231,13 @@ def own_name(code: str) -> str:
         return code
 
 
-def autonym(code: str) -> str:
-    """'es' → 'Español': a language's name in itself, as a language switcher shows it."""
-    own = own_name(code)
-    return own if own == code else own[:1].upper() + own[1:]
+def autonym(code: str, among: Iterable[str] = ()) -> str:
+    """'es' → 'Español', 'en-GB' → 'English': a language's name in itself, as a language
+    switcher shows it; its region or script only where another of `among` (the
+    switcher's languages) is the same language ('Português (Brasil)' beside
+    'Português (Portugal)')."""
+    read = i18n.reading_language(code)
+    twins = any(other != code and i18n.reading_language(other) == read for other in among)
+    named = code if twins else read
+    own = own_name(named)
+    return own if own == named else own[:1].upper() + own[1:]

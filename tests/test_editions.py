@@ -308,6 +308,21 @@ def test_an_unchanged_issue_with_editions_renders_nothing_again(built: BuildRepo
     assert again.rendered == [] and "pdf 001-editions/ar" in again.skipped
 
 
+def test_two_editions_in_one_language_are_told_apart_by_region(tmp_path: Path) -> None:
+    """Brazilian and European Portuguese editions: each named with its region in the
+    language menus, where one language alone is named without (`autonym`)."""
+    root = tmp_path / "minimal"
+    shutil.copytree(WORKSPACES / "minimal", root)
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + "editions: [pt-BR, pt-PT]\n", encoding="utf-8")
+    report = build(root, formats=["web"])
+    menu = page(report, "001-first/pt-BR/index.html").find_class("editions")[0]
+    names = [item.text_content() for item in menu.iter("li")]
+    assert names == ["English", "Português (Brasil)", "Português (Portugal)"]
+    listed = page(report, "index.html").xpath("//ol[@class='archive']//a[@hreflang]/text()")
+    assert listed == ["Português (Brasil)", "Português (Portugal)"]
+
+
 def test_an_outdated_translation_is_noted(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     root = tmp_path / "editions"
     shutil.copytree(WORKSPACES / "editions", root)

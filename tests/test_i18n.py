@@ -19,6 +19,7 @@ from validators import parse_eml
 
 from publisher import i18n
 from publisher.build import BuildReport, build
+from publisher.templating import autonym
 
 XHTML = "http://www.w3.org/1999/xhtml"
 OPS = "http://www.idpf.org/2007/ops"
@@ -111,6 +112,25 @@ def test_regional_variants_are_read_as_their_language_but_scripts_stay_apart(
 ) -> None:
     """How the archive's language pages group articles (BCP 47: language-Script-REGION)."""
     assert i18n.reading_language(tag) == read_as
+
+
+@pytest.mark.parametrize(
+    ("code", "among", "shown"),
+    [
+        ("en-GB", ("en-GB", "es"), "English"),
+        ("es", ("en-GB", "es"), "Español"),
+        ("pt-BR", ("pt-BR", "pt-PT"), "Português (Brasil)"),  # two Portuguese: told apart
+        ("pt-PT", ("pt-BR", "pt-PT"), "Português (Portugal)"),
+        ("sr-Latn", ("sr-Cyrl", "sr-Latn"), "Srpski (latinica)"),
+        ("fa", ("en", "fa"), "فارسی"),
+        ("tlh", (), "tlh"),  # a language CLDR does not know: its code
+    ],
+)
+def test_a_language_switcher_names_each_language_in_itself_and_its_region_only_to_tell_apart(
+    code: str, among: tuple[str, ...], shown: str
+) -> None:
+    """Names as CLDR writes them in each language itself."""
+    assert autonym(code, among) == shown
 
 
 def test_a_newsletter_in_a_language_cldr_does_not_know_is_built_dated_in_english(

@@ -144,6 +144,18 @@ def test_a_language_is_listed_once_whatever_regions_its_articles_name(
     assert len(feed.entries) == 5
 
 
+def test_the_language_menus_name_the_newsletters_british_english_english(
+    built_example: BuildReport,
+) -> None:
+    """The example is en-GB with a Spanish edition: its menus offered "English (United
+    Kingdom)", a region no reader chooses between when the other language is Spanish."""
+    for where in ("index.html", "041-no-poverty-pay/es/index.html"):
+        menu = page(built_example, where).find_class("editions")[0]
+        assert [item.text_content() for item in menu.iter("li")] == ["English", "Español"]
+    home = page(built_example, "index.html")
+    assert home.xpath("//ol[@class='archive']//a[@hreflang='es']/text()") == ["Español"]
+
+
 def test_sitemap_lists_every_page_search_engines_may_show(built_example: BuildReport) -> None:
     sitemap = lxml.etree.parse(str(built_example.out_dir / "sitemap.xml"))
     urls: set[str] = set(
