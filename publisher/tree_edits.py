@@ -5,6 +5,7 @@ middle of an ODT paragraph, a hidden span, a share button in a post's sentence).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,6 +27,21 @@ def body_html(root: HtmlElement) -> str:
 
     html: str = lxml.html.tostring(root, encoding="unicode")
     return html.removeprefix("<div>").removesuffix("</div>")
+
+
+def page_edited(page: str, edit: Callable[[HtmlElement], object]) -> str:
+    """`page` (a whole HTML page) with `edit` done to its tree in place; `page` itself,
+    not written out again, when `edit` says (falsy) it changed nothing or the page cannot
+    be parsed (pandoc then says what is wrong with it)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return page
+    if not edit(tree):
+        return page
+    return str(lxml.html.tostring(tree, encoding="unicode"))
 
 
 def drop_keeping_tail(element: _Element) -> None:

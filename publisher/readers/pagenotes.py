@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from ..tree_edits import page_edited
+
 _NOTE_HOLDERS = ("div", "li", "aside", "section")
 _EMPTY_LEFT = ("div", "section", "aside", "ol", "ul")
 
@@ -24,16 +26,9 @@ def notes_as_footnotes(page: str) -> str:
     """`page` with its notes as pandoc reads them (unchanged when it has none)."""
     if 'href="#' not in page and "href=#" not in page and "href='#" not in page:
         return page
-    import lxml.html
-
-    try:
-        tree = lxml.html.document_fromstring(page)
-    except (ValueError, lxml.etree.ParserError):
-        return page
-    body: Any = tree.find("body")
-    if body is None or not notes_in(body):
-        return page
-    return str(lxml.html.tostring(tree, encoding="unicode"))
+    return page_edited(
+        page, lambda tree: (body := tree.find("body")) is not None and notes_in(body)
+    )
 
 
 def notes_in(body: Any) -> int:

@@ -16,6 +16,7 @@ from .. import pandoc
 from ..embeds import players_as_links, say_local_media
 from ..errors import PublisherError
 from ..sanitize import flatten_deep_html, raw_text_closed
+from ..tree_edits import page_edited
 from .base import RawDocument
 from .etherpad import etherpad_paragraphs, is_etherpad
 from .googledocs import is_google_docs, plain_google_docs
@@ -62,18 +63,20 @@ _MARKED = re.compile(rf"<(?:{'|'.join(_LOSES_DIRECTION)})\b[^>]*\s(?:dir|lang)\s
 def _directions_kept(page: str) -> str:
     """`page` with the dir and lang of those elements carried by a <div> pandoc keeps:
     around the element, or inside a list item or definition."""
-    if not _MARKED.search(page):
-        return page
+    return page_edited(page, _directions_wrapped) if _MARKED.search(page) else page
+
+
+def _directions_wrapped(tree: Any) -> bool:
+    """Wrap, in place, the elements of `tree` whose dir and lang pandoc drops; whether
+    there were any."""
     import lxml.html
 
-    try:
-        tree = lxml.html.document_fromstring(page)
-    except (ValueError, lxml.etree.ParserError):
-        return page
+    wrapped = False
     for element in tree.iter(*_LOSES_DIRECTION):
         marks = {a: element.attrib.pop(a) for a in ("dir", "lang") if a in element.attrib}
         if not marks:
             continue
+        wrapped = True
         wrapper = lxml.html.Element("div", marks)
         if element.tag in ("li", "dd", "dt"):  # the item stays where its list has it
             wrapper.text, element.text = element.text, None
@@ -83,8 +86,7 @@ def _directions_kept(page: str) -> str:
             element.addprevious(wrapper)
             wrapper.append(element)  # moves it, with its tail
             wrapper.tail, element.tail = element.tail, None
-    kept: str = lxml.html.tostring(tree, encoding="unicode")
-    return kept
+    return wrapped
 
 
 class DocxReader:

@@ -16,6 +16,8 @@ import re
 from functools import cache
 from typing import Any
 
+from ..tree_edits import page_edited
+
 _FONT_NAMED = re.compile(r"wingdings|webdings|symbol", re.I)
 # The fonts of the table, as a page names them (any case): the table is read only for them
 _SYMBOL_FONTS = ("symbol", "wingdings", "wingdings 2", "wingdings 3", "webdings")
@@ -26,17 +28,7 @@ _PRIVATE_USE = 0xF000  # Word's code for the font's character c: U+F000 + c, as 
 def symbol_fonts_read(page: str) -> str:
     """`page` (HTML) with its symbol-font characters made Unicode (unchanged when it has
     none)."""
-    if not _FONT_NAMED.search(page):
-        return page
-    import lxml.html
-
-    try:
-        tree = lxml.html.document_fromstring(page)
-    except (ValueError, lxml.etree.ParserError):
-        return page
-    if not symbols_mapped(tree):
-        return page
-    return str(lxml.html.tostring(tree, encoding="unicode"))
+    return page_edited(page, symbols_mapped) if _FONT_NAMED.search(page) else page
 
 
 def symbols_mapped(tree: Any) -> int:

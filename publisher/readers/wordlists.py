@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..tree_edits import page_edited
+
 _ITEM = re.compile(r"mso-list:\s*(l\d+)\s+level(\d+)", re.I)
 _NUMBERED = re.compile(r"^\(?[0-9a-zA-Z]{1,4}[.)]$")
 _KEPT = ("lang", "dir")  # an item in Arabic in an English list stays so
@@ -18,17 +20,7 @@ _KEPT = ("lang", "dir")  # an item in Arabic in an English list stays so
 
 def word_lists_kept(page: str) -> str:
     """`page` with its Word list paragraphs made lists (unchanged when it has none)."""
-    if "mso-list" not in page:
-        return page
-    import lxml.html
-
-    try:
-        tree = lxml.html.document_fromstring(page)
-    except (ValueError, lxml.etree.ParserError):
-        return page
-    if not with_word_lists(tree):
-        return page
-    return str(lxml.html.tostring(tree, encoding="unicode"))
+    return page_edited(page, with_word_lists) if "mso-list" in page else page
 
 
 def with_word_lists(tree: Any) -> bool:
