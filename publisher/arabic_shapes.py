@@ -12,8 +12,9 @@ is "ل"), a line in drawn order put in reading order first. A line is in drawn o
 more of its words begin with a final form or end with an initial one than the other way
 round, as no word written in reading order does. Reordering is the bidirectional
 algorithm's (python-bidi), which undoes itself: digits and Latin words keep their order,
-brackets their sides; in a line mostly of Latin letters only the Arabic phrase is turned. A line that also holds Markdown or HTML is not reordered (its marks
-would move), only reported, for the editor to copy again.
+brackets their sides; in a line mostly of Latin letters only the Arabic phrase is turned.
+A line that also holds Markdown or HTML is not reordered (its marks would move), only
+reported, for the editor to copy again.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ _MARKUP = re.compile(r"[<>*_`#\[\]|\\{}]|^\s*(?:[-+]|\d+[.)])\s")
 
 
 class Shapes(NamedTuple):
-    letters: int  # characters in a presentation form, made letters
     reordered: tuple[int, ...]  # lines (counted from 1) put in reading order
     left: tuple[int, ...]  # lines in drawn order holding markup, left in that order
 
@@ -40,9 +40,9 @@ def letters_in_reading_order(text: str) -> tuple[str, Shapes]:
     """`text` with its Arabic presentation forms made letters, each line of them in drawn
     order put in reading order first; and what was done."""
     if not FORMS.search(text):
-        return text, Shapes(0, (), ())
+        return text, Shapes((), ())
     lines = text.split("\n")
-    letters, reordered, left = 0, [], []
+    reordered, left = [], []
     for index, line in enumerate(lines):
         runs = FORMS.findall(line)
         if not runs:
@@ -53,11 +53,15 @@ def letters_in_reading_order(text: str) -> tuple[str, Shapes]:
             else:
                 from bidi import get_display
 
-                line = get_display(line, base_dir=_direction(line))
+                from .readers.directions import direction_of
+
+                # A line mostly of Latin letters is an English sentence quoting an Arabic
+                # phrase: only the phrase was drawn right to left, and only it is turned.
+                base = "L" if direction_of(line) == "ltr" else "R"
+                line = get_display(line, base_dir=base)
                 reordered.append(index + 1)
-        letters += sum(map(len, runs))
         lines[index] = as_letters(line)
-    return "\n".join(lines), Shapes(letters, tuple(reordered), tuple(left))
+    return "\n".join(lines), Shapes(tuple(reordered), tuple(left))
 
 
 def read_in_order(text: str, source: Path | str, first_line: int = 1) -> str:
@@ -87,15 +91,6 @@ def read_in_order(text: str, source: Path | str, first_line: int = 1) -> str:
 def as_letters(text: str) -> str:
     """`text` with each presentation form made the letter (or letters) it shows."""
     return FORMS.sub(lambda run: unicodedata.normalize("NFKC", run.group()), text)
-
-
-def _direction(line: str) -> str:
-    """The line's own direction, as its letters' bidirectional classes say: 'R' for a
-    line mostly in Arabic letters, 'L' for an English sentence quoting an Arabic phrase
-    (only the phrase was drawn right to left, and only it is turned)."""
-    classes = [unicodedata.bidirectional(c) for c in line]
-    right = classes.count("AL") + classes.count("R")
-    return "R" if right >= classes.count("L") else "L"
 
 
 def _in_drawn_order(words: list[str]) -> bool:

@@ -58,7 +58,7 @@ def marked_directions(body: str, language: str) -> str:
         if block.get("dir"):
             continue
         words = "".join(_own_text(block))
-        direction = _direction_of(words)
+        direction = direction_of(words)
         if not direction or direction == _inherited(block):
             continue
         block.set("dir", direction)
@@ -85,7 +85,7 @@ def language_by_letters(text: str, language: str) -> str | None:
     there are too few to tell which language they are."""
     if text_direction(language) == "ltr" and not _RIGHT_TO_LEFT.search(text):
         return None
-    direction = _direction_of(text)
+    direction = direction_of(text)
     if direction in ("", text_direction(language)):
         return None
     return _language_of(text, direction) or None
@@ -129,7 +129,7 @@ def _right_to_left_runs(text: str) -> list[tuple[regex.Match[str], str]]:
     return sorted(runs, key=lambda pair: pair[0].start())
 
 
-def _direction_of(words: str) -> str:
+def direction_of(words: str) -> str:
     """'rtl' or 'ltr', as most of the letters of `words` run; "" when as many run each way."""
     rtl, ltr = len(_RIGHT_TO_LEFT.findall(words)), len(_LEFT_TO_RIGHT.findall(words))
     return "rtl" if rtl > ltr else "ltr" if ltr > rtl else ""
