@@ -9,6 +9,7 @@ from typing import Any
 
 import regex
 
+from ..i18n import base_language
 from ..model import ARABIC_SCRIPT_LANGUAGES
 
 # Languages editors of this tool receive; restricting the model makes short texts reliable.
@@ -89,7 +90,7 @@ def run_language(script: str, run: str, language: str) -> str:
     Farsi word with no such letter, in a Farsi document, is Farsi, not Arabic), else the
     script's first language."""
     told = script_language(script, run)[0]
-    if told == "fa" or language.split("-")[0].lower() not in _SCRIPT_LANGUAGES[script]:
+    if told == "fa" or base_language(language) not in _SCRIPT_LANGUAGES[script]:
         return told
     return language
 
@@ -109,7 +110,7 @@ def mark_fragments(fragment: str, language: str = "") -> tuple[str, Counter[str]
     <div lang dir>. Only text between tags is touched. Runs in the document's own
     `language` are its text, not passages: an Arabic statement is not marked Arabic
     paragraph by paragraph (its front matter's `lang` says it once)."""
-    own = language.split("-")[0].lower()
+    own = base_language(language)
     found: Counter[str] = Counter()
     pieces = _TAG.split(fragment)
     for i in range(0, len(pieces), 2):  # even indexes are text, odd ones tags
