@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..tree_edits import page_edited
 from .lines import gather_lines
 from .pagehead import paragraph_to_head
 
@@ -26,18 +27,15 @@ def is_etherpad(page: str) -> bool:
 
 def etherpad_paragraphs(page: str) -> str:
     """`page` with its lines gathered into paragraphs (see the module's docstring)."""
-    import lxml.html
+    return page_edited(page, _paragraphs_gathered)
 
-    try:
-        tree = lxml.html.document_fromstring(page)
-    except (ValueError, lxml.etree.ParserError):
-        return page
+
+def _paragraphs_gathered(tree: Any) -> bool:
     body: Any = tree.find("body")
     if body is None:
-        return page
-    paragraphs = gather_lines(body)
-    _first_bold_line_as_title(tree, paragraphs)
-    return str(lxml.html.tostring(tree, encoding="unicode"))
+        return False
+    _first_bold_line_as_title(tree, gather_lines(body))
+    return True
 
 
 def _first_bold_line_as_title(tree: Any, paragraphs: list[Any]) -> None:

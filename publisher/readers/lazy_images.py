@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..tree_edits import drop_keeping_tail
+from ..tree_edits import drop_keeping_tail, page_edited
 
 _LAZY = ("data-src", "data-lazy-src", "data-original", "data-srcset", "data-lazy-srcset")
 _MARKS = tuple(f"{name}=" for name in (*_LAZY, "srcset"))
@@ -22,14 +22,12 @@ _MARKS = tuple(f"{name}=" for name in (*_LAZY, "srcset"))
 def lazy_images_shown(page: str) -> str:
     """`page` with each lazily loaded picture's address in its `src` (unchanged when it
     has none)."""
-    if not any(mark in page for mark in _MARKS):
-        return page
-    import lxml.html
+    return page_edited(page, _pictures_shown) if any(m in page for m in _MARKS) else page
 
-    try:
-        tree = lxml.html.document_fromstring(page)
-    except (ValueError, lxml.etree.ParserError):
-        return page
+
+def _pictures_shown(tree: Any) -> bool:
+    """Give each lazily loaded picture under `tree` its address, in place, and leave out
+    the <noscript> copies of those shown; whether any was given one."""
     shown: set[str] = set()
     changed = False
     for img in tree.iter("img"):
@@ -46,13 +44,12 @@ def lazy_images_shown(page: str) -> str:
         if img.get("src"):
             shown.add(img.get("src", ""))
     if not changed:
-        return page  # (not written again: nothing of it changed)
+        return False  # the page is not written again: nothing of it changed
     for noscript in list(tree.iter("noscript")):
         pictures = [img.get("src", "") for img in noscript.iter("img")]
         if pictures and all(src in shown for src in pictures):
             drop_keeping_tail(noscript)  # the same pictures, for browsers without the script
-    kept: str = lxml.html.tostring(tree, encoding="unicode")
-    return kept
+    return True
 
 
 def _in_noscript(img: Any) -> bool:  # an lxml element

@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..tree_edits import page_edited
+
 log = logging.getLogger(__name__)
 
 _COMMENT_LIST = re.compile(r"mso-element:\s*comment-list", re.I)
@@ -23,12 +25,12 @@ def word_comments_left_out(page: str, source: Path) -> str:
     """`page` without Word's comments and their marks (unchanged when it has none)."""
     if "msocom" not in page and "MsoCommentReference" not in page:
         return page
-    import lxml.html
+    return page_edited(page, lambda tree: _comments_left_out(tree, source))
 
-    try:
-        tree = lxml.html.document_fromstring(page)
-    except (ValueError, lxml.etree.ParserError):
-        return page
+
+def _comments_left_out(tree: Any, source: Path) -> bool:
+    """Take Word's comments, their marks and their list out of `tree`, in place, saying
+    how many comments there were; whether anything was taken out."""
     comments = sum(1 for div in tree.iter("div") if _COMMENT.search(div.get("style", "")))
     marks: list[Any] = [
         element
@@ -43,4 +45,4 @@ def word_comments_left_out(page: str, source: Path) -> str:
             element.drop_tree()
     if comments:
         log.info("%s: %d comment(s) left out: they are for the editors", source, comments)
-    return str(lxml.html.tostring(tree, encoding="unicode"))
+    return bool(taken)
