@@ -81,6 +81,16 @@ def with_part_edited(path: Path, part: str, edit: Callable[[str], str]) -> Path:
     return changed
 
 
+def with_automatic_styles(text: str, styles: str) -> str:
+    """An OpenDocument file's content.xml with `styles` among its automatic styles."""
+    if "<office:automatic-styles/>" in text:  # pandoc writes none of its own
+        return text.replace(
+            "<office:automatic-styles/>",
+            f"<office:automatic-styles>{styles}</office:automatic-styles>",
+        )
+    return text.replace("<office:automatic-styles>", f"<office:automatic-styles>{styles}", 1)
+
+
 def body_text(path: Path) -> str:
     body = read_document(path, path.stem, path.parent, "en").body_html
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
@@ -210,23 +220,57 @@ def test_text_libreoffice_hides_is_not_published_and_the_words_after_it_are(
         ' <text:span text:style-name="T99">Check the figure with Ana.</text:span> Shown.'
         '</text:p><text:p text:style-name="P99">A hidden paragraph.'
     )
-
-    def with_styles(text: str) -> str:
-        if "<office:automatic-styles/>" in text:  # pandoc writes none of its own
-            return text.replace(
-                "<office:automatic-styles/>",
-                f"<office:automatic-styles>{styles}</office:automatic-styles>",
-            )
-        return text.replace("<office:automatic-styles>", f"<office:automatic-styles>{styles}", 1)
-
     tract = with_part_edited(
         with_part_changed(plain, "content.xml", hidden, "Before the box."),
         "content.xml",
-        with_styles,
+        lambda text: with_automatic_styles(text, styles),
     )
     caplog.set_level(logging.INFO, logger="publisher")
     assert body_text(tract) == "Before the box. Shown. After the box."
     assert f"{tract}: the text it hides (formatted Hidden) is left out" in caplog.text
+
+
+def test_characters_in_a_symbol_font_in_a_libreoffice_file_read_as_the_symbols_shown(
+    tmp_path: Path,
+) -> None:
+    """LibreOffice keeps a Word file's Wingdings smiley as Word's code for it (U+F04A) in a
+    span whose style names the font; typed in the font, it is the letter "J". pandoc
+    published the code (an empty box) or "J". The symbols expected are the Unicode
+    encoding of the fonts' glyphs (Unicode proposal L2/11-052R; Adobe's Symbol table)."""
+    plain = office_file(tmp_path / "thanks.odt", TEXT)
+    faces = (
+        '<style:font-face style:name="Wingdings1" svg:font-family="Wingdings"'
+        ' style:font-charset="x-symbol"/><style:font-face style:name="Symbol"'
+        ' svg:font-family="Symbol" style:font-charset="x-symbol"/>'
+    )
+    styles = (
+        '<style:style style:name="T1" style:family="text"><style:text-properties'
+        ' style:font-name="Wingdings1"/></style:style>'
+        '<style:style style:name="T2" style:family="text"><style:text-properties'
+        ' fo:font-family="&apos;Wingdings 2&apos;"/></style:style>'
+        '<style:style style:name="T3" style:family="text"><style:text-properties'
+        ' style:font-name="Liberation Serif"/></style:style>'
+        '<style:style style:name="P1" style:family="paragraph"><style:text-properties'
+        ' style:font-name="Symbol"/></style:style>'
+    )
+    symbols = (
+        ' Thanks for the collection <text:span text:style-name="T1">\uf04a</text:span> Jane'
+        ' and Julio <text:span text:style-name="T1">L</text:span>, agreed'
+        ' <text:span text:style-name="T2">P</text:span>.</text:p>'
+        '<text:p text:style-name="P1">a<text:span text:style-name="T3">b</text:span>g'
+    )
+
+    def edited(text: str) -> str:
+        text = text.replace("<office:font-face-decls>", "<office:font-face-decls>" + faces, 1)
+        return with_automatic_styles(text, styles)
+
+    thanks = with_part_edited(
+        with_part_changed(plain, "content.xml", symbols, "Before the box."), "content.xml", edited
+    )
+    assert body_text(thanks) == (
+        "Before the box. Thanks for the collection \u263a Jane and Julio \u2639, agreed"
+        " \U0001f5f8. \u03b1b\u03b3 After the box."
+    )
 
 
 def test_a_templates_fields_left_empty_publish_no_prompt_and_are_named(

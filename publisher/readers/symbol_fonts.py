@@ -8,11 +8,16 @@ phones do not have: readers saw "Thanks for the collection J". Here the text set
 Symbol, Wingdings, Wingdings 2 and 3 or Webdings becomes the Unicode characters of those
 glyphs: mammoth's table (the Unicode encoding of the fonts, proposal L2/11-052R), the
 one pandoc's own applies to a .docx. A code with no symbol there is left as it was.
+
+An OpenDocument file says the font by a style: LibreOffice keeps a Word file's symbols as
+the font's code (often Word's Private Use one) in a span whose automatic style names the
+font, and pandoc, reading the text alone, published "J" or an empty box.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -23,6 +28,14 @@ _FONT_NAMED = re.compile(r"wingdings|webdings|symbol", re.I)
 _SYMBOL_FONTS = ("symbol", "wingdings", "wingdings 2", "wingdings 3", "webdings")
 _FAMILY = re.compile(r"(?:^|;)\s*(?:mso-symbol-)?font-family\s*:\s*([^;,]+)", re.I)
 _PRIVATE_USE = 0xF000  # Word's code for the font's character c: U+F000 + c, as often as c
+# The bytes that say an OpenDocument file's text (content.xml) may name one of the fonts
+MARKS: dict[str, tuple[bytes, ...]] = {"odt": (b"Wingdings", b"Webdings", b'"Symbol"', b"'Symbol'")}
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+_FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+# An OpenDocument element whose style may set a font: the style's family
+_STYLED = {f"{{{_TEXT}}}span": "text", f"{{{_TEXT}}}p": "paragraph", f"{{{_TEXT}}}h": "paragraph"}
 
 
 def symbol_fonts_read(page: str) -> str:
@@ -31,15 +44,43 @@ def symbol_fonts_read(page: str) -> str:
     return page_edited(page, symbols_mapped) if _FONT_NAMED.search(page) else page
 
 
-def symbols_mapped(tree: Any) -> int:
+def odt_symbols_mapped(root: Any, kind: str) -> int:
+    """Map, in place, the text of `root` (an OpenDocument file's content.xml) set in a
+    symbol font by the automatic style of its span or paragraph; how many characters
+    changed. (`kind` is "odt": Word's runs pandoc maps itself.)"""
+    faces = {
+        face.get(f"{{{_STYLE}}}name"): face.get(f"{{{_SVG}}}font-family")
+        for face in root.iter(f"{{{_STYLE}}}font-face")
+    }
+    fonts: dict[tuple[str | None, str | None], str] = {}
+    for style in root.iter(f"{{{_STYLE}}}style"):
+        properties = style.find(f"{{{_STYLE}}}text-properties")
+        if properties is None:
+            continue
+        named = properties.get(f"{{{_STYLE}}}font-name")
+        family = properties.get(f"{{{_FO}}}font-family") or faces.get(named) or named
+        if family:
+            key = (style.get(f"{{{_STYLE}}}family"), style.get(f"{{{_STYLE}}}name"))
+            fonts[key] = _unquoted(family)
+
+    def font_of(element: Any) -> str | None:
+        family = _STYLED.get(element.tag)
+        return fonts.get((family, element.get(f"{{{_TEXT}}}style-name"))) if family else None
+
+    return symbols_mapped(root, font_of)
+
+
+def symbols_mapped(tree: Any, font_of: Callable[[Any], str | None] | None = None) -> int:
     """Map, in place, the text under `tree` (an lxml element) set in a symbol font (an
-    element's own family, else the one it inherits); how many characters changed. A
-    walk with a stack, not recursion: a mail's HTML may nest thousands deep."""
+    element's own family, by `font_of`: an HTML element's by default; else the one it
+    inherits); how many characters changed. A walk with a stack, not recursion: a mail's
+    HTML may nest thousands deep."""
+    font_of = font_of or _font_of
     changed = 0
     stack: list[tuple[Any, str | None]] = [(tree, None)]
     while stack:
         element, inherited = stack.pop()
-        font = _font_of(element) or inherited
+        font = font_of(element) or inherited
         table = _tables()[font] if font in _SYMBOL_FONTS else None
         if table and element.text:
             element.text, count = _mapped(element.text, table)
@@ -59,8 +100,11 @@ def _font_of(element: Any) -> str | None:
     named: str | None = element.get("face") if element.tag == "font" else None
     families: list[str] = _FAMILY.findall(element.get("style") or "")
     family = families[-1] if families else named
-    if family is None:
-        return None
+    return None if family is None else _unquoted(family)
+
+
+def _unquoted(family: str) -> str:
+    """A font family as CSS or OpenDocument names it ("'Wingdings 2'"), in lower case."""
     return family.strip().strip("'\"").strip().lower()
 
 
