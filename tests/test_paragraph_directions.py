@@ -21,8 +21,11 @@ import pytest
 from conftest import FIXED_EPOCH, minimal_with
 from parsed_outputs import holding
 from playwright.sync_api import Page
+from test_metadata_docx_language import office_file
+from test_office_contents import with_part_changed
 
 from publisher.build import BuildReport, build
+from publisher.readers import read_document
 from publisher.renderers.email.browser import show_email
 
 ISSUE = "001-first"
@@ -355,3 +358,52 @@ def test_a_document_that_does_not_say_its_language_is_read_in_the_one_its_letter
         " English (en): say so in its front matter (lang: fa) or its file name"
         " (undeclared.fa.md)",
     ]
+
+
+def test_a_right_to_left_paragraph_of_a_word_file_is_one_in_an_english_document(
+    tmp_path: Path,
+) -> None:
+    """Word marks an Arabic paragraph right to left twice: the paragraph (`w:bidi`) and its
+    runs (`w:rtl`). pandoc keeps only the runs' (<p><span dir="rtl">…</span></p>), so the
+    paragraph stood at the left of an English page and its language went unsaid."""
+    english = "The dockers sent greetings to the textile workers of the city."
+    report = office_file(tmp_path / "report.docx", f"# Greetings\n\n{english}\n\nAfter.\n")
+
+    def rtl_run(words: str, bold: bool = False) -> str:
+        return (
+            f"<w:r><w:rPr>{'<w:b/><w:bCs/>' if bold else ''}<w:rtl/></w:rPr>"
+            f'<w:t xml:space="preserve">{words}</w:t></w:r>'
+        )
+
+    arabic = (
+        f"<w:p><w:pPr><w:bidi/></w:pPr>{rtl_run('النقابة تدعو ')}"
+        f"{rtl_run('إلى الإضراب العام', bold=True)}{rtl_run(' في كل الموانئ (٢٠٢٦).')}</w:p>"
+    )
+    quoting = f"<w:p><w:r><w:t>They chanted </w:t></w:r>{rtl_run(SLOGAN)}<w:r><w:t>"
+    quoting += " for an hour at the gates of the port.</w:t></w:r></w:p>"
+    report = with_part_changed(
+        report, "word/document.xml", f"</w:p>{arabic}{quoting}<w:p>", english
+    )
+    body = lxml.html.fromstring(read_document(report, "report", tmp_path, "en").body_html)
+
+    def paragraph_marks(phrase: str) -> tuple[str | None, str | None]:
+        paragraph = holding(body, phrase).xpath("ancestor-or-self::p")[0]
+        return paragraph.get("dir"), paragraph.get("lang")
+
+    assert paragraph_marks("النقابة تدعو") == ("rtl", "ar")
+    assert paragraph_marks("They chanted") == (None, None)  # a slogan quoted in English
+    assert paragraph_marks(english) == (None, None)
+
+
+def test_a_paragraph_that_is_only_a_web_address_keeps_its_documents_direction(
+    tmp_path: Path,
+) -> None:
+    """An address is marked left to right wherever it stands, and so says a direction of its
+    own; alone in a paragraph of a Farsi statement it does not turn the paragraph."""
+    address = "https://strike.example.org/bayan/2026/statement"
+    statement = tmp_path / "bayan.md"
+    statement.write_text(f"---\nlang: fa\n---\n\n{FARSI_STATEMENT}.\n\n{address}\n")
+    body = lxml.html.fromstring(read_document(statement, "bayan", tmp_path, "en").body_html)
+    link = holding(body, address)
+    assert link.get("dir") == "ltr"
+    assert (link.getparent().get("dir"), link.getparent().get("lang")) == (None, None)

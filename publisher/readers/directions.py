@@ -12,7 +12,9 @@ A block's direction is that of most of its letters (a paragraph in Arabic may st
 union's English name), counting only its own words: not those of a block inside it (judged
 by itself), nor those an element marks with a `dir` of its own (an address link is marked
 left-to-right wherever it is, so a web address does not turn an Arabic sentence around),
-nor code.
+nor code. A block with no words of its own but in runs that say their direction takes
+theirs: pandoc reads a Word file's right-to-left paragraph as <p><span dir="rtl">, leaving
+out the paragraph's own direction.
 
 A phrase in a right-to-left script inside a left-to-right block (an Arabic slogan quoted in
 an English sentence, a Farsi word in a French one) is marked too, as a <span> with its
@@ -41,8 +43,10 @@ _BLOCKS = frozenset(
     {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption", "caption", "td", "th"}
 )
 _CODE = frozenset({"pre", "code", "kbd", "samp"})
+_RUNS = frozenset({"span", "bdi", "bdo"})
 _RIGHT_TO_LEFT = regex.compile(r"[\p{bc=R}\p{bc=AL}]")
 _LEFT_TO_RIGHT = regex.compile(r"\p{bc=L}")
+_LETTER = regex.compile(r"[\p{bc=R}\p{bc=AL}\p{bc=L}]")
 _HEBREW = regex.compile(r"\p{Hebrew}")
 
 
@@ -58,6 +62,8 @@ def marked_directions(body: str, language: str) -> str:
         if block.get("dir"):
             continue
         words = "".join(_own_text(block))
+        if not _LETTER.search(words):
+            words = "".join(_marked_runs_text(block))
         direction = direction_of(words)
         if not direction or direction == _inherited(block):
             continue
@@ -138,6 +144,14 @@ def direction_of(words: str) -> str:
 def _own_text(element: Any) -> list[str]:
     """The text of `element` but that of blocks inside it, code, and elements with a `dir`."""
     return [getattr(holder, slot) or "" for holder, slot in _text_slots(element)]
+
+
+def _marked_runs_text(block: Any) -> list[str]:
+    """The text of the runs (<span>, <bdi>, <bdo>; not links, which an address marks) of
+    `block` that say their own direction: a Word paragraph's words all are, as pandoc
+    reads a right-to-left paragraph (<p><span dir="rtl">…</span></p>, the paragraph's own
+    direction dropped)."""
+    return [child.text_content() for child in block if child.tag in _RUNS and child.get("dir")]
 
 
 def _text_slots(element: Any, past: tuple[str, ...] = ("dir",)) -> Iterator[tuple[Any, str]]:
