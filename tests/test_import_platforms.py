@@ -286,6 +286,26 @@ def test_images_in_the_export_are_copied_and_online_ones_only_listed(imported: I
     assert not [url for url in online if url in bodies]
 
 
+def test_control_characters_in_an_export_are_taken_out_with_a_warning_naming_the_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """WordPress exports a post as it was typed, and text pasted from Word may hold its line
+    break (a vertical tab) or a backspace, which XML allows nowhere, not even in CDATA: the
+    export did not parse ("CData section not finished"). WordPress's own importer reads
+    such a file anyway; so does publisher, and says so."""
+    typed = "crews from the night shift taking over at dawn so that the line is never left empty"
+    pasted = typed.replace("dawn so", "dawn\x0bso").replace("never", "\x08never")
+    export = wordpress_edited(tmp_path, lambda wxr: wxr.replace(typed, pasted))
+    wxr = export / "thedocksidebulletin.WordPress.2026-03-05.xml"
+    line = wxr.read_text()[: wxr.read_text().index("\x0b")].count("\n") + 1
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    assert "Picket line holds at berth nine" in {w.post.title for w in report.written}
+    text = " ".join((root / "documents" / "picket-line-holds.md").read_text().split())
+    assert typed in text
+    assert f"{wxr}:{line}: 2 control character(s) that XML allows nowhere" in caplog.text
+
+
 def test_a_picture_that_came_without_alt_text_is_listed_to_describe(tmp_path: Path) -> None:
     """Its web page would fail the Nu HTML checker and `check`'s alt text rule."""
     export = wordpress_edited(tmp_path, lambda wxr: wxr.replace(' alt="Pickets at berth nine"', ""))

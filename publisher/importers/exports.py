@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -21,6 +22,8 @@ from typing import Any
 
 from ..errors import PublisherError
 from .members import Member
+
+log = logging.getLogger(__name__)
 
 MAX_INFLATED = 512 * 1024 * 1024  # a zip's files, unpacked: an archive of years, not a bomb
 MAX_FILES = 20_000
@@ -189,13 +192,43 @@ class ExportFiles:
 
     def xml(self, name: str) -> Any:
         """The XML file `name` parsed without entities or network, so that it reads no file
-        or address it names; not well-formed, it is named with its line."""
+        or address it names; not well-formed, it is named with its line. Control characters
+        a post was typed with are taken out first, with a warning (see `_CONTROL`)."""
         from lxml import etree
 
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        data = self.read(name)
         try:
-            return etree.fromstring(self.read(name), parser)
+            return etree.fromstring(data, parser)
         except etree.XMLSyntaxError as exc:
-            raise PublisherError.at(
-                f"not valid XML: {exc.msg}", self.path(name), exc.lineno
-            ) from None
+            error = exc
+        if first := _CONTROL.search(data):
+            try:  # read as WordPress's own importer does: without them
+                root = etree.fromstring(_CONTROL.sub(_control_replaced, data), parser)
+            except etree.XMLSyntaxError as exc:
+                error = exc
+            else:
+                log.warning(
+                    "%s:%d: %d control character(s) that XML allows nowhere (pasted into a"
+                    " post from Word) taken out to read it; a vertical tab or form feed became"
+                    " a space",
+                    self.path(name),
+                    data.count(b"\n", 0, first.start()) + 1,
+                    len(_CONTROL.findall(data)),
+                )
+                return root
+        raise PublisherError.at(
+            f"not valid XML: {error.msg}", self.path(name), error.lineno
+        ) from None
+
+
+# The control characters XML 1.0 allows nowhere, not even in CDATA, which a platform writes
+# as a post had them: Word's line break (vertical tab) and page break (form feed), a
+# backspace pasted with text. (A platform writes UTF-8, where each is its one byte.)
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _control_replaced(found: re.Match[bytes]) -> bytes:
+    """A space for a break, which kept words apart (a line break would move the lines an
+    error names); nothing for the others."""
+    return b" " if found.group() in (b"\x0b", b"\x0c") else b""
