@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import itertools
 import re
 import shutil
 import zipfile
@@ -435,6 +436,30 @@ def test_html_page_main_text_is_extracted_without_navigation_or_comments(tmp_pat
         "Cookie settings",
     ):
         assert boilerplate not in doc.body_html
+
+
+def test_two_lists_in_a_row_stay_two_with_nothing_between_them(tmp_path: Path) -> None:
+    """Markdown reads two lists in a row as one; pandoc keeps them apart with a paragraph
+    of a non-breaking space when it may not write HTML, which every output showed as a
+    blank line (a figure left out between two lists of a Medium post, say)."""
+    page = f"""<html><head><title>Our demands</title></head><body><article>
+    <h1>Our demands</h1><p>{LONG}</p>
+    <ul><li>A pay rise of nine per cent for every grade</li></ul>
+    <ul><li>No compulsory redundancies this year</li></ul>
+    <p>{LONG}</p>
+    <blockquote><ol><li>First, the ballot</li></ol><ol><li>Then, the strike</li></ol></blockquote>
+    </article></body></html>"""
+    (doc,) = import_one(tmp_path, page, "page.html")
+    lists = html_of(doc).xpath("//ul | //ol")
+    assert [" ".join(e.text_content().split()) for e in lists] == [
+        "A pay rise of nine per cent for every grade",
+        "No compulsory redundancies this year",
+        "First, the ballot",
+        "Then, the strike",
+    ]
+    for first, second in itertools.pairwise(lists):
+        assert first.getnext() is second or first.getparent() is not second.getparent()
+    assert "\xa0" not in doc.body_html and "&nbsp;" not in doc.body_html
 
 
 def test_docx_images_are_extracted_into_the_pool_media_folder(tmp_path: Path) -> None:

@@ -31,6 +31,9 @@ class Draft:
 
 
 _WRITER = "markdown-smart-raw_html-native_divs-native_spans-link_attributes-header_attributes"
+# pandoc's paragraph between two lists (or a list and code) that would read as one, when it
+# may not write the HTML comment pandoc's manual advises: a blank line in every output
+_LIST_END = re.compile(r"^([ >]*)&nbsp;$", re.MULTILINE)
 _FOOTNOTE_DIV = re.compile(r"^:{3,} footnote-definitions\n(.*?)^:{3,}\n?", re.MULTILINE | re.DOTALL)
 
 
@@ -59,6 +62,7 @@ def body_markdown(body_html: str) -> str:
         html = pattern.sub(tag, html)
     markdown = pandoc.convert_text(html, "html", _WRITER, ["--wrap=none"])
     markdown = _FOOTNOTE_DIV.sub(lambda m: m.group(1), markdown)
+    markdown = _LIST_END.sub(r"\1<!-- end of list -->", markdown)
     markdown = re.sub(r"⟦fndef(\d+)⟧ ?", r"[^\1]: ", markdown)
     return re.sub(r"⟦fn(\d+)⟧", r"[^\1]", markdown).strip() + "\n"
 
