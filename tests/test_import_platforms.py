@@ -795,6 +795,26 @@ def test_an_export_outside_a_workspace_is_refused_before_anything_is_written(
     assert list(folder.iterdir()) == []
 
 
+def test_an_export_given_a_folder_to_write_into_is_refused_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    """`--into` is where single files' documents go; an export's posts come with their
+    issues and list, into the workspace: they did, and `--into` was silently ignored."""
+    root = new_workspace(tmp_path / "ws")
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    export = as_downloaded("substack", tmp_path)
+    review = tmp_path / "review"
+    result = CliRunner().invoke(
+        main, ["-C", str(root), "import", "--into", str(review), str(export)]
+    )
+    assert result.exit_code == 1
+    assert f"{export}: --into is for single files" in result.output
+    assert "publisher init" in result.output  # how to review an export apart
+    assert "Traceback" not in result.output
+    assert not review.exists()
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+
+
 def test_subscribers_import_says_whose_export_it_read(tmp_path: Path) -> None:
     root = new_workspace(tmp_path / "ws")
     export = EXPORTS / "mailchimp" / "unsubscribed_members_export_5f2a9c1e07.csv"

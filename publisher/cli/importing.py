@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 @click.option(
     "--into",
     type=PathParam(file_okay=False),
-    help="Where to write the documents (default: the workspace's documents/).",
+    help="Where to write the documents of single files (default: the workspace's"
+    " documents/); an export goes into the workspace.",
 )
 @click.option(
     "--split/--no-split",
@@ -107,6 +108,14 @@ def import_(
             " Bluesky's .car, X's archive),"
             " or the files"
             " inside the folder",
+        )
+    if exports and into is not None:
+        raise PublisherError.at(
+            "--into is for single files: an export's posts come with their issues and"
+            " subscriber list, into the workspace",
+            exports[0][0],
+            hint="leave out --into; to review an export apart, make a workspace for it:"
+            " publisher init review && publisher -C review import …",
         )
     if exports:  # an export brings issues and a list: only into a workspace, checked first
         load_config(workspace)
