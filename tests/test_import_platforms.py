@@ -227,8 +227,8 @@ def test_platform_widgets_and_footers_are_stripped_and_embeds_made_links(
         ).iter("a")
     }
     assert links["https://www.youtube.com/watch?v=abc123"]  # Substack's video
-    assert links["https://dockside.substack.com/p/cleaners-win-back-pay"] == (
-        "Cleaners win back pay"  # Substack's embedded post, by its title
+    assert links["cleaners-win-back-pay.md"] == (
+        "Cleaners win back pay"  # Substack's embedded post, by its title; of this export
     )
     assert links["https://www.youtube.com/watch?v=abc"]  # WordPress's embed block
     cleaners = document(root, "cleaners-win-back-pay").body_html
@@ -304,6 +304,75 @@ def test_control_characters_in_an_export_are_taken_out_with_a_warning_naming_the
     text = " ".join((root / "documents" / "picket-line-holds.md").read_text().split())
     assert typed in text
     assert f"{wxr}:{line}: 2 control character(s) that XML allows nowhere" in caplog.text
+
+
+def test_links_between_posts_of_an_export_lead_to_their_documents(tmp_path: Path) -> None:
+    """A post links another by its address on the old site (with or without www. or its
+    last slash, with a tracking query, by its path alone): each link becomes one to the
+    document the other post became, which the build turns into a link to its page; a link
+    to a post left out, or to another site, stays as it was."""
+    site = "https://bulletin.example.org"
+    picket = "never left empty.</p>"
+    picket_links = (
+        f' <p>Más en <a href="{site}/es/2026/02/02/turnos-de-noche/">los turnos de noche</a>,'
+        f' <a href="{site}/2026/02/12/minutes/">the minutes</a> and'
+        f' <a href="https://example.org/es/2026/02/02/turnos-de-noche/">elsewhere</a>.</p>'
+    )
+    night = "de las tres terminales."
+    night_links = (
+        ' Ver <a href="https://www.bulletin.example.org/2026/01/20/picket-line-holds#berth">'
+        'el piquete</a> y <a href="/contact/?utm_source=newsletter">escríbenos</a>.'
+    )
+
+    def edit(wxr: str) -> str:
+        return wxr.replace(picket, picket + picket_links, 1).replace(night, night + night_links)
+
+    export = wordpress_edited(tmp_path, edit)
+    root = new_workspace(tmp_path / "ws")
+    import_export(export, root)
+    links = {
+        slug: dict(
+            re.findall(r"\[([^]]+)\]\(([^)]+)\)", (root / f"documents/{slug}.md").read_text())
+        )
+        for slug in ("picket-line-holds", "turnos-de-noche")
+    }
+    assert (
+        links["picket-line-holds"].items()
+        >= {
+            "los turnos de noche": "turnos-de-noche.md",  # a later post: written after this one
+            "the minutes": f"{site}/2026/02/12/minutes/",  # private, left out
+            "elsewhere": "https://example.org/es/2026/02/02/turnos-de-noche/",
+        }.items()
+    )
+    assert (
+        links["turnos-de-noche"].items()
+        >= {
+            "el piquete": "picket-line-holds.md#berth",
+            "escríbenos": "contact.md",
+        }.items()
+    )
+
+
+def test_a_ghost_posts_link_to_another_page_of_its_site_leads_to_its_document(
+    tmp_path: Path,
+) -> None:
+    """Ghost exports a link to another post of the site with a placeholder for the site's
+    address (`__GHOST_URL__/about/`), which leads nowhere out of Ghost: the build published
+    its words unlinked."""
+    export = tmp_path / "export"
+    shutil.copytree(EXPORTS / "ghost", export)
+    dump = next(export.glob("*.json"))
+    data = json.loads(dump.read_text())
+    post = next(p for p in data["db"][0]["data"]["posts"] if p["slug"] == "rally-at-the-gates")
+    post["html"] = post["html"].replace(
+        "</p>",
+        ' See <a href="__GHOST_URL__/about/">who we are</a>.</p>',
+        1,
+    )
+    dump.write_text(json.dumps(data))
+    root = new_workspace(tmp_path / "ws")
+    import_export(export, root)
+    assert "[who we are](about.md)" in (root / "documents/rally-at-the-gates.md").read_text()
 
 
 def test_a_picture_that_came_without_alt_text_is_listed_to_describe(tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ downloaded, becomes documents, issue manifests, images in the pool, and the list
 Each sent post becomes a document and an issue of its own (numbered by the platform, else
 by date after the workspace's last issue), so the web archive and feeds carry the old
 archive; its old address is kept as the document's `aliases`, for the web archive's
-redirect pages. The issue is in the post's language (`language:` when it is not the
+redirect pages, and a link from another post of the export leads to its document
+(`post_links`). The issue is in the post's language (`language:` when it is not the
 workspace's), its section titled in that language from publisher's interface catalogue.
 Importing the same export again writes nothing: a post already imported is known by the
 hash of its content (front matter `imported:`), its manifest by name.
@@ -57,7 +58,8 @@ from .crossposts import SAME_WORDS, PoolWords, words_of
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
 from .index import imported_index
 from .members import MAPPINGS, Member, merged
-from .platform_html import Fetch, clean_post_html
+from .platform_html import CleanBody, Fetch, clean_post_html
+from .post_links import PostLinks
 
 READERS: tuple[ModuleType, ...] = (
     substack,
@@ -221,6 +223,7 @@ def _write_posts(
     numbers, manifests = _issue_numbers(issues)
     report.new_workspace = not known and len(manifests) <= 1  # publisher init writes one
     next_number = max(numbers, default=0) + 1
+    steps: list[Written | _NewDocument] = []
     for post in sorted(export.posts, key=lambda p: (p.date or dt.date.min, p.key)):
         body = clean_post_html(post.body_html, export.files, post.base, fetch)
         report.online_images += [(post.title, url) for url in body.online]
@@ -232,17 +235,16 @@ def _write_posts(
         existing = known.get(digest)
         if existing is not None:
             manifest = manifests.get(existing.stem)
-            report.written.append(Written(post, existing, manifest, "unchanged", language=language))
+            steps.append(Written(post, existing, manifest, "unchanged", language=language))
             continue
         words, cut = words_of(said), said.rstrip().endswith(("…", "..."))
         if not post.sent and (same := pool_words.holding(words, cut)) is not None:
-            report.written.append(Written(post, same, None, SAME_WORDS))
+            steps.append(Written(post, same, None, SAME_WORDS))
             continue
         slug = _unique_slug(post, taken)
         target = documents / f"{slug}.md"
         pool_words.add(target, words)
-        text = _document_text(post, body.html, slug, report.source, digest, language)
-        issue = None
+        issue, number = None, 0
         if post.sent and post.date is not None:
             number = post.number if post.number and post.number not in numbers else next_number
             numbers.add(number)
@@ -251,6 +253,19 @@ def _write_posts(
             while stem in manifests:  # another issue's manifest: never overwritten
                 stem, n = f"{slug}-{n}", n + 1
             issue = manifests[stem] = issues / f"{stem}.yaml"
+        steps.append(_NewDocument(post, body, slug, target, issue, number, digest, language))
+    links = PostLinks(
+        (step.post, step.document.relative_to(documents).as_posix())
+        for step in steps
+        if step.document.is_relative_to(documents)
+    )
+    for step in steps:
+        if isinstance(step, Written):
+            report.written.append(step)
+            continue
+        post, body, slug = step.post, step.body, step.slug
+        html = links.relinked(body.html)
+        text = _document_text(post, html, slug, report.source, step.digest, step.language)
         if not report.dry_run:
             for name, source_name in body.images.items():
                 data = body.fetched.get(source_name)
@@ -258,13 +273,29 @@ def _write_posts(
                     assert export.files is not None
                     data = export.files.read(source_name)
                 atomic_write(documents / "media" / slug / name, data)
-            atomic_write(target, text.encode("utf-8"))
-            if issue is not None:
-                issue_language = language or report.language
-                values = _manifest(post, slug, number, issue_language, report.language)
-                atomic_write(issue, values.encode("utf-8"))
+            atomic_write(step.document, text.encode("utf-8"))
+            if step.issue is not None:
+                issue_language = step.language or report.language
+                values = _manifest(post, slug, step.number, issue_language, report.language)
+                atomic_write(step.issue, values.encode("utf-8"))
         status = "dry run" if report.dry_run else "imported"
-        report.written.append(Written(post, target, issue, status, len(body.images), language))
+        written = Written(post, step.document, step.issue, status, len(body.images), step.language)
+        report.written.append(written)
+
+
+@dataclass(frozen=True)
+class _NewDocument:
+    """A post to write as a new document (and issue), once every post's place is known:
+    links between them lead to their documents (`post_links`)."""
+
+    post: Post
+    body: CleanBody
+    slug: str
+    document: Path
+    issue: Path | None
+    number: int  # the issue's (0 for none)
+    digest: str
+    language: str | None
 
 
 def _digest(post: Post) -> str:
