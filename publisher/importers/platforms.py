@@ -259,28 +259,35 @@ def _write_posts(
         for step in steps
         if step.document.is_relative_to(documents)
     )
-    for step in steps:
-        if isinstance(step, Written):
-            report.written.append(step)
-            continue
-        post, body, slug = step.post, step.body, step.slug
-        html = links.relinked(body.html)
-        text = _document_text(post, html, slug, report.source, step.digest, step.language)
-        if not report.dry_run:
-            for name, source_name in body.images.items():
-                data = body.fetched.get(source_name)
-                if data is None:
-                    assert export.files is not None
-                    data = export.files.read(source_name)
-                atomic_write(documents / "media" / slug / name, data)
-            atomic_write(step.document, text.encode("utf-8"))
-            if step.issue is not None:
-                issue_language = step.language or report.language
-                values = _manifest(post, slug, step.number, issue_language, report.language)
-                atomic_write(step.issue, values.encode("utf-8"))
-        status = "dry run" if report.dry_run else "imported"
-        written = Written(post, step.document, step.issue, status, len(body.images), step.language)
-        report.written.append(written)
+    report.written += [
+        _written(step, links, export, report) if isinstance(step, _NewDocument) else step
+        for step in steps
+    ]
+
+
+def _written(
+    step: _NewDocument, links: PostLinks, export: PlatformExport, report: PlatformReport
+) -> Written:
+    """Write the document of `step` (its links to the export's posts leading to their
+    documents), its pictures and its issue, unless on a dry run; what became of it."""
+    post, body, slug = step.post, step.body, step.slug
+    text = _document_text(
+        post, links.relinked(body.html), slug, report.source, step.digest, step.language
+    )
+    if not report.dry_run:
+        for name, source_name in body.images.items():
+            data = body.fetched.get(source_name)
+            if data is None:
+                assert export.files is not None
+                data = export.files.read(source_name)
+            atomic_write(step.document.parent / "media" / slug / name, data)
+        atomic_write(step.document, text.encode("utf-8"))
+        if step.issue is not None:
+            issue_language = step.language or report.language
+            values = _manifest(post, slug, step.number, issue_language, report.language)
+            atomic_write(step.issue, values.encode("utf-8"))
+    status = "dry run" if report.dry_run else "imported"
+    return Written(post, step.document, step.issue, status, len(body.images), step.language)
 
 
 @dataclass(frozen=True)
