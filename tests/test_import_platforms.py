@@ -375,6 +375,31 @@ def test_a_ghost_posts_link_to_another_page_of_its_site_leads_to_its_document(
     assert "[who we are](about.md)" in (root / "documents/rally-at-the-gates.md").read_text()
 
 
+def test_a_classic_editor_posts_lines_stay_lines(tmp_path: Path) -> None:
+    """WordPress's classic editor keeps a line break as a newline, which WordPress shows as
+    one (wpautop): a meeting's place and time, typed on lines of their own, ran together
+    into one line. A list after them starts no line of its own."""
+    night = "de las tres terminales."
+    lines = "\nLugar: sala del sindicato\nHora: 18:00\n<ul>\n<li>Orden del día</li>\n</ul>"
+    export = wordpress_edited(tmp_path, lambda wxr: wxr.replace(night, night + lines))
+    root = new_workspace(tmp_path / "ws")
+    import_export(export, root)
+    body = lxml.html.fragment_fromstring(
+        document(root, "turnos-de-noche").body_html, create_parent="div"
+    )
+    first = body.find("p")
+    assert [" ".join(t.split()) for t in first.itertext()] == [
+        "Los trabajadores del turno de noche celebraron su primera asamblea propia el"
+        " martes, con más de cuarenta asistentes de las tres terminales.",
+        "Lugar: sala del sindicato",
+        "Hora: 18:00",
+    ]
+    assert len(first.findall("br")) == 2
+    assert first.getnext().tag == "ul" and first.getnext().text_content().strip() == (
+        "Orden del día"
+    )
+
+
 def test_a_picture_that_came_without_alt_text_is_listed_to_describe(tmp_path: Path) -> None:
     """Its web page would fail the Nu HTML checker and `check`'s alt text rule."""
     export = wordpress_edited(tmp_path, lambda wxr: wxr.replace(' alt="Pickets at berth nine"', ""))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -184,16 +185,34 @@ def _item(
 
 
 def _paragraphs(text: str, post_id: str, uploads: _Uploads) -> str:
-    """Classic-editor content keeps paragraphs as blank lines (wpautop adds the <p> when
-    showing it), captions as [caption] and galleries as [gallery] shortcodes; block-editor
-    content has its own."""
+    """Classic-editor content keeps paragraphs as blank lines and line breaks as newlines
+    (wpautop adds the <p> and <br> when showing it), captions as [caption] and galleries
+    as [gallery] shortcodes; block-editor content has its own."""
     text = _CAPTION.sub(_figure, text)
     text = _GALLERY.sub(lambda match: _gallery(match.group(1), post_id, uploads), text)
     text = shortcodes_shown(text)
     if "<p" in text or "<!-- wp:" in text:
         return text
     parts = [part.strip() for part in text.split("\n\n") if part.strip()]
-    return "".join(p if p.startswith("<figure") else f"<p>{p}</p>" for p in parts)
+    return "".join(_paragraph(part) for part in parts)
+
+
+def _paragraph(part: str) -> str:
+    """A part of classic content between blank lines: a paragraph, its lines kept apart
+    (an address, a time and a place, a poem), as wpautop shows them; a line break is not
+    added at a block's edge, nor a <p> around one."""
+    lines = [line.strip() for line in part.split("\n") if line.strip()]
+    joined = lines[0]
+    for before, line in itertools.pairwise(lines):
+        edge = _BLOCK_END.search(before) or _BLOCK_START.match(line)
+        joined += ("\n" if edge else "<br>\n") + line
+    return joined if _BLOCK_START.match(joined) else f"<p>{joined}</p>"
+
+
+# The elements wpautop sets apart from paragraphs (its $allblocks, those a post holds)
+_BLOCKS = r"(?:address|blockquote|div|dl|dd|dt|figure|figcaption|h[1-6]|hr|li|ol|p|pre|table|tbody|td|th|thead|tr|ul)\b"
+_BLOCK_START = re.compile(rf"<{_BLOCKS}|</{_BLOCKS}", re.I)
+_BLOCK_END = re.compile(rf"(?:</{_BLOCKS}[^>]*>|<{_BLOCKS}[^>]*>)$", re.I)
 
 
 def _gallery(attributes: str, post_id: str, uploads: _Uploads) -> str:
