@@ -400,6 +400,41 @@ def test_a_classic_editor_posts_lines_stay_lines(tmp_path: Path) -> None:
     )
 
 
+def test_a_substack_podcast_episode_is_imported_with_a_link_to_its_audio(tmp_path: Path) -> None:
+    """Substack keeps an episode's show notes as a post and its audio as podcast_url: the
+    episode was left out ("a podcast, not an article"), notes and all. It is an article
+    whose first line links the audio, named by the episode."""
+    export = tmp_path / "export"
+    shutil.copytree(EXPORTS / "substack", export)
+    audio = "https://dockside.example.org/audio/episode-3.mp3"
+    with (export / "posts.csv").open("a") as table:
+        table.write(
+            "140009.episode-3,2026-03-01T08:00:00.000Z,true,2026-03-01T08:01:00.000Z,"
+            "2026-03-01T08:01:00.000Z,podcast,everyone,Episode 3: the night shift,"
+            f"Three cleaners on organising at night,{audio}\n"
+            "140010.ask-us,2026-03-02T08:00:00.000Z,true,,,thread,everyone,Ask us anything,,\n"
+        )
+    (export / "posts" / "140009.episode-3.html").write_text(
+        "<p>This week three cleaners tell how they organised the night shift.</p>"
+    )
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    (episode,) = [w for w in report.written if w.post.title == "Episode 3: the night shift"]
+    assert episode.issue is not None  # sent to the list, as the articles were
+    body = lxml.html.fragment_fromstring(
+        read_document(episode.document, "x", root / "documents", "en").body_html,
+        create_parent="div",
+    )
+    assert next((a.get("href"), a.text_content()) for a in body.iter("a")) == (
+        audio,
+        "Episode 3: the night shift",
+    )
+    assert "organised the night shift" in body.text_content()
+    assert ("Ask us anything", "a thread, not an article") in {
+        (left.name, left.why) for left in report.left_out
+    }
+
+
 def test_a_picture_that_came_without_alt_text_is_listed_to_describe(tmp_path: Path) -> None:
     """Its web page would fail the Nu HTML checker and `check`'s alt text rule."""
     export = wordpress_edited(tmp_path, lambda wxr: wxr.replace(' alt="Pickets at berth nine"', ""))

@@ -3,13 +3,15 @@ post_date, is_published, email_sent_at, type, audience, title, subtitle), the bo
 `posts/<post_id>.html`, and the list as `email_list.<publication>.csv`.
 
 Drafts (is_published false) and paid-only posts (audience only_paid or founding) are left
-out and listed; a post with an email_sent_at was sent, so it becomes an issue. The old
-address of each post is /p/<slug> on the publication's site.
+out and listed, and so are threads and pages; a podcast episode is its show notes, their
+first line a link to its audio (podcast_url). A post with an email_sent_at was sent, so it
+becomes an issue. The old address of each post is /p/<slug> on the publication's site.
 """
 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 
@@ -46,18 +48,22 @@ def read(files: ExportFiles) -> PlatformExport:
         if row.get("audience", "").lower() in _PAID:
             export.left_out.append(LeftOut("post", title, "paid subscribers only"))
             continue
-        if row.get("type", "newsletter") not in ("newsletter", ""):
-            export.left_out.append(LeftOut("post", title, f"a {row['type']}, not an article"))
+        kind = row.get("type") or "newsletter"
+        if kind not in ("newsletter", "podcast"):
+            export.left_out.append(LeftOut("post", title, f"a {kind}, not an article"))
             continue
         body_name = "/".join(filter(None, (folder, "posts", f"{post_id}.html")))
         if body_name not in files:
             export.left_out.append(LeftOut("post", title, f"{body_name} is not in the export"))
             continue
+        body = files.text(body_name)
+        if kind == "podcast" and (audio := row.get("podcast_url")):
+            body = f'<audio src="{html.escape(audio)}" title="{html.escape(title)}"></audio>{body}'
         export.posts.append(
             Post(
                 title=title,
                 subtitle=row.get("subtitle", ""),
-                body_html=files.text(body_name),
+                body_html=body,
                 key=post_id,
                 date=day_of(row.get("post_date", "")),
                 source=f"{site}/p/{slug}" if site else "",
