@@ -25,6 +25,7 @@ from .members import Member
 
 log = logging.getLogger(__name__)
 
+GHOST_SITE = "__GHOST_URL__"  # Ghost's placeholder for the site's address, in its exports
 MAX_INFLATED = 512 * 1024 * 1024  # a zip's files, unpacked: an archive of years, not a bomb
 MAX_FILES = 20_000
 _TITLE_WORDS = 8

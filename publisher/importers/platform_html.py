@@ -28,7 +28,7 @@ from ..readers.googledocs import styles_as_emphasis
 from ..readers.lines import gather_div_lines
 from ..readers.pagenotes import notes_in
 from ..tree_edits import drop_keeping_tail
-from .exports import ExportFiles
+from .exports import GHOST_SITE, ExportFiles
 
 if TYPE_CHECKING:
     from .fetch import Fetched
@@ -357,7 +357,7 @@ def _local(src: str, files: ExportFiles | None, base: str) -> str | None:
     """The export's file this image source names, if the export brought it."""
     if not src or files is None or src.startswith("data:"):
         return None
-    parts = urlsplit(src.replace("__GHOST_URL__", ""))
+    parts = urlsplit(src.replace(GHOST_SITE, ""))
     path = unquote(parts.path).lstrip("/")
     if not path:
         return None

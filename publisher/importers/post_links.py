@@ -14,9 +14,7 @@ from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
 from ..tree_edits import body_html, body_tree
-from .exports import Post
-
-GHOST_SITE = "__GHOST_URL__"  # Ghost's placeholder for the site's address, in its exports
+from .exports import GHOST_SITE, Post
 
 
 class PostLinks:
