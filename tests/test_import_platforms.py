@@ -400,10 +400,13 @@ def test_a_classic_editor_posts_lines_stay_lines(tmp_path: Path) -> None:
     )
 
 
-def test_a_substack_podcast_episode_is_imported_with_a_link_to_its_audio(tmp_path: Path) -> None:
+def test_a_substack_podcast_episode_is_an_article_linking_its_audio_and_a_page_a_document(
+    tmp_path: Path,
+) -> None:
     """Substack keeps an episode's show notes as a post and its audio as podcast_url: the
     episode was left out ("a podcast, not an article"), notes and all. It is an article
-    whose first line links the audio, named by the episode."""
+    whose first line links the audio, named by the episode. A page (About) was left out
+    too; it is a document in no issue, as a WordPress page is."""
     export = tmp_path / "export"
     shutil.copytree(EXPORTS / "substack", export)
     audio = "https://dockside.example.org/audio/episode-3.mp3"
@@ -413,7 +416,12 @@ def test_a_substack_podcast_episode_is_imported_with_a_link_to_its_audio(tmp_pat
             "2026-03-01T08:01:00.000Z,podcast,everyone,Episode 3: the night shift,"
             f"Three cleaners on organising at night,{audio}\n"
             "140010.ask-us,2026-03-02T08:00:00.000Z,true,,,thread,everyone,Ask us anything,,\n"
+            "140011.about,2026-03-03T08:00:00.000Z,true,2026-03-03T08:00:00.000Z,,page,"
+            "everyone,About the Bulletin,,\n"
         )
+    (export / "posts" / "140011.about.html").write_text(
+        "<p>The Bulletin is written by dockers.</p>"
+    )
     (export / "posts" / "140009.episode-3.html").write_text(
         "<p>This week three cleaners tell how they organised the night shift.</p>"
     )
@@ -433,6 +441,9 @@ def test_a_substack_podcast_episode_is_imported_with_a_link_to_its_audio(tmp_pat
     assert ("Ask us anything", "a thread, not an article") in {
         (left.name, left.why) for left in report.left_out
     }
+    (about,) = [w for w in report.written if w.post.title == "About the Bulletin"]
+    assert about.issue is None  # a page: in no issue until one lists it
+    assert "written by dockers" in about.document.read_text()
 
 
 def test_a_picture_that_came_without_alt_text_is_listed_to_describe(tmp_path: Path) -> None:

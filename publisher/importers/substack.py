@@ -3,9 +3,9 @@ post_date, is_published, email_sent_at, type, audience, title, subtitle), the bo
 `posts/<post_id>.html`, and the list as `email_list.<publication>.csv`.
 
 Drafts (is_published false) and paid-only posts (audience only_paid or founding) are left
-out and listed, and so are threads and pages; a podcast episode is its show notes, their
+out and listed, and so are discussion threads; a podcast episode is its show notes, their
 first line a link to its audio (podcast_url). A post with an email_sent_at was sent, so it
-becomes an issue. The old address of each post is /p/<slug> on the publication's site.
+becomes an issue; a page (About) is a document in no issue, as WordPress's pages are. The old address of each post is /p/<slug> on the publication's site.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def read(files: ExportFiles) -> PlatformExport:
             export.left_out.append(LeftOut("post", title, "paid subscribers only"))
             continue
         kind = row.get("type") or "newsletter"
-        if kind not in ("newsletter", "podcast"):
+        if kind not in ("newsletter", "podcast", "page"):
             export.left_out.append(LeftOut("post", title, f"a {kind}, not an article"))
             continue
         body_name = "/".join(filter(None, (folder, "posts", f"{post_id}.html")))
@@ -68,7 +68,7 @@ def read(files: ExportFiles) -> PlatformExport:
                 date=day_of(row.get("post_date", "")),
                 source=f"{site}/p/{slug}" if site else "",
                 aliases=[f"/p/{slug}"],
-                sent=bool(row.get("email_sent_at")),
+                sent=kind != "page" and bool(row.get("email_sent_at")),
                 base=body_name.rpartition("/")[0],
             )
         )
