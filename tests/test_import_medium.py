@@ -15,6 +15,7 @@ from pathlib import Path
 
 from platform_exports import imported, zipped
 
+from publisher.importers import import_files
 from publisher.readers import read_document
 
 EXPORT = Path(__file__).parent / "exports" / "medium"
@@ -126,3 +127,24 @@ def test_pages_with_microformats_from_elsewhere_are_not_taken_for_medium(
     from publisher.importers.platforms import recognise
 
     assert recognise(export) is None
+
+
+def test_a_story_given_alone_is_read_as_the_export_reads_it(tmp_path: Path) -> None:
+    """A story's page taken out of the export and imported by itself went through the
+    reader of saved web pages, which keeps what it judges an article's main text: its
+    title repeated, its picture's caption lost, its last part at risk. It is read as the
+    export is, its picture left where it is online, as a saved page's is."""
+    report = import_files([STORY], tmp_path / "documents")
+    assert not report.problems
+    (row,) = report.documents
+    text = row.path.read_text(encoding="utf-8")
+    front, body = text.split("\n---\n", 1)
+    assert "title: Cleaners win back pay" in front
+    assert "subtitle: Six months of organising at the Infirmary" in front
+    assert "- Rosa Kelly" in front and "date: 2026-01-12" in front
+    assert "Cleaners win back pay" not in body  # the title lines are not the text
+    assert "The picket on the last day." in body  # the caption
+    assert "https://cdn-images-1.medium.com/max/800/1*Xq3vTz8pLrKd5nB2mW9cHA.jpeg" in body
+    assert "[The strike begins](https://medium.com/@dockside.bulletin/" in body  # a card
+    assert "What comes next" in body and "sick pay from the first day" in body  # last part
+    assert "Canonical link" not in body and "Exported from" not in body

@@ -25,8 +25,9 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
+from .draft import Draft
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of
-from .platform_html import first_match, html_words
+from .platform_html import clean_post_html, first_match, html_words
 
 _POST = re.compile(r"(?:^|/)posts/[^/]+\.html$")
 _ID = re.compile(r"-[0-9a-f]{10,12}$")  # the story's id, which ends its address
@@ -57,6 +58,29 @@ def read(files: ExportFiles) -> PlatformExport:
     return export
 
 
+def exported_story(page: str) -> bool:
+    """Whether `page` (a web page given alone) is a story's page from Medium's export."""
+    return _medium_page(page.encode("utf-8"))
+
+
+def story_draft(page: str, name: str) -> Draft | None:
+    """The story on `page`, a page of Medium's export given alone, read as the export is
+    (its title, subtitle, author and date; its captions, cards and every part of it),
+    whatever it is (a draft, a response): the editor chose it. None if it holds none."""
+    tree = lxml.html.document_fromstring(page)
+    body = first_match(tree, "//section[@data-field='body']")
+    if body is None:
+        return None
+    post = _story(name, tree, body)
+    return Draft(
+        title=post.title,
+        subtitle=post.subtitle,
+        authors=post.authors,
+        date=post.date,
+        body_html=clean_post_html(post.body_html, None, pictures_online=True).html,
+    )
+
+
 def _post(name: str, page: Any) -> Post | LeftOut:
     """The story on `page`, or why it is left out (a draft, a response)."""
     title = _string(page, "//h1[@class='p-name']")
@@ -65,12 +89,18 @@ def _post(name: str, page: Any) -> Post | LeftOut:
         return LeftOut("post", title, "a draft: never published")
     if not body.xpath(".//*[contains(@class, 'graf--title')]"):
         return LeftOut("post", title, "a response to another story, not a story")
+    return _story(name, page, body)
+
+
+def _story(name: str, page: Any, body: Any) -> Post:
+    """The story of `page`, whose story's section is `body`."""
+    title = _string(page, "//h1[@class='p-name']")
     subtitle = " ".join(_text(body, ".//*[contains(@class, 'graf--subtitle')]").split())
     summary = _string(page, "//section[@data-field='subtitle']")
     canonical = _string(page, "//a[@class='p-canonical']/@href")
     author = _string(page, "//a[contains(@class, 'p-author')]")
     address = urlsplit(canonical)
-    story = _story(body)
+    story = _story_html(body)
     if summary.endswith("…") and html_words(story).startswith(summary[:-1].rstrip()):
         summary = ""  # Medium's preview of a story without a subtitle: its first words
     own_domain = address.hostname and not address.hostname.endswith("medium.com")
@@ -89,7 +119,7 @@ def _post(name: str, page: Any) -> Post | LeftOut:
     )
 
 
-def _story(body: Any) -> str:
+def _story_html(body: Any) -> str:
     """The story's HTML, without its title and subtitle lines, the first part's divider,
     and with each card a link (see the module's docstring)."""
     for line in body.xpath(

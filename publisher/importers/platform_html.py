@@ -118,10 +118,16 @@ def first_match(element: lxml.html.HtmlElement, path: str) -> Any:
 
 
 def clean_post_html(
-    markup: str, files: ExportFiles | None, base: str = "", fetch: Fetch | None = None
+    markup: str,
+    files: ExportFiles | None,
+    base: str = "",
+    fetch: Fetch | None = None,
+    pictures_online: bool = False,
 ) -> CleanBody:
     """The article of a post's HTML; `base` is the folder of the export that relative
-    image paths start from; `fetch` (when the editor asks) brings a picture only online."""
+    image paths start from; `fetch` (when the editor asks) brings a picture only online.
+    With `pictures_online` (a post's page given alone), its pictures stay where they are
+    online, as a saved page's do."""
     if not markup.strip():
         return CleanBody("")
     root = lxml.html.fragment_fromstring(markup, create_parent="div")
@@ -148,7 +154,7 @@ def clean_post_html(
     for element in root.iter():
         element.text = _MERGE_TAG.sub("", element.text) if element.text else element.text
         element.tail = _MERGE_TAG.sub("", element.tail) if element.tail else element.tail
-    for image in list(root.iter("img")):
+    for image in list(root.iter("img")) if not pictures_online else ():
         _place_image(image, files, base, result, fetch)
     styles_as_emphasis(root)  # before the styles go
     notes_in(root)  # before the ids go: Substack's, Ghost's footnotes

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..controls import clean_text
 from ..errors import PublisherError
 from ..extras import needs
+from . import medium
 from .decode import clean_extracted, decode_text
 from .document_page import (
     Pictures,
@@ -31,6 +32,8 @@ def recover_page(
     page = clean_text(decode_text(data, path), path)
     if written_by_a_word_processor(page):
         return recover_document_page(page, path, pictures or pictures_beside(path))
+    if medium.exported_story(page) and (story := medium.story_draft(page, path.name)):
+        return [_described(story, story.body_html, page)], {}
     return [_article(page, path)], {}
 
 
@@ -69,6 +72,14 @@ def _article(page: str, path: Path) -> Draft:
         if inner is not None
         else body
     )
+    return _described(draft, fragment, page)
+
+
+def _described(draft: Draft, fragment: str, page: str) -> Draft:
+    """`draft` with `fragment` (its body's HTML) as its body, in the language the page
+    names or its words are in, what it holds counted."""
+    import lxml.html
+
     text = (
         lxml.html.tostring(
             lxml.html.fromstring(fragment), method="text", encoding="unicode", with_tail=False
