@@ -5,7 +5,8 @@ post_date, is_published, email_sent_at, type, audience, title, subtitle), the bo
 Drafts (is_published false) and paid-only posts (audience only_paid or founding) are left
 out and listed, and so are discussion threads; a podcast episode is its show notes, their
 first line a link to its audio (podcast_url). A post with an email_sent_at was sent, so it
-becomes an issue; a page (About) is a document in no issue, as WordPress's pages are. The old address of each post is /p/<slug> on the publication's site.
+becomes an issue; a page (About) is a document in no issue, as WordPress's pages are. The
+old address of each post is /p/<slug> on the publication's site.
 """
 
 from __future__ import annotations

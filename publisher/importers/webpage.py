@@ -1,7 +1,7 @@
 """A saved web page → one draft: trafilatura extracts the main text (headings, lists, links,
 emphasis, images with alt text) and the page's title, author and date; navigation, ads and
 comments are left behind. A page a word processor wrote is read whole instead
-(`document_page`)."""
+(`document_page`), and a story's page from Medium's export as that export is (`medium`)."""
 
 from __future__ import annotations
 
