@@ -462,6 +462,21 @@ def test_two_lists_in_a_row_stay_two_with_nothing_between_them(tmp_path: Path) -
     assert "\xa0" not in doc.body_html and "&nbsp;" not in doc.body_html
 
 
+def test_links_and_pictures_in_imported_markdown_carry_no_html_attributes() -> None:
+    """What an editor reviews says where a link leads and what a picture shows; the page's
+    ids, classes, rel and sizes would read `{.wp-image-12 width="300"}` after each."""
+    from publisher.importers.draft import body_markdown
+
+    markdown = body_markdown(
+        '<p>See <a href="https://example.org/deal" id="a1" class="more" rel="nofollow"'
+        ' title="The deal">the deal</a> and <img src="picket.png" alt="The picket"'
+        ' width="300" height="200" class="wp-image-12">.</p>'
+    )
+    assert markdown == (
+        'See [the deal](https://example.org/deal "The deal") and ![The picket](picket.png).\n'
+    )
+
+
 def test_docx_images_are_extracted_into_the_pool_media_folder(tmp_path: Path) -> None:
     work = tmp_path / "work"
     work.mkdir()

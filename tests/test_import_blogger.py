@@ -56,7 +56,7 @@ def test_a_post_written_as_lines_keeps_its_paragraphs_and_line_breaks(tmp_path: 
         "Pickets are at the main gate from 6am.\\\n"
         "Bring a flask.\n\n"
         "*Messages of support* to the branch secretary.\n\n"
-        "[https://www.youtube.com/watch?v=abc123](https://www.youtube.com/watch?v=abc123)\n"
+        "<https://www.youtube.com/watch?v=abc123>\n"
     )
     assert body(root, "huelga-en-los-invernaderos") == (  # the older editor: text and <br>
         "\nLos jornaleros de los invernaderos del valle de Aldercombe dejaron el trabajo el"
@@ -83,7 +83,7 @@ def test_the_jump_break_and_scripts_are_taken_out_and_a_video_is_linked(tmp_path
     for gone in ("[]{", 'name="more"', "youtube.com/embed", "iframe", "alert(", "<script"):
         assert gone not in documents, gone
     assert "trbidi" not in documents
-    assert "(https://www.youtube.com/watch?v=abc123)" in documents  # the video, linked
+    assert "<https://www.youtube.com/watch?v=abc123>" in documents  # the video, linked
 
 
 def test_each_published_post_is_an_issue_under_its_old_address_and_a_page_a_document_only(

@@ -49,7 +49,7 @@ def test_a_post_shows_its_links_whole_its_mentions_as_links_and_its_hashtags_as_
     # its address, from its key in the repository's tree (app.bsky.feed.post/3lbq2cleaners22)
     assert f"source: https://bsky.app/profile/{DID}/post/3lbq2cleaners22\n" in front
     url = "https://dockside.example.org/news/cleaners-win-back-pay-2026"
-    assert f"withheld: [{url}]({url})" in text  # not "dockside.example.org/news/clea..."
+    assert f"withheld: <{url}>" in text  # not "dockside.example.org/news/clea..."
     assert "#" not in text
     _, thread = text_of(root, "statement-on-the-port-dispute")
     profile = "https://bsky.app/profile/did:plc:rosa0example0000000"
@@ -80,7 +80,7 @@ def test_a_link_card_and_a_quoted_post_become_links(tmp_path: Path) -> None:
     )
     _, quote = text_of(root, "read-rosa-s-account-of-the-picket-this-morning")
     quoted = "https://bsky.app/profile/did:plc:rosa0example0000000/post/3lbq1rosapicket"
-    assert f"[{quoted}]({quoted})" in quote
+    assert f"<{quoted}>" in quote
 
 
 def test_the_pictures_the_export_lacks_are_named_at_bluesky_with_their_description(

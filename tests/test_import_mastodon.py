@@ -48,7 +48,7 @@ def test_a_post_keeps_its_whole_addresses_its_picture_described_and_its_hashtags
     assert "date: 2026-01-14\n" in front
     assert "source: https://social.dockside.example/@dockside/112004118771239301\n" in front
     url = "https://dockside.example.org/news/cleaners-win-back-pay-2026"
-    assert f"a ballot: [{url}]({url})" in text
+    assert f"a ballot: <{url}>" in text
     assert (
         "![Cleaners in blue tabards outside the Royal Infirmary, holding a banner that reads"
         " Pay Us What You Owe](media/cleaners-win-back-pay/8c1a2b3d4e5f6071.jpg)"

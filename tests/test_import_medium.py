@@ -52,7 +52,7 @@ def test_a_story_is_its_text_without_the_title_lines_dividers_cards_and_footer(
     assert "[The strike begins](https://medium.com/@dockside.bulletin/the-strike-begins-" in text
     for gone in ("medium.com</a>", "mixtape", "iframe", "Canonical link", "Exported from"):
         assert gone not in text, gone
-    assert "(https://www.youtube.com/watch?v=abc123)" in text  # the video, linked
+    assert "<https://www.youtube.com/watch?v=abc123>" in text  # the video, linked
     assert "> We were invisible until we stopped." in text
 
 

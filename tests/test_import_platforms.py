@@ -446,6 +446,23 @@ def test_a_substack_podcast_episode_is_an_article_linking_its_audio_and_a_page_a
     assert "written by dockers" in about.document.read_text()
 
 
+def test_a_captioned_picture_keeps_its_alt_text_apart_from_its_caption(tmp_path: Path) -> None:
+    """The alt text says what a picture shows, for those who cannot see it; the caption
+    says more. pandoc's Markdown keeps both only as `![caption](src){alt="…"}`, and the
+    import wrote `![caption](src)`: the alt text was lost, a screen reader read the
+    caption twice."""
+    root = new_workspace(tmp_path / "ws")
+    import_export(EXPORTS / "wordpress", root)
+    body = lxml.html.fragment_fromstring(
+        document(root, "picket-line-holds").body_html, create_parent="div"
+    )
+    (figure,) = body.iter("figure")
+    assert figure.find("img").get("alt") == "Pickets at berth nine"
+    assert figure.findtext("figcaption").strip() == "Berth nine at dawn."
+    markdown = (root / "documents" / "picket-line-holds.md").read_text()
+    assert "{#" not in markdown and "{." not in markdown and "rel=" not in markdown
+
+
 def test_a_picture_that_came_without_alt_text_is_listed_to_describe(tmp_path: Path) -> None:
     """Its web page would fail the Nu HTML checker and `check`'s alt text rule."""
     export = wordpress_edited(tmp_path, lambda wxr: wxr.replace(' alt="Pickets at berth nine"', ""))

@@ -42,7 +42,7 @@ def test_a_post_reads_as_written_with_its_links_whole_its_hashtags_tags_its_pict
     assert "tags:\n- strike\n- NHS\n" in front and "date: 2026-01-14\n" in front
     assert "source: https://x.com/dockside/status/1746771002233440001\n" in front
     url = "https://dockside.example.org/news/cleaners-win-back-pay-2026"
-    assert f"a picket line: [{url}]({url})" in text
+    assert f"a picket line: <{url}>" in text
     assert "t.co" not in text and "#" not in text and "&amp;" not in text
     assert text.rstrip().endswith(f"![](media/{CLEANERS}/1746771002233440001-GDx7aBcWkAA1xyz.jpg)")
     assert (

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -30,7 +31,8 @@ class Draft:
     unsure: list[str] = field(default_factory=list)
 
 
-_WRITER = "markdown-smart-raw_html-native_divs-native_spans-link_attributes-header_attributes"
+_WRITER = "markdown-smart-raw_html-native_divs-native_spans-header_attributes"
+_BARE_LINKS = Path(__file__).with_name("bare-links.lua")  # a captioned picture's alt text kept
 # pandoc's paragraph between two lists (or a list and code) that would read as one, when it
 # may not write the HTML comment pandoc's manual advises: a blank line in every output
 _LIST_END = re.compile(r"^([ >]*)&nbsp;$", re.MULTILINE)
@@ -60,7 +62,9 @@ def body_markdown(body_html: str) -> str:
     html = clean_html(body_html)
     for pattern, tag in _NOTE_ROLES:
         html = pattern.sub(tag, html)
-    markdown = pandoc.convert_text(html, "html", _WRITER, ["--wrap=none"])
+    markdown = pandoc.convert_text(
+        html, "html", _WRITER, ["--wrap=none", f"--lua-filter={_BARE_LINKS}"]
+    )
     markdown = _FOOTNOTE_DIV.sub(lambda m: m.group(1), markdown)
     markdown = _LIST_END.sub(r"\1<!-- end of list -->", markdown)
     markdown = re.sub(r"⟦fndef(\d+)⟧ ?", r"[^\1]: ", markdown)
