@@ -381,6 +381,7 @@ def test_a_classic_editor_posts_lines_stay_lines(tmp_path: Path) -> None:
     into one line. A list after them starts no line of its own."""
     night = "de las tres terminales."
     lines = "\nLugar: sala del sindicato\nHora: 18:00\n<ul>\n<li>Orden del día</li>\n</ul>"
+    lines += "\n\n<pre>turno  hora\n  noche  22:00</pre>"  # its lines and indents its own
     export = wordpress_edited(tmp_path, lambda wxr: wxr.replace(night, night + lines))
     root = new_workspace(tmp_path / "ws")
     import_export(export, root)
@@ -398,6 +399,7 @@ def test_a_classic_editor_posts_lines_stay_lines(tmp_path: Path) -> None:
     assert first.getnext().tag == "ul" and first.getnext().text_content().strip() == (
         "Orden del día"
     )
+    assert body.find(".//pre").text_content() == "turno  hora\n  noche  22:00"
 
 
 def test_a_substack_podcast_episode_is_an_article_linking_its_audio_and_a_page_a_document(

@@ -191,8 +191,8 @@ def _paragraphs(text: str, post_id: str, uploads: _Uploads) -> str:
     text = _CAPTION.sub(_figure, text)
     text = _GALLERY.sub(lambda match: _gallery(match.group(1), post_id, uploads), text)
     text = shortcodes_shown(text)
-    if "<p" in text or "<!-- wp:" in text:
-        return text
+    if _PARAGRAPH.search(text) or "<!-- wp:" in text:
+        return text  # paragraphs of its own (not a <pre>, a <picture>)
     parts = [part.strip() for part in text.split("\n\n") if part.strip()]
     return "".join(_paragraph(part) for part in parts)
 
@@ -200,7 +200,10 @@ def _paragraphs(text: str, post_id: str, uploads: _Uploads) -> str:
 def _paragraph(part: str) -> str:
     """A part of classic content between blank lines: a paragraph, its lines kept apart
     (an address, a time and a place, a poem), as wpautop shows them; a line break is not
-    added at a block's edge, nor a <p> around one."""
+    added at a block's edge, nor a <p> around one, nor anything inside preformatted text,
+    whose lines and indents are its own."""
+    if _PREFORMATTED.search(part):
+        return part if _BLOCK_START.match(part) else f"<p>{part}</p>"
     lines = [line.strip() for line in part.split("\n") if line.strip()]
     joined = lines[0]
     for before, line in itertools.pairwise(lines):
@@ -213,6 +216,8 @@ def _paragraph(part: str) -> str:
 _BLOCKS = r"(?:address|blockquote|div|dl|dd|dt|figure|figcaption|h[1-6]|hr|li|ol|p|pre|table|tbody|td|th|thead|tr|ul)\b"
 _BLOCK_START = re.compile(rf"<{_BLOCKS}|</{_BLOCKS}", re.I)
 _BLOCK_END = re.compile(rf"(?:</{_BLOCKS}[^>]*>|<{_BLOCKS}[^>]*>)$", re.I)
+_PREFORMATTED = re.compile(r"<pre\b", re.I)
+_PARAGRAPH = re.compile(r"<p\b", re.I)
 
 
 def _gallery(attributes: str, post_id: str, uploads: _Uploads) -> str:
