@@ -20,6 +20,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..controls import strip_controls
 from ..errors import PublisherError
 from .members import Member
 
@@ -194,7 +195,8 @@ class ExportFiles:
     def xml(self, name: str) -> Any:
         """The XML file `name` parsed without entities or network, so that it reads no file
         or address it names; not well-formed, it is named with its line. Control characters
-        a post was typed with are taken out first, with a warning (see `_CONTROL`)."""
+        a post was typed with are taken out first (`controls.strip_controls`), with a
+        warning."""
         from lxml import etree
 
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -203,33 +205,26 @@ class ExportFiles:
             return etree.fromstring(data, parser)
         except etree.XMLSyntaxError as exc:
             error = exc
-        if first := _CONTROL.search(data):
+        try:  # a platform writes UTF-8
+            cleaned, removed = strip_controls(data.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            removed = None
+        if removed:
             try:  # read as WordPress's own importer does: without them
-                root = etree.fromstring(_CONTROL.sub(_control_replaced, data), parser)
+                root = etree.fromstring(cleaned.encode("utf-8"), parser)
             except etree.XMLSyntaxError as exc:
                 error = exc
             else:
                 log.warning(
                     "%s:%d: %d control character(s) that XML allows nowhere (pasted into a"
-                    " post from Word) taken out to read it; a vertical tab or form feed became"
-                    " a space",
+                    " post from Word) taken out to read it (%s); a vertical tab or form feed"
+                    " became a space",
                     self.path(name),
-                    data.count(b"\n", 0, first.start()) + 1,
-                    len(_CONTROL.findall(data)),
+                    removed.lines[0],
+                    removed.counts.total(),
+                    removed.describe(),
                 )
                 return root
         raise PublisherError.at(
             f"not valid XML: {error.msg}", self.path(name), error.lineno
         ) from None
-
-
-# The control characters XML 1.0 allows nowhere, not even in CDATA, which a platform writes
-# as a post had them: Word's line break (vertical tab) and page break (form feed), a
-# backspace pasted with text. (A platform writes UTF-8, where each is its one byte.)
-_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def _control_replaced(found: re.Match[bytes]) -> bytes:
-    """A space for a break, which kept words apart (a line break would move the lines an
-    error names); nothing for the others."""
-    return b" " if found.group() in (b"\x0b", b"\x0c") else b""
