@@ -13,14 +13,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..tree_edits import drop_keeping_tail
+from .odt_styles import STYLED, TEXT, style_of, text_properties
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MARKS: dict[str, tuple[bytes, ...]] = {"docx": (b"w:vanish",), "odt": (b'text:display="none"',)}
-_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _SHOWN = ("0", "false", "off")
 
 
@@ -46,17 +45,14 @@ def hidden_runs_removed(root: _Element, kind: str) -> int:
 
 
 def _hidden_odt_text_removed(root: _Element) -> int:
-    hidden: dict[str, set[str]] = {"text": set(), "paragraph": set()}
-    for style in root.iter(f"{{{_STYLE}}}style"):
-        properties = style.find(f"{{{_STYLE}}}text-properties")
-        family = style.get(f"{{{_STYLE}}}family", "")
-        if properties is not None and properties.get(f"{{{_TEXT}}}display") == "none":
-            hidden.get(family, set()).add(style.get(f"{{{_STYLE}}}name", ""))
+    hidden = {
+        key
+        for key, properties in text_properties(root).items()
+        if properties.get(f"{{{TEXT}}}display") == "none"
+    }
     removed = 0
-    name = f"{{{_TEXT}}}style-name"
-    for element in list(root.iter(f"{{{_TEXT}}}span", f"{{{_TEXT}}}p", f"{{{_TEXT}}}h")):
-        family = "text" if element.tag == f"{{{_TEXT}}}span" else "paragraph"
-        if element.get(name) not in hidden[family] or element.getparent() is None:
+    for element in list(root.iter(*STYLED)):
+        if style_of(element) not in hidden or element.getparent() is None:
             continue
         drop_keeping_tail(element)  # the words after a hidden span are not hidden
         removed += 1

@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any
 
 from ..tree_edits import page_edited
+from .odt_styles import STYLE, StyleKey, style_of, text_properties
 
 _FONT_NAMED = re.compile(r"wingdings|webdings|symbol", re.I)
 # The fonts of the table, as a page names them (any case): the table is read only for them
@@ -30,12 +31,8 @@ _FAMILY = re.compile(r"(?:^|;)\s*(?:mso-symbol-)?font-family\s*:\s*([^;,]+)", re
 _PRIVATE_USE = 0xF000  # Word's code for the font's character c: U+F000 + c, as often as c
 # The bytes that say an OpenDocument file's text (content.xml) may name one of the fonts
 MARKS: dict[str, tuple[bytes, ...]] = {"odt": (b"Wingdings", b"Webdings", b'"Symbol"', b"'Symbol'")}
-_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 _FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
-# An OpenDocument element whose style may set a font: the style's family
-_STYLED = {f"{{{_TEXT}}}span": "text", f"{{{_TEXT}}}p": "paragraph", f"{{{_TEXT}}}h": "paragraph"}
 
 
 def symbol_fonts_read(page: str) -> str:
@@ -49,23 +46,19 @@ def odt_symbols_mapped(root: Any, kind: str) -> int:
     symbol font by the automatic style of its span or paragraph; how many characters
     changed. (`kind` is "odt": Word's runs pandoc maps itself.)"""
     faces = {
-        face.get(f"{{{_STYLE}}}name"): face.get(f"{{{_SVG}}}font-family")
-        for face in root.iter(f"{{{_STYLE}}}font-face")
+        face.get(f"{{{STYLE}}}name"): face.get(f"{{{_SVG}}}font-family")
+        for face in root.iter(f"{{{STYLE}}}font-face")
     }
-    fonts: dict[tuple[str | None, str | None], str] = {}
-    for style in root.iter(f"{{{_STYLE}}}style"):
-        properties = style.find(f"{{{_STYLE}}}text-properties")
-        if properties is None:
-            continue
-        named = properties.get(f"{{{_STYLE}}}font-name")
+    fonts: dict[StyleKey, str] = {}
+    for key, properties in text_properties(root).items():
+        named = properties.get(f"{{{STYLE}}}font-name")
         family = properties.get(f"{{{_FO}}}font-family") or faces.get(named) or named
         if family:
-            key = (style.get(f"{{{_STYLE}}}family"), style.get(f"{{{_STYLE}}}name"))
             fonts[key] = _unquoted(family)
 
     def font_of(element: Any) -> str | None:
-        family = _STYLED.get(element.tag)
-        return fonts.get((family, element.get(f"{{{_TEXT}}}style-name"))) if family else None
+        key = style_of(element)
+        return fonts.get(key) if key else None
 
     return symbols_mapped(root, font_of)
 
