@@ -154,8 +154,9 @@ def clean_post_html(
     for element in root.iter():
         element.text = _MERGE_TAG.sub("", element.text) if element.text else element.text
         element.tail = _MERGE_TAG.sub("", element.tail) if element.tail else element.tail
-    for image in list(root.iter("img")) if not pictures_online else ():
-        _place_image(image, files, base, result, fetch)
+    if not pictures_online:
+        for image in list(root.iter("img")):
+            _place_image(image, files, base, result, fetch)
     styles_as_emphasis(root)  # before the styles go
     notes_in(root)  # before the ids go: Substack's, Ghost's footnotes
     gather_div_lines(root)  # before the blank lines (<div><br></div>) go as empty

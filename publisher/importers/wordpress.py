@@ -214,8 +214,8 @@ def _paragraph(part: str) -> str:
 
 # The elements wpautop sets apart from paragraphs (its $allblocks, those a post holds)
 _BLOCKS = r"(?:address|blockquote|div|dl|dd|dt|figure|figcaption|h[1-6]|hr|li|ol|p|pre|table|tbody|td|th|thead|tr|ul)\b"
-_BLOCK_START = re.compile(rf"<{_BLOCKS}|</{_BLOCKS}", re.I)
-_BLOCK_END = re.compile(rf"(?:</{_BLOCKS}[^>]*>|<{_BLOCKS}[^>]*>)$", re.I)
+_BLOCK_START = re.compile(rf"</?{_BLOCKS}", re.I)
+_BLOCK_END = re.compile(rf"</?{_BLOCKS}[^>]*>$", re.I)
 _PREFORMATTED = re.compile(r"<pre\b", re.I)
 _PARAGRAPH = re.compile(r"<p\b", re.I)
 
