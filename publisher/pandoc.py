@@ -62,11 +62,15 @@ _OBSIDIAN_MARKS = ("%%", "[!", "[[")
 # checkboxes the sanitiser takes out (no output may hold a form), leaving every item alike:
 # read without task_lists, their marks are text, drawn here as the ballot boxes they are.
 _TASK = re.compile(r"(<li>(?:<p>)?)\[([ xX])\] ")
+# LaTeX's page breaks, alone in a paragraph, as writers used to pandoc's PDFs type them (and
+# as readers/page_breaks marks a Word or LibreOffice file's)
+_PAGE_BREAK = re.compile(r"<p>\\(?:newpage|pagebreak|clearpage)(?:\{\})?</p>")
+_BREAK = '<div class="page-break"></div>'
+# Breaks before anything or after everything, or one after another: each would print a
+# page with nothing on it
+_NEEDLESS_BREAKS = re.compile(rf"^(?:\s*{_BREAK})+|(?<={_BREAK})(?:\s*{_BREAK})+|(?:{_BREAK}\s*)+$")
 # An editor's table-of-contents marker (HackMD's [TOC], GitLab's [[_TOC_]]): the outputs
 # make their own contents, so the marker goes rather than being printed
-# LaTeX's page breaks, alone in a paragraph, as writers used to pandoc's PDFs type them: a
-# page break in print (print-base.css), nothing on a screen
-_PAGE_BREAK = re.compile(r"<p>\\(?:newpage|pagebreak|clearpage)(?:\{\})?</p>")
 _TOC_MARKER = re.compile(
     r'<p>(?:\[(?:TOC|toc)\]|\$\{toc\}|<a href="_TOC_" class="wikilink">_TOC_</a>)</p>\n?'
 )
@@ -80,8 +84,16 @@ def markdown_to_html(text: str, *, id_prefix: str = "") -> str:
     html = to_html(text, MARKDOWN, id_prefix=id_prefix, filters=filters).body_html
     html = unknown_tags_as_text(html)  # "Dear <Name>," stays as written
     html = _TASK.sub(lambda m: m[1] + ("☐ " if m[2] == " " else "☒ "), html)
-    html = _PAGE_BREAK.sub('<div class="page-break"></div>', html)
-    return _TOC_MARKER.sub("", html)
+    return _TOC_MARKER.sub("", page_breaks(html))
+
+
+def page_breaks(html: str) -> str:
+    """`html` with each paragraph holding only a page break mark (`\\newpage`) made a page
+    break in print (print-base.css), nothing on a screen; one that would leave a page
+    blank goes."""
+    if "<p>\\" not in html:
+        return html
+    return _NEEDLESS_BREAKS.sub("", _PAGE_BREAK.sub(_BREAK, html))
 
 
 def html_to_text(html: str, columns: int = 72) -> str:

@@ -36,6 +36,8 @@ _BARE_LINKS = Path(__file__).with_name("bare-links.lua")  # a captioned picture'
 # pandoc's paragraph between two lists (or a list and code) that would read as one, when it
 # may not write the HTML comment pandoc's manual advises: a blank line in every output
 _LIST_END = re.compile(r"^([ >]*)&nbsp;$", re.MULTILINE)
+# A page break (a Word file's), written as a Markdown writer types one
+_PAGE_BREAK = re.compile(r"^([ >]*)::: page-break\n[ >]*:::$", re.MULTILINE)
 _FOOTNOTE_DIV = re.compile(r"^:{3,} footnote-definitions\n(.*?)^:{3,}\n?", re.MULTILINE | re.DOTALL)
 
 
@@ -67,6 +69,7 @@ def body_markdown(body_html: str) -> str:
     )
     markdown = _FOOTNOTE_DIV.sub(lambda m: m.group(1), markdown)
     markdown = _LIST_END.sub(r"\1<!-- end of list -->", markdown)
+    markdown = _PAGE_BREAK.sub(r"\1\\newpage", markdown)
     markdown = re.sub(r"⟦fndef(\d+)⟧ ?", r"[^\1]: ", markdown)
     return re.sub(r"⟦fn(\d+)⟧", r"[^\1]", markdown).strip() + "\n"
 

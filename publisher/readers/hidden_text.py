@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..tree_edits import drop_keeping_tail
-from .odt_styles import STYLED, TEXT, style_of, text_properties
+from .odt_styles import STYLED, TEXT, style_of, style_properties
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -47,7 +47,7 @@ def hidden_runs_removed(root: _Element, kind: str) -> int:
 def _hidden_odt_text_removed(root: _Element) -> int:
     hidden = {
         key
-        for key, properties in text_properties(root).items()
+        for key, properties in style_properties(root, "text").items()
         if properties.get(f"{{{TEXT}}}display") == "none"
     }
     removed = 0

@@ -1,7 +1,8 @@
 """An OpenDocument file's automatic styles, as the passes that put its text right read them
-(`hidden_text`, `symbol_fonts`): LibreOffice formats a span by a style of the family
-"text", a paragraph or heading by one of the family "paragraph", and what a style does to
-its letters (hidden, a font) is in its text properties."""
+(`hidden_text`, `symbol_fonts`, `page_breaks`): LibreOffice formats a span by a style of
+the family "text", a paragraph or heading by one of the family "paragraph"; what a style
+does to its letters (hidden, a font) is in its text properties, where a paragraph stands
+(after a page break) in its paragraph properties."""
 
 from __future__ import annotations
 
@@ -17,12 +18,12 @@ STYLED = tuple(_FAMILIES)  # the elements a style formats: spans, paragraphs, he
 StyleKey = tuple[str, str]  # a style's family and name
 
 
-def text_properties(root: _Element) -> dict[StyleKey, _Element]:
-    """The text properties of each style of `root` (content.xml) that has them, by its
-    family and name."""
+def style_properties(root: _Element, kind: str) -> dict[StyleKey, _Element]:
+    """The properties of `kind` ("text", "paragraph") of each style of `root`
+    (content.xml) that has them, by its family and name."""
     found: dict[StyleKey, _Element] = {}
     for style in root.iter(f"{{{STYLE}}}style"):
-        properties = style.find(f"{{{STYLE}}}text-properties")
+        properties = style.find(f"{{{STYLE}}}{kind}-properties")
         family, name = style.get(f"{{{STYLE}}}family"), style.get(f"{{{STYLE}}}name")
         if properties is not None and family and name:
             found[(family, name)] = properties

@@ -2,8 +2,8 @@
 word/document.xml, OpenDocument's content.xml) has what pandoc gets wrong put right
 first: its text boxes' text moved into the text (`text_boxes`), its hidden text
 (`hidden_text`) and the prompts of a Word template's empty fields (`word_placeholders`)
-taken out, and an OpenDocument file's characters in a symbol font made the symbols they
-show (`symbol_fonts`). A file needing none of it is read as it is, with no copy made."""
+taken out, an OpenDocument file's characters in a symbol font made the symbols they show
+(`symbol_fonts`), and page breaks marked as a Markdown writer marks them (`page_breaks`). A file needing none of it is read as it is, with no copy made."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import hidden_text, symbol_fonts, text_boxes, word_placeholders
+from . import hidden_text, page_breaks, symbol_fonts, text_boxes, word_placeholders
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -27,6 +27,7 @@ _FIXES: tuple[Fix, ...] = (
     ("hidden runs", hidden_text.hidden_runs_removed, hidden_text.MARKS),
     ("empty fields", word_placeholders.prompts_removed, word_placeholders.MARKS),
     ("symbol fonts", symbol_fonts.odt_symbols_mapped, symbol_fonts.MARKS),
+    ("page breaks", page_breaks.page_breaks_marked, page_breaks.MARKS),
 )
 
 

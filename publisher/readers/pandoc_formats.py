@@ -8,6 +8,7 @@ import logging
 import re
 import tempfile
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 from xml.etree import ElementTree
@@ -140,6 +141,8 @@ def _prepared_and_read(path: Path, id_prefix: str, media_dir: Path | None) -> pa
                 problem.file = path if problem.file == source else problem.file
                 problem.message = problem.message.replace(str(source), str(path))
             raise
+    if done["page breaks"]:
+        converted = replace(converted, body_html=pandoc.page_breaks(converted.body_html))
     if boxes := done["text boxes"]:
         log.info(
             "%s: the text of %d text box(es) is read where each is anchored: check that it"

@@ -22,7 +22,7 @@ from functools import cache
 from typing import Any
 
 from ..tree_edits import page_edited
-from .odt_styles import STYLE, StyleKey, style_of, text_properties
+from .odt_styles import STYLE, StyleKey, style_of, style_properties
 
 _FONT_NAMED = re.compile(r"wingdings|webdings|symbol", re.I)
 # The fonts of the table, as a page names them (any case): the table is read only for them
@@ -50,7 +50,7 @@ def odt_symbols_mapped(root: Any, kind: str) -> int:
         for face in root.iter(f"{{{STYLE}}}font-face")
     }
     fonts: dict[StyleKey, str] = {}
-    for key, properties in text_properties(root).items():
+    for key, properties in style_properties(root, "text").items():
         named = properties.get(f"{{{STYLE}}}font-name")
         family = properties.get(f"{{{_FO}}}font-family") or faces.get(named) or named
         if family:

@@ -1,0 +1,136 @@
+"""A page break typed in Word or LibreOffice starts a new page in print, as it did in the
+program: pandoc reads neither program's breaks, so a leaflet's back page ran on from its
+front. Each break becomes a paragraph holding only `\\newpage`, the mark a Markdown writer
+types, which `pandoc.page_breaks` makes a page break in print and nothing on a screen.
+
+- Word: a manual break (Ctrl+Enter) is a run's `<w:br w:type="page"/>`, at the start or
+  end of a paragraph or in its midst, where the paragraph is split; "Page break before"
+  is a paragraph's `<w:pageBreakBefore/>`. A break in a table cell or a text box is left
+  out, as no page breaks there. (Section breaks, and breaks a named style sets, are not
+  read.)
+- LibreOffice: the paragraph after a manual break gets an automatic style whose paragraph
+  properties say `fo:break-before="page"` (`fo:break-after` where one ends a page).
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from typing import TYPE_CHECKING
+
+from .odt_styles import TEXT, style_of, style_properties
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+MARK = "\\newpage"
+MARKS: dict[str, tuple[bytes, ...]] = {
+    "docx": (b'w:type="page"', b"w:pageBreakBefore"),
+    "odt": (b'fo:break-before="page"', b'fo:break-after="page"'),
+}
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFF = ("0", "false", "off")
+# Where no page breaks: a Word table's cell or text box, an OpenDocument table's cell
+_NO_PAGES = (f"{{{_W}}}tc", f"{{{_W}}}txbxContent", f"{{{_TABLE}}}table-cell")
+# What a Word paragraph shows besides its words
+_CONTENT = (f"{{{_W}}}t", f"{{{_W}}}drawing", f"{{{_W}}}pict", f"{{{_W}}}object")
+
+
+def page_breaks_marked(root: _Element, kind: str) -> int:
+    """Put a `\\newpage` paragraph where each page break of `root`, a Word or OpenDocument
+    file's text, is; how many there were."""
+    return _odt_breaks_marked(root) if kind == "odt" else _docx_breaks_marked(root)
+
+
+def _docx_breaks_marked(root: _Element) -> int:
+    marked = 0
+    for before in list(root.iter(f"{{{_W}}}pageBreakBefore")):
+        properties = before.getparent()
+        paragraph = properties.getparent() if properties is not None else None
+        if paragraph is None or before.get(f"{{{_W}}}val", "1").lower() in _OFF:
+            continue
+        if _can_break(paragraph):
+            paragraph.addprevious(_mark(paragraph, f"{{{_W}}}p", f"{{{_W}}}r", f"{{{_W}}}t"))
+            marked += 1
+    for br in list(root.iter(f"{{{_W}}}br")):
+        run = br.getparent()
+        if br.get(f"{{{_W}}}type") != "page" or run is None:
+            continue
+        paragraph = next(br.iterancestors(f"{{{_W}}}p"), None)
+        if paragraph is not None and _can_break(paragraph):
+            _docx_paragraph_split(paragraph, run, br)
+            marked += 1
+        run.remove(br)
+    return marked
+
+
+def _can_break(paragraph: _Element) -> bool:
+    return next(paragraph.iterancestors(*_NO_PAGES), None) is None
+
+
+def _docx_paragraph_split(paragraph: _Element, run: _Element, br: _Element) -> None:
+    """A mark after `paragraph` where `br` (in `run`) ends it, before it where `br` begins
+    it; where `br` stands in its midst, the words after it moved to a paragraph of their
+    own after the mark."""
+    mark = _mark(paragraph, f"{{{_W}}}p", f"{{{_W}}}r", f"{{{_W}}}t")
+    if run.getparent() is not paragraph:  # in a link or a tracked insertion: after it
+        paragraph.addnext(mark)
+        return
+    later_in_run, later_runs = list(br.itersiblings()), list(run.itersiblings())
+    earlier = list(br.itersiblings(preceding=True)) + list(run.itersiblings(preceding=True))
+    if not _shows_anything(later_in_run + later_runs):
+        paragraph.addnext(mark)
+    elif not _shows_anything(earlier):
+        paragraph.addprevious(mark)
+    else:
+        rest = paragraph.makeelement(f"{{{_W}}}p")
+        if (properties := paragraph.find(f"{{{_W}}}pPr")) is not None:
+            rest.append(deepcopy(properties))
+        if later_in_run:
+            tail = rest.makeelement(f"{{{_W}}}r")
+            if (run_properties := run.find(f"{{{_W}}}rPr")) is not None:
+                tail.append(deepcopy(run_properties))
+            tail.extend(later_in_run)
+            rest.append(tail)
+        rest.extend(later_runs)
+        paragraph.addnext(rest)
+        paragraph.addnext(mark)
+
+
+def _shows_anything(elements: list[_Element]) -> bool:
+    return any(
+        found.tag != f"{{{_W}}}t" or (found.text or "").strip()
+        for element in elements
+        for found in element.iter(*_CONTENT)
+    )
+
+
+def _odt_breaks_marked(root: _Element) -> int:
+    breaks = {
+        key: (properties.get(f"{{{_FO}}}break-before"), properties.get(f"{{{_FO}}}break-after"))
+        for key, properties in style_properties(root, "paragraph").items()
+    }
+    marked = 0
+    for paragraph in list(root.iter(f"{{{TEXT}}}p", f"{{{TEXT}}}h")):
+        key = style_of(paragraph)
+        before, after = breaks.get(key, (None, None)) if key else (None, None)
+        if "page" not in (before, after) or not _can_break(paragraph):
+            continue
+        mark = _mark(paragraph, f"{{{TEXT}}}p")
+        if before == "page":
+            paragraph.addprevious(mark)
+        else:
+            paragraph.addnext(mark)
+        marked += 1
+    return marked
+
+
+def _mark(near: _Element, *tags: str) -> _Element:
+    """A paragraph holding only MARK: `tags` the paragraph's and those the text is in."""
+    paragraph = inner = near.makeelement(tags[0])
+    for tag in tags[1:]:
+        inner.append(child := inner.makeelement(tag))
+        inner = child
+    inner.text = MARK
+    return paragraph

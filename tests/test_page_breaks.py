@@ -1,0 +1,185 @@
+"""A page break typed in Word or LibreOffice starts a new page in print, as it did in the
+program (pandoc reads neither's), and an imported file keeps it as a Markdown writer types
+it; a break that would print a blank page (before anything, after everything, after
+another) is left out."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import WORKSPACES, copy_workspace
+from test_metadata_docx_language import office_file
+from test_office_contents import with_automatic_styles
+
+from publisher.build import build
+from publisher.cli import main
+from publisher.readers import read_document
+
+BREAK = '<w:r><w:br w:type="page"/></w:r>'
+BREAK_MARK = "——"  # a page break, in the blocks a body is read as
+
+
+def edited(path: Path, part: str, edit: Callable[[str], str]) -> Path:
+    """`path` with its `part` (word/document.xml, content.xml) changed by `edit`, in place."""
+    with zipfile.ZipFile(path) as office:
+        members = [(m, office.read(m)) for m in office.infolist()]
+    with zipfile.ZipFile(path, "w") as out:
+        for member, data in members:
+            out.writestr(member, edit(data.decode()).encode() if member.filename == part else data)
+    return path
+
+
+def word_text(words: str) -> str:
+    """Where Word writes `words`, a paragraph's text as pandoc writes it: a run's `w:t`."""
+    return f'<w:t xml:space="preserve">{words}</w:t>'
+
+
+def end_of_paragraph(text: str, words: str) -> int:
+    return text.index("</w:p>", text.index(words))
+
+
+def blocks(path: Path) -> list[str]:
+    """The body's paragraphs and cells in order, a page break as BREAK_MARK."""
+    body = read_document(path, path.stem, path.parent, "en").body_html
+    found = re.findall(r'<(?:p|th|td)>(.*?)</(?:p|th|td)>|<div class="page-break">', body)
+    return [text or BREAK_MARK for text in found]
+
+
+def word_leaflet(path: Path) -> Path:
+    """A Word file with its page breaks where people put them: Ctrl+Enter at the end of a
+    paragraph and in the midst of one, "Page break before" on another, one before
+    anything, one after everything, two in a row, one in a table's cell."""
+    office_file(
+        path,
+        "Front\n\nThe call and the back.\n\nThird page.\n\nLast page.\n\n"
+        "| In a cell |\n|---|\n| x |\n\nThe end.\n",
+    )
+
+    def breaks_put(text: str) -> str:
+        text = text.replace(word_text("Front"), '<w:br w:type="page"/>' + word_text("Front"), 1)
+        text = text.replace(
+            word_text("The call and the back."),
+            word_text("The call") + '<w:br w:type="page"/>' + word_text(" and the back."),
+            1,
+        )
+        end = end_of_paragraph(text, "and the back.")
+        text = text[:end] + BREAK + BREAK + text[end:]
+        start = text.rindex("<w:pPr>", 0, text.index("Last page."))
+        text = text[: start + 7] + "<w:pageBreakBefore/>" + text[start + 7 :]
+        cell = end_of_paragraph(text, "In a cell")
+        text = text[:cell] + BREAK + text[cell:]
+        end = end_of_paragraph(text, "The end.")
+        return text[:end] + BREAK + text[end:]
+
+    return edited(path, "word/document.xml", breaks_put)
+
+
+def test_a_word_files_page_breaks_are_read_where_they_are(tmp_path: Path) -> None:
+    assert blocks(word_leaflet(tmp_path / "leaflet.docx")) == [
+        "Front",
+        "The call",
+        BREAK_MARK,
+        "and the back.",
+        BREAK_MARK,
+        "Third page.",
+        BREAK_MARK,
+        "Last page.",
+        "In a cell",
+        "x",
+        "The end.",
+    ]
+
+
+def test_a_libreoffice_files_page_breaks_are_read_where_they_are(tmp_path: Path) -> None:
+    """LibreOffice marks the paragraph after a manual break by an automatic style whose
+    paragraph properties break the page before it (or after it, where one ends a page)."""
+    path = office_file(
+        tmp_path / "leaflet.odt",
+        "Front page.\n\nThe back.\n\nEnd of the back.\n\nLast page.\n\n| a |\n|---|\n| b |\n",
+    )
+    styles = "".join(
+        f'<style:style style:name="{name}" style:family="paragraph"'
+        f' style:parent-style-name="Text_20_body"><style:paragraph-properties {breaks}/>'
+        "</style:style>"
+        for name, breaks in (
+            ("P1", 'fo:break-before="page"'),
+            ("P2", 'fo:break-after="page" fo:margin-top="0in"'),
+            ("P3", 'fo:break-before="auto"'),
+            ("P4", 'fo:break-before="page"'),
+        )
+    )
+
+    def breaks_put(text: str) -> str:
+        text = with_automatic_styles(text, styles)
+        for name, words in (("P1", "The back."), ("P2", "End of"), ("P3", "Last"), ("P4", "b<")):
+            text = re.sub(
+                rf'text:style-name="[^"]+">{words}',
+                f'text:style-name="{name}">{words}',
+                text,
+                count=1,
+            )
+        return text
+
+    assert blocks(edited(path, "content.xml", breaks_put)) == [
+        "Front page.",
+        BREAK_MARK,
+        "The back.",
+        "End of the back.",
+        BREAK_MARK,
+        "Last page.",
+        "a",
+        "b",
+    ]
+
+
+def test_an_imported_word_file_keeps_its_page_breaks_as_a_markdown_writer_types_them(
+    tmp_path: Path,
+) -> None:
+    word_leaflet(tmp_path / "leaflet.docx")
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "site")
+    result = CliRunner().invoke(
+        main, ["import", str(tmp_path / "leaflet.docx"), "--into", str(root / "documents")]
+    )
+    assert result.exit_code == 0, result.output
+    markdown = (root / "documents" / "leaflet.md").read_text()
+    body = markdown.split("---\n", 2)[2]
+    assert body.split("\n\n") == [
+        "\nFront",
+        "The call",
+        "\\newpage",
+        "and the back.",
+        "\\newpage",
+        "Third page.",
+        "\\newpage",
+        "Last page.",
+        "  In a cell\n  -----------\n  x",
+        "The end.\n",
+    ]
+
+
+def test_a_word_leaflets_back_page_is_printed_on_a_page_of_its_own(tmp_path: Path) -> None:
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "site")
+    (root / "documents" / "first-article.md").unlink()
+    word_leaflet(root / "documents" / "first-article.docx")
+    report = build(root, formats=["pdf"])
+    pdf = report.out_dir / "001-first" / "001-first.pdf"
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    where = {
+        words: [n for n, page in enumerate(pages) if words in page]
+        for words in ("The call", "and the back.", "Third page.", "Last page.", "The end.")
+    }
+    first = where["The call"][0]
+    assert where == {
+        "The call": [first],
+        "and the back.": [first + 1],
+        "Third page.": [first + 2],
+        "Last page.": [first + 3],
+        "The end.": [first + 3],
+    }, pages
