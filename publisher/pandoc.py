@@ -63,7 +63,7 @@ _OBSIDIAN_MARKS = ("%%", "[!", "[[")
 # read without task_lists, their marks are text, drawn here as the ballot boxes they are.
 _TASK = re.compile(r"(<li>(?:<p>)?)\[([ xX])\] ")
 # LaTeX's page breaks, alone in a paragraph, as writers used to pandoc's PDFs type them (and
-# as readers/page_breaks marks a Word or LibreOffice file's)
+# as readers/page_breaks marks a word processor's)
 _PAGE_BREAK = re.compile(r"<p>\\(?:newpage|pagebreak|clearpage)(?:\{\})?</p>")
 _BREAK = '<div class="page-break"></div>'
 # Breaks before anything or after everything, or one after another: each would print a

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import WORKSPACES, copy_workspace
+from PIL import Image
+from test_google_docs import STYLE
 from test_metadata_docx_language import office_file
 from test_office_contents import with_automatic_styles
 
@@ -46,7 +48,7 @@ def end_of_paragraph(text: str, words: str) -> int:
 def blocks(path: Path) -> list[str]:
     """The body's paragraphs and cells in order, a page break as BREAK_MARK."""
     body = read_document(path, path.stem, path.parent, "en").body_html
-    found = re.findall(r'<(?:p|th|td)>(.*?)</(?:p|th|td)>|<div class="page-break">', body)
+    found = re.findall(r'<(?:p|th|td)>(.*?)</(?:p|th|td)>|<div class="page-break">', body, re.S)
     return [text or BREAK_MARK for text in found]
 
 
@@ -134,6 +136,59 @@ def test_a_libreoffice_files_page_breaks_are_read_where_they_are(tmp_path: Path)
         "Last page.",
         "a",
         "b",
+    ]
+
+
+GOOGLE_DOCS_PAGE = (
+    '<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type">'
+    f'<style type="text/css">{STYLE}</style></head><body class="c3 doc-content">'
+    '<p class="c2 title"><span class="c6">Leaflet</span></p>'
+    '<p class="c2"><span class="c1">Front page.</span></p>'
+    '<hr style="page-break-before:always;display:none;">'
+    '<p class="c2"><span class="c1">Back page.</span></p><hr>'
+    '<p class="c2"><span class="c1">After a rule.</span></p></body></html>'
+)
+# Word's "Save as Web Page": a break between paragraphs is a line break in a span of its
+# own; "Page break before" a paragraph's style, as LibreOffice writes it too
+WORD_PAGE = (
+    '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name=Generator'
+    ' content="Microsoft Word 15"><title>Leaflet</title></head><body lang=EN-GB>'
+    "<div class=WordSection1><p class=MsoNormal>Front page.</p><span style='font-size:12.0pt;"
+    "line-height:107%'><br clear=all style='mso-special-character:line-break;"
+    "page-break-before:always'></span><p class=MsoNormal>Back page.</p>"
+    "<p class=MsoNormal style='page-break-before:always'><b>Third</b> page.</p>"
+    "<p class=MsoNormal>Its end,<br style='page-break-before:always'>the words after a break"
+    " in a paragraph.</p>"
+    "<table><tr><td><p style='page-break-before:always'>A cell.</p></td></tr></table>"
+    "<p style='break-after: page'><img src='logo.png' alt='Our logo'></p><p>The end.</p>"
+    "</div></body></html>"
+)
+
+
+def test_a_page_break_in_a_page_google_docs_or_word_saved_is_read_where_it_is(
+    tmp_path: Path,
+) -> None:
+    """Google Docs hides its break on screens (a rule pandoc drew in every output); a
+    break whose element holds words or a picture leaves them where they were."""
+    google = tmp_path / "leaflet.html"
+    google.write_text(GOOGLE_DOCS_PAGE)
+    assert blocks(google) == ["Front page.", BREAK_MARK, "Back page.", "After a rule."]
+    assert read_document(google, "leaflet", tmp_path, "en").body_html.count("<hr") == 1
+    word = tmp_path / "leaflet.htm"
+    word.write_text(WORD_PAGE)
+    Image.new("RGB", (40, 20), "red").save(tmp_path / "logo.png")
+    assert blocks(word) == [
+        "Front page.",
+        BREAK_MARK,
+        "Back page.",
+        BREAK_MARK,
+        "<strong>Third</strong> page.",
+        BREAK_MARK,
+        "Its end,<br>\nthe words after a break in a paragraph.",
+        "A cell.",
+        '<img src="logo.png" alt="Our logo">',
+        BREAK_MARK,
+        "The end.",
     ]
 
 

@@ -10,13 +10,19 @@ types, which `pandoc.page_breaks` makes a page break in print and nothing on a s
   read.)
 - LibreOffice: the paragraph after a manual break gets an automatic style whose paragraph
   properties say `fo:break-before="page"` (`fo:break-after` where one ends a page).
+- A page a word processor saved says it by an element's style: Google Docs' download, a
+  rule hidden on screens (`<hr style="page-break-before:always;display:none">`), which
+  pandoc drew as a rule in every output; Word's a `<br>` in a span of its own, or a
+  paragraph's `page-break-before:always`, as LibreOffice's.
 """
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ..tree_edits import page_edited
 from .odt_styles import TEXT, style_of, style_properties
 
 if TYPE_CHECKING:
@@ -31,6 +37,10 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFF = ("0", "false", "off")
+_BREAK_STYLE = re.compile(r"(?:page-)?break-(before|after)\s*:\s*(?:always|page)", re.I)
+# The HTML elements a page break stands between the blocks of (a break in a table is none)
+_SHOWN = ("img", "svg", "picture", "video", "audio", "iframe", "object", "embed", "math")
+_CONTAINERS = ("body", "div", "section", "article", "main", "blockquote", "li")
 # Where no page breaks: a Word table's cell or text box, an OpenDocument table's cell
 _NO_PAGES = (f"{{{_W}}}tc", f"{{{_W}}}txbxContent", f"{{{_TABLE}}}table-cell")
 # What a Word paragraph shows besides its words
@@ -134,3 +144,35 @@ def _mark(near: _Element, *tags: str) -> _Element:
         inner = child
     inner.text = MARK
     return paragraph
+
+
+def page_breaks_in_page_marked(page: str) -> str:
+    """`page`, a word processor's web page, with a `\\newpage` paragraph where a style says
+    a page breaks: an element that is only the break (a rule, a line break in a span of
+    its own) becomes it."""
+    return page_edited(page, _html_breaks_marked) if _BREAK_STYLE.search(page) else page
+
+
+def _html_breaks_marked(tree: Any) -> int:
+    marked = 0
+    for element in tree.xpath("//body//*[@style][not(ancestor::table)]"):
+        if (found := _BREAK_STYLE.search(element.get("style"))) is None:
+            continue
+        block = element  # the page's block the break is in, or is
+        while block.getparent().tag not in _CONTAINERS:
+            block = block.getparent()
+        mark = _mark(tree, "p")
+        if _shows_nothing(block):
+            mark.tail = block.tail
+            block.getparent().replace(block, mark)
+        elif found[1].lower() == "before":
+            block.addprevious(mark)
+        else:
+            mark.tail, block.tail = block.tail, None
+            block.addnext(mark)
+        marked += 1
+    return marked
+
+
+def _shows_nothing(element: Any) -> bool:
+    return not element.text_content().strip() and next(element.iter(*_SHOWN), None) is None

@@ -24,6 +24,7 @@ from .googledocs import is_google_docs, plain_google_docs
 from .lazy_images import lazy_images_shown
 from .markdown import document_text
 from .office_copy import prepared
+from .page_breaks import page_breaks_in_page_marked
 from .pagenotes import notes_as_footnotes
 from .symbol_fonts import symbol_fonts_read
 from .wordcomments import word_comments_left_out
@@ -39,6 +40,7 @@ class HtmlReader:
         page, unwrapped = flatten_deep_html(document_text(path, page=True), RAW_HTML_DEPTH)
         if unwrapped:
             log.warning("%s: %d elements nested too deep were unwrapped", path, unwrapped)
+        page = page_breaks_in_page_marked(page)  # before Google Docs' styles are dropped
         if is_google_docs(page):
             page = plain_google_docs(page, path)
         elif is_etherpad(page):
@@ -48,7 +50,7 @@ class HtmlReader:
         say_local_media(page, path)
         page = players_as_links(raw_text_closed(page))  # pandoc drops players, and fetches frames
         converted = pandoc.to_html(page, "html", id_prefix=id_prefix)
-        return RawDocument(converted.meta, converted.body_html)
+        return RawDocument(converted.meta, pandoc.page_breaks(converted.body_html))
 
 
 # pandoc takes tens of seconds over 10,000 nested <div>s; no page needs more than this.
