@@ -49,7 +49,7 @@ def blocks(path: Path) -> list[str]:
     """The body's paragraphs and cells in order, a page break as BREAK_MARK."""
     body = read_document(path, path.stem, path.parent, "en").body_html
     found = re.findall(r'<(?:p|th|td)>(.*?)</(?:p|th|td)>|<div class="page-break">', body, re.S)
-    return [text or BREAK_MARK for text in found]
+    return [text.strip() or BREAK_MARK for text in found]
 
 
 def word_leaflet(path: Path) -> Path:
@@ -190,6 +190,19 @@ def test_a_page_break_in_a_page_google_docs_or_word_saved_is_read_where_it_is(
         BREAK_MARK,
         "The end.",
     ]
+
+
+def test_a_page_break_typed_as_typora_and_obsidian_tell_their_writers_to_is_one(
+    tmp_path: Path,
+) -> None:
+    """They print an element styled to break the page; the sanitiser, which drops styles,
+    left an empty <div>."""
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        '---\ntitle: Notes\n---\n\nFront.\n\n<div style="page-break-after: always;"></div>'
+        '\n\nBack.\n\n<p style="page-break-before: always">Third.</p>\n\nFourth.\n'
+    )
+    assert blocks(notes) == ["Front.", BREAK_MARK, "Back.", BREAK_MARK, "Third.", "Fourth."]
 
 
 def test_an_imported_word_file_keeps_its_page_breaks_as_a_markdown_writer_types_them(

@@ -21,6 +21,7 @@ from ..errors import PublisherError
 from ..sourcefile import KeyPath, SourceData, parse_toml, parse_yaml
 from .base import RawDocument
 from .liquid import without_liquid
+from .page_breaks import page_breaks_in_body_marked
 from .shortcodes import without_shortcodes
 from .typed_lists import markdown_bullets
 
@@ -44,6 +45,7 @@ class MarkdownReader:
         body = without_shortcodes(shallow_nesting(body, path), path, first_line)
         body = markdown_bullets(without_liquid(body, path, first_line))
         html = pandoc.markdown_to_html(body, id_prefix=id_prefix)
+        html = pandoc.page_breaks(page_breaks_in_body_marked(html))
         return RawDocument(meta_source.data if meta_source else {}, html, meta_source)
 
 

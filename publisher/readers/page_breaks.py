@@ -14,6 +14,9 @@ types, which `pandoc.page_breaks` makes a page break in print and nothing on a s
   rule hidden on screens (`<hr style="page-break-before:always;display:none">`), which
   pandoc drew as a rule in every output; Word's a `<br>` in a span of its own, or a
   paragraph's `page-break-before:always`, as LibreOffice's.
+- Markdown: Typora, Obsidian and VS Code's Markdown PDF print an element styled so, and
+  tell their writers to type `<div style="page-break-after: always;"></div>`, which the
+  sanitiser left an empty `<div>`.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import re
 from copy import deepcopy
 from typing import TYPE_CHECKING, Any
 
-from ..tree_edits import page_edited
+from ..tree_edits import body_html, body_tree, page_edited
 from .odt_styles import TEXT, style_of, style_properties
 
 if TYPE_CHECKING:
@@ -150,18 +153,28 @@ def page_breaks_in_page_marked(page: str) -> str:
     """`page`, a word processor's web page, with a `\\newpage` paragraph where a style says
     a page breaks: an element that is only the break (a rule, a line break in a span of
     its own) becomes it."""
-    return page_edited(page, _html_breaks_marked) if _BREAK_STYLE.search(page) else page
+    return page_edited(page, _styled_breaks_marked) if _BREAK_STYLE.search(page) else page
 
 
-def _html_breaks_marked(tree: Any) -> int:
+def page_breaks_in_body_marked(body: str) -> str:
+    """`body`, the HTML of a Markdown document, with a `\\newpage` paragraph for each
+    element styled to break the page, as Typora, Obsidian and VS Code's Markdown PDF have
+    their writers type one (`<div style="page-break-after: always;"></div>`)."""
+    if not _BREAK_STYLE.search(body):
+        return body
+    root = body_tree(body)
+    return body_html(root) if _styled_breaks_marked(root) else body
+
+
+def _styled_breaks_marked(root: Any) -> int:
     marked = 0
-    for element in tree.xpath("//body//*[@style][not(ancestor::table)]"):
+    for element in root.xpath(".//*[@style][not(ancestor::table)][not(ancestor::head)]"):
         if (found := _BREAK_STYLE.search(element.get("style"))) is None:
             continue
-        block = element  # the page's block the break is in, or is
+        block = element  # the block the break is in, or is
         while block.getparent().tag not in _CONTAINERS:
             block = block.getparent()
-        mark = _mark(tree, "p")
+        mark = _mark(root, "p")
         if _shows_nothing(block):
             mark.tail = block.tail
             block.getparent().replace(block, mark)
