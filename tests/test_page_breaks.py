@@ -23,6 +23,10 @@ from publisher.cli import main
 from publisher.readers import read_document
 
 BREAK = '<w:r><w:br w:type="page"/></w:r>'
+# Section breaks as Word writes them, in the properties of the paragraph they end: a
+# section's page size, and its kind where it is not Next Page
+NEXT_PAGE = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
+CONTINUOUS = '<w:sectPr><w:type w:val="continuous"/><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
 BREAK_MARK = "——"  # a page break, in the blocks a body is read as
 
 
@@ -54,8 +58,9 @@ def blocks(path: Path) -> list[str]:
 
 def word_leaflet(path: Path) -> Path:
     """A Word file with its page breaks where people put them: Ctrl+Enter at the end of a
-    paragraph and in the midst of one, "Page break before" on another, one before
-    anything, one after everything, two in a row, one in a table's cell."""
+    paragraph and in the midst of one, "Page break before" on another, a section break
+    to the next page after another (and a continuous one, which starts no page), one
+    before anything, one after everything, two in a row, one in a table's cell."""
     office_file(
         path,
         "Front\n\nThe call and the back.\n\nThird page.\n\nLast page.\n\n"
@@ -73,6 +78,9 @@ def word_leaflet(path: Path) -> Path:
         text = text[:end] + BREAK + BREAK + text[end:]
         start = text.rindex("<w:pPr>", 0, text.index("Last page."))
         text = text[: start + 7] + "<w:pageBreakBefore/>" + text[start + 7 :]
+        for words, section in (("Last page.", NEXT_PAGE), ("Front", CONTINUOUS)):
+            start = text.rindex("</w:pPr>", 0, text.index(words))
+            text = text[:start] + section + text[start:]
         cell = end_of_paragraph(text, "In a cell")
         text = text[:cell] + BREAK + text[cell:]
         end = end_of_paragraph(text, "The end.")
@@ -91,10 +99,21 @@ def test_a_word_files_page_breaks_are_read_where_they_are(tmp_path: Path) -> Non
         "Third page.",
         BREAK_MARK,
         "Last page.",
+        BREAK_MARK,
         "In a cell",
         "x",
         "The end.",
     ]
+
+
+def test_a_word_file_whose_only_break_is_a_section_break_has_it_read(tmp_path: Path) -> None:
+    path = office_file(tmp_path / "two-sides.docx", "Front.\n\nBack.\n")
+
+    def section_put(text: str) -> str:
+        end = text.rindex("</w:pPr>", 0, text.index("Front."))
+        return text[:end] + NEXT_PAGE + text[end:]
+
+    assert blocks(edited(path, "word/document.xml", section_put)) == ["Front.", BREAK_MARK, "Back."]
 
 
 def test_a_libreoffice_files_page_breaks_are_read_where_they_are(tmp_path: Path) -> None:
@@ -225,6 +244,7 @@ def test_an_imported_word_file_keeps_its_page_breaks_as_a_markdown_writer_types_
         "Third page.",
         "\\newpage",
         "Last page.",
+        "\\newpage",
         "  In a cell\n  -----------\n  x",
         "The end.\n",
     ]
@@ -249,5 +269,5 @@ def test_a_word_leaflets_back_page_is_printed_on_a_page_of_its_own(tmp_path: Pat
         "and the back.": [first + 1],
         "Third page.": [first + 2],
         "Last page.": [first + 3],
-        "The end.": [first + 3],
+        "The end.": [first + 4],
     }, pages

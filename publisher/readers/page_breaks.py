@@ -1,13 +1,15 @@
-"""A page break typed in Word or LibreOffice starts a new page in print, as it did in the
-program: pandoc reads neither program's breaks, so a leaflet's back page ran on from its
-front. Each break becomes a paragraph holding only `\\newpage`, the mark a Markdown writer
-types, which `pandoc.page_breaks` makes a page break in print and nothing on a screen.
+"""A page break a writer typed starts a new page in print, as it did where they typed it:
+pandoc reads no word processor's breaks, so a leaflet's back page ran on from its front.
+Each break becomes a paragraph holding only `\\newpage`, the mark a Markdown writer types
+for pandoc's PDFs, which `pandoc.page_breaks` makes a page break in print and nothing on a
+screen.
 
 - Word: a manual break (Ctrl+Enter) is a run's `<w:br w:type="page"/>`, at the start or
   end of a paragraph or in its midst, where the paragraph is split; "Page break before"
-  is a paragraph's `<w:pageBreakBefore/>`. A break in a table cell or a text box is left
-  out, as no page breaks there. (Section breaks, and breaks a named style sets, are not
-  read.)
+  is a paragraph's `<w:pageBreakBefore/>`; a section break that starts a page (Layout >
+  Breaks > Next Page, Odd or Even Page, not Continuous) ends its paragraph's properties
+  (`<w:sectPr>` in `<w:pPr>`). A break in a table cell or a text box is left out, as no
+  page breaks there. (Breaks a named style sets are not read.)
 - LibreOffice: the paragraph after a manual break gets an automatic style whose paragraph
   properties say `fo:break-before="page"` (`fo:break-after` where one ends a page).
 - A page a word processor saved says it by an element's style: Google Docs' download, a
@@ -33,13 +35,14 @@ if TYPE_CHECKING:
 
 MARK = "\\newpage"
 MARKS: dict[str, tuple[bytes, ...]] = {
-    "docx": (b'w:type="page"', b"w:pageBreakBefore"),
+    "docx": (b'w:type="page"', b"w:pageBreakBefore", b"</w:sectPr></w:pPr>"),
     "odt": (b'fo:break-before="page"', b'fo:break-after="page"'),
 }
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFF = ("0", "false", "off")
+_SAME_PAGE = ("continuous", "nextColumn")  # sections that do not start a page
 _BREAK_STYLE = re.compile(r"(?:page-)?break-(before|after)\s*:\s*(?:always|page)", re.I)
 # The HTML elements a page break stands between the blocks of (a break in a table is none)
 _SHOWN = ("img", "svg", "picture", "video", "audio", "iframe", "object", "embed", "math")
@@ -66,6 +69,17 @@ def _docx_breaks_marked(root: _Element) -> int:
         if _can_break(paragraph):
             paragraph.addprevious(_mark(paragraph, f"{{{_W}}}p", f"{{{_W}}}r", f"{{{_W}}}t"))
             marked += 1
+    for section in list(root.iter(f"{{{_W}}}sectPr")):
+        properties = section.getparent()
+        if properties is None or properties.tag != f"{{{_W}}}pPr":
+            continue  # the file's last section, which ends no paragraph
+        paragraph = properties.getparent()
+        kind = section.find(f"{{{_W}}}type")
+        starts = "nextPage" if kind is None else kind.get(f"{{{_W}}}val", "nextPage")
+        if paragraph is None or starts in _SAME_PAGE or not _can_break(paragraph):
+            continue
+        paragraph.addnext(_mark(paragraph, f"{{{_W}}}p", f"{{{_W}}}r", f"{{{_W}}}t"))
+        marked += 1
     for br in list(root.iter(f"{{{_W}}}br")):
         run = br.getparent()
         if br.get(f"{{{_W}}}type") != "page" or run is None:
