@@ -68,7 +68,7 @@ def _leaflet(manifest: IssueManifest, documents: Mapping[Path, Document]) -> Lea
         return None
     return Leaflet(
         document=document,
-        sides=plan.sides,
+        sides=plan.sides or (2 if document.page_breaks else 1),
         columns=plan.columns,
         standfirst=_typeset(plan.standfirst, document.language)
         or document.subtitle

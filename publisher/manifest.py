@@ -45,7 +45,8 @@ class LeafletPlan:
     """The manifest's `leaflet:` entry: one document laid out as a one-sheet handout."""
 
     document: Path  # relative to documents/
-    sides: int = 1  # printed on one side or both
+    # printed on one side or both; None: as its text asks (both when it has a page break)
+    sides: int | None = None
     columns: int = 1
     standfirst: str = ""  # plain text; the document's subtitle or summary when empty
     pull_quote: str = ""

@@ -15,6 +15,10 @@ from typing import Any
 from .printing import PrintSettings
 from .urls import issue_folder
 
+# A page break in a body (a writer's `\newpage`, a word processor's break): print breaks
+# the page after it (partials/print-base.css), a screen shows nothing
+PAGE_BREAK = '<div class="page-break"></div>'
+
 
 @dataclass(frozen=True)
 class Document:
@@ -44,6 +48,10 @@ class Document:
     @property
     def direction(self) -> str:
         return text_direction(self.language)
+
+    @property
+    def page_breaks(self) -> int:
+        return self.body_html.count(PAGE_BREAK)
 
     @property
     def media(self) -> tuple[str, ...]:
@@ -76,7 +84,7 @@ class Leaflet:
     """One document laid out as a handout: headline, standfirst, pull quote, body, footer."""
 
     document: Document
-    sides: int = 1
+    sides: int = 1  # 1 or 2
     columns: int = 1
     standfirst: str = ""
     pull_quote: str = ""

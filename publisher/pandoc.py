@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import PublisherError
+from .model import PAGE_BREAK
 
 _TEMPLATE = Path(__file__).with_name("pandoc-meta-body.txt")
 _SPLIT = "\n<!--publisher:body-->\n"
@@ -64,11 +65,12 @@ _OBSIDIAN_MARKS = ("%%", "[!", "[[")
 _TASK = re.compile(r"(<li>(?:<p>)?)\[([ xX])\] ")
 # LaTeX's page breaks, alone in a paragraph, as writers used to pandoc's PDFs type them (and
 # as readers/page_breaks marks a word processor's)
-_PAGE_BREAK = re.compile(r"<p>\\(?:newpage|pagebreak|clearpage)(?:\{\})?</p>")
-_BREAK = '<div class="page-break"></div>'
+_LATEX_BREAK = re.compile(r"<p>\\(?:newpage|pagebreak|clearpage)(?:\{\})?</p>")
 # Breaks before anything or after everything, or one after another: each would print a
 # page with nothing on it
-_NEEDLESS_BREAKS = re.compile(rf"^(?:\s*{_BREAK})+|(?<={_BREAK})(?:\s*{_BREAK})+|(?:{_BREAK}\s*)+$")
+_NEEDLESS_BREAKS = re.compile(
+    rf"^(?:\s*{PAGE_BREAK})+|(?<={PAGE_BREAK})(?:\s*{PAGE_BREAK})+|(?:{PAGE_BREAK}\s*)+$"
+)
 # An editor's table-of-contents marker (HackMD's [TOC], GitLab's [[_TOC_]]): the outputs
 # make their own contents, so the marker goes rather than being printed
 _TOC_MARKER = re.compile(
@@ -93,7 +95,7 @@ def page_breaks(html: str) -> str:
     blank goes."""
     if "<p>\\" not in html:
         return html
-    return _NEEDLESS_BREAKS.sub("", _PAGE_BREAK.sub(_BREAK, html))
+    return _NEEDLESS_BREAKS.sub("", _LATEX_BREAK.sub(PAGE_BREAK, html))
 
 
 def html_to_text(html: str, columns: int = 72) -> str:

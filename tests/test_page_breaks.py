@@ -11,6 +11,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pymupdf
+import pytest
 from click.testing import CliRunner
 from conftest import WORKSPACES, copy_workspace
 from PIL import Image
@@ -271,3 +273,49 @@ def test_a_word_leaflets_back_page_is_printed_on_a_page_of_its_own(tmp_path: Pat
         "Last page.": [first + 3],
         "The end.": [first + 4],
     }, pages
+
+
+@pytest.mark.parametrize(
+    ("sides", "text", "pages", "warning"),
+    [
+        ("", "Front.\n\n\\newpage\n\nBack.", [["Front."], ["Back."]], None),
+        (
+            "  sides: 1\n",
+            "Front.\n\n\\newpage\n\nBack.",
+            [["Front.", "Back."]],
+            "a leaflet on one side: its page break is left out; set sides: 2",
+        ),
+        (
+            "",
+            "Front.\n\n\\newpage\n\nBack.\n\n\\newpage\n\nMore back.",
+            [["Front."], ["Back.", "More back."]],
+            "a leaflet has two sides: its page breaks after the first are left out",
+        ),
+    ],
+    ids=["two-sides-when-not-said", "one-side-as-said", "a-break-too-many"],
+)
+def test_a_leaflet_with_a_page_break_is_two_sided_unless_the_manifest_says(
+    tmp_path: Path, sides: str, text: str, pages: list[list[str]], warning: str | None
+) -> None:
+    """The writer who breaks the page means the back; a manifest's `sides: 1` is kept, the
+    break left out with a warning, as are breaks a leaflet has no side for: never a "runs
+    over" error asking to cut words the text does not have too many of."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "site")
+    (root / "documents" / "first-article.md").write_text(f"---\ntitle: March\n---\n\n{text}\n")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + f"leaflet:\n  document: first-article\n{sides}")
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "leaflet"])
+    assert result.exit_code == 0, result.output
+    leaflet = root / "dist" / "001-first" / "001-first-leaflet.pdf"
+    with pymupdf.open(leaflet) as pdf:
+        shown = [
+            [
+                line
+                for line in page.get_text().split("\n")
+                if line.rstrip(".").endswith(("Front", "back", "Back"))
+            ]
+            for page in pdf
+        ]
+    assert shown == pages
+    said = " ".join(result.output.split())
+    assert (warning in said) if warning else "page break" not in said, result.output

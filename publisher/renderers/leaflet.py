@@ -23,7 +23,7 @@ from markupsafe import Markup
 from ..errors import Problem, PublisherError
 from ..formats import formats
 from ..imposition import impose
-from ..model import Issue, Leaflet
+from ..model import PAGE_BREAK, Issue, Leaflet
 from ..output import Artifact
 from ..printing import PageSize, PrintOptions, resolve
 from ..sanitize import plain_text
@@ -48,7 +48,9 @@ class LeafletRenderer(IssueRenderer):
         if issue.leaflet is None:
             return []
         # its links already point at the web archive (links.with_archive_links)
-        leaflet = dataclasses.replace(issue.leaflet, document=printable(issue.leaflet.document))
+        leaflet = _breaks_it_has_sides_for(
+            dataclasses.replace(issue.leaflet, document=printable(issue.leaflet.document))
+        )
         layers = (ctx.config.pdf, issue.pdf, leaflet.pdf, ctx.print_overrides)
         paper = resolve(LEAFLET_DEFAULTS, *layers, impositions=formats()[self.name].impositions)
         if all(layer.margins is None for layer in layers):
@@ -285,6 +287,29 @@ def _overflow_error(
             hint="; or ".join(hints),
         )
     )
+
+
+def _breaks_it_has_sides_for(leaflet: Leaflet) -> Leaflet:
+    """`leaflet` without the page breaks its sides cannot print (a warning says so): none
+    on one side, the first on two (its text has two sides when the manifest does not say,
+    `assemble`)."""
+    document = leaflet.document
+    if document.page_breaks < leaflet.sides:
+        return leaflet
+    parts = document.body_html.split(PAGE_BREAK)
+    body = PAGE_BREAK.join(parts[: leaflet.sides]) + "".join(parts[leaflet.sides :])
+    if leaflet.sides == 1:
+        log.warning(
+            "%s: a leaflet on one side: its page break is left out; set sides: 2 in the"
+            " issue's leaflet: entry to print what follows it on the back",
+            document.source,
+        )
+    else:
+        log.warning(
+            "%s: a leaflet has two sides: its page breaks after the first are left out",
+            document.source,
+        )
+    return dataclasses.replace(leaflet, document=dataclasses.replace(document, body_html=body))
 
 
 def _type_pt(short_side_mm: float) -> float:
