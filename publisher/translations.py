@@ -429,11 +429,11 @@ def edition_entries(
 
 
 def _office_language(path: Path) -> str | None:
-    from .readers.pandoc_formats import docx_language, odt_properties
+    from .readers.pandoc_formats import docx_properties, odt_properties
 
     try:
         docx = path.suffix.lower() == ".docx"
-        written = docx_language(path) if docx else odt_properties(path).get("lang", "")
+        written = (docx_properties(path) if docx else odt_properties(path)).get("lang", "")
         return checked_language(written) if written else None
     except (OSError, PublisherError, NotALanguage):
         return None  # damaged: the build says so, or takes the newsletter's language

@@ -3,10 +3,12 @@ C), and a string of tags separated by commas is several tags, as Pelican reads i
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
+import pypandoc
 import pytest
 
 from publisher.build import build
@@ -111,3 +113,45 @@ def test_tags_written_in_two_cases_are_one_topic_listing_both_articles(
     listed = [a.text_content() for a in page.iter("a")]
     assert "The first article" in listed and "The second article" in listed
     assert sorted(p.name for p in (root / "dist" / "tags").iterdir() if p.is_dir()) == ["housing"]
+
+
+@pytest.mark.parametrize("suffix", ["docx", "odt"])
+def test_an_office_files_keywords_are_its_tags_and_its_comments_its_summary(
+    tmp_path: Path, suffix: str
+) -> None:
+    """File > Info's Tags and Comments in Word (Keywords and Comments in LibreOffice's
+    properties), as the programs store them: Word the Tags as typed, Windows separating
+    them with semicolons; LibreOffice one keyword each, or several in one as typed."""
+    path = tmp_path / f"rent-strike.{suffix}"
+    pypandoc.convert_text(
+        "---\ntitle: Rent strike\nkeywords: [housing, Rent strike]\n"
+        "description: Tenants of Block B withhold rent from 1 March.\n---\n\nWe withhold rent.\n",
+        suffix,
+        format="markdown",
+        outputfile=str(path),
+    )
+    if suffix == "docx":  # as Windows Explorer writes the Tags it is given
+        replace_in_zip(
+            path, "docProps/core.xml", "housing, Rent strike", "housing; Rent strike; tenants"
+        )
+    else:  # as LibreOffice writes a keyword of its own
+        replace_in_zip(
+            path,
+            "meta.xml",
+            "<meta:keyword>housing, Rent strike</meta:keyword>",
+            "<meta:keyword>housing, Rent strike</meta:keyword><meta:keyword>tenants</meta:keyword>",
+        )
+    document = read(path)
+    assert document.tags == ("housing", "Rent strike", "tenants")
+    assert document.summary == "Tenants of Block B withhold rent from 1 March."
+
+
+def replace_in_zip(path: Path, part: str, old: str, new: str) -> None:
+    with zipfile.ZipFile(path) as office:
+        members = [(m, office.read(m)) for m in office.infolist()]
+    with zipfile.ZipFile(path, "w") as out:
+        for member, data in members:
+            if member.filename == part:
+                assert old.encode() in data, data
+                data = data.replace(old.encode(), new.encode())
+            out.writestr(member, data)

@@ -94,7 +94,8 @@ def _directions_wrapped(tree: Any) -> bool:
 
 class DocxReader:
     """pandoc reads a Word file's title, subtitle, author and date from its core properties;
-    its language (dc:language), which pandoc leaves out, is read here, as an ODT's is.
+    its language, tags and summary, which pandoc leaves out, are read here
+    (`docx_properties`), as an ODT's are.
 
     With `media_dir`, embedded images are extracted there (used by `publisher import`)."""
 
@@ -105,9 +106,7 @@ class DocxReader:
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         converted = _prepared_and_read(path, id_prefix, self.media_dir)
-        meta = dict(converted.meta)
-        if "lang" not in meta and (language := docx_language(path)):
-            meta["lang"] = language
+        meta = {**docx_properties(path), **converted.meta}
         body, notes = _docx_text_and_comments(path)
         changes, comments = docx_review_marks(body, notes)
         if changes:
@@ -208,15 +207,34 @@ _TRACKED = re.compile(rb"<w:(?:ins|del|moveFrom|moveTo)\b(?![^>]*/>)")
 _COMMENT = re.compile(rb"<w:comment\b")
 
 
-def docx_language(path: Path) -> str:
-    """The language in a Word file's core properties (docProps/core.xml), or "" when it
-    names none. pandoc has read the file already: one it could read is a zip."""
+def docx_properties(path: Path) -> dict[str, Any]:
+    """What a Word file's core properties (docProps/core.xml) say that pandoc does not
+    read: its language, its tags (Keywords, "Tags" in File > Info) and its summary
+    (Comments, `dc:description`), as an OpenDocument file's are read (`odt_properties`).
+    pandoc has read the file already: one it could read is a zip."""
     try:
         with zipfile.ZipFile(path) as docx:
             root = ElementTree.fromstring(docx.read("docProps/core.xml"))
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
-        return ""  # no properties, or damaged ones: the language is the workspace's
-    return (root.findtext("dc:language", default="", namespaces=_NS) or "").strip()
+        return {}  # no properties, or damaged ones: the language is the workspace's
+
+    def text(tag: str) -> str:
+        return (root.findtext(tag, default="", namespaces=_NS) or "").strip()
+
+    meta = {
+        "lang": text("dc:language"),
+        "summary": text("dc:description"),
+        "tags": _keywords([text("cp:keywords")]),
+    }
+    return {key: value for key, value in meta.items() if value}
+
+
+def _keywords(written: list[str | None]) -> list[str]:
+    """An office file's keywords, each property split where it lists several ("housing;
+    rent strike", as Windows writes its Tags, or with commas)."""
+    return [
+        word.strip() for text in written for word in re.split(r"[;,]", text or "") if word.strip()
+    ]
 
 
 class RtfReader:
@@ -257,6 +275,7 @@ class OdtReader:
 
 
 _NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
     "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -287,11 +306,7 @@ def odt_properties(path: Path) -> dict[str, Any]:
         "author": text("dc:creator") or text("meta:initial-creator"),
         "lang": text("dc:language"),
         "summary": text("dc:description"),
-        "tags": [
-            k.text.strip()
-            for k in office_meta.findall("meta:keyword", _NS)
-            if k.text and k.text.strip()
-        ],
+        "tags": _keywords([k.text for k in office_meta.findall("meta:keyword", _NS)]),
     }
     for field in office_meta.findall("meta:user-defined", _NS):
         if field.get(f"{{{_NS['meta']}}}name", "").lower() == "date":
