@@ -515,6 +515,23 @@ def test_a_word_processors_footnotes_are_imported_as_markdown_footnotes(
     assert doc.body_html.count('class="footnote-ref"') == 2
 
 
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_a_word_processors_tags_and_comments_come_with_its_draft(tmp_path: Path, kind: str) -> None:
+    """File > Info's Tags and Comments (LibreOffice's Keywords and Comments): the draft's
+    tags and summary, as the build reads them from the file itself."""
+    source = tmp_path / f"strike.{kind}"
+    pypandoc.convert_text(
+        "---\ntitle: Strike\nkeywords: [housing, rent strike]\n"
+        "description: Tenants withhold rent.\n---\n\nWe withhold rent.\n",
+        kind,
+        "markdown",
+        outputfile=str(source),
+    )
+    (row,) = import_files([source], tmp_path / "documents").documents
+    doc = read_document(row.path, row.path.stem, tmp_path / "documents", "en")
+    assert (doc.tags, doc.summary) == (("housing", "rent strike"), "Tenants withhold rent.")
+
+
 def test_markdown_keeping_its_pictures_inside_is_imported_with_them_saved_as_files(
     tmp_path: Path,
 ) -> None:

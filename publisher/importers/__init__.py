@@ -232,6 +232,7 @@ def _document_text(draft: Draft, source: Path, digest: str, part: int, slug: str
         "date": draft.date,
         "lang": draft.language if draft.language not in ("", "und") else None,
         "tags": draft.tags,
+        "summary": draft.summary,
         "imported": {"from": source.name, "part": part, "sha256": digest},
     }
     return front_matter(meta) + body_markdown(body)

@@ -25,6 +25,7 @@ class Draft:
     authors: list[str] = field(default_factory=list)
     date: dt.date | None = None
     tags: list[str] = field(default_factory=list)
+    summary: str = ""
     language: str = ""
     body_html: str = ""
     found: Counter[str] = field(default_factory=Counter)

@@ -60,6 +60,8 @@ def draft_of(document: Document, path: Path, media: dict[str, bytes]) -> Draft:
         subtitle=document.subtitle,
         authors=list(document.authors),
         date=document.date,
+        tags=list(document.tags),
+        summary=document.summary,
         language="" if document.language == "und" else document.language,
     )
     draft.body_html = document.body_html
