@@ -206,6 +206,71 @@ def test_text_word_hides_is_not_published_and_text_shown_again_is(
     assert f"{statement}: the text it hides (formatted Hidden) is left out" in caplog.text
 
 
+# Word's multilevel list for headings (Home > Multilevel List, "I. Heading 1, 1.1 Heading
+# 2"): the list's levels, and the heading styles that take them up
+HEADING_LIST = (
+    '<w:abstractNum w:abstractNumId="70"><w:multiLevelType w:val="multilevel"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:pStyle'
+    ' w:val="Heading1"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:isLgl/><w:numFmt w:val="decimal"/><w:pStyle'
+    ' w:val="Heading2"/><w:lvlText w:val="%1.%2"/><w:lvlJc w:val="left"/></w:lvl>'
+    "</w:abstractNum>"
+)
+HEADING_STYLES = {
+    "Heading1": '<w:numPr><w:numId w:val="7"/></w:numPr>',
+    "Heading2": '<w:numPr><w:ilvl w:val="1"/><w:numId w:val="7"/></w:numPr>',
+}
+
+
+def with_numbered_headings(path: Path) -> Path:
+    """`path` with its first two levels of headings numbered by HEADING_LIST."""
+
+    def numbering(text: str) -> str:
+        start = text.index(">", text.index("<w:numbering")) + 1
+        text = text[:start] + HEADING_LIST + text[start:]
+        num = '<w:num w:numId="7"><w:abstractNumId w:val="70"/></w:num>'
+        return text.replace("</w:numbering>", num + "</w:numbering>")
+
+    def styles(text: str) -> str:
+        for style, numbers in HEADING_STYLES.items():
+            start = text.index("<w:pPr>", text.index(f'w:styleId="{style}"')) + len("<w:pPr>")
+            text = text[:start] + numbers + text[start:]
+        return text
+
+    return with_part_edited(
+        with_part_edited(path, "word/numbering.xml", numbering), "word/styles.xml", styles
+    )
+
+
+@pytest.mark.parametrize("with_list", [True, False], ids=["and-a-list", "alone"])
+def test_the_numbers_word_gives_headings_are_kept_as_their_first_words(
+    tmp_path: Path, with_list: bool
+) -> None:
+    """pandoc dropped them: "as section 1.2 says" referred to nothing. A level starts
+    again after a higher one; a legal level (isLgl) counts in decimal under a roman one;
+    an unnumbered heading and a numbered list of the text (another list) keep theirs."""
+    points = "1. First point\n2. Second point\n\n" if with_list else ""
+    report = with_numbered_headings(
+        office_file(
+            tmp_path / "report.docx",
+            "# Our demands\n\n## Pay\n\nAs section 1.2 says.\n\n## Hours\n\n"
+            f"{points}# How we win\n\n### Notes\n\n## Organise\n",
+        )
+    )
+    body = read_document(report, "report", tmp_path, "en").body_html
+    headings = [html.unescape(h) for h in re.findall(r"<h\d[^>]*>(.*?)</h\d>", body)]
+    assert headings == [
+        "I. Our demands",
+        "1.1 Pay",
+        "1.2 Hours",
+        "II. How we win",
+        "Notes",
+        "2.1 Organise",
+    ]
+    items = ["First point", "Second point"] if with_list else []
+    assert re.findall(r"<li>(.*?)</li>", body) == items and "start=" not in body
+
+
 def test_text_libreoffice_hides_is_not_published_and_the_words_after_it_are(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -1,9 +1,11 @@
 """A Word or OpenDocument file as pandoc should read it: a copy whose text (Word's
 word/document.xml, OpenDocument's content.xml) has what pandoc gets wrong put right
-first: its text boxes' text moved into the text (`text_boxes`), its hidden text
-(`hidden_text`) and the prompts of a Word template's empty fields (`word_placeholders`)
-taken out, an OpenDocument file's characters in a symbol font made the symbols they show
-(`symbol_fonts`), and page breaks marked as a Markdown writer marks them (`page_breaks`). A file needing none of it is read as it is, with no copy made."""
+first: a Word file's heading numbers written into its headings (`heading_numbers`), its
+text boxes' text moved into the text (`text_boxes`), its hidden text (`hidden_text`) and
+the prompts of a Word template's empty fields (`word_placeholders`) taken out, an
+OpenDocument file's characters in a symbol font made the symbols they show
+(`symbol_fonts`), and page breaks marked as a Markdown writer marks them (`page_breaks`).
+A file needing none of it is read as it is, with no copy made."""
 
 from __future__ import annotations
 
@@ -11,9 +13,16 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from . import hidden_text, page_breaks, symbol_fonts, text_boxes, word_placeholders
+from . import (
+    heading_numbers,
+    hidden_text,
+    page_breaks,
+    symbol_fonts,
+    text_boxes,
+    word_placeholders,
+)
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -40,18 +49,24 @@ def prepared(path: Path, scratch: Path) -> tuple[Path, Counter[str]]:
     try:
         with zipfile.ZipFile(path) as office:
             text = office.read(part)
+            lists = _word_lists(office, text) if kind == "docx" else None
     except (KeyError, OSError, zipfile.BadZipFile):
         return path, done  # pandoc says what is wrong with it
     wanted = [fix for fix in _FIXES if any(mark in text for mark in fix[2].get(kind, ()))]
-    if not wanted:
+    if not wanted and lists is None:
         return path, done
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
-        root = etree.fromstring(text, parser)
+        root = etree.fromstring(text, _parser())
     except etree.XMLSyntaxError:
         return path, done
+    # first: Word counts every paragraph where it stands, boxed or hidden
+    numbering = heading_numbers.Numbering(*lists) if lists is not None else None
+    if numbering is not None and (
+        count := heading_numbers.heading_numbers_written(root, numbering)
+    ):
+        done["numbered headings"] = count
     for name, fix, _ in wanted:
         if count := fix(root, kind):
             done[name] = count
@@ -63,3 +78,27 @@ def prepared(path: Path, scratch: Path) -> tuple[Path, Counter[str]]:
         for member in office.infolist():  # (each as it was stored: an ODT's mimetype first)
             out.writestr(member, changed if member.filename == part else office.read(member))
     return copy, done
+
+
+def _parser() -> Any:
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+
+
+def _word_lists(office: zipfile.ZipFile, text: bytes) -> tuple[_Element, _Element | None] | None:
+    """A Word file's lists and styles (word/numbering.xml, word/styles.xml) parsed, when a
+    paragraph or a style may be numbered by them; else None."""
+    names = set(office.namelist())
+    if "word/numbering.xml" not in names:
+        return None
+    styles = office.read("word/styles.xml") if "word/styles.xml" in names else b""
+    if b"w:numPr" not in text and b"w:numPr" not in styles:
+        return None
+    from lxml import etree
+
+    try:
+        numbering = etree.fromstring(office.read("word/numbering.xml"), _parser())
+        return numbering, (etree.fromstring(styles, _parser()) if styles else None)
+    except etree.XMLSyntaxError:
+        return None

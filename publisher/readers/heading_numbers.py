@@ -1,0 +1,179 @@
+"""The numbers Word gives a file's headings ("1 Our demands", "2.1 Pay") are kept as the
+headings' first words: pandoc reads a numbered heading as a heading and drops its number,
+so a report's or a rulebook's sections lost the numbers its text refers to ("as section 2
+says"). A numbered list keeps its numbers already (pandoc makes it an ordered list).
+
+Word numbers a paragraph by a list (`w:numPr`: the list `w:numId` and its level
+`w:ilvl`) in its own properties or in its style's (the multilevel list Home > Multilevel
+List links to the heading styles). The lists (`word/numbering.xml`) say how each level
+counts (`w:start`, `w:numFmt`: decimal, roman, letters) and what it shows (`w:lvlText`:
+"%1.%2" is the first level's count, a dot, the second's). Paragraphs of one list count
+on together, headings and list items alike, and a level starts again after a higher
+one. (A level's own restart rule, and a list's start overrides, are not read.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_VAL = f"{{{_W}}}val"
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
+def _letters(n: int) -> str:
+    """Word's letters: a … z, then aa … zz, then aaa."""
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+_FORMATS: dict[str, Callable[[int], str]] = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "lowerRoman": _roman,
+    "upperRoman": lambda n: _roman(n).upper(),
+    "lowerLetter": _letters,
+    "upperLetter": lambda n: _letters(n).upper(),
+}
+
+
+class Level:
+    """How one level of a list counts and what it shows."""
+
+    def __init__(self, element: _Element) -> None:
+        self.start = _int(element.find(f"{{{_W}}}start"), 1)
+        fmt = element.find(f"{{{_W}}}numFmt")
+        self.format = fmt.get(_VAL, "decimal") if fmt is not None else "decimal"
+        text = element.find(f"{{{_W}}}lvlText")
+        self.text = text.get(_VAL, "") if text is not None else ""
+        self.legal = element.find(f"{{{_W}}}isLgl") is not None  # every count in decimal
+        suffix = element.find(f"{{{_W}}}suff")
+        self.space = suffix is None or suffix.get(_VAL) != "nothing"
+
+
+def _int(element: _Element | None, default: int) -> int:
+    try:
+        return int(element.get(_VAL, "")) if element is not None else default
+    except ValueError:
+        return default
+
+
+class Numbering:
+    """The lists of a Word file (word/numbering.xml) and the styles (word/styles.xml)
+    that number their paragraphs, counting as the paragraphs come."""
+
+    def __init__(self, numbering: _Element, styles: _Element | None) -> None:
+        abstracts = {
+            a.get(f"{{{_W}}}abstractNumId"): {
+                _int_attr(lvl, "ilvl"): Level(lvl) for lvl in a.iter(f"{{{_W}}}lvl")
+            }
+            for a in numbering.iter(f"{{{_W}}}abstractNum")
+        }
+        self.lists: dict[str, tuple[str, dict[int, Level]]] = {}
+        for num in numbering.iter(f"{{{_W}}}num"):
+            abstract = num.find(f"{{{_W}}}abstractNumId")
+            key = abstract.get(_VAL) if abstract is not None else None
+            if key in abstracts:
+                self.lists[num.get(f"{{{_W}}}numId", "")] = (str(key), abstracts[key])
+        self.styles: dict[str, tuple[str | None, str | None, str | None]] = {}
+        self.heading_styles: set[str] = set()
+        for style in styles.iter(f"{{{_W}}}style") if styles is not None else ():
+            sid = style.get(f"{{{_W}}}styleId", "")
+            name = style.find(f"{{{_W}}}name")
+            if name is not None and name.get(_VAL, "").lower().startswith("heading "):
+                self.heading_styles.add(sid)
+            based = style.find(f"{{{_W}}}basedOn")
+            num_id = style.find(f"{{{_W}}}pPr/{{{_W}}}numPr/{{{_W}}}numId")
+            ilvl = style.find(f"{{{_W}}}pPr/{{{_W}}}numPr/{{{_W}}}ilvl")
+            self.styles[sid] = (
+                based.get(_VAL) if based is not None else None,
+                num_id.get(_VAL) if num_id is not None else None,
+                ilvl.get(_VAL) if ilvl is not None else None,
+            )
+        self.counts: dict[str, list[int]] = {}
+
+    def label(self, paragraph: _Element) -> tuple[str, bool] | None:
+        """The number `paragraph` shows (counting it), and whether it is a heading's; None
+        for a paragraph in no list."""
+        style = paragraph.find(f"{{{_W}}}pPr/{{{_W}}}pStyle")
+        style_id = style.get(_VAL, "") if style is not None else ""
+        num_id = paragraph.find(f"{{{_W}}}pPr/{{{_W}}}numPr/{{{_W}}}numId")
+        ilvl = paragraph.find(f"{{{_W}}}pPr/{{{_W}}}numPr/{{{_W}}}ilvl")
+        found_num = num_id.get(_VAL) if num_id is not None else None
+        found_level = ilvl.get(_VAL) if ilvl is not None else None
+        seen: set[str] = set()
+        while style_id and style_id not in seen and (found_num is None or found_level is None):
+            seen.add(style_id)
+            based, style_num, style_level = self.styles.get(style_id, (None, None, None))
+            found_num = found_num or style_num
+            found_level = found_level or style_level
+            style_id = based or ""
+        if found_num is None or found_num not in self.lists:
+            return None  # in no list, or numId 0: numbering taken off
+        key, levels = self.lists[found_num]
+        level = int(found_level) if found_level and found_level.isdigit() else 0
+        if level not in levels:
+            return None
+        counts = self.counts.setdefault(key, [])
+        del counts[level + 1 :]
+        while len(counts) <= level:
+            counts.append(levels[len(counts)].start - 1 if len(counts) in levels else 0)
+        counts[level] += 1
+        return self._shown(levels, counts, level), self._is_heading(paragraph)
+
+    def _shown(self, levels: dict[int, Level], counts: list[int], level: int) -> str:
+        this = levels[level]
+        if this.format in ("bullet", "none"):
+            return ""
+        text = this.text
+        for n, count in enumerate(counts):
+            form = levels[n].format if n in levels and not this.legal else "decimal"
+            text = text.replace(f"%{n + 1}", _FORMATS.get(form, str)(count))
+        return text + (" " if this.space and text else "")
+
+    def _is_heading(self, paragraph: _Element) -> bool:
+        style = paragraph.find(f"{{{_W}}}pPr/{{{_W}}}pStyle")
+        return style is not None and style.get(_VAL, "") in self.heading_styles
+
+
+def _int_attr(element: _Element, name: str) -> int:
+    try:
+        return int(element.get(f"{{{_W}}}{name}", "0"))
+    except ValueError:
+        return 0
+
+
+def heading_numbers_written(root: _Element, numbering: Numbering) -> int:
+    """Write its number at the start of each numbered heading of `root` (word/document.xml);
+    how many there were."""
+    written = 0
+    for paragraph in root.iter(f"{{{_W}}}p"):
+        found = numbering.label(paragraph)
+        if found is None or not found[1] or not found[0]:
+            continue
+        properties = paragraph.find(f"{{{_W}}}pPr")
+        run = paragraph.makeelement(f"{{{_W}}}r")
+        text = run.makeelement(f"{{{_W}}}t")
+        text.text = found[0]
+        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        run.append(text)
+        if properties is not None:
+            properties.addnext(run)
+        else:
+            paragraph.insert(0, run)
+        written += 1
+    return written
