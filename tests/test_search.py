@@ -65,8 +65,11 @@ def results(page, url: str, words: str) -> list[tuple[str, str]]:  # page: a Pla
     page.goto(f"{url}search/")
     page.fill("input[type=text]", words)
     page.wait_for_selector(".pagefind-ui__result-link, .pagefind-ui__message", timeout=15000)
+    # done searching ("Searching for …" gone), and each result's title loaded: a result
+    # stands as a loading placeholder until its page's data comes
     page.wait_for_function(
         "() => !document.querySelector('.pagefind-ui__message')?.textContent.includes('…')"
+        " && !document.querySelector('.pagefind-ui__loading')"
     )
     return [
         (link.inner_text(), link.get_attribute("href"))
