@@ -55,7 +55,8 @@ class Level:
     """How one level of a list counts and what it shows."""
 
     def __init__(self, element: _Element) -> None:
-        self.start = _int(element.find(f"{{{_W}}}start"), 1)
+        start = element.find(f"{{{_W}}}start")
+        self.start = _number(start.get(_VAL) if start is not None else None, 1)
         fmt = element.find(f"{{{_W}}}numFmt")
         self.format = fmt.get(_VAL, "decimal") if fmt is not None else "decimal"
         text = element.find(f"{{{_W}}}lvlText")
@@ -65,9 +66,9 @@ class Level:
         self.space = suffix is None or suffix.get(_VAL) != "nothing"
 
 
-def _int(element: _Element | None, default: int) -> int:
+def _number(written: str | None, default: int) -> int:
     try:
-        return int(element.get(_VAL, "")) if element is not None else default
+        return int(written) if written is not None else default
     except ValueError:
         return default
 
@@ -79,7 +80,7 @@ class Numbering:
     def __init__(self, numbering: _Element, styles: _Element | None) -> None:
         abstracts = {
             a.get(f"{{{_W}}}abstractNumId"): {
-                _int_attr(lvl, "ilvl"): Level(lvl) for lvl in a.iter(f"{{{_W}}}lvl")
+                _number(lvl.get(f"{{{_W}}}ilvl"), 0): Level(lvl) for lvl in a.iter(f"{{{_W}}}lvl")
             }
             for a in numbering.iter(f"{{{_W}}}abstractNum")
         }
@@ -110,7 +111,7 @@ class Numbering:
         """The number `paragraph` shows (counting it), and whether it is a heading's; None
         for a paragraph in no list."""
         style = paragraph.find(f"{{{_W}}}pPr/{{{_W}}}pStyle")
-        style_id = style.get(_VAL, "") if style is not None else ""
+        own_style = style_id = style.get(_VAL, "") if style is not None else ""
         num_id = paragraph.find(f"{{{_W}}}pPr/{{{_W}}}numPr/{{{_W}}}numId")
         ilvl = paragraph.find(f"{{{_W}}}pPr/{{{_W}}}numPr/{{{_W}}}ilvl")
         found_num = num_id.get(_VAL) if num_id is not None else None
@@ -125,7 +126,7 @@ class Numbering:
         if found_num is None or found_num not in self.lists:
             return None  # in no list, or numId 0: numbering taken off
         key, levels = self.lists[found_num]
-        level = int(found_level) if found_level and found_level.isdigit() else 0
+        level = _number(found_level, 0)
         if level not in levels:
             return None
         counts = self.counts.setdefault(key, [])
@@ -133,7 +134,7 @@ class Numbering:
         while len(counts) <= level:
             counts.append(levels[len(counts)].start - 1 if len(counts) in levels else 0)
         counts[level] += 1
-        return self._shown(levels, counts, level), self._is_heading(paragraph)
+        return self._shown(levels, counts, level), own_style in self.heading_styles
 
     def _shown(self, levels: dict[int, Level], counts: list[int], level: int) -> str:
         this = levels[level]
@@ -144,17 +145,6 @@ class Numbering:
             form = levels[n].format if n in levels and not this.legal else "decimal"
             text = text.replace(f"%{n + 1}", _FORMATS.get(form, str)(count))
         return text + (" " if this.space and text else "")
-
-    def _is_heading(self, paragraph: _Element) -> bool:
-        style = paragraph.find(f"{{{_W}}}pPr/{{{_W}}}pStyle")
-        return style is not None and style.get(_VAL, "") in self.heading_styles
-
-
-def _int_attr(element: _Element, name: str) -> int:
-    try:
-        return int(element.get(f"{{{_W}}}{name}", "0"))
-    except ValueError:
-        return 0
 
 
 def heading_numbers_written(root: _Element, numbering: Numbering) -> int:

@@ -44,8 +44,9 @@ _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFF = ("0", "false", "off")
 _SAME_PAGE = ("continuous", "nextColumn")  # sections that do not start a page
 _BREAK_STYLE = re.compile(r"(?:page-)?break-(before|after)\s*:\s*(?:always|page)", re.I)
-# The HTML elements a page break stands between the blocks of (a break in a table is none)
+# What an HTML element shows besides words
 _SHOWN = ("img", "svg", "picture", "video", "audio", "iframe", "object", "embed", "math")
+# The HTML elements a page break stands between the blocks of (a break in a table is none)
 _CONTAINERS = ("body", "div", "section", "article", "main", "blockquote", "li")
 # Where no page breaks: a Word table's cell or text box, an OpenDocument table's cell
 _NO_PAGES = (f"{{{_W}}}tc", f"{{{_W}}}txbxContent", f"{{{_TABLE}}}table-cell")
