@@ -278,6 +278,9 @@ def build_in_background(
         raise
     else:
         result.send((None, tuple(warnings)))
+    # Over: a stop now would only cut into the interpreter's tidying up (a temporary
+    # folder's removal), and print a SystemExit's traceback into serve's output
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 @contextmanager
