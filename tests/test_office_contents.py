@@ -271,6 +271,56 @@ def test_the_numbers_word_gives_headings_are_kept_as_their_first_words(
     assert re.findall(r"<li>(.*?)</li>", body) == items and "start=" not in body
 
 
+RULES_LIST = (
+    '<w:abstractNum w:abstractNumId="80"><w:multiLevelType w:val="multilevel"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:lvlText w:val="Rule %1."/><w:lvlJc w:val="left"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:lvlText w:val="%1.%2"/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum>'
+)
+
+
+def test_a_rulebooks_numbers_no_html_list_can_show_are_kept_as_its_paragraphs_first_words(
+    tmp_path: Path,
+) -> None:
+    """ "Rule 1.", "1.1": pandoc made the rules an ordered list counting 1, 2 at each level,
+    and "under rule 2.1" referred to nothing. A list numbered as HTML numbers ("1.", "a)")
+    stays a list."""
+    rulebook = office_file(
+        tmp_path / "rulebook.docx",
+        "1. The union's name is Unite.\n\n    1. Its office is in Leeds.\n"
+        "    2. Its colours are red.\n\n2. Members pay dues.\n\n    1. Monthly.\n\n"
+        "Our demands:\n\na) Pay\nb) Hours\n",
+    )
+
+    def rules_numbered(text: str) -> str:  # pandoc's lists before the demands: the rules
+        rules, demands = text.split("Our demands:")
+        rules = rules.replace('"Compact"', '"ListParagraph"')  # Word's style for them
+        rules = re.sub(r'<w:numId w:val="\d+"', '<w:numId w:val="8"', rules)
+        return rules + "Our demands:" + demands
+
+    def numbering(text: str) -> str:
+        start = text.index(">", text.index("<w:numbering")) + 1
+        num = '<w:num w:numId="8"><w:abstractNumId w:val="80"/></w:num>'
+        text = text[:start] + RULES_LIST + text[start:]
+        return text.replace("</w:numbering>", num + "</w:numbering>")
+
+    rulebook = with_part_edited(
+        with_part_edited(rulebook, "word/document.xml", rules_numbered),
+        "word/numbering.xml",
+        numbering,
+    )
+    body = read_document(rulebook, "rulebook", tmp_path, "en").body_html
+    assert re.findall(r"<p>(.*?)</p>", body)[:5] == [
+        "Rule 1. The union’s name is Unite.",
+        "1.1 Its office is in Leeds.",
+        "1.2 Its colours are red.",
+        "Rule 2. Members pay dues.",
+        "2.1 Monthly.",
+    ]
+    assert re.findall(r"<li>(.*?)</li>", body) == ["Pay", "Hours"]
+
+
 def test_text_libreoffice_hides_is_not_published_and_the_words_after_it_are(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

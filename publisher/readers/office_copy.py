@@ -1,6 +1,6 @@
 """A Word or OpenDocument file as pandoc should read it: a copy whose text (Word's
 word/document.xml, OpenDocument's content.xml) has what pandoc gets wrong put right
-first: a Word file's heading numbers written into its headings (`heading_numbers`), its
+first: the numbers of a Word file's headings written into them (`word_numbers`), its
 text boxes' text moved into the text (`text_boxes`), its hidden text (`hidden_text`) and
 the prompts of a Word template's empty fields (`word_placeholders`) taken out, an
 OpenDocument file's characters in a symbol font made the symbols they show
@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import (
-    heading_numbers,
     hidden_text,
     page_breaks,
     symbol_fonts,
     text_boxes,
+    word_numbers,
     word_placeholders,
 )
 
@@ -62,11 +62,9 @@ def prepared(path: Path, scratch: Path) -> tuple[Path, Counter[str]]:
     except etree.XMLSyntaxError:
         return path, done
     # first: Word counts every paragraph where it stands, boxed or hidden
-    numbering = heading_numbers.Numbering(*lists) if lists is not None else None
-    if numbering is not None and (
-        count := heading_numbers.heading_numbers_written(root, numbering)
-    ):
-        done["numbered headings"] = count
+    numbering = word_numbers.Numbering(*lists) if lists is not None else None
+    if numbering is not None and (count := word_numbers.numbers_written(root, numbering)):
+        done["numbers"] = count
     for name, fix, _ in wanted:
         if count := fix(root, kind):
             done[name] = count

@@ -1,7 +1,12 @@
-"""The numbers Word gives a file's headings ("1 Our demands", "2.1 Pay") are kept as the
-headings' first words: pandoc reads a numbered heading as a heading and drops its number,
-so a report's or a rulebook's sections lost the numbers its text refers to ("as section 2
-says"). A numbered list keeps its numbers already (pandoc makes it an ordered list).
+"""The numbers Word gives a file's paragraphs, where pandoc loses them, are kept as the
+paragraphs' first words, so that a report's or a rulebook's text still refers to something
+("as section 2 says", "under rule 4.2"):
+- a numbered heading ("1 Our demands", "2.1 Pay"), which pandoc reads as a heading
+  without its number;
+- the paragraphs of a list numbered as no list in HTML can be: "Rule 1.", "1.1", "1.1.2",
+  "Article 3:"; pandoc made it an ordered list counting 1, 2 at each level. Such a list's
+  paragraphs are read as paragraphs, their numbers in their words.
+A list numbered as HTML's are (1. a) (iv)) stays a list pandoc numbers.
 
 Word numbers a paragraph by a list (`w:numPr`: the list `w:numId` and its level
 `w:ilvl`) in its own properties or in its style's (the multilevel list Home > Multilevel
@@ -14,6 +19,7 @@ one. (A level's own restart rule, and a list's start overrides, are not read.)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -41,6 +47,7 @@ def _letters(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
+_HTML_FORMATS = ("decimal", "lowerRoman", "upperRoman", "lowerLetter", "upperLetter")
 _FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
@@ -54,7 +61,7 @@ _FORMATS: dict[str, Callable[[int], str]] = {
 class Level:
     """How one level of a list counts and what it shows."""
 
-    def __init__(self, element: _Element) -> None:
+    def __init__(self, element: _Element, depth: int) -> None:
         start = element.find(f"{{{_W}}}start")
         self.start = _number(start.get(_VAL) if start is not None else None, 1)
         fmt = element.find(f"{{{_W}}}numFmt")
@@ -64,6 +71,12 @@ class Level:
         self.legal = element.find(f"{{{_W}}}isLgl") is not None  # every count in decimal
         suffix = element.find(f"{{{_W}}}suff")
         self.space = suffix is None or suffix.get(_VAL) != "nothing"
+        # as an HTML list shows it: its own count alone, in a format HTML has, with "." or
+        # ")" after it or in brackets ("1.", "b)", "(iv)"), or a bullet
+        own = re.fullmatch(rf"%{depth + 1}[.)]?|\(%{depth + 1}\)", self.text)
+        self.as_html = self.format in ("bullet", "none") or bool(
+            own and self.format in _HTML_FORMATS
+        )
 
 
 def _number(written: str | None, default: int) -> int:
@@ -80,7 +93,9 @@ class Numbering:
     def __init__(self, numbering: _Element, styles: _Element | None) -> None:
         abstracts = {
             a.get(f"{{{_W}}}abstractNumId"): {
-                _number(lvl.get(f"{{{_W}}}ilvl"), 0): Level(lvl) for lvl in a.iter(f"{{{_W}}}lvl")
+                depth: Level(lvl, depth)
+                for lvl in a.iter(f"{{{_W}}}lvl")
+                if (depth := _number(lvl.get(f"{{{_W}}}ilvl"), 0)) >= 0
             }
             for a in numbering.iter(f"{{{_W}}}abstractNum")
         }
@@ -107,9 +122,9 @@ class Numbering:
             )
         self.counts: dict[str, list[int]] = {}
 
-    def label(self, paragraph: _Element) -> tuple[str, bool] | None:
-        """The number `paragraph` shows (counting it), and whether it is a heading's; None
-        for a paragraph in no list."""
+    def label(self, paragraph: _Element) -> tuple[str, bool, bool] | None:
+        """The number `paragraph` shows (counting it), whether it is a heading's, and
+        whether its list is one HTML can number; None for a paragraph in no list."""
         style = paragraph.find(f"{{{_W}}}pPr/{{{_W}}}pStyle")
         own_style = style_id = style.get(_VAL, "") if style is not None else ""
         num_id = paragraph.find(f"{{{_W}}}pPr/{{{_W}}}numPr/{{{_W}}}numId")
@@ -134,7 +149,8 @@ class Numbering:
         while len(counts) <= level:
             counts.append(levels[len(counts)].start - 1 if len(counts) in levels else 0)
         counts[level] += 1
-        return self._shown(levels, counts, level), own_style in self.heading_styles
+        as_html = all(each.as_html for each in levels.values())
+        return self._shown(levels, counts, level), own_style in self.heading_styles, as_html
 
     def _shown(self, levels: dict[int, Level], counts: list[int], level: int) -> str:
         this = levels[level]
@@ -147,23 +163,40 @@ class Numbering:
         return text + (" " if this.space and text else "")
 
 
-def heading_numbers_written(root: _Element, numbering: Numbering) -> int:
-    """Write its number at the start of each numbered heading of `root` (word/document.xml);
+def numbers_written(root: _Element, numbering: Numbering) -> int:
+    """Write its number at the start of each numbered heading of `root` (word/document.xml)
+    and of each paragraph of a list HTML cannot number, that paragraph then in no list;
     how many there were."""
     written = 0
     for paragraph in root.iter(f"{{{_W}}}p"):
         found = numbering.label(paragraph)
-        if found is None or not found[1] or not found[0]:
+        if found is None or not (found[1] or not found[2]):
             continue
         properties = paragraph.find(f"{{{_W}}}pPr")
-        run = paragraph.makeelement(f"{{{_W}}}r")
-        text = run.makeelement(f"{{{_W}}}t")
-        text.text = found[0]
-        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        run.append(text)
-        if properties is not None:
+        if properties is None:
+            properties = paragraph.makeelement(f"{{{_W}}}pPr")
+            paragraph.insert(0, properties)
+        if found[0]:
+            run = paragraph.makeelement(f"{{{_W}}}r")
+            text = run.makeelement(f"{{{_W}}}t")
+            text.text = found[0]
+            text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            run.append(text)
             properties.addnext(run)
-        else:
-            paragraph.insert(0, run)
+        if not found[1]:  # a list's paragraph: one of no list now (numId 0), for pandoc
+            _in_no_list(properties)
         written += 1
     return written
+
+
+def _in_no_list(properties: _Element) -> None:
+    numbers = properties.find(f"{{{_W}}}numPr")
+    if numbers is None:
+        numbers = properties.makeelement(f"{{{_W}}}numPr")
+        style = properties.find(f"{{{_W}}}pStyle")
+        properties.insert(0 if style is None else 1, numbers)
+    for child in list(numbers):
+        numbers.remove(child)
+    number = numbers.makeelement(f"{{{_W}}}numId")
+    number.set(_VAL, "0")
+    numbers.append(number)
