@@ -321,6 +321,38 @@ def test_a_rulebooks_numbers_no_html_list_can_show_are_kept_as_its_paragraphs_fi
     assert re.findall(r"<li>(.*?)</li>", body) == ["Pay", "Hours"]
 
 
+def test_the_numbers_libreoffice_shows_before_headings_are_kept_as_their_first_words(
+    tmp_path: Path,
+) -> None:
+    """Tools > Heading Numbering: LibreOffice writes each heading's number as shown in a
+    <text:number> of its own (after the heading's bookmark), which pandoc read past. A
+    heading the numbering leaves without a number keeps its words; a list's item, which it
+    numbers so too, is left to pandoc's list."""
+    report = office_file(
+        tmp_path / "report.odt",
+        "---\ntitle: Report\n---\n\n# Our demands\n\n## Pay\n\nAs in 1.1.\n\n"
+        "1. First point\n\n## Notes\n",
+    )
+
+    def numbered(text: str) -> str:
+        numbers = (("Our demands", "1."), ("Pay", "1.1"), ("First point", "1."), ("Notes", ""))
+        for words, number in numbers:
+            text = re.sub(
+                rf"(<text:[hp] [^>]*>(?:<text:bookmark-start [^>]*/>)?){words}",
+                rf"\1<text:number>{number}</text:number>{words}",
+                text,
+                count=1,
+            )
+        return text
+
+    body = read_document(
+        with_part_edited(report, "content.xml", numbered), "report", tmp_path, "en"
+    ).body_html
+    headings = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<h\d[^>]*>(.*?)</h\d>", body)]
+    assert headings == ["1. Our demands", "1.1 Pay", "Notes"]
+    assert re.findall(r"<li>(.*?)</li>", body) == ["First point"]  # pandoc numbers a list
+
+
 def test_text_libreoffice_hides_is_not_published_and_the_words_after_it_are(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

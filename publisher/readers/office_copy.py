@@ -1,11 +1,11 @@
 """A Word or OpenDocument file as pandoc should read it: a copy whose text (Word's
 word/document.xml, OpenDocument's content.xml) has what pandoc gets wrong put right
-first: the numbers of a Word file's headings written into them (`word_numbers`), its
-text boxes' text moved into the text (`text_boxes`), its hidden text (`hidden_text`) and
-the prompts of a Word template's empty fields (`word_placeholders`) taken out, an
-OpenDocument file's characters in a symbol font made the symbols they show
-(`symbol_fonts`), and page breaks marked as a Markdown writer marks them (`page_breaks`).
-A file needing none of it is read as it is, with no copy made."""
+first: the numbers of a Word or LibreOffice file's headings written into them
+(`word_numbers`, `odt_numbers`), its text boxes' text moved into the text (`text_boxes`),
+its hidden text (`hidden_text`) and the prompts of a Word template's empty fields
+(`word_placeholders`) taken out, an OpenDocument file's characters in a symbol font made
+the symbols they show (`symbol_fonts`), and page breaks marked as a Markdown writer marks
+them (`page_breaks`). A file needing none of it is read as it is, with no copy made."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import (
     hidden_text,
+    odt_numbers,
     page_breaks,
     symbol_fonts,
     text_boxes,
@@ -37,6 +38,7 @@ _FIXES: tuple[Fix, ...] = (
     ("empty fields", word_placeholders.prompts_removed, word_placeholders.MARKS),
     ("symbol fonts", symbol_fonts.odt_symbols_mapped, symbol_fonts.MARKS),
     ("page breaks", page_breaks.page_breaks_marked, page_breaks.MARKS),
+    ("numbers", odt_numbers.heading_numbers_shown, odt_numbers.MARKS),
 )
 
 
