@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING
 
 from ..tree_edits import drop_keeping_tail
 from .odt_styles import STYLED, TEXT, style_of, style_properties
+from .word_xml import W, switched_on
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MARKS: dict[str, tuple[bytes, ...]] = {"docx": (b"w:vanish",), "odt": (b'text:display="none"',)}
-_SHOWN = ("0", "false", "off")
 
 
 def hidden_runs_removed(root: _Element, kind: str) -> int:
@@ -29,12 +28,12 @@ def hidden_runs_removed(root: _Element, kind: str) -> int:
     if kind == "odt":
         return _hidden_odt_text_removed(root)
     removed = 0
-    for vanish in list(root.iter(f"{{{_W}}}vanish")):
+    for vanish in list(root.iter(f"{{{W}}}vanish")):
         properties = vanish.getparent()
         run = properties.getparent() if properties is not None else None
-        if properties is None or properties.tag != f"{{{_W}}}rPr" or run is None:
+        if properties is None or properties.tag != f"{{{W}}}rPr" or run is None:
             continue
-        if run.tag != f"{{{_W}}}r" or vanish.get(f"{{{_W}}}val", "1").lower() in _SHOWN:
+        if run.tag != f"{{{W}}}r" or not switched_on(vanish):
             continue  # a paragraph mark's properties, or a run shown again
         paragraph = run.getparent()
         if paragraph is None:

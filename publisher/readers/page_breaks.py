@@ -28,7 +28,8 @@ from copy import deepcopy
 from typing import TYPE_CHECKING, Any
 
 from ..tree_edits import body_html, body_tree, page_edited
-from .odt_styles import TEXT, style_of, style_properties
+from .odt_styles import FO, TEXT, style_of, style_properties
+from .word_xml import W, switched_on
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -38,10 +39,7 @@ MARKS: dict[str, tuple[bytes, ...]] = {
     "docx": (b'w:type="page"', b"w:pageBreakBefore", b"</w:sectPr></w:pPr>"),
     "odt": (b'fo:break-before="page"', b'fo:break-after="page"'),
 }
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-_OFF = ("0", "false", "off")
 _SAME_PAGE = ("continuous", "nextColumn")  # sections that do not start a page
 _BREAK_STYLE = re.compile(r"(?:page-)?break-(before|after)\s*:\s*(?:always|page)", re.I)
 # What an HTML element shows besides words
@@ -49,9 +47,9 @@ _SHOWN = ("img", "svg", "picture", "video", "audio", "iframe", "object", "embed"
 # The HTML elements a page break stands between the blocks of (a break in a table is none)
 _CONTAINERS = ("body", "div", "section", "article", "main", "blockquote", "li")
 # Where no page breaks: a Word table's cell or text box, an OpenDocument table's cell
-_NO_PAGES = (f"{{{_W}}}tc", f"{{{_W}}}txbxContent", f"{{{_TABLE}}}table-cell")
+_NO_PAGES = (f"{{{W}}}tc", f"{{{W}}}txbxContent", f"{{{_TABLE}}}table-cell")
 # What a Word paragraph shows besides its words
-_CONTENT = (f"{{{_W}}}t", f"{{{_W}}}drawing", f"{{{_W}}}pict", f"{{{_W}}}object")
+_CONTENT = (f"{{{W}}}t", f"{{{W}}}drawing", f"{{{W}}}pict", f"{{{W}}}object")
 
 
 def page_breaks_marked(root: _Element, kind: str) -> int:
@@ -62,30 +60,30 @@ def page_breaks_marked(root: _Element, kind: str) -> int:
 
 def _docx_breaks_marked(root: _Element) -> int:
     marked = 0
-    for before in list(root.iter(f"{{{_W}}}pageBreakBefore")):
+    for before in list(root.iter(f"{{{W}}}pageBreakBefore")):
         properties = before.getparent()
         paragraph = properties.getparent() if properties is not None else None
-        if paragraph is None or before.get(f"{{{_W}}}val", "1").lower() in _OFF:
+        if paragraph is None or not switched_on(before):
             continue
         if _can_break(paragraph):
-            paragraph.addprevious(_mark(paragraph, f"{{{_W}}}p", f"{{{_W}}}r", f"{{{_W}}}t"))
+            paragraph.addprevious(_mark(paragraph, f"{{{W}}}p", f"{{{W}}}r", f"{{{W}}}t"))
             marked += 1
-    for section in list(root.iter(f"{{{_W}}}sectPr")):
+    for section in list(root.iter(f"{{{W}}}sectPr")):
         properties = section.getparent()
-        if properties is None or properties.tag != f"{{{_W}}}pPr":
+        if properties is None or properties.tag != f"{{{W}}}pPr":
             continue  # the file's last section, which ends no paragraph
         paragraph = properties.getparent()
-        kind = section.find(f"{{{_W}}}type")
-        starts = "nextPage" if kind is None else kind.get(f"{{{_W}}}val", "nextPage")
+        kind = section.find(f"{{{W}}}type")
+        starts = "nextPage" if kind is None else kind.get(f"{{{W}}}val", "nextPage")
         if paragraph is None or starts in _SAME_PAGE or not _can_break(paragraph):
             continue
-        paragraph.addnext(_mark(paragraph, f"{{{_W}}}p", f"{{{_W}}}r", f"{{{_W}}}t"))
+        paragraph.addnext(_mark(paragraph, f"{{{W}}}p", f"{{{W}}}r", f"{{{W}}}t"))
         marked += 1
-    for br in list(root.iter(f"{{{_W}}}br")):
+    for br in list(root.iter(f"{{{W}}}br")):
         run = br.getparent()
-        if br.get(f"{{{_W}}}type") != "page" or run is None:
+        if br.get(f"{{{W}}}type") != "page" or run is None:
             continue
-        paragraph = next(br.iterancestors(f"{{{_W}}}p"), None)
+        paragraph = next(br.iterancestors(f"{{{W}}}p"), None)
         if paragraph is not None and _can_break(paragraph):
             _docx_paragraph_split(paragraph, run, br)
             marked += 1
@@ -101,7 +99,7 @@ def _docx_paragraph_split(paragraph: _Element, run: _Element, br: _Element) -> N
     """A mark after `paragraph` where `br` (in `run`) ends it, before it where `br` begins
     it; where `br` stands in its midst, the words after it moved to a paragraph of their
     own after the mark."""
-    mark = _mark(paragraph, f"{{{_W}}}p", f"{{{_W}}}r", f"{{{_W}}}t")
+    mark = _mark(paragraph, f"{{{W}}}p", f"{{{W}}}r", f"{{{W}}}t")
     if run.getparent() is not paragraph:  # in a link or a tracked insertion: after it
         paragraph.addnext(mark)
         return
@@ -112,12 +110,12 @@ def _docx_paragraph_split(paragraph: _Element, run: _Element, br: _Element) -> N
     elif not _shows_anything(earlier):
         paragraph.addprevious(mark)
     else:
-        rest = paragraph.makeelement(f"{{{_W}}}p")
-        if (properties := paragraph.find(f"{{{_W}}}pPr")) is not None:
+        rest = paragraph.makeelement(f"{{{W}}}p")
+        if (properties := paragraph.find(f"{{{W}}}pPr")) is not None:
             rest.append(deepcopy(properties))
         if later_in_run:
-            tail = rest.makeelement(f"{{{_W}}}r")
-            if (run_properties := run.find(f"{{{_W}}}rPr")) is not None:
+            tail = rest.makeelement(f"{{{W}}}r")
+            if (run_properties := run.find(f"{{{W}}}rPr")) is not None:
                 tail.append(deepcopy(run_properties))
             tail.extend(later_in_run)
             rest.append(tail)
@@ -128,7 +126,7 @@ def _docx_paragraph_split(paragraph: _Element, run: _Element, br: _Element) -> N
 
 def _shows_anything(elements: list[_Element]) -> bool:
     return any(
-        found.tag != f"{{{_W}}}t" or (found.text or "").strip()
+        found.tag != f"{{{W}}}t" or (found.text or "").strip()
         for element in elements
         for found in element.iter(*_CONTENT)
     )
@@ -136,7 +134,7 @@ def _shows_anything(elements: list[_Element]) -> bool:
 
 def _odt_breaks_marked(root: _Element) -> int:
     breaks = {
-        key: (properties.get(f"{{{_FO}}}break-before"), properties.get(f"{{{_FO}}}break-after"))
+        key: (properties.get(f"{{{FO}}}break-before"), properties.get(f"{{{FO}}}break-after"))
         for key, properties in style_properties(root, "paragraph").items()
     }
     marked = 0

@@ -22,7 +22,7 @@ from functools import cache
 from typing import Any
 
 from ..tree_edits import page_edited
-from .odt_styles import STYLE, StyleKey, style_of, style_properties
+from .odt_styles import FO, STYLE, StyleKey, style_of, style_properties
 
 _FONT_NAMED = re.compile(r"wingdings|webdings|symbol", re.I)
 # The fonts of the table, as a page names them (any case): the table is read only for them
@@ -32,7 +32,6 @@ _PRIVATE_USE = 0xF000  # Word's code for the font's character c: U+F000 + c, as 
 # The bytes that say an OpenDocument file's text (content.xml) may name one of the fonts
 MARKS: dict[str, tuple[bytes, ...]] = {"odt": (b"Wingdings", b"Webdings", b'"Symbol"', b"'Symbol'")}
 _SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
-_FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 
 
 def symbol_fonts_read(page: str) -> str:
@@ -52,7 +51,7 @@ def odt_symbols_mapped(root: Any, kind: str) -> int:
     fonts: dict[StyleKey, str] = {}
     for key, properties in style_properties(root, "text").items():
         named = properties.get(f"{{{STYLE}}}font-name")
-        family = properties.get(f"{{{_FO}}}font-family") or faces.get(named) or named
+        family = properties.get(f"{{{FO}}}font-family") or faces.get(named) or named
         if family:
             fonts[key] = _unquoted(family)
 

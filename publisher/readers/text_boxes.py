@@ -17,14 +17,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..tree_edits import drop_keeping_tail
+from .odt_styles import TEXT
+from .word_xml import W
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_BOX = f"{{{_W}}}txbxContent"
-_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_BOX = f"{{{W}}}txbxContent"
 _DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 MARKS: dict[str, tuple[bytes, ...]] = {
@@ -60,16 +60,16 @@ def _word_boxes(root: _Element) -> list[tuple[_Element, list[_Element]]]:
             continue  # moved with its outer box, then out of it
         holder = next(
             (a for a in ancestors if a.tag == f"{{{_MC}}}AlternateContent"),
-            next(a for a in ancestors if a.tag in (f"{{{_W}}}drawing", f"{{{_W}}}pict")),
+            next(a for a in ancestors if a.tag in (f"{{{W}}}drawing", f"{{{W}}}pict")),
         )
-        paragraph = next((a for a in ancestors if a.tag == f"{{{_W}}}p"), None)
+        paragraph = next((a for a in ancestors if a.tag == f"{{{W}}}p"), None)
         if paragraph is not None and holder not in found.get(paragraph, []):
             found.setdefault(paragraph, []).append(holder)
     return list(found.items())
 
 
 _ODT_BOX = (f"{{{_DRAW}}}text-box", f"{{{_DRAW}}}custom-shape")
-_ODT_BLOCKS = (f"{{{_TEXT}}}p", f"{{{_TEXT}}}h", f"{{{_TEXT}}}list", f"{{{_TABLE}}}table")
+_ODT_BLOCKS = (f"{{{TEXT}}}p", f"{{{TEXT}}}h", f"{{{TEXT}}}list", f"{{{_TABLE}}}table")
 
 
 def _odt_boxes(root: _Element) -> list[tuple[_Element, list[_Element]]]:
@@ -94,9 +94,9 @@ def _odt_boxes(root: _Element) -> list[tuple[_Element, list[_Element]]]:
 def _blocks_of(holder: _Element) -> list[_Element]:
     """The paragraphs, lists and tables of the box a drawing, frame or shape holds (of
     Word's two copies, the DrawingML one)."""
-    if holder.tag.startswith((f"{{{_W}}}", f"{{{_MC}}}")):
+    if holder.tag.startswith((f"{{{W}}}", f"{{{_MC}}}")):
         box = holder.find(f".//{_BOX}")
-        blocks: tuple[str, ...] = (f"{{{_W}}}p", f"{{{_W}}}tbl")
+        blocks: tuple[str, ...] = (f"{{{W}}}p", f"{{{W}}}tbl")
     else:
         frame = holder.tag == f"{{{_DRAW}}}frame"
         box = holder.find(f"{{{_DRAW}}}text-box") if frame else holder

@@ -23,11 +23,12 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .word_xml import W
+
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_VAL = f"{{{_W}}}val"
+_VAL = f"{{{W}}}val"
 _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
     (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
@@ -62,14 +63,14 @@ class Level:
     """How one level of a list counts and what it shows."""
 
     def __init__(self, element: _Element, depth: int) -> None:
-        start = element.find(f"{{{_W}}}start")
+        start = element.find(f"{{{W}}}start")
         self.start = _number(start.get(_VAL) if start is not None else None, 1)
-        fmt = element.find(f"{{{_W}}}numFmt")
+        fmt = element.find(f"{{{W}}}numFmt")
         self.format = fmt.get(_VAL, "decimal") if fmt is not None else "decimal"
-        text = element.find(f"{{{_W}}}lvlText")
+        text = element.find(f"{{{W}}}lvlText")
         self.text = text.get(_VAL, "") if text is not None else ""
-        self.legal = element.find(f"{{{_W}}}isLgl") is not None  # every count in decimal
-        suffix = element.find(f"{{{_W}}}suff")
+        self.legal = element.find(f"{{{W}}}isLgl") is not None  # every count in decimal
+        suffix = element.find(f"{{{W}}}suff")
         self.space = suffix is None or suffix.get(_VAL) != "nothing"
         # as an HTML list shows it: its own count alone, in a format HTML has, with "." or
         # ")" after it or in brackets ("1.", "b)", "(iv)"), or a bullet
@@ -92,29 +93,29 @@ class Numbering:
 
     def __init__(self, numbering: _Element, styles: _Element | None) -> None:
         abstracts = {
-            a.get(f"{{{_W}}}abstractNumId"): {
+            a.get(f"{{{W}}}abstractNumId"): {
                 depth: Level(lvl, depth)
-                for lvl in a.iter(f"{{{_W}}}lvl")
-                if (depth := _number(lvl.get(f"{{{_W}}}ilvl"), 0)) >= 0
+                for lvl in a.iter(f"{{{W}}}lvl")
+                if (depth := _number(lvl.get(f"{{{W}}}ilvl"), 0)) >= 0
             }
-            for a in numbering.iter(f"{{{_W}}}abstractNum")
+            for a in numbering.iter(f"{{{W}}}abstractNum")
         }
         self.lists: dict[str, tuple[str, dict[int, Level]]] = {}
-        for num in numbering.iter(f"{{{_W}}}num"):
-            abstract = num.find(f"{{{_W}}}abstractNumId")
+        for num in numbering.iter(f"{{{W}}}num"):
+            abstract = num.find(f"{{{W}}}abstractNumId")
             key = abstract.get(_VAL) if abstract is not None else None
             if key in abstracts:
-                self.lists[num.get(f"{{{_W}}}numId", "")] = (str(key), abstracts[key])
+                self.lists[num.get(f"{{{W}}}numId", "")] = (str(key), abstracts[key])
         self.styles: dict[str, tuple[str | None, str | None, str | None]] = {}
         self.heading_styles: set[str] = set()
-        for style in styles.iter(f"{{{_W}}}style") if styles is not None else ():
-            sid = style.get(f"{{{_W}}}styleId", "")
-            name = style.find(f"{{{_W}}}name")
+        for style in styles.iter(f"{{{W}}}style") if styles is not None else ():
+            sid = style.get(f"{{{W}}}styleId", "")
+            name = style.find(f"{{{W}}}name")
             if name is not None and name.get(_VAL, "").lower().startswith("heading "):
                 self.heading_styles.add(sid)
-            based = style.find(f"{{{_W}}}basedOn")
-            num_id = style.find(f"{{{_W}}}pPr/{{{_W}}}numPr/{{{_W}}}numId")
-            ilvl = style.find(f"{{{_W}}}pPr/{{{_W}}}numPr/{{{_W}}}ilvl")
+            based = style.find(f"{{{W}}}basedOn")
+            num_id = style.find(f"{{{W}}}pPr/{{{W}}}numPr/{{{W}}}numId")
+            ilvl = style.find(f"{{{W}}}pPr/{{{W}}}numPr/{{{W}}}ilvl")
             self.styles[sid] = (
                 based.get(_VAL) if based is not None else None,
                 num_id.get(_VAL) if num_id is not None else None,
@@ -125,10 +126,10 @@ class Numbering:
     def label(self, paragraph: _Element) -> tuple[str, bool, bool] | None:
         """The number `paragraph` shows (counting it), whether it is a heading's, and
         whether its list is one HTML can number; None for a paragraph in no list."""
-        style = paragraph.find(f"{{{_W}}}pPr/{{{_W}}}pStyle")
+        style = paragraph.find(f"{{{W}}}pPr/{{{W}}}pStyle")
         own_style = style_id = style.get(_VAL, "") if style is not None else ""
-        num_id = paragraph.find(f"{{{_W}}}pPr/{{{_W}}}numPr/{{{_W}}}numId")
-        ilvl = paragraph.find(f"{{{_W}}}pPr/{{{_W}}}numPr/{{{_W}}}ilvl")
+        num_id = paragraph.find(f"{{{W}}}pPr/{{{W}}}numPr/{{{W}}}numId")
+        ilvl = paragraph.find(f"{{{W}}}pPr/{{{W}}}numPr/{{{W}}}ilvl")
         found_num = num_id.get(_VAL) if num_id is not None else None
         found_level = ilvl.get(_VAL) if ilvl is not None else None
         seen: set[str] = set()
@@ -168,17 +169,17 @@ def numbers_written(root: _Element, numbering: Numbering) -> int:
     and of each paragraph of a list HTML cannot number, that paragraph then in no list;
     how many there were."""
     written = 0
-    for paragraph in root.iter(f"{{{_W}}}p"):
+    for paragraph in root.iter(f"{{{W}}}p"):
         found = numbering.label(paragraph)
         if found is None or not (found[1] or not found[2]):
             continue
-        properties = paragraph.find(f"{{{_W}}}pPr")
+        properties = paragraph.find(f"{{{W}}}pPr")
         if properties is None:
-            properties = paragraph.makeelement(f"{{{_W}}}pPr")
+            properties = paragraph.makeelement(f"{{{W}}}pPr")
             paragraph.insert(0, properties)
         if found[0]:
-            run = paragraph.makeelement(f"{{{_W}}}r")
-            text = run.makeelement(f"{{{_W}}}t")
+            run = paragraph.makeelement(f"{{{W}}}r")
+            text = run.makeelement(f"{{{W}}}t")
             text.text = found[0]
             text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             run.append(text)
@@ -190,13 +191,13 @@ def numbers_written(root: _Element, numbering: Numbering) -> int:
 
 
 def _in_no_list(properties: _Element) -> None:
-    numbers = properties.find(f"{{{_W}}}numPr")
+    numbers = properties.find(f"{{{W}}}numPr")
     if numbers is None:
-        numbers = properties.makeelement(f"{{{_W}}}numPr")
-        style = properties.find(f"{{{_W}}}pStyle")
+        numbers = properties.makeelement(f"{{{W}}}numPr")
+        style = properties.find(f"{{{W}}}pStyle")
         properties.insert(0 if style is None else 1, numbers)
     for child in list(numbers):
         numbers.remove(child)
-    number = numbers.makeelement(f"{{{_W}}}numId")
+    number = numbers.makeelement(f"{{{W}}}numId")
     number.set(_VAL, "0")
     numbers.append(number)

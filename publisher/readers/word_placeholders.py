@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .word_xml import W
+
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MARKS: dict[str, tuple[bytes, ...]] = {"docx": (b"showingPlcHdr",)}
 _NOT_SHOWING = ("0", "false", "off")
 
@@ -25,12 +26,12 @@ def prompts_removed(root: _Element, kind: str) -> int:
     if kind != "docx":
         return 0
     emptied = 0
-    for marker in list(root.iter(f"{{{_W}}}showingPlcHdr")):
-        if marker.get(f"{{{_W}}}val", "1").lower() in _NOT_SHOWING:
+    for marker in list(root.iter(f"{{{W}}}showingPlcHdr")):
+        if marker.get(f"{{{W}}}val", "1").lower() in _NOT_SHOWING:
             continue
         properties = marker.getparent()
         control = properties.getparent() if properties is not None else None
-        content = control.find(f"{{{_W}}}sdtContent") if control is not None else None
+        content = control.find(f"{{{W}}}sdtContent") if control is not None else None
         if content is None:
             continue
         for child in list(content):
