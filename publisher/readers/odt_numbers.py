@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..tree_edits import drop_keeping_tail
 from .odt_styles import TEXT
 
 if TYPE_CHECKING:
@@ -26,12 +27,7 @@ def heading_numbers_shown(root: _Element, kind: str) -> int:
         heading, label = number.getparent(), (number.text or "").strip()
         if heading is None or heading.tag != f"{{{TEXT}}}h" or not label:
             continue
-        words = f"{label} {number.tail or ''}"
-        previous = number.getprevious()
-        if previous is None:
-            heading.text = (heading.text or "") + words
-        else:
-            previous.tail = (previous.tail or "") + words
-        heading.remove(number)
+        number.tail = f"{label} {number.tail or ''}"  # the words it stood before
+        drop_keeping_tail(number)
         shown += 1
     return shown
