@@ -279,6 +279,7 @@ def test_a_word_leaflets_back_page_is_printed_on_a_page_of_its_own(tmp_path: Pat
     ("sides", "text", "pages", "warning"),
     [
         ("", "Front.\n\n\\newpage\n\nBack.", [["Front."], ["Back."]], None),
+        ("  columns: 2\n", "Front.\n\n\\newpage\n\nBack.", [["Front."], ["Back."]], None),
         (
             "  sides: 1\n",
             "Front.\n\n\\newpage\n\nBack.",
@@ -292,7 +293,7 @@ def test_a_word_leaflets_back_page_is_printed_on_a_page_of_its_own(tmp_path: Pat
             "a leaflet has two sides: its page breaks after the first are left out",
         ),
     ],
-    ids=["two-sides-when-not-said", "one-side-as-said", "a-break-too-many"],
+    ids=["two-sides-when-not-said", "in-two-columns", "one-side-as-said", "a-break-too-many"],
 )
 def test_a_leaflet_with_a_page_break_is_two_sided_unless_the_manifest_says(
     tmp_path: Path, sides: str, text: str, pages: list[list[str]], warning: str | None

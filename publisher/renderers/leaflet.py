@@ -149,6 +149,8 @@ class LeafletRenderer(IssueRenderer):
             issue=issue,
             leaflet=leaflet,
             doc=leaflet.document,
+            # its sides' texts: WeasyPrint breaks no page in columns (leaflet.html)
+            sides=[Markup(side) for side in leaflet.document.body_html.split(PAGE_BREAK)],
             paper=paper,
             issue_url=ctx.issue_url(issue),
             qr_url=target,
