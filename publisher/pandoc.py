@@ -193,7 +193,9 @@ def _run(
             hint="look for thousands of nested quotes, lists or tags, and flatten them",
         ) from None
     if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip()[:500]
+        message = done.stderr.decode("utf-8", "replace")
+        # what pandoc says, not the Haskell call stack it may add for its programmers
+        message = message.partition("HasCallStack backtrace:")[0].strip()[:500]
         hint = "check the file opens in its own program; re-save it if it is damaged"
         if "not found in resource path" in message:  # sandboxed: it reads no other file
             hint = (

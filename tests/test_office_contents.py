@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from test_metadata_docx_language import office_file
 
+from publisher.errors import PublisherError
 from publisher.readers import read_document
 
 TEXT = "# Rally\n\nBefore the box.\n\nAfter the box.\n"
@@ -464,3 +465,24 @@ def test_a_libreoffice_captioned_picture_keeps_its_caption_as_its_alt_text(
         odt.writestr("Pictures/picket.png", picture.getvalue())
     body = read_document(captioned, "photo", tmp_path, "en").body_html
     assert 'alt="Illustration 1: The picket at dawn"' in body
+
+
+def test_a_word_file_damaged_inside_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """A file whose lists part (word/numbering.xml) does not inflate, as a broken download
+    or a failing disk leaves it: the error names the file and says to re-save it, with
+    pandoc's own words and not its call stack (it ended publisher on "an unexpected
+    problem")."""
+    report = office_file(tmp_path / "report.docx", "# Demands\n\n1. Pay\n2. Hours\n")
+    data = bytearray(report.read_bytes())
+    with zipfile.ZipFile(report) as docx:
+        entry = docx.getinfo("word/numbering.xml")
+    header = entry.header_offset
+    name, extra = (int.from_bytes(data[header + n : header + n + 2], "little") for n in (26, 28))
+    start = header + 30 + name + extra  # the deflated bytes, scrambled
+    data[start + 5 : start + 40] = bytes(b ^ 0x5A for b in data[start + 5 : start + 40])
+    report.write_bytes(data)
+    with pytest.raises(PublisherError) as raised:
+        read_document(report, "report", tmp_path, "en")
+    said = str(raised.value)
+    assert said.startswith(f"{report}: pandoc could not convert this docx input"), said
+    assert "re-save it if it is damaged" in said and "HasCallStack" not in said, said

@@ -10,6 +10,7 @@ them (`page_breaks`). A file needing none of it is read as it is, with no copy m
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -52,8 +53,8 @@ def prepared(path: Path, scratch: Path) -> tuple[Path, Counter[str]]:
         with zipfile.ZipFile(path) as office:
             text = office.read(part)
             lists = _word_lists(office, text) if kind == "docx" else None
-    except (KeyError, OSError, zipfile.BadZipFile):
-        return path, done  # pandoc says what is wrong with it
+    except (KeyError, OSError, EOFError, zlib.error, zipfile.BadZipFile):
+        return path, done  # damaged: pandoc says what is wrong with it
     wanted = [fix for fix in _FIXES if any(mark in text for mark in fix[2].get(kind, ()))]
     if not wanted and lists is None:
         return path, done
