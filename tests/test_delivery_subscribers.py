@@ -181,6 +181,66 @@ def test_a_csv_that_is_not_utf8_or_has_no_email_column_is_one_clear_error(
     assert statuses(delivery_workspace) == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "said", "names"),
+    [
+        pytest.param(
+            "ana@example.org\nben@example.org\n",
+            "no heading: read the addresses from column 1",
+            {"ana@example.org": "", "ben@example.org": ""},
+            id="a column of addresses",
+        ),
+        pytest.param(
+            "Ana Ruiz,ana@example.org\nBen Okafor,ben@example.org\nنادية,nadia@example.org\n",
+            "from column 2 and the names from column 1",
+            {
+                "ana@example.org": "Ana Ruiz",
+                "ben@example.org": "Ben Okafor",
+                "nadia@example.org": "نادية",
+            },
+            id="names and addresses",
+        ),
+        pytest.param(
+            "ana@example.org;+34 600 000 000\nben@example.org;\n",
+            "ignored column(s): column 2",
+            {"ana@example.org": "", "ben@example.org": ""},
+            id="addresses and phone numbers",
+        ),
+        pytest.param(
+            "E-Mail-Adresse;Vorname\nana@example.org;Ana\nben@example.org;Ben\n",
+            "read the addresses from column 'E-Mail-Adresse'",
+            {"ana@example.org": "", "ben@example.org": ""},
+            id="a heading in german",
+        ),
+    ],
+)
+def test_a_list_whose_first_line_names_no_email_column_is_read_by_what_its_cells_hold(
+    delivery_workspace: Path, tmp_path: Path, text: str, said: str, names: dict[str, str]
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(text, encoding="utf-8")
+
+    result = invoke(delivery_workspace, "subscribers", "import", str(path))
+
+    assert result.exit_code == 0, result.output
+    assert said in " ".join(result.output.split()), result.output  # which column, in words
+    assert dict(query(delivery_workspace, "SELECT address, name FROM subscribers")) == names
+
+
+def test_addresses_side_by_side_with_no_heading_are_refused_not_half_imported(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "pasted.csv"
+    path.write_text("ana@example.org\nben@example.org,cai@example.org\n", encoding="utf-8")
+
+    result = invoke(delivery_workspace, "subscribers", "import", str(path))
+
+    assert result.exit_code == 1, result.output
+    assert "pasted.csv:2: column 1 holds the addresses" in result.output
+    assert "Traceback" not in result.output
+    assert statuses(delivery_workspace) == {}
+
+
 # The same columns as a list kept in Spanish or in French names them.
 SPANISH = ["Correo electrónico", "Nombre", "Idioma", "Etiquetas"]
 FRENCH = ["Courriel", "Nom", "Langue", "Étiquettes"]

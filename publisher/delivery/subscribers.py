@@ -29,6 +29,7 @@ from ..importers.members import (
     recognise_columns,
 )
 from ..languages import NotALanguage, language_code
+from .list_columns import columns_by_content
 from .store import SUBSCRIBER_STATUSES, Database, now_iso, transaction
 
 SUPPRESSED = ("unsubscribed", "bounced", "complained")
@@ -159,6 +160,7 @@ class ImportReport:
     ignored_columns: list[str] = field(default_factory=list)
     platform: str = ""  # the platform whose export this was ('' for our own columns)
     merged: list[str] = field(default_factory=list)  # one address on several rows: what won
+    found_columns: str = ""  # which columns a list whose heading did not say was read as
 
     def note(self, subscriber: Subscriber, outcome: str) -> None:
         """Count one row by what `_add` did with it: added, updated or unchanged."""
@@ -226,6 +228,15 @@ def check(
     return NewSubscriber(
         normalise_address(address), name.strip(), language, tags, status, consent_source.strip()
     )
+
+
+def _is_address(cell: str) -> bool:
+    """Whether a cell is an address as `check` reads one (alone, or with its owner's name)."""
+    try:
+        check(cell)
+    except ValueError:
+        return False
+    return True
 
 
 def _language(value: str) -> str:
@@ -392,25 +403,36 @@ def import_csv(
     transaction: an interrupted import changes nothing."""
     text = _read_text(path)
     reader = _rows(text)
-    columns = [c.strip().lower() for c in next(reader, [])]
+    heading_line = reader.line_num + 1  # after any 'sep=' line
+    heading: list[str] = next(reader, [])
+    columns = [c.strip().lower() for c in heading]
     platform = recognise_columns(columns)
     columns = _name_parts([_COLUMN_NAMES.get(column, column) for column in columns])
     if platform:
         members = read_members_csv(text, str(path), platform)
         return import_members(db, members, default_status, source, PLATFORM_NAMES[platform])
+    rows = list(_numbered_rows(reader, path))
     address_column = next((c for c in _ADDRESS_COLUMNS if c in columns), None)
+    found = None
     if address_column is None:
-        raise PublisherError.at(
-            "the first line must name the columns, one of them 'email'",
-            path,
-            1,
-            hint="for example: email,name,language,tags (or correo, courriel…)",
-        )
+        found = columns_by_content(path, heading_line, heading, columns, rows, _is_address)
+        if found is None:
+            raise PublisherError.at(
+                "the first line must name the columns, one of them 'email' (and no column"
+                " holds addresses in most rows)",
+                path,
+                heading_line,
+                hint="for example: email,name,language,tags (or correo, courriel…)",
+            )
+        columns, address_column = found.columns, "email"
+        if not found.headed:
+            rows.insert(0, (heading_line, heading))
     names = {"first name", "last name"}  # read into the name (see below)
     report = ImportReport(ignored_columns=[c for c in columns if c not in _IMPORT_COLUMNS | names])
+    report.found_columns = found.said if found else ""
     seen: dict[str, int] = {}
     with transaction(db):
-        for line, fields in _numbered_rows(reader, path):
+        for line, fields in rows:
             if len(fields) > len(columns):
                 report.rejected.append(
                     Problem(f"{len(fields)} fields but {len(columns)} columns", path, line)
