@@ -26,6 +26,7 @@ from .settings_schema import (
     single_line,
     text,
     then,
+    whole_number,
 )
 from .sourcefile import parse_file
 from .style import DEFAULT_STYLE, STYLE_TABLE, Style, read_style
@@ -58,6 +59,7 @@ class Config:
     limits: Limits = DEFAULT_LIMITS  # [limits]: how large a document may be
     style: Style = DEFAULT_STYLE  # [style]: theme, logo, accent colour, fonts, masthead line
     web_search: bool = True  # [web] search: the archive's search page and its index
+    feed_entries: int = 20  # [feed] entries: the newest issues (or articles) each feed holds
     # Tables other packages register (entry points `publisher.settings`), by name; [delivery]
     # is registered too but kept in its own field above, which every delivery module reads.
     tables: SettingsTables = field(default_factory=SettingsTables)
@@ -142,6 +144,7 @@ def load_config(root: Path) -> Config:
         limits=values["limits"],
         style=style,
         web_search=values["web"].get("search", True),
+        feed_entries=values["feed"].get("entries", Config.feed_entries),
         tables=SettingsTables(tables),
     )
 
@@ -242,6 +245,10 @@ CONFIG_TABLE = Table(
         "documents": Setting(table=Table({"strict": Setting(flag)})),
         # search = false: no search page, index or script (a site with no JavaScript at all)
         "web": Setting(table=Table({"search": Setting(flag)})),
+        # entries: the newest issues each feed holds (articles, in a topic's or language's
+        # feed), as blogs and newsletter platforms keep theirs: every issue's full text in
+        # every poll would grow the feed by each issue's size, for ever
+        "feed": Setting(table=Table({"entries": Setting(whole_number(1))})),
         "limits": Setting(table=LIMITS_TABLE),
         "style": Setting(table=STYLE_TABLE),
     }

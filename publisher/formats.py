@@ -182,7 +182,7 @@ BUILT_IN: tuple[Format, ...] = (
     ),
     _built_in(
         "feed",
-        description="Atom and RSS feeds of all issues",
+        description="Atom and RSS feeds of the newest issues",
         stage="archive",
         foreground=True,
         checks=[

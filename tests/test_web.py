@@ -3,6 +3,7 @@ all resolve; metadata for sharing and search engines; feeds per topic and langua
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -226,6 +227,45 @@ def test_a_site_built_without_its_feeds_links_none_until_they_are_built(tmp_path
     assert unresolved_links(out, base) == []
     web_pages = {str(p.relative_to(out)) for p in out.rglob("*.html") if p.name != "email.html"}
     assert feed_links() == web_pages
+
+
+def test_each_feed_holds_the_newest_issues_and_articles_as_many_as_configured(
+    tmp_path: Path,
+) -> None:
+    """Twenty-two weekly issues: each feed carries the newest twenty (or `[feed] entries`),
+    not every issue's full text for ever; the web archive still lists all of them."""
+    from conftest import WORKSPACES, copy_workspace
+
+    from publisher.build import build
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    for number in range(2, 23):
+        day = dt.date(2026, 1, 10) + dt.timedelta(weeks=number - 1)
+        (root / "documents" / f"week-{number}.md").write_text(
+            f"---\ntitle: Week {number}\ndate: {day}\ntags: [test]\n---\n\nNews.\n"
+        )
+        (root / "issues" / f"{number:03}-week.yaml").write_text(
+            f"number: {number}\ntitle: Week {number}\ndate: {day}\n"
+            f"sections:\n  - title: News\n    documents: [week-{number}]\n"
+        )
+    out = root / "dist"
+
+    def titles(feed: str) -> list[str]:
+        parsed = feedparser.parse(out / feed)
+        assert parsed.bozo == 0, parsed.bozo_exception
+        return [entry.title for entry in parsed.entries]
+
+    build(root, formats=["feed", "web"])
+    newest = [f"No. {n}: Week {n}" for n in range(22, 2, -1)]
+    assert titles("feed.atom") == titles("feed.rss") == newest
+    assert titles("tags/test/feed.atom") == [f"Week {n}" for n in range(22, 2, -1)]
+    assert len(page_of(out / "index.html").xpath("//a[contains(@href, 'week')]")) >= 21
+
+    with (root / "publisher.toml").open("a") as config:
+        config.write("\n[feed]\nentries = 2\n")
+    build(root, formats=["feed"])
+    assert titles("feed.atom") == titles("feed.rss") == newest[:2]
+    assert titles("languages/en/feed.atom") == ["Week 22", "Week 21"]
 
 
 def page_of(path: Path) -> lxml.html.HtmlElement:

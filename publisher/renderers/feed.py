@@ -1,6 +1,7 @@
-"""Feeds: Atom and RSS 2.0 over the whole archive through feedgen, one entry per issue with
-its full text, its documents' topics as categories and, as enclosures, every file of it readers download (`Format.download`);
-ids are the issues' URLs, so they are stable.
+"""Feeds: Atom and RSS 2.0 over the archive through feedgen, one entry per issue with its
+full text, its documents' topics as categories and, as enclosures, every file of it readers
+download (`Format.download`); ids are the issues' URLs, so they are stable. Each feed holds
+the newest `[feed] entries` (20): the web archive keeps the rest.
 
 Atom marks languages with xml:lang: an issue's entry speaks the issue's language, an article's
 entry its document's, a language's feed that language; the HTML content keeps each article's
@@ -64,6 +65,7 @@ class FeedRenderer(ArchiveRenderer):
         feed.link(_links(config.base_url + folder, "feed.atom"))
         feed.language(language)
         feed.generator("publisher")
+        issues = issues[: config.feed_entries]  # the newest (an archive lists them first)
         updated = max((_midnight(i.date) for i in issues), default=ctx.built_at)
         feed.updated(updated)
         feed.lastBuildDate(updated)
@@ -132,7 +134,7 @@ class FeedRenderer(ArchiveRenderer):
         feed.generator("publisher")
         feed.updated(_midnight(placed[0].issue.date))
         languages = {}
-        for item in reversed(placed):  # feedgen prepends: newest ends up first
+        for item in reversed(placed[: config.feed_entries]):  # feedgen prepends: newest first
             url = ctx.document_url(item.issue, item.document.slug)
             languages[url] = item.document.language
             entry = feed.add_entry()
