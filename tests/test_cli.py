@@ -198,6 +198,33 @@ def test_list_shows_documents_and_issues(workspace: Callable[[str], Path]) -> No
     assert unused_line.strip().startswith("*")
 
 
+@pytest.mark.parametrize("documents", [400, 0], ids=["more than a pipe holds", "a few lines"])
+def test_a_reader_that_stops_early_is_no_error(
+    workspace: Callable[[str], Path], documents: int
+) -> None:
+    """`publisher list | head -1`: head reads a line and leaves, and publisher, still
+    writing, stops quietly (no traceback, no crash log); `| grep -q` may leave before
+    publisher wrote anything, and its few lines go nowhere, quietly too."""
+    from terminal import PUBLISHER
+
+    root = workspace("minimal")
+    for number in range(documents):
+        name = f"{number:03}-a-statement-about-the-housing-crisis-and-what-the-council-must-do.md"
+        (root / "documents" / name).write_text("Text.\n")
+    child = subprocess.Popen(
+        [PUBLISHER, "-C", root, "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert child.stdout is not None and child.stderr is not None
+    if documents:
+        assert child.stdout.readline().startswith(b"Documents (402)")
+    child.stdout.close()
+    errors = child.stderr.read().decode()
+    child.wait(timeout=60)
+
+    assert child.returncode == 1 and errors == ""
+    assert not list((root / ".publisher").glob("crash-*.log"))
+
+
 def test_init_writes_the_site_organisation_and_sender_where_the_config_reads_them(
     tmp_path: Path,
 ) -> None:

@@ -81,6 +81,9 @@ class Group(click.Group, PublisherHelp):
         except Exception as exc:
             from pathlib import Path
 
+            if isinstance(exc, BrokenPipeError) and _reader_gone():
+                sys.exit(1)  # `publisher list | head`: head read its lines and left
+
             workspace = ctx.obj if isinstance(ctx.obj, Path) else Path.cwd()
             log = _write_crash_log(workspace)
             click.secho(
@@ -90,6 +93,19 @@ class Group(click.Group, PublisherHelp):
                 err=True,
             )
             sys.exit(EX_SOFTWARE)
+
+
+def _reader_gone() -> bool:
+    """Whether whatever read publisher's output (head, less, grep -q) has closed its end:
+    a broken pipe to an SMTP server or a worker is a problem to report, this is not."""
+    import select
+
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(events & select.POLLERR for _, events in poller.poll(0))
+    except (OSError, ValueError, AttributeError):  # no file behind stdout (a test's runner)
+        return False
 
 
 def _one_line(exc: BaseException) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -84,13 +83,8 @@ def subscribers_list(workspace: Path, status: str | None, fmt: str) -> None:
 
     out = sys.stdout
     width = shutil.get_terminal_size().columns if out.isatty() else None
-    try:
-        with manage.listing(workspace, status) as (rows, widths):
-            print_subscribers(rows, out, fmt, width, widths)
-        out.flush()
-    except BrokenPipeError:  # the reader (head, less) stopped reading: nothing to report
-        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
-        sys.exit(1)
+    with manage.listing(workspace, status) as (rows, widths):
+        print_subscribers(rows, out, fmt, width, widths)
 
 
 @subscribers.command(name="import")
