@@ -250,6 +250,42 @@ def test_rich_text_lists_as_wordpad_writes_them_are_lists(tmp_path: Path) -> Non
     )
 
 
+# The opening of a file TextEdit saves (every Cocoa program's RTF), a style sheet whose
+# heading style has "page break before", which is no page break where it is defined
+TEXTEDIT = (
+    b"{\\rtf1\\ansi\\ansicpg1252\\cocoartf2761\n\\cocoatextscaling0\\cocoaplatform0"
+    b"{\\fonttbl\\f0\\fswiss\\fcharset0 Helvetica;\\f1\\fswiss\\fcharset0 Helvetica-Bold;\n}\n"
+    b"{\\stylesheet{\\s1\\pagebb heading 1;}}\n"
+    b"\\paperw11900\\paperh16840\\margl1440\\margr1440\\vieww11520\\viewh8400\\viewkind0\n"
+    b"\\pard\\tx566\\tx1133\\pardirnatural\\partightenfactor0\n\n"
+)
+
+
+def test_rich_text_from_textedit_keeps_its_paragraphs_and_page_breaks(tmp_path: Path) -> None:
+    """TextEdit ends each paragraph with a backslash before the line's end (a paragraph
+    mark, says the RTF specification; pandoc read a line break, making the file one
+    paragraph), and a page break (Word's too) is a new page, not the words either side of
+    it run together. An escaped backslash before a line's end is a backslash."""
+    path = tmp_path / "rally.rtf"
+    path.write_bytes(
+        TEXTEDIT + b"\\f1\\b\\fs36 \\cf0 Rally on Saturday\\\n"
+        b"\\f0\\b0\\fs24 \\\nMeet at the caf\xe9 at noon.\\\r\n"
+        b"Bring C:\\\\\nbanners\\\n"
+        b"Front ends.\\page Back page.\\\n"
+        b"\\pard\\pagebb\\f0 Chapter two.\\\n}"  # "page break before": not read (yet)
+    )
+    body = read(path).body_html
+    assert re.findall(r"<p>(.*?)</p>|<div (class=\"page-break\")>", body) == [
+        ("<strong>Rally on Saturday</strong>", ""),
+        ("Meet at the café at noon.", ""),
+        ("Bring C:\\banners", ""),
+        ("Front ends.", ""),
+        ("", 'class="page-break"'),
+        ("Back page.", ""),
+        ("Chapter two.", ""),
+    ]
+
+
 def test_unclosed_front_matter_is_reported_at_line_one(tmp_path: Path) -> None:
     path = tmp_path / "open.md"
     path.write_text("---\ntitle: Never closed\n\nBody\n")

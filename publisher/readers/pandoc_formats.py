@@ -26,6 +26,7 @@ from .markdown import document_text
 from .office_copy import prepared
 from .page_breaks import page_breaks_in_page_marked
 from .pagenotes import notes_as_footnotes
+from .rtf_marks import rtf_marked
 from .symbol_fonts import symbol_fonts_read
 from .wordcomments import word_comments_left_out
 from .wordlists import word_lists_kept
@@ -239,14 +240,17 @@ def _keywords(written: list[str | None]) -> list[str]:
 
 class RtfReader:
     """Rich Text, as TextEdit and WordPad save it by default: pandoc reads its text, its
-    formatting, and its title and author (the file's \\info). Pictures embedded in it are
+    formatting, and its title and author (the file's \\info), TextEdit's paragraphs and
+    any page break once `rtf_marked` has spelled them out. Pictures embedded in it are
     left out, with a warning: unlike a DOCX's, they have no name to publish them by."""
 
     extensions: ClassVar[tuple[str, ...]] = (".rtf",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        converted = pandoc.to_html(path, "rtf", id_prefix=id_prefix)
+        source, page_breaks = rtf_marked(path)
+        converted = pandoc.to_html(source, "rtf", id_prefix=id_prefix)
         body, pictures = _IMG.subn("", converted.body_html)
+        body = pandoc.page_breaks(body) if page_breaks else body
         if pictures:
             log.warning(
                 "%s: %d picture(s) embedded in it left out: save it as .docx to keep them",
