@@ -14,6 +14,14 @@ from typing import Any, TypeVar, cast
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def named_by(path: Path) -> Path:
+    """The path whose name names the document at `path`: itself, but for the text of a
+    TextEdit document with pictures (`Rally.rtfd/TXT.rtf`), named by its package."""
+    if path.parent.suffix.lower() == ".rtfd" and path.name.lower() == "txt.rtf":
+        return path.parent
+    return path
+
+
 def followed(path: Path) -> Path:
     """`path` absolute, with its links followed as far as they lead, as the file on disk is
     spelled (see `composed`). A link that loops is left as it is, and is then no file

@@ -15,7 +15,7 @@ from pathlib import Path
 from slugify import slugify
 
 from .errors import near_misses
-from .paths import composed, no_file
+from .paths import composed, named_by, no_file
 from .readers import EXTENSIONS, not_read
 
 log = logging.getLogger(__name__)
@@ -152,14 +152,15 @@ def unreadable(path: Path, root: Path) -> str | None:
 
 def names_of(file: Path) -> set[str]:
     """Every name a manifest may use for `file` (relative to documents/), composed (NFC)."""
-    return {composed(n) for n in (file.stem, slug_for(file), file.with_suffix("").as_posix())}
+    stem = named_by(file).stem
+    return {composed(n) for n in (stem, slug_for(file), file.with_suffix("").as_posix())}
 
 
 def slug_for(relative: Path) -> str:
     """Slug of a document: its file stem, made URL-safe (subfolders do not take part),
     except in a page bundle (Hugo's `my-post/index.md`, `my-post/index.es.md`), where
-    the folder names the document."""
-    stem = relative.stem
+    the folder names the document, and a TextEdit package (`Rally.rtfd/TXT.rtf`)."""
+    stem = named_by(relative).stem
     base, dot, language = stem.partition(".")
     if base in _BUNDLE_PAGES and len(relative.parts) > 1:
         stem = relative.parent.name + (f".{language}" if dot else "")

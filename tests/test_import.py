@@ -579,6 +579,31 @@ def test_rich_text_from_textedit_or_wordpad_is_imported_with_its_title_and_autho
     assert "<strong>¡basta!</strong> y pararon" in doc.body_html
 
 
+def test_a_textedit_document_with_pictures_is_imported_with_them(tmp_path: Path) -> None:
+    """TextEdit saves a document holding a picture as a folder, `My Rally.rtfd/`: the
+    import reads it as one document with its pictures, as a Word file's."""
+    from test_readers import TEXTEDIT
+
+    package = tmp_path / "in" / "My Rally.rtfd"
+    package.mkdir(parents=True)
+    Image.new("RGB", (40, 30), "red").save(package / "crowd 1.jpg")
+    (package / "TXT.rtf").write_bytes(
+        TEXTEDIT + b"\\f0 Join the march.\\\n{{\\NeXTGraphic crowd 1.jpg \\width800"
+        b" \\height600 \\appleattachmentpadding0\n}\xac}\\\nSee you there.\\\n}"
+    )
+    pool = tmp_path / "documents"
+
+    result = CliRunner().invoke(main, ["import", str(package), "--into", str(pool)])
+
+    assert result.exit_code == 0, result.output
+    text = (pool / "my-rally.md").read_text()
+    assert "title: My rally" in text  # the name made a title, as any file's
+    assert "Join the march.\n\n![](media/my-rally/crowd%201.jpg)\n\nSee you there." in text
+    assert (pool / "media" / "my-rally" / "crowd 1.jpg").is_file()
+    doc = read_document(pool / "my-rally.md", "my-rally", pool, "en")
+    assert doc.images == ("media/my-rally/crowd 1.jpg",)
+
+
 def test_a_file_that_fails_to_convert_is_named_as_given_not_as_its_working_copy(
     tmp_path: Path,
 ) -> None:

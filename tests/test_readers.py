@@ -286,6 +286,44 @@ def test_rich_text_from_textedit_keeps_its_paragraphs_and_page_breaks(tmp_path: 
     ]
 
 
+def test_a_textedit_document_with_pictures_is_one_document_named_by_its_package(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """TextEdit saves a document holding a picture as a package, `Rally.rtfd/`: its text
+    in TXT.rtf, the picture beside it, named where it stands (pandoc printed the name).
+    The package names the document ("rally", as a manifest lists it), not "TXT"."""
+    from conftest import WORKSPACES, copy_workspace
+    from PIL import Image
+
+    from publisher.build import build
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    package = root / "documents" / "Rally.rtfd"
+    package.mkdir()
+    Image.new("RGB", (400, 300), "red").save(package / "march #1 on city hall.jpg")
+    (package / "TXT.rtf").write_bytes(
+        TEXTEDIT + b"\\f0\\fs24 \\cf0 March with us.\\\n"
+        b"{{\\NeXTGraphic march #1 on city hall.jpg \\width8000 \\height6000"
+        b" \\appleattachmentpadding0 \\appleembedtype0 \\appleaqc\n}\xac}\\\n"
+        b"Last year.\\\n}"
+    )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace("second-article]", "second-article, rally]"))
+
+    report = build(root, formats=["web"])
+
+    page = (report.out_dir / "001-first" / "rally" / "index.html").read_text()
+    assert '<h1 class="article-title">Rally</h1>' in page
+    body = re.findall(r"<p>(.*?)</p>", page[page.index("article-body") :])[:3]
+    assert body == [
+        "March with us.",
+        '<img src="../../media/Rally.rtfd/march%20%231%20on%20city%20hall.jpg" alt="">',
+        "Last year.",
+    ]
+    assert (report.out_dir / "media" / "Rally.rtfd" / "march #1 on city hall.jpg").is_file()
+    assert "right-click it) and save it as .docx" in caplog.text  # how to describe it
+
+
 def test_unclosed_front_matter_is_reported_at_line_one(tmp_path: Path) -> None:
     path = tmp_path / "open.md"
     path.write_text("---\ntitle: Never closed\n\nBody\n")

@@ -67,7 +67,7 @@ def import_(
 ) -> None:
     """Turn FILES into Markdown documents for review: plain text (pasted from blogs,
     Facebook or PDFs), PDFs, saved web pages (.html, .mhtml, .webarchive), e-mails saved as .eml,
-    DOCX, ODT and RTF, Google Docs' web page download (the .zip), Markdown with its
+    DOCX, ODT and RTF (TextEdit's .rtfd too), Google Docs' web page download (the .zip), Markdown with its
     pictures inside (Google Docs' Markdown download), or a whole newsletter exported from
     Substack, Ghost, WordPress, Blogger, Medium, Mailchimp, listmonk or Notion
     (the zip, folder or file as downloaded: posts, issues, images and the list), a
@@ -97,7 +97,8 @@ def import_(
     recognised = [(path, recognise(path)) for path in files]  # each read once, not again below
     exports = [(path, found) for path, found in recognised if found is not None]
     plain = [path for path, found in recognised if found is None]
-    folder = next((path for path in plain if path.is_dir()), None)
+    # (a TextEdit document with pictures, `Rally.rtfd/`, is a folder too)
+    folder = next((p for p in plain if p.is_dir() and p.suffix.lower() != ".rtfd"), None)
     if folder is not None:
         raise PublisherError.at(
             "this folder is no platform's export",

@@ -66,7 +66,7 @@ def import_files(
     taken = {slug_for(p) for p in DocumentPool.scan(into).files}
     for source in inputs:
         try:
-            data = source.read_bytes()
+            data = (source / "TXT.rtf" if _is_package(source) else source).read_bytes()
             drafts, media = _recover(source, data, split)
         except PublisherError as exc:
             report.problems += exc.problems
@@ -99,6 +99,11 @@ def import_files(
                 Imported(source, part, draft, target, "dry run" if dry_run else "imported")
             )
     return report
+
+
+def _is_package(source: Path) -> bool:
+    """Whether `source` is a document TextEdit saved with its pictures (`Rally.rtfd/`)."""
+    return source.suffix.lower() == ".rtfd" and source.is_dir()
 
 
 def _recover_attachments(
@@ -139,6 +144,10 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
         from .office import recover_office
 
         return recover_office(source)
+    if _is_package(source):
+        from .office import recover_textedit_package
+
+        return recover_textedit_package(source)
     if suffix in MESSAGE_SUFFIXES:
         from .mailmessage import attached_documents, parsed, recover_message
 

@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 from ..model import Document
 from ..readers import Reader, fallback_title, read_document
@@ -27,6 +28,18 @@ def recover_office(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
     }
     # STATEMENT.DOCX, as Windows may name it
     return draft_in_scratch(path, {path.name: path}, readers[path.suffix.lower()])
+
+
+def recover_textedit_package(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
+    """A document TextEdit saved with its pictures (`Rally.rtfd/`): its text, TXT.rtf,
+    read with the pictures beside it."""
+    pictures = sorted(p for p in path.iterdir() if p.is_file() and p.name != "TXT.rtf")
+    files: dict[str, bytes | Path] = {f"{path.name}/TXT.rtf": path / "TXT.rtf"}
+    files |= {f"{path.name}/{picture.name}": picture for picture in pictures}
+    drafts, media = draft_in_scratch(path, files, lambda pool: RtfReader())
+    for draft in drafts:  # as a Word file's pictures are: in media/, which the import names
+        draft.body_html = draft.body_html.replace(f'src="{quote(path.name)}/', 'src="media/')
+    return drafts, media
 
 
 def draft_in_scratch(

@@ -26,7 +26,7 @@ from ..logs import held
 from ..model import Document
 from ..mojibake import repaired
 from ..numerals import with_note_numbers_in_digits
-from ..paths import followed, is_file
+from ..paths import followed, is_file, named_by
 from ..picture_copies import CONVERTED_SUFFIXES, shown_picture
 from ..resources import SHOWN_IMAGE_SUFFIXES, confine_images, written_sources
 from ..sanitize import LIST_LEVELS, clean_html, flatten_deep_html, lift_deep_lists, plain_text
@@ -418,4 +418,4 @@ def summary_before_more(body_html: str) -> str:
 
 def fallback_title(path: Path) -> str:
     """The title of a document that names none: its file name, made readable."""
-    return path.stem.replace("-", " ").replace("_", " ").capitalize()
+    return named_by(path).stem.replace("-", " ").replace("_", " ").capitalize()

@@ -106,6 +106,11 @@ def _how_to_describe(source: Path) -> str:
         return "in Word, right-click each picture, then Edit Alt Text (or View Alt Text)"
     if suffix in (".odt", ".fodt"):
         return "in LibreOffice, right-click each picture, Properties, Options: Text Alternative"
+    if suffix == ".rtf":
+        return (
+            "Rich Text keeps none: open it in Word or LibreOffice, describe each picture there"
+            " (right-click it) and save it as .docx"
+        )
     if suffix in (".html", ".htm", ".xhtml"):
         return 'give each <img> an alt="what the picture shows"'
     return "write what each shows between its brackets: ![What the picture shows](picture.jpg)"

@@ -26,7 +26,7 @@ from .markdown import document_text
 from .office_copy import prepared
 from .page_breaks import page_breaks_in_page_marked
 from .pagenotes import notes_as_footnotes
-from .rtf_marks import rtf_marked
+from .rtf_marks import pictures_placed, rtf_marked
 from .symbol_fonts import symbol_fonts_read
 from .wordcomments import word_comments_left_out
 from .wordlists import word_lists_kept
@@ -247,10 +247,11 @@ class RtfReader:
     extensions: ClassVar[tuple[str, ...]] = (".rtf",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        source, page_breaks = rtf_marked(path)
-        converted = pandoc.to_html(source, "rtf", id_prefix=id_prefix)
+        marked = rtf_marked(path)
+        converted = pandoc.to_html(marked.source, "rtf", id_prefix=id_prefix)
         body, pictures = _IMG.subn("", converted.body_html)
-        body = pandoc.page_breaks(body) if page_breaks else body
+        body = pandoc.page_breaks(body) if marked.page_breaks else body
+        body = pictures_placed(body, marked.pictures)
         if pictures:
             log.warning(
                 "%s: %d picture(s) embedded in it left out: save it as .docx to keep them",

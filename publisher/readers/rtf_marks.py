@@ -1,34 +1,74 @@
-"""Rich Text's paragraph and page marks as its writers mean them, where pandoc reads them
-otherwise. TextEdit (macOS's word processor, and every Cocoa program's RTF) ends each
-paragraph with a backslash before the line's end, which the RTF specification makes a
-`\\par`; pandoc read a line break, so a whole TextEdit file was one paragraph. A page break
-(`\\page`, Word's and TextEdit's) pandoc dropped, running the words either side of it
-together ("ThreeFour"): it becomes a paragraph holding `\\newpage`, the mark publisher
-prints as a page break (`pandoc.page_breaks`), as a Word file's is (`page_breaks`)."""
+"""Rich Text's paragraph marks, page breaks and pictures as its writers mean them, where
+pandoc reads them otherwise. TextEdit (macOS's word processor, and every Cocoa program's
+RTF) ends each paragraph with a backslash before the line's end, which the RTF
+specification makes a `\\par`; pandoc read a line break, so a whole TextEdit file was one
+paragraph. A page break (`\\page`, Word's and TextEdit's) pandoc dropped, running the words
+either side of it together ("ThreeFour"): it becomes a paragraph holding `\\newpage`, the
+mark publisher prints as a page break (`pandoc.page_breaks`), as a Word file's is
+(`page_breaks`). A picture in a TextEdit document makes it a package (`Rally.rtfd/`: the
+text in `TXT.rtf`, each picture a file beside it, named by `\\NeXTGraphic`), which pandoc
+printed as the picture's file name: it is the picture, beside its text."""
 
 from __future__ import annotations
 
+import html
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 # A control symbol or word: after a backslash that is not itself escaped (`\\` is one)
 _UNESCAPED = r"(?<!\\)((?:\\\\)*)\\"
 _PARAGRAPH_END = re.compile(_UNESCAPED + r"(?:\r\n|\n|\r)")
 # \page alone: not \pagebb (a paragraph's "page break before", also in style definitions)
 _PAGE = re.compile(_UNESCAPED + r"page(?![A-Za-z])(?:-?\d+)? ?")
+# TextEdit's picture: its file's name, its size, then the attachment character (¬)
+_PICTURE = re.compile(
+    r"\{\{\\NeXTGraphic (?P<name>[^{}]+?) \\width[^{}]*\}(?:\\'ac|\xac|\\uc0\\u65532 ?)?\}"
+)
+_HEX = re.compile(r"\\'([0-9a-fA-F]{2})")
+_PLACED = re.compile(r"PUBLISHERPICTURE(\d+)X")  # where a picture stands, in pandoc's HTML
+_MARKS = (b"\\\n", b"\\\r", b"\\page", b"\\NeXTGraphic")
 
 
-def rtf_marked(path: Path) -> tuple[str | Path, bool]:
-    """What pandoc is to read for the RTF file `path`: the file itself when it has neither
-    mark, else its text with each made what pandoc reads as meant; and whether it has a
-    page break. Text that is not UTF-8 is read as Latin-1, as pandoc reads it."""
+@dataclass(frozen=True)
+class MarkedRtf:
+    source: str | Path  # what pandoc is to read: the file, or its text with the marks made
+    page_breaks: bool  # whether it has any
+    pictures: tuple[str, ...] = ()  # TextEdit's pictures' file names, in order
+
+
+def rtf_marked(path: Path) -> MarkedRtf:
+    """The RTF file `path` with each mark made what pandoc reads as meant, a picture as a
+    word to put it in place of (`pictures_placed`); the file itself when it has none. Text
+    that is not UTF-8 is read as Latin-1, as pandoc reads it."""
     data = path.read_bytes()
-    if not (b"\\\n" in data or b"\\\r" in data or b"\\page" in data):
-        return path, False
+    if not any(mark in data for mark in _MARKS):
+        return MarkedRtf(path, False)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
+    pictures: list[str] = []
+
+    def placeholder(found: re.Match[str]) -> str:
+        name = _HEX.sub(lambda m: bytes.fromhex(m[1]).decode("cp1252", "replace"), found["name"])
+        pictures.append(name.strip())
+        return f" PUBLISHERPICTURE{len(pictures) - 1}X "
+
+    text = _PICTURE.sub(placeholder, text)
     text = _PARAGRAPH_END.sub(r"\1\\par\n", text)
     text, pages = _PAGE.subn(r"\1\\par \\\\newpage\\par ", text)
-    return text, pages > 0
+    return MarkedRtf(text, pages > 0, tuple(pictures))
+
+
+def pictures_placed(body: str, pictures: tuple[str, ...]) -> str:
+    """`body` with each picture where its word stands, its file beside the text."""
+    if not pictures:
+        return body
+
+    def picture(found: re.Match[str]) -> str:
+        source = html.escape(quote(pictures[int(found[1])]))
+        return f'<img src="{source}" alt="">'
+
+    return _PLACED.sub(picture, body)
