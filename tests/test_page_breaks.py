@@ -118,6 +118,83 @@ def test_a_word_file_whose_only_break_is_a_section_break_has_it_read(tmp_path: P
     assert blocks(edited(path, "word/document.xml", section_put)) == ["Front.", BREAK_MARK, "Back."]
 
 
+@pytest.mark.parametrize("turned_off", [False, True], ids=["styles alone", "a paragraph says no"])
+def test_a_page_break_a_word_style_sets_is_read_before_each_paragraph_of_it(
+    tmp_path: Path, turned_off: bool
+) -> None:
+    """A report template's Heading 1 with "Page break before" starts each chapter on a
+    page, and so does a style based on it; a style or a paragraph that turns it off does
+    not break; the first chapter, before anything, prints no blank page."""
+    path = office_file(
+        tmp_path / "report.docx",
+        "# Chapter one\n\nText one.\n\n# Chapter two\n\nText two.\n\n## Part\n\nMore.\n\n"
+        '::: {custom-style="Chapter Title"}\nChapter three\n:::\n\nText three.\n\n'
+        '::: {custom-style="Quiet Title"}\nNo break here\n:::\n\n'
+        "# Chapter four\n\nText four.\n",
+    )
+    edited(
+        path,
+        "word/styles.xml",
+        lambda styles: (
+            re.sub(  # Heading 1's properties
+                r'(w:styleId="Heading1".*?<w:pPr>)',
+                r"\1<w:pageBreakBefore />",
+                styles,
+                count=1,
+                flags=re.S,
+            )
+            .replace(
+                '<w:name w:val="Chapter Title" /><w:basedOn w:val="BodyText" />',
+                '<w:name w:val="Chapter Title" /><w:basedOn w:val="Heading1" />',
+            )
+            .replace(
+                '<w:name w:val="Quiet Title" /><w:basedOn w:val="BodyText" />',
+                '<w:name w:val="Quiet Title" /><w:basedOn w:val="Heading1" />'
+                '<w:pPr><w:pageBreakBefore w:val="false" /></w:pPr>',
+            )
+        ),
+    )
+    edited(
+        path,
+        "word/document.xml",
+        lambda text: (
+            text
+            if not turned_off
+            else text.replace(
+                '<w:pPr><w:pStyle w:val="Heading1" /></w:pPr><w:r><w:t xml:space="preserve">Chapter four',
+                '<w:pPr><w:pStyle w:val="Heading1" /><w:pageBreakBefore w:val="0" /></w:pPr>'
+                '<w:r><w:t xml:space="preserve">Chapter four',
+            )
+        ),
+    )
+    if not turned_off:  # as a file with no list has none: nothing else to put right
+        with zipfile.ZipFile(path) as word:
+            parts = [
+                (m, word.read(m)) for m in word.infolist() if m.filename != "word/numbering.xml"
+            ]
+        with zipfile.ZipFile(path, "w") as word:
+            for member, data in parts:
+                word.writestr(member, data)
+    body = read_document(path, "report", path.parent, "en").body_html
+    found = re.findall(r"<h[12][^>]*>(.*?)</h[12]>|<p>(.*?)</p>|(page-break)", body)
+    assert [next(part for part in parts if part) for parts in found] == [
+        "Chapter one",
+        "Text one.",
+        "page-break",
+        "Chapter two",
+        "Text two.",
+        "Part",
+        "More.",
+        "page-break",
+        "Chapter three",
+        "Text three.",
+        "No break here",
+        *([] if turned_off else ["page-break"]),
+        "Chapter four",
+        "Text four.",
+    ]
+
+
 def test_a_libreoffice_files_page_breaks_are_read_where_they_are(tmp_path: Path) -> None:
     """LibreOffice marks the paragraph after a manual break by an automatic style whose
     paragraph properties break the page before it (or after it, where one ends a page)."""

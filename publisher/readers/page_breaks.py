@@ -8,8 +8,11 @@ screen.
   end of a paragraph or in its midst, where the paragraph is split; "Page break before"
   is a paragraph's `<w:pageBreakBefore/>`; a section break that starts a page (Layout >
   Breaks > Next Page, Odd or Even Page, not Continuous) ends its paragraph's properties
-  (`<w:sectPr>` in `<w:pPr>`). A break in a table cell or a text box is left out, as no
-  page breaks there. (Breaks a named style sets are not read.)
+  (`<w:sectPr>` in `<w:pPr>`). "Page break before" set in a paragraph style (a report
+  template's Heading 1, so each chapter starts a page), or in the style it is based on,
+  breaks before each paragraph of that style that does not turn it off itself
+  (`styled_breaks_written`). A break in a table cell or a text box is left out, as no
+  page breaks there.
 - LibreOffice: the paragraph after a manual break gets an automatic style whose paragraph
   properties say `fo:break-before="page"` (`fo:break-after` where one ends a page).
 - A page a word processor saved says it by an element's style: Google Docs' download, a
@@ -89,6 +92,48 @@ def _docx_breaks_marked(root: _Element) -> int:
             marked += 1
         run.remove(br)
     return marked
+
+
+def breaking_styles(styles: _Element) -> frozenset[str]:
+    """The ids of the paragraph styles of a Word file's styles (word/styles.xml) that
+    start a page: "Page break before" set in the style, or in one it is based on (and not
+    turned off on the way)."""
+    own: dict[str, bool | None] = {}
+    based_on: dict[str, str] = {}
+    for style in styles.iter(f"{{{W}}}style"):
+        if style.get(f"{{{W}}}type") != "paragraph":
+            continue
+        style_id = style.get(f"{{{W}}}styleId", "")
+        switch = style.find(f"{{{W}}}pPr/{{{W}}}pageBreakBefore")
+        own[style_id] = None if switch is None else switched_on(switch)
+        if (based := style.find(f"{{{W}}}basedOn")) is not None:
+            based_on[style_id] = based.get(f"{{{W}}}val", "")
+
+    def breaks(style_id: str) -> bool:
+        seen: set[str] = set()
+        while style_id in own and style_id not in seen:  # (a loop of bases ends the search)
+            seen.add(style_id)
+            if (setting := own[style_id]) is not None:
+                return setting
+            style_id = based_on.get(style_id, "")
+        return False
+
+    return frozenset(style_id for style_id in own if breaks(style_id))
+
+
+def styled_breaks_written(root: _Element, styles: frozenset[str]) -> int:
+    """Give each paragraph of `root` (a Word file's text) in one of `styles` (see
+    `breaking_styles`) the "Page break before" its style sets, unless the paragraph says
+    otherwise itself; how many were given it (`page_breaks_marked` then marks them)."""
+    written = 0
+    for style in list(root.iter(f"{{{W}}}pStyle")):
+        properties = style.getparent()
+        if style.get(f"{{{W}}}val") not in styles or properties is None:
+            continue
+        if properties.find(f"{{{W}}}pageBreakBefore") is None:
+            properties.append(properties.makeelement(f"{{{W}}}pageBreakBefore"))
+            written += 1
+    return written
 
 
 def _can_break(paragraph: _Element) -> bool:
