@@ -237,6 +237,74 @@ def test_a_libreoffice_files_page_breaks_are_read_where_they_are(tmp_path: Path)
     ]
 
 
+def test_a_page_break_a_libreoffice_style_sets_is_read_before_each_paragraph_of_it(
+    tmp_path: Path,
+) -> None:
+    """Heading 1 with "Insert break: page, before" (Format > Paragraph > Text Flow) in
+    LibreOffice: each heading in it starts a page, in the style itself or in an automatic
+    style based on it (LibreOffice's, for a heading formatted by hand too) unless a style
+    on the way says otherwise; a style based on one that breaks after its paragraphs
+    breaks after them."""
+    path = office_file(
+        tmp_path / "report.odt",
+        "# Chapter one\n\nText one.\n\n# Chapter two\n\nText two.\n\n"
+        "# Chapter three\n\nText three.\n\n# Chapter four\n\nText four.\n\n"
+        '::: {custom-style="Closing"}\nThe end.\n:::\n\nAfter the end.\n',
+    )
+    edited(
+        path,
+        "styles.xml",
+        lambda styles: styles.replace(
+            'style:name="Heading_20_1" style:next-style-name="Text_20_body"'
+            ' style:parent-style-name="Heading">',
+            'style:name="Heading_20_1" style:next-style-name="Text_20_body"'
+            ' style:parent-style-name="Heading">'
+            '<style:paragraph-properties fo:break-before="page" />',
+        ).replace(
+            "</office:styles>",
+            '<style:style style:name="Ends" style:family="paragraph">'
+            '<style:paragraph-properties fo:break-after="page" /></style:style>'
+            '<style:style style:name="Closing" style:family="paragraph"'
+            ' style:parent-style-name="Ends" />'
+            '<style:style style:name="Quiet" style:family="paragraph"'
+            ' style:parent-style-name="Heading_20_1">'
+            '<style:paragraph-properties fo:break-before="auto" /></style:style>'
+            "</office:styles>",
+        ),
+    )
+    automatic = "".join(
+        f'<style:style style:name="{name}" style:family="paragraph"'
+        f' style:parent-style-name="{parent}">{properties}</style:style>'
+        for name, parent, properties in (
+            ("P1", "Heading_20_1", '<style:text-properties fo:color="#c00000" />'),
+            ("P2", "Quiet", ""),
+        )
+    )
+
+    def styled(text: str) -> str:
+        text = with_automatic_styles(text, automatic)
+        for name, words in (("P1", "Chapter three"), ("P2", "Chapter four")):
+            text = re.sub(
+                rf'text:style-name="[^"]+"( text:outline-level="1")?>(<[^>]+>)?{words}',
+                rf'text:style-name="{name}"\1>\2{words}',
+                text,
+                count=1,
+            )
+        return text
+
+    assert blocks(edited(path, "content.xml", styled)) == [
+        "Text one.",
+        BREAK_MARK,
+        "Text two.",
+        BREAK_MARK,
+        "Text three.",
+        "Text four.",
+        "The end.",
+        BREAK_MARK,
+        "After the end.",
+    ]
+
+
 GOOGLE_DOCS_PAGE = (
     '<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type">'
     f'<style type="text/css">{STYLE}</style></head><body class="c3 doc-content">'

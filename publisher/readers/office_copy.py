@@ -53,7 +53,7 @@ def prepared(path: Path, scratch: Path) -> tuple[Path, Counter[str]]:
         with zipfile.ZipFile(path) as office:
             text = office.read(part)
             lists = _word_lists(office, text) if kind == "docx" else None
-            page_styles = _page_breaking_styles(office) if kind == "docx" else frozenset()
+            page_styles = _page_breaking_styles(office, kind)
     except (KeyError, OSError, EOFError, zlib.error, zipfile.BadZipFile):
         return path, done  # damaged: pandoc says what is wrong with it
     wanted = [fix for fix in _FIXES if any(mark in text for mark in fix[2].get(kind, ()))]
@@ -66,7 +66,7 @@ def prepared(path: Path, scratch: Path) -> tuple[Path, Counter[str]]:
     except etree.XMLSyntaxError:
         return path, done
     # a style's "Page break before" written on its paragraphs, where the breaks are marked
-    if page_styles and page_breaks.styled_breaks_written(root, page_styles):
+    if page_styles and page_breaks.styled_breaks_written(root, kind, page_styles):
         marking = [fix for fix in _FIXES if fix[1] is page_breaks.page_breaks_marked]
         wanted += [fix for fix in marking if fix not in wanted]
     # first: Word counts every paragraph where it stands, boxed or hidden
@@ -92,20 +92,21 @@ def _parser() -> Any:
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
-def _page_breaking_styles(office: zipfile.ZipFile) -> frozenset[str]:
-    """The paragraph styles of a Word file that start a page (`page_breaks`), read only
-    when its styles say a page breaks somewhere."""
-    if "word/styles.xml" not in office.namelist():
-        return frozenset()
-    styles = office.read("word/styles.xml")
-    if b"w:pageBreakBefore" not in styles:
-        return frozenset()
+def _page_breaking_styles(office: zipfile.ZipFile, kind: str) -> dict[str, page_breaks.Sides]:
+    """The paragraph styles of a Word or OpenDocument file that break a page
+    (`page_breaks`), read only when its styles say a page breaks somewhere."""
+    part, marks = page_breaks.STYLE_PARTS[kind]
+    if part not in office.namelist():
+        return {}
+    styles = office.read(part)
+    if not any(mark in styles for mark in marks):
+        return {}
     from lxml import etree
 
     try:
-        return page_breaks.breaking_styles(etree.fromstring(styles, _parser()))
+        return page_breaks.breaking_styles(etree.fromstring(styles, _parser()), kind)
     except etree.XMLSyntaxError:
-        return frozenset()
+        return {}
 
 
 def _word_lists(office: zipfile.ZipFile, text: bytes) -> tuple[_Element, _Element | None] | None:

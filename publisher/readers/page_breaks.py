@@ -14,7 +14,10 @@ screen.
   (`styled_breaks_written`). A break in a table cell or a text box is left out, as no
   page breaks there.
 - LibreOffice: the paragraph after a manual break gets an automatic style whose paragraph
-  properties say `fo:break-before="page"` (`fo:break-after` where one ends a page).
+  properties say `fo:break-before="page"` (`fo:break-after` where one ends a page). A
+  named style may say it too (Format > Paragraph > Text Flow > Insert break, in the style
+  Heading 1 or one it is based on): it is written into the automatic styles based on it,
+  and a paragraph in the named style itself gets an automatic style of its own saying it.
 - A page a word processor saved says it by an element's style: Google Docs' download, a
   rule hidden on screens (`<hr style="page-break-before:always;display:none">`), which
   pandoc drew as a rule in every output; Word's a `<br>` in a span of its own, or a
@@ -31,18 +34,25 @@ from copy import deepcopy
 from typing import TYPE_CHECKING, Any
 
 from ..tree_edits import body_html, body_tree, page_edited
-from .odt_styles import FO, TEXT, style_of, style_properties
+from .odt_styles import FO, STYLE, TEXT, style_of, style_properties
 from .word_xml import W, switched_on
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
 MARK = "\\newpage"
+Sides = tuple[bool, bool]  # whether a style breaks the page before, after its paragraphs
 MARKS: dict[str, tuple[bytes, ...]] = {
     "docx": (b'w:type="page"', b"w:pageBreakBefore", b"</w:sectPr></w:pPr>"),
     "odt": (b'fo:break-before="page"', b'fo:break-after="page"'),
 }
+# Where a file's named styles are, and the bytes that say one may break a page
+STYLE_PARTS = {
+    "docx": ("word/styles.xml", (b"w:pageBreakBefore",)),
+    "odt": ("styles.xml", MARKS["odt"]),
+}
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _SAME_PAGE = ("continuous", "nextColumn")  # sections that do not start a page
 _BREAK_STYLE = re.compile(r"(?:page-)?break-(before|after)\s*:\s*(?:always|page)", re.I)
 # What an HTML element shows besides words
@@ -94,7 +104,22 @@ def _docx_breaks_marked(root: _Element) -> int:
     return marked
 
 
-def breaking_styles(styles: _Element) -> frozenset[str]:
+def breaking_styles(styles: _Element, kind: str) -> dict[str, Sides]:
+    """The paragraph styles of a Word or OpenDocument file's styles (`STYLE_PARTS`) that
+    break the page before or after their paragraphs, by id or name."""
+    return _odt_breaking_styles(styles) if kind == "odt" else _docx_breaking_styles(styles)
+
+
+def styled_breaks_written(root: _Element, kind: str, styles: dict[str, Sides]) -> int:
+    """The page breaks `styles` (see `breaking_styles`) set written into `root`, a Word or
+    OpenDocument file's text, where `page_breaks_marked` reads them; how many paragraphs
+    they break at."""
+    if kind == "odt":
+        return _odt_styled_breaks_written(root, styles)
+    return _docx_styled_breaks_written(root, styles)
+
+
+def _docx_breaking_styles(styles: _Element) -> dict[str, Sides]:
     """The ids of the paragraph styles of a Word file's styles (word/styles.xml) that
     start a page: "Page break before" set in the style, or in one it is based on (and not
     turned off on the way)."""
@@ -118,13 +143,13 @@ def breaking_styles(styles: _Element) -> frozenset[str]:
             style_id = based_on.get(style_id, "")
         return False
 
-    return frozenset(style_id for style_id in own if breaks(style_id))
+    return {style_id: (True, False) for style_id in own if breaks(style_id)}
 
 
-def styled_breaks_written(root: _Element, styles: frozenset[str]) -> int:
-    """Give each paragraph of `root` (a Word file's text) in one of `styles` (see
-    `breaking_styles`) the "Page break before" its style sets, unless the paragraph says
-    otherwise itself; how many were given it (`page_breaks_marked` then marks them)."""
+def _docx_styled_breaks_written(root: _Element, styles: dict[str, Sides]) -> int:
+    """Give each paragraph of `root` (a Word file's text) in one of `styles` the "Page
+    break before" its style sets, unless the paragraph says otherwise itself; how many
+    were given it."""
     written = 0
     for style in list(root.iter(f"{{{W}}}pStyle")):
         properties = style.getparent()
@@ -134,6 +159,80 @@ def styled_breaks_written(root: _Element, styles: frozenset[str]) -> int:
             properties.append(properties.makeelement(f"{{{W}}}pageBreakBefore"))
             written += 1
     return written
+
+
+def _odt_breaking_styles(styles: _Element) -> dict[str, Sides]:
+    """The named paragraph styles of an OpenDocument file (styles.xml) that break a page,
+    before or after their paragraphs, by name: said in the style, or in one it is based on
+    (which any other value, such as `auto`, overrides)."""
+    own: dict[str, tuple[str | None, str | None]] = {}
+    parent: dict[str, str] = {}
+    for style in styles.iter(f"{{{STYLE}}}style"):
+        if style.get(f"{{{STYLE}}}family") != "paragraph":
+            continue
+        name = style.get(f"{{{STYLE}}}name", "")
+        properties = style.find(f"{{{STYLE}}}paragraph-properties")
+        said = (None, None) if properties is None else _odt_sides(properties)
+        own[name], parent[name] = said, style.get(f"{{{STYLE}}}parent-style-name", "")
+
+    def breaks(name: str, side: int) -> bool:
+        seen: set[str] = set()
+        while name in own and name not in seen:
+            seen.add(name)
+            if (value := own[name][side]) is not None:
+                return value == "page"
+            name = parent[name]
+        return False
+
+    found = {name: (breaks(name, 0), breaks(name, 1)) for name in own}
+    return {name: sides for name, sides in found.items() if any(sides)}
+
+
+def _odt_styled_breaks_written(root: _Element, named: dict[str, Sides]) -> int:
+    """Write the page breaks the named styles `named` set into `root`, an OpenDocument
+    file's text, where `page_breaks_marked` reads them: into each
+    automatic style based on one that does not say otherwise, and into a new automatic
+    style for a paragraph in the named style itself. How many paragraphs now break."""
+    automatic = root.find(f"{{{_OFFICE}}}automatic-styles")
+    if automatic is None:
+        return 0
+    breaking = set()
+    for style in automatic.iter(f"{{{STYLE}}}style"):
+        based_on = style.get(f"{{{STYLE}}}parent-style-name", "")
+        if style.get(f"{{{STYLE}}}family") == "paragraph" and based_on in named:
+            _odt_breaks_said(style, named[based_on])
+            breaking.add(style.get(f"{{{STYLE}}}name"))
+    own: dict[str, str] = {}  # named style → the automatic style made for its paragraphs
+    written = 0
+    for paragraph in root.iter(f"{{{TEXT}}}p", f"{{{TEXT}}}h"):
+        name = paragraph.get(f"{{{TEXT}}}style-name", "")
+        if name in named:
+            if name not in own:
+                own[name] = f"publisher-break-{len(own) + 1}"
+                style = automatic.makeelement(f"{{{STYLE}}}style")
+                style.set(f"{{{STYLE}}}name", own[name])
+                style.set(f"{{{STYLE}}}family", "paragraph")
+                style.set(f"{{{STYLE}}}parent-style-name", name)
+                automatic.append(style)
+                _odt_breaks_said(style, named[name])
+            paragraph.set(f"{{{TEXT}}}style-name", own[name])
+        written += name in named or name in breaking
+    return written
+
+
+def _odt_sides(properties: _Element) -> tuple[str | None, str | None]:
+    return properties.get(f"{{{FO}}}break-before"), properties.get(f"{{{FO}}}break-after")
+
+
+def _odt_breaks_said(style: _Element, sides: Sides) -> None:
+    """`style` saying the page breaks `sides` are, where it says nothing of them itself."""
+    properties = style.find(f"{{{STYLE}}}paragraph-properties")
+    if properties is None:
+        properties = style.makeelement(f"{{{STYLE}}}paragraph-properties")
+        style.append(properties)
+    for breaks, said in zip(sides, ("break-before", "break-after"), strict=True):
+        if breaks and properties.get(f"{{{FO}}}{said}") is None:
+            properties.set(f"{{{FO}}}{said}", "page")
 
 
 def _can_break(paragraph: _Element) -> bool:
