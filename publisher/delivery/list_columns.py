@@ -5,6 +5,7 @@ import says which one it read, so a wrong guess is seen before anyone is sent to
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +94,4 @@ def _reads_as_name(cell: str) -> bool:
 
 def _is_mark(character: str) -> bool:
     """A combining mark or a joiner: part of a word in Arabic or Persian spelling."""
-    import unicodedata
-
     return unicodedata.category(character) in ("Mn", "Mc", "Cf")

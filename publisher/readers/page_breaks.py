@@ -30,8 +30,9 @@ screen.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from copy import deepcopy
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..tree_edits import body_html, body_tree, page_edited
 from .odt_styles import FO, STYLE, TEXT, style_of, style_properties
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 
 MARK = "\\newpage"
 Sides = tuple[bool, bool]  # whether a style breaks the page before, after its paragraphs
+T = TypeVar("T")
 MARKS: dict[str, tuple[bytes, ...]] = {
     "docx": (b'w:type="page"', b"w:pageBreakBefore", b"</w:sectPr></w:pPr>"),
     "odt": (b'fo:break-before="page"', b'fo:break-after="page"'),
@@ -133,17 +135,7 @@ def _docx_breaking_styles(styles: _Element) -> dict[str, Sides]:
         own[style_id] = None if switch is None else switched_on(switch)
         if (based := style.find(f"{{{W}}}basedOn")) is not None:
             based_on[style_id] = based.get(f"{{{W}}}val", "")
-
-    def breaks(style_id: str) -> bool:
-        seen: set[str] = set()
-        while style_id in own and style_id not in seen:  # (a loop of bases ends the search)
-            seen.add(style_id)
-            if (setting := own[style_id]) is not None:
-                return setting
-            style_id = based_on.get(style_id, "")
-        return False
-
-    return {style_id: (True, False) for style_id in own if breaks(style_id)}
+    return {s: (True, False) for s in own if _inherited(s, own, based_on) is True}
 
 
 def _docx_styled_breaks_written(root: _Element, styles: dict[str, Sides]) -> int:
@@ -165,34 +157,43 @@ def _odt_breaking_styles(styles: _Element) -> dict[str, Sides]:
     """The named paragraph styles of an OpenDocument file (styles.xml) that break a page,
     before or after their paragraphs, by name: said in the style, or in one it is based on
     (which any other value, such as `auto`, overrides)."""
-    own: dict[str, tuple[str | None, str | None]] = {}
+    before: dict[str, str | None] = {}
+    after: dict[str, str | None] = {}
     parent: dict[str, str] = {}
     for style in styles.iter(f"{{{STYLE}}}style"):
         if style.get(f"{{{STYLE}}}family") != "paragraph":
             continue
         name = style.get(f"{{{STYLE}}}name", "")
         properties = style.find(f"{{{STYLE}}}paragraph-properties")
-        said = (None, None) if properties is None else _odt_sides(properties)
-        own[name], parent[name] = said, style.get(f"{{{STYLE}}}parent-style-name", "")
-
-    def breaks(name: str, side: int) -> bool:
-        seen: set[str] = set()
-        while name in own and name not in seen:
-            seen.add(name)
-            if (value := own[name][side]) is not None:
-                return value == "page"
-            name = parent[name]
-        return False
-
-    found = {name: (breaks(name, 0), breaks(name, 1)) for name in own}
+        before[name], after[name] = (None, None) if properties is None else _odt_sides(properties)
+        parent[name] = style.get(f"{{{STYLE}}}parent-style-name", "")
+    found = {
+        name: (
+            _inherited(name, before, parent) == "page",
+            _inherited(name, after, parent) == "page",
+        )
+        for name in parent
+    }
     return {name: sides for name, sides in found.items() if any(sides)}
+
+
+def _inherited(name: str, own: Mapping[str, T | None], based_on: Mapping[str, str]) -> T | None:
+    """What the style `name` says of something, in `own`, or else the first style it is
+    based on that says it (a loop of bases ends the search)."""
+    seen: set[str] = set()
+    while name in own and name not in seen:
+        seen.add(name)
+        if (value := own[name]) is not None:
+            return value
+        name = based_on.get(name, "")
+    return None
 
 
 def _odt_styled_breaks_written(root: _Element, named: dict[str, Sides]) -> int:
     """Write the page breaks the named styles `named` set into `root`, an OpenDocument
-    file's text, where `page_breaks_marked` reads them: into each
-    automatic style based on one that does not say otherwise, and into a new automatic
-    style for a paragraph in the named style itself. How many paragraphs now break."""
+    file's text, where `page_breaks_marked` reads them: into each automatic style based on
+    one that does not say otherwise, and into a new automatic style for a paragraph in the
+    named style itself. How many paragraphs now break."""
     automatic = root.find(f"{{{_OFFICE}}}automatic-styles")
     if automatic is None:
         return 0
