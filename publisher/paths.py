@@ -17,9 +17,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 def named_by(path: Path) -> Path:
     """The path whose name names the document at `path`: itself, but for the text of a
     TextEdit document with pictures (`Rally.rtfd/TXT.rtf`), named by its package."""
-    if path.parent.suffix.lower() == ".rtfd" and path.name.lower() == "txt.rtf":
+    if path.name.lower() == "txt.rtf" and is_textedit_package(path.parent, look=False):
         return path.parent
     return path
+
+
+def is_textedit_package(path: Path, look: bool = True) -> bool:
+    """Whether `path` is a document TextEdit saved with its pictures: a folder like
+    `Rally.rtfd/`, its text in TXT.rtf, each picture beside it (`look`: on disk too)."""
+    return path.suffix.lower() == ".rtfd" and (not look or path.is_dir())
 
 
 def followed(path: Path) -> Path:

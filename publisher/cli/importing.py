@@ -84,6 +84,7 @@ def import_(
     from ..importers.platform_report import as_json as report_json
     from ..importers.platform_report import print_report
     from ..importers.platforms import import_export, recognise, subscribe_into
+    from ..paths import is_textedit_package
     from .notes import show_warnings
 
     show_warnings()
@@ -97,8 +98,7 @@ def import_(
     recognised = [(path, recognise(path)) for path in files]  # each read once, not again below
     exports = [(path, found) for path, found in recognised if found is not None]
     plain = [path for path, found in recognised if found is None]
-    # (a TextEdit document with pictures, `Rally.rtfd/`, is a folder too)
-    folder = next((p for p in plain if p.is_dir() and p.suffix.lower() != ".rtfd"), None)
+    folder = next((p for p in plain if p.is_dir() and not is_textedit_package(p)), None)
     if folder is not None:
         raise PublisherError.at(
             "this folder is no platform's export",

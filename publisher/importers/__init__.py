@@ -21,6 +21,7 @@ from ..arabic_shapes import letters_in_reading_order
 from ..controls import clean_text
 from ..errors import Problem, PublisherError
 from ..output import atomic_write
+from ..paths import is_textedit_package
 from ..pool import DocumentPool, slug_for
 from ..readers import fallback_title, not_read
 from .draft import Draft
@@ -66,7 +67,7 @@ def import_files(
     taken = {slug_for(p) for p in DocumentPool.scan(into).files}
     for source in inputs:
         try:
-            data = (source / "TXT.rtf" if _is_package(source) else source).read_bytes()
+            data = (source / "TXT.rtf" if is_textedit_package(source) else source).read_bytes()
             drafts, media = _recover(source, data, split)
         except PublisherError as exc:
             report.problems += exc.problems
@@ -99,11 +100,6 @@ def import_files(
                 Imported(source, part, draft, target, "dry run" if dry_run else "imported")
             )
     return report
-
-
-def _is_package(source: Path) -> bool:
-    """Whether `source` is a document TextEdit saved with its pictures (`Rally.rtfd/`)."""
-    return source.suffix.lower() == ".rtfd" and source.is_dir()
 
 
 def _recover_attachments(
@@ -144,7 +140,7 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
         from .office import recover_office
 
         return recover_office(source)
-    if _is_package(source):
+    if is_textedit_package(source):
         from .office import recover_textedit_package
 
         return recover_textedit_package(source)
