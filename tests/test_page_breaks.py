@@ -9,6 +9,7 @@ import re
 import subprocess
 import zipfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pymupdf
@@ -40,6 +41,20 @@ def edited(path: Path, part: str, edit: Callable[[str], str]) -> Path:
         for member, data in members:
             out.writestr(member, edit(data.decode()).encode() if member.filename == part else data)
     return path
+
+
+def restyled(text: str, styles: str, placed: tuple[tuple[str, str], ...]) -> str:
+    """An OpenDocument file's content.xml with `styles` among its automatic styles, and
+    the first paragraph or heading that starts with each `placed` words in that style."""
+    text = with_automatic_styles(text, styles)
+    for name, words in placed:
+        text = re.sub(
+            rf'text:style-name="[^"]+"( text:outline-level="\d+")?>(<[^>]+>)?{words}',
+            rf'text:style-name="{name}"\1>\2{words}',
+            text,
+            count=1,
+        )
+    return text
 
 
 def word_text(words: str) -> str:
@@ -214,17 +229,8 @@ def test_a_libreoffice_files_page_breaks_are_read_where_they_are(tmp_path: Path)
         )
     )
 
-    def breaks_put(text: str) -> str:
-        text = with_automatic_styles(text, styles)
-        for name, words in (("P1", "The back."), ("P2", "End of"), ("P3", "Last"), ("P4", "b<")):
-            text = re.sub(
-                rf'text:style-name="[^"]+">{words}',
-                f'text:style-name="{name}">{words}',
-                text,
-                count=1,
-            )
-        return text
-
+    placed = (("P1", "The back."), ("P2", "End of"), ("P3", "Last"), ("P4", "b<"))
+    breaks_put = partial(restyled, styles=styles, placed=placed)
     assert blocks(edited(path, "content.xml", breaks_put)) == [
         "Front page.",
         BREAK_MARK,
@@ -281,17 +287,8 @@ def test_a_page_break_a_libreoffice_style_sets_is_read_before_each_paragraph_of_
         )
     )
 
-    def styled(text: str) -> str:
-        text = with_automatic_styles(text, automatic)
-        for name, words in (("P1", "Chapter three"), ("P2", "Chapter four")):
-            text = re.sub(
-                rf'text:style-name="[^"]+"( text:outline-level="1")?>(<[^>]+>)?{words}',
-                rf'text:style-name="{name}"\1>\2{words}',
-                text,
-                count=1,
-            )
-        return text
-
+    placed = (("P1", "Chapter three"), ("P2", "Chapter four"))
+    styled = partial(restyled, styles=automatic, placed=placed)
     assert blocks(edited(path, "content.xml", styled)) == [
         "Text one.",
         BREAK_MARK,
