@@ -8,24 +8,35 @@ import os
 import stat
 import unicodedata
 from collections.abc import Callable, Hashable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, TypeVar, cast
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def named_by(path: Path) -> Path:
+P = TypeVar("P", bound=PurePath)
+
+
+def named_by(path: P) -> P:
     """The path whose name names the document at `path`: itself, but for the text of a
-    TextEdit document with pictures (`Rally.rtfd/TXT.rtf`), named by its package."""
-    if path.name.lower() == "txt.rtf" and is_textedit_package(path.parent, look=False):
+    TextEdit document with pictures (`Rally.rtfd/TXT.rtf`) or that package zipped to be
+    sent (`Rally.rtfd.zip`), named by the package."""
+    if is_textedit_text(path):
         return path.parent
+    if path.suffix.lower() == ".zip" and is_textedit_package(path.with_suffix(""), look=False):
+        return path.with_suffix("")
     return path
 
 
-def is_textedit_package(path: Path, look: bool = True) -> bool:
+def is_textedit_text(path: PurePath) -> bool:
+    """Whether `path` is the text of a TextEdit document with pictures (`Rally.rtfd/TXT.rtf`)."""
+    return path.name.lower() == "txt.rtf" and is_textedit_package(path.parent, look=False)
+
+
+def is_textedit_package(path: PurePath, look: bool = True) -> bool:
     """Whether `path` is a document TextEdit saved with its pictures: a folder like
     `Rally.rtfd/`, its text in TXT.rtf, each picture beside it (`look`: on disk too)."""
-    return path.suffix.lower() == ".rtfd" and (not look or path.is_dir())
+    return path.suffix.lower() == ".rtfd" and (not look or Path(path).is_dir())
 
 
 def followed(path: Path) -> Path:

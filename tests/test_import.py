@@ -579,9 +579,13 @@ def test_rich_text_from_textedit_or_wordpad_is_imported_with_its_title_and_autho
     assert "<strong>¡basta!</strong> y pararon" in doc.body_html
 
 
-def test_a_textedit_document_with_pictures_is_imported_with_them(tmp_path: Path) -> None:
-    """TextEdit saves a document holding a picture as a folder, `My Rally.rtfd/`: the
-    import reads it as one document with its pictures, as a Word file's."""
+@pytest.mark.parametrize("zipped", [False, True], ids=["its folder", "zipped to be sent"])
+def test_a_textedit_document_with_pictures_is_imported_with_them(
+    tmp_path: Path, zipped: bool
+) -> None:
+    """TextEdit saves a document holding a picture as a folder, `My Rally.rtfd/`, which
+    Mail and the Finder zip to send (`My Rally.rtfd.zip`, with the Finder's __MACOSX
+    folder): the import reads either as one document with its pictures, as a Word file."""
     from test_readers import TEXTEDIT
 
     package = tmp_path / "in" / "My Rally.rtfd"
@@ -591,13 +595,22 @@ def test_a_textedit_document_with_pictures_is_imported_with_them(tmp_path: Path)
         TEXTEDIT + b"\\f0 Join the march.\\\n{{\\NeXTGraphic crowd 1.jpg \\width800"
         b" \\height600 \\appleattachmentpadding0\n}\xac}\\\nSee you there.\\\n}"
     )
+    given = package
+    if zipped:
+        given = tmp_path / "in" / "My Rally.rtfd.zip"
+        with zipfile.ZipFile(given, "w") as archive:
+            archive.writestr("My Rally.rtfd/", b"")
+            for file in package.iterdir():
+                archive.write(file, f"My Rally.rtfd/{file.name}")
+                archive.writestr(f"__MACOSX/My Rally.rtfd/._{file.name}", b"\0\5\26\7")
     pool = tmp_path / "documents"
 
-    result = CliRunner().invoke(main, ["import", str(package), "--into", str(pool)])
+    result = CliRunner().invoke(main, ["import", str(given), "--into", str(pool)])
 
     assert result.exit_code == 0, result.output
     text = (pool / "my-rally.md").read_text()
-    assert "title: My rally" in text  # the name made a title, as any file's
+    assert "title: My rally" in text  # the name made a title, as any file's, and said so
+    assert "no title property: the title is a guess" in " ".join(result.output.split())
     assert "Join the march.\n\n![](media/my-rally/crowd%201.jpg)\n\nSee you there." in text
     assert (pool / "media" / "my-rally" / "crowd 1.jpg").is_file()
     doc = read_document(pool / "my-rally.md", "my-rally", pool, "en")

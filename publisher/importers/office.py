@@ -8,13 +8,14 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from ..model import Document
 from ..readers import Reader, fallback_title, read_document
 from ..readers.pandoc_formats import DocxReader, OdtReader, RtfReader
 from .draft import Draft
+from .exports import ExportFiles
 from .officeshape import shape_from_body
 from .scripts import mark_fragments
 
@@ -36,9 +37,28 @@ def recover_textedit_package(path: Path) -> tuple[list[Draft], dict[str, bytes]]
     pictures = sorted(p for p in path.iterdir() if p.is_file() and p.name != "TXT.rtf")
     files: dict[str, bytes | Path] = {f"{path.name}/TXT.rtf": path / "TXT.rtf"}
     files |= {f"{path.name}/{picture.name}": picture for picture in pictures}
+    return _textedit_draft(path, path.name, files)
+
+
+def recover_zipped_textedit(
+    path: Path, files: ExportFiles, text: str
+) -> tuple[list[Draft], dict[str, bytes]]:
+    """The TextEdit document whose text is `text` ('Rally.rtfd/TXT.rtf') in the zip
+    `path`, as Mail and the Finder zip one to send it, read with its pictures."""
+    package = PurePosixPath(text).parent
+    inside: dict[str, bytes | Path] = {f"{package.name}/TXT.rtf": files.read(text)}
+    for name in files:
+        if PurePosixPath(name).parent == package and name != text:
+            inside[f"{package.name}/{PurePosixPath(name).name}"] = files.read(name)
+    return _textedit_draft(path, package.name, inside)
+
+
+def _textedit_draft(
+    path: Path, package: str, files: dict[str, bytes | Path]
+) -> tuple[list[Draft], dict[str, bytes]]:
     drafts, media = draft_in_scratch(path, files, lambda pool: RtfReader())
     for draft in drafts:  # as a Word file's pictures are: in media/, which the import names
-        draft.body_html = draft.body_html.replace(f'src="{quote(path.name)}/', 'src="media/')
+        draft.body_html = draft.body_html.replace(f'src="{quote(package)}/', 'src="media/')
     return drafts, media
 
 

@@ -1,6 +1,6 @@
 """A web page downloaded zipped with its pictures (Google Docs' "Download → Web page
 (.html, zipped)": `Name.html` and `images/image1.png`…) → the page's draft, its pictures
-read from the zip. The zip is opened as exports are (`ExportFiles`): bounded in size, and
+read from the zip; so is a TextEdit document with pictures, zipped to be sent. The zip is opened as exports are (`ExportFiles`): bounded in size, and
 names that climb out of it ignored."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from ..errors import PublisherError
+from ..paths import is_textedit_text
 from .draft import Draft
 from .exports import ExportFiles
 from .webpage import recover_page
@@ -25,6 +26,11 @@ def recover_zipped_page(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
         )
     files = ExportFiles.open(path)
     pages = [name for name in files if PurePosixPath(name).suffix.lower() in _PAGES]
+    texts = [name for name in files if is_textedit_text(PurePosixPath(name))]
+    if len(texts) == 1 and not pages:  # a TextEdit document with pictures, zipped to send
+        from .office import recover_zipped_textedit
+
+        return recover_zipped_textedit(path, files, texts[0])
     if len(pages) != 1:
         what = "no web page" if not pages else f"{len(pages)} web pages"
         raise PublisherError.at(
