@@ -17,11 +17,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 P = TypeVar("P", bound=PurePath)
 
 
+# Packages a Mac program saves a document in, its text in a file of a fixed name and its
+# pictures beside it: TextEdit's (`Rally.rtfd/TXT.rtf`) and the TextBundle that Bear,
+# Ulysses, iA Writer and other Markdown editors export (`Rally.textbundle/text.md`,
+# pictures in `assets/`). The package names the document.
+_PACKAGE_TEXTS = {".rtfd": ("txt.rtf",), ".textbundle": ("text.md", "text.markdown", "text.txt")}
+
+
 def named_by(path: P) -> P:
     """The path whose name names the document at `path`: itself, but for the text of a
-    TextEdit document with pictures (`Rally.rtfd/TXT.rtf`) or that package zipped to be
-    sent (`Rally.rtfd.zip`), named by the package."""
-    if is_textedit_text(path):
+    package (`Rally.rtfd/TXT.rtf`, `Rally.textbundle/text.md`) or a TextEdit package
+    zipped to be sent (`Rally.rtfd.zip`), named by the package."""
+    if path.name.lower() in _PACKAGE_TEXTS.get(path.parent.suffix.lower(), ()):
         return path.parent
     if path.suffix.lower() == ".zip" and is_textedit_package(path.with_suffix(""), look=False):
         return path.with_suffix("")

@@ -617,6 +617,27 @@ def test_a_textedit_document_with_pictures_is_imported_with_them(
     assert doc.images == ("media/my-rally/crowd 1.jpg",)
 
 
+def test_a_textbundle_needs_no_import_and_says_where_it_goes(tmp_path: Path) -> None:
+    """Markdown with its pictures, from Bear, Ulysses or iA Writer: into documents/ as it
+    is, folder and all, as the message says; its zip (.textpack) is to be unzipped there."""
+    bundle = tmp_path / "in" / "Rally.textbundle"
+    (bundle / "assets").mkdir(parents=True)
+    (bundle / "text.md").write_text("Join us.\n")
+    packed = shutil.make_archive(
+        str(tmp_path / "in" / "Rally"), "zip", tmp_path / "in", "Rally.textbundle"
+    )
+    textpack = Path(packed).rename(tmp_path / "in" / "Rally.textpack")
+
+    for given, said in [
+        (bundle, "Rally.textbundle: a TextBundle (from Bear, Ulysses, iA Writer…): Markdown"),
+        (textpack, "Rally.textpack: a zipped TextBundle"),
+    ]:
+        result = CliRunner().invoke(main, ["import", str(given), "--into", str(tmp_path / "d")])
+        assert result.exit_code == 1, result.output
+        assert said in " ".join(result.output.split()) and "into documents/" in result.output
+        assert "Traceback" not in result.output
+
+
 def test_a_file_that_fails_to_convert_is_named_as_given_not_as_its_working_copy(
     tmp_path: Path,
 ) -> None:

@@ -324,6 +324,31 @@ def test_a_textedit_document_with_pictures_is_one_document_named_by_its_package(
     assert "right-click it) and save it as .docx" in caplog.text  # how to describe it
 
 
+def test_a_textbundle_is_one_document_named_by_its_folder(tmp_path: Path) -> None:
+    """Bear, Ulysses and iA Writer export a note with its pictures as a TextBundle,
+    `Rally.textbundle/` (the text in text.md, pictures in assets/): one document, named
+    "rally" as a manifest lists it, not "text", with its pictures."""
+    from conftest import WORKSPACES, copy_workspace
+    from PIL import Image
+
+    from publisher.build import build
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    bundle = root / "documents" / "Rally.textbundle"
+    (bundle / "assets").mkdir(parents=True)
+    Image.new("RGB", (400, 300), "blue").save(bundle / "assets" / "crowd.jpg")
+    (bundle / "info.json").write_text('{"version": 2, "type": "net.daringfireball.markdown"}')
+    (bundle / "text.md").write_text("Join us on Saturday.\n\n![The crowd](assets/crowd.jpg)\n")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace("second-article]", "second-article, rally]"))
+
+    report = build(root, formats=["web"])
+
+    page = (report.out_dir / "001-first" / "rally" / "index.html").read_text()
+    assert '<h1 class="article-title">Rally</h1>' in page
+    assert '<img src="../../media/Rally.textbundle/assets/crowd.jpg" alt="The crowd">' in page
+
+
 def test_unclosed_front_matter_is_reported_at_line_one(tmp_path: Path) -> None:
     path = tmp_path / "open.md"
     path.write_text("---\ntitle: Never closed\n\nBody\n")

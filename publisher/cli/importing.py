@@ -99,6 +99,13 @@ def import_(
     exports = [(path, found) for path, found in recognised if found is not None]
     plain = [path for path, found in recognised if found is None]
     folder = next((p for p in plain if p.is_dir() and not is_textedit_package(p)), None)
+    if folder is not None and folder.suffix.lower() == ".textbundle":
+        raise PublisherError.at(
+            "a TextBundle (from Bear, Ulysses, iA Writer…): Markdown, which needs no import",
+            folder,
+            hint="copy the folder into documents/ as it is: it is one document, named by the"
+            " folder, with its pictures",
+        )
     if folder is not None:
         raise PublisherError.at(
             "this folder is no platform's export",

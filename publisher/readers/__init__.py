@@ -98,6 +98,11 @@ _NOT_READ = {
         "a Google Docs shortcut (only the document's address)",
         "open it, then in Google Docs File > Download > Microsoft Word (.docx)",
     ),
+    ".textpack": (
+        "a zipped TextBundle (from Bear, Ulysses, iA Writer…)",
+        "unzip it into documents/: the .textbundle folder inside is one document, named by"
+        " the folder, with its pictures",
+    ),
     ".msg": (
         "an Outlook message",
         "in Outlook, forward it to an address a mail program that saves .eml reads"
