@@ -349,6 +349,53 @@ def test_a_textbundle_is_one_document_named_by_its_folder(tmp_path: Path) -> Non
     assert '<img src="../../media/Rally.textbundle/assets/crowd.jpg" alt="The crowd">' in page
 
 
+@pytest.mark.parametrize("styled", ["Title", "P1"], ids=["in the style", "formatted by hand"])
+def test_a_libreoffice_files_title_and_subtitle_paragraphs_are_its_title_and_subtitle(
+    tmp_path: Path, styled: str
+) -> None:
+    """Writer's Title and Subtitle paragraph styles (a title centred by hand is in an
+    automatic style based on Title): the document's title and subtitle, not its first
+    paragraphs under its file name; only where the text opens, after any empty lines."""
+    from test_office_contents import with_automatic_styles
+    from test_page_breaks import edited
+
+    path = tmp_path / "leaflet-v3.odt"
+    pypandoc.convert_text(
+        '::: {custom-style="Title"}\nRally on *Saturday*\n:::\n\n'
+        '::: {custom-style="Subtitle"}\nBring your banners\n:::\n\n'
+        'Meet at noon.\n\n::: {custom-style="Title"}\nNot a title here\n:::\n',
+        "odt",
+        format="markdown",
+        outputfile=str(path),
+    )
+    automatic = (
+        '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Title">'
+        '<style:paragraph-properties fo:text-align="center" /></style:style>'
+    )
+    edited(
+        path,
+        "content.xml",
+        lambda text: with_automatic_styles(text, automatic).replace(
+            '<text:p text:style-name="Title">Rally',
+            f'<text:p text:style-name="Standard" /><text:p text:style-name="{styled}">Rally',
+            1,
+        ),
+    )
+
+    doc = read(path)
+
+    assert (doc.title, doc.subtitle) == ("Rally on Saturday", "Bring your banners")
+    assert re.findall(r"<p>(.*?)</p>", doc.body_html) == ["Meet at noon.", "Not a title here"]
+    later = tmp_path / "notes.odt"  # a text that opens otherwise has none
+    pypandoc.convert_text(
+        'Meet at noon.\n\n::: {custom-style="Title"}\nNot a title here\n:::\n',
+        "odt",
+        format="markdown",
+        outputfile=str(later),
+    )
+    assert (read(later).title, read(later).subtitle) == ("Notes", "")
+
+
 def test_unclosed_front_matter_is_reported_at_line_one(tmp_path: Path) -> None:
     path = tmp_path / "open.md"
     path.write_text("---\ntitle: Never closed\n\nBody\n")

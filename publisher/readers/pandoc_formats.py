@@ -23,6 +23,7 @@ from .etherpad import etherpad_paragraphs, is_etherpad
 from .googledocs import is_google_docs, plain_google_docs
 from .lazy_images import lazy_images_shown
 from .markdown import document_text
+from .odt_titles import odt_title_paragraphs
 from .office_copy import prepared
 from .page_breaks import page_breaks_in_page_marked
 from .pagenotes import notes_as_footnotes
@@ -274,7 +275,7 @@ class OdtReader:
         self.media_dir = media_dir
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        meta = odt_properties(path)
+        meta = odt_title_paragraphs(path) | odt_properties(path)  # (the properties win)
         body = _prepared_and_read(path, id_prefix, self.media_dir).body_html
         return RawDocument(meta, _drop_repeated_properties(body, meta))
 
@@ -323,10 +324,15 @@ _LEADING_PARAGRAPH = re.compile(r"\A\s*<p>(.*?)</p>\s*", re.DOTALL)
 
 
 def _drop_repeated_properties(body: str, meta: dict[str, Any]) -> str:
-    """Files written from templates repeat title, author and date as the first paragraphs."""
-    repeated = {str(meta.get(key, "")).strip() for key in ("title", "author", "date")} - {""}
-    while (match := _LEADING_PARAGRAPH.match(body)) and html.unescape(
-        match.group(1)
-    ).strip() in repeated:
+    """Files written from templates repeat title, author and date as the first paragraphs
+    (and the paragraphs styled Title and Subtitle are the title and subtitle)."""
+    keys = ("title", "subtitle", "author", "date")
+    repeated = {" ".join(str(meta.get(key, "")).split()) for key in keys} - {""}
+    while (match := _LEADING_PARAGRAPH.match(body)) and _words(match.group(1)) in repeated:
         body = body[match.end() :]
     return body
+
+
+def _words(fragment: str) -> str:
+    """An HTML fragment's text, its tags (a bookmark's empty span) left out."""
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", "", fragment)).split())
