@@ -13,6 +13,7 @@ import itertools
 import re
 import shutil
 import zipfile
+from email.message import EmailMessage
 from pathlib import Path
 
 import lxml.html
@@ -579,13 +580,12 @@ def test_rich_text_from_textedit_or_wordpad_is_imported_with_its_title_and_autho
     assert "<strong>¡basta!</strong> y pararon" in doc.body_html
 
 
-@pytest.mark.parametrize("zipped", [False, True], ids=["its folder", "zipped to be sent"])
-def test_a_textedit_document_with_pictures_is_imported_with_them(
-    tmp_path: Path, zipped: bool
-) -> None:
+@pytest.mark.parametrize("sent", ["its folder", "zipped to be sent", "attached to an e-mail"])
+def test_a_textedit_document_with_pictures_is_imported_with_them(tmp_path: Path, sent: str) -> None:
     """TextEdit saves a document holding a picture as a folder, `My Rally.rtfd/`, which
     Mail and the Finder zip to send (`My Rally.rtfd.zip`, with the Finder's __MACOSX
-    folder): the import reads either as one document with its pictures, as a Word file."""
+    folder): the import reads it as one document with its pictures, as a Word file,
+    whichever it is given, or a message it came attached to."""
     from test_readers import TEXTEDIT
 
     package = tmp_path / "in" / "My Rally.rtfd"
@@ -596,13 +596,22 @@ def test_a_textedit_document_with_pictures_is_imported_with_them(
         b" \\height600 \\appleattachmentpadding0\n}\xac}\\\nSee you there.\\\n}"
     )
     given = package
-    if zipped:
+    if sent != "its folder":
         given = tmp_path / "in" / "My Rally.rtfd.zip"
         with zipfile.ZipFile(given, "w") as archive:
             archive.writestr("My Rally.rtfd/", b"")
             for file in package.iterdir():
                 archive.write(file, f"My Rally.rtfd/{file.name}")
                 archive.writestr(f"__MACOSX/My Rally.rtfd/._{file.name}", b"\0\5\26\7")
+    if sent == "attached to an e-mail":
+        message = EmailMessage()
+        message["From"], message["Subject"] = "Ana <ana@example.org>", "For the bulletin"
+        message.set_content("Here is the rally call, with the photo.\n\nAna\n")
+        message.add_attachment(
+            given.read_bytes(), maintype="application", subtype="zip", filename=given.name
+        )
+        given = tmp_path / "in" / "for the bulletin.eml"
+        given.write_bytes(bytes(message))
     pool = tmp_path / "documents"
 
     result = CliRunner().invoke(main, ["import", str(given), "--into", str(pool)])

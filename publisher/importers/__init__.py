@@ -117,6 +117,7 @@ def _recover_attachments(
             found, images = _recover(path, content, split)
             for draft in found:
                 draft.found["e-mail attachment"] += 1
+                draft.title = draft.title or fallback_title(path)  # the file's, not the message's
             drafts += found
             media |= images
     return drafts, media

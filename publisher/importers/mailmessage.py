@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..controls import clean_text
 from ..errors import PublisherError
+from ..paths import named_by
 from .draft import Draft
 from .plaintext import recover
 from .textdates import parse_date, without_time
@@ -142,11 +143,12 @@ def recover_message(message: EmailMessage, path: Path) -> list[Draft]:
 
 def attached_documents(message: EmailMessage, suffixes: tuple[str, ...]) -> list[tuple[str, bytes]]:
     """The message's attachments publisher can import (file name, bytes), in order: when it
-    has any, they are what was sent to publish, and its text is the covering note."""
+    has any, they are what was sent to publish, and its text is the covering note. (A
+    TextEdit document with pictures comes zipped, `Rally.rtfd.zip`, as Mail sends one.)"""
     found = []
     for part in message.iter_attachments():
         name = Path(part.get_filename() or "").name
-        if name and Path(name).suffix.lower() in suffixes:
+        if name and (Path(name).suffix.lower() in suffixes or named_by(Path(name)) != Path(name)):
             content = part.get_content()
             found.append((name, content if isinstance(content, bytes) else content.encode()))
     return found
