@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"  # the document's parts
 FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"  # XSL-FO's properties
 _FAMILIES = {f"{{{TEXT}}}span": "text", f"{{{TEXT}}}p": "paragraph", f"{{{TEXT}}}h": "paragraph"}
 STYLED = tuple(_FAMILIES)  # the elements a style formats: spans, paragraphs, headings

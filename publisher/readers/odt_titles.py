@@ -10,9 +10,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from .odt_styles import STYLE, TEXT
+from .odt_styles import OFFICE, STYLE, TEXT
 
-_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _STYLES = {"Title": "title", "Subtitle": "subtitle"}
 
 
@@ -36,7 +35,7 @@ def odt_title_paragraphs(path: Path) -> dict[str, str]:
         style.get(f"{{{STYLE}}}name"): style.get(f"{{{STYLE}}}parent-style-name")
         for style in root.iter(f"{{{STYLE}}}style")
     }
-    text = root.find(f"{{{_OFFICE}}}body/{{{_OFFICE}}}text")
+    text = root.find(f"{{{OFFICE}}}body/{{{OFFICE}}}text")
     found: dict[str, str] = {}
     for paragraph in text.iterchildren(f"{{{TEXT}}}p", f"{{{TEXT}}}h") if text is not None else ():
         words = " ".join("".join(str(t) for t in paragraph.itertext()).split())

@@ -35,7 +35,7 @@ from copy import deepcopy
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..tree_edits import body_html, body_tree, page_edited
-from .odt_styles import FO, STYLE, TEXT, style_of, style_properties
+from .odt_styles import FO, OFFICE, STYLE, TEXT, style_of, style_properties
 from .word_xml import W, switched_on
 
 if TYPE_CHECKING:
@@ -54,7 +54,6 @@ STYLE_PARTS = {
     "odt": ("styles.xml", MARKS["odt"]),
 }
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _SAME_PAGE = ("continuous", "nextColumn")  # sections that do not start a page
 _BREAK_STYLE = re.compile(r"(?:page-)?break-(before|after)\s*:\s*(?:always|page)", re.I)
 # What an HTML element shows besides words
@@ -194,7 +193,7 @@ def _odt_styled_breaks_written(root: _Element, named: dict[str, Sides]) -> int:
     file's text, where `page_breaks_marked` reads them: into each automatic style based on
     one that does not say otherwise, and into a new automatic style for a paragraph in the
     named style itself. How many paragraphs now break."""
-    automatic = root.find(f"{{{_OFFICE}}}automatic-styles")
+    automatic = root.find(f"{{{OFFICE}}}automatic-styles")
     if automatic is None:
         return 0
     breaking = set()
@@ -279,7 +278,7 @@ def _shows_anything(elements: list[_Element]) -> bool:
 
 def _odt_breaks_marked(root: _Element) -> int:
     breaks = {
-        key: (properties.get(f"{{{FO}}}break-before"), properties.get(f"{{{FO}}}break-after"))
+        key: _odt_sides(properties)
         for key, properties in style_properties(root, "paragraph").items()
     }
     marked = 0

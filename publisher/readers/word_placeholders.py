@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .word_xml import W
+from .word_xml import W, switched_on
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
 MARKS: dict[str, tuple[bytes, ...]] = {"docx": (b"showingPlcHdr",)}
-_NOT_SHOWING = ("0", "false", "off")
 
 
 def prompts_removed(root: _Element, kind: str) -> int:
@@ -27,7 +26,7 @@ def prompts_removed(root: _Element, kind: str) -> int:
         return 0
     emptied = 0
     for marker in list(root.iter(f"{{{W}}}showingPlcHdr")):
-        if marker.get(f"{{{W}}}val", "1").lower() in _NOT_SHOWING:
+        if not switched_on(marker):
             continue
         properties = marker.getparent()
         control = properties.getparent() if properties is not None else None
