@@ -30,12 +30,12 @@ screen.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from copy import deepcopy
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from ..tree_edits import body_html, body_tree, page_edited
 from .odt_styles import FO, OFFICE, STYLE, TEXT, style_of, style_properties
+from .style_chains import inherited
 from .word_xml import W, switched_on
 
 if TYPE_CHECKING:
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
 
 MARK = "\\newpage"
 Sides = tuple[bool, bool]  # whether a style breaks the page before, after its paragraphs
-T = TypeVar("T")
 MARKS: dict[str, tuple[bytes, ...]] = {
     "docx": (b'w:type="page"', b"w:pageBreakBefore", b"</w:sectPr></w:pPr>"),
     "odt": (b'fo:break-before="page"', b'fo:break-after="page"'),
@@ -134,7 +133,7 @@ def _docx_breaking_styles(styles: _Element) -> dict[str, Sides]:
         own[style_id] = None if switch is None else switched_on(switch)
         if (based := style.find(f"{{{W}}}basedOn")) is not None:
             based_on[style_id] = based.get(f"{{{W}}}val", "")
-    return {s: (True, False) for s in own if _inherited(s, own, based_on) is True}
+    return {s: (True, False) for s in own if inherited(s, own, based_on) is True}
 
 
 def _docx_styled_breaks_written(root: _Element, styles: dict[str, Sides]) -> int:
@@ -168,24 +167,12 @@ def _odt_breaking_styles(styles: _Element) -> dict[str, Sides]:
         parent[name] = style.get(f"{{{STYLE}}}parent-style-name", "")
     found = {
         name: (
-            _inherited(name, before, parent) == "page",
-            _inherited(name, after, parent) == "page",
+            inherited(name, before, parent) == "page",
+            inherited(name, after, parent) == "page",
         )
         for name in parent
     }
     return {name: sides for name, sides in found.items() if any(sides)}
-
-
-def _inherited(name: str, own: Mapping[str, T | None], based_on: Mapping[str, str]) -> T | None:
-    """What the style `name` says of something, in `own`, or else the first style it is
-    based on that says it (a loop of bases ends the search)."""
-    seen: set[str] = set()
-    while name in own and name not in seen:
-        seen.add(name)
-        if (value := own[name]) is not None:
-            return value
-        name = based_on.get(name, "")
-    return None
 
 
 def _odt_styled_breaks_written(root: _Element, named: dict[str, Sides]) -> int:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .style_chains import inherited
 from .word_xml import W
 
 if TYPE_CHECKING:
@@ -80,6 +81,11 @@ class Level:
         )
 
 
+def _value(element: _Element | None) -> str | None:
+    """An element's `w:val`, None when it is not there or says nothing."""
+    return (element.get(_VAL) or None) if element is not None else None
+
+
 def _number(written: str | None, default: int) -> int:
     try:
         return int(written) if written is not None else default
@@ -106,39 +112,34 @@ class Numbering:
             key = abstract.get(_VAL) if abstract is not None else None
             if key in abstracts:
                 self.lists[num.get(f"{{{W}}}numId", "")] = (str(key), abstracts[key])
-        self.styles: dict[str, tuple[str | None, str | None, str | None]] = {}
+        # each style's list and level, and the style it is based on (see `inherited`)
+        self.style_lists: dict[str, str | None] = {}
+        self.style_levels: dict[str, str | None] = {}
+        self.based_on: dict[str, str] = {}
         self.heading_styles: set[str] = set()
         for style in styles.iter(f"{{{W}}}style") if styles is not None else ():
             sid = style.get(f"{{{W}}}styleId", "")
             name = style.find(f"{{{W}}}name")
             if name is not None and name.get(_VAL, "").lower().startswith("heading "):
                 self.heading_styles.add(sid)
-            based = style.find(f"{{{W}}}basedOn")
-            num_id = style.find(f"{{{W}}}pPr/{{{W}}}numPr/{{{W}}}numId")
-            ilvl = style.find(f"{{{W}}}pPr/{{{W}}}numPr/{{{W}}}ilvl")
-            self.styles[sid] = (
-                based.get(_VAL) if based is not None else None,
-                num_id.get(_VAL) if num_id is not None else None,
-                ilvl.get(_VAL) if ilvl is not None else None,
-            )
+            if not sid:
+                continue  # no paragraph can be in it
+            self.style_lists[sid] = _value(style.find(f"{{{W}}}pPr/{{{W}}}numPr/{{{W}}}numId"))
+            self.style_levels[sid] = _value(style.find(f"{{{W}}}pPr/{{{W}}}numPr/{{{W}}}ilvl"))
+            if based := _value(style.find(f"{{{W}}}basedOn")):
+                self.based_on[sid] = based
         self.counts: dict[str, list[int]] = {}
 
     def label(self, paragraph: _Element) -> tuple[str, bool, bool] | None:
         """The number `paragraph` shows (counting it), whether it is a heading's, and
         whether its list is one HTML can number; None for a paragraph in no list."""
         style = paragraph.find(f"{{{W}}}pPr/{{{W}}}pStyle")
-        own_style = style_id = style.get(_VAL, "") if style is not None else ""
-        num_id = paragraph.find(f"{{{W}}}pPr/{{{W}}}numPr/{{{W}}}numId")
-        ilvl = paragraph.find(f"{{{W}}}pPr/{{{W}}}numPr/{{{W}}}ilvl")
-        found_num = num_id.get(_VAL) if num_id is not None else None
-        found_level = ilvl.get(_VAL) if ilvl is not None else None
-        seen: set[str] = set()
-        while style_id and style_id not in seen and (found_num is None or found_level is None):
-            seen.add(style_id)
-            based, style_num, style_level = self.styles.get(style_id, (None, None, None))
-            found_num = found_num or style_num
-            found_level = found_level or style_level
-            style_id = based or ""
+        own_style = style.get(_VAL, "") if style is not None else ""
+        found_num = _value(paragraph.find(f"{{{W}}}pPr/{{{W}}}numPr/{{{W}}}numId"))
+        found_level = _value(paragraph.find(f"{{{W}}}pPr/{{{W}}}numPr/{{{W}}}ilvl"))
+        if own_style:  # what the paragraph does not say, its style (or one below it) may
+            found_num = found_num or inherited(own_style, self.style_lists, self.based_on)
+            found_level = found_level or inherited(own_style, self.style_levels, self.based_on)
         if found_num is None or found_num not in self.lists:
             return None  # in no list, or numId 0: numbering taken off
         key, levels = self.lists[found_num]
