@@ -52,8 +52,9 @@ def prepared(path: Path, scratch: Path) -> tuple[Path, Counter[str]]:
     try:
         with zipfile.ZipFile(path) as office:
             text = office.read(part)
-            lists = _word_lists(office, text) if kind == "docx" else None
-            page_styles = _page_breaking_styles(office, kind)
+            styles = _part(office, page_breaks.STYLE_PARTS[kind][0])  # read once, for both
+            lists = _word_lists(office, text, styles) if kind == "docx" else None
+            page_styles = _page_breaking_styles(styles, kind)
     except (KeyError, OSError, EOFError, zlib.error, zipfile.BadZipFile):
         return path, done  # damaged: pandoc says what is wrong with it
     wanted = [fix for fix in _FIXES if any(mark in text for mark in fix[2].get(kind, ()))]
@@ -92,14 +93,15 @@ def _parser() -> Any:
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
-def _page_breaking_styles(office: zipfile.ZipFile, kind: str) -> dict[str, page_breaks.Sides]:
-    """The paragraph styles of a Word or OpenDocument file that break a page
-    (`page_breaks`), read only when its styles say a page breaks somewhere."""
-    part, marks = page_breaks.STYLE_PARTS[kind]
-    if part not in office.namelist():
-        return {}
-    styles = office.read(part)
-    if not any(mark in styles for mark in marks):
+def _part(office: zipfile.ZipFile, name: str) -> bytes:
+    """A part of the file, or nothing when it has none."""
+    return office.read(name) if name in office.namelist() else b""
+
+
+def _page_breaking_styles(styles: bytes, kind: str) -> dict[str, page_breaks.Sides]:
+    """The paragraph styles of a Word or OpenDocument file (`styles`, its styles part) that
+    break a page (`page_breaks`), read only when they say a page breaks somewhere."""
+    if not any(mark in styles for mark in page_breaks.STYLE_PARTS[kind][1]):
         return {}
     from lxml import etree
 
@@ -109,13 +111,13 @@ def _page_breaking_styles(office: zipfile.ZipFile, kind: str) -> dict[str, page_
         return {}
 
 
-def _word_lists(office: zipfile.ZipFile, text: bytes) -> tuple[_Element, _Element | None] | None:
-    """A Word file's lists and styles (word/numbering.xml, word/styles.xml) parsed, when a
-    paragraph or a style may be numbered by them; else None."""
-    names = set(office.namelist())
-    if "word/numbering.xml" not in names:
+def _word_lists(
+    office: zipfile.ZipFile, text: bytes, styles: bytes
+) -> tuple[_Element, _Element | None] | None:
+    """A Word file's lists and styles (word/numbering.xml, `styles`: word/styles.xml)
+    parsed, when a paragraph or a style may be numbered by them; else None."""
+    if "word/numbering.xml" not in office.namelist():
         return None
-    styles = office.read("word/styles.xml") if "word/styles.xml" in names else b""
     if b"w:numPr" not in text and b"w:numPr" not in styles:
         return None
     from lxml import etree
