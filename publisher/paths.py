@@ -21,7 +21,11 @@ P = TypeVar("P", bound=PurePath)
 # pictures beside it: TextEdit's (`Rally.rtfd/TXT.rtf`) and the TextBundle that Bear,
 # Ulysses, iA Writer and other Markdown editors export (`Rally.textbundle/text.md`,
 # pictures in `assets/`). The package names the document.
-_PACKAGE_TEXTS = {".rtfd": ("txt.rtf",), ".textbundle": ("text.md", "text.markdown", "text.txt")}
+TEXTEDIT_TEXT = "TXT.rtf"  # where TextEdit keeps a package's text
+_PACKAGE_TEXTS = {
+    ".rtfd": (TEXTEDIT_TEXT.lower(),),
+    ".textbundle": ("text.md", "text.markdown", "text.txt"),
+}
 
 
 def named_by(path: P) -> P:
@@ -30,14 +34,20 @@ def named_by(path: P) -> P:
     zipped to be sent (`Rally.rtfd.zip`), named by the package."""
     if path.name.lower() in _PACKAGE_TEXTS.get(path.parent.suffix.lower(), ()):
         return path.parent
-    if path.suffix.lower() == ".zip" and is_textedit_package(path.with_suffix(""), look=False):
+    if is_zipped_textedit(path):
         return path.with_suffix("")
     return path
 
 
 def is_textedit_text(path: PurePath) -> bool:
     """Whether `path` is the text of a TextEdit document with pictures (`Rally.rtfd/TXT.rtf`)."""
-    return path.name.lower() == "txt.rtf" and is_textedit_package(path.parent, look=False)
+    return is_textedit_package(path.parent, look=False) and named_by(path) != path
+
+
+def is_zipped_textedit(path: PurePath) -> bool:
+    """Whether `path` names a TextEdit document with pictures zipped to be sent, as Mail
+    and the Finder zip one (`Rally.rtfd.zip`)."""
+    return path.suffix.lower() == ".zip" and is_textedit_package(path.with_suffix(""), look=False)
 
 
 def is_textedit_package(path: PurePath, look: bool = True) -> bool:

@@ -159,7 +159,7 @@ def names_of(file: Path) -> set[str]:
 def slug_for(relative: Path) -> str:
     """Slug of a document: its file stem, made URL-safe (subfolders do not take part),
     except in a page bundle (Hugo's `my-post/index.md`, `my-post/index.es.md`), where
-    the folder names the document, and a TextEdit package (`Rally.rtfd/TXT.rtf`)."""
+    the folder names the document, as a Mac program's package does (`paths.named_by`)."""
     stem = named_by(relative).stem
     base, dot, language = stem.partition(".")
     if base in _BUNDLE_PAGES and len(relative.parts) > 1:

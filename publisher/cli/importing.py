@@ -66,10 +66,10 @@ def import_(
     fetch_images_anywhere: bool,
 ) -> None:
     """Turn FILES into Markdown documents for review: plain text (pasted from blogs,
-    Facebook or PDFs), PDFs, saved web pages (.html, .mhtml, .webarchive), e-mails saved as .eml,
-    DOCX, ODT and RTF (TextEdit's .rtfd too), Google Docs' web page download (the .zip), Markdown with its
-    pictures inside (Google Docs' Markdown download), or a whole newsletter exported from
-    Substack, Ghost, WordPress, Blogger, Medium, Mailchimp, listmonk or Notion
+    Facebook or PDFs), PDFs, saved web pages (.html, .mhtml, .webarchive), e-mails saved
+    as .eml, DOCX, ODT and RTF (TextEdit's .rtfd too), Google Docs' web page download (the
+    .zip), Markdown with its pictures inside (Google Docs' Markdown download), or a whole
+    newsletter exported from Substack, Ghost, WordPress, Blogger, Medium, Mailchimp, listmonk or Notion
     (the zip, folder or file as downloaded: posts, issues, images and the list), a
     Telegram channel's posts (Telegram Desktop's export in JSON), a Facebook Page's or an
     Instagram account's posts (their download in JSON), a Mastodon or X (Twitter)

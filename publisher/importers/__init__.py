@@ -21,7 +21,7 @@ from ..arabic_shapes import letters_in_reading_order
 from ..controls import clean_text
 from ..errors import Problem, PublisherError
 from ..output import atomic_write
-from ..paths import is_textedit_package
+from ..paths import TEXTEDIT_TEXT, is_textedit_package
 from ..pool import DocumentPool, slug_for
 from ..readers import fallback_title, not_read
 from .draft import Draft
@@ -67,7 +67,7 @@ def import_files(
     taken = {slug_for(p) for p in DocumentPool.scan(into).files}
     for source in inputs:
         try:
-            data = (source / "TXT.rtf" if is_textedit_package(source) else source).read_bytes()
+            data = (source / TEXTEDIT_TEXT if is_textedit_package(source) else source).read_bytes()
             drafts, media = _recover(source, data, split)
         except PublisherError as exc:
             report.problems += exc.problems

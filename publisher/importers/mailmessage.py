@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..controls import clean_text
 from ..errors import PublisherError
-from ..paths import named_by
+from ..paths import is_zipped_textedit
 from .draft import Draft
 from .plaintext import recover
 from .textdates import parse_date, without_time
@@ -148,7 +148,7 @@ def attached_documents(message: EmailMessage, suffixes: tuple[str, ...]) -> list
     found = []
     for part in message.iter_attachments():
         name = Path(part.get_filename() or "").name
-        if name and (Path(name).suffix.lower() in suffixes or named_by(Path(name)) != Path(name)):
+        if name and (Path(name).suffix.lower() in suffixes or is_zipped_textedit(Path(name))):
             content = part.get_content()
             found.append((name, content if isinstance(content, bytes) else content.encode()))
     return found

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from ..model import Document
+from ..paths import TEXTEDIT_TEXT
 from ..readers import Reader, fallback_title, read_document
 from ..readers.pandoc_formats import DocxReader, OdtReader, RtfReader
 from .draft import Draft
@@ -34,8 +35,8 @@ def recover_office(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
 def recover_textedit_package(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
     """A document TextEdit saved with its pictures (`Rally.rtfd/`): its text, TXT.rtf,
     read with the pictures beside it."""
-    pictures = sorted(p for p in path.iterdir() if p.is_file() and p.name != "TXT.rtf")
-    files: dict[str, bytes | Path] = {f"{path.name}/TXT.rtf": path / "TXT.rtf"}
+    pictures = sorted(p for p in path.iterdir() if p.is_file() and p.name != TEXTEDIT_TEXT)
+    files: dict[str, bytes | Path] = {f"{path.name}/{TEXTEDIT_TEXT}": path / TEXTEDIT_TEXT}
     files |= {f"{path.name}/{picture.name}": picture for picture in pictures}
     return _textedit_draft(path, path.name, files)
 
@@ -46,7 +47,7 @@ def recover_zipped_textedit(
     """The TextEdit document whose text is `text` ('Rally.rtfd/TXT.rtf') in the zip
     `path`, as Mail and the Finder zip one to send it, read with its pictures."""
     package = PurePosixPath(text).parent
-    inside: dict[str, bytes | Path] = {f"{package.name}/TXT.rtf": files.read(text)}
+    inside: dict[str, bytes | Path] = {f"{package.name}/{TEXTEDIT_TEXT}": files.read(text)}
     for name in files:
         if PurePosixPath(name).parent == package and name != text:
             inside[f"{package.name}/{PurePosixPath(name).name}"] = files.read(name)

@@ -1,7 +1,8 @@
 """A web page downloaded zipped with its pictures (Google Docs' "Download → Web page
 (.html, zipped)": `Name.html` and `images/image1.png`…) → the page's draft, its pictures
-read from the zip; so is a TextEdit document with pictures, zipped to be sent. The zip is opened as exports are (`ExportFiles`): bounded in size, and
-names that climb out of it ignored."""
+read from the zip; so is a TextEdit document with pictures, zipped to be sent. The zip is
+opened as exports are (`ExportFiles`): bounded in size, and names that climb out of it
+ignored."""
 
 from __future__ import annotations
 
