@@ -11,8 +11,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from test_import import html_of, import_one, texts
 
+from publisher.cli import main
 from publisher.importers import import_files
 from publisher.model import Document
 
@@ -1022,6 +1024,30 @@ def test_a_message_with_the_statement_attached_imports_the_attachment(tmp_path: 
     assert doc.title == "Rent strike at number 12"
     assert texts(doc, "//p")[0] == ARTICLE
     assert "attached" not in doc.body_html
+
+
+def test_a_broken_attachment_is_named_with_the_message_it_came_in(tmp_path: Path) -> None:
+    """The editor has the message, not the attachment: each broken one is named by the
+    message's path and its own name, never by a copy publisher made of it."""
+    from email.message import EmailMessage
+
+    sent = EmailMessage()
+    sent["From"], sent["Subject"] = "Marta <marta@example.org>", "Our statement"
+    sent.set_content("Hello, please find attached our statement and the leaflet.\n")
+    word = "vnd.openxmlformats-officedocument.wordprocessingml.document"
+    sent.add_attachment(b"PK\x03\x04 cut short", "application", word, filename="statement.docx")
+    sent.add_attachment(b"", maintype="application", subtype="pdf", filename="leaflet.pdf")
+    source = tmp_path / "statement.eml"
+    source.write_bytes(bytes(sent))
+    report = import_files([source], tmp_path / "documents")
+    assert not report.documents and not (tmp_path / "documents").exists()
+    assert [(p.file, p.message.split(":")[0]) for p in report.problems] == [
+        (source, "attachment 'statement.docx'"),
+        (source, "attachment 'leaflet.pdf'"),
+    ]
+    shown = CliRunner().invoke(main, ["import", str(source), "--into", str(tmp_path / "d")])
+    assert shown.exit_code == 1 and "┏" not in shown.output  # no empty table
+    assert "0 document(s) written, 1 file(s) failed" in shown.output
 
 
 def test_a_statement_copied_from_whatsapp_or_telegram_keeps_its_bold_and_italic(

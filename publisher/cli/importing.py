@@ -209,15 +209,17 @@ def _print_file_import(report: FileImportReport, dry_run: bool, console: Console
             str(notes),
             str(len(draft.unsure) or ""),
         )
-    console.print(table)
+    if report.documents:
+        console.print(table)
     checks = [(f"{r.source.name}#{r.part}", r.draft.unsure) for r in report.documents]
     for line in _import_checks(checks, console.width):
         click.echo(line)
     for problem in report.problems:
         click.secho(f"error: {problem}", fg="red", err=True)
     done = sum(row.status == "imported" for row in report.documents)
+    failed = len({problem.file for problem in report.problems})  # a file may have several
     click.echo(
-        f"{done} document(s) written, {len(report.problems)} file(s) failed"
+        f"{done} document(s) written, {failed} file(s) failed"
         + (" (dry run: nothing written)" if dry_run else "")
     )
 

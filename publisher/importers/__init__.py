@@ -103,24 +103,38 @@ def import_files(
 
 
 def _recover_attachments(
-    attached: list[tuple[str, bytes]], split: bool | None
+    message: Path, attached: list[tuple[str, bytes]], split: bool | None
 ) -> tuple[list[Draft], dict[str, bytes]]:
-    """Each attachment recovered as the file on its own would be."""
+    """Each attachment recovered as the file on its own would be; what is wrong with one is
+    said of the message and the attachment's name (the editor has no other copy of it),
+    after every attachment has been tried."""
     import tempfile
 
     drafts: list[Draft] = []
     media: dict[str, bytes] = {}
+    problems: list[Problem] = []
     with tempfile.TemporaryDirectory(prefix="publisher-attachments-") as folder:
         for name, content in attached:
             path = Path(folder) / name
             path.write_bytes(content)
-            found, images = _recover(path, content, split)
+            try:
+                found, images = _recover(path, content, split)
+            except PublisherError as exc:
+                problems += [_in_attachment(problem, message, name) for problem in exc.problems]
+                continue
             for draft in found:
                 draft.found["e-mail attachment"] += 1
                 draft.title = draft.title or fallback_title(path)  # the file's, not the message's
             drafts += found
             media |= images
+    if problems:
+        raise PublisherError(*problems)
     return drafts, media
+
+
+def _in_attachment(problem: Problem, message: Path, name: str) -> Problem:
+    where = f"attachment '{name}'" + (f", line {problem.line}" if problem.line else "")
+    return Problem(f"{where}: {problem.message}", message, hint=problem.hint)
 
 
 def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft], dict[str, bytes]]:
@@ -150,7 +164,7 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
 
         message = parsed(data)
         if attached := attached_documents(message, READABLE_ATTACHMENTS):
-            return _recover_attachments(attached, split)
+            return _recover_attachments(source, attached, split)
         return recover_message(message, source), {}
     if suffix in TEXT_SUFFIXES:
         from .decode import guess_text
