@@ -587,11 +587,13 @@ OFFICE_STATEMENTS = {
 }
 
 
+@pytest.mark.parametrize("titled", ["in bold", "in its properties"])
 @pytest.mark.parametrize("suffix", ["docx", "odt"])
 @pytest.mark.parametrize("language", OFFICE_STATEMENTS)
 def test_an_office_statement_without_properties_gets_its_title_date_and_author_from_its_text(
-    tmp_path: Path, language: str, suffix: str
+    tmp_path: Path, language: str, suffix: str, titled: str
 ) -> None:
+    """The line under the title gives the date and subtitle however the title is given."""
     import pypandoc
 
     title, line, signed = OFFICE_STATEMENTS[language]
@@ -600,8 +602,9 @@ def test_an_office_statement_without_properties_gets_its_title_date_and_author_f
         if language == "en"
         else "Las limpiadoras del hospital llevan seis semanas de huelga y pedimos a todas las afiliadas que se sumen al piquete."
     )
+    opening = title if titled == "in bold" else f"---\ntitle: {title.strip('*')}\n---"
     source = tmp_path / "src.md"
-    source.write_text(f"{title}\n\n{line}\n\n{body}\n\n{signed}\n", encoding="utf-8")
+    source.write_text(f"{opening}\n\n{line}\n\n{body}\n\n{signed}\n", encoding="utf-8")
     office = tmp_path / f"statement.{suffix}"
     pypandoc.convert_file(str(source), suffix, outputfile=str(office))
     (doc,) = import_one(tmp_path / "ws", office.read_bytes(), office.name)

@@ -274,9 +274,9 @@ def test_rich_text_from_textedit_keeps_its_paragraphs_and_page_breaks(tmp_path: 
         b"Front ends.\\page Back page.\\\n"
         b"\\pard\\pagebb\\f0 Chapter two.\\\n}"  # "page break before": not read (yet)
     )
-    body = read(path).body_html
-    assert re.findall(r"<p>(.*?)</p>|<div (class=\"page-break\")>", body) == [
-        ("<strong>Rally on Saturday</strong>", ""),
+    doc = read(path)
+    assert doc.title == "Rally on Saturday"  # bold where the text opens
+    assert re.findall(r"<p>(.*?)</p>|<div (class=\"page-break\")>", doc.body_html) == [
         ("Meet at the café at noon.", ""),
         ("Bring C:\\banners", ""),
         ("Front ends.", ""),
@@ -667,6 +667,48 @@ def test_an_mdx_post_reads_as_the_page_its_site_makes_of_it(
     assert "import rent from './rent.js'" in text  # code stays code
     assert "astro:assets" not in text and "Callout" not in body
     assert f"{path}:27: {{props.total}} and any other JavaScript expression" in caplog.text
+
+
+@pytest.mark.parametrize("kind", ["docx", "odt", "rtf"])
+def test_a_word_processed_files_short_bold_first_paragraph_is_its_title(
+    tmp_path: Path, kind: str
+) -> None:
+    """As most statements are typed in Word, LibreOffice or TextEdit: no title property, no
+    Title style, the first line made bold. It is the title, not a paragraph under the file's
+    name."""
+    path = tmp_path / f"statement-final-v2.{kind}"
+    text = "**Rent strike at *number 12***\n\nWe withhold rent until the damp is fixed.\n"
+    pypandoc.convert_text(text, kind, format="markdown", outputfile=str(path))
+    doc = read(path)
+    assert doc.title == "Rent strike at number 12"
+    assert re.findall(r"<p>(.*?)</p>", doc.body_html) == [
+        "We withhold rent until the damp is fixed."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "suffix"),
+    [
+        ("---\ntitle: Given\n---\n\n**Rent strike**\n\nText.\n", "docx"),  # it has one
+        ("**We will not pay.**\n\nText.\n", "docx"),  # a sentence in bold
+        ("**Rent** strike\n\nText.\n", "docx"),  # bold in part
+        ("Text.\n\n**Rent strike**\n\nMore.\n", "docx"),  # not where the text opens
+        ("**Rent strike**\n", "docx"),  # nothing under it
+        ("**Rent strike**\n\nText.\n", "md"),  # Markdown has `#` for a title
+    ],
+    ids=["title property", "sentence", "bold in part", "later", "alone", "markdown"],
+)
+def test_a_bold_paragraph_is_no_title_unless_it_opens_a_word_processed_text_as_one(
+    tmp_path: Path, text: str, suffix: str
+) -> None:
+    path = tmp_path / f"statement.{suffix}"
+    if suffix == "md":
+        path.write_text(text)
+    else:
+        pypandoc.convert_text(text, suffix, format="markdown", outputfile=str(path))
+    doc = read(path)
+    assert doc.title == ("Given" if "title:" in text else "Statement")
+    assert "<strong>" in doc.body_html
 
 
 def test_a_heading_that_only_repeats_the_title_is_not_printed_twice(tmp_path: Path) -> None:

@@ -13,9 +13,9 @@ import datetime as dt
 
 import lxml.html
 
+from ..readers.bold_title import TITLE_MAX, bold_title, reads_as_title
 from ..sanitize import element_text
 from .draft import Draft
-from .plaintext import TITLE_MAX
 from .scripts import detect_language
 from .textdates import closing, parse_date, signature, signed_under_closing
 
@@ -31,12 +31,14 @@ def shape_from_body(draft: Draft) -> None:
         root.remove(blocks.pop(0))
         draft.unsure = [u for u in draft.unsure if "no title property" not in u]
         draft.found["title from the first line"] += 1
-        line = element_text(blocks[0]) if blocks and blocks[0].tag == "p" else ""
-        if when := _date_of(line):
-            draft.date = draft.date or when
-            if parse_date(line) is None:  # more than a date: the line says what this is
-                draft.subtitle = draft.subtitle or line
-            root.remove(blocks.pop(0))
+    # A date line where the text opens, under its title however that was found (a property,
+    # or a bold first line the reader took): the date, and when it says more, the subtitle
+    line = element_text(blocks[0]) if blocks and blocks[0].tag == "p" else ""
+    if (when := _date_of(line)) and (parse_date(line) or not draft.subtitle):
+        draft.date = draft.date or when
+        if parse_date(line) is None:  # more than a date: the line says what this is
+            draft.subtitle = line
+        root.remove(blocks.pop(0))
     last_text = element_text(blocks[-1]) if len(blocks) > 1 and blocks[-1].tag == "p" else ""
     if not draft.authors and last_text and (name := signed_under_closing(_closing_lines(blocks))):
         draft.authors = [name]
@@ -75,15 +77,9 @@ def _closing_lines(blocks: list[lxml.html.HtmlElement]) -> list[str]:
 def _title(block: lxml.html.HtmlElement) -> str | None:
     """The first block's text when it reads as a title: a heading, or a short paragraph
     all in bold."""
-    text = element_text(block)
-    if not text or len(text) > TITLE_MAX or text.endswith((".", ",", ";", ":")):
-        return None
     if block.tag in _HEADINGS:
-        return text
-    bold = [child for child in block if child.tag in ("strong", "b")]
-    if block.tag == "p" and len(bold) == 1 and element_text(bold[0]) == text:
-        return text
-    return None
+        return text if reads_as_title(text := element_text(block)) else None
+    return bold_title(block)
 
 
 def _date_of(line: str) -> dt.date | None:

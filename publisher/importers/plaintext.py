@@ -37,6 +37,7 @@ import re
 from collections import Counter
 
 from ..clock import build_time
+from ..readers.bold_title import TITLE_MAX
 from ..readers.redirects import text_without_redirects
 from ..sanitize import unknown_tags_as_text
 from .blogfurniture import buttons, without_furniture
@@ -73,7 +74,6 @@ _SOURCE_NOTE = re.compile(
     re.I,
 )
 _FOOTNOTE_REF = re.compile(r"(?<=[\w.,;:!?)\"”’])\[(\d{1,3})\]")
-TITLE_MAX = 160
 HEADING_WORDS = 16
 
 

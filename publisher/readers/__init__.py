@@ -35,6 +35,7 @@ from .addresses import link_addresses
 from .alt_text import say_undescribed, without_machine_words
 from .anchors import mend_anchors
 from .base import RawDocument, Reader
+from .bold_title import WORD_PROCESSED, opening_bold_title
 from .directions import language_by_letters, marked_directions
 from .layout_tables import unwrapped_layout_tables
 from .lightweight_markup import OrgReader, RstReader
@@ -258,6 +259,12 @@ def convert_document(
         body_html = body_html[heading.end() :]
     elif heading and _same_words(plain_text(heading.group(1)), str(fields["title"])):
         body_html = body_html[heading.end() :]  # the title again (`# {{ title }}`): once is enough
+    elif (
+        not fields["title"]
+        and path.suffix.lower() in WORD_PROCESSED
+        and (typed := opening_bold_title(body_html))
+    ):
+        fields["title"], body_html = typed  # as a word processor's user types a title
     for name in ("title", "subtitle"):
         if len(fields[name]) > limits.title_length:
             raise PublisherError.at(

@@ -1,0 +1,42 @@
+"""The title as most statements are typed in Word, LibreOffice or TextEdit: no title
+property, no Title style, the first paragraph short and made bold. Read as the title when
+the file names none, as `publisher import` has always guessed it, rather than left as a
+bold paragraph under a title made of the file's name ("Statement final v2")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..sanitize import element_text
+
+if TYPE_CHECKING:
+    import lxml.html
+
+TITLE_MAX = 160
+WORD_PROCESSED = (".docx", ".odt", ".rtf")
+_FIRST_PARAGRAPH = re.compile(r"\s*(<p\b[^>]*>.*?</p>)\s*", re.S)
+
+
+def reads_as_title(text: str) -> bool:
+    """Short enough for a title, and not a sentence or a lead-in ("Dear members,")."""
+    return bool(text) and len(text) <= TITLE_MAX and not text.endswith((".", ",", ";", ":"))
+
+
+def bold_title(block: lxml.html.HtmlElement) -> str | None:
+    """`block`'s text when it is a paragraph all in bold that reads as a title (in one run
+    or several: LibreOffice's italic words inside are runs of their own)."""
+    text = element_text(block)
+    plain = block.xpath(".//text()[normalize-space()][not(ancestor::strong or ancestor::b)]")
+    return text if block.tag == "p" and not plain and reads_as_title(text) else None
+
+
+def opening_bold_title(body_html: str) -> tuple[str, str] | None:
+    """The title and the rest of the body, when the body opens with a bold title and goes on."""
+    first = _FIRST_PARAGRAPH.match(body_html)
+    if first is None or "<strong" not in first.group(1) or not body_html[first.end() :].strip():
+        return None
+    import lxml.html  # only for a body that opens in bold
+
+    title = bold_title(lxml.html.fragment_fromstring(first.group(1)))
+    return (title, body_html[first.end() :]) if title else None
