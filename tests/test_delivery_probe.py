@@ -196,27 +196,6 @@ def test_addresses_as_people_paste_them_are_imported_as_the_plain_address(
     }
 
 
-@pytest.mark.parametrize(
-    "start",
-    [b"PK\x03\x04\x14\x00\x06\x00", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"],
-    ids=["xlsx or ods (a zip archive)", "xls (an OLE2 compound file)"],
-)
-def test_a_spreadsheet_workbook_is_named_as_one_with_how_to_save_it_as_csv(
-    delivery_workspace: Path, tmp_path: Path, start: bytes
-) -> None:
-    """The members' workbook itself was said to be text "saved in another encoding, such
-    as Windows-1252". The signatures are the ZIP format's (APPNOTE 4.3.7) and OLE2's."""
-    workbook = tmp_path / "members.xlsx"
-    workbook.write_bytes(start + bytes(range(256)) * 4)
-
-    result = import_file(delivery_workspace, workbook)
-
-    assert result.exit_code == 1
-    assert "members.xlsx: this is a spreadsheet workbook" in result.output
-    assert "CSV UTF-8" in result.output and "Traceback" not in result.output
-    assert "Windows-1252" not in result.output
-
-
 def test_a_platforms_zip_of_lists_is_sent_to_publisher_import(
     delivery_workspace: Path, tmp_path: Path
 ) -> None:

@@ -88,23 +88,24 @@ def subscribers_list(workspace: Path, status: str | None, fmt: str) -> None:
 
 
 @subscribers.command(name="import")
-@click.argument("csv_file", type=PathParam(dir_okay=False, exists=True))
+@click.argument("list_file", type=PathParam(dir_okay=False, exists=True))
 @click.option(
     "--double-opt-in", is_flag=True, help="New subscribers are pending and get a confirmation link."
 )
 @click.option("--source", default="", help="Where consent came from (default: the file name).")
 @click.pass_obj
-def subscribers_import(workspace: Path, csv_file: Path, double_opt_in: bool, source: str) -> None:
-    """Import CSV_FILE (columns: email, and optionally name, language, tags, status,
+def subscribers_import(workspace: Path, list_file: Path, double_opt_in: bool, source: str) -> None:
+    """Import LIST_FILE, a CSV file or a workbook (Excel .xlsx or .xls, LibreOffice .ods:
+    its first sheet), with columns email and optionally name, language, tags, status,
     consent_source; or a members export from Mailchimp, Ghost, Substack or listmonk, whose
-    unsubscribed, cleaned and blocklisted people stay off the list); bad rows are reported
+    unsubscribed, cleaned and blocklisted people stay off the list. Bad rows are reported
     by line, the rest imported."""
     from rich.console import Console
 
     from ..delivery import manage
     from ..delivery.console import print_import_report
 
-    report, unconfirmed = manage.import_file(workspace, csv_file, double_opt_in, source)
+    report, unconfirmed = manage.import_file(workspace, list_file, double_opt_in, source)
     if report.platform:
         counts = ", ".join(f"{n} {status}" for status, n in sorted(report.by_status().items()))
         click.echo(f"read as a {report.platform} export: {counts or 'nothing new'}")

@@ -177,6 +177,8 @@ def print_import_report(
 ) -> None:
     for problem in report.rejected:
         console.print(f"[red]rejected[/] {problem}", highlight=False, soft_wrap=True)
+    if report.sheet:
+        console.print(report.sheet, highlight=False)
     if report.found_columns:
         console.print(report.found_columns, highlight=False)
     if report.ignored_columns:

@@ -31,6 +31,7 @@ from ..importers.members import (
 from ..languages import NotALanguage, language_code
 from .list_columns import columns_by_content
 from .store import SUBSCRIBER_STATUSES, Database, now_iso, transaction
+from .workbooks import sheet_as_csv
 
 SUPPRESSED = ("unsubscribed", "bounced", "complained")
 EXPORT_COLUMNS = (
@@ -161,6 +162,7 @@ class ImportReport:
     platform: str = ""  # the platform whose export this was ('' for our own columns)
     merged: list[str] = field(default_factory=list)  # one address on several rows: what won
     found_columns: str = ""  # which columns a list whose heading did not say was read as
+    sheet: str = ""  # which sheet of a workbook was read ('' for a CSV file)
 
     def note(self, subscriber: Subscriber, outcome: str) -> None:
         """Count one row by what `_add` did with it: added, updated or unchanged."""
@@ -401,16 +403,20 @@ def import_csv(
 ) -> ImportReport:
     """Every good row is imported, every bad one reported with its line and reason, in one
     transaction: an interrupted import changes nothing."""
-    text = _read_text(path)
+    text, sheet = _read_text(path)
     reader = _rows(text)
-    heading_line = reader.line_num + 1  # after any 'sep=' line
-    heading: list[str] = next(reader, [])
+    # The first line with anything in it: a spreadsheet's list often starts a row or two down
+    heading_line, heading = next(
+        ((reader.line_num, row) for row in reader if any(cell.strip() for cell in row)),
+        (reader.line_num + 1, []),
+    )
     columns = [c.strip().lower() for c in heading]
     platform = recognise_columns(columns)
     columns = _name_parts([_COLUMN_NAMES.get(column, column) for column in columns])
     if platform:
         members = read_members_csv(text, str(path), platform)
-        return import_members(db, members, default_status, source, PLATFORM_NAMES[platform])
+        report = import_members(db, members, default_status, source, PLATFORM_NAMES[platform])
+        return replace(report, sheet=sheet)
     rows = list(_numbered_rows(reader, path))
     address_column = next((c for c in _ADDRESS_COLUMNS if c in columns), None)
     found = None
@@ -428,7 +434,13 @@ def import_csv(
         if not found.headed:
             rows.insert(0, (heading_line, heading))
     names = {"first name", "last name"}  # read into the name (see below)
-    report = ImportReport(ignored_columns=[c for c in columns if c not in _IMPORT_COLUMNS | names])
+    ignored = [
+        column or f"column {i + 1}"  # an unnamed column is named by its place, if it holds anything
+        for i, column in enumerate(columns)
+        if column not in _IMPORT_COLUMNS | names
+        and (column or any(i < len(fields) and fields[i].strip() for _, fields in rows))
+    ]
+    report = ImportReport(ignored_columns=ignored, sheet=sheet)
     report.found_columns = found.said if found else ""
     seen: dict[str, int] = {}
     with transaction(db):
@@ -607,20 +619,17 @@ def _unquoted(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and _FORMULA.match(cell) else cell
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path) -> tuple[str, str]:
+    """The list as CSV text, and which sheet of a workbook it is ('' for a CSV file)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise PublisherError.at(f"cannot read the file: {exc.strerror}", path) from None
-    if data.startswith(_WORKBOOKS):  # not text in any encoding: say what it is instead
+    if data.startswith(_WORKBOOKS):  # Excel's or LibreOffice's own file, not text
         _refuse_archive_of_lists(data, path)
-        raise PublisherError.at(
-            "this is a spreadsheet workbook (Excel, LibreOffice, Numbers), not a CSV file",
-            path,
-            hint="open it, save a copy as CSV (Excel: Save as, CSV UTF-8 (Comma delimited);"
-            " LibreOffice: Save as, Text CSV, character set Unicode (UTF-8)) and import that",
-        )
-    return clean_text(textfiles.decoded(data, path, _SAVE_CSV_AS_UTF8), path)
+        sheet = sheet_as_csv(data, path)
+        return clean_text(sheet.text, path), sheet.said
+    return clean_text(textfiles.decoded(data, path, _SAVE_CSV_AS_UTF8), path), ""
 
 
 def _refuse_archive_of_lists(data: bytes, path: Path) -> None:

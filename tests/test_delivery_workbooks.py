@@ -1,0 +1,218 @@
+"""A list kept as a spreadsheet workbook, as most organisations keep their members, is
+imported as the CSV file it would be saved as: its first sheet with anything in it, each
+row reported by its number in the sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+from click.testing import CliRunner, Result
+from delivery_support import query
+
+from publisher.cli import main
+
+Cell = str | int | float | dt.date | None
+Sheets = dict[str, list[list[Cell]]]
+
+# As a list is kept in a sheet: a row left blank above the heading, a note in a column
+# with no heading, a number where text was meant.
+MEMBERS: list[list[Cell]] = [
+    [None, None, None, None, None, None],
+    ["Email", "Name", "Language", "Tags", "Phone", "Joined"],
+    ["ana@example.org", "Ana Peña", "es", "docks", 34600111222, dt.date(2026, 3, 12), "paid"],
+    ["nadia@example.org", "نادية", "ar", "salud", None, None],
+    ["not an address", "Ben", "en", None, None, None],
+    [None, None, None, None, None, None],  # a blank row, as lists have
+    ["zoe@example.org", "Zoé Lefèvre", "fr", 2026, 33612345678, dt.date(2025, 1, 9)],
+]
+
+
+def excel(path: Path, sheets: Sheets) -> Path:
+    """As Excel saves a workbook (.xlsx: shared strings, dates as numbers in a date style)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def excel_97(path: Path, sheets: Sheets) -> Path:
+    """As Excel 97–2003 saved one (.xls), as old membership lists still are."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    dates = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    for name, rows in sheets.items():
+        sheet = book.add_sheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, dt.date):
+                    sheet.write(r, c, value, dates)
+                elif value is not None:
+                    sheet.write(r, c, value)
+    book.save(str(path))
+    return path
+
+
+def libreoffice(path: Path, sheets: Sheets) -> Path:
+    """As LibreOffice Calc saves one (.ods): typed cells, empty cells and the rest of the
+    sheet written as repeats."""
+    tables = "".join(
+        f'<table:table table:name="{escape(name)}">'
+        '<table:table-column table:number-columns-repeated="7"/>'
+        + "".join(
+            f"<table:table-row>{''.join(map(_ods_cell, row))}</table:table-row>" for row in rows
+        )
+        + '<table:table-row table:number-rows-repeated="1048570">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table>'
+        for name, rows in sheets.items()
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content'
+        ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+        f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest'
+        ' xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+        '<manifest:file-entry manifest:full-path="/"'
+        ' manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED
+        )
+        archive.writestr("META-INF/manifest.xml", manifest)
+        archive.writestr("content.xml", content)
+    return path
+
+
+def _ods_cell(value: Cell) -> str:
+    if value is None:
+        return "<table:table-cell/>"
+    if isinstance(value, dt.date):
+        kind = f'office:value-type="date" office:date-value="{value.isoformat()}"'
+    elif isinstance(value, int | float):
+        kind = f'office:value-type="float" office:value="{value}"'
+    else:
+        kind = 'office:value-type="string"'
+    return f"<table:table-cell {kind}><text:p>{escape(str(value))}</text:p></table:table-cell>"
+
+
+WORKBOOKS: dict[str, Callable[[Path, Sheets], Path]] = {
+    "xlsx": excel,
+    "xls": excel_97,
+    "ods": libreoffice,
+}
+
+
+def import_file(root: Path, path: Path) -> Result:
+    return CliRunner().invoke(main, ["-C", str(root), "subscribers", "import", str(path)])
+
+
+def stored(root: Path) -> dict[str, tuple[str, str, str]]:
+    rows = query(root, "SELECT address, name, language, tags FROM subscribers")
+    return {address: (name, language, tags) for address, name, language, tags in rows}
+
+
+@pytest.mark.parametrize("suffix", WORKBOOKS)
+def test_a_workbook_is_imported_as_its_first_sheet_with_rows_named_by_number(
+    delivery_workspace: Path, tmp_path: Path, suffix: str
+) -> None:
+    workbook = WORKBOOKS[suffix](tmp_path / f"members.{suffix}", {"Members": MEMBERS, "Sheet2": []})
+
+    result = import_file(delivery_workspace, workbook)
+
+    assert stored(delivery_workspace) == {
+        "ana@example.org": ("Ana Peña", "es", "docks"),
+        "nadia@example.org": ("نادية", "ar", "salud"),
+        "zoe@example.org": ("Zoé Lefèvre", "fr", "2026"),  # a number, as it was typed
+    }
+    shown = " ".join(result.output.split())
+    assert result.exit_code == 1 and "Traceback" not in shown  # the bad row is reported
+    assert f"rejected {workbook}:5: not an address" in shown  # row 5, as the sheet numbers it
+    assert "read the sheet 'Members'" in shown and "not read" not in shown  # Sheet2 is empty
+    assert "ignored column(s): phone, joined, column 7" in shown
+    assert "3 added, 0 now suppressed, 0 unchanged, 1 rejected" in shown
+
+
+def test_a_workbook_says_which_sheet_it_read_when_others_hold_anything(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    """A sheet of members and one of those who left: the first is read, the other named."""
+    left = [["Email"], ["old@example.org"]]
+    current: list[list[Cell]] = [["Email"], ["ana@example.org"]]
+    workbook = excel(tmp_path / "list.xlsx", {"Sheet1": [], "Current": current, "Left": left})
+
+    result = import_file(delivery_workspace, workbook)
+
+    assert result.exit_code == 0, result.output
+    assert "read the sheet 'Current'; not read: 'Left'" in result.output
+    assert list(stored(delivery_workspace)) == ["ana@example.org"]
+
+
+def test_a_workbook_with_no_heading_is_read_by_what_its_cells_hold(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    rows: list[list[Cell]] = [["Ana Ruiz", "ana@example.org"], ["Ben Okafor", "ben@example.org"]]
+    workbook = libreoffice(tmp_path / "pasted.ods", {"Sheet1": rows})
+
+    result = import_file(delivery_workspace, workbook)
+
+    assert result.exit_code == 0, result.output
+    assert "from column 2 and the names from column 1" in " ".join(result.output.split())
+    assert stored(delivery_workspace) == {
+        "ana@example.org": ("Ana Ruiz", "", ""),
+        "ben@example.org": ("Ben Okafor", "", ""),
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said", "hint"),
+    [
+        (
+            "members.xlsx",
+            b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 4,
+            "can read",
+            "CSV UTF-8",
+        ),
+        (
+            "members.xls",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 4,
+            "can read",
+            "CSV UTF-8",
+        ),
+        ("members.numbers", b"PK\x03\x04\x14\x00\x06\x00" + bytes(256), "can read", "Export To"),
+        ("empty.ods", None, "sheets are empty", "CSV UTF-8"),
+    ],
+    ids=["damaged xlsx", "damaged xls", "numbers", "empty"],
+)
+def test_a_workbook_that_cannot_be_read_is_one_clear_error(
+    delivery_workspace: Path, tmp_path: Path, name: str, content: bytes | None, said: str, hint: str
+) -> None:
+    path = tmp_path / name
+    if content is None:
+        libreoffice(path, {"Sheet1": [[None, None]]})
+    else:
+        path.write_bytes(content)
+
+    result = import_file(delivery_workspace, path)
+
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"{path}: " in result.output and said in result.output and hint in result.output
+    assert stored(delivery_workspace) == {}
