@@ -351,11 +351,19 @@ def test_a_file_import_cannot_read_says_what_it_is_and_what_to_do(tmp_path: Path
     macros.write_bytes(b"PK\x05\x06" + bytes(18))
     photo = tmp_path / "IMG_0412.HEIC"  # a phone's photo, dropped with the statements
     photo.write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(16))
-    given = [old_word, outlook, markdown, pelican, shortcut, macros, photo]
+    members = tmp_path / "members.xlsx"  # the list, given to the wrong command
+    members.write_bytes(b"PK\x03\x04" + bytes(26))
+    listed = tmp_path / "list.csv"
+    listed.write_text("email,name\nana@example.org,Ana\n")
+    given = [old_word, outlook, markdown, pelican, shortcut, macros, photo, members, listed]
     report = import_files(given, tmp_path / "documents")
     said = {problem.file: (problem.message, problem.hint) for problem in report.problems}
     assert said[outlook][0] == "an Outlook message, which publisher cannot import"
     assert ".eml" in said[outlook][1] and ".txt" in said[outlook][1]
+    for spreadsheet in (members, listed):
+        message, hint = said.pop(spreadsheet)
+        assert message == "a spreadsheet or a list, which publisher cannot import"
+        assert "'publisher subscribers import FILE'" in hint
     del said[outlook]
     assert said == {
         old_word: (

@@ -104,6 +104,14 @@ _NOT_READ = {
         "unzip it into documents/: the .textbundle folder inside is one document, named by"
         " the folder, with its pictures",
     ),
+    **dict.fromkeys(
+        (".csv", ".tsv", ".xlsx", ".xls", ".ods", ".numbers"),
+        (
+            "a spreadsheet or a list",
+            "a list of subscribers is imported with 'publisher subscribers import FILE'; a"
+            " table to publish goes in a document (pasted into Word, LibreOffice or Markdown)",
+        ),
+    ),
     ".msg": (
         "an Outlook message",
         "in Outlook, forward it to an address a mail program that saves .eml reads"
