@@ -216,3 +216,71 @@ def test_a_workbook_that_cannot_be_read_is_one_clear_error(
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"{path}: " in result.output and said in result.output and hint in result.output
     assert stored(delivery_workspace) == {}
+
+
+@pytest.mark.parametrize(
+    ("above", "heading"),
+    [
+        ([["Dockside Workers' Network: members, March 2026"], []], ["Email", "Name"]),
+        ([["Members"], ["updated by Ana"]], ["Contact", "Who"]),  # a heading in other words
+    ],
+    ids=["a title and a blank row", "two lines of title, heading unknown"],
+)
+def test_lines_above_a_lists_heading_are_passed_over_and_said(
+    delivery_workspace: Path, tmp_path: Path, above: list[list[Cell]], heading: list[Cell]
+) -> None:
+    """As a list is kept in a sheet for people to read: a title over the table. The
+    heading is the line naming the address column, or else the last line before the
+    first address; the lines above it are named in the report, not imported."""
+    rows: list[list[Cell]] = [
+        *above,
+        heading,
+        ["ana@example.org", "Ana Ruiz"],
+        ["ben@example.org", "Ben Okafor"],
+    ]
+    workbook = excel(tmp_path / "members.xlsx", {"Members": rows})
+
+    result = import_file(delivery_workspace, workbook)
+
+    assert result.exit_code == 0, result.output
+    title = str(above[0][0])
+    assert f"passed over line(s) above the heading (line {len(above) + 1}): {title!r}" in " ".join(
+        result.output.split()
+    )
+    names = {"ana@example.org": "Ana Ruiz", "ben@example.org": "Ben Okafor"}
+    stored_names = {address: name for address, (name, _, _) in stored(delivery_workspace).items()}
+    assert stored_names == (names if heading[1] == "Name" else dict.fromkeys(names, ""))
+
+
+def test_a_heading_in_unknown_words_stays_the_heading_over_a_first_row_without_an_address(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    """Only lines of one cell (a title) are passed over: a heading of several columns is
+    the heading even when the first person's address is mistyped."""
+    listed = tmp_path / "list.csv"
+    listed.write_text("Contact,Who\nana(at)example.org,Ana\nben@example.org,Ben\n")
+
+    result = import_file(delivery_workspace, listed)
+
+    assert f"rejected {listed}:2: ana(at)example.org" in " ".join(result.output.split())
+    assert "passed over" not in result.output
+    assert list(stored(delivery_workspace)) == ["ben@example.org"]
+
+
+def test_the_line_naming_the_address_column_is_the_heading_over_people_with_no_address(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    rows: list[list[Cell]] = [
+        ["Members"],
+        ["Email", "Name"],
+        [None, "Carla Gómez"],  # no address yet
+        ["ana@example.org", "Ana Ruiz"],
+    ]
+    workbook = libreoffice(tmp_path / "members.ods", {"Members": rows})
+
+    result = import_file(delivery_workspace, workbook)
+
+    shown = " ".join(result.output.split())
+    assert "passed over line(s) above the heading (line 2): 'Members'" in shown
+    assert f"rejected {workbook}:3: (no address)" in shown
+    assert stored(delivery_workspace) == {"ana@example.org": ("Ana Ruiz", "", "")}

@@ -177,10 +177,8 @@ def print_import_report(
 ) -> None:
     for problem in report.rejected:
         console.print(f"[red]rejected[/] {problem}", highlight=False, soft_wrap=True)
-    if report.sheet:
-        console.print(report.sheet, highlight=False)
-    if report.found_columns:
-        console.print(report.found_columns, highlight=False)
+    for said in report.read_as:
+        console.print(said, highlight=False)
     if report.ignored_columns:
         console.print(f"ignored column(s): {', '.join(report.ignored_columns)}")
     for address, why in unconfirmed:

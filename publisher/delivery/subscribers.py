@@ -47,6 +47,7 @@ EXPORT_COLUMNS = (
     "status_source",
 )
 _ADDRESS_COLUMNS = ("email", "address", "e-mail", "email_address")
+_TITLE_LINES = 5  # at most this many lines of title over a list's heading
 # What an import reads: ours, and from our export the record of consent and of a status.
 _IMPORT_COLUMNS = {
     *_ADDRESS_COLUMNS,
@@ -161,8 +162,9 @@ class ImportReport:
     ignored_columns: list[str] = field(default_factory=list)
     platform: str = ""  # the platform whose export this was ('' for our own columns)
     merged: list[str] = field(default_factory=list)  # one address on several rows: what won
-    found_columns: str = ""  # which columns a list whose heading did not say was read as
-    sheet: str = ""  # which sheet of a workbook was read ('' for a CSV file)
+    # How the file was read, in words: which sheet, which lines above the heading were
+    # passed over, which columns a heading that did not say was read as
+    read_as: list[str] = field(default_factory=list)
 
     def note(self, subscriber: Subscriber, outcome: str) -> None:
         """Count one row by what `_add` did with it: added, updated or unchanged."""
@@ -405,19 +407,22 @@ def import_csv(
     transaction: an interrupted import changes nothing."""
     text, sheet = _read_text(path)
     reader = _rows(text)
-    # The first line with anything in it: a spreadsheet's list often starts a row or two down
-    heading_line, heading = next(
-        ((reader.line_num, row) for row in reader if any(cell.strip() for cell in row)),
-        (reader.line_num + 1, []),
-    )
+    start = reader.line_num + 1  # after any 'sep=' line
+    records = [row for row in _numbered_rows(reader, path) if any(map(str.strip, row[1]))]
+    at = _heading_index(records)
+    heading_line, heading = records[at] if records else (start, [])
+    rows = records[at + 1 :]
+    read_as = [sheet] if sheet else []
+    if at:
+        titles = "; ".join(repr(" ".join(" ".join(fields).split())) for _, fields in records[:at])
+        read_as.append(f"passed over line(s) above the heading (line {heading_line}): {titles}")
     columns = [c.strip().lower() for c in heading]
     platform = recognise_columns(columns)
     columns = _name_parts([_COLUMN_NAMES.get(column, column) for column in columns])
     if platform:
         members = read_members_csv(text, str(path), platform)
         report = import_members(db, members, default_status, source, PLATFORM_NAMES[platform])
-        return replace(report, sheet=sheet)
-    rows = list(_numbered_rows(reader, path))
+        return replace(report, read_as=read_as)
     address_column = next((c for c in _ADDRESS_COLUMNS if c in columns), None)
     found = None
     if address_column is None:
@@ -440,8 +445,9 @@ def import_csv(
         if column not in _IMPORT_COLUMNS | names
         and (column or any(i < len(fields) and fields[i].strip() for _, fields in rows))
     ]
-    report = ImportReport(ignored_columns=ignored, sheet=sheet)
-    report.found_columns = found.said if found else ""
+    report = ImportReport(
+        ignored_columns=ignored, read_as=[*read_as, *([found.said] if found else [])]
+    )
     seen: dict[str, int] = {}
     with transaction(db):
         for line, fields in rows:
@@ -471,6 +477,27 @@ def import_csv(
                 continue
             report.note(subscriber, outcome)
     return report
+
+
+def _heading_index(records: list[tuple[int, list[str]]]) -> int:
+    """Which of a list's first lines is its heading. A list kept in a sheet for people to
+    read has a title over the table (a line or two of one cell each): the heading is the
+    line naming the address column among those before the first address, or else the last
+    of them. 0 when an address comes first (no heading), when none is near the top, or
+    when a line above would hold more than a title."""
+    top = records[: _TITLE_LINES + 1]
+    holds_address = (any(_is_address(cell) for cell in fields) for _, fields in top)
+    first_address = next((i for i, found in enumerate(holds_address) if found), 0)
+    named = (i for i, (_, fields) in enumerate(top[:first_address]) if _names_address(fields))
+    at = next(named, max(first_address - 1, 0))
+    titles = all(sum(1 for cell in fields if cell.strip()) == 1 for _, fields in records[:at])
+    return at if titles else 0
+
+
+def _names_address(fields: list[str]) -> bool:
+    """Whether a heading names an address column (in any of the words a list uses)."""
+    names = (cell.strip().lower() for cell in fields)
+    return any(_COLUMN_NAMES.get(name, name) in _ADDRESS_COLUMNS for name in names)
 
 
 def _suppression_alone(
