@@ -236,3 +236,40 @@ def test_any_subscriber_csv(header: list[str], rows: list[list[str]]) -> None:
             assert names_a_file(error), error
         finally:
             db.close()
+
+
+# Property lines as address books write them, and any of them with any value
+VCARD_LINES = st.sampled_from(
+    [
+        "VERSION:3.0",
+        "VERSION:2.1",
+        "FN:Ana Ruiz",
+        "N:Ruiz;Ana;;;",
+        "EMAIL;TYPE=INTERNET;TYPE=pref:ana@example.org",
+        "EMAIL;PREF=1:ben@example.org",
+        "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:G=C3=B3mez",
+        "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQ",
+        " folded",
+        "END:VCARD",
+        "BEGIN:VCARD",
+    ]
+) | st.tuples(
+    st.sampled_from(["EMAIL", "FN", "N", "item1.EMAIL;type=pref", "FN;ENCODING=QUOTED-PRINTABLE"]),
+    CSV_CELLS,
+).map(":".join)
+
+
+@settings(max_examples=60 * SCALE)
+@given(cards=st.lists(st.lists(VCARD_LINES, max_size=6), min_size=1, max_size=4))
+def test_any_contacts_file(cards: list[list[str]]) -> None:
+    with folder() as root:
+        path = root / "contacts.vcf"
+        text = "".join("\r\n".join(["BEGIN:VCARD", *lines, "END:VCARD", ""]) for lines in cards)
+        path.write_text(text, encoding="utf-8", newline="")
+        db = open_database(root / "subscribers.sqlite", synced=False)
+        try:
+            import_csv(db, path)
+        except PublisherError as error:
+            assert names_a_file(error), error
+        finally:
+            db.close()

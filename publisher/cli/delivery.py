@@ -96,10 +96,10 @@ def subscribers_list(workspace: Path, status: str | None, fmt: str) -> None:
 @click.pass_obj
 def subscribers_import(workspace: Path, list_file: Path, double_opt_in: bool, source: str) -> None:
     """Import LIST_FILE, a CSV file or a workbook (Excel .xlsx or .xls, LibreOffice .ods:
-    its first sheet), with columns email and optionally name, language, tags, status,
-    consent_source; or a members export from Mailchimp, Ghost, Substack or listmonk, whose
-    unsubscribed, cleaned and blocklisted people stay off the list. Bad rows are reported
-    by line, the rest imported."""
+    its first sheet) with columns email and optionally name, language, tags, status,
+    consent_source; contacts exported as a vCard file (.vcf); or a members export from
+    Mailchimp, Ghost, Substack or listmonk, whose unsubscribed, cleaned and blocklisted
+    people stay off the list. Bad rows are reported by line, the rest imported."""
     from rich.console import Console
 
     from ..delivery import manage

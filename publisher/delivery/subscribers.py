@@ -31,6 +31,7 @@ from ..importers.members import (
 from ..languages import NotALanguage, language_code
 from .list_columns import columns_by_content
 from .store import SUBSCRIBER_STATUSES, Database, now_iso, transaction
+from .vcards import contacts, is_vcard
 from .workbooks import sheet_as_csv
 
 SUPPRESSED = ("unsubscribed", "bounced", "complained")
@@ -406,6 +407,10 @@ def import_csv(
     """Every good row is imported, every bad one reported with its line and reason, in one
     transaction: an interrupted import changes nothing."""
     text, sheet = _read_text(path)
+    if is_vcard(text):  # an address book's group, exported
+        read = contacts(text, path)
+        report = import_members(db, read.members, default_status, source)
+        return replace(report, read_as=[read.said])
     reader = _rows(text)
     start = reader.line_num + 1  # after any 'sep=' line
     records = [row for row in _numbered_rows(reader, path) if any(map(str.strip, row[1]))]
