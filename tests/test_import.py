@@ -355,7 +355,10 @@ def test_a_file_import_cannot_read_says_what_it_is_and_what_to_do(tmp_path: Path
     members.write_bytes(b"PK\x03\x04" + bytes(26))
     listed = tmp_path / "list.csv"
     listed.write_text("email,name\nana@example.org,Ana\n")
+    contacts = tmp_path / "Union.vcf"
+    contacts.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nEND:VCARD\r\n")
     given = [old_word, outlook, markdown, pelican, shortcut, macros, photo, members, listed]
+    given.append(contacts)
     report = import_files(given, tmp_path / "documents")
     said = {problem.file: (problem.message, problem.hint) for problem in report.problems}
     assert said[outlook][0] == "an Outlook message, which publisher cannot import"
@@ -364,6 +367,10 @@ def test_a_file_import_cannot_read_says_what_it_is_and_what_to_do(tmp_path: Path
         message, hint = said.pop(spreadsheet)
         assert message == "a spreadsheet or a list, which publisher cannot import"
         assert "'publisher subscribers import FILE'" in hint
+    assert said.pop(contacts) == (
+        "contacts from an address book, which publisher cannot import",
+        "import them as subscribers with 'publisher subscribers import FILE'",
+    )
     del said[outlook]
     assert said == {
         old_word: (

@@ -30,6 +30,7 @@ from ..importers.members import (
 )
 from ..languages import NotALanguage, language_code
 from .list_columns import columns_by_content
+from .recipients import pasted_recipients
 from .store import SUBSCRIBER_STATUSES, Database, now_iso, transaction
 from .vcards import contacts, is_vcard
 from .workbooks import sheet_as_csv
@@ -411,6 +412,10 @@ def import_csv(
         read = contacts(text, path)
         report = import_members(db, read.members, default_status, source)
         return replace(report, read_as=[read.said])
+    if pasted := pasted_recipients(text, path):  # a newsletter sent by Bcc
+        report = import_members(db, pasted, default_status, source)
+        said = f"read as addresses pasted from a mail program's To, Cc or Bcc field: {len(pasted)}"
+        return replace(report, read_as=[said])
     reader = _rows(text)
     start = reader.line_num + 1  # after any 'sep=' line
     records = [row for row in _numbered_rows(reader, path) if any(map(str.strip, row[1]))]

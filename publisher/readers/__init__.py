@@ -112,6 +112,10 @@ _NOT_READ = {
             " table to publish goes in a document (pasted into Word, LibreOffice or Markdown)",
         ),
     ),
+    ".vcf": (
+        "contacts from an address book",
+        "import them as subscribers with 'publisher subscribers import FILE'",
+    ),
     ".msg": (
         "an Outlook message",
         "in Outlook, forward it to an address a mail program that saves .eml reads"
