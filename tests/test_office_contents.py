@@ -272,6 +272,31 @@ def test_the_numbers_word_gives_headings_are_kept_as_their_first_words(
     assert re.findall(r"<li>(.*?)</li>", body) == items and "start=" not in body
 
 
+def test_a_heading_style_based_on_a_numbered_one_takes_its_numbers(tmp_path: Path) -> None:
+    """A template's own heading style ("Chapter", based on Heading 1, as house styles are
+    made) numbers as the style it is based on: the numbers run on through both."""
+    report = with_numbered_headings(
+        office_file(
+            tmp_path / "report.docx",
+            '# Our demands\n\nText.\n\n::: {custom-style="Chapter"}\nHow we win\n:::\n\n'
+            "More.\n\n# What next\n",
+        )
+    )
+    based = with_part_edited(
+        report,
+        "word/styles.xml",
+        lambda text: text.replace(
+            '<w:name w:val="Chapter" /><w:basedOn w:val="BodyText" />',
+            '<w:name w:val="Chapter" /><w:basedOn w:val="Heading1" />',
+        ),
+    )
+    body = read_document(based, "report", tmp_path, "en").body_html
+    words = [
+        " ".join(html.unescape(t).split()) for t in re.findall(r"<(?:h1|p)\b[^>]*>(.*?)</", body)
+    ]
+    assert words == ["I. Our demands", "Text.", "II. How we win", "More.", "III. What next"]
+
+
 RULES_LIST = (
     '<w:abstractNum w:abstractNumId="80"><w:multiLevelType w:val="multilevel"/>'
     '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
