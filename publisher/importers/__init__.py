@@ -167,9 +167,11 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
             return _recover_attachments(source, attached, split)
         return recover_message(message, source), {}
     if suffix in TEXT_SUFFIXES:
+        from .chats import refuse_chat
         from .decode import guess_text
 
         decoded = guess_text(data, source)
+        refuse_chat(decoded.text, source)
         drafts = _recover_text(decoded.text, source, split)
         if decoded.doubt:
             for draft in drafts:

@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import PublisherError
 from ..paths import is_textedit_text
+from .chats import CHAT_IN_ZIP, refuse_chat
 from .draft import Draft
 from .exports import ExportFiles
 from .webpage import recover_page
@@ -32,6 +33,8 @@ def recover_zipped_page(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
         from .office import recover_zipped_textedit
 
         return recover_zipped_textedit(path, files, texts[0])
+    if CHAT_IN_ZIP in files and not pages:  # WhatsApp's export from an iPhone
+        refuse_chat(files.text(CHAT_IN_ZIP), path)
     if len(pages) != 1:
         what = "no web page" if not pages else f"{len(pages)} web pages"
         raise PublisherError.at(

@@ -1,0 +1,33 @@
+"""A chat exported from WhatsApp ("Export chat": a .txt file of timestamped messages, in
+a zip as `_chat.txt` from an iPhone) is refused: a group's or a person's chat is nobody's
+publication, and it holds everyone's messages, names and phone numbers. Imported as text,
+all of it became one document. The statement posted in it is copied out of the chat."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import PublisherError
+
+# A message's first line as Android ("12/03/2026, 14:32 - Ana: …"; in French "12/03/2026 à
+# 14:32 - …") and iPhone ("[12/03/2026, 14:32:05] Ana: …", after a left-to-right mark) write
+# it, in any order of day, month and year, with a 12- or 24-hour clock
+_MESSAGE_START = re.compile(
+    r"^\u200e?\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?(?: à| a las| um)? \d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+    r"(?:[\s\u202f]?[AaPp]\.?\s?[Mm]\.?)?(?:\] | - )",
+    re.MULTILINE,
+)
+CHAT_IN_ZIP = "_chat.txt"
+
+
+def refuse_chat(text: str, path: Path) -> None:
+    """Raise if `text` is a chat export: it opens with a message, and has more than one."""
+    if _MESSAGE_START.match(text.lstrip("\ufeff\n\r ")) and len(_MESSAGE_START.findall(text)) > 1:
+        raise PublisherError.at(
+            "a WhatsApp chat, as 'Export chat' saves it: a chat is nobody's publication, and"
+            " it holds everyone's messages, names and phone numbers",
+            path,
+            hint="copy the message to publish (in WhatsApp, press and hold it, then Copy)"
+            " into a .txt file and import that",
+        )
