@@ -409,3 +409,38 @@ def test_an_address_books_list_keeps_its_names(
     assert "Mailchimp" not in result.output
     names = dict(query(delivery_workspace, "SELECT address, name FROM subscribers"))
     assert names == {"kim@example.org": "Kim Okafor", "ana@example.org": "Ana Ruiz"}
+
+
+# Statuses as other newsletter services and people's own lists write them, in a list's
+# status column: the status each is here. A suppression must never come back active.
+STATUS_WORDS = {
+    "SUBSCRIBED": "active",  # EmailOctopus, MailerLite
+    "Confirmed": "active",
+    "activo": "active",
+    "abonné": "active",
+    "unconfirmed": "pending",
+    "Unsubscribed": "unsubscribed",
+    "dado de baja": "unsubscribed",
+    "désabonné": "unsubscribed",
+    "blocklisted": "unsubscribed",
+    "cleaned": "bounced",  # Mailchimp's word for an address that bounces
+    "hard bounce": "bounced",
+    "spam complaint": "complained",
+}
+
+
+def test_a_status_in_another_services_words_is_read_as_ours(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    words = enumerate([*STATUS_WORDS, "inactive"])
+    rows = [[f"person{i}@example.org", word, ""] for i, word in words]
+    rows.append(["left@example.org", "Dado de baja", "?!"])  # refused, yet gone
+    source = write_csv(tmp_path / "export.csv", [["Email", "Status", "Language"], *rows])
+
+    result = invoke(delivery_workspace, "subscribers", "import", str(source))
+
+    expected = {f"person{i}@example.org": ours for i, ours in enumerate(STATUS_WORDS.values())}
+    assert statuses(delivery_workspace) == {**expected, "left@example.org": "unsubscribed"}
+    unknown = len(STATUS_WORDS) + 2  # the line of 'inactive', which says nothing sure
+    assert result.exit_code == 1 and f"export.csv:{unknown}:" in result.output
+    assert "unknown status 'inactive'" in result.output

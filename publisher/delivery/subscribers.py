@@ -98,6 +98,19 @@ _COLUMN_NAMES = {
     "full name": "name",
     "display name": "name",
 }
+# Statuses as other newsletter services and people's own lists write them (in lower case):
+# the status each is here. A word not here is refused, never guessed active.
+_STATUS_WORDS = {
+    **dict.fromkeys(("subscribed", "confirmed", "activo", "activa", "suscrito"), "active"),
+    **dict.fromkeys(("suscrita", "abonné", "abonnée", "actif"), "active"),
+    **dict.fromkeys(("unconfirmed", "pendiente", "en attente"), "pending"),
+    **dict.fromkeys(
+        ("baja", "dado de baja", "dada de baja", "désabonné", "désabonnée"), "unsubscribed"
+    ),
+    **dict.fromkeys(("désinscrit", "blocklisted", "blacklisted", "blocked"), "unsubscribed"),
+    **dict.fromkeys(("cleaned", "hard bounce", "hard bounced", "rebotado"), "bounced"),
+    **dict.fromkeys(("spam complaint", "complaint", "marked as spam", "spam"), "complained"),
+}
 # A tag: any visible text but the commas and semicolons that separate tags, as platforms
 # name their tags, labels and lists ("Members & Friends", "Docks/Port", "Boletín (ES)").
 _TAG = re.compile(r"^[^,;\x00-\x1f\x7f]{1,100}$")
@@ -510,6 +523,12 @@ def _names_address(fields: list[str]) -> bool:
     return any(_COLUMN_NAMES.get(name, name) in _ADDRESS_COLUMNS for name in names)
 
 
+def _status(value: str) -> str:
+    """A status cell as one of ours, when it is one in other words."""
+    word = " ".join(value.split()).lower()
+    return _STATUS_WORDS.get(word, word)
+
+
 def _suppression_alone(
     db: Database, values: dict[str, str], address_column: str, source: str, report: ImportReport
 ) -> str:
@@ -517,7 +536,7 @@ def _suppression_alone(
     a bad tag or language, or the address's second row, must not keep mailing a person
     who left (as on the platforms' exports, a suppression anywhere wins). What it did, to
     add to the row's reason ('' if nothing)."""
-    status = (values.get("status") or "").strip().lower()
+    status = _status(values.get("status") or "")
     if status not in SUPPRESSED:
         return ""
     try:
@@ -616,7 +635,7 @@ def _numbered_rows(reader: Any, path: Path) -> Iterator[tuple[int, list[str]]]:
 def _checked_row(
     values: dict[str, str], address_column: str, default_status: str, source: str
 ) -> NewSubscriber:
-    status = (values.get("status") or default_status).strip().lower()
+    status = _status(values.get("status") or default_status)
     if default_status == "pending" and status == "active":
         status = "pending"  # double opt-in: everyone new confirms first
     new = check(
