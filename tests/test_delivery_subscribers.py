@@ -388,6 +388,11 @@ def test_an_export_that_cannot_be_written_names_the_file(
         ["Email address", "Name"],  # a spreadsheet's, which Mailchimp's export was taken for
         ["E-mail Address", "First Name", "Last Name"],  # Outlook's contacts
         ["First Name", "Last Name", "Email Address"],
+        ["Forename", "Surname", "Email"],  # as British lists head them
+        ["EMAIL", "FIRSTNAME", "LASTNAME"],  # Brevo's export
+        ["email", "first_name", "last_name"],
+        ["Given Name", "Family Name", "E-mail Address"],
+        ["Email", "FNAME", "LNAME"],  # Mailchimp's merge tags, in a list made for it
     ],
 )
 def test_an_address_books_list_keeps_its_names(
@@ -399,7 +404,11 @@ def test_an_address_books_list_keeps_its_names(
     rows = []
     for address, (first, last) in people.items():
         cells = {"email address": address, "e-mail address": address, "name": f"{first} {last}"}
-        cells |= {"first name": first, "last name": last}
+        cells |= {"email": address}
+        cells |= dict.fromkeys(("first name", "forename", "firstname", "first_name"), first)
+        cells |= dict.fromkeys(("given name", "fname"), first)
+        cells |= dict.fromkeys(("last name", "surname", "lastname", "last_name"), last)
+        cells |= dict.fromkeys(("family name", "lname"), last)
         rows.append([cells[column.lower()] for column in header])
     listed = write_csv(tmp_path / "contacts.csv", [header, *rows])
 

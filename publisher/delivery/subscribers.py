@@ -97,6 +97,9 @@ _COLUMN_NAMES = {
     "e-mail 1 - value": "email",
     "full name": "name",
     "display name": "name",
+    # as British lists, Brevo, hand-made Mailchimp lists (merge tags) and databases head them
+    **dict.fromkeys(("forename", "given name", "firstname", "first_name", "fname"), "first name"),
+    **dict.fromkeys(("surname", "family name", "lastname", "last_name", "lname"), "last name"),
 }
 # Statuses as other newsletter services and people's own lists write them (in lower case):
 # the status each is here. A word not here is refused, never guessed active.
