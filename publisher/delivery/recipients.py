@@ -20,7 +20,14 @@ def pasted_recipients(text: str, path: Path) -> list[Member] | None:
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        pairs = _outlook(line) if ";" in line else getaddresses([line])
+        # Outlook separates with semicolons and leaves names unquoted ("Ruiz, Ana <ana@…>;"),
+        # which the header parser would split at their commas: each part is kept whole, and
+        # the import reads the name beside the address as in any cell
+        pairs = (
+            [("", part.strip()) for part in line.split(";")]
+            if ";" in line
+            else getaddresses([line])
+        )
         found = [(name, address) for name, address in pairs if address]  # "a, b," ends in ""
         if not found or not all("@" in address for _, address in found):
             return None  # words that are no address: columns, read as CSV
@@ -28,16 +35,3 @@ def pasted_recipients(text: str, path: Path) -> list[Member] | None:
             return None  # one address a line: a column, read as CSV
         members += [Member(a, f"{path}:{number}", " ".join(name.split())) for name, a in found]
     return members or None
-
-
-def _outlook(line: str) -> list[tuple[str, str]]:
-    """Outlook's recipients: separated by semicolons, names unquoted ("Ruiz, Ana
-    <ana@example.org>; …"), which the header parser would split at their commas."""
-    pairs = []
-    for part in line.split(";"):
-        name, bracket, rest = part.rpartition("<")
-        if bracket and rest.rstrip().endswith(">"):
-            pairs.append((name.strip().strip('"'), rest.rstrip()[:-1].strip()))
-        else:
-            pairs.append(("", part.strip()))
-    return pairs
