@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from click.testing import Result
 from conftest import WORKSPACES, BuiltInPlace, built_in_place
 from postgresql_support import Server, running_postgresql
 
@@ -480,3 +481,17 @@ def configure_secure(root: Path, server: SecureServer) -> None:
         smtp_security="starttls",
         smtp_username=SMTP_USER,
     )
+
+
+def import_file(root: Path, path: Path) -> Result:
+    """`publisher subscribers import PATH` in the workspace `root`."""
+    from click.testing import CliRunner
+
+    from publisher.cli import main
+
+    return CliRunner().invoke(main, ["-C", str(root), "subscribers", "import", str(path)])
+
+
+def names_stored(root: Path) -> dict[str, str]:
+    """Each subscriber's address and name."""
+    return dict(query(root, "SELECT address, name FROM subscribers"))

@@ -7,10 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-from delivery_support import query
-
-from publisher.cli import main
+from delivery_support import import_file, names_stored
 
 
 def card(*lines: str) -> str:
@@ -65,14 +62,6 @@ PHONE_ONLY = card(
 NAME_ONLY = card("VERSION:3.0", "N:Lefèvre;Zoé;;;", "EMAIL:zoe@example.org")  # no FN
 
 
-def import_file(root: Path, path: Path) -> Result:
-    return CliRunner().invoke(main, ["-C", str(root), "subscribers", "import", str(path)])
-
-
-def stored(root: Path) -> dict[str, str]:
-    return dict(query(root, "SELECT address, name FROM subscribers"))
-
-
 @pytest.mark.parametrize("program", EXPORTS)
 def test_each_contact_is_imported_with_its_name_and_preferred_address(
     delivery_workspace: Path, tmp_path: Path, program: str
@@ -83,7 +72,7 @@ def test_each_contact_is_imported_with_its_name_and_preferred_address(
     result = import_file(delivery_workspace, contacts)
 
     assert result.exit_code == 0, result.output
-    assert stored(delivery_workspace) == {
+    assert names_stored(delivery_workspace) == {
         "ana@example.org": "Ana Ruiz",
         "carla@example.org": "Carla Gómez Álvarez de la Fuente",
         "zoe@example.org": "Zoé Lefèvre",
@@ -111,4 +100,4 @@ def test_a_contact_that_cannot_be_read_is_named_by_the_line_it_begins_on(
 
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"{contacts}:8: this contact cannot be read" in result.output
-    assert stored(delivery_workspace) == {}  # nothing, as for a CSV file that is not CSV
+    assert names_stored(delivery_workspace) == {}  # nothing, as for a CSV file that is not CSV

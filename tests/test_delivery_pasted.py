@@ -6,10 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-from delivery_support import query
-
-from publisher.cli import main
+from delivery_support import import_file, names_stored
 
 PEOPLE = {
     "ana@example.org": "Ruiz, Ana",
@@ -26,14 +23,6 @@ PASTED = {
 }
 
 
-def import_file(root: Path, path: Path) -> Result:
-    return CliRunner().invoke(main, ["-C", str(root), "subscribers", "import", str(path)])
-
-
-def stored(root: Path) -> dict[str, str]:
-    return dict(query(root, "SELECT address, name FROM subscribers"))
-
-
 @pytest.mark.parametrize("program", PASTED)
 def test_addresses_pasted_from_a_mail_programs_bcc_field_are_imported_with_their_names(
     delivery_workspace: Path, tmp_path: Path, program: str
@@ -44,7 +33,7 @@ def test_addresses_pasted_from_a_mail_programs_bcc_field_are_imported_with_their
     result = import_file(delivery_workspace, pasted)
 
     assert result.exit_code == 0, result.output
-    assert stored(delivery_workspace) == PEOPLE
+    assert names_stored(delivery_workspace) == PEOPLE
     assert "read as addresses pasted from a mail program's To, Cc or Bcc field" in result.output
 
 
@@ -60,7 +49,7 @@ def test_a_mistyped_address_among_them_is_refused_by_its_line(
 
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"rejected {pasted}:1: ben@example..org" in " ".join(result.output.split())
-    assert set(stored(delivery_workspace)) == {
+    assert set(names_stored(delivery_workspace)) == {
         "ana@example.org",
         "carla@example.org",
         "dan@example.org",

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 from delivery_support import (
     CLI,
     SECRET,
@@ -25,6 +25,7 @@ from delivery_support import (
     RecordingHandler,
     add_subscribers,
     configure,
+    import_file,
     query,
 )
 
@@ -78,10 +79,6 @@ def test_a_send_told_to_stop_finishes_the_copy_in_flight_and_says_how_to_resume(
 
     assert start_send(root).wait(timeout=60) == 0
     assert smtp.copies() == dict.fromkeys(SUBSCRIBERS, 1)
-
-
-def import_file(root: Path, path: Path) -> Result:
-    return CliRunner().invoke(main, ["-C", str(root), "subscribers", "import", str(path)])
 
 
 def test_a_language_written_as_a_word_is_imported_as_its_code(

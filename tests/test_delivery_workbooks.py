@@ -11,10 +11,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-from click.testing import CliRunner, Result
-from delivery_support import query
-
-from publisher.cli import main
+from delivery_support import import_file, query
 
 Cell = str | int | float | dt.date | None
 Sheets = dict[str, list[list[Cell]]]
@@ -119,10 +116,6 @@ WORKBOOKS: dict[str, Callable[[Path, Sheets], Path]] = {
     "xls": excel_97,
     "ods": libreoffice,
 }
-
-
-def import_file(root: Path, path: Path) -> Result:
-    return CliRunner().invoke(main, ["-C", str(root), "subscribers", "import", str(path)])
 
 
 def stored(root: Path) -> dict[str, tuple[str, str, str]]:

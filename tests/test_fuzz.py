@@ -229,13 +229,18 @@ def test_any_subscriber_csv(header: list[str], rows: list[list[str]]) -> None:
         path = root / "list.csv"
         with path.open("w", newline="", encoding="utf-8") as handle:
             csv.writer(handle).writerows([header, *rows])
-        db = open_database(root / "subscribers.sqlite", synced=False)
-        try:
-            import_csv(db, path)
-        except PublisherError as error:
-            assert names_a_file(error), error
-        finally:
-            db.close()
+        imports_or_names_the_file(path)
+
+
+def imports_or_names_the_file(path: Path) -> None:
+    """The subscriber list at `path` imports, or is refused naming the file."""
+    db = open_database(path.with_name("subscribers.sqlite"), synced=False)
+    try:
+        import_csv(db, path)
+    except PublisherError as error:
+        assert names_a_file(error), error
+    finally:
+        db.close()
 
 
 # Property lines as address books write them, and any of them with any value
@@ -266,10 +271,4 @@ def test_any_contacts_file(cards: list[list[str]]) -> None:
         path = root / "contacts.vcf"
         text = "".join("\r\n".join(["BEGIN:VCARD", *lines, "END:VCARD", ""]) for lines in cards)
         path.write_text(text, encoding="utf-8", newline="")
-        db = open_database(root / "subscribers.sqlite", synced=False)
-        try:
-            import_csv(db, path)
-        except PublisherError as error:
-            assert names_a_file(error), error
-        finally:
-            db.close()
+        imports_or_names_the_file(path)
