@@ -359,6 +359,9 @@ def test_a_file_import_cannot_read_says_what_it_is_and_what_to_do(tmp_path: Path
     contacts.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nEND:VCARD\r\n")
     given = [old_word, outlook, markdown, pelican, shortcut, macros, photo, members, listed]
     given.append(contacts)
+    mailbox = tmp_path / "Newsletter.mbox"  # a mail program's folder, exported
+    mailbox.write_text("From ana@example.org Thu Mar 12 14:32:05 2026\nSubject: Rally\n\nText.\n")
+    given.append(mailbox)
     report = import_files(given, tmp_path / "documents")
     said = {problem.file: (problem.message, problem.hint) for problem in report.problems}
     assert said[outlook][0] == "an Outlook message, which publisher cannot import"
@@ -367,6 +370,9 @@ def test_a_file_import_cannot_read_says_what_it_is_and_what_to_do(tmp_path: Path
         message, hint = said.pop(spreadsheet)
         assert message == "a spreadsheet or a list, which publisher cannot import"
         assert "'publisher subscribers import FILE'" in hint
+    message, hint = said.pop(mailbox)
+    assert message == "a whole mailbox (many messages in one file), which publisher cannot import"
+    assert ".eml" in hint
     assert said.pop(contacts) == (
         "contacts from an address book, which publisher cannot import",
         "import them as subscribers with 'publisher subscribers import FILE'",

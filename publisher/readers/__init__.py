@@ -116,6 +116,15 @@ _NOT_READ = {
         "contacts from an address book",
         "import them as subscribers with 'publisher subscribers import FILE'",
     ),
+    **dict.fromkeys(
+        (".mbox", ".pst", ".ost", ".olm"),
+        (
+            "a whole mailbox (many messages in one file)",
+            "save the messages to publish as .eml files (Thunderbird: select them, File >"
+            " Save As; Apple Mail: drag them to a folder; from Outlook, forward them to a"
+            " mailbox you read with either) and import those",
+        ),
+    ),
     ".msg": (
         "an Outlook message",
         "in Outlook, forward it to an address a mail program that saves .eml reads"
