@@ -1,4 +1,4 @@
-"""A subscriber list kept as a spreadsheet workbook (Excel's .xlsx, LibreOffice's .ods),
+"""A subscriber list kept as a spreadsheet workbook (Excel's .xlsx and .xls, LibreOffice's .ods),
 read as the CSV file it would be saved as: its first sheet with anything in it, one line
 per row, so that every message about a row names the row the editor sees. Read with
 calamine (python-calamine), which reads every workbook format Excel and LibreOffice write."""
