@@ -56,6 +56,7 @@ def test_import_reports_each_bad_row_with_its_line_and_imports_the_rest(
         (["fay@example.org", "", "klingon-tlh-x", ""], "not a language code"),
         (["ANA@example.org", "", "", ""], "the same address as line 2"),
         (["chloe@example.org", "Chloé", "fr", ""], None),
+        (["gil@example.org; gil@work.example.org", "Gil", "", ""], "2 addresses in one cell"),
     ]
     source = write_csv(tmp_path / "members.csv", [header] + [fields for fields, _ in rows])
     starts, line = [], 2

@@ -210,6 +210,10 @@ def normalise_address(text: str) -> str:
 
     visible = "".join(c for c in text if unicodedata.category(c) != "Cf").strip()
     visible = _MAILTO.sub("", visible)
+    if len(several := [part for part in re.split(r"[\s,;/]+", visible) if "@" in part]) > 1:
+        raise ValueError(  # a person's home and work address, kept in one cell
+            f"{len(several)} addresses in one cell: give each its own row, or keep one"
+        )
     try:
         checked = validate_email(visible, check_deliverability=False, allow_smtputf8=False)
     except EmailNotValidError as exc:
