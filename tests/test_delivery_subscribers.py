@@ -144,6 +144,10 @@ def test_add_remove_list_and_an_export_that_restores_the_list(
     assert "Zoe@example.org" in listing.output and "yan@" not in listing.output
     exported = tmp_path / "export.csv"
     assert invoke(root, "subscribers", "export", str(exported)).exit_code == 0
+    # UTF-8 as Excel knows it (its own "CSV UTF-8"): the byte order mark, then the text
+    assert exported.read_bytes().startswith(b"\xef\xbb\xbfemail,") and "Zoé" in exported.read_text(
+        "utf-8-sig"
+    )
 
     fresh = tmp_path / "fresh"
     fresh.mkdir()

@@ -96,7 +96,9 @@ def export(root: Path, path: Path) -> int:
     with subscriber_list(root) as (_config, db):
         text = io.StringIO(newline="")
         count = write_csv(subs.stream_subscribers(db), text)
-        atomic_write(path, text.getvalue().encode("utf-8"))  # it names a file it cannot write
+        # With a byte order mark, as Excel's own "CSV UTF-8" has: opened in Excel without
+        # one, every accented and Arabic name reads garbled ("ZoÃ©"). Imports pass over it.
+        atomic_write(path, text.getvalue().encode("utf-8-sig"))  # names a file it cannot write
     return count
 
 
