@@ -686,6 +686,26 @@ def test_a_word_processed_files_short_bold_first_paragraph_is_its_title(
     ]
 
 
+def test_a_bold_title_under_a_logo_is_the_title_and_the_logo_stays(tmp_path: Path) -> None:
+    """A letterhead's logo, a picture alone in the first paragraph, above the bold title."""
+    from PIL import Image
+
+    Image.new("RGB", (80, 40), "red").save(tmp_path / "logo.png")
+    path = tmp_path / "statement.docx"
+    text = "![](logo.png){width=2cm}\n\n**Rent strike at number 12**\n\nWe withhold rent.\n"
+    pypandoc.convert_text(
+        text,
+        "docx",
+        format="markdown",
+        outputfile=str(path),
+        extra_args=[f"--resource-path={tmp_path}"],
+    )
+    doc = read(path)
+    assert doc.title == "Rent strike at number 12"
+    assert re.findall(r"<p>(.*?)</p>", doc.body_html, re.S)[-1] == "We withhold rent."
+    assert doc.body_html.lstrip().startswith("<p><img") and "Rent strike" not in doc.body_html
+
+
 @pytest.mark.parametrize(
     ("text", "suffix"),
     [

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 TITLE_MAX = 160
 WORD_PROCESSED = (".docx", ".odt", ".rtf")
 _FIRST_PARAGRAPH = re.compile(r"\s*(<p\b[^>]*>.*?</p>)\s*", re.S)
+# A paragraph holding pictures alone: a letterhead's logo above the title
+_PICTURES_ALONE = re.compile(r"\s*<p\b[^>]*>\s*(?:<img\b[^>]*>\s*)+</p>", re.S)
 
 
 def reads_as_title(text: str) -> bool:
@@ -32,11 +34,15 @@ def bold_title(block: lxml.html.HtmlElement) -> str | None:
 
 
 def opening_bold_title(body_html: str) -> tuple[str, str] | None:
-    """The title and the rest of the body, when the body opens with a bold title and goes on."""
-    first = _FIRST_PARAGRAPH.match(body_html)
+    """The title and the rest of the body, when the body opens with a bold title (under a
+    logo, which stays) and goes on."""
+    start = 0
+    while pictures := _PICTURES_ALONE.match(body_html, start):
+        start = pictures.end()
+    first = _FIRST_PARAGRAPH.match(body_html, start)
     if first is None or "<strong" not in first.group(1) or not body_html[first.end() :].strip():
         return None
     import lxml.html  # only for a body that opens in bold
 
     title = bold_title(lxml.html.fragment_fromstring(first.group(1)))
-    return (title, body_html[first.end() :]) if title else None
+    return (title, body_html[:start] + body_html[first.end() :]) if title else None
