@@ -3,13 +3,13 @@ C), and a string of tags separated by commas is several tags, as Pelican reads i
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
 import pypandoc
 import pytest
+from test_office_contents import edited
 
 from publisher.build import build
 from publisher.model import Document
@@ -147,11 +147,8 @@ def test_an_office_files_keywords_are_its_tags_and_its_comments_its_summary(
 
 
 def replace_in_zip(path: Path, part: str, old: str, new: str) -> None:
-    with zipfile.ZipFile(path) as office:
-        members = [(m, office.read(m)) for m in office.infolist()]
-    with zipfile.ZipFile(path, "w") as out:
-        for member, data in members:
-            if member.filename == part:
-                assert old.encode() in data, data
-                data = data.replace(old.encode(), new.encode())
-            out.writestr(member, data)
+    def replaced(text: str) -> str:
+        assert old in text, text
+        return text.replace(old, new)
+
+    edited(path, part, replaced)

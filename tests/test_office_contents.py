@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -73,13 +74,19 @@ def with_part_changed(path: Path, part: str, change: str, after: str) -> Path:
 
 def with_part_edited(path: Path, part: str, edit: Callable[[str], str]) -> Path:
     """A copy of `path` (named boxed-…) whose `part` is `edit` of what it was."""
+    changed = path.with_name("boxed-" + path.name)
+    shutil.copyfile(path, changed)
+    return edited(changed, part, edit)
+
+
+def edited(path: Path, part: str, edit: Callable[[str], str]) -> Path:
+    """`path` with its `part` (word/document.xml, content.xml) changed by `edit`, in place."""
     with zipfile.ZipFile(path) as office:
         members = [(m, office.read(m)) for m in office.infolist()]
-    changed = path.with_name("boxed-" + path.name)
-    with zipfile.ZipFile(changed, "w") as out:
+    with zipfile.ZipFile(path, "w") as out:
         for member, data in members:
             out.writestr(member, edit(data.decode()).encode() if member.filename == part else data)
-    return changed
+    return path
 
 
 def with_automatic_styles(text: str, styles: str) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import subprocess
 import zipfile
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from conftest import WORKSPACES, copy_workspace
 from PIL import Image
 from test_google_docs import STYLE
 from test_metadata_docx_language import office_file
-from test_office_contents import with_automatic_styles
+from test_office_contents import edited, with_automatic_styles
 
 from publisher.build import build
 from publisher.cli import main
@@ -31,16 +30,6 @@ BREAK = '<w:r><w:br w:type="page"/></w:r>'
 NEXT_PAGE = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
 CONTINUOUS = '<w:sectPr><w:type w:val="continuous"/><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
 BREAK_MARK = "——"  # a page break, in the blocks a body is read as
-
-
-def edited(path: Path, part: str, edit: Callable[[str], str]) -> Path:
-    """`path` with its `part` (word/document.xml, content.xml) changed by `edit`, in place."""
-    with zipfile.ZipFile(path) as office:
-        members = [(m, office.read(m)) for m in office.infolist()]
-    with zipfile.ZipFile(path, "w") as out:
-        for member, data in members:
-            out.writestr(member, edit(data.decode()).encode() if member.filename == part else data)
-    return path
 
 
 def restyled(text: str, styles: str, placed: tuple[tuple[str, str], ...]) -> str:

@@ -356,8 +356,7 @@ def test_a_libreoffice_files_title_and_subtitle_paragraphs_are_its_title_and_sub
     """Writer's Title and Subtitle paragraph styles (a title centred by hand is in an
     automatic style based on Title): the document's title and subtitle, not its first
     paragraphs under its file name; only where the text opens, after any empty lines."""
-    from test_office_contents import with_automatic_styles
-    from test_page_breaks import edited
+    from test_office_contents import edited, with_automatic_styles
 
     path = tmp_path / "leaflet-v3.odt"
     pypandoc.convert_text(
