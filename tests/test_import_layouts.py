@@ -896,6 +896,68 @@ def test_a_spanish_forward_without_a_title_line_takes_the_subject_and_sender(
     assert texts(doc, "//p") == [body.split("\n\n\n")[1].strip()]
 
 
+OUTLOOK_FORWARD = """Hi all, please include this in the next bulletin if there's room. Thanks, Maria
+
+Maria Lopez | Branch Secretary | 0161 555 0199
+{rule}
+From: Calle Mayor Tenants Association <info@callemayor.example.org>
+Sent: Monday, November 23, 2026 6:02 PM
+To: Maria Lopez <maria@branch.example.org>
+Subject: Statement on the Calle Mayor evictions
+
+Statement on the Calle Mayor evictions
+
+On Monday morning, bailiffs arrived at number 14 with a court order to evict the Ramirez
+family, who have lived in the building for twenty-two years.
+
+We call on the council to use its powers to buy the building.
+
+Calle Mayor Tenants Association
+"""
+
+
+def assert_the_calle_mayor_statement(doc: Document) -> None:
+    assert doc.title == "Statement on the Calle Mayor evictions"
+    assert doc.authors == ("Calle Mayor Tenants Association",)
+    assert doc.date == dt.date(2026, 11, 23)
+    paragraphs = texts(doc, "//p")
+    assert paragraphs[0].startswith("On Monday morning") and "buy the building" in paragraphs[1]
+    assert "Hi all" not in doc.body_html and "0161" not in doc.body_html
+    assert "Sent:" not in doc.body_html
+
+
+@pytest.mark.parametrize("rule", ["________________________________", ""])
+def test_a_statement_forwarded_from_outlook_is_the_forwarded_text(
+    tmp_path: Path, rule: str
+) -> None:
+    """Outlook heads what it forwards with its headers under a rule (or, in the new
+    Outlook, a blank line), no "Forwarded message": the subject says it is a forward."""
+    sent = {"From": "Maria Lopez <maria@branch.example.org>", "To": "bulletin@example.org"}
+    sent |= {"Subject": "FW: Statement on the Calle Mayor evictions"}
+    sent["Date"] = "Tue, 24 Nov 2026 09:14:00 +0000"
+    body = OUTLOOK_FORWARD.format(rule=rule)
+    (doc,) = import_one(tmp_path, message(sent, body), "statement.eml")
+    assert_the_calle_mayor_statement(doc)
+
+
+def test_a_forward_of_a_forward_is_the_first_message(tmp_path: Path) -> None:
+    body = (
+        "For the bulletin?\n\n---------- Forwarded message ---------\n"
+        "From: Maria Lopez <maria@branch.example.org>\nDate: Tue, 24 Nov 2026 at 09:14\n"
+        "Subject: Fwd: Statement on the Calle Mayor evictions\nTo: Ana <ana@example.org>\n\n"
+        "Can the bulletin carry this? It came in last night.\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Calle Mayor Tenants Association <info@callemayor.example.org>\n"
+        "Date: Mon, 23 Nov 2026 at 18:02\nSubject: Statement on the Calle Mayor evictions\n"
+        "To: Maria Lopez <maria@branch.example.org>\n\n"
+        + OUTLOOK_FORWARD.split("Subject: Statement on the Calle Mayor evictions\n\n")[1]
+    )
+    sent = {"From": "Ana <ana@example.org>", "Subject": "Fwd: Fwd: Statement on the evictions"}
+    (doc,) = import_one(tmp_path, message(sent, body), "statement.eml")
+    assert_the_calle_mayor_statement(doc)
+    assert "Can the bulletin" not in doc.body_html and "Forwarded" not in doc.body_html
+
+
 def test_an_html_message_loses_its_signature_and_the_reply_it_quotes(tmp_path: Path) -> None:
     html = (
         "<p>Rent strike at number 12</p><p>" + ARTICLE + "</p><p>Marta Gil</p>"

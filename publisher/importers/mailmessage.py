@@ -70,22 +70,28 @@ _SENT = re.compile(r"^\*?(sent|enviado|envoyé|gesendet|inviato|verzonden|wysła
 _REPLY_RULE = re.compile(r"^\s*(_{10,}|-{3,}\s*[\w' ]{5,30}\s*-{3,})\s*$")
 
 
+def _outlook_headers_at(lines: list[str], at: int) -> bool:
+    """Whether the message Outlook quotes under a reply or a forward starts at `lines[at]`:
+    its "From:" line, followed by another header, under its rule, or under a blank line
+    (or none) when its headers say "Sent:" (Outlook's word: a letter copied into a message
+    says "Date:", and stays)."""
+    above = lines[at - 1] if at else ""
+    return bool(
+        _REPLY_FROM.match(lines[at])
+        and at + 1 < len(lines)
+        and _REPLY_HEADER.match(lines[at + 1])
+        and (
+            _REPLY_RULE.match(above)
+            or (not above.strip() and any(_SENT.match(h) for h in lines[at + 1 : at + 5]))
+        )
+    )
+
+
 def _without_outlook_reply(lines: list[str]) -> list[str]:
-    """`lines` without the message Outlook quotes under a reply: from its "From:" line,
-    followed by another header, under its rule, or under a blank line when its headers
-    say "Sent:" (Outlook's word: a letter copied into a message says "Date:", and stays).
-    Only after text of the reply's own, a sentence at least: a memo's own "From:" and
-    "To:" under its title stay."""
+    """`lines` without the message Outlook quotes under a reply. Only after text of the
+    reply's own, a sentence at least: a memo's own "From:" and "To:" under its title stay."""
     for at in range(1, len(lines) - 1):
-        headers = lines[at + 1 : at + 5]
-        if (
-            _REPLY_FROM.match(lines[at])
-            and _REPLY_HEADER.match(lines[at + 1])
-            and (
-                _REPLY_RULE.match(lines[at - 1])
-                or (not lines[at - 1].strip() and any(_SENT.match(h) for h in headers))
-            )
-        ):
+        if _outlook_headers_at(lines, at):
             kept = lines[:at]
             while kept and (not kept[-1].strip() or _REPLY_RULE.match(kept[-1])):
                 kept.pop()
@@ -103,7 +109,10 @@ def _tagline(lines: list[str]) -> bool:
 # A reply's subject (Re:, and its Outlook translations)
 _REPLY_SUBJECT = re.compile(r"^\s*(re|aw|sv|antw|odp|res|r)\s*:", re.I)
 _ORIGINAL = re.compile(_ORIGINAL_MESSAGE, re.I)
-_SUBJECT_TAG = re.compile(r"^((fwd?|fw|tr|rv|re|enc)\s*:\s*)+", re.I)
+_SUBJECT_TAG = re.compile(r"^((fwd?|fw|tr|rv|re|enc|wg)\s*:\s*)+", re.I)
+# A forward's subject, as mail programs write it in English, French, Spanish, Portuguese and
+# German: Outlook marks a forward with no rule of words, only its subject says it is one
+_FORWARD_SUBJECT = re.compile(r"^\s*(fwd?|fw|tr|rv|enc|wg)\s*:", re.I)
 # A line ending in a hyphen after a word, the next going on with a word: mail programs wrap
 # at spaces and hyphens and never hyphenate, so the hyphen is the compound's ("front-line").
 _WRAPPED_AT_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})-\n[ \t]*(?=[^\W\d_])")
@@ -116,18 +125,12 @@ def parsed(data: bytes) -> EmailMessage:
 
 
 def recover_message(message: EmailMessage, path: Path) -> list[Draft]:
-    text = _text_of(message, path)
     sender, when, subject = _about(message)
-    forwarded = _FORWARDED.search(text)
-    if forwarded and _REPLY_SUBJECT.match(subject) and _ORIGINAL.search(forwarded[0]):
-        # Outlook's "-----Original Message-----" heads the message a reply answers too
-        text, forwarded = text[: forwarded.start()], None
-    if forwarded:
-        text = text[forwarded.end() :]
-        headers, text = _forwarded_headers(text)
-        sender = _name(headers.get("from", "")) or sender
-        when = _date(headers.get("date", "")) or when
-        subject = headers.get("subject", "") or subject
+    return _recover_mail(_text_of(message, path), sender, when, subject)
+
+
+def _recover_mail(text: str, sender: str, when: dt.date | None, subject: str) -> list[Draft]:
+    text, sender, when, subject = _forwarded(text, sender, when, subject)
     text = _WRAPPED_AT_HYPHEN.sub("-", _without_quote_and_signature(text))
     drafts = recover(text, split=False)
     for draft in drafts:
@@ -139,6 +142,38 @@ def recover_message(message: EmailMessage, path: Path) -> list[Draft]:
         draft.date = draft.date or when
         draft.found["e-mail message"] += 1
     return drafts
+
+
+def _forwarded(
+    text: str, sender: str, when: dt.date | None, subject: str
+) -> tuple[str, str, dt.date | None, str]:
+    """The text a message forwards, with its sender, date and subject, the forwarders'
+    notes left out: that of a forward of a forward too, down to the first message. (A
+    reply's "-----Original Message-----" heads the message it answers: cut there.)"""
+    while True:
+        if marker := _FORWARDED.search(text):
+            if _REPLY_SUBJECT.match(subject) and _ORIGINAL.search(marker[0]):
+                return text[: marker.start()], sender, when, subject
+            rest = text[marker.end() :]
+        elif _FORWARD_SUBJECT.match(subject) and (at := _outlook_forward_at(text)) is not None:
+            rest = text[at:]
+        else:
+            return text, sender, when, subject
+        headers, text = _forwarded_headers(rest)
+        if not headers:  # a rule of words with no headers under it: the text follows it
+            return text, sender, when, subject
+        sender = _name(headers.get("from", "")) or sender
+        when = _date(headers.get("date", "")) or when
+        subject = headers.get("subject", "") or subject
+
+
+def _outlook_forward_at(text: str) -> int | None:
+    """Where the headers of the message Outlook forwards start in `text`, if they do."""
+    lines = text.split("\n")
+    for at in range(len(lines)):
+        if _outlook_headers_at(lines, at):
+            return sum(len(line) + 1 for line in lines[:at])
+    return None
 
 
 def attached_documents(message: EmailMessage, suffixes: tuple[str, ...]) -> list[tuple[str, bytes]]:
