@@ -958,6 +958,63 @@ def test_a_forward_of_a_forward_is_the_first_message(tmp_path: Path) -> None:
     assert "Can the bulletin" not in doc.body_html and "Forwarded" not in doc.body_html
 
 
+# A forward as Outlook saves it as text (File > Save As > Text Only), headers tab-separated,
+# the sender by name alone when the address book knows her
+SAVED_FROM_OUTLOOK = (
+    "From:\tMaria Lopez\nSent:\tTuesday, November 24, 2026 9:14 AM\n"
+    "To:\tBulletin\nSubject:\tFW: Statement on the Calle Mayor evictions\n\n"
+)
+SAVED_DIRECT_FROM_OUTLOOK = (
+    "From:\tCalle Mayor Tenants Association\nSent:\tMonday, November 23, 2026 6:02 PM\n"
+    "To:\tMaria Lopez\nSubject:\tStatement on the Calle Mayor evictions\nImportance:\tHigh\n\n"
+)
+# A message as Apple Mail or Thunderbird saves it as plain text, or as copied out of one
+SAVED_FROM_MAIL = (
+    "Subject: Statement on the Calle Mayor evictions\n"
+    "From: Calle Mayor Tenants Association <info@callemayor.example.org>\n"
+    "Date: 23 November 2026 at 18:02:11 GMT\nTo: Maria Lopez <maria@branch.example.org>\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "saved",
+    [
+        SAVED_FROM_OUTLOOK + OUTLOOK_FORWARD.format(rule="_" * 32),
+        SAVED_DIRECT_FROM_OUTLOOK + OUTLOOK_FORWARD.split("evictions\n\n", 1)[1],
+        SAVED_FROM_MAIL + OUTLOOK_FORWARD.split("evictions\n\n", 1)[1],
+    ],
+    ids=["outlook-forward", "outlook", "mail"],
+)
+def test_a_message_saved_or_copied_as_text_is_read_as_the_message(
+    tmp_path: Path, saved: str
+) -> None:
+    (doc,) = import_one(tmp_path, saved, "statement.txt")
+    assert_the_calle_mayor_statement(doc)
+    assert "Subject" not in doc.body_html and "Importance" not in doc.body_html
+
+
+def test_a_saved_message_that_came_with_a_file_says_to_import_it(tmp_path: Path) -> None:
+    """Saved as text, a message loses what was attached, often the statement itself."""
+    saved = SAVED_DIRECT_FROM_OUTLOOK.replace("\n\n", "\nAttachments:\tStatement final.docx\n\n")
+    saved += "Please find attached our statement on the evictions, for the bulletin.\n"
+    source = tmp_path / "covering-note.txt"
+    source.write_text(saved)
+    (row,) = import_files([source], tmp_path / "documents").documents
+    assert any("Statement final.docx: import the file too" in doubt for doubt in row.draft.unsure)
+
+
+def test_a_memo_typed_with_from_and_date_lines_keeps_them(tmp_path: Path) -> None:
+    """A memo's headers name no address, nor Outlook's "Sent:": they are its text."""
+    memo = (
+        "From: The branch secretary\nTo: All members\nDate: 20 November 2026\n"
+        "Subject: The ballot\n\nThe ballot on the pay offer opens on Monday and closes at"
+        " noon on Friday; every member can vote at the hall or by post.\n"
+    )
+    (doc,) = import_one(tmp_path, memo, "memo.txt")
+    shown = " ".join(texts(doc, "//p"))
+    assert "All members" in shown and "The ballot on the pay offer opens" in shown
+
+
 def test_an_html_message_loses_its_signature_and_the_reply_it_quotes(tmp_path: Path) -> None:
     html = (
         "<p>Rent strike at number 12</p><p>" + ARTICLE + "</p><p>Marta Gil</p>"

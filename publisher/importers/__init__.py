@@ -169,10 +169,13 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
     if suffix in TEXT_SUFFIXES:
         from .chats import refuse_chat
         from .decode import guess_text
+        from .mailmessage import recover_saved_message
 
         decoded = guess_text(data, source)
         refuse_chat(decoded.text, source)
-        drafts = _recover_text(decoded.text, source, split)
+        drafts = recover_saved_message(decoded.text, source)
+        if drafts is None:
+            drafts = _recover_text(decoded.text, source, split)
         if decoded.doubt:
             for draft in drafts:
                 draft.unsure.insert(0, decoded.doubt)

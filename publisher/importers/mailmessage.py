@@ -41,7 +41,8 @@ _FORWARDED = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _HEADER = re.compile(
-    r"^(from|de|date|fecha|sent|enviado|envoy[ée]|subject|asunto|objet|to|para|[àa]|cc)\s*:\s*(.*)$",
+    r"^(from|de|date|fecha|sent|enviado|envoy[ée]|subject|asunto|objet|to|para|[àa]|cc|bcc"
+    r"|importance|importancia|attachments|datos adjuntos|pi[èe]ces jointes)\s*:\s*(.*)$",
     re.I,
 )
 _QUOTE_INTRO = re.compile(r"^(on .+ wrote|el .+ escribi[óo]|le .+ a [ée]crit)\s*:\s*$", re.I | re.M)
@@ -127,6 +128,24 @@ def parsed(data: bytes) -> EmailMessage:
 def recover_message(message: EmailMessage, path: Path) -> list[Draft]:
     sender, when, subject = _about(message)
     return _recover_mail(_text_of(message, path), sender, when, subject)
+
+
+def recover_saved_message(text: str, path: Path) -> list[Draft] | None:
+    """Drafts of a message saved as text, or copied whole out of a mail program, with its
+    headers on top (Outlook's "Save As > Text Only", Apple Mail's and Thunderbird's plain
+    text): None for other text. A memo's "From:" and "Date:" lines are its text: a mail
+    program's headers give an address, or Outlook's "Sent:"."""
+    headers, body = _forwarded_headers(text)
+    sender = headers.get("from", "")
+    if not ("subject" in headers and ("@" in sender or "sent" in headers)):
+        return None
+    text = clean_text(body, path, line_breaks=True)
+    when = _date(headers.get("date", ""))
+    drafts = _recover_mail(text, _name(sender) or sender, when, headers["subject"])
+    if attached := headers.get("attachments"):  # the text may be only their covering note
+        for draft in drafts:
+            draft.unsure.append(f"the message came with {attached}: import the file too")
+    return drafts
 
 
 def _recover_mail(text: str, sender: str, when: dt.date | None, subject: str) -> list[Draft]:
@@ -240,6 +259,8 @@ def _forwarded_headers(text: str) -> tuple[dict[str, str], str]:
     headers: dict[str, str] = {}
     keys = {"de": "from", "fecha": "date", "sent": "date", "enviado": "date", "asunto": "subject"}
     keys |= {"objet": "subject", "envoyé": "date", "envoye": "date"}
+    keys |= {"datos adjuntos": "attachments", "pièces jointes": "attachments"}
+    keys |= {"pieces jointes": "attachments"}
     taken = 0
     for line in lines:
         match = _HEADER.match(line.strip())
@@ -247,6 +268,8 @@ def _forwarded_headers(text: str) -> tuple[dict[str, str], str]:
             break
         key = match[1].casefold()
         headers.setdefault(keys.get(key, key), match[2].strip())
+        if keys.get(key) == "date" and key != "fecha":  # Outlook's word, none a letter uses
+            headers["sent"] = match[2].strip()
         taken += 1
     return headers, "\n".join(lines[taken:])
 
