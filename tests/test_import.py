@@ -977,6 +977,56 @@ def test_a_question_inside_running_prose_is_not_a_heading(tmp_path: Path) -> Non
     assert not texts(doc, "//h2") and len(texts(doc, "//p")) == 3
 
 
+STATEMENT_IN_CAPITALS = """Stop the evictions on Calle Mayor
+
+On Monday morning, bailiffs arrived at number 14 with a court order to evict the Ramirez
+family, who have lived in the building for twenty-two years.
+
+WHAT WE DEMAND
+
+1) An immediate halt to all evictions in the building.
+2) The council to buy the building under its new powers.
+
+WHAT YOU CAN DO
+
+Come to the stairs of number 14 at 8am on Monday. Bring a flask.
+
+VICTORY TO THE TENANTS!
+
+Calle Mayor Tenants Association
+"""
+
+
+@pytest.mark.parametrize(
+    "signed",
+    [
+        "Calle Mayor Tenants Association\n",
+        "Calle Mayor Tenants Association\n\nwww.callemayor.example.org\n",
+        "In solidarity,\nCalle Mayor Tenants Association\n\nwww.callemayor.example.org\n",
+        "Calle Mayor Tenants Association\n\n23 November 2026\n",
+    ],
+)
+def test_a_line_in_capitals_over_a_short_paragraph_or_a_numbered_list_is_a_heading(
+    tmp_path: Path, signed: str
+) -> None:
+    """As statements typed without styles set their headings; a slogan over the signature
+    stays a paragraph."""
+    text = STATEMENT_IN_CAPITALS.replace("Calle Mayor Tenants Association\n", signed)
+    (doc,) = import_one(tmp_path, text)
+    assert texts(doc, "//h2") == ["WHAT WE DEMAND", "WHAT YOU CAN DO"]
+    assert len(texts(doc, "//ol/li")) == 2
+    assert "VICTORY TO THE TENANTS!" in texts(doc, "//p")
+
+
+def test_a_short_line_over_a_numbered_list_is_a_heading_over_a_short_paragraph_it_is_not(
+    tmp_path: Path,
+) -> None:
+    """Typed in small letters, a short line is a heading over a list or a long paragraph."""
+    text = STATEMENT_IN_CAPITALS.replace("WHAT WE DEMAND", "Our demands")
+    (doc,) = import_one(tmp_path, text.replace("WHAT YOU CAN DO", "What you can do"))
+    assert texts(doc, "//h2") == ["Our demands"] and "What you can do" in texts(doc, "//p")
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [

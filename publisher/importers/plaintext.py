@@ -271,6 +271,8 @@ def _is_body(block: Block) -> bool:
 
 
 def _heading_like(blocks: list[Block], index: int) -> bool:
+    """A short line over a long paragraph or a list, or typed in capitals ("WHAT WE
+    DEMAND") over any text but the signature, as statements set their headings."""
     block = blocks[index]
     following = _next_content(blocks, index)
     return (
@@ -278,8 +280,28 @@ def _heading_like(blocks: list[Block], index: int) -> bool:
         and len(block.text.split()) <= HEADING_WORDS
         and not block.indented
         and following is not None
-        and (len(following.text) >= max(120, 2 * len(block.text)) or following.bullet)
+        and not following.text.startswith("\x01sig ")
+        and (
+            len(following.text) >= max(120, 2 * len(block.text))
+            or following.bullet
+            or following.number is not None
+            or (_in_capitals(block.text) and _section_text(blocks, index + 1))
+        )
     )
+
+
+def _section_text(blocks: list[Block], index: int) -> bool:
+    """Whether `blocks[index]` is text a heading can stand over: not the lines that close
+    the text (a name under a slogan in capitals, links after it), unless a sentence."""
+    closing = max(i for i, b in enumerate(blocks) if not (b.rule or _after_signature(b.text)))
+    return index < closing or blocks[index].text.rstrip().endswith((".", "!", "?"))
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether every letter of `text` is a capital, two at least (an acronym in an Arabic
+    line, "مع ILO", makes no heading of it)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _next_content(blocks: list[Block], index: int) -> Block | None:
@@ -331,8 +353,11 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
 
 
 def _after_signature(text: str) -> bool:
-    """What may follow a signature: a link, a note, a photo credit."""
-    return bool(_URL.fullmatch(text) or _NOTE.match(text) or _caption(text))
+    """What may follow a signature: a link (a bare "www." one too), a note, a photo credit."""
+    return bool(_URL.fullmatch(text) or _WWW.fullmatch(text) or _NOTE.match(text) or _caption(text))
+
+
+_WWW = re.compile(r"www\.[^\s/]+\.[^\W\d_]{2,}(/\S*)?")
 
 
 def _caption(text: str) -> bool:
