@@ -1028,6 +1028,39 @@ def test_a_short_line_over_a_numbered_list_is_a_heading_over_a_short_paragraph_i
 
 
 @pytest.mark.parametrize(
+    "contacts",
+    [
+        "info@callemayor.example.org | 0161 555 0100",
+        "Tel: +34 600 123 456 · www.callemayor.example.org",
+        "info@callemayor.example.org\nhttps://callemayor.example.org/petition",
+    ],
+)
+@pytest.mark.parametrize("between", ["\n", "\n\n"], ids=["under", "apart"])
+def test_the_name_over_contact_details_at_the_end_is_the_signature(
+    tmp_path: Path, contacts: str, between: str
+) -> None:
+    """Statements close with the name and how to reach it; the details stay in the text."""
+    text = f"Stop the evictions\n\n{LONG}\n\nCalle Mayor Tenants Association{between}{contacts}\n"
+    (doc,) = import_one(tmp_path, text)
+    assert doc.authors == ("Calle Mayor Tenants Association",)
+    assert contacts.split()[1 if contacts.startswith("Tel") else 0] in doc.body_html
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Everyone is welcome at the hall on Thursday.\n0161 555 0100",
+        "Maria Lopez\n\nFor a lift to the picket, ring Maria on 0161 555 0100",
+    ],
+)
+def test_a_sentence_giving_a_telephone_number_is_no_contact_line(
+    tmp_path: Path, closing: str
+) -> None:
+    (doc,) = import_one(tmp_path, f"Stop the evictions\n\n{LONG}\n\n{closing}\n")
+    assert doc.authors == ()
+
+
+@pytest.mark.parametrize(
     ("name", "content"),
     [
         ("fake.docx", b"<html><body><p>A web page saved as .docx</p></body></html>"),

@@ -182,6 +182,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
         _take_dateline(rest, draft)
     while len(rest) > 1 and buttons(rest[0]):  # a platform's counts and buttons under the byline
         draft.found["blog buttons left out"] += len(rest.pop(0).lines)
+    _contact_lines_apart(rest)
     _take_signature(rest, draft)
     draft.language = detect_language(" ".join(b.text for b in [*rest, *blocks[:1]]))
     draft.body_html, fragments = mark_fragments(_body(rest, draft, breaks), draft.language)
@@ -353,11 +354,42 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
 
 
 def _after_signature(text: str) -> bool:
-    """What may follow a signature: a link (a bare "www." one too), a note, a photo credit."""
-    return bool(_URL.fullmatch(text) or _WWW.fullmatch(text) or _NOTE.match(text) or _caption(text))
+    """What may follow a signature: a link, a note, a photo credit, contact details."""
+    return bool(_URL.fullmatch(text) or _NOTE.match(text) or _caption(text) or _contacts(text))
 
 
-_WWW = re.compile(r"www\.[^\s/]+\.[^\W\d_]{2,}(/\S*)?")
+def _contacts(text: str) -> bool:
+    """Whether a line gives only addresses and telephone numbers ("info@branch.org | 0161
+    555 0100", "Tel: +34 600 123 456 · www.branch.org"), as under a signature."""
+    parts = [part for part in _CONTACT_SEPARATOR.split(text.strip()) if part]
+    return bool(parts) and all(_CONTACT.fullmatch(part) for part in parts)
+
+
+def _contact_lines_apart(blocks: list[Block]) -> None:
+    """The closing lines typed under a signature with no blank line between, contact
+    details under a name, as two blocks: the name can then be read as the signature."""
+    last = len(blocks) - 1
+    if last < 1 or blocks[last].single_line:
+        return
+    lines = blocks[last].lines
+    head = len(lines)
+    while head > 1 and _contacts(lines[head - 1]):
+        head -= 1
+    if head < len(lines):
+        block = blocks[last]
+        blocks[last:] = [
+            Block(lines[:head], block.indented, block.gap, block.indent),
+            *(Block((line,), False, 0) for line in lines[head:]),
+        ]
+
+
+_CONTACT_SEPARATOR = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•]\s*|,\s+|\s{3,}")
+_CONTACT = re.compile(
+    r"((tel|t[ée]l|phone|tel[ée]fono|tfno|m[óo]vil|mobile?|portable|e-?mail|correo"
+    r"|courriel|web|site|whatsapp|signal)\.?\s*:?\s*)?"
+    r"([\w.+-]+@[\w-]+(\.[\w-]+)+|(https?://|www\.)\S+|\+?\d[\d ().-]{5,}\d)",
+    re.I,
+)
 
 
 def _caption(text: str) -> bool:
