@@ -8,6 +8,7 @@ every renderer will get.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
 import itertools
 import re
@@ -1058,6 +1059,25 @@ def test_a_sentence_giving_a_telephone_number_is_no_contact_line(
 ) -> None:
     (doc,) = import_one(tmp_path, f"Stop the evictions\n\n{LONG}\n\n{closing}\n")
     assert doc.authors == ()
+
+
+@pytest.mark.parametrize(
+    "subtitle",
+    [
+        "Statement of the Calle Mayor Tenants Association, 23 November 2026",
+        "Press release | 23 November 2026",
+        "Comunicado de la Asociación de Inquilinos — 23 de noviembre de 2026",
+    ],
+)
+def test_a_subtitle_ending_in_a_date_gives_the_date(tmp_path: Path, subtitle: str) -> None:
+    (doc,) = import_one(tmp_path, f"Stop the evictions\n\n{subtitle}\n\n{LONG}\n\n{LONG}\n")
+    assert doc.subtitle == subtitle and doc.date == dt.date(2026, 11, 23)
+
+
+def test_a_subtitle_with_a_date_before_its_end_gives_no_date(tmp_path: Path) -> None:
+    subtitle = "What the eviction of 23 November 2026 means, and what comes next"
+    (doc,) = import_one(tmp_path, f"Stop the evictions\n\n{subtitle}\n\n{LONG}\n\n{LONG}\n")
+    assert doc.subtitle == subtitle and doc.date is None
 
 
 @pytest.mark.parametrize(

@@ -49,6 +49,7 @@ from .textdates import (
     byline,
     capitalised,
     closing,
+    date_ending,
     parse_date,
     place_and_date,
     post_header,
@@ -180,6 +181,9 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     if len(rest) > 2 and _title_like(rest[0]) and (_is_body(rest[1]) or _header(rest[1])):
         draft.subtitle = unmarked(rest.pop(0).text)
         _take_dateline(rest, draft)
+        if draft.date is None and (when := date_ending(draft.subtitle)):
+            draft.date = when  # "Statement of the Tenants' Association, 23 November 2026"
+            draft.found["date ending the subtitle"] += 1
     while len(rest) > 1 and buttons(rest[0]):  # a platform's counts and buttons under the byline
         draft.found["blog buttons left out"] += len(rest.pop(0).lines)
     _contact_lines_apart(rest)

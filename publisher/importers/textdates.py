@@ -166,6 +166,15 @@ def byline(text: str) -> tuple[str, dt.date] | None:
     return None
 
 
+def date_ending(text: str) -> dt.date | None:
+    """The date a line ends with after a comma, a bar, a middle dot or a dash ("Statement
+    of the Tenants' Association, 23 November 2026")."""
+    for separator in _SEPARATOR.finditer(text):
+        if when := parse_date(text[separator.end() :]):
+            return when
+    return None
+
+
 def place_and_date(text: str) -> dt.date | None:
     """'Madrid, 3 de marzo de 2026', 'Paris, le 3 mars 2026': a letter's place and date line,
     under its title → the date (the place is no author)."""
