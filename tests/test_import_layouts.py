@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from test_import import html_of, import_one, texts
 
 from publisher.cli import main
-from publisher.importers import import_files
+from publisher.importers import Imported, import_files
 from publisher.model import Document
 
 STATEMENTS = {
@@ -1213,3 +1213,87 @@ def test_a_facebook_time_without_a_year_is_the_latest_such_day_and_flagged(
 def test_a_closing_slogan_is_no_author(tmp_path: Path) -> None:
     (doc,) = import_one(tmp_path, f"Rent strike at number 12\n\n{ARTICLE}\n\nSolidarity forever!\n")
     assert doc.authors == ()
+
+
+PRESS_RELEASE = """PRESS RELEASE
+FOR IMMEDIATE RELEASE
+23 November 2026
+
+Tenants block eviction on Calle Mayor
+
+Neighbours prevented the eviction of the Ramirez family from number 14 Calle Mayor on
+Monday morning, when more than sixty people filled the stairs before the bailiffs came.
+
+The eviction has been postponed until January.
+
+ENDS
+
+Notes to editors
+1. The Calle Mayor Tenants Association represents 120 households.
+2. Photos of Monday's action are available on request.
+
+Media contact: Maria Lopez, 0161 555 0199
+"""
+
+NOTA_DE_PRENSA = """NOTA DE PRENSA
+
+Madrid, 23 de noviembre de 2026
+
+Los vecinos frenan un desahucio en la calle Mayor
+
+Más de sesenta personas llenaron el lunes la escalera del número 14 de la calle Mayor e
+impidieron el desahucio de la familia Ramírez, que vive allí desde hace veintidós años.
+
+-FIN-
+"""
+
+
+def imported_row(tmp_path: Path, text: str) -> Imported:
+    source = tmp_path / "release.txt"
+    source.write_text(text, encoding="utf-8")
+    report = import_files([source], tmp_path / "documents")
+    assert not report.problems, report.problems
+    (row,) = report.documents
+    return row
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (PRESS_RELEASE, "Tenants block eviction on Calle Mayor"),
+        (NOTA_DE_PRENSA, "Los vecinos frenan un desahucio en la calle Mayor"),
+    ],
+    ids=["en", "es"],
+)
+def test_a_press_release_is_its_headline_and_text_without_what_it_says_to_journalists(
+    tmp_path: Path, text: str, title: str
+) -> None:
+    row = imported_row(tmp_path, text)
+    (doc,) = import_one(tmp_path / "again", text)
+    assert doc.title == title and doc.date == dt.date(2026, 11, 23)
+    shown = texts(doc, "//p | //h2 | //li")
+    assert not any(
+        mark in line for line in shown for mark in ("RELEASE", "PRENSA", "ENDS", "FIN", "2026")
+    ), shown
+    kept_notes = "Notes to editors" in shown  # what follows the end is kept, and said to be
+    assert kept_notes == any("notes for journalists" in doubt for doubt in row.draft.unsure)
+    assert kept_notes == (text is PRESS_RELEASE)
+
+
+def test_an_embargo_is_left_out_and_told_to_the_editor(tmp_path: Path) -> None:
+    text = "EMBARGOED UNTIL 00:01 TUESDAY 24 NOVEMBER\n" + PRESS_RELEASE
+    row = imported_row(tmp_path, text)
+    assert "EMBARGOED" not in row.path.read_text(encoding="utf-8")
+    assert any("EMBARGOED UNTIL 00:01 TUESDAY 24 NOVEMBER" in d for d in row.draft.unsure)
+
+
+def test_ends_closes_a_release_that_has_no_label(tmp_path: Path) -> None:
+    (doc,) = import_one(tmp_path, PRESS_RELEASE.split("\n\n", 1)[1].replace("ENDS", "-ends-"))
+    assert doc.title == "Tenants block eviction on Calle Mayor"
+    assert "ends-" not in doc.body_html and "Notes to editors" in doc.body_html
+
+
+def test_the_end_of_a_story_that_is_no_press_release_stays(tmp_path: Path) -> None:
+    story = NOTA_DE_PRENSA.split("\n\n", 2)[2].replace("-FIN-", "FIN")
+    (doc,) = import_one(tmp_path, story)
+    assert texts(doc, "//p")[-1] == "FIN"

@@ -42,6 +42,7 @@ from ..readers.redirects import text_without_redirects
 from ..sanitize import unknown_tags_as_text
 from .blogfurniture import buttons, without_furniture
 from .draft import Draft
+from .press_release import without_release_marks
 from .scripts import detect_language, mark_fragments
 from .textblocks import BULLET, NUMBERED, Block, split_blocks
 from .textdates import (
@@ -166,7 +167,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
         elif draft.date is None:
             draft.unsure.append("the post's time gives no date: add it")
         blocks = blocks[1:]
-    rest = _heading_lines_apart(blocks)
+    rest = _heading_lines_apart(without_release_marks(blocks, draft))
     if rest and (when := parse_date(rest[0].text)) and rest[0].single_line:
         draft.date = when
         draft.found["date header"] += 1
