@@ -685,6 +685,69 @@ def test_a_word_processed_files_short_bold_first_paragraph_is_its_title(
     ]
 
 
+WORD_PRESS_RELEASE = """**PRESS RELEASE**\\
+**FOR IMMEDIATE RELEASE**
+
+23 November 2026
+
+**Tenants block eviction on Calle Mayor**
+
+Neighbours prevented the eviction of the Ramirez family from number 14 on Monday morning.
+
+ENDS
+
+**Notes to editors**
+
+Photos of the action are available on request.
+"""
+
+
+@pytest.mark.parametrize("kind", ["docx", "odt", "rtf"])
+def test_a_word_processed_press_release_reads_as_its_headline_and_text(
+    tmp_path: Path, kind: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Its labels, its date line and its end mark are for journalists: the labels were
+    the title. The notes after the end stay, and the build says what it left out."""
+    path = tmp_path / f"press-release.{kind}"
+    pypandoc.convert_text(WORD_PRESS_RELEASE, kind, format="markdown", outputfile=str(path))
+    caplog.set_level(logging.WARNING, logger="publisher")
+    doc = read(path)
+    assert doc.title == "Tenants block eviction on Calle Mayor"
+    assert doc.date == dt.date(2026, 11, 23)
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", doc.body_html)).split())
+    assert text == (
+        "Neighbours prevented the eviction of the Ramirez family from number 14 on Monday"
+        " morning. Notes to editors Photos of the action are available on request."
+    )
+    assert "left out 'PRESS RELEASE', 'FOR IMMEDIATE RELEASE', its end mark" in caplog.text
+    assert "notes for journalists after the press release's end are kept" in caplog.text
+
+
+def test_an_embargoed_release_says_so_and_a_title_naming_a_release_stays(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "nota.docx"
+    text = (
+        "EMBARGADO HASTA EL 24 DE NOVIEMBRE\n\nNOTA DE PRENSA\n\n"
+        "Madrid, 23 de noviembre de 2026\n\n**Nuestra nota de prensa sobre el desahucio**\n\n"
+        "Los vecinos frenaron el desahucio.\n\nFIN\n"
+    )
+    pypandoc.convert_text(text, "docx", format="markdown", outputfile=str(path))
+    caplog.set_level(logging.WARNING, logger="publisher")
+    doc = read(path)
+    assert doc.title == "Nuestra nota de prensa sobre el desahucio"
+    assert doc.date == dt.date(2026, 11, 23)
+    assert re.findall(r"<p>(.*?)</p>", doc.body_html) == ["Los vecinos frenaron el desahucio."]
+    assert "says 'EMBARGADO HASTA EL 24 DE NOVIEMBRE': publish it only then" in caplog.text
+
+
+def test_a_statement_that_names_no_release_keeps_its_last_word(tmp_path: Path) -> None:
+    path = tmp_path / "statement.docx"
+    text = "**Solidarity**\n\nThe strike goes on until it is won.\n\nFIN\n"
+    pypandoc.convert_text(text, "docx", format="markdown", outputfile=str(path))
+    assert re.findall(r"<p>(.*?)</p>", read(path).body_html)[-1] == "FIN"
+
+
 def test_a_bold_title_under_a_logo_is_the_title_and_the_logo_stays(tmp_path: Path) -> None:
     """A letterhead's logo, a picture alone in the first paragraph, above the bold title."""
     from PIL import Image

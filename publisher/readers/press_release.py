@@ -1,0 +1,130 @@
+"""A press release: what it says to journalists, left out of what readers see.
+
+Campaign groups write their news as press releases and pass the same file or text on to
+the newsletter. Its labels over the headline ("PRESS RELEASE", "FOR IMMEDIATE RELEASE",
+"NOTA DE PRENSA", "COMMUNIQUÉ DE PRESSE") are no title, and the date line under them ("23
+November 2026", "Madrid, 23 de noviembre de 2026") is the release's date. An embargo
+("EMBARGOED UNTIL 00:01 TUESDAY") goes too, and is said to the editor, who must not
+publish before it. The mark that ends the release ("ENDS"; in a labelled one also "-30-",
+"###", "FIN") goes; the notes to editors and media contact after it stay, with a note.
+
+Word-processed files are read here (`for_readers`), as HTML; pasted text by
+`importers.press_release`, with the same words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..sanitize import plain_text
+
+log = logging.getLogger(__name__)
+
+_LABEL = re.compile(
+    r"(press|news|media) release|(for )?immediate release|(for|not for) publication.*"
+    r"|nota de prensa|comunicado de prensa|(para )?(publicaci[óo]n|difusi[óo]n) inmediata"
+    r"|communiqu[ée] de presse|(pour )?(diffusion|publication) imm[ée]diate",
+    re.IGNORECASE,
+)
+_EMBARGO = re.compile(r"(embargoed|embargo|embargado|sous embargo)\b.*", re.IGNORECASE)
+_ENDS = re.compile(r"[-–—\s]*ends?[-–—\s.]*", re.IGNORECASE)
+_END = re.compile(
+    r"[-–—\s]*(fin|fin del comunicado|fin du communiqu[ée]|-30-|30|#{3})[-–—\s.]*", re.IGNORECASE
+)
+NOTES_KEPT = (
+    "the notes for journalists after the press release's end are kept: cut what readers"
+    " need not see"
+)
+
+
+def is_label(line: str) -> bool:
+    """A press release's label over its headline, an embargo among them."""
+    text = line.strip().strip(":").strip()
+    return bool(_LABEL.fullmatch(text) or _EMBARGO.fullmatch(text))
+
+
+def embargo(line: str) -> str | None:
+    """What an embargo line says, for the editor."""
+    return line.strip() if _EMBARGO.fullmatch(line.strip()) else None
+
+
+def ends_release(line: str, labelled: bool) -> bool:
+    """Whether `line` is the mark ending a press release ("ENDS"; in a text that opens with
+    a label also "-30-", "###", "FIN", which could end other texts)."""
+    return bool(_ENDS.fullmatch(line) or (labelled and _END.fullmatch(line)))
+
+
+def date_line(line: str) -> dt.date | None:
+    from ..importers.textdates import parse_date, place_and_date
+
+    return parse_date(line) or place_and_date(line)
+
+
+@dataclass(frozen=True)
+class Release:
+    body_html: str
+    labels: tuple[str, ...]  # the labels left out, embargoes among them
+    date: dt.date | None
+    ended: bool  # an end mark was left out
+    notes_kept: bool  # text after it stays
+
+
+_BLOCK = re.compile(r"\s*<(p|h[1-6])\b[^>]*>(.*?)</\1>\s*", re.S)
+_LINE_BREAK = re.compile(r"<br\s*/?>")
+
+
+def release_marks_out(body_html: str) -> Release | None:
+    """The body of a word-processed press release without its labels, date line and end
+    mark, and what they said; None for a body that is no press release."""
+    labels: list[str] = []
+    date = None
+    at = 0
+    while block := _BLOCK.match(body_html, at):
+        lines = [plain_text(line) for line in _LINE_BREAK.split(block.group(2))]
+        lines = [line for line in lines if line]
+        taken = 0
+        while taken < len(lines) and is_label(lines[taken]):
+            taken += 1
+        labels += lines[:taken]
+        rest = lines[taken:]
+        if labels and date is None and len(rest) == 1 and (date := date_line(rest[0])):
+            rest = []
+        if rest or not lines:
+            break
+        at = block.end()
+    ended = notes_kept = False
+    for block in _BLOCK.finditer(body_html, at):
+        if block.group(1) == "p" and ends_release(plain_text(block.group(2)), bool(labels)):
+            ended, notes_kept = True, bool(body_html[block.end() :].strip())
+            body_html = body_html[: block.start()] + "\n" + body_html[block.end() :]
+            break
+    if not labels and not ended:
+        return None
+    return Release(body_html[at:], tuple(labels), date, ended, notes_kept)
+
+
+# Words a press release opens or ends with: a body without any is read no further
+_SIGNS = re.compile(r"release|prensa|presse|embargo|\bends?\b|\bfin\b|-30-|###", re.I)
+
+
+def for_readers(body_html: str, date: dt.date | None, shown: Path) -> tuple[str, dt.date | None]:
+    """A word-processed body without what a press release says to journalists, which the
+    build says; its date line the document's date when the file gives none."""
+    release = release_marks_out(body_html) if _SIGNS.search(body_html) else None
+    if release is None:
+        return body_html, date
+    left_out = [repr(label) for label in release.labels]
+    log.warning(
+        "%s: a press release: left out %s",
+        shown,
+        ", ".join(left_out + (["its end mark"] if release.ended else [])),
+    )
+    for said in filter(None, map(embargo, release.labels)):
+        log.warning("%s: the press release says %r: publish it only then", shown, said)
+    if release.notes_kept:
+        log.warning("%s: %s", shown, NOTES_KEPT)
+    return release.body_html, date or release.date
