@@ -8,9 +8,10 @@ from __future__ import annotations
 import glob
 import logging
 import os
+import re
 import stat
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from slugify import slugify
 
@@ -75,7 +76,9 @@ class DocumentPool:
         if not ref:
             raise UnresolvedReference("empty document reference")
         candidate = Path(ref)
-        if candidate.is_absolute() or ".." in candidate.parts:
+        if candidate.is_absolute():
+            raise _elsewhere(ref)
+        if ".." in candidate.parts:
             raise UnresolvedReference(
                 f"{ref!r} points outside documents/",
                 "name documents by slug or by a path inside documents/, without '..'",
@@ -85,6 +88,14 @@ class DocumentPool:
             # the path from the workspace, as a shell completes it: documents/pay.md
             matches = self._named(Path(*candidate.parts[1:]))
         if not matches:
+            if _WEB_ADDRESS.match(ref):
+                raise UnresolvedReference(
+                    f"{ref!r} is a web address: an issue holds files from documents/",
+                    "download it into documents/ (from Google Docs: File > Download >"
+                    " Microsoft Word) and name it by its file name",
+                )
+            if _ELSEWHERE.match(ref):
+                raise _elsewhere(ref)
             if unusable := [f for f in self.left_out if ref in names_of(f) | {composed(str(f))}]:
                 raise UnresolvedReference(
                     f"{ref!r} is documents/{unusable[0].as_posix()}, {self.left_out[unusable[0]]}",
@@ -134,6 +145,23 @@ class DocumentPool:
             if path.stem == where.name and path.suffix.lower() not in EXTENSIONS and path.is_file()
         )
         return found[0].relative_to(self.root) if found else None
+
+
+# A reference copied from a browser's address bar, or from a file manager's: a path from
+# the home folder or a Windows drive (backslashes already turned into slashes)
+_WEB_ADDRESS = re.compile(r"(https?|ftp)://|www\.", re.IGNORECASE)
+_ELSEWHERE = re.compile(r"~/|[A-Za-z]:/")
+
+
+def _elsewhere(ref: str) -> UnresolvedReference:
+    """A file named by where it is on the editor's computer: how to bring it in (a PDF or
+    an e-mail is no document until `publisher import` makes one of it)."""
+    path = PurePosixPath(ref)
+    if path.suffix.lower() in EXTENSIONS:
+        how = f"copy it into documents/ and name it {path.stem!r}"
+    else:
+        how = "make a document of it with 'publisher import', and name the one it writes"
+    return UnresolvedReference(f"{ref!r} is a file on this computer, outside documents/", how)
 
 
 def unreadable(path: Path, root: Path) -> str | None:

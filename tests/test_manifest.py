@@ -577,3 +577,40 @@ def test_documents_listed_without_commas_or_spaces_get_the_fix(
     assert "001-first.yaml:6:" in output
     assert f"hint: {fix}" in " ".join(output.split())
     assert_failed_cleanly(minimal, code)
+
+
+@pytest.mark.parametrize(
+    ("written", "said", "fix"),
+    [
+        (
+            "https://docs.google.com/document/d/1AbCdEfGh/edit",
+            "is a web address: an issue holds files from documents/",
+            "download it into documents/ (from Google Docs: File > Download > Microsoft Word)",
+        ),
+        (
+            "'C:\\Users\\maria\\Documents\\Statement final.docx'",
+            "is a file on this computer, outside documents/",
+            "copy it into documents/ and name it 'Statement final'",
+        ),
+        (
+            "~/Downloads/statement.pdf",
+            "is a file on this computer, outside documents/",
+            "make a document of it with 'publisher import', and name the one it writes",
+        ),
+        (
+            "/home/maria/statement.md",
+            "is a file on this computer, outside documents/",
+            "copy it into documents/ and name it 'statement'",
+        ),
+    ],
+    ids=["google-docs", "windows", "home", "absolute"],
+)
+def test_a_web_address_or_a_file_elsewhere_gets_how_to_bring_it_in(
+    minimal: Path, written: str, said: str, fix: str
+) -> None:
+    write_manifest(minimal, GOOD.replace("[first-article, second-article]", f"[{written}]"))
+    code, output = run_build(minimal)
+    folded = " ".join(output.split())
+    assert "001-first.yaml:6:" in output and said in folded, output
+    assert f"hint: {fix}" in folded, output
+    assert_failed_cleanly(minimal, code)
