@@ -633,6 +633,25 @@ def test_an_office_letter_is_signed_by_the_name_under_its_closing_not_by_the_rol
     assert " ".join(texts(doc, "//p")[1:]) == "In solidarity, Maria Lopez Secretary"
 
 
+@pytest.mark.parametrize("between", ["\n\n", "\\\n"], ids=["paragraphs", "line breaks"])
+def test_an_office_statement_is_signed_by_the_name_over_its_contact_details(
+    tmp_path: Path, between: str
+) -> None:
+    """Enter or Shift+Enter between the name and how to reach it: the name is the author,
+    the details stay in the text."""
+    import pypandoc
+
+    contacts = ["info@dockside.example.org | 0161 555 0100", "www.dockside.example.org"]
+    closing = between.join(["Dockside Workers Network", *contacts])
+    source = tmp_path / "src.md"
+    source.write_text(f"**Statement on the cuts**\n\n{ARTICLE}\n\n{closing}\n", encoding="utf-8")
+    office = tmp_path / "statement.docx"
+    pypandoc.convert_file(str(source), "docx", outputfile=str(office))
+    (doc,) = import_one(tmp_path / "ws", office.read_bytes(), office.name)
+    assert doc.authors == ("Dockside Workers Network",)
+    assert "0161 555 0100" in doc.body_html
+
+
 def test_an_office_text_opening_with_an_ordinary_paragraph_keeps_it(tmp_path: Path) -> None:
     """No bold first line: the title stays a guess to check, the text whole, and a closing
     slogan is no author."""

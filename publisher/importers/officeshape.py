@@ -17,7 +17,7 @@ from ..readers.bold_title import TITLE_MAX, bold_title, reads_as_title
 from ..sanitize import element_text
 from .draft import Draft
 from .scripts import detect_language
-from .textdates import closing, parse_date, signature, signed_under_closing
+from .textdates import closing, contact_details, parse_date, signature, signed_under_closing
 
 _HEADINGS = ("h1", "h2", "h3")
 
@@ -39,8 +39,9 @@ def shape_from_body(draft: Draft) -> None:
         if parse_date(line) is None:  # more than a date: the line says what this is
             draft.subtitle = line
         root.remove(blocks.pop(0))
-    last_text = element_text(blocks[-1]) if len(blocks) > 1 and blocks[-1].tag == "p" else ""
-    if not draft.authors and last_text and (name := signed_under_closing(_closing_lines(blocks))):
+    signed = _without_contact_details(blocks)
+    last_text = _signing_text(signed)
+    if not draft.authors and last_text and (name := signed_under_closing(_closing_lines(signed))):
         draft.authors = [name]
         draft.found["signature"] += 1
     elif not draft.authors and last_text:
@@ -63,15 +64,37 @@ def _closing_lines(blocks: list[lxml.html.HtmlElement]) -> list[str]:
     """A letter's closing as lines, whether typed as paragraphs (Enter) or as lines of one
     (Shift+Enter): from the last closing paragraph ("In solidarity,") to the end, or the
     last paragraph's lines."""
-    last = copy.deepcopy(blocks[-1])
-    for br in last.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    lines = [line.strip() for line in last.text_content().split("\n") if line.strip()]
-    if len(lines) > 1:
+    if len(lines := _lines(blocks[-1])) > 1:
         return lines
     texts = [element_text(block) for block in blocks[-4:] if block.tag == "p"]
     starts = [i for i, text in enumerate(texts) if closing(text)]
     return texts[starts[-1] :] if starts else []
+
+
+def _lines(block: lxml.html.HtmlElement) -> list[str]:
+    """A paragraph's lines, as typed with Shift+Enter."""
+    block = copy.deepcopy(block)
+    for br in block.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    return [line.strip() for line in block.text_content().split("\n") if line.strip()]
+
+
+def _without_contact_details(blocks: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+    """`blocks` without the paragraphs of addresses and telephone numbers they close with."""
+    end = len(blocks)
+    while end > 2 and blocks[end - 1].tag == "p" and contact_details(element_text(blocks[end - 1])):
+        end -= 1
+    return blocks[:end]
+
+
+def _signing_text(blocks: list[lxml.html.HtmlElement]) -> str:
+    """The last paragraph's text, without lines of contact details under a name."""
+    if len(blocks) < 2 or blocks[-1].tag != "p":
+        return ""
+    lines = _lines(blocks[-1])
+    while len(lines) > 1 and contact_details(lines[-1]):
+        lines.pop()
+    return " ".join(lines)
 
 
 def _title(block: lxml.html.HtmlElement) -> str | None:

@@ -50,6 +50,7 @@ from .textdates import (
     byline,
     capitalised,
     closing,
+    contact_details,
     date_ending,
     parse_date,
     place_and_date,
@@ -360,14 +361,9 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
 
 def _after_signature(text: str) -> bool:
     """What may follow a signature: a link, a note, a photo credit, contact details."""
-    return bool(_URL.fullmatch(text) or _NOTE.match(text) or _caption(text) or _contacts(text))
-
-
-def _contacts(text: str) -> bool:
-    """Whether a line gives only addresses and telephone numbers ("info@branch.org | 0161
-    555 0100", "Tel: +34 600 123 456 · www.branch.org"), as under a signature."""
-    parts = [part for part in _CONTACT_SEPARATOR.split(text.strip()) if part]
-    return bool(parts) and all(_CONTACT.fullmatch(part) for part in parts)
+    return bool(
+        _URL.fullmatch(text) or _NOTE.match(text) or _caption(text) or contact_details(text)
+    )
 
 
 def _contact_lines_apart(blocks: list[Block]) -> None:
@@ -378,7 +374,7 @@ def _contact_lines_apart(blocks: list[Block]) -> None:
         return
     lines = blocks[last].lines
     head = len(lines)
-    while head > 1 and _contacts(lines[head - 1]):
+    while head > 1 and contact_details(lines[head - 1]):
         head -= 1
     if head < len(lines):
         block = blocks[last]
@@ -386,15 +382,6 @@ def _contact_lines_apart(blocks: list[Block]) -> None:
             Block(lines[:head], block.indented, block.gap, block.indent),
             *(Block((line,), False, 0) for line in lines[head:]),
         ]
-
-
-_CONTACT_SEPARATOR = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•]\s*|,\s+|\s{3,}")
-_CONTACT = re.compile(
-    r"((tel|t[ée]l|phone|tel[ée]fono|tfno|m[óo]vil|mobile?|portable|e-?mail|correo"
-    r"|courriel|web|site|whatsapp|signal)\.?\s*:?\s*)?"
-    r"([\w.+-]+@[\w-]+(\.[\w-]+)+|(https?://|www\.)\S+|\+?\d[\d ().-]{5,}\d)",
-    re.I,
-)
 
 
 def _caption(text: str) -> bool:

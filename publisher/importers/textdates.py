@@ -293,6 +293,22 @@ def signature(text: str) -> tuple[str, dt.date | None] | None:
     return None
 
 
+def contact_details(text: str) -> bool:
+    """Whether a line gives only addresses and telephone numbers ("info@branch.org | 0161
+    555 0100", "Tel: +34 600 123 456 · www.branch.org"), as under a signature."""
+    parts = [part for part in _CONTACT_SEPARATOR.split(text.strip()) if part]
+    return bool(parts) and all(_CONTACT.fullmatch(part) for part in parts)
+
+
+_CONTACT_SEPARATOR = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•]\s*|,\s+|\s{3,}")
+_CONTACT = re.compile(
+    r"((tel|t[ée]l|phone|tel[ée]fono|tfno|m[óo]vil|mobile?|portable|e-?mail|correo"
+    r"|courriel|web|site|whatsapp|signal)\.?\s*:?\s*)?"
+    r"([\w.+-]+@[\w-]+(\.[\w-]+)+|(https?://|www\.)\S+|\+?\d[\d ().-]{5,}\d)",
+    re.I,
+)
+
+
 def capitalised(word: str) -> bool:
     """Whether a word starts as a name or a title does: with a capital, or in a script that
     has none (Arabic, Farsi, Hebrew), where every word could."""
