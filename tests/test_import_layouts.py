@@ -616,6 +616,21 @@ def test_an_office_statement_without_properties_gets_its_title_date_and_author_f
     assert texts(doc, "//p") == [body, signed]
 
 
+@pytest.mark.parametrize("separator", [" | ", " — ", " · "])
+def test_an_office_statement_takes_the_date_its_subtitle_ends_with_after_a_bar_or_dash(
+    tmp_path: Path, separator: str
+) -> None:
+    import pypandoc
+
+    line = f"Dockside Workers Network{separator}12 March 2026"
+    source = tmp_path / "src.md"
+    source.write_text(f"**Statement on the cuts**\n\n*{line}*\n\n{ARTICLE}\n", encoding="utf-8")
+    office = tmp_path / "statement.docx"
+    pypandoc.convert_file(str(source), "docx", outputfile=str(office))
+    (doc,) = import_one(tmp_path / "ws", office.read_bytes(), office.name)
+    assert (doc.subtitle, doc.date) == (line, dt.date(2026, 3, 12))
+
+
 @pytest.mark.parametrize("between", ["\n\n", "\\\n"], ids=["paragraphs", "line breaks"])
 def test_an_office_letter_is_signed_by_the_name_under_its_closing_not_by_the_role_after_it(
     tmp_path: Path, between: str

@@ -17,7 +17,14 @@ from ..readers.bold_title import TITLE_MAX, bold_title, reads_as_title
 from ..sanitize import element_text
 from .draft import Draft
 from .scripts import detect_language
-from .textdates import closing, contact_details, parse_date, signature, signed_under_closing
+from .textdates import (
+    closing,
+    contact_details,
+    date_ending,
+    parse_date,
+    signature,
+    signed_under_closing,
+)
 
 _HEADINGS = ("h1", "h2", "h3")
 
@@ -106,10 +113,5 @@ def _title(block: lxml.html.HtmlElement) -> str | None:
 
 
 def _date_of(line: str) -> dt.date | None:
-    """The date a line is, or ends with after a comma; None otherwise."""
-    if len(line) > TITLE_MAX:
-        return None
-    if when := parse_date(line):
-        return when
-    head, comma, tail = line.rpartition(",")
-    return parse_date(tail) if comma and head else None
+    """The date a line is, or ends with after a comma, a bar or a dash; None otherwise."""
+    return None if len(line) > TITLE_MAX else parse_date(line) or date_ending(line)
