@@ -259,16 +259,11 @@ def test_an_office_statement_in_arabic_or_farsi_is_in_its_language_not_passages_
     """A file without a language property has its language from its text: its paragraphs
     are its own, not passages in another language, and its closing name its signer (a
     paragraph marked as a passage was passed over as a signature)."""
-    import pypandoc
-
-    source = tmp_path / "src.md"
-    source.write_text(
+    doc = imported_office_file(
+        tmp_path,
         f"**{statement['title']}**\n\n{statement['paragraph']}\n\n{statement['signed']}\n",
-        encoding="utf-8",
+        suffix[1:],
     )
-    office = tmp_path / f"statement{suffix}"
-    pypandoc.convert_file(str(source), suffix[1:], outputfile=str(office))
-    (doc,) = import_one(tmp_path / "ws", office.read_bytes(), office.name)
     assert doc.title == statement["title"]
     assert doc.language == language
     assert html_of(doc).xpath("//*[@lang]") == []
@@ -573,6 +568,19 @@ def test_a_facebook_post_is_signed_by_its_page_and_leaves_its_reactions(
 
 # A statement typed in Word or LibreOffice with no document properties: the title in bold,
 # a line saying whose statement it is and when, the text, the organisation's name.
+def imported_office_file(tmp_path: Path, typed: str, suffix: str = "docx") -> Document:
+    """The document `publisher import` makes of a Word (or LibreOffice) file written as the
+    Markdown `typed` says."""
+    import pypandoc
+
+    source = tmp_path / "src.md"
+    source.write_text(typed, encoding="utf-8")
+    office = tmp_path / f"statement.{suffix}"
+    pypandoc.convert_file(str(source), suffix, outputfile=str(office))
+    (doc,) = import_one(tmp_path / "ws", office.read_bytes(), office.name)
+    return doc
+
+
 OFFICE_STATEMENTS = {
     "en": (
         "**Solidarity with the Royal Infirmary cleaners**",
@@ -594,8 +602,6 @@ def test_an_office_statement_without_properties_gets_its_title_date_and_author_f
     tmp_path: Path, language: str, suffix: str, titled: str
 ) -> None:
     """The line under the title gives the date and subtitle however the title is given."""
-    import pypandoc
-
     title, line, signed = OFFICE_STATEMENTS[language]
     body = (
         ARTICLE
@@ -603,11 +609,7 @@ def test_an_office_statement_without_properties_gets_its_title_date_and_author_f
         else "Las limpiadoras del hospital llevan seis semanas de huelga y pedimos a todas las afiliadas que se sumen al piquete."
     )
     opening = title if titled == "in bold" else f"---\ntitle: {title.strip('*')}\n---"
-    source = tmp_path / "src.md"
-    source.write_text(f"{opening}\n\n{line}\n\n{body}\n\n{signed}\n", encoding="utf-8")
-    office = tmp_path / f"statement.{suffix}"
-    pypandoc.convert_file(str(source), suffix, outputfile=str(office))
-    (doc,) = import_one(tmp_path / "ws", office.read_bytes(), office.name)
+    doc = imported_office_file(tmp_path, f"{opening}\n\n{line}\n\n{body}\n\n{signed}\n", suffix)
     assert doc.title == title.strip("*")
     assert doc.subtitle == line.strip("*")
     assert doc.date == dt.date(2026, 3, 12)
@@ -620,14 +622,9 @@ def test_an_office_statement_without_properties_gets_its_title_date_and_author_f
 def test_an_office_statement_takes_the_date_its_subtitle_ends_with_after_a_bar_or_dash(
     tmp_path: Path, separator: str
 ) -> None:
-    import pypandoc
 
     line = f"Dockside Workers Network{separator}12 March 2026"
-    source = tmp_path / "src.md"
-    source.write_text(f"**Statement on the cuts**\n\n*{line}*\n\n{ARTICLE}\n", encoding="utf-8")
-    office = tmp_path / "statement.docx"
-    pypandoc.convert_file(str(source), "docx", outputfile=str(office))
-    (doc,) = import_one(tmp_path / "ws", office.read_bytes(), office.name)
+    doc = imported_office_file(tmp_path, f"**Statement on the cuts**\n\n*{line}*\n\n{ARTICLE}\n")
     assert (doc.subtitle, doc.date) == (line, dt.date(2026, 3, 12))
 
 
@@ -636,14 +633,9 @@ def test_an_office_letter_is_signed_by_the_name_under_its_closing_not_by_the_rol
     tmp_path: Path, between: str
 ) -> None:
     """Enter or Shift+Enter between "In solidarity,", the name and the role: the name."""
-    import pypandoc
 
     closing = between.join(["In solidarity,", "Maria Lopez", "Secretary"])
-    source = tmp_path / "src.md"
-    source.write_text(f"**Statement on the cuts**\n\n{ARTICLE}\n\n{closing}\n", encoding="utf-8")
-    office = tmp_path / "letter.docx"
-    pypandoc.convert_file(str(source), "docx", outputfile=str(office))
-    (doc,) = import_one(tmp_path / "ws", office.read_bytes(), office.name)
+    doc = imported_office_file(tmp_path, f"**Statement on the cuts**\n\n{ARTICLE}\n\n{closing}\n")
     assert doc.authors == ("Maria Lopez",)
     assert " ".join(texts(doc, "//p")[1:]) == "In solidarity, Maria Lopez Secretary"
 
@@ -654,15 +646,10 @@ def test_an_office_statement_is_signed_by_the_name_over_its_contact_details(
 ) -> None:
     """Enter or Shift+Enter between the name and how to reach it: the name is the author,
     the details stay in the text."""
-    import pypandoc
 
     contacts = ["info@dockside.example.org | 0161 555 0100", "www.dockside.example.org"]
     closing = between.join(["Dockside Workers Network", *contacts])
-    source = tmp_path / "src.md"
-    source.write_text(f"**Statement on the cuts**\n\n{ARTICLE}\n\n{closing}\n", encoding="utf-8")
-    office = tmp_path / "statement.docx"
-    pypandoc.convert_file(str(source), "docx", outputfile=str(office))
-    (doc,) = import_one(tmp_path / "ws", office.read_bytes(), office.name)
+    doc = imported_office_file(tmp_path, f"**Statement on the cuts**\n\n{ARTICLE}\n\n{closing}\n")
     assert doc.authors == ("Dockside Workers Network",)
     assert "0161 555 0100" in doc.body_html
 
@@ -670,13 +657,8 @@ def test_an_office_statement_is_signed_by_the_name_over_its_contact_details(
 def test_an_office_text_opening_with_an_ordinary_paragraph_keeps_it(tmp_path: Path) -> None:
     """No bold first line: the title stays a guess to check, the text whole, and a closing
     slogan is no author."""
-    import pypandoc
 
-    source = tmp_path / "src.md"
-    source.write_text(f"{ARTICLE}\n\nSolidarity forever!\n", encoding="utf-8")
-    office = tmp_path / "notes.docx"
-    pypandoc.convert_file(str(source), "docx", outputfile=str(office))
-    (doc,) = import_one(tmp_path / "ws", office.read_bytes(), office.name)
+    doc = imported_office_file(tmp_path, f"{ARTICLE}\n\nSolidarity forever!\n")
     assert doc.authors == ()
     assert texts(doc, "//p") == [ARTICLE, "Solidarity forever!"]
 
