@@ -1061,6 +1061,13 @@ def test_a_sentence_giving_a_telephone_number_is_no_contact_line(
     assert doc.authors == ()
 
 
+def test_a_contact_card_of_details_alone_is_imported_as_its_lines(tmp_path: Path) -> None:
+    """A heading in capitals over nothing but contact details: no text to head."""
+    (doc,) = import_one(tmp_path, "Contact\n\nTEL: 0161 555 0100\n\ninfo@branch.example.org\n")
+    assert doc.title == "Contact"
+    assert texts(doc, "//p") == ["TEL: 0161 555 0100", "info@branch.example.org"]
+
+
 @pytest.mark.parametrize(
     "subtitle",
     [

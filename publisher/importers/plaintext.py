@@ -300,7 +300,8 @@ def _heading_like(blocks: list[Block], index: int) -> bool:
 def _section_text(blocks: list[Block], index: int) -> bool:
     """Whether `blocks[index]` is text a heading can stand over: not the lines that close
     the text (a name under a slogan in capitals, links after it), unless a sentence."""
-    closing = max(i for i, b in enumerate(blocks) if not (b.rule or _after_signature(b.text)))
+    kept = [i for i, b in enumerate(blocks) if not (b.rule or _after_signature(b.text))]
+    closing = max(kept, default=-1)  # -1: a contact card, nothing but details
     return index < closing or blocks[index].text.rstrip().endswith((".", "!", "?"))
 
 
