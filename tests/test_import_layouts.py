@@ -1273,13 +1273,26 @@ def imported_row(tmp_path: Path, text: str) -> Imported:
     return row
 
 
+ARABIC_RELEASE = """بيان صحفي
+للنشر الفوري
+القاهرة، 23 نوفمبر 2026
+
+عمال الميناء يوقفون الإخلاء
+
+منع أكثر من ستين جارا صباح الاثنين إخلاء عائلة تسكن المبنى منذ اثنين وعشرين عاما.
+
+-انتهى-
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [
         (PRESS_RELEASE, "Tenants block eviction on Calle Mayor"),
         (NOTA_DE_PRENSA, "Los vecinos frenan un desahucio en la calle Mayor"),
+        (ARABIC_RELEASE, "عمال الميناء يوقفون الإخلاء"),
     ],
-    ids=["en", "es"],
+    ids=["en", "es", "ar"],
 )
 def test_a_press_release_is_its_headline_and_text_without_what_it_says_to_journalists(
     tmp_path: Path, text: str, title: str
@@ -1289,7 +1302,9 @@ def test_a_press_release_is_its_headline_and_text_without_what_it_says_to_journa
     assert doc.title == title and doc.date == dt.date(2026, 11, 23)
     shown = texts(doc, "//p | //h2 | //li")
     assert not any(
-        mark in line for line in shown for mark in ("RELEASE", "PRENSA", "ENDS", "FIN", "2026")
+        mark in line
+        for line in shown
+        for mark in ("RELEASE", "PRENSA", "ENDS", "FIN", "2026", "بيان", "للنشر", "انتهى")
     ), shown
     kept_notes = "Notes to editors" in shown  # what follows the end is kept, and said to be
     assert kept_notes == any("notes for journalists" in doubt for doubt in row.draft.unsure)

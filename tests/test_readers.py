@@ -741,6 +741,21 @@ def test_an_embargoed_release_says_so_and_a_title_naming_a_release_stays(
     assert "says 'EMBARGADO HASTA EL 24 DE NOVIEMBRE': publish it only then" in caplog.text
 
 
+def test_a_farsi_press_release_in_word_reads_as_its_headline(tmp_path: Path) -> None:
+    path = tmp_path / "bayanie.docx"
+    text = (
+        "**بیانیه مطبوعاتی**\n\nتهران، ۲ آذر ۱۴۰۵\n\n**کارگران بندر اعتصاب کردند**\n\n"
+        "کارگران بندر از صبح دوشنبه دست از کار کشیدند.\n\nپایان\n"
+    )
+    pypandoc.convert_text(text, "docx", format="markdown", outputfile=str(path))
+    doc = read(path)
+    assert doc.title == "کارگران بندر اعتصاب کردند"
+    assert doc.date == dt.date(2026, 11, 23)
+    assert re.findall(r"<p>(.*?)</p>", doc.body_html) == [
+        "کارگران بندر از صبح دوشنبه دست از کار کشیدند."
+    ]
+
+
 def test_a_statement_that_names_no_release_keeps_its_last_word(tmp_path: Path) -> None:
     path = tmp_path / "statement.docx"
     text = "**Solidarity**\n\nThe strike goes on until it is won.\n\nFIN\n"

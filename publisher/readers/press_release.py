@@ -2,11 +2,12 @@
 
 Campaign groups write their news as press releases and pass the same file or text on to
 the newsletter. Its labels over the headline ("PRESS RELEASE", "FOR IMMEDIATE RELEASE",
-"NOTA DE PRENSA", "COMMUNIQUÉ DE PRESSE") are no title, and the date line under them ("23
-November 2026", "Madrid, 23 de noviembre de 2026") is the release's date. An embargo
-("EMBARGOED UNTIL 00:01 TUESDAY") goes too, and is said to the editor, who must not
-publish before it. The mark that ends the release ("ENDS"; in a labelled one also "-30-",
-"###", "FIN") goes; the notes to editors and media contact after it stay, with a note.
+"NOTA DE PRENSA", "COMMUNIQUÉ DE PRESSE", "بيان صحفي", "بیانیه مطبوعاتی") are no title,
+and the date line under them ("23 November 2026", "Madrid, 23 de noviembre de 2026") is
+the release's date. An embargo ("EMBARGOED UNTIL 00:01 TUESDAY") goes too, and is said
+to the editor, who must not publish before it. The mark that ends the release ("ENDS";
+in a labelled one also "-30-", "###", "FIN", "-انتهى-", "پایان") goes; the notes to
+editors and media contact after it stay, with a note.
 
 Word-processed files are read here (`for_readers`), as HTML; pasted text by
 `importers.press_release`, with the same words.
@@ -27,13 +28,15 @@ log = logging.getLogger(__name__)
 _LABEL = re.compile(
     r"(press|news|media) release|(for )?immediate release|(for|not for) publication.*"
     r"|nota de prensa|comunicado de prensa|(para )?(publicaci[óo]n|difusi[óo]n) inmediata"
-    r"|communiqu[ée] de presse|(pour )?(diffusion|publication) imm[ée]diate",
+    r"|communiqu[ée] de presse|(pour )?(diffusion|publication) imm[ée]diate"
+    r"|بيان صحفي|بيان إعلامي|للنشر الفوري|بیانیه مطبوعاتی|اطلاعیه مطبوعاتی|برای انتشار فوری",
     re.IGNORECASE,
 )
 _EMBARGO = re.compile(r"(embargoed|embargo|embargado|sous embargo)\b.*", re.IGNORECASE)
 _ENDS = re.compile(r"[-–—\s]*ends?[-–—\s.]*", re.IGNORECASE)
 _END = re.compile(
-    r"[-–—\s]*(fin|fin del comunicado|fin du communiqu[ée]|-30-|30|#{3})[-–—\s.]*", re.IGNORECASE
+    r"[-–—\s]*(fin|fin del comunicado|fin du communiqu[ée]|-30-|30|#{3}|انتهى|پایان)[-–—\s.]*",
+    re.IGNORECASE,
 )
 NOTES_KEPT = (
     "the notes for journalists after the press release's end are kept: cut what readers"
@@ -108,7 +111,10 @@ def release_marks_out(body_html: str) -> Release | None:
 
 
 # Words a press release opens or ends with: a body without any is read no further
-_SIGNS = re.compile(r"release|prensa|presse|embargo|\bends?\b|\bfin\b|-30-|###", re.I)
+_SIGNS = re.compile(
+    r"release|prensa|presse|embargo|\bends?\b|\bfin\b|-30-|###|بيان|للنشر|بیانیه|اطلاعیه|انتشار",
+    re.I,
+)
 
 
 def for_readers(body_html: str, date: dt.date | None, shown: Path) -> tuple[str, dt.date | None]:
