@@ -956,6 +956,33 @@ def test_a_statement_forwarded_from_outlook_is_the_forwarded_text(
     assert_the_calle_mayor_statement(doc)
 
 
+OUTLOOK_HEADERS = {
+    "es": ("De:", "Enviado el: lunes, 23 de noviembre de 2026 18:02", "Para:", "Asunto:"),
+    "fr": ("De :", "Envoyé : lundi 23 novembre 2026 18:02", "À :", "Objet :"),
+}
+
+
+@pytest.mark.parametrize("rule", ["________________________________", ""])
+@pytest.mark.parametrize("language", OUTLOOK_HEADERS)
+def test_an_outlook_forward_in_spanish_or_french_is_the_forwarded_text(
+    tmp_path: Path, language: str, rule: str
+) -> None:
+    """Spanish Outlook writes "Enviado el:", French a space before each colon."""
+    sender, sent, to, subject = OUTLOOK_HEADERS[language]
+    body = (
+        OUTLOOK_FORWARD.format(rule=rule)
+        .replace("From:", sender)
+        .replace("Sent: Monday, November 23, 2026 6:02 PM", sent)
+        .replace("To:", to)
+        .replace("Subject:", subject)
+    )
+    tag = {"es": "RV", "fr": "TR"}[language]
+    headers = {"From": "Maria Lopez <maria@branch.example.org>"}
+    headers["Subject"] = f"{tag}: Statement on the Calle Mayor evictions"
+    (doc,) = import_one(tmp_path, message(headers, body), "statement.eml")
+    assert_the_calle_mayor_statement(doc)
+
+
 def test_a_forward_of_a_forward_is_the_first_message(tmp_path: Path) -> None:
     body = (
         "For the bulletin?\n\n---------- Forwarded message ---------\n"

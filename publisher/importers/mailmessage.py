@@ -41,7 +41,7 @@ _FORWARDED = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _HEADER = re.compile(
-    r"^(from|de|date|fecha|sent|enviado|envoy[ée]|subject|asunto|objet|to|para|[àa]|cc|bcc"
+    r"^(from|de|date|fecha|sent|enviado(?: el)?|envoy[ée]|subject|asunto|objet|to|para|[àa]|cc|bcc"
     r"|importance|importancia|attachments|datos adjuntos|pi[èe]ces jointes)\s*:\s*(.*)$",
     re.I,
 )
@@ -60,14 +60,17 @@ _SENT_FROM = re.compile(
 
 
 # Outlook quotes the message a reply answers under its headers, not with ">": a rule of
-# underscores (or "-----Original Message-----"), then "From: …", "Sent: …", "To: …"
-_REPLY_FROM = re.compile(r"^\*?(from|de|von|da|van|od)\*?:\s*\S", re.I)
+# underscores (or "-----Original Message-----"), then "From: …", "Sent: …", "To: …" (in
+# Spanish "De:", "Enviado el:"; in French with a space before the colon, "Envoyé :")
+_REPLY_FROM = re.compile(r"^\*?(from|de|von|da|van|od)\*?\s*:\s*\S", re.I)
 _REPLY_HEADER = re.compile(
-    r"^\*?(sent|date|to|cc|subject|enviado|fecha|para|asunto|envoyé|à|objet|gesendet|datum"
-    r"|an|betreff|inviato|data|a|oggetto|verzonden|aan|onderwerp)\*?:\s*\S",
+    r"^\*?(sent|date|to|cc|subject|enviado(?: el)?|fecha|para|asunto|envoyé|à|objet|gesendet|datum"
+    r"|an|betreff|inviato|data|a|oggetto|verzonden|aan|onderwerp)\*?\s*:\s*\S",
     re.I,
 )
-_SENT = re.compile(r"^\*?(sent|enviado|envoyé|gesendet|inviato|verzonden|wysłano)\*?:", re.I)
+_SENT = re.compile(
+    r"^\*?(sent|enviado(?: el)?|envoyé|gesendet|inviato|verzonden|wysłano)\*?\s*:", re.I
+)
 _REPLY_RULE = re.compile(r"^\s*(_{10,}|-{3,}\s*[\w' ]{5,30}\s*-{3,})\s*$")
 
 
@@ -258,7 +261,7 @@ def _forwarded_headers(text: str) -> tuple[dict[str, str], str]:
     lines = text.lstrip("\n").split("\n")
     headers: dict[str, str] = {}
     keys = {"de": "from", "fecha": "date", "sent": "date", "enviado": "date", "asunto": "subject"}
-    keys |= {"objet": "subject", "envoyé": "date", "envoye": "date"}
+    keys |= {"objet": "subject", "envoyé": "date", "envoye": "date", "enviado el": "date"}
     keys |= {"datos adjuntos": "attachments", "pièces jointes": "attachments"}
     keys |= {"pieces jointes": "attachments"}
     taken = 0
