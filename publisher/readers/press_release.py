@@ -33,11 +33,15 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _EMBARGO = re.compile(r"(embargoed|embargo|embargado|sous embargo)\b.*", re.IGNORECASE)
-_ENDS = re.compile(r"[-–—\s]*ends?[-–—\s.]*", re.IGNORECASE)
-_END = re.compile(
-    r"[-–—\s]*(fin|fin del comunicado|fin du communiqu[ée]|-30-|30|#{3}|انتهى|پایان)[-–—\s.]*",
-    re.IGNORECASE,
-)
+_AFTER = r"[-–—\s.]*"
+_ENDS_WORD = r"ends?"
+_END_WORDS = r"fin|fin\s+del\s+comunicado|fin\s+du\s+communiqu[ée]|-30-|30|#{3}|انتهى|پایان"
+_ENDS = re.compile(rf"[-–—\s]*{_ENDS_WORD}{_AFTER}", re.IGNORECASE)
+_END = re.compile(rf"[-–—\s]*({_END_WORDS}){_AFTER}", re.IGNORECASE)
+# An end mark in a body's HTML: its word with nothing but dashes, dots and spaces between
+# it and the tags round it. Looked for before a paragraph's text is read: most paragraphs
+# of an English text hold "end" or "fin…", none of them between tags.
+_END_IN_HTML = re.compile(rf">{_AFTER}({_ENDS_WORD}|{_END_WORDS}){_AFTER}<", re.IGNORECASE)
 NOTES_KEPT = (
     "the notes for journalists after the press release's end are kept: cut what readers"
     " need not see"
@@ -101,7 +105,11 @@ def release_marks_out(body_html: str) -> Release | None:
         at = block.end()
     ended = notes_kept = False
     for block in _BLOCK.finditer(body_html, at):
-        if block.group(1) == "p" and ends_release(plain_text(block.group(2)), bool(labels)):
+        if (
+            block.group(1) == "p"
+            and _END_IN_HTML.search(block.group(0))
+            and ends_release(plain_text(block.group(2)), bool(labels))
+        ):
             ended, notes_kept = True, bool(body_html[block.end() :].strip())
             body_html = body_html[: block.start()] + "\n" + body_html[block.end() :]
             break
@@ -110,10 +118,10 @@ def release_marks_out(body_html: str) -> Release | None:
     return Release(body_html[at:], tuple(labels), date, ended, notes_kept)
 
 
-# Words a press release opens or ends with: a body without any is read no further
+# What a press release opens or ends with: a body without any is read no further
 _SIGNS = re.compile(
-    r"release|prensa|presse|embargo|\bends?\b|\bfin\b|-30-|###|بيان|للنشر|بیانیه|اطلاعیه|انتشار",
-    re.I,
+    rf"release|prensa|presse|embargo|بيان|للنشر|بیانیه|اطلاعیه|انتشار|{_END_IN_HTML.pattern}",
+    re.IGNORECASE,
 )
 
 
