@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..readers.press_release import NOTES_KEPT, date_line, embargo, ends_release, is_label
+from ..readers.press_release import NOTES_KEPT, date_line, embargo_note, ends_release, is_label
 from .draft import Draft
 from .textblocks import Block
 
@@ -13,8 +13,8 @@ def without_release_marks(blocks: list[Block], draft: Draft) -> list[Block]:
     blocks = list(blocks)
     labels = 0
     while blocks and is_label(blocks[0].lines[0]):
-        if said := embargo(blocks[0].lines[0]):
-            draft.unsure.append(f"the press release says {said!r}: publish it only then")
+        if note := embargo_note(blocks[0].lines[0]):
+            draft.unsure.append(note)
         labels += 1
         _drop_first_line(blocks)
     if labels:

@@ -54,9 +54,14 @@ def is_label(line: str) -> bool:
     return bool(_LABEL.fullmatch(text) or _EMBARGO.fullmatch(text))
 
 
-def embargo(line: str) -> str | None:
-    """What an embargo line says, for the editor."""
-    return line.strip() if _EMBARGO.fullmatch(line.strip()) else None
+def embargo_note(line: str) -> str | None:
+    """What to tell the editor of an embargo line; None for other lines."""
+    said = line.strip()
+    return (
+        f"the press release says {said!r}: publish it only then"
+        if _EMBARGO.fullmatch(said)
+        else None
+    )
 
 
 def ends_release(line: str, labelled: bool) -> bool:
@@ -137,8 +142,8 @@ def for_readers(body_html: str, date: dt.date | None, shown: Path) -> tuple[str,
         shown,
         ", ".join(left_out + (["its end mark"] if release.ended else [])),
     )
-    for said in filter(None, map(embargo, release.labels)):
-        log.warning("%s: the press release says %r: publish it only then", shown, said)
+    for note in filter(None, map(embargo_note, release.labels)):
+        log.warning("%s: %s", shown, note)
     if release.notes_kept:
         log.warning("%s: %s", shown, NOTES_KEPT)
     return release.body_html, date or release.date
