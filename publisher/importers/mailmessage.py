@@ -255,23 +255,31 @@ def _about(message: EmailMessage) -> tuple[str, dt.date | None, str]:
     )
 
 
+# Outlook's word for when it sent a message, which a letter copied into one never uses
+_OUTLOOK_SENT = ("sent", "enviado", "enviado el", "envoyé", "envoye")
+# Header names in Spanish and French, as ours
+_HEADER_KEYS = {
+    "de": "from",
+    "asunto": "subject",
+    "objet": "subject",
+    **dict.fromkeys(("fecha", *_OUTLOOK_SENT), "date"),
+    **dict.fromkeys(("datos adjuntos", "pièces jointes", "pieces jointes"), "attachments"),
+}
+
+
 def _forwarded_headers(text: str) -> tuple[dict[str, str], str]:
     """The forwarded message's header lines (From, Date, Subject …, in the mail program's
     language) and the text after them."""
     lines = text.lstrip("\n").split("\n")
     headers: dict[str, str] = {}
-    keys = {"de": "from", "fecha": "date", "sent": "date", "enviado": "date", "asunto": "subject"}
-    keys |= {"objet": "subject", "envoyé": "date", "envoye": "date", "enviado el": "date"}
-    keys |= {"datos adjuntos": "attachments", "pièces jointes": "attachments"}
-    keys |= {"pieces jointes": "attachments"}
     taken = 0
     for line in lines:
         match = _HEADER.match(line.strip())
         if not match:
             break
         key = match[1].casefold()
-        headers.setdefault(keys.get(key, key), match[2].strip())
-        if keys.get(key) == "date" and key != "fecha":  # Outlook's word, none a letter uses
+        headers.setdefault(_HEADER_KEYS.get(key, key), match[2].strip())
+        if key in _OUTLOOK_SENT:
             headers["sent"] = match[2].strip()
         taken += 1
     return headers, "\n".join(lines[taken:])
