@@ -99,3 +99,23 @@ def structure(path: Path) -> Structure:
                 if missing:
                     found.problems.append(f"page {number}: ParentTree lacks MCIDs {missing}")
     return found
+
+
+def text_drawn_as_artifacts(path: Path) -> list[int]:
+    """For each page, how many text objects (BT … ET) are drawn inside /Artifact marked
+    content: what a screen reader passes over (running headers, page numbers)."""
+    counts = []
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            open_marks: list[bool] = []  # for each open BMC/BDC: is it an artifact?
+            count = 0
+            for op in pikepdf.parse_content_stream(page):
+                operator = str(op.operator)
+                if operator in ("BMC", "BDC"):
+                    open_marks.append(str(op.operands[0]) == "/Artifact")
+                elif operator == "EMC" and open_marks:
+                    open_marks.pop()
+                elif operator == "BT" and any(open_marks):
+                    count += 1
+            counts.append(count)
+    return counts

@@ -23,7 +23,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import FIXED_EPOCH, REPO, WORKSPACES, copy_workspace
-from pdf_ua import structure, validator_errors
+from pdf_ua import structure, text_drawn_as_artifacts, validator_errors
 from PIL import Image
 from validators import pdffonts
 
@@ -345,12 +345,6 @@ def test_emoji_are_drawn_from_an_emoji_font_not_left_as_empty_boxes(printed: Bui
     assert "✊📢" in text.replace(" ", "")
 
 
-# A known defect, kept visible: strict, so it turns into a failure once it is fixed.
-MARGIN_BOXES_ORPHANED = pytest.mark.xfail(
-    strict=True,
-    reason="running headers and page numbers are tagged NonStruct under /Document, which "
-    "does not list them: unreachable from the tree instead of marked as Artifacts",
-)
 UA_PDFS = [f"{RALLY}.pdf", f"{RALLY}-leaflet.pdf", f"{PLAIN}.pdf", f"{PLAIN}-leaflet.pdf"]
 
 
@@ -373,6 +367,20 @@ def test_pdfs_pass_the_machine_checkable_pdf_ua_rules(printed: BuildReport, name
     assert tree.figures_without_alt == []
 
 
+def test_running_headers_and_page_numbers_are_printed_as_artifacts(printed: BuildReport) -> None:
+    """A screen reader passes over what repeats on every page: the issue's name and the
+    article's title at the top, the number at the foot are drawn as artifacts, outside the
+    text it reads, and printed all the same."""
+    pdf = out(printed, f"{RALLY}.pdf")
+    artifacts = text_drawn_as_artifacts(pdf)
+    numbered = range(2, len(artifacts))  # the cover and the back cover have no number
+    assert all(artifacts[page - 1] >= 2 for page in numbered), artifacts
+    height = boxes_mm(pdf)[0]["MediaBox"][3] * PT_PER_MM
+    for page in numbered:
+        foot = text_in(pdf, page, (0, height - 50, 1000, 50))
+        assert str(page) in foot.split(), (page, foot)
+
+
 def test_headings_and_figures_are_structure_elements(printed: BuildReport) -> None:
     """The rally issue has headings on several levels and images: each is an element a
     screen reader can list, the images with their alternative text."""
@@ -381,15 +389,7 @@ def test_headings_and_figures_are_structure_elements(printed: BuildReport) -> No
     assert tree.figures_without_alt == []
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(f"{RALLY}.pdf", marks=MARGIN_BOXES_ORPHANED),
-        f"{RALLY}-leaflet.pdf",
-        pytest.param(f"{PLAIN}.pdf", marks=MARGIN_BOXES_ORPHANED),
-        f"{PLAIN}-leaflet.pdf",
-    ],
-)
+@pytest.mark.parametrize("name", UA_PDFS)
 def test_every_pages_marked_content_is_reachable_from_the_structure_tree(
     printed: BuildReport, name: str
 ) -> None:

@@ -39,6 +39,7 @@ from __future__ import annotations
 import contextlib
 import ctypes.util
 import dataclasses
+import functools
 import itertools
 import logging
 import mimetypes
@@ -67,6 +68,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _importing = threading.Lock()
+_mending = threading.Lock()
 
 
 def import_weasyprint() -> ModuleType:
@@ -304,7 +306,8 @@ def write_pdf(
     document: weasyprint.Document, paper: PrintOptions, identifier: str, direction: str
 ) -> bytes:
     """The laid-out `document` as PDF bytes, in `direction` ('rtl': opening from the right)."""
-    _tag_languages()
+    with _mending:  # two threads writing PDFs at once mend WeasyPrint once
+        _mend_tagging()
 
     def finish(_document: Any, pdf: Any) -> None:
         _set_bleed_box(pdf, paper.bleed * PT_PER_MM)
@@ -393,6 +396,13 @@ def _set_bleed_box(pdf: Any, bleed_pt: float) -> None:
             )
 
 
+@functools.cache
+def _mend_tagging() -> None:
+    """Mend WeasyPrint's PDF tags, once per process: each mend wraps what WeasyPrint had."""
+    _tag_languages()
+    _margin_boxes_as_artifacts()
+
+
 def _tag_languages() -> None:
     """Give each structure element made from an HTML element with `lang` its /Lang, and
     each table header cell its /Scope.
@@ -412,8 +422,6 @@ def _tag_languages() -> None:
     if build is None:
         log.warning("this WeasyPrint cannot mark languages in the PDF's structure tree")
         return
-    if getattr(build, "tags_languages", False):
-        return
 
     def build_with_languages(box: Any, *args: Any) -> Iterator[Any]:
         language = _declared_language(box)
@@ -428,8 +436,50 @@ def _tag_languages() -> None:
                 element["A"]["Scope"] = "/Row" if row else "/Column"
             yield element
 
-    build_with_languages.tags_languages = True  # type: ignore[attr-defined]
     tags._build_box_tree = build_with_languages
+
+
+def _margin_boxes_as_artifacts() -> None:
+    """Draw each page's margin boxes (the running headers, the page number) as artifacts.
+
+    WeasyPrint (up to 70 at least) marks their text as content with an id, as it marks the
+    body's, and then builds structure elements for it that hang from nothing ("only PDF 2.0
+    allows artifacts in the tree", says its tags.py): content a screen reader can reach by
+    no path, which PDF/UA-1 forbids. Pagination is what PDF/UA calls an artifact: marked
+    /Artifact, with no id and no element, a reader passes over it and reads each page
+    number and header once per page as printed, not as part of the text. There is no
+    option for it, so while the PDF is drawn a margin box's content is drawn inside
+    /Artifact with the page's list of marks set aside, and the tree is built without it.
+    Both parts or neither: marks drawn without elements, or elements without marks, fail
+    WeasyPrint's own count."""
+    from weasyprint import draw
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.pdf import tags
+
+    drawn = getattr(draw, "draw_stacking_context", None)
+    build = getattr(tags, "_build_box_tree", None)
+    if drawn is None or build is None:
+        log.warning("this WeasyPrint cannot draw running headers as artifacts in the PDF")
+        return
+
+    def draw_margins_as_artifacts(stream: Any, context: Any) -> None:
+        marks = getattr(stream, "_tags", None)
+        if marks is None or not isinstance(context.box, boxes.MarginBox):
+            drawn(stream, context)
+            return
+        with stream.artifact():
+            stream._tags = None  # what WeasyPrint reads as "not tagged": no marks inside
+            try:
+                drawn(stream, context)
+            finally:
+                stream._tags = marks
+
+    def build_without_margins(box: Any, *args: Any) -> Iterator[Any]:
+        if not isinstance(box, boxes.MarginBox):
+            yield from build(box, *args)
+
+    draw.draw_stacking_context = draw_margins_as_artifacts
+    tags._build_box_tree = build_without_margins
 
 
 def _declared_language(box: Any) -> str | None:
