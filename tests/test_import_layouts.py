@@ -17,6 +17,7 @@ from test_import import html_of, import_one, texts
 from publisher.cli import main
 from publisher.importers import Imported, import_files
 from publisher.model import Document
+from publisher.readers import read_document
 
 STATEMENTS = {
     "en": {
@@ -1343,6 +1344,43 @@ def test_an_embargo_is_left_out_and_told_to_the_editor(tmp_path: Path) -> None:
     row = imported_row(tmp_path, text)
     assert "EMBARGOED" not in row.path.read_text(encoding="utf-8")
     assert any("EMBARGOED UNTIL 00:01 TUESDAY 24 NOVEMBER" in d for d in row.draft.unsure)
+
+
+RELEASE_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Dockers vote to strike | Dockside Workers Network</title>
+<meta property="article:published_time" content="2026-11-24T00:01:00Z"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav><main><article>
+<p><strong>PRESS RELEASE</strong></p><p><strong>EMBARGOED UNTIL 00:01 24 NOVEMBER</strong></p>
+<p>Eastharbour, 23 November 2026</p>
+<h1>Dockers vote by 94% to strike over pay</h1>
+<p>Members of the Dockside Workers Network at the container terminal have voted by 94% on
+a turnout of 81% to take strike action over a pay offer worth less than inflation.</p>
+<p>"Nobody takes this step lightly," said branch secretary Karim Haddad. "But the company
+made record profits while our pay fell behind prices for the third year running."</p>
+<p>ENDS</p><p><strong>Notes to editors</strong></p>
+<p>Media contact: Karim Haddad, 07700 900123, press@dockside.example</p>
+</article></main><footer>Dockside Workers Network</footer></body></html>"""
+
+
+def test_a_press_release_saved_as_a_web_page_is_its_headline_and_text(tmp_path: Path) -> None:
+    """Copied off the organisation's news page: the labels over the headline, the date
+    line and "ENDS" are for journalists, as in a pasted one; the embargo is told. Its date
+    is the one the release gives, not the day the site put it up."""
+    source = tmp_path / "release.html"
+    source.write_text(RELEASE_PAGE, encoding="utf-8")
+    report = import_files([source], tmp_path / "documents")
+    (row,) = report.documents
+    doc = read_document(row.path, row.path.stem, tmp_path / "documents", "en")
+    assert doc.title == "Dockers vote by 94% to strike over pay"
+    assert doc.date == dt.date(2026, 11, 23)
+    written = row.path.read_text(encoding="utf-8")
+    for mark in ("PRESS RELEASE", "EMBARGOED", "Eastharbour, 23", "ENDS"):
+        assert mark not in written
+    assert texts(doc, "//p")[0].startswith("Members of the Dockside Workers Network")
+    assert "Notes to editors" in texts(doc, "//p")[-2]
+    unsure = " ".join(row.draft.unsure)
+    assert "'EMBARGOED UNTIL 00:01 24 NOVEMBER': publish it only then" in unsure
+    assert "notes for journalists" in unsure
 
 
 def test_ends_closes_a_release_that_has_no_label(tmp_path: Path) -> None:

@@ -723,6 +723,27 @@ def test_a_word_processed_press_release_reads_as_its_headline_and_text(
     assert "notes for journalists after the press release's end are kept" in caplog.text
 
 
+def test_a_press_release_kept_as_a_web_page_reads_as_its_headline_and_text(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Saved from the organisation's site (or from Word or Google Docs as a web page) into
+    documents/: its labels, date line and end mark are left out as a Word file's are."""
+    path = tmp_path / "press-release.html"
+    path.write_text(
+        "<html><head><title>Tenants block eviction on Calle Mayor</title></head><body>"
+        "<p><b>PRESS RELEASE</b><br><b>FOR IMMEDIATE RELEASE</b></p><p>23 November 2026</p>"
+        "<h1>Tenants block eviction on Calle Mayor</h1><p>Neighbours prevented the"
+        " eviction.</p><p>ENDS</p><p>Photos on request.</p></body></html>",
+        encoding="utf-8",
+    )
+    caplog.set_level(logging.WARNING, logger="publisher")
+    doc = read(path)
+    assert doc.date == dt.date(2026, 11, 23)
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", doc.body_html)).split())
+    assert text == "Neighbours prevented the eviction. Photos on request."
+    assert "left out 'PRESS RELEASE', 'FOR IMMEDIATE RELEASE', its end mark" in caplog.text
+
+
 def test_an_embargoed_release_says_so_and_a_title_naming_a_release_stays(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -1,9 +1,17 @@
-"""A press release pasted as text: its labels, date line and end mark out of the text, as
-`readers.press_release` says, which reads word-processed ones."""
+"""A press release pasted as text, or the main text of a web page that is one: its labels,
+date line and end mark out of the text, as `readers.press_release` says, which reads
+word-processed ones."""
 
 from __future__ import annotations
 
-from ..readers.press_release import NOTES_KEPT, date_line, embargo_note, ends_release, is_label
+from ..readers.press_release import (
+    NOTES_KEPT,
+    date_line,
+    embargo_note,
+    ends_release,
+    is_label,
+    release_marks_out,
+)
 from .draft import Draft
 from .textblocks import Block
 
@@ -31,6 +39,24 @@ def without_release_marks(blocks: list[Block], draft: Draft) -> list[Block]:
                 draft.unsure.append(NOTES_KEPT)
             break
     return blocks
+
+
+def page_without_release_marks(body_html: str, draft: Draft) -> str:
+    """A web page's main text (HTML) without a press release's labels, date line and end
+    mark; its date line is the draft's date (a page's date is often a guess)."""
+    release = release_marks_out(body_html)
+    if release is None:
+        return body_html
+    draft.found["press release labels left out"] += len(release.labels)
+    draft.unsure.extend(filter(None, map(embargo_note, release.labels)))
+    if release.date:
+        draft.date = release.date
+        draft.found["press release date"] += 1
+    if release.ended:
+        draft.found["press release end mark left out"] += 1
+    if release.notes_kept:
+        draft.unsure.append(NOTES_KEPT)
+    return release.body_html
 
 
 def _drop_first_line(blocks: list[Block]) -> None:

@@ -20,6 +20,7 @@ from .document_page import (
     written_by_a_word_processor,
 )
 from .draft import Draft
+from .press_release import page_without_release_marks
 from .scripts import detect_language, mark_fragments
 
 
@@ -72,7 +73,7 @@ def _article(page: str, path: Path) -> Draft:
         if inner is not None
         else body
     )
-    return _described(draft, fragment, page)
+    return _described(draft, page_without_release_marks(fragment, draft), page)
 
 
 def _described(draft: Draft, fragment: str, page: str) -> Draft:

@@ -60,6 +60,9 @@ READERS: tuple[Reader, ...] = (
     TextReader(),
 )
 EXTENSIONS: dict[str, Reader] = {ext: r for r in READERS for ext in r.extensions}
+# Files a press release comes in, as its writer typed it: its labels and end mark are read
+# as a press release's (`press_release`). Markdown is the editor's own.
+_RELEASES_READ = WORD_PROCESSED + HtmlReader.extensions
 
 __all__ = [
     "EXTENSIONS",
@@ -272,7 +275,7 @@ def convert_document(
                 f"its front matter (lang: {written_in}) or {named}" if meta_source else named,
             )
             fields["language"] = written_in
-    if path.suffix.lower() in WORD_PROCESSED:  # what a press release says to journalists
+    if path.suffix.lower() in _RELEASES_READ:  # what a press release says to journalists
         body_html, fields["date"] = for_readers(body_html, fields["date"], shown_as or path)
     heading = _LEADING_HEADING.match(body_html)
     if not fields["title"] and heading and body_html.count("<h1") == 1:

@@ -9,8 +9,8 @@ to the editor, who must not publish before it. The mark that ends the release ("
 in a labelled one also "-30-", "###", "FIN", "-انتهى-", "پایان") goes; the notes to
 editors and media contact after it stay, with a note.
 
-Word-processed files are read here (`for_readers`), as HTML; pasted text by
-`importers.press_release`, with the same words.
+Word-processed files and web pages are read here (`for_readers`), as HTML; pasted text
+and the main text of a web page by `importers.press_release`, with the same words.
 """
 
 from __future__ import annotations
@@ -90,8 +90,10 @@ _LINE_BREAK = re.compile(r"<br\s*/?>")
 
 
 def release_marks_out(body_html: str) -> Release | None:
-    """The body of a word-processed press release without its labels, date line and end
-    mark, and what they said; None for a body that is no press release."""
+    """The body of a press release, as HTML, without its labels, date line and end mark,
+    and what they said; None for a body that is no press release."""
+    if not _SIGNS.search(body_html):
+        return None
     labels: list[str] = []
     date = None
     at = 0
@@ -133,7 +135,7 @@ _SIGNS = re.compile(
 def for_readers(body_html: str, date: dt.date | None, shown: Path) -> tuple[str, dt.date | None]:
     """A word-processed body without what a press release says to journalists, which the
     build says; its date line the document's date when the file gives none."""
-    release = release_marks_out(body_html) if _SIGNS.search(body_html) else None
+    release = release_marks_out(body_html)
     if release is None:
         return body_html, date
     left_out = [repr(label) for label in release.labels]
