@@ -461,6 +461,40 @@ def test_html_page_main_text_is_extracted_without_navigation_or_comments(tmp_pat
         assert boilerplate not in doc.body_html
 
 
+def dated_page(head: str, top: str) -> str:
+    """A site's article page, with `head` in its <head> and `top` over its text, and a
+    copyright line in its footer as most sites print."""
+    return f"""<!DOCTYPE html><html lang="en"><head><title>Dock strike ends</title>{head}</head>
+    <body><header><a href="/">Dockside</a></header><article><h1>Dock strike ends</h1>{top}
+    <p>{LONG}</p><p>{LONG}</p></article>
+    <footer>© 2024 Dockside Workers Network. All rights reserved.</footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("head", "top", "date"),
+    [
+        ('<meta property="article:published_time" content="2026-05-01">', "", "2026-05-01"),
+        ("", '<p class="meta"><time datetime="2026-03-03">3 March</time></p>', "2026-03-03"),
+        ("", "<p>Posted on March 3, 2026 by Ana Ruiz</p>", "2026-03-03"),
+        ("", "<p>By Ana Ruiz | 3 March 2026</p>", "2026-03-03"),
+        ("", "<p>Madrid, 3 de marzo de 2026</p>", "2026-03-03"),
+        ("", "", None),
+        ("", "<p>In 2019 we started organising at the port.</p>", None),
+    ],
+    ids=["meta", "time", "posted on", "byline", "dateline", "none", "a year in the text"],
+)
+def test_a_saved_pages_date_is_one_it_gives_never_its_copyright_year(
+    tmp_path: Path, head: str, top: str, date: str | None
+) -> None:
+    """A page that gives no date is said to give none: it was dated 1 January of the year
+    its footer's copyright line or its text named, as if that were the day it was written."""
+    source = tmp_path / "page.html"
+    source.write_text(dated_page(head, top), encoding="utf-8")
+    (row,) = import_files([source], tmp_path / "documents").documents
+    assert row.draft.date == (date and dt.date.fromisoformat(date))
+    assert ("the page gives no date: add one" in row.draft.unsure) == (date is None)
+
+
 def test_two_lists_in_a_row_stay_two_with_nothing_between_them(tmp_path: Path) -> None:
     """Markdown reads two lists in a row as one; pandoc keeps them apart with a paragraph
     of a non-breaking space when it may not write HTML, which every output showed as a

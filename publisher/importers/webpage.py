@@ -61,7 +61,10 @@ def _article(page: str, path: Path) -> Draft:
             hint="save the article itself (not a listing page), or copy its text into a .txt file",
         )
     body = clean_extracted(body, path)
-    meta = trafilatura.extract_metadata(page)
+    # The date the page's markup gives (its meta tags, <time>, a date's class): htmldate's
+    # search of the bare text too ("extensive") falls back on the copyright year, a year or a
+    # month named anywhere, and gives it as 1 January or the 1st: a wrong date, unflagged.
+    meta = trafilatura.extract_metadata(page, extensive=False)
     draft = Draft(
         title=clean_extracted(meta.title or "", path),
         authors=_authors(clean_extracted(meta.author or "", path)),
@@ -73,7 +76,40 @@ def _article(page: str, path: Path) -> Draft:
         if inner is not None
         else body
     )
-    return _described(draft, page_without_release_marks(fragment, draft), page)
+    draft = _described(draft, page_without_release_marks(fragment, draft), page)
+    if draft.date is None:
+        draft.date = _date_in_text(fragment)
+    if draft.date is None:
+        draft.unsure.append("the page gives no date: add one")
+    return draft
+
+
+_OPENING_BLOCKS = 6  # where a date line, a byline or a dateline is printed: over the text
+_LONGEST_DATE_LINE = 120  # characters: a sentence naming a date is no date line
+
+
+def _date_in_text(fragment: str) -> dt.date | None:
+    """The date a line at the top of the main text gives: a date alone, or the date ending
+    a dateline ("Madrid, 3 de marzo de 2026") or a byline ("By Ana Ruiz | 3 March 2026",
+    "Posted on March 3, 2026 by Ana Ruiz")."""
+    import lxml.html
+
+    from .textdates import byline, date_ending, parse_date
+
+    if not fragment.strip():
+        return None
+    top = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    elements = [block for block in top if isinstance(block.tag, str)]  # not a comment
+    for block in elements[:_OPENING_BLOCKS]:
+        for line in block.text_content().splitlines():
+            line = " ".join(line.split())
+            if not line or len(line) > _LONGEST_DATE_LINE:
+                continue
+            if when := parse_date(line) or date_ending(line):
+                return when
+            if named := byline(line):
+                return named[1]
+    return None
 
 
 def _described(draft: Draft, fragment: str, page: str) -> Draft:
