@@ -1383,6 +1383,43 @@ def test_a_press_release_saved_as_a_web_page_is_its_headline_and_text(tmp_path: 
     assert "notes for journalists" in unsure
 
 
+RELEASE_TEXT = (
+    "Neighbours prevented the eviction of the Ramirez family from number 14 Calle Mayor on"
+    " Monday morning, when more than sixty people filled the stairs before the bailiffs came."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("release.txt", f"PRESS RELEASE: Tenants block eviction\n\n{RELEASE_TEXT}\n\nENDS\n"),
+        ("nota.txt", f"Nota de prensa – Tenants block eviction\n\n{RELEASE_TEXT}\n"),
+        (
+            "release.html",
+            "<html><head><title>Press Release | Tenants block eviction</title></head><body>"
+            "<article><h1>Press Release | Tenants block eviction</h1>"
+            f"<p>{RELEASE_TEXT}</p><p>{RELEASE_TEXT}</p></article></body></html>",
+        ),
+    ],
+    ids=["pasted", "spanish label", "web page"],
+)
+def test_a_label_given_on_the_headlines_line_is_left_out_of_the_title(
+    tmp_path: Path, name: str, content: str
+) -> None:
+    """ "PRESS RELEASE: Tenants block eviction": the label, and the headline after it."""
+    (doc,) = import_one(tmp_path, content, name)
+    assert doc.title == "Tenants block eviction"
+    assert not any(word in doc.body_html.casefold() for word in ("release", "prensa")), (
+        doc.body_html
+    )
+
+
+def test_a_title_that_names_a_press_release_inside_it_stays(tmp_path: Path) -> None:
+    title = "Our press release: what the papers left out"
+    (doc,) = import_one(tmp_path, f"{title}\n\n{RELEASE_TEXT}\n")
+    assert doc.title == title
+
+
 def test_ends_closes_a_release_that_has_no_label(tmp_path: Path) -> None:
     (doc,) = import_one(tmp_path, PRESS_RELEASE.split("\n\n", 1)[1].replace("ENDS", "-ends-"))
     assert doc.title == "Tenants block eviction on Calle Mayor"

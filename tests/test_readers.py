@@ -744,6 +744,27 @@ def test_a_press_release_kept_as_a_web_page_reads_as_its_headline_and_text(
     assert "left out 'PRESS RELEASE', 'FOR IMMEDIATE RELEASE', its end mark" in caplog.text
 
 
+def test_a_label_on_the_headlines_line_is_no_part_of_the_title(tmp_path: Path) -> None:
+    """Typed in bold in Word, or a web page's title and heading: "PRESS RELEASE: …"."""
+    word = tmp_path / "release.docx"
+    pypandoc.convert_text(
+        "**PRESS RELEASE: Tenants block eviction**\n\nNeighbours came.\n",
+        "docx",
+        format="markdown",
+        outputfile=str(word),
+    )
+    page = tmp_path / "release.html"
+    page.write_text(
+        "<html><head><title>Press release - Tenants block eviction</title></head><body>"
+        "<h1>Press release - Tenants block eviction</h1><p>Neighbours came.</p></body></html>",
+        encoding="utf-8",
+    )
+    for path in (word, page):
+        doc = read(path)
+        assert doc.title == "Tenants block eviction", path
+        assert re.findall(r"<(?:p|h1)>(.*?)</(?:p|h1)>", doc.body_html) == ["Neighbours came."]
+
+
 def test_an_embargoed_release_says_so_and_a_title_naming_a_release_stays(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -11,6 +11,7 @@ from ..readers.press_release import (
     ends_release,
     is_label,
     release_marks_out,
+    without_label,
 )
 from .draft import Draft
 from .textblocks import Block
@@ -25,6 +26,9 @@ def without_release_marks(blocks: list[Block], draft: Draft) -> list[Block]:
             draft.unsure.append(note)
         labels += 1
         _drop_first_line(blocks)
+    if blocks and (headline := without_label(blocks[0].lines[0])) != blocks[0].lines[0]:
+        blocks[0] = Block((headline, *blocks[0].lines[1:]), False, blocks[0].gap)
+        labels += 1  # "PRESS RELEASE: headline"
     if labels:
         draft.found["press release labels left out"] += labels
         if blocks and (when := date_line(blocks[0].lines[0])):
@@ -44,6 +48,8 @@ def without_release_marks(blocks: list[Block], draft: Draft) -> list[Block]:
 def page_without_release_marks(body_html: str, draft: Draft) -> str:
     """A web page's main text (HTML) without a press release's labels, date line and end
     mark; its date line is the draft's date (a page's date is often a guess)."""
+    if (headline := without_label(draft.title)) != draft.title:
+        draft.title = headline  # the page's title: "Press release: headline"
     release = release_marks_out(body_html)
     if release is None:
         return body_html

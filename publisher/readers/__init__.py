@@ -43,7 +43,7 @@ from .local_links import links_to_local_files_by_name
 from .markdown import MarkdownReader
 from .metadata import declares_language, document_fields, with_page_params
 from .pandoc_formats import DocxReader, HtmlReader, OdtReader, RtfReader
-from .press_release import for_readers
+from .press_release import for_readers, without_label
 from .redirects import without_redirects
 from .text import TextReader
 from .typed_lists import typed_lists
@@ -277,6 +277,7 @@ def convert_document(
             fields["language"] = written_in
     if path.suffix.lower() in _RELEASES_READ:  # what a press release says to journalists
         body_html, fields["date"] = for_readers(body_html, fields["date"], shown_as or path)
+        fields["title"] = without_label(fields["title"])
     heading = _LEADING_HEADING.match(body_html)
     if not fields["title"] and heading and body_html.count("<h1") == 1:
         # Markdown from Obsidian, Notion or GitHub, a page without a <title>: the title is

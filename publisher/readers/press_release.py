@@ -48,6 +48,26 @@ NOTES_KEPT = (
 )
 
 
+# A label and the headline on one line: "PRESS RELEASE: Tenants block eviction", "Press
+# Release – Dockers vote to strike"; in HTML, with the tags round the label ("<strong>PRESS
+# RELEASE</strong>: …") kept, the label and its separator taken out.
+_SEPARATOR = r"\s*[:|–—-]\s+"
+_LABELLED = re.compile(rf"\s*(?P<label>{_LABEL.pattern}){_SEPARATOR}(?P<headline>\S.*)", re.I)
+_LABELLED_HTML = re.compile(
+    rf"(?P<opening>(?:\s|<[a-z][^>]*>)*)(?P<label>{_LABEL.pattern})"
+    rf"(?P<closing>(?:\s*</[a-z]+>)*){_SEPARATOR}(?=\S)",
+    re.I,
+)
+_EMPTY_PAIR = re.compile(r"<([a-z]+)\b[^>]*>\s*</\1>")  # the label's <strong></strong>
+
+
+def without_label(line: str) -> str:
+    """A headline without the press release's label it is given after ("PRESS RELEASE:
+    Tenants block eviction" → "Tenants block eviction"); any other line as it is."""
+    found = None if is_label(line) else _LABELLED.fullmatch(line)
+    return found["headline"].strip() if found else line
+
+
 def is_label(line: str) -> bool:
     """A press release's label over its headline, an embargo among them."""
     text = line.strip().strip(":").strip()
@@ -108,6 +128,11 @@ def release_marks_out(body_html: str) -> Release | None:
         if labels and date is None and len(rest) == 1 and (date := date_line(rest[0])):
             rest = []
         if rest or not lines:
+            if not taken and (found := _LABELLED_HTML.match(block.group(2))):
+                labels.append(found["label"])  # and the headline stays, as its block
+                tags = found["opening"] + "".join(found["closing"].split())
+                inner = _EMPTY_PAIR.sub("", tags) + block.group(2)[found.end() :]
+                body_html = body_html[: block.start(2)] + inner + body_html[block.end(2) :]
             break
         at = block.end()
     ended = notes_kept = False
