@@ -13,6 +13,7 @@ import logging
 import math
 import re
 import subprocess
+import types
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from publisher.imposition import impose
 from publisher.model import Document, Issue, Section
 from publisher.renderers import RenderContext
 from publisher.renderers.pdf import PdfRenderer
+from publisher.renderers.weasy import link_words
 
 PT_PER_MM = 72 / 25.4
 # Expected sheet sizes written out from ISO 216 and ANSI, never read from the product's
@@ -379,6 +381,52 @@ def test_running_headers_and_page_numbers_are_printed_as_artifacts(printed: Buil
     for page in numbered:
         foot = text_in(pdf, page, (0, height - 50, 1000, 50))
         assert str(page) in foot.split(), (page, foot)
+
+
+def test_links_are_described_by_their_words_not_their_targets(printed: BuildReport) -> None:
+    """PDF/UA asks each link for a description (/Contents), which a screen reader may read
+    instead of its text: the contents' entries are the articles' titles, not their anchors
+    ("many-scripts"), and a link written as an address is that address."""
+    with pikepdf.open(out(printed, f"{RALLY}.pdf")) as pdf:
+        links = [
+            (
+                str(link.Contents),
+                str(link.get("/Dest", "")),
+                str(link.get("/A", {}).get("/URI", "")),
+            )
+            for page in pdf.pages
+            for link in page.get("/Annots", [])
+            if link.Subtype == "/Link"
+        ]
+    said = {words for words, _dest, _uri in links}
+    titles = {
+        yaml.safe_load((PRINT / "documents" / f"{slug}.md").read_text().split("---")[1])["title"]
+        for section in MANIFEST["sections"]
+        for slug in section["documents"]
+    }
+    assert said == {"Editorial", *titles, *(uri for _words, _dest, uri in links if uri)}, links
+    assert not any(words == dest for words, dest, _uri in links)
+
+
+@pytest.mark.parametrize(
+    ("link", "words"),
+    [
+        ('<a href="#x">Read <em>the</em>\n  report</a>', "Read the report"),
+        (
+            '<a href="https://x.org/give"><img src="b.png" alt="Give to the strike fund"/></a>',
+            "Give to the strike fund",
+        ),
+        ('<a href="#fn1" aria-label="Note 1"><sup>1</sup></a>', "Note 1"),
+        ('<a href="#x"><img src="b.png"/></a>', ""),
+    ],
+    ids=["text", "picture", "label", "nothing"],
+)
+def test_a_links_words_are_its_text_label_or_pictures_description(link: str, words: str) -> None:
+    """What describes a link box: an empty one keeps the target WeasyPrint gave it."""
+    from xml.etree import ElementTree
+
+    box = types.SimpleNamespace(element=ElementTree.fromstring(link))
+    assert link_words(box) == words
 
 
 def test_headings_and_figures_are_structure_elements(printed: BuildReport) -> None:

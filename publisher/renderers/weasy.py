@@ -401,6 +401,7 @@ def _mend_tagging() -> None:
     """Mend WeasyPrint's PDF tags, once per process: each mend wraps what WeasyPrint had."""
     _tag_languages()
     _margin_boxes_as_artifacts()
+    _links_described_in_words()
 
 
 def _tag_languages() -> None:
@@ -480,6 +481,44 @@ def _margin_boxes_as_artifacts() -> None:
 
     draw.draw_stacking_context = draw_margins_as_artifacts
     tags._build_box_tree = build_without_margins
+
+
+def _links_described_in_words() -> None:
+    """Give each link annotation its words as /Contents, the description PDF/UA-1 asks of
+    a link and a screen reader may read in place of its text.
+
+    WeasyPrint (up to 70 at least) writes the link's target there: the contents' entries
+    and the notes' numbers would be read as "issue--editorial" or "#fn3", an address in
+    full. The words are the link's text (an image's alternative text, or an aria-label or
+    title the link has); a link without any keeps its target. There is no option for it,
+    so this wraps the function that adds a page's links and rewrites what it wrote."""
+    import pydyf
+    from weasyprint import pdf as weasy_pdf
+
+    add = getattr(weasy_pdf, "add_links", None)
+    if add is None:
+        log.warning("this WeasyPrint cannot describe the PDF's links in words")
+        return
+
+    def add_described(links_and_anchors: Any, *args: Any) -> None:
+        add(links_and_anchors, *args)
+        for _kind, _target, _rectangle, box in links_and_anchors[0]:
+            annotation = getattr(box, "link_annotation", None)
+            if annotation is not None and "Contents" in annotation and (words := link_words(box)):
+                annotation["Contents"] = pydyf.String(words)
+
+    weasy_pdf.add_links = add_described
+
+
+def link_words(box: Any) -> str:
+    """What a link box says: its element's label, text, or its pictures' alternative text."""
+    element = getattr(box, "element", None)
+    if element is None:
+        return ""
+    said = element.get("aria-label") or element.get("title") or "".join(element.itertext())
+    if not said.strip():
+        said = " ".join(e.get("alt") or "" for e in element.iter())
+    return " ".join(said.split())
 
 
 def _declared_language(box: Any) -> str | None:
