@@ -178,23 +178,51 @@ def test_bullets_with_indented_teasers_become_list_items_never_code(tmp_path: Pa
 
 
 @pytest.mark.parametrize(
-    ("first", "second"),
-    [("\u00b7\t", "o\t"), ("\uf0b7\t", "\uf0a7 ")],
+    ("first", "second", "third"),
+    [("\u00b7\t", "o\t", "§\t"), ("\uf0b7\t", "o\t", "\uf0a7 ")],
     ids=["Word's plain text", "Symbol and Wingdings characters"],
 )
-def test_a_list_copied_out_of_word_is_a_list(tmp_path: Path, first: str, second: str) -> None:
-    """Word copies its bullets as "·" and a tab, "o" and a tab a level down, or as its
-    Symbol and Wingdings fonts' own characters, which no other font draws."""
+def test_a_list_copied_out_of_word_is_a_list_with_its_levels(
+    tmp_path: Path, first: str, second: str, third: str
+) -> None:
+    """Word copies its bullets as "·" and a tab, "o" and a tab a level down and "§" and a
+    tab two levels down, or as its Symbol and Wingdings fonts' own characters, which no
+    other font draws. A lower level's items are a list inside the item above them."""
     text = (
         f"Our demands\n\n{LONG}\n\n"
-        f"{first}A living wage\n{first}No zero-hours contracts\n{second}Agency staff too\n\n"
+        f"{first}A living wage\n{first}No zero-hours contracts\n{second}Agency staff too\n"
+        f"{third}From the first day\n{first}Sick pay\n\n"
         f"{LONG}\n"
     )
     (doc,) = import_one(tmp_path, text)
-    assert texts(doc, "//ul/li") == ["A living wage", "No zero-hours contracts", "Agency staff too"]
+    top = "/ul/li/text()[1]"
+    assert [t.strip() for t in html_of(doc).xpath(f"/div{top}")] == [
+        "A living wage",
+        "No zero-hours contracts",
+        "Sick pay",
+    ]
+    assert texts(doc, "/div/ul/li/ul/li/text()[1]/..") == ["Agency staff too From the first day"]
+    assert texts(doc, "/div/ul/li/ul/li/ul/li") == ["From the first day"]
     written = (tmp_path / "documents" / "our-demands.md").read_text()
     assert "\n- A living wage\n" in written  # what the editor reviews: Markdown's list
-    assert not re.search("[\uf000-\uf0ff]", written)
+    assert "\n  - Agency staff too\n" in written
+    assert not re.search("[\uf000-\uf0ff§]", written)
+
+
+@pytest.mark.parametrize(
+    ("bullets", "nested"),
+    [("•◦◦•", True), ("-▪-", True), ("◦◦◦", False), ("•-•", False), ("-*-", False)],
+)
+def test_a_typed_list_is_nested_only_where_a_lower_levels_bullet_follows_another(
+    tmp_path: Path, bullets: str, nested: bool
+) -> None:
+    """ "◦" or "▪" under "•" is a level down, as Word and browsers draw them; a list typed
+    with one bullet, or two that are of no level ("•" and "-"), stays one list."""
+    items = "".join(f"{bullet} Item {n}\n" for n, bullet in enumerate(bullets))
+    (doc,) = import_one(tmp_path, f"Our demands\n\n{LONG}\n\n{items}\n{LONG}\n")
+    assert len(texts(doc, "//li")) == len(bullets)
+    assert bool(html_of(doc).xpath("//li/ul")) == nested
+    assert not html_of(doc).xpath("//ul/ul")  # never two levels down at once
 
 
 def test_ligatures_of_text_copied_from_a_pdf_are_spelled_out(tmp_path: Path) -> None:

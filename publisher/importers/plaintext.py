@@ -44,7 +44,7 @@ from .blogfurniture import buttons, without_furniture
 from .draft import Draft
 from .press_release import without_release_marks
 from .scripts import detect_language, mark_fragments
-from .textblocks import BULLET, NUMBERED, Block, split_blocks
+from .textblocks import BULLET, NUMBERED, SUB_BULLETS, Block, split_blocks
 from .textdates import (
     author_line,
     byline,
@@ -486,29 +486,53 @@ def _indented_run(blocks: list[Block], index: int) -> int:
 
 
 def _list(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> int:
-    items: list[list[str]] = []  # each item: its paragraphs
+    items: list[tuple[int, list[str]]] = []  # each item: its level, its paragraphs
     lost_bullets = not blocks[index].bullet
     bullet_indent = blocks[index].indent
+    first_bullet = blocks[index].lines[0][:1]
     while index < len(blocks):
         block = blocks[index]
         if block.bullet:
             first, *teaser = block.lines
-            items.append([_inline(BULLET.sub("", first, count=1)), *map(_inline, _teaser(teaser))])
+            level = _level(first[0], first_bullet, items[-1][0] if items else 0)
+            paragraphs = [_inline(BULLET.sub("", first, count=1)), *map(_inline, _teaser(teaser))]
+            items.append((level, paragraphs))
             bullet_indent = block.indent
         elif items and not lost_bullets and _teaser_block(block, bullet_indent):
-            items[-1].append(_inline(block.text))  # a teaser under the bullet above
+            items[-1][1].append(_inline(block.text))  # a teaser under the bullet above
             draft.found["teasers"] += 1
         elif lost_bullets and block.indented and block.single_line and block.number is None:
-            items.append([_inline(block.text)])
+            items.append((1, [_inline(block.text)]))
         else:
             break
         index += 1
-    parts.append("<ul>" + "".join(_item(paragraphs) for paragraphs in items) + "</ul>")
+    parts.append(_nested_list(items))
     draft.found["lists"] += 1
     draft.found["list items"] += len(items)
     if lost_bullets:
         draft.found["lists from indented lines"] += 1
     return index
+
+
+def _level(bullet: str, first_bullet: str, previous: int) -> int:
+    """An item's level: a level down under an item with another bullet when its bullet is a
+    lower level's (Word's "o", "◦"), never more than one below the item before it."""
+    if bullet == first_bullet:
+        return 1
+    return min(SUB_BULLETS.get(bullet, 1), previous + 1)
+
+
+def _nested_list(items: list[tuple[int, list[str]]]) -> str:
+    """The items as a list, each lower level's items a list inside the item above them."""
+    html, depth = [], 0
+    for level, paragraphs in items:
+        if level > depth:
+            html.append("<ul>" * (level - depth))  # inside the item still open
+        else:
+            html.append("</li>" + "</ul></li>" * (depth - level))
+        html.append("<li>" + _item_body(paragraphs))
+        depth = level
+    return "".join(html) + "</li>" + "</ul></li>" * (depth - 1) + "</ul>"
 
 
 def _teaser_block(block: Block, bullet_indent: int) -> bool:
@@ -518,10 +542,15 @@ def _teaser_block(block: Block, bullet_indent: int) -> bool:
 
 
 def _item(paragraphs: list[str]) -> str:
-    """A list item: bare text when it is one paragraph (a tight list), else paragraphs."""
+    return f"<li>{_item_body(paragraphs)}</li>"
+
+
+def _item_body(paragraphs: list[str]) -> str:
+    """A list item's content: bare text when it is one paragraph (a tight list), else
+    paragraphs."""
     if len(paragraphs) == 1:
-        return f"<li>{paragraphs[0]}</li>"
-    return "<li>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</li>"
+        return paragraphs[0]
+    return "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
 def _teaser(lines: list[str]) -> list[str]:

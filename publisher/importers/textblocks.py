@@ -27,9 +27,16 @@ from ..readers.typed_lists import SYMBOL_FONT
 
 NBSP = "\u00a0"
 # Word copies its bullets as "·" and a tab, or as its Symbol and Wingdings fonts' own
-# characters (SYMBOL_FONT); a level down, as Courier New's "o" and a tab (_WORD_SECOND).
+# characters (SYMBOL_FONT); a level down, as Courier New's "o" and a tab, and two levels
+# down as Wingdings' square, "§" in other fonts, and a tab: read as "◦" and "▪", the
+# bullets those levels show (`SUB_BULLETS`).
 BULLET = re.compile(rf"^[•●▪◦‣∙·■□○◆◇➢➤►▸✓✔→*–—{SYMBOL_FONT}-]\s+")
-_WORD_SECOND = re.compile(rf"^([ \t{NBSP}]*)o(?=\t)")
+_WORD_LOWER = re.compile(rf"^([ \t{NBSP}]*)([o§])(?=\t)")
+_WORD_BULLETS = {"o": "◦", "§": "▪"}
+# A list's bullets a level and two levels down, as Word and browsers draw them (Symbol's
+# and Wingdings' own characters too): an item with one under an item with another bullet
+# is a level down.
+SUB_BULLETS = {"◦": 2, "○": 2, "▪": 3, "■": 3, "\uf0a7": 3}
 NUMBERED = re.compile(r"^(?:\((\d{1,3})\)|(\d{1,3})[.)])\s+")
 RULE = re.compile(r"^\s*([-_=*~•·])(?:\s*\1){4,}\s*$")
 _SENTENCE_END = (".", "!", "?", "…", '."', ".”", "!”", "?”", ".»", "!»", "?»", ".)")
@@ -85,8 +92,8 @@ class _Run:
 
 def normalise_line(line: str) -> str:
     """Fold runs of spaces; turn non-breaking spaces into spaces unless typography needs
-    them; make Word's "o" bullet "•"."""
-    line = _WORD_SECOND.sub(r"\1•", line, count=1)
+    them; make Word's "o" and "§" bullets the bullets they are."""
+    line = _WORD_LOWER.sub(lambda m: m[1] + _WORD_BULLETS[m[2]], line, count=1)
     line = _KEEP_NBSP.sub("\x00", line).replace(NBSP, " ").replace("\x00", NBSP)
     line = line.replace("\u200b", "").replace("\ufeff", "").replace("\t", " ")
     return re.sub(r" {2,}", " ", line).strip()
