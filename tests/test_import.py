@@ -225,6 +225,61 @@ def test_a_typed_list_is_nested_only_where_a_lower_levels_bullet_follows_another
     assert not html_of(doc).xpath("//ul/ul")  # never two levels down at once
 
 
+MOTION = f"""Motion 12: Fair pay for agency workers
+
+{LONG}
+
+This conference resolves:
+(a) to campaign for equal pay for agency workers from their first day;
+(b) to support any branch balloting over agency pay;
+(b) to report back to the next conference.
+
+Carried unanimously.
+"""
+
+
+def test_a_motions_lettered_resolutions_are_a_lettered_list(tmp_path: Path) -> None:
+    """Lettered as typed, a letter typed twice too."""
+    (doc,) = import_one(tmp_path, MOTION)
+    assert texts(doc, "//ol[@type='a']/li") == [
+        "to campaign for equal pay for agency workers from their first day;",
+        "to support any branch balloting over agency pay;",
+        "to report back to the next conference.",
+    ]
+    assert texts(doc, "//p")[-2:] == ["This conference resolves:", "Carried unanimously."]
+
+
+def test_lettered_items_under_a_numbered_item_are_its_sub_items(tmp_path: Path) -> None:
+    """Word copies a numbered list's second level as "a.", "b." and a tab."""
+    text = (
+        f"Our demands\n\n{LONG}\n\n1.\tRepairs within 28 days\na.\tDamp and mould first\n"
+        f"b.\tHeating within 48 hours\n2.\tNo rent rises this year\n\n{LONG}\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    assert texts(doc, "/div/ol/li/text()[1]/..") == [
+        "Repairs within 28 days Damp and mould first Heating within 48 hours",
+        "No rent rises this year",
+    ]
+    assert texts(doc, "/div/ol/li/ol[@type='a']/li") == [
+        "Damp and mould first",
+        "Heating within 48 hours",
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "(a) to campaign for equal pay from the first day.",
+        "b) the second point alone.\nc) and a third.",
+    ],
+    ids=["one item", "not from a"],
+)
+def test_letters_that_start_no_list_stay_text(tmp_path: Path, lines: str) -> None:
+    (doc,) = import_one(tmp_path, f"A motion\n\n{LONG}\n\n{lines}\n\n{LONG}\n")
+    assert not html_of(doc).xpath("//ol")
+    assert lines.split("\n")[0] in " ".join(texts(doc, "//p"))
+
+
 def test_ligatures_of_text_copied_from_a_pdf_are_spelled_out(tmp_path: Path) -> None:
     (doc,) = import_one(tmp_path, f"Our ﬁnances\n\n{LONG} The ﬁnancial ﬂow, oﬃcially.\n")
     assert doc.title == "Our finances" and "The financial flow, officially." in doc.body_html

@@ -44,7 +44,7 @@ from .blogfurniture import buttons, without_furniture
 from .draft import Draft
 from .press_release import without_release_marks
 from .scripts import detect_language, mark_fragments
-from .textblocks import BULLET, NUMBERED, SUB_BULLETS, Block, split_blocks
+from .textblocks import BULLET, LETTERED, NUMBERED, SUB_BULLETS, Block, split_blocks
 from .textdates import (
     author_line,
     byline,
@@ -433,6 +433,8 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
             index = _list(blocks, index, parts, draft) - 1
         elif block.number is not None:
             index = _numbered(blocks, index, parts, draft) - 1
+        elif block.letter == 1 and index + 1 < len(blocks) and blocks[index + 1].letter == 2:
+            index = _lettered(blocks, index, parts, draft) - 1
         elif definition := _FOOTNOTE_DEF.match(text):
             notes[definition.group(1)] = definition.group(2)
         elif _SOURCE_NOTE.search(text) and index >= len(blocks) - 3:
@@ -558,19 +560,43 @@ def _teaser(lines: list[str]) -> list[str]:
 
 
 def _numbered(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> int:
+    """A numbered list, and a lettered list ("a.", "b.") under any item as its sub-items."""
     start = blocks[index].number or 1
     items: list[str] = []
     expected = start
     while index < len(blocks) and blocks[index].number == expected:
-        text = NUMBERED.sub("", blocks[index].text, count=1)
-        items.append(_item([_inline(text)]))
+        text = _inline(NUMBERED.sub("", blocks[index].text, count=1))
+        index, sub_items = _lettered_items(blocks, index + 1)
+        items.append(f"<li>{text}{_lettered_list(sub_items)}</li>")
         expected += 1
-        index += 1
     attribute = f' start="{start}"' if start != 1 else ""
     parts.append(f"<ol{attribute}>{''.join(items)}</ol>")
     draft.found["numbered lists"] += 1
     draft.found["list items"] += len(items)
     return index
+
+
+def _lettered(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> int:
+    """A lettered list: "(a) to campaign…; (b) to support…", as a motion resolves."""
+    index, items = _lettered_items(blocks, index)
+    parts.append(_lettered_list(items))
+    draft.found["numbered lists"] += 1
+    draft.found["list items"] += len(items)
+    return index
+
+
+def _lettered_items(blocks: list[Block], index: int) -> tuple[int, list[str]]:
+    """The items of the lettered list starting at `index` ("(a)", "b)", "c."), if any,
+    and the index after them: each lettered line, a mistyped letter too."""
+    items: list[str] = []
+    while index < len(blocks) and blocks[index].letter:
+        items.append(_inline(LETTERED.sub("", blocks[index].text, count=1)))
+        index += 1
+    return index, items
+
+
+def _lettered_list(items: list[str]) -> str:
+    return f'<ol type="a">{"".join(f"<li>{item}</li>" for item in items)}</ol>' if items else ""
 
 
 def _inline(text: str) -> str:

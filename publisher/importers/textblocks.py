@@ -38,6 +38,8 @@ _WORD_BULLETS = {"o": "◦", "§": "▪"}
 # is a level down.
 SUB_BULLETS = {"◦": 2, "○": 2, "▪": 3, "■": 3, "\uf0a7": 3}
 NUMBERED = re.compile(r"^(?:\((\d{1,3})\)|(\d{1,3})[.)])\s+")
+# "(a)", "a)", "a.": a motion's resolutions, the sub-items of a numbered list Word copies
+LETTERED = re.compile(r"^(?:\(([a-z])\)|([a-z])[.)])\s+")
 RULE = re.compile(r"^\s*([-_=*~•·])(?:\s*\1){4,}\s*$")
 _SENTENCE_END = (".", "!", "?", "…", '."', ".”", "!”", "?”", ".»", "!»", "?»", ".)")
 # French typography keeps a non-breaking space before these and inside guillemets.
@@ -70,6 +72,12 @@ class Block:
     def number(self) -> int | None:
         match = NUMBERED.match(self.lines[0])
         return int(match.group(1) or match.group(2)) if match else None
+
+    @property
+    def letter(self) -> int | None:
+        """The item's place in a lettered list: 1 for "(a)", 2 for "b)"."""
+        match = LETTERED.match(self.lines[0])
+        return ord(match.group(1) or match.group(2)) - ord("a") + 1 if match else None
 
     @property
     def rule(self) -> bool:
@@ -186,6 +194,7 @@ def _breaks_anyway(line: str, following: str) -> bool:
     return bool(
         BULLET.match(following)
         or NUMBERED.match(following)
+        or LETTERED.match(following)
         or RULE.match(following)
         or RULE.match(line)
         or introduces(following, line)
