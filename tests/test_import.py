@@ -280,6 +280,38 @@ def test_letters_that_start_no_list_stay_text(tmp_path: Path, lines: str) -> Non
     assert lines.split("\n")[0] in " ".join(texts(doc, "//p"))
 
 
+def test_a_table_pasted_from_a_spreadsheet_is_a_table_its_figures_aligned_right(
+    tmp_path: Path,
+) -> None:
+    """Excel, LibreOffice, Google Sheets and a word processor's tables copy their cells with
+    a tab between them (an empty cell as two tabs)."""
+    rows = "Area\tAverage rent\tRise since 2024\nDocklands\t£950\t18%\nOld Town\t£820\t\n"
+    (doc,) = import_one(tmp_path, f"Rent survey\n\n{LONG}\n\n{rows}\n{LONG}\n")
+    assert texts(doc, "//table//th") == ["Area", "Average rent", "Rise since 2024"]
+    assert [texts(doc, f"//table//tr[{n}]/td") for n in (1, 2)] == [
+        ["Docklands", "£950", "18%"],
+        ["Old Town", "£820", ""],
+    ]
+    right = html_of(doc).xpath("//table//tr[1]/td[contains(@style, 'right')]")
+    assert [cell.text for cell in right] == ["£950", "18%"]
+    assert texts(doc, "//p") == [LONG.strip(), LONG.strip()]
+
+
+def test_details_typed_with_tabs_are_a_table_without_a_header(tmp_path: Path) -> None:
+    details = "When:\t\tSaturday 3 December, 11am\nWhere:\t\tThe Town Hall steps\n"
+    (doc,) = import_one(tmp_path, f"Rally for the cleaners\n\n{LONG}\n\n{details}\n{LONG}\n")
+    assert not html_of(doc).xpath("//th")
+    assert [texts(doc, f"//table//tr[{n}]/td") for n in (1, 2)] == [
+        ["When:", "Saturday 3 December, 11am"],
+        ["Where:", "The Town Hall steps"],
+    ]
+
+
+def test_one_line_with_a_tab_is_no_table(tmp_path: Path) -> None:
+    (doc,) = import_one(tmp_path, f"A title\n\n{LONG}\n\nSigned\tMaria Lopez\n\n{LONG}\n")
+    assert not html_of(doc).xpath("//table") and "Signed Maria Lopez" in doc.body_html
+
+
 def test_ligatures_of_text_copied_from_a_pdf_are_spelled_out(tmp_path: Path) -> None:
     (doc,) = import_one(tmp_path, f"Our ﬁnances\n\n{LONG} The ﬁnancial ﬂow, oﬃcially.\n")
     assert doc.title == "Our finances" and "The financial flow, officially." in doc.body_html

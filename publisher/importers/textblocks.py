@@ -55,6 +55,7 @@ class Block:
     indented: bool  # the first line started with spaces, tabs or non-breaking spaces
     gap: int  # longest run of truly empty lines before it (2+ can mark a section break)
     indent: int = 0  # width of the first line's indentation (a tab counts 4)
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's cells, row by row (`_table_rows`)
 
     @property
     def text(self) -> str:
@@ -88,6 +89,7 @@ class Block:
 class _Line:
     text: str  # normalised
     indent: int  # width of the raw line's indentation
+    cells: tuple[str, ...] = ()  # its text between tabs, normalised, when it has any
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,7 @@ def _runs(text: str) -> list[_Run]:
     for raw in text.split("\n"):
         line = normalise_line(raw)
         if line:
-            current.append(_Line(line, indentation(raw)))
+            current.append(_Line(line, indentation(raw), _cells(raw, line)))
             empty = 0
             continue
         if current:
@@ -201,9 +203,51 @@ def _breaks_anyway(line: str, following: str) -> bool:
     )
 
 
+# Cells copied out of a spreadsheet, a word processor's table or a web page's come with a
+# tab between them (an empty cell, two tabs): two lines or more of as many cells are a
+# table's rows.
+
+
+def _cells(raw: str, line: str) -> tuple[str, ...]:
+    """The text between a line's tabs, when two pieces or more hold text and it is no list
+    item (Word copies a bullet or a number and a tab before the item's text)."""
+    cells = tuple(normalise_line(cell) for cell in raw.lstrip(" \t" + NBSP).split("\t"))
+    if sum(map(bool, cells)) < 2 or BULLET.match(line) or NUMBERED.match(line):
+        return ()
+    return () if LETTERED.match(line) else cells
+
+
 def _blocks(run: _Run, width: int | None) -> list[Block]:
-    """A run's blocks: one per line when the lines are paragraphs, else a block per list
+    """A run's blocks: a table's rows (lines of as many cells between tabs) one block, and
+    of the lines between, one per line when they are paragraphs, else a block per list
     item, rule or introduction with the lines between them."""
+    blocks: list[Block] = []
+    gap = run.gap
+    for is_table, lines in _table_rows(run.lines):
+        if is_table:
+            rows = tuple(line.cells for line in lines)
+            texts = tuple(line.text for line in lines)
+            blocks.append(Block(texts, lines[0].indent > 0, gap, lines[0].indent, rows))
+        else:
+            blocks += _text_blocks(_Run(lines, gap), width)
+        gap = 0
+    return blocks
+
+
+def _table_rows(lines: tuple[_Line, ...]) -> list[tuple[bool, tuple[_Line, ...]]]:
+    """The lines cut where a table starts and ends: (is it a table, its lines)."""
+    pieces: list[tuple[bool, tuple[_Line, ...]]] = []
+    for width, same in itertools.groupby(lines, key=lambda line: len(line.cells)):
+        group = tuple(same)
+        is_table = width >= 2 and len(group) >= 2
+        if pieces and not is_table and not pieces[-1][0]:
+            pieces[-1] = (False, pieces[-1][1] + group)
+        else:
+            pieces.append((is_table, group))
+    return pieces
+
+
+def _text_blocks(run: _Run, width: int | None) -> list[Block]:
     lines = _unwrapped(run.lines, width)
     if any(len(line.text) > WRAP_MAX for line in lines):
         groups = [[line] for line in lines]
