@@ -723,6 +723,22 @@ def test_a_word_processed_press_release_reads_as_its_headline_and_text(
     assert "notes for journalists after the press release's end are kept" in caplog.text
 
 
+def test_a_table_pasted_into_a_text_file_is_a_table(tmp_path: Path) -> None:
+    """Cells copied out of a spreadsheet into a .txt in documents/: a tab between them."""
+    path = tmp_path / "rents.txt"
+    path.write_text(
+        "Rent survey\n\nWe asked 412 households.\n\nArea\tAverage rent\nDocklands\t£950\n"
+        "Old Town\t£820\n\nMore text.\n",
+        encoding="utf-8",
+    )
+    doc = read(path)
+    assert doc.title == "Rent survey"
+    rows = re.findall(r"<tr>(.*?)</tr>", doc.body_html)
+    cells = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row) for row in rows]
+    assert cells == [["Area", "Average rent"], ["Docklands", "£950"], ["Old Town", "£820"]]
+    assert re.findall(r"<p>(.*?)</p>", doc.body_html) == ["We asked 412 households.", "More text."]
+
+
 def test_a_press_release_kept_as_a_web_page_reads_as_its_headline_and_text(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

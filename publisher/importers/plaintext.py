@@ -44,6 +44,7 @@ from .blogfurniture import buttons, without_furniture
 from .draft import Draft
 from .press_release import without_release_marks
 from .scripts import detect_language, mark_fragments
+from .tables import table_html
 from .textblocks import BULLET, LETTERED, NUMBERED, SUB_BULLETS, Block, split_blocks
 from .textdates import (
     author_line,
@@ -430,7 +431,7 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
         if text.startswith("\x01sig "):
             parts.append(_div("signature", f"<p>{_inline(text[5:])}</p>"))
         elif block.rows:
-            parts.append(_table(block.rows))
+            parts.append(table_html(block.rows, _inline))
             draft.found["tables"] += 1
         elif block.bullet or (block.indented and _indented_run(blocks, index) >= 2):
             index = _list(blocks, index, parts, draft) - 1
@@ -577,42 +578,6 @@ def _numbered(blocks: list[Block], index: int, parts: list[str], draft: Draft) -
     draft.found["numbered lists"] += 1
     draft.found["list items"] += len(items)
     return index
-
-
-# A figure as a table gives it: a number, an amount, a share ("£950", "18%", "1,200")
-_FIGURE = re.compile(r"[-+−]?[£$€¥]?\s?\d[\d.,\s]*(%|[kKmM]|bn)?")
-
-
-_RIGHT = ' style="text-align: right"'
-
-
-def _table(rows: tuple[tuple[str, ...], ...]) -> str:
-    """Rows of cells as a table: the first row its header when it holds words over rows
-    of figures ("Area | Average rent" over "Docklands | £950"), a column of figures
-    aligned right, as figures are set. A column empty in every row (two tabs to line
-    typed columns up) is left out."""
-    kept = [n for n in range(len(rows[0])) if any(row[n] for row in rows)]
-    rows = tuple(tuple(row[n] for n in kept) for row in rows)
-    header = not any(map(_figure, rows[0])) and any(_figure(c) for row in rows[1:] for c in row)
-    body = rows[1:] if header else rows
-    columns = list(zip(*body, strict=True))
-    right = [any(column) and all(_figure(c) for c in column if c) for column in columns]
-
-    def row_of(row: tuple[str, ...], tag: str) -> str:
-        return (
-            "<tr>"
-            + "".join(
-                f"<{tag}{_RIGHT * r}>{_inline(c)}</{tag}>" for r, c in zip(right, row, strict=True)
-            )
-            + "</tr>"
-        )
-
-    head = f"<thead>{row_of(rows[0], 'th')}</thead>" if header else ""
-    return f"<table>{head}<tbody>{''.join(row_of(row, 'td') for row in body)}</tbody></table>"
-
-
-def _figure(cell: str) -> bool:
-    return bool(_FIGURE.fullmatch(cell))
 
 
 def _lettered(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> int:

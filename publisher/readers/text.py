@@ -20,15 +20,21 @@ class TextReader:
     extensions: ClassVar[tuple[str, ...]] = (".txt",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
+        from ..importers.tables import table_html
         from ..importers.textblocks import split_blocks
 
         text = read_in_order(document_text(path), path)  # Arabic copied out of a PDF
-        blocks = [block.text for block in split_blocks(text)]
+        blocks = split_blocks(text)
         meta = {}
-        if blocks and len(blocks[0]) <= 120 and len(blocks) > 1:
-            meta["title"] = blocks.pop(0)
+        if blocks and len(blocks[0].text) <= 120 and len(blocks) > 1 and not blocks[0].rows:
+            meta["title"] = blocks.pop(0).text
         # Text copied off web pages carries stray tags (<strong>…</strong>): they are kept
         # as HTML here, and the sanitiser keeps the harmless ones; a model letter's "<Name>"
-        # is no tag, and stays as written
-        body = "\n".join(f"<p>{unknown_tags_as_text(block)}</p>" for block in blocks)
+        # is no tag, and stays as written. A table's rows (cells between tabs) are a table.
+        body = "\n".join(
+            table_html(block.rows, unknown_tags_as_text)
+            if block.rows
+            else f"<p>{unknown_tags_as_text(block.text)}</p>"
+            for block in blocks
+        )
         return RawDocument(meta, body)
