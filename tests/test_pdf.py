@@ -822,6 +822,37 @@ def test_the_pdf_fetcher_itself_refuses_them_and_names_the_document(
         assert not any(page.get_images() for page in pdf.pages)
 
 
+@pytest.mark.parametrize(
+    ("kind", "markers"),
+    [("a", ["a.", "b."]), ("A", ["A.", "B."]), ("i", ["i.", "ii."]), ("I", ["I.", "II."])],
+)
+def test_a_lists_type_gives_its_markers_in_print(
+    workspace: Callable[[str], Path], tmp_path: Path, kind: str, markers: list[str]
+) -> None:
+    """A motion's "(a)", "(b)" resolutions and a numbered list's second level are lettered
+    lists (<ol type="a">): printed with their letters, as a browser shows them."""
+    root = workspace("minimal")
+    config = load_config(root)
+    body = f'<ol type="{kind}"><li>To campaign</li><li>To report back</li></ol>'
+    document = Document("motion", "Motion", body, config.documents_dir / "motion.md", "en")
+    issue = Issue(
+        slug="009-motion",
+        number=9,
+        title="Motion",
+        date=dt.date(2026, 1, 1),
+        language="en",
+        editorial_html="",
+        sections=(Section("S", (document,)),),
+        source=root / "issues" / "009-motion.yaml",
+    )
+    ctx = RenderContext(config, config.templates_dir, dt.datetime(2026, 1, 1))
+    pdf = tmp_path / "motion.pdf"
+    pdf.write_bytes(PdfRenderer().render(issue, ctx)[0].data)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    found = re.findall(r"^\s*([A-Za-z]+\.)\s*To (?:campaign|report back)", text, re.M)
+    assert found == markers, text
+
+
 # --- the repository's example ------------------------------------------------------------
 
 
