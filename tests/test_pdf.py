@@ -33,6 +33,7 @@ from publisher.cli import main
 from publisher.config import load_config
 from publisher.imposition import impose
 from publisher.model import Document, Issue, Section
+from publisher.output import Artifact
 from publisher.renderers import RenderContext
 from publisher.renderers.pdf import PdfRenderer
 from publisher.renderers.weasy import link_words
@@ -792,28 +793,33 @@ def test_hostile_references_are_left_out_with_a_warning_naming_the_document(
     assert b"root:x:0:0" not in pdf.read_bytes()
 
 
+def pdf_of_one_document(root: Path, slug: str, body: str) -> list[Artifact]:
+    """The PDF renderer's output for an issue of one document, `body` as read."""
+    config = load_config(root)
+    document = Document(slug, slug.title(), body, config.documents_dir / f"{slug}.md", "en")
+    issue = Issue(
+        slug=f"009-{slug}",
+        number=9,
+        title=slug.title(),
+        date=dt.date(2026, 1, 1),
+        language="en",
+        editorial_html="",
+        sections=(Section("S", (document,)),),
+        source=root / "issues" / f"009-{slug}.yaml",
+    )
+    ctx = RenderContext(config, config.templates_dir, dt.datetime(2026, 1, 1))
+    return PdfRenderer().render(issue, ctx)
+
+
 def test_the_pdf_fetcher_itself_refuses_them_and_names_the_document(
     workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
 ) -> None:
     """Defence in depth: a body that somehow kept such images (reading removes them)."""
     root = workspace("minimal")
-    config = load_config(root)
-    source = config.documents_dir / "sneaky.md"
+    source = load_config(root).documents_dir / "sneaky.md"
     body = "<p>Text survives.</p>" + "".join(f'<img src="{s}" alt="">' for s in HOSTILE_SOURCES)
-    document = Document("sneaky", "Sneaky", body, source, "en")
-    issue = Issue(
-        slug="009-sneaky",
-        number=9,
-        title="Sneaky",
-        date=dt.date(2026, 1, 1),
-        language="en",
-        editorial_html="",
-        sections=(Section("S", (document,)),),
-        source=root / "issues" / "009-sneaky.yaml",
-    )
-    ctx = RenderContext(config, config.templates_dir, dt.datetime(2026, 1, 1))
     with caplog.at_level(logging.WARNING, logger="publisher"):
-        artifacts = PdfRenderer().render(issue, ctx)
+        artifacts = pdf_of_one_document(root, "sneaky", body)
     warnings = [r.getMessage() for r in caplog.records]
     for hostile in HOSTILE_SOURCES:
         expected = hostile if "://" in hostile else f"file://{hostile}"
@@ -831,23 +837,9 @@ def test_a_lists_type_gives_its_markers_in_print(
 ) -> None:
     """A motion's "(a)", "(b)" resolutions and a numbered list's second level are lettered
     lists (<ol type="a">): printed with their letters, as a browser shows them."""
-    root = workspace("minimal")
-    config = load_config(root)
     body = f'<ol type="{kind}"><li>To campaign</li><li>To report back</li></ol>'
-    document = Document("motion", "Motion", body, config.documents_dir / "motion.md", "en")
-    issue = Issue(
-        slug="009-motion",
-        number=9,
-        title="Motion",
-        date=dt.date(2026, 1, 1),
-        language="en",
-        editorial_html="",
-        sections=(Section("S", (document,)),),
-        source=root / "issues" / "009-motion.yaml",
-    )
-    ctx = RenderContext(config, config.templates_dir, dt.datetime(2026, 1, 1))
     pdf = tmp_path / "motion.pdf"
-    pdf.write_bytes(PdfRenderer().render(issue, ctx)[0].data)
+    pdf.write_bytes(pdf_of_one_document(workspace("minimal"), "motion", body)[0].data)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     found = re.findall(r"^\s*([A-Za-z]+\.)\s*To (?:campaign|report back)", text, re.M)
     assert found == markers, text
