@@ -203,24 +203,18 @@ def _breaks_anyway(line: str, following: str) -> bool:
     )
 
 
-# Cells copied out of a spreadsheet, a word processor's table or a web page's come with a
-# tab between them (an empty cell, two tabs): two lines or more of as many cells are a
-# table's rows.
-
-
 def _cells(raw: str, line: str) -> tuple[str, ...]:
-    """The text between a line's tabs, when two pieces or more hold text and it is no list
-    item (Word copies a bullet or a number and a tab before the item's text)."""
+    """The text between a line's tabs, as a spreadsheet's or a table's cells are copied (an
+    empty cell, two tabs), when two pieces or more hold text and the line is no list item
+    (Word copies a bullet, a number or a letter and a tab before the item's text)."""
     cells = tuple(normalise_line(cell) for cell in raw.lstrip(" \t" + NBSP).split("\t"))
-    if sum(map(bool, cells)) < 2 or BULLET.match(line) or NUMBERED.match(line):
-        return ()
-    return () if LETTERED.match(line) else cells
+    item = BULLET.match(line) or NUMBERED.match(line) or LETTERED.match(line)
+    return cells if sum(map(bool, cells)) >= 2 and not item else ()
 
 
 def _blocks(run: _Run, width: int | None) -> list[Block]:
-    """A run's blocks: a table's rows (lines of as many cells between tabs) one block, and
-    of the lines between, one per line when they are paragraphs, else a block per list
-    item, rule or introduction with the lines between them."""
+    """A run's blocks: two lines or more of as many cells (a table's rows) one block, the
+    lines between them blocks of text (`_text_blocks`)."""
     blocks: list[Block] = []
     gap = run.gap
     for is_table, lines in _table_rows(run.lines):
@@ -248,6 +242,8 @@ def _table_rows(lines: tuple[_Line, ...]) -> list[tuple[bool, tuple[_Line, ...]]
 
 
 def _text_blocks(run: _Run, width: int | None) -> list[Block]:
+    """One block per line when the lines are paragraphs, else a block per list item, rule
+    or introduction with the lines between them."""
     lines = _unwrapped(run.lines, width)
     if any(len(line.text) > WRAP_MAX for line in lines):
         groups = [[line] for line in lines]
