@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from validators import parse_eml
 
 from publisher.cli import main
+from publisher.pandoc import markdown_to_html
 from publisher.readers.typed_lists import markdown_bullets, typed_lists
 
 ISSUE = "001-first"
@@ -116,8 +117,34 @@ def test_word_symbol_font_bullets_pasted_into_markdown_are_a_list(tmp_path: Path
 
 
 def test_word_symbol_font_bullets_in_a_pages_paragraphs_are_a_list() -> None:
+    """Symbol's bullet (U+F0B7) and, two levels down in Word's lists, Wingdings' square
+    (U+F0A7): the second item is a level down, inside the first."""
     body = typed_lists("<p>Messages came from:</p><p>\uf0b7 Glasgow</p><p>\uf0a7\u00a0Cádiz</p>")
-    assert lists(body) == [("ul", None, ["Glasgow", "Cádiz"])]
+    assert lists(body) == [("ul", None, ["Glasgow Cádiz"]), ("ul", None, ["Cádiz"])]
+
+
+@pytest.mark.parametrize(
+    ("bullets", "shape"),
+    [
+        ("•◦◦•", [["A", "B", "C"], ["D"]]),
+        ("•◦▪•", [["A", "B", "C"], ["D"]]),
+        ("◦◦◦◦", [["A"], ["B"], ["C"], ["D"]]),
+        ("•●•●", [["A"], ["B"], ["C"], ["D"]]),
+    ],
+    ids=["a level down", "two levels down", "one bullet", "bullets of no level"],
+)
+def test_a_typed_lists_lower_levels_are_lists_inside_its_items(
+    tmp_path: Path, bullets: str, shape: list[list[str]]
+) -> None:
+    """ "◦" or "▪" under "•" is a level down, in a Markdown document as in a page's
+    paragraphs (as Word and browsers draw them); a list with one bullet stays one list.
+    `shape`: the letters each top-level item holds, its lower levels' with it."""
+    items = [f"{bullet} {letter}" for bullet, letter in zip(bullets, "ABCD", strict=True)]
+    paragraphs = typed_lists("<p>We ask:</p>" + "".join(f"<p>{i}</p>" for i in items))
+    markdown = markdown_bullets("We ask:\n" + "\n".join(items))
+    for body in (paragraphs, markdown_to_html(markdown)):
+        top = lxml.html.fromstring(f"<div>{body}</div>").xpath("./ul/li")
+        assert [re.findall(r"[A-D]", li.text_content()) for li in top] == shape, body
 
 
 def test_bullets_typed_in_the_editorial_are_a_list(built: Path) -> None:

@@ -39,13 +39,14 @@ from collections import Counter
 from ..clock import build_time
 from ..readers.bold_title import TITLE_MAX
 from ..readers.redirects import text_without_redirects
+from ..readers.typed_lists import BulletLevels
 from ..sanitize import unknown_tags_as_text
 from .blogfurniture import buttons, without_furniture
 from .draft import Draft
 from .press_release import without_release_marks
 from .scripts import detect_language, mark_fragments
 from .tables import table_html
-from .textblocks import BULLET, LETTERED, NUMBERED, SUB_BULLETS, Block, split_blocks
+from .textblocks import BULLET, LETTERED, NUMBERED, Block, split_blocks
 from .textdates import (
     author_line,
     byline,
@@ -495,12 +496,12 @@ def _list(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> in
     items: list[tuple[int, list[str]]] = []  # each item: its level, its paragraphs
     lost_bullets = not blocks[index].bullet
     bullet_indent = blocks[index].indent
-    first_bullet = blocks[index].lines[0][:1]
+    levels = BulletLevels()
     while index < len(blocks):
         block = blocks[index]
         if block.bullet:
             first, *teaser = block.lines
-            level = _level(first[0], first_bullet, items[-1][0] if items else 0)
+            level = levels.of(first[0])
             paragraphs = [_inline(BULLET.sub("", first, count=1)), *map(_inline, _teaser(teaser))]
             items.append((level, paragraphs))
             bullet_indent = block.indent
@@ -518,14 +519,6 @@ def _list(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> in
     if lost_bullets:
         draft.found["lists from indented lines"] += 1
     return index
-
-
-def _level(bullet: str, first_bullet: str, previous: int) -> int:
-    """An item's level: a level down under an item with another bullet when its bullet is a
-    lower level's (Word's "o", "◦"), never more than one below the item before it."""
-    if bullet == first_bullet:
-        return 1
-    return min(SUB_BULLETS.get(bullet, 1), previous + 1)
 
 
 def _nested_list(items: list[tuple[int, list[str]]]) -> str:

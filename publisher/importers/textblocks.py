@@ -29,14 +29,10 @@ NBSP = "\u00a0"
 # Word copies its bullets as "·" and a tab, or as its Symbol and Wingdings fonts' own
 # characters (SYMBOL_FONT); a level down, as Courier New's "o" and a tab, and two levels
 # down as Wingdings' square, "§" in other fonts, and a tab: read as "◦" and "▪", the
-# bullets those levels show (`SUB_BULLETS`).
+# bullets those levels show (`typed_lists.SUB_BULLETS`).
 BULLET = re.compile(rf"^[•●▪◦‣∙·■□○◆◇➢➤►▸✓✔→*–—{SYMBOL_FONT}-]\s+")
 _WORD_LOWER = re.compile(rf"^([ \t{NBSP}]*)([o§])(?=\t)")
 _WORD_BULLETS = {"o": "◦", "§": "▪"}
-# A list's bullets a level and two levels down, as Word and browsers draw them (Symbol's
-# and Wingdings' own characters too): an item with one under an item with another bullet
-# is a level down.
-SUB_BULLETS = {"◦": 2, "○": 2, "▪": 3, "■": 3, "\uf0a7": 3}
 NUMBERED = re.compile(r"^(?:\((\d{1,3})\)|(\d{1,3})[.)])\s+")
 # "(a)", "a)", "a.": a motion's resolutions, the sub-items of a numbered list Word copies
 LETTERED = re.compile(r"^(?:\(([a-z])\)|([a-z])[.)])\s+")

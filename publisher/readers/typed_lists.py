@@ -27,6 +27,9 @@ _BULLETS = "•●▪◦‣·"
 # U+F0D8 for ➢), in the Private Use Area, which text copied out of Word into another
 # program can keep: no font draws them, so unread they are boxes in every output.
 SYMBOL_FONT = "\uf020-\uf0ff"
+# A list's bullets a level and two levels down, as Word and browsers draw them (Wingdings'
+# own square too): an item with one under an item with another bullet is a level down.
+SUB_BULLETS = {"◦": 2, "○": 2, "▪": 3, "■": 3, "\uf0a7": 3}
 _MARK = f"[{_BULLETS}{SYMBOL_FONT}]"  # a bullet typed as a character
 _ANY_BULLET = re.compile(_MARK)
 _MARKDOWN_BULLET = re.compile(rf"^([ \t]*){_MARK}[ \t\u00a0]+(?=\S)")
@@ -46,19 +49,38 @@ def markdown_bullets(body: str) -> str:
     lines = body.split("\n")
     out: list[str] = []
     fenced = None
+    levels = BulletLevels()
     for line in lines:
         fence = _FENCE.match(line)
         if fence and (fenced is None or fence.group(1) == fenced):
             fenced = None if fenced else fence.group(1)
         bullet = None if fenced or _SEPARATOR.match(line) else _MARKDOWN_BULLET.match(line)
         if bullet is None:
+            if line.strip() and not _LIST_LINE.match(line):
+                levels = BulletLevels()  # text: the list has ended
             out.append(line)
             continue
         previous = out[-1] if out else ""
         if previous.strip() and not _LIST_LINE.match(previous) and not bullet.group(1):
             out.append("")  # Markdown starts no list straight after a paragraph's line
-        out.append(f"{bullet.group(1)}- {line[bullet.end() :]}")
+        indent = bullet.group(1) or "  " * (levels.of(line[bullet.end(1)]) - 1)
+        out.append(f"{indent}- {line[bullet.end() :]}")
     return "\n".join(out)
+
+
+class BulletLevels:
+    """The levels of a typed list's items, as their bullets say: "◦" or "▪" under an item
+    with another bullet is a level down (never more than one below the item before it)."""
+
+    def __init__(self) -> None:
+        self.first = ""
+        self.level = 0
+
+    def of(self, bullet: str) -> int:
+        self.first = self.first or bullet
+        wanted = 1 if bullet == self.first else SUB_BULLETS.get(bullet, 1)
+        self.level = min(wanted, self.level + 1)
+        return self.level
 
 
 def typed_lists(body: str) -> str:
@@ -143,11 +165,20 @@ def _make_list(elements: list[Any], tag: str, start: int) -> None:
     listing.text = "\n"
     listing.tail = elements[-1].tail
     mark = _PARAGRAPH_BULLET if tag == "ul" else _PARAGRAPH_NUMBER
+    levels = BulletLevels()
+    lists = [listing]  # the list open at each level, the top one first
     for element in elements:
         paragraph, kept = _paragraph(element) or (element, {})
+        level = levels.of(paragraph.text.lstrip()[0]) if tag == "ul" else 1
         item = lxml.html.Element("li", {k: v for k, v in kept.items() if k in _KEPT})
         item.text = mark.sub("", paragraph.text, count=1)
         item.extend(list(paragraph))
         item.tail = "\n"
         element.getparent().remove(element)
-        listing.append(item)
+        if level > len(lists):  # a level down: a list inside the item above
+            lower = lxml.html.Element(tag)
+            lower.text = "\n"
+            lists[-1][-1].append(lower)
+            lists.append(lower)
+        del lists[level:]
+        lists[-1].append(item)
