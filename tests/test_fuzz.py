@@ -28,7 +28,8 @@ from publisher.pool import DocumentPool
 from publisher.readers import read_document
 
 # Text as pasted off blogs: lines of words with the shapes the import heuristics look for
-# (bullets, indents, numbers, rules, date lines, signatures, notes, questions, colons), and
+# (bullets of every level, indents, numbers, letters, rules, date lines, signatures, notes,
+# questions, colons, cells between tabs, a press release's label), and
 # control characters, bidi overrides, entities and any other code point mixed in.
 CONTROLS = "\x00\x07\x0b\x0c\x1b\x7f\x85\ufeff\ufffe\u202e\u200f\u00a0\t"
 NOISE = st.sampled_from(
@@ -44,12 +45,17 @@ SPECIAL_LINES = [
     *("International Leninist Trotskyist Tendency (ILTT), June 28, 2024", "Jo Bloggs"),
     *("Photo credit: Ana", "External links", "Content is available under CC BY-SA 4.0"),
 ]
+LINE_STARTS = st.sampled_from(
+    ["", "", "  ", "    ", "• ", "● ", "- ", "1. ", "(2) ", "[Note: ", "o\t", "§\t", "◦ ",
+     "▪ ", "(a) ", "b) ", "c.\t", "PRESS RELEASE: "]
+)  # fmt: skip
 LINE = st.one_of(
     st.tuples(
-        st.sampled_from(["", "", "  ", "    ", "• ", "● ", "- ", "1. ", "(2) ", "[Note: "]),
+        LINE_STARTS,
         st.lists(WORD, max_size=30).map(" ".join),
         st.sampled_from(["", "", ".", ":", "?", "]", " "]),
     ).map("".join),
+    st.lists(WORD, min_size=2, max_size=4).map("\t".join),  # a table's row, copied
     st.sampled_from(SPECIAL_LINES),
 )
 PASTED = st.lists(LINE, max_size=40).map("\n".join) | st.text(
