@@ -27,6 +27,7 @@ from validators import epubcheck_messages
 from publisher.build import build
 from publisher.cli import main
 from publisher.importers import import_files
+from publisher.importers.textblocks import roman_value
 from publisher.model import Document
 from publisher.readers import read_document
 
@@ -264,6 +265,50 @@ def test_lettered_items_under_a_numbered_item_are_its_sub_items(tmp_path: Path) 
         "Damp and mould first",
         "Heating within 48 hours",
     ]
+
+
+def test_points_numbered_i_ii_under_a_resolution_are_its_sub_items(tmp_path: Path) -> None:
+    text = MOTION.replace(
+        "(a) to campaign for equal pay for agency workers from their first day;",
+        "(a) to campaign for:\n(i) equal pay from the first day;\n(ii) permanent contracts;",
+    )
+    (doc,) = import_one(tmp_path, text)
+    assert texts(doc, "//ol[@type='a']/li/ol[@type='i']/li") == [
+        "equal pay from the first day;",
+        "permanent contracts;",
+    ]
+    assert len(texts(doc, "//ol[@type='a']/li")) == 3
+
+
+def test_a_lists_three_levels_copied_out_of_word_are_nested(tmp_path: Path) -> None:
+    """Word copies a numbered list's levels as "1.", "a." and "i.", each with a tab."""
+    text = (
+        f"Our demands\n\n{LONG}\n\n1.\tRepairs\na.\tDamp first\ni.\tIn the flats\n"
+        f"ii.\tIn the houses\nb.\tHeating\n2.\tNo rent rises\n\n{LONG}\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    assert texts(doc, "/div/ol/li/ol[@type='a']/li/ol[@type='i']/li") == [
+        "In the flats",
+        "In the houses",
+    ]
+    assert len(texts(doc, "/div/ol/li")) == 2
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("i", 1), ("iii", 3), ("iv", 4), ("ix", 9), ("xiv", 14), ("iiv", None), ("vv", None)],
+)
+def test_roman_numerals_are_read_as_written_and_malformed_ones_are_none(
+    numeral: str, value: int | None
+) -> None:
+    assert roman_value(numeral) == value
+
+
+def test_an_i_after_h_is_the_ninth_letter(tmp_path: Path) -> None:
+    items = "".join(f"({letter}) point {letter}\n" for letter in "abcdefghij")
+    (doc,) = import_one(tmp_path, f"Resolutions\n\n{LONG}\n\n{items}\n{LONG}\n")
+    assert texts(doc, "//ol[@type='a']/li") == [f"point {letter}" for letter in "abcdefghij"]
+    assert not html_of(doc).xpath("//ol[@type='i']")
 
 
 @pytest.mark.parametrize(

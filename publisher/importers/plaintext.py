@@ -46,7 +46,7 @@ from .draft import Draft
 from .press_release import without_release_marks
 from .scripts import detect_language, mark_fragments
 from .tables import table_html
-from .textblocks import BULLET, LETTERED, NUMBERED, Block, split_blocks
+from .textblocks import BULLET, LETTERED, NUMBERED, ROMAN, Block, split_blocks
 from .textdates import (
     author_line,
     byline,
@@ -438,7 +438,7 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
             index = _list(blocks, index, parts, draft) - 1
         elif block.number is not None:
             index = _numbered(blocks, index, parts, draft) - 1
-        elif block.letter == 1 and index + 1 < len(blocks) and blocks[index + 1].letter == 2:
+        elif block.letter == 1 and index + 1 < len(blocks) and _goes_on(blocks[index + 1]):
             index = _lettered(blocks, index, parts, draft) - 1
         elif definition := _FOOTNOTE_DEF.match(text):
             notes[definition.group(1)] = definition.group(2)
@@ -582,18 +582,40 @@ def _lettered(blocks: list[Block], index: int, parts: list[str], draft: Draft) -
     return index
 
 
+def _goes_on(block: Block) -> bool:
+    """Whether `block`, after an "(a)", makes it a list: "(b)", or its first point "(i)"."""
+    return block.letter == 2 or block.roman == 1
+
+
 def _lettered_items(blocks: list[Block], index: int) -> tuple[int, list[str]]:
     """The items of the lettered list starting at `index` ("(a)", "b)", "c."), if any,
-    and the index after them: each lettered line, a mistyped letter too."""
+    and the index after them: each lettered line, a mistyped letter too, with the points
+    numbered "(i)", "(ii)" under it as its sub-items ("(i)" after "(h)" is a letter)."""
     items: list[str] = []
     while index < len(blocks) and blocks[index].letter:
-        items.append(_inline(LETTERED.sub("", blocks[index].text, count=1)))
+        text = _inline(LETTERED.sub("", blocks[index].text, count=1))
+        points: list[str] = []
         index += 1
+        while index < len(blocks) and blocks[index].roman == len(points) + 1:
+            if not points and blocks[index - 1].letter == _H:
+                break
+            points.append(_inline(ROMAN.sub("", blocks[index].text, count=1)))
+            index += 1
+        items.append(text + _ordered(points, "i"))
     return index, items
 
 
+_H = ord("h") - ord("a") + 1  # the letter before "i", which may be a numeral or a letter
+
+
 def _lettered_list(items: list[str]) -> str:
-    return f'<ol type="a">{"".join(f"<li>{item}</li>" for item in items)}</ol>' if items else ""
+    return _ordered(items, "a")
+
+
+def _ordered(items: list[str], kind: str) -> str:
+    return (
+        f'<ol type="{kind}">{"".join(f"<li>{item}</li>" for item in items)}</ol>' if items else ""
+    )
 
 
 def _inline(text: str) -> str:

@@ -36,6 +36,9 @@ _WORD_BULLETS = {"o": "◦", "§": "▪"}
 NUMBERED = re.compile(r"^(?:\((\d{1,3})\)|(\d{1,3})[.)])\s+")
 # "(a)", "a)", "a.": a motion's resolutions, the sub-items of a numbered list Word copies
 LETTERED = re.compile(r"^(?:\(([a-z])\)|([a-z])[.)])\s+")
+# "(i)", "ii)", "iii.": the points under a motion's lettered resolution, a list's third level
+ROMAN = re.compile(r"^(?:\(([ivx]{1,5})\)|([ivx]{1,5})[.)])\s+")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 RULE = re.compile(r"^\s*([-_=*~•·])(?:\s*\1){4,}\s*$")
 _SENTENCE_END = (".", "!", "?", "…", '."', ".”", "!”", "?”", ".»", "!»", "?»", ".)")
 # French typography keeps a non-breaking space before these and inside guillemets.
@@ -77,6 +80,12 @@ class Block:
         return ord(match.group(1) or match.group(2)) - ord("a") + 1 if match else None
 
     @property
+    def roman(self) -> int | None:
+        """The item's place in a list numbered "(i)", "(ii)": 1, 2; None for other blocks."""
+        match = ROMAN.match(self.lines[0])
+        return roman_value(match.group(1) or match.group(2)) if match else None
+
+    @property
     def rule(self) -> bool:
         return bool(RULE.match(self.text))
 
@@ -94,6 +103,19 @@ class _Run:
 
     lines: tuple[_Line, ...]
     gap: int
+
+
+def roman_value(numeral: str) -> int | None:
+    """1 for "i", 4 for "iv", 9 for "ix"; None for letters that are no numeral ("iiv")."""
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    total = sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+    return total if _as_roman(total) == numeral else None
+
+
+def _as_roman(number: int) -> str:
+    tens, ones = divmod(number, 10)
+    digits = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]
+    return "x" * tens + digits[ones] if number > 0 else ""
 
 
 def normalise_line(line: str) -> str:
@@ -193,6 +215,7 @@ def _breaks_anyway(line: str, following: str) -> bool:
         BULLET.match(following)
         or NUMBERED.match(following)
         or LETTERED.match(following)
+        or ROMAN.match(following)
         or RULE.match(following)
         or RULE.match(line)
         or introduces(following, line)
@@ -204,7 +227,7 @@ def _cells(raw: str, line: str) -> tuple[str, ...]:
     empty cell, two tabs), when two pieces or more hold text and the line is no list item
     (Word copies a bullet, a number or a letter and a tab before the item's text)."""
     cells = tuple(normalise_line(cell) for cell in raw.lstrip(" \t" + NBSP).split("\t"))
-    item = BULLET.match(line) or NUMBERED.match(line) or LETTERED.match(line)
+    item = BULLET.match(line) or NUMBERED.match(line) or LETTERED.match(line) or ROMAN.match(line)
     return cells if sum(map(bool, cells)) >= 2 and not item else ()
 
 
