@@ -124,6 +124,26 @@ def test_word_symbol_font_bullets_in_a_pages_paragraphs_are_a_list() -> None:
 
 
 @pytest.mark.parametrize(
+    ("paragraphs", "listed"),
+    [
+        (["(a) to campaign;", "(b) to support;", "(c) to report."], True),
+        (["a) to campaign;", "b) to support;"], True),
+        (["(a) one point alone."], False),
+        (["(b) to support;", "(c) to report."], False),  # not from "a"
+        (["(a) to campaign;", "(c) to report."], False),  # a letter missing
+    ],
+)
+def test_paragraphs_lettered_by_hand_are_a_lettered_list(
+    paragraphs: list[str], listed: bool
+) -> None:
+    """A motion's resolutions typed "(a)", "(b)" in Word or a text file."""
+    body = typed_lists("<p>We resolve:</p>" + "".join(f"<p>{p}</p>" for p in paragraphs))
+    tree = lxml.html.fromstring(f"<div>{body}</div>")
+    items = [" ".join(li.text_content().split()) for li in tree.xpath("./ol[@type='a']/li")]
+    assert items == ([p.split(" ", 1)[1] for p in paragraphs] if listed else [])
+
+
+@pytest.mark.parametrize(
     ("bullets", "shape"),
     [
         ("•◦◦•", [["A", "B", "C"], ["D"]]),

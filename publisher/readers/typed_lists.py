@@ -9,10 +9,11 @@ another are one paragraph: "Our demands: • Pay • Hours • Staffing". Here:
 
 - in Markdown, a line starting with a bullet is a list item ("- ", as Markdown writes it),
   after a blank line if text came just before it (`markdown_bullets`);
-- in any document's HTML, paragraphs in a row that start with a bullet are a list, and
-  two or more that start with numbers counting on by one are a numbered list, from the
-  first one's number (`typed_lists`). One numbered paragraph alone may be a heading's
-  number, and "2024." a year: those stay as written.
+- in any document's HTML, paragraphs in a row that start with a bullet are a list, two or
+  more that start with numbers counting on by one a numbered list, from the first one's
+  number, and two or more lettered "(a)", "(b)" a lettered list (`typed_lists`). One
+  numbered paragraph alone may be a heading's number, and "2024." a year: those stay as
+  written. A "◦" or "▪" item under a "•" one is a level down (`BulletLevels`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _PARAGRAPH_BULLET = re.compile(rf"^\s*{_MARK}[\s\u00a0]+")
 _PARAGRAPH_NUMBER = re.compile(r"^\s*(\d{1,3})[.)][\s\u00a0]+")
+# "(a) ", "b) ", "c. ": a motion's resolutions typed by hand
+_PARAGRAPH_LETTER = re.compile(r"^\s*(?:\(([a-z])\)|([a-z])[.)])[\s\u00a0]+")
+_LETTERED = "ol-a"  # the kind of a lettered list's run
 _KEPT = ("lang", "dir", "id")
 
 
@@ -86,7 +90,7 @@ class BulletLevels:
 def typed_lists(body: str) -> str:
     """`body` (HTML) with its runs of paragraphs that start with a typed bullet or number
     made lists (unchanged when it has none)."""
-    if not re.search(rf"<p\b[^>]*>\s*(?:{_MARK}|\d{{1,3}}[.)])", body):
+    if not re.search(rf"<p\b[^>]*>\s*(?:{_MARK}|\d{{1,3}}[.)]|\(?[a-z][.)]\s)", body):
         return body
     root = body_tree(body)
     changed = False
@@ -112,6 +116,8 @@ def _runs(parent: Any) -> list[tuple[list[Any], str, int]]:
             runs.append((list(run), "ul", 1))
         elif kind == "ol" and len(run) >= 2:
             runs.append((list(run), "ol", numbers[0]))
+        elif kind == _LETTERED and len(run) >= 2 and numbers[0] == 1:
+            runs.append((list(run), _LETTERED, 1))
 
     for child in parent:
         mark = _mark(child)
@@ -128,15 +134,19 @@ def _runs(parent: Any) -> list[tuple[list[Any], str, int]]:
 
 def _mark(element: Any) -> tuple[str, int] | None:
     """("ul", 0) for a paragraph that starts with a typed bullet, ("ol", n) for one that
-    starts with a typed number n; None for anything else (a separator, "• • •", too)."""
+    starts with a typed number n, ("ol-a", n) with the n-th letter; None for anything else
+    (a separator, "• • •", too)."""
     found = _paragraph(element)
     if found is None or not found[0].text:
         return None
     text = found[0].text
     if _PARAGRAPH_BULLET.match(text) and not _SEPARATOR.match(found[0].text_content()):
         return ("ul", 0)
-    number = _PARAGRAPH_NUMBER.match(text)
-    return ("ol", int(number.group(1))) if number else None
+    if number := _PARAGRAPH_NUMBER.match(text):
+        return ("ol", int(number.group(1)))
+    if letter := _PARAGRAPH_LETTER.match(text):
+        return (_LETTERED, ord(letter.group(1) or letter.group(2)) - ord("a") + 1)
+    return None
 
 
 def _paragraph(element: Any) -> tuple[Any, dict[str, str]] | None:
@@ -160,11 +170,14 @@ def _make_list(elements: list[Any], tag: str, start: int) -> None:
     import lxml.html
 
     attributes = {"start": str(start)} if start != 1 else {}
+    marks = {"ul": _PARAGRAPH_BULLET, "ol": _PARAGRAPH_NUMBER, _LETTERED: _PARAGRAPH_LETTER}
+    mark = marks[tag]
+    if tag == _LETTERED:
+        tag, attributes = "ol", {"type": "a"}
     listing = lxml.html.Element(tag, attributes)
     elements[0].addprevious(listing)
     listing.text = "\n"
     listing.tail = elements[-1].tail
-    mark = _PARAGRAPH_BULLET if tag == "ul" else _PARAGRAPH_NUMBER
     levels = BulletLevels()
     lists = [listing]  # the list open at each level, the top one first
     for element in elements:
