@@ -279,9 +279,10 @@ def _is_body(block: Block) -> bool:
     return len(block.text) >= 120 or block.bullet or block.number is not None
 
 
-def _heading_like(blocks: list[Block], index: int) -> bool:
+def _heading_like(blocks: list[Block], index: int, closing: int) -> bool:
     """A short line over a long paragraph or a list, or typed in capitals ("WHAT WE
-    DEMAND") over any text but the signature, as statements set their headings."""
+    DEMAND") over any text but the signature, as statements set their headings; `closing`
+    is the index of the text's last line of its own (`_closing_index`)."""
     block = blocks[index]
     following = _next_content(blocks, index)
     return (
@@ -294,17 +295,27 @@ def _heading_like(blocks: list[Block], index: int) -> bool:
             len(following.text) >= max(120, 2 * len(block.text))
             or following.bullet
             or following.number is not None
-            or (_in_capitals(block.text) and _section_text(blocks, index + 1))
+            or (_in_capitals(block.text) and _section_text(blocks, index + 1, closing))
         )
     )
 
 
-def _section_text(blocks: list[Block], index: int) -> bool:
+def _section_text(blocks: list[Block], index: int, closing: int) -> bool:
     """Whether `blocks[index]` is text a heading can stand over: not the lines that close
     the text (a name under a slogan in capitals, links after it), unless a sentence."""
-    kept = [i for i, b in enumerate(blocks) if not (b.rule or _after_signature(b.text))]
-    closing = max(kept, default=-1)  # -1: a contact card, nothing but details
     return index < closing or blocks[index].text.rstrip().endswith((".", "!", "?"))
+
+
+def _closing_index(blocks: list[Block]) -> int:
+    """The index of the text's last block of its own, before what may follow a signature
+    (links, notes, photo credits, contact details) and rules; -1 when it has none (a contact
+    card, nothing but details)."""
+    own = (i for i in reversed(range(len(blocks))) if not _after_text(blocks[i]))
+    return next(own, -1)
+
+
+def _after_text(block: Block) -> bool:
+    return block.rule or _after_signature(block.text)
 
 
 def _in_capitals(text: str) -> bool:
@@ -323,10 +334,9 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
     at 10:42 AM', or a name line, or a name then a date line; links, notes and photo credits
     after them are passed over. A bare name after short lines is one more of them (a verse,
     a slogan); a line that says it is a byline is one wherever it stands."""
-    tail = [i for i, b in enumerate(blocks) if not (b.rule or _after_signature(b.text))]
-    if not tail:
+    last = _closing_index(blocks)
+    if last < 0:
         return
-    last = tail[-1]
     if name := signed_under_closing(blocks[last].lines):
         draft.authors = [name]
         draft.found["signature"] += 1
@@ -406,6 +416,7 @@ def _among_short_lines(blocks: list[Block], index: int) -> bool:
 def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
     parts: list[str] = []
     notes: dict[str, str] = {}
+    closing = _closing_index(blocks)
     index = 0
     while index < len(blocks):
         block = blocks[index]
@@ -454,7 +465,7 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
         elif block.single_line and parse_date(text):
             parts.append(_div("dateline", f"<p>{_inline(text)}</p>"))
             draft.found["datelines"] += 1
-        elif _heading_like(blocks, index):
+        elif _heading_like(blocks, index, closing):
             parts.append(f"<h2>{_inline(text)}</h2>")
             draft.found["headings"] += 1
         else:
