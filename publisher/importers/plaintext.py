@@ -551,10 +551,6 @@ def _teaser_block(block: Block, bullet_indent: int) -> bool:
     return block.indent > bullet_indent
 
 
-def _item(paragraphs: list[str]) -> str:
-    return f"<li>{_item_body(paragraphs)}</li>"
-
-
 def _item_body(paragraphs: list[str]) -> str:
     """A list item's content: bare text when it is one paragraph (a tight list), else
     paragraphs."""
@@ -575,7 +571,7 @@ def _numbered(blocks: list[Block], index: int, parts: list[str], draft: Draft) -
     while index < len(blocks) and blocks[index].number == expected:
         text = _inline(NUMBERED.sub("", blocks[index].text, count=1))
         index, sub_items = _lettered_items(blocks, index + 1)
-        items.append(f"<li>{text}{_lettered_list(sub_items)}</li>")
+        items.append(f"<li>{text}{_ordered(sub_items, 'a')}</li>")
         expected += 1
     attribute = f' start="{start}"' if start != 1 else ""
     parts.append(f"<ol{attribute}>{''.join(items)}</ol>")
@@ -587,7 +583,7 @@ def _numbered(blocks: list[Block], index: int, parts: list[str], draft: Draft) -
 def _lettered(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> int:
     """A lettered list: "(a) to campaign…; (b) to support…", as a motion resolves."""
     index, items = _lettered_items(blocks, index)
-    parts.append(_lettered_list(items))
+    parts.append(_ordered(items, "a"))
     draft.found["numbered lists"] += 1
     draft.found["list items"] += len(items)
     return index
@@ -617,10 +613,6 @@ def _lettered_items(blocks: list[Block], index: int) -> tuple[int, list[str]]:
 
 
 _H = ord("h") - ord("a") + 1  # the letter before "i", which may be a numeral or a letter
-
-
-def _lettered_list(items: list[str]) -> str:
-    return _ordered(items, "a")
 
 
 def _ordered(items: list[str], kind: str) -> str:

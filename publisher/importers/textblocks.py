@@ -23,7 +23,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ..readers.typed_lists import SYMBOL_FONT
+from ..readers.typed_lists import LETTER_MARK, SYMBOL_FONT, letter_place
 
 NBSP = "\u00a0"
 # Word copies its bullets as "·" and a tab, or as its Symbol and Wingdings fonts' own
@@ -35,7 +35,7 @@ _WORD_LOWER = re.compile(rf"^([ \t{NBSP}]*)([o§])(?=\t)")
 _WORD_BULLETS = {"o": "◦", "§": "▪"}
 NUMBERED = re.compile(r"^(?:\((\d{1,3})\)|(\d{1,3})[.)])\s+")
 # "(a)", "a)", "a.": a motion's resolutions, the sub-items of a numbered list Word copies
-LETTERED = re.compile(r"^(?:\(([a-z])\)|([a-z])[.)])\s+")
+LETTERED = re.compile(rf"^{LETTER_MARK}\s+")
 # "(i)", "ii)", "iii.": the points under a motion's lettered resolution, a list's third level
 ROMAN = re.compile(r"^(?:\(([ivx]{1,5})\)|([ivx]{1,5})[.)])\s+")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
@@ -77,7 +77,7 @@ class Block:
     def letter(self) -> int | None:
         """The item's place in a lettered list: 1 for "(a)", 2 for "b)"."""
         match = LETTERED.match(self.lines[0])
-        return ord(match.group(1) or match.group(2)) - ord("a") + 1 if match else None
+        return letter_place(match) if match else None
 
     @property
     def roman(self) -> int | None:
@@ -226,7 +226,10 @@ def _cells(raw: str, line: str) -> tuple[str, ...]:
     """The text between a line's tabs, as a spreadsheet's or a table's cells are copied (an
     empty cell, two tabs), when two pieces or more hold text and the line is no list item
     (Word copies a bullet, a number or a letter and a tab before the item's text)."""
-    cells = tuple(normalise_line(cell) for cell in raw.lstrip(" \t" + NBSP).split("\t"))
+    raw = raw.lstrip(" \t" + NBSP)
+    if "\t" not in raw:  # most lines: no cells, and no second reading
+        return ()
+    cells = tuple(normalise_line(cell) for cell in raw.split("\t"))
     item = BULLET.match(line) or NUMBERED.match(line) or LETTERED.match(line) or ROMAN.match(line)
     return cells if sum(map(bool, cells)) >= 2 and not item else ()
 

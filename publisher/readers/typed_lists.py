@@ -39,8 +39,10 @@ _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _PARAGRAPH_BULLET = re.compile(rf"^\s*{_MARK}[\s\u00a0]+")
 _PARAGRAPH_NUMBER = re.compile(r"^\s*(\d{1,3})[.)][\s\u00a0]+")
-# "(a) ", "b) ", "c. ": a motion's resolutions typed by hand
-_PARAGRAPH_LETTER = re.compile(r"^\s*(?:\(([a-z])\)|([a-z])[.)])[\s\u00a0]+")
+# "(a)", "b)", "c.": a motion's resolutions typed by hand, a list's letters as Word copies
+# them (`importers.textblocks` reads them in pasted text, `letter_place` says which letter)
+LETTER_MARK = r"(?:\(([a-z])\)|([a-z])[.)])"
+_PARAGRAPH_LETTER = re.compile(rf"^\s*{LETTER_MARK}[\s\u00a0]+")
 _LETTERED = "ol-a"  # the kind of a lettered list's run
 _KEPT = ("lang", "dir", "id")
 
@@ -145,8 +147,13 @@ def _mark(element: Any) -> tuple[str, int] | None:
     if number := _PARAGRAPH_NUMBER.match(text):
         return ("ol", int(number.group(1)))
     if letter := _PARAGRAPH_LETTER.match(text):
-        return (_LETTERED, ord(letter.group(1) or letter.group(2)) - ord("a") + 1)
+        return (_LETTERED, letter_place(letter))
     return None
+
+
+def letter_place(mark: re.Match[str]) -> int:
+    """The place of the letter a `LETTER_MARK` matched: 1 for "(a)", 2 for "b)"."""
+    return ord(mark.group(1) or mark.group(2)) - ord("a") + 1
 
 
 def _paragraph(element: Any) -> tuple[Any, dict[str, str]] | None:
