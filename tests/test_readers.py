@@ -13,6 +13,7 @@ import pytest
 
 from publisher.errors import PublisherError
 from publisher.readers import read_document
+from publisher.readers.press_release import release_marks_out
 
 
 def read(path: Path, pool: Path | None = None):
@@ -779,6 +780,32 @@ def test_a_label_on_the_headlines_line_is_no_part_of_the_title(tmp_path: Path) -
         doc = read(path)
         assert doc.title == "Tenants block eviction", path
         assert re.findall(r"<(?:p|h1)>(.*?)</(?:p|h1)>", doc.body_html) == ["Neighbours came."]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "PRESS RELEASE",
+        "FOR IMMEDIATE RELEASE",
+        "NOT FOR PUBLICATION BEFORE MONDAY",
+        "NOTA DE PRENSA",
+        "PARA DIFUSIÓN INMEDIATA",
+        "PARA PUBLICACIÓN INMEDIATA",
+        "COMMUNIQUÉ DE PRESSE",
+        "POUR DIFFUSION IMMÉDIATE",
+        "EMBARGADO HASTA EL LUNES",
+        "بيان صحفي",
+        "للنشر الفوري",
+        "بیانیه مطبوعاتی",
+        "برای انتشار فوری",
+    ],
+)
+def test_each_label_alone_marks_a_word_processed_press_release(label: str) -> None:
+    """Whatever the one label a release carries, its body is read as a release: the
+    quick look for a release's words before reading it (`_SIGNS`) knew "release",
+    "prensa" and "presse", not "PARA DIFUSIÓN INMEDIATA" or "EMBARGADO"."""
+    release = release_marks_out(f"<p>{label}</p><p>Los vecinos frenaron el desahucio.</p>")
+    assert release is not None and release.labels == (label,)
 
 
 def test_an_embargoed_release_says_so_and_a_title_naming_a_release_stays(
