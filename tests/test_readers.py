@@ -100,6 +100,41 @@ def test_html_page_title_and_meta(tmp_path: Path) -> None:
     assert "<em>there</em>" in doc.body_html
 
 
+@pytest.mark.parametrize(
+    "tab_title",
+    [
+        "Tenants win repairs | Riverside Tenants Union",  # Drupal, Wix
+        "Tenants win repairs – Riverside Tenants Union",  # WordPress
+        "Riverside News: Tenants win repairs",  # Blogger
+    ],
+)
+def test_a_saved_pages_title_is_its_headline_without_the_sites_name(
+    tmp_path: Path, tab_title: str
+) -> None:
+    """The browser tab's title names the site; the headline over the article is the page's
+    own, and is printed once, as the title."""
+    path = tmp_path / "page.html"
+    path.write_text(
+        f"<!DOCTYPE html><html><head><title>{tab_title}</title></head><body>"
+        "<h1>Tenants win <em>repairs</em></h1><p>After six weeks, the landlord agreed.</p>"
+        "</body></html>"
+    )
+    doc = read(path)
+    assert doc.title == "Tenants win repairs"
+    assert "<h1" not in doc.body_html and "landlord agreed" in doc.body_html
+
+
+def test_a_title_that_goes_on_after_the_headline_is_kept(tmp_path: Path) -> None:
+    """A colon after the headline opens a subtitle, not the site's name."""
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Rent strike: what we won</title></head><body>"
+        "<h1>Rent strike</h1><p>Text.</p></body></html>"
+    )
+    doc = read(path)
+    assert doc.title == "Rent strike: what we won" and "<h1" in doc.body_html
+
+
 @pytest.mark.parametrize("suffix", ["docx", "odt"])
 def test_office_files_keep_their_properties(tmp_path: Path, suffix: str) -> None:
     source = "---\ntitle: Office file\nauthor: Ana Ruiz\ndate: 2026-01-20\nlang: fr\n---\n\nBonjour **tout** le monde.\n"

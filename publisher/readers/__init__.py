@@ -30,13 +30,14 @@ from ..paths import followed, is_file, named_by
 from ..picture_copies import CONVERTED_SUFFIXES, shown_picture
 from ..resources import SHOWN_IMAGE_SUFFIXES, confine_images, written_sources
 from ..sanitize import LIST_LEVELS, clean_html, flatten_deep_html, lift_deep_lists, plain_text
-from ..typography import curl_quotes, curl_text, spaced_punctuation, typeset_text
+from ..typography import curl_quotes, spaced_punctuation, typeset_text
 from .addresses import link_addresses
 from .alt_text import say_undescribed, without_machine_words
 from .anchors import mend_anchors
 from .base import RawDocument, Reader
 from .bold_title import WORD_PROCESSED, opening_bold_title
 from .directions import language_by_letters, marked_directions
+from .headings import same_words, site_around
 from .layout_tables import unwrapped_layout_tables
 from .lightweight_markup import OrgReader, RstReader
 from .local_links import links_to_local_files_by_name
@@ -285,8 +286,15 @@ def convert_document(
         # headings follow it, when it is the first section's
         fields["title"] = " ".join(plain_text(heading.group(1)).split())
         body_html = body_html[heading.end() :]
-    elif heading and _same_words(plain_text(heading.group(1)), str(fields["title"])):
+    elif heading and same_words(plain_text(heading.group(1)), str(fields["title"])):
         body_html = body_html[heading.end() :]  # the title again (`# {{ title }}`): once is enough
+    elif (
+        heading
+        and path.suffix.lower() in HtmlReader.extensions
+        and site_around(str(fields["title"]), plain_text(heading.group(1)))
+    ):  # a web page's <title> names the site too: its headline is the title
+        fields["title"] = " ".join(plain_text(heading.group(1)).split())
+        body_html = body_html[heading.end() :]
     elif (
         not fields["title"]
         and path.suffix.lower() in WORD_PROCESSED
@@ -371,14 +379,6 @@ def with_text_mended(body: str, language: str) -> str:
 
 _RAISE = "or raise {} under [limits] in publisher.toml"
 _LEADING_HEADING = re.compile(r"\s*<h1\b[^>]*>(.*?)</h1>\s*", re.S)
-
-
-def _same_words(one: str, other: str) -> bool:
-    """Whether two titles are the same words, however cased, spaced or quoted."""
-    return (
-        curl_text(" ".join(one.split()), "en").casefold()
-        == curl_text(" ".join(other.split()), "en").casefold()
-    )
 
 
 def _ids_named(ids: tuple[str, ...], slug: str) -> str:
