@@ -143,6 +143,14 @@ def test_paragraphs_lettered_by_hand_are_a_lettered_list(
     assert items == ([p.split(" ", 1)[1] for p in paragraphs] if listed else [])
 
 
+@pytest.mark.parametrize("mark", ["{}.", "{})", "({})"])
+def test_paragraphs_numbered_by_hand_are_a_numbered_list_however_numbered(mark: str) -> None:
+    """A motion's points as typed in Word or a text file: "1.", "1)" or "(1)"."""
+    points = ["To support the rent strike.", "To donate £200.", "To send a delegation."]
+    typed = "".join(f"<p>{mark.format(n)} {point}</p>" for n, point in enumerate(points, 1))
+    assert lists(typed_lists(f"<p>This branch resolves:</p>{typed}")) == [("ol", None, points)]
+
+
 @pytest.mark.parametrize(
     ("bullets", "shape"),
     [
@@ -230,7 +238,7 @@ def test_markdown_bullets_start_a_list_only_at_a_lines_start() -> None:
     assert markdown_bullets("~~~\n• x\n~~~\n• y") == "~~~\n• x\n~~~\n\n- y"
 
 
-PIECES = ["• ", "·\u00a0", "1) ", "2) ", "3. ", "12. ", "words", "<strong>b</strong>", "• • •", ""]
+PIECES = ["• ", "·\u00a0", "1) ", "(2) ", "3. ", "12. ", "words", "<strong>b</strong>", "• • •", ""]
 
 
 @given(

@@ -23,7 +23,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ..readers.typed_lists import LETTER_MARK, SYMBOL_FONT, letter_place
+from ..readers.typed_lists import LETTER_MARK, NUMBER_MARK, SYMBOL_FONT, letter_place
 
 NBSP = "\u00a0"
 # Word copies its bullets as "·" and a tab, or as its Symbol and Wingdings fonts' own
@@ -33,7 +33,7 @@ NBSP = "\u00a0"
 BULLET = re.compile(rf"^[•●▪◦‣∙·■□○◆◇➢➤►▸✓✔→*–—{SYMBOL_FONT}-]\s+")
 _WORD_LOWER = re.compile(rf"^([ \t{NBSP}]*)([o§])(?=\t)")
 _WORD_BULLETS = {"o": "◦", "§": "▪"}
-NUMBERED = re.compile(r"^(?:\((\d{1,3})\)|(\d{1,3})[.)])\s+")
+NUMBERED = re.compile(rf"^{NUMBER_MARK}\s+")
 # "(a)", "a)", "a.": a motion's resolutions, the sub-items of a numbered list Word copies
 LETTERED = re.compile(rf"^{LETTER_MARK}\s+")
 # "(i)", "ii)", "iii.": the points under a motion's lettered resolution, a list's third level

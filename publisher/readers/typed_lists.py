@@ -3,7 +3,7 @@
 Lists reach publisher with their marks typed out: WordPad and TextEdit write each item's
 mark before it ({\\pntext ·\\tab}); text pasted into Word, a web editor or a Markdown file
 from a web page, a phone or an email keeps its "• " at each line's start (from Word, often
-its Symbol font's own, U+F0B7); numbered points are typed "1) ", "2) ". pandoc reads
+its Symbol font's own, U+F0B7); numbered points are typed "1) ", "2) " or "(1) ". pandoc reads
 paragraphs that start with a stray bullet or number, and in Markdown, lines that follow one
 another are one paragraph: "Our demands: • Pay • Hours • Staffing". Here:
 
@@ -38,7 +38,9 @@ _SEPARATOR = re.compile(rf"^[\s{_BULLETS}*]*$")  # "• • •" between section
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _PARAGRAPH_BULLET = re.compile(rf"^\s*{_MARK}[\s\u00a0]+")
-_PARAGRAPH_NUMBER = re.compile(r"^\s*(\d{1,3})[.)][\s\u00a0]+")
+# "1.", "1)", "(1)": numbered points typed by hand (`importers.textblocks` reads them too)
+NUMBER_MARK = r"(?:\((\d{1,3})\)|(\d{1,3})[.)])"
+_PARAGRAPH_NUMBER = re.compile(rf"^\s*{NUMBER_MARK}[\s\u00a0]+")
 # "(a)", "b)", "c.": a motion's resolutions typed by hand, a list's letters as Word copies
 # them (`importers.textblocks` reads them in pasted text, `letter_place` says which letter)
 LETTER_MARK = r"(?:\(([a-z])\)|([a-z])[.)])"
@@ -92,7 +94,7 @@ class BulletLevels:
 def typed_lists(body: str) -> str:
     """`body` (HTML) with its runs of paragraphs that start with a typed bullet or number
     made lists (unchanged when it has none)."""
-    if not re.search(rf"<p\b[^>]*>\s*(?:{_MARK}|\d{{1,3}}[.)]|\(?[a-z][.)]\s)", body):
+    if not re.search(rf"<p\b[^>]*>\s*(?:{_MARK}|\(?\d{{1,3}}[.)]|\(?[a-z][.)]\s)", body):
         return body
     root = body_tree(body)
     changed = False
@@ -145,7 +147,7 @@ def _mark(element: Any) -> tuple[str, int] | None:
     if _PARAGRAPH_BULLET.match(text) and not _SEPARATOR.match(found[0].text_content()):
         return ("ul", 0)
     if number := _PARAGRAPH_NUMBER.match(text):
-        return ("ol", int(number.group(1)))
+        return ("ol", int(number.group(1) or number.group(2)))
     if letter := _PARAGRAPH_LETTER.match(text):
         return (_LETTERED, letter_place(letter))
     return None
