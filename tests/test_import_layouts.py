@@ -317,6 +317,68 @@ def test_a_title_underlined_with_a_rule_is_the_title_of_the_text_below(
     assert not html_of(doc).xpath("//hr")
 
 
+@pytest.mark.parametrize(
+    ("mark", "longer", "under"),
+    [("-", 0, "\n"), ("=", 2, "\n"), ("-", 30, "")],
+    ids=["dashes as long", "equals a little longer", "longer, the text right under it"],
+)
+def test_headings_underlined_inside_a_text_are_its_headings_not_breaks_between_posts(
+    tmp_path: Path, mark: str, longer: int, under: str
+) -> None:
+    """As Markdown and reStructuredText underline headings, and people typing text."""
+    statement = STATEMENTS["en"]
+    headings = ["What the landlord refused", "What we ask of the council"]
+    text = "".join(
+        f"{heading}\n{mark * (len(heading) + longer)}\n{under}{paragraph}\n\n"
+        for heading, paragraph in zip(headings, statement["paragraphs"], strict=True)
+    )
+    (doc,) = import_one(tmp_path, f"{statement['title']}\n\n{text}")
+    assert doc.title == statement["title"]
+    assert texts(doc, "/div/h2") == headings
+    assert texts(doc, "/div/p") == statement["paragraphs"]
+    assert not html_of(doc).xpath("//hr")
+
+
+MAILCHIMP_TEXT = """\
+** Riverside Tenants Bulletin
+------------------------------------------------------------
+
+Dear members, this month's news.
+
+** Rent strike: what we won
+------------------------------------------------------------
+After six weeks the landlord agreed to fund repairs in all 40 flats.
+
+** Dates for your diary
+------------------------------------------------------------
+* Monday 9 March: committee meeting
+* Saturday 14 March: stall at the market
+"""
+
+
+def test_mailchimps_plain_text_headings_are_headings(tmp_path: Path) -> None:
+    """Mailchimp's plain-text part puts "** " before a heading and 60 dashes under it."""
+    (doc,) = import_one(tmp_path, MAILCHIMP_TEXT)
+    assert doc.title == "Riverside Tenants Bulletin"
+    assert texts(doc, "/div/h2") == ["Rent strike: what we won", "Dates for your diary"]
+    assert texts(doc, "/div/ul/li") == [
+        "Monday 9 March: committee meeting",
+        "Saturday 14 March: stall at the market",
+    ]
+    assert "*" not in html_of(doc).text_content() and not html_of(doc).xpath("//hr")
+
+
+def test_a_name_over_the_rule_between_two_posts_is_no_heading(tmp_path: Path) -> None:
+    english, spanish = STATEMENTS["en"], STATEMENTS["es"]
+    text = (
+        f"{english['title']}\n\n{english['paragraphs'][0]}\n\nAna Ruiz\n{'-' * 30}\n\n"
+        f"{spanish['title']}\n\n{spanish['paragraphs'][0]}\n"
+    )
+    first, second = import_one(tmp_path, text)
+    assert (first.title, second.title) == (english["title"], spanish["title"])
+    assert not texts(first, "//h2") and "Ana Ruiz" in html_of(first).text_content()
+
+
 def test_rules_between_blog_posts_still_separate_them_and_a_signature_stays_with_its_post(
     tmp_path: Path,
 ) -> None:

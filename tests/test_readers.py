@@ -165,6 +165,22 @@ def test_plain_text_first_line_is_title_and_stray_tags_are_formatting(tmp_path: 
     )
 
 
+def test_plain_texts_underlined_headings_are_headings_and_its_rules_rules(tmp_path: Path) -> None:
+    """A line underlined with "=" or "-" is a heading; a line of dashes alone a rule."""
+    path = tmp_path / "bulletin.txt"
+    path.write_text(
+        "Riverside Bulletin\n==================\n\nDear members.\n\n"
+        "Rent strike: what we won\n------------------------\nRepairs in all 40 flats.\n\n"
+        "-----\n\nSolidarity.\n"
+    )
+    doc = read(path)
+    assert doc.title == "Riverside Bulletin"
+    assert doc.body_html == (
+        "<p>Dear members.</p>\n<h2>Rent strike: what we won</h2>\n"
+        "<p>Repairs in all 40 flats.</p>\n<hr>\n<p>Solidarity.</p>"
+    )
+
+
 def test_plain_text_saved_by_word_keeps_a_paragraph_per_line(tmp_path: Path) -> None:
     """Word's "Save as Plain Text" writes a paragraph per line, no blank lines, UTF-16."""
     path = tmp_path / "statement.txt"

@@ -177,12 +177,17 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
         rest.pop(0)
     if len(rest) > 2 and rest[0].single_line and _caption(rest[0].text) and _title_like(rest[1]):
         rest[0], rest[1] = rest[1], rest[0]  # the credit of a photo over the title stays a caption
-    if rest and _title_like(rest[0]) and len(rest) > 1:
+    if rest and (_title_like(rest[0]) or rest[0].heading) and len(rest) > 1:
         draft.title = unmarked(rest.pop(0).text)
     else:
         draft.unsure.append("no title line: the title is a guess, check it")
     _take_dateline(rest, draft)
-    if len(rest) > 2 and _title_like(rest[0]) and (_is_body(rest[1]) or _header(rest[1])):
+    if (
+        len(rest) > 2
+        and _title_like(rest[0])
+        and not rest[0].heading  # underlined: the first section's heading
+        and (_is_body(rest[1]) or _header(rest[1]))
+    ):
         draft.subtitle = unmarked(rest.pop(0).text)
         _take_dateline(rest, draft)
         if draft.date is None and (when := date_ending(draft.subtitle)):
@@ -445,6 +450,9 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
         elif block.rows:
             parts.append(table_html(block.rows, _inline))
             draft.found["tables"] += 1
+        elif block.heading:  # underlined with "=" or "-"
+            parts.append(f"<h2>{_inline(text)}</h2>")
+            draft.found["headings"] += 1
         elif block.bullet or (block.indented and _indented_run(blocks, index) >= 2):
             index = _list(blocks, index, parts, draft) - 1
         elif block.number is not None:

@@ -40,6 +40,11 @@ LETTERED = re.compile(rf"^{LETTER_MARK}\s+")
 ROMAN = re.compile(r"^(?:\(([ivx]{1,5})\)|([ivx]{1,5})[.)])\s+")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 RULE = re.compile(r"^\s*([-_=*~•·])(?:\s*\1){4,}\s*$")
+# A line of "=" or "-" right under a heading's, as plain text underlines headings (Markdown's
+# and reStructuredText's headings; Mailchimp's plain-text part, its "** " before them)
+_UNDERLINE = re.compile(r"^\s*(?:=+|-+)\s*$")
+_MAILCHIMP_HEADING = re.compile(r"^\*\* (?=\S)")
+_HEADING_MAX = 120  # characters: a longer line is a paragraph, whatever is under it
 _SENTENCE_END = (".", "!", "?", "…", '."', ".”", "!”", "?”", ".»", "!»", "?»", ".)")
 # French typography keeps a non-breaking space before these and inside guillemets.
 _KEEP_NBSP = re.compile(rf"{NBSP}(?=[:;!?»])|(?<=«){NBSP}")
@@ -55,6 +60,7 @@ class Block:
     gap: int  # longest run of truly empty lines before it (2+ can mark a section break)
     indent: int = 0  # width of the first line's indentation (a tab counts 4)
     rows: tuple[tuple[str, ...], ...] = ()  # a table's cells, row by row (`_table_rows`)
+    heading: bool = False  # a line underlined with "=" or "-" (`_underlined`)
 
     @property
     def text(self) -> str:
@@ -239,6 +245,12 @@ def _blocks(run: _Run, width: int | None) -> list[Block]:
     lines between them blocks of text (`_text_blocks`)."""
     blocks: list[Block] = []
     gap = run.gap
+    if heading := _underlined(run.lines):
+        first = run.lines[0]
+        blocks.append(Block((heading,), first.indent > 0, gap, first.indent, heading=True))
+        if len(run.lines) == 2:
+            return blocks
+        run, gap = _Run(run.lines[2:], 0), 0
     for is_table, lines in _table_rows(run.lines):
         if is_table:
             rows = tuple(line.cells for line in lines)
@@ -248,6 +260,29 @@ def _blocks(run: _Run, width: int | None) -> list[Block]:
             blocks += _text_blocks(_Run(lines, gap), width)
         gap = 0
     return blocks
+
+
+def _underlined(lines: tuple[_Line, ...]) -> str | None:
+    """The heading a run starts with, underlined by the line under it: a short line of
+    text, the underline as long as it (give or take two), or text going on under it, or
+    Mailchimp's "** " before it. Under a name alone ("Ana Ruiz", then a shorter or longer
+    rule and a blank line) a rule is the one between two posts."""
+    if len(lines) < 2 or not _UNDERLINE.match(lines[1].text):
+        return None
+    line, underline = lines[0].text, lines[1].text.strip()
+    if (
+        lines[0].cells
+        or len(line) > _HEADING_MAX
+        or line.endswith((",", ";", *_SENTENCE_END))
+        or BULLET.match(line)
+        or NUMBERED.match(line)
+        or _UNDERLINE.match(line)
+    ):
+        return None
+    mailchimp = _MAILCHIMP_HEADING.match(line)
+    if mailchimp or len(lines) > 2 or abs(len(underline) - len(line)) <= 2:
+        return line[mailchimp.end() :] if mailchimp else line
+    return None
 
 
 def _table_rows(lines: tuple[_Line, ...]) -> list[tuple[bool, tuple[_Line, ...]]]:

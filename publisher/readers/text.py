@@ -8,19 +8,21 @@ Text copied off blogs needs much more than this; `publisher import` recovers its
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ..arabic_shapes import read_in_order
 from ..sanitize import unknown_tags_as_text
 from .base import RawDocument
 from .markdown import document_text
 
+if TYPE_CHECKING:
+    from ..importers.textblocks import Block
+
 
 class TextReader:
     extensions: ClassVar[tuple[str, ...]] = (".txt",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        from ..importers.tables import table_html
         from ..importers.textblocks import split_blocks
 
         text = read_in_order(document_text(path), path)  # Arabic copied out of a PDF
@@ -30,11 +32,19 @@ class TextReader:
             meta["title"] = blocks.pop(0).text
         # Text copied off web pages carries stray tags (<strong>…</strong>): they are kept
         # as HTML here, and the sanitiser keeps the harmless ones; a model letter's "<Name>"
-        # is no tag, and stays as written. A table's rows (cells between tabs) are a table.
-        body = "\n".join(
-            table_html(block.rows, unknown_tags_as_text)
-            if block.rows
-            else f"<p>{unknown_tags_as_text(block.text)}</p>"
-            for block in blocks
-        )
-        return RawDocument(meta, body)
+        # is no tag, and stays as written.
+        return RawDocument(meta, "\n".join(map(_html, blocks)))
+
+
+def _html(block: Block) -> str:
+    """A block as HTML: a table's rows (cells between tabs) a table, a line underlined with
+    "=" or "-" a heading, a line of dashes or stars a rule, any other a paragraph."""
+    from ..importers.tables import table_html
+
+    if block.rows:
+        return table_html(block.rows, unknown_tags_as_text)
+    if block.heading:
+        return f"<h2>{unknown_tags_as_text(block.text)}</h2>"
+    if block.rule:
+        return "<hr>"
+    return f"<p>{unknown_tags_as_text(block.text)}</p>"
