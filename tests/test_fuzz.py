@@ -29,7 +29,8 @@ from publisher.readers import read_document
 
 # Text as pasted off blogs: lines of words with the shapes the import heuristics look for
 # (bullets of every level, indents, numbers, letters, rules, date lines, signatures, notes,
-# questions, colons, cells between tabs, a press release's label), and
+# questions, colons, cells between tabs, a press release's label, underlines, a mailing
+# list's lines), and
 # control characters, bidi overrides, entities and any other code point mixed in.
 CONTROLS = "\x00\x07\x0b\x0c\x1b\x7f\x85\ufeff\ufffe\u202e\u200f\u00a0\t"
 NOISE = st.sampled_from(
@@ -44,6 +45,8 @@ SPECIAL_LINES = [
     *("", "", "-----", "Sunday, February 22, 2026", "domingo, 22 de febrero de 2026"),
     *("International Leninist Trotskyist Tendency (ILTT), June 28, 2024", "Jo Bloggs"),
     *("Photo credit: Ana", "External links", "Content is available under CC BY-SA 4.0"),
+    *("Our demands\n-----------", "** Our demands\n==========", "==========", "Unsubscribe"),
+    *("View this email in your browser", "© 2026 Ana"),
 ]
 LINE_STARTS = st.sampled_from(
     ["", "", "  ", "    ", "• ", "● ", "- ", "1. ", "(2) ", "[Note: ", "o\t", "§\t", "◦ ",
@@ -208,10 +211,17 @@ def test_any_config(top: dict[str, object], tables: dict[str, dict[str, object]]
 
 
 @settings(max_examples=150 * SCALE)
-@given(text=PASTED, split=st.sampled_from([None, True, False]))
-def test_import_recovers_something_from_any_text(text: str, split: bool | None) -> None:
-    """The heuristics never fail: whatever the text, drafts come back."""
-    for draft in recover(text, split):
+@given(
+    text=PASTED,
+    split=st.sampled_from([None, True, False]),
+    footer=st.sampled_from(["", "\n\nCopyright © 2026 Ana\nUnsubscribe (http://x.y/u)"]),
+)
+def test_import_recovers_something_from_any_text(
+    text: str, split: bool | None, footer: str
+) -> None:
+    """The heuristics never fail: whatever the text (and a mailing list's footer under it),
+    drafts come back."""
+    for draft in recover(text + footer, split):
         assert isinstance(draft.body_html, str)
 
 

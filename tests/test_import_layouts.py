@@ -821,6 +821,84 @@ def test_a_forwarded_statement_saved_as_eml_is_the_forwarded_text(tmp_path: Path
     assert "Hi all" not in doc.body_html and "Forwarded" not in doc.body_html
 
 
+MAILING_LIST = {
+    "en": (
+        "View this email in your browser (https://mailchi.mp/riverside/march?e=a1b2c3)",
+        "============================================================\n"
+        "Copyright © 2026 Riverside Tenants Union, All rights reserved.\n"
+        "You are receiving this email because you joined at a meeting.\n\n"
+        "Our mailing address is:\nRiverside Tenants Union\n12 Dock Road\nLondon E16 1AA\n\n"
+        "Want to change how you receive these emails?\nYou can update your preferences"
+        " (https://riverside.us1.list-manage.com/profile?u=9f8e&id=a1b2c3) or unsubscribe"
+        " (https://riverside.us1.list-manage.com/unsubscribe?u=9f8e&id=a1b2c3)\n",
+    ),
+    "es": (
+        "Ver este correo en tu navegador (https://mailchi.mp/inquilinas/marzo?e=a1b2c3)",
+        "Copyright © 2026 Sindicato de Inquilinas, Todos los derechos reservados.\n"
+        "¿Quieres cambiar cómo recibes estos correos?\nPuedes actualizar tus preferencias"
+        " (https://inquilinas.us1.list-manage.com/profile?id=a1b2c3) o darte de baja de esta"
+        " lista (https://inquilinas.us1.list-manage.com/unsubscribe?id=a1b2c3).\n",
+    ),
+    "substack": (
+        "Forwarded this email? Subscribe here (https://riverside.substack.com/subscribe) for more",
+        "Like (https://substack.com/app-link/post?action=like)\n"
+        "Restack (https://substack.com/redirect/2/eyJl)\n\n"
+        "© 2026 Ana Ruiz\n548 Market Street PMB 72296, San Francisco, CA 94104\n"
+        "Unsubscribe (https://substack.com/redirect/2/unsub?token=a1b2c3)\n\n"
+        "Start writing (https://substack.com/signup?utm_source=substack)\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("sent_by", list(MAILING_LIST))
+def test_a_received_newsletters_mailing_list_lines_are_left_out(
+    tmp_path: Path, sent_by: str
+) -> None:
+    """Forwarded to the editors as an e-mail, a newsletter carries its list's "view it in
+    your browser" over it and its footer under it: the links to update preferences or
+    unsubscribe are the editor's own, and reprinted would let any reader unsubscribe them."""
+    language = "es" if sent_by == "es" else "en"
+    statement, (over, footer) = STATEMENTS[language], MAILING_LIST[sent_by]
+    first, second = statement["paragraphs"]
+    body = f"{over}\n\n{statement['title']}\n\n{first}\n\n{second}\n\n{signature(language)}\n\n"
+    sent = {"From": "Riverside Tenants <news@example.org>", "Subject": statement["title"]}
+    (doc,) = import_one(tmp_path, message(sent, body + footer), "newsletter.eml")
+    assert doc.title == statement["title"]
+    assert texts(doc, "/div/p") == statement["paragraphs"]
+    assert texts(doc, "//div[@class='signature']") == [signature(language)]
+    assert "a1b2c3" not in doc.body_html and "©" not in doc.body_html
+
+
+def test_a_footer_right_under_the_signature_leaves_the_signature(tmp_path: Path) -> None:
+    statement = STATEMENTS["en"]
+    text = (
+        f"{statement['title']}\n\n{statement['paragraphs'][0]}\n\nIn solidarity,\nAna Ruiz\n"
+        "© 2026 Riverside Tenants Union\nUnsubscribe (https://example.org/u?id=a1b2c3)\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    assert doc.authors == ("Ana Ruiz",)
+    assert "a1b2c3" not in doc.body_html and "2026" not in doc.body_html
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "If they send you emails anyway, click unsubscribe and keep a copy of the page.",
+        "© 2026 Photo: Ana Ruiz\n\nUnsubscribe from their lists (https://example.org/how): "
+        + "we explain how, step by step, in our guide to the data the letting agents keep on"
+        + " every tenant, what the law says they may keep and for how long, and how to ask.",
+    ],
+    ids=["a sentence", "a paragraph after a credit"],
+)
+def test_a_text_that_speaks_of_unsubscribing_keeps_its_words(tmp_path: Path, ending: str) -> None:
+    opening = STATEMENTS["en"]["paragraphs"][0]
+    text = f"How letting agents keep your data\n\n{opening}\n\n{ending}\n"
+    (doc,) = import_one(tmp_path, text)
+    shown = " ".join(html_of(doc).text_content().split())
+    for line in ending.split("\n\n"):
+        assert line in shown
+
+
 def imported_text(tmp_path: Path, body: str, subject: str = "The statement") -> str:
     """The text of the document `publisher import` makes of a plain-text e-mail."""
     sent = {"From": "Marta Gil <marta@example.org>", "Subject": subject}

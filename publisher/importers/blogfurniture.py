@@ -58,6 +58,7 @@ _INVITATION = re.compile(
     r"merci d['’]avoir lu .{1,120} ?! abonnez-vous|.{1,120} is a reader-supported publication\.)",
     re.IGNORECASE,
 )
+_LINK_AFTER = re.compile(r"\s*\(https?://[^\s)]*\)$")
 _TAGS = re.compile(
     r"^(tags|tagged|labels|etiquetas|[ée]tiquettes|libell[ée]s|mots[- ]cl[ée]s|categor(ies|[ií]as)|cat[ée]gories|"
     r"filed under|archivado en|class[ée] dans)\s*:\s*(?P<tags>.+)$",
@@ -94,5 +95,6 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
 
 
 def buttons(block: Block) -> bool:
-    """Whether a block is only buttons, counts and the like (as under a post's byline)."""
-    return all(_FURNITURE.search(line.strip()) for line in block.lines)
+    """Whether a block is only buttons, counts and the like (as under a post's byline), each
+    perhaps with its link after it, as an e-mail's plain text writes links ("Like (https://…)")."""
+    return all(_FURNITURE.search(_LINK_AFTER.sub("", line.strip())) for line in block.lines)

@@ -43,6 +43,7 @@ from ..readers.typed_lists import BulletLevels
 from ..sanitize import unknown_tags_as_text
 from .blogfurniture import buttons, without_furniture
 from .draft import Draft
+from .mailing_list import without_mailing_list
 from .press_release import without_release_marks
 from .scripts import detect_language, mark_fragments
 from .tables import table_html
@@ -84,12 +85,15 @@ HEADING_WORDS = 16
 
 def recover(text: str, split: bool | None = None) -> list[Draft]:
     """Recover the documents in `text`; `split` None means: split when several posts are found."""
-    blocks = split_blocks(text)
+    # A received newsletter's mailing list prints over and under the whole text
+    blocks, mailing = without_mailing_list(split_blocks(text))
     posts = _split_posts(blocks)
     if split is False or (split is None and len(posts) < 2):
         posts = [blocks]
     breaks = _gaps_are_breaks(blocks)
     drafts = [_recover_post(post, breaks) for post in posts if _has_text(post)]
+    if mailing and drafts:
+        drafts[-1].found["mailing list's lines left out"] = mailing
     if len(drafts) > 1:
         for draft in drafts:
             draft.found["posts in file"] = len(drafts)

@@ -1,0 +1,96 @@
+"""What a mailing list prints around a newsletter, brought along when a received one is
+forwarded, saved as an e-mail or pasted: "View this email in your browser" over it, and
+under it the list's footer (the copyright line, why you get it, the sender's postal address,
+the links to update your preferences or unsubscribe). The links are the recipient's own:
+reprinted, they let any reader unsubscribe the editor. Mailchimp, Substack, Brevo,
+MailerLite and the like word them alike, in English, Spanish and French.
+
+Only a footer that says how to unsubscribe goes, and only from the last lines of the text:
+an article that mentions unsubscribing keeps its words.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .textblocks import RULE, Block
+
+_UNSUBSCRIBE = re.compile(
+    r"unsubscribe|update (your )?preferences|manage (your )?(subscription|preferences|email)"
+    r"|dar(te|se) de baja|cancelar (tu |la )?suscripci[oó]n|actualizar (tus )?preferencias"
+    r"|d[ée]sinscri|d[ée]sabonn|(g[ée]rer|mettre à jour) (vos|mes) pr[ée]f[ée]rences",
+    re.IGNORECASE,
+)
+# Where a footer starts, over its unsubscribe line
+_FOOTER = re.compile(
+    r"^(copyright (©|\(c\)|\d{4})|©\s?\d{4}|\(c\) \d{4}"
+    r"|you (are|were) receiving|you('re| are) receiving|you received this|you signed up"
+    r"|our mailing address|want to change how you receive|this email was sent to"
+    r"|(est[aá]s )?recib(es|iendo) este|nuestra direcci[oó]n|¿quieres cambiar c[oó]mo"
+    r"|vous (recevez|avez re[çc]u) ce|notre adresse|vous souhaitez modifier"
+    r"|todos los derechos|tous droits)",
+    re.IGNORECASE,
+)
+_OVER = re.compile(  # over the newsletter: a link to its web copy
+    r"^((having trouble|can['’]t see|not displaying)[^?]*\?\s*)?"
+    r"(view|read|see|open) (this|the) (email|e-mail|newsletter|message)( online| in (your|a) browser)"
+    r"|^view (it )?(online|in (your|a) browser)|^(ver|leer|abrir) (este|el) (correo|email|e-mail|"
+    r"mensaje|bolet[ií]n)( electr[oó]nico)? en (tu|el|su) navegador|^voir (ce|cet|l['’])"
+    r"\s?(e-?mail|courriel|message|newsletter)( dans (votre|le) navigateur| en ligne)"
+    r"|^voir la version en ligne|^forwarded this email\? subscribe",
+    re.IGNORECASE,
+)
+_LAST_LINES = 4  # blocks from the end an unsubscribe line may stand in (social links after it)
+_FOOTER_BLOCKS = 10  # blocks over it its footer may start at
+_LINE_MAX = 200  # characters: a longer line is a paragraph of the text's own, no footer's
+_ADDRESS = re.compile(r"https?://|www\.")
+
+
+def without_mailing_list(blocks: list[Block]) -> tuple[list[Block], int]:
+    """`blocks` without the mailing list's line over the text and its footer under it, and
+    how many lines went."""
+    kept = list(blocks)
+    if kept and kept[0].single_line and _OVER.match(kept[0].text):
+        kept.pop(0)
+    index, line = _footer_start(kept)
+    if index < len(kept):
+        own = kept[index].lines[:line]  # the footer may start inside a block
+        kept = kept[:index] + ([dataclasses.replace(kept[index], lines=own)] if own else [])
+        while kept and kept[-1].rule:  # Mailchimp's rule of "=" over its footer
+            kept.pop()
+    gone = sum(len(b.lines) for b in blocks) - sum(len(b.lines) for b in kept)
+    return (kept, gone) if kept else (blocks, 0)
+
+
+def _footer_start(blocks: list[Block]) -> tuple[int, int]:
+    """Where the footer starts: (block, line); (len(blocks), 0) when there is none."""
+    last = len(blocks)
+    for index in reversed(range(max(1, last - _LAST_LINES), last)):
+        lines = blocks[index].lines
+        at = next((n for n, line in enumerate(lines) if _unsubscribe_line(line)), None)
+        if at is None:
+            continue
+        start, line = _marked_start(blocks, index, at)
+        footer = [text for block in blocks[start:] for text in block.lines][line:]
+        if all(len(text) <= _LINE_MAX for text in footer):  # no paragraph of the text's
+            return start, line
+        break
+    return last, 0
+
+
+def _marked_start(blocks: list[Block], index: int, at: int) -> tuple[int, int]:
+    """Where a footer whose unsubscribe line is `blocks[index].lines[at]` starts: at the
+    first line over it a footer starts with, or else at a link to unsubscribe; (len(blocks),
+    0) when neither."""
+    for start in range(max(1, index - _FOOTER_BLOCKS), index + 1):
+        for line, text in enumerate(blocks[start].lines[: at + 1 if start == index else None]):
+            if _FOOTER.match(text):
+                return start, line
+    if _ADDRESS.search(blocks[index].lines[at]):
+        return index, at
+    return len(blocks), 0
+
+
+def _unsubscribe_line(line: str) -> bool:
+    return not RULE.match(line) and bool(_UNSUBSCRIBE.search(line))
