@@ -604,6 +604,7 @@ def test_html_page_main_text_is_extracted_without_navigation_or_comments(tmp_pat
     assert len(texts(doc, "//li")) == 2
     source_md = next((tmp_path / "documents").glob("*.md")).read_text()
     assert "https://example.org/deal" in source_md and "The picket line at dawn" in source_md
+    assert source_md.count("Dock strike ends in victory") == 1  # the title, not its heading too
     for boilerplate in (
         "Shop our merchandise",
         "Special offer",

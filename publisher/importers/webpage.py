@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from ..controls import clean_text
 from ..errors import PublisherError
 from ..extras import needs
+from ..readers.headings import same_words
 from . import medium
 from .decode import clean_extracted, decode_text
 from .document_page import (
@@ -71,6 +73,8 @@ def _article(page: str, path: Path) -> Draft:
         date=_date(meta.date),
     )
     inner = lxml.html.fromstring(body).find("body")
+    if inner is not None and len(inner) and _repeats_title(inner[0], draft.title):
+        inner.remove(inner[0])  # the headline again, under the title the front matter gives
     fragment = (
         "".join(lxml.html.tostring(child, encoding="unicode") for child in inner)
         if inner is not None
@@ -82,6 +86,10 @@ def _article(page: str, path: Path) -> Draft:
     if draft.date is None:
         draft.unsure.append("the page gives no date: add one")
     return draft
+
+
+def _repeats_title(element: Any, title: str) -> bool:
+    return element.tag in ("h1", "h2") and same_words(element.text_content(), title)
 
 
 _OPENING_BLOCKS = 6  # where a date line, a byline or a dateline is printed: over the text
