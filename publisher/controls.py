@@ -77,6 +77,29 @@ class Removed:
         return ", ".join(parts)
 
 
+# A numeric reference in HTML: "&#14;", "&#x0E;", or "&#1" without its ";", which HTML
+# parsers read all the same
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def control_references_as_characters(html: str) -> str:
+    """`html` with its references to the characters `strip_controls` takes out (but C1's,
+    which HTML parsers read as Windows-1252's) written as the characters, for it to take
+    out and count: raw HTML in Markdown and the words of a text file keep them as written,
+    and a parser makes each a character lxml refuses to write back (a list made of the
+    paragraph ended the build in a traceback)."""
+    if "&#" not in html:
+        return html
+
+    def character(match: re.Match[str]) -> str:
+        code = int(match[1], 16) if match[1] else int(match[2])
+        if code > 0x10FFFF or 0x80 <= code <= 0x9F or not _UNWANTED.fullmatch(chr(code)):
+            return match[0]
+        return chr(code)
+
+    return _NUMERIC_REFERENCE.sub(character, html)
+
+
 def strip_controls(text: str, line_breaks: bool = False) -> tuple[str, Removed]:
     """`text` without control characters; vertical tab, form feed and the line and
     paragraph separators become spaces, or line and paragraph breaks with `line_breaks`."""

@@ -152,6 +152,31 @@ def test_office_files_keep_their_properties(tmp_path: Path, suffix: str) -> None
         assert doc.language == "fr"
 
 
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        (
+            "demands.html",
+            "<html><head><title>Demands</title></head><body><p>We ask for:</p>"
+            "<p>• Pay rise&#14; now</p><p>• Safe staffing</p></body></html>",
+        ),
+        ("demands.txt", "Demands\n\nWe ask for:\n\n• Pay rise&#1 now\n\n• Safe staffing\n"),
+        ("demands.txt", "Demands\n\nWe ask for:\n\n• Pay rise&#xFFFE; now\n\n• Safe staffing\n"),
+    ],
+    ids=["web page", "text file, the reference without its ';'", "a non-character"],
+)
+def test_a_typed_lists_item_with_a_control_character_is_read_without_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, name: str, content: str
+) -> None:
+    """A bullet paragraph holding a character reference to a control character (as a web
+    editor's paste can leave): the list is made of the text without it."""
+    path = tmp_path / name
+    path.write_text(content)
+    doc = read(path)
+    assert re.findall(r"<li>(.*?)</li>", doc.body_html) == ["Pay rise now", "Safe staffing"]
+    assert "removed invisible control characters (U+" in caplog.text
+
+
 def test_plain_text_first_line_is_title_and_stray_tags_are_formatting(tmp_path: Path) -> None:
     path = tmp_path / "copied.txt"
     path.write_text(

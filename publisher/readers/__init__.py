@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..arabic_shapes import as_letters
 from ..attachments import linked_files
-from ..controls import clean_mapping, strip_controls
+from ..controls import clean_mapping, control_references_as_characters, strip_controls
 from ..embeds import say_local_media
 from ..errors import PublisherError
 from ..languages import described
@@ -252,9 +252,11 @@ def convert_document(
     # Text formats were cleaned line by line as they were read; office files and entities
     # (&#11;) can still bring control characters and text garbled by a wrong encoding in.
     meta, meta_source = with_page_params(clean_mapping(raw.meta), raw.meta_source)
-    # Lists typed out as text made lists; links to files on the writer's disk by name.
-    body_html = links_to_local_files_by_name(typed_lists(raw.body_html))
+    body_html = control_references_as_characters(raw.body_html)
     body_html, removed = strip_controls(repaired(body_html, shown_as or path, None))
+    # Lists typed out as text made lists (of text without control characters, which lxml
+    # refuses to write); links to files on the writer's disk by name.
+    body_html = links_to_local_files_by_name(typed_lists(body_html))
     body_html = as_letters(body_html)  # Arabic in a PDF's shapes, pasted into Word
     if removed:
         log.warning(
