@@ -29,7 +29,7 @@ from publisher.readers import read_document
 
 # Text as pasted off blogs: lines of words with the shapes the import heuristics look for
 # (bullets of every level, indents, numbers, letters, rules, date lines, signatures, notes,
-# questions, colons, cells between tabs, a press release's label, underlines, a mailing
+# questions, colons, cells between tabs or spaces, a press release's label, underlines, a mailing
 # list's lines), and
 # control characters, bidi overrides, entities and any other code point mixed in.
 CONTROLS = "\x00\x07\x0b\x0c\x1b\x7f\x85\ufeff\ufffe\u202e\u200f\u00a0\t"
@@ -59,6 +59,7 @@ LINE = st.one_of(
         st.sampled_from(["", "", ".", ":", "?", "]", " "]),
     ).map("".join),
     st.lists(WORD, min_size=2, max_size=4).map("\t".join),  # a table's row, copied
+    st.lists(WORD, min_size=2, max_size=4).map("   ".join),  # or set out with spaces
     st.sampled_from(SPECIAL_LINES),
 )
 PASTED = st.lists(LINE, max_size=40).map("\n".join) | st.text(

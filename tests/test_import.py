@@ -349,6 +349,55 @@ def test_one_line_with_a_tab_is_no_table(tmp_path: Path) -> None:
     assert not html_of(doc).xpath("//table") and "Signed Maria Lopez" in doc.body_html
 
 
+BALLOT_SET_OUT = """\
+Branch          Members   Yes    No
+Riverside           412   380    32
+Dockside            198   171    27
+North Bank           77    70     7
+"""
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0"], ids=["spaces", "non-breaking spaces"])
+def test_a_table_set_out_with_spaces_is_a_table_its_figures_aligned_right(
+    tmp_path: Path, space: str
+) -> None:
+    """A plain-text e-mail's or a printout's table: columns lined up with spaces, words on
+    the left, figures on the right (copied off a web page, the spaces may be non-breaking)."""
+    rows = BALLOT_SET_OUT.replace("  ", f" {space}")  # as a browser copies a run of spaces
+    (doc,) = import_one(tmp_path, f"Ballot result\n\n{LONG}\n\n{rows}\n{LONG}\n")
+    assert texts(doc, "//table//th") == ["Branch", "Members", "Yes", "No"]
+    assert [texts(doc, f"//table//tr[{n}]/td") for n in (1, 2, 3)] == [
+        ["Riverside", "412", "380", "32"],
+        ["Dockside", "198", "171", "27"],
+        ["North Bank", "77", "70", "7"],
+    ]
+    right = html_of(doc).xpath("//table//tr[1]/td[contains(@style, 'right')]")
+    assert [cell.text for cell in right] == ["412", "380", "32"]
+    assert texts(doc, "//p") == [LONG.strip(), LONG.strip()]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a typist's two spaces after a full stop, at much the same place in each line
+        "We met on Monday.  The vote was clear and we will strike.\n"
+        "Everyone came in.  It was a good day for the union\n"
+        "and we thank you.  See you on Friday.",
+        "          RIVERSIDE TENANTS UNION\n             12 Dock Road\n           London E16 1AA",
+        "Branch      Members\nRiverside   412\n",  # a header and one row: lined up by chance?
+        "Branch        Members\nRiverside         412\nDockside   198",  # not lined up
+        "Results of the ballot  (provisional)\nYes    1,204\nNo       180",  # a line over them
+    ],
+    ids=["prose", "centred lines", "two lines", "columns not lined up", "a line over them"],
+)
+def test_lines_with_spaces_in_them_that_line_up_no_columns_are_no_table(
+    tmp_path: Path, lines: str
+) -> None:
+    (doc,) = import_one(tmp_path, f"A title\n\n{LONG}\n\n{lines}\n\n{LONG}\n")
+    assert not html_of(doc).xpath("//table")
+    assert " ".join(lines.split()[:2]) in " ".join(texts(doc, "//p"))
+
+
 def test_ligatures_of_text_copied_from_a_pdf_are_spelled_out(tmp_path: Path) -> None:
     (doc,) = import_one(tmp_path, f"Our ﬁnances\n\n{LONG} The ﬁnancial ﬂow, oﬃcially.\n")
     assert doc.title == "Our finances" and "The financial flow, officially." in doc.body_html

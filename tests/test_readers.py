@@ -816,6 +816,21 @@ def test_a_table_pasted_into_a_text_file_is_a_table(tmp_path: Path) -> None:
     assert re.findall(r"<p>(.*?)</p>", doc.body_html) == ["We asked 412 households.", "More text."]
 
 
+def test_a_table_set_out_with_spaces_in_a_text_file_is_a_table(tmp_path: Path) -> None:
+    """Columns lined up with spaces, copied off a web page (a browser copies a run of
+    spaces as a space and a non-breaking one by turns)."""
+    rows = "  Yes    1,204   87%\n  No       180   13%\n  Spoilt     3    0%\n"
+    copied = rows.replace("  ", " \u00a0")
+    path = tmp_path / "ballot.txt"
+    path.write_text(
+        f"Ballot result\n\nMembers voted.\n\n{copied}\nMore text.\n",
+        encoding="utf-8",
+    )
+    rows = re.findall(r"<tr>(.*?)</tr>", read(path).body_html)
+    cells = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row) for row in rows]
+    assert cells == [["Yes", "1,204", "87%"], ["No", "180", "13%"], ["Spoilt", "3", "0%"]]
+
+
 def test_a_press_release_kept_as_a_web_page_reads_as_its_headline_and_text(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -19,11 +19,13 @@ Line breaks mean one of three things, told apart by the shape of the lines:
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
 
 from ..readers.typed_lists import LETTER_MARK, NUMBER_MARK, SYMBOL_FONT, letter_place
+from .aligned_columns import aligned_cells
 
 NBSP = "\u00a0"
 # Word copies its bullets as "·" and a tab, or as its Symbol and Wingdings fonts' own
@@ -44,6 +46,7 @@ RULE = re.compile(r"^\s*([-_=*~•·])(?:\s*\1){4,}\s*$")
 # and reStructuredText's headings; Mailchimp's plain-text part, its "** " before them)
 _UNDERLINE = re.compile(r"^\s*(?:=+|-+)\s*$")
 _MAILCHIMP_HEADING = re.compile(r"^\*\* (?=\S)")
+_SPACED = re.compile(r"\S {2,}\S")  # words two spaces or more apart: a table's columns?
 _HEADING_MAX = 120  # characters: a longer line is a paragraph, whatever is under it
 _SENTENCE_END = (".", "!", "?", "…", '."', ".”", "!”", "?”", ".»", "!»", "?»", ".)")
 # French typography keeps a non-breaking space before these and inside guillemets.
@@ -101,6 +104,7 @@ class _Line:
     text: str  # normalised
     indent: int  # width of the raw line's indentation
     cells: tuple[str, ...] = ()  # its text between tabs, normalised, when it has any
+    raw: str = ""  # as typed, tabs and non-breaking spaces made spaces: where its words stand
 
 
 @dataclass(frozen=True)
@@ -159,7 +163,8 @@ def _runs(text: str) -> list[_Run]:
     for raw in text.split("\n"):
         line = normalise_line(raw)
         if line:
-            current.append(_Line(line, indentation(raw), _cells(raw, line)))
+            spaced = raw.expandtabs(4).replace(NBSP, " ").rstrip()
+            current.append(_Line(line, indentation(raw), _cells(raw, line), spaced))
             empty = 0
             continue
         if current:
@@ -251,7 +256,7 @@ def _blocks(run: _Run, width: int | None) -> list[Block]:
         if len(run.lines) == 2:
             return blocks
         run, gap = _Run(run.lines[2:], 0), 0
-    for is_table, lines in _table_rows(run.lines):
+    for is_table, lines in _table_rows(_with_aligned_cells(run.lines)):
         if is_table:
             rows = tuple(line.cells for line in lines)
             texts = tuple(line.text for line in lines)
@@ -283,6 +288,34 @@ def _underlined(lines: tuple[_Line, ...]) -> str | None:
     if mailchimp or len(lines) > 2 or abs(len(underline) - len(line)) <= 2:
         return line[mailchimp.end() :] if mailchimp else line
     return None
+
+
+def _with_aligned_cells(lines: tuple[_Line, ...]) -> tuple[_Line, ...]:
+    """`lines` with the cells of the tables among them set out with spaces: runs of lines
+    with two spaces or more between their words (`aligned_columns`)."""
+    if not any(_SPACED.search(line.raw) for line in lines):  # most texts: no second reading
+        return lines
+    out: list[_Line] = []
+    for spaced, group in itertools.groupby(lines, key=_spaced_row):
+        rows = list(group)
+        cells = aligned_cells([line.raw for line in rows]) if spaced else None
+        if cells is None:
+            out += rows
+        else:
+            out += [
+                dataclasses.replace(line, cells=row) for line, row in zip(rows, cells, strict=True)
+            ]
+    return tuple(out)
+
+
+def _spaced_row(line: _Line) -> bool:
+    """Whether a line may be a row of a table set out with spaces: words two spaces apart,
+    no tab's cells, no list item's mark."""
+    return (
+        not line.cells
+        and bool(_SPACED.search(line.raw))
+        and not (BULLET.match(line.text) or NUMBERED.match(line.text))
+    )
 
 
 def _table_rows(lines: tuple[_Line, ...]) -> list[tuple[bool, tuple[_Line, ...]]]:
