@@ -34,7 +34,17 @@ from publisher.readers import read_document
 # control characters, bidi overrides, entities and any other code point mixed in.
 CONTROLS = "\x00\x07\x0b\x0c\x1b\x7f\x85\ufeff\ufffe\u202e\u200f\u00a0\t"
 NOISE = st.sampled_from(
-    [*CONTROLS, "\x1b[31m", "&#11;", "&#xFFFE;", "<strong>", "</strong>", "<script>", "http://x.y/"]
+    [
+        *CONTROLS,
+        "\x1b[31m",
+        "&#11;",
+        "&#xFFFE;",
+        "&#1",
+        "<strong>",
+        "</strong>",
+        "<script>",
+        "http://x.y/",
+    ]
 ) | st.characters(codec=None, exclude_categories=("Cs",))
 WORD = (
     st.text(alphabet=string.ascii_letters + "áéñüçÉØßم", min_size=1, max_size=9)
