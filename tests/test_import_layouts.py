@@ -481,6 +481,25 @@ def test_a_posted_on_date_by_name_line_gives_the_date_and_the_author(
     assert doc.title == "Rent strike at number 12"
 
 
+@pytest.mark.parametrize("byline", [*BYLINES, "March 2, 2026"])
+@pytest.mark.parametrize("wrapped", [False, True], ids=["paragraphs on a line", "wrapped at 60"])
+def test_a_byline_or_date_on_the_line_under_a_long_title_is_no_part_of_it(
+    tmp_path: Path, byline: str, wrapped: bool
+) -> None:
+    """Posts copied off a blog's page, each title with its byline on the line under it, as
+    wide as the text's wrapped lines (or the only lines that run on): no wrapped line and
+    its end."""
+    titles = [
+        "Tenants of Calle Mayor win every repair after six weeks",
+        "Council promises inspections in all three of the buildings",
+    ]
+    article = textwrap.fill(f"{ARTICLE} {ARTICLE}", 60) if wrapped else ARTICLE
+    text = "\n\n-----\n\n".join(f"{title}\n{byline}\n\n{article}" for title in titles)
+    docs = import_one(tmp_path, f"{text}\n")
+    assert [(doc.title, str(doc.date)) for doc in docs] == [(t, "2026-03-02") for t in titles]
+    assert {doc.authors for doc in docs} == {("Marta Gil",) if "Marta" in byline else ()}
+
+
 # A post copied from a WordPress blog in a browser: its byline, then under the text the
 # sharing and like buttons, "Related", and the tags line, each as lines of text.
 BLOG_POSTS = {

@@ -39,7 +39,7 @@ def parse_date(text: str) -> dt.date | None:
     """The date `text` consists of, or None. Needs day, month and year. Arabic and Farsi
     lines may be written in their own digits, with the month names of the Levant, the
     Maghreb or Afghanistan, or in Iran's solar calendar ("۱۵ اسفند ۱۴۰۴")."""
-    text = text.translate(_WESTERN_DIGITS).strip().rstrip(".")
+    text = text.translate(WESTERN_DIGITS).strip().rstrip(".")
     text = _AD_SUFFIX.sub(r"\1", _common_era_side(text))
     if len(text.split()) > 8 or len(text) > 60:
         return None
@@ -56,7 +56,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 # Arabic-Indic (١٥) and Persian (۱۵) digits, as Arabic and Farsi texts write dates
-_WESTERN_DIGITS = str.maketrans(
+WESTERN_DIGITS = str.maketrans(
     {chr(base + n): str(n) for base in (0x0660, 0x06F0) for n in range(10)}
 )
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
