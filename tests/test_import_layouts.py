@@ -10,6 +10,7 @@ import re
 import textwrap
 from pathlib import Path
 
+import lxml.html
 import pytest
 from click.testing import CliRunner
 from test_import import html_of, import_one, texts
@@ -612,6 +613,43 @@ def test_a_substack_post_keeps_its_subtitle_and_byline_and_leaves_its_buttons(
     assert doc.date == dt.date(2026, 3, 12)
     paragraphs = texts(doc, "//p")
     assert paragraphs[0] == ARTICLE and len(paragraphs) == 2, paragraphs
+
+
+@pytest.mark.parametrize(
+    "more",
+    [
+        "Continue reading →",
+        "Continue reading “Rent strike at number 12” →",
+        "Read more »",
+        "[Read more…]",
+        "Read more (https://example.org/rent-strike)",
+        "Leer más",
+        "Lire la suite…",
+    ],
+)
+def test_a_posts_opening_over_continue_reading_is_flagged_and_the_link_left_out(
+    tmp_path: Path, more: str
+) -> None:
+    """Copied off a blog's front page or a newsletter's digest, a post is only its opening:
+    the link to the rest is no author's name, and the editor is told to copy the post."""
+    text = (
+        f"Rent strike at number 12\nPosted on 2 March 2026 by Marta Gil\n\n{ARTICLE}…\n\n{more}\n"
+    )
+    row = imported_row(tmp_path, text)
+    assert row.draft.authors == ["Marta Gil"]
+    text = lxml.html.fragment_fromstring(row.draft.body_html, create_parent="div").text_content()
+    assert " ".join(text.split()).endswith(f"{ARTICLE}…")
+    assert any(
+        f"only the post's opening was copied (it ended '{more}')" in doubt
+        for doubt in row.draft.unsure
+    ), row.draft.unsure
+
+
+def test_a_closing_sentence_that_says_read_more_is_the_texts_own(tmp_path: Path) -> None:
+    closing = "Read more about the strike on our website."
+    row = imported_row(tmp_path, f"Rent strike at number 12\n\n{ARTICLE}\n\n{closing}\n")
+    assert closing in row.draft.body_html
+    assert not any("opening" in doubt for doubt in row.draft.unsure)
 
 
 # A post copied from a Facebook page: the page's name over the time it posted (without

@@ -1,5 +1,6 @@
 """What a blog prints under a post, copied with it: sharing and like buttons ("Share this:",
 "Facebook", "Like Loading…", Blogger's "Email ThisBlogThis!Share to X…"), "Related",
+"Continue reading →" (which says that only the post's opening was copied),
 comment links ("Leave a comment", "No comments:", "Post a Comment"), older/newer post
 links, and the post's tags, labels or categories line. WordPress, Blogger and their themes
 print them in English, Spanish and French; a post pasted from a browser brings them along
@@ -58,6 +59,15 @@ _INVITATION = re.compile(
     r"merci d['’]avoir lu .{1,120} ?! abonnez-vous|.{1,120} is a reader-supported publication\.)",
     re.IGNORECASE,
 )
+# The link a blog's front page or a newsletter prints under a post's opening ("Continue
+# reading “Title” →", "Read more »", "Leer más", "Lire la suite…"): what was copied is the
+# opening only.
+_MORE = re.compile(
+    r"^\[?(continue reading|read more|keep reading|read the (rest|full (post|article|story))"
+    r"|seguir leyendo|sigue leyendo|leer m[aá]s|lire la suite|la suite)"
+    r"(\s+[“\"«'‘][^”\"»’]{1,150}[”\"»’])?[\s.…→»›>\]]*(\(https?://[^\s)]*\))?$",
+    re.IGNORECASE,
+)
 _LINK_AFTER = re.compile(r"\s*\(https?://[^\s)]*\)$")
 _TAGS = re.compile(
     r"^(tags|tagged|labels|etiquetas|[ée]tiquettes|libell[ée]s|mots[- ]cl[ée]s|categor(ies|[ií]as)|cat[ée]gories|"
@@ -72,6 +82,7 @@ class Furniture:
 
     lines: int = 0  # of buttons, headings and links left out
     tags: tuple[str, ...] = ()
+    more: str = ""  # the "Continue reading" link under the text: only its opening was copied
 
 
 def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
@@ -88,6 +99,9 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
             found.tags = tuple(t for t in re.split(r"\s*[,;|·•]\s*", tags["tags"]) if t)
         elif buttons(block):
             found.lines += len(block.lines)
+        elif block.single_line and _MORE.match(block.text.strip()):
+            found.lines += 1
+            found.more = block.text.strip()
         else:
             break
         end -= 1

@@ -165,6 +165,11 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     draft.tags = list(furniture.tags)
     if furniture.lines:
         draft.found["blog buttons left out"] += furniture.lines
+    if furniture.more:
+        draft.unsure.append(
+            f"only the post's opening was copied (it ended {furniture.more!r}):"
+            " copy the whole post from its own page"
+        )
     if blocks and (header := post_header(blocks[0].lines, build_time().date())):
         name, draft.date, guessed = header
         draft.authors = [name]
