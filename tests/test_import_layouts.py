@@ -896,6 +896,11 @@ MAILING_LIST = {
         " (https://inquilinas.us1.list-manage.com/profile?id=a1b2c3) o darte de baja de esta"
         " lista (https://inquilinas.us1.list-manage.com/unsubscribe?id=a1b2c3).\n",
     ),
+    "asked": (
+        "Email not displaying correctly? View it in your browser",
+        "You are receiving this email because you signed up at a meeting.\n"
+        "Unsubscribe (https://example.org/unsubscribe?id=a1b2c3)\n",
+    ),
     "substack": (
         "Forwarded this email? Subscribe here (https://riverside.substack.com/subscribe) for more",
         "Like (https://substack.com/app-link/post?action=like)\n"
@@ -924,6 +929,12 @@ def test_a_received_newsletters_mailing_list_lines_are_left_out(
     assert texts(doc, "/div/p") == statement["paragraphs"]
     assert texts(doc, "//div[@class='signature']") == [signature(language)]
     assert "a1b2c3" not in doc.body_html and "©" not in doc.body_html
+
+
+def test_a_text_that_opens_asking_to_read_it_online_keeps_those_words(tmp_path: Path) -> None:
+    opening = "Read this newsletter online and share it: every branch won something this month."
+    row = imported_row(tmp_path, f"{opening}\n\n{ARTICLE}\n")
+    assert opening in f"{row.draft.title} {row.draft.body_html}"
 
 
 def test_a_footer_right_under_the_signature_leaves_the_signature(tmp_path: Path) -> None:

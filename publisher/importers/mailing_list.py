@@ -32,13 +32,16 @@ _FOOTER = re.compile(
     r"|todos los derechos|tous droits)",
     re.IGNORECASE,
 )
-_OVER = re.compile(  # over the newsletter: a link to its web copy
-    r"^((having trouble|can['’]t see|not displaying)[^?]*\?\s*)?"
-    r"(view|read|see|open) (this|the) (email|e-mail|newsletter|message)( online| in (your|a) browser)"
-    r"|^view (it )?(online|in (your|a) browser)|^(ver|leer|abrir) (este|el) (correo|email|e-mail|"
-    r"mensaje|bolet[ií]n)( electr[oó]nico)? en (tu|el|su) navegador|^voir (ce|cet|l['’])"
-    r"\s?(e-?mail|courriel|message|newsletter)( dans (votre|le) navigateur| en ligne)"
-    r"|^voir la version en ligne|^forwarded this email\? subscribe",
+_OVER = re.compile(  # over the newsletter: a link to its copy on the web
+    r"^(?:[^?]{1,80}\?\s*)?"  # "Having trouble viewing this email?", "¿No ves bien este correo?"
+    r"(?:(?:view|read|see|open)(?: (?:this|the|it))?(?: (?:email|e-mail|newsletter|message|issue))?"
+    r"(?: online| in (?:(?:your|a|the) )?browser| on (?:the|our) (?:web|website))"
+    r"|(?:ver|leer|abrir)(?: (?:este|el|la))?(?: (?:correo|email|e-mail|mensaje|bolet[ií]n))?"
+    r"(?: electr[oó]nico)?(?: en (?:tu|el|su) navegador| en l[ií]nea| online)"
+    r"|voir(?: (?:ce|cet|cette|la|l['’]))?\s?(?:e-?mail|courriel|message|newsletter|lettre|version)?"
+    r"(?: dans (?:votre|le) navigateur| en ligne)"
+    r"|forwarded this email\? subscribe.*)"
+    r"[.!]?(?:\s*\(https?://[^\s)]*\))?(?: for more)?$",
     re.IGNORECASE,
 )
 _LAST_LINES = 4  # blocks from the end an unsubscribe line may stand in (social links after it)
