@@ -170,6 +170,26 @@ def test_a_typed_lists_item_with_a_control_character_is_read_without_it(
     assert "removed invisible control characters (U+" in caplog.text
 
 
+def test_a_link_to_unsubscribe_someone_is_named_at_its_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Pasted with a received newsletter's footer, a link carrying who it unsubscribes: any
+    reader who follows it unsubscribes them. A link to a page about unsubscribing is not."""
+    personal = "https://riverside.us1.list-manage.com/unsubscribe?u=9f8e&id=a1b2c3&e=77aa"
+    path = tmp_path / "statement.md"
+    path.write_text(
+        "---\ntitle: Their statement\n---\n\nWe reprint the Riverside tenants' statement.\n\n"
+        f"You can update your preferences or [unsubscribe from this list]({personal}).\n\n"
+        "How to stop a letting agent's emails: https://example.org/unsubscribe\n"
+    )
+    read(path)
+    said = [r.getMessage() for r in caplog.records if "unsubscribe someone" in r.getMessage()]
+    assert said == [
+        f"{path}:7: a link to unsubscribe someone from a mailing list ({personal}): it carries"
+        " who they are, and any reader who follows it would unsubscribe them; take it out"
+    ]
+
+
 def test_plain_text_first_line_is_title_and_stray_tags_are_formatting(tmp_path: Path) -> None:
     path = tmp_path / "copied.txt"
     path.write_text(

@@ -44,6 +44,7 @@ from .local_links import links_to_local_files_by_name
 from .markdown import MarkdownReader
 from .metadata import declares_language, document_fields, with_page_params
 from .pandoc_formats import DocxReader, HtmlReader, OdtReader, RtfReader
+from .personal_links import say_personal_links
 from .press_release import for_readers, without_label
 from .redirects import without_redirects
 from .text import TextReader
@@ -187,6 +188,7 @@ def confined(converted: Converted, pool: Path, path: Path, limits: Limits) -> Do
         document.body_html, pool, path, sources=converted.sources, limits=limits
     )
     say_undescribed(body, path)
+    say_personal_links(body, path)
     extra = document.extra
     if (lead := shown_lead_image(extra.get("image"), pool, path, limits)) is not None:
         extra = {**extra, "image": lead}
