@@ -501,6 +501,35 @@ def test_a_byline_or_date_on_the_line_under_a_long_title_is_no_part_of_it(
     assert {doc.authors for doc in docs} == {("Marta Gil",) if "Marta" in byline else ()}
 
 
+@pytest.mark.parametrize("under", ["Posted on 2 March 2026 by Marta Gil", "Monday, 2 March 2026"])
+def test_posts_copied_off_a_blogs_page_without_rules_are_split_at_their_titles(
+    tmp_path: Path, under: str
+) -> None:
+    """A blog's front page heads each post with its title over its byline or date line,
+    and sets no rule between them."""
+    titles = ["Rent strike at number 12", "Council promises inspections"]
+    text = "\n\n".join(f"{title}\n{under}\n\n{ARTICLE}" for title in titles)
+    docs = import_one(tmp_path, f"{text}\n")
+    assert sorted((doc.title, str(doc.date)) for doc in docs) == [
+        (title, "2026-03-02") for title in sorted(titles)
+    ]
+    assert all(texts(doc, "//p") == [ARTICLE] for doc in docs)
+
+
+def test_posts_whose_byline_is_a_name_over_a_date_are_split_at_their_rules(
+    tmp_path: Path,
+) -> None:
+    """Substack's byline (the author over the date) stands under the title: no post starts
+    at it."""
+    post = SUBSTACK_POSTS["en"].format(article=ARTICLE)
+    docs = import_one(tmp_path, f"{post}\n-----\n\n{post.replace('week four', 'week five')}")
+    assert sorted(doc.title for doc in docs) == [
+        "Rent strike enters week five",
+        "Rent strike enters week four",
+    ]
+    assert all(doc.authors == ("Ana Torres",) for doc in docs)
+
+
 # A post copied from a WordPress blog in a browser: its byline, then under the text the
 # sharing and like buttons, "Related", and the tags line, each as lines of text.
 BLOG_POSTS = {

@@ -102,13 +102,30 @@ def recover(text: str, split: bool | None = None) -> list[Draft]:
 
 def _split_posts(blocks: list[Block]) -> list[list[Block]]:
     headers = [i for i, b in enumerate(blocks) if b.single_line and weekday_header(b.text)]
-    cuts = headers or [i + 1 for i, b in enumerate(blocks) if b.rule]
+    titled = [i for i in range(len(blocks)) if _titled_post_head(blocks, i)]
+    cuts = (
+        headers
+        or (titled if len(titled) > 1 else [])
+        or [i + 1 for i, b in enumerate(blocks) if b.rule]
+    )
     if not cuts:
         return [blocks]
     bounds = [0, *cuts, len(blocks)]
     pieces = [blocks[a:b] for a, b in itertools.pairwise(bounds) if _has_text(blocks[a:b])]
     posts = _with_fragments_joined(pieces)
     return posts if headers else [_without_edge_rules(post) for post in posts]
+
+
+def _titled_post_head(blocks: list[Block], index: int) -> bool:
+    """Whether `blocks[index]` is a title over its byline or date line, as a blog's front
+    page heads each post ("Tenants win…" / "Posted on March 3, 2026 by Ana Ruiz"): not
+    under a title of its own (then it is a name over a date, Substack's byline)."""
+    block = blocks[index]
+    if len(block.lines) != 2 or not _title_like(Block(block.lines[:1], False, 0)):
+        return False
+    if index and blocks[index - 1].single_line and _title_like(blocks[index - 1]):
+        return False
+    return bool(byline(block.lines[1]) or parse_date(block.lines[1]))
 
 
 def _has_text(blocks: list[Block]) -> bool:
