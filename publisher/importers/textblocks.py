@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ..readers.typed_lists import LETTER_MARK, NUMBER_MARK, SYMBOL_FONT, letter_place
 from .aligned_columns import aligned_cells
-from .textdates import WESTERN_DIGITS, author_line, byline, parse_date
+from .textdates import byline_or_date
 
 NBSP = "\u00a0"
 # Word copies its bullets as "·" and a tab, or as its Symbol and Wingdings fonts' own
@@ -48,10 +48,6 @@ RULE = re.compile(r"^\s*([-_=*~•·])(?:\s*\1){4,}\s*$")
 _UNDERLINE = re.compile(r"^\s*(?:=+|-+)\s*$")
 _MAILCHIMP_HEADING = re.compile(r"^\*\* (?=\S)")
 _SPACED = re.compile(r"\S {2,}\S")  # words two spaces or more apart: a table's columns?
-_BYLINE_START = re.compile(r"^(?:posted|published|publicado|publié|by|por|par)\s", re.I)
-_YEAR = re.compile(r"(?<!\d)(?:1[3489]|20)\d\d(?!\d)")  # Iran's solar years too
-_DAY = re.compile(r"(?<![\d,.])(?:0?[1-9]|[12]\d|3[01])(?![\d,.]?\d)")
-_DATE_WORDS = 6  # "Wednesday, 23 September 2026", "lunes, 2 de marzo de 2026"
 _HEADING_MAX = 120  # characters: a longer line is a paragraph, whatever is under it
 _SENTENCE_END = (".", "!", "?", "…", '."', ".”", "!”", "?”", ".»", "!»", "?»", ".)")
 # French typography keeps a non-breaking space before these and inside guillemets.
@@ -238,22 +234,6 @@ def _breaks_anyway(line: str, following: str) -> bool:
     )
 
 
-def _dateline(line: str) -> bool:
-    """Whether `line` is a byline ("Posted on March 3, 2026 by Ana Ruiz", "By Ana Ruiz")
-    or a date alone, as under a title: no wrapped sentence's end, though a title and it
-    may be as wide as a text's wrapped lines (it stays a line of its block: a name over a
-    date is a byline). Only a line that starts as a byline does, or of a few words naming
-    a year and a day, is read (reading a date is slow)."""
-    if _BYLINE_START.match(line):
-        return bool(byline(line) or author_line(line))
-    digits = line.translate(WESTERN_DIGITS)  # Arabic's and Farsi's own too
-    return (
-        len(line.split()) <= _DATE_WORDS
-        and bool(_YEAR.search(digits) and _DAY.search(digits))
-        and bool(parse_date(line))
-    )
-
-
 def _cells(raw: str, line: str) -> tuple[str, ...]:
     """The text between a line's tabs, as a spreadsheet's or a table's cells are copied (an
     empty cell, two tabs), when two pieces or more hold text and the line is no list item
@@ -373,7 +353,7 @@ def _unwrapped(lines: tuple[_Line, ...], width: int | None) -> list[_Line]:
         if (
             _wrapped(previous.text, line.text, width)
             and not _breaks_anyway(previous.text, line.text)
-            and not _dateline(line.text)
+            and not byline_or_date(line.text)  # under a title as wide as the text's lines
         ):
             joined[-1] = _Line(f"{joined[-1].text} {line.text}", joined[-1].indent)
         else:

@@ -39,7 +39,7 @@ def parse_date(text: str) -> dt.date | None:
     """The date `text` consists of, or None. Needs day, month and year. Arabic and Farsi
     lines may be written in their own digits, with the month names of the Levant, the
     Maghreb or Afghanistan, or in Iran's solar calendar ("۱۵ اسفند ۱۴۰۴")."""
-    text = text.translate(WESTERN_DIGITS).strip().rstrip(".")
+    text = text.translate(_WESTERN_DIGITS).strip().rstrip(".")
     text = _AD_SUFFIX.sub(r"\1", _common_era_side(text))
     if len(text.split()) > 8 or len(text) > 60:
         return None
@@ -56,7 +56,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 # Arabic-Indic (١٥) and Persian (۱۵) digits, as Arabic and Farsi texts write dates
-WESTERN_DIGITS = str.maketrans(
+_WESTERN_DIGITS = str.maketrans(
     {chr(base + n): str(n) for base in (0x0660, 0x06F0) for n in range(10)}
 )
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
@@ -266,6 +266,25 @@ def author_line(text: str) -> str | None:
 
 
 _BY = re.compile(r"^(?:by|por|par)\s+", re.IGNORECASE)
+_BYLINE_OPENING = re.compile(rf"^(?:{_POSTED}|by|por|par)\s", re.IGNORECASE)
+# A day's number, "3" or "03", not part of a larger number or of "1,204"
+_DAY = re.compile(r"(?<![\d,.])(?:0?[1-9]|[12]\d|3[01])(?![\d,.]?\d)")
+_DATE_LINE_WORDS = 6  # "Wednesday, 23 September 2026", "lunes, 2 de marzo de 2026"
+
+
+def byline_or_date(line: str) -> bool:
+    """Whether `line` is a byline ("Posted on March 3, 2026 by Ana Ruiz", "By Ana Ruiz") or
+    a date alone. Cheap for most lines (reading a date is slow): only a line that opens as
+    a byline does, or one of a few words with a day's number in it, is read."""
+    if _BYLINE_OPENING.match(line):
+        return bool(byline(line) or author_line(line))
+    return (
+        len(line.split()) <= _DATE_LINE_WORDS
+        and bool(_DAY.search(line.translate(_WESTERN_DIGITS)))  # Arabic's and Farsi's own too
+        and bool(parse_date(line))
+    )
+
+
 # Between a byline's name and date: a bar, a middle dot, a dash with spaces round it, a comma.
 _SEPARATOR = re.compile(r"\s*[|·•,،]\s*|\s+[-–—]\s+")
 
