@@ -224,14 +224,17 @@ def _breaks_anyway(line: str, following: str) -> bool:
     """Whether `following` starts a block whatever the width: a list item, a rule or an
     introduction starts one, and so does whatever comes after a rule."""
     return bool(
-        BULLET.match(following)
-        or NUMBERED.match(following)
-        or LETTERED.match(following)
-        or ROMAN.match(following)
+        list_item(following)
         or RULE.match(following)
         or RULE.match(line)
         or introduces(following, line)
     )
+
+
+def list_item(line: str) -> bool:
+    """Whether `line` starts with a list item's mark: a bullet, a number, a letter or a
+    Roman numeral."""
+    return any(mark.match(line) for mark in (BULLET, NUMBERED, LETTERED, ROMAN))
 
 
 def _cells(raw: str, line: str) -> tuple[str, ...]:
@@ -242,8 +245,7 @@ def _cells(raw: str, line: str) -> tuple[str, ...]:
     if "\t" not in raw:  # most lines: no cells, and no second reading
         return ()
     cells = tuple(normalise_line(cell) for cell in raw.split("\t"))
-    item = BULLET.match(line) or NUMBERED.match(line) or LETTERED.match(line) or ROMAN.match(line)
-    return cells if sum(map(bool, cells)) >= 2 and not item else ()
+    return cells if sum(map(bool, cells)) >= 2 and not list_item(line) else ()
 
 
 def _blocks(run: _Run, width: int | None) -> list[Block]:
