@@ -59,16 +59,18 @@ _INVITATION = re.compile(
     r"merci d['’]avoir lu .{1,120} ?! abonnez-vous|.{1,120} is a reader-supported publication\.)",
     re.IGNORECASE,
 )
+# A link as a plain-text e-mail writes it, after its words: "Like (https://…)"
+LINK_AFTER = r"\s*\(https?://[^\s)]*\)"
 # The link a blog's front page or a newsletter prints under a post's opening ("Continue
 # reading “Title” →", "Read more »", "Leer más", "Lire la suite…"): what was copied is the
 # opening only.
 _MORE = re.compile(
     r"^\[?(continue reading|read more|keep reading|read the (rest|full (post|article|story))"
     r"|seguir leyendo|sigue leyendo|leer m[aá]s|lire la suite|la suite)"
-    r"(\s+[“\"«'‘][^”\"»’]{1,150}[”\"»’])?[\s.…→»›>\]]*(\(https?://[^\s)]*\))?$",
+    rf"(\s+[“\"«'‘][^”\"»’]{{1,150}}[”\"»’])?[\s.…→»›>\]]*(?:{LINK_AFTER})?$",
     re.IGNORECASE,
 )
-_LINK_AFTER = re.compile(r"\s*\(https?://[^\s)]*\)$")
+_LINK_AFTER_END = re.compile(rf"{LINK_AFTER}$")
 _TAGS = re.compile(
     r"^(tags|tagged|labels|etiquetas|[ée]tiquettes|libell[ée]s|mots[- ]cl[ée]s|categor(ies|[ií]as)|cat[ée]gories|"
     r"filed under|archivado en|class[ée] dans)\s*:\s*(?P<tags>.+)$",
@@ -111,4 +113,4 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
 def buttons(block: Block) -> bool:
     """Whether a block is only buttons, counts and the like (as under a post's byline), each
     perhaps with its link after it, as an e-mail's plain text writes links ("Like (https://…)")."""
-    return all(_FURNITURE.search(_LINK_AFTER.sub("", line.strip())) for line in block.lines)
+    return all(_FURNITURE.search(_LINK_AFTER_END.sub("", line.strip())) for line in block.lines)

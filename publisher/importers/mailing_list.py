@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from .blogfurniture import LINK_AFTER
 from .textblocks import RULE, Block
 
 _UNSUBSCRIBE = re.compile(
@@ -41,7 +42,7 @@ _OVER = re.compile(  # over the newsletter: a link to its copy on the web
     r"|voir(?: (?:ce|cet|cette|la|l['’]))?\s?(?:e-?mail|courriel|message|newsletter|lettre|version)?"
     r"(?: dans (?:votre|le) navigateur| en ligne)"
     r"|forwarded this email\? subscribe.*)"
-    r"[.!]?(?:\s*\(https?://[^\s)]*\))?(?: for more)?$",
+    rf"[.!]?(?:{LINK_AFTER})?(?: for more)?$",
     re.IGNORECASE,
 )
 _LAST_LINES = 4  # blocks from the end an unsubscribe line may stand in (social links after it)
