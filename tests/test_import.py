@@ -1083,6 +1083,30 @@ def test_report_prints_every_check_in_full_beneath_the_table_at_80_columns(
     assert max(len(line) for line in lines) <= 80, "\n".join(lines)
 
 
+def test_report_at_80_columns_shows_each_documents_file_date_and_title_whole(
+    tmp_path: Path,
+) -> None:
+    """The guesses to check are the title and the date: at 80 columns (a terminal's usual
+    width) neither is cut to "2026…", file names are folded rather than cut, and a name in
+    square brackets is printed as written, not taken for a colour."""
+    source = tmp_path / "general-meeting-minutes-[v2].txt"
+    source.write_text(f"Rent strike enters its third week\n\n14 March 2026\n\n{LONG}\n")
+    result = CliRunner().invoke(
+        main,
+        ["-C", str(tmp_path), "import", "--into", str(tmp_path / "documents"), str(source)],
+        env={"COLUMNS": "80"},
+    )
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.output.splitlines() if line.startswith("│")]
+    assert rows and max(len(line) for line in result.output.splitlines()) <= 80, result.output
+    cells = [[cell.strip() for cell in row.strip("│").split("│")] for row in rows]
+    document = "".join(row[0] for row in cells)
+    assert "rent-strike-enters-its-third-week.md" in document, result.output
+    assert f"from{source.name}#1" in document.replace(" ", ""), result.output
+    assert "Rent strike enters its third week" in " ".join(row[1] for row in cells)
+    assert "2026-03-14" in [row[2] for row in cells], result.output
+
+
 # Lists, and what follows them -------------------------------------------------------------
 
 

@@ -189,24 +189,26 @@ def _fetcher(anywhere: bool, console: Console) -> ImageFetcher:
 
 
 def _print_file_import(report: FileImportReport, dry_run: bool, console: Console) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(
-        "from", "document", "title", "date", "authors", "lang", "¶", "lists", "notes", "check"
-    )
+    table = Table()
+    table.add_column("document", overflow="fold")  # a file name cut short names no file
+    table.add_column("title")
+    table.add_column("date", no_wrap=True, min_width=10)  # the guess most worth checking
+    table.add_column("found")
+    table.add_column("check")
     for row in report.documents:
         draft, found = row.draft, row.draft.found
         notes = found["notes"] + found["footnotes"] + found["captions"] + found["source notes"]
         table.add_row(
-            f"{row.source.name}#{row.part}",
-            f"{row.path.name}\n[dim]{row.status}[/dim]",
-            draft.title,
+            escape(row.path.name)
+            + f"\n[dim]from {escape(row.source.name)}#{row.part} · {row.status}[/dim]",
+            escape(draft.title)
+            + f"\n[dim]{escape(', '.join(draft.authors) or 'no author')} · "
+            + f"{draft.language or 'language?'}[/dim]",
             str(draft.date or "—"),
-            ", ".join(draft.authors) or "—",
-            draft.language or "—",
-            str(found["paragraphs"]),
-            str(found["lists"] + found["numbered lists"]),
-            str(notes),
+            _found(found["paragraphs"], found["lists"] + found["numbered lists"], notes),
             str(len(draft.unsure) or ""),
         )
     if report.documents:
@@ -222,6 +224,14 @@ def _print_file_import(report: FileImportReport, dry_run: bool, console: Console
         f"{done} document(s) written, {failed} file(s) failed"
         + (" (dry run: nothing written)" if dry_run else "")
     )
+
+
+def _found(paragraphs: int, lists: int, notes: int) -> str:
+    """What the reading found, as '12 ¶, 1 list, 3 notes': the counts that are not 0."""
+    counts = [f"{paragraphs} ¶"]
+    counts += [f"{lists} list" + "s" * (lists > 1)] * bool(lists)
+    counts += [f"{notes} note" + "s" * (notes > 1)] * bool(notes)
+    return ", ".join(counts)
 
 
 def _import_checks(checks: list[tuple[str, list[str]]], width: int) -> list[str]:
