@@ -566,6 +566,64 @@ def test_a_by_line_without_a_date_is_the_author_and_a_weekday_is_not(tmp_path: P
     assert doc.authors == ()
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Marta Gil\nMarch 2, 2026",
+        "Por Marta Gil\n2 de marzo de 2026",
+        "Par Marta Gil\n2 mars 2026",
+    ],
+)
+def test_a_by_line_over_a_date_line_gives_the_author_without_by(
+    tmp_path: Path, byline: str
+) -> None:
+    (doc,) = import_one(tmp_path, f"Rent strike at number 12\n\n{byline}\n\n{ARTICLE}\n")
+    assert (doc.authors, str(doc.date)) == (("Marta Gil",), "2026-03-02")
+    assert texts(doc, "//p") == [ARTICLE]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Marta Gil and Li Wei",
+        "By Marta Gil and Li Wei\nMarch 2, 2026",
+        "By Marta Gil & Li Wei | March 2, 2026",
+        "Posted on March 2, 2026 by Marta Gil and Li Wei",
+        "Por Marta Gil y Li Wei · 2 de marzo de 2026",
+        "Par Marta Gil et Li Wei, 2 mars 2026",
+    ],
+)
+def test_a_byline_naming_two_authors_gives_each_of_them(tmp_path: Path, byline: str) -> None:
+    (doc,) = import_one(tmp_path, f"Rent strike at number 12\n\n{byline}\n\n{ARTICLE}\n")
+    assert doc.authors == ("Marta Gil", "Li Wei")
+    assert texts(doc, "//p") == [ARTICLE]
+
+
+@pytest.mark.parametrize(
+    ("named", "authors"),
+    [
+        ("Marta Gil, Li Wei and Ana Torres", ("Marta Gil", "Li Wei", "Ana Torres")),
+        ("Marta Gil, Li Wei, and Ana Torres", ("Marta Gil", "Li Wei", "Ana Torres")),
+        ("Juan de la Cruz and Li Wei", ("Juan de la Cruz", "Li Wei")),
+        ("Tenants and Residents Association", ("Tenants and Residents Association",)),
+        ("Anna Maria E Gil Santos", ("Anna Maria E Gil Santos",)),
+        ("Marta Gil, Branch Secretary", ("Marta Gil, Branch Secretary",)),
+        (
+            "Marta Gil, General Secretary and Treasurer",
+            ("Marta Gil, General Secretary and Treasurer",),
+        ),
+    ],
+)
+def test_only_names_of_people_or_groups_are_told_apart(
+    tmp_path: Path, named: str, authors: tuple[str, ...]
+) -> None:
+    """Names of two to four words each are several authors; an organisation with "and" in
+    its name, a name with its role after a comma, or one with an initial "E" (Spanish's
+    "and" in lower case) is one."""
+    (doc,) = import_one(tmp_path, f"Rent strike at number 12\n\nBy {named}\n\n{ARTICLE}\n")
+    assert doc.authors == authors
+
+
 # The same from a Blogger blog: the date above the title, "Posted by NAME at TIME", the
 # buttons run together in one line, labels, comment and page links.
 BLOGGER_POSTS = {
@@ -765,6 +823,21 @@ def test_an_office_statement_without_properties_gets_its_title_date_and_author_f
     assert doc.authors == (signed,)
     assert doc.language == language
     assert texts(doc, "//p") == [body, signed]
+
+
+@pytest.mark.parametrize(("suffix", "under"), [("txt", "\n"), ("txt", "\n\n"), ("docx", "\n\n")])
+def test_a_statement_signed_by_two_people_names_both(
+    tmp_path: Path, suffix: str, under: str
+) -> None:
+    """'In solidarity,' then the two names, on the line under it or after a blank line."""
+    text = (
+        f"Solidarity with the cleaners\n\n{ARTICLE}\n\nIn solidarity,{under}Marta Gil and Li Wei\n"
+    )
+    if suffix == "txt":
+        (doc,) = import_one(tmp_path, text)
+    else:
+        doc = imported_office_file(tmp_path, f"**{text}".replace("\n\n", "**\n\n", 1))
+    assert doc.authors == ("Marta Gil", "Li Wei")
 
 
 @pytest.mark.parametrize("separator", [" | ", " — ", " · "])

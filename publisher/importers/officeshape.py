@@ -18,6 +18,7 @@ from ..sanitize import element_text
 from .draft import Draft
 from .scripts import detect_language
 from .textdates import (
+    authors,
     closing,
     contact_details,
     date_ending,
@@ -49,12 +50,12 @@ def shape_from_body(draft: Draft) -> None:
     signed = _without_contact_details(blocks)
     last_text = _signing_text(signed)
     if not draft.authors and last_text and (name := signed_under_closing(_closing_lines(signed))):
-        draft.authors = [name]
+        draft.authors = authors(name)
         draft.found["signature"] += 1
     elif not draft.authors and last_text:
         found = signature(last_text)
         if found and not parse_date(last_text):
-            draft.authors = [found[0]]
+            draft.authors = authors(found[0])
             draft.date = draft.date or found[1]
             draft.found["signature"] += 1
     if not draft.language:

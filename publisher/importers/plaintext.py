@@ -50,6 +50,7 @@ from .tables import table_html
 from .textblocks import BULLET, LETTERED, NUMBERED, ROMAN, Block, split_blocks
 from .textdates import (
     author_line,
+    authors,
     byline,
     capitalised,
     closing,
@@ -248,7 +249,7 @@ def _take_dateline(blocks: list[Block], draft: Draft) -> None:
     line (then perhaps a date line) under the title: the document's date and author,
     which the front matter carries from then on."""
     if blocks and (both := _author_and_date(blocks[0])):
-        draft.authors = [both[0]]
+        draft.authors = authors(both[0])
         draft.date = draft.date or both[1]
         draft.found["byline"] += 1
         blocks.pop(0)
@@ -257,7 +258,7 @@ def _take_dateline(blocks: list[Block], draft: Draft) -> None:
         return
     text = blocks[0].text
     if (author := author_line(text)) and len(blocks) > 1:
-        draft.authors = [author]
+        draft.authors = authors(author)
         draft.found["byline"] += 1
         blocks.pop(0)
         _take_dateline(blocks, draft)
@@ -266,16 +267,19 @@ def _take_dateline(blocks: list[Block], draft: Draft) -> None:
     if when is None:
         return
     if name:
-        draft.authors = [name]
+        draft.authors = authors(name)
     draft.date = draft.date or when
     draft.found["byline" if name else "dateline"] += 1
     blocks.pop(0)
 
 
 def _author_and_date(block: Block) -> tuple[str, dt.date] | None:
-    """A name line over a date line, as Substack and Medium print a post's byline."""
+    """A name line over a date line, as Substack and Medium print a post's byline ('By'
+    before the name too)."""
     if len(block.lines) != 2 or not (when := parse_date(block.lines[1])):
         return None
+    if by := author_line(block.lines[0]):
+        return by, when
     name = signature(block.lines[0])
     return (name[0], when) if name and name[1] is None else None
 
@@ -369,7 +373,7 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
     if last < 0:
         return
     if name := signed_under_closing(blocks[last].lines):
-        draft.authors = [name]
+        draft.authors = authors(name)
         draft.found["signature"] += 1
         return
     candidates = [last - 1, last] if last > 0 and parse_date(blocks[last].text) else [last]
@@ -390,7 +394,7 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
         found = said or signature(block.text)
         if found and not parse_date(block.text):
             name, when = found
-            draft.authors = [name]
+            draft.authors = authors(name)
             if when or (index == last - 1 and (when := parse_date(blocks[last].text))):
                 draft.date = draft.date or when
             draft.found["signature"] += 1

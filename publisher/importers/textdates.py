@@ -151,7 +151,7 @@ def byline(text: str) -> tuple[str, dt.date] | None:
     text = text.strip().rstrip(".")
     for pattern in _BYLINES:
         match = pattern.match(text)
-        if match and (when := parse_date(match["date"])) and _name_like(match["name"], 6):
+        if match and (when := parse_date(match["date"])) and _names_like(match["name"]):
             return match["name"], when
     for separator in _SEPARATOR.finditer(text):
         before, after = text[: separator.start()], text[separator.end() :]
@@ -161,7 +161,7 @@ def byline(text: str) -> tuple[str, dt.date] | None:
             name = after[by.end() :]
         else:
             continue
-        if _name_like(name, 6):
+        if _names_like(name):
             return name, when
     return None
 
@@ -215,7 +215,7 @@ def posted_by(text: str) -> str | None:
     """'Posted by Marta Gil at 10:42 AM', as Blogger signs a post (its date is above it):
     the author's name."""
     match = _POSTED_AT.match(text.strip())
-    return match["name"] if match and _name_like(match["name"], 6) else None
+    return match["name"] if match and _names_like(match["name"]) else None
 
 
 # "at 14:32", "a las 10:42", "à 9h05": the time of a day, as platforms write it
@@ -257,12 +257,39 @@ _AT_TIME = re.compile(rf"{_TIME}.*$", re.IGNORECASE)
 
 
 def author_line(text: str) -> str | None:
-    """'By Marta Gil', 'Por …', 'Par …' alone on a line: the author's name."""
+    """'By Marta Gil', 'Por …', 'Par …' alone on a line: the author's name (or names, as
+    written: `authors` tells them apart)."""
     text = text.strip()
     if (by := _BY.match(text)) and not _SENTENCE.search(text) and not _YEAR.search(text):
         name = text[by.end() :].rstrip(".")
-        return name if _name_like(name, 6) and not _WEEKDAY.match(name) else None
+        return name if _names_like(name) and not _WEEKDAY.match(name) else None
     return None
+
+
+def authors(name: str) -> list[str]:
+    """'Ana Ruiz and Marc Dupont', 'Ana Ruiz, Marc Dupont y Li Wei' → each name. Only names
+    of two to four words each are told apart: "Tenants and Residents Association" and
+    "Ana Ruiz, Secretary" are one."""
+    parts = _AND.split(name.strip())
+    if len(parts) > 1 and all(
+        2 <= len(part.split()) <= 4 and _name_like(part, 4) for part in parts
+    ):
+        return parts
+    return [name.strip()]
+
+
+# Between co-authors: a comma, then the last named after "and" ("y", "e", "et", "&"); in
+# lower case, as "E" and "Y" are initials ("Marta E Gil")
+_CONJUNCTION = r"(?:and|y|e|et|&)\s"
+_AND = re.compile(rf"\s*,(?!\s*{_CONJUNCTION})\s*(?=.*\s{_CONJUNCTION})|,?\s+{_CONJUNCTION}\s*")
+
+
+def _names_like(text: str) -> bool:
+    """A name, or the names of a few co-authors ("Ana Ruiz, Marc Dupont and Li Wei")."""
+    return _name_like(text, 6) or (len(text) <= _NAMES_MAX and len(authors(text)) > 1)
+
+
+_NAMES_MAX = 200  # a byline's names, not a paragraph's (its commas would cost a scan each)
 
 
 _BY = re.compile(r"^(?:by|por|par)\s+", re.IGNORECASE)
