@@ -482,6 +482,20 @@ def test_a_posted_on_date_by_name_line_gives_the_date_and_the_author(
     assert doc.title == "Rent strike at number 12"
 
 
+@pytest.mark.parametrize("tag", ["[Update]", "(Video)", "[ES/EN]"])
+def test_a_title_after_a_tag_in_brackets_is_the_title_with_its_tag(
+    tmp_path: Path, tag: str
+) -> None:
+    (doc,) = import_one(tmp_path, f"{tag} Rent strike at number 12\n\nBy Marta Gil\n\n{ARTICLE}\n")
+    assert (doc.title, doc.authors) == (f"{tag} Rent strike at number 12", ("Marta Gil",))
+    assert texts(doc, "//p") == [ARTICLE]
+
+
+def test_a_notes_number_in_brackets_opens_no_title(tmp_path: Path) -> None:
+    (doc,) = import_one(tmp_path, f"[1] Housing Act 2024 section 21\n\n{ARTICLE}\n")
+    assert doc.title != "[1] Housing Act 2024 section 21"
+
+
 @pytest.mark.parametrize("byline", [*BYLINES, "March 2, 2026"])
 @pytest.mark.parametrize("wrapped", [False, True], ids=["paragraphs on a line", "wrapped at 60"])
 def test_a_byline_or_date_on_the_line_under_a_long_title_is_no_part_of_it(
@@ -1704,6 +1718,8 @@ RELEASE_TEXT = (
     [
         ("release.txt", f"PRESS RELEASE: Tenants block eviction\n\n{RELEASE_TEXT}\n\nENDS\n"),
         ("nota.txt", f"Nota de prensa – Tenants block eviction\n\n{RELEASE_TEXT}\n"),
+        ("bracketed.txt", f"[PRESS RELEASE] Tenants block eviction\n\n{RELEASE_TEXT}\n"),
+        ("above.txt", f"[Press release]\n\nTenants block eviction\n\n{RELEASE_TEXT}\n"),
         (
             "release.html",
             "<html><head><title>Press Release | Tenants block eviction</title></head><body>"
@@ -1711,7 +1727,7 @@ RELEASE_TEXT = (
             f"<p>{RELEASE_TEXT}</p><p>{RELEASE_TEXT}</p></article></body></html>",
         ),
     ],
-    ids=["pasted", "spanish label", "web page"],
+    ids=["pasted", "spanish label", "in brackets", "in brackets above", "web page"],
 )
 def test_a_label_given_on_the_headlines_line_is_left_out_of_the_title(
     tmp_path: Path, name: str, content: str

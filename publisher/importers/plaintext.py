@@ -306,8 +306,17 @@ def _title_like(block: Block) -> bool:
         and not _URL.fullmatch(text)
         and not _caption(text)  # a photo credit under the title: the photo did not come along
         and parse_date(text) is None
-        and (capitalised(text) or text[:1].isdigit() or text[:1] in "¿¡«\"“'‘")
+        and _opens_as_a_title(_TAGGED.sub("", text))
     )
+
+
+def _opens_as_a_title(text: str) -> bool:
+    return capitalised(text) or text[:1].isdigit() or text[:1] in "¿¡«\"“'‘"
+
+
+# A title's tag in brackets before it: "[Update] …", "(Video) …", "[ES/EN] …"; not a
+# note's number ("[1] …")
+_TAGGED = re.compile(r"^[\[(](?=\D)[^\])]{1,30}[\])]\s+(?=\S)")
 
 
 def _is_body(block: Block) -> bool:

@@ -49,10 +49,14 @@ NOTES_KEPT = (
 
 
 # A label and the headline on one line: "PRESS RELEASE: Tenants block eviction", "Press
-# Release – Dockers vote to strike"; in HTML, with the tags round the label ("<strong>PRESS
-# RELEASE</strong>: …") kept, the label and its separator taken out.
+# Release – Dockers vote to strike", "[Press release] …"; in HTML, with the tags round the
+# label ("<strong>PRESS RELEASE</strong>: …") kept, the label and its separator taken out.
 _SEPARATOR = r"\s*[:|–—-]\s+"
-_LABELLED = re.compile(rf"\s*(?P<label>{_LABEL.pattern}){_SEPARATOR}(?P<headline>\S.*)", re.I)
+_LABELLED = re.compile(
+    rf"\s*(?:(?P<label>{_LABEL.pattern}){_SEPARATOR}|[\[(](?:{_LABEL.pattern})[\])]"
+    rf"(?:{_SEPARATOR}|\s+))(?P<headline>\S.*)",
+    re.I,
+)
 _LABELLED_HTML = re.compile(
     rf"(?P<opening>(?:\s|<[a-z][^>]*>)*)(?P<label>{_LABEL.pattern})"
     rf"(?P<closing>(?:\s*</[a-z]+>)*){_SEPARATOR}(?=\S)",
@@ -69,8 +73,10 @@ def without_label(line: str) -> str:
 
 
 def is_label(line: str) -> bool:
-    """A press release's label over its headline, an embargo among them."""
+    """A press release's label over its headline ("[PRESS RELEASE]" too), an embargo among
+    them."""
     text = line.strip().strip(":").strip()
+    text = text[1:-1].strip() if text[:1] + text[-1:] in ("[]", "()") else text
     return bool(_LABEL.fullmatch(text) or _EMBARGO.fullmatch(text))
 
 
