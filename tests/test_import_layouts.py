@@ -1025,6 +1025,20 @@ MAILING_LIST = {
         "Unsubscribe (https://substack.com/redirect/2/unsub?token=a1b2c3)\n\n"
         "Start writing (https://substack.com/signup?utm_source=substack)\n",
     ),
+    "substack, its plain text": (  # the links after a space, the first after "at"
+        "View this post on the web at https://riverside.substack.com/p/rent-strike-week-four",
+        "Like https://substack.com/app-link/post?publication_id=123&action=like\n"
+        "Comment https://substack.com/app-link/post?publication_id=123&action=comment\n"
+        "Restack https://substack.com/redirect/2/eyJl\n\n"
+        "© 2026 Ana Ruiz\n548 Market Street PMB 72296, San Francisco, CA 94104\n"
+        "Unsubscribe https://substack.com/redirect/2/eyJl?j=a1b2c3\n\n"
+        "Start writing https://substack.com/signup?utm_source=substack&utm_content=footer\n",
+    ),
+    "outlook": (  # a forward from Outlook writes a link <after> its words
+        "View this email in your browser <https://mailchi.mp/riverside/march?e=a1b2c3>",
+        "Copyright © 2026 Riverside Tenants Union, All rights reserved.\n"
+        "Unsubscribe <https://riverside.us1.list-manage.com/unsubscribe?u=9f8e&id=a1b2c3>\n",
+    ),
 }
 
 

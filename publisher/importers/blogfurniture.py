@@ -59,8 +59,9 @@ _INVITATION = re.compile(
     r"merci d['’]avoir lu .{1,120} ?! abonnez-vous|.{1,120} is a reader-supported publication\.)",
     re.IGNORECASE,
 )
-# A link as a plain-text e-mail writes it, after its words: "Like (https://…)"
-LINK_AFTER = r"\s*\(https?://[^\s)]*\)"
+# A link as a plain-text e-mail writes it, after its words: "Like (https://…)" (Mailchimp),
+# "Like https://…" (Substack), "Like <https://…>" (Outlook)
+LINK_AFTER = r"(?:\s*\(https?://[^\s)]*\)|\s*<https?://[^\s>]*>|\s+https?://\S+)"
 # The link a blog's front page or a newsletter prints under a post's opening ("Continue
 # reading “Title” →", "Read more »", "Leer más", "Lire la suite…"): what was copied is the
 # opening only.

@@ -33,16 +33,19 @@ _FOOTER = re.compile(
     r"|todos los derechos|tous droits)",
     re.IGNORECASE,
 )
+# "View this post on the web at https://…", as Substack's plain text opens
+_LINK_AT = r"\s+at\s+https?://\S+"
 _OVER = re.compile(  # over the newsletter: a link to its copy on the web
     r"^(?:[^?]{1,80}\?\s*)?"  # "Having trouble viewing this email?", "¿No ves bien este correo?"
-    r"(?:(?:view|read|see|open)(?: (?:this|the|it))?(?: (?:email|e-mail|newsletter|message|issue))?"
+    r"(?:(?:view|read|see|open)(?: (?:this|the|it))?"
+    r"(?: (?:email|e-mail|newsletter|message|issue|post|article|edition))?"
     r"(?: online| in (?:(?:your|a|the) )?browser| on (?:the|our) (?:web|website))"
     r"|(?:ver|leer|abrir)(?: (?:este|el|la))?(?: (?:correo|email|e-mail|mensaje|bolet[ií]n))?"
     r"(?: electr[oó]nico)?(?: en (?:tu|el|su) navegador| en l[ií]nea| online)"
     r"|voir(?: (?:ce|cet|cette|la|l['’]))?\s?(?:e-?mail|courriel|message|newsletter|lettre|version)?"
     r"(?: dans (?:votre|le) navigateur| en ligne)"
     r"|forwarded this email\? subscribe.*)"
-    rf"[.!]?(?:{LINK_AFTER})?(?: for more)?$",
+    rf"[.!]?(?:{LINK_AFTER}|{_LINK_AT})?(?: for more)?$",
     re.IGNORECASE,
 )
 _LAST_LINES = 4  # blocks from the end an unsubscribe line may stand in (social links after it)
