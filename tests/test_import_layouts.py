@@ -482,6 +482,28 @@ def test_a_posted_on_date_by_name_line_gives_the_date_and_the_author(
     assert doc.title == "Rent strike at number 12"
 
 
+@pytest.mark.parametrize(
+    ("written", "day", "told"),
+    [
+        ("03/04/2026", "2026-04-03", True),  # 3 April, or March 4 in the US
+        ("Ana Ruiz, 03-04-2026", "2026-04-03", True),
+        ("3.4.2026", "2026-04-03", False),  # with dots: day first everywhere
+        ("13/04/2026", "2026-04-13", False),
+        ("12/25/2026", "2026-12-25", False),  # only the US reading is a day
+        ("04/04/2026", "2026-04-04", False),
+    ],
+)
+def test_a_date_in_numbers_is_read_day_first_and_a_us_reading_told(
+    tmp_path: Path, written: str, day: str, told: bool
+) -> None:
+    """Most of the world writes the day first; where the month could come first, the
+    editor is told which was taken."""
+    row = imported_row(tmp_path, f"Rent strike at number 12\n\n{written}\n\n{ARTICLE}\n")
+    assert str(row.draft.date) == day
+    numbers = written.split(", ")[-1]
+    assert any(numbers in check and "day first" in check for check in row.draft.unsure) == told
+
+
 @pytest.mark.parametrize("tag", ["[Update]", "(Video)", "[ES/EN]"])
 def test_a_title_after_a_tag_in_brackets_is_the_title_with_its_tag(
     tmp_path: Path, tag: str

@@ -56,6 +56,7 @@ from .textdates import (
     closing,
     contact_details,
     date_ending,
+    month_first_reading,
     parse_date,
     place_and_date,
     post_header,
@@ -179,6 +180,7 @@ def _gaps_are_breaks(blocks: list[Block]) -> bool:
 
 def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     draft = Draft()
+    given = blocks
     blocks, furniture = without_furniture(blocks)
     draft.tags = list(furniture.tags)
     if furniture.lines:
@@ -229,6 +231,12 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     draft.found.update(fragments)
     if lost := draft.found["lists from indented lines"]:
         draft.unsure.append(f"{lost} list(s) read from indented lines whose bullets were lost")
+    written = "\n".join(line for block in given for line in block.lines)
+    if draft.date and (numbers := month_first_reading(written, draft.date)):
+        draft.unsure.append(
+            f"the date {numbers} is read day first, {draft.date.day} {draft.date:%B %Y}:"
+            " if it was written month first (as in the US), correct it"
+        )
     return draft
 
 

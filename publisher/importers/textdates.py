@@ -13,7 +13,13 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 LANGUAGES = ["en", "es", "fr", "ar", "fa"]
-_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+# Numbers day first, as most of the world writes them ("03/04/2026" is 3 April; a US
+# reading is told to the editor: `month_first_reading`)
+_SETTINGS = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PREFER_DAY_OF_MONTH": "first",
+    "DATE_ORDER": "DMY",
+}
 _WEEKDAY = re.compile(
     r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[ée]rcoles|"
     r"jueves|viernes|s[áa]bado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
@@ -53,6 +59,20 @@ def parse_date(text: str) -> dt.date | None:
         text = _with_standard_month_names(text)
     parsed = dateparser.parse(text, languages=LANGUAGES, settings=_SETTINGS)
     return parsed.date() if parsed else None
+
+
+def month_first_reading(text: str, day: dt.date) -> str | None:
+    """The date written in numbers in `text` that was read as `day`, day first, when it
+    could be read month first too ("03/04/2026": 3 April or, in the US, March 4); None when
+    there is none. A date with dots ("03.04.2026") is day first everywhere."""
+    for found in _NUMERIC_DATE.finditer(text):
+        first, second, year = int(found[1]), int(found[3]), int(found[4])
+        if first != second and dt.date(year, second, first) == day:  # both 12 or under
+            return found[0]
+    return None
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\d/-])(0?[1-9]|1[0-2])([/-])(0?[1-9]|1[0-2])\2(\d{4})(?![\d/-])")
 
 
 # Arabic-Indic (١٥) and Persian (۱۵) digits, as Arabic and Farsi texts write dates
