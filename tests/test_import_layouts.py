@@ -483,6 +483,26 @@ def test_a_posted_on_date_by_name_line_gives_the_date_and_the_author(
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Published 2 March 2026",
+        "Published on March 2, 2026",
+        "Posted: 2 March 2026",
+        "Publicado el 2 de marzo de 2026",
+        "Publié le 2 mars 2026",
+        "Published 2 March 2026 · Updated 5 March 2026",
+    ],
+)
+def test_a_line_saying_when_a_text_was_published_gives_its_date(tmp_path: Path, line: str) -> None:
+    (doc,) = import_one(tmp_path, f"Rent strike at number 12\n\n{line}\n\n{ARTICLE}\n")
+    assert (doc.title, str(doc.date)) == ("Rent strike at number 12", "2026-03-02")
+    assert texts(doc, "//p") == [ARTICLE]
+    subtitled = f"Rent strike at number 12\n\nForty households join\n\n{line}\n\n{ARTICLE}\n"
+    (doc,) = import_one(tmp_path / "subtitled", subtitled)
+    assert (doc.subtitle, str(doc.date)) == ("Forty households join", "2026-03-02")
+
+
+@pytest.mark.parametrize(
     ("written", "day", "told"),
     [
         ("03/04/2026", "2026-04-03", True),  # 3 April, or March 4 in the US
@@ -518,7 +538,7 @@ def test_a_notes_number_in_brackets_opens_no_title(tmp_path: Path) -> None:
     assert doc.title != "[1] Housing Act 2024 section 21"
 
 
-@pytest.mark.parametrize("byline", [*BYLINES, "March 2, 2026"])
+@pytest.mark.parametrize("byline", [*BYLINES, "March 2, 2026", "Published March 2, 2026"])
 @pytest.mark.parametrize("wrapped", [False, True], ids=["paragraphs on a line", "wrapped at 60"])
 def test_a_byline_or_date_on_the_line_under_a_long_title_is_no_part_of_it(
     tmp_path: Path, byline: str, wrapped: bool
@@ -537,7 +557,10 @@ def test_a_byline_or_date_on_the_line_under_a_long_title_is_no_part_of_it(
     assert {doc.authors for doc in docs} == {("Marta Gil",) if "Marta" in byline else ()}
 
 
-@pytest.mark.parametrize("under", ["Posted on 2 March 2026 by Marta Gil", "Monday, 2 March 2026"])
+@pytest.mark.parametrize(
+    "under",
+    ["Posted on 2 March 2026 by Marta Gil", "Monday, 2 March 2026", "Published 2 March 2026"],
+)
 def test_posts_copied_off_a_blogs_page_without_rules_are_split_at_their_titles(
     tmp_path: Path, under: str
 ) -> None:

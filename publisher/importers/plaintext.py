@@ -61,6 +61,7 @@ from .textdates import (
     place_and_date,
     post_header,
     posted_by,
+    posted_on,
     signature,
     signed_under_closing,
     weekday_header,
@@ -127,7 +128,8 @@ def _titled_post_head(blocks: list[Block], index: int) -> bool:
         return False
     if index and blocks[index - 1].single_line and _title_like(blocks[index - 1]):
         return False
-    return bool(byline(block.lines[1]) or parse_date(block.lines[1]))
+    under = block.lines[1]
+    return bool(byline(under) or parse_date(under) or posted_on(under))
 
 
 def _has_text(blocks: list[Block]) -> bool:
@@ -271,7 +273,7 @@ def _take_dateline(blocks: list[Block], draft: Draft) -> None:
         blocks.pop(0)
         _take_dateline(blocks, draft)
         return
-    name, when = byline(text) or ("", parse_date(text) or place_and_date(text))
+    name, when = byline(text) or ("", parse_date(text) or place_and_date(text) or posted_on(text))
     if when is None:
         return
     if name:
@@ -297,7 +299,10 @@ def _header(block: Block) -> bool:
     text = block.text
     return bool(
         _author_and_date(block)
-        or (block.single_line and (byline(text) or author_line(text) or parse_date(text)))
+        or (
+            block.single_line
+            and (byline(text) or author_line(text) or parse_date(text) or posted_on(text))
+        )
     )
 
 

@@ -186,6 +186,19 @@ def byline(text: str) -> tuple[str, dt.date] | None:
     return None
 
 
+def posted_on(text: str) -> dt.date | None:
+    """'Published 3 March 2026', 'Posted on March 3, 2026', 'Publicado el 3 de marzo de
+    2026', 'Publié le 3 mars 2026': a date line that says what the date is (what follows
+    it on the line, ' · Updated …', is passed over)."""
+    if not (found := _POSTED_ON.match(text.strip())):
+        return None
+    when = found["date"].rstrip(".")
+    return parse_date(when) or parse_date(re.split(r"\s+[·|•]\s+", when)[0])
+
+
+_POSTED_ON = re.compile(rf"^{_POSTED}(?:\s+(?:on|el|le))?\s*:?\s+(?P<date>.+)$", re.IGNORECASE)
+
+
 def date_ending(text: str) -> dt.date | None:
     """The date a line ends with after a comma, a bar, a middle dot or a dash ("Statement
     of the Tenants' Association, 23 November 2026")."""
@@ -320,11 +333,12 @@ _DATE_LINE_WORDS = 6  # "Wednesday, 23 September 2026", "lunes, 2 de marzo de 20
 
 
 def byline_or_date(line: str) -> bool:
-    """Whether `line` is a byline ("Posted on March 3, 2026 by Ana Ruiz", "By Ana Ruiz") or
-    a date alone. Cheap for most lines (reading a date is slow): only a line that opens as
-    a byline does, or one of a few words with a day's number in it, is read."""
+    """Whether `line` is a byline ("Posted on March 3, 2026 by Ana Ruiz", "By Ana Ruiz"), a
+    date alone or one it says is its publication's ("Published 3 March 2026"). Cheap for
+    most lines (reading a date is slow): only a line that opens as a byline does, or one
+    of a few words with a day's number in it, is read."""
     if _BYLINE_OPENING.match(line):
-        return bool(byline(line) or author_line(line))
+        return bool(byline(line) or author_line(line) or posted_on(line))
     return (
         len(line.split()) <= _DATE_LINE_WORDS
         and bool(_DAY.search(line.translate(_WESTERN_DIGITS)))  # Arabic's and Farsi's own too
