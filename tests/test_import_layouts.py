@@ -642,6 +642,28 @@ def test_a_by_line_over_a_date_line_gives_the_author_without_by(
 
 
 @pytest.mark.parametrize(
+    "credit",
+    [
+        "Written by Marta Gil",
+        "Words by Marta Gil",
+        "Words: Marta Gil",
+        "Author: Marta Gil",
+        "Escrito por Marta Gil",
+        "Autora: Marta Gil",
+        "Texte : Marta Gil",
+        "Écrit par Marta Gil",
+    ],
+)
+def test_a_text_credited_as_zines_and_magazines_do_gives_its_author(
+    tmp_path: Path, credit: str
+) -> None:
+    """Not the subtitle: the credit under the title names who wrote it."""
+    (doc,) = import_one(tmp_path, f"Rent strike at number 12\n\n{credit}\n\n{ARTICLE}\n")
+    assert (doc.authors, doc.subtitle) == (("Marta Gil",), "")
+    assert texts(doc, "//p") == [ARTICLE]
+
+
+@pytest.mark.parametrize(
     "byline",
     [
         "By Marta Gil and Li Wei",

@@ -290,8 +290,8 @@ _AT_TIME = re.compile(rf"{_TIME}.*$", re.IGNORECASE)
 
 
 def author_line(text: str) -> str | None:
-    """'By Marta Gil', 'Por …', 'Par …' alone on a line: the author's name (or names, as
-    written: `authors` tells them apart)."""
+    """'By Marta Gil', 'Por …', 'Par …', 'Written by …', 'Author: …' alone on a line: the
+    author's name (or names, as written: `authors` tells them apart)."""
     text = text.strip()
     if (by := _BY.match(text)) and not _SENTENCE.search(text) and not _YEAR.search(text):
         name = text[by.end() :].rstrip(".")
@@ -325,8 +325,14 @@ def _names_like(text: str) -> bool:
 _NAMES_MAX = 200  # a byline's names, not a paragraph's (its commas would cost a scan each)
 
 
-_BY = re.compile(r"^(?:by|por|par)\s+", re.IGNORECASE)
-_BYLINE_OPENING = re.compile(rf"^(?:{_POSTED}|by|por|par)\s", re.IGNORECASE)
+# What a byline opens with: "By", and as zines and magazines credit a text, "Written by",
+# "Words by", "Author:", "Escrito por", "Autora:", "Texto:", "Écrit par", "Texte :"
+_AUTHOR_LABEL = (
+    r"(?:by|por|par|(?:written|words) by|escrito por|texto de|écrit par|texte de"
+    r"|(?:authors?|words|autor(?:a|es)?|texto|auteur(?:e|s)?|autrice|texte)\s?:)"
+)
+_BY = re.compile(rf"^{_AUTHOR_LABEL}\s+", re.IGNORECASE)
+_BYLINE_OPENING = re.compile(rf"^(?:{_POSTED}|{_AUTHOR_LABEL})\s", re.IGNORECASE)
 # A day's number, "3" or "03", not part of a larger number or of "1,204"
 _DAY = re.compile(r"(?<![\d,.])(?:0?[1-9]|[12]\d|3[01])(?![\d,.]?\d)")
 _DATE_LINE_WORDS = 6  # "Wednesday, 23 September 2026", "lunes, 2 de marzo de 2026"
