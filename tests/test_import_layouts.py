@@ -503,6 +503,32 @@ def test_a_line_saying_when_a_text_was_published_gives_its_date(tmp_path: Path, 
 
 
 @pytest.mark.parametrize(
+    ("head", "author", "day"),
+    [
+        ("5 min read · Mar 2, 2026", None, "2026-03-02"),  # Medium's
+        ("Marta Gil\n5 min read\nMar 2, 2026", "Marta Gil", "2026-03-02"),
+        ("By Marta Gil · 5 min read · 2 March 2026", "Marta Gil", "2026-03-02"),
+        ("Reading time: 5 minutes", None, None),
+        ("Lectura: 4 min", None, None),
+        ("5 min de lecture", None, None),
+    ],
+)
+def test_a_reading_time_under_the_title_is_left_out(
+    tmp_path: Path, head: str, author: str | None, day: str | None
+) -> None:
+    """A platform's guess of how long a post takes to read is no subtitle or paragraph of
+    it; the byline and date beside it are read."""
+    (doc,) = import_one(tmp_path, f"Rent strike at number 12\n\n{head}\n\n{ARTICLE}\n")
+    assert (doc.title, doc.subtitle, texts(doc, "//p")) == (
+        "Rent strike at number 12",
+        "",
+        [ARTICLE],
+    )
+    assert doc.authors == ((author,) if author else ())
+    assert str(doc.date) == str(day)
+
+
+@pytest.mark.parametrize(
     ("written", "day", "told"),
     [
         ("03/04/2026", "2026-04-03", True),  # 3 April, or March 4 in the US

@@ -1,6 +1,7 @@
 """What a blog prints under a post, copied with it: sharing and like buttons ("Share this:",
 "Facebook", "Like Loading…", Blogger's "Email ThisBlogThis!Share to X…"), "Related",
 "Continue reading →" (which says that only the post's opening was copied),
+a reading time under its title ("5 min read"),
 comment links ("Leave a comment", "No comments:", "Post a Comment"), older/newer post
 links, and the post's tags, labels or categories line. WordPress, Blogger and their themes
 print them in English, Spanish and French; a post pasted from a browser brings them along
@@ -12,6 +13,7 @@ the text ("Follow us on Facebook") are the writer's.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -115,3 +117,33 @@ def buttons(block: Block) -> bool:
     """Whether a block is only buttons, counts and the like (as under a post's byline), each
     perhaps with its link after it, as an e-mail's plain text writes links ("Like (https://…)")."""
     return all(_FURNITURE.search(_LINK_AFTER_END.sub("", line.strip())) for line in block.lines)
+
+
+# A platform's reading time under a post's title, alone or beside its date ("5 min read ·
+# Mar 3, 2026", as Medium prints it; "Reading time: 5 minutes", "Lectura: 5 min", "5 min
+# de lecture")
+_READING_TIME = re.compile(
+    r"(?:^|\s*[·|•]\s*)(?:\d+\s*(?:min(?:ute)?s?|minutos?)\.?\s*(?:read|de lectura|de lecture)"
+    r"|(?:reading time|tiempo de lectura|lectura|temps de lecture)\s*:?\s*\d+\s*"
+    r"(?:min(?:ute)?s?|minutos?)\.?)(?:\s*[·|•]\s*|$)",
+    re.IGNORECASE,
+)
+_HEAD_BLOCKS = 4  # the title, subtitle, byline and date: where a reading time stands
+
+
+def without_reading_time(blocks: list[Block]) -> tuple[list[Block], int]:
+    """`blocks` without the reading time in the lines of their head, and how many lines
+    held one; a line that held only that goes."""
+    kept, found = list(blocks), 0
+    for index, block in enumerate(blocks[:_HEAD_BLOCKS]):
+        lines = [_READING_TIME.sub(_between, line).strip() for line in block.lines]
+        found += sum(line != old.strip() for line, old in zip(lines, block.lines, strict=True))
+        kept[index] = dataclasses.replace(block, lines=tuple(line for line in lines if line))
+    return [block for block in kept if block.lines], found
+
+
+def _between(found: re.Match[str]) -> str:
+    """A reading time taken out of the middle of a line leaves one separator ("Ana Ruiz ·
+    5 min read · Mar 3, 2026" → "Ana Ruiz · Mar 3, 2026"); at either end, none."""
+    text = found.group(0).strip()
+    return " · " if text[:1] in ("·", "|", "•") and text[-1:] in ("·", "|", "•") else ""

@@ -41,7 +41,7 @@ from ..readers.bold_title import TITLE_MAX
 from ..readers.redirects import text_without_redirects
 from ..readers.typed_lists import BulletLevels
 from ..sanitize import unknown_tags_as_text
-from .blogfurniture import buttons, without_furniture
+from .blogfurniture import buttons, without_furniture, without_reading_time
 from .draft import Draft
 from .mailing_list import without_mailing_list
 from .press_release import without_release_marks
@@ -201,6 +201,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
         elif draft.date is None:
             draft.unsure.append("the post's time gives no date: add it")
         blocks = blocks[1:]
+    blocks, draft.found["reading time left out"] = without_reading_time(blocks)
     rest = _heading_lines_apart(without_release_marks(blocks, draft))
     if rest and (when := parse_date(rest[0].text)) and rest[0].single_line:
         draft.date = when
