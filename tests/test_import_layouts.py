@@ -559,6 +559,26 @@ def test_a_title_after_a_tag_in_brackets_is_the_title_with_its_tag(
     assert texts(doc, "//p") == [ARTICLE]
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "🚨 Rent strike at number 12 🚨",
+        "✊🏽 Rent strike at number 12",  # with its skin tone
+        "🇵🇸 Rent strike at number 12",  # a flag: two letters of a region
+        "\u2764\ufe0f Rent strike at number 12",  # a heart, drawn as emoji by its selector
+        "\U0001f3f3\ufe0f\u200d\U0001f308 Rent strike at number 12",  # one of several joined
+        "#RentStrike at number 12",
+    ],
+)
+def test_a_title_opening_with_an_emoji_or_a_hashtag_is_the_title(
+    tmp_path: Path, title: str
+) -> None:
+    """As campaigns head a post on social media: the title, emoji and all, and the byline
+    under it is read."""
+    (doc,) = import_one(tmp_path, f"{title}\n\nBy Marta Gil\n\n{ARTICLE}\n")
+    assert (doc.title, doc.authors, texts(doc, "//p")) == (title, ("Marta Gil",), [ARTICLE])
+
+
 def test_a_notes_number_in_brackets_opens_no_title(tmp_path: Path) -> None:
     (doc,) = import_one(tmp_path, f"[1] Housing Act 2024 section 21\n\n{ARTICLE}\n")
     assert doc.title != "[1] Housing Act 2024 section 21"

@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+import unicodedata
 from collections import Counter
 
 from ..clock import build_time
@@ -320,12 +321,23 @@ def _title_like(block: Block) -> bool:
         and not _URL.fullmatch(text)
         and not _caption(text)  # a photo credit under the title: the photo did not come along
         and parse_date(text) is None
-        and _opens_as_a_title(_TAGGED.sub("", text))
+        and _opens_as_a_title(_TAGGED.sub("", _without_leading_symbols(text)))
     )
 
 
 def _opens_as_a_title(text: str) -> bool:
     return capitalised(text) or text[:1].isdigit() or text[:1] in "¿¡«\"“'‘"
+
+
+def _without_leading_symbols(text: str) -> str:
+    """A title without the emoji and hashtag sign campaigns open one with ("🚨 Rent strike
+    enters week four", "✊🏽 Solidarity…", "🇵🇸 …", "#RentStrike …"): what opens its words."""
+    start = 0
+    while start < len(text) and (
+        text[start] in "# " or unicodedata.category(text[start]) in ("So", "Sk", "Mn", "Cf")
+    ):
+        start += 1
+    return text[start:]
 
 
 # A title's tag in brackets before it: "[Update] …", "(Video) …", "[ES/EN] …"; not a
