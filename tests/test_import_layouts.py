@@ -796,6 +796,25 @@ def test_a_blog_post_keeps_its_byline_and_tags_and_leaves_its_buttons(
     assert len(paragraphs) == 2 and not FURNITURE_WORDS.search(" ".join(paragraphs)), paragraphs
 
 
+@pytest.mark.parametrize(
+    "closing", ["#RentStrike #Housing #Madrid", "#RentStrike\n#Housing #Madrid"]
+)
+def test_the_hashtags_a_social_media_post_closes_with_are_its_tags(
+    tmp_path: Path, closing: str
+) -> None:
+    """As the Facebook, Instagram and Telegram imports read them: out of the text, its tags."""
+    text = f"Rent strike at number 12\n\n{ARTICLE}\n\nMarta Gil\n\n{closing}\n"
+    (doc,) = import_one(tmp_path, text)
+    assert list(doc.tags) == ["RentStrike", "Housing", "Madrid"]
+    assert "#" not in doc.body_html and doc.authors == ("Marta Gil",)
+
+
+def test_hashtags_inside_a_text_stay_in_it(tmp_path: Path) -> None:
+    text = f"Rent strike at number 12\n\n#RentStrike #Housing\n\n{ARTICLE}\n\n{ARTICLE}\n"
+    (doc,) = import_one(tmp_path, text)
+    assert "#RentStrike #Housing" in doc.body_html and doc.tags == ()
+
+
 # A Substack post copied from a browser: title, subtitle, the author over the date, the
 # like and restack counts and buttons, the invitation to subscribe.
 SUBSTACK_POSTS = {

@@ -1,11 +1,11 @@
 """What a blog prints under a post, copied with it: sharing and like buttons ("Share this:",
 "Facebook", "Like Loading…", Blogger's "Email ThisBlogThis!Share to X…"), "Related",
-"Continue reading →" (which says that only the post's opening was copied),
-a reading time under its title ("5 min read"),
-comment links ("Leave a comment", "No comments:", "Post a Comment"), older/newer post
-links, and the post's tags, labels or categories line. WordPress, Blogger and their themes
-print them in English, Spanish and French; a post pasted from a browser brings them along
-as lines of text.
+"Continue reading →" (which says that only the post's opening was copied), a reading time
+under its title ("5 min read"), comment links ("Leave a comment", "No comments:", "Post a
+Comment"), older/newer post links, and the post's tags, labels or categories line (or the
+hashtags a social media post closes with). WordPress, Blogger and their themes print them
+in English, Spanish and French; a post pasted from a browser brings them along as lines of
+text.
 
 Only a run of such lines at the very end of a post is furniture: the same words inside
 the text ("Follow us on Facebook") are the writer's.
@@ -17,6 +17,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from .social import HASHTAG, HASHTAG_LINE
 from .textblocks import Block
 
 _SHARE = r"share( this( post| article)?)?|share on|compart(e|ir)( esto| en)?|partager( cet article)?|partagez"
@@ -102,6 +103,8 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
         block = blocks[end - 1]
         if (tags := _TAGS.match(block.text.strip())) and not found.tags:
             found.tags = tuple(t for t in re.split(r"\s*[,;|·•]\s*", tags["tags"]) if t)
+        elif HASHTAG_LINE.match(block.text) and not found.tags:  # as social media close a post
+            found.tags = tuple(dict.fromkeys(HASHTAG.findall(block.text)))
         elif buttons(block):
             found.lines += len(block.lines)
         elif block.single_line and _MORE.match(block.text.strip()):
