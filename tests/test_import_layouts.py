@@ -709,6 +709,29 @@ def test_a_text_credited_as_zines_and_magazines_do_gives_its_author(
     assert texts(doc, "//p") == [ARTICLE]
 
 
+ARABIC_TEXT = (
+    "أعلنت النقابة اليوم عن بدء إضراب مفتوح للعمال في الميناء حتى تتم الاستجابة لمطالبهم"
+    " العادلة في الأجور وظروف العمل."
+)
+
+
+@pytest.mark.parametrize(
+    ("credit", "name"),
+    [
+        ("بقلم: أحمد علي", "أحمد علي"),  # Arabic: by the pen of
+        ("بقلم أحمد علي", "أحمد علي"),
+        ("الكاتبة: سارة حسن", "سارة حسن"),  # the writer
+        ("نوشته: علی رضایی", "علی رضایی"),  # Farsi: written
+        ("به قلم علی رضایی", "علی رضایی"),
+        ("نویسنده: علی رضایی", "علی رضایی"),  # the writer
+    ],
+)
+def test_an_arabic_or_farsi_byline_gives_its_author(tmp_path: Path, credit: str, name: str) -> None:
+    (doc,) = import_one(tmp_path, f"بيان حول الإضراب\n\n{credit}\n\n{ARABIC_TEXT}\n")
+    assert (doc.title, doc.authors) == ("بيان حول الإضراب", (name,))
+    assert texts(doc, "//p") == [ARABIC_TEXT]
+
+
 @pytest.mark.parametrize(
     "byline",
     [

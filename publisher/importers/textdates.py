@@ -326,10 +326,12 @@ _NAMES_MAX = 200  # a byline's names, not a paragraph's (its commas would cost a
 
 
 # What a byline opens with: "By", and as zines and magazines credit a text, "Written by",
-# "Words by", "Author:", "Escrito por", "Autora:", "Texto:", "Écrit par", "Texte :"
+# "Words by", "Author:", "Escrito por", "Autora:", "Texto:", "Écrit par", "Texte :"; in
+# Arabic "بقلم" (by the pen of), in Farsi "به قلم" and "نوشته"
 _AUTHOR_LABEL = (
     r"(?:by|por|par|(?:written|words) by|escrito por|texto de|écrit par|texte de"
-    r"|(?:authors?|words|autor(?:a|es)?|texto|auteur(?:e|s)?|autrice|texte)\s?:)"
+    r"|(?:بقلم|به قلم|نوشته)\s?:?"
+    r"|(?:authors?|words|autor(?:a|es)?|texto|auteur(?:e|s)?|autrice|texte|الكاتبة?|نویسنده)\s?:)"
 )
 _BY = re.compile(rf"^{_AUTHOR_LABEL}\s+", re.IGNORECASE)
 _BYLINE_OPENING = re.compile(rf"^(?:{_POSTED}|{_AUTHOR_LABEL})\s", re.IGNORECASE)
