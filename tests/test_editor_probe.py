@@ -146,6 +146,51 @@ def test_a_ctrl_c_a_library_swallowed_still_stops_serve(
     assert output.rstrip().endswith("stopped") and "watching" not in output, output
 
 
+# `publisher serve` whose first build is interrupted inside an object's finaliser, as the
+# Ctrl+C test above met once in a full run (inside the `regex` module's `__del__`, as its
+# patterns were collected): Python prints what a finaliser raises as "Exception ignored"
+# with its traceback.
+CTRL_C_IN_A_FINALISER = """
+import os, signal
+from publisher.serve import rebuild
+
+build_first = rebuild.Rebuilder.rebuild
+
+class Finalised:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+        sum(range(100000))  # the handler runs here, inside __del__
+
+def rebuild_interrupted_in_a_finaliser(self):
+    Finalised()  # collected at once
+    build_first(self)
+
+rebuild.Rebuilder.rebuild = rebuild_interrupted_in_a_finaliser
+from publisher.cli import main
+main()
+"""
+
+
+def test_a_ctrl_c_inside_a_finaliser_stops_serve_without_a_traceback(
+    workspace: Callable[[str], Path],
+) -> None:
+    root = workspace("minimal")
+    serve = ["-C", root, "serve", "--port", "0", "--no-open"]
+    process = subprocess.Popen(
+        [sys.executable, "-c", CTRL_C_IN_A_FINALISER, *serve],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        output, _ = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert "Traceback" not in output and "Exception ignored" not in output, output
+    assert process.returncode == 0, output
+    assert output.rstrip().endswith("stopped") and "watching" not in output, output
+
+
 @pytest.fixture
 def composer(workspace: Callable[[str], Path]) -> Iterator[tuple[int, Path]]:
     """The composer of a fresh copy of the sample workspace (issue 5, in 005-winter.yaml)."""

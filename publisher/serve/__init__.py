@@ -11,7 +11,7 @@ import signal
 import threading
 import webbrowser
 from pathlib import Path
-from typing import NoReturn
+from types import FrameType
 
 import click
 
@@ -125,9 +125,21 @@ def _sources(root: Path) -> tuple[Path, ...]:
 _stop_asked = threading.Event()
 
 
-def _interrupt(signum: int, frame: object) -> NoReturn:
+def _interrupt(signum: int, frame: FrameType | None) -> None:
     _stop_asked.set()
-    raise KeyboardInterrupt
+    if not _in_finaliser(frame):
+        raise KeyboardInterrupt
+
+
+def _in_finaliser(frame: FrameType | None) -> bool:
+    """Whether the interrupted code is an object's `__del__` (or is called from one): an
+    exception raised there is printed as "Exception ignored in…" with its traceback, and
+    lost; the build or the watch stops at its next look at `_stop_asked` instead."""
+    while frame is not None:
+        if frame.f_code.co_name == "__del__":
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _stop_if_asked() -> None:
