@@ -994,6 +994,27 @@ def test_an_office_statement_without_properties_gets_its_title_date_and_author_f
     assert texts(doc, "//p") == [body, signed]
 
 
+@pytest.mark.parametrize(
+    ("under", "authors", "day"),
+    [
+        ("By Marta Gil", ("Marta Gil",), None),
+        ("Written by Marta Gil and Li Wei", ("Marta Gil", "Li Wei"), None),
+        ("By Marta Gil | 12 March 2026", ("Marta Gil",), dt.date(2026, 3, 12)),
+        ("12 March 2026\n\nBy Marta Gil", ("Marta Gil",), dt.date(2026, 3, 12)),
+        ("By Marta Gil\n\n12 March 2026", ("Marta Gil",), dt.date(2026, 3, 12)),
+        ("Published 12 March 2026", (), dt.date(2026, 3, 12)),
+    ],
+)
+def test_an_office_statements_byline_under_its_title_gives_its_author(
+    tmp_path: Path, under: str, authors: tuple[str, ...], day: dt.date | None
+) -> None:
+    doc = imported_office_file(
+        tmp_path, f"**Solidarity with the cleaners**\n\n{under}\n\n{ARTICLE}\n"
+    )
+    assert (doc.authors, doc.date, doc.subtitle) == (authors, day, "")
+    assert texts(doc, "//p") == [ARTICLE]
+
+
 @pytest.mark.parametrize(("suffix", "under"), [("txt", "\n"), ("txt", "\n\n"), ("docx", "\n\n")])
 def test_a_statement_signed_by_two_people_names_both(
     tmp_path: Path, suffix: str, under: str

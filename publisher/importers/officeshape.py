@@ -2,8 +2,9 @@
 for them, read from its first and last paragraphs as an editor types them: a bold first
 paragraph (or a heading) is the title; a date line under it, or a line ending in a date
 ("Statement of the Dockside Workers' Network, 12 March 2026"), gives the date (that line
-becomes the subtitle); a short name line closing the text is the signature (its author,
-kept in the body as plain-text signatures are).
+becomes the subtitle); a byline under it ("By Ana Ruiz", "Written by …") the author; a
+short name line closing the text is the signature (its author, kept in the body as
+plain-text signatures are).
 """
 
 from __future__ import annotations
@@ -18,11 +19,14 @@ from ..sanitize import element_text
 from .draft import Draft
 from .scripts import detect_language
 from .textdates import (
+    author_line,
     authors,
+    byline,
     closing,
     contact_details,
     date_ending,
     parse_date,
+    posted_on,
     signature,
     signed_under_closing,
 )
@@ -39,13 +43,22 @@ def shape_from_body(draft: Draft) -> None:
         root.remove(blocks.pop(0))
         draft.unsure = [u for u in draft.unsure if "no title property" not in u]
         draft.found["title from the first line"] += 1
-    # A date line where the text opens, under its title however that was found (a property,
-    # or a bold first line the reader took): the date, and when it says more, the subtitle
-    line = element_text(blocks[0]) if blocks and blocks[0].tag == "p" else ""
-    if (when := _date_of(line)) and (parse_date(line) or not draft.subtitle):
-        draft.date = draft.date or when
-        if parse_date(line) is None:  # more than a date: the line says what this is
-            draft.subtitle = line
+    # A date line and a byline where the text opens, in either order, under its title
+    # however that was found (a property, or a bold first line the reader took): the date
+    # (when the line says more, the subtitle too), the author
+    for _ in range(2):
+        line = element_text(blocks[0]) if blocks and blocks[0].tag == "p" else ""
+        only_a_date = parse_date(line) or posted_on(line)
+        if not draft.authors and (said := _byline(line)):
+            draft.authors = authors(said[0])
+            draft.date = draft.date or said[1]
+            draft.found["byline"] += 1
+        elif (when := _date_of(line)) and (only_a_date or not draft.subtitle):
+            draft.date = draft.date or when
+            if not only_a_date:  # more than a date: the line says what this is
+                draft.subtitle = line
+        else:
+            break
         root.remove(blocks.pop(0))
     signed = _without_contact_details(blocks)
     last_text = _signing_text(signed)
@@ -114,5 +127,18 @@ def _title(block: lxml.html.HtmlElement) -> str | None:
 
 
 def _date_of(line: str) -> dt.date | None:
-    """The date a line is, or ends with after a comma, a bar or a dash; None otherwise."""
-    return None if len(line) > TITLE_MAX else parse_date(line) or date_ending(line)
+    """The date a line is ("Published 3 March 2026" too), or ends with after a comma, a bar
+    or a dash; None otherwise."""
+    if len(line) > TITLE_MAX:
+        return None
+    return parse_date(line) or posted_on(line) or date_ending(line)
+
+
+def _byline(line: str) -> tuple[str, dt.date | None] | None:
+    """A byline's name or names, and its date if it gives one ("By Ana Ruiz | 3 March
+    2026", "Written by Ana Ruiz and Marc Dupont")."""
+    if len(line) > TITLE_MAX:
+        return None
+    if found := byline(line):
+        return found
+    return (name, None) if (name := author_line(line)) else None
