@@ -235,12 +235,13 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     draft.found.update(fragments)
     if lost := draft.found["lists from indented lines"]:
         draft.unsure.append(f"{lost} list(s) read from indented lines whose bullets were lost")
-    written = "\n".join(line for block in given for line in block.lines)
-    if draft.date and (numbers := month_first_reading(written, draft.date)):
-        draft.unsure.append(
-            f"the date {numbers} is read day first, {draft.date.day} {draft.date:%B %Y}:"
-            " if it was written month first (as in the US), correct it"
-        )
+    if draft.date:
+        written = "\n".join(line for block in given for line in block.lines)
+        if numbers := month_first_reading(written, draft.date):
+            draft.unsure.append(
+                f"the date {numbers} is read day first, {draft.date.day} {draft.date:%B %Y}:"
+                " if it was written month first (as in the US), correct it"
+            )
     return draft
 
 
