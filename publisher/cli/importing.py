@@ -229,8 +229,10 @@ def _print_file_import(report: FileImportReport, dry_run: bool, console: Console
 def _found(paragraphs: int, lists: int, notes: int) -> str:
     """What the reading found, as '12 ¶, 1 list, 3 notes': the counts that are not 0."""
     counts = [f"{paragraphs} ¶"]
-    counts += [f"{lists} list" + "s" * (lists > 1)] * bool(lists)
-    counts += [f"{notes} note" + "s" * (notes > 1)] * bool(notes)
+    if lists:
+        counts.append(f"{lists} list" + ("s" if lists > 1 else ""))
+    if notes:
+        counts.append(f"{notes} note" + ("s" if notes > 1 else ""))
     return ", ".join(counts)
 
 
