@@ -1030,6 +1030,48 @@ def test_a_statement_signed_by_two_people_names_both(
     assert doc.authors == ("Marta Gil", "Li Wei")
 
 
+CREDITS_AT_THE_END = [
+    pytest.param("By Ana Ruiz", ("Ana Ruiz",), id="by"),
+    pytest.param("Published by Leeds Tenants Union", ("Leeds Tenants Union",), id="published by"),
+    pytest.param("Issued by Dockside Workers Network", ("Dockside Workers Network",), id="issued"),
+    pytest.param("Publicado por Sindicato de Inquilinas", ("Sindicato de Inquilinas",), id="es"),
+    pytest.param("Written by Ana Ruiz and Marc Dupont", ("Ana Ruiz", "Marc Dupont"), id="two"),
+    pytest.param("Posted by Marta Gil at 10:42 AM", ("Marta Gil",), id="blogger"),
+    pytest.param("— Ana Ruiz", ("Ana Ruiz",), id="em dash"),
+    pytest.param("- Ana Ruiz", ("Ana Ruiz",), id="hyphen"),
+]
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx"])
+@pytest.mark.parametrize(("line", "names"), CREDITS_AT_THE_END)
+def test_a_text_signed_at_the_end_with_a_credit_or_a_dash_is_by_the_name_alone(
+    tmp_path: Path, suffix: str, line: str, names: tuple[str, ...]
+) -> None:
+    """The credit's words ("By", "Published by") and the dash are not part of the name;
+    the line stays at the end of the text as written."""
+    if suffix == "txt":
+        (doc,) = import_one(tmp_path, f"Rally for rent control\n\n{ARTICLE}\n\n{line}\n")
+    else:  # the hyphen typed, not a list's bullet
+        typed = line.replace("-", "\\-", 1) if line.startswith("-") else line
+        doc = imported_office_file(
+            tmp_path, f"**Rally for rent control**\n\n{ARTICLE}\n\n{typed}\n"
+        )
+    assert doc.authors == names
+    assert html_of(doc).text_content().split()[-len(line.split()) :] == line.split()
+
+
+@pytest.mark.parametrize(
+    ("line", "to_check"), [("Published by Ana Ruiz", False), ("Ana Ruiz", True)]
+)
+def test_only_a_bare_name_at_the_end_is_an_author_to_check(
+    tmp_path: Path, line: str, to_check: bool
+) -> None:
+    """A bare name may be a slogan's or a verse's last line; "Published by" says it is not."""
+    row = imported_row(tmp_path, f"Rally for rent control\n\n{ARTICLE}\n\n{line}\n")
+    assert row.draft.authors == ["Ana Ruiz"]
+    assert any("closing line" in note for note in row.draft.unsure) is to_check
+
+
 @pytest.mark.parametrize("separator", [" | ", " — ", " · "])
 def test_an_office_statement_takes_the_date_its_subtitle_ends_with_after_a_bar_or_dash(
     tmp_path: Path, separator: str

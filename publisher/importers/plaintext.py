@@ -61,7 +61,6 @@ from .textdates import (
     parse_date,
     place_and_date,
     post_header,
-    posted_by,
     posted_on,
     signature,
     signed_under_closing,
@@ -417,8 +416,8 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
         block = blocks[index]
         if not block.single_line:
             continue
-        posted = posted_by(block.text)
-        said = byline(block.text) or (posted and (posted, None))
+        credited = author_line(block.text)  # "By Ana Ruiz", "Published by …", "Posted by …"
+        said = byline(block.text) or (credited and (credited, None))
         after_closing = index > 0 and closing(blocks[index - 1].text)
         if (
             not said
@@ -434,7 +433,7 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
             if when or (index == last - 1 and (when := parse_date(blocks[last].text))):
                 draft.date = draft.date or when
             draft.found["signature"] += 1
-            if not when and index == last:
+            if not when and not said and index == last:
                 draft.unsure.append(f"author {name!r} read from the closing line")
             blocks[index] = Block(("\x01sig " + block.text,), False, block.gap)
             return

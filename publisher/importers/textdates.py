@@ -293,6 +293,8 @@ def author_line(text: str) -> str | None:
     """'By Marta Gil', 'Por …', 'Par …', 'Written by …', 'Author: …' alone on a line: the
     author's name (or names, as written: `authors` tells them apart)."""
     text = text.strip()
+    if name := posted_by(text):  # "Posted by Marta Gil at 10:42 AM": not her name's words
+        return name
     if (by := _BY.match(text)) and not _SENTENCE.search(text) and not _YEAR.search(text):
         name = text[by.end() :].rstrip(".")
         return name if _names_like(name) and not _WEEKDAY.match(name) else None
@@ -325,11 +327,13 @@ def _names_like(text: str) -> bool:
 _NAMES_MAX = 200  # a byline's names, not a paragraph's (its commas would cost a scan each)
 
 
-# What a byline opens with: "By", and as zines and magazines credit a text, "Written by",
-# "Words by", "Author:", "Escrito por", "Autora:", "Texto:", "Écrit par", "Texte :"; in
+# What a byline opens with: "By", "Published by", "Issued by" (a press release's), and as
+# zines and magazines credit a text, "Written by", "Words by", "Author:", "Escrito por",
+# "Autora:", "Texto:", "Écrit par", "Texte :"; in
 # Arabic "بقلم" (by the pen of), in Farsi "به قلم" and "نوشته"
 _AUTHOR_LABEL = (
-    r"(?:by|por|par|(?:written|words) by|escrito por|texto de|écrit par|texte de"
+    rf"(?:by|por|par|(?:written|words|issued) by|{_POSTED}\s+(?:by|por|par)"
+    r"|escrito por|texto de|écrit par|texte de"
     r"|(?:بقلم|به قلم|نوشته)\s?:?"
     r"|(?:authors?|words|autor(?:a|es)?|texto|auteur(?:e|s)?|autrice|texte|الكاتبة?|نویسنده)\s?:)"
 )
@@ -362,8 +366,11 @@ def signature(text: str) -> tuple[str, dt.date | None] | None:
     """'Name or Organisation (ABBR), June 28, 2024' → (name, date); a bare short name → (name, None).
     A line with a colon is a label ('Photo credit: Marta Gil', 'Contact: …'), never a name;
     one that ends in '!' is a slogan ('Solidarity forever!'); one with a '<' holds a model
-    letter's placeholder ('Yours, <NAME>'), for whoever sends it to sign."""
-    text = text.strip()
+    letter's placeholder ('Yours, <NAME>'), for whoever sends it to sign. A name after a
+    dash ('— Ana Ruiz') or a label ('By Ana Ruiz', 'Published by …') is the name alone."""
+    text = _SIGNING_DASH.sub("", text.strip())
+    if name := author_line(text):
+        return name, None
     if (
         len(text) > 160
         or _SENTENCE.search(text)
@@ -379,6 +386,11 @@ def signature(text: str) -> tuple[str, dt.date | None] | None:
     if _name_like(text, max_words=5) and not parse_date(text):
         return text, None
     return None
+
+
+# The dash a name is signed after ("— Ana Ruiz", "-- Ana", "- Ana"), as quotations are
+# attributed
+_SIGNING_DASH = re.compile(r"^(?:[—–―]|--?)\s*(?=\w)")
 
 
 def contact_details(text: str) -> bool:
