@@ -724,11 +724,22 @@ ARABIC_TEXT = (
         ("نوشته: علی رضایی", "علی رضایی"),  # Farsi: written
         ("به قلم علی رضایی", "علی رضایی"),
         ("نویسنده: علی رضایی", "علی رضایی"),  # the writer
+        ("بقلم أحمد علي و سارة حسن", ("أحمد علي", "سارة حسن")),  # "and" as a word
+        ("بقلم أحمد علي، سارة حسن و ليلى كريم", ("أحمد علي", "سارة حسن", "ليلى كريم")),
+        ("نوشته علی رضایی و سارا حسینی", ("علی رضایی", "سارا حسینی")),
+        ("بقلم أحمد علي وسارة حسن", "أحمد علي وسارة حسن"),  # joined: as "وليد" begins
+        ("نوشته سندیکای کارگران و کشاورزان ایران", "سندیکای کارگران و کشاورزان ایران"),
+        ("بقلم الاتحاد العام و النقابات المستقلة", "الاتحاد العام و النقابات المستقلة"),
     ],
 )
-def test_an_arabic_or_farsi_byline_gives_its_author(tmp_path: Path, credit: str, name: str) -> None:
+def test_an_arabic_or_farsi_byline_gives_its_author(
+    tmp_path: Path, credit: str, name: str | tuple[str, ...]
+) -> None:
+    """Co-authors are told apart at "و" (and) standing as a word, and at "،"; an
+    organisation named "… و …" is one."""
     (doc,) = import_one(tmp_path, f"بيان حول الإضراب\n\n{credit}\n\n{ARABIC_TEXT}\n")
-    assert (doc.title, doc.authors) == ("بيان حول الإضراب", (name,))
+    names = (name,) if isinstance(name, str) else name
+    assert (doc.title, doc.authors) == ("بيان حول الإضراب", names)
     assert texts(doc, "//p") == [ARABIC_TEXT]
 
 
@@ -756,6 +767,22 @@ def test_a_byline_naming_two_authors_gives_each_of_them(tmp_path: Path, byline: 
         ("Marta Gil, Li Wei, and Ana Torres", ("Marta Gil", "Li Wei", "Ana Torres")),
         ("Juan de la Cruz and Li Wei", ("Juan de la Cruz", "Li Wei")),
         ("Tenants and Residents Association", ("Tenants and Residents Association",)),
+        (
+            "Leeds Tenants and Residents Association",
+            ("Leeds Tenants and Residents Association",),
+        ),
+        ("Hackney Renters and Housing Co-op", ("Hackney Renters and Housing Co-op",)),
+        ("Leeds Tenants Union and Unite Community", ("Leeds Tenants Union", "Unite Community")),
+        ("Friends of the Earth and Greenpeace UK", ("Friends of the Earth", "Greenpeace UK")),
+        ("Unite the Union and Leeds Trades Council", ("Unite the Union", "Leeds Trades Council")),
+        (
+            "Asociación de Vecinos y Vecinas de Lavapiés",
+            ("Asociación de Vecinos y Vecinas de Lavapiés",),
+        ),
+        (
+            "Sindicato de Inquilinas y Asociación de Vecinos",
+            ("Sindicato de Inquilinas", "Asociación de Vecinos"),
+        ),
         ("Anna Maria E Gil Santos", ("Anna Maria E Gil Santos",)),
         ("Marta Gil, Branch Secretary", ("Marta Gil, Branch Secretary",)),
         (
@@ -768,8 +795,8 @@ def test_only_names_of_people_or_groups_are_told_apart(
     tmp_path: Path, named: str, authors: tuple[str, ...]
 ) -> None:
     """Names of two to four words each are several authors; an organisation with "and" in
-    its name, a name with its role after a comma, or one with an initial "E" (Spanish's
-    "and" in lower case) is one."""
+    its name (what it is said last in English, first in Spanish), a name with its role
+    after a comma, or one with an initial "E" (Spanish's "and" in lower case) is one."""
     (doc,) = import_one(tmp_path, f"Rent strike at number 12\n\nBy {named}\n\n{ARTICLE}\n")
     assert doc.authors == authors
 

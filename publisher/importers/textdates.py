@@ -304,24 +304,62 @@ def author_line(text: str) -> str | None:
 def authors(name: str) -> list[str]:
     """'Ana Ruiz and Marc Dupont', 'Ana Ruiz, Marc Dupont y Li Wei' → each name. Only names
     of two to four words each are told apart: "Tenants and Residents Association" and
-    "Ana Ruiz, Secretary" are one."""
+    "Ana Ruiz, Secretary" are one, and so is an organisation's name with "and" in it."""
+    parts = _named_apart(name)
+    return parts if parts and not _one_organisation(parts) else [name.strip()]
+
+
+def _named_apart(name: str) -> list[str]:
+    """`name` split at its commas and "and", if each part is a name of two to four words."""
     parts = _AND.split(name.strip())
     if len(parts) > 1 and all(
         2 <= len(part.split()) <= 4 and _name_like(part, 4) for part in parts
     ):
         return parts
-    return [name.strip()]
+    return []
 
 
-# Between co-authors: a comma, then the last named after "and" ("y", "e", "et", "&"); in
-# lower case, as "E" and "Y" are initials ("Marta E Gil")
-_CONJUNCTION = r"(?:and|y|e|et|&)\s"
-_AND = re.compile(rf"\s*,(?!\s*{_CONJUNCTION})\s*(?=.*\s{_CONJUNCTION})|,?\s+{_CONJUNCTION}\s*")
+# Between co-authors: a comma, then the last named after "and" ("y", "e", "et", "&", and
+# Arabic's and Farsi's "و" as a word of its own); in lower case, as "E" and "Y" are
+# initials ("Marta E Gil"). Arabic's "و" joined to the name after it ("وسارة") is not
+# told apart: as many names begin with the letter ("وليد").
+_CONJUNCTION = r"(?:and|y|e|et|&|و)\s"
+_AND = re.compile(
+    rf"\s*[,،](?!\s*{_CONJUNCTION})\s*(?=.*\s{_CONJUNCTION})|[,،]?\s+{_CONJUNCTION}\s*"
+)
+
+
+def _one_organisation(parts: list[str]) -> bool:
+    """Whether names split at "and" are halves of one organisation's name: "Leeds Tenants
+    and Residents Association" (English ends it with what it is), "Asociación de Vecinos y
+    Vecinas de Lavapiés", "سندیکای کارگران و کشاورزان ایران" (Spanish, French, Arabic and
+    Farsi begin with it). "Leeds Tenants Union and Unite Community" is two."""
+    ends = [bool(_ORGANISATION_END.fullmatch(part.split()[-1])) for part in parts]
+    begins = [bool(_ORGANISATION_BEGIN.fullmatch(part.split()[0])) for part in parts]
+    return (ends[-1] and not all(ends)) or (begins[0] and not all(begins))
+
+
+_ORGANISATION_END = re.compile(
+    r"alliance|assembly|association|branch|campaign|centre|center|club|coalition|collective"
+    r"|committee|co-?op|cooperative|council|federation|forum|foundation|front|group|guild"
+    r"|league|movement|network|organi[sz]ation|party|society|syndicate|trust|union",
+    re.IGNORECASE,
+)
+_ORGANISATION_BEGIN = re.compile(
+    r"alianza|asamblea|asociación|associació|centro|colectivo|comité|confederación"
+    r"|coordinadora|federación|frente|movimiento|partido|plataforma|red|sindicato|unión"
+    r"|assemblée|association|collectif|confédération|coordination|fédération|front"
+    r"|mouvement|parti|réseau|syndicat|union"
+    r"|(?:ال)?(?:اتحاد|جمعية)|نقابة|رابطة|لجنة|حزب|شبكة|مجلس|تجمع"
+    r"|اتحادیه|سندیکای?|انجمن|کانون|کمیته|شبکه|شورای",
+    re.IGNORECASE,
+)
 
 
 def _names_like(text: str) -> bool:
-    """A name, or the names of a few co-authors ("Ana Ruiz, Marc Dupont and Li Wei")."""
-    return _name_like(text, 6) or (len(text) <= _NAMES_MAX and len(authors(text)) > 1)
+    """A name, or the names of a few co-authors ("Ana Ruiz, Marc Dupont and Li Wei"), or
+    of an organisation as long ("Asociación de Vecinos y Vecinas de Lavapiés")."""
+    return _name_like(text, 6) or (len(text) <= _NAMES_MAX and bool(_named_apart(text)))
 
 
 _NAMES_MAX = 200  # a byline's names, not a paragraph's (its commas would cost a scan each)
