@@ -214,9 +214,31 @@ def test_plain_texts_underlined_headings_are_headings_and_its_rules_rules(tmp_pa
     doc = read(path)
     assert doc.title == "Riverside Bulletin"
     assert doc.body_html == (
-        "<p>Dear members.</p>\n<h2>Rent strike: what we won</h2>\n"
-        "<p>Repairs in all 40 flats.</p>\n<hr>\n<p>Solidarity.</p>"
+        '<p>Dear members.</p>\n<h2 id="bulletin-rent-strike-what-we-won">Rent strike: what we won'
+        "</h2>\n<p>Repairs in all 40 flats.</p>\n<hr>\n<p>Solidarity.</p>"
     )
+
+
+def test_each_heading_of_plain_text_can_be_linked_to_as_a_markdown_ones_can(
+    tmp_path: Path,
+) -> None:
+    """Its id is its words, after the document's name; the same words again get "-1"."""
+    path = tmp_path / "bulletin.txt"
+    headings = ["What we want", "Qué hacer ahora", "ما العمل؟", "What we want"]
+    underlines = ["=" * 12, "=" * 15, "=" * 9, "-" * 12]  # as long as what is seen
+    path.write_text(
+        "Riverside Bulletin\n\n"
+        + "".join(
+            f"{h}\n{line}\n\nA paragraph.\n\n" for h, line in zip(headings, underlines, strict=True)
+        )
+    )
+    ids = re.findall(r'<h2 id="([^"]+)"', read(path).body_html)
+    assert ids == [
+        "bulletin-what-we-want",
+        "bulletin-qué-hacer-ahora",
+        "bulletin-ما-العمل",
+        "bulletin-what-we-want-1",
+    ]
 
 
 def test_plain_text_saved_by_word_keeps_a_paragraph_per_line(tmp_path: Path) -> None:

@@ -33,10 +33,32 @@ class TextReader:
         # Text copied off web pages carries stray tags (<strong>…</strong>): they are kept
         # as HTML here, and the sanitiser keeps the harmless ones; a model letter's "<Name>"
         # is no tag, and stays as written.
-        return RawDocument(meta, "\n".join(map(_html, blocks)))
+        ids = _HeadingIds(id_prefix)
+        return RawDocument(meta, "\n".join(_html(block, ids) for block in blocks))
 
 
-def _html(block: Block) -> str:
+class _HeadingIds:
+    """An id for each heading from its words, as pandoc gives a Markdown document's
+    ("What we won" → "slug-what-we-won"), so that a section can be linked to; a second
+    heading of the same words gets "-1", as there."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.given: set[str] = set()
+
+    def __call__(self, heading: str) -> str:
+        from slugify import slugify
+
+        base = self.prefix + (slugify(heading, allow_unicode=True) or "section")
+        found, count = base, 0
+        while found in self.given:
+            count += 1
+            found = f"{base}-{count}"
+        self.given.add(found)
+        return found
+
+
+def _html(block: Block, heading_id: _HeadingIds) -> str:
     """A block as HTML: a table's rows (cells between tabs) a table, a line underlined with
     "=" or "-" a heading, a line of dashes or stars a rule, any other a paragraph."""
     from ..importers.tables import table_html
@@ -44,7 +66,7 @@ def _html(block: Block) -> str:
     if block.rows:
         return table_html(block.rows, unknown_tags_as_text)
     if block.heading:
-        return f"<h2>{unknown_tags_as_text(block.text)}</h2>"
+        return f'<h2 id="{heading_id(block.text)}">{unknown_tags_as_text(block.text)}</h2>'
     if block.rule:
         return "<hr>"
     return f"<p>{unknown_tags_as_text(block.text)}</p>"
