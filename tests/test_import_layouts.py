@@ -340,6 +340,39 @@ def test_headings_underlined_inside_a_text_are_its_headings_not_breaks_between_p
     assert not html_of(doc).xpath("//hr")
 
 
+@pytest.mark.parametrize(
+    ("mark", "longer", "prefix"),
+    [("=", 0, ""), ("-", 1, ""), ("-", 60, "** ")],
+    ids=["equals as long", "dashes as long", "mailchimp's"],
+)
+def test_a_bulletins_headings_that_ask_or_call_are_headings_not_breaks_between_posts(
+    tmp_path: Path, mark: str, longer: int, prefix: str
+) -> None:
+    """ "What can you do?", "¡Huelga!" underlined: headings, the bulletin one text."""
+    statement = STATEMENTS["en"]
+    headings = ["What can you do?", "¡Huelga indefinida!"]
+    text = "".join(
+        f"{prefix}{heading}\n{mark * (len(heading) + longer)}\n\n{paragraph}\n\n"
+        for heading, paragraph in zip(headings, statement["paragraphs"], strict=True)
+    )
+    (doc,) = import_one(tmp_path, f"{statement['title']}\n\n{text}")
+    assert (doc.title, texts(doc, "/div/h2")) == (statement["title"], headings)
+    assert texts(doc, "/div/p") == statement["paragraphs"]
+
+
+@pytest.mark.parametrize("under", ["\n", ""], ids=["a blank line", "the next title"])
+def test_a_question_right_over_a_shorter_rule_ends_its_post(tmp_path: Path, under: str) -> None:
+    """A post's last line asks, and the rule between posts is typed under it."""
+    english, spanish = STATEMENTS["en"], STATEMENTS["es"]
+    text = (
+        f"{english['title']}\n\n{english['paragraphs'][0]}\n\nWill you join us?\n-----\n"
+        f"{under}{spanish['title']}\n\n{spanish['paragraphs'][0]}\n"
+    )
+    first, second = import_one(tmp_path, text)
+    assert (first.title, second.title) == (english["title"], spanish["title"])
+    assert not texts(first, "//h2") and "Will you join us?" in html_of(first).text_content()
+
+
 MAILCHIMP_TEXT = """\
 ** Riverside Tenants Bulletin
 ------------------------------------------------------------

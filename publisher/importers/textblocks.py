@@ -281,16 +281,25 @@ def _underlined(lines: tuple[_Line, ...]) -> str | None:
     if (
         lines[0].cells
         or len(line) > _HEADING_MAX
-        or line.endswith((",", ";", *_SENTENCE_END))
         or BULLET.match(line)
         or NUMBERED.match(line)
         or _UNDERLINE.match(line)
     ):
         return None
     mailchimp = _MAILCHIMP_HEADING.match(line)
-    if mailchimp or len(lines) > 2 or abs(len(underline) - len(line)) <= 2:
+    as_long = abs(len(underline) - len(line)) <= 2
+    if line.endswith((",", ";", *_SENTENCE_END)) and not (
+        line.endswith(_ASKED) and (as_long or mailchimp)
+    ):
+        return None
+    if mailchimp or len(lines) > 2 or as_long:
         return line[mailchimp.end() :] if mailchimp else line
     return None
+
+
+# A bulletin's headings ask and call ("What can you do?", "Strike!"): underlined as long as
+# it (or after Mailchimp's "** "), such a line is one, where a sentence's full stop is not
+_ASKED = ("?", "!", "?”", "!”", "?»", "!»")
 
 
 def _with_aligned_cells(lines: tuple[_Line, ...]) -> tuple[_Line, ...]:
