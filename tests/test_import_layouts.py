@@ -1120,6 +1120,37 @@ def test_a_text_signed_at_the_end_with_a_credit_or_a_dash_is_by_the_name_alone(
     assert html_of(doc).text_content().split()[-len(line.split()) :] == line.split()
 
 
+@pytest.mark.parametrize("suffix", ["txt", "docx"])
+@pytest.mark.parametrize(
+    ("closing", "names"),
+    [
+        pytest.param("Solidarity", (), id="a closing alone"),
+        pytest.param("✊ Solidarity", (), id="a closing after an emoji"),
+        pytest.param("In solidarity ✊🏽", (), id="a closing before one"),
+        pytest.param("In solidarity ✊🏽\nAna Ruiz", ("Ana Ruiz",), id="and a name under it"),
+        pytest.param("Ana Ruiz ❤️", ("Ana Ruiz",), id="a name before a heart"),
+        pytest.param("💪 Leeds Tenants Union", ("Leeds Tenants Union",), id="after an arm"),
+        pytest.param("🇵🇸 Comité de Solidaridad 🇵🇸", ("Comité de Solidaridad",), id="between flags"),
+        pytest.param("© 2026 Leeds Tenants Union", ("Leeds Tenants Union",), id="copyright"),
+        pytest.param("Copyright © 2025-2026 Ana Ruiz", ("Ana Ruiz",), id="copyright years"),
+    ],
+)
+def test_the_emoji_or_copyright_a_text_closes_with_are_no_part_of_its_signers_name(
+    tmp_path: Path, suffix: str, closing: str, names: tuple[str, ...]
+) -> None:
+    """Campaigns sign off with emoji, and some with a copyright notice; a closing word alone
+    ("Solidarity") names no one."""
+    if suffix == "txt":
+        (doc,) = import_one(tmp_path, f"Rally for rent control\n\n{ARTICLE}\n\n{closing}\n")
+    else:
+        paragraphs = closing.replace("\n", "\n\n")
+        doc = imported_office_file(
+            tmp_path, f"**Rally for rent control**\n\n{ARTICLE}\n\n{paragraphs}\n"
+        )
+    assert doc.authors == names
+    assert html_of(doc).text_content().split()[-len(closing.split()) :] == closing.split()
+
+
 @pytest.mark.parametrize(
     ("line", "to_check"), [("Published by Ana Ruiz", False), ("Ana Ruiz", True)]
 )

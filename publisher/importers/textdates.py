@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
+import regex
+
 LANGUAGES = ["en", "es", "fr", "ar", "fa"]
 # Numbers day first, as most of the world writes them ("03/04/2026" is 3 April; a US
 # reading is told to the editor: `month_first_reading`)
@@ -231,8 +233,19 @@ _CLOSING = re.compile(
 
 
 def closing(text: str) -> bool:
-    """'In solidarity,', 'Un saludo solidario,', 'Salutations syndicales,': a letter's closing."""
-    return bool(_CLOSING.match(" ".join(text.split())))
+    """'In solidarity,', 'Un saludo solidario,', 'Salutations syndicales,': a letter's closing
+    (with the emoji campaigns close with, "In solidarity ✊🏽", too)."""
+    return bool(_CLOSING.match(" ".join(without_emoji(text).split())))
+
+
+def without_emoji(text: str) -> str:
+    """`text` without the emoji before and after its words ("✊ Solidarity", "Ana Ruiz ❤️",
+    "🇵🇸 Free Palestine 🇵🇸"); "©" and "®" stay, as a name's part or a notice's."""
+    return _EDGE_EMOJI.sub("", text.strip())
+
+
+_EMOJI = r"[[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\uFE0F\u200D]--[©®™]]"
+_EDGE_EMOJI = regex.compile(rf"(?V1)^(?:{_EMOJI}|\s)+|(?:{_EMOJI}|\s)+$")
 
 
 def signed_under_closing(lines: Sequence[str]) -> str | None:
@@ -405,12 +418,15 @@ def signature(text: str) -> tuple[str, dt.date | None] | None:
     A line with a colon is a label ('Photo credit: Marta Gil', 'Contact: …'), never a name;
     one that ends in '!' is a slogan ('Solidarity forever!'); one with a '<' holds a model
     letter's placeholder ('Yours, <NAME>'), for whoever sends it to sign. A name after a
-    dash ('— Ana Ruiz') or a label ('By Ana Ruiz', 'Published by …') is the name alone."""
-    text = _SIGNING_DASH.sub("", text.strip())
+    dash ('— Ana Ruiz') or a label ('By Ana Ruiz', 'Published by …'), or between emoji
+    ('💪 Leeds Tenants Union'), or in a copyright notice ('© 2026 Leeds Tenants Union'), is
+    the name alone; a closing alone ('Solidarity') names no one."""
+    text = _COPYRIGHT.sub("", _SIGNING_DASH.sub("", without_emoji(text)))
     if name := author_line(text):
         return name, None
     if (
-        len(text) > 160
+        closing(text)  # "Solidarity", "Saludos": no one's name
+        or len(text) > 160
         or _SENTENCE.search(text)
         or ":" in text
         or "<" in text
@@ -429,6 +445,10 @@ def signature(text: str) -> tuple[str, dt.date | None] | None:
 # The dash a name is signed after ("— Ana Ruiz", "-- Ana", "- Ana"), as quotations are
 # attributed
 _SIGNING_DASH = re.compile(r"^(?:[—–―]|--?)\s*(?=\w)")
+
+
+# A copyright notice's words before the name: "©", "Copyright ©", "© 2025-2026"
+_COPYRIGHT = re.compile(r"^(?:copyright\s*©?|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?", re.I)
 
 
 def contact_details(text: str) -> bool:
