@@ -1097,6 +1097,10 @@ CREDITS_AT_THE_END = [
     pytest.param("Publicado por Sindicato de Inquilinas", ("Sindicato de Inquilinas",), id="es"),
     pytest.param("Written by Ana Ruiz and Marc Dupont", ("Ana Ruiz", "Marc Dupont"), id="two"),
     pytest.param("Posted by Marta Gil at 10:42 AM", ("Marta Gil",), id="blogger"),
+    pytest.param("Signed: Ana Ruiz and Marc Dupont", ("Ana Ruiz", "Marc Dupont"), id="signed"),
+    pytest.param("Firmado: Sindicato de Inquilinas", ("Sindicato de Inquilinas",), id="firmado"),
+    pytest.param("Fdo. Ana Ruiz", ("Ana Ruiz",), id="fdo"),
+    pytest.param("Signé : Collectif Logement Paris", ("Collectif Logement Paris",), id="signé"),
     pytest.param("— Ana Ruiz", ("Ana Ruiz",), id="em dash"),
     pytest.param("- Ana Ruiz", ("Ana Ruiz",), id="hyphen"),
 ]

@@ -303,15 +303,17 @@ _AT_TIME = re.compile(rf"{_TIME}.*$", re.IGNORECASE)
 
 
 def author_line(text: str) -> str | None:
-    """'By Marta Gil', 'Por …', 'Par …', 'Written by …', 'Author: …' alone on a line: the
-    author's name (or names, as written: `authors` tells them apart)."""
+    """'By Marta Gil', 'Por …', 'Par …', 'Written by …', 'Author: …', 'Fdo. …' alone on a
+    line: the author's name (or names, as written: `authors` tells them apart)."""
     text = text.strip()
     if name := posted_by(text):  # "Posted by Marta Gil at 10:42 AM": not her name's words
         return name
-    if (by := _BY.match(text)) and not _SENTENCE.search(text) and not _YEAR.search(text):
-        name = text[by.end() :].rstrip(".")
-        return name if _names_like(name) and not _WEEKDAY.match(name) else None
-    return None
+    if not (by := _BY.match(text)) or _YEAR.search(text):
+        return None
+    name = text[by.end() :].rstrip(".")  # after "Fdo.", a sentence's full stop is none
+    if _SENTENCE.search(name) or _WEEKDAY.match(name):
+        return None
+    return name if _names_like(name) else None
 
 
 def authors(name: str) -> list[str]:
@@ -380,13 +382,15 @@ _NAMES_MAX = 200  # a byline's names, not a paragraph's (its commas would cost a
 
 # What a byline opens with: "By", "Published by", "Issued by" (a press release's), and as
 # zines and magazines credit a text, "Written by", "Words by", "Author:", "Escrito por",
-# "Autora:", "Texto:", "Écrit par", "Texte :"; in
-# Arabic "بقلم" (by the pen of), in Farsi "به قلم" and "نوشته"
+# "Autora:", "Texto:", "Écrit par", "Texte :"; as a statement is signed, "Signed:",
+# "Firmado:", "Fdo.:" (Spanish's "firmado"), "Signé :"; in Arabic "بقلم" (by the pen of),
+# in Farsi "به قلم" and "نوشته"
 _AUTHOR_LABEL = (
-    rf"(?:by|por|par|(?:written|words|issued) by|{_POSTED}\s+(?:by|por|par)"
-    r"|escrito por|texto de|écrit par|texte de"
+    rf"(?:by|por|par|(?:written|words|issued|signed) by|{_POSTED}\s+(?:by|por|par)"
+    r"|escrito por|texto de|écrit par|texte de|firmad[oa] por|signée? par|fdo\.\s?:?"
     r"|(?:بقلم|به قلم|نوشته)\s?:?"
-    r"|(?:authors?|words|autor(?:a|es)?|texto|auteur(?:e|s)?|autrice|texte|الكاتبة?|نویسنده)\s?:)"
+    r"|(?:authors?|words|autor(?:a|es)?|texto|auteur(?:e|s)?|autrice|texte|الكاتبة?|نویسنده"
+    r"|signed|firmad[oa]|signée?)\s?:)"
 )
 _BY = re.compile(rf"^{_AUTHOR_LABEL}\s+", re.IGNORECASE)
 _BYLINE_OPENING = re.compile(rf"^(?:{_POSTED}|{_AUTHOR_LABEL})\s", re.IGNORECASE)
