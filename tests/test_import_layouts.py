@@ -920,6 +920,37 @@ SUBSTACK_POSTS = {
 
 
 @pytest.mark.parametrize("language", SUBSTACK_POSTS)
+@pytest.mark.parametrize("subtitled", [True, False], ids=["with its subtitle", "without"])
+def test_a_posts_title_subtitle_author_and_date_on_consecutive_lines_are_each_read(
+    tmp_path: Path, language: str, subtitled: bool
+) -> None:
+    """As a Substack or Medium page is copied by a browser that drops the gaps between
+    them: the same post, its head as four lines (or three) of one block."""
+    title, subtitle, author_and_date, rest = SUBSTACK_POSTS[language].split("\n\n", 3)
+    head = "\n".join([title, subtitle, author_and_date] if subtitled else [title, author_and_date])
+    (doc,) = import_one(tmp_path, f"{head}\n\n{rest}".format(article=ARTICLE))
+    assert (doc.title, doc.subtitle) == (title, subtitle if subtitled else "")
+    assert (doc.authors, doc.date) == (("Ana Torres",), dt.date(2026, 3, 12))
+    assert texts(doc, "//p")[0] == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Leeds Tenants Union\nElm Street\n3 March 2026\n\nDear Councillor Smith,",
+        "Leeds Tenants Union\n14 Elm Street\nLeeds LS1 4AB\n3 March 2026",
+        "Thanks to all who came to Elm Street.\nAna Ruiz\n3 March 2026",
+    ],
+    ids=["over 'Dear …'", "a street's number", "a sentence over a name"],
+)
+def test_a_letters_address_over_its_date_is_no_title_and_byline(tmp_path: Path, head: str) -> None:
+    """Nor is a note's sentence, signed and dated under it: lines kept as written."""
+    (doc,) = import_one(tmp_path, f"{head}\n\n{ARTICLE}\n")
+    lines = head.split("\n\n")[0].split("\n")
+    assert doc.authors == () and " ".join(lines) == texts(doc, "//p")[0]
+
+
+@pytest.mark.parametrize("language", SUBSTACK_POSTS)
 def test_a_substack_post_keeps_its_subtitle_and_byline_and_leaves_its_buttons(
     tmp_path: Path, language: str
 ) -> None:

@@ -247,6 +247,8 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
 def _heading_lines_apart(blocks: list[Block]) -> list[Block]:
     """Word and hurried editors put the title and its subtitle or dateline on consecutive
     lines: a first block of two lines that could each head a text is two blocks."""
+    if len(blocks) > 1 and len(blocks[0].lines) in (3, 4):
+        return _title_and_byline_apart(blocks)
     if len(blocks) < 2 or len(blocks[0].lines) != 2:
         return list(blocks)
     first = blocks[0]
@@ -254,6 +256,40 @@ def _heading_lines_apart(blocks: list[Block]) -> list[Block]:
     if not all(_title_like(line) or parse_date(line.text) or byline(line.text) for line in lines):
         return list(blocks)
     return [Block(first.lines[:1], first.indented, first.gap, first.indent), lines[1], *blocks[1:]]
+
+
+def _title_and_byline_apart(blocks: list[Block]) -> list[Block]:
+    """A post's page copied as Substack and Medium set it out, on consecutive lines: its
+    title (and subtitle) over its author over its date ("Rent strike enters its fourth
+    month" / "What the tenants won" / "Ana Ruiz" / "Mar 3, 2026"). The title and subtitle
+    become blocks of their own, the name over the date one, as `_take_dateline` reads it.
+    A letter's address over its date, then "Dear …", stays as written."""
+    first = blocks[0]
+    *heads, name, day = first.lines
+    if (
+        parse_date(day)
+        and _name_line(name)
+        and all(_title_like(Block((line,), False, 0)) for line in heads)
+        and not _SALUTATION.match(blocks[1].text)
+    ):
+        singles = [Block((line,), False, 0) for line in heads]
+        return [*singles, Block((name, day), False, 0), *blocks[1:]]
+    return list(blocks)
+
+
+def _name_line(text: str) -> bool:
+    """A byline's name alone ("Ana Ruiz", "By Ana Ruiz"): no street's or postcode's number."""
+    if author_line(text):
+        return True
+    found = signature(text)
+    return bool(found and found[1] is None and not any(c.isdigit() for c in text))
+
+
+# How a letter opens: "Dear …", "Estimada …", "Chère …", "To whom it may concern"
+_SALUTATION = re.compile(
+    r"^(?:dear|to whom|estimad[oa]s?|querid[oa]s?|cher|chère|chers|madame|monsieur)\b",
+    re.IGNORECASE,
+)
 
 
 def _take_dateline(blocks: list[Block], draft: Draft) -> None:
