@@ -318,19 +318,37 @@ def test_a_title_underlined_with_a_rule_is_the_title_of_the_text_below(
     assert not html_of(doc).xpath("//hr")
 
 
+STATED = ["What the landlord refused", "What we ask of the council"]
+ASKED = ["What can you do?", "¡Huelga indefinida!"]  # a bulletin's headings ask and call
+
+
 @pytest.mark.parametrize(
-    ("mark", "longer", "under"),
-    [("-", 0, "\n"), ("=", 2, "\n"), ("-", 30, "")],
-    ids=["dashes as long", "equals a little longer", "longer, the text right under it"],
+    ("headings", "mark", "longer", "under", "prefix"),
+    [
+        (STATED, "-", 0, "\n", ""),
+        (STATED, "=", 2, "\n", ""),
+        (STATED, "-", 30, "", ""),
+        (ASKED, "=", 0, "\n", ""),
+        (ASKED, "-", 1, "\n", ""),
+        (ASKED, "-", 60, "\n", "** "),
+    ],
+    ids=[
+        "dashes as long",
+        "equals a little longer",
+        "longer, the text right under it",
+        "asking, equals as long",
+        "asking, dashes as long",
+        "asking, mailchimp's",
+    ],
 )
 def test_headings_underlined_inside_a_text_are_its_headings_not_breaks_between_posts(
-    tmp_path: Path, mark: str, longer: int, under: str
+    tmp_path: Path, headings: list[str], mark: str, longer: int, under: str, prefix: str
 ) -> None:
-    """As Markdown and reStructuredText underline headings, and people typing text."""
+    """As Markdown and reStructuredText underline headings, and people typing text; a
+    heading that asks or calls ("What can you do?") too."""
     statement = STATEMENTS["en"]
-    headings = ["What the landlord refused", "What we ask of the council"]
     text = "".join(
-        f"{heading}\n{mark * (len(heading) + longer)}\n{under}{paragraph}\n\n"
+        f"{prefix}{heading}\n{mark * (len(heading) + longer)}\n{under}{paragraph}\n\n"
         for heading, paragraph in zip(headings, statement["paragraphs"], strict=True)
     )
     (doc,) = import_one(tmp_path, f"{statement['title']}\n\n{text}")
@@ -338,39 +356,6 @@ def test_headings_underlined_inside_a_text_are_its_headings_not_breaks_between_p
     assert texts(doc, "/div/h2") == headings
     assert texts(doc, "/div/p") == statement["paragraphs"]
     assert not html_of(doc).xpath("//hr")
-
-
-@pytest.mark.parametrize(
-    ("mark", "longer", "prefix"),
-    [("=", 0, ""), ("-", 1, ""), ("-", 60, "** ")],
-    ids=["equals as long", "dashes as long", "mailchimp's"],
-)
-def test_a_bulletins_headings_that_ask_or_call_are_headings_not_breaks_between_posts(
-    tmp_path: Path, mark: str, longer: int, prefix: str
-) -> None:
-    """ "What can you do?", "¡Huelga!" underlined: headings, the bulletin one text."""
-    statement = STATEMENTS["en"]
-    headings = ["What can you do?", "¡Huelga indefinida!"]
-    text = "".join(
-        f"{prefix}{heading}\n{mark * (len(heading) + longer)}\n\n{paragraph}\n\n"
-        for heading, paragraph in zip(headings, statement["paragraphs"], strict=True)
-    )
-    (doc,) = import_one(tmp_path, f"{statement['title']}\n\n{text}")
-    assert (doc.title, texts(doc, "/div/h2")) == (statement["title"], headings)
-    assert texts(doc, "/div/p") == statement["paragraphs"]
-
-
-@pytest.mark.parametrize("under", ["\n", ""], ids=["a blank line", "the next title"])
-def test_a_question_right_over_a_shorter_rule_ends_its_post(tmp_path: Path, under: str) -> None:
-    """A post's last line asks, and the rule between posts is typed under it."""
-    english, spanish = STATEMENTS["en"], STATEMENTS["es"]
-    text = (
-        f"{english['title']}\n\n{english['paragraphs'][0]}\n\nWill you join us?\n-----\n"
-        f"{under}{spanish['title']}\n\n{spanish['paragraphs'][0]}\n"
-    )
-    first, second = import_one(tmp_path, text)
-    assert (first.title, second.title) == (english["title"], spanish["title"])
-    assert not texts(first, "//h2") and "Will you join us?" in html_of(first).text_content()
 
 
 MAILCHIMP_TEXT = """\
@@ -402,15 +387,28 @@ def test_mailchimps_plain_text_headings_are_headings(tmp_path: Path) -> None:
     assert "*" not in html_of(doc).text_content() and not html_of(doc).xpath("//hr")
 
 
-def test_a_name_over_the_rule_between_two_posts_is_no_heading(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("last", "rule"),
+    [
+        ("Ana Ruiz", "-" * 30 + "\n\n"),
+        ("Will you join us?", "-----\n\n"),
+        ("Will you join us?", "-----\n"),
+    ],
+    ids=["a name", "a question", "a question, the next title right under the rule"],
+)
+def test_the_last_line_over_the_rule_between_two_posts_is_no_heading(
+    tmp_path: Path, last: str, rule: str
+) -> None:
+    """A post's signature, or its last line asking, with the rule between posts typed
+    right under it (longer or shorter than the line)."""
     english, spanish = STATEMENTS["en"], STATEMENTS["es"]
     text = (
-        f"{english['title']}\n\n{english['paragraphs'][0]}\n\nAna Ruiz\n{'-' * 30}\n\n"
+        f"{english['title']}\n\n{english['paragraphs'][0]}\n\n{last}\n{rule}"
         f"{spanish['title']}\n\n{spanish['paragraphs'][0]}\n"
     )
     first, second = import_one(tmp_path, text)
     assert (first.title, second.title) == (english["title"], spanish["title"])
-    assert not texts(first, "//h2") and "Ana Ruiz" in html_of(first).text_content()
+    assert not texts(first, "//h2") and last in html_of(first).text_content()
 
 
 def test_rules_between_blog_posts_still_separate_them_and_a_signature_stays_with_its_post(
