@@ -227,7 +227,8 @@ _CLOSING = re.compile(
     r"un saludo(?: solidario| fraternal| cordial)?|saludos(?: solidarios| fraternales| cordiales)?|"
     r"en solidaridad|(?:muy )?atentamente|cordialmente|fraternalmente|"
     r"salutations(?: syndicales| fraternelles| solidaires| cordiales| distinguées)?|"
-    r"fraternellement|cordialement|solidairement|bien à vous|amitiés(?: syndicales)?)\s*[,.!]?$",
+    r"fraternellement|cordialement|solidairement|bien à vous|amitiés(?: syndicales)?|"
+    r"signed|firmad[oa]|fdo\.?|signée?)\s*[,.!:]?$",
     re.IGNORECASE,
 )
 
