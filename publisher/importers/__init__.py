@@ -24,6 +24,7 @@ from ..output import atomic_write
 from ..paths import TEXTEDIT_TEXT, is_textedit_package
 from ..pool import DocumentPool, slug_for
 from ..readers import fallback_title, not_read
+from ..slugs import unique
 from .draft import Draft
 from .index import imported_index as _imported_index
 
@@ -268,8 +269,4 @@ def _unique_slug(title: str, taken: set[str]) -> str:
         slugify(title, max_length=60, word_boundary=True, replacements=[["'", ""], ["’", ""]])
         or "document"
     )
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    taken.add(slug)
-    return slug
+    return unique(base, taken)

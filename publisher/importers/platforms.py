@@ -33,6 +33,7 @@ from ..i18n import base_language, gettext, interface_language
 from ..languages import NotALanguage, language_tag
 from ..output import atomic_write
 from ..pool import DocumentPool, slug_for
+from ..slugs import unique
 from ..sourcefile import parse_file
 from . import (
     MARKDOWN_SUFFIXES,
@@ -317,11 +318,7 @@ def _unique_slug(post: Post, taken: set[str]) -> str:
     old = next((a.strip("/").rpartition("/")[2] for a in post.aliases if a.strip("/")), "")
     old = post.slug or _PAGE_SUFFIX.sub("", old)  # /2015/05/march.html: the slug is march
     base = slugify(old or post.title, max_length=60, word_boundary=True) or "post"
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    taken.add(slug)
-    return slug
+    return unique(base, taken)
 
 
 def _text_of(body_html: str) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ..arabic_shapes import read_in_order
 from ..sanitize import unknown_tags_as_text
+from ..slugs import unique
 from .base import RawDocument
 from .markdown import document_text
 
@@ -50,12 +51,7 @@ class _HeadingIds:
         from slugify import slugify
 
         base = self.prefix + (slugify(heading, allow_unicode=True) or "section")
-        found, count = base, 0
-        while found in self.given:
-            count += 1
-            found = f"{base}-{count}"
-        self.given.add(found)
-        return found
+        return unique(base, self.given, first=1)
 
 
 def _html(block: Block, heading_id: _HeadingIds) -> str:
