@@ -19,11 +19,10 @@ from ..sanitize import element_text
 from .draft import Draft
 from .scripts import detect_language
 from .textdates import (
-    author_line,
     authors,
-    byline,
     closing,
     contact_details,
+    credit,
     date_ending,
     parse_date,
     posted_on,
@@ -136,9 +135,5 @@ def _date_of(line: str) -> dt.date | None:
 
 def _byline(line: str) -> tuple[str, dt.date | None] | None:
     """A byline's name or names, and its date if it gives one ("By Ana Ruiz | 3 March
-    2026", "Written by Ana Ruiz and Marc Dupont")."""
-    if len(line) > TITLE_MAX:
-        return None
-    if found := byline(line):
-        return found
-    return (name, None) if (name := author_line(line)) else None
+    2026", "Written by Ana Ruiz and Marc Dupont"), in a line short enough to be one."""
+    return None if len(line) > TITLE_MAX else credit(line)

@@ -56,6 +56,7 @@ from .textdates import (
     capitalised,
     closing,
     contact_details,
+    credit,
     date_ending,
     month_first_reading,
     parse_date,
@@ -264,15 +265,14 @@ def _title_and_byline_apart(blocks: list[Block]) -> list[Block]:
     month" / "What the tenants won" / "Ana Ruiz" / "Mar 3, 2026"). The title and subtitle
     become blocks of their own, the name over the date one, as `_take_dateline` reads it.
     A letter's address over its date, then "Dear …", stays as written."""
-    first = blocks[0]
-    *heads, name, day = first.lines
+    *heads, name, day = blocks[0].lines
+    singles = [Block((line,), False, 0) for line in heads]
     if (
         parse_date(day)
         and _name_line(name)
-        and all(_title_like(Block((line,), False, 0)) for line in heads)
+        and all(_title_like(single) for single in singles)
         and not _SALUTATION.match(blocks[1].text)
     ):
-        singles = [Block((line,), False, 0) for line in heads]
         return [*singles, Block((name, day), False, 0), *blocks[1:]]
     return list(blocks)
 
@@ -452,8 +452,7 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
         block = blocks[index]
         if not block.single_line:
             continue
-        credited = author_line(block.text)  # "By Ana Ruiz", "Published by …", "Posted by …"
-        said = byline(block.text) or (credited and (credited, None))
+        said = credit(block.text)  # "By Ana Ruiz", "Published by …", "Posted on … by …"
         after_closing = index > 0 and closing(blocks[index - 1].text)
         if (
             not said

@@ -188,6 +188,15 @@ def byline(text: str) -> tuple[str, dt.date] | None:
     return None
 
 
+def credit(text: str) -> tuple[str, dt.date | None] | None:
+    """A line that says who wrote a text, and perhaps when: a byline ("By Marta | 2 March
+    2026", "Posted on … by …") or a name after its label ("By Marta Gil", "Published by
+    …", "Fdo. …") → (name, date or None)."""
+    if found := byline(text):
+        return found
+    return (name, None) if (name := author_line(text)) else None
+
+
 def posted_on(text: str) -> dt.date | None:
     """'Published 3 March 2026', 'Posted on March 3, 2026', 'Publicado el 3 de marzo de
     2026', 'Publié le 3 mars 2026': a date line that says what the date is (what follows
@@ -406,7 +415,7 @@ def byline_or_date(line: str) -> bool:
     most lines (reading a date is slow): only a line that opens as a byline does, or one
     of a few words with a day's number in it, is read."""
     if _BYLINE_OPENING.match(line):
-        return bool(byline(line) or author_line(line) or posted_on(line))
+        return bool(credit(line) or posted_on(line))
     return (
         len(line.split()) <= _DATE_LINE_WORDS
         and bool(_DAY.search(line.translate(_WESTERN_DIGITS)))  # Arabic's and Farsi's own too
