@@ -1119,6 +1119,25 @@ def test_a_statement_signed_by_two_people_names_both(
     assert doc.authors == ("Marta Gil", "Li Wei")
 
 
+@pytest.mark.parametrize("suffix", ["txt", "docx"])
+@pytest.mark.parametrize(
+    "closing",
+    ["In solidarity,\nThe strike committee", "The strike committee", "— The strike committee"],
+)
+def test_the_byline_under_the_title_stays_the_author_when_the_text_is_signed_by_another(
+    tmp_path: Path, suffix: str, closing: str
+) -> None:
+    """An article by one person that ends with its group's signature: the byline names its
+    author (it leaves the body), the signature stays in the text."""
+    text = f"Solidarity with the cleaners\n\nBy Ana Ruiz\n\n{ARTICLE}\n\n{closing}\n"
+    if suffix == "txt":
+        (doc,) = import_one(tmp_path, text)
+    else:
+        doc = imported_office_file(tmp_path, f"**{text}".replace("\n\n", "**\n\n", 1))
+    assert doc.authors == ("Ana Ruiz",)
+    assert "The strike committee" in texts(doc, "//p")[-1]
+
+
 CREDITS_AT_THE_END = [
     pytest.param("By Ana Ruiz", ("Ana Ruiz",), id="by"),
     pytest.param("Published by Leeds Tenants Union", ("Leeds Tenants Union",), id="published by"),

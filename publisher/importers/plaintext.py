@@ -15,8 +15,8 @@ draft's `found`, and every guess an editor may want to check goes into `unsure`.
 - a blog's sharing and like buttons, "Related" and "Leave a comment" at a post's end are
   left out, and its tags or categories line gives its tags (blogfurniture.py);
 - a closing "Organisation, June 28, 2024", "Posted on DATE by NAME" or a short name line
-  is the signature (authors and date), kept in the body as well; photo credits, notes and
-  links after it are passed over, and are never the author;
+  is the signature (authors, unless a byline named them, and date), kept in the body as
+  well; photo credits, notes and links after it are passed over, and are never the author;
 - bullet lines (•, ●, -) and runs of indented lines whose bullets were lost become
   lists; a line indented deeper than the bullet above it is that item's teaser, a block
   at the bullet's depth or less follows the list; (1)/1. lines become numbered lists;
@@ -439,12 +439,13 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
     """The closing lines: 'Org (X), June 28, 2024', 'Posted on DATE by NAME', 'Posted by NAME
     at 10:42 AM', or a name line, or a name then a date line; links, notes and photo credits
     after them are passed over. A bare name after short lines is one more of them (a verse,
-    a slogan); a line that says it is a byline is one wherever it stands."""
+    a slogan); a line that says it is a byline is one wherever it stands. A byline under
+    the title has named the author already: it stays the author, the signature the body's."""
     last = _closing_index(blocks)
     if last < 0:
         return
     if name := signed_under_closing(blocks[last].lines):
-        draft.authors = authors(name)
+        draft.authors = draft.authors or authors(name)
         draft.found["signature"] += 1
         return
     candidates = [last - 1, last] if last > 0 and parse_date(blocks[last].text) else [last]
@@ -464,12 +465,13 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
         found = said or signature(block.text)
         if found and not parse_date(block.text):
             name, when = found
-            draft.authors = authors(name)
+            if not draft.authors:
+                draft.authors = authors(name)
+                if not when and not said and index == last:
+                    draft.unsure.append(f"author {name!r} read from the closing line")
             if when or (index == last - 1 and (when := parse_date(blocks[last].text))):
                 draft.date = draft.date or when
             draft.found["signature"] += 1
-            if not when and not said and index == last:
-                draft.unsure.append(f"author {name!r} read from the closing line")
             blocks[index] = Block(("\x01sig " + block.text,), False, block.gap)
             return
     if (when := parse_date(blocks[last].text)) and draft.date is None:
