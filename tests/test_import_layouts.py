@@ -522,6 +522,13 @@ def test_a_posted_on_date_by_name_line_gives_the_date_and_the_author(
         "Publicado el 2 de marzo de 2026",
         "Publié le 2 mars 2026",
         "Published 2 March 2026 · Updated 5 March 2026",
+        "Issued 2 March 2026",  # as statements and press releases date themselves
+        "Released on 2 March 2026",
+        "Dated 2 March 2026",
+        "Date: 2 March 2026",
+        "Fecha: 2 de marzo de 2026",
+        "Emitido el 2 de marzo de 2026",
+        "Date : 2 mars 2026",
     ],
 )
 def test_a_line_saying_when_a_text_was_published_gives_its_date(tmp_path: Path, line: str) -> None:
@@ -615,7 +622,16 @@ def test_a_notes_number_in_brackets_opens_no_title(tmp_path: Path) -> None:
     assert doc.title != "[1] Housing Act 2024 section 21"
 
 
-@pytest.mark.parametrize("byline", [*BYLINES, "March 2, 2026", "Published March 2, 2026"])
+@pytest.mark.parametrize(
+    "byline",
+    [
+        *BYLINES,
+        "March 2, 2026",
+        "Published March 2, 2026",
+        "Issued March 2, 2026",
+        "Date: 2/3/2026",
+    ],
+)
 @pytest.mark.parametrize("wrapped", [False, True], ids=["paragraphs on a line", "wrapped at 60"])
 def test_a_byline_or_date_on_the_line_under_a_long_title_is_no_part_of_it(
     tmp_path: Path, byline: str, wrapped: bool
@@ -1092,6 +1108,8 @@ def test_an_office_statement_without_properties_gets_its_title_date_and_author_f
         ("12 March 2026\n\nBy Marta Gil", ("Marta Gil",), dt.date(2026, 3, 12)),
         ("By Marta Gil\n\n12 March 2026", ("Marta Gil",), dt.date(2026, 3, 12)),
         ("Published 12 March 2026", (), dt.date(2026, 3, 12)),
+        ("Issued 12 March 2026", (), dt.date(2026, 3, 12)),
+        ("Fecha: 12 de marzo de 2026", (), dt.date(2026, 3, 12)),
     ],
 )
 def test_an_office_statements_byline_under_its_title_gives_its_author(

@@ -199,15 +199,19 @@ def credit(text: str) -> tuple[str, dt.date | None] | None:
 
 def posted_on(text: str) -> dt.date | None:
     """'Published 3 March 2026', 'Posted on March 3, 2026', 'Publicado el 3 de marzo de
-    2026', 'Publié le 3 mars 2026': a date line that says what the date is (what follows
-    it on the line, ' · Updated …', is passed over)."""
+    2026', 'Publié le 3 mars 2026', 'Issued 3 March 2026', 'Date: 3 March 2026': a date
+    line that says what the date is (what follows it on the line, ' · Updated …', is
+    passed over)."""
     if not (found := _POSTED_ON.match(text.strip())):
         return None
     when = found["date"].rstrip(".")
     return parse_date(when) or parse_date(re.split(r"\s+[·|•]\s+", when)[0])
 
 
-_POSTED_ON = re.compile(rf"^{_POSTED}(?:\s+(?:on|el|le))?\s*:?\s+(?P<date>.+)$", re.IGNORECASE)
+# What else a date line says its date is: a statement's or a press release's "Issued 4
+# March 2026", "Released …", "Dated …", "Date: …", "Fecha: …", "Emitido el …"
+_DATED = rf"(?:{_POSTED}|issued|released|dated|date|fecha|emitid[oa])"
+_POSTED_ON = re.compile(rf"^{_DATED}(?:\s+(?:on|el|le))?\s*:?\s+(?P<date>.+)$", re.IGNORECASE)
 
 
 def date_ending(text: str) -> dt.date | None:
@@ -403,7 +407,7 @@ _AUTHOR_LABEL = (
     r"|signed|firmad[oa]|signée?)\s?:)"
 )
 _BY = re.compile(rf"^{_AUTHOR_LABEL}\s+", re.IGNORECASE)
-_BYLINE_OPENING = re.compile(rf"^(?:{_POSTED}|{_AUTHOR_LABEL})\s", re.IGNORECASE)
+_BYLINE_OPENING = re.compile(rf"^(?:{_DATED}\s*:?|{_AUTHOR_LABEL})\s", re.IGNORECASE)
 # A day's number, "3" or "03", not part of a larger number or of "1,204"
 _DAY = re.compile(r"(?<![\d,.])(?:0?[1-9]|[12]\d|3[01])(?![\d,.]?\d)")
 _DATE_LINE_WORDS = 6  # "Wednesday, 23 September 2026", "lunes, 2 de marzo de 2026"
