@@ -1139,6 +1139,37 @@ def test_a_statement_signed_by_two_people_names_both(
 
 @pytest.mark.parametrize("suffix", ["txt", "docx"])
 @pytest.mark.parametrize(
+    "under", ["Secretary", "Secretaria general\nSindicato de Inquilinas de Lavapiés"]
+)
+def test_a_letter_signed_after_a_blank_line_under_its_closing_is_by_the_name_over_the_role(
+    tmp_path: Path, suffix: str, under: str
+) -> None:
+    """'In solidarity,', a blank line, then the name with the role (and organisation)
+    under it, as letters are signed: the name is the author, the lines stay in the text."""
+    text = f"Solidarity with the cleaners\n\n{ARTICLE}\n\nIn solidarity,\n\nAna Ruiz\n{under}\n"
+    if suffix == "txt":
+        (doc,) = import_one(tmp_path, text)
+    else:  # the lines as Word breaks them (Shift+Enter)
+        text = text.replace("Ruiz\n", "Ruiz\\\n").replace("general\n", "general\\\n")
+        doc = imported_office_file(tmp_path, f"**{text}".replace("\n\n", "**\n\n", 1))
+    assert doc.authors == ("Ana Ruiz",)
+    assert texts(doc, "//p")[-1].startswith("Ana Ruiz")
+
+
+def test_an_office_texts_last_lines_with_no_closing_over_them_are_no_name_run_together(
+    tmp_path: Path,
+) -> None:
+    """A last paragraph of two lines (Shift+Enter) and no "In solidarity," over it: no
+    one's name is made of their words ("Ana Ruiz Secretary"); the editor adds the author."""
+    doc = imported_office_file(
+        tmp_path, f"**Statement on the cuts**\n\n{ARTICLE}\n\nAna Ruiz\\\nSecretary\n"
+    )
+    assert doc.authors == ()
+    assert texts(doc, "//p")[-1] == "Ana Ruiz Secretary"  # the text as written, line break and all
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx"])
+@pytest.mark.parametrize(
     "closing",
     ["In solidarity,\nThe strike committee", "The strike committee", "— The strike committee"],
 )

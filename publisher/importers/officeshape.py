@@ -61,7 +61,11 @@ def shape_from_body(draft: Draft) -> None:
         root.remove(blocks.pop(0))
     signed = _without_contact_details(blocks)
     last_text = _signing_text(signed)
-    if not draft.authors and last_text and (name := signed_under_closing(_closing_lines(signed))):
+    if (
+        not draft.authors
+        and _closes(signed)
+        and (name := signed_under_closing(_closing_lines(signed)))
+    ):
         draft.authors = authors(name)
         draft.found["signature"] += 1
     elif not draft.authors and last_text:
@@ -83,9 +87,10 @@ def shape_from_body(draft: Draft) -> None:
 def _closing_lines(blocks: list[lxml.html.HtmlElement]) -> list[str]:
     """A letter's closing as lines, whether typed as paragraphs (Enter) or as lines of one
     (Shift+Enter): from the last closing paragraph ("In solidarity,") to the end, or the
-    last paragraph's lines."""
+    last paragraph's lines, under the closing paragraph before it if there is one."""
     if len(lines := _lines(blocks[-1])) > 1:
-        return lines
+        before = element_text(blocks[-2]) if len(blocks) > 1 and blocks[-2].tag == "p" else ""
+        return [before, *lines] if closing(before) else lines
     texts = [element_text(block) for block in blocks[-4:] if block.tag == "p"]
     starts = [i for i, text in enumerate(texts) if closing(text)]
     return texts[starts[-1] :] if starts else []
@@ -107,14 +112,21 @@ def _without_contact_details(blocks: list[lxml.html.HtmlElement]) -> list[lxml.h
     return blocks[:end]
 
 
+def _closes(blocks: list[lxml.html.HtmlElement]) -> bool:
+    """Whether the text has a paragraph to sign under, a last one after its first."""
+    return len(blocks) >= 2 and blocks[-1].tag == "p"
+
+
 def _signing_text(blocks: list[lxml.html.HtmlElement]) -> str:
-    """The last paragraph's text, without lines of contact details under a name."""
-    if len(blocks) < 2 or blocks[-1].tag != "p":
+    """The last paragraph's text, without lines of contact details under a name; "" when
+    other lines stay (a name over its role is read only under a closing: `_closing_lines`),
+    as their words joined are no one's name ("Ana Ruiz Secretary")."""
+    if not _closes(blocks):
         return ""
     lines = _lines(blocks[-1])
     while len(lines) > 1 and contact_details(lines[-1]):
         lines.pop()
-    return " ".join(lines)
+    return lines[0] if len(lines) == 1 else ""
 
 
 def _title(block: lxml.html.HtmlElement) -> str | None:

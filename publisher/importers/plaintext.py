@@ -444,7 +444,10 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
     last = _closing_index(blocks)
     if last < 0:
         return
-    if name := signed_under_closing(blocks[last].lines):
+    lines = blocks[last].lines
+    if last > 0 and not blocks[last].single_line and closing(blocks[last - 1].text):
+        lines = (blocks[last - 1].text, *lines)  # "In solidarity," a blank line, name over role
+    if name := signed_under_closing(lines):
         draft.authors = draft.authors or authors(name)
         draft.found["signature"] += 1
         return
