@@ -1156,6 +1156,48 @@ def test_a_letter_signed_after_a_blank_line_under_its_closing_is_by_the_name_ove
     assert texts(doc, "//p")[-1].startswith("Ana Ruiz")
 
 
+@pytest.mark.parametrize(
+    ("closing", "names"),
+    [
+        ("Paris, le 3 mars 2026", ()),
+        ("Fait à Paris, le 3 mars 2026\n\nCollectif Logement Paris", ("Collectif Logement Paris",)),
+        ("Le bureau du syndicat\nParis, le 3 mars 2026", ()),
+        ("Done at Geneva, 3 March 2026", ()),
+        ("Madrid, a 3 de marzo de 2026\n\nSindicato de Inquilinas", ("Sindicato de Inquilinas",)),
+        ("Sindicato de Inquilinas\nMadrid, 3 de marzo de 2026", ("Sindicato de Inquilinas",)),
+        ("Sindicato de Inquilinas\n\nMadrid, 3 de marzo de 2026", ("Sindicato de Inquilinas",)),
+        ("María Fernández\n3 de marzo de 2026", ("María Fernández",)),
+        ("3 de marzo de 2026\nSindicato de Inquilinas", ("Sindicato de Inquilinas",)),
+    ],
+)
+@pytest.mark.parametrize("suffix", ["txt", "docx"])
+def test_where_and_when_a_letter_was_signed_give_its_date_and_no_author(
+    tmp_path: Path, closing: str, names: tuple[str, ...], suffix: str
+) -> None:
+    """The place and date French and Spanish statements close with, over or under the
+    signer's name or alone, and a name over its date with no blank line between: the
+    date, and the signer (never the place). In Word each line is a paragraph."""
+    text = f"Solidarity with the cleaners\n\n{ARTICLE}\n\n{closing}\n"
+    if suffix == "txt":
+        (doc,) = import_one(tmp_path, text)
+    else:
+        text = text.replace("\n\n", "\n").replace("\n", "\n\n")
+        doc = imported_office_file(tmp_path, f"**{text}".replace("\n\n", "**\n\n", 1))
+    assert (doc.authors, doc.date) == (names, dt.date(2026, 3, 3))
+    words = closing.split()
+    assert html_of(doc).text_content().split()[-len(words) :] == words  # all kept in the text
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx"])
+def test_a_date_over_the_last_sentence_is_no_signing_date(tmp_path: Path, suffix: str) -> None:
+    text = f"Tenants meet\n\n{ARTICLE}\n\nThe next meeting:\n\n12 April 2026\n\nAll welcome.\n"
+    if suffix == "txt":
+        (doc,) = import_one(tmp_path, text)
+    else:
+        doc = imported_office_file(tmp_path, f"**{text}".replace("\n\n", "**\n\n", 1))
+    assert doc.date is None
+
+
 def test_an_office_texts_last_lines_with_no_closing_over_them_are_no_name_run_together(
     tmp_path: Path,
 ) -> None:

@@ -24,7 +24,9 @@ from .textdates import (
     contact_details,
     credit,
     date_ending,
+    letter_dateline,
     parse_date,
+    place_and_date,
     posted_on,
     signature,
     signed_under_closing,
@@ -59,7 +61,10 @@ def shape_from_body(draft: Draft) -> None:
         else:
             break
         root.remove(blocks.pop(0))
-    signed = _without_contact_details(blocks)
+    signed, signed_on = _without_signing_date(_without_contact_details(blocks))
+    if signed_on:
+        draft.date = draft.date or signed_on
+        draft.found["closing date"] += 1
     last_text = _signing_text(signed)
     if (
         not draft.authors
@@ -110,6 +115,24 @@ def _without_contact_details(blocks: list[lxml.html.HtmlElement]) -> list[lxml.h
     while end > 2 and blocks[end - 1].tag == "p" and contact_details(element_text(blocks[end - 1])):
         end -= 1
     return blocks[:end]
+
+
+def _without_signing_date(
+    blocks: list[lxml.html.HtmlElement],
+) -> tuple[list[lxml.html.HtmlElement], dt.date | None]:
+    """`blocks` without the paragraph of the date the text was signed on, under or over
+    the signer's name ("Collectif Logement Paris" / "Paris, le 3 mars 2026"), or alone
+    when it says it is a letter's ("Fait à Paris, le 3 mars 2026"); and that date."""
+    if len(blocks) < 2 or blocks[-1].tag != "p":
+        return blocks, None
+    over = element_text(blocks[-2]) if blocks[-2].tag == "p" else ""
+    last = element_text(blocks[-1])
+    named_over = signature(over) and not parse_date(over)
+    if when := letter_dateline(last) or (named_over and (parse_date(last) or place_and_date(last))):
+        return blocks[:-1], when
+    if when := letter_dateline(over) or (signature(last) and parse_date(over)):
+        return [*blocks[:-2], blocks[-1]], when
+    return blocks, None
 
 
 def _closes(blocks: list[lxml.html.HtmlElement]) -> bool:

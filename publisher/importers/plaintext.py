@@ -16,7 +16,8 @@ draft's `found`, and every guess an editor may want to check goes into `unsure`.
   left out, and its tags or categories line gives its tags (blogfurniture.py);
 - a closing "Organisation, June 28, 2024", "Posted on DATE by NAME" or a short name line
   is the signature (authors, unless a byline named them, and date), kept in the body as
-  well; photo credits, notes and links after it are passed over, and are never the author;
+  well, a date or a letter's "Paris, le 3 mars 2026" over or under it its date; photo
+  credits, notes and links after it are passed over, and are never the author;
 - bullet lines (•, ●, -) and runs of indented lines whose bullets were lost become
   lists; a line indented deeper than the bullet above it is that item's teaser, a block
   at the bullet's depth or less follows the list; (1)/1. lines become numbered lists;
@@ -58,6 +59,7 @@ from .textdates import (
     contact_details,
     credit,
     date_ending,
+    letter_dateline,
     month_first_reading,
     parse_date,
     place_and_date,
@@ -229,6 +231,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     while len(rest) > 1 and buttons(rest[0]):  # a platform's counts and buttons under the byline
         draft.found["blog buttons left out"] += len(rest.pop(0).lines)
     _contact_lines_apart(rest)
+    _signature_and_date_apart(rest)
     _take_signature(rest, draft)
     draft.language = detect_language(" ".join(b.text for b in [*rest, *blocks[:1]]))
     draft.body_html, fragments = mark_fragments(_body(rest, draft, breaks), draft.language)
@@ -451,35 +454,72 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
         draft.authors = draft.authors or authors(name)
         draft.found["signature"] += 1
         return
-    candidates = [last - 1, last] if last > 0 and parse_date(blocks[last].text) else [last]
+    dated, signed_on = _signing_date_at(blocks, last) or (None, None)
+    candidates = [last] if dated is None else [i for i in (last - 1, last) if i not in (-1, dated)]
     for index in candidates:
         block = blocks[index]
         if not block.single_line:
             continue
         said = credit(block.text)  # "By Ana Ruiz", "Published by …", "Posted on … by …"
         after_closing = index > 0 and closing(blocks[index - 1].text)
-        if (
-            not said
-            and _among_short_lines(blocks, index)
-            and index != last - 1
-            and not after_closing
-        ):
+        if not said and _among_short_lines(blocks, index) and dated is None and not after_closing:
             continue
         found = said or signature(block.text)
         if found and not parse_date(block.text):
             name, when = found
             if not draft.authors:
                 draft.authors = authors(name)
-                if not when and not said and index == last:
+                if not when and not said and dated is None:
                     draft.unsure.append(f"author {name!r} read from the closing line")
-            if when or (index == last - 1 and (when := parse_date(blocks[last].text))):
+            if when := when or signed_on:
                 draft.date = draft.date or when
             draft.found["signature"] += 1
             blocks[index] = Block(("\x01sig " + block.text,), False, block.gap)
             return
-    if (when := parse_date(blocks[last].text)) and draft.date is None:
-        draft.date = when
+    if signed_on and draft.date is None:
+        draft.date = signed_on
         draft.found["closing date"] += 1
+
+
+def _signing_date(text: str) -> dt.date | None:
+    """The date a closing line gives: a date alone or a letter's "Fait à Paris, le …"."""
+    return parse_date(text) or letter_dateline(text)
+
+
+def _signing_date_at(blocks: list[Block], last: int) -> tuple[int, dt.date] | None:
+    """Where the date the text was signed on stands, and the date: its last line (under
+    the signer's name, "Madrid, 3 de marzo de 2026" too), or the line over the signer's
+    name ("Madrid, a 3 de marzo de 2026" / "Sindicato de Inquilinas")."""
+    text = blocks[last].text
+    named_over = last > 0 and blocks[last - 1].single_line and signature(blocks[last - 1].text)
+    if when := _signing_date(text) or (named_over and place_and_date(text)):
+        return last, when
+    if last < 1 or not blocks[last].single_line:
+        return None
+    over = blocks[last - 1].text
+    if when := letter_dateline(over) or (signature(text) and parse_date(over)):
+        return last - 1, when
+    return None
+
+
+def _signature_and_date_apart(blocks: list[Block]) -> None:
+    """A signer's name and the date on consecutive lines, either one first ("María
+    Fernández" / "3 de marzo de 2026"), or any line and a letter's "Paris, le 3 mars
+    2026", as two blocks: `_take_signature` reads them so."""
+    last = _closing_index(blocks)
+    if last < 1 or len(lines := blocks[last].lines) != 2:
+        return
+    first, second = lines
+    for name, day, name_first in ((first, second, True), (second, first, False)):
+        if letter_dateline(day) or (
+            signature(name) and (parse_date(day) or (name_first and place_and_date(day)))
+        ):
+            block = blocks[last]
+            blocks[last : last + 1] = [
+                Block(lines[:1], block.indented, block.gap, block.indent),
+                Block(lines[1:], False, 0),
+            ]
+            return
 
 
 def _after_signature(text: str) -> bool:

@@ -233,6 +233,27 @@ def place_and_date(text: str) -> dt.date | None:
 
 
 _ARTICLE = re.compile(r"^(?:on|the|el|le|في)\s+", re.IGNORECASE)
+
+
+def letter_dateline(text: str) -> dt.date | None:
+    """'Paris, le 3 mars 2026', 'Fait à Paris, le 3 mars 2026', 'Madrid, a 3 de marzo de
+    2026', 'Dado en Sevilla, a …': where and when a letter or statement was signed, as
+    French and Spanish ones say it, its words making it no signer's name → the date. An
+    English "Leeds, 3 March 2026" says nothing of the kind (it may be "Unite, 3 March 2026")."""
+    place, comma, when = text.strip().partition(",")
+    if comma and (_SIGNED_AT.match(place) or _SIGNED_ON.match(when.strip())):
+        return place_and_date(text)
+    return None
+
+
+# "Fait à Paris", "Dado en Sevilla", "Hecho en Madrid", "En Madrid", "Done at Geneva" …
+_SIGNED_AT = re.compile(
+    r"^(?:fait(?:e|s)?|donné|dad[oa]|hech[oa]|firmad[oa]|done|given|signed)\s+(?:à|au|en|at|in)\s"
+    r"|^en\s",
+    re.IGNORECASE,
+)
+# … ", le 3 mars 2026", ", a 3 de marzo de 2026", ", el 3 de marzo de 2026"
+_SIGNED_ON = re.compile(r"^(?:le|a|el)\s+\d", re.IGNORECASE)
 # The closings statements signed as letters end with, on a line above the signer's name.
 _CLOSING = re.compile(
     r"^(?:(?:yours )?in solidarity|solidarity|in unity|(?:yours )?(?:fraternally|sincerely|"
