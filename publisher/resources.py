@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import SplitResult, quote, unquote, urlsplit
 
-from . import photos
+from . import photos, textfiles
 from .limits import DEFAULT_LIMITS, PILLOW_MAX_PIXELS, Limits
 from .paths import followed, is_file
 from .picture_copies import CONVERTED_SUFFIXES, shown_picture
@@ -65,6 +65,14 @@ def confine_images(
     order = itertools.count()
     known = list(sources) if len(sources) == len(_IMG.findall(fragment)) else []
     vault: dict[str, list[Path]] = {}  # a picture's name → the files of the pool so named
+    written: list[str] = []  # the document's text, read for the first warning's line
+
+    def at(src: str) -> str:
+        """The document and the line `src` is written on, for a warning ("a.md:7")."""
+        if not written:
+            written.append(textfiles.written_text(document))
+        line = textfiles.line_of(written[0], src)
+        return f"{document}:{line}" if line else str(document)
 
     def confine(tag: str) -> str:
         index = next(order)
@@ -76,7 +84,7 @@ def confine_images(
             if target.is_relative_to(pool):
                 suffix = PurePosixPath(parts.path).suffix.lower()
                 if suffix not in SHOWN_IMAGE_SUFFIXES and suffix not in CONVERTED_SUFFIXES:
-                    log.warning("%s: image %r left out: %s", document, src, unshown_format(suffix))
+                    log.warning("%s: image %r left out: %s", at(src), src, unshown_format(suffix))
                     return ""
                 # a file of the pool, or a picture inside the Word or OpenDocument file
                 found = target if is_file(target) else office_image(document, src, pool)
@@ -91,20 +99,20 @@ def confine_images(
                     found = named_so[0] if named_so else None
                 if found is None:
                     shown = target.relative_to(pool.parent).as_posix()
-                    log.warning("%s: image %r left out: there is no file %s", document, src, shown)
+                    log.warning("%s: image %r left out: there is no file %s", at(src), src, shown)
                     return ""
                 # a phone's HEIC, a TIFF: through its copy
                 found = shown_picture(found, pool, document, limits.image_pixels, f"image {src!r}")
                 if found is None:
                     return ""
                 if (problem := image_problem(found, limits.image_pixels)) is not None:
-                    log.warning("%s: image %r left out: %s", document, src, problem)
+                    log.warning("%s: image %r left out: %s", at(src), src, problem)
                     return ""
                 relative = found.relative_to(pool).as_posix()
                 used.append(relative)
                 return _SRC.sub(lambda m: m.group(1) + quote(relative) + m.group(3), tag)
         why = outside(urlsplit(named))
-        log.warning("%s: image %r left out: %s", document, _shortened(named), why)
+        log.warning("%s: image %r left out: %s", at(named), _shortened(named), why)
         return ""
 
     def replace(match: re.Match[str]) -> str:

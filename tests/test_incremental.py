@@ -239,7 +239,9 @@ def test_an_image_added_after_a_build_that_left_it_out_is_in_the_next(
     article.write_text(article.read_text() + "\n![The picket](media/picket.png)\n")
     with caplog.at_level("WARNING", logger="publisher"):
         build(root, formats=["web"])
-    assert "there is no file documents/media/picket.png" in caplog.text
+    line = article.read_text().splitlines().index("![The picket](media/picket.png)") + 1
+    said = "image 'media/picket.png' left out: there is no file documents/media/picket.png"
+    assert f"{article}:{line}: {said}" in caplog.text  # the file and line to fix
     page = root / "dist" / "001-first" / "first-article" / "index.html"
     assert "picket.png" not in page.read_text()
 

@@ -125,7 +125,7 @@ def test_a_picture_of_more_pixels_than_the_limit_is_left_out_with_its_size_said(
     assert "See above." in document.body_html
     said = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert said == [
-        f"{path}: image 'media/poster.png' left out: 10,000 × 9,000 pixels (90 million), more"
+        f"{path}:3: image 'media/poster.png' left out: 10,000 × 9,000 pixels (90 million), more"
         " than the 89 million an image may have: scale it down (3,500 pixels across fill an"
         " A4 page at 400 ppi), or raise image_pixels under [limits]"
     ]

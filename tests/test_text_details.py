@@ -365,6 +365,7 @@ def test_a_refused_image_is_named_by_its_source_with_what_to_do(
         doc = read_document(path, "refused", pool, "en")
     warnings = [r.getMessage() for r in caplog.records]
     data, remote = sorted(warnings)
+    assert data.startswith(f"{path}:3: ") and remote.startswith(f"{path}:5: ")  # the lines
     assert data.endswith(
         "image 'data:image/png;base64,iVBORw0KGgo=' left out: a picture kept inside the text"
         " (as Google Docs' Markdown download writes them): 'publisher import' of the file"
