@@ -33,17 +33,19 @@ def to_html(
     id_prefix: str = "",
     media_dir: Path | None = None,
     filters: tuple[Path, ...] = (),
+    warnings: list[str] | None = None,
 ) -> Converted:
     """Convert a file (Path) or text (str) to an HTML5 fragment plus pandoc's metadata.
 
-    With `media_dir`, embedded images are extracted there and referenced relative to it."""
+    With `media_dir`, embedded images are extracted there and referenced relative to it;
+    with `warnings`, what pandoc warned of is added to it."""
     args = ["--standalone", f"--template={_TEMPLATE}", "--wrap=none"]
     args += [f"--lua-filter={path}" for path in filters]
     if id_prefix:
         args.append(f"--id-prefix={id_prefix}")
     if media_dir:
         args.append("--extract-media=.")
-    output = _run(source, from_format, "html5", args, cwd=media_dir)
+    output = _run(source, from_format, "html5", args, cwd=media_dir, warnings=warnings)
     meta_json, _, body = output.partition(_SPLIT)
     return Converted(json.loads(meta_json or "{}"), body)
 
@@ -78,12 +80,13 @@ _TOC_MARKER = re.compile(
 )
 
 
-def markdown_to_html(text: str, *, id_prefix: str = "") -> str:
+def markdown_to_html(text: str, *, id_prefix: str = "", warnings: list[str] | None = None) -> str:
     from .sanitize import unknown_tags_as_text
 
     obsidian = any(mark in text for mark in _OBSIDIAN_MARKS)
     filters = (_OBSIDIAN_FILTER,) if obsidian else ()
-    html = to_html(text, MARKDOWN, id_prefix=id_prefix, filters=filters).body_html
+    converted = to_html(text, MARKDOWN, id_prefix=id_prefix, filters=filters, warnings=warnings)
+    html = converted.body_html
     html = unknown_tags_as_text(html)  # "Dear <Name>," stays as written
     html = _TASK.sub(lambda m: m[1] + ("☐ " if m[2] == " " else "☒ "), html)
     return _TOC_MARKER.sub("", page_breaks(html))
@@ -165,10 +168,12 @@ def _run(
     outputfile: Path | None = None,
     sandbox: bool = True,
     cwd: Path | None = None,
+    warnings: list[str] | None = None,
 ) -> str:
     """Run the pandoc that pypandoc-binary ships, bounded in time. (pypandoc's own
     convert functions wait forever and change the process's working folder, which
-    threads reading documents side by side cannot share.)"""
+    threads reading documents side by side cannot share.) `warnings`: pandoc's are added
+    to it ("Note with key '3' defined at line 7 column 1 but not used.")."""
     command = [pandoc_path(), f"--from={from_format}", f"--to={to_format}"]
     command += ["--sandbox"] if sandbox else []
     command += [f"--output={outputfile}"] if outputfile else []
@@ -205,4 +210,9 @@ def _run(
         raise PublisherError.at(
             f"pandoc could not convert this {from_format} input: {message}", where, hint=hint
         )
+    if warnings is not None:
+        said = done.stderr.decode("utf-8", "replace").splitlines()
+        warnings += [
+            line.removeprefix("[WARNING] ") for line in said if line.startswith("[WARNING]")
+        ]
     return done.stdout.decode("utf-8", "replace")

@@ -20,6 +20,45 @@ def read(path: Path, pool: Path | None = None):
     return read_document(path, path.stem, pool or path.parent, "en")
 
 
+def test_footnotes_pandoc_cannot_place_are_each_warned_of_at_their_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A note no text refers to, and the first of two notes of one key, are in no output; a
+    reference to no note is printed as typed: each is said, at the line to fix. A note
+    referred to, and "[^x]" in code, are no problem."""
+    lines = [
+        "---",
+        "title: Rents",
+        "---",
+        "",
+        "Rents rose.[^1] Wages fell.[^2] See the survey.[^a]",
+        "",
+        "[^1]: ONS figures.",
+        "",
+        "[^3]: A note whose reference was deleted.",
+        "",
+        "[^a]: The first survey note.",
+        "",
+        "[^a]: The second survey note.",
+        "",
+        "Search with `[^x]`.",
+    ]
+    path = tmp_path / "rents.md"
+    path.write_text("\n".join(lines) + "\n")
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        doc = read(path)
+    place = re.compile(rf"{re.escape(str(path))}:(\d+): .*?\[\^(\w+)\]")
+    said = {(int(m[1]), m[2]) for r in caplog.records if (m := place.match(r.getMessage()))}
+    assert said == {
+        (lines.index("[^3]: A note whose reference was deleted.") + 1, "3"),
+        (lines.index("[^a]: The second survey note.") + 1, "a"),
+        (lines.index("Rents rose.[^1] Wages fell.[^2] See the survey.[^a]") + 1, "2"),
+    }
+    assert len(caplog.records) == 3
+    text = html.unescape(re.sub(r"<[^>]+>", "", doc.body_html))
+    assert "[^2]" in text and "reference was deleted" not in text and "first survey" not in text
+
+
 def test_markdown_front_matter_becomes_typed_fields(tmp_path: Path) -> None:
     path = tmp_path / "strike.md"
     path.write_text(
