@@ -20,12 +20,13 @@ def read(path: Path, pool: Path | None = None):
     return read_document(path, path.stem, pool or path.parent, "en")
 
 
-def test_footnotes_pandoc_cannot_place_are_each_warned_of_at_their_line(
+def test_notes_and_links_pandoc_cannot_resolve_are_each_warned_of_at_their_line(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """A note no text refers to, and the first of two notes of one key, are in no output; a
-    reference to no note is printed as typed: each is said, at the line to fix. A note
-    referred to, and "[^x]" in code, are no problem."""
+    reference to no note, and a link to no address, are printed as typed; of two link
+    addresses of one key the second is never used: each is said, at the line to fix. A
+    note referred to, "[^x]" in code and a citation's "[1][2]" are no problem."""
     lines = [
         "---",
         "title: Rents",
@@ -41,20 +42,25 @@ def test_footnotes_pandoc_cannot_place_are_each_warned_of_at_their_line(
         "",
         "[^a]: The second survey note.",
         "",
-        "Search with `[^x]`.",
+        "Search with `[^x]`. Read [the report][report], [the survey][survy], [1][2].",
+        "",
+        "[report]: https://example.org/report",
+        "[report]: https://example.org/old-report",
     ]
     path = tmp_path / "rents.md"
     path.write_text("\n".join(lines) + "\n")
     with caplog.at_level(logging.WARNING, logger="publisher"):
         doc = read(path)
-    place = re.compile(rf"{re.escape(str(path))}:(\d+): .*?\[\^(\w+)\]")
+    place = re.compile(rf"{re.escape(str(path))}:(\d+): .*?\[\^?(\w+)\]")
     said = {(int(m[1]), m[2]) for r in caplog.records if (m := place.match(r.getMessage()))}
     assert said == {
         (lines.index("[^3]: A note whose reference was deleted.") + 1, "3"),
         (lines.index("[^a]: The second survey note.") + 1, "a"),
         (lines.index("Rents rose.[^1] Wages fell.[^2] See the survey.[^a]") + 1, "2"),
+        (lines.index("[report]: https://example.org/old-report") + 1, "report"),
+        (lines.index(next(line for line in lines if "survy" in line)) + 1, "survy"),
     }
-    assert len(caplog.records) == 3
+    assert len(caplog.records) == 5
     text = html.unescape(re.sub(r"<[^>]+>", "", doc.body_html))
     assert "[^2]" in text and "reference was deleted" not in text and "first survey" not in text
 

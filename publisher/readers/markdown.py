@@ -21,8 +21,8 @@ from ..errors import PublisherError
 from ..sourcefile import KeyPath, SourceData, parse_toml, parse_yaml
 from .base import RawDocument
 from .liquid import without_liquid
-from .note_keys import say_note_problems
 from .page_breaks import page_breaks_in_body_marked
+from .reference_keys import say_reference_problems
 from .shortcodes import without_shortcodes
 from .typed_lists import markdown_bullets
 
@@ -47,7 +47,7 @@ class MarkdownReader:
         body = markdown_bullets(without_liquid(body, path, first_line))
         said: list[str] = []
         html = pandoc.markdown_to_html(body, id_prefix=id_prefix, warnings=said)
-        say_note_problems(said, html, text, path)
+        say_reference_problems(said, html, text, path)
         html = pandoc.page_breaks(page_breaks_in_body_marked(html))
         return RawDocument(meta_source.data if meta_source else {}, html, meta_source)
 

@@ -1,0 +1,87 @@
+"""Markdown's notes and reference links pandoc cannot resolve, said to the editor with the
+line to fix.
+
+A note no text refers to is left out of every output, and of two notes with one key the
+first is; of two link references with one key ("[survey]: https://…" twice) the second is
+never used: pandoc warns of these, in its own words and with lines of the text it was
+given (the body, without front matter). A reference to no note ("[^2]", a typo for
+"[^1]") and a link to no reference ("[the survey][survy]") are printed as typed, and
+pandoc says nothing of them: they are found in the HTML it made.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from ..textfiles import line_of
+
+log = logging.getLogger(__name__)
+
+_UNUSED = re.compile(r"^Note with key '(.+)' defined at line \d+ column \d+ but not used\.?$")
+_TWICE = re.compile(r"^Duplicate note reference '(.+)' at line \d+ column \d+\.?$")
+_TWICE_LINKED = re.compile(r"^Duplicate link reference '\[(.+)\]' at line \d+ column \d+\.?$")
+_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
+# [words][key], [words][]: words, not a citation's numbers ("as found [1][2]")
+_LINK = re.compile(r"\[([^\[\]]*[^\W\d_][^\[\]]*)\]\[([^\[\]]*)\]")
+_CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)  # "[^a-z]" in code is code
+
+
+def say_reference_problems(warnings: list[str], html: str, text: str, path: Path) -> None:
+    """Warn of the notes and link references `warnings` (pandoc's, converting `text`, the
+    document at `path`) say are left out, and of the references to no note or address
+    left in `html` as typed."""
+    for warning in warnings:
+        if unused := _UNUSED.match(warning):
+            key = unused[1]
+            log.warning(
+                "%s: the note [^%s] is referred to nowhere in the text, so no output prints it:"
+                " put [^%s] where it belongs, or delete the note",
+                _at(path, line_of(text, f"[^{key}]:")),
+                key,
+                key,
+            )
+        elif twice := _TWICE.match(warning):
+            key = twice[1]
+            log.warning(
+                "%s: a second note [^%s]: only this one is printed, the one above is left"
+                " out: give one of them another key, and refer to it",
+                _at(path, _last_line_of(text, f"[^{key}]:")),
+                key,
+            )
+        elif twice := _TWICE_LINKED.match(warning):
+            key = twice[1]
+            log.warning(
+                "%s: a second link reference [%s]: the links use the one above, this one is"
+                " never used: give one of them another key",
+                _at(path, _last_line_of(text, f"[{key}]:")),
+                key,
+            )
+    prose = _CODE.sub("", html)
+    links = {match[0]: match[2] or match[1] for match in _LINK.finditer(prose)}
+    for typed, key in links.items():
+        log.warning(
+            "%s: the link %s leads nowhere, and is printed as typed: write its address on a"
+            " line of its own, '[%s]: https://…', or correct the key",
+            _at(path, line_of(text, typed)),
+            typed,
+            key,
+        )
+    for key in dict.fromkeys(_REFERENCE.findall(prose)):
+        log.warning(
+            "%s: [^%s] refers to no note, and is printed as typed: write the note on a line"
+            " of its own, '[^%s]: …', or correct the key",
+            _at(path, line_of(text, f"[^{key}]")),
+            key,
+            key,
+        )
+
+
+def _at(path: Path, line: int | None) -> str:
+    return f"{path}:{line}" if line else str(path)
+
+
+def _last_line_of(text: str, value: str) -> int | None:
+    at = text.rfind(value)
+    return text.count("\n", 0, at) + 1 if at >= 0 else None
