@@ -20,8 +20,13 @@ from ..textfiles import line_of
 log = logging.getLogger(__name__)
 
 _UNUSED = re.compile(r"^Note with key '(.+)' defined at line \d+ column \d+ but not used\.?$")
-_TWICE = re.compile(r"^Duplicate note reference '(.+)' at line \d+ column \d+\.?$")
-_TWICE_LINKED = re.compile(r"^Duplicate link reference '\[(.+)\]' at line \d+ column \d+\.?$")
+# "Duplicate note reference '1' …", "Duplicate link reference '[report]' …"
+_TWICE = re.compile(r"^Duplicate (note|link) reference '(.+)' at line \d+ column \d+\.?$")
+# What is lost of two of a kind with one key
+_SECOND = {
+    "note": "a second note {}: only this one is printed, the one above is left out",
+    "link": "a second link reference {}: the links use the one above, this one is never used",
+}
 _REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
 # [words][key], [words][]: words, not a citation's numbers ("as found [1][2]")
 _LINK = re.compile(r"\[([^\[\]]*[^\W\d_][^\[\]]*)\]\[([^\[\]]*)\]")
@@ -43,20 +48,12 @@ def say_reference_problems(warnings: list[str], html: str, text: str, path: Path
                 key,
             )
         elif twice := _TWICE.match(warning):
-            key = twice[1]
+            kind, key = twice[1], twice[2]
+            written = f"[^{key}]" if kind == "note" else key  # pandoc gives a link's "[key]"
             log.warning(
-                "%s: a second note [^%s]: only this one is printed, the one above is left"
-                " out: give one of them another key, and refer to it",
-                _at(path, _last_line_of(text, f"[^{key}]:")),
-                key,
-            )
-        elif twice := _TWICE_LINKED.match(warning):
-            key = twice[1]
-            log.warning(
-                "%s: a second link reference [%s]: the links use the one above, this one is"
-                " never used: give one of them another key",
-                _at(path, _last_line_of(text, f"[{key}]:")),
-                key,
+                "%s: %s: give one of them another key",
+                _at(path, _last_line_of(text, f"{written}:")),
+                _SECOND[kind].format(written),
             )
     prose = _CODE.sub("", html)
     links = {match[0]: match[2] or match[1] for match in _LINK.finditer(prose)}
