@@ -65,14 +65,11 @@ def confine_images(
     order = itertools.count()
     known = list(sources) if len(sources) == len(_IMG.findall(fragment)) else []
     vault: dict[str, list[Path]] = {}  # a picture's name → the files of the pool so named
-    written: list[str] = []  # the document's text, read for the first warning's line
+    written = cache(lambda: textfiles.written_text(document))  # read for a first warning
 
     def at(src: str) -> str:
         """The document and the line `src` is written on, for a warning ("a.md:7")."""
-        if not written:
-            written.append(textfiles.written_text(document))
-        line = textfiles.line_of(written[0], src)
-        return f"{document}:{line}" if line else str(document)
+        return textfiles.where(document, textfiles.line_of(written(), src))
 
     def confine(tag: str) -> str:
         index = next(order)

@@ -53,13 +53,18 @@ def written_text(source: Path) -> str:
         return ""
 
 
-def line_of(text: str, value: str) -> int | None:
-    """The first line of `text` holding `value` as written, or URL-quoted or HTML-escaped
-    as a link may be (for a warning: the document's HTML knows no lines)."""
+def line_of(text: str, value: str, *, last: bool = False) -> int | None:
+    """The first (or `last`) line of `text` holding `value` as written, or URL-quoted or
+    HTML-escaped as a link may be (for a warning: the document's HTML knows no lines)."""
     for written in dict.fromkeys((value, unquote(value), html.escape(value))):
-        if written and (at := text.find(written)) >= 0:
+        if written and (at := text.rfind(written) if last else text.find(written)) >= 0:
             return text.count("\n", 0, at) + 1
     return None
+
+
+def where(source: Path, line: int | None) -> str:
+    """A warning's place: the file and the line, when it is known ("notes.md:7")."""
+    return f"{source}:{line}" if line else str(source)
 
 
 def beginning(path: Path, size: int) -> str:

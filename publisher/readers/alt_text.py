@@ -19,7 +19,7 @@ import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-from ..textfiles import line_of, written_text
+from ..textfiles import line_of, where, written_text
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ def say_undescribed(body: str, source: Path) -> None:
         [(picture, line)] = pictures.items()
         log.warning(
             "%s: %s has no description (alt text) for readers who cannot see it: %s",
-            f"{source}:{line}" if line else source,
+            where(source, line),
             f"the picture {picture}" if line else picture,
             _how_to_describe(source),
         )

@@ -12,7 +12,7 @@ import logging
 import re
 from pathlib import Path
 
-from ..textfiles import line_of, written_text
+from ..textfiles import line_of, where, written_text
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,6 @@ def say_personal_links(body: str, source: Path) -> None:
         log.warning(
             "%s: a link to unsubscribe someone from a mailing list (%s): it carries who they"
             " are, and any reader who follows it would unsubscribe them; take it out",
-            f"{source}:{line}" if line else source,
+            where(source, line),
             link,
         )

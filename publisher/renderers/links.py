@@ -247,10 +247,8 @@ def _warn(source: Path, unlinked: list[str], issue: Issue) -> None:
     for value in dict.fromkeys(unlinked):
         line = textfiles.line_of(text, value)
         log.warning(
-            "%s%s: %s leads to no article, picture or file of this issue:"
-            " its words stay, unlinked%s",
-            source,
-            f":{line}" if line else "",
+            "%s: %s leads to no article, picture or file of this issue: its words stay, unlinked%s",
+            textfiles.where(source, line),
             f"the link to {value!r}" if value.strip("#") else "an empty link",
             edition,
         )

@@ -25,7 +25,7 @@ import regex
 
 from ..model import Document, Issue
 from ..style import Style
-from ..textfiles import line_of, written_text
+from ..textfiles import line_of, where, written_text
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ def _warn(source: Path, missing: list[str]) -> None:
     more = f" and {len(missing) - _SHOWN} more" if len(missing) > _SHOWN else ""
     log.warning(
         "%s: no font has %s%s: the PDF prints %s as empty boxes; %s",
-        f"{source}:{line}" if line else source,
+        where(source, line),
         shown,
         more,
         "it" if len(missing) == 1 else "them",
