@@ -123,7 +123,7 @@ def _without_signing_date(
     """`blocks` without the paragraph of the date the text was signed on, under or over
     the signer's name ("Collectif Logement Paris" / "Paris, le 3 mars 2026"), or alone
     when it says it is a letter's ("Fait à Paris, le 3 mars 2026"); and that date."""
-    if len(blocks) < 2 or blocks[-1].tag != "p":
+    if not _closes(blocks):
         return blocks, None
     over = element_text(blocks[-2]) if blocks[-2].tag == "p" else ""
     last = element_text(blocks[-1])

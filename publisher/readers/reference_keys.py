@@ -15,7 +15,7 @@ import logging
 import re
 from pathlib import Path
 
-from ..textfiles import line_of
+from ..textfiles import line_of, where
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ def say_reference_problems(warnings: list[str], html: str, text: str, path: Path
             log.warning(
                 "%s: the note [^%s] is referred to nowhere in the text, so no output prints it:"
                 " put [^%s] where it belongs, or delete the note",
-                _at(path, line_of(text, f"[^{key}]:")),
+                where(path, line_of(text, f"[^{key}]:")),
                 key,
                 key,
             )
@@ -52,16 +52,18 @@ def say_reference_problems(warnings: list[str], html: str, text: str, path: Path
             written = f"[^{key}]" if kind == "note" else key  # pandoc gives a link's "[key]"
             log.warning(
                 "%s: %s: give one of them another key",
-                _at(path, _last_line_of(text, f"{written}:")),
+                where(path, line_of(text, f"{written}:", last=True)),
                 _SECOND[kind].format(written),
             )
+    if "[^" not in html and "][" not in html:
+        return  # most documents: nothing printed as typed to look for
     prose = _CODE.sub("", html)
     links = {match[0]: match[2] or match[1] for match in _LINK.finditer(prose)}
     for typed, key in links.items():
         log.warning(
             "%s: the link %s leads nowhere, and is printed as typed: write its address on a"
             " line of its own, '[%s]: https://…', or correct the key",
-            _at(path, line_of(text, typed)),
+            where(path, line_of(text, typed)),
             typed,
             key,
         )
@@ -69,16 +71,7 @@ def say_reference_problems(warnings: list[str], html: str, text: str, path: Path
         log.warning(
             "%s: [^%s] refers to no note, and is printed as typed: write the note on a line"
             " of its own, '[^%s]: …', or correct the key",
-            _at(path, line_of(text, f"[^{key}]")),
+            where(path, line_of(text, f"[^{key}]")),
             key,
             key,
         )
-
-
-def _at(path: Path, line: int | None) -> str:
-    return f"{path}:{line}" if line else str(path)
-
-
-def _last_line_of(text: str, value: str) -> int | None:
-    at = text.rfind(value)
-    return text.count("\n", 0, at) + 1 if at >= 0 else None
