@@ -148,3 +148,29 @@ def test_a_story_given_alone_is_read_as_the_export_reads_it(tmp_path: Path) -> N
     assert "[The strike begins](https://medium.com/@dockside.bulletin/" in body  # a card
     assert "What comes next" in body and "sick pay from the first day" in body  # last part
     assert "Canonical link" not in body and "Exported from" not in body
+
+
+def test_what_follows_a_card_is_kept_whole(tmp_path: Path) -> None:
+    """Medium classes each block by the one before it: the paragraph after a card is
+    `graf-after--mixtapeEmbed`, which names a card but is none (it was taken for one, or
+    for an embed to remove, and lost)."""
+    after = (
+        '<p name="cc" id="cc" class="graf graf--p graf-after--mixtapeEmbed">The next meeting'
+        ' is on <a href="https://dockside.example.org/meeting" class="markup--anchor">Thursday'
+        "</a> at 7pm in the community centre.</p>"
+        '<p name="dd" id="dd" class="graf graf--p graf-after--p">Bring a friend.</p>'
+    )
+    card_end = "/160/160/1*abc.jpeg);\"></a></div>"  # the end of the story's card
+    page = STORY.read_text()
+    assert card_end in page
+    story = tmp_path / "story.html"
+    story.write_text(page.replace(card_end, card_end + after, 1))
+    report = import_files([story], tmp_path / "documents")
+    (row,) = report.documents
+    body = row.path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    assert "[The strike begins](https://medium.com/@dockside.bulletin/" in body  # the card
+    assert (
+        "The next meeting is on [Thursday](https://dockside.example.org/meeting) at 7pm in"
+        " the community centre." in " ".join(body.split())
+    )
+    assert "Bring a friend." in body

@@ -48,6 +48,7 @@ _FURNITURE_PAIRS = frozenset(
     {("preview", "text"), ("kg", "product"), ("kg", "audio"), ("kg", "video"), ("kg", "file")}
 )
 _WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+_NEIGHBOUR_MARK = re.compile(r"-(?:after|before)--")
 # Words of the class of an embed or a link card: Substack's youtube-wrap, embedded-post-wrap
 # and tweet, Ghost's kg-embed-card and kg-bookmark-card, WordPress's wp-block-embed, Medium's
 # graf--iframe
@@ -215,7 +216,7 @@ def _cards_as_links(root: lxml.html.HtmlElement) -> None:
     for card in list(root.iter()):
         if not isinstance(card.tag, str) or card.getparent() is None:
             continue
-        words = {w for mark in card.get("class", "").split() for w in _words_of(mark)}
+        words = {w for mark in _own_marks(card.get("class", "")) for w in _words_of(mark)}
         if not words & _CARD_WORDS or not _attached(card, root):
             continue
         address, title = _card_address(card)
@@ -275,13 +276,19 @@ def _card_address(card: lxml.html.HtmlElement) -> tuple[str, str]:
 
 def _furniture(element: lxml.html.HtmlElement) -> bool:
     """Whether a word of its class or id marks it as a platform's (see _FURNITURE_WORDS)."""
-    for mark in f"{element.get('class', '')} {element.get('id', '')}".split():
+    for mark in _own_marks(f"{element.get('class', '')} {element.get('id', '')}"):
         words = _words_of(mark)
         if any(w in _FURNITURE_WORDS or w.startswith("subscri") for w in words):
             return True
         if any(pair in _FURNITURE_PAIRS for pair in itertools.pairwise(words)):
             return True
     return False
+
+
+def _own_marks(marks: str) -> list[str]:
+    """The classes (or ids) that say what an element is: Medium also classes each block by
+    the one before it (`graf-after--mixtapeEmbed`), which says nothing of its own."""
+    return [mark for mark in marks.split() if not _NEIGHBOUR_MARK.search(mark)]
 
 
 def _words_of(mark: str) -> list[str]:
