@@ -196,6 +196,16 @@ def test_list_shows_documents_and_issues(workspace: Callable[[str], Path]) -> No
     assert "first-article" in result.output and "001-first" in result.output
     unused_line = next(line for line in result.output.splitlines() if "unused" in line)
     assert unused_line.strip().startswith("*")
+    assert "No. 1, 2026-01-10, 2 documents" in result.output
+
+
+def test_list_counts_an_issue_of_one_document_as_one(workspace: Callable[[str], Path]) -> None:
+    root = workspace("minimal")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace(", second-article]", "]"))
+    result = invoke("-C", str(root), "list")
+    assert result.exit_code == 0, result.output
+    assert result.output.rstrip().endswith("No. 1, 2026-01-10, 1 document")
 
 
 @pytest.mark.parametrize("documents", [400, 0], ids=["more than a pipe holds", "a few lines"])

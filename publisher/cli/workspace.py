@@ -103,9 +103,9 @@ def list_(workspace: Path, translations: bool) -> None:
     click.echo("  (* not in any issue; (draft): issues leave it out until it is marked ready)")
     click.echo(f"Issues ({len(manifests)}):")
     for m in manifests:
-        click.echo(
-            f"    {m.slug:40} No. {m.number}, {m.date.isoformat()}, {len(m.documents)} documents"
-        )
+        count = len(m.documents)
+        documents = f"{count} document" if count == 1 else f"{count} documents"
+        click.echo(f"    {m.slug:40} No. {m.number}, {m.date.isoformat()}, {documents}")
     if broken is not None:
         raise broken
 
