@@ -736,6 +736,34 @@ def test_links_and_pictures_in_imported_markdown_carry_no_html_attributes() -> N
     )
 
 
+def test_bold_in_bold_and_italics_in_italics_are_imported_as_one_emphasis(
+    tmp_path: Path,
+) -> None:
+    """Pages nest emphasis (`<strong><b>`, Ghost's `<b><strong style=…>`, `<em><i>`); a
+    browser shows one. Typed as nested, the Markdown read back as `****` in every output,
+    or the italics were lost."""
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Nested emphasis'
+        "</title></head><body><article><h1>Nested emphasis</h1>"
+        "<p>Meeting on <strong><b>Thursday 14 March</b></strong> at the hall.</p>"
+        "<p>This is <em><i>not</i></em> optional.</p>"
+        "<p>Also <b>bold with <strong>inner</strong> part</b> here.</p>"
+        '<p>Read <i><em class="italic">the <b><strong style="white-space: pre-wrap;">whole'
+        "</strong></b> report</em></i> first.</p></article></body></html>"
+    )
+    (doc,) = import_one(tmp_path, page, "nested.html")
+    markdown = (tmp_path / "documents" / "nested-emphasis.md").read_text(encoding="utf-8")
+    assert "***" not in markdown
+    assert texts(doc, "//strong") == ["Thursday 14 March", "bold with inner part", "whole"]
+    assert texts(doc, "//em") == ["not", "the whole report"]
+    assert texts(doc, "//p") == [
+        "Meeting on Thursday 14 March at the hall.",
+        "This is not optional.",
+        "Also bold with inner part here.",
+        "Read the whole report first.",
+    ]
+
+
 def test_docx_images_are_extracted_into_the_pool_media_folder(tmp_path: Path) -> None:
     work = tmp_path / "work"
     work.mkdir()

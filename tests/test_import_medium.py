@@ -160,7 +160,7 @@ def test_what_follows_a_card_is_kept_whole(tmp_path: Path) -> None:
         "</a> at 7pm in the community centre.</p>"
         '<p name="dd" id="dd" class="graf graf--p graf-after--p">Bring a friend.</p>'
     )
-    card_end = "/160/160/1*abc.jpeg);\"></a></div>"  # the end of the story's card
+    card_end = '/160/160/1*abc.jpeg);"></a></div>'  # the end of the story's card
     page = STORY.read_text()
     assert card_end in page
     story = tmp_path / "story.html"

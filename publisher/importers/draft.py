@@ -34,6 +34,7 @@ class Draft:
 
 _WRITER = "markdown-smart-raw_html-native_divs-native_spans-header_attributes"
 _BARE_LINKS = Path(__file__).with_name("bare-links.lua")  # a captioned picture's alt text kept
+_SINGLE_EMPHASIS = Path(__file__).with_name("single-emphasis.lua")  # no `****bold****`
 # pandoc's paragraph between two lists (or a list and code) that would read as one, when it
 # may not write the HTML comment pandoc's manual advises: a blank line in every output
 _LIST_END = re.compile(r"^([ >]*)&nbsp;$", re.MULTILINE)
@@ -66,7 +67,10 @@ def body_markdown(body_html: str) -> str:
     for pattern, tag in _NOTE_ROLES:
         html = pattern.sub(tag, html)
     markdown = pandoc.convert_text(
-        html, "html", _WRITER, ["--wrap=none", f"--lua-filter={_BARE_LINKS}"]
+        html,
+        "html",
+        _WRITER,
+        ["--wrap=none", f"--lua-filter={_BARE_LINKS}", f"--lua-filter={_SINGLE_EMPHASIS}"],
     )
     markdown = _FOOTNOTE_DIV.sub(lambda m: m.group(1), markdown)
     markdown = _LIST_END.sub(r"\1<!-- end of list -->", markdown)
