@@ -5,7 +5,8 @@
 -- 1. Footnotes: bodies carry pandoc's footnotes as HTML (a.footnote-ref → the item of
 --    div.footnotes with that id). The mark becomes a superscript number ("strike.¹") and
 --    each note a paragraph under the article starting with its number, without "↩".
--- 2. Text only: images become their alt text, as a reader with images off would see them;
+-- 2. Text only: images become their alt text, as a reader with images off would see them,
+--    a figure's caption under it;
 --    links within the message (#contents) keep only their text; tables wider than the
 --    text get equal column widths, so pandoc wraps their cells; bold reads *like this*,
 --    as emphasis does; superscript digits are Unicode's, other marks of style are dropped.
@@ -98,6 +99,41 @@ local function natural_width(tbl)
   return total
 end
 
+-- A figure: its picture as its alt text and its caption (its words, a credit) under it, or
+-- the caption alone in brackets where the alt text is missing or says the same.
+local figures = {
+  Figure = function(figure)
+    local caption = pandoc.utils.stringify(figure.caption.long)
+    if caption == "" then
+      return figure.content
+    end
+    local shown = false
+    local content = figure.content:walk({
+      Image = function(image)
+        local alt = pandoc.utils.stringify(image.caption)
+        if alt == caption then
+          image.caption = {}
+        end
+        shown = shown or (alt ~= "" and alt ~= caption)
+        return image
+      end,
+    })
+    local words = pandoc.Inlines({})
+    for i, block in ipairs(figure.caption.long) do
+      if i > 1 then
+        words:insert(pandoc.Space())
+      end
+      words:extend(block.content or pandoc.Inlines(pandoc.utils.stringify(block)))
+    end
+    if not shown then
+      words:insert(1, pandoc.Str("("))
+      words:insert(pandoc.Str(")"))
+    end
+    content:insert(pandoc.Para(words))
+    return content
+  end,
+}
+
 local text_only = {
   Strong = function(strong)
     return pandoc.Emph(strong.content)
@@ -182,4 +218,4 @@ local as_written = {
   end,
 }
 
-return { notes, text_only, references, as_written }
+return { notes, figures, text_only, references, as_written }

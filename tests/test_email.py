@@ -515,6 +515,28 @@ def test_plain_text_has_the_same_contents_and_footer(bilingual: BuiltEmail) -> N
         assert fact in text
 
 
+def test_plain_text_gives_each_picture_its_caption_and_credit(
+    workspace: Callable[[str], Path],
+) -> None:
+    """A caption (and the photographer's credit in it) is text the HTML part shows under
+    its picture; the plain-text part showed only the alt text, or nothing without one."""
+    root = workspace("email")
+    note = root / "documents" / "nota-redaccion.md"
+    note.write_text(
+        note.read_text()
+        + '\n![La asamblea del martes. Foto: Jo Bloggs](media/puerto.png){alt="Cientos de'
+        ' estibadores en asamblea"}\n'
+        + '\n<figure><img src="media/puerto.png" alt=""><figcaption>El muelle vacío.'
+        " Foto: Ana Ruiz</figcaption></figure>\n"
+    )
+    report = build(root, formats=["email"])
+    text = unwrapped((report.out_dir / SLUG / "email.txt").read_text())
+    assert "(Cientos de estibadores en asamblea) La asamblea del martes. Foto: Jo Bloggs" in text
+    assert "(El muelle vacío. Foto: Ana Ruiz)" in text
+    # a caption that is its picture's alt text too is said once
+    assert text.count("Grúas paradas en el muelle de poniente al amanecer") == 1
+
+
 def ui(text: str, language: str, **values: object) -> str:
     """An interface string as readers of `language` see it (from the catalogues)."""
     with i18n.interface_language(language):
