@@ -126,6 +126,22 @@ def test_ref_and_relref_lead_to_the_article_as_hugo_resolves_them(
     }
 
 
+def test_a_ref_from_the_content_root_leads_to_the_article_when_content_itself_was_copied(
+    tmp_path: Path,
+) -> None:
+    """`ref "/posts/x"` names a page from Hugo's content root; copied with the content/
+    folder itself (documents/content/posts/…), the root is no longer documents/. The article
+    whose path ends so is the one it names, as for a bare relative path."""
+    root = workspace(tmp_path / "ws", {f"content/{name}": text for name, text in HUGO.items()})
+    manifest = root / "issues" / f"{ISSUE}.yaml"
+    manifest.write_text(manifest.read_text().replace("posts/first-meeting]", "first-meeting]"))
+    out = build(root, formats=["web"]).out_dir
+    found = links(out / ISSUE / "rent-strike" / "index.html")
+    assert (found["two"], found["six"]) == (MEETING, MEETING + "#first-meeting-agenda")
+    back = links(out / ISSUE / "first-meeting" / "index.html")
+    assert back["the strike"] == f"{SITE}{ISSUE}/rent-strike/"
+
+
 def test_a_ref_to_a_page_bundle_by_its_folder_leads_to_its_page(
     hugo_site: tuple[Path, list[str]],
 ) -> None:

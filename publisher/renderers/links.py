@@ -14,7 +14,7 @@ What a link points to is the file it names beside the document; else the article
 would find (its `ref` and `relref` shortcodes, written out as the path they name, and its
 link render hook): from documents/ (Hugo's content root) with a leading `/`; else from the
 page's folder (a bundle's `index.md` from its parent's, as Hugo does) then from documents/;
-else the one article whose path ends so. A path may leave out the extension, a bundle is
+else the one article whose path ends so (a site copied with its content/ folder itself). A path may leave out the extension, a bundle is
 named by its folder. An article is the same article in every language: a link to
 `call.md`, `call.es.md` or `es/call.md` (a language folder) leads to the article's page in
 the edition the link is in, as does one to an original from its translation published
@@ -190,9 +190,9 @@ class Articles:
         """The article a relative link names, written in `folder` (see the module's
         docstring), when it is not the file it names beside the document."""
         page = followed(folder)
-        if path.startswith("/"):
-            return self._named(path.lstrip("/"))
-        if page.is_relative_to(self.root):
+        if path.startswith("/"):  # from the content root: documents/, or content/ in it
+            path = path.lstrip("/")
+        elif page.is_relative_to(self.root):
             here = page.relative_to(self.root).as_posix()
             if target := self._named(posixpath.normpath(posixpath.join(here, path))):
                 return target
