@@ -321,6 +321,82 @@ def test_mail_that_is_no_bounce_changes_nothing_and_says_so_without_a_traceback(
         ("other", "Fuera de la oficina"),
         ("other", "not readable as a bounce (IndexError in flufl.bounce)"),
     ]
+    # Each is named, with its subscriber, rather than only counted as "other".
+    listed = sorted(line for line in result.output.splitlines() if "not read as a bounce" in line)
+    assert len(listed) == 2
+    assert f"{reader(1)}, " in listed[0] and listed[0].endswith(
+        "<ooo.1@correo.example.net>: Fuera de la oficina"
+    )
+    assert f"{reader(2)}, " in listed[1] and "<odd.2@correo.example.net>" in listed[1]
+
+
+def global_dsn(verp: str, number: int, status_fields: bytes, encoding: str) -> bytes:
+    """A DSN as Postfix sends it for mail that went out with SMTPUTF8 (RFC 6533): its
+    machine-readable part is message/global-delivery-status, UTF-8 allowed in its fields."""
+    return (
+        (
+            f"Return-Path: <>\nDelivered-To: {verp}\nTo: {verp}\n"
+            "From: MAILER-DAEMON@mx.correo.example.net (Mail Delivery System)\n"
+            f"Subject: Undelivered Mail Returned to Sender\nMessage-ID: <g{number}@mx.example.net>\n"
+            "MIME-Version: 1.0\n"
+            'Content-Type: multipart/report; report-type=delivery-status; boundary="GG"\n\n'
+            "--GG\nContent-Type: text/plain; charset=us-ascii\n\n"
+            "This is the mail system at host mx.correo.example.net.\n\n"
+            f"--GG\nContent-Type: message/global-delivery-status\n"
+            f"Content-Transfer-Encoding: {encoding}\n\n"
+        ).encode()
+        + status_fields
+        + (
+            "\n--GG\nContent-Type: message/global-headers\n\n"
+            f"Return-Path: <{verp}>\nFrom: Boletín <boletin@muelle.example.org>\n"
+            "Subject: Boletín 1\n\n--GG--\n"
+        ).encode()
+    )
+
+
+def test_a_global_dsn_for_mail_sent_with_smtputf8_is_read_like_any_other_dsn(
+    bounce_workspace: Path, tmp_path: Path
+) -> None:
+    """RFC 6533's message/global-delivery-status holds the fields of RFC 3464's
+    message/delivery-status: a failed recipient is a hard bounce, a delayed one soft."""
+    root = bounce_workspace
+    add_subscribers(root, {reader(1): "active", reader(2): "active"})
+    verp = Verp(BOUNCE_ADDRESS, "test-secret-key-for-signing-links")
+    failed = (  # 8bit, as sent where SMTPUTF8 goes
+        "Reporting-MTA: dns; mx.correo.example.net\n\n"
+        f"Final-Recipient: rfc822; {reader(1)}\nAction: failed\nStatus: 5.1.1\n"
+        "Diagnostic-Code: smtp; 550 5.1.1 Buzón desconocido\n"
+    ).encode()
+    delayed = (  # quoted-printable, as sent over a 7-bit hop
+        b"Reporting-MTA: dns; mx.correo.example.net\n\n"
+        + f"Final-Recipient: rfc822; {reader(2)}\n".encode()
+        + b"Action: delayed\nStatus: 4.2.2\nDiagnostic-Code: smtp; 452 4.2.2 Buz=C3=B3n lleno\n"
+    )
+    box = mailbox.Maildir(tmp_path / "Maildir", create=True)
+    box.add(global_dsn(verp.address(1), 1, failed, "8bit"))
+    box.add(global_dsn(verp.address(2), 2, delayed, "quoted-printable"))
+
+    result = invoke(root, "bounces", str(tmp_path / "Maildir"))
+
+    assert result.exit_code == 0, result.output
+    assert "(1 hard bounce(s), 1 soft bounce(s), 0 complaint(s)" in result.output
+    assert statuses(root) == {reader(1): "bounced", reader(2): "active"}
+    assert sorted(events(root)) == [
+        (
+            reader(1),
+            "hard",
+            "<g1@mx.example.net>",
+            "5.1.1; smtp; 550 5.1.1 Buzón desconocido",
+            "suppressed: bounced",
+        ),
+        (
+            reader(2),
+            "soft",
+            "<g2@mx.example.net>",
+            "4.2.2; smtp; 452 4.2.2 Buzón lleno",
+            "soft bounce 1 of 3 in 30 days",
+        ),
+    ]
 
 
 def unsubscribe_mailto(copy: bytes) -> tuple[str, str]:

@@ -34,6 +34,17 @@ class Unmatched:
     why: str
 
 
+@dataclass(frozen=True)
+class Unread:
+    """A report about a subscriber read as neither a bounce nor a complaint: listed, so a
+    format nothing reads is seen rather than counted as "other" and never looked at again."""
+
+    address: str
+    report_id: str
+    where: str
+    diagnostic: str
+
+
 @dataclass
 class BounceSummary:
     source: str
@@ -44,6 +55,7 @@ class BounceSummary:
     unsubscribed: list[str] = field(default_factory=list)  # addresses that asked by mail
     counted: list[tuple[str, int]] = field(default_factory=list)  # soft: (address, in window)
     unmatched: list[Unmatched] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)
 
     def lines(self, most: int = 20) -> list[str]:
         """The editor's report: what was read, what it did, and what matched nobody."""
@@ -66,6 +78,15 @@ class BounceSummary:
             lines.append(f"  mapped to nobody: {item.where} {item.report_id}: {item.why}")
         if len(self.unmatched) > most:
             lines.append(f"  … and {len(self.unmatched) - most} more mapped to nobody")
+        for unread in self.unread[:most]:
+            lines.append(
+                f"  not read as a bounce or complaint: {unread.address}, {unread.where}"
+                f" {unread.report_id}: {unread.diagnostic}"
+            )
+        if len(self.unread) > most:
+            lines.append(
+                f"  … and {len(self.unread) - most} more not read as a bounce or complaint"
+            )
         lines.append(
             f"{len(self.suppressed)} suppressed, {len(self.unsubscribed)} unsubscribed,"
             f" {len(self.counted)} soft bounce(s) counted, {len(self.unmatched)} mapped to nobody"
@@ -137,6 +158,10 @@ def _apply(
         if subscriber is None:
             decision = f"mapped to nobody: {why}"
             summary.unmatched.append(Unmatched(report.report_id, where, why))
+        elif report.kind == "other" and not report.unsubscribe_token:
+            summary.unread.append(
+                Unread(subscriber.address, report.report_id, where, report.diagnostic)
+            )
         db.execute(
             "INSERT INTO bounce_events (report_id, subscriber_id, kind, received_at, address,"
             " diagnostic, decision) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -2,20 +2,23 @@
 complaint (an ARF feedback report, RFC 5965), or anything else (an auto-reply).
 
 What kind it is comes from the report itself: Mailman's `flufl.bounce` reads standard DSNs
-(RFC 3464) and the dozens of home-made formats mail servers have used, and tells permanent
-failures from temporary ones. Whom it is about comes from the addresses it was delivered
-to (a VERP address names the subscriber); the failed recipients the report names are kept
-as a fallback for bounces of mail sent before VERP was turned on.
+(RFC 3464; RFC 6533's, for mail sent with SMTPUTF8, once their part is renamed) and the
+dozens of home-made formats mail servers have used, and tells permanent failures from
+temporary ones. Whom it is about comes from the addresses it was delivered to (a VERP
+address names the subscriber); the failed recipients the report names are kept as a
+fallback for bounces of mail sent before VERP was turned on.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import re
 from dataclasses import dataclass
+from email import message_from_string
 from email.message import Message
-from email.parser import BytesHeaderParser
+from email.parser import BytesHeaderParser, BytesParser
 from email.utils import getaddresses
 
 from flufl.bounce import all_failures
@@ -26,6 +29,7 @@ _DELIVERED_TO = ("Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To"
 _SMTP_REPLY = re.compile(r"\b[245]\d\d[ -]|\b[245]\.\d{1,3}\.\d{1,3}\b")
 _COMPLAINTS = ("abuse", "fraud", "virus", "other")  # RFC 5965 feedback types that are complaints
 _DIAGNOSTIC_LENGTH = 300
+_GLOBAL_STATUS = "message/global-delivery-status"  # RFC 6533: a DSN's fields, UTF-8 allowed
 # The subject urls.unsubscribe_mailto gives ("Re: " or a client's other additions around it
 # allowed): an itsdangerous token is three URL-safe base64 fields joined by dots.
 _UNSUBSCRIBE_REQUEST = re.compile(r"\bunsubscribe\s+([\w-]+\.[\w-]+\.[\w-]+)", re.I | re.A)
@@ -59,8 +63,10 @@ def read_report(message: Message, raw: bytes | None = None) -> Report:
         return _complaint(message, report_id, delivered_to)
     if str(message.get("Auto-Submitted", "no")).strip().lower().startswith("auto-replied"):
         return Report(report_id, "other", delivered_to, (), _subject(message) or "auto-reply")
+    dsn = message
     try:
-        temporary, permanent = all_failures(message)
+        dsn = _standard_report(message)
+        temporary, permanent = all_failures(dsn)
         unreadable = ""
     except Exception as exc:  # a detector tripping over an odd message (one without From:)
         temporary, permanent = frozenset(), frozenset()
@@ -69,8 +75,31 @@ def read_report(message: Message, raw: bytes | None = None) -> Report:
     if kind == "other" and (request := _UNSUBSCRIBE_REQUEST.search(_subject(message))):
         return Report(report_id, kind, delivered_to, (), "unsubscribe request", request[1])
     failed = tuple(sorted(_text(a) for a in (permanent or temporary)))
-    diagnostic = unreadable or _dsn_diagnostic(message) or _smtp_line(message) or _subject(message)
+    diagnostic = unreadable or _dsn_diagnostic(dsn) or _smtp_line(message) or _subject(message)
     return Report(report_id, kind, delivered_to, failed, _short(diagnostic))
+
+
+def _standard_report(message: Message) -> Message:
+    """The message with each message/global-delivery-status part (what Postfix and Exim send
+    back for mail that went out with SMTPUTF8) turned into the message/delivery-status it is
+    in all but name: flufl.bounce and the email package read the fields of only that one.
+    The message given is left as it is (its bytes identify the report)."""
+    if all(part.get_content_type() != _GLOBAL_STATUS for part in message.walk()):
+        return message
+    message = copy.deepcopy(message)
+    for parent in message.walk():
+        children = parent.get_payload()
+        if not isinstance(children, list):
+            continue
+        for index, child in enumerate(children):
+            if isinstance(child, Message) and child.get_content_type() == _GLOBAL_STATUS:
+                # Its content as sent (the parser took it for a message), encoding undone.
+                content = BytesParser().parsebytes(child.as_bytes(), headersonly=True)
+                fields = _decoded(content).decode("utf-8", "replace")
+                children[index] = message_from_string(
+                    "Content-Type: message/delivery-status\n\n" + fields
+                )
+    return message
 
 
 def _complaint(message: Message, report_id: str, delivered_to: tuple[str, ...]) -> Report:
