@@ -185,6 +185,36 @@ def test_a_deferral_past_the_retry_window_fails_without_suppressing(
     assert query(root, "SELECT status FROM subscribers") == [("active",)]
 
 
+def test_an_address_deferred_past_the_retry_window_is_reported_failed_and_new_tries_it_again(
+    delivery_workspace: Path, smtp: RecordingHandler, smtp_controller
+) -> None:
+    """The send was to it: the report must not say it was left out of the send, but that it
+    is still on the list and how to try it again; and that way does try it again."""
+    root = delivery_workspace
+    configure(root, retry_window=0.2)
+    add_subscribers(root, {"busy@example.org": "active", "ok@example.org": "active"})
+    smtp.answer("busy@example.org", "450 4.2.0 mailbox busy")
+
+    first = invoke(root, "send", SLUG)
+    smtp.answer("busy@example.org", "450 4.2.0 mailbox busy")
+    new_still_busy = invoke(root, "send", SLUG, "--new")
+    smtp.answer("busy@example.org", "250 OK")
+    new_taken = invoke(root, "send", SLUG, "--new")
+
+    for result in (first, new_still_busy):
+        said = " ".join(result.output.split())
+        assert result.exit_code == 0, result.output
+        assert "failed busy@example.org: 450 4.2.0 mailbox busy" in said
+        assert "have not had" not in said and "was not to them" not in said
+        assert (
+            "1 failed address(es) were refused only for now, until the retry window closed,"
+            f" and are still on the list: to try them again, run 'publisher send {SLUG} --new'"
+        ) in said
+    assert new_taken.exit_code == 0, new_taken.output
+    assert "failed address(es)" not in new_taken.output
+    assert smtp.copies() == {"ok@example.org": 1, "busy@example.org": 1}
+
+
 def test_failures_in_a_row_pause_the_send_and_a_later_run_resumes(
     delivery_workspace: Path, smtp: RecordingHandler, smtp_controller
 ) -> None:

@@ -149,6 +149,13 @@ def print_send_report(report: SendReport, console: Console) -> None:
             "  Check the mail server's log for these; to send them again anyway, run"
             f" 'publisher send {report.issue} --resend-unknown'."
         )
+    if report.failed_active and not report.dry_run:
+        console.print(
+            f"{report.failed_active} failed address(es) were refused only for now, until the"
+            " retry window closed, and are still on the list: to try them again, run"
+            f" 'publisher send {report.issue} --new'.",
+            highlight=False,
+        )
     if report.not_reached and not report.dry_run:
         console.print(
             f"{report.not_reached} active subscriber(s) have not had {report.issue}: this send"

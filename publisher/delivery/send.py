@@ -68,8 +68,11 @@ class SendReport:
     nobody_new: str | None = None  # --new found no one: who had it already, in words
     # copies by edition language, the original's marked: sent (a dry run: to be sent)
     by_edition: dict[str, int] = field(default_factory=dict)
-    # once a send is complete: active subscribers with no copy of the issue from any send
+    # once a send is complete: active subscribers with no copy of the issue from any send,
+    # leaving out those this send failed (a refusal for now that outlasted retry_window),
+    # who are still active and counted apart: --new tries them again
     not_reached: int = 0
+    failed_active: int = 0
 
     @property
     def complete(self) -> bool:
@@ -203,7 +206,10 @@ def _send_to_list(
         for r in ledger.rows(current.id, "failed")
     ]
     if report.complete:
-        report.not_reached = len(_not_yet_had(mailing.slug, ledger))
+        failed = {r["subscriber_id"] for r in ledger.rows(current.id, "failed")}
+        waiting = _not_yet_had(mailing.slug, ledger)
+        report.not_reached = sum(m.id not in failed for m in waiting)
+        report.failed_active = len(waiting) - report.not_reached
     return report
 
 
