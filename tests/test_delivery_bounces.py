@@ -455,6 +455,26 @@ def test_an_unsubscribe_sent_by_mail_from_the_list_unsubscribe_header_unsubscrib
     assert why[0].startswith(f"asked by mail, from the email of {SLUG}")
 
 
+def test_the_dry_run_reports_the_per_subscriber_envelope_senders_the_send_then_uses(
+    bounce_workspace: Path, envelope_smtp: tuple[EnvelopeRecorder, int]
+) -> None:
+    """With a bounce address no copy goes out from envelope_from: the dry run must say so,
+    and show one of the addresses the send really gives in MAIL FROM."""
+    root, (smtp, _port) = bounce_workspace, envelope_smtp
+    add_subscribers(root, {reader(1): "active", reader(2): "active"})
+
+    dry = invoke(root, "send", SLUG, "--dry-run")
+    assert invoke(root, "send", SLUG).exit_code == 0
+
+    assert dry.exit_code == 0, dry.output
+    said = " ".join(dry.output.split())
+    assert "envelope sender bounces+<id>-<token>@muelle.example.org, one per subscriber" in said
+    used = smtp.envelope_from  # recipient → the MAIL FROM their copy came with
+    assert set(used) == {reader(1), reader(2)}
+    assert any(f"({address}'s: {used[address]})" in said for address in used)
+    assert "envelope sender boletin@muelle.example.org" not in said
+
+
 def test_without_a_bounce_address_copies_keep_the_configured_envelope_sender(
     delivery_workspace: Path, envelope_smtp: tuple[EnvelopeRecorder, int]
 ) -> None:

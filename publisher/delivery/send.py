@@ -30,7 +30,7 @@ from .smtp import Connection, Outcome, ServerUnavailable, Step
 from .store import Location, reporting_errors
 from .subscribers import find, normalise_address
 from .tokens import NOBODY, Tokens, list_identity
-from .verp import default_envelope_sender, returns_mailbox
+from .verp import DELIMITER, default_envelope_sender, for_settings, returns_mailbox
 
 
 @dataclass(frozen=True)
@@ -371,11 +371,19 @@ def _preflight(mailing: Mailing, request: SendRequest, recipients: list[Member])
     settings = config.delivery
     connection = Connection(settings, mailing.password)
     languages, tags = breakdown(recipients, config.language)
+    envelope, envelope_setting = mailing.envelope_from, "envelope_from"
+    envelope_said = envelope
+    if verp := for_settings(settings):  # each copy's own: say what the send will use
+        envelope, envelope_setting = settings.bounce_address, "bounce_address"
+        envelope_said = f"{verp.local}{DELIMITER}<id>-<token>@{verp.domain}, one per subscriber"
+        if recipients:
+            first = recipients[0]
+            envelope_said += f" ({first.address}'s: {verp.address(first.id)})"
     found = Preflight(
         server=connection.server,
         security=settings.smtp_security,
         sender=str(template.sender),
-        envelope_from=mailing.envelope_from,
+        envelope_from=envelope_said,
         base_url=config.base_url,
         recipients=len(recipients),
         by_language=_most_first(languages),
@@ -388,8 +396,8 @@ def _preflight(mailing: Mailing, request: SendRequest, recipients: list[Member])
     }
     if template.reply_to:
         named["Reply-To"] = (template.reply_to.addr_spec, f"[email] reply_to: {rebuild}")
-    if mailing.envelope_from != template.sender.addr_spec:
-        named["the envelope sender"] = (mailing.envelope_from, "set [delivery] envelope_from")
+    if envelope != template.sender.addr_spec:
+        named["the envelope sender"] = (envelope, f"set [delivery] {envelope_setting}")
     found.warnings = placeholder_warnings(named)
     if request.check_online:
         page = f"{config.base_url}{mailing.slug}/"
