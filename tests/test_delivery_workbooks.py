@@ -245,6 +245,39 @@ def test_lines_above_a_lists_heading_are_passed_over_and_said(
     assert stored_names == (names if heading[1] == "Name" else dict.fromkeys(names, ""))
 
 
+@pytest.mark.parametrize("form", ["csv", "csv, the title ending in a comma", "xlsx"])
+def test_a_title_of_one_cell_over_rows_with_no_heading_is_passed_over_and_every_row_read(
+    delivery_workspace: Path, tmp_path: Path, form: str
+) -> None:
+    """A line of one cell over rows of more is a title, not their heading: the rows are
+    read as a list with no heading, addresses and names alike."""
+    rows: list[list[Cell]] = [
+        ["Members list 2026"],
+        ["ana@example.net", "Ana Ruiz"],
+        ["ben@example.net", "Ben Smith"],
+    ]
+    if form == "xlsx":
+        path = excel(tmp_path / "members.xlsx", {"Members": rows})
+    else:
+        path = tmp_path / "members.csv"
+        comma = "," if "comma" in form else ""
+        path.write_text(
+            f"Members list 2026{comma}\nana@example.net,Ana Ruiz\nben@example.net,Ben Smith\n"
+        )
+
+    result = import_file(delivery_workspace, path)
+
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.output.split())
+    assert f"rejected {path}" not in shown and "column 'Members list 2026'" not in shown
+    assert "passed over line(s) above the list, which has no heading" in shown
+    assert "'Members list 2026'" in shown
+    assert stored(delivery_workspace) == {
+        "ana@example.net": ("Ana Ruiz", "", ""),
+        "ben@example.net": ("Ben Smith", "", ""),
+    }
+
+
 def test_a_heading_in_unknown_words_stays_the_heading_over_a_first_row_without_an_address(
     delivery_workspace: Path, tmp_path: Path
 ) -> None:

@@ -445,7 +445,10 @@ def import_csv(
     read_as = [sheet] if sheet else []
     if at:
         titles = "; ".join(repr(" ".join(" ".join(fields).split())) for _, fields in records[:at])
-        read_as.append(f"passed over line(s) above the heading (line {heading_line}): {titles}")
+        above = f"the heading (line {heading_line})"
+        if any(_is_address(cell) for cell in heading):
+            above = f"the list, which has no heading (line {heading_line} is its first row)"
+        read_as.append(f"passed over line(s) above {above}: {titles}")
     columns = [c.strip().lower() for c in heading]
     platform = recognise_columns(columns)
     columns = _name_parts([_COLUMN_NAMES.get(column, column) for column in columns])
@@ -513,15 +516,24 @@ def _heading_index(records: list[tuple[int, list[str]]]) -> int:
     """Which of a list's first lines is its heading. A list kept in a sheet for people to
     read has a title over the table (a line or two of one cell each): the heading is the
     line naming the address column among those before the first address, or else the last
-    of them. 0 when an address comes first (no heading), when none is near the top, or
-    when a line above would hold more than a title."""
+    of them, unless that one is a title too (one cell over rows of more, which it could not
+    name): then the first address's line, the table having no heading. 0 when an address
+    comes first (no heading), when none is near the top, or when a line above would hold
+    more than a title."""
     top = records[: _TITLE_LINES + 1]
     holds_address = (any(_is_address(cell) for cell in fields) for _, fields in top)
     first_address = next((i for i, found in enumerate(holds_address) if found), 0)
     named = (i for i, (_, fields) in enumerate(top[:first_address]) if _names_address(fields))
     at = next(named, max(first_address - 1, 0))
-    titles = all(sum(1 for cell in fields if cell.strip()) == 1 for _, fields in records[:at])
+    if at == first_address - 1 and _filled(top[at][1]) == 1 < _filled(top[first_address][1]):
+        at = first_address  # one cell over rows of more is a title: the list has no heading
+    titles = all(_filled(fields) == 1 for _, fields in records[:at])
     return at if titles else 0
+
+
+def _filled(fields: list[str]) -> int:
+    """Cells with anything in them: a sheet saved as CSV pads a title's row with empty ones."""
+    return sum(1 for cell in fields if cell.strip())
 
 
 def _names_address(fields: list[str]) -> bool:
