@@ -278,6 +278,25 @@ def test_a_title_of_one_cell_over_rows_with_no_heading_is_passed_over_and_every_
     }
 
 
+@pytest.mark.parametrize("separator", [";", "\t"], ids=["semicolon", "tab"])
+def test_a_title_over_a_list_split_at_semicolons_or_tabs_does_not_decide_the_separator(
+    delivery_workspace: Path, tmp_path: Path, separator: str
+) -> None:
+    """A title typed over the table holds no separator: the lines of the table say which
+    it is, as Excel saves a list where the comma is the decimal mark (or as Unicode Text)."""
+    path = tmp_path / "socios.csv"
+    path.write_text(
+        f"Lista de socios 2026\n\nCorreo{separator}Nombre\nlola@example.net{separator}Lola\n"
+    )
+
+    result = import_file(delivery_workspace, path)
+
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.output.split())
+    assert "passed over line(s) above the heading (line 3): 'Lista de socios 2026'" in shown
+    assert stored(delivery_workspace) == {"lola@example.net": ("Lola", "", "")}
+
+
 def test_a_heading_in_unknown_words_stays_the_heading_over_a_first_row_without_an_address(
     delivery_workspace: Path, tmp_path: Path
 ) -> None:

@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -85,11 +86,16 @@ def header_of(text: str) -> list[str]:
     return next(csv_reader(text.partition("\n")[0]), [])
 
 
+_ANY_SEPARATOR = re.compile(r"^.*[,;\t].*$", re.MULTILINE)
+
+
 def csv_reader(text: str) -> Any:  # a csv.reader
-    """The rows of CSV `text`, split at the separator its first line uses most: a comma,
-    the semicolon Excel saves with where the comma is the decimal mark (French, Spanish,
-    German…), or the tab of its "Unicode Text". A first line with none: a comma."""
-    first = text.partition("\n")[0]
+    """The rows of CSV `text`, split at the separator its first line holding any uses most:
+    a comma, the semicolon Excel saves with where the comma is the decimal mark (French,
+    Spanish, German…), or the tab of its "Unicode Text". Not simply the first line: a title
+    typed over the table ("Lista de socios 2026") holds none. No line with any: a comma."""
+    found = _ANY_SEPARATOR.search(text)
+    first = found[0] if found else ""
     separator = max((",", ";", "\t"), key=first.count)
     return csv.reader(io.StringIO(text, newline=""), delimiter=separator)
 
