@@ -828,6 +828,90 @@ def test_a_bookmark_card_is_a_link_titled_as_the_card_was() -> None:
     assert cleaned.online == []  # the card's icon and picture are not the writer's pictures
 
 
+def test_a_writers_button_is_a_link_with_its_words_and_the_platforms_buttons_go() -> None:
+    """A button the writer put in a post (to donate, sign, come, print a leaflet) went as
+    furniture with the subscribe buttons, without a word in the report."""
+    from publisher.importers.platform_html import clean_post_html
+
+    substack = (
+        '<p>The strike fund needs you.</p><p class="button-wrapper" data-attrs="{&quot;url&quot;:'
+        "&quot;https://opencollective.com/cleaners-strike&quot;,&quot;text&quot;:&quot;Donate to"
+        ' the strike fund&quot;}" data-component-name="ButtonCreateButton"><a class="button'
+        ' primary" href="https://opencollective.com/cleaners-strike"><span>Donate to the strike'
+        ' fund</span></a></p><p class="button-wrapper" data-attrs="{}"><a class="button primary"'
+        ' href="https://riverside.substack.com/p/strike-fund?utm_content=share&amp;action=share">'
+        '<span>Share</span></a></p><p class="button-wrapper"><a class="button primary"'
+        ' href="https://riverside.substack.com/subscribe?"><span>Read every issue</span></a></p>'
+        '<p class="button-wrapper"><a class="button primary" href="https://riverside.substack.com'
+        '/p/strike-fund/comments"><span>Leave a comment</span></a></p>'
+    )
+    ghost = (
+        '<div class="kg-card kg-button-card kg-align-center"><a href="https://example.org/'
+        'strike-fund" class="kg-btn kg-btn-accent">Donate to the strike fund</a></div>'
+        '<div class="kg-card kg-button-card kg-align-left"><a href="#/portal/signup"'
+        ' class="kg-btn kg-btn-accent">Join us</a></div><p>Fin.</p>'
+    )
+    leaflet = "https://riverside.example.org/wp-content/uploads/2024/03/leaflet.pdf"
+    wordpress = (
+        '<!-- wp:buttons -->\n<div class="wp-block-buttons"><!-- wp:button -->\n<div'
+        ' class="wp-block-button"><a class="wp-block-button__link wp-element-button"'
+        ' href="https://example.org/rally">Come to the rally</a></div>\n<!-- /wp:button -->\n'
+        '<div class="wp-block-button is-style-outline"><a class="wp-block-button__link'
+        f' wp-element-button" href="{leaflet}">Print the leaflet</a></div><div'
+        ' class="wp-block-button"><a class="wp-block-button__link wp-element-button"'
+        ' href="https://riverside.example.org/newsletter/">Subscribe</a></div></div>\n'
+        '<!-- /wp:buttons -->\n<div class="wp-block-file"><a id="wp-block-file--media-1a2b"'
+        f' href="{leaflet}">Rally leaflet</a><a href="{leaflet}" class="wp-block-file__button'
+        ' wp-element-button" download>Download</a></div>'
+        '<p>Bring a friend or <a class="wp-block-button__link" href="https://example.org/'
+        'carpool">share a car</a>.</p>'
+    )
+    assert clean_post_html(substack, None).html == (
+        "<p>The strike fund needs you.</p><p><a"
+        ' href="https://opencollective.com/cleaners-strike">Donate to the strike fund</a></p>'
+    )
+    assert clean_post_html(ghost, None).html == (
+        '<p><a href="https://example.org/strike-fund">Donate to the strike fund</a></p><p>Fin.</p>'
+    )
+    assert re.sub(r">\s+<", "><", clean_post_html(wordpress, None).html) == (
+        '<p><a href="https://example.org/rally">Come to the rally</a></p>'
+        f'<p><a href="{leaflet}">Print the leaflet</a></p>'
+        f'<p><a href="{leaflet}">Rally leaflet</a></p>'  # its Download button: the same again
+        '<p>Bring a friend or <a href="https://example.org/carpool">share a car</a>.</p>'
+    )
+
+
+def test_a_campaigns_button_block_is_a_link_with_its_words_and_its_footers_buttons_go(
+    imported: Imported,
+) -> None:
+    """Mailchimp's button blocks (the classic templates' mcnButtonBlock, the new builder's
+    mceButton) were left out of the campaign's body with its header and footer."""
+    from publisher.importers.mailchimp import campaign_body
+    from publisher.importers.platform_html import clean_post_html
+
+    root, _ = imported
+    crane = lxml.html.fragment_fromstring(
+        document(root, "dockside-bulletin-the-crane-drivers-lockout").body_html,
+        create_parent="div",
+    )
+    assert [(p.text_content(), p.xpath("string(a/@href)")) for p in crane.iter("p")][-1] == (
+        "Give to the fund",
+        "https://example.org/donate",
+    )
+    new_builder = (
+        '<html><body><table class="mceSectionBody"><tr><td class="mceText"><p>Sign before'
+        ' Friday.</p></td></tr><tr><td class="mceButton"><a href="https://example.org/petition"'
+        ' class="mceButtonLink">Sign the rent petition</a></td></tr></table><table'
+        ' class="mceSectionFooter"><tr><td class="mceButton"><a href="*|FORWARD|*"'
+        ' class="mceButtonLink">Forward</a></td></tr></table></body></html>'
+    )
+    assert campaign_body(new_builder).count("<a ") == 1
+    assert clean_post_html(campaign_body(new_builder), None).html == (
+        '<p>Sign before Friday.</p><p><a href="https://example.org/petition">Sign the rent'
+        " petition</a></p>"
+    )
+
+
 GHOST_CARDS: list[tuple[str, dict[str, Any]]] = [
     ("bookmark", {"url": "https://union.example.org/report", "metadata": {"title": "Rents"}}),
     ("embed", {"url": "https://www.youtube.com/watch?v=abc", "html": "<iframe></iframe>"}),

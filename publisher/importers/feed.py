@@ -9,8 +9,8 @@ author, date, tags, language, address (kept for a redirect page, should the arch
 the same site). An entry whose feed carries only its opening ("…", "Read more") is left out
 and listed: its full text is on the site, and publisher fetches nothing. A feed holds only
 the latest posts, so the report says where the whole archive is. A Mailchimp campaign
-archive's feed carries each campaign in its email template: its text and image blocks are
-taken, as from a saved campaign page. A post's language is the
+archive's feed carries each campaign in its email template: its text, image and button
+blocks are taken, as from a saved campaign page. A post's language is the
 one its text is marked with (Atom's xml:lang), else the one it is written in.
 """
 

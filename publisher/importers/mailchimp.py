@@ -6,8 +6,8 @@ UNSUB_TIME/UNSUB_REASON or CLEAN_TIME), and campaign archive pages saved as HTML
 Campaigns were all sent. Their send dates come from the campaign report
 (`campaigns.csv`: Title, Subject, Send Date) matched by subject, else from a date at the
 start of the file name; a campaign with neither becomes a document, not an issue. The
-body is the campaign's text and image blocks, without preheader, header, social and
-footer blocks; a template without those blocks keeps its body, layout tables unwrapped.
+body is the campaign's text, image and button blocks, without preheader, header, social
+and footer blocks; a template without those blocks keeps its body, layout tables unwrapped.
 """
 
 from __future__ import annotations
@@ -28,8 +28,10 @@ _FILE_STATUS = {"subscribed": "active", "unsubscribed": "unsubscribed", "cleaned
 _MEMBERS = re.compile(
     r"(?:^|/)(subscribed|unsubscribed|cleaned)_(?:members|segment)_export[^/]*\.csv$"
 )
-_CONTENT = re.compile(r"\b(mcnTextContent|mceText|mcnImage|mceImage)\b")  # what a block holds
-_FURNITURE = re.compile(r"preheader|footer|header|follow|share|social|button", re.I)
+# What a block holds: text, a picture, a button (the button a call to action or furniture
+# as `platform_html` tells)
+_CONTENT = re.compile(r"\b(mce(?:Text|Image|Button)|mcn(?:TextContent|Image|ButtonContent))\b")
+_FURNITURE = re.compile(r"preheader|footer|header|follow|share|social", re.I)
 _SEND_DATE_FORMATS = ("%b %d, %Y %I:%M %p", "%b %d, %Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
 _CAMPAIGN = re.compile(
     rb'class="[^"]*\b(mcnTextContent|mceText)\b|og:url"\s+content="https?://[\w.-]*campaign-archive\.com/'
@@ -82,7 +84,7 @@ def read(files: ExportFiles) -> PlatformExport:
 
 
 def campaign_body(markup: str) -> str:
-    """A campaign's text and image blocks from its HTML (as its archive's feed carries it),
+    """A campaign's text, image and button blocks from its HTML (as its archive's feed carries it),
     or the HTML as it is when it holds no Mailchimp block."""
     if not _CONTENT.search(markup):
         return markup

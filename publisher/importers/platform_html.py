@@ -74,13 +74,16 @@ _FRAMES = ("a", "picture", "div", "span")  # what may hold an image and nothing 
 _NOTE_MARKUP = re.compile(r"footnote-ref |footnotes |\s?page-note-\d+$")
 _KEPT_ATTRIBUTES = ("href", "src", "alt", "title", "lang", "dir", "colspan", "rowspan", "start")
 _IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp)(\?.*)?$", re.I)
-_SUBSCRIBE_LINK = re.compile(r"/subscribe|action=share|/share\b", re.I)
+_SUBSCRIBE_LINK = re.compile(r"/subscribe|action=share|/share\b|#/portal|/comments\b", re.I)
 # What a subscribe or share button says (a link to /subscribe saying more is the writer's)
 _BUTTON_TEXT = re.compile(
     r"^\W*(?:subscribe(?: now| for free)?|share(?: this post)?|sign up|upgrade to paid|"
     r"leave a comment|suscr[ií]bete|compartir|s'abonner|partager|abonnieren|teilen)?\W*$",
     re.I,
 )
+# Words of the class of a button (Substack's button-wrapper, Ghost's kg-button-card and
+# kg-btn, WordPress's wp-block-buttons, Mailchimp's mcnButton and mceButtonLink)
+_BUTTON_WORDS = frozenset({"button", "buttons", "btn"})
 _MERGE_TAG = re.compile(r"\*\|[A-Z_:]+\|\*")
 
 
@@ -138,6 +141,7 @@ def clean_post_html(
     _galleries_as_figures(root)  # before the cards: a gallery's class says "embed" too
     _cards_as_links(root)  # before frames and furniture go: an embed's class says "embed"
     _players_as_links(root)  # what is left of them: frames pasted into the post itself
+    _buttons_as_links(root)  # before the furniture goes: a button's class says "button"
     for element in list(root.iter(*_DROP_TAGS)):
         if element.getparent() is not None:
             drop_keeping_tail(element)
@@ -216,8 +220,7 @@ def _cards_as_links(root: lxml.html.HtmlElement) -> None:
     for card in list(root.iter()):
         if not isinstance(card.tag, str) or card.getparent() is None:
             continue
-        words = {w for mark in _own_marks(card.get("class", "")) for w in _words_of(mark)}
-        if not words & _CARD_WORDS or not _attached(card, root):
+        if not _class_words(card) & _CARD_WORDS or not _attached(card, root):
             continue
         address, title = _card_address(card)
         if not address:
@@ -260,6 +263,38 @@ def _players_as_links(root: lxml.html.HtmlElement) -> None:
         player.getparent().replace(player, placed)
 
 
+def _buttons_as_links(root: lxml.html.HtmlElement) -> None:
+    """A button to somewhere else (a donation, a petition, an event, a PDF) is the writer's
+    call to action: it becomes a link with the button's words, a paragraph of its own unless
+    it stood in a sentence. A button to subscribe, share, upgrade or comment, or to a merge
+    tag, is the platform's and goes with the furniture, as does what held the button."""
+    for link in list(root.iter("a")):
+        around = itertools.takewhile(lambda e: e is not root, (link, *link.iterancestors()))
+        marked = [element for element in around if _class_words(element) & _BUTTON_WORDS]
+        if not marked or not _call_to_action(link, marked[-1]):
+            continue
+        kept = lxml.html.Element("a", href=link.get("href", "").strip())
+        kept.text = " ".join(link.text_content().split())
+        placed = kept
+        if marked[-1].getparent().tag not in _PHRASING:
+            placed = lxml.html.Element("p")
+            placed.append(kept)
+        marked[-1].addprevious(placed)  # the button itself goes with the furniture
+
+
+def _call_to_action(link: lxml.html.HtmlElement, holder: lxml.html.HtmlElement) -> bool:
+    """Whether a button leads somewhere of the writer's: not to the platform's own
+    subscribe, share or comment pages, not to a merge tag, not to nowhere, and not only
+    again to the link beside it (WordPress's file block's "Download")."""
+    href, words = link.get("href", "").strip(), " ".join(link.text_content().split())
+    if not href or href.startswith(("#", "javascript:")) or "*|" in href:
+        return False
+    if _SUBSCRIBE_LINK.search(href) or _BUTTON_TEXT.match(words):
+        return False
+    beside = holder.getprevious()
+    return beside is None or beside.tag != "a" or beside.get("href", "").strip() != href
+
+
 def _card_address(card: lxml.html.HtmlElement) -> tuple[str, str]:
     """What a card shows (its link, its frame's page, or an address written in it), and its
     title (a part of it classed as one, else its link's words)."""
@@ -283,6 +318,10 @@ def _furniture(element: lxml.html.HtmlElement) -> bool:
         if any(pair in _FURNITURE_PAIRS for pair in itertools.pairwise(words)):
             return True
     return False
+
+
+def _class_words(element: lxml.html.HtmlElement) -> set[str]:
+    return {word for mark in _own_marks(element.get("class", "")) for word in _words_of(mark)}
 
 
 def _own_marks(marks: str) -> list[str]:
