@@ -375,6 +375,53 @@ def test_a_ghost_posts_link_to_another_page_of_its_site_leads_to_its_document(
     assert "[who we are](about.md)" in (root / "documents/rally-at-the-gates.md").read_text()
 
 
+def test_a_ghost_file_and_a_link_to_it_lead_to_its_copy_and_one_not_exported_is_listed(
+    tmp_path: Path,
+) -> None:
+    """Ghost's file card (a PDF to download, its title and caption) went as furniture and
+    its file was never copied; a plain link to a file kept Ghost's placeholder for the
+    site's address, which the build unlinked with a warning."""
+    export = tmp_path / "export"
+    shutil.copytree(EXPORTS / "ghost", export)
+    minutes = export / "content/files/2024/03/minutes.pdf"
+    minutes.parent.mkdir(parents=True)
+    minutes.write_bytes(b"%PDF-1.4\n% the AGM's minutes\n%%EOF\n")
+    dump = next(export.glob("*.json"))
+    data = json.loads(dump.read_text())
+    post = next(p for p in data["db"][0]["data"]["posts"] if p["slug"] == "rally-at-the-gates")
+    post["html"] += (
+        '<div class="kg-card kg-file-card"><a class="kg-file-card-container"'
+        ' href="__GHOST_URL__/content/files/2024/03/minutes.pdf" title="Download" download>'
+        '<div class="kg-file-card-contents"><div class="kg-file-card-title">AGM minutes, March'
+        ' 2024</div><div class="kg-file-card-caption">Approved by the committee on 12 March'
+        '</div><div class="kg-file-card-metadata"><div class="kg-file-card-filename">'
+        'minutes.pdf</div><div class="kg-file-card-filesize">182 KB</div></div></div><div'
+        ' class="kg-file-card-icon"><svg viewBox="0 0 24 24"><path d="M7.5 15.25V1.75"></path>'
+        '</svg></div></a></div><p>Read <a href="__GHOST_URL__/content/files/2024/03/minutes.pdf">'
+        'the minutes</a> and <a href="__GHOST_URL__/content/files/2024/02/budget.xlsx">the'
+        " budget</a>.</p>"
+    )
+    dump.write_text(json.dumps(data))
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    copy = "media/rally-at-the-gates/minutes.pdf"
+    assert (root / "documents" / copy).read_bytes() == minutes.read_bytes()
+    rally = document(root, "rally-at-the-gates")
+    assert rally.attachments == (copy,)  # published with the web archive, as a download
+    body = lxml.html.fragment_fromstring(rally.body_html, create_parent="div")
+    assert [(a.text_content(), a.get("href")) for a in body.iter("a")][-2:] == [
+        ("AGM minutes, March 2024", copy),
+        ("the minutes", copy),
+    ]
+    card, link = [" ".join(p.text_content().split()) for p in body.iter("p")][-2:]
+    assert card == "AGM minutes, March 2024 Approved by the committee on 12 March"
+    assert link == "Read the minutes and the budget."
+    assert "__GHOST_URL__" not in (root / "documents/rally-at-the-gates.md").read_text()
+    assert [(x.kind, x.name) for x in report.left_out if x.kind == "file"] == [
+        ("file", "content/files/2024/02/budget.xlsx")
+    ]
+
+
 def test_a_classic_editor_posts_lines_stay_lines(tmp_path: Path) -> None:
     """WordPress's classic editor keeps a line break as a newline, which WordPress shows as
     one (wpautop): a meeting's place and time, typed on lines of their own, ran together

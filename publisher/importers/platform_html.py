@@ -2,8 +2,9 @@
 notices, email footers and the like are removed; an embed or link card (a video, another
 post, a tweet, a bookmark) becomes a link to what it shows; each image is either one the
 export brought (copied to the pool) or only online (removed with the figure or link that
-held only it, and listed; fetched only when the editor asks); lines written as a <div>
-each stay lines.
+held only it, and listed; fetched only when the editor asks); a file linked to download
+(a PDF, a spreadsheet) that the export brought is copied to the pool too; lines written
+as a <div> each stay lines.
 
 What is left still goes through the pipeline's sanitiser when it is written.
 """
@@ -23,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 from lxml import etree
 
+from ..attachments import ATTACHMENTS
 from ..embeds import page_of, played_by
 from ..readers.googledocs import styles_as_emphasis
 from ..readers.lines import gather_div_lines
@@ -95,6 +97,8 @@ class CleanBody:
     fetched: dict[str, bytes] = field(default_factory=dict)  # by URL, when asked for
     unfetched: list[tuple[str, str]] = field(default_factory=list)  # URL, why not
     undescribed: list[str] = field(default_factory=list)  # media file names without alt text
+    downloads: dict[str, str] = field(default_factory=dict)  # media file name → export file
+    missing: list[tuple[str, str]] = field(default_factory=list)  # linked at Ghost's site: why
     removed: int = 0  # widgets, embeds and footers taken out
 
 
@@ -140,6 +144,7 @@ def clean_post_html(
         drop_keeping_tail(comment)
     _galleries_as_figures(root)  # before the cards: a gallery's class says "embed" too
     _cards_as_links(root)  # before frames and furniture go: an embed's class says "embed"
+    _file_cards_as_links(root)
     _players_as_links(root)  # what is left of them: frames pasted into the post itself
     _buttons_as_links(root)  # before the furniture goes: a button's class says "button"
     for element in list(root.iter(*_DROP_TAGS)):
@@ -156,6 +161,8 @@ def clean_post_html(
         if _button_link(link) and _attached(link, root):
             drop_keeping_tail(link)
             result.removed += 1
+    for link in list(root.iter("a")):
+        _place_download(link, files, base, result)
     for element in root.iter():
         element.text = _MERGE_TAG.sub("", element.text) if element.text else element.text
         element.tail = _MERGE_TAG.sub("", element.tail) if element.tail else element.tail
@@ -228,6 +235,27 @@ def _cards_as_links(root: lxml.html.HtmlElement) -> None:
         paragraph = lxml.html.Element("p")
         link = etree.SubElement(paragraph, "a", href=address)
         link.text = title or address
+        paragraph.tail = card.tail
+        card.getparent().replace(card, paragraph)
+
+
+def _file_cards_as_links(root: lxml.html.HtmlElement) -> None:
+    """Ghost's file card (a file to download: its title, caption, name, size and an icon)
+    becomes a paragraph linking the file by its title, its caption under it, as the card
+    showed them."""
+    for card in root.xpath(".//*[contains(concat(' ', @class, ' '), ' kg-file-card ')]"):
+        link = first_match(card, ".//a[@href]")
+        if link is None or not _attached(card, root):
+            continue  # nothing to follow: it goes with the furniture
+        title = str(card.xpath("string(.//*[contains(@class, 'kg-file-card-title')])"))
+        caption = str(card.xpath("string(.//*[contains(@class, 'kg-file-card-caption')])"))
+        paragraph = lxml.html.Element("p")
+        href = str(link.get("href", ""))
+        etree.SubElement(paragraph, "a", href=href).text = (
+            " ".join(title.split()) or PurePosixPath(urlsplit(href).path).name
+        )
+        if caption.strip():
+            etree.SubElement(paragraph, "br").tail = " ".join(caption.split())
         paragraph.tail = card.tail
         card.getparent().replace(card, paragraph)
 
@@ -343,6 +371,25 @@ def _button_link(link: lxml.html.HtmlElement) -> bool:
     return bool(_SUBSCRIBE_LINK.search(href)) and bool(_BUTTON_TEXT.match(link.text_content()))
 
 
+def _place_download(
+    link: lxml.html.HtmlElement, files: ExportFiles | None, base: str, result: CleanBody
+) -> None:
+    """A link to a file the export brought, of a kind readers download (a PDF, a
+    spreadsheet: `attachments.ATTACHMENTS`), links its copy in the pool, which the build
+    publishes with the web archive; one at Ghost's placeholder for its site that the
+    export lacks leads nowhere: its words stay, unlinked, and it is listed."""
+    href = (link.get("href") or "").strip()
+    found = _local(href, files, base)
+    if found is not None and PurePosixPath(found).suffix.lower() in ATTACHMENTS:
+        name = _unique(PurePosixPath(found).name, found, result.downloads)
+        result.downloads[name] = found
+        link.set("href", f"media/{name}")
+    elif href.startswith(f"{GHOST_SITE}/content/files/"):
+        why = "not in the export" if found is None else "not a kind published to download"
+        result.missing.append((unquote(href.removeprefix(f"{GHOST_SITE}/")), why))
+        link.drop_tag()
+
+
 def _place_image(
     image: lxml.html.HtmlElement,
     files: ExportFiles | None,
@@ -407,7 +454,8 @@ def _links_to_image(element: lxml.html.HtmlElement) -> bool:
 
 
 def _local(src: str, files: ExportFiles | None, base: str) -> str | None:
-    """The export's file this image source names, if the export brought it."""
+    """The export's file this image source (or link) names, if the export brought it:
+    WordPress's uploads, Ghost's images and files."""
     if not src or files is None or src.startswith("data:"):
         return None
     parts = urlsplit(src.replace(GHOST_SITE, ""))
@@ -418,7 +466,7 @@ def _local(src: str, files: ExportFiles | None, base: str) -> str | None:
         joined = (PurePosixPath(base) / path).as_posix() if base else path
         if joined in files:
             return joined
-    for start in ("wp-content/uploads/", "content/images/"):  # WordPress, Ghost
+    for start in ("wp-content/uploads/", "content/images/", "content/files/"):
         if start in path:
             found = files.find(start + path.split(start, 1)[1])
             if found:

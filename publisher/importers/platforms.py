@@ -230,6 +230,10 @@ def _write_posts(
         report.online_images += [(post.title, url) for url in body.online]
         report.unfetched += [(post.title, url, why) for url, why in body.unfetched]
         report.undescribed += [(post.title, name) for name in body.undescribed]
+        report.left_out += [
+            LeftOut("file", name, f"{why}: its link in {post.title!r} left as words")
+            for name, why in dict.fromkeys(body.missing)  # linked twice: listed once
+        ]
         said = _text_of(body.html)
         language = _language(post, said)
         digest = _digest(post)
@@ -276,7 +280,7 @@ def _written(
         post, links.relinked(body.html), slug, report.source, step.digest, step.language
     )
     if not report.dry_run:
-        for name, source_name in body.images.items():
+        for name, source_name in (body.images | body.downloads).items():
             data = body.fetched.get(source_name)
             if data is None:
                 assert export.files is not None
@@ -348,9 +352,8 @@ def _document_text(
     from .draft import body_markdown, front_matter
     from .scripts import mark_fragments
 
-    marked, _ = mark_fragments(
-        body_html.replace('src="media/', f'src="media/{slug}/'), language or ""
-    )
+    in_media = re.sub(r'(src|href)="media/', rf'\1="media/{slug}/', body_html)
+    marked, _ = mark_fragments(in_media, language or "")
     meta = {
         "title": " ".join(post.title.split()),
         "subtitle": " ".join(post.subtitle.split()),
