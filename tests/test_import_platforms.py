@@ -854,6 +854,47 @@ def test_a_campaign_laid_out_in_table_cells_keeps_each_cells_words_apart(tmp_pat
     ]
 
 
+def test_a_campaign_exported_from_the_editor_is_titled_by_its_heading_without_the_greeting(
+    tmp_path: Path,
+) -> None:
+    """Mailchimp's "Export as HTML" titles the page with a merge tag for the subject, and the
+    greeting names the reader with one: imported as '*|MC:SUBJECT|*' (mc-subject.md),
+    opening "Dear ,"."""
+    page = tmp_path / "campaign.html"
+    page.write_text(
+        "<!doctype html><html><head><meta charset='UTF-8'><title>*|MC:SUBJECT|*</title></head>"
+        '<body><center><table id="bodyTable"><tr><td id="templatePreheader"><table'
+        ' class="mcnTextBlock"><tr><td class="mcnTextContent"><a href="*|ARCHIVE|*">View this'
+        ' email in your browser</a></td></tr></table></td></tr><tr><td id="templateBody"><table'
+        ' class="mcnTextBlock"><tr><td valign="top" class="mcnTextContent"><h1>The boiler is'
+        " fixed</h1>\n<p>Dear *|FNAME|*,</p>\n<p>After four months without heating, the"
+        " landlord replaced the boiler at Elm Court.</p>\n<h2>What comes next</h2>\n<p>General"
+        " meeting: Thursday 14 March.</p></td></tr></table></td></tr></table></center></body>"
+        "</html>"
+    )
+    root = new_workspace(tmp_path / "ws")
+    (written,) = import_export(page, root).written
+    assert written.document.name == "the-boiler-is-fixed.md"
+    imported_page = document(root, "the-boiler-is-fixed")
+    assert imported_page.title == "The boiler is fixed"
+    body = lxml.html.fragment_fromstring(imported_page.body_html, create_parent="div")
+    assert [" ".join(e.text_content().split()) for e in body] == [
+        "After four months without heating, the landlord replaced the boiler at Elm Court.",
+        "What comes next",
+        "General meeting: Thursday 14 March.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "greeting", ["Dear *|FNAME|*,", "Hi *|FNAME|*!", "Hola *|FNAME|*,", "¡Hola *|FNAME|*!"]
+)
+def test_a_greeting_whose_only_name_was_a_merge_tag_goes_as_a_line(greeting: str) -> None:
+    from publisher.importers.platform_html import clean_post_html
+
+    post = f"<p>{greeting}</p><p>The meeting is on Thursday.</p>"
+    assert clean_post_html(post, None).html == "<p>The meeting is on Thursday.</p>"
+
+
 def test_a_bookmark_card_is_a_link_titled_as_the_card_was() -> None:
     """Ghost's bookmark card (a link with its page's title, description, icon and picture)
     went whole with its pictures, only online: the writer's link was lost without a word."""

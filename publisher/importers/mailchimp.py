@@ -5,7 +5,9 @@ UNSUB_TIME/UNSUB_REASON or CLEAN_TIME), and campaign archive pages saved as HTML
 
 Campaigns were all sent. Their send dates come from the campaign report
 (`campaigns.csv`: Title, Subject, Send Date) matched by subject, else from a date at the
-start of the file name; a campaign with neither becomes a document, not an issue. The
+start of the file name; a campaign with neither becomes a document, not an issue. A
+campaign exported from the editor is titled `*|MC:SUBJECT|*`, a merge tag: its title is
+then its first heading (else its file's name). The
 body is the campaign's text, image and button blocks, without preheader, header, social
 and footer blocks; a template without those blocks keeps its body, layout tables unwrapped.
 """
@@ -22,7 +24,7 @@ import lxml.html
 
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
 from .members import read_members_csv
-from .platform_html import inner_html
+from .platform_html import MERGE_TAG, inner_html
 
 _FILE_STATUS = {"subscribed": "active", "unsubscribed": "unsubscribed", "cleaned": "cleaned"}
 _MEMBERS = re.compile(
@@ -63,12 +65,14 @@ def read(files: ExportFiles) -> PlatformExport:
     dates = _send_dates(files)
     for name in sorted(files.named("*.html")):
         page = lxml.html.fromstring(files.read(name))
-        title = (page.findtext(".//title") or "").strip() or PurePosixPath(name).stem
+        body = _body(page)
+        title = MERGE_TAG.sub("", page.findtext(".//title") or "").strip()
+        title = title or _first_heading(body) or PurePosixPath(name).stem
         date = dates.get(title) or _file_date(name)
         og_url = page.xpath("string(//meta[@property='og:url']/@content)")
         post = Post(
             title=title,
-            body_html=_body(page),
+            body_html=body,
             key=name,
             date=date,
             source=str(og_url),
@@ -120,6 +124,15 @@ def _body(page: lxml.html.HtmlElement) -> str:
         else:
             element.drop_tag()
     return inner_html(body)
+
+
+def _first_heading(body: str) -> str:
+    """The words of the body's first heading: the title of a campaign titled by none (the
+    document's reader takes the heading that repeats its title out of its text)."""
+    if not body.strip():
+        return ""
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    return " ".join(str(root.xpath("string((.//h1 | .//h2)[1])")).split())
 
 
 def _furniture(element: lxml.html.HtmlElement) -> bool:

@@ -86,7 +86,10 @@ _BUTTON_TEXT = re.compile(
 # Words of the class of a button (Substack's button-wrapper, Ghost's kg-button-card and
 # kg-btn, WordPress's wp-block-buttons, Mailchimp's mcnButton and mceButtonLink)
 _BUTTON_WORDS = frozenset({"button", "buttons", "btn"})
-_MERGE_TAG = re.compile(r"\*\|[A-Z_:]+\|\*")
+MERGE_TAG = re.compile(r"\*\|[A-Z_:]+\|\*")
+# A greeting whose only name was a merge tag ("Dear *|FNAME|*,", "¡Hola *|FNAME|*!"):
+# without the reader's name it says "Dear ,"
+_GREETING = re.compile(r"^\s*(?:[^\s*|]+\s+){0,3}(?:\*\|[A-Z_:]+\|\*\s*)+[,.!:;]?\s*$")
 
 
 @dataclass
@@ -163,9 +166,12 @@ def clean_post_html(
             result.removed += 1
     for link in list(root.iter("a")):
         _place_download(link, files, base, result)
+    for block in list(root.iter("p", "div")):
+        if _GREETING.match(block.text_content()) and _attached(block, root):
+            drop_keeping_tail(block)
     for element in root.iter():
-        element.text = _MERGE_TAG.sub("", element.text) if element.text else element.text
-        element.tail = _MERGE_TAG.sub("", element.tail) if element.tail else element.tail
+        element.text = MERGE_TAG.sub("", element.text) if element.text else element.text
+        element.tail = MERGE_TAG.sub("", element.tail) if element.tail else element.tail
     if not pictures_online:
         for image in list(root.iter("img")):
             _place_image(image, files, base, result, fetch)
