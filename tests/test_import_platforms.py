@@ -888,11 +888,26 @@ def test_a_campaign_exported_from_the_editor_is_titled_by_its_heading_without_th
 @pytest.mark.parametrize(
     "greeting", ["Dear *|FNAME|*,", "Hi *|FNAME|*!", "Hola *|FNAME|*,", "¡Hola *|FNAME|*!"]
 )
-def test_a_greeting_whose_only_name_was_a_merge_tag_goes_as_a_line(greeting: str) -> None:
+@pytest.mark.parametrize(
+    "post",
+    [
+        "<p>{greeting}</p><p>The meeting is on Thursday.</p>",
+        "<p>{greeting}<br>The meeting is on Thursday.</p>",
+    ],
+    ids=["a paragraph", "a line"],
+)
+def test_a_greeting_whose_only_name_was_a_merge_tag_goes_as_a_line(
+    greeting: str, post: str
+) -> None:
     from publisher.importers.platform_html import clean_post_html
 
-    post = f"<p>{greeting}</p><p>The meeting is on Thursday.</p>"
-    assert clean_post_html(post, None).html == "<p>The meeting is on Thursday.</p>"
+    cleaned = clean_post_html(post.format(greeting=greeting), None).html
+    assert cleaned == "<p>The meeting is on Thursday.</p>"
+    # a line that says more than a greeting stays, only its merge tag goes
+    kept = clean_post_html(
+        "<p>Dear *|FNAME|*, the meeting is on Thursday.<br>Bring a friend.</p>", None
+    )
+    assert kept.html == "<p>Dear, the meeting is on Thursday.<br>Bring a friend.</p>"
 
 
 def test_a_bookmark_card_is_a_link_titled_as_the_card_was() -> None:

@@ -86,7 +86,7 @@ _BUTTON_TEXT = re.compile(
 # Words of the class of a button (Substack's button-wrapper, Ghost's kg-button-card and
 # kg-btn, WordPress's wp-block-buttons, Mailchimp's mcnButton and mceButtonLink)
 _BUTTON_WORDS = frozenset({"button", "buttons", "btn"})
-MERGE_TAG = re.compile(r"\*\|[A-Z_:]+\|\*")
+MERGE_TAG = re.compile(r"[ \t]*\*\|[A-Z_:]+\|\*")  # with the space before it: "Dear, …"
 # A greeting whose only name was a merge tag ("Dear *|FNAME|*,", "¡Hola *|FNAME|*!"):
 # without the reader's name it says "Dear ,"
 _GREETING = re.compile(r"^\s*(?:[^\s*|]+\s+){0,3}(?:\*\|[A-Z_:]+\|\*\s*)+[,.!:;]?\s*$")
@@ -169,6 +169,11 @@ def clean_post_html(
     for block in list(root.iter("p", "div")):
         if _GREETING.match(block.text_content()) and _attached(block, root):
             drop_keeping_tail(block)
+    for line_break in list(root.iter("br")):  # "Dear *|FNAME|*,<br>The meeting…"
+        before = line_break.getprevious()
+        if before is None and _GREETING.match(line_break.getparent().text or ""):
+            line_break.getparent().text = ""
+            drop_keeping_tail(line_break)
     for element in root.iter():
         element.text = MERGE_TAG.sub("", element.text) if element.text else element.text
         element.tail = MERGE_TAG.sub("", element.tail) if element.tail else element.tail
