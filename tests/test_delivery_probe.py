@@ -155,6 +155,35 @@ def test_a_list_with_its_columns_titled_in_its_language_imports_with_whole_names
     assert names == {"ana@example.org": "Ana Ruiz", "samir@example.org": "Samir Haddad"}
 
 
+@pytest.mark.parametrize(
+    "name_column",
+    [
+        "Nombre completo",
+        "Nombre y apellidos",
+        "Nom complet",
+        "Prénom et nom",
+        "الاسم الكامل",
+        "نام و نام خانوادگی",
+    ],
+)
+def test_a_whole_name_column_titled_as_forms_title_it_gives_each_name(
+    delivery_workspace: Path, tmp_path: Path, name_column: str
+) -> None:
+    """A form's list heads its one name column in the form's language: it was ignored
+    ("ignored column(s): nombre completo") and every subscriber imported without a name."""
+    members = tmp_path / "respuestas.csv"
+    members.write_text(
+        f"Correo electrónico,{name_column}\nana@example.org,Ana Ruiz Gómez\n", encoding="utf-8"
+    )
+
+    result = import_file(delivery_workspace, members)
+
+    assert result.exit_code == 0, result.output
+    assert "ignored" not in result.output
+    names = dict(query(delivery_workspace, "SELECT address, name FROM subscribers"))
+    assert names == {"ana@example.org": "Ana Ruiz Gómez"}
+
+
 def test_addresses_as_people_paste_them_are_imported_as_the_plain_address(
     delivery_workspace: Path, tmp_path: Path
 ) -> None:

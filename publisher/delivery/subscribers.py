@@ -97,6 +97,10 @@ _COLUMN_NAMES = {
     "e-mail 1 - value": "email",
     "full name": "name",
     "display name": "name",
+    # a whole name in one column, as forms (Google Forms, Framaforms) and lists head it
+    **dict.fromkeys(("nombre completo", "nombre y apellidos", "nombre y apellido"), "name"),
+    **dict.fromkeys(("nom complet", "prénom et nom", "nom et prénom"), "name"),
+    **dict.fromkeys(("الاسم الكامل", "نام کامل", "نام و نام خانوادگی"), "name"),
     # as British lists, Brevo, hand-made Mailchimp lists (merge tags) and databases head them
     **dict.fromkeys(("forename", "given name", "firstname", "first_name", "fname"), "first name"),
     **dict.fromkeys(("surname", "family name", "lastname", "last_name", "lname"), "last name"),
