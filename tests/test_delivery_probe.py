@@ -190,7 +190,7 @@ def test_addresses_as_people_paste_them_are_imported_as_the_plain_address(
     """Each was rejected, the invisible ones with a reason no one could see in the cell:
     direction marks an Arabic or Persian sheet puts around an address (U+200F, U+202A …
     U+202C), a zero-width space and a soft hyphen from a web page, an address with its
-    owner's name as a mail program copies it, and a mailto: link."""
+    owner's name as a mail program copies it (Outlook in single quotes), and a mailto: link."""
     members = tmp_path / "members.csv"
     members.write_text(
         "email,name\n"
@@ -201,7 +201,8 @@ def test_addresses_as_people_paste_them_are_imported_as_the_plain_address(
         '"Ana Ruiz <ana@example.org>",\n'
         '"""Ben Cole"" <ben@example.org>",Benjamin Cole\n'
         "mailto:carla@example.org,Carla\n"
-        '"dan@example.org, eva@example.org",Dan and Eva\n',
+        '"dan@example.org, eva@example.org",Dan and Eva\n'
+        "'Fran O'Neil' <fran@example.org>,\n",
         encoding="utf-8",
     )
 
@@ -209,7 +210,7 @@ def test_addresses_as_people_paste_them_are_imported_as_the_plain_address(
 
     assert result.exit_code == 1  # two addresses in one cell are still one bad row
     assert "members.csv:9: dan@example.org, eva@example.org: " in result.output
-    assert "7 added" in result.output and "1 rejected" in result.output
+    assert "8 added" in result.output and "1 rejected" in result.output
     names = dict(query(delivery_workspace, "SELECT address, name FROM subscribers"))
     assert names == {
         "sami@example.org": "سامي",
@@ -219,6 +220,7 @@ def test_addresses_as_people_paste_them_are_imported_as_the_plain_address(
         "ana@example.org": "Ana Ruiz",
         "ben@example.org": "Benjamin Cole",  # the name column's, where it has one
         "carla@example.org": "Carla",
+        "fran@example.org": "Fran O'Neil",  # Outlook's quotes are not her name's
     }
 
 

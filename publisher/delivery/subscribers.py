@@ -130,6 +130,10 @@ _SEPARATOR_LINE = re.compile(r'"?sep=(?P<separator>[^\r\n"])"?[ \t]*\r?\n', re.I
 _FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 
 
+def _without_single_quotes(name: str) -> str:
+    return name[1:-1].strip() if len(name) > 1 and name[0] == name[-1] == "'" else name
+
+
 @dataclass(frozen=True)
 class Subscriber:
     id: int
@@ -237,8 +241,8 @@ def check(
     owner's name, as mail programs copy it ("Ana Ruiz <ana@example.org>"), is the address,
     and the name theirs unless one is given."""
     named = _NAMED_ADDRESS.fullmatch(address.strip())
-    if named:
-        address, name = named["address"], name or named["name"]
+    if named:  # Outlook quotes the name in single quotes: 'Ana Ruiz' <ana@example.org>
+        address, name = named["address"], name or _without_single_quotes(named["name"].strip())
     if isinstance(tags, str):
         tags = [tags]
     tags = [part for tag in tags for part in re.split(r"[,;]", tag)]  # how tags are kept
