@@ -234,3 +234,24 @@ def test_a_substack_gallery_s_pictures_are_listed_and_fetched_when_asked(server:
     figures = lxml.html.fragment_fromstring(fetched.html, create_parent="div").xpath("//figure")
     assert [f.xpath("string(img/@alt)") for f in figures] == ["Marchers", "Marchers"]
     assert [f.xpath("string(figcaption)") for f in figures] == ["", "The march"]
+
+
+@pytest.mark.parametrize("asked", [False, True], ids=["not fetching", "fetching"])
+def test_a_picture_neither_in_the_export_nor_on_the_web_is_listed_as_such(asked: bool) -> None:
+    """Ghost writes its pictures at `__GHOST_URL__/content/images/…`, a placeholder for its
+    site's address: one the export lacks was listed as "only online, not fetched", which
+    --fetch-images cannot help, and with --fetch-images it went without a word."""
+    from publisher.importers.platform_html import clean_post_html
+
+    src = "__GHOST_URL__/content/images/2024/03/picket.jpg"
+    tried: list[str] = []
+
+    def fetch(url: str) -> str:
+        tried.append(url)
+        return "refused"
+
+    post = f'<p>Before.</p><figure><img src="{src}" alt="The picket"></figure><p>After.</p>'
+    cleaned = clean_post_html(post, None, fetch=fetch if asked else None)
+    assert cleaned.html == "<p>Before.</p><p>After.</p>"
+    assert cleaned.unfetched == [(src, "not in the export, and no web address to fetch")]
+    assert cleaned.online == [] and tried == []

@@ -422,7 +422,9 @@ def _place_image(
         else:
             found, name, result.fetched[src] = src, got.name, got.data
     if found is None:
-        if src and fetch is None:
+        if src and not src.startswith(("http://", "https://", "data:")):  # __GHOST_URL__/…
+            result.unfetched.append((src, "not in the export, and no web address to fetch"))
+        elif src and fetch is None:
             result.online.append(src)
         drop_keeping_tail(_left_out_with(image))
         return
