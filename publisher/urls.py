@@ -16,14 +16,35 @@ def tag_path(tag: str) -> str:
     A `+` or `#` that ends a word is said as a word first (C++ → c-plus-plus, C# →
     c-sharp, as WordPress and Hugo themes write them): slugifying drops both, and C++,
     C# and C shared one page. A hashtag's leading `#` is still dropped (#MeToo → metoo)."""
+    import hashlib
+
     from slugify import slugify
 
     spoken = _SHARP.sub(" sharp ", _PLUS.sub(" plus ", tag))
-    return f"tags/{slugify(spoken) or 'tag'}/"
+    slug = slugify(spoken)
+    if not slug or _ABJAD.search(tag):
+        folded = _folded(tag)
+        digest = hashlib.blake2s(folded.encode(), digest_size=3).hexdigest()
+        slug = f"{slugify(folded) or 'tag'}-{digest}"
+    return f"tags/{slug}/"
 
 
 _PLUS = re.compile(r"(?<=[\w+#])\+")  # C++, Notepad++, a+b; not the + of "+1"
 _SHARP = re.compile(r"(?<=[\w+#])#")  # C#, F#; not a hashtag's # ("#MeToo")
+# Scripts written without most vowels (Hebrew, Arabic and Persian, Syriac, Thaana, N'Ko…),
+# whose transliteration drops letters: عمال (workers), عمل (work) and أمل (hope) all read
+# "ml", and shared one page. Their tags' slugs end in six hex digits of the tag itself, as
+# does a tag with no letters to spell (an emoji's: "tag").
+_ABJAD = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _folded(tag: str) -> str:
+    """The tag as a reader tells tags apart: not by case, by marks over letters (vowel
+    signs, a hamza: أمل and امل are one word typed two ways) or by spaces."""
+    import unicodedata
+
+    letters = unicodedata.normalize("NFKD", tag)
+    return " ".join("".join(c for c in letters if not unicodedata.combining(c)).split()).casefold()
 
 
 def issue_folder(slug: str, edition: str = "") -> str:

@@ -41,6 +41,65 @@ def test_a_tags_page_is_named_after_the_tag_as_said(tag: str, path: str) -> None
     assert tag_path(tag) == path
 
 
+# Tags in scripts written without most vowels, which transliterate alike ("ml", "khr")
+DIFFERENT_WORDS = [
+    ("عمال", "عمل", "أمل"),  # Arabic: workers, work, hope
+    ("کار", "کر"),  # Persian: work, deaf
+    ("שביתה", "שבית"),  # Hebrew: strike, captivity
+    ("✊", "✊🏽", "📣"),  # no letters at all
+]
+
+
+@pytest.mark.parametrize("words", DIFFERENT_WORDS, ids=["arabic", "persian", "hebrew", "emoji"])
+def test_different_tags_in_any_script_have_different_pages(words: tuple[str, ...]) -> None:
+    paths = [tag_path(word) for word in words]
+    assert len(set(paths)) == len(words), paths
+    assert all(path.isascii() and path.startswith("tags/") for path in paths)
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [("عمال", "عُمّال"), ("أمل", "امل"), ("إضراب", "اضراب"), ("Housing", "housing")],
+    ids=["vowel signs", "a hamza", "a hamza under", "case"],
+)
+def test_one_word_typed_two_ways_has_one_page(spellings: tuple[str, ...]) -> None:
+    assert len({tag_path(spelling) for spelling in spellings}) == 1
+
+
+def test_arabic_tags_that_transliterate_alike_each_list_their_own_articles(
+    workspace: Callable[[str], Path],
+) -> None:
+    """عمال (workers), عمل (work) and أمل (hope) all transliterate as "ml": the three
+    shared one topic page and one feed, titled by the first, without a warning."""
+    root = workspace("minimal")
+    documents = root / "documents"
+    first = documents / "first-article.md"
+    first.write_text(first.read_text().replace("tags: [test]", "tags: [عمال]"))
+    second = documents / "second-article.md"
+    second.write_text(second.read_text().replace("date:", "tags: [عمل]\ndate:"))
+    (documents / "third-article.md").write_text(
+        "---\ntitle: The third article\ntags: [أمل]\n---\n\nHope.\n"
+    )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace("article]", "article, third-article]"))
+
+    build(root, formats=["web", "feed"])
+
+    dist = root / "dist"
+    tagged = {"عمال": "The first article", "عمل": "The second article", "أمل": "The third article"}
+    for tag, title in tagged.items():
+        article = dist / "001-first" / title.lower().removeprefix("the ").replace(" ", "-")
+        page = lxml.html.parse(str(article / "index.html")).getroot()
+        (link,) = [a for a in page.iter("a") if a.text_content() == tag]
+        topic = (article / link.get("href")).resolve()
+        listing = lxml.html.parse(str(topic / "index.html")).getroot()
+        assert f": {tag}" in (listing.findtext(".//title") or "")
+        listed = [a.text_content() for a in listing.find(".//main").iter("a")]
+        assert [words for words in listed if words.endswith("article")] == [title]
+        assert (topic / "feed.atom").is_file()
+    assert len(list((dist / "tags").glob("*/index.html"))) == 3
+
+
 def test_c_plus_plus_and_c_sharp_each_have_their_own_page(
     workspace: Callable[[str], Path],
 ) -> None:
