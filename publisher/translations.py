@@ -407,16 +407,22 @@ def edition_entries(
     language: str,
     found: dict[Path, dict[str, Translation]],
     pool_root: Path,
+    newsletter_language: str,
 ) -> list[EditionEntry]:
     """Each document of an issue in its edition in `language`: translated (and whether the
     translation still matches its original), a draft (the build shows the original until it
-    is not), missing, or already written in that language."""
+    is not), missing, or already written in that language (one that does not say its
+    language is in the newsletter's, as the build reads it)."""
     entries = []
     for document in documents:
         t = translation_for(found.get(document, {}), language)
         if t is None:
-            written = document_language(pool_root / document) or folder_language(document)
-            same = written is not None and written.split("-")[0] == language.split("-")[0]
+            written = (
+                document_language(pool_root / document)
+                or folder_language(document)
+                or newsletter_language
+            )
+            same = written.split("-")[0] == language.split("-")[0]
             entries.append(EditionEntry(document, "written in it" if same else "missing"))
             continue
         current = status(t, pool_root) == "current"

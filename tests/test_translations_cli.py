@@ -120,3 +120,28 @@ def test_office_files_without_or_with_damaged_properties_are_listed_not_a_crash(
     )
     output = _list_translations(root)
     assert _status(output, "bare") == "missing" and _status(output, "broken") == "missing"
+
+
+def test_a_document_in_the_newsletters_language_is_written_in_an_edition_in_it(
+    workspace: Callable[[str], Path],
+) -> None:
+    """A Spanish newsletter's issue in English, with a Spanish edition: a document that
+    does not say its language is in Spanish, the newsletter's, and the build shows it in
+    the Spanish edition as it is; `list --translations` called it "missing"."""
+    root = workspace("minimal")
+    config = root / "publisher.toml"
+    config.write_text(config.read_text().replace('language = "en"', 'language = "es"'))
+    (root / "documents" / "huelga.md").write_text("---\ntitle: Huelga\n---\nTexto.\n")
+    (root / "documents" / "statement.md").write_text(
+        "---\ntitle: Statement\nlang: en\n---\nText.\n"
+    )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        "number: 1\ntitle: First\ndate: 2026-03-01\nlanguage: en\nsections:\n"
+        "  - title: News\n    documents: [statement, huelga]\neditions: [es]\n"
+    )
+
+    output = _list_translations(root)
+    assert "edition es: 1 of 2 ready" in output
+    assert _status(output, "huelga") == "written in it"
+    assert _status(output, "statement") == "missing"

@@ -70,7 +70,7 @@ def list_(workspace: Path, translations: bool) -> None:
             if not editions:
                 click.echo("  no editions: add e.g. 'editions: [es]' to its manifest")
             for language in editions:
-                entries = edition_entries(m.documents, language, found, pool.root)
+                entries = edition_entries(m.documents, language, found, pool.root, config.language)
                 table = Table(
                     "document", "status", "translation", box=None, padding=(0, 1), pad_edge=False
                 )
