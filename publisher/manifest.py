@@ -190,6 +190,7 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
     cover = _cover(values.get("cover"), workspace, problems)
     leaflet = _leaflet(values.get("leaflet"), pool, problems)
     editions = _editions(source, values.get("language"), problems)
+    _warn_of_section_titles(source)
     problems.raise_any()
     return IssueManifest(
         path=path,
@@ -240,6 +241,31 @@ def _editions(
         checked: dict[str, Any] = check(EDITION_TABLE, texts or {}, problems, key)
         found.setdefault(language, EditionTexts(**checked))
     return found
+
+
+def _warn_of_section_titles(source: SourceData) -> None:
+    """An edition's section titles go to the sections in order: one too few (a section
+    added to the issue, the edition not told: the composer cannot tell it) gives every
+    section after the new one its neighbour's title; one too many is dropped. Warned of,
+    not refused, so the issue can still be built and composed."""
+    planned, editions = source.data.get("sections"), source.data.get("editions")
+    if not isinstance(planned, list) or not isinstance(editions, dict):
+        return  # said by _sections and _editions
+    for language, texts in editions.items():
+        titles = texts.get("sections") if isinstance(texts, dict) else None
+        if not isinstance(titles, list) or not titles or len(titles) == len(planned):
+            continue
+        named = [str(p.get("title", "")) if isinstance(p, dict) else "" for p in planned]
+        log.warning(
+            "%s:%d: the %s edition has %d section title(s), the issue %d section(s): give"
+            " one title for each section, in the sections' order: %s",
+            source.path,
+            source.line("editions", language, "sections"),
+            language,
+            len(titles),
+            len(planned),
+            ", ".join(map(repr, named)),
+        )
 
 
 _EDITIONS_EXAMPLE = (

@@ -368,6 +368,34 @@ def test_bad_editions_are_named_at_their_lines(tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "titles", ["[Noticias, Informes]", "[Noticias, Declaraciones, Informes, Otras]"]
+)
+def test_an_edition_with_a_section_title_too_few_or_too_many_is_warned_of_at_its_line(
+    tmp_path: Path, titles: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Titles go to the sections in order: a section added to the issue and not to the
+    edition gave every section after it its neighbour's title; one too many was dropped.
+    Without a word either way."""
+    manifest = tmp_path / "005-sections.yaml"
+    manifest.write_text(
+        "number: 5\ntitle: Pay\ndate: 2026-01-10\nsections:\n"
+        "  - title: News\n    documents: [strike]\n"
+        "  - title: Statements\n    documents: [nota]\n"
+        "  - title: Reports\n    documents: [report]\n"
+        f"editions:\n  es:\n    title: Salarios\n    sections: {titles}\n",
+        encoding="utf-8",
+    )
+    pool = DocumentPool.scan(WORKSPACES / "editions" / "documents")
+    load_manifest(manifest, pool, tmp_path)
+    given = titles.count(",") + 1
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
+        f"{manifest}:14: the es edition has {given} section title(s), the issue 3 section(s):"
+        " give one title for each section, in the sections' order: 'News', 'Statements',"
+        " 'Reports'"
+    ]
+
+
 def test_the_original_language_listed_as_an_edition_is_no_edition(tmp_path: Path) -> None:
     manifest = tmp_path / "004.yaml"
     text = BAD_EDITIONS.replace("Spanish", "en-GB").replace("omitt", "note")
