@@ -6,6 +6,7 @@ keeping its words."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import lxml.etree
@@ -98,3 +99,26 @@ def test_the_editorials_link_to_an_article_leads_to_its_page(dist: Path, page: s
     tree = lxml.html.fromstring((dist / page).read_bytes())
     hrefs = [a.get("href") for a in tree.iter("a") if a.text_content() == "the second one"]
     assert hrefs == [SECOND]
+
+
+def test_a_dead_link_in_a_document_of_two_issues_is_warned_of_for_each_by_name(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """The same document in two issues gave two warnings word for word alike: which issue
+    each was about, the editor could not tell."""
+    root = workspace("minimal")
+    article = root / "documents" / "first-article.md"
+    text = article.read_text()
+    article.write_text(text + "\nSee [the old plan](plans/old.md).\n")
+    line = len(text.splitlines()) + 2
+    (root / "issues" / "002-again.yaml").write_text(
+        "number: 2\ntitle: Again\ndate: 2026-02-10\nsections:\n"
+        "  - title: News\n    documents: [first-article]\n"
+    )
+    build(root, formats=["web"])
+    warned = [r.getMessage() for r in caplog.records if "plans/old.md" in r.getMessage()]
+    assert sorted(warned) == [
+        f"{article}:{line}: the link to 'plans/old.md' leads to no article, picture or file of"
+        f" issue {slug}: its words stay, unlinked"
+        for slug in ("001-first", "002-again")
+    ]

@@ -247,9 +247,10 @@ def _warn(source: Path, unlinked: list[str], issue: Issue) -> None:
     for value in dict.fromkeys(unlinked):
         line = textfiles.line_of(text, value)
         log.warning(
-            "%s: %s leads to no article, picture or file of this issue: its words stay, unlinked%s",
+            "%s: %s leads to no article, picture or file of issue %s: its words stay, unlinked%s",
             textfiles.where(source, line),
             f"the link to {value!r}" if value.strip("#") else "an empty link",
+            issue.slug,
             edition,
         )
 
