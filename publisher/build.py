@@ -76,6 +76,7 @@ def build(
     progress: Progress | None = None,
     print_overrides: PrintSettings | None = None,
     force: bool = False,
+    keep_print_options: bool = False,  # see RenderPlan: `check` building first
 ) -> BuildReport:
     progress = progress or Silent()
     root = root.resolve()  # paths are part of what outputs are recorded against
@@ -110,7 +111,7 @@ def build(
     changed = {
         m.slug: last_changed(m, pool.root, translated.get(m.slug, {}), root) for m in selected
     }
-    with RenderPlan(cache, ctx, out, force) as plan:
+    with RenderPlan(cache, ctx, out, force, keep_print_options) as plan:
         plan.warm_up(
             [f"{m.slug}/{e}" if e else m.slug for m in selected for e in ("", *m.editions)],
             [r.name for r in issue_renderers],

@@ -111,6 +111,10 @@ class RenderPlan:
     ctx: RenderContext
     out: Path
     force: bool = False
+    # An output built with other print options (`build --page-size A5 --pdf-standard
+    # pdf/x-4`) is up to date as it was built while its sources are unchanged: what `check`
+    # builds first must not lay out the print shop's PDF again with publisher.toml's.
+    keep_print_options: bool = False
     _renders: dict[str, dict[str, Any]] = field(default_factory=dict)
     _template_digests: dict[str, str] = field(default_factory=dict)
     _stale_files: set[str] = field(default_factory=set)  # written before by jobs re-rendered now
@@ -127,11 +131,16 @@ class RenderPlan:
 
     def __post_init__(self) -> None:
         self._renders = self.cache.renders(self.out)  # `force` renders them all the same
-        self._base = digest(
+        self._print = repr(self.ctx.print_overrides)
+        self._base = self._base_for(self._print)
+
+    def _base_for(self, print_options: str) -> str:
+        """What every job's fingerprint starts from, with these print options."""
+        return digest(
             versions_digest(),
             # The config as renderers get it; [delivery] is added per format in _fingerprint.
             repr(dataclasses.replace(self.ctx.config, delivery=DeliverySettings())),
-            repr(self.ctx.print_overrides),
+            print_options,
             os.environ.get("SOURCE_DATE_EPOCH", ""),
             str(self.out),
         )
@@ -448,9 +457,14 @@ class RenderPlan:
 
     def _up_to_date(self, job: Job, fingerprint: str) -> bool:
         record = self._renders.get(job.name)
-        if not record:
+        if not record or not stamps_hold(record["files"], self.out):
             return False
-        return record["fingerprint"] == fingerprint and stamps_hold(record["files"], self.out)
+        if record["fingerprint"] == fingerprint:
+            return True
+        built_with = str(record.get("print", self._print))
+        if not self.keep_print_options or built_with == self._print:
+            return False
+        return bool(record["fingerprint"] == self._fingerprint(job, self._base_for(built_with)))
 
     def _forget(self, job: Job) -> None:
         """A job that failed on its own: what it wrote before goes (a leaflet that now runs
@@ -462,11 +476,15 @@ class RenderPlan:
         before = set(self._renders.get(job.name, {}).get("files", {}))
         stamps = file_stamps(staged, self.staging)
         self._stale_files |= before - set(stamps)
-        self._pending[job.name] = {"fingerprint": fingerprint, "files": stamps}
+        self._pending[job.name] = {
+            "fingerprint": fingerprint,
+            "files": stamps,
+            "print": self._print,
+        }
 
-    def _fingerprint(self, job: Job) -> str:
+    def _fingerprint(self, job: Job, base: str = "") -> str:
         return digest(
-            self._base,
+            base or self._base,
             self._delivery_settings(job.renderer.name),
             self._templates(job.renderer),
             job.name,

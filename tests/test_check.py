@@ -265,6 +265,35 @@ def test_stale_outputs_are_rebuilt_before_checking(built_minimal: Path, tmp_path
     assert "Rewritten" in (root / "dist" / "feed.atom").read_text()
 
 
+def test_building_first_keeps_a_pdf_built_with_its_own_print_options(
+    workspace: Callable[[str], Path],
+) -> None:
+    """The README's print-shop PDF (`build 42 --page-size A5 --bleed 3mm --marks
+    --pdf-standard pdf/x-4`), then `check`: the web pages, which link the PDF by its size,
+    were stale, so check built the issue first with publisher.toml's options, laid out an A4
+    PDF/UA over the shop's file and checked that one."""
+    root = workspace("minimal")
+    run = CliRunner().invoke
+    assert run(main, ["-C", str(root), "build"]).exit_code == 0
+    options = ["--page-size", "A5", "--bleed", "3mm", "--marks", "--pdf-standard", "pdf/x-4"]
+    shop = run(main, ["-C", str(root), "build", "1", "--format", "pdf", *options])
+    assert shop.exit_code == 0, shop.output
+    pdf = root / "dist" / "001-first" / "001-first.pdf"
+    made = pdf.read_bytes()
+
+    result = run(main, ["-C", str(root), "check", "1", "--format", "pdf"])
+
+    assert result.exit_code == 0, result.output
+    assert "building first" in result.output  # the pages that link it, with its new size
+    assert pdf.read_bytes() == made
+    with pikepdf.open(pdf) as opened:
+        trim = [float(v) for v in opened.pages[0].obj["/TrimBox"]]
+    a5 = (148 * 72 / 25.4, 210 * 72 / 25.4)  # ISO 216, in points
+    assert trim[2] - trim[0] == pytest.approx(a5[0], abs=0.1)
+    assert trim[3] - trim[1] == pytest.approx(a5[1], abs=0.1)
+    assert re.search(r"TrimBox and BleedBox on all \d+ pages", result.output)
+
+
 def test_validator_programs_start_first_and_findings_keep_the_registry_order(
     built_minimal: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

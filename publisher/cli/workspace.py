@@ -286,8 +286,9 @@ def check(
     slugs = tuple(m.slug for m in select_issues(manifests, issues))
     if not no_build:  # incremental: renders only what is missing or older than its sources
         show_warnings()
-        with RichProgress() as progress:
-            rebuilt = run_build(workspace, issues, (), None, progress).rendered
+        with RichProgress() as progress:  # a PDF built with other print options is kept
+            built = run_build(workspace, issues, progress=progress, keep_print_options=True)
+        rebuilt = built.rendered
         if rebuilt:
             click.echo(
                 f"outputs were missing or older than their sources: building first "
