@@ -58,3 +58,26 @@ def drop_keeping_tail(element: _Element) -> None:
             previous.tail = (previous.tail or "") + tail
         else:
             parent.text = (parent.text or "") + tail
+
+
+def without_last_words(body: str, count: int) -> str:
+    """`body` with its last `count` words taken out (pictures and emptied elements stay):
+    what is left of a text cut from its end, as an editor shortens one to fit."""
+    root = body_tree(body)
+    slots: list[tuple[HtmlElement, str]] = []
+
+    def in_order(element: HtmlElement) -> None:
+        slots.append((element, "text"))
+        for child in element:
+            in_order(child)
+            slots.append((child, "tail"))
+
+    in_order(root)
+    for element, where in reversed(slots):
+        if count <= 0:
+            break
+        words = (getattr(element, where) or "").split()
+        kept = words[: max(0, len(words) - count)]
+        count -= len(words) - len(kept)
+        setattr(element, where, " ".join(kept) + (" " if kept and where == "tail" else ""))
+    return body_html(root)

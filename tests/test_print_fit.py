@@ -213,6 +213,71 @@ def test_the_leaflet_is_offered_on_the_issue_page_and_as_a_feed_enclosure(
 # --- a leaflet that runs over --------------------------------------------------------------
 
 
+PROSE = (
+    "The cleaners of Porthaven General walked out three weeks ago and they are still out,"
+    " because the contractor will not pay what the work is worth and the town knows it."
+)
+
+
+def with_body(root: Path, paragraphs: int) -> Path:
+    """The leaflet's document with `paragraphs` of plain prose (a word is a word of it)."""
+    text = root / "documents" / "strike-fund.md"
+    head, _, _ = text.read_text().partition("\n---\n")
+    text.write_text(f"{head}\n---\n\n" + "\n\n".join([PROSE] * paragraphs) + "\n")
+    return text
+
+
+@pytest.mark.parametrize("paragraphs", [13, 14, 18])
+def test_cutting_the_words_a_leaflet_that_runs_over_is_told_to_cut_makes_it_fit(
+    tmp_path: Path, paragraphs: int
+) -> None:
+    """ "cut about 26 words" was measured at the words per line of the whole side, headline
+    and all, and assumed every word cut saves its share of a line: an editor who cut them
+    found it still ran over."""
+    root = copy_workspace(LEAFLET, tmp_path)
+    manifest = root / "issues" / f"{SLUG}.yaml"
+    manifest.write_text(manifest.read_text().replace("sides: 2", "sides: 1"))
+    text = with_body(root, paragraphs)
+    code, output = build(root, "--format", "leaflet")
+    assert code == 1 and "does not fit on one side of A5" in output
+    told = int(re.search(r"cut about (\d+) words", output)[1])  # type: ignore[index]
+    kept = re.match(rf"(?s)(.*?)(\s+\S+){{{told}}}\s*$", text.read_text())
+    assert kept  # the last `told` words off the end, as an editor cuts them
+    text.write_text(kept[1] + "\n")
+
+    code, output = build(root, "--format", "leaflet")
+
+    assert code == 0, output
+    assert (root / "dist" / SLUG / f"{SLUG}-leaflet.pdf").is_file()
+
+
+def test_a_leaflet_whose_headline_and_quote_run_over_is_told_so_not_to_cut_its_words(
+    tmp_path: Path,
+) -> None:
+    root = copy_workspace(LEAFLET, tmp_path)
+    manifest = root / "issues" / f"{SLUG}.yaml"
+    quote = "Every pound keeps a picket line standing, and every picket line keeps a job. " * 6
+    manifest.write_text(
+        manifest.read_text()
+        .replace("sides: 2", "sides: 1")
+        .replace("page_size: A5", "page_size: A6")
+        .replace('"Every pound keeps a picket line standing."', f'"{quote.strip()}"')
+    )
+    text = root / "documents" / "strike-fund.md"
+    head, _, _ = text.read_text().partition("\n---\n")
+    title = "The longest strike in the history of the docks enters week twelve and " * 4
+    subtitle = "Give to the strike fund: every pound pays for a day on the picket line. " * 3
+    head = re.sub(r"subtitle: .*", f'subtitle: "{subtitle.strip()}"', head)
+    head = re.sub(r"title: .*", f'title: "{title[:295].strip()}"', head, count=1)
+    text.write_text(f"{head}\n---\n\nJoin us.\n")
+
+    code, output = build(root, "--format", "leaflet")
+
+    assert code == 1 and "does not fit on one side of A6" in output
+    assert "cut about" not in output
+    assert "shorten the headline, standfirst or pull quote" in " ".join(output.split())
+
+
 def test_a_leaflet_that_runs_over_is_named_and_every_other_format_is_built(
     tmp_path: Path,
 ) -> None:

@@ -16,7 +16,7 @@ import dataclasses
 import logging
 import math
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from markupsafe import Markup
 
@@ -27,6 +27,7 @@ from ..model import PAGE_BREAK, Issue, Leaflet
 from ..output import Artifact
 from ..printing import PageSize, PrintOptions, resolve
 from ..sanitize import plain_text
+from ..tree_edits import without_last_words
 from .base import IssueRenderer, OutputFailed, RenderContext
 from .missing_glyphs import bundled_fonts, document_text, warn_missing_glyphs
 from .weasy import lay_out, printable, write_pdf
@@ -62,7 +63,8 @@ class LeafletRenderer(IssueRenderer):
         document, scale = self._fit(issue, leaflet, paper, ctx)
         overflow = _overflow(document, leaflet, paper, scale)
         if overflow:
-            raise _overflow_error(leaflet, overflow, paper, scale)
+            cut = self._words_to_cut(issue, leaflet, paper, ctx, scale, overflow.words)
+            raise _overflow_error(leaflet, overflow, cut, paper, scale)
         if len(document.pages) < leaflet.sides:
             log.warning(
                 "%s: the leaflet fits on one side even in its largest type; printing it one-sided",
@@ -119,6 +121,47 @@ class LeafletRenderer(IssueRenderer):
             return self._laid_out(html, issue, leaflet, paper, ctx, smallest), smallest
         return fitting[2], fitting[0]
 
+    def _words_to_cut(
+        self,
+        issue: Issue,
+        leaflet: Leaflet,
+        paper: PrintOptions,
+        ctx: RenderContext,
+        scale: float,
+        guess: int,
+    ) -> int | None:
+        """How many words, cut from the end, make the text fit in its smallest type: the
+        measured guess (lines over at the text's words per line) tried in a layout, raised
+        while it still runs over, then narrowed between what ran over and what fit. Cutting
+        words shortens paragraphs by less than their share of lines (a paragraph's last
+        line goes only with its last word), so a guess alone fell short. None: cutting
+        every word would not do (the headline, standfirst, pull quote or pictures)."""
+        words = len(plain_text(leaflet.document.body_html).split())
+        short, enough = 0, None  # the most words cut that ran over, the fewest that fit
+        cut = step = min(guess, words)
+        for _ in range(CUT_TRIES):
+            body = without_last_words(leaflet.document.body_html, cut)
+            trial = dataclasses.replace(
+                leaflet, document=dataclasses.replace(leaflet.document, body_html=body)
+            )
+            html = self._html(issue, trial, paper, ctx)
+            laid_out = self._laid_out(html, issue, trial, paper, ctx, scale)
+            over = _overflow(laid_out, trial, paper, scale)
+            if over is None:
+                enough = cut
+            elif cut >= words:
+                return None
+            elif enough is None:  # still over: on by its measure, or twice the last step
+                step = max(over.words, step * 2)
+                short, cut = cut, min(words, cut + step)
+                continue
+            else:
+                short = cut
+            if enough - short <= max(2, enough // 20):
+                break  # near enough: "about"
+            cut = (short + enough) // 2
+        return enough if enough is not None else cut
+
     def _laid_out(
         self,
         html: str,
@@ -163,6 +206,7 @@ class LeafletRenderer(IssueRenderer):
 SCALES = (0.85, 1.3)
 FIT_TRIES = 5  # layouts at most; most leaflets take two or three
 FULL_ENOUGH = 0.06  # of a page left empty under the text: full (the aim is half that)
+CUT_TRIES = 5  # layouts at most to find how much to cut, once a leaflet runs over
 
 
 def _next_scale(
@@ -216,7 +260,7 @@ def _leading(scale: float) -> float:
 class Overflow:
     pages: float  # how many pages' worth of content runs past the last side
     lines: int  # the same, in lines of body text (a column's line counts once)
-    words: int  # the same, in words of the text as it is set
+    words: int  # the same, in words of the text as it is set (a guess: see _words_to_cut)
 
 
 class LeafletOverflow(OutputFailed):
@@ -240,11 +284,8 @@ def _overflow(
         return None
     top = paper.margins[0] * CSS_PX_PER_MM
     bottom = top + paper.content_height_mm * CSS_PX_PER_MM
-    end_page, end_y = next(
-        (i, page.anchors["leaflet-end"][1])
-        for i, page in enumerate(pages)
-        if "leaflet-end" in page.anchors
-    )
+    start_page, start_y = _anchor(pages, "leaflet-start")
+    end_page, end_y = _anchor(pages, "leaflet-end")
     text = footer = 0.0
     for number, page in enumerate(pages[sides:], start=sides):
         if number < end_page:
@@ -258,7 +299,9 @@ def _overflow(
     short = min(paper.page_size.width_mm, paper.page_size.height_mm)
     line = _type_pt(short) * scale * _leading(scale) * 96 / 72
     lines = max(1, math.ceil((text * columns + max(0.0, footer)) / line))
-    set_in = (end_page * (bottom - top) + end_y - top) * columns / line
+    # the body's own lines (not the headline's, standfirst's or pull quote's over it)
+    body = (end_page - start_page) * (bottom - top) + end_y - start_y
+    set_in = body * columns / line
     words = len(plain_text(leaflet.document.body_html).split())
     return Overflow(
         pages=max(0.0, text + footer) / (bottom - top),
@@ -267,14 +310,25 @@ def _overflow(
     )
 
 
+def _anchor(pages: list[Any], name: str) -> tuple[int, float]:
+    """The page an anchor of the leaflet's template is on, and its height there (CSS px)."""
+    return next((i, page.anchors[name][1]) for i, page in enumerate(pages) if name in page.anchors)
+
+
 def _overflow_error(
-    leaflet: Leaflet, overflow: Overflow, paper: PrintOptions, scale: float
+    leaflet: Leaflet, overflow: Overflow, cut: int | None, paper: PrintOptions, scale: float
 ) -> PublisherError:
     sides = "one side" if leaflet.sides == 1 else "two sides"
     share = f"{overflow.pages:.0%}" if overflow.pages >= 0.01 else "under 1%"
     short = min(paper.page_size.width_mm, paper.page_size.height_mm)
     smallest = f"{_type_pt(short) * scale:.1f}".removesuffix(".0")
-    hints = [f"cut about {overflow.words} words"]
+    if cut is None:
+        hints = [
+            "shorten the headline, standfirst or pull quote, or leave out a picture: even"
+            " without its text the leaflet would run over"
+        ]
+    else:
+        hints = [f"cut about {cut} word{'s' if cut > 1 else ''}"]
     if leaflet.columns == 1:
         hints.append("set columns: 2")
     if leaflet.sides == 1:
