@@ -442,7 +442,7 @@ def assemble_issues(
     }
     editions = {
         m.slug: tuple(
-            with_archive_links(edition, config)
+            with_archive_links(edition, config, _editorial_line(m, edition.edition))
             for edition in assemble_editions(
                 m,
                 issues[m.slug],
@@ -454,6 +454,13 @@ def assemble_issues(
         for m in manifests
     }
     return {slug: every[0] for slug, every in editions.items()}, editions
+
+
+def _editorial_line(manifest: IssueManifest, edition: str) -> int:
+    """The manifest's line an edition's editorial starts at, for warnings about its links
+    to look for them from: its own editorial's, else the original's (from the top)."""
+    texts = manifest.edition_texts.get(edition)
+    return texts.editorial_line if texts and texts.editorial.strip() else 1
 
 
 def with_shown_cover(manifest: IssueManifest, config: Config) -> IssueManifest:

@@ -239,6 +239,8 @@ def _editions(
         if original and language in (original, original.split("-")[0]):
             continue
         checked: dict[str, Any] = check(EDITION_TABLE, texts or {}, problems, key)
+        if "editorial" in checked:
+            checked["editorial_line"] = source.line(*key, "editorial")
         found.setdefault(language, EditionTexts(**checked))
     return found
 
@@ -282,6 +284,7 @@ class EditionTexts:
     summary: str = ""
     editorial: str = ""  # Markdown
     sections: tuple[str, ...] = ()  # section titles, in the sections' order
+    editorial_line: int = 1  # the manifest's line of its `editorial:`, for warnings
 
 
 def _section_titles(value: Any) -> tuple[str, ...]:

@@ -53,11 +53,14 @@ def written_text(source: Path) -> str:
         return ""
 
 
-def line_of(text: str, value: str, *, last: bool = False) -> int | None:
-    """The first (or `last`) line of `text` holding `value` as written, or URL-quoted or
-    HTML-escaped as a link may be (for a warning: the document's HTML knows no lines)."""
+def line_of(text: str, value: str, *, last: bool = False, start: int = 1) -> int | None:
+    """The first (or `last`) line of `text` from its line `start` holding `value` as
+    written, or URL-quoted or HTML-escaped as a link may be (for a warning: the document's
+    HTML knows no lines)."""
+    begin = sum(len(line) + 1 for line in text.split("\n")[: start - 1])
+    find = text.rfind if last else text.find
     for written in dict.fromkeys((value, unquote(value), html.escape(value))):
-        if written and (at := text.rfind(written) if last else text.find(written)) >= 0:
+        if written and (at := find(written, begin)) >= 0:
             return text.count("\n", 0, at) + 1
     return None
 

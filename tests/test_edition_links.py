@@ -1,14 +1,16 @@
-"""Links between articles in an issue with language editions: a link to an article leads
-to that article's page in the edition it is read in, in every output, whichever of the
-article's files the editor named (the original, `call.md`, or a translation, `call.es.md`,
-or the original of a translation named otherwise). Such a link lost its href in the
-Spanish edition, silently, as soon as the article it named was translated."""
+"""Links between articles in an issue with language editions: a link to an article (from
+another, or from the editorial) leads to that article's page in the edition it is read in,
+in every output, whichever of the article's files the editor named (the original,
+`call.md`, or a translation, `call.es.md`, or the original of a translation named
+otherwise). Such a link lost its href in the Spanish edition, silently, as soon as the
+article it named was translated."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import feedparser
 import lxml.etree
 import lxml.html
 import pytest
@@ -26,6 +28,7 @@ DOCUMENTS = {
     ),
     "call.md": "---\ntitle: Call\n---\nMarch!\n\n## Demands\n\nPay.\n",
     "call.es.md": "---\ntitle: Convocatoria\n---\n¡Marcha!\n\n## Demands {#demands}\n\nSalario.\n",
+    "call.fr.md": "---\ntitle: Appel\n---\nMarchez !\n",
     "rally.md": "---\ntitle: Rally\n---\nAt noon.\n",
     "marcha.md": "---\ntitle: Marcha\nlang: es\ntranslation_of: rally\n---\nA mediodía.\n",
     # never translated: shown in English in the Spanish edition
@@ -38,10 +41,17 @@ MANIFEST = """\
 number: 1
 title: First issue
 date: 2026-03-05
+editorial: |
+  Start with [the strike call](documents/call.md), then [the new plan](documents/plans/new.md).
 sections:
   - title: News
     documents: [strike, call, rally, notice]
-editions: [es]
+editions:
+  es:
+    editorial: |
+      Empiece por [la convocatoria de huelga](documents/call.md) y [el plan](documents/plans/new.md).
+  fr:
+    title: Premier numéro
 """
 
 
@@ -132,6 +142,52 @@ def test_the_spanish_epub_and_pdf_link_the_spanish_pages(built: tuple[Path, list
             found.setdefault(words, []).extend(hrefs(markup, words))
     assert found == {words: [url] for words, url in SPANISH.items()}
     assert set(SPANISH.values()) <= set(pdf_link_uris(folder / f"{ISSUE}.pdf"))
+
+
+# edition → the words of the editorial's link to call.md there, and where it leads
+EDITORIAL = {
+    "": ("the strike call", page("", "call")),
+    "es": ("la convocatoria de huelga", page("es", "call")),
+    "fr": ("the strike call", page("fr", "call")),  # the original's editorial, inherited
+}
+
+
+@pytest.mark.parametrize("edition", EDITORIAL)
+def test_the_editorials_link_to_a_translated_article_leads_to_its_page_in_each_edition(
+    built: tuple[Path, list[str]], edition: str
+) -> None:
+    """In the web page, the email, the EPUB and the feed entry of the edition."""
+    out = built[0]
+    folder = out / ISSUE / edition if edition else out / ISSUE
+    words, url = EDITORIAL[edition]
+    book = [
+        lxml.etree.tostring(chapter) for chapter in epub_chapters(folder / f"{ISSUE}.epub").values()
+    ]
+    feed = out / "editions" / edition / "feed.atom" if edition else out / "feed.atom"
+    [entry] = feedparser.parse(feed).entries
+    outputs = {
+        "web": (folder / "index.html").read_bytes(),
+        "email": (folder / "email.html").read_bytes(),
+        "epub": b"<div>" + b"".join(book) + b"</div>",
+        "feed": entry.content[0].value,
+    }
+    assert {name: hrefs(markup, words) for name, markup in outputs.items()} == {
+        name: [url] for name in outputs
+    }
+
+
+def test_a_link_an_editions_own_editorial_cannot_keep_is_named_at_its_line_there(
+    built: tuple[Path, list[str]],
+) -> None:
+    """The Spanish editorial is on line 12 of the manifest, the original's on line 5: both
+    name documents/plans/new.md, which is no file."""
+    named = [w for w in built[1] if "'documents/plans/new.md'" in w]
+    places = sorted(re.sub(r": the link .* unlinked", "", w.split("/issues/")[1]) for w in named)
+    assert places == [
+        f"{ISSUE}.yaml:12 (in the es edition)",
+        f"{ISSUE}.yaml:5",
+        f"{ISSUE}.yaml:5 (in the fr edition)",  # the original's editorial, inherited
+    ]
 
 
 def test_a_link_to_no_article_is_unlinked_with_a_warning_naming_the_document_and_line(

@@ -15,7 +15,7 @@ would find (its `ref` and `relref` shortcodes, written out as the path they name
 link render hook): from documents/ (Hugo's content root) with a leading `/`; else from the
 page's folder (a bundle's `index.md` from its parent's, as Hugo does) then from documents/;
 else the one article whose path ends so (a site copied with its content/ folder itself). A path may leave out the extension, a bundle is
-named by its folder. An article is the same article in every language: a link to
+named by its folder; the editorial names it from the workspace (`documents/call.md`). An article is the same article in every language: a link to
 `call.md`, `call.es.md` or `es/call.md` (a language folder) leads to the article's page in
 the edition the link is in, as does one to an original from its translation published
 under another name (`translation_of`, `translationKey`), which takes the original's slug.
@@ -87,12 +87,13 @@ def _media_url(config: Config, pool_relative: str) -> str:
     return config.base_url + quote(media_path(pool_relative).as_posix())
 
 
-def with_archive_links(issue: Issue, config: Config) -> Issue:
+def with_archive_links(issue: Issue, config: Config, editorial_line: int = 1) -> Issue:
     """The issue with its documents' relative links (`[the survey](rent-survey.md)`)
     pointing at the web archive's page of what they name, or unlinked when it publishes
     nothing there: in an email, an EPUB or a feed reader, a relative link leads nowhere,
     and in a PDF it would name a file on the editor's disk. The editorial's paths are the
-    workspace's, like its images' (`documents/rent-survey.md`)."""
+    workspace's, like its images' (`documents/rent-survey.md`); `editorial_line`: the
+    manifest's line it starts at (an edition's own is below the original's)."""
     # the files the editorial offers, named while its links still name them
     offered = linked_files(issue.editorial_html, config.root, config.documents_dir)
     issue = dataclasses.replace(issue, editorial_files=offered)
@@ -119,7 +120,7 @@ def with_archive_links(issue: Issue, config: Config) -> Issue:
     )
     editorial, unlinked = absolute_links(issue.editorial_html, config.root, targets, articles)
     editorial = with_kinds_and_sizes(editorial, files, issue.language)
-    _warn(issue.source, unlinked, issue)
+    _warn(issue.source, unlinked, issue, editorial_line)
     return dataclasses.replace(issue, sections=sections, leaflet=leaflet, editorial_html=editorial)
 
 
@@ -200,6 +201,8 @@ class Articles:
                 beside = posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
                 if target := self._named(beside):
                     return target
+        elif (named := followed(page / path)).is_relative_to(self.root):
+            path = named.relative_to(self.root).as_posix()  # the editorial's: documents/x.md
         if target := self._named(path):
             return target
         wanted = logical_path(path)
@@ -240,12 +243,13 @@ def logical_path(relative: str) -> str:
     return "/".join(parts).casefold()
 
 
-def _warn(source: Path, unlinked: list[str], issue: Issue) -> None:
-    """One warning per link left without its href, naming the document and line."""
+def _warn(source: Path, unlinked: list[str], issue: Issue, first_line: int = 1) -> None:
+    """One warning per link left without its href, naming the document and the line it
+    is on, from `first_line`."""
     edition = f" (in the {issue.edition} edition)" if issue.edition else ""
     text = textfiles.written_text(source) if unlinked else ""
     for value in dict.fromkeys(unlinked):
-        line = textfiles.line_of(text, value)
+        line = textfiles.line_of(text, value, start=first_line)
         log.warning(
             "%s: %s leads to no article, picture or file of issue %s: its words stay, unlinked%s",
             textfiles.where(source, line),
