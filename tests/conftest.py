@@ -139,9 +139,9 @@ def build_copy(source: Path, tmp_path_factory: pytest.TempPathFactory) -> BuildR
         return build(root)
 
 
-def build_with_warnings(root: Path) -> tuple[Path, list[str]]:
-    """`root` built with the fixed date (for fixtures wider than one test), and the
-    warnings the build gave: its output folder and their messages."""
+def build_with_warnings(root: Path, formats: Sequence[str] = ()) -> tuple[Path, list[str]]:
+    """`root` built (in `formats`, else every one) with the fixed date (for fixtures wider
+    than one test), and the warnings the build gave: its output folder and their messages."""
     warnings: list[str] = []
 
     class Keep(logging.Handler):
@@ -154,7 +154,7 @@ def build_with_warnings(root: Path) -> tuple[Path, list[str]]:
     try:
         with pytest.MonkeyPatch.context() as env:
             env.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-            return build(root).out_dir, warnings
+            return build(root, formats=formats).out_dir, warnings
     finally:
         logging.getLogger("publisher").removeHandler(handler)
 

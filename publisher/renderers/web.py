@@ -232,23 +232,24 @@ class WebRenderer(ArchiveRenderer):
 
     @staticmethod
     def _redirect_pages(archive: Archive, taken: set[str]) -> list[Page]:
-        """A page at each old address a document lists in its front matter's `aliases`
-        (an archive brought over from another platform), sending readers and search
-        engines on to the document's page: the newest issue's, when several carry it."""
+        """A page at each old address a document or a translation lists in its front
+        matter's `aliases` (an archive brought over from another platform, a multilingual
+        Hugo site), sending readers and search engines on to its page: the newest issue's,
+        when several carry it, in the edition it is translated for."""
         pages: list[Page] = []
         redirected: set[str] = set()
-        for issue in archive.issues:
+        for issue in archive.every_edition:  # newest first, each original before its editions
             for doc in issue.documents:
                 for alias in doc.aliases:
                     path = alias_page(alias)
                     if path in redirected:
-                        continue  # the same document in an older issue
+                        continue  # claimed already: in a newer issue, or in the original edition
                     if path is None or path in taken:
                         why = "not a path on this site" if path is None else "already a page"
                         log.warning("%s: no redirect from alias %r: %s", doc.source, alias, why)
                         continue
                     redirected.add(path)
-                    values = {"target": f"{issue.slug}/{doc.slug}/", "doc": doc}
+                    values = {"target": f"{issue.folder}/{doc.slug}/", "doc": doc}
                     pages.append(Page(path, "redirect.html", values))
         return pages
 
