@@ -179,10 +179,18 @@ class Archive:
 
     @property
     def by_edition_language(self) -> dict[str, tuple[Issue, ...]]:
-        """Each edition language's editions, newest first (an issue without one is not
-        there): what that language's feeds carry and its home page lists."""
-        found: dict[str, list[Issue]] = {}
-        for issue in self.issues:
-            for edition in self.issues_of(issue)[1:]:
-                found.setdefault(edition.edition, []).append(edition)
-        return {language: tuple(issues) for language, issues in found.items()}
+        """Each edition language's issues as read in it, newest first: its editions, and
+        the originals written in it (as an edition in their language would be: `es-MX`
+        in `es`), which its reader wants as much. What that language's feeds carry and
+        its home page lists; a language no issue has an edition in has none."""
+        languages = dict.fromkeys(e.edition for i in self.issues for e in self.issues_of(i)[1:])
+        return {
+            language: tuple(
+                e
+                for issue in self.issues
+                for e in self.issues_of(issue)
+                if e.language == language
+                or (not e.edition and e.language.split("-")[0] == language)
+            )
+            for language in languages
+        }

@@ -260,6 +260,74 @@ def test_each_edition_language_has_a_home_page_in_that_language(built: BuildRepo
     )
 
 
+def english_and_french(root: Path, french: str) -> Path:
+    """The minimal workspace's English issue 1 with a French edition, and an issue 2 in
+    `french` (fr, fr-CA) with an English one."""
+    first = root / "issues" / "001-first.yaml"
+    first.write_text(first.read_text() + "editions: [fr]\n", encoding="utf-8")
+    (root / "documents" / "greve.md").write_text(
+        f'---\ntitle: "La grève"\nlang: {french}\n---\nLes dockers arrêtent le travail.\n',
+        encoding="utf-8",
+    )
+    (root / "issues" / "002-deux.yaml").write_text(
+        f'number: 2\ntitle: "Numéro deux"\ndate: 2026-02-10\nlanguage: {french}\n'
+        "sections:\n  - title: Nouvelles\n    documents: [greve]\neditions: [en]\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_a_language_home_page_and_feed_list_the_issues_first_written_in_it_too(
+    workspace: Callable[[str], Path],
+) -> None:
+    """An English issue 1 with a French edition, a French issue 2 with an English one:
+    editions/fr/ lists issue 2 as written and issue 1's French edition, editions/en/ issue
+    2's English edition and issue 1 as written, their feeds alike. The home page (every
+    original) leaves "en" to editions/en/: each language has one address in the menus."""
+    report = build(english_and_french(workspace("minimal"), "fr"), formats=["web", "feed"])
+    site = "https://minimal.example.org/"
+    listed = {
+        language: page(report, f"editions/{language}/index.html").xpath(
+            "//ol[@class='archive']/li/a[1]/@href"
+        )
+        for language in ("fr", "en")
+    }
+    assert listed == {
+        "fr": ["../../002-deux/", "../../001-first/fr/"],
+        "en": ["../../002-deux/en/", "../../001-first/"],
+    }
+    for language, links in {
+        "fr": [f"{site}002-deux/", f"{site}001-first/fr/"],
+        "en": [f"{site}002-deux/en/", f"{site}001-first/"],
+    }.items():
+        feed = feedparser.parse(report.out_dir / "editions" / language / "feed.atom")
+        assert [entry.link for entry in feed.entries] == links, language
+    for home in ("index.html", "editions/en/index.html", "editions/fr/index.html"):
+        links = page(report, home).xpath('//head/link[@rel="alternate"][@hreflang]')
+        assert [(a.get("hreflang"), a.get("href")) for a in links] == [
+            ("en", f"{site}editions/en/"),
+            ("fr", f"{site}editions/fr/"),
+            ("x-default", site),
+        ], home
+    menu = page(report, "index.html").find_class("editions")[0]
+    assert {a.get("hreflang"): a.get("href") for a in menu.iter("a")} == {
+        "en": "editions/en/",
+        "fr": "editions/fr/",
+    }
+    homes = ["index.html", "editions/en/index.html", "editions/fr/index.html"]
+    assert nu_html_errors([report.out_dir / home for home in homes]) == []
+
+
+def test_an_issue_written_in_a_regional_variety_is_listed_on_its_languages_home_page(
+    workspace: Callable[[str], Path],
+) -> None:
+    """An issue in fr-CA has no French edition (it is French already): editions/fr/
+    lists it as written, beside issue 1's French edition."""
+    report = build(english_and_french(workspace("minimal"), "fr-CA"), formats=["web"])
+    listed = page(report, "editions/fr/index.html").xpath("//ol[@class='archive']/li/a[1]/@href")
+    assert listed == ["../../002-deux/", "../../001-first/fr/"]
+
+
 def test_an_editions_feed_and_its_languages_article_feed_say_which_is_which(
     built: BuildReport,
 ) -> None:

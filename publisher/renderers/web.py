@@ -126,10 +126,14 @@ class WebRenderer(ArchiveRenderer):
     @staticmethod
     def _home_pages(archive: Archive, language: str) -> list[Page]:
         """The home page, and one for each edition language (`editions/es/`, beside its
-        feeds) listing that language's editions in it: a reader of the Spanish editions
-        finds them all, as the menus of their pages promise. Each is the others' alternate."""
+        feeds) listing every issue read in that language: a reader of the Spanish editions
+        finds them all, as the menus of their pages promise. Each is the others' alternate;
+        the home page, every original as written, is the newsletter language's only when
+        that language has no such page of its own (one address per language)."""
         editions = archive.by_edition_language
-        homes = [(language, ""), *((e, edition_home_folder(e)) for e in editions)]
+        homes = [(e, edition_home_folder(e)) for e in editions]
+        if language not in editions:
+            homes.insert(0, (language, ""))
         alternates = (
             (*(Alternate(*home) for home in homes), Alternate("x-default", "")) if editions else ()
         )
