@@ -170,6 +170,9 @@ def _edition(
         else _unless_same(original.language, language),
         summary=_typeset(texts.summary or manifest.summary, language)
         or _contents(sections, language),
+        summary_language=""
+        if texts.summary or not manifest.summary
+        else _unless_same(original.language, language),
         editorial_html=clean_html(editorials[language])
         if language in editorials
         else _marked(original.editorial_html, original.language),

@@ -114,9 +114,11 @@ class Issue:
     edition: str = ""
     original_language: str = ""
     editions: tuple[str, ...] = ()
-    # In an edition, the language of a title left untranslated (the original's), else "":
-    # templates mark it (`in_its_language`) so it is read, and set right to left, as written
+    # In an edition, the language of a title (or summary) left untranslated (the
+    # original's), else "": templates mark it (`in_its_language`) so it is read, and set
+    # right to left, as written
     title_language: str = ""
+    summary_language: str = ""
     # files of documents/ the editorial links to, published as downloads (attachments.py),
     # as paths relative to documents/: named when its links are pointed at the web archive
     # (`renderers.links.with_archive_links`), which leaves no relative link to find them by

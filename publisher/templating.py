@@ -155,22 +155,31 @@ def _in_digits(value: object) -> object:
     return value
 
 
-def issue_name(issue: Issue, numbered: bool = True) -> str:
+def issue_name(issue: Issue, numbered: bool = True, around: str = "") -> str:
     """'No. 41: No to poverty pay' (or the title alone, `numbered=False`); an issue without
-    a title is 'No. 41' either way. In the interface language of the moment, and its digits."""
+    a title is 'No. 41' either way. In the interface language of the moment, and its digits.
+    With `around`, the language of the page it goes on, Markup with the title marked in its
+    own language where that is another (`in_its_language`): the words around it are the
+    interface's."""
     number = i18n.gettext("No. %(number)s") % {"number": i18n.number(issue.number)}
     if not issue.title:
         return number
+    title: str = issue.title
+    if around:
+        title = in_its_language(title, issue.title_language or issue.language, around)
     if not numbered:
-        return issue.title
+        return title
     # French puts a space before the colon ("N° 7 : Grève"): the catalogues say how
-    return i18n.gettext("%(number)s: %(title)s") % {"number": number, "title": issue.title}
+    message = i18n.gettext("%(number)s: %(title)s")
+    return (Markup(message) if around else message) % {"number": number, "title": title}
 
 
-def in_its_language(text: str, language: str) -> Markup:
-    """`text` marked as written in `language` (a title an edition left untranslated), so
-    that it is read in its language and set in its direction; as it is when `language` is ""."""
-    if not language:
+def in_its_language(text: str, language: str, around: str = "") -> Markup:
+    """`text` marked as written in `language` (a title an edition left untranslated, an
+    issue's title or summary on a page in another language), so that it is read in its
+    language and set in its direction; as it is when `language` is "" or `around`, the
+    language of the text it goes in."""
+    if not language or language == around:
         return Markup.escape(text)
     return Markup('<span lang="{}" dir="{}">{}</span>').format(
         language, text_direction(language), text

@@ -361,6 +361,61 @@ def test_a_title_an_edition_leaves_untranslated_is_marked_in_its_own_language(
     assert not spanish.xpath("//h1//span[@lang]|//h2[@class='section-title']//span[@lang]")
 
 
+def in_effect(element: lxml.html.HtmlElement) -> tuple[str, str]:
+    """The language and direction an element is read in: its own, or the nearest
+    enclosing element's."""
+    [language] = element.xpath("ancestor-or-self::*[@lang][1]/@lang")
+    [direction] = element.xpath("ancestor-or-self::*[@dir][1]/@dir")
+    return language, direction
+
+
+def spans(element: lxml.html.HtmlElement) -> list[tuple[str | None, str | None, str | None]]:
+    """(lang, dir, text) of each span inside `element`."""
+    return [(span.get("lang"), span.get("dir"), span.text) for span in element.iter("span")]
+
+
+def test_home_pages_speak_their_own_language_around_an_issues_words_marked_in_theirs(
+    workspace: Callable[[str], Path],
+) -> None:
+    """A Farsi issue in an English newsletter, with an English edition. On the home page,
+    "Latest issue", "No. 1" and the dates are English, left to right, and the Farsi title
+    and summary each marked Farsi, right to left; on editions/en/, so is the summary the
+    edition keeps from the original, and a summary of its own is not."""
+    root = workspace("minimal")
+    manifest = root / "issues" / "001-first.yaml"
+    farsi = 'title: "شماره یک"\nlanguage: fa\nsummary: "خلاصه به فارسی"'
+    original = manifest.read_text().replace('title: "First issue"', farsi)
+    manifest.write_text(original + "editions: [en]\n", encoding="utf-8")
+    report = build(root, formats=["web"])
+    in_farsi = ("fa", "rtl")
+
+    def latest(tree: lxml.html.HtmlElement) -> tuple[Any, Any, Any]:
+        [meta] = tree.xpath("//section[@class='latest']/p[@class='issue-meta']")
+        [title] = tree.xpath("//h1[@id='latest-title']")
+        [summary] = tree.xpath("//section[@class='latest']/p[not(@class)]")
+        return meta, title, summary
+
+    for home in ("index.html", "editions/en/index.html"):
+        meta, title, summary = latest(page(report, home))
+        assert meta.text_content() == "Latest issue · No. 1 · January 10, 2026", home
+        assert in_effect(meta) == ("en", "ltr"), home
+        assert spans(title) == [(*in_farsi, "شماره یک")], home
+        assert spans(summary) == [(*in_farsi, "خلاصه به فارسی")], home
+    [listed] = page(report, "index.html").xpath("//ol[@class='archive']/li/a[1]")
+    assert (listed.text, in_effect(listed)) == ("No. 1: ", ("en", "ltr"))
+    assert spans(listed) == [(*in_farsi, "شماره یک")]
+    [date] = page(report, "index.html").xpath("//ol[@class='archive']//time")
+    assert in_effect(date) == ("en", "ltr")
+    homes = [report.out_dir / "index.html", report.out_dir / "editions/en/index.html"]
+    assert nu_html_errors(homes) == []
+
+    english = "  en:\n    title: Issue one\n    summary: A summary of its own\n"
+    manifest.write_text(original + "editions:\n" + english, encoding="utf-8")
+    _, title, summary = latest(page(build(root, formats=["web"]), "editions/en/index.html"))
+    assert (title.text_content(), spans(title)) == ("Issue one", [])
+    assert (summary.text_content(), spans(summary)) == ("A summary of its own", [])
+
+
 def test_untranslated_omit_leaves_the_document_out_of_the_edition(built: BuildReport) -> None:
     spanish = folder(built, "es", OMITTED)
     assert (spanish / "strike" / "index.html").is_file()

@@ -185,13 +185,18 @@ def message_parts(path: Path) -> list[str]:
 
 
 def test_a_date_after_an_english_title_in_a_farsi_listing_stays_whole(
-    built: BuildReport, page: Page
+    tmp_path: Path, page: Page
 ) -> None:
     """Persian digits run with Latin letters before them (both are "European numbers" to
-    the bidirectional algorithm): in the archive's list, "۲۰" of "۲۰ ژانویه ۲۰۲۶" was set
-    beside "May Day", the rest of the date after the issue's number."""
-    page.goto((built.out_dir / "index.html").as_uri())
-    item = page.locator("li[lang=fa]", has=page.locator("a[href='002-fa/']"))
+    the bidirectional algorithm): in a Farsi newsletter's archive list, "۲۰" of "۲۰ ژانویه
+    ۲۰۲۶" was set beside "May Day", the rest of the date after the issue's number."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "site")
+    toml = root / "publisher.toml"
+    toml.write_text(toml.read_text().replace('language = "en"', 'language = "fa"'))
+    (root / "documents" / "farsi.md").write_text(FARSI, encoding="utf-8")
+    (root / "issues" / "002-fa.yaml").write_text(FARSI_ISSUE, encoding="utf-8")
+    page.goto((build(root, formats=["web"]).out_dir / "index.html").as_uri())
+    item = page.locator("li", has=page.locator("a[href='002-fa/']"))
     title = [box["x"] for box in item.locator("a").first.evaluate(RECTS)]
     date = item.locator("time").evaluate(RECTS)
     assert all(box["x"] + box["width"] <= min(title) + 0.5 for box in date), (title, date)
