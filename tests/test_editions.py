@@ -354,6 +354,12 @@ def test_a_title_an_edition_leaves_untranslated_is_marked_in_its_own_language(
             ("en", "ltr", "Equal pay now"),
             ("en", "ltr", "News"),
         )
+    for article in ("strike", "report"):  # its article pages' breadcrumb and "From No. 1"
+        pages_own = page(built, f"{ISSUE}/ar/{article}/index.html")
+        spans = pages_own.xpath("//nav[@class='breadcrumb']//span | //aside//a/span")
+        assert [(s.get("lang"), s.get("dir"), s.text) for s in spans] == [
+            ("en", "ltr", "Equal pay now")
+        ] * 2
     email = parse_eml(folder(built, "ar") / "email.eml").get_body(("html",)).get_content()
     assert '<span lang="en" dir="ltr">Equal pay now</span>' in email
     spanish = page(built, f"{ISSUE}/es/index.html")
