@@ -41,6 +41,15 @@ def test_a_tags_page_is_named_after_the_tag_as_said(tag: str, path: str) -> None
     assert tag_path(tag) == path
 
 
+def tagged(root: Path, first: str, second: str) -> Path:
+    """The minimal workspace with its two articles tagged `first` and `second` (YAML)."""
+    article = root / "documents" / "first-article.md"
+    article.write_text(article.read_text().replace("tags: [test]", f"tags: [{first}]"))
+    article = root / "documents" / "second-article.md"
+    article.write_text(article.read_text().replace("date:", f"tags: [{second}]\ndate:"))
+    return root
+
+
 # Tags in scripts written without most vowels, which transliterate alike ("ml", "khr")
 DIFFERENT_WORDS = [
     ("عمال", "عمل", "أمل"),  # Arabic: workers, work, hope
@@ -71,12 +80,8 @@ def test_arabic_tags_that_transliterate_alike_each_list_their_own_articles(
 ) -> None:
     """عمال (workers), عمل (work) and أمل (hope) all transliterate as "ml": the three
     shared one topic page and one feed, titled by the first, without a warning."""
-    root = workspace("minimal")
+    root = tagged(workspace("minimal"), "عمال", "عمل")
     documents = root / "documents"
-    first = documents / "first-article.md"
-    first.write_text(first.read_text().replace("tags: [test]", "tags: [عمال]"))
-    second = documents / "second-article.md"
-    second.write_text(second.read_text().replace("date:", "tags: [عمل]\ndate:"))
     (documents / "third-article.md").write_text(
         "---\ntitle: The third article\ntags: [أمل]\n---\n\nHope.\n"
     )
@@ -86,8 +91,8 @@ def test_arabic_tags_that_transliterate_alike_each_list_their_own_articles(
     build(root, formats=["web", "feed"])
 
     dist = root / "dist"
-    tagged = {"عمال": "The first article", "عمل": "The second article", "أمل": "The third article"}
-    for tag, title in tagged.items():
+    titles = {"عمال": "The first article", "عمل": "The second article", "أمل": "The third article"}
+    for tag, title in titles.items():
         article = dist / "001-first" / title.lower().removeprefix("the ").replace(" ", "-")
         page = lxml.html.parse(str(article / "index.html")).getroot()
         (link,) = [a for a in page.iter("a") if a.text_content() == tag]
@@ -103,12 +108,7 @@ def test_arabic_tags_that_transliterate_alike_each_list_their_own_articles(
 def test_c_plus_plus_and_c_sharp_each_have_their_own_page(
     workspace: Callable[[str], Path],
 ) -> None:
-    root = workspace("minimal")
-    documents = root / "documents"
-    first = documents / "first-article.md"
-    first.write_text(first.read_text().replace("tags: [test]", "tags: [C++]"))
-    second = documents / "second-article.md"
-    second.write_text(second.read_text().replace("date:", 'tags: ["C#"]\ndate:'))
+    root = tagged(workspace("minimal"), "C++", '"C#"')
 
     build(root, formats=["web"])
 
