@@ -248,11 +248,27 @@ class RenderPlan:
         due = [
             job for job in jobs if self.force or not self._up_to_date(job, fingerprints[job.name])
         ]
+        if self.keep_print_options:
+            self._say_print_options_dropped(due)
         for job in jobs:
             if job not in due:
                 with progress.task(f"{job.name} (up to date)"):
                     report.skipped.append(job.name)
         return fingerprints, due
+
+    def _say_print_options_dropped(self, due: Sequence[Job]) -> None:
+        """An output built with other print options whose sources changed since is laid out
+        again with the configured ones: said, as the print shop's file is then gone."""
+        for job in due:
+            record = self._renders.get(job.name, {})
+            laid_out = formats()[job.renderer.name].needs_weasyprint  # what print options shape
+            if laid_out and record.get("files") and record.get("print", self._print) != self._print:
+                log.warning(
+                    "%s: its sources changed since it was built with other print options"
+                    " (the command line's): built again with publisher.toml's; build it with"
+                    " those options again for the print shop",
+                    ", ".join(sorted(record["files"])),
+                )
 
     def _stage(
         self,

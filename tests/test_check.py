@@ -294,6 +294,28 @@ def test_building_first_keeps_a_pdf_built_with_its_own_print_options(
     assert re.search(r"TrimBox and BleedBox on all \d+ pages", result.output)
 
 
+def test_building_first_says_when_a_pdf_built_with_its_own_options_is_laid_out_again(
+    workspace: Callable[[str], Path],
+) -> None:
+    """Its document changed since: it is built again, with publisher.toml's options, and
+    the editor is told the print shop's file is gone."""
+    root = workspace("minimal")
+    run = CliRunner().invoke
+    options = ["--page-size", "A5", "--pdf-standard", "pdf/x-4", "--bleed", "3mm"]
+    assert run(main, ["-C", str(root), "build", "1", *options]).exit_code == 0
+    article = root / "documents" / "second-article.md"
+    article.write_text(article.read_text() + "\nA line added since.\n")
+
+    result = run(main, ["-C", str(root), "check", "1", "--format", "pdf"])
+
+    assert result.exit_code == 0, result.output
+    said = re.findall(r"(\S+): its sources changed since", " ".join(result.output.split()))
+    assert said == ["001-first/001-first.pdf"]  # not the pages, which print options do not shape
+    with pikepdf.open(root / "dist" / "001-first" / "001-first.pdf") as opened:
+        media = [float(v) for v in opened.pages[0].obj["/MediaBox"]]
+    assert media[2:] == pytest.approx([595.28, 841.89], abs=0.1)  # A4 (ISO 216), no bleed
+
+
 def test_validator_programs_start_first_and_findings_keep_the_registry_order(
     built_minimal: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
