@@ -183,7 +183,8 @@ def _shared_slugs(paths: list[Path]) -> list[Problem]:
 def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManifest:
     source = parse_file(path)
     problems = Problems(source)
-    values: dict[str, Any] = check(MANIFEST_TABLE, source.data, problems)
+    table = MANIFEST_TABLE.with_settings(number=_number_for(path))
+    values: dict[str, Any] = check(table, source.data, problems)
     if values.get("title"):
         warn_bidi_override(values["title"], f"{path}:{source.line('title')}", "title")
     sections = _sections(source, pool, problems)
@@ -408,10 +409,18 @@ def _cover(value: Any, workspace: Path, problems: Problems) -> Path | None:
     return None
 
 
-def _number(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValueError("'number' must be a whole number, e.g. number: 149")
-    return value
+def _number_for(path: Path) -> Setting:
+    """`number`, its fix taken from the manifest's name where it starts with one
+    (`042-may-day.yaml`: number: 42), as an editor who copied last week's file expects."""
+    named = re.match(r"\d+", path.stem)
+    example = f"number: {int(named[0])}" if named else "number: 149"
+
+    def number(value: Any) -> int:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ValueError(f"'number' must be a whole number\n{example}")
+        return value
+
+    return Setting(number, required=example)
 
 
 def _title(value: Any) -> str:
@@ -528,7 +537,7 @@ def _leaflet_plan(values: dict[str, Any], report: Report) -> dict[str, Any]:
 
 MANIFEST_TABLE = Table(
     {
-        "number": Setting(_number, required="number: 149"),
+        "number": Setting(required="number: 149"),  # read with its file: see _number_for
         "title": Setting(_title),  # optional: the cover then shows number and date
         "date": Setting(_date, required="write it as YYYY-MM-DD, e.g. date: 2026-02-22"),
         "language": Setting(_language),

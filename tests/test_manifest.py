@@ -614,3 +614,22 @@ def test_a_web_address_or_a_file_elsewhere_gets_how_to_bring_it_in(
     assert "001-first.yaml:6:" in output and said in folded, output
     assert f"hint: {fix}" in folded, output
     assert_failed_cleanly(minimal, code)
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "fix"),
+    [
+        ("042-may-day.yaml", None, "number: 42"),  # the number its name starts with
+        ("042-may-day.yaml", '"No. 42"', "number: 42"),
+        ("may-day.yaml", None, "number: 149"),  # a name without one: an example
+    ],
+)
+def test_a_missing_or_wrong_number_is_fixed_with_the_one_its_file_name_gives(
+    minimal: Path, name: str, number: str | None, fix: str
+) -> None:
+    (minimal / "issues" / "001-first.yaml").unlink()
+    text = GOOD.replace("number: 1\n", f"number: {number}\n" if number else "")
+    (minimal / "issues" / name).write_text(text)
+    code, output = run_build(minimal)
+    assert f"hint: {fix}" in output
+    assert_failed_cleanly(minimal, code)
