@@ -106,6 +106,26 @@ def test_get_shows_a_page_with_a_button_and_changes_nothing(
     assert status_of(root, "ana@example.org") == "active"
 
 
+def test_an_address_at_an_international_domain_is_shown_in_its_letters(
+    delivery_workspace: Path, client: FlaskClient, tokens: Tokens
+) -> None:
+    """Stored in the ASCII form mail servers need (xn--…), it was shown so on the page and
+    in `subscribers list`: its owner would not know it for theirs."""
+    root = delivery_workspace
+    ascii_domain = "sindicato-españa.es".encode("idna").decode()  # the standard's codec
+    add_subscribers(root, {"ana@sindicato-españa.es": "active"})
+    stored = f"ana@{ascii_domain}"
+    url = f"/unsubscribe/?token={tokens.unsubscribe(subscriber_id(root, stored), SLUG)}"
+
+    html = client.get(url).get_data(as_text=True)
+
+    assert "ana@sindicato-españa.es" in html and ascii_domain not in html
+    listed = CliRunner().invoke(main, ["-C", str(root), "subscribers", "list"]).output
+    assert listed.splitlines()[1].split()[0] == "ana@sindicato-españa.es"
+    exported = CliRunner().invoke(main, ["-C", str(root), "subscribers", "list", "--format", "csv"])
+    assert stored in exported.output  # the data as stored, for other programs
+
+
 def test_forged_altered_and_expired_tokens_get_4xx_and_change_nothing(
     delivery_workspace: Path,
     client: FlaskClient,

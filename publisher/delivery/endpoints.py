@@ -28,7 +28,7 @@ from .page import N_, Pages, install_translations
 from .settings import parse_listen
 from .stopping import stopping_signals_interrupt
 from .store import Database, now_iso, open_database, transaction
-from .subscribers import SUPPRESSED, Subscriber, get, set_status
+from .subscribers import SUPPRESSED, Subscriber, get, set_status, shown_address
 from .tokens import ConfirmClaim, InvalidToken, Tokens, UnsubscribeClaim
 from .welcome import welcome
 
@@ -102,7 +102,7 @@ def create_app(root: Path) -> Flask:
             heading,
             text,
             language=page.language(subscriber.language),
-            values={"address": subscriber.address},
+            values={"address": shown_address(subscriber.address)},
             **options,
         )
 

@@ -24,7 +24,7 @@ from typing import TextIO
 
 from rich.cells import cell_len, chop_cells
 
-from .subscribers import EXPORT_COLUMNS, SUPPRESSED, Listed, _quoted
+from .subscribers import EXPORT_COLUMNS, SUPPRESSED, Listed, _quoted, shown_address
 
 FORMATS = ("table", "csv", "json")
 PAGE = 1000  # rows written at a time (and the rows the table's widths are taken from)
@@ -47,7 +47,7 @@ class Column:
 
 # The first column is the key: when a row does not fit the terminal, it gets a line of its own.
 TABLE: tuple[Column, ...] = (
-    Column("address", attrgetter("address"), "address"),
+    Column("address", lambda s: shown_address(s.address), "address"),
     Column("name", attrgetter("name"), "name", fold_to=12),
     Column("lang", attrgetter("language"), "language", fold_to=5),
     Column("tags", lambda s: s.tags.replace(",", ", "), "tags", fold_to=12),

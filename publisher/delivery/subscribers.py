@@ -229,6 +229,19 @@ def normalise_address(text: str) -> str:
     return checked.ascii_email or checked.normalized
 
 
+def shown_address(address: str) -> str:
+    """The address as its owner writes it: an international domain stored in the ASCII
+    form mail servers need (`ana@xn--sindicato-espaa-2nb.es`) shown in its letters
+    (`ana@sindicato-españa.es`), on a page or in a list a person reads."""
+    local, at, domain = address.rpartition("@")
+    if "xn--" not in domain.lower():
+        return address
+    try:
+        return f"{local}{at}{domain.encode('ascii').decode('idna')}"
+    except UnicodeError:
+        return address  # no punycode the codec reads: as stored
+
+
 def check(
     address: str,
     name: str = "",
