@@ -40,6 +40,22 @@ def test_unexpected_exception_is_one_line_and_a_log(workspace: Callable[[str], P
     assert "article.html" in text
 
 
+def test_a_name_mistyped_in_a_template_override_is_the_editors_error_at_its_line(
+    workspace: Callable[[str], Path],
+) -> None:
+    """`{{ config.titl }}` in an override was reported as publisher's own crash (exit 70,
+    a crash log; a traceback under `serve`), though a template syntax error is the editor's."""
+    root = workspace("minimal")
+    override = root / "templates" / "feed" / "article.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<h2>{{ doc.title }}</h2>\n<p>{{ config.titl }}</p>\n")
+    done = run(root, "build", "-f", "feed")
+    assert done.returncode == 1, done.stderr
+    assert f"error: {override}:2: template error: " in done.stderr
+    assert "'titl'" in done.stderr and "Traceback" not in done.stderr
+    assert not list((root / ".publisher").glob("crash-*"))
+
+
 def test_user_errors_keep_exit_1(workspace: Callable[[str], Path]) -> None:
     root = workspace("minimal")
     done = run(root, "build", "no-such-issue")

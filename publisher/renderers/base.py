@@ -9,6 +9,7 @@ have not changed and run the others in parallel.
 from __future__ import annotations
 
 import datetime as dt
+import traceback
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -118,6 +119,32 @@ def _template_errors_are_the_editors() -> Iterator[None]:
             exc.lineno,
             "fix the template, or delete it to use the default theme's",
         ) from None
+    except jinja2.TemplateRuntimeError as exc:  # a name mistyped: `{{ config.titl }}`
+        where = _editors_template_line(exc)
+        if where is None:
+            raise  # in the default theme: publisher's own bug, reported as one
+        raise PublisherError.at(
+            f"template error: {exc.message}",
+            *where,
+            "fix the template (templates/default/README.md lists what templates are given),"
+            " or delete it to use the default theme's",
+        ) from None
+
+
+def _editors_template_line(exc: Exception) -> tuple[Path, int] | None:
+    """The workspace template, and its line, where a template failed as it ran: jinja2
+    makes each frame of a template's code its file and line. None when the innermost
+    template is the default theme's."""
+    from ..templating import default_theme_dir
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    templates = [f for f in frames if f.filename.endswith((".html", ".css", ".mjml", ".xml"))]
+    if not templates or not templates[-1].lineno:
+        return None
+    path = Path(templates[-1].filename)
+    if path.resolve().is_relative_to(default_theme_dir().resolve()):
+        return None
+    return path, templates[-1].lineno
 
 
 class IssueRenderer(Renderer):
