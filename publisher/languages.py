@@ -124,12 +124,23 @@ def named_language(text: str) -> str | None:
     users write ("Spanish", "español", "arabe" → 'es', 'es', 'ar'); None when none."""
     from babel import Locale
 
-    wanted = text.strip().casefold()
-    for code in ("en", "es", "fr", "de", "pt", "it", "ar"):
+    wanted = " ".join(text.split()).casefold()
+    if wanted in _OTHER_NAMES:
+        return _OTHER_NAMES[wanted]
+    for code in ("en", "es", "fr", "de", "pt", "it", "ar", "fa"):
         for tag, name in Locale(code).languages.items():
-            if name.casefold() == wanted and "_" not in tag:
-                return str(tag)
+            if name.casefold() == wanted:  # "Brazilian Portuguese": pt_BR, as BCP 47 writes it
+                return str(tag).replace("_", "-")
     return None
+
+
+# Names people use that CLDR does not give: "Farsi" is Persian in English as Iranians say it,
+# "castellano" Spanish as Spain and much of South America call it.
+_OTHER_NAMES = {
+    **dict.fromkeys(("farsi", "parsi", "fārsi"), "fa"),
+    **dict.fromkeys(("castellano", "castilian", "español de españa"), "es"),
+    **dict.fromkeys(("portuguese (brazil)", "português do brasil", "português (brasil)"), "pt-BR"),
+}
 
 
 def described(tag: str) -> str:

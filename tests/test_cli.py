@@ -294,6 +294,23 @@ def test_init_makes_a_newsletter_in_the_language_given_by_code_or_name(
     assert "Welcome" not in (root / "issues" / "001-first-issue.yaml").read_text()
 
 
+@pytest.mark.parametrize(
+    ("name", "tag"),
+    [
+        ("Farsi", "fa"),  # Persian, as Iranians name it in English
+        ("فارسی", "fa"),  # in Persian
+        ("Castellano", "es"),
+        ("Brazilian Portuguese", "pt-BR"),
+        ("Canadian French", "fr-CA"),
+    ],
+)
+def test_init_knows_a_language_by_the_names_people_use(tmp_path: Path, name: str, tag: str) -> None:
+    root = tmp_path / "news"
+    result = invoke("init", str(root), "--title", "News", "--language", name)
+    assert result.exit_code == 0, result.output
+    assert load_config(root).language == tag
+
+
 def test_init_in_a_language_publisher_has_no_words_for_says_its_sample_is_english(
     tmp_path: Path,
 ) -> None:
@@ -308,6 +325,10 @@ def test_init_refuses_a_site_url_or_sender_the_build_would_refuse(tmp_path: Path
     for option, value, expected in [
         ("--site-url", "ftp://files.example.net/", "must be an absolute http(s) URL"),
         ("--site-url", "https://news.example.net/?page=1", "query or fragment"),
+        # a scheme typed wrong is no host called "https": asked again, with the fix
+        ("--site-url", "https//news.example.net", "did you mean https://news.example.net/?"),
+        ("--site-url", "https:/news.example.net/", "did you mean https://news.example.net/?"),
+        ("--site-url", "http;//news.example.net", "did you mean http://news.example.net/?"),
         ("--sender", "news@@example.net", "not an email address"),
         ("--sender", "Ana <ana@example.net>, Ben <ben@example.net>", "not an email address"),
         ("--title", "Two\nlines", "one line"),
