@@ -101,6 +101,43 @@ def test_no_link_within_the_site_is_broken(built_example: BuildReport) -> None:
     assert unresolved_links(built_example.out_dir, base) == []
 
 
+def test_every_link_of_every_feed_entry_lands_on_a_page_and_an_id(
+    built_example: BuildReport,
+) -> None:
+    """A feed reader resolves an entry's links against the feed's own address: a footnote's
+    `#…-fn1` led to the feed file. Resolved so (feedparser, told the feed's address), every
+    link to the site reaches a page and, with a #fragment, an element with that id."""
+    out = built_example.out_dir
+    base = load_config(out.parent).base_url
+    site = urlsplit(base)
+    ids: dict[Path, set[str]] = {}
+    broken, fragments = [], 0
+    for feed_file in sorted(out.rglob("feed.*")):
+        address = urljoin(base, feed_file.relative_to(out).as_posix())
+        parsed = feedparser.parse(
+            feed_file.read_bytes(), response_headers={"content-location": address}
+        )
+        for entry in parsed.entries:
+            for content in entry.get("content", []):
+                tree = lxml.html.fragment_fromstring(content.value, create_parent="div")
+                for link in tree.xpath("//a/@href"):
+                    url = urlsplit(link)
+                    if (url.scheme, url.netloc) != (site.scheme, site.netloc):
+                        continue
+                    target = out / unquote(url.path.removeprefix(site.path))
+                    target = target / "index.html" if target.is_dir() else target
+                    if not target.is_file():
+                        broken.append(f"{feed_file.name}: {link}")
+                    elif url.fragment:
+                        fragments += 1
+                        if target not in ids:
+                            ids[target] = set(lxml.html.parse(str(target)).xpath("//@id"))
+                        if unquote(url.fragment) not in ids[target]:
+                            broken.append(f"{feed_file.name}: {link} (no id)")
+    assert fragments > 0  # the example's footnotes: calls and back-links
+    assert broken == []
+
+
 def test_topic_and_language_pages_list_their_articles_with_feeds(
     built_example: BuildReport,
 ) -> None:
@@ -298,3 +335,22 @@ def test_an_article_named_editorial_keeps_its_id_apart_from_the_issues_editorial
     (editorial,) = issue.xpath("//nav[@class='contents']//a[. = 'Editorial']/@href")
     (target,) = issue.xpath("//*[@id=$id]", id=editorial.split("#")[-1])
     assert "Hello from the editors." in target.text_content()  # the manifest's editorial
+
+
+def test_an_article_dated_after_its_issue_is_never_updated_before_it_was_published(
+    tmp_path: Path,
+) -> None:
+    """An article feed entry's <updated> was its issue's date, though its <published> (the
+    article's own date) came later: RFC 4287's updated is never before published."""
+    from conftest import WORKSPACES, copy_workspace
+
+    from publisher.build import build
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    second = root / "documents" / "second-article.md"
+    second.write_text(second.read_text().replace("date: 2026-01-06", "date: 2026-01-20"))
+    build(root, formats=["web", "feed"])
+    entries = feedparser.parse(root / "dist" / "languages" / "en" / "feed.atom").entries
+    dated = {e.title: (e.published_parsed[:3], e.updated_parsed[:3]) for e in entries}
+    assert dated["The second article"] == ((2026, 1, 20), (2026, 1, 20))
+    assert dated["The first article"] == ((2026, 1, 5), (2026, 1, 10))  # its issue's day

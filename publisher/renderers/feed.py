@@ -11,6 +11,7 @@ lang attribute. RSS has no per-item language: its channel keeps the newsletter's
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -81,7 +82,8 @@ class FeedRenderer(ArchiveRenderer):
             entry.author({"name": config.organisation})
             if issue.summary:
                 entry.summary(issue.summary)
-            entry.content(self._content(issue, downloads, ctx), type="html")
+            content = self._content(issue, downloads, ctx)
+            entry.content(_anchored(content, ctx.issue_url(issue)), type="html")
             _categorise(entry, issue_tags(issue))
             # Every download is an enclosure. RSS keeps only the last one: the first format's
             # (the main one), so they go in reverse format order.
@@ -141,19 +143,30 @@ class FeedRenderer(ArchiveRenderer):
             entry.id(url)
             entry.title(item.document.title)
             entry.link(href=url, rel="alternate")
-            entry.published(_midnight(item.document.date or item.issue.date))
-            entry.updated(_midnight(item.issue.date))
+            published = _midnight(item.document.date or item.issue.date)
+            entry.published(published)
+            entry.updated(max(published, _midnight(item.issue.date)))  # never before it
             for author in item.document.authors or (config.organisation,):
                 entry.author({"name": author})
             if item.document.summary:
                 entry.summary(item.document.summary)
             html = self.render_template(ctx, "article.html", issue=item.issue, doc=item.document)
-            entry.content(html, type="html")
+            entry.content(_anchored(html, url), type="html")
             _categorise(entry, item.document.tags)
         return _atom(feed, languages)
 
     def _content(self, issue: Issue, downloads: tuple[Download, ...], ctx: RenderContext) -> str:
         return self.render_template(ctx, "entry.html", issue=issue, downloads=downloads)
+
+
+def _anchored(html: str, page: str) -> str:
+    """`html` with its links within the page (a footnote's call and back-link, a link to a
+    heading: `#strike-fn1`) leading to `page`, where those ids are: a feed reader resolves
+    them against the feed's own address, and opened the feed file."""
+    return _IN_PAGE.sub(lambda link: f'{link[1]}"{page}#', html)
+
+
+_IN_PAGE = re.compile(r'(<a\b[^>]*?\shref=)"#')
 
 
 def _links(page: str, feed_file: str) -> list[dict[str, str]]:
