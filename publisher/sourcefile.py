@@ -481,9 +481,45 @@ def parse_toml(text: str, path: Path, first_line: int = 1) -> SourceData:
             f"not valid TOML: {_TOML_POSITION.sub('', str(exc))}",
             path,
             line + first_line - 1,
-            "strings need quotes; tables look like [email]",
+            _toml_hint(text.splitlines(), line, first_line),
         ) from None
     return SourceData(path, data, _toml_lines(text), first_line)
+
+
+_TOML_KEY = re.compile(r'^\s*"?([A-Za-z0-9_\-]+)"?\s*=\s*(.*?)\s*$')
+_TOML_HEADER = re.compile(r"^\s*\[\s*([^\]\[]+?)\s*\]\s*(?:#.*)?$")
+
+
+def _toml_hint(lines: list[str], line: int, first_line: int) -> str:
+    """The fix for the mistake on `line` (1-based), as an editor makes it: a key or a
+    [table] given twice, curly quotes from a word processor, True written as Python does."""
+    said = lines[line - 1] if 0 < line <= len(lines) else ""
+    headers = {
+        n: found[1]
+        for n, text in enumerate(lines[: line - 1], 1)
+        if (found := _TOML_HEADER.match(text))
+    }
+    shown = line + first_line - 1
+    if (header := _TOML_HEADER.match(said)) and header[1] in headers.values():
+        first = min(n for n, name in headers.items() if name == header[1]) + first_line - 1
+        return (
+            f"[{header[1]}] is given twice (lines {first} and {shown}): put its settings under one"
+        )
+    if any(quote in said for quote in "“”‘’„«»"):
+        return (
+            'put the text in straight quotes ("…"): a word processor turns quotes curly,'
+            " and TOML reads only straight ones"
+        )
+    if key := _TOML_KEY.match(said):
+        table_start = max(headers, default=0)
+        for n in range(table_start + 1, line):
+            if (other := _TOML_KEY.match(lines[n - 1])) and other[1] == key[1]:
+                return (
+                    f"{key[1]!r} is given twice (lines {n + first_line - 1} and {shown}): keep one"
+                )
+        if key[2].strip("\"'") in ("True", "False", "TRUE", "FALSE", "Yes", "No", "yes", "no"):
+            return "write true or false, in lower case and without quotes"
+    return "strings need quotes; tables look like [email]"
 
 
 def _toml_lines(text: str) -> dict[KeyPath, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from config_support import GOOD, config_error
 
 from publisher.config import load_config
@@ -35,6 +36,40 @@ def test_bad_address_and_url_and_page_size(workspace: Callable[[str], Path]) -> 
 
 def test_toml_syntax_error_names_the_line(workspace: Callable[[str], Path]) -> None:
     assert "publisher.toml:2:" in config_error(workspace("minimal"), 'title = "T"\nbase_url = \n')
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "hint"),
+    [
+        (  # pasted from a word processor
+            GOOD.replace('title = "T"', "title = “Tenants News”"),
+            1,
+            'put the text in straight quotes ("…")',
+        ),
+        (
+            GOOD.replace('name = "Org"', 'name = "Org"\nname = "Other"'),
+            5,
+            "'name' is given twice (lines 4 and 5)",
+        ),
+        (
+            GOOD + '[organisation]\ncontact = "1 Quay St"\n',
+            7,
+            "[organisation] is given twice (lines 3 and 7)",
+        ),
+        (GOOD + "[web]\nsearch = False\n", 8, "write true or false, in lower case"),
+        (GOOD.replace('name = "Org"', "name = Org"), 4, "strings need quotes"),
+    ],
+    ids=["curly quotes", "a key twice", "a table twice", "Python's False", "no quotes"],
+)
+def test_a_toml_mistake_gets_the_fix_for_it(
+    workspace: Callable[[str], Path], text: str, line: int, hint: str
+) -> None:
+    """Every mistake was told "strings need quotes; tables look like [email]": baffling
+    where quotes are there (curly ones), and a loop for `search = False` ("False" is then
+    no true or false)."""
+    message = config_error(workspace("minimal"), text)
+    assert f"publisher.toml:{line}: not valid TOML" in message
+    assert hint in message
 
 
 def test_missing_required_setting_says_which(workspace: Callable[[str], Path]) -> None:
