@@ -329,11 +329,27 @@ def _leaflet(value: Any, pool: DocumentPool, problems: Problems) -> LeafletPlan 
     return LeafletPlan(document, **layout)
 
 
+def _swallowed_sections(source: SourceData) -> str | None:
+    """The text (editorial, summary) whose lines took in an indented `sections:` line."""
+    for key, value in source.data.items():
+        if isinstance(value, str) and re.search(r"(?m)^\s*sections:\s*$", value):
+            return str(key)
+    return None
+
+
 def _sections(
     source: SourceData, pool: DocumentPool, problems: Problems
 ) -> tuple[SectionPlan, ...]:
     problem = problems.add
     raw_sections = source.data.get("sections")
+    if raw_sections is None and (inside := _swallowed_sections(source)):
+        problem(  # `sections:` indented under `editorial: |` is a line of the editorial
+            f"'sections' is missing: the 'sections:' line is indented, so it is read as part"
+            f" of '{inside}'",
+            inside,
+            hint="start the 'sections:' line at the left edge, as 'number:' and 'date:' are",
+        )
+        return ()
     if not isinstance(raw_sections, list) or not raw_sections:
         problem(
             "'sections' must list at least one section",

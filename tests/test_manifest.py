@@ -633,3 +633,13 @@ def test_a_missing_or_wrong_number_is_fixed_with_the_one_its_file_name_gives(
     code, output = run_build(minimal)
     assert f"hint: {fix}" in output
     assert_failed_cleanly(minimal, code)
+
+
+def test_sections_indented_under_the_editorial_are_named_as_such(minimal: Path) -> None:
+    """Indented two spaces, `sections:` and its list are lines of `editorial: |`: the
+    error said no section was listed, at line 1, under a list the editor could see."""
+    write_manifest(minimal, GOOD.replace("sections:\n", "editorial: |\n  Hello.\n  sections:\n"))
+    code, output = run_build(minimal)
+    assert "001-first.yaml:4: 'sections' is missing: the 'sections:' line is indented" in output
+    assert "part of 'editorial'" in output and "left edge" in output
+    assert_failed_cleanly(minimal, code)
