@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import PublisherError
+from .issue_ids import with_unique_ids
 from .manifest import EditionTexts, IssueManifest
 from .model import Document, Issue, Leaflet, Section, text_direction
 from .sanitize import clean_html, plain_text
@@ -37,7 +38,7 @@ def assemble(
             manifest.path,
             hint="remove 'draft: true' (or 'published: false') from their front matter",
         )
-    return Issue(
+    issue = Issue(
         slug=manifest.slug,
         number=manifest.number,
         title=_typeset(manifest.title, language),
@@ -51,6 +52,7 @@ def assemble(
         pdf=manifest.pdf,
         leaflet=_leaflet(manifest, documents),
     )
+    return with_unique_ids(issue)  # one article's heading may be named as another article
 
 
 def _typeset(text: str, language: str) -> str:
@@ -160,7 +162,7 @@ def _edition(
             language,
         )
         return None
-    return dataclasses.replace(
+    edition = dataclasses.replace(
         original,
         language=language,
         edition=language,
@@ -179,6 +181,7 @@ def _edition(
         sections=sections,
         leaflet=leaflet,
     )
+    return with_unique_ids(edition)  # its translations' ids, and its own editorial's
 
 
 def _unless_same(written_in: str, edition: str) -> str:

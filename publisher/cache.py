@@ -182,6 +182,7 @@ def document_from_record(record: dict[str, Any]) -> Document:
     fields["date"] = dt.date.fromisoformat(fields["date"]) if fields["date"] else None
     for name in ("authors", "tags", "images", "attachments", "aliases"):
         fields[name] = tuple(fields[name])
+    fields["renamed_ids"] = tuple(tuple(pair) for pair in fields.get("renamed_ids", ()))
     return Document(**fields)
 
 

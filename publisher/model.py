@@ -42,6 +42,9 @@ class Document:
     # In a language edition: the original shown because no translation exists yet (the
     # outputs say so in the edition's language, and mark the text with its own `language`).
     untranslated: bool = False
+    # The ids of its body the issue's assembly renamed, as read → as shown, because the
+    # issue's pages already gave them (`issue_ids`): links from other documents follow
+    renamed_ids: tuple[tuple[str, str], ...] = ()
     # front matter publisher has no use for (a generator's `aliases`, `layout` …), for templates
     extra: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
 

@@ -88,7 +88,11 @@ class EpubRenderer(IssueRenderer):
             languages = {issue.language, *(doc.language for doc in issue.documents)}
             own_digits = any(counter_style(language) != "decimal" for language in languages)
             data = finished(
-                output.read_bytes(), issue.direction, labels, issue.language if own_digits else ""
+                output.read_bytes(),
+                issue.direction,
+                labels,
+                issue.language if own_digits else "",
+                notes_apart=any(doc.slug == NOTES_ID for doc in issue.documents),
             )
             return [Artifact(Path(issue.folder) / f"{issue.slug}.epub", data)]
 
@@ -163,7 +167,12 @@ _GUIDE_COVER = re.compile(rb'(<reference\b[^>]*\btype="(cover)"[^>]*\btitle=")[^
 
 
 def finished(
-    epub: bytes, direction: str, labels: dict[str, str], note_digits_of: str = ""
+    epub: bytes,
+    direction: str,
+    labels: dict[str, str],
+    note_digits_of: str = "",
+    *,
+    notes_apart: bool = False,
 ) -> bytes:
     """The EPUB as pandoc wrote it, with what pandoc cannot write.
 
@@ -175,10 +184,13 @@ def finished(
       the EPUB 2 guide.
     - Note calls in the digits of their language (Persian in a Farsi article), in a book
       in `note_digits_of` that has a document in a language that does not write 0–9.
+    - pandoc's section of a chapter's notes under an id of its own, when an article gives
+      its id (`notes_apart`: a document named footnotes.md), which EPUBCheck refuses as
+      given twice (RSC-005): nothing links to that section, and the article keeps its id.
 
     Entries are copied in order with their own names, dates and compression (the mimetype
     first, stored); a book that needs neither is returned as it is."""
-    if direction != "rtl" and not labels and not note_digits_of:
+    if direction != "rtl" and not labels and not note_digits_of and not notes_apart:
         return epub
     source = zipfile.ZipFile(io.BytesIO(epub))
     out = io.BytesIO()
@@ -192,12 +204,31 @@ def finished(
                     data = data[:end] + f' dir="{direction}"'.encode() + data[end:]
             if info.filename.endswith(".xhtml") and note_digits_of:
                 data = epub_note_calls_in_digits(data.decode(), note_digits_of).encode()
+            if info.filename.endswith(".xhtml") and notes_apart:
+                data = _notes_apart(data)
             if info.filename.endswith("nav.xhtml") and labels:
                 data = _LANDMARKS.sub(lambda nav: _labelled(nav.group(0), labels, _LANDMARK), data)
             if info.filename.endswith(".opf") and labels:  # EPUB 2's guide, for older readers
                 data = _labelled(data, labels, _GUIDE_COVER)
             target.writestr(info, data, compress_type=info.compress_type)
     return out.getvalue()
+
+
+NOTES_ID = "footnotes"  # the id pandoc gives the section of a chapter's notes
+_NOTES_SECTION = re.compile(rb'<section id="footnotes"(?=[^>]*\bepub:type="footnotes")')
+_XML_ID = re.compile(rb'\sid="([^"]*)"')
+
+
+def _notes_apart(chapter: bytes) -> bytes:
+    """The chapter with pandoc's section of notes as `footnotes-<n>`, the first id free in
+    it, when an article gives `footnotes` too."""
+    if chapter.count(b' id="footnotes"') < 2:
+        return chapter
+    ids = set(_XML_ID.findall(chapter))
+    n = 1
+    while b"footnotes-%d" % n in ids:
+        n += 1
+    return _NOTES_SECTION.sub(b'<section id="footnotes-%d"' % n, chapter)
 
 
 def _labelled(text: bytes, labels: dict[str, str], links: re.Pattern[bytes]) -> bytes:

@@ -59,10 +59,17 @@ WEB_SCHEMES = URL_SCHEMES
 
 
 class Target(NamedTuple):
-    """Where the web archive publishes a file, and the prefix of the ids on that page."""
+    """Where the web archive publishes a file, the prefix of the ids on that page, and
+    the ids its assembly renamed there, as read → as shown (`issue_ids`)."""
 
     url: str
     id_prefix: str = ""
+    renamed_ids: tuple[tuple[str, str], ...] = ()
+
+    def fragment(self, written: str) -> str:
+        """The id on the page a link's `#written` names (as the document was read)."""
+        read = f"{self.id_prefix}{written}"
+        return dict(self.renamed_ids).get(unquote(read), read)
 
 
 def issue_targets(issue: Issue, config: Config) -> dict[Path, Target]:
@@ -71,7 +78,9 @@ def issue_targets(issue: Issue, config: Config) -> dict[Path, Target]:
     pool = config.documents_dir.resolve()
     targets = {
         doc.source.resolve(): Target(
-            urls.document_url(config.base_url, issue.folder, doc.slug), f"{doc.slug}-"
+            urls.document_url(config.base_url, issue.folder, doc.slug),
+            f"{doc.slug}-",
+            doc.renamed_ids,
         )
         for doc in issue.documents
     }
@@ -155,7 +164,7 @@ def absolute_links(
         if target is None:
             unlinked.append(value)
             return ""
-        return target.url + (f"#{target.id_prefix}{parts.fragment}" if parts.fragment else "")
+        return target.url + (f"#{target.fragment(parts.fragment)}" if parts.fragment else "")
 
     return _rewrite_links(fragment, decide), unlinked
 
