@@ -11,6 +11,7 @@ from pathlib import Path
 from .config import Config
 from .errors import PublisherError
 from .issue_ids import with_unique_ids
+from .languages import same_language
 from .manifest import EditionTexts, IssueManifest
 from .model import Document, Issue, Leaflet, Section, text_direction
 from .sanitize import clean_html, plain_text
@@ -214,11 +215,6 @@ def _contents(sections: tuple[Section, ...], language: str) -> str:
         separator = gettext("; ")  # Arabic and Farsi write their own semicolon: "؛ "
         titles = separator.join(doc.title for section in sections for doc in section.documents)
         return gettext("In this issue: %(titles)s") % {"titles": titles}
-
-
-def same_language(document: str, edition: str) -> bool:
-    """A document written in the edition's language (`es-MX` in `es`) needs no translation."""
-    return document == edition or document.split("-")[0] == edition.split("-")[0]
 
 
 def _untranslated(doc: Document) -> Document:

@@ -119,6 +119,11 @@ def language_code(value: str) -> str:
 
 
 @lru_cache(maxsize=256)  # once per word: a subscriber list names a language on every row
+def same_language(document: str, edition: str) -> bool:
+    """A document written in the edition's language (`es-MX` in `es`) needs no translation."""
+    return document == edition or document.split("-")[0] == edition.split("-")[0]
+
+
 def named_language(text: str) -> str | None:
     """The tag of the language `text` names, in English or in one of the languages our
     users write ("Spanish", "español", "arabe" → 'es', 'es', 'ar'); None when none."""

@@ -36,8 +36,8 @@ def preview_email(
 def edition_to_preview(issue_folder: Path, language: str) -> str:
     """The edition folder ("": the original) whose email a reader of `language` gets, as
     `publisher send` chooses it; a language the issue is not published in is refused."""
-    from .assemble import same_language
     from .delivery.audience import edition_for
+    from .languages import same_language
 
     if not language:
         return ""

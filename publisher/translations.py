@@ -31,7 +31,13 @@ from typing import Literal
 from . import textfiles
 from .controls import strip_controls
 from .errors import Problem, PublisherError
-from .languages import NotALanguage, checked_language, file_name_language, named_in_a_path
+from .languages import (
+    NotALanguage,
+    checked_language,
+    file_name_language,
+    named_in_a_path,
+    same_language,
+)
 from .paths import composed
 from .pool import DocumentPool, UnresolvedReference
 from .readers.markdown import split_front_matter
@@ -422,7 +428,7 @@ def edition_entries(
                 or folder_language(document)
                 or newsletter_language
             )
-            same = written.split("-")[0] == language.split("-")[0]
+            same = same_language(written, language)
             entries.append(EditionEntry(document, "written in it" if same else "missing"))
             continue
         current = status(t, pool_root) == "current"
