@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from urllib.parse import unquote
 
 from .model import Document, Issue
+from .slugs import unique
 
 # Ids the default templates give on the pages that show an issue's articles together (the
 # issue page, the EPUB, the email, the PDF), and pandoc's own in the EPUB (its chapter's
@@ -93,13 +94,8 @@ def _renamed_in(body: str, taken: set[str]) -> tuple[str, dict[str, str]]:
     renamed: dict[str, str] = {}
     for found in own:
         if found in taken:
-            n = 1
-            while (new := f"{found}-{n}") in taken or new in own:
-                n += 1
-            renamed[found] = new
-            taken.add(new)
-        else:
-            taken.add(found)
+            renamed[found] = unique(found, taken | own.keys(), first=1)
+        taken.add(renamed.get(found, found))
     if not renamed:
         return body, {}
 

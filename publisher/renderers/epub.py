@@ -26,6 +26,7 @@ from ..resources import (
     published_image,
     sanitise_svg,
 )
+from ..slugs import unique
 from .base import IssueRenderer, RenderContext
 from .images import email_copy, image_size
 from .indexes import issue_tags
@@ -224,11 +225,9 @@ def _notes_apart(chapter: bytes) -> bytes:
     it, when an article gives `footnotes` too."""
     if chapter.count(b' id="footnotes"') < 2:
         return chapter
-    ids = set(_XML_ID.findall(chapter))
-    n = 1
-    while b"footnotes-%d" % n in ids:
-        n += 1
-    return _NOTES_SECTION.sub(b'<section id="footnotes-%d"' % n, chapter)
+    ids = {found.decode() for found in _XML_ID.findall(chapter)}
+    apart = unique(NOTES_ID, ids, first=1).encode()
+    return _NOTES_SECTION.sub(b'<section id="' + apart + b'"', chapter)
 
 
 def _labelled(text: bytes, labels: dict[str, str], links: re.Pattern[bytes]) -> bytes:
