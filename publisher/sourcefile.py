@@ -486,24 +486,26 @@ def parse_toml(text: str, path: Path, first_line: int = 1) -> SourceData:
     return SourceData(path, data, _toml_lines(text), first_line)
 
 
+# A line `key = value`, and a table's header: [table], or [[array]] for one of many
 _TOML_KEY = re.compile(r'^\s*"?([A-Za-z0-9_\-]+)"?\s*=\s*(.*?)\s*$')
-_TOML_HEADER = re.compile(r"^\s*\[\s*([^\]\[]+?)\s*\]\s*(?:#.*)?$")
+_TOML_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
 
 
 def _toml_hint(lines: list[str], line: int, first_line: int) -> str:
     """The fix for the mistake on `line` (1-based), as an editor makes it: a key or a
     [table] given twice, curly quotes from a word processor, True written as Python does."""
     said = lines[line - 1] if 0 < line <= len(lines) else ""
-    headers = {
-        n: found[1]
+    headers = {  # line → the header there, [[ of an array of tables kept
+        n: found[1] + found[2]
         for n, text in enumerate(lines[: line - 1], 1)
         if (found := _TOML_HEADER.match(text))
     }
     shown = line + first_line - 1
-    if (header := _TOML_HEADER.match(said)) and header[1] in headers.values():
-        first = min(n for n, name in headers.items() if name == header[1]) + first_line - 1
+    header = _TOML_HEADER.match(said)
+    if header and header[1] == "[" and "[" + header[2] in headers.values():
+        first = min(n for n, name in headers.items() if name == "[" + header[2]) + first_line - 1
         return (
-            f"[{header[1]}] is given twice (lines {first} and {shown}): put its settings under one"
+            f"[{header[2]}] is given twice (lines {first} and {shown}): put its settings under one"
         )
     if any(quote in said for quote in "“”‘’„«»"):
         return (
@@ -530,10 +532,8 @@ def _toml_lines(text: str) -> dict[KeyPath, int]:
     lines: dict[KeyPath, int] = {}
     table: KeyPath = ()
     arrays: dict[KeyPath, int] = {}
-    key_re = re.compile(r'^\s*"?([A-Za-z0-9_\-]+)"?\s*=')
-    header_re = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
     for number, raw in enumerate(text.splitlines(), start=1):
-        if header := header_re.match(raw):
+        if header := _TOML_HEADER.match(raw):
             name = tuple(part.strip().strip('"') for part in header.group(2).split("."))
             if header.group(1) == "[[":
                 arrays[name] = arrays.get(name, -1) + 1
@@ -541,7 +541,7 @@ def _toml_lines(text: str) -> dict[KeyPath, int]:
                 name = (*name, arrays[name])
             table = name
             lines.setdefault(table, number)
-        elif key := key_re.match(raw):
+        elif key := _TOML_KEY.match(raw):
             lines.setdefault((*table, key.group(1)), number)
     return lines
 

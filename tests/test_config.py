@@ -57,9 +57,21 @@ def test_toml_syntax_error_names_the_line(workspace: Callable[[str], Path]) -> N
             "[organisation] is given twice (lines 3 and 7)",
         ),
         (GOOD + "[web]\nsearch = False\n", 8, "write true or false, in lower case"),
+        (  # the second of an array of tables: its own key twice, not the first one's
+            GOOD + '[[x]]\nname = "a"\n[[x]]\nname = "b"\nname = "c"\n',
+            11,
+            "'name' is given twice (lines 10 and 11)",
+        ),
         (GOOD.replace('name = "Org"', "name = Org"), 4, "strings need quotes"),
     ],
-    ids=["curly quotes", "a key twice", "a table twice", "Python's False", "no quotes"],
+    ids=[
+        "curly quotes",
+        "a key twice",
+        "a table twice",
+        "Python's False",
+        "twice in [[x]]",
+        "no quotes",
+    ],
 )
 def test_a_toml_mistake_gets_the_fix_for_it(
     workspace: Callable[[str], Path], text: str, line: int, hint: str
