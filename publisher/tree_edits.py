@@ -76,8 +76,10 @@ def without_last_words(body: str, count: int) -> str:
     for element, where in reversed(slots):
         if count <= 0:
             break
-        words = (getattr(element, where) or "").split()
+        value = getattr(element, where) or ""
+        words = value.split()
         kept = words[: max(0, len(words) - count)]
         count -= len(words) - len(kept)
-        setattr(element, where, " ".join(kept) + (" " if kept and where == "tail" else ""))
+        space = value[: len(value) - len(value.lstrip())] if kept else ""  # "<em>x</em> is"
+        setattr(element, where, space + " ".join(kept))
     return body_html(root)

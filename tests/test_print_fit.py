@@ -227,6 +227,16 @@ def with_body(root: Path, paragraphs: int) -> Path:
     return text
 
 
+def test_the_text_a_leaflet_is_tried_without_keeps_its_words_apart() -> None:
+    """What is tried in a layout is the text an editor's cut leaves: "Strike is" after a
+    word in italics, not "Strikeis", which sets as one word and measures another text."""
+    from publisher.tree_edits import without_last_words
+
+    body = "<p>Pay now.</p>\n<p><em>Strike</em> is on today</p>"
+    assert without_last_words(body, 1) == "<p>Pay now.</p>\n<p><em>Strike</em> is on</p>"
+    assert without_last_words(body, 5) == "<p>Pay</p><p><em></em></p>"
+
+
 @pytest.mark.parametrize("paragraphs", [13, 14, 18])
 def test_cutting_the_words_a_leaflet_that_runs_over_is_told_to_cut_makes_it_fit(
     tmp_path: Path, paragraphs: int
