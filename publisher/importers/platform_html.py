@@ -86,10 +86,11 @@ _BUTTON_TEXT = re.compile(
 # Words of the class of a button (Substack's button-wrapper, Ghost's kg-button-card and
 # kg-btn, WordPress's wp-block-buttons, Mailchimp's mcnButton and mceButtonLink)
 _BUTTON_WORDS = frozenset({"button", "buttons", "btn"})
-MERGE_TAG = re.compile(r"[ \t]*\*\|[A-Z_:]+\|\*")  # with the space before it: "Dear, …"
+_MERGE = r"\*\|[A-Z_:]+\|\*"  # Mailchimp's *|FNAME|*
+MERGE_TAG = re.compile(rf"[ \t]*{_MERGE}")  # with the space before it: "Dear, …"
 # A greeting whose only name was a merge tag ("Dear *|FNAME|*,", "¡Hola *|FNAME|*!"):
 # without the reader's name it says "Dear ,"
-_GREETING = re.compile(r"^\s*(?:[^\s*|]+\s+){0,3}(?:\*\|[A-Z_:]+\|\*\s*)+[,.!:;]?\s*$")
+_GREETING = re.compile(rf"^\s*(?:[^\s*|]+\s+){{0,3}}(?:{_MERGE}\s*)+[,.!:;]?\s*$")
 
 
 @dataclass
