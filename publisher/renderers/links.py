@@ -14,9 +14,10 @@ What a link points to is the file it names beside the document; else the article
 would find (its `ref` and `relref` shortcodes, written out as the path they name, and its
 link render hook): from documents/ (Hugo's content root) with a leading `/`; else from the
 page's folder (a bundle's `index.md` from its parent's, as Hugo does) then from documents/;
-else the one article whose path ends so (a site copied with its content/ folder itself). A path may leave out the extension, a bundle is
-named by its folder; the editorial names it from the workspace (`documents/call.md`). An article is the same article in every language: a link to
-`call.md`, `call.es.md` or `es/call.md` (a language folder) leads to the article's page in
+else the one article whose path ends so (a site copied with its content/ folder itself).
+A path may leave out the extension, a bundle is named by its folder; the editorial names
+it from the workspace (`documents/call.md`). An article is the same article in every
+language: a link to `call.md`, `call.es.md` or `es/call.md` (a language folder) leads to the article's page in
 the edition the link is in, as does one to an original from its translation published
 under another name (`translation_of`, `translationKey`), which takes the original's slug.
 """
