@@ -153,6 +153,35 @@ def test_a_footnote_is_an_epub_3_note_that_e_readers_pop_up(book: Path) -> None:
     assert epubcheck_messages(book) == []
 
 
+def test_the_title_page_names_the_publisher_once_and_dates_the_issue_in_words(
+    book: Path,
+) -> None:
+    title_page = _parts(book)["EPUB/text/title_page.xhtml"]
+    lines = _texts(title_page, "//html:section[@epub:type='titlepage']/*")
+    assert lines == [
+        "Minimal Test Bulletin No. 1: First issue",
+        "Test Organisation",
+        "January 10, 2026",  # CLDR's long date in English (the workspace's "en")
+    ]
+    with zipfile.ZipFile(book) as epub:
+        package = lxml.etree.fromstring(epub.read("EPUB/content.opf"))
+    dc = {"dc": "http://purl.org/dc/elements/1.1/"}
+    assert package.xpath("//dc:creator/text()", namespaces=dc) == ["Test Organisation"]
+    assert package.xpath("//dc:date/text()", namespaces=dc) == ["2026-01-10"]
+
+
+def test_each_chapter_is_titled_by_its_heading_not_its_file_name(book: Path) -> None:
+    parts = _parts(book)
+    titles = [_texts(tree, "/html:html/html:head/html:title") for name, tree in parts.items()]
+    chapters = sorted(
+        _texts(tree, "/html:html/html:head/html:title")[0]
+        for name, tree in parts.items()
+        if "/text/ch" in name
+    )
+    assert chapters == ["About", "Editorial", "News"]
+    assert not [title for title in titles if any(".xhtml" in t for t in title)]
+
+
 def test_a_note_is_in_the_language_of_its_article(book: Path) -> None:
     chapter = _chapter_with(_parts(book), "Los jornaleros")
     note = chapter.xpath("//html:aside[@epub:type='footnote']", namespaces=NS)

@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 from typing import ClassVar
 
-from ..i18n import gettext, interface_language
+from ..i18n import gettext, interface_language, long_date
 from ..model import Issue
 from ..numerals import counter_style, epub_note_calls_in_digits
 from ..output import Artifact
@@ -70,9 +70,10 @@ class EpubRenderer(IssueRenderer):
                 f"--metadata=title:{title}",
                 f"--metadata=lang:{issue.language}",
                 f"--metadata=identifier:urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, ctx.issue_url(issue))}",
-                f"--metadata=date:{issue.date.isoformat()}",
+                f"--metadata=date:{issue.date.isoformat()}",  # the package's, ISO 8601
+                f"--variable=date:{long_date(issue.date, issue.language)}",  # the title page's
                 f"--metadata=publisher:{ctx.config.organisation}",
-                f"--metadata=creator:{ctx.config.organisation}",
+                f"--epub-metadata={creator_metadata(ctx.config.organisation, Path(tmp))}",
                 f"--metadata=description:{issue.summary}",
                 f"--metadata=accessibilitySummary:{ACCESSIBILITY_SUMMARY}",
             ]
@@ -128,6 +129,15 @@ class EpubRenderer(IssueRenderer):
         cover = tmp / "cover.svg"
         cover.write_bytes(data)
         return cover
+
+
+def creator_metadata(organisation: str, tmp: Path) -> Path:
+    """The organisation as the book's dc:creator, given as EPUB metadata rather than as
+    pandoc's `creator`: the title page prints that variable as a list of roles and names,
+    and a plain name gave it an empty paragraph (the publisher line already names it)."""
+    path = tmp / "creator.xml"
+    path.write_text(f"<dc:creator>{html.escape(organisation)}</dc:creator>\n", encoding="utf-8")
+    return path
 
 
 def paragraph_attributes_on_divs(html: str) -> str:
@@ -189,15 +199,20 @@ def finished(
       its id (`notes_apart`: a document named footnotes.md), which EPUBCheck refuses as
       given twice (RSC-005): nothing links to that section, and the article keeps its id.
 
+    - Each chapter's <title> its first heading's words: pandoc titles a chapter by a
+      heading it opens with, and ours open with the section holding it, so every chapter
+      was titled with its file name ("ch002.xhtml"), which reading systems show in their
+      title bar and screen readers announce.
+
     Entries are copied in order with their own names, dates and compression (the mimetype
-    first, stored); a book that needs neither is returned as it is."""
-    if direction != "rtl" and not labels and not note_digits_of and not notes_apart:
-        return epub
+    first, stored)."""
     source = zipfile.ZipFile(io.BytesIO(epub))
     out = io.BytesIO()
     with source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             data = source.read(info)
+            if info.filename.endswith(".xhtml"):
+                data = _titled_by_heading(data)
             if info.filename.endswith(".xhtml") and direction == "rtl":
                 root = _ROOT.search(data)
                 if root and b" dir=" not in root.group(0):
@@ -213,6 +228,22 @@ def finished(
                 data = _labelled(data, labels, _GUIDE_COVER)
             target.writestr(info, data, compress_type=info.compress_type)
     return out.getvalue()
+
+
+_FILE_NAME_TITLE = re.compile(rb"<title>ch\d+\.xhtml</title>")
+_HEADING = re.compile(rb"<h[1-6]\b[^>]*>(.*?)</h[1-6]>", re.DOTALL)
+_TAG = re.compile(rb"<[^>]*>")
+
+
+def _titled_by_heading(chapter: bytes) -> bytes:
+    """The chapter titled by its first heading's text (XHTML-escaped as it stands) when
+    pandoc titled it by its file name."""
+    title = _FILE_NAME_TITLE.search(chapter)
+    heading = _HEADING.search(chapter, title.end()) if title else None
+    if not title or not heading:
+        return chapter
+    words = b" ".join(_TAG.sub(b"", heading.group(1)).split())
+    return chapter[: title.start()] + b"<title>" + words + b"</title>" + chapter[title.end() :]
 
 
 NOTES_ID = "footnotes"  # the id pandoc gives the section of a chapter's notes
