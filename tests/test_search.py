@@ -64,12 +64,18 @@ def results(page, url: str, words: str) -> list[tuple[str, str]]:  # page: a Pla
     """(title, link) of each result the search page shows for `words`."""
     page.goto(f"{url}search/")
     page.fill("input[type=text]", words)
-    page.wait_for_selector(".pagefind-ui__result-link, .pagefind-ui__message", timeout=15000)
-    # done searching ("Searching for …" gone), and each result's title loaded: a result
-    # stands as a loading placeholder until its page's data comes
+    # Done searching for `words`: the message names them and is no longer "Searching for
+    # rents..." (three full stops in Pagefind's English, as in most of its languages), and
+    # each result's title has loaded (a result stands as a loading placeholder until its
+    # page's data comes). Waiting for the message alone returned while it was searching.
     page.wait_for_function(
-        "() => !document.querySelector('.pagefind-ui__message')?.textContent.includes('…')"
-        " && !document.querySelector('.pagefind-ui__loading')"
+        """words => {
+            const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
+            return message.includes(words) && !/(\\.\\.\\.|…)\\s*$/.test(message)
+                && !document.querySelector('.pagefind-ui__loading');
+        }""",
+        arg=words,
+        timeout=15000,
     )
     return [
         (link.inner_text(), link.get_attribute("href"))
