@@ -181,18 +181,33 @@ def _copies(pdf: bytes, grid: tuple[int, int], layout: str) -> bytes:
         return _saved(doc)
 
 
+COPY_SHEETS = ("A4", "Letter")  # what an office printer takes: copies are for one
+
+
+def copies_problem(layout: str, width_mm: float, height_mm: float) -> tuple[str, str] | None:
+    """Why `layout`'s copies of a page width × height mm fit no A4 or Letter sheet, and
+    the fix (message, hint); None when they fit. Asked of a manifest before anything is
+    laid out, and of the leaflet's PDF."""
+    grid = GRIDS[layout]
+    width, height = width_mm * PT_PER_MM, height_mm * PT_PER_MM
+    if _standard_sheet(grid[0] * width, grid[1] * height, COPY_SHEETS):
+        return None
+    largest = "A5" if layout == "2up" else "A6"
+    return (
+        f"{layout} needs pages no larger than {largest}; these are "
+        f"{width_mm:.0f}×{height_mm:.0f} mm",
+        f"set the leaflet's page_size to {largest}, or drop impose",
+    )
+
+
 def _sheet_for(
     grid: tuple[int, int], width: float, height: float, layout: str
 ) -> tuple[float, float]:
     """A4, else Letter, portrait or landscape, whichever holds the grid of copies."""
-    if sheet := _standard_sheet(grid[0] * width, grid[1] * height, ("A4", "Letter")):
+    if sheet := _standard_sheet(grid[0] * width, grid[1] * height, COPY_SHEETS):
         return sheet
-    largest = "A5" if layout == "2up" else "A6"
-    raise PublisherError.at(
-        f"{layout} needs pages no larger than {largest}; these are "
-        f"{width / PT_PER_MM:.0f}×{height / PT_PER_MM:.0f} mm",
-        hint=f"set the leaflet's page_size to {largest}, or drop impose",
-    )
+    message, hint = copies_problem(layout, width / PT_PER_MM, height / PT_PER_MM) or ("", "")
+    raise PublisherError.at(message, hint=hint)
 
 
 def _cut_marks(

@@ -19,6 +19,7 @@ from slugify import slugify
 from .controls import warn_bidi_override
 from .day_hint import day_hint
 from .errors import Problem, PublisherError, near_misses
+from .imposition import GRIDS, copies_problem
 from .languages import NotALanguage, checked_language
 from .limits import DEFAULT_LIMITS
 from .paths import followed, is_file, no_file
@@ -548,7 +549,12 @@ def _leaflet_plan(values: dict[str, Any], report: Report) -> dict[str, Any]:
             hint="use 2up (A5 on A4) or 4up (A6 on A4), or put impose: booklet under pdf:",
         )
     print_values = {key: values.pop(key) for key in PRINT_KEYS if key in values}
-    return {**values, "pdf": PRINT_TABLE.make(print_values, report)}
+    settings = PRINT_TABLE.make(print_values, report)
+    if settings.impose in GRIDS and settings.page_size:  # told here, not after the layout
+        size = settings.page_size
+        if problem := copies_problem(settings.impose, size.width_mm, size.height_mm):
+            report(problem[0], "impose", hint=problem[1])
+    return {**values, "pdf": settings}
 
 
 MANIFEST_TABLE = Table(

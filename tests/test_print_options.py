@@ -93,6 +93,45 @@ def test_every_manifest_print_mistake_is_reported_at_once(minimal: Path) -> None
         assert f"001-first.yaml:{line_of(manifest, text)}:" in output and expected in output
 
 
+@pytest.mark.parametrize(
+    ("size", "layout", "message"),
+    [
+        ("A4", "2up", "2up needs pages no larger than A5; these are 210×297 mm"),
+        ("A5", "4up", "4up needs pages no larger than A6; these are 148×210 mm"),
+        ("Letter", "2up", "2up needs pages no larger than A5; these are 216×279 mm"),
+    ],
+)
+def test_a_leaflet_too_large_for_its_copies_is_told_at_its_impose_line_before_any_layout(
+    minimal: Path, size: str, layout: str, message: str
+) -> None:
+    """Two A5 copies fill an A4 (or Letter) sheet, four A6 ones: larger pages fit none."""
+    manifest = minimal / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text()
+        + f"leaflet:\n  document: second-article\n  page_size: {size}\n  impose: {layout}\n"
+    )
+    code, output = run(minimal)
+    assert code == 1 and "Traceback" not in output
+    assert f"001-first.yaml:{line_of(manifest, 'impose:')}: leaflet.impose: {message}" in output
+    assert not (minimal / "dist").exists()
+
+
+def test_a_page_size_given_on_the_command_line_too_large_for_copies_fails_the_leaflet_only(
+    minimal: Path,
+) -> None:
+    manifest = minimal / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text() + "leaflet:\n  document: second-article\n  impose: 2up\n"
+    )
+    code, output = run(minimal, "--page-size", "A4", "--format", "web,leaflet")
+    assert code == 1 and "Traceback" not in output
+    assert "2up needs pages no larger than A5" in output
+    assert "--page-size A4 sets the leaflet's page too" in output
+    issue = minimal / "dist" / "001-first"
+    assert (issue / "index.html").is_file()  # the other outputs are written
+    assert not list(issue.glob("*leaflet*"))
+
+
 @pytest.mark.parametrize("said", ["yes", "on", "true", "Yes"])
 def test_a_manifest_turns_marks_on_with_yes_as_people_write_it(minimal: Path, said: str) -> None:
     """YAML 1.2 reads yes and on as words, not true (so a title "Yes" stays "Yes"): a

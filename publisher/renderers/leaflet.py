@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from ..errors import Problem, PublisherError
 from ..formats import formats
-from ..imposition import impose
+from ..imposition import GRIDS, copies_problem, impose
 from ..model import PAGE_BREAK, Issue, Leaflet
 from ..output import Artifact
 from ..printing import PageSize, PrintOptions, resolve
@@ -56,6 +56,8 @@ class LeafletRenderer(IssueRenderer):
         paper = resolve(LEAFLET_DEFAULTS, *layers, impositions=formats()[self.name].impositions)
         if all(layer.margins is None for layer in layers):
             paper = dataclasses.replace(paper, margins=(_default_margin(paper.page_size),) * 4)
+        if problem := _copies_problem(paper, issue, ctx):
+            raise problem  # before the layout: the sheets cannot be made, whatever it is
 
         texts = [(issue.source, f"{leaflet.standfirst} {leaflet.pull_quote}")]
         texts.append((leaflet.document.source, document_text(leaflet.document)))
@@ -80,7 +82,7 @@ class LeafletRenderer(IssueRenderer):
                 problems = (
                     dataclasses.replace(p, file=p.file or issue.source) for p in exc.problems
                 )
-                raise PublisherError(*problems) from None
+                raise OutputFailed(*problems) from None  # the other outputs are written
             artifacts.append(Artifact(stem.with_name(f"{stem.name}-{paper.impose}.pdf"), sheets))
         return artifacts
 
@@ -308,6 +310,24 @@ def _overflow(
         lines=lines,
         words=max(1, round(lines * words / max(set_in, 1.0))),
     )
+
+
+def _copies_problem(paper: PrintOptions, issue: Issue, ctx: RenderContext) -> OutputFailed | None:
+    """Copies (2up, 4up) of a page too large for an A4 or Letter sheet, with the fix that
+    suits where the page size came from: the manifest's leaflet is told of at its line as
+    the manifest is read; here are publisher.toml's, the issue's pdf: and --page-size."""
+    if paper.impose not in GRIDS:
+        return None
+    size = paper.page_size
+    if not (problem := copies_problem(paper.impose, size.width_mm, size.height_mm)):
+        return None
+    message, hint = problem
+    if ctx.print_overrides.page_size is not None:
+        hint = (
+            f"--page-size {size.name} sets the leaflet's page too: build the leaflet without"
+            f" it, or with --impose none"
+        )
+    return OutputFailed(Problem(message, issue.source, hint=hint))
 
 
 def _anchor(pages: list[Any], name: str) -> tuple[int, float]:
