@@ -31,7 +31,7 @@ from .logs import kept
 from .model import Document
 from .output import atomic_write
 
-SCHEMA = 1  # bump when the cached data's shape changes
+SCHEMA = 2  # bump when the cached data's shape changes
 RENDERS_SCHEMA = 2  # renders.json: records by output folder, then by job
 
 
@@ -172,14 +172,17 @@ def recorded_size(records: dict[str, dict[str, Any]], name: str, out: Path) -> i
 def document_record(document: Document) -> dict[str, Any]:
     record = dataclasses.asdict(document)
     record["source"] = str(document.source)
-    record["date"] = document.date.isoformat() if document.date else None
+    for name in ("date", "updated"):
+        day = getattr(document, name)
+        record[name] = day.isoformat() if day else None
     return record
 
 
 def document_from_record(record: dict[str, Any]) -> Document:
     fields = dict(record)
     fields["source"] = Path(fields["source"])
-    fields["date"] = dt.date.fromisoformat(fields["date"]) if fields["date"] else None
+    for name in ("date", "updated"):
+        fields[name] = dt.date.fromisoformat(fields[name]) if fields.get(name) else None
     for name in ("authors", "tags", "images", "attachments", "aliases"):
         fields[name] = tuple(fields[name])
     fields["renamed_ids"] = tuple(tuple(pair) for pair in fields.get("renamed_ids", ()))

@@ -32,6 +32,7 @@ class Document:
     subtitle: str = ""
     authors: tuple[str, ...] = ()
     date: dt.date | None = None
+    updated: dt.date | None = None  # corrected or revised since: always later than `date`
     tags: tuple[str, ...] = ()
     summary: str = ""
     images: tuple[str, ...] = ()  # paths relative to documents/, as used in body_html
@@ -139,6 +140,12 @@ class Issue:
     @property
     def direction(self) -> str:
         return text_direction(self.language)
+
+    @property
+    def updated(self) -> dt.date:
+        """Its date, or the last day one of its articles was corrected after it (feeds tell
+        readers of an issue changed since they read it)."""
+        return max((self.date, *(doc.updated for doc in self.documents if doc.updated)))
 
 
 @dataclass(frozen=True)

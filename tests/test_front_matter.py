@@ -43,7 +43,8 @@ def test_hugo_yaml_aliases_are_understood_and_the_rest_kept(tmp_path: Path) -> N
     assert doc.authors == ("Ana Ruiz",)
     assert doc.date == dt.date(2026, 3, 5)  # the day where it was written, not UTC's
     assert doc.aliases == ("/old/",)  # the web archive redirects from there
-    assert dict(doc.extra) == {"weight": 3, "lastmod": "2026-03-06"}
+    assert doc.updated == dt.date(2026, 3, 6)  # lastmod: corrected the next day
+    assert dict(doc.extra) == {"weight": 3}
 
 
 def test_what_import_records_is_front_matter_strict_mode_accepts(tmp_path: Path) -> None:

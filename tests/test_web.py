@@ -11,6 +11,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import feedparser
 import lxml.etree
 import lxml.html
+import pytest
 
 from publisher.build import BuildReport
 from publisher.config import load_config
@@ -354,3 +355,53 @@ def test_an_article_dated_after_its_issue_is_never_updated_before_it_was_publish
     dated = {e.title: (e.published_parsed[:3], e.updated_parsed[:3]) for e in entries}
     assert dated["The second article"] == ((2026, 1, 20), (2026, 1, 20))
     assert dated["The first article"] == ((2026, 1, 5), (2026, 1, 10))  # its issue's day
+
+
+@pytest.mark.parametrize("key", ["updated", "lastmod", "last_modified_at", "modified"])
+def test_an_article_corrected_after_its_issue_says_so_and_its_feed_entries_are_updated(
+    tmp_path: Path, key: str
+) -> None:
+    """An editor corrects an article after the issue went out and dates the correction in
+    its front matter as their generator taught them (Hugo's lastmod, Jekyll's
+    last_modified_at, Pelican's modified): its page says when, and the feeds' entries
+    change their <updated>, so feed readers show it again."""
+    from conftest import WORKSPACES, copy_workspace
+
+    from publisher.build import build
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    first = root / "documents" / "first-article.md"
+    first.write_text(
+        first.read_text().replace("date: 2026-01-05", f"date: 2026-01-05\n{key}: 2026-02-03")
+    )
+    build(root, formats=["web", "feed"])
+    build(root, formats=["web"], force=True)  # the article read again, from the cache
+    article = page_of(root / "dist" / "001-first" / "first-article" / "index.html")
+    assert article.xpath("string(//*[@class='byline'])").endswith("· updated February 3, 2026")
+    assert article.xpath("//meta[@property='article:modified_time']/@content") == ["2026-02-03"]
+    entries = feedparser.parse(root / "dist" / "languages" / "en" / "feed.atom").entries
+    dated = {e.title: (e.published_parsed[:3], e.updated_parsed[:3]) for e in entries}
+    assert dated["The first article"] == ((2026, 1, 5), (2026, 2, 3))
+    assert dated["The second article"] == ((2026, 1, 6), (2026, 1, 10))  # as it was
+    issues = feedparser.parse(root / "dist" / "feed.atom")
+    assert [(e.published_parsed[:3], e.updated_parsed[:3]) for e in issues.entries] == [
+        ((2026, 1, 10), (2026, 2, 3))
+    ]
+    assert issues.feed.updated_parsed[:3] == (2026, 2, 3)
+
+
+def test_an_update_on_the_day_of_publication_is_no_update(tmp_path: Path) -> None:
+    """Hugo writes lastmod on the day an article is published too: nothing to tell."""
+    from conftest import WORKSPACES, copy_workspace
+
+    from publisher.build import build
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    first = root / "documents" / "first-article.md"
+    first.write_text(
+        first.read_text().replace("date: 2026-01-05", "date: 2026-01-05\nlastmod: 2026-01-05")
+    )
+    build(root, formats=["web"])
+    article = page_of(root / "dist" / "001-first" / "first-article" / "index.html")
+    assert "updated" not in article.xpath("string(//*[@class='byline'])")
+    assert not article.xpath("//meta[@property='article:modified_time']")

@@ -33,6 +33,15 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "subtitle": ("subtitle",),
     "authors": ("authors", "author"),
     "date": ("date", "pubdate", "pubDate", "published_at", "date_published"),
+    # Corrected or revised since: Hugo's lastmod, Jekyll's last_modified_at, Pelican's modified
+    "updated": (
+        "updated",
+        "lastmod",
+        "last_modified_at",
+        "modified",
+        "updated_at",
+        "date_modified",
+    ),
     "language": ("lang", "language", "locale"),
     "tags": ("tags", "categories", "category"),
     "summary": ("summary", "excerpt", "description"),
@@ -113,7 +122,8 @@ def document_fields(
         "title": text("title"),
         "subtitle": text("subtitle"),
         "authors": _names(meta, "authors", path, fail, source is not None),
-        "date": _date(meta, fail, strict=source is not None) or _file_name_date(path),
+        "date": (date := _date(meta, fail, strict=source is not None) or _file_name_date(path)),
+        "updated": _later(_date(meta, fail, strict=source is not None, field="updated"), date),
         "language": _language(meta, path, fail, source is not None) or default_language,
         "tags": _names(meta, "tags", path, fail, source is not None),
         "summary": text("summary"),
@@ -283,8 +293,14 @@ def marked_draft(meta: dict[str, Any], path: Path) -> bool:
     return str(meta.get("status", "")).strip().casefold() == "draft"
 
 
-def _date(meta: dict[str, Any], fail: Fail, strict: bool) -> dt.date | None:
-    key, value = _first(meta, "date")
+def _later(updated: dt.date | None, date: dt.date | None) -> dt.date | None:
+    """An update date only when it is later than the date: Hugo writes lastmod on the day
+    of publication too, which is no update to tell readers of."""
+    return updated if updated and (date is None or updated > date) else None
+
+
+def _date(meta: dict[str, Any], fail: Fail, strict: bool, field: str = "date") -> dt.date | None:
+    key, value = _first(meta, field)
     if value is None or value == "" or isinstance(value, bool):
         return None
     if isinstance(value, dt.datetime):

@@ -67,7 +67,7 @@ class FeedRenderer(ArchiveRenderer):
         feed.language(language)
         feed.generator("publisher")
         issues = issues[: config.feed_entries]  # the newest (an archive lists them first)
-        updated = max((_midnight(i.date) for i in issues), default=ctx.built_at)
+        updated = max((_midnight(i.updated) for i in issues), default=ctx.built_at)
         feed.updated(updated)
         feed.lastBuildDate(updated)
         languages = {ctx.issue_url(issue): issue.language for issue in issues}
@@ -78,7 +78,7 @@ class FeedRenderer(ArchiveRenderer):
             entry.title(_entry_title(issue))
             entry.link(href=ctx.issue_url(issue), rel="alternate")
             entry.published(_midnight(issue.date))
-            entry.updated(_midnight(issue.date))
+            entry.updated(_midnight(issue.updated))
             entry.author({"name": config.organisation})
             if issue.summary:
                 entry.summary(issue.summary)
@@ -134,7 +134,7 @@ class FeedRenderer(ArchiveRenderer):
         feed.link(_links(config.base_url + folder, "feed.atom"))
         feed.language(language)
         feed.generator("publisher")
-        feed.updated(_midnight(placed[0].issue.date))
+        feed.updated(max(_article_updated(item) for item in placed[: config.feed_entries]))
         languages = {}
         for item in reversed(placed[: config.feed_entries]):  # feedgen prepends: newest first
             url = ctx.document_url(item.issue, item.document.slug)
@@ -143,9 +143,8 @@ class FeedRenderer(ArchiveRenderer):
             entry.id(url)
             entry.title(item.document.title)
             entry.link(href=url, rel="alternate")
-            published = _midnight(item.document.date or item.issue.date)
-            entry.published(published)
-            entry.updated(max(published, _midnight(item.issue.date)))  # never before it
+            entry.published(_midnight(item.document.date or item.issue.date))
+            entry.updated(_article_updated(item))
             for author in item.document.authors or (config.organisation,):
                 entry.author({"name": author})
             if item.document.summary:
@@ -180,6 +179,14 @@ def _categorise(entry: FeedEntry, tags: Iterable[str]) -> None:
     """Topics as categories: Atom's <category term>, RSS's <category>."""
     for tag in tags:
         entry.category({"term": tag})
+
+
+def _article_updated(item: Placed) -> dt.datetime:
+    """When an article last changed for its readers: published, then in its issue (never
+    before), then corrected (its `updated`)."""
+    document = item.document
+    days = (document.date or item.issue.date, item.issue.date, document.updated)
+    return _midnight(max(day for day in days if day))
 
 
 def _midnight(day: dt.date) -> dt.datetime:
