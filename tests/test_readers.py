@@ -407,6 +407,31 @@ def test_rich_text_lists_as_wordpad_writes_them_are_lists(tmp_path: Path) -> Non
     )
 
 
+def test_rich_text_from_wordpad_keeps_what_follows_each_letter_it_writes_by_number(
+    tmp_path: Path,
+) -> None:
+    """WordPad writes each letter outside the file's code page as its number and a "?" for
+    old readers to show instead (`\\u1606?`); pandoc took the "?" for the end of the number
+    and skipped the character after it, as it did any mark after a formatting word
+    (`\\b0,`): spaces, commas and letters were lost. One letter's stand-in written as a
+    byte (`\\'3f`, as Word writes it) or two stand-ins under `\\uc2` are still skipped."""
+    path = tmp_path / "statement.rtf"
+    path.write_bytes(
+        b"{\\rtf1\\ansi\\ansicpg1252\\uc1{\\fonttbl{\\f0 Arial;}}\r\n"
+        b"\\pard\\b Statement\\b0, read out\\par\r\n"
+        b"\\pard\\rtlpar\\u1606?\\u1581?\\u1606? \\u1606?\\u1602?\\u1601? \\u1605?\\u1593?.\\par\r\n"
+        b"\\pard \\u171? Nous ne l\\u226?cherons rien \\u187?, a dit Fatou.\\par\r\n"
+        b"\\pard Word: \\u1606\\'3f\\u1581\\'3f {\\uc2\\u8230??}\\par}"
+    )
+    paragraphs = re.findall(r"<p[^>]*>(.*?)</p>", read(path).body_html)
+    assert [re.sub(r"<[^>]+>", "", paragraph) for paragraph in paragraphs] == [
+        "Statement, read out",
+        "نحن نقف مع.",
+        "« Nous ne lâcherons rien », a dit Fatou.",
+        "Word: نح …",
+    ]
+
+
 # The opening of a file TextEdit saves (every Cocoa program's RTF), a style sheet whose
 # heading style has "page break before", which is no page break where it is defined
 TEXTEDIT = (

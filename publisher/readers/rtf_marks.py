@@ -7,7 +7,11 @@ either side of it together ("ThreeFour"): it becomes a paragraph holding `\\newp
 mark publisher prints as a page break (`pandoc.page_breaks`), as a Word file's is
 (`page_breaks`). A picture in a TextEdit document makes it a package (`Rally.rtfd/`: the
 text in `TXT.rtf`, each picture a file beside it, named by `\\NeXTGraphic`), which pandoc
-printed as the picture's file name: it is the picture, beside its text."""
+printed as the picture's file name: it is the picture, beside its text. A control word
+ends at the first character that is no letter or digit, and only a space ending it is
+part of it; pandoc takes any such character as part of it: after WordPad's `\\u1606?` (a
+letter by its number, and "?" to stand in for it) it skipped the character after the "?"
+too, and after `\\b0,` the comma. A space ends each such word here, as pandoc reads it."""
 
 from __future__ import annotations
 
@@ -22,13 +26,15 @@ _UNESCAPED = r"(?<!\\)((?:\\\\)*)\\"
 _PARAGRAPH_END = re.compile(_UNESCAPED + r"(?:\r\n|\n|\r)")
 # \page alone: not \pagebb (a paragraph's "page break before", also in style definitions)
 _PAGE = re.compile(_UNESCAPED + r"page(?![A-Za-z])(?:-?\d+)? ?")
+# A control word (letters, then maybe a number) ended by a character pandoc would swallow:
+# none of a space or line's end, a letter or digit, a brace, a backslash, a number to come
+_UNDELIMITED_WORD = re.compile(_UNESCAPED + r"([A-Za-z]+(?:-?\d+)?)(?=[^A-Za-z0-9\s{}\\])(?!-\d)")
 # TextEdit's picture: its file's name, its size, then the attachment character (¬)
 _PICTURE = re.compile(
     r"\{\{\\NeXTGraphic (?P<name>[^{}]+?) \\width[^{}]*\}(?:\\'ac|\xac|\\uc0\\u65532 ?)?\}"
 )
 _HEX = re.compile(r"\\'([0-9a-fA-F]{2})")
 _PLACED = re.compile(r"PUBLISHERPICTURE(\d+)X")  # where a picture stands, in pandoc's HTML
-_MARKS = (b"\\\n", b"\\\r", b"\\page", b"\\NeXTGraphic")
 
 
 @dataclass(frozen=True)
@@ -43,12 +49,11 @@ def rtf_marked(path: Path) -> MarkedRtf:
     word to put it in place of (`pictures_placed`); the file itself when it has none. Text
     that is not UTF-8 is read as Latin-1, as pandoc reads it."""
     data = path.read_bytes()
-    if not any(mark in data for mark in _MARKS):
-        return MarkedRtf(path, False)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
+    written = text
     pictures: list[str] = []
 
     def placeholder(found: re.Match[str]) -> str:
@@ -59,6 +64,9 @@ def rtf_marked(path: Path) -> MarkedRtf:
     text = _PICTURE.sub(placeholder, text)
     text = _PARAGRAPH_END.sub(r"\1\\par\n", text)
     text, pages = _PAGE.subn(r"\1\\par \\\\newpage\\par ", text)
+    text = _UNDELIMITED_WORD.sub(r"\1\\\2 ", text)
+    if text == written:
+        return MarkedRtf(path, False)
     return MarkedRtf(text, pages > 0, tuple(pictures))
 
 
