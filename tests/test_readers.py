@@ -432,6 +432,52 @@ def test_rich_text_from_wordpad_keeps_what_follows_each_letter_it_writes_by_numb
     ]
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # Arabic Windows: the file's code page is Arabic
+        b"{\\rtf1\\ansi\\ansicpg1256\\deff0\\nouicompat\\deflang1025{\\fonttbl"
+        b"{\\f0\\fnil\\fcharset178 Arial;}{\\f1\\fnil\\fcharset0 Calibri;}}",
+        # Western Windows: the Arabic font's character set says so
+        b"{\\rtf1\\ansi\\ansicpg1252\\deff1\\nouicompat\\deflang1033{\\fonttbl"
+        b"{\\f0\\fnil\\fcharset178 Arial;}{\\f1\\fnil\\fcharset0 Calibri;}}",
+    ],
+)
+def test_rich_text_in_arabic_as_wordpad_saves_it_reads_as_arabic(
+    tmp_path: Path, opening: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    """WordPad writes each letter as a byte of its code page (\\'c8), which pandoc read
+    as Western ("ÈíÇä"); a letter Word writes by number keeps its byte as a stand-in, not
+    printed. Latin text beside it in a Western font is as it was."""
+    path = tmp_path / "bayan.rtf"
+    path.write_bytes(
+        opening + b"\r\n{\\*\\generator Riched20 10.0.19041}\\viewkind4\\uc1 \r\n"
+        b"\\pard\\rtlpar\\qr\\f0\\rtlch\\'c8\\'ed\\'c7\\'e4 \\'da\\'e3\\'c7\\'e1"
+        b" \\'c7\\'e1\\'e4\\'d9\\'c7\\'dd\\'c9\\par\r\n"
+        b"\\pard\\ltrpar\\f1 Caf\\'e9 workers {\\f0\\u1576\\'c8}\\par\r\n}"
+    )
+    paragraphs = re.findall(r"<p[^>]*>(.*?)</p>", read(path).body_html)
+    assert [re.sub(r"<[^>]+>", "", paragraph) for paragraph in paragraphs] == [
+        "بيان عمال النظافة",
+        "Café workers ب",
+    ]
+    assert "code page" not in caplog.text
+
+
+def test_rich_text_in_a_code_page_of_two_bytes_a_letter_is_warned_of(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Japanese Windows writes each letter as two bytes of its code page (932), which
+    pandoc reads as Western letters: the editor is told before printing them."""
+    path = tmp_path / "tsuchi.rtf"
+    path.write_bytes(
+        b"{\\rtf1\\ansi\\ansicpg932\\deff0{\\fonttbl{\\f0\\fcharset128 MS Mincho;}}"
+        b"\\f0 \\'93\\'fa\\'96\\'7b\\par}"
+    )
+    read(path)
+    assert "tsuchi.rtf: written in code page 932, whose letters may come out wrong" in caplog.text
+
+
 # The opening of a file TextEdit saves (every Cocoa program's RTF), a style sheet whose
 # heading style has "page break before", which is no page break where it is defined
 TEXTEDIT = (

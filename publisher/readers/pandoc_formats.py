@@ -241,14 +241,22 @@ def _keywords(written: list[str | None]) -> list[str]:
 
 class RtfReader:
     """Rich Text, as TextEdit and WordPad save it by default: pandoc reads its text, its
-    formatting, and its title and author (the file's \\info), TextEdit's paragraphs and
-    any page break once `rtf_marked` has spelled them out. Pictures embedded in it are
-    left out, with a warning: unlike a DOCX's, they have no name to publish them by."""
+    formatting, and its title and author (the file's \\info), TextEdit's paragraphs, any
+    page break and letters in any code page of one byte a letter once `rtf_marked` has
+    spelled them out. Pictures embedded in it are left out, with a warning: unlike a
+    DOCX's, they have no name to publish them by."""
 
     extensions: ClassVar[tuple[str, ...]] = (".rtf",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         marked = rtf_marked(path)
+        if marked.unread_code_page:
+            log.warning(
+                "%s: written in code page %d, whose letters may come out wrong: save it as"
+                " .docx to be sure of them",
+                path,
+                marked.unread_code_page,
+            )
         converted = pandoc.to_html(marked.source, "rtf", id_prefix=id_prefix)
         body, pictures = _IMG.subn("", converted.body_html)
         body = pandoc.page_breaks(body) if marked.page_breaks else body

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from .rtf_code_pages import letters_decoded
+
 # A control symbol or word: after a backslash that is not itself escaped (`\\` is one)
 _UNESCAPED = r"(?<!\\)((?:\\\\)*)\\"
 _PARAGRAPH_END = re.compile(_UNESCAPED + r"(?:\r\n|\n|\r)")
@@ -42,12 +44,14 @@ class MarkedRtf:
     source: str | Path  # what pandoc is to read: the file, or its text with the marks made
     page_breaks: bool  # whether it has any
     pictures: tuple[str, ...] = ()  # TextEdit's pictures' file names, in order
+    unread_code_page: int | None = None  # its letters' of several bytes each, if so
 
 
 def rtf_marked(path: Path) -> MarkedRtf:
     """The RTF file `path` with each mark made what pandoc reads as meant, a picture as a
-    word to put it in place of (`pictures_placed`); the file itself when it has none. Text
-    that is not UTF-8 is read as Latin-1, as pandoc reads it."""
+    word to put it in place of (`pictures_placed`), each letter written as a byte of a
+    code page pandoc does not read written out (`letters_decoded`); the file itself when
+    it has none. Text that is not UTF-8 is read as Latin-1, as pandoc reads it."""
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")
@@ -64,10 +68,11 @@ def rtf_marked(path: Path) -> MarkedRtf:
     text = _PICTURE.sub(placeholder, text)
     text = _PARAGRAPH_END.sub(r"\1\\par\n", text)
     text, pages = _PAGE.subn(r"\1\\par \\\\newpage\\par ", text)
+    text, unread = letters_decoded(text)
     text = _UNDELIMITED_WORD.sub(r"\1\\\2 ", text)
     if text == written:
-        return MarkedRtf(path, False)
-    return MarkedRtf(text, pages > 0, tuple(pictures))
+        return MarkedRtf(path, False, unread_code_page=unread)
+    return MarkedRtf(text, pages > 0, tuple(pictures), unread)
 
 
 def pictures_placed(body: str, pictures: tuple[str, ...]) -> str:
