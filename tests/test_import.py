@@ -764,7 +764,12 @@ def test_bold_in_bold_and_italics_in_italics_are_imported_as_one_emphasis(
     ]
 
 
-def test_docx_images_are_extracted_into_the_pool_media_folder(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_office_files_pictures_are_extracted_into_the_pool_media_folder(
+    tmp_path: Path, kind: str
+) -> None:
+    """A Word file keeps its pictures in word/media/, a LibreOffice file in Pictures/: each
+    is saved in media/<document>/ and shown from there."""
     work = tmp_path / "work"
     work.mkdir()
     Image.new("RGB", (40, 20), (200, 30, 30)).save(work / "red.png")
@@ -772,9 +777,9 @@ def test_docx_images_are_extracted_into_the_pool_media_folder(tmp_path: Path) ->
         "---\ntitle: With a picture\nauthor: Ana\n---\n\nText.\n\n![A red box](red.png)\n"
     )
     pypandoc.convert_file(
-        str(work / "src.md"), "docx", outputfile=str(work / "report.docx"), cworkdir=str(work)
+        str(work / "src.md"), kind, outputfile=str(work / f"report.{kind}"), cworkdir=str(work)
     )
-    (doc,) = import_one(tmp_path, (work / "report.docx").read_bytes(), "report.docx")
+    (doc,) = import_one(tmp_path, (work / f"report.{kind}").read_bytes(), f"report.{kind}")
     assert doc.title == "With a picture" and doc.authors == ("Ana",)
     assert len(doc.images) == 1 and doc.images[0].startswith("media/with-a-picture/")
     assert (tmp_path / "documents" / doc.images[0]).read_bytes()[:4] == b"\x89PNG"

@@ -29,7 +29,10 @@ def recover_office(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
         ".rtf": lambda pool: RtfReader(),
     }
     # STATEMENT.DOCX, as Windows may name it
-    return draft_in_scratch(path, {path.name: path}, readers[path.suffix.lower()])
+    drafts, media = draft_in_scratch(path, {path.name: path}, readers[path.suffix.lower()])
+    if path.suffix.lower() == ".odt":  # pandoc names them as the file keeps them: Pictures/
+        _pictures_in_media(drafts, "Pictures")
+    return drafts, media
 
 
 def recover_textedit_package(path: Path) -> tuple[list[Draft], dict[str, bytes]]:
@@ -58,9 +61,15 @@ def _textedit_draft(
     path: Path, package: str, files: dict[str, bytes | Path]
 ) -> tuple[list[Draft], dict[str, bytes]]:
     drafts, media = draft_in_scratch(path, files, lambda pool: RtfReader())
-    for draft in drafts:  # as a Word file's pictures are: in media/, which the import names
-        draft.body_html = draft.body_html.replace(f'src="{quote(package)}/', 'src="media/')
+    _pictures_in_media(drafts, quote(package))
     return drafts, media
+
+
+def _pictures_in_media(drafts: list[Draft], folder: str) -> None:
+    """The drafts' pictures, which their body finds in `folder`, found in media/ as a Word
+    file's are, which the import names after the document and saves them in."""
+    for draft in drafts:
+        draft.body_html = draft.body_html.replace(f'src="{folder}/', 'src="media/')
 
 
 def draft_in_scratch(
