@@ -499,6 +499,48 @@ def test_a_libreoffice_captioned_picture_keeps_its_caption_as_its_alt_text(
     assert 'alt="Illustration 1: The picket at dawn"' in body
 
 
+@pytest.mark.parametrize(
+    ("described", "alt"),
+    [
+        (  # Properties, Options: Text Alternative, and Description
+            "<svg:title>Tenants &amp; neighbours at the door</svg:title>"
+            "<svg:desc>About thirty people in the doorway of block 7</svg:desc>",
+            "Tenants &amp; neighbours at the door",
+        ),
+        (
+            "<svg:desc>About thirty people in the doorway of block 7</svg:desc>",
+            "About thirty people in the doorway of block 7",
+        ),
+    ],
+)
+def test_a_libreoffice_pictures_text_alternative_is_its_alt_text(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, described: str, alt: str
+) -> None:
+    """LibreOffice keeps what Properties, Options calls the Text Alternative (its title)
+    and the Description in the picture's frame; pandoc made the first a slug of a title
+    and left the picture undescribed, so the build asked for what had been given."""
+    import io
+
+    from PIL import Image
+
+    plain = office_file(tmp_path / "block.odt", TEXT)
+    frame = (
+        '<draw:frame draw:name="Image1" text:anchor-type="char" svg:width="4cm"'
+        ' svg:height="3cm"><draw:image xlink:href="Pictures/1000000100000028.png"'
+        f' xlink:type="simple" draw:mime-type="image/png"/>{described}</draw:frame>'
+    )
+    with_picture = with_part_changed(plain, "content.xml", frame, "Before the box.")
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30)).save(picture, format="PNG")
+    with zipfile.ZipFile(with_picture, "a") as odt:
+        odt.writestr("Pictures/1000000100000028.png", picture.getvalue())
+    caplog.set_level(logging.WARNING, logger="publisher")
+    body = read_document(with_picture, "block", tmp_path, "en").body_html
+    [image] = re.findall(r"<img\b[^>]*>", body)
+    assert f'alt="{alt}"' in image and "title=" not in image
+    assert "has no description" not in caplog.text
+
+
 def test_a_word_file_damaged_inside_is_named_with_what_to_do(tmp_path: Path) -> None:
     """A file whose lists part (word/numbering.xml) does not inflate, as a broken download
     or a failing disk leaves it: the error names the file and says to re-save it, with

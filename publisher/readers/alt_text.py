@@ -6,6 +6,11 @@ holding signs Description automatically generated", "… AI-generated content ma
 incorrect." (in the language of Word's menus). The words about the machine are left out;
 its description stays, as a description.
 
+LibreOffice keeps a picture's description in its frame, as its Text Alternative (the
+frame's `<svg:title>`) and its Description (`<svg:desc>`): pandoc made the first a slug
+of a title and read neither as the description, which is read here
+(`odt_descriptions_read`) before pandoc reads the file.
+
 A picture with no description at all is named when the document is read, with its line and
 how to give it one: without one the web page fails the Nu HTML checker and the PDF fails
 PDF/UA, and the email and the EPUB can only say nothing where the picture is.
@@ -17,6 +22,7 @@ import html
 import logging
 import re
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import unquote
 
 from ..textfiles import line_of, where, written_text
@@ -59,6 +65,50 @@ def without_machine_words(body: str) -> str:
         return f"{match[1]}{html.escape(kept)}{match[3]}"
 
     return _ALT.sub(cleaned, body)
+
+
+# What says a LibreOffice file's picture may have a description (see `office_copy`)
+MARKS: dict[str, tuple[bytes, ...]] = {"odt": (b"<svg:title", b"<svg:desc")}
+_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+_SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+
+
+def odt_descriptions_read(root: Any, kind: str) -> int:
+    """Make, in place, each picture's Text Alternative (or, without one, its Description)
+    in `root` (an OpenDocument file's content.xml) the text of its frame, which pandoc
+    reads as the picture's description, the two taken out; how many pictures were
+    described. (`kind` is "odt": pandoc reads a Word file's descriptions itself.)"""
+    described = 0
+    for frame in root.iter(f"{{{_DRAW}}}frame"):
+        if frame.find(f"{{{_DRAW}}}image") is None:
+            continue
+        said = [
+            (element, " ".join("".join(element.itertext()).split()))
+            for element in frame
+            if element.tag in (f"{{{_SVG}}}title", f"{{{_SVG}}}desc")
+        ]
+        if not said:
+            continue
+        titles = [words for element, words in said if element.tag.endswith("title") and words]
+        descriptions = [words for _, words in said if words]
+        for element, _ in said:
+            _removed(element)
+        if description := (titles or descriptions or [""])[0]:
+            frame.text = description + (frame.text or "")
+            described += 1
+    return described
+
+
+def _removed(element: Any) -> None:
+    """Take `element` out of its parent, the text after it kept."""
+    parent = element.getparent()
+    if element.tail:
+        before = element.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 def say_undescribed(body: str, source: Path) -> None:

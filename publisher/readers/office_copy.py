@@ -4,8 +4,8 @@ first: the numbers of a Word or LibreOffice file's headings written into them
 (`word_numbers`, `odt_numbers`), its text boxes' text moved into the text (`text_boxes`),
 its hidden text (`hidden_text`) and the prompts of a Word template's empty fields
 (`word_placeholders`) taken out, an OpenDocument file's characters in a symbol font made
-the symbols they show (`symbol_fonts`), and page breaks marked as a Markdown writer marks
-them (`page_breaks`). A file needing none of it is read as it is, with no copy made."""
+the symbols they show (`symbol_fonts`), its pictures' descriptions where pandoc reads
+them (`alt_text`), and page breaks marked as a Markdown writer marks them (`page_breaks`). A file needing none of it is read as it is, with no copy made."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import (
+    alt_text,
     hidden_text,
     odt_numbers,
     page_breaks,
@@ -40,6 +41,7 @@ _FIXES: tuple[Fix, ...] = (
     ("symbol fonts", symbol_fonts.odt_symbols_mapped, symbol_fonts.MARKS),
     ("page breaks", page_breaks.page_breaks_marked, page_breaks.MARKS),
     ("numbers", odt_numbers.heading_numbers_shown, odt_numbers.MARKS),
+    ("described pictures", alt_text.odt_descriptions_read, alt_text.MARKS),
 )
 
 
