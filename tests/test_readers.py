@@ -913,6 +913,45 @@ def test_a_word_processed_files_short_bold_first_paragraph_is_its_title(
     ]
 
 
+# docProps/core.xml as Word saves it once File > Info's Title is filled in
+WORD_CORE_PROPERTIES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<cp:coreProperties'
+    ' xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+    ' xmlns:dcmitype="http://purl.org/dc/dcmitype/"'
+    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{title}</dc:title>'
+    "<dc:creator>Ana Ruiz</dc:creator><cp:lastModifiedBy>Ana Ruiz</cp:lastModifiedBy>"
+    '<cp:revision>3</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">'
+    '2026-03-02T09:14:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">'
+    "2026-03-03T11:02:00Z</dcterms:modified></cp:coreProperties>"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "opening"),
+    [
+        ("Rent strike: tenants win repairs", ""),
+        ("همبستگی با کارگران خدماتی", ""),
+        # typed again over the text, in bold, as a template has it: once is enough
+        ("Rent strike: tenants win repairs", "**Rent strike: tenants win repairs**\n\n"),
+    ],
+)
+def test_a_word_files_title_property_is_its_title(tmp_path: Path, title: str, opening: str) -> None:
+    """File > Info's Title, which pandoc does not read (it reads a paragraph styled Title):
+    the document was titled from its file's name."""
+    from test_office_contents import edited
+
+    path = tmp_path / "statement-final-v2.docx"
+    text = f"{opening}After six weeks of withheld rent, the landlord agreed to fix the damp.\n"
+    pypandoc.convert_text(text, "docx", format="markdown", outputfile=str(path))
+    edited(path, "docProps/core.xml", lambda _: WORD_CORE_PROPERTIES.format(title=title))
+    doc = read(path)
+    assert doc.title == title
+    assert re.findall(r"<p[^>]*>(.*?)</p>", doc.body_html) == [
+        "After six weeks of withheld rent, the landlord agreed to fix the damp."
+    ]
+
+
 WORD_PRESS_RELEASE = """**PRESS RELEASE**\\
 **FOR IMMEDIATE RELEASE**
 

@@ -95,9 +95,10 @@ def _directions_wrapped(tree: Any) -> bool:
 
 
 class DocxReader:
-    """pandoc reads a Word file's title, subtitle, author and date from its core properties;
-    its language, tags and summary, which pandoc leaves out, are read here
-    (`docx_properties`), as an ODT's are.
+    """pandoc reads a Word file's title, subtitle, author and date from paragraphs styled
+    Title, Subtitle, Author and Date; its title property (File > Info), language, tags and
+    summary, which pandoc leaves out, are read here (`docx_properties`), as an ODT's are,
+    the styled paragraph's title winning. An opening paragraph repeating them goes.
 
     With `media_dir`, embedded images are extracted there (used by `publisher import`)."""
 
@@ -126,7 +127,7 @@ class DocxReader:
                 path,
                 drawings,
             )
-        return RawDocument(meta, converted.body_html)
+        return RawDocument(meta, _drop_repeated_properties(converted.body_html, meta))
 
 
 def _prepared_and_read(path: Path, id_prefix: str, media_dir: Path | None) -> pandoc.Converted:
@@ -211,9 +212,11 @@ _COMMENT = re.compile(rb"<w:comment\b")
 
 def docx_properties(path: Path) -> dict[str, Any]:
     """What a Word file's core properties (docProps/core.xml) say that pandoc does not
-    read: its language, its tags (Keywords, "Tags" in File > Info) and its summary
-    (Comments, `dc:description`), as an OpenDocument file's are read (`odt_properties`).
-    pandoc has read the file already: one it could read is a zip."""
+    read: its title, its language, its tags (Keywords, "Tags" in File > Info) and its
+    summary (Comments, `dc:description`), as an OpenDocument file's are read
+    (`odt_properties`). Not its author: Word fills that in itself, with the name of
+    whoever made the file or its template. pandoc has read the file already: one it
+    could read is a zip."""
     try:
         with zipfile.ZipFile(path) as docx:
             root = ElementTree.fromstring(docx.read("docProps/core.xml"))
@@ -224,6 +227,7 @@ def docx_properties(path: Path) -> dict[str, Any]:
         return (root.findtext(tag, default="", namespaces=_NS) or "").strip()
 
     meta = {
+        "title": text("dc:title"),
         "lang": text("dc:language"),
         "summary": text("dc:description"),
         "tags": _keywords([text("cp:keywords")]),
