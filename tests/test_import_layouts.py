@@ -1099,6 +1099,28 @@ def test_an_office_statement_without_properties_gets_its_title_date_and_author_f
     assert texts(doc, "//p") == [body, signed]
 
 
+@pytest.mark.parametrize("suffix", ["docx", "odt", "rtf"])
+@pytest.mark.parametrize(
+    "dateline", ["Madrid, 3 de marzo de 2026", "Paris, le 3 mars 2026", "Leeds, 3 March 2026"]
+)
+def test_an_office_letters_place_and_date_is_its_date_alone(
+    tmp_path: Path, suffix: str, dateline: str
+) -> None:
+    """A letter's place and date under its title is its date, as in a .txt: not a subtitle
+    too, which printed the date twice."""
+    doc = imported_office_file(
+        tmp_path,
+        f"**Comunicado: apoyo a la huelga**\n\n{dateline}\n\n{ARTICLE}\n\nUn saludo,\n",
+        suffix,
+    )
+    assert (doc.title, doc.subtitle, doc.date) == (
+        "Comunicado: apoyo a la huelga",
+        "",
+        dt.date(2026, 3, 3),
+    )
+    assert texts(doc, "//p")[0] == ARTICLE
+
+
 @pytest.mark.parametrize(
     ("under", "authors", "day"),
     [

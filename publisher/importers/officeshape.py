@@ -1,8 +1,8 @@
 """The title, date and author of a Word or OpenDocument statement that has no properties
 for them, read from its first and last paragraphs as an editor types them: a bold first
-paragraph (or a heading) is the title; a date line under it, or a line ending in a date
-("Statement of the Dockside Workers' Network, 12 March 2026"), gives the date (that line
-becomes the subtitle); a byline under it ("By Ana Ruiz", "Written by …") the author; a
+paragraph (or a heading) is the title; a date line under it (a letter's "Madrid, 3 de
+marzo de 2026" too, as in a .txt: `dateline`), or a line ending in a date ("Statement of
+the Dockside Workers' Network, 12 March 2026", which becomes the subtitle), the date; a byline under it ("By Ana Ruiz", "Written by …") the author; a
 short name line closing the text is the signature (its author, kept in the body as
 plain-text signatures are).
 """
@@ -24,6 +24,7 @@ from .textdates import (
     contact_details,
     credit,
     date_ending,
+    dateline,
     letter_dateline,
     parse_date,
     place_and_date,
@@ -49,7 +50,7 @@ def shape_from_body(draft: Draft) -> None:
     # (when the line says more, the subtitle too), the author
     for _ in range(2):
         line = element_text(blocks[0]) if blocks and blocks[0].tag == "p" else ""
-        only_a_date = parse_date(line) or posted_on(line)
+        only_a_date = dateline(line)
         if not draft.authors and (said := _byline(line)):
             draft.authors = authors(said[0])
             draft.date = draft.date or said[1]

@@ -59,6 +59,7 @@ from .textdates import (
     contact_details,
     credit,
     date_ending,
+    dateline,
     letter_dateline,
     month_first_reading,
     parse_date,
@@ -314,7 +315,7 @@ def _take_dateline(blocks: list[Block], draft: Draft) -> None:
         blocks.pop(0)
         _take_dateline(blocks, draft)
         return
-    name, when = byline(text) or ("", parse_date(text) or place_and_date(text) or posted_on(text))
+    name, when = byline(text) or ("", dateline(text))
     if when is None:
         return
     if name:

@@ -223,6 +223,13 @@ def date_ending(text: str) -> dt.date | None:
     return None
 
 
+def dateline(text: str) -> dt.date | None:
+    """The date of a line under a title that gives it and nothing a reader would miss: a
+    date alone, a letter's place and date ("Madrid, 3 de marzo de 2026"), or "Published
+    3 March 2026". (A line saying more, "Statement of …, 3 March 2026", is a subtitle.)"""
+    return parse_date(text) or place_and_date(text) or posted_on(text)
+
+
 def place_and_date(text: str) -> dt.date | None:
     """'Madrid, 3 de marzo de 2026', 'Paris, le 3 mars 2026': a letter's place and date line,
     under its title → the date (the place is no author)."""
