@@ -220,3 +220,57 @@ def test_a_closing_line_of_hashtags_typed_as_one_run_is_each_of_its_tags(tmp_pat
     root, _ = imported(exported(tmp_path, chat), tmp_path)
     front, _ = text_of(root, "the-ballot-result-is-in")
     assert "tags:\n- ballot\n- NHS\n" in front
+
+
+def _message(n: int, runs: list[dict[str, object]], **more: object) -> dict[str, object]:
+    """A channel's message as result.json holds it: its runs of words, and what came with it."""
+    return {
+        "id": n,
+        "type": "message",
+        "date": f"2026-03-0{n}T08:00:00",
+        "date_unixtime": str(1772352000 + n * 86400),
+        "from": "Dockside Workers",
+        "from_id": "channel1874502213",
+        "text_entities": runs,
+        **more,
+    }
+
+
+def test_a_quote_and_a_code_block_stay_where_the_post_has_them(tmp_path: Path) -> None:
+    """They were moved to the end of the post, after the words that answer them."""
+    chat = {
+        **RESULT,
+        "messages": [
+            _message(
+                1,
+                [
+                    {"type": "bold", "text": "What the port authority said"},
+                    {"type": "plain", "text": "\nThe port authority wrote to us on Monday:\n"},
+                    {"type": "blockquote", "text": "We will not negotiate.", "collapsed": False},
+                    {"type": "plain", "text": "\nOur answer is simple: we will be at the gate."},
+                ],
+            ),
+            _message(
+                2,
+                [
+                    {"type": "bold", "text": "Nuestras demandas"},
+                    {"type": "plain", "text": "\nNos reunimos:\n"},
+                    {"type": "pre", "text": "Asamblea: viernes 19h\nLugar: Casa del Pueblo"},
+                    {"type": "plain", "text": "\n¡Nos vemos allí!"},
+                ],
+            ),
+        ],
+    }
+    root, _ = imported(exported(tmp_path, chat), tmp_path)
+    _, said = text_of(root, "what-the-port-authority-said")
+    assert said.split("\n\n") == [
+        "\nThe port authority wrote to us on Monday:",
+        "> We will not negotiate.",
+        "Our answer is simple: we will be at the gate.\n",
+    ]
+    _, demands = text_of(root, "nuestras-demandas")
+    assert demands.split("\n\n") == [
+        "\nNos reunimos:",
+        "    Asamblea: viernes 19h\n    Lugar: Casa del Pueblo",
+        "¡Nos vemos allí!\n",
+    ]

@@ -33,7 +33,7 @@ from ..errors import PublisherError
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of, title_from_words
 from .social import HASHTAG, HASHTAG_LINE, counted
 from .telegram_pages import messages_of, page_names
-from .telegram_text import lines_of, paragraphs
+from .telegram_text import is_block, lines_of, paragraphs
 
 _CHANNELS = ("public_channel", "private_channel")
 _NOT_INCLUDED = "(File not included"
@@ -170,7 +170,7 @@ def _kind(message: dict[str, Any]) -> str:
 def _post(
     message: dict[str, Any], entities: list[dict[str, Any]], photos: str, chat: str, base: str
 ) -> Post:
-    lines, blocks = lines_of(entities)
+    lines = lines_of(entities)
     title = ""
     first = next((line for line in lines if line), None)
     if first and all(kind == "bold" for kind, _, _ in first) and len(lines) > 1:
@@ -179,11 +179,13 @@ def _post(
     tags: list[str] = []
     while lines and not lines[-1]:
         lines.pop()
-    if lines and HASHTAG_LINE.match("".join(text for _, text, _ in lines[-1])):
+    last = lines[-1] if lines else []
+    if not is_block(last) and HASHTAG_LINE.match("".join(text for _, text, _ in last)):
         tags = HASHTAG.findall("".join(text for _, text, _ in lines.pop()))
-    body = photos + paragraphs(lines) + "".join(blocks)  # as Telegram shows it: photos first
+    body = photos + paragraphs(lines)  # as Telegram shows it: photos first
     if not title:
-        title = title_from_words(" ".join("".join(t for _, t, _ in line) for line in lines))
+        words = [line for line in lines if not is_block(line)]
+        title = title_from_words(" ".join("".join(t for _, t, _ in line) for line in words))
     by = message.get("author") or message.get("forwarded_from") or ""
     return Post(
         title=title,

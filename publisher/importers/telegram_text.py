@@ -1,7 +1,7 @@
 """A Telegram message's words as HTML: its runs (plain, bold, italic, links, mentions,
 code; see `telegram`) split into lines at its newlines, the lines between blank lines a
 paragraph with its breaks kept, two lines or more in a row that each start with a bullet a
-list, code and quotes blocks of their own."""
+list, code and quotes blocks of their own where the message has them."""
 
 from __future__ import annotations
 
@@ -23,21 +23,27 @@ _BULLET = re.compile(r"^\s*[•·▪▫◦‣●○■□➤►🔹🔸🔺–�
 Run = tuple[str, str, str]  # the run's kind, its text, its HTML
 
 
-def lines_of(entities: list[dict[str, Any]]) -> tuple[list[list[Run]], list[str]]:
-    """The message's lines, each a list of runs, and its blocks (code, quotes) after them."""
+def lines_of(entities: list[dict[str, Any]]) -> list[list[Run]]:
+    """The message's lines, each a list of runs; a block (code, a quote) is a line of its
+    own where it stands, so that it keeps its place among the words around it."""
     lines: list[list[Run]] = [[]]
-    blocks: list[str] = []
     for entity in entities:
         kind, text = str(entity.get("type", "plain")), str(entity.get("text", ""))
         if kind in _BLOCK:
-            blocks.append(f"<{_BLOCK[kind]}>{html.escape(text)}</{_BLOCK[kind]}>")
+            block = (kind, text, f"<{_BLOCK[kind]}>{html.escape(text)}</{_BLOCK[kind]}>")
+            lines[-1:] = [*filter(None, lines[-1:]), [block], []]
             continue
         for n, piece in enumerate(text.split("\n")):
             if n:
                 lines.append([])
             if piece:
                 lines[-1].append((kind, piece, _inline(kind, piece, entity)))
-    return lines, blocks
+    return lines
+
+
+def is_block(line: list[Run]) -> bool:
+    """Whether the line is a block (code, a quote): a paragraph of its own."""
+    return len(line) == 1 and line[0][0] in _BLOCK
 
 
 def _inline(kind: str, text: str, entity: dict[str, Any]) -> str:
@@ -56,14 +62,18 @@ def _inline(kind: str, text: str, entity: dict[str, Any]) -> str:
 
 
 def paragraphs(lines: list[list[Run]]) -> str:
-    """Lines between blank lines are a paragraph, its breaks kept."""
+    """Lines between blank lines are a paragraph, its breaks kept; a block is one alone."""
     groups: list[list[list[Run]]] = [[]]
     for line in lines:
-        if line:
+        if is_block(line):
+            groups += [[line], []]
+        elif line:
             groups[-1].append(line)
         elif groups[-1]:
             groups.append([])
-    return "".join(_paragraph(group) for group in groups if group)
+    return "".join(
+        group[0][0][2] if is_block(group[0]) else _paragraph(group) for group in groups if group
+    )
 
 
 def _paragraph(lines: list[list[Run]]) -> str:
