@@ -118,3 +118,71 @@ def test_a_damaged_outbox_is_named_with_its_line(tmp_path: Path) -> None:
         import_export(archive, new_workspace(tmp_path / "ws"))
     (problem,) = caught.value.problems
     assert (problem.file, problem.line) == (archive / "outbox.json", 4)
+
+
+ACCOUNT = "https://social.dockside.example/users/dockside"
+ANA = (
+    '<span class="h-card" translate="no"><a href="https://other.example/@ana"'
+    ' class="u-url mention">@<span>ana</span></a></span>'
+)
+
+
+def _created(n: int, content: str, answers: int | None = None) -> dict[str, object]:
+    """A public post as outbox.json holds it: a Create activity around its Note."""
+    public = ["https://www.w3.org/ns/activitystreams#Public"]
+    others = [f"{ACCOUNT}/followers", "https://other.example/users/ana"]
+    note = {
+        "id": f"{ACCOUNT}/statuses/{n}",
+        "type": "Note",
+        "summary": None,
+        "inReplyTo": f"{ACCOUNT}/statuses/{answers}" if answers else None,
+        "published": f"2026-01-12T10:0{n}:00Z",
+        "url": f"https://social.dockside.example/@dockside/{n}",
+        "attributedTo": ACCOUNT,
+        "to": public,
+        "cc": others,
+        "content": content,
+        "contentMap": {"en": content},
+        "attachment": [],
+        "tag": [{"type": "Mention", "href": "https://other.example/users/ana", "name": "@ana"}],
+    }
+    return {
+        "id": f"{ACCOUNT}/statuses/{n}/activity",
+        "type": "Create",
+        "actor": ACCOUNT,
+        "published": note["published"],
+        "to": public,
+        "cc": others,
+        "object": note,
+    }
+
+
+def test_a_thread_is_read_without_the_mentions_mastodon_puts_before_each_reply(
+    tmp_path: Path,
+) -> None:
+    """Mastodon opens a reply with the people its post mentions: in a thread of the
+    account's own, each post after the first began "@ana 2/3"."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    outbox = {
+        **OUTBOX,
+        "totalItems": 3,
+        "orderedItems": [
+            _created(
+                1,
+                f"<p>🧵 1/3 Our statement on the dismissals, with thanks to {ANA}. Twelve workers were sacked yesterday.</p>",
+            ),
+            _created(2, f"<p>{ANA} 2/3 We demand their reinstatement and all lost wages.</p>", 1),
+            _created(3, f"<p>{ANA} 3/3 Join the picket at the gate on Friday. 🧵</p>", 2),
+        ],
+    }
+    (archive / "outbox.json").write_text(json.dumps(outbox), encoding="utf-8")
+    root, report = imported(archive, tmp_path)
+    (written,) = report.written
+    front, text = text_of(root, written.document.stem)
+    assert front.startswith("title: Our statement on the dismissals, with thanks to @ana")
+    assert text.strip().split("\n\n") == [
+        "Our statement on the dismissals, with thanks to [\\@ana](https://other.example/@ana). Twelve workers were sacked yesterday.",
+        "We demand their reinstatement and all lost wages.",
+        "Join the picket at the gate on Friday.",
+    ]

@@ -11,6 +11,7 @@ else, a repost, a picture alone, a video, likes and followers.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -108,3 +109,95 @@ def test_the_posts_file_alone_is_read_with_its_pictures_named_online(tmp_path: P
         "Cleaners win back pay & every hour the contractor withheld.",
         "https://pbs.twimg.com/media/GDx7aBcWkAA1xyz.jpg",
     ) in report.online_images
+
+
+ACCOUNT_ID = "1455667788990011223"
+
+
+def _tweet(n: int, text: str, answers: int | None = None, **more: object) -> dict[str, object]:
+    """A post as tweets.js holds it; `answers` another of the account's own (a thread)."""
+    key = str(1750000000000000000 + n)
+    tweet: dict[str, object] = {
+        "edit_info": {
+            "initial": {
+                "editTweetIds": [key],
+                "editableUntil": "2026-01-12T11:00:00.000Z",
+                "editsRemaining": "5",
+                "isEditEligible": True,
+            }
+        },
+        "retweeted": False,
+        "entities": {"hashtags": [], "symbols": [], "user_mentions": [], "urls": []},
+        "display_text_range": ["0", str(len(text))],
+        "favorite_count": "3",
+        "id_str": key,
+        "id": key,
+        "truncated": False,
+        "created_at": f"Mon Jan 12 10:{n:02}:00 +0000 2026",
+        "full_text": text,
+        "lang": "en",
+    }
+    if answers is not None:
+        tweet |= {
+            "in_reply_to_status_id_str": str(1750000000000000000 + answers),
+            "in_reply_to_user_id_str": ACCOUNT_ID,
+            "in_reply_to_screen_name": "dockside",
+        }
+    return {"tweet": tweet | more}
+
+
+def archived(tmp_path: Path, tweets: list[dict[str, object]], **data: str) -> Path:
+    """An archive's folder with these posts in data/tweets.js, and `data`'s other files."""
+    folder = tmp_path / "twitter-2026-03-05-8f3a2c"
+    shutil.copytree(EXPORT, folder)
+    text = "window.YTD.tweets.part0 = " + json.dumps(tweets, ensure_ascii=False, indent=2)
+    (folder / "data" / "tweets.js").write_text(text, encoding="utf-8")
+    for name, content in data.items():
+        (folder / "data" / name).write_text(content, encoding="utf-8")
+    return folder
+
+
+def test_a_thread_is_read_without_the_mentions_x_puts_before_each_reply(tmp_path: Path) -> None:
+    """X opens each reply with the people its post answers: "@ana_ruiz 2/3 We demand…",
+    the words it shows starting where `display_text_range` says."""
+    first = "🧵 1/3 Our statement on the dismissals, with thanks to @ana_ruiz for the advice. Twelve were sacked."
+    second = "@ana_ruiz 2/3 We demand their reinstatement and all lost wages."
+    third = "@ana_ruiz [3/3] Join the picket at the gate on Friday at 6am &lt;bring a flask&gt;."
+    tweets = [
+        _tweet(1, first),
+        _tweet(2, second, 1, display_text_range=["10", str(len(second))]),
+        _tweet(3, third, 2, display_text_range=["10", str(len(third))]),
+    ]
+    root, report = imported(archived(tmp_path, tweets), tmp_path)
+    (written,) = report.written
+    front, text = text_of(root, written.document.stem)
+    assert front.startswith("title: Our statement on the dismissals, with thanks to @ana_ruiz")
+    assert text.strip().split("\n\n") == [
+        "Our statement on the dismissals, with thanks to \\@ana_ruiz for the advice. Twelve were sacked.",
+        "We demand their reinstatement and all lost wages.",
+        "Join the picket at the gate on Friday at 6am \\<bring a flask\\>.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("🧵 1/3", "3/3 🧵"), ("(1/3)", "(3/3)"), ("1/", "3/"), ("[1/n]", "[3/n]"), ("1/3 🧵", "🧵")],
+)
+def test_each_way_of_counting_a_thread_is_taken_out(
+    tmp_path: Path, opening: str, closing: str
+) -> None:
+    first = f"{opening} Our statement on the dismissals at the port, which the company made today."
+    tweets = [
+        _tweet(1, first),
+        _tweet(2, "2/3 We demand their reinstatement and all lost wages.", 1),
+        _tweet(3, f"Join the picket at the gate on Friday. {closing}", 2),
+    ]
+    root, report = imported(archived(tmp_path, tweets), tmp_path)
+    (written,) = report.written
+    front, text = text_of(root, written.document.stem)
+    assert front.startswith("title: Our statement on the dismissals at the port")
+    assert text.strip().split("\n\n") == [
+        "Our statement on the dismissals at the port, which the company made today.",
+        "We demand their reinstatement and all lost wages.",
+        "Join the picket at the gate on Friday.",
+    ]

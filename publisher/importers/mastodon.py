@@ -123,21 +123,35 @@ def _post(thread: list[dict[str, Any]], export: PlatformExport, base: str) -> Po
 def _content(post: dict[str, Any], in_thread: bool) -> str:
     """The post's HTML, a last paragraph of hashtags alone left out (they are the document's
     tags), and in a thread without the count that opens or closes a post ("(2/3)", "2/",
-    "🧵"), which the one document has no use for. (The parts of an address Mastodon hides,
-    `invisible`, and cuts short, `ellipsis`, are spans the sanitiser unwraps: the whole
-    address is shown.)"""
+    "🧵") and the mentions Mastodon opens a reply with, which the one document has no use
+    for. (The parts of an address Mastodon hides, `invisible`, and cuts short, `ellipsis`,
+    are spans the sanitiser unwraps: the whole address is shown.)"""
     content = str(post.get("content") or "")
-    if in_thread:
-        content = without_thread_counts(content)
     if not content.strip():
         return ""
     root = lxml.html.fragment_fromstring(content, create_parent="div")
     paragraphs = root.findall("p")
     if len(paragraphs) > 1 and HASHTAG_LINE.match(paragraphs[-1].text_content()):
         root.remove(paragraphs[-1])
-    return "".join(lxml.html.tostring(child, encoding="unicode") for child in root) or (
+    if in_thread and post.get("inReplyTo") and paragraphs:
+        _without_opening_mentions(paragraphs[0])
+    content = "".join(lxml.html.tostring(child, encoding="unicode") for child in root) or (
         f"<p>{html.escape(root.text or '')}</p>"
     )
+    return without_thread_counts(content) if in_thread else content
+
+
+def _without_opening_mentions(paragraph: lxml.html.HtmlElement) -> None:
+    """The paragraph without the mentions (h-cards) before its first words: those Mastodon
+    fills a reply with, the people its post mentioned, not words the account wrote."""
+    while (
+        not (paragraph.text or "").strip()
+        and len(paragraph)
+        and "h-card" in (paragraph[0].get("class") or "").split()
+    ):
+        mention = paragraph[0]
+        paragraph.text = (paragraph.text or "") + (mention.tail or "").lstrip()
+        paragraph.remove(mention)
 
 
 def _pictures(post: dict[str, Any], export: PlatformExport) -> str:

@@ -126,11 +126,15 @@ def counted(left: Counter[str], why: str, what: str = "posts") -> list[LeftOut]:
 
 
 def without_thread_counts(body_html: str) -> str:
-    """A thread's post without the count that opens or closes its paragraphs ("(2/3)",
-    "2/", "🧵"), which the one document the thread becomes has no use for."""
+    """A thread's post without the markers that open or close its paragraphs ("🧵 1/3",
+    "(2/3)", "[2/3]", "2/", "3/n"), which the one document the thread becomes has no use
+    for: left in, the first one's would open its title."""
+    body_html = _COUNTS_ALONE.sub("", body_html)
     return _COUNT_OPENING.sub("<p>", _COUNT_CLOSING.sub("</p>", body_html))
 
 
-_COUNT = r"(?:\(?\d{1,2}/\d{0,2}\)?|🧵)"
-_COUNT_OPENING = re.compile(rf"<p>\s*{_COUNT}\s+")
-_COUNT_CLOSING = re.compile(rf"\s+{_COUNT}\s*</p>")
+_COUNT = r"(?:[(\[]?\d{1,2}/(?:\d{1,2}|n)?[)\]]?|🧵\ufe0f?)"
+_COUNTS = rf"{_COUNT}(?:\s*{_COUNT})*"
+_COUNT_OPENING = re.compile(rf"<p>\s*{_COUNTS}\s+")
+_COUNT_CLOSING = re.compile(rf"\s+{_COUNTS}\s*</p>")
+_COUNTS_ALONE = re.compile(rf"<p>\s*{_COUNTS}\s*</p>")

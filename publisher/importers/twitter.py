@@ -12,7 +12,8 @@ answers a post, `in_reply_to_status_id_str` and `in_reply_to_user_id_str`.
 Each post with words becomes a document (the material an issue is made from, as a
 channel's posts are), titled by its first sentence (or its headline), its hashtags its
 tags, each t.co address the address it stands for, its pictures after its words. A thread
-the account wrote as replies to itself is one document, without its counts ("1/3", "🧵").
+the account wrote as replies to itself is one document, without its counts ("1/3", "🧵")
+and the @names X opens each reply with (before where `display_text_range` starts).
 Reposts (retweets), replies to other people and videos are counted and left out.
 """
 
@@ -145,10 +146,22 @@ def _entities(post: dict[str, Any], field: str) -> dict[str, Any]:
 
 def _words(post: dict[str, Any]) -> str:
     """The post's words: without its pictures' t.co addresses, and hashtags and all."""
-    text = html.unescape(str(post.get("full_text", "")))
+    text = html.unescape(_shown(post))
     for media in _media(post):
         text = text.replace(str(media.get("url", "")) or "\0", "")
     return text
+
+
+def _shown(post: dict[str, Any]) -> str:
+    """The post's `full_text` from where X shows it (`display_text_range`): before that
+    are the @names X puts at the start of a reply, which the account did not write."""
+    shown = listed(post.get("display_text_range"))
+    text = str(post.get("full_text", ""))
+    start = int(shown[0]) if shown and str(shown[0]).isdigit() else 0
+    return text[start:] if _REPLY_NAMES.fullmatch(text[:start]) else text
+
+
+_REPLY_NAMES = re.compile(r"(?:@\w+\s*)*")
 
 
 def _text(post: dict[str, Any]) -> str:
