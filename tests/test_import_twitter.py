@@ -201,3 +201,26 @@ def test_each_way_of_counting_a_thread_is_taken_out(
         "We demand their reinstatement and all lost wages.",
         "Join the picket at the gate on Friday.",
     ]
+
+
+def test_an_edited_post_is_imported_once_as_last_edited(tmp_path: Path) -> None:
+    """tweets.js holds each version of an edited post; the first lists them all
+    (`edit_info.initial.editTweetIds`), each later one names the first."""
+    versions = {"editTweetIds": ["1750000000000000001", "1750000000000000002"]}
+    before = "Rally on Saturday at noon in the Plaza Mayor. Bring banners and bring friends!"
+    after = "Rally on Saturday at 1pm in the Plaza Mayor. Bring banners and bring friends!"
+    edited = {"initialTweetId": "1750000000000000001", "editControlInitial": versions}
+    tweets = [
+        _tweet(1, before, edit_info={"initial": versions}),
+        _tweet(2, after, edit_info={"edit": edited}),
+        _tweet(3, "2/2 And bring a flask: it will be cold at the plaza all afternoon.", 1),
+    ]
+    root, report = imported(archived(tmp_path, tweets), tmp_path)
+    (written,) = report.written
+    front, text = text_of(root, written.document.stem)
+    assert "source: https://x.com/dockside/status/1750000000000000002\n" in front
+    assert text.strip().split("\n\n") == [
+        "Rally on Saturday at 1pm in the Plaza Mayor. Bring banners and bring friends!",
+        "And bring a flask: it will be cold at the plaza all afternoon.",
+    ]
+    assert not report.left_out

@@ -14,7 +14,8 @@ channel's posts are), titled by its first sentence (or its headline), its hashta
 tags, each t.co address the address it stands for, its pictures after its words. A thread
 the account wrote as replies to itself is one document, without its counts ("1/3", "🧵")
 and the @names X opens each reply with (before where `display_text_range` starts).
-Reposts (retweets), replies to other people and videos are counted and left out.
+Reposts (retweets), replies to other people and videos are counted and left out. An edited
+post is in the archive once for each version (`edit_info`): only its last is read.
 """
 
 from __future__ import annotations
@@ -66,7 +67,9 @@ def read(files: ExportFiles) -> PlatformExport:
                 left["repost(s) of other people's posts"] += 1
             else:
                 posts[str(post.get("id_str", len(posts)))] = post
-    parents = {key: _parent(post) for key, post in posts.items()}
+    latest = _last_versions(posts)
+    posts = {key: post for key, post in posts.items() if latest.get(key, key) == key}
+    parents = {key: _parent(post, latest) for key, post in posts.items()}
     earliest = dt.datetime.min.replace(tzinfo=dt.UTC)
     threads, others = by_thread(posts, parents, lambda post: _moment(post) or earliest)
     left["replies to other people's posts"] += others
@@ -93,11 +96,28 @@ def _data(files: ExportFiles, name: str) -> list[Any]:
     return data if isinstance(data, list) else []
 
 
-def _parent(post: dict[str, Any]) -> str | None:
-    """The id of the post this one answers, None when none. (An archive holds only the
-    account's own posts: one it answers that is among them is its own.)"""
+def _parent(post: dict[str, Any], latest: dict[str, str]) -> str | None:
+    """The id of the post this one answers (its last version), None when none. (An archive
+    holds only the account's own posts: one it answers that is among them is its own.)"""
     parent = post.get("in_reply_to_status_id_str")
-    return str(parent) if parent else None
+    return latest.get(str(parent), str(parent)) if parent else None
+
+
+def _last_versions(posts: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Each edited post's id → the id of its last version the archive holds. tweets.js
+    holds every version of an edited post, each with the ids of all of them in order
+    (`edit_info`: `initial.editTweetIds` in the first, `edit.editControlInitial` in the
+    others): only the last one is what the account last said."""
+    latest: dict[str, str] = {}
+    for post in posts.values():
+        edits = _entities(post, "edit_info")
+        control = _entities(edits, "initial") or _entities(
+            _entities(edits, "edit"), "editControlInitial"
+        )
+        versions = [str(key) for key in listed(control.get("editTweetIds"))]
+        held = [key for key in versions if key in posts]
+        latest |= {key: held[-1] for key in versions if held}
+    return latest
 
 
 def _moment(post: dict[str, Any]) -> dt.datetime | None:
