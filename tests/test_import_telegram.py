@@ -274,3 +274,118 @@ def test_a_quote_and_a_code_block_stay_where_the_post_has_them(tmp_path: Path) -
         "    Asamblea: viernes 19h\n    Lugar: Casa del Pueblo",
         "¡Nos vemos allí!\n",
     ]
+
+
+NOT_INCLUDED = "(File not included. Change data exporting settings to download.)"
+
+
+def test_files_sent_with_a_post_are_linked_shown_or_listed(tmp_path: Path) -> None:
+    """A file sent with a post's words was dropped without a word: now a PDF is copied and
+    linked by its name, a photo sent as a file shown, a video or voice message listed."""
+    chat = {
+        **RESULT,
+        "messages": [
+            _message(
+                1,
+                [{"type": "plain", "text": "Read our full report on wages at the port, attached."}],
+                file="files/report.pdf",
+                file_name="report.pdf",
+                file_size=15,
+                mime_type="application/pdf",
+            ),
+            _message(
+                2,
+                [{"type": "plain", "text": "The banner we painted for the march, ready to go."}],
+                file="files/IMG_2041.jpg",
+                file_name="IMG_2041.jpg",
+                thumbnail="files/IMG_2041.jpg_thumb.jpg",
+                mime_type="image/jpeg",
+                width=64,
+                height=48,
+            ),
+            _message(
+                3,
+                [{"type": "plain", "text": "Our march through the city centre, in two minutes."}],
+                file="video_files/march.mp4",
+                file_name="march.mp4",
+                thumbnail="video_files/march.mp4_thumb.jpg",
+                media_type="video_file",
+                mime_type="video/mp4",
+                duration_seconds=120,
+            ),
+            _message(
+                4,
+                [{"type": "plain", "text": "A word from the picket line this morning, from Ana."}],
+                file="voice_messages/audio_1@04-03-2026_08-00-00.ogg",
+                media_type="voice_message",
+                mime_type="audio/ogg",
+                duration_seconds=41,
+            ),
+            _message(
+                5,
+                [{"type": "plain", "text": "The minutes of Monday's branch meeting, for members."}],
+                file=NOT_INCLUDED,
+                file_name="minutes.pdf",
+                mime_type="application/pdf",
+            ),
+        ],
+    }
+    folder = exported(tmp_path, chat)
+    (folder / "files").mkdir()
+    (folder / "files" / "report.pdf").write_bytes(b"%PDF-1.4\n%report\n")
+    shutil.copy(
+        EXPORT / "photos" / "photo_2@14-01-2026_09-32-00.jpg", folder / "files" / "IMG_2041.jpg"
+    )
+    root, report = imported(folder, tmp_path)
+    slug = "read-our-full-report-on-wages-at-the-port-attached"
+    _, text = text_of(root, slug)
+    assert f"[report.pdf](media/{slug}/report.pdf)" in text
+    copy = root / "documents" / "media" / slug / "report.pdf"
+    assert copy.read_bytes() == b"%PDF-1.4\n%report\n"
+    banner = "the-banner-we-painted-for-the-march-ready-to-go"
+    _, text = text_of(root, banner)
+    assert f"![](media/{banner}/IMG_2041.jpg)" in text
+    assert {(x.kind, x.name, x.why) for x in report.left_out} == {
+        ("video", "march.mp4", "a video cannot be printed"),
+        ("voice message", "audio_1@04-03-2026_08-00-00.ogg", "a voice message cannot be printed"),
+        ("file", "minutes.pdf", "not in the export: tick Files when exporting"),
+    }
+
+
+def test_a_file_sent_with_a_post_on_the_web_page_export_is_linked_by_its_name(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "ChatExport_2026-03-05"
+    (folder / "files").mkdir(parents=True)
+    (folder / "files" / "report.pdf").write_bytes(b"%PDF-1.4\n%report\n")
+    (folder / "messages.html").write_text(
+        """<!DOCTYPE html>
+<html><head><meta charset="utf-8"/><title>Exported Data</title></head>
+<body><div class="page_wrap"><div class="page_header"><div class="content">
+<div class="text bold">Dockside Workers</div></div></div>
+<div class="page_body chat_page"><div class="history">
+<div class="message default clearfix" id="message2">
+ <div class="body">
+  <div class="pull_right date details" title="04.03.2026 08:00:00 UTC+01:00">08:00</div>
+  <div class="from_name">Dockside Workers</div>
+  <div class="media_wrap clearfix">
+   <a class="media clearfix pull_left block_link media_file" href="files/report.pdf">
+    <div class="fill pull_left"></div>
+    <div class="body">
+     <div class="title bold">report.pdf</div>
+     <div class="status details">15 B</div>
+    </div>
+   </a>
+  </div>
+  <div class="text">Read our full report on wages at the port, attached here.</div>
+ </div>
+</div>
+</div></div></div></body></html>
+""",
+        encoding="utf-8",
+    )
+    root, _ = imported(folder, tmp_path)
+    slug = "read-our-full-report-on-wages-at-the-port-attached-here"
+    _, text = text_of(root, slug)
+    assert f"[report.pdf](media/{slug}/report.pdf)" in text
+    assert (root / "documents" / "media" / slug / "report.pdf").is_file()

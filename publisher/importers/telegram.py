@@ -7,15 +7,17 @@ or messages.html, messages2.html… in "HTML", its default (read into the same m
 `date`, its words as `text_entities` (runs of plain, bold, italic, link, text_link with an
 `href`, mention, hashtag, code, pre, blockquote…; older exports give `text` as a string or
 a list of strings and such runs), and maybe a `photo` (a path in the export, or a note that
-it was not included), a sticker or voice message (`media_type`), a `poll`, the channel's
-signature of who wrote it (`author`) or whom it was `forwarded_from`.
+it was not included), a `file` (with its `file_name` and `mime_type`: a document, a picture
+sent as a file, or a sticker, video or voice message as its `media_type` says), a `poll`,
+the channel's signature of who wrote it (`author`) or whom it was `forwarded_from`.
 
 Each post with words becomes a document (not an issue: a channel's posts are what an issue
 is made from). Its first line, when bold alone, is its title; else its first sentence. A
 line of hashtags alone at its end is its tags. Lines keep their breaks, blank lines make
 paragraphs, two lines or more in a row that each start with a bullet make a list. Photos
 sent with it in one album (messages without words in the same second, before or after it)
-come first in it. Messages without words (stickers, voice, polls…) are counted and left
+come first in it; a document sent with it (a PDF, a spreadsheet) is linked by its name and
+copied with it, a picture sent as a file shown, a video or voice message listed. Messages without words (stickers, voice, polls…) are counted and left
 out; service messages (pinned, renamed) are not news.
 
 Only a channel's export is read: a group's or a person's chat is nobody's publication, and
@@ -27,8 +29,11 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
+from ..attachments import ATTACHMENTS
 from ..errors import PublisherError
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of, title_from_words
 from .social import HASHTAG, HASHTAG_LINE, counted
@@ -97,36 +102,37 @@ def _channel(files: ExportFiles, name: str) -> dict[str, Any]:
     return chat
 
 
-Gathered = tuple[dict[str, Any], list[dict[str, Any]], list[str]]  # message, runs, photos
+Gathered = tuple[dict[str, Any], list[dict[str, Any]], list[str]]  # message, runs, photos, files
 
 
 def _posts_and_albums(
     messages: list[Any], export: PlatformExport, base: str
 ) -> tuple[list[Gathered], Counter[str]]:
-    """The messages with words, each with the photos of its album (those without words in
-    its second, before or after it), and the count of the rest by kind."""
+    """The messages with words, each with the photos and files of its album (those without
+    words in its second, before or after it), and the count of the rest by kind."""
     posts: list[Gathered] = []
-    album: list[str] = []  # photos without words, waiting for a post in their second
+    album: list[tuple[str, str]] = []  # kind, HTML: waiting for a post in their second
     album_date: object = None
     wordless: Counter[str] = Counter()
     for message in messages:
         if not isinstance(message, dict) or message.get("type") != "message":
             continue
         entities, date = _entities(message), message.get("date")
-        photo = _photo(message, export, base)
-        if album and album_date != date:  # no post in their second: photos on their own
-            wordless["photo(s)"] += len(album)
+        worded = bool("".join(str(e.get("text", "")) for e in entities).strip())
+        shown = _photo(message, export, base) or _file(message, export, base, worded)
+        if album and album_date != date:  # no post in their second: on their own
+            wordless.update(kind for kind, _ in album)
             album = []
-        if "".join(str(e.get("text", "")) for e in entities).strip():
-            posts.append((message, entities, [*album, *([photo] if photo else [])]))
+        if worded:
+            posts.append((message, entities, [*(s for _, s in album), *filter(None, [shown])]))
             album = []
-        elif photo and not album and posts and posts[-1][0].get("date") == date:
-            posts[-1][2].append(photo)  # the rest of the album the post opened
-        elif photo:
-            album, album_date = [*album, photo], date
+        elif shown and not album and posts and posts[-1][0].get("date") == date:
+            posts[-1][2].append(shown)  # the rest of the album the post opened
+        elif shown:
+            album, album_date = [*album, (_kind(message), shown)], date
         else:
             wordless[_kind(message)] += 1
-    wordless["photo(s)"] += len(album)
+    wordless.update(kind for kind, _ in album)
     return posts, wordless
 
 
@@ -149,22 +155,65 @@ def _photo(message: dict[str, Any], export: PlatformExport, base: str) -> str:
     path = message.get("photo")
     if not isinstance(path, str) or not path:
         return ""
-    where = f"{base}/{path}" if base else path
-    if path.startswith(_NOT_INCLUDED) or export.files is None or where not in export.files:
-        given_alone = export.files is not None and len(export.files) == 1
-        why = "not in the export: tick Photos when exporting"
-        if given_alone and not path.startswith(_NOT_INCLUDED):
-            why = "not beside the JSON: import the ChatExport folder, not its JSON alone"
+    if why := _missing(path, export, base, "Photos"):
         export.left_out.append(LeftOut("image", f"photo of {message.get('date', '?')}", why))
         return ""
     return f'<p><img src="{html.escape(path)}" alt=""></p>'
 
 
+def _file(message: dict[str, Any], export: PlatformExport, base: str, worded: bool) -> str:
+    """What shows the file sent with the message: a picture sent as a file is shown, a
+    document readers download (a PDF, a spreadsheet: `ATTACHMENTS`) linked by its name, to
+    be copied with the post; "" for a sticker and for what cannot be printed (a video, a
+    voice message: listed by its name when sent with words, else counted as what the
+    message was) or is not in the export (listed)."""
+    path, kind = message.get("file"), str(message.get("media_type") or "")
+    if not isinstance(path, str) or not path or kind == "sticker":
+        return ""
+    mime = str(message.get("mime_type") or "")
+    name = str(message.get("file_name") or "")
+    name = name or ("" if path.startswith(_NOT_INCLUDED) else PurePosixPath(path).name)
+    name = name or f"file of {message.get('date', '?')}"
+    unprinted = _NOT_PRINTED.get(kind) or ("video" if mime.startswith("video/") else "")
+    if unprinted:
+        if worded:
+            export.left_out.append(LeftOut(unprinted, name, f"a {unprinted} cannot be printed"))
+    elif why := _missing(path, export, base, "Files"):
+        export.left_out.append(LeftOut("file", name, why))
+    elif mime.startswith("image/"):
+        return f'<p><img src="{html.escape(quote(path))}" alt=""></p>'
+    elif PurePosixPath(name).suffix.lower() in ATTACHMENTS:
+        return f'<p><a href="{html.escape(quote(path))}">{html.escape(name)}</a></p>'
+    else:
+        export.left_out.append(LeftOut("file", name, "not a kind published to download"))
+    return ""
+
+
+_NOT_PRINTED = {
+    "video_file": "video",
+    "video_message": "video",
+    "animation": "video",
+    "voice_message": "voice message",
+}
+
+
+def _missing(path: str, export: PlatformExport, base: str, tick: str) -> str:
+    """Why the export's file at `path` is not to be had ("" when it is): Telegram leaves
+    out what the exporting settings did not tick, and writes a note in its place."""
+    where = f"{base}/{path}" if base else path
+    if not path.startswith(_NOT_INCLUDED) and export.files is not None and where in export.files:
+        return ""
+    if export.files is not None and len(export.files) == 1 and not path.startswith(_NOT_INCLUDED):
+        return "not beside the JSON: import the ChatExport folder, not its JSON alone"
+    return f"not in the export: tick {tick} when exporting"
+
+
 def _kind(message: dict[str, Any]) -> str:
     if "poll" in message:
         return "poll(s)"
-    kind = str(message.get("media_type") or ("photo" if message.get("photo") else "message"))
-    return kind.replace("_", " ") + "(s)"
+    image = message.get("photo") or str(message.get("mime_type", "")).startswith("image/")
+    kind = message.get("media_type") or ("photo" if image else "file" if "file" in message else "")
+    return str(kind or "message").replace("_", " ") + "(s)"
 
 
 def _post(

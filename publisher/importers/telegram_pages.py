@@ -4,8 +4,8 @@ messages2.html…, read into the messages of its JSON export so that one reader 
 Each message is a `div.message.default`: its date in the `title` of `div.date.details`
 ("14.01.2026 09:32:00 UTC+01:00"), its words in `div.text` (line breaks as <br>, bold,
 italic, links; a hashtag is a link to nowhere, its words as typed), a photo as `a.photo_wrap`, a
-sticker, voice message, video, file or poll in `div.media_wrap`, the channel's signature
-in `div.signature`, and a forwarded post's source in `div.forwarded div.from_name`. Service
+sticker, voice message, video, file (its `href` and name) or poll in `div.media_wrap`, the
+channel's signature in `div.signature`, and a forwarded post's source in `div.forwarded div.from_name`. Service
 messages (`div.message.service`: dates, pins) are not messages.
 """
 
@@ -22,6 +22,7 @@ from ..errors import PublisherError
 from .exports import ExportFiles
 from .platform_html import first_match
 
+_NOT_INCLUDED = "(File not included. Change data exporting settings to download.)"
 _PAGE = re.compile(r"(?:^|/)messages(\d*)\.html$")
 _DATE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2}):(\d{2})")
 _STYLES = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "code": "code"}
@@ -93,7 +94,20 @@ def _message(element: Any) -> dict[str, Any]:
         message["poll"] = {}
     elif kind and photo is None:
         message["media_type"] = kind
+        message |= _file(element)
     return message
+
+
+def _file(element: Any) -> dict[str, str]:
+    """The file a message shows in `div.media_wrap` (a document, a video, a voice
+    message), as the JSON export names it: its `file` (a link to it in the export, or
+    Telegram's note that it was not included) and its name as the page shows it."""
+    shown = first_match(element, ".//div[contains(@class, 'media_wrap')]//*[@href]")
+    found = {"file": shown.get("href") if shown is not None else _NOT_INCLUDED}
+    title = first_match(element, ".//*[contains(@class, 'media_file')]//div[@class='title bold']")
+    if title is not None:  # a document's name (a voice message's title says what it is)
+        found["file_name"] = " ".join(title.text_content().split())
+    return found
 
 
 def _runs(text: Any) -> list[dict[str, Any]]:
