@@ -20,6 +20,9 @@ come first in it; a document sent with it (a PDF, a spreadsheet) is linked by it
 copied with it, a picture sent as a file shown, a video or voice message listed. Messages without words (stickers, voice, polls…) are counted and left
 out; service messages (pinned, renamed) are not news.
 
+A post forwarded from another chat is not the channel's words: it is counted and left out,
+as the other platforms' reposts are.
+
 Only a channel's export is read: a group's or a person's chat is nobody's publication, and
 an export of the whole account holds private chats. (The web pages do not say what kind of
 chat they are: they are read as a channel's.)
@@ -37,7 +40,7 @@ from ..attachments import ATTACHMENTS
 from ..errors import PublisherError
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of, title_from_words
 from .social import HASHTAG, HASHTAG_LINE, counted
-from .telegram_pages import messages_of, page_names
+from .telegram_pages import chat_name, messages_of, page_names
 from .telegram_text import is_block, lines_of, paragraphs
 
 _CHANNELS = ("public_channel", "private_channel")
@@ -68,19 +71,28 @@ def read(files: ExportFiles) -> PlatformExport:
     name = _result(files)
     if name is not None:
         chat = _channel(files, name)
-        messages, key = chat.get("messages"), f"{chat.get('id')}"
+        messages, key, title = chat.get("messages"), f"{chat.get('id')}", chat.get("name")
     else:  # the web pages Telegram Desktop exports by default
         name = _html_pages(files)[0]
         messages = messages_of(files, page_names(files, name))
-        key = name.rpartition("/")[0] or files.origin.stem
+        key, title = name.rpartition("/")[0] or files.origin.stem, chat_name(files, name)
     export = PlatformExport("Telegram", files=files)
     base = name.rpartition("/")[0]  # photo paths start from the export's folder
     posts, wordless = _posts_and_albums(
         messages if isinstance(messages, list) else [], export, base
     )
-    export.posts = [_post(m, e, "".join(p), key, base) for m, e, p in posts]
+    own = [(m, e, p) for m, e, p in posts if not _forwarded(m, str(title or ""))]
+    export.posts = [_post(m, e, "".join(p), key, base) for m, e, p in own]
+    forwarded = Counter({"post(s) forwarded from other chats": len(posts) - len(own)})
     export.left_out += counted(+wordless, "no words to publish", "messages")
+    export.left_out += counted(+forwarded, "not the channel's own words", "messages")
     return export
+
+
+def _forwarded(message: dict[str, Any], channel: str) -> bool:
+    """Whether the post is another chat's, forwarded (its sender hidden, too): left out, as
+    the other platforms' reposts are; one the channel forwarded from itself is its own."""
+    return "forwarded_from" in message and message["forwarded_from"] != channel
 
 
 def _channel(files: ExportFiles, name: str) -> dict[str, Any]:
@@ -235,7 +247,7 @@ def _post(
     if not title:
         words = [line for line in lines if not is_block(line)]
         title = title_from_words(" ".join("".join(t for _, t, _ in line) for line in words))
-    by = message.get("author") or message.get("forwarded_from") or ""
+    by = message.get("author") or ""
     return Post(
         title=title,
         body_html=body,

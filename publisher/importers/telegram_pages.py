@@ -51,6 +51,13 @@ def page_names(files: ExportFiles, first: str) -> list[str]:
     return [name for _, name in sorted(pages)]
 
 
+def chat_name(files: ExportFiles, first: str) -> str:
+    """The chat's name, as the header of its first page shows it."""
+    page = lxml.html.document_fromstring(files.read(first))
+    header = first_match(page, ".//div[@class='page_header']//div[contains(@class, 'text')]")
+    return " ".join(header.text_content().split()) if header is not None else ""
+
+
 def messages_of(files: ExportFiles, names: list[str]) -> list[dict[str, Any]]:
     """The pages' messages, each as the JSON export gives it."""
     found: list[dict[str, Any]] = []
