@@ -224,3 +224,63 @@ def test_an_edited_post_is_imported_once_as_last_edited(tmp_path: Path) -> None:
         "And bring a flask: it will be cold at the plaza all afternoon.",
     ]
     assert not report.left_out
+
+
+def test_a_long_post_is_read_whole_from_the_archive_s_note_tweets(tmp_path: Path) -> None:
+    """A post longer than 280 characters (X Premium) is cut short in tweets.js, ending "…"
+    and a link to itself; its whole text is in note-tweet.js, under an id of its own, made
+    the same second."""
+    long = (
+        "Why we strike. For six weeks the cleaners at the port have stood at the gate every"
+        " morning. They clean the offices of a company that made record profits last year,"
+        " yet they are paid the minimum wage and many have no contract at all. This is not an"
+        " accident: it is how outsourcing works &amp; who pays for it.\n\nWe demand direct"
+        " employment and a living wage. Read more: https://t.co/Wage123"
+    )
+    cut = long[: long.index("This is not") + len("This is not")] + "… https://t.co/NoTe777"
+    link = "https://x.com/i/web/status/1750000000000000001"
+    tweets = [
+        _tweet(
+            1,
+            cut,
+            entities={
+                "hashtags": [],
+                "user_mentions": [],
+                "urls": [
+                    {"url": "https://t.co/NoTe777", "expanded_url": link, "indices": ["266", "289"]}
+                ],
+            },
+        ),
+    ]
+    note = {
+        "noteTweet": {
+            "noteTweetId": "1750000000000000099",
+            "updatedAt": "2026-01-12T10:01:00.000Z",
+            "lifecycle": {"value": "1", "name": "Created", "originalName": "Created"},
+            "createdAt": "2026-01-12T10:01:00.000Z",
+            "core": {
+                "styletags": [],
+                "urls": [
+                    {
+                        "shortUrl": "https://t.co/Wage123",
+                        "expandedUrl": "https://dockside.example.org/wages",
+                        "displayUrl": "dockside.example.org/wages",
+                    }
+                ],
+                "text": long.replace("&amp;", "&"),
+                "mentions": [],
+                "cashtags": [],
+                "hashtags": [],
+            },
+        }
+    }
+    notes = "window.YTD.note_tweet.part0 = " + json.dumps([note], indent=2)
+    root, report = imported(archived(tmp_path, tweets, **{"note-tweet.js": notes}), tmp_path)
+    (written,) = report.written
+    _, text = text_of(root, written.document.stem)
+    assert "it is how outsourcing works & who pays for it." in text
+    assert text.strip().endswith(
+        "We demand direct employment and a living wage. Read more:"
+        " <https://dockside.example.org/wages>"
+    )
+    assert "…" not in text and "i/web/status" not in text

@@ -2,7 +2,10 @@
 Download an archive of your data): a zip of `Your archive.html`, `assets/` and `data/`, where
 `data/tweets.js` (older: `tweet.js`; large archives also `tweets-part1.js`…) is JSON after
 `window.YTD.tweets.part0 = `, `data/account.js` names the account, and
-`data/tweets_media/` holds the pictures, each named `<post id>-<its name online>`.
+`data/tweets_media/` holds the pictures, each named `<post id>-<its name online>`. A post
+longer than 280 characters (X Premium) is cut short in tweets.js, "…" and a link to itself;
+`data/note-tweet.js` (`window.YTD.note_tweet.part0 = `) holds its whole text (`noteTweet`:
+`core.text`, `core.urls`, `createdAt`) under an id of its own.
 
 Each post has its `full_text` (with &amp; and its kin, and its links as t.co addresses),
 `created_at`, `lang`, `entities` (the t.co addresses with the `expanded_url` they stand
@@ -42,6 +45,8 @@ from .social import (
 
 # tweets.js, tweet.js (older archives), tweets-part1.js … (large ones)
 _POSTS = re.compile(r"(?:^|/)(?:data/)?tweets?(?:-part\d+)?\.js$")
+# note-tweet.js: the whole text of each post longer than 280 characters (X Premium)
+_NOTES = re.compile(r"(?:^|/)(?:data/)?note-tweet(?:-part\d+)?\.js$")
 _ASSIGNMENT = re.compile(rb"^\s*window\.YTD\.\w+\.part\d+\s*=\s*")
 
 
@@ -67,6 +72,7 @@ def read(files: ExportFiles) -> PlatformExport:
                 left["repost(s) of other people's posts"] += 1
             else:
                 posts[str(post.get("id_str", len(posts)))] = post
+    _read_whole(posts, _notes(files))
     latest = _last_versions(posts)
     posts = {key: post for key, post in posts.items() if latest.get(key, key) == key}
     parents = {key: _parent(post, latest) for key, post in posts.items()}
@@ -94,6 +100,68 @@ def _data(files: ExportFiles, name: str) -> list[Any]:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise PublisherError.at(f"not readable: {exc}", files.path(name)) from None
     return data if isinstance(data, list) else []
+
+
+def _notes(files: ExportFiles) -> list[dict[str, Any]]:
+    """The long posts' whole texts (`noteTweet`: its `core.text` and `core.urls`, and when
+    it was made, `createdAt`), from note-tweet.js."""
+    found = []
+    for name in sorted(n for n in files if _NOTES.search(n)):
+        for item in _data(files, name):
+            note = item.get("noteTweet") if isinstance(item, dict) else None
+            if isinstance(note, dict) and isinstance(_entities(note, "core").get("text"), str):
+                found.append(note)
+    return found
+
+
+def _read_whole(posts: dict[str, dict[str, Any]], notes: list[dict[str, Any]]) -> None:
+    """Each long post cut short in tweets.js ("…" and a link to itself) given its whole
+    text. Its note has an id of its own, so it is known as the archive's readers know it:
+    made within the same minute, its words longer and starting with the post's."""
+    for key, post in posts.items():
+        shown, moment = _comparable(_shown(post)), _moment(post)
+        for note in notes:
+            made, whole = _instant(note.get("createdAt")), _comparable(note["core"]["text"])
+            near = moment and made and abs((made - moment).total_seconds()) < 60
+            if near and shown and len(whole) > len(shown) and whole.startswith(shown):
+                posts[key] = _whole(post, note["core"])
+                notes.remove(note)
+                break
+
+
+def _whole(post: dict[str, Any], core: dict[str, Any]) -> dict[str, Any]:
+    """The post with its note's words and links (`shortUrl` for `expandedUrl`)."""
+    urls = [
+        {
+            "url": u.get("shortUrl") or u.get("url"),
+            "expanded_url": u.get("expandedUrl") or u.get("expanded_url"),
+        }
+        for u in listed(core.get("urls"))
+        if isinstance(u, dict)
+    ]
+    text = html.escape(core["text"], quote=False)  # escaped as full_text is
+    return post | {
+        "full_text": text,
+        "display_text_range": ["0", str(len(text))],
+        "entities": {**_entities(post, "entities"), "urls": urls},
+    }
+
+
+def _comparable(text: str) -> str:
+    """A post's words to compare with its note's: without addresses and the "…" that
+    cuts it, single-spaced."""
+    text = _ADDRESS.sub(" ", html.unescape(text)).replace("…", " ")
+    return " ".join(text.split())
+
+
+_ADDRESS = re.compile(r"https?://\S+")
+
+
+def _instant(value: object) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
 
 
 def _parent(post: dict[str, Any], latest: dict[str, str]) -> str | None:
