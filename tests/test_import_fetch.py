@@ -255,3 +255,81 @@ def test_a_picture_neither_in_the_export_nor_on_the_web_is_listed_as_such(asked:
     assert cleaned.html == "<p>Before.</p><p>After.</p>"
     assert cleaned.unfetched == [(src, "not in the export, and no web address to fetch")]
     assert cleaned.online == [] and tried == []
+
+
+def rss(tmp_path: Path, picture: str) -> Path:
+    """A newsletter's RSS feed, saved as a file, whose one post shows `picture`."""
+    feed = tmp_path / "rss.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<channel><title>Dockside Bulletin</title><link>https://dockside.example.org/</link>"
+        "<description>News</description><language>en</language><item>"
+        "<title>Cleaners win back pay after six weeks</title>"
+        "<link>https://dockside.example.org/2026/01/cleaners-win</link>"
+        '<guid isPermaLink="false">dock-1</guid>'
+        "<pubDate>Sat, 10 Jan 2026 10:30:00 +0000</pubDate>"
+        "<content:encoded><![CDATA[<p>After six weeks on strike the <strong>port cleaners"
+        f'</strong> have won.</p><p><img src="{picture}" alt="The banner"></p>'
+        "<p>Read the full report.</p>]]></content:encoded></item></channel></rss>"
+    )
+    return feed
+
+
+def import_again(root: Path, *options: str, export: Path) -> dict[str, Any]:
+    """`publisher import --json OPTIONS EXPORT` into the workspace `root`, and its report."""
+    argv = ["-C", str(root), "import", "--json", *options, str(export)]
+    result = CliRunner().invoke(main, argv)
+    assert result.exit_code == 0, result.output
+    (report,) = json.loads(result.output)["exports"]
+    return report
+
+
+def test_importing_again_with_fetch_images_adds_the_pictures_to_the_posts_documents(
+    tmp_path: Path, server: Server
+) -> None:
+    """The report of the first import lists the pictures only online; importing again with
+    --fetch-images, as it says, fetched them and threw them away: the post was "unchanged"."""
+    feed = rss(tmp_path, f"{server.url}/pic.png")
+    root, first = run_import(tmp_path, export=feed)
+    assert [i["url"] for i in first["online_images"]] == [f"{server.url}/pic.png"]
+    again = import_again(root, "--fetch-images-anywhere", export=feed)
+    assert [p["status"] for p in again["posts"]] == ["updated"]
+    slug = "cleaners-win"
+    text = (root / "documents" / f"{slug}.md").read_text()
+    assert f"![The banner](media/{slug}/pic.png)" in text and "port cleaners" in text
+    assert (root / "documents" / "media" / slug / "pic.png").read_bytes() == PICTURE
+    assert sorted(p.name for p in (root / "documents").glob("*.md")) == [
+        "cleaners-win.md",
+        "welcome.md",
+    ]
+    assert sorted(p.name for p in (root / "issues").iterdir()) == [
+        "001-first-issue.yaml",
+        "cleaners-win.yaml",
+    ]
+    assert [p["status"] for p in import_again(root, export=feed)["posts"]] == ["unchanged"]
+
+
+def test_a_document_the_editor_edited_is_not_written_over_by_a_later_import(
+    tmp_path: Path, server: Server
+) -> None:
+    feed = rss(tmp_path, f"{server.url}/pic.png")
+    root, _ = run_import(tmp_path, export=feed)
+    document = root / "documents" / "cleaners-win.md"
+    edited = document.read_text().replace("have won.", "have won every penny.")
+    document.write_text(edited)
+    again = import_again(root, "--fetch-images-anywhere", export=feed)
+    assert document.read_text() == edited
+    (post,) = again["posts"]
+    assert (
+        post["status"] == "not updated: edited since its import (or imported by an older publisher)"
+    )
+    assert {(x["kind"], x["name"], x["why"]) for x in again["left_out"]} >= {
+        (
+            "image",
+            "pic.png",
+            "saved in media/cleaners-win/, not placed: cleaners-win.md was edited since its"
+            " import (or imported by an older publisher)",
+        )
+    }
+    assert (root / "documents" / "media" / "cleaners-win" / "pic.png").read_bytes() == PICTURE

@@ -420,3 +420,39 @@ def test_a_file_sent_with_a_post_on_the_web_page_export_is_linked_by_its_name(
     _, text = text_of(root, slug)
     assert f"[report.pdf](media/{slug}/report.pdf)" in text
     assert (root / "documents" / "media" / slug / "report.pdf").is_file()
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "The cleaners at the Royal Infirmary have won back every hour of pay the contractor"
+        " withheld.",
+        "Back pay won!",  # too short to be taken for a cross-post: written again as a -2
+    ],
+)
+def test_importing_the_folder_after_its_json_alone_adds_the_photos_to_the_same_documents(
+    tmp_path: Path, words: str
+) -> None:
+    """As the first report says to: the posts whose photos were missing were taken for
+    cross-posts of themselves ("same words") or written again as `…-2.md`."""
+    folder = shutil.copytree(EXPORT, tmp_path / "ChatExport_2026-03-05")
+    chat = {**RESULT, "messages": [dict(m) for m in RESULT["messages"]]}
+    chat["messages"][1]["text_entities"] = [
+        {"type": "bold", "text": "Cleaners win back pay"},
+        {"type": "plain", "text": f"\n\n{words}"},
+    ]
+    (folder / "result.json").write_text(json.dumps(chat), encoding="utf-8")
+    alone = shutil.copy(folder / "result.json", tmp_path / "result.json")
+    root, _ = imported(alone, tmp_path)
+    before = sorted(p.name for p in (root / "documents").glob("*.md"))
+    again = import_export(folder, root)
+    assert sorted(p.name for p in (root / "documents").glob("*.md")) == before
+    assert {w.post.title: w.status for w in again.written if w.status != "unchanged"} == {
+        "Cleaners win back pay": "updated"
+    }
+    _, text = text_of(root, "cleaners-win-back-pay")
+    assert text.split("\n\n") == [
+        "\n![](media/cleaners-win-back-pay/photo_2@14-01-2026_09-32-00.jpg)",
+        "![](media/cleaners-win-back-pay/photo_3@14-01-2026_09-32-00.jpg)",
+        f"{words}\n",
+    ]

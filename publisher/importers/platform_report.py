@@ -90,7 +90,7 @@ def _posts_language(report: PlatformReport) -> str | None:
 
 def summary(report: PlatformReport) -> str:
     issues = sum(w.issue is not None for w in report.written)
-    new = sum(w.status == "imported" for w in report.written)
+    new = sum(w.status in ("imported", "updated") for w in report.written)
     parts = [
         f"{report.platform}: {len(report.written)} post(s) ({new} written, {issues} issue(s))",
         f"{len(report.left_out)} left out",

@@ -8,7 +8,10 @@ redirect pages, and a link from another post of the export leads to its document
 (`post_links`). The issue is in the post's language (`language:` when it is not the
 workspace's), its section titled in that language from publisher's interface catalogue.
 Importing the same export again writes nothing: a post already imported is known by the
-hash of its content (front matter `imported:`), its manifest by name.
+hash of its content (front matter `imported:`), its manifest by name. When it comes again
+with pictures its document lacks (fetched this time, or in the folder its JSON was first
+given without), the pictures are added to that document, known by the post's key and
+title, unless the editor has edited it since (`index.unedited`).
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ from . import (
 )
 from .crossposts import SAME_WORDS, PoolWords, words_of
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
-from .index import imported_index
+from .index import imported_documents, stamped, unedited
 from .members import MAPPINGS, Member, merged
 from .platform_html import CleanBody, Fetch, clean_post_html
 from .post_links import PostLinks
@@ -216,7 +219,11 @@ def _write_posts(
     export: PlatformExport, workspace: Path, report: PlatformReport, fetch: Fetch | None
 ) -> None:
     documents, issues = workspace / "documents", workspace / "issues"
-    known = _imported_index(documents)
+    imported = imported_documents(documents)
+    known = {doc.sha256: doc.path for doc in imported}
+    same_post = {
+        (doc.origin.partition("#")[2], doc.title): doc.path for doc in imported if "#" in doc.origin
+    }
     pool_words = PoolWords(sorted(set(known.values())))  # read only if a channel's post comes
     taken = (
         {slug_for(p) for p in DocumentPool.scan(documents).files} if documents.is_dir() else set()
@@ -238,9 +245,21 @@ def _write_posts(
         language = _language(post, said)
         digest = _digest(post)
         existing = known.get(digest)
+        if existing is None and _gained_pictures(body, same_post.get(_identity(post))):
+            existing = same_post[_identity(post)]  # its pictures lacked before: not a new post
         if existing is not None:
             manifest = manifests.get(existing.stem)
-            steps.append(Written(post, existing, manifest, "unchanged", language=language))
+            if not _gained_pictures(body, existing):
+                steps.append(Written(post, existing, manifest, "unchanged", language=language))
+            elif unedited(existing):
+                slug = existing.stem
+                steps.append(
+                    _NewDocument(post, body, slug, existing, manifest, 0, digest, language, True)
+                )
+            else:
+                steps.append(
+                    _kept_as_edited(post, body, existing, manifest, export, report, language)
+                )
             continue
         words, cut = words_of(said), said.rstrip().endswith(("…", "..."))
         if not post.sent and (same := pool_words.holding(words, cut)) is not None:
@@ -280,19 +299,73 @@ def _written(
         post, links.relinked(body.html), slug, report.source, step.digest, step.language
     )
     if not report.dry_run:
-        for name, source_name in (body.images | body.downloads).items():
-            data = body.fetched.get(source_name)
-            if data is None:
-                assert export.files is not None
-                data = export.files.read(source_name)
-            atomic_write(step.document.parent / "media" / slug / name, data)
+        _write_media(body, body.images | body.downloads, export, step.document.parent, slug)
         atomic_write(step.document, text.encode("utf-8"))
-        if step.issue is not None:
+        if step.issue is not None and not step.update:
             issue_language = step.language or report.language
             values = _manifest(post, slug, step.number, issue_language, report.language)
             atomic_write(step.issue, values.encode("utf-8"))
-    status = "dry run" if report.dry_run else "imported"
+    status = "dry run" if report.dry_run else "updated" if step.update else "imported"
     return Written(post, step.document, step.issue, status, len(body.images), step.language)
+
+
+def _write_media(
+    body: CleanBody, names: dict[str, str], export: PlatformExport, folder: Path, slug: str
+) -> None:
+    """The pictures and files `names` (media file name → export file or fetched URL) of a
+    post, in `folder`/media/`slug`/."""
+    for name, source_name in names.items():
+        data = body.fetched.get(source_name)
+        if data is None:
+            assert export.files is not None
+            data = export.files.read(source_name)
+        atomic_write(folder / "media" / slug / name, data)
+
+
+def _identity(post: Post) -> tuple[str, str]:
+    """What tells a post again when its content differs (its pictures were not in the
+    export or not fetched the first time): its key and its title, as a document records
+    them (a key alone may be another site's post's)."""
+    return post.key, " ".join(post.title.split())
+
+
+def _gained_pictures(body: CleanBody, document: Path | None) -> bool:
+    """Whether the post now has pictures its document, written before, lacks."""
+    if document is None:
+        return False
+    folder = document.parent / "media" / document.stem
+    return any(not (folder / name).exists() for name in body.images)
+
+
+def _kept_as_edited(
+    post: Post,
+    body: CleanBody,
+    document: Path,
+    manifest: Path | None,
+    export: PlatformExport,
+    report: PlatformReport,
+    language: str | None,
+) -> Written:
+    """A post whose document the editor has edited since its import: the document is kept
+    as they left it, the pictures it lacked are put beside it for them to place, and the
+    report says so."""
+    folder = document.parent / "media" / document.stem
+    gained = {name: src for name, src in body.images.items() if not (folder / name).exists()}
+    if not report.dry_run:
+        _write_media(body, gained, export, document.parent, document.stem)
+    report.left_out += [
+        LeftOut(
+            "image",
+            name,
+            f"saved in media/{document.stem}/, not placed: {document.name} was {EDITED}",
+        )
+        for name in gained
+    ]
+    return Written(post, document, manifest, f"not updated: {EDITED}", language=language)
+
+
+# Why a document an import wrote is not written again with what a later import brings
+EDITED = "edited since its import (or imported by an older publisher)"
 
 
 @dataclass(frozen=True)
@@ -308,6 +381,7 @@ class _NewDocument:
     number: int  # the issue's (0 for none)
     digest: str
     language: str | None
+    update: bool = False  # the document of the same post, written before without its pictures
 
 
 def _digest(post: Post) -> str:
@@ -366,7 +440,7 @@ def _document_text(
         "aliases": post.aliases,
         "imported": {"from": f"{source.name}#{post.key}", "part": 1, "sha256": digest},
     }
-    return front_matter(meta) + (body_markdown(marked) if marked.strip() else "\n")
+    return stamped(front_matter(meta) + (body_markdown(marked) if marked.strip() else "\n"))
 
 
 def _manifest(post: Post, slug: str, number: int, language: str, workspace_language: str) -> str:
@@ -406,8 +480,3 @@ def _issue_numbers(issues: Path) -> tuple[set[int], dict[str, Path]]:
         if isinstance(number, int):
             numbers.add(number)
     return numbers, manifests
-
-
-def _imported_index(documents: Path) -> dict[str, Path]:
-    """sha256 → document, for every document an import wrote."""
-    return {digest: path for (digest, _part), path in imported_index(documents).items()}
