@@ -15,7 +15,7 @@ from platform_exports import imported, new_workspace
 
 from publisher.cli import main
 from publisher.errors import PublisherError
-from publisher.importers.platforms import import_export, recognise
+from publisher.importers.platforms import PlatformReport, import_export, recognise
 from publisher.readers import read_document
 
 FEEDS = Path(__file__).parent / "exports" / "feeds"
@@ -144,3 +144,46 @@ def test_something_that_is_no_feed_is_not_taken_for_one(tmp_path: Path) -> None:
     )
     with pytest.raises(PublisherError, match="not an export this importer knows"):
         import_export(sitemap, new_workspace(tmp_path / "ws"))
+
+
+def saved_feed(tmp_path: Path, text: str, name: str = "feed.xml") -> Path:
+    """A feed, as saved from the browser, of `text`."""
+    feed = tmp_path / name
+    feed.write_text(text, encoding="utf-8")
+    return feed
+
+
+def document_of(report: PlatformReport, title: str) -> tuple[str, str]:
+    """The front matter and Markdown of the document the post titled `title` became."""
+    (written,) = [w for w in report.written if w.post.title == title]
+    _, front, body = written.document.read_text(encoding="utf-8").split("---\n", 2)
+    return front, body
+
+
+def test_an_atom_entry_is_in_the_language_it_is_written_in_not_the_feeds(
+    tmp_path: Path,
+) -> None:
+    """A feed's xml:lang is the publication's: an Arabic statement in an English feed was
+    imported as English, its Arabic set apart as a left-to-right page's quotation."""
+    feed = saved_feed(
+        tmp_path,
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">'
+        "<title>Dockside Notes</title><id>urn:uuid:dock</id>"
+        "<updated>2026-01-22T10:00:00Z</updated><author><name>Dockside</name></author>"
+        "<entry><title>بيان حول إضراب الإيجارات</title><id>urn:uuid:e2</id>"
+        '<link href="https://notes.example.org/ar-statement"/>'
+        "<updated>2026-01-22T10:00:00Z</updated>"
+        '<content type="html">&lt;p&gt;نحن سكان الحي نعلن استمرار إضراب الإيجارات حتى تلبية'
+        " مطالبنا.&lt;/p&gt;</content></entry>"
+        "<entry><title>La grève continue</title><id>urn:uuid:e1</id>"
+        '<link href="https://notes.example.org/greve"/><updated>2026-01-21T10:00:00Z</updated>'
+        '<content type="html" xml:lang="fr-CA">&lt;p&gt;La grève des loyers continue jusqu’à'
+        " lundi.&lt;/p&gt;</content></entry></feed>",
+    )
+    _, report = imported(feed, tmp_path)
+    front, body = document_of(report, "بيان حول إضراب الإيجارات")
+    assert "lang: ar\n" in front
+    assert body == "\nنحن سكان الحي نعلن استمرار إضراب الإيجارات حتى تلبية مطالبنا.\n"
+    front, _ = document_of(report, "La grève continue")
+    assert "lang: fr-CA\n" in front  # the entry's own, as it says it

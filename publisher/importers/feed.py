@@ -11,7 +11,8 @@ and listed: its full text is on the site, and publisher fetches nothing. A feed 
 the latest posts, so the report says where the whole archive is. A Mailchimp campaign
 archive's feed carries each campaign in its email template: its text, image and button
 blocks are taken, as from a saved campaign page. A post's language is the
-one its text is marked with (Atom's xml:lang), else the one it is written in.
+one its text is marked with (Atom's xml:lang on its entry or content), else the one it is
+written in: a feed-wide xml:lang, like RSS's <language>, is the publication's.
 """
 
 from __future__ import annotations
@@ -54,8 +55,9 @@ def read(files: ExportFiles) -> PlatformExport:
         raise PublisherError.at(f"not a feed that can be read: {problem}", files.origin, line)
     export = PlatformExport("Feed", files=None)  # its pictures are online: listed, not fetched
     subtitles = parsed.feed.get("generator") == "Substack"  # its description is the subtitle
+    inherited = str(parsed.feed.get("language") or "")  # Atom's <feed xml:lang>
     for entry in parsed.entries:
-        _entry(entry, subtitles, export)
+        _entry(entry, subtitles, inherited, export)
     export.left_out.append(
         LeftOut(
             "older posts",
@@ -66,7 +68,7 @@ def read(files: ExportFiles) -> PlatformExport:
     return export
 
 
-def _entry(entry: Any, subtitles: bool, export: PlatformExport) -> None:
+def _entry(entry: Any, subtitles: bool, inherited: str, export: PlatformExport) -> None:
     title = " ".join(str(entry.get("title", "")).split()) or "untitled"
     content = entry.get("content") or []
     summary = str(entry.get("summary", "") or "")
@@ -88,9 +90,7 @@ def _entry(entry: Any, subtitles: bool, export: PlatformExport) -> None:
             date=_day(entry.get("published_parsed") or entry.get("updated_parsed")),
             authors=[author] if author else [],
             tags=list(dict.fromkeys(t for t in tags if t)),
-            # the text's own xml:lang; an RSS channel's <language> is the publication's, which
-            # a post in another language does not change: the text tells then
-            language=str((content[0].get("language") if content else "") or ""),
+            language=_own_language(content[0] if content else {}, inherited),
             subtitle=html_words(summary) if content and subtitles else "",
             summary=summary if content and not subtitles and not _opening_of(summary, body) else "",
             source=link,
@@ -98,6 +98,15 @@ def _entry(entry: Any, subtitles: bool, export: PlatformExport) -> None:
             sent=True,
         )
     )
+
+
+def _own_language(content: Any, inherited: str) -> str:
+    """The language the entry's text is marked with (its xml:lang, or its <entry>'s), or ""
+    when it only inherits the feed's: that, like an RSS channel's <language>, is the
+    publication's, which a post in another language does not change, so its text tells.
+    (feedparser gives the inherited one as the text's own.)"""
+    language = str(content.get("language") or "")
+    return "" if language.lower() == inherited.lower() else language
 
 
 def _opening_only(summary: str) -> bool:
