@@ -187,3 +187,50 @@ def test_an_atom_entry_is_in_the_language_it_is_written_in_not_the_feeds(
     assert body == "\nنحن سكان الحي نعلن استمرار إضراب الإيجارات حتى تلبية مطالبنا.\n"
     front, _ = document_of(report, "La grève continue")
     assert "lang: fr-CA\n" in front  # the entry's own, as it says it
+
+
+def test_a_feed_that_escapes_its_html_twice_gives_the_text_not_its_tags(
+    tmp_path: Path,
+) -> None:
+    """An old CMS escapes its posts' HTML once more than RSS asks: the PDF, web and email
+    showed "<p>The caf&eacute; workers…</p>", and the title "Caf&eacute; workers &amp;"."""
+    feed = saved_feed(
+        tmp_path,
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+        "<title>Old CMS</title><link>https://oldcms.example.org/</link><description>x"
+        "</description><item><title>Caf&amp;eacute; workers &amp;amp; cooks join the strike"
+        "</title><link>https://oldcms.example.org/cafe</link>"
+        "<pubDate>Wed, 14 Jan 2026 10:00:00 GMT</pubDate><description>&amp;lt;p&amp;gt;The"
+        " caf&amp;amp;eacute; workers &amp;amp;amp; cooks at the port joined the strike"
+        " today. They say &amp;amp;quot;enough is enough&amp;amp;quot;.&amp;lt;/p&amp;gt;"
+        "&amp;lt;p&amp;gt;We will report back on Friday after the meeting with management."
+        "&amp;lt;/p&amp;gt;</description></item></channel></rss>",
+    )
+    root, report = imported(feed, tmp_path)
+    front, body = document_of(report, "Café workers & cooks join the strike")
+    assert "title: Café workers & cooks join the strike\n" in front
+    assert body.split("\n\n") == [
+        "\nThe café workers & cooks at the port joined the strike today."
+        ' They say "enough is enough".',
+        "We will report back on Friday after the meeting with management.\n",
+    ]
+    issue = (root / "issues" / "cafe.yaml").read_text(encoding="utf-8")
+    assert "title: Café workers & cooks join the strike\n" in issue
+
+
+def test_a_post_about_html_keeps_the_tags_it_shows_as_words(tmp_path: Path) -> None:
+    feed = saved_feed(
+        tmp_path,
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+        "<title>Web club</title><link>https://club.example.org/</link><description>x"
+        "</description><item><title>Headings</title><link>https://club.example.org/h</link>"
+        "<description>&lt;p&gt;Start each page with one &amp;lt;h1&amp;gt; heading, and"
+        " nest the &amp;lt;h2&amp;gt; headings below it, never the other way round."
+        "&lt;/p&gt;</description></item></channel></rss>",
+    )
+    _, report = imported(feed, tmp_path)
+    _, body = document_of(report, "Headings")
+    assert body == (
+        "\nStart each page with one \\<h1\\> heading, and nest the \\<h2\\> headings below it,"
+        " never the other way round.\n"
+    )

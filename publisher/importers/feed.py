@@ -18,10 +18,13 @@ written in: a feed-wide xml:lang, like RSS's <language>, is the publication's.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import re
 from typing import Any
 from urllib.parse import urlsplit
+
+import lxml.html.defs
 
 from ..errors import PublisherError
 from . import mailchimp
@@ -69,10 +72,11 @@ def read(files: ExportFiles) -> PlatformExport:
 
 
 def _entry(entry: Any, subtitles: bool, inherited: str, export: PlatformExport) -> None:
-    title = " ".join(str(entry.get("title", "")).split()) or "untitled"
+    title = _plain(entry.get("title_detail") or {}) or "untitled"
     content = entry.get("content") or []
-    summary = str(entry.get("summary", "") or "")
-    body = mailchimp.campaign_body(str(content[0].get("value", "")) if content else summary)
+    summary = _unescaped(str(entry.get("summary", "") or ""))
+    markup = _unescaped(str(content[0].get("value", ""))) if content else summary
+    body = mailchimp.campaign_body(markup)
     if not content and _opening_only(summary):
         export.left_out.append(
             LeftOut("post", title, "only its opening is in the feed; its text is on the site")
@@ -98,6 +102,27 @@ def _entry(entry: Any, subtitles: bool, inherited: str, export: PlatformExport) 
             sent=True,
         )
     )
+
+
+def _plain(detail: Any) -> str:
+    """A title as its reader sees it: RSS's (and Atom's type="html") is HTML, which
+    feedparser gives as it is ("Caf&eacute; workers &amp; cooks")."""
+    value = str(detail.get("value", "") or "")
+    return html_words(value) if "html" in str(detail.get("type", "")) else " ".join(value.split())
+
+
+# An escaped tag: what an old CMS writes when it escapes its HTML twice
+_ESCAPED_TAG = re.compile(r"&lt;(/?)([a-zA-Z][a-zA-Z0-9]*)\b")
+
+
+def _unescaped(markup: str) -> str:
+    """The post's HTML when the feed escaped it twice ("&amp;lt;p&amp;gt;The caf&amp;amp;
+    eacute;"), as an old CMS does, which shows its readers the tags: text without a tag of
+    its own that, unescaped once, starts with a tag and holds only HTML's. Else `markup`."""
+    if "<" in markup or not _ESCAPED_TAG.match(markup.lstrip()):
+        return markup
+    names = {name.lower() for _, name in _ESCAPED_TAG.findall(markup)}
+    return html.unescape(markup) if names <= lxml.html.defs.tags else markup
 
 
 def _own_language(content: Any, inherited: str) -> str:
