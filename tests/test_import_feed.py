@@ -234,3 +234,32 @@ def test_a_post_about_html_keeps_the_tags_it_shows_as_words(tmp_path: Path) -> N
         "\nStart each page with one \\<h1\\> heading, and nest the \\<h2\\> headings below it,"
         " never the other way round.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("<pubDate>Sat, 10 Jan 2026 23:30:00 -0500</pubDate>", "2026-01-10"),
+        ("<pubDate>Sun, 11 Jan 2026 00:30:00 +0100</pubDate>", "2026-01-11"),
+        ("<dc:date>2026-01-20T23:30:00-08:00</dc:date>", "2026-01-20"),
+    ],
+)
+def test_a_post_is_dated_the_day_it_was_written_where_it_was_written(
+    tmp_path: Path, written: str, day: str
+) -> None:
+    """feedparser gives dates in UTC: a post written in New York at half past eleven in the
+    evening was dated the next day."""
+    feed = saved_feed(
+        tmp_path,
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Dockside Bulletin'
+        "</title><link>https://dockside.example.org/</link><description>News</description>"
+        "<item><title>Cleaners win back pay</title>"
+        f"<link>https://dockside.example.org/cleaners-win</link>{written}<description>"
+        "&lt;p&gt;After six weeks on strike the port cleaners have won all their back pay,"
+        " every hour of it.&lt;/p&gt;</description></item></channel></rss>",
+    )
+    root, report = imported(feed, tmp_path)
+    front, _ = document_of(report, "Cleaners win back pay")
+    assert f"date: {day}\n" in front
+    assert f"date: {day}\n" in (root / "issues" / "cleaners-win.yaml").read_text()

@@ -18,6 +18,7 @@ written in: a feed-wide xml:lang, like RSS's <language>, is the publication's.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import html
 import io
 import re
@@ -27,7 +28,7 @@ from urllib.parse import urlsplit
 import lxml.html.defs
 
 from ..errors import PublisherError
-from . import mailchimp
+from . import exports, mailchimp
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
 from .platform_html import html_words
 
@@ -91,7 +92,7 @@ def _entry(entry: Any, subtitles: bool, inherited: str, export: PlatformExport) 
             title=title,
             body_html=body,
             key=str(entry.get("id") or link or title),
-            date=_day(entry.get("published_parsed") or entry.get("updated_parsed")),
+            date=_day(entry, "published") or _day(entry, "updated"),
             authors=[author] if author else [],
             tags=list(dict.fromkeys(t for t in tags if t)),
             language=_own_language(content[0] if content else {}, inherited),
@@ -146,7 +147,28 @@ def _opening_of(summary: str, body: str) -> bool:
     return not start or html_words(body).startswith(start)
 
 
-def _day(parsed: Any) -> dt.date | None:
+def _day(entry: Any, key: str) -> dt.date | None:
+    """The day of the entry's `key` date where it was written, as the feed wrote it (RSS's
+    "Sat, 10 Jan 2026 23:30:00 -0500", Atom's "2026-01-20T23:30:00+01:00"): feedparser
+    gives it in UTC, a day later or earlier for a post written in the evening or morning.
+    A date in another form feedparser reads: its day in UTC."""
+    return _written_day(str(entry.get(key) or "").strip()) or _utc_day(entry.get(f"{key}_parsed"))
+
+
+def _written_day(written: str) -> dt.date | None:
+    """The day of an RFC 3339 or RFC 822 date, in the time zone it is written in."""
+    if not written:
+        return None
+    day = exports.day_of(written)
+    if day is not None:
+        return day
+    try:
+        return email.utils.parsedate_to_datetime(written).date()
+    except (TypeError, ValueError):
+        return None
+
+
+def _utc_day(parsed: Any) -> dt.date | None:
     try:
         return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
     except (AttributeError, TypeError, ValueError):
