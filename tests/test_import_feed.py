@@ -263,3 +263,68 @@ def test_a_post_is_dated_the_day_it_was_written_where_it_was_written(
     front, _ = document_of(report, "Cleaners win back pay")
     assert f"date: {day}\n" in front
     assert f"date: {day}\n" in (root / "issues" / "cleaners-win.yaml").read_text()
+
+
+def wordpress_feed(tmp_path: Path, excerpt: str, content: str) -> Path:
+    """A WordPress site's RSS feed (with Yoast SEO's line under each post), of one post."""
+    return saved_feed(
+        tmp_path,
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"'
+        ' xmlns:content="http://purl.org/rss/1.0/modules/content/"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/">\n<channel>\n\t<title>Tenants Union'
+        "</title>\n\t<link>https://tenants.example.org</link>\n\t<language>en-GB</language>\n"
+        "\t<generator>https://wordpress.org/?v=6.4.2</generator>\n\t<item>\n\t\t<title>Rent"
+        " strike: what you need to know</title>\n\t\t<link>https://tenants.example.org/2026/"
+        "01/16/rent-strike-faq/</link>\n\t\t<dc:creator><![CDATA[Marc Dupont]]></dc:creator>"
+        "\n\t\t<pubDate>Fri, 16 Jan 2026 10:00:00 +0000</pubDate>\n\t\t<guid"
+        ' isPermaLink="false">https://tenants.example.org/?p=123</guid>\n\t\t<description>'
+        f"<![CDATA[{excerpt}]]></description>\n{content}\t</item>\n</channel>\n</rss>",
+    )
+
+
+MORE_LINK = (
+    '&#8230; <a href="https://tenants.example.org/2026/01/16/rent-strike-faq/"'
+    ' class="more-link">Continue reading<span class="screen-reader-text"> &#8220;Rent'
+    " strike: what you need to know&#8221;</span></a>"
+)
+
+
+def test_a_wordpress_feeds_summary_is_its_words_and_its_footer_is_left_out(
+    tmp_path: Path,
+) -> None:
+    """The summary kept WordPress's excerpt HTML, its "Continue reading" link and all, for
+    the email's preheader and the page's description; the text ended "The post … appeared
+    first on Tenants Union.", which is the feed's."""
+    content = (
+        "\t\t<content:encoded><![CDATA[<p>Everything you need to know about the rent strike."
+        '</p>\n<h2 class="wp-block-heading">What is it?</h2>\n<p>A rent strike is when'
+        " tenants withhold rent collectively &#8211; together, not alone.</p>\n<p>The post"
+        ' <a href="https://tenants.example.org/2026/01/16/rent-strike-faq/">Rent strike: what'
+        ' you need to know</a> appeared first on <a href="https://tenants.example.org">'
+        "Tenants Union</a>.</p>\n]]></content:encoded>\n"
+    )
+    feed = wordpress_feed(tmp_path, f"A guide for tenants: how to join in{MORE_LINK}", content)
+    root, report = imported(feed, tmp_path)
+    front, body = document_of(report, "Rent strike: what you need to know")
+    assert "summary: 'A guide for tenants: how to join in…'\n" in front
+    assert "summary: 'A guide for tenants: how to join in…'\n" in (
+        root / "issues" / "rent-strike-faq.yaml"
+    ).read_text(encoding="utf-8")
+    assert body.endswith(
+        "A rent strike is when tenants withhold rent collectively – together, not alone.\n"
+    )
+    assert "appeared first" not in body
+
+
+def test_a_wordpress_feed_of_excerpts_with_continue_reading_links_is_left_out_and_said(
+    tmp_path: Path,
+) -> None:
+    excerpt = "Everything you need to know about the rent strike. What is it?"
+    _, report = imported(wordpress_feed(tmp_path, excerpt + MORE_LINK, ""), tmp_path)
+    assert report.written == []
+    assert [(x.name, x.why) for x in report.left_out if x.kind == "post"] == [
+        (
+            "Rent strike: what you need to know",
+            "only its opening is in the feed; its text is on the site",
+        )
+    ]

@@ -1006,6 +1006,23 @@ def test_a_posts_opening_over_continue_reading_is_flagged_and_the_link_left_out(
     ), row.draft.unsure
 
 
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "The post Rent strike at number 12 appeared first on Tenants Union.",
+        "La entrada Huelga de alquileres se publicó primero en Sindicato de Inquilinas.",
+        "L’article Grève des loyers est apparu en premier sur Union des locataires.",
+    ],
+)
+def test_a_post_copied_from_a_wordpress_feed_leaves_the_feeds_line_under_it(
+    tmp_path: Path, footer: str
+) -> None:
+    """The line WordPress's feed (Yoast SEO) puts under each post is the feed's."""
+    row = imported_row(tmp_path, f"Rent strike at number 12\n\n{ARTICLE}\n\n{footer}\n")
+    text = lxml.html.fragment_fromstring(row.draft.body_html, create_parent="div").text_content()
+    assert " ".join(text.split()) == ARTICLE
+
+
 def test_a_closing_sentence_that_says_read_more_is_the_texts_own(tmp_path: Path) -> None:
     closing = "Read more about the strike on our website."
     row = imported_row(tmp_path, f"Rent strike at number 12\n\n{ARTICLE}\n\n{closing}\n")

@@ -1,6 +1,7 @@
 """What a blog prints under a post, copied with it: sharing and like buttons ("Share this:",
 "Facebook", "Like Loading…", Blogger's "Email ThisBlogThis!Share to X…"), "Related",
-"Continue reading →" (which says that only the post's opening was copied), a reading time
+"Continue reading →" (which says that only the post's opening was copied), "The post …
+appeared first on …" (a WordPress site's feed's, Yoast SEO's), a reading time
 under its title ("5 min read"), comment links ("Leave a comment", "No comments:", "Post a
 Comment"), older/newer post links, and the post's tags, labels or categories line (or the
 hashtags a social media post closes with). WordPress, Blogger and their themes print them
@@ -75,6 +76,13 @@ _MORE = re.compile(
     re.IGNORECASE,
 )
 _LINK_AFTER_END = re.compile(rf"{LINK_AFTER}$")
+# The line a WordPress site's feed adds under each post (Yoast SEO's, in English, Spanish
+# and French): the feed's, not the post's.
+FIRST_PUBLISHED = re.compile(
+    r"^(the post .{1,300} appeared first on|la entrada .{1,300} se publicó primero en"
+    r"|l['’]article .{1,300} est apparu en premier sur) .{1,200}$",
+    re.IGNORECASE,
+)
 _TAGS = re.compile(
     r"^(tags|tagged|labels|etiquetas|[ée]tiquettes|libell[ée]s|mots[- ]cl[ée]s|categor(ies|[ií]as)|cat[ée]gories|"
     r"filed under|archivado en|class[ée] dans)\s*:\s*(?P<tags>.+)$",
@@ -107,13 +115,21 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
             found.tags = tuple(dict.fromkeys(HASHTAG.findall(block.text)))
         elif buttons(block):
             found.lines += len(block.lines)
-        elif block.single_line and _MORE.match(block.text.strip()):
+        elif block.single_line and more_link(block.text):
             found.lines += 1
             found.more = block.text.strip()
+        elif block.single_line and FIRST_PUBLISHED.match(block.text.strip()):
+            found.lines += 1
         else:
             break
         end -= 1
     return blocks[:end], found
+
+
+def more_link(words: str) -> bool:
+    """Whether `words` are the link a blog prints under a post's opening to the rest of it
+    ("Continue reading “Title” →", "Read more »")."""
+    return bool(_MORE.match(words.strip()))
 
 
 def buttons(block: Block) -> bool:

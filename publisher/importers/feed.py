@@ -25,12 +25,15 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+import lxml.html
 import lxml.html.defs
 
 from ..errors import PublisherError
+from ..tree_edits import drop_keeping_tail
 from . import exports, mailchimp
+from .blogfurniture import FIRST_PUBLISHED, more_link
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
-from .platform_html import html_words
+from .platform_html import html_words, inner_html
 
 _FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.I)
 _CUT = re.compile(
@@ -77,8 +80,9 @@ def _entry(entry: Any, subtitles: bool, inherited: str, export: PlatformExport) 
     content = entry.get("content") or []
     summary = _unescaped(str(entry.get("summary", "") or ""))
     markup = _unescaped(str(content[0].get("value", ""))) if content else summary
-    body = mailchimp.campaign_body(markup)
-    if not content and _opening_only(summary):
+    body = mailchimp.campaign_body(_without_feed_footer(markup))
+    words, more = _summary_words(summary)
+    if not content and (more or _opening_only(words)):
         export.left_out.append(
             LeftOut("post", title, "only its opening is in the feed; its text is on the site")
         )
@@ -96,8 +100,8 @@ def _entry(entry: Any, subtitles: bool, inherited: str, export: PlatformExport) 
             authors=[author] if author else [],
             tags=list(dict.fromkeys(t for t in tags if t)),
             language=_own_language(content[0] if content else {}, inherited),
-            subtitle=html_words(summary) if content and subtitles else "",
-            summary=summary if content and not subtitles and not _opening_of(summary, body) else "",
+            subtitle=words if content and subtitles else "",
+            summary=words if content and not subtitles and not _opening_of(words, body) else "",
             source=link,
             aliases=[path] if path not in ("", "/") else [],
             sent=True,
@@ -135,15 +139,45 @@ def _own_language(content: Any, inherited: str) -> str:
     return "" if language.lower() == inherited.lower() else language
 
 
-def _opening_only(summary: str) -> bool:
+def _summary_words(summary: str) -> tuple[str, bool]:
+    """A description's words, as plain text for a summary (the email's preheader, the
+    page's description), without the link to the rest of the post that WordPress ends its
+    excerpt with ("…&#8230; <a class="more-link">Continue reading “Title”</a>"); and
+    whether it had one, as an opening does."""
+    if not summary.strip():
+        return "", False
+    root = lxml.html.fragment_fromstring(summary, create_parent="div")
+    links = root.xpath("(.//a)[last()]")  # the last thing in it, when it is that link
+    more = bool(links) and more_link(links[0].text_content())
+    more = more and not "".join(links[0].xpath("following::text()")).strip()
+    if more:
+        drop_keeping_tail(links[0])
+    return " ".join(root.text_content().split()), more
+
+
+def _without_feed_footer(markup: str) -> str:
+    """A post's HTML without the line WordPress's feed puts under it ("The post … appeared
+    first on …"), which is the feed's, not the post's."""
+    if not markup.strip():
+        return markup
+    root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    if not len(root) or (root[-1].tail or "").strip():
+        return markup
+    if not FIRST_PUBLISHED.match(" ".join(root[-1].text_content().split())):
+        return markup
+    root.remove(root[-1])
+    return inner_html(root)
+
+
+def _opening_only(words: str) -> bool:
     """A description that is the start of a text cut short, as feeds of excerpts end."""
-    words = html_words(summary)
     return not words or (len(words.split()) <= _SHORT and bool(_CUT.search(words)))
 
 
-def _opening_of(summary: str, body: str) -> bool:
-    """The summary is the body's own first words (cut or not): no summary of its own."""
-    start = _CUT.sub("", html_words(summary)).strip().rstrip(".…!?;:, ")
+def _opening_of(words: str, body: str) -> bool:
+    """The summary's `words` are the body's own first words (cut or not): no summary of its
+    own."""
+    start = _CUT.sub("", words).strip().rstrip(".…!?;:, ")
     return not start or html_words(body).startswith(start)
 
 
