@@ -328,3 +328,40 @@ def test_a_wordpress_feed_of_excerpts_with_continue_reading_links_is_left_out_an
             "only its opening is in the feed; its text is on the site",
         )
     ]
+
+
+def test_a_podcast_episode_links_its_recording_with_its_length_and_size(
+    tmp_path: Path,
+) -> None:
+    """The episode's audio (its <enclosure>) went without a word: the issue was its one
+    line of show notes. publisher fetches nothing from a feed: the recording is linked."""
+    feed = saved_feed(
+        tmp_path,
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"'
+        ' xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>'
+        "<title>Dockside Radio</title><link>https://radio.example.org</link>"
+        "<description>Our podcast</description><language>es</language>"
+        "<itunes:author>Dockside</itunes:author><item>"
+        "<title>Episodio 12: Entrevista con las limpiadoras</title>"
+        "<link>https://radio.example.org/12</link><guid>ep12</guid>"
+        "<pubDate>Sun, 18 Jan 2026 10:00:00 +0000</pubDate>"
+        '<enclosure url="https://radio.example.org/ep12.mp3" length="12345678"'
+        ' type="audio/mpeg"/><itunes:duration>00:42:10</itunes:duration>'
+        "<itunes:summary>Hablamos con tres limpiadoras del puerto sobre la huelga.</itunes:summary>"
+        "<description>Hablamos con tres limpiadoras del puerto sobre la huelga.</description>"
+        "</item></channel></rss>",
+        name="podcast.xml",
+    )
+    _, report = imported(feed, tmp_path)
+    _, body = document_of(report, "Episodio 12: Entrevista con las limpiadoras")
+    assert body.split("\n\n") == [
+        "\n[Episodio 12: Entrevista con las limpiadoras](https://radio.example.org/ep12.mp3)"
+        " (MP3, 42:10, 12 MB)",
+        "Hablamos con tres limpiadoras del puerto sobre la huelga.\n",
+    ]
+
+
+def test_a_substack_posts_picture_enclosure_is_no_recording(tmp_path: Path) -> None:
+    root, _ = imported(FEEDS / "feed", tmp_path)
+    text = (root / "documents" / "the-crane-drivers-lockout.md").read_text()
+    assert "substack-post-media" not in text

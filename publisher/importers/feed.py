@@ -8,9 +8,10 @@ more than an opening) becomes a document and an issue, as the newsletter sent it
 author, date, tags, language, address (kept for a redirect page, should the archive move to
 the same site). An entry whose feed carries only its opening ("…", "Read more") is left out
 and listed: its full text is on the site, and publisher fetches nothing. A feed holds only
-the latest posts, so the report says where the whole archive is. A Mailchimp campaign
-archive's feed carries each campaign in its email template: its text, image and button
-blocks are taken, as from a saved campaign page. A post's language is the
+the latest posts, so the report says where the whole archive is. A podcast's episode links
+its recording (<enclosure>). A Mailchimp campaign archive's feed carries each campaign in
+its email template: its text, image and button blocks are taken, as from a saved campaign
+page. A post's language is the
 one its text is marked with (Atom's xml:lang on its entry or content), else the one it is
 written in: a feed-wide xml:lang, like RSS's <language>, is the publication's.
 """
@@ -22,6 +23,7 @@ import email.utils
 import html
 import io
 import re
+from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -81,6 +83,7 @@ def _entry(entry: Any, subtitles: bool, inherited: str, export: PlatformExport) 
     summary = _unescaped(str(entry.get("summary", "") or ""))
     markup = _unescaped(str(content[0].get("value", ""))) if content else summary
     body = mailchimp.campaign_body(_without_feed_footer(markup))
+    body = _recordings(entry, title, body) + body
     words, more = _summary_words(summary)
     if not content and (more or _opening_only(words)):
         export.left_out.append(
@@ -107,6 +110,50 @@ def _entry(entry: Any, subtitles: bool, inherited: str, export: PlatformExport) 
             sent=True,
         )
     )
+
+
+# What a podcast's <enclosure> is, by its type or else its file's
+_RECORDING_TYPES = ("audio/", "video/")
+_RECORDING_FILES = (".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav", ".mp4", ".m4v")
+
+
+def _recordings(entry: Any, title: str, body: str) -> str:
+    """A link to each recording the entry carries (a podcast's episode, as RSS's
+    <enclosure>), named by its title, with its kind, length and size: the recording is what
+    the episode is, and publisher fetches nothing from a feed, so readers follow the link
+    to listen. None for one its text links already, nor for a picture (Substack's)."""
+    links = []
+    for enclosure in entry.get("enclosures") or []:
+        href = str(enclosure.get("href") or "").strip()
+        suffix = PurePosixPath(urlsplit(href).path).suffix.lower()
+        kind = str(enclosure.get("type") or "")
+        played = kind.startswith(_RECORDING_TYPES) or (not kind and suffix in _RECORDING_FILES)
+        if not played or not href.startswith(("https://", "http://")) or href in body:
+            continue
+        size = _megabytes(enclosure.get("length"))
+        details = ", ".join(filter(None, (suffix[1:].upper(), _length(entry), size)))
+        link = f'<a href="{html.escape(href)}">{html.escape(title)}</a>'
+        links.append(f"<p>{link} ({details})</p>" if details else f"<p>{link}</p>")
+    return "".join(links)
+
+
+def _length(entry: Any) -> str:
+    """An episode's length as its feed gives it (itunes:duration: "00:42:10", "42:10" or
+    seconds), as h:mm:ss or m:ss; "" when not given."""
+    given = str(entry.get("itunes_duration") or "").strip()
+    if given.isdigit():
+        hours, rest = divmod(int(given), 3600)
+        given = f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+    return re.sub(r"^(?:0+:)?0?(?=\d)", "", given) if given else ""  # "00:05:30" → "5:30"
+
+
+def _megabytes(length: object) -> str:
+    """A file's size in bytes (an enclosure's length) in MB; "" for none (often "0")."""
+    try:
+        size = int(str(length))
+    except ValueError:
+        return ""
+    return f"{max(1, round(size / 1_000_000))} MB" if size > 0 else ""
 
 
 def _plain(detail: Any) -> str:
