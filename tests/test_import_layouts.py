@@ -6,6 +6,7 @@ photo credits. Each test imports a file and reads the document back through the 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import textwrap
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 from click.testing import CliRunner
+from PIL import Image
 from test_import import html_of, import_one, texts
 
 from publisher.cli import main
@@ -1996,6 +1998,89 @@ def test_a_short_wrapped_text_is_joined_where_its_sentence_runs_on(tmp_path: Pat
     address = "Statement on the strike\n\nWrite to us at\nthe Union Hall\nharbour road\n"
     (doc,) = import_one(tmp_path / "2", address)
     assert "<br" in doc.body_html
+
+
+# A statement forwarded from Gmail with a photo in it: multipart/related, the photo an inline
+# part the HTML shows by its Content-ID, the plain text marking its place "[image: …]".
+GMAIL_PHOTO_TEXT = """---------- Forwarded message ---------
+From: Cleaners' Strike Committee <strike@example.org>
+Date: Wed, 11 Mar 2026 at 18:02
+Subject: Statement on the Royal Infirmary strike
+To: <ana@example.org>
+
+
+*Statement on the Royal Infirmary strike*
+
+The cleaners at the Royal Infirmary have been on strike for six weeks. We thank every union branch that has sent money and messages of support.
+
+[image: Cleaners on the picket line]
+
+We will not go back for less than the living wage.
+
+Cleaners' Strike Committee
+"""
+GMAIL_PHOTO_HTML = """<div dir="ltr"><div class="gmail_quote"><div dir="ltr" class="gmail_attr">
+---------- Forwarded message ---------<br>From: <strong class="gmail_sendername" dir="auto">
+Cleaners' Strike Committee</strong> <span dir="auto">&lt;strike@example.org&gt;</span><br>
+Date: Wed, 11 Mar 2026 at 18:02<br>Subject: Statement on the Royal Infirmary strike<br>
+To: &lt;ana@example.org&gt;<br></div><br><br>
+<div dir="ltr"><p><b>Statement on the Royal Infirmary strike</b></p>
+<p>The cleaners at the Royal Infirmary have been on strike for six weeks. We thank every union
+branch that has sent money and messages of support.</p>
+<p><img src="cid:ii_m7x2k1" alt="Cleaners on the picket line" width="400"></p>
+<p>We will not go back for less than the living wage.</p><p>Cleaners' Strike Committee</p>
+</div></div></div>"""
+
+
+def gmail_forward_with_photo(photo: bytes) -> bytes:
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    related, alternative = MIMEMultipart("related"), MIMEMultipart("alternative")
+    alternative.attach(MIMEText(GMAIL_PHOTO_TEXT, "plain", "utf-8"))
+    alternative.attach(MIMEText(GMAIL_PHOTO_HTML, "html", "utf-8"))
+    related.attach(alternative)
+    picture = MIMEImage(photo, "png")
+    picture.add_header("Content-ID", "<ii_m7x2k1>")
+    picture.add_header("Content-Disposition", "inline", filename="image.png")
+    related.attach(picture)
+    related["From"], related["To"] = "Ana Torres <ana@example.org>", "editors@example.org"
+    related["Subject"] = "Fwd: Statement on the Royal Infirmary strike"
+    related["Date"] = "Thu, 12 Mar 2026 09:15:00 +0000"
+    return related.as_bytes()
+
+
+def test_a_photo_inside_a_received_email_is_imported_where_it_stood(tmp_path: Path) -> None:
+    """The photo is copied beside the document and shown between the paragraphs it stood
+    between, with its description; Gmail's "[image: …]" is never printed as text."""
+    photo = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(photo, "PNG")
+    (doc,) = import_one(tmp_path, gmail_forward_with_photo(photo.getvalue()), "statement.eml")
+    assert "[image:" not in doc.body_html and "⟦" not in doc.body_html
+    assert texts(doc, "//p")[0].startswith("The cleaners at the Royal Infirmary")
+    (image,) = html_of(doc).xpath("//img")
+    assert image.get("alt") == "Cleaners on the picket line"
+    copied = tmp_path / "documents" / image.get("src")
+    assert copied.parent.parent == tmp_path / "documents" / "media"
+    assert copied.read_bytes() == photo.getvalue()
+    before, after = (
+        " ".join(e.xpath("string()").split())
+        for e in (image.xpath("preceding::p[1]")[0], image.xpath("following::p[1]")[0])
+    )
+    assert before.endswith("messages of support.") and after.startswith("We will not go back")
+
+
+def test_a_pasted_emails_picture_marker_is_left_out_and_named(tmp_path: Path) -> None:
+    """Copied as text, the message has only Gmail's mark of where its photo stood."""
+    text = GMAIL_PHOTO_TEXT.split("\n\n\n", 1)[1].replace("*", "")
+    source = tmp_path / "in" / "pasted.txt"
+    source.parent.mkdir(parents=True)
+    source.write_text(text)
+    report = import_files([source], tmp_path / "documents")
+    (row,) = report.documents
+    assert "[image:" not in row.path.read_text() and "picket line" not in row.path.read_text()
+    assert any("'Cleaners on the picket line'" in doubt for doubt in row.draft.unsure)
 
 
 def test_a_message_with_the_statement_attached_imports_the_attachment(tmp_path: Path) -> None:

@@ -166,7 +166,7 @@ def _recover(source: Path, data: bytes, split: bool | None) -> tuple[list[Draft]
         message = parsed(data)
         if attached := attached_documents(message, READABLE_ATTACHMENTS):
             return _recover_attachments(source, attached, split)
-        return recover_message(message, source), {}
+        return recover_message(message, source)
     if suffix in TEXT_SUFFIXES:
         from .chats import refuse_chat
         from .decode import guess_text

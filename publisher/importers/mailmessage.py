@@ -8,7 +8,8 @@ pasted text, with what the message says of it.
   out. The forwarded message's sender, date and subject stand in for an author, date and
   title the text does not give.
 - Otherwise the message's own sender, date and subject do.
-- The plain-text part is read (the HTML one when there is no other); a signature after
+- The plain-text part is read (the HTML one when there is no other, or when the message
+  holds the pictures it shows: each is kept where it stood); a signature after
   "-- " and a quoted reply ("On … wrote:" and its "> " lines) are left out.
 - A message with a document attached ("please find attached our statement") is the
   covering note of what to publish: the importer reads the attachments instead
@@ -29,7 +30,7 @@ from ..controls import clean_text
 from ..errors import PublisherError
 from ..paths import is_zipped_textedit
 from .draft import Draft
-from .plaintext import recover
+from .plaintext import picture_mark, recover
 from .textdates import parse_date, without_time
 
 # The rule Outlook writes above both a forwarded message and the one a reply answers
@@ -128,9 +129,13 @@ def parsed(data: bytes) -> EmailMessage:
     return message
 
 
-def recover_message(message: EmailMessage, path: Path) -> list[Draft]:
+def recover_message(message: EmailMessage, path: Path) -> tuple[list[Draft], dict[str, bytes]]:
+    """The message's drafts, and the pictures they show, keyed 'media/<name>'."""
     sender, when, subject = _about(message)
-    return _recover_mail(_text_of(message, path), sender, when, subject)
+    pictures = _inline_pictures(message)
+    drafts = _recover_mail(_text_of(message, path, pictures), sender, when, subject)
+    shown = "".join(draft.body_html for draft in drafts)
+    return drafts, {name: data for name, data in pictures.values() if f'src="{name}"' in shown}
 
 
 def recover_saved_message(text: str, path: Path) -> list[Draft] | None:
@@ -211,22 +216,49 @@ def attached_documents(message: EmailMessage, suffixes: tuple[str, ...]) -> list
     return found
 
 
-def _text_of(message: EmailMessage, path: Path) -> str:
-    body = message.get_body(preferencelist=("plain", "html"))
+def _inline_pictures(message: EmailMessage) -> dict[str, tuple[str, bytes]]:
+    """The pictures the message's HTML shows by their Content-ID ("cid:…", as Gmail, Outlook
+    and Apple Mail send a photo pasted into a message): each Content-ID → its name in the
+    import ('media/<name>') and its bytes. Parts that are no picture are not among them."""
+    from .fetch import picture_name
+
+    pictures: dict[str, tuple[str, bytes]] = {}
+    for part in message.walk():
+        cid = str(part.get("Content-ID", "")).strip().strip("<>")
+        if not cid or part.get_content_maintype() != "image":
+            continue
+        data = part.get_payload(decode=True)
+        name = picture_name(part.get_filename() or cid, data) if isinstance(data, bytes) else None
+        if name is None:
+            continue
+        key, number = f"media/{name}", 1
+        while key in {taken for taken, _ in pictures.values()}:  # Gmail names each image.png
+            number += 1
+            key = f"media/{number}-{name}"
+        pictures[cid] = (key, bytes(data))
+    return pictures
+
+
+def _text_of(message: EmailMessage, path: Path, pictures: dict[str, tuple[str, bytes]]) -> str:
+    """The message's text: its plain-text part, or its HTML one when it has no other or
+    when it holds pictures (the plain text only marks where they stood), each marked
+    where it stood for `plaintext` to show it."""
+    body = message.get_body(preferencelist=("html", "plain") if pictures else ("plain", "html"))
     if body is None:
         raise PublisherError.at("this message has no text to import", path)
     content = str(body.get_content())
     if body.get_content_subtype() == "html":
-        content = _html_as_text(content)
+        content = _html_as_text(content, pictures)
     if not content.strip():
         raise PublisherError.at("this message has no text to import", path)
     return clean_text(content.replace("\r\n", "\n"), path, line_breaks=True)
 
 
-def _html_as_text(html: str) -> str:
+def _html_as_text(html: str, pictures: dict[str, tuple[str, bytes]] | None = None) -> str:
     """An HTML-only message's text, as pandoc reads it: its <head> (title, style sheet) and
     scripts left out, list items kept as "- " lines, a quoted reply indented, characters
-    set in a symbol font as the symbols they show (`symbol_fonts`). Its tables
+    set in a symbol font as the symbols they show (`symbol_fonts`), a picture sent with it
+    ("cid:…", `pictures`) as the mark of where it stands (`plaintext.picture_mark`). Its tables
     are read as the layout newsletters and mail programs build with them: their cells'
     text in order, not drawn as tables. The signature separator "-- " of HTML mail loses
     its space in a paragraph of its own: given it back."""
@@ -242,6 +274,13 @@ def _html_as_text(html: str) -> str:
     for part in root.iter("table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"):
         part.tag = "div"
     symbols_mapped(root)  # Outlook's Wingdings smiley ("J") as the smiley
+    for image in list(root.iter("img")):
+        src = image.get("src", "")
+        if src.startswith("cid:"):  # sent with the message, or not
+            name = (pictures or {}).get(src[4:], (None, b""))[0]
+            mark = picture_mark(image.get("alt", ""), name)
+            image.attrib.clear()
+            image.tag, image.text = "span", mark
     page = lxml.html.tostring(root, encoding="unicode")
     text = pandoc.convert_text(page, "html", "plain", ["--wrap=none"])
     return re.sub(r"(?m)^--$", "-- ", text)

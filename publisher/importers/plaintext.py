@@ -37,6 +37,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
+from html import escape
 
 from ..clock import build_time
 from ..readers.bold_title import TITLE_MAX
@@ -86,6 +87,11 @@ _SOURCE_NOTE = re.compile(
     r"this (page|article) (contains content|was originally published)|originally published (in|at|on)",
     re.I,
 )
+# Where a picture stood in a message's plain text, as Gmail marks it ("[image: Workers at the
+# gate]", its description), with the file the e-mail importer found for it, if any
+# ("[image: …]⟦media/photo.png⟧", `picture_mark`)
+_PICTURE = re.compile(r"\[image: ?([^\]\n]*)\](?:⟦(media/[^⟧\s]+)⟧)?")
+_PICTURE_ALONE = re.compile(rf"<p>{_PICTURE.pattern}</p>")
 _FOOTNOTE_REF = re.compile(r"(?<=[\w.,;:!?)\"”’])\[(\d{1,3})\]")
 HEADING_WORDS = 16
 
@@ -526,7 +532,11 @@ def _signature_and_date_apart(blocks: list[Block]) -> None:
 def _after_signature(text: str) -> bool:
     """What may follow a signature: a link, a note, a photo credit, contact details."""
     return bool(
-        _URL.fullmatch(text) or _NOTE.match(text) or _caption(text) or contact_details(text)
+        _URL.fullmatch(text)
+        or _NOTE.match(text)
+        or _PICTURE.fullmatch(text)
+        or _caption(text)
+        or contact_details(text)
     )
 
 
@@ -610,6 +620,8 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
         elif _SOURCE_NOTE.search(text) and index >= len(blocks) - 3:
             parts.append(_div("source-note", f"<p>{_lines(block)}</p>"))
             draft.found["source notes"] += 1
+        elif _PICTURE.fullmatch(text):
+            parts.append(f"<p>{text}</p>")
         elif _NOTE.match(text):
             parts.append(_div("note", f"<p>{_inline(text)}</p>"))
             draft.found["notes"] += 1
@@ -629,7 +641,33 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
             parts.insert(written, "<hr>")
             draft.found["section breaks"] += 1
         index += 1
-    return _footnotes("\n".join(parts), notes, draft)
+    return _pictures(_footnotes("\n".join(parts), notes, draft), draft)
+
+
+def picture_mark(description: str, name: str | None) -> str:
+    """How a picture stands in the text: where it stood, with its file once found
+    ('media/…'), else left out and named."""
+    return f"[image: {description}]" + (f"⟦{name}⟧" if name else "")
+
+
+def _pictures(body: str, draft: Draft) -> str:
+    """Each picture the text marks shown where it stood, with its description; one whose
+    file did not come with the text left out, by its description, for the editor to add:
+    Gmail's "[image: …]" is no text to publish."""
+
+    def picture(found: re.Match[str]) -> str:
+        description, name = found[1].strip(), found[2]
+        if name is None:
+            draft.unsure.append(
+                f"picture {description!r} left out: the text only marks where it stood;"
+                " add it by hand"
+            )
+            return ""
+        draft.found["pictures"] += 1
+        return f'<img src="{name}" alt="{escape(description)}">'
+
+    body = _PICTURE_ALONE.sub(lambda found: f"<p>{picture(found)}</p>".replace("<p></p>", ""), body)
+    return _PICTURE.sub(picture, body)
 
 
 def _between_texts(parts: list[str], written: int) -> bool:
