@@ -663,6 +663,28 @@ def test_html_page_main_text_is_extracted_without_navigation_or_comments(tmp_pat
         assert boilerplate not in doc.body_html
 
 
+def test_a_web_pages_picture_keeps_its_caption_and_photo_credit(tmp_path: Path) -> None:
+    """A news site's figure: the picture, its description for those who cannot see it,
+    and under it the caption with the photographer's credit, which the article owes."""
+    page = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+    <title>Tenants win repairs – Leeds Tenants</title></head><body>
+    <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+    <article><h1>Tenants win repairs</h1><p class="byline">By Ana Ruiz</p><p>{LONG}</p>
+    <figure class="wp-block-image size-large"><img src="https://leedstenants.example/img/vote.jpg"
+    alt="Tenants raising their hands in the courtyard" loading="lazy" width="1024">
+    <figcaption class="wp-element-caption">The vote to end the strike, 4 March.
+    Photo: <a href="https://samlee.example">Sam Lee</a></figcaption></figure>
+    <p>{LONG}</p></article><footer>© 2026 Leeds Tenants</footer></body></html>"""
+    import_one(tmp_path, page, "tenants-win.html")
+    markdown = (tmp_path / "documents" / "tenants-win-repairs.md").read_text(encoding="utf-8")
+    assert (
+        "![The vote to end the strike, 4 March. Photo: [Sam Lee](https://samlee.example)]"
+        '(https://leedstenants.example/img/vote.jpg){alt="Tenants raising their hands in the'
+        ' courtyard"}\n\n' + LONG.strip()
+    ) in markdown
+    assert markdown.count("Sam Lee") == 1
+
+
 def dated_page(head: str, top: str) -> str:
     """A site's article page, with `head` in its <head> and `top` over its text, and a
     copyright line in its footer as most sites print."""

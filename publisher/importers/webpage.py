@@ -1,6 +1,6 @@
 """A saved web page → one draft: trafilatura extracts the main text (headings, lists, links,
-emphasis, images with alt text) and the page's title, author and date; navigation, ads and
-comments are left behind. A page a word processor wrote is read whole instead
+emphasis, images with alt text and their captions) and the page's title, author and date;
+navigation, ads and comments are left behind. A page a word processor wrote is read whole instead
 (`document_page`), and a story's page from Medium's export as that export is (`medium`)."""
 
 from __future__ import annotations
@@ -75,6 +75,8 @@ def _article(page: str, path: Path) -> Draft:
     inner = lxml.html.fromstring(body).find("body")
     if inner is not None and len(inner) and _repeats_title(inner[0], draft.title):
         inner.remove(inner[0])  # the headline again, under the title the front matter gives
+    if inner is not None:
+        draft.found["captions"] = _captioned(inner, _figure_captions(page))
     fragment = (
         "".join(lxml.html.tostring(child, encoding="unicode") for child in inner)
         if inner is not None
@@ -86,6 +88,60 @@ def _article(page: str, path: Path) -> Draft:
     if draft.date is None:
         draft.unsure.append("the page gives no date: add one")
     return draft
+
+
+def _figure_captions(page: str) -> dict[str, Any]:
+    """Each picture the page captions (`<figure>` with its `<figcaption>`: the caption and
+    photo credit a site prints under it) → a copy of the caption, by the picture's address.
+    trafilatura keeps the picture and drops its caption. A caption over several pictures
+    (a gallery's) stays with none of them."""
+    import copy
+
+    import lxml.html
+
+    captions: dict[str, Any] = {}
+    tree: Any = lxml.html.document_fromstring(page)
+    for caption in tree.iter("figcaption"):
+        figure = caption.getparent()
+        images = figure.findall(".//img") if figure is not None and figure.tag == "figure" else []
+        if len(images) == 1 and caption.text_content().strip():
+            for address in (images[0].get("src"), images[0].get("data-src")):
+                if address:
+                    captions.setdefault(address, copy.deepcopy(caption))
+    return captions
+
+
+def _captioned(body: Any, captions: dict[str, Any]) -> int:
+    """Each picture in the extracted `body` the page captions made a figure with its
+    caption again (how importers write one: pandoc's `![caption](picture)`); how many."""
+    count = 0
+    for image in list(body.iter("img")):
+        caption = captions.get(image.get("src", ""))
+        if caption is None:
+            continue
+        holder = image.getparent()
+        if not (holder.tag == "p" and len(holder) == 1 and not holder.text_content().strip()):
+            holder = image  # a picture in a paragraph of its own is the figure, else the picture
+        figure = holder.makeelement("figure", {})
+        figure.tail, holder.tail = holder.tail, None
+        holder.addprevious(figure)
+        figure.append(image)
+        if holder is not image:
+            holder.getparent().remove(holder)
+        caption.tail = None
+        figure.append(caption)
+        _without_caption_remnant(figure, caption)
+        count += 1
+    return count
+
+
+def _without_caption_remnant(figure: Any, caption: Any) -> None:
+    """The paragraph trafilatura may keep of a caption after the picture (its link: "Sam
+    Lee" of "Photo: Sam Lee") left out: the caption is whole in the figure."""
+    after = figure.getnext()
+    said = " ".join(after.text_content().split()) if after is not None else ""
+    if said and after.tag == "p" and said in " ".join(caption.text_content().split()):
+        after.drop_tree()
 
 
 def _repeats_title(element: Any, title: str) -> bool:
