@@ -1,6 +1,6 @@
 """A web page saved as one file (MHTML: Chrome's and Edge's "Webpage, Single File", Word's
 "Single File Web Page"; Safari's web archive) is imported as its page is, with the pictures
-saved inside it."""
+saved inside it; a page saved as "Webpage, Complete", with those in the folder beside it."""
 
 from __future__ import annotations
 
@@ -85,6 +85,24 @@ def test_a_browsers_saved_page_is_imported_with_the_pictures_saved_in_it(
     (image,) = doc.images
     assert (tmp_path / "documents" / image).read_bytes() == teal
     assert "](https://cdn.example.net/ad.png)" in doc.source.read_text()
+
+
+def test_a_page_saved_with_its_files_folder_is_imported_with_its_pictures(tmp_path: Path) -> None:
+    """Chrome's and Firefox's "Webpage, Complete": the page, and beside it a folder named
+    after it, `<name>_files/`, holding its pictures, which the page shows by addresses in
+    that folder (escaped: spaces as %20, "é" as %C3%A9)."""
+    name = "Dockers win their strike – Port News"
+    folder = tmp_path / "in" / f"{name}_files"
+    folder.mkdir(parents=True)
+    teal = png("teal")
+    (folder / "picket.png").write_bytes(teal)
+    escaped = "Dockers%20win%20their%20strike%20%E2%80%93%20Port%20News_files"
+    page = ARTICLE.replace("https://port.example.org/img/", f"{escaped}/")
+    (doc,) = import_one(tmp_path, page, f"{name}.html")
+    (image,) = doc.images
+    assert image.startswith("media/dockers-win-their-strike/")
+    assert (tmp_path / "documents" / image).read_bytes() == teal
+    assert "_files/" not in doc.source.read_text()
 
 
 def test_a_word_single_file_web_page_is_read_whole_with_its_pictures(tmp_path: Path) -> None:

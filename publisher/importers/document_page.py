@@ -58,7 +58,7 @@ def recover_document_page(
         src = image.get("src", "")
         if urlsplit(src).scheme in ("http", "https", "data"):
             continue  # the reader's to judge, as in any document
-        relative = _relative(src)
+        relative = relative_address(src)
         data = pictures(relative) if relative else None
         if relative is None or data is None:
             log.warning(
@@ -77,7 +77,7 @@ def recover_document_page(
     return draft_in_scratch(path, {page_name: copy, **found}, lambda pool: HtmlReader())
 
 
-def _relative(src: str) -> PurePosixPath | None:
+def relative_address(src: str) -> PurePosixPath | None:
     """A picture's address inside the page's own folder, or None (a web address, data:,
     an absolute path or one that climbs out)."""
     parts = urlsplit(src)

@@ -17,17 +17,15 @@ import codecs
 import email
 import email.policy
 import plistlib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ..errors import PublisherError
-from ..tree_edits import body_html, body_tree
 from .draft import Draft
-from .fetch import picture_name
-from .webpage import recover_page
+from .webpage import recover_page, saved_pictures
 
 _SAVE_AGAIN = "save the page again (in Chrome: Save page as… > Webpage, Single File)"
 
@@ -50,9 +48,12 @@ def recover_saved_page(data: bytes, path: Path) -> tuple[list[Draft], dict[str, 
         found = [u for u in page.resources if unquote(urlsplit(u).path).endswith(wanted)]
         return page.resources[found[0]] if len(found) == 1 else None
 
+    def at_address(src: str) -> bytes | None:  # never a relative one: `beside`'s
+        return saved(src) if urlsplit(src).scheme in ("http", "https", "cid") else None
+
     drafts, media = recover_page(page.html, path, beside)
     for draft in drafts:
-        draft.body_html = _saved_pictures(draft, saved, media)
+        draft.body_html = saved_pictures(draft, at_address, media)
     return drafts, media
 
 
@@ -142,31 +143,3 @@ def _page(message: EmailMessage, path: Path) -> EmailMessage:
     page = pages[0]
     assert isinstance(page, EmailMessage)
     return page
-
-
-def _saved_pictures(
-    draft: Draft, saved: Callable[[str], bytes | None], media: dict[str, bytes]
-) -> str:
-    """The draft's body with each picture shown by its web address taken from the saved
-    page (into `media`, as `media/<name>`) when the page holds it."""
-    if "<img" not in draft.body_html:
-        return draft.body_html
-    root = body_tree(draft.body_html)
-    changed = False
-    for image in root.iter("img"):
-        src = image.get("src", "")
-        data = saved(src) if urlsplit(src).scheme in ("http", "https", "cid") else None
-        name = picture_name(src, data) if data else None
-        if data is None or name is None:
-            continue
-        key, number = f"media/{name}", 1
-        while key in media and media[key] != data:  # another picture of the same name
-            number += 1
-            key = f"media/{number}-{name}"
-        media[key] = data
-        image.set("src", key)
-        draft.found["pictures saved with the page"] += 1
-        changed = True
-    if not changed:
-        return draft.body_html
-    return body_html(root)

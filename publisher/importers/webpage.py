@@ -6,6 +6,7 @@ navigation, ads and comments are left behind. A page a word processor wrote is r
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,15 +14,18 @@ from ..controls import clean_text
 from ..errors import PublisherError
 from ..extras import needs
 from ..readers.headings import same_words
+from ..tree_edits import body_html, body_tree
 from . import medium
 from .decode import clean_extracted, decode_text
 from .document_page import (
     Pictures,
     pictures_beside,
     recover_document_page,
+    relative_address,
     written_by_a_word_processor,
 )
 from .draft import Draft
+from .fetch import picture_name
 from .press_release import page_without_release_marks
 from .scripts import detect_language, mark_fragments
 
@@ -37,7 +41,48 @@ def recover_page(
         return recover_document_page(page, path, pictures or pictures_beside(path))
     if medium.exported_story(page) and (story := medium.story_draft(page, path.name)):
         return [_described(story, story.body_html, page)], {}
-    return [_article(page, path)], {}
+    draft, media = _article(page, path), dict[str, bytes]()
+    draft.body_html = saved_pictures(draft, _in_folder(pictures or pictures_beside(path)), media)
+    return [draft], media
+
+
+def _in_folder(pictures: Pictures) -> Callable[[str], bytes | None]:
+    """A picture the page shows by a relative address: a page saved as "Webpage, Complete"
+    (Chrome, Firefox, Edge) keeps its pictures in the folder beside it, `<name>_files/`."""
+
+    def picture(src: str) -> bytes | None:
+        relative = relative_address(src)
+        return pictures(relative) if relative else None
+
+    return picture
+
+
+def saved_pictures(
+    draft: Draft, saved: Callable[[str], bytes | None], media: dict[str, bytes]
+) -> str:
+    """The draft's body with each picture `saved` holds (by the address the page gives it)
+    copied into `media`, as `media/<name>`, and shown from there."""
+    if "<img" not in draft.body_html:
+        return draft.body_html
+    root = body_tree(draft.body_html)
+    changed = False
+    for image in root.iter("img"):
+        src = image.get("src", "")
+        data = saved(src)
+        name = picture_name(src, data) if data else None
+        if data is None or name is None:
+            continue
+        key, number = f"media/{name}", 1
+        while key in media and media[key] != data:  # another picture of the same name
+            number += 1
+            key = f"media/{number}-{name}"
+        media[key] = data
+        image.set("src", key)
+        draft.found["pictures saved with the page"] += 1
+        changed = True
+    if not changed:
+        return draft.body_html
+    return body_html(root)
 
 
 def _article(page: str, path: Path) -> Draft:
