@@ -99,6 +99,37 @@ def test_a_typeset_statement_is_its_text_without_headers_footers_or_broken_words
     assert [line.strip() for line in closing.itertext() if line.strip()] == SIGNATURE
 
 
+def sectioned_report(subtitle: str = "") -> bytes:
+    """A report as a word processor exports it: its title, perhaps a subtitle set once in
+    its own type, a byline, then sections under headings all set alike."""
+    weasyprint = import_weasyprint()
+    paragraph = f"<p>{SENTENCE}</p>"
+    html = f"""<html lang="en"><head><style>body {{ font: 11pt serif }}
+        h1 {{ font: bold 20pt sans-serif }} h2 {{ font: bold 14pt sans-serif }}
+        .standfirst {{ font: italic 13pt serif }}</style></head><body>
+        <h1>Hillside rent strike report</h1>{subtitle}<p>By Ana Ruiz · 3 March 2026</p>
+        <h2>Background</h2>{paragraph}{paragraph}<h2>What happens next</h2>{paragraph}
+        </body></html>"""
+    return weasyprint.HTML(string=html).write_pdf()  # type: ignore[no-any-return]
+
+
+def test_a_pdfs_first_section_heading_stays_a_heading_in_its_text(tmp_path: Path) -> None:
+    """Set in the type of the headings after it, the heading under the byline is the first
+    section's, not a subtitle: it was taken out of the text into the front matter."""
+    (doc,) = import_one(tmp_path, sectioned_report(), "hillside.pdf")
+    assert doc.title == "Hillside rent strike report" and not doc.subtitle
+    assert texts(doc, "//h2") == ["Background", "What happens next"]
+    first = html_of(doc).xpath("//h2")[0].getnext()
+    assert first.tag == "p" and first.text_content().startswith("The cleaners employed")
+
+
+def test_a_pdfs_subtitle_set_in_its_own_type_stays_the_subtitle(tmp_path: Path) -> None:
+    subtitle = "<p class='standfirst'>What the tenants won</p>"
+    (doc,) = import_one(tmp_path, sectioned_report(subtitle), "hillside.pdf")
+    assert doc.subtitle == "What the tenants won"
+    assert texts(doc, "//h2") == ["Background", "What happens next"]
+
+
 def test_hyphens_at_line_ends_are_the_typesetters_when_words_break_often_else_a_compounds(
     tmp_path: Path,
 ) -> None:

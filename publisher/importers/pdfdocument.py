@@ -8,6 +8,8 @@ left out, and what the layout broke is mended:
   numbers aside, on another page, and page numbers alone there;
 - a heading or title set on two lines is one line again (a line the plain-text reader
   can take for a title), known by its type: larger than the text's, or bold throughout;
+  set in the type of another heading, it is a section's, underlined as plain text marks
+  one (the first, under the byline, was read as a subtitle);
 - a paragraph carried over a page break, or on into the next column, is one paragraph;
 - footnotes leave the foot of their pages for the end, as "[1] …", and the numbers
   raised in the text become "[1]" references (which the plain-text reader makes notes);
@@ -60,10 +62,13 @@ def pdf_text(data: bytes, source: Path) -> tuple[str, int, str]:
         columns = _columns([line for block in blocks for line in block])
         laid_out.append((columns, _paragraph_blocks(blocks, body, columns)))
     hyphenates = _hyphenates([blocks for _, blocks in laid_out])
+    sections = _section_heading_styles([block for _, blocks in laid_out for block in blocks], body)
     paragraphs: list[str] = []
     for page_number, (columns, blocks) in enumerate(laid_out):
         for number, block in enumerate(blocks):
             text = _block_text(block, body, columns, hyphenates)
+            if _style(block, body) in sections:  # underlined, as plain text marks a heading
+                text = f"{text}\n{'-' * len(text)}"
             if number == 0 and page_number and paragraphs and _carried_over(paragraphs[-1], text):
                 paragraphs[-1] = _joined(paragraphs[-1], text, hyphenates)
             else:
@@ -256,6 +261,26 @@ def _goes_on(block: list[Line], after: list[Line], body: float, columns: list[Co
 
 def _is_heading(lines: list[Line], body: float) -> bool:
     return all(line.size >= body * LARGER or line.bold for line in lines)
+
+
+HeadingStyle = tuple[float, bool]  # a heading's type size, and whether it is bold
+
+
+def _style(block: list[Line], body: float) -> HeadingStyle | None:
+    """The type a heading is set in; None for a block that is no heading (a paragraph, a
+    line longer than a heading)."""
+    if not _is_heading(block, body) or sum(len(line.text) for line in block) > LONGEST_HEADING:
+        return None
+    return round(max(line.size for line in block), 1), all(line.bold for line in block)
+
+
+def _section_heading_styles(blocks: list[list[Line]], body: float) -> set[HeadingStyle]:
+    """The types the text's section headings are set in: those of two headings or more.
+    Marked as headings, the first under the title and byline stays its section's heading:
+    the plain-text reader took it for a subtitle. A subtitle, set once in its own type (and
+    the title), stays for the reader to tell."""
+    styles = Counter(_style(block, body) for block in blocks)
+    return {style for style, count in styles.items() if style is not None and count >= 2}
 
 
 def _wrapped(line: Line, columns: list[Column]) -> bool:
