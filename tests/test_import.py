@@ -685,6 +685,29 @@ def test_a_web_pages_picture_keeps_its_caption_and_photo_credit(tmp_path: Path) 
     assert markdown.count("Sam Lee") == 1
 
 
+@pytest.mark.parametrize(
+    ("lang", "byline", "author"),
+    [
+        ("en", "By Ana Ruiz", "Ana Ruiz"),
+        ("es", "Por Ana Ruiz", "Ana Ruiz"),
+        ("fr", "Par Camille Bernard", "Camille Bernard"),
+        ("ar", "بقلم: سارة علي", "سارة علي"),
+        ("fa", "نوشته: رضا کریمی", "رضا کریمی"),
+        ("fa", "به قلم مریم احمدی", "مریم احمدی"),
+    ],
+)
+def test_a_web_pages_author_is_named_without_its_bylines_by(
+    tmp_path: Path, lang: str, byline: str, author: str
+) -> None:
+    """The page's byline in its language ("By", "Por", "Par", Arabic's "بقلم", Farsi's
+    "نوشته"): the author is the name, as a byline in pasted text gives it."""
+    page = f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">
+    <title>Strike</title></head><body><article><h1>Strike</h1>
+    <p class="byline">{byline}</p><p>{LONG}</p><p>{LONG}</p></article></body></html>"""
+    (doc,) = import_one(tmp_path, page, "page.html")
+    assert doc.authors == (author,)
+
+
 def dated_page(head: str, top: str) -> str:
     """A site's article page, with `head` in its <head> and `top` over its text, and a
     copyright line in its footer as most sites print."""

@@ -247,7 +247,13 @@ def _described(draft: Draft, fragment: str, page: str) -> Draft:
 
 
 def _authors(value: str | None) -> list[str]:
-    return [name.strip() for name in (value or "").split(";") if name.strip()]
+    """The names the page's metadata gives ("A; B"), without a byline's label: trafilatura
+    takes "By" off, not "Por", "Par", nor Arabic's "بقلم" or Farsi's "نوشته" (`author_line`
+    knows them)."""
+    from .textdates import author_line
+
+    names = (name.strip() for name in (value or "").split(";"))
+    return [author_line(name) or name for name in names if name]
 
 
 def _date(value: str | None) -> dt.date | None:
