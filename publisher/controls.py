@@ -48,6 +48,19 @@ _MAYBE_UNWANTED = re.compile(
     rf"[{_C0_C1}{_SEPARATORS_AND_BOM}{_NONCHARACTERS}{_SURROGATES}\ufffe-\U0010ffff]"
 )
 
+# What a copy from Word or a web page leaves inside words, unseen: the zero-width space (a
+# hint where a line may break), the soft hyphen (where a word may be hyphenated) and the
+# word joiner. Hints to a typesetter, kept in a text; in a name or a tag they make another
+# name no one can see, and plain-text mail programs show some as hyphens or boxes. The
+# zero-width non-joiner (U+200C) spells Farsi, and the joiner (U+200D) emoji: never these.
+_BREAK_HINTS = re.compile("[\u200b\u00ad\u2060]")
+
+
+def without_break_hints(text: str) -> str:
+    """`text` without its zero-width spaces, soft hyphens and word joiners."""
+    return _BREAK_HINTS.sub("", text)
+
+
 _NAMES = {
     "\x00": "NUL",
     "\x07": "BEL",

@@ -13,7 +13,7 @@ from typing import Any
 
 import nh3
 
-from .controls import strip_controls
+from .controls import strip_controls, without_break_hints
 from .embeds import players_as_links
 from .languages import well_formed_tag
 from .limits import DEFAULT_LIMITS
@@ -359,7 +359,8 @@ def lift_deep_lists(cleaned: str, levels: int = LIST_LEVELS) -> tuple[str, int]:
 
 
 def plain_text(value: str) -> str:
-    """Metadata (titles, names) is plain text: drop any markup, decode entities, fold spaces.
+    """Metadata (titles, names) is plain text: drop any markup, decode entities, fold spaces,
+    and take out what a copy leaves unseen inside words (`without_break_hints`).
 
     Repeated until stable so that entity-encoded tags ("&lt;script&gt;") cannot come back.
     """
@@ -372,7 +373,7 @@ def plain_text(value: str) -> str:
         text = cleaned
     else:  # absurdly deep entity nesting: give up on angle brackets altogether
         text = text.replace("<", "").replace(">", "")
-    return " ".join(strip_controls(text)[0].split())
+    return " ".join(without_break_hints(strip_controls(text)[0]).split())
 
 
 def element_text(element: Any) -> str:

@@ -537,6 +537,26 @@ def test_plain_text_gives_each_picture_its_caption_and_credit(
     assert text.count("Grúas paradas en el muelle de poniente al amanecer") == 1
 
 
+def test_plain_text_has_no_soft_hyphens_or_zero_width_spaces(
+    workspace: Callable[[str], Path],
+) -> None:
+    """Pasted from Word or a web page, a text carries soft hyphens and zero-width spaces,
+    hints the HTML part and the PDF use; mail programs show them in plain text as hyphens
+    or boxes inside words. Farsi's zero-width non-joiner is spelling, and stays."""
+    root = workspace("email")
+    note = root / "documents" / "nota-redaccion.md"
+    note.write_text(
+        note.read_text()
+        + "\nLa asamblea de la Mieter\u00adversammlung votó la huelga\u200b/\u200bel paro.\n"
+        + "\n[ما می\u200cخواهیم]{lang=fa dir=rtl}\n"
+    )
+    report = build(root, formats=["email"])
+    text = (report.out_dir / SLUG / "email.txt").read_text()
+    assert "\u00ad" not in text and "\u200b" not in text
+    assert "Mieterversammlung votó la huelga/el paro." in text
+    assert "می\u200cخواهیم" in text
+
+
 def ui(text: str, language: str, **values: object) -> str:
     """An interface string as readers of `language` see it (from the catalogues)."""
     with i18n.interface_language(language):

@@ -211,3 +211,22 @@ def replace_in_zip(path: Path, part: str, old: str, new: str) -> None:
         return text.replace(old, new)
 
     edited(path, part, replaced)
+
+
+def test_invisible_characters_pasted_from_word_are_no_part_of_a_tag_title_or_name(
+    tmp_path: Path,
+) -> None:
+    """Word and web pages leave a zero-width space or a soft hyphen in copied words, which no
+    one sees: "​ rent" was a tag of its own, beside "rent". Farsi's zero-width non-joiner is
+    its spelling ("می‌خواهیم"), and stays."""
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\ntitle: 'Rent strike\u200b at Hill\u00adside'\nauthors: ['\u200bAna Ruiz\u00ad']\n"
+        "tags: [housing,\u200b rent, \u200bhousing, 'می\u200cخواهیم']\n---\n"
+        "Body\n",
+        encoding="utf-8",
+    )
+    document = read(path)
+    assert document.title == "Rent strike at Hillside"
+    assert document.authors == ("Ana Ruiz",)
+    assert document.tags == ("housing", "rent", "می\u200cخواهیم")

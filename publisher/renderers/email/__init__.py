@@ -91,6 +91,10 @@ def to_email_html(mjml_source: str, css: str) -> str:
 
 
 def to_plain_text(html: str) -> str:
+    """The plain-text part, without the soft hyphens and zero-width spaces a pasted text
+    carries: hints to the HTML part's and the PDF's line breaking, which mail programs
+    show in plain text as hyphens or boxes inside words."""
     from ... import pandoc
+    from ...controls import without_break_hints
 
-    return pandoc.html_to_text(html, columns=72).strip() + "\n"
+    return without_break_hints(pandoc.html_to_text(html, columns=72)).strip() + "\n"
