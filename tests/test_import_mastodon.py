@@ -186,3 +186,25 @@ def test_a_thread_is_read_without_the_mentions_mastodon_puts_before_each_reply(
         "We demand their reinstatement and all lost wages.",
         "Join the picket at the gate on Friday.",
     ]
+
+
+def test_a_picture_posted_without_words_is_counted_not_made_an_untitled_document(
+    tmp_path: Path,
+) -> None:
+    """As X's and Bluesky's archives are read: a photo alone has no words to publish."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    photo = _created(2, "")
+    photo["object"]["attachment"] = [  # type: ignore[index]
+        {"type": "Document", "mediaType": "image/jpeg", "url": "/media/p.jpg", "name": "A picket"}
+    ]
+    outbox = {
+        **OUTBOX,
+        "totalItems": 2,
+        "orderedItems": [_created(1, "<p>Picket at the gate on Friday at seven.</p>"), photo],
+    }
+    (archive / "outbox.json").write_text(json.dumps(outbox), encoding="utf-8")
+    root, report = imported(archive, tmp_path)
+    assert [w.document.stem for w in report.written] == ["picket-at-the-gate-on-friday-at-seven"]
+    assert ("posts", "1 post(s)") in {(x.kind, x.name) for x in report.left_out}
+    assert not list((root / "documents").glob("untitled*"))

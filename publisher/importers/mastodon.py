@@ -13,7 +13,8 @@ Each public post becomes a document (the material an issue is made from, as a ch
 posts are), titled by its first sentence, its hashtags its tags, its content warning its
 subtitle. A thread the account wrote as replies to itself, as long statements are posted,
 is one document, its posts in order. Replies to other people, boosts, posts for followers
-or in private, and polls are counted and left out; so are videos and sounds.
+or in private, polls and pictures posted without words are counted and left out; so are
+videos and sounds.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any
 import lxml.html
 
 from .exports import ExportFiles, LeftOut, PlatformExport, Post, day_of
-from .social import HASHTAG_LINE, by_thread, counted, headline, without_thread_counts
+from .social import HASHTAG_LINE, by_thread, headline, thread_posts, without_thread_counts
 
 _PUBLIC = (
     "https://www.w3.org/ns/activitystreams#Public",
@@ -72,8 +73,8 @@ def read(files: ExportFiles) -> PlatformExport:
     threads, others = by_thread(own, parents, lambda post: str(post.get("published", "")))
     left["replies to other people's posts"] += others
     base = name.rpartition("/")[0]  # where the pictures' paths start
-    export.posts = [_post(thread, export, base) for thread in threads.values()]
-    export.left_out += counted(+left, "not the account's own public words")
+    public_words = "not the account's own public words"
+    thread_posts(export, threads, lambda _, thread: _post(thread, export, base), left, public_words)
     return export
 
 
@@ -95,9 +96,14 @@ def _one_or_many(value: object) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _post(thread: list[dict[str, Any]], export: PlatformExport, base: str) -> Post:
+def _post(thread: list[dict[str, Any]], export: PlatformExport, base: str) -> Post | None:
+    """The thread as one post; None when it has no words (a picture alone, which X's and
+    Bluesky's importers leave out too: a document titled "untitled" around a photo)."""
     first = thread[0]
-    parts = [_content(post, len(thread) > 1) + _pictures(post, export) for post in thread]
+    texts = [_content(post, len(thread) > 1) for post in thread]
+    if not any(_words(text) for text in texts):
+        return None
+    parts = [text + _pictures(post, export) for text, post in zip(texts, thread, strict=True)]
     title, body = headline("".join(parts))
     tags = [
         str(tag.get("name", "")).lstrip("#")
@@ -118,6 +124,13 @@ def _post(thread: list[dict[str, Any]], export: PlatformExport, base: str) -> Po
         source=str(first.get("url") or ""),
         base=base,
     )
+
+
+def _words(content: str) -> str:
+    """The words of a post's HTML (`_content`), "" for none."""
+    if not content:
+        return ""
+    return str(lxml.html.fragment_fromstring(content, create_parent="div").text_content()).strip()
 
 
 def _content(post: dict[str, Any], in_thread: bool) -> str:

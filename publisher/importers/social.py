@@ -105,6 +105,7 @@ def thread_posts(
     threads: dict[str, list[Any]],
     make: Callable[[str, list[Any]], Post | None],
     left: Counter[str],
+    why: str = "not the account's own words",
 ) -> None:
     """Each thread (by its first post's key) made one post by `make` (None: it has no
     words, counted as such), the posts in the order of their days; what `left` counted of
@@ -116,7 +117,7 @@ def thread_posts(
         else:
             wordless["post(s)"] += 1
     export.posts.sort(key=lambda made: str(made.date or ""))
-    export.left_out += counted(+left, "not the account's own words")
+    export.left_out += counted(+left, why)
     export.left_out += counted(wordless, "no words to publish: a picture alone")
 
 
