@@ -61,13 +61,14 @@ def test_a_post_of_several_pictures_shows_them_all_before_its_caption(tmp_path: 
     ]
 
 
-def test_a_picture_without_words_and_a_video_are_listed_and_reels_not_read(
+def test_a_picture_without_words_a_video_and_reels_are_listed_not_imported(
     tmp_path: Path,
 ) -> None:
     root, report = imported(EXPORT, tmp_path)
     assert {(x.kind, x.name) for x in report.left_out} == {
         ("posts", "1 post(s)"),
         ("video", "video of 2026-03-04"),
+        ("video", "1 reel(s)"),  # content/reels.json: read nowhere else, said nowhere else
     }
     assert "Reel" not in " ".join(w.post.title for w in report.written)
     assert (root / "documents" / "rosa-s-speech-at-saturday-s-rally-in-full.md").is_file()

@@ -11,7 +11,8 @@ whose `uri` starts at the download's top folder; a shared link as `external_cont
 Instagram: `your_instagram_activity/content/posts_1.json` (older: `content/posts_1.json`),
 with the pictures in `media/posts/`. Each post is its `media` (each with its `uri`,
 `creation_timestamp` and, for a post of one picture, the caption as `title`); a post of
-several pictures has its caption and time beside them.
+several pictures has its caption and time beside them. Reels (`content/reels.json`) are
+videos: counted and left out.
 
 Meta writes each string's UTF-8 bytes as if each byte were a character ("HÃ©lÃ¨ne" for
 "Hélène"): they are put back.
@@ -43,6 +44,7 @@ from .social import HASHTAG, HASHTAG_LINE, listed, video
 _FACEBOOK = re.compile(r"(?:^|/)posts/(?:profile_posts|your_posts\w*?)_(\d+)\.(json|html)$")
 _INSTAGRAM = re.compile(r"(?:^|/)content/posts_(\d+)\.(json|html)$")
 _VIDEO = re.compile(r"\.(?:mp4|mov|m4v|webm|avi)$", re.IGNORECASE)
+_REELS = re.compile(r"(?:^|/)content/reels\.json$")  # Instagram's reels: videos alone
 
 
 def recognises(files: ExportFiles) -> bool:
@@ -78,6 +80,8 @@ def read(files: ExportFiles) -> PlatformExport:
                 "no words to publish: a photo, a check-in or link alone",
             )
         )
+    if reels := sum(len(_entries(files, name)) for name in files if _REELS.search(name)):
+        export.left_out.append(LeftOut("video", f"{reels} reel(s)", "a video cannot be printed"))
     return export
 
 
