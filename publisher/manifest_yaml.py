@@ -20,6 +20,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString
 
+from .controls import strip_controls
+
 # Where a key the file does not have yet goes: the order the README's example uses.
 KEY_ORDER = (
     *("number", "title", "date", "language", "summary", "cover", "editorial", "sections"),
@@ -63,7 +65,9 @@ class IssueEdit:
 
 
 def edited(text: str | None, edit: IssueEdit) -> str:
-    """`text` (a manifest, or None for a new one) with `edit` applied, changing nothing else."""
+    """`text` (a manifest, or None for a new one) with `edit` applied, changing nothing else
+    but the control characters YAML refuses to read, taken out as the build reads them."""
+    text = strip_controls(text)[0] if text else text
     yaml = _yaml(text or "")
     data = yaml.load(text) if text else None
     if not isinstance(data, CommentedMap):

@@ -398,3 +398,74 @@ def test_what_the_last_builds_warned_of_is_shown_next_to_its_document(
     }
     assert "media/ferry.jpg has no description" in items["ferry-cuts"]
     assert "no description" not in items["rent-strike"]
+
+
+def saved_as_the_script_saves(port: int, fields: list[tuple[str, str]]) -> tuple[int, dict]:
+    """A save as compose.js posts it: the token in a header, the answer asked for as JSON."""
+    body = urlencode([*fields, ("_accept", "application/json")]).encode()
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Accept": "application/json",
+        "X-CSRF-Token": token_of(port),
+    }
+    status, answer = request(port, "POST", "/compose/save", raw=(body, headers))
+    return status, json.loads(answer)
+
+
+def test_a_line_break_pasted_from_word_is_saved_as_a_line_break_and_later_saves_work(
+    port: int, winter: Path
+) -> None:
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    pasted = "Pasted from Word:\x0bsecond line.\n\nA bell\x07 rang.\u2028Last line."
+    status, answer = saved_as_the_script_saves(port, replaced(form_of(page), editorial=pasted))
+    assert status == 200, answer
+    text = winter.read_text(encoding="utf-8")
+    assert "\x0b" not in text and "\x07" not in text and "\u2028" not in text
+    assert yaml.safe_load(text)["editorial"] == (
+        "Pasted from Word:\nsecond line.\n\nA bell rang.\nLast line.\n"
+    )
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    status, answer = saved_as_the_script_saves(port, replaced(form_of(page), title="Later"))
+    assert status == 200, answer
+    assert yaml.safe_load(winter.read_text(encoding="utf-8"))["title"] == "Later"
+
+
+def test_a_control_character_in_a_title_is_saved_as_a_space(port: int, winter: Path) -> None:
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    fields = replaced(form_of(page), title="Winter\x0bnews\x1b", section_title="Port\x0bnews")
+    status, answer = saved_as_the_script_saves(port, fields)
+    assert status == 200, answer
+    written = yaml.safe_load(winter.read_text(encoding="utf-8"))
+    assert written["title"] == "Winter news"
+    assert [s["title"] for s in written["sections"]] == ["Port news", "Port news"]
+
+
+def test_a_manifest_with_a_control_character_on_disk_is_still_edited(
+    port: int, winter: Path
+) -> None:
+    by_hand = winter.read_text(encoding="utf-8").replace("More soon.", "More\x0bsoon.\x07")
+    winter.write_text(by_hand, encoding="utf-8")
+    status, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    assert status == 200
+    status, answer = saved_as_the_script_saves(port, replaced(form_of(page), title="Thaw"))
+    assert status == 200, answer
+    written = winter.read_text(encoding="utf-8")
+    assert yaml.safe_load(written)["title"] == "Thaw" and "# the masthead line" in written
+    assert "\x0b" not in written and "\x07" not in written
+    assert "# Keep the editorial short: it shares the contents page." in written
+
+
+def test_a_save_the_workspace_stops_answers_the_script_in_json(
+    port: int, workspace: Path, winter: Path
+) -> None:
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    toml = workspace / "publisher.toml"
+    before = toml.read_text(encoding="utf-8")
+    toml.write_text(before + "\n[email\n", encoding="utf-8")  # a bracket left open
+    try:
+        status, answer = saved_as_the_script_saves(port, replaced(form_of(page), title="X"))
+    finally:
+        toml.write_text(before, encoding="utf-8")
+    assert status == 422
+    assert answer["ok"] is False
+    assert any("publisher.toml" in error for error in answer["errors"])

@@ -194,3 +194,30 @@ def test_an_editor_composes_and_builds_an_issue_from_an_empty_one(
     assert manifest.read_text(encoding="utf-8") == by_hand
     assert errors == []
     context.close()
+
+
+def test_a_save_the_server_cannot_answer_says_so_instead_of_saving_forever(
+    browser: Any, tmp_path: Path
+) -> None:
+    root = copy_workspace(WORKSPACES / "compose-basic", tmp_path / "ws")
+    context = browser.new_context()
+    page = context.new_page()
+    with serving(root) as port:
+        page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
+        page.route(  # as a crash in the server answers: its HTML page, no JSON
+            "**/compose/save",
+            lambda route: route.fulfill(
+                status=500, content_type="text/html", body="<h1>Something went wrong</h1>"
+            ),
+        )
+        page.get_by_label("Title", exact=True).fill("Deep winter")
+        page.get_by_role("button", name="Save").click()
+        page.locator("#status", has_text="Not saved.").wait_for()
+        assert "the server answered 500" in page.locator("#errors").inner_text()
+        page.unroute("**/compose/save")
+    # publisher serve stopped while the page was open
+    page.get_by_label("Title", exact=True).fill("Deeper winter")
+    page.get_by_role("button", name="Save").click()
+    page.locator("#status", has_text="Not saved.").wait_for()
+    assert "the server did not answer" in page.locator("#errors").inner_text()
+    context.close()

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...controls import strip_controls
 from ...languages import NotALanguage, language_tag, named_language
 from ...manifest import IssueManifest
 from ...manifest_yaml import IssueEdit, LeafletEdit, SectionEdit
@@ -20,6 +21,7 @@ Fields = list[tuple[str, str]]  # as posted, in order
 
 
 def issue_edit(fields: Fields) -> IssueEdit:
+    fields = [(key, _typed(key, value)) for key, value in fields]
     values = {key: value for key, value in fields}  # single fields: the last one counts
     sections: list[tuple[str, list[str]]] = []
     for key, value in fields:
@@ -53,6 +55,13 @@ def issue_edit(fields: Fields) -> IssueEdit:
         sections=tuple(SectionEdit(title, tuple(docs)) for title, docs in sections),
         leaflet=leaflet,
     )
+
+
+def _typed(key: str, value: str) -> str:
+    """A field without the control characters pasting leaves (Word's Shift+Enter is a
+    vertical tab), which YAML cannot hold: in the editorial a line break, as its writer
+    meant, elsewhere a space, as the build reads them in a manifest."""
+    return strip_controls(value, line_breaks=key == "editorial")[0]
 
 
 def _language(text: str) -> str:

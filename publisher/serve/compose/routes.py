@@ -108,8 +108,12 @@ class Composer:
                 return _json(exc.status, {"ok": False, "errors": [str(exc)]})
             return self._page(exc.status, "message.html", title="Refused", message=str(exc))
         except PublisherError as exc:
+            if json_wanted:
+                return _json(422, {"ok": False, "errors": [str(p) for p in exc.problems]})
             return self._page(422, "message.html", title="The workspace has problems", message=exc)
         except Exception as exc:
+            if json_wanted:  # the script shows the message instead of waiting for a page
+                return _json(500, {"ok": False, "errors": [_bug_message(exc)]})
             return self._bug(exc)
 
     # GET ------------------------------------------------------------------------------
@@ -391,8 +395,7 @@ class Composer:
         return max(numbers) + 1
 
     def _bug(self, exc: Exception) -> Response:
-        traceback.print_exc()
-        message = f"internal error (a bug in publisher): {exc!r}; the terminal shows the traceback"
+        message = _bug_message(exc)
         return self._page(500, "message.html", title="Something went wrong", message=message)
 
     def _page(self, status: int, template: str, **values: Any) -> Response:
@@ -421,6 +424,13 @@ def _not_ready(edit: IssueEdit, path: Path, taken: bool) -> list[Problem]:
             )
         )
     return problems
+
+
+def _bug_message(exc: Exception) -> str:
+    """What the page says of an error the composer did not foresee; the terminal gets the
+    traceback."""
+    traceback.print_exc()
+    return f"internal error (a bug in publisher): {exc!r}; the terminal shows the traceback"
 
 
 def _raw(path: Path) -> dict[str, Any]:

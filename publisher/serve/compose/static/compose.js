@@ -11,6 +11,21 @@
   const post = (url, body, accept = "application/json") =>
     fetch(url, {method: "POST", body, headers: {"X-CSRF-Token": csrf, "Accept": accept}});
 
+  async function answerOf(send) {
+    /* The server's JSON answer, or one saying why there is none (the server stopped, or
+       a proxy answered), so that the page never waits for it. */
+    let response;
+    try {
+      response = await send();
+    } catch (error) {
+      return {ok: false, errors: [`the server did not answer (${error.message}): is publisher serve still running?`]};
+    }
+    if ((response.headers.get("Content-Type") || "").includes("json")) {
+      try { return await response.json(); } catch (error) { /* said below */ }
+    }
+    return {ok: false, errors: [`the server answered ${response.status} ${response.statusText} without saying why: the terminal running publisher serve may say more`]};
+  }
+
   function follow(url, target, then) {
     /* Show a task's progress in `target` until it ends. */
     const tick = async () => {
@@ -37,8 +52,7 @@
     const report = $("#import-report");
     const send = async (files) => {
       for (const file of files) {
-        const response = await post(drop.dataset.import + "?name=" + encodeURIComponent(file.name), file);
-        const answer = await response.json();
+        const answer = await answerOf(() => post(drop.dataset.import + "?name=" + encodeURIComponent(file.name), file));
         const box = document.createElement("div");
         report.append(box);
         if (answer.ok) await new Promise((done) => follow(answer.task, box, done));
@@ -147,8 +161,7 @@
       const body = new URLSearchParams(new FormData(form));
       body.set("_accept", "application/json");
       announce("Saving…");
-      const response = await post(form.action, body);
-      const answer = await response.json();
+      const answer = await answerOf(() => post(form.action, body));
       if (answer.ok) {
         errors.innerHTML = "";
         const first = !form.elements.file.value;
