@@ -249,7 +249,7 @@ def _editions(
 
 def _warn_of_section_titles(source: SourceData) -> None:
     """An edition's section titles go to the sections in order: one too few (a section
-    added to the issue, the edition not told: the composer cannot tell it) gives every
+    added to the issue by hand, the edition not told; the composer tells it) gives every
     section after the new one its neighbour's title; one too many is dropped. Warned of,
     not refused, so the issue can still be built and composed."""
     planned, editions = source.data.get("sections"), source.data.get("editions")

@@ -34,6 +34,7 @@ LEAFLET_ORDER = ("document", "sides", "columns", "standfirst", "pull_quote")
 class SectionEdit:
     title: str
     documents: tuple[str, ...]  # as a manifest names them: a slug or a path in documents/
+    origin: int | None = None  # its place among the file's sections; None: a new one
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def edited(text: str | None, edit: IssueEdit) -> str:
     _set(data, "language", edit.language, KEY_ORDER)
     _set(data, "summary", edit.summary, KEY_ORDER)
     _set(data, "editorial", _block(edit.editorial), KEY_ORDER)
+    _follow_sections(data, edit.sections)
     _set_sections(data, edit.sections)
     _set_leaflet(data, edit.leaflet)
     if edit.editions is not None:
@@ -198,6 +200,28 @@ def _set_sections(data: CommentedMap, sections: tuple[SectionEdit, ...]) -> None
         else:
             existing["documents"] = _flow(section.documents)
     del old[len(sections) :]
+
+
+def _follow_sections(data: CommentedMap, sections: tuple[SectionEdit, ...]) -> None:
+    """Each edition's section titles moved, removed and added as their sections are: the
+    build gives them to the sections by place. A new section's is "" (the build shows the
+    original's title until a translation is written there). An edit that says no section's
+    origin (a new issue; a script that does not know of them) leaves the titles alone."""
+    origins = [section.origin for section in sections]
+    editions, old = data.get("editions"), data.get("sections")
+    count = len(old) if isinstance(old, list) else 0
+    if not isinstance(editions, CommentedMap) or origins == list(range(count)):
+        return
+    if all(origin is None for origin in origins):
+        return
+    for texts in editions.values():
+        titles = texts.get("sections") if isinstance(texts, CommentedMap) else None
+        if not isinstance(titles, CommentedSeq):
+            continue
+        given = list(titles)
+        moved = [given[o] if o is not None and o < len(given) else "" for o in origins]
+        titles.clear()
+        titles.extend(moved)
 
 
 def _new_section(section: SectionEdit) -> CommentedMap:

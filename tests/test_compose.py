@@ -469,3 +469,62 @@ def test_a_save_the_workspace_stops_answers_the_script_in_json(
     assert status == 422
     assert answer["ok"] is False
     assert any("publisher.toml" in error for error in answer["errors"])
+
+
+SPANISH_EDITION = """\
+editions:
+  es:
+    title: Noticias de invierno
+    sections: [Vivienda, En el puerto]   # in the sections' order
+"""
+
+
+def sections_of(fields: list[tuple[str, str]]) -> tuple[list, list[list]]:
+    """The form's fields before its sections, and each section's fields, in order."""
+    head: list[tuple[str, str]] = []
+    sections: list[list[tuple[str, str]]] = []
+    for key, value in fields:
+        if key == "section.title":
+            sections.append([])
+        if key.startswith("section.") and sections:
+            sections[-1].append((key, value))
+        else:
+            head.append((key, value))
+    return head, sections
+
+
+def edition_titles(path: Path) -> list[str]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["editions"]["es"]["sections"]
+
+
+def test_moving_a_section_moves_its_title_in_each_edition_too(port: int, winter: Path) -> None:
+    winter.write_text(winter.read_text(encoding="utf-8") + SPANISH_EDITION, encoding="utf-8")
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    head, (housing, port_news) = sections_of(form_of(page))
+    assert request(port, "POST", "/compose/save", [*head, *port_news, *housing])[0] == 303
+    assert edition_titles(winter) == ["En el puerto", "Vivienda"]
+    assert "sections: [En el puerto, Vivienda]   # in the sections' order" in winter.read_text()
+
+
+def test_removing_a_section_removes_its_title_in_each_edition_too(port: int, winter: Path) -> None:
+    winter.write_text(winter.read_text(encoding="utf-8") + SPANISH_EDITION, encoding="utf-8")
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    head, (_, port_news) = sections_of(form_of(page))
+    assert request(port, "POST", "/compose/save", [*head, *port_news])[0] == 303
+    assert edition_titles(winter) == ["En el puerto"]
+
+
+def test_a_new_section_has_no_title_in_an_edition_until_it_is_translated(
+    port: int, winter: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    winter.write_text(winter.read_text(encoding="utf-8") + SPANISH_EDITION, encoding="utf-8")
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    head, (housing, port_news) = sections_of(form_of(page))
+    port_news.remove(("section.document", "library-hours"))
+    new = [("section.title", "Libraries"), ("section.document", "library-hours")]
+    assert request(port, "POST", "/compose/save", [*head, *housing, *new, *port_news])[0] == 303
+    assert edition_titles(winter) == ["Vivienda", "", "En el puerto"]
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    caplog.clear()
+    assert request(port, "POST", "/compose/save", form_of(page))[0] == 303
+    assert "section title" not in caplog.text  # the build takes it as it is

@@ -221,3 +221,28 @@ def test_a_save_the_server_cannot_answer_says_so_instead_of_saving_forever(
     page.locator("#status", has_text="Not saved.").wait_for()
     assert "the server did not answer" in page.locator("#errors").inner_text()
     context.close()
+
+
+def test_sections_moved_and_saved_twice_keep_their_titles_in_the_spanish_edition(
+    browser: Any, tmp_path: Path
+) -> None:
+    root = copy_workspace(WORKSPACES / "compose-basic", tmp_path / "ws")
+    manifest = root / "issues" / "005-winter.yaml"
+    edition = "editions:\n  es:\n    sections: [Vivienda, En el puerto]\n"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + edition, encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    with serving(root) as port:
+        page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
+        page.locator(".section").first.get_by_role("button", name="Move section down").click()
+        page.locator("#status", has_text="Saved").wait_for()
+        written = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+        assert [s["title"] for s in written["sections"]] == ["Around the port", "Housing"]
+        assert written["editions"]["es"]["sections"] == ["En el puerto", "Vivienda"]
+        with page.expect_response("**/compose/save"):  # a later save
+            page.get_by_label("Title", exact=True).fill("Deep winter")
+            page.get_by_label("Title", exact=True).blur()
+    written = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+    assert written["title"] == "Deep winter"
+    assert written["editions"]["es"]["sections"] == ["En el puerto", "Vivienda"]
+    context.close()

@@ -2,7 +2,9 @@
 
 Sections travel as a flat, ordered list of fields: a `section.title` opens a section and the
 `section.document` fields after it belong to it. Moving a document in the page is moving its
-field, so the order the editor sees is the order posted, with or without JavaScript.
+field, so the order the editor sees is the order posted, with or without JavaScript. A
+section's `section.origin` is its place in the file the page loaded (empty: a new one), so
+that its titles in the language editions follow it when it moves.
 """
 
 from __future__ import annotations
@@ -23,14 +25,16 @@ Fields = list[tuple[str, str]]  # as posted, in order
 def issue_edit(fields: Fields) -> IssueEdit:
     fields = [(key, _typed(key, value)) for key, value in fields]
     values = {key: value for key, value in fields}  # single fields: the last one counts
-    sections: list[tuple[str, list[str]]] = []
+    sections: list[tuple[str, list[str], list[int]]] = []  # title, documents, origin
     for key, value in fields:
         if key == "section.title":
-            sections.append((value.strip(), []))
+            sections.append((value.strip(), [], []))
         elif key == "section.document" and value.strip():
             if not sections:
-                sections.append(("", []))
+                sections.append(("", [], []))
             sections[-1][1].append(value.strip())
+        elif key == "section.origin" and value.strip().isdecimal() and sections:
+            sections[-1][2][:] = [int(value)]
     document = values.get("leaflet.document", "").strip()
     leaflet = (
         LeafletEdit(
@@ -52,7 +56,10 @@ def issue_edit(fields: Fields) -> IssueEdit:
         language=_language(values.get("language", "").strip()),
         summary=values.get("summary", "").strip(),
         editorial=values.get("editorial", ""),
-        sections=tuple(SectionEdit(title, tuple(docs)) for title, docs in sections),
+        sections=tuple(
+            SectionEdit(title, tuple(docs), origin[0] if origin else None)
+            for title, docs, origin in sections
+        ),
         leaflet=leaflet,
     )
 
@@ -89,6 +96,7 @@ def _date(text: str) -> dt.date | str:
 class FormSection:
     title: str
     documents: tuple[tuple[str, str], ...]  # (reference as written, relative path)
+    origin: str = ""  # its place in the file as loaded; "": a section added in the page
 
 
 @dataclass(frozen=True)
@@ -116,7 +124,7 @@ def form_values(manifest: IssueManifest, raw: dict[str, Any]) -> FormValues:
             (str(written[i]) if i < len(written) else slug_for(path), path.as_posix())
             for i, path in enumerate(section.documents)
         )
-        sections.append(FormSection(section.title, pairs))
+        sections.append(FormSection(section.title, pairs, str(index)))
     leaflet: dict[str, str] = {}
     if manifest.leaflet:
         given = raw.get("leaflet")
@@ -145,12 +153,12 @@ def written_values(raw: dict[str, Any]) -> FormValues:
     its file writes it: shown beside the problems, so that the editor can mend it here."""
     written = raw.get("sections")
     form_sections = []
-    for section in written if isinstance(written, list) else []:
+    for index, section in enumerate(written if isinstance(written, list) else []):
         fields = section if isinstance(section, dict) else {}
         documents = fields.get("documents") or []
         listed = documents if isinstance(documents, list) else [documents]
         refs = tuple((str(ref), str(ref)) for ref in listed)
-        form_sections.append(FormSection(str(fields.get("title") or ""), refs))
+        form_sections.append(FormSection(str(fields.get("title") or ""), refs, str(index)))
     given = raw.get("leaflet")
     leaflet = given if isinstance(given, dict) else {"document": given} if given else {}
     return FormValues(
@@ -177,7 +185,12 @@ def posted_values(fields: Fields) -> FormValues:
         summary=edit.summary,
         editorial=edit.editorial,
         sections=tuple(
-            FormSection(s.title, tuple((ref, ref) for ref in s.documents)) for s in edit.sections
+            FormSection(
+                s.title,
+                tuple((ref, ref) for ref in s.documents),
+                "" if s.origin is None else str(s.origin),
+            )
+            for s in edit.sections
         ),
         leaflet={k.removeprefix("leaflet."): v for k, v in values.items() if k.startswith("leaf")},
     )

@@ -160,10 +160,13 @@
       }
       const body = new URLSearchParams(new FormData(form));
       body.set("_accept", "application/json");
+      const saved = $$(".section", sections);
       announce("Saving…");
       const answer = await answerOf(() => post(form.action, body));
       if (answer.ok) {
         errors.innerHTML = "";
+        // The file's sections are now in the order posted: later saves move from there.
+        saved.forEach((section, index) => { $("input[name='section.origin']", section).value = String(index); });
         const first = !form.elements.file.value;
         form.elements.digest.value = answer.digest;
         form.elements.file.value = answer.file;
