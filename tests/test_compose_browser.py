@@ -6,6 +6,7 @@ test-artifacts/compose/."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -245,4 +246,77 @@ def test_sections_moved_and_saved_twice_keep_their_titles_in_the_spanish_edition
     written = yaml.safe_load(manifest.read_text(encoding="utf-8"))
     assert written["title"] == "Deep winter"
     assert written["editions"]["es"]["sections"] == ["En el puerto", "Vivienda"]
+    context.close()
+
+
+def written(manifest: Path, key: str, wanted: str, seconds: float = 5) -> bool:
+    """Whether the manifest's `key` says `wanted` within `seconds` (a save on its way)."""
+    for _ in range(int(seconds * 10)):
+        if yaml.safe_load(manifest.read_text(encoding="utf-8")).get(key) == wanted:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_a_title_typed_just_before_leaving_the_page_is_saved(browser: Any, tmp_path: Path) -> None:
+    root = copy_workspace(WORKSPACES / "compose-basic", tmp_path / "ws")
+    manifest = root / "issues" / "005-winter.yaml"
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
+    with serving(root) as port:
+        page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
+        page.get_by_label("Title", exact=True).fill("Deep winter")
+        page.get_by_role("link", name="Documents and issues").click()  # at once
+        page.wait_for_url("**/compose/")
+        assert written(manifest, "title", "Deep winter")
+        assert dialogs == []  # saved: nothing to ask
+        page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
+        page.get_by_label("Summary").fill("Cold and getting colder")
+        page.close(run_before_unload=True)  # the tab closed while the summary has the focus
+        assert written(manifest, "summary", "Cold and getting colder")
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
+        posted: list[str] = []
+        page.on(
+            "request",
+            lambda r: posted.append(r.url.rpartition("/")[2]) if r.method == "POST" else None,
+        )
+        page.locator("#sections .doc").first.get_by_role("button", name="Next section").click()
+        with page.expect_response("**/compose/tasks/*"):
+            page.get_by_role("button", name="Check").click()  # at once: the issue as shown
+        assert posted[:2] == ["save", "check"]
+    context.close()
+
+
+def test_leaving_a_page_whose_changes_were_refused_asks_first(browser: Any, tmp_path: Path) -> None:
+    root = copy_workspace(WORKSPACES / "compose-basic", tmp_path / "ws")
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    leave = False
+    page.on(
+        "dialog",
+        lambda dialog: (
+            dialogs.append(dialog.type),
+            (dialog.accept if leave else dialog.dismiss)(),
+        ),
+    )
+    with serving(root) as port:
+        page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
+        page.get_by_label("Number").fill("five")  # the build refuses it
+        page.get_by_role("button", name="Save").click()
+        page.locator("#status", has_text="Not saved.").wait_for()
+        page.get_by_role("link", name="Documents and issues").click()
+        page.wait_for_timeout(500)
+        assert dialogs == ["beforeunload"]
+        assert page.url.endswith("/compose/issue/005-winter.yaml")  # stayed
+        leave = True
+        page.goto(f"http://127.0.0.1:{port}/compose/new")
+        leave = False
+        page.get_by_label("Title", exact=True).fill("Spring news")
+        page.get_by_role("link", name="Documents and issues").click()
+        page.wait_for_timeout(500)
+        assert dialogs == ["beforeunload"] * 3  # a new issue, never saved
     context.close()

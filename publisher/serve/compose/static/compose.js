@@ -8,8 +8,9 @@
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const $ = (selector, root = document) => root.querySelector(selector);
   const $$ = (selector, root = document) => Array.from(root.querySelectorAll(selector));
-  const post = (url, body, accept = "application/json") =>
-    fetch(url, {method: "POST", body, headers: {"X-CSRF-Token": csrf, "Accept": accept}});
+  const post = (url, body, accept = "application/json", keepalive = false) =>
+    fetch(url, {method: "POST", body, keepalive, headers: {"X-CSRF-Token": csrf, "Accept": accept}});
+  const KEEPALIVE_LIMIT = 60000;  // bytes a request may carry past the page's end (64 KiB)
 
   async function answerOf(send) {
     /* The server's JSON answer, or one saying why there is none (the server stopped, or
@@ -79,6 +80,9 @@
     const announce = (text) => { status.textContent = text; };
     let timer = null;
     let stopped = false;
+    let dirty = false;  // typed or moved since the last save was sent
+    let refused = false;  // the last save was not written
+    let saving = Promise.resolve();  // saves one after another: each needs the last's digest
 
     const sectionTitle = (section, index) =>
       $("input[name='section.title']", section).value.trim() || `section ${index + 1}`;
@@ -145,14 +149,21 @@
 
     function changed() {
       refreshTargets();
+      dirty = true;
       if (stopped) return;
       if (!form.elements.file.value) return;  // a new issue is written when Save is pressed
       clearTimeout(timer);
       timer = setTimeout(save, 800);
     }
 
-    async function save() {
+    function save(leaving = false) {
       clearTimeout(timer);
+      timer = null;
+      saving = saving.then(() => sendSave(leaving));
+      return saving;
+    }
+
+    async function sendSave(leaving) {
       if (stopped) return;
       if (!$$(".doc", sections).length) {
         announce("Not saved yet: add a document to a section.");
@@ -161,8 +172,12 @@
       const body = new URLSearchParams(new FormData(form));
       body.set("_accept", "application/json");
       const saved = $$(".section", sections);
+      dirty = false;
       announce("Saving…");
-      const answer = await answerOf(() => post(form.action, body));
+      // Leaving the page: a request the browser finishes after it (when small enough).
+      const keepalive = leaving && body.toString().length < KEEPALIVE_LIMIT;
+      const answer = await answerOf(() => post(form.action, body, "application/json", keepalive));
+      refused = !answer.ok;
       if (answer.ok) {
         errors.innerHTML = "";
         // The file's sections are now in the order posted: later saves move from there.
@@ -201,6 +216,25 @@
 
     form.addEventListener("submit", (event) => { event.preventDefault(); save(); });
     form.addEventListener("change", changed);
+    form.addEventListener("input", () => { dirty = true; });
+
+    // Leaving the page (a link, the tab closed, another tab) sends what is not saved yet,
+    // rather than lose it with the autosave's delay; it asks first when what is on the
+    // page cannot be saved (refused, changed on disk, or a new issue not saved yet).
+    const flush = () => {
+      if ((dirty || timer) && form.elements.file.value && !stopped) save(true);
+    };
+    window.addEventListener("beforeunload", (event) => {
+      flush();
+      if (refused || (dirty && !form.elements.file.value)) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    });
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "hidden") flush();
+    });
 
     pool.addEventListener("click", (event) => {
       const button = event.target.closest("[data-add]");
@@ -310,6 +344,7 @@
     $$("[data-task-form]").forEach((taskForm) => {
       taskForm.addEventListener("submit", async (event) => {
         event.preventDefault();
+        if (timer) await save();  // the build (or check, or test copy) of the issue as shown
         const response = await post(taskForm.action, new URLSearchParams(new FormData(taskForm)));
         if (!response.ok) {  // said where a task still running cannot write over it
           const json = (response.headers.get("Content-Type") || "").includes("json");
