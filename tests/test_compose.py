@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import pytest
 import yaml
@@ -528,3 +528,30 @@ def test_a_new_section_has_no_title_in_an_edition_until_it_is_translated(
     caplog.clear()
     assert request(port, "POST", "/compose/save", form_of(page))[0] == 303
     assert "section title" not in caplog.text  # the build takes it as it is
+
+
+@pytest.mark.parametrize("name", ["rent-strike.markdown", "Rent-Strike.md", "rent strike.rst"])
+def test_a_dropped_document_named_as_another_is_added_under_a_free_name(
+    port: int, workspace: Path, name: str
+) -> None:
+    text = b"Rent strike, day two\n====================\n\nThe tenants are holding out.\n"
+    dropped = (text, {"Content-Type": "text/plain", "X-CSRF-Token": token_of(port)})
+    before = {p.name for p in (workspace / "documents").iterdir()}
+    suffix = Path(name).suffix
+    added = workspace / "documents" / f"rent-strike-2{suffix}"
+    try:
+        url = f"/compose/import?name={quote(name)}"
+        status, answer = request(port, "POST", url, raw=dropped)
+        assert status == 202, answer
+        report = finished_task(port, json.loads(answer)["task"])
+        assert f"added as documents/rent-strike-2{suffix}" in report
+        assert "documents/rent-strike.md is named rent-strike already" in report
+        assert added.read_bytes() == text
+        assert {p.name for p in (workspace / "documents").iterdir()} - before == {added.name}
+        status, page = request(port, "GET", f"/compose/issue/{WINTER}")
+        assert status == 200 and "matches several documents" not in html.unescape(page)
+    finally:
+        added.unlink(missing_ok=True)
+        for path in (workspace / "documents").iterdir():
+            if path.name not in before:
+                path.unlink()

@@ -28,7 +28,8 @@ from ...importers import AS_THEY_ARE, MARKDOWN_SUFFIXES
 from ...manifest import load_manifest, manifest_paths
 from ...manifest_yaml import IssueEdit
 from ...output import atomic_write
-from ...pool import DocumentPool
+from ...pool import DocumentPool, slug_for
+from ...slugs import unique
 from ...sourcefile import parse_file
 from ..status import Status
 from .form import FormValues, form_values, issue_edit, posted_values, written_values
@@ -365,13 +366,26 @@ class Composer:
     def _add_document(self, name: str, body: bytes) -> Response:
         """A Markdown (MDX, reStructuredText, Org) file is a document as it is (`publisher
         import` refuses it, telling the editor to copy it into documents/, which a browser
-        cannot): it goes there, never over a document of the same name."""
-        target = inside(load_config(self.workspace).documents_dir, name)
+        cannot): it goes there, never over a document of the same name. A name whose slug
+        another document has (`x.markdown` beside `x.md`, `X.md`) would make every issue
+        naming that slug fail to build: it is added under a free slug, as `publisher
+        import` names what it imports."""
+        documents = load_config(self.workspace).documents_dir
+        target = inside(documents, name)
         if target.exists():
             raise Refused(409, f"documents/{name} exists already: rename the file to add it too")
+        lines = []
+        owners = {slug_for(path): path for path in DocumentPool.scan(documents).files}
+        slug = slug_for(Path(name))
+        if slug in owners:
+            free = unique(slug, set(owners))
+            owner = owners[slug].as_posix()
+            lines.append(f"documents/{owner} is named {slug} already: issues naming {slug} mean it")
+            name = f"{free}{Path(name).suffix}"
+            target = inside(documents, name)
         atomic_write(target, body)
         kind = AS_THEY_ARE.get(Path(name).suffix.lower(), "a Markdown")
-        lines = [f"added as documents/{name}: {kind} file is a document as it is"]
+        lines.insert(0, f"added as documents/{name}: {kind} file is a document as it is")
         task = self.tasks.finished("import", name, lines)
         return _json(202, {"ok": True, "task": f"{ROOT}/tasks/{task.id}"})
 
