@@ -320,3 +320,21 @@ def test_leaving_a_page_whose_changes_were_refused_asks_first(browser: Any, tmp_
         page.wait_for_timeout(500)
         assert dialogs == ["beforeunload"] * 3  # a new issue, never saved
     context.close()
+
+
+def test_find_shows_only_the_documents_it_matches(browser: Any, tmp_path: Path) -> None:
+    root = copy_workspace(WORKSPACES / "compose-basic", tmp_path / "ws")
+    context = browser.new_context()
+    page = context.new_page()
+    with serving(root) as port:
+        page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
+        page.get_by_label("Find").fill("ferry")
+        shown = page.locator("#pool .doc").evaluate_all(
+            "items => items.filter(i => i.checkVisibility()).map(i => i.dataset.ref)"
+        )
+        assert shown == ["ferry-cuts"]
+        page.get_by_label("Find").focus()
+        page.keyboard.press("Tab")  # past Add to…
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('.doc').dataset.ref") == "ferry-cuts"
+    context.close()
