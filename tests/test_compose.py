@@ -555,3 +555,45 @@ def test_a_dropped_document_named_as_another_is_added_under_a_free_name(
         for path in (workspace / "documents").iterdir():
             if path.name not in before:
                 path.unlink()
+
+
+def blank_pdf(pages: int) -> bytes:
+    """A PDF of `pages` blank pages, as a build leaves dist/<issue>/<issue>.pdf."""
+    import io
+
+    import pikepdf
+
+    pdf = pikepdf.new()
+    for _ in range(pages):
+        pdf.add_blank_page()
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def thumbnail_addresses(port: int) -> list[str]:
+    _, part = request(port, "GET", "/compose/previews/005-winter")
+    return [html.unescape(src) for src in re.findall(r'<img src="([^"]+)"', part)]
+
+
+def test_the_pdf_pages_shown_change_when_the_pdf_is_rebuilt(port: int, workspace: Path) -> None:
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("poppler's pdftoppm is not installed")
+    built = workspace / "dist" / "005-winter"
+    built.mkdir(parents=True)
+    try:
+        (built / "index.html").write_text("<title>Winter news</title>", encoding="utf-8")
+        (built / "005-winter.pdf").write_bytes(blank_pdf(1))
+        first = thumbnail_addresses(port)
+        assert len(first) == 1
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request("GET", first[0])
+        response = connection.getresponse()
+        assert response.status == 200 and response.read().startswith(b"\x89PNG")
+        connection.close()
+        time.sleep(0.01)
+        (built / "005-winter.pdf").write_bytes(blank_pdf(2))  # rebuilt
+        again = thumbnail_addresses(port)
+        assert len(again) == 2 and again[0] != first[0]  # a browser asks for it again
+    finally:
+        shutil.rmtree(workspace / "dist", ignore_errors=True)

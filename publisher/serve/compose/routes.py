@@ -219,7 +219,11 @@ class Composer:
             build_errors=self.status.errors,
             saved=saved,
             address=_test_address(config),
-            **(self._previews(slug) if slug else {"slug": "", "thumbs": [], "built": False}),
+            **(
+                self._previews(slug)
+                if slug
+                else {"slug": "", "thumbs": [], "version": "", "built": False}
+            ),
         )
 
     def _loaded(self, path: Path, pool: DocumentPool) -> tuple[FormValues, list[str]]:
@@ -238,7 +242,11 @@ class Composer:
         folder = self.workspace / ".publisher" / "compose-thumbnails"
         pages = thumbnails(pdf, folder) if slug else []
         built = (self.workspace / "dist" / slug / "index.html").is_file()
-        return {"slug": slug, "thumbs": [p.stem.rpartition("-")[2] for p in pages], "built": built}
+        # The PDF's version in the pictures' addresses: a browser shows the picture it has
+        # for an address, however often the page is replaced, so a rebuild needs new ones.
+        version = pages[0].parent.name if pages else ""
+        thumbs = [p.stem.rpartition("-")[2] for p in pages]
+        return {"slug": slug, "thumbs": thumbs, "version": version, "built": built}
 
     def _thumbnail(self, rest: str) -> Response:
         slug, _, page = rest.partition("/")
