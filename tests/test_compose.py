@@ -597,3 +597,17 @@ def test_the_pdf_pages_shown_change_when_the_pdf_is_rebuilt(port: int, workspace
         assert len(again) == 2 and again[0] != first[0]  # a browser asks for it again
     finally:
         shutil.rmtree(workspace / "dist", ignore_errors=True)
+
+
+@pytest.mark.parametrize(
+    ("language", "lang", "direction"),
+    [("ar", "ar", "rtl"), ("Persian", "fa", "rtl"), ("es", "es", "ltr"), ("", "en", "ltr")],
+)
+def test_the_editorial_preview_is_in_the_issues_language_and_direction(
+    port: int, language: str, lang: str, direction: str
+) -> None:
+    fields = [("csrf", token_of(port)), ("editorial", "مرحبا *بكم*"), ("language", language)]
+    status, answer = request(port, "POST", "/compose/markdown", fields)
+    assert status == 200
+    assert answer.startswith(f'<div lang="{lang}" dir="{direction}">')
+    assert "<em>بكم</em>" in answer

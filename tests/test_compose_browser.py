@@ -338,3 +338,22 @@ def test_find_shows_only_the_documents_it_matches(browser: Any, tmp_path: Path) 
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.closest('.doc').dataset.ref") == "ferry-cuts"
     context.close()
+
+
+def test_the_editorial_preview_turns_right_to_left_with_the_issues_language(
+    browser: Any, tmp_path: Path
+) -> None:
+    root = copy_workspace(WORKSPACES / "compose-basic", tmp_path / "ws")
+    context = browser.new_context()
+    page = context.new_page()
+    with serving(root) as port:
+        page.goto(f"http://127.0.0.1:{port}/compose/new")
+        page.get_by_label("Editorial (Markdown)").fill("مرحبا *بكم*.")
+        page.get_by_role("button", name="Preview the editorial").click()
+        paragraph = page.locator("#editorial-preview p")
+        page.locator("#editorial-preview [lang='en'] em").wait_for()  # the newsletter's
+        assert paragraph.evaluate("p => getComputedStyle(p).direction") == "ltr"
+        page.get_by_label("Language").fill("العربية")  # its name, as the form takes it
+        page.locator("#editorial-preview [dir='rtl'][lang='ar'] em").wait_for()
+        assert paragraph.evaluate("p => getComputedStyle(p).direction") == "rtl"
+    context.close()

@@ -53,7 +53,7 @@ def issue_edit(fields: Fields) -> IssueEdit:
         number=int(number) if number.isdecimal() else number,
         date=_date(date),
         title=values.get("title", "").strip(),
-        language=_language(values.get("language", "").strip()),
+        language=language_code(values.get("language", "").strip()),
         summary=values.get("summary", "").strip(),
         editorial=values.get("editorial", ""),
         sections=tuple(
@@ -71,7 +71,7 @@ def _typed(key: str, value: str) -> str:
     return strip_controls(value, line_breaks=key == "editorial")[0]
 
 
-def _language(text: str) -> str:
+def language_code(text: str) -> str:
     """A language's name ("Spanish", "español", "العربية") as its code, as `publisher init`
     takes it; a code, or what is neither, as typed (the build's check judges that)."""
     try:

@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import traceback
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl, quote
@@ -27,12 +28,20 @@ from ...errors import Problem, PublisherError
 from ...importers import AS_THEY_ARE, MARKDOWN_SUFFIXES
 from ...manifest import load_manifest, manifest_paths
 from ...manifest_yaml import IssueEdit
+from ...model import text_direction
 from ...output import atomic_write
 from ...pool import DocumentPool, slug_for
 from ...slugs import unique
 from ...sourcefile import parse_file
 from ..status import Status
-from .form import FormValues, form_values, issue_edit, posted_values, written_values
+from .form import (
+    FormValues,
+    form_values,
+    issue_edit,
+    language_code,
+    posted_values,
+    written_values,
+)
 from .guard import CSRF_FIELD, CSRF_HEADER, Refused, check_token, inside, new_token
 from .pool_listing import PoolEntry, pool_entries
 from .saving import NEW, Conflict, digest_of, save
@@ -289,7 +298,7 @@ class Composer:
         if route == "save":
             return self._save(fields, "application/json" in values.get("_accept", ""))
         if route == "markdown":
-            return self._markdown(values.get("editorial", ""))
+            return self._markdown(values.get("editorial", ""), values.get("language", ""))
         if route == "import":
             return self._import(query.get("name", [""])[0], body)
         if route in ("build", "check", "send"):
@@ -344,13 +353,17 @@ class Composer:
             return _json(200, {"ok": True, "digest": digest, "file": file, "url": url})
         return _see_other(url + "?saved")
 
-    def _markdown(self, text: str) -> Response:
-        """The editorial as the build will show it: pandoc, then the one sanitising policy."""
+    def _markdown(self, text: str, language: str) -> Response:
+        """The editorial as the build will show it: pandoc, then the one sanitising policy,
+        in the issue's language (the newsletter's when the form gives none) and its
+        direction, so Arabic or Farsi reads right to left here too."""
         from ...pandoc import markdown_to_html
         from ...sanitize import clean_html
 
         html = clean_html(markdown_to_html(text, id_prefix="preview-")) if text.strip() else ""
-        return Response(200, html.encode("utf-8"))
+        lang = language_code(language.strip()) or load_config(self.workspace).language
+        wrapped = f'<div lang="{escape(lang)}" dir="{text_direction(lang)}">{html}</div>'
+        return Response(200, wrapped.encode("utf-8"))
 
     def _import(self, name: str, body: bytes) -> Response:
         """A dropped file, imported by `publisher import` from a folder outside the workspace."""

@@ -321,18 +321,20 @@
 
     const preview = $("#editorial-preview");
     const showEditorial = async () => {
-      const body = new URLSearchParams({editorial: form.elements.editorial.value});
+      const body = new URLSearchParams({editorial: form.elements.editorial.value, language: form.elements.language.value});
       const response = await post("/compose/markdown", body, "text/html");
       preview.innerHTML = await response.text();
       preview.hidden = false;
     };
     $("#show-editorial").addEventListener("click", showEditorial);
     let typing = null;
-    form.elements.editorial.addEventListener("input", () => {
-      if (preview.hidden) return;
-      clearTimeout(typing);
-      typing = setTimeout(showEditorial, 500);
-    });
+    for (const field of [form.elements.editorial, form.elements.language]) {  // its words, its direction
+      field.addEventListener("input", () => {
+        if (preview.hidden) return;
+        clearTimeout(typing);
+        typing = setTimeout(showEditorial, 500);
+      });
+    }
 
     const previews = $("#previews");
     const refreshPreviews = async () => {
