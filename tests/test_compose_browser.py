@@ -357,3 +357,30 @@ def test_the_editorial_preview_turns_right_to_left_with_the_issues_language(
         page.locator("#editorial-preview [dir='rtl'][lang='ar'] em").wait_for()
         assert paragraph.evaluate("p => getComputedStyle(p).direction") == "rtl"
     context.close()
+
+
+def test_a_save_while_a_document_is_dragged_saves_the_issue_as_it_is(
+    browser: Any, tmp_path: Path
+) -> None:
+    root = copy_workspace(WORKSPACES / "compose-basic", tmp_path / "ws")
+    manifest = root / "issues" / "005-winter.yaml"
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    with serving(root) as port:
+        page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
+        page.get_by_label("Title", exact=True).fill("Deep winter")
+        page.get_by_label("Title", exact=True).blur()  # saved in 800 ms: while the drag goes on
+        dragged = page.locator("#sections .doc[data-ref='ferry-cuts']")
+        dragged.scroll_into_view_if_needed()
+        box = dragged.bounding_box()
+        x, y = box["x"] + 20, box["y"] + box["height"] / 2
+        page.mouse.move(x, y)
+        page.mouse.down()
+        page.mouse.move(x + 10, y + 10, steps=5)
+        page.mouse.move(x + 30, y + 80, steps=20)  # held there, below library-hours
+        page.locator("#status", has_text="aved").wait_for()
+        status = page.locator("#status").inner_text()
+        page.mouse.up()
+        assert status.startswith("Saved"), page.locator("#errors").inner_text()
+    assert yaml.safe_load(manifest.read_text(encoding="utf-8"))["title"] == "Deep winter"
+    context.close()

@@ -126,10 +126,12 @@
       return item;
     }
 
+    // Every drag's moving copy goes on <body> (fallbackOnBody), outside the form: inside
+    // it, a save during the drag would post the dragged document twice.
     function sortable(section) {
       if (!window.Sortable) return;
       Sortable.create($(".docs", section), {
-        group: "documents", animation: 150, forceFallback: true,
+        group: "documents", animation: 150, forceFallback: true, fallbackOnBody: true,
         onAdd: (event) => {
           if (event.from !== pool) return;
           const dropped = event.item;
@@ -301,8 +303,8 @@
     });
 
     if (window.Sortable) {
-      Sortable.create(pool, {group: {name: "documents", pull: "clone", put: false}, sort: false, forceFallback: true});
-      Sortable.create(sections, {handle: ".handle", animation: 150, forceFallback: true, onEnd: changed});
+      Sortable.create(pool, {group: {name: "documents", pull: "clone", put: false}, sort: false, forceFallback: true, fallbackOnBody: true});
+      Sortable.create(sections, {handle: ".handle", animation: 150, forceFallback: true, fallbackOnBody: true, onEnd: changed});
       $$(".section", sections).forEach(sortable);
     }
     if (!$$(".section", sections).length) newSection();
