@@ -407,3 +407,44 @@ def test_a_paragraph_that_is_only_a_web_address_keeps_its_documents_direction(
     link = holding(body, address)
     assert link.get("dir") == "ltr"
     assert (link.getparent().get("dir"), link.getparent().get("lang")) == (None, None)
+
+
+def block_marks(body: lxml.html.HtmlElement, phrase: str) -> tuple[str | None, str | None]:
+    """The direction and language marked on the paragraph or list item holding `phrase`."""
+    block = holding(body, phrase).xpath("ancestor-or-self::*[self::p or self::li][1]")[0]
+    return block.get("dir"), block.get("lang")
+
+
+def test_a_paragraph_keeps_the_direction_of_the_words_it_starts_with(tmp_path: Path) -> None:
+    """As Unicode's bidirectional algorithm and a browser's `dir="auto"` judge a paragraph
+    by its first letter: an Arabic sentence followed by a longer English one, or a Farsi
+    demand with its English gloss, stays right to left in its document (it was turned
+    left to right and said to be English, its bullet at the left). A paragraph is turned
+    only when it is written the other way: its first words (a name opening it aside) and
+    most of its letters run the other way."""
+    arabic = tmp_path / "idrab.md"
+    arabic.write_text(
+        "---\nlang: ar\n---\n\n"
+        "قالت عاملة رافضة ذكر اسمها[^1]: «نحن لسنا آلات». The manager replied in English:"
+        ' "We will review the offer next week."\n\n'
+        "Northline Distribution Ltd. رفضت كل مطالب العمال وقالت إنها ستدرس العرض.\n\n"
+        "Yasmin Fawzy read the letter out at the April meeting of the network.\n\n"
+        "محمد said the strike would go on until the company paid the bonus.\n\n"
+        "[^1]: مقابلة أجرتها صحيفة النشرة في 2 يونيو 2026.\n"
+    )
+    body = lxml.html.fromstring(read_document(arabic, "idrab", tmp_path, "en").body_html)
+    assert block_marks(body, "قالت عاملة") == (None, None)
+    assert block_marks(body, "Northline Distribution") == (None, None)  # mostly Arabic
+    assert block_marks(body, "Yasmin Fawzy") == ("ltr", "en")
+    assert block_marks(body, "محمد") == ("ltr", "en")  # an Arabic name opens it
+    farsi = tmp_path / "hambastegi.md"
+    farsi.write_text(
+        "---\nlang: fa\n---\n\n* دستمزد عادلانه؛\n* امنیت شغلی؛\n"
+        "* حق تشکل (freedom of association).\n"
+    )
+    body = lxml.html.fromstring(read_document(farsi, "hambastegi", tmp_path, "en").body_html)
+    assert block_marks(body, "حق تشکل") == (None, None)
+    english = tmp_path / "report.md"
+    english.write_text("محمد said the strike would go on until the company paid the bonus.\n")
+    body = lxml.html.fromstring(read_document(english, "report", tmp_path, "en").body_html)
+    assert block_marks(body, "محمد") == (None, None)

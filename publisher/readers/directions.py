@@ -8,11 +8,16 @@ left-aligned with its question mark at the right, in every output. Browsers woul
 each paragraph by itself with `dir="auto"`, but WeasyPrint ignores that, and an email
 client or e-reader may too; so the direction is written out.
 
-A block's direction is that of most of its letters (a paragraph in Arabic may start with a
-union's English name), counting only its own words: not those of a block inside it (judged
-by itself), nor those an element marks with a `dir` of its own (an address link is marked
-left-to-right wherever it is, so a web address does not turn an Arabic sentence around),
-nor code. A block with no words of its own but in runs that say their direction takes
+A block is turned only when it is written the other way: its first words run the other way,
+as Unicode's bidirectional algorithm (P2) and a browser's `dir="auto"` judge a paragraph,
+and so do most of its letters. An Arabic sentence followed by a longer English one, a Farsi
+demand with its English gloss in brackets, stays right to left (its bullet on the right)
+and in its document's language; a mostly Arabic paragraph opened by a company's English
+name is never said to be English. A lone word before words the other way is a name opening
+the sentence ("Unite النقابة تدعو…", "محمد said…") and does not decide. Only a block's own
+words count: not those of a block inside it (judged by itself), nor those an element marks
+with a `dir` of its own (an address link is marked left-to-right wherever it is, so a web
+address does not turn an Arabic sentence around), nor code. A block with no words of its own but in runs that say their direction takes
 theirs: pandoc reads a Word file's right-to-left paragraph as <p><span dir="rtl">, leaving
 out the paragraph's own direction.
 
@@ -48,6 +53,11 @@ _RIGHT_TO_LEFT = regex.compile(r"[\p{bc=R}\p{bc=AL}]")
 _LEFT_TO_RIGHT = regex.compile(r"\p{bc=L}")
 _LETTER = regex.compile(r"[\p{bc=R}\p{bc=AL}\p{bc=L}]")
 _HEBREW = regex.compile(r"\p{Hebrew}")
+# Letters running one way, with what stands between them up to a letter running the other.
+_STRONG_RUNS = regex.compile(
+    r"[\p{bc=R}\p{bc=AL}](?:[^\p{bc=L}]*[\p{bc=R}\p{bc=AL}])*"
+    r"|\p{bc=L}(?:[^\p{bc=R}\p{bc=AL}]*\p{bc=L})*"
+)
 
 
 def marked_directions(body: str, language: str) -> str:
@@ -64,8 +74,8 @@ def marked_directions(body: str, language: str) -> str:
         words = "".join(_own_text(block))
         if not _LETTER.search(words):
             words = "".join(_marked_runs_text(block))
-        direction = direction_of(words)
-        if not direction or direction == _inherited(block):
+        direction = opening_direction(words)
+        if not direction or direction == _inherited(block) or direction_of(words) != direction:
             continue
         block.set("dir", direction)
         if not block.get("lang") and (written_in := _language_of(words, direction)):
@@ -133,6 +143,16 @@ def _right_to_left_runs(text: str) -> list[tuple[regex.Match[str], str]]:
         return []
     runs = [(m, script) for script, p in RIGHT_TO_LEFT_RUNS.items() for m in p.finditer(text)]
     return sorted(runs, key=lambda pair: pair[0].start())
+
+
+def opening_direction(words: str) -> str:
+    """'rtl' or 'ltr', as the first words of `words` run; "" when it has no letter. A lone
+    word before words running the other way is a name opening the sentence, not its
+    direction."""
+    runs = _STRONG_RUNS.findall(words)
+    if len(runs) > 1 and not regex.search(r"\s", runs[0]):
+        runs = runs[1:]
+    return "" if not runs else "rtl" if _RIGHT_TO_LEFT.match(runs[0]) else "ltr"
 
 
 def direction_of(words: str) -> str:
