@@ -101,9 +101,10 @@ def page_breaks(html: str) -> str:
     return _NEEDLESS_BREAKS.sub("", _LATEX_BREAK.sub(PAGE_BREAK, html))
 
 
-def html_to_text(html: str, columns: int = 72) -> str:
+def html_to_text(html: str, columns: int = 72, wrap: bool = True) -> str:
     """Readable plain text: Markdown-flavoured, headings underlined, links as numbered
-    references listed after each top-level block (wrap each article in a <div>)."""
+    references listed after each top-level block (wrap each article in a <div>); its lines
+    wrapped at `columns`, or with `wrap` False each paragraph on one line."""
     return _run(
         html,
         "html",
@@ -113,6 +114,7 @@ def html_to_text(html: str, columns: int = 72) -> str:
         "-fenced_code_blocks-backtick_code_blocks-fenced_code_attributes",
         [
             f"--columns={columns}",
+            f"--wrap={'auto' if wrap else 'none'}",
             "--markdown-headings=setext",
             f"--lua-filter={_PLAIN_TEXT_FILTER}",
             "--reference-links",

@@ -23,8 +23,9 @@ from urllib.parse import unquote
 import lxml.html
 import pytest
 import yaml
+from bidi import get_base_level, get_display
 from click.testing import CliRunner
-from conftest import FIXED_EPOCH, REPO, WORKSPACES, copy_workspace
+from conftest import FIXED_EPOCH, REPO, WORKSPACES, copy_workspace, minimal_with
 from PIL import Image
 from validators import nu_html_errors, parse_eml
 
@@ -555,6 +556,66 @@ def test_plain_text_has_no_soft_hyphens_or_zero_width_spaces(
     assert "\u00ad" not in text and "\u200b" not in text
     assert "Mieterversammlung votó la huelga/el paro." in text
     assert "می\u200cخواهیم" in text
+
+
+STRIKE_AR = """\
+---
+title: "إضراب عمال الميناء"
+lang: ar
+---
+
+بدأ الإضراب يوم الاثنين 1 يونيو 2026 في الساعة 6:00 صباحاً، عندما توقف 300 عامل عن العمل في
+Berth 7 التابع لشركة Northline Distribution Ltd. وقال المتحدث باسم الشبكة: "لن نعود إلى العمل".
+
+للمزيد من المعلومات زوروا موقعنا https://bulletin.example.org/ar/ أو راسلونا على news@example.org.
+
+## مطالبنا
+
+1. زيادة الأجور بنسبة 12%.
+2. الاعتراف بالنقابة (Unite the Union) رسمياً.
+"""
+
+
+def test_an_arabic_issues_plain_text_reads_right_to_left_in_mail_programs(
+    tmp_path: Path,
+) -> None:
+    """A mail program sets plain text line by line, each the way its first letter runs
+    (Unicode's bidirectional algorithm; some judge the whole message by its first line).
+    The Arabic issue's first line opens with the newsletter's English name, and a line of
+    an Arabic paragraph wrapped before "Ltd." ran left to right; an address in an Arabic
+    line was drawn "</https://…/ar>". Each line of Arabic now starts with a right-to-left
+    mark (as does a heading's underline, which stands under its heading), a paragraph is
+    one line the mail program wraps, and an address is a left-to-right run. An English
+    article's lines read left to right as before."""
+    root = minimal_with(tmp_path / "ws", {"idrab.md": STRIKE_AR})
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text()
+        .replace('title: "First issue"', 'title: "عدد خاص"\nlanguage: ar')
+        .replace("Hello from the editors.", "يصدر هذا العدد باللغة العربية لأول مرة.")
+    )
+    report = build(root, formats=["email"])
+    lines = (report.out_dir / "001-first" / "email.txt").read_text().splitlines()
+    shown = [line for line in lines if line.strip()]
+    right_to_left = [line for line in shown if get_base_level(line) == 1]
+    assert shown[0] in right_to_left and shown[0].endswith("عدد خاص"), shown[0]
+    assert shown[1] in right_to_left and set(shown[1].lstrip("\u200f")) == {"="}
+    (statement,) = [line for line in lines if "بدأ الإضراب" in line]
+    assert statement in right_to_left and "وقال المتحدث" in statement  # not wrapped before it
+    for arabic in ("للمزيد من المعلومات", "مطالبنا", "Unite the Union", "يصدر هذا العدد"):
+        assert any(arabic in line for line in right_to_left), arabic
+    (address,) = [line for line in lines if "للمزيد من المعلومات" in line]
+    assert "<https://bulletin.example.org/ar/>" in get_display(address)
+    assert "<news@example.org>" in get_display(address)
+    assert all(
+        "<https://minimal.example.org/" in get_display(line)
+        for line in right_to_left
+        if "minimal.example.org" in line
+    )
+    read_online = [line for line in shown if ui("Read online:", "ar") in line]
+    assert len(read_online) == 3 and set(read_online) <= set(right_to_left)  # as the HTML's
+    english = [line for line in shown if "A paragraph with *emphasis*" in line]
+    assert english and english[0] not in right_to_left and "\u200f" not in english[0]
 
 
 def ui(text: str, language: str, **values: object) -> str:

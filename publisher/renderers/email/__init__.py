@@ -5,10 +5,11 @@ that delivery fills in."""
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any, ClassVar
 
-from ...model import Issue
+from ...model import Issue, text_direction
 from ...output import Artifact
 from ..base import IssueRenderer, RenderContext
 from ..images import email_images
@@ -62,7 +63,8 @@ class EmailRenderer(IssueRenderer):
         else:
             log.info(report)
         text = to_plain_text(
-            self.render_template(ctx, "text.html", excerpted=fitted.excerpted, **values)
+            self.render_template(ctx, "text.html", excerpted=fitted.excerpted, **values),
+            issue.language,
         )
         folder = issue.folder
         return [
@@ -90,11 +92,82 @@ def to_email_html(mjml_source: str, css: str) -> str:
     return inliner.inline(html)
 
 
-def to_plain_text(html: str) -> str:
+def to_plain_text(html: str, language: str = "en") -> str:
     """The plain-text part, without the soft hyphens and zero-width spaces a pasted text
     carries: hints to the HTML part's and the PDF's line breaking, which mail programs
-    show in plain text as hyphens or boxes inside words."""
+    show in plain text as hyphens or boxes inside words. A right-to-left issue's text is
+    not wrapped: the mail program wraps each paragraph to its window, so no line of it can
+    start with an English name and turn; and its lines say their direction
+    (`_lines_marked`)."""
     from ... import pandoc
     from ...controls import without_break_hints
 
-    return without_break_hints(pandoc.html_to_text(html, columns=72)).strip() + "\n"
+    if text_direction(language) == "ltr":
+        return without_break_hints(pandoc.html_to_text(html, columns=72)).strip() + "\n"
+    html = _blocks_tagged(html, text_direction(language))
+    text = without_break_hints(pandoc.html_to_text(html, columns=72, wrap=False)).strip()
+    return _lines_marked(text, text_direction(language)) + "\n"
+
+
+# A block's direction carried through pandoc as a private-use character opening its text,
+# made a mark of that direction at the start of its line afterwards.
+_TAGS = {"rtl": "\ue000", "ltr": "\ue001"}
+_TAGGED = re.compile("[\ue000\ue001]")
+_TEXT_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption", "pre")
+_ADDRESS = re.compile(r"<[^<>\s]+>")  # pandoc's <https://…>, <name@example.org>
+_UNDERLINE = re.compile(r"=+|-+")
+
+
+def _blocks_tagged(html: str, direction: str) -> str:
+    """`html` (text.html) with each block's text opening with the tag of the direction it
+    has in the HTML part: its own `dir` (a paragraph written the other way), its
+    article's, or the issue's."""
+    from ...tree_edits import body_html, body_tree
+
+    root = body_tree(html)
+    root.set("dir", direction)
+    for block in root.iter(*_TEXT_BLOCKS):
+        inner = next(block.iterdescendants(*_TEXT_BLOCKS), None)
+        if inner is not None and not (block.text or "").strip():
+            continue  # <li><p>: its paragraph is tagged
+        own = str(block.xpath("string(ancestor-or-self::*[@dir][1]/@dir)"))
+        block.text = _TAGS.get(own, _TAGS[direction]) + (block.text or "").lstrip()
+    del root.attrib["dir"]
+    return body_html(root)
+
+
+def _lines_marked(text: str, direction: str) -> str:
+    """`text` of a right-to-left issue (one line a paragraph, list item, heading, table
+    row: not wrapped) with each line opening with a mark of its block's direction.
+
+    Mail programs set plain text line by line, each the way its first letter runs
+    (Unicode's bidirectional algorithm; a few judge the whole message by its first line):
+    the issue's first line, opening with the newsletter's English name, turned the whole
+    message left to right, and a line of an Arabic paragraph wrapped before a company's
+    English name ran left to right. A right-to-left mark (U+200F) sets an Arabic or Farsi
+    line right to left, a left-to-right mark (U+200E) an English one; a line without a
+    block's start (a heading's underline, a line after a line break) goes the way of the
+    line above it, so an underline stands under its heading, and a table the issue's
+    way. Addresses in
+    a right-to-left line (<https://…>) are kept left to right between left-to-right
+    marks: unmarked, the brackets and the closing slash went to the other end
+    ("</https://…/ar>"). The marks stand outside the brackets, leaving the address for
+    the mail program to link."""
+    lines, current, tags = [], direction, 0
+    for line in text.split("\n"):
+        if not line.strip():
+            lines.append(line)
+            current = direction
+            continue
+        if _UNDERLINE.fullmatch(line) and tags:
+            line = line[tags:]  # as long as its heading without the tag pandoc counted
+        tags = len(_TAGGED.findall(line))
+        if tag := _TAGGED.search(line):
+            current = "rtl" if tag.group() == _TAGS["rtl"] else "ltr"
+            line = _TAGGED.sub("", line)
+        if current == "rtl":
+            line = "\u200f" + _ADDRESS.sub(lambda m: f"\u200e{m.group()}\u200e", line)
+        else:
+            line = "\u200e" + line
+        lines.append(line)
+    return "\n".join(lines)
