@@ -118,6 +118,7 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
     env.globals["arabic_script_languages"] = sorted(ARABIC_SCRIPT_LANGUAGES)
     env.filters["direction"] = text_direction
     env.filters["in_its_language"] = in_its_language
+    env.filters["topic_in_its_language"] = topic_in_its_language
     env.filters["scripts_marked"] = scripts_marked
     env.filters["in_quotes"] = in_quotes
     env.filters["tag_path"] = urls.tag_path
@@ -184,6 +185,22 @@ def in_its_language(text: str, language: str, around: str = "") -> Markup:
     return Markup('<span lang="{}" dir="{}">{}</span>').format(
         language, text_direction(language), text
     )
+
+
+def topic_in_its_language(tag: str, language: str, around: str) -> Markup:
+    """A topic (tag) as the article in `language` that names it writes it, on a page in
+    `around`: marked with its language and direction (`in_its_language`), so a screen
+    reader reads it in its language and a count or comma after it stays after it (an
+    Arabic topic on an English page read "(1) إضرابات"). A topic whose letters run the
+    other way from its article's ("Berth 7" in an Arabic article) is set apart in its own
+    direction (<bdi>), its language unknown."""
+    from .readers.directions import opening_direction
+
+    if opening_direction(tag) not in ("", text_direction(language)):
+        return Markup("<bdi>{}</bdi>").format(tag)
+    if i18n.reading_language(language) == i18n.reading_language(around):
+        return Markup.escape(tag)  # an "en" article's topic on an "en-GB" page
+    return in_its_language(tag, language, around)
 
 
 def scripts_marked(text: str, language: str) -> Markup:

@@ -9,6 +9,7 @@ from pathlib import Path
 import lxml.html
 import pypandoc
 import pytest
+from playwright.sync_api import Page
 from test_office_contents import edited
 
 from publisher.build import build
@@ -230,3 +231,57 @@ def test_invisible_characters_pasted_from_word_are_no_part_of_a_tag_title_or_nam
     assert document.title == "Rent strike at Hillside"
     assert document.authors == ("Ana Ruiz",)
     assert document.tags == ("housing", "rent", "می\u200cخواهیم")
+
+
+COUNT_AFTER_TAG = """tag => {
+    const item = [...document.querySelectorAll(".tag-list li")]
+        .find(li => li.textContent.includes(tag));
+    const link = item.querySelector("a");
+    const count = document.createRange();
+    count.setStart(item.lastChild, item.lastChild.data.indexOf("("));
+    count.setEnd(item.lastChild, item.lastChild.data.indexOf(")") + 1);
+    return [link.getBoundingClientRect().right, count.getBoundingClientRect().left];
+}"""
+
+
+def test_an_arabic_or_farsi_topic_says_its_language_and_keeps_its_count_after_it(
+    workspace: Callable[[str], Path], page: Page
+) -> None:
+    """On the English site's Topics page an Arabic topic read "(1) إضرابات", its count
+    drawn before it, and every page spoke it with the English voice. A topic is marked
+    with the language of the article that names it, set apart in its own direction; one
+    whose letters run the other way from its article's ("Berth 7" in an Arabic article)
+    is set apart in its own direction, its language unsaid."""
+    root = tagged(workspace("minimal"), "housing", "همبستگی")
+    documents = root / "documents"
+    second = documents / "second-article.md"
+    second.write_text(second.read_text().replace("date:", "lang: fa\ndate:", 1))
+    (documents / "idrab.md").write_text(
+        "---\ntitle: إضراب عمال الميناء\nlang: ar\ntags: [إضرابات, Berth 7]\n---\n\nأضرب العمال.\n"
+    )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace("article]", "article, idrab]"))
+    build(root, formats=["web"])
+    dist = root / "dist"
+
+    def marks(file: Path, tag: str) -> tuple[str | None, str | None]:
+        """The language and direction the words `tag` are read in on the page `file`."""
+        page = lxml.html.parse(str(file)).getroot()
+        (words,) = [e for e in page.find(".//main").iter() if (e.text or "").strip() == tag]
+        lang = words.xpath("string(ancestor-or-self::*[@lang][1]/@lang)") or None
+        isolated = words.xpath("ancestor-or-self::*[ancestor::main][@dir or self::bdi][1]")
+        return lang, isolated[0].get("dir", "auto") if isolated else None
+
+    topics = dist / "tags" / "index.html"
+    assert marks(topics, "إضرابات") == ("ar", "rtl")
+    assert marks(topics, "همبستگی") == ("fa", "rtl")
+    assert marks(topics, "Berth 7") == ("en", "auto")
+    assert marks(topics, "housing") == ("en", None)  # the site's own, as it was
+    topic = dist / "tags" / tag_path("إضرابات").removeprefix("tags/") / "index.html"
+    assert marks(topic, "إضرابات") == ("ar", "rtl")  # in the heading "Topic: إضرابات"
+    assert marks(dist / "001-first" / "idrab" / "index.html", "إضرابات") == ("ar", "rtl")
+    page.unroute_all()
+    page.goto(topics.as_uri())
+    for tag in ("إضرابات", "همبستگی", "Berth 7", "housing"):
+        link_right, count_left = page.evaluate(COUNT_AFTER_TAG, tag)
+        assert count_left > link_right, f"{tag}'s count is drawn before it"
