@@ -297,3 +297,12 @@ def test_an_arabic_article_in_an_english_email_is_right_aligned(built: BuildRepo
         assert effective(element, "text-align") == "right", words
     english = holding(tree, "A heading inside")
     assert (effective(english, "direction"), effective(english, "text-align")) == ("ltr", "left")
+
+
+def test_an_arabic_article_page_names_its_issue_with_an_arabic_comma(built: BuildReport) -> None:
+    """ "نُشر في العدد 2: العدد الثاني, 20 يناير 2026." had a Latin comma between the issue
+    and its date; the English page keeps its own."""
+    for issue, slug, comma in ((ARABIC_ISSUE, "arabic", "، "), (ENGLISH_ISSUE, "arabic", ", ")):
+        page = lxml.html.parse(str(built.out_dir / issue / slug / "index.html")).getroot()
+        (issue_link,) = page.xpath("//aside[@class='from-issue']/p/a[@href='../']")
+        assert issue_link.tail == comma, issue
