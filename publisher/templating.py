@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
@@ -25,7 +25,11 @@ from .resources import (
     prefix_images,
 )
 from .style import theme_folder
+from .tree_edits import boxed_tables
 from .typography import in_quotes
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 
@@ -112,6 +116,7 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
     env.filters["format_list"] = i18n.format_list
     env.filters["issue_name"] = issue_name
     env.filters["images_at"] = images_at
+    env.filters["scrolling_tables"] = scrolling_tables
     env.filters["language_name"] = language_name
     env.filters["autonym"] = autonym
     env.globals["interface_language"] = i18n.current_language
@@ -228,6 +233,22 @@ def nest_headings(html: str, top: int) -> Markup:
 def images_at(html: str, prefix: str) -> Markup:
     """Point a body's images (paths inside documents/) at where this output publishes them."""
     return Markup(prefix_images(html, prefix)) if prefix else Markup(html)
+
+
+def scrolling_tables(html: str) -> Markup:
+    """Each table of `html` in a box of its own that scrolls sideways (`boxed_tables`), one
+    a keyboard reaches and a screen reader names: on a phone, a table wider than the
+    screen is scrolled with the arrow keys as with a finger (WCAG 2.1.1)."""
+    return Markup(boxed_tables(str(html), _scroll_region))
+
+
+def _scroll_region(table: HtmlElement) -> dict[str, str]:
+    """A table's box as a named region in the tab order: named by the table's caption,
+    else "Table" in the language the table is written in."""
+    caption = " ".join(table.xpath("string(caption)").split())
+    language = next((e.get("lang") for e in table.iterancestors() if e.get("lang")), None)
+    label = caption or i18n.gettext_in(language or i18n.current_language(), "Table")
+    return {"class": "table-scroll", "role": "region", "tabindex": "0", "aria-label": label}
 
 
 def language_name(code: str) -> str:

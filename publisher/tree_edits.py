@@ -44,6 +44,21 @@ def page_edited(page: str, edit: Callable[[HtmlElement], object]) -> str:
     return str(lxml.html.tostring(tree, encoding="unicode"))
 
 
+def boxed_tables(body: str, box: Callable[[HtmlElement], dict[str, str]]) -> str:
+    """`body` with each table (not one inside another) in a <div> of the attributes `box`
+    gives for it: a box that scrolls sideways, so that a table wider than a phone's screen
+    scrolls in its own box, its numbers and words whole, instead of widening the page."""
+    if "<table" not in body:
+        return body
+    root = body_tree(body)
+    for table in root.xpath(".//table[not(ancestor::table)]"):
+        div = table.makeelement("div", box(table))
+        table.addprevious(div)
+        div.append(table)  # moves the table, and its tail with it: put that back after the div
+        div.tail, table.tail = table.tail, None
+    return body_html(root)
+
+
 def drop_keeping_tail(element: _Element) -> None:
     """Remove `element` and what it holds from its parent (nothing when it has none), the
     text that follows it kept where it was."""

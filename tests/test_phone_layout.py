@@ -284,7 +284,7 @@ def test_a_wide_table_and_long_code_scroll_in_their_own_box_not_the_whole_page(
 ) -> None:
     show_page(page, built.out_dir / ENGLISH / "rents" / "index.html", width)
     assert page_width(page) <= width, f"the page scrolls sideways at {width} px"
-    tables, code = box_of(page, "main table"), box_of(page, "main pre")
+    tables, code = box_of(page, "main [role=region]:has(table)"), box_of(page, "main pre")
     assert len(tables) == 3 and len(code) == 1
     for box in [*tables, *code]:
         assert box["left"] >= 0 and box["right"] <= width

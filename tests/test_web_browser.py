@@ -4,11 +4,16 @@ left. Screenshots at phone and desktop width are kept in test-artifacts/."""
 
 from __future__ import annotations
 
+import io
+import statistics
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import serving_folder
+from PIL import Image
+from test_compose_browser import AXE, serious_violations
 
 from publisher.build import BuildReport
 
@@ -60,4 +65,61 @@ def test_reader_goes_from_home_to_an_article_with_a_right_to_left_passage(
     # Right to left: the text hugs the right edge of its box (the first line starts there).
     assert abs(layout["boxRight"] - layout["textRight"]) < 2
     assert layout["overflow"] <= 0, "the page scrolls sideways"
+    page.close()
+
+
+RENT_SURVEY = "041-no-poverty-pay/rent-survey-report/"  # a table of four columns, no caption
+
+
+def edge_shades(box: Any) -> tuple[float, float]:
+    """How light the leftmost and rightmost columns of pixels of `box` are on screen (the
+    median of each: its background, more of it than of letters cut at the edge)."""
+    shot = Image.open(io.BytesIO(box.screenshot())).convert("L")
+    width, height = shot.size
+
+    def column(x: int) -> float:
+        return statistics.median(float(shot.getpixel((x, y)) or 0) for y in range(height))
+
+    return column(1), column(width - 2)
+
+
+def test_a_table_of_a_few_columns_fits_a_phones_screen_whole(browser, site: str) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(site + RENT_SURVEY)
+    box = page.locator("main table").first.locator("xpath=..")
+    sizes = box.evaluate("box => [box.scrollWidth, box.clientWidth]")
+    assert sizes[0] <= sizes[1], "the table's last column is cut off"
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_table_wider_than_the_screen_is_scrolled_by_keyboard_and_shows_it_scrolls(
+    browser, site: str, scheme: str
+) -> None:
+    page = browser.new_page(viewport={"width": 300, "height": 800}, color_scheme=scheme)
+    page.goto(site + RENT_SURVEY)
+    region = page.get_by_role("region", name="Table")
+    assert region.locator("table").count() == 1
+    for _ in range(40):  # the reader tabs through the page's links to the table
+        page.keyboard.press("Tab")
+        if region.evaluate("box => box === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reaches the table")
+    region.screenshot(path=ARTIFACTS / f"table-start-{scheme}.png")
+    left, right = edge_shades(region)
+    assert abs(left - right) > 15, "nothing shows that the table goes on past the edge"
+
+    for _ in range(10):  # …and scrolls it to its last column
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "box => box.scrollLeft + box.clientWidth >= box.scrollWidth - 1",
+        arg=region.element_handle(),
+    )
+    region.screenshot(path=ARTIFACTS / f"table-end-{scheme}.png")
+    at_end = edge_shades(region)
+    # The shading has moved to the other edge: more of the table is now back where it began.
+    assert (at_end[0] - at_end[1]) * (left - right) < 0
+    if AXE is not None:
+        assert serious_violations(page) == []
     page.close()

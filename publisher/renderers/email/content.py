@@ -17,7 +17,7 @@ from urllib.parse import quote, unquote
 
 from markupsafe import Markup
 
-from ...tree_edits import body_html, body_tree
+from ...tree_edits import body_html, body_tree, boxed_tables
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -54,19 +54,8 @@ def email_body(body: str, documents_dir: Path, base_url: str, source: Path) -> M
 
 def scrolling_tables(body: str) -> str:
     """Each table (not one inside another) in a `div.table-scroll`, which email.css lets
-    scroll sideways: a table wider than a phone's screen then scrolls in its own box, its
-    numbers and words whole, instead of widening the whole email."""
-    if "<table" not in body:
-        return body
-    from lxml import html as lxml_html
-
-    root = body_tree(body)
-    for table in root.xpath(".//table[not(ancestor::table)]"):
-        box = lxml_html.Element("div", {"class": "table-scroll"})
-        table.addprevious(box)
-        box.append(table)  # moves the table, and its tail with it: put that back after the box
-        box.tail, table.tail = table.tail, None
-    return body_html(root)
+    scroll sideways."""
+    return boxed_tables(body, lambda table: {"class": "table-scroll"})
 
 
 def sized_images(body: str, documents_dir: Path, base_url: str, source: Path) -> str:
