@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import itertools
 import logging
 import re
 import subprocess
@@ -143,7 +144,7 @@ def test_no_horizontal_scrolling_and_every_article_title_visible(
         scroll_width, viewport = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
         assert scroll_width <= viewport == width, built_email.slug
         for slug in built_email.doc_slugs:
-            title = page.locator(f"h2[id='{slug}']")
+            title = page.locator(f"h3[id='{slug}']")
             assert title.is_visible(), slug
             box = title.bounding_box()
             assert box and box["x"] >= 0 and box["x"] + box["width"] <= viewport, slug
@@ -206,7 +207,7 @@ def test_all_text_is_legible_in_light_and_dark_colour_schemes(
 def test_the_example_emails_are_under_gmails_clipping_size(examples: list[BuiltEmail]) -> None:
     for built_email in examples:
         assert len(built_email.html.encode()) < GMAIL_CLIP_BYTES
-        assert "Continue reading online" not in built_email.html  # all in full
+        assert "Continue reading “" not in built_email.html  # all in full
 
 
 def write_long_issue(root: Path, articles: int = 30, paragraphs: int = 12) -> list[str]:
@@ -284,7 +285,7 @@ def test_thirty_long_articles_fall_back_to_excerpts_under_the_budget_in_auto_mod
     email_ = built(root, report.out_dir, "001-first")
     html, tree = email_.html, email_.tree
     assert len(html.encode()) <= GMAIL_CLIP_BYTES
-    continued = tree.xpath("//a[text()='Continue reading online']/@href")
+    continued = tree.xpath("//a[starts-with(., 'Continue reading “')]/@href")
     in_full = [s for s in slugs if f"Final line of article {int(s[-2:])}," in html]
     assert in_full == slugs[: len(in_full)] and 0 < len(in_full) < len(slugs)
     base = email_.config["base_url"]
@@ -324,7 +325,8 @@ def test_excerpt_mode_excerpts_every_article_in_both_parts(
     set_email_mode(root, "excerpt")
     report = build(root, formats=["email"])
     email_ = built(root, report.out_dir, "001-first")
-    assert len(email_.tree.xpath("//a[text()='Continue reading online']")) == len(email_.doc_slugs)
+    continued = email_.tree.xpath("//a[starts-with(., 'Continue reading “')]")
+    assert len(continued) == len(email_.doc_slugs)
     assert "A heading inside" not in email_.html  # first-article's body beyond its opening
     assert "A heading inside" not in email_.text
     assert email_.text.count("Continue reading online:") == len(email_.doc_slugs)
@@ -419,7 +421,7 @@ def test_plain_text_has_every_title_and_every_link_target_of_the_html(
 ) -> None:
     for built_email in every_email:
         tree, text = built_email.tree, unwrapped(built_email.text)
-        for title in tree.xpath("//h2[@class='article-title']"):
+        for title in tree.xpath("//*[@class='article-title']"):
             assert unwrapped(title.text_content()) in text
         for href in external_links(tree):
             assert href.removeprefix("mailto:") in text, href
@@ -445,7 +447,7 @@ def test_plain_text_lists_each_articles_links_as_numbered_references_under_it(
 ) -> None:
     chunks = article_chunks(bilingual)
     for slug in bilingual.doc_slugs:
-        title = bilingual.tree.xpath(f"//h2[@id='{slug}']")[0]
+        title = bilingual.tree.xpath(f"//h3[@id='{slug}']")[0]
         article = title.getparent()  # the <div lang dir> around the article
         online = title.xpath("./a/@href")[0]
         wanted = {h for h in external_links(article) if h != online}
@@ -492,7 +494,7 @@ def test_plain_text_is_wrapped_with_underlined_headings_and_lists_kept(
         assert set(below) == {"-"}
     for section in bilingual.manifest["sections"]:
         assert set(lines[lines.index(section["title"]) + 1]) == {"="}
-    html_items = bilingual.tree.xpath("//h2[@class='article-title']/..//li[not(ancestor::section)]")
+    html_items = bilingual.tree.xpath("//h3[@class='article-title']/..//li[not(ancestor::section)]")
     assert html_items
     for item in html_items:
         first_words = " ".join(item.text_content().split()[:3])
@@ -674,7 +676,7 @@ def test_each_article_has_byline_direction_and_read_online_link(bilingual: Built
     base = bilingual.config["base_url"]
     for slug in bilingual.doc_slugs:
         meta = bilingual.front_matter(slug)
-        title = bilingual.tree.xpath(f"//h2[@id='{slug}']")[0]
+        title = bilingual.tree.xpath(f"//h3[@id='{slug}']")[0]
         article = title.getparent()
         assert article.get("lang") == meta["lang"]
         assert article.get("dir") == ("rtl" if meta["lang"] == "ar" else "ltr")
@@ -682,8 +684,48 @@ def test_each_article_has_byline_direction_and_read_online_link(bilingual: Built
         assert all(author in byline for author in meta["authors"])
         (online,) = title.xpath("./a/@href")  # the article's place in the web archive
         assert online.startswith(f"{base}{SLUG}/") and slug in online
-        read_online = ui("Read online", bilingual.manifest["language"])
-        assert article.getparent().xpath(f".//a[text()='{read_online}']/@href") == [online]
+        read_online = ui(
+            "Read “%(title)s” online", bilingual.manifest["language"], title=meta["title"]
+        )
+        assert article.getparent().xpath(f".//a[.='{read_online}']/@href") == [online]
+
+
+def test_a_screen_reader_moves_through_issue_sections_and_articles_by_heading(
+    every_email: list[BuiltEmail],
+) -> None:
+    """The issue's title is the email's one <h1>, each section's title an <h2> (the
+    editorial's too), each article's an <h3> under it, its own headings below that: a
+    screen reader's list of headings is the issue's contents, levels never skipped."""
+    for built_email in every_email:
+        tree, manifest = built_email.tree, built_email.manifest
+        headings = tree.xpath("//h1 | //h2 | //h3 | //h4 | //h5 | //h6")
+        levels = [int(h.tag[1]) for h in headings]
+        assert levels[0] == 1 and levels.count(1) == 1, built_email.slug
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), built_email.slug
+        if manifest.get("title"):
+            assert unwrapped(headings[0].text_content()) == manifest["title"]
+        sections = [unwrapped(h.text_content()) for h in tree.xpath("//h2[not(@id)]")]
+        assert sections == [s["title"] for s in manifest["sections"]], built_email.slug
+        for slug in built_email.doc_slugs:
+            (title,) = tree.xpath(f"//*[@id='{slug}']")
+            assert title.tag == "h3", slug
+
+
+def test_each_read_online_link_names_its_article(every_email: list[BuiltEmail]) -> None:
+    """A screen reader's list of the email's links tells one article's link from another:
+    its words (which Gmail and Outlook keep, where they drop aria-label) name it."""
+    for built_email in every_email:
+        language = built_email.language
+        tree = built_email.tree
+        more = tree.xpath("//p[@class='more']/a")
+        assert len(more) == len(built_email.doc_slugs)
+        for slug, link in zip(built_email.doc_slugs, more, strict=True):
+            (title,) = tree.xpath(f"//*[@id='{slug}']")
+            named = unwrapped(title.text_content())
+            assert unwrapped(link.text_content()) == ui(
+                "Read “%(title)s” online", language, title=named
+            ), slug
+            assert link.get("href") == title.xpath("./a/@href")[0]
 
 
 def test_images_are_absolute_sized_and_described_and_nothing_tracks(

@@ -224,4 +224,4 @@ def test_the_email_marks_each_article(built: BuildReport, article: Article) -> N
     assert email.get("lang") == "en"
     marked = marked_ancestor(holding(email, article.phrase))
     assert (marked.get("lang"), marked.get("dir")) == (article.language, article.direction)
-    assert marked.xpath(f".//h2[@id='{article.slug}']"), "the article's title is inside"
+    assert marked.xpath(f".//h3[@id='{article.slug}']"), "the article's title is inside"

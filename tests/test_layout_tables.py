@@ -77,7 +77,7 @@ def read_in_order(markup: str | bytes) -> None:
     assert places == sorted(places), words
     tables = [t for t in tree.iter("table") if t.get("role") != "presentation"]
     assert len(tables) == 1 and "Members" in tables[0].text_content()
-    assert [h.text_content() for h in tree.iter("h2", "h3")][-2:] == IN_ORDER[0:4:3]
+    assert [h.text_content() for h in tree.iter("h2", "h3", "h4")][-2:] == IN_ORDER[0:4:3]
 
 
 def test_the_web_page_the_email_and_the_epub_read_the_leaflet_in_order(

@@ -341,7 +341,7 @@ def test_email_table_figures_and_short_words_are_never_broken_across_lines(
 def excerpt_of(report: BuildReport, slug: str) -> lxml.html.HtmlElement:
     """The excerpted article's box in the email: its title's <div> in the article body."""
     tree = lxml.html.fromstring((report.out_dir / ENGLISH / "email.html").read_text())
-    (title,) = tree.xpath(f"//h2[@id='{slug}']")
+    (title,) = tree.xpath(f"//h3[@id='{slug}']")
     return title.getparent()
 
 
@@ -373,8 +373,9 @@ def test_an_excerpt_never_runs_two_paragraphs_together(excerpted: BuildReport) -
     for block in blocks(article):
         assert not ("large landscape" in block and "small picture" in block), block
     assert "A large landscape picture:" in blocks(article)
-    continued = article.getparent().xpath(".//p[@class='more']/a/text()")
-    assert continued == ["Continue reading online"]
+    continued = article.getparent().xpath(".//p[@class='more']/a")
+    title = article.xpath("string(h3)")
+    assert [a.text_content() for a in continued] == [f"Continue reading “{title}” online"]
 
 
 def test_an_excerpt_passes_over_an_opening_picture_and_ends_before_a_table() -> None:
