@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import serving_folder
+from conftest import FIXED_EPOCH, minimal_with, serving_folder
 from PIL import Image
 from test_compose_browser import AXE, serious_violations
+from validators import pdftotext
 
-from publisher.build import BuildReport
+from publisher.build import BuildReport, build
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "web"
 
@@ -123,3 +124,46 @@ def test_a_table_wider_than_the_screen_is_scrolled_by_keyboard_and_shows_it_scro
     if AXE is not None:
         assert serious_violations(page) == []
     page.close()
+
+
+# An article as an editor writes one: a link in words, an address written out, a footnote.
+PRINTED = """---
+title: Rents up again
+authors: [Ana Ruiz]
+date: 2026-03-02
+tags: [housing]
+---
+
+The council's [own figures](https://council.example.org/rents/2026) show it. Join us at
+<https://union.example.org/join>.[^1]
+
+[^1]: Figures from the council, March 2026.
+"""
+
+
+def test_a_printed_article_is_the_article_with_its_links_addresses_and_no_site_menus(
+    browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = minimal_with(tmp_path / "ws", {"rents-up-again.md": PRINTED})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    out = build(root, formats=["web", "pdf", "epub"]).out_dir  # pdf, epub: download links
+    page = browser.new_page()
+    with serving_folder(out) as site:
+        page.goto(site + "001-first/rents-up-again/")
+        assert page.locator("a[download]").count() == 2  # shown on screen…
+        page.pdf(path=tmp_path / "printed.pdf")
+    page.close()
+    printed = " ".join(pdftotext(tmp_path / "printed.pdf").split())
+
+    assert "Rents up again" in printed and "Ana Ruiz" in printed and "March 2, 2026" in printed
+    assert "Figures from the council, March 2026." in printed  # the note…
+    assert "↩" not in printed  # …without its way back, which paper cannot follow
+    # A link's address after its words; an address written out, once.
+    assert "own figures (https://council.example.org/rents/2026) show it" in printed
+    assert printed.count("union.example.org/join") == 1
+    assert "Test Organisation · 1 Test Street, Testtown" in printed  # who published it
+    # Nothing to click on paper: the site's menus, the breadcrumb, topics, the pages
+    # before and after, the downloads (…not printed).
+    for furniture in ("Skip to content", "Issues", "Languages", "Topics", "Feed", "PDF", "EPUB"):
+        assert furniture not in printed, furniture
+    assert "The first article" not in printed  # the previous article's link
