@@ -167,3 +167,21 @@ def test_a_printed_article_is_the_article_with_its_links_addresses_and_no_site_m
     for furniture in ("Skip to content", "Issues", "Languages", "Topics", "Feed", "PDF", "EPUB"):
         assert furniture not in printed, furniture
     assert "The first article" not in printed  # the previous article's link
+
+
+@pytest.mark.parametrize(("path", "label"), [("search/", "Search"), ("search/es/", "Buscar")])
+def test_the_search_box_has_a_label_a_screen_reader_reads(
+    browser, site: str, path: str, label: str
+) -> None:
+    """Pagefind names its box only in its title attribute, which not every screen reader
+    reads as its name: the box has a <label> of its own, in the page's language."""
+    page = browser.new_page()
+    page.goto(site + path)
+    box = page.get_by_label(label, exact=True)
+    box.wait_for()
+    assert box.evaluate("box => [...box.labels].map(label => label.textContent)") == [label]
+    box.fill("strike")  # the box it names is the one that searches
+    page.locator(".pagefind-ui__result").first.wait_for()
+    if AXE is not None:
+        assert serious_violations(page) == []
+    page.close()

@@ -8,4 +8,16 @@ window.addEventListener("DOMContentLoaded", function () {
     return;
   }
   new PagefindUI({ element: "#search", showImages: false });
+  // Pagefind names its box only in its title attribute, which not every screen reader reads
+  // as its name: a <label> of its own, in the page's words, out of sight beside the heading
+  // that says the same (outside Pagefind's markup, which it redraws).
+  var input = box.querySelector("input");
+  if (input) {
+    input.id = "search-input";
+    var label = document.createElement("label");
+    label.htmlFor = input.id;
+    label.className = "visually-hidden";
+    label.textContent = box.getAttribute("data-label");
+    box.parentNode.insertBefore(label, box);
+  }
 });
