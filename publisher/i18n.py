@@ -21,6 +21,7 @@ from .numerals import in_digits, numbering_system
 LOCALE_DIR = Path(__file__).with_name("locale")
 SOURCE_LANGUAGE = "en"  # the templates are written in English
 _current: ContextVar[str] = ContextVar("interface_language", default=SOURCE_LANGUAGE)
+_newsletter: ContextVar[str] = ContextVar("newsletter_language", default="")
 
 
 def available_languages() -> list[str]:
@@ -55,6 +56,18 @@ def interface_language(code: str) -> Iterator[None]:
         yield
     finally:
         _current.reset(token)
+
+
+@contextmanager
+def newsletter_language(code: str) -> Iterator[None]:
+    """Render for a newsletter written in `code` (its publisher.toml's `language`): the
+    region a text in that language but of no region of its own is dated in (`_regional`),
+    whatever the language of the edition around it."""
+    token = _newsletter.set(code.replace("_", "-"))
+    try:
+        yield
+    finally:
+        _newsletter.reset(token)
 
 
 def current_language() -> str:
@@ -178,12 +191,15 @@ def file_size(size: int, binary: bool = False, language: str | None = None) -> s
 
 
 def _regional(language: str | None) -> str | None:
-    """`language` as the issue's region writes it when it names none: an article in `en` in
-    an en-GB newsletter is dated "18 February 2026", as the rest of the issue, not in the
-    American "February 18, 2026"."""
-    current = current_language()
-    if language and "-" not in language and base_language(current) == language != current:
-        return current
+    """`language` as the issue's region writes it when it names none, else as the
+    newsletter's does: an article in `en` in an en-GB newsletter is dated "18 February
+    2026", as the rest of the issue, not in the American "February 18, 2026"; in its
+    Spanish or Arabic edition too, whose own language says nothing of English's region."""
+    if not language or "-" in language:
+        return language
+    for tag in (current_language(), _newsletter.get()):
+        if base_language(tag) == language != tag:
+            return tag
     return language
 
 

@@ -154,6 +154,25 @@ def test_an_article_in_english_is_dated_as_a_british_issue_dates_it() -> None:
         assert i18n.long_date(dt.date(2026, 2, 18), "es") == "18 de febrero de 2026"
     with i18n.interface_language("es-MX"):
         assert i18n.long_date(dt.date(2026, 2, 18), "en") == "February 18, 2026"
+    # A Spanish or Arabic edition of the en-GB newsletter dates it the newsletter's way too.
+    for edition in ("es", "ar"):
+        with i18n.interface_language(edition), i18n.newsletter_language("en-GB"):
+            assert i18n.long_date(dt.date(2026, 2, 18), "en") == "18 February 2026"
+    with i18n.interface_language("es"), i18n.newsletter_language("en-US"):
+        assert i18n.long_date(dt.date(2026, 2, 18), "en") == "February 18, 2026"
+
+
+def test_an_english_article_in_a_spanish_edition_is_dated_as_the_newsletter_dates_it(
+    built_example: BuildReport,
+) -> None:
+    """The interview (`lang="en"`) left in English in the Spanish edition of the en-GB
+    example: its page, the edition's page and email date it "24 February 2026", as the
+    original's do, not the American "February 24, 2026"."""
+    edition = built_example.out_dir / "041-no-poverty-pay" / "es"
+    for page in ("interview-warehouse-steward/index.html", "index.html", "email.html"):
+        html = (edition / page).read_text(encoding="utf-8")
+        assert "24 February 2026" in html, page
+        assert "February 24, 2026" not in html, page
 
 
 def test_an_arabic_issue_page_speaks_arabic_and_reads_right_to_left(built: BuildReport) -> None:
