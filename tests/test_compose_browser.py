@@ -170,12 +170,24 @@ def test_an_editor_composes_and_builds_an_issue_from_an_empty_one(
     context.close()
 
 
-def test_a_save_the_server_cannot_answer_says_so_instead_of_saving_forever(
-    browser: Any, tmp_path: Path
-) -> None:
-    root = copy_workspace(WORKSPACES / "compose-basic", tmp_path / "ws")
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A composer workspace of the test's own, for a test that saves to it."""
+    return copy_workspace(WORKSPACES / "compose-basic", tmp_path / "ws")
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A page in a browser context of the test's own (its dialogs, storage and routes its
+    own), for the tests below; conftest's `page` is one shared by a module's looks."""
     context = browser.new_context()
-    page = context.new_page()
+    yield context.new_page()
+    context.close()
+
+
+def test_a_save_the_server_cannot_answer_says_so_instead_of_saving_forever(
+    page: Any, root: Path
+) -> None:
     with serving(root) as port:
         page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
         page.route(  # as a crash in the server answers: its HTML page, no JSON
@@ -194,18 +206,14 @@ def test_a_save_the_server_cannot_answer_says_so_instead_of_saving_forever(
     page.get_by_role("button", name="Save").click()
     page.locator("#status", has_text="Not saved.").wait_for()
     assert "the server did not answer" in page.locator("#errors").inner_text()
-    context.close()
 
 
 def test_sections_moved_and_saved_twice_keep_their_titles_in_the_spanish_edition(
-    browser: Any, tmp_path: Path
+    page: Any, root: Path
 ) -> None:
-    root = copy_workspace(WORKSPACES / "compose-basic", tmp_path / "ws")
     manifest = root / "issues" / "005-winter.yaml"
     edition = "editions:\n  es:\n    sections: [Vivienda, En el puerto]\n"
     manifest.write_text(manifest.read_text(encoding="utf-8") + edition, encoding="utf-8")
-    context = browser.new_context()
-    page = context.new_page()
     with serving(root) as port:
         page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
         page.locator(".section").first.get_by_role("button", name="Move section down").click()
@@ -219,7 +227,6 @@ def test_sections_moved_and_saved_twice_keep_their_titles_in_the_spanish_edition
     written = yaml.safe_load(manifest.read_text(encoding="utf-8"))
     assert written["title"] == "Deep winter"
     assert written["editions"]["es"]["sections"] == ["En el puerto", "Vivienda"]
-    context.close()
 
 
 def written(manifest: Path, key: str, wanted: str, seconds: float = 5) -> bool:
@@ -231,11 +238,8 @@ def written(manifest: Path, key: str, wanted: str, seconds: float = 5) -> bool:
     return False
 
 
-def test_a_title_typed_just_before_leaving_the_page_is_saved(browser: Any, tmp_path: Path) -> None:
-    root = copy_workspace(WORKSPACES / "compose-basic", tmp_path / "ws")
+def test_a_title_typed_just_before_leaving_the_page_is_saved(page: Any, root: Path) -> None:
     manifest = root / "issues" / "005-winter.yaml"
-    context = browser.new_context()
-    page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
     with serving(root) as port:
@@ -249,7 +253,7 @@ def test_a_title_typed_just_before_leaving_the_page_is_saved(browser: Any, tmp_p
         page.get_by_label("Summary").fill("Cold and getting colder")
         page.close(run_before_unload=True)  # the tab closed while the summary has the focus
         assert written(manifest, "summary", "Cold and getting colder")
-        page = context.new_page()
+        page = page.context.new_page()
         page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
         posted: list[str] = []
         page.on(
@@ -260,13 +264,9 @@ def test_a_title_typed_just_before_leaving_the_page_is_saved(browser: Any, tmp_p
         with page.expect_response("**/compose/tasks/*"):
             page.get_by_role("button", name="Check").click()  # at once: the issue as shown
         assert posted[:2] == ["save", "check"]
-    context.close()
 
 
-def test_leaving_a_page_whose_changes_were_refused_asks_first(browser: Any, tmp_path: Path) -> None:
-    root = copy_workspace(WORKSPACES / "compose-basic", tmp_path / "ws")
-    context = browser.new_context()
-    page = context.new_page()
+def test_leaving_a_page_whose_changes_were_refused_asks_first(page: Any, root: Path) -> None:
     dialogs: list[str] = []
     leave = False
     page.on(
@@ -292,13 +292,9 @@ def test_leaving_a_page_whose_changes_were_refused_asks_first(browser: Any, tmp_
         page.get_by_role("link", name="Documents and issues").click()
         page.wait_for_timeout(500)
         assert dialogs == ["beforeunload"] * 3  # a new issue, never saved
-    context.close()
 
 
-def test_find_shows_only_the_documents_it_matches(browser: Any, tmp_path: Path) -> None:
-    root = copy_workspace(WORKSPACES / "compose-basic", tmp_path / "ws")
-    context = browser.new_context()
-    page = context.new_page()
+def test_find_shows_only_the_documents_it_matches(page: Any, root: Path) -> None:
     with serving(root) as port:
         page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
         page.get_by_label("Find").fill("ferry")
@@ -310,15 +306,11 @@ def test_find_shows_only_the_documents_it_matches(browser: Any, tmp_path: Path) 
         page.keyboard.press("Tab")  # past Add to…
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.closest('.doc').dataset.ref") == "ferry-cuts"
-    context.close()
 
 
 def test_the_editorial_preview_turns_right_to_left_with_the_issues_language(
-    browser: Any, tmp_path: Path
+    page: Any, root: Path
 ) -> None:
-    root = copy_workspace(WORKSPACES / "compose-basic", tmp_path / "ws")
-    context = browser.new_context()
-    page = context.new_page()
     with serving(root) as port:
         page.goto(f"http://127.0.0.1:{port}/compose/new")
         page.get_by_label("Editorial (Markdown)").fill("مرحبا *بكم*.")
@@ -329,16 +321,11 @@ def test_the_editorial_preview_turns_right_to_left_with_the_issues_language(
         page.get_by_label("Language").fill("العربية")  # its name, as the form takes it
         page.locator("#editorial-preview [dir='rtl'][lang='ar'] em").wait_for()
         assert paragraph.evaluate("p => getComputedStyle(p).direction") == "rtl"
-    context.close()
 
 
-def test_a_save_while_a_document_is_dragged_saves_the_issue_as_it_is(
-    browser: Any, tmp_path: Path
-) -> None:
-    root = copy_workspace(WORKSPACES / "compose-basic", tmp_path / "ws")
+def test_a_save_while_a_document_is_dragged_saves_the_issue_as_it_is(page: Any, root: Path) -> None:
     manifest = root / "issues" / "005-winter.yaml"
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 1000})
     with serving(root) as port:
         page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
         page.get_by_label("Title", exact=True).fill("Deep winter")
@@ -356,4 +343,3 @@ def test_a_save_while_a_document_is_dragged_saves_the_issue_as_it_is(
         page.mouse.up()
         assert status.startswith("Saved"), page.locator("#errors").inner_text()
     assert yaml.safe_load(manifest.read_text(encoding="utf-8"))["title"] == "Deep winter"
-    context.close()
