@@ -2071,6 +2071,34 @@ def test_a_photo_inside_a_received_email_is_imported_where_it_stood(tmp_path: Pa
     assert before.endswith("messages of support.") and after.startswith("We will not go back")
 
 
+def test_photos_attached_to_an_email_follow_its_text_for_the_editor_to_place(
+    tmp_path: Path,
+) -> None:
+    """ "Photos of the picket attached": a message with its statement typed in and two
+    photos attached (no Content-ID, as every mail program attaches a file) lost them."""
+    from email.message import EmailMessage
+
+    photos = []
+    for colour in ((200, 30, 30), (30, 30, 200)):
+        photo = io.BytesIO()
+        Image.new("RGB", (40, 30), colour).save(photo, "JPEG")
+        photos.append(photo.getvalue())
+    sent = EmailMessage()
+    sent["From"], sent["Subject"] = "Marta <marta@example.org>", "Picket at the depot"
+    sent["Date"] = "Thu, 12 Mar 2026 09:15:00 +0000"
+    sent.set_content(f"{ARTICLE}\n\nPhotos of the picket attached.\n")
+    for number, photo in enumerate(photos, start=1):
+        sent.add_attachment(
+            photo, maintype="image", subtype="jpeg", filename=f"IMG_041{number}.JPG"
+        )
+    (doc,) = import_one(tmp_path, sent.as_bytes(), "picket.eml")
+    images = html_of(doc).xpath("//img")
+    assert [image.get("alt") for image in images] == [None, None]  # the build asks for each
+    copied = [(tmp_path / "documents" / image.get("src")).read_bytes() for image in images]
+    assert copied == photos
+    assert images[0].xpath("preceding::p[1]")[0].xpath("string()").startswith("Photos of the")
+
+
 def test_a_pasted_emails_picture_marker_is_left_out_and_named(tmp_path: Path) -> None:
     """Copied as text, the message has only Gmail's mark of where its photo stood."""
     text = GMAIL_PHOTO_TEXT.split("\n\n\n", 1)[1].replace("*", "")

@@ -130,12 +130,57 @@ def parsed(data: bytes) -> EmailMessage:
 
 
 def recover_message(message: EmailMessage, path: Path) -> tuple[list[Draft], dict[str, bytes]]:
-    """The message's drafts, and the pictures they show, keyed 'media/<name>'."""
+    """The message's drafts, and the pictures they show, keyed 'media/<name>'. Photos
+    attached to the message rather than shown in its text ("photos of the picket
+    attached") follow the last draft's text, for the editor to place and describe."""
     sender, when, subject = _about(message)
     pictures = _inline_pictures(message)
     drafts = _recover_mail(_text_of(message, path, pictures), sender, when, subject)
     shown = "".join(draft.body_html for draft in drafts)
-    return drafts, {name: data for name, data in pictures.values() if f'src="{name}"' in shown}
+    kept = {name: data for name, data in pictures.values() if f'src="{name}"' in shown}
+    attached = _attached_pictures(message, pictures, kept)
+    if attached and drafts:
+        _placed_at_the_end(drafts[-1], list(attached))
+    return drafts, kept | attached
+
+
+def _attached_pictures(
+    message: EmailMessage, inline: dict[str, tuple[str, bytes]], shown: dict[str, bytes]
+) -> dict[str, bytes]:
+    """The photos sent with the message that its text does not show ('media/<name>' →
+    bytes): attached, or inline in a part of their own its text never refers to (as Apple
+    Mail sends a photo dropped into a plain-text message)."""
+    from .fetch import picture_name
+
+    attached: dict[str, bytes] = {}
+    for part in message.walk():
+        cid = str(part.get("Content-ID", "")).strip().strip("<>")
+        if part.get_content_maintype() != "image" or inline.get(cid, ("", b""))[0] in shown:
+            continue
+        data = part.get_payload(decode=True)
+        name = (
+            picture_name(part.get_filename() or "photo", data) if isinstance(data, bytes) else None
+        )
+        if name is None:
+            continue
+        key, number = f"media/{name}", 1
+        while key in shown or key in attached:
+            number += 1
+            key = f"media/{number}-{name}"
+        attached[key] = bytes(data)
+    return attached
+
+
+def _placed_at_the_end(draft: Draft, names: list[str]) -> None:
+    """The attached pictures `names` after the draft's text, undescribed (the build asks
+    for a description of each), and a note to put them where they belong."""
+    draft.body_html += "".join(f'<p><img src="{name}" alt=""></p>' for name in names)
+    draft.found["pictures"] += len(names)
+    draft.unsure.append(
+        f"{len(names)} picture(s) attached to the message put after its text"
+        f" ({', '.join(Path(name).name for name in names)}): move each where it belongs"
+        " and describe it"
+    )
 
 
 def recover_saved_message(text: str, path: Path) -> list[Draft] | None:
