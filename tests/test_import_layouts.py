@@ -1151,6 +1151,9 @@ def test_an_office_letters_place_and_date_is_its_date_alone(
         ("Published 12 March 2026", (), dt.date(2026, 3, 12)),
         ("Issued 12 March 2026", (), dt.date(2026, 3, 12)),
         ("Fecha: 12 de marzo de 2026", (), dt.date(2026, 3, 12)),
+        ("التاريخ: ١٢ مارس ٢٠٢٦", (), dt.date(2026, 3, 12)),  # "date:", in Arabic
+        ("بتاريخ ١٢ مارس ٢٠٢٦", (), dt.date(2026, 3, 12)),  # "dated"
+        ("تاریخ: ۱۵ اسفند ۱۴۰۴", (), dt.date(2026, 3, 6)),  # Farsi, Iran's solar calendar
     ],
 )
 def test_an_office_statements_byline_under_its_title_gives_its_author(

@@ -209,8 +209,9 @@ def posted_on(text: str) -> dt.date | None:
 
 
 # What else a date line says its date is: a statement's or a press release's "Issued 4
-# March 2026", "Released …", "Dated …", "Date: …", "Fecha: …", "Emitido el …"
-_DATED = rf"(?:{_POSTED}|issued|released|dated|date|fecha|emitid[oa])"
+# March 2026", "Released …", "Dated …", "Date: …", "Fecha: …", "Emitido el …", and in
+# Arabic and Farsi "التاريخ: …" (the date), "بتاريخ …" (dated), "تاریخ: …"
+_DATED = rf"(?:{_POSTED}|issued|released|dated|date|fecha|emitid[oa]|ال?تاريخ|بتاريخ|تاریخ)"
 _POSTED_ON = re.compile(rf"^{_DATED}(?:\s+(?:on|el|le))?\s*:?\s+(?P<date>.+)$", re.IGNORECASE)
 
 
