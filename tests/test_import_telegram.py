@@ -456,3 +456,54 @@ def test_importing_the_folder_after_its_json_alone_adds_the_photos_to_the_same_d
         "![](media/cleaners-win-back-pay/photo_3@14-01-2026_09-32-00.jpg)",
         f"{words}\n",
     ]
+
+
+def _with_second_post_saying(words: str) -> dict[str, object]:
+    chat = {**RESULT, "messages": [dict(m) for m in RESULT["messages"]]}
+    chat["messages"][1]["text_entities"] = [
+        {"type": "bold", "text": "Cleaners win back pay"},
+        {"type": "plain", "text": f"\n\n{words}"},
+    ]
+    return chat
+
+
+FIRST_WORDS = "The cleaners at the Royal Infirmary have won back every hour of pay withheld."
+CORRECTED = "The cleaners at the Royal Infirmary have won back all six months of pay withheld."
+
+
+def test_a_post_corrected_on_the_channel_since_updates_its_document_once_imported_again(
+    tmp_path: Path,
+) -> None:
+    """The channel's export downloaded again after a post was corrected there: the post's
+    document takes the correction; it was written a second time as `…-2.md` (or, its words
+    close enough, taken for a cross-post of itself and never corrected)."""
+    folder = shutil.copytree(EXPORT, tmp_path / "ChatExport_2026-03-05")
+    (folder / "result.json").write_text(json.dumps(_with_second_post_saying(FIRST_WORDS)))
+    root, _ = imported(folder, tmp_path)
+    before = sorted(p.name for p in (root / "documents").glob("*.md"))
+    (folder / "result.json").write_text(json.dumps(_with_second_post_saying(CORRECTED)))
+    again = import_export(folder, root)
+    assert sorted(p.name for p in (root / "documents").glob("*.md")) == before
+    assert {w.post.title: w.status for w in again.written if w.status != "unchanged"} == {
+        "Cleaners win back pay": "updated"
+    }
+    _, text = text_of(root, "cleaners-win-back-pay")
+    assert CORRECTED in text and FIRST_WORDS not in text
+    assert {w.status for w in import_export(folder, root).written} == {"unchanged"}
+
+
+def test_a_post_corrected_on_the_channel_leaves_a_document_the_editor_edited_as_it_is(
+    tmp_path: Path,
+) -> None:
+    folder = shutil.copytree(EXPORT, tmp_path / "ChatExport_2026-03-05")
+    (folder / "result.json").write_text(json.dumps(_with_second_post_saying(FIRST_WORDS)))
+    root, _ = imported(folder, tmp_path)
+    document = root / "documents" / "cleaners-win-back-pay.md"
+    edited = document.read_text(encoding="utf-8") + "\nA line the editor added.\n"
+    document.write_text(edited, encoding="utf-8")
+    (folder / "result.json").write_text(json.dumps(_with_second_post_saying(CORRECTED)))
+    again = import_export(folder, root)
+    assert document.read_text(encoding="utf-8") == edited
+    assert not (root / "documents" / "cleaners-win-back-pay-2.md").exists()
+    (status,) = {w.status for w in again.written if w.post.title == "Cleaners win back pay"}
+    assert status.startswith("not updated: edited since its import")

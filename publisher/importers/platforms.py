@@ -9,9 +9,10 @@ redirect pages, and a link from another post of the export leads to its document
 workspace's), its section titled in that language from publisher's interface catalogue.
 Importing the same export again writes nothing: a post already imported is known by the
 hash of its content (front matter `imported:`), its manifest by name. When it comes again
-with pictures its document lacks (fetched this time, or in the folder its JSON was first
-given without), the pictures are added to that document, known by the post's key and
-title, unless the editor has edited it since (`index.unedited`).
+changed (edited on the platform since), or with pictures its document lacks (fetched this
+time, or in the folder its JSON was first given without), that document, known by the
+post's key and title, is written again, unless the editor has edited it since
+(`index.unedited`).
 """
 
 from __future__ import annotations
@@ -244,12 +245,13 @@ def _write_posts(
         said = _text_of(body.html)
         language = _language(post, said)
         digest = _digest(post)
-        existing = known.get(digest)
-        if existing is None and _gained_pictures(body, same_post.get(_identity(post))):
-            existing = same_post[_identity(post)]  # its pictures lacked before: not a new post
+        existing, changed = known.get(digest), False
+        if existing is None and (again := same_post.get(_identity(post))) is not None:
+            # the same post, edited on the platform since, or with pictures it lacked
+            existing, changed = again, True
         if existing is not None:
             manifest = manifests.get(existing.stem)
-            if not _gained_pictures(body, existing):
+            if not changed and not _gained_pictures(body, existing):
                 steps.append(Written(post, existing, manifest, "unchanged", language=language))
             elif unedited(existing):
                 slug = existing.stem
