@@ -30,6 +30,31 @@ class UnresolvedReference(Exception):
         self.hint = hint
 
 
+# Folders of a site copied whole into documents/ that hold no writing to publish: packages,
+# and a static site generator's templates, partials, theme and built site (its `public/` or
+# `_site/` holds a page of every post: each a second copy of a document)
+NEVER_DOCUMENTS = frozenset({"node_modules"})
+JEKYLL_MACHINERY = frozenset({"_layouts", "_includes", "_sass", "_site", "_data"})
+HUGO_MACHINERY = frozenset({"layouts", "archetypes", "themes", "public", "resources"})
+HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml")
+
+
+def in_site_machinery(root: Path, relative: Path) -> bool:
+    """Whether `relative` lies in a folder no site keeps its writing in: node_modules/,
+    Jekyll's and Eleventy's `_layouts/`, `_includes/`… anywhere (no editor names a folder
+    so), Hugo's `layouts/`, `archetypes/`, `themes/`, `public/` and `resources/` beside
+    its configuration and `content/` (elsewhere a folder may well be called `public`)."""
+    folders = relative.parts[:-1]
+    for depth, name in enumerate(folders):
+        if name in NEVER_DOCUMENTS or name in JEKYLL_MACHINERY:
+            return True
+        if name in HUGO_MACHINERY:
+            site = root.joinpath(*folders[:depth])
+            if (site / "content").is_dir() and any((site / c).is_file() for c in HUGO_CONFIGS):
+                return True
+    return False
+
+
 @dataclass(frozen=True)
 class DocumentPool:
     root: Path
@@ -52,6 +77,8 @@ class DocumentPool:
             if path.suffix.lower() not in EXTENSIONS or any(
                 part.startswith(".") for part in relative.parts
             ):
+                continue
+            if in_site_machinery(root, relative):
                 continue
             if why := unreadable(path, root):
                 log.warning("left out %s: it is %s", path, why)
