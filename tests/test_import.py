@@ -954,7 +954,7 @@ def test_a_textedit_document_with_pictures_is_imported_with_them(tmp_path: Path,
 
     assert result.exit_code == 0, result.output
     text = (pool / "my-rally.md").read_text()
-    assert "title: My rally" in text  # the name made a title, as any file's, and said so
+    assert "title: My Rally" in text  # the file name as typed, as any file's, and said so
     assert "no title property: the title is a guess" in " ".join(result.output.split())
     assert "Join the march.\n\n![](media/my-rally/crowd%201.jpg)\n\nSee you there." in text
     assert (pool / "media" / "my-rally" / "crowd 1.jpg").is_file()

@@ -153,3 +153,21 @@ def test_a_picture_is_looked_for_by_its_name_only_not_as_a_pattern_nor_in_the_tr
     body = read_document(vault / "notes" / "Pattern.md", "pattern", vault, "en").body_html
     assert "<img" not in body
     assert "image '*.png' left out: there is no file documents/notes/*.png" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("Meeting Notes 2024-10.md", "Meeting Notes 2024-10"),  # typed as a title: as it is
+        ("AGM  minutes – March.md", "AGM minutes – March"),
+        ("rent-strike_update.md", "Rent strike update"),  # a slug: made readable
+    ],
+)
+def test_a_note_without_a_title_is_titled_by_its_name_as_typed(
+    tmp_path: Path, name: str, title: str
+) -> None:
+    """Obsidian names a note by its title: "Meeting Notes 2024-10" was printed as "Meeting
+    notes 2024 10", its capitals and date's hyphen lost."""
+    path = tmp_path / name
+    path.write_text("Forty tenants came.\n", encoding="utf-8")
+    assert read_document(path, "note", tmp_path, "en").title == title

@@ -461,5 +461,10 @@ def summary_before_more(body_html: str) -> str:
 
 
 def fallback_title(path: Path) -> str:
-    """The title of a document that names none: its file name, made readable."""
-    return named_by(path).stem.replace("-", " ").replace("_", " ").capitalize()
+    """The title of a document that names none: its file name as typed when it has spaces
+    (an Obsidian note's, a Word file's: "Meeting Notes 2024-10"), else made readable from a
+    slug ("rent-strike_update" → "Rent strike update")."""
+    stem = named_by(path).stem
+    if " " in stem.strip():
+        return " ".join(stem.split())
+    return stem.replace("-", " ").replace("_", " ").capitalize()
