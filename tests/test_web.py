@@ -405,3 +405,27 @@ def test_an_update_on_the_day_of_publication_is_no_update(tmp_path: Path) -> Non
     article = page_of(root / "dist" / "001-first" / "first-article" / "index.html")
     assert "updated" not in article.xpath("string(//*[@class='byline'])")
     assert not article.xpath("//meta[@property='article:modified_time']")
+
+
+def test_an_article_reprinted_in_a_later_issue_is_listed_once_where_it_first_appeared(
+    tmp_path: Path,
+) -> None:
+    """Its topic's page listed it twice and its topic's feed had two entries of two ids:
+    feed readers showed it again as new."""
+    from conftest import WORKSPACES, copy_workspace
+
+    from publisher.build import build
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    (root / "issues" / "002-second.yaml").write_text(
+        "number: 2\ntitle: Second\ndate: 2026-02-10\nsections:\n"
+        "  - title: Again\n    documents: [first-article]\n"
+    )
+    build(root, formats=["web", "feed"])
+    topic = page_of(root / "dist" / "tags" / "test" / "index.html")
+    links = [str(a) for a in topic.xpath("//main//a[. = 'The first article']/@href")]
+    assert len(links) == 1 and "001-first/first-article/" in links[0]
+    for feed in ("tags/test/feed.atom", "languages/en/feed.atom"):
+        entries = feedparser.parse(root / "dist" / feed).entries
+        ids = [e.id for e in entries if e.title == "The first article"]
+        assert ids == ["https://minimal.example.org/001-first/first-article/"], feed

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..i18n import reading_language
 from ..model import Archive, Document, Issue
@@ -45,7 +46,22 @@ class Indexes:
                 for document in edition.documents:
                     if document.source not in {d.source for d in issue.documents}:
                         add(Placed(edition, document))
+        for listings in (indexes.tags, indexes.languages):
+            for key, placed in listings.items():
+                listings[key] = _each_once(placed)
         return indexes
+
+
+def _each_once(placed: list[Placed]) -> list[Placed]:
+    """Each document once, where it first appeared: one reprinted in a later issue was
+    listed twice on its topic's page and was two entries, of two ids, in its feed."""
+    seen: set[Path] = set()
+    kept = []
+    for item in reversed(placed):  # oldest first
+        if item.document.source not in seen:
+            seen.add(item.document.source)
+            kept.append(item)
+    return kept[::-1]
 
 
 def issue_tags(issue: Issue) -> list[str]:
