@@ -57,6 +57,7 @@ from .translations import (
     Translation,
     find_translations,
     folder_language,
+    language_folder,
     language_folders,
     status,
     translation_for,
@@ -284,7 +285,7 @@ def read_documents(
                 _read_cached,
                 pool.root,
                 relative,
-                (folder_language(relative) if relative.parts[0] in mirrored else None)
+                (folder_language(relative) if language_folder(relative) in mirrored else None)
                 or config.language,
                 config.strict_front_matter,
                 config.limits,
@@ -389,7 +390,7 @@ def edition_translations(
     translated into `es-ES` serves the `es` edition when no `es` translation exists)."""
     if not any(m.editions for m in manifests):
         return {m.slug: {} for m in manifests}
-    found = find_translations(pool)
+    found = find_translations(pool, {d for m in manifests for d in m.documents}, language)
     chosen: dict[str, dict[Path, dict[str, Translation]]] = {}
     for manifest in manifests:
         languages = edition_languages(manifest, manifest.language or language)

@@ -5,12 +5,15 @@ A translation is found, as Hugo finds them,
 - by its file name: `name.es.md` beside `name.md` (in a Hugo bundle `x/index.es.md` beside
   `x/index.md`);
 - by its folder: a document under a top-level folder named by a two-letter language tag
-  (`fr/`, `es/`, `pt-br/`: Hugo's "translation by content directory") is in that language,
-  and the translation of the document at the same path without that folder
+  (`fr/`, `es/`, `pt-br/`: Hugo's "translation by content directory"), or under one right
+  inside a `content/` folder (`content/fr/`: Hugo's `contentDir` per language), is in that
+  language, and the translation of the document at the same path without that folder
   (`fr/posts/x.md` of `posts/x.md`);
 - by `translation_of: name` in its front matter;
 - by Hugo's `translationKey`: documents that share one are translations of the one among
-  them whose path names no language (one such, or it is an error: which is the original?).
+  them whose path names no language (one such, or it is an error: which is the original?);
+  when every one of them is in a language folder (`en/`, `es/`, `fr/`), of the one an issue
+  names, else of the one in the newsletter's language.
 
 It records the original it was made from as `original_hash: sha256:…`; when the original
 changes, the hash no longer matches and the translation is outdated. A translation whose
@@ -23,7 +26,7 @@ have their front matter parsed, and what was parsed is kept while the file is un
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -87,8 +90,12 @@ def hash_line(t: Translation, pool_root: Path) -> str:
     return f"{HASH_KEY}: {value}"
 
 
-def find_translations(pool: DocumentPool) -> dict[Path, dict[str, Translation]]:
-    """original → {language: Translation}, found as the module's docstring says.
+def find_translations(
+    pool: DocumentPool, named: Collection[Path] = (), language: str = ""
+) -> dict[Path, dict[str, Translation]]:
+    """original → {language: Translation}, found as the module's docstring says. `named`
+    (the documents the issues name) and `language` (the newsletter's) say which of a
+    `translationKey`'s documents is the original when each is in its language's folder.
 
     Every problem (a reference to no document, a translation without a language, two
     translations into one language) is raised together, each with its file and line."""
@@ -107,7 +114,7 @@ def find_translations(pool: DocumentPool) -> dict[Path, dict[str, Translation]]:
         if translation is not None:
             problems.extend(_added(found, translation, pool.root))
     try:
-        for translation in _by_translation_key(pool.root, grouped, found):
+        for translation in _by_translation_key(pool.root, grouped, found, named, language):
             problems.extend(_added(found, translation, pool.root))
     except PublisherError as exc:
         problems.extend(exc.problems)
@@ -168,30 +175,51 @@ def _by_translation_key(
     root: Path,
     grouped: dict[str, list[tuple[Path, _Front]]],
     found: dict[Path, dict[str, Translation]],
+    named: Collection[Path],
+    language: str,
 ) -> list[Translation]:
     """The translations Hugo's `translationKey` makes: in each group of documents sharing
-    one, those found no other way translate the one whose path names no language."""
+    one, those found no other way translate the one whose path names no language, or,
+    every one being in a language, the one an issue names or in the newsletter's language
+    (`_original_among`)."""
     known = {t.path for by_language in found.values() for t in by_language.values()}
     made: list[Translation] = []
     problems: list[Problem] = []
     for key, members in grouped.items():
         free = [(relative, front) for relative, front in members if relative not in known]
         unmarked = [(relative, front) for relative, front in free if not path_language(relative)]
-        if len(members) < 2 or not unmarked:
-            continue  # alone, or every one in a language: nothing to say which is the original
+        if len(members) < 2:
+            continue
         if len(unmarked) > 1:
             problems.append(_no_original(root, key, unmarked))
             continue
-        original = unmarked[0][0]
+        original = unmarked[0][0] if unmarked else _original_among(free, named, language)
+        if original is None:
+            continue  # none an issue names, none in the newsletter's language: none is used
         for relative, front in free:
             if relative == original:
                 continue
-            language = front.language or path_language(relative)
-            assert language is not None  # it is in a language folder or named with one
-            made.append(Translation(original, language, relative, front.recorded_hash, front.draft))
+            into = front.language or path_language(relative)
+            assert into is not None  # it is in a language folder or named with one
+            made.append(Translation(original, into, relative, front.recorded_hash, front.draft))
     if problems:
         raise PublisherError(*problems)
     return made
+
+
+def _original_among(
+    members: list[tuple[Path, _Front]], named: Collection[Path], language: str
+) -> Path | None:
+    """The original of documents each in its language (Hugo's `content/en/`, `content/es/`):
+    the one an issue names, else the one in the newsletter's language."""
+    chosen = [relative for relative, _ in members if relative in named]
+    if len(chosen) != 1 and language:
+        chosen = [
+            relative
+            for relative, front in members
+            if same_language(front.language or path_language(relative) or "", language)
+        ]
+    return chosen[0] if len(chosen) == 1 else None
 
 
 def _no_original(root: Path, key: str, unmarked: list[tuple[Path, _Front]]) -> Problem:
@@ -264,21 +292,53 @@ def path_language(relative: Path) -> str | None:
     return file_name_language(relative) or folder_language(relative)
 
 
-def language_folders(files: Iterable[Path]) -> set[str]:
-    """The top-level folders of documents/ that are language folders as Hugo's translation
-    by content directory has them: named by a language, and holding a document at a path
-    that is also outside them (`fr/posts/x.md` beside `posts/x.md`). A union's `uk/` or
-    `it/` of its own documents is no Ukrainian or Italian."""
+def language_folders(files: Iterable[Path]) -> set[Path]:
+    """The folders of documents/ that are language folders as Hugo's translation by content
+    directory has them: named by a language (`folder_language`), and holding a document at
+    a path that is also outside them (`fr/posts/x.md` beside `posts/x.md`) or in another
+    language folder beside them (`en/news/_index.md` and `es/news/_index.md`: then `fr/`
+    beside them is one too). A union's `uk/` or `it/` of its own documents is no Ukrainian
+    or Italian."""
     paths = set(files)
-    return {p.parts[0] for p in paths if folder_language(p) and Path(*p.parts[1:]) in paths}
+    outside: dict[Path, set[Path]] = {}  # path without its language folder → those folders
+    for path in paths:
+        if (folder := language_folder(path)) is not None:
+            outside.setdefault(outside_language_folder(path), set()).add(folder)
+    mirroring = {
+        folder
+        for rest, folders in outside.items()
+        if rest in paths or len(folders) > 1
+        for folder in folders
+    }
+    parents = {folder.parent for folder in mirroring}
+    beside = {f for folders in outside.values() for f in folders if f.parent in parents}
+    return mirroring | beside
+
+
+def language_folder(relative: Path) -> Path | None:
+    """The folder naming `relative`'s language (`languages.named_in_a_path`), relative to
+    documents/: a top-level one (`fr/`), or one right inside a `content/` folder
+    (`content/fr/`, `site/content/fr/`: Hugo's `contentDir` per language)."""
+    parts = relative.parts[:-1]
+    for index, part in enumerate(parts):
+        if (index == 0 or parts[index - 1].lower() == "content") and named_in_a_path(part):
+            return Path(*parts[: index + 1])
+    return None
+
+
+def outside_language_folder(relative: Path) -> Path:
+    """`relative` without its language folder (`content/fr/news/x.md` → `content/news/x.md`)."""
+    folder = language_folder(relative)
+    if folder is None:
+        return relative
+    return Path(*folder.parts[:-1], *relative.parts[len(folder.parts) :])
 
 
 def folder_language(relative: Path) -> str | None:
-    """The language of a top-level folder of documents/ (`fr/`, `pt-br/`), as Hugo's
-    translation by content directory has it (`languages.named_in_a_path`)."""
-    if len(relative.parts) < 2:
-        return None
-    return named_in_a_path(relative.parts[0])
+    """The language of the folder `relative` is in (`fr/`, `content/pt-br/`), as Hugo's
+    translation by content directory has it (`language_folder`)."""
+    folder = language_folder(relative)
+    return named_in_a_path(folder.name) if folder is not None else None
 
 
 def _original_by_path(relative: Path, originals: dict[tuple[str, str], list[Path]]) -> Path | None:
@@ -287,7 +347,7 @@ def _original_by_path(relative: Path, originals: dict[tuple[str, str], list[Path
     if file_name_language(relative):
         folder, base = relative.parent, Path(relative.stem).stem
     else:  # in a language folder
-        folder, base = Path(*relative.parts[1:]).parent, relative.stem
+        folder, base = outside_language_folder(relative).parent, relative.stem
     candidates = originals.get(_name_key(folder, base), [])
     same_kind = [c for c in candidates if c.suffix.lower() == relative.suffix.lower()]
     chosen = same_kind or candidates

@@ -324,3 +324,59 @@ def test_a_wrong_value_under_params_is_named_at_its_own_line(tmp_path: Path) -> 
         build(root, formats=["web"])
     (problem,) = caught.value.problems
     assert (problem.file.name, problem.line) == ("index.md", 6), problem
+
+
+MARCH_EN = """\
+---
+title: "Thousands march for housing"
+date: 2024-05-12
+translationKey: march-2024
+---
+More than 5,000 people marched through the city centre on Saturday.
+"""
+MARCH_ES = """\
+---
+title: "Miles de personas marchan por la vivienda"
+date: 2024-05-12
+translationKey: march-2024
+---
+Más de 5.000 personas marcharon por el centro el sábado.
+"""
+MARCH_FR = """\
+---
+title: "Des milliers de personnes manifestent pour le logement"
+date: 2024-05-12
+translationKey: march-2024
+---
+Plus de 5 000 personnes ont défilé samedi dans le centre-ville.
+"""
+
+
+@pytest.mark.parametrize("copied_as", ["", "content/"])
+def test_every_language_in_its_own_folder_pairs_the_translations_of_a_translation_key(
+    tmp_path: Path, copied_as: str
+) -> None:
+    """Hugo's `contentDir` per language (content/en/, content/es/, content/fr/), copied
+    with or without content/ itself: the document in the newsletter's language, which the
+    issue names, is the original; the others, each in its folder's language, translate it."""
+    files = {
+        f"{copied_as}en/news/housing-march.md": MARCH_EN,
+        f"{copied_as}es/news/marcha-vivienda.md": MARCH_ES,
+        f"{copied_as}fr/news/marche-logement.md": MARCH_FR,
+    }
+    root = workspace(tmp_path / "ws", files, "editions: [es, fr]\n")
+    manifest = root / "issues" / f"{ISSUE}.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            "[rent-strike, posts/first-meeting]", "[housing-march]"
+        ),
+        encoding="utf-8",
+    )
+    listed = CliRunner().invoke(main, ["-C", str(root), "list", "--translations"])
+    assert "edition es: 1 of 1 ready" in listed.output, listed.output
+    assert "edition fr: 1 of 1 ready" in listed.output, listed.output
+    out = build(root, formats=["web"]).out_dir
+    for language, words in (("es", "Más de 5.000"), ("fr", "Plus de 5 000")):
+        page = out / ISSUE / language / "housing-march" / "index.html"
+        [article] = lxml.html.fromstring(page.read_bytes()).xpath("//article")
+        assert (article.get("lang"), words in article.text_content()) == (language, True)

@@ -54,7 +54,9 @@ def list_(workspace: Path, translations: bool) -> None:
 
         from ..translations import READY, edition_entries, find_translations
 
-        found = find_translations(pool)
+        found = find_translations(
+            pool, {d for m in manifests for d in m.documents}, config.language
+        )
         console = Console(highlight=False)
         marks = {
             "translated": "[green]translated[/]",
@@ -93,7 +95,9 @@ def list_(workspace: Path, translations: bool) -> None:
                         console.print(f"  put in the front matter of {escape(where)}:")
                         click.echo(f"      {entry.hash_line}")  # never wrapped: to be copied
         return
-    used = {p for m in manifests for p in m.documents} | _translations_used(pool, manifests)
+    used = {p for m in manifests for p in m.documents} | _translations_used(
+        pool, manifests, config.language
+    )
     drafts = _drafts(pool, config.language)
     click.echo(f"Documents ({len(pool.files)}) in {config.documents_dir}:")
     for relative in pool.files:
@@ -120,13 +124,15 @@ def _drafts(pool: DocumentPool, language: str) -> set[Path]:
     return {r for r in pool.files if front_matter_fields(pool.root / r, language)[0].get("draft")}
 
 
-def _translations_used(pool: DocumentPool, manifests: list[IssueManifest]) -> set[Path]:
+def _translations_used(
+    pool: DocumentPool, manifests: list[IssueManifest], language: str
+) -> set[Path]:
     """The translations the issues' editions use: not "in no issue" (not to be deleted)."""
     from ..errors import PublisherError
     from ..translations import find_translations, translation_for
 
     try:
-        found = find_translations(pool)
+        found = find_translations(pool, {d for m in manifests for d in m.documents}, language)
     except PublisherError:
         return set()  # the build names those problems
     return {

@@ -45,7 +45,7 @@ from ..pool import slug_for
 from ..readers import EXTENSIONS
 from ..resources import media_path
 from ..sanitize import ADDRESS_SCHEMES, URL_SCHEMES
-from ..translations import folder_language
+from ..translations import outside_language_folder
 
 log = logging.getLogger(__name__)
 
@@ -236,8 +236,8 @@ def logical_path(relative: str) -> str:
     a language in its name or an extension, a bundle's index by its folder, in lower case
     (`fr/Posts/x/index.fr.md` → `posts/x`)."""
     parts = [part for part in PurePosixPath(composed(relative)).parts if part not in ("/", ".")]
-    if len(parts) > 1 and folder_language(Path(*parts)):
-        parts = parts[1:]
+    if len(parts) > 1:
+        parts = list(outside_language_folder(Path(*parts)).parts)
     if not parts:
         return ""
     name = parts[-1]
