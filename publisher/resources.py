@@ -1,8 +1,9 @@
 """Images in document bodies: confined to the document pool when a document is read.
 
 After `confine_images` every <img src> in a body is a path relative to documents/ naming
-a file that exists there; anything else (remote URLs, /etc/passwd, ../, a missing file) is
-left out, with a warning naming the document and the image. Renderers can then embed (PDF, EPUB) or publish (web, email) images without
+a file that exists there (one named from a site's root, `/images/x.png`, is looked for in
+the static/ folder and the folder of the Hugo, Jekyll or Eleventy site the document was
+copied with); anything else (remote URLs, ../, a missing file) is left out, with a warning naming the document and the image. Renderers can then embed (PDF, EPUB) or publish (web, email) images without
 ever touching the network or a file outside the workspace.
 
 SVG images are never published as they are: `sanitise_svg` rebuilds them without scripts,
@@ -67,17 +68,25 @@ def confine_images(
     vault: dict[str, list[Path]] = {}  # a picture's name → the files of the pool so named
     written = cache(lambda: textfiles.written_text(document))  # read for a first warning
 
+    said: dict[str, int] = {}  # an address → the line of its last warning
+
     def at(src: str) -> str:
-        """The document and the line `src` is written on, for a warning ("a.md:7")."""
-        return textfiles.where(document, textfiles.line_of(written(), src))
+        """The document and the line `src` is written on, for a warning ("a.md:7"): a
+        picture named twice, at its next line each time."""
+        line = textfiles.line_of(written(), src, start=said.get(src, 0) + 1)
+        line = line or textfiles.line_of(written(), src)
+        if line:
+            said[src] = line
+        return textfiles.where(document, line)
 
     def confine(tag: str) -> str:
         index = next(order)
         src = html.unescape(dict(_ATTR.findall(tag)).get("src", ""))
         named = src or (known[index] if known else "")
         parts = urlsplit(src)
-        if not parts.scheme and not parts.netloc and parts.path and not parts.path.startswith("/"):
-            target = followed(folder / unquote(parts.path))
+        if not parts.scheme and not parts.netloc and parts.path:
+            looked = _looked_in(parts.path, folder, document, pool)
+            target = next((p for p in looked if is_file(p)), looked[0])
             if target.is_relative_to(pool):
                 suffix = PurePosixPath(parts.path).suffix.lower()
                 if suffix not in SHOWN_IMAGE_SUFFIXES and suffix not in CONVERTED_SUFFIXES:
@@ -95,7 +104,11 @@ def confine_images(
                         return ""
                     found = named_so[0] if named_so else None
                 if found is None:
-                    shown = target.relative_to(pool.parent).as_posix()
+                    shown = " nor ".join(
+                        p.relative_to(pool.parent).as_posix()
+                        for p in looked
+                        if p.is_relative_to(pool)
+                    )
                     log.warning("%s: image %r left out: there is no file %s", at(src), src, shown)
                     return ""
                 # a phone's HEIC, a TIFF: through its copy
@@ -120,6 +133,42 @@ def confine_images(
         return kept if _IMG.search(kept) or not _IMG.search(container) else ""
 
     return _FIGURE_OR_IMG.sub(replace, fragment), tuple(dict.fromkeys(used))
+
+
+# The files that make a folder a site's root: Hugo's (and Zola's), Jekyll's, Eleventy's
+_SITE_CONFIGS = (
+    "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+    "config.toml", "config.yaml", "config.yml", "config.json",
+    "_config.yml", "_config.yaml", "_config.toml",
+    ".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs",
+)  # fmt: skip
+
+
+def _looked_in(path: str, folder: Path, document: Path, pool: Path) -> list[Path]:
+    """Where an image's address names a file, most likely first: beside the document; or,
+    written from the site's root (`/images/x.png`, as Hugo, Jekyll and Eleventy serve it),
+    in the static/ folder and the folder of the site the document was copied with, else of
+    documents/."""
+    name = unquote(path)
+    if not name.startswith("/"):
+        return [followed(folder / name)]
+    root = _site_root(document, pool)
+    return [followed(root / "static" / name.lstrip("/")), followed(root / name.lstrip("/"))]
+
+
+@cache
+def _site_root(document: Path, pool: Path) -> Path:
+    """The root of the site a document was copied with (the folder of its hugo.toml or
+    _config.yml, or the one holding its content/ folder), else documents/."""
+    for parent in document.parents:
+        if not parent.is_relative_to(pool) or parent == pool:
+            break
+        if parent.name == "content" or any((parent / n).is_file() for n in _SITE_CONFIGS):
+            return parent.parent if parent.name == "content" else parent
+    for parent in document.parents:  # a Jekyll post copied without its _config.yml
+        if parent.name in ("_posts", "_drafts") and parent.is_relative_to(pool):
+            return parent.parent
+    return pool
 
 
 # A picture embedded as Obsidian writes it (![[photo.png]]: pandoc's class "wikilink"), which

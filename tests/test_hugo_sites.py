@@ -20,6 +20,7 @@ from publisher.build import build
 from publisher.cli import main
 from publisher.errors import PublisherError
 from publisher.pool import DocumentPool
+from publisher.readers import read_document
 from publisher.translations import Translation, find_translations
 
 SITE = "https://minimal.example.org/"
@@ -380,3 +381,47 @@ def test_every_language_in_its_own_folder_pairs_the_translations_of_a_translatio
         page = out / ISSUE / language / "housing-march" / "index.html"
         [article] = lxml.html.fromstring(page.read_bytes()).xpath("//article")
         assert (article.get("lang"), words in article.text_content()) == (language, True)
+
+
+# A 1×1 PNG
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a1ea3e5a0000000049454e44ae426082"
+)
+BANNER = """\
+---
+title: Rally
+---
+{{< figure src="/images/rally-banner.png" caption="At the town hall" >}}
+
+![Our rally banner](/images/rally-banner.png)
+
+![Gone](/images/gone.png)
+
+![Gone again](/images/gone.png)
+"""
+
+
+def test_a_picture_from_the_site_root_is_the_file_in_hugos_static_folder(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Hugo serves `/images/x.png` from the site's static/ folder (beside its hugo.toml);
+    a picture that is not there is said to be missing where it was looked for."""
+    pool = tmp_path / "documents"
+    site = pool / "hugo-site"
+    (site / "static" / "images").mkdir(parents=True)
+    (site / "content" / "posts").mkdir(parents=True)
+    (site / "hugo.toml").write_text('title = "Riverside"\n', encoding="utf-8")
+    (site / "static" / "images" / "rally-banner.png").write_bytes(PNG)
+    post = site / "content" / "posts" / "rally.md"
+    post.write_text(BANNER, encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        doc = read_document(post, "rally", pool, "en")
+    assert doc.images == ("hugo-site/static/images/rally-banner.png",)
+    assert doc.body_html.count('src="hugo-site/static/images/rally-banner.png"') == 2
+    said = [r.getMessage() for r in caplog.records if "gone.png" in r.getMessage()]
+    assert [message.split(": ")[0].rsplit("/")[-1] for message in said] == [
+        "rally.md:8",
+        "rally.md:10",
+    ]
+    assert "there is no file documents/hugo-site/static/images/gone.png" in said[0], said

@@ -127,3 +127,16 @@ def test_thousands_of_blocks_never_closed_are_read_in_time_linear_in_the_text() 
         "out = without_liquid(text, posts / 'post.md')",
         "assert out == ' a ' * 100_000 + ' b ' * 50_000 + 'c', out[:200]",
     )
+
+
+def test_a_picture_from_the_site_root_is_the_sites_file(site: Path) -> None:
+    """Jekyll serves `/assets/img/x.jpg` from the site's folder (its `_config.yml`'s)."""
+    pool = site / "documents"
+    post = pool / "blog" / "_posts" / "2026-01-10-lift.md"
+    post.write_text(
+        "---\ntitle: Lift broken\n---\n\n![Broken lift](/assets/img/picket.jpg)\n",
+        encoding="utf-8",
+    )
+    doc = read_document(post, "lift", pool, "en")
+    assert doc.images == ("blog/assets/img/picket.jpg",)
+    assert 'alt="Broken lift"' in doc.body_html
