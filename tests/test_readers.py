@@ -8,6 +8,7 @@ import logging
 import re
 from pathlib import Path
 
+import lxml.html
 import pypandoc
 import pytest
 
@@ -894,6 +895,49 @@ def test_an_mdx_post_reads_as_the_page_its_site_makes_of_it(
     assert "import rent from './rent.js'" in text  # code stays code
     assert "astro:assets" not in text and "Callout" not in body
     assert f"{path}:27: {{props.total}} and any other JavaScript expression" in caplog.text
+
+
+FIGURE_POST = """\
+---
+title: Climate march
+---
+import Figure from '../components/Figure.astro';
+import Newsletter from '../components/Newsletter.astro';
+
+Before.
+
+<Figure src="./march.png" alt="Marchers on the bridge" caption="Saturday's march" />
+
+After the march.
+
+<Newsletter list="climate" />
+
+Sign up at the office.
+"""
+
+
+def test_an_mdx_figure_component_is_a_picture_with_its_caption_and_no_component_swallows_text(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Astro's and Docusaurus' own `<Figure … />` is a picture with its caption; a component
+    publisher does not know is left out, said with its line, and never opens an HTML element
+    (`<figure>`) that would take in the paragraphs after it."""
+    from PIL import Image
+
+    Image.new("RGB", (80, 40)).save(tmp_path / "march.png")
+    path = tmp_path / "climate-march.mdx"
+    path.write_text(FIGURE_POST)
+    caplog.set_level(logging.WARNING, logger="publisher")
+    doc = read(path)
+    assert doc.images == ("march.png",)
+    tree = lxml.html.fromstring(f"<div>{doc.body_html}</div>")
+    [figure] = tree.xpath("//figure")
+    assert figure.xpath("string(.//img/@alt)") == "Marchers on the bridge"
+    assert figure.xpath("normalize-space(.//figcaption)") == "Saturday’s march"  # typeset
+    paragraphs = [p.text_content() for p in tree.xpath("./p")]
+    assert paragraphs == ["Before.", "After the march.", "Sign up at the office."]
+    assert f"{path}: MDX components" in caplog.text and "Newsletter (line 13)" in caplog.text
+    assert "JavaScript expression" not in caplog.text  # the picture's {alt="…"} is none
 
 
 @pytest.mark.parametrize("kind", ["docx", "odt", "rtf"])

@@ -4,17 +4,22 @@ Markdown it holds, for the Markdown reader.
 - Its JavaScript is left out: `import` and `export` blocks, and `{/* comments */}`.
 - A picture imported from a file and shown by a component (`import hero from
   './hero.jpg'`, then `<Image src={hero} alt="…" />`), or shown by a component from an
-  address in the text (`<Image src="./hero.jpg" … />`), is a Markdown picture.
+  address in the text (`<Image src="./hero.jpg" … />`, `<Figure src="./march.png"
+  caption="…" />`, any component whose `src` is a picture's file), is a Markdown picture,
+  with its caption.
 - A video component (`<YouTube id="…" />` and its kin from astro-embed, mdx-embed and
   Docusaurus sites) is a link to the video's page.
 - `{frontmatter.title}` is the front matter's value.
 - Other components keep what they hold (the sanitiser takes out their tags: see
-  `sanitize.unknown_tags_as_text`); an expression left (`{props.total}`) is printed as
+  `sanitize.unknown_tags_as_text`); one closed on itself (`<Newsletter />`) holds nothing
+  and is left out, said with its line: left in, `<Figure/>` would open an HTML <figure>
+  holding every paragraph after it; an expression left (`{props.total}`) is printed as
   written, and said once, with its line.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Mapping
@@ -22,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..embeds import VIDEO_PAGES
+from .shortcodes import picture_markdown
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +43,10 @@ _CODE = re.compile(r"(^(?:```|~~~).*?^(?:```|~~~)[ \t]*$)", re.MULTILINE | re.DO
 _TAG_OR_CODE_SPAN = re.compile(r"<[^<>]*>|`[^`\n]*`")
 _ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*(\w+)\s*\})""")
 _FRONT_MATTER_VALUE = re.compile(r"\{\s*frontmatter\.(\w+)\s*\}")
-_EXPRESSION = re.compile(r"\{[^{}\n]+\}")
+_EXPRESSION = re.compile(r"(?<!\))\{[^{}\n]+\}")  # not a picture's {alt="…"}
 
-_PICTURES = {"Image", "Picture", "Img", "img", "IdealImage", "ThemedImage"}
+_PICTURES = {"Image", "Picture", "Img", "img", "IdealImage", "ThemedImage", "Figure"}
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif)$", re.IGNORECASE)
 _VIDEOS = {  # component → (the attributes that name the video, its page)
     "YouTube": (("id", "youTubeId", "videoId"), VIDEO_PAGES["youtube"]),
     "LiteYouTube": (("videoid", "videoId", "id"), VIDEO_PAGES["youtube"]),
@@ -53,16 +60,34 @@ def markdown_of_mdx(body: str, meta: Mapping[str, Any], path: Path, first_line: 
     its front matter; `first_line`: the body's line in the file, for what is said."""
     parts = _CODE.split(body)  # prose, code, prose…: code (fenced) stays as it is
     imported = {n: s for prose in parts[::2] for n, s in _DEFAULT_IMPORT.findall(prose)}
+    unknown: dict[str, list[int]] = {}  # a component left out → its lines
 
-    def markdown(prose: str) -> str:
+    def markdown(prose: str, line: int) -> str:
         prose = _ESM_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), prose)  # lines kept
         prose = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), prose)
-        prose = _COMPONENT.sub(lambda m: _component(m.group(1), m.group(2), imported), prose)
+        newlines = [i for i, c in enumerate(prose) if c == "\n"]
+
+        def component(found: re.Match[str]) -> str:
+            shown = _component(found.group(1), found.group(2), imported)
+            if shown is None:
+                at = line + bisect.bisect_left(newlines, found.start())
+                unknown.setdefault(found.group(1), []).append(at)
+            return shown or ""
+
+        prose = _COMPONENT.sub(component, prose)
         prose = _JSX_TAG.sub(lambda m: _EXPRESSION_VALUE.sub(r'="\1"', m.group(0)), prose)
         return _FRONT_MATTER_VALUE.sub(lambda m: str(meta.get(m.group(1), m.group(0))), prose)
 
-    parts[::2] = [markdown(prose) for prose in parts[::2]]
+    lines = [first_line + "".join(parts[:i]).count("\n") for i in range(0, len(parts), 2)]
+    parts[::2] = [markdown(prose, line) for prose, line in zip(parts[::2], lines, strict=True)]
     body = "".join(parts)
+    if unknown:
+        log.warning(
+            "%s: MDX components publisher does not know, left out (the site draws them when"
+            " it builds the page): %s",
+            path,
+            "; ".join(f"{name} (line {', '.join(map(str, at))})" for name, at in unknown.items()),
+        )
     if left := _expression_in_prose(parts):
         start, end = left
         line = first_line + body.count("\n", 0, start)
@@ -76,15 +101,17 @@ def markdown_of_mdx(body: str, meta: Mapping[str, Any], path: Path, first_line: 
     return body
 
 
-def _component(name: str, attributes: str, imported: Mapping[str, str]) -> str:
-    """What a self-closed component stands for in Markdown ("" when nothing)."""
+def _component(name: str, attributes: str, imported: Mapping[str, str]) -> str | None:
+    """What a self-closed component stands for in Markdown (None: publisher does not know
+    it)."""
     given: dict[str, str] = {}
     for key, double, single, expression in _ATTRIBUTE.findall(attributes):
         given[key] = double or single or imported.get(expression, "")
     short = name.rsplit(".", 1)[-1]
-    if short in _PICTURES and given.get("src"):
-        alt = given.get("alt", "").replace("]", "\\]")
-        return f"![{alt}]({given['src']})"
+    src = given.get("src", "")
+    if src and (short in _PICTURES or _PICTURE_FILE.search(src.split("?")[0])):
+        caption = given.get("caption") or given.get("title") or ""
+        return picture_markdown(src, caption, given.get("alt", ""))
     if short in _VIDEOS:
         keys, page = _VIDEOS[short]
         video = next((given[key] for key in keys if given.get(key)), "")
@@ -92,7 +119,7 @@ def _component(name: str, attributes: str, imported: Mapping[str, str]) -> str:
             return f"<{video}>"
         if video:
             return f"<{page.format(video)}>"
-    return f"<{name}{attributes}/>"  # (its tags go: nothing in it to keep)
+    return None
 
 
 def _expression_in_prose(parts: list[str]) -> tuple[int, int] | None:

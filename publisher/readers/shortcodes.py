@@ -164,11 +164,8 @@ def _shown(name: str, params: str) -> str | None:
         return found or (positional[0] if positional else "")
 
     if name == "figure" and (src := named.get("src", "")):
-        shown = named.get("caption") or named.get("title") or ""  # under the picture
-        alt = named.get("alt", "")  # what a screen reader says, or a reader without images
-        if shown and alt:
-            return f'![{_markdown_text(shown)}]({src}){{alt="{_attribute(alt)}"}}'
-        return f"![{_markdown_text(shown or alt)}]({src})"
+        shown = named.get("caption") or named.get("title") or ""
+        return picture_markdown(src, shown, named.get("alt", ""))
     # The address itself is the link's text: it says where it leads in any language.
     if name in VIDEO_PAGES and (video := given("id")):
         return f"<{video_page(name, video)}>"
@@ -179,6 +176,15 @@ def _shown(name: str, params: str) -> str | None:
     if name in ("ref", "relref") and (target := given("path")):
         return target
     return None
+
+
+def picture_markdown(src: str, caption: str, alt: str) -> str:
+    """A picture in Markdown: alone in its paragraph, pandoc makes it a figure whose
+    caption (under the picture) is `caption`, and whose alt text (what a screen reader
+    says, or a reader without images) is `alt`, the caption when there is none."""
+    if caption and alt:
+        return f'![{_markdown_text(caption)}]({src}){{alt="{_attribute(alt)}"}}'
+    return f"![{_markdown_text(caption or alt)}]({src})"
 
 
 def _attribute(text: str) -> str:
