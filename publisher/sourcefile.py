@@ -546,6 +546,32 @@ def _toml_lines(text: str) -> dict[KeyPath, int]:
     return lines
 
 
+def parse_json(text: str, path: Path, first_line: int = 1) -> SourceData:
+    """A JSON object (Hugo's JSON front matter), its top-level keys' lines found by name:
+    the json module keeps no positions."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PublisherError.at(
+            f"not valid JSON: {exc.msg}",
+            path,
+            exc.lineno + first_line - 1,
+            "a comma between two values, none after the last; keys and texts in double quotes",
+        ) from None
+    if not isinstance(data, dict):
+        raise PublisherError.at("not valid JSON front matter: not an object", path, first_line)
+    lines: dict[KeyPath, int] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if (key := _JSON_KEY.match(raw)) and key.group(1) in data:
+            lines.setdefault((key.group(1),), number)
+    return SourceData(path, data, lines, first_line)
+
+
+_JSON_KEY = re.compile(r'^\s*"((?:[^"\\]|\\.)*)"\s*:')
+
+
 def parse_file(path: Path) -> SourceData:
     """Parse a .yaml/.yml or .toml file by its suffix."""
     text = clean_text(textfiles.read_text(path), path)

@@ -87,6 +87,8 @@ def hash_line(t: Translation, pool_root: Path) -> str:
     head = _head(pool_root / t.path)
     if head.startswith("+++"):
         return f'{HASH_KEY} = "{value}"'
+    if head.startswith("{"):  # Hugo's JSON front matter
+        return f'"{HASH_KEY}": "{value}",'
     return f"{HASH_KEY}: {value}"
 
 

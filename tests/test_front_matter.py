@@ -116,6 +116,40 @@ def test_broken_toml_front_matter_names_the_file_line(tmp_path: Path) -> None:
     assert f"{path}:3:" in str(error.value)
 
 
+HUGO_JSON = """\
+{
+  "title": "Night shift cut",
+  "date": "2026-03-01T08:00:00Z",
+  "tags": ["port", "nights"],
+  "params": {
+    "featured": true
+  }
+}
+
+The body.
+"""
+
+
+def test_hugo_json_front_matter(tmp_path: Path) -> None:
+    """Hugo's third form: a JSON object opening the file, its `}` on a line of its own."""
+    doc = read(write(tmp_path, "post.md", HUGO_JSON))
+    assert (doc.title, doc.date, doc.tags) == (
+        "Night shift cut",
+        dt.date(2026, 3, 1),
+        ("port", "nights"),
+    )
+    assert doc.extra == {"params": {"featured": True}}
+    assert "title" not in doc.body_html and "The body." in doc.body_html
+
+
+def test_broken_json_front_matter_names_the_file_line(tmp_path: Path) -> None:
+    broken = HUGO_JSON.replace('"tags": ["port", "nights"],', '"tags": ["port", "nights"]')
+    path = write(tmp_path, "post.md", broken)
+    with pytest.raises(PublisherError) as error:
+        read(path)
+    assert f"{path}:5:" in str(error.value) and "JSON" in str(error.value)
+
+
 def test_pelican_metadata_lines(tmp_path: Path) -> None:
     doc = read(
         write(

@@ -2,12 +2,13 @@
 
 Front matter comes in the forms generators write: YAML between `---` lines (Jekyll,
 Hugo, Eleventy, WordPress and Ghost exporters, or the dashes a word processor's
-autocorrect makes of them), TOML between `+++` lines (Hugo), and Pelican's `Key: value`
-lines before the first blank line.
+autocorrect makes of them), TOML between `+++` lines (Hugo), a JSON object opening the
+file (Hugo), and Pelican's `Key: value` lines before the first blank line.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from .. import pandoc, textfiles
 from ..arabic_shapes import read_in_order
 from ..controls import clean_text
 from ..errors import PublisherError
-from ..sourcefile import KeyPath, SourceData, parse_toml, parse_yaml
+from ..sourcefile import KeyPath, SourceData, parse_json, parse_toml, parse_yaml
 from .base import RawDocument
 from .liquid import without_liquid
 from .page_breaks import page_breaks_in_body_marked
@@ -82,7 +83,7 @@ def shallow_nesting(body: str, path: Path) -> str:
 
 @dataclass(frozen=True)
 class FrontMatter:
-    kind: str  # "yaml", "toml" or "pelican"
+    kind: str  # "yaml", "toml", "json" or "pelican"
     text: str
     first_line: int  # of the text in the file
 
@@ -91,6 +92,8 @@ class FrontMatter:
             return parse_yaml(self.text, path, first_line=self.first_line)
         if self.kind == "toml":
             return parse_toml(self.text, path, first_line=self.first_line)
+        if self.kind == "json":
+            return parse_json(self.text, path, first_line=self.first_line)
         return _parse_pelican(self.text, path)
 
 
@@ -107,6 +110,10 @@ def split_front_matter(text: str, path: Path) -> tuple[FrontMatter | None, str]:
     """Return (front matter, body), or (None, text) when there is no front matter."""
     lines = text.split("\n")
     opening = lines[0].strip() if lines else ""
+    if _JSON_OPENING.match(opening):
+        end = _json_end(text, path)
+        closing = text.find("\n", end)
+        return FrontMatter("json", text[:end], 1), text[closing + 1 :] if closing >= 0 else ""
     if opening in _FENCES:
         kind, closings = _FENCES[opening]
         for index, line in enumerate(lines[1:], start=1):
@@ -131,6 +138,19 @@ def split_front_matter(text: str, path: Path) -> tuple[FrontMatter | None, str]:
     if header := _pelican_header(lines):
         return FrontMatter("pelican", "\n".join(header), 1), "\n".join(lines[len(header) :])
     return None, text
+
+
+# Hugo's JSON front matter: `{` opening the file, then a key (not `{{<`, `{%`, `{: .lead}`)
+_JSON_OPENING = re.compile(r'^\{\s*(?:"|$)')
+
+
+def _json_end(text: str, path: Path) -> int:
+    """Where the JSON object opening `text` ends (its `}`), or the error naming its line."""
+    try:
+        return json.JSONDecoder().raw_decode(text)[1]
+    except json.JSONDecodeError:
+        parse_json(text, path)  # raises, naming the line
+        raise
 
 
 # Pelican (Python-Markdown's meta extension): "Title: …" lines, then a blank line.
