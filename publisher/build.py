@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import logging
 import os
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from . import textfiles
 from .ahead import SizeOf
 from .assemble import assemble, assemble_editions, edition_languages
 from .cache import (
@@ -40,6 +42,7 @@ from .formats import formats as registered_formats
 from .formats import select
 from .jobs import BuildReport, Progress, RenderPlan, Silent
 from .limits import Limits
+from .logs import held
 from .manifest import IssueManifest, load_manifests
 from .model import Archive, Document, Download, Issue
 from .picture_copies import shown_picture
@@ -47,7 +50,7 @@ from .pool import DocumentPool, slug_for
 from .printing import PrintOptions, PrintSettings, resolve
 from .readers import Converted, check_size, confined, convert_document, with_text_mended
 from .readers.alt_text import say_undescribed
-from .readers.metadata import PASSED_TO_TEMPLATES
+from .readers.metadata import PASSED_TO_TEMPLATES, typo_in_files, typo_said
 from .readers.typed_lists import markdown_bullets
 from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
 from .renderers.links import with_archive_links
@@ -279,7 +282,7 @@ def read_documents(
     mirrored = language_folders(pool.files)  # fr/posts/x.md beside posts/x.md: in French
     documents: dict[Path, Document] = {}
     problems: list[Problem] = []
-    with ThreadPoolExecutor(max_workers=workers()) as threads:
+    with typos_grouped(), ThreadPoolExecutor(max_workers=workers()) as threads:
         futures = {
             relative: threads.submit(
                 _read_cached,
@@ -302,6 +305,28 @@ def read_documents(
     if problems:
         raise PublisherError(*problems)
     return documents
+
+
+@contextlib.contextmanager
+def typos_grouped() -> Iterator[None]:
+    """What reading the documents says, said when it is done, in order, but a key
+    misspelt alike in several files (a site's archetype copied into each post) said once,
+    with their count (`typo_in_files`), where the first of them was."""
+    records: list[logging.LogRecord] = []
+    try:
+        with held() as records:
+            yield
+    finally:
+        typos: dict[tuple[str, str], list[str]] = {}
+        for record in records:
+            if record.levelno >= logging.WARNING and (typo := typo_said(record.getMessage())):
+                typos.setdefault(typo[1:], []).append(typo[0])
+        for record in records:
+            typo = typo_said(record.getMessage()) if record.levelno >= logging.WARNING else None
+            if typo is None or len(places := typos[typo[1:]]) == 1:
+                logging.getLogger(record.name).handle(record)
+            elif places[0] == typo[0]:
+                log.warning("%s", typo_in_files(*typo[1:], places))
 
 
 _HERE = "\x00document\x00"  # the document's path in a remembered warning: it may move
@@ -381,6 +406,36 @@ def note_front_matter(
                     manifest.path,
                     relative.as_posix(),
                 )
+            else:
+                _say_unscheduled(documents[relative], manifest)
+
+
+# Hugo's: a page is published from its publishDate, and no more after its expiryDate
+_SCHEDULE = {"publishDate": "not yet", "expiryDate": "no longer"}
+
+
+def _say_unscheduled(doc: Document, manifest: IssueManifest) -> None:
+    """A post Hugo would not publish on the issue's date, said with its date: the issue
+    publishes it all the same, which the editor may not want."""
+    for key, when in _SCHEDULE.items():
+        value = doc.extra.get(key)
+        try:
+            day = dt.date.fromisoformat(str(value)[:10]) if value else None
+        except ValueError:
+            continue
+        if day is None or (day <= manifest.date if key == "publishDate" else day >= manifest.date):
+            continue
+        line = textfiles.line_of(textfiles.written_text(doc.source), key)
+        log.warning(
+            "%s: %s %s: Hugo would %s publish it on %s, the date of %s, which publishes it:"
+            " take it out of the issue, or change the date",
+            textfiles.where(doc.source, line),
+            key,
+            day.isoformat(),
+            when,
+            manifest.date.isoformat(),
+            manifest.path.name,
+        )
 
 
 def edition_translations(

@@ -3,9 +3,10 @@ exporters is understood as it is, and what publisher has no use for is kept, not
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -293,6 +294,77 @@ def test_misspelt_key_is_kept_with_a_warning(
         doc = read(path)
     assert doc.extra == {"tilte": "T"}
     assert f"{path}:3:" in caplog.text and "did you mean 'title'" in caplog.text
+
+
+HUGO_OWN_KEYS = """\
+---
+title: AGM
+date: 2024-04-01
+publishDate: 2024-04-02
+expiryDate: 2024-12-31
+images: [agm.png]
+weight: 10
+url: /agm/
+slug: agm
+type: notice
+layout: single
+linkTitle: AGM
+---
+Our AGM.
+"""
+
+
+def test_a_generators_own_keys_are_no_typos(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Hugo's `publishDate` is no misspelt `published` (Jekyll's yes-or-no: following that
+    hint would unpublish the post), nor are `images`, `url`, `type`… anyone's typos."""
+    path = write(tmp_path, "agm.md", HUGO_OWN_KEYS)
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        doc = read(path)
+    assert "did you mean" not in caplog.text
+    assert doc.extra["publishDate"] == "2024-04-02" and doc.extra["weight"] == 10
+
+
+def test_one_misspelt_key_in_many_files_is_said_once_with_their_count(tmp_path: Path) -> None:
+    from conftest import WORKSPACES, copy_workspace
+
+    from publisher.build import build
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    for name in ("first-article", "second-article"):
+        path = root / "documents" / f"{name}.md"
+        path.write_text(path.read_text().replace("---\n", "---\nsumary: Short.\n", 1))
+    for number in range(3):
+        write(root / "documents", f"other-{number}.md", "---\ntitle: O\nsumary: S\n---\nB\n")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text().replace("second-article]", "second-article, other-0, other-1]")
+    )
+    with caplog_of("publisher") as said:
+        build(root, formats=["web"])
+    typos = [message for message in said if "sumary" in message]
+    assert len(typos) == 1, typos
+    assert "4 files" in typos[0] and "did you mean 'summary'" in typos[0], typos
+    assert "first-article.md:2" in typos[0], typos
+
+
+@contextlib.contextmanager
+def caplog_of(name: str) -> Iterator[list[str]]:
+    """The warnings logger `name` says while the block runs."""
+    said: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                said.append(record.getMessage())
+
+    handler = Keep()
+    logging.getLogger(name).addHandler(handler)
+    try:
+        yield said
+    finally:
+        logging.getLogger(name).removeHandler(handler)
 
 
 def test_strict_refuses_unknown_keys(tmp_path: Path) -> None:

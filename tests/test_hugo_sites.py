@@ -425,3 +425,24 @@ def test_a_picture_from_the_site_root_is_the_file_in_hugos_static_folder(
         "rally.md:10",
     ]
     assert "there is no file documents/hugo-site/static/images/gone.png" in said[0], said
+
+
+def test_a_post_hugo_would_not_publish_on_the_issues_date_is_said_with_its_date(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Hugo leaves out a post whose `publishDate` is still to come, or whose `expiryDate`
+    has passed; an issue of that date that lists it says so rather than publish it unsaid."""
+    future = FIRST_MEETING.replace("translationKey", "publishDate: 2026-04-01\ntranslationKey")
+    expired = RENT_STRIKE.replace(
+        'title = "Rent strike"', 'title = "Rent strike"\nexpiryDate = 2026-02-01'
+    )
+    files = {"posts/rent-strike/index.md": expired, "posts/first-meeting.md": future}
+    root = workspace(tmp_path / "ws", files)  # the issue is dated 2026-03-05
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        build(root, formats=["web"])
+    said = [r.getMessage() for r in caplog.records if "Hugo" in r.getMessage()]
+    assert any(
+        "first-meeting.md:3: " in s and "publishDate 2026-04-01" in s and "2026-03-05" in s
+        for s in said
+    ), said
+    assert any("index.md:3: " in s and "expiryDate 2026-02-01" in s for s in said), said

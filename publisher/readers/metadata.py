@@ -66,9 +66,26 @@ FRONT_MATTER_TABLE = Table(
     noun="front matter key",
 )
 KNOWN_KEYS = set(FRONT_MATTER_TABLE.keys)
-# Other generators' keys a letter or two from ours, which are no typos of them (Pelican's
-# `translation: true` marks a translation: it is not `translation_of` misspelt).
-NOT_TYPOS = frozenset({"translation"})
+# Other generators' own keys, which are no typos of ours however close (Hugo's
+# `publishDate` is no misspelt `published`, Jekyll's yes-or-no; Pelican's `translation:
+# true` marks a translation, it is not `translation_of` misspelt): kept for templates.
+NOT_TYPOS = frozenset(
+    {
+        # Hugo
+        "publishDate", "expiryDate", "expirydate", "publishdate", "images", "videos",
+        "audio", "weight", "url", "slug", "type", "layout", "linkTitle", "keywords",
+        "outputs", "resources", "headless", "cascade", "build", "markup", "menu", "menus",
+        "series", "sitemap", "isCJKLanguage", "featured_image", "toc",
+        # Jekyll, Eleventy
+        "permalink", "excerpt_separator", "eleventyNavigation", "eleventyComputed",
+        "eleventyExcludeFromCollections", "pagination",
+        # Pelican, Zola
+        "translation", "save_as", "template", "path", "taxonomies", "in_search_index",
+        # Astro, Docusaurus
+        "updatedDate", "heroImage", "sidebar_position", "sidebar_label", "id",
+        "hide_table_of_contents",
+    }
+)  # fmt: skip
 log = logging.getLogger(__name__)
 _PLACEHOLDER_TAGS = {"uncategorized", "uncategorised"}  # WordPress's default category
 _DATED_FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-")  # Jekyll's _posts/2026-02-22-title.md
@@ -155,13 +172,33 @@ def _warn_about_typos(unknown: list[Any], source: SourceData) -> None:
     """A key one letter off a known one ("sumary") is kept, but the editor should know."""
     for key in (str(key) for key in unknown if str(key) not in NOT_TYPOS):
         if close := difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1, cutoff=0.8):
-            log.warning(
-                "%s:%s: front matter key %r is not used: did you mean %r? (kept as doc.extra)",
-                source.path,
-                source.line(key),
-                key,
-                close[0],
-            )
+            log.warning(_TYPO, f"{source.path}:{source.line(key)}", key, close[0])
+
+
+_TYPO = "%s: front matter key %r is not used: did you mean %r? (kept as doc.extra)"
+_TYPO_SAID = re.compile(
+    r"^(.+?:\d+): front matter key ('[^']*'|\"[^\"]*\") is not used:"
+    r" did you mean ('[^']*')\? \(kept as doc\.extra\)$"
+)
+
+
+def typo_said(message: str) -> tuple[str, str, str] | None:
+    """(file:line, key, the key it is close to) of a warning `_warn_about_typos` gave, said
+    again from the cache as its words: a build groups those of one key (`typo_in_files`)."""
+    found = _TYPO_SAID.match(message)
+    return (found.group(1), found.group(2), found.group(3)) if found else None
+
+
+def typo_in_files(key: str, close: str, places: list[str]) -> str:
+    """One warning for a key misspelt alike in many files (a site's archetype copied into
+    each post): a line per file would bury the rest of the build's warnings."""
+    shown = ", ".join(sorted(places)[:3]) + (
+        f" and {len(places) - 3} more" if len(places) > 3 else ""
+    )
+    return (
+        f"front matter key {key} is not used in {len(places)} files ({shown}): did you mean"
+        f" {close}? (kept as doc.extra)"
+    )
 
 
 def _first(meta: dict[str, Any], field: str) -> tuple[str, Any]:
