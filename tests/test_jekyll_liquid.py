@@ -140,3 +140,39 @@ def test_a_picture_from_the_site_root_is_the_sites_file(site: Path) -> None:
     doc = read_document(post, "lift", pool, "en")
     assert doc.images == ("blog/assets/img/picket.jpg",)
     assert 'alt="Broken lift"' in doc.body_html
+
+
+KRAMDOWN = """---
+title: Meeting notes
+---
+
+![Meeting](/assets/img/picket.jpg){: .img-responsive width="300"}
+
+This is important.
+{: .lead}
+
+* Forty households
+* Two blocks
+{: .results}
+
+{:refdef: style="text-align: center;"}
+The end, *for now*{: .muted}.
+
+```
+{: .kept-in-code}
+```
+"""
+
+
+def test_kramdown_attribute_lists_are_never_printed(site: Path) -> None:
+    """Jekyll's Markdown (kramdown) gives blocks and spans classes with `{: .class}`:
+    pandoc would print them as text."""
+    pool = site / "documents"
+    post = pool / "blog" / "_posts" / "2026-01-12-meeting.md"
+    post.write_text(KRAMDOWN, encoding="utf-8")
+    body = read_document(post, "meeting", pool, "en").body_html
+    text = re.sub(r"<[^>]+>", " ", body.replace("{: .kept-in-code}", ""))
+    assert "{:" not in text and "refdef" not in text, body
+    assert 'width="300"' in body and 'src="blog/assets/img/picket.jpg"' in body
+    assert "This is important." in body and "<em>for now</em>" in body
+    assert "{: .kept-in-code}" in body  # code shows what it holds

@@ -45,12 +45,39 @@ class MarkdownReader:
             meta = meta_source.data if meta_source else {}
             body = markdown_of_mdx(body, meta, path, first_line)
         body = without_shortcodes(shallow_nesting(body, path), path, first_line)
-        body = markdown_bullets(without_liquid(body, path, first_line))
+        body = markdown_bullets(without_kramdown_attributes(without_liquid(body, path, first_line)))
         said: list[str] = []
         html = pandoc.markdown_to_html(body, id_prefix=id_prefix, warnings=said)
         say_reference_problems(said, html, text, path)
         html = pandoc.page_breaks(page_breaks_in_body_marked(html))
         return RawDocument(meta_source.data if meta_source else {}, html, meta_source)
+
+
+# Kramdown's (Jekyll's Markdown) attribute lists, which pandoc would print: `{: .lead}` on
+# a line of its own gives the block before it a class (or names a list of attributes:
+# `{:refdef: style="…"}`); right after a span or a picture, `{: .muted}` gives it one.
+# Fenced code is kept as written.
+_KRAMDOWN = re.compile(
+    r"(^(?:```|~~~).*?^(?:```|~~~)[ \t]*$)"  # fenced code
+    r"|^[ \t]{0,3}\{:[^{}\n]*\}[ \t]*(?:\n|$)"  # a block's, or a list of attributes
+    r"|(?<=\))\{:\s*([^{}\n]*)\}"  # a picture's or a link's: pandoc's attributes
+    r"|(?<=[\]*_`])\{:[^{}\n]*\}",  # a span's
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def without_kramdown_attributes(body: str) -> str:
+    """`body` without kramdown's `{: …}` attribute lists, but a picture's or a link's,
+    which become pandoc's (`{.img-responsive width="300"}`: its width is kept)."""
+    if "{:" not in body:
+        return body
+
+    def written(found: re.Match[str]) -> str:
+        if found.group(1):
+            return found.group(1)
+        return "{" + found.group(2) + "}" if found.group(2) else ""
+
+    return _KRAMDOWN.sub(written, body)
 
 
 def document_text(path: Path, *, page: bool = False) -> str:
