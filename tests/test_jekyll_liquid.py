@@ -176,3 +176,19 @@ def test_kramdown_attribute_lists_are_never_printed(site: Path) -> None:
     assert 'width="300"' in body and 'src="blog/assets/img/picket.jpg"' in body
     assert "This is important." in body and "<em>for now</em>" in body
     assert "{: .kept-in-code}" in body  # code shows what it holds
+
+
+def test_a_post_url_after_the_sites_baseurl_names_the_post(site: Path) -> None:
+    """`{{ site.baseurl }}{% post_url … %}`, as Jekyll's docs write it for a site with a
+    baseurl (and so `{% link %}`): the post, not '..2026-01-03-first-week'."""
+    pool = site / "documents"
+    post = pool / "blog" / "_posts" / "2026-01-12-survey.md"
+    post.write_text(
+        "---\ntitle: Survey\n---\n\nSee [the first week]({{ site.baseurl }}{% post_url"
+        " 2026-01-03-first-week %}) and [the picket]({{site.baseurl}}{% link"
+        " _posts/2026-01-10-picket-line.md %}).\n",
+        encoding="utf-8",
+    )
+    body = read_document(post, "survey", pool, "en").body_html
+    assert 'href="2026-01-03-first-week"' in body, body
+    assert 'href="_posts/2026-01-10-picket-line.md"' in body, body

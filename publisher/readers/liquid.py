@@ -9,7 +9,8 @@ so it writes, before pandoc reads the text:
 - `{% comment %}…{% endcomment %}` → nothing: a comment is not for readers;
 - `{% highlight python %}…{% endhighlight %}` → a fenced code block in its language;
 - `{% post_url 2026-01-03-first-week %}` and `{% link _posts/….md %}` → the path they
-  name, which the issue's links resolve to the post's document (`renderers.links`);
+  name, which the issue's links resolve to the post's document (`renderers.links`), a
+  `{{ site.baseurl }}` written before them (as Jekyll's docs have it) and all;
 - `{{ site.baseurl }}` and `{{ site.url }}` → the site's folder from the post's
   (`{{ site.baseurl }}/assets/x.jpg` → `../assets/x.jpg` from `_posts/`), as is an address
   from the site's root (`{{ "/faq/" | relative_url }}`, an include's `/assets/x.jpg`);
@@ -48,6 +49,7 @@ _FENCED = re.compile(r"^(```|~~~).*?^\1[ \t]*$|(`{1,3})[^`].{0,2000}?\2", re.M |
 _TAG = re.compile(r"\{%-?\s*(\w+)([^%]{0,2000}?)-?%\}")
 _OUTPUT = re.compile(r"\{\{-?\s*([^{}]{0,500}?)\s*-?\}\}")
 _SITE_ROOT = re.compile(r"^site\.(?:baseurl|url)$")
+_ROOT_BEFORE_PATH = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}$")
 _URL_FILTER = re.compile(r"""^(["'])(.*?)\1\s*\|\s*(?:relative_url|absolute_url|prepend:.*)$""")
 _PICTURE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)$", re.I)
 _PATHS = ("post_url", "link")
@@ -135,6 +137,10 @@ def _written_out(
             pieces.append((_block(name, params, text[found.end() : end.start()]), None))
             at, index = end.end(), closers[after] + 1
             continue
+        if name in _PATHS and pieces[-1][1] is not None:
+            # `{{ site.baseurl }}{% post_url x %}`: the tag names the post, baseurl and all
+            before, start = pieces[-1]
+            pieces[-1] = (_ROOT_BEFORE_PATH.sub("", before), start)
         shown = _tag(name, params, root)
         if shown is None:
             unknown.setdefault(f"{{% {name} %}}", []).append(line(found.start()))
