@@ -940,6 +940,76 @@ def test_an_mdx_figure_component_is_a_picture_with_its_caption_and_no_component_
     assert "JavaScript expression" not in caplog.text  # the picture's {alt="…"} is none
 
 
+DOCUSAURUS_GUIDE = """\
+---
+title: Tenant rights guide
+sidebar_position: 2
+---
+import Tabs from '@theme/Tabs';
+
+:::danger Eviction notice
+If you receive a notice, call us **immediately**.
+:::
+
+:::tip
+
+Keep every letter your landlord sends.
+
+:::
+
+::::info[Repairs]
+Write to your landlord first.
+
+:::warning
+Keep a copy.
+:::
+::::
+
+```md
+:::note
+shown as written
+:::
+```
+
+Starlight's, as Astro writes them:
+
+:::note[Volunteers]
+We need stewards for the next march.
+:::
+"""
+
+
+def test_docusaurus_and_starlight_admonitions_are_quotes_with_their_title_or_kind(
+    tmp_path: Path,
+) -> None:
+    """`:::danger Title`, `:::note[Title]` and `:::tip` (Docusaurus', Starlight's) are drawn
+    as an Obsidian callout is: a quote whose first line is its title in bold, or its kind;
+    nested ones (`::::` around `:::`) nest; in code they stay as written."""
+    path = tmp_path / "guide.mdx"
+    path.write_text(DOCUSAURUS_GUIDE)
+    tree = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    quotes = [
+        [" ".join(child.text_content().split()) for child in quote]
+        for quote in tree.xpath("./blockquote")
+    ]
+    assert quotes == [
+        ["Eviction notice", "If you receive a notice, call us immediately."],
+        ["Tip", "Keep every letter your landlord sends."],
+        ["Repairs", "Write to your landlord first.", "Warning Keep a copy."],
+        ["Volunteers", "We need stewards for the next march."],
+    ]
+    assert [q.xpath("string(./p[1]/strong)") for q in tree.xpath("//blockquote")] == [
+        "Eviction notice",
+        "Tip",
+        "Repairs",
+        "Warning",
+        "Volunteers",
+    ]
+    assert ":::note\nshown as written\n:::" in tree.xpath("string(//pre)")
+    assert "Starlight’s, as Astro writes them:" in tree.text_content()
+    assert ":::" not in tree.text_content().replace(tree.xpath("string(//pre)"), "")
+
+
 @pytest.mark.parametrize("kind", ["docx", "odt", "rtf"])
 def test_a_word_processed_files_short_bold_first_paragraph_is_its_title(
     tmp_path: Path, kind: str
