@@ -35,6 +35,7 @@ from publisher.cli import main
 
 ISSUE = "001-march"
 BASE = "https://voices.example.org/"
+BASE_OF_MINIMAL = "https://minimal.example.org/"  # tests/workspaces/minimal's
 
 
 @dataclass(frozen=True)
@@ -161,3 +162,101 @@ def test_a_translations_byline_date_is_in_its_language(built: Built) -> None:
     assert spanish in page and english not in page
     for output in (email, text, epub):  # the English original, dated the same day, beside it
         assert spanish in output and english in output
+
+
+PELICAN_POST = """\
+Title: On the picket line at Berth 7
+Date: 2024-06-03 10:20
+Slug: picket-line-berth-7
+
+Dockers at Berth 7 walked out on Monday over the pay offer.
+
+![Picket line]({static}/images/picket.png)
+
+Read the [statement]({filename}/statement.rst) and [older news]({filename}2023-old.md).
+"""
+
+PELICAN_STATEMENT = """\
+Our statement on the Berth 7 dispute
+####################################
+
+:date: 2024-06-02 12:00
+
+We support the dockers at Berth 7.
+
+.. image:: {static}/images/picket.png
+   :alt: Dockers on the picket line
+
+See `the picket report <{filename}/posts/2024-picket-line.md>`_.
+"""
+
+
+def test_a_pelican_sites_static_and_filename_links_lead_to_its_pictures_and_articles(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Pelican's `{static}/x` and `{filename}/x.md` name a file of its content folder (a
+    leading `/`) or beside the post: the picture is shown, the article linked to its page,
+    and a document the issue leaves out is words, with a warning, as any link to one."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    from publisher.build import build
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    site = root / "documents" / "docks"
+    (site / "content" / "images").mkdir(parents=True)
+    (site / "content" / "posts").mkdir()
+    (site / "pelicanconf.py").write_text('SITENAME = "Dock Workers"\nPATH = "content"\n')
+    png = BytesIO()
+    Image.new("RGB", (800, 450), (40, 90, 160)).save(png, "PNG")
+    (site / "content" / "images" / "picket.png").write_bytes(png.getvalue())
+    (site / "content" / "posts" / "2024-picket-line.md").write_text(PELICAN_POST)
+    (site / "content" / "posts" / "2023-old.md").write_text("Title: Old news\n\nOld.\n")
+    (site / "content" / "statement.rst").write_text(PELICAN_STATEMENT)
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text().replace("second-article]", "2024-picket-line, statement]")
+    )
+    report = build(root, formats=["web"])
+    issue = report.out_dir / "001-first"
+    post = lxml.html.parse(str(issue / "2024-picket-line" / "index.html")).getroot()
+    statement = lxml.html.parse(str(issue / "statement" / "index.html")).getroot()
+    for page in (post, statement):
+        [src] = page.xpath("//article//img/@src")
+        assert src.endswith("docks/content/images/picket.png"), src
+    assert post.xpath("//a[.='statement']/@href") == [f"{BASE_OF_MINIMAL}001-first/statement/"]
+    assert post.xpath("//a[.='older news']/@href") == []  # not in the issue: words
+    assert "older news" in post.xpath("string(//article)")
+    assert statement.xpath("//a[.='the picket report']/@href") == [
+        f"{BASE_OF_MINIMAL}001-first/2024-picket-line/"
+    ]
+    assert "left out" not in caplog.text
+    assert "2023-old.md" in caplog.text  # the link the issue cannot lead anywhere
+
+
+def test_pelicans_path_setting_and_its_older_static_marks_name_the_content_folder(
+    tmp_path: Path,
+) -> None:
+    """pelicanconf.py's PATH is where `{static}/…` starts; `|static|` is Pelican 3's mark,
+    and a path with no leading `/` is the post's folder's."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    from publisher.readers import read_document
+
+    pool = tmp_path / "documents"
+    site = pool / "docks"
+    (site / "writing" / "images").mkdir(parents=True)
+    (site / "pelicanconf.py").write_text('PATH = "writing"\nSTATIC_PATHS = ["images"]\n')
+    png = BytesIO()
+    Image.new("RGB", (80, 40)).save(png, "PNG")
+    (site / "writing" / "images" / "gate.png").write_bytes(png.getvalue())
+    (site / "writing" / "images" / "crowd.png").write_bytes(png.getvalue())
+    post = site / "writing" / "gate.md"
+    post.write_text(
+        "Title: Gate 4\n\n![Gate](|static|/images/gate.png)\n\n![Crowd]({attach}images/crowd.png)\n"
+    )
+    doc = read_document(post, "gate", pool, "en")
+    assert doc.images == ("docks/writing/images/gate.png", "docks/writing/images/crowd.png")

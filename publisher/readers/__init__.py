@@ -40,7 +40,7 @@ from .directions import language_by_letters, marked_directions
 from .headings import same_words, site_around
 from .layout_tables import unwrapped_layout_tables
 from .lightweight_markup import OrgReader, RstReader
-from .local_links import links_to_local_files_by_name
+from .local_links import links_to_local_files_by_name, pelican_links
 from .markdown import MarkdownReader
 from .metadata import declares_language, document_fields, with_page_params
 from .pandoc_formats import DocxReader, HtmlReader, OdtReader, RtfReader
@@ -184,9 +184,8 @@ def confined(converted: Converted, pool: Path, path: Path, limits: Limits) -> Do
     """The document with its images confined to `pool` (warnings name `path`), and a lead
     image in a format no output shows (a phone's HEIC) named by the copy they show."""
     document = converted.document
-    body, images = confine_images(
-        document.body_html, pool, path, sources=converted.sources, limits=limits
-    )
+    body = pelican_links(document.body_html, path, pool)  # which folder is the site's: now
+    body, images = confine_images(body, pool, path, sources=converted.sources, limits=limits)
     say_undescribed(body, path)
     say_personal_links(body, path)
     extra = document.extra
