@@ -192,3 +192,47 @@ def test_a_post_url_after_the_sites_baseurl_names_the_post(site: Path) -> None:
     body = read_document(post, "survey", pool, "en").body_html
     assert 'href="2026-01-03-first-week"' in body, body
     assert 'href="_posts/2026-01-10-picket-line.md"' in body, body
+
+
+ELEVENTY_POST = """---
+title: Food bank opens on Saturdays
+layout: post.njk
+---
+
+Our food bank now opens on **Saturdays** too.
+
+{% image "./img/food-bank.png", "Volunteers sorting food", "(min-width: 30em) 50vw, 100vw" %}
+
+![Volunteers]({{ '/img/food-bank.png' | url }})
+
+{% set volunteers = 25 %}
+We have {{ volunteers }} volunteers.
+"""
+
+
+def test_an_eleventy_posts_image_shortcode_and_url_filter_show_the_sites_picture(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """eleventy-img's `{% image "src", "alt", "sizes" %}` (its path from the site's root,
+    where Eleventy runs) and Eleventy's `| url` filter name the site's picture; what
+    Liquid is left is said to be Eleventy's, not Jekyll's."""
+    pool = tmp_path / "documents"
+    site = pool / "food"
+    (site / "img").mkdir(parents=True)
+    (site / "posts").mkdir()
+    (site / ".eleventy.js").write_text(
+        'module.exports = function(eleventyConfig) { eleventyConfig.addPassthroughCopy("img"); };\n'
+    )
+    Image.new("RGB", (80, 40)).save(site / "img" / "food-bank.png")
+    post = site / "posts" / "food-bank.md"
+    post.write_text(ELEVENTY_POST, encoding="utf-8")
+    doc = read_document(post, "food-bank", pool, "en")
+    assert doc.images == ("food/img/food-bank.png",)
+    assert re.findall(r'<img [^>]*alt="([^"]*)"', doc.body_html) == [
+        "Volunteers sorting food",
+        "Volunteers",
+    ]
+    assert f"{post}:12,13: Liquid {{% set %}}, {{{{ volunteers }}}} taken away (Eleventy's" in (
+        caplog.text
+    )
+    assert "Jekyll" not in caplog.text and "left out" not in caplog.text

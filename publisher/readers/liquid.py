@@ -13,7 +13,10 @@ so it writes, before pandoc reads the text:
   `{{ site.baseurl }}` written before them (as Jekyll's docs have it) and all;
 - `{{ site.baseurl }}` and `{{ site.url }}` → the site's folder from the post's
   (`{{ site.baseurl }}/assets/x.jpg` → `../assets/x.jpg` from `_posts/`), as is an address
-  from the site's root (`{{ "/faq/" | relative_url }}`, an include's `/assets/x.jpg`);
+  from the site's root (`{{ "/faq/" | relative_url }}`, Eleventy's `{{ "/img/x.png" | url
+  }}`, an include's `/assets/x.jpg`);
+- eleventy-img's `{% image "./img/x.png", "alt", "sizes" %}` → the picture, its path from
+  the site's root (where Eleventy runs);
 - an include that shows a picture (`{% include image.html url="…" description="…" %}`,
   minimal-mistakes' `figure image_path=… caption=…`) → the picture with its caption; one
   that shows a YouTube or Vimeo video → the video's address, as a link;
@@ -40,18 +43,19 @@ from ..embeds import VIDEO_PAGES, video_page
 
 log = logging.getLogger(__name__)
 
-_SITE_MARKERS = (
-    "_config.yml", "_config.yaml", "_config.toml",  # Jekyll
+_ELEVENTY_MARKERS = (
     ".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs",
 )  # fmt: skip
+_SITE_MARKERS = ("_config.yml", "_config.yaml", "_config.toml", *_ELEVENTY_MARKERS)
 # Fenced code, and inline code: Liquid there is shown as written
 _FENCED = re.compile(r"^(```|~~~).*?^\1[ \t]*$|(`{1,3})[^`].{0,2000}?\2", re.M | re.S)
 _TAG = re.compile(r"\{%-?\s*(\w+)([^%]{0,2000}?)-?%\}")
 _OUTPUT = re.compile(r"\{\{-?\s*([^{}]{0,500}?)\s*-?\}\}")
 _SITE_ROOT = re.compile(r"^site\.(?:baseurl|url)$")
 _ROOT_BEFORE_PATH = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}$")
-_URL_FILTER = re.compile(r"""^(["'])(.*?)\1\s*\|\s*(?:relative_url|absolute_url|prepend:.*)$""")
+_URL_FILTER = re.compile(r"""^(["'])(.*?)\1\s*\|\s*(?:relative_url|absolute_url|url|prepend:.*)$""")
 _PICTURE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)$", re.I)
+_QUOTED = re.compile(r""""([^"]*)"|'([^']*)'""")
 _PATHS = ("post_url", "link")
 _BLOCKS = ("raw", "comment", "highlight")
 
@@ -99,12 +103,14 @@ def without_liquid(body: str, path: Path, first_line: int = 1) -> str:
             start = kept.end()
     if unknown:
         lines = sorted({line for found in unknown.values() for line in found})
+        eleventy = any((site / marker).is_file() for marker in _ELEVENTY_MARKERS)
         log.warning(
-            "%s:%s: Liquid %s taken away (Jekyll's site would fill them in; publisher has no"
+            "%s:%s: Liquid %s taken away (%s site would fill them in; publisher has no"
             " site to fill them from): check what is left reads well",
             path,
             ",".join(str(first_line + n - 1) for n in lines[:5]),
             ", ".join(sorted(unknown)),
+            "Eleventy's" if eleventy else "Jekyll's",
         )
     return "".join(pieces)
 
@@ -179,7 +185,22 @@ def _tag(name: str, params: str, root: str) -> str | None:
         return params.split()[0] if params else ""
     if name == "include":
         return _included(params, root)
+    if name == "image":
+        return _eleventy_image(params, root)
     return None
+
+
+def _eleventy_image(params: str, root: str) -> str | None:
+    """eleventy-img's shortcode (`"./img/x.png", "alt", "sizes"`) as a Markdown picture:
+    its path is from the site's root, where Eleventy runs; None when its source is no
+    quoted text (a variable publisher cannot know)."""
+    given = [double or single for double, single in _QUOTED.findall(params)]
+    if not given or not given[0]:
+        return None
+    src, alt = given[0], given[1] if len(given) > 1 else ""
+    if "://" not in src:
+        src = f"{root}/{src.removeprefix('./').lstrip('/')}"
+    return f"![{_text(alt)}]({src.replace(' ', '%20')})"
 
 
 def _from_root(address: str, root: str) -> str:
