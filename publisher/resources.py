@@ -70,14 +70,15 @@ def confine_images(
 
     said: dict[str, int] = {}  # an address → the line of its last warning
 
-    def at(src: str) -> str:
-        """The document and the line `src` is written on, for a warning ("a.md:7"): a
-        picture named twice, at its next line each time."""
-        line = textfiles.line_of(written(), src, start=said.get(src, 0) + 1)
-        line = line or textfiles.line_of(written(), src)
-        if line:
-            said[src] = line
-        return textfiles.where(document, line)
+    def at(*written_as: str) -> str:
+        """The document and the line the first of `written_as` found is written on, for a
+        warning ("a.md:7"): a picture named twice, at its next line each time."""
+        for src in written_as:
+            line = textfiles.line_of(written(), src, start=said.get(src, 0) + 1)
+            if line := line or textfiles.line_of(written(), src):
+                said[src] = line
+                return textfiles.where(document, line)
+        return str(document)
 
     def confine(tag: str) -> str:
         index = next(order)
@@ -121,6 +122,18 @@ def confine_images(
                 relative = found.relative_to(pool).as_posix()
                 used.append(relative)
                 return _SRC.sub(lambda m: m.group(1) + quote(relative) + m.group(3), tag)
+        if not named:  # `![Hero]({{ page.hero }})`, its Liquid taken away: no name to give
+            if alt := html.unescape(dict(_ATTR.findall(tag)).get("alt", "")):
+                place = at(f"![{alt}]", f'alt="{alt}"', alt)
+                log.warning(
+                    "%s: the picture described %r left out: its address is empty", place, alt
+                )
+            else:
+                log.warning(
+                    "%s: a picture left out: its address is empty, and it has no description",
+                    at("![](", 'src=""'),
+                )
+            return ""
         why = outside(urlsplit(named))
         log.warning("%s: image %r left out: %s", at(named), _shortened(named), why)
         return ""

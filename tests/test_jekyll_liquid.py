@@ -236,3 +236,28 @@ def test_an_eleventy_posts_image_shortcode_and_url_filter_show_the_sites_picture
         caplog.text
     )
     assert "Jekyll" not in caplog.text and "left out" not in caplog.text
+
+
+def test_a_picture_whose_address_was_liquid_is_named_by_its_description_and_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`![Hero]({{ page.hero }})`: the Liquid goes, leaving a picture of no address. The
+    warning that it is left out names it and its line, as any picture left out, and says
+    why: not "image '' left out: only images inside documents/ are used"."""
+    pool = tmp_path / "documents"
+    (pool / "food" / "posts").mkdir(parents=True)
+    (pool / "food" / "eleventy.config.js").write_text("export default function () {}\n")
+    post = pool / "food" / "posts" / "hero.md"
+    post.write_text(
+        "---\ntitle: Hero\n---\n\nText.\n\n![Volunteers at the stall]({{ page.hero }})\n\n"
+        'More.\n\n<img alt="Our van" src="{{ page.van }}">\n\n![]({{ page.logo }})\n',
+        encoding="utf-8",
+    )
+    body = read_document(post, "hero", pool, "en").body_html
+    assert "<img" not in body
+    said = [r.getMessage() for r in caplog.records if "left out" in r.getMessage()]
+    assert said == [
+        f"{post}:7: the picture described 'Volunteers at the stall' left out: its address is empty",
+        f"{post}:11: the picture described 'Our van' left out: its address is empty",
+        f"{post}:13: a picture left out: its address is empty, and it has no description",
+    ]
