@@ -154,19 +154,26 @@ _SITE_CONFIGS = (
     "config.toml", "config.yaml", "config.yml", "config.json",
     "_config.yml", "_config.yaml", "_config.toml",
     ".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs",
+    "astro.config.mjs", "astro.config.js", "astro.config.ts",
+    "docusaurus.config.js", "docusaurus.config.ts",
 )  # fmt: skip
+# Where a site serves files from its root: Hugo's and Docusaurus' static/, Astro's public/
+_SERVED_FROM = ("static", "public")
 
 
 def _looked_in(path: str, folder: Path, document: Path, pool: Path) -> list[Path]:
     """Where an image's address names a file, most likely first: beside the document; or,
     written from the site's root (`/images/x.png`, as Hugo, Jekyll and Eleventy serve it),
-    in the static/ folder and the folder of the site the document was copied with, else of
-    documents/."""
+    in the static/ (Hugo, Docusaurus) or public/ (Astro) folder and the folder of the site
+    the document was copied with, else of documents/. An Astro site keeps its writing in
+    src/content/ and serves public/ beside src/."""
     name = unquote(path)
     if not name.startswith("/"):
         return [followed(folder / name)]
     root = _site_root(document, pool)
-    return [followed(root / "static" / name.lstrip("/")), followed(root / name.lstrip("/"))]
+    roots = [root, root.parent] if root.name == "src" and root != pool else [root]
+    served = [site / served / name.lstrip("/") for site in roots for served in _SERVED_FROM]
+    return [followed(path) for path in (*served, root / name.lstrip("/"))]
 
 
 @cache

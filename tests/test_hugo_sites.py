@@ -446,3 +446,28 @@ def test_a_post_hugo_would_not_publish_on_the_issues_date_is_said_with_its_date(
         for s in said
     ), said
     assert any("index.md:3: " in s and "expiryDate 2026-02-01" in s for s in said), said
+
+
+@pytest.mark.parametrize(
+    ("config", "post", "served"),
+    [
+        # Astro: writing in src/content/, /images/x.png served from public/ beside src/
+        ("astro.config.mjs", "src/content/blog/rally.md", "public/images/rally-banner.png"),
+        # Docusaurus: from static/ beside docusaurus.config.js
+        ("docusaurus.config.js", "blog/2026-03-01-rally.md", "static/images/rally-banner.png"),
+    ],
+)
+def test_a_picture_from_the_site_root_is_where_astro_or_docusaurus_serves_it(
+    tmp_path: Path, config: str, post: str, served: str
+) -> None:
+    pool = tmp_path / "documents"
+    site = pool / "site"
+    for name, data in ((config, b"export default {};\n"), (served, PNG)):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_bytes(data)
+    (site / post).parent.mkdir(parents=True, exist_ok=True)
+    (site / post).write_text(
+        "---\ntitle: Rally\n---\n\n![Our banner](/images/rally-banner.png)\n", encoding="utf-8"
+    )
+    doc = read_document(site / post, "rally", pool, "en")
+    assert doc.images == (f"site/{served}",)
