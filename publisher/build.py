@@ -288,8 +288,7 @@ def read_documents(
                 _read_cached,
                 pool.root,
                 relative,
-                (folder_language(relative) if language_folder(relative) in mirrored else None)
-                or config.language,
+                reading_language(relative, mirrored, config),
                 config.strict_front_matter,
                 config.limits,
                 cache,
@@ -332,12 +331,17 @@ def typos_grouped() -> Iterator[None]:
 _HERE = "\x00document\x00"  # the document's path in a remembered warning: it may move
 
 
-def _read_cached(
-    pool: Path, relative: Path, language: str, strict: bool, limits: Limits, cache: Cache
-) -> Document:
+def reading_language(relative: Path, mirrored: set[Path], config: Config) -> str:
+    """The language a document is read in when it does not say: its language folder's
+    (fr/posts/x.md beside posts/x.md), else the newsletter's."""
+    in_folder = folder_language(relative) if language_folder(relative) in mirrored else None
+    return in_folder or config.language
+
+
+def _document_key(pool: Path, relative: Path, language: str, strict: bool, limits: Limits) -> str:
+    """What a conversion of the document is cached under: everything that shapes it."""
     path = pool / relative
-    check_size(path, limits)  # before the digest reads the whole file
-    key = digest(
+    return digest(
         versions_digest(),
         relative.as_posix(),
         language,
@@ -345,6 +349,28 @@ def _read_cached(
         repr(limits),
         path.read_bytes(),
     )
+
+
+def cached_document(config: Config, pool: DocumentPool, relative: Path) -> Document | None:
+    """The document as the last build that read it read it, without reading it again (None
+    when no build has, or it changed since): what the composer lists of a Word file."""
+    language = reading_language(relative, language_folders(pool.files), config)
+    try:
+        key = _document_key(
+            pool.root, relative, language, config.strict_front_matter, config.limits
+        )
+    except OSError:
+        return None
+    record = Cache.for_workspace(config.root).load("documents", key)
+    return document_from_record(record["document"]) if record else None
+
+
+def _read_cached(
+    pool: Path, relative: Path, language: str, strict: bool, limits: Limits, cache: Cache
+) -> Document:
+    path = pool / relative
+    check_size(path, limits)  # before the digest reads the whole file
+    key = _document_key(pool, relative, language, strict, limits)
     if record := cache.load("documents", key):
         for warning in record["warnings"]:  # said again: a cached document's problems remain
             log.warning("%s", warning.replace(_HERE, str(path)))

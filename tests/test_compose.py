@@ -611,3 +611,36 @@ def test_the_editorial_preview_is_in_the_issues_language_and_direction(
     assert status == 200
     assert answer.startswith(f'<div lang="{lang}" dir="{direction}">')
     assert "<em>بكم</em>" in answer
+
+
+def test_a_word_or_web_page_document_is_listed_as_the_last_build_read_it(tmp_path: Path) -> None:
+    """The composer reads no Word, OpenDocument or HTML file (that needs pandoc): it listed
+    them by file name and in the newsletter's language even once built ("Declaration
+    solidarite · en-GB" for a French declaration); it lists what the build found."""
+    from publisher.build import build
+    from publisher.config import load_config
+    from publisher.pool import DocumentPool
+    from publisher.serve.compose.pool_listing import pool_entries
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    (root / "documents" / "declaration-solidarite.html").write_text(
+        '<html lang="fr"><head><title>Déclaration de solidarité</title>'
+        '<meta name="date" content="2026-01-08"></head>'
+        "<body><p>Les dockers de Port-Aurèle sont avec vous.</p></body></html>",
+        encoding="utf-8",
+    )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace("second-article]", "declaration-solidarite]"))
+
+    def listed() -> tuple[str, str, str]:
+        config = load_config(root)
+        (entry,) = [
+            e
+            for e in pool_entries(config, DocumentPool.scan(config.documents_dir))
+            if e.ref == "declaration-solidarite"
+        ]
+        return entry.title, entry.language, entry.date
+
+    assert listed() == ("Declaration solidarite", "en", "")  # not read yet: its name
+    build(root, formats=["web"])
+    assert listed() == ("Déclaration de solidarité", "fr", "2026-01-08")

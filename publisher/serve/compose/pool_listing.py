@@ -2,15 +2,18 @@
 
 Listing must be quick enough to redo on every page load, so nothing is converted: Markdown
 front matter is read with the build's own metadata rules, and other formats (whose
-properties need pandoc) show their file name until they are built.
+properties need pandoc) show what the last build that read them found (its cache), or
+their file name until one has.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...build import cached_document
 from ...config import Config
 from ...manifest import loadable_manifests
 from ...pool import DocumentPool, slug_for
@@ -50,6 +53,8 @@ def pool_entries(config: Config, pool: DocumentPool) -> list[PoolEntry]:
         slug = slug_for(relative)
         ref = slug if shared[slug] == 1 else relative.as_posix()
         fields, problem = front_matter_fields(config.documents_dir / relative, config.language)
+        if not fields and not problem and (built := cached_document(config, pool, relative)):
+            fields = dataclasses.asdict(built)  # a Word file's title, language, date…
         entries.append(
             PoolEntry(
                 path=relative,
