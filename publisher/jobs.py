@@ -398,6 +398,7 @@ class RenderPlan:
         gone = sorted(self._stale_files - current)
         if gone:
             log.info("%d file(s) no output makes now removed, e.g. %s", len(gone), gone[0])
+            say_pages_gone(gone, current)
         for name in gone:
             (self.out / name).unlink(missing_ok=True)
             for folder in (self.out / name).parents:
@@ -599,3 +600,42 @@ def _place(staged: Path, target: Path) -> None:
         os.replace(staged, target)
     except OSError as exc:
         raise unwritable(target, exc) from None
+
+
+# Pages that list things, which come and go with what they list: not pages a reader keeps
+_LISTINGS = ("tags/", "languages/", "pagefind/", "search/", "editions/")
+
+
+def say_pages_gone(gone: list[str], current: set[str]) -> None:
+    """Warn of the issue and article pages a build removed (readers' bookmarks and other
+    sites' links to them now lead nowhere): an article that moved to another issue with
+    the `aliases:` that keeps its old address, others with what would keep theirs."""
+    pages = [
+        name.removesuffix("index.html")
+        for name in gone
+        if name.endswith("/index.html") and not name.startswith(_LISTINGS)
+    ]
+    moved = []
+    for page in pages:
+        slug = page.rstrip("/").rpartition("/")[2]
+        now = sorted(n for n in current if n.endswith(f"/{slug}/index.html"))
+        if now and page.count("/") > 1:
+            moved.append((page, now[0].removesuffix("index.html")))
+    for old, new in moved:
+        log.warning(
+            "%s moved to %s: links to its old address lead nowhere now; give its document"
+            " `aliases: [/%s]` in its front matter, and the old address leads to the new",
+            old,
+            new,
+            old,
+        )
+    others = [page for page in pages if page not in dict(moved)]
+    if others:
+        log.warning(
+            "%d page(s) readers may have kept or linked are gone: %s%s (a manifest or document"
+            " renamed or removed?); a document moved or renamed keeps its old address with"
+            " `aliases: [/OLD/ADDRESS/]` in its front matter",
+            len(others),
+            ", ".join(others[:3]),
+            ", …" if len(others) > 3 else "",
+        )

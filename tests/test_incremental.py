@@ -308,3 +308,54 @@ def test_force_still_knows_what_earlier_builds_wrote(two_issues: Path) -> None:
     (two_issues / "issues" / "002-second.yaml").unlink()
     build(two_issues, force=True)
     assert not (two_issues / "dist" / "002-second").exists()
+
+
+def test_an_article_moved_to_another_issue_is_said_with_the_alias_that_keeps_its_address(
+    tmp_path: Path,
+) -> None:
+    """Its old page went without a word: readers' bookmarks and other sites' links to it
+    led nowhere. The warning gives the `aliases:` line that makes the old address lead to
+    the new, and with it the old address is a redirect and the warning goes."""
+    from conftest import build_with_warnings
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    with_two_issues(root)
+    build_with_warnings(root, ["web"])
+    (root / "issues" / "001-first.yaml").write_text(
+        ISSUE_ONE.replace("first-article", "second-article")
+    )
+    (root / "issues" / "002-second.yaml").write_text(
+        ISSUE_TWO.replace("second-article", "first-article")
+    )
+    _, warnings = build_with_warnings(root, ["web"])
+    moved = [w for w in warnings if " moved to " in w]
+    assert sorted(moved) == sorted(
+        f"{old} moved to {new}: links to its old address lead nowhere now; give its document"
+        f" `aliases: [/{old}]` in its front matter, and the old address leads to the new"
+        for old, new in (
+            ("001-first/first-article/", "002-second/first-article/"),
+            ("002-second/second-article/", "001-first/second-article/"),
+        )
+    )
+    first = root / "documents" / "first-article.md"
+    first.write_text(
+        first.read_text().replace("date:", "aliases: [/001-first/first-article/]\ndate:", 1)
+    )
+    out, warnings = build_with_warnings(root, ["web"])
+    assert not [w for w in warnings if "001-first/first-article/" in w]
+    redirect = (out / "001-first" / "first-article" / "index.html").read_text()
+    assert "../../002-second/first-article/" in redirect
+
+
+def test_an_issue_taken_away_is_said_with_its_pages_gone(tmp_path: Path) -> None:
+    from conftest import build_with_warnings
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")  # every format: as
+    # `publisher build` of every issue removes what a withdrawn issue had online
+    with_two_issues(root)
+    build_with_warnings(root)
+    (root / "issues" / "002-second.yaml").unlink()
+    _, warnings = build_with_warnings(root)
+    (gone,) = [w for w in warnings if " are gone: " in w]
+    assert gone.startswith("2 page(s) readers may have kept or linked are gone: 002-second/,")
+    assert "002-second/second-article/" in gone
