@@ -62,6 +62,7 @@ from .workers import (
     new_pool,
     prepare_layout,
     run_job,
+    stop_workers,
     workers,
 )
 
@@ -316,7 +317,6 @@ class RenderPlan:
             try:
                 self._made_out = not self.out.exists()
                 self.out.mkdir(parents=True, exist_ok=True)
-                _remove_abandoned_staging(self.out)
                 prefix = f"{STAGING_PREFIX}{os.getpid()}-"
                 self._staging = Path(tempfile.mkdtemp(prefix=prefix, dir=self.out))
             except OSError as exc:
@@ -336,6 +336,11 @@ class RenderPlan:
         return recorded_size(self._renders, name, self.out)
 
     def __enter__(self) -> RenderPlan:
+        """Staging folders a killed build left (kill -9 gives it no moment to remove its
+        own) go at the start of every build, one that writes nothing too: `rsync dist/`
+        would publish them."""
+        with contextlib.suppress(OSError):
+            _remove_abandoned_staging(self.out)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
@@ -346,7 +351,9 @@ class RenderPlan:
         if exc_type is None:
             self._warmed()
         for pool in (self._pool, self._layout):
-            if pool:
+            if pool and exc_type is not None and issubclass(exc_type, KeyboardInterrupt):
+                stop_workers(pool)
+            elif pool:
                 pool.shutdown(wait=exc_type is None, cancel_futures=True)
         try:
             if exc_type is None:
@@ -556,6 +563,8 @@ STAGING_PREFIX = ".staging-"
 
 def _remove_abandoned_staging(out: Path) -> None:
     """Staging folders left by builds that were killed (their process is gone)."""
+    if not out.is_dir():
+        return
     for folder in out.glob(f"{STAGING_PREFIX}*"):
         pid = folder.name.removeprefix(STAGING_PREFIX).split("-", 1)[0]
         if folder.is_dir() and pid.isdigit() and not _alive(int(pid)):

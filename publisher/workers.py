@@ -186,12 +186,30 @@ def log_here(records: list[logging.LogRecord], said: set[tuple[int, str]]) -> No
             logging.getLogger(record.name).handle(record)
 
 
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers now, busy or idle, as the build is interrupted. Ctrl-C reaches
+    every process of the terminal's, and ends them; SIGTERM or SIGHUP may reach the build's
+    own process only (systemd's stop, htop's kill), and its exit would wait for the job
+    each worker is in: a PDF laid out for nothing."""
+    processes: dict[int, multiprocessing.process.BaseProcess] = (
+        getattr(pool, "_processes", None) or {}
+    )
+    for process in list(processes.values()):
+        with contextlib.suppress(OSError):
+            process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 def _start_worker() -> None:
     """A render worker's start. Ctrl-C, which reaches every process of the terminal's, ends
     it at once and quietly, busy or idle (as SIGINT ends a program that does not catch
-    it): the build stops and says so, and a worker's traceback would only repeat it. What
-    publisher logs goes back to the build."""
+    it): the build stops and says so, and a worker's traceback would only repeat it. So do
+    SIGTERM and SIGHUP, which the build takes as Ctrl-C (stopping.py). What publisher logs
+    goes back to the build."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(number) is not signal.SIG_IGN:  # as under nohup
+            signal.signal(number, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held while it was forked
     _log_through_the_build()
 

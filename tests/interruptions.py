@@ -1,10 +1,17 @@
 """Ctrl-C at chosen points of a build's writes, after part of its output is written: the
-moments an atomic write and the staging folder exist for."""
+moments an atomic write and the staging folder exist for; and a build run as a command,
+stopped by a signal at a known point (stalled_build)."""
 
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -65,3 +72,91 @@ def interrupt_while_staging(monkeypatch: pytest.MonkeyPatch, dist: Path) -> list
     monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
     monkeypatch.setattr(os, "fdopen", fdopen)
     return started
+
+
+# A format whose renderer writes its process id to $STALLED_AT and then waits: a build run
+# with it (after the formats it stages first) can be stopped at that known point, by a
+# signal as a service manager or a closed terminal sends one.
+STALLING_FORMAT = """
+import os
+import time
+from pathlib import Path
+
+from publisher.formats import Format
+from publisher.output import Artifact
+from publisher.renderers.base import IssueRenderer
+
+
+class StallRenderer(IssueRenderer):
+    name = "stall"
+
+    def render(self, issue, ctx):
+        Path(os.environ["STALLED_AT"]).write_text(str(os.getpid()))
+        time.sleep(120)
+        return [Artifact.text(Path(issue.slug) / "stall.txt", "rendered\\n")]
+
+
+FORMAT = Format(
+    name="stall",
+    description="a format that waits",
+    renderer="stall_format:StallRenderer",
+    stage="issue",
+    checks=(),
+    check_inputs="stall_format:nothing",
+)
+
+
+def nothing(target):
+    return []
+"""
+
+PUBLISHER = Path(sys.executable).with_name("publisher")  # the installed command
+
+
+@contextmanager
+def stalled_build(
+    root: Path, plugins: Path, *args: str, jobs: int = 1
+) -> Iterator[tuple[subprocess.Popen[str], int]]:
+    """`publisher -C root build ARGS… --format …,stall` started in its own session, with
+    the "stall" format installed in `plugins`: the build process and the process rendering
+    the stall format, once it has begun. The build is killed at the end if still running."""
+    (plugins / "stall_format.py").write_text(STALLING_FORMAT)
+    info = plugins / "stall-0.dist-info"
+    info.mkdir(exist_ok=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: stall\nVersion: 0\n")
+    (info / "entry_points.txt").write_text("[publisher.formats]\nstall = stall_format:FORMAT\n")
+    stalled = plugins / "stalled-at"
+    stalled.unlink(missing_ok=True)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(plugins), *sys.path]),
+        "PUBLISHER_JOBS": str(jobs),
+        "STALLED_AT": str(stalled),
+    }
+    build = subprocess.Popen(
+        [PUBLISHER, "-C", str(root), "build", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120  # not a measure: only how long to wait for a bug
+        while not (renderer := _written_pid(stalled)):
+            assert build.poll() is None, build.communicate()[0]
+            assert time.monotonic() < deadline, "the stall format never began"
+            time.sleep(0.01)
+        yield build, renderer
+    finally:
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGKILL)
+        build.communicate()
+
+
+def _written_pid(path: Path) -> int | None:
+    try:
+        text = path.read_text()
+    except FileNotFoundError:
+        return None
+    return int(text) if text.isdigit() else None

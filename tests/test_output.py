@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import copy_workspace
-from interruptions import HalfWritten, interrupt_while_placing, interrupt_while_staging
+from interruptions import (
+    PUBLISHER,
+    HalfWritten,
+    interrupt_while_placing,
+    interrupt_while_staging,
+    stalled_build,
+)
 
 from publisher.build import build
 from publisher.output import atomic_write
@@ -131,3 +139,49 @@ def test_a_file_where_the_output_folder_should_be_is_named_with_what_to_do(
     assert problem.file == root / "dist"
     assert "a file is where a folder must be" in (problem.hint or "")
     assert (root / "dist").read_text() == "notes\n"
+
+
+def everything_in(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder`, hidden ones (a staging folder's) too."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP])
+def test_a_build_stopped_by_a_service_stop_or_a_closed_terminal_leaves_dist_as_it_was(
+    workspace: Callable[[str], Path], tmp_path: Path, stop: signal.Signals
+) -> None:
+    """SIGTERM (systemd, timeout, a shutdown) or SIGHUP (the terminal or SSH session closed)
+    stops a build as Ctrl-C does: said so, and dist/ as it was, no staging folder of
+    outputs left in it for `rsync dist/` to publish."""
+    root = workspace("minimal")
+    build(root, formats=["email"])
+    before = everything_in(root / "dist")
+    with stalled_build(root, tmp_path, "--force", "--format", "email,stall") as (running, _):
+        running.send_signal(stop)  # the build's own process only, as systemd or htop do
+        shown = running.communicate(timeout=120)[0]
+    assert running.returncode != 0, shown
+    assert "Aborted" in shown and "Traceback" not in shown, shown
+    assert everything_in(root / "dist") == before
+
+
+def test_outputs_left_by_a_killed_build_are_removed_by_the_next_even_with_nothing_to_render(
+    workspace: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """kill -9 (or the OOM killer) leaves the build no moment to tidy up: its staging folder
+    of outputs is removed by the next build of that folder, one that renders nothing too."""
+    root = workspace("minimal")
+    build(root, formats=["email"])
+    before = everything_in(root / "dist")
+    with stalled_build(root, tmp_path, "--force", "--format", "email,stall") as (running, _):
+        running.kill()
+        running.communicate(timeout=120)
+    assert list((root / "dist").glob(".staging-*"))  # what the killed build left
+    again = subprocess.run(
+        [PUBLISHER, "-C", str(root), "build", "--format", "email"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert again.returncode == 0, again.stderr
+    assert "0 output(s) rendered" in again.stdout
+    assert everything_in(root / "dist") == before

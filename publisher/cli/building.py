@@ -81,12 +81,26 @@ def build(
 
     Print options here win over the manifest's, which win over publisher.toml's [pdf].
     """
-    import logging
-
-    from .. import uptodate
+    from ..stopping import stopping_signals_interrupt
     from .notes import show_warnings
 
     show_warnings()
+    with stopping_signals_interrupt():  # a build stopped by systemd leaves dist/ as it was
+        _build(workspace, issues, formats, out, force, print_options)
+
+
+def _build(
+    workspace: Path,
+    issues: tuple[str, ...],
+    formats: str,
+    out: Path | None,
+    force: bool,
+    print_options: dict[str, str | bool | None],
+) -> None:
+    import logging
+
+    from .. import uptodate
+
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
     impose = print_options.get("impose")
     if isinstance(impose, str) and (unused := _unused_imposition(chosen, impose)):

@@ -22,11 +22,11 @@ from urllib.parse import urlsplit
 from ..config import Config, load_config
 from ..errors import PublisherError
 from ..extras import needs
+from ..stopping import stopping_signals_interrupt
 from .confirm import CONFIRMABLE
 from .outbox import Outbox
 from .page import N_, Pages, install_translations
 from .settings import parse_listen
-from .stopping import stopping_signals_interrupt
 from .store import Database, now_iso, open_database, transaction
 from .subscribers import SUPPRESSED, Subscriber, get, set_status, shown_address
 from .tokens import ConfirmClaim, InvalidToken, Tokens, UnsubscribeClaim

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Protocol
 
+from ..stopping import stopping_signals_interrupt
 from .copies import Template
 from .dkim_signer import DkimSigner
 from .ledger import Ledger, Recipient
 from .settings import DeliverySettings
 from .smtp import Connection, Outcome
-from .stopping import stopping_signals_interrupt
 from .store import Location
 from .tokens import Tokens
 from .verp import envelope_sender

@@ -1,10 +1,11 @@
 """SIGTERM and SIGHUP taken as Ctrl-C while publisher has work in hand that must not be cut
 off halfway: a copy the SMTP server holds but has not yet answered for, a confirmation or
-welcome queued for a new subscriber.
+welcome queued for a new subscriber, a build's staged outputs (which an interrupted build
+removes, leaving the output folder as it was).
 
 Left to Python, either signal ends the process at once: a service stop (systemd), `timeout`
 or a shutdown sends SIGTERM, a closed terminal or dropped SSH session SIGHUP. As a
-KeyboardInterrupt the work in hand is finished and recorded, as it is for Ctrl-C.
+KeyboardInterrupt the work in hand is finished and recorded, or undone, as it is for Ctrl-C.
 """
 
 from __future__ import annotations
