@@ -9,6 +9,7 @@ imported here). A process may fork only while it runs no other thread, and a dae
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import functools
 import gc
 import logging
@@ -17,6 +18,7 @@ import multiprocessing
 import os
 import queue
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -206,12 +208,35 @@ def _start_worker() -> None:
     it): the build stops and says so, and a worker's traceback would only repeat it. So do
     SIGTERM and SIGHUP, which the build takes as Ctrl-C (stopping.py). What publisher logs
     goes back to the build."""
+    _end_with_the_build()
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     for number in (signal.SIGTERM, signal.SIGHUP):
         if signal.getsignal(number) is not signal.SIG_IGN:  # as under nohup
             signal.signal(number, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held while it was forked
     _log_through_the_build()
+
+
+def _end_with_the_build() -> None:
+    """Have the kernel end this worker when the build's process ends, however it ends:
+    `kill -9`, the OOM killer, or htop's SIGTERM to it alone. Left alone, a worker waits for
+    jobs for ever (its own copy of the job queue's pipe keeps it open) and holds the
+    build's stdout, so `publisher build | tee log` never ends.
+
+    Linux's PR_SET_PDEATHSIG does it in the kernel, for any death of the thread that forked
+    (the main thread: see can_fork), with nothing to run or poll here; SIGKILL, as a
+    worker has nothing to finish once the build that takes its results is gone. A build
+    that died before this ran is found by its pid having changed. Elsewhere nothing is
+    done: there Ctrl-C and SIGTERM to the build still end its workers."""
+    parent = multiprocessing.parent_process()
+    if not sys.platform.startswith("linux") or parent is None:
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0 and os.getppid() != parent.pid:
+        os._exit(1)  # the build died while this was forked
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 def _start_layout_worker(languages: tuple[str, ...]) -> None:

@@ -11,7 +11,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
@@ -149,7 +149,7 @@ def stalled_build(
             time.sleep(0.01)
         yield build, renderer
     finally:
-        if build.poll() is None:
+        with suppress(ProcessLookupError):  # the build, and any worker it left
             os.killpg(build.pid, signal.SIGKILL)
         build.communicate()
 

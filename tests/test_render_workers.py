@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from interruptions import stalled_build
 from plugin_support import format_installed
 from pooled_build import build_in_a_pool
 from terminal import read_to_the_end, run_in_terminal, start_in_terminal
@@ -160,6 +161,28 @@ def test_ctrl_c_swallowed_in_the_builds_process_still_stops_the_build_as_interru
     assert "unexpected problem" not in shown and "Traceback" not in shown, shown
     assert not (root / "dist").exists()
     assert not list((root / ".publisher").glob("crash-*.log"))
+
+
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM])
+def test_render_workers_end_with_a_build_killed_alone(tmp_path: Path, stop: signal.Signals) -> None:
+    """htop, systemd or the OOM killer may end the build's own process only: its workers
+    end with it, busy or not, instead of running on (100 MB each) and holding its output
+    open, so that `publisher build | tee log` never finished."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
+    arguments = ("--format", "email,stall")
+    with stalled_build(root, tmp_path, *arguments, jobs=2) as (running, worker):
+        assert worker != running.pid, "the stall format was not rendered in a worker"
+        running.send_signal(stop)
+        running.communicate(timeout=60)  # its output ends: every process holding it ended
+        assert not alive(worker)
+
+
+def alive(pid: int) -> bool:
+    """Whether process `pid` still runs (a zombie, ended but not yet reaped, does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
 
 
 def wait_for_a_forked_child(pid: int) -> int | None:
