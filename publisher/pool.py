@@ -74,9 +74,15 @@ class DocumentPool:
         files, left_out = [], {}
         for path in root.rglob("*"):
             relative = path.relative_to(root)
-            if path.suffix.lower() not in EXTENSIONS or any(
-                part.startswith(".") for part in relative.parts
-            ):
+            if any(part.startswith(".") for part in relative.parts):
+                continue
+            if path.suffix.lower() not in EXTENSIONS:
+                if path.is_symlink() and path.is_dir():  # not looked into (nor for ever)
+                    log.warning(
+                        "left out %s: it is a link to a folder, and documents are read from"
+                        " folders inside documents/ only (move or copy that folder in)",
+                        path,
+                    )
                 continue
             if in_site_machinery(root, relative):
                 continue

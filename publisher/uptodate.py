@@ -132,22 +132,40 @@ def _state(inputs: Iterable[str], out_dir: str) -> tuple[str, int]:
     return digest.hexdigest(), newest
 
 
-def _files(folder: str, skip: str | None, prune: bool = True) -> Iterable[tuple[bytes, int]]:
+def _files(
+    folder: str, skip: str | None, prune: bool = True, walked: set[tuple[int, int]] | None = None
+) -> Iterable[tuple[bytes, int]]:
     """A line per file below `folder` (name, size, modification time), in a stable order;
     hidden folders, node_modules and caches left out where `prune`, `skip` always. (Paths
-    stay strings and each entry is stat'ed once: the walk is most of a no-op build.)"""
+    stay strings and each entry is stat'ed once: the walk is most of a no-op build.)
+
+    A link to a folder is followed (a theme's folder linked into templates/ is read
+    through it), but a folder already `walked` is not walked again: a link back to a folder
+    it is in (`ln -s . documents/loop`) made the walk endless."""
+    walked = set() if walked is None else walked
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except (FileNotFoundError, NotADirectoryError):
+        here = os.stat(folder)
+    except OSError:
         yield _stat_line(folder)
         return
+    if (here.st_dev, here.st_ino) in walked:
+        return
+    walked.add((here.st_dev, here.st_ino))
     for entry in entries:
-        if entry.is_dir():
+        if _is_folder(entry):
             if entry.path == skip or (prune and _pruned(entry.name)):
                 continue
-            yield from _files(entry.path, skip, prune)
+            yield from _files(entry.path, skip, prune, walked)
         else:
             yield _stat_line(entry.path, entry)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a link to itself: no folder, and its line says "missing"
+        return False
 
 
 def _stat_line(path: str, entry: os.DirEntry[str] | None = None) -> tuple[bytes, int]:

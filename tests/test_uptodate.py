@@ -118,3 +118,28 @@ def test_a_build_that_did_work_leaves_no_stamp(stamped: Path) -> None:
     )
     build(stamped)
     assert not (stamped / ".publisher" / "up-to-date.json").exists()
+
+
+@pytest.mark.parametrize(
+    "links",
+    [{"loop": "."}, {"a/b": "../a", "b/a": "../b"}, {"loop": ".", "again": "."}],
+    ids=["a link to its own folder", "two folders linked to each other", "two links back"],
+)
+def test_a_link_looping_back_in_documents_is_named_and_rebuilds_stay_quick(
+    tmp_path: Path, links: dict[str, str]
+) -> None:
+    """`ln -s . documents/loop` made every rebuild with nothing to do stop on "Too many
+    levels of symbolic links" (exit 70): the walk for the stamp followed the link 40 deep,
+    and through two such links it would take for ever."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    for link, target in links.items():
+        (root / "documents" / link).parent.mkdir(exist_ok=True)
+        (root / "documents" / link).symlink_to(target)
+    said = build(root)
+    for link in links:
+        named = [line for line in said.splitlines() if f"documents/{link}" in line]
+        assert len(named) == 1 and "link to a folder" in named[0], said
+    age(root)
+    assert "0 output(s) rendered" in build(root)
+    assert (root / ".publisher" / "up-to-date.json").is_file()
+    assert quick_answer_imports(root) == set()
