@@ -327,7 +327,15 @@ def _leaflet(value: Any, pool: DocumentPool, problems: Problems) -> LeafletPlan 
     except UnresolvedReference as exc:
         problems.add(str(exc), "leaflet", "document", hint=exc.hint)
         return None
+    if pool.empty(document):
+        problems.add(_EMPTY.format(document.as_posix()), "leaflet", "document", hint=_EMPTY_HINT)
+        return None
     return LeafletPlan(document, **layout)
+
+
+# An empty document listed in an issue: refused, as `publisher import` refuses an empty file.
+_EMPTY = "documents/{} is empty"
+_EMPTY_HINT = "write the article in it (and save it), or take it out of the issue"
 
 
 def _swallowed_sections(source: SourceData) -> str | None:
@@ -377,6 +385,9 @@ def _sections(
                 doc = pool.resolve(str(ref))
             except UnresolvedReference as exc:
                 problem(str(exc), *key, hint=exc.hint)
+                continue
+            if pool.empty(doc):
+                problem(_EMPTY.format(doc.as_posix()), *key, hint=_EMPTY_HINT)
                 continue
             if doc in used:
                 problem(

@@ -159,6 +159,18 @@ class DocumentPool:
             )
         return matches[0]
 
+    def empty(self, file: Path) -> bool:
+        """Whether `file` (relative to the pool's root) holds nothing but white space, a
+        file made and never written: in an issue it would be an article titled by its
+        name, with no text. (A longer file is never only white space in practice.)"""
+        path = self.root / file
+        try:
+            if path.stat().st_size > _EMPTY_AT_MOST:
+                return False
+            return not path.read_bytes().decode("utf-8", "replace").lstrip("\ufeff").strip()
+        except OSError:
+            return False  # the reader says what is wrong with it
+
     def _named(self, candidate: Path) -> list[Path]:
         """The files `candidate` names: by its path with its suffix, or by any of their
         names (slug, stem, path without suffix)."""
@@ -179,6 +191,8 @@ class DocumentPool:
         )
         return found[0].relative_to(self.root) if found else None
 
+
+_EMPTY_AT_MOST = 64 * 1024  # bytes: a larger file is read by its reader, not for this
 
 # A reference copied from a browser's address bar, or from a file manager's: a path from
 # the home folder or a Windows drive (backslashes already turned into slashes)

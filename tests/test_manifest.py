@@ -95,6 +95,26 @@ def test_a_password_protected_word_file_says_so_not_that_it_is_no_zip(minimal: P
     assert_failed_cleanly(minimal, code)
 
 
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("second-article.md", b""),  # `touch`ed, never written
+        ("second-article.md", b"\n\n   \n"),
+        ("second-article.html", b"\xef\xbb\xbf \r\n"),  # a byte-order mark and a line end
+    ],
+)
+def test_an_empty_document_in_an_issue_is_refused_at_its_manifest_line(
+    minimal: Path, name: str, content: bytes
+) -> None:
+    """Not an article titled "Second Article" with no text, published without a word."""
+    write_manifest(minimal, GOOD)
+    (minimal / "documents" / "second-article.md").unlink()
+    (minimal / "documents" / name).write_bytes(content)
+    code, output = run_build(minimal)
+    assert f"001-first.yaml:6: documents/{name} is empty" in output, output
+    assert_failed_cleanly(minimal, code)
+
+
 def test_every_missing_document_is_listed_not_just_the_first(minimal: Path) -> None:
     write_manifest(minimal, GOOD.replace("[first-article, second-article]", "[gone-one, gone-two]"))
     code, output = run_build(minimal)
