@@ -25,7 +25,9 @@ have their front matter parsed, and what was parsed is kept while the file is un
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import logging
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +50,8 @@ from .readers.metadata import (
     ALIASES,
     marked_draft,  # the build's own test
 )
+
+log = logging.getLogger(__name__)
 
 HASH_KEY = "original_hash"
 REFERENCE_KEY = "translation_of"
@@ -115,6 +119,8 @@ def find_translations(
             grouped.setdefault(front.group, []).append((relative, front))
         if translation is not None:
             problems.extend(_added(found, translation, pool.root))
+        elif front is None or not (front.reference or front.group):
+            _say_if_lost(pool, relative, originals)
     try:
         for translation in _by_translation_key(pool.root, grouped, found, named, language):
             problems.extend(_added(found, translation, pool.root))
@@ -171,6 +177,60 @@ def _translation(
         assert by_path is not None and named is not None
         original, language = by_path, front.language or named
     return Translation(original, language, relative, front.recorded_hash, front.draft), front
+
+
+def _say_if_lost(
+    pool: DocumentPool, relative: Path, originals: dict[tuple[str, str], list[Path]]
+) -> None:
+    """Warn of a file named as a translation (`name.es.md`) of no document, when it is one
+    by its front matter's `original_hash` or by a document its name nearly matches: left
+    behind when its original was renamed, it goes unused and the edition shows the
+    original untranslated. A document of its own in a language (`about.fr.md`) is none."""
+    named = file_name_language(relative)
+    if named is None or _original_by_path(relative, originals) is not None:
+        return
+    front = _front_matter(pool.root / relative, candidate=True) or _NOTHING
+    base = Path(relative.stem).stem
+    likely = _likely_original(pool, relative, front.recorded_hash, originals)
+    if likely is None and not front.recorded_hash:
+        return
+    if likely is None:
+        fix = f"rename it after the document it translates (name{relative.name[len(base) :]})"
+        reference = "name"
+    else:
+        renamed = relative.with_name(likely.stem + relative.name[len(base) :])
+        fix = f"rename it {renamed.as_posix()}"
+        reference = likely.with_suffix("").as_posix()
+    log.warning(
+        "%s is named as the %s translation of %s, which is no document: no edition uses it;"
+        " %s, or write in its front matter %s: %s",
+        pool.root / relative,
+        named,
+        (relative.parent / base).as_posix(),
+        fix,
+        REFERENCE_KEY,
+        reference,
+    )
+
+
+def _likely_original(
+    pool: DocumentPool,
+    relative: Path,
+    recorded_hash: str,
+    originals: dict[tuple[str, str], list[Path]],
+) -> Path | None:
+    """The document a lost translation was probably made from: the one whose text is what
+    its `original_hash` records (a renamed original, unchanged), else the one in its folder
+    whose name is nearest its own."""
+    candidates = sorted(file for files in originals.values() for file in files if file != relative)
+    if recorded_hash:
+        for file in candidates:
+            if original_hash(pool.root / file) == recorded_hash.strip().lower():
+                return file
+    base = composed(Path(relative.stem).stem)
+    beside = {composed(f.stem): f for f in candidates if f.parent == relative.parent}
+    close = difflib.get_close_matches(base, sorted(beside), n=1, cutoff=0.6)
+    return beside[close[0]] if close else None
 
 
 def _by_translation_key(

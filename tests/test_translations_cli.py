@@ -4,6 +4,7 @@ missing or outdated, and the exact line that brings an outdated translation up t
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -145,3 +146,42 @@ def test_a_document_in_the_newsletters_language_is_written_in_an_edition_in_it(
     assert "edition es: 1 of 2 ready" in output
     assert _status(output, "huelga") == "written in it"
     assert _status(output, "statement") == "missing"
+
+
+def test_a_translation_left_behind_by_renaming_its_original_is_named_with_the_fix(
+    workspace: Callable[[str], Path],
+) -> None:
+    """`mv cleaners-strike-statement.md cleaners-statement.md` (and the manifest mended):
+    the Spanish edition silently showed the English text, and the translation named after
+    the old name went unused."""
+    root = workspace("minimal")
+    documents = root / "documents"
+    original = documents / "cleaners-strike-statement.md"
+    original.write_text("---\ntitle: Cleaners strike\n---\nWe strike on Monday.\n", "utf-8")
+    recorded = "sha256:" + hashlib.sha256(original.read_bytes()).hexdigest()[:16]
+    (documents / "cleaners-strike-statement.es.md").write_text(
+        f"---\ntitle: Huelga de limpieza\noriginal_hash: {recorded}\n---\nHacemos huelga.\n",
+        "utf-8",
+    )
+    original.rename(documents / "cleaners-statement.md")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text("utf-8").replace(
+            "second-article]", "second-article, cleaners-statement]"
+        )
+        + "editions: [es]\n",
+        encoding="utf-8",
+    )
+    for said in (
+        CliRunner().invoke(main, ["-C", str(root), "build", "-f", "web"]).output,
+        _list_translations(root),
+    ):
+        text = " ".join(said.split())
+        assert (
+            "documents/cleaners-strike-statement.es.md is named as the es translation of"
+            " cleaners-strike-statement, which is no document" in text
+        ), said
+        assert (
+            "rename it cleaners-statement.es.md, or write in its front matter"
+            " translation_of: cleaners-statement" in text
+        ), said
