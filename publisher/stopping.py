@@ -42,5 +42,20 @@ def stopping_signals_interrupt() -> Iterator[None]:
             signal.signal(number, handler)
 
 
+class Stopped(KeyboardInterrupt):
+    """Ctrl-C's KeyboardInterrupt for SIGTERM or SIGHUP: the signal is kept, for the exit
+    status (128 + its number, as the shell reports a program the signal ended)."""
+
+    def __init__(self, number: signal.Signals) -> None:
+        super().__init__(STOPPING[number])
+        self.signal = number
+
+
 def _interrupt(number: int, frame: object) -> None:
-    raise KeyboardInterrupt(STOPPING[signal.Signals(number)])
+    raise Stopped(signal.Signals(number))
+
+
+def exit_status(stopped: KeyboardInterrupt) -> int:
+    """128 + the signal that stopped the command: 130 for Ctrl-C, 143 for SIGTERM, 129 for
+    SIGHUP, so a script or systemd tells an interruption from an error (1)."""
+    return 128 + (stopped.signal if isinstance(stopped, Stopped) else signal.SIGINT)

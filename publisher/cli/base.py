@@ -64,7 +64,8 @@ class Command(PublisherHelp):
 
 class Group(click.Group, PublisherHelp):
     """Prints user errors as one clear message, without a traceback, and exits 1; a bug
-    becomes one line pointing at a log of its traceback, and exit 70. Its commands and
+    becomes one line pointing at a log of its traceback, and exit 70; Ctrl-C (or SIGTERM,
+    SIGHUP where a command takes them so) exits 130 (143, 129). Its commands and
     subgroups (and it) end their --help with their examples, from cli_examples.py."""
 
     command_class = Command
@@ -78,6 +79,12 @@ class Group(click.Group, PublisherHelp):
             sys.exit(1)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt as stopped:  # said as click says it, with the signal's status
+            from ..stopping import exit_status
+
+            click.echo(err=True)
+            click.echo("Aborted!", err=True)
+            sys.exit(exit_status(stopped))
         except Exception as exc:
             from pathlib import Path
 
