@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import fcntl
 import logging
 import os
 from collections import Counter
@@ -115,7 +116,7 @@ def build(
     changed = {
         m.slug: last_changed(m, pool.root, translated.get(m.slug, {}), root) for m in selected
     }
-    with RenderPlan(cache, ctx, out, force, keep_print_options) as plan:
+    with alone(root), RenderPlan(cache, ctx, out, force, keep_print_options) as plan:
         plan.warm_up(
             [f"{m.slug}/{e}" if e else m.slug for m in selected for e in ("", *m.editions)],
             [r.name for r in issue_renderers],
@@ -165,6 +166,40 @@ def build(
         log.warning("%d output(s) could not be made; the rest are in %s", len(report.failed), out)
         raise PublisherError(*(p for failure in report.failed for p in failure.problems))
     return report
+
+
+@contextlib.contextmanager
+def alone(root: Path) -> Iterator[None]:
+    """One build of a workspace at a time: a second waits, saying so, for the first to end.
+    Two at once wrote over each other's outputs and render records: the one started first
+    could finish last and put back what the editor had just corrected. The lock (flock on
+    .publisher/build.lock) goes with the process however it ends; a workspace whose
+    .publisher/ cannot be made is built unlocked (its build fails later if it must write)."""
+    folder = root / ".publisher"
+    try:
+        folder.mkdir(exist_ok=True)
+        handle = (folder / "build.lock").open("a+", encoding="ascii")
+    except OSError:
+        yield
+        return
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            log.warning(
+                "another build of this workspace is running (pid %s): waiting for it to end…",
+                handle.read().strip() or "?",
+            )
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)  # its render workers share the file: not at close
 
 
 def refuse_sources_as_output(out: Path, config: Config) -> None:

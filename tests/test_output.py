@@ -185,3 +185,29 @@ def test_outputs_left_by_a_killed_build_are_removed_by_the_next_even_with_nothin
     assert again.returncode == 0, again.stderr
     assert "0 output(s) rendered" in again.stdout
     assert everything_in(root / "dist") == before
+
+
+def test_a_second_build_of_a_workspace_waits_for_the_first_and_says_so(
+    workspace: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """Two builds at once wrote over each other's outputs: the one started first, finishing
+    last, put back the text the editor had just corrected. The second now waits, saying
+    why, and builds once the first is over."""
+    root = workspace("minimal")
+    build(root, formats=["email"])
+    with stalled_build(root, tmp_path, "--force", "--format", "email,stall") as (first, _):
+        second = subprocess.Popen(
+            [PUBLISHER, "-C", str(root), "build", "--format", "email"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        assert second.stdout is not None
+        waiting = second.stdout.readline()  # what it says first
+        assert f"another build of this workspace is running (pid {first.pid})" in waiting
+        assert second.poll() is None  # it waits
+        first.terminate()
+        first.communicate(timeout=120)
+        rest = second.communicate(timeout=120)[0]
+    assert second.returncode == 0, rest
+    assert "built 1 issue(s)" in rest
