@@ -10,7 +10,8 @@ records of what it holds stay as they were.
 A job's fingerprint covers everything its outputs are made from: the job's subject (the
 issue or archive, documents and all), the images it embeds, its format's templates, the
 translation catalogues, publisher.toml as read (of [delivery], only the keys the job's format
-uses: `Format.delivery_keys`), the print options, SOURCE_DATE_EPOCH, and the code and
+uses: `Format.delivery_keys`), the print options (for the formats that read [pdf], whose
+last layer they are), SOURCE_DATE_EPOCH, and the code and
 library versions. The time of a build is deliberately not part of it: an unchanged
 output keeps the time it was made at.
 """
@@ -133,15 +134,10 @@ class RenderPlan:
     def __post_init__(self) -> None:
         self._renders = self.cache.renders(self.out)  # `force` renders them all the same
         self._print = repr(self.ctx.print_overrides)
-        self._base = self._base_for(self._print)
-
-    def _base_for(self, print_options: str) -> str:
-        """What every job's fingerprint starts from, with these print options."""
-        return digest(
+        self._base = digest(  # what every job's fingerprint starts from
             versions_digest(),
             # The config as renderers get it; [delivery] is added per format in _fingerprint.
             repr(dataclasses.replace(self.ctx.config, delivery=DeliverySettings())),
-            print_options,
             os.environ.get("SOURCE_DATE_EPOCH", ""),
             str(self.out),
         )
@@ -262,7 +258,7 @@ class RenderPlan:
         again with the configured ones: said, as the print shop's file is then gone."""
         for job in due:
             record = self._renders.get(job.name, {})
-            laid_out = formats()[job.renderer.name].needs_weasyprint  # what print options shape
+            laid_out = _uses_print_options(job.renderer.name)
             if laid_out and record.get("files") and record.get("print", self._print) != self._print:
                 log.warning(
                     "%s: its sources changed since it was built with other print options"
@@ -488,7 +484,7 @@ class RenderPlan:
         built_with = str(record.get("print", self._print))
         if not self.keep_print_options or built_with == self._print:
             return False
-        return bool(record["fingerprint"] == self._fingerprint(job, self._base_for(built_with)))
+        return bool(record["fingerprint"] == self._fingerprint(job, built_with))
 
     def _forget(self, job: Job) -> None:
         """A job that failed on its own: what it wrote before goes (a leaflet that now runs
@@ -506,9 +502,14 @@ class RenderPlan:
             "print": self._print,
         }
 
-    def _fingerprint(self, job: Job, base: str = "") -> str:
+    def _fingerprint(self, job: Job, print_options: str | None = None) -> str:
+        """With `print_options` (as recorded), the fingerprint the job had when built with
+        them; else with this build's. Only a format that reads the print settings has them
+        in its fingerprint: `--page-size A5` lays out the PDF again, not the email."""
+        shaped_by_print = _uses_print_options(job.renderer.name)
         return digest(
-            base or self._base,
+            self._base,
+            (print_options or self._print) if shaped_by_print else "",
             self._delivery_settings(job.renderer.name),
             self._templates(job.renderer),
             job.name,
@@ -556,6 +557,13 @@ class RenderPlan:
             for image in lead_images(issue, documents).values()
         }
         return files_digest(p for p in paths if p.is_file())
+
+
+def _uses_print_options(format_name: str) -> bool:
+    """Whether print options (the command line's page size, margins, bleed…) shape this
+    format's outputs: those of a format that reads publisher.toml's [pdf], whose last
+    layer they are (the PDF and the leaflet)."""
+    return formats()[format_name].settings_table == "pdf"
 
 
 STAGING_PREFIX = ".staging-"

@@ -13,6 +13,7 @@ from interruptions import interrupt_while_placing, interrupt_while_staging
 from pooled_build import build_in_a_pool
 
 from publisher.build import build
+from publisher.printing import PrintSettings, parse_page_size
 from publisher.workers import workers
 
 ISSUE_ONE = "number: 1\ntitle: One\ndate: 2026-01-10\nsections:\n  - title: News\n    documents: [first-article]\n"
@@ -86,6 +87,18 @@ def test_a_changed_template_re_renders_only_its_format(two_issues: Path) -> None
     override.write_text(theme.read_text() + "\n.byline { letter-spacing: 0.01em; }\n")
     report = build(two_issues)
     assert sorted(report.rendered) == ["email 001-first", "email 002-second"]
+
+
+def test_print_options_on_the_command_line_re_render_only_the_pdf(two_issues: Path) -> None:
+    """`publisher build 1 --page-size A5`, then `publisher build 1`: each laid out the PDF
+    again, as it must, but rendered the email and the EPUB again too, which print options
+    do not shape."""
+    issue_formats = ["pdf", "email", "epub"]
+    a5 = PrintSettings(page_size=parse_page_size("A5"))
+    with_a5 = build(two_issues, ["1"], issue_formats, print_overrides=a5)
+    assert with_a5.rendered == ["pdf 001-first"]
+    without = build(two_issues, ["1"], issue_formats)
+    assert without.rendered == ["pdf 001-first"]
 
 
 def test_force_renders_everything(two_issues: Path, first_build: BuiltInPlace) -> None:
