@@ -38,6 +38,9 @@ class PublisherError(Exception):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in problems))
 
+    def __reduce__(self) -> tuple[type[PublisherError], tuple[Problem, ...]]:
+        return (type(self), tuple(self.problems))  # from a worker process, problems and all
+
     @classmethod
     def at(
         cls,

@@ -311,8 +311,6 @@ class RenderPlan:
         """This build's staging folder, made when the first output is written."""
         if self._staging is None:
             try:
-                self._made_out = not self.out.exists()
-                self.out.mkdir(parents=True, exist_ok=True)
                 prefix = f"{STAGING_PREFIX}{os.getpid()}-"
                 self._staging = Path(tempfile.mkdtemp(prefix=prefix, dir=self.out))
             except OSError as exc:
@@ -337,6 +335,11 @@ class RenderPlan:
         would publish them."""
         with contextlib.suppress(OSError):
             _remove_abandoned_staging(self.out)
+        try:  # a folder that cannot be made (--out /proc/x) is said before any rendering
+            self._made_out = not self.out.exists()
+            self.out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise unwritable(self.out, exc, "make this output folder") from None
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
@@ -357,8 +360,9 @@ class RenderPlan:
         finally:
             if self._staging:
                 shutil.rmtree(self._staging, ignore_errors=True)
-                if exc_type is not None and self._made_out:
-                    self.out.rmdir()  # the build made it, and failed: as if never run
+            if exc_type is not None and self._made_out:
+                with contextlib.suppress(OSError):  # the build made it, and failed: as if
+                    self.out.rmdir()  # never run
 
     def _commit(self) -> None:
         """Move every staged output into place, then record the build. A job's record is

@@ -71,12 +71,31 @@ _FIXES = {
     errno.EROFS: "the disk is read-only: build onto another one with --out",
     errno.EEXIST: "a file is where a folder must be: move it away, or build with --out",
     errno.ENOTDIR: "a file is where a folder must be: move it away, or build with --out",
+    errno.ENOENT: "no folder can be made there: build into another one with --out",
+    errno.EFBIG: "the file is larger than this system lets publisher write: see ulimit -f",
 }
 
+# The errors by which a disk or the system refuses a write: said as such wherever they
+# happen (a renderer's temporary file too), not as publisher's bug.
+REFUSED_WRITES = frozenset(
+    (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES, errno.EPERM)
+)
 
-def unwritable(path: Path, exc: OSError) -> PublisherError:
+
+def refused_write(exc: OSError) -> PublisherError | None:
+    """A write the disk or the system refused (REFUSED_WRITES) as the message an output
+    that cannot be written gets, naming the file (the temporary folder when the error does
+    not say which: a write to an open file); None for any other OSError."""
+    if exc.errno not in REFUSED_WRITES:
+        return None
+    if exc.filename:
+        return unwritable(Path(exc.filename), exc)
+    return unwritable(Path(tempfile.gettempdir()), exc, "write a temporary file in this folder")
+
+
+def unwritable(path: Path, exc: OSError, what: str = "write this file") -> PublisherError:
     return PublisherError.at(
-        f"could not write this file: {exc.strerror or exc}",
+        f"could not {what}: {exc.strerror or exc}",
         path,
         hint=_FIXES.get(
             exc.errno or 0, "free some disk space, or check that the folder is yours to write in"

@@ -27,7 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from types import FrameType
 from typing import Any
 
-from .output import Artifact
+from .output import Artifact, refused_write
 from .renderers.base import Job, OutputFailed, RenderContext
 
 # A job's outcome: its outputs (or why the one it makes failed), the seconds it took, and
@@ -166,7 +166,8 @@ def prepare_layout(languages: tuple[str, ...]) -> None:
 
 def run_job(job: Job, ctx: RenderContext) -> Rendered:
     """Render one job (in this process or a worker) and time it; an output that cannot be
-    made comes back as its error, so the other jobs go on. In a worker, what the job
+    made comes back as its error, so the other jobs go on; a write the disk refused fails
+    the build as a clear error. In a worker, what the job
     logged comes back too (not what a job that raised logged: its error fails the build)."""
     _taken()  # left by a job that raised
     started = time.perf_counter()
@@ -174,6 +175,10 @@ def run_job(job: Job, ctx: RenderContext) -> Rendered:
         artifacts: list[Artifact] | OutputFailed = job.renderer.run(job, ctx)
     except OutputFailed as exc:
         artifacts = exc
+    except OSError as exc:  # a full disk or ulimit -f met by a temporary file
+        if refused := refused_write(exc):
+            raise refused from None
+        raise
     return artifacts, time.perf_counter() - started, _taken()
 
 

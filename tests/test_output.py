@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import subprocess
 from collections.abc import Callable
@@ -139,6 +140,42 @@ def test_a_file_where_the_output_folder_should_be_is_named_with_what_to_do(
     assert problem.file == root / "dist"
     assert "a file is where a folder must be" in (problem.hint or "")
     assert (root / "dist").read_text() == "notes\n"
+
+
+def test_an_output_folder_that_cannot_be_made_is_refused_before_anything_is_rendered(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """`--out /proc/x` was found out after the email was rendered, with the hint "free
+    some disk space" for a folder that cannot be made there at all."""
+    from publisher.errors import PublisherError
+
+    root = workspace("minimal")
+    with caplog.at_level("INFO", "publisher"), pytest.raises(PublisherError) as refused:
+        build(root, formats=["email"], out_dir=Path("/proc/publisher-out"))
+    [problem] = refused.value.problems
+    assert problem.file == Path("/proc/publisher-out")
+    assert "disk space" not in (problem.hint or "") and "--out" in (problem.hint or "")
+    assert "email HTML" not in caplog.text  # what rendering the email notes
+
+
+def test_a_file_size_limit_met_while_rendering_is_a_clear_error_not_a_crash(
+    workspace: Callable[[str], Path],
+) -> None:
+    """`ulimit -f` (or a full disk, a quota) met by a temporary file a renderer writes, here
+    the EPUB's stylesheet: "unexpected problem (OSError: [Errno 27] File too large)" and a
+    crash log, instead of the message a full disk gets when an output is written."""
+    root = workspace("minimal")
+    done = subprocess.run(
+        [PUBLISHER, "-C", str(root), "build", "--format", "epub"],
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096)),
+    )
+    assert done.returncode == 1, done.stderr
+    assert "could not write" in done.stderr and "File too large" in done.stderr, done.stderr
+    assert "unexpected problem" not in done.stderr
+    assert not (root / "dist").exists()
 
 
 def everything_in(folder: Path) -> dict[str, bytes]:

@@ -21,7 +21,7 @@ import jinja2
 
 from .. import urls
 from ..config import Config
-from ..errors import Problem, PublisherError
+from ..errors import PublisherError
 from ..i18n import interface_language, newsletter_language
 from ..model import Archive, Issue
 from ..output import Artifact
@@ -65,9 +65,6 @@ class RenderContext:
 class OutputFailed(PublisherError):
     """One output cannot be made as asked (a leaflet that runs over its sides), through no
     fault of the others: the build writes them, then fails naming this one."""
-
-    def __reduce__(self) -> tuple[type[OutputFailed], tuple[Problem, ...]]:
-        return (type(self), tuple(self.problems))  # from a worker process, problems and all
 
 
 @dataclass(frozen=True)
