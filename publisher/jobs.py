@@ -360,9 +360,9 @@ class RenderPlan:
         finally:
             if self._staging:
                 shutil.rmtree(self._staging, ignore_errors=True)
-            if exc_type is not None and self._made_out:
-                with contextlib.suppress(OSError):  # the build made it, and failed: as if
-                    self.out.rmdir()  # never run
+            if self._made_out:  # the build made it, and wrote nothing (it failed, or its
+                with contextlib.suppress(OSError):  # one output could not be made): as if
+                    self.out.rmdir()  # never run; a folder with outputs is not empty
 
     def _commit(self) -> None:
         """Move every staged output into place, then record the build. A job's record is
