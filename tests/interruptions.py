@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import pytest
+from plugin_support import issue_format, plugin_written
 
 
 class HalfWritten:
@@ -77,14 +78,12 @@ def interrupt_while_staging(monkeypatch: pytest.MonkeyPatch, dist: Path) -> list
 # A format whose renderer writes its process id to $STALLED_AT and then waits: a build run
 # with it (after the formats it stages first) can be stopped at that known point, by a
 # signal as a service manager or a closed terminal sends one.
-STALLING_FORMAT = """
+STALLING_FORMAT = issue_format(
+    "stall",
+    "a format that waits",
+    """
 import os
 import time
-from pathlib import Path
-
-from publisher.formats import Format
-from publisher.output import Artifact
-from publisher.renderers.base import IssueRenderer
 
 
 class StallRenderer(IssueRenderer):
@@ -94,21 +93,8 @@ class StallRenderer(IssueRenderer):
         Path(os.environ["STALLED_AT"]).write_text(str(os.getpid()))
         time.sleep(120)
         return [Artifact.text(Path(issue.slug) / "stall.txt", "rendered\\n")]
-
-
-FORMAT = Format(
-    name="stall",
-    description="a format that waits",
-    renderer="stall_format:StallRenderer",
-    stage="issue",
-    checks=(),
-    check_inputs="stall_format:nothing",
+""",
 )
-
-
-def nothing(target):
-    return []
-"""
 
 PUBLISHER = Path(sys.executable).with_name("publisher")  # the installed command
 
@@ -120,11 +106,7 @@ def stalled_build(
     """`publisher -C root build ARGS… --format …,stall` started in its own session, with
     the "stall" format installed in `plugins`: the build process and the process rendering
     the stall format, once it has begun. The build is killed at the end if still running."""
-    (plugins / "stall_format.py").write_text(STALLING_FORMAT)
-    info = plugins / "stall-0.dist-info"
-    info.mkdir(exist_ok=True)
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: stall\nVersion: 0\n")
-    (info / "entry_points.txt").write_text("[publisher.formats]\nstall = stall_format:FORMAT\n")
+    plugin_written(plugins, "stall", STALLING_FORMAT)
     stalled = plugins / "stalled-at"
     stalled.unlink(missing_ok=True)
     env = {

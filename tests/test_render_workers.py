@@ -16,36 +16,9 @@ from typing import Any
 import pytest
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from interruptions import stalled_build
-from plugin_support import format_installed
+from plugin_support import format_installed, issue_format
 from pooled_build import build_in_a_pool
 from terminal import read_to_the_end, run_in_terminal, start_in_terminal
-
-
-def issue_format(name: str, description: str, renderer: str) -> str:
-    """The source of a format plugin module: `renderer` (its imports and its renderer
-    class, `<Name>Renderer`) and the FORMAT that registers it as `name`."""
-    return f"""
-from pathlib import Path
-
-from publisher.formats import Format
-from publisher.output import Artifact
-from publisher.renderers.base import IssueRenderer
-{renderer}
-
-FORMAT = Format(
-    name="{name}",
-    description="{description}",
-    renderer="{name}_format:{name.title()}Renderer",
-    stage="issue",
-    checks=(),
-    check_inputs="{name}_format:nothing",
-)
-
-
-def nothing(target):
-    return []
-"""
-
 
 # A format that says where it was rendered, and notes it.
 WHERE_MODULE = issue_format(
