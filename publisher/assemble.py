@@ -52,6 +52,7 @@ def assemble(
         cover=manifest.cover,
         pdf=manifest.pdf,
         leaflet=_leaflet(manifest, documents),
+        aliases=manifest.aliases,
     )
     return with_unique_ids(issue)  # one article's heading may be named as another article
 

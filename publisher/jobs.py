@@ -655,7 +655,8 @@ def say_pages_gone(gone: list[str], current: set[str]) -> None:
         log.warning(
             "%d page(s) readers may have kept or linked are gone: %s%s (a manifest or document"
             " renamed or removed?); a document moved or renamed keeps its old address with"
-            " `aliases: [/OLD/ADDRESS/]` in its front matter",
+            " `aliases: [/OLD/ADDRESS/]` in its front matter, an issue whose manifest was"
+            " renamed keeps its pages' with `aliases: [/OLD-FOLDER/]` in its manifest",
             len(others),
             ", ".join(others[:3]),
             ", …" if len(others) > 3 else "",

@@ -74,6 +74,7 @@ class IssueManifest:
     editions: tuple[str, ...] = ()
     untranslated: str = "note"
     edition_texts: dict[str, EditionTexts] = field(default_factory=dict)
+    aliases: tuple[str, ...] = ()  # its old addresses (a manifest renamed): redirected
 
     @property
     def documents(self) -> tuple[Path, ...]:
@@ -210,6 +211,7 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
         editions=tuple(editions),
         edition_texts=editions,
         untranslated=values.get("untranslated", "note"),
+        aliases=values.get("aliases", ()),
     )
 
 
@@ -451,6 +453,17 @@ def _number_for(path: Path) -> Setting:
     return Setting(number, required=example)
 
 
+def _aliases(value: Any) -> tuple[str, ...]:
+    """The issue's old addresses, as a document's are written: one, or a list."""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+        raise ValueError(
+            "'aliases' must be an address or a list of addresses"
+            "\naliases: [/002-second/] (the issue's folder before its manifest was renamed)"
+        )
+    return tuple(i.strip() for i in items)
+
+
 def _title(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError("'title' must be text\ntitle: \"Against the war drive\"")
@@ -582,6 +595,7 @@ MANIFEST_TABLE = Table(
         "leaflet": Setting(),  # a slug or a mapping: see _leaflet
         "editions": Setting(),  # read with the issue's language: see _editions
         "untranslated": Setting(_untranslated),
+        "aliases": Setting(_aliases),
     },
     noun="key",
     label=False,  # each message names its key in its own words

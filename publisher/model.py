@@ -127,6 +127,7 @@ class Issue:
     # as paths relative to documents/: named when its links are pointed at the web archive
     # (`renderers.links.with_archive_links`), which leaves no relative link to find them by
     editorial_files: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # its old addresses (its manifest renamed): redirected
 
     @property
     def folder(self) -> str:

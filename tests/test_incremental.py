@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import lxml.html
 import pytest
 from conftest import WORKSPACES, BuiltInPlace, built_in_place, copy_workspace
 from interruptions import interrupt_while_placing, interrupt_while_staging
@@ -372,3 +373,44 @@ def test_an_issue_taken_away_is_said_with_its_pages_gone(tmp_path: Path) -> None
     (gone,) = [w for w in warnings if " are gone: " in w]
     assert gone.startswith("2 page(s) readers may have kept or linked are gone: 002-second/,")
     assert "002-second/second-article/" in gone
+
+
+def test_an_issue_whose_manifest_was_renamed_keeps_its_old_addresses_with_aliases(
+    tmp_path: Path,
+) -> None:
+    """A typo in a manifest's name mended after the issue went out moved every page of it:
+    its manifest's `aliases` keep the old folder, the issue's page and each article's."""
+    from conftest import build_with_warnings
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    with_two_issues(root)
+    build_with_warnings(root)
+    issues = root / "issues"
+    (issues / "002-second.yaml").unlink()
+    (issues / "002-second-issue.yaml").write_text(ISSUE_TWO + "aliases: [/002-second/]\n")
+    out, warnings = build_with_warnings(root)
+    assert not [w for w in warnings if "gone" in w or "moved" in w], warnings
+    for old, new in (
+        ("002-second/", "002-second-issue/"),
+        ("002-second/second-article/", "002-second-issue/second-article/"),
+    ):
+        page = lxml.html.parse(str(out / old / "index.html")).getroot()
+        assert page.xpath("//link[@rel='canonical']/@href") == [
+            f"https://minimal.example.org/{new}"
+        ]
+        (refresh,) = page.xpath("//meta[@http-equiv='refresh']/@content")
+        assert refresh.endswith(new)
+
+
+def test_an_issues_aliases_that_are_no_addresses_are_named_at_their_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from publisher.cli import main
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + "aliases: 2\n")
+    result = CliRunner().invoke(main, ["-C", str(root), "build"])
+    assert result.exit_code == 1
+    line = len(manifest.read_text().splitlines())
+    assert f"001-first.yaml:{line}: 'aliases' must be an address or a list" in result.output

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from ..attachments import editorial_media
-from ..model import Archive, Issue, text_direction
+from ..model import Archive, Document, Issue, text_direction
 from ..output import Artifact
 from ..resources import cover_path, lead_image, media_path, published_image
 from ..urls import edition_home_folder, tag_path
@@ -239,7 +239,8 @@ class WebRenderer(ArchiveRenderer):
         """A page at each old address a document or a translation lists in its front
         matter's `aliases` (an archive brought over from another platform, a multilingual
         Hugo site), sending readers and search engines on to its page: the newest issue's,
-        when several carry it, in the edition it is translated for."""
+        when several carry it, in the edition it is translated for. And at an issue's old
+        folder (its manifest's `aliases`), for its page and each of its articles'."""
         pages: list[Page] = []
         redirected: set[str] = set()
         for issue in archive.every_edition:  # newest first, each original before its editions
@@ -253,8 +254,14 @@ class WebRenderer(ArchiveRenderer):
                         log.warning("%s: no redirect from alias %r: %s", doc.source, alias, why)
                         continue
                     redirected.add(path)
-                    values = {"target": f"{issue.folder}/{doc.slug}/", "doc": doc}
+                    values = {"target": f"{issue.folder}/{doc.slug}/", "title": doc.title}
                     pages.append(Page(path, "redirect.html", values))
+            for path, target, article in _issue_aliases(issue):
+                if path in redirected or path in taken:
+                    continue  # a document's own alias, or a page of the site, comes first
+                redirected.add(path)
+                title = article.title if article else issue.title or f"{issue.number}"
+                pages.append(Page(path, "redirect.html", {"target": target, "title": title}))
         return pages
 
     def _page(self, ctx: RenderContext, page: Page, archive: Archive) -> Artifact:
@@ -345,6 +352,26 @@ def _alternates(editions: tuple[Issue, ...], doc_slug: str) -> tuple[Alternate, 
 
 
 _ALIAS_SEGMENT = re.compile(r"^[\w\-.~!$&'()*+,;=:@ ]+$")  # a file name, once decoded
+
+
+def _issue_aliases(issue: Issue) -> Iterator[tuple[str, str, Document | None]]:
+    """The redirects an issue's manifest `aliases` ask for (its folder before the manifest
+    was renamed): (page, target, the article or None) for the issue's page and each of its
+    articles', in its editions' folders too (old/es/)."""
+    for alias in issue.aliases:
+        page = alias_page(alias)
+        if page is None:
+            log.warning(
+                "%s: no redirect from alias %r: not a path on this site", issue.source, alias
+            )
+            continue
+        if not page.endswith("/index.html"):  # an old page's own name ("/2024/no-41.html")
+            yield page, f"{issue.folder}/", None
+            continue
+        folder = page.removesuffix("index.html") + (f"{issue.edition}/" if issue.edition else "")
+        yield f"{folder}index.html", f"{issue.folder}/", None
+        for doc in issue.documents:
+            yield f"{folder}{doc.slug}/index.html", f"{issue.folder}/{doc.slug}/", doc
 
 
 def alias_page(alias: object) -> str | None:
