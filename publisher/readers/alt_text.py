@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..textfiles import line_of, where, written_text
+from ..tree_edits import drop_keeping_tail
 
 log = logging.getLogger(__name__)
 
@@ -92,23 +93,11 @@ def odt_descriptions_read(root: Any, kind: str) -> int:
         titles = [words for element, words in said if element.tag.endswith("title") and words]
         descriptions = [words for _, words in said if words]
         for element, _ in said:
-            _removed(element)
+            drop_keeping_tail(element)
         if description := (titles or descriptions or [""])[0]:
             frame.text = description + (frame.text or "")
             described += 1
     return described
-
-
-def _removed(element: Any) -> None:
-    """Take `element` out of its parent, the text after it kept."""
-    parent = element.getparent()
-    if element.tail:
-        before = element.getprevious()
-        if before is not None:
-            before.tail = (before.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
 
 
 def say_undescribed(body: str, source: Path) -> None:
