@@ -22,7 +22,7 @@ import re
 import socket
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -117,6 +117,17 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
     ) -> Any:
         self._check(newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def media_key(name: str, taken: Container[str]) -> str:
+    """`media/<name>`, or the first of `media/2-<name>`, `media/3-<name>`… not in `taken`:
+    where a picture the import saves is shown from, when another of its name (Gmail names
+    each pasted picture image.png) has the first."""
+    key, number = f"media/{name}", 1
+    while key in taken:
+        number += 1
+        key = f"media/{number}-{name}"
+    return key
 
 
 def picture_name(url: str, data: bytes) -> str | None:

@@ -150,7 +150,7 @@ def _attached_pictures(
     """The photos sent with the message that its text does not show ('media/<name>' →
     bytes): attached, or inline in a part of their own its text never refers to (as Apple
     Mail sends a photo dropped into a plain-text message)."""
-    from .fetch import picture_name
+    from .fetch import media_key, picture_name
 
     attached: dict[str, bytes] = {}
     for part in message.walk():
@@ -163,11 +163,7 @@ def _attached_pictures(
         )
         if name is None:
             continue
-        key, number = f"media/{name}", 1
-        while key in shown or key in attached:
-            number += 1
-            key = f"media/{number}-{name}"
-        attached[key] = bytes(data)
+        attached[media_key(name, shown.keys() | attached.keys())] = bytes(data)
     return attached
 
 
@@ -265,7 +261,7 @@ def _inline_pictures(message: EmailMessage) -> dict[str, tuple[str, bytes]]:
     """The pictures the message's HTML shows by their Content-ID ("cid:…", as Gmail, Outlook
     and Apple Mail send a photo pasted into a message): each Content-ID → its name in the
     import ('media/<name>') and its bytes. Parts that are no picture are not among them."""
-    from .fetch import picture_name
+    from .fetch import media_key, picture_name
 
     pictures: dict[str, tuple[str, bytes]] = {}
     for part in message.walk():
@@ -276,11 +272,7 @@ def _inline_pictures(message: EmailMessage) -> dict[str, tuple[str, bytes]]:
         name = picture_name(part.get_filename() or cid, data) if isinstance(data, bytes) else None
         if name is None:
             continue
-        key, number = f"media/{name}", 1
-        while key in {taken for taken, _ in pictures.values()}:  # Gmail names each image.png
-            number += 1
-            key = f"media/{number}-{name}"
-        pictures[cid] = (key, bytes(data))
+        pictures[cid] = (media_key(name, {key for key, _ in pictures.values()}), bytes(data))
     return pictures
 
 

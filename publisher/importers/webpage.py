@@ -25,7 +25,7 @@ from .document_page import (
     written_by_a_word_processor,
 )
 from .draft import Draft
-from .fetch import picture_name
+from .fetch import media_key, picture_name
 from .press_release import page_without_release_marks
 from .scripts import detect_language, mark_fragments
 
@@ -72,10 +72,8 @@ def saved_pictures(
         name = picture_name(src, data) if data else None
         if data is None or name is None:
             continue
-        key, number = f"media/{name}", 1
-        while key in media and media[key] != data:  # another picture of the same name
-            number += 1
-            key = f"media/{number}-{name}"
+        # a name only another picture holds is taken: one shown twice is saved once
+        key = media_key(name, {k for k, held in media.items() if held != data})
         media[key] = data
         image.set("src", key)
         draft.found["pictures saved with the page"] += 1
