@@ -18,6 +18,7 @@ from slugify import slugify
 from .errors import near_misses
 from .paths import composed, named_by, no_file
 from .readers import EXTENSIONS, not_read
+from .sites import HUGO_CONFIGS
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,6 @@ class UnresolvedReference(Exception):
 NEVER_DOCUMENTS = frozenset({"node_modules"})
 JEKYLL_MACHINERY = frozenset({"_layouts", "_includes", "_sass", "_site", "_data"})
 HUGO_MACHINERY = frozenset({"layouts", "archetypes", "themes", "public", "resources"})
-HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml")
 
 
 def in_site_machinery(root: Path, relative: Path) -> bool:

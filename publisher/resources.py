@@ -30,6 +30,7 @@ from . import photos, textfiles
 from .limits import DEFAULT_LIMITS, PILLOW_MAX_PIXELS, Limits
 from .paths import followed, is_file
 from .picture_copies import CONVERTED_SUFFIXES, shown_picture
+from .sites import SITE_CONFIGS
 
 if TYPE_CHECKING:
     from .model import Document, Issue
@@ -148,15 +149,6 @@ def confine_images(
     return _FIGURE_OR_IMG.sub(replace, fragment), tuple(dict.fromkeys(used))
 
 
-# The files that make a folder a site's root: Hugo's (and Zola's), Jekyll's, Eleventy's
-_SITE_CONFIGS = (
-    "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
-    "config.toml", "config.yaml", "config.yml", "config.json",
-    "_config.yml", "_config.yaml", "_config.toml",
-    ".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs",
-    "astro.config.mjs", "astro.config.js", "astro.config.ts",
-    "docusaurus.config.js", "docusaurus.config.ts",
-)  # fmt: skip
 # Where a site serves files from its root: Hugo's and Docusaurus' static/, Astro's public/
 _SERVED_FROM = ("static", "public")
 
@@ -183,7 +175,7 @@ def _site_root(document: Path, pool: Path) -> Path:
     for parent in document.parents:
         if not parent.is_relative_to(pool) or parent == pool:
             break
-        if parent.name == "content" or any((parent / n).is_file() for n in _SITE_CONFIGS):
+        if parent.name == "content" or any((parent / n).is_file() for n in SITE_CONFIGS):
             return parent.parent if parent.name == "content" else parent
     for parent in document.parents:  # a Jekyll post copied without its _config.yml
         if parent.name in ("_posts", "_drafts") and parent.is_relative_to(pool):

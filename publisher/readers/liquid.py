@@ -40,13 +40,11 @@ from functools import partial
 from pathlib import Path
 
 from ..embeds import VIDEO_PAGES, video_page
+from ..sites import ELEVENTY_CONFIGS, JEKYLL_CONFIGS
 
 log = logging.getLogger(__name__)
 
-_ELEVENTY_MARKERS = (
-    ".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs",
-)  # fmt: skip
-_SITE_MARKERS = ("_config.yml", "_config.yaml", "_config.toml", *_ELEVENTY_MARKERS)
+_SITE_MARKERS = (*JEKYLL_CONFIGS, *ELEVENTY_CONFIGS)
 # Fenced code, and inline code: Liquid there is shown as written
 _FENCED = re.compile(r"^(```|~~~).*?^\1[ \t]*$|(`{1,3})[^`].{0,2000}?\2", re.M | re.S)
 _TAG = re.compile(r"\{%-?\s*(\w+)([^%]{0,2000}?)-?%\}")
@@ -103,7 +101,7 @@ def without_liquid(body: str, path: Path, first_line: int = 1) -> str:
             start = kept.end()
     if unknown:
         lines = sorted({line for found in unknown.values() for line in found})
-        eleventy = any((site / marker).is_file() for marker in _ELEVENTY_MARKERS)
+        eleventy = any((site / marker).is_file() for marker in ELEVENTY_CONFIGS)
         log.warning(
             "%s:%s: Liquid %s taken away (%s site would fill them in; publisher has no"
             " site to fill them from): check what is left reads well",
