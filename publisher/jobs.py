@@ -636,12 +636,15 @@ def say_pages_gone(gone: list[str], current: set[str]) -> None:
         for name in gone
         if name.endswith("/index.html") and not name.startswith(_LISTINGS)
     ]
-    moved = []
-    for page in pages:
-        slug = page.rstrip("/").rpartition("/")[2]
-        now = sorted(n for n in current if n.endswith(f"/{slug}/index.html"))
-        if now and page.count("/") > 1:
-            moved.append((page, now[0].removesuffix("index.html")))
+    by_slug: dict[str, str] = {}  # an article's slug → its page now (the first, sorted)
+    for name in sorted(current):
+        if name.endswith("/index.html") and name.count("/") > 1:
+            by_slug.setdefault(name.removesuffix("/index.html").rpartition("/")[2], name)
+    moved = [
+        (page, by_slug[slug].removesuffix("index.html"))
+        for page in pages
+        if page.count("/") > 1 and (slug := page.rstrip("/").rpartition("/")[2]) in by_slug
+    ]
     for old, new in moved:
         log.warning(
             "%s moved to %s: links to its old address lead nowhere now; give its document"
@@ -650,7 +653,8 @@ def say_pages_gone(gone: list[str], current: set[str]) -> None:
             new,
             old,
         )
-    others = [page for page in pages if page not in dict(moved)]
+    moved_from = {old for old, _ in moved}
+    others = [page for page in pages if page not in moved_from]
     if others:
         log.warning(
             "%d page(s) readers may have kept or linked are gone: %s%s (a manifest or document"
