@@ -386,10 +386,13 @@ def _document_key(pool: Path, relative: Path, language: str, strict: bool, limit
     )
 
 
-def cached_document(config: Config, pool: DocumentPool, relative: Path) -> Document | None:
+def cached_document(
+    config: Config, pool: DocumentPool, relative: Path, mirrored: set[Path]
+) -> Document | None:
     """The document as the last build that read it read it, without reading it again (None
-    when no build has, or it changed since): what the composer lists of a Word file."""
-    language = reading_language(relative, language_folders(pool.files), config)
+    when no build has, or it changed since): what the composer lists of a Word file.
+    `mirrored`: the pool's `language_folders`, found once for all its documents."""
+    language = reading_language(relative, mirrored, config)
     try:
         key = _document_key(
             pool.root, relative, language, config.strict_front_matter, config.limits

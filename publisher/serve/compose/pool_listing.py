@@ -19,6 +19,7 @@ from ...manifest import loadable_manifests
 from ...pool import DocumentPool, slug_for
 from ...readers import fallback_title
 from ...readers.markdown import front_matter_fields
+from ...translations import language_folders
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,14 @@ def pool_entries(config: Config, pool: DocumentPool) -> list[PoolEntry]:
         for document in manifest.documents:
             used.setdefault(document, []).append(manifest.slug)
     shared = Counter(slug_for(path) for path in pool.files)
+    mirrored = language_folders(pool.files)  # fr/posts/x.md beside posts/x.md: in French
     entries = []
     for relative in pool.files:
         slug = slug_for(relative)
         ref = slug if shared[slug] == 1 else relative.as_posix()
         fields, problem = front_matter_fields(config.documents_dir / relative, config.language)
-        if not fields and not problem and (built := cached_document(config, pool, relative)):
+        built = None if fields or problem else cached_document(config, pool, relative, mirrored)
+        if built:
             fields = dataclasses.asdict(built)  # a Word file's title, language, date…
         entries.append(
             PoolEntry(
