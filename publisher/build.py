@@ -48,7 +48,7 @@ from .manifest import IssueManifest, load_manifests
 from .model import Archive, Document, Download, Issue
 from .picture_copies import shown_picture
 from .pool import DocumentPool, slug_for
-from .printing import PrintOptions, PrintSettings, resolve
+from .printing import PrintSettings, resolve
 from .readers import Converted, check_size, confined, convert_document, with_text_mended
 from .readers.alt_text import say_undescribed
 from .readers.metadata import PASSED_TO_TEMPLATES, typo_in_files, typo_said
@@ -233,41 +233,24 @@ def note_leaflets_to_impose(selected: Sequence[IssueManifest], overrides: PrintS
 def check_paper(
     config: Config, manifests: Sequence[IssueManifest], overrides: PrintSettings
 ) -> None:
-    """Page sizes and margins that leave no room for text are refused before anything is
-    read or rendered, naming the file whose setting made them so."""
-    from .renderers.leaflet import LEAFLET_DEFAULTS
+    """Page sizes and margins that leave no room for text on the issue's page are refused
+    before anything is read or rendered, naming the file whose setting made them so. The
+    leaflet's page (A5, A6) may not take margins the issue's does: that fails the leaflet
+    only, as it is rendered (renderers.leaflet)."""
     from .renderers.pdf import ISSUE_DEFAULTS
 
     toml = config.root / CONFIG_NAME
-    takes = {name: f.impositions for name, f in registered_formats().items()}
+    impositions = registered_formats()["pdf"].impositions
     for manifest in manifests:
-        products: list[tuple[PrintOptions, tuple[str, ...], list[tuple[Path, PrintSettings]]]]
-        products = [
-            (
-                ISSUE_DEFAULTS,
-                takes["pdf"],
-                [(toml, config.pdf), (manifest.path, manifest.pdf)],
-            )
-        ]
-        if manifest.leaflet:
-            layers = [(toml, config.pdf), (manifest.path, manifest.pdf)]
-            products.append(
-                (
-                    LEAFLET_DEFAULTS,
-                    takes["leaflet"],
-                    [*layers, (manifest.path, manifest.leaflet.pdf)],
-                )
-            )
-        for defaults, impositions, named in products:
-            stack: list[PrintSettings] = []
-            for source, layer in [*named, (None, overrides)]:
-                stack.append(layer)
-                try:
-                    resolve(defaults, *stack, impositions=impositions)
-                except PublisherError as exc:
-                    raise PublisherError(
-                        *(dataclasses.replace(p, file=p.file or source) for p in exc.problems)
-                    ) from None
+        stack: list[PrintSettings] = []
+        for source, layer in [(toml, config.pdf), (manifest.path, manifest.pdf), (None, overrides)]:
+            stack.append(layer)
+            try:
+                resolve(ISSUE_DEFAULTS, *stack, impositions=impositions)
+            except PublisherError as exc:
+                raise PublisherError(
+                    *(dataclasses.replace(p, file=p.file or source) for p in exc.problems)
+                ) from None
 
 
 def select_issues(manifests: list[IssueManifest], refs: Sequence[str]) -> list[IssueManifest]:

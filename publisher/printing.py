@@ -94,7 +94,21 @@ class PrintOptions:
 def resolve(
     defaults: PrintOptions, *layers: PrintSettings, impositions: tuple[str, ...]
 ) -> PrintOptions:
-    """Stack `layers` (later wins) onto `defaults`.
+    """`stacked`, with margins that leave no text area on its page refused."""
+    options = stacked(defaults, *layers, impositions=impositions)
+    if problem := text_area_problem(options.page_size, options.margins):
+        message, _, hint = problem.partition("\n")
+        raise PublisherError.at(
+            message, hint=f"margins and page_size under [pdf], pdf: or --margins: {hint}"
+        )
+    return options
+
+
+def stacked(
+    defaults: PrintOptions, *layers: PrintSettings, impositions: tuple[str, ...]
+) -> PrintOptions:
+    """Stack `layers` (later wins) onto `defaults`, unchecked: the leaflet says its own way
+    that the margins leave no room on its page (renderers.leaflet).
 
     `impositions` are the ones this product can take: `impose = "booklet"` shapes the
     issue and is ignored by a leaflet; "2up"/"4up" the other way round.
@@ -105,11 +119,6 @@ def resolve(
         if values["impose"] not in (*impositions, "none"):
             values["impose"] = None
         options = replace(options, **{k: v for k, v in values.items() if v is not None})
-    if problem := text_area_problem(options.page_size, options.margins):
-        message, _, hint = problem.partition("\n")
-        raise PublisherError.at(
-            message, hint=f"margins and page_size under [pdf], pdf: or --margins: {hint}"
-        )
     return options
 
 
@@ -126,15 +135,18 @@ def _layer(values: dict[str, Any], report: Report) -> PrintSettings:
     return settings
 
 
-def text_area_problem(page: PageSize, margins: tuple[float, float, float, float]) -> str:
-    """Why `margins` leave no room for text on `page` ("message\nhint"), or ""."""
+def text_area_problem(
+    page: PageSize, margins: tuple[float, float, float, float], whose: str = "a"
+) -> str:
+    """Why `margins` leave no room for text on `page` ("message\nhint"), or "".
+    `whose`: "the leaflet's", when it is not the page the editor is thinking of."""
     width = page.width_mm - margins[1] - margins[3]
     height = page.height_mm - margins[0] - margins[2]
     if min(width, height) >= MIN_TEXT_MM:
         return ""
     shown = " ".join(_mm(m) for m in margins)
     return (
-        f"margins {shown} leave no room for text on a {page.name} page"
+        f"margins {shown} leave no room for text on {whose} {page.name} page"
         f" ({_mm(page.width_mm)} × {_mm(page.height_mm)})"
         f"\nleave at least {_mm(MIN_TEXT_MM)} across and down: smaller margins or a larger page"
     )

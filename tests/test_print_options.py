@@ -132,6 +132,29 @@ def test_a_page_size_given_on_the_command_line_too_large_for_copies_fails_the_le
     assert not list(issue.glob("*leaflet*"))
 
 
+def test_margins_too_wide_for_the_leaflets_page_fail_the_leaflet_only(minimal: Path) -> None:
+    """--margins sets the issue's margins and the leaflet's: margins that fit the A4 issue
+    but leave no text on the leaflet's A5 page fail the leaflet, as a page too large for
+    its copies does, not the outputs they fit."""
+    manifest = minimal / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + "leaflet:\n  document: second-article\n")
+    code, output = run(minimal, "--margins", "15mm 72mm", "--format", "web,leaflet")
+    assert code == 1 and "Traceback" not in output
+    assert "leave no room for text on the leaflet's A5 page" in output
+    assert "001-first.yaml" in output and "--margins" in output
+    issue = minimal / "dist" / "001-first"
+    assert (issue / "index.html").is_file()  # the other outputs are written
+    assert not list(issue.glob("*leaflet*"))
+
+
+def test_margins_too_wide_for_the_leaflet_do_not_stop_a_build_without_it(minimal: Path) -> None:
+    manifest = minimal / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + "leaflet:\n  document: second-article\n")
+    code, output = run(minimal, "--margins", "15mm 72mm", "--format", "web")
+    assert code == 0, output
+    assert (minimal / "dist" / "001-first" / "index.html").is_file()
+
+
 @pytest.mark.parametrize("said", ["yes", "on", "true", "Yes"])
 def test_a_manifest_turns_marks_on_with_yes_as_people_write_it(minimal: Path, said: str) -> None:
     """YAML 1.2 reads yes and on as words, not true (so a title "Yes" stays "Yes"): a

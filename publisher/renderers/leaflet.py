@@ -25,7 +25,7 @@ from ..formats import formats
 from ..imposition import GRIDS, copies_problem, impose
 from ..model import PAGE_BREAK, Issue, Leaflet
 from ..output import Artifact
-from ..printing import PageSize, PrintOptions, resolve
+from ..printing import PageSize, PrintOptions, PrintSettings, stacked, text_area_problem
 from ..sanitize import plain_text
 from ..tree_edits import without_last_words
 from .base import IssueRenderer, OutputFailed, RenderContext
@@ -53,10 +53,10 @@ class LeafletRenderer(IssueRenderer):
             dataclasses.replace(issue.leaflet, document=printable(issue.leaflet.document))
         )
         layers = (ctx.config.pdf, issue.pdf, leaflet.pdf, ctx.print_overrides)
-        paper = resolve(LEAFLET_DEFAULTS, *layers, impositions=formats()[self.name].impositions)
+        paper = stacked(LEAFLET_DEFAULTS, *layers, impositions=formats()[self.name].impositions)
         if all(layer.margins is None for layer in layers):
             paper = dataclasses.replace(paper, margins=(_default_margin(paper.page_size),) * 4)
-        if problem := _copies_problem(paper, issue, ctx):
+        if problem := _no_room_for_text(paper, layers, issue) or _copies_problem(paper, issue, ctx):
             raise problem  # before the layout: the sheets cannot be made, whatever it is
 
         texts = [(issue.source, f"{leaflet.standfirst} {leaflet.pull_quote}")]
@@ -327,6 +327,30 @@ def _copies_problem(paper: PrintOptions, issue: Issue, ctx: RenderContext) -> Ou
             f"--page-size {size.name} sets the leaflet's page too: build the leaflet without"
             f" it, or with --impose none"
         )
+    return OutputFailed(Problem(message, issue.source, hint=hint))
+
+
+# Where each layer of the leaflet's print settings is written (RenderContext order).
+LAYER_NAMES = ("publisher.toml's [pdf]", "the issue's pdf:", "its leaflet: entry")
+
+
+def _no_room_for_text(
+    paper: PrintOptions, layers: tuple[PrintSettings, ...], issue: Issue
+) -> OutputFailed | None:
+    """Margins that leave no text on the leaflet's page fail the leaflet only: [pdf] and
+    --margins are set for the issue too, whose larger page may well take them. Said of the
+    leaflet's page, naming where its size and its margins are set."""
+    if not (problem := text_area_problem(paper.page_size, paper.margins, "the leaflet's")):
+        return None
+    message, _, hint = problem.partition("\n")
+
+    def set_in(setting: str) -> str:
+        names = (*LAYER_NAMES, f"--{setting.replace('_', '-')}")  # the command line's
+        named = zip(names, layers, strict=True)
+        where = [name for name, layer in named if getattr(layer, setting) is not None]
+        return where[-1] if where else "the leaflet's default"
+
+    hint = f"page_size from {set_in('page_size')}, margins from {set_in('margins')}: {hint}"
     return OutputFailed(Problem(message, issue.source, hint=hint))
 
 
