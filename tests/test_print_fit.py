@@ -261,6 +261,46 @@ def test_cutting_the_words_a_leaflet_that_runs_over_is_told_to_cut_makes_it_fit(
     assert (root / "dist" / SLUG / f"{SLUG}-leaflet.pdf").is_file()
 
 
+def one_column_one_side(root: Path) -> None:
+    manifest = root / "issues" / f"{SLUG}.yaml"
+    text = manifest.read_text().replace("sides: 2", "sides: 1").replace("  columns: 2\n", "")
+    manifest.write_text(text)
+
+
+def test_a_leaflet_of_prose_is_not_told_to_set_two_columns_when_they_do_not_make_it_fit(
+    tmp_path: Path,
+) -> None:
+    """Prose in two columns takes as much room as in one (more, with the gap between
+    them): "or set columns: 2" sent the editor to a leaflet that ran over by more."""
+    root = copy_workspace(LEAFLET, tmp_path)
+    one_column_one_side(root)
+    with_body(root, 16)
+    code, output = build(root, "--format", "leaflet")
+    assert code == 1 and "does not fit on one side of A5" in output
+    assert "cut about" in output and "columns" not in output
+
+
+def test_a_leaflet_of_short_lines_told_to_set_two_columns_fits_in_them(tmp_path: Path) -> None:
+    """A rota of short lines leaves most of a wide column empty: in two it takes half the
+    height, and the hint that says so is true."""
+    root = copy_workspace(LEAFLET, tmp_path)
+    one_column_one_side(root)
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+    places = ("6am at gate A", "9am by ward 3", "noon in the canteen", "4pm at gate B")
+    text = root / "documents" / "strike-fund.md"
+    head, _, _ = text.read_text().partition("\n---\n")
+    rota = [f"{day} {place}." for day in days for place in places] * 2
+    text.write_text(f"{head}\n---\n\n" + "\n\n".join(rota) + "\n")
+    code, output = build(root, "--format", "leaflet")
+    assert code == 1 and "or set columns: 2" in output
+
+    manifest = root / "issues" / f"{SLUG}.yaml"
+    manifest.write_text(manifest.read_text() + "  columns: 2\n")
+    code, output = build(root, "--format", "leaflet")
+
+    assert code == 0, output
+
+
 def test_a_leaflet_whose_headline_and_quote_run_over_is_told_so_not_to_cut_its_words(
     tmp_path: Path,
 ) -> None:

@@ -66,7 +66,10 @@ class LeafletRenderer(IssueRenderer):
         overflow = _overflow(document, leaflet, paper, scale)
         if overflow:
             cut = self._words_to_cut(issue, leaflet, paper, ctx, scale, overflow.words)
-            raise _overflow_error(leaflet, overflow, cut, paper, scale)
+            columns = leaflet.columns == 1 and self._fits_in_two_columns(
+                issue, leaflet, paper, ctx, scale
+            )
+            raise _overflow_error(leaflet, overflow, cut, columns, paper, scale)
         if len(document.pages) < leaflet.sides:
             log.warning(
                 "%s: the leaflet fits on one side even in its largest type; printing it one-sided",
@@ -163,6 +166,17 @@ class LeafletRenderer(IssueRenderer):
                 break  # near enough: "about"
             cut = (short + enough) // 2
         return enough if enough is not None else cut
+
+    def _fits_in_two_columns(
+        self, issue: Issue, leaflet: Leaflet, paper: PrintOptions, ctx: RenderContext, scale: float
+    ) -> bool:
+        """Whether the leaflet fits in two columns at `scale`: prose takes as much room in
+        them as in one, or more (the gap between them), so "set columns: 2" is only said
+        when a layout shows it fits; short lines (a rota, a list) take half the height."""
+        trial = dataclasses.replace(leaflet, columns=2)
+        html = self._html(issue, trial, paper, ctx)
+        laid_out = self._laid_out(html, issue, trial, paper, ctx, scale)
+        return _overflow(laid_out, trial, paper, scale) is None
 
     def _laid_out(
         self,
@@ -360,8 +374,14 @@ def _anchor(pages: list[Any], name: str) -> tuple[int, float]:
 
 
 def _overflow_error(
-    leaflet: Leaflet, overflow: Overflow, cut: int | None, paper: PrintOptions, scale: float
+    leaflet: Leaflet,
+    overflow: Overflow,
+    cut: int | None,
+    columns: bool,
+    paper: PrintOptions,
+    scale: float,
 ) -> PublisherError:
+    """What runs over, and the changes that fix it; `columns`: two columns were tried and fit."""
     sides = "one side" if leaflet.sides == 1 else "two sides"
     share = f"{overflow.pages:.0%}" if overflow.pages >= 0.01 else "under 1%"
     short = min(paper.page_size.width_mm, paper.page_size.height_mm)
@@ -373,7 +393,7 @@ def _overflow_error(
         ]
     else:
         hints = [f"cut about {cut} word{'s' if cut > 1 else ''}"]
-    if leaflet.columns == 1:
+    if columns:
         hints.append("set columns: 2")
     if leaflet.sides == 1:
         hints.append("set sides: 2")
