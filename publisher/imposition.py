@@ -55,9 +55,27 @@ def impose(pdf: bytes, layout: str, *, creep_mm: float = 0.0, right_to_left: boo
     # The same pages and layout give the same file (PyMuPDF would draw a random /ID).
     how = f"{layout} {creep_mm} {right_to_left}".encode()
     digest = hashlib.md5(pdf + how, usedforsecurity=False).hexdigest()
-    with pymupdf.open(stream=sheets) as doc:
+    with pymupdf.open(stream=pdf) as source, pymupdf.open(stream=sheets) as doc:
+        _described_as(doc, source)
         doc.xref_set_key(-1, "ID", f"[<{digest}><{digest}>]")
         return _saved(doc, no_new_id=True)
+
+
+# pymupdf's document info keys that are the document's, not the file's (format, encryption)
+INFO_KEYS = ("title", "author", "subject", "keywords", "creator", "creationDate", "modDate")
+
+
+def _described_as(doc: pymupdf.Document, source: pymupdf.Document) -> None:
+    """The sheets with the document info and language of the PDF they are made of: a print
+    queue, a file manager and a screen reader name them by its title, not "Untitled", and
+    read it in its language. Not its XMP: that claims PDF/UA, and sheets are not tagged."""
+    import pymupdf
+
+    info = source.metadata or {}
+    doc.set_metadata({key: info[key] for key in INFO_KEYS if info.get(key)})
+    kind, language = source.xref_get_key(source.pdf_catalog(), "Lang")
+    if kind == "string":
+        doc.xref_set_key(doc.pdf_catalog(), "Lang", pymupdf.get_pdf_str(language))
 
 
 def _booklet(pdf: bytes, creep_pt: float, right_to_left: bool) -> bytes:

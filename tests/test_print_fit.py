@@ -405,6 +405,42 @@ def test_half_letter_leaflets_go_two_up_on_letter() -> None:
             assert (side.rect.width, side.rect.height) == pytest.approx(LETTER_PT[::-1], abs=0.01)
 
 
+def described(pdf: bytes) -> bytes:
+    """`pdf` with the document info and language WeasyPrint gives an Arabic issue's PDF."""
+    with pymupdf.open(stream=pdf) as doc:
+        doc.set_metadata(
+            {
+                "title": "نشرة الميناء العدد ٤٢",
+                "author": "Dockside Workers' Union",
+                "subject": "In this issue: the weavers' strike",
+                "keywords": "strike, weavers",
+                "creator": "publisher",
+            }
+        )
+        doc.xref_set_key(doc.pdf_catalog(), "Lang", "(ar)")
+        return doc.tobytes()
+
+
+@pytest.mark.parametrize(
+    ("layout", "pages", "right_to_left"),
+    [("booklet", 8, False), ("booklet", 8, True), ("2up", 2, False)],
+    ids=["booklet", "right-bound booklet", "2up"],
+)
+def test_imposed_sheets_carry_the_title_author_and_language_of_their_pdf(
+    layout: str, pages: int, right_to_left: bool
+) -> None:
+    """A print queue, a file manager and a screen reader name the sheets by their title
+    and read them in their language, as they do the issue's PDF, not "Untitled"."""
+    source = described(pages_of(A5_PT, pages))
+    with pymupdf.open(stream=impose(source, layout, right_to_left=right_to_left)) as sheets:
+        info = sheets.metadata
+        assert info["title"] == "نشرة الميناء العدد ٤٢"
+        assert info["author"] == "Dockside Workers' Union"
+        assert info["subject"] == "In this issue: the weavers' strike"
+        assert info["keywords"] == "strike, weavers"
+        assert sheets.xref_get_key(sheets.pdf_catalog(), "Lang") == ("string", "ar")
+
+
 # --- what the manifest says ---------------------------------------------------------------
 
 
