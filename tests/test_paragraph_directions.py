@@ -177,6 +177,47 @@ def test_a_figure_after_an_arabic_name_stays_after_it_on_the_web_and_in_the_pdf(
     assert figure_word[0] >= max(w[2] for w in arabic) - 1, line
 
 
+NAMED_ADDRESS = "Facebook: https://facebook.com/textileunion"
+FOLLOW_US = f"""\
+---
+title: "ما را دنبال کنید"
+lang: fa
+---
+
+ما را در {NAMED_ADDRESS} دنبال کنید.
+"""
+NAMED_THEN_ADDRESS = """() => {
+    const link = document.querySelector('a[href="https://facebook.com/textileunion"]');
+    const before = link.previousSibling.lastChild || link.previousSibling;
+    const left = (node, i) => { const r = document.createRange(); r.setStart(node, i);
+                                r.setEnd(node, i + 1); return r.getBoundingClientRect().left; };
+    return [left(before, before.textContent.indexOf("Facebook")), left(link.firstChild, 0)];
+}"""
+
+
+def test_english_words_before_an_address_in_a_right_to_left_sentence_stay_before_it(
+    page: Page, tmp_path: Path
+) -> None:
+    """ "Facebook: https://…" in a Farsi sentence is one left-to-right run, its word left of
+    the address, on the web and in the PDF: the address, set apart to keep its own slashes
+    and dots in order, was drawn left of it ("https://… :Facebook")."""
+    root = minimal_with(tmp_path / "ws", {"follow.md": FOLLOW_US})
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        out = build(root, formats=["web", "pdf"]).out_dir / ISSUE
+    page.unroute_all()
+    page.set_viewport_size({"width": 900, "height": 900})
+    page.goto((out / "follow" / "index.html").as_uri())
+    name, address = page.evaluate(NAMED_THEN_ADDRESS)
+    assert name < address, f"Facebook at {name}, the address at {address}"
+    with pymupdf.open(out / f"{ISSUE}.pdf") as pdf:
+        words = next(p.get_text("words") for p in pdf if p.search_for("Facebook"))
+    (facebook,) = [w for w in words if w[4].startswith("Facebook")]
+    line = sorted((w for w in words if abs(w[1] - facebook[1]) < 3), key=lambda w: w[0])
+    drawn = " ".join(w[4] for w in line)
+    assert NAMED_ADDRESS in drawn, drawn
+
+
 def ends_of(page: Page, phrase: str) -> tuple[float, float, float, float]:
     """Where the paragraph holding `phrase` is drawn: its box's left and right, and the left
     of its first and of its last character."""

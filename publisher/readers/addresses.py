@@ -12,7 +12,8 @@ already, whose words are its address, is given the class too.
 Every address link is marked `dir="ltr"`: in an Arabic or Farsi sentence the bidirectional
 algorithm otherwise moves an address's closing slash, or a dot at its end, to its other
 end ("/https://example.org/bayan"). The attribute (not a stylesheet rule) is what email
-clients, feed readers and e-readers all honour.
+clients, feed readers and e-readers all honour. English words beside an address in such a
+sentence ("Facebook: https://…") are set apart with it (readers.directions).
 
 What counts as an address: one with its scheme (http, https, mailto), one starting
 `www.`, an email address, and a bare domain only with a path (`sindicato.es/afiliate`) or

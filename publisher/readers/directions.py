@@ -27,6 +27,10 @@ direction and language: a screen reader speaks it in its language, the bidirecti
 algorithm keeps it one run whatever digits and punctuation stand around it, and the theme
 sets its letters to the size of the Latin ones around them (partials/arabic-size.css).
 
+An address link in right-to-left text is set apart with the left-to-right words beside it
+("Facebook: https://…"), as one left-to-right run: set apart alone, the colon between them
+went with the Arabic and the address was drawn left of the word naming it.
+
 Code (`documents/`, `.docx`, a command) is left to right wherever it stands: in a
 right-to-left line its slash or leading dot went to its other end ("/documents", "docx."),
 so code there is marked `dir="ltr"`, which sets it apart as one left-to-right run.
@@ -88,6 +92,7 @@ def marked_directions(body: str, language: str) -> str:
         if not code.get("dir") and _inherited(code) == "rtl":
             code.set("dir", "ltr")
             marked = True
+    marked |= _addresses_with_their_words(root)
     if not marked:
         return body
     del root.attrib["dir"]
@@ -133,6 +138,69 @@ def _runs_marked(block: Any, language: str) -> bool:
             parent.insert(at + i, span)
         marked = True
     return marked
+
+
+def _addresses_with_their_words(root: Any) -> bool:
+    """Each address link in right-to-left text set apart with the left-to-right words
+    beside it, as one <span dir="ltr">; whether there was one.
+
+    An address link is marked left to right, which sets it apart from what stands around
+    it (readers.addresses): a neutral to the bidirectional algorithm, so the colon of
+    "Facebook: https://…" in an Arabic sentence went with the Arabic, and the address was
+    drawn left of the word that names it ("https://… :Facebook"). Set apart together,
+    they read as written; addresses one after another with only left-to-right words
+    between them ("Facebook: https://… or Telegram: https://…") share one span."""
+    from lxml.html import Element
+
+    made: set[Any] = set()
+    for link in list(root.iter("a")):
+        parent = link.getparent()
+        classes = set((link.get("class") or "").split())
+        if link.get("dir") != "ltr" or not {"uri", "email"} & classes:
+            continue
+        if (parent.get("dir") or _inherited(parent)) != "rtl":
+            continue
+        previous = link.getprevious()
+        before = (previous.tail if previous is not None else parent.text) or ""
+        if previous in made and not _RIGHT_TO_LEFT.search(before):
+            span, previous.tail = previous, None  # the words between join the span before
+            last = span[-1]
+            last.tail = (last.tail or "") + before
+        elif (start := _words_at_the_end(before)) is not None:
+            span = Element("span", dir="ltr")
+            link.addprevious(span)
+            span.text, kept = before[start:], before[:start]
+            if previous is not None:
+                previous.tail = kept
+            else:
+                parent.text = kept
+            made.add(span)
+        elif _WORDS_AFTER.match(link.tail or ""):
+            span = Element("span", dir="ltr")
+            link.addprevious(span)
+            made.add(span)
+        else:
+            continue
+        after = link.tail or ""
+        span.append(link)
+        words = _WORDS_AFTER.match(after)
+        link.tail, span.tail = (words.group(0), after[words.end() :]) if words else (None, after)
+    return bool(made)
+
+
+def _words_at_the_end(text: str) -> int | None:
+    """Where the left-to-right words at the end of `text` start (its first left-to-right
+    letter after its last right-to-left one); None when it ends in none. Found from the
+    last right-to-left letter, not by a pattern anchored at the end, which would try each
+    letter of a long English text in turn."""
+    last = max((m.end() for m in _RIGHT_TO_LEFT.finditer(text)), default=0)
+    found = _LEFT_TO_RIGHT.search(text, last)
+    return found.start() if found else None
+
+
+# Left-to-right words (and what stands between them) at the start of a text, to the last
+# left-to-right letter before a right-to-left one.
+_WORDS_AFTER = regex.compile(r"[^\p{bc=R}\p{bc=AL}]*\p{bc=L}")
 
 
 def _right_to_left_runs(text: str) -> list[tuple[regex.Match[str], str]]:
