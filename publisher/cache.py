@@ -3,7 +3,8 @@
 - Conversions (a document read through pandoc, an editorial) are content-addressed: the key
   hashes the source bytes with every version that shapes the result, so an entry can never
   be stale, only unused. Entries are written atomically; one that cannot be read is a miss.
-- Renders are recorded per output folder and job: the fingerprint of everything the job's
+- Renders are recorded per output folder (named relative to the workspace when in it, so
+  they hold in a workspace moved or copied) and job: the fingerprint of everything the job's
   outputs depend on, and the size and modification time of each file written (the sizes
   are what archive outputs link downloads with). A job whose fingerprint is the same and
   whose files are still as written is not rendered again.
@@ -113,18 +114,36 @@ class Cache:
     def _renders_file(self) -> Path:
         return self.folder / "renders.json"
 
+    @property
+    def _workspace(self) -> Path:
+        return self.folder.parent.parent
+
+    def _folder_name(self, out: Path) -> str:
+        """How the records name `out`: relative to the workspace when it is in it, as the
+        records travel with it (a workspace moved or copied still knows what its dist/
+        holds, and takes away what no output makes any more); else absolute."""
+        return (
+            out.relative_to(self._workspace).as_posix()
+            if out.is_relative_to(self._workspace)
+            else str(out)
+        )
+
     def renders(self, out: Path) -> dict[str, dict[str, Any]]:
         """The records of the jobs rendered into the output folder `out`, by job name."""
-        records = self._all_renders().get(str(out), {})
+        folders = self._all_renders()
+        # Records written before folders were named so are named absolute: they still count.
+        records = folders.get(self._folder_name(out), folders.get(str(out), {}))
         return records if isinstance(records, dict) else {}
 
     def save_renders(self, out: Path, renders: dict[str, dict[str, Any]]) -> None:
         """Replace the records of `out`; other output folders' (a preview's scratch folder,
         `build -o`) are kept, so building into one never makes another look stale."""
         folders = {
-            name: records for name, records in self._all_renders().items() if Path(name).is_dir()
+            name: records
+            for name, records in self._all_renders().items()
+            if (self._workspace / name).is_dir() and name != str(out)
         }
-        folders[str(out)] = renders  # the records of folders deleted since (scratch) go
+        folders[self._folder_name(out)] = renders  # those of folders deleted since (scratch) go
         data = {"schema": RENDERS_SCHEMA, "folders": folders}
         atomic_write(self._renders_file, json.dumps(data, sort_keys=True, indent=1).encode("utf-8"))
 

@@ -10,6 +10,10 @@ would again render nothing, so the command says what that build said, as make an
 decide by timestamps. Any difference, a stamp of another request or `--force` takes the
 full build, which decides job by job as always.
 
+The workspace's own files are named relative to it, so a copy (`cp -r` gives its files
+other times) compares its own files, never the original's, and a workspace moved as it is
+(`mv`) still has nothing to do.
+
 Only this module's few standard imports run before the answer: that is the point.
 """
 
@@ -26,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 STAMP = Path(".publisher") / "up-to-date.json"
-SCHEMA = 1
+SCHEMA = 2  # 2: the workspace's files named relative to it
 _PRUNED = {"node_modules", "__pycache__"}  # and hidden folders: not inputs of a build
 RACY_NS = 2_000_000_000  # files changed in the last 2 s: no stamp (a clock tick is coarser)
 _ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "TZ")
@@ -45,17 +49,20 @@ class Stamp:
 def unchanged(workspace: Path, request: dict[str, Any]) -> Stamp | None:
     """The last no-op build's report, when its request was this one and nothing it depends
     on has changed since; None otherwise (then build in full)."""
+    root = str(workspace)
     try:
         data = json.loads((workspace / STAMP).read_text(encoding="utf-8"))
         if data.get("schema") != SCHEMA or data["request"] != _normal(request):
             return None
-        if data["state"] != _state(data["inputs"], data["out_dir"])[0]:
+        inputs = [os.path.join(root, name) for name in data["inputs"]]
+        out_dir = os.path.join(root, data["out_dir"])
+        if data["state"] != _state(inputs, out_dir, root)[0]:
             return None
         return Stamp(
-            tuple((int(level), str(text)) for level, text in data["messages"]),
+            tuple((int(level), _placed(str(text), root)) for level, text in data["messages"]),
             int(data["issues"]),
             int(data["outputs"]),
-            Path(data["out_dir"]),
+            Path(out_dir),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None  # no stamp, or a damaged one: build in full
@@ -71,21 +78,44 @@ def record(workspace: Path, request: dict[str, Any], inputs: Sequence[Path], sta
     """After a build that rendered and wrote nothing: its stamp, over the `inputs` folders."""
     from .output import atomic_write
 
+    root = str(workspace)
     folders = _outermost(inputs)
-    state, newest = _state(folders, str(stamp.out_dir))
+    state, newest = _state(folders, str(stamp.out_dir), root)
     if newest > time.time_ns() - RACY_NS:
         return  # an input changed so lately that a change within its clock tick could hide
     data = {
         "schema": SCHEMA,
         "request": _normal(request),
-        "inputs": folders,
-        "out_dir": str(stamp.out_dir),
+        "inputs": [_relative(folder, root) for folder in folders],
+        "out_dir": _relative(str(stamp.out_dir), root),
         "state": state,
-        "messages": list(stamp.messages),
+        "messages": [(level, _unplaced(text, root)) for level, text in stamp.messages],
         "issues": stamp.issues,
         "outputs": stamp.outputs,
     }
     atomic_write(workspace / STAMP, json.dumps(data).encode("utf-8"))
+
+
+def _relative(path: str, root: str) -> str:
+    """`path` relative to the workspace `root` when it is in it (then it moves along with
+    the workspace); else as it is, absolute."""
+    return os.path.relpath(path, root) if _inside(path, root) else path
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root + os.sep)
+
+
+_HERE = "\0workspace\0"  # where the workspace was, in a stamp's messages
+
+
+def _unplaced(text: str, root: str) -> str:
+    """A message as the stamp keeps it: the files it names, wherever the workspace moves."""
+    return text.replace(root + os.sep, _HERE)
+
+
+def _placed(text: str, root: str) -> str:
+    return text.replace(_HERE, root + os.sep)
 
 
 def _outermost(folders: Sequence[Path]) -> list[str]:
@@ -112,17 +142,19 @@ def _normal(request: dict[str, Any]) -> Any:
     return json.loads(json.dumps(request, sort_keys=True, default=str))
 
 
-def _state(inputs: Iterable[str], out_dir: str) -> tuple[str, int]:
+def _state(inputs: Iterable[str], out_dir: str, root: str) -> tuple[str, int]:
     """A digest of everything that may change what a build makes, by stat, and the newest
-    modification time among the inputs (ns)."""
+    modification time among the inputs (ns). The files in the workspace `root` are named
+    relative to it: the same files anywhere give the same digest."""
     digest = hashlib.sha256()
     newest = 0
     out = str(Path(out_dir))
+    here = (root + os.sep).encode()
     for line, mtime in (line for folder in inputs for line in _files(str(Path(folder)), out)):
-        digest.update(line)
+        digest.update(line.removeprefix(here))
         newest = max(newest, mtime)
     for line, _ in _files(out, skip=None, prune=False):  # as the build left them
-        digest.update(line)
+        digest.update(line.removeprefix(here))
     for folder in sys.path:  # installing or removing a package changes its folder
         if folder.endswith(("site-packages", "dist-packages")):
             digest.update(_stat_line(str(Path(folder)))[0])

@@ -3,6 +3,7 @@ served from the cache is never stale. Reproducible outputs with SOURCE_DATE_EPOC
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -316,6 +317,33 @@ def test_a_removed_issue_leaves_dist_with_the_next_build_of_every_issue(
     assert [p for p in dist.rglob("*") if p.is_dir() and not any(p.iterdir())] == []
     assert "002-second" not in (dist / "feed.atom").read_text()
     assert build(two_issues).rendered == []
+
+
+@pytest.mark.parametrize("carry", [shutil.move, shutil.copytree], ids=["moved", "copied"])
+def test_a_removed_issue_leaves_dist_of_a_moved_or_copied_workspace(
+    two_issues: Path, tmp_path: Path, carry: Callable[[Path, Path], object]
+) -> None:
+    """A workspace renamed, or copied as next year's: its first build of every issue still
+    knows what the builds before it wrote in its dist/, and takes a withdrawn issue away."""
+    root = tmp_path / "carried"
+    carry(two_issues, root)
+    (root / "issues" / "002-second.yaml").unlink()
+    build(root)
+    assert not (root / "dist" / "002-second").exists()
+    assert (root / "dist" / "001-first" / "001-first.pdf").is_file()
+
+
+def test_render_records_that_name_dist_by_its_full_path_still_count(two_issues: Path) -> None:
+    """Records written before they named dist/ relative to the workspace: the build after
+    the upgrade still takes a withdrawn issue away, and renders nothing else again."""
+    renders = two_issues / ".publisher" / "cache" / "renders.json"
+    data = json.loads(renders.read_text(encoding="utf-8"))
+    data["folders"] = {str(two_issues / "dist"): data["folders"].pop("dist")}
+    renders.write_text(json.dumps(data), encoding="utf-8")
+    (two_issues / "issues" / "002-second.yaml").unlink()
+    report = build(two_issues)
+    assert not (two_issues / "dist" / "002-second").exists()
+    assert not [name for name in report.rendered if name.endswith("001-first")]
 
 
 def test_force_still_knows_what_earlier_builds_wrote(two_issues: Path) -> None:

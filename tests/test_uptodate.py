@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -143,3 +144,36 @@ def test_a_link_looping_back_in_documents_is_named_and_rebuilds_stay_quick(
     assert "0 output(s) rendered" in build(root)
     assert (root / ".publisher" / "up-to-date.json").is_file()
     assert quick_answer_imports(root) == set()
+
+
+def test_a_copied_workspace_is_built_from_its_own_files(stamped: Path, tmp_path: Path) -> None:
+    """Last year's newsletter copied as this year's (`cp -r`), then edited: its build said
+    "0 output(s) rendered, 8 up to date … written in <the original>/dist", from the stamp
+    the copy brought along, and built nothing of its own."""
+    copy = tmp_path / "copy"
+    shutil.copytree(stamped, copy)
+    toml = copy / "publisher.toml"
+    toml.write_text(toml.read_text().replace("Minimal Test Bulletin", "Brand New Paper"))
+    manifest = copy / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace("First issue", "Launch issue"))
+    said = build(copy)
+    assert built_in_full(said)
+    assert f"written in {copy / 'dist'}" in " ".join(said.split())
+    page = (copy / "dist" / "001-first" / "index.html").read_text(encoding="utf-8")
+    assert "Brand New Paper" in page and "Launch issue" in page
+    assert "Brand New Paper" not in (stamped / "dist" / "001-first" / "index.html").read_text()
+
+
+def test_a_moved_workspace_still_has_nothing_to_do(stamped: Path, tmp_path: Path) -> None:
+    """A workspace folder renamed, files untouched: the quick answer still holds, and it
+    names the files and the output folder where they are now."""
+    article = stamped / "documents" / "first-article.md"
+    article.write_text(article.read_text() + "\n![A picket](picket.png)\n", encoding="utf-8")
+    build(stamped)
+    age(stamped)
+    assert "documents/first-article.md" in build(stamped)  # the picture it left out
+    moved = Path(shutil.move(stamped, tmp_path / "renamed"))
+    assert quick_answer_imports(moved) == set()
+    said = " ".join(build(moved).split())
+    assert "0 output(s) rendered" in said and f"written in {moved / 'dist'}" in said
+    assert f"{moved / 'documents' / 'first-article.md'}:" in said and str(stamped) not in said
