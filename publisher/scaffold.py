@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from email.headerregistry import Address
@@ -79,7 +80,10 @@ class Identity:
 
 @dataclass
 class Created:
-    files: list[Path] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # written anew
+    # Files already there, and what init did with them: it never overwrites one (a Hugo
+    # site's documents/, a folder half set up); a .gitignore only gains lines.
+    existing: list[tuple[Path, str]] = field(default_factory=list)
     # (line in publisher.toml, the line, what it is for): placeholders still to edit
     placeholders: list[tuple[int, str, str]] = field(default_factory=list)
 
@@ -233,8 +237,8 @@ Put files here to override the default theme by name, e.g. `pdf/print.css` or
 
 
 def create_workspace(directory: Path, identity: Identity | None = None) -> Created:
-    """The workspace's files, `identity` in publisher.toml; an existing .gitignore keeps its
-    lines and gains the missing ones."""
+    """The workspace's files, `identity` in publisher.toml; a file already there is kept as
+    it is, but an existing .gitignore gains the lines it lacks."""
     if (directory / CONFIG_NAME).exists():
         raise PublisherError.at(
             f"{directory / CONFIG_NAME} already exists", hint="choose an empty folder"
@@ -268,13 +272,16 @@ def create_workspace(directory: Path, identity: Identity | None = None) -> Creat
         "documents/welcome.md": _DOCUMENT.format(**values),
         "issues/001-first-issue.yaml": _ISSUE.format(**values),
         "templates/README.md": _TEMPLATES,
-        ".gitignore": _gitignore(directory / ".gitignore"),
     }
     created = Created()
     for name, text in files.items():
         path = directory / name
-        atomic_write(path, text.encode("utf-8"))
-        created.files.append(path)
+        if os.path.lexists(path):
+            created.existing.append((path, "already there, left as it was"))
+        else:
+            atomic_write(path, text.encode("utf-8"))
+            created.files.append(path)
+    _add_gitignore(directory / ".gitignore", created)
     for number, line in enumerate(config.splitlines(), 1):
         key = line.partition(" =")[0]
         if key in _PLACEHOLDERS and (".example.org" in line or words["postal_address"] in line):
@@ -303,17 +310,30 @@ def _toml(value: str) -> str:
     return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
-def _gitignore(path: Path) -> str:
-    """Our .gitignore, or the one already there with the lines it lacks added."""
+def _add_gitignore(path: Path, created: Created) -> None:
+    """Our .gitignore, or the one already there with the lines it lacks added. One that is
+    not UTF-8 (Notepad's UTF-16) is left as it was: lines added in another encoding would
+    garble it, and git reads it as UTF-8 anyway."""
+    ours = [line for line in _GITIGNORE.splitlines() if line and not line.startswith("#")]
     try:
         existing = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, UnicodeDecodeError):
-        return _GITIGNORE
-    missing = [
-        line
-        for line in _GITIGNORE.splitlines()
-        if line and not line.startswith("#") and line not in existing.splitlines()
-    ]
-    if not missing:
-        return existing
-    return existing.rstrip("\n") + "\n\n# Added by publisher init\n" + "\n".join(missing) + "\n"
+    except FileNotFoundError:
+        atomic_write(path, _GITIGNORE.encode("utf-8"))
+        created.files.append(path)
+        return
+    except UnicodeDecodeError:
+        created.existing.append(
+            (
+                path,
+                "already there, left as it was: it is not UTF-8 text, as git reads it; save"
+                f" it as UTF-8 and add {', '.join(ours)} to keep outputs and subscribers out",
+            )
+        )
+        return
+    missing = [line for line in ours if line not in existing.splitlines()]
+    if missing:
+        added = "\n".join(missing)
+        text = existing.rstrip("\n") + "\n\n# Added by publisher init\n" + added + "\n"
+        atomic_write(path, text.encode("utf-8"))
+    said = f"added {', '.join(missing)}" if missing else "it has publisher's lines"
+    created.existing.append((path, f"already there, its lines kept; {said}"))

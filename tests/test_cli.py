@@ -423,10 +423,50 @@ def test_init_keeps_an_existing_gitignore_and_adds_what_it_lacks(tmp_path: Path)
     root = tmp_path / "news"
     root.mkdir()
     (root / ".gitignore").write_text("*.pdf\ndist/\n")
-    assert invoke("init", str(root)).exit_code == 0
+    result = invoke("init", str(root))
+    assert result.exit_code == 0
     lines = (root / ".gitignore").read_text().splitlines()
     assert lines[:2] == ["*.pdf", "dist/"] and lines.count("dist/") == 1
     assert {".publisher/", "*.sqlite3", "*.sqlite3-*"} <= set(lines)
+    [said] = [line for line in result.output.splitlines() if ".gitignore" in line]
+    assert "already there" in said and "added .publisher/, *.sqlite3" in said
+
+
+def test_init_in_a_folder_in_use_keeps_every_file_there_and_names_them(tmp_path: Path) -> None:
+    """A Hugo site has documents/, a half-set-up folder an issue: init replaced them all
+    with its samples and said "created" of each."""
+    root = tmp_path / "site"
+    mine = {
+        "documents/welcome.md": b"---\ntitle: Our own welcome\n---\nMine.\n",
+        "issues/001-first-issue.yaml": b"number: 7\n",
+        "templates/README.md": b"notes\n",
+    }
+    for name, data in mine.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    result = invoke("init", str(root))
+    assert result.exit_code == 0, result.output
+    for name, data in mine.items():
+        assert (root / name).read_bytes() == data
+        [said] = [line for line in result.output.splitlines() if str(root / name) in line]
+        assert "already there" in said and "created" not in said
+    assert f"created {root / 'publisher.toml'}" in result.output
+
+
+def test_init_leaves_a_gitignore_it_cannot_read_as_it_was_and_says_what_to_add(
+    tmp_path: Path,
+) -> None:
+    """A .gitignore saved as UTF-16 by Windows Notepad lost its lines to init's own."""
+    root = tmp_path / "news"
+    root.mkdir()
+    utf16 = "\ufeffnode_modules/\r\n*.log\r\n".encode("utf-16-le")
+    (root / ".gitignore").write_bytes(utf16)
+    result = invoke("init", str(root))
+    assert result.exit_code == 0, result.output
+    assert (root / ".gitignore").read_bytes() == utf16
+    [said] = [line for line in result.output.splitlines() if ".gitignore" in line]
+    assert "not UTF-8" in said and "dist/" in said and ".publisher/" in said
+    assert "created" not in said
 
 
 def every_command(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:

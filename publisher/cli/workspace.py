@@ -202,6 +202,8 @@ def init(
     created = scaffold.create_workspace(directory, identity)
     for path in created.files:
         click.echo(f"created {path}")
+    for path, what in created.existing:
+        click.echo(f"{path}: {what}")
     if created.placeholders:
         config = directory / "publisher.toml"
         click.echo(f"\n{config} still has placeholders; edit them before sending an issue:")
