@@ -361,6 +361,11 @@ def _sections(
             hint="start the 'sections:' line at the left edge, as 'number:' and 'date:' are",
         )
         return ()
+    in_toml = source.path.suffix.lower() == ".toml"
+    if isinstance(raw_sections, dict):  # `- ` left out (`[sections]` in TOML): one section
+        fix = "write [[sections]] above each section" if in_toml else "start each section with '- '"
+        problem("'sections' must be a list of sections, not one section", "sections", hint=fix)
+        return ()
     if not isinstance(raw_sections, list) or not raw_sections:
         problem(
             "'sections' must list at least one section",

@@ -663,3 +663,40 @@ def test_sections_indented_under_the_editorial_are_named_as_such(minimal: Path) 
     assert "001-first.yaml:4: 'sections' is missing: the 'sections:' line is indented" in output
     assert "part of 'editorial'" in output and "left edge" in output
     assert_failed_cleanly(minimal, code)
+
+
+@pytest.mark.parametrize(
+    ("name", "sections", "line", "fix"),
+    [
+        (
+            "001-first.yaml",
+            "sections:\n  title: News\n  documents: [first-article]\n",
+            4,
+            "start each section with '- '",
+        ),
+        (
+            "001-first.toml",
+            '[sections]\ntitle = "News"\ndocuments = ["first-article"]\n',
+            4,
+            "write [[sections]] above each section",
+        ),
+    ],
+    ids=["yaml without dashes", "toml with one pair of brackets"],
+)
+def test_sections_written_as_one_section_not_a_list_say_so_with_the_fix(
+    minimal: Path, name: str, sections: str, line: int, fix: str
+) -> None:
+    """It said "'sections' must list at least one section" of a section the editor could
+    see: the problem is that it is not a list."""
+    (minimal / "issues" / "001-first.yaml").unlink()
+    head = (
+        "number = 1\ndate = 2026-01-10\n\n"
+        if name.endswith(".toml")
+        else "number: 1\ndate: 2026-01-10\n\n"
+    )
+    (minimal / "issues" / name).write_text(head + sections)
+    code, output = run_build(minimal)
+    said = " ".join(output.split())
+    assert f"{name}:{line}: 'sections' must be a list of sections, not one section" in said
+    assert f"hint: {fix}" in said
+    assert_failed_cleanly(minimal, code)
