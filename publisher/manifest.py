@@ -340,6 +340,16 @@ _EMPTY = "documents/{} is empty"
 _EMPTY_HINT = "write the article in it (and save it), or take it out of the issue"
 
 
+def _section_name(section: dict[Any, Any], index: int) -> str:
+    """How a message names a section: by its title, else by its place in the list."""
+    title = section.get("title")
+    return (
+        f"section {title.strip()!r}"
+        if isinstance(title, str) and title.strip()
+        else f"section {index + 1}"
+    )
+
+
 def _swallowed_sections(source: SourceData) -> str | None:
     """The text (editorial, summary) whose lines took in an indented `sections:` line."""
     for key, value in source.data.items():
@@ -380,6 +390,15 @@ def _sections(
         where = ("sections", s_index)
         if not isinstance(section, dict):
             problem("each section needs 'title' and 'documents'", *where)
+            continue
+        if "documents" in section and section["documents"] in (None, "", []):
+            example = 'documents = ["my-article"]' if in_toml else "documents: [my-article]"
+            problem(
+                f"{_section_name(section, s_index)} lists no documents",
+                *where,
+                "documents",
+                hint=f"list them, e.g. {example}, or take the section out",
+            )
             continue
         checked: dict[str, Any] = check(SECTION_TABLE, section, problems, where)
         title, refs = checked.get("title", ""), checked.get("documents")

@@ -666,6 +666,22 @@ def test_sections_indented_under_the_editorial_are_named_as_such(minimal: Path) 
 
 
 @pytest.mark.parametrize(
+    "documents", ["documents: []", "documents:", 'documents: ""'], ids=["[]", "nothing", "''"]
+)
+def test_a_section_without_documents_is_named_by_its_title_with_the_fix(
+    minimal: Path, documents: str
+) -> None:
+    """It said "section 'documents' must list at least one document": which section, of
+    several, and what to do, it did not say."""
+    write_manifest(minimal, GOOD + f"  - title: Empty\n    {documents}\n")
+    code, output = run_build(minimal)
+    said = " ".join(output.split())
+    assert "001-first.yaml:8: section 'Empty' lists no documents" in said
+    assert "hint: list them, e.g. documents: [my-article], or take the section out" in said
+    assert_failed_cleanly(minimal, code)
+
+
+@pytest.mark.parametrize(
     ("name", "sections", "line", "fix"),
     [
         (
