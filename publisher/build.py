@@ -20,7 +20,6 @@ import datetime as dt
 import fcntl
 import logging
 import os
-from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -431,14 +430,18 @@ def note_untranslated_interface(config: Config, manifests: Sequence[IssueManifes
 def note_front_matter(
     manifests: Sequence[IssueManifest], documents: Mapping[Path, Document]
 ) -> None:
-    """Say once per build what front matter was kept unused, and which drafts are left out."""
-    files_with: Counter[str] = Counter(
-        key for doc in documents.values() for key in doc.extra if key not in PASSED_TO_TEMPLATES
-    )
+    """Say once per build what front matter was kept unused, each key with a file to look in,
+    and which drafts are left out."""
+    files_with: dict[str, list[Path]] = {}
+    for doc in sorted(documents.values(), key=lambda doc: doc.source):
+        for key in doc.extra.keys() - PASSED_TO_TEMPLATES:
+            files_with.setdefault(key, []).append(doc.source)
     if files_with:
         keys = ", ".join(
-            f"{key} ({n} file{'s' if n > 1 else ''})"
-            for key, n in sorted(files_with.items(), key=lambda item: (-item[1], item[0]))
+            f"{key} ({files[0]})"
+            if len(files) == 1
+            else f"{key} ({len(files)} files, e.g. {files[0]})"
+            for key, files in sorted(files_with.items(), key=lambda item: (-len(item[1]), item[0]))
         )
         log.info(
             "front matter keys publisher does not use, kept for templates as doc.extra: %s"

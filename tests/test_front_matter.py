@@ -92,8 +92,28 @@ def test_the_build_notes_only_front_matter_it_does_not_use(
     }
     with caplog.at_level(logging.INFO, logger="publisher"):
         note_front_matter([], documents)
-    assert "weight (1 file)" in caplog.text
+    assert "weight (b.md)" in caplog.text
     assert not any(key in caplog.text for key in ("image", "source"))
+
+
+def test_the_note_on_unused_front_matter_names_the_files_to_look_in(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """It said "slug (1 file)": which of a hundred files, the editor had to search for."""
+    from publisher.build import note_front_matter
+
+    documents = {
+        Path(name): Document(name, name, "", Path("/ws/documents") / name, "en", extra=extra)
+        for name, extra in [
+            ("rent-strike.md", {"slug": "rent-strike", "weight": 2}),
+            ("cleaners.md", {"weight": 1}),
+            ("picket.md", {"weight": 3}),
+        ]
+    }
+    with caplog.at_level(logging.INFO, logger="publisher"):
+        note_front_matter([], documents)
+    assert "weight (3 files, e.g. /ws/documents/cleaners.md)" in caplog.text
+    assert "slug (/ws/documents/rent-strike.md)" in caplog.text
 
 
 def test_hugo_toml_front_matter(tmp_path: Path) -> None:
