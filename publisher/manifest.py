@@ -227,14 +227,16 @@ def _editions(
         return {}
     if isinstance(raw, str):
         raw = [raw]
-    if isinstance(raw, list):
-        raw = dict.fromkeys(raw)
-    if not isinstance(raw, dict):
+    if isinstance(raw, list):  # each language at its own place in the list: its line
+        listed = [(value, None, ("editions", index)) for index, value in enumerate(raw)]
+    elif isinstance(raw, dict):
+        listed = [(value, texts, ("editions", value)) for value, texts in raw.items()]
+    else:
         problems.add("'editions' must list languages", "editions", hint=_EDITIONS_EXAMPLE)
         return {}
     found: dict[str, EditionTexts] = {}
-    for index, (value, texts) in enumerate(raw.items()):
-        key = ("editions", value if isinstance(source.data["editions"], dict) else index)
+    lines: dict[str, int] = {}
+    for value, texts, key in listed:
         try:
             language = checked_language(value)
         except NotALanguage as exc:
@@ -242,10 +244,23 @@ def _editions(
             continue
         if original and language in (original, original.split("-")[0]):
             continue
+        if language in lines:  # `[es, fr]` meant, `[es, es]` left by a copy
+            log.warning(
+                "%s:%d: %r lists the %s edition again (line %d): one %s edition is made;"
+                " write the language meant, or take the line out",
+                source.path,
+                source.line(*key),
+                value,
+                language,
+                lines[language],
+                language,
+            )
+            continue
+        lines[language] = source.line(*key)
         checked: dict[str, Any] = check(EDITION_TABLE, texts or {}, problems, key)
         if "editorial" in checked:
             checked["editorial_line"] = source.line(*key, "editorial")
-        found.setdefault(language, EditionTexts(**checked))
+        found[language] = EditionTexts(**checked)
     return found
 
 

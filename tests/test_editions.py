@@ -525,6 +525,27 @@ def test_an_edition_with_a_section_title_too_few_or_too_many_is_warned_of_at_its
     ]
 
 
+@pytest.mark.parametrize("again", ["es", "ES"])
+def test_an_edition_listed_twice_is_warned_of_at_the_second_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, again: str
+) -> None:
+    """`editions: [es, es]` (an edition meant as another, fr, copied and not changed) was
+    taken as one es edition without a word."""
+    manifest = tmp_path / "006.yaml"
+    manifest.write_text(
+        "number: 6\ndate: 2026-01-10\nsections:\n  - title: News\n    documents: [report]\n"
+        f"editions:\n  - es\n  - ar\n  - {again}\n",
+        encoding="utf-8",
+    )
+    pool = DocumentPool.scan(WORKSPACES / "editions" / "documents")
+    loaded = load_manifest(manifest, pool, tmp_path)
+    assert loaded.editions == ("es", "ar")
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
+        f"{manifest}:9: {again!r} lists the es edition again (line 7): one es edition is made;"
+        " write the language meant, or take the line out"
+    ]
+
+
 def test_the_original_language_listed_as_an_edition_is_no_edition(tmp_path: Path) -> None:
     manifest = tmp_path / "004.yaml"
     text = BAD_EDITIONS.replace("Spanish", "en-GB").replace("omitt", "note")
