@@ -159,8 +159,8 @@ def build(
 
         then = archive_jobs if archive_renderers else None
         plan.run(jobs, progress, report, parallel=True, then=then)
-        if not issue_refs and not formats:  # every output: what no job makes now goes
-            plan.forget_other_jobs()
+        if not issue_refs:  # every issue: what no job of these formats makes now goes
+            plan.forget_other_jobs({f.name for f in chosen} if formats else None)
     if report.failed:  # the other outputs are in place; the build still fails, naming these
         log.warning("%d output(s) could not be made; the rest are in %s", len(report.failed), out)
         raise PublisherError(*(p for failure in report.failed for p in failure.problems))

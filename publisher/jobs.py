@@ -26,7 +26,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -391,12 +391,16 @@ class RenderPlan:
         finally:
             self._save()
 
-    def forget_other_jobs(self) -> None:
-        """For a build of every issue in every format: the outputs of jobs it no longer has
-        (an issue removed or renamed, a translation dropped) go when it succeeds. A
-        withdrawn issue must not stay online in a dist/ that is synced to a server."""
+    def forget_other_jobs(self, format_names: Collection[str] | None = None) -> None:
+        """For a build of every issue in `format_names` (None: every format, a plugin's
+        uninstalled since too): the outputs of those formats' jobs it no longer has (an
+        issue removed or renamed, an edition or translation dropped) go when it succeeds.
+        A withdrawn issue must not stay online in a dist/ that is synced to a server, nor a
+        dropped edition's pages once the web pages no longer link them; other formats'
+        outputs, not built now, are left as they are."""
         for name in self._renders.keys() - self._seen:
-            self._stale_files |= set(self._renders.pop(name)["files"])
+            if format_names is None or name.partition(" ")[0] in format_names:  # "web 1/es"
+                self._stale_files |= set(self._renders.pop(name)["files"])
 
     def _save(self) -> None:
         """Remove what re-rendered jobs no longer produce (and folders left empty), then

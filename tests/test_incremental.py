@@ -299,7 +299,8 @@ def test_a_removed_issue_leaves_dist_with_the_next_build_of_every_issue(
     two_issues: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """dist/ is what gets synced to the server: an issue withdrawn (its manifest deleted
-    or renamed) must not stay online. A build of some issues only leaves it be."""
+    or renamed) must not stay online. A build of some issues only leaves it be; a build of
+    every issue in some formats takes away what those formats made of it."""
     issue_two = two_issues / "dist" / "002-second"
     assert (issue_two / "002-second.pdf").is_file()
     (two_issues / "issues" / "002-second.yaml").unlink()
@@ -307,7 +308,8 @@ def test_a_removed_issue_leaves_dist_with_the_next_build_of_every_issue(
     build(two_issues, ["1"])
     assert (issue_two / "002-second.pdf").is_file()
     build(two_issues, formats=["pdf", "feed"])
-    assert (issue_two / "002-second.pdf").is_file()
+    assert not (issue_two / "002-second.pdf").exists()
+    assert (issue_two / "002-second.epub").is_file()  # not built: left alone
 
     with caplog.at_level("INFO", logger="publisher"):
         build(two_issues)
@@ -344,6 +346,25 @@ def test_render_records_that_name_dist_by_its_full_path_still_count(two_issues: 
     report = build(two_issues)
     assert not (two_issues / "dist" / "002-second").exists()
     assert not [name for name in report.rendered if name.endswith("001-first")]
+
+
+def test_a_web_build_of_every_issue_takes_a_dropped_editions_pages_away(tmp_path: Path) -> None:
+    """`build --format web` after an edition was taken out of the manifest took away its
+    home page (dist/editions/es/) and left its issue and article pages online: a site
+    half updated, with pages nothing links to any more."""
+    from conftest import build_with_warnings
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + "editions: [es]\n")
+    out, _ = build_with_warnings(root, ["web"])
+    assert (out / "001-first" / "es" / "first-article" / "index.html").is_file()
+
+    manifest.write_text(manifest.read_text().replace("editions: [es]\n", ""))
+    build_with_warnings(root, ["web"])
+    assert not (out / "001-first" / "es").exists()
+    assert not (out / "editions" / "es").exists()
+    assert (out / "001-first" / "first-article" / "index.html").is_file()
 
 
 def test_force_still_knows_what_earlier_builds_wrote(two_issues: Path) -> None:
