@@ -26,7 +26,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, Set
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -130,6 +130,7 @@ class RenderPlan:
     _layout: ProcessPoolExecutor | None = None  # workers that lay out PDFs (see warm_up)
     _seen: set[str] = field(default_factory=set)  # the jobs of this build, due or not
     _said: set[tuple[int, str]] = field(default_factory=set)  # warnings said (log_here)
+    _editions_gone: set[str] = field(default_factory=set)  # "041-pay/es": built no more
 
     def __post_init__(self) -> None:
         self._renders = self.cache.renders(self.out)  # `force` renders them all the same
@@ -399,8 +400,11 @@ class RenderPlan:
         dropped edition's pages once the web pages no longer link them; other formats'
         outputs, not built now, are left as they are."""
         for name in self._renders.keys() - self._seen:
-            if format_names is None or name.partition(" ")[0] in format_names:  # "web 1/es"
+            kind, _, folder = name.partition(" ")  # "web 041-pay/es", "feed"
+            if format_names is None or kind in format_names:
                 self._stale_files |= set(self._renders.pop(name)["files"])
+                if "/" in folder:
+                    self._editions_gone.add(folder)
 
     def _save(self) -> None:
         """Remove what re-rendered jobs no longer produce (and folders left empty), then
@@ -409,7 +413,7 @@ class RenderPlan:
         gone = sorted(self._stale_files - current)
         if gone:
             log.info("%d file(s) no output makes now removed, e.g. %s", len(gone), gone[0])
-            say_pages_gone(gone, current)
+            say_pages_gone(gone, current, self._editions_gone)
         for name in gone:
             (self.out / name).unlink(missing_ok=True)
             for folder in (self.out / name).parents:
@@ -631,23 +635,33 @@ def _place(staged: Path, target: Path) -> None:
 _LISTINGS = ("tags/", "languages/", "pagefind/", "search/", "editions/")
 
 
-def say_pages_gone(gone: list[str], current: set[str]) -> None:
+def say_pages_gone(
+    gone: list[str], current: set[str], editions_gone: Set[str] = frozenset()
+) -> None:
     """Warn of the issue and article pages a build removed (readers' bookmarks and other
     sites' links to them now lead nowhere): an article that moved to another issue with
-    the `aliases:` that keeps its old address, others with what would keep theirs."""
+    the `aliases:` that keeps its old address, others with what would keep theirs. The
+    pages of an edition no longer built (`editions_gone`, its folders) moved nowhere: an
+    edition taken out of its issue is said once, one that went with its issue with it."""
     pages = [
         name.removesuffix("index.html")
         for name in gone
         if name.endswith("/index.html") and not name.startswith(_LISTINGS)
     ]
-    by_slug: dict[str, str] = {}  # an article's slug → its page now (the first, sorted)
+    for folder in sorted(editions_gone):
+        if f"{folder.partition('/')[0]}/index.html" in current:  # its issue is still here
+            pages = _say_edition_gone(folder, pages)
+    in_editions_gone = tuple(f"{folder}/" for folder in editions_gone)
+    by_place: dict[str, str] = {}  # "es/rent-strike": an article's page now, in its edition
     for name in sorted(current):
-        if name.endswith("/index.html") and name.count("/") > 1:
-            by_slug.setdefault(name.removesuffix("/index.html").rpartition("/")[2], name)
+        if name.endswith("/index.html") and name.count("/") > 1 and not name.startswith(_LISTINGS):
+            by_place.setdefault(_in_issue(name.removesuffix("index.html")), name)
     moved = [
-        (page, by_slug[slug].removesuffix("index.html"))
+        (page, by_place[_in_issue(page)].removesuffix("index.html"))
         for page in pages
-        if page.count("/") > 1 and (slug := page.rstrip("/").rpartition("/")[2]) in by_slug
+        if page.count("/") > 1
+        and not page.startswith(in_editions_gone)
+        and _in_issue(page) in by_place
     ]
     for old, new in moved:
         log.warning(
@@ -658,7 +672,7 @@ def say_pages_gone(gone: list[str], current: set[str]) -> None:
             old,
         )
     moved_from = {old for old, _ in moved}
-    others = [page for page in pages if page not in moved_from]
+    others = sorted(page for page in pages if page not in moved_from)
     if others:
         log.warning(
             "%d page(s) readers may have kept or linked are gone: %s%s (a manifest or document"
@@ -669,3 +683,29 @@ def say_pages_gone(gone: list[str], current: set[str]) -> None:
             ", ".join(others[:3]),
             ", …" if len(others) > 3 else "",
         )
+
+
+def _in_issue(page: str) -> str:
+    """Where a page is in its issue's folder: an article's slug, in its edition's folder
+    ("041-pay/es/rent-strike/" → "es/rent-strike"): what an article moved keeps."""
+    return page.strip("/").partition("/")[2]
+
+
+def _say_edition_gone(folder: str, pages: list[str]) -> list[str]:
+    """Say the pages of the edition in `folder` ("041-pay/es") gone, with the manifest
+    alias that sends them on to the original's; the other pages, left to say."""
+    theirs = sorted(page for page in pages if page.startswith(f"{folder}/"))
+    if theirs:
+        issue, _, language = folder.partition("/")
+        log.warning(
+            "the %s edition of %s was removed: its %d page(s) are gone (%s%s); links readers"
+            " kept to them lead nowhere now, unless the issue's manifest has `aliases:"
+            " [/%s/]`, which sends them on to the original's pages",
+            language,
+            issue,
+            len(theirs),
+            ", ".join(theirs[:3]),
+            ", …" if len(theirs) > 3 else "",
+            folder,
+        )
+    return [page for page in pages if page not in theirs]

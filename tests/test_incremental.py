@@ -424,6 +424,61 @@ def test_an_issue_taken_away_is_said_with_its_pages_gone(tmp_path: Path) -> None
     assert "002-second/second-article/" in gone
 
 
+def test_an_edition_taken_out_is_said_once_with_its_pages_gone_not_as_pages_moved(
+    tmp_path: Path,
+) -> None:
+    """Each page of the dropped edition was said to have "moved" to the original's page of
+    the same name (or, for the edition's issue page, to dist/languages/es/), each with an
+    `aliases:` line to put in the document that would not have kept it. One line says the
+    edition went, and the manifest `aliases:` that sends its readers on to the original."""
+    from conftest import build_with_warnings
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    manifest = root / "issues" / "001-first.yaml"
+    with_es = manifest.read_text() + "editions: [es]\n"
+    manifest.write_text(with_es)
+    build_with_warnings(root, ["web"])
+    manifest.write_text(with_es.replace("editions: [es]\n", ""))
+    _, warnings = build_with_warnings(root, ["web"])
+    assert warnings == [
+        "the es edition of 001-first was removed: its 3 page(s) are gone (001-first/es/,"
+        " 001-first/es/first-article/, 001-first/es/second-article/); links readers kept to"
+        " them lead nowhere now, unless the issue's manifest has `aliases: [/001-first/es/]`,"
+        " which sends them on to the original's pages"
+    ]
+
+    manifest.write_text(manifest.read_text() + "aliases: [/001-first/es/]\n")
+    out, warnings = build_with_warnings(root, ["web"])
+    assert warnings == []
+    page = lxml.html.parse(str(out / "001-first/es/first-article/index.html")).getroot()
+    (refresh,) = page.xpath("//meta[@http-equiv='refresh']/@content")
+    assert refresh.endswith("001-first/first-article/")
+
+
+def test_a_renamed_issues_edition_pages_are_said_gone_not_moved_to_other_editions(
+    tmp_path: Path,
+) -> None:
+    """Its Spanish issue page was said to have moved to the new folder's `es/` as if `es`
+    were an article, and each article to the first edition's page of that name."""
+    from conftest import build_with_warnings
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + "editions: [es]\n")
+    build_with_warnings(root, ["web"])
+    manifest.rename(root / "issues" / "001-renamed.yaml")
+    _, warnings = build_with_warnings(root, ["web"])
+    assert sorted(w.partition(":")[0] for w in warnings if " moved to " in w) == [
+        "001-first/first-article/ moved to 001-renamed/first-article/",
+        "001-first/second-article/ moved to 001-renamed/second-article/",
+    ]
+    (gone,) = [w for w in warnings if " are gone: " in w]
+    assert gone.startswith(
+        "4 page(s) readers may have kept or linked are gone: 001-first/, 001-first/es/,"
+        " 001-first/es/first-article/, …"
+    )
+
+
 def test_an_issue_whose_manifest_was_renamed_keeps_its_old_addresses_with_aliases(
     tmp_path: Path,
 ) -> None:
