@@ -82,6 +82,49 @@ def test_pdf_of_an_edition_is_in_its_language_with_the_note_on_the_untranslated(
     assert "Todavía" not in pdftotext(folder(built) / f"{ISSUE}.pdf")
 
 
+def test_an_untranslated_summary_on_an_arabic_editions_pdf_cover_keeps_its_full_stop_at_its_end(
+    workspace: Callable[[str], Path],
+) -> None:
+    """The Arabic edition's cover read ".Cleaners strike, rents rise": the English summary
+    it keeps from the original was set right to left, as Arabic. It is marked English, as
+    the web pages mark it, and reads as written."""
+    root = workspace("minimal")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text()
+        + 'summary: "Cleaners strike, rents rise."\neditions: {ar: {sections: [أخبار]}}\n',
+        encoding="utf-8",
+    )
+    report = build(root, formats=["pdf"])
+    cover = pdftotext(report.out_dir / "001-first" / "ar" / "001-first.pdf").split("\f")[0]
+    assert "Cleaners strike, rents rise." in cover
+    assert ".Cleaners" not in cover
+
+
+def test_an_untranslated_title_on_an_arabic_editions_epub_cover_is_drawn_left_to_right(
+    workspace: Callable[[str], Path],
+) -> None:
+    """The cover drew every title line right to left, the edition's way: an English title
+    the Arabic edition keeps read "!Equal pay now" on it."""
+    from PIL import Image
+
+    root = workspace("minimal")
+    (root / "documents" / "media").mkdir()
+    Image.new("RGB", (1600, 1000), (30, 90, 160)).save(root / "documents" / "media" / "cover.png")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text().replace('"First issue"', '"Equal pay now!"')
+        + "cover: documents/media/cover.png\neditions: {ar: {sections: [أخبار]}}\n",
+        encoding="utf-8",
+    )
+    report = build(root, formats=["epub"])
+    with zipfile.ZipFile(report.out_dir / "001-first" / "ar" / "001-first.epub") as book:
+        [name] = [n for n in book.namelist() if n.endswith(".svg")]
+        cover = lxml.etree.fromstring(book.read(name))
+    [title] = cover.xpath("//*[local-name()='text'][.='Equal pay now!']")
+    assert title.get("direction") == "ltr"
+
+
 def test_epub_of_each_edition_declares_its_language_and_passes_epubcheck(
     built: BuildReport,
 ) -> None:
