@@ -165,7 +165,7 @@ def _translation(
         return None, front
     if front.reference is not None:
         original = _referenced(pool, relative, front)
-        language = front.language or named
+        language = _language(pool.root, relative, front, original)
         if language is None:
             raise PublisherError.at(
                 f"{relative.as_posix()} is a translation but says not into which language",
@@ -175,8 +175,42 @@ def _translation(
             )
     else:
         assert by_path is not None and named is not None
-        original, language = by_path, front.language or named
+        original, language = by_path, _language(pool.root, relative, front, by_path) or named
     return Translation(original, language, relative, front.recorded_hash, front.draft), front
+
+
+def _language(root: Path, relative: Path, front: _Front, original: Path) -> str | None:
+    """The language of `relative`, the translation of `original`: its front matter's, else
+    its path's. When they name different languages, the front matter's is taken, with a
+    warning at its line: a Spanish file still saying `lang: fr` (copied from the French
+    one) translated nothing in the Spanish edition, which showed the original, unsaid."""
+    named = path_language(relative)
+    if front.language and named and not same_language(front.language, named):
+        by_name = file_name_language(relative) is not None
+        base = Path(relative.stem).stem
+        fix = (
+            f"name it {base}.{front.language.lower()}{relative.suffix}"
+            if by_name
+            else f"move it into a {front.language.lower()}/ folder"
+        )
+        log.warning(
+            "%s:%s: its %s makes it the %s translation of %s, but its front matter says"
+            " %s: %s, so it is read as the %s translation and the %s edition shows the"
+            " original; write %s: %s, or %s",
+            root / relative,
+            front.language_line,
+            "name" if by_name else "folder",
+            named,
+            original.as_posix(),
+            front.language_key,
+            front.language,
+            front.language,
+            named,
+            front.language_key,
+            named,
+            fix,
+        )
+    return front.language or named
 
 
 def _say_if_lost(
@@ -261,7 +295,7 @@ def _by_translation_key(
         for relative, front in free:
             if relative == original:
                 continue
-            into = front.language or path_language(relative)
+            into = _language(root, relative, front, original)
             assert into is not None  # it is in a language folder or named with one
             made.append(Translation(original, into, relative, front.recorded_hash, front.draft))
     if problems:
@@ -427,6 +461,8 @@ class _Front:
     reference: str | None = None  # translation_of
     reference_line: int | None = None
     language: str | None = None
+    language_key: str = ""  # the key that gives it (`lang`, `language`), and its line
+    language_line: int | None = None
     recorded_hash: str = ""
     group: str = ""  # Hugo's translationKey
     group_line: int | None = None
@@ -476,11 +512,11 @@ def _parse(path: Path, candidate: bool) -> _Front | None:
     if reference is None and not group and not candidate:
         return None  # `translation_of` or `translationKey` was only in the text
     recorded = meta.get(HASH_KEY, "")
-    language = None
+    language, language_key = None, ""
     for key in ALIASES["language"]:  # as the readers take them, first found wins
         if meta.get(key) is not None:
             try:
-                language = checked_language(meta[key])
+                language, language_key = checked_language(meta[key]), key
             except NotALanguage as exc:
                 raise source.error(str(exc), key, hint=exc.hint) from None
             break
@@ -488,6 +524,8 @@ def _parse(path: Path, candidate: bool) -> _Front | None:
         reference.strip() if reference else None,
         source.line(REFERENCE_KEY) if reference else None,
         language,
+        language_key,
+        source.line(language_key) if language_key else None,
         str(recorded).strip() if recorded else "",
         group,
         source.line(GROUP_KEY) if group else None,

@@ -60,6 +60,31 @@ def test_front_matter_language_wins_over_the_file_name(tmp_path: Path) -> None:
     assert list(find_translations(pool)[Path("a.md")]) == ["es-MX"]
 
 
+def test_a_translation_whose_name_and_front_matter_disagree_is_warned_of_at_its_lang_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`welcome.es.md` saying `lang: fr` (copied from the French one) was taken as the
+    French translation without a word: the Spanish edition showed the original as not yet
+    translated. A regional form of the named language (`es-MX`) is no disagreement."""
+    pool = _pool(
+        tmp_path,
+        {
+            "welcome.md": "---\ntitle: Welcome\n---\nHello.",
+            "welcome.es.md": '---\ntitle: "Bienvenida"\nlang: fr\n---\nHola.',
+            "news.md": "---\ntitle: News\n---\nNews.",
+            "news.es.md": "---\ntitle: Noticias\nlang: es-MX\n---\nNoticias.",
+        },
+    )
+    with caplog.at_level("WARNING", logger="publisher"):
+        found = find_translations(pool)
+    assert list(found[Path("welcome.md")]) == ["fr"]
+    assert caplog.messages == [
+        f"{tmp_path / 'welcome.es.md'}:3: its name makes it the es translation of welcome.md,"
+        " but its front matter says lang: fr, so it is read as the fr translation and the es"
+        " edition shows the original; write lang: es, or name it welcome.fr.md"
+    ]
+
+
 def test_a_hugo_bundle_translation_is_found_beside_its_index(tmp_path: Path) -> None:
     pool = _pool(
         tmp_path,
