@@ -583,11 +583,7 @@ def edition_entries(
     for document in documents:
         t = translation_for(found.get(document, {}), language)
         if t is None:
-            written = (
-                document_language(pool_root / document)
-                or folder_language(document)
-                or newsletter_language
-            )
+            written = _written_in(pool_root, document, newsletter_language)
             same = same_language(written, language)
             entries.append(EditionEntry(document, "written in it" if same else "missing"))
             continue
@@ -598,6 +594,32 @@ def edition_entries(
             line = hash_line(t, pool_root)
         entries.append(EditionEntry(document, state, t, line))
     return entries
+
+
+def _written_in(pool_root: Path, document: Path, newsletter_language: str) -> str:
+    """The language the build reads `document` in: the one its name or front matter says,
+    else the one its letters show against its folder's or the newsletter's (a Farsi
+    statement without `lang:` in an English newsletter, "read as Persian (fa) by its
+    letters"), else that one."""
+    around = folder_language(document) or newsletter_language
+    path = pool_root / document
+    return document_language(path) or _language_by_letters(path, around) or around
+
+
+def _language_by_letters(path: Path, language: str) -> str | None:
+    """The language a Markdown document's title and text are written in when most of their
+    letters run the other way from `language`'s, as the build finds it (without pandoc:
+    its text as written); None when they do not, or for other kinds of file."""
+    from .readers.directions import language_by_letters
+
+    if not _has_front_matter_kind(path):
+        return None
+    try:
+        front, body = split_front_matter(strip_controls(textfiles.read_text(path))[0], path)
+        title = front.parse(path).data.get("title") if front else ""
+    except (OSError, PublisherError):
+        return None  # the build says what is wrong with it
+    return language_by_letters(f"{title or ''} {body}", language)
 
 
 def _office_language(path: Path) -> str | None:

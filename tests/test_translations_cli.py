@@ -148,6 +148,29 @@ def test_a_document_in_the_newsletters_language_is_written_in_an_edition_in_it(
     assert _status(output, "statement") == "missing"
 
 
+def test_a_document_read_in_the_editions_language_by_its_letters_is_written_in_it(
+    workspace: Callable[[str], Path],
+) -> None:
+    """A Farsi statement without `lang:` in an English newsletter: the build reads it as
+    Persian by its letters and publishes it in the Farsi edition as it is, while `list
+    --translations` called it "missing". An English one stays missing there."""
+    root = workspace("minimal")
+    (root / "documents" / "bayanieh.md").write_text(
+        '---\ntitle: "بیانیه"\ndate: 2026-02-25\n---\nما حمایت می‌کنیم.\n', encoding="utf-8"
+    )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text("utf-8").replace("second-article]", "second-article, bayanieh]")
+        + "editions: [fa]\n",
+        encoding="utf-8",
+    )
+
+    output = _list_translations(root)
+    assert _status(output, "bayanieh") == "written in it"
+    assert _status(output, "first-article") == "missing"
+    assert "edition fa: 1 of 3 ready" in output
+
+
 def test_a_translation_left_behind_by_renaming_its_original_is_named_with_the_fix(
     workspace: Callable[[str], Path],
 ) -> None:
