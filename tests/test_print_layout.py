@@ -185,6 +185,63 @@ def test_a_cover_that_cannot_fit_even_in_its_least_type_is_named_in_a_warning(
     assert (root / "dist" / ISSUE / f"{ISSUE}.pdf").is_file()
 
 
+# --- running headers --------------------------------------------------------------------------
+
+DELTA = "From the Delta to the docks: solidarity with the weavers of Kafr al-Manasij"
+WEAVERS = (
+    "Every few weeks a container ship from Alexandria ties up at Berth 7 and unloads, among"
+    " other things, pallets of cotton towels and bed linen bound for warehouses on the"
+    " Fenwick Road estate. Most of those who handle the boxes never think about them.\n\n"
+) * 6
+RUNNING_MANIFEST = """\
+number: 1
+title: "Headers"
+date: 2026-03-01
+sections:
+  - title: International solidarity
+    documents: [delta]
+"""
+
+
+def header_lines(pdf: Path, page: int, top_mm: float) -> list[tuple[pymupdf.Rect, str]]:
+    """The boxes and texts of the lines printed in a page's top margin (`top_mm` high)."""
+    with pymupdf.open(pdf) as document:
+        lines = [
+            line
+            for block in document[page - 1].get_text("dict")["blocks"]
+            for line in block.get("lines", [])
+            if line["bbox"][3] <= top_mm * 72 / 25.4
+        ]
+    return [
+        (pymupdf.Rect(line["bbox"]), "".join(s["text"] for s in line["spans"])) for line in lines
+    ]
+
+
+@pytest.mark.parametrize("page_size", ["A6", "A5"])
+def test_the_newsletters_name_and_a_long_article_title_in_the_running_header_never_overlap(
+    tmp_path: Path, page_size: str
+) -> None:
+    """At A6 the article's title (75 letters) takes three lines beside the name, which is
+    printed whole and clear of it: no line of the title is drawn over it."""
+    root = workspace(tmp_path, {"delta": article(f"'{DELTA}'", WEAVERS)}, RUNNING_MANIFEST)
+    folder = built(root, "--format", "pdf", "--page-size", page_size, "--margins", "18mm")
+    pdf = folder / f"{ISSUE}.pdf"
+    with pymupdf.open(pdf) as document:
+        pages = len(document)
+    headed = 0
+    for page in range(2, pages):  # the cover and the back cover have no running header
+        lines = header_lines(pdf, page, 18)
+        names = [box for box, text in lines if text.strip() == TITLE]
+        titles = [box for box, text in lines if text.strip() and text.strip() in DELTA]
+        if not titles:
+            continue
+        headed += 1
+        assert len(names) == 1, f"page {page}: the name is one line: {lines}"
+        assert "Manasij" in " ".join(text for _, text in lines), f"page {page}: the title whole"
+        assert all((names[0] & box).is_empty for box in titles), f"page {page}: {lines}"
+    assert headed >= 2, "the article's pages carry its title"
+
+
 # --- tables -----------------------------------------------------------------------------------
 
 RENTS = """\
