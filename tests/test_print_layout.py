@@ -242,6 +242,29 @@ def test_the_newsletters_name_and_a_long_article_title_in_the_running_header_nev
     assert headed >= 2, "the article's pages carry its title"
 
 
+# --- the colophon ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page_size", ["A5", "A6"])
+def test_the_colophon_prints_the_contact_email_and_web_address_unhyphenated(
+    tmp_path: Path, page_size: str
+) -> None:
+    """The back cover's contact line ends in an e-mail address, then comes the issue's web
+    address: either may wrap, at A6, but never with a hyphen a reader would type."""
+    root = workspace(tmp_path, {"delta": article("The weavers", WEAVERS)}, RUNNING_MANIFEST)
+    toml = root / "publisher.toml"  # the example's address: too long for an A6 line
+    toml.write_text(toml.read_text().replace("//quayside.", "//bulletin.dockside."))
+    pdf = built(root, "--format", "pdf", "--page-size", page_size) / f"{ISSUE}.pdf"
+    with pymupdf.open(pdf) as document:
+        back = document[-1].get_text()
+    lines = [line.strip() for line in back.splitlines() if line.strip()]
+    hyphenated = [line for line in lines if line.endswith(("-", "\u2010", "\xad"))]
+    assert hyphenated == [], lines
+    joined = "".join(lines)  # the lines run together: a break after "/" or "·" is no change
+    assert "bulletin@dockside.example.org" in joined
+    assert "https://bulletin.dockside.example.org/001-print/" in joined
+
+
 # --- tables -----------------------------------------------------------------------------------
 
 RENTS = """\
