@@ -2,8 +2,9 @@
 short), so an Arabic or Farsi phrase or passage in an English text is set larger, in the
 PDF, on the web page, in the email and the EPUB, to read as the same size as the words
 around it.
-Once: a Farsi word inside an Arabic passage is the passage's size. A page wholly in Farsi
-is set at the size every page is.
+Once: a Farsi word inside an Arabic passage is the passage's size, and an English paragraph
+of a Farsi article the size of the English around the article. A page wholly in Farsi is
+set at the size every page is.
 
 The workspace is tests/workspaces/minimal with an English report quoting Arabic and a Farsi
 one, written here. The PDF's type sizes are read with pymupdf, the pages', the email's and
@@ -29,6 +30,7 @@ PASSAGE = "إلى إخوتنا وأخواتنا في شبكة عمال الأر�
 NESTED = "همبستگی"
 UNMARKED = "عاش تضامن العمال"  # typed into an English sentence as it is, no markup
 FARSI = "کارگران بندر امروز دست از کار کشیدند و خواستار دستمزد عادلانه شدند."
+ENGLISH = "We dock workers support your struggle."  # a paragraph of the Farsi article
 REPORT = f"""\
 ---
 title: Solidarity from the Delta
@@ -51,6 +53,8 @@ lang: fa
 ---
 
 {FARSI}
+
+{ENGLISH}
 """
 
 
@@ -68,7 +72,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
 def pdf_sizes(pdf_path: Path) -> dict[str, float]:
     """The type size each text of this module's is set in, in the PDF (its first span)."""
     texts = {"latin": "Banners", "phrase": "العادل", "passage": "قلوبنا", "nested": NESTED}
-    texts |= {"farsi": "کارگران", "unmarked": "تضامن"}
+    texts |= {"farsi": "کارگران", "unmarked": "تضامن", "english": "struggle"}
     sizes: dict[str, float] = {}
     with pymupdf.open(pdf_path) as pdf:
         for pdf_page in pdf:
@@ -117,6 +121,13 @@ def test_in_the_pdf_arabic_in_english_is_set_larger_once(built: BuildReport) -> 
     assert sizes["farsi"] == sizes["passage"], sizes
 
 
+def test_in_the_pdf_english_in_a_farsi_article_is_the_size_of_the_english_around_it(
+    built: BuildReport,
+) -> None:
+    sizes = pdf_sizes(built.out_dir / ISSUE / f"{ISSUE}.pdf")
+    assert sizes["english"] == sizes["latin"], sizes
+
+
 def web_size(page: Page, text: str) -> float:
     """The type size of the innermost element of the page holding `text`, in pixels."""
     size: str = page.evaluate(
@@ -144,6 +155,18 @@ def test_on_the_web_arabic_in_english_is_set_larger_once(page: Page, built: Buil
     page.goto((built.out_dir / ISSUE / "statement" / "index.html").as_uri())
     assert page.evaluate("document.documentElement.lang") == "fa"
     assert web_size(page, FARSI) == latin
+    assert web_size(page, ENGLISH) == latin
+
+
+def test_on_the_web_english_in_a_farsi_article_is_the_size_of_the_english_around_it(
+    page: Page, built: BuildReport
+) -> None:
+    """On the issue's page, in English, the Farsi article is set larger but not the English
+    paragraph in it."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto((built.out_dir / ISSUE / "index.html").as_uri())
+    assert web_size(page, FARSI) > web_size(page, "Banners")
+    assert web_size(page, ENGLISH) == pytest.approx(web_size(page, "Banners"), abs=0.01)
 
 
 LINE_GAPS = """text => {
@@ -177,6 +200,8 @@ def test_in_the_email_arabic_in_english_is_set_larger_once(page: Page, built: Bu
     assert web_size(page, "قلوبنا") == phrase and web_size(page, NESTED) == phrase
     assert web_size(page, UNMARKED) == phrase
     assert web_size(page, FARSI) == phrase  # the Farsi article, as in the PDF
+    # and its English paragraph as the English, to a hundredth of a pixel
+    assert web_size(page, ENGLISH) == pytest.approx(latin, abs=0.01)
 
 
 def test_in_the_epub_arabic_in_english_is_set_larger_once(
@@ -198,3 +223,4 @@ def test_in_the_epub_arabic_in_english_is_set_larger_once(
     assert web_size(page, UNMARKED) == phrase
     page.goto(chapters[FARSI].as_uri())  # the Farsi article, in a chapter of an English book
     assert web_size(page, FARSI) == phrase
+    assert web_size(page, ENGLISH) == pytest.approx(latin, abs=0.01)
