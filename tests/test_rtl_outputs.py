@@ -121,6 +121,31 @@ def test_the_arabic_pdfs_back_cover_reads_address_and_contact_in_their_own_order
     assert f"https://{SITE}/{ARABIC_ISSUE}/" in words, lines[-6:]
 
 
+def fonts_drawing_arabic(pdf_path: Path) -> dict[str, set[str]]:
+    """Each font the PDF draws Arabic letters in, with the texts it draws them in."""
+    fonts: dict[str, set[str]] = {}
+    with pymupdf.open(pdf_path) as pdf:
+        for page in pdf:
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    for span in line["spans"]:
+                        if any("\u0600" <= c <= "\u06ff" for c in span["text"]):
+                            fonts.setdefault(span["font"], set()).add(span["text"].strip())
+    return fonts
+
+
+def test_the_arabic_pdfs_dates_contents_headers_and_colophon_are_in_noto_like_its_text(
+    built: BuildReport,
+) -> None:
+    """The parts set in sans-serif (the cover's date, the contents, the running headers, the
+    bylines, the back cover) in Noto Sans Arabic, the headings' face, not DejaVu Sans, a
+    second design the system fell back to."""
+    fonts = fonts_drawing_arabic(built.out_dir / ARABIC_ISSUE / f"{ARABIC_ISSUE}.pdf")
+    assert "Noto-Sans-Arabic" in fonts, fonts.keys()  # the cover's date, the contents…
+    others = {font: texts for font, texts in fonts.items() if not font.startswith("Noto-")}
+    assert others == {}
+
+
 def test_the_english_pdfs_back_cover_is_unchanged(built: BuildReport) -> None:
     text = pdf_text(built.out_dir / ENGLISH_ISSUE / f"{ENGLISH_ISSUE}.pdf")
     assert f"Read online: https://{SITE}/{ENGLISH_ISSUE}/" in text
