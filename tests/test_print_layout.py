@@ -576,3 +576,28 @@ def test_an_a5_leaflets_qr_code_stands_at_the_end_of_the_footer_beside_its_words
     words = contact_words(leaflet)
     assert all(word.x1 < code.x0 for word in words), "the words beside it"
     assert len({round(word.y0) for word in words}) <= 2, "in two lines at most"
+
+
+@pytest.mark.parametrize(("document", "text"), [("huelga", HUELGA), ("risala", RISALA)])
+def test_the_address_under_a_leaflets_qr_code_breaks_only_after_a_dot_or_a_slash(
+    tmp_path: Path, document: str, text: str
+) -> None:
+    """The address a reader without a camera types, under the code: too long for the code's
+    width at A5, it goes on to a second line after one of its dots or slashes, never in the
+    middle of a word ("bulletin.dockside.exampl" / "e.org/001-print/")."""
+    manifest = LEAFLET_MANIFEST.format(document=document, page_size="A5")
+    root = workspace(tmp_path, {document: text}, manifest)
+    toml = root / "publisher.toml"  # the example's address
+    toml.write_text(toml.read_text().replace("//quayside.", "//bulletin.dockside."))
+    leaflet = built(root, "--format", "leaflet") / f"{ISSUE}-leaflet.pdf"
+    code = qr_code_box(leaflet)
+    with pymupdf.open(leaflet) as pdf:
+        caption = [
+            "".join(span["text"] for span in line["spans"]).strip()
+            for block in pdf[-1].get_text("dict")["blocks"]
+            for line in block.get("lines", [])
+            if line["bbox"][1] > code.y0  # under the code, centred on it
+            and code.x0 < (line["bbox"][0] + line["bbox"][2]) / 2 < code.x1
+        ]
+    assert "".join(caption) == "bulletin.dockside.example.org/001-print/", caption
+    assert all(line.endswith((".", "/")) for line in caption[:-1]), caption
