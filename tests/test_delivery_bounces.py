@@ -18,7 +18,14 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from bounce_support import EnvelopeRecorder, Imap, flufl_samples, returned_to
 from click.testing import CliRunner
-from delivery_support import SLUG, add_subscribers, both_backends, configure, query
+from delivery_support import (
+    SLUG,
+    add_subscribers,
+    both_backends,
+    configure,
+    execute_many,
+    query,
+)
 
 from publisher.cli import main
 from publisher.config import load_config
@@ -41,6 +48,8 @@ PERMANENT = {
     **{f"qmail_{n:02}.txt": True for n in range(1, 8)},
     **{f"smtp32_{n:02}.txt": True for n in range(1, 8)},
     **{f"simple_{n}.txt": False for n in ("03", "21", "22", "28", "35", "40")},
+    # Home-made bounces marked `Auto-Submitted: auto-replied` (Mail.ru, MailEnable, Earthlink)
+    **{f"simple_{n}.txt": True for n in ("39", "41", "45")},
     **{f"yahoo_{n}.txt": True for n in ("01", "02", "03", "11", "13")},
     "aol_01.txt": True,
 }
@@ -397,6 +406,102 @@ def test_a_global_dsn_for_mail_sent_with_smtputf8_is_read_like_any_other_dsn(
             "soft bounce 1 of 3 in 30 days",
         ),
     ]
+
+
+def server_dsn(name: str, returned_to: str, subscriber: str) -> bytes:
+    """A DSN as that server writes it (tests/workspaces/bounces/dsn/), Auto-Submitted:
+    auto-replied and all (RFC 3834 asks it of them), come back to `returned_to`."""
+    text = (DATA / "dsn" / f"{name}.eml").read_bytes()
+    return text.replace(b"VERP_ADDRESS", returned_to.encode()).replace(
+        b"SUBSCRIBER_ADDRESS", subscriber.encode()
+    )
+
+
+SERVERS = ("postfix", "exim", "gmail", "exchange")
+
+
+def test_bounces_marked_auto_submitted_as_postfix_exim_gmail_and_exchange_mark_them_are_hard_bounces(
+    bounce_workspace: Path, tmp_path: Path
+) -> None:
+    """Mail servers put `Auto-Submitted: auto-replied` on the bounces they write: that
+    makes them no out-of-office reply. With VERP (Postfix, Gmail) and without it, matched
+    by the failed address the report names (Exim, Exchange)."""
+    root = bounce_workspace
+    add_subscribers(root, {reader(n): "active" for n in range(1, 6)})
+    verp = Verp(BOUNCE_ADDRESS, "test-secret-key-for-signing-links")
+    box = mailbox.Maildir(tmp_path / "Maildir", create=True)
+    box.add(server_dsn("postfix", verp.address(1), reader(1)))
+    box.add(server_dsn("exim", BOUNCE_ADDRESS, reader(2)))
+    box.add(server_dsn("gmail", verp.address(3), reader(3)))
+    box.add(server_dsn("exchange", BOUNCE_ADDRESS, reader(4)))
+    box.add(  # an out-of-office reply is still no bounce
+        f"From: {reader(5)}\nTo: {verp.address(5)}\nAuto-Submitted: auto-replied\n"
+        "Message-ID: <ooo.5@correo.example.net>\nSubject: Fuera de la oficina\n\nVuelvo el lunes.\n"
+    )
+
+    result = invoke(root, "bounces", str(tmp_path / "Maildir"))
+
+    assert result.exit_code == 0, result.output
+    assert (
+        "(4 hard bounce(s), 0 soft bounce(s), 0 complaint(s), 0 unsubscribe request(s), 1 other)"
+        in result.output
+    )
+    assert statuses(root) == {
+        reader(1): "bounced",
+        reader(2): "bounced",
+        reader(3): "bounced",
+        reader(4): "bounced",
+        reader(5): "active",
+    }
+    diagnostics = {address: diagnostic for address, _, _, diagnostic, _ in events(root)}
+    assert diagnostics[reader(4)] == (
+        "5.1.10; smtp;550 5.1.10 RESOLVER.ADR.RecipientNotFound;"
+        " Recipient not found by SMTP address lookup"
+    )
+
+
+def test_bounces_once_misread_as_auto_replies_are_read_again_and_counted(
+    bounce_workspace: Path, tmp_path: Path
+) -> None:
+    """An earlier publisher recorded these bounces as "other" (auto-replies) by their
+    Message-ID: reading the mailbox again reads them now, once."""
+    root = bounce_workspace
+    add_subscribers(root, {reader(1): "active", reader(2): "active"})
+    verp = Verp(BOUNCE_ADDRESS, "test-secret-key-for-signing-links")
+    box = mailbox.Maildir(tmp_path / "Maildir", create=True)
+    box.add(server_dsn("postfix", verp.address(1), reader(1)))
+    box.add(server_dsn("exim", BOUNCE_ADDRESS, reader(2)))
+    execute_many(
+        root,
+        "INSERT INTO bounce_events (report_id, subscriber_id, kind, received_at, address,"
+        " diagnostic, decision) VALUES (?, ?, 'other', '2026-03-03T08:20:00+00:00', ?, ?, ?)",
+        [
+            (
+                "<20260303081241.4Zm7Qk1pLqz9@mx.muelle.example.org>",
+                1,
+                verp.address(1),
+                "Undelivered Mail Returned to Sender",
+                "not a bounce or a complaint: nothing changed",
+            ),
+            (
+                "<E1vx8Kq-000Ab1-0T@mail.muelle.example.org>",
+                None,
+                "",
+                "Mail delivery failed: returning message to sender",
+                "mapped to nobody: it names no address of this list",
+            ),
+        ],
+    )
+
+    first = invoke(root, "bounces", str(tmp_path / "Maildir"))
+    again = invoke(root, "bounces", str(tmp_path / "Maildir"))
+
+    assert first.exit_code == 0, first.output
+    assert "2 new report(s) (2 hard bounce(s)" in first.output
+    assert statuses(root) == {reader(1): "bounced", reader(2): "bounced"}
+    assert [kind for _, kind, *_ in events(root)] == ["hard", "hard"]
+    assert "0 new report(s)" in again.output and "2 read before" in again.output
+    assert len(events(root)) == 2
 
 
 def unsubscribe_mailto(copy: bytes) -> tuple[str, str]:

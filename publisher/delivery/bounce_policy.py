@@ -7,6 +7,8 @@ signed token names, as the one-click link does.
 Each report is one row of `bounce_events`, written in the same transaction as the status
 change it causes, so every suppression names the report behind it, and a report already
 recorded (by Message-ID) is skipped: reading a mailbox twice never counts anything twice.
+Only one recorded as "other" (neither bounce nor complaint) is read again, and replaced if
+it now reads as one: an earlier reader took real bounces for auto-replies.
 """
 
 from __future__ import annotations
@@ -116,13 +118,13 @@ def process(root: Path, source: str, now: dt.datetime | None = None) -> BounceSu
         try:
 
             def known(message_id: str) -> bool:  # an IMAP message recognised by its headers
-                seen = _recorded(db, message_id)
+                seen = _settled(db, message_id)
                 summary.already += seen
                 return seen
 
             for returned in read_source(source, settings, known):
                 summary.read += 1
-                if _recorded(db, report_identity(returned.message, returned.raw)):
+                if _settled(db, report_identity(returned.message, returned.raw)):
                     summary.already += 1
                     continue
                 report = read_report(returned.message, returned.raw)
@@ -145,9 +147,12 @@ def _apply(
     received = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     received_at = received.isoformat(timespec="seconds")
     with transaction(db):
-        if _recorded(db, report.report_id):
+        recorded = _recorded(db, report.report_id)
+        if recorded is not None and (recorded != "other" or report.kind == "other"):
             summary.already += 1
             return
+        if recorded is not None:  # misread as "other" by an earlier reader: read anew
+            db.execute("DELETE FROM bounce_events WHERE report_id = ?", (report.report_id,))
         if report.unsubscribe_token:
             subscriber, issue, why = _asking(db, report, tokens())
             address = subscriber.address if subscriber else ""
@@ -288,6 +293,13 @@ def _decide(
     return f"suppressed: {status}"
 
 
-def _recorded(db: Database, report_id: str) -> bool:
-    row = db.execute("SELECT 1 FROM bounce_events WHERE report_id = ?", (report_id,)).fetchone()
-    return row is not None
+def _settled(db: Database, report_id: str) -> bool:
+    """Whether a report is recorded as what it is: one recorded as "other" may be a bounce
+    an earlier reader did not recognise, and is read again."""
+    return _recorded(db, report_id) not in (None, "other")
+
+
+def _recorded(db: Database, report_id: str) -> str | None:
+    """The kind a report was recorded as, None if it never was."""
+    row = db.execute("SELECT kind FROM bounce_events WHERE report_id = ?", (report_id,)).fetchone()
+    return None if row is None else str(row[0])

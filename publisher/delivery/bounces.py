@@ -61,8 +61,6 @@ def read_report(message: Message, raw: bytes | None = None) -> Report:
     delivered_to = _header_addresses(message, _DELIVERED_TO)
     if _is_feedback_report(message):
         return _complaint(message, report_id, delivered_to)
-    if str(message.get("Auto-Submitted", "no")).strip().lower().startswith("auto-replied"):
-        return Report(report_id, "other", delivered_to, (), _subject(message) or "auto-reply")
     dsn = message
     try:
         dsn = _standard_report(message)
@@ -72,11 +70,21 @@ def read_report(message: Message, raw: bytes | None = None) -> Report:
         temporary, permanent = frozenset(), frozenset()
         unreadable = f"not readable as a bounce ({type(exc).__name__} in flufl.bounce)"
     kind = "hard" if permanent else "soft" if temporary else "other"
+    if kind == "other" and _auto_replied(message):  # an out-of-office reply, say
+        return Report(report_id, kind, delivered_to, (), _subject(message) or "auto-reply")
     if kind == "other" and (request := _UNSUBSCRIBE_REQUEST.search(_subject(message))):
         return Report(report_id, kind, delivered_to, (), "unsubscribe request", request[1])
     failed = tuple(sorted(_text(a) for a in (permanent or temporary)))
     diagnostic = unreadable or _dsn_diagnostic(dsn) or _smtp_line(message) or _subject(message)
     return Report(report_id, kind, delivered_to, failed, _short(diagnostic))
+
+
+def _auto_replied(message: Message) -> bool:
+    """Whether it says it is an automatic reply (RFC 3834). Mail servers say so of the
+    bounces they write too (Postfix, Exim, Gmail, Exchange): it tells an auto-reply from a
+    bounce only once the bounce readers have found no failure in it."""
+    value = str(message.get("Auto-Submitted", "no")).strip().lower()
+    return value.startswith("auto-replied")
 
 
 def _standard_report(message: Message) -> Message:
