@@ -41,8 +41,10 @@ BOUNCE_ADDRESS = "bounces@muelle.example.org"
 
 # flufl.bounce's samples and what each says, read off the samples themselves (and matching
 # flufl.bounce's own test table): True for a permanent failure, False for a delay/warning.
+# But for dsn_02.txt: its server gave up (Action: failed) on a 4.4.7 status, a host that
+# did not answer for days, which counts as a soft bounce here (flufl.bounce: permanent).
 PERMANENT = {
-    **{f"dsn_{n:02}.txt": n not in (5, 6, 7, 8, 17) for n in range(1, 19)},
+    **{f"dsn_{n:02}.txt": n not in (2, 5, 6, 7, 8, 17) for n in range(1, 19)},
     **{f"postfix_{n:02}.txt": True for n in range(1, 6)},
     "exim_01.txt": True,
     **{f"qmail_{n:02}.txt": True for n in range(1, 8)},
@@ -458,6 +460,47 @@ def test_bounces_marked_auto_submitted_as_postfix_exim_gmail_and_exchange_mark_t
         "5.1.10; smtp;550 5.1.10 RESOLVER.ADR.RecipientNotFound;"
         " Recipient not found by SMTP address lookup"
     )
+
+
+def test_a_full_mailbox_is_a_soft_bounce_even_when_the_server_gave_up_on_the_copy(
+    bounce_workspace: Path, tmp_path: Path
+) -> None:
+    """Action: failed says this copy will not be retried; the Status says why: 4.x.x is a
+    transient condition, and X.2.2 a full mailbox (RFC 3463), which the reader may empty.
+    Both count towards soft_bounce_limit; an unknown user (5.1.1) stays a hard bounce."""
+    root = bounce_workspace
+    add_subscribers(root, {reader(n): "active" for n in range(1, 4)})
+    verp = Verp(BOUNCE_ADDRESS, "test-secret-key-for-signing-links")
+    box = mailbox.Maildir(tmp_path / "Maildir", create=True)
+    dsn = server_dsn("postfix", "VERP", "SUBSCRIBER").decode()
+    for n, (status, words) in enumerate(
+        [("4.2.2", "452 4.2.2 Mailbox full"), ("5.2.2", "552 5.2.2 Mailbox full: quota exceeded")],
+        start=1,
+    ):
+        full = dsn.replace("Status: 5.1.1", f"Status: {status}").replace(
+            "550 5.1.1 <SUBSCRIBER>: Recipient address\n    rejected: User unknown in virtual"
+            " mailbox table",
+            words,
+        )
+        full = full.replace("4Zm7Qk1pLqz9@", f"full{n}@")  # its Message-ID
+        box.add(full.replace("VERP", verp.address(n)).replace("SUBSCRIBER", reader(n)))
+    box.add(server_dsn("postfix", verp.address(3), reader(3)))
+
+    result = invoke(root, "bounces", str(tmp_path / "Maildir"))
+
+    assert result.exit_code == 0, result.output
+    assert "(1 hard bounce(s), 2 soft bounce(s)" in result.output
+    assert statuses(root) == {reader(1): "active", reader(2): "active", reader(3): "bounced"}
+    assert sorted((a, kind, diagnostic) for a, kind, _, diagnostic, _ in events(root)) == [
+        (reader(1), "soft", "4.2.2; smtp; 452 4.2.2 Mailbox full"),
+        (reader(2), "soft", "5.2.2; smtp; 552 5.2.2 Mailbox full: quota exceeded"),
+        (
+            reader(3),
+            "hard",
+            f"5.1.1; smtp; 550 5.1.1 <{reader(3)}>: Recipient address rejected: User unknown"
+            " in virtual mailbox table",
+        ),
+    ]
 
 
 def test_bounces_once_misread_as_auto_replies_are_read_again_and_counted(

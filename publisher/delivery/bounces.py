@@ -15,6 +15,7 @@ import copy
 import hashlib
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from email import message_from_string
 from email.message import Message
@@ -27,6 +28,7 @@ from flufl.bounce import all_failures
 # first, then what the message says it was addressed to.
 _DELIVERED_TO = ("Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To", "To", "Cc")
 _SMTP_REPLY = re.compile(r"\b[245]\d\d[ -]|\b[245]\.\d{1,3}\.\d{1,3}\b")
+_STATUS = re.compile(r"([245])\.(\d{1,3})\.(\d{1,3})\b")  # RFC 3463: class.subject.detail
 _COMPLAINTS = ("abuse", "fraud", "virus", "other")  # RFC 5965 feedback types that are complaints
 _DIAGNOSTIC_LENGTH = 300
 _GLOBAL_STATUS = "message/global-delivery-status"  # RFC 6533: a DSN's fields, UTF-8 allowed
@@ -70,6 +72,8 @@ def read_report(message: Message, raw: bytes | None = None) -> Report:
         temporary, permanent = frozenset(), frozenset()
         unreadable = f"not readable as a bounce ({type(exc).__name__} in flufl.bounce)"
     kind = "hard" if permanent else "soft" if temporary else "other"
+    if kind == "hard" and _transient(dsn):
+        kind = "soft"
     if kind == "other" and _auto_replied(message):  # an out-of-office reply, say
         return Report(report_id, kind, delivered_to, (), _subject(message) or "auto-reply")
     if kind == "other" and (request := _UNSUBSCRIBE_REQUEST.search(_subject(message))):
@@ -170,8 +174,28 @@ def _original_headers(message: Message) -> Message | None:
 
 
 def _dsn_diagnostic(message: Message) -> str:
-    """Status and Diagnostic-Code of the first failed or delayed recipient of an RFC 3464
-    report (its per-recipient fields arrive as the headers of the part's sub-messages)."""
+    """Status and Diagnostic-Code of the first failed or delayed recipient."""
+    for block in _failed_recipients(message):
+        status = _text(block.get("Status", "")).strip()
+        code = " ".join(_text(block.get("Diagnostic-Code", "")).split())
+        return "; ".join(part for part in (status, code) if part)
+    return ""
+
+
+def _transient(message: Message) -> bool:
+    """Whether every failed recipient of a DSN failed for a reason that may pass: a 4.x.x
+    status (the server gave up retrying, the mailbox is not gone) or X.2.2, a full mailbox,
+    which RFC 3463 allows for persistent transient failures too and the reader may empty.
+    flufl.bounce goes by Action: failed alone, which makes these permanent."""
+    codes = [_STATUS.match(_text(r.get("Status", "")).strip()) for r in _failed_recipients(message)]
+    return bool(codes) and all(
+        code is not None and (code[1] == "4" or code.group(2, 3) == ("2", "2")) for code in codes
+    )
+
+
+def _failed_recipients(message: Message) -> Iterator[Message]:
+    """The per-recipient fields of each failed or delayed recipient of an RFC 3464 report
+    (they arrive as the headers of its message/delivery-status part's sub-messages)."""
     for part in message.walk():
         if part.get_content_type() != "message/delivery-status":
             continue
@@ -179,13 +203,8 @@ def _dsn_diagnostic(message: Message) -> str:
         for block in blocks if isinstance(blocks, list) else []:
             if not isinstance(block, Message):
                 continue
-            action = str(block.get("Action", "")).strip().lower()
-            if action not in ("failed", "delayed"):
-                continue
-            status = _text(block.get("Status", "")).strip()
-            code = " ".join(_text(block.get("Diagnostic-Code", "")).split())
-            return "; ".join(part for part in (status, code) if part)
-    return ""
+            if str(block.get("Action", "")).strip().lower() in ("failed", "delayed"):
+                yield block
 
 
 def _smtp_line(message: Message) -> str:
