@@ -201,6 +201,29 @@ def test_starttls_asked_of_a_server_without_it_is_named_with_the_fix(
     assert nothing_sent(root, smtp)
 
 
+@pytest.mark.parametrize("dry_run", [False, True], ids=["send", "dry-run"])
+def test_a_login_asked_of_a_server_that_offers_no_auth_says_so_with_the_fix(
+    delivery_workspace: Path,
+    smtp: RecordingHandler,
+    monkeypatch: pytest.MonkeyPatch,
+    dry_run: bool,
+) -> None:
+    """Postfix on 587 offers AUTH only after STARTTLS: without it, EHLO lists no AUTH."""
+    root = delivery_workspace
+    configure(root, smtp_username=SMTP_USER)  # the plain test server offers no AUTH
+    monkeypatch.setenv("PUBLISHER_SMTP_PASSWORD", SMTP_PASSWORD)
+    add_subscribers(root, {"a@example.org": "active"})
+
+    result = invoke(root, "send", SLUG, *(["--dry-run"] if dry_run else []))
+
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1
+    assert "offers no login we can use" in said
+    assert "use smtp_security = starttls or ssl" in said and "remove smtp_username" in said
+    assert "closed the connection" not in said and "the server is running" not in said
+    assert nothing_sent(root, smtp)
+
+
 def test_the_progress_bar_appears_only_once_the_server_accepts_a_message() -> None:
     screen = io.StringIO()
     console = Console(file=screen, force_terminal=True, width=100)

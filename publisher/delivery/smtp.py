@@ -347,8 +347,11 @@ class Connection:
                 'if it expects TLS from the first byte (usually port 465), set smtp_security = "ssl"'
                 f' in {keys}; "none" sends mail and password unencrypted'
             )
-        elif step == "AUTH" and not isinstance(exc, smtplib.SMTPResponseException | OSError):
-            # AUTH not offered at all, or no method in common with smtplib's
+        elif step == "AUTH" and (
+            isinstance(exc, smtplib.SMTPNotSupportedError) or type(exc) is smtplib.SMTPException
+        ):
+            # AUTH not offered at all, or no method in common with smtplib's (smtplib's
+            # errors are OSErrors: a dropped connection is SMTPServerDisconnected, below)
             said = next((s.reply for s in reversed(self.steps) if s.name == "EHLO"), "")
             what = f"offers no login we can use ({exc}); its EHLO said {said}"
             hint = (
