@@ -356,6 +356,20 @@ def add_subscribers(root: Path, statuses: dict[str, str], **fields: dict[str, st
         db.close()
 
 
+def list_tokens(root: Path):  # type: ignore[no-untyped-def]
+    """The workspace's tokens, as its send and subscription pages make them."""
+    from publisher.config import load_config
+    from publisher.delivery.store import open_database
+    from publisher.delivery.tokens import Tokens
+
+    config = load_config(root)
+    db = open_database(config.delivery.database_path(root))
+    try:
+        return Tokens.for_list(config, db)
+    finally:
+        db.close()
+
+
 def query(root: Path, sql: str, *args: object) -> list[tuple]:
     """Plain tuples from the workspace's list, SQLite file or PostgreSQL database."""
     from publisher.config import load_config

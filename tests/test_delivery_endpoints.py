@@ -194,6 +194,43 @@ def test_one_click_through_waitress_then_the_next_send_skips_the_address(
 
 
 @both_backends
+def test_links_already_sent_keep_unsubscribing_after_the_newsletter_is_renamed_and_moves(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """Unsubscribe must never silently stop working: a new title and a new domain change
+    the List-Id the links are signed for, and the links in the issues already sent stay
+    good, whichever of them is used, through the restarted serve-subscriptions."""
+    from waitress import create_server
+
+    root = delivery_workspace
+    add_subscribers(root, {"ana@example.org": "active", "ben@example.org": "active"})
+    send(root, SendRequest(SLUG))
+    before = unsubscribe_urls(smtp)
+    config = root / "publisher.toml"
+    text = config.read_text("utf-8").replace('title = "Boletín del Muelle"', 'title = "El Muelle"')
+    config.write_text(text, "utf-8")
+    renamed = create_app(root)  # serve-subscriptions restarted after the rename
+    text = text.replace("https://boletin.muelle.example.org/", "https://muelle.example.net/")
+    config.write_text(text, "utf-8")
+
+    with serving(create_server(create_app(root), host="127.0.0.1", port=0, threads=2)) as port:
+        url = urlsplit(before["ana@example.org"])
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}{url.path}?{url.query}",
+            data=b"List-Unsubscribe=One-Click",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            method="POST",
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 200
+    url = urlsplit(before["ben@example.org"])
+    assert renamed.test_client().post(f"{url.path}?{url.query}", data=ONE_CLICK).status_code == 200
+
+    assert status_of(root, "ana@example.org") == "unsubscribed"
+    assert status_of(root, "ben@example.org") == "unsubscribed"
+
+
+@both_backends
 def test_double_opt_in_confirms_once_by_post_with_the_emailed_link(
     delivery_workspace: Path, smtp: RecordingHandler, client: FlaskClient
 ) -> None:

@@ -28,6 +28,7 @@ from delivery_support import (
     add_subscribers,
     both_backends,
     configure,
+    list_tokens,
     query,
     serving,
 )
@@ -37,10 +38,8 @@ from validators import nu_html_errors
 from werkzeug.middleware.shared_data import SharedDataMiddleware
 
 from publisher.build import build
-from publisher.config import load_config
 from publisher.delivery.endpoints import OUTBOX, create_app, proxy_options
 from publisher.delivery.send import SendRequest, send
-from publisher.delivery.tokens import Tokens
 
 
 @dataclass
@@ -391,7 +390,7 @@ def test_subscription_pages_pass_the_nu_html_checker_in_arabic_right_to_left(
     refused = client.post("/subscribe/", data={"email": "x", "language": "ar"})
     assert (form.status_code, answer.status_code, refused.status_code) == (200, 200, 400)
     add_subscribers(self_service, {"ana@example.org": "active"})
-    token = Tokens.for_list(load_config(self_service)).unsubscribe(1, SLUG)
+    token = list_tokens(self_service).unsubscribe(1, SLUG)
     unsubscribe = client.get(f"/unsubscribe/?token={token}")
     assert unsubscribe.status_code == 200 and "<button" in unsubscribe.get_data(as_text=True)
     arabic = lxml.html.fromstring(form.get_data(as_text=True))

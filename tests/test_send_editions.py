@@ -21,6 +21,7 @@ from delivery_support import (
     both_backends,
     configure,
     execute_many,
+    list_tokens,
     query,
 )
 
@@ -209,7 +210,7 @@ def test_a_reader_who_joins_after_the_send_is_welcomed_with_their_edition(
     config = load_config(root)
     (newcomer,) = query(root, "SELECT id FROM subscribers WHERE address = 'lectora@example.org'")
 
-    welcome(config, config.delivery.database_path(root), Tokens.for_list(config), newcomer[0])
+    welcome(config, config.delivery.database_path(root), list_tokens(root), newcomer[0])
 
     _welcome, issue = [
         message_from_bytes(r.data, policy=policy.default)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,9 +111,10 @@ def process(root: Path, source: str, now: dt.datetime | None = None) -> BounceSu
     verp = for_settings(settings)
     path = settings.database_path(root)
     summary = BounceSummary(source)
-    tokens = functools.cache(lambda: Tokens.for_list(config))  # needs the secret: only if asked
     with reporting_errors(path):
         db = open_database(path, wait=settings.database_timeout)
+        # needs the secret: only if asked; outside _apply's transaction (it writes)
+        tokens = functools.cache(lambda: Tokens.for_list(config, db))
         try:
 
             def known(message_id: str) -> bool:  # an IMAP message recognised by its headers
@@ -128,7 +128,8 @@ def process(root: Path, source: str, now: dt.datetime | None = None) -> BounceSu
                     summary.already += 1
                     continue
                 report = read_report(returned.message, returned.raw)
-                _apply(db, report, returned.where, verp, tokens, settings, now, summary)
+                reader = tokens() if report.unsubscribe_token else None
+                _apply(db, report, returned.where, verp, reader, settings, now, summary)
         finally:
             db.close()
     return summary
@@ -139,7 +140,7 @@ def _apply(
     report: Report,
     where: str,
     verp: Verp | None,
-    tokens: Callable[[], Tokens],
+    tokens: Tokens | None,
     settings: DeliverySettings,
     now: dt.datetime | None,
     summary: BounceSummary,
@@ -153,8 +154,8 @@ def _apply(
             return
         if recorded is not None:  # misread as "other" by an earlier reader: read anew
             db.execute("DELETE FROM bounce_events WHERE report_id = ?", (report.report_id,))
-        if report.unsubscribe_token:
-            subscriber, issue, why = _asking(db, report, tokens())
+        if report.unsubscribe_token and tokens is not None:
+            subscriber, issue, why = _asking(db, report, tokens)
             address = subscriber.address if subscriber else ""
             decision = _unsubscribe(db, report, subscriber, issue, summary)
         else:

@@ -47,10 +47,14 @@ OUTBOX = "publisher.outbox"  # app.extensions key: tests wait for the outbox thr
 def create_app(root: Path) -> Flask:
     """The WSGI app for the workspace at `root` (its publisher.toml and subscriber list)."""
     config = load_config(root)
-    tokens = Tokens.for_list(config)
+    config.delivery.secret_key()  # a missing key fails first
     database = config.delivery.database_path(root)
     wait = config.delivery.database_timeout
-    open_database(database, wait=wait).close()  # create it now, so a bad path fails at start-up
+    db = open_database(database, wait=wait)  # created now, so a bad path fails at start-up
+    try:
+        tokens = Tokens.for_list(config, db)
+    finally:
+        db.close()
     app = Flask(__name__, template_folder="pages")
     app.config["MAX_CONTENT_LENGTH"] = 16 * 1024  # the forms here are a few bytes
     install_translations(app)

@@ -47,7 +47,7 @@ def add(
     double_opt_in: bool = False,
 ) -> Added:
     with subscriber_list(root) as (config, db):
-        confirm = _confirmer(config) if double_opt_in else None
+        confirm = _confirmer(config, db) if double_opt_in else None
         try:
             new = subs.check(
                 address, name, language, tags, "pending" if double_opt_in else "active", source
@@ -66,7 +66,7 @@ def import_file(
 ) -> tuple[subs.ImportReport, list[tuple[str, str]]]:
     """The report, and the new pending subscribers whose confirmation could not be sent."""
     with subscriber_list(root) as (config, db):
-        confirm = _confirmer(config) if double_opt_in else None
+        confirm = _confirmer(config, db) if double_opt_in else None
         status = "pending" if double_opt_in else "active"
         report = subs.import_csv(db, path, status, source or f"import of {path.name}")
         pending = [s for s in report.added if s.status == "pending"]
@@ -105,11 +105,11 @@ def export(root: Path, path: Path) -> int:
 Confirm = Callable[[Connection, list[subs.Subscriber]], list[tuple[str, str]]]
 
 
-def _confirmer(config: Config) -> Confirm:
+def _confirmer(config: Config, db: Connection) -> Confirm:
     """Checks the secrets double opt-in needs before anything changes."""
     from .confirm import send_confirmations
     from .tokens import Tokens
 
-    tokens = Tokens.for_list(config)
+    tokens = Tokens.for_list(config, db)
     config.delivery.smtp_password()
     return partial(send_confirmations, config, tokens=tokens)

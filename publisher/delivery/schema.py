@@ -98,11 +98,23 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 4 → 5: the number, which outlives a renamed manifest (NULL: sent before)
         "ALTER TABLE sends ADD COLUMN number INTEGER",
     ),
+    (  # 5 → 6: each List-Id the list has signed links for: links sent keep working after
+        # a new title or domain (tokens.Tokens.for_list)
+        "CREATE TABLE list_identities (list_id TEXT PRIMARY KEY, first_used_at TEXT NOT NULL)",
+    ),
 )
 SCHEMA_VERSION = 1 + len(_MIGRATIONS)
 
 # Every table, parents first: the order a copy of the list is written in.
-TABLES = ("subscribers", "sends", "deliveries", "used_tokens", "bounce_events", "claimers")
+TABLES = (
+    "subscribers",
+    "sends",
+    "deliveries",
+    "used_tokens",
+    "bounce_events",
+    "claimers",
+    "list_identities",
+)
 IDENTITY_TABLES = ("subscribers", "sends", "bounce_events", "claimers")
 
 

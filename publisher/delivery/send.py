@@ -27,7 +27,7 @@ from .ledger import Ledger, Send
 from .preflight import Preflight, page_offline, placeholder_warnings
 from .sender import Sender, SendJob, SendProgress
 from .smtp import Connection, Outcome, ServerUnavailable, Step
-from .store import Location, reporting_errors
+from .store import Location, open_database, reporting_errors
 from .subscribers import find, normalise_address
 from .tokens import NOBODY, Tokens, list_identity
 from .verp import DELIMITER, default_envelope_sender, for_settings, returns_mailbox
@@ -119,12 +119,13 @@ def send(root: Path, request: SendRequest, progress: SendProgress | None = None)
     built = built_email(config, request.issue)
     template = _template(config, built.slug, built.path)
     editions = {lang: _template(config, built.slug, path) for lang, path in built.editions.items()}
-    tokens = Tokens.for_list(config)
+    settings.secret_key()  # each missing secret is named before anything is done
     dkim = _dkim_signer(config)
     password = settings.smtp_password()  # a dry run logs in too
     database = settings.database_path(config.root)
-    mailing = Mailing(config, built.slug, template, tokens, dkim, password, built, editions)
     with reporting_errors(database):
+        tokens = _tokens(config, database)
+        mailing = Mailing(config, built.slug, template, tokens, dkim, password, built, editions)
         if request.to:
             return _send_test(mailing, request)
         with _one_sender_at_a_time(database, settings.shared_database):
@@ -133,6 +134,16 @@ def send(root: Path, request: SendRequest, progress: SendProgress | None = None)
                 return _send_to_list(mailing, request, ledger, progress)
             finally:
                 ledger.close()
+
+
+def _tokens(config: Config, database: Location) -> Tokens:
+    """The list's tokens: its current List-Id recorded, so the links sent now keep working
+    after the title or domain changes."""
+    db = open_database(database, wait=config.delivery.database_timeout)
+    try:
+        return Tokens.for_list(config, db)
+    finally:
+        db.close()
 
 
 def _send_to_list(
@@ -422,8 +433,6 @@ def _send_test(
 ) -> SendReport:
     """One copy to one address, outside the ledger: for the editor's own inbox. Its
     unsubscribe link works if the address is on the list; otherwise it has none."""
-    from .store import open_database
-
     assert request.to
     try:
         address = normalise_address(request.to)

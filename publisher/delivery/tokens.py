@@ -3,12 +3,17 @@
 itsdangerous signs with HMAC-SHA256 and checks signatures in constant time. The salt
 names the purpose and the list (its List-Id): a confirm token can never be replayed as an
 unsubscribe one, nor a link of one list on another list that shares the secret key.
+
+The List-Id follows the title and the domain, which an editor may change; the links in
+the issues already sent must keep working then. So the list's database records each List-Id
+it has signed links for, and a link signed for any of them is read.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,6 +21,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from slugify import slugify
 
 from .settings import DeliverySettings
+from .store import Database, now_iso, transaction
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -49,27 +55,54 @@ def list_identity(config: Config) -> str:
     return f"{slugify(config.title)}.{config.domain}"
 
 
-class Tokens:
-    def __init__(self, secret: str, settings: DeliverySettings, list_id: str) -> None:
-        def serializer(purpose: str) -> URLSafeTimedSerializer:
-            return URLSafeTimedSerializer(
-                secret,
-                salt=f"publisher-{purpose} {list_id}",
-                signer_kwargs={"digest_method": hashlib.sha256},
+def known_identities(db: Database, list_id: str) -> list[str]:
+    """Records `list_id` as one the list signs links for; returns every one it has had."""
+    with transaction(db):
+        if not db.execute("SELECT 1 FROM list_identities WHERE list_id = ?", (list_id,)).fetchone():
+            db.execute(
+                "INSERT INTO list_identities (list_id, first_used_at) VALUES (?, ?)",
+                (list_id, now_iso()),
             )
+    return [row[0] for row in db.tuples("SELECT list_id FROM list_identities ORDER BY list_id")]
 
-        self._unsubscribe = serializer("unsubscribe")
-        self._confirm = serializer("confirm")
+
+class Tokens:
+    def __init__(
+        self,
+        secret: str,
+        settings: DeliverySettings,
+        list_id: str,
+        earlier: Sequence[str] = (),
+    ) -> None:
+        """Signs for `list_id`; reads links signed for it or for an `earlier` List-Id."""
+        identities = [list_id, *(other for other in earlier if other != list_id)]
+
+        def serializers(purpose: str) -> list[URLSafeTimedSerializer]:
+            return [
+                URLSafeTimedSerializer(
+                    secret,
+                    salt=f"publisher-{purpose} {identity}",
+                    signer_kwargs={"digest_method": hashlib.sha256},
+                )
+                for identity in identities
+            ]
+
+        self._unsubscribe = serializers("unsubscribe")
+        self._confirm = serializers("confirm")
         self._unsubscribe_age = settings.unsubscribe_link_days * 86400
         self._confirm_age = settings.confirm_link_hours * 3600
 
     @classmethod
-    def for_list(cls, config: Config) -> Tokens:
-        """The workspace's tokens: its secret key (from the environment), bound to its list."""
-        return cls(config.delivery.secret_key(), config.delivery, list_identity(config))
+    def for_list(cls, config: Config, db: Database) -> Tokens:
+        """The workspace's tokens: its secret key (from the environment), bound to its list
+        as it is named now and reading the links made under the names it had. Not inside a
+        transaction: the List-Id is recorded in one of its own."""
+        secret = config.delivery.secret_key()
+        list_id = list_identity(config)
+        return cls(secret, config.delivery, list_id, known_identities(db, list_id))
 
     def unsubscribe(self, subscriber_id: int, issue: str) -> str:
-        return str(self._unsubscribe.dumps([subscriber_id, issue]))
+        return str(self._unsubscribe[0].dumps([subscriber_id, issue]))
 
     def read_unsubscribe(self, token: str) -> UnsubscribeClaim:
         subscriber_id, issue = self._load(self._unsubscribe, token, self._unsubscribe_age)
@@ -78,7 +111,7 @@ class Tokens:
         return UnsubscribeClaim(subscriber_id, issue)
 
     def confirm(self, subscriber_id: int) -> str:
-        return str(self._confirm.dumps([subscriber_id, secrets.token_urlsafe(8)]))
+        return str(self._confirm[0].dumps([subscriber_id, secrets.token_urlsafe(8)]))
 
     def read_confirm(self, token: str) -> ConfirmClaim:
         subscriber_id, nonce = self._load(self._confirm, token, self._confirm_age)
@@ -91,14 +124,17 @@ class Tokens:
 
     @staticmethod
     def _load(
-        serializer: URLSafeTimedSerializer, token: str, max_age: int
+        serializers: list[URLSafeTimedSerializer], token: str, max_age: int
     ) -> tuple[object, object]:
-        try:
-            value = serializer.loads(token, max_age=max_age)
-        except SignatureExpired:
-            raise InvalidToken("this link has expired", expired=True) from None
-        except BadSignature:
-            raise InvalidToken("this link is not valid") from None
-        if not isinstance(value, list) or len(value) != 2:
-            raise InvalidToken("this link is not valid")
-        return value[0], value[1]
+        """The token's contents, checked against each List-Id the list has had."""
+        for serializer in serializers:
+            try:
+                value = serializer.loads(token, max_age=max_age)
+            except SignatureExpired:  # signed for this one (the signature is checked first)
+                raise InvalidToken("this link has expired", expired=True) from None
+            except BadSignature:
+                continue
+            if not isinstance(value, list) or len(value) != 2:
+                raise InvalidToken("this link is not valid")
+            return value[0], value[1]
+        raise InvalidToken("this link is not valid")
