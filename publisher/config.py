@@ -91,7 +91,11 @@ class Config:
         return urlsplit(self.base_url).hostname or "localhost"
 
 
-def load_config(root: Path) -> Config:
+def load_config(root: Path, list_only: bool = False) -> Config:
+    """The workspace's settings, checked. `list_only`: for the commands that deal only with
+    the subscriber list (bounces, serve-subscriptions, subscribers), which run on a mail or
+    web server that has publisher.toml and the list but not the logo or fonts [style]
+    names: the files [style] names are not required then."""
     path = root / CONFIG_NAME
     if os.path.lexists(path) and (what := no_file(path)):
         raise PublisherError.at(
@@ -123,7 +127,8 @@ def load_config(root: Path) -> Config:
     )
     problems = Problems(source)
     values: dict[str, Any] = check(schema, source.data, problems, toml=True)
-    style = read_style(values.get("style", {}), root, problems, values.get("title", ""))
+    style_problems = Problems(source) if list_only else problems  # the former ignored
+    style = read_style(values.get("style", {}), root, style_problems, values.get("title", ""))
     problems.raise_any()
     organisation, email = values["organisation"], values["email"]
     tables = {name: values[name] for name in registered if name != "delivery"}

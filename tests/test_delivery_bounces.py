@@ -503,6 +503,42 @@ def test_a_full_mailbox_is_a_soft_bounce_even_when_the_server_gave_up_on_the_cop
     ]
 
 
+def test_bounces_and_serve_subscriptions_run_on_a_server_with_only_the_settings_and_the_list(
+    bounce_workspace: Path, tmp_path: Path
+) -> None:
+    """The mail or web server has publisher.toml and subscribers.sqlite3, not the logo or the
+    fonts [style] names: the commands that deal only with the list do not look for them."""
+    from publisher.delivery.endpoints import create_app
+
+    add_subscribers(bounce_workspace, {reader(1): "active"})
+    server = tmp_path / "server"
+    server.mkdir()
+    settings = (bounce_workspace / "publisher.toml").read_text("utf-8")
+    head, _, delivery = settings.partition("\n[delivery]\n")
+    (server / "publisher.toml").write_text(
+        head + '\n[style]\nlogo = "documents/media/logo.svg"\nbody_font = "fonts/Body.ttf"\n'
+        "\n[delivery]\n" + delivery,
+        "utf-8",
+    )
+    (server / "subscribers.sqlite3").write_bytes(
+        (bounce_workspace / "subscribers.sqlite3").read_bytes()
+    )
+    verp = Verp(BOUNCE_ADDRESS, "test-secret-key-for-signing-links")
+    box = mailbox.Maildir(tmp_path / "Maildir", create=True)
+    box.add(server_dsn("postfix", verp.address(1), reader(1)))
+
+    bounced = invoke(server, "bounces", str(tmp_path / "Maildir"))
+    listed = invoke(server, "subscribers", "list")
+    pages = create_app(server).test_client()
+
+    assert bounced.exit_code == 0, bounced.output
+    assert f"suppressed {reader(1)}: bounced" in bounced.output
+    assert listed.exit_code == 0 and reader(1) in listed.output
+    assert pages.get("/unsubscribe/?token=not.a.token").status_code == 400
+    assert invoke(server, "build").exit_code == 1  # a build does need them
+    assert "style.logo: there is no file" in invoke(server, "build").output
+
+
 def test_bounces_once_misread_as_auto_replies_are_read_again_and_counted(
     bounce_workspace: Path, tmp_path: Path
 ) -> None:

@@ -106,7 +106,7 @@ _KIND_WORDS = {
 
 def process(root: Path, source: str, now: dt.datetime | None = None) -> BounceSummary:
     """Reads SOURCE and applies the policy; `now` is when the reports count as received."""
-    config = load_config(root)
+    config = load_config(root, list_only=True)
     settings = config.delivery
     verp = for_settings(settings)
     path = settings.database_path(root)

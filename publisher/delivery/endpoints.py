@@ -46,7 +46,7 @@ OUTBOX = "publisher.outbox"  # app.extensions key: tests wait for the outbox thr
 
 def create_app(root: Path) -> Flask:
     """The WSGI app for the workspace at `root` (its publisher.toml and subscriber list)."""
-    config = load_config(root)
+    config = load_config(root, list_only=True)
     config.delivery.secret_key()  # a missing key fails first
     database = config.delivery.database_path(root)
     wait = config.delivery.database_timeout
@@ -238,7 +238,7 @@ def serve(root: Path, listen: str | None = None) -> None:
     with needs("serve"):
         from waitress.server import create_server
 
-    config: Config = load_config(root)
+    config: Config = load_config(root, list_only=True)
     host, port = _listen_address(listen, config)
     app = create_app(root)
     try:

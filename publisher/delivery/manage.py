@@ -27,7 +27,7 @@ class Added:
 
 @contextmanager
 def subscriber_list(root: Path) -> Iterator[tuple[Config, Connection]]:
-    config = load_config(root)
+    config = load_config(root, list_only=True)
     path = config.delivery.database_path(root)
     with reporting_errors(path):
         db = open_database(path, wait=config.delivery.database_timeout)

@@ -28,7 +28,7 @@ class Migration:
 
 
 def migrate(root: Path, target: str) -> Migration:
-    settings = load_config(root).delivery
+    settings = load_config(root, list_only=True).delivery
     source_location = settings.database_path(root)
     if is_postgres_url(target):
         target_location: Location = PostgresUrl(target, settings.database_password_env)
