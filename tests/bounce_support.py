@@ -109,11 +109,13 @@ class EnvelopeRecorder(RecordingHandler):
     def reset(self) -> None:
         super().reset()
         self.envelope_from: dict[str, str] = {}
+        self.envelopes: list[tuple[str, str]] = []  # (recipient, MAIL FROM) of every message
 
     async def handle_DATA(self, server, session, envelope) -> str:  # type: ignore[no-untyped-def]
         with self.lock:
             for recipient in envelope.rcpt_tos:
                 self.envelope_from[recipient] = envelope.mail_from
+                self.envelopes.append((recipient, envelope.mail_from))
         return await super().handle_DATA(server, session, envelope)
 
 

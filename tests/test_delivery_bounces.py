@@ -24,6 +24,7 @@ from delivery_support import (
     both_backends,
     configure,
     execute_many,
+    list_tokens,
     query,
 )
 
@@ -657,6 +658,29 @@ def test_the_dry_run_reports_the_per_subscriber_envelope_senders_the_send_then_u
     assert set(used) == {reader(1), reader(2)}
     assert any(f"({address}'s: {used[address]})" in said for address in used)
     assert "envelope sender boletin@muelle.example.org" not in said
+
+
+def test_the_welcome_message_and_issue_leave_from_the_new_subscribers_verp_address(
+    bounce_workspace: Path, envelope_smtp: tuple[EnvelopeRecorder, int]
+) -> None:
+    """Their bounces name the subscriber as every copy's do: a mistyped address that
+    confirmed (a forwarder) bounces the welcome, and must be suppressed like any other."""
+    from publisher.delivery.welcome import welcome
+
+    root, (smtp, _port) = bounce_workspace, envelope_smtp
+    add_subscribers(root, {reader(1): "active"})
+    assert invoke(root, "send", SLUG).exit_code == 0
+    configure(root, welcome_issue=True)
+    add_subscribers(root, {reader(2): "active"})  # as their confirmation leaves them
+    smtp.reset()
+    config = load_config(root)
+
+    welcome(config, config.delivery.database_path(root), list_tokens(root), 2)
+
+    verp = Verp(BOUNCE_ADDRESS, "test-secret-key-for-signing-links")
+    assert smtp.envelopes == [(reader(2), verp.address(2)), (reader(2), verp.address(2))]
+    subjects = [str(message_from_bytes(r.data)["Subject"]) for r in smtp.received]
+    assert len(set(subjects)) == 2  # the welcome, then the issue
 
 
 def test_without_a_bounce_address_copies_keep_the_configured_envelope_sender(

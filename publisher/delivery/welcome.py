@@ -22,14 +22,15 @@ from .smtp import Connection
 from .store import Database, Location, now_iso, open_database, transaction
 from .subscribers import Subscriber, get
 from .tokens import Tokens, list_identity
-from .verp import default_envelope_sender, returns_mailbox
+from .verp import default_envelope_sender, envelope_sender, returns_mailbox
 
 log = logging.getLogger(__name__)
 
 
 def welcome(config: Config, database: Location, tokens: Tokens, subscriber_id: int) -> None:
     settings = config.delivery
-    envelope_from = default_envelope_sender(config)
+    # Their VERP address, as every copy of an issue has: a bounce names them.
+    envelope_from = envelope_sender(settings, subscriber_id, default_envelope_sender(config))
     db = open_database(database, wait=settings.database_timeout)
     connection = Connection(settings, settings.smtp_password())
     try:
