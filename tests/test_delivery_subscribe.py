@@ -302,6 +302,27 @@ def test_the_answer_is_the_same_for_new_pending_active_and_unsubscribed_addresse
     assert consent == [("subscribe form, from 127.0.0.1",)]
 
 
+def test_an_address_at_an_international_domain_is_written_in_its_letters_on_the_page_and_in_the_mail(
+    self_service: Path, client: FlaskClient, smtp: RecordingHandler
+) -> None:
+    """Mail goes to the ASCII form servers need (xn--…); a person reads the domain as typed."""
+    typed = "lectora@sindicato-españa.es"
+    ascii_form = "lectora@" + "sindicato-españa.es".encode("idna").decode()  # the standard's
+
+    answer = client.post("/subscribe/", data={"email": typed})
+    settle(client)
+    [confirmation] = mails_to(smtp, ascii_form)
+    assert client.post(path_of(link_in(confirmation, "confirm")), data={"confirm": "yes"})
+    settle(client)  # the welcome
+    [_, welcome] = mails_to(smtp, ascii_form)
+
+    page = main_text(answer.get_data(as_text=True))
+    assert typed in page and "xn--" not in page
+    for message in (confirmation, welcome):
+        body = message.get_body(("plain",)).get_content()
+        assert typed in body and "xn--" not in body
+
+
 @both_backends
 def test_someone_who_unsubscribed_comes_back_only_by_following_the_new_link(
     self_service: Path, client: FlaskClient, smtp: RecordingHandler

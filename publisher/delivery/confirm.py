@@ -15,7 +15,7 @@ from ..i18n import gettext, interface_language
 from ..urls import unsubscribe_mailto
 from .smtp import Connection
 from .store import Database, now_iso, transaction
-from .subscribers import Subscriber
+from .subscribers import Subscriber, shown_address
 from .tokens import Tokens, list_identity
 from .verp import returns_mailbox
 
@@ -34,7 +34,7 @@ def unsubscribe_url(config: Config, token: str) -> str:
 
 
 def confirmation_message(config: Config, subscriber: Subscriber, url: str) -> bytes:
-    names = {"title": config.title, "address": subscriber.address}
+    names = {"title": config.title, "address": shown_address(subscriber.address)}
     with interface_language(subscriber.language or config.language):
         subject = gettext("Please confirm your subscription to %(title)s") % names
         body = [
@@ -55,7 +55,7 @@ def welcome_message(config: Config, subscriber: Subscriber, tokens: Tokens) -> b
     """Sent once the link is followed; it carries a working unsubscribe link (one-click too)."""
     token = tokens.unsubscribe(subscriber.id, WELCOME)
     url = unsubscribe_url(config, token)
-    names = {"title": config.title, "address": subscriber.address}
+    names = {"title": config.title, "address": shown_address(subscriber.address)}
     with interface_language(subscriber.language or config.language):
         subject = gettext("Welcome to %(title)s") % names
         body = [

@@ -20,7 +20,7 @@ from .outbox import Outbox
 from .page import HONEYPOT, N_, Pages, checked_language
 from .signup import Request, request_subscription
 from .store import Location
-from .subscribers import normalise_address
+from .subscribers import normalise_address, shown_address
 from .tokens import Tokens
 
 with needs("serve"):
@@ -92,7 +92,7 @@ def add_subscribe_routes(
                 " way to it. Follow the link to confirm; until then, we send nothing else."
             ),
             language=language,
-            values={"address": address},
+            values={"address": shown_address(address)},
         )
 
     @app.errorhandler(429)
