@@ -805,6 +805,23 @@ def test_bad_bounce_settings_are_reported_with_their_key(workspace) -> None:  # 
     assert "delivery.imap_security: unknown mode 'tls'" in text
 
 
+def test_a_password_written_into_publisher_toml_is_refused_with_where_it_goes_instead(
+    workspace,  # type: ignore[no-untyped-def]
+) -> None:
+    root = workspace("minimal")
+    config = root / "publisher.toml"
+    config.write_text(
+        config.read_text() + '\n[delivery]\nsmtp_password = "hunter2"\nimap_password = "hunter3"\n'
+    )
+    with pytest.raises(PublisherError) as caught:
+        load_config(root)
+    text = " ".join(str(caught.value).split())
+    assert "unknown setting 'smtp_password'" in text
+    assert "secrets never go in publisher.toml" in text
+    assert "export PUBLISHER_SMTP_PASSWORD=" in text and "export PUBLISHER_IMAP_PASSWORD=" in text
+    assert "hunter2" not in text and "hunter3" not in text
+
+
 def test_imap_failures_name_the_server_and_what_to_check(
     bounce_workspace: Path, dovecot: Imap, monkeypatch: pytest.MonkeyPatch
 ) -> None:

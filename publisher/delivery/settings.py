@@ -240,6 +240,16 @@ def _secret(variable: str, what: str, key: str) -> str:
     return value.strip()
 
 
+def _secret_elsewhere(key: str, default: str) -> str:
+    """The hint for a secret written into publisher.toml, which is often shared or kept in
+    version control: the setting that names its environment variable instead."""
+    return (
+        f"secrets never go in publisher.toml: take the line out and set the environment"
+        f" variable, export {default}=… before running publisher (another variable's name"
+        f" goes in [delivery] {key})"
+    )
+
+
 # The [delivery] table, registered in pyproject.toml's `publisher.settings` entry points:
 # publisher.toml reads it without config.py importing this package.
 DELIVERY_TABLE = Table(
@@ -280,4 +290,14 @@ DELIVERY_TABLE = Table(
         "welcome_issue": Setting(flag),
     },
     make=_settings,
+    expected_elsewhere={
+        secret: _secret_elsewhere(f"{secret}_env", default)
+        for secret, default in (
+            ("smtp_password", DeliverySettings.smtp_password_env),
+            ("imap_password", DeliverySettings.imap_password_env),
+            ("database_password", DeliverySettings.database_password_env),
+            ("secret_key", DeliverySettings.secret_key_env),
+            ("dkim_key", DeliverySettings.dkim_key_env),
+        )
+    },
 )
