@@ -169,6 +169,41 @@ def test_add_remove_list_and_an_export_that_restores_the_list(
     ]
 
 
+def test_a_list_restored_from_its_export_keeps_when_each_subscriber_joined(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    """The export is the list's backup: restored, a subscriber of 2019 is one of 2019, not
+    of the day of the restore (the date shows how long someone has read the newsletter,
+    and is part of the record of their consent)."""
+    exported = write_csv(
+        tmp_path / "export.csv",
+        [
+            ["email", "status", "created_at", "confirmed_at"],
+            ["old@example.org", "active", "2019-05-01T10:00:00+00:00", "2019-05-01T10:05:00+00:00"],
+            ["new@example.org", "active", "", ""],
+        ],
+    )
+    restored = invoke(delivery_workspace, "subscribers", "import", str(exported))
+
+    assert restored.exit_code == 0, restored.output
+    joined = dict(query(delivery_workspace, "SELECT address, created_at FROM subscribers"))
+    assert joined["old@example.org"] == "2019-05-01T10:00:00+00:00"
+    assert joined["new@example.org"] >= time.strftime("%Y-%m-%d", time.gmtime(time.time() - 86400))
+
+
+def test_a_join_date_that_is_no_date_is_refused_at_its_line(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    exported = write_csv(
+        tmp_path / "export.csv",
+        [["email", "created_at"], ["old@example.org", "last spring"]],
+    )
+    result = invoke(delivery_workspace, "subscribers", "import", str(exported))
+
+    assert "export.csv:2:" in result.output and "created_at 'last spring'" in result.output
+    assert statuses(delivery_workspace) == {}
+
+
 def test_a_csv_that_is_not_utf8_or_has_no_email_column_is_one_clear_error(
     delivery_workspace: Path, tmp_path: Path
 ) -> None:

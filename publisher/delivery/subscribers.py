@@ -53,7 +53,8 @@ _TITLE_LINES = 5  # at most this many lines of title over a list's heading
 # What an import reads: ours, and from our export the record of consent and of a status.
 _IMPORT_COLUMNS = {
     *_ADDRESS_COLUMNS,
-    *("name", "language", "tags", "status", "consent_source", "confirmed_at", "status_source"),
+    *("name", "language", "tags", "status", "consent_source", "status_source"),
+    *("created_at", "confirmed_at"),
 }
 # Column names a list kept in Spanish, French, Arabic or Persian has (in lower case), as
 # people title them and as Outlook and Google Forms write them there: the column they are.
@@ -176,6 +177,7 @@ class NewSubscriber:
     status: str = "active"
     consent_source: str = ""
     consented_at: str = ""  # when they agreed, as the old platform recorded it
+    joined_at: str = ""  # when they joined, as our export recorded it
     status_source: str = "added"  # how the status came about ('unsubscribed on Mailchimp …')
 
 
@@ -336,7 +338,7 @@ def _add(db: Database, new: NewSubscriber) -> tuple[Subscriber, str]:
                 new.status,
                 new.consent_source,
                 new.status_source,
-                now,
+                new.joined_at or now,
                 now,
                 new.consented_at or (now if new.status == "active" else None),
             ),
@@ -691,18 +693,21 @@ def _checked_row(
         raise ValueError("the status source must be one line of at most 200 characters")
     return replace(
         new,
-        consented_at="" if status == "pending" else _iso_time(values.get("confirmed_at", "")),
+        consented_at="" if status == "pending" else _iso_time(values, "confirmed_at"),
+        joined_at=_iso_time(values, "created_at"),
         status_source=history or new.status_source,
     )
 
 
-def _iso_time(value: str) -> str:
-    """When someone agreed, as our export writes it (ISO 8601): a list restored from its
-    export keeps the evidence of each consent, and why each person left."""
+def _iso_time(values: dict[str, str], column: str) -> str:
+    """When someone joined or agreed, as our export writes it (ISO 8601): a list restored
+    from its export keeps the evidence of each consent, since when each person reads, and
+    why each person left."""
+    value = values.get(column, "")
     try:
         return dt.datetime.fromisoformat(value).isoformat() if value else ""
     except ValueError:
-        raise ValueError(f"confirmed_at {value!r} is not a date (ISO 8601)") from None
+        raise ValueError(f"{column} {value!r} is not a date (ISO 8601)") from None
 
 
 def _quoted(cell: str) -> str:
