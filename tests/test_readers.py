@@ -1317,3 +1317,33 @@ def test_a_saved_page_with_pictures_loaded_late_shows_them_once_each(
     assert doc.images == ("picket.jpg", "march.jpg", "rally.jpg")
     assert doc.body_html.count("<img") == 3
     assert "left out" not in caplog.text
+
+
+def test_a_table_written_without_its_optional_end_tags_is_a_table(tmp_path: Path) -> None:
+    """HTML lets a page leave out </td>, </tr> and </tbody> (hand-written pages, old CMSs
+    do): the table keeps its rows and cells, as a browser shows it."""
+    path = tmp_path / "vote.html"
+    path.write_text(
+        '<html><head><meta charset="utf-8"><title>T</title></head><body>'
+        "<p>Result of the vote:</p><table><tr><td>Votes for<td>42<tr><td>Votes against<td>3"
+        "</table><p>Thanks to all.</p></body></html>"
+    )
+    root = lxml.html.fragment_fromstring(read(path).body_html, create_parent="div")
+    rows = [[cell.text_content() for cell in row.iter("td")] for row in root.iter("tr")]
+    assert rows == [["Votes for", "42"], ["Votes against", "3"]]
+    assert [p.text_content() for p in root.iter("p")] == ["Result of the vote:", "Thanks to all."]
+
+
+def test_hostile_markup_in_a_table_without_end_tags_yields_no_script(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.html"
+    path.write_text(
+        "<html><body><table><tr><td><script>alert(1)</script>Votes"
+        '<td><img src="x.png" onerror="alert(2)"><a href="javascript:alert(3)">42</a>'
+        "<tr><td><iframe src=https://evil.example/></iframe>3<td><svg onload=alert(4)>"
+        "</table></body></html>"
+    )
+    body = read(path).body_html
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    assert [element.tag for element in root.iter("script", "iframe", "svg")] == []
+    assert "alert" not in body and "onerror" not in body and "onload" not in body
+    assert len(list(root.iter("td"))) >= 3

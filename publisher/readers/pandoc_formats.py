@@ -51,12 +51,30 @@ class HtmlReader:
         page = _directions_kept(notes_as_footnotes(lazy_images_shown(page)))
         say_local_media(page, path)
         page = players_as_links(raw_text_closed(page))  # pandoc drops players, and fetches frames
+        page = _table_ends_written(page)
         converted = pandoc.to_html(page, "html", id_prefix=id_prefix)
         return RawDocument(converted.meta, pandoc.page_breaks(converted.body_html))
 
 
 # pandoc takes tens of seconds over 10,000 nested <div>s; no page needs more than this.
 RAW_HTML_DEPTH = 128
+
+# The parts of a table whose end tag HTML lets a page leave out
+_TABLE_PARTS = ("td", "th", "tr", "thead", "tbody", "tfoot", "caption", "colgroup")
+
+
+def _table_ends_written(page: str) -> str:
+    """`page` with the end tags its tables leave out (</td>, </tr>…, as hand-written pages
+    and old CMSs do, valid HTML) written in by an HTML parser: pandoc's HTML reader made
+    such a table loose paragraphs, one a cell, its rows gone. Other pages as they are."""
+    if "<table" not in page.lower():
+        return page
+    for part in _TABLE_PARTS:
+        opened = len(re.findall(rf"<{part}\b", page, re.IGNORECASE))
+        if opened > len(re.findall(rf"</{part}\s*>", page, re.IGNORECASE)):
+            return page_edited(page, lambda tree: True)  # written out again, every end tag in
+    return page
+
 
 # Elements whose dir and lang pandoc's HTML reader drops (it keeps those of <div>, <span>,
 # headings and table cells): a right-to-left paragraph in a French page came out as
