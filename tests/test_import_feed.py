@@ -365,3 +365,74 @@ def test_a_substack_posts_picture_enclosure_is_no_recording(tmp_path: Path) -> N
     root, _ = imported(FEEDS / "feed", tmp_path)
     text = (root / "documents" / "the-crane-drivers-lockout.md").read_text()
     assert "substack-post-media" not in text
+
+
+WP_EMBED = (
+    '<figure class="wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube'
+    ' wp-embed-aspect-16-9 wp-has-aspect-ratio"><div class="wp-block-embed__wrapper">\n'
+    '<iframe title="March on the depot" width="500" height="281"'
+    ' src="https://www.youtube.com/embed/M7lc1UVf-VE?feature=oembed" frameborder="0"'
+    ' allow="accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope;'
+    ' picture-in-picture; web-share" referrerpolicy="strict-origin-when-cross-origin"'
+    " allowfullscreen></iframe>\n</div></figure>\n"
+)
+
+
+def test_a_video_embedded_in_a_feeds_post_becomes_a_link_to_it_named_by_its_title(
+    tmp_path: Path,
+) -> None:
+    """feedparser's own cleaning took frames out before publisher could link them: "Watch
+    the rally:" was followed by the next paragraph, the video gone without a word."""
+    content = (
+        '\t\t<content:encoded><![CDATA[<p>Watch the rally:</p><p><iframe width="560"'
+        ' height="315" src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="Rally at the'
+        ' town hall"></iframe></p>\n'
+        f"{WP_EMBED}<p>The repairs start in April, and the landlord pays for all of them,"
+        " as the tribunal ordered last month.</p>]]></content:encoded>\n"
+    )
+    feed = wordpress_feed(tmp_path, "Everything you need to know about the rally.", content)
+    _, report = imported(feed, tmp_path)
+    _, body = document_of(report, "Rent strike: what you need to know")
+    assert body.split("\n\n")[:3] == [
+        "\nWatch the rally:",
+        "[Rally at the town hall](https://www.youtube.com/watch?v=dQw4w9WgXcQ)",
+        "[March on the depot](https://www.youtube.com/watch?v=M7lc1UVf-VE)",
+    ]
+    assert "The repairs start in April" in body
+
+
+def test_a_feeds_hostile_markup_yields_no_script_in_the_document(tmp_path: Path) -> None:
+    """The feed's HTML is cleaned by publisher's own sanitiser, not feedparser's: nothing
+    executable reaches the document, its text or its front matter."""
+    content = (
+        '\t\t<content:encoded><![CDATA[<p>Rally on <b onmouseover="alert(1)">Friday</b>.'
+        '</p><script>alert(2)</script><p><a href="javascript:alert(3)">Sign up</a></p>'
+        '<iframe src="javascript:alert(4)"></iframe><svg onload="alert(5)"></svg>'
+        '<p><img src="https://tenants.example.org/a.png" onerror="alert(6)" alt="Crowd"></p>'
+        "<p>Bring a friend and a banner, and tell your neighbours about the meeting.</p>"
+        "]]></content:encoded>\n"
+    )
+    excerpt = "<script>alert(7)</script>A guide for tenants: how to join in"
+    feed = wordpress_feed(tmp_path, excerpt, content)
+    _, report = imported(feed, tmp_path)
+    text = report.written[0].document.read_text(encoding="utf-8")
+    assert "Friday" in text and "Sign up" in text and "Bring a friend" in text
+    for hostile in ("alert", "script", "javascript", "onmouseover", "onerror", "<svg", "<iframe"):
+        assert hostile not in text, hostile
+
+
+def test_an_atom_titles_hostile_markup_yields_only_its_words(tmp_path: Path) -> None:
+    feed = saved_feed(
+        tmp_path,
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Dockside Notes</title><id>urn:uuid:dock</id>"
+        "<updated>2026-01-22T10:00:00Z</updated><author><name>Dockside</name></author>"
+        '<entry><title type="html">&lt;b&gt;Rent strike&lt;/b&gt; &amp;amp; you'
+        "&lt;script&gt;alert(1)&lt;/script&gt;</title><id>urn:uuid:e1</id>"
+        '<link href="https://notes.example.org/strike"/><updated>2026-01-21T10:00:00Z</updated>'
+        '<content type="html">&lt;p&gt;The rent strike continues until Monday.&lt;/p&gt;'
+        "</content></entry></feed>",
+    )
+    _, report = imported(feed, tmp_path)
+    front, _ = document_of(report, "Rent strike & you")
+    assert "title: Rent strike & you\n" in front

@@ -31,6 +31,7 @@ import lxml.html
 import lxml.html.defs
 
 from ..errors import PublisherError
+from ..sanitize import clean_html, plain_text
 from ..tree_edits import drop_keeping_tail
 from . import exports, mailchimp
 from .blogfurniture import FIRST_PUBLISHED, more_link
@@ -57,7 +58,10 @@ def read(files: ExportFiles) -> PlatformExport:
     import feedparser  # slow to import; only when a feed is given
 
     (name,) = list(files)
-    parsed = feedparser.parse(io.BytesIO(files.read(name)))  # bytes: never a path or a URL
+    # bytes: never a path or a URL. Not cleaned by feedparser, whose cleaning takes out
+    # embedded videos before they are made links: every post's HTML goes through
+    # publisher's own sanitiser (nh3), titles and summaries are read as plain text.
+    parsed = feedparser.parse(io.BytesIO(files.read(name)), sanitize_html=False)
     if parsed.bozo and not parsed.entries:
         problem = getattr(parsed.get("bozo_exception"), "getMessage", lambda: "")()
         line = getattr(parsed.get("bozo_exception"), "getLineNumber", lambda: None)()
@@ -80,7 +84,7 @@ def read(files: ExportFiles) -> PlatformExport:
 def _entry(entry: Any, subtitles: bool, inherited: str, export: PlatformExport) -> None:
     title = _plain(entry.get("title_detail") or {}) or "untitled"
     content = entry.get("content") or []
-    summary = _unescaped(str(entry.get("summary", "") or ""))
+    summary = clean_html(_unescaped(str(entry.get("summary", "") or "")))
     markup = _unescaped(str(content[0].get("value", ""))) if content else summary
     body = mailchimp.campaign_body(_without_feed_footer(markup))
     body = _recordings(entry, title, body) + body
@@ -160,7 +164,7 @@ def _plain(detail: Any) -> str:
     """A title as its reader sees it: RSS's (and Atom's type="html") is HTML, which
     feedparser gives as it is ("Caf&eacute; workers &amp; cooks")."""
     value = str(detail.get("value", "") or "")
-    return html_words(value) if "html" in str(detail.get("type", "")) else " ".join(value.split())
+    return plain_text(value) if "html" in str(detail.get("type", "")) else " ".join(value.split())
 
 
 # An escaped tag: what an old CMS writes when it escapes its HTML twice

@@ -337,11 +337,15 @@ def _call_to_action(link: lxml.html.HtmlElement, holder: lxml.html.HtmlElement) 
 
 def _card_address(card: lxml.html.HtmlElement) -> tuple[str, str]:
     """What a card shows (its link, its frame's page, or an address written in it), and its
-    title (a part of it classed as one, else its link's words)."""
+    title (a part of it classed as one, else its link's words or its frame's own title, as
+    WordPress's embed block names the video in its frame alone)."""
     titled = card.xpath(".//*[contains(@class, 'title')]")
     title = " ".join(titled[0].text_content().split()) if titled else ""
     for element in card.xpath(".//a[@href] | .//iframe[@src]"):
         found = element.get("href") or element.get("src") or ""
+        if found.startswith(("http://", "https://")) and element.tag == "iframe":
+            page, own = played_by([found], element.get("title", ""))
+            return page, title or own
         if found.startswith(("http://", "https://")):
             words = " ".join(element.text_content().split()) if element.tag == "a" else ""
             return page_of(found), title or (words if len(words) <= 120 else "")
