@@ -2380,3 +2380,53 @@ def test_the_end_of_a_story_that_is_no_press_release_stays(tmp_path: Path) -> No
     story = NOTA_DE_PRENSA.split("\n\n", 2)[2].replace("-FIN-", "FIN")
     (doc,) = import_one(tmp_path, story)
     assert texts(doc, "//p")[-1] == "FIN"
+
+
+# An HTML message as a newsletter service sends it: a tracking pixel, then a logo on the web
+PIXEL_HTML = (
+    "<p>Join us at the town hall on Saturday at noon, with your neighbours and your banners.</p>"
+    '<p><img src="https://list-manage.example.com/track/open.php?u=1&amp;id=2" width="1"'
+    ' height="1" alt=""></p><p>Bring banners.</p>'
+    '<img src="https://example.org/logo_big_v2.png?a=1&amp;b=*x*" alt="Union logo"><p>See you.</p>'
+    '<img src="https://mailer.example.net/o/abc" style="display:none; width:0; height:0">'
+)
+
+
+def test_an_html_messages_picture_on_the_web_is_kept_and_its_tracking_pixel_left_out(
+    tmp_path: Path,
+) -> None:
+    """pandoc read each <img> as "[alt]": the document printed "[]" and "[Union logo]"."""
+    sent = {"From": "Tenants' Union <news@example.org>", "Subject": "Rally on Saturday"}
+    sent["Date"] = "Thu, 12 Mar 2026 09:15:00 +0000"
+    source = tmp_path / "in" / "pixel.eml"
+    source.parent.mkdir(parents=True)
+    source.write_bytes(message(sent, PIXEL_HTML, "html"))
+    (row,) = import_files([source], tmp_path / "documents").documents
+    body = row.path.read_text().split("---\n", 2)[2]
+    assert body.split("\n\n") == [
+        "\nJoin us at the town hall on Saturday at noon, with your neighbours and your banners.",
+        "Bring banners.",
+        "![Union logo](https://example.org/logo_big_v2.png?a=1&b=*x*)",
+        "See you.\n",
+    ]
+    assert [doubt for doubt in row.draft.unsure if "https://" in doubt] == [
+        "picture 'Union logo' is only on the web (https://example.org/logo_big_v2.png?a=1&b=*x*):"
+        " outputs show no picture from the web; save it into documents/ and show it from there"
+    ]
+
+
+def test_hostile_pictures_in_an_html_message_yield_no_script(tmp_path: Path) -> None:
+    html = (
+        "<p>Join us at the town hall on Saturday at noon, with your neighbours and banners.</p>"
+        '<img src="javascript:alert(1)" alt="x"><img src="data:image/svg+xml,<svg onload=alert(2)>">'
+        "<img src='https://example.org/a.png\" onerror=\"alert(3)' alt='Crowd\" onload=\"alert(4)'>"
+        "<p>See you.</p>"
+    )
+    sent = {"From": "news@example.org", "Subject": "Rally on Saturday"}
+    source = tmp_path / "in" / "hostile.eml"
+    source.parent.mkdir(parents=True)
+    source.write_bytes(message(sent, html, "html"))
+    (row,) = import_files([source], tmp_path / "documents").documents
+    text = row.path.read_text()
+    assert "See you." in text
+    assert "alert" not in text and "javascript" not in text and "data:" not in text

@@ -25,10 +25,12 @@ import email.utils
 import re
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 from ..controls import clean_text
 from ..errors import PublisherError
 from ..paths import is_zipped_textedit
+from ..tree_edits import drop_keeping_tail
 from .draft import Draft
 from .plaintext import picture_mark, recover
 from .textdates import parse_date, without_time
@@ -295,7 +297,8 @@ def _html_as_text(html: str, pictures: dict[str, tuple[str, bytes]] | None = Non
     """An HTML-only message's text, as pandoc reads it: its <head> (title, style sheet) and
     scripts left out, list items kept as "- " lines, a quoted reply indented, characters
     set in a symbol font as the symbols they show (`symbol_fonts`), a picture sent with it
-    ("cid:…", `pictures`) as the mark of where it stands (`plaintext.picture_mark`). Its tables
+    ("cid:…", `pictures`) or shown from the web as the mark of where it stands
+    (`plaintext.picture_mark`), a tracking pixel left out (pandoc wrote "[]"). Its tables
     are read as the layout newsletters and mail programs build with them: their cells'
     text in order, not drawn as tables. The signature separator "-- " of HTML mail loses
     its space in a paragraph of its own: given it back."""
@@ -312,15 +315,35 @@ def _html_as_text(html: str, pictures: dict[str, tuple[str, bytes]] | None = Non
         part.tag = "div"
     symbols_mapped(root)  # Outlook's Wingdings smiley ("J") as the smiley
     for image in list(root.iter("img")):
-        src = image.get("src", "")
+        src = image.get("src", "").strip()
         if src.startswith("cid:"):  # sent with the message, or not
             name = (pictures or {}).get(src[4:], (None, b""))[0]
-            mark = picture_mark(image.get("alt", ""), name)
-            image.attrib.clear()
-            image.tag, image.text = "span", mark
+        elif _WEB_ADDRESS.fullmatch(src) and not _tracking_pixel(image):
+            name = src  # on the web: shown from there (`plaintext` lists it)
+        else:
+            drop_keeping_tail(image)  # pandoc would print it as "[]"
+            continue
+        mark = picture_mark(image.get("alt", ""), name)
+        image.attrib.clear()
+        image.tag, image.text = "span", mark
     page = lxml.html.tostring(root, encoding="unicode")
     text = pandoc.convert_text(page, "html", "plain", ["--wrap=none"])
     return re.sub(r"(?m)^--$", "-- ", text)
+
+
+_WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>⟦⟧]+")
+_SIZE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*([^;]*)", re.IGNORECASE)
+
+
+def _tracking_pixel(image: Any) -> bool:
+    """Whether an <img> is a picture of one pixel or none, or hidden: what a newsletter
+    service shows to learn the message was opened, nothing for a reader to see."""
+    style = image.get("style", "")
+    if re.search(r"display\s*:\s*none", style, re.IGNORECASE):
+        return True
+    sizes = {name: image.get(name, "") for name in ("width", "height")}
+    sizes |= {name.lower(): value for name, value in _SIZE.findall(style)}
+    return all(re.match(r"\s*[01](?:px)?\s*$", sizes[name]) for name in ("width", "height"))
 
 
 def _about(message: EmailMessage) -> tuple[str, dt.date | None, str]:

@@ -89,8 +89,8 @@ _SOURCE_NOTE = re.compile(
 )
 # Where a picture stood in a message's plain text, as Gmail marks it ("[image: Workers at the
 # gate]", its description), with the file the e-mail importer found for it, if any
-# ("[image: …]⟦media/photo.png⟧", `picture_mark`)
-_PICTURE = re.compile(r"\[image: ?([^\]\n]*)\](?:⟦(media/[^⟧\s]+)⟧)?")
+# ("[image: …]⟦media/photo.png⟧", `picture_mark`), or its address when it is on the web
+_PICTURE = re.compile(r"\[image: ?([^\]\n]*)\](?:⟦((?:media/|https?://)[^⟧\s]+)⟧)?")
 _PICTURE_ALONE = re.compile(rf"<p>{_PICTURE.pattern}</p>")
 _FOOTNOTE_REF = re.compile(r"(?<=[\w.,;:!?)\"”’])\[(\d{1,3})\]")
 HEADING_WORDS = 16
@@ -663,8 +663,13 @@ def _pictures(body: str, draft: Draft) -> str:
                 " add it by hand"
             )
             return ""
+        if name.startswith(("https://", "http://")):
+            draft.unsure.append(
+                f"picture {description!r} is only on the web ({name}): outputs show no"
+                " picture from the web; save it into documents/ and show it from there"
+            )
         draft.found["pictures"] += 1
-        return f'<img src="{name}" alt="{escape(description)}">'
+        return f'<img src="{escape(name)}" alt="{escape(description)}">'
 
     body = _PICTURE_ALONE.sub(lambda found: f"<p>{picture(found)}</p>".replace("<p></p>", ""), body)
     return _PICTURE.sub(picture, body)
