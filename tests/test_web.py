@@ -429,3 +429,38 @@ def test_an_article_reprinted_in_a_later_issue_is_listed_once_where_it_first_app
         entries = feedparser.parse(root / "dist" / feed).entries
         ids = [e.id for e in entries if e.title == "The first article"]
         assert ids == ["https://minimal.example.org/001-first/first-article/"], feed
+
+
+OLD_ADDRESSES = {
+    "/site.css": "the build writes that file",
+    "/robots.txt": "the build writes that file",
+    "/feed.atom": "the build writes that file",
+    "/001-first/001-first.pdf": "the build writes that file",
+    "/001-first/email.eml": "the build writes that file",
+    "/style/logo.svg": "the build writes that folder",
+    "/media/photo.jpg": "the build writes that folder",
+    "/search/": "already a page",
+    "//evil.example/x/": "not a path on this site",
+}
+
+
+def test_an_old_address_naming_a_file_the_build_writes_gives_a_warning_not_a_failed_build(
+    tmp_path: Path,
+) -> None:
+    """`aliases: ["/site.css"]` failed the whole build ("dist/site.css: could not write this
+    file: Is a directory"); `/search/` replaced the search page without a word, and
+    `//evil.example/x/` (another site's address) wrote a redirect at dist/x/."""
+    from conftest import build_with_warnings, minimal_with
+
+    listed = ", ".join(f'"{alias}"' for alias in [*OLD_ADDRESSES, "/p/old-post"])
+    root = minimal_with(
+        tmp_path / "ws", {"moved.md": f"---\ntitle: B\naliases: [{listed}]\n---\n\nBody.\n"}
+    )
+    out, warnings = build_with_warnings(root, ["web"])
+    said = [w.rpartition("moved.md: ")[2] for w in warnings if "moved.md" in w]
+    assert said == [
+        f"no redirect from alias {alias!r}: {why}" for alias, why in OLD_ADDRESSES.items()
+    ]
+    assert "url=../../001-first/moved/" in (out / "p" / "old-post" / "index.html").read_text()
+    assert (out / "site.css").is_file() and not (out / "x").exists()
+    assert "refresh" not in (out / "search" / "index.html").read_text()

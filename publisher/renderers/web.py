@@ -113,15 +113,16 @@ class WebRenderer(ArchiveRenderer):
             (site + page.path.removesuffix("index.html"), page.values.get("alternates", ()))
             for page in every_page
         ]
-        redirects = self._redirect_pages(archive, {page.path for page in every_page})
-        return [
-            *(self._page(ctx, page, archive) for page in [*pages, *redirects]),
+        files = [
             *self._search_pages(archive, ctx),
             Artifact.text("site.css", self.render_template(ctx, "site.css")),
             Artifact.text("sitemap.xml", self.render_template(ctx, "sitemap.xml", urls=urls)),
             Artifact.text("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site}sitemap.xml\n"),
             *publish_style(ctx.config.style),
         ]
+        taken = {page.path for page in every_page} | {file.path.as_posix() for file in files}
+        redirects = self._redirect_pages(archive, taken)
+        return [*(self._page(ctx, page, archive) for page in [*pages, *redirects]), *files]
 
     @staticmethod
     def _home_pages(archive: Archive, language: str) -> list[Page]:
@@ -249,15 +250,15 @@ class WebRenderer(ArchiveRenderer):
                     path = alias_page(alias)
                     if path in redirected:
                         continue  # claimed already: in a newer issue, or in the original edition
-                    if path is None or path in taken:
-                        why = "not a path on this site" if path is None else "already a page"
+                    why = _no_redirect(path, taken, archive)
+                    if why or path is None:
                         log.warning("%s: no redirect from alias %r: %s", doc.source, alias, why)
                         continue
                     redirected.add(path)
                     values = {"target": f"{issue.folder}/{doc.slug}/", "title": doc.title}
                     pages.append(Page(path, "redirect.html", values))
             for path, target, article in _issue_aliases(issue):
-                if path in redirected or path in taken:
+                if path in redirected or _no_redirect(path, taken, archive):
                     continue  # a document's own alias, or a page of the site, comes first
                 redirected.add(path)
                 title = article.title if article else issue.title or f"{issue.number}"
@@ -374,16 +375,47 @@ def _issue_aliases(issue: Issue) -> Iterator[tuple[str, str, Document | None]]:
             yield f"{folder}{doc.slug}/index.html", f"{issue.folder}/{doc.slug}/", doc
 
 
+# Folders the build fills with files of its own (pictures, the search index, the logo)
+_BUILT_FOLDERS = frozenset({"media", "media-email", "pagefind", "style"})
+# Files the build writes, whatever the formats built (a web build leaves the others' files)
+_BUILT_FILES = frozenset({
+    "site.css", "sitemap.xml", "robots.txt", "search.js", "feed.atom", "feed.rss",
+    "email.html", "email.txt", "email.eml",
+})  # fmt: skip
+_ISSUE_FILE = re.compile(r".+\.(?:pdf|epub)|cover(?:-email)?\.\w+")  # in an issue's folder
+
+
+def _no_redirect(path: str | None, taken: set[str], archive: Archive) -> str:
+    """Why no redirect page can be written at `path` (an `alias_page`), "" when it can: a
+    page or file of the build is there, or its folder would be where the build writes a
+    file (a redirect at site.css/index.html failed the whole build) or in a folder the build
+    fills with its own."""
+    if path is None:
+        return "not a path on this site"
+    if path in taken:
+        return "already a page"
+    segments = path.split("/")
+    if segments[0] in _BUILT_FOLDERS:
+        return "the build writes that folder"
+    issues = {issue.folder for issue in archive.every_edition}
+    for at, segment in enumerate(segments[:-1]):
+        in_issue = "/".join(segments[:at]) in issues
+        if segment in _BUILT_FILES or (in_issue and _ISSUE_FILE.fullmatch(segment)):
+            return "the build writes that file"
+    return ""
+
+
 def alias_page(alias: object) -> str | None:
     """The file an old address's redirect is written to, relative to the output folder
     ('/p/my-post' → 'p/my-post/index.html', '/2024/old.html' as it is), or None for one
     that cannot be a file here: not text, the home page, a query string, or a path that
-    would leave the output folder."""
+    would leave the output folder, or a protocol-relative address (another site's)."""
     if not isinstance(alias, str):
         return None
     parts = urlsplit(alias.strip())
-    if parts.query or not parts.path.strip("/"):
-        return None
+    if parts.query or (parts.netloc and not parts.scheme) or not parts.path.strip("/"):
+        return None  # //evil.example/x/ is another site's page (an old one's full address,
+        # https://old.example.org/p/x, is the page's own, written whole)
     segments = [unquote(s) for s in parts.path.split("/") if s]
     if any(s in (".", "..") or not _ALIAS_SEGMENT.match(s) for s in segments):
         return None
