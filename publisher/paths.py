@@ -79,6 +79,16 @@ def is_file(path: Path) -> bool:
         return False
 
 
+def is_dir(path: Path) -> bool:
+    """Whether `path` is a folder, through links; False, as `is_file`, where its name is too
+    long for the system (a mangled link's address in the preview server dropped the
+    connection) or a folder on the way may not be opened."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def no_file(path: Path) -> str | None:
     """What `path` is when it is no file to read, through links: "a folder, not a file", "a
     named pipe, not a file" (reading one waits for ever), "a link that loops"…; None for

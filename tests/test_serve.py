@@ -307,6 +307,21 @@ def test_only_files_inside_dist_are_served(reading_server: Server) -> None:
         assert secret not in response.text
 
 
+def test_an_address_too_long_for_a_file_name_is_not_found(reading_server: Server) -> None:
+    """A link mangled by a mail program or a chat (300 characters in one part) dropped the
+    connection, and the terminal showed a traceback (File name too long)."""
+    server = reading_server
+    for path in (
+        f"/{server.issue}/{'x' * 300}/",
+        f"/{server.issue}/{'x' * 300}",
+        f"/{'x/' * 3000}",
+    ):
+        response = server.get(path)
+        assert response.status == 404, path
+    assert server.get(f"/{server.issue}/").status == 200  # and it serves on
+    assert "Traceback" not in server.log()
+
+
 def test_the_composer_address_it_prints_lists_the_workspaces_documents(
     reading_server: Server,
 ) -> None:

@@ -24,7 +24,7 @@ import jinja2
 
 from ..cache import Cache, recorded_size
 from ..formats import formats
-from ..paths import followed
+from ..paths import followed, is_dir, is_file
 from .status import Status
 
 if TYPE_CHECKING:
@@ -141,7 +141,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         if url.path.startswith(PREFIX):
             return self._preview_page(url.path.removeprefix(PREFIX))
         target = self._in_dist(url.path)
-        if target is not None and target.is_dir():
+        if target is not None and is_dir(target):
             if not url.path.endswith("/"):  # relative links need the slash
                 location = url.path + "/" + (f"?{url.query}" if url.query else "")
                 self.send_response(301)
@@ -150,7 +150,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
                 self.end_headers()
                 return None
             target = target / "index.html"
-        if target is None or not target.is_file():
+        if target is None or not is_file(target):
             return self._page(404, "not-found.html")
         content_type = self.guess_type(target)
         try:
