@@ -333,3 +333,78 @@ def test_a_document_the_editor_edited_is_not_written_over_by_a_later_import(
         )
     }
     assert (root / "documents" / "media" / "cleaners-win" / "pic.png").read_bytes() == PICTURE
+
+
+def test_fetch_images_brings_the_pictures_an_email_and_a_saved_page_show_from_the_web(
+    tmp_path: Path, server: Server
+) -> None:
+    """--fetch-images fetched only an export's pictures: those of an .eml or a saved web page
+    stayed web addresses, "only on the web", whatever the editor asked."""
+    from email.message import EmailMessage
+
+    sent = EmailMessage()
+    sent["From"] = "Tenants' Union <news@example.org>"
+    sent["Subject"] = "Rally on Saturday"
+    sent["Date"] = "Thu, 12 Mar 2026 09:15:00 +0000"
+    sent.set_content(
+        "<p>Join us at the town hall on Saturday at noon, with your neighbours.</p>"
+        f'<img src="{server.url}/pic.png" alt="Union logo"><p>See you.</p>',
+        subtype="html",
+    )
+    (tmp_path / "rally.eml").write_bytes(bytes(sent))
+    (tmp_path / "repairs.html").write_text(
+        "<!DOCTYPE html><html><head><title>Tenants win repairs</title></head><body><article>"
+        "<h1>Tenants win repairs</h1><p>After a year of letters and a week of rent strike, the"
+        " landlord agreed to fix the heating in every flat of the block.</p>"
+        f'<figure><img src="{server.url}/pic.png" alt="The rally"></figure>'
+        "<p>The tenants' union says the next step is the lifts, broken since winter.</p>"
+        "</article></body></html>"
+    )
+    root = tmp_path / "ws"
+    create_workspace(root, Identity("Dockside Workers"))
+    argv = ["-C", str(root), "import", "--json", "--fetch-images-anywhere"]
+    result = CliRunner().invoke(
+        main, [*argv, str(tmp_path / "rally.eml"), str(tmp_path / "repairs.html")]
+    )
+    assert result.exit_code == 0, result.output
+    rows = {Path(row["document"]).stem: row for row in json.loads(result.output)["files"]}
+    assert sorted(rows) == ["rally-on-saturday", "tenants-win-repairs"]
+    documents = root / "documents"
+    email_text = (documents / "rally-on-saturday.md").read_text()
+    assert "![Union logo](media/rally-on-saturday/pic.png)" in email_text
+    page_text = (documents / "tenants-win-repairs.md").read_text()
+    assert "![The rally](media/tenants-win-repairs/pic.png)" in page_text
+    assert server.url not in email_text + page_text
+    assert server.asked == ["/pic.png"]  # shown by both: fetched once
+    assert (documents / "media" / "rally-on-saturday" / "pic.png").read_bytes() == PICTURE
+    assert (documents / "media" / "tenants-win-repairs" / "pic.png").read_bytes() == PICTURE
+    assert not [doubt for row in rows.values() for doubt in row["check"] if server.url in doubt]
+
+
+def test_a_picture_of_a_single_file_that_cannot_be_fetched_is_said_with_the_reason(
+    tmp_path: Path, server: Server
+) -> None:
+    page = tmp_path / "repairs.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Tenants win repairs</title></head><body><article>"
+        "<h1>Tenants win repairs</h1><p>After a year of letters and a week of rent strike, the"
+        " landlord agreed to fix the heating in every flat of the block.</p>"
+        f'<figure><img src="{server.url}/missing.png" alt="The rally"></figure>'
+        "<p>The tenants' union says the next step is the lifts, broken since winter.</p>"
+        "</article></body></html>"
+    )
+    root = tmp_path / "ws"
+    create_workspace(root, Identity("Dockside Workers"))
+    argv = ["-C", str(root), "import", "--json", "--fetch-images-anywhere", str(page)]
+    result = CliRunner().invoke(main, argv)
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.output)["files"]
+    assert [doubt for doubt in row["check"] if server.url in doubt] == [
+        f"picture 'The rally' is only on the web ({server.url}/missing.png): could not be"
+        " fetched: the server answered 404 Not Found; outputs show no picture from the web;"
+        " save it into documents/ and show it from there"
+    ]
+    assert (
+        f"]({server.url}/missing.png)"
+        in (root / "documents" / "tenants-win-repairs.md").read_text()
+    )

@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 @click.option(
     "--fetch-images",
     is_flag=True,
-    help="Fetch the pictures an export has only as web addresses, from public sites"
-    " (else they are listed, never fetched).",
+    help="Fetch the pictures an export, an e-mail or a saved web page has only as web"
+    " addresses, from public sites (else they are listed, never fetched).",
 )
 @click.option(
     "--fetch-images-anywhere",
@@ -143,7 +143,9 @@ def import_(
         for path, found in exports
     ]
     documents = (workspace / "documents").resolve()
-    report = import_files(plain, (into or documents).resolve(), split, dry_run) if plain else None
+    report = (
+        import_files(plain, (into or documents).resolve(), split, dry_run, fetch) if plain else None
+    )
     if as_json:
         click.echo(
             json.dumps(

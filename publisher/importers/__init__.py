@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from slugify import slugify
 
@@ -27,6 +29,9 @@ from ..readers import fallback_title, not_read
 from ..slugs import unique
 from .draft import Draft
 from .index import imported_index as _imported_index
+
+if TYPE_CHECKING:
+    from .platform_html import Fetch
 
 TEXT_SUFFIXES = (".txt", ".text", "")
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -61,8 +66,14 @@ class ImportReport:
 
 
 def import_files(
-    inputs: list[Path], into: Path, split: bool | None = None, dry_run: bool = False
+    inputs: list[Path],
+    into: Path,
+    split: bool | None = None,
+    dry_run: bool = False,
+    fetch: Fetch | None = None,
 ) -> ImportReport:
+    """Each of `inputs` as documents in `into`; `fetch` (when the editor asks:
+    `--fetch-images`) brings the pictures a document shows only from the web."""
     report = ImportReport()
     known = _imported_index(into)
     taken = {slug_for(p) for p in DocumentPool.scan(into).files}
@@ -90,17 +101,54 @@ def import_files(
                     Imported(source, part, draft, known[digest, part], "unchanged")
                 )
                 continue
+            pictures = media | _web_pictures(draft, fetch, media.keys())
             slug = _unique_slug(draft.title, taken)
             target = into / f"{slug}.md"
             text = _document_text(draft, source, digest, part, slug)
             if not dry_run:
-                for name, image in media.items():
+                for name, image in pictures.items():
                     atomic_write(into / "media" / slug / Path(name).name, image)
                 atomic_write(target, text.encode("utf-8"))
             report.documents.append(
                 Imported(source, part, draft, target, "dry run" if dry_run else "imported")
             )
     return report
+
+
+def _web_pictures(draft: Draft, fetch: Fetch | None, taken: Set[str]) -> dict[str, bytes]:
+    """The pictures the draft shows from the web, fetched when `fetch` is given and shown
+    from 'media/<name>' (their names not among `taken`); each one not fetched is listed:
+    outputs show no picture from the web, so the editor must save it."""
+    from ..tree_edits import body_html, body_tree
+    from .fetch import Fetched, media_key
+
+    if "<img" not in draft.body_html:
+        return {}
+    root = body_tree(draft.body_html)
+    fetched: dict[str, bytes] = {}
+    keys: dict[str, str] = {}  # address → its key, for a picture shown twice
+    listed: set[str] = set()
+    for image in root.iter("img"):
+        src = image.get("src", "")
+        if not src.startswith(("https://", "http://")):
+            continue
+        got = fetch(src) if fetch is not None and src not in keys else None
+        if isinstance(got, Fetched):
+            keys[src] = media_key(got.name, taken | fetched.keys())
+            fetched[keys[src]] = got.data
+            draft.found["pictures fetched from the web"] += 1
+        if src in keys:
+            image.set("src", keys[src])
+        elif src not in listed:
+            listed.add(src)
+            why = f": {got};" if got else ":"  # why `fetch` did not bring it
+            draft.unsure.append(
+                f"picture {image.get('alt', '')!r} is only on the web ({src}){why} outputs"
+                " show no picture from the web; save it into documents/ and show it from there"
+            )
+    if fetched:
+        draft.body_html = body_html(root)
+    return fetched
 
 
 def _recover_attachments(

@@ -319,7 +319,7 @@ def _html_as_text(html: str, pictures: dict[str, tuple[str, bytes]] | None = Non
         if src.startswith("cid:"):  # sent with the message, or not
             name = (pictures or {}).get(src[4:], (None, b""))[0]
         elif _WEB_ADDRESS.fullmatch(src) and not _tracking_pixel(image):
-            name = src  # on the web: shown from there (`plaintext` lists it)
+            name = src  # on the web: shown from there (`import_files` fetches or lists it)
         else:
             drop_keeping_tail(image)  # pandoc would print it as "[]"
             continue

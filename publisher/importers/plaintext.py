@@ -663,11 +663,6 @@ def _pictures(body: str, draft: Draft) -> str:
                 " add it by hand"
             )
             return ""
-        if name.startswith(("https://", "http://")):
-            draft.unsure.append(
-                f"picture {description!r} is only on the web ({name}): outputs show no"
-                " picture from the web; save it into documents/ and show it from there"
-            )
         draft.found["pictures"] += 1
         return f'<img src="{escape(name)}" alt="{escape(description)}">'
 
