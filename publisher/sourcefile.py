@@ -86,6 +86,18 @@ def _dash_without_space(text: str, upto: int) -> tuple[int, str] | None:
 _CURLY_PAIRS = {"“”", "‘’", "„“", "«»", "””"}
 
 
+def _unclosed_bracket(exc: Exception) -> bool:
+    """Whether YAML gave up on a `[` or `{` never closed: it says so at the next key's line,
+    or past the last one (front matter's closing `---`), not at the line of the bracket."""
+    context, problem = getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)
+    return (
+        str(getattr(exc, "context", "")).startswith("while parsing a flow")
+        and context is not None
+        and problem is not None
+        and problem.line > context.line
+    )
+
+
 def _line(text: str, index: int) -> str:
     """Line `index` (from 0) of `text` as written, or "" past its end (a mark at the end)."""
     lines = text.splitlines()
@@ -214,7 +226,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        if "end of stream" in problem:  # a quote never closed: where it opened
+        if "end of stream" in problem or _unclosed_bracket(exc):  # where it opened
             mark = getattr(exc, "context_mark", None) or mark
         line = mark.line + first_line if mark is not None else first_line
         written = _line(text, mark.line) if mark is not None else ""

@@ -171,6 +171,26 @@ def test_broken_json_front_matter_names_the_file_line(tmp_path: Path) -> None:
     assert f"{path}:5:" in str(error.value) and "JSON" in str(error.value)
 
 
+@pytest.mark.parametrize(
+    "front_matter",
+    ["title: [Draft\n", "title: [Draft\ndate: 2026-03-01\n", "tags: {rent, housing\n"],
+    ids=["last line", "before another key", "a mapping"],
+)
+def test_a_bracket_never_closed_in_front_matter_is_named_at_its_own_line(
+    tmp_path: Path, front_matter: str
+) -> None:
+    """YAML gives up where it runs out of text or meets the next key: the error named the
+    closing `---` (or the next key's line) and suggested nothing for it."""
+    path = write(tmp_path, "post.md", f"---\n{front_matter}---\n\nBody\n")
+    with pytest.raises(PublisherError) as error:
+        read(path)
+    said = " ".join(str(error.value).split())
+    assert f"{path}:2: not valid YAML" in said
+    written = front_matter.split("\n")[0]
+    key, value = written.split(": ")
+    assert f'hint: put the value in quotes: {key}: "{value}"' in said
+
+
 def test_pelican_metadata_lines(tmp_path: Path) -> None:
     doc = read(
         write(

@@ -184,8 +184,10 @@ def test_symlink_pointing_outside_documents_is_refused(minimal: Path, tmp_path: 
     [
         # a flow list that opens a mapping inside it: libyaml stops on the line of the ':'
         (GOOD.replace("    documents: [first-article", "    documents: [first-article:"), 6),
-        # an unclosed flow list runs into the next key, where the parser gives up
-        ("number: 1\ntitle: [unclosed\ndate: 2026-01-10\n", 3),
+        # an unclosed flow list: named where it opened, not at the next key where the
+        # parser gave up, nor past the last line
+        ("number: 1\ntitle: [unclosed\ndate: 2026-01-10\n", 2),
+        ("number: 1\ntitle: [unclosed\n", 2),
         # the line the fix is looked for on holds a day that does not exist (the hint's
         # own reading of it raised ValueError: found by test_fuzz)
         ("0\n0: 0000-00-00\n", 2),
