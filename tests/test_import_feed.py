@@ -62,9 +62,44 @@ def test_an_entry_whose_feed_holds_only_its_opening_is_left_out_and_said(
             "Rent strike ballot in Tower Street",
             "only its opening is in the feed; its text is on the site",
         ),
-        (LATEST[0], "1 in this feed", LATEST[1]),
+        (LATEST[0], "before 2026-03-03", LATEST[1]),
     }
     assert sorted(p.name for p in (root / "documents").iterdir()) == ["welcome.md"]
+
+
+ONE_POST = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+    "<channel><title>Dockside Bulletin</title><link>https://dockside.example.org/</link>"
+    "<description>News</description>{item}</channel></rss>"
+)
+ITEM = (
+    "<item><title>Cleaners win back pay after six weeks</title>"
+    "<link>https://dockside.example.org/2026/01/cleaners-win</link>"
+    '<guid isPermaLink="false">dock-1</guid>{date}'
+    "<content:encoded><![CDATA[<p>After six weeks on strike the port cleaners have won"
+    " their back pay.</p>]]></content:encoded></item>"
+)
+
+
+@pytest.mark.parametrize(
+    ("date", "older"),
+    [
+        ("<pubDate>Sat, 10 Jan 2026 10:30:00 +0000</pubDate>", "before 2026-01-10"),
+        ("", "not in this feed"),
+    ],
+    ids=["dated", "undated"],
+)
+def test_a_feed_whose_only_post_is_imported_says_older_posts_are_not_in_it_without_a_count(
+    tmp_path: Path, date: str, older: str
+) -> None:
+    """The report said "older posts: 1 in this feed, left out" of the one post it had just
+    imported: the count was the feed's posts, read as that of those left out."""
+    feed = tmp_path / "rss.xml"
+    feed.write_text(ONE_POST.format(item=ITEM.format(date=date)))
+    _, report = imported(feed, tmp_path)
+    assert [w.status for w in report.written] == ["imported"]
+    assert [(x.kind, x.name, x.why) for x in report.left_out] == [(LATEST[0], older, LATEST[1])]
 
 
 def test_an_atom_feed_keeps_its_language_lists_and_tags_and_loses_its_scripts(

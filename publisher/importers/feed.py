@@ -74,11 +74,18 @@ def read(files: ExportFiles) -> PlatformExport:
     export.left_out.append(
         LeftOut(
             "older posts",
-            f"{len(parsed.entries)} in this feed",
+            _older(parsed.entries),
             "a feed holds only the latest: the platform's own export has the whole archive",
         )
     )
     return export
+
+
+def _older(entries: list[Any]) -> str:
+    """Which posts the feed lacks: those before its oldest entry's day. (Not a count: the
+    number of posts the feed holds, said here, read as the number left out.)"""
+    days = [day for entry in entries if (day := _day(entry, "published") or _day(entry, "updated"))]
+    return f"before {min(days).isoformat()}" if days else "not in this feed"
 
 
 def _entry(entry: Any, subtitles: bool, inherited: str, export: PlatformExport) -> None:
