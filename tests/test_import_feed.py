@@ -102,6 +102,32 @@ def test_a_feed_whose_only_post_is_imported_says_older_posts_are_not_in_it_witho
     assert [(x.kind, x.name, x.why) for x in report.left_out] == [(LATEST[0], older, LATEST[1])]
 
 
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        (
+            "&lt;b&gt;Rally&lt;/b&gt; at the &lt;script&gt;alert(1)&lt;/script&gt;town hall",
+            "Rally at the town hall",
+        ),
+        ("<![CDATA[<script>alert(1)</script>Rents <b>frozen</b>]]>", "Rents frozen"),
+        ("Rally &lt;3 and rents &lt; wages", "Rally <3 and rents < wages"),
+    ],
+    ids=["escaped tags", "tags in CDATA", "no tags"],
+)
+def test_a_feed_titles_markup_is_left_out_of_the_documents_title(
+    tmp_path: Path, written: str, title: str
+) -> None:
+    """feedparser marks a title holding a tag it does not take for HTML's (<script>) as
+    plain text: the document was titled '<b>Rally</b> at the <script>…' as written."""
+    item = ITEM.format(date="").replace("Cleaners win back pay after six weeks", written)
+    feed = tmp_path / "rss.xml"
+    feed.write_text(ONE_POST.format(item=item))
+    _, report = imported(feed, tmp_path)
+    (post,) = report.written
+    assert post.post.title == title
+    assert f"title: {title}\n" in post.document.read_text()
+
+
 def test_an_atom_feed_keeps_its_language_lists_and_tags_and_loses_its_scripts(
     tmp_path: Path,
 ) -> None:

@@ -169,9 +169,22 @@ def _megabytes(length: object) -> str:
 
 def _plain(detail: Any) -> str:
     """A title as its reader sees it: RSS's (and Atom's type="html") is HTML, which
-    feedparser gives as it is ("Caf&eacute; workers &amp; cooks")."""
+    feedparser gives as it is ("Caf&eacute; workers &amp; cooks"); one it marks as plain
+    text because a tag in it is none it takes for HTML's (<script>) is HTML too: a title
+    is its words, not '<b>Rally</b>'."""
     value = str(detail.get("value", "") or "")
-    return plain_text(value) if "html" in str(detail.get("type", "")) else " ".join(value.split())
+    if "html" in str(detail.get("type", "")) or _html_tags(value):
+        return plain_text(value)
+    return " ".join(value.split())
+
+
+_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b")
+
+
+def _html_tags(text: str) -> bool:
+    """Whether `text` holds a tag of HTML's ('<b>', '</script'), not only a '<' of its own
+    ('Rally <3', 'rents < wages')."""
+    return any(name.lower() in lxml.html.defs.tags for name in _TAG.findall(text))
 
 
 # An escaped tag: what an old CMS writes when it escapes its HTML twice
