@@ -458,6 +458,14 @@ def _cover(value: Any, workspace: Path, problems: Problems) -> Path | None:
     if not isinstance(value, str):
         problem("'cover' must be a path to an image", "cover")
         return None
+    if urlsplit(value.strip()).scheme in ("http", "https"):  # else read as a missing file
+        problem(
+            f"cover {value!r} is on the web",
+            "cover",
+            hint="pictures are not fetched from the web when an issue is built: save it into"
+            " documents/media/ and give its path there, e.g. cover: documents/media/cover.jpg",
+        )
+        return None
     path = followed(workspace / value)
     if not path.is_relative_to(workspace.resolve()):
         problem(

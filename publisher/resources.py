@@ -258,7 +258,7 @@ def _confined(value: str, source: str, documents_dir: str) -> str:
     pool = Path(documents_dir).resolve()
     target = followed(Path(source).parent / value)
     if "://" in value or not target.is_relative_to(pool):
-        why = "only images inside documents/ are used"
+        why = outside(urlsplit(value))  # on the web: not fetched, and what to do instead
     elif target.suffix.lower() not in SHOWN_IMAGE_SUFFIXES:
         why = unshown_format(target.suffix.lower())
     elif not is_file(target):

@@ -239,6 +239,27 @@ def test_a_yaml_typo_gets_its_fix_written_out(
     assert_failed_cleanly(minimal, code)
 
 
+@pytest.mark.parametrize(
+    "address",
+    ["https://dockside.example.org/media/cover.jpg", "https://cdn.example.net/p/8f3a?w=1200"],
+)
+def test_a_cover_at_a_web_address_is_said_to_be_on_the_web_with_where_to_save_it(
+    minimal: Path, address: str
+) -> None:
+    """It was 'cover image … does not exist: paths are relative to the workspace folder',
+    or 'not a JPEG, PNG…' for an address without a picture's suffix."""
+    write_manifest(minimal, GOOD + f"cover: {address}\n")
+    code, output = run_build(minimal)
+    said = " ".join(output.split())
+    assert f"001-first.yaml:7: cover {address!r} is on the web" in said
+    assert (
+        "hint: pictures are not fetched from the web when an issue is built: save it into"
+        " documents/media/ and give its path there, e.g. cover: documents/media/cover.jpg"
+    ) in said
+    assert "does not exist" not in said and "not a JPEG" not in said
+    assert_failed_cleanly(minimal, code)
+
+
 def test_a_title_beginning_with_an_ampersand_is_not_silently_shortened(minimal: Path) -> None:
     """YAML reads `&more` as an anchor's name: the title would have been "news"."""
     write_manifest(minimal, GOOD.replace('title: "First issue"', "title: &more news"))

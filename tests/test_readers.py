@@ -653,6 +653,29 @@ def test_images_are_confined_to_the_pool(tmp_path: Path, caplog: pytest.LogCaptu
     assert len([r for r in caplog.records if "left out" in r.getMessage()]) == 3
 
 
+def test_a_lead_image_at_a_web_address_is_said_to_be_on_the_web_with_what_to_do(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """It was 'left out: only images inside documents/ are used', as if it were a file
+    elsewhere on the disk: what to do was for the editor to guess."""
+    from publisher.resources import lead_image
+
+    pool = tmp_path / "documents"
+    path = pool / "article.md"
+    pool.mkdir()
+    path.write_text(
+        "---\ntitle: Rents frozen\nimage: https://dockside.example.org/media/rally.jpg\n---\n\n"
+        "The council froze rents.\n"
+    )
+    with caplog.at_level(logging.WARNING):
+        assert lead_image(read(path, pool), pool) == ""
+    said = " ".join(r.getMessage() for r in caplog.records)
+    assert (
+        f"{path}: image 'https://dockside.example.org/media/rally.jpg' left out: pictures are"
+        " not fetched from the web: download it into documents/ and link it by its name"
+    ) in said
+
+
 def test_an_image_named_on_a_mac_is_found_by_the_name_typed_in_the_text(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
