@@ -153,9 +153,12 @@ class DocumentPool:
                 near_misses(ref, names) or "'publisher list' shows the documents there are",
             )
         if len(matches) > 1:
+            # the file named as written first: 'rent-strike.md' is the likelier meant
+            named = sorted(matches, key=lambda m: composed(m.with_suffix("").as_posix()) != ref)
+            *others, last = [m.as_posix() for m in named]
             raise UnresolvedReference(
                 f"{ref!r} matches several documents: {', '.join(m.as_posix() for m in matches)}",
-                "name it by path, e.g. " + matches[0].as_posix(),
+                f"name the one you mean by its file name: {', '.join(others)} or {last}",
             )
         return matches[0]
 

@@ -260,6 +260,28 @@ def test_a_cover_at_a_web_address_is_said_to_be_on_the_web_with_where_to_save_it
     assert_failed_cleanly(minimal, code)
 
 
+def test_a_name_two_documents_share_gets_the_file_names_to_tell_them_apart(
+    minimal: Path,
+) -> None:
+    """'Rent Strike.md' (saved from a word processor) and 'rent-strike.md' are both
+    'rent-strike': the hint gave the other file as its example ('name it by path, e.g. Rent
+    Strike.md'), not the one named as the manifest wrote it."""
+    for name, title in (("Rent Strike.md", "Rent strike"), ("rent-strike.md", "Day two")):
+        (minimal / "documents" / name).write_text(f"---\ntitle: {title}\n---\n\nText.\n")
+    write_manifest(minimal, GOOD.replace("second-article]", "rent-strike]"))
+    code, output = run_build(minimal)
+    said = " ".join(output.split())
+    assert (
+        "001-first.yaml:6: 'rent-strike' matches several documents: Rent Strike.md,"
+        " rent-strike.md hint: name the one you mean by its file name: rent-strike.md or"
+        " Rent Strike.md"
+    ) in said
+    assert_failed_cleanly(minimal, code)
+    pool = DocumentPool.scan(minimal / "documents")
+    assert pool.resolve("rent-strike.md") == Path("rent-strike.md")
+    assert pool.resolve("Rent Strike.md") == Path("Rent Strike.md")
+
+
 def test_a_title_beginning_with_an_ampersand_is_not_silently_shortened(minimal: Path) -> None:
     """YAML reads `&more` as an anchor's name: the title would have been "news"."""
     write_manifest(minimal, GOOD.replace('title: "First issue"', "title: &more news"))
