@@ -155,7 +155,7 @@ def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth)
     elements nested deeper than `max_depth` unwrapped (None: left as they are). Players
     of videos and sounds on the web become links to them (`embeds`)."""
     cleaned = nh3.clean(
-        players_as_links(raw_text_closed(fragment)),
+        players_as_links(formulas_as_text(raw_text_closed(fragment))),
         tags=_TAGS,
         attributes=_ATTRIBUTES,
         attribute_filter=_attribute_value,
@@ -181,10 +181,14 @@ def _rel_only_with_href(tag: re.Match[str]) -> str:
 
 # Elements whose content HTML reads as text up to their end tag, which a writer's embed code
 # often closes XML-style (<iframe … />, <script src=… />) or not at all: read as HTML, the
-# rest of the article became their content, and was dropped with them.
+# rest of the article became their content, and was dropped with them. So with the others
+# the sanitiser drops with their content (a <select> or <template> never closed).
+NEVER_CLOSED = (
+    "script|style|textarea|title|iframe|noembed|noframes|noscript|xmp|plaintext"
+    "|select|template|svg|math|object|applet|form|frameset"
+)
 _RAW_TEXT_OPEN = re.compile(
-    r"<(script|style|textarea|title|iframe|noembed|noframes|noscript|xmp|plaintext)\b"
-    r"""((?:[^>"']|"[^"]*"|'[^']*')*?)(/?)>""",
+    rf"<({NEVER_CLOSED})\b" r"""((?:[^>"']|"[^"]*"|'[^']*')*?)(/?)>""",
     re.IGNORECASE,
 )
 
@@ -215,6 +219,32 @@ def raw_text_closed(fragment: str) -> str:
         position = end.end()
     parts.append(fragment[position:])
     return "".join(parts)
+
+
+# MathML's elements that set a formula's characters in a row, so that its text reads as the
+# formula ("x=2"); a fraction, power or root read as its text would not ("1/2" as "12").
+_IN_A_ROW = frozenset(
+    {"math", "mrow", "mi", "mo", "mn", "mtext", "ms", "mspace", "mstyle", "semantics"}
+)
+_MATH = re.compile(r"<math\b[^>]*>.*?</math\s*>", re.IGNORECASE | re.DOTALL)
+_ANNOTATION = re.compile(r"<(annotation(?:-xml)?)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def formula_text(math: str) -> str | None:
+    """The text a MathML formula (`<math>…</math>`) reads as, when its characters are set in
+    a row ('x=2'; its annotations, a TeX copy, left out); None when it is laid out."""
+    inner = _ANNOTATION.sub("", math)
+    if not {name.lower() for name in _ANY_TAG.findall(inner)} <= _IN_A_ROW:
+        return None
+    return " ".join(html.unescape(_ANY_TAG.sub("", inner)).split()) or None
+
+
+def formulas_as_text(fragment: str) -> str:
+    """`fragment` with each MathML formula as the text it reads as (`formula_text`), or left
+    out: no output shows MathML, which the allowlist drops with what it holds."""
+    if "<" not in fragment:
+        return fragment
+    return _MATH.sub(lambda found: html.escape(formula_text(found[0]) or "", quote=False), fragment)
 
 
 # Every element HTML has or had (the WHATWG's index, and the obsolete ones browsers still

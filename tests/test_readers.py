@@ -1391,3 +1391,48 @@ def test_an_unclosed_comment_in_markdown_is_warned_of_at_its_line_and_kept_out(
         f"{path}:7: an HTML comment not closed: its paragraph is left out of the outputs"
         " (close it with -->)"
     ]
+
+
+def test_a_mathml_formula_in_markdown_is_kept_as_its_text_and_warned_of_at_its_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Inline MathML went with no word: "The formula  holds." A formula that is its
+    characters in a row reads as them; one laid out (a fraction) would not ("12")."""
+    path = tmp_path / "proof.md"
+    path.write_text(
+        "---\ntitle: Proof\n---\n\nThe formula <math><mi>x</mi><mo>=</mo><mn>2</mn></math>"
+        " holds.\n\nHalf is <math><mfrac><mn>1</mn><mn>2</mn></mfrac></math> of it.\n\n"
+        "`<math>` in code is code.\n"
+    )
+    caplog.set_level(logging.WARNING, logger="publisher")
+    body = read(path).body_html
+    assert "The formula x=2 holds." in body and "Half is  of it." in body
+    assert "12" not in body and "&lt;math&gt;" in body  # the one in code
+    said = [r.getMessage() for r in caplog.records if "MathML" in r.getMessage()]
+    assert said == [
+        f"{path}:5: a formula in MathML shown as its text, 'x=2': outputs show no MathML;"
+        " check it reads right",
+        f"{path}:7: a formula in MathML left out: outputs show no MathML; write it as text"
+        " (1/2) or show it as a picture",
+    ]
+
+
+@pytest.mark.parametrize("tag", ["select", "template"])
+def test_an_element_never_closed_in_markdown_keeps_the_text_after_it_and_is_warned_of(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, tag: str
+) -> None:
+    """An unclosed <select> or <template> took every word after it out of the outputs."""
+    path = tmp_path / "form.md"
+    path.write_text(
+        f"---\ntitle: Form\n---\n\nChoose <{tag}><option>one</option> here.\n\n"
+        "The meeting is on Saturday at noon.\n"
+    )
+    caplog.set_level(logging.WARNING, logger="publisher")
+    body = read(path).body_html
+    assert "Choose" in body and "The meeting is on Saturday at noon." in body
+    assert f"<{tag}" not in body
+    said = [r.getMessage() for r in caplog.records if "never closed" in r.getMessage()]
+    assert said == [
+        f"{path}:5: <{tag}> is never closed: the tag is left out and the text after it kept"
+        f" (close it with </{tag}>, or take it out)"
+    ]

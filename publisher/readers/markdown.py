@@ -19,6 +19,7 @@ from .. import pandoc, textfiles
 from ..arabic_shapes import read_in_order
 from ..controls import clean_text
 from ..errors import PublisherError
+from ..sanitize import NEVER_CLOSED, formula_text
 from ..sourcefile import KeyPath, SourceData, parse_json, parse_toml, parse_yaml
 from .base import RawDocument
 from .liquid import without_liquid
@@ -40,6 +41,7 @@ class MarkdownReader:
         first_line = text.count("\n", 0, len(text) - len(body)) + 1
         body = read_in_order(body, path, first_line)  # Arabic copied out of a PDF
         body = unclosed_comment_left_out(body, path, first_line)
+        say_markup_left_out(body, path, first_line)
         if path.suffix.lower() == ".mdx":  # Astro's, Docusaurus's: Markdown with JSX
             from .mdx import markdown_of_mdx
 
@@ -114,6 +116,44 @@ def unclosed_comment_left_out(body: str, path: Path, first_line: int) -> str:
         )
         return body[:at] + (body[end.start() :] if end else "\n")
     return body
+
+
+_DROPPED_OPEN = re.compile(rf"<({NEVER_CLOSED})\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>", re.I)
+
+
+def say_markup_left_out(body: str, path: Path, first_line: int) -> None:
+    """Warn, at its line, of HTML in `body` that the outputs show otherwise than written: a
+    MathML formula (as its text, or left out: `sanitize.formulas_as_text`) and an element
+    the sanitiser drops with its content that is never closed (its tag alone is left
+    out, `sanitize.raw_text_closed`). HTML written in code is code."""
+    if "<" not in body:
+        return
+    code = [(m.start(), m.end()) for m in _CODE_FENCE.finditer(body)]
+    for found in _DROPPED_OPEN.finditer(body):
+        if _in_code(body, found.start(), code):
+            continue
+        name, line = found[1].lower(), first_line + body.count("\n", 0, found.start())
+        end = re.compile(rf"</{name}\s*>", re.I).search(body, found.end())
+        if end is None and not found[2]:
+            log.warning(
+                "%s:%d: <%s> is never closed: the tag is left out and the text after it kept"
+                " (close it with </%s>, or take it out)",
+                *(path, line, name, name),
+            )
+        elif name == "math" and end is not None:
+            text = formula_text(body[found.start() : end.end()])
+            if text:
+                log.warning(
+                    "%s:%d: a formula in MathML shown as its text, %r: outputs show no MathML;"
+                    " check it reads right",
+                    *(path, line, text),
+                )
+            else:
+                log.warning(
+                    "%s:%d: a formula in MathML left out: outputs show no MathML; write it as"
+                    " text (1/2) or show it as a picture",
+                    *(path, line),
+                )
 
 
 def _in_code(body: str, at: int, fenced: list[tuple[int, int]]) -> bool:
