@@ -427,6 +427,24 @@ def test_rules_between_blog_posts_still_separate_them_and_a_signature_stays_with
     assert str(second.date) == "2026-03-03"
 
 
+@pytest.mark.parametrize("separator", ["___", "═══════", "———", "* * *", "***", "#####"])
+def test_posts_set_apart_by_a_short_line_of_underscores_stars_or_box_lines_are_two_posts(
+    tmp_path: Path, separator: str
+) -> None:
+    """Lines people type or paste between posts besides dashes: Markdown's short rules,
+    a row of stars spaced out, em dashes, box-drawing lines, hashes. None is published."""
+    english, spanish = STATEMENTS["en"], STATEMENTS["es"]
+    text = (
+        f"{english['title']}\n\n12 March 2026\n\n{english['paragraphs'][0]}\n\n{separator}\n\n"
+        f"{spanish['title']}\n\n14 March 2026\n\n{spanish['paragraphs'][0]}\n"
+    )
+    first, second = import_one(tmp_path, text)
+    assert (first.title, second.title) == (english["title"], spanish["title"])
+    assert texts(first, "/div/p") == english["paragraphs"][:1]
+    assert texts(second, "/div/p") == spanish["paragraphs"][:1]
+    assert not html_of(first).xpath("//li") and not html_of(second).xpath("//li")
+
+
 def test_a_file_of_nothing_but_rules_is_reported_as_holding_no_text(tmp_path: Path) -> None:
     source = tmp_path / "rules.txt"
     source.write_text("--------------------\n\n====================\n")

@@ -265,6 +265,15 @@ def test_plain_texts_underlined_headings_are_headings_and_its_rules_rules(tmp_pa
     )
 
 
+@pytest.mark.parametrize("separator", ["___", "* * *", "———", "═════"])
+def test_a_plain_texts_short_rule_of_underscores_stars_or_box_lines_is_a_rule(
+    tmp_path: Path, separator: str
+) -> None:
+    path = tmp_path / "bulletin.txt"
+    path.write_text(f"Riverside Bulletin\n\nDear members.\n\n{separator}\n\nSolidarity.\n")
+    assert read(path).body_html == "<p>Dear members.</p>\n<hr>\n<p>Solidarity.</p>"
+
+
 def test_each_heading_of_plain_text_can_be_linked_to_as_a_markdown_ones_can(
     tmp_path: Path,
 ) -> None:
