@@ -1449,6 +1449,30 @@ def test_text_copied_from_a_pdf_loses_its_page_footers_and_mends_its_broken_word
     assert "Dockside Bulletin" not in doc.body_html and doc.authors == ()
 
 
+def test_a_word_broken_at_a_short_lines_end_in_a_pdf_copy_leaves_its_paragraph_whole(
+    tmp_path: Path,
+) -> None:
+    """A PDF viewer's copy can leave the first half of a hyphenated word alone on its line,
+    or on a line cut short: the paragraph runs on after the joined word all the same."""
+    text = (
+        "Annual report of the housing committee\n\n"
+        "The committee met eleven times this year and found that the\n"
+        "organi-\n"
+        "sation of tenants in the north of the city has grown steadily over\n"
+        "the year, and that every volun-\n"
+        "teer who knocked on doors made a difference to the result, and we\n"
+        "thank every member who gave up an evening for the street by street\n"
+        "cam-\n"
+        "paign. Without them none of this would have been possible at all.\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    (paragraph,) = texts(doc, "//p")
+    assert "found that the organisation of tenants in the north" in paragraph
+    assert "every volunteer who knocked on doors" in paragraph
+    assert "by street campaign. Without them none" in paragraph
+    assert not html_of(doc).xpath("//br")
+
+
 def test_numbered_headings_and_a_word_wrapped_at_its_hyphen_stay_as_written(
     tmp_path: Path,
 ) -> None:

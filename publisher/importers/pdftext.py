@@ -5,7 +5,8 @@
   left out.
 - Words broken at the end of a line ("heat-" / "ing"): joined again, without the hyphen
   when the text breaks words so more than once (a PDF's justified columns do), with it
-  otherwise (a hard-wrapped e-mail may break "long-term" at its hyphen).
+  otherwise (a hard-wrapped e-mail may break "long-term" at its hyphen). A line cut short
+  at the broken word takes the next line up whole, so that its paragraph runs on.
 - The closing mark of a line in Arabic, Farsi or Hebrew ("!", ".", "؟", "،"), which the
   PDF draws at the line's left end and a copy gives first ("!نفسها، فعاش تضامن العمال"):
   put back at the line's end, as no line in those scripts begins with one.
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+
+from .textblocks import WRAP_MAX
 
 _NUMBER = re.compile(
     r"^(page |página |p\. )?[-–—]?\s*\d{1,4}(\s*(of|de|sur|/)\s*\d{1,4})?\s*[-–—]?$", re.I
@@ -103,11 +106,26 @@ def _words_joined(text: str) -> tuple[str, int]:
     more than once (a PDF's hyphenation), with it otherwise ("long-term" wrapped at its
     hyphen). Only the first count is of words the PDF broke."""
     hyphenated = len(_BROKEN.findall(text)) >= HYPHENATED_BREAKS
+    widest = max((len(line) for line in text.split("\n") if len(line) <= WRAP_MAX), default=0)
 
     def joined(match: re.Match[str]) -> str:
         word = match[2] if hyphenated else f"-{match[2]}"
         line_ends = match[4] is not None  # nothing else on the word's line
-        return word if line_ends else f"{word}\n{match[1]}"
+        if line_ends or _cut_short(text, match, widest):
+            return word + match[3]
+        return f"{word}\n{match[1]}"
 
     text, count = _BROKEN.subn(joined, text)
     return text, count if hyphenated else 0
+
+
+def _cut_short(text: str, broken: re.Match[str], widest: int) -> bool:
+    """Whether the line a word broke at is well short of the text's width (a PDF viewer's
+    copy leaves "organi-" alone on a line, or a line cut short): the line after it then
+    goes up whole, as the line break that stayed after the word would read as one made by
+    hand (a paragraph's end), though the text runs on."""
+    start = text.rfind("\n", 0, broken.start()) + 1
+    end = text.find("\n", broken.end())
+    broken_line = broken.start() - start
+    rest = (len(text) if end < 0 else end) - broken.end()
+    return 3 * broken_line < 2 * widest and broken_line + len(broken[2]) + rest <= WRAP_MAX
