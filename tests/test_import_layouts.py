@@ -1449,6 +1449,49 @@ def test_text_copied_from_a_pdf_loses_its_page_footers_and_mends_its_broken_word
     assert "Dockside Bulletin" not in doc.body_html and doc.authors == ()
 
 
+PAGE_TEXT = (
+    "The committee met eleven times this year. Our main finding is that the\n"
+    "organisation of tenants in the north of the city has grown steadily, and\n"
+    "that the flats on Mill Road are now fully organised. We thank every\n"
+    "member who knocked on doors during the long winter months of the year."
+)
+
+
+@pytest.mark.parametrize(
+    "page_ends",
+    [
+        ["\n\nHousing Committee · Annual Report 2026\n\n" + f"{n}\n\n" for n in (1, 2, 3)],
+        [
+            "\n\nHousing Committee · Annual Report 2026                   3\n\n",
+            "\n\n4\n\nHousing Committee · Annual Report 2026\n\n",
+            "\n\n",
+        ],
+    ],
+    ids=["header, then its page number under it", "the number beside it once, over it once"],
+)
+def test_a_pdf_copys_running_header_without_its_page_number_beside_it_is_left_out(
+    tmp_path: Path, page_ends: list[str]
+) -> None:
+    """A PDF viewer copies a page's running header as a line of its own, its page number
+    on the line under or over it (or beside it on one page, on its own on the next)."""
+    text = "Annual report of the housing committee\n\n" + "".join(
+        PAGE_TEXT + end for end in page_ends
+    )
+    (doc,) = import_one(tmp_path, text)
+    assert "Housing Committee ·" not in doc.body_html
+    assert texts(doc, "//p") == [" ".join(PAGE_TEXT.split())] * 3
+    assert not texts(doc, "//h2")
+
+
+def test_a_heading_that_recurs_with_no_page_number_by_it_stays(tmp_path: Path) -> None:
+    text = (
+        f"Annual report of the housing committee\n\n{PAGE_TEXT}\n\nWhat we did\n\n"
+        f"{PAGE_TEXT}\n\nWhat we did\n\n{PAGE_TEXT}\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    assert texts(doc, "//h2") == ["What we did", "What we did"]
+
+
 def test_a_word_broken_at_a_short_lines_end_in_a_pdf_copy_leaves_its_paragraph_whole(
     tmp_path: Path,
 ) -> None:

@@ -2,7 +2,8 @@
 
 - Its running headers and footers, one per page ("Dockside Bulletin      3"), and page
   numbers alone on a line: a short line that recurs with only its number changing is
-  left out.
+  left out, and so is one that recurs on a line of its own by a page number alone (a
+  viewer copies the header and its number as two lines).
 - Words broken at the end of a line ("heat-" / "ing"): joined again, without the hyphen
   when the text breaks words so more than once (a PDF's justified columns do), with it
   otherwise (a hard-wrapped e-mail may break "long-term" at its hyphen). A line cut short
@@ -63,13 +64,12 @@ def closing_marks_at_ends(text: str) -> tuple[str, int]:
 
 def _without_page_furniture(text: str) -> tuple[str, int]:
     lines = text.split("\n")
-    shapes = [_furniture_shape(line) for line in lines]
-    recurring = {shape for shape, count in Counter(shapes).items() if shape and count >= 2}
-    if not recurring:
+    furniture = _furniture_lines(lines)
+    if not furniture:
         return text, 0
     kept: list[str] = []
-    for number, (line, shape) in enumerate(zip(lines, shapes, strict=True)):
-        if shape not in recurring:
+    for number, line in enumerate(lines):
+        if number not in furniture:
             kept.append(line)
         elif (
             kept
@@ -78,7 +78,49 @@ def _without_page_furniture(text: str) -> tuple[str, int]:
             and not lines[number + 1].strip()
         ):
             kept.pop()  # the empty lines round it were one gap between paragraphs
-    return "\n".join(kept), sum(shape in recurring for shape in shapes)
+    return "\n".join(kept), len(furniture)
+
+
+def _furniture_lines(lines: list[str]) -> set[int]:
+    """Where the page furniture stands: the lines that recur with only their number
+    changing, and a header's words copied on a line of their own without their number,
+    when they recur and stand next to a page number alone (which goes with them)."""
+    shapes = [_furniture_shape(line) for line in lines]
+    alone = [
+        _header_words(line) if shape is None and _on_its_own(lines, index) else None
+        for index, (line, shape) in enumerate(zip(lines, shapes, strict=True))
+    ]
+    counts = Counter(shape for shape in [*shapes, *alone] if shape)
+    found = {index for index, shape in enumerate(shapes) if shape and counts[shape] >= 2}
+    for index, words in enumerate(alone):
+        if words and counts[words] >= 2:
+            numbers = [i for i in _neighbours(lines, index) if shapes[i] == "#"]
+            found.update([index, *numbers] if numbers else [])
+    return found
+
+
+def _on_its_own(lines: list[str], index: int) -> bool:
+    """Whether no line of text touches `lines[index]`: a paragraph's lines do."""
+    return all(
+        not lines[i].strip() or is_page_number(lines[i])
+        for i in (index - 1, index + 1)
+        if 0 <= i < len(lines)
+    )
+
+
+def _header_words(line: str) -> str | None:
+    """A line's words as a running header's shape, when it is short and no sentence."""
+    text = " ".join(line.split())
+    if not text or len(text) > LONGEST_FURNITURE or text.endswith((".", ",", ";", ":", "!", "?")):
+        return None
+    return text.casefold()
+
+
+def _neighbours(lines: list[str], index: int) -> list[int]:
+    """The nearest lines with text above and below `lines[index]`, across empty lines."""
+    above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+    below = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+    return [i for i in (above, below) if i is not None]
 
 
 def is_page_number(line: str) -> bool:
