@@ -688,6 +688,33 @@ def test_posts_copied_off_a_blogs_page_without_rules_are_split_at_their_titles(
     assert all(texts(doc, "//p") == [ARTICLE] for doc in docs)
 
 
+@pytest.mark.parametrize("more", ["Read more »", "Continue reading →", "Leer más"])
+def test_posts_on_a_blogs_front_page_each_over_its_read_more_link_are_split_at_their_titles(
+    tmp_path: Path, more: str
+) -> None:
+    """A front page prints each post's opening and the link to the rest under it; the
+    next post's title and byline under that link start the next post."""
+    posts = [
+        ("Rent strike enters third week", "Ana Ruiz", "12 March 2026"),
+        ("Council backs down on library closures", "Marc Dupont", "10 March 2026"),
+    ]
+    text = "\n\n".join(
+        f"{title}\nPosted by {name} on {day}\n\n{ARTICLE}\n{more}" for title, name, day in posts
+    )
+    source = tmp_path / "front.txt"
+    source.write_text(f"{text}\n", encoding="utf-8")
+    report = import_files([source], tmp_path / "documents")
+    rows = sorted(report.documents, key=lambda row: row.draft.title)
+    assert [(r.draft.title, r.draft.authors, str(r.draft.date)) for r in rows] == [
+        ("Council backs down on library closures", ["Marc Dupont"], "2026-03-10"),
+        ("Rent strike enters third week", ["Ana Ruiz"], "2026-03-12"),
+    ]
+    for row in rows:
+        body = lxml.html.fragment_fromstring(row.draft.body_html, create_parent="div")
+        assert " ".join(body.text_content().split()) == ARTICLE
+        assert any("only the post's opening was copied" in doubt for doubt in row.draft.unsure)
+
+
 def test_posts_whose_byline_is_a_name_over_a_date_are_split_at_their_rules(
     tmp_path: Path,
 ) -> None:

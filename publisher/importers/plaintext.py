@@ -44,7 +44,7 @@ from ..readers.bold_title import TITLE_MAX
 from ..readers.redirects import text_without_redirects
 from ..readers.typed_lists import BulletLevels
 from ..sanitize import unknown_tags_as_text
-from .blogfurniture import buttons, without_furniture, without_reading_time
+from .blogfurniture import buttons, more_link, without_furniture, without_reading_time
 from .draft import Draft
 from .mailing_list import without_mailing_list
 from .press_release import without_release_marks
@@ -132,11 +132,13 @@ def _split_posts(blocks: list[Block]) -> list[list[Block]]:
 def _titled_post_head(blocks: list[Block], index: int) -> bool:
     """Whether `blocks[index]` is a title over its byline or date line, as a blog's front
     page heads each post ("Tenants win…" / "Posted on March 3, 2026 by Ana Ruiz"): not
-    under a title of its own (then it is a name over a date, Substack's byline)."""
+    under a title of its own (then it is a name over a date, Substack's byline). The
+    "Read more »" that ends the post before it is no title."""
     block = blocks[index]
     if len(block.lines) != 2 or not _title_like(Block(block.lines[:1], False, 0)):
         return False
-    if index and blocks[index - 1].single_line and _title_like(blocks[index - 1]):
+    above = blocks[index - 1] if index else None
+    if above and above.single_line and _title_like(above) and not more_link(above.text):
         return False
     under = block.lines[1]
     return bool(byline(under) or parse_date(under) or posted_on(under))
