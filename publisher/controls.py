@@ -61,6 +61,20 @@ def without_break_hints(text: str) -> str:
     return _BREAK_HINTS.sub("", text)
 
 
+# The left-to-right and right-to-left marks (U+200E, U+200F) order words beside letters
+# written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…); in a text with none of
+# those letters they change nothing, and are what a copy from a chat or a web page left.
+_DIRECTION_MARKS = re.compile("[\u200e\u200f]")
+_RIGHT_TO_LEFT = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+
+
+def without_idle_direction_marks(text: str) -> str:
+    """`text` without its direction marks when it has no right-to-left letter to order."""
+    return text if _RIGHT_TO_LEFT.search(text) else _DIRECTION_MARKS.sub("", text)
+
+
 _NAMES = {
     "\x00": "NUL",
     "\x07": "BEL",

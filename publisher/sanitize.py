@@ -13,7 +13,7 @@ from typing import Any
 
 import nh3
 
-from .controls import strip_controls, without_break_hints
+from .controls import strip_controls, without_break_hints, without_idle_direction_marks
 from .embeds import players_as_links
 from .languages import well_formed_tag
 from .limits import DEFAULT_LIMITS
@@ -390,7 +390,8 @@ def lift_deep_lists(cleaned: str, levels: int = LIST_LEVELS) -> tuple[str, int]:
 
 def plain_text(value: str) -> str:
     """Metadata (titles, names) is plain text: drop any markup, decode entities, fold spaces,
-    and take out what a copy leaves unseen inside words (`without_break_hints`).
+    and take out what a copy leaves unseen inside words (`without_break_hints`), and the
+    direction marks a text without right-to-left letters has no use for.
 
     Repeated until stable so that entity-encoded tags ("&lt;script&gt;") cannot come back.
     """
@@ -403,7 +404,8 @@ def plain_text(value: str) -> str:
         text = cleaned
     else:  # absurdly deep entity nesting: give up on angle brackets altogether
         text = text.replace("<", "").replace(">", "")
-    return " ".join(without_break_hints(strip_controls(text)[0]).split())
+    unseen_out = without_idle_direction_marks(without_break_hints(strip_controls(text)[0]))
+    return " ".join(unseen_out.split())
 
 
 def element_text(element: Any) -> str:

@@ -435,6 +435,18 @@ def test_stray_inline_tags_are_kept_as_formatting_and_scripts_dropped(tmp_path: 
     assert "script" not in doc.body_html and "alert" not in doc.body_html
 
 
+def test_an_imported_title_is_written_without_the_unseen_marks_a_copy_left_in_it(
+    tmp_path: Path,
+) -> None:
+    """A soft hyphen, a zero-width space or a direction mark copied with a title is no
+    part of it: the front matter the editor opens shows it as the title is."""
+    source = tmp_path / "pasted.txt"
+    source.write_text(f"Cleaners\u00ad win\u200e their\u200b claim\n\n{LONG}\n", encoding="utf-8")
+    report = import_files([source], tmp_path / "documents")
+    (row,) = report.documents
+    assert "title: Cleaners win their claim\n" in row.path.read_text(encoding="utf-8")
+
+
 def test_whitespace_and_non_breaking_space_noise_is_normalised(tmp_path: Path) -> None:
     (doc,) = import_one(
         tmp_path, f"A\u00a0title\n\n\u00a0\n\n\u00a0\u00a0\n\n{LONG}\u00a0\u00a0end.\n\n \u00a0 \n"

@@ -233,6 +233,20 @@ def test_invisible_characters_pasted_from_word_are_no_part_of_a_tag_title_or_nam
     assert document.tags == ("housing", "rent", "می\u200cخواهیم")
 
 
+def test_a_direction_mark_pasted_into_a_latin_title_is_left_out_and_kept_beside_arabic(
+    tmp_path: Path,
+) -> None:
+    """A left-to-right or right-to-left mark (U+200E, U+200F) copied from a web page or a
+    chat changes nothing in a title with no right-to-left letters, and reached the page's
+    <title>, headings and feeds as an unseen character. Beside Arabic it orders the words."""
+    latin = tmp_path / "cleaners.txt"
+    latin.write_text("Cleaners\u00ad win\u200e their\u200b claim\u200f\n\nThey won.\n")
+    assert read(latin).title == "Cleaners win their claim"
+    mixed = tmp_path / "mixed.md"
+    mixed.write_text("---\ntitle: 'إضراب\u200f ILO\u200e 2026'\n---\nBody\n", encoding="utf-8")
+    assert read(mixed).title == "إضراب\u200f ILO\u200e 2026"
+
+
 COUNT_AFTER_TAG = """tag => {
     const item = [...document.querySelectorAll(".tag-list li")]
         .find(li => li.textContent.includes(tag));

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from slugify import slugify
 
 from ..arabic_shapes import letters_in_reading_order
-from ..controls import clean_text
+from ..controls import clean_text, without_break_hints, without_idle_direction_marks
 from ..errors import Problem, PublisherError
 from ..output import atomic_write
 from ..paths import TEXTEDIT_TEXT, is_textedit_package
@@ -300,8 +300,8 @@ def _document_text(draft: Draft, source: Path, digest: str, part: int, slug: str
 
     body = draft.body_html.replace('src="media/', f'src="media/{slug}/')
     meta = {
-        "title": draft.title,
-        "subtitle": draft.subtitle,
+        "title": _seen(draft.title),
+        "subtitle": _seen(draft.subtitle),
         "authors": draft.authors,
         "date": draft.date,
         "lang": draft.language if draft.language not in ("", "und") else None,
@@ -310,6 +310,12 @@ def _document_text(draft: Draft, source: Path, digest: str, part: int, slug: str
         "imported": {"from": source.name, "part": part, "sha256": digest},
     }
     return front_matter(meta) + body_markdown(body)
+
+
+def _seen(text: str) -> str:
+    """A title as the editor sees it: without the soft hyphens, zero-width spaces and idle
+    direction marks a copy left in it, which the front matter would otherwise keep."""
+    return without_idle_direction_marks(without_break_hints(text))
 
 
 def _unique_slug(title: str, taken: set[str]) -> str:
