@@ -1352,6 +1352,22 @@ def test_a_text_signed_at_the_end_with_a_credit_or_a_dash_is_by_the_name_alone(
     assert html_of(doc).text_content().split()[-len(line.split()) :] == line.split()
 
 
+@pytest.mark.parametrize("dash", ["-", "–", "—"])
+@pytest.mark.parametrize("between", ["\n", "\n\n"], ids=["tight", "spaced"])
+def test_a_text_ending_in_a_dashed_list_keeps_its_last_item_and_names_no_author(
+    tmp_path: Path, dash: str, between: str
+) -> None:
+    """A call to action closing a post: the last item, dashed as the others are, is one
+    more of them, not a name signed after a dash."""
+    items = ["Write to your councillor", "Come to the meeting on Thursday", "Share this post"]
+    listed = between.join(f"{dash} {item}" for item in items)
+    row = imported_row(tmp_path, f"What you can do\n\nThree things this week:\n\n{listed}\n")
+    assert row.draft.authors == []
+    doc = read_document(row.path, row.path.stem, tmp_path / "documents", "en")
+    assert texts(doc, "//li") == items
+    assert texts(doc, "//div[@class='signature']") == []
+
+
 @pytest.mark.parametrize("suffix", ["txt", "docx"])
 @pytest.mark.parametrize(
     ("closing", "names"),

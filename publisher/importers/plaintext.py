@@ -467,7 +467,7 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
     candidates = [last] if dated is None else [i for i in (last - 1, last) if i not in (-1, dated)]
     for index in candidates:
         block = blocks[index]
-        if not block.single_line:
+        if not block.single_line or _next_item(blocks, index):
             continue
         said = credit(block.text)  # "By Ana Ruiz", "Published by …", "Posted on … by …"
         after_closing = index > 0 and closing(blocks[index - 1].text)
@@ -488,6 +488,18 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
     if signed_on and draft.date is None:
         draft.date = signed_on
         draft.found["closing date"] += 1
+
+
+def _next_item(blocks: list[Block], index: int) -> bool:
+    """Whether `blocks[index]` is one more item of the list above it, dashed as it is: a
+    post's last call to action ("- Share this post"), not a name signed after a dash."""
+    before = blocks[index - 1] if index > 0 else None
+    return (
+        before is not None
+        and blocks[index].bullet
+        and before.bullet
+        and before.lines[0][:1] == blocks[index].lines[0][:1]
+    )
 
 
 def _signing_date(text: str) -> dt.date | None:
