@@ -1053,6 +1053,42 @@ def test_a_posts_opening_over_continue_reading_is_flagged_and_the_link_left_out(
     ), row.draft.unsure
 
 
+PICKET = "Join us at the gates at 7am. We will be there until noon, whatever the weather, with tea"
+
+
+@pytest.mark.parametrize(
+    ("ending", "kept"),
+    [
+        (".\n\nSee more", "."),
+        (".\n\nVer más", "."),
+        (".\n\nVoir plus", "."),
+        (".\n\nAfficher la suite", "."),
+        ("…\n\n… See more", "…"),
+        ("…See more", "…"),
+        ("... See more", "..."),
+        ("…Ver más", "…"),
+    ],
+)
+def test_a_facebook_posts_opening_over_see_more_is_flagged_and_the_label_left_out(
+    tmp_path: Path, ending: str, kept: str
+) -> None:
+    """Copied from a page's timeline, a long Facebook post is cut where Facebook prints "See
+    more" (on its own line, or after the "…" that ends the opening): the label is no
+    author's name nor the text's, and the editor is told to copy the whole post."""
+    row = imported_row(tmp_path, f"Picket on Friday\n\n{PICKET}{ending}\n")
+    assert row.draft.authors == []
+    text = lxml.html.fragment_fromstring(row.draft.body_html, create_parent="div").text_content()
+    assert " ".join(text.split()) == PICKET + kept
+    assert any("only the post's opening was copied" in doubt for doubt in row.draft.unsure)
+
+
+def test_a_sentence_ending_in_see_more_is_the_texts_own(tmp_path: Path) -> None:
+    closing = "Come to the picket line and see more"
+    row = imported_row(tmp_path, f"Picket on Friday\n\n{PICKET}.\n\n{closing}\n")
+    assert closing in row.draft.body_html
+    assert not any("opening" in doubt for doubt in row.draft.unsure)
+
+
 @pytest.mark.parametrize(
     "footer",
     [

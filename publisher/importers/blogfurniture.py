@@ -1,8 +1,8 @@
 """What a blog prints under a post, copied with it: sharing and like buttons ("Share this:",
 "Facebook", "Like Loading…", Blogger's "Email ThisBlogThis!Share to X…"), "Related",
-"Continue reading →" (which says that only the post's opening was copied), "The post …
-appeared first on …" (a WordPress site's feed's, Yoast SEO's), a reading time
-under its title ("5 min read"), comment links ("Leave a comment", "No comments:", "Post a
+"Continue reading →" or Facebook's "See more" (which say that only the post's opening was
+copied), "The post … appeared first on …" (a WordPress site's feed's, Yoast SEO's), a
+reading time under its title ("5 min read"), comment links ("Leave a comment", "No comments:", "Post a
 Comment"), older/newer post links, and the post's tags, labels or categories line (or the
 hashtags a social media post closes with). WordPress, Blogger and their themes print them
 in English, Spanish and French; a post pasted from a browser brings them along as lines of
@@ -66,15 +66,19 @@ _INVITATION = re.compile(
 # A link as a plain-text e-mail writes it, after its words: "Like (https://…)" (Mailchimp),
 # "Like https://…" (Substack), "Like <https://…>" (Outlook)
 LINK_AFTER = r"(?:\s*\(https?://[^\s)]*\)|\s*<https?://[^\s>]*>|\s+https?://\S+)"
+# What Facebook prints where it cuts a long post short, in English, Spanish and French
+_SEE_MORE = r"see more|ver m[aá]s|voir plus|afficher la suite"
 # The link a blog's front page or a newsletter prints under a post's opening ("Continue
-# reading “Title” →", "Read more »", "Leer más", "Lire la suite…"): what was copied is the
-# opening only.
+# reading “Title” →", "Read more »", "Leer más", "Lire la suite…", Facebook's "See more"):
+# what was copied is the opening only.
 _MORE = re.compile(
-    r"^\[?(continue reading|read more|keep reading|read the (rest|full (post|article|story))"
-    r"|seguir leyendo|sigue leyendo|leer m[aá]s|lire la suite|la suite)"
+    r"^(?:…|\.{3})?\s*\[?(continue reading|read more|keep reading|read the (rest|full (post|article|story))"
+    rf"|seguir leyendo|sigue leyendo|leer m[aá]s|lire la suite|la suite|{_SEE_MORE})"
     rf"(\s+[“\"«'‘][^”\"»’]{{1,150}}[”\"»’])?[\s.…→»›>\]]*(?:{LINK_AFTER})?$",
     re.IGNORECASE,
 )
+# Facebook's "See more" run on after the "…" that ends a post's opening ("…with tea…See more")
+_SEE_MORE_AFTER = re.compile(rf"(?:(?<=…)|(?<=\.{{3}}))\s*({_SEE_MORE})$", re.IGNORECASE)
 _LINK_AFTER_END = re.compile(rf"{LINK_AFTER}$")
 # The line a WordPress site's feed adds under each post (Yoast SEO's, in English, Spanish
 # and French): the feed's, not the post's.
@@ -123,6 +127,12 @@ def without_furniture(blocks: list[Block]) -> tuple[list[Block], Furniture]:
         else:
             break
         end -= 1
+    if not found.more and end and (cut := _SEE_MORE_AFTER.search(blocks[end - 1].lines[-1])):
+        found.more = cut[1]
+        block = blocks[end - 1]
+        blocks[end - 1] = dataclasses.replace(
+            block, lines=(*block.lines[:-1], block.lines[-1][: cut.start()])
+        )
     return blocks[:end], found
 
 
