@@ -1323,16 +1323,20 @@ def test_a_date_over_the_last_sentence_is_no_signing_date(tmp_path: Path, suffix
     assert doc.date is None
 
 
+@pytest.mark.parametrize(
+    ("under", "names"), [("Secretary", ("Ana Ruiz",)), ("Mill Road Estate", ())]
+)
 def test_an_office_texts_last_lines_with_no_closing_over_them_are_no_name_run_together(
-    tmp_path: Path,
+    tmp_path: Path, under: str, names: tuple[str, ...]
 ) -> None:
     """A last paragraph of two lines (Shift+Enter) and no "In solidarity," over it: no
-    one's name is made of their words ("Ana Ruiz Secretary"); the editor adds the author."""
+    one's name is made of their words ("Ana Ruiz Secretary"); the name over a role is the
+    signer's, else the editor adds the author."""
     doc = imported_office_file(
-        tmp_path, f"**Statement on the cuts**\n\n{ARTICLE}\n\nAna Ruiz\\\nSecretary\n"
+        tmp_path, f"**Statement on the cuts**\n\n{ARTICLE}\n\nAna Ruiz\\\n{under}\n"
     )
-    assert doc.authors == ()
-    assert texts(doc, "//p")[-1] == "Ana Ruiz Secretary"  # the text as written, line break and all
+    assert doc.authors == names
+    assert texts(doc, "//p")[-1] == f"Ana Ruiz {under}"  # the text as written, line break and all
 
 
 @pytest.mark.parametrize("suffix", ["txt", "docx"])
@@ -1470,6 +1474,48 @@ def test_an_office_letter_is_signed_by_the_name_under_its_closing_not_by_the_rol
     doc = imported_office_file(tmp_path, f"**Statement on the cuts**\n\n{ARTICLE}\n\n{closing}\n")
     assert doc.authors == ("Maria Lopez",)
     assert " ".join(texts(doc, "//p")[1:]) == "In solidarity, Maria Lopez Secretary"
+
+
+@pytest.mark.parametrize(
+    ("suffix", "between"),
+    [("txt", "\n"), ("txt", "\n\n"), ("docx", "\n\n"), ("docx", "\\\n")],
+    ids=["txt lines", "txt blocks", "docx paragraphs", "docx line breaks"],
+)
+@pytest.mark.parametrize(
+    "closing",
+    [
+        ["Yours,", "Maria Lopez", "Secretary, Riverside Tenants Union"],
+        ["Yours truly,", "Maria Lopez", "Chair of the Riverside Tenants Union"],
+        ["In solidarity,", "Maria Lopez", "Branch Secretary"],
+        ["Maria Lopez", "Branch Secretary"],
+        ["Maria Lopez", "Secretaria general"],
+        ["Maria Lopez", "Secrétaire générale du syndicat"],
+    ],
+    ids=["yours", "yours truly", "in solidarity", "no closing", "es", "fr"],
+)
+def test_a_text_signed_with_the_signers_role_under_the_name_is_by_the_name(
+    tmp_path: Path, suffix: str, between: str, closing: list[str]
+) -> None:
+    """A letter signed by a person over their role or office, with or without a closing
+    over the name: the name is the author, never the role; all stay in the text."""
+    text = f"Statement on the library\n\n{ARTICLE}\n\n{between.join(closing)}\n"
+    if suffix == "txt":
+        (doc,) = import_one(tmp_path, text)
+    else:
+        doc = imported_office_file(tmp_path, f"**{text}".replace("\n\n", "**\n\n", 1))
+    assert doc.authors == ("Maria Lopez",)
+    words = " ".join(closing).split()
+    assert html_of(doc).text_content().split()[-len(words) :] == words
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx"])
+def test_a_role_alone_at_the_end_is_no_author(tmp_path: Path, suffix: str) -> None:
+    text = f"Statement on the library\n\n{ARTICLE}\n\nBranch Secretary\n"
+    if suffix == "txt":
+        (doc,) = import_one(tmp_path, text)
+    else:
+        doc = imported_office_file(tmp_path, f"**{text}".replace("\n\n", "**\n\n", 1))
+    assert doc.authors == ()
 
 
 @pytest.mark.parametrize("between", ["\n\n", "\\\n"], ids=["paragraphs", "line breaks"])

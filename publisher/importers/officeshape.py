@@ -3,8 +3,8 @@ for them, read from its first and last paragraphs as an editor types them: a bol
 paragraph (or a heading) is the title; a date line under it (a letter's "Madrid, 3 de
 marzo de 2026" too, as in a .txt: `dateline`), or a line ending in a date ("Statement of
 the Dockside Workers' Network, 12 March 2026", which becomes the subtitle), the date; a byline under it ("By Ana Ruiz", "Written by …") the author; a
-short name line closing the text is the signature (its author, kept in the body as
-plain-text signatures are).
+short name line closing the text, or a name over the signer's role ("Branch Secretary"),
+is the signature (its author, kept in the body as plain-text signatures are).
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ from .textdates import (
     parse_date,
     place_and_date,
     posted_on,
+    role,
     signature,
+    signed_over_role,
     signed_under_closing,
 )
 
@@ -67,14 +69,13 @@ def shape_from_body(draft: Draft) -> None:
         draft.date = draft.date or signed_on
         draft.found["closing date"] += 1
     last_text = _signing_text(signed)
-    if (
-        not draft.authors
-        and _closes(signed)
-        and (name := signed_under_closing(_closing_lines(signed)))
+    if not draft.authors and (
+        name := (_closes(signed) and signed_under_closing(_closing_lines(signed)))
+        or signed_over_role(_signer_lines(signed))
     ):
         draft.authors = authors(name)
         draft.found["signature"] += 1
-    elif not draft.authors and last_text:
+    elif not draft.authors and last_text and not role(last_text):
         found = signature(last_text)
         if found and not parse_date(last_text):
             draft.authors = authors(found[0])
@@ -143,14 +144,29 @@ def _closes(blocks: list[lxml.html.HtmlElement]) -> bool:
 
 def _signing_text(blocks: list[lxml.html.HtmlElement]) -> str:
     """The last paragraph's text, without lines of contact details under a name; "" when
-    other lines stay (a name over its role is read only under a closing: `_closing_lines`),
-    as their words joined are no one's name ("Ana Ruiz Secretary")."""
+    other lines stay (a name over its role: `_signer_lines`), as their words joined are no
+    one's name ("Ana Ruiz Secretary")."""
+    lines = _last_lines(blocks)
+    return lines[0] if len(lines) == 1 else ""
+
+
+def _signer_lines(blocks: list[lxml.html.HtmlElement]) -> list[str]:
+    """The lines a text is signed with: the last paragraph's, or, when that is one line,
+    under the one-line paragraph over it (a name and a role typed with Enter)."""
+    lines = _last_lines(blocks)
+    if len(lines) == 1 and blocks[-2].tag == "p" and len(over := _lines(blocks[-2])) == 1:
+        return [*over, *lines]
+    return lines
+
+
+def _last_lines(blocks: list[lxml.html.HtmlElement]) -> list[str]:
+    """The last paragraph's lines, without the contact details under a name."""
     if not _closes(blocks):
-        return ""
+        return []
     lines = _lines(blocks[-1])
     while len(lines) > 1 and contact_details(lines[-1]):
         lines.pop()
-    return lines[0] if len(lines) == 1 else ""
+    return lines
 
 
 def _title(block: lxml.html.HtmlElement) -> str | None:

@@ -67,7 +67,9 @@ from .textdates import (
     place_and_date,
     post_header,
     posted_on,
+    role,
     signature,
+    signed_over_role,
     signed_under_closing,
     weekday_header,
 )
@@ -459,7 +461,7 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
     lines = blocks[last].lines
     if last > 0 and not blocks[last].single_line and closing(blocks[last - 1].text):
         lines = (blocks[last - 1].text, *lines)  # "In solidarity," a blank line, name over role
-    if name := signed_under_closing(lines):
+    if name := signed_under_closing(lines) or signed_over_role(_last_two_lines(blocks, last)):
         draft.authors = draft.authors or authors(name)
         draft.found["signature"] += 1
         return
@@ -473,7 +475,7 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
         after_closing = index > 0 and closing(blocks[index - 1].text)
         if not said and _among_short_lines(blocks, index) and dated is None and not after_closing:
             continue
-        found = said or signature(block.text)
+        found = said or (None if role(block.text) else signature(block.text))
         if found and not parse_date(block.text):
             name, when = found
             if not draft.authors:
@@ -488,6 +490,16 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
     if signed_on and draft.date is None:
         draft.date = signed_on
         draft.found["closing date"] += 1
+
+
+def _last_two_lines(blocks: list[Block], last: int) -> tuple[str, ...]:
+    """The text's last two lines, in its last block or the last two blocks of a line each,
+    as a signer's name and role are typed."""
+    if len(blocks[last].lines) == 2:
+        return blocks[last].lines
+    if last > 0 and blocks[last].single_line and blocks[last - 1].single_line:
+        return (blocks[last - 1].text, blocks[last].text)
+    return ()
 
 
 def _next_item(blocks: list[Block], index: int) -> bool:

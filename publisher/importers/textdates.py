@@ -265,7 +265,7 @@ _SIGNED_ON = re.compile(r"^(?:le|a|el)\s+\d", re.IGNORECASE)
 # The closings statements signed as letters end with, on a line above the signer's name.
 _CLOSING = re.compile(
     r"^(?:(?:yours )?in solidarity|solidarity|in unity|(?:yours )?(?:fraternally|sincerely|"
-    r"faithfully)|comradely|(?:with )?(?:best|kind|warm) (?:wishes|regards)|regards|"
+    r"faithfully)|yours(?: truly| ever)?|comradely|(?:with )?(?:best|kind|warm) (?:wishes|regards)|regards|"
     r"un saludo(?: solidario| fraternal| cordial)?|saludos(?: solidarios| fraternales| cordiales)?|"
     r"en solidaridad|(?:muy )?atentamente|cordialmente|fraternalmente|"
     r"salutations(?: syndicales| fraternelles| solidaires| cordiales| distinguées)?|"
@@ -298,6 +298,37 @@ def signed_under_closing(lines: Sequence[str]) -> str | None:
         return None
     found = signature(lines[1])
     return found[0] if found and found[1] is None else None
+
+
+def signed_over_role(lines: Sequence[str]) -> str | None:
+    """A signer's name over their role or office ("Maria Lopez" / "Branch Secretary",
+    "Secretary, Riverside Tenants Union"): the name, which the role is not."""
+    if len(lines) != 2 or not role(lines[1]) or role(lines[0]):
+        return None
+    found = signature(lines[0])
+    return found[0] if found and found[1] is None else None
+
+
+def role(text: str) -> bool:
+    """Whether a line names an office in an organisation ("Branch Secretary", "Chair of the
+    Tenants Union", "Secretaria general", "Porte-parole"), as signers write under their
+    name: it says what the signer is, and is no one's name."""
+    head = text.split(",", 1)[0]
+    return len(text.split()) <= 12 and not _SENTENCE.search(text) and bool(_ROLE.search(head))
+
+
+# Offices as unions, associations and campaigns name them, in English, Spanish and French;
+# singular, as a signer holds one ("Shop Stewards Network" is a group's name)
+_ROLE = re.compile(
+    r"\b(?:secretary|chair(?:person|woman|man)?|co-chair|(?:vice[- ])?president|treasurer|"
+    r"conven[eo]r|organi[sz]er|co-?ordinator|spokes(?:person|woman|man)|officer|"
+    r"representative|rep|steward|delegate|director|founder|editor|"
+    r"secretari[oa]|president[ae]|tesorer[oa]|portavoz|coordinadora?|delegad[oa]|"
+    r"representante|responsable|directora?|"
+    r"secr[ée]taire|pr[ée]sidente?|tr[ée]sori(?:er|[èe]re)|porte-parole|coordinat(?:eur|rice)|"
+    r"d[ée]l[ée]gu[ée]e?|repr[ée]sentante?|direct(?:eur|rice))\b",
+    re.IGNORECASE,
+)
 
 
 def posted_by(text: str) -> str | None:
