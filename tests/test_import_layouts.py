@@ -1476,6 +1476,29 @@ def test_an_office_letter_is_signed_by_the_name_under_its_closing_not_by_the_rol
     assert " ".join(texts(doc, "//p")[1:]) == "In solidarity, Maria Lopez Secretary"
 
 
+@pytest.mark.parametrize("suffix", ["txt", "docx"])
+@pytest.mark.parametrize("closing", [["In solidarity,", "Unite Hospital Branch"], ["Ana Ruiz"]])
+def test_a_footnote_at_the_end_leaves_the_signature_over_it_the_author(
+    tmp_path: Path, suffix: str, closing: list[str]
+) -> None:
+    """A statement whose footnote stands under its signature (typed as "[1] …" in a text,
+    Word's own footnote in a Word file): the signer is still the author, the note a note."""
+    signed = "\n\n".join(closing)
+    text = (
+        "Statement on the library\n\nThe council voted last night to close Mill Road"
+        " library.{marker} We will fight this decision in every ward, at every meeting, and in"
+        f" the courts if we must.\n\n{signed}\n\n{{note}}By seven votes to six.\n"
+    )
+    if suffix == "txt":
+        (doc,) = import_one(tmp_path, text.format(marker="[1]", note="[1] "))
+    else:
+        typed = "**" + text.format(marker="[^1]", note="[^1]: ").replace("\n\n", "**\n\n", 1)
+        doc = imported_office_file(tmp_path, typed)
+    assert doc.authors == (closing[-1],)
+    assert texts(doc, "//p[not(ancestor::section)]")[-1] == closing[-1]
+    assert "By seven votes to six." in " ".join(texts(doc, "//section//p"))
+
+
 @pytest.mark.parametrize(
     ("suffix", "between"),
     [("txt", "\n"), ("txt", "\n\n"), ("docx", "\n\n"), ("docx", "\\\n")],

@@ -64,7 +64,7 @@ def shape_from_body(draft: Draft) -> None:
         else:
             break
         root.remove(blocks.pop(0))
-    signed, signed_on = _without_signing_date(_without_contact_details(blocks))
+    signed, signed_on = _without_signing_date(_without_contact_details(_without_notes(blocks)))
     if signed_on:
         draft.date = draft.date or signed_on
         draft.found["closing date"] += 1
@@ -109,6 +109,15 @@ def _lines(block: lxml.html.HtmlElement) -> list[str]:
     for br in block.iter("br"):
         br.tail = "\n" + (br.tail or "")
     return [line.strip() for line in block.text_content().split("\n") if line.strip()]
+
+
+def _without_notes(blocks: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+    """`blocks` without the footnotes the reader sets after the text: the text is signed
+    over them."""
+    end = len(blocks)
+    while end > 1 and "footnotes" in blocks[end - 1].get("class", "").split():
+        end -= 1
+    return blocks[:end]
 
 
 def _without_contact_details(blocks: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:

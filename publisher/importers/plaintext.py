@@ -17,7 +17,7 @@ draft's `found`, and every guess an editor may want to check goes into `unsure`.
 - a closing "Organisation, June 28, 2024", "Posted on DATE by NAME" or a short name line
   is the signature (authors, unless a byline named them, and date), kept in the body as
   well, a date or a letter's "Paris, le 3 mars 2026" over or under it its date; photo
-  credits, notes and links after it are passed over, and are never the author;
+  credits, notes, footnotes and links after it are passed over, and are never the author;
 - bullet lines (•, ●, -) and runs of indented lines whose bullets were lost become
   lists; a line indented deeper than the bullet above it is that item's teaser, a block
   at the bullet's depth or less follows the list; (1)/1. lines become numbered lists;
@@ -556,10 +556,12 @@ def _signature_and_date_apart(blocks: list[Block]) -> None:
 
 
 def _after_signature(text: str) -> bool:
-    """What may follow a signature: a link, a note, a photo credit, contact details."""
+    """What may follow a signature: a link, a note, a footnote ("[1] …"), a photo credit,
+    contact details."""
     return bool(
         _URL.fullmatch(text)
         or _NOTE.match(text)
+        or _FOOTNOTE_DEF.match(text)
         or _PICTURE.fullmatch(text)
         or _caption(text)
         or contact_details(text)
