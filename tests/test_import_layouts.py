@@ -608,6 +608,27 @@ def test_a_date_in_numbers_is_read_day_first_and_a_us_reading_told(
     assert any(numbers in check and "day first" in check for check in row.draft.unsure) == told
 
 
+@pytest.mark.parametrize(
+    ("title", "date"),
+    [
+        ("<b>Bin workers balloted for strike</b>", "Published 4 March 2026"),
+        ("<strong>Bin workers balloted for strike</strong>", "4 March 2026"),
+        ('<span style="font-weight:bold">Bin workers balloted for strike</span>', "4 March 2026"),
+        ("Bin workers balloted for strike", "<em>Published 4 March 2026</em>"),
+        ("<b>Bin workers balloted for strike</b>", "<i>4 March 2026</i>"),
+    ],
+)
+def test_a_title_or_date_line_in_stray_tags_is_read_as_the_title_or_date(
+    tmp_path: Path, title: str, date: str
+) -> None:
+    """Lines copied out of a web page's source or a site's editor keep their tags: the
+    words inside them still make the title and the date line."""
+    (doc,) = import_one(tmp_path, f"{title}\n\n{date}\n\n{ARTICLE}\n")
+    assert doc.title == "Bin workers balloted for strike"
+    assert doc.date == dt.date(2026, 3, 4)
+    assert texts(doc, "//p") == [ARTICLE]
+
+
 @pytest.mark.parametrize("tag", ["[Update]", "(Video)", "[ES/EN]"])
 def test_a_title_after_a_tag_in_brackets_is_the_title_with_its_tag(
     tmp_path: Path, tag: str

@@ -39,6 +39,8 @@ import unicodedata
 from collections import Counter
 from html import escape
 
+import lxml.html
+
 from ..clock import build_time
 from ..readers.bold_title import TITLE_MAX
 from ..readers.redirects import text_without_redirects
@@ -217,14 +219,14 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
         blocks = blocks[1:]
     blocks, draft.found["reading time left out"] = without_reading_time(blocks)
     rest = _heading_lines_apart(without_release_marks(blocks, draft))
-    if rest and (when := parse_date(rest[0].text)) and rest[0].single_line:
+    if rest and (when := parse_date(untagged(rest[0].text))) and rest[0].single_line:
         draft.date = when
         draft.found["date header"] += 1
         rest.pop(0)
     if len(rest) > 2 and rest[0].single_line and _caption(rest[0].text) and _title_like(rest[1]):
         rest[0], rest[1] = rest[1], rest[0]  # the credit of a photo over the title stays a caption
     if rest and (_title_like(rest[0]) or rest[0].heading) and len(rest) > 1:
-        draft.title = unmarked(rest.pop(0).text)
+        draft.title = unmarked(untagged(rest.pop(0).text))
     else:
         draft.unsure.append("no title line: the title is a guess, check it")
     _take_dateline(rest, draft)
@@ -234,7 +236,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
         and not rest[0].heading  # underlined: the first section's heading
         and (_is_body(rest[1]) or _header(rest[1]))
     ):
-        draft.subtitle = unmarked(rest.pop(0).text)
+        draft.subtitle = unmarked(untagged(rest.pop(0).text))
         _take_dateline(rest, draft)
         if draft.date is None and (when := date_ending(draft.subtitle)):
             draft.date = when  # "Statement of the Tenants' Association, 23 November 2026"
@@ -318,7 +320,7 @@ def _take_dateline(blocks: list[Block], draft: Draft) -> None:
         return
     if not blocks or not blocks[0].single_line:
         return
-    text = blocks[0].text
+    text = untagged(blocks[0].text)
     if (author := author_line(text)) and len(blocks) > 1:
         draft.authors = authors(author)
         draft.found["byline"] += 1
@@ -359,7 +361,7 @@ def _header(block: Block) -> bool:
 
 
 def _title_like(block: Block) -> bool:
-    text = unmarked(block.text)
+    text = unmarked(untagged(block.text))
     return (
         block.single_line
         and not block.bullet
@@ -866,6 +868,19 @@ def unmarked(text: str) -> str:
     """A line wholly in one messaging mark (`*COMMUNIQUÉ*`) without it."""
     match = _MARK.fullmatch(text.strip())
     return match[2] if match else text
+
+
+def untagged(text: str) -> str:
+    """A line's words without the tags round or in them ("<b>Strike!</b>", "<em>Published 4
+    March 2026</em>", as copied out of a page's source or a site's editor), as its title or
+    date is read; a model letter's "<Name>" stays, as the words it is."""
+    if "<" not in text:
+        return text
+    try:
+        line = lxml.html.fragment_fromstring(unknown_tags_as_text(text), create_parent="div")
+    except ValueError:  # a control character, which no HTML holds: no tags to take out
+        return text
+    return " ".join(line.text_content().split())
 
 
 def _lines(block: Block) -> str:
