@@ -1,5 +1,6 @@
 """The time a run of publisher works at: SOURCE_DATE_EPOCH's when it is set, so that builds
-(and imports that date a post by the day) give the same result every time."""
+(and imports that date a post by the day) give the same result every time; and the instant
+a date given only as a day stands for where a time is needed (feeds)."""
 
 from __future__ import annotations
 
@@ -21,3 +22,14 @@ def build_time() -> dt.datetime:
                 hint="unset it, or set it to e.g. $(git log -1 --format=%ct)",
             ) from None
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def day_instant(day: dt.date, time_zone: str = "UTC") -> dt.datetime:
+    """`day` as an instant for a format that needs one (Atom, RSS): noon in the newsletter's
+    `time_zone` (publisher.toml's, an IANA name; never the machine's, so builds stay the
+    same). Midnight UTC was the evening before for readers in the Americas; noon is the same
+    calendar day for readers up to 11 hours either side of the zone."""
+    from zoneinfo import ZoneInfo
+
+    zone = dt.UTC if time_zone == "UTC" else ZoneInfo(time_zone)
+    return dt.datetime(day.year, day.month, day.day, 12, tzinfo=zone)

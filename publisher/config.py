@@ -9,7 +9,7 @@ from email.utils import getaddresses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import PublisherError
+from .errors import PublisherError, near_misses
 from .languages import NotALanguage, language_tag
 from .limits import DEFAULT_LIMITS, LIMITS_TABLE, Limits
 from .paths import no_file
@@ -60,6 +60,7 @@ class Config:
     style: Style = DEFAULT_STYLE  # [style]: theme, logo, accent colour, fonts, masthead line
     web_search: bool = True  # [web] search: the archive's search page and its index
     feed_entries: int = 20  # [feed] entries: the newest issues (or articles) each feed holds
+    time_zone: str = "UTC"  # an IANA name: where the newsletter's dates (days) are noon
     # Tables other packages register (entry points `publisher.settings`), by name; [delivery]
     # is registered too but kept in its own field above, which every delivery module reads.
     tables: SettingsTables = field(default_factory=SettingsTables)
@@ -150,6 +151,7 @@ def load_config(root: Path, list_only: bool = False) -> Config:
         style=style,
         web_search=values["web"].get("search", True),
         feed_entries=values["feed"].get("entries", Config.feed_entries),
+        time_zone=values.get("time_zone", Config.time_zone),
         tables=SettingsTables(tables),
     )
 
@@ -200,6 +202,22 @@ def _language(value: Any) -> str:
         raise ValueError(f"{exc}\n{exc.hint}") from None
 
 
+def _time_zone(value: Any) -> str:
+    """An IANA time zone name ("America/Mexico_City"), as the tz database spells it."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+    name = text(value)
+    try:
+        if name != "UTC":  # UTC needs no tz database
+            ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        hint = near_misses(name, available_timezones()) or (
+            'write its IANA name, like "Europe/London" or "America/Mexico_City"'
+        )
+        raise ValueError(f"{name!r} is not a time zone\n{hint}") from None
+    return name
+
+
 def _sender(value: Any) -> Address:
     """The From address: required, so never empty."""
     return _address(text(value))
@@ -228,6 +246,8 @@ CONFIG_TABLE = Table(
         "description": Setting(single_line),
         "base_url": Setting(then(text, check_base_url), required='add base_url = "https://…/"'),
         "language": Setting(_language),
+        # where the newsletter is: a day (an issue's date) is noon there in the feeds
+        "time_zone": Setting(_time_zone),
         "organisation": Setting(
             table=Table(
                 {

@@ -34,6 +34,17 @@ def test_bad_address_and_url_and_page_size(workspace: Callable[[str], Path]) -> 
     assert "A4, A5" in config_error(root, GOOD + '[pdf]\npage_size = "B7"\n')
 
 
+def test_a_misspelt_time_zone_is_refused_with_the_name_meant(
+    workspace: Callable[[str], Path],
+) -> None:
+    """time_zone is an IANA name: written as people say it, it is refused at its line with
+    the name it is in the tz database."""
+    zoned = GOOD.replace("[organisation]", 'time_zone = "America/Mexico City"\n[organisation]')
+    message = config_error(workspace("minimal"), zoned)
+    assert "publisher.toml:3:" in message and "'America/Mexico City' is not a time zone" in message
+    assert "did you mean 'America/Mexico_City'" in message
+
+
 def test_toml_syntax_error_names_the_line(workspace: Callable[[str], Path]) -> None:
     assert "publisher.toml:2:" in config_error(workspace("minimal"), 'title = "T"\nbase_url = \n')
 

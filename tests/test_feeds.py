@@ -3,6 +3,7 @@ with an issue or article added, built in the feed format alone."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import feedparser
@@ -27,14 +28,18 @@ sections:
 """
 
 
-def built_feeds(tmp_path: Path, manifests: dict[str, str] | None = None, toml: str = "") -> Path:
+def built_feeds(
+    tmp_path: Path, manifests: dict[str, str] | None = None, toml: str = "", top: bool = False
+) -> Path:
     """tests/workspaces/minimal with `manifests` (file name → YAML) added to issues/ and
-    `toml` to publisher.toml, built in the feed format: its output folder."""
+    `toml` to publisher.toml (at its `top`, before its tables, or at its end), built in the
+    feed format: its output folder."""
     root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
     for name, text in (manifests or {}).items():
         (root / "issues" / name).write_text(text, encoding="utf-8")
-    with (root / "publisher.toml").open("a", encoding="utf-8") as config:
-        config.write(toml)
+    config = root / "publisher.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(toml + text if top else text + toml, encoding="utf-8")
     out = build(root, formats=["feed"]).out_dir
     for feed in ("feed.atom", "feed.rss"):
         parsed = feedparser.parse(out / feed)
@@ -70,3 +75,47 @@ def test_a_farsi_issue_entry_reads_right_to_left_in_a_left_to_right_reader(
         assert element.xpath("ancestor-or-self::*[@lang][1]/@lang") == ["fa"], words
     [title] = content.xpath("//a[text()='The first article']")
     assert direction_of(title) == "ltr"
+
+
+def entry_dates(out: Path, link: str) -> tuple[str, str]:
+    """The Atom entry's <published> and the RSS item's <pubDate> of the issue at `link`."""
+    published = atom_entry(out / "feed.atom", link).findtext(f"{ATOM}published")
+    rss = lxml.etree.parse(str(out / "feed.rss")).getroot()
+    [item] = [i for i in rss.iter("item") if i.findtext("link") == link]
+    return published, item.findtext("pubDate")
+
+
+def day_seen_at(instant: str, hours: float) -> dt.date:
+    """The calendar day a reader at UTC+`hours` sees an Atom date on."""
+    return (
+        dt.datetime.fromisoformat(instant).astimezone(dt.timezone(dt.timedelta(hours=hours))).date()
+    )
+
+
+def test_an_issue_dated_by_the_day_is_on_that_day_for_readers_either_side_of_utc(
+    tmp_path: Path,
+) -> None:
+    """An issue dated 10 January (no time): its entry is dated at noon UTC, the 10th for
+    readers from UTC-11 to UTC+11, not at midnight, which readers in the Americas saw as
+    the evening of the 9th."""
+    out = built_feeds(tmp_path)
+    published, pub_date = entry_dates(out, "https://minimal.example.org/001-first/")
+    assert published == "2026-01-10T12:00:00+00:00"
+    assert pub_date == "Sat, 10 Jan 2026 12:00:00 +0000"
+    for hours in (-11, -5, 0, 5.5, 11):
+        assert day_seen_at(published, hours) == dt.date(2026, 1, 10), hours
+
+
+def test_the_newsletters_time_zone_dates_its_issues_by_its_own_day(tmp_path: Path) -> None:
+    """time_zone = "Pacific/Auckland" (UTC+13 in January): noon UTC was 1 a.m. the next
+    day there; the issue's day is now noon in Auckland, the 10th for its readers."""
+    out = built_feeds(tmp_path, toml='time_zone = "Pacific/Auckland"\n', top=True)
+    published, pub_date = entry_dates(out, "https://minimal.example.org/001-first/")
+    assert published == "2026-01-10T12:00:00+13:00"
+    assert pub_date == "Sat, 10 Jan 2026 12:00:00 +1300"
+    assert day_seen_at(published, 13) == dt.date(2026, 1, 10)
+    articles = lxml.etree.parse(str(out / "languages" / "en" / "feed.atom")).getroot()
+    assert {e.findtext(f"{ATOM}published") for e in articles.iterfind(f"{ATOM}entry")} == {
+        "2026-01-05T12:00:00+13:00",  # the articles' own dates
+        "2026-01-06T12:00:00+13:00",
+    }

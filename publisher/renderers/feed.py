@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from ..clock import day_instant
 from ..i18n import gettext, interface_language
 from ..model import Archive, Download, Issue
 from ..output import Artifact
@@ -67,7 +68,7 @@ class FeedRenderer(ArchiveRenderer):
         feed.language(language)
         feed.generator("publisher")
         issues = issues[: config.feed_entries]  # the newest (an archive lists them first)
-        updated = max((_midnight(i.updated) for i in issues), default=ctx.built_at)
+        updated = max((_instant(i.updated, ctx) for i in issues), default=ctx.built_at)
         feed.updated(updated)
         feed.lastBuildDate(updated)
         languages = {ctx.issue_url(issue): issue.language for issue in issues}
@@ -77,8 +78,8 @@ class FeedRenderer(ArchiveRenderer):
             entry.id(ctx.issue_url(issue))
             entry.title(_entry_title(issue))
             entry.link(href=ctx.issue_url(issue), rel="alternate")
-            entry.published(_midnight(issue.date))
-            entry.updated(_midnight(issue.updated))
+            entry.published(_instant(issue.date, ctx))
+            entry.updated(_instant(issue.updated, ctx))
             entry.author({"name": config.organisation})
             if issue.summary:
                 entry.summary(issue.summary)
@@ -134,7 +135,7 @@ class FeedRenderer(ArchiveRenderer):
         feed.link(_links(config.base_url + folder, "feed.atom"))
         feed.language(language)
         feed.generator("publisher")
-        feed.updated(max(_article_updated(item) for item in placed[: config.feed_entries]))
+        feed.updated(max(_article_updated(item, ctx) for item in placed[: config.feed_entries]))
         languages = {}
         for item in reversed(placed[: config.feed_entries]):  # feedgen prepends: newest first
             url = ctx.document_url(item.issue, item.document.slug)
@@ -143,8 +144,8 @@ class FeedRenderer(ArchiveRenderer):
             entry.id(url)
             entry.title(item.document.title)
             entry.link(href=url, rel="alternate")
-            entry.published(_midnight(item.document.date or item.issue.date))
-            entry.updated(_article_updated(item))
+            entry.published(_instant(item.document.date or item.issue.date, ctx))
+            entry.updated(_article_updated(item, ctx))
             for author in item.document.authors or (config.organisation,):
                 entry.author({"name": author})
             if item.document.summary:
@@ -181,16 +182,17 @@ def _categorise(entry: FeedEntry, tags: Iterable[str]) -> None:
         entry.category({"term": tag})
 
 
-def _article_updated(item: Placed) -> dt.datetime:
+def _article_updated(item: Placed, ctx: RenderContext) -> dt.datetime:
     """When an article last changed for its readers: published, then in its issue (never
     before), then corrected (its `updated`)."""
     document = item.document
     days = (document.date or item.issue.date, item.issue.date, document.updated)
-    return _midnight(max(day for day in days if day))
+    return _instant(max(day for day in days if day), ctx)
 
 
-def _midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+def _instant(day: dt.date, ctx: RenderContext) -> dt.datetime:
+    """A day as Atom and RSS date it: noon in the newsletter's time zone."""
+    return day_instant(day, ctx.config.time_zone)
 
 
 def _entry_title(issue: Issue) -> str:
