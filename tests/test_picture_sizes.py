@@ -119,3 +119,107 @@ def test_print_embeds_each_picture_at_most_at_450_ppi_where_it_stands(built: Pat
     assert any(p[:2] == (800, 600) for p in pictures), pictures
     # A5's text block is under 5 inches wide: no picture in it needs 2,250 pixels
     assert max(p[0] for p in pictures) < 2250, pictures
+
+
+def animation(size: tuple[int, int], comment: bytes = b"", kind: str = "GIF") -> bytes:
+    """An animated GIF (or WebP) as a screen recorder saves one: three frames (red, green,
+    blue, a white disc moving across), a tenth, a fifth and three tenths of a second,
+    looping; with a comment (the recorder's user) when given."""
+    frames = []
+    for n, colour in enumerate(((200, 30, 30), (30, 160, 60), (30, 60, 200))):
+        frame = Image.new("RGB", size, colour)
+        side = size[0] // 4
+        ImageDraw.Draw(frame).ellipse((n * side, side, n * side + side, 2 * side), "white")
+        frames.append(frame)
+    out = io.BytesIO()
+    extra = {"comment": comment} if comment else {}
+    frames[0].save(
+        out,
+        kind,
+        save_all=True,
+        append_images=frames[1:],
+        duration=[100, 200, 300],
+        loop=0,
+        **extra,
+    )
+    return out.getvalue()
+
+
+SMALL_ANIMATION = animation((400, 400))
+
+ANIMATED = """\
+---
+title: The logo
+---
+
+![An animation of the logo](media/anim.gif)
+
+![A small animation](media/small.gif)
+
+![The same as WebP](media/anim.webp)
+"""
+
+
+@pytest.fixture(scope="module")
+def animated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    files = {
+        "media/anim.gif": animation((2400, 2400), b"Recorded by Jo Bloggs, 12 Quay Street"),
+        "media/small.gif": SMALL_ANIMATION,
+        "media/anim.webp": animation((2400, 2400), kind="WEBP"),
+        "logo.md": ANIMATED,
+    }
+    root = minimal_with(tmp_path_factory.mktemp("animated") / "ws", files)
+    out, _ = build_with_warnings(root, ["epub", "web"])
+    return out
+
+
+def frames_of(data: bytes) -> list[tuple[tuple[int, int], int, tuple[int, ...]]]:
+    """Each frame's size, duration and the colour at its bottom left corner."""
+    from PIL import ImageSequence
+
+    found = []
+    with opened(data) as picture:
+        for frame in ImageSequence.Iterator(picture):
+            colour = frame.convert("RGB").getpixel((5, frame.height - 5))
+            found.append((frame.size, frame.info["duration"], colour))  # a WebP's: once read
+    return found
+
+
+def test_a_large_animated_gif_is_published_2000_pixels_wide_still_moving(animated: Path) -> None:
+    """A 2,400-pixel screen recording went out as it was, every frame full size, in the
+    web archive and the EPUB: it is scaled frame by frame, keeping each frame's time, the
+    loop, and the frames' colours, and without the recorder's comment."""
+    with zipfile.ZipFile(animated / ISSUE / f"{ISSUE}.epub") as epub:
+        [in_epub] = [
+            epub.read(n)
+            for n in epub.namelist()
+            if n.endswith(".gif") and opened(epub.read(n)).width > 400
+        ]
+    for data in ((animated / "media" / "media" / "anim.gif").read_bytes(), in_epub):
+        assert opened(data).format == "GIF" and opened(data).info.get("loop") == 0
+        assert b"Jo Bloggs" not in data
+        frames = frames_of(data)
+        assert [(size, duration) for size, duration, _ in frames] == [
+            ((2000, 2000), 100),
+            ((2000, 2000), 200),
+            ((2000, 2000), 300),
+        ]
+        reds, greens, blues = (colour for _, _, colour in frames)
+        assert reds[0] > 150 and greens[1] > 120 and blues[2] > 150, frames
+
+
+def test_a_large_animated_webp_on_the_web_is_2000_pixels_wide_still_moving(
+    animated: Path,
+) -> None:
+    data = (animated / "media" / "media" / "anim.webp").read_bytes()
+    assert opened(data).format == "WEBP"
+    frames = frames_of(data)
+    assert [(size, duration) for size, duration, _ in frames] == [
+        ((2000, 2000), 100),
+        ((2000, 2000), 200),
+        ((2000, 2000), 300),
+    ]
+
+
+def test_a_small_animated_gif_carrying_nothing_is_published_byte_for_byte(animated: Path) -> None:
+    assert (animated / "media" / "media" / "small.gif").read_bytes() == SMALL_ANIMATION
