@@ -78,6 +78,29 @@ def published(path: Path, longest_side: int | None = None) -> bytes:
         return data
 
 
+def without_webp(data: bytes) -> tuple[bytes, str]:
+    """A WebP picture's bytes (as `published`) in a format every e-reader shows, and its
+    suffix: a GIF for an animation, a PNG for a picture with transparency, else a JPEG
+    (quality 90, its colour profile kept). WebP is an EPUB core media type only since EPUB
+    3.3 (2023): Adobe's reading engine (Kobo, PocketBook), older Apple Books and Kindle's
+    conversion show none. Bytes Pillow cannot read are given back as they are (".webp")."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            if _animated(picture):
+                return _animation(picture, "GIF", None), ".gif"
+            out = io.BytesIO()
+            profile = {k: v for k, v in picture.info.items() if k == "icc_profile"}
+            if picture.has_transparency_data:
+                picture.convert("RGBA").save(out, format="PNG", optimize=True, **profile)
+                return out.getvalue(), ".png"
+            picture.convert("RGB").save(out, format="JPEG", quality=90, **profile)
+            return out.getvalue(), ".jpg"
+    except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
+        return data, ".webp"
+
+
 def _scaled(picture: Any, longest_side: int, options: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
     """`picture` (a PIL.Image.Image) at most `longest_side` on its longer side, and the
     options to save it with: a palette or two-colour picture is scaled in full colour (it

@@ -9,9 +9,11 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import lxml.etree
 import pytest
 from conftest import build_with_warnings, minimal_with
 from PIL import Image, ImageDraw
+from validators import epubcheck_messages
 
 ISSUE = "001-first"
 
@@ -188,14 +190,16 @@ def frames_of(data: bytes) -> list[tuple[tuple[int, int], int, tuple[int, ...]]]
 def test_a_large_animated_gif_is_published_2000_pixels_wide_still_moving(animated: Path) -> None:
     """A 2,400-pixel screen recording went out as it was, every frame full size, in the
     web archive and the EPUB: it is scaled frame by frame, keeping each frame's time, the
-    loop, and the frames' colours, and without the recorder's comment."""
+    loop, and the frames' colours, and without the recorder's comment. (The EPUB holds
+    the WebP animation as a GIF too.)"""
     with zipfile.ZipFile(animated / ISSUE / f"{ISSUE}.epub") as epub:
-        [in_epub] = [
+        in_epub = [
             epub.read(n)
             for n in epub.namelist()
             if n.endswith(".gif") and opened(epub.read(n)).width > 400
         ]
-    for data in ((animated / "media" / "media" / "anim.gif").read_bytes(), in_epub):
+    assert in_epub
+    for data in ((animated / "media" / "media" / "anim.gif").read_bytes(), *in_epub):
         assert opened(data).format == "GIF" and opened(data).info.get("loop") == 0
         assert b"Jo Bloggs" not in data
         frames = frames_of(data)
@@ -223,3 +227,69 @@ def test_a_large_animated_webp_on_the_web_is_2000_pixels_wide_still_moving(
 
 def test_a_small_animated_gif_carrying_nothing_is_published_byte_for_byte(animated: Path) -> None:
     assert (animated / "media" / "media" / "small.gif").read_bytes() == SMALL_ANIMATION
+
+
+def webp(size: tuple[int, int], transparent: bool = False) -> bytes:
+    """A WebP as a site or a phone's share sheet saves photos (opaque), or a drawing with
+    a transparent background."""
+    picture = Image.linear_gradient("L").resize(size).convert("RGBA")
+    if transparent:
+        picture = Image.new("RGBA", size, (0, 0, 0, 0))
+        ImageDraw.Draw(picture).rectangle((10, 10, size[0] // 2, size[1] // 2), (200, 30, 30))
+    out = io.BytesIO()
+    picture.save(out, "WEBP", quality=85)
+    return out.getvalue()
+
+
+WEBP_ARTICLE = """\
+---
+title: The harbour
+image: media/harbour.webp
+---
+
+![The harbour at dawn](media/harbour.webp)
+
+![The route](media/route.webp)
+
+![The logo, moving](media/moving.webp)
+"""
+
+
+@pytest.fixture(scope="module")
+def webp_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    files = {
+        "media/harbour.webp": webp((1200, 800)),
+        "media/route.webp": webp((600, 400), transparent=True),
+        "media/moving.webp": animation((300, 300), kind="WEBP"),
+        "harbour.md": WEBP_ARTICLE,
+    }
+    root = minimal_with(tmp_path_factory.mktemp("webp") / "ws", files)
+    out, _ = build_with_warnings(root, ["epub"])
+    return out / ISSUE / f"{ISSUE}.epub"
+
+
+def test_the_epub_shows_webp_pictures_as_jpeg_png_and_gif_for_older_e_readers(
+    webp_book: Path,
+) -> None:
+    """Adobe's reading engine (Kobo, PocketBook), older Apple Books and Kindle's
+    conversion show no WebP (an EPUB core media type only since EPUB 3.3): in the EPUB a
+    photo becomes a JPEG, a picture with transparency a PNG, an animation a GIF."""
+    with zipfile.ZipFile(webp_book) as epub:
+        names = epub.namelist()
+        pictures = {n: opened(epub.read(n)) for n in names if n.startswith("EPUB/media/")}
+        chapters = [epub.read(n) for n in names if n.endswith(".xhtml")]
+        opf = epub.read("EPUB/content.opf")
+    assert b"image/webp" not in opf and not [n for n in names if n.endswith(".webp")]
+    shown = {(p.format, p.size, getattr(p, "n_frames", 1)) for p in pictures.values()}
+    assert shown == {("JPEG", (1200, 800), 1), ("PNG", (600, 400), 1), ("GIF", (300, 300), 3)}
+    [route] = [p for p in pictures.values() if p.format == "PNG"]
+    assert route.convert("RGBA").getpixel((590, 390))[3] == 0  # still transparent
+    sources = {
+        src
+        for chapter in chapters
+        for src in lxml.etree.fromstring(chapter).xpath(
+            "//h:img/@src", namespaces={"h": "http://www.w3.org/1999/xhtml"}
+        )
+    }
+    assert sources and {f"EPUB/{src.removeprefix('../')}" for src in sources} <= set(pictures)
+    assert epubcheck_messages(webp_book) == []

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 from typing import ClassVar
 
+from .. import photos
 from ..i18n import gettext, interface_language, long_date
 from ..model import Issue
 from ..numerals import counter_style, epub_note_calls_in_digits
@@ -55,6 +56,8 @@ class EpubRenderer(IssueRenderer):
         title = ctx.issue_title(issue)
         html = self.render_template(ctx, "book.html", issue=issue, title=title)
         with tempfile.TemporaryDirectory(prefix="publisher-epub-") as tmp:
+            images, renamed = stage_images(issue, ctx, Path(tmp) / "images")
+            html = pictures_renamed(html, renamed)
             css = Path(tmp) / "epub.css"
             css.write_text(self.render_template(ctx, "epub.css"), encoding="utf-8")
             output = Path(tmp) / "issue.epub"
@@ -66,7 +69,7 @@ class EpubRenderer(IssueRenderer):
                 f"--css={css}",
                 f"--lua-filter={NOTES_FILTER}",
                 f"--lua-filter={LANGUAGES_FILTER}",
-                f"--resource-path={stage_images(issue, ctx, Path(tmp) / 'images')}",
+                f"--resource-path={images}",
                 f"--metadata=title:{title}",
                 f"--metadata=lang:{issue.language}",
                 f"--metadata=identifier:urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, ctx.issue_url(issue))}",
@@ -285,10 +288,12 @@ def _data_url(path: Path, width: int, referrer: Path) -> str:
     return f"data:image/{kind};base64,{base64.b64encode(data).decode()}"
 
 
-def stage_images(issue: Issue, ctx: RenderContext, folder: Path) -> Path:
+def stage_images(issue: Issue, ctx: RenderContext, folder: Path) -> tuple[Path, dict[str, str]]:
     """Copy the images the issue shows (its documents' and lead images, the logo) into
     `folder`, as outputs publish them (SVG sanitised), for pandoc to embed: it then finds
-    nothing else to read."""
+    nothing else to read. A WebP is copied as a JPEG, PNG or GIF (`photos.without_webp`)
+    named after it ("media/photo.webp.jpg"): with `folder`, each such picture's name → its
+    copy's, for the book's links to follow (`pictures_renamed`)."""
     used = {image: doc.source for doc in issue.documents for image in doc.images}
     used |= dict.fromkeys(pool_images(issue.editorial_html), issue.source)
     for doc in issue.documents:
@@ -296,17 +301,41 @@ def stage_images(issue: Issue, ctx: RenderContext, folder: Path) -> Path:
             used.setdefault(image, doc.source)
     folder.mkdir()
     logo = ctx.config.style.logo
+    renamed: dict[str, str] = {}
+
+    def stage(name: str, data: bytes) -> None:
+        if name.lower().endswith(".webp"):
+            data, suffix = photos.without_webp(data)
+            if suffix != ".webp":
+                renamed[name] = name = name + suffix
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+
     if (
         logo
         and (path := logo_path(logo))
         and (data := published_image(logo.parent, logo.name, logo))
     ):
-        (folder / path).parent.mkdir(parents=True)
-        (folder / path).write_bytes(data)
+        stage(str(path), data)
     for image, referrer in sorted(used.items()):
         data = published_image(ctx.config.documents_dir, image, referrer)
         if data is not None:
-            target = folder / image
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-    return folder
+            stage(image, data)
+    return folder, renamed
+
+
+def pictures_renamed(book: str, renamed: dict[str, str]) -> str:
+    """The book (HTML) with each picture it shows by a name in `renamed` shown by the
+    new name instead (its src may be percent-encoded)."""
+    if not renamed:
+        return book
+    from urllib.parse import quote, unquote
+
+    import lxml.html
+
+    root = lxml.html.document_fromstring(book)
+    for image in root.iter("img"):
+        if (name := unquote(image.get("src", ""))) in renamed:
+            image.set("src", quote(renamed[name]))
+    text: str = lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+    return text
