@@ -14,6 +14,7 @@ from conftest import WORKSPACES, copy_workspace
 from publisher.build import build
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+DC = "http://purl.org/dc/elements/1.1/"
 
 FARSI_ISSUE = """\
 number: 2
@@ -119,3 +120,15 @@ def test_the_newsletters_time_zone_dates_its_issues_by_its_own_day(tmp_path: Pat
         "2026-01-05T12:00:00+13:00",  # the articles' own dates
         "2026-01-06T12:00:00+13:00",
     }
+
+
+def test_an_rss_item_names_who_wrote_it(tmp_path: Path) -> None:
+    """RSS's <author> must be an e-mail address: the item names the organisation as
+    feed readers read a name (Dublin Core's dc:creator, as WordPress writes it), as the
+    Atom entry does in its <author>."""
+    out = built_feeds(tmp_path)
+    [entry] = feedparser.parse(out / "feed.rss").entries
+    assert entry.author == "Test Organisation"
+    rss = lxml.etree.parse(str(out / "feed.rss")).getroot()
+    creators = rss.xpath("//item/dc:creator/text()", namespaces={"dc": DC})
+    assert creators == ["Test Organisation"]

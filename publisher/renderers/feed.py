@@ -67,6 +67,7 @@ class FeedRenderer(ArchiveRenderer):
         feed.link(_links(config.base_url + folder, "feed.atom"))
         feed.language(language)
         feed.generator("publisher")
+        feed.load_extension("dc", atom=False)  # RSS's <author> is an address: dc:creator
         issues = issues[: config.feed_entries]  # the newest (an archive lists them first)
         updated = max((_instant(i.updated, ctx) for i in issues), default=ctx.built_at)
         feed.updated(updated)
@@ -81,6 +82,7 @@ class FeedRenderer(ArchiveRenderer):
             entry.published(_instant(issue.date, ctx))
             entry.updated(_instant(issue.updated, ctx))
             entry.author({"name": config.organisation})
+            entry.dc.dc_creator(config.organisation)
             if issue.summary:
                 entry.summary(issue.summary)
             content = self._content(issue, downloads, ctx)
