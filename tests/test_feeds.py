@@ -132,3 +132,21 @@ def test_an_rss_item_names_who_wrote_it(tmp_path: Path) -> None:
     rss = lxml.etree.parse(str(out / "feed.rss")).getroot()
     creators = rss.xpath("//item/dc:creator/text()", namespaces={"dc": DC})
     assert creators == ["Test Organisation"]
+
+
+def test_each_feed_names_its_own_address_and_type(tmp_path: Path) -> None:
+    """A feed's self link says what it is, as the W3C feed validator recommends for
+    RSS's atom:link: a reader told of the Atom feed and the RSS one tells them apart."""
+    out = built_feeds(tmp_path)
+    site = "https://minimal.example.org/"
+    rss = lxml.etree.parse(str(out / "feed.rss")).getroot()
+    [own] = rss.find("channel").findall(f"{ATOM}link")
+    assert dict(own.attrib) == {
+        "href": site + "feed.rss",
+        "rel": "self",
+        "type": "application/rss+xml",
+    }
+    for feed in ("feed.atom", "languages/en/feed.atom"):
+        atom = lxml.etree.parse(str(out / feed)).getroot()
+        [own] = atom.xpath("atom:link[@rel='self']", namespaces={"atom": ATOM[1:-1]})
+        assert (own.get("href"), own.get("type")) == (site + feed, "application/atom+xml")

@@ -174,8 +174,13 @@ _IN_PAGE = re.compile(r'(<a\b[^>]*?\shref=)"#')
 def _links(page: str, feed_file: str) -> list[dict[str, str]]:
     """A feed's own address (`feed_file` beside `page`: the Atom's or the RSS's, each
     names itself) and the page it follows. feedgen gives RSS's channel <link> the last
-    link's address: the page, as RSS wants, so it comes last."""
-    return [{"href": page + feed_file, "rel": "self"}, {"href": page, "rel": "alternate"}]
+    link's address: the page, as RSS wants, so it comes last. The self link's type tells a
+    reader given both feeds which this is."""
+    kind = "application/rss+xml" if feed_file.endswith(".rss") else "application/atom+xml"
+    return [
+        {"href": page + feed_file, "rel": "self", "type": kind},
+        {"href": page, "rel": "alternate"},
+    ]
 
 
 def _categorise(entry: FeedEntry, tags: Iterable[str]) -> None:
