@@ -150,3 +150,38 @@ def test_each_feed_names_its_own_address_and_type(tmp_path: Path) -> None:
         atom = lxml.etree.parse(str(out / feed)).getroot()
         [own] = atom.xpath("atom:link[@rel='self']", namespaces={"atom": ATOM[1:-1]})
         assert (own.get("href"), own.get("type")) == (site + feed, "application/atom+xml")
+
+
+def test_an_editions_pages_advertise_its_own_feeds_first_by_its_languages_name(
+    tmp_path: Path,
+) -> None:
+    """A browser or feed reader offered a Spanish edition's page subscribes to the first
+    feed it lists: the Spanish one, Atom and RSS, named "Español", then the newsletter's."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + 'editions:\n  es:\n    title: "Primer número"\n')
+    with (root / "publisher.toml").open("a") as config:
+        config.write("\n[web]\nsearch = false\n")
+    out = build(root, formats=["feed", "web"]).out_dir
+    for page, up in (("001-first/es/index.html", "../../"), ("editions/es/index.html", "../../")):
+        head = lxml.html.fromstring((out / page).read_bytes()).head
+        feeds = [
+            (link.get("href"), link.get("type"), link.get("title"))
+            for link in head.xpath("link[@rel='alternate'][@type]")
+        ]
+        assert feeds == [
+            (
+                f"{up}editions/es/feed.atom",
+                "application/atom+xml",
+                "Minimal Test Bulletin (Español, Atom)",
+            ),
+            (
+                f"{up}editions/es/feed.rss",
+                "application/rss+xml",
+                "Minimal Test Bulletin (Español, RSS)",
+            ),
+            (f"{up}feed.atom", "application/atom+xml", "Minimal Test Bulletin (Atom)"),
+            (f"{up}feed.rss", "application/rss+xml", "Minimal Test Bulletin (RSS)"),
+        ], page
+        for href, _, _ in feeds:
+            assert (out / page).parent.joinpath(href).resolve().is_file(), href
