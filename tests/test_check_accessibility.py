@@ -22,7 +22,8 @@ ISSUES = ("001-first", "002-second")
 @pytest.fixture(scope="module")
 def two_books(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two issues' EPUBs; the second's first chapter given an image nobody described and a
-    heading with no text, which Ace reports as critical and serious."""
+    heading with no text, which Ace reports as critical and serious, and its second article
+    a paragraph too pale to read (serious)."""
     root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("ace") / "ws")
     manifest = root / "issues" / "001-first.yaml"
     second = manifest.read_text().replace("number: 1", "number: 2").replace("First", "Second")
@@ -38,6 +39,13 @@ def two_books(tmp_path_factory: pytest.TempPathFactory) -> Path:
             data = old.read(info)
             if info.filename == chapters[0]:
                 data = data.replace(b"</body>", b'<img src="../media/none.png"/><h2></h2></body>')
+            elif b'id="second-article"' in data:  # pale words in an article, after its title
+                data = re.sub(
+                    rb'(id="second-article".*?</h2>)',
+                    rb'\1<p style="color: #c0c0c0">Pale words.</p>',
+                    data,
+                    flags=re.DOTALL,
+                )
             new.writestr(info, data)
     shutil.move(broken, epub)
     return root
@@ -53,3 +61,18 @@ def test_each_book_is_judged_on_its_own_in_one_run(two_books: Path) -> None:
     assert [f.status for f in by_book["001-first"]] == ["pass"]
     failed = [f.detail for f in by_book["002-second"] if f.status == "fail"]
     assert any(d.startswith("critical:") and "alt" in d.lower() for d in failed), failed
+
+
+def test_a_violation_names_the_chapter_and_the_article_it_is_in(two_books: Path) -> None:
+    """Ace's own words say only "Element has insufficient color contrast": which of the
+    issue's articles to look at is what an editor needs to know."""
+    target = Target(load_config(two_books), two_books / "dist", ISSUES)
+    findings = run_checks(target, ["epub"], only=("accessibility (Ace)",))
+    failed = [f.detail for f in findings if f.status == "fail"]
+    [pale] = [d for d in failed if "color-contrast" in d]
+    assert pale.startswith(
+        'serious: color-contrast in "The second article" (EPUB/text/ch002.xhtml): '
+    )
+    assert "#c0c0c0" in pale
+    [undescribed] = [d for d in failed if d.startswith("critical:") and "alt" in d.lower()]
+    assert ' in the chapter "Editorial" (EPUB/text/ch001.xhtml): ' in undescribed

@@ -15,12 +15,13 @@ from pathlib import Path
 
 import lxml.etree
 import pytest
-from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace, minimal_with
 from validators import epubcheck_messages
 
 from publisher import pandoc
 from publisher.build import build
 from publisher.checks import epub as epub_checks
+from publisher.checks import run_checks
 from publisher.checks.base import Target
 from publisher.config import load_config
 from publisher.renderers import epub
@@ -328,3 +329,44 @@ def test_articles_of_one_title_and_articles_named_as_a_section_keep_every_id_apa
         heading = parts[f"EPUB/{chapter}"].xpath("//*[@id=$t]", t=target)[0]
         assert " ".join(heading.xpath("string()").split()).startswith(link.xpath("string()"))
     assert [m for m in epubcheck_messages(path) if "NAV-011" in m or "RSC-005" in m] == []
+
+
+BALLOTS = """---
+title: Counting the ballots
+---
+
+Count the yes votes on the branch's ballot file:
+
+```bash
+grep -c yes ballots.csv   # count the yes votes
+```
+
+Then send the count to the regional office in one go:
+
+```bash
+curl --data-urlencode "count=$(grep -c yes ballots.csv)" https://union.example.org/regional-office/ballots/submit
+```
+"""
+
+
+def test_a_code_block_passes_the_epub_checks_and_its_long_lines_wrap_on_a_small_screen(
+    tmp_path: Path, page
+) -> None:
+    """A block tagged with its language (```bash) was coloured by pandoc in colours Ace
+    failed for contrast, and a line wider than the page was cut off: a paged e-reader
+    cannot scroll it (Ace: scrollable-region-focusable)."""
+    root = minimal_with(tmp_path / "ws", {"ballots.md": BALLOTS})
+    out = build(root, formats=["epub"]).out_dir
+    findings = run_checks(Target(load_config(root), out, (ISSUE,)), ["epub"])
+    assert [(f.check, f.detail) for f in findings if f.status != "pass"] == []
+    with zipfile.ZipFile(out / ISSUE / f"{ISSUE}.epub") as book:
+        book.extractall(tmp_path / "book")
+    chapter = next(
+        path
+        for path in sorted((tmp_path / "book" / "EPUB" / "text").glob("ch*.xhtml"))
+        if "regional-office" in path.read_text(encoding="utf-8")
+    )
+    page.set_viewport_size({"width": 500, "height": 800})
+    page.goto(chapter.as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 500
+    assert "regional-office/ballots/submit" in page.inner_text("pre >> nth=1")

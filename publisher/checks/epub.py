@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import re
 import subprocess
 import zipfile
 from collections.abc import Iterator
@@ -79,19 +80,43 @@ ACE_SCRIPT = Path(__file__).with_name("ace.js")
 
 
 def _violations(report: dict[str, Any], path: Path) -> Iterator[Result]:
-    violations = [a for group in report.get("assertions", []) for a in group.get("assertions", [])]
-    if not violations:
+    groups = [group for group in report.get("assertions", []) if group.get("assertions")]
+    if not groups:
         yield Result("pass", "no violations", path)
-    for violation in violations:
-        impact = violation["earl:test"].get("earl:impact", "moderate")
-        status: Status = "fail" if impact in ("serious", "critical") else "warn"
-        title = violation["earl:test"].get("dct:title", "")
-        description = violation["earl:result"].get("dct:description", "")
-        yield Result(
-            status,
-            f"{impact}: {title}: {description}"[:300],
-            path,
-        )
+    with zipfile.ZipFile(path) as book:
+        package = _package_path(book)
+        for group in groups:
+            subject = group.get("earl:testSubject", {})
+            for violation in group["assertions"]:
+                impact = violation["earl:test"].get("earl:impact", "moderate")
+                status: Status = "fail" if impact in ("serious", "critical") else "warn"
+                title = violation["earl:test"].get("dct:title", "")
+                where = _where(book, package, subject, violation)
+                description = violation["earl:result"].get("dct:description", "")
+                yield Result(status, f"{impact}: {title}{where}: {description}"[:300], path)
+
+
+_CFI_ID = re.compile(r"\[([^\]]+)\]")
+
+
+def _where(book: zipfile.ZipFile, package: str, subject: dict[str, Any], violation: Any) -> str:
+    """Where in the book Ace found `violation`: its article (by title) and chapter file,
+    else the chapter by its title. Ace says only "Element has…", and an issue's chapter
+    is a whole section of articles. Its pointer (an EPUB CFI) names each element's id on
+    the way down, an article's among them."""
+    url = str(subject.get("url", ""))
+    if not url.endswith(".xhtml"):
+        return ""
+    chapter = url.lstrip("/") if url.startswith("/") else _link(package, url)[0]
+    pointers = violation["earl:result"].get("earl:pointer", {}).get("cfi", [])
+    ids = {found for cfi in pointers for found in _CFI_ID.findall(cfi)}
+    if ids and chapter in book.namelist():
+        for article in _read_xml(book, chapter).xpath(_ARTICLE, namespaces=_NS):
+            if article.get("id") in ids:
+                heading = article.xpath(f"string({_FIRST_HEADING})", namespaces=_NS)
+                return f' in "{" ".join(heading.split()) or article.get("id")}" ({chapter})'
+    named = subject.get("dct:title")
+    return f' in the chapter "{named}" ({chapter})' if named else f" in {chapter}"
 
 
 def contents(target: Target) -> Iterator[Result]:

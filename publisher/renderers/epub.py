@@ -66,6 +66,10 @@ class EpubRenderer(IssueRenderer):
                 "--toc",
                 "--toc-depth=2",
                 "--epub-title-page=true",
+                # Code in the text's colour, as the PDF and web pages print it: pandoc's
+                # highlighting colours fail Ace's contrast check, and its scrolling box
+                # cuts off a long line on a paged e-reader (epub.css wraps it instead).
+                "--syntax-highlighting=none",
                 f"--css={css}",
                 f"--lua-filter={NOTES_FILTER}",
                 f"--lua-filter={LANGUAGES_FILTER}",
