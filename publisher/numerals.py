@@ -80,30 +80,10 @@ _NOTE_LIST = re.compile(r'(<section id="[^"]*" class="footnotes[^"]*">\s*(?:<hr>
 
 def with_note_numbers_in_digits(body: str, language: str) -> str:
     """`body` (sanitised HTML) with its notes' calls and their list numbered in `language`'s
-    digits, as the web page and the email show them (the PDF numbers its notes itself,
-    print-base.css; the EPUB's are pandoc's)."""
+    digits, as the web page, the email and the EPUB show them (the PDF numbers its notes
+    itself, print-base.css)."""
     style = counter_style(language)
     if style == "decimal" or "footnote-ref" not in body:
         return body
     body = _NOTE_CALL.sub(lambda call: f"{call[1]}{in_digits(call[2], language)}{call[3]}", body)
     return _NOTE_LIST.sub(lambda notes: f'{notes[1]} style="list-style-type: {style}">', body)
-
-
-def epub_note_calls_in_digits(chapter: str, language: str) -> str:
-    """An EPUB chapter (XHTML as pandoc writes it, in a book in `language`) with each note
-    call's number in the digits of the language around it: pandoc's EPUB writer numbers
-    the notes itself, so the body's own numbers (`with_note_numbers_in_digits`) are lost."""
-    from .typography import tokens
-
-    head, body_tag, body = chapter.partition("<body")
-    if 'epub:type="noteref"' not in body:
-        return chapter
-    out: list[str] = [head]
-    in_call = False
-    for token in tokens(body_tag + body, language):
-        if token.language is None:  # a tag
-            in_call = 'epub:type="noteref"' in token.written and not token.written.startswith("</")
-            out.append(token.written)
-        else:
-            out.append(in_digits(token.written, token.language) if in_call else token.written)
-    return "".join(out)

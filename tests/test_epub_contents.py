@@ -138,9 +138,9 @@ def test_a_footnote_is_an_epub_3_note_that_e_readers_pop_up(book: Path) -> None:
     call = calls[0]
     assert isinstance(call, lxml.etree._Element)
     assert call.get("role") == "doc-noteref"
-    href = str(call.get("href"))
-    assert href.startswith("#")
-    notes = chapter.xpath("//*[@id=$id]", id=href[1:])
+    document, _, target = str(call.get("href")).partition("#")
+    assert document in ("", "ch002.xhtml")  # in the chapter of its call
+    notes = chapter.xpath("//*[@id=$id]", id=target)
     assert isinstance(notes, list) and len(notes) == 1
     note = notes[0]
     assert isinstance(note, lxml.etree._Element)
@@ -150,7 +150,7 @@ def test_a_footnote_is_an_epub_3_note_that_e_readers_pop_up(book: Path) -> None:
         "doc-footnote",
     )
     text = " ".join(str(note.xpath("string()")).split())
-    assert text == "Figures from the payslips of the strike committee."  # no "↩" left in it
+    assert text == "1. Figures from the payslips of the strike committee."  # no "↩" in it
     assert epubcheck_messages(book) == []
 
 
@@ -287,7 +287,7 @@ def test_a_note_is_written_the_same_every_time(
             chapters = [n for n in book.namelist() if n.endswith(".xhtml")]
             written.add(b"".join(book.read(n) for n in chapters))
     (chapter,) = written
-    assert b'<div lang="es" dir="ltr">' in chapter and "Según el sindicato".encode() in chapter
+    assert b'<aside id="fn1"' in chapter and "Según el sindicato".encode() in chapter
 
 
 def test_articles_of_one_title_and_articles_named_as_a_section_keep_every_id_apart(
@@ -370,3 +370,50 @@ def test_a_code_block_passes_the_epub_checks_and_its_long_lines_wrap_on_a_small_
     page.goto(chapter.as_uri())
     assert page.evaluate("document.documentElement.scrollWidth") <= 500
     assert "regional-office/ballots/submit" in page.inner_text("pre >> nth=1")
+
+
+def _notes_of(article: lxml.etree._Element) -> list[tuple[str, str, str]]:
+    """Each note call in `article`: its number, and the number and words of the note it
+    leads to (found in `article`, whose number leads back to the call)."""
+    found = []
+    for call in article.xpath(".//html:a[@epub:type='noteref']", namespaces=NS):
+        target = call.get("href").split("#")[1]
+        [note] = article.xpath(".//html:aside[@id=$id]", id=target, namespaces=NS)
+        assert (note.get(EPUB_TYPE), note.get("role")) == ("footnote", "doc-footnote")
+        [back] = note.xpath(".//html:a[@role='doc-backlink']", namespaces=NS)
+        assert back.get("href").split("#")[1] == call.get("id")
+        words = " ".join(str(note.xpath("string()")).split())
+        found.append((call.xpath("string()"), back.xpath("string()"), words))
+    return found
+
+
+def test_each_articles_notes_are_numbered_from_one_at_its_end_with_their_way_back(
+    book: Path,
+) -> None:
+    """Two articles of one section, a note each: the second's was numbered 2, and both
+    notes were gathered after both articles, unnumbered, with no way back to the text."""
+    chapter = _chapter_with(_parts(book), "Cleaners walk out")
+    english = _article(chapter, "Cleaners walk out at the Infirmary")
+    spanish = _article(chapter, "Los jornaleros dicen basta")
+    assert _notes_of(english) == [
+        ("1", "1", "1. Figures from the payslips of the strike committee.")
+    ]
+    assert _notes_of(spanish) == [("1", "1", "1. Según el sindicato del valle.")]
+
+
+def test_notes_are_numbered_in_the_digits_of_their_article(tmp_path: Path) -> None:
+    """A Farsi and an Arabic article in one section: the calls were "۱" and "2"."""
+    root = minimal_with(
+        tmp_path / "ws",
+        {
+            "farsi.md": "---\ntitle: اعتصاب\nlanguage: fa\n---\n\nکارگران.[^1]\n\n"
+            "[^1]: به گفته سندیکا.\n",
+            "arabic.md": "---\ntitle: إضراب\nlanguage: ar\n---\n\nالعمال.[^1]\n\n"
+            "[^1]: حسب النقابة.\n",
+        },
+    )
+    path = build(root, formats=["epub"]).out_dir / ISSUE / f"{ISSUE}.epub"
+    chapter = _chapter_with(_parts(path), "اعتصاب")
+    assert _notes_of(_article(chapter, "اعتصاب")) == [("۱", "۱", "۱. به گفته سندیکا.")]
+    assert _notes_of(_article(chapter, "إضراب")) == [("1", "1", "1. حسب النقابة.")]
+    assert epubcheck_messages(path) == []

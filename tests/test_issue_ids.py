@@ -97,7 +97,7 @@ def test_in_the_epub_the_heading_is_renamed_and_its_link_and_the_notes_follow(
     calls = [a.get("href") for a in chapter.iter("{*}a") if "footnote-ref" in a.get("class", "")]
     notes = [href.partition("#")[2] for href in calls]
     assert len(notes) == 2
-    assert [text(only(chapter, note)) for note in notes] == ["The source.", "Another source."]
+    assert [text(only(chapter, note)) for note in notes] == ["1. The source.", "2. Another source."]
 
 
 def test_the_issue_page_gives_each_id_once_and_is_valid(dist: Path) -> None:

@@ -1,11 +1,20 @@
--- Pandoc filter for the EPUB (renderers/epub.py): each article's footnotes become pandoc
--- notes, which the EPUB 3 writer marks as e-readers expect to pop them up: the call as
--- <a epub:type="noteref" role="doc-noteref">, the note as <aside epub:type="footnote"
--- role="doc-footnote">. Bodies carry their notes as pandoc's HTML (a.footnote-ref → the
--- item of div.footnotes with that id), which pandoc's HTML reader takes for a link and a
--- list. A block of notes is taken only when every one of its notes is called, so a note
--- is never lost. Its "↩" links go: a note that pops up over the text needs no way back.
+-- Pandoc filter for the EPUB (renderers/epub.py): each article's footnotes stay at the end
+-- of the article, numbered as its body numbers them (from 1, in its language's digits), and
+-- are marked as e-readers expect to pop them up: the call as <a epub:type="noteref"
+-- role="doc-noteref">, each note as <aside epub:type="footnote" role="doc-footnote">
+-- opening with its number, a link back to the call (role="doc-backlink").
+--
+-- Bodies carry their notes as pandoc's HTML (a.footnote-ref → the item of div.footnotes
+-- with that id), which pandoc's HTML reader takes for links and a list. Pandoc's own notes
+-- are not used: its EPUB writer numbers them through the whole chapter (a section of
+-- several articles) and gathers them at the chapter's end, unnumbered, with no way back.
+-- An <aside> is written raw: pandoc writes every div as a <div>.
 
+local function attribute(text)
+  return text:gsub("&", "&amp;"):gsub('"', "&quot;"):gsub("<", "&lt;")
+end
+
+-- The note's blocks without pandoc's "↩" link (the number leads back instead).
 local function without_back_links(blocks)
   return blocks:walk({
     Link = function(link)
@@ -16,92 +25,83 @@ local function without_back_links(blocks)
   })
 end
 
--- The ids of the notes called in `container`, and whether it holds a block of notes (one
--- walk: most articles have no notes, and each walk costs as much as the filter's work).
-local function survey(container)
-  local ids, has_notes = {}, false
-  container:walk({
-    Link = function(link)
-      local id = link.target:match("^#(.+)$")
-      if id and link.classes:includes("footnote-ref") then
-        ids[id] = true
-      end
-    end,
-    Div = function(div)
-      has_notes = has_notes or div.classes:includes("footnotes")
-    end,
-  })
-  return ids, has_notes
+-- `blocks` opening with the note's number, a link back to its call when there is one.
+local function numbered(blocks, number, call)
+  local label = pandoc.Inlines({ pandoc.Str(number) })
+  if call then
+    local back = pandoc.Attr("", {}, { { "role", "doc-backlink" } })
+    label = pandoc.Inlines({ pandoc.Link(label, "#" .. call, "", back) })
+  end
+  local first = blocks[1]
+  if first and (first.t == "Para" or first.t == "Plain") then
+    first.content = label .. { pandoc.Str("."), pandoc.Space() } .. first.content
+    return blocks
+  end
+  return pandoc.Blocks({ pandoc.Plain(label .. { pandoc.Str(".") }) }) .. blocks
 end
 
--- The notes of one div.footnotes by id, or nil when one of them is never called.
-local function notes_of(footnotes, calls)
-  local notes, complete = {}, true
-  footnotes.content:walk({
-    Div = function(item)
-      if item.identifier ~= "" then
-        notes[item.identifier] = without_back_links(item.content)
-        complete = complete and calls[item.identifier] ~= nil
+-- The block of notes `footnotes` as asides at the end of its article, each numbered as its
+-- call (`calls`: note id → {id, number}); a note nobody calls is numbered by its place.
+local function asides(footnotes, calls)
+  local section = '<section class="footnotes" epub:type="footnotes">'
+  local blocks = pandoc.Blocks({ pandoc.RawBlock("html", section) })
+  local place = 0
+  for _, list in ipairs(footnotes.content) do
+    for _, item in ipairs(list.t == "OrderedList" and list.content or {}) do
+      local note = item[1] -- the <li id> as pandoc reads it: a div holding the note
+      place = place + 1
+      if #item == 1 and note.t == "Div" and note.identifier ~= "" then
+        local call = calls[note.identifier]
+        local number = call and call.number or tostring(place)
+        local id = attribute(note.identifier)
+        local aside = '<aside id="' .. id .. '" epub:type="footnote" role="doc-footnote">'
+        blocks:insert(pandoc.RawBlock("html", aside))
+        blocks:extend(numbered(without_back_links(note.content), number, call and call.id))
+        blocks:insert(pandoc.RawBlock("html", "</aside>"))
+      else
+        blocks:extend(item)
       end
-    end,
-  })
-  return complete and notes or nil
+    end
+  end
+  blocks:insert(pandoc.RawBlock("html", "</section>"))
+  return blocks
 end
 
--- `container` (an element or the document) with its notes made pandoc notes, or nil when
--- it has none. The writer gathers notes at the end of the chapter, outside the article, so
--- each note keeps the language and direction of `language` (the article's div) on a div of
--- its own.
-local function with_notes(container, language)
-  local calls, has_notes = survey(container)
+-- `container` (an article's body, the editorial) with its block of notes made asides and
+-- its calls note references, or nil when it holds no block of notes of its own.
+local function with_notes(container)
+  local has_notes = false
+  for _, block in ipairs(container.content) do
+    has_notes = has_notes or (block.t == "Div" and block.classes:includes("footnotes"))
+  end
   if not has_notes then
     return nil -- unchanged
   end
-  local notes = {}
+  local calls = {}
   container = container:walk({
-    Div = function(div)
-      local found = div.classes:includes("footnotes") and notes_of(div, calls)
-      if found then
-        for id, blocks in pairs(found) do
-          notes[id] = blocks
-        end
-        return {}
-      end
-    end,
-  })
-  return container:walk({
     Link = function(link)
       local id = link.target:match("^#(.+)$")
-      if id and notes[id] and link.classes:includes("footnote-ref") then
-        if language then
-          -- As pairs, in this order: a Lua table keyed by name has no order of its own (it
-          -- changes from one run of pandoc to the next, and the EPUB's bytes with it).
-          local attributes = {}
-          for _, name in ipairs({ "lang", "dir" }) do
-            if language.attributes[name] then
-              table.insert(attributes, { name, language.attributes[name] })
-            end
-          end
-          return pandoc.Note({ pandoc.Div(notes[id], pandoc.Attr("", {}, attributes)) })
-        end
-        return pandoc.Note(notes[id])
+      if id and link.classes:includes("footnote-ref") then
+        local call = link.identifier ~= "" and link.identifier or nil
+        calls[id] = { id = call, number = pandoc.utils.stringify(link.content) }
+        link.attributes["epub:type"] = "noteref"
+        link.attributes["role"] = "doc-noteref"
+        return link
       end
     end,
   })
+  local content = pandoc.Blocks({})
+  for _, block in ipairs(container.content) do
+    if block.t == "Div" and block.classes:includes("footnotes") then
+      content:extend(asides(block, calls))
+    else
+      content:insert(block)
+    end
+  end
+  container.content = content
+  return container
 end
 
--- Innermost first: an article's notes in its language, then any others (the editorial's).
 return {
-  {
-    Div = function(div)
-      if div.attributes.lang then
-        return with_notes(div, div)
-      end
-    end,
-  },
-  {
-    Pandoc = function(doc)
-      return with_notes(doc, nil)
-    end,
-  },
+  { Div = with_notes },
 }

@@ -17,7 +17,6 @@ from typing import ClassVar
 from .. import photos
 from ..i18n import gettext, interface_language, long_date
 from ..model import Issue
-from ..numerals import counter_style, epub_note_calls_in_digits
 from ..output import Artifact
 from ..resources import (
     email_suffix,
@@ -27,7 +26,6 @@ from ..resources import (
     published_image,
     sanitise_svg,
 )
-from ..slugs import unique
 from .base import IssueRenderer, RenderContext
 from .images import email_copy, image_size
 from .indexes import issue_tags
@@ -43,7 +41,7 @@ ACCESSIBILITY_SUMMARY = (
 
 # Adds xml:lang beside every lang pandoc writes, so each article is marked for XML readers too.
 LANGUAGES_FILTER = Path(__file__).with_name("epub-languages.lua")
-# Makes each article's footnotes pandoc notes, which pandoc writes as EPUB 3 pop-up notes.
+# Makes each article's footnotes EPUB 3 pop-up notes, numbered and kept at the article's end.
 NOTES_FILTER = Path(__file__).with_name("epub-notes.lua")
 
 
@@ -94,15 +92,7 @@ class EpubRenderer(IssueRenderer):
             pandoc.html_to_epub(paragraph_attributes_on_divs(html), output, args)
             with interface_language(issue.language):
                 labels = landmark_labels()
-            languages = {issue.language, *(doc.language for doc in issue.documents)}
-            own_digits = any(counter_style(language) != "decimal" for language in languages)
-            data = finished(
-                output.read_bytes(),
-                issue.direction,
-                labels,
-                issue.language if own_digits else "",
-                notes_apart=any(doc.slug == NOTES_ID for doc in issue.documents),
-            )
+            data = finished(output.read_bytes(), issue.direction, labels)
             return [Artifact(Path(issue.folder) / f"{issue.slug}.epub", data)]
 
     def draw_cover(self, issue: Issue, ctx: RenderContext, tmp: Path) -> Path | None:
@@ -184,14 +174,7 @@ _LANDMARK = re.compile(rb'(<a\b[^>]*\bepub:type="([a-z]+)"[^>]*>)[^<]*(</a>)')
 _GUIDE_COVER = re.compile(rb'(<reference\b[^>]*\btype="(cover)"[^>]*\btitle=")[^"]*(")')
 
 
-def finished(
-    epub: bytes,
-    direction: str,
-    labels: dict[str, str],
-    note_digits_of: str = "",
-    *,
-    notes_apart: bool = False,
-) -> bytes:
+def finished(epub: bytes, direction: str, labels: dict[str, str]) -> bytes:
     """The EPUB as pandoc wrote it, with what pandoc cannot write.
 
     - `dir` on the root <html> of each XHTML file that has none, in a right-to-left book:
@@ -200,12 +183,6 @@ def finished(
       the contents of a right-to-left issue were laid out left to right.
     - The landmarks' `labels` (by epub:type) in the book's language, and the cover's in
       the EPUB 2 guide.
-    - Note calls in the digits of their language (Persian in a Farsi article), in a book
-      in `note_digits_of` that has a document in a language that does not write 0–9.
-    - pandoc's section of a chapter's notes under an id of its own, when an article gives
-      its id (`notes_apart`: a document named footnotes.md), which EPUBCheck refuses as
-      given twice (RSC-005): nothing links to that section, and the article keeps its id.
-
     - Each chapter's <title> its first heading's words: pandoc titles a chapter by a
       heading it opens with, and ours open with the section holding it, so every chapter
       was titled with its file name ("ch002.xhtml"), which reading systems show in their
@@ -225,10 +202,6 @@ def finished(
                 if root and b" dir=" not in root.group(0):
                     end = root.end()
                     data = data[:end] + f' dir="{direction}"'.encode() + data[end:]
-            if info.filename.endswith(".xhtml") and note_digits_of:
-                data = epub_note_calls_in_digits(data.decode(), note_digits_of).encode()
-            if info.filename.endswith(".xhtml") and notes_apart:
-                data = _notes_apart(data)
             if info.filename.endswith("nav.xhtml") and labels:
                 data = _LANDMARKS.sub(lambda nav: _labelled(nav.group(0), labels, _LANDMARK), data)
             if info.filename.endswith(".opf") and labels:  # EPUB 2's guide, for older readers
@@ -251,21 +224,6 @@ def _titled_by_heading(chapter: bytes) -> bytes:
         return chapter
     words = b" ".join(_TAG.sub(b"", heading.group(1)).split())
     return chapter[: title.start()] + b"<title>" + words + b"</title>" + chapter[title.end() :]
-
-
-NOTES_ID = "footnotes"  # the id pandoc gives the section of a chapter's notes
-_NOTES_SECTION = re.compile(rb'<section id="footnotes"(?=[^>]*\bepub:type="footnotes")')
-_XML_ID = re.compile(rb'\sid="([^"]*)"')
-
-
-def _notes_apart(chapter: bytes) -> bytes:
-    """The chapter with pandoc's section of notes as `footnotes-<n>`, the first id free in
-    it, when an article gives `footnotes` too."""
-    if chapter.count(b' id="footnotes"') < 2:
-        return chapter
-    ids = {found.decode() for found in _XML_ID.findall(chapter)}
-    apart = unique(NOTES_ID, ids, first=1).encode()
-    return _NOTES_SECTION.sub(b'<section id="' + apart + b'"', chapter)
 
 
 def _labelled(text: bytes, labels: dict[str, str], links: re.Pattern[bytes]) -> bytes:
