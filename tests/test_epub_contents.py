@@ -417,3 +417,42 @@ def test_notes_are_numbered_in_the_digits_of_their_article(tmp_path: Path) -> No
     assert _notes_of(_article(chapter, "اعتصاب")) == [("۱", "۱", "۱. به گفته سندیکا.")]
     assert _notes_of(_article(chapter, "إضراب")) == [("1", "1", "1. حسب النقابة.")]
     assert epubcheck_messages(path) == []
+
+
+def _cover_svg(path: Path) -> lxml.etree._Element:
+    with zipfile.ZipFile(path) as book:
+        package = lxml.etree.fromstring(book.read("EPUB/content.opf"))
+        opf = {"opf": "http://www.idpf.org/2007/opf"}
+        [href] = package.xpath("//opf:item[@properties='cover-image']/@href", namespaces=opf)
+        return lxml.etree.fromstring(book.read(f"EPUB/{href}"))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Cleaners, porters and caterers at the Royal Infirmary vote to strike for the living wage",
+        "عمال النظافة والحمالون والطهاة في المستشفى الملكي يصوتون على الإضراب من أجل أجر معيشي",
+    ],
+)
+def test_the_epub_cover_shows_the_whole_of_a_long_issue_title(tmp_path: Path, title: str) -> None:
+    """The cover kept three lines of 24 characters and dropped the rest ("for the living
+    wage") without a word."""
+    from PIL import Image
+
+    root = minimal_with(tmp_path / "ws", {})
+    (root / "documents" / "media").mkdir()
+    Image.new("RGB", (1200, 800), (30, 90, 160)).save(root / "documents" / "media" / "cover.png")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8")
+        .replace('title: "First issue"', f'title: "{title}"')
+        .replace("date:", "cover: documents/media/cover.png\ndate:"),
+        encoding="utf-8",
+    )
+    cover = _cover_svg(build(root, formats=["epub"]).out_dir / ISSUE / f"{ISSUE}.epub")
+    svg = "{http://www.w3.org/2000/svg}"
+    lines = [str(t.text) for t in cover.iter(f"{svg}text") if t.get("font-weight") == "700"]
+    shown = " ".join(lines[1:])  # after the newsletter's name
+    assert shown == title
+    [picture] = [i for i in cover.iter(f"{svg}image")]
+    assert float(picture.get("height")) >= 600  # the picture still shows

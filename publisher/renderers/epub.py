@@ -107,7 +107,7 @@ class EpubRenderer(IssueRenderer):
             logo_width = max(1, round(size[0] * 180 / size[1]))
             logo = _data_url(style.logo, logo_width * 2, style.logo)
         picture = _data_url(issue.cover, 1200, issue.source) if issue.cover else ""
-        title = issue.title or ""
+        title_size, title_lines = cover_title(issue.title or "")
         svg = self.render_template(
             ctx,
             "cover.svg",
@@ -116,7 +116,8 @@ class EpubRenderer(IssueRenderer):
             logo_width=logo_width,
             picture=picture,
             name_size=min(96, round(1900 / max(1, len(ctx.config.title)))),
-            title_lines=textwrap.wrap(title, 24)[:3],
+            title_size=title_size,
+            title_lines=title_lines,
         )
         try:
             data = sanitise_svg(svg.encode("utf-8"))
@@ -126,6 +127,23 @@ class EpubRenderer(IssueRenderer):
         cover = tmp / "cover.svg"
         cover.write_bytes(data)
         return cover
+
+
+# The cover title's type sizes (px on the 1200 px wide cover), largest first, and how many
+# characters fit a line at 80 px (Noto Sans Bold's average letter is about half its size).
+TITLE_SIZES = (80, 68, 58, 50, 44)
+_CHARACTERS_AT_80 = 24
+
+
+def cover_title(title: str) -> tuple[int, list[str]]:
+    """The title's type size on the cover and its lines: the largest size that sets it in
+    three lines, else the smallest in as many as it takes. A long title was cut at three
+    lines of 80 px, silently."""
+    for size in TITLE_SIZES:
+        lines = textwrap.wrap(title, _CHARACTERS_AT_80 * 80 // size)
+        if len(lines) <= 3:
+            break
+    return size, lines
 
 
 def creator_metadata(organisation: str, tmp: Path) -> Path:
