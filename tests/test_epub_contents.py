@@ -10,6 +10,7 @@ a link of epub:type "noteref" to an <aside epub:type="footnote">.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from publisher.checks.base import Target
 from publisher.config import load_config
 from publisher.renderers import epub
 from publisher.sanitize import clean_html
+from publisher.style import installed_families
 
 NS = {
     "html": "http://www.w3.org/1999/xhtml",
@@ -456,3 +458,45 @@ def test_the_epub_cover_shows_the_whole_of_a_long_issue_title(tmp_path: Path, ti
     assert shown == title
     [picture] = [i for i in cover.iter(f"{svg}image")]
     assert float(picture.get("height")) >= 600  # the picture still shows
+
+
+def test_the_epub_embeds_only_the_faces_its_text_uses_cut_to_its_letters(
+    tmp_path: Path,
+) -> None:
+    """`body_font = "Noto Serif"`, `heading_font = "Noto Sans"` embedded all eight files
+    whole (bold italic, which nothing used, too): 4.5 MB in a 100 KB book. And an Arabic
+    article had no face drawing its letters."""
+    from fontTools.ttLib import TTFont
+
+    if not {"Noto Serif", "Noto Sans", "Noto Naskh Arabic"} <= installed_families():
+        pytest.skip("the Noto fonts are not installed (fonts-noto-core)")
+    arabic = "---\ntitle: إضراب العمال\nlanguage: ar\n---\n\nالعمال يضربون من أجل الأجر.\n"
+    root = minimal_with(
+        tmp_path / "ws",
+        {"arabic.md": arabic},
+        '\n[style]\nbody_font = "Noto Serif"\nheading_font = "Noto Sans"\n',
+    )
+    path = build(root, formats=["epub"]).out_dir / ISSUE / f"{ISSUE}.epub"
+    with zipfile.ZipFile(path) as book:
+        fonts = {
+            Path(name).name: TTFont(io.BytesIO(book.read(name)))
+            for name in book.namelist()
+            if name.startswith("EPUB/fonts/")
+        }
+        css = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".css"))
+    assert sorted(fonts) == [
+        "NotoNaskhArabic-Bold.ttf",  # the article's title
+        "NotoNaskhArabic-Regular.ttf",  # its text
+        "NotoSans-Bold.ttf",  # headings
+        "NotoSerif-Bold.ttf",  # the colophon's newsletter name
+        "NotoSerif-Italic.ttf",  # *emphasis*
+        "NotoSerif-Regular.ttf",
+    ]
+    for name, font in fonts.items():
+        assert len(font.getGlyphOrder()) < 250, name  # Noto Serif has 2,800
+    letters = {ord(c) for c in "The first article emphasis"}
+    assert letters <= set(fonts["NotoSerif-Regular.ttf"].getBestCmap())
+    assert {ord(c) for c in "العمال"} <= set(fonts["NotoNaskhArabic-Regular.ttf"].getBestCmap())
+    assert "NotoSerif-BoldItalic.ttf" not in css and '"Noto Naskh Arabic"' in css
+    assert path.stat().st_size < 300_000
+    assert epubcheck_messages(path) == []

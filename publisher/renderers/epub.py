@@ -27,6 +27,7 @@ from ..resources import (
     sanitise_svg,
 )
 from .base import IssueRenderer, RenderContext
+from .epub_fonts import ARABIC_FAMILY, embedded_fonts
 from .images import email_copy, image_size
 from .indexes import issue_tags
 
@@ -53,11 +54,18 @@ class EpubRenderer(IssueRenderer):
 
         title = ctx.issue_title(issue)
         html = self.render_template(ctx, "book.html", issue=issue, title=title)
+        with interface_language(issue.language):
+            labels = landmark_labels()
+        date = long_date(issue.date, issue.language)
         with tempfile.TemporaryDirectory(prefix="publisher-epub-") as tmp:
             images, renamed = stage_images(issue, ctx, Path(tmp) / "images")
             html = pictures_renamed(html, renamed)
+            words = [title, date, ctx.config.organisation, *labels.values()]
+            fonts = embedded_fonts(ctx.config.style, html, words, Path(tmp) / "fonts")
             css = Path(tmp) / "epub.css"
-            css.write_text(self.render_template(ctx, "epub.css"), encoding="utf-8")
+            arabic = ARABIC_FAMILY if any(f.family == ARABIC_FAMILY for f in fonts) else ""
+            stylesheet = self.render_template(ctx, "epub.css", fonts=fonts, arabic_family=arabic)
+            css.write_text(stylesheet, encoding="utf-8")
             output = Path(tmp) / "issue.epub"
             args = [
                 "--split-level=1",
@@ -76,7 +84,7 @@ class EpubRenderer(IssueRenderer):
                 f"--metadata=lang:{issue.language}",
                 f"--metadata=identifier:urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, ctx.issue_url(issue))}",
                 f"--metadata=date:{issue.date.isoformat()}",  # the package's, ISO 8601
-                f"--variable=date:{long_date(issue.date, issue.language)}",  # the title page's
+                f"--variable=date:{date}",  # the title page's
                 f"--metadata=publisher:{ctx.config.organisation}",
                 f"--epub-metadata={creator_metadata(ctx.config.organisation, Path(tmp))}",
                 f"--metadata=description:{issue.summary}",
@@ -87,11 +95,8 @@ class EpubRenderer(IssueRenderer):
                 args.append("--metadata=page-progression-direction:rtl")
             if cover := self.draw_cover(issue, ctx, Path(tmp)):
                 args.append(f"--epub-cover-image={cover}")
-            style = ctx.config.style
-            args += [f"--epub-embed-font={f.file}" for font in style.fonts for f in font.faces]
+            args += [f"--epub-embed-font={face.file}" for face in fonts]
             pandoc.html_to_epub(paragraph_attributes_on_divs(html), output, args)
-            with interface_language(issue.language):
-                labels = landmark_labels()
             data = finished(output.read_bytes(), issue.direction, labels)
             return [Artifact(Path(issue.folder) / f"{issue.slug}.epub", data)]
 
