@@ -269,6 +269,28 @@ def test_the_epub_go_to_menu_speaks_the_issues_language(
     assert found == {"titlepage": title_page, "toc": contents}
 
 
+@pytest.mark.parametrize(
+    ("issue", "opening"),
+    [
+        ("010-huelga", "Una publicación de texto"),
+        ("011-solidarite", "Une publication textuelle"),
+        ("012-tadamun", "منشور نصي"),
+    ],
+    ids=["es", "fr", "ar"],
+)
+def test_the_epubs_accessibility_summary_is_in_the_issues_language(
+    built: BuildReport, issue: str, opening: str
+) -> None:
+    """The summary a reading system reads out before the book was English under the book's
+    xml:lang="es"."""
+    with zipfile.ZipFile(built.out_dir / issue / f"{issue}.epub") as epub:
+        package = lxml.etree.fromstring(epub.read("EPUB/content.opf"))
+    summary = package.xpath(
+        "string(//opf:meta[@property='schema:accessibilitySummary'])", namespaces={"opf": OPF}
+    )
+    assert summary.startswith(opening), summary
+
+
 def test_the_cover_in_the_go_to_menu_of_a_spanish_edition(built_example: BuildReport) -> None:
     """Also in the EPUB 2 guide, which older readers go by (its contents keep the title)."""
     book = built_example.out_dir / "041-no-poverty-pay" / "es" / "041-no-poverty-pay.epub"

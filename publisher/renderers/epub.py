@@ -33,12 +33,6 @@ from .indexes import issue_tags
 
 log = logging.getLogger(__name__)
 
-# pandoc declares access modes, features and hazards itself; the summary is ours to write.
-ACCESSIBILITY_SUMMARY = (
-    "A text publication with a navigable table of contents and structured headings. Images "
-    "carry text alternatives. Passages in other languages are marked with their language "
-    "and writing direction."
-)
 
 # Adds xml:lang beside every lang pandoc writes, so each article is marked for XML readers too.
 LANGUAGES_FILTER = Path(__file__).with_name("epub-languages.lua")
@@ -56,6 +50,7 @@ class EpubRenderer(IssueRenderer):
         html = self.render_template(ctx, "book.html", issue=issue, title=title)
         with interface_language(issue.language):
             labels = landmark_labels()
+            summary = accessibility_summary()
         date = long_date(issue.date, issue.language)
         with tempfile.TemporaryDirectory(prefix="publisher-epub-") as tmp:
             images, renamed = stage_images(issue, ctx, Path(tmp) / "images")
@@ -88,7 +83,7 @@ class EpubRenderer(IssueRenderer):
                 f"--metadata=publisher:{ctx.config.organisation}",
                 f"--epub-metadata={creator_metadata(ctx.config.organisation, Path(tmp))}",
                 f"--metadata=description:{issue.summary}",
-                f"--metadata=accessibilitySummary:{ACCESSIBILITY_SUMMARY}",
+                f"--metadata=accessibilitySummary:{summary}",
             ]
             args += [f"--metadata=subject:{tag}" for tag in issue_tags(issue)]
             if issue.direction == "rtl":
@@ -177,6 +172,17 @@ def paragraph_attributes_on_divs(html: str) -> str:
         holder.tag = "div"
     text: str = lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
     return text
+
+
+def accessibility_summary() -> str:
+    """The book's accessibility summary, in the interface language: the package gives it
+    under the book's xml:lang, and a reading system reads it out before the book. (pandoc
+    declares access modes, features and hazards itself; the summary is ours to write.)"""
+    return gettext(
+        "A text publication with a navigable table of contents and structured headings. "
+        "Images carry text alternatives. Passages in other languages are marked with their "
+        "language and writing direction."
+    )
 
 
 def landmark_labels() -> dict[str, str]:
