@@ -36,6 +36,10 @@ class Limits:
     # was dropped from the PDF and EPUB without a word, one of 100 million took 10 s and
     # 0.9 GB to lay out. Below Pillow's own limit, which it warns about (and fails at twice).
     image_pixels: int = 89_000_000
+    # seconds one issue's EPUB may take to make: far above any real issue's (one with a
+    # document of 20,000 footnotes takes pandoc under a minute on a busy machine), and
+    # apart from the 30 s each document gets, which the whole issue's book ran over
+    render_seconds: float = 600.0
 
 
 DEFAULT_LIMITS = Limits()
@@ -61,6 +65,7 @@ LIMITS_TABLE = Table(
         "html_depth": Setting(whole_number(8)),
         "title_length": Setting(whole_number(20)),
         "image_pixels": Setting(lambda value: _pixels(whole_number(1_000_000)(value))),
+        "render_seconds": Setting(number(0.001)),
     },
     make=lambda values, report: Limits(**values),
 )

@@ -127,10 +127,11 @@ def convert_text(text: str, from_format: str, to_format: str, args: list[str]) -
     return _run(text, from_format, to_format, args)
 
 
-def html_to_epub(html: str, output: Path, args: list[str]) -> None:
+def html_to_epub(html: str, output: Path, args: list[str], time_limit: float) -> None:
     """Not sandboxed, so pandoc can read the stylesheet, cover and images: safe because
-    document bodies only reference images inside documents/ (`resources.confine_images`)."""
-    _run(html, "html", "epub3", args, outputfile=output, sandbox=False)
+    document bodies only reference images inside documents/ (`resources.confine_images`).
+    `time_limit`: the seconds the whole book may take (not TIME_LIMIT, each document's)."""
+    _run(html, "html", "epub3", args, outputfile=output, sandbox=False, time_limit=time_limit)
 
 
 @functools.cache
@@ -162,6 +163,10 @@ RUNTIME_OPTIONS = {"GHCRTS": "-A16m -H16m"}
 TIME_LIMIT = 30  # seconds
 
 
+class TookTooLong(PublisherError):
+    """pandoc ran past its time limit and was stopped."""
+
+
 def _run(
     source: str | Path,
     from_format: str,
@@ -171,8 +176,10 @@ def _run(
     sandbox: bool = True,
     cwd: Path | None = None,
     warnings: list[str] | None = None,
+    time_limit: float | None = None,
 ) -> str:
-    """Run the pandoc that pypandoc-binary ships, bounded in time. (pypandoc's own
+    """Run the pandoc that pypandoc-binary ships, bounded in time (`time_limit` seconds,
+    else TIME_LIMIT). (pypandoc's own
     convert functions wait forever and change the process's working folder, which
     threads reading documents side by side cannot share.) `warnings`: pandoc's are added
     to it ("Note with key '3' defined at line 7 column 1 but not used.")."""
@@ -183,6 +190,7 @@ def _run(
     command += [str(source)] if isinstance(source, Path) else []
     text = None if isinstance(source, Path) else source.encode("utf-8", "surrogatepass")
     where = source if isinstance(source, Path) else None
+    seconds = TIME_LIMIT if time_limit is None else time_limit
     try:
         done = subprocess.run(
             command,
@@ -190,12 +198,12 @@ def _run(
             capture_output=True,
             cwd=cwd,
             env={**RUNTIME_OPTIONS, **os.environ},
-            timeout=TIME_LIMIT,
+            timeout=seconds,
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise PublisherError.at(
-            f"pandoc took more than {TIME_LIMIT} s to convert this {from_format} input",
+        raise TookTooLong.at(
+            f"pandoc took more than {seconds:g} s to convert this {from_format} input",
             where,
             hint="look for thousands of nested quotes, lists or tags, and flatten them",
         ) from None

@@ -7,8 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import minimal_with
 
 from publisher import pandoc
+from publisher.build import build
 from publisher.errors import PublisherError
 from publisher.readers import read_document
 
@@ -59,3 +61,35 @@ def test_a_page_nested_thousands_deep_is_cut_down_before_pandoc(
     assert "the bottom" in document.body_html and "after" in document.body_html
     unwrapped = re.search(rf"{re.escape(str(path))}: (\d+) elements nested too deep", caplog.text)
     assert unwrapped and int(unwrapped.group(1)) > 9_000
+
+
+def footnoted(notes: int) -> str:
+    """A document as an editor's Markdown holds footnotes: calls in the text, notes after."""
+    calls = " ".join(f"Claim {n}.[^{n}]" for n in range(notes))
+    return (
+        "---\ntitle: Sources\n---\n\n"
+        + calls
+        + "\n\n"
+        + "".join(f"[^{n}]: Source {n}.\n" for n in range(notes))
+    )
+
+
+def test_an_issue_whose_epub_takes_too_long_fails_naming_it_and_the_document_with_most_notes(
+    tmp_path: Path,
+) -> None:
+    """The book of a whole issue has its own limit, [limits] render_seconds, not the 30 s
+    one document gets: a document of 20,000 footnotes (600 KB, within the size limit)
+    failed with "pandoc took more than 30 s to convert this html input" on a busy machine,
+    naming nothing. Here a limit no conversion meets stands for a book too long to make."""
+    root = minimal_with(
+        tmp_path / "ws",
+        {"sources.md": footnoted(1200)},
+        toml="\n[limits]\nrender_seconds = 0.001\n",
+    )
+    with pytest.raises(PublisherError) as error:
+        build(root, formats=["epub"])
+    message = str(error.value)
+    assert message.startswith(f"{root / 'issues' / '001-first.yaml'}: its EPUB was not made")
+    assert "more than 0.001 s" in message
+    assert f"{root / 'documents' / 'sources.md'} has 1,200 footnotes" in message
+    assert "render_seconds under [limits]" in message

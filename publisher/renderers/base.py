@@ -21,7 +21,7 @@ import jinja2
 
 from .. import urls
 from ..config import Config
-from ..errors import PublisherError
+from ..errors import Problem, PublisherError
 from ..i18n import interface_language, newsletter_language
 from ..model import Archive, Issue
 from ..output import Artifact
@@ -65,6 +65,32 @@ class RenderContext:
 class OutputFailed(PublisherError):
     """One output cannot be made as asked (a leaflet that runs over its sides), through no
     fault of the others: the build writes them, then fails naming this one."""
+
+
+# Footnotes in one document past which they, more than its length, make an output slow:
+# pandoc's EPUB writer and WeasyPrint's page layout take seconds per thousand
+MANY_NOTES = 1000
+
+
+def took_too_long(issue: Issue, output: str, seconds: float) -> OutputFailed:
+    """The failure of `issue`'s `output` ("EPUB"), stopped after `seconds`, naming the document
+    with the most footnotes when it has many (what makes an issue slow to lay out in
+    practice), else the longest, and what the editor can do about it."""
+    raise_it = "or raise render_seconds under [limits] in publisher.toml"
+    hint = f"split the issue into smaller ones, {raise_it}"
+    if issue.documents:
+        noted = max(issue.documents, key=lambda doc: doc.body_html.count(_NOTE_CALL))
+        notes = noted.body_html.count(_NOTE_CALL)
+        if notes >= MANY_NOTES:
+            hint = f"{noted.source} has {notes:,} footnotes: split it into several documents, {raise_it}"
+        else:
+            longest = max(issue.documents, key=lambda doc: len(doc.body_html))
+            hint = f"the longest document is {longest.source}: split it or the issue, {raise_it}"
+    message = f"its {output} was not made: making it took more than {seconds:g} s"
+    return OutputFailed(Problem(message, issue.source, hint=hint))
+
+
+_NOTE_CALL = 'class="footnote-ref"'  # pandoc's, in every document's body as read
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from ..resources import (
     published_image,
     sanitise_svg,
 )
-from .base import IssueRenderer, RenderContext
+from .base import IssueRenderer, RenderContext, took_too_long
 from .epub_fonts import ARABIC_FAMILY, embedded_fonts
 from .images import email_copy, image_size
 from .indexes import issue_tags
@@ -91,7 +91,13 @@ class EpubRenderer(IssueRenderer):
             if cover := self.draw_cover(issue, ctx, Path(tmp)):
                 args.append(f"--epub-cover-image={cover}")
             args += [f"--epub-embed-font={face.file}" for face in fonts]
-            pandoc.html_to_epub(paragraph_attributes_on_divs(html), output, args)
+            seconds = ctx.config.limits.render_seconds
+            try:
+                pandoc.html_to_epub(
+                    paragraph_attributes_on_divs(html), output, args, time_limit=seconds
+                )
+            except pandoc.TookTooLong:
+                raise took_too_long(issue, "EPUB", seconds) from None
             data = finished(output.read_bytes(), issue.direction, labels)
             return [Artifact(Path(issue.folder) / f"{issue.slug}.epub", data)]
 
