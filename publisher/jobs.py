@@ -346,12 +346,13 @@ class RenderPlan:
     def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
         """Place the outputs only when the whole build succeeded; always drop the staging.
         A failed build does not wait for the warm-up: its error is shown at once, and the
-        daemon thread ends with the process (or finishes the import in a long-lived one);
-        a PDF worker still importing ends when it is done."""
+        daemon thread ends with the process (or finishes the import in a long-lived one).
+        Nor for its workers, which are ended: what they would make is thrown away (the
+        build used to wait for a PDF still being laid out after another output failed)."""
         if exc_type is None:
             self._warmed()
         for pool in (self._pool, self._layout):
-            if pool and exc_type is not None and issubclass(exc_type, KeyboardInterrupt):
+            if pool and exc_type is not None:
                 stop_workers(pool)
             elif pool:
                 pool.shutdown(wait=exc_type is None, cancel_futures=True)

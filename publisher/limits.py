@@ -36,9 +36,10 @@ class Limits:
     # was dropped from the PDF and EPUB without a word, one of 100 million took 10 s and
     # 0.9 GB to lay out. Below Pillow's own limit, which it warns about (and fails at twice).
     image_pixels: int = 89_000_000
-    # seconds one issue's EPUB may take to make: far above any real issue's (one with a
-    # document of 20,000 footnotes takes pandoc under a minute on a busy machine), and
-    # apart from the 30 s each document gets, which the whole issue's book ran over
+    # seconds one issue's EPUB, PDF or leaflet may take to make: far above any real
+    # issue's (one with a document of 20,000 footnotes takes pandoc under a minute on a
+    # busy machine), apart from the 30 s each document gets, which the whole book ran
+    # over; WeasyPrint laid out a PDF of 10,000 footnotes for over 5 minutes
     render_seconds: float = 600.0
 
 

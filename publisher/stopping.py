@@ -59,3 +59,30 @@ def exit_status(stopped: KeyboardInterrupt) -> int:
     """128 + the signal that stopped the command: 130 for Ctrl-C, 143 for SIGTERM, 129 for
     SIGHUP, so a script or systemd tells an interruption from an error (1)."""
     return 128 + (stopped.signal if isinstance(stopped, Stopped) else signal.SIGINT)
+
+
+class TimeUp(BaseException):
+    """A time limit (`time_limit`) ran out. Not an Exception: a library's `except
+    Exception` around a step of its work must not take it for that step's failure."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TimeUp in the block once it has run for `seconds`, and every second after
+    if something catches it. For pure-Python work (WeasyPrint's layout) that no process
+    can be told to stop: a signal (SIGALRM) runs between two of its steps. Off the main
+    thread, where Python takes no signals, the block is not limited."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _time_up)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _time_up(number: int, frame: object) -> None:
+    raise TimeUp

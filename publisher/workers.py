@@ -194,10 +194,10 @@ def log_here(records: list[logging.LogRecord], said: set[tuple[int, str]]) -> No
 
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:
-    """End the pool's workers now, busy or idle, as the build is interrupted. Ctrl-C reaches
-    every process of the terminal's, and ends them; SIGTERM or SIGHUP may reach the build's
-    own process only (systemd's stop, htop's kill), and its exit would wait for the job
-    each worker is in: a PDF laid out for nothing."""
+    """End the pool's workers now, busy or idle, as the build is interrupted or has failed.
+    Ctrl-C reaches every process of the terminal's, and ends them; SIGTERM or SIGHUP may
+    reach the build's own process only (systemd's stop, htop's kill), and a failure none,
+    and its exit would wait for the job each worker is in: a PDF laid out for nothing."""
     processes: dict[int, multiprocessing.process.BaseProcess] = (
         getattr(pool, "_processes", None) or {}
     )

@@ -23,14 +23,16 @@ import pymupdf
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import FIXED_EPOCH, REPO, WORKSPACES, copy_workspace
+from conftest import FIXED_EPOCH, REPO, WORKSPACES, copy_workspace, minimal_with
 from pdf_ua import structure, text_drawn_as_artifacts, validator_errors
 from PIL import Image
+from pooled_build import build_in_a_pool
 from validators import pdffonts
 
 from publisher.build import BuildReport, build
 from publisher.cli import main
 from publisher.config import load_config
+from publisher.errors import PublisherError
 from publisher.imposition import impose
 from publisher.model import Document, Issue, Section
 from publisher.output import Artifact
@@ -954,3 +956,27 @@ def test_an_articles_one_line_sign_off_never_starts_a_page_alone(
     for n in lengths:
         (page,) = [text for text in pages if f"Signed for committee {n}." in text]
         assert f"Point {n} of {n}." in page, (n, page)
+
+
+def test_a_pdf_past_the_time_limit_fails_naming_the_issue_and_the_other_outputs_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document of 10,000 footnotes kept WeasyPrint laying out the PDF for hours, and the
+    build waiting for it. A PDF has [limits] render_seconds, in the build's own process as
+    in a PDF worker; here a limit no layout meets stands for a PDF too long to lay out."""
+    limited = "\n[limits]\nrender_seconds = 0.001\n"
+    longest = "\n\n".join(f"Paragraph {n} of the report." for n in range(40))
+    documents = {"report.md": f"---\ntitle: Report\n---\n\n{longest}\n"}
+    alone = minimal_with(tmp_path / "alone", documents, limited)
+    monkeypatch.setenv("PUBLISHER_JOBS", "1")
+    with pytest.raises(PublisherError) as error:
+        build(alone, formats=["pdf", "email"])
+    pooled = minimal_with(tmp_path / "pooled", documents, limited)
+    in_worker = build_in_a_pool(pooled, ["pdf", "email"], must_succeed=False)
+    for root, refused in ((alone, str(error.value)), (pooled, in_worker["refused"])):
+        assert refused.startswith(f"{root / 'issues' / '001-first.yaml'}: its PDF was not made")
+        assert "took more than 0.001 s" in refused
+        assert f"the longest document is {root / 'documents' / 'report.md'}" in refused
+        assert "render_seconds under [limits]" in refused
+        assert not (root / "dist" / "001-first" / "001-first.pdf").exists()
+        assert (root / "dist" / "001-first" / "email.eml").is_file()

@@ -152,6 +152,22 @@ def test_render_workers_end_with_a_build_killed_alone(tmp_path: Path, stop: sign
         assert ends(worker)
 
 
+def test_a_build_that_failed_ends_its_workers_instead_of_waiting_for_them(tmp_path: Path) -> None:
+    """A job that fails the build (here a broken template override of the EPUB) ends it at
+    once: a worker still rendering (a PDF of thousands of footnotes being laid out; here a
+    format that waits) is ended, not waited for until the editor kills the build."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
+    override = root / "templates" / "epub" / "book.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("{% if %}\n")
+    with stalled_build(root, tmp_path, "--format", "epub,stall", jobs=2) as (running, worker):
+        assert worker != running.pid, "the stall format was not rendered in a worker"
+        said, _ = running.communicate(timeout=60)  # not a measure: the stall waits 120 s
+        assert running.returncode == 1 and f"{override}:1: template error" in said, said
+        assert ends(worker)
+    assert not (root / "dist").exists()
+
+
 def ends(pid: int) -> bool:
     """Whether process `pid` ends (a zombie, ended but not yet reaped, has): a process
     closes its files as it exits, a moment before it is a zombie."""

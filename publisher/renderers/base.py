@@ -26,6 +26,7 @@ from ..i18n import interface_language, newsletter_language
 from ..model import Archive, Issue
 from ..output import Artifact
 from ..printing import PrintSettings
+from ..stopping import TimeUp, time_limit
 from ..templating import issue_name
 
 
@@ -91,6 +92,18 @@ def took_too_long(issue: Issue, output: str, seconds: float) -> OutputFailed:
 
 
 _NOTE_CALL = 'class="footnote-ref"'  # pandoc's, in every document's body as read
+
+
+@contextmanager
+def bounded(issue: Issue, output: str, ctx: RenderContext) -> Iterator[None]:
+    """The block (an output's layout) stopped after [limits] render_seconds, as the
+    failure of that output (`took_too_long`): the build writes the others and ends."""
+    seconds = ctx.config.limits.render_seconds
+    try:
+        with time_limit(seconds):
+            yield
+    except TimeUp:
+        raise took_too_long(issue, output, seconds) from None
 
 
 @dataclass(frozen=True)

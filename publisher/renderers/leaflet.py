@@ -28,7 +28,7 @@ from ..output import Artifact
 from ..printing import PageSize, PrintOptions, PrintSettings, stacked, text_area_problem
 from ..sanitize import plain_text
 from ..tree_edits import without_last_words
-from .base import IssueRenderer, OutputFailed, RenderContext
+from .base import IssueRenderer, OutputFailed, RenderContext, bounded
 from .missing_glyphs import bundled_fonts, document_text, warn_missing_glyphs
 from .weasy import lay_out, printable, write_pdf
 
@@ -46,6 +46,10 @@ class LeafletRenderer(IssueRenderer):
     name: ClassVar[str] = "leaflet"
 
     def render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]:
+        with bounded(issue, "leaflet", ctx):
+            return self._render(issue, ctx)
+
+    def _render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]:
         if issue.leaflet is None:
             return []
         # its links already point at the web archive (links.with_archive_links)

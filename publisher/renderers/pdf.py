@@ -23,7 +23,7 @@ from ..imposition import impose
 from ..model import Issue
 from ..output import Artifact
 from ..printing import PageSize, PrintOptions, resolve
-from .base import IssueRenderer, RenderContext
+from .base import IssueRenderer, RenderContext, bounded
 from .images import CSS_PX_PER_MM, warn_low_resolution
 from .missing_glyphs import bundled_fonts, issue_texts, warn_missing_glyphs
 from .weasy import lay_out, printable, write_pdf
@@ -47,6 +47,10 @@ class PdfRenderer(IssueRenderer):
     name: ClassVar[str] = "pdf"
 
     def render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]:
+        with bounded(issue, "PDF", ctx):  # 10,000 footnotes kept WeasyPrint at it for over 5 min
+            return self._render(issue, ctx)
+
+    def _render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]:
         paper = resolve(
             ISSUE_DEFAULTS,
             ctx.config.pdf,
