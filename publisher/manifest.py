@@ -120,6 +120,23 @@ def manifest_slug(path: Path) -> str:
     return slugify(path.stem) or path.stem
 
 
+# The longest slug an issue may have: its outputs' file names add to it ("-leaflet-2up.pdf")
+# and must stay within the 255 bytes most file systems allow a name, with room to spare.
+LONGEST_SLUG = 200
+
+
+def _slug_problem(path: Path) -> str | None:
+    """Why the manifest's name makes a slug too long to name the issue's outputs with."""
+    length = len(manifest_slug(path).encode("utf-8"))
+    if length <= LONGEST_SLUG:
+        return None
+    return (
+        f"this file name makes a name of {length} characters for the issue's folder and"
+        f" files, which may have at most {LONGEST_SLUG} (file systems allow 255, and the"
+        " outputs add to it, as in -leaflet.pdf)"
+    )
+
+
 def loadable_manifests(
     issues_dir: Path, pool: DocumentPool, workspace: Path
 ) -> list[IssueManifest]:
@@ -194,6 +211,9 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
     leaflet = _leaflet(values.get("leaflet"), pool, problems)
     editions = _editions(source, values.get("language"), problems)
     _warn_of_section_titles(source)
+    if too_long := _slug_problem(path):  # of the file's name, at none of its lines
+        hint = "rename the manifest: the issue's folder and files are named after it"
+        problems.found.append(Problem(too_long, path, None, hint))
     problems.raise_any()
     return IssueManifest(
         path=path,

@@ -33,7 +33,9 @@ def atomic_write(path: Path, data: bytes, shown_as: Path | None = None) -> None:
     in dist/ of a file written to the staging folder)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        # named after the file, in part: a name the disk allows must leave room for the rest
+        prefix = f".{path.name[:_TEMPORARY_NAME_PART]}."
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".part")
     except OSError as exc:
         raise unwritable(shown_as or path, exc) from None
     try:
@@ -48,6 +50,9 @@ def atomic_write(path: Path, data: bytes, shown_as: Path | None = None) -> None:
         if isinstance(exc, OSError):
             raise unwritable(shown_as or path, exc) from None
         raise
+
+
+_TEMPORARY_NAME_PART = 64  # characters of a file's name its temporary file's name holds
 
 
 def write_artifacts(
@@ -73,6 +78,8 @@ _FIXES = {
     errno.ENOTDIR: "a file is where a folder must be: move it away, or build with --out",
     errno.ENOENT: "no folder can be made there: build into another one with --out",
     errno.EFBIG: "the file is larger than this system lets publisher write: see ulimit -f",
+    errno.ENAMETOOLONG: "the name is longer than the disk allows: give the manifest or"
+    " document it is named after a shorter name",
 }
 
 # The errors by which a disk or the system refuses a write: said as such wherever they

@@ -761,3 +761,19 @@ def test_sections_written_as_one_section_not_a_list_say_so_with_the_fix(
     assert f"{name}:{line}: 'sections' must be a list of sections, not one section" in said
     assert f"hint: {fix}" in said
     assert_failed_cleanly(minimal, code)
+
+
+def test_a_manifest_name_too_long_for_its_outputs_is_refused_before_anything_is_built(
+    minimal: Path,
+) -> None:
+    """An issue's outputs are named after its manifest ("<name>-leaflet-2up.pdf"): a name
+    of 230 characters passed every check, the whole issue was laid out, and the build failed
+    at its last write with "File name too long" and a hint to free disk space."""
+    manifest = minimal / "issues" / "001-first.yaml"
+    long = manifest.rename(manifest.with_name("i" * 230 + ".yaml"))
+    long.write_text(long.read_text() + "leaflet: first-article\n")
+    code, output = run_build(minimal)
+    assert_failed_cleanly(minimal, code)
+    assert f"{long}: this file name makes a name of 230 characters" in output, output
+    assert "at most 200" in output and "rename the manifest" in output
+    assert "disk space" not in output

@@ -20,6 +20,7 @@ from interruptions import (
 )
 
 from publisher.build import build
+from publisher.errors import PublisherError
 from publisher.output import atomic_write
 
 
@@ -248,3 +249,22 @@ def test_a_second_build_of_a_workspace_waits_for_the_first_and_says_so(
         rest = second.communicate(timeout=120)[0]
     assert second.returncode == 0, rest
     assert "built 1 issue(s)" in rest
+
+
+def test_a_file_with_a_name_as_long_as_the_disk_allows_is_written(tmp_path: Path) -> None:
+    """The temporary file a write goes through is named after the file: a name of 250
+    characters (the file system allows 255) was refused as too long."""
+    target = tmp_path / ("n" * 250 + ".pdf")
+    atomic_write(target, b"%PDF-")
+    assert target.read_bytes() == b"%PDF-" and os.listdir(tmp_path) == [target.name]
+
+
+def test_a_name_too_long_for_the_disk_is_said_with_what_to_do_not_to_free_space(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / ("n" * 260 + ".pdf")
+    with pytest.raises(PublisherError) as error:
+        atomic_write(target, b"%PDF-")
+    message = str(error.value)
+    assert message.startswith(f"{target}: could not write this file: File name too long")
+    assert "shorter name" in message and "disk space" not in message
