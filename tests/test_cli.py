@@ -22,6 +22,7 @@ from terminal import run_in_terminal
 
 from publisher import __version__
 from publisher.cli import main
+from publisher.cli import terminal as progress_lines
 from publisher.cli_examples import EXAMPLES
 from publisher.config import load_config
 
@@ -140,6 +141,43 @@ def test_build_one_issue_by_number_and_one_format(
     result = invoke("-C", str(root), "build", number, "--format", "epub")
     assert result.exit_code == 0, result.output
     assert [p.name for p in (root / "dist").rglob("*") if p.is_file()] == ["001-first.epub"]
+
+
+def test_a_build_of_many_files_lists_a_line_per_folder_and_every_file_with_verbose(
+    workspace: Callable[[str], Path],
+) -> None:
+    """A build of 80 issues listed 1,568 files, 1,100 of them the search index's."""
+    root = workspace("minimal")
+    result = invoke("-C", str(root), "build", "--format", "web,epub")
+    assert result.exit_code == 0, result.output
+    written = [p for p in (root / "dist").rglob("*") if p.is_file()]
+    index = [p for p in written if p.parts[-3:-1] == ("pagefind", "fragment")]
+    assert len(written) > 20 and index
+    lines = [line.split() for line in result.output.splitlines()]
+    assert ["pagefind/", f"{len(list((root / 'dist' / 'pagefind').rglob('*.*')))}", "file(s)"] in [
+        line[:3] for line in lines
+    ], result.output
+    assert ["001-first/"] in [line[:1] for line in lines]
+    assert "fragment" not in result.output and "build -v lists every file" in result.output
+
+    result = invoke("-C", str(root), "build", "--format", "web,epub", "--force", "-v")
+    assert result.exit_code == 0, result.output
+    assert all(str(p.relative_to(root / "dist")) in result.output for p in index)
+    assert "001-first/001-first.epub" in result.output
+
+
+def test_a_build_without_a_terminal_says_now_and_then_how_far_it_is(
+    workspace: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CI log (no terminal, so no progress bar) showed nothing for minutes of a long
+    build. Here "now and then" is made "at every step"."""
+    monkeypatch.setattr(progress_lines, "SAY_EVERY", 0.0)
+    root = workspace("minimal")
+    result = invoke("-C", str(root), "build", "--format", "email,epub")
+    assert result.exit_code == 0, result.output
+    steps = re.findall(r"^\[(\d+)/(\d+)\] (.+)$", result.output, re.MULTILINE)
+    assert tuple(step[2] for step in steps[-2:]) == ("email 001-first", "epub 001-first")
+    assert [int(done) for done, _, _ in steps] == sorted(int(done) for done, _, _ in steps)
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,8 @@ from .terminal import RichProgress, size_text
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from rich.table import Table
+
     from ..printing import PrintSettings
 
 
@@ -67,6 +69,9 @@ class _EveryFormatOption(click.Option):
     help="pdf/ua-1 (tagged; default), pdf/a-3b (archive) or pdf/x-4 (print shop).",
 )
 @click.option("--force", is_flag=True, help="Render everything again, even what is up to date.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="List every file written, not a line per folder."
+)
 @click.pass_obj
 def build(
     workspace: Path,
@@ -75,6 +80,7 @@ def build(
     formats: str,
     out: Path | None,
     force: bool,
+    verbose: bool,
     **print_options: str | bool | None,
 ) -> None:
     """Build ISSUES (slug, number or manifest file; default: every issue) in every format.
@@ -86,7 +92,7 @@ def build(
 
     show_warnings()
     with stopping_signals_interrupt():  # a build stopped by systemd leaves dist/ as it was
-        _build(workspace, issues, formats, out, force, print_options)
+        _build(workspace, issues, formats, out, force, verbose, print_options)
 
 
 def _build(
@@ -95,6 +101,7 @@ def _build(
     formats: str,
     out: Path | None,
     force: bool,
+    verbose: bool,
     print_options: dict[str, str | bool | None],
 ) -> None:
     import logging
@@ -114,7 +121,6 @@ def _build(
     uptodate.forget(workspace)  # this build decides job by job
 
     from rich.console import Console
-    from rich.table import Table
 
     from ..build import build as run_build
     from ..logs import kept
@@ -124,10 +130,7 @@ def _build(
         report = run_build(
             workspace, issues, chosen, out, progress, print_overrides=overrides, force=force
         )
-    table = Table("output", "size", box=None, show_header=False)
-    for path in report.written:
-        table.add_row(str(path.relative_to(report.out_dir)), size_text(path))
-    Console().print(table)
+    Console().print(_written_table(report.written, report.out_dir, verbose))
     _say_built(
         len(report.issues),
         len(report.rendered),
@@ -139,6 +142,33 @@ def _build(
         said = tuple((record.levelno, record.getMessage()) for record in logged)
         stamp = uptodate.Stamp(said, len(report.issues), len(report.skipped), report.out_dir)
         uptodate.record(workspace, request, _build_inputs(workspace), stamp)
+
+
+# Files a build lists one by one; past this, a line per folder of the output folder (an
+# issue's, the search index's) unless -v: a build of 80 issues listed 1,568 files.
+LISTED_AT_MOST = 20
+
+
+def _written_table(written: list[Path], out_dir: Path, verbose: bool) -> Table:
+    """The files written with their sizes, or, when many, each folder of `out_dir` they
+    are in with how many and their total size (files at its top, as themselves)."""
+    from rich.table import Table
+
+    if verbose or len(written) <= LISTED_AT_MOST:
+        table = Table("output", "size", box=None, show_header=False)
+        for path in written:
+            table.add_row(str(path.relative_to(out_dir)), size_text(path.stat().st_size))
+        return table
+    table = Table("output", "files", "size", box=None, show_header=False)
+    folders: dict[str, list[Path]] = {}
+    for path in written:
+        parts = path.relative_to(out_dir).parts
+        folders.setdefault(parts[0] + ("/" if len(parts) > 1 else ""), []).append(path)
+    for name, paths in folders.items():
+        size = size_text(sum(path.stat().st_size for path in paths))
+        table.add_row(name, f"{len(paths)} file(s)" if name.endswith("/") else "", size)
+    table.caption = "(build -v lists every file)"
+    return table
 
 
 def _unused_imposition(chosen: list[str], impose: str) -> str | None:
@@ -204,7 +234,7 @@ def preview_email(workspace: Path, issue: str, out: Path | None, language: str) 
 
     show_warnings()
     for path in run_preview(workspace, issue, out, language):
-        click.echo(f"wrote {path} ({size_text(path)})")
+        click.echo(f"wrote {path} ({size_text(path.stat().st_size)})")
 
 
 def _print_overrides(options: dict[str, str | bool | None]) -> PrintSettings:

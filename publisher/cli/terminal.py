@@ -3,22 +3,28 @@ notes.py.)"""
 
 from __future__ import annotations
 
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
-def size_text(path: Path) -> str:
-    size = path.stat().st_size
+def size_text(size: int) -> str:
+    """A size in bytes as a listing shows it."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB"
     return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} B"
 
 
+# Without a terminal (a CI log, `| tee build.log`), a line saying how far the work is at
+# most this often: a build of 80 issues said nothing for minutes.
+SAY_EVERY = 10.0  # seconds
+
+
 class RichProgress:
-    """A progress bar on stderr when it is a terminal; silent otherwise.
+    """A progress bar on stderr when it is a terminal; otherwise, as work goes on, a line
+    now and then (SAY_EVERY).
 
     The bar is redrawn four times a second by a thread of its own, so its clock moves
     during a long job. `paused()` stops that thread while the build forks its render
@@ -48,6 +54,7 @@ class RichProgress:
         )
         self._bar.__enter__()
         self._task = self._bar.add_task("building", total=None)
+        self._said_at = time.monotonic()
         self._redrawing: tuple[threading.Thread, threading.Event] | None = None
         self._start_redrawing()
         return self
@@ -63,8 +70,17 @@ class RichProgress:
     @contextmanager
     def task(self, description: str) -> Iterator[None]:
         self._bar.update(self._task, description=description)
+        if self._bar.disable and time.monotonic() - self._said_at >= SAY_EVERY:
+            self._say(description)
         yield
         self._bar.advance(self._task)
+
+    def _say(self, description: str) -> None:
+        """How far the work is, as a line of its own: "[12/480] pdf 041-pay"."""
+        task = self._bar.tasks[0]
+        print(f"[{task.completed:.0f}/{task.total or 0:.0f}] {description}", file=sys.stderr)
+        sys.stderr.flush()
+        self._said_at = time.monotonic()
 
     @contextmanager
     def paused(self) -> Iterator[None]:
