@@ -388,3 +388,25 @@ def test_pages_whose_links_were_taken_away_are_still_valid_html(tmp_path: Path) 
         f for f in web_findings(root, "--no-build")["Nu HTML checker"] if f["status"] == "fail"
     ]
     assert failed == []
+
+
+def test_a_checks_passes_are_one_row_and_a_failure_its_own_row_in_full(
+    broken: Callable[[], Path],
+) -> None:
+    """80 issues checked made a table of 2,835 rows of passes, a failure lost among them."""
+    root = broken()
+    feeds = sorted((root / "dist").rglob("feed.atom")) + sorted((root / "dist").rglob("feed.rss"))
+    feed = root / "dist" / "feed.atom"
+    feed.write_bytes(feed.read_bytes().replace(b"<title>", b"<title>\x07", 1))
+    result = check(root, "--format", "feed")
+    assert result.exit_code == 1
+    rows = [[cell.strip() for cell in line.split("│")[1:-1]] for line in result.output.splitlines()]
+    control = [row for row in rows if row[1:2] == ["no control characters"]]
+    assert len(feeds) > 2 and len(control) == 2, result.output
+    assert control[0][:3] == ["feed", "no control characters", "fail"]
+    assert control[0][4] == "dist/feed.atom:4"
+    assert control[1] == ["feed", "no control characters", "pass", "", f"{len(feeds) - 1} file(s)"]
+
+    every = check(root, "--format", "feed", "-v")
+    listed = [line for line in every.output.splitlines() if "│ no control characters" in line]
+    assert len(listed) == len(feeds), every.output
