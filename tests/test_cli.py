@@ -237,6 +237,18 @@ def test_list_shows_documents_and_issues(workspace: Callable[[str], Path]) -> No
     assert "No. 1, 2026-01-10, 2 documents" in result.output
 
 
+def test_list_shows_a_file_name_with_a_line_break_on_one_line_escaped_as_ls_does(
+    workspace: Callable[[str], Path],
+) -> None:
+    """A name a script made with a newline in it split the listing's line in two."""
+    root = workspace("minimal")
+    (root / "documents" / "minutes\nmarch.md").write_text("Not in any issue\n")
+    result = invoke("-C", str(root), "list")
+    assert result.exit_code == 0, result.output
+    (line,) = [line for line in result.output.splitlines() if "march" in line]
+    assert line.split() == ["*", "minutes-march", "minutes\\nmarch.md"]
+
+
 def test_list_counts_an_issue_of_one_document_as_one(workspace: Callable[[str], Path]) -> None:
     root = workspace("minimal")
     manifest = root / "issues" / "001-first.yaml"

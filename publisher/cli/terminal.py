@@ -10,6 +10,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 
+def one_line(name: str) -> str:
+    """A file name as a listing's line shows it: a line break or other control character
+    in it (a script's doing) written as an escape (\\n), as `ls -b` writes it, not breaking
+    the line."""
+    import unicodedata
+
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) in ("Cc", "Zl", "Zp")
+        else char
+        for char in name
+    )
+
+
 def size_text(size: int) -> str:
     """A size in bytes as a listing shows it."""
     if size >= 1024 * 1024:

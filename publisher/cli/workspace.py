@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .base import Command, PathParam
-from .terminal import RichProgress
+from .terminal import RichProgress, one_line
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -103,7 +103,7 @@ def list_(workspace: Path, translations: bool) -> None:
     for relative in pool.files:
         mark = " " if relative in used else "*"
         draft = "  (draft)" if relative in drafts else ""
-        click.echo(f"  {mark} {slug_for(relative):40} {relative.as_posix()}{draft}")
+        click.echo(f"  {mark} {slug_for(relative):40} {one_line(relative.as_posix())}{draft}")
     click.echo("  (* not in any issue; (draft): issues leave it out until it is marked ready)")
     click.echo(f"Issues ({len(manifests)}):")
     for m in manifests:
