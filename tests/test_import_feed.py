@@ -43,7 +43,7 @@ def test_a_substack_feed_saved_from_the_browser_becomes_its_posts_and_issues(
     )
     assert lockout.subtitle == "Week three, and the port is quiet"
     assert lockout.authors == ("Rosa Kelly",) and str(lockout.date) == "2026-03-02"
-    assert lockout.aliases == ("/p/the-crane-drivers-lockout",)
+    assert lockout.aliases == ("https://dockside.substack.com/p/the-crane-drivers-lockout",)
     assert "Collections continue every Friday" in lockout.body_html
     for gone in ("Subscribe", "Type your email", "Share", "<form", "<input"):
         assert gone not in lockout.body_html, gone

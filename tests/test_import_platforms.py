@@ -170,7 +170,7 @@ def test_posts_keep_their_metadata_as_front_matter(imported: Imported) -> None:
     assert picket.tags == ("docks", "pay") or picket.tags == ("Docks", "pay")
     assert picket.summary == "The picket at berth nine holds for a second week."
     assert picket.extra["source"] == "https://bulletin.example.org/2026/01/20/picket-line-holds/"
-    assert picket.aliases == ("/2026/01/20/picket-line-holds/",)
+    assert picket.aliases == ("https://bulletin.example.org/2026/01/20/picket-line-holds/",)
     cleaners = document(root, "cleaners-win-back-pay")
     assert cleaners.subtitle == "Six months of organising at the hospital"
     assert cleaners.aliases == ("/p/cleaners-win-back-pay",)
@@ -1213,3 +1213,67 @@ def test_since_imports_only_the_posts_of_that_day_and_after(tmp_path: Path) -> N
     )
     assert wrong.exit_code == 2 and "--since" in wrong.output
     assert "'20/02/2026': write the day as YYYY-MM-DD, e.g. 2026-02-20" in wrong.output
+
+
+WXR_IN_A_FOLDER = """<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+	<title>Dockside Bulletin</title>
+	<link>https://example.org/newsletter</link>
+	<wp:wxr_version>1.2</wp:wxr_version>
+	<wp:base_site_url>https://example.org/newsletter</wp:base_site_url>
+	<wp:base_blog_url>https://example.org/newsletter</wp:base_blog_url>
+	<item>
+		<title><![CDATA[Rally report]]></title>
+		<link>https://example.org/newsletter/2015/03/rally-report/</link>
+		<dc:creator><![CDATA[rkelly]]></dc:creator>
+		<content:encoded><![CDATA[<p>Three hundred at the gates.</p>]]></content:encoded>
+		<excerpt:encoded><![CDATA[]]></excerpt:encoded>
+		<wp:post_id>7</wp:post_id>
+		<wp:post_date><![CDATA[2015-03-02 08:00:00]]></wp:post_date>
+		<wp:post_name><![CDATA[rally-report]]></wp:post_name>
+		<wp:status><![CDATA[publish]]></wp:status>
+		<wp:post_type><![CDATA[post]]></wp:post_type>
+	</item>
+</channel>
+</rss>
+"""
+
+
+@pytest.mark.parametrize(
+    ("base_url", "redirect"),
+    [
+        ("https://example.org/newsletter/", "2015/03/rally-report"),  # the same folder
+        ("https://news.example.net/", "newsletter/2015/03/rally-report"),  # a new domain
+        ("https://example.org/bulletin/", None),  # another folder: the host's to redirect
+    ],
+)
+def test_a_wordpress_site_in_a_folder_keeps_its_old_addresses(
+    tmp_path: Path, base_url: str, redirect: str | None
+) -> None:
+    """WordPress installed in a folder (example.org/newsletter/): the archive that takes its
+    place keeps every post's old address; the redirect was written at
+    dist/newsletter/2015/…, served at /newsletter/newsletter/2015/…, and the old one was
+    a 404. An archive beside it on that host (/bulletin/) cannot redirect it, and says so
+    (it wrote /bulletin/newsletter/2015/…, a page no one had)."""
+    from conftest import build_with_warnings
+
+    root = new_workspace(tmp_path / "ws")
+    toml = root / "publisher.toml"
+    toml.write_text(re.sub(r'(?m)^base_url = ".*"$', f'base_url = "{base_url}"', toml.read_text()))
+    export = tmp_path / "dockside.WordPress.2015-03-05.xml"
+    export.write_text(WXR_IN_A_FOLDER)
+    import_export(export, root)
+
+    out, warnings = build_with_warnings(root, ["web"])
+
+    outside = [w for w in warnings if "outside this site's folder /bulletin/" in w]
+    if redirect is None:
+        assert not (out / "newsletter").exists() and not (out / "2015").exists()
+        assert len(outside) == 1 and "rally-report.md" in outside[0]
+    else:
+        refresh = (out / redirect / "index.html").read_text()
+        assert "rally-report/rally-report/" in refresh and not outside
+        assert not (out / "newsletter" / "newsletter").exists()

@@ -464,3 +464,42 @@ def test_an_old_address_naming_a_file_the_build_writes_gives_a_warning_not_a_fai
     assert "url=../../001-first/moved/" in (out / "p" / "old-post" / "index.html").read_text()
     assert (out / "site.css").is_file() and not (out / "x").exists()
     assert "refresh" not in (out / "search" / "index.html").read_text()
+
+
+def test_old_addresses_under_the_sites_folder_redirect_where_readers_type_them(
+    tmp_path: Path,
+) -> None:
+    """A site at https://example.org/newsletter/ is served from dist/: an old address
+    https://example.org/newsletter/2015/x/ (or /newsletter/2015/x/, as the browser showed
+    it) was written at dist/newsletter/2015/x/, served at /newsletter/newsletter/2015/x/,
+    and one outside the folder at a page it never was: both without a word."""
+    from conftest import build_with_warnings, minimal_with
+
+    aliases = [
+        "https://example.org/newsletter/2015/full-url/",
+        "/newsletter/2015/03/rally-report/",
+        "/2016/site-root/",  # Hugo's rule: a path is from the site's root, base_url
+        "https://example.org/2014/root-of-host/",
+        "https://old.example.net/newsletter/2013/old-domain/",
+    ]
+    listed = ", ".join(f'"{alias}"' for alias in aliases)
+    root = minimal_with(
+        tmp_path / "ws",
+        {"moved.md": f"---\ntitle: B\naliases: [{listed}]\n---\n\nBody.\n"},
+    )
+    toml = root / "publisher.toml"
+    toml.write_text(
+        toml.read_text().replace(
+            'base_url = "https://minimal.example.org/"',
+            'base_url = "https://example.org/newsletter/"',
+        )
+    )
+    out, warnings = build_with_warnings(root, ["web"])
+    for page in ("2015/full-url", "2015/03/rally-report", "2016/site-root", "2013/old-domain"):
+        assert "001-first/moved/" in (out / page / "index.html").read_text(), page
+    assert not (out / "newsletter").exists() and not (out / "2014").exists()
+    said = [w.rpartition("moved.md: ")[2] for w in warnings if "moved.md" in w]
+    assert len(said) == 1 and said[0].startswith(
+        "no redirect from alias 'https://example.org/2014/root-of-host/': outside this"
+        " site's folder /newsletter/"
+    )

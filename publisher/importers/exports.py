@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..controls import strip_controls
 from ..errors import PublisherError
@@ -47,11 +48,18 @@ class Post:
     language: str = ""
     summary: str = ""
     source: str = ""  # the original URL, when the export gives it
-    aliases: list[str] = field(default_factory=list)  # old URL paths, for redirect pages
+    aliases: list[str] = field(default_factory=list)  # old addresses, for redirect pages
     sent: bool = False  # sent as a newsletter: becomes an issue
     number: int | None = None  # the platform's own issue number, if any
     base: str = ""  # the folder (in the export) its relative image paths start from
     slug: str = ""  # its document's name (made a slug), when its old address's is none to keep
+
+
+def old_address(link: str) -> list[str]:
+    """A post's old address as its `aliases`: whole, host and all, so the build sees the
+    folder a site installed in one (example.org/newsletter/) was under, and where the new
+    archive is served beside it, that it cannot redirect it; none for the home page."""
+    return [link] if urlsplit(link).path.strip("/") else []
 
 
 def day_of(timestamp: object) -> dt.date | None:

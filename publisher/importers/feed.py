@@ -102,7 +102,6 @@ def _entry(entry: Any, subtitles: bool, inherited: str, export: PlatformExport) 
         )
         return
     link = str(entry.get("link", "") or "")
-    path = urlsplit(link).path
     author = str(entry.get("author_detail", {}).get("name") or entry.get("author", "") or "")
     tags = [str(t.get("term", "")).strip() for t in entry.get("tags", []) or []]
     export.posts.append(
@@ -117,7 +116,7 @@ def _entry(entry: Any, subtitles: bool, inherited: str, export: PlatformExport) 
             subtitle=words if content and subtitles else "",
             summary=words if content and not subtitles and not _opening_of(words, body) else "",
             source=link,
-            aliases=[path] if path not in ("", "/") else [],
+            aliases=exports.old_address(link),
             sent=True,
         )
     )

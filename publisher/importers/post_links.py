@@ -30,7 +30,7 @@ class PostLinks:
                 self._sites.add(_site(old.netloc))
                 self._documents.setdefault(_key(old.path, old.query), document)
             for alias in post.aliases:
-                self._documents.setdefault(_key(alias, ""), document)
+                self._documents.setdefault(_key(urlsplit(alias).path, ""), document)
 
     def relinked(self, body: str) -> str:
         """`body` (a post's HTML) with its links to posts of the export leading to their

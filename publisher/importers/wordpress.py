@@ -20,10 +20,9 @@ import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..errors import PublisherError
-from .exports import ExportFiles, LeftOut, PlatformExport, Post
+from .exports import ExportFiles, LeftOut, PlatformExport, Post, old_address
 from .wp_shortcodes import shortcodes_shown
 
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -178,7 +177,7 @@ def _item(
             language=(terms.get("language") or [""])[0],
             summary=excerpt.strip(),
             source=link,
-            aliases=[urlsplit(link).path] if urlsplit(link).path not in ("", "/") else [],
+            aliases=old_address(link),
             sent=kind == "post" and meta.get("_jetpack_dont_email_post_to_subs") != "1",
         )
     )

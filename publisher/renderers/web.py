@@ -121,7 +121,7 @@ class WebRenderer(ArchiveRenderer):
             *publish_style(ctx.config.style),
         ]
         taken = {page.path for page in every_page} | {file.path.as_posix() for file in files}
-        redirects = self._redirect_pages(archive, taken)
+        redirects = self._redirect_pages(archive, taken, site)
         return [*(self._page(ctx, page, archive) for page in [*pages, *redirects]), *files]
 
     @staticmethod
@@ -236,28 +236,29 @@ class WebRenderer(ArchiveRenderer):
         return pages
 
     @staticmethod
-    def _redirect_pages(archive: Archive, taken: set[str]) -> list[Page]:
+    def _redirect_pages(archive: Archive, taken: set[str], site: str) -> list[Page]:
         """A page at each old address a document or a translation lists in its front
         matter's `aliases` (an archive brought over from another platform, a multilingual
         Hugo site), sending readers and search engines on to its page: the newest issue's,
         when several carry it, in the edition it is translated for. And at an issue's old
-        folder (its manifest's `aliases`), for its page and each of its articles'."""
+        folder (its manifest's `aliases`), for its page and each of its articles'. `site`
+        (base_url) says where dist/ is served: an old address is found under it."""
         pages: list[Page] = []
         redirected: set[str] = set()
         for issue in archive.every_edition:  # newest first, each original before its editions
             for doc in issue.documents:
                 for alias in doc.aliases:
-                    path = alias_page(alias)
+                    path = alias_page(alias, site)
                     if path in redirected:
                         continue  # claimed already: in a newer issue, or in the original edition
-                    why = _no_redirect(path, taken, archive)
+                    why = _outside(alias, site) or _no_redirect(path, taken, archive)
                     if why or path is None:
                         log.warning("%s: no redirect from alias %r: %s", doc.source, alias, why)
                         continue
                     redirected.add(path)
                     values = {"target": f"{issue.folder}/{doc.slug}/", "title": doc.title}
                     pages.append(Page(path, "redirect.html", values))
-            for path, target, article in _issue_aliases(issue):
+            for path, target, article in _issue_aliases(issue, site):
                 if path in redirected or _no_redirect(path, taken, archive):
                     continue  # a document's own alias, or a page of the site, comes first
                 redirected.add(path)
@@ -355,16 +356,15 @@ def _alternates(editions: tuple[Issue, ...], doc_slug: str) -> tuple[Alternate, 
 _ALIAS_SEGMENT = re.compile(r"^[\w\-.~!$&'()*+,;=:@ ]+$")  # a file name, once decoded
 
 
-def _issue_aliases(issue: Issue) -> Iterator[tuple[str, str, Document | None]]:
+def _issue_aliases(issue: Issue, site: str) -> Iterator[tuple[str, str, Document | None]]:
     """The redirects an issue's manifest `aliases` ask for (its folder before the manifest
     was renamed): (page, target, the article or None) for the issue's page and each of its
     articles', in its editions' folders too (old/es/)."""
     for alias in issue.aliases:
-        page = alias_page(alias)
+        page = alias_page(alias, site)
         if page is None:
-            log.warning(
-                "%s: no redirect from alias %r: not a path on this site", issue.source, alias
-            )
+            why = _outside(alias, site) or "not a path on this site"
+            log.warning("%s: no redirect from alias %r: %s", issue.source, alias, why)
             continue
         if not page.endswith("/index.html"):  # an old page's own name ("/2024/no-41.html")
             yield page, f"{issue.folder}/", None
@@ -405,19 +405,52 @@ def _no_redirect(path: str | None, taken: set[str], archive: Archive) -> str:
     return ""
 
 
-def alias_page(alias: object) -> str | None:
+def alias_page(alias: object, site: str = "") -> str | None:
     """The file an old address's redirect is written to, relative to the output folder
     ('/p/my-post' → 'p/my-post/index.html', '/2024/old.html' as it is), or None for one
     that cannot be a file here: not text, the home page, a query string, or a path that
-    would leave the output folder, or a protocol-relative address (another site's)."""
+    would leave the output folder, or a protocol-relative address (another site's).
+
+    dist/ is served at `site` (base_url): a path is from there, as Hugo's aliases are, and
+    one that starts with its folder ('/newsletter/2015/x/' under
+    https://example.org/newsletter/: the address as browsers showed it) is from the host's
+    root, that folder taken off (it was written twice over, served at
+    /newsletter/newsletter/2015/x/). A full address on another host (the old domain's) is
+    its path, the same way; one on `site`'s host outside its folder is None (`_outside`)."""
     if not isinstance(alias, str):
         return None
     parts = urlsplit(alias.strip())
-    if parts.query or (parts.netloc and not parts.scheme) or not parts.path.strip("/"):
-        return None  # //evil.example/x/ is another site's page (an old one's full address,
-        # https://old.example.org/p/x, is the page's own, written whole)
-    segments = [unquote(s) for s in parts.path.split("/") if s]
-    if any(s in (".", "..") or not _ALIAS_SEGMENT.match(s) for s in segments):
+    if parts.query or (parts.netloc and not parts.scheme) or _outside(alias, site):
+        return None  # //evil.example/x/ is another site's page
+    path = "/" + parts.path.lstrip("/")
+    folder = _site_folder(site)
+    if folder != "/" and (path + "/").startswith(folder):
+        path = path.removeprefix(folder.rstrip("/"))
+    segments = [unquote(s) for s in path.split("/") if s]
+    if not segments or any(s in (".", "..") or not _ALIAS_SEGMENT.match(s) for s in segments):
         return None
     path = "/".join(segments)
     return path if path.endswith((".html", ".htm")) else f"{path}/index.html"
+
+
+def _site_folder(site: str) -> str:
+    """The folder base_url is on its host ("/newsletter/", or "/"): where dist/ is served."""
+    folder = urlsplit(site).path.strip("/")
+    return f"/{folder}/" if folder else "/"
+
+
+def _outside(alias: object, site: str) -> str:
+    """Why `alias`, a full address on the site's own host, cannot be redirected from dist/
+    (it is outside the folder the site is served from), "" when that is not so: dist/ holds
+    only what is under base_url, so the redirect is the host's to make."""
+    if not isinstance(alias, str) or not site:
+        return ""
+    old, folder = urlsplit(alias.strip()), _site_folder(site)
+    if not old.scheme or old.hostname != urlsplit(site).hostname:
+        return ""  # a path, or another host's address (the old domain's): from base_url
+    if ("/" + old.path.lstrip("/") + "/").startswith(folder):
+        return ""
+    return (
+        f"outside this site's folder {folder} (base_url), so no page of the build is there:"
+        " make the redirect in the web server's or the host's redirect rules"
+    )
