@@ -201,6 +201,22 @@ def test_all_text_is_legible_in_light_and_dark_colour_schemes(
             assert body == "rgb(18, 18, 18)"
 
 
+def test_an_email_printed_from_a_dark_screen_is_dark_ink_on_white_paper(
+    page, bilingual: BuiltEmail
+) -> None:
+    """Mail programs that follow the dark scheme (Apple Mail) printed it as on screen: pale
+    ink (#ebe8e3) on paper the printer leaves white."""
+    show_email(page, bilingual.html_path, 600, bilingual.media, "dark")
+    page.emulate_media(media="print", color_scheme="dark")
+    body = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    ink = page.evaluate("getComputedStyle(document.querySelector('.card .article-title a')).color")
+    illegible = page.evaluate(LOW_CONTRAST)
+    page.emulate_media(media="screen")
+
+    assert body != "rgb(18, 18, 18)" and ink != "rgb(235, 232, 227)", (body, ink)
+    assert illegible == []
+
+
 # --- 2. the size budget --------------------------------------------------------------------
 
 

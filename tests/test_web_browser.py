@@ -184,3 +184,33 @@ def test_the_search_box_has_a_label_a_screen_reader_reads(
     if AXE is not None:
         assert serious_violations(page) == []
     page.close()
+
+
+@pytest.mark.parametrize("theme", ["default", "campaign"])
+def test_a_page_printed_from_a_dark_screen_is_dark_ink_on_white_paper(
+    browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, theme: str
+) -> None:
+    """With the computer in dark mode, printing an article gave its pale screen ink
+    (rgb(236, 233, 226)) on white paper: barely legible, whatever the printer."""
+    root = minimal_with(
+        tmp_path / "ws", {"rents-up-again.md": PRINTED}, f'\n[style]\ntheme = "{theme}"\n'
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    out = build(root, formats=["web"]).out_dir
+    page = browser.new_page(color_scheme="dark")
+    with serving_folder(out) as site:
+        page.goto(site + "001-first/rents-up-again/")
+        on_screen = page.evaluate("getComputedStyle(document.querySelector('h1')).color")
+        page.emulate_media(media="print", color_scheme="dark")
+        printed = page.evaluate(
+            """() => ['h1', 'main p', 'main a', '.byline'].map(selector =>
+                getComputedStyle(document.querySelector(selector)).color)"""
+        )
+        paper = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+    page.close()
+
+    assert on_screen == "rgb(236, 233, 226)"  # the dark scheme on screen, as before
+    assert paper == "rgb(253, 252, 248)"
+    for colour in printed:
+        red, green, blue = (int(v) for v in colour.removeprefix("rgb(").rstrip(")").split(","))
+        assert max(red, green, blue) < 100, printed  # dark ink
