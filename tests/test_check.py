@@ -199,6 +199,24 @@ def test_web_page_with_a_broken_internal_link_fails(broken: Callable[[], Path]) 
     assert any("#nowhere → no element with id 'nowhere'" in f for f in found), found
 
 
+def test_links_from_the_sites_root_are_checked_against_the_output_folder(
+    broken: Callable[[], Path],
+) -> None:
+    """The not-found page (404.html, served at any address) links from the site's root
+    (/site.css): the check looked for /site.css on the computer's disk and failed it."""
+    root = broken()
+    page = root / "dist" / "001-first" / "index.html"
+    page.write_text(
+        page.read_text().replace(
+            "</main>",
+            '<p><a href="/001-first/">this</a> <a href="/002-missing/">next</a></p></main>',
+        )
+    )
+    found = failures(root, "web", "internal links")
+    assert [f for f in found if "001-first/index.html:" in f and "/002-missing/" in f], found
+    assert not [f for f in found if "404.html" in f or "/001-first/ →" in f], found
+
+
 def test_email_over_gmails_clipping_size_fails(broken: Callable[[], Path]) -> None:
     root = broken()
     path = root / "dist" / "001-first" / "email.eml"

@@ -503,3 +503,35 @@ def test_old_addresses_under_the_sites_folder_redirect_where_readers_type_them(
         "no redirect from alias 'https://example.org/2014/root-of-host/': outside this"
         " site's folder /newsletter/"
     )
+
+
+def test_a_missing_address_gets_the_sites_own_not_found_page_in_its_language(
+    tmp_path: Path,
+) -> None:
+    """Static hosts (GitHub Pages, Netlify, Cloudflare Pages) answer a missing address with
+    /404.html: there was none, so readers of a mistyped or old link got the host's page, no
+    way home. The host serves it at any depth, so its links start from base_url's folder."""
+    from conftest import build_with_warnings, minimal_with
+
+    root = minimal_with(tmp_path / "ws", {})
+    toml = root / "publisher.toml"
+    toml.write_text(
+        toml.read_text()
+        .replace(
+            'base_url = "https://minimal.example.org/"',
+            'base_url = "https://bulletin.example.net/news/"',
+        )
+        .replace('language = "en"', 'language = "es"')
+    )
+    out, _ = build_with_warnings(root, ["web"])
+
+    not_found = page_of(out / "404.html")
+    assert not_found.get("lang") == "es"
+    assert not_found.xpath("string(//h1)") == "Página no encontrada"
+    assert not_found.xpath("//meta[@name='robots']/@content") == ["noindex"]
+    assert not not_found.xpath("//link[@rel='canonical']")
+    links = not_found.xpath("//@href | //@src")
+    assert "/news/site.css" in links and "/news/" in links and "/news/search/" in links
+    assert all(link.startswith(("/news/", "https://", "#")) for link in links), links
+    assert "404" not in (out / "sitemap.xml").read_text()
+    assert unresolved_links(out, "https://bulletin.example.net/news/") == []

@@ -36,10 +36,12 @@ def nu_html_checker(target: Target) -> Iterator[Result]:
 def internal_links(target: Target) -> Iterator[Result]:
     """Every relative link, stylesheet and image points at a file in the output folder,
     and every #fragment at an element with that id; so does every link and image at the
-    site's own address (base_url), as bodies link other articles and the files they offer."""
+    site's own address (base_url), as bodies link other articles and the files they offer,
+    and every link from the host's root (/news/site.css), as the not-found page's are."""
     import lxml.html
 
     site = target.config.base_url
+    folder_of_site = "/" + urlsplit(site).path.lstrip("/")  # where dist/ is served
     out = target.out_dir.resolve()
 
     ids: dict[Path, set[str]] = {}
@@ -55,8 +57,14 @@ def internal_links(target: Target) -> Iterator[Result]:
         broken = []
         for element, attribute, link, _ in tree.iterlinks():
             on_site = link.startswith(site) and element.tag in ("a", "img")
+            from_root = link.startswith("/") and not link.startswith("//")
+            if from_root and link.startswith(folder_of_site):  # 404.html's, from the root
+                link, on_site = site + link.removeprefix(folder_of_site), True
             parts = urlsplit(link.removeprefix(site) if on_site else link)
             if parts.scheme or parts.netloc or (element.tag == "a" and attribute != "href"):
+                continue
+            if from_root and not on_site:  # outside the site's folder: not this build's
+                broken.append((element.sourceline, f"{link} → outside {folder_of_site}"))
                 continue
             folder = out if on_site else page.parent
             linked = (folder / unquote(parts.path)).resolve() if parts.path or on_site else page

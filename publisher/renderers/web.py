@@ -28,6 +28,10 @@ from .search import search_bundle
 log = logging.getLogger(__name__)
 
 
+# What static hosts (GitHub Pages, Netlify, Cloudflare Pages) answer a missing address with
+NOT_FOUND = "404.html"
+
+
 class Page(NamedTuple):
     path: str  # relative to the output folder, ends in index.html
     template: str
@@ -121,8 +125,10 @@ class WebRenderer(ArchiveRenderer):
             *publish_style(ctx.config.style),
         ]
         taken = {page.path for page in every_page} | {file.path.as_posix() for file in files}
-        redirects = self._redirect_pages(archive, taken, site)
-        return [*(self._page(ctx, page, archive) for page in [*pages, *redirects]), *files]
+        redirects = self._redirect_pages(archive, taken | {NOT_FOUND}, site)
+        not_found = Page(NOT_FOUND, "404.html", {})  # in no sitemap, nor the search index
+        every = [*pages, *redirects, not_found]
+        return [*(self._page(ctx, page, archive) for page in every), *files]
 
     @staticmethod
     def _home_pages(archive: Archive, language: str) -> list[Page]:
@@ -270,11 +276,15 @@ class WebRenderer(ArchiveRenderer):
         language = page.language or ctx.config.language
         content_language = page.content_language or language
         root = "../" * (len(PurePosixPath(page.path).parts) - 1)
+        if page.path == NOT_FOUND:  # served at any address: links from the site's folder
+            root = _site_folder(ctx.config.base_url)
         html = self.render_template(
             ctx,
             page.template,
             root=root,
-            page_url=ctx.config.base_url + page.path.removesuffix("index.html"),
+            page_url=""
+            if page.path == NOT_FOUND  # the page of no address
+            else ctx.config.base_url + page.path.removesuffix("index.html"),
             language=language,
             direction=text_direction(language),
             page_language=content_language,
