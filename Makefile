@@ -14,7 +14,8 @@ unexport PYTHONDONTWRITEBYTECODE
 
 demo: setup
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) $(BIN)/publisher build
-	@echo "Open dist/index.html, or look in dist/ for the PDF, EPUB, email and feeds."
+	@echo "See the web archive as readers will: $(BIN)/publisher serve (opens your browser;"
+	@echo "opened from the disk, its links show folders). dist/ has the PDF, EPUB, email and feeds."
 
 # The linter and the type check run beside the tests (a failure in any fails `make test`).
 # SETUP_DONE: they need not check the system packages and installs again (1.4 s).

@@ -140,3 +140,14 @@ def test_a_missing_module_of_publisher_itself_is_not_blamed_on_an_extra() -> Non
 
     with pytest.raises(ModuleNotFoundError), needs("serve"):
         importlib.import_module("publisher.no_such_module")
+
+
+def test_after_make_demo_readers_are_sent_to_publisher_serve_not_to_the_disk() -> None:
+    """`make demo` and the README said to open dist/index.html: from the disk every link of
+    the archive (030-issue-30/, ../) is a folder, and the browser listed its files."""
+    recipe = re.search(r"^demo:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(), re.M)
+    assert recipe and "publisher serve" in recipe.group(1)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    after = re.search(r"After\s+`make demo`, (.*?)\. ", readme, re.S)
+    assert after and "publisher serve" in after.group(1).partition(",")[0], after
+    assert "open `dist/index.html`" not in readme
