@@ -83,6 +83,26 @@ def babel_locale(code: str | None = None) -> str:
     return (code or current_language()).replace("-", "_")
 
 
+def open_graph_locale(code: str, newsletter: str = "") -> str:
+    """`code` as Open Graph names a locale, language_TERRITORY (es_ES): a bare language
+    ("es") is flagged by Facebook's sharing debugger. Its own region, else the newsletter's
+    for the same language (en in an en-GB newsletter: en_GB), else the one CLDR's likely
+    subtags give (es → es_ES, ar → ar_EG); "" for a language Babel cannot place."""
+    from babel.core import Locale, UnknownLocaleError, get_global
+
+    likely = get_global("likely_subtags")
+    language = base_language(code)
+    same = [t for t in (code, newsletter) if t and base_language(t) == language]
+    for tag in [*same, *(likely.get(babel_locale(t)) or "" for t in same), likely.get(language)]:
+        try:
+            locale = Locale.parse(babel_locale(tag)) if tag else None
+        except (ValueError, UnknownLocaleError):
+            continue
+        if locale and locale.territory and locale.territory.isalpha():
+            return f"{locale.language}_{locale.territory}"
+    return ""
+
+
 @cache
 def _translations(language: str) -> gettext_module.NullTranslations:
     """The compiled catalogue for `language` (compiled in memory: no build step for .mo files)."""

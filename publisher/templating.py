@@ -119,6 +119,7 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
     env.filters["scrolling_tables"] = scrolling_tables
     env.filters["language_name"] = language_name
     env.filters["autonym"] = autonym
+    env.filters["og_locale"] = i18n.open_graph_locale
     env.globals["interface_language"] = i18n.current_language
     env.globals["arabic_script_languages"] = sorted(ARABIC_SCRIPT_LANGUAGES)
     env.filters["direction"] = text_direction

@@ -325,3 +325,20 @@ def test_the_arabic_page_is_laid_out_right_to_left_in_a_browser(
     assert layout["direction"] == "rtl"
     assert abs(layout["titleRight"] - layout["body"]) < 2  # the site title starts at the right
     assert layout["overflow"] <= 0
+
+
+@pytest.mark.parametrize(
+    ("language", "newsletter", "expected"),
+    [
+        ("ar", "en", "ar_EG"),
+        ("fa", "en", "fa_IR"),
+        ("es", "en-GB", "es_ES"),
+        ("en", "en-GB", "en_GB"),  # the newsletter's region for its own language
+        ("en", "es", "en_US"),
+        ("pt-BR", "en", "pt_BR"),
+        ("sr-Latn", "en", "sr_RS"),
+        ("es-419", "en", "es_ES"),  # Open Graph names countries, not Latin America
+    ],
+)
+def test_open_graph_locales_name_a_territory(language: str, newsletter: str, expected: str) -> None:
+    assert i18n.open_graph_locale(language, newsletter) == expected
