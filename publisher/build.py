@@ -361,6 +361,7 @@ def _document_key(pool: Path, relative: Path, language: str, strict: bool, limit
     return digest(
         versions_digest(),
         relative.as_posix(),
+        slug_for(relative),  # the document's slug, which how slugs are made may change
         language,
         str(strict),
         repr(limits),

@@ -13,6 +13,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+import regex
 from slugify import slugify
 
 from .errors import near_misses
@@ -229,20 +230,43 @@ def unreadable(path: Path, root: Path) -> str | None:
 
 
 def names_of(file: Path) -> set[str]:
-    """Every name a manifest may use for `file` (relative to documents/), composed (NFC)."""
+    """Every name a manifest may use for `file` (relative to documents/), composed (NFC):
+    a slug it had before its letters were kept (`transliterated_slug`) too."""
     stem = named_by(file).stem
-    return {composed(n) for n in (stem, slug_for(file), file.with_suffix("").as_posix())}
+    slugs = (slug_for(file), transliterated_slug(file))
+    return {composed(n) for n in (stem, *slugs, file.with_suffix("").as_posix())}
 
 
 def slug_for(relative: Path) -> str:
     """Slug of a document: its file stem, made URL-safe (subfolders do not take part),
     except in a page bundle (Hugo's `my-post/index.md`, `my-post/index.es.md`), where
-    the folder names the document, as a Mac program's package does (`paths.named_by`)."""
+    the folder names the document, as a Mac program's package does (`paths.named_by`).
+    A name in Arabic or Hebrew letters keeps them (`_KEPT_LETTERS`); others are
+    transliterated to ASCII (ñandú → nandu), as they always were."""
+    stem = _slugged_stem(relative)
+    return slugify(stem, allow_unicode=bool(_KEPT_LETTERS.search(stem))) or stem
+
+
+def transliterated_slug(relative: Path) -> str:
+    """The slug a document had before Arabic and Hebrew names kept their letters
+    ('drb-ml-lmyn' for إضراب-عمال-الميناء): manifests written then still name it so, and
+    its page's old address is redirected to the new."""
+    stem = _slugged_stem(relative)
+    return slugify(stem) or stem
+
+
+def _slugged_stem(relative: Path) -> str:
     stem = named_by(relative).stem
     base, dot, language = stem.partition(".")
     if base in _BUNDLE_PAGES and len(relative.parts) > 1:
         stem = relative.parent.name + (f".{language}" if dot else "")
-    return slugify(stem) or stem
+    return stem
+
+
+# Scripts that write no short vowels: transliterated, "عمال" (workers) and "عمل" (work) are
+# both "ml", so their documents' addresses collided and said nothing. Their letters are kept
+# (percent-encoded in a URL, as written in dist/), as WordPress and Hugo keep them.
+_KEPT_LETTERS = regex.compile(r"[\p{Script=Arabic}\p{Script=Hebrew}]")
 
 
 _BUNDLE_PAGES = {"index", "_index"}

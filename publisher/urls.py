@@ -4,6 +4,7 @@ that emails, feeds, PDFs and the web archive all link to, so they always agree."
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 # In what the email renderer writes (the unsubscribe link and header), delivery puts each
 # subscriber's signed token in place of this.
@@ -65,7 +66,7 @@ def edition_home_folder(language: str) -> str:
 
 def document_url(base_url: str, issue_folder: str, document_slug: str) -> str:
     """Each document has its own page under its issue's: where emails and feeds link."""
-    return f"{issue_url(base_url, issue_folder)}{document_slug}/"
+    return f"{issue_url(base_url, issue_folder)}{quote(document_slug)}/"  # عمل: %D8%B9…
 
 
 def unsubscribe_url(base_url: str) -> str:

@@ -567,3 +567,39 @@ def test_every_page_names_its_open_graph_locale_with_a_territory(
         assert sorted(alternate) == sorted(others), path
         alternates_seen += bool(alternate)
     assert {"en-GB", "en", "es", "fr"} <= seen and alternates_seen
+
+
+def test_documents_named_in_arabic_keep_their_letters_in_their_addresses(tmp_path: Path) -> None:
+    """عمال.md ("workers") and عمل.md ("work") were both 'ml' (Arabic does not write its
+    short vowels, so transliteration leaves the consonants): the build refused the issue,
+    and إضراب-عمال-الميناء.md was published at the meaningless /drb-ml-lmyn/. Their
+    addresses now keep their letters, as WordPress's and Hugo's do; the old one still leads
+    there, and a manifest naming it still finds the document. Latin names stay as they were."""
+    from conftest import build_with_warnings, minimal_with
+
+    text = "---\ntitle: {}\n---\n\nنص.\n"
+    root = minimal_with(
+        tmp_path / "ws",
+        {
+            "عمال.md": text.format("العمال"),
+            "عمل.md": text.format("العمل"),
+            "إضراب-عمال-الميناء.md": text.format("إضراب عمال الميناء"),
+            "ñandú-café.md": "---\ntitle: Café\n---\n\nText.\n",
+        },
+    )
+    manifest = root / "issues" / "001-first.yaml"  # made before: it names the old slug
+    manifest.write_text(manifest.read_text().replace("إضراب-عمال-الميناء,", "drb-ml-lmyn,"))
+    out, _ = build_with_warnings(root, ["web", "feed"])
+
+    issue = out / "001-first"
+    for slug in ("عمال", "عمل", "إضراب-عمال-الميناء", "nandu-cafe"):
+        assert (issue / slug / "index.html").is_file(), slug
+    old = (issue / "drb-ml-lmyn" / "index.html").read_text()
+    assert "url=../../001-first/إضراب-عمال-الميناء/" in old
+    assert not (issue / "ml").exists()  # two articles' old address, which never was a page
+    encoded = "https://minimal.example.org/001-first/%D8%B9%D9%85%D9%84/"  # عمل
+    assert f"<loc>{encoded}</loc>" in (out / "sitemap.xml").read_text()
+    assert f'href="{encoded}"' in (out / "feed.atom").read_text()
+    canonical = page_of(issue / "عمل" / "index.html").xpath("//link[@rel='canonical']/@href")
+    assert canonical == [encoded]
+    assert unresolved_links(out, "https://minimal.example.org/") == []

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar, NamedTuple
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from ..attachments import editorial_media
 from ..model import Archive, Document, Issue, text_direction
 from ..output import Artifact
+from ..pool import transliterated_slug
 from ..resources import cover_path, lead_image, media_path, published_image
 from ..urls import edition_home_folder, tag_path
 from .base import ArchiveRenderer, Job, RenderContext
@@ -114,7 +116,7 @@ class WebRenderer(ArchiveRenderer):
         site = ctx.config.base_url
         every_page = [*pages, *self._issue_pages(archive, archive.every_edition)]
         urls = [
-            (site + page.path.removesuffix("index.html"), page.values.get("alternates", ()))
+            (site + quote(page.path.removesuffix("index.html")), page.values.get("alternates", ()))
             for page in every_page
         ]
         files = [
@@ -126,6 +128,7 @@ class WebRenderer(ArchiveRenderer):
         ]
         taken = {page.path for page in every_page} | {file.path.as_posix() for file in files}
         redirects = self._redirect_pages(archive, taken | {NOT_FOUND}, site)
+        redirects += _transliterated_pages(archive, ctx.config.documents_dir, taken, redirects)
         not_found = Page(NOT_FOUND, "404.html", {})  # in no sitemap, nor the search index
         every = [*pages, *redirects, not_found]
         return [*(self._page(ctx, page, archive) for page in every), *files]
@@ -284,7 +287,7 @@ class WebRenderer(ArchiveRenderer):
             root=root,
             page_url=""
             if page.path == NOT_FOUND  # the page of no address
-            else ctx.config.base_url + page.path.removesuffix("index.html"),
+            else ctx.config.base_url + quote(page.path.removesuffix("index.html")),
             language=language,
             direction=text_direction(language),
             page_language=content_language,
@@ -383,6 +386,37 @@ def _issue_aliases(issue: Issue, site: str) -> Iterator[tuple[str, str, Document
         yield f"{folder}index.html", f"{issue.folder}/", None
         for doc in issue.documents:
             yield f"{folder}{doc.slug}/index.html", f"{issue.folder}/{doc.slug}/", doc
+
+
+def _transliterated_pages(
+    archive: Archive, documents: Path, taken: set[str], redirects: list[Page]
+) -> list[Page]:
+    """A redirect at each article's address from before Arabic and Hebrew file names kept
+    their letters (041-pay/drb-ml-lmyn/ → 041-pay/إضراب-عمال-الميناء/), in each edition:
+    readers' bookmarks, other sites' links and search engines still find it. Where a
+    page or a redirect of the build is already, none."""
+    old_slugs: dict[str, str] = {}
+    for issue in archive.issues:
+        for doc in issue.documents:
+            try:
+                before = transliterated_slug(doc.source.relative_to(documents))
+            except ValueError:
+                continue  # not in documents/
+            if before != doc.slug:
+                old_slugs[doc.slug] = before
+    pages = []
+    written = taken | {page.path for page in redirects}
+    for issue in archive.every_edition:
+        shared = Counter(old_slugs.get(doc.slug) for doc in issue.documents)
+        for doc in issue.documents:
+            old = old_slugs.get(doc.slug, "")
+            if not old or shared[old] > 1:
+                continue  # two articles' old address: the build refused it, no page was there
+            if (path := f"{issue.folder}/{old}/index.html") not in written:
+                written.add(path)
+                target = f"{issue.folder}/{doc.slug}/"
+                pages.append(Page(path, "redirect.html", {"target": target, "title": doc.title}))
+    return pages
 
 
 # Folders the build fills with files of its own (pictures, the search index, the logo)
