@@ -500,3 +500,35 @@ def test_the_epub_embeds_only_the_faces_its_text_uses_cut_to_its_letters(
     assert "NotoSerif-BoldItalic.ttf" not in css and '"Noto Naskh Arabic"' in css
     assert path.stat().st_size < 300_000
     assert epubcheck_messages(path) == []
+
+
+def test_older_readers_find_the_cover_by_the_opf_and_ncx_cover_meta(tmp_path: Path) -> None:
+    """EPUB 3 marks the cover with `properties="cover-image"`; Calibre, Kindle conversion
+    and older readers look for EPUB 2's `<meta name="cover">` naming its manifest item.
+    The package had none, and the NCX's named "cover_svg", an item the book lacks."""
+    from PIL import Image
+
+    root = minimal_with(tmp_path / "ws", {})
+    (root / "documents" / "media").mkdir()
+    Image.new("RGB", (1200, 800), (30, 90, 160)).save(root / "documents" / "media" / "cover.png")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            "date:", "cover: documents/media/cover.png\ndate:"
+        ),
+        encoding="utf-8",
+    )
+    path = build(root, formats=["epub"]).out_dir / ISSUE / f"{ISSUE}.epub"
+    opf = {"opf": "http://www.idpf.org/2007/opf"}
+    with zipfile.ZipFile(path) as book:
+        package = lxml.etree.fromstring(book.read("EPUB/content.opf"))
+        ncx = lxml.etree.fromstring(book.read("EPUB/toc.ncx"))
+    [cover_id] = package.xpath("//opf:item[@properties='cover-image']/@id", namespaces=opf)
+    assert package.xpath("//opf:metadata/opf:meta[@name='cover']/@content", namespaces=opf) == [
+        cover_id
+    ]
+    assert ncx.xpath("//ncx:head/ncx:meta[@name='cover']/@content", namespaces=NS) in (
+        [],
+        [cover_id],
+    )
+    assert epubcheck_messages(path) == []

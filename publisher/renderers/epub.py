@@ -14,6 +14,8 @@ import zipfile
 from pathlib import Path
 from typing import ClassVar
 
+import lxml.etree
+
 from .. import photos
 from ..i18n import gettext, interface_language, long_date
 from ..model import Issue
@@ -222,12 +224,18 @@ def finished(epub: bytes, direction: str, labels: dict[str, str]) -> bytes:
       heading it opens with, and ours open with the section holding it, so every chapter
       was titled with its file name ("ch002.xhtml"), which reading systems show in their
       title bar and screen readers announce.
+    - EPUB 2's `<meta name="cover">` naming the cover picture's manifest item, in the
+      package and the NCX: Calibre, Kindle conversion and older readers find the cover by
+      it. Pandoc writes none in an EPUB 3 package, and names in the NCX an item the book
+      lacks ("cover_svg", from the picture's file name before pandoc renamed it).
 
     Entries are copied in order with their own names, dates and compression (the mimetype
     first, stored)."""
     source = zipfile.ZipFile(io.BytesIO(epub))
     out = io.BytesIO()
     with source, zipfile.ZipFile(out, "w") as target:
+        cover = _cover_image_id(source)
+        cover_meta = f'<meta name="cover" content="{cover}" />'.encode() if cover else b""
         for info in source.infolist():
             data = source.read(info)
             if info.filename.endswith(".xhtml"):
@@ -241,8 +249,26 @@ def finished(epub: bytes, direction: str, labels: dict[str, str]) -> bytes:
                 data = _LANDMARKS.sub(lambda nav: _labelled(nav.group(0), labels, _LANDMARK), data)
             if info.filename.endswith(".opf") and labels:  # EPUB 2's guide, for older readers
                 data = _labelled(data, labels, _GUIDE_COVER)
+            if info.filename.endswith(".opf") and cover_meta:
+                data = data.replace(b"</metadata>", b"  " + cover_meta + b"\n  </metadata>", 1)
+            if info.filename.endswith(".ncx"):
+                data = _NCX_COVER.sub(cover_meta, data)
             target.writestr(info, data, compress_type=info.compress_type)
     return out.getvalue()
+
+
+_NCX_COVER = re.compile(rb'<meta name="cover" content="[^"]*" />')
+_OPF = {"opf": "http://www.idpf.org/2007/opf"}
+
+
+def _cover_image_id(book: zipfile.ZipFile) -> str | None:
+    """The manifest id of the book's cover picture (its `cover-image` item), if it has one."""
+    package = next(name for name in book.namelist() if name.endswith(".opf"))
+    found = lxml.etree.fromstring(book.read(package)).xpath(
+        "//opf:manifest/opf:item[contains(concat(' ', @properties, ' '), ' cover-image ')]/@id",
+        namespaces=_OPF,
+    )
+    return str(found[0]) if isinstance(found, list) and found else None
 
 
 _FILE_NAME_TITLE = re.compile(rb"<title>ch\d+\.xhtml</title>")
