@@ -43,7 +43,7 @@ from .formats import select
 from .jobs import BuildReport, Progress, RenderPlan, Silent
 from .limits import Limits
 from .logs import held
-from .manifest import IssueManifest, load_manifests
+from .manifest import IssueManifest, load_manifests, warn_of_own_language_edition
 from .model import Archive, Document, Download, Issue
 from .picture_copies import shown_picture
 from .pool import DocumentPool, slug_for
@@ -112,6 +112,7 @@ def build(
     # with the hyphenation of the issues' languages, when the issue changed since its PDF.
     languages = {config.language} | {e for m in selected for e in (m.language, *m.editions) if e}
     note_untranslated_interface(config, selected)
+    note_own_language_editions(config.language, selected)
     changed = {
         m.slug: last_changed(m, pool.root, translated.get(m.slug, {}), root) for m in selected
     }
@@ -426,6 +427,19 @@ def note_untranslated_interface(config: Config, manifests: Sequence[IssueManifes
                 language,
                 ", ".join(sorted(known)),
             )
+
+
+def note_own_language_editions(language: str, manifests: Sequence[IssueManifest]) -> None:
+    """An edition in the language of publisher.toml listed by an issue that takes its
+    language from there: no edition (one in the manifest's own language is said as the
+    manifest is read)."""
+    for manifest in manifests:
+        if manifest.language:
+            continue
+        for edition in manifest.editions:
+            if edition not in edition_languages(manifest, language):
+                line = manifest.edition_texts[edition].line
+                warn_of_own_language_edition(manifest.path, line, edition)
 
 
 def note_front_matter(

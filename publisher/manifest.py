@@ -263,6 +263,7 @@ def _editions(
             problems.add(f"edition {value!r}: {exc}", *key, hint=exc.hint)
             continue
         if original and language in (original, original.split("-")[0]):
+            warn_of_own_language_edition(source.path, source.line(*key), language)
             continue
         if language in lines:  # `[es, fr]` meant, `[es, es]` left by a copy
             log.warning(
@@ -280,8 +281,16 @@ def _editions(
         checked: dict[str, Any] = check(EDITION_TABLE, texts or {}, problems, key)
         if "editorial" in checked:
             checked["editorial_line"] = source.line(*key, "editorial")
-        found[language] = EditionTexts(**checked)
+        found[language] = EditionTexts(**checked, line=lines[language])
     return found
+
+
+def warn_of_own_language_edition(manifest: Path, line: int, language: str) -> None:
+    """`editions: [en]` on an English issue makes no edition: said, so that whoever wrote it
+    does not wait for one (or take the line for a switch the issue needs)."""
+    log.warning(
+        "%s:%d: %s is the issue's own language: it needs no edition", manifest, line, language
+    )
 
 
 def _warn_of_section_titles(source: SourceData) -> None:
@@ -324,6 +333,7 @@ class EditionTexts:
     editorial: str = ""  # Markdown
     sections: tuple[str, ...] = ()  # section titles, in the sections' order
     editorial_line: int = 1  # the manifest's line of its `editorial:`, for warnings
+    line: int = 1  # the manifest's line naming the edition, for warnings
 
 
 def _section_titles(value: Any) -> tuple[str, ...]:

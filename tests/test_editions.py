@@ -21,7 +21,7 @@ import feedparser
 import lxml.etree
 import lxml.html
 import pytest
-from conftest import WORKSPACES, build_copy
+from conftest import WORKSPACES, build_copy, build_with_warnings, minimal_with
 from validators import epubcheck_messages, nu_html_errors, parse_eml, pdftotext
 
 from publisher.build import BuildReport, build, edition_translations, note_outdated
@@ -587,6 +587,28 @@ def test_an_edition_listed_twice_is_warned_of_at_the_second_line(
         f"{manifest}:9: {again!r} lists the es edition again (line 7): one es edition is made;"
         " write the language meant, or take the line out"
     ]
+
+
+@pytest.mark.parametrize(
+    ("manifest_language", "line"), [("", 9), ("language: en\n", 10)], ids=["toml", "manifest"]
+)
+def test_the_issues_own_language_listed_as_an_edition_is_warned_of_at_its_line(
+    tmp_path: Path, manifest_language: str, line: int
+) -> None:
+    """`editions: [en]` on an English issue (English from publisher.toml, or from the
+    manifest) was taken without a word, as if it made an edition: it makes none."""
+    root = minimal_with(tmp_path / "ws", {})
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        'number: 1\ntitle: "First issue"\ndate: 2026-01-10\neditorial: |\n'
+        "  Hello from the editors.\nsections:\n  - title: News\n"
+        f"    documents: [first-article, second-article]\n{manifest_language}editions: [en]\n",
+        encoding="utf-8",
+    )
+    out, warnings = build_with_warnings(root, ["email"])
+    said = f"{manifest}:{line}: en is the issue's own language: it needs no edition"
+    assert [w for w in warnings if "own language" in w] == [said]
+    assert not (out / "001-first" / "en").exists()
 
 
 def test_the_original_language_listed_as_an_edition_is_no_edition(tmp_path: Path) -> None:
