@@ -355,6 +355,34 @@ def test_a_leaflet_that_runs_over_is_named_and_every_other_format_is_built(
         assert f"{SLUG}-leaflet.pdf" not in (out / linking).read_text(), linking
 
 
+def test_a_leaflet_of_a_document_with_no_text_is_warned_of_naming_the_document(
+    tmp_path: Path,
+) -> None:
+    """A document of front matter only (its text not yet written, or lost in a copy),
+    chosen as the leaflet, printed a headline on a blank page without a word."""
+    root = copy_workspace(LEAFLET, tmp_path)
+    text = root / "documents" / "strike-fund.md"
+    text.write_text(
+        '---\ntitle: "Keep the cleaners\' strike going"\nlang: en\ntags: [strike]\n---\n\n'
+    )
+    code, output = build(root, "--format", "leaflet")
+    said = " ".join(output.split())
+    assert f"{text}: the leaflet's document has no text" in said, output
+    assert code == 0 and (root / "dist" / SLUG / f"{SLUG}-leaflet.pdf").is_file()  # still made
+
+
+def test_a_leaflet_of_a_picture_alone_is_not_warned_of_as_having_no_text(
+    tmp_path: Path,
+) -> None:
+    """A poster (a picture, no words under it) is a leaflet as meant."""
+    root = copy_workspace(LEAFLET, tmp_path)
+    Image.new("RGB", (600, 800), (200, 40, 40)).save(root / "documents" / "poster.png")
+    text = root / "documents" / "strike-fund.md"
+    text.write_text('---\ntitle: "Strike!"\n---\n\n![](poster.png)\n')
+    code, output = build(root, "--format", "leaflet")
+    assert code == 0 and "has no text" not in output, output
+
+
 # --- sheets a copy shop loads --------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import lxml.html
 from markupsafe import Markup
 
 from ..errors import Problem, PublisherError
@@ -63,6 +64,14 @@ class LeafletRenderer(IssueRenderer):
         if problem := _no_room_for_text(paper, layers, issue) or _copies_problem(paper, issue, ctx):
             raise problem  # before the layout: the sheets cannot be made, whatever it is
 
+        if _without_text(leaflet.document.body_html):
+            log.warning(
+                "%s: the leaflet's document has no text, only its front matter: the leaflet"
+                " is its headline on an empty page; write its text, or give another document"
+                " as 'leaflet:' in %s",
+                leaflet.document.source,
+                issue.source.name,
+            )
         texts = [(issue.source, f"{leaflet.standfirst} {leaflet.pull_quote}")]
         texts.append((leaflet.document.source, document_text(leaflet.document)))
         warn_missing_glyphs(texts, bundled_fonts(ctx.config.style))
@@ -411,6 +420,13 @@ def _overflow_error(
             hint="; or ".join(hints),
         )
     )
+
+
+def _without_text(body: str) -> bool:
+    """A body with neither words nor a picture: a document of front matter only, whose
+    leaflet would print its headline alone."""
+    fragment = lxml.html.fragment_fromstring(body, create_parent="div")
+    return not fragment.text_content().strip() and not fragment.xpath(".//img | .//svg")
 
 
 def _breaks_it_has_sides_for(leaflet: Leaflet) -> Leaflet:
