@@ -669,6 +669,9 @@ def find_downloads(built_size: SizeOf, issues: Sequence[Issue]) -> dict[str, tup
         for name, offer in offering:
             relative = offer.path(issue.slug, issue.edition)
             if (size := built_size(relative)) is not None:
-                found.append(Download(name, relative, offer.media_type, size, offer.label))
+                saved_as = offer.saved_as(issue.slug, issue.edition)
+                found.append(
+                    Download(name, relative, offer.media_type, size, offer.label, saved_as)
+                )
         downloads[issue.folder] = tuple(found)
     return downloads

@@ -51,6 +51,12 @@ class Offer:
 
         return Path(issue_folder(slug, edition)) / f"{slug}{self.suffix}"
 
+    def saved_as(self, slug: str, edition: str = "") -> str:
+        """The name a browser saves the file under: an edition's has its language added,
+        so that the original and its editions, named alike in their folders, do not clash
+        in one Downloads folder ("041-x.epub" and "041-x-es.epub", not "041-x (1).epub")."""
+        return f"{slug}-{edition}{self.suffix}" if edition else f"{slug}{self.suffix}"
+
     def made_for(self, issue: Issue) -> bool:
         """Whether the format's job for `issue` makes this file (when it succeeds)."""
         return not self.only_with or getattr(issue, self.only_with) is not None

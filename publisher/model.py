@@ -158,6 +158,7 @@ class Download:
     media_type: str
     size: int
     label: str  # what a link to it says (before translation): "PDF", "leaflet (PDF)"
+    saved_as: str = ""  # the name to save it under (`Offer.saved_as`): the web page's links
 
 
 @dataclass(frozen=True)

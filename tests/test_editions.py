@@ -220,6 +220,29 @@ def test_the_language_switcher_and_the_untranslated_note_on_the_web(built: Build
     )
 
 
+def test_each_editions_downloads_are_saved_under_a_name_of_their_own(built: BuildReport) -> None:
+    """Every edition's EPUB and PDF are named as the original's (001-editions.epub in the
+    issue's folder and in es/): downloaded from both pages, the second was saved as
+    "001-editions (1).epub". The links name the file to save, with the edition's language."""
+
+    def saved_as(relative: str) -> dict[str, str]:
+        links = page(built, relative).xpath("//ul[@class='downloads']//a")
+        return {a.get("href"): a.get("download") for a in links}
+
+    spanish = saved_as(f"{ISSUE}/es/index.html")
+    assert spanish[f"{ISSUE}.epub"] == f"{ISSUE}-es.epub"
+    assert spanish[f"{ISSUE}.pdf"] == f"{ISSUE}-es.pdf"
+    assert saved_as(f"{ISSUE}/index.html")[f"{ISSUE}.epub"] == f"{ISSUE}.epub"
+    names = [
+        name
+        for relative in (f"{ISSUE}/index.html", f"{ISSUE}/es/index.html", f"{ISSUE}/ar/index.html")
+        for name in saved_as(relative).values()
+    ]
+    assert len(names) == len(set(names)) >= 6  # PDF and EPUB (and leaflet) of each edition
+    article = page(built, f"{ISSUE}/ar/strike/index.html")
+    assert article.xpath(f"//a[@href='../{ISSUE}.epub']/@download") == [f"{ISSUE}-ar.epub"]
+
+
 def test_sitemap_lists_every_edition_with_its_alternates(built: BuildReport) -> None:
     sitemap = lxml.etree.parse(str(built.out_dir / "sitemap.xml"))
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
