@@ -76,9 +76,12 @@ def drop_keeping_tail(element: _Element) -> None:
 
 
 def without_last_words(body: str, count: int) -> str:
-    """`body` with its last `count` words taken out (pictures and emptied elements stay):
-    what is left of a text cut from its end, as an editor shortens one to fit."""
+    """`body` with its last `count` words taken out (pictures and emptied elements stay,
+    but for list items): what is left of a text cut from its end, as an editor shortens one
+    to fit. An emptied list item goes, and a list left without items: its bullet or number
+    would still take a line, which an editor who cuts a list cuts with its words."""
     root = body_tree(body)
+    items = [item for item in root.iter("li", "ul", "ol") if _has_words(item)]
     slots: list[tuple[HtmlElement, str]] = []
 
     def in_order(element: HtmlElement) -> None:
@@ -97,4 +100,12 @@ def without_last_words(body: str, count: int) -> str:
         count -= len(words) - len(kept)
         space = value[: len(value) - len(value.lstrip())] if kept else ""  # "<em>x</em> is"
         setattr(element, where, space + " ".join(kept))
+    for item in reversed(items):  # an item before its list
+        if not _has_words(item) and not item.xpath(".//*[self::img or self::svg]"):
+            drop_keeping_tail(item)
     return body_html(root)
+
+
+def _has_words(element: HtmlElement) -> bool:
+    """Whether any text is left in `element`, its children's included."""
+    return bool(element.text_content().split())

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import io
+import math
 import re
 from pathlib import Path
 
@@ -237,6 +238,15 @@ def test_the_text_a_leaflet_is_tried_without_keeps_its_words_apart() -> None:
     assert without_last_words(body, 5) == "<p>Pay</p><p><em></em></p>"
 
 
+def test_a_list_a_leaflet_is_tried_without_loses_its_emptied_items() -> None:
+    """An emptied item's bullet still takes a line: the cut takes the item with its words."""
+    from publisher.tree_edits import without_last_words
+
+    body = "<p>It pays for:</p>\n<ul>\n<li>bus fares</li>\n<li>hot food</li>\n</ul>"
+    assert without_last_words(body, 2) == "<p>It pays for:</p>\n<ul>\n<li>bus fares</li>\n</ul>"
+    assert without_last_words(body, 4) == "<p>It pays for:</p>\n"
+
+
 @pytest.mark.parametrize("paragraphs", [13, 14, 18])
 def test_cutting_the_words_a_leaflet_that_runs_over_is_told_to_cut_makes_it_fit(
     tmp_path: Path, paragraphs: int
@@ -298,6 +308,31 @@ def test_a_leaflet_of_short_lines_told_to_set_two_columns_fits_in_them(tmp_path:
     manifest.write_text(manifest.read_text() + "  columns: 2\n")
     code, output = build(root, "--format", "leaflet")
 
+    assert code == 0, output
+
+
+def test_a_leaflet_of_a_list_that_runs_over_is_told_how_many_words_to_cut(
+    tmp_path: Path,
+) -> None:
+    """A list's emptied items still print their bullets, a line each: cutting words only
+    from the end of a list of 70 items looked like it could not help ("even without its
+    text"). Cut by whole items, the words told fit."""
+    root = copy_workspace(LEAFLET, tmp_path)
+    one_column_one_side(root)
+    text = root / "documents" / "strike-fund.md"
+    head, _, _ = text.read_text().partition("\n---\n")
+    needs = [f"- Bus fares for picket {n}, to the gate and home again" for n in range(1, 71)]
+    text.write_text(f"{head}\n---\n\nWhat your pound pays for:\n\n" + "\n".join(needs) + "\n")
+
+    code, output = build(root, "--format", "leaflet")
+
+    assert code == 1 and "does not fit on one side of A5" in output
+    assert "even without its text" not in " ".join(output.split())
+    told = int(re.search(r"cut about (\d+) words", output)[1])  # type: ignore[index]
+    per_item = len(needs[0].split()) - 1  # its bullet is no word
+    kept = needs[: len(needs) - math.ceil(told / per_item)]  # whole items, from the end
+    text.write_text(f"{head}\n---\n\nWhat your pound pays for:\n\n" + "\n".join(kept) + "\n")
+    code, output = build(root, "--format", "leaflet")
     assert code == 0, output
 
 
