@@ -4,6 +4,7 @@ EPUB; a picture already that small is published as it is."""
 
 from __future__ import annotations
 
+import base64
 import io
 import subprocess
 import zipfile
@@ -16,6 +17,7 @@ from PIL import Image, ImageDraw
 from validators import epubcheck_messages
 
 ISSUE = "001-first"
+XLINK = "http://www.w3.org/1999/xlink"
 
 
 def photo(size: tuple[int, int]) -> bytes:
@@ -293,3 +295,48 @@ def test_the_epub_shows_webp_pictures_as_jpeg_png_and_gif_for_older_e_readers(
     }
     assert sources and {f"EPUB/{src.removeprefix('../')}" for src in sources} <= set(pictures)
     assert epubcheck_messages(webp_book) == []
+
+
+def drawing_with(picture: bytes) -> str:
+    """A drawing as Inkscape saves one with a photo embedded in it (Import, "Embed"): the
+    photo inside its <image> as a data: address of its own type."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+        ' width="210mm" height="148mm" viewBox="0 0 210 148">\n'
+        '  <image width="120" height="80" x="10" y="10" preserveAspectRatio="none"\n'
+        f'     xlink:href="data:image/webp;base64,{base64.b64encode(picture).decode()}" />\n'
+        '  <text x="140" y="60">Gate A</text>\n'
+        "</svg>\n"
+    )
+
+
+def test_a_webp_photo_inside_a_drawing_is_a_jpeg_in_the_epub(tmp_path: Path) -> None:
+    """A WebP photo embedded in an SVG drawing was left WebP in the EPUB, which Adobe's
+    reading engine, older Apple Books and Kindle's conversion do not show: like a WebP
+    file, it goes in as a JPEG (a PNG with transparency)."""
+    files = {
+        "media/route.svg": drawing_with(webp((600, 400))),
+        "media/gate.svg": drawing_with(webp((300, 200), transparent=True)),
+        "map.md": "---\ntitle: The route\n---\n\n![The route](media/route.svg)\n\n"
+        "![Gate A](media/gate.svg)\n",
+    }
+    out, _ = build_with_warnings(minimal_with(tmp_path / "ws", files), ["epub"])
+
+    book = out / ISSUE / f"{ISSUE}.epub"
+    with zipfile.ZipFile(book) as epub:
+        drawings = [epub.read(n) for n in epub.namelist() if n.endswith(".svg")]
+    embedded = []
+    for drawing in drawings:
+        for href in lxml.etree.fromstring(drawing).xpath(
+            "//svg:image/@xlink:href",
+            namespaces={"svg": "http://www.w3.org/2000/svg", "xlink": XLINK},
+        ):
+            kind, _, data = href.removeprefix("data:").partition(";base64,")
+            picture = opened(base64.b64decode(data))
+            embedded.append((kind, picture.format, picture.size))
+    assert sorted(embedded) == [
+        ("image/jpeg", "JPEG", (600, 400)),
+        ("image/png", "PNG", (300, 200)),
+    ]
+    assert epubcheck_messages(book) == []

@@ -316,7 +316,8 @@ def stage_images(issue: Issue, ctx: RenderContext, folder: Path) -> tuple[Path, 
     `folder`, as outputs publish them (SVG sanitised), for pandoc to embed: it then finds
     nothing else to read. A WebP is copied as a JPEG, PNG or GIF (`photos.without_webp`)
     named after it ("media/photo.webp.jpg"): with `folder`, each such picture's name → its
-    copy's, for the book's links to follow (`pictures_renamed`)."""
+    copy's, for the book's links to follow (`pictures_renamed`); a WebP inside a drawing
+    is changed in it (`svg_without_webp`)."""
     used = {image: doc.source for doc in issue.documents for image in doc.images}
     used |= dict.fromkeys(pool_images(issue.editorial_html), issue.source)
     for doc in issue.documents:
@@ -331,6 +332,8 @@ def stage_images(issue: Issue, ctx: RenderContext, folder: Path) -> tuple[Path, 
             data, suffix = photos.without_webp(data)
             if suffix != ".webp":
                 renamed[name] = name = name + suffix
+        elif name.lower().endswith(".svg"):
+            data = svg_without_webp(data)
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
 
@@ -345,6 +348,35 @@ def stage_images(issue: Issue, ctx: RenderContext, folder: Path) -> tuple[Path, 
         if data is not None:
             stage(image, data)
     return folder, renamed
+
+
+_MEDIA_TYPES = {".jpg": "image/jpeg", ".png": "image/png", ".gif": "image/gif"}
+
+
+def svg_without_webp(data: bytes) -> bytes:
+    """A sanitised SVG (`sanitise_svg`) with each WebP picture embedded in it (a data:
+    address, as Inkscape embeds a photo) as a JPEG, PNG or GIF (`photos.without_webp`):
+    the e-readers that show no WebP file show none inside a drawing either."""
+    if b"data:image/webp" not in data.lower():
+        return data
+    from lxml import etree
+
+    from ..resources import svg_parser
+
+    root = etree.fromstring(data, svg_parser())
+    for image in root.iter("{http://www.w3.org/2000/svg}image"):
+        for name in ("href", "{http://www.w3.org/1999/xlink}href"):
+            kind, comma, encoded = image.get(name, "").strip().partition(";base64,")
+            if kind.lower() != "data:image/webp" or not comma:
+                continue
+            try:
+                picture, suffix = photos.without_webp(base64.b64decode(encoded))
+            except ValueError:  # not base64: no reader shows it, whatever its type
+                continue
+            if suffix in _MEDIA_TYPES:
+                encoded = base64.b64encode(picture).decode()
+                image.set(name, f"data:{_MEDIA_TYPES[suffix]};base64,{encoded}")
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
 def pictures_renamed(book: str, renamed: dict[str, str]) -> str:
