@@ -80,6 +80,7 @@ def _leaflet(manifest: IssueManifest, documents: Mapping[Path, Document]) -> Lea
         pull_quote=plain_text(plan.pull_quote),
         qr=plan.qr,
         pdf=plan.pdf,
+        sides_line=plan.sides_line,
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -53,6 +53,7 @@ class LeafletPlan:
     pull_quote: str = ""
     qr: str = ""  # where the QR code points; "": the issue's page
     pdf: PrintSettings = field(default_factory=PrintSettings)
+    sides_line: int | None = None  # the manifest's line of `sides:`, for its warning
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,8 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
     sections = _sections(source, pool, problems)
     cover = _cover(values.get("cover"), workspace, problems)
     leaflet = _leaflet(values.get("leaflet"), pool, problems)
+    if leaflet and leaflet.sides:
+        leaflet = replace(leaflet, sides_line=source.line("leaflet", "sides"))
     editions = _editions(source, values.get("language"), problems)
     _warn_of_section_titles(source)
     if too_long := _slug_problem(path):  # of the file's name, at none of its lines

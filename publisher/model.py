@@ -94,6 +94,7 @@ class Leaflet:
     pull_quote: str = ""
     qr: str = ""  # where the QR code points (a petition, a donation page); "": the issue page
     pdf: PrintSettings = field(default_factory=PrintSettings)
+    sides_line: int | None = None  # the manifest's line of `sides:` (None: not said there)
 
 
 @dataclass(frozen=True)

@@ -415,7 +415,8 @@ def test_a_word_leaflets_back_page_is_printed_on_a_page_of_its_own(tmp_path: Pat
             "  sides: 1\n",
             "Front.\n\n\\newpage\n\nBack.",
             [["Front.", "Back."]],
-            "a leaflet on one side: its page break is left out; set sides: 2",
+            "001-first.yaml:11: a leaflet on one side: the page break in"
+            " first-article.md is left out; set sides: 2",
         ),
         (
             "",
@@ -430,8 +431,8 @@ def test_a_leaflet_with_a_page_break_is_two_sided_unless_the_manifest_says(
     tmp_path: Path, sides: str, text: str, pages: list[list[str]], warning: str | None
 ) -> None:
     """The writer who breaks the page means the back; a manifest's `sides: 1` is kept, the
-    break left out with a warning, as are breaks a leaflet has no side for: never a "runs
-    over" error asking to cut words the text does not have too many of."""
+    break left out with a warning at its line, as are breaks a leaflet has no side for:
+    never a "runs over" error asking to cut words the text does not have too many of."""
     root = copy_workspace(WORKSPACES / "minimal", tmp_path / "site")
     (root / "documents" / "first-article.md").write_text(f"---\ntitle: March\n---\n\n{text}\n")
     manifest = root / "issues" / "001-first.yaml"

@@ -55,7 +55,8 @@ class LeafletRenderer(IssueRenderer):
             return []
         # its links already point at the web archive (links.with_archive_links)
         leaflet = _breaks_it_has_sides_for(
-            dataclasses.replace(issue.leaflet, document=printable(issue.leaflet.document))
+            dataclasses.replace(issue.leaflet, document=printable(issue.leaflet.document)),
+            issue.source,
         )
         layers = (ctx.config.pdf, issue.pdf, leaflet.pdf, ctx.print_overrides)
         paper = stacked(LEAFLET_DEFAULTS, *layers, impositions=formats()[self.name].impositions)
@@ -429,20 +430,22 @@ def _without_text(body: str) -> bool:
     return not fragment.text_content().strip() and not fragment.xpath(".//img | .//svg")
 
 
-def _breaks_it_has_sides_for(leaflet: Leaflet) -> Leaflet:
+def _breaks_it_has_sides_for(leaflet: Leaflet, manifest: Path) -> Leaflet:
     """`leaflet` without the page breaks its sides cannot print (a warning says so): none
     on one side, the first on two (its text has two sides when the manifest does not say,
-    `assemble`)."""
+    `assemble`). One side is the manifest's `sides: 1`: the warning names its line, where
+    the editor changes it."""
     document = leaflet.document
     if document.page_breaks < leaflet.sides:
         return leaflet
     parts = document.body_html.split(PAGE_BREAK)
     body = PAGE_BREAK.join(parts[: leaflet.sides]) + "".join(parts[leaflet.sides :])
-    if leaflet.sides == 1:
+    if leaflet.sides == 1:  # as the manifest says (`sides_line`)
         log.warning(
-            "%s: a leaflet on one side: its page break is left out; set sides: 2 in the"
-            " issue's leaflet: entry to print what follows it on the back",
-            document.source,
+            "%s: a leaflet on one side: the page break in %s is left out; set sides: 2"
+            " to print what follows it on the back",
+            f"{manifest}:{leaflet.sides_line}" if leaflet.sides_line else manifest,
+            document.source.name,
         )
     else:
         log.warning(
