@@ -68,6 +68,18 @@ def unsubscribe_urls(smtp: RecordingHandler) -> dict[str, str]:
     return urls
 
 
+def one_click(port: int, link: str) -> urllib.request.Request:
+    """The request a mail provider makes for RFC 8058's one-click unsubscribe from the
+    link in a copy: a plain POST of the exact URL, no cookies, to the server on `port`."""
+    url = urlsplit(link)
+    return urllib.request.Request(
+        f"http://127.0.0.1:{port}{url.path}?{url.query}",
+        data=b"List-Unsubscribe=One-Click",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        method="POST",
+    )
+
+
 def test_one_click_post_unsubscribes_and_repeating_it_changes_nothing(
     delivery_workspace: Path, client: FlaskClient, tokens: Tokens
 ) -> None:
@@ -169,18 +181,12 @@ def test_one_click_through_waitress_then_the_next_send_skips_the_address(
     root = delivery_workspace
     add_subscribers(root, {"ana@example.org": "active", "ben@example.org": "active"})
     send(root, SendRequest(SLUG))
-    url = urlsplit(unsubscribe_urls(smtp)["ana@example.org"])
+    link = unsubscribe_urls(smtp)["ana@example.org"]
+    url = urlsplit(link)
     assert url.scheme == "https" and url.path == "/unsubscribe/"
 
     with serving(create_server(create_app(root), host="127.0.0.1", port=0, threads=2)) as port:
-        # The request a mail provider makes: a plain POST, no cookies, the exact URL.
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{port}{url.path}?{url.query}",
-            data=b"List-Unsubscribe=One-Click",
-            headers={"Content-Type": "application/x-www-form-urlencoded"},
-            method="POST",
-        )
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(one_click(port, link), timeout=10) as response:
             assert response.status == 200 and response.headers["Set-Cookie"] is None
         forged = f"http://127.0.0.1:{port}/unsubscribe/?token=forged.token.here"
         with pytest.raises(urllib.error.HTTPError) as refused:
@@ -214,14 +220,8 @@ def test_links_already_sent_keep_unsubscribing_after_the_newsletter_is_renamed_a
     config.write_text(text, "utf-8")
 
     with serving(create_server(create_app(root), host="127.0.0.1", port=0, threads=2)) as port:
-        url = urlsplit(before["ana@example.org"])
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{port}{url.path}?{url.query}",
-            data=b"List-Unsubscribe=One-Click",
-            headers={"Content-Type": "application/x-www-form-urlencoded"},
-            method="POST",
-        )
-        with urllib.request.urlopen(request, timeout=10) as response:
+        answer = urllib.request.urlopen(one_click(port, before["ana@example.org"]), timeout=10)
+        with answer as response:
             assert response.status == 200
     url = urlsplit(before["ben@example.org"])
     assert renamed.test_client().post(f"{url.path}?{url.query}", data=ONE_CLICK).status_code == 200
