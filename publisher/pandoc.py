@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import json
+import math
 import os
 import re
+import resource
+import signal
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -159,8 +164,13 @@ def pandoc_path() -> str:
 RUNTIME_OPTIONS = {"GHCRTS": "-A16m -H16m"}
 
 # Real documents convert in well under a second; one that takes this long is pathological
-# (thousands of nested quotes or lists) and would otherwise hang the build.
+# (thousands of nested quotes or lists) and would otherwise hang the build. Counted in
+# pandoc's CPU time, not the clock's: on a busy machine (CI, two builds at once) a document
+# near the limit failed one time and passed the next.
 TIME_LIMIT = 30  # seconds
+# A pandoc that waits rather than works (blocked, or starved by a machine that is swapping)
+# uses no CPU time: the clock stops it, at this many times its CPU time limit.
+WAITING_FACTOR = 10
 
 
 class TookTooLong(PublisherError):
@@ -178,11 +188,11 @@ def _run(
     warnings: list[str] | None = None,
     time_limit: float | None = None,
 ) -> str:
-    """Run the pandoc that pypandoc-binary ships, bounded in time (`time_limit` seconds,
-    else TIME_LIMIT). (pypandoc's own
-    convert functions wait forever and change the process's working folder, which
-    threads reading documents side by side cannot share.) `warnings`: pandoc's are added
-    to it ("Note with key '3' defined at line 7 column 1 but not used.")."""
+    """Run the pandoc that pypandoc-binary ships, bounded in CPU time (`time_limit` seconds,
+    else TIME_LIMIT; in whole seconds, the kernel's unit) and, much more loosely, in the
+    clock's. (pypandoc's own convert functions wait forever and change the process's working
+    folder, which threads reading documents side by side cannot share.) `warnings`:
+    pandoc's are added to it ("Note with key '3' defined at line 7 column 1 but not used.")."""
     command = [pandoc_path(), f"--from={from_format}", f"--to={to_format}"]
     command += ["--sandbox"] if sandbox else []
     command += [f"--output={outputfile}"] if outputfile else []
@@ -190,25 +200,38 @@ def _run(
     command += [str(source)] if isinstance(source, Path) else []
     text = None if isinstance(source, Path) else source.encode("utf-8", "surrogatepass")
     where = source if isinstance(source, Path) else None
-    seconds = TIME_LIMIT if time_limit is None else time_limit
-    try:
-        done = subprocess.run(
-            command,
-            input=text,
-            capture_output=True,
-            cwd=cwd,
-            env={**RUNTIME_OPTIONS, **os.environ},
-            timeout=seconds,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
+    seconds = math.ceil(TIME_LIMIT if time_limit is None else time_limit)
+    hint = "look for thousands of nested quotes, lists or tags, and flatten them"
+    with subprocess.Popen(
+        command,
+        stdin=None if text is None else subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=cwd,
+        env={**RUNTIME_OPTIONS, **os.environ},
+    ) as process:
+        limited = _limit_cpu_time(process.pid, seconds)
+        waiting = seconds * WAITING_FACTOR if limited else seconds
+        try:
+            stdout, stderr = process.communicate(text, timeout=waiting)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise TookTooLong.at(
+                f"pandoc had not converted this {from_format} input after {waiting:g} s",
+                where,
+                hint=f"{hint}; if the machine was very busy, try again",
+            ) from None
+        except BaseException:  # Ctrl-C, a failed build: no pandoc is left running
+            process.kill()
+            raise
+    if process.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
         raise TookTooLong.at(
             f"pandoc took more than {seconds:g} s to convert this {from_format} input",
             where,
-            hint="look for thousands of nested quotes, lists or tags, and flatten them",
-        ) from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace")
+            hint=hint,
+        )
+    if process.returncode != 0:
+        message = stderr.decode("utf-8", "replace")
         # what pandoc says, not the Haskell call stack it may add for its programmers
         message = message.partition("HasCallStack backtrace:")[0].strip()[:500]
         hint = "check the file opens in its own program; re-save it if it is damaged"
@@ -221,8 +244,19 @@ def _run(
             f"pandoc could not convert this {from_format} input: {message}", where, hint=hint
         )
     if warnings is not None:
-        said = done.stderr.decode("utf-8", "replace").splitlines()
+        said = stderr.decode("utf-8", "replace").splitlines()
         warnings += [
             line.removeprefix("[WARNING] ") for line in said if line.startswith("[WARNING]")
         ]
-    return done.stdout.decode("utf-8", "replace")
+    return stdout.decode("utf-8", "replace")
+
+
+def _limit_cpu_time(pid: int, seconds: int) -> bool:
+    """Whether the running pandoc `pid` is now stopped by the kernel after `seconds` of CPU
+    time (SIGXCPU, then SIGKILL a second later). Set from here, not in the child before it
+    starts pandoc (preexec_fn): that is unsafe while other threads read documents."""
+    if sys.platform != "linux":  # prlimit is Linux's; elsewhere the clock alone limits
+        return False
+    with contextlib.suppress(ProcessLookupError):  # it has already finished
+        resource.prlimit(pid, resource.RLIMIT_CPU, (seconds, seconds + 1))
+    return True
