@@ -12,6 +12,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import regex
 from slugify import slugify
@@ -244,7 +245,14 @@ def slug_for(relative: Path) -> str:
     A name in Arabic or Hebrew letters keeps them (`_KEPT_LETTERS`); others are
     transliterated to ASCII (ñandú → nandu), as they always were."""
     stem = _slugged_stem(relative)
-    return slugify(stem, allow_unicode=bool(_KEPT_LETTERS.search(stem))) or stem
+    return slugged(stem) or stem
+
+
+def slugged(name: str, **options: Any) -> str:
+    """`name` (a file's stem, a title an import names a document by) as a slug, by the rule
+    documents' addresses follow: Arabic or Hebrew letters kept, others transliterated;
+    `options` are python-slugify's (max_length, …)."""
+    return slugify(name, allow_unicode=bool(_KEPT_LETTERS.search(name)), **options)
 
 
 def transliterated_slug(relative: Path) -> str:

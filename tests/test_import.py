@@ -631,6 +631,48 @@ def test_reimporting_the_same_file_creates_no_duplicate_and_slugs_stay_unique(
     assert sorted(p.name for p in pool.iterdir()) == ["same-title-2.md", "same-title.md"]
 
 
+def test_a_text_titled_in_arabic_script_or_hebrew_is_named_in_its_letters(
+    tmp_path: Path,
+) -> None:
+    """Transliterated, an Arabic title loses its unwritten vowels: إضراب عمال الميناء (the
+    dock workers' strike) was imported as drb-ml-lmyn.md and published at /drb-ml-lmyn/.
+    Imports name documents by the rule their addresses follow: such letters are kept."""
+    pool = tmp_path / "documents"
+    texts = {
+        "arabic.txt": "إضراب عمال الميناء\n\nأعلن عمال الميناء الإضراب يوم الاثنين احتجاجاً"
+        " على تأخير الأجور، وقالت النقابة إن الإضراب سيستمر حتى تلبية المطالب.\n",
+        "farsi.txt": "اعتصاب کارگران بندر\n\nکارگران بندر روز دوشنبه در اعتراض به تأخیر"
+        " در پرداخت دستمزدها دست از کار کشیدند.\n",
+        "hebrew.txt": "שביתה בנמל\n\nעובדי הנמל הכריזו על שביתה ביום שני במחאה על עיכוב"
+        " בתשלום השכר.\n",
+        "spanish.txt": f"Huelga en el muelle\n\n{LONG}\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = import_files([tmp_path / name for name in texts], pool)
+    assert [row.path.name for row in report.documents] == [
+        "إضراب-عمال-الميناء.md",
+        "اعتصاب-کارگران-بندر.md",
+        "שביתה-בנמל.md",
+        "huelga-en-el-muelle.md",  # transliterated, as it always was
+    ]
+
+
+def test_a_document_imported_under_its_transliterated_name_is_not_imported_again(
+    tmp_path: Path,
+) -> None:
+    """Imported before Arabic titles kept their letters, a document is drb-ml-lmyn.md: the
+    same file imported again is found there, not written a second time."""
+    pool = tmp_path / "documents"
+    source = tmp_path / "arabic.txt"
+    source.write_text("إضراب عمال الميناء\n\nأعلن عمال الميناء الإضراب يوم الاثنين.\n")
+    (first,) = import_files([source], pool).documents
+    first.path.rename(pool / "drb-ml-lmyn.md")  # the name an older publisher gave it
+    (again,) = import_files([source], pool).documents
+    assert (again.status, again.path) == ("unchanged", pool / "drb-ml-lmyn.md")
+    assert [p.name for p in pool.iterdir()] == ["drb-ml-lmyn.md"]
+
+
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     source = tmp_path / "post.txt"
     source.write_text(f"A title\n\n{LONG}\n")

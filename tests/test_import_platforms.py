@@ -449,6 +449,50 @@ def test_a_classic_editor_posts_lines_stay_lines(tmp_path: Path) -> None:
     assert body.find(".//pre").text_content() == "turno  hora\n  noche  22:00"
 
 
+# How WordPress writes an Arabic post's address: its letters percent-encoded, in lower case
+STRIKE = "إضراب-عمال-الميناء"
+STRIKE_ADDRESS = "".join(f"%{byte:02x}" if byte > 127 else chr(byte) for byte in STRIKE.encode())
+
+
+def arabic_post(wxr: str) -> str:
+    """The export with its Spanish post written in Arabic, as an Arabic site's is."""
+    return (
+        wxr.replace("Los turnos de noche se organizan", "إضراب عمال الميناء")
+        .replace("/turnos-de-noche/", f"/{STRIKE_ADDRESS}/")
+        .replace("[turnos-de-noche]", f"[{STRIKE_ADDRESS}]")
+    )
+
+
+def test_an_arabic_post_is_named_in_its_letters_not_its_percent_encoded_address(
+    tmp_path: Path,
+) -> None:
+    """An Arabic post of WordPress was imported as d8-a5-d8-b6-….md, its address's
+    percent-encoding made a name: it keeps its letters, as its address in the archive
+    does."""
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(wordpress_edited(tmp_path, arabic_post), root)
+    assert (root / "documents" / f"{STRIKE}.md").is_file()
+    assert any(row.document == root / "documents" / f"{STRIKE}.md" for row in report.written)
+    assert document(root, STRIKE).title == "إضراب عمال الميناء"
+
+
+def test_a_post_imported_under_its_transliterated_name_is_not_imported_again(
+    tmp_path: Path,
+) -> None:
+    root = new_workspace(tmp_path / "ws")
+    export = wordpress_edited(tmp_path, arabic_post)
+    import_export(export, root)
+    documents, old = root / "documents", "drb-ml-lmyn"  # as an older publisher named them
+    text = (documents / f"{STRIKE}.md").read_text(encoding="utf-8")
+    (documents / f"{STRIKE}.md").unlink()
+    (documents / f"{old}.md").write_text(text.replace(f"media/{STRIKE}/", f"media/{old}/"))
+    (documents / "media" / STRIKE).rename(documents / "media" / old)
+    before = snapshot(root)
+    again = import_export(export, root)
+    assert {row.status for row in again.written} == {"unchanged"}
+    assert snapshot(root) == before
+
+
 def test_a_substack_podcast_episode_is_an_article_linking_its_audio_and_a_page_a_document(
     tmp_path: Path,
 ) -> None:

@@ -17,14 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from slugify import slugify
-
 from ..arabic_shapes import letters_in_reading_order
 from ..controls import clean_text, without_break_hints, without_idle_direction_marks
 from ..errors import Problem, PublisherError
 from ..output import atomic_write
 from ..paths import TEXTEDIT_TEXT, is_textedit_package
-from ..pool import DocumentPool, slug_for
+from ..pool import DocumentPool, slug_for, slugged
 from ..readers import fallback_title, not_read
 from ..slugs import unique
 from .draft import Draft
@@ -320,7 +318,7 @@ def _seen(text: str) -> str:
 
 def _unique_slug(title: str, taken: set[str]) -> str:
     base = (
-        slugify(title, max_length=60, word_boundary=True, replacements=[["'", ""], ["’", ""]])
+        slugged(title, max_length=60, word_boundary=True, replacements=[["'", ""], ["’", ""]])
         or "document"
     )
     return unique(base, taken)

@@ -18,8 +18,7 @@ import re
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
-from slugify import slugify
-
+from ..pool import slugged
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
 from .textdates import parse_date
 
@@ -103,7 +102,7 @@ def _slug(text: str, named: str) -> str:
     """The document a link to this page leads to: named as `platforms` names it, by title."""
     match = _TITLE.match(text)
     title = match.group(1).strip() if match else named
-    return slugify(title, max_length=60, word_boundary=True) or "post"
+    return slugged(title, max_length=60, word_boundary=True) or "post"
 
 
 def _without_placeholder_alt(picture: re.Match[str]) -> str:

@@ -26,17 +26,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from urllib.parse import unquote
 
 import lxml.html
 import yaml
-from slugify import slugify
 
 from ..config import load_config
 from ..errors import Problem, PublisherError
 from ..i18n import base_language, gettext, interface_language
 from ..languages import NotALanguage, language_tag
 from ..output import atomic_write
-from ..pool import DocumentPool, slug_for
+from ..pool import DocumentPool, slug_for, slugged
 from ..slugs import unique
 from ..sourcefile import parse_file
 from . import (
@@ -397,7 +397,8 @@ _PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?)$", re.I)
 def _unique_slug(post: Post, taken: set[str]) -> str:
     old = next((a.strip("/").rpartition("/")[2] for a in post.aliases if a.strip("/")), "")
     old = post.slug or _PAGE_SUFFIX.sub("", old)  # /2015/05/march.html: the slug is march
-    base = slugify(old or post.title, max_length=60, word_boundary=True) or "post"
+    # as WordPress writes an Arabic or Hebrew post's address: /%d8%b9%d9%85%d8%a7%d9%84/
+    base = slugged(unquote(old) or post.title, max_length=60, word_boundary=True) or "post"
     return unique(base, taken)
 
 
