@@ -408,3 +408,70 @@ def test_a_picture_of_a_single_file_that_cannot_be_fetched_is_said_with_the_reas
         f"]({server.url}/missing.png)"
         in (root / "documents" / "tenants-win-repairs.md").read_text()
     )
+
+
+def saved_page(tmp_path: Path, picture: str) -> Path:
+    """A web page as a browser saves it, showing `picture` from the web."""
+    page = tmp_path / "repairs.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Tenants win repairs</title></head><body><article>"
+        "<h1>Tenants win repairs</h1><p>After a year of letters and a week of rent strike, the"
+        " landlord agreed to fix the heating in every flat of the block.</p>"
+        f'<figure><img src="{picture}" alt="The rally"></figure>'
+        "<p>The tenants' union says the next step is the lifts, broken since winter.</p>"
+        "</article></body></html>"
+    )
+    return page
+
+
+def import_file(root: Path, *options: str, file: Path) -> dict[str, Any]:
+    """`publisher import --json OPTIONS FILE` into the workspace `root`: the file's row."""
+    result = CliRunner().invoke(main, ["-C", str(root), "import", "--json", *options, str(file)])
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.output)["files"]
+    answer: dict[str, Any] = row
+    return answer
+
+
+def test_importing_a_file_again_with_fetch_images_adds_the_pictures_to_its_document(
+    tmp_path: Path, server: Server
+) -> None:
+    """The first import said the picture was only on the web; importing the file again
+    with --fetch-images, as it says, fetched nothing: the document was "unchanged"."""
+    page = saved_page(tmp_path, f"{server.url}/pic.png")
+    root = tmp_path / "ws"
+    create_workspace(root, Identity("Dockside Workers"))
+    documents, slug = root / "documents", "tenants-win-repairs"
+    first = import_file(root, file=page)
+    assert first["status"] == "imported" and server.url in (documents / f"{slug}.md").read_text()
+    again = import_file(root, "--fetch-images-anywhere", file=page)
+    assert (again["status"], again["document"]) == ("updated", str(documents / f"{slug}.md"))
+    text = (documents / f"{slug}.md").read_text()
+    assert f"![The rally](media/{slug}/pic.png)" in text and server.url not in text
+    assert "landlord agreed to fix the heating" in text
+    assert (documents / "media" / slug / "pic.png").read_bytes() == PICTURE
+    assert sorted(p.name for p in documents.glob("*.md")) == [f"{slug}.md", "welcome.md"]
+    assert import_file(root, "--fetch-images-anywhere", file=page)["status"] == "unchanged"
+    assert import_file(root, file=page)["status"] == "unchanged"
+
+
+def test_a_file_whose_document_the_editor_edited_is_not_written_over_by_a_later_import(
+    tmp_path: Path, server: Server
+) -> None:
+    page = saved_page(tmp_path, f"{server.url}/pic.png")
+    root = tmp_path / "ws"
+    create_workspace(root, Identity("Dockside Workers"))
+    import_file(root, file=page)
+    document = root / "documents" / "tenants-win-repairs.md"
+    edited = document.read_text().replace("broken since winter", "broken since November")
+    document.write_text(edited)
+    again = import_file(root, "--fetch-images-anywhere", file=page)
+    assert document.read_text() == edited
+    edited_since = "edited since its import (or imported by an older publisher)"
+    assert again["status"] == f"not updated: {edited_since}"
+    assert (
+        f"picture pic.png saved in media/tenants-win-repairs/, not placed:"
+        f" tenants-win-repairs.md was {edited_since}"
+    ) in again["check"]
+    picture = root / "documents" / "media" / "tenants-win-repairs" / "pic.png"
+    assert picture.read_bytes() == PICTURE

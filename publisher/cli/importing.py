@@ -220,7 +220,7 @@ def _print_file_import(report: FileImportReport, dry_run: bool, console: Console
         click.echo(line)
     for problem in report.problems:
         click.secho(f"error: {problem}", fg="red", err=True)
-    done = sum(row.status == "imported" for row in report.documents)
+    done = sum(row.status in ("imported", "updated") for row in report.documents)
     failed = len({problem.file for problem in report.problems})  # a file may have several
     click.echo(
         f"{done} document(s) written, {failed} file(s) failed"

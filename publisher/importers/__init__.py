@@ -26,6 +26,7 @@ from ..pool import DocumentPool, slug_for, slugged
 from ..readers import fallback_title, not_read
 from ..slugs import unique
 from .draft import Draft
+from .index import EDITED, stamped, unedited
 from .index import imported_index as _imported_index
 
 if TYPE_CHECKING:
@@ -54,7 +55,9 @@ class Imported:
     part: int  # 1-based position of this document in its source file
     draft: Draft
     path: Path
-    status: str  # "imported", "unchanged" (already in the pool) or "dry run"
+    # "imported", "unchanged" (already in the pool), "updated" (with the pictures a first
+    # import did not fetch), "not updated: …" (edited since) or "dry run"
+    status: str
 
 
 @dataclass
@@ -94,23 +97,43 @@ def import_files(
         for part, draft in enumerate(drafts, start=1):
             if not draft.title:
                 draft.title = fallback_title(source) + (f" ({part})" if len(drafts) > 1 else "")
-            if (digest, part) in known:
-                report.documents.append(
-                    Imported(source, part, draft, known[digest, part], "unchanged")
-                )
+            existing = known.get((digest, part))
+            fetched = _web_pictures(draft, fetch, media.keys()) if fetch or not existing else {}
+            if existing is not None and not fetched:
+                report.documents.append(Imported(source, part, draft, existing, "unchanged"))
                 continue
-            pictures = media | _web_pictures(draft, fetch, media.keys())
-            slug = _unique_slug(draft.title, taken)
-            target = into / f"{slug}.md"
-            text = _document_text(draft, source, digest, part, slug)
+            if existing is not None and not unedited(existing):
+                _kept_as_edited(draft, existing, fetched, dry_run)
+                status = f"not updated: {EDITED}"
+                report.documents.append(Imported(source, part, draft, existing, status))
+                continue
+            target = existing or into / f"{_unique_slug(draft.title, taken)}.md"
+            text = _document_text(draft, source, digest, part, target.stem)
+            if existing is not None and existing.read_text(encoding="utf-8") == text:
+                report.documents.append(Imported(source, part, draft, existing, "unchanged"))
+                continue
             if not dry_run:
-                for name, image in pictures.items():
-                    atomic_write(into / "media" / slug / Path(name).name, image)
+                for name, image in (media | fetched).items():
+                    atomic_write(target.parent / "media" / target.stem / Path(name).name, image)
                 atomic_write(target, text.encode("utf-8"))
-            report.documents.append(
-                Imported(source, part, draft, target, "dry run" if dry_run else "imported")
-            )
+            status = "dry run" if dry_run else "updated" if existing else "imported"
+            report.documents.append(Imported(source, part, draft, target, status))
     return report
+
+
+def _kept_as_edited(draft: Draft, document: Path, fetched: dict[str, bytes], dry: bool) -> None:
+    """The pictures this import fetched for a `document` the editor has edited since its
+    import: saved beside it for them to place (never over their text), and said."""
+    folder = document.parent / "media" / document.stem
+    named = {Path(key).name: data for key, data in fetched.items()}  # key: 'media/<name>'
+    gained = {name: data for name, data in named.items() if not (folder / name).exists()}
+    if not dry:
+        for name, data in gained.items():
+            atomic_write(folder / name, data)
+    draft.unsure += [
+        f"picture {name} saved in media/{document.stem}/, not placed: {document.name} was {EDITED}"
+        for name in gained
+    ]
 
 
 def _web_pictures(draft: Draft, fetch: Fetch | None, taken: Set[str]) -> dict[str, bytes]:
@@ -307,7 +330,7 @@ def _document_text(draft: Draft, source: Path, digest: str, part: int, slug: str
         "summary": draft.summary,
         "imported": {"from": source.name, "part": part, "sha256": digest},
     }
-    return front_matter(meta) + body_markdown(body)
+    return stamped(front_matter(meta) + body_markdown(body))
 
 
 def _seen(text: str) -> str:

@@ -1,7 +1,7 @@
 """Which documents of the pool an import wrote, by the hash it recorded in their front
 matter (`imported:`): importing the same thing again is recognised and writes nothing.
 
-An export's import also records the hash of the document as it wrote it (`written`): a
+An import also records the hash of the document as it wrote it (`written`): a
 later import of the same post that brings more (the pictures a first import could not
 have) updates the document only while that hash holds, so an editor's edits are never
 written over."""
@@ -18,6 +18,8 @@ from ..sourcefile import parse_yaml
 
 # The line `stamped` adds, last in the front matter's `imported:` mapping
 _WRITTEN = re.compile(r"^  written: (\S+)\n", re.MULTILINE)
+# Why a document an import wrote is not written again with what a later import brings
+EDITED = "edited since its import (or imported by an older publisher)"
 
 
 @dataclass(frozen=True)

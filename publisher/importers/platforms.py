@@ -61,7 +61,7 @@ from . import (
 )
 from .crossposts import SAME_WORDS, PoolWords, words_of
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
-from .index import imported_documents, stamped, unedited
+from .index import EDITED, imported_documents, stamped, unedited
 from .members import MAPPINGS, Member, merged
 from .platform_html import CleanBody, Fetch, clean_post_html
 from .post_links import PostLinks
@@ -364,10 +364,6 @@ def _kept_as_edited(
         for name in gained
     ]
     return Written(post, document, manifest, f"not updated: {EDITED}", language=language)
-
-
-# Why a document an import wrote is not written again with what a later import brings
-EDITED = "edited since its import (or imported by an older publisher)"
 
 
 @dataclass(frozen=True)
