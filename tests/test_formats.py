@@ -108,12 +108,13 @@ def toy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 
 @pytest.fixture(scope="module")
 def built(toy: None, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The minimal workspace built once by plain `publisher build` (every format)."""
+    """The minimal workspace built once by plain `publisher build` (every format), with
+    `--verbose` to list each file written, not a line per folder."""
     root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("minimal"))
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
         before = {name: is_current(root, name) for name in formats()}
-        result = CliRunner().invoke(main, ["-C", str(root), "build"])
+        result = CliRunner().invoke(main, ["-C", str(root), "build", "--verbose"])
         assert result.exit_code == 0, result.output
         after = {name: is_current(root, name) for name in formats()}
     return Built(root, before, after, result.output)
