@@ -252,7 +252,15 @@ def slugged(name: str, **options: Any) -> str:
     """`name` (a file's stem, a title an import names a document by) as a slug, by the rule
     documents' addresses follow: Arabic or Hebrew letters kept, others transliterated;
     `options` are python-slugify's (max_length, …)."""
-    return slugify(name, allow_unicode=bool(_KEPT_LETTERS.search(name)), **options)
+    if not _KEPT_LETTERS.search(name):
+        return slugify(name, **options)
+    return slugify(_UNWRITTEN.sub("", name), allow_unicode=True, **options)
+
+
+# Arabic's and Hebrew's vowel marks and points, and tatweel (the stroke that draws a word
+# out): written or not, the word is the same, and to python-slugify they are no letters,
+# so each split its word ("ع-م-ال" for عُمَّال).
+_UNWRITTEN = regex.compile(r"(?V1)[[\p{Mn}&&[\u0591-\u06FF\u0750-\u077F\u08A0-\u08FF]]\u0640]")
 
 
 def transliterated_slug(relative: Path) -> str:

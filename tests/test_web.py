@@ -569,6 +569,27 @@ def test_every_page_names_its_open_graph_locale_with_a_territory(
     assert {"en-GB", "en", "es", "fr"} <= seen and alternates_seen
 
 
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        pytest.param("عُمَّال الميناء", "عمال-الميناء", id="Arabic with its short vowels marked"),
+        pytest.param("عـــمال", "عمال", id="Arabic drawn out with tatweel"),
+        pytest.param("שָׁלוֹם עוֹלָם", "שלום-עולם", id="Hebrew with its points"),
+        pytest.param("ñandú café", "nandu-cafe", id="Latin, transliterated as before"),
+    ],
+)
+def test_an_arabic_or_hebrew_name_is_addressed_by_its_letters_without_vowel_marks(
+    name: str, slug: str
+) -> None:
+    """A title or file name written with its vowel marks (a Quran verse, a poem, a name
+    spelt out for learners) or drawn out with tatweel is the same word as without them:
+    the marks are no letters to the slug, which split the word at each of them
+    ("ع-م-ال" for عُمَّال)."""
+    from publisher.pool import slugged
+
+    assert slugged(name) == slug
+
+
 def test_documents_named_in_arabic_keep_their_letters_in_their_addresses(tmp_path: Path) -> None:
     """عمال.md ("workers") and عمل.md ("work") were both 'ml' (Arabic does not write its
     short vowels, so transliteration leaves the consonants): the build refused the issue,
