@@ -24,7 +24,8 @@ from publisher.importers.platforms import import_export
 
 EXPORT = Path(__file__).parent / "exports" / "telegram" / "ChatExport_2026-03-05"
 RESULT = json.loads((EXPORT / "result.json").read_text(encoding="utf-8"))
-FARSI = "tsb-khrgrn-ptrwshymy-bry-hfth-swm-dmh-drd"  # the slug of the Farsi post's title
+# the Farsi post's title as its name: its letters, without the mark on هفتهٔ
+FARSI = "اعتصاب-کارگران-پتروشیمی-برای-هفته-سوم-ادامه-دارد"
 
 
 def exported(tmp_path: Path, chat: dict[str, object]) -> Path:
