@@ -90,6 +90,24 @@ def test_epub_with_a_missing_manifest_item_fails_epubcheck(broken: Callable[[], 
     assert any("epubcheck" in f and "stylesheet1.css" in f for f in found), found
 
 
+def test_two_epubcheck_findings_on_one_line_say_where_each_is(broken: Callable[[], Path]) -> None:
+    """Two note calls leading nowhere in one paragraph were two identical rows, naming the
+    line of the chapter they are on: each now names its column too."""
+    root = broken()
+    epub = root / "dist" / "001-first" / "001-first.epub"
+    with zipfile.ZipFile(epub) as old:
+        entries = [(info, old.read(info)) for info in old.infolist()]
+    with zipfile.ZipFile(epub, "w") as new:
+        for info, data in entries:
+            if info.filename.endswith("ch002.xhtml"):
+                calls = b'<p><a href="#nowhere-one">1</a> and <a href="#nowhere-two">2</a></p>'
+                data = data.replace(b"</body>", calls + b"</body>", 1)
+            new.writestr(info, data)
+    found = [f for f in failures(root, "epub", "epubcheck") if "RSC-012" in f]
+    assert len(found) == 2 and len(set(found)) == 2, found
+    assert all(re.search(r"ch002\.xhtml:\d+:\d+", f) for f in found), found
+
+
 def test_a_pdf_whose_title_has_an_emoji_is_checked_like_any_other(
     broken: Callable[[], Path],
 ) -> None:

@@ -37,11 +37,14 @@ def epubcheck(target: Target) -> Iterator[Result]:
         elif not problems:
             yield Result("fail", f"exit status {status}, no message", path)
         for message in problems:
-            inner, _, line = str(message.location).partition(":")
+            # "book.epub/EPUB/text/ch002.xhtml:41:120": the file in the book, its line and
+            # column, all said (two faults on one line were two identical rows)
+            location = str(message.location)
+            line = location.partition(":")[2]
             level: Status = "warn" if message.level == "WARNING" else "fail"
             yield Result(
                 level,
-                f"{message.id} {inner}: {message.message}",
+                f"{message.id} {location}: {message.message}",
                 path,
                 int(line.split(":")[0]) if line.split(":")[0].isdigit() else None,
             )
