@@ -183,12 +183,11 @@ def _rel_only_with_href(tag: re.Match[str]) -> str:
 # often closes XML-style (<iframe … />, <script src=… />) or not at all: read as HTML, the
 # rest of the article became their content, and was dropped with them. So with the others
 # the sanitiser drops with their content (a <select> or <template> never closed).
-NEVER_CLOSED = (
-    "script|style|textarea|title|iframe|noembed|noframes|noscript|xmp|plaintext"
-    "|select|template|svg|math|object|applet|form|frameset"
-)
-_RAW_TEXT_OPEN = re.compile(
-    rf"<({NEVER_CLOSED})\b" r"""((?:[^>"']|"[^"]*"|'[^']*')*?)(/?)>""",
+# The start tag of one: its name, its attributes, and "/" when self-closed.
+NEVER_CLOSED_OPEN = re.compile(
+    r"<(script|style|textarea|title|iframe|noembed|noframes|noscript|xmp|plaintext"
+    r"|select|template|svg|math|object|applet|form|frameset)\b"
+    r"""((?:[^>"']|"[^"]*"|'[^']*')*?)(/?)>""",
     re.IGNORECASE,
 )
 
@@ -201,7 +200,7 @@ def raw_text_closed(fragment: str) -> str:
     parts: list[str] = []
     ends: dict[str, list[re.Match[str]]] = {}  # each element's end tags, found once
     position = 0
-    while found := _RAW_TEXT_OPEN.search(fragment, position):
+    while found := NEVER_CLOSED_OPEN.search(fragment, position):
         name = found.group(1).lower()
         parts.append(fragment[position : found.start()])
         if found.group(3):  # <iframe … />

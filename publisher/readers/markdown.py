@@ -19,7 +19,7 @@ from .. import pandoc, textfiles
 from ..arabic_shapes import read_in_order
 from ..controls import clean_text
 from ..errors import PublisherError
-from ..sanitize import NEVER_CLOSED, formula_text
+from ..sanitize import NEVER_CLOSED_OPEN, formula_text
 from ..sourcefile import KeyPath, SourceData, parse_json, parse_toml, parse_yaml
 from .base import RawDocument
 from .liquid import without_liquid
@@ -118,9 +118,6 @@ def unclosed_comment_left_out(body: str, path: Path, first_line: int) -> str:
     return body
 
 
-_DROPPED_OPEN = re.compile(rf"<({NEVER_CLOSED})\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>", re.I)
-
-
 def say_markup_left_out(body: str, path: Path, first_line: int) -> None:
     """Warn, at its line, of HTML in `body` that the outputs show otherwise than written: a
     MathML formula (as its text, or left out: `sanitize.formulas_as_text`) and an element
@@ -129,12 +126,12 @@ def say_markup_left_out(body: str, path: Path, first_line: int) -> None:
     if "<" not in body:
         return
     code = [(m.start(), m.end()) for m in _CODE_FENCE.finditer(body)]
-    for found in _DROPPED_OPEN.finditer(body):
+    for found in NEVER_CLOSED_OPEN.finditer(body):
         if _in_code(body, found.start(), code):
             continue
         name, line = found[1].lower(), first_line + body.count("\n", 0, found.start())
         end = re.compile(rf"</{name}\s*>", re.I).search(body, found.end())
-        if end is None and not found[2]:
+        if end is None and not found[3]:
             log.warning(
                 "%s:%d: <%s> is never closed: the tag is left out and the text after it kept"
                 " (close it with </%s>, or take it out)",
