@@ -350,15 +350,14 @@ def stage_images(issue: Issue, ctx: RenderContext, folder: Path) -> tuple[Path, 
     return folder, renamed
 
 
-_MEDIA_TYPES = {".jpg": "image/jpeg", ".png": "image/png", ".gif": "image/gif"}
-
-
 def svg_without_webp(data: bytes) -> bytes:
     """A sanitised SVG (`sanitise_svg`) with each WebP picture embedded in it (a data:
     address, as Inkscape embeds a photo) as a JPEG, PNG or GIF (`photos.without_webp`):
     the e-readers that show no WebP file show none inside a drawing either."""
     if b"data:image/webp" not in data.lower():
         return data
+    import mimetypes
+
     from lxml import etree
 
     from ..resources import svg_parser
@@ -373,9 +372,9 @@ def svg_without_webp(data: bytes) -> bytes:
                 picture, suffix = photos.without_webp(base64.b64decode(encoded))
             except ValueError:  # not base64: no reader shows it, whatever its type
                 continue
-            if suffix in _MEDIA_TYPES:
+            if suffix != ".webp":  # made a JPEG, PNG or GIF
                 encoded = base64.b64encode(picture).decode()
-                image.set(name, f"data:{_MEDIA_TYPES[suffix]};base64,{encoded}")
+                image.set(name, f"data:{mimetypes.types_map[suffix]};base64,{encoded}")
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
