@@ -31,7 +31,7 @@ import logging
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from . import textfiles
 from .controls import strip_controls
@@ -50,6 +50,9 @@ from .readers.metadata import (
     ALIASES,
     marked_draft,  # the build's own test
 )
+
+if TYPE_CHECKING:
+    from .manifest import IssueManifest
 
 log = logging.getLogger(__name__)
 
@@ -545,6 +548,27 @@ def translation_for(available: dict[str, Translation], language: str) -> Transla
     primary = language.split("-")[0]
     regional = [t for tag, t in sorted(available.items()) if tag.split("-")[0] == primary]
     return regional[0] if regional else None
+
+
+def editions_using(
+    pool: DocumentPool, manifests: Iterable[IssueManifest], language: str
+) -> dict[Path, list[str]]:
+    """translation → the editions that publish it (`041-no-poverty-pay (es)`): a translation
+    an edition uses is in an issue, not one to tidy away. Translation problems are the
+    build's to name: none is found then."""
+    manifests = list(manifests)
+    named = {d for m in manifests for d in m.documents}
+    try:
+        found = find_translations(pool, named, language)
+    except PublisherError:
+        return {}
+    using: dict[Path, list[str]] = {}
+    for manifest in manifests:
+        for edition in manifest.editions:
+            for document in manifest.documents:
+                if t := translation_for(found.get(document, {}), edition):
+                    using.setdefault(t.path, []).append(f"{manifest.slug} ({edition})")
+    return using
 
 
 State = Literal["translated", "outdated", "draft", "missing", "written in it"]

@@ -644,3 +644,15 @@ def test_a_word_or_web_page_document_is_listed_as_the_last_build_read_it(tmp_pat
     assert listed() == ("Declaration solidarite", "en", "")  # not read yet: its name
     build(root, formats=["web"])
     assert listed() == ("Déclaration de solidarité", "fr", "2026-01-08")
+
+
+def test_the_pool_names_the_editions_that_publish_a_translation(tmp_path: Path) -> None:
+    """A translation an edition uses is in an issue: the list must not call it "not used
+    yet", or an editor tidying the pool deletes a live translation."""
+    workspace = copy_workspace(WORKSPACES / "editions", tmp_path / "ws")
+    with serving(workspace) as port:
+        status, page = request(port, "GET", "/compose")
+    assert status == 200
+    row = next(r for r in page.split("<tr") if "strike.es.md" in r)
+    assert "not used yet" not in row
+    assert "001-editions (es)" in row and "002-omitted (es)" in row

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ..checks import Finding
-    from ..manifest import IssueManifest
     from ..pool import DocumentPool
     from ..scaffold import Identity
 
@@ -95,8 +94,10 @@ def list_(workspace: Path, translations: bool) -> None:
                         console.print(f"  put in the front matter of {escape(where)}:")
                         click.echo(f"      {entry.hash_line}")  # never wrapped: to be copied
         return
-    used = {p for m in manifests for p in m.documents} | _translations_used(
-        pool, manifests, config.language
+    from ..translations import editions_using
+
+    used = {p for m in manifests for p in m.documents} | set(
+        editions_using(pool, manifests, config.language)
     )
     drafts = _drafts(pool, config.language)
     click.echo(f"Documents ({len(pool.files)}) in {config.documents_dir}:")
@@ -122,26 +123,6 @@ def _drafts(pool: DocumentPool, language: str) -> set[Path]:
     from ..readers.markdown import front_matter_fields
 
     return {r for r in pool.files if front_matter_fields(pool.root / r, language)[0].get("draft")}
-
-
-def _translations_used(
-    pool: DocumentPool, manifests: list[IssueManifest], language: str
-) -> set[Path]:
-    """The translations the issues' editions use: not "in no issue" (not to be deleted)."""
-    from ..errors import PublisherError
-    from ..translations import find_translations, translation_for
-
-    try:
-        found = find_translations(pool, {d for m in manifests for d in m.documents}, language)
-    except PublisherError:
-        return set()  # the build names those problems
-    return {
-        t.path
-        for m in manifests
-        for language in m.editions
-        for document in m.documents
-        if (t := translation_for(found.get(document, {}), language))
-    }
 
 
 def _checked(check: str) -> Callable[[click.Context, click.Parameter, str | None], str | None]:

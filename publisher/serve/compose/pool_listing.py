@@ -19,7 +19,7 @@ from ...manifest import loadable_manifests
 from ...pool import DocumentPool, slug_for
 from ...readers import fallback_title
 from ...readers.markdown import front_matter_fields
-from ...translations import language_folders
+from ...translations import editions_using, language_folders
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class PoolEntry:
     language: str
     date: str  # ISO, or "" when the document gives none
     tags: tuple[str, ...]
-    used_in: tuple[str, ...]  # slugs of the issues that list it
+    used_in: tuple[str, ...]  # the issues that list it, the editions that publish it
     problem: str = ""  # why its metadata could not be read
     draft: bool = False  # its front matter marks it unfinished: issues leave it out
 
@@ -44,8 +44,9 @@ class PoolEntry:
 
 
 def pool_entries(config: Config, pool: DocumentPool) -> list[PoolEntry]:
-    used: dict[Path, list[str]] = {}
-    for manifest in loadable_manifests(config.issues_dir, pool, config.root):
+    manifests = loadable_manifests(config.issues_dir, pool, config.root)
+    used = editions_using(pool, manifests, config.language)  # translations, by edition
+    for manifest in manifests:
         for document in manifest.documents:
             used.setdefault(document, []).append(manifest.slug)
     shared = Counter(slug_for(path) for path in pool.files)
