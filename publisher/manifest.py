@@ -521,9 +521,10 @@ def _cover(value: Any, workspace: Path, problems: Problems) -> Path | None:
 
 def _number_for(path: Path) -> Setting:
     """`number`, its fix taken from the manifest's name where it starts with one
-    (`042-may-day.yaml`: number: 42), as an editor who copied last week's file expects."""
+    (`042-may-day.yaml`: number: 42), as an editor who copied last week's file expects;
+    else the one after the highest its neighbours' names give (the next issue's)."""
     named = re.match(r"\d+", path.stem)
-    example = f"number: {int(named[0])}" if named else "number: 149"
+    example = f"number: {int(named[0]) if named else _next_number(path.parent)}"
 
     def number(value: Any) -> int:
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
@@ -531,6 +532,16 @@ def _number_for(path: Path) -> Setting:
         return value
 
     return Setting(number, required=example)
+
+
+def _next_number(issues_dir: Path) -> int:
+    """One more than the highest number the manifests' names in `issues_dir` start with."""
+    try:
+        names = [entry.name for entry in issues_dir.iterdir()]
+    except OSError:
+        names = []
+    numbers = [int(m[0]) for name in names if (m := re.match(r"\d+", name))]
+    return max(numbers, default=0) + 1
 
 
 def _aliases(value: Any) -> tuple[str, ...]:
@@ -663,7 +674,7 @@ def _leaflet_plan(values: dict[str, Any], report: Report) -> dict[str, Any]:
 
 MANIFEST_TABLE = Table(
     {
-        "number": Setting(required="number: 149"),  # read with its file: see _number_for
+        "number": Setting(required="number: 1"),  # read with its file: see _number_for
         "title": Setting(_title),  # optional: the cover then shows number and date
         "date": Setting(_date, required="write it as YYYY-MM-DD, e.g. date: 2026-02-22"),
         "language": Setting(_language),

@@ -4,6 +4,7 @@ line and a fix; the exit code is non-zero; dist/ is left exactly as it was."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -682,21 +683,24 @@ def test_a_web_address_or_a_file_elsewhere_gets_how_to_bring_it_in(
 
 
 @pytest.mark.parametrize(
-    ("name", "number", "fix"),
+    ("name", "number", "neighbour", "fix"),
     [
-        ("042-may-day.yaml", None, "number: 42"),  # the number its name starts with
-        ("042-may-day.yaml", '"No. 42"', "number: 42"),
-        ("may-day.yaml", None, "number: 149"),  # a name without one: an example
+        ("042-may-day.yaml", None, None, "number: 42"),  # the number its name starts with
+        ("042-may-day.yaml", '"No. 42"', None, "number: 42"),
+        ("may-day.yaml", None, None, "number: 1"),  # a name without one, the first issue
+        ("may-day.yaml", "abc", "007-winter.yaml", "number: 8"),  # the next after the others
     ],
 )
 def test_a_missing_or_wrong_number_is_fixed_with_the_one_its_file_name_gives(
-    minimal: Path, name: str, number: str | None, fix: str
+    minimal: Path, name: str, number: str | None, neighbour: str | None, fix: str
 ) -> None:
     (minimal / "issues" / "001-first.yaml").unlink()
     text = GOOD.replace("number: 1\n", f"number: {number}\n" if number else "")
     (minimal / "issues" / name).write_text(text)
+    if neighbour:
+        (minimal / "issues" / neighbour).write_text(GOOD.replace("number: 1\n", "number: 7\n"))
     code, output = run_build(minimal)
-    assert f"hint: {fix}" in output
+    assert re.search(rf"hint: {fix}\b", output), output
     assert_failed_cleanly(minimal, code)
 
 
