@@ -208,6 +208,21 @@ def test_a_post_without_this_servers_csrf_token_is_refused(
     assert winter.read_bytes() == before
 
 
+def test_a_page_left_open_across_a_restart_of_the_server_still_saves(tmp_path: Path) -> None:
+    """An editor's tab outlives `publisher serve` (Ctrl-C, a closed terminal, the laptop
+    asleep): what was typed in it must still save, not be refused as a forgery and lost."""
+    workspace = copy_workspace(WORKSPACES / "compose-basic", tmp_path / "ws")
+    with serving(workspace) as port:
+        _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    typed = replaced(form_of(page), title="Typed before the restart")
+    with serving(workspace) as port:
+        status, answer = request(port, "POST", "/compose/save", typed)
+    assert status == 303, answer  # saved, and back to the form
+    assert "Typed before the restart" in (workspace / "issues" / WINTER).read_text()
+    kept = workspace / ".publisher" / "compose-token"
+    assert kept.stat().st_mode & 0o077 == 0  # the owner's alone
+
+
 @pytest.mark.parametrize("host", ["attacker.example", "127.0.0.1.nip.io", "localhost.evil"])
 def test_the_composer_refuses_another_host(port: int, winter: Path, host: str) -> None:
     before = winter.read_bytes()

@@ -9,6 +9,7 @@ the editor's browser, which would otherwise carry no proof of where it came from
 from __future__ import annotations
 
 import hmac
+import os
 import secrets
 from pathlib import Path, PurePosixPath
 
@@ -24,9 +25,28 @@ class Refused(Exception):
         self.status = status
 
 
-def new_token() -> str:
-    """One per server: every page of the composer carries it."""
-    return secrets.token_urlsafe(32)
+def workspace_token(workspace: Path) -> str:
+    """The workspace's token, kept in .publisher/ (readable by its owner alone) so that a
+    composer tab left open across a restart of `publisher serve` can still save what was
+    typed in it; a page on another site can read neither the file nor our pages. A token
+    that cannot be kept is made for this server alone, as before."""
+    path = workspace / ".publisher" / "compose-token"
+    try:
+        kept = path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        kept = ""
+    if len(kept) >= 32:
+        return kept
+    token = secrets.token_urlsafe(32)
+    try:
+        path.parent.mkdir(exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(descriptor, 0o600)  # a file someone else made is ours alone again
+        with os.fdopen(descriptor, "w", encoding="ascii") as file:
+            file.write(token)
+    except OSError:
+        pass
+    return token
 
 
 def check_token(expected: str, given: str | None) -> None:

@@ -42,7 +42,7 @@ from .form import (
     posted_values,
     written_values,
 )
-from .guard import CSRF_FIELD, CSRF_HEADER, Refused, check_token, inside, new_token
+from .guard import CSRF_FIELD, CSRF_HEADER, Refused, check_token, inside, workspace_token
 from .pool_listing import PoolEntry, pool_entries
 from .saving import NEW, Conflict, digest_of, save
 from .tasks import Task, Tasks
@@ -77,7 +77,7 @@ class Composer:
     def __init__(self, workspace: Path, status: Status) -> None:
         self.workspace = workspace.resolve()
         self.status = status
-        self.token = new_token()
+        self.token = workspace_token(self.workspace)
         self.tasks = Tasks(self.workspace)
         self.pages = jinja2.Environment(
             loader=jinja2.FileSystemLoader(HERE / "templates"),
