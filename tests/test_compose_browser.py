@@ -6,6 +6,7 @@ test-artifacts/compose/."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -292,6 +293,19 @@ def test_leaving_a_page_whose_changes_were_refused_asks_first(page: Any, root: P
         page.get_by_role("link", name="Documents and issues").click()
         page.wait_for_timeout(500)
         assert dialogs == ["beforeunload"] * 3  # a new issue, never saved
+
+
+def test_each_sections_buttons_say_which_section_they_move(page: Any, root: Path) -> None:
+    """Heard by a screen reader, three "Move section up" buttons are one and the same: each
+    names its section, and follows the title as it is retyped."""
+    with serving(root) as port:
+        page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
+        second = page.locator(".section").nth(1)
+        up = second.get_by_role("button", name=re.compile(r"^Move section up\s*: Around the port$"))
+        assert up.count() == 1
+        second.get_by_label("Section title").fill("At the docks")
+        remove = second.get_by_role("button", name=re.compile(r"^Remove section\s*: At the docks$"))
+        assert remove.count() == 1
 
 
 def test_find_shows_only_the_documents_it_matches(page: Any, root: Path) -> None:

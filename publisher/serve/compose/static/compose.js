@@ -93,6 +93,10 @@
       select.innerHTML = "";
       $$(".section", sections).forEach((section, index) => {
         select.add(new Option(`${index + 1}. ${sectionTitle(section, index)}`, String(index)));
+        // A screen reader hears which section "Move section up" moves.
+        $$(".section-named", section).forEach((span) => {
+          span.textContent = ": " + sectionTitle(section, index);
+        });
       });
       if (chosen >= 0 && chosen < select.options.length) select.selectedIndex = chosen;
     }
