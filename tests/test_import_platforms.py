@@ -570,6 +570,84 @@ def test_a_picture_that_came_without_alt_text_is_listed_to_describe(tmp_path: Pa
     ]
 
 
+def front_matter_of(path: Path) -> dict[str, Any]:
+    """A document's front matter as written, the keys the import gave it."""
+    import yaml
+
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    return data
+
+
+def test_a_ghost_posts_feature_image_is_its_lead_image_with_its_alt_text(tmp_path: Path) -> None:
+    """Ghost keeps a post's feature image as `feature_image` and its alt text and caption in
+    `posts_meta`: the import dropped all three, silently, and the picture stayed behind."""
+    export = tmp_path / "export"
+    shutil.copytree(EXPORTS / "ghost", export)
+    feature = export / "content/images/2026/02/cranes-at-dawn.jpg"
+    feature.write_bytes((export / "content/images/2026/02/rally.jpg").read_bytes())
+    dump = next(export.glob("*.json"))
+    data = json.loads(dump.read_text())
+    tables = data["db"][0]["data"]
+    post = next(p for p in tables["posts"] if p["slug"] == "rally-at-the-gates")
+    post["feature_image"] = "__GHOST_URL__/content/images/2026/02/cranes-at-dawn.jpg"
+    tables["posts_meta"] = [
+        {
+            "id": "m1",
+            "post_id": post["id"],
+            "feature_image_alt": "Crane drivers at the gates at dawn",
+            "feature_image_caption": 'Photo: <a href="https://example.org/ana">Ana Ruiz</a>',
+            "email_subject": None,
+        }
+    ]
+    dump.write_text(json.dumps(data))
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    written = root / "documents/rally-at-the-gates.md"
+    meta = front_matter_of(written)
+    assert meta["image"] == "media/rally-at-the-gates/cranes-at-dawn.jpg"
+    assert meta["image_alt"] == "Crane drivers at the gates at dawn"
+    assert (root / "documents" / meta["image"]).read_bytes() == feature.read_bytes()
+    assert document(root, "rally-at-the-gates").extra["image_alt"] == meta["image_alt"]
+    assert ("caption", "Photo: Ana Ruiz") in {(x.kind, x.name) for x in report.left_out}
+
+
+def test_a_wordpress_posts_featured_image_is_its_lead_image_with_its_alt_text(
+    tmp_path: Path,
+) -> None:
+    """WordPress names a post's featured image by its attachment's id (`_thumbnail_id`); the
+    attachment holds its address and alt text. The import never read it."""
+    attachment = """
+	<item>
+		<title><![CDATA[cranes]]></title>
+		<wp:post_id>30</wp:post_id>
+		<wp:post_parent>11</wp:post_parent>
+		<wp:post_type><![CDATA[attachment]]></wp:post_type>
+		<wp:attachment_url><![CDATA[https://bulletin.example.org/wp-content/uploads/2026/01/cranes.png]]></wp:attachment_url>
+		<wp:postmeta><wp:meta_key><![CDATA[_wp_attached_file]]></wp:meta_key><wp:meta_value><![CDATA[2026/01/cranes.png]]></wp:meta_value></wp:postmeta>
+		<wp:postmeta><wp:meta_key><![CDATA[_wp_attachment_image_alt]]></wp:meta_key><wp:meta_value><![CDATA[Harbour cranes at sunset]]></wp:meta_value></wp:postmeta>
+	</item>
+</channel>"""
+    thumbnail = (
+        "<wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key>"
+        "<wp:meta_value><![CDATA[30]]></wp:meta_value></wp:postmeta>\n"
+        '\t\t<category domain="category" nicename="docks">'
+    )
+    export = wordpress_edited(
+        tmp_path,
+        lambda wxr: wxr.replace("</channel>", attachment).replace(
+            '<category domain="category" nicename="docks">', thumbnail, 1
+        ),
+    )
+    uploads = export / "wp-content/uploads/2026/01"
+    (uploads / "cranes.png").write_bytes((uploads / "picket.png").read_bytes())
+    root = new_workspace(tmp_path / "ws")
+    import_export(export, root)
+    meta = front_matter_of(root / "documents/picket-line-holds.md")
+    assert meta["image"] == "media/picket-line-holds/cranes.png"
+    assert meta["image_alt"] == "Harbour cranes at sunset"
+    assert (root / "documents" / meta["image"]).is_file()
+
+
 def test_each_sent_post_is_an_issue_numbered_by_date_after_the_existing_ones(
     imported: Imported,
 ) -> None:

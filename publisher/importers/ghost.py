@@ -6,7 +6,8 @@ A post's body is its `html` when the export has it, else rendered here from `lex
 members only (visibility paid or tiers), are left out and listed; pages become documents
 but not issues. A post was sent when Ghost recorded an email for it (`emails`) or it went
 to a newsletter (`newsletter_id`, `email_recipient_filter` other than none). Its old
-address is Ghost's default permalink, /<slug>/.
+address is Ghost's default permalink, /<slug>/. Its feature image (`feature_image`, its alt
+text and caption in `posts_meta`) is its lead image.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def read(files: ExportFiles) -> PlatformExport:
     post_tags = _joined(data.get("posts_tags", []), "tag_id", tags)
     post_authors = _joined(data.get("posts_authors", []), "author_id", users)
     emailed = {e.get("post_id") for e in data.get("emails", [])}
+    post_meta = {m.get("post_id"): m for m in data.get("posts_meta", []) if isinstance(m, dict)}
     for post in data.get("posts", []):
         title = str(post.get("title") or post.get("slug") or "untitled")
         kind = post.get("type", "post")
@@ -60,6 +62,7 @@ def read(files: ExportFiles) -> PlatformExport:
             continue
         post_id, slug = post.get("id"), str(post.get("slug") or "")
         author = users.get(post.get("author_id"))
+        meta = post_meta.get(post_id) or post  # Ghost 4 moved the feature image's words
         sent = kind == "post" and (
             post_id in emailed
             or (
@@ -79,6 +82,9 @@ def read(files: ExportFiles) -> PlatformExport:
                 summary=str(post.get("custom_excerpt") or ""),
                 aliases=[f"/{slug}/"] if slug else [],
                 sent=bool(sent),
+                image=str(post.get("feature_image") or ""),
+                image_alt=str(meta.get("feature_image_alt") or ""),
+                image_caption=str(meta.get("feature_image_caption") or ""),
             )
         )
     return export

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import Any
 from urllib.parse import unquote
@@ -63,7 +64,7 @@ from .crossposts import SAME_WORDS, PoolWords, words_of
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
 from .index import EDITED, imported_documents, stamped, unedited
 from .members import MAPPINGS, Member, merged
-from .platform_html import CleanBody, Fetch, clean_post_html
+from .platform_html import CleanBody, Fetch, clean_post_html, html_words
 from .post_links import PostLinks
 
 READERS: tuple[ModuleType, ...] = (
@@ -235,6 +236,10 @@ def _write_posts(
     steps: list[Written | _NewDocument] = []
     for post in sorted(export.posts, key=lambda p: (p.date or dt.date.min, p.key)):
         body = clean_post_html(post.body_html, export.files, post.base, fetch)
+        lead = _lead_image(post, body, export.files, fetch)
+        if post.image_caption.strip():
+            why = f"the caption of the lead image of {post.title}: a lead image shows none"
+            report.left_out.append(LeftOut("caption", html_words(post.image_caption), why))
         report.online_images += [(post.title, url) for url in body.online]
         report.unfetched += [(post.title, url, why) for url, why in body.unfetched]
         report.undescribed += [(post.title, name) for name in body.undescribed]
@@ -256,7 +261,9 @@ def _write_posts(
             elif unedited(existing):
                 slug = existing.stem
                 steps.append(
-                    _NewDocument(post, body, slug, existing, manifest, 0, digest, language, True)
+                    _NewDocument(
+                        post, body, slug, existing, manifest, 0, digest, language, True, lead
+                    )
                 )
             else:
                 steps.append(
@@ -279,7 +286,9 @@ def _write_posts(
             while stem in manifests:  # another issue's manifest: never overwritten
                 stem, n = f"{slug}-{n}", n + 1
             issue = manifests[stem] = issues / f"{stem}.yaml"
-        steps.append(_NewDocument(post, body, slug, target, issue, number, digest, language))
+        steps.append(
+            _NewDocument(post, body, slug, target, issue, number, digest, language, lead=lead)
+        )
     links = PostLinks(
         (step.post, step.document.relative_to(documents).as_posix())
         for step in steps
@@ -298,7 +307,7 @@ def _written(
     documents), its pictures and its issue, unless on a dry run; what became of it."""
     post, body, slug = step.post, step.body, step.slug
     text = _document_text(
-        post, links.relinked(body.html), slug, report.source, step.digest, step.language
+        post, links.relinked(body.html), slug, report.source, step.digest, step.language, step.lead
     )
     if not report.dry_run:
         _write_media(body, body.images | body.downloads, export, step.document.parent, slug)
@@ -380,10 +389,33 @@ class _NewDocument:
     digest: str
     language: str | None
     update: bool = False  # the document of the same post, written before without its pictures
+    lead: str = ""  # its lead picture's name among body.images
+
+
+def _lead_image(post: Post, body: CleanBody, files: ExportFiles | None, fetch: Fetch | None) -> str:
+    """The post's lead picture (`post.image`), placed with its body's (`body.images`), so that
+    it is copied, fetched or listed as they are: its name there, or "" if it was not had."""
+    if not post.image.strip():
+        return ""
+    image = f'<img src="{html.escape(post.image)}" alt="{html.escape(post.image_alt)}">'
+    lead = clean_post_html(image, files, post.base, fetch)
+    body.online += lead.online
+    body.unfetched += lead.unfetched
+    body.fetched |= lead.fetched
+    for placed, found in lead.images.items():
+        name, stem, suffix, n = placed, PurePosixPath(placed).stem, PurePosixPath(placed).suffix, 2
+        while body.images.get(name, found) != found:  # another picture of the post's
+            name, n = f"{stem}-{n}{suffix}", n + 1
+        body.images[name] = found
+        if placed in lead.undescribed and name not in body.undescribed:
+            body.undescribed.append(name)
+        return name
+    return ""
 
 
 def _digest(post: Post) -> str:
-    content = "\x00".join((post.key, post.title, post.subtitle, post.body_html))
+    lead = (post.image, post.image_alt) if post.image else ()  # else as digested before it
+    content = "\x00".join((post.key, post.title, post.subtitle, post.body_html, *lead))
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
@@ -420,7 +452,13 @@ def _language(post: Post, text: str) -> str | None:
 
 
 def _document_text(
-    post: Post, body_html: str, slug: str, source: Path, digest: str, language: str | None
+    post: Post,
+    body_html: str,
+    slug: str,
+    source: Path,
+    digest: str,
+    language: str | None,
+    lead: str = "",
 ) -> str:
     from .draft import body_markdown, front_matter
     from .scripts import mark_fragments
@@ -435,6 +473,8 @@ def _document_text(
         "lang": language,
         "tags": post.tags,
         "summary": post.summary,
+        "image": f"media/{slug}/{lead}" if lead else "",
+        "image_alt": post.image_alt if lead else "",
         "source": post.source,
         "aliases": post.aliases,
         "imported": {"from": f"{source.name}#{post.key}", "part": 1, "sha256": digest},

@@ -9,7 +9,8 @@ A large site's export comes in parts (`.000.xml`, `.001.xml`…): every part is 
 protected posts and Jetpack paid-subscriber posts are left out and listed. WordPress.com
 and Jetpack email each new post to the blog's subscribers, so a published post is an issue
 unless its `_jetpack_dont_email_post_to_subs` meta says it was not sent. A Polylang or WPML
-`language` term gives the post's language.
+`language` term gives the post's language. A post's featured image (`_thumbnail_id`, the
+attachment it names) is its lead image.
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ def read(files: ExportFiles) -> PlatformExport:
 
 @dataclass(frozen=True)
 class _Attachment:
-    """An uploaded picture, as its own <item>: what a [gallery] shows."""
+    """An uploaded picture, as its own <item>: what a [gallery] shows, or a post's featured
+    image."""
 
     id: str
     parent: str  # the post it was uploaded to
@@ -166,6 +168,7 @@ def _item(
     creator = item.findtext(_DC) or ""
     excerpt = item.findtext(_EXCERPT) or ""
     post_id = item.findtext("wp:post_id", "", ns)
+    featured = uploads.by_id.get(meta.get("_thumbnail_id", "").strip())
     export.posts.append(
         Post(
             title=title,
@@ -179,6 +182,9 @@ def _item(
             source=link,
             aliases=old_address(link),
             sent=kind == "post" and meta.get("_jetpack_dont_email_post_to_subs") != "1",
+            image=featured.url if featured else "",
+            image_alt=featured.alt if featured else "",
+            image_caption=featured.caption if featured else "",
         )
     )
 
