@@ -261,6 +261,48 @@ def test_a_posts_footnotes_are_footnotes(imported: Imported) -> None:
     assert "footnote-anchor" not in text and "#footnote" not in text
 
 
+def test_a_wordpress_block_editor_posts_footnotes_are_footnotes(tmp_path: Path) -> None:
+    """WordPress 6.3's block editor keeps a post's footnotes in its `footnotes` postmeta (JSON)
+    and only a placeholder block where they are shown: the notes' words were lost, and each
+    call was a link to nowhere."""
+    said = "with crews from the night shift taking over at dawn"
+    call = (
+        '<sup data-fn="5f2c1e07-aaa1" class="fetchpriority-none fn">'
+        '<a href="#5f2c1e07-aaa1" id="5f2c1e07-aaa1-link">1</a></sup>'
+    )
+    notes = json.dumps(
+        [
+            {
+                "content": 'Counted by <a href="https://example.org/rota">the strike rota</a>.',
+                "id": "5f2c1e07-aaa1",
+            }
+        ]
+    )
+    footnotes = (
+        "<wp:postmeta><wp:meta_key><![CDATA[footnotes]]></wp:meta_key>"
+        f"<wp:meta_value><![CDATA[{notes}]]></wp:meta_value></wp:postmeta>\n"
+        '\t\t<category domain="category" nicename="docks">'
+    )
+    export = wordpress_edited(
+        tmp_path,
+        lambda wxr: (
+            wxr.replace(said, said + call)
+            .replace(
+                "<!-- /wp:paragraph -->]]>",
+                "<!-- /wp:paragraph -->\n\n<!-- wp:footnotes /-->]]>",
+                1,
+            )
+            .replace('<category domain="category" nicename="docks">', footnotes, 1)
+        ),
+    )
+    root = new_workspace(tmp_path / "ws")
+    import_export(export, root)
+    text = (root / "documents" / "picket-line-holds.md").read_text(encoding="utf-8")
+    assert f"{said}[^1]" in text
+    assert "[^1]: Counted by [the strike rota](https://example.org/rota)." in text
+    assert "5f2c1e07" not in text
+
+
 def test_images_in_the_export_are_copied_and_online_ones_only_listed(imported: Imported) -> None:
     root, reports = imported
     media = root / "documents" / "media"

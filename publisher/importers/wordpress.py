@@ -8,8 +8,9 @@ uploads it names (or all those of its post) as figures, with their alt text and 
 A large site's export comes in parts (`.000.xml`, `.001.xml`…): every part is read. Drafts, private and password-
 protected posts and Jetpack paid-subscriber posts are left out and listed. WordPress.com
 and Jetpack email each new post to the blog's subscribers, so a published post is an issue
-unless its `_jetpack_dont_email_post_to_subs` meta says it was not sent. A Polylang or WPML
-`language` term gives the post's language. A post's featured image (`_thumbnail_id`, the
+unless its `_jetpack_dont_email_post_to_subs` meta says it was not sent. A block-editor
+post's footnotes (its `footnotes` meta) are its notes. A Polylang or WPML `language` term
+gives the post's language. A post's featured image (`_thumbnail_id`, the
 attachment it names) is its lead image.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import itertools
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +31,7 @@ from .wp_shortcodes import shortcodes_shown
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC = "{http://purl.org/dc/elements/1.1/}creator"
 _EXCERPT = "{http://wordpress.org/export/1.2/excerpt/}encoded"
+_FOOTNOTES_BLOCK = re.compile(r"<!--\s*wp:footnotes\b.*?-->", re.DOTALL)
 _GALLERY = re.compile(r"\[gallery\b([^\]]*)\]")
 _CAPTION = re.compile(
     r"\[caption[^\]]*\]\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)?(.*?)\[/caption\]",
@@ -172,7 +175,11 @@ def _item(
     export.posts.append(
         Post(
             title=title,
-            body_html=_paragraphs(item.findtext(_CONTENT) or "", post_id, uploads),
+            body_html=_paragraphs(
+                _with_footnotes(item.findtext(_CONTENT) or "", meta.get("footnotes", "")),
+                post_id,
+                uploads,
+            ),
             key=post_id or title,
             date=_day(item.findtext("wp:post_date", "", ns)),
             authors=[authors.get(creator) or creator] if creator else [],
@@ -187,6 +194,28 @@ def _item(
             image_caption=featured.caption if featured else "",
         )
     )
+
+
+def _with_footnotes(content: str, footnotes: str) -> str:
+    """Block-editor footnotes (WordPress 6.3 and after): the calls are in the content, the
+    notes only in the post's `footnotes` meta (JSON: id, content), shown where its footnotes
+    block stands. They are written there as WordPress shows them, each note an <li> whose
+    link leads back to its call, which the cleaning makes a note (`pagenotes`)."""
+    try:
+        notes = json.loads(footnotes) if footnotes.strip() else []
+    except json.JSONDecodeError:
+        return content
+    items = "".join(
+        f'<li id="{html.escape(str(note["id"]))}">{note.get("content") or ""}'
+        f' <a href="#{html.escape(str(note["id"]))}-link">↩︎</a></li>'
+        for note in (notes if isinstance(notes, list) else [])
+        if isinstance(note, dict) and note.get("id")
+    )
+    if not items:
+        return content
+    shown = f'<ol class="wp-block-footnotes">{items}</ol>'
+    content, found = _FOOTNOTES_BLOCK.subn(lambda _: shown, content, count=1)
+    return content if found else content + shown
 
 
 def _paragraphs(text: str, post_id: str, uploads: _Uploads) -> str:

@@ -61,6 +61,7 @@ def notes_in(body: Any) -> int:
         back.drop_tree()
         emptied.append(block.getparent())
         if block.tag in _NOTE_HOLDERS:
+            item.text = block.text  # a note written straight in its <li> (WordPress's)
             item.extend(list(block))
             block.drop_tree()
         else:  # a paragraph: it goes into the note whole
