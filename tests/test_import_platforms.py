@@ -177,7 +177,8 @@ def test_posts_keep_their_metadata_as_front_matter(imported: Imported) -> None:
     assert cleaners.extra["source"] == "https://dockside.substack.com/p/cleaners-win-back-pay"
     rally = document(root, "rally-at-the-gates")
     assert rally.summary == "Three hundred at the gates for the crane drivers."
-    assert rally.aliases == ("/rally-at-the-gates/",)
+    assert rally.aliases == ()  # its issue is published at its old address, /rally-at-the-gates/
+    assert document(root, "acuerdo-limpieza").aliases == ("/acuerdo-limpieza/",)  # never sent
 
 
 def test_languages_come_from_the_platform_or_the_text(imported: Imported) -> None:
@@ -764,6 +765,35 @@ def test_the_web_archive_has_a_page_per_sent_post_and_a_redirect_per_old_url(
             target = (dist / alias.strip("/") / refresh.partition("url=")[2]).resolve()
             assert target == (dist / slug / slug).resolve(), alias
             assert (target / "index.html").is_file()
+
+
+def test_an_old_address_that_is_its_issues_own_page_asks_for_no_redirect(tmp_path: Path) -> None:
+    """Ghost's address for a post (/<slug>/), and WordPress's with "Post name" permalinks,
+    is where the post's issue, named by the same slug, is published: the import wrote it as
+    an alias as well, and every build warned of each post "no redirect from alias
+    '/rally-at-the-gates/': already a page"."""
+    from conftest import build_with_warnings
+
+    root = new_workspace(tmp_path / "ws")
+    import_export(EXPORTS / "ghost", root)
+    postname = "https://bulletin.example.org/picket-line-holds/"
+    import_export(
+        wordpress_edited(
+            tmp_path, lambda wxr: wxr.replace(postname.replace("org/", "org/2026/01/20/"), postname)
+        ),
+        root,
+    )
+    assert document(root, "rally-at-the-gates").aliases == ()
+    assert document(root, "picket-line-holds").aliases == ()
+    assert document(root, "turnos-de-noche").aliases == (  # an address elsewhere: kept
+        "https://bulletin.example.org/es/2026/02/02/turnos-de-noche/",
+    )
+
+    out, warnings = build_with_warnings(root, ["web"])
+
+    assert not [w for w in warnings if "alias" in w], warnings
+    for old in ("rally-at-the-gates", "picket-line-holds"):
+        assert "<h1" in (out / old / "index.html").read_text()  # the issue's page, not a redirect
 
 
 def test_a_zip_that_unpacks_to_too_much_is_refused(

@@ -23,7 +23,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import Any
@@ -120,6 +120,7 @@ class PlatformReport:
     subscribers: SubscriberCounts | None = None
     dry_run: bool = False
     language: str = "en"  # the workspace's (publisher.toml)
+    site: str = ""  # the workspace's base_url, where the web archive is served
     new_workspace: bool = False  # nothing imported and no issue but publisher init's before
 
 
@@ -180,7 +181,8 @@ def import_export(
         if earlier:
             name = f"{earlier} post(s) before {since.isoformat()}"
             report.left_out.append(LeftOut("posts", name, "earlier than --since"))
-    report.language = load_config(workspace).language
+    config = load_config(workspace)
+    report.language, report.site = config.language, config.base_url
     _write_posts(export, workspace, report, fetch)
     members, report.members_found = [m for m in export.members if m.address], len(export.members)
     for platform in dict.fromkeys(m.platform for m in export.members):
@@ -307,7 +309,13 @@ def _written(
     documents), its pictures and its issue, unless on a dry run; what became of it."""
     post, body, slug = step.post, step.body, step.slug
     text = _document_text(
-        post, links.relinked(body.html), slug, report.source, step.digest, step.language, step.lead
+        replace(post, aliases=_redirected(post.aliases, step.issue, report.site)),
+        links.relinked(body.html),
+        slug,
+        report.source,
+        step.digest,
+        step.language,
+        step.lead,
     )
     if not report.dry_run:
         _write_media(body, body.images | body.downloads, export, step.document.parent, slug)
@@ -346,6 +354,20 @@ def _gained_pictures(body: CleanBody, document: Path | None) -> bool:
         return False
     folder = document.parent / "media" / document.stem
     return any(not (folder / name).exists() for name in body.images)
+
+
+def _redirected(aliases: list[str], issue: Path | None, site: str) -> list[str]:
+    """The post's old addresses that want a redirect: not the one its issue is published at
+    (Ghost's /<slug>/, or WordPress's with "Post name" permalinks, when the issue is named
+    by the same slug), where the post is still found, and where the build would warn, on
+    every build, that a page is there already."""
+    if issue is None:
+        return aliases
+    from ..manifest import manifest_slug
+    from ..renderers.web import alias_page
+
+    own = f"{manifest_slug(issue)}/index.html"
+    return [alias for alias in aliases if alias_page(alias, site) != own]
 
 
 def _kept_as_edited(
