@@ -536,6 +536,39 @@ def test_a_post_imported_under_its_transliterated_name_is_not_imported_again(
     assert snapshot(root) == before
 
 
+def test_a_post_under_its_platforms_placeholder_slug_is_named_by_its_title(
+    tmp_path: Path,
+) -> None:
+    """Substack names a post whose title has no Latin letters `<id>.post`, and Ghost one
+    `untitled-2`: an Arabic and a Persian post were imported as post.md and untitled-2.md,
+    names that say nothing. They are named by their titles, as every other post is; their
+    old addresses stay."""
+    substack = tmp_path / "substack"
+    shutil.copytree(EXPORTS / "substack", substack)
+    with (substack / "posts.csv").open("a") as table:
+        table.write(
+            "140012.post,2026-03-05T08:00:00.000Z,true,2026-03-05T08:01:00.000Z,"
+            "2026-03-05T08:01:00.000Z,newsletter,everyone,إضراب عمال الميناء,,\n"
+        )
+    (substack / "posts" / "140012.post.html").write_text("<p>بيان النقابة.</p>")
+    ghost = tmp_path / "ghost"
+    shutil.copytree(EXPORTS / "ghost", ghost)
+    dump = next(ghost.glob("*.json"))
+    data = json.loads(dump.read_text())
+    persian = dict(data["db"][0]["data"]["posts"][0], id="p9", uuid="u9", slug="untitled-2")
+    persian |= {"title": "کارگران اعتصاب کردند", "html": "<p>کارگران بندر اعتصاب کردند.</p>"}
+    data["db"][0]["data"]["posts"].append(persian)
+    dump.write_text(json.dumps(data))
+    root = new_workspace(tmp_path / "ws")
+    import_export(substack, root)
+    import_export(ghost, root)
+    documents = root / "documents"
+    assert not (documents / "post.md").exists() and not (documents / "untitled-2.md").exists()
+    assert document(root, "إضراب-عمال-الميناء").aliases == ("/p/post",)
+    assert document(root, "کارگران-اعتصاب-کردند").aliases == ("/untitled-2/",)
+    assert (root / "issues" / "کارگران-اعتصاب-کردند.yaml").is_file()
+
+
 def test_a_substack_podcast_episode_is_an_article_linking_its_audio_and_a_page_a_document(
     tmp_path: Path,
 ) -> None:

@@ -442,11 +442,16 @@ def _digest(post: Post) -> str:
 
 
 _PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?)$", re.I)
+# The slug a platform gives a post whose title has no Latin letters to make one of:
+# Substack's `<id>.post` (/p/post), Ghost's `untitled`, `untitled-2`…
+_PLACEHOLDER_SLUG = re.compile(r"(?:post|untitled)(?:-\d+)?", re.I)
 
 
 def _unique_slug(post: Post, taken: set[str]) -> str:
     old = next((a.strip("/").rpartition("/")[2] for a in post.aliases if a.strip("/")), "")
     old = post.slug or _PAGE_SUFFIX.sub("", old)  # /2015/05/march.html: the slug is march
+    if _PLACEHOLDER_SLUG.fullmatch(old) and slugged(post.title):
+        old = ""  # a name that says nothing: the title's
     # as WordPress writes an Arabic or Hebrew post's address: /%d8%b9%d9%85%d8%a7%d9%84/
     base = slugged(unquote(old) or post.title, max_length=60, word_boundary=True) or "post"
     return unique(base, taken)
