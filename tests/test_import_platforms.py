@@ -161,6 +161,46 @@ def test_drafts_and_paid_only_posts_are_left_out_and_listed(imported: Imported) 
     assert not imported_titles & {name for names in left.values() for name, _ in names}
 
 
+def test_a_post_for_signed_in_members_only_is_kept_out_of_the_open_archive_and_said(
+    tmp_path: Path,
+) -> None:
+    """A Ghost post for members only (visibility "members": readers had to sign in) and a
+    WordPress post for subscribers only (Jetpack's newsletter access) became issues like
+    any other, and so pages of the open web archive, and the report said nothing. The
+    words stay, as a document in no issue, which is not published until the editor puts it
+    in one; the report says why."""
+    ghost = tmp_path / "ghost"
+    shutil.copytree(EXPORTS / "ghost", ghost)
+    dump = next(ghost.glob("*.json"))
+    data = json.loads(dump.read_text())
+    rally = next(p for p in data["db"][0]["data"]["posts"] if p["slug"] == "rally-at-the-gates")
+    rally["visibility"] = "members"
+    dump.write_text(json.dumps(data))
+    access = (
+        "<wp:postmeta><wp:meta_key><![CDATA[_jetpack_newsletter_access]]></wp:meta_key>"
+        "<wp:meta_value><![CDATA[subscribers]]></wp:meta_value></wp:postmeta>\n"
+        '\t\t<category domain="category" nicename="docks">'
+    )
+    wordpress = wordpress_edited(
+        tmp_path,
+        lambda wxr: wxr.replace('<category domain="category" nicename="docks">', access, 1),
+    )
+    root = new_workspace(tmp_path / "ws")
+    reports = [import_export(ghost, root), import_export(wordpress, root)]
+    for report, title, who in zip(
+        reports,
+        ("Rally at the gates", "Picket line holds at berth nine"),
+        ("members only on Ghost", "subscribers only on WordPress"),
+        strict=True,
+    ):
+        (written,) = [w for w in report.written if w.post.title == title]
+        assert written.issue is None and written.document.is_file()
+        (line,) = [line for line in rows(report, root) if line[0] == f"post: {title}"]
+        assert f"{who}: in no issue, not published until one lists it" in line[2]
+    assert not (root / "issues" / "rally-at-the-gates.yaml").exists()
+    assert not (root / "issues" / "picket-line-holds.yaml").exists()
+
+
 def test_posts_keep_their_metadata_as_front_matter(imported: Imported) -> None:
     root, _ = imported
     picket = document(root, "picket-line-holds")

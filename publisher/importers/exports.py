@@ -53,6 +53,9 @@ class Post:
     number: int | None = None  # the platform's own issue number, if any
     base: str = ""  # the folder (in the export) its relative image paths start from
     slug: str = ""  # its document's name (made a slug), when its old address's is none to keep
+    # who alone could read it, when the platform showed it to signed-in readers only: in no
+    # issue, so not published on the open web until the editor puts it in one
+    restricted: str = ""
     image: str = ""  # its lead picture (Ghost's feature image, WordPress's featured image)
     image_alt: str = ""
     image_caption: str = ""  # HTML, as the platform keeps it

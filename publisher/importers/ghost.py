@@ -4,8 +4,10 @@ tags, users and the tables joining them) and its members CSV.
 A post's body is its `html` when the export has it, else rendered here from `lexical`
 (Ghost 5) or `mobiledoc` (Ghost 1–4). Drafts and scheduled posts, and posts for paid
 members only (visibility paid or tiers), are left out and listed; pages become documents
-but not issues. A post was sent when Ghost recorded an email for it (`emails`) or it went
-to a newsletter (`newsletter_id`, `email_recipient_filter` other than none). Its old
+but not issues, and so do posts for signed-in members (visibility members), said in the
+report: their readers had to sign in, the web archive is open to all. A post was sent when
+Ghost recorded an email for it (`emails`) or it went to a newsletter (`newsletter_id`,
+`email_recipient_filter` other than none). Its old
 address is Ghost's default permalink, /<slug>/. Its feature image (`feature_image`, its alt
 text and caption in `posts_meta`) is its lead image.
 """
@@ -82,6 +84,7 @@ def read(files: ExportFiles) -> PlatformExport:
                 summary=str(post.get("custom_excerpt") or ""),
                 aliases=[f"/{slug}/"] if slug else [],
                 sent=bool(sent),
+                restricted="members only" if post.get("visibility") == "members" else "",
                 image=str(post.get("feature_image") or ""),
                 image_alt=str(meta.get("feature_image_alt") or ""),
                 image_caption=str(meta.get("feature_image_caption") or ""),

@@ -33,7 +33,10 @@ def rows(report: PlatformReport, root: Path) -> list[tuple[str, str, str]]:
         if written.issue is not None:
             became += f" + {_relative(written.issue, root)}"
         detail = written.status + (f", {written.images} image(s)" if written.images else "")
-        if written.issue is None and written.status != SAME_WORDS:
+        if written.post.restricted:
+            detail += f", {written.post.restricted} on {report.platform}: in no issue, not"
+            detail += " published until one lists it"
+        elif written.issue is None and written.status != SAME_WORDS:
             detail += ", never sent: in no issue until one lists it"
         lines.append((f"post: {written.post.title}", became, detail))
     for left in report.left_out:
@@ -124,6 +127,7 @@ def as_json(report: PlatformReport, root: Path) -> dict[str, Any]:
                 "language": w.language,
                 "aliases": w.post.aliases,
                 "source": w.post.source or None,
+                "restricted": w.post.restricted or None,
             }
             for w in report.written
         ],

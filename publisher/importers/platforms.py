@@ -280,7 +280,7 @@ def _write_posts(
         target = documents / f"{slug}.md"
         pool_words.add(target, words)
         issue, number = None, 0
-        if post.sent and post.date is not None:
+        if post.sent and post.date is not None and not post.restricted:
             number = post.number if post.number and post.number not in numbers else next_number
             numbers.add(number)
             next_number = max(numbers) + 1

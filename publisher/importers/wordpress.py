@@ -6,7 +6,8 @@ Given as the .xml alone or in a folder (or zip) with `wp-content/uploads/`, imag
 upload is present are copied; the others are listed. A classic-editor [gallery] shows the
 uploads it names (or all those of its post) as figures, with their alt text and captions.
 A large site's export comes in parts (`.000.xml`, `.001.xml`…): every part is read. Drafts, private and password-
-protected posts and Jetpack paid-subscriber posts are left out and listed. WordPress.com
+protected posts and Jetpack paid-subscriber posts are left out and listed; a post for
+Jetpack's subscribers only becomes a document in no issue, said in the report. WordPress.com
 and Jetpack email each new post to the blog's subscribers, so a published post is an issue
 unless its `_jetpack_dont_email_post_to_subs` meta says it was not sent. A block-editor
 post's footnotes (its `footnotes` meta) are its notes. A Polylang or WPML `language` term
@@ -189,6 +190,11 @@ def _item(
             source=link,
             aliases=old_address(link),
             sent=kind == "post" and meta.get("_jetpack_dont_email_post_to_subs") != "1",
+            restricted=(
+                "subscribers only"
+                if meta.get("_jetpack_newsletter_access") == "subscribers"
+                else ""
+            ),
             image=featured.url if featured else "",
             image_alt=featured.alt if featured else "",
             image_caption=featured.caption if featured else "",
