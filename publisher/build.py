@@ -43,8 +43,9 @@ from .formats import select
 from .jobs import BuildReport, Progress, RenderPlan, Silent
 from .limits import Limits
 from .logs import held
-from .manifest import IssueManifest, load_manifests, warn_of_own_language_edition
+from .manifest import IssueManifest, former_slug, load_manifests, warn_of_own_language_edition
 from .model import Archive, Document, Download, Issue
+from .paths import composed
 from .picture_copies import shown_picture
 from .pool import DocumentPool, slug_for
 from .printing import PrintSettings, resolve
@@ -254,15 +255,18 @@ def check_paper(
 
 
 def select_issues(manifests: list[IssueManifest], refs: Sequence[str]) -> list[IssueManifest]:
-    """Issues named on the command line by slug, number or manifest path; all when none."""
+    """Issues named on the command line by slug (or the one it had before Arabic and Hebrew
+    names kept their letters, which scripts and notes still use), number or manifest path;
+    all when none."""
     if not refs:
         return manifests
     chosen = []
+    slugs = {m.slug for m in manifests}
     for ref in refs:
         match = [
             m
             for m in manifests
-            if ref in (m.slug, str(m.number), m.path.name, m.path.stem)
+            if composed(ref) in _names_of(m, slugs)
             or (ref.isdigit() and int(ref) == m.number)  # "041", as the slug writes it
             or _is_manifest(ref, m.path)
         ]
@@ -274,6 +278,16 @@ def select_issues(manifests: list[IssueManifest], refs: Sequence[str]) -> list[I
             )
         chosen += [m for m in match if m not in chosen]
     return chosen
+
+
+def _names_of(manifest: IssueManifest, slugs: set[str]) -> set[str]:
+    """The names that select an issue on the command line, composed (NFC): an Arabic name
+    typed, or pasted from a Mac's file name, spells إ as one character or two. Its former
+    slug, unless another issue's is that now (`slugs`: every issue's)."""
+    path = manifest.path
+    former = () if (old := former_slug(path)) in slugs else (old,)
+    names = (manifest.slug, *former, str(manifest.number), path.name, path.stem)
+    return {composed(name) for name in names}
 
 
 def _is_manifest(ref: str, manifest: Path) -> bool:

@@ -24,7 +24,7 @@ from .languages import NotALanguage, checked_language
 from .limits import DEFAULT_LIMITS
 from .paths import followed, is_file, no_file
 from .picture_copies import CONVERTED_SUFFIXES
-from .pool import DocumentPool, UnresolvedReference, slug_for
+from .pool import DocumentPool, UnresolvedReference, slug_for, slugged
 from .printing import PRINT_KEYS, PRINT_TABLE, PrintSettings
 from .settings_schema import Parse, Problems, Report, Setting, Table, check
 from .sourcefile import SourceData, parse_file
@@ -117,7 +117,15 @@ def _saved_as_text(path: Path) -> bool:
 
 
 def manifest_slug(path: Path) -> str:
-    """An issue's slug, its folder in dist/: the manifest's file name, made URL-safe."""
+    """An issue's slug, its folder in dist/: the manifest's file name, made URL-safe by the
+    rule documents' slugs follow (Arabic and Hebrew letters kept: `pool.slugged`)."""
+    return slugged(path.stem) or path.stem
+
+
+def former_slug(path: Path) -> str:
+    """The slug the issue had before Arabic and Hebrew names kept their letters ('dd-ldrb'
+    for عدد-الإضراب.yaml): it still names the issue on the command line, the delivery
+    ledger may know the issue by it, and the issue's old pages redirect to the new."""
     return slugify(path.stem) or path.stem
 
 

@@ -254,7 +254,8 @@ def slugged(name: str, **options: Any) -> str:
     `options` are python-slugify's (max_length, …)."""
     if not _KEPT_LETTERS.search(name):
         return slugify(name, **options)
-    return slugify(_UNWRITTEN.sub("", name), allow_unicode=True, **options)
+    # composed first: a Mac's name spells إ as ا and a mark, which would be dropped with the vowels
+    return slugify(_UNWRITTEN.sub("", composed(name)), allow_unicode=True, **options)
 
 
 # Arabic's and Hebrew's vowel marks and points, and tatweel (the stroke that draws a word

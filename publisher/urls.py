@@ -56,7 +56,7 @@ def issue_folder(slug: str, edition: str = "") -> str:
 
 def issue_url(base_url: str, folder: str) -> str:
     """The page of an issue (or of one of its editions: `folder` is Issue.folder)."""
-    return f"{base_url}{folder}/"
+    return f"{base_url}{quote(folder)}/"  # عدد-الإضراب/: %D8%B9…
 
 
 def edition_home_folder(language: str) -> str:

@@ -481,3 +481,126 @@ def test_missing_secrets_are_named_not_shown(
     result = invoke(delivery_workspace, "send", SLUG)
     assert result.exit_code == 1 and "PUBLISHER_SECRET_KEY" in result.output
     assert "Traceback" not in result.output and not smtp.received
+
+
+# An issue named in Arabic letters: before they were kept, its slug (and so its name in the
+# ledger) was their transliteration. A manifest named so stands in for that workspace: the
+# ledger it leaves is the one `publisher send` wrote then, by a real send.
+ARABIC = "عدد-الإضراب"
+TRANSLITERATED = "dd-ldrb"
+
+
+def named(root: Path, name: str) -> None:
+    """The issue's manifest given `name`, its email built again."""
+    (manifest,) = (root / "issues").glob("*.yaml")
+    manifest.rename(root / "issues" / f"{name}.yaml")
+    build(root, formats=["email"])
+
+
+@both_backends
+def test_an_issue_sent_before_arabic_names_kept_their_letters_is_not_sent_again(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """Sent as dd-ldrb, عدد-الإضراب is the same issue to the ledger: sending it again is
+    refused as before (not taken for a renamed manifest, which asked to name it dd-ldrb
+    again), and --new reaches only who has not had it."""
+    root = delivery_workspace
+    add_subscribers(root, {"a@example.org": "active", "b@example.org": "active"})
+    named(root, TRANSLITERATED)
+    assert send(root, SendRequest(TRANSLITERATED)).counts == {"sent": 2}
+    named(root, ARABIC)
+    add_subscribers(root, {"c@example.org": "active"})
+
+    refused = invoke(root, "send", ARABIC)
+    assert refused.exit_code == 1
+    assert f"issue {TRANSLITERATED} was already sent (2 sent" in refused.output
+    assert "1 active subscriber(s) have not had it" in refused.output
+    new = invoke(root, "send", ARABIC, "--new")
+
+    assert new.exit_code == 0, new.output
+    assert smtp.copies() == {"a@example.org": 1, "b@example.org": 1, "c@example.org": 1}
+    assert query(root, "SELECT DISTINCT issue FROM sends") == [(TRANSLITERATED,)]
+
+
+def test_a_send_interrupted_before_arabic_names_kept_their_letters_goes_on_where_it_stopped(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """A send of dd-ldrb paused halfway (the server refusing for now) is finished by
+    `publisher send عدد-الإضراب`, or by the old name: each reader gets one copy."""
+    root = delivery_workspace
+    configure(root, connections=1, pause_after_failures=2)
+    everyone = {f"r{n}@example.org": "active" for n in range(6)}
+    add_subscribers(root, everyone)
+    named(root, TRANSLITERATED)
+
+    def refuse_from_now() -> None:
+        smtp.refuse_all = "451 4.3.2 system not accepting messages"
+
+    smtp.on_data = refuse_from_now
+    paused = send(root, SendRequest(TRANSLITERATED))
+    assert paused.paused and paused.counts.get("sent") == 1
+    named(root, ARABIC)
+    smtp.refuse_all = None
+
+    resumed = invoke(root, "send", ARABIC)
+
+    assert resumed.exit_code == 0, resumed.output
+    assert smtp.copies() == {address: 1 for address in everyone}
+    assert query(root, "SELECT issue, finished_at IS NOT NULL FROM sends") == [(TRANSLITERATED, 1)]
+    again = invoke(root, "send", TRANSLITERATED)  # its old name names it still
+    assert again.exit_code == 1 and "was already sent (6 sent" in again.output
+
+
+def test_an_issue_named_in_arabic_goes_out_with_message_ids_in_ascii(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """A header is ASCII: the issue's name in each copy's Message-ID is percent-encoded, as
+    in its address (the build stopped on the email with UnicodeEncodeError)."""
+    root = delivery_workspace
+    add_subscribers(root, {"a@example.org": "active", "b@example.org": "active"})
+    named(root, ARABIC)
+
+    assert invoke(root, "send", ARABIC).exit_code == 0
+    test_copy = invoke(root, "send", TRANSLITERATED, "--to", "editor@example.org")
+
+    assert test_copy.exit_code == 0, test_copy.output
+    encoded = "%D8%B9%D8%AF%D8%AF-%D8%A7%D9%84%D8%A5%D8%B6%D8%B1%D8%A7%D8%A8"
+    assert len(smtp.received) == 3
+    for received in smtp.received:
+        received.data.decode("ascii").partition("\r\n\r\n")[0]  # headers: ASCII only
+        assert re.fullmatch(rf"<[\w.]*{encoded}@[\w.-]+>", received.message_id)
+    assert query(root, "SELECT DISTINCT issue FROM sends") == [(ARABIC,)]
+    view_online = f"https://boletin.muelle.example.org/{encoded}/"
+    assert (
+        view_online
+        in message_from_bytes(smtp.received[0].data, policy=policy.default)
+        .get_body(("plain",))
+        .get_content()
+    )
+
+
+def test_a_reader_who_joins_after_a_send_made_before_arabic_names_kept_their_letters_gets_it(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """The ledger's last send is dd-ldrb's; its email is built in عدد-الإضراب/ now, and a
+    newcomer is welcomed with it (there was no dd-ldrb/email.eml to find)."""
+    from delivery_support import list_tokens
+
+    from publisher.config import load_config
+    from publisher.delivery.welcome import welcome
+
+    root = delivery_workspace
+    add_subscribers(root, {"a@example.org": "active"})
+    named(root, TRANSLITERATED)
+    send(root, SendRequest(TRANSLITERATED))
+    named(root, ARABIC)
+    configure(root, welcome_issue=True)
+    add_subscribers(root, {"new@example.org": "active"})
+    config = load_config(root)
+    (newcomer,) = query(root, "SELECT id FROM subscribers WHERE address = 'new@example.org'")
+
+    welcome(config, config.delivery.database_path(root), list_tokens(root), newcomer[0])
+
+    assert smtp.copies() == {"a@example.org": 1, "new@example.org": 2}  # welcome and issue
+    assert invoke(root, "send", ARABIC, "--new").exit_code == 0  # no one is left to have it
+    assert smtp.copies() == {"a@example.org": 1, "new@example.org": 2}

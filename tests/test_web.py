@@ -624,3 +624,48 @@ def test_documents_named_in_arabic_keep_their_letters_in_their_addresses(tmp_pat
     canonical = page_of(issue / "عمل" / "index.html").xpath("//link[@rel='canonical']/@href")
     assert canonical == [encoded]
     assert unresolved_links(out, "https://minimal.example.org/") == []
+
+
+def test_an_issue_named_in_arabic_keeps_its_letters_and_its_old_pages_lead_there(
+    tmp_path: Path,
+) -> None:
+    """issues/عدد-الإضراب.yaml was published at the meaningless dd-ldrb/, its files named
+    dd-ldrb.pdf. Its folder, pages and files now keep its letters, as its documents' do
+    (percent-encoded in feeds and the sitemap); every page it had at dd-ldrb/ leads to its
+    page now, and `publisher build dd-ldrb` still builds it."""
+    from click.testing import CliRunner
+    from conftest import build_with_warnings, minimal_with
+
+    from publisher.cli import main
+
+    article = "---\ntitle: إضراب عمال الميناء\nlang: ar\n---\n\nأضرب عمال الميناء.\n"
+    root = minimal_with(tmp_path / "ws", {"إضراب-عمال-الميناء.md": article})
+    manifest = root / "issues" / "001-first.yaml"
+    manifest = manifest.rename(root / "issues" / "dd-ldrb.yaml")  # its name as published then
+    out, _ = build_with_warnings(root, ["web"])
+    old_pages = sorted(p.relative_to(out) for p in (out / "dd-ldrb").rglob("index.html"))
+    manifest.rename(root / "issues" / "عدد-الإضراب.yaml")
+    out, warnings = build_with_warnings(root, ["web", "feed", "pdf"])
+
+    issue = out / "عدد-الإضراب"
+    assert (issue / "عدد-الإضراب.pdf").is_file()
+    assert (issue / "إضراب-عمال-الميناء" / "index.html").is_file()
+    assert len(old_pages) == 5  # the issue's, its three articles', one's older address
+    for old in old_pages:
+        refresh = page_of(out / old).xpath("//meta[@http-equiv='refresh']/@content")
+        target = refresh[0].partition("url=")[2]
+        lands = (out / old).parent / target / "index.html"
+        assert lands.resolve().is_relative_to(issue.resolve()) and lands.is_file(), old
+    assert not [w for w in warnings if "gone" in w]
+    encoded = f"{'https://minimal.example.org/'}%D8%B9%D8%AF%D8%AF-%D8%A7%D9%84%D8%A5%D8%B6%D8%B1%D8%A7%D8%A8/"
+    assert f"<loc>{encoded}</loc>" in (out / "sitemap.xml").read_text()
+    for name in ("feed.atom", "feed.rss"):
+        feed = feedparser.parse(out / name)
+        assert feed.bozo == 0, feed.bozo_exception
+        (entry,) = feed.entries
+        assert entry.link == encoded
+        (pdf,) = [link.href for link in entry.enclosures]
+        assert pdf == f"{encoded}{encoded.split('/')[-2]}.pdf"
+    assert unresolved_links(out, "https://minimal.example.org/") == []
+    again = CliRunner().invoke(main, ["-C", str(root), "build", "dd-ldrb", "--format", "web"])
+    assert again.exit_code == 0, again.output

@@ -33,6 +33,9 @@ class BuiltEmail:
     language: str = ""  # the original's
     editions: dict[str, Path] = field(default_factory=dict)  # language → its edition's .eml
     number: int = 0  # the issue's, which a renamed manifest keeps
+    # its slug before Arabic and Hebrew names kept their letters ('dd-ldrb' for عدد-الإضراب),
+    # which the ledger knows it by if it was sent then
+    former_slug: str = ""
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -44,13 +47,16 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
     """The issue's built emails, the original's and each language edition's, every one
     present and up to date, or a PublisherError naming the first that is not."""
     from ..build import select_issues
-    from ..manifest import load_manifests
+    from ..manifest import former_slug, load_manifests
     from ..pool import DocumentPool
 
     if config.root != config.root.resolve():  # builds record resolved paths
         config = load_config(config.root.resolve())
     pool = DocumentPool.scan(config.documents_dir)
-    manifest = select_issues(load_manifests(config.issues_dir, pool, config.root), [ref])[0]
+    manifests = load_manifests(config.issues_dir, pool, config.root)
+    manifest = select_issues(manifests, [ref])[0]
+    former = former_slug(manifest.path)  # unless another issue's slug is that now
+    former = "" if any(m.slug == former for m in manifests if m is not manifest) else former
     path = config.dist_dir / manifest.slug / EMAIL_FILE
     build_command = rebuild_command(manifest.slug)
     if not path.is_file():
@@ -83,6 +89,7 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
         original.language,
         {e.edition: config.dist_dir / e.folder / EMAIL_FILE for e in editions},
         manifest.number,
+        former,
     )
 
 

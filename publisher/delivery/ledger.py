@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from email.utils import make_msgid
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .audience import Audience, Member
 from .store import (
@@ -174,7 +175,7 @@ class Ledger:
                         send_id,
                         member.id,
                         member.address,
-                        make_msgid(issue, domain),
+                        message_id(issue, domain),
                         started,
                         edition_of(member) if edition_of else "",
                     )
@@ -480,6 +481,12 @@ def _sync(path: Path) -> None:
         os.fdatasync(descriptor)
     finally:
         os.close(descriptor)
+
+
+def message_id(issue: str, domain: str) -> str:
+    """A new Message-ID for a copy of `issue`, which names it in ASCII, as a header must
+    (an Arabic or Hebrew slug percent-encoded, as in its address)."""
+    return make_msgid(quote(issue), domain)
 
 
 def _send(row: Any) -> Send | None:

@@ -12,18 +12,19 @@ import fcntl
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.utils import make_msgid
 from pathlib import Path
 
 from ..config import Config, load_config
 from ..errors import PublisherError
 from ..languages import NotALanguage, language_tag
+from ..urls import issue_url
 from .audience import Audience, Member, breakdown, edition_for, nobody_matches
 from .built import BuiltEmail, built_email, rebuild_command
 from .copies import Template
 from .dkim_signer import DkimSigner
-from .ledger import Ledger, Send
+from .ledger import Ledger, Send, message_id
 from .preflight import Preflight, page_offline, placeholder_warnings
 from .sender import Sender, SendJob, SendProgress
 from .smtp import Connection, Outcome, ServerUnavailable, Step
@@ -153,6 +154,7 @@ def _send_to_list(
     progress: SendProgress | None,
 ) -> SendReport:
     settings = mailing.config.delivery
+    mailing = _as_the_ledger_knows_it(mailing, ledger)
     report = SendReport(mailing.slug, dry_run=request.dry_run)
     audience = Audience.chosen(request.tags, request.language, request.new, mailing.config.language)
     if not request.dry_run:
@@ -222,6 +224,16 @@ def _send_to_list(
         report.not_reached = sum(m.id not in failed for m in waiting)
         report.failed_active = len(waiting) - report.not_reached
     return report
+
+
+def _as_the_ledger_knows_it(mailing: Mailing, ledger: Ledger) -> Mailing:
+    """The mailing under the name the ledger knows its issue by. One sent before Arabic and
+    Hebrew names kept their letters went out as 'dd-ldrb', not عدد-الإضراب: under that name
+    a send under way goes on and one made is refused, as before, so no one gets it twice."""
+    former = mailing.built.former_slug
+    if not former or former == mailing.slug or ledger.latest_send(mailing.slug):
+        return mailing
+    return replace(mailing, slug=former) if ledger.latest_send(former) else mailing
 
 
 def _not_yet_had(slug: str, ledger: Ledger) -> list[Member]:
@@ -411,7 +423,7 @@ def _preflight(mailing: Mailing, request: SendRequest, recipients: list[Member])
         named["the envelope sender"] = (envelope, f"set [delivery] {envelope_setting}")
     found.warnings = placeholder_warnings(named)
     if request.check_online:
-        page = f"{config.base_url}{mailing.slug}/"
+        page = issue_url(config.base_url, mailing.built.slug)
         offline = page_offline(page, settings.timeout)
         if offline:
             found.warnings.append(
@@ -447,7 +459,7 @@ def _send_test(
     token = mailing.tokens.unsubscribe(subscriber.id, mailing.slug) if subscriber else None
     edition = _test_edition(mailing, request.language, subscriber.language if subscriber else "")
     message = mailing.template_of(edition).personalise(
-        address, make_msgid(f"test.{mailing.slug}", mailing.config.domain), token
+        address, message_id(f"test.{mailing.slug}", mailing.config.domain), token
     )
     if mailing.dkim:
         message = mailing.dkim.sign(message)

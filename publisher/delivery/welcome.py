@@ -10,14 +10,14 @@ in their language when one was built (`<slug>/<lang>/email.eml`), else the origi
 from __future__ import annotations
 
 import logging
-from email.utils import make_msgid
 
 from ..config import Config
+from ..manifest import former_slug, manifest_paths, manifest_slug
 from .audience import edition_for
 from .built import EMAIL_FILE
 from .confirm import welcome_message
 from .copies import Template
-from .ledger import Ledger, Recipient
+from .ledger import Ledger, Recipient, message_id
 from .smtp import Connection
 from .store import Database, Location, now_iso, open_database, transaction
 from .subscribers import Subscriber, get
@@ -63,7 +63,7 @@ def _latest_issue(
     if send is None:
         return
     send_id, slug = send["id"], send["issue"]
-    path = config.dist_dir / slug / EMAIL_FILE
+    path = config.dist_dir / _built_as(config, slug) / EMAIL_FILE
     mailbox = returns_mailbox(config)
     template = Template.read(path, mailbox) if path.is_file() else None
     edition = ""
@@ -76,7 +76,7 @@ def _latest_issue(
         log.warning("no copy of %s for %s: its built email is missing", slug, subscriber.address)
         return
     recipient = Recipient(
-        subscriber.id, subscriber.address, make_msgid(slug, config.domain), 0, None, edition
+        subscriber.id, subscriber.address, message_id(slug, config.domain), 0, None, edition
     )
     with transaction(db):
         claimed = db.execute(
@@ -105,6 +105,16 @@ def _latest_issue(
         )
     finally:
         ledger.close()
+
+
+def _built_as(config: Config, issue: str) -> str:
+    """The folder in dist/ of the issue the ledger names `issue`: its own, or the one its
+    manifest names now if it was sent before Arabic and Hebrew names kept their letters
+    (sent as 'dd-ldrb', built in عدد-الإضراب/)."""
+    if (config.dist_dir / issue / EMAIL_FILE).is_file():
+        return issue
+    renamed = (p for p in manifest_paths(config.issues_dir) if former_slug(p) == issue)
+    return next((manifest_slug(path) for path in renamed), issue)
 
 
 def _signed(config: Config, message: bytes) -> bytes:

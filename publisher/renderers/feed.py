@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
+from urllib.parse import quote
 
 from ..clock import day_instant
 from ..i18n import gettext, interface_language
@@ -92,7 +93,7 @@ class FeedRenderer(ArchiveRenderer):
             # (the main one), so they go in reverse format order.
             for download in reversed(downloads):
                 entry.enclosure(
-                    f"{config.base_url}{download.path.as_posix()}",
+                    f"{config.base_url}{quote(download.path.as_posix())}",
                     download.size,
                     download.media_type,
                 )

@@ -17,6 +17,7 @@ from typing import Any, ClassVar, NamedTuple
 from urllib.parse import quote, unquote, urlsplit
 
 from ..attachments import editorial_media
+from ..manifest import former_slug
 from ..model import Archive, Document, Issue, text_direction
 from ..output import Artifact
 from ..pool import transliterated_slug
@@ -128,7 +129,8 @@ class WebRenderer(ArchiveRenderer):
         ]
         taken = {page.path for page in every_page} | {file.path.as_posix() for file in files}
         redirects = self._redirect_pages(archive, taken | {NOT_FOUND}, site)
-        redirects += _transliterated_pages(archive, ctx.config.documents_dir, taken, redirects)
+        documents = ctx.config.documents_dir
+        redirects += _transliterated_pages(archive, documents, taken, redirects, site)
         not_found = Page(NOT_FOUND, "404.html", {})  # in no sitemap, nor the search index
         every = [*pages, *redirects, not_found]
         return [*(self._page(ctx, page, archive) for page in every), *files]
@@ -370,31 +372,46 @@ _ALIAS_SEGMENT = re.compile(r"^[\w\-.~!$&'()*+,;=:@ ]+$")  # a file name, once d
 
 
 def _issue_aliases(issue: Issue, site: str) -> Iterator[tuple[str, str, Document | None]]:
-    """The redirects an issue's manifest `aliases` ask for (its folder before the manifest
-    was renamed): (page, target, the article or None) for the issue's page and each of its
-    articles', in its editions' folders too (old/es/)."""
+    """The redirects from an issue's old folders (`_old_folders`): (page, target, the
+    article or None) for the issue's page and each of its articles'; and from an old page's
+    own name a manifest's `aliases` gives ("/2024/no-41.html")."""
     for alias in issue.aliases:
         page = alias_page(alias, site)
         if page is None:
             why = _outside(alias, site) or "not a path on this site"
             log.warning("%s: no redirect from alias %r: %s", issue.source, alias, why)
-            continue
-        if not page.endswith("/index.html"):  # an old page's own name ("/2024/no-41.html")
+        elif not page.endswith("/index.html"):
             yield page, f"{issue.folder}/", None
-            continue
-        folder = page.removesuffix("index.html") + (f"{issue.edition}/" if issue.edition else "")
+    for folder in _old_folders(issue, site):
         yield f"{folder}index.html", f"{issue.folder}/", None
         for doc in issue.documents:
             yield f"{folder}{doc.slug}/index.html", f"{issue.folder}/{doc.slug}/", doc
 
 
+def _old_folders(issue: Issue, site: str) -> list[str]:
+    """Where the issue's pages were before, in its edition's folder there (old/es/): each
+    folder its manifest's `aliases` name (its name before it was renamed), and the one its
+    name made before Arabic and Hebrew names kept their letters (dd-ldrb/ for
+    عدد-الإضراب.yaml), where readers' bookmarks and the emails sent then lead."""
+    pages = [alias_page(alias, site) for alias in issue.aliases]
+    if (former := former_slug(issue.source)) != issue.slug:
+        pages.append(f"{former}/index.html")
+    edition = f"{issue.edition}/" if issue.edition else ""
+    return [
+        page.removesuffix("index.html") + edition
+        for page in pages
+        if page and page.endswith("/index.html")
+    ]
+
+
 def _transliterated_pages(
-    archive: Archive, documents: Path, taken: set[str], redirects: list[Page]
+    archive: Archive, documents: Path, taken: set[str], redirects: list[Page], site: str
 ) -> list[Page]:
     """A redirect at each article's address from before Arabic and Hebrew file names kept
-    their letters (041-pay/drb-ml-lmyn/ → 041-pay/إضراب-عمال-الميناء/), in each edition:
-    readers' bookmarks, other sites' links and search engines still find it. Where a
-    page or a redirect of the build is already, none."""
+    their letters (041-pay/drb-ml-lmyn/ → 041-pay/إضراب-عمال-الميناء/), in each edition and
+    in the issue's old folders too (dd-ldrb/drb-ml-lmyn/): readers' bookmarks, other sites'
+    links and search engines still find it. Where a page or a redirect of the build is
+    already, none."""
     old_slugs: dict[str, str] = {}
     for issue in archive.issues:
         for doc in issue.documents:
@@ -412,10 +429,11 @@ def _transliterated_pages(
             old = old_slugs.get(doc.slug, "")
             if not old or shared[old] > 1:
                 continue  # two articles' old address: the build refused it, no page was there
-            if (path := f"{issue.folder}/{old}/index.html") not in written:
-                written.add(path)
-                target = f"{issue.folder}/{doc.slug}/"
-                pages.append(Page(path, "redirect.html", {"target": target, "title": doc.title}))
+            for folder in (f"{issue.folder}/", *_old_folders(issue, site)):
+                if (path := f"{folder}{old}/index.html") not in written:
+                    written.add(path)
+                    values = {"target": f"{issue.folder}/{doc.slug}/", "title": doc.title}
+                    pages.append(Page(path, "redirect.html", values))
     return pages
 
 

@@ -139,7 +139,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         if _composing(url.path):
             return self._respond(self.server.composer.get(url.path, url.query), send=False)
         if url.path.startswith(PREFIX):
-            return self._preview_page(url.path.removeprefix(PREFIX))
+            return self._preview_page(unquote(url.path.removeprefix(PREFIX)))  # عدد: %D8%B9…
         target = self._in_dist(url.path)
         if target is not None and is_dir(target):
             if not url.path.endswith("/"):  # relative links need the slash

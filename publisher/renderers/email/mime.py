@@ -8,6 +8,7 @@ from email import policy
 from email.header import Header
 from email.message import EmailMessage
 from email.utils import format_datetime
+from urllib.parse import quote
 
 from slugify import slugify
 
@@ -32,7 +33,7 @@ def build_message(issue: Issue, ctx: RenderContext, text: str, html: str) -> byt
         "Reply-To": config.email_reply_to,
         "To": "undisclosed-recipients:;",  # delivery addresses each copy
         "Date": format_datetime(ctx.built_at),
-        "Message-ID": f"<{issue.slug}.{digest}@{config.domain}>",
+        "Message-ID": f"<{quote(issue.slug)}.{digest}@{config.domain}>",  # ASCII: عدد → %D8%B9…
         "List-Id": f"{config.title} <{slugify(config.title)}.{config.domain}>",
         # The mailto: goes to From here; `publisher send` points it where bounces are read.
         "List-Unsubscribe": (
