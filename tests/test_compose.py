@@ -671,3 +671,27 @@ def test_the_pool_names_the_editions_that_publish_a_translation(tmp_path: Path) 
     row = next(r for r in page.split("<tr") if "strike.es.md" in r)
     assert "not used yet" not in row
     assert "001-editions (es)" in row and "002-omitted (es)" in row
+
+
+def headers_of(port: int, path: str) -> http.client.HTTPMessage:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        return response.headers
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize(
+    "path", ["/compose", "/compose/new", f"/compose/issue/{WINTER}", "/__publisher/", "/"]
+)
+def test_no_other_site_can_show_the_composer_or_a_preview_in_a_frame(port: int, path: str) -> None:
+    """A page on another site framed the composer, faint, over buttons of its own: one click
+    there pressed "Remove" here, and autosave wrote it (clickjacking)."""
+    headers = headers_of(port, path)
+    assert headers["X-Frame-Options"] == "SAMEORIGIN"
+    if path.startswith("/compose"):
+        policy = [part.strip() for part in headers["Content-Security-Policy"].split(";")]
+        assert "frame-ancestors 'self'" in policy

@@ -168,6 +168,9 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")  # always the latest build
+        # Framed by this server's own pages only: never by a page elsewhere, over which the
+        # editor's clicks would land on the composer's buttons (clickjacking).
+        self.send_header("X-Frame-Options", "SAMEORIGIN")
         super().end_headers()
 
     def log_message(self, format: str, *args: Any) -> None:

@@ -56,10 +56,13 @@ STATIC = {  # every file /compose/static/ serves, by name: nothing else can be a
     "Sortable.min.js": "text/javascript; charset=utf-8",
     "Sortable.LICENSE.txt": "text/plain; charset=utf-8",
 }
-# The composer's pages run only the package's own scripts, styles and frames.
+# The composer's pages run only the package's own scripts, styles and frames, and only
+# its own pages may frame them: a page on another site framing one faintly over buttons of
+# its own would have the editor's clicks press "Remove" or "Build" here (clickjacking).
 POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-    " frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+    " frame-src 'self'; frame-ancestors 'self'; object-src 'none'; base-uri 'none';"
+    " form-action 'self'"
 )
 UPLOAD_LIMIT = 20 * 1024 * 1024  # bytes a dropped file may have
 _EDITABLE = (".yaml", ".yml")
