@@ -614,6 +614,32 @@ def test_the_pdf_pages_shown_change_when_the_pdf_is_rebuilt(port: int, workspace
         shutil.rmtree(workspace / "dist", ignore_errors=True)
 
 
+def test_every_page_shown_of_a_pdf_of_ten_pages_or_more_is_its_picture(
+    port: int, workspace: Path
+) -> None:
+    """pdftoppm names the pictures of a PDF of 10 pages or more page-01.png…: pages 1 to 9
+    were broken images, their addresses answered 404."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("poppler's pdftoppm is not installed")
+    built = workspace / "dist" / "005-winter"
+    built.mkdir(parents=True)
+    try:
+        (built / "index.html").write_text("<title>Winter news</title>", encoding="utf-8")
+        (built / "005-winter.pdf").write_bytes(blank_pdf(14))
+        _, part = request(port, "GET", "/compose/previews/005-winter")
+        alts = re.findall(r'<img src="[^"]+" alt="([^"]+)"', part)
+        assert alts == [f"Page {n} of the PDF" for n in range(1, 13)]  # the first 12
+        for address in thumbnail_addresses(port):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            connection.request("GET", address)
+            response = connection.getresponse()
+            assert response.status == 200, address
+            assert response.read().startswith(b"\x89PNG"), address
+            connection.close()
+    finally:
+        shutil.rmtree(workspace / "dist", ignore_errors=True)
+
+
 @pytest.mark.parametrize(
     ("language", "lang", "direction"),
     [("ar", "ar", "rtl"), ("Persian", "fa", "rtl"), ("es", "es", "ltr"), ("", "en", "ltr")],

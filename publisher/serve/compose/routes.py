@@ -252,24 +252,23 @@ class Composer:
         slug = slugify(slug)
         pdf = self.workspace / "dist" / slug / f"{slug}.pdf"
         folder = self.workspace / ".publisher" / "compose-thumbnails"
-        pages = thumbnails(pdf, folder) if slug else []
+        pages = thumbnails(pdf, folder) if slug else {}
         built = (self.workspace / "dist" / slug / "index.html").is_file()
         # The PDF's version in the pictures' addresses: a browser shows the picture it has
         # for an address, however often the page is replaced, so a rebuild needs new ones.
-        version = pages[0].parent.name if pages else ""
-        thumbs = [p.stem.rpartition("-")[2] for p in pages]
-        return {"slug": slug, "thumbs": thumbs, "version": version, "built": built}
+        version = next(iter(pages.values())).parent.name if pages else ""
+        return {"slug": slug, "thumbs": list(pages), "version": version, "built": built}
 
     def _thumbnail(self, rest: str) -> Response:
         slug, _, page = rest.partition("/")
-        if not page.removesuffix(".png").isdecimal():
+        if not re.fullmatch(r"[0-9]{1,6}\.png", page):
             raise Refused(404, "no such page")
         pdf = self.workspace / "dist" / slugify(slug) / f"{slugify(slug)}.pdf"
         folder = self.workspace / ".publisher" / "compose-thumbnails"
-        for picture in thumbnails(pdf, folder):
-            if picture.stem.rpartition("-")[2].lstrip("0") == page.removesuffix(".png"):
-                return Response(200, picture.read_bytes(), "image/png")
-        raise Refused(404, "that page is not built")
+        picture = thumbnails(pdf, folder).get(int(page.removesuffix(".png")))
+        if picture is None:
+            raise Refused(404, "that page is not built")
+        return Response(200, picture.read_bytes(), "image/png")
 
     def _task_page(self, task_id: int, part: bool) -> Response:
         task = self.tasks.get(task_id)

@@ -17,17 +17,20 @@ RESOLUTION = 24  # dots per inch: an A4 page is about 200 px high
 _MAKING = threading.Lock()  # two pages asking at once make them once
 
 
-def thumbnails(pdf: Path, folder: Path) -> list[Path]:
-    """PNG pictures of the first pages of `pdf` (none while it is not built)."""
+def thumbnails(pdf: Path, folder: Path) -> dict[int, Path]:
+    """PNG pictures of the first pages of `pdf` by page number, in order (none while it is
+    not built). By number, not by pdftoppm's name for it: that is page-01.png in a PDF of
+    10 pages or more, page-001.png in one of 100."""
     try:
         stat = pdf.stat()
     except FileNotFoundError:
-        return []
+        return {}
     made = folder / pdf.stem / f"{stat.st_size}-{stat.st_mtime_ns}"
     with _MAKING:
         if not made.is_dir() and not _make(pdf, made):
-            return []
-    return sorted(made.glob("page-*.png"), key=lambda p: int(p.stem.rpartition("-")[2]))
+            return {}
+    pages = {int(p.stem.removeprefix("page-")): p for p in made.glob("page-*.png")}
+    return dict(sorted(pages.items()))
 
 
 def _make(pdf: Path, made: Path) -> bool:
