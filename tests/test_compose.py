@@ -572,6 +572,43 @@ def test_a_dropped_document_named_as_another_is_added_under_a_free_name(
                 path.unlink()
 
 
+LONG_TITLE = (
+    "The general strike in the port, day by day: the cleaners, the ferry crews, the dockers"
+    " and the library workers, who stood with whom, what was won and what was lost, and what"
+    " comes next for every union in the city this year"
+)
+
+
+@pytest.mark.parametrize(
+    "title", [LONG_TITLE, f"{LONG_TITLE}, and how the next one will be organised, street by street"]
+)
+@pytest.mark.parametrize("as_script", [False, True])
+def test_a_new_issue_with_a_long_title_is_saved_under_a_shortened_name(
+    port: int, workspace: Path, title: str, as_script: bool
+) -> None:
+    """A title of 222 characters was refused, asking to "rename the manifest" the editor had
+    not got; one of 280 was an internal error (File name too long)."""
+    _, page = request(port, "GET", "/compose/new")
+    fields = replaced(form_of(page), number="70", title=title)
+    fields += [("section.title", "The strike"), ("section.document", "rent-strike")]
+    before = set((workspace / "issues").iterdir())
+    try:
+        if as_script:
+            status, answer = saved_as_the_script_saves(port, fields)
+            assert status == 200 and answer["ok"], answer
+        else:
+            assert request(port, "POST", "/compose/save", fields)[0] == 303
+        (saved,) = set((workspace / "issues").iterdir()) - before
+        assert saved.name.startswith("070-the-general-strike-in-the-port-day-by-day")
+        assert saved.suffix == ".yaml" and len(saved.stem) <= 200  # manifest.LONGEST_SLUG
+        assert yaml.safe_load(saved.read_text(encoding="utf-8"))["title"] == title
+        status, page = request(port, "GET", f"/compose/issue/{quote(saved.name)}")
+        assert status == 200 and "The build refuses" not in page
+    finally:
+        for path in set((workspace / "issues").iterdir()) - before:
+            path.unlink()
+
+
 def blank_pdf(pages: int) -> bytes:
     """A PDF of `pages` blank pages, as a build leaves dist/<issue>/<issue>.pdf."""
     import io

@@ -26,7 +26,7 @@ from slugify import slugify
 from ...config import Config, load_config
 from ...errors import Problem, PublisherError
 from ...importers import AS_THEY_ARE, MARKDOWN_SUFFIXES
-from ...manifest import load_manifest, manifest_paths
+from ...manifest import LONGEST_SLUG, load_manifest, manifest_paths
 from ...manifest_yaml import IssueEdit
 from ...model import text_direction
 from ...output import atomic_write
@@ -327,8 +327,7 @@ class Composer:
         file = values.get("file", "")
         edit = issue_edit(fields)
         if not file:
-            stem = slugify(f"{str(edit.number).zfill(3)} {edit.title}") or "issue"
-            file = f"{stem}.yaml"
+            file = f"{_new_stem(edit)}.yaml"
         path = self._manifest_path(config, file)
         expected = values.get("digest", "") or NEW
         try:
@@ -440,6 +439,13 @@ class Composer:
             csrf=self.token, build=self.status.last.build, root=ROOT, **values
         )
         return Response(status, html.encode("utf-8"), headers={"Content-Security-Policy": POLICY})
+
+
+def _new_stem(edit: IssueEdit) -> str:
+    """A new issue's file name, from its number and title: cut at a word within the slug
+    the build takes (a long title made one the build refused, or the file system)."""
+    named = f"{str(edit.number).zfill(3)} {edit.title}"
+    return slugify(named, max_length=LONGEST_SLUG, word_boundary=True) or "issue"
 
 
 def _not_ready(edit: IssueEdit, path: Path, taken: bool) -> list[Problem]:
