@@ -336,18 +336,26 @@ def test_a_dropped_document_that_needs_no_import_is_added_as_it_is_never_over_an
     port: int, workspace: Path, name: str, kind: str
 ) -> None:
     text = b"Harbour notes\n=============\n\nThe cranes are back.\n"
-    dropped = (text, {"Content-Type": "text/plain", "X-CSRF-Token": token_of(port)})
+    headers = {"Content-Type": "text/plain", "X-CSRF-Token": token_of(port)}
     added = workspace / "documents" / name
+    stem, suffix = name.split(".")
+    second = workspace / "documents" / f"{stem}-2.{suffix}"
     try:
-        status, answer = request(port, "POST", f"/compose/import?name={name}", raw=dropped)
+        status, answer = request(port, "POST", f"/compose/import?name={name}", raw=(text, headers))
         assert status == 202
         report = finished_task(port, json.loads(answer)["task"])
         assert f"added as documents/{name}: {kind} file is a document as it is" in report
         assert added.read_bytes() == text
-        again = request(port, "POST", f"/compose/import?name={name}", raw=dropped)
-        assert again[0] == 409 and added.read_bytes() == text
+        # The same name dropped again (README: "under a free name, x-2.md"): it was refused.
+        newer = text.replace(b"back.", b"back, and the ferry too.")
+        status, answer = request(port, "POST", f"/compose/import?name={name}", raw=(newer, headers))
+        assert status == 202, answer
+        report = finished_task(port, json.loads(answer)["task"])
+        assert f"added as documents/{stem}-2.{suffix}: {kind} file is" in report
+        assert added.read_bytes() == text and second.read_bytes() == newer
     finally:
         added.unlink(missing_ok=True)
+        second.unlink(missing_ok=True)
 
 
 def test_a_test_copy_that_cannot_be_sent_says_why(port: int) -> None:

@@ -389,13 +389,11 @@ class Composer:
         """A Markdown (MDX, reStructuredText, Org) file is a document as it is (`publisher
         import` refuses it, telling the editor to copy it into documents/, which a browser
         cannot): it goes there, never over a document of the same name. A name whose slug
-        another document has (`x.markdown` beside `x.md`, `X.md`) would make every issue
-        naming that slug fail to build: it is added under a free slug, as `publisher
-        import` names what it imports."""
+        another document has (`x.md` again, `x.markdown` beside `x.md`, `X.md`) would make
+        every issue naming that slug fail to build: it is added under a free slug, as
+        `publisher import` names what it imports."""
         documents = load_config(self.workspace).documents_dir
         target = inside(documents, name)
-        if target.exists():
-            raise Refused(409, f"documents/{name} exists already: rename the file to add it too")
         lines = []
         owners = {slug_for(path): path for path in DocumentPool.scan(documents).files}
         slug = slug_for(Path(name))
@@ -405,6 +403,8 @@ class Composer:
             lines.append(f"documents/{owner} is named {slug} already: issues naming {slug} mean it")
             name = f"{free}{Path(name).suffix}"
             target = inside(documents, name)
+        if target.exists():  # one the pool leaves out (a link out of documents/…): left alone
+            raise Refused(409, f"documents/{name} exists already: rename the file to add it too")
         atomic_write(target, body)
         kind = AS_THEY_ARE.get(Path(name).suffix.lower(), "a Markdown")
         lines.insert(0, f"added as documents/{name}: {kind} file is a document as it is")
