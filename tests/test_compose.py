@@ -9,6 +9,8 @@ import http.client
 import json
 import re
 import shutil
+import socket
+import struct
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -492,6 +494,34 @@ def test_a_save_the_workspace_stops_answers_the_script_in_json(
     assert status == 422
     assert answer["ok"] is False
     assert any("publisher.toml" in error for error in answer["errors"])
+
+
+def test_a_save_whose_page_was_closed_meanwhile_leaves_no_traceback_in_the_terminal(
+    port: int, winter: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """The browser closed (the tab, the window) while a save was on its way: the save is
+    written, and the answer nobody waits for any more was a BrokenPipeError's traceback."""
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    body = urlencode([*replaced(form_of(page), title="Closed tab"), ("_accept", "json")])
+    head = (
+        f"POST /compose/save HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\nAccept: application/json\r\n"
+        f"X-CSRF-Token: {token_of(port)}\r\nContent-Length: {len(body)}\r\n\r\n"
+    )
+    capfd.readouterr()
+    browser = socket.create_connection(("127.0.0.1", port))
+    browser.sendall(head.encode() + body.encode())
+    # Closed at once, as a browser closes a tab: a reset, not a goodbye.
+    browser.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    browser.close()
+    for _ in range(100):
+        if "Closed tab" in winter.read_text(encoding="utf-8"):
+            break
+        time.sleep(0.05)
+    time.sleep(0.3)  # the answer written, or not, by now
+    assert yaml.safe_load(winter.read_text(encoding="utf-8"))["title"] == "Closed tab"
+    assert "Traceback" not in capfd.readouterr().err
+    assert request(port, "GET", f"/compose/issue/{WINTER}")[0] == 200  # and it serves on
 
 
 SPANISH_EDITION = """\

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import re
+import sys
 import threading
 from dataclasses import asdict
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -85,6 +86,13 @@ class PreviewServer(ThreadingHTTPServer):
             lstrip_blocks=True,
         )
         super().__init__(("127.0.0.1", port), PreviewHandler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser gone before its answer was written (a tab closed during a save, a
+        download stopped) is no error: its traceback only hid the builds' lines. Any other
+        is shown, as socketserver does."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
     @property
     def composer(self) -> Composer:
