@@ -647,6 +647,42 @@ def test_a_new_issue_with_a_long_title_is_saved_under_a_shortened_name(
             path.unlink()
 
 
+def test_a_new_issue_titled_in_arabic_is_named_in_its_letters_and_opens_with_its_pages(
+    port: int, workspace: Path
+) -> None:
+    """The build names an issue whose manifest is named in Arabic by its letters; the
+    composer named the file in transliteration ('071-drb-ml-lmyn'), and could not open a
+    manifest named in Arabic, nor find its PDF, whose address comes percent-encoded."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("poppler's pdftoppm is not installed")
+    _, page = request(port, "GET", "/compose/new")
+    fields = replaced(form_of(page), number="71", title="إضراب عمال الميناء", language="ar")
+    fields += [("section.title", "أخبار"), ("section.document", "rent-strike")]
+    before = set((workspace / "issues").iterdir())
+    try:
+        assert request(port, "POST", "/compose/save", fields)[0] == 303
+        (saved,) = set((workspace / "issues").iterdir()) - before
+        assert saved.name == "071-إضراب-عمال-الميناء.yaml"
+        built = workspace / "dist" / saved.stem
+        built.mkdir(parents=True)
+        (built / "index.html").write_text("<title>إضراب</title>", encoding="utf-8")
+        (built / f"{saved.stem}.pdf").write_bytes(blank_pdf(2))
+        status, editor = request(port, "GET", f"/compose/issue/{quote(saved.name)}")
+        assert status == 200 and "إضراب عمال الميناء" in editor
+        pictures = [html.unescape(s) for s in re.findall(r'<img src="([^"]+)"', editor)]
+        assert len(pictures) == 2
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request("GET", quote(pictures[0], safe="/?=&"))
+        response = connection.getresponse()
+        assert response.status == 200 and response.read().startswith(b"\x89PNG")
+        connection.close()
+        assert request(port, "GET", "/compose/previews/..%2f..%2fissues")[0] == 404  # no way out
+    finally:
+        for path in set((workspace / "issues").iterdir()) - before:
+            path.unlink()
+        shutil.rmtree(workspace / "dist", ignore_errors=True)
+
+
 def blank_pdf(pages: int) -> bytes:
     """A PDF of `pages` blank pages, as a build leaves dist/<issue>/<issue>.pdf."""
     import io

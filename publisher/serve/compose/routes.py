@@ -18,19 +18,18 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, parse_qsl, quote
+from urllib.parse import parse_qs, parse_qsl, quote, unquote
 
 import jinja2
-from slugify import slugify
 
 from ...config import Config, load_config
 from ...errors import Problem, PublisherError
 from ...importers import AS_THEY_ARE, MARKDOWN_SUFFIXES
-from ...manifest import LONGEST_SLUG, load_manifest, manifest_paths
+from ...manifest import LONGEST_SLUG, load_manifest, manifest_paths, manifest_slug
 from ...manifest_yaml import IssueEdit
 from ...model import text_direction
 from ...output import atomic_write
-from ...pool import DocumentPool, slug_for
+from ...pool import DocumentPool, slug_for, slugged
 from ...slugs import unique
 from ...sourcefile import parse_file
 from ..status import Status
@@ -94,8 +93,9 @@ class Composer:
 
     def get(self, path: str, query: str) -> Response:
         try:
-            return self._get(
-                path.removeprefix(ROOT).strip("/"), parse_qs(query, keep_blank_values=True)
+            return self._get(  # an issue named in Arabic comes percent-encoded
+                unquote(path.removeprefix(ROOT).strip("/")),
+                parse_qs(query, keep_blank_values=True),
             )
         except Refused as exc:
             return self._page(exc.status, "message.html", title="Refused", message=str(exc))
@@ -216,7 +216,7 @@ class Composer:
                 sections=(),
             )
         titles = {e.path.as_posix(): e for e in entries} | {e.ref: e for e in entries}
-        slug = slugify(Path(file).stem) if file else ""
+        slug = manifest_slug(Path(file)) if file else ""
         return self._page(
             status,
             "editor.html",
@@ -249,7 +249,7 @@ class Composer:
             return written_values(raw), [str(problem) for problem in exc.problems]
 
     def _previews(self, slug: str) -> dict[str, Any]:
-        slug = slugify(slug)
+        slug = _issue_folder(slug)
         pdf = self.workspace / "dist" / slug / f"{slug}.pdf"
         folder = self.workspace / ".publisher" / "compose-thumbnails"
         pages = thumbnails(pdf, folder) if slug else {}
@@ -263,7 +263,8 @@ class Composer:
         slug, _, page = rest.partition("/")
         if not re.fullmatch(r"[0-9]{1,6}\.png", page):
             raise Refused(404, "no such page")
-        pdf = self.workspace / "dist" / slugify(slug) / f"{slugify(slug)}.pdf"
+        slug = _issue_folder(slug)
+        pdf = self.workspace / "dist" / slug / f"{slug}.pdf"
         folder = self.workspace / ".publisher" / "compose-thumbnails"
         picture = thumbnails(pdf, folder).get(int(page.removesuffix(".png")))
         if picture is None:
@@ -306,7 +307,7 @@ class Composer:
         if route in ("build", "check", "send"):
             config = load_config(self.workspace)
             path = self._manifest_path(config, values.get("file", ""))
-            slug = slugify(path.stem)
+            slug = manifest_slug(path)
             if not path.is_file():
                 raise Refused(404, "save the issue first")
             if route == "build":
@@ -441,11 +442,19 @@ class Composer:
         return Response(status, html.encode("utf-8"), headers={"Content-Security-Policy": POLICY})
 
 
+def _issue_folder(slug: str) -> str:
+    """An issue's folder in dist/ as an address names it (decoded): one name, never a way
+    out of dist/ ('../../issues')."""
+    if "/" in slug or "\\" in slug or slug.startswith(".") or "\0" in slug:
+        raise Refused(404, "there is no such issue")
+    return slug
+
+
 def _new_stem(edit: IssueEdit) -> str:
     """A new issue's file name, from its number and title: cut at a word within the slug
     the build takes (a long title made one the build refused, or the file system)."""
     named = f"{str(edit.number).zfill(3)} {edit.title}"
-    return slugify(named, max_length=LONGEST_SLUG, word_boundary=True) or "issue"
+    return slugged(named, max_length=LONGEST_SLUG, word_boundary=True) or "issue"
 
 
 def _not_ready(edit: IssueEdit, path: Path, taken: bool) -> list[Problem]:
