@@ -10,6 +10,7 @@ and checked once (module scope), so the expensive part runs once.
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 import re
@@ -1196,6 +1197,42 @@ def test_a_bookmark_card_is_a_link_titled_as_the_card_was() -> None:
         '<p>Read it:</p><p><a href="https://union.example.org/report">The rent report</a></p>'
     )
     assert cleaned.online == []  # the card's icon and picture are not the writer's pictures
+
+
+def test_a_substack_tweet_is_quoted_with_its_words_and_a_link_to_it() -> None:
+    """Substack keeps an embedded tweet only in the JSON of an empty <div>'s data-attrs
+    (its words as HTML, who wrote it): the tweet went as furniture, without a word in the
+    report, and "Before. After." read as if nothing had stood between them."""
+    from publisher.importers.platform_html import clean_post_html
+
+    address = "https://twitter.com/tenantsunion/status/1765432109876543210"
+    attrs = {
+        "url": address,
+        "full_text": 'The rent freeze passed!\nThank you all. <a class="tweet-url"'
+        ' href="https://tenants.example.org/freeze">tenants.example.org/freeze</a>',
+        "username": "tenantsunion",
+        "name": "Tenants Union",
+        "profile_image_url": "https://pbs.substack.com/profile_images/1/a_normal.jpg",
+        "date": "2024-03-07T18:20:00.000Z",
+        "photos": [],
+        "quoted_tweet": {},
+        "reply_count": 3,
+        "retweet_count": 40,
+        "like_count": 212,
+        "expanded_url": None,
+        "video_url": None,
+        "belowTheFold": False,
+    }
+    post = (
+        f'<p>Before.</p><div class="tweet" data-attrs="{html.escape(json.dumps(attrs))}"'
+        ' data-component-name="Twitter2ToDOM"></div><p>After.</p>'
+    )
+    assert clean_post_html(post, None).html == (
+        "<p>Before.</p><blockquote><p>The rent freeze passed!<br>Thank you all. <a"
+        ' href="https://tenants.example.org/freeze">tenants.example.org/freeze</a></p>'
+        f'<p>— <a href="{address}">Tenants Union (@tenantsunion)</a></p></blockquote>'
+        "<p>After.</p>"
+    )
 
 
 def test_a_writers_button_is_a_link_with_its_words_and_the_platforms_buttons_go() -> None:

@@ -212,11 +212,10 @@ def _galleries_as_figures(root: lxml.html.HtmlElement) -> None:
     are only in its data-attrs, as JSON ({"gallery": {"images": [{"src"}], "caption",
     "alt"}}) made a figure for each picture, the caption under the last."""
     for holder in list(root.iter("div")):
-        raw = holder.get("data-attrs", "")
-        if "gallery" not in holder.get("class", "") or not raw or holder.getparent() is None:
+        if "gallery" not in holder.get("class", "") or holder.getparent() is None:
             continue
         try:
-            gallery = json.loads(raw).get("gallery", {})
+            gallery = _data_attrs(holder).get("gallery", {})
             images = [str(i["src"]) for i in gallery.get("images", []) if i.get("src")]
             alt, caption = str(gallery.get("alt") or ""), str(gallery.get("caption") or "")
         except (ValueError, AttributeError, TypeError, KeyError):
@@ -241,6 +240,11 @@ def _cards_as_links(root: lxml.html.HtmlElement) -> None:
             continue
         if not _class_words(card) & _CARD_WORDS or not _attached(card, root):
             continue
+        quoted = _quoted_post(card)
+        if quoted is not None:
+            quoted.tail = card.tail
+            card.getparent().replace(card, quoted)
+            continue
         address, title = _card_address(card)
         if not address:
             continue  # nothing to follow: it goes with the furniture
@@ -249,6 +253,38 @@ def _cards_as_links(root: lxml.html.HtmlElement) -> None:
         link.text = title or address
         paragraph.tail = card.tail
         card.getparent().replace(card, paragraph)
+
+
+def _quoted_post(card: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """A tweet embedded in a card, as a quote of its words with a link to it by who wrote
+    it: its words are what the writer showed, a bare link would lose them. Substack keeps
+    them only in the card's data-attrs, as HTML ({"url", "full_text", "name", "username"})."""
+    attrs = _data_attrs(card)
+    url, words = attrs.get("url"), attrs.get("full_text")
+    if not isinstance(url, str) or not isinstance(words, str) or not words.strip():
+        return None
+    if not url.startswith(("http://", "https://")):
+        return None
+    quote = lxml.html.Element("blockquote")
+    for part in re.split(r"\n\s*\n", words.strip()):
+        quote.append(lxml.html.fragment_fromstring(part.replace("\n", "<br>"), create_parent="p"))
+    for element in quote.iter():
+        element.attrib.pop("class", None)  # its links' "tweet-url" would read as furniture
+    name, handle = str(attrs.get("name") or ""), str(attrs.get("username") or "")
+    who = f"{name} (@{handle})" if name and handle else name or (handle and f"@{handle}")
+    said_by = etree.SubElement(quote, "p")
+    said_by.text = "— "
+    etree.SubElement(said_by, "a", href=url).text = who or url
+    return quote
+
+
+def _data_attrs(element: lxml.html.HtmlElement) -> dict[str, Any]:
+    """The JSON in Substack's data-attrs, where its cards keep what they show; {} for none."""
+    try:
+        found = json.loads(element.get("data-attrs") or "{}")
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _file_cards_as_links(root: lxml.html.HtmlElement) -> None:
