@@ -1235,6 +1235,62 @@ def test_a_substack_tweet_is_quoted_with_its_words_and_a_link_to_it() -> None:
     )
 
 
+TWEET_CODE = (
+    '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Solidarity with the cleaners!'
+    ' <a href="https://t.co/AbCdEf12">pic.twitter.com/AbCdEf12</a></p>&mdash; Union'
+    ' (@union) <a href="https://twitter.com/union/status/1234567890?ref_src=twsrc%5Etfw">March'
+    " 3, 2025</a></blockquote>"
+)
+BLUESKY_CODE = (
+    '<blockquote class="bluesky-embed" data-bluesky-uri="at://did:plc:abc123/app.bsky.feed.'
+    'post/3kxyz" data-bluesky-cid="bafyrei123"><p lang="en">Picket at 6am.</p>&mdash; Union'
+    ' (<a href="https://bsky.app/profile/did:plc:abc123?ref_src=embed">@union.bsky.social</a>)'
+    ' <a href="https://bsky.app/profile/did:plc:abc123/post/3kxyz?ref_src=embed">March 3, 2025'
+    " at 10:00</a></blockquote>"
+)
+WIDGETS_SCRIPT = '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8">'
+
+
+@pytest.mark.parametrize(
+    ("embedded", "shown"),
+    [
+        (
+            f'<figure class="kg-card kg-embed-card">{TWEET_CODE}\n{WIDGETS_SCRIPT}</script>'
+            "</figure>",
+            '<blockquote><p lang="en" dir="ltr">Solidarity with the cleaners! <a'
+            ' href="https://t.co/AbCdEf12">pic.twitter.com/AbCdEf12</a></p>— Union (@union) <a'
+            ' href="https://twitter.com/union/status/1234567890?ref_src=twsrc%5Etfw">March 3,'
+            " 2025</a></blockquote>",
+        ),
+        (
+            f"{TWEET_CODE}\n{WIDGETS_SCRIPT}</script>",  # pasted into a classic WordPress post
+            '<blockquote><p lang="en" dir="ltr">Solidarity with the cleaners! <a'
+            ' href="https://t.co/AbCdEf12">pic.twitter.com/AbCdEf12</a></p>— Union (@union) <a'
+            ' href="https://twitter.com/union/status/1234567890?ref_src=twsrc%5Etfw">March 3,'
+            " 2025</a></blockquote>",
+        ),
+        (
+            f'<figure class="kg-card kg-embed-card">{BLUESKY_CODE}</figure>',
+            '<blockquote><p lang="en">Picket at 6am.</p>— Union (<a'
+            ' href="https://bsky.app/profile/did:plc:abc123?ref_src=embed">@union.bsky.social</a>)'
+            ' <a href="https://bsky.app/profile/did:plc:abc123/post/3kxyz?ref_src=embed">March 3,'
+            " 2025 at 10:00</a></blockquote>",
+        ),
+    ],
+    ids=["ghost tweet card", "tweet embed code", "ghost bluesky card"],
+)
+def test_an_embedded_posts_words_are_quoted_as_its_embed_code_shows_them(
+    embedded: str, shown: str
+) -> None:
+    """The embed code of a tweet (or a Bluesky post) is a quote of its words, who wrote it
+    and a link to it, for where its script does not run: the card became only that link,
+    titled "March 3, 2025", and the words the writer meant to show were lost."""
+    from publisher.importers.platform_html import clean_post_html
+
+    post = f"<p>Before.</p>{embedded}<p>After.</p>"
+    assert clean_post_html(post, None).html == f"<p>Before.</p>{shown}<p>After.</p>"
+
+
 def test_a_writers_button_is_a_link_with_its_words_and_the_platforms_buttons_go() -> None:
     """A button the writer put in a post (to donate, sign, come, print a leaflet) went as
     furniture with the subscribe buttons, without a word in the report."""

@@ -55,6 +55,8 @@ _NEIGHBOUR_MARK = re.compile(r"-(?:after|before)--")
 # and tweet, Ghost's kg-embed-card and kg-bookmark-card, WordPress's wp-block-embed, Medium's
 # graf--iframe
 _CARD_WORDS = frozenset({"youtube", "tweet", "embed", "embedded", "bookmark", "iframe"})
+# The class of the quote a tweet's or a Bluesky post's embed code is
+_QUOTED_POSTS = frozenset({"twitter-tweet", "bluesky-embed"})
 _ADDRESS = re.compile(r"https?://[^\s\"'<>]+")
 _DROP_TAGS = (
     "script",
@@ -243,7 +245,8 @@ def _cards_as_links(root: lxml.html.HtmlElement) -> None:
         quoted = _quoted_post(card)
         if quoted is not None:
             quoted.tail = card.tail
-            card.getparent().replace(card, quoted)
+            if quoted is not card:
+                card.getparent().replace(card, quoted)
             continue
         address, title = _card_address(card)
         if not address:
@@ -256,9 +259,15 @@ def _cards_as_links(root: lxml.html.HtmlElement) -> None:
 
 
 def _quoted_post(card: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """A tweet embedded in a card, as a quote of its words with a link to it by who wrote
-    it: its words are what the writer showed, a bare link would lose them. Substack keeps
-    them only in the card's data-attrs, as HTML ({"url", "full_text", "name", "username"})."""
+    """A tweet (or a Bluesky post) embedded in a card, as a quote of its words with a link
+    to it: its words are what the writer showed, a bare link would lose them. The embed
+    code is that quote already, for where its script does not run (Ghost's embed card, a
+    classic WordPress post); Substack keeps the words only in the card's data-attrs, as
+    HTML ({"url", "full_text", "name", "username"})."""
+    for code in card.iter("blockquote"):
+        if _QUOTED_POSTS & set(code.get("class", "").split()):
+            del code.attrib["class"]  # "twitter-tweet" would read as furniture
+            return code
     attrs = _data_attrs(card)
     url, words = attrs.get("url"), attrs.get("full_text")
     if not isinstance(url, str) or not isinstance(words, str) or not words.strip():
