@@ -1122,6 +1122,50 @@ def test_a_campaign_laid_out_in_table_cells_keeps_each_cells_words_apart(tmp_pat
     ]
 
 
+def test_a_campaigns_picture_or_video_linking_elsewhere_keeps_its_link_when_left_out(
+    tmp_path: Path,
+) -> None:
+    """A picture of a campaign linked to a petition, and a video block (a thumbnail linked
+    to the video), are only online: the picture was listed as left out and its link was
+    lost without a word, with it the campaign's way to the petition and the video."""
+    petition = "https://action.example.org/rent-petition"
+    video = "https://www.youtube.com/watch?v=VID12345678"
+    page = tmp_path / "campaign-bulletin-12.html"
+    page.write_text(
+        '<html><head><meta property="og:url" content="https://us5.campaign-archive.com/'
+        '?u=0a1b2c&amp;id=d12"><title>Bulletin 12</title></head><body><table id="bodyTable">'
+        '<tr><td id="templateBody"><table class="mcnTextBlock"><tr><td class="mcnTextContent">'
+        "<p>Three ways to help this week.</p></td></tr></table>"
+        '<table class="mcnImageBlock"><tbody class="mcnImageBlockOuter"><tr><td valign="top"'
+        ' class="mcnImageBlockInner"><table class="mcnImageContentContainer"><tbody><tr><td'
+        f' class="mcnImageContent" valign="top"><a href="{petition}" title="" class=""'
+        ' target="_blank"><img align="center" alt="Sign the rent petition"'
+        ' src="https://mcusercontent.com/0a1b2c/images/petition.png" width="564"'
+        ' class="mcnImage"></a></td></tr></tbody></table></td></tr></tbody></table>'
+        '<table class="mcnVideoBlock"><tbody class="mcnVideoBlockOuter"><tr><td valign="top"'
+        ' class="mcnVideoBlockInner"><table class="mcnVideoContentContainer"><tbody><tr><td'
+        f' class="mcnVideoContent" valign="top"><a href="{video}" title="" class=""'
+        ' target="_blank"><img align="center" alt=""'
+        ' src="https://i.ytimg.com/vi/VID12345678/hqdefault.jpg" width="564"'
+        ' class="mcnImage"></a></td></tr></tbody></table></td></tr></tbody></table>'
+        "</td></tr></table></body></html>"
+    )
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(page, root)
+    (written,) = report.written
+    body = read_document(written.document, "x", root / "documents", "en").body_html
+    text = lxml.html.fragment_fromstring(body, create_parent="div")
+    assert [(" ".join(p.text_content().split()), p.xpath("string(a/@href)")) for p in text] == [
+        ("Three ways to help this week.", ""),
+        ("Sign the rent petition", petition),
+        (video, video),
+    ]
+    assert [url for _, url in report.online_images] == [
+        "https://mcusercontent.com/0a1b2c/images/petition.png",
+        "https://i.ytimg.com/vi/VID12345678/hqdefault.jpg",
+    ]
+
+
 def test_a_campaign_exported_from_the_editor_is_titled_by_its_heading_without_the_greeting(
     tmp_path: Path,
 ) -> None:

@@ -31,8 +31,10 @@ _MEMBERS = re.compile(
     r"(?:^|/)(subscribed|unsubscribed|cleaned)_(?:members|segment)_export[^/]*\.csv$"
 )
 # What a block holds: text, a picture, a button (the button a call to action or furniture
-# as `platform_html` tells)
-_CONTENT = re.compile(r"\b(mce(?:Text|Image|Button)|mcn(?:TextContent|Image|ButtonContent))\b")
+# as `platform_html` tells), a video (a thumbnail linking it)
+_CONTENT = re.compile(
+    r"\b(mce(?:Text|Image|Button)|mcn(?:TextContent|Image|ButtonContent|VideoContent))\b"
+)
 _FURNITURE = re.compile(r"preheader|footer|header|follow|share|social", re.I)
 _SEND_DATE_FORMATS = ("%b %d, %Y %I:%M %p", "%b %d, %Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
 _CAMPAIGN = re.compile(
@@ -107,8 +109,10 @@ def _body(page: lxml.html.HtmlElement) -> str:
     if blocks:
         parts = []
         for block in blocks:
-            if block.tag == "img":
-                parts.append(lxml.html.tostring(block, encoding="unicode"))
+            if block.tag == "img":  # with the link around it: to a petition, a video
+                linked = block.getparent()
+                shown = linked if linked is not None and linked.tag == "a" else block
+                parts.append(lxml.html.tostring(shown, encoding="unicode", with_tail=False))
             else:
                 parts.append(inner_html(block))
         return "".join(parts)

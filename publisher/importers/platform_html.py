@@ -476,7 +476,9 @@ def _place_image(
             result.unfetched.append((src, "not in the export, and no web address to fetch"))
         elif src and fetch is None:
             result.online.append(src)
-        drop_keeping_tail(_left_out_with(image))
+        gone = _left_out_with(image)
+        _keep_link_of(image, gone, src)
+        drop_keeping_tail(gone)
         return
     name = _unique(name or PurePosixPath(found).name, found, result.images)
     result.images[name] = found
@@ -505,6 +507,29 @@ def _left_out_with(image: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
             break
         gone = frame
     return gone
+
+
+def _keep_link_of(image: lxml.html.HtmlElement, gone: lxml.html.HtmlElement, src: str) -> None:
+    """A picture left out that linked elsewhere (a campaign's picture of a petition, a
+    video's thumbnail) leaves its link in place of `gone`, in the picture's words (its alt
+    text, else its caption, else the address): the writer's way to the petition or the
+    video stays. A link to the picture itself, or to its own site (a thumbnail's full size
+    on Blogger's or Substack's servers), goes with it."""
+    links = [a for a in (image, *image.iterancestors()) if a.tag == "a"]
+    link = next((a for a in links if a is gone or gone in a.iterancestors()), None)
+    href = (link.get("href") or "").strip() if link is not None else ""
+    if not href.startswith(("http://", "https://")) or _links_to_image(link):
+        return
+    if urlsplit(href).netloc == urlsplit(src).netloc:
+        return
+    words = image.get("alt") or str(gone.xpath("string(.//figcaption)")) or href
+    kept = lxml.html.Element("a", href=href)
+    kept.text = " ".join(words.split())
+    if gone.getparent().tag not in _PHRASING:
+        paragraph = lxml.html.Element("p")
+        paragraph.append(kept)
+        kept = paragraph
+    gone.addprevious(kept)
 
 
 def _shows_more(frame: lxml.html.HtmlElement, image: lxml.html.HtmlElement) -> bool:
