@@ -1166,6 +1166,44 @@ def test_a_campaigns_picture_or_video_linking_elsewhere_keeps_its_link_when_left
     ]
 
 
+CAMPAIGN_REPORT = (
+    "Title,Subject,List,Send Date,Send Weekday,Total Recipients,Successful Deliveries\n"
+    '"Bulletin mars","Bulletin de mars : la grève continue","Syndicat","Mar 12, 2025 09:00'
+    ' am","Wednesday",500,495\n'
+)
+
+
+def test_the_campaign_report_named_beside_a_campaign_page_gives_its_send_date(
+    tmp_path: Path,
+) -> None:
+    """`publisher import "Bulletin de mars.html" campaigns.csv` failed: the report, read as
+    a file of its own, was "a spreadsheet or a list, which publisher cannot import" (exit
+    1), and the campaign, without its send date, was no issue."""
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    page = downloads / "Bulletin de mars.html"
+    page.write_text(
+        '<html><head><meta charset="UTF-8"><meta property="og:url"'
+        ' content="https://us5.campaign-archive.com/?u=abc'
+        '&amp;id=def"><title>Bulletin de mars : la grève continue</title></head><body><table'
+        ' class="mcnTextBlock"><tr><td class="mcnTextContent"><p>Les agents de nettoyage sont'
+        " en grève.</p></td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    (downloads / "campaigns.csv").write_text(CAMPAIGN_REPORT, encoding="utf-8")
+    root = new_workspace(tmp_path / "ws")
+    result = CliRunner().invoke(
+        main, ["-C", str(root), "import", str(page), str(downloads / "campaigns.csv")]
+    )
+    assert result.exit_code == 0, result.output
+    issue = (root / "issues" / "bulletin-de-mars-la-greve-continue.yaml").read_text()
+    assert "date: 2025-03-12" in issue.splitlines()
+    alone = CliRunner().invoke(main, ["-C", str(root), "import", str(downloads / "campaigns.csv")])
+    assert alone.exit_code == 1
+    assert "Mailchimp's campaign report" in alone.output
+    assert "with the campaign pages" in alone.output
+
+
 def test_a_campaign_exported_from_the_editor_is_titled_by_its_heading_without_the_greeting(
     tmp_path: Path,
 ) -> None:

@@ -83,7 +83,12 @@ def import_(
     from ..importers import import_files
     from ..importers.platform_report import as_json as report_json
     from ..importers.platform_report import print_report
-    from ..importers.platforms import import_export, recognise, subscribe_into
+    from ..importers.platforms import (
+        import_export,
+        recognise,
+        subscribe_into,
+        with_campaign_reports,
+    )
     from ..paths import is_textedit_package
     from .notes import show_warnings
 
@@ -95,7 +100,8 @@ def import_(
             hint="give the workspace's folder: publisher -C DIR …, or --into DIR for a folder"
             " of documents alone",
         )
-    recognised = [(path, recognise(path)) for path in files]  # each read once, not again below
+    # each read once, not again below
+    recognised = with_campaign_reports([(path, recognise(path)) for path in files])
     exports = [(path, found) for path, found in recognised if found is not None]
     plain = [path for path, found in recognised if found is None]
     folder = next((p for p in plain if p.is_dir() and not is_textedit_package(p)), None)

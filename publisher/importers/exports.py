@@ -158,6 +158,10 @@ class ExportFiles:
             names[name.as_posix()] = partial(archive.read, info)
         return cls(path, names)
 
+    def adding(self, names: dict[str, Callable[[], bytes]]) -> ExportFiles:
+        """These files and `names` (a file the editor named beside the export)."""
+        return ExportFiles(self.origin, self._readers | names)
+
     def __contains__(self, name: str) -> bool:
         return name in self._readers
 

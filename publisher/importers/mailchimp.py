@@ -4,8 +4,8 @@
 UNSUB_TIME/UNSUB_REASON or CLEAN_TIME), and campaign archive pages saved as HTML.
 
 Campaigns were all sent. Their send dates come from the campaign report
-(`campaigns.csv`: Title, Subject, Send Date) matched by subject, else from a date at the
-start of the file name; a campaign with neither becomes a document, not an issue. A
+(`campaigns.csv`: Title, Subject, Send Date; in the folder, or named beside the pages)
+matched by subject, else from a date at the start of the file name; a campaign with neither becomes a document, not an issue. A
 campaign exported from the editor is titled `*|MC:SUBJECT|*`, a merge tag: its title is
 then its first heading (else its file's name). The
 body is the campaign's text, image and button blocks, without preheader, header, social
@@ -18,7 +18,7 @@ import csv
 import datetime as dt
 import io
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 import lxml.html
 
@@ -141,6 +141,16 @@ def _first_heading(body: str) -> str:
 
 def _furniture(element: lxml.html.HtmlElement) -> bool:
     return bool(_FURNITURE.search(f"{element.get('id', '')} {element.get('class', '')}"))
+
+
+def is_campaign_report(path: Path) -> bool:
+    """Whether `path` is the campaign report (campaigns.csv, however renamed), by its
+    columns: it holds no posts, only their send dates."""
+    if path.suffix.lower() != ".csv" or not path.is_file():
+        return False
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as table:
+        columns = set(next(csv.reader(table), []))
+    return "Send Date" in columns and bool(columns & {"Subject", "Title"})
 
 
 def _send_dates(files: ExportFiles) -> dict[str, dt.date]:

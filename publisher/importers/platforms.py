@@ -128,7 +128,10 @@ class PlatformReport:
 _ONE_DOCUMENT = (*TEXT_SUFFIXES, *OFFICE_SUFFIXES, *MARKDOWN_SUFFIXES)
 
 
-def recognise(path: Path) -> tuple[ModuleType, ExportFiles] | None:
+Found = tuple[ModuleType, ExportFiles]  # the reader of an export, and its files
+
+
+def recognise(path: Path) -> Found | None:
     """The reader for an export (zip, folder, JSON, WXR or members CSV), or None for a
     file that is no platform's export (a text or office file for the plain importer)."""
     if path.suffix and path.suffix.lower() in _ONE_DOCUMENT:
@@ -143,13 +146,40 @@ def recognise(path: Path) -> tuple[ModuleType, ExportFiles] | None:
     return None
 
 
+def with_campaign_reports(
+    named: list[tuple[Path, Found | None]],
+) -> list[tuple[Path, Found | None]]:
+    """What `recognise` found for each file named, Mailchimp's campaign report (no export
+    of its own, nor a document) going with each Mailchimp export named beside it, which
+    takes the campaigns' send dates from it as it does in a folder. Named without one, it
+    is refused, saying what to name with it."""
+    reports = [
+        path for path, found in named if found is None and mailchimp.is_campaign_report(path)
+    ]
+    if not reports:
+        return named
+    if not any(found is not None and found[0] is mailchimp for _, found in named):
+        raise PublisherError.at(
+            "Mailchimp's campaign report: it holds the campaigns' send dates, not the campaigns",
+            reports[0],
+            hint="name it with the campaign pages (publisher import campaign.html"
+            " campaigns.csv), or import the folder holding them all",
+        )
+    added = {f"named-{n}/campaigns.csv": path.read_bytes for n, path in enumerate(reports)}
+    return [
+        (path, (mailchimp, found[1].adding(added)) if found and found[0] is mailchimp else found)
+        for path, found in named
+        if path not in reports
+    ]
+
+
 def import_export(
     path: Path,
     workspace: Path,
     dry_run: bool = False,
     subscribe: Subscribe | None = None,
     fetch: Fetch | None = None,
-    found: tuple[ModuleType, ExportFiles] | None = None,
+    found: Found | None = None,
     since: dt.date | None = None,
 ) -> PlatformReport:
     """Import the export at `path` into `workspace`; `subscribe(members)` puts the list in
