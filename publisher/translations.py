@@ -396,13 +396,20 @@ def language_folders(files: Iterable[Path]) -> set[Path]:
     directory has them: named by a language (`folder_language`), and holding a document at
     a path that is also outside them (`fr/posts/x.md` beside `posts/x.md`) or in another
     language folder beside them (`en/news/_index.md` and `es/news/_index.md`: then `fr/`
-    beside them is one too). A union's `uk/` or `it/` of its own documents is no Ukrainian
-    or Italian."""
+    beside them is one too); or right inside a `content/` folder whose every document is
+    in such a folder (Hugo's `contentDir` per language, `content/fa/`, whose posts may be
+    named in their own language). A union's `uk/` or `it/` of its own documents is no
+    Ukrainian or Italian."""
     paths = set(files)
     outside: dict[Path, set[Path]] = {}  # path without its language folder → those folders
+    contents: dict[Path, bool] = {}  # a content/ folder → whether all it holds is in them
     for path in paths:
-        if (folder := language_folder(path)) is not None:
+        folder = language_folder(path)
+        if folder is not None:
             outside.setdefault(outside_language_folder(path), set()).add(folder)
+        for content in (p for p in path.parents if p.name.lower() == "content"):
+            in_language = folder is not None and folder.parent == content
+            contents[content] = contents.get(content, True) and in_language
     mirroring = {
         folder
         for rest, folders in outside.items()
@@ -411,7 +418,8 @@ def language_folders(files: Iterable[Path]) -> set[Path]:
     }
     parents = {folder.parent for folder in mirroring}
     beside = {f for folders in outside.values() for f in folders if f.parent in parents}
-    return mirroring | beside
+    per_language = {f for folders in outside.values() for f in folders if contents.get(f.parent)}
+    return mirroring | beside | per_language
 
 
 def language_folder(relative: Path) -> Path | None:

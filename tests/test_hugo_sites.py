@@ -383,6 +383,51 @@ def test_every_language_in_its_own_folder_pairs_the_translations_of_a_translatio
         assert (article.get("lang"), words in article.text_content()) == (language, True)
 
 
+HOUSING_FA = """\
+---
+title: "مسکن: یک گزارش"
+date: 2025-03-02
+---
+اجاره‌ها ۲۰ درصد افزایش یافت و مستأجران در میدان شهر گرد آمدند.
+"""
+HUGO_LANGUAGES = """\
+defaultContentLanguage = "es"
+[languages.es]
+contentDir = "content/es"
+[languages.fa]
+contentDir = "content/fa"
+"""
+
+
+def test_a_document_in_a_language_folder_of_hugos_content_is_in_that_language(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A site whose every language has its own `contentDir` (content/es/, content/fa/),
+    its posts named each in its language, shares no path between them: its folders were
+    not taken as languages, a Spanish article was published as English (lang="en") and a
+    Persian one said to be "read as Persian by its letters" on every build."""
+    files = {
+        "site/hugo.toml": HUGO_LANGUAGES,
+        "site/content/es/posts/vivienda.md": MARCH_ES,
+        "site/content/fa/posts/maskan.md": HOUSING_FA,
+    }
+    root = workspace(tmp_path / "ws", files)
+    manifest = root / "issues" / f"{ISSUE}.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            "[rent-strike, posts/first-meeting]", "[vivienda, maskan]"
+        ),
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.INFO, logger="publisher"):
+        out = build(root, formats=["web"]).out_dir
+    for slug, language in (("vivienda", "es"), ("maskan", "fa")):
+        tree = lxml.html.fromstring((out / ISSUE / slug / "index.html").read_bytes())
+        [article] = tree.xpath(f"//article[@id='{slug}']")
+        assert article.get("lang") == language
+    assert not [r.getMessage() for r in caplog.records if "by its letters" in r.getMessage()]
+
+
 # A 1×1 PNG
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
