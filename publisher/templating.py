@@ -65,6 +65,8 @@ class _WorkspaceFirst(jinja2.BaseLoader):
                 source, filename, uptodate = loader.get_source(environment, template)
             except jinja2.TemplateNotFound:
                 continue
+            if index == 0:  # the workspace's own: the editor's mistakes in it are named
+                _check_override(environment, template, source, filename)
             overrides = [folder / template for folder in self.folders[:index]]
 
             def not_overridden(
@@ -77,6 +79,31 @@ class _WorkspaceFirst(jinja2.BaseLoader):
 
     def list_templates(self) -> list[str]:
         return sorted({name for loader in self.loaders for name in loader.list_templates()})
+
+
+def _check_override(
+    environment: jinja2.Environment, template: str, source: str, filename: str | None
+) -> None:
+    """An override of the workspace's that Jinja would take without a word but that cannot
+    work: one that includes (or extends) its own name, meaning the theme's file ("include
+    the original, add my rules"), includes itself without end."""
+    from jinja2 import nodes
+
+    from .errors import PublisherError
+
+    tree = environment.parse(source, template, filename)
+    uses: list[nodes.Extends | nodes.Include] = [*tree.find_all(nodes.Extends)]
+    uses += tree.find_all(nodes.Include)
+    for node in uses:
+        if isinstance(node.template, nodes.Const) and node.template.value == template:
+            tag = "extends" if isinstance(node, nodes.Extends) else "include"
+            raise PublisherError.at(
+                f"template error: {template} {tag}s itself",
+                Path(filename) if filename else None,
+                node.lineno,
+                f"to build on the theme's {template}, write"
+                f' {{% {tag} "{PARENT_THEME}{template}" %}}',
+            )
 
 
 def _compiled_templates() -> jinja2.BytecodeCache:

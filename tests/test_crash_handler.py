@@ -1,32 +1,54 @@
-"""A bug in publisher (or in a template) ends in one line and a log file, never a traceback
-on the terminal: exit 70 (EX_SOFTWARE). Users' mistakes (exit 1) and usage errors (exit 2)
-are left as they are."""
+"""A bug in publisher (or in a plugin, or in the theme) ends in one line and a log file, never
+a traceback on the terminal: exit 70 (EX_SOFTWARE). Users' mistakes (exit 1: a template
+override's among them) and usage errors (exit 2) are left as they are."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from plugin_support import issue_format, plugin_written
+
 PUBLISHER = str(Path(sys.executable).with_name("publisher"))  # the installed command
 
 
-def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(root: Path, *args: str, plugins: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    if plugins is not None:  # installed for this run only
+        env["PYTHONPATH"] = os.pathsep.join([str(plugins), *sys.path])
     return subprocess.run(
         [PUBLISHER, "-C", str(root), *args],
         capture_output=True,
         text=True,
         timeout=180,
         check=False,
+        env=env,
     )
 
 
-def test_unexpected_exception_is_one_line_and_a_log(workspace: Callable[[str], Path]) -> None:
+# A format plugin with a bug: its renderer adds a number to a title.
+BUGGY_FORMAT = issue_format(
+    "buggy",
+    "a format with a bug",
+    """
+class BuggyRenderer(IssueRenderer):
+    name = "buggy"
+
+    def render(self, issue, ctx):
+        return [Artifact.text(Path(issue.slug) / "buggy.txt", issue.title + 1)]
+""",
+)
+
+
+def test_unexpected_exception_is_one_line_and_a_log(
+    workspace: Callable[[str], Path], tmp_path: Path
+) -> None:
     root = workspace("minimal")
-    (root / "templates" / "feed").mkdir(parents=True)
-    (root / "templates" / "feed" / "article.html").write_text("{{ doc.title + 1 }}\n")
-    done = run(root, "build", "-f", "feed")
+    plugin_written(tmp_path, "buggy", BUGGY_FORMAT)
+    done = run(root, "build", "-f", "buggy", plugins=tmp_path)
     assert done.returncode == 70, done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in done.stderr
@@ -37,7 +59,7 @@ def test_unexpected_exception_is_one_line_and_a_log(workspace: Callable[[str], P
     assert log.parent == root / ".publisher" and log.name.startswith("crash-")
     text = log.read_text()
     assert "Traceback (most recent call last)" in text and "TypeError" in text
-    assert "article.html" in text
+    assert "buggy_format.py" in text
 
 
 def test_a_name_mistyped_in_a_template_override_is_the_editors_error_at_its_line(

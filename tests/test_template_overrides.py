@@ -3,9 +3,14 @@ already rendered with the theme's template (`publisher serve`, or two builds in 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from publisher.templating import make_environment
+import pytest
+
+from publisher.build import build
+from publisher.errors import Problem, PublisherError
+from publisher.templating import default_theme_dir, make_environment
 
 
 def test_an_override_added_after_the_theme_template_was_used_takes_over(tmp_path: Path) -> None:
@@ -35,3 +40,92 @@ def test_an_edited_template_is_compiled_again_by_the_next_process(tmp_path: Path
     make_environment.cache_clear()
     override.write_text("second {{ 2 + 2 }}")
     assert make_environment(templates).get_template("feed/entry.html").render() == "second 4"
+
+
+def override_problem(root: Path, name: str, text: str, format_: str) -> Problem:
+    """The one problem `publisher build --format format_` reports once the workspace's
+    templates/`name` says `text`; the build writes nothing."""
+    override = root / "templates" / name
+    override.parent.mkdir(parents=True, exist_ok=True)
+    override.write_text(text)
+    with pytest.raises(PublisherError) as raised:
+        build(root, formats=[format_])
+    assert not (root / "dist").exists()
+    [problem] = raised.value.problems
+    return problem
+
+
+THEME = default_theme_dir()
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "format_", "line", "said", "hint"),
+    [
+        (
+            "web/issue.html",
+            '{% extends "web/bse.html" %}\n{% block main %}x{% endblock %}\n',
+            "web",
+            1,
+            "there is no template 'web/bse.html'",
+            "did you mean 'web/base.html'?",
+        ),
+        (
+            "feed/entry.html",
+            '<entry>\n{% include "partials/footer.html" %}\n</entry>\n',
+            "feed",
+            2,
+            "there is no template 'partials/footer.html'",
+            str(THEME),
+        ),
+        ("feed/entry.html", '<entry>\n{{ issue.number + "x" }}\n', "feed", 2, "'int'", ""),
+        ("feed/entry.html", "<entry>\n\n{{ 1/0 }}\n", "feed", 3, "division by zero", ""),
+    ],
+)
+def test_a_mistake_in_an_override_is_named_at_its_line(
+    workspace: Callable[[str], Path],
+    name: str,
+    text: str,
+    format_: str,
+    line: int,
+    said: str,
+    hint: str,
+) -> None:
+    """A missing template, or an expression Python cannot work out, in an override ended
+    the build as publisher's own crash (exit 70, a crash log) instead of the editor's
+    mistake at its line."""
+    root = workspace("minimal")
+    problem = override_problem(root, name, text, format_)
+    assert (problem.file, problem.line) == (root / "templates" / name, line)
+    assert said in problem.message and problem.message.startswith("template error: ")
+    assert hint in (problem.hint or "") and "delete it" in (problem.hint or "")
+
+
+@pytest.mark.parametrize("name", ["pdf/print.css", "web/site.css"])
+def test_an_override_including_its_own_name_is_told_to_include_the_themes(
+    workspace: Callable[[str], Path], name: str
+) -> None:
+    """ "Include the original, add my rules" by the override's own name included the
+    override itself, without end (RecursionError, exit 70)."""
+    root = workspace("minimal")
+    text = f'/* mine */\n{{% include "{name}" %}}\nh2 {{ color: red }}\n'
+    problem = override_problem(root, name, text, name.partition("/")[0])
+    assert (problem.file, problem.line) == (root / "templates" / name, 2)
+    assert problem.message == f"template error: {name} includes itself"
+    assert f'{{% include "default:{name}" %}}' in (problem.hint or "")
+
+
+def test_an_email_override_with_an_element_left_open_is_named(
+    workspace: Callable[[str], Path],
+) -> None:
+    """One </mj-text> deleted from a copy of the masthead: MJML's parser gave up with
+    "unexpected end of stream in root template", and publisher crashed (exit 70)."""
+    root = workspace("minimal")
+    masthead = (THEME / "email" / "masthead.mjml").read_text()
+    title = "{{ config.title }}</mj-text>"
+    assert title in masthead
+    problem = override_problem(
+        root, "email/masthead.mjml", masthead.replace(title, "{{ config.title }}"), "email"
+    )
+    assert problem.message.startswith("template error: the email's MJML cannot be read")
+    assert "<mj-text" in problem.message and "Minimal Test Bulletin" in problem.message
+    assert "templates/email/" in (problem.hint or "")

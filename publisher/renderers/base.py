@@ -147,10 +147,24 @@ class Renderer(ABC):
             )
 
 
+# What an expression of the editor's can raise as it runs (`{{ 1/0 }}`, `{{ n + "x" }}`), and
+# Jinja's own errors (a template not found, a name mistyped); a time limit or a full disk is not.
+_EDITORS_MISTAKES = (
+    jinja2.TemplateError,
+    ArithmeticError,
+    TypeError,
+    ValueError,
+    LookupError,
+    AttributeError,
+    RecursionError,
+)
+
+
 @contextmanager
 def _template_errors_are_the_editors() -> Iterator[None]:
     """A broken template override in the workspace (or a template it extends) is named
-    with its line, like any other input the editor wrote."""
+    with its line, like any other input the editor wrote; the same mistake in the theme
+    itself is publisher's own bug, reported as one."""
     try:
         yield
     except jinja2.TemplateSyntaxError as exc:
@@ -158,18 +172,37 @@ def _template_errors_are_the_editors() -> Iterator[None]:
             f"template error: {exc.message}",
             Path(exc.filename) if exc.filename else None,
             exc.lineno,
-            "fix the template, or delete it to use the default theme's",
+            _FIX,
         ) from None
-    except jinja2.TemplateRuntimeError as exc:  # a name mistyped: `{{ config.titl }}`
+    except _EDITORS_MISTAKES as exc:
         where = _editors_template_line(exc)
         if where is None:
-            raise  # in the default theme: publisher's own bug, reported as one
-        raise PublisherError.at(
-            f"template error: {exc.message}",
-            *where,
-            "fix the template (templates/default/README.md lists what templates are given),"
-            " or delete it to use the default theme's",
-        ) from None
+            raise
+        message, hint = _mistake(exc)
+        raise PublisherError.at(f"template error: {message}", *where, hint) from None
+
+
+_FIX = "fix the template, or delete it to use the theme's"
+
+
+def _mistake(exc: Exception) -> tuple[str, str]:
+    """What went wrong in a template as it ran, and how to fix it: a template that is not
+    there is named with the theme's templates that are (and the folder that has them)."""
+    from ..errors import near_misses
+    from ..templating import default_theme_dir
+
+    theme = default_theme_dir()
+    if isinstance(exc, jinja2.TemplateNotFound):
+        given = jinja2.FileSystemLoader(theme).list_templates()
+        hint = f"the theme's templates are in {theme} (its README.md lists them)"
+        if close := near_misses(str(exc.name), given, n=1):
+            hint = f"{close} {hint}"
+        return f"there is no template {exc.name!r}", f"{hint}; {_FIX}"
+    if isinstance(exc, jinja2.TemplateError):
+        message = exc.message or str(exc)
+    else:
+        message = str(exc) or type(exc).__name__
+    return message, f"{_FIX} (the theme's, in {theme}, show what each template is given)"
 
 
 def _editors_template_line(exc: Exception) -> tuple[Path, int] | None:

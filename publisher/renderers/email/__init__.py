@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 from typing import Any, ClassVar
 
+from ...errors import PublisherError
 from ...model import Issue, text_direction
 from ...output import Artifact
 from ..base import IssueRenderer, RenderContext
@@ -82,7 +83,14 @@ def to_email_html(mjml_source: str, css: str) -> str:
     import css_inline
     from mjml import mjml2html
 
-    html = mjml2html(mjml_source, disable_comments=True, fonts={})
+    try:
+        html = mjml2html(mjml_source, disable_comments=True, fonts={})
+    except ValueError as exc:  # MRML's parser gives up, saying neither where nor why
+        raise PublisherError.at(
+            f"template error: the email's MJML cannot be read ({exc}){_left_open(mjml_source)}",
+            hint="close every <mj-…> element the email's template overrides in templates/email/"
+            " open, as in the theme's (or delete them to use the theme's)",
+        ) from None
     inliner = css_inline.CSSInliner(
         inline_style_tags=False,
         keep_style_tags=True,
@@ -90,6 +98,31 @@ def to_email_html(mjml_source: str, css: str) -> str:
         load_remote_stylesheets=False,
     )
     return inliner.inline(html)
+
+
+_MJML_TAG = re.compile(r"<(/?)(mj-[a-z0-9-]+)\b[^>]*?(/?)>")
+
+
+def _left_open(mjml_source: str) -> str:
+    """The first MJML element of the email's MJML (as the templates made it) closed out of
+    turn or not at all, with the line it opens, which the editor finds in their override
+    (MRML says neither); "" when every element is closed."""
+    open_tags: list[re.Match[str]] = []
+    for tag in _MJML_TAG.finditer(mjml_source):
+        if tag.group(3):
+            continue  # <mj-image … />
+        if not tag.group(1):
+            open_tags.append(tag)
+        elif open_tags and open_tags[-1].group(2) == tag.group(2):
+            open_tags.pop()
+        else:
+            break
+    if not open_tags:
+        return ""
+    opened = open_tags[-1]
+    line = mjml_source[opened.start() :].split("\n", 1)[0].strip()
+    shown = line if len(line) <= 160 else line[:159] + "…"
+    return f": <{opened.group(2)}> is not closed, in {shown}"
 
 
 def to_plain_text(html: str, language: str = "en") -> str:
