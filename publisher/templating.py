@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -86,10 +86,11 @@ def _check_override(
 ) -> None:
     """An override of the workspace's that Jinja would take without a word but that cannot
     work: one that includes (or extends) its own name, meaning the theme's file ("include
-    the original, add my rules"), includes itself without end."""
+    the original, add my rules"), includes itself without end; a block misspelled in one
+    that extends a template fills none of its blocks, and is never shown."""
     from jinja2 import nodes
 
-    from .errors import PublisherError
+    from .errors import PublisherError, near_misses
 
     tree = environment.parse(source, template, filename)
     uses: list[nodes.Extends | nodes.Include] = [*tree.find_all(nodes.Extends)]
@@ -104,6 +105,62 @@ def _check_override(
                 f"to build on the theme's {template}, write"
                 f' {{% {tag} "{PARENT_THEME}{template}" %}}',
             )
+    extends = next(tree.find_all(nodes.Extends), None)
+    if extends is None or not isinstance(extends.template, nodes.Const):
+        return
+    parent = str(extends.template.value)
+    given = _blocks_of(environment, parent, set())
+    if given is None:
+        return  # a parent that is not there: Jinja names it as it renders
+    for block in _outer_blocks(tree):
+        if block.name not in given:
+            raise PublisherError.at(
+                f"template error: block {block.name!r} is not in {parent}"
+                f" (its blocks: {', '.join(sorted(given))})",
+                Path(filename) if filename else None,
+                block.lineno,
+                " ".join(filter(None, [near_misses(block.name, given, n=1), _FILLS_ONLY_BLOCKS])),
+            )
+
+
+_FILLS_ONLY_BLOCKS = (
+    "a template that extends another shows only what it puts in that one's blocks:"
+    " spelled otherwise, a block is never shown"
+)
+
+
+def _outer_blocks(node: jinja2.nodes.Node) -> Iterator[jinja2.nodes.Block]:
+    """The blocks a template that extends another fills: those not inside another of its
+    blocks (a block inside one is new, a place for a template extending this one)."""
+    for child in node.iter_child_nodes():
+        if isinstance(child, jinja2.nodes.Block):
+            yield child
+        else:
+            yield from _outer_blocks(child)
+
+
+def _blocks_of(environment: jinja2.Environment, name: str, seen: set[str]) -> set[str] | None:
+    """The names of the blocks of template `name` and of the templates it extends: those a
+    template extending it can fill. None for a template that is not there, or that extends
+    one that is not."""
+    from jinja2 import nodes
+
+    if name in seen or environment.loader is None:
+        return set()  # extending goes round in a circle: Jinja's to report
+    seen.add(name)
+    try:
+        source, filename, _ = environment.loader.get_source(environment, name)
+    except jinja2.TemplateNotFound:
+        return None
+    tree = environment.parse(source, name, filename)
+    blocks = {block.name for block in tree.find_all(nodes.Block)}
+    for parent in tree.find_all(nodes.Extends):
+        if isinstance(parent.template, nodes.Const) and isinstance(parent.template.value, str):
+            above = _blocks_of(environment, parent.template.value, seen)
+            if above is None:
+                return None
+            blocks |= above
+    return blocks
 
 
 def _compiled_templates() -> jinja2.BytecodeCache:

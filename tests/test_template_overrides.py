@@ -129,3 +129,32 @@ def test_an_email_override_with_an_element_left_open_is_named(
     assert problem.message.startswith("template error: the email's MJML cannot be read")
     assert "<mj-text" in problem.message and "Minimal Test Bulletin" in problem.message
     assert "templates/email/" in (problem.hint or "")
+
+
+def test_a_misspelled_block_in_an_override_is_named_with_the_blocks_there_are(
+    workspace: Callable[[str], Path],
+) -> None:
+    """`{% block mian %}` in a copy of web/issue.html filled no block of web/base.html: the
+    issue's page came out with an empty <main>, and build and check passed."""
+    root = workspace("minimal")
+    issue_page = (THEME / "web" / "issue.html").read_text()
+    assert issue_page.splitlines()[5] == "{% block main %}"
+    misspelled = issue_page.replace("{% block main %}", "{% block mian %}")
+    problem = override_problem(root, "web/issue.html", misspelled, "web")
+    assert (problem.file, problem.line) == (root / "templates" / "web" / "issue.html", 6)
+    assert problem.message.startswith("template error: block 'mian' is not in web/base.html")
+    assert "head, main, og_image" in problem.message
+    assert "did you mean 'main'?" in (problem.hint or "")
+
+
+def test_an_override_may_add_blocks_inside_the_blocks_it_fills(tmp_path: Path) -> None:
+    """A block of its own inside one of the parent's is a new place for a template that
+    extends this one, not a misspelling."""
+    templates = tmp_path / "templates"
+    override = templates / "web" / "issue.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(
+        '{% extends "web/base.html" %}\n{% block head %}{% block extra %}x{% endblock %}'
+        "{% endblock %}\n"
+    )
+    assert make_environment(templates).get_template("web/issue.html").blocks.keys() >= {"extra"}
