@@ -87,7 +87,8 @@ def _check_override(
     """An override of the workspace's that Jinja would take without a word but that cannot
     work: one that includes (or extends) its own name, meaning the theme's file ("include
     the original, add my rules"), includes itself without end; a block misspelled in one
-    that extends a template fills none of its blocks, and is never shown."""
+    that extends a template fills none of its blocks, and is never shown; an email
+    template's element MJML does not know is lost from the email."""
     from jinja2 import nodes
 
     from .errors import PublisherError, near_misses
@@ -104,6 +105,21 @@ def _check_override(
                 node.lineno,
                 f"to build on the theme's {template}, write"
                 f' {{% {tag} "{PARENT_THEME}{template}" %}}',
+            )
+    if template.endswith(".mjml"):
+        from .renderers.email.elements import MJML_ELEMENTS, unknown_elements
+
+        if unknown := next(unknown_elements(environment, source), None):
+            element, line = unknown
+            raise PublisherError.at(
+                f"template error: <{element}> is not an MJML element",
+                Path(filename) if filename else None,
+                line,
+                " ".join(
+                    filter(
+                        None, [near_misses(element, set(MJML_ELEMENTS), n=1), _MJML_ELEMENTS_ONLY]
+                    )
+                ),
             )
     extends = next(tree.find_all(nodes.Extends), None)
     if extends is None or not isinstance(extends.template, nodes.Const):
@@ -123,6 +139,10 @@ def _check_override(
             )
 
 
+_MJML_ELEMENTS_ONLY = (
+    "MJML (https://documentation.mjml.io) passes an element it does not know into the"
+    " email as it is, where mail programs show nothing of it"
+)
 _FILLS_ONLY_BLOCKS = (
     "a template that extends another shows only what it puts in that one's blocks:"
     " spelled otherwise, a block is never shown"

@@ -158,3 +158,28 @@ def test_an_override_may_add_blocks_inside_the_blocks_it_fills(tmp_path: Path) -
         "{% endblock %}\n"
     )
     assert make_environment(templates).get_template("web/issue.html").blocks.keys() >= {"extra"}
+
+
+def test_a_misspelled_mjml_element_in_an_email_override_is_named(
+    workspace: Callable[[str], Path],
+) -> None:
+    """<mj-txt> for <mj-text> in a copy of the masthead went into the email as it was,
+    in a cell of font-size 0: the newsletter's name vanished, and build and check passed."""
+    root = workspace("minimal")
+    masthead = (THEME / "email" / "masthead.mjml").read_text().splitlines(keepends=True)
+    assert masthead[9].lstrip().startswith("<mj-text align=")
+    masthead[9] = masthead[9].replace("mj-text", "mj-txt")
+    problem = override_problem(root, "email/masthead.mjml", "".join(masthead), "email")
+    assert (problem.file, problem.line) == (root / "templates" / "email" / "masthead.mjml", 10)
+    assert problem.message == "template error: <mj-txt> is not an MJML element"
+    assert "did you mean 'mj-text'?" in (problem.hint or "")
+
+
+def test_the_themes_email_templates_use_only_mjml_elements(tmp_path: Path) -> None:
+    """Copied unchanged into the workspace, the theme's MJML is taken as it is."""
+    templates = tmp_path / "templates"
+    for name in ("email/newsletter.mjml", "email/masthead.mjml"):
+        override = templates / name
+        override.parent.mkdir(parents=True, exist_ok=True)
+        override.write_text((THEME / name).read_text())
+        assert make_environment(templates).get_template(name).filename == str(override)

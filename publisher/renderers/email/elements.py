@@ -1,0 +1,65 @@
+"""MJML's elements, against which an email template override is checked: MRML (the MJML
+engine) passes an element it does not know into the email as it is, where mail programs
+show nothing of it, so <mj-txt> for <mj-text> lost its text without a word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import jinja2
+
+# MJML 4's elements (https://documentation.mjml.io), as MRML knows them
+MJML_ELEMENTS = frozenset(
+    [
+        "mj-accordion",
+        "mj-accordion-element",
+        "mj-accordion-text",
+        "mj-accordion-title",
+        "mj-all",
+        "mj-attributes",
+        "mj-body",
+        "mj-breakpoint",
+        "mj-button",
+        "mj-carousel",
+        "mj-carousel-image",
+        "mj-class",
+        "mj-column",
+        "mj-divider",
+        "mj-font",
+        "mj-group",
+        "mj-head",
+        "mj-hero",
+        "mj-html-attribute",
+        "mj-html-attributes",
+        "mj-image",
+        "mj-include",
+        "mj-navbar",
+        "mj-navbar-link",
+        "mj-preview",
+        "mj-raw",
+        "mj-section",
+        "mj-selector",
+        "mj-social",
+        "mj-social-element",
+        "mj-spacer",
+        "mj-style",
+        "mj-table",
+        "mj-text",
+        "mj-title",
+        "mj-wrapper",
+    ]
+)
+
+_ELEMENT = re.compile(r"</?(mj-[\w-]+)")
+
+
+def unknown_elements(environment: jinja2.Environment, source: str) -> Iterator[tuple[str, int]]:
+    """Each element of an MJML template's text (its Jinja left aside: Jinja's own lexer
+    finds the text between tags and comments) that MJML has not, with its line."""
+    for line, kind, text in environment.lex(source):
+        if kind != "data":
+            continue
+        for element in _ELEMENT.finditer(text):
+            if element.group(1) not in MJML_ELEMENTS:
+                yield element.group(1), line + text.count("\n", 0, element.start())
