@@ -57,6 +57,7 @@ from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
 from .renderers.links import with_archive_links
 from .resources import confine_images
 from .sanitize import clean_html
+from .templating import stray_overrides
 from .translations import (
     Translation,
     find_translations,
@@ -105,6 +106,8 @@ def build(
     ctx = RenderContext(
         config, config.templates_dir, build_time(), print_overrides or PrintSettings()
     )
+    for warning in stray_overrides(config.templates_dir, config.style.theme):
+        log.warning("%s", warning)
     # Language editions: the translations each edition uses (found by file name or front
     # matter, without pandoc), warning of those made from an older original.
     translated = edition_translations(pool, needed, config.language)

@@ -231,8 +231,14 @@ def _starter_words(identity: Identity) -> dict[str, str]:
 
 
 _TEMPLATES = """\
-Put files here to override the default theme by name, e.g. `pdf/print.css` or
-`email/newsletter.mjml`. See the default theme's README for what templates receive.
+Put files here to override the default theme by name. The default theme's files are in
+
+    {theme}
+
+Copy the one to change to the same path here (its `pdf/print.css` to
+`templates/pdf/print.css`, its `email/newsletter.mjml` to `templates/email/newsletter.mjml`)
+and edit it: a file at another path here overrides nothing. The README.md in that folder
+says what each template receives.
 """
 
 
@@ -261,6 +267,7 @@ def create_workspace(directory: Path, identity: Identity | None = None) -> Creat
         reply_to="" if identity.sender else f'reply_to = "editors@{slug}.example.org"\n',
     )
     from .i18n import available_languages, base_language
+    from .style import theme_folder
 
     # Without a catalogue for the newsletter's language the sample document is in English,
     # and says so
@@ -271,7 +278,7 @@ def create_workspace(directory: Path, identity: Identity | None = None) -> Creat
         CONFIG_NAME: config,
         "documents/welcome.md": _DOCUMENT.format(**values),
         "issues/001-first-issue.yaml": _ISSUE.format(**values),
-        "templates/README.md": _TEMPLATES,
+        "templates/README.md": _TEMPLATES.format(theme=theme_folder("default")),
     }
     created = Created()
     for name, text in files.items():

@@ -183,6 +183,45 @@ def _blocks_of(environment: jinja2.Environment, name: str, seen: set[str]) -> se
     return blocks
 
 
+def stray_overrides(workspace_templates: Path, theme: str = "default") -> list[str]:
+    """Warnings for the files in the workspace's templates/ that override nothing but are
+    a theme file put in the wrong place (`templates/print.css`, `templates/Web/site.css`,
+    `templates/default/pdf/print.css`): Jinja never asks for them, so the build used the
+    theme's without a word. A file named like no theme file is the workspace's own (a
+    partial its overrides include), and a theme folder inside templates/ (a checkout of
+    publisher) is a theme, not a misplaced copy."""
+    if not workspace_templates.is_dir():
+        return []
+    chain = _WorkspaceFirst(workspace_templates, theme)
+    given = {name for loader in chain.loaders[1:] for name in loader.list_templates()}
+    warnings = []
+    for name in chain.loaders[0].list_templates():
+        path = workspace_templates / name
+        top = name.partition("/")[0]
+        if name in given or theme_folder(top).resolve() == (workspace_templates / top).resolve():
+            continue
+        if meant := _meant(name, given):
+            warnings.append(
+                f"{path} overrides no template of the theme, so it is not used:"
+                f" did you mean {workspace_templates / meant}?"
+            )
+    return warnings
+
+
+def _meant(name: str, given: set[str]) -> str | None:
+    """The theme's template a misplaced `name` is a copy of: the same path in other capitals,
+    the end of its path (`default/pdf/print.css`), or the only one of its file name."""
+    lowered = {template.lower(): template for template in given}
+    if name.lower() in lowered:
+        return lowered[name.lower()]
+    ending = [t for t in given if name.lower().endswith("/" + t.lower())]
+    same_name = [
+        t for t in given if t.rpartition("/")[2].lower() == name.rpartition("/")[2].lower()
+    ]
+    found = ending or same_name
+    return found[0] if len(found) == 1 else None
+
+
 def _compiled_templates() -> jinja2.BytecodeCache:
     """Compiled templates kept between runs (Jinja's private per-user folder in /tmp):
     compiling the theme costs a build 0.4 s of CPU, loading it a few milliseconds. Jinja

@@ -579,3 +579,16 @@ def test_a_file_to_read_that_is_a_named_pipe_or_a_device_is_refused_not_read_for
     result = run_publisher(argv, {"PATH": "/usr/bin:/bin"}, seconds=30)
     assert result.returncode == 2, result.stderr  # a usage error, as for a missing file
     assert f"'{source}' is a named pipe or a device, not a file" in result.stderr
+
+
+def test_init_says_where_the_theme_files_to_copy_are(tmp_path: Path) -> None:
+    """templates/README.md said "see the default theme's README" without saying where it
+    is: installed with pip, the theme is inside the package, not in any templates/."""
+    from publisher.templating import default_theme_dir
+
+    root = tmp_path / "news"
+    assert invoke("init", str(root)).exit_code == 0
+    readme = (root / "templates" / "README.md").read_text()
+    assert f"{default_theme_dir()}" in readme
+    assert (default_theme_dir() / "web" / "site.css").is_file()
+    assert (default_theme_dir() / "README.md").is_file()

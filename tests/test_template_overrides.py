@@ -183,3 +183,30 @@ def test_the_themes_email_templates_use_only_mjml_elements(tmp_path: Path) -> No
         override.parent.mkdir(parents=True, exist_ok=True)
         override.write_text((THEME / name).read_text())
         assert make_environment(templates).get_template(name).filename == str(override)
+
+
+@pytest.mark.parametrize(
+    ("misplaced", "meant"),
+    [
+        ("default/pdf/print.css", "pdf/print.css"),
+        ("print.css", "pdf/print.css"),
+        ("Web/site.css", "web/site.css"),
+    ],
+)
+def test_an_override_in_the_wrong_place_is_warned_of(
+    workspace: Callable[[str], Path], misplaced: str, meant: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A copy of a theme file put beside its place in templates/ overrides nothing: the
+    build used the theme's, without a word."""
+    root = workspace("minimal")
+    copy = root / "templates" / misplaced
+    copy.parent.mkdir(parents=True)
+    copy.write_text((THEME / meant).read_text() + "\nh2 { color: red; }\n")
+    (root / "templates" / "partials").mkdir()
+    (root / "templates" / "partials" / "my-footer.html").write_text("<p>ours</p>\n")
+    build(root, formats=["feed"])
+    said = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert said == [
+        f"{copy} overrides no template of the theme, so it is not used:"
+        f" did you mean {root / 'templates' / meant}?"
+    ]
