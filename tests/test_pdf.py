@@ -980,3 +980,43 @@ def test_a_pdf_past_the_time_limit_fails_naming_the_issue_and_the_other_outputs_
         assert "render_seconds under [limits]" in refused
         assert not (root / "dist" / "001-first" / "001-first.pdf").exists()
         assert (root / "dist" / "001-first" / "email.eml").is_file()
+
+
+# --- stylesheet overrides ------------------------------------------------------------------
+
+
+def test_mistakes_in_a_print_css_override_are_warned_of_at_their_file_and_line(
+    workspace: Callable[[str], Path],
+) -> None:
+    """An override copied from the theme, as the README says, with a value misspelt, a colon
+    left out, and a `}` left out: WeasyPrint drops each (the last, the rest of the sheet
+    with it: cover, page breaks) without a word of its own. The theme's own rules, which
+    WeasyPrint reads in the same sheet, give no warning."""
+    root = workspace("minimal")
+    theme_css = (REPO / "templates" / "default" / "pdf" / "print.css").read_text().splitlines()
+    html_rule = next(n for n, line in enumerate(theme_css) if line.startswith("html {"))
+    edited = [
+        *theme_css[: html_rule + 1],
+        ".byline { color: blu; }",  # line html_rule + 2
+        "h3 { font-size 14pt; }",  # line html_rule + 3
+        theme_css[html_rule + 1],  # body { margin: 0; }
+        "h2 { color: red;",  # line html_rule + 5
+        *theme_css[html_rule + 2 :],
+    ]
+    override = root / "templates" / "pdf" / "print.css"
+    override.parent.mkdir(parents=True)
+    override.write_text("\n".join(edited) + "\n")
+
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "--format", "pdf"])
+
+    assert result.exit_code == 0, result.output
+    # One line for each mistake, none for the theme's own rules (print-base.css)
+    warned = [line for line in result.output.splitlines() if ".css" in line]
+    assert len(warned) == 3, result.output
+    override_line = "warning: templates/pdf/print.css:{}: "
+    assert warned[0].startswith(override_line.format(html_rule + 5)), warned
+    assert "'h2 { color: red;'" in warned[0] and "never closed" in warned[0]
+    assert warned[1].startswith(override_line.format(html_rule + 2)), warned
+    assert "`color: blu`" in warned[1]
+    assert warned[2].startswith(override_line.format(html_rule + 3)), warned
+    assert "'h3 { font-size 14pt; }'" in warned[2]

@@ -12,12 +12,12 @@ import click
 
 def show_warnings() -> None:
     """Our notes (INFO, e.g. the email's size) and warnings (e.g. a refused URL) go to stderr
-    as 'note: …' and 'warning: …'; WeasyPrint's CSS chatter stays quiet."""
+    as 'note: …' and 'warning: …'; of WeasyPrint's warnings, only what it ignores in the
+    print stylesheets, said as ours (renderers/stylesheets.py)."""
     logger = logging.getLogger("publisher")
     if not any(isinstance(handler, Notes) for handler in logger.handlers):
         logger.addHandler(Notes())
     logger.setLevel(logging.INFO)
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 

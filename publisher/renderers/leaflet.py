@@ -205,8 +205,8 @@ class LeafletRenderer(IssueRenderer):
         stylesheet = self.render_template(
             ctx, "leaflet.css", paper=paper, language=issue.language, **_sizes(paper, scale)
         )
-        product = f"leaflet of {issue.slug}"
-        return lay_out(html, stylesheet, ctx, paper, product, [leaflet.document])
+        template, product = f"{self.name}/leaflet.css", f"leaflet of {issue.slug}"
+        return lay_out(html, stylesheet, template, ctx, paper, product, [leaflet.document])
 
     def _html(self, issue: Issue, leaflet: Leaflet, paper: PrintOptions, ctx: RenderContext) -> str:
         import segno

@@ -105,7 +105,8 @@ class PdfRenderer(IssueRenderer):
             direction=issue.direction,
             language=issue.language,  # its digits number the pages
         )
-        return lay_out(html, stylesheet, ctx, paper, f"issue {issue.folder}", issue.documents)
+        template, product = f"{self.name}/print.css", f"issue {issue.folder}"
+        return lay_out(html, stylesheet, template, ctx, paper, product, issue.documents)
 
     def _fitted_cover_scale(
         self,

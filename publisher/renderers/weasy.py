@@ -57,7 +57,7 @@ from ..model import Document
 from ..printing import PrintOptions
 from ..templating import default_theme_dir
 from ..tree_edits import body_html, body_tree
-from . import hyphenation
+from . import hyphenation, stylesheets
 from .base import RenderContext
 from .greyscale import grey_drawing, grey_picture
 from .links import keep_safe_links
@@ -189,12 +189,15 @@ def _broken(text: str | None) -> str | None:
 def lay_out(
     html: str,
     stylesheet: str,
+    template: str,
     ctx: RenderContext,
     paper: PrintOptions,
     product: str,
     documents: Iterable[Document],
 ) -> weasyprint.Document:
-    """Lay out `html` into pages, reading only files inside the workspace and the theme.
+    """Lay out `html` into pages, reading only files inside the workspace and the theme;
+    what WeasyPrint ignores in `stylesheet` (rendered from `template`, e.g. pdf/print.css)
+    is said once, at its file and line (stylesheets.py).
 
     Tables keep their figures and words whole (print-base.css); one wider than its column
     even so is laid out again in type as much smaller as it is too wide, and, where that
@@ -215,10 +218,12 @@ def lay_out(
 
     def render(page: str, narrower: dict[str, Narrower] | None = None) -> weasyprint.Document:
         rules = "".join(fit.css(number) for number, fit in (narrower or {}).items())
+        with stylesheets.ignored_rules() as ignored:
+            css = module.CSS(string=stylesheet + rules, url_fetcher=fetcher, font_config=fonts)
+        if not narrower:  # the stylesheet as written; not again with the tables' rules
+            stylesheets.warn(stylesheet, ignored, template, ctx.templates, ctx.config.root)
         return module.HTML(string=page, base_url=base_url, url_fetcher=fetcher).render(
-            stylesheets=[
-                module.CSS(string=stylesheet + rules, url_fetcher=fetcher, font_config=fonts)
-            ],
+            stylesheets=[css],
             font_config=fonts,
             **_pdf_options(paper, ""),
         )

@@ -261,8 +261,7 @@ def build_in_background(
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C: the parent stops us itself
     logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
-    for noisy in ("weasyprint", "fontTools"):
-        logging.getLogger(noisy).setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # WeasyPrint's: stylesheets.py
     try:
         with warnings_of(root) as warnings:
             build(root, refs, formats)
