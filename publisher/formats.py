@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 
     from .checks.base import CheckFunction, Target
+    from .manifest import IssueManifest
     from .model import Issue
     from .renderers.base import Renderer
 
@@ -57,7 +58,7 @@ class Offer:
         in one Downloads folder ("041-x.epub" and "041-x-es.epub", not "041-x (1).epub")."""
         return f"{slug}-{edition}{self.suffix}" if edition else f"{slug}{self.suffix}"
 
-    def made_for(self, issue: Issue) -> bool:
+    def made_for(self, issue: Issue | IssueManifest) -> bool:
         """Whether the format's job for `issue` makes this file (when it succeeds)."""
         return not self.only_with or getattr(issue, self.only_with) is not None
 
@@ -99,6 +100,21 @@ class Format:
     def inputs(self, target: Target) -> list[Path]:
         files: Callable[[Target], list[Path]] = _load(self.check_inputs)
         return files(target)
+
+    def outputs(self, issue: IssueManifest) -> list[Path]:
+        """The files the format makes for the issue (not for its language editions, which
+        only assembling it tells), relative to the output folder: its download, its message.
+        `publisher check` expects them, whatever the output folder holds."""
+        from .urls import issue_folder
+
+        made = (
+            [self.download.path(issue.slug)]
+            if self.download and self.download.made_for(issue)
+            else []
+        )
+        if self.message_file:
+            made.append(Path(issue_folder(issue.slug)) / self.message_file)
+        return made
 
 
 def _load(reference: str) -> Any:

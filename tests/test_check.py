@@ -270,6 +270,35 @@ def test_pdf_with_a_font_that_is_not_embedded_fails(broken: Callable[[], Path]) 
     assert any(f.startswith("fonts embedded: not embedded: Helvetica") for f in found), found
 
 
+@pytest.mark.parametrize(
+    ("format_", "output"),
+    [("pdf", "001-first.pdf"), ("epub", "001-first.epub"), ("email", "email.eml")],
+)
+def test_an_output_missing_from_the_output_folder_fails_the_check(
+    broken: Callable[[], Path], format_: str, output: str
+) -> None:
+    """A file the issue should have, deleted (or never written: a build that failed for
+    it): the format's checks, which read the files that are there, had nothing against it."""
+    root = broken()
+    (root / "dist" / "001-first" / output).unlink()
+    result = check(root, "--format", format_)
+    assert result.exit_code == 1, result.output
+    assert f"fail: dist/001-first/{output}: {format_}, output built" in result.output
+    assert "missing: 'publisher build' makes it" in result.output
+
+
+def test_a_leaflet_the_manifest_calls_for_but_never_built_fails_the_check(
+    broken: Callable[[], Path],
+) -> None:
+    root = broken()
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + "leaflet:\n  document: first-article\n")
+    result = check(root, "--format", "leaflet", "--strict")
+    assert result.exit_code == 1, result.output
+    assert "fail: dist/001-first/001-first-leaflet.pdf: leaflet, output built" in result.output
+    assert "no leaflet in these issues" not in result.output
+
+
 def test_a_missing_validator_is_a_warning_with_install_advice(
     built_minimal: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

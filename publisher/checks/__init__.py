@@ -47,12 +47,29 @@ def run_checks(
     checks = [check for check in registry(chosen) if not only or check.name in only]
     # The validator programs first: they take longest, so the quick checks fill in beside
     # them instead of holding them back. Findings keep the registry's order.
+    missing = missing_outputs(target, chosen) if not only or OUTPUT_BUILT in only else []
     with ThreadPoolExecutor(max_workers=workers()) as pool:
         running = {
             check: pool.submit(_run_remembered, check, target, cache, inputs.get(check.format))
             for check in sorted(checks, key=lambda check: not check.external)
         }
-        return [finding for check in checks for finding in running[check].result()]
+        return missing + [finding for check in checks for finding in running[check].result()]
+
+
+OUTPUT_BUILT = "output built"
+
+
+def missing_outputs(target: Target, formats: Sequence[Format]) -> list[Finding]:
+    """A failure for each file the selected issues' manifests call for that the output
+    folder lacks: the checks read the files that are there, so a PDF deleted, or a leaflet
+    whose build failed, passed `check --no-build --strict` unseen."""
+    return [
+        Finding(f.name, OUTPUT_BUILT, "fail", "missing: 'publisher build' makes it", path)
+        for manifest in target.manifests
+        for f in formats
+        for path in (target.out_dir / made for made in f.outputs(manifest))
+        if not path.is_file()
+    ]
 
 
 def _input_digests(target: Target, formats: Sequence[Format]) -> dict[str, str]:

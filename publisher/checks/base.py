@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..config import Config
+
+if TYPE_CHECKING:
+    from ..manifest import IssueManifest
 
 Status = Literal["pass", "warn", "fail"]
 
@@ -50,6 +53,8 @@ class Target:
     out_dir: Path
     issue_slugs: tuple[str, ...]
     other_issues: tuple[str, ...] = ()  # not selected: their folders are not checked
+    # The selected issues' manifests, when known: the outputs they call for must be there
+    manifests: tuple[IssueManifest, ...] = ()
 
     def issue_files(self, pattern: str) -> list[Path]:
         """Files of the selected issues matching `pattern` inside each issue folder and its

@@ -25,10 +25,11 @@ def leaflets(target: Target) -> list[Path]:
 
 def leaflet_one_sheet(target: Target) -> Iterator[Result]:
     """A leaflet is a one-sheet handout: one page, or two printed back to back. Most issues
-    have none: that passes (not "nothing to check", which `check --strict` would fail)."""
+    have none: that passes (not "nothing to check", which `check --strict` would fail);
+    one a manifest calls for and that is missing fails as such (`missing_outputs`)."""
     import pikepdf
 
-    if not leaflets(target):
+    if not leaflets(target) and not any(m.leaflet for m in target.manifests):
         yield Result("pass", "no leaflet in these issues")
     for path in leaflets(target):
         with pikepdf.open(path) as pdf:

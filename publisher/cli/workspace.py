@@ -276,7 +276,8 @@ def check(
     manifests = load_manifests(
         config.issues_dir, DocumentPool.scan(config.documents_dir), workspace
     )
-    slugs = tuple(m.slug for m in select_issues(manifests, issues))
+    selected = tuple(select_issues(manifests, issues))
+    slugs = tuple(m.slug for m in selected)
     if not no_build:  # incremental: renders only what is missing or older than its sources
         show_warnings()
         with RichProgress() as progress:  # a PDF built with other print options is kept
@@ -295,7 +296,8 @@ def check(
         )
     cache = None if no_cache else Cache.for_workspace(workspace)
     others = tuple(m.slug for m in manifests if m.slug not in slugs)
-    findings = run_checks(Target(config, config.dist_dir, slugs, others), chosen, cache)
+    target = Target(config, config.dist_dir, slugs, others, selected)
+    findings = run_checks(target, chosen, cache)
     passed = sum(f.status == "pass" for f in findings)
     failed = sum(f.status == "fail" for f in findings)
     warned = sum(f.status == "warn" for f in findings)
