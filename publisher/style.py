@@ -214,7 +214,19 @@ def _font(value: Any, key: str, root: Path, problems: Problems) -> Font | None:
         return None
     if value.strip().lower().endswith(FONT_SUFFIXES):
         path = _workspace_file(value, key, FONT_SUFFIXES, root, problems)
-        return Font(path.stem, (bundled_face(path),), bundled=True) if path else None
+        if path is None:
+            return None
+        try:
+            return Font(path.stem, (bundled_face(path),), bundled=True)
+        except ValueError as exc:
+            problems.add(
+                f"style.{key}: {value!r} cannot be read as a font: {exc}",
+                "style",
+                key,
+                hint="download the font file again (a .ttf, .otf, .woff or .woff2, not a page or"
+                " a .zip of them), or name an installed font",
+            )
+            return None
     family = value.strip()
     installed = installed_families()
     if family.casefold() not in {f.casefold() for f in installed}:
@@ -232,14 +244,22 @@ def _font(value: Any, key: str, root: Path, problems: Problems) -> Font | None:
 
 def bundled_face(path: Path) -> Face:
     """A font file's weight and slant, as its OS/2 table gives them (so @font-face can say
-    so, and a bold file is not made bolder still); regular when they cannot be read."""
-    try:
-        from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    so, and a bold file is not made bolder still); regular when they cannot be read.
+    ValueError when the file is no font at all: published as it is, it would be named
+    first in the web and EPUB stylesheets while the PDF quietly fell back to Noto."""
+    from fontTools.ttLib import TTFont, TTLibError  # type: ignore[import-untyped]
 
-        with TTFont(path, lazy=True) as font:
+    try:
+        font = TTFont(path, lazy=True)
+    except TTLibError as exc:  # "Not a TrueType or OpenType font (bad sfntVersion)"
+        raise ValueError(str(exc)) from None
+    except ImportError:  # WOFF2 without brotli installed: the browser reads it
+        return Face(path)
+    try:
+        with font:
             table = font["OS/2"]
             return Face(path, int(table.usWeightClass), bool(table.fsSelection & 1))
-    except Exception:  # any file fontTools cannot read (bad, WOFF2 without brotli): regular
+    except Exception:  # no OS/2 table, or a damaged one: regular
         return Face(path)
 
 

@@ -121,6 +121,28 @@ def test_a_bad_style_setting_is_named_at_its_line(
     assert f"publisher.toml:{line}:" in message and says in message
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"not a font\n",
+        # a font site's download page, saved under the font's name
+        b"<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><title>Download Lato"
+        b" | Fonts</title></head><body><a href=/lato.zip>Download family</a></body></html>\n",
+    ],
+)
+def test_a_font_file_that_is_no_font_is_named_at_its_line(
+    workspace: Callable[[str], Path], content: bytes
+) -> None:
+    """It would be published as it is (dist/style/, the EPUB's fonts/, first in site.css)
+    while the PDF quietly set the text in Noto Serif."""
+    root = workspace("minimal")
+    (root / "fonts").mkdir()
+    (root / "fonts" / "Broken.ttf").write_bytes(content)
+    message = config_error(root, GOOD + '[style]\nbody_font = "fonts/Broken.ttf"\n')
+    assert "publisher.toml:8:" in message, message
+    assert "'fonts/Broken.ttf' cannot be read as a font" in message, message
+
+
 def test_a_theme_the_installation_left_out_is_named(
     workspace: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
