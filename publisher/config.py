@@ -129,7 +129,10 @@ def load_config(root: Path, list_only: bool = False) -> Config:
     problems = Problems(source)
     values: dict[str, Any] = check(schema, source.data, problems, toml=True)
     style_problems = Problems(source) if list_only else problems  # the former ignored
-    style = read_style(values.get("style", {}), root, style_problems, values.get("title", ""))
+    pixels = values.get("limits", DEFAULT_LIMITS).image_pixels
+    style = read_style(
+        values.get("style", {}), root, style_problems, values.get("title", ""), pixels
+    )
     problems.raise_any()
     organisation, email = values["organisation"], values["email"]
     tables = {name: values[name] for name in registered if name != "delivery"}

@@ -137,9 +137,12 @@ STYLE_TABLE = Table(
 )
 
 
-def read_style(values: dict[str, Any], root: Path, problems: Problems, name: str) -> Style:
+def read_style(
+    values: dict[str, Any], root: Path, problems: Problems, name: str, max_pixels: int
+) -> Style:
     """The checked [style] values with their files found; `name` is the newsletter's, the
-    logo's alt text unless `logo_alt` says otherwise."""
+    logo's alt text unless `logo_alt` says otherwise; a logo may have `max_pixels` pixels
+    ([limits] image_pixels), as any picture."""
     theme = values.get("theme", "default")
     if not theme_folder(theme).is_dir():  # an installation that left the theme out
         problems.add(
@@ -150,13 +153,13 @@ def read_style(values: dict[str, Any], root: Path, problems: Problems, name: str
         )
         theme = "default"
     logo = _workspace_file(values.get("logo"), "logo", LOGO_SUFFIXES, root, problems)
-    if logo is not None and logo.suffix.lower() == ".svg":
-        from .resources import svg_problem
+    if logo is not None:
+        from .resources import image_problem
 
-        if (problem := svg_problem(logo)) is not None:
-            problems.add(
-                f"style.logo: {problem}", "style", "logo", hint="save it again as SVG or PNG"
-            )
+        if (problem := image_problem(logo, max_pixels)) is not None:
+            svg = logo.suffix.lower() == ".svg"
+            hint = "save it again as SVG or PNG" if svg else None
+            problems.add(f"style.logo: {problem}", "style", "logo", hint=hint)
             logo = None
     fonts = {
         key: _font(values.get(key), key, root, problems) for key in ("body_font", "heading_font")

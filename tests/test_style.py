@@ -143,6 +143,44 @@ def test_a_font_file_that_is_no_font_is_named_at_its_line(
     assert "'fonts/Broken.ttf' cannot be read as a font" in message, message
 
 
+def blank_png(width: int, height: int) -> bytes:
+    """A valid black-and-white PNG of that size, written as any program writes one (IHDR,
+    IDAT, IEND), without holding its pixels in memory as Pillow would to save it."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    row = b"\0" * (1 + (width + 7) // 8)  # filter byte, then 1 bit a pixel
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    pixels = zlib.compress(row * height, 9)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "says"),
+    [
+        (12_000, 9_000, "12,000 × 9,000 pixels (108 million), more than the 89 million"),
+        (15_000, 13_000, "195 million pixels, more than the 89 million"),
+    ],
+)
+def test_a_logo_of_more_pixels_than_the_limit_is_named_at_its_line(
+    workspace: Callable[[str], Path], width: int, height: int, says: str
+) -> None:
+    """A print shop's master file as the logo: it cost a build a gigabyte of memory (or was
+    left out as 'cannot be read as an image'), with Pillow's own warning twice on screen."""
+    root = workspace("minimal")
+    (root / "style").mkdir()
+    (root / "style" / "logo.png").write_bytes(blank_png(width, height))
+    message = config_error(root, GOOD + '[style]\nlogo = "style/logo.png"\n')
+    assert "publisher.toml:8: style.logo: " in message, message
+    assert says in message and "image_pixels" in message, message
+
+
 def test_a_theme_the_installation_left_out_is_named(
     workspace: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
