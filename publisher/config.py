@@ -232,13 +232,25 @@ def _reply_to(value: Any) -> Address | None:
 
 
 def _address(value: str) -> Address:
-    """An address as people write it: "Name <address@example.org>", or a bare one."""
+    """An address as people write it: "Name <address@example.org>", or a bare one. One at
+    an international domain is kept in its ASCII form (xn--…), read as subscribers' are
+    (delivery.subscribers.normalise_address, which config does not import): in a header
+    the email package would write the domain as an RFC 2047 encoded word, which is
+    forbidden inside an address and which no mail server delivers to."""
     parsed = getaddresses([value])
     if len(parsed) != 1 or "@" not in parsed[0][1]:
         raise ValueError(
             f'{value!r} is not an email address\nwrite it as "Name <address@example.org>"'
         )
     name, addr = parsed[0]
+    if not addr.isascii():  # a letter before the @ that is not ASCII has no such form
+        from email_validator import EmailNotValidError, validate_email
+
+        try:
+            checked = validate_email(addr, check_deliverability=False, allow_smtputf8=False)
+        except EmailNotValidError as exc:
+            raise ValueError(str(exc)) from None
+        addr = checked.ascii_email or addr
     user, _, domain = addr.rpartition("@")
     return Address(display_name=name, username=user, domain=domain)
 

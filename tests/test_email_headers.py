@@ -53,3 +53,47 @@ def test_subject_and_sender_read_as_written(
         "<news@minimal.example.org>",
     )
     assert max(len(line) for line in head.split("\r\n")) <= 78
+
+
+def test_a_sender_at_an_international_domain_is_sent_in_its_ascii_form(
+    workspace: Callable[[str], Path],
+) -> None:
+    """RFC 2047 forbids an encoded word inside an address: "nb@exämple.net" went out as
+    <nb@=?utf-8?q?ex=C3=A4mple?=.net>, which no mail server delivers to. The domain's
+    ASCII form (IDNA) is the same address, as subscribers' addresses are stored."""
+    root = workspace("minimal")
+    config = root / "publisher.toml"
+    config.write_text(
+        config.read_text().replace(
+            'from = "Minimal Bulletin <news@minimal.example.org>"',
+            'from = "Bulletin <nb@exämple.net>"\nreply_to = "Redacción <redaccion@exämple.net>"',
+        )
+    )
+    raw = (build(root, formats=["email"]).out_dir / "001-first" / "email.eml").read_bytes()
+    head = raw.split(b"\r\n\r\n", 1)[0].decode("ascii")
+    fields = dict(field.split(": ", 1) for field in head.replace("\r\n ", " ").split("\r\n"))
+    assert fields["From"] == "Bulletin <nb@xn--exmple-cua.net>"
+    assert fields["Reply-To"].endswith(" <redaccion@xn--exmple-cua.net>")
+    assert "<mailto:nb@xn--exmple-cua.net?subject=unsubscribe" in fields["List-Unsubscribe"]
+    assert "=?" not in fields["List-Unsubscribe"]
+
+
+def test_a_sender_whose_name_before_the_at_is_not_ascii_is_an_error_at_its_line(
+    workspace: Callable[[str], Path],
+) -> None:
+    """No ASCII form exists for it: mail servers without SMTPUTF8 refuse it."""
+    from publisher.config import load_config
+    from publisher.errors import PublisherError
+
+    root = workspace("minimal")
+    config = root / "publisher.toml"
+    config.write_text(
+        config.read_text().replace(
+            'from = "Minimal Bulletin <news@minimal.example.org>"',
+            'from = "Bulletin <jörg@example.org>"',
+        )
+    )
+    with pytest.raises(PublisherError) as error:
+        load_config(root)
+    assert "publisher.toml:10: email.from:" in str(error.value), error.value
+    assert "'ö'" in str(error.value)
