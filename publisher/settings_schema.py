@@ -97,10 +97,13 @@ def check(
     at: tuple[Hashable, ...] = (),
     name: Callable[[str], str] | None = None,
     toml: bool = False,
+    top: Table | None = None,
 ) -> Any:
     """`data` read against `table`: its `make` of the good values; every problem is added to
     `problems` at the line of its key under `at`. `name` says how messages name a key (by
     default its dotted path, "email.from"); `toml` names nested tables the TOML way ([pdf]).
+    `top`: the file's top-level table, when `table` is nested in it: in TOML a top-level
+    key written below a [table] line is that table's, and is said to belong above it.
     """
 
     def named(key: str) -> str:
@@ -116,6 +119,7 @@ def check(
                     *at,
                     key,
                     hint=table.expected_elsewhere.get(str(key))
+                    or _above_the_tables(str(key), top, at)
                     or near_misses(str(key), set(table.settings))
                     or f"known {table.noun}s: {', '.join(sorted(table.settings))}",
                 )
@@ -131,7 +135,8 @@ def check(
                 )
                 problems.add(f"'{named(key)}' must be {shape}", *at, key)
                 continue
-            values[key] = check(setting.table, value or {}, problems, (*at, key), toml=toml)
+            nested = (setting.table, value or {}, problems, (*at, key))
+            values[key] = check(*nested, toml=toml, top=(top or table) if toml else None)
         elif value is None:
             if setting.required:
                 problems.add(f"'{named(key)}' is required", *at, hint=setting.required)
@@ -152,6 +157,17 @@ def check(
         problems.add(prefix + message, *at, key, hint=hint)
 
     return table.make(values, report)
+
+
+def _above_the_tables(key: str, top: Table | None, at: tuple[Hashable, ...]) -> str | None:
+    """The fix for a top-level setting TOML read as the [table]'s it was written under."""
+    setting = top.settings.get(key) if top is not None else None
+    if setting is None or setting.table is not None:
+        return None
+    return (
+        f"{key} belongs above the first [table] line: below [{dotted(at)}], TOML reads it as"
+        " part of that table; move it to the top of the file"
+    )
 
 
 def dotted(path: tuple[Hashable, ...]) -> str:
@@ -199,7 +215,7 @@ def text(value: Any) -> str:
     """Non-empty text on one line."""
     line = single_line(value)
     if not line:
-        raise ValueError(f"{value!r} is empty\nwrite the text in quotes")
+        raise ValueError(f"{value!r} is empty\nwrite it between the quotes")
     return line
 
 
@@ -225,7 +241,8 @@ def flag(value: Any) -> bool:
 def whole_number(least: int) -> Parse:
     def parse(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value < least:
-            raise ValueError(f"{value!r} is not a whole number of at least {least}")
+            message = f"{value!r} is not a whole number of at least {least}"
+            raise ValueError(message + _without_quotes(value))
         return value
 
     return parse
@@ -234,10 +251,22 @@ def whole_number(least: int) -> Parse:
 def number(least: float) -> Parse:
     def parse(value: Any) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float) or value < least:
-            raise ValueError(f"{value!r} is not a number of at least {least:g}")
+            message = f"{value!r} is not a number of at least {least:g}"
+            raise ValueError(message + _without_quotes(value))
         return float(value)
 
     return parse
+
+
+def _without_quotes(value: Any) -> str:
+    """The hint for a number written in quotes ("5"), which TOML and YAML read as text."""
+    if not isinstance(value, str):
+        return ""
+    try:
+        float(value)
+    except ValueError:
+        return ""
+    return f"\nremove the quotes around {value.strip()}"
 
 
 def choice(options: tuple[str, ...], noun: str = "value") -> Parse:

@@ -182,7 +182,12 @@ def _workspace_file(
     """A file inside the workspace named by a path relative to it, or None (reported)."""
     if value is None:
         return None
-    if not isinstance(value, str) or not value.strip():
+    if isinstance(value, str) and not value.strip():
+        problems.add(
+            f"style.{key}: is empty: give the path to a file, or remove the line", "style", key
+        )
+        return None
+    if not isinstance(value, str):
         problems.add(f"style.{key}: must be a path to a file, in quotes", "style", key)
         return None
     path = followed(root / value.strip())
@@ -212,7 +217,14 @@ def _font(value: Any, key: str, root: Path, problems: Problems) -> Font | None:
     """A bundled font file (a path ending in .ttf, .otf…) or an installed family's name."""
     if value is None:
         return None
-    if not isinstance(value, str) or not value.strip():
+    if isinstance(value, str) and not value.strip():
+        problems.add(
+            f"style.{key}: is empty: give a font's name or a font file, or remove the line",
+            "style",
+            key,
+        )
+        return None
+    if not isinstance(value, str):
         problems.add(f"style.{key}: must be a font's name or a font file, in quotes", "style", key)
         return None
     if value.strip().lower().endswith(FONT_SUFFIXES):

@@ -110,6 +110,19 @@ def test_a_workspace_folder_that_does_not_exist_is_said_to_be_missing(tmp_path: 
     assert result.exit_code == 1 and "no such folder" in result.output
 
 
+@pytest.mark.parametrize(
+    "args",
+    [("build", "-C", "ws"), ("check", "--workspace", "ws"), ("subscribers", "list", "-C", "ws")],
+)
+def test_the_workspace_option_after_the_command_says_it_goes_before(args: tuple[str, ...]) -> None:
+    """As `git -C dir status`: click said only "No such option: -C"."""
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert f"goes before the command: publisher {args[-2]} ws {' '.join(args[:-2])}" in (
+        result.output
+    ), result.output
+
+
 def test_format_names_are_read_in_any_case(workspace: Callable[[str], Path]) -> None:
     result = invoke("-C", str(workspace("minimal")), "build", "--format", "PDF,Email")
     assert result.exit_code == 0, result.output

@@ -45,6 +45,52 @@ def test_a_misspelt_time_zone_is_refused_with_the_name_meant(
     assert "did you mean 'America/Mexico_City'" in message
 
 
+def test_a_top_level_setting_below_a_table_says_where_it_belongs(
+    workspace: Callable[[str], Path],
+) -> None:
+    """In TOML every key after [email] is [email]'s: a time_zone added at the end of the
+    file was said to be unknown "in [email]", with [email]'s settings listed."""
+    message = config_error(workspace("minimal"), GOOD + 'time_zone = "Europe/London"\n')
+    assert "publisher.toml:7: unknown setting 'time_zone' in [email]" in message, message
+    assert "time_zone belongs above the first [table] line" in message, message
+    assert "known settings: from" not in message
+
+
+@pytest.mark.parametrize(
+    ("setting", "says"),
+    [
+        ('[style]\nlogo = ""', "style.logo: is empty: give the path to a file, or remove the line"),
+        (
+            '[style]\nheading_font = ""',
+            "style.heading_font: is empty: give a font's name or a font file, or remove the line",
+        ),
+        ('[style]\naccent = ""', "style.accent: '' is empty\n  hint: write it between the quotes"),
+    ],
+)
+def test_an_empty_value_in_quotes_is_said_to_be_empty(
+    workspace: Callable[[str], Path], setting: str, says: str
+) -> None:
+    """Not told to write in quotes what is already in quotes."""
+    message = config_error(workspace("minimal"), GOOD + setting + "\n")
+    assert "publisher.toml:8: " + says in message, message
+    assert "in quotes" not in message
+
+
+@pytest.mark.parametrize(
+    ("setting", "hint"),
+    [
+        ('[feed]\nentries = "5"', "hint: remove the quotes around 5"),
+        ('[limits]\nhtml_depth = "64"', "hint: remove the quotes around 64"),
+        ('[limits]\nrender_seconds = "1.5"', "hint: remove the quotes around 1.5"),
+    ],
+)
+def test_a_number_in_quotes_is_told_to_lose_them(
+    workspace: Callable[[str], Path], setting: str, hint: str
+) -> None:
+    message = config_error(workspace("minimal"), GOOD + setting + "\n")
+    assert "publisher.toml:8: " in message and hint in message, message
+
+
 def test_toml_syntax_error_names_the_line(workspace: Callable[[str], Path]) -> None:
     assert "publisher.toml:2:" in config_error(workspace("minimal"), 'title = "T"\nbase_url = \n')
 

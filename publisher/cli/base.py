@@ -51,6 +51,25 @@ class PublisherHelp(click.Command):
     def get_short_help_str(self, limit: int = 45) -> str:
         return super().get_short_help_str(limit=10_000)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """As click parses them; -C (--workspace) given after the command, as `publisher
+        build -C dir`, is said to go before it (click said only "No such option")."""
+        given = list(args)  # click's parser takes them off `args` as it reads them
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            option = exc.option_name
+            if option not in ("-C", "--workspace"):
+                raise
+            value = next((a.partition("=")[2] for a in given if a.startswith(f"{option}=")), "")
+            if not value and option in given[:-1]:
+                value = given[given.index(option) + 1]
+            command = " ".join(ctx.command_path.split()[1:])
+            raise click.UsageError(
+                f"{option} goes before the command: publisher {option} {value or 'DIR'} {command}",
+                ctx,
+            ) from None
+
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         from ..cli_examples import write_examples
 
