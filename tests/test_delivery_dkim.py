@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import base64
 import re
+from email import message_from_bytes, policy
 from pathlib import Path
 
 import dkim
 import pytest
+from click.testing import CliRunner
 from conftest import BuiltInPlace
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from delivery_support import SLUG, RecordingHandler, add_subscribers, configure
 
+from publisher.cli import main
+from publisher.delivery.endpoints import OUTBOX, create_app
 from publisher.delivery.send import SendRequest, send
 
 SELECTOR, DOMAIN = "bulletin2026", "muelle.example.org"
@@ -75,6 +79,39 @@ def test_every_copy_is_signed_and_the_signature_covers_the_unsubscribe_headers(
         forged = re.sub(rb"token=[A-Za-z0-9_.\-]+", b"token=forged", received.data, count=1)
         assert forged != received.data and not dkim.verify(forged, dnsfunc=dns)
     assert set(looked_up) == {f"{SELECTOR}._domainkey.{DOMAIN}.".encode()}
+
+
+def test_the_confirmation_link_and_the_welcome_are_signed_as_the_issue_is(
+    delivery_workspace: Path,
+    smtp: RecordingHandler,
+    key_pair: tuple[bytes, bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under DMARC p=reject an unsigned confirmation never arrives: nobody could sign up."""
+    private, record = key_pair
+    root = delivery_workspace
+    configure(root, dkim_selector=SELECTOR, dkim_domain=DOMAIN)
+    monkeypatch.setenv("PUBLISHER_DKIM_KEY", private.decode())
+
+    def dns(name: bytes, timeout: int = 5) -> bytes | None:
+        return record if name == f"{SELECTOR}._domainkey.{DOMAIN}.".encode() else None
+
+    added = CliRunner().invoke(
+        main, ["-C", str(root), "subscribers", "add", "nadia@example.org", "--double-opt-in"]
+    )
+    assert added.exit_code == 0, added.output
+    [confirmation] = smtp.received
+    assert confirmation.data.startswith(b"DKIM-Signature:")
+    assert dkim.verify(confirmation.data, dnsfunc=dns)
+
+    body = message_from_bytes(confirmation.data, policy=policy.default).get_content()
+    link = re.search(r"/confirm/\?token=\S+", body)
+    assert link, body
+    app = create_app(root)
+    assert app.test_client().post(link.group(0), data={"confirm": "yes"}).status_code == 200
+    app.extensions[OUTBOX].wait()
+    [_, welcome] = smtp.received
+    assert dkim.verify(welcome.data, dnsfunc=dns)
 
 
 def test_a_configured_selector_without_its_key_stops_before_sending(

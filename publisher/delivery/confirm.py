@@ -13,6 +13,7 @@ from email.utils import format_datetime, make_msgid
 from ..config import Config
 from ..i18n import gettext, interface_language
 from ..urls import unsubscribe_mailto
+from .dkim_signer import configured_signer, signed
 from .smtp import Connection
 from .store import Database, now_iso, transaction
 from .subscribers import Subscriber, shown_address
@@ -104,13 +105,15 @@ def send_confirmations(
     """Send each pending subscriber their link; returns (address, why) for those that failed,
     who stay pending and get a new link when added or imported again."""
     settings = config.delivery
+    signer = configured_signer(config)
     connection = Connection(settings, settings.smtp_password())
     envelope_from = settings.envelope_from or config.email_from.addr_spec
     failed = []
     try:
         for subscriber in pending:
             url = confirm_url(config, tokens.confirm(subscriber.id))
-            message = confirmation_message(config, subscriber, url)
+            # Unsigned, it would be refused under DMARC p=reject: nobody could sign up.
+            message = signed(signer, confirmation_message(config, subscriber, url))
             outcome = connection.transmit(envelope_from, subscriber.address, message)
             if outcome.state != "sent":
                 failed.append((subscriber.address, f"{outcome.code or ''} {outcome.text}".strip()))

@@ -13,9 +13,12 @@ import base64
 import hashlib
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import PublisherError
+
+if TYPE_CHECKING:
+    from ..config import Config
 
 # Headers the DKIM signature covers. List-Unsubscribe(-Post) must be (RFC 8058 §4); those
 # named twice are "oversigned", so nobody can add a second copy without breaking it.
@@ -103,6 +106,25 @@ class DkimSigner:
             b"; ".join(b"=".join(f) for f in fields) + b"\r\n", namelen=len(_NAME)
         )
         return _NAME + b": " + value + message
+
+
+def configured_signer(config: Config) -> DkimSigner | None:
+    """The workspace's signer, or None when it does not sign: every message it sends (issue
+    copies, confirmation links, welcomes) goes through this one, so all look alike to DMARC."""
+    settings = config.delivery
+    key = settings.dkim_key()
+    if key is None:
+        return None
+    signer = DkimSigner(
+        settings.dkim_selector, settings.dkim_domain or config.email_from.domain, key
+    )
+    signer.sign(b"From: a@example.org\r\nSubject: key check\r\n\r\n")  # a bad key fails here
+    return signer
+
+
+def signed(signer: DkimSigner | None, message: bytes) -> bytes:
+    """The message as it goes out: signed when the workspace signs, else as it is."""
+    return signer.sign(message) if signer is not None else message
 
 
 def _parsed(message: bytes) -> tuple[list[list[bytes]], bytes]:

@@ -108,8 +108,10 @@ Confirm = Callable[[Connection, list[subs.Subscriber]], list[tuple[str, str]]]
 def _confirmer(config: Config, db: Connection) -> Confirm:
     """Checks the secrets double opt-in needs before anything changes."""
     from .confirm import send_confirmations
+    from .dkim_signer import configured_signer
     from .tokens import Tokens
 
     tokens = Tokens.for_list(config, db)
     config.delivery.smtp_password()
+    configured_signer(config)  # a selector without its key, or a bad key
     return partial(send_confirmations, config, tokens=tokens)

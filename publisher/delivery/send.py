@@ -23,7 +23,7 @@ from ..urls import issue_url
 from .audience import Audience, Member, breakdown, edition_for, nobody_matches
 from .built import BuiltEmail, built_email, rebuild_command
 from .copies import Template
-from .dkim_signer import DkimSigner
+from .dkim_signer import DkimSigner, configured_signer
 from .ledger import Ledger, Send, message_id
 from .preflight import Preflight, page_offline, placeholder_warnings
 from .sender import Sender, SendJob, SendProgress
@@ -121,7 +121,7 @@ def send(root: Path, request: SendRequest, progress: SendProgress | None = None)
     template = _template(config, built.slug, built.path)
     editions = {lang: _template(config, built.slug, path) for lang, path in built.editions.items()}
     settings.secret_key()  # each missing secret is named before anything is done
-    dkim = _dkim_signer(config)
+    dkim = configured_signer(config)
     password = settings.smtp_password()  # a dry run logs in too
     database = settings.database_path(config.root)
     with reporting_errors(database):
@@ -511,18 +511,6 @@ def _test_edition(mailing: Mailing, language: str | None, subscribers_own: str) 
 def _most_first(counts: Counter[str]) -> dict[str, int]:
     """Largest first, then by name; '(no tag)' last."""
     return dict(sorted(counts.items(), key=lambda i: (i[0].startswith("("), -i[1], i[0])))
-
-
-def _dkim_signer(config: Config) -> DkimSigner | None:
-    settings = config.delivery
-    key = settings.dkim_key()
-    if key is None:
-        return None
-    signer = DkimSigner(
-        settings.dkim_selector, settings.dkim_domain or config.email_from.domain, key
-    )
-    signer.sign(b"From: a@example.org\r\nSubject: key check\r\n\r\n")  # a bad key fails here
-    return signer
 
 
 @contextmanager

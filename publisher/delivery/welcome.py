@@ -17,6 +17,7 @@ from .audience import edition_for
 from .built import EMAIL_FILE
 from .confirm import welcome_message
 from .copies import Template
+from .dkim_signer import DkimSigner, configured_signer, signed
 from .ledger import Ledger, Recipient, message_id
 from .smtp import Connection
 from .store import Database, Location, now_iso, open_database, transaction
@@ -31,18 +32,19 @@ def welcome(config: Config, database: Location, tokens: Tokens, subscriber_id: i
     settings = config.delivery
     # Their VERP address, as every copy of an issue has: a bounce names them.
     envelope_from = envelope_sender(settings, subscriber_id, default_envelope_sender(config))
+    signer = configured_signer(config)
     db = open_database(database, wait=settings.database_timeout)
     connection = Connection(settings, settings.smtp_password())
     try:
         subscriber = get(db, subscriber_id)
         if subscriber is None or subscriber.status != "active":
             return
-        message = _signed(config, welcome_message(config, subscriber, tokens))
+        message = signed(signer, welcome_message(config, subscriber, tokens))
         outcome = connection.transmit(envelope_from, subscriber.address, message)
         if outcome.state != "sent":
             log.warning("the welcome message to %s was not sent: %s", subscriber.address, outcome)
         if settings.welcome_issue:
-            _latest_issue(config, db, tokens, subscriber, connection, envelope_from)
+            _latest_issue(config, db, tokens, subscriber, connection, envelope_from, signer)
     finally:
         connection.close()
         db.close()
@@ -55,6 +57,7 @@ def _latest_issue(
     subscriber: Subscriber,
     connection: Connection,
     envelope_from: str,
+    signer: DkimSigner | None,
 ) -> None:
     """Their copy of the last finished send's issue, unless they had it already."""
     send = db.execute(
@@ -87,7 +90,7 @@ def _latest_issue(
     if not claimed:
         return  # this send reached them already
     token = tokens.unsubscribe(subscriber.id, slug)
-    message = _signed(config, template.personalise(subscriber.address, recipient.message_id, token))
+    message = signed(signer, template.personalise(subscriber.address, recipient.message_id, token))
     outcome = connection.transmit(envelope_from, subscriber.address, message)
     if outcome.state in ("deferred", "skipped"):
         # Nothing reached them: no row, so a later send to those who lack the issue can.
@@ -115,11 +118,3 @@ def _built_as(config: Config, issue: str) -> str:
         return issue
     renamed = (p for p in manifest_paths(config.issues_dir) if former_slug(p) == issue)
     return next((manifest_slug(path) for path in renamed), issue)
-
-
-def _signed(config: Config, message: bytes) -> bytes:
-    """DKIM-signed when the workspace signs its issues, so every message looks alike."""
-    from .send import _dkim_signer
-
-    signer = _dkim_signer(config)
-    return signer.sign(message) if signer else message
