@@ -13,6 +13,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email import message_from_bytes, policy
+from email.header import decode_header, make_header
 from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -40,6 +41,8 @@ from werkzeug.middleware.shared_data import SharedDataMiddleware
 from publisher.build import build
 from publisher.delivery.endpoints import OUTBOX, create_app, proxy_options
 from publisher.delivery.send import SendRequest, send
+
+ARABIC_SENDER = "شبكة عمال الأرصفة في الميناء الشرقي للتضامن النقابي"
 
 
 @dataclass
@@ -321,6 +324,47 @@ def test_an_address_at_an_international_domain_is_written_in_its_letters_on_the_
     for message in (confirmation, welcome):
         body = message.get_body(("plain",)).get_content()
         assert typed in body and "xn--" not in body
+
+
+def test_an_arabic_subscribers_confirmation_and_welcome_subjects_are_encoded_words_any_reader_decodes(
+    self_service: Path, smtp: RecordingHandler
+) -> None:
+    """RFC 2047 allows an encoded word 75 characters at most: a longer one is shown raw
+    (=?utf-8?b?…?=) by strict and older readers. A reader drops the space between two
+    encoded words, so a space between two words must be inside one."""
+    config = self_service / "publisher.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            'from = "Boletín del Muelle <', f'from = "{ARABIC_SENDER} <'
+        ),
+        encoding="utf-8",
+    )
+    client = create_app(self_service).test_client()
+    client.post("/subscribe/", data={"email": "nadia@example.org", "language": "ar"})
+    settle(client)
+    [confirmation] = [r.data for r in smtp.received]
+    assert client.post(path_of(link_in(parsed(confirmation), "confirm")), data={"confirm": "yes"})
+    settle(client)  # the welcome
+    [_, welcome] = [r.data for r in smtp.received]
+
+    subjects = {
+        confirmation: "يُرجى تأكيد اشتراكك في Boletín del Muelle",
+        welcome: "مرحباً بك في Boletín del Muelle",
+    }
+    for raw, subject in subjects.items():
+        head = raw.split(b"\r\n\r\n", 1)[0].decode("ascii")
+        words = re.findall(r"=\?[^?]+\?[bBqQ]\?[^?]*\?=", head)
+        assert words and max(len(word) for word in words) <= 75, words
+        fields = dict(field.split(": ", 1) for field in head.replace("\r\n ", " ").split("\r\n"))
+        assert str(make_header(decode_header(fields["Subject"]))) == subject
+        shown, address = fields["From"].rsplit(" ", 1)
+        assert (str(make_header(decode_header(shown))), address) == (
+            ARABIC_SENDER,
+            "<boletin@muelle.example.org>",
+        )
+    # The welcome's unsubscribe link stays a link, not encoded words.
+    unsubscribe = fields["List-Unsubscribe"]
+    assert re.fullmatch(r"<https://\S+/unsubscribe/\?token=[\w.-]+>, <mailto:\S+>", unsubscribe)
 
 
 @both_backends

@@ -5,6 +5,7 @@ folding a long Arabic subject, put the space between two words outside the encod
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from email.header import decode_header, make_header
 from pathlib import Path
@@ -53,6 +54,8 @@ def test_subject_and_sender_read_as_written(
         "<news@minimal.example.org>",
     )
     assert max(len(line) for line in head.split("\r\n")) <= 78
+    # RFC 2047's limit: a longer encoded word is shown raw by strict readers.
+    assert max(map(len, re.findall(r"=\?[^?]+\?[bBqQ]\?[^?]*\?=", head)), default=0) <= 75
 
 
 def test_a_sender_at_an_international_domain_is_sent_in_its_ascii_form(

@@ -12,6 +12,7 @@ from email.utils import format_datetime, make_msgid
 
 from ..config import Config
 from ..i18n import gettext, interface_language
+from ..renderers.email.mime import HEADER_FOLDING, subject_encoded_again
 from ..urls import unsubscribe_mailto
 from .dkim_signer import configured_signer, signed
 from .smtp import Connection
@@ -95,8 +96,9 @@ def _message(
     message.set_content(
         "\n\n".join([*paragraphs, signature]) + "\n", charset="utf-8", cte="quoted-printable"
     )
-    # Headers we set stay on one line (up to 998 octets) rather than as encoded words.
-    return message.as_bytes(policy=policy.SMTP.clone(max_line_length=998))
+    # Folded as the headers are: on one line of up to 998 octets, an Arabic subject
+    # was one encoded word of 122 characters, which strict readers showed raw.
+    return subject_encoded_again(message.as_bytes(policy=HEADER_FOLDING), subject)
 
 
 def send_confirmations(

@@ -7,6 +7,7 @@ import hashlib
 from email import policy
 from email.header import Header
 from email.message import EmailMessage
+from email.policy import EmailPolicy
 from email.utils import format_datetime
 from urllib.parse import quote
 
@@ -16,6 +17,25 @@ from ... import urls
 from ...errors import PublisherError
 from ...model import Issue
 from ..base import RenderContext
+
+
+class _HeaderFolding(EmailPolicy):
+    """SMTP's policy, folding headers at 76 columns: a folded line is a space and an
+    encoded word, which then stays within the 75 characters RFC 2047 allows and strict
+    readers decode (longer ones they show raw, =?utf-8?b?…?=; at 78 columns the email
+    package wrote words of 76). List-Unsubscribe is folded before its addresses only:
+    the email package would make a URL longer than a line (a welcome's, with its token)
+    encoded words, which no client reads as a link."""
+
+    def fold_binary(self, name: str, value: str) -> bytes:
+        if name.lower() == "list-unsubscribe" and str(value).isascii():
+            addresses = str(value).replace(", <", f",{self.linesep} <")  # one a line
+            return f"{name}:{self.linesep} {addresses}{self.linesep}".encode("ascii")
+        return super().fold_binary(name, value)
+
+
+# Every message publisher writes: the issue's .eml, confirmation links, welcomes.
+HEADER_FOLDING = _HeaderFolding(linesep="\r\n", max_line_length=76)
 
 
 def unsubscribe_url(ctx: RenderContext) -> str:
@@ -60,11 +80,11 @@ def build_message(issue: Issue, ctx: RenderContext, text: str, html: str) -> byt
     # The email package picks a random boundary; one derived from the content keeps builds
     # reproducible (it cannot occur in the quoted-printable parts: '=' is escaped there).
     message.set_boundary("=_" + hashlib.sha256((text + html).encode()).hexdigest()[:40])
-    raw = message.as_bytes(policy=policy.SMTP)
-    return _subject_encoded_again(raw, subject)
+    raw = message.as_bytes(policy=HEADER_FOLDING)
+    return subject_encoded_again(raw, subject)
 
 
-def _subject_encoded_again(raw: bytes, subject: str) -> bytes:
+def subject_encoded_again(raw: bytes, subject: str) -> bytes:
     """`raw` with a subject that is not ASCII encoded by the email package's older encoder.
     The newer one, folding a long subject, puts the space between two words outside the
     encoded words, where mail readers drop it (RFC 2047, 6.2): an Arabic subject read
