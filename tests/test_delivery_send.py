@@ -125,6 +125,68 @@ def test_every_copy_carries_its_own_unsubscribe_link_in_headers_and_both_bodies(
     assert len({r.message_id for r in smtp.received}) == 5
 
 
+FARSI_SENTENCE = (
+    "ما کارگران قراردادی پتروشیمی از روز ۱۵ آبان دست از کار کشیده‌ایم و خواسته‌های ما روشن است."
+)
+
+
+def test_a_farsi_issue_arrives_base64_with_each_subscribers_own_unsubscribe_links(
+    delivery_workspace: Path, smtp: RecordingHandler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mostly Farsi part is sent base64 (quoted-printable tripled it), where the token
+    cannot be written into the template's bytes: every copy's bodies still decode to the
+    subscriber's own link, and its DKIM signature holds."""
+    import base64
+
+    import dkim
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    root = delivery_workspace
+    body = "\n\n".join(" ".join([FARSI_SENTENCE] * 5) for _ in range(60))
+    (root / "documents" / "fa-long.md").write_text(
+        f'---\ntitle: "گزارش"\nlang: fa\n---\n\n{body}\n', encoding="utf-8"
+    )
+    (root / "issues" / "013-fa.yaml").write_text(
+        'number: 13\ntitle: "خبرنامه"\ndate: 2026-12-02\nlanguage: fa\n'
+        "sections:\n  - title: گزارش\n    documents: [fa-long]\n",
+        encoding="utf-8",
+    )
+    build(root, ["013-fa"], formats=["email"])
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    private = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    public = key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    record = b"v=DKIM1; k=rsa; p=" + base64.b64encode(public)
+    configure(root, dkim_selector="sel1", dkim_domain="example.net")
+    monkeypatch.setenv("PUBLISHER_DKIM_KEY", private.decode())
+    add_subscribers(root, {f"khaneh{n}@example.net": "active" for n in range(3)})
+    ids = dict(query(root, "SELECT address, id FROM subscribers"))
+    template = message_from_bytes((root / "dist" / "013-fa" / "email.eml").read_bytes())
+    list_id = str(template["List-Id"]).split("<")[-1].rstrip(">")
+    tokens = Tokens(SECRET, DeliverySettings(), list_id)
+
+    send(root, SendRequest("013-fa"))
+
+    assert len(smtp.received) == 3
+    for received in smtp.received:
+        assert dkim.verify(received.data, dnsfunc=lambda name, timeout=5: record)
+        message = message_from_bytes(received.data, policy=policy.default)
+        for part in message.iter_parts():
+            assert part["Content-Transfer-Encoding"] == "base64"
+            text = part.get_content()
+            assert FARSI_SENTENCE in text and "RECIPIENT_TOKEN" not in text
+            [token] = set(TOKEN_IN_URL.findall(text))
+            claim = tokens.read_unsubscribe(token)
+            assert (claim.subscriber_id, claim.issue) == (ids[received.recipient], "013-fa")
+        assert max(len(line) for line in received.data.split(b"\r\n")) <= 998
+
+
 def test_lines_that_start_with_a_dot_arrive_as_they_were_made(
     smtp: RecordingHandler, smtp_controller: Controller
 ) -> None:

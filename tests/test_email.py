@@ -282,6 +282,74 @@ def write_long_issue(root: Path, articles: int = 30, paragraphs: int = 12) -> li
     return slugs
 
 
+# A Persian union's statement, as the tester's issue 13 held it: sixty paragraphs of Farsi.
+FARSI_SENTENCE = (
+    "ما کارگران قراردادی پتروشیمی از روز ۱۵ آبان دست از کار کشیده‌ایم و خواسته‌های ما روشن است."
+)
+
+
+def write_farsi_issue(root: Path, paragraphs: int = 60) -> None:
+    """Replace the minimal workspace's issue by one long Farsi document in a Farsi issue."""
+    body = "\n\n".join(" ".join([FARSI_SENTENCE] * 5) for _ in range(paragraphs))
+    (root / "documents" / "fa-long.md").write_text(
+        f'---\ntitle: "گزارش"\nlang: fa\n---\n\n{body}\n', encoding="utf-8"
+    )
+    (root / "issues" / "001-first.yaml").write_text(
+        'number: 13\ntitle: "خبرنامه"\ndate: 2026-12-02\nlanguage: fa\n'
+        "sections:\n  - title: گزارش\n    documents: [fa-long]\n",
+        encoding="utf-8",
+    )
+
+
+def sent_parts(eml: bytes) -> dict[str, tuple[str, bytes]]:
+    """content type → (Content-Transfer-Encoding, the body as written): what goes on the
+    wire between a part's headers and the next boundary, read from the file's bytes."""
+    boundary = re.search(rb'boundary="([^"]+)"', eml)
+    assert boundary, eml[:2000]
+    parts = {}
+    for chunk in eml.split(b"\r\n--" + boundary.group(1))[1:-1]:
+        head, _, body = chunk.partition(b"\r\n\r\n")
+        kind = re.search(rb"Content-Type: (\S+);", head)
+        cte = re.search(rb"Content-Transfer-Encoding: (\S+)", head)
+        assert kind and cte, head
+        parts[kind.group(1).decode()] = (cte.group(1).decode(), body)
+    return parts
+
+
+def gmail_row(root: Path) -> str:
+    """`publisher check`'s Gmail row for the built issue: the size it reports."""
+    from publisher.checks import run_checks
+    from publisher.checks.base import Target
+    from publisher.config import load_config
+
+    target = Target(load_config(root), root / "dist", ("001-first",))
+    (finding,) = run_checks(target, ["email"], only=("HTML under Gmail's 102 KB",))
+    return finding.detail
+
+
+def test_a_farsi_issue_goes_out_base64_and_is_measured_as_it_goes_out(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Gmail clips by the message as sent. Quoted-printable wrote each Farsi letter as six
+    characters (=D8=A7): the 64.7 KB the build reported went out as 159 KB, clipped."""
+    root = workspace("minimal")
+    write_farsi_issue(root)
+    caplog.set_level(logging.INFO, logger="publisher")
+
+    report = build(root, formats=["email"])
+
+    folder = report.out_dir / "001-first"
+    parts = sent_parts((folder / "email.eml").read_bytes())
+    for kind, written in (("text/plain", "email.txt"), ("text/html", "email.html")):
+        cte, body = parts[kind]
+        assert cte == "base64", kind
+        assert len(body) < 1.4 * len((folder / written).read_bytes()), kind
+    sent = len(parts["text/html"][1])
+    (note,) = [r.getMessage() for r in caplog.records if "email HTML" in r.getMessage()]
+    assert note.startswith(f"001-first: email HTML {sent / 1024:.1f} KB, "), note
+    assert gmail_row(root) == f"{sent / 1024:.1f} KB"
+
+
 def set_email_mode(root: Path, mode: str) -> None:
     config = root / "publisher.toml"
     config.write_text(config.read_text() + f'mode = "{mode}"\n')  # [email] is the last table
@@ -300,7 +368,9 @@ def test_thirty_long_articles_fall_back_to_excerpts_under_the_budget_in_auto_mod
 
     email_ = built(root, report.out_dir, "001-first")
     html, tree = email_.html, email_.tree
-    assert len(html.encode()) <= GMAIL_CLIP_BYTES
+    cte, sent = sent_parts((email_.folder / "email.eml").read_bytes())["text/html"]
+    assert cte == "quoted-printable"  # English: smaller so than base64, and readable
+    assert len(html.encode()) < len(sent) <= GMAIL_CLIP_BYTES  # Gmail counts it as sent
     continued = tree.xpath("//a[starts-with(., 'Continue reading “')]/@href")
     in_full = [s for s in slugs if f"Final line of article {int(s[-2:])}," in html]
     assert in_full == slugs[: len(in_full)] and 0 < len(in_full) < len(slugs)
@@ -315,9 +385,10 @@ def test_thirty_long_articles_fall_back_to_excerpts_under_the_budget_in_auto_mod
     assert f"Long article number {len(slugs)}" in email_.text  # every title, text part too
     (note,) = [r.getMessage() for r in caplog.records if "email HTML" in r.getMessage()]
     assert note == (
-        f"001-first: email HTML {len(html.encode()) / 1024:.1f} KB, mode auto: "
+        f"001-first: email HTML {len(sent) / 1024:.1f} KB, mode auto: "
         f"{len(in_full)} of {len(slugs)} articles in full, the rest as excerpts"
     )
+    assert gmail_row(root) == f"{len(sent) / 1024:.1f} KB"
 
 
 def test_full_mode_keeps_every_article_and_warns_that_gmail_will_clip(
@@ -785,7 +856,8 @@ def test_build_reports_the_email_size_and_mode(workspace: Callable[[str], Path])
     root = workspace("minimal")
     result = CliRunner().invoke(main, ["-C", str(root), "build", "--format", "email"])
     assert result.exit_code == 0, result.output
-    size = (root / "dist" / "001-first" / "email.html").stat().st_size
+    eml = (root / "dist" / "001-first" / "email.eml").read_bytes()
+    size = len(sent_parts(eml)["text/html"][1])  # the HTML part as it goes out
     assert (
         f"note: 001-first: email HTML {size / 1024:.1f} KB, mode auto: every article in full"
         in result.stderr

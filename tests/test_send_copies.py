@@ -1,7 +1,7 @@
 """A copy is made by filling the recipient's values into the serialised template, not by
 serialising the message again; what the email package reads back from those bytes is still
 the template with the recipient's values in it: headers folded as RFC 5322 wants, bodies
-valid quoted-printable wherever the token falls."""
+valid quoted-printable or base64 wherever the token falls."""
 
 from __future__ import annotations
 
@@ -23,8 +23,9 @@ DATE = dt.datetime(2026, 3, 5, 9, 30, tzinfo=dt.UTC)
 TOKEN = "WzEsIjA0MSJd.awJObA.wSKEgg98cxlCeALN53RdTTskg1gbWrV2IB49cHB51OQ"
 
 
-def template_of(tmp: Path, plain: str, html: str) -> Template:
-    """A built email as the renderer makes one: both parts quoted-printable."""
+def template_of(tmp: Path, plain: str, html: str, cte: str = "quoted-printable") -> Template:
+    """A built email as the renderer makes one: both parts quoted-printable, or both base64
+    (mostly Arabic or Farsi text)."""
     message = EmailMessage(policy=policy.SMTP)
     message["From"] = "Bulletin <bulletin@example.org>"
     message["To"] = "subscriber@example.org"
@@ -34,8 +35,8 @@ def template_of(tmp: Path, plain: str, html: str) -> Template:
     message["List-Id"] = "Bulletin <bulletin.example.org>"
     message["List-Unsubscribe"] = f"<https://example.org/unsubscribe/?token={PLACEHOLDER}>"
     message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message.set_content(plain, cte="quoted-printable")
-    message.add_alternative(html, subtype="html", cte="quoted-printable")
+    message.set_content(plain, cte=cte)
+    message.add_alternative(html, subtype="html", cte=cte)
     path = tmp / "email.eml"
     path.write_bytes(message.as_bytes())
     return Template.read(path)
@@ -91,19 +92,22 @@ def test_the_to_header_reads_back_as_the_recipient_and_is_folded_as_rfc_5322_wan
 
 
 # Text round the token: line ends, spaces and dots at their edges, '=' and non-ASCII.
-_PIECES = st.sampled_from(["\n", " ", ".", "=", "a", "é", "\t", "word ", PLACEHOLDER, "x" * 90])
+_PIECES = st.sampled_from(
+    ["\n", " ", ".", "=", "a", "é", "\t", "word ", "کارگران ", PLACEHOLDER, "x" * 90]
+)
 
 
 @settings(max_examples=60, deadline=None)
 @given(
     plain=st.lists(_PIECES, max_size=40).map("".join),
     token=st.integers(1, 160).map(lambda n: ("aZ0_.-" * 27)[:n]),  # all it may hold
+    cte=st.sampled_from(["quoted-printable", "base64"]),
 )
 def test_bodies_decode_to_the_text_with_the_token_wherever_it_falls(
-    tmp_path_factory: pytest.TempPathFactory, plain: str, token: str
+    tmp_path_factory: pytest.TempPathFactory, plain: str, token: str, cte: str
 ) -> None:
     plain = f"{plain}{PLACEHOLDER}"  # a built email's parts always hold the link
-    template = template_of(tmp_path_factory.mktemp("body"), plain, f"<p>{plain}</p>")
+    template = template_of(tmp_path_factory.mktemp("body"), plain, f"<p>{plain}</p>", cte)
     data = template.personalise("ann@example.org", "<1@example.org>", token, DATE)
     copy = parsed(data)
     want = [

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..renderers.email.budget import clipped_by_gmail
+from ..renderers.email.budget import html_size as sent_size
 from ..renderers.links import WEB_SCHEMES
 from .base import Result, Status, Target
 
@@ -40,8 +41,10 @@ def _html(message: EmailMessage) -> str:
 
 
 def html_size(target: Target) -> Iterator[Result]:
+    """The HTML part as `publisher send` sends it (each copy is encoded again, the build's
+    way), which is what Gmail measures."""
     for path, message in messages(target):
-        size = len(_html(message).encode("utf-8"))
+        size = sent_size(_html(message))
         status: Status = "fail" if clipped_by_gmail(size) else "pass"
         yield Result(status, f"{size / 1024:.1f} KB", path)
 

@@ -11,8 +11,8 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from ..config import Config
+from ..email_wire import HEADER_FOLDING, subject_encoded_again
 from ..i18n import gettext, interface_language
-from ..renderers.email.mime import HEADER_FOLDING, subject_encoded_again
 from ..urls import unsubscribe_mailto
 from .dkim_signer import configured_signer, signed
 from .smtp import Connection

@@ -5,37 +5,17 @@ from __future__ import annotations
 
 import hashlib
 from email import policy
-from email.header import Header
 from email.message import EmailMessage
-from email.policy import EmailPolicy
 from email.utils import format_datetime
 from urllib.parse import quote
 
 from slugify import slugify
 
 from ... import urls
+from ...email_wire import HEADER_FOLDING, subject_encoded_again, transfer_encoded
 from ...errors import PublisherError
 from ...model import Issue
 from ..base import RenderContext
-
-
-class _HeaderFolding(EmailPolicy):
-    """SMTP's policy, folding headers at 76 columns: a folded line is a space and an
-    encoded word, which then stays within the 75 characters RFC 2047 allows and strict
-    readers decode (longer ones they show raw, =?utf-8?b?…?=; at 78 columns the email
-    package wrote words of 76). List-Unsubscribe is folded before its addresses only:
-    the email package would make a URL longer than a line (a welcome's, with its token)
-    encoded words, which no client reads as a link."""
-
-    def fold_binary(self, name: str, value: str) -> bytes:
-        if name.lower() == "list-unsubscribe" and str(value).isascii():
-            addresses = str(value).replace(", <", f",{self.linesep} <")  # one a line
-            return f"{name}:{self.linesep} {addresses}{self.linesep}".encode("ascii")
-        return super().fold_binary(name, value)
-
-
-# Every message publisher writes: the issue's .eml, confirmation links, welcomes.
-HEADER_FOLDING = _HeaderFolding(linesep="\r\n", max_line_length=76)
 
 
 def unsubscribe_url(ctx: RenderContext) -> str:
@@ -43,7 +23,8 @@ def unsubscribe_url(ctx: RenderContext) -> str:
 
 
 def build_message(issue: Issue, ctx: RenderContext, text: str, html: str) -> bytes:
-    """UTF-8 parts in quoted-printable, so no line exceeds 998 octets whatever the HTML."""
+    """UTF-8 parts, each encoded as `transfer_encoded` says, so no line exceeds 998 octets
+    whatever the HTML."""
     config = ctx.config
     digest = hashlib.sha256(html.encode()).hexdigest()[:16]
     subject = ctx.issue_title(issue)
@@ -73,35 +54,24 @@ def build_message(issue: Issue, ctx: RenderContext, text: str, html: str) -> byt
                 issue.source,
                 hint="titles and names must be single lines",
             ) from None
-    message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
-    message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
-    # Which language edition this is (set_content would have dropped it as a Content-* header)
-    message["Content-Language"] = issue.language
+    message["MIME-Version"] = "1.0"
+    message.make_alternative()
+    message.attach(_text_part(text, "plain"))
+    message.attach(_text_part(html, "html"))
+    message["Content-Language"] = issue.language  # which language edition this is
     # The email package picks a random boundary; one derived from the content keeps builds
-    # reproducible (it cannot occur in the quoted-printable parts: '=' is escaped there).
+    # reproducible (it cannot occur in the parts: quoted-printable escapes '=', and '_' is
+    # no base64 character).
     message.set_boundary("=_" + hashlib.sha256((text + html).encode()).hexdigest()[:40])
     raw = message.as_bytes(policy=HEADER_FOLDING)
     return subject_encoded_again(raw, subject)
 
 
-def subject_encoded_again(raw: bytes, subject: str) -> bytes:
-    """`raw` with a subject that is not ASCII encoded by the email package's older encoder.
-    The newer one, folding a long subject, puts the space between two words outside the
-    encoded words, where mail readers drop it (RFC 2047, 6.2): an Arabic subject read
-    "العددالثاني" for "العدد الثاني". (`email.header.Header` keeps spaces inside them.)"""
-    if subject.isascii():
-        return raw
-    head, blank, body = raw.partition(b"\r\n\r\n")
-    lines: list[bytes] = []
-    in_subject = False
-    for line in head.split(b"\r\n"):
-        if line[:1] in (b" ", b"\t"):  # a folded line of the header before
-            if not in_subject:
-                lines.append(line)
-            continue
-        in_subject = line.lower().startswith(b"subject:")
-        if in_subject:
-            encoded = Header(subject, "utf-8", header_name="Subject").encode(linesep="\r\n")
-            line = f"Subject: {encoded}".encode("ascii")
-        lines.append(line)
-    return b"\r\n".join(lines) + blank + body
+def _text_part(text: str, subtype: str) -> EmailMessage:
+    """A UTF-8 text part holding `text` encoded as it will be sent."""
+    encoding, body = transfer_encoded(text)
+    part = EmailMessage(policy=policy.SMTP)
+    part["Content-Type"] = f'text/{subtype}; charset="utf-8"'
+    part["Content-Transfer-Encoding"] = encoding
+    part.set_payload(body.decode("ascii"))
+    return part
