@@ -288,5 +288,37 @@ def test_check_online_warns_until_the_issue_page_is_published(
     )
     assert "not online" not in without.output  # no request unless asked
     assert after.exit_code == 0 and "not online" not in after.output
-    assert "warning: base_url" not in after.output  # 127.0.0.1 is no placeholder
+    assert f"base_url {base_url} is a placeholder" not in " ".join(after.output.split())
     assert not smtp.received
+
+
+def test_an_email_linking_to_this_machine_is_warned_of_by_a_dry_run_and_not_sent_to_the_list(
+    workspace_on_site: Path,
+    site: tuple[str, Path],
+    smtp: RecordingHandler,
+    smtp_controller,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """base_url http://127.0.0.1:…/ (left from trying the archive locally) makes every link,
+    image and unsubscribe page in the email dead for subscribers: the dry run says so, the
+    send refuses, and --local-links sends to a list whose readers are on this machine."""
+    root, (base_url, _) = workspace_on_site, site
+    monkeypatch.setenv("PUBLISHER_SECRET_KEY", "test-secret-key-for-signing-links")
+    configure(root, smtp_host="127.0.0.1", smtp_port=smtp_controller.port, smtp_security="none")
+    add_subscribers(root, {"lectora@example.org": "active"})
+
+    dry = invoke(root, "send", SLUG, "--dry-run")
+    refused = invoke(root, "send", SLUG)
+
+    assert dry.exit_code == 0, dry.output
+    said = " ".join(dry.output.split())
+    assert f"warning: base_url {base_url} is this machine's own address" in said, said
+    assert refused.exit_code != 0
+    said = " ".join(refused.output.split())
+    assert f"base_url {base_url} is this machine's own address" in said, said
+    assert "--local-links" in said
+    assert nothing_sent(root, smtp)
+
+    local = invoke(root, "send", SLUG, "--local-links")
+    assert local.exit_code == 0, local.output
+    assert "lectora@example.org" in [r.recipient for r in smtp.received]  # the module's list

@@ -89,7 +89,7 @@ def site(smtp_controller, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         mp.setenv("PUBLISHER_SECRET_KEY", SECRET)
         build(root, formats=["web", "email"])
         add_subscribers(root, {"old@example.org": "active"})
-        send(root, SendRequest(SLUG))
+        send(root, SendRequest(SLUG, local_links=True))  # its readers are this test's
         app = create_app(root)
     later.app = SharedDataMiddleware(app, {"/": str(root / "dist")})
     with serving(server):

@@ -172,6 +172,11 @@ def subscribers_migrate(workspace: Path, target: str) -> None:
 @click.option(
     "--check-online", is_flag=True, help="With --dry-run: is ISSUE's web page up? (one HEAD)"
 )
+@click.option(
+    "--local-links",
+    is_flag=True,
+    help="Send although base_url is this machine's own address (readers on this machine).",
+)
 @click.pass_obj
 def send(
     workspace: Path,
@@ -186,6 +191,7 @@ def send(
     language: str | None,
     new: bool,
     check_online: bool,
+    local_links: bool,
 ) -> None:
     """Email ISSUE to every active subscriber; run it again to resume after any interruption.
 
@@ -209,6 +215,7 @@ def send(
     request = SendRequest(
         issue, to, dry_run, rate, connections, again, resend_unknown,
         tags=tags, language=language, new=new, check_online=check_online,
+        local_links=local_links,
     )  # fmt: skip
     console = Console()
     with SendProgressBar(Console(stderr=True)) as progress:

@@ -1,9 +1,11 @@
 """What `publisher send --dry-run` checks besides the SMTP server: the addresses and the
-web address a send would use, and whether they are still the placeholders `publisher init`
-wrote (example.org and the other names RFC 2606 reserves for examples)."""
+web address a send would use, whether they are still the placeholders `publisher init`
+wrote (example.org and the other names RFC 2606 reserves for examples), and whether the
+web address is this machine's own (left from trying the archive locally)."""
 
 from __future__ import annotations
 
+import ipaddress
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -48,6 +50,27 @@ def placeholder_warnings(named: dict[str, tuple[str, str]]) -> list[str]:
                 f"{what} {value} is a placeholder ({domain} is reserved for examples): {fix}"
             )
     return warnings
+
+
+def on_this_machine(url: str) -> bool:
+    """Whether `url` is on this machine's own address (localhost, 127.0.0.0/8, ::1,
+    0.0.0.0): a link to it leads nowhere for anyone reading the email elsewhere."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):  # RFC 6761: always loopback
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
+
+
+def local_links(base_url: str) -> str:
+    """What an email built for `base_url` on this machine does to its readers."""
+    return (
+        f"base_url {base_url} is this machine's own address: every link and image in the"
+        " email, the unsubscribe page too, leads nowhere for subscribers"
+    )
 
 
 def page_offline(url: str, timeout: float) -> str | None:

@@ -25,7 +25,13 @@ from .built import BuiltEmail, built_email, rebuild_command
 from .copies import Template
 from .dkim_signer import DkimSigner, configured_signer
 from .ledger import Ledger, Send, message_id
-from .preflight import Preflight, page_offline, placeholder_warnings
+from .preflight import (
+    Preflight,
+    local_links,
+    on_this_machine,
+    page_offline,
+    placeholder_warnings,
+)
 from .sender import Sender, SendJob, SendProgress
 from .smtp import Connection, Outcome, ServerUnavailable, Step
 from .store import Location, open_database, reporting_errors
@@ -49,6 +55,7 @@ class SendRequest:
     )
     new: bool = False  # only subscribers who have not had the issue yet
     check_online: bool = False  # dry run: is the issue's web page up?
+    local_links: bool = False  # send although base_url is this machine's own address
 
 
 @dataclass
@@ -169,6 +176,7 @@ def _send_to_list(
     if request.dry_run:
         _dry_run(mailing, ledger, previous, request, audience, recipients, report)
         return report
+    _refuse_links_to_this_machine(mailing, request)
     if report.nobody_new:
         return report
     _open_or_stop(mailing)  # before anything is queued: a wrong setting changes nothing
@@ -253,6 +261,19 @@ def _template(config: Config, slug: str, path: Path) -> Template:
             hint=f"build it again: '{rebuild_command(slug)}'",
         )
     return template
+
+
+def _refuse_links_to_this_machine(mailing: Mailing, request: SendRequest) -> None:
+    """A list mailed links to localhost cannot be mailed again with working ones: base_url
+    left from trying the archive locally is refused, not warned of as copies go out."""
+    base_url = mailing.config.base_url
+    if on_this_machine(base_url) and not request.local_links:
+        raise PublisherError.at(
+            f"not sending issue {mailing.slug}: {local_links(base_url)}",
+            hint=f"set base_url in publisher.toml to the web archive's public address, then"
+            f" '{rebuild_command(mailing.slug)}' (--local-links sends anyway, to readers on"
+            " this machine)",
+        )
 
 
 def _refuse_editions_no_longer_built(mailing: Mailing, ledger: Ledger, current: Send) -> None:
@@ -422,6 +443,8 @@ def _preflight(mailing: Mailing, request: SendRequest, recipients: list[Member])
     if envelope != template.sender.addr_spec:
         named["the envelope sender"] = (envelope, f"set [delivery] {envelope_setting}")
     found.warnings = placeholder_warnings(named)
+    if on_this_machine(config.base_url):
+        found.warnings.append(f"{local_links(config.base_url)}: {named['base_url'][1]}")
     if request.check_online:
         page = issue_url(config.base_url, mailing.built.slug)
         offline = page_offline(page, settings.timeout)
