@@ -3,8 +3,10 @@
 The composer edits `issues/*.yaml`, which stay the editor's files: a round trip through
 ruamel.yaml keeps comments, key order, quoting and indentation, and a value is assigned only
 when it differs from the one in the file, so every line the edit does not concern stays
-byte for byte as it was. This module only turns text into text; validating and writing are
-the caller's (the same loader as `build`, then an atomic write).
+byte for byte as it was. A comment belongs to the document or section on whose line it ends
+or just above which it stands: it moves with it, and goes when it is removed. This module
+only turns text into text; validating and writing are the caller's (the same loader as
+`build`, then an atomic write).
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString
+from ruamel.yaml.tokens import CommentToken
 
 from .controls import strip_controls
 
@@ -180,26 +184,188 @@ def _set_sections(data: CommentedMap, sections: tuple[SectionEdit, ...]) -> None
         fresh = CommentedSeq(_new_section(s) for s in sections)
         _set(data, "sections", fresh if sections else None, KEY_ORDER)
         return
-    for index, section in enumerate(sections):
-        if index >= len(old) or not isinstance(old[index], CommentedMap):
-            if index < len(old):
-                old[index] = _new_section(section)
-            else:
-                old.append(_new_section(section))
-            continue
-        existing = old[index]
-        _set(existing, "title", section.title, ("title", "documents"))
-        documents = existing.get("documents")
-        if isinstance(documents, CommentedSeq):
-            if [str(d) for d in documents] != list(section.documents):
-                flow = documents.fa.flow_style()
-                documents.clear()
-                documents.extend(section.documents)
-                if flow:
-                    documents.fa.set_flow_style()
+    if _only_titles_change(old, sections):
+        for existing, section in zip(old, sections, strict=True):
+            _set(existing, "title", section.title, ("title", "documents"))
+        return
+    # Every block list's comments, taken off as each item's own, before anything moves.
+    placed_sections, after, head = _detach(data, "sections")
+    lists = {
+        index: _detach(existing, "documents")
+        for index, existing in enumerate(old)
+        if isinstance(existing, CommentedMap) and _block_list(existing.get("documents"))
+    }
+    pool: dict[str, list[_Placed]] = {}
+    for placed_documents, _, _ in lists.values():
+        for document in placed_documents:
+            pool.setdefault(str(document.value), []).append(document)
+    kept: list[_Placed] = []
+    for section, origin in zip(sections, _origins(sections), strict=True):
+        if origin is not None and origin < len(old) and _is_map(placed_sections[origin].value):
+            item = placed_sections[origin]
+            placed_sections[origin] = _Placed(None)  # a section given twice: one keeps it
+            _set(item.value, "title", section.title, ("title", "documents"))
+            _set_documents(item.value, section.documents, pool, lists.get(origin))
         else:
-            existing["documents"] = _flow(section.documents)
-    del old[len(sections) :]
+            item = _Placed(_new_section(section))
+        kept.append(item)
+    del old[:]
+    old.ca.items.clear()
+    old.extend(item.value for item in kept)
+    _attach(data, "sections", head, kept, after)
+
+
+def _origins(sections: tuple[SectionEdit, ...]) -> list[int | None]:
+    """Where each section was in the file; an edit that says none (a script that does not
+    know of them) means the section in the same place."""
+    if all(section.origin is None for section in sections):
+        return list(range(len(sections)))
+    return [section.origin for section in sections]
+
+
+def _only_titles_change(old: CommentedSeq, sections: tuple[SectionEdit, ...]) -> bool:
+    """The same sections in the same places with the same documents: nothing to move."""
+    return len(old) == len(sections) and all(
+        section.origin in (index, None)
+        and isinstance(existing, CommentedMap)
+        and isinstance(existing.get("documents"), list)
+        and [str(d) for d in existing["documents"]] == list(section.documents)
+        for index, (existing, section) in enumerate(zip(old, sections, strict=True))
+    )
+
+
+def _set_documents(
+    section: CommentedMap,
+    names: tuple[str, ...],
+    pool: dict[str, list[_Placed]],
+    detached: tuple[list[_Placed], str, CommentToken | None] | None,
+) -> None:
+    """The section's list, each document with its comments from wherever it was."""
+    documents = section.get("documents")
+    placed = [pool[name].pop(0) if pool.get(name) else _Placed(name) for name in names]
+    if detached is not None and isinstance(documents, CommentedSeq):
+        del documents[:]
+        documents.ca.items.clear()
+        documents.extend(item.value for item in placed)
+        _attach(section, "documents", detached[2], placed, detached[1])
+    elif isinstance(documents, CommentedSeq):  # a flow list: [a, b] has no room for comments
+        if [str(d) for d in documents] != list(names):
+            del documents[:]
+            documents.extend(names)
+    else:
+        section["documents"] = _flow(names)
+
+
+@dataclass
+class _Placed:
+    """An item of a block list with the comments that are its own: the whole lines right
+    above it (so they move and go with it) and, for a name, the one at its line's end. A
+    section keeps the comments inside it, its last line's included, in itself."""
+
+    value: Any
+    above: str = ""  # whole lines, as in the file, each ending in a line break
+    end: CommentToken | None = None
+
+
+def _is_map(value: Any) -> bool:
+    return isinstance(value, CommentedMap)
+
+
+def _block_list(value: Any) -> bool:
+    return isinstance(value, CommentedSeq) and not value.fa.flow_style()
+
+
+def _detach(parent: CommentedMap, key: str) -> tuple[list[_Placed], str, CommentToken | None]:
+    """The block list `parent[key]`'s items with their comments taken off; the whole lines
+    after its last item; the comment at the end of the `key:` line. ruamel.yaml keeps the
+    lines between two items with the line before them, wherever that is."""
+    seq = parent[key]
+    if seq.fa.flow_style():  # `[{title: A, documents: [a]}]`: no line is an item's own
+        return [_Placed(value) for value in seq], "", None
+    slots = parent.ca.items.get(key) or [None, None, *(seq.ca.comment or [None, None])]
+    head, above = _split(slots[2])
+    above += _lines(slots[3])
+    parent.ca.items.pop(key, None)
+    seq.ca.comment = [None, None]  # not None: ruamel.yaml writes the `end` comments after it
+    placed: list[_Placed] = []
+    for index, value in enumerate(seq):
+        own = seq.ca.items.pop(index, None) or [None, None]
+        above += _lines(own[1])
+        if _nested(value):
+            holder, place, slot = _last_line(value)
+            entry = holder.get(place)
+            end, below = _split(entry[slot] if entry else None)
+            if entry:
+                entry[slot] = end
+            placed.append(_Placed(value, above))
+        else:
+            end, below = _split(own[0])
+            placed.append(_Placed(value, above, end))
+        above = below
+    return placed, above, head
+
+
+def _attach(
+    parent: CommentedMap, key: str, head: CommentToken | None, placed: list[_Placed], after: str
+) -> None:
+    """Put the comments `_detach` took off back, each item's with it in its new place."""
+    seq = parent[key]
+    if seq.fa.flow_style():
+        return
+    aboves = [item.above for item in placed[1:]] + [after]
+    first = _joined(head, placed[0].above if placed else after)
+    if first is not None:
+        parent.ca.items[key] = [None, None, first, None]
+    for index, (item, below) in enumerate(zip(placed, aboves, strict=True)):
+        if _nested(item.value):
+            holder, place, slot = _last_line(item.value)
+            holder.setdefault(place, [None, None, None, None])
+            end, _ = _split(holder[place][slot])
+            holder[place][slot] = _joined(end, below)
+        elif (token := _joined(item.end, below)) is not None:
+            seq.ca.items[index] = [token, None, None, None]
+
+
+def _nested(value: Any) -> bool:
+    """A block mapping or list: its last line is one of its items'."""
+    return (
+        isinstance(value, CommentedMap | CommentedSeq) and bool(value) and not value.fa.flow_style()
+    )
+
+
+def _last_line(node: CommentedMap | CommentedSeq) -> tuple[dict[Any, Any], Any, int]:
+    """Where ruamel.yaml keeps the comment at the end of `node`'s last line and the whole
+    lines after it: with the last scalar (or one-line list) of its deepest last item."""
+    place: Any = list(node.keys())[-1] if isinstance(node, CommentedMap) else len(node) - 1
+    value = node[place]
+    if _nested(value):
+        return _last_line(value)
+    return node.ca.items, place, 2 if isinstance(node, CommentedMap) else 0
+
+
+def _split(token: CommentToken | None) -> tuple[CommentToken | None, str]:
+    """A comment after a line: the one on that line (if any), and the whole lines below."""
+    if token is None:
+        return None, ""
+    text = str(token.value)
+    if not text.startswith("#"):
+        return None, text.removeprefix("\n")
+    line, _, below = text.partition("\n")
+    return CommentToken(line + "\n", CommentMark(token.column)), below
+
+
+def _lines(tokens: list[CommentToken] | None) -> str:
+    """Comments ruamel.yaml keeps before an item, as the whole lines they were."""
+    return "".join(
+        " " * token.column + token.value if token.value.startswith("#") else token.value
+        for token in tokens or []
+    )
+
+
+def _joined(end: CommentToken | None, below: str) -> CommentToken | None:
+    if end is None:
+        return CommentToken("\n" + below, CommentMark(0)) if below else None
+    return CommentToken(end.value + below, CommentMark(end.column))
 
 
 def _follow_sections(data: CommentedMap, sections: tuple[SectionEdit, ...]) -> None:

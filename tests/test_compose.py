@@ -4,6 +4,7 @@ token, from another Host, or outside the workspace."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import http.client
 import json
@@ -22,6 +23,7 @@ import pytest
 import yaml
 from conftest import WORKSPACES, answering, copy_workspace
 
+from publisher.manifest_yaml import IssueEdit, SectionEdit, edited
 from publisher.serve.http import PreviewServer
 from publisher.serve.status import Status
 
@@ -170,6 +172,123 @@ def test_moving_a_document_changes_only_the_lists_it_leaves_and_joins(
     assert [line for line in before.splitlines() if line.lstrip().startswith("#")] == [
         line for line in after.splitlines() if line.lstrip().startswith("#")
     ]
+
+
+def issue(number: int, *sections: tuple[str, list[str], int | None]) -> IssueEdit:
+    """What the composer's form posts for an issue dated 2 June 2026 with these sections:
+    (title, documents, its place in the file as loaded or None for a new one)."""
+    return IssueEdit(
+        number=number,
+        date=dt.date(2026, 6, 2),
+        title="Comments test",
+        sections=tuple(SectionEdit(t, tuple(docs), origin) for t, docs, origin in sections),
+    )
+
+
+ANNOTATED = """\
+number: 45
+title: Comments test
+date: 2026-06-02
+sections:   # front to back
+  # Lead story
+  - title: News
+    documents:
+      - cleaners-strike-statement   # confirmed by branch
+      - rent-survey-report          # waiting for final figures
+      - jornaleros-huelga           # Spanish original
+
+  # Back pages
+  - title: Solidarity
+    documents: [solidarity-textile-workers]  # translation pending
+"""
+NEWS = ["cleaners-strike-statement", "rent-survey-report", "jornaleros-huelga"]
+
+
+def test_moving_a_document_up_keeps_each_documents_comment_on_its_line() -> None:
+    up = ["cleaners-strike-statement", "jornaleros-huelga", "rent-survey-report"]
+    after = edited(ANNOTATED, issue(45, ("News", up, 0), ("Solidarity", ["solidarity-textile-workers"], 1)))  # fmt: skip
+    assert after == ANNOTATED.replace(
+        "      - rent-survey-report          # waiting for final figures\n"
+        "      - jornaleros-huelga           # Spanish original\n",
+        "      - jornaleros-huelga           # Spanish original\n"
+        "      - rent-survey-report          # waiting for final figures\n",
+    )
+
+
+def test_moving_a_section_up_takes_its_comments_and_its_list_style_with_it() -> None:
+    after = edited(ANNOTATED, issue(45, ("Solidarity", ["solidarity-textile-workers"], 1), ("News", NEWS, 0)))  # fmt: skip
+    assert after == (
+        "number: 45\n"
+        "title: Comments test\n"
+        "date: 2026-06-02\n"
+        "sections:   # front to back\n"
+        "\n"
+        "  # Back pages\n"
+        "  - title: Solidarity\n"
+        "    documents: [solidarity-textile-workers]  # translation pending\n"
+        "  # Lead story\n"
+        "  - title: News\n"
+        "    documents:\n"
+        "      - cleaners-strike-statement   # confirmed by branch\n"
+        "      - rent-survey-report          # waiting for final figures\n"
+        "      - jornaleros-huelga           # Spanish original\n"
+    )
+
+
+def test_moving_sections_and_documents_back_gives_the_file_back_byte_for_byte() -> None:
+    up = ["jornaleros-huelga", "cleaners-strike-statement", "rent-survey-report"]
+    moved = edited(ANNOTATED, issue(45, ("Solidarity", ["solidarity-textile-workers"], 1), ("News", up, 0)))  # fmt: skip
+    assert edited(moved, issue(45, ("News", NEWS, 1), ("Solidarity", ["solidarity-textile-workers"], 0))) == ANNOTATED  # fmt: skip
+
+
+def test_a_document_moved_to_another_sections_list_takes_its_comment_along() -> None:
+    text = ANNOTATED.replace(
+        "documents: [solidarity-textile-workers]  # translation pending",
+        "documents:  # translation pending\n      - solidarity-textile-workers",
+    )
+    after = edited(text, issue(45, ("News", NEWS[::2], 0), ("Solidarity", ["rent-survey-report", "solidarity-textile-workers"], 1)))  # fmt: skip
+    assert after.endswith(
+        "      - cleaners-strike-statement   # confirmed by branch\n"
+        "      - jornaleros-huelga           # Spanish original\n"
+        "\n"
+        "  # Back pages\n"
+        "  - title: Solidarity\n"
+        "    documents:  # translation pending\n"
+        "      - rent-survey-report          # waiting for final figures\n"
+        "      - solidarity-textile-workers\n"
+    )
+
+
+def test_a_removed_section_takes_its_comments_with_it() -> None:
+    after = edited(ANNOTATED, issue(45, ("Solidarity", ["solidarity-textile-workers"], 1)))
+    assert after == (
+        "number: 45\n"
+        "title: Comments test\n"
+        "date: 2026-06-02\n"
+        "sections:   # front to back\n"
+        "\n"
+        "  # Back pages\n"
+        "  - title: Solidarity\n"
+        "    documents: [solidarity-textile-workers]  # translation pending\n"
+    )
+
+
+def test_moving_a_section_in_the_composer_keeps_its_comments_with_it(
+    port: int, winter: Path
+) -> None:
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    head, (housing, port_news) = sections_of(form_of(page))
+    assert request(port, "POST", "/compose/save", [*head, *port_news, *housing])[0] == 303
+    assert winter.read_text(encoding="utf-8").endswith(
+        "sections:\n"
+        "  - title: Around the port\n"
+        "    documents:\n"
+        "      - ferry-cuts\n"
+        "      - library-hours  # moved here in February\n"
+        "  # Lead with housing.\n"
+        "  - title: Housing\n"
+        "    documents: [rent-strike]   # the big story\n"
+    )
 
 
 def test_a_manifest_the_build_would_refuse_is_not_written(port: int, winter: Path) -> None:
