@@ -73,6 +73,8 @@ def edited(text: str | None, edit: IssueEdit) -> str:
     """`text` (a manifest, or None for a new one) with `edit` applied, changing nothing else
     but the control characters YAML refuses to read, taken out as the build reads them."""
     text = strip_controls(text)[0] if text else text
+    newline = _newline(text or "")
+    text = text.replace("\r\n", "\n") if text else text
     yaml = _yaml(text or "")
     data = yaml.load(text) if text else None
     if not isinstance(data, CommentedMap):
@@ -92,7 +94,14 @@ def edited(text: str | None, edit: IssueEdit) -> str:
         _set(data, "untranslated", edit.untranslated, KEY_ORDER)
     out = io.StringIO()
     yaml.dump(data, out)
-    return str(out.getvalue())
+    return str(out.getvalue()).replace("\n", newline)
+
+
+def _newline(text: str) -> str:
+    """The file's own line break: a file from Notepad keeps its CRLF, so that a diff shows
+    the lines the edit changed rather than every line."""
+    first = re.search(r"\r?\n", text)
+    return first.group() if first else "\n"
 
 
 def _yaml(text: str) -> YAML:

@@ -291,6 +291,31 @@ def test_moving_a_section_in_the_composer_keeps_its_comments_with_it(
     )
 
 
+NOTEPAD = 'number: 81\r\ntitle: "CRLF issue"  # from Notepad\r\ndate: 2026-07-01\r\nsections:\r\n  - title: A\r\n    documents: [quotes]\r\n'  # fmt: skip
+
+
+def test_a_manifest_with_windows_line_endings_keeps_them() -> None:
+    edit = IssueEdit(81, dt.date(2026, 7, 1), "CRLF issue", summary="Strike news", sections=(SectionEdit("A", ("quotes",), 0),))  # fmt: skip
+    assert edited(NOTEPAD, edit) == NOTEPAD.replace(
+        "sections:", "summary: Strike news\r\nsections:"
+    )
+
+
+def test_a_manifest_saved_from_notepad_keeps_its_windows_line_endings(
+    port: int, winter: Path
+) -> None:
+    winter.write_bytes(winter.read_bytes().replace(b"\n", b"\r\n"))
+    before = winter.read_bytes().split(b"\r\n")
+    _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    assert (
+        request(port, "POST", "/compose/save", replaced(form_of(page), title="Deep winter"))[0]
+        == 303
+    )
+    after = winter.read_bytes().split(b"\r\n")
+    changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
+    assert changed == [(b'title: "Winter news"   # the masthead line', b'title: "Deep winter"   # the masthead line')]  # fmt: skip
+
+
 def test_a_manifest_the_build_would_refuse_is_not_written(port: int, winter: Path) -> None:
     before = winter.read_bytes()
     _, page = request(port, "GET", f"/compose/issue/{WINTER}")

@@ -42,7 +42,8 @@ def save(workspace: Path, path: Path, edit: IssueEdit, expected: str) -> str:
     with _SAVING:
         if digest_of(path) != expected:
             raise Conflict(path)
-        old = path.read_text(encoding="utf-8") if expected != NEW else None
+        # bytes decoded, not read_text: the file's own line breaks, which `edited` keeps
+        old = path.read_bytes().decode("utf-8") if expected != NEW else None
         text = edited(old, edit)
         validate(workspace, path, text)
         data = text.encode("utf-8")
