@@ -114,16 +114,18 @@ def _yaml(text: str) -> YAML:
 
 
 _KEY_LINE = re.compile(r"^( *)[^\s#-][^:#]*:\s*(#.*)?$")
-_ITEM_LINE = re.compile(r"^( *)- ")
+_ITEM_LINE = re.compile(r"^( *)-( +)")
 _CHILD_LINE = re.compile(r"^( *)[^\s#-]")
 
 
 def _indentation(text: str) -> tuple[int, int, int]:
     """(mapping, sequence, offset) as ruamel.yaml counts them, read from the file: its
-    first nested mapping and its first block list under a key. New files: the README's."""
-    mapping, sequence, offset = 2, 4, 2
+    first nested mapping and its first block list under a key (`    -   title: A` is an
+    offset of 4 and items 8 in). A file without a nested mapping indents one as far as its
+    lists' items are from their dash. New files: the README's."""
+    mapping, sequence, offset = None, 4, 2
     lines = text.splitlines()
-    found_mapping = found_sequence = False
+    found_sequence = False
     for before, after in itertools.pairwise(lines):
         key = _KEY_LINE.match(before)
         if key is None:
@@ -131,10 +133,10 @@ def _indentation(text: str) -> tuple[int, int, int]:
         parent = len(key.group(1))
         if (item := _ITEM_LINE.match(after)) and not found_sequence:
             offset = max(len(item.group(1)) - parent, 0)
-            sequence, found_sequence = offset + 2, True
-        elif (child := _CHILD_LINE.match(after)) and not found_mapping and len(child[1]) > parent:
-            mapping, found_mapping = len(child.group(1)) - parent, True
-    return mapping, sequence, offset
+            sequence, found_sequence = offset + 1 + len(item.group(2)), True
+        elif (child := _CHILD_LINE.match(after)) and mapping is None and len(child[1]) > parent:
+            mapping = len(child.group(1)) - parent
+    return mapping or sequence - offset, sequence, offset
 
 
 def _block(text: str) -> str:

@@ -15,6 +15,7 @@ import struct
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -23,7 +24,7 @@ import pytest
 import yaml
 from conftest import WORKSPACES, answering, copy_workspace
 
-from publisher.manifest_yaml import IssueEdit, SectionEdit, edited
+from publisher.manifest_yaml import IssueEdit, LeafletEdit, SectionEdit, edited
 from publisher.serve.http import PreviewServer
 from publisher.serve.status import Status
 
@@ -314,6 +315,30 @@ def test_a_manifest_saved_from_notepad_keeps_its_windows_line_endings(
     after = winter.read_bytes().split(b"\r\n")
     changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
     assert changed == [(b'title: "Winter news"   # the masthead line', b'title: "Deep winter"   # the masthead line')]  # fmt: skip
+
+
+FOUR_SPACES = """\
+number: 82
+title: Four spaces
+date: 2026-07-02
+sections:
+    -   title: A
+        documents:
+            -   quotes
+            -   gozaresh-fa  # Farsi
+    -   title: B
+        documents: [jornaleros-huelga]
+"""
+
+
+def test_a_manifest_indented_by_four_keeps_its_indentation() -> None:
+    sections = (SectionEdit("A", ("quotes", "gozaresh-fa"), 0), SectionEdit("B", ("jornaleros-huelga",), 1))  # fmt: skip
+    edit = IssueEdit(82, dt.date(2026, 7, 2), "Four spaces", summary="Strike news", sections=sections)  # fmt: skip
+    assert edited(FOUR_SPACES, edit) == FOUR_SPACES.replace("sections:", "summary: Strike news\nsections:")  # fmt: skip
+    leaflet = LeafletEdit("quotes", sides=2)
+    assert edited(FOUR_SPACES, replace(edit, leaflet=leaflet)).endswith(
+        "leaflet:\n    document: quotes\n    sides: 2\n"
+    )
 
 
 def test_a_manifest_the_build_would_refuse_is_not_written(port: int, winter: Path) -> None:
