@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,7 @@ KEY_ORDER = (
     *("pdf", "leaflet", "editions", "untranslated"),
 )
 LEAFLET_ORDER = ("document", "sides", "columns", "standfirst", "pull_quote")
+LINE_WIDTH = 80  # a list longer than this on one line is written one item a line
 
 
 @dataclass(frozen=True)
@@ -184,9 +186,19 @@ def _position(data: CommentedMap, key: str, order: tuple[str, ...]) -> int:
 
 
 def _flow(items: tuple[str, ...]) -> CommentedSeq:
+    """`[a, b]` when that fits on a line, as the README writes a short list; else one item a
+    line, which an editor can read and a diff shows item by item."""
     seq = CommentedSeq(items)
-    seq.fa.set_flow_style()
+    if _fits(items):
+        seq.fa.set_flow_style()
+    else:
+        seq.fa.set_block_style()
     return seq
+
+
+def _fits(items: Sequence[object]) -> bool:
+    """`[a, b]` fits on a section's `documents:` line."""
+    return len("    documents: [" + ", ".join(map(str, items)) + "]") <= LINE_WIDTH
 
 
 def _set_sections(data: CommentedMap, sections: tuple[SectionEdit, ...]) -> None:
@@ -261,6 +273,8 @@ def _set_documents(
         _attach(section, "documents", detached[2], placed, detached[1])
     elif isinstance(documents, CommentedSeq):  # a flow list: [a, b] has no room for comments
         if [str(d) for d in documents] != list(names):
+            if _fits(documents) and not _fits(names):  # grown too long: one document a line
+                documents.fa.set_block_style()
             del documents[:]
             documents.extend(names)
     else:

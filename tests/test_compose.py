@@ -341,6 +341,20 @@ def test_a_manifest_indented_by_four_keeps_its_indentation() -> None:
     )
 
 
+BULLETINS = tuple(f"branch-bulletin-{n:03d}" for n in range(1, 131))
+
+
+def test_a_long_documents_list_is_written_one_document_a_line() -> None:
+    new = edited(None, issue(50, ("Branch bulletins", list(BULLETINS), None)))
+    assert new.endswith("    documents:\n" + "".join(f"      - {name}\n" for name in BULLETINS))
+    grown = edited(ANNOTATED, issue(45, ("News", NEWS, 0), ("Solidarity", ["solidarity-textile-workers", *BULLETINS], 1)))  # fmt: skip
+    assert grown.endswith(
+        "    documents:".ljust(45) + "# translation pending\n"  # the column it had
+        "      - solidarity-textile-workers\n" + "".join(f"      - {n}\n" for n in BULLETINS)
+    )
+    assert max(len(line) for line in new.splitlines() + grown.splitlines()) < 80
+
+
 def test_a_manifest_the_build_would_refuse_is_not_written(port: int, winter: Path) -> None:
     before = winter.read_bytes()
     _, page = request(port, "GET", f"/compose/issue/{WINTER}")
