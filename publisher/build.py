@@ -42,7 +42,7 @@ from .formats import formats as registered_formats
 from .formats import select
 from .jobs import BuildReport, Progress, RenderPlan, Silent
 from .limits import Limits
-from .logs import held
+from .logs import concerning, held
 from .manifest import IssueManifest, former_slug, load_manifests, warn_of_own_language_edition
 from .model import Archive, Document, Download, Issue
 from .paths import composed
@@ -436,7 +436,9 @@ def note_untranslated_interface(config: Config, manifests: Sequence[IssueManifes
     asked = [(config.language, config.root / CONFIG_NAME)]
     asked += [(e, m.path) for m in manifests for e in (m.language, *m.editions) if e]
     for language, where in dict(reversed(asked)).items():  # the first place that asks
-        if base_language(language) not in known:
+        if base_language(language) in known:
+            continue
+        with concerning(None if where.name == CONFIG_NAME else where.stem):
             log.warning(
                 '%s: publisher\'s own words ("Contents", "Read online", "Unsubscribe")'
                 " are not translated into %s: they stay in English (translated: %s)",
@@ -456,7 +458,8 @@ def note_own_language_editions(language: str, manifests: Sequence[IssueManifest]
         for edition in manifest.editions:
             if edition not in edition_languages(manifest, language):
                 line = manifest.edition_texts[edition].line
-                warn_of_own_language_edition(manifest.path, line, edition)
+                with concerning(manifest.path.stem):
+                    warn_of_own_language_edition(manifest.path, line, edition)
 
 
 def note_front_matter(

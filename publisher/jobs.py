@@ -49,7 +49,7 @@ from .delivery.settings import DeliverySettings
 from .errors import PublisherError
 from .formats import formats
 from .i18n import LOCALE_DIR
-from .logs import held
+from .logs import concerning, held
 from .model import Archive, Issue
 from .output import Artifact, unwritable, write_artifacts
 from .renderers.base import Job, OutputFailed, RenderContext, Renderer
@@ -449,7 +449,8 @@ class RenderPlan:
                 if job.name in sent:
                     with progress.task(job.name):
                         artifacts, seconds, logged = sent[job.name].result()
-                    log_here(logged, self._said)
+                    with concerning(_issue_of(job)):
+                        log_here(logged, self._said)
                 else:
                     done = meanwhile.pop(job.name) if job.name in meanwhile else here(job)
                     artifacts, seconds, _ = done
@@ -459,11 +460,12 @@ class RenderPlan:
         """`job` rendered in this process, what it logs said as a worker's would be: once a
         build (log_here), whichever process rendered the edition that found it first."""
         logged: list[logging.LogRecord] = []
-        try:
-            with held() as logged:
-                return run_job(job, self.ctx)
-        finally:
-            log_here(logged, self._said)
+        with concerning(_issue_of(job)):
+            try:
+                with held() as logged:
+                    return run_job(job, self.ctx)
+            finally:
+                log_here(logged, self._said)
 
     def _send_to_workers(self, due: list[Job], progress: Progress) -> dict[str, Future[Rendered]]:
         """Job name → its result to come. With PDF workers (warm_up), the PDFs and leaflets
@@ -570,6 +572,12 @@ class RenderPlan:
             for image in lead_images(issue, documents).values()
         }
         return files_digest(p for p in paths if p.is_file())
+
+
+def _issue_of(job: Job) -> str | None:
+    """The issue a job renders, by its manifest's name (what `publisher serve` rebuilds
+    an issue by); none for the archive's."""
+    return job.subject.source.stem if isinstance(job.subject, Issue) else None
 
 
 def _uses_print_options(format_name: str) -> bool:

@@ -26,7 +26,7 @@ from conftest import WORKSPACES, answering, copy_workspace
 
 from publisher.manifest_yaml import IssueEdit, LeafletEdit, SectionEdit, edited
 from publisher.serve.http import PreviewServer
-from publisher.serve.status import Status
+from publisher.serve.status import Status, Warned
 
 WINTER = "005-winter.yaml"
 
@@ -598,7 +598,7 @@ def test_what_the_last_builds_warned_of_is_shown_next_to_its_document(
     status = Status()
     said = "documents/ferry-cuts.md:7: the picture media/ferry.jpg has no description (alt text)"
     with serving(workspace, status) as other:
-        status.finished("preview", warnings=(said,))
+        status.finished("preview", warnings=(Warned(None, said),))
         _, page = request(other, "GET", f"/compose/issue/{WINTER}")
     items = {
         chunk.partition('"')[0]: html.unescape(chunk)

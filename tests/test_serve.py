@@ -29,6 +29,8 @@ from PIL import Image
 from publisher.cli import main
 from publisher.config import load_config
 from publisher.readers import read_document
+from publisher.serve.rebuild import Rebuilder
+from publisher.serve.status import Status
 
 CLI = "from publisher.cli import main; main()"
 DOCUMENT = "first-article"  # the document the tests edit
@@ -554,3 +556,60 @@ def test_an_edited_manifest_rebuilds_its_issue_alone(
     (root / "issues" / name).write_text(first.replace("number: 1", "number: 2"))
     scope = scope_of(root, [root / "issues" / name])
     assert (scope.every, scope.issues) == (False, frozenset({"002-second"}))
+
+
+# An editorial past Gmail's 102 KB clipping, written as an editor pastes a long appeal.
+LONG_EDITORIAL = "\n\n".join(
+    "  The cleaners at the depot have not had a pay rise in six years. " * 40 for _ in range(45)
+)
+
+
+@contextlib.contextmanager
+def rebuilding(root: Path) -> Iterator[tuple[Rebuilder, Status]]:
+    """serve's builder and what it tells the pages, without the web server or the watch:
+    the test says which files changed. Its first build is of every issue, as serve's."""
+    status = Status()
+    rebuilder = Rebuilder(root, status)
+    try:
+        rebuilder.rebuild()
+        yield rebuilder, status
+    finally:
+        rebuilder.close()
+
+
+def test_a_warning_stays_listed_while_other_issues_are_rebuilt_until_its_own_is_mended(
+    workspace: Callable[[str], Path],
+) -> None:
+    """serve rebuilds only the issues an edit concerns: what the others warned of stays
+    listed, and goes once the issue it came from is built again without it."""
+    root = workspace("minimal")
+    first = root / "issues" / "001-first.yaml"
+    short = first.read_text()
+    first.write_text(short.replace("  Hello from the editors.\n", LONG_EDITORIAL + "\n"))
+    second = root / "issues" / "002-segunda.yaml"
+    second.write_text(
+        "number: 2\ntitle: Segunda edição\ndate: 2026-01-20\nlanguage: pt-BR\n"
+        "sections:\n  - title: Notícias\n    documents: [second-article]\n"
+    )
+
+    def listed() -> tuple[bool, bool]:
+        """Whether the footer lists issue 1's clipped email, and issue 2's untranslated words."""
+        said = status.warnings
+        clipped = any("001-first" in w and "Gmail clips" in w for w in said)
+        untranslated = any(w.startswith("issues/002-segunda.yaml: publisher's own") for w in said)
+        return clipped, untranslated
+
+    with rebuilding(root) as (rebuilder, status):
+        assert listed() == (True, True), status.warnings
+
+        second.write_text(second.read_text().replace("Segunda edição", "Segunda edição!"))
+        rebuilder.changed([second])
+        assert listed() == (True, True), status.warnings  # issue 1 was not mended
+
+        first.write_text(short)
+        rebuilder.changed([first])
+        assert listed() == (False, True), status.warnings  # mended, and issue 2 not
+
+        second.write_text(second.read_text().replace("language: pt-BR", "language: es"))
+        rebuilder.changed([second])
+        assert listed() == (False, False), status.warnings

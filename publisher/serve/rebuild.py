@@ -34,11 +34,11 @@ from ..build import build
 from ..config import load_config
 from ..errors import PublisherError
 from ..formats import formats
-from ..logs import kept
+from ..logs import concerned_issue, kept
 from ..manifest import MANIFEST_SUFFIXES, load_manifests, manifest_paths
 from ..pool import DocumentPool
 from ..readers import EXTENSIONS
-from .status import IssueLink, Status
+from .status import IssueLink, Status, Warned
 
 
 @dataclass(frozen=True)
@@ -142,6 +142,7 @@ class Rebuilder:
         self._child: BaseProcess | None = None
         self._result: Connection | None = None
         self._started = 0.0
+        self._rebuilding: Scope = Scope()  # the issues the background build is of
         _start_fork_server()  # its imports overlap the first preview build
 
     def changed(self, paths: Iterable[Path]) -> None:
@@ -154,8 +155,9 @@ class Rebuilder:
     def rebuild(self) -> None:
         """Build what the browser shows for every issue owed, then start the background stage."""
         names = _issue_names(self.root)
-        if self._names - names:  # an issue removed or renamed: only a build of every
-            self._owed_background |= EVERY  # issue in every format takes its files away
+        gone = self._names - names
+        if gone:  # an issue removed or renamed: only a build of every issue in every
+            self._owed_background |= EVERY  # format takes its files away
         self._names = names
         scope = self._owed.within(names)
         stage = preview_stage() if scope else archive_stage()
@@ -170,7 +172,7 @@ class Rebuilder:
         self._owed = Scope()
         self._owed_background |= scope
         self._start_background()  # first, so that whoever hears the news finds it running
-        self._report(stage, started, None, tuple(warnings))
+        self._report(stage, started, None, tuple(warnings), _rebuilt(scope, gone))
 
     def poll(self) -> None:
         """Collect the background build if it has ended; the loop calls this every tick."""
@@ -178,7 +180,7 @@ class Rebuilder:
             return
         child, result = self._child, self._result
         self._child = self._result = None
-        warnings: tuple[str, ...] = ()
+        warnings: tuple[Warned, ...] = ()
         try:
             error, warnings = result.recv()
         except EOFError:  # it ended without a word: a crash, whose traceback is on stderr
@@ -187,7 +189,7 @@ class Rebuilder:
         child.join(timeout=10)
         if error is None:
             self._owed_background = Scope()
-        self._report(background_stage(), self._started, error, warnings)
+        self._report(background_stage(), self._started, error, warnings, _rebuilt(self._rebuilding))
 
     def close(self) -> None:
         self._stop_background()
@@ -213,6 +215,7 @@ class Rebuilder:
             child.start()
             sender.close()  # the child holds the only writer now, so its end shows here as EOF
             self._child, self._result, self._started = child, result, time.monotonic()
+            self._rebuilding = scope
 
     def _stop_background(self) -> None:
         if self._child is None:
@@ -227,9 +230,14 @@ class Rebuilder:
         self._child = self._result = None
 
     def _report(
-        self, stage: Stage, started: float, error: str | None, warnings: tuple[str, ...] = ()
+        self,
+        stage: Stage,
+        started: float,
+        error: str | None,
+        warnings: tuple[Warned, ...] = (),
+        rebuilt: Collection[str] | None = None,
     ) -> None:
-        self.status.finished(stage.name, error, warnings)
+        self.status.finished(stage.name, error, warnings, rebuilt)
         seconds = f"{time.monotonic() - started:.1f} s"
         clock = time.strftime("%H:%M:%S")
         if error is None:
@@ -282,17 +290,27 @@ def build_in_background(
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
+def _rebuilt(scope: Scope, gone: Collection[str] = ()) -> frozenset[str] | None:
+    """The issues whose warnings a build of `scope` replaces (None: every issue's), those
+    `gone` since the last build with them: they warn of nothing any more."""
+    return None if scope.every else scope.issues | frozenset(gone)
+
+
 @contextmanager
-def warnings_of(root: Path) -> Iterator[list[str]]:
-    """What a build in the block warns of, from every thread, the workspace's own paths
-    relative to it (the page shows `documents/x.md:9`, as the editor knows the file)."""
+def warnings_of(root: Path) -> Iterator[list[Warned]]:
+    """What a build in the block warns of, from every thread, and the issue each warning
+    is about; the workspace's own paths relative to it (the page shows `documents/x.md:9`,
+    as the editor knows the file)."""
     with kept(logging.WARNING) as records:
-        said: list[str] = []
+        said: list[Warned] = []
         try:
             yield said
         finally:
             prefix = f"{root}{os.sep}"
-            said += [record.getMessage().replace(prefix, "") for record in records]
+            said += [
+                Warned(concerned_issue(record), record.getMessage().replace(prefix, ""))
+                for record in records
+            ]
 
 
 @contextmanager

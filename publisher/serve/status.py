@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -30,28 +32,59 @@ class BuildEvent:
     ok: bool
 
 
+class Warned(NamedTuple):
+    """A warning a build logged, and the issue it is about (its manifest's name), if one."""
+
+    issue: str | None
+    text: str
+
+
 class Status:
     def __init__(self) -> None:
         self._changed = threading.Condition()
         self._last = BuildEvent(0, "", True)
         self._errors: dict[str, str] = {}  # stage → its error, until that stage builds again
-        self._warnings: dict[str, tuple[str, ...]] = {}  # stage → its latest build's warnings
+        # stage → issue → what its latest good build of that issue warned of (None: what
+        # its latest good build warned of about no issue in particular)
+        self._warnings: dict[str, dict[str | None, tuple[str, ...]]] = {}
         self._closed = False
         self.issues: tuple[IssueLink, ...] = ()
 
     def finished(
-        self, stage: str, error: str | None = None, warnings: tuple[str, ...] = ()
+        self,
+        stage: str,
+        error: str | None = None,
+        warnings: Iterable[Warned] = (),
+        rebuilt: Collection[str] | None = None,
     ) -> None:
         """Record a build of `stage` (a failure when `error` is given) and what it warned
-        of, and wake the pages. A failed build keeps the warnings of the last good one."""
+        of, and wake the pages. A failed build keeps the warnings of the last good one.
+        A build of the `rebuilt` issues only (None: of every one) keeps what others warned
+        of: serve builds only the issues an edit concerns, and a warning stays listed until
+        the issue it is about is built without it."""
         with self._changed:
             if error is None:
                 self._errors.pop(stage, None)
-                self._warnings[stage] = warnings
+                self._warnings[stage] = self._kept(stage, rebuilt, warnings)
             else:
                 self._errors[stage] = error
             self._last = BuildEvent(self._last.build + 1, stage, error is None)
             self._changed.notify_all()
+
+    def _kept(
+        self, stage: str, rebuilt: Collection[str] | None, warnings: Iterable[Warned]
+    ) -> dict[str | None, tuple[str, ...]]:
+        """The stage's warnings after a build: what it warned of, and what each issue it did
+        not rebuild warned of before (every build says again what is about no issue)."""
+        before = self._warnings.get(stage, {})
+        after: dict[str | None, tuple[str, ...]] = {
+            issue: said
+            for issue, said in before.items()
+            if issue is not None and rebuilt is not None and issue not in rebuilt
+        }
+        for issue, text in warnings:
+            after[issue] = tuple(dict.fromkeys((*after.get(issue, ()), text)))
+        return after
 
     @property
     def last(self) -> BuildEvent:
@@ -66,9 +99,10 @@ class Status:
 
     @property
     def warnings(self) -> list[str]:
-        """What the latest good build of each stage warned of, each said once."""
+        """What the latest good builds of each stage warned of, each said once."""
         with self._changed:
-            return list(dict.fromkeys(w for said in self._warnings.values() for w in said))
+            every = (w for by_issue in self._warnings.values() for w in by_issue.values())
+            return list(dict.fromkeys(w for said in every for w in said))
 
     @property
     def closed(self) -> bool:
