@@ -23,12 +23,13 @@ from pathlib import Path
 import lxml.html
 import pytest
 from click.testing import CliRunner
-from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
+from conftest import FIXED_EPOCH, WORKSPACES, answering, copy_workspace
 from PIL import Image
 
 from publisher.cli import main
 from publisher.config import load_config
 from publisher.readers import read_document
+from publisher.serve.http import PreviewServer
 from publisher.serve.rebuild import Rebuilder
 from publisher.serve.status import Status
 
@@ -613,3 +614,40 @@ def test_a_warning_stays_listed_while_other_issues_are_rebuilt_until_its_own_is_
         second.write_text(second.read_text().replace("language: pt-BR", "language: es"))
         rebuilder.changed([second])
         assert listed() == (False, False), status.warnings
+
+
+def test_the_preview_index_lists_each_issues_language_editions_with_their_pages(
+    workspace: Callable[[str], Path],
+) -> None:
+    """Issue 1 has Spanish and Arabic editions, issue 2 a Spanish one: each is listed
+    under its issue, with its title, its web page, its email and its PDF, as serve builds them."""
+    root = workspace("editions")
+    config = load_config(root)
+    with (
+        rebuilding(root) as (_, status),
+        answering(PreviewServer(0, config.dist_dir, status, config.base_url)) as port,
+    ):
+
+        def get(path: str) -> tuple[int, str]:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            try:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                return response.status, response.read().decode()
+            finally:
+                connection.close()
+
+        index = lxml.html.fromstring(get("/__publisher/")[1])
+        rows = [" ".join(row.text_content().split()) for row in index.xpath("//tbody/tr")]
+        links = set(index.xpath("//tbody//a/@href"))
+        for page in (
+            "/001-editions/es/",
+            "/001-editions/ar/",
+            "/002-omitted/es/",
+            "/001-editions/es/email.html",
+            "/002-omitted/es/email.html",
+        ):
+            assert page in links, rows
+            assert get(page)[0] == 200, page
+        assert "/001-editions/es/001-editions.pdf" in links  # the background build makes it
+    assert any("es" in row and "Igualdad salarial ya" in row for row in rows), rows

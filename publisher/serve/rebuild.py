@@ -30,15 +30,17 @@ from typing import NoReturn
 
 import click
 
+from ..assemble import edition_languages
 from ..build import build
 from ..config import load_config
 from ..errors import PublisherError
 from ..formats import formats
 from ..logs import concerned_issue, kept
-from ..manifest import MANIFEST_SUFFIXES, load_manifests, manifest_paths
+from ..manifest import MANIFEST_SUFFIXES, IssueManifest, load_manifests, manifest_paths
 from ..pool import DocumentPool
 from ..readers import EXTENSIONS
-from .status import IssueLink, Status, Warned
+from ..urls import issue_folder
+from .status import EditionLink, IssueLink, Status, Warned
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,27 @@ def scope_of(root: Path, changed: Iterable[Path]) -> Scope:
 def issue_links(root: Path) -> tuple[IssueLink, ...]:
     config = load_config(root)
     manifests = load_manifests(config.issues_dir, DocumentPool.scan(config.documents_dir), root)
-    return tuple(IssueLink(m.slug, m.number, m.title, m.date) for m in manifests)
+    return tuple(
+        IssueLink(m.slug, m.number, m.title, m.date, edition_links(m, config.language))
+        for m in manifests
+    )
+
+
+def edition_links(manifest: IssueManifest, language: str) -> tuple[EditionLink, ...]:
+    """The language editions a build makes of the issue, each with its web page and the
+    files of its own the preview index links: its email, and the downloads (PDF…)."""
+    links = []
+    for edition in edition_languages(manifest, manifest.language or language):
+        folder = issue_folder(manifest.slug, edition)
+        files = {"email": f"/{folder}/email.html"}  # as the email renderer names it
+        for name, shape in formats().items():
+            offer = shape.download
+            if offer is None or (offer.only_with and getattr(manifest, offer.only_with) is None):
+                continue  # no file to download, or none for this issue (it has no leaflet)
+            files[name] = "/" + offer.path(manifest.slug, edition).as_posix()
+        texts = manifest.edition_texts.get(edition)
+        links.append(EditionLink(edition, texts.title if texts else "", f"/{folder}/", files))
+    return tuple(links)
 
 
 class Rebuilder:

@@ -9,8 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
+
+
+@dataclass(frozen=True)
+class EditionLink:
+    """A language edition of an issue, as the preview index lists it under the issue."""
+
+    language: str
+    title: str  # "" when the edition has no title of its own
+    page: str  # its web page: "/041-pay/es/"
+    files: dict[str, str] = field(default_factory=dict, hash=False)  # format → its file
 
 
 @dataclass(frozen=True)
@@ -21,6 +31,7 @@ class IssueLink:
     number: int
     title: str
     date: dt.date
+    editions: tuple[EditionLink, ...] = ()
 
 
 @dataclass(frozen=True)
