@@ -36,6 +36,21 @@ def test_version() -> None:
     assert result.exit_code == 0 and __version__ in result.output
 
 
+def test_python_dash_m_publisher_is_the_same_command_line(tmp_path: Path) -> None:
+    """Run as `python -m publisher` (a venv's interpreter named in a cron job, no scripts on
+    PATH), it said "No module named publisher.__main__"."""
+    ran = subprocess.run(
+        [sys.executable, "-m", "publisher", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+        check=False,
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert __version__ in ran.stdout
+
+
 def test_help_does_not_import_the_heavy_libraries() -> None:
     """Nor logging, pathlib or the print settings' machinery: a quarter of what --help took."""
     probe = (
