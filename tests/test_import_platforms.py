@@ -1497,6 +1497,28 @@ def test_ghost_cards_of_the_writers_show_in_lexical_and_mobiledoc_posts() -> Non
     assert mobiledoc_html(mobiledoc) == GHOST_CARDS_SHOWN
 
 
+def test_a_tweet_card_of_a_lexical_or_mobiledoc_post_keeps_its_words() -> None:
+    """Ghost's export of a post written in its editor gives a tweet as a card whose `html`
+    is the embed code: the card became a link to the tweet alone, its words lost, where
+    the same post exported as HTML kept them."""
+    from publisher.importers.ghost import lexical_html, mobiledoc_html
+    from publisher.importers.platform_html import clean_post_html
+
+    card = {
+        "url": "https://twitter.com/union/status/1234567890",
+        "html": f"{TWEET_CODE}\n{WIDGETS_SCRIPT}</script>",
+        "embedType": "twitter",
+        "metadata": {"title": "Union on X"},
+    }
+    lexical = {"type": "root", "children": [{"type": "embed", **card}]}
+    mobiledoc = {"cards": [["embed", card]], "sections": [[10, 0]]}
+    for body in (lexical_html(lexical), mobiledoc_html(mobiledoc)):
+        shown = clean_post_html(body, None).html
+        assert "Solidarity with the cleaners!" in shown and "— Union (@union)" in shown
+        assert "https://twitter.com/union/status/1234567890" in shown
+        assert "<script" not in shown
+
+
 def test_a_wxr_file_cannot_read_local_files_through_entities(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("the committee's bank details")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any
 
 from ..errors import PublisherError
@@ -167,11 +168,18 @@ def lexical_html(node: dict[str, Any]) -> str:
     return card_html(str(kind), node)
 
 
+# A tweet's or Bluesky post's embed code, which quotes its words for where the script that
+# draws it does not run (platform_html keeps the quote, drops the script).
+_QUOTED_POST = re.compile(r'<blockquote[^>]*class="[^"]*(?:twitter-tweet|bluesky-embed)')
+
+
 def card_html(kind: str, card: dict[str, Any]) -> str:
     """A card of the writer's (the same fields in Lexical and Mobiledoc): a bookmark or an
     embed as a link to what it shows, a gallery's pictures, a callout as a quote, a toggle
     as its heading and text. Cards an article does without (signup, button, product,
     paywall…) are nothing."""
+    if kind == "embed" and _QUOTED_POST.search(str(card.get("html", ""))):
+        return str(card["html"])  # the post's embed code: its words, cleaned as the HTML's
     if kind in ("bookmark", "embed"):
         url = str(card.get("url", ""))
         metadata = card.get("metadata")
