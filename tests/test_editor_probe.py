@@ -480,9 +480,11 @@ def test_a_markdown_file_dropped_on_the_composer_joins_the_documents_as_it_is(
     _, pool = request(port, "GET", "/compose")
     assert "Notas del piquete" in pool
 
-    status, answer = drop("notas-piquete.md", b"# Another text\n")
-    assert status == 409
-    assert "documents/notas-piquete.md exists already" in json.loads(answer)["errors"][0]
+    status, answer = drop("notas-piquete.md", b"# Another text\n")  # named as one there
+    assert status == 202, answer
+    report = finished_task(port, json.loads(answer)["task"])
+    assert "documents/notas-piquete-2.md" in report  # under a free name, as README says
+    assert (root / "documents" / "notas-piquete-2.md").read_bytes() == b"# Another text\n"
     assert (root / "documents" / "notas-piquete.md").read_bytes() == text
 
 
