@@ -314,7 +314,7 @@ def read_documents(
     pandoc runs (in threads: it is a subprocess) only for new content."""
     wanted = list(dict.fromkeys([*(p for m in manifests for p in m.documents), *translations]))
     progress.expect(len(wanted))
-    mirrored = language_folders(pool.files)  # fr/posts/x.md beside posts/x.md: in French
+    mirrored = language_folders(pool, config.language)  # fr/posts/x.md: in French
     documents: dict[Path, Document] = {}
     problems: list[Problem] = []
     with typos_grouped(), ThreadPoolExecutor(max_workers=workers()) as threads:

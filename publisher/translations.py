@@ -28,6 +28,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import logging
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,7 @@ from .readers.metadata import (
     ALIASES,
     marked_draft,  # the build's own test
 )
+from .sites import HUGO_CONFIGS
 
 if TYPE_CHECKING:
     from .manifest import IssueManifest
@@ -391,16 +393,18 @@ def path_language(relative: Path) -> str | None:
     return file_name_language(relative) or folder_language(relative)
 
 
-def language_folders(files: Iterable[Path]) -> set[Path]:
+def language_folders(pool: DocumentPool, language: str) -> set[Path]:
     """The folders of documents/ that are language folders as Hugo's translation by content
     directory has them: named by a language (`folder_language`), and holding a document at
     a path that is also outside them (`fr/posts/x.md` beside `posts/x.md`) or in another
     language folder beside them (`en/news/_index.md` and `es/news/_index.md`: then `fr/`
     beside them is one too); or right inside a `content/` folder whose every document is
-    in such a folder (Hugo's `contentDir` per language, `content/fa/`, whose posts may be
-    named in their own language). A union's `uk/` or `it/` of its own documents is no
-    Ukrainian or Italian."""
-    paths = set(files)
+    in such a folder, one of them in the newsletter's `language` or each declared by the
+    site's configuration (Hugo's `contentDir` per language, `content/fa/` beside
+    `content/en/`, whose posts may be named in their own language). A union's `uk/` or
+    `it/` of its own documents, or its `content/uk/` and `content/eu/` news, is no
+    Ukrainian, Italian or Basque."""
+    paths = set(pool.files)
     outside: dict[Path, set[Path]] = {}  # path without its language folder → those folders
     contents: dict[Path, bool] = {}  # a content/ folder → whether all it holds is in them
     for path in paths:
@@ -418,8 +422,40 @@ def language_folders(files: Iterable[Path]) -> set[Path]:
     }
     parents = {folder.parent for folder in mirroring}
     beside = {f for folders in outside.values() for f in folders if f.parent in parents}
-    per_language = {f for folders in outside.values() for f in folders if contents.get(f.parent)}
+    own = language.split("-")[0].lower()
+    in_own = {
+        f.parent
+        for folders in outside.values()
+        for f in folders
+        if (named_in_a_path(f.name) or "").split("-")[0].lower() == own
+    }
+    per_language = {
+        f
+        for folders in outside.values()
+        for f in folders
+        if contents.get(f.parent) and (f.parent in in_own or _declared(pool.root, f))
+    }
     return mirroring | beside | per_language
+
+
+def _declared(root: Path, folder: Path) -> bool:
+    """Whether the Hugo site `folder` (`content/fa`) was copied with names it as a language's
+    `contentDir`, in its configuration beside `content/` (hugo.toml, config/_default/…)."""
+    site = root / folder.parent.parent
+    configs = [site / name for name in HUGO_CONFIGS]
+    configs += sorted((site / "config" / "_default").glob("*.*"))
+    wanted = re.compile(  # contentDir = "content/fa", contentDir: content/fa, "contentDir": …
+        r"""contentDir["']?\s*[=:]\s*["']?(?:\./)?"""
+        + re.escape(f"{folder.parent.name}/{folder.name}")
+        + r"""["'/\s]"""
+    )
+    for config in configs:
+        try:
+            if wanted.search(config.read_text(encoding="utf-8", errors="replace")):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def language_folder(relative: Path) -> Path | None:

@@ -428,6 +428,48 @@ def test_a_document_in_a_language_folder_of_hugos_content_is_in_that_language(
     assert not [r.getMessage() for r in caplog.records if "by its letters" in r.getMessage()]
 
 
+def test_a_content_folder_per_language_beside_the_newsletters_own_needs_no_configuration(
+    tmp_path: Path,
+) -> None:
+    """content/en/ and content/es/ copied without the site's hugo.toml: the folder in the
+    newsletter's own language says the others beside it are languages too."""
+    english = "---\ntitle: Welcome\n---\n\nHello.\n"
+    files = {"content/en/posts/welcome.md": english, "content/es/posts/vivienda.md": MARCH_ES}
+    root = workspace(tmp_path / "ws", files)
+    manifest = root / "issues" / f"{ISSUE}.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            "[rent-strike, posts/first-meeting]", "[welcome, vivienda]"
+        ),
+        encoding="utf-8",
+    )
+    out = build(root, formats=["web"]).out_dir
+    tree = lxml.html.fromstring((out / ISSUE / "vivienda" / "index.html").read_bytes())
+    [article] = tree.xpath("//article[@id='vivienda']")
+    assert article.get("lang") == "es"
+
+
+def test_a_unions_uk_and_eu_news_in_content_are_not_ukrainian_or_basque(tmp_path: Path) -> None:
+    """`content/uk/` and `content/eu/` of an English newsletter's own (its UK and EU news),
+    with no Hugo configuration naming them as languages' content folders: their articles
+    were published as Ukrainian and Basque (lang="uk", "1 березня 2026 р.")."""
+    news = "---\ntitle: Pay talks resume\ndate: 2026-03-01\n---\n\nPay talks resumed on Monday.\n"
+    files = {"content/uk/pay-talks.md": news, "content/eu/platform-work.md": news}
+    root = workspace(tmp_path / "ws", files)
+    manifest = root / "issues" / f"{ISSUE}.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            "[rent-strike, posts/first-meeting]", "[pay-talks, platform-work]"
+        ),
+        encoding="utf-8",
+    )
+    out = build(root, formats=["web"]).out_dir
+    for slug in ("pay-talks", "platform-work"):
+        tree = lxml.html.fromstring((out / ISSUE / slug / "index.html").read_bytes())
+        [article] = tree.xpath(f"//article[@id='{slug}']")
+        assert article.get("lang") in (None, "en"), slug
+
+
 # A 1×1 PNG
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"

@@ -50,7 +50,7 @@ def pool_entries(config: Config, pool: DocumentPool) -> list[PoolEntry]:
         for document in manifest.documents:
             used.setdefault(document, []).append(manifest.slug)
     shared = Counter(slug_for(path) for path in pool.files)
-    mirrored = language_folders(pool.files)  # fr/posts/x.md beside posts/x.md: in French
+    mirrored = language_folders(pool, config.language)  # fr/posts/x.md: in French
     entries = []
     for relative in pool.files:
         slug = slug_for(relative)
