@@ -88,3 +88,32 @@ def test_a_word_file_with_neither_says_nothing(
     path = tmp_path / "statement.docx"
     read_document(office_file(path, TEXT), path.stem, tmp_path, "en")
     assert not caplog.records
+
+
+def test_a_rich_text_file_under_review_is_published_without_its_deleted_words(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Word saves tracked changes in RTF too: a deletion is struck through on screen
+    (`\\deleted`), an insertion underlined (`\\revised`). As in a .docx, they are published
+    as if accepted, with the same warning: the deleted words ("Monday") were printed
+    struck through, and read out in the plain-text email. Struck-through text is kept."""
+    path = tmp_path / "picket.rtf"
+    path.write_text(
+        r"{\rtf1\ansi\ansicpg1252\uc1\deff0{\fonttbl{\f0\froman Times New Roman;}}"
+        r"{\*\revtbl {Unknown;}{Ana;}}"
+        "\r\n"
+        r"\pard\plain \f0 {\rtlch\fcs1 \af0 \ltrch\fcs0 \insrsid1 Picket on }"
+        r"{\rtlch\fcs1 \af0 \ltrch\fcs0 \deleted\revauthdel1\revdttmdel1180652613\insrsid2 Monday }"
+        r"{\rtlch\fcs1 \af0 \ltrch\fcs0 \revised\revauth1\revdttm1180652613\insrsid2 Thursday }"
+        r"{\rtlch\fcs1 \af0 \ltrch\fcs0 \insrsid1 at noon, {\strike not} at dawn.}\par"
+        "\r\n}"
+    )
+    doc = read_document(path, path.stem, tmp_path, "en")
+    assert doc.body_html.strip() == "<p>Picket on Thursday at noon, <del>not</del> at dawn.</p>"
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        (
+            "WARNING",
+            f"{path}: tracked changes not yet accepted or rejected are published as if"
+            " accepted: accept or reject them in Word to be sure of the text",
+        )
+    ]

@@ -279,6 +279,12 @@ class RtfReader:
                 path,
                 marked.unread_code_page,
             )
+        if marked.tracked_changes:
+            log.warning(
+                "%s: tracked changes not yet accepted or rejected are published as if"
+                " accepted: accept or reject them in Word to be sure of the text",
+                path,
+            )
         converted = pandoc.to_html(marked.source, "rtf", id_prefix=id_prefix)
         body, pictures = _IMG.subn("", converted.body_html)
         body = pandoc.page_breaks(body) if marked.page_breaks else body

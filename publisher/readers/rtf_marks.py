@@ -11,7 +11,10 @@ printed as the picture's file name: it is the picture, beside its text. A contro
 ends at the first character that is no letter or digit, and only a space ending it is
 part of it; pandoc takes any such character as part of it: after WordPad's `\\u1606?` (a
 letter by its number, and "?" to stand in for it) it skipped the character after the "?"
-too, and after `\\b0,` the comma. A space ends each such word here, as pandoc reads it."""
+too, and after `\\b0,` the comma. A space ends each such word here, as pandoc reads it.
+Word's tracked changes, saved as RTF, pandoc published as typed, a deletion (`\\deleted`)
+struck through: deleted words are hidden text (`\\v`) here, which pandoc leaves out, as
+it accepts a .docx's changes."""
 
 from __future__ import annotations
 
@@ -35,6 +38,10 @@ _UNDELIMITED_WORD = re.compile(_UNESCAPED + r"([A-Za-z]+(?:-?\d+)?)(?=[^A-Za-z0-
 _PICTURE = re.compile(
     r"\{\{\\NeXTGraphic (?P<name>[^{}]+?) \\width[^{}]*\}(?:\\'ac|\xac|\\uc0\\u65532 ?)?\}"
 )
+# Word's mark of a tracked deletion, and of its end (`\\deleted0`)
+_DELETED = re.compile(_UNESCAPED + r"deleted(?![A-Za-z])(-?\d+)? ?")
+# A tracked change's marks, a deletion's or an insertion's, not their ends
+_CHANGE = re.compile(_UNESCAPED + r"(?:deleted|revised)(?![A-Za-z])(?!0)")
 _HEX = re.compile(r"\\'([0-9a-fA-F]{2})")
 _PLACED = re.compile(r"PUBLISHERPICTURE(\d+)X")  # where a picture stands, in pandoc's HTML
 
@@ -45,6 +52,7 @@ class MarkedRtf:
     page_breaks: bool  # whether it has any
     pictures: tuple[str, ...] = ()  # TextEdit's pictures' file names, in order
     unread_code_page: int | None = None  # its letters' of several bytes each, if so
+    tracked_changes: bool = False  # whether Word's tracked changes are in it
 
 
 def rtf_marked(path: Path) -> MarkedRtf:
@@ -66,13 +74,15 @@ def rtf_marked(path: Path) -> MarkedRtf:
         return f" PUBLISHERPICTURE{len(pictures) - 1}X "
 
     text = _PICTURE.sub(placeholder, text)
+    changes = _CHANGE.search(text) is not None
+    text = _DELETED.sub(r"\1\\v\2 ", text)
     text = _PARAGRAPH_END.sub(r"\1\\par\n", text)
     text, pages = _PAGE.subn(r"\1\\par \\\\newpage\\par ", text)
     text, unread = letters_decoded(text)
     text = _UNDELIMITED_WORD.sub(r"\1\\\2 ", text)
     if text == written:
-        return MarkedRtf(path, False, unread_code_page=unread)
-    return MarkedRtf(text, pages > 0, tuple(pictures), unread)
+        return MarkedRtf(path, False, unread_code_page=unread, tracked_changes=changes)
+    return MarkedRtf(text, pages > 0, tuple(pictures), unread, changes)
 
 
 def pictures_placed(body: str, pictures: tuple[str, ...]) -> str:
