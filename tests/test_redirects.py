@@ -12,9 +12,11 @@ import lxml.html
 import pytest
 from click.testing import CliRunner
 from conftest import build_with_warnings, minimal_with
+from test_metadata_docx_language import office_file
 from validators import parse_eml, pdftotext
 
 from publisher.cli import main
+from publisher.readers import read_document
 from publisher.readers.redirects import redirected_to
 
 ISSUE = "001-first"
@@ -158,3 +160,35 @@ def test_a_draft_imported_from_pasted_text_gives_the_address(tmp_path: Path) -> 
     text = draft.read_text()
     assert f"Sign it at {PETITION}." in text and "https://union.example/march" in text
     assert "safelinks" not in text and "l.facebook.com" not in text
+
+
+GOOGLE = (
+    "https://www.google.com/url?q=https://union.example/sign&sa=D&source=editors"
+    "&ust=1772700000000000&usg=AOvVaw0example"
+)
+
+
+@pytest.mark.parametrize("suffix", ["md", "docx"])
+def test_a_link_whose_words_are_formatted_leads_to_its_address(tmp_path: Path, suffix: str) -> None:
+    """Google Docs underlines every link's words (its export says so of each), and an
+    editor bolds a link as often as not: such a link went on through Google's redirect,
+    or Outlook's Safe Links, while a link of plain words beside it did not. Words that
+    were the wrapped address, bold, show the address."""
+    path = office_file(
+        tmp_path / f"rally.{suffix}",
+        "---\ntitle: Rally\n---\n\n"
+        f"Join [**the rally**]({safe_link('https://union.example/rally')}),"
+        f" [[sign it]{{.underline}}]({GOOGLE}), [plainly]({GOOGLE})"
+        f" or [***{safe_link(PETITION)}***]({safe_link(PETITION)}).\n",
+    )
+    body = read_document(path, path.stem, tmp_path, "en").body_html
+    assert [
+        (a.get("href"), a.text_content())
+        for a in lxml.html.fragment_fromstring(body, create_parent="div").iter("a")
+    ] == [
+        ("https://union.example/rally", "the rally"),
+        ("https://union.example/sign", "sign it"),
+        ("https://union.example/sign", "plainly"),
+        (PETITION, PETITION),
+    ]
+    assert "<strong>the rally</strong>" in body

@@ -18,7 +18,13 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
+
+from ..tree_edits import body_html, body_tree
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # (host, path) of a redirect → the query parameters its address may be in.
 _REDIRECTS: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ...] = tuple(
@@ -33,29 +39,39 @@ _REDIRECTS: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ...]
     )
 )
 _LEADS_TO = re.compile(r"^(?:https?://[^\s/?#]+|mailto:[^\s@]+@[^\s@]+$)", re.IGNORECASE)
-# Sanitised HTML (html5ever's serialisation): attributes in double quotes; a link's words,
-# when they are text alone.
-_LINK = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)("[^>]*>)([^<]*)(</a>)')
+# A link's address in sanitised HTML (html5ever's serialisation: attributes in double quotes),
+# to parse a body only when one of them is a redirect
+_HREF = re.compile(r'<a\b[^>]*?\shref="([^"]*)"')
 _NESTED = 4  # a Safe Link around a Google redirect around a Facebook one is as deep as it goes
 
 
 def without_redirects(body: str) -> str:
     """`body` (sanitised HTML) with each link through a known redirect leading to its
-    address, and one whose words were the redirect's address showing its address."""
-    if "://" not in body:
+    address, and one whose words were the redirect's address showing its address. A
+    link's words may be formatted (Google Docs underlines every link's, an editor bolds
+    one): the body is edited as a tree, not as text."""
+    if "://" not in body or not any(
+        redirected_to(html.unescape(href)) for href in _HREF.findall(body)
+    ):
         return body
+    root = body_tree(body)
+    for link in root.iter("a"):
+        href = link.get("href", "")
+        if (address := redirected_to(href)) is None:
+            continue
+        link.set("href", address)
+        if link.text_content().strip() == href:
+            _words_replaced(link, href, address)
+    return body_html(root)
 
-    def undone(match: re.Match[str]) -> str:
-        href = html.unescape(match[2])
-        address = redirected_to(href)
-        if address is None:
-            return match[0]
-        words = match[4]
-        if html.unescape(words).strip() == href:
-            words = html.escape(address, quote=False)
-        return f"{match[1]}{html.escape(address)}{match[3]}{words}{match[5]}"
 
-    return _LINK.sub(undone, body)
+def _words_replaced(link: HtmlElement, old: str, new: str) -> None:
+    """`link`'s words `old`, in whichever of its elements holds them, made `new`."""
+    for element in link.iter():
+        if element.text and old in element.text:
+            element.text = element.text.replace(old, new)
+        if element is not link and element.tail and old in element.tail:
+            element.tail = element.tail.replace(old, new)
 
 
 def text_without_redirects(text: str) -> str:
