@@ -139,6 +139,28 @@ def test_a_word_text_box_inside_a_text_box_is_read_after_its_outer_box(
     assert "the text of 2 text box(es)" in caplog.text
 
 
+def test_a_word_built_in_text_box_whose_text_is_in_a_content_control_is_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Word's ready-made text boxes (Insert > Text Box: a quote, a sidebar; a cover page's
+    boxes) hold their text in a content control: it was lost without a word, while the
+    note said the box was read."""
+    plain = office_file(tmp_path / "sidebar.docx", TEXT)
+    quote = word_paragraph("An injury to one is an injury to all.")
+    control = (
+        '<w:sdt><w:sdtPr><w:id w:val="-1429889536"/><w:docPartObj>'
+        '<w:docPartGallery w:val="Text Boxes"/><w:docPartUnique/></w:docPartObj></w:sdtPr>'
+        f"<w:sdtContent>{quote}</w:sdtContent></w:sdt>"
+    )
+    box = word_box("An injury to one is an injury to all.").replace(quote, control)
+    sidebar = with_part_changed(plain, "word/document.xml", box, "Before the box.")
+    caplog.set_level(logging.INFO, logger="publisher")
+    assert body_text(sidebar) == (
+        "Before the box. An injury to one is an injury to all. After the box."
+    )
+    assert "the text of 1 text box(es) is read where each is anchored" in caplog.text
+
+
 def test_libreoffice_frames_and_shapes_with_text_are_read_after_their_paragraph(
     tmp_path: Path,
 ) -> None:

@@ -7,9 +7,10 @@ a drawing (Word's DrawingML `wps:txbx`, or VML's `v:textbox` in older files and 
 fallback Word writes beside the DrawingML; OpenDocument's `draw:text-box` in a
 `draw:frame`, or a `draw:custom-shape`'s own paragraphs), not in the text. Here each box's
 paragraphs, lists and tables are moved out, after the paragraph the box is anchored to,
-in the copy of the file `office_copy` makes for pandoc. Where Word wrote a box twice
-(`mc:AlternateContent`: its DrawingML choice and VML fallback), it is taken once. The
-box's place on the page is not kept: the editor is told to check it.
+in the copy of the file `office_copy` makes for pandoc, as is the content control
+(`w:sdt`) holding the text of Word's ready-made boxes (a quote, a sidebar). Where Word
+wrote a box twice (`mc:AlternateContent`: its DrawingML choice and VML fallback), it is
+taken once. The box's place on the page is not kept: the editor is told to check it.
 """
 
 from __future__ import annotations
@@ -96,7 +97,8 @@ def _blocks_of(holder: _Element) -> list[_Element]:
     Word's two copies, the DrawingML one)."""
     if holder.tag.startswith((f"{{{W}}}", f"{{{_MC}}}")):
         box = holder.find(f".//{_BOX}")
-        blocks: tuple[str, ...] = (f"{{{W}}}p", f"{{{W}}}tbl")
+        # (a content control, `w:sdt`, holds the text of Word's ready-made boxes)
+        blocks: tuple[str, ...] = (f"{{{W}}}p", f"{{{W}}}tbl", f"{{{W}}}sdt")
     else:
         frame = holder.tag == f"{{{_DRAW}}}frame"
         box = holder.find(f"{{{_DRAW}}}text-box") if frame else holder
