@@ -1275,6 +1275,28 @@ def test_a_statement_that_names_no_release_keeps_its_last_word(tmp_path: Path) -
     assert re.findall(r"<p>(.*?)</p>", read(path).body_html)[-1] == "FIN"
 
 
+@pytest.mark.parametrize("last", ["END", "End."])
+def test_a_story_that_names_no_release_keeps_its_closing_end(
+    tmp_path: Path, last: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A report or a story may close with "END" or "End.": without a press release's
+    label, only "ENDS", the end mark of press releases alone, is one. It was left out as
+    a press release's end mark."""
+    path = tmp_path / "picket.docx"
+    text = f"# Picket report\n\nWe stood at the gate until dark.\n\n{last}\n"
+    pypandoc.convert_text(text, "docx", format="markdown", outputfile=str(path))
+    caplog.set_level(logging.WARNING, logger="publisher")
+    assert re.findall(r"<p>(.*?)</p>", read(path).body_html)[-1] == last
+    assert "press release" not in caplog.text
+
+
+def test_end_closes_a_labelled_press_release(tmp_path: Path) -> None:
+    path = tmp_path / "press-release.docx"
+    text = WORD_PRESS_RELEASE.replace("\nENDS\n", "\nEND\n")
+    pypandoc.convert_text(text, "docx", format="markdown", outputfile=str(path))
+    assert "END" not in read(path).body_html
+
+
 def test_a_bold_title_under_a_logo_is_the_title_and_the_logo_stays(tmp_path: Path) -> None:
     """A letterhead's logo, a picture alone in the first paragraph, above the bold title."""
     from PIL import Image

@@ -6,7 +6,7 @@ the newsletter. Its labels over the headline ("PRESS RELEASE", "FOR IMMEDIATE RE
 and the date line under them ("23 November 2026", "Madrid, 23 de noviembre de 2026") is
 the release's date. An embargo ("EMBARGOED UNTIL 00:01 TUESDAY") goes too, and is said
 to the editor, who must not publish before it. The mark that ends the release ("ENDS";
-in a labelled one also "-30-", "###", "FIN", "-انتهى-", "پایان") goes; the notes to
+in a labelled one also "END", "-30-", "###", "FIN", "-انتهى-", "پایان") goes; the notes to
 editors and media contact after it stay, with a note.
 
 Word-processed files and web pages are read here (`for_readers`), as HTML; pasted text
@@ -34,8 +34,9 @@ _LABEL = re.compile(
 )
 _EMBARGO = re.compile(r"(embargoed|embargo|embargado|sous embargo)\b.*", re.IGNORECASE)
 _AFTER = r"[-–—\s.]*"
-_ENDS_WORD = r"ends?"
-_END_WORDS = r"fin|fin\s+del\s+comunicado|fin\s+du\s+communiqu[ée]|-30-|30|#{3}|انتهى|پایان"
+# "ENDS" ends press releases alone; "END" or "End." may end any story or report
+_ENDS_WORD = r"ends"
+_END_WORDS = r"end|fin|fin\s+del\s+comunicado|fin\s+du\s+communiqu[ée]|-30-|30|#{3}|انتهى|پایان"
 _ENDS = re.compile(rf"[-–—\s]*{_ENDS_WORD}{_AFTER}", re.IGNORECASE)
 _END = re.compile(rf"[-–—\s]*({_END_WORDS}){_AFTER}", re.IGNORECASE)
 # An end mark in a body's HTML: its word with nothing but dashes, dots and spaces between
@@ -92,7 +93,7 @@ def embargo_note(line: str) -> str | None:
 
 def ends_release(line: str, labelled: bool) -> bool:
     """Whether `line` is the mark ending a press release ("ENDS"; in a text that opens with
-    a label also "-30-", "###", "FIN", which could end other texts)."""
+    a label also "END", "-30-", "###", "FIN", which could end other texts)."""
     return bool(_ENDS.fullmatch(line) or (labelled and _END.fullmatch(line)))
 
 
