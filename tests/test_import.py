@@ -1510,9 +1510,13 @@ def test_a_damaged_office_file_is_named_as_the_editor_knows_it(
     assert "publisher-import-" not in problem.message
 
 
+@pytest.mark.parametrize("name", ["statement.txt", "statement.docx", "statement.odt"])
 @pytest.mark.parametrize("content", [b"", b"  \n\n \t\n"])
-def test_an_empty_file_is_reported_not_imported_as_nothing(tmp_path: Path, content: bytes) -> None:
-    empty = tmp_path / "statement.txt"
+def test_an_empty_file_is_reported_not_imported_as_nothing(
+    tmp_path: Path, content: bytes, name: str
+) -> None:
+    """An empty .docx was "not a readable DOCX file (File is not a zip file)"."""
+    empty = tmp_path / name
     empty.write_bytes(content)
     report = import_files([empty], tmp_path / "documents")
     assert report.documents == []

@@ -96,6 +96,25 @@ def test_a_password_protected_word_file_says_so_not_that_it_is_no_zip(minimal: P
     assert_failed_cleanly(minimal, code)
 
 
+# The opening of a PDF, as a PDF printer or "Save as PDF" writes it
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<</Type/Catalog/Pages 2 0 R>>\nendobj\n"
+
+
+@pytest.mark.parametrize("name", ["second-article.docx", "second-article.odt"])
+def test_a_pdf_named_as_a_word_file_says_it_is_a_pdf_not_that_it_is_no_zip(
+    minimal: Path, name: str
+) -> None:
+    """A PDF renamed (or sent named) .docx was "not a readable DOCX file (File is not a zip
+    file)", and the editor told to open it in its own program and save it again."""
+    (minimal / "documents" / "second-article.md").unlink()
+    (minimal / "documents" / name).write_bytes(PDF)
+    code, output = run_build(minimal)
+    said = " ".join(output.split())
+    assert f"{name}: a PDF, named {Path(name).suffix}" in said, said
+    assert "publisher import" in said and "zip" not in said
+    assert_failed_cleanly(minimal, code)
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [

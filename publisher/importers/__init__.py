@@ -81,7 +81,8 @@ def import_files(
     for source in inputs:
         try:
             data = (source / TEXTEDIT_TEXT if is_textedit_package(source) else source).read_bytes()
-            drafts, media = _recover(source, data, split)
+            # (an empty file is no document of any kind: not "no zip", as a .docx was)
+            drafts, media = _recover(source, data, split) if data.strip() else ([], {})
         except PublisherError as exc:
             report.problems += exc.problems
             continue

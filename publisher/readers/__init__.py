@@ -79,16 +79,16 @@ __all__ = [
     "read_document",
 ]
 
+_PDF_HINT = (
+    "make a document of its text with 'publisher import FILE.pdf' (for review), or ask"
+    " for the file it was made from (.docx, .odt)"
+)
 # Files editors are sent that no reader reads: what each is, and what to do with it.
 _NOT_READ = {
     ".doc": ("a Word 97-2003 document", "open it in Word or LibreOffice and save it as .docx"),
     ".wpd": ("a WordPerfect document", "open it in LibreOffice and save it as .docx"),
     ".pages": ("an Apple Pages document", "in Pages, File > Export To > Word, for a .docx"),
-    ".pdf": (
-        "a PDF",
-        "make a document of its text with 'publisher import FILE.pdf' (for review), or ask"
-        " for the file it was made from (.docx, .odt)",
-    ),
+    ".pdf": ("a PDF", _PDF_HINT),
     **dict.fromkeys(
         (".mhtml", ".mht", ".webarchive"),
         (
@@ -411,13 +411,18 @@ def check_office_zip(path: Path, limits: Limits) -> None:
         with zipfile.ZipFile(path) as office:
             members = office.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        if _is_ole(path):  # what Word and LibreOffice write in place of the zip
+        opening = _opening(path)
+        if opening == _OLE:  # what Word and LibreOffice write in place of the zip
             raise PublisherError.at(
                 "a password-protected document, or a Word 97-2003 one named"
                 f" {path.suffix}: publisher cannot read either",
                 path,
                 hint="open it in Word or LibreOffice, remove any password"
                 " (File > Info > Protect Document), and save it as .docx",
+            ) from None
+        if opening.startswith(b"%PDF-"):  # renamed, or sent so: not to be opened and re-saved
+            raise PublisherError.at(
+                f"a PDF, named {path.suffix}", path, hint="rename it .pdf, then " + _PDF_HINT
             ) from None
         raise PublisherError.at(
             f"not a readable {path.suffix[1:].upper()} file ({exc})",
@@ -444,10 +449,14 @@ def check_office_zip(path: Path, limits: Limits) -> None:
         )
 
 
-def _is_ole(path: Path) -> bool:
-    """Whether the file is an OLE compound file: a .doc, or an encrypted DOCX or ODT."""
+# An OLE compound file's opening: a .doc's, or an encrypted DOCX's or ODT's
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _opening(path: Path) -> bytes:
+    """The file's first bytes, which say what it is whatever its name says."""
     with path.open("rb") as handle:
-        return handle.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        return handle.read(len(_OLE))
 
 
 _MORE = "<!--more-->"  # Hugo's, Jekyll's and WordPress's end of the summary
