@@ -98,9 +98,10 @@ def _check_override(
     uses += tree.find_all(nodes.Include)
     for node in uses:
         if isinstance(node.template, nodes.Const) and node.template.value == template:
-            tag = "extends" if isinstance(node, nodes.Extends) else "include"
+            extending = isinstance(node, nodes.Extends)
+            tag, does = ("extends", "extends") if extending else ("include", "includes")
             raise PublisherError.at(
-                f"template error: {template} {tag}s itself",
+                f"template error: {template} {does} itself",
                 Path(filename) if filename else None,
                 node.lineno,
                 f"to build on the theme's {template}, write"

@@ -114,6 +114,18 @@ def test_an_override_including_its_own_name_is_told_to_include_the_themes(
     assert f'{{% include "default:{name}" %}}' in (problem.hint or "")
 
 
+def test_an_override_extending_its_own_name_is_told_to_extend_the_themes(
+    workspace: Callable[[str], Path],
+) -> None:
+    """The error read "web/issue.html extendss itself"."""
+    root = workspace("minimal")
+    text = '{% extends "web/issue.html" %}{% block title %}x{% endblock %}\n'
+    problem = override_problem(root, "web/issue.html", text, "web")
+    assert (problem.file, problem.line) == (root / "templates" / "web" / "issue.html", 1)
+    assert problem.message == "template error: web/issue.html extends itself"
+    assert '{% extends "default:web/issue.html" %}' in (problem.hint or "")
+
+
 def test_an_email_override_with_an_element_left_open_is_named(
     workspace: Callable[[str], Path],
 ) -> None:
