@@ -189,24 +189,52 @@ def stray_overrides(workspace_templates: Path, theme: str = "default") -> list[s
     a theme file put in the wrong place (`templates/print.css`, `templates/Web/site.css`,
     `templates/default/pdf/print.css`): Jinja never asks for them, so the build used the
     theme's without a word. A file named like no theme file is the workspace's own (a
-    partial its overrides include), and a theme folder inside templates/ (a checkout of
-    publisher) is a theme, not a misplaced copy."""
+    partial its overrides include), a theme's README.md is no template, and a theme folder
+    inside templates/ (a checkout of publisher) is a theme, not a misplaced copy."""
     if not workspace_templates.is_dir():
         return []
     chain = _WorkspaceFirst(workspace_templates, theme)
-    given = {name for loader in chain.loaders[1:] for name in loader.list_templates()}
-    warnings = []
+    given = {n for loader in chain.loaders[1:] for n in loader.list_templates() if _template(n)}
+    misplaced = {}
     for name in chain.loaders[0].list_templates():
-        path = workspace_templates / name
         top = name.partition("/")[0]
         if name in given or theme_folder(top).resolve() == (workspace_templates / top).resolve():
             continue
-        if meant := _meant(name, given):
+        if _template(name) and (meant := _meant(name, given)):
+            misplaced[name] = meant
+    copies = _theme_copies(misplaced)
+    warnings = [
+        f"{workspace_templates / folder}/ holds copies of the theme's templates at their paths"
+        " in the theme, so none of them is used: to change a template, copy just that file to"
+        f" its path in {workspace_templates}/ (as {workspace_templates / misplaced[example]}"
+        f" for {workspace_templates / example})"
+        for folder, example in copies.items()
+    ]
+    for name, meant in misplaced.items():
+        if not any(name.startswith(folder + "/") for folder in copies):
             warnings.append(
-                f"{path} overrides no template of the theme, so it is not used:"
-                f" did you mean {workspace_templates / meant}?"
+                f"{workspace_templates / name} overrides no template of the theme, so it is"
+                f" not used: did you mean {workspace_templates / meant}?"
             )
     return warnings
+
+
+def _template(name: str) -> bool:
+    """Whether a theme's file `name` is one a build renders: a theme's README.md is its
+    documentation, and no workspace's copy of it is meant as an override."""
+    return not name.lower().endswith(".md")
+
+
+def _theme_copies(misplaced: dict[str, str]) -> dict[str, str]:
+    """The folders inside templates/ that hold a copy of a theme (`cp -r` of the theme, or
+    of a checkout's templates/): several templates at their paths in the theme below one
+    folder, a single mistake told once rather than once for each of its dozens of files.
+    Each folder with one of its files, the one to show in the example."""
+    below: dict[str, list[str]] = {}
+    for name, meant in sorted(misplaced.items()):
+        if name.lower().endswith("/" + meant.lower()):
+            below.setdefault(name[: -len(meant) - 1], []).append(name)
+    return {folder: names[0] for folder, names in below.items() if len(names) > 1}
 
 
 def _meant(name: str, given: set[str]) -> str | None:

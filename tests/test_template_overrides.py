@@ -3,6 +3,7 @@ already rendered with the theme's template (`publisher serve`, or two builds in 
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from publisher.build import build
 from publisher.errors import Problem, PublisherError
+from publisher.style import theme_folder
 from publisher.templating import default_theme_dir, make_environment
 
 
@@ -222,3 +224,57 @@ def test_an_override_in_the_wrong_place_is_warned_of(
         f"{copy} overrides no template of the theme, so it is not used:"
         f" did you mean {root / 'templates' / meant}?"
     ]
+
+
+def warnings_of_build(root: Path, caplog: pytest.LogCaptureFixture) -> list[str]:
+    """The warnings `publisher build --format feed` gives for the workspace at `root`."""
+    build(root, formats=["feed"])
+    return [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+
+
+def test_a_copy_of_the_theme_folder_in_templates_is_warned_of_once(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """`cp -r <publisher>/templates/default templates/` gave a warning for each of the
+    theme's 33 files, its README.md told "did you mean templates/README.md?"."""
+    root = workspace("minimal")
+    templates = root / "templates"
+    templates.mkdir()
+    (templates / "README.md").write_text("# Templates\n\nPut a copy of a theme file here.\n")
+    shutil.copytree(THEME, templates / "default")
+    assert (templates / "default" / "README.md").is_file()
+    assert warnings_of_build(root, caplog) == [
+        f"{templates / 'default'}/ holds copies of the theme's templates at their paths in"
+        " the theme, so none of them is used: to change a template, copy just that file to"
+        f" its path in {templates}/ (as {templates / 'email' / 'email.css'} for"
+        f" {templates / 'default' / 'email' / 'email.css'})"
+    ]
+
+
+def test_a_copy_of_a_checkouts_templates_is_warned_of_once_for_each_theme(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A workspace made by copying publisher's example (its templates/ with the default
+    and campaign themes in it) was warned of 39 files on every build."""
+    root = workspace("minimal")
+    templates = root / "templates"
+    for theme in ("default", "campaign"):
+        shutil.copytree(theme_folder(theme), templates / theme)
+    said = warnings_of_build(root, caplog)
+    assert [w.partition(" holds copies ")[0] for w in said] == [
+        f"{templates / 'campaign'}/",
+        f"{templates / 'default'}/",
+    ]
+    assert not [w for w in said if "README" in w]
+
+
+def test_a_themes_readme_is_not_taken_for_a_misplaced_template(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A theme's README.md is no template: one copied beside the workspace's own was told
+    "did you mean templates/README.md?"."""
+    root = workspace("minimal")
+    notes = root / "templates" / "campaign" / "README.md"
+    notes.parent.mkdir(parents=True)
+    notes.write_text((theme_folder("campaign") / "README.md").read_text())
+    assert warnings_of_build(root, caplog) == []
