@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.error import CommentMark
+from ruamel.yaml.events import SequenceEndEvent
 from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString
 from ruamel.yaml.tokens import CommentToken
 
@@ -77,8 +78,11 @@ def edited(text: str | None, edit: IssueEdit) -> str:
     text = strip_controls(text)[0] if text else text
     newline = _newline(text or "")
     text = text.replace("\r\n", "\n") if text else text
-    yaml = _yaml(text or "")
+    yaml = YAML()  # round trip
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never fold a long line the editor wrote on one
     data = yaml.load(text) if text else None
+    _lay_out(yaml, text or "", data)
     if not isinstance(data, CommentedMap):
         data = CommentedMap()
     _set(data, "number", edit.number, KEY_ORDER)
@@ -106,39 +110,73 @@ def _newline(text: str) -> str:
     return first.group() if first else "\n"
 
 
-def _yaml(text: str) -> YAML:
-    yaml = YAML()  # round trip
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never fold a long line the editor wrote on one
-    mapping, sequence, offset = _indentation(text)
-    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    return yaml
+def _lay_out(yaml: YAML, text: str, data: Any) -> None:
+    """`yaml` writing `data`, loaded from `text`, indented as `text` is."""
+    lists: dict[int, tuple[int, int]] = {}
+    mapping = _indentation(text.splitlines(), data, lists)
+    sequence, offset = next(iter(lists.values()), (4, 2))  # new files: the README's
+    yaml.indent(mapping=mapping or sequence - offset, sequence=sequence, offset=offset)
+
+    class Emitter(_ListsAsWritten):
+        layouts = lists
+
+    yaml.Emitter = Emitter
 
 
-_KEY_LINE = re.compile(r"^( *)[^\s#-][^:#]*:\s*(#.*)?$")
-_ITEM_LINE = re.compile(r"^( *)-( +)")
-_CHILD_LINE = re.compile(r"^( *)[^\s#-]")
+def _indentation(lines: list[str], node: Any, lists: dict[int, tuple[int, int]]) -> int | None:
+    """How `node` (loaded from `lines`) and what is in it are indented, where ruamel.yaml
+    has their places: in `lists`, the (sequence, offset) of the first block list under a
+    key at each column (`    - title: A` under `sections:` is an offset of 4 and a
+    sequence of 6, `        - quotes` under `      documents:` 2 and 4); returned, how far
+    the first mapping under a key is indented from it (None: the file has none; it is
+    then indented as far as its lists' items are from their dash). The parser's places,
+    not a guess from the lines: a comment line after `sections:` is no list's layout."""
+    mapping = None
+    if isinstance(node, CommentedMap):
+        for key, value in node.items():
+            column = node.lc.key(key)[1]
+            if _block_list(value) and value and column not in lists:
+                line, start = value.lc.item(0)
+                dash = lines[line].rfind("-", 0, start)
+                if dash >= column:
+                    lists[column] = (start - column, dash - column)
+            elif isinstance(value, CommentedMap) and value and mapping is None:
+                mapping = value.lc.key(next(iter(value)))[1] - column
+            inner = _indentation(lines, value, lists)
+            mapping = mapping if mapping is not None else inner
+    elif isinstance(node, CommentedSeq):
+        for value in node:
+            inner = _indentation(lines, value, lists)
+            mapping = mapping if mapping is not None else inner
+    return mapping
 
 
-def _indentation(text: str) -> tuple[int, int, int]:
-    """(mapping, sequence, offset) as ruamel.yaml counts them, read from the file: its
-    first nested mapping and its first block list under a key (`    -   title: A` is an
-    offset of 4 and items 8 in). A file without a nested mapping indents one as far as its
-    lists' items are from their dash. New files: the README's."""
-    mapping, sequence, offset = None, 4, 2
-    lines = text.splitlines()
-    found_sequence = False
-    for before, after in itertools.pairwise(lines):
-        key = _KEY_LINE.match(before)
-        if key is None:
-            continue
-        parent = len(key.group(1))
-        if (item := _ITEM_LINE.match(after)) and not found_sequence:
-            offset = max(len(item.group(1)) - parent, 0)
-            sequence, found_sequence = offset + 1 + len(item.group(2)), True
-        elif (child := _CHILD_LINE.match(after)) and mapping is None and len(child[1]) > parent:
-            mapping = len(child.group(1)) - parent
-    return mapping or sequence - offset, sequence, offset
+class _ListsAsWritten(RoundTripEmitter):
+    """ruamel.yaml's emitter, indenting each block list as the file indents those under a
+    key at its column: ruamel.yaml has one indentation for all lists, and re-indented a
+    file with its sections four spaces from `sections:` and their documents two from
+    `documents:` on any edit, leaving its comments where they were."""
+
+    # A key's column → the (sequence, offset) of the lists under keys there
+    layouts: ClassVar[dict[int, tuple[int, int]]] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.outer: list[tuple[int, int]] = []  # the layouts of the lists this one is in
+
+    def expect_block_sequence(self) -> None:
+        here = (self.best_sequence_indent, self.sequence_dash_offset)
+        self.outer.append(here)
+        self.best_sequence_indent, self.sequence_dash_offset = self.layouts.get(
+            self.indent or 0, here
+        )
+        super().expect_block_sequence()
+
+    def expect_block_sequence_item(self, first: bool = False) -> None:
+        ends = not first and isinstance(self.event, SequenceEndEvent)
+        super().expect_block_sequence_item(first)
+        if ends:
+            self.best_sequence_indent, self.sequence_dash_offset = self.outer.pop()
 
 
 def _block(text: str) -> str:

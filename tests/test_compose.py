@@ -355,6 +355,40 @@ def test_a_long_documents_list_is_written_one_document_a_line() -> None:
     assert max(len(line) for line in new.splitlines() + grown.splitlines()) < 80
 
 
+# The sections four spaces from their key, the documents under a section two from theirs
+# (no one indentation of ruamel.yaml's), with whole-line comments; saved on Windows.
+LISTS_OWN_WAY = """\
+number: 83
+title: Lists their own way
+date: 2026-07-09
+sections:
+    # first section
+    - title: A
+      documents:
+        # lead
+        - quotes
+        - gozaresh-fa  # Farsi
+    - title: B
+      documents: [jornaleros-huelga]
+""".replace("\n", "\r\n")
+
+
+@pytest.mark.parametrize("comments", [True, False])
+def test_a_manifest_keeps_how_far_each_of_its_lists_is_indented(comments: bool) -> None:
+    """Only a summary added: the sections were rewritten two spaces in (the comments left
+    where they were), or without comments the documents moved from 8 spaces to 10."""
+    uncommented = re.sub(r" *# (first section|lead)\r\n", "", LISTS_OWN_WAY)
+    text = LISTS_OWN_WAY if comments else uncommented
+    sections = (SectionEdit("A", ("quotes", "gozaresh-fa"), 0), SectionEdit("B", ("jornaleros-huelga",), 1))  # fmt: skip
+    edit = IssueEdit(83, dt.date(2026, 7, 9), "Lists their own way", summary="Strike news", sections=sections)  # fmt: skip
+    summary = "summary: Strike news\r\nsections:"
+    assert edited(text, edit) == text.replace("sections:", summary)
+    added = (SectionEdit("A", ("quotes", "gozaresh-fa", "strike-fund"), 0), sections[1])
+    assert edited(text, replace(edit, sections=added)) == text.replace(
+        "sections:", summary
+    ).replace("- gozaresh-fa  # Farsi\r\n", "- gozaresh-fa  # Farsi\r\n        - strike-fund\r\n")
+
+
 def test_a_manifest_the_build_would_refuse_is_not_written(port: int, winter: Path) -> None:
     before = winter.read_bytes()
     _, page = request(port, "GET", f"/compose/issue/{WINTER}")
