@@ -43,7 +43,14 @@ from .formats import select
 from .jobs import BuildReport, Progress, RenderPlan, Silent
 from .limits import Limits
 from .logs import concerning, held
-from .manifest import IssueManifest, former_slug, load_manifests, warn_of_own_language_edition
+from .manifest import (
+    IssueManifest,
+    former_names,
+    former_slugs,
+    load_manifests,
+    manifest_slug,
+    warn_of_own_language_edition,
+)
 from .model import Archive, Document, Download, Issue
 from .paths import composed
 from .picture_copies import shown_picture
@@ -260,37 +267,51 @@ def check_paper(
 def select_issues(manifests: list[IssueManifest], refs: Sequence[str]) -> list[IssueManifest]:
     """Issues named on the command line by slug (or the one it had before Arabic and Hebrew
     names kept their letters, which scripts and notes still use), number or manifest path;
-    all when none."""
+    all when none. A former name two issues shared is refused, naming both: building both,
+    or sending one of them, would not be what was asked."""
     if not refs:
         return manifests
     chosen = []
-    slugs = {m.slug for m in manifests}
+    formers = former_slugs(m.path for m in manifests)
     for ref in refs:
         match = [
             m
             for m in manifests
-            if composed(ref) in _names_of(m, slugs)
+            if composed(ref) in _names_of(m, formers)
             or (ref.isdigit() and int(ref) == m.number)  # "041", as the slug writes it
             or _is_manifest(ref, m.path)
         ]
         if not match:
             names = {m.slug for m in manifests}
             raise PublisherError.at(
-                f"no issue {ref!r}",
+                _shared_name(ref, manifests) or f"no issue {ref!r}",
                 hint=near_misses(ref, names) or f"issues: {', '.join(sorted(names)) or 'none yet'}",
             )
         chosen += [m for m in match if m not in chosen]
     return chosen
 
 
-def _names_of(manifest: IssueManifest, slugs: set[str]) -> set[str]:
+def _names_of(manifest: IssueManifest, formers: dict[Path, str]) -> set[str]:
     """The names that select an issue on the command line, composed (NFC): an Arabic name
     typed, or pasted from a Mac's file name, spells إ as one character or two. Its former
-    slug, unless another issue's is that now (`slugs`: every issue's)."""
+    slug, where that names it alone (`formers`: `manifest.former_slugs`)."""
     path = manifest.path
-    former = () if (old := former_slug(path)) in slugs else (old,)
+    former = (formers[path],) if path in formers else ()
     names = (manifest.slug, *former, str(manifest.number), path.name, path.stem)
     return {composed(name) for name in names}
+
+
+def _shared_name(ref: str, manifests: Sequence[IssueManifest]) -> str:
+    """Why `ref` names no issue, when it was the name of several before Arabic and Hebrew
+    names kept their letters ('ml' for عمال and عمل)."""
+    same = former_names(m.path for m in manifests).get(composed(ref), [])
+    if len(same) < 2:
+        return ""
+    names = " and ".join(manifest_slug(path) for path in sorted(same))
+    return (
+        f"{ref!r} names more than one issue: it was the name of {names} before Arabic and"
+        " Hebrew names kept their letters; name the issue by its name now"
+    )
 
 
 def _is_manifest(ref: str, manifest: Path) -> bool:

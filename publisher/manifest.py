@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -127,6 +128,30 @@ def former_slug(path: Path) -> str:
     for عدد-الإضراب.yaml): it still names the issue on the command line, the delivery
     ledger may know the issue by it, and the issue's old pages redirect to the new."""
     return slugify(path.stem) or path.stem
+
+
+def former_names(paths: Iterable[Path]) -> dict[str, list[Path]]:
+    """Each slug issues had before Arabic and Hebrew names kept their letters, where it is
+    not their slug now, with the manifests whose name made it: two when transliteration
+    made one of two names ('ml' for عمال.yaml and عمل.yaml), and then it names neither."""
+    found: dict[str, list[Path]] = {}
+    for path in paths:
+        if (former := former_slug(path)) != manifest_slug(path):
+            found.setdefault(former, []).append(path)
+    return found
+
+
+def former_slugs(paths: Iterable[Path]) -> dict[Path, str]:
+    """Each issue's former slug (`former_slug`) that still names it alone: not another
+    issue's slug now, nor another issue's former slug too (a redirect from it, or a send
+    by it, could lead to only one of them)."""
+    paths = list(paths)
+    slugs = {manifest_slug(path) for path in paths}
+    return {
+        same[0]: former
+        for former, same in former_names(paths).items()
+        if len(same) == 1 and former not in slugs
+    }
 
 
 # The longest slug an issue may have: its outputs' file names add to it ("-leaflet-2up.pdf")

@@ -98,6 +98,22 @@ def test_one_click_post_unsubscribes_and_repeating_it_changes_nothing(
     assert source == [(f"unsubscribe link in {SLUG}",)]
 
 
+def test_an_unsubscribe_from_an_issue_sent_before_arabic_names_kept_their_letters_names_it(
+    delivery_workspace: Path, client: FlaskClient, tokens: Tokens
+) -> None:
+    """A copy of عدد-الإضراب sent as 'dd-ldrb' carries that name in its unsubscribe link:
+    the subscriber list says the issue by the name its editors see now, the old beside it."""
+    root = delivery_workspace
+    (manifest,) = (root / "issues").glob("*.yaml")
+    manifest.rename(root / "issues" / "عدد-الإضراب.yaml")
+    add_subscribers(root, {"ana@example.org": "active"})
+    token = tokens.unsubscribe(subscriber_id(root, "ana@example.org"), "dd-ldrb")
+
+    assert client.post(f"/unsubscribe/?token={token}", data=ONE_CLICK).status_code == 200
+    source = query(root, "SELECT status_source FROM subscribers WHERE address = 'ana@example.org'")
+    assert source == [("unsubscribe link in عدد-الإضراب (dd-ldrb)",)]
+
+
 def test_get_shows_a_page_with_a_button_and_changes_nothing(
     delivery_workspace: Path, client: FlaskClient, tokens: Tokens
 ) -> None:

@@ -575,7 +575,7 @@ def test_an_issue_sent_before_arabic_names_kept_their_letters_is_not_sent_again(
 
     refused = invoke(root, "send", ARABIC)
     assert refused.exit_code == 1
-    assert f"issue {TRANSLITERATED} was already sent (2 sent" in refused.output
+    assert f"issue {ARABIC} ({TRANSLITERATED}) was already sent (2 sent" in refused.output
     assert "1 active subscriber(s) have not had it" in refused.output
     new = invoke(root, "send", ARABIC, "--new")
 
@@ -611,6 +611,30 @@ def test_a_send_interrupted_before_arabic_names_kept_their_letters_goes_on_where
     assert query(root, "SELECT issue, finished_at IS NOT NULL FROM sends") == [(TRANSLITERATED, 1)]
     again = invoke(root, "send", TRANSLITERATED)  # its old name names it still
     assert again.exit_code == 1 and "was already sent (6 sent" in again.output
+
+
+def test_an_old_name_two_arabic_issues_shared_sends_neither(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """عمال.yaml (workers) and عمل.yaml (work) were both 'ml' before their letters were kept:
+    `publisher send ml` is refused naming both, not sent (or tried) as one picked."""
+    root = delivery_workspace
+    add_subscribers(root, {"a@example.org": "active"})
+    (manifest,) = (root / "issues").glob("*.yaml")
+    text = manifest.read_text(encoding="utf-8")
+    (root / "issues" / "عمال.yaml").write_text(text, encoding="utf-8")
+    manifest.rename(root / "issues" / "عمل.yaml")
+    (root / "issues" / "عمل.yaml").write_text(
+        re.sub(r"(?m)^number: .*$", "number: 99", text), encoding="utf-8"
+    )
+    build(root, formats=["email"])
+
+    for extra in (["--dry-run"], []):
+        refused = invoke(root, "send", "ml", *extra)
+        assert refused.exit_code == 1, refused.output
+        assert "'ml' names more than one issue" in refused.output
+        assert "عمال" in refused.output and "عمل" in refused.output
+    assert not smtp.received
 
 
 def test_an_issue_named_in_arabic_goes_out_with_message_ids_in_ascii(

@@ -669,3 +669,32 @@ def test_an_issue_named_in_arabic_keeps_its_letters_and_its_old_pages_lead_there
     assert unresolved_links(out, "https://minimal.example.org/") == []
     again = CliRunner().invoke(main, ["-C", str(root), "build", "dd-ldrb", "--format", "web"])
     assert again.exit_code == 0, again.output
+
+
+def test_an_old_name_two_arabic_issues_shared_is_refused_and_leads_nowhere(
+    tmp_path: Path,
+) -> None:
+    """issues/عمال.yaml (workers) and issues/عمل.yaml (work) both transliterated to 'ml'.
+    That name cannot say which issue it means: `publisher build ml` is refused naming both
+    (neither is built), and no page at ml/ sends readers to one of them."""
+    from click.testing import CliRunner
+    from conftest import build_with_warnings, minimal_with
+
+    from publisher.cli import main
+
+    root = minimal_with(tmp_path / "ws", {})
+    first = root / "issues" / "001-first.yaml"
+    (root / "issues" / "عمال.yaml").write_text(first.read_text(), encoding="utf-8")
+    second = first.read_text().replace("number: 1", "number: 2")
+    (root / "issues" / "عمل.yaml").write_text(second, encoding="utf-8")
+    first.unlink()
+    out, _ = build_with_warnings(root, ["web"])
+
+    assert (out / "عمال" / "index.html").is_file() and (out / "عمل" / "index.html").is_file()
+    assert not (out / "ml").exists()
+    refused = CliRunner().invoke(main, ["-C", str(root), "build", "ml", "--format", "web"])
+    assert refused.exit_code == 1
+    assert "'ml'" in refused.output and "عمال" in refused.output and "عمل" in refused.output
+    assert "Traceback" not in refused.output
+    named = CliRunner().invoke(main, ["-C", str(root), "build", "عمل", "--format", "web"])
+    assert named.exit_code == 0, named.output

@@ -47,7 +47,7 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
     """The issue's built emails, the original's and each language edition's, every one
     present and up to date, or a PublisherError naming the first that is not."""
     from ..build import select_issues
-    from ..manifest import former_slug, load_manifests
+    from ..manifest import former_slugs, load_manifests
     from ..pool import DocumentPool
 
     if config.root != config.root.resolve():  # builds record resolved paths
@@ -55,8 +55,9 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
     pool = DocumentPool.scan(config.documents_dir)
     manifests = load_manifests(config.issues_dir, pool, config.root)
     manifest = select_issues(manifests, [ref])[0]
-    former = former_slug(manifest.path)  # unless another issue's slug is that now
-    former = "" if any(m.slug == former for m in manifests if m is not manifest) else former
+    former = former_slugs(m.path for m in manifests).get(
+        manifest.path, ""
+    )  # where it names it alone
     path = config.dist_dir / manifest.slug / EMAIL_FILE
     build_command = rebuild_command(manifest.slug)
     if not path.is_file():
@@ -91,6 +92,21 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
         manifest.number,
         former,
     )
+
+
+def named_now(config: Config, issue: str) -> str:
+    """The issue the ledger names `issue`, by its name now: the ledger knows one sent
+    before Arabic and Hebrew names kept their letters by the old ('dd-ldrb'), which its
+    editors no longer see anywhere (not one two issues' names made, 'ml': neither is it)."""
+    from ..manifest import former_slugs, manifest_paths, manifest_slug
+
+    formers = former_slugs(manifest_paths(config.issues_dir))
+    return next((manifest_slug(path) for path, old in formers.items() if old == issue), issue)
+
+
+def shown(now: str, ledger_name: str) -> str:
+    """An issue as messages name it: by its name now, the ledger's in brackets if other."""
+    return now if now == ledger_name else f"{now} ({ledger_name})"
 
 
 def rebuild_command(slug: str) -> str:

@@ -23,6 +23,7 @@ from ..config import Config, load_config
 from ..errors import PublisherError
 from ..extras import needs
 from ..stopping import stopping_signals_interrupt
+from .built import named_now, shown
 from .confirm import CONFIRMABLE
 from .outbox import Outbox
 from .page import N_, Pages, install_translations
@@ -150,9 +151,8 @@ def create_app(root: Path) -> Flask:
             with transaction(db):
                 current = get(db, subscriber.id)
                 if current and current.status not in SUPPRESSED:
-                    set_status(
-                        db, subscriber.id, "unsubscribed", f"unsubscribe link in {claim.issue}"
-                    )
+                    issue = shown(named_now(config, claim.issue), claim.issue)
+                    set_status(db, subscriber.id, "unsubscribed", f"unsubscribe link in {issue}")
             return answer(
                 subscriber,
                 200,

@@ -21,7 +21,7 @@ from ..errors import PublisherError
 from ..languages import NotALanguage, language_tag
 from ..urls import issue_url
 from .audience import Audience, Member, breakdown, edition_for, nobody_matches
-from .built import BuiltEmail, built_email, rebuild_command
+from .built import BuiltEmail, built_email, rebuild_command, shown
 from .copies import Template
 from .dkim_signer import DkimSigner, configured_signer
 from .ledger import Ledger, Send, message_id
@@ -167,7 +167,7 @@ def _send_to_list(
     if not request.dry_run:
         report.recovered = ledger.recover_interrupted()
     previous = ledger.latest_send(mailing.slug)
-    _refuse_a_send_already_made(mailing.slug, request, audience, ledger, previous)
+    _refuse_a_send_already_made(mailing, request, audience, ledger, previous)
     if previous is None and not request.again:
         _refuse_a_renamed_issue_sent_already(mailing, ledger)
     recipients: list[Member] = []
@@ -291,24 +291,30 @@ def _refuse_editions_no_longer_built(mailing: Mailing, ledger: Ledger, current: 
 
 
 def _refuse_a_send_already_made(
-    slug: str, request: SendRequest, audience: Audience, ledger: Ledger, previous: Send | None
+    mailing: Mailing,
+    request: SendRequest,
+    audience: Audience,
+    ledger: Ledger,
+    previous: Send | None,
 ) -> None:
     """An issue sent already goes again only when told how; an unfinished send is finished
     with the recipients it was started with, never re-chosen halfway."""
     if previous is None:
         return
+    slug = mailing.built.slug  # the ledger's name (`mailing.slug`) is in `issue` too
+    issue = shown(slug, mailing.slug)
     if not previous.finished_at and audience.narrowed and not request.resend_unknown:
         left = sum(ledger.counts(previous.id).get(s, 0) for s in ("queued", "deferred"))
         raise PublisherError.at(
-            f"issue {slug} has a send under way (started {previous.started_at}, {left} still"
+            f"issue {issue} has a send under way (started {previous.started_at}, {left} still"
             " to go) with its own recipients",
             hint=f"finish it first with 'publisher send {slug}'; then choose new recipients",
         )
     if previous.finished_at and not (request.again or request.resend_unknown or request.new):
         counts = ledger.counts(previous.id)
-        waiting = len(_not_yet_had(slug, ledger))
+        waiting = len(_not_yet_had(mailing.slug, ledger))
         raise PublisherError.at(
-            f"issue {slug} was already sent ({counts.get('sent', 0)} sent, finished"
+            f"issue {issue} was already sent ({counts.get('sent', 0)} sent, finished"
             f" {previous.finished_at}); {waiting} active subscriber(s) have not had it",
             hint=f"to send it to the {waiting} who have not had it, add --new;"
             " once more to everyone now on the list, --again"

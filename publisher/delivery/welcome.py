@@ -12,9 +12,8 @@ from __future__ import annotations
 import logging
 
 from ..config import Config
-from ..manifest import former_slug, manifest_paths, manifest_slug
 from .audience import edition_for
-from .built import EMAIL_FILE
+from .built import EMAIL_FILE, named_now
 from .confirm import welcome_message
 from .copies import Template
 from .dkim_signer import DkimSigner, configured_signer, signed
@@ -116,5 +115,4 @@ def _built_as(config: Config, issue: str) -> str:
     (sent as 'dd-ldrb', built in عدد-الإضراب/)."""
     if (config.dist_dir / issue / EMAIL_FILE).is_file():
         return issue
-    renamed = (p for p in manifest_paths(config.issues_dir) if former_slug(p) == issue)
-    return next((manifest_slug(path) for path in renamed), issue)
+    return named_now(config, issue)

@@ -17,7 +17,7 @@ from typing import Any, ClassVar, NamedTuple
 from urllib.parse import quote, unquote, urlsplit
 
 from ..attachments import editorial_media
-from ..manifest import former_slug
+from ..manifest import former_slugs
 from ..model import Archive, Document, Issue, text_direction
 from ..output import Artifact
 from ..pool import transliterated_slug
@@ -256,6 +256,7 @@ class WebRenderer(ArchiveRenderer):
         (base_url) says where dist/ is served: an old address is found under it."""
         pages: list[Page] = []
         redirected: set[str] = set()
+        formers = former_slugs(issue.source for issue in archive.issues)
         for issue in archive.every_edition:  # newest first, each original before its editions
             for doc in issue.documents:
                 for alias in doc.aliases:
@@ -269,7 +270,7 @@ class WebRenderer(ArchiveRenderer):
                     redirected.add(path)
                     values = {"target": f"{issue.folder}/{doc.slug}/", "title": doc.title}
                     pages.append(Page(path, "redirect.html", values))
-            for path, target, article in _issue_aliases(issue, site):
+            for path, target, article in _issue_aliases(issue, site, formers):
                 if path in redirected or _no_redirect(path, taken, archive):
                     continue  # a document's own alias, or a page of the site, comes first
                 redirected.add(path)
@@ -371,7 +372,9 @@ def _alternates(editions: tuple[Issue, ...], doc_slug: str) -> tuple[Alternate, 
 _ALIAS_SEGMENT = re.compile(r"^[\w\-.~!$&'()*+,;=:@ ]+$")  # a file name, once decoded
 
 
-def _issue_aliases(issue: Issue, site: str) -> Iterator[tuple[str, str, Document | None]]:
+def _issue_aliases(
+    issue: Issue, site: str, formers: dict[Path, str]
+) -> Iterator[tuple[str, str, Document | None]]:
     """The redirects from an issue's old folders (`_old_folders`): (page, target, the
     article or None) for the issue's page and each of its articles'; and from an old page's
     own name a manifest's `aliases` gives ("/2024/no-41.html")."""
@@ -382,19 +385,20 @@ def _issue_aliases(issue: Issue, site: str) -> Iterator[tuple[str, str, Document
             log.warning("%s: no redirect from alias %r: %s", issue.source, alias, why)
         elif not page.endswith("/index.html"):
             yield page, f"{issue.folder}/", None
-    for folder in _old_folders(issue, site):
+    for folder in _old_folders(issue, site, formers):
         yield f"{folder}index.html", f"{issue.folder}/", None
         for doc in issue.documents:
             yield f"{folder}{doc.slug}/index.html", f"{issue.folder}/{doc.slug}/", doc
 
 
-def _old_folders(issue: Issue, site: str) -> list[str]:
+def _old_folders(issue: Issue, site: str, formers: dict[Path, str]) -> list[str]:
     """Where the issue's pages were before, in its edition's folder there (old/es/): each
     folder its manifest's `aliases` name (its name before it was renamed), and the one its
     name made before Arabic and Hebrew names kept their letters (dd-ldrb/ for
-    عدد-الإضراب.yaml), where readers' bookmarks and the emails sent then lead."""
+    عدد-الإضراب.yaml), where readers' bookmarks and the emails sent then lead; not one
+    two issues' names made (`formers`: `manifest.former_slugs`), which was only one's."""
     pages = [alias_page(alias, site) for alias in issue.aliases]
-    if (former := former_slug(issue.source)) != issue.slug:
+    if former := formers.get(issue.source):
         pages.append(f"{former}/index.html")
     edition = f"{issue.edition}/" if issue.edition else ""
     return [
@@ -423,13 +427,14 @@ def _transliterated_pages(
                 old_slugs[doc.slug] = before
     pages = []
     written = taken | {page.path for page in redirects}
+    formers = former_slugs(issue.source for issue in archive.issues)
     for issue in archive.every_edition:
         shared = Counter(old_slugs.get(doc.slug) for doc in issue.documents)
         for doc in issue.documents:
             old = old_slugs.get(doc.slug, "")
             if not old or shared[old] > 1:
                 continue  # two articles' old address: the build refused it, no page was there
-            for folder in (f"{issue.folder}/", *_old_folders(issue, site)):
+            for folder in (f"{issue.folder}/", *_old_folders(issue, site, formers)):
                 if (path := f"{folder}{old}/index.html") not in written:
                     written.add(path)
                     values = {"target": f"{issue.folder}/{doc.slug}/", "title": doc.title}
