@@ -4,6 +4,7 @@ compared, part by part, with what Python's email package makes of the same messa
 from __future__ import annotations
 
 import datetime as dt
+import re
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -71,3 +72,27 @@ def test_a_copy_is_the_built_message_with_the_recipients_values(
         assert b"\n" not in b"".join(lines) and b"\r" not in b"".join(lines), "bare CR or LF"
         assert max(map(len, lines)) <= 998
         assert PLACEHOLDER.encode() not in data
+
+
+def header_lines(data: bytes, name: bytes) -> list[bytes]:
+    """The physical lines of header `name`, folded as they go on the wire."""
+    head = data.split(b"\r\n\r\n", 1)[0]
+    found = re.search(rb"(?:^|\r\n)(" + name + rb":.*?)(?=\r\n(?![ \t])|$)", head, re.DOTALL)
+    assert found, name
+    return found.group(1).split(b"\r\n")
+
+
+def test_a_copys_unsubscribe_header_is_folded_as_the_built_emails_is(
+    built_email_workspace: BuiltInPlace,
+) -> None:
+    """The built .eml folds List-Unsubscribe before each of its addresses; a subscriber's
+    copy, their token in the link, went out with it all on one line of some 300
+    characters. Now each address is on a line of its own, as in the .eml."""
+    eml = next((built_email_workspace.kept / "dist").glob("*/email.eml"))
+    token = "WzEsIjA0MSJd.awJObA.wSKEgg98cxlCeALN53RdTTskg1gbWrV2IB49cHB51OQ"  # itsdangerous'
+    data = Template.read(eml).personalise("ann@example.org", "<1@example.org>", token, DATE)
+
+    built = header_lines(eml.read_bytes(), b"List-Unsubscribe")
+    assert len(built) > 1  # folded before its addresses
+    want = [line.replace(PLACEHOLDER.encode(), token.encode()) for line in built]
+    assert header_lines(data, b"List-Unsubscribe") == want

@@ -29,7 +29,7 @@ from email.parser import BytesParser
 from email.utils import format_datetime
 from pathlib import Path
 
-from ..email_wire import base64_lines, crlf
+from ..email_wire import HEADER_FOLDING, base64_lines, crlf
 from ..errors import PublisherError
 from ..urls import RECIPIENT_TOKEN as PLACEHOLDER
 
@@ -38,10 +38,11 @@ from ..urls import RECIPIENT_TOKEN as PLACEHOLDER
 _HTML_LINK = re.compile(rf"(?:\s*·\s*)?<a\b[^>]*{PLACEHOLDER}[^>]*>.*?</a>", re.DOTALL)
 _BLANK_LINE = re.compile(r"(\r?\n[ \t]*\r?\n)")
 _TOKEN = re.compile(r"^[A-Za-z0-9_.\-]+$")  # what itsdangerous' URL-safe tokens are made of
-# Headers we set are written on one line up to RFC 5322's hard limit of 998 octets: folded at
-# 78, the email package would turn a long unsubscribe URL into RFC 2047 encoded words, which
-# no client reads as a URL. Headers kept from the template keep the template's folding.
-_SEND_POLICY = policy.SMTP.clone(max_line_length=998)
+# Headers kept from the template keep the template's folding. List-Unsubscribe, which holds
+# the token, is folded again as the build folds it, before each of its addresses (folded at
+# 78 by the email package, a long unsubscribe URL became RFC 2047 encoded words, which no
+# client reads as a URL); others we set are written on one line up to RFC 5322's 998 octets.
+_SEND_POLICY = HEADER_FOLDING.clone(max_line_length=998)
 _MAILTO = re.compile(r"<mailto:[^?>]*\?")
 _ENCODINGS = ("quoted-printable", "base64")  # what the build writes text parts in
 REQUIRED_HEADERS = ("List-Unsubscribe", "List-Unsubscribe-Post", "List-Id", "From", "Subject")
