@@ -11,7 +11,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from ..config import Config
-from ..email_wire import HEADER_FOLDING, subject_encoded_again
+from ..email_wire import HEADER_FOLDING, set_text, subject_encoded_again
 from ..i18n import gettext, interface_language
 from ..urls import unsubscribe_mailto
 from .dkim_signer import configured_signer, signed
@@ -93,9 +93,8 @@ def _message(
     for name, value in (headers or {}).items():
         message[name] = value
     signature = "\n".join(line for line in (config.organisation, config.contact) if line)
-    message.set_content(
-        "\n\n".join([*paragraphs, signature]) + "\n", charset="utf-8", cte="quoted-printable"
-    )
+    message["MIME-Version"] = "1.0"
+    set_text(message, "\n\n".join([*paragraphs, signature]) + "\n")
     # Folded as the headers are: on one line of up to 998 octets, an Arabic subject
     # was one encoded word of 122 characters, which strict readers showed raw.
     return subject_encoded_again(message.as_bytes(policy=HEADER_FOLDING), subject)

@@ -12,7 +12,7 @@ from urllib.parse import quote
 from slugify import slugify
 
 from ... import urls
-from ...email_wire import HEADER_FOLDING, subject_encoded_again, transfer_encoded
+from ...email_wire import HEADER_FOLDING, set_text, subject_encoded_again
 from ...errors import PublisherError
 from ...model import Issue
 from ..base import RenderContext
@@ -69,9 +69,6 @@ def build_message(issue: Issue, ctx: RenderContext, text: str, html: str) -> byt
 
 def _text_part(text: str, subtype: str) -> EmailMessage:
     """A UTF-8 text part holding `text` encoded as it will be sent."""
-    encoding, body = transfer_encoded(text)
     part = EmailMessage(policy=policy.SMTP)
-    part["Content-Type"] = f'text/{subtype}; charset="utf-8"'
-    part["Content-Transfer-Encoding"] = encoding
-    part.set_payload(body.decode("ascii"))
+    set_text(part, text, subtype)
     return part
