@@ -25,7 +25,6 @@ from .settings_schema import (
     registered_tables,
     single_line,
     text,
-    then,
     whole_number,
 )
 from .sourcefile import parse_file
@@ -162,7 +161,8 @@ def load_config(root: Path, list_only: bool = False) -> Config:
 def check_base_url(value: str) -> str:
     """base_url goes into List-Unsubscribe and every link: refuse anything that could end
     the URL early, add a second one, or point it at someone else's host (ValueError
-    "why\nhow"). `publisher init` checks the URL it writes with this rule too."""
+    "why\nhow"). `publisher init` checks the URL it writes with this rule too. Returned
+    with its path percent-encoded (`_path_percent_encoded`), as links are made from it."""
     import re
     from urllib.parse import urlsplit
 
@@ -173,7 +173,8 @@ def check_base_url(value: str) -> str:
             " other scripts), an optional port and path, no user, query or fragment"
         )
 
-    breaker = re.search(r'[\s<>",\\^`{|}\x00-\x1f\x7f]|[^\x00-\x7f]', value)
+    url_text = _path_percent_encoded(value)
+    breaker = re.search(r'[\s<>",\\^`{|}\x00-\x1f\x7f]|[^\x00-\x7f]', url_text)
     if breaker:
         char = breaker.group()
         name = "a space" if char == " " else repr(char)
@@ -195,7 +196,23 @@ def check_base_url(value: str) -> str:
         raise refuse("has a port that is not a number from 1 to 65535")
     if "?" in value or "#" in value:
         raise refuse("has a query or fragment ('?' or '#'): links are made by adding to it")
-    return value
+    return url_text
+
+
+def _path_percent_encoded(value: str) -> str:
+    """`value` with letters of other scripts in its path percent-encoded, as a browser sends
+    them ("/نشرة/" → "/%D9%86%D8%B4%D8%B1%D8%A9/"): a link in a header is ASCII, and the
+    folder is the same. Its host is left to the check: it has an ASCII form (punycode) of
+    its own, not this one."""
+    import re
+    from urllib.parse import quote, urlsplit
+
+    path = urlsplit(value).path
+    if path.isascii() or "//" not in value:
+        return value
+    encoded = re.sub(r"[^\x00-\x7f]+", lambda letters: quote(letters.group()), path)
+    start = value.index("/", value.index("//") + 2)  # where the path begins, after the host
+    return value[:start] + value[start:].replace(path, encoded, 1)
 
 
 def _language(value: Any) -> str:
@@ -259,7 +276,9 @@ CONFIG_TABLE = Table(
     {
         "title": Setting(text, required='add title = "…"'),
         "description": Setting(single_line),
-        "base_url": Setting(then(text, check_base_url), required='add base_url = "https://…/"'),
+        "base_url": Setting(
+            lambda value: check_base_url(text(value)), required='add base_url = "https://…/"'
+        ),
         "language": Setting(_language),
         # where the newsletter is: a day (an issue's date) is noon there in the feeds
         "time_zone": Setting(_time_zone),

@@ -20,6 +20,22 @@ def test_a_good_config_is_normalised(workspace: Callable[[str], Path]) -> None:
     assert config.email_from.addr_spec == "t@t.example.org" and config.domain == "t.example.org"
 
 
+def test_a_base_url_whose_folder_is_named_in_arabic_is_percent_encoded(
+    workspace: Callable[[str], Path],
+) -> None:
+    """base_url = "https://news.example.net/نشرة/" was refused as holding a character no
+    link in a header may, with a hint about the host's punycode only. Its path is
+    percent-encoded instead, as a browser sends it, in every link and header made from it;
+    a host in other letters is still refused, told to write it in punycode."""
+    root = workspace("minimal")
+    arabic = GOOD.replace("https://t.example.org", "https://news.example.net/نشرة/")
+    (root / "publisher.toml").write_text(arabic, encoding="utf-8")
+
+    assert load_config(root).base_url == "https://news.example.net/%D9%86%D8%B4%D8%B1%D8%A9/"
+    host = config_error(root, GOOD.replace("https://t.example.org", "https://نشرة.example/"))
+    assert "cannot be part of a link" in host and "punycode" in host
+
+
 def test_unknown_setting_points_at_line_and_suggests(workspace: Callable[[str], Path]) -> None:
     message = config_error(workspace("minimal"), GOOD + 'repy_to = "x@t.example.org"\n')
     assert "publisher.toml:7:" in message and "did you mean 'reply_to'" in message
