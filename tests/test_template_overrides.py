@@ -189,6 +189,30 @@ def test_a_misspelled_mjml_element_in_an_email_override_is_named(
     assert "did you mean 'mj-text'?" in (problem.hint or "")
 
 
+def test_an_mjml_element_the_engine_does_not_support_is_named_at_its_line(
+    workspace: Callable[[str], Path],
+) -> None:
+    """<mj-html-attributes> is MJML's, but MRML (the engine publisher renders MJML with)
+    refused the email whole: "the email's MJML cannot be read (unexpected element in root
+    template at position 16:34)", told to close elements, no line named."""
+    root = workspace("minimal")
+    newsletter = (THEME / "email" / "newsletter.mjml").read_text().splitlines(keepends=True)
+    head = next(n for n, line in enumerate(newsletter) if "<mj-head>" in line)
+    newsletter.insert(
+        head + 1,
+        '    <mj-html-attributes><mj-selector path=".card">'
+        '<mj-html-attribute name="data-x">1</mj-html-attribute>'
+        "</mj-selector></mj-html-attributes>\n",
+    )
+    problem = override_problem(root, "email/newsletter.mjml", "".join(newsletter), "email")
+
+    override = root / "templates" / "email" / "newsletter.mjml"
+    assert (problem.file, problem.line) == (override, head + 2)
+    assert "<mj-html-attributes>" in problem.message
+    assert "does not support" in problem.message and "MRML" in problem.message
+    assert "close" not in (problem.hint or "")
+
+
 def test_the_themes_email_templates_use_only_mjml_elements(tmp_path: Path) -> None:
     """Copied unchanged into the workspace, the theme's MJML is taken as it is."""
     templates = tmp_path / "templates"

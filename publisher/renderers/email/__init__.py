@@ -48,7 +48,7 @@ class EmailRenderer(IssueRenderer):
 
         def html_with(excerpted: frozenset[str]) -> str:
             mjml = self.render_template(ctx, "newsletter.mjml", excerpted=excerpted, **values)
-            return to_email_html(mjml, css)
+            return to_email_html(mjml, css, ctx.templates_dir / "email")
 
         fitted = fit([doc.slug for doc in issue.documents], config.email_mode, html_with)
         report = f"{issue.folder}: email HTML {fitted.size / 1024:.1f} KB, {fitted.describe()}"
@@ -75,17 +75,20 @@ class EmailRenderer(IssueRenderer):
         ]
 
 
-def to_email_html(mjml_source: str, css: str) -> str:
+def to_email_html(mjml_source: str, css: str, overrides: Path | None = None) -> str:
     """MJML's responsive, Outlook-safe tables, with the theme's `css` inlined into style
     attributes (many clients drop <style>). MJML's own <style> (Outlook resets, responsive
     and dark-scheme @media rules) stays as MJML made it: inlining its resets into every
-    table cell would spend a third of Gmail's budget on repetition."""
+    table cell would spend a third of Gmail's budget on repetition. `overrides`: the
+    workspace's email templates, where an element MRML refuses is looked for."""
     import css_inline
     from mjml import mjml2html
 
     try:
         html = mjml2html(mjml_source, disable_comments=True, fonts={})
     except ValueError as exc:  # MRML's parser gives up, saying neither where nor why
+        if unsupported := _unsupported(mjml_source, overrides):
+            raise unsupported from None
         raise PublisherError.at(
             f"template error: the email's MJML cannot be read ({exc}){_left_open(mjml_source)}",
             hint="close every <mj-…> element the email's template overrides in templates/email/"
@@ -98,6 +101,30 @@ def to_email_html(mjml_source: str, css: str) -> str:
         load_remote_stylesheets=False,
     )
     return inliner.inline(html)
+
+
+def _unsupported(mjml_source: str, overrides: Path | None) -> PublisherError | None:
+    """The first MJML element of the email that MRML refuses (`elements.UNSUPPORTED`), at
+    its line in the override that has it, or as the line reads when none does (a theme's)."""
+    from .elements import UNSUPPORTED, unsupported_elements
+
+    found = next(unsupported_elements(mjml_source), None)
+    if found is None:
+        return None
+    element, line = found
+    file = None
+    templates = sorted(overrides.rglob("*.mjml")) if overrides and overrides.is_dir() else []
+    for template in templates:
+        if here := next(unsupported_elements(template.read_text(encoding="utf-8")), None):
+            (element, line), file = here, template
+            break
+    said = (
+        f"template error: <{element}> is an MJML element that MRML, the MJML engine"
+        " publisher uses, does not support"
+    )
+    if file is None:
+        said += f": {mjml_source.split(chr(10))[line - 1].strip()[:160]}"
+    return PublisherError.at(said, file, line, hint=f"take it out: {UNSUPPORTED[element]}")
 
 
 _MJML_TAG = re.compile(r"<(/?)(mj-[a-z0-9-]+)\b[^>]*?(/?)>")

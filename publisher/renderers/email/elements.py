@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import jinja2
 
-# MJML 4's elements (https://documentation.mjml.io), as MRML knows them
+# MJML 4's elements (https://documentation.mjml.io); MRML refuses those in UNSUPPORTED
 MJML_ELEMENTS = frozenset(
     [
         "mj-accordion",
@@ -52,6 +52,29 @@ MJML_ELEMENTS = frozenset(
 )
 
 _ELEMENT = re.compile(r"</?(mj-[\w-]+)")
+
+# MJML's elements that MRML, the engine publisher renders MJML with (mjml-python), does not
+# take: it refuses the whole email, saying "unexpected element in root template at position
+# 16:34", or for <mj-include> "unable to load included template" (none is loaded). Why
+# each is not needed, and what to write instead.
+_HTML_ATTRIBUTES = (
+    'give an element a class with css-class="…" (the email\'s CSS styles it), or write the'
+    " HTML you need, attributes and all, in an <mj-raw>"
+)
+UNSUPPORTED = {
+    "mj-html-attributes": _HTML_ATTRIBUTES,
+    "mj-html-attribute": _HTML_ATTRIBUTES,
+    "mj-selector": _HTML_ATTRIBUTES,
+    "mj-include": 'include another template with Jinja\'s {% include "email/….mjml" %}',
+}
+
+
+def unsupported_elements(source: str) -> Iterator[tuple[str, int]]:
+    """Each element of `source` (MJML, or a template of it) that MRML does not take, with
+    its line."""
+    for element in _ELEMENT.finditer(source):
+        if element.group(1) in UNSUPPORTED:
+            yield element.group(1), source.count("\n", 0, element.start()) + 1
 
 
 def unknown_elements(environment: jinja2.Environment, source: str) -> Iterator[tuple[str, int]]:
