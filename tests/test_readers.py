@@ -192,6 +192,38 @@ def test_office_files_keep_their_properties(tmp_path: Path, suffix: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("3 March 2026", dt.date(2026, 3, 3)),
+        ("March 3, 2026", dt.date(2026, 3, 3)),
+        ("3 de marzo de 2026", dt.date(2026, 3, 3)),
+        ("le 3 mars 2026", dt.date(2026, 3, 3)),
+    ],
+)
+def test_a_date_typed_in_words_in_the_date_style_is_the_documents_date(
+    tmp_path: Path, typed: str, day: dt.date
+) -> None:
+    """Word's Date style holds the date as the editor typed it, in words more often than
+    not: it is the document's date, as a date line under an imported text's title is."""
+    path = tmp_path / "dated.docx"
+    source = f"---\ntitle: Dated words\ndate: {typed}\n---\n\nBody.\n"
+    pypandoc.convert_text(source, "docx", format="markdown", outputfile=str(path))
+    assert read(path).date == day
+
+
+def test_a_date_style_paragraph_that_is_no_day_is_told_to_the_editor(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A Date paragraph that says no day ("Spring 2026") is in no output, as pandoc takes
+    it for the date: the editor is told, rather than its words vanishing."""
+    path = tmp_path / "seasonal.docx"
+    source = "---\ntitle: Seasonal\ndate: Spring 2026\n---\n\nBody.\n"
+    pypandoc.convert_text(source, "docx", format="markdown", outputfile=str(path))
+    assert read(path).date is None
+    assert "'Spring 2026'" in caplog.text and "seasonal.docx" in caplog.text
+
+
+@pytest.mark.parametrize(
     ("name", "content"),
     [
         (

@@ -139,8 +139,12 @@ def document_fields(
         "title": text("title"),
         "subtitle": text("subtitle"),
         "authors": _names(meta, "authors", path, fail, source is not None),
-        "date": (date := _date(meta, fail, strict=source is not None) or _file_name_date(path)),
-        "updated": _later(_date(meta, fail, strict=source is not None, field="updated"), date),
+        "date": (
+            date := _date(meta, path, fail, strict=source is not None) or _file_name_date(path)
+        ),
+        "updated": _later(
+            _date(meta, path, fail, strict=source is not None, field="updated"), date
+        ),
         "language": _language(meta, path, fail, source is not None) or default_language,
         "tags": _names(meta, "tags", path, fail, source is not None),
         "summary": text("summary"),
@@ -336,7 +340,9 @@ def _later(updated: dt.date | None, date: dt.date | None) -> dt.date | None:
     return updated if updated and (date is None or updated > date) else None
 
 
-def _date(meta: dict[str, Any], fail: Fail, strict: bool, field: str = "date") -> dt.date | None:
+def _date(
+    meta: dict[str, Any], path: Path, fail: Fail, strict: bool, field: str = "date"
+) -> dt.date | None:
     key, value = _first(meta, field)
     if value is None or value == "" or isinstance(value, bool):
         return None
@@ -353,7 +359,26 @@ def _date(meta: dict[str, Any], fail: Fail, strict: bool, field: str = "date") -
                 key,
                 hint=day_hint(value, str(key)),
             ) from None
-        return None  # office files carry all sorts of date strings; a missing date is fine
+        return _written_date(str(value).strip(), key, path)
+
+
+def _written_date(written: str, key: str, path: Path) -> dt.date | None:
+    """A date as an office file or a web page gives it: a Word paragraph in the Date style
+    holds what the editor typed ("3 March 2026", "3 de marzo de 2026"), read as `publisher
+    import` reads a date line. pandoc takes that paragraph out of the text, so one that
+    is no day the editor is told of: its words would otherwise vanish without a trace."""
+    from ..importers.textdates import dateline
+
+    if day := dateline(written):
+        return day
+    log.warning(
+        "%s: its %s %r is no day publisher can read (write it as 3 March 2026 or"
+        " 2026-03-03): it is published without it",
+        path,
+        key,
+        written,
+    )
+    return None
 
 
 def _file_name_date(path: Path) -> dt.date | None:
