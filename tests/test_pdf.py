@@ -847,6 +847,41 @@ def test_a_lists_type_gives_its_markers_in_print(
     assert found == markers, text
 
 
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        (
+            "---\ntitle: Motions\n---\n\nItems 1 to 4 were agreed.\n\n"
+            "5. Repairs within a week\n6. A rent freeze\n",
+            ["5.", "6."],
+        ),
+        (
+            "---\ntitle: Countdown\n---\n\nOur top two wins:\n\n<ol reversed>\n"
+            "<li>Repairs within a week</li>\n<li>A rent freeze</li>\n</ol>\n",
+            ["2.", "1."],
+        ),
+    ],
+    ids=["markdown list from 5", "countdown in HTML"],
+)
+def test_a_numbered_list_counts_in_print_as_it_is_written(
+    workspace: Callable[[str], Path], text: str, numbers: list[str]
+) -> None:
+    """A list carried on after a paragraph ("5." in Markdown, Word's Set Numbering Value)
+    counts from its number in the issue's PDF and the leaflet as it does on the web, and a
+    countdown (<ol reversed>) counts down: WeasyPrint ignores both, and printed 1, 2."""
+    root = workspace("minimal")
+    (root / "documents" / "first-article.md").write_text(text)
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + "leaflet:\n  document: first-article\n")
+    report = build(root, formats=["pdf", "leaflet"])
+    for pdf in ("001-first.pdf", "001-first-leaflet.pdf"):
+        printed = subprocess.run(
+            ["pdftotext", str(out(report, pdf)), "-"], capture_output=True, text=True
+        ).stdout
+        found = re.findall(r"^\s*(\d+\.)\s*(?:Repairs|A rent)", printed, re.M)
+        assert found == numbers, (pdf, printed)
+
+
 # --- the repository's example ------------------------------------------------------------
 
 

@@ -64,6 +64,7 @@ from .links import keep_safe_links
 
 if TYPE_CHECKING:
     import weasyprint
+    from lxml.html import HtmlElement
 
 log = logging.getLogger(__name__)
 
@@ -155,8 +156,45 @@ class _TypesWithoutParsing(dict[str, Any]):
 def printable(document: Document) -> Document:
     """The document as print lays it out: footnotes at the page foot, and no word too long
     to lay out in good time (`breakable_long_words`)."""
-    body = breakable_long_words(footnotes_at_page_foot(document.body_html))
+    body = counted_as_written(breakable_long_words(footnotes_at_page_foot(document.body_html)))
     return dataclasses.replace(document, body_html=body)
+
+
+_COUNTED_LIST = re.compile(r"<ol\b[^>]*\s(?:start|reversed)\b")
+
+
+def counted_as_written(body: str) -> str:
+    """`body` with each numbered list that does not count 1, 2, 3 (<ol start="5">, as
+    Markdown's "5." and Word's Set Numbering Value make it; <ol reversed>) counting as it
+    says, in CSS counters: WeasyPrint ignores both attributes, and printed 1, 2 where
+    every other output shows 5, 6. Only text with such a list is parsed and changed."""
+    if not _COUNTED_LIST.search(body):
+        return body
+    root = body_tree(body)
+    for numbered in root.iter("ol"):
+        items = [child for child in numbered if child.tag == "li"]
+        reversed_ = numbered.get("reversed") is not None
+        start = _start(numbered.get("start"), len(items) if reversed_ else 1)
+        if reversed_:
+            _add_style(numbered, f"counter-reset: list-item {start + 1}")
+            for item in items:
+                _add_style(item, "counter-increment: list-item -1")
+        elif start != 1:
+            _add_style(numbered, f"counter-reset: list-item {start - 1}")
+    return body_html(root)
+
+
+def _start(written: str | None, default: int) -> int:
+    """The number a list's start attribute gives (HTML: an integer, else the default)."""
+    try:
+        return int((written or "").strip())
+    except ValueError:
+        return default
+
+
+def _add_style(element: HtmlElement, declaration: str) -> None:
+    style = (element.get("style") or "").strip().rstrip(";")
+    element.set("style", f"{style}; {declaration}" if style else declaration)
 
 
 LONGEST_WORD = 2_000  # characters without a space: longer than any word or real address
