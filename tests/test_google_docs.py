@@ -237,6 +237,15 @@ def test_the_download_imports_as_markdown_with_its_picture(tmp_path: Path, zippe
     assert "publisher-import-" not in said  # named as the editor knows it, not a working copy
 
 
+def test_an_imported_pictures_description_is_no_caption(tmp_path: Path) -> None:
+    """The picture's alt text ("Tenants outside Block B") describes it for whoever cannot
+    see it: the imported draft shows it as the page did, with no caption under it."""
+    written, _ = imported(tmp_path, downloaded(tmp_path / "download"))
+    doc = read_document(written, written.stem, written.parent, "en")
+    assert re.search(r'<img [^>]*alt="Tenants outside Block B"', doc.body_html)
+    assert "<figcaption" not in doc.body_html
+
+
 def test_a_zip_of_several_pages_or_none_is_refused_by_name(tmp_path: Path) -> None:
     two, none = tmp_path / "two.zip", tmp_path / "pictures.zip"
     with zipfile.ZipFile(two, "w") as archive:

@@ -23,6 +23,7 @@ import pytest
 from bounded import finishes_within
 from click.testing import CliRunner
 from PIL import Image
+from test_office_contents import edited
 from validators import epubcheck_messages
 
 from publisher.build import build
@@ -882,6 +883,31 @@ def test_office_files_pictures_are_extracted_into_the_pool_media_folder(
     assert doc.title == "With a picture" and doc.authors == ("Ana",)
     assert len(doc.images) == 1 and doc.images[0].startswith("media/with-a-picture/")
     assert (tmp_path / "documents" / doc.images[0]).read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_word_pictures_alt_text_is_imported_as_its_description_and_no_caption(
+    tmp_path: Path,
+) -> None:
+    """Word's Alt Text describes a picture for whoever cannot see it. A
+    picture alone in its paragraph was written `![description](…)`, which Markdown reads
+    as a figure captioned with it: the web page and the PDF printed the description under
+    the photo, and screen readers read it twice."""
+    work = tmp_path / "work"
+    work.mkdir()
+    Image.new("RGB", (40, 20), (200, 30, 30)).save(work / "red.png")
+    (work / "src.md").write_text(  # pandoc's way to write a picture that is no figure
+        "---\ntitle: Victory\n---\n\nWe won.\n\n![Tenants celebrating](red.png)\\ \n"
+    )
+    pypandoc.convert_file(
+        str(work / "src.md"), "docx", outputfile=str(work / "victory.docx"), cworkdir=str(work)
+    )
+    # the picture alone in its paragraph, as Word has it: without pandoc's no-break space
+    nbsp_run = '<w:r><w:t xml:space="preserve">\u00a0</w:t></w:r>'
+    edited(work / "victory.docx", "word/document.xml", lambda xml: xml.replace(nbsp_run, ""))
+    (doc,) = import_one(tmp_path, (work / "victory.docx").read_bytes(), "victory.docx")
+    page = html_of(doc)
+    assert page.xpath("//img/@alt") == ["Tenants celebrating"]
+    assert not page.xpath("//figcaption") and "Tenants celebrating" not in page.text_content()
 
 
 @pytest.mark.parametrize("kind", ["docx", "odt"])

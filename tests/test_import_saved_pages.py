@@ -105,6 +105,30 @@ def test_a_page_saved_with_its_files_folder_is_imported_with_its_pictures(tmp_pa
     assert "_files/" not in doc.source.read_text()
 
 
+def test_a_picture_without_a_caption_is_imported_without_one(tmp_path: Path) -> None:
+    """A WordPress image block with no caption (<figure class="wp-block-image"><img alt>)
+    is its picture alone: its description (alt text) is for readers who cannot see it,
+    not a caption printed under it. A caption the page gives stays one."""
+    page = ARTICLE.replace(
+        '<figure><img src="https://cdn.example.net/ad.png" alt="Not saved with the page">',
+        '<figure class="wp-block-image size-large"><img src="https://port.example.org/img/'
+        'gate.png" alt="Dockers at the gate, fists raised">',
+    )
+    pictures = {
+        f"https://port.example.org/img/{name}": png("teal") for name in ("picket.png", "gate.png")
+    }
+    data = saved_page(page, "utf-8", "https://port.example.org/news/dockers-win", pictures)
+    (doc,) = import_one(tmp_path, data, "Dockers win their strike.mhtml")
+    shown = html_of(doc)
+    assert shown.xpath("//img/@alt") == [
+        "The picket at gate 3",
+        "Dockers at the gate, fists raised",
+    ]
+    assert [" ".join(c.text_content().split()) for c in shown.iter("figcaption")] == [
+        "The picket at gate 3"
+    ]
+
+
 def test_a_word_single_file_web_page_is_read_whole_with_its_pictures(tmp_path: Path) -> None:
     red = png("red")
     data = saved_page(

@@ -35,6 +35,7 @@ class Draft:
 _WRITER = "markdown-smart-raw_html-native_divs-native_spans-header_attributes"
 _BARE_LINKS = Path(__file__).with_name("bare-links.lua")  # a captioned picture's alt text kept
 _SINGLE_EMPHASIS = Path(__file__).with_name("single-emphasis.lua")  # no `****bold****`
+_UNCAPTIONED = Path(__file__).with_name("uncaptioned-pictures.lua")  # alt text is no caption
 # pandoc's paragraph between two lists (or a list and code) that would read as one, when it
 # may not write the HTML comment pandoc's manual advises: a blank line in every output
 _LIST_END = re.compile(r"^([ >]*)&nbsp;$", re.MULTILINE)
@@ -70,13 +71,19 @@ def body_markdown(body_html: str) -> str:
         html,
         "html",
         _WRITER,
-        ["--wrap=none", f"--lua-filter={_BARE_LINKS}", f"--lua-filter={_SINGLE_EMPHASIS}"],
+        [
+            "--wrap=none",
+            f"--lua-filter={_BARE_LINKS}",
+            f"--lua-filter={_SINGLE_EMPHASIS}",
+            f"--lua-filter={_UNCAPTIONED}",
+        ],
     )
     markdown = _FOOTNOTE_DIV.sub(lambda m: m.group(1), markdown)
     markdown = _LIST_END.sub(r"\1<!-- end of list -->", markdown)
     markdown = _PAGE_BREAK.sub(r"\1\\newpage", markdown)
     markdown = re.sub(r"⟦fndef(\d+)⟧ ?", r"[^\1]: ", markdown)
-    return re.sub(r"⟦fn(\d+)⟧", r"[^\1]", markdown).strip() + "\n"
+    # blank lines only: a picture that is no figure may end the text in "\ " (_UNCAPTIONED)
+    return re.sub(r"⟦fn(\d+)⟧", r"[^\1]", markdown).strip("\n") + "\n"
 
 
 def front_matter(meta: dict[str, Any]) -> str:
