@@ -246,6 +246,27 @@ def test_an_imported_pictures_description_is_no_caption(tmp_path: Path) -> None:
     assert "<figcaption" not in doc.body_html
 
 
+def test_a_link_to_one_of_its_headings_still_leads_there_once_imported(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A contents' line or "see What happens next" links to the heading by the id Google
+    Docs gave it ("#h.h2"); the draft's heading is written as words alone, and the link
+    pointed at the id the build gives those words."""
+    link = (
+        '<p class="c2"><span class="c1">See </span><span class="c9"><a class="c9"'
+        ' href="#h.h2">what happens next</a></span><span class="c1">.</span></p>'
+    )
+    page = tmp_path / "download" / "Statement.html"
+    page.parent.mkdir()
+    page.write_text(PAGE.replace('<hr class="c11">', link + '<hr class="c11">'), "utf-8")
+    written, _ = imported(tmp_path, page)
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        doc = read_document(written, written.stem, written.parent, "en")
+    (heading,) = re.findall(r'<h1 id="([^"]+)">What happens next</h1>', doc.body_html)
+    assert re.search(rf'<a href="#{heading}"[^>]*>what happens next</a>', doc.body_html)
+    assert "does not have" not in caplog.text
+
+
 def test_a_zip_of_several_pages_or_none_is_refused_by_name(tmp_path: Path) -> None:
     two, none = tmp_path / "two.zip", tmp_path / "pictures.zip"
     with zipfile.ZipFile(two, "w") as archive:

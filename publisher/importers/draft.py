@@ -36,6 +36,7 @@ _WRITER = "markdown-smart-raw_html-native_divs-native_spans-header_attributes"
 _BARE_LINKS = Path(__file__).with_name("bare-links.lua")  # a captioned picture's alt text kept
 _SINGLE_EMPHASIS = Path(__file__).with_name("single-emphasis.lua")  # no `****bold****`
 _UNCAPTIONED = Path(__file__).with_name("uncaptioned-pictures.lua")  # alt text is no caption
+_HEADING_LINKS = Path(__file__).with_name("heading-links.lua")  # a contents' links still lead
 # pandoc's paragraph between two lists (or a list and code) that would read as one, when it
 # may not write the HTML comment pandoc's manual advises: a blank line in every output
 _LIST_END = re.compile(r"^([ >]*)&nbsp;$", re.MULTILINE)
@@ -76,6 +77,7 @@ def body_markdown(body_html: str) -> str:
             f"--lua-filter={_BARE_LINKS}",
             f"--lua-filter={_SINGLE_EMPHASIS}",
             f"--lua-filter={_UNCAPTIONED}",
+            f"--lua-filter={_HEADING_LINKS}",
         ],
     )
     markdown = _FOOTNOTE_DIV.sub(lambda m: m.group(1), markdown)
