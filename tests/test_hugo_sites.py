@@ -61,8 +61,14 @@ Retour à [la grève]({{< ref "/posts/rent-strike" >}}).
 """
 
 
-def workspace(root: Path, files: dict[str, str], manifest_extra: str = "") -> Path:
-    """A workspace holding `files` in documents/ and one issue of its two posts."""
+def workspace(
+    root: Path,
+    files: dict[str, str],
+    manifest_extra: str = "",
+    documents: str = "rent-strike, posts/first-meeting",
+) -> Path:
+    """A workspace holding `files` in documents/ and one issue of `documents` (its two
+    posts)."""
     (root / "issues").mkdir(parents=True)
     shutil.copy(WORKSPACES / "minimal" / "publisher.toml", root)  # base_url is SITE
     for name, text in files.items():
@@ -71,7 +77,7 @@ def workspace(root: Path, files: dict[str, str], manifest_extra: str = "") -> Pa
         path.write_text(text, encoding="utf-8")
     (root / "issues" / f"{ISSUE}.yaml").write_text(
         "number: 1\ntitle: First\ndate: 2026-03-05\nsections:\n  - title: News\n"
-        "    documents: [rent-strike, posts/first-meeting]\n" + manifest_extra,
+        f"    documents: [{documents}]\n" + manifest_extra,
         encoding="utf-8",
     )
     return root
@@ -198,13 +204,10 @@ def test_the_french_edition_publishes_the_language_folders_article_in_french(
 def test_a_document_of_a_language_folder_listed_itself_is_in_that_language(
     tmp_path: Path,
 ) -> None:
-    root = workspace(tmp_path / "ws", {"fr/posts/first-meeting.md": FIRST_MEETING_FR, **HUGO})
-    manifest = root / "issues" / f"{ISSUE}.yaml"
-    manifest.write_text(
-        manifest.read_text(encoding="utf-8").replace(
-            "[rent-strike, posts/first-meeting]", "[rent-strike, fr/posts/first-meeting]"
-        ),
-        encoding="utf-8",
+    root = workspace(
+        tmp_path / "ws",
+        {"fr/posts/first-meeting.md": FIRST_MEETING_FR, **HUGO},
+        documents="rent-strike, fr/posts/first-meeting",
     )
     out = build(root, formats=["web"]).out_dir
     tree = lxml.html.fromstring((out / ISSUE / "first-meeting" / "index.html").read_bytes())
@@ -218,13 +221,8 @@ def test_a_folder_named_like_a_language_that_mirrors_nothing_is_no_language(
     """A union's `uk/` (United Kingdom) folder of its own documents is not Ukrainian: only
     a folder holding documents at paths also found outside it is a language folder."""
     uk_news = "---\ntitle: Strike at the depot\n---\nThe depot in Leeds is out.\n"
-    root = workspace(tmp_path / "ws", {"uk/depot.md": uk_news, **HUGO})
-    manifest = root / "issues" / f"{ISSUE}.yaml"
-    manifest.write_text(
-        manifest.read_text(encoding="utf-8").replace(
-            "[rent-strike, posts/first-meeting]", "[rent-strike, uk/depot]"
-        ),
-        encoding="utf-8",
+    root = workspace(
+        tmp_path / "ws", {"uk/depot.md": uk_news, **HUGO}, documents="rent-strike, uk/depot"
     )
     out = build(root, formats=["web"]).out_dir
     tree = lxml.html.fromstring((out / ISSUE / "depot" / "index.html").read_bytes())
@@ -365,14 +363,7 @@ def test_every_language_in_its_own_folder_pairs_the_translations_of_a_translatio
         f"{copied_as}es/news/marcha-vivienda.md": MARCH_ES,
         f"{copied_as}fr/news/marche-logement.md": MARCH_FR,
     }
-    root = workspace(tmp_path / "ws", files, "editions: [es, fr]\n")
-    manifest = root / "issues" / f"{ISSUE}.yaml"
-    manifest.write_text(
-        manifest.read_text(encoding="utf-8").replace(
-            "[rent-strike, posts/first-meeting]", "[housing-march]"
-        ),
-        encoding="utf-8",
-    )
+    root = workspace(tmp_path / "ws", files, "editions: [es, fr]\n", documents="housing-march")
     listed = CliRunner().invoke(main, ["-C", str(root), "list", "--translations"])
     assert "edition es: 1 of 1 ready" in listed.output, listed.output
     assert "edition fr: 1 of 1 ready" in listed.output, listed.output
@@ -411,14 +402,7 @@ def test_a_document_in_a_language_folder_of_hugos_content_is_in_that_language(
         "site/content/es/posts/vivienda.md": MARCH_ES,
         "site/content/fa/posts/maskan.md": HOUSING_FA,
     }
-    root = workspace(tmp_path / "ws", files)
-    manifest = root / "issues" / f"{ISSUE}.yaml"
-    manifest.write_text(
-        manifest.read_text(encoding="utf-8").replace(
-            "[rent-strike, posts/first-meeting]", "[vivienda, maskan]"
-        ),
-        encoding="utf-8",
-    )
+    root = workspace(tmp_path / "ws", files, documents="vivienda, maskan")
     with caplog.at_level(logging.INFO, logger="publisher"):
         out = build(root, formats=["web"]).out_dir
     for slug, language in (("vivienda", "es"), ("maskan", "fa")):
@@ -435,14 +419,7 @@ def test_a_content_folder_per_language_beside_the_newsletters_own_needs_no_confi
     newsletter's own language says the others beside it are languages too."""
     english = "---\ntitle: Welcome\n---\n\nHello.\n"
     files = {"content/en/posts/welcome.md": english, "content/es/posts/vivienda.md": MARCH_ES}
-    root = workspace(tmp_path / "ws", files)
-    manifest = root / "issues" / f"{ISSUE}.yaml"
-    manifest.write_text(
-        manifest.read_text(encoding="utf-8").replace(
-            "[rent-strike, posts/first-meeting]", "[welcome, vivienda]"
-        ),
-        encoding="utf-8",
-    )
+    root = workspace(tmp_path / "ws", files, documents="welcome, vivienda")
     out = build(root, formats=["web"]).out_dir
     tree = lxml.html.fromstring((out / ISSUE / "vivienda" / "index.html").read_bytes())
     [article] = tree.xpath("//article[@id='vivienda']")
@@ -455,14 +432,7 @@ def test_a_unions_uk_and_eu_news_in_content_are_not_ukrainian_or_basque(tmp_path
     were published as Ukrainian and Basque (lang="uk", "1 березня 2026 р.")."""
     news = "---\ntitle: Pay talks resume\ndate: 2026-03-01\n---\n\nPay talks resumed on Monday.\n"
     files = {"content/uk/pay-talks.md": news, "content/eu/platform-work.md": news}
-    root = workspace(tmp_path / "ws", files)
-    manifest = root / "issues" / f"{ISSUE}.yaml"
-    manifest.write_text(
-        manifest.read_text(encoding="utf-8").replace(
-            "[rent-strike, posts/first-meeting]", "[pay-talks, platform-work]"
-        ),
-        encoding="utf-8",
-    )
+    root = workspace(tmp_path / "ws", files, documents="pay-talks, platform-work")
     out = build(root, formats=["web"]).out_dir
     for slug in ("pay-talks", "platform-work"):
         tree = lxml.html.fromstring((out / ISSUE / slug / "index.html").read_bytes())
