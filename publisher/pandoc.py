@@ -13,6 +13,7 @@ import resource
 import signal
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -173,6 +174,25 @@ TIME_LIMIT = 30  # seconds
 WAITING_FACTOR = 10
 
 
+# pandoc decodes its command line (an issue's title, description and tags given as metadata)
+# in the locale's encoding: under LC_ALL=C, as cron jobs, CI containers and systemd units run,
+# "almacén" became "almac��n" in the EPUB. A locale that is not UTF-8 is replaced by this
+# one, which glibc (since 2.35; Debian's long before) and musl have without installing any.
+UTF8_LOCALE = "C.UTF-8"
+_UTF8 = re.compile(r"utf-?8", re.IGNORECASE)
+
+
+def _environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """pandoc's environment: `environ` with RUNTIME_OPTIONS unless it sets its own, and a
+    UTF-8 locale when `environ`'s is not one (the first of LC_ALL, LC_CTYPE and LANG set
+    decides, as for any program); a user's UTF-8 locale is kept."""
+    env = {**RUNTIME_OPTIONS, **environ}
+    locale = next((env[name] for name in ("LC_ALL", "LC_CTYPE", "LANG") if env.get(name)), "")
+    if not _UTF8.search(locale):
+        env["LC_ALL"] = UTF8_LOCALE
+    return env
+
+
 class TookTooLong(PublisherError):
     """pandoc ran past its time limit and was stopped."""
 
@@ -208,7 +228,7 @@ def _run(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=cwd,
-        env={**RUNTIME_OPTIONS, **os.environ},
+        env=_environment(os.environ),
     ) as process:
         limited = _limit_cpu_time(process.pid, seconds)
         waiting = seconds * WAITING_FACTOR if limited else seconds

@@ -11,6 +11,9 @@ a link of epub:type "noteref" to an <aside epub:type="footnote">.
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -552,3 +555,37 @@ def test_older_readers_find_the_cover_by_the_opf_and_ncx_cover_meta(tmp_path: Pa
         [cover_id],
     )
     assert epubcheck_messages(path) == []
+
+
+def test_the_epubs_title_and_description_keep_their_letters_in_a_c_locale(
+    tmp_path: Path,
+) -> None:
+    """Cron jobs, CI containers and systemd units often run with LC_ALL=C: pandoc read the
+    title and description given to it on its command line as ASCII, and the book's
+    package said "Bolet��n" and "almac��n" (PDF, email and web pages were right)."""
+    title = "Boletín N.º 1: العمال"
+    root = minimal_with(tmp_path / "ws", {})
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            'title: "First issue"', f'title: "{title}"\nsummary: "Huelga en el almacén"'
+        ),
+        encoding="utf-8",
+    )
+    env = {
+        "PATH": os.environ["PATH"],
+        "PYTHONPATH": str(Path(__file__).parents[1]),
+        "LC_ALL": "C",
+        "SOURCE_DATE_EPOCH": FIXED_EPOCH,
+    }
+    command = [sys.executable, "-m", "publisher", "-C", str(root), "build", "--format", "epub"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    opf = {"dc": "http://purl.org/dc/elements/1.1/"}
+    with zipfile.ZipFile(root / "dist" / ISSUE / f"{ISSUE}.epub") as book:
+        package = lxml.etree.fromstring(book.read("EPUB/content.opf"))
+        nav = lxml.etree.fromstring(book.read("EPUB/nav.xhtml"))
+    [dc_title] = package.xpath("//dc:title/text()", namespaces=opf)
+    assert title in str(dc_title)
+    assert package.xpath("//dc:description/text()", namespaces=opf) == ["Huelga en el almacén"]
+    assert title in str(nav.xpath("string(//html:title)", namespaces=NS))
