@@ -17,9 +17,11 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import errno
 import fcntl
 import logging
 import os
+import shlex
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -98,7 +100,7 @@ def build(
     renderers = [f.renderer_class()() for f in chosen]
     issue_renderers = [r for r in renderers if isinstance(r, IssueRenderer)]
     archive_renderers = [r for r in renderers if isinstance(r, ArchiveRenderer)]
-    out = (out_dir or config.dist_dir).resolve()
+    out = output_folder(out_dir or config.dist_dir)
     refuse_sources_as_output(out, config)
     cache = Cache.for_workspace(root)
 
@@ -211,6 +213,24 @@ def alone(root: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)  # its render workers share the file: not at close
+
+
+def output_folder(out: Path) -> Path:
+    """`out` resolved, as outputs are recorded against it. A symbolic link leading back to
+    itself (`ln -s dist dist`, made in the wrong folder) has no folder at its end: said as
+    the user's to fix, not as publisher's crash (Python before 3.13 raises RuntimeError
+    resolving it; later ones resolve it to itself, which no folder can be made at)."""
+    try:
+        out.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise PublisherError.at(
+                "the output folder is a symbolic link that links to itself, directly or"
+                " through others",
+                out,
+                hint=f"remove the link (rm {shlex.quote(str(out))}) or build with --out",
+            ) from None
+    return out.resolve()
 
 
 def refuse_sources_as_output(out: Path, config: Config) -> None:

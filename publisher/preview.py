@@ -8,7 +8,7 @@ import tempfile
 from email.parser import BytesHeaderParser
 from pathlib import Path
 
-from .build import build
+from .build import build, output_folder
 from .config import load_config
 from .errors import PublisherError
 from .output import Artifact, write_artifacts
@@ -30,7 +30,8 @@ def preview_email(
         media = (config.base_url, Path(scratch))  # every image the email links, as published
         shots = screenshots(Path(scratch) / slug / edition / "email.html", media)
     artifacts = [Artifact(Path(f"email-{width}px.png"), png) for width, png in shots.items()]
-    return write_artifacts((out_dir or config.dist_dir / slug / edition).resolve(), artifacts)
+    folder = output_folder(out_dir) if out_dir else output_folder(config.dist_dir) / slug / edition
+    return write_artifacts(folder, artifacts)
 
 
 def edition_to_preview(issue_folder: Path, language: str) -> str:

@@ -143,6 +143,25 @@ def test_a_file_where_the_output_folder_should_be_is_named_with_what_to_do(
     assert (root / "dist").read_text() == "notes\n"
 
 
+def test_an_output_folder_linked_to_itself_is_named_with_what_to_do(
+    workspace: Callable[[str], Path],
+) -> None:
+    """`ln -s dist dist` (a link made in the wrong folder) crashed the build: "unexpected
+    problem (RuntimeError: Symlink loop from '…/dist')", exit 70 and a crash log."""
+    root = workspace("minimal")
+    (root / "dist").symlink_to("dist")
+    done = subprocess.run(
+        [PUBLISHER, "-C", str(root), "build", "--format", "email"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert f"{root / 'dist'}:" in done.stderr
+    assert "links to itself" in done.stderr and "unexpected problem" not in done.stderr
+    assert os.readlink(root / "dist") == "dist"
+
+
 def test_an_output_folder_that_cannot_be_made_is_refused_before_anything_is_rendered(
     workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
 ) -> None:
