@@ -27,6 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from types import FrameType
 from typing import Any
 
+from .errors import PublisherError
 from .output import Artifact, refused_write
 from .renderers.base import Job, OutputFailed, RenderContext
 
@@ -37,9 +38,16 @@ Rendered = tuple[list[Artifact] | OutputFailed, float, list[logging.LogRecord]]
 
 def workers() -> int:
     """Render processes: PUBLISHER_JOBS when set (1 renders in this process, as on a shared
-    machine where the other cores are busy), otherwise one per core this process may use."""
+    machine where the other cores are busy), otherwise one per core this process may use.
+    Any other value is refused, not passed over: the build would use every core unasked."""
     wanted = os.environ.get("PUBLISHER_JOBS", "").strip()
-    if wanted.isdigit() and int(wanted) > 0:
+    if wanted and (not wanted.isdecimal() or int(wanted) < 1):
+        raise PublisherError.at(
+            f"PUBLISHER_JOBS={wanted!r} is not a number of render processes",
+            hint="unset it (one per core), or set it to a whole number from 1"
+            " (1 renders in publisher's own process)",
+        )
+    if wanted:
         return int(wanted)
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 

@@ -4,14 +4,16 @@ served from the cache is never stale. Reproducible outputs with SOURCE_DATE_EPOC
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
 import pytest
 from conftest import WORKSPACES, BuiltInPlace, built_in_place, copy_workspace
-from interruptions import interrupt_while_placing, interrupt_while_staging
+from interruptions import PUBLISHER, interrupt_while_placing, interrupt_while_staging
 from pooled_build import build_in_a_pool
 
 from publisher.build import build
@@ -217,14 +219,34 @@ def test_source_date_epoch_gives_identical_bytes_in_one_process_or_several(
     assert {k: v for k, v in outputs(first).items() if k.endswith(".pdf")} == pdfs
 
 
-@pytest.mark.parametrize(("value", "expected"), [("1", 1), ("3", 3), ("0", None), ("two", None)])
-def test_publisher_jobs_sets_the_render_processes_and_nonsense_is_ignored(
+@pytest.mark.parametrize(("value", "expected"), [("1", 1), ("3", 3), (" 2 ", 2), ("", None)])
+def test_publisher_jobs_sets_the_render_processes_and_unset_is_one_per_core(
     monkeypatch: pytest.MonkeyPatch, value: str, expected: int | None
 ) -> None:
     monkeypatch.delenv("PUBLISHER_JOBS")
     per_core = workers()
     monkeypatch.setenv("PUBLISHER_JOBS", value)
     assert workers() == (expected or per_core)
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-1"])
+def test_a_publisher_jobs_that_is_no_number_of_processes_is_refused_with_a_hint(
+    workspace: Callable[[str], Path], value: str
+) -> None:
+    """PUBLISHER_JOBS=abc, 0 or -1 (a typo, or a script's empty count minus one) was passed
+    over in silence, and the build used every core, as SOURCE_DATE_EPOCH=abc is not."""
+    root = workspace("minimal")
+    done = subprocess.run(
+        [PUBLISHER, "-C", str(root), "build", "--format", "email"],
+        env={**os.environ, "PUBLISHER_JOBS": value},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert f"PUBLISHER_JOBS={value!r} is not a number of render processes" in done.stderr
+    assert "hint: unset it" in done.stderr and "unexpected problem" not in done.stderr
+    assert not (root / "dist").exists()
 
 
 def test_a_documents_warnings_are_said_again_when_it_comes_from_the_cache(
