@@ -353,6 +353,7 @@ def write_pdf(
         _mend_tagging()
 
     def finish(_document: Any, pdf: Any) -> None:
+        _pictures_named_by_content(pdf)
         _set_bleed_box(pdf, paper.bleed * PT_PER_MM)
         if direction == "rtl":
             _open_from_the_right(pdf)
@@ -360,6 +361,57 @@ def write_pdf(
     with _emoji_in_grey(paper.black_only):
         pdf: bytes = document.write_pdf(finisher=finish, **_pdf_options(paper, identifier))
     return pdf
+
+
+# WeasyPrint's name for an embedded picture: "i", the MD5 of the URL it was read from, and
+# whether it is drawn interpolated (WeasyPrint's draw/stream.py)
+_PICTURE_NAME = re.compile(r"i[0-9a-f]{32}[01]")
+
+
+def _pictures_named_by_content(pdf: Any) -> None:
+    """Each picture's name (its resource name, and the content streams' `/name Do` drawing
+    it) made from the picture as embedded. WeasyPrint names it after its absolute file:
+    URL, so the same workspace built in two folders (a checkout in CI, another on a laptop)
+    gave different PDFs, /ID and all (the digest of the PDF's contents), even with
+    SOURCE_DATE_EPOCH; and a feed giving the PDF's size differed too."""
+    import hashlib
+
+    import pydyf
+
+    objects = {obj.reference: obj for obj in pdf.objects if obj.free != "f"}
+    drawn: dict[bytes, bytes] = {}  # b"/iOLD0 Do" → b"/iNEW0 Do"
+    for xobjects in _xobject_dictionaries(pdf):
+        named = {}
+        for name, reference in xobjects.items():
+            picture = objects.get(reference)
+            if _PICTURE_NAME.fullmatch(name) and isinstance(picture, pydyf.Stream):
+                digest = hashlib.md5(picture.data, usedforsecurity=False).hexdigest()
+                drawn[f"/{name} Do".encode()] = f"/i{digest}{name[-1]} Do".encode()
+                name = f"i{digest}{name[-1]}"
+            named[name] = reference
+        xobjects.clear()
+        xobjects.update(named)  # in the same order: it is the order they are written in
+    for obj in pdf.objects:  # in place: WeasyPrint's streams may share their lists
+        if isinstance(obj, pydyf.Stream) and drawn and obj.extra.get("Subtype") != "/Image":
+            obj.stream[:] = [drawn.get(i, i) if isinstance(i, bytes) else i for i in obj.stream]
+
+
+def _xobject_dictionaries(pdf: Any) -> Iterator[dict[str, Any]]:
+    """The XObject dictionaries of every resource dictionary in `pdf` (the pages' and the
+    groups' and patterns' inside them), each once."""
+    import pydyf
+
+    stack: list[Any] = [o for o in pdf.objects if isinstance(o, dict)]
+    stack += [o.extra for o in pdf.objects if isinstance(o, pydyf.Stream)]
+    seen: set[int] = set()
+    while stack:
+        dictionary = stack.pop()
+        if id(dictionary) in seen:
+            continue
+        seen.add(id(dictionary))
+        if isinstance(xobjects := dictionary.get("XObject"), dict):
+            yield xobjects
+        stack += [value for value in dictionary.values() if isinstance(value, dict)]
 
 
 def _open_from_the_right(pdf: Any) -> None:
