@@ -5,7 +5,8 @@ each wrote.
 Outputs are written to a staging folder inside the output folder (same file system) and
 moved into place, each with os.replace, only when the whole build has succeeded. A build
 that fails or is interrupted removes its staging folder: the output folder and the
-records of what it holds stay as they were.
+records of what it holds stay as they were. Ctrl-C, SIGTERM or SIGHUP while the outputs
+are moved waits for the move to end (new and old files mixed would be no build at all).
 
 A job's fingerprint covers everything its outputs are made from: the job's subject (the
 issue or archive, documents and all), the images it embeds, its format's templates, the
@@ -54,6 +55,7 @@ from .model import Archive, Issue
 from .output import Artifact, unwritable, write_artifacts
 from .renderers.base import Job, OutputFailed, RenderContext, Renderer
 from .renderers.images import lead_images
+from .stopping import signals_deferred
 from .templating import default_theme_dir
 from .workers import (
     Rendered,
@@ -356,15 +358,16 @@ class RenderPlan:
                 stop_workers(pool)
             elif pool:
                 pool.shutdown(wait=exc_type is None, cancel_futures=True)
-        try:
-            if exc_type is None:
-                self._commit()
-        finally:
-            if self._staging:
-                shutil.rmtree(self._staging, ignore_errors=True)
-            if self._made_out:  # the build made it, and wrote nothing (it failed, or its
-                with contextlib.suppress(OSError):  # one output could not be made): as if
-                    self.out.rmdir()  # never run; a folder with outputs is not empty
+        with signals_deferred() if exc_type is None else nullcontext():
+            try:  # moved in whole, even when stopped meanwhile: then stopped just after
+                if exc_type is None:
+                    self._commit()
+            finally:
+                if self._staging:
+                    shutil.rmtree(self._staging, ignore_errors=True)
+                if self._made_out:  # the build made it, and wrote nothing (it failed,
+                    with contextlib.suppress(OSError):  # or its one output could not be
+                        self.out.rmdir()  # made): as if never run; one with outputs stays
 
     def _commit(self) -> None:
         """Move every staged output into place, then record the build. A job's record is

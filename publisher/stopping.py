@@ -61,6 +61,41 @@ def exit_status(stopped: KeyboardInterrupt) -> int:
     return 128 + (stopped.signal if isinstance(stopped, Stopped) else signal.SIGINT)
 
 
+# What stops a command from outside: Ctrl-C, and the signals taken as it.
+_DEFERRABLE = (signal.SIGINT, *STOPPING)
+
+
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP, arriving in the block, are acted on only once it is over
+    (the first of them, as it would have been): for a step that cannot be undone halfway,
+    as moving a build's outputs into the output folder, which an interruption left with
+    new files beside old ones. A handler that only notes the signal, not a blocked signal
+    mask: a mask holds only this thread, and the kernel hands the signal to another one
+    (a progress bar's, a warm-up's), whose note the main thread then acts on in the block.
+    Off the main thread, where Python takes no signals, nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    arrived: list[int] = []
+
+    def note(number: int, frame: object) -> None:
+        arrived.append(number)
+
+    previous = {
+        number: signal.signal(number, note)
+        for number in _DEFERRABLE
+        if signal.getsignal(number) not in (signal.SIG_IGN, None)  # nohup's, or not Python's
+    }
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if arrived:
+            signal.raise_signal(arrived[0])
+
+
 class TimeUp(BaseException):
     """A time limit (`time_limit`) ran out. Not an Exception: a library's `except
     Exception` around a step of its work must not take it for that step's failure."""

@@ -142,3 +142,75 @@ def _written_pid(path: Path) -> int | None:
     except FileNotFoundError:
         return None
     return int(text) if text.isdigit() else None
+
+
+# A format plugin that is never built: installed, it is imported by every build, where it
+# makes the move of outputs into dist/ wait after the first one has landed, its process id
+# written to $PAUSED_AT, until the file $RESUME exists.
+PAUSING_FORMAT = issue_format(
+    "pause",
+    "a format whose installation pauses the move of outputs into dist/",
+    """
+import os
+import time
+
+_replace = os.replace
+
+
+def _placing(source, target):
+    _replace(source, target)
+    if ".staging-" in str(source) and ".staging-" not in str(target):
+        Path(os.environ["PAUSED_AT"]).write_text(str(os.getpid()))
+        deadline = time.monotonic() + 120
+        while not Path(os.environ["RESUME"]).exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+
+os.replace = _placing
+
+
+class PauseRenderer(IssueRenderer):
+    name = "pause"
+
+    def render(self, issue, ctx):
+        return []
+""",
+)
+
+
+@contextmanager
+def build_paused_in_commit(
+    root: Path, plugins: Path, *args: str
+) -> Iterator[tuple[subprocess.Popen[str], Path]]:
+    """`publisher -C root build ARGS…` started in its own session, paused once its first
+    output has been moved into dist/: the build process, and the file to create for it to
+    go on. The build is killed at the end if still running."""
+    plugin_written(plugins, "pause", PAUSING_FORMAT)
+    paused, resume = plugins / "paused-at", plugins / "resume"
+    paused.unlink(missing_ok=True)
+    resume.unlink(missing_ok=True)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(plugins), *sys.path]),
+        "PAUSED_AT": str(paused),
+        "RESUME": str(resume),
+    }
+    build = subprocess.Popen(
+        [PUBLISHER, "-C", str(root), "build", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120  # not a measure: only how long to wait for a bug
+        while not _written_pid(paused):
+            assert build.poll() is None, build.communicate()[0]
+            assert time.monotonic() < deadline, "the build never moved an output into dist/"
+            time.sleep(0.01)
+        yield build, resume
+    finally:
+        with suppress(ProcessLookupError):
+            os.killpg(build.pid, signal.SIGKILL)
+        build.communicate()

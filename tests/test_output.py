@@ -14,6 +14,7 @@ from conftest import copy_workspace
 from interruptions import (
     PUBLISHER,
     HalfWritten,
+    build_paused_in_commit,
     interrupt_while_placing,
     interrupt_while_staging,
     stalled_build,
@@ -219,6 +220,37 @@ def test_a_build_stopped_by_a_service_stop_or_a_closed_terminal_leaves_dist_as_i
     assert running.returncode == 128 + stop, shown  # as the shell reports a program it ended
     assert "Aborted" in shown and "Traceback" not in shown, shown
     assert everything_in(root / "dist") == before
+
+
+@pytest.mark.parametrize(
+    "stop", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=lambda stop: stop.name
+)
+def test_a_build_stopped_while_moving_its_outputs_into_dist_moves_them_all_first(
+    workspace: Callable[[str], Path], tmp_path: Path, stop: signal.Signals
+) -> None:
+    """Ctrl-C, a service stop or a closed terminal in the last moment of a build, as its
+    outputs were being moved into dist/, left the new files moved so far beside the old
+    ones of the previous build. The move is now finished, then the build stops as asked."""
+    root = workspace("minimal")
+    build(root, formats=["email", "web"])
+    toml = root / "publisher.toml"
+    toml.write_text(toml.read_text().replace("Minimal Test Bulletin", "Minimal Test Gazette"))
+    reference = copy_workspace(root, tmp_path / "reference")
+    build(reference, formats=["email", "web"])
+    with build_paused_in_commit(root, tmp_path, "--format", "email,web") as (running, resume):
+        os.killpg(running.pid, stop)  # as the terminal sends Ctrl-C: to every process of it
+        resume.touch()
+        shown = running.communicate(timeout=120)[0]
+    assert running.returncode == 128 + stop, shown
+    assert "Aborted" in shown and "Traceback" not in shown, shown
+    assert everything_in(root / "dist") == everything_in(reference / "dist")
+    again = subprocess.run(
+        [PUBLISHER, "-C", str(root), "build", "--format", "email,web"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "0 output(s) rendered" in again.stdout, again.stdout + again.stderr
 
 
 def test_outputs_left_by_a_killed_build_are_removed_by_the_next_even_with_nothing_to_render(
