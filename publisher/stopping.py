@@ -96,6 +96,15 @@ def signals_deferred() -> Iterator[None]:
             signal.raise_signal(arrived[0])
 
 
+def deaf_to_ctrl_c() -> None:
+    """Ctrl-C, pressed again as an interrupted command ends, is ignored: there is nothing
+    more to stop. Python, on its way out (joining a worker pool's thread, ending its
+    processes), printed a traceback of KeyboardInterrupt for each press, or, once it had put
+    back the default handler, died by the signal with no exit status of its own."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class TimeUp(BaseException):
     """A time limit (`time_limit`) ran out. Not an Exception: a library's `except
     Exception` around a step of its work must not take it for that step's failure."""

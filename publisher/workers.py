@@ -156,9 +156,13 @@ def _notice_ctrl_c() -> None:
 
 
 def _note_ctrl_c(signum: int, frame: FrameType | None) -> None:
+    """Ctrl-C pressed again while the build handles the first one (ending its workers,
+    removing its staging folder) is only noted: raised there, it cut that short, or was
+    printed with its traceback by Python, which cannot raise it out of a finaliser."""
     global _had_ctrl_c
     _had_ctrl_c = True
-    signal.default_int_handler(signum, frame)
+    if not isinstance(sys.exc_info()[1], KeyboardInterrupt):
+        signal.default_int_handler(signum, frame)
 
 
 def prepare_layout(languages: tuple[str, ...]) -> None:

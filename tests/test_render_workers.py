@@ -138,6 +138,25 @@ def test_ctrl_c_swallowed_in_the_builds_process_still_stops_the_build_as_interru
     assert not list((root / ".publisher").glob("crash-*.log"))
 
 
+def test_ctrl_c_pressed_again_and_again_stops_a_build_with_one_line(tmp_path: Path) -> None:
+    """Ctrl-C pressed several times in quick succession (every 5 ms, until the build has
+    ended): after "Aborted!" Python printed a traceback of KeyboardInterrupt for each press
+    that came as it ended the worker pool's thread and processes, or died by the signal
+    itself, with no exit status of its own."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
+    with stalled_build(root, tmp_path, "--format", "email,stall", jobs=2) as (running, _):
+        assert running.stdout is not None
+        deadline = time.monotonic() + 60  # not a measure: only how long to wait for a bug
+        while running.poll() is None and time.monotonic() < deadline:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(running.pid, signal.SIGINT)  # the terminal's: every process of it
+            time.sleep(0.005)
+        shown = running.stdout.read()
+    assert running.returncode == 130, shown  # 128 + SIGINT, as the shell would say
+    assert shown.strip().splitlines()[-1] == "Aborted!", shown
+    assert "Traceback" not in shown and "Exception ignored" not in shown, shown
+
+
 @pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM])
 def test_render_workers_end_with_a_build_killed_alone(tmp_path: Path, stop: signal.Signals) -> None:
     """htop, systemd or the OOM killer may end the build's own process only: its workers

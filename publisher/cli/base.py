@@ -99,8 +99,9 @@ class Group(click.Group, PublisherHelp):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt as stopped:  # said as click says it, with the signal's status
-            from ..stopping import exit_status
+            from ..stopping import deaf_to_ctrl_c, exit_status
 
+            deaf_to_ctrl_c()
             click.echo(err=True)
             click.echo("Aborted!", err=True)
             sys.exit(exit_status(stopped))
