@@ -39,6 +39,7 @@ from ..logs import concerned_issue, kept
 from ..manifest import MANIFEST_SUFFIXES, IssueManifest, load_manifests, manifest_paths
 from ..pool import DocumentPool
 from ..readers import EXTENSIONS
+from ..stopping import signals_deferred
 from ..urls import issue_folder
 from .status import EditionLink, IssueLink, Status, Warned
 
@@ -233,7 +234,7 @@ class Rebuilder:
         # start() waits for the fork server's warm-up, where a first Ctrl+C lands: heard
         # there, it would leave a child running that nobody stops. It is heard once the
         # child is ours, and close() stops it.
-        with _signals_deferred(signal.SIGINT, signal.SIGTERM):
+        with signals_deferred():
             child.start()
             sender.close()  # the child holds the only writer now, so its end shows here as EOF
             self._child, self._result, self._started = child, result, time.monotonic()
@@ -333,20 +334,6 @@ def warnings_of(root: Path) -> Iterator[list[Warned]]:
                 Warned(concerned_issue(record), record.getMessage().replace(prefix, ""))
                 for record in records
             ]
-
-
-@contextmanager
-def _signals_deferred(*signals: signal.Signals) -> Iterator[None]:
-    """Signals received in the block are raised again, to their own handlers, at its end."""
-    heard: list[int] = []
-    previous = {number: signal.signal(number, lambda n, _: heard.append(n)) for number in signals}
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-    for received in dict.fromkeys(heard):
-        signal.raise_signal(received)
 
 
 def _start_fork_server() -> None:
