@@ -18,7 +18,7 @@ import pytest
 from bounded import run_publisher
 from click.testing import CliRunner
 from conftest import WORKSPACES
-from terminal import run_in_terminal
+from terminal import read_to_the_end, run_in_terminal, start_in_terminal
 
 from publisher import __version__
 from publisher.cli import main
@@ -192,6 +192,36 @@ def test_a_build_of_many_files_lists_a_line_per_folder_and_every_file_with_verbo
     assert result.exit_code == 0, result.output
     assert all(str(p.relative_to(root / "dist")) in result.output for p in index)
     assert "001-first/001-first.epub" in result.output
+
+
+# A colour of the terminal's (SGR 30–37, 90–97: a foreground; 40–47, 100–107: a background)
+COLOUR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-7]|9[0-7]|4[0-7]|10[0-7])(?:;[0-9;]*)?m")
+
+
+@pytest.mark.parametrize(
+    "plain", [{"NO_COLOR": "1"}, {"TERM": "dumb"}], ids=["NO_COLOR", "TERM=dumb"]
+)
+def test_a_build_at_a_terminal_that_wants_no_colours_prints_none(
+    workspace: Callable[[str], Path], plain: dict[str, str]
+) -> None:
+    """NO_COLOR (no-color.org) or a dumb terminal (an editor's shell, a screen reader's)
+    still got the closing "built 1 issue(s)…" line in green: the tables of `check` and
+    `list` had none."""
+    root = workspace("minimal")
+    build, leader = start_in_terminal("-C", str(root), "build", "--format", "email", env=plain)
+    shown = read_to_the_end(leader)
+    assert build.wait(timeout=120) == 0, shown
+    assert "built 1 issue(s)" in shown
+    assert not COLOUR.search(shown), repr(shown)
+
+
+def test_a_build_at_a_terminal_says_it_is_done_in_green(workspace: Callable[[str], Path]) -> None:
+    root = workspace("minimal")
+    env = {"TERM": "xterm-256color", "NO_COLOR": ""}  # an empty NO_COLOR asks nothing
+    build, leader = start_in_terminal("-C", str(root), "build", "--format", "email", env=env)
+    shown = read_to_the_end(leader)
+    assert build.wait(timeout=120) == 0, shown
+    assert re.search(r"\x1b\[32mbuilt 1 issue\(s\)", shown), repr(shown)
 
 
 def test_a_build_without_a_terminal_says_now_and_then_how_far_it_is(

@@ -15,6 +15,7 @@ from .. import __version__
 from . import building, delivery, importing
 from . import workspace as workspace_commands
 from .base import Group, PathParam
+from .terminal import colours_refused
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 def main(ctx: click.Context, workspace: Path) -> None:
     """Build a newsletter issue as PDF, email, EPUB, feeds and web pages."""
     ctx.obj = workspace.resolve()
+    if colours_refused():  # every command's click.secho, through its context
+        ctx.color = False
 
 
 for _command in (

@@ -3,11 +3,19 @@ notes.py.)"""
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+
+def colours_refused() -> bool:
+    """Whether the user asked for no colours: NO_COLOR set, and not empty (no-color.org),
+    or a terminal that shows none (TERM=dumb: an editor's shell, a screen reader's). Rich,
+    which draws the tables, honours both itself; click's styled lines do not."""
+    return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
 
 
 def one_line(name: str) -> str:
