@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 from dataclasses import dataclass, field
 from email.headerregistry import Address
 from email.utils import getaddresses
@@ -108,7 +109,8 @@ def load_config(root: Path, list_only: bool = False) -> Config:
     if not path.is_file():
         above = next((p for p in root.resolve().parents if (p / CONFIG_NAME).is_file()), None)
         hint = (
-            f"the workspace is {above}: run the command there, or publisher -C {above} …"
+            f"the workspace is {above}: run the command there,"
+            f" or {shlex.join(['publisher', '-C', str(above)])} …"
             if above
             else "run 'publisher init DIR' to create one, or give its folder: publisher -C DIR …"
         )

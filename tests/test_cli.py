@@ -17,8 +17,8 @@ import lxml.html
 import pytest
 from bounded import run_publisher
 from click.testing import CliRunner
-from conftest import WORKSPACES
-from terminal import read_to_the_end, run_in_terminal, start_in_terminal
+from conftest import WORKSPACES, copy_workspace
+from terminal import PUBLISHER, read_to_the_end, run_in_terminal, start_in_terminal
 
 from publisher import __version__
 from publisher.cli import main
@@ -118,6 +118,44 @@ def test_inside_a_workspaces_folder_the_workspace_is_named(
     result = invoke("-C", str(root / "documents"), "build")
     assert result.exit_code == 1
     assert f"the workspace is {root}" in result.output and f"-C {root}" in result.output
+
+
+def pasted(command: str) -> subprocess.CompletedProcess[str]:
+    """`command` as a user pastes it into a shell, with this publisher on PATH."""
+    path = os.pathsep.join([str(PUBLISHER.parent), os.environ["PATH"]])
+    return subprocess.run(
+        ["bash", "-c", command],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PATH": path},
+    )
+
+
+def test_the_command_named_from_inside_a_workspace_works_pasted_into_a_shell(
+    workspace: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """A workspace in a folder with a space and Arabic letters: the hint's `publisher -C
+    /tmp/sp ace/Ñewsletter نشرة …` ran `publisher -C /tmp/sp` when pasted."""
+    root = copy_workspace(workspace("minimal"), tmp_path / "sp ace" / "Ñewsletter نشرة")
+    result = invoke("-C", str(root / "documents"), "list")
+    assert result.exit_code == 1
+    [command] = re.findall(r"(publisher -C .*) …", result.output)
+    done = pasted(f"{command} list")
+    assert done.returncode == 0, done.stderr
+    assert "first-article" in done.stdout
+
+
+def test_the_workspace_option_after_the_command_is_said_as_a_command_that_works(
+    workspace: Callable[[str], Path], tmp_path: Path
+) -> None:
+    root = copy_workspace(workspace("minimal"), tmp_path / "sp ace" / "Ñewsletter نشرة")
+    result = invoke("list", "-C", str(root))
+    assert result.exit_code == 2
+    [command] = re.findall(r"goes before the command: (publisher .*)", result.output)
+    done = pasted(command)
+    assert done.returncode == 0, done.stderr
+    assert "first-article" in done.stdout
 
 
 def test_a_workspace_folder_that_does_not_exist_is_said_to_be_missing(tmp_path: Path) -> None:

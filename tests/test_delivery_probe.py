@@ -4,6 +4,7 @@ the way servers and SSH sessions stop programs, and subscriber files as people k
 from __future__ import annotations
 
 import os
+import shlex
 import signal
 import socket
 import subprocess
@@ -239,6 +240,23 @@ def test_a_platforms_zip_of_lists_is_sent_to_publisher_import(
     assert "audience_export.zip: this is a ZIP archive of lists" in result.output
     assert "publisher import audience_export.zip" in result.output
     assert query(delivery_workspace, "SELECT address FROM subscribers") == []
+
+
+def test_the_import_named_for_a_zip_of_lists_works_pasted_into_a_shell(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    """A download named as browsers name a second copy, with a space and brackets."""
+    export = tmp_path / "audience_export (1).zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.writestr("subscribed_members_export.csv", "Email Address\nana@example.org\n")
+
+    result = import_file(delivery_workspace, export)
+
+    assert result.exit_code == 1
+    [command] = [
+        line.partition("whole: ")[2] for line in result.output.splitlines() if "whole: " in line
+    ]
+    assert shlex.split(command) == ["publisher", "import", "audience_export (1).zip"]
 
 
 def test_an_email_built_before_publisher_was_updated_names_the_update_as_a_cause(

@@ -4,6 +4,7 @@ clear line (a bug as one line and a log of its traceback)."""
 from __future__ import annotations
 
 import os
+import shlex
 import stat
 import sys
 from typing import TYPE_CHECKING, Any
@@ -64,10 +65,9 @@ class PublisherHelp(click.Command):
             value = next((a.partition("=")[2] for a in given if a.startswith(f"{option}=")), "")
             if not value and option in given[:-1]:
                 value = given[given.index(option) + 1]
-            command = " ".join(ctx.command_path.split()[1:])
+            words = ["publisher", option, value or "DIR", *ctx.command_path.split()[1:]]
             raise click.UsageError(
-                f"{option} goes before the command: publisher {option} {value or 'DIR'} {command}",
-                ctx,
+                f"{option} goes before the command: {shlex.join(words)}", ctx
             ) from None
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

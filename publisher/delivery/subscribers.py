@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
+import shlex
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -746,8 +747,8 @@ def _refuse_archive_of_lists(data: bytes, path: Path) -> None:
         raise PublisherError.at(
             "this is a ZIP archive of lists, as Mailchimp and Substack export them, not a CSV file",
             path,
-            hint=f"import it whole with 'publisher import {path.name}', or unpack it and"
-            " import each CSV file",
+            hint="unpack it and import each CSV file, or import it whole:"
+            f" {shlex.join(['publisher', 'import', path.name])}",
         )
 
 
