@@ -250,6 +250,8 @@ class RenderPlan:
         ]
         if self.keep_print_options:
             self._say_print_options_dropped(due)
+        if due:  # made now: an output folder we may not write in is said before rendering
+            self.staging  # noqa: B018
         for job in jobs:
             if job not in due:
                 with progress.task(f"{job.name} (up to date)"):
@@ -311,13 +313,13 @@ class RenderPlan:
 
     @property
     def staging(self) -> Path:
-        """This build's staging folder, made when the first output is written."""
+        """This build's staging folder, made once a job is found due."""
         if self._staging is None:
             try:
                 prefix = f"{STAGING_PREFIX}{os.getpid()}-"
                 self._staging = Path(tempfile.mkdtemp(prefix=prefix, dir=self.out))
             except OSError as exc:
-                raise unwritable(self.out, exc) from None
+                raise unwritable(self.out, exc, "write in this folder") from None
         return self._staging
 
     def built_size(self, relative: Path) -> int | None:

@@ -179,6 +179,39 @@ def test_an_output_folder_that_cannot_be_made_is_refused_before_anything_is_rend
     assert "email HTML" not in caplog.text  # what rendering the email notes
 
 
+# A command run as a user who may not write where the folder's permissions say so: root
+# (the tests' user in a container) may write anywhere, unless it gives up that power.
+AS_A_USER = (
+    ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"] if os.geteuid() == 0 else []
+)
+
+
+def test_an_output_folder_made_read_only_is_said_before_anything_is_rendered(
+    workspace: Callable[[str], Path],
+) -> None:
+    """`chmod a-w dist` (or a folder another user owns): the build rendered everything, for
+    minutes, then said "dist: could not write this file" of a folder."""
+    root = workspace("minimal")
+    build(root, formats=["email"])
+    (root / "documents" / "first-article.md").write_text("---\ntitle: Changed\n---\n\nNew\n")
+    before = everything_in(root / "dist")
+    (root / "dist").chmod(0o555)
+    try:
+        done = subprocess.run(
+            [*AS_A_USER, PUBLISHER, "-C", str(root), "build", "--format", "email"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    finally:
+        (root / "dist").chmod(0o755)
+    assert done.returncode == 1, done.stdout + done.stderr
+    said = done.stdout + done.stderr
+    assert f"{root / 'dist'}: could not write in this folder: Permission denied" in said, said
+    assert "email HTML" not in said  # what rendering the email notes
+    assert everything_in(root / "dist") == before
+
+
 def test_a_file_size_limit_met_while_rendering_is_a_clear_error_not_a_crash(
     workspace: Callable[[str], Path],
 ) -> None:
