@@ -49,7 +49,9 @@ from ..translations import outside_language_folder
 
 log = logging.getLogger(__name__)
 
-_A = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
+# A link: its opening tag, and its words up to its end tag (links never hold links: the
+# sanitiser's HTML closes one before the next opens), or the tag alone where none ends it
+_A = re.compile(r"<a\b[^>]*>(?:(?P<words>(?:(?!<a\b).)*?)</a>)?", re.IGNORECASE | re.DOTALL)
 _HREF = re.compile(r"""\shref\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 _ID = re.compile(r"""\sid\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 _LINK_ONLY = re.compile(
@@ -286,17 +288,22 @@ def _rewrite_links(markup: str, decide: Callable[[str, SplitResult], str | None]
     pointed at the URL it returns."""
 
     def rewrite(match: re.Match[str]) -> str:
-        tag = match.group(0)
+        element, words = match.group(0), match.group("words")
+        tag = element[: element.index(">") + 1]
+        rest = element[len(tag) :]
         href = _HREF.search(tag)
         if href is None:
-            return tag
+            return element
         value = html.unescape(_unquoted(href.group(1))).strip()
         url = decide(value, urlsplit(value))
         if url is None:
-            return tag
-        if not url:  # unlinked: without its href, a link's rel and target are not HTML
-            return _LINK_ONLY.sub("", tag[: href.start()] + tag[href.end() :])
-        return f'{tag[: href.start()]} href="{html.escape(url)}"{tag[href.end() :]}'
+            return element
+        if not url:  # unlinked: its words, in a span, not an <a> still styled as a link
+            kept = _LINK_ONLY.sub("", tag[: href.start()] + tag[href.end() :])
+            if words is None:
+                return kept + rest  # no end tag to say where its words end
+            return f"<span{kept[2:]}{words}</span>"
+        return f'{tag[: href.start()]} href="{html.escape(url)}"{tag[href.end() :]}{rest}'
 
     return _A.sub(rewrite, markup)
 
