@@ -27,8 +27,11 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import json
 import logging
 import re
+import unicodedata
+import zipfile
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,17 +80,72 @@ class Translation:
 
 def original_hash(path: Path) -> str:
     """What a translation records of its original: short enough to copy, long enough that
-    an edit never collides by chance."""
-    return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    an edit never collides by chance. It follows the text, not the file's bytes (`_content`):
+    saving the original again unchanged outdates no translation."""
+    return _digest(_content(path))
+
+
+def _digest(data: bytes) -> str:
+    return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
+
+
+def _content(path: Path) -> bytes:
+    """What of the original a translation follows: a text file's text with its line ends,
+    byte order mark, trailing spaces and final blank lines set aside (a Windows checkout,
+    an editor trimming lines, `echo >>`), and an office file's text and properties without
+    what saving it again changes (`_office_content`). Other files, their bytes."""
+    if path.suffix.lower() in _OFFICE_CONTENT:
+        return _office_content(path)
+    data = path.read_bytes()
+    try:
+        text = textfiles.decoded(data, path)
+    except PublisherError:
+        return data
+    lines = unicodedata.normalize("NFC", text).split("\n")
+    return "\n".join(line.rstrip() for line in lines).rstrip().encode("utf-8")
+
+
+# The parts of an office file that hold its text: not docProps/ or meta.xml, which Word and
+# LibreOffice rewrite on every save (the time, the editing minutes, the revision count).
+_OFFICE_CONTENT = {
+    ".docx": ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml"),
+    ".odt": ("content.xml",),
+}
+# Word's marks of which editing session touched a paragraph, renumbered as it saves
+_EDITING_SESSIONS = re.compile(rb'\s[\w]+:rsid\w*="[^"]*"')
+
+
+def _office_content(path: Path) -> bytes:
+    """An office file's text parts and the properties the build publishes (its title,
+    summary, tags, language), as `_content` has them; a damaged one's bytes."""
+    from .readers.pandoc_formats import docx_properties, odt_properties
+
+    docx = path.suffix.lower() == ".docx"
+    try:
+        with zipfile.ZipFile(path) as office:
+            names = set(office.namelist())
+            parts = [office.read(n) for n in _OFFICE_CONTENT[path.suffix.lower()] if n in names]
+        properties = docx_properties(path) if docx else odt_properties(path)
+    except (zipfile.BadZipFile, PublisherError):
+        return path.read_bytes()
+    parts = [_EDITING_SESSIONS.sub(b"", part) for part in parts]
+    return b"\0".join([*parts, json.dumps(properties, sort_keys=True).encode("utf-8")])
 
 
 def status(t: Translation, pool_root: Path) -> Status:
     """Outdated when the original's hash is not the one recorded. A translation that
     records none is "current": unknown is not outdated (`list` says no hash is recorded)."""
     recorded = t.recorded_hash.strip().lower()
-    if not recorded or recorded == original_hash(pool_root / t.original):
+    if not recorded or _records(recorded, pool_root / t.original):
         return "current"
     return "outdated"
+
+
+def _records(recorded: str, original: Path) -> bool:
+    """Whether `recorded` is the hash of `original` as it is: as `original_hash` has it, or
+    of its bytes, as versions up to 0.1.0 recorded it (their hash lines stay right while the
+    original is unchanged)."""
+    return recorded in (original_hash(original), _digest(original.read_bytes()))
 
 
 def hash_line(t: Translation, pool_root: Path) -> str:
@@ -264,7 +322,7 @@ def _likely_original(
     candidates = sorted(file for files in originals.values() for file in files if file != relative)
     if recorded_hash:
         for file in candidates:
-            if original_hash(pool.root / file) == recorded_hash.strip().lower():
+            if _records(recorded_hash.strip().lower(), pool.root / file):
                 return file
     base = composed(Path(relative.stem).stem)
     beside = {composed(f.stem): f for f in candidates if f.parent == relative.parent}

@@ -7,6 +7,7 @@ it was made from as `original_hash:`.
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -177,6 +178,85 @@ def test_an_edited_original_outdates_its_translation_until_the_hash_is_updated(
     (recorded,) = find_translations(pool)[Path("a.md")].values()
     assert status(recorded, tmp_path) == "current"
     (tmp_path / "a.md").write_text("Original, corrected.", encoding="utf-8")
+    assert status(recorded, tmp_path) == "outdated"
+
+
+def _recorded(root: Path, originals: dict[str, str | bytes], name: str) -> Translation:
+    """The translation `name` once it records the hash `list --translations` gives it."""
+    pool = _pool(root, {**originals, name: "---\nlang: es\n---\n"})
+    (unrecorded,) = (t for by in find_translations(pool).values() for t in by.values())
+    line = hash_line(unrecorded, root)
+    (root / name).write_text(f"---\nlang: es\n{line}\n---\n", encoding="utf-8")
+    (recorded,) = (t for by in find_translations(pool).values() for t in by.values())
+    return recorded
+
+
+@pytest.mark.parametrize(
+    "saved",
+    [
+        b"---\r\ntitle: Welcome\r\n---\r\n\r\nWelcome.\r\n",  # Notepad, a Windows checkout
+        b"---\ntitle: Welcome\n---\n\nWelcome.\n\n",  # `echo >> welcome.md`
+        b"---\ntitle: Welcome  \n---\n\nWelcome.",  # no final newline, spaces left
+        b"\xef\xbb\xbf---\ntitle: Welcome\n---\n\nWelcome.\n",  # a BOM
+    ],
+)
+def test_an_original_saved_again_with_the_same_text_leaves_its_translation_current(
+    tmp_path: Path, saved: bytes
+) -> None:
+    original = "---\ntitle: Welcome\n---\n\nWelcome.\n"
+    recorded = _recorded(tmp_path, {"welcome.md": original}, "welcome.es.md")
+    (tmp_path / "welcome.md").write_bytes(saved)
+    assert status(recorded, tmp_path) == "current"
+    (tmp_path / "welcome.md").write_bytes(saved.replace(b"Welcome.", b"Welcome, all."))
+    assert status(recorded, tmp_path) == "outdated"
+
+
+def test_a_hash_recorded_by_earlier_versions_of_the_file_bytes_stays_current(
+    tmp_path: Path,
+) -> None:
+    """Translations recorded before the hash followed the text keep their line: upgrading
+    turns none of them outdated while the original is unchanged."""
+    pool = _pool(
+        tmp_path,
+        {
+            "welcome.md": "---\ntitle: Welcome\n---\n\nWelcome.\n",
+            # sha256 of welcome.md's bytes, as `list --translations` printed it before
+            "welcome.es.md": "---\nlang: es\noriginal_hash: sha256:8a0e0610d843ea9c\n---\n",
+        },
+    )
+    (recorded,) = find_translations(pool)[Path("welcome.md")].values()
+    assert status(recorded, tmp_path) == "current"
+    (tmp_path / "welcome.md").write_text("---\ntitle: Welcome\n---\n\nHello.\n", "utf-8")
+    assert status(recorded, tmp_path) == "outdated"
+
+
+def _docx(path: Path, text: str, modified: str) -> None:
+    """A Word file as Word writes one: its text in word/document.xml, when it was last
+    saved in docProps/core.xml."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    with zipfile.ZipFile(path, "w") as docx:
+        docx.writestr(
+            "word/document.xml",
+            f'<w:document xmlns:w="{w}"><w:body><w:p w:rsidR="00A1"><w:r><w:t>{text}</w:t>'
+            "</w:r></w:p></w:body></w:document>",
+        )
+        docx.writestr(
+            "docProps/core.xml",
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+            'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+            ' xmlns:dcterms="http://purl.org/dc/terms/"><dc:title>Notice</dc:title>'
+            f"<dcterms:modified>{modified}</dcterms:modified></cp:coreProperties>",
+        )
+
+
+def test_a_word_original_opened_and_saved_again_leaves_its_translation_current(
+    tmp_path: Path,
+) -> None:
+    _docx(tmp_path / "notice.docx", "Rents rise.", "2026-11-02T09:00:00Z")
+    recorded = _recorded(tmp_path, {}, "notice.es.md")
+    _docx(tmp_path / "notice.docx", "Rents rise.", "2026-11-20T17:45:00Z")
+    assert status(recorded, tmp_path) == "current"
+    _docx(tmp_path / "notice.docx", "Rents rise again.", "2026-11-20T17:45:00Z")
     assert status(recorded, tmp_path) == "outdated"
 
 
