@@ -4,6 +4,7 @@ loopback); the ledger, List-Id and the unsubscribe link stay the issue's."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from collections.abc import Callable, Iterator
 from email import message_from_bytes, policy
@@ -241,3 +242,59 @@ def test_a_send_resumed_after_its_edition_was_dropped_stops_instead_of_sending_a
     assert resumed.exit_code == 1
     assert "still has copies of the fr edition(s) to send" in " ".join(resumed.output.split())
     assert smtp.copies() == {}
+
+
+@pytest.fixture
+def outdated(tmp_path: Path, smtp_controller: object, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """tests/workspaces/minimal with a Spanish edition whose translation recorded the
+    original's hash (as `list --translations` gave it), the original edited afterwards and
+    the issue built again: its build warned of an outdated translation."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    original = root / "documents" / "first-article.md"
+    recorded = "sha256:" + hashlib.sha256(original.read_bytes()).hexdigest()[:16]
+    (root / "documents" / "first-article.es.md").write_text(
+        TRANSLATION.replace("---\n", f"---\noriginal_hash: {recorded}\n", 1), "utf-8"
+    )
+    with (root / "issues" / f"{SLUG}.yaml").open("a", encoding="utf-8") as manifest:
+        manifest.write("editions: [es]\n")
+    original.write_text(
+        original.read_text("utf-8").replace("A paragraph", "A corrected paragraph"), "utf-8"
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    build(root, formats=["email"])
+    configure(root, smtp_port=smtp_controller.port, database="list.sqlite3", **DELIVERY)  # type: ignore[attr-defined]
+    monkeypatch.setenv("PUBLISHER_SECRET_KEY", SECRET)
+    return root
+
+
+def test_sending_an_edition_with_an_outdated_translation_warns_before_it_goes_out(
+    outdated: Path, smtp: RecordingHandler
+) -> None:
+    """A warning, not a refusal: an urgent send still goes, each reader their edition."""
+    subscribe(outdated, {"lectora@example.org": "es-MX", "reader@example.org": ""})
+    warning = (
+        "warning: the es edition uses an outdated translation: first-article.md changed"
+        " after first-article.es.md was made from it, so its es readers get the earlier"
+        " text; 'publisher list --translations' shows what to update"
+    )
+
+    dry = invoke(outdated, "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert warning in " ".join(dry.output.split())
+    assert smtp.copies() == {}
+
+    sent = invoke(outdated)
+    assert sent.exit_code == 0, sent.output
+    said = " ".join(sent.output.split())
+    assert said.index(warning) < said.index("sent")  # said before the send's report
+    assert smtp.copies() == {"lectora@example.org": 1, "reader@example.org": 1}
+
+
+def test_a_send_to_readers_of_the_original_alone_says_nothing_of_its_translations(
+    outdated: Path, smtp: RecordingHandler
+) -> None:
+    subscribe(outdated, {"lectora@example.org": "es-MX", "reader@example.org": "en"})
+    dry = invoke(outdated, "--dry-run", "--language", "en")
+    assert dry.exit_code == 0, dry.output
+    assert "recipients 1" in " ".join(dry.output.split())
+    assert "outdated translation" not in dry.output

@@ -36,6 +36,9 @@ class BuiltEmail:
     # its slug before Arabic and Hebrew names kept their letters ('dd-ldrb' for عدد-الإضراب),
     # which the ledger knows it by if it was sent then
     former_slug: str = ""
+    # the translations its editions carry that were made from an older original:
+    # (edition language, translation, original), relative to documents/
+    outdated: tuple[tuple[str, Path, Path], ...] = ()
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -64,7 +67,7 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
         raise PublisherError.at(
             f"issue {manifest.slug} has no built email yet", path, hint=f"run '{build_command}'"
         )
-    issues = _editions(config, pool, manifest)
+    issues, outdated = _editions(config, pool, manifest)
     for issue in issues:
         edition_path = config.dist_dir / issue.folder / EMAIL_FILE
         named = f"the {issue.edition} edition of issue" if issue.edition else "issue"
@@ -91,6 +94,7 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
         {e.edition: config.dist_dir / e.folder / EMAIL_FILE for e in editions},
         manifest.number,
         former,
+        outdated,
     )
 
 
@@ -114,20 +118,31 @@ def rebuild_command(slug: str) -> str:
     return f"publisher build {slug} --format {mail_format().name}"
 
 
-def _editions(config: Config, pool: DocumentPool, manifest: IssueManifest) -> tuple[Issue, ...]:
+def _editions(
+    config: Config, pool: DocumentPool, manifest: IssueManifest
+) -> tuple[tuple[Issue, ...], tuple[tuple[str, Path, Path], ...]]:
     """The issue and its language editions, assembled as a build assembles them (documents
     from the conversion cache, so this is quick after a build; their warnings were shown
-    by that build)."""
+    by that build), and the outdated translations they carry: the build said so too, but a
+    send, which cannot be called back, says it again."""
     from ..build import assemble_issues, edition_translations, read_documents, translation_paths
     from ..cache import Cache, captured_warnings
     from ..jobs import Silent
+    from ..translations import status
 
     cache = Cache.for_workspace(config.root)
     with captured_warnings():
         translated = edition_translations(pool, [manifest], config.language)
         paths = translation_paths(translated)
         documents = read_documents(pool, [manifest], config, cache, Silent(), paths)
-        return assemble_issues([manifest], documents, translated, config, cache)[1][manifest.slug]
+        issues = assemble_issues([manifest], documents, translated, config, cache)[1]
+    outdated = tuple(
+        (edition, t.path, t.original)
+        for by_edition in translated[manifest.slug].values()
+        for edition, t in by_edition.items()
+        if not t.draft and status(t, pool.root) == "outdated"
+    )
+    return issues[manifest.slug], outdated
 
 
 def _is_current(config: Config, issue: Issue) -> bool:

@@ -65,6 +65,11 @@ class SendProgressBar:
     def begin(self, total: int) -> None:
         self._bar.update(self._task, total=total)
 
+    def warn(self, message: str) -> None:
+        self._bar.console.print(
+            f"[yellow]warning:[/] {escape(message)}", highlight=False, soft_wrap=True
+        )
+
     def settled(self, state: str) -> None:
         if state == "sent" and not self._shown:
             with self._showing:

@@ -179,6 +179,9 @@ def _send_to_list(
     _refuse_links_to_this_machine(mailing, request)
     if report.nobody_new:
         return report
+    if progress is not None:  # before anything is queued: the editor may stop here
+        for warning in _outdated_translations(mailing, recipients):
+            progress.warn(warning)
     _open_or_stop(mailing)  # before anything is queued: a wrong setting changes nothing
     if request.resend_unknown:
         if previous is None:
@@ -415,6 +418,20 @@ def _members_in(ledger: Ledger, send: Send, states: tuple[str, ...]) -> list[Mem
     return [member for member in ledger.active_subscribers() if member.id in ids]
 
 
+def _outdated_translations(mailing: Mailing, recipients: list[Member]) -> list[str]:
+    """One warning per outdated translation an edition being sent carries (every edition's
+    when whom the send goes to is not known yet: one resumed): its readers get a text made
+    from an older original. Not a refusal: an urgent send must be able to go out."""
+    sent = {mailing.edition_of(m) for m in recipients} if recipients else set(mailing.editions)
+    return [
+        f"the {edition} edition uses an outdated translation: {original.as_posix()} changed"
+        f" after {translation.as_posix()} was made from it, so its {edition} readers get the"
+        " earlier text; 'publisher list --translations' shows what to update"
+        for edition, translation, original in mailing.built.outdated
+        if edition in sent
+    ]
+
+
 def _preflight(mailing: Mailing, request: SendRequest, recipients: list[Member]) -> Preflight:
     """The settings a send would use, the server's answers, and what looks wrong."""
     config, template = mailing.config, mailing.template
@@ -451,6 +468,7 @@ def _preflight(mailing: Mailing, request: SendRequest, recipients: list[Member])
     found.warnings = placeholder_warnings(named)
     if on_this_machine(config.base_url):
         found.warnings.append(f"{local_links(config.base_url)}: {named['base_url'][1]}")
+    found.warnings += _outdated_translations(mailing, recipients)
     if request.check_online:
         page = issue_url(config.base_url, mailing.built.slug)
         offline = page_offline(page, settings.timeout)

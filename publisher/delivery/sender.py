@@ -38,10 +38,15 @@ _IDLE_POLL = 1.0
 class SendProgress(Protocol):
     def begin(self, total: int) -> None: ...
     def settled(self, state: str) -> None: ...
+    def warn(self, message: str) -> None:
+        """Say what the editor should know before any copy goes out."""
 
 
 class _Quiet:
     def begin(self, total: int) -> None:
+        pass
+
+    def warn(self, message: str) -> None:
         pass
 
     def settled(self, state: str) -> None:
