@@ -281,3 +281,24 @@ def test_an_article_two_pages_carry_is_found_once_on_the_page_in_its_language(
             ("Las limpiadoras están en huelga", "/001-editions/es/strike/")
         ]
         assert results(page, address, "rents") == [("Rents are rising", "/001-editions/report/")]
+
+
+def test_an_article_in_english_is_found_on_the_english_page_of_a_british_newsletter(
+    tmp_path: Path, page
+) -> None:
+    """`lang: en` in a newsletter written in `en-GB` is the newsletter's language: the
+    search leads to the issue's own page, not to the Spanish edition that carries the
+    article untranslated."""
+    gatehouse = (
+        "---\ntitle: Picket report\nlang: en\n---\n\nThe picket at the gatehouse held firm.\n"
+    )
+    root = minimal_with(tmp_path / "ws", {"gatehouse.md": gatehouse})
+    config = root / "publisher.toml"
+    config.write_text(config.read_text().replace('language = "en"', 'language = "en-GB"'))
+    with (root / "issues" / "001-first.yaml").open("a") as manifest:
+        manifest.write('editions:\n  es:\n    title: "Primero"\n    sections: [Noticias]\n')
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "web"])
+    assert result.exit_code == 0, result.output
+    assert (root / "dist" / "001-first" / "es" / "gatehouse" / "index.html").is_file()
+    with serving_folder(root / "dist") as address:
+        assert results(page, address, "gatehouse") == [("Picket report", "/001-first/gatehouse/")]

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from ..config import Config
 from ..errors import Problem
 from ..i18n import interface_language
+from ..languages import same_language
 from ..model import Archive, Document, Issue
 from ..output import Artifact
 from ..templating import issue_name
@@ -73,12 +74,16 @@ def _records(archive: Archive) -> list[tuple[str, str]]:
 def _article_pages(archive: Archive) -> list[tuple[Issue, Document]]:
     """Each article once, on one of the pages that carry it (several issues, an edition
     carrying it untranslated), so that a search finds it once: on the earliest issue's page
-    whose interface speaks the article's language, else the earliest issue's."""
+    whose interface speaks the article's language (`en` is spoken on an `en-GB` page:
+    tags differing by region alone), else the earliest issue's."""
     pages: dict[Path, tuple[Issue, Document]] = {}
     for issue in reversed(archive.every_edition):  # the oldest issue first
         for doc in issue.documents:
             kept = pages.get(doc.source)
-            if kept is None or (kept[0].language != doc.language == issue.language):
+            if kept is None or (
+                not same_language(doc.language, kept[0].language)
+                and same_language(doc.language, issue.language)
+            ):
                 pages[doc.source] = (issue, doc)
     return list(pages.values())
 
