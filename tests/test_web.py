@@ -148,7 +148,7 @@ def test_topic_and_language_pages_list_their_articles_with_feeds(
     )
     spanish = page(built_example, "languages/es/index.html")
     assert spanish.xpath("//h1")[0].text_content().startswith("Español")
-    assert all(li.get("lang") == "es" for li in spanish.xpath("//ul[@class='listing']/li"))
+    assert all(a.get("lang") == "es" for a in spanish.xpath("//ul[@class='listing']/li/a"))
     for feed_file in [
         *built_example.out_dir.glob("tags/*/feed.atom"),
         *built_example.out_dir.glob("languages/*/feed.atom"),
@@ -175,7 +175,7 @@ def test_a_language_is_listed_once_whatever_regions_its_articles_name(
     ]
     assert links[0].text_content() == "English"
     english = page(built_example, "languages/en/index.html")
-    languages = [li.get("lang") for li in english.xpath("//ul[@class='listing']/li")]
+    languages = [a.get("lang") for a in english.xpath("//ul[@class='listing']/li/a")]
     assert sorted(set(languages)) == ["en", "en-GB"]
     assert len(languages) == 5  # every English article in the example's two issues
     assert not (built_example.out_dir / "languages/en-GB").exists()
@@ -698,3 +698,19 @@ def test_an_old_name_two_arabic_issues_shared_is_refused_and_leads_nowhere(
     assert "Traceback" not in refused.output
     named = CliRunner().invoke(main, ["-C", str(root), "build", "عمل", "--format", "web"])
     assert named.exit_code == 0, named.output
+
+
+def test_issue_details_on_topic_and_language_pages_are_read_in_the_pages_language(
+    built_example: BuildReport,
+) -> None:
+    """A Spanish article's title is marked Spanish; the issue's number and date beside it
+    are the page's English words, so a screen reader speaks them with its English voice."""
+    for listed in ("languages/es/index.html", "tags/huelgas/index.html"):
+        listing = page(built_example, listed)
+        items = listing.xpath("//ul[@class='listing']/li")
+        assert items, listed
+        for item in items:
+            (meta,) = item.xpath("span[@class='issue-meta']")
+            assert meta.xpath("ancestor-or-self::*[@lang][1]/@lang") == ["en-GB"], listed
+            (title,) = item.xpath("a")
+            assert title.get("lang") == "es", listed
