@@ -185,3 +185,25 @@ def test_an_editions_pages_advertise_its_own_feeds_first_by_its_languages_name(
         ], page
         for href, _, _ in feeds:
             assert (out / page).parent.joinpath(href).resolve().is_file(), href
+
+
+def test_a_languages_feed_of_articles_is_newest_first(tmp_path: Path) -> None:
+    """Articles dated by their own day, carried in an issue in the order its sections put
+    them: the language's feed, like the newsletter's, gives the newest first."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
+    dated = {"asamblea": "2026-01-02", "huelga": "2026-01-08", "piquete": "2026-01-05"}
+    for slug, day in dated.items():
+        (root / "documents" / f"{slug}.md").write_text(
+            f"---\ntitle: {slug.title()}\nlang: es\ndate: {day}\ntags: [huelgas]\n---\n\nTexto.\n",
+            encoding="utf-8",
+        )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text().replace(
+            "second-article]", "second-article, asamblea, huelga, piquete]"
+        )
+    )
+    out = build(root, formats=["feed"]).out_dir
+    for feed in ("languages/es/feed.atom", "tags/huelgas/feed.atom"):
+        parsed = feedparser.parse(out / feed)
+        assert [entry.title for entry in parsed.entries] == ["Huelga", "Piquete", "Asamblea"]

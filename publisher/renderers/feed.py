@@ -131,6 +131,7 @@ class FeedRenderer(ArchiveRenderer):
         from feedgen.feed import FeedGenerator
 
         config = ctx.config
+        placed = _newest_first(placed)
         feed = FeedGenerator()
         feed.id(config.base_url + folder)
         feed.title(title)
@@ -188,6 +189,13 @@ def _categorise(entry: FeedEntry, tags: Iterable[str]) -> None:
     """Topics as categories: Atom's <category term>, RSS's <category>."""
     for tag in tags:
         entry.category({"term": tag})
+
+
+def _newest_first(placed: list[Placed]) -> list[Placed]:
+    """Articles by the day each was published, newest first, as feed readers and the
+    issues' feeds give them: listed by issue then section, an article dated after the
+    ones below it came between them. Those of one day keep their issue's order."""
+    return sorted(placed, key=lambda item: item.document.date or item.issue.date, reverse=True)
 
 
 def _article_updated(item: Placed, ctx: RenderContext) -> dt.datetime:
