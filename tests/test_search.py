@@ -112,6 +112,33 @@ def test_text_that_looks_like_markup_stays_text_in_the_results(dist: Path, url: 
     assert not page.query_selector(".pagefind-ui__result img")
 
 
+def test_screen_readers_are_told_how_many_results_a_search_found_or_that_none(
+    url: str, page
+) -> None:
+    """Pagefind writes "1 result for depot" or "No results for …" where only sight finds
+    it: a polite live region, there before the reader types (one added later goes
+    unheard), says it once the search is done, and is emptied with the box."""
+    page.goto(f"{url}search/")
+    page.wait_for_selector("#search input")
+    live = "[role=status], [aria-live=polite]"
+    assert page.locator(live).count() == 1
+    assert page.locator(live).inner_text() == ""
+    for words, said in (("depot", "1 result for depot"), ("zzyzx", "No results for zzyzx")):
+        page.fill("input[type=text]", words)
+        page.wait_for_function(
+            "said => document.querySelector('[role=status], [aria-live=polite]')"
+            ".textContent.trim() === said",
+            arg=said,
+            timeout=15000,
+        )
+        assert page.inner_text(".pagefind-ui__message") == said  # what is shown, no more
+    page.fill("input[type=text]", "")
+    page.wait_for_function(
+        "() => document.querySelector('[role=status], [aria-live=polite]').textContent === ''",
+        timeout=15000,
+    )
+
+
 def test_every_page_links_the_search_page_and_it_works_without_our_server(dist: Path, page) -> None:
     for relative in ("index.html", "001-first/index.html", "001-first/picket/index.html"):
         tree = lxml.html.parse(str(dist / relative)).getroot()

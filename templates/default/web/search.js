@@ -20,4 +20,25 @@ window.addEventListener("DOMContentLoaded", function () {
     label.textContent = box.getAttribute("data-label");
     box.parentNode.insertBefore(label, box);
   }
+  announceResults(box);
 });
+
+// Pagefind shows how many results it found ("3 results for strike", "No results for …")
+// in a message nothing tells a screen reader of. A polite live region of our own, there
+// before the reader types (a region that appears with its words goes unheard), says the
+// message once it has settled: not each "Searching for…" as the reader types.
+function announceResults(box) {
+  var status = document.createElement("div");
+  status.setAttribute("role", "status");
+  status.className = "visually-hidden";
+  box.parentNode.insertBefore(status, box.nextSibling);
+  var settling;
+  new MutationObserver(function () {
+    clearTimeout(settling);
+    settling = setTimeout(function () {
+      var message = box.querySelector(".pagefind-ui__message");
+      var said = message ? message.textContent.trim() : "";
+      if (status.textContent !== said) status.textContent = said;
+    }, 500);
+  }).observe(box, { childList: true, subtree: true, characterData: true });
+}
