@@ -329,3 +329,31 @@ def test_an_article_in_english_is_found_on_the_english_page_of_a_british_newslet
     assert (root / "dist" / "001-first" / "es" / "gatehouse" / "index.html").is_file()
     with serving_folder(root / "dist") as address:
         assert results(page, address, "gatehouse") == [("Picket report", "/001-first/gatehouse/")]
+
+
+RESULT_LANGUAGE = """() => [...document.querySelectorAll('.pagefind-ui__result')].map(result => {
+    const title = result.querySelector('.pagefind-ui__result-title');
+    const excerpt = result.querySelector('.pagefind-ui__result-excerpt');
+    return [title, excerpt].map(part => [
+        part.closest('[lang]').getAttribute('lang'),
+        part.closest('[dir]')?.getAttribute('dir') ?? 'ltr',
+        getComputedStyle(part).direction,
+    ]);
+})"""
+
+
+@pytest.mark.parametrize(
+    ("words", "language", "direction"),
+    [("أضربت", "ar", "rtl"), ("limpiadoras", "es", "ltr"), ("rents", "en", "ltr")],
+)
+def test_each_result_is_marked_in_its_pages_language_and_direction(
+    editions: Path, page, words: str, language: str, direction: str
+) -> None:
+    """On the English search page, an Arabic article's title and excerpt read right to
+    left and are spoken in Arabic: each result says its page's language, as the page does.
+    The marks are not shown as the result's tags."""
+    with serving_folder(editions) as address:
+        assert len(results(page, address, words)) == 1
+        marked = page.evaluate(RESULT_LANGUAGE)
+        assert not page.query_selector(".pagefind-ui__result-tags")
+    assert marked == [[[language, direction, direction]] * 2]

@@ -23,7 +23,7 @@ from ..config import Config
 from ..errors import Problem
 from ..i18n import interface_language
 from ..languages import same_language
-from ..model import Archive, Document, Issue
+from ..model import Archive, Document, Issue, text_direction
 from ..output import Artifact
 from ..templating import issue_name
 from .base import OutputFailed
@@ -33,9 +33,13 @@ BUNDLE = Path("pagefind")
 # published.
 _OTHER_INTERFACES = ("pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
 # The title is the result's heading, not the start of every excerpt: a meta, not an <h1>.
+# The page's language and direction too, for search.js to mark its result with: the index
+# is of one language (`--force-language`), and keeps no <html lang> for the results.
 _RECORD = Markup(
     '<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"><title>{title}</title>'
-    '<meta data-pagefind-meta="title[content]" content="{title}"></head>'
+    '<meta data-pagefind-meta="title[content]" content="{title}">'
+    '<meta data-pagefind-meta="lang[content]" content="{language}">'
+    '<meta data-pagefind-meta="dir[content]" content="{direction}"></head>'
     "<body><main data-pagefind-body>{text}</main></body></html>"
 )
 
@@ -43,10 +47,10 @@ _RECORD = Markup(
 def search_bundle(archive: Archive, config: Config) -> list[Artifact]:
     """The index of every page of `archive` worth finding, as files under pagefind/."""
     about = Markup("<p>{}</p><p>{}</p>").format(config.title, config.description)
-    home = _RECORD.format(language=config.language, title=config.title, text=about)
+    home = _record(config.language, config.title, about)
     with tempfile.TemporaryDirectory(prefix="publisher-search-") as temporary:
         site, bundle = Path(temporary) / "site", Path(temporary) / "bundle"
-        for path, record in [("", str(home)), *_records(archive)]:
+        for path, record in [("", home), *_records(archive)]:
             page = site / path / "index.html"
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(record, encoding="utf-8")
@@ -88,13 +92,17 @@ def _article_pages(archive: Archive) -> list[tuple[Issue, Document]]:
     return list(pages.values())
 
 
-def _record(language: str, title: str, of: Issue | Document) -> str:
-    if isinstance(of, Issue):
+def _record(language: str, title: str, of: Issue | Document | Markup) -> str:
+    """The page Pagefind indexes for an issue's editorial, an article, or (Markup) text."""
+    if isinstance(of, Markup):
+        text = of
+    elif isinstance(of, Issue):
         text = Markup(of.editorial_html)
     else:
         byline = Markup("<p>{}</p>").format(", ".join(of.authors)) if of.authors else ""
         text = Markup(byline) + Markup(of.body_html)  # sanitised as it was read
-    return str(_RECORD.format(language=language, title=title, text=text))
+    direction = text_direction(language)
+    return str(_RECORD.format(language=language, direction=direction, title=title, text=text))
 
 
 def _index(site: Path, bundle: Path, language: str) -> None:
