@@ -109,31 +109,10 @@ def stalled_build(
     plugin_written(plugins, "stall", STALLING_FORMAT)
     stalled = plugins / "stalled-at"
     stalled.unlink(missing_ok=True)
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(plugins), *sys.path]),
-        "PUBLISHER_JOBS": str(jobs),
-        "STALLED_AT": str(stalled),
-    }
-    build = subprocess.Popen(
-        [PUBLISHER, "-C", str(root), "build", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-        start_new_session=True,
-    )
-    try:
-        deadline = time.monotonic() + 120  # not a measure: only how long to wait for a bug
-        while not (renderer := _written_pid(stalled)):
-            assert build.poll() is None, build.communicate()[0]
-            assert time.monotonic() < deadline, "the stall format never began"
-            time.sleep(0.01)
+    env = {"PUBLISHER_JOBS": str(jobs), "STALLED_AT": str(stalled)}
+    with _plugin_build(root, plugins, args, env) as build:
+        renderer = _waited_for(build, stalled, "the stall format never began")
         yield build, renderer
-    finally:
-        with suppress(ProcessLookupError):  # the build, and any worker it left
-            os.killpg(build.pid, signal.SIGKILL)
-        build.communicate()
 
 
 def _written_pid(path: Path) -> int | None:
@@ -189,28 +168,40 @@ def build_paused_in_commit(
     paused, resume = plugins / "paused-at", plugins / "resume"
     paused.unlink(missing_ok=True)
     resume.unlink(missing_ok=True)
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(plugins), *sys.path]),
-        "PAUSED_AT": str(paused),
-        "RESUME": str(resume),
-    }
+    env = {"PAUSED_AT": str(paused), "RESUME": str(resume)}
+    with _plugin_build(root, plugins, args, env) as build:
+        _waited_for(build, paused, "the build never moved an output into dist/")
+        yield build, resume
+
+
+@contextmanager
+def _plugin_build(
+    root: Path, plugins: Path, args: tuple[str, ...], env: dict[str, str]
+) -> Iterator[subprocess.Popen[str]]:
+    """`publisher -C root build ARGS…` with the plugins in `plugins` importable and `env`
+    added, started in its own session; killed at the end, with any worker it left."""
     build = subprocess.Popen(
         [PUBLISHER, "-C", str(root), "build", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env=env,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(plugins), *sys.path]), **env},
         start_new_session=True,
     )
     try:
-        deadline = time.monotonic() + 120  # not a measure: only how long to wait for a bug
-        while not _written_pid(paused):
-            assert build.poll() is None, build.communicate()[0]
-            assert time.monotonic() < deadline, "the build never moved an output into dist/"
-            time.sleep(0.01)
-        yield build, resume
+        yield build
     finally:
         with suppress(ProcessLookupError):
             os.killpg(build.pid, signal.SIGKILL)
         build.communicate()
+
+
+def _waited_for(build: subprocess.Popen[str], written: Path, never: str) -> int:
+    """The process id a plugin writes to `written` once it gets there (`never` said if the
+    build ends first, or takes far longer than any build could)."""
+    deadline = time.monotonic() + 120  # not a measure: only how long to wait for a bug
+    while not (pid := _written_pid(written)):
+        assert build.poll() is None, build.communicate()[0]
+        assert time.monotonic() < deadline, never
+        time.sleep(0.01)
+    return pid
