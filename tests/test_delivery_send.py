@@ -297,6 +297,37 @@ def test_failures_in_a_row_pause_the_send_and_a_later_run_resumes(
     assert set(smtp.copies().values()) == {1} and len(smtp.copies()) == 10
 
 
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "554 5.7.1 <r0@example.org>: Relay access denied",  # Postfix, no login configured
+        "550 5.7.1 Unable to relay",  # Exchange
+        "530 5.7.0 Authentication required",
+        "550 relaying denied",  # an old server without enhanced codes
+    ],
+)
+def test_a_relay_refusing_us_suppresses_nobody_and_a_later_run_reaches_everyone(
+    delivery_workspace: Path, smtp: RecordingHandler, smtp_controller, refusal: str
+) -> None:
+    """A relay that will not pass on our mail refuses every address alike: the fault is the
+    sender's settings, not the readers'. Each refused address was marked bounced, and
+    every send paused only after unsubscribing the first twenty readers of the list."""
+    root = delivery_workspace
+    configure(root, connections=1, pause_after_failures=4)
+    add_subscribers(root, {f"r{n}@example.org": "active" for n in range(10)})
+    smtp.refuse_all = refusal
+
+    result = invoke(root, "send", SLUG)
+
+    assert result.exit_code == 1
+    assert "paused after 4 failures in a row" in result.output
+    assert set(dict(query(root, "SELECT address, status FROM subscribers")).values()) == {"active"}
+    smtp.refuse_all = None
+    result = invoke(root, "send", SLUG)
+    assert result.exit_code == 0, result.output
+    assert set(smtp.copies().values()) == {1} and len(smtp.copies()) == 10
+
+
 def test_the_server_gone_mid_send_defers_and_pauses_then_resumes(
     delivery_workspace: Path,
 ) -> None:

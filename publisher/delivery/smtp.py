@@ -47,9 +47,23 @@ def classify(code: int, text: str) -> Outcome:
         return Outcome("deferred", code, text, slow_down=True)
     if 400 <= code < 500 or code == 552:  # 552: mailbox full, often temporary
         return Outcome("deferred", code, text)
+    if 500 <= code < 600 and _REFUSES_US.search(text):
+        return Outcome("deferred", code, f"{text} (the server refuses us, not the address)")
     if 500 <= code < 600:
         return Outcome("failed", code, text, suppress=True)
     return Outcome("deferred", code, text)  # smtplib's -1: no reply at all
+
+
+# A refusal about who sends, not about the address (RFC 3463's 5.7.x, security or policy:
+# "5.7.1 Relay access denied", "5.7.0 Authentication required"; a server without enhanced
+# codes says "relaying denied"): the relay publisher sends through refuses every reader
+# alike, so none is marked bounced; retried in the retry window, and a run of them pauses
+# the send until the settings are mended.
+_REFUSES_US = re.compile(
+    r"^\s*5\.7\.\d{1,3}\b|\brelay(?:ing)?\b[^.]*\b(?:denied|not permitted|refused)|"
+    r"\bunable to relay\b|\bauthentication required\b",
+    re.IGNORECASE,
+)
 
 
 class SenderRefused(PublisherError):
