@@ -463,6 +463,36 @@ def test_bounces_marked_auto_submitted_as_postfix_exim_gmail_and_exchange_mark_t
     )
 
 
+def test_a_block_of_our_server_is_a_soft_bounce_not_the_end_of_the_address(
+    bounce_workspace: Path, tmp_path: Path
+) -> None:
+    """A receiving server that refuses mail from us (X.7.x: our IP on a blocklist, our
+    domain failing its checks) refuses every reader there alike: as hard bounces, one bad
+    day at a blocklist unsubscribed all of a list's Gmail readers. They count towards
+    soft_bounce_limit instead; an unknown user (5.1.1) stays a hard bounce."""
+    root = bounce_workspace
+    add_subscribers(root, {reader(n): "active" for n in range(1, 3)})
+    verp = Verp(BOUNCE_ADDRESS, "test-secret-key-for-signing-links")
+    box = mailbox.Maildir(tmp_path / "Maildir", create=True)
+    dsn = server_dsn("postfix", "VERP", "SUBSCRIBER").decode()
+    blocked = dsn.replace("Status: 5.1.1", "Status: 5.7.1").replace(
+        "550 5.1.1 <SUBSCRIBER>: Recipient address\n    rejected: User unknown in virtual"
+        " mailbox table",
+        "554 5.7.1 Service unavailable; Client host [203.0.113.5]\n    blocked using"
+        " zen.spamhaus.org",
+    )
+    assert blocked != dsn
+    blocked = blocked.replace("4Zm7Qk1pLqz9@", "blocked1@")  # its Message-ID
+    box.add(blocked.replace("VERP", verp.address(1)).replace("SUBSCRIBER", reader(1)))
+    box.add(server_dsn("postfix", verp.address(2), reader(2)))
+
+    result = invoke(root, "bounces", str(tmp_path / "Maildir"))
+
+    assert result.exit_code == 0, result.output
+    assert "(1 hard bounce(s), 1 soft bounce(s)" in result.output
+    assert statuses(root) == {reader(1): "active", reader(2): "bounced"}
+
+
 def test_a_full_mailbox_is_a_soft_bounce_even_when_the_server_gave_up_on_the_copy(
     bounce_workspace: Path, tmp_path: Path
 ) -> None:

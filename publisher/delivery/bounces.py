@@ -184,12 +184,16 @@ def _dsn_diagnostic(message: Message) -> str:
 
 def _transient(message: Message) -> bool:
     """Whether every failed recipient of a DSN failed for a reason that may pass: a 4.x.x
-    status (the server gave up retrying, the mailbox is not gone) or X.2.2, a full mailbox,
-    which RFC 3463 allows for persistent transient failures too and the reader may empty.
-    flufl.bounce goes by Action: failed alone, which makes these permanent."""
+    status (the server gave up retrying, the mailbox is not gone); X.2.2, a full mailbox,
+    which RFC 3463 allows for persistent transient failures too and the reader may empty;
+    or X.7.x, a refusal of us (our server on a blocklist, our domain failing its checks),
+    which every reader there gets alike and which passes once it is mended. flufl.bounce
+    goes by Action: failed alone, which makes these permanent."""
     codes = [_STATUS.match(_text(r.get("Status", "")).strip()) for r in _failed_recipients(message)]
     return bool(codes) and all(
-        code is not None and (code[1] == "4" or code.group(2, 3) == ("2", "2")) for code in codes
+        code is not None
+        and (code[1] == "4" or code.group(2, 3) == ("2", "2") or code.group(2) == "7")
+        for code in codes
     )
 
 
