@@ -728,6 +728,26 @@ def test_a_ghost_posts_feature_image_is_its_lead_image_with_its_alt_text(tmp_pat
     assert ("caption", "Photo: Ana Ruiz") in {(x.kind, x.name) for x in report.left_out}
 
 
+def test_a_lead_image_without_alt_text_is_told_to_get_it_in_image_alt(tmp_path: Path) -> None:
+    """The report told the editor to write a lead image's words "in ![…]", where the lead
+    image is not: its place is `image_alt:` in the front matter."""
+    export = tmp_path / "export"
+    shutil.copytree(EXPORTS / "ghost", export)
+    feature = export / "content/images/2026/02/cranes-at-dawn.jpg"
+    feature.write_bytes((export / "content/images/2026/02/rally.jpg").read_bytes())
+    dump = next(export.glob("*.json"))
+    data = json.loads(dump.read_text())
+    post = next(p for p in data["db"][0]["data"]["posts"] if p["slug"] == "rally-at-the-gates")
+    post["feature_image"] = "__GHOST_URL__/content/images/2026/02/cranes-at-dawn.jpg"
+    dump.write_text(json.dumps(data))
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    said = [line for line in rows(report, root) if line[1] == "needs alt text"]
+    lead = [line for line in said if "cranes-at-dawn.jpg" in line[2]]
+    assert len(lead) == 1, said
+    assert "image_alt:" in lead[0][2] and "![" not in lead[0][2]
+
+
 def test_a_wordpress_posts_featured_image_is_its_lead_image_with_its_alt_text(
     tmp_path: Path,
 ) -> None:

@@ -45,6 +45,11 @@ def rows(report: PlatformReport, root: Path) -> list[tuple[str, str, str]]:
         pictures = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
         why = f"{pictures}: no words for who cannot see them; write them in ![…] (check asks)"
         lines.append((f"image in: {title}", "needs alt text", why))
+    for title, name in report.undescribed_leads:
+        why = (
+            f"{name}: no words for who cannot see it; write them as image_alt: in its front matter"
+        )
+        lines.append((f"lead image of: {title}", "needs alt text", why))
     for title, url, why in report.unfetched:
         lines.append((f"image in: {title}", "left out", f"{why}: {url}"))
     for title, url in report.online_images:
@@ -133,7 +138,8 @@ def as_json(report: PlatformReport, root: Path) -> dict[str, Any]:
         ],
         "left_out": [{"kind": x.kind, "name": x.name, "why": x.why} for x in report.left_out],
         "online_images": [{"post": t, "url": u} for t, u in report.online_images],
-        "undescribed_images": [{"post": t, "image": n} for t, n in report.undescribed],
+        "undescribed_images": [{"post": t, "image": n} for t, n in report.undescribed]
+        + [{"post": t, "image": n, "lead": True} for t, n in report.undescribed_leads],
         "unfetched_images": [{"post": t, "url": u, "why": w} for t, u, w in report.unfetched],
         "language_note": language_note(report),
         "mapped": [{"column": column, "to": ours} for column, ours in report.mapped],

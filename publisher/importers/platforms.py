@@ -115,6 +115,7 @@ class PlatformReport:
     online_images: list[tuple[str, str]] = field(default_factory=list)  # post title, URL
     unfetched: list[tuple[str, str, str]] = field(default_factory=list)  # title, URL, why
     undescribed: list[tuple[str, str]] = field(default_factory=list)  # post title, image
+    undescribed_leads: list[tuple[str, str]] = field(default_factory=list)  # lead images
     members_found: int = 0
     mapped: list[tuple[str, str]] = field(default_factory=list)  # platform column → ours
     subscribers: SubscriberCounts | None = None
@@ -274,7 +275,9 @@ def _write_posts(
             report.left_out.append(LeftOut("caption", html_words(post.image_caption), why))
         report.online_images += [(post.title, url) for url in body.online]
         report.unfetched += [(post.title, url, why) for url, why in body.unfetched]
-        report.undescribed += [(post.title, name) for name in body.undescribed]
+        report.undescribed += [(post.title, name) for name in body.undescribed if name != lead]
+        if lead and lead in body.undescribed:  # its words go in image_alt:, not in ![…]
+            report.undescribed_leads.append((post.title, lead))
         report.left_out += [
             LeftOut("file", name, f"{why}: its link in {post.title!r} left as words")
             for name, why in dict.fromkeys(body.missing)  # linked twice: listed once
