@@ -128,9 +128,10 @@ class WebRenderer(ArchiveRenderer):
             *publish_style(ctx.config.style),
         ]
         taken = {page.path for page in every_page} | {file.path.as_posix() for file in files}
-        redirects = self._redirect_pages(archive, taken | {NOT_FOUND}, site)
+        formers = former_slugs(issue.source for issue in archive.issues)  # dd-ldrb for عدد
+        redirects = self._redirect_pages(archive, taken | {NOT_FOUND}, site, formers)
         documents = ctx.config.documents_dir
-        redirects += _transliterated_pages(archive, documents, taken, redirects, site)
+        redirects += _transliterated_pages(archive, documents, taken, redirects, site, formers)
         not_found = Page(NOT_FOUND, "404.html", {})  # in no sitemap, nor the search index
         every = [*pages, *redirects, not_found]
         return [*(self._page(ctx, page, archive) for page in every), *files]
@@ -247,16 +248,18 @@ class WebRenderer(ArchiveRenderer):
         return pages
 
     @staticmethod
-    def _redirect_pages(archive: Archive, taken: set[str], site: str) -> list[Page]:
+    def _redirect_pages(
+        archive: Archive, taken: set[str], site: str, formers: dict[Path, str]
+    ) -> list[Page]:
         """A page at each old address a document or a translation lists in its front
         matter's `aliases` (an archive brought over from another platform, a multilingual
         Hugo site), sending readers and search engines on to its page: the newest issue's,
         when several carry it, in the edition it is translated for. And at an issue's old
         folder (its manifest's `aliases`), for its page and each of its articles'. `site`
-        (base_url) says where dist/ is served: an old address is found under it."""
+        (base_url) says where dist/ is served: an old address is found under it; `formers`,
+        the issues' former slugs (`manifest.former_slugs`), are old folders too."""
         pages: list[Page] = []
         redirected: set[str] = set()
-        formers = former_slugs(issue.source for issue in archive.issues)
         for issue in archive.every_edition:  # newest first, each original before its editions
             for doc in issue.documents:
                 for alias in doc.aliases:
@@ -409,7 +412,12 @@ def _old_folders(issue: Issue, site: str, formers: dict[Path, str]) -> list[str]
 
 
 def _transliterated_pages(
-    archive: Archive, documents: Path, taken: set[str], redirects: list[Page], site: str
+    archive: Archive,
+    documents: Path,
+    taken: set[str],
+    redirects: list[Page],
+    site: str,
+    formers: dict[Path, str],
 ) -> list[Page]:
     """A redirect at each article's address from before Arabic and Hebrew file names kept
     their letters (041-pay/drb-ml-lmyn/ → 041-pay/إضراب-عمال-الميناء/), in each edition and
@@ -427,7 +435,6 @@ def _transliterated_pages(
                 old_slugs[doc.slug] = before
     pages = []
     written = taken | {page.path for page in redirects}
-    formers = former_slugs(issue.source for issue in archive.issues)
     for issue in archive.every_edition:
         shared = Counter(old_slugs.get(doc.slug) for doc in issue.documents)
         for doc in issue.documents:
