@@ -509,3 +509,22 @@ def import_file(root: Path, path: Path) -> Result:
 def names_stored(root: Path) -> dict[str, str]:
     """Each subscriber's address and name."""
     return dict(query(root, "SELECT address, name FROM subscribers"))
+
+
+def dkim_key_pair() -> tuple[bytes, bytes]:
+    """A fresh RSA key: (private key PEM, the DNS TXT record publishing its public half)."""
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    private = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    public = key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return private, b"v=DKIM1; k=rsa; p=" + base64.b64encode(public)

@@ -4,7 +4,6 @@ Message-ID."""
 
 from __future__ import annotations
 
-import base64
 import re
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -13,9 +12,7 @@ import dkim
 import pytest
 from click.testing import CliRunner
 from conftest import BuiltInPlace
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from delivery_support import SLUG, RecordingHandler, add_subscribers, configure
+from delivery_support import SLUG, RecordingHandler, add_subscribers, configure, dkim_key_pair
 
 from publisher.cli import main
 from publisher.delivery.endpoints import OUTBOX, create_app
@@ -36,16 +33,7 @@ COVERED = {
 @pytest.fixture(scope="module")
 def key_pair() -> tuple[bytes, bytes]:
     """A fresh RSA key: (private key PEM, the DNS TXT record publishing its public half)."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    private = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-    public = key.public_key().public_bytes(
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-    return private, b"v=DKIM1; k=rsa; p=" + base64.b64encode(public)
+    return dkim_key_pair()
 
 
 def test_every_copy_is_signed_and_the_signature_covers_the_unsubscribe_headers(

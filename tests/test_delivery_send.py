@@ -23,6 +23,7 @@ from delivery_support import (
     add_subscribers,
     both_backends,
     configure,
+    dkim_key_pair,
     header_block,
     query,
 )
@@ -136,11 +137,7 @@ def test_a_farsi_issue_arrives_base64_with_each_subscribers_own_unsubscribe_link
     """A mostly Farsi part is sent base64 (quoted-printable tripled it), where the token
     cannot be written into the template's bytes: every copy's bodies still decode to the
     subscriber's own link, and its DKIM signature holds."""
-    import base64
-
     import dkim
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
 
     root = delivery_workspace
     body = "\n\n".join(" ".join([FARSI_SENTENCE] * 5) for _ in range(60))
@@ -153,16 +150,7 @@ def test_a_farsi_issue_arrives_base64_with_each_subscribers_own_unsubscribe_link
         encoding="utf-8",
     )
     build(root, ["013-fa"], formats=["email"])
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    private = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-    public = key.public_key().public_bytes(
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-    record = b"v=DKIM1; k=rsa; p=" + base64.b64encode(public)
+    private, record = dkim_key_pair()
     configure(root, dkim_selector="sel1", dkim_domain="example.net")
     monkeypatch.setenv("PUBLISHER_DKIM_KEY", private.decode())
     add_subscribers(root, {f"khaneh{n}@example.net": "active" for n in range(3)})
