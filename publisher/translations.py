@@ -479,18 +479,15 @@ def language_folders(pool: DocumentPool, language: str) -> set[Path]:
         for folder in folders
     }
     parents = {folder.parent for folder in mirroring}
-    beside = {f for folders in outside.values() for f in folders if f.parent in parents}
+    named = {f for folders in outside.values() for f in folders}  # each once: not per file
+    beside = {f for f in named if f.parent in parents}
     own = language.split("-")[0].lower()
     in_own = {
-        f.parent
-        for folders in outside.values()
-        for f in folders
-        if (named_in_a_path(f.name) or "").split("-")[0].lower() == own
+        f.parent for f in named if (named_in_a_path(f.name) or "").split("-")[0].lower() == own
     }
     per_language = {
         f
-        for folders in outside.values()
-        for f in folders
+        for f in named
         if contents.get(f.parent) and (f.parent in in_own or _declared(pool.root, f))
     }
     return mirroring | beside | per_language
