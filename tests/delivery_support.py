@@ -57,6 +57,8 @@ class RecordingHandler:
             self.refuse_all: str | None = None
             self.drop_after_data: set[str] = set()
             self.on_rcpt: dict[str, object] = {}
+            # the reply to every message's end of data instead of accepting it
+            self.refuse_data: str | None = None
             # called once, when the next message has been received, before the reply
             self.on_data: Callable[[], object] | None = None
 
@@ -84,6 +86,8 @@ class RecordingHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope) -> str:  # type: ignore[no-untyped-def]
+        if self.refuse_data:
+            return self.refuse_data
         data = envelope.original_content or envelope.content
         headers = header_block(data)
         with self.lock:

@@ -316,6 +316,65 @@ def test_a_relay_refusing_us_suppresses_nobody_and_a_later_run_reaches_everyone(
     assert set(smtp.copies().values()) == {1} and len(smtp.copies()) == 10
 
 
+@pytest.mark.parametrize(
+    ("stage", "refusal"),
+    [
+        ("RCPT", "550 5.4.5 Daily user sending limit exceeded. - gsmtp"),  # Gmail's quota
+        (  # Postfix's reject_sender_login_mismatch, checked at RCPT
+            "RCPT",
+            "553 <bounces@dockside.example.org>: Sender address rejected: not owned by user"
+            " bulletin",
+        ),
+        (  # Amazon SES in its sandbox, after the message
+            "DATA",
+            "554 Message rejected: Email address is not verified. The following identities"
+            " failed the check in region EU-WEST-1: bulletin@dockside.example.org",
+        ),
+    ],
+)
+def test_an_account_refused_for_its_quota_or_sender_suppresses_nobody_however_often_resumed(
+    delivery_workspace: Path, smtp: RecordingHandler, smtp_controller, stage: str, refusal: str
+) -> None:
+    """A sending quota used up, a sender the login may not use, an account still in a
+    sandbox: the server refuses us, every reader alike. Each run marked the readers it
+    reached bounced for good before it paused, and each resume as many more."""
+    root = delivery_workspace
+    configure(root, connections=1, pause_after_failures=4)
+    add_subscribers(root, {f"r{n}@example.org": "active" for n in range(10)})
+    if stage == "RCPT":
+        smtp.refuse_all = refusal
+    else:
+        smtp.refuse_data = refusal
+
+    first = invoke(root, "send", SLUG)
+    resumed = invoke(root, "send", SLUG)
+
+    for result in (first, resumed):
+        assert result.exit_code == 1
+        assert "paused after 4 failures in a row" in result.output
+    assert set(dict(query(root, "SELECT address, status FROM subscribers")).values()) == {"active"}
+    smtp.refuse_all = smtp.refuse_data = None
+    result = invoke(root, "send", SLUG)
+    assert result.exit_code == 0, result.output
+    assert smtp.copies() == {f"r{n}@example.org": 1 for n in range(10)}
+
+
+def test_a_message_refused_after_its_data_fails_for_that_reader_who_stays_on_the_list(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """A refusal after the message, with the one reader accepted already, is about the
+    message, not the address: the reader was marked bounced for it."""
+    root = delivery_workspace
+    add_subscribers(root, {"reader@example.org": "active"})
+    smtp.refuse_data = "554 Transaction failed: Duplicate header 'Message-ID'."  # SES
+
+    report = send(root, SendRequest(SLUG))
+
+    assert report.counts == {"failed": 1}
+    assert "554 Transaction failed: Duplicate header 'Message-ID'." in report.failed[0][1]
+    assert query(root, "SELECT status FROM subscribers") == [("active",)]
+
+
 def test_the_server_gone_mid_send_defers_and_pauses_then_resumes(
     delivery_workspace: Path,
 ) -> None:

@@ -18,7 +18,7 @@ import smtplib
 import socket
 import ssl
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import Problem, PublisherError
@@ -54,14 +54,26 @@ def classify(code: int, text: str) -> Outcome:
     return Outcome("deferred", code, text)  # smtplib's -1: no reply at all
 
 
-# A refusal about who sends, not about the address (RFC 3463's 5.7.x, security or policy:
-# "5.7.1 Relay access denied", "5.7.0 Authentication required"; a server without enhanced
-# codes says "relaying denied"): the relay publisher sends through refuses every reader
-# alike, so none is marked bounced; retried in the retry window, and a run of them pauses
-# the send until the settings are mended.
+def classify_message(code: int, text: str) -> Outcome:
+    """The reply to DATA or to the message: its one recipient was accepted already, so a
+    permanent refusal here is about the message (its content, the account's sandbox),
+    never a reason to stop mailing the address."""
+    outcome = classify(code, text)
+    return replace(outcome, suppress=False)
+
+
+# A refusal about who sends, not about the address: the server publisher sends through
+# refuses every reader alike, so none is marked bounced; retried in the retry window, and
+# a run of them pauses the send until the settings or the account are mended. RFC 3463's
+# 5.7.x, security or policy ("5.7.1 Relay access denied", "5.7.0 Authentication
+# required"; a server without enhanced codes says "relaying denied"); a sending quota
+# used up (Gmail's "5.4.5 Daily user sending limit exceeded"); a sender the login may not
+# use (Postfix's "Sender address rejected"); an account still in Amazon SES's sandbox
+# ("Email address is not verified").
 _REFUSES_US = re.compile(
-    r"^\s*5\.7\.\d{1,3}\b|\brelay(?:ing)?\b[^.]*\b(?:denied|not permitted|refused)|"
-    r"\bunable to relay\b|\bauthentication required\b",
+    r"^\s*5\.(?:7\.\d{1,3}|4\.5)\b|\brelay(?:ing)?\b[^.]*\b(?:denied|not permitted|refused)|"
+    r"\bunable to relay\b|\bauthentication required\b|\bsending (?:limit|quota)\b|"
+    r"\bsender address rejected\b|\bemail address is not verified\b",
     re.IGNORECASE,
 )
 
@@ -245,7 +257,7 @@ class Connection:
                 return self._reset(Outcome("skipped", None, "no longer subscribed"))
             code, reply = smtp.data(message, before_end)
         except smtplib.SMTPDataError as exc:  # DATA itself was refused: nothing was sent
-            return self._reset(classify(exc.smtp_code, _reply_text(exc.smtp_error)))
+            return self._reset(classify_message(exc.smtp_code, _reply_text(exc.smtp_error)))
         except (smtplib.SMTPException, OSError) as exc:
             sent = smtp.data_sent
             self._drop()
@@ -253,7 +265,7 @@ class Connection:
                 return Outcome("unknown", None, f"no reply after the message: {_describe(exc)}")
             return Outcome("deferred", None, f"connection lost: {_describe(exc)}")
         self.messages += 1
-        outcome = classify(code, _reply_text(reply))
+        outcome = classify_message(code, _reply_text(reply))
         if code == 421:
             self._drop()
         return outcome if outcome.state == "sent" else self._reset(outcome)
