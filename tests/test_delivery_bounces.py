@@ -41,9 +41,10 @@ DATA = Path(__file__).parent / "workspaces" / "bounces"
 BOUNCE_ADDRESS = "bounces@muelle.example.org"
 
 # flufl.bounce's samples and what each says, read off the samples themselves (and matching
-# flufl.bounce's own test table): True for a permanent failure, False for a delay/warning.
-# But for dsn_02.txt: its server gave up (Action: failed) on a 4.4.7 status, a host that
-# did not answer for days, which counts as a soft bounce here (flufl.bounce: permanent).
+# flufl.bounce's own test table): True for a permanent failure, False for a delay/warning
+# (a delay notice: the copy is still being retried). But for dsn_02.txt: its server gave
+# up (Action: failed) on a 4.4.7 status, a host that did not answer for days, which counts
+# as a soft bounce here (flufl.bounce: permanent).
 PERMANENT = {
     **{f"dsn_{n:02}.txt": n not in (2, 5, 6, 7, 8, 17) for n in range(1, 19)},
     **{f"postfix_{n:02}.txt": True for n in range(1, 6)},
@@ -57,7 +58,8 @@ PERMANENT = {
     "aol_01.txt": True,
 }
 HARD = [name for name, permanent in PERMANENT.items() if permanent]
-SOFT = [name for name, permanent in PERMANENT.items() if not permanent]
+SOFT = ["dsn_02.txt"]
+DELAYS = [name for name, permanent in PERMANENT.items() if not permanent and name not in SOFT]
 COMPLAINTS = sorted(p.name for p in (DATA / "arf").glob("*.eml"))
 
 
@@ -197,7 +199,8 @@ def test_real_bounces_and_complaints_come_back_through_verp_and_suppress_their_s
     assert first.exit_code == 0, first.output
     assert (
         f"{len(returned)} new report(s) ({len(HARD) + 2} hard bounce(s),"
-        f" {len(SOFT)} soft bounce(s), {len(COMPLAINTS)} complaint(s),"
+        f" {len(SOFT)} soft bounce(s), {len(DELAYS)} delay notice(s),"
+        f" {len(COMPLAINTS)} complaint(s),"
         " 0 unsubscribe request(s), 0 other)" in first.output
     )
     assert (
@@ -213,12 +216,17 @@ def test_real_bounces_and_complaints_come_back_through_verp_and_suppress_their_s
     assert {subscriber[n]: now[subscriber[n]] for n in COMPLAINTS} == dict.fromkeys(
         (subscriber[n] for n in COMPLAINTS), "complained"
     )
-    assert {now[subscriber[n]] for n in SOFT} | {now[b] for b in bystanders} == {"active"}
+    assert {now[subscriber[n]] for n in SOFT + DELAYS} | {now[b] for b in bystanders} == {"active"}
     recorded = events(root)
     assert len(recorded) == len(returned)
     by_subscriber = {address: (kind_, decision) for address, kind_, _, _, decision in recorded}
     for name in SOFT:
         assert by_subscriber[subscriber[name]] == ("soft", "soft bounce 1 of 3 in 30 days")
+    for name in DELAYS:
+        assert by_subscriber[subscriber[name]] == (
+            "other",
+            "a delay notice (the message may still arrive): nothing changed",
+        )
     # The report behind a decision: dsn_01.txt's Message-ID and its Status field.
     assert (
         subscriber["dsn_01.txt"],
@@ -248,15 +256,15 @@ def test_real_bounces_and_complaints_come_back_through_verp_and_suppress_their_s
         assert len(anonymous) == 3
         assert (unseen_after_first, unseen_after_again) == (0, len(returned) - len(anonymous))
 
-    # The next send reaches the soft-bounced and the untouched, nobody suppressed.
+    # The next send reaches the soft-bounced, the delayed and the untouched.
     smtp.reset()
     assert invoke(root, "send", SLUG, "--again").exit_code == 0
-    assert set(smtp.copies()) == {subscriber[n] for n in SOFT} | set(bystanders)
+    assert set(smtp.copies()) == {subscriber[n] for n in SOFT + DELAYS} | set(bystanders)
 
 
 @both_backends
 def test_soft_bounces_suppress_once_the_limit_is_reached_within_the_window(
-    bounce_workspace: Path, samples: dict[str, bytes], tmp_path: Path
+    bounce_workspace: Path, tmp_path: Path
 ) -> None:
     root = bounce_workspace
     add_subscribers(root, {reader(1): "active"})
@@ -264,11 +272,13 @@ def test_soft_bounces_suppress_once_the_limit_is_reached_within_the_window(
     verp = Verp(BOUNCE_ADDRESS, "test-secret-key-for-signing-links").address(1)
     box = mailbox.Maildir(tmp_path / "Maildir", create=True)
     start = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)
-    # Four real delays for the same subscriber: days 0, 20, 40 and 45. With 3 in 30 days,
-    # day 40 sees only two in its window (20, 40); day 45 sees three (20, 40, 45).
+    # Four copies given up on (a full mailbox) for the same subscriber: days 0, 20, 40 and
+    # 45. With 3 in 30 days, day 40 sees only two in its window (20, 40); day 45 sees
+    # three (20, 40, 45).
     outcomes = []
-    for day, name in zip((0, 20, 40, 45), SOFT, strict=False):
-        box.add(returned_to(samples[name], verp))
+    for day in (0, 20, 40, 45):
+        full = "smtp; 452 4.2.2 Mailbox full"
+        box.add(postfix_report(verp, reader(1), day, "failed", "4.2.2", full, copy=day))
         process(root, str(tmp_path / "Maildir"), now=start + dt.timedelta(days=day))
         outcomes.append(statuses(root)[reader(1)])
     assert outcomes == ["active", "active", "active", "bounced"]
@@ -324,8 +334,8 @@ def test_mail_that_is_no_bounce_changes_nothing_and_says_so_without_a_traceback(
 
     assert result.exit_code == 0, result.output
     assert (
-        "(0 hard bounce(s), 0 soft bounce(s), 0 complaint(s), 0 unsubscribe request(s), 2 other)"
-        in (result.output)
+        "(0 hard bounce(s), 0 soft bounce(s), 0 delay notice(s), 0 complaint(s),"
+        " 0 unsubscribe request(s), 2 other)" in (result.output)
     )
     assert "Traceback" not in result.output
     assert statuses(root) == {reader(1): "active", reader(2): "active"}
@@ -370,7 +380,8 @@ def test_a_global_dsn_for_mail_sent_with_smtputf8_is_read_like_any_other_dsn(
     bounce_workspace: Path, tmp_path: Path
 ) -> None:
     """RFC 6533's message/global-delivery-status holds the fields of RFC 3464's
-    message/delivery-status: a failed recipient is a hard bounce, a delayed one soft."""
+    message/delivery-status: a failed recipient is a hard bounce, a delayed one a delay
+    notice."""
     root = bounce_workspace
     add_subscribers(root, {reader(1): "active", reader(2): "active"})
     verp = Verp(BOUNCE_ADDRESS, "test-secret-key-for-signing-links")
@@ -391,7 +402,9 @@ def test_a_global_dsn_for_mail_sent_with_smtputf8_is_read_like_any_other_dsn(
     result = invoke(root, "bounces", str(tmp_path / "Maildir"))
 
     assert result.exit_code == 0, result.output
-    assert "(1 hard bounce(s), 1 soft bounce(s), 0 complaint(s)" in result.output
+    assert "(1 hard bounce(s), 0 soft bounce(s), 1 delay notice(s), 0 complaint(s)" in (
+        result.output
+    )
     assert statuses(root) == {reader(1): "bounced", reader(2): "active"}
     assert sorted(events(root)) == [
         (
@@ -403,10 +416,10 @@ def test_a_global_dsn_for_mail_sent_with_smtputf8_is_read_like_any_other_dsn(
         ),
         (
             reader(2),
-            "soft",
+            "other",
             "<g2@mx.example.net>",
             "4.2.2; smtp; 452 4.2.2 Buzón lleno",
-            "soft bounce 1 of 3 in 30 days",
+            "a delay notice (the message may still arrive): nothing changed",
         ),
     ]
 
@@ -446,8 +459,8 @@ def test_bounces_marked_auto_submitted_as_postfix_exim_gmail_and_exchange_mark_t
 
     assert result.exit_code == 0, result.output
     assert (
-        "(4 hard bounce(s), 0 soft bounce(s), 0 complaint(s), 0 unsubscribe request(s), 1 other)"
-        in result.output
+        "(4 hard bounce(s), 0 soft bounce(s), 0 delay notice(s), 0 complaint(s),"
+        " 0 unsubscribe request(s), 1 other)" in result.output
     )
     assert statuses(root) == {
         reader(1): "bounced",
@@ -532,6 +545,104 @@ def test_a_full_mailbox_is_a_soft_bounce_even_when_the_server_gave_up_on_the_cop
             " in virtual mailbox table",
         ),
     ]
+
+
+def postfix_report(
+    verp: str,
+    subscriber: str,
+    number: int,
+    action: str,
+    status: str,
+    diagnostic: str,
+    copy: int = 0,
+) -> str:
+    """A Postfix DSN come back to `verp` about a copy sent to `subscriber` (each `copy` its
+    own Message-ID), with a Message-ID of its own (`number`): a delay notice ("delayed"),
+    as Postfix sends after 4 hours, or a copy given up on ("failed")."""
+    dsn = server_dsn("postfix", verp, subscriber).decode()
+    if action == "delayed":
+        dsn = dsn.replace(
+            "Subject: Undelivered Mail Returned to Sender",
+            "Subject: Delayed Mail (still being retried)",
+        ).replace(
+            "I'm sorry to have to inform you that your message could not\n"
+            "be delivered to one or more recipients. It's attached below.",
+            "####################################################################\n"
+            "# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n"
+            "####################################################################\n\n"
+            "Your message could not be delivered for more than 4 hour(s).\n"
+            "It will be retried until it is 5 day(s) old.",
+        )
+    reply = (
+        f"550 5.1.1 <{subscriber}>: Recipient address\n    rejected: User unknown in virtual"
+        " mailbox table"
+    )
+    changed = (
+        dsn.replace("Action: failed", f"Action: {action}")
+        .replace("Status: 5.1.1", f"Status: {status}")
+        .replace(reply, diagnostic)
+        .replace("4Zm7Qk1pLqz9@", f"report{number}@")  # its Message-ID
+        .replace("Message-ID: <177252555901.6.", f"Message-ID: <177252555901.{copy}.")
+    )
+    assert changed.count(diagnostic) == 1 and f"report{number}@" in changed
+    return changed
+
+
+def test_delay_notices_are_reported_and_never_counted_as_bounces(
+    bounce_workspace: Path, tmp_path: Path
+) -> None:
+    """ "Delayed Mail (still being retried)" says the copy may still arrive: three of them
+    about one copy counted as three soft bounces and unsubscribed the reader."""
+    root = bounce_workspace
+    add_subscribers(root, {reader(1): "active"})
+    verp = Verp(BOUNCE_ADDRESS, "test-secret-key-for-signing-links").address(1)
+    box = mailbox.Maildir(tmp_path / "Maildir", create=True)
+    timed_out = "smtp; 451 4.4.1 connection timed out"
+    for number in (1, 2, 3):
+        box.add(postfix_report(verp, reader(1), number, "delayed", "4.4.1", timed_out))
+
+    result = invoke(root, "bounces", str(tmp_path / "Maildir"))
+    again = invoke(root, "bounces", str(tmp_path / "Maildir"))
+
+    assert result.exit_code == 0, result.output
+    assert "(0 hard bounce(s), 0 soft bounce(s), 3 delay notice(s), 0 complaint(s)" in (
+        result.output
+    )
+    assert (
+        f"  not counted for {reader(1)}: a delay notice (the message may still arrive)"
+        in result.output.splitlines()
+    )
+    assert "0 suppressed, 0 unsubscribed, 0 soft bounce(s) counted" in result.output
+    assert statuses(root) == {reader(1): "active"}
+    assert [(kind, decision) for _, kind, _, _, decision in events(root)] == [
+        ("other", "a delay notice (the message may still arrive): nothing changed")
+    ] * 3
+    assert "0 new report(s)" in again.output and "3 read before" in again.output
+
+
+def test_soft_bounces_about_one_copy_count_once(bounce_workspace: Path, tmp_path: Path) -> None:
+    """Several reports that one copy was given up on (the relay's and the reader's server's)
+    are one failure: each counted towards soft_bounce_limit, and three unsubscribed the
+    reader after one issue."""
+    root = bounce_workspace
+    add_subscribers(root, {reader(1): "active"})
+    verp = Verp(BOUNCE_ADDRESS, "test-secret-key-for-signing-links").address(1)
+    box = mailbox.Maildir(tmp_path / "Maildir", create=True)
+    full = "smtp; 452 4.2.2 Mailbox full"
+    for number in (1, 2, 3):
+        box.add(postfix_report(verp, reader(1), number, "failed", "4.2.2", full))
+
+    result = invoke(root, "bounces", str(tmp_path / "Maildir"))
+
+    assert result.exit_code == 0, result.output
+    assert "(0 hard bounce(s), 3 soft bounce(s)" in result.output
+    assert statuses(root) == {reader(1): "active"}
+    assert sorted(decision for *_, decision in events(root)) == [
+        "soft bounce 1 of 3 in 30 days",
+        "soft bounce about a copy already counted: not counted again",
+        "soft bounce about a copy already counted: not counted again",
+    ]
+    assert "1 soft bounce(s) counted" in result.output
 
 
 def test_bounces_and_serve_subscriptions_run_on_a_server_with_only_the_settings_and_the_list(

@@ -1,6 +1,7 @@
 """`publisher bounces SOURCE`: read what came back, find whom each report is about, and
 decide: a hard bounce or a complaint suppresses the address at once; soft bounces suppress
-it once [delivery] soft_bounce_limit of them arrive within soft_bounce_days; a request to
+it once [delivery] soft_bounce_limit of them, about as many copies, arrive within
+soft_bounce_days; a delay notice changes nothing (the copy may still arrive); a request to
 unsubscribe sent by a mail client (List-Unsubscribe's mailto:) unsubscribes the reader its
 signed token names, as the one-click link does.
 
@@ -55,6 +56,7 @@ class BounceSummary:
     suppressed: list[tuple[str, str]] = field(default_factory=list)  # (address, new status)
     unsubscribed: list[str] = field(default_factory=list)  # addresses that asked by mail
     counted: list[tuple[str, int]] = field(default_factory=list)  # soft: (address, in window)
+    not_counted: list[tuple[str, str]] = field(default_factory=list)  # (address, why)
     unmatched: list[Unmatched] = field(default_factory=list)
     unread: list[Unread] = field(default_factory=list)
 
@@ -75,6 +77,10 @@ class BounceSummary:
             lines.append(f"  soft bounce counted for {address} ({count} in the window)")
         if len(self.counted) > most:
             lines.append(f"  … and {len(self.counted) - most} more soft bounces counted")
+        for address, why in self.not_counted[:most]:
+            lines.append(f"  not counted for {address}: {why}")
+        if len(self.not_counted) > most:
+            lines.append(f"  … and {len(self.not_counted) - most} more not counted")
         for item in self.unmatched[:most]:
             lines.append(f"  mapped to nobody: {item.where} {item.report_id}: {item.why}")
         if len(self.unmatched) > most:
@@ -95,9 +101,13 @@ class BounceSummary:
         return lines
 
 
+_DELAYED = "a delay notice (the message may still arrive)"
+_REPEATED = "soft bounce about a copy already counted: not counted again"
+
 _KIND_WORDS = {
     "hard": "hard bounce(s)",
     "soft": "soft bounce(s)",
+    "delay": "delay notice(s)",  # kind "other" in bounce_events
     "complaint": "complaint(s)",
     "unsubscribe": "unsubscribe request(s)",  # kind "other" in bounce_events
     "other": "other",
@@ -147,9 +157,10 @@ def _apply(
 ) -> None:
     received = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     received_at = received.isoformat(timespec="seconds")
+    stored = "other" if report.kind == "delay" else report.kind  # see BOUNCE_KINDS
     with transaction(db):
         recorded = _recorded(db, report.report_id)
-        if recorded is not None and (recorded != "other" or report.kind == "other"):
+        if recorded is not None and (recorded != "other" or stored == "other"):
             summary.already += 1
             return
         if recorded is not None:  # misread as "other" by an earlier reader: read anew
@@ -170,15 +181,16 @@ def _apply(
             )
         db.execute(
             "INSERT INTO bounce_events (report_id, subscriber_id, kind, received_at, address,"
-            " diagnostic, decision) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " diagnostic, decision, original_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 report.report_id,
                 subscriber.id if subscriber else None,
-                report.kind,
+                stored,
                 received_at,
                 address,
                 report.diagnostic,
                 decision,
+                report.original_id,
             ),
         )
     kind = "unsubscribe" if report.unsubscribe_token else report.kind
@@ -264,6 +276,9 @@ def _decide(
         return ""
     if report.kind == "other":
         return "not a bounce or a complaint: nothing changed"
+    if report.kind == "delay":
+        summary.not_counted.append((subscriber.address, _DELAYED))
+        return f"{_DELAYED}: nothing changed"
     if subscriber.status in subs.SUPPRESSED:
         return f"already {subscriber.status}: nothing changed"
     date = received.date().isoformat()
@@ -271,9 +286,15 @@ def _decide(
         since = (received - dt.timedelta(days=settings.soft_bounce_days)).isoformat(
             timespec="seconds"
         )
+        if _copy_counted(db, subscriber.id, report.original_id, since):
+            summary.not_counted.append((subscriber.address, _REPEATED))
+            return _REPEATED
+        # Copies, not reports: those about the same copy count once (one not naming its
+        # copy counts on its own).
         earlier = db.one(
-            "SELECT COUNT(*) FROM bounce_events WHERE subscriber_id = ? AND kind = 'soft'"
-            " AND received_at > ?",
+            "SELECT COUNT(DISTINCT CASE WHEN original_message_id = '' THEN report_id"
+            " ELSE original_message_id END) FROM bounce_events WHERE subscriber_id = ?"
+            " AND kind = 'soft' AND received_at > ?",
             (subscriber.id, since),
         )[0]
         count = earlier + 1
@@ -294,13 +315,31 @@ def _decide(
     return f"suppressed: {status}"
 
 
+def _copy_counted(db: Database, subscriber_id: int, original_id: str, since: str) -> bool:
+    """Whether a soft bounce about the same copy is counted in the window already: a relay
+    and the reader's server may each report one copy given up on, which is one failure."""
+    if not original_id:
+        return False
+    row = db.execute(
+        "SELECT 1 FROM bounce_events WHERE subscriber_id = ? AND kind = 'soft'"
+        " AND received_at > ? AND original_message_id = ? LIMIT 1",
+        (subscriber_id, since, original_id),
+    ).fetchone()
+    return row is not None
+
+
 def _settled(db: Database, report_id: str) -> bool:
     """Whether a report is recorded as what it is: one recorded as "other" may be a bounce
-    an earlier reader did not recognise, and is read again."""
+    an earlier reader did not recognise, and is read again (but a delay notice, known by
+    what it did, is what it is)."""
     return _recorded(db, report_id) not in (None, "other")
 
 
 def _recorded(db: Database, report_id: str) -> str | None:
-    """The kind a report was recorded as, None if it never was."""
-    row = db.execute("SELECT kind FROM bounce_events WHERE report_id = ?", (report_id,)).fetchone()
-    return None if row is None else str(row[0])
+    """The kind a report was recorded as (a delay notice's: delay), None if it never was."""
+    row = db.execute(
+        "SELECT kind, decision FROM bounce_events WHERE report_id = ?", (report_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    return "delay" if str(row[1]).startswith(_DELAYED) else str(row[0])

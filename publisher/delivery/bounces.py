@@ -48,13 +48,16 @@ class Report:
     """What one returned message says."""
 
     report_id: str  # its Message-ID, or a digest of its bytes when it has none
-    kind: str  # hard, soft, complaint or other (see store.BOUNCE_KINDS)
+    # hard, soft, complaint or other (see store.BOUNCE_KINDS); or delay, a notice that the
+    # copy is still being retried, recorded as other
+    kind: str
     delivered_to: tuple[str, ...]  # where it came back to: a VERP address names the subscriber
     failed: tuple[str, ...]  # the original recipients it names (no VERP needed, less sure)
     diagnostic: str  # the server's words, for the editor
     # A request to unsubscribe sent by a mail client from List-Unsubscribe's mailto: (kind
     # "other"): the signed token its subject carries, which says whom.
     unsubscribe_token: str = ""
+    original_id: str = ""  # the Message-ID of the copy it is about, when it quotes it
 
 
 def read_report(message: Message, raw: bytes | None = None) -> Report:
@@ -71,7 +74,10 @@ def read_report(message: Message, raw: bytes | None = None) -> Report:
     except Exception as exc:  # a detector tripping over an odd message (one without From:)
         temporary, permanent = frozenset(), frozenset()
         unreadable = f"not readable as a bounce ({type(exc).__name__} in flufl.bounce)"
-    kind = "hard" if permanent else "soft" if temporary else "other"
+    # flufl.bounce's temporary failures are delay notices and warnings (Action: delayed):
+    # the copy is still being retried and may yet arrive. A soft bounce is a copy given up
+    # on for a reason that may pass (_transient).
+    kind = "hard" if permanent else "delay" if temporary else "other"
     if kind == "hard" and _transient(dsn):
         kind = "soft"
     if kind == "other" and _auto_replied(message):  # an out-of-office reply, say
@@ -80,7 +86,9 @@ def read_report(message: Message, raw: bytes | None = None) -> Report:
         return Report(report_id, kind, delivered_to, (), "unsubscribe request", request[1])
     failed = tuple(sorted(_text(a) for a in (permanent or temporary)))
     diagnostic = unreadable or _dsn_diagnostic(dsn) or _smtp_line(message) or _subject(message)
-    return Report(report_id, kind, delivered_to, failed, _short(diagnostic))
+    original = _original_headers(dsn)
+    original_id = " ".join(_text(original.get("Message-ID", "")).split()) if original else ""
+    return Report(report_id, kind, delivered_to, failed, _short(diagnostic), "", original_id[:500])
 
 
 def _auto_replied(message: Message) -> bool:

@@ -102,6 +102,10 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # a new title or domain (tokens.Tokens.for_list)
         "CREATE TABLE list_identities (list_id TEXT PRIMARY KEY, first_used_at TEXT NOT NULL)",
     ),
+    (  # 6 → 7: the Message-ID of the copy a bounce is about ('': not known), so several
+        # reports about one copy count as one soft bounce
+        "ALTER TABLE bounce_events ADD COLUMN original_message_id TEXT NOT NULL DEFAULT ''",
+    ),
 )
 SCHEMA_VERSION = 1 + len(_MIGRATIONS)
 
