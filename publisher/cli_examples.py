@@ -64,6 +64,12 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
     "subscribers remove": (
         ("unsubscribe on their behalf", "publisher subscribers remove ana@example.org"),
     ),
+    "subscribers reactivate": (
+        (
+            "put back a reader bounced by mistake (never one who unsubscribed)",
+            'publisher subscribers reactivate ana@example.org --reason "our quota, not her address"',
+        ),
+    ),
     "subscribers list": (
         ("who bounced, and why", "publisher subscribers list --status bounced"),
         ("every field, for a spreadsheet", "publisher subscribers list --format csv > list.csv"),

@@ -645,6 +645,33 @@ def test_soft_bounces_about_one_copy_count_once(bounce_workspace: Path, tmp_path
     assert "1 soft bounce(s) counted" in result.output
 
 
+def test_an_address_reactivated_after_soft_bounces_starts_counting_them_afresh(
+    bounce_workspace: Path, tmp_path: Path
+) -> None:
+    """The soft bounces that suppressed an address before the editor put it back count no
+    more: else the next one, about the next issue, suppressed it again at once."""
+    root = bounce_workspace
+    add_subscribers(root, {reader(1): "active"})
+    verp = Verp(BOUNCE_ADDRESS, "test-secret-key-for-signing-links").address(1)
+    full = "smtp; 452 4.2.2 Mailbox full"
+    box = mailbox.Maildir(tmp_path / "Maildir", create=True)
+    for copy in (1, 2, 3):
+        box.add(postfix_report(verp, reader(1), copy, "failed", "4.2.2", full, copy=copy))
+    assert invoke(root, "bounces", str(tmp_path / "Maildir")).exit_code == 0
+    assert statuses(root) == {reader(1): "bounced"}
+
+    reactivated = invoke(
+        root, "subscribers", "reactivate", reader(1), "--reason", "mailbox emptied, she wrote"
+    )
+    box.add(postfix_report(verp, reader(1), 4, "failed", "4.2.2", full, copy=4))
+    result = invoke(root, "bounces", str(tmp_path / "Maildir"))
+
+    assert reactivated.exit_code == 0, reactivated.output
+    assert result.exit_code == 0, result.output
+    assert f"soft bounce counted for {reader(1)} (1 in the window)" in result.output
+    assert statuses(root) == {reader(1): "active"}
+
+
 def test_bounces_and_serve_subscriptions_run_on_a_server_with_only_the_settings_and_the_list(
     bounce_workspace: Path, tmp_path: Path
 ) -> None:

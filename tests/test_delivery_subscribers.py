@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner, Result
 from delivery_support import (
     SLUG,
+    RecordingHandler,
     add_subscribers,
     both_backends,
     configure,
@@ -123,6 +124,79 @@ def test_reimporting_never_resubscribes_and_never_deletes(
     }
     assert invoke(root, "subscribers", "add", "left@example.org").exit_code == 1
     assert statuses(root)["left@example.org"] == "unsubscribed"
+
+
+@both_backends
+def test_an_address_bounced_or_complained_by_mistake_is_reactivated_with_the_editors_reason(
+    delivery_workspace: Path, smtp: RecordingHandler, tmp_path: Path
+) -> None:
+    """A reader marked bounced by a refusal of our own account (a sending quota), or
+    complained by a click on "spam" they say was a slip, could not be put back on the list
+    by any command. Only the editor's explicit reactivate does it, with a reason kept;
+    an address that unsubscribed stays off: only its owner brings it back."""
+    root = delivery_workspace
+    add_subscribers(
+        root,
+        {
+            "m025@dockmembers.org": "bounced",
+            "m026@dockmembers.org": "complained",
+            "m027@dockmembers.org": "unsubscribed",
+        },
+    )
+    execute_many(
+        root,
+        "UPDATE subscribers SET status_source = ? WHERE address = ?",
+        [
+            (
+                "SMTP 550 5.4.5 Daily user sending limit exceeded. - gsmtp",
+                "m025@dockmembers.org",
+            ),
+            ("spam complaint 2026-11-30: abuse report by Yahoo", "m026@dockmembers.org"),
+        ],
+    )
+    import_again = write_csv(
+        tmp_path / "members.csv", [["email", "status"], ["m025@dockmembers.org", "active"]]
+    )
+    assert invoke(root, "subscribers", "import", str(import_again)).exit_code == 1
+    refused = invoke(root, "subscribers", "add", "m025@dockmembers.org")
+    assert refused.exit_code == 1
+    assert "publisher subscribers reactivate m025@dockmembers.org" in refused.output
+
+    bounced = invoke(
+        root,
+        "subscribers",
+        "reactivate",
+        "M025@dockmembers.org",
+        "--reason",
+        "Gmail's quota refused us, not the reader",
+    )
+    complained = invoke(root, "subscribers", "reactivate", "m026@dockmembers.org")
+    unsubscribed = invoke(root, "subscribers", "reactivate", "m027@dockmembers.org")
+    unknown = invoke(root, "subscribers", "reactivate", "nobody@dockmembers.org")
+
+    assert bounced.exit_code == 0, bounced.output
+    assert "m025@dockmembers.org: active again (was bounced)" in bounced.output
+    assert complained.exit_code == 0, complained.output
+    assert "m026@dockmembers.org: active again (was complained)" in complained.output
+    assert unsubscribed.exit_code == 1
+    said = " ".join(unsubscribed.output.split())
+    assert "m027@dockmembers.org unsubscribed" in said and "only they can" in said
+    assert unknown.exit_code == 1 and "is not on the list" in unknown.output
+    assert statuses(root) == {
+        "m025@dockmembers.org": "active",
+        "m026@dockmembers.org": "active",
+        "m027@dockmembers.org": "unsubscribed",
+    }
+    history = dict(query(root, "SELECT address, status_source FROM subscribers"))
+    assert history["m025@dockmembers.org"].startswith(
+        "reactivated by an editor: Gmail's quota refused us, not the reader (was bounced:"
+        " SMTP 550 5.4.5 Daily user sending limit exceeded. - gsmtp)"
+    )
+    assert history["m026@dockmembers.org"].startswith(
+        "reactivated by an editor: no reason given (was complained: spam complaint"
+    )
+    assert invoke(root, "send", SLUG).exit_code == 0
+    assert smtp.copies() == {"m025@dockmembers.org": 1, "m026@dockmembers.org": 1}
 
 
 @both_backends

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 @click.group(cls=Group)
 def subscribers() -> None:
-    """The subscriber list ([delivery] database): add, remove, list, import, export, migrate."""
+    """The subscriber list ([delivery] database): add, remove, reactivate, list, import,
+    export, migrate."""
 
 
 @subscribers.command(name="add")
@@ -57,6 +58,22 @@ def subscribers_remove(workspace: Path, address: str) -> None:
 
     subscriber = manage.remove(workspace, address)
     click.echo(f"{subscriber.address}: {subscriber.status}")
+
+
+@subscribers.command(name="reactivate")
+@click.argument("address")
+@click.option("--reason", default="", help="Why, for the subscriber's history.")
+@click.pass_obj
+def subscribers_reactivate(workspace: Path, address: str, reason: str) -> None:
+    """Put ADDRESS back on the list after it was bounced or complained by mistake (never
+    one that unsubscribed: only they can come back); its earlier bounces stop counting."""
+    from ..delivery import manage
+
+    subscriber, was = manage.reactivate(workspace, address, reason)
+    if was:
+        click.echo(f"{subscriber.address}: active again (was {was})")
+    else:
+        click.echo(f"{subscriber.address}: {subscriber.status} already, nothing changed")
 
 
 @subscribers.command(name="list")

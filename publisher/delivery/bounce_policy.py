@@ -24,7 +24,7 @@ from . import subscribers as subs
 from .bounce_sources import read_source
 from .bounces import Report, read_report, report_identity
 from .settings import DeliverySettings
-from .store import Database, open_database, reporting_errors, transaction
+from .store import Database, now_iso, open_database, reporting_errors, transaction
 from .tokens import InvalidToken, Tokens
 from .verp import Verp, for_settings
 
@@ -283,9 +283,10 @@ def _decide(
         return f"already {subscriber.status}: nothing changed"
     date = received.date().isoformat()
     if report.kind == "soft":
-        since = (received - dt.timedelta(days=settings.soft_bounce_days)).isoformat(
+        window_starts = (received - dt.timedelta(days=settings.soft_bounce_days)).isoformat(
             timespec="seconds"
         )
+        since = _counting_since(db, subscriber.id, window_starts)
         if _copy_counted(db, subscriber.id, report.original_id, since):
             summary.not_counted.append((subscriber.address, _REPEATED))
             return _REPEATED
@@ -313,6 +314,38 @@ def _decide(
     subs.set_status(db, subscriber.id, status, f"{reason} (report {report.report_id})"[:500])
     summary.suppressed.append((subscriber.address, status))
     return f"suppressed: {status}"
+
+
+_REACTIVATED = "reactivated by an editor"  # the decision of a bounce_events row that resets
+
+
+def count_bounces_from_now(db: Database, subscriber: subs.Subscriber, reason: str) -> None:
+    """The soft bounces reported so far stop counting (an editor put the address back on
+    the list): recorded as an event of its own, in the caller's transaction, so that the
+    next soft bounce is the first, not the one over the limit."""
+    now = now_iso()
+    db.execute(
+        "INSERT INTO bounce_events (report_id, subscriber_id, kind, received_at, address,"
+        " diagnostic, decision) VALUES (?, ?, 'other', ?, ?, ?, ?)",
+        (
+            f"reactivated:{subscriber.id}:{now}",
+            subscriber.id,
+            now,
+            subscriber.address,
+            reason.strip()[:300],
+            f"{_REACTIVATED}: bounces before this no longer count",
+        ),
+    )
+
+
+def _counting_since(db: Database, subscriber_id: int, window_starts: str) -> str:
+    """Since when soft bounces count: the window's start, or the address's reactivation
+    if that came later."""
+    reactivated = db.one(
+        "SELECT MAX(received_at) FROM bounce_events WHERE subscriber_id = ? AND decision LIKE ?",
+        (subscriber_id, f"{_REACTIVATED}:%"),
+    )[0]
+    return max(window_starts, reactivated or "")
 
 
 def _copy_counted(db: Database, subscriber_id: int, original_id: str, since: str) -> bool:

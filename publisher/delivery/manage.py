@@ -15,7 +15,7 @@ from ..errors import PublisherError
 from ..output import atomic_write
 from . import subscribers as subs
 from .store import Database as Connection
-from .store import open_database, reporting_errors
+from .store import open_database, reporting_errors, transaction
 
 
 @dataclass
@@ -76,6 +76,18 @@ def import_file(
 def remove(root: Path, address: str) -> subs.Subscriber:
     with subscriber_list(root) as (_config, db):
         return subs.remove(db, address)
+
+
+def reactivate(root: Path, address: str, reason: str) -> tuple[subs.Subscriber, str]:
+    """The subscriber back on the list and the status they had ('' if on it already); the
+    bounces reported before now no longer count towards soft_bounce_limit."""
+    from .bounce_policy import count_bounces_from_now
+
+    with subscriber_list(root) as (_config, db), transaction(db):
+        subscriber, was = subs.reactivate(db, address, reason)
+        if was:
+            count_bounces_from_now(db, subscriber, reason)
+        return subscriber, was
 
 
 @contextmanager

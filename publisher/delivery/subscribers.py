@@ -37,6 +37,9 @@ from .vcards import contacts, is_vcard
 from .workbooks import sheet_as_csv
 
 SUPPRESSED = ("unsubscribed", "bounced", "complained")
+# What an editor may undo, a mail server's or a reader's slip: never "unsubscribed", which
+# only the person can undo (their consent, GDPR and CAN-SPAM), by subscribing again.
+REACTIVATABLE = ("bounced", "complained")
 EXPORT_COLUMNS = (
     "email",
     "name",
@@ -348,9 +351,14 @@ def _add(db: Database, new: NewSubscriber) -> tuple[Subscriber, str]:
         assert added is not None
         return added, "added"
     if existing.status in SUPPRESSED and new.status not in SUPPRESSED:
+        mistaken = (
+            f" (if that was a mistake: 'publisher subscribers reactivate {existing.address}')"
+            if existing.status in REACTIVATABLE
+            else ""
+        )
         raise ValueError(
             f"{existing.address} is {existing.status} (since {existing.updated_at[:10]});"
-            " publisher never puts an address back on the list"
+            f" no add or import puts an address back on the list{mistaken}"
         )
     if new.status in SUPPRESSED and existing.status not in SUPPRESSED:
         source = new.status_source if new.status_source != "added" else "import"
@@ -392,6 +400,43 @@ def remove(db: Database, address: str) -> Subscriber:
     removed = get(db, subscriber.id)
     assert removed is not None
     return removed
+
+
+def reactivate(db: Database, address: str, reason: str) -> tuple[Subscriber, str]:
+    """Put back on the list, on the editor's word, an address bounced or complained by
+    mistake (a refusal of our own server taken for the reader's, a "spam" click the reader
+    says was a slip), in the caller's transaction. The subscriber and the status they had
+    ('' when already on the list). Their former status and its reason stay in their
+    history (status_source); their consent date stays theirs."""
+    try:
+        normalised = normalise_address(address)
+    except ValueError as exc:
+        raise PublisherError.at(f"{address!r} is not an email address: {exc}") from None
+    subscriber = find(db, normalised)
+    if subscriber is None:
+        raise PublisherError.at(
+            f"{normalised} is not on the list", hint="'publisher subscribers list' shows it"
+        )
+    if subscriber.status not in SUPPRESSED:
+        return subscriber, ""
+    if subscriber.status not in REACTIVATABLE:
+        raise PublisherError.at(
+            f"{subscriber.address} {subscriber.status} ({subscriber.status_source}): only they"
+            " can put themselves back on the list",
+            hint="the subscribe page ('publisher serve-subscriptions') emails them a link that"
+            " brings them back once they follow it",
+        )
+    history = (
+        f"reactivated by an editor: {reason.strip() or 'no reason given'}"
+        f" (was {subscriber.status}: {subscriber.status_source})"
+    )
+    db.execute(
+        "UPDATE subscribers SET status = 'active', status_source = ?, updated_at = ? WHERE id = ?",
+        (history[:500], now_iso(), subscriber.id),
+    )
+    reactivated = get(db, subscriber.id)
+    assert reactivated is not None
+    return reactivated, subscriber.status
 
 
 class Listed(NamedTuple):
