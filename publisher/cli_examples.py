@@ -94,6 +94,13 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("log in and count the recipients; send nothing", "publisher send 42 --dry-run"),
         ("one test copy to yourself", "publisher send 42 --to editor@example.org"),
     ),
+    "deliveries": (
+        ("who got issue 42, its server's reply to each", "publisher deliveries 42"),
+        (
+            "the failed ones, for a spreadsheet",
+            "publisher deliveries 42 --state failed --format csv > failed.csv",
+        ),
+    ),
     "bounces": (
         ("the bounce address's Maildir", "publisher bounces ~/Maildir/.Bounces"),
         ("[delivery] imap_host's Bounces folder", "publisher bounces imap:Bounces"),

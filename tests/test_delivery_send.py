@@ -375,6 +375,65 @@ def test_a_message_refused_after_its_data_fails_for_that_reader_who_stays_on_the
     assert query(root, "SELECT status FROM subscribers") == [("active",)]
 
 
+@both_backends
+def test_who_got_the_issue_is_listed_per_reader_with_reply_message_id_and_time_afterwards(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """After a send, re-running it only said how many were sent; the failed and unknown
+    readers were shown once, cut at twenty. `publisher deliveries ISSUE` reads the ledger:
+    every reader's state, the server's reply, the copy's Message-ID and when."""
+    import csv
+    import io
+
+    root = delivery_workspace
+    add_subscribers(
+        root,
+        {
+            "ana@example.org": "active",
+            "busy@example.org": "active",
+            "gone@example.org": "active",
+            "lost@example.org": "active",
+        },
+    )
+    smtp.answer("busy@example.org", "451 4.7.1 greylisted, try again later", "250 OK")
+    smtp.answer("gone@example.org", "550 5.1.1 <gone@example.org>: Recipient address rejected")
+    smtp.drop_after_data = {"lost@example.org"}
+    assert invoke(root, "send", SLUG).exit_code == 0
+
+    listed = invoke(root, "deliveries", "7", "--format", "csv")
+    failed = invoke(root, "deliveries", SLUG, "--state", "failed", "--format", "csv")
+    table = invoke(root, "deliveries", SLUG)
+    never = invoke(root, "deliveries", "8")
+
+    assert listed.exit_code == 0, listed.output
+    rows = {row["address"]: row for row in csv.DictReader(io.StringIO(listed.output))}
+    assert {a: (r["state"], r["attempts"]) for a, r in rows.items()} == {
+        "ana@example.org": ("sent", "1"),
+        "busy@example.org": ("sent", "2"),
+        "gone@example.org": ("failed", "1"),
+        "lost@example.org": ("unknown", "1"),
+    }
+    assert rows["gone@example.org"]["reply"] == (
+        "550 5.1.1 <gone@example.org>: Recipient address rejected"
+    )
+    assert rows["busy@example.org"]["reply"] == "250 2.0.0 accepted"
+    assert rows["lost@example.org"]["reply"].startswith("no reply after the message")
+    received = {r.recipient: r.message_id for r in smtp.received}
+    assert rows["ana@example.org"]["message_id"] == received["ana@example.org"]
+    assert rows["lost@example.org"]["message_id"] == received["lost@example.org"]
+    assert all(re.match(r"20\d\d-\d\d-\d\dT\d\d:\d\d", r["time"]) for r in rows.values())
+    assert {r["issue"] for r in rows.values()} == {SLUG}
+    assert failed.exit_code == 0, failed.output
+    assert [row["address"] for row in csv.DictReader(io.StringIO(failed.output))] == [
+        "gone@example.org"
+    ]
+    assert table.exit_code == 0, table.output
+    for address in rows:
+        assert address in table.output
+    assert "550 5.1.1" in table.output and "4 copies" in table.output
+    assert never.exit_code == 1 and "issue 8 has not been sent" in never.output
+
+
 def test_the_server_gone_mid_send_defers_and_pauses_then_resumes(
     delivery_workspace: Path,
 ) -> None:

@@ -49,6 +49,7 @@ for _command in (
     workspace_commands.serve,
     delivery.subscribers,
     delivery.send,
+    delivery.deliveries,
     delivery.bounces,
     delivery.serve_subscriptions,
 ):

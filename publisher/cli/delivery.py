@@ -249,6 +249,36 @@ def send(
 
 
 @click.command(cls=Command)
+@click.argument("issue")
+@click.option(
+    "--state",
+    type=click.Choice(["sent", "failed", "unknown", "skipped", "deferred", "queued", "sending"]),
+    help="Only the copies in this state.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv"]),
+    default="table",
+    show_default=True,
+    help="table: for the terminal; csv: every field, with each copy's Message-ID.",
+)
+@click.pass_obj
+def deliveries(workspace: Path, issue: str, state: str | None, fmt: str) -> None:
+    """Who got ISSUE: each reader's copy of each of its sends, from the ledger, with its
+    state, the server's last reply, its Message-ID and when."""
+    from rich.console import Console
+
+    from ..delivery.console import print_deliveries
+    from ..delivery.ledger import deliveries as ledger_rows
+    from ..delivery.manage import subscriber_list
+
+    with subscriber_list(workspace) as (_config, db):
+        rows = ledger_rows(db, issue, state)
+    print_deliveries(rows, fmt, Console(soft_wrap=fmt == "csv"))
+
+
+@click.command(cls=Command)
 @click.argument("source")
 @click.pass_obj
 def bounces(workspace: Path, source: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import threading
 
 from rich.console import Console
@@ -19,10 +21,10 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from .ledger import FINAL_STATES
+from .ledger import FINAL_STATES, Delivery
 from .preflight import Preflight
 from .send import SendReport
-from .subscribers import ImportReport
+from .subscribers import ImportReport, _quoted
 
 _REPORTED = ("sent", "failed", "deferred", "skipped", "unknown", "queued")
 
@@ -146,7 +148,10 @@ def print_send_report(report: SendReport, console: Console) -> None:
     for address, why in report.failed[:20]:
         console.print(f"  [red]failed[/] {address}: {why}")
     if len(report.failed) > 20:
-        console.print(f"  … and {len(report.failed) - 20} more failed")
+        console.print(
+            f"  … and {len(report.failed) - 20} more failed: 'publisher deliveries"
+            f" {report.issue} --state failed' lists them all"
+        )
     for address, why in report.unknown:
         console.print(f"  [yellow]unknown[/] {address}: {why}")
     if report.unknown:
@@ -176,6 +181,39 @@ def print_send_report(report: SendReport, console: Console) -> None:
         console.print(f"[yellow]stopped by {report.interrupted}[/]")
     if not report.dry_run and (report.paused or report.interrupted or not report.complete):
         console.print(f"Run 'publisher send {report.issue}' again to resume where this left off.")
+
+
+DELIVERY_FIELDS = (
+    *("issue", "send_started", "address", "state", "attempts", "reply", "message_id"),
+    *("time", "edition"),
+)
+
+
+def print_deliveries(rows: list[Delivery], fmt: str, console: Console) -> None:
+    """The ledger's rows: CSV with every field (cells a spreadsheet would run as formulas
+    neutralised, as `subscribers export` does), or a table per send for the terminal."""
+    if fmt == "csv":
+        text = io.StringIO()
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(DELIVERY_FIELDS)
+        for row in rows:
+            writer.writerow(_quoted(str(getattr(row, name))) for name in DELIVERY_FIELDS)
+        console.file.write(text.getvalue())
+        return
+    for started in dict.fromkeys(row.send_started for row in rows):
+        sent = [row for row in rows if row.send_started == started]
+        table = Table(title=f"{sent[0].issue}: the send started {started}", title_justify="left")
+        table.add_column("address", overflow="fold")
+        table.add_column("state")
+        table.add_column("tries", justify="right")
+        table.add_column("reply", overflow="fold")
+        table.add_column("time (UTC)", no_wrap=True, min_width=19)
+        for row in sent:
+            when = row.time[:19].replace("T", " ")
+            table.add_row(Text(row.address), row.state, str(row.attempts), Text(row.reply), when)
+        console.print(table, highlight=False)
+    copies = f"{len(rows)} cop{'y' if len(rows) == 1 else 'ies'}"
+    console.print(f"{copies}; --format csv gives each one's Message-ID too", highlight=False)
 
 
 def _has_editions(report: SendReport) -> bool:

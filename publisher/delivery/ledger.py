@@ -28,6 +28,7 @@ from __future__ import annotations
 import os
 import socket
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import make_msgid
@@ -35,6 +36,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from ..errors import PublisherError
 from .audience import Audience, Member
 from .store import (
     DEFAULT_WAIT,
@@ -464,6 +466,64 @@ class Ledger:
             (send_id,),
         )[0]
         return int(count)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One reader's copy of one send, as the ledger recorded it last."""
+
+    issue: str
+    send_started: str
+    address: str
+    state: str
+    attempts: int
+    reply: str  # the server's last reply (code and text), or what became of the copy
+    message_id: str
+    time: str  # of the last change, UTC
+    edition: str  # '': the original
+
+
+def deliveries(db: Any, ref: str, state: str | None = None) -> list[Delivery]:
+    """Every reader's copy of every send of issue `ref` (its slug or its number), sends in
+    the order they were made, readers by address; only those in `state` when given."""
+    sends = [row for row in db.execute("SELECT * FROM sends ORDER BY id") if _names(row, ref)]
+    if not sends:
+        known = sorted({row["issue"] for row in db.execute("SELECT issue FROM sends")})
+        raise PublisherError.at(
+            f"issue {ref} has not been sent: no send of it in the list's ledger",
+            hint="sent issues: " + (", ".join(known) or "none yet"),
+        )
+    found = []
+    for send in sends:
+        rows = db.execute(
+            "SELECT * FROM deliveries WHERE send_id = ?"
+            + (" AND state = ?" if state else "")
+            + " ORDER BY address",
+            (send["id"], state) if state else (send["id"],),
+        ).fetchall()
+        found += [
+            Delivery(
+                send["issue"],
+                send["started_at"],
+                row["address"],
+                row["state"],
+                row["attempts"],
+                f"{row['reply_code'] or ''} {row['reply_text'] or ''}".strip(),
+                row["message_id"],
+                row["updated_at"] or "",
+                row["edition"],
+            )
+            for row in rows
+        ]
+    return found
+
+
+def _names(send: Any, ref: str) -> bool:
+    """Whether `ref` names the issue of a row of `sends`: its slug, or its number (a send
+    made before the ledger kept numbers: by its slug only)."""
+    if send["issue"] == unicodedata.normalize("NFC", ref):
+        return True
+    return ref.isdigit() and send["number"] == int(ref)
 
 
 def _write_ahead_log(db: Any) -> Path | None:
