@@ -672,6 +672,39 @@ def test_an_address_reactivated_after_soft_bounces_starts_counting_them_afresh(
     assert statuses(root) == {reader(1): "active"}
 
 
+def test_a_yahoo_bounce_is_recorded_with_yahoos_reply_not_its_subject(
+    bounce_workspace: Path, tmp_path: Path
+) -> None:
+    """Yahoo writes its reply as "554: delivery error: …", a colon after the code: the
+    reason recorded, and shown by `subscribers list --status bounced`, was the bounce's
+    subject, "Failure Notice"."""
+    root = bounce_workspace
+    add_subscribers(root, {"lector01@yahoo.com": "active"})
+    verp = Verp(BOUNCE_ADDRESS, "test-secret-key-for-signing-links").address(1)
+    reply = (
+        "554: delivery error: dd This user doesn't have a yahoo.com account"
+        " (lector01@yahoo.com) [0] - mta1234.mail.gq1.yahoo.com"
+    )
+    box = mailbox.Maildir(tmp_path / "Maildir", create=True)
+    box.add(
+        f"Return-Path: <>\nDelivered-To: {verp}\nFrom: MAILER-DAEMON@yahoo.com\n"
+        f"To: {verp}\nSubject: Failure Notice\nDate: Tue, 3 Mar 2026 08:12:45 +0000\n"
+        "Message-ID: <1772525565.123456.1@mta1234.mail.gq1.yahoo.com>\n\n"
+        "Sorry, we were unable to deliver your message to the following address.\n\n"
+        f"<lector01@yahoo.com>:\n{reply}\n\n"
+        "--- Below this line is a copy of the message.\n\n"
+        "From: Boletin <boletin@muelle.example.org>\nTo: lector01@yahoo.com\n"
+        "Subject: Huelga en el muelle\n\nHola.\n"
+    )
+
+    result = invoke(root, "bounces", str(tmp_path / "Maildir"))
+
+    assert result.exit_code == 0, result.output
+    assert [(kind, diagnostic) for _, kind, _, diagnostic, _ in events(root)] == [("hard", reply)]
+    reason = query(root, "SELECT status_source FROM subscribers")[0][0]
+    assert reply in reason
+
+
 def test_bounces_and_serve_subscriptions_run_on_a_server_with_only_the_settings_and_the_list(
     bounce_workspace: Path, tmp_path: Path
 ) -> None:

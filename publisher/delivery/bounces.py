@@ -27,7 +27,8 @@ from flufl.bounce import all_failures
 # Headers the receiving server and delivery agent put on a message: the envelope recipient
 # first, then what the message says it was addressed to.
 _DELIVERED_TO = ("Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To", "To", "Cc")
-_SMTP_REPLY = re.compile(r"\b[245]\d\d[ -]|\b[245]\.\d{1,3}\.\d{1,3}\b")
+# An SMTP reply quoted in a bounce's text: "550 …", "550-…", Yahoo's "554: …"; or a status.
+_SMTP_REPLY = re.compile(r"\b[245]\d\d[ :-]|\b[245]\.\d{1,3}\.\d{1,3}\b")
 _STATUS = re.compile(r"([245])\.(\d{1,3})\.(\d{1,3})\b")  # RFC 3463: class.subject.detail
 _COMPLAINTS = ("abuse", "fraud", "virus", "other")  # RFC 5965 feedback types that are complaints
 _DIAGNOSTIC_LENGTH = 300
