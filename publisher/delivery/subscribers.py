@@ -358,7 +358,7 @@ def _add(db: Database, new: NewSubscriber) -> tuple[Subscriber, str]:
         )
         raise ValueError(
             f"{existing.address} is {existing.status} (since {existing.updated_at[:10]});"
-            f" no add or import puts an address back on the list{mistaken}"
+            f" publisher never puts an address back on the list by an add or an import{mistaken}"
         )
     if new.status in SUPPRESSED and existing.status not in SUPPRESSED:
         source = new.status_source if new.status_source != "added" else "import"
