@@ -345,6 +345,46 @@ def test_a_table_too_wide_for_the_page_still_fits_inside_its_text_block(
     assert overflowing == []
 
 
+RETURNS_ROWS = "\n".join(f"| {n} | Branch {n} | {n * 10} |" for n in range(1, 61))
+RETURNS = f"""\
+The returns:
+
+| No. | Branch | Members |
+|---:|---|---:|
+{RETURNS_ROWS}
+"""
+RETURNS_MANIFEST = """\
+number: 1
+title: "Returns"
+date: 2026-03-01
+sections:
+  - title: News
+    documents: [returns]
+"""
+
+
+@pytest.mark.parametrize("after", ["", "That is all."])
+@pytest.mark.parametrize("page_size", ["A4", "A5"])
+def test_a_table_longer_than_a_page_starts_under_its_heading_title_and_introduction(
+    tmp_path: Path, page_size: str, after: str
+) -> None:
+    """A branch-returns report ending in (or followed by a line after) a table of sixty
+    rows: the section heading, the article's title, the line introducing the table and the
+    table's first rows share a page, and the table runs on over the next; no page is left
+    with a heading or a line alone."""
+    root = workspace(
+        tmp_path,
+        {"returns": article("Branch returns", f"{RETURNS}\n{after}")},
+        RETURNS_MANIFEST,
+    )
+    pages = page_texts(built(root, "--format", "pdf", "--page-size", page_size) / f"{ISSUE}.pdf")
+    title = "News Branch returns March 1, 2026"
+    opening = "The returns: No. Branch Members 1 Branch 1 10 2 Branch 2 20"
+    assert [page for page in pages if title in page and opening in page], pages
+    last_row = next(number for number, page in enumerate(pages) if "60 Branch 60 600" in page)
+    assert last_row <= next(n for n, page in enumerate(pages) if "The returns:" in page) + 2
+
+
 # --- footnotes --------------------------------------------------------------------------------
 
 STRIKE = (

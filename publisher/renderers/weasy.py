@@ -239,7 +239,11 @@ def lay_out(
 
     Tables keep their figures and words whole (print-base.css); one wider than its column
     even so is laid out again in type as much smaller as it is too wide, and, where that
-    would be under LEAST_TABLE_PT, with its words broken where they must be (`Narrower`)."""
+    would be under LEAST_TABLE_PT, with its words broken where they must be (`Narrower`).
+    A table is kept whole on a page (print-base.css); one that ran over pages even so is
+    longer than a page, and is laid out again free to start under the text before it: kept
+    whole, it was pushed to a page of its own, taking its heading and introduction along
+    one page each, as WeasyPrint resolves the keeps that cannot all be met."""
     module = import_weasyprint()
 
     base_url = ctx.config.documents_dir.resolve().as_uri() + "/"
@@ -254,11 +258,10 @@ def lay_out(
 
     fonts = FontConfiguration()  # @font-face (a [style] font bundled in the workspace) needs one
 
-    def render(page: str, narrower: dict[str, Narrower] | None = None) -> weasyprint.Document:
-        rules = "".join(fit.css(number) for number, fit in (narrower or {}).items())
+    def render(page: str, rules: str = "") -> weasyprint.Document:
         with stylesheets.ignored_rules() as ignored:
             css = module.CSS(string=stylesheet + rules, url_fetcher=fetcher, font_config=fonts)
-        if not narrower:  # the stylesheet as written; not again with the tables' rules
+        if not rules:  # the stylesheet as written; not again with the tables' rules
             stylesheets.warn(stylesheet, ignored, template, ctx.templates, ctx.config.root)
         return module.HTML(string=page, base_url=base_url, url_fetcher=fetcher).render(
             stylesheets=[css],
@@ -271,13 +274,17 @@ def lay_out(
     page = numbered_tables(page)
     document = render(page)
     narrower: dict[str, Narrower] = {}
+    long: set[str] = set()
     for _ in range(2):  # the second time, for a table still too wide: words broken too
         too_wide = tables_too_wide(document)
-        if not too_wide:
+        over_pages = tables_over_pages(document) - long
+        if not too_wide and not over_pages:
             break
         for number, (font_px, share) in too_wide.items():
             narrower[number] = Narrower.fitting(font_px, share, number in narrower)
-        document = render(page, narrower)
+        long |= over_pages
+        rules = "".join(fit.css(number) for number, fit in narrower.items())
+        document = render(page, rules + "".join(map(breakable_table, sorted(long))))
     return document
 
 
@@ -334,6 +341,32 @@ def tables_too_wide(document: weasyprint.Document) -> dict[str, tuple[float, flo
     for page in document.pages:
         visit(getattr(page, "_page_box", None))
     return found
+
+
+def tables_over_pages(document: weasyprint.Document) -> set[str]:
+    """The numbered tables laid out on more than one page (from WeasyPrint's boxes, as
+    `tables_too_wide`)."""
+    pages: dict[str, int] = {}  # each table's first page
+    found: set[str] = set()
+
+    def visit(box: Any, page: int) -> None:
+        for child in getattr(box, "children", ()):
+            number = _table_number(child)
+            if number:
+                pages.setdefault(number, page)
+                if pages[number] != page:
+                    found.add(number)
+            else:
+                visit(child, page)
+
+    for index, page in enumerate(document.pages):
+        visit(getattr(page, "_page_box", None), index)
+    return found
+
+
+def breakable_table(number: str) -> str:
+    """The rule letting a table longer than a page break anywhere between its rows."""
+    return f'table[data-table="{number}"] {{ break-inside: auto; }}'
 
 
 def _table_number(box: Any) -> str | None:
