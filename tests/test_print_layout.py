@@ -385,6 +385,36 @@ def test_a_table_longer_than_a_page_starts_under_its_heading_title_and_introduct
     assert last_row <= next(n for n, page in enumerate(pages) if "The returns:" in page) + 2
 
 
+BRANCHES = "\n".join(
+    f"| {n} | Branch {n} of the Eastharbour and District Amalgamated Workers"
+    f" | {400 + n} | £{100 + n}.50 | Yes |"
+    for n in range(1, 31)
+)
+BRANCH_DUES = f"""\
+| No. | Branch | Members | Dues | Affiliated |
+|----:|--------|--------:|-----:|:----------:|
+{BRANCHES}
+
+That is all.
+"""
+
+
+def test_a_table_row_of_wrapped_cells_is_never_split_across_pages(tmp_path: Path) -> None:
+    """Thirty branches whose names wrap over lines of an A5 page: each branch's whole name
+    is on the page of its members, dues and affiliation, never left in part under the
+    header repeated on the next page."""
+    root = workspace(
+        tmp_path,
+        {"dues": article("Branch dues", BRANCH_DUES)},
+        RETURNS_MANIFEST.replace("[returns]", "[dues]"),
+    )
+    pages = page_texts(built(root, "--format", "pdf", "--page-size", "A5") / f"{ISSUE}.pdf")
+    for n in range(1, 31):
+        row = f"{n} Branch {n} of the Eastharbour and District Amalgamated Workers"
+        figures = f"{400 + n} £{100 + n}.50 Yes"
+        assert [page for page in pages if row in page and figures in page], (n, pages)
+
+
 # --- footnotes --------------------------------------------------------------------------------
 
 STRIKE = (
