@@ -568,6 +568,41 @@ def test_black_only_prints_a_drawing_in_the_grey_of_its_luminance(tmp_path: Path
     assert abs(commonest - TEAL_GREY) <= 2, "teal prints as the grey of its luma"
 
 
+def not_black(pdf: Path) -> list[tuple[int, str, str]]:
+    """(page, text, colour) of every run of text on the PDF's pages not printed in black."""
+    with pymupdf.open(pdf) as document:
+        return [
+            (number, span["text"], f"#{span['color']:06x}")
+            for number, page in enumerate(document, start=1)
+            for block in page.get_text("dict")["blocks"]
+            for line in block.get("lines", ())
+            for span in line["spans"]
+            if span["color"] != 0 and span["text"].strip()
+        ]
+
+
+def test_black_only_prints_every_word_in_solid_black_the_running_header_too(
+    tmp_path: Path,
+) -> None:
+    """An A5 issue and its leaflet, black only: the cover, the running header over every
+    page, the bylines, the page numbers and the leaflet's footer are all solid black, as
+    the office copier needs them; none left the grey the colour print has."""
+    root = black_only_workspace(tmp_path)
+    manifest = root / "issues" / f"{ISSUE}.yaml"
+    leaflet = "leaflet:\n  document: first\n  page_size: A4\n"
+    manifest.write_text(manifest.read_text() + "pdf:\n  page_size: A5\n" + leaflet)
+    (root / "documents" / "first.md").write_text(
+        article("The first article", "\n\n".join([STRIKE] * 8))
+    )
+    folder = built(root, "--format", "pdf,leaflet", "--black-only")
+    header = [
+        words for words in page_texts(folder / f"{ISSUE}.pdf") if "Quayside Bulletin" in words
+    ]
+    assert len(header) > 2, "the running header is printed"
+    assert not_black(folder / f"{ISSUE}.pdf") == []
+    assert not_black(folder / f"{ISSUE}-leaflet.pdf") == []
+
+
 # --- the leaflet's footer ---------------------------------------------------------------------
 
 LEAFLET_MANIFEST = """\
