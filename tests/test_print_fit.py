@@ -290,6 +290,26 @@ def test_a_leaflet_of_prose_is_not_told_to_set_two_columns_when_they_do_not_make
     assert "cut about" in output and "columns" not in output
 
 
+@pytest.mark.parametrize(("paragraphs", "two_sides_hold_it"), [(16, True), (40, False)])
+def test_a_one_sided_leaflet_is_told_to_set_sides_2_only_when_two_sides_hold_it(
+    tmp_path: Path, paragraphs: int, two_sides_hold_it: bool
+) -> None:
+    """A one-sided A5 leaflet that runs over: "or set sides: 2" is said when, set on two
+    sides, it fits, and not when it runs over them too (it sent the editor to a second
+    failure, "does not fit on two sides")."""
+    root = copy_workspace(LEAFLET, tmp_path)
+    one_column_one_side(root)
+    with_body(root, paragraphs)
+    code, output = build(root, "--format", "leaflet")
+    assert code == 1 and "does not fit on one side of A5" in output
+    assert ("set sides: 2" in output) is two_sides_hold_it
+
+    manifest = root / "issues" / f"{SLUG}.yaml"
+    manifest.write_text(manifest.read_text().replace("sides: 1", "sides: 2"))
+    code, output = build(root, "--format", "leaflet")
+    assert (code == 0) is two_sides_hold_it, output
+
+
 def test_a_leaflet_of_short_lines_told_to_set_two_columns_fits_in_them(tmp_path: Path) -> None:
     """A rota of short lines leaves most of a wide column empty: in two it takes half the
     height, and the hint that says so is true."""

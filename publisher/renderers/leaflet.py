@@ -54,10 +54,8 @@ class LeafletRenderer(IssueRenderer):
         if issue.leaflet is None:
             return []
         # its links already point at the web archive (links.with_archive_links)
-        leaflet = _breaks_it_has_sides_for(
-            dataclasses.replace(issue.leaflet, document=printable(issue.leaflet.document)),
-            issue.source,
-        )
+        written = dataclasses.replace(issue.leaflet, document=printable(issue.leaflet.document))
+        leaflet = _breaks_it_has_sides_for(written, issue.source)
         layers = (ctx.config.pdf, issue.pdf, leaflet.pdf, ctx.print_overrides)
         paper = stacked(LEAFLET_DEFAULTS, *layers, impositions=formats()[self.name].impositions)
         if all(layer.margins is None for layer in layers):
@@ -80,10 +78,13 @@ class LeafletRenderer(IssueRenderer):
         overflow = _overflow(document, leaflet, paper, scale)
         if overflow:
             cut = self._words_to_cut(issue, leaflet, paper, ctx, scale, overflow.words)
-            columns = leaflet.columns == 1 and self._fits_in_two_columns(
-                issue, leaflet, paper, ctx, scale
+            columns = leaflet.columns == 1 and self._fits(
+                issue, dataclasses.replace(leaflet, columns=2), paper, ctx, scale
             )
-            raise _overflow_error(leaflet, overflow, cut, columns, paper, scale)
+            sides = leaflet.sides == 1 and self._fits(
+                issue, _on_two_sides(written), paper, ctx, scale
+            )
+            raise _overflow_error(leaflet, overflow, cut, columns, sides, paper, scale)
         if len(document.pages) < leaflet.sides:
             log.warning(
                 "%s: the leaflet fits on one side even in its largest type; printing it one-sided",
@@ -181,13 +182,14 @@ class LeafletRenderer(IssueRenderer):
             cut = (short + enough) // 2
         return enough if enough is not None else cut
 
-    def _fits_in_two_columns(
-        self, issue: Issue, leaflet: Leaflet, paper: PrintOptions, ctx: RenderContext, scale: float
+    def _fits(
+        self, issue: Issue, trial: Leaflet, paper: PrintOptions, ctx: RenderContext, scale: float
     ) -> bool:
-        """Whether the leaflet fits in two columns at `scale`: prose takes as much room in
-        them as in one, or more (the gap between them), so "set columns: 2" is only said
-        when a layout shows it fits; short lines (a rota, a list) take half the height."""
-        trial = dataclasses.replace(leaflet, columns=2)
+        """Whether the leaflet as changed in `trial` (two columns, two sides) fits at
+        `scale`, so a hint to change it is only given when a layout shows it fits: prose
+        takes as much room in two columns as in one, or more (the gap between them), while
+        short lines (a rota, a list) take half the height; a text longer than two pages
+        runs over two sides too."""
         html = self._html(issue, trial, paper, ctx)
         laid_out = self._laid_out(html, issue, trial, paper, ctx, scale)
         return _overflow(laid_out, trial, paper, scale) is None
@@ -392,11 +394,13 @@ def _overflow_error(
     overflow: Overflow,
     cut: int | None,
     columns: bool,
+    sides: bool,
     paper: PrintOptions,
     scale: float,
 ) -> PublisherError:
-    """What runs over, and the changes that fix it; `columns`: two columns were tried and fit."""
-    sides = "one side" if leaflet.sides == 1 else "two sides"
+    """What runs over, and the changes that fix it; `columns`, `sides`: two columns, two
+    sides were tried and fit."""
+    on = "one side" if leaflet.sides == 1 else "two sides"
     share = f"{overflow.pages:.0%}" if overflow.pages >= 0.01 else "under 1%"
     short = min(paper.page_size.width_mm, paper.page_size.height_mm)
     smallest = f"{_type_pt(short) * scale:.1f}".removesuffix(".0")
@@ -409,12 +413,12 @@ def _overflow_error(
         hints = [f"cut about {cut} word{'s' if cut > 1 else ''}"]
     if columns:
         hints.append("set columns: 2")
-    if leaflet.sides == 1:
+    if sides:
         hints.append("set sides: 2")
     hints.append(f"choose a larger page_size than {paper.page_size.name}")
     return LeafletOverflow(
         Problem(
-            f"the leaflet does not fit on {sides} of {paper.page_size.name}: even in its"
+            f"the leaflet does not fit on {on} of {paper.page_size.name}: even in its"
             f" smallest type ({smallest}pt) it runs over by about {overflow.lines}"
             f" line{'s' if overflow.lines > 1 else ''} ({share} of a page)",
             leaflet.document.source,
@@ -430,6 +434,20 @@ def _without_text(body: str) -> bool:
     return not fragment.text_content().strip() and not fragment.xpath(".//img | .//svg")
 
 
+def _on_two_sides(leaflet: Leaflet) -> Leaflet:
+    """`leaflet` as `sides: 2` would print it (`_breaks_it_has_sides_for`, unwarned)."""
+    body = _with_breaks_for(leaflet.document.body_html, 2)
+    trial = dataclasses.replace(leaflet.document, body_html=body)
+    return dataclasses.replace(leaflet, sides=2, document=trial)
+
+
+def _with_breaks_for(body: str, sides: int) -> str:
+    """`body` with the page breaks `sides` sides can print: those after the first
+    `sides - 1` left out, their text running on."""
+    parts = body.split(PAGE_BREAK)
+    return PAGE_BREAK.join(parts[:sides]) + "".join(parts[sides:])
+
+
 def _breaks_it_has_sides_for(leaflet: Leaflet, manifest: Path) -> Leaflet:
     """`leaflet` without the page breaks its sides cannot print (a warning says so): none
     on one side, the first on two (its text has two sides when the manifest does not say,
@@ -438,8 +456,7 @@ def _breaks_it_has_sides_for(leaflet: Leaflet, manifest: Path) -> Leaflet:
     document = leaflet.document
     if document.page_breaks < leaflet.sides:
         return leaflet
-    parts = document.body_html.split(PAGE_BREAK)
-    body = PAGE_BREAK.join(parts[: leaflet.sides]) + "".join(parts[leaflet.sides :])
+    body = _with_breaks_for(document.body_html, leaflet.sides)
     if leaflet.sides == 1:  # as the manifest says (`sides_line`)
         log.warning(
             "%s: a leaflet on one side: the page break in %s is left out; set sides: 2"
