@@ -2,13 +2,15 @@
 
 - `booklet`: saddle stitch. Pages go two to a side; blanks pad the count to a multiple of 4
   and go *before* the last page, so the back cover stays the back cover. Print
-  double-sided (flip on the short edge), fold the pile, staple. A right-to-left issue's
-  booklet is bound on the right.
+  double-sided (flip on the short edge), fold the pile, staple. The sheet is landscape,
+  its short edges parallel to the fold, so the short-edge flip puts page 2 behind page 1
+  whatever the page size (an A6 spread fits A4 portrait too, where page 2 would have
+  been behind the back cover). A right-to-left issue's booklet is bound on the right.
 - `2up`, `4up`: copies of a one-sheet leaflet (A5 twice, A6 four times), backs behind their
   fronts.
 
 Either way the sheet is one a copy shop loads, exactly: the first of A4, Letter, A3 and
-Tabloid that holds the pages, with the pages centred on it and cut marks at its edges
+Tabloid that holds the pages (a booklet's turned landscape), with the pages centred on it and cut marks at its edges
 wherever a cut falls inside it. Pages no standard sheet holds get sheets of
 their own size.
 
@@ -135,7 +137,7 @@ def _centred_on_a_sheet(spreads: bytes, grid: tuple[int, int], page_width: float
 
     with pymupdf.open(stream=spreads) as source:
         width, height = source[0].rect.width, source[0].rect.height
-        sheet = _standard_sheet(width, height)
+        sheet = _standard_sheet(width, height, landscape=True)
         if sheet is None:
             return _saved(source)
         margin_x, margin_y = (sheet[0] - width) / 2, (sheet[1] - height) / 2
@@ -151,14 +153,19 @@ def _centred_on_a_sheet(spreads: bytes, grid: tuple[int, int], page_width: float
 
 
 def _standard_sheet(
-    width: float, height: float, names: tuple[str, ...] = tuple(SHEETS_PT)
+    width: float,
+    height: float,
+    names: tuple[str, ...] = tuple(SHEETS_PT),
+    *,
+    landscape: bool = False,
 ) -> tuple[float, float] | None:
-    """The first of the sheets `names`, turned either way, that holds width × height pt."""
+    """The first of the sheets `names`, turned either way (only `landscape`, for a
+    booklet: see the module's docstring), that holds width × height pt."""
     return next(
         (
             turned
             for name in names
-            for turned in (SHEETS_PT[name], SHEETS_PT[name][::-1])
+            for turned in (SHEETS_PT[name], SHEETS_PT[name][::-1])[landscape:]
             if width <= turned[0] + 0.5 and height <= turned[1] + 0.5
         ),
         None,

@@ -32,6 +32,7 @@ PT_PER_MM = 72 / 25.4
 # Written out from ISO 216 and ANSI, never read from the product's tables.
 A4_PT, A3_PT, LETTER_PT = (595.28, 841.89), (841.89, 1190.55), (612.0, 792.0)
 A5_PT, HALF_LETTER_PT = (419.53, 595.28), (396.0, 612.0)
+A6_PT = (297.64, 419.53)
 LEAFLET = WORKSPACES / "leaflet"
 SLUG = "001-strike-fund"
 MANIFEST = yaml.safe_load((LEAFLET / "issues" / f"{SLUG}.yaml").read_text())
@@ -467,6 +468,38 @@ def test_a_booklet_is_imposed_on_exactly_the_standard_sheet_with_its_pages_centr
             if left is not None:  # both pages of the spread: the fold is the sheet's middle
                 assert right - left == pytest.approx(page[0], abs=0.01)
                 assert (left + right) / 2 == pytest.approx(sheet[0] / 2, abs=0.01)
+
+
+def behind(point: pymupdf.Point, sheet: pymupdf.Rect) -> pymupdf.Point:
+    """Where on the back of a sheet printed double-sided, flipped on its short edge, is the
+    point behind `point` of its front: turned over about the line across the middle of its
+    long sides, the back reads upright."""
+    if sheet.width > sheet.height:  # landscape: the short edges are left and right
+        return pymupdf.Point(sheet.width - point.x, point.y)
+    return pymupdf.Point(point.x, sheet.height - point.y)
+
+
+@pytest.mark.parametrize("page", [A6_PT, A5_PT, HALF_LETTER_PT], ids=["A6", "A5", "half-letter"])
+def test_a_booklet_printed_flipping_on_the_short_edge_has_each_page_behind_the_one_before(
+    page: tuple[float, float],
+) -> None:
+    """As README tells the printer (double-sided, flip on the short edge): on every sheet
+    page 2 is behind page 1, 4 behind 3, and so on; an A6 booklet too, whose spread an A4
+    sheet holds either way round (on a portrait sheet page 2 was behind page 7)."""
+    with pymupdf.open(stream=impose(pages_of(page, 8), "booklet")) as sides:
+        assert len(sides) == 4
+        for front, back in (sides[0:2], sides[2:4]):
+            for number in (1, 2, 3, 4, 5, 6, 7, 8):
+                found = front.search_for(f"page {number}")
+                if not found:
+                    continue
+                other = number + 1 if number % 2 else number - 1
+                letter = found[0].tl + pymupdf.Point(5, 10)  # inside its first letter
+                spot = behind(letter, front.rect)
+                there = back.get_textbox(
+                    pymupdf.Rect(spot.x - 20, spot.y - 25, spot.x + 90, spot.y + 25)
+                )
+                assert f"page {other}" in there, (number, other, there)
 
 
 def test_booklet_sheets_with_room_round_the_pages_have_cut_marks_at_their_edges() -> None:
