@@ -74,6 +74,48 @@ def test_characters_no_font_has_are_named_with_their_document_and_line(tmp_path:
     assert (root / "dist" / "001-first" / "001-first.pdf").is_file()  # built all the same
 
 
+GREETINGS = """\
+---
+title: Messages
+lang: en
+---
+
+From Shenzhen: 工人团结起来.
+
+From Addis: fine.
+
+From Seoul: 노동자 연대.
+
+From Tokyo: 労働者の団結.
+
+See you at the rally \uf04a
+"""
+
+
+def test_a_warning_of_characters_no_font_has_names_every_line_that_holds_them(
+    tmp_path: Path,
+) -> None:
+    """Chinese on line 6, Korean on line 10, Japanese on line 12 and Wingdings' smiley on
+    line 14: the one warning names each line an editor must look at, not only the first,
+    and the characters it writes out are the first line's."""
+    root = minimal_with(tmp_path / "ws", {"glyphs.md": GREETINGS})
+    lines = GREETINGS.splitlines()
+    undrawn = {
+        number: [c for c in line if c > "~" and not drawn_by_an_installed_font(c)]
+        for number, line in enumerate(lines, start=1)
+    }
+    holding = [number for number, characters in undrawn.items() if characters]
+    assert holding[-1] == 14 and len(holding) > 1  # more than the smiley (no CJK fonts)
+
+    (warning,) = about_fonts(build(root, "pdf"))
+
+    first = holding[0]
+    assert f"documents/glyphs.md:{first}: no font has {undrawn[first][0]} " in warning
+    named = re.search(r"on lines (.+?):", warning)
+    assert named, warning
+    assert [int(n) for n in re.findall(r"\d+", named.group(1))] == holding
+
+
 @pytest.mark.parametrize("jobs", ["2", "1"], ids=["in workers", "in one process"])
 def test_a_document_every_edition_prints_is_warned_of_once(
     workspace: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch, jobs: str

@@ -25,7 +25,7 @@ import regex
 
 from ..model import Document, Issue
 from ..style import Style
-from ..textfiles import line_of, where, written_text
+from ..textfiles import where, written_text
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ _EVERYWHERE = re.compile(r"[\x00-\u024f\u2000-\u20cf\u2190-\u21ff\ufe0e\ufe0f]*"
 _STEERING = re.compile(r"[\ufe00-\ufe0f\U000e0100-\U000e01ef\u180b-\u180f\u034f]")
 _NOT_DRAWN = ("Cc", "Cf", "Zs", "Zl", "Zp")  # controls, format characters, spaces
 _SHOWN = 3  # characters a warning writes out; the rest are counted
+_SHOWN_LINES = 6  # lines a warning names; the rest are counted
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}]")
 
 
@@ -60,7 +61,7 @@ def bundled_fonts(style: Style) -> list[Path]:
 
 def warn_missing_glyphs(texts: Iterable[tuple[Path, str]], bundled: Iterable[Path] = ()) -> None:
     """Warn, once per file, of the characters of each (source file, text or HTML) that no
-    installed font and no `bundled` font file has, naming the first line that holds one."""
+    installed font and no `bundled` font file has, naming the lines that hold them."""
     by_source: dict[Path, list[str]] = {}
     for source, text in texts:
         by_source.setdefault(source, []).append(text)
@@ -90,18 +91,47 @@ def missing_glyphs(text: str, bundled: tuple[Path, ...] = ()) -> list[str]:
 
 
 def _warn(source: Path, missing: list[str]) -> None:
+    """One warning for the file, at the first line holding a missing character, naming
+    every line that holds one: the characters are often in several passages (greetings
+    in Chinese, Korean and Japanese), each for the editor to look at."""
     written = written_text(source)
-    line = next((n for c in missing if (n := line_of(written, c)) is not None), None)
+    missing = sorted(missing, key=lambda c: _first_written(written, c))  # as they are read
+    lines = _lines_holding(written, set(missing))
     shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in missing[:_SHOWN])
     more = f" and {len(missing) - _SHOWN} more" if len(missing) > _SHOWN else ""
     log.warning(
-        "%s: no font has %s%s: the PDF prints %s as empty boxes; %s",
-        where(source, line),
+        "%s: no font has %s%s%s: the PDF prints %s as empty boxes; %s",
+        where(source, lines[0] if lines else None),
         shown,
         more,
+        f", on lines {_listed(lines)}" if len(lines) > 1 else "",
         "it" if len(missing) == 1 else "them",
         _remedy(missing),
     )
+
+
+def _first_written(written: str, character: str) -> int:
+    """Where `character` is first written in `written`; past its end if nowhere."""
+    at = written.find(character)
+    return at if at >= 0 else len(written) + ord(character)
+
+
+def _lines_holding(written: str, characters: set[str]) -> list[int]:
+    """The numbers of the lines of `written` (a source file's text) holding any of
+    `characters`, from 1."""
+    return [
+        number
+        for number, line in enumerate(written.split("\n"), start=1)
+        if not characters.isdisjoint(line)
+    ]
+
+
+def _listed(lines: list[int]) -> str:
+    """ "6, 10 and 12"; past _SHOWN_LINES, the rest counted ("and 9 more")."""
+    if len(lines) > _SHOWN_LINES:
+        shown = ", ".join(map(str, lines[:_SHOWN_LINES]))
+        return f"{shown} and {len(lines) - _SHOWN_LINES} more"
+    return ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
 
 
 def _remedy(missing: list[str]) -> str:
