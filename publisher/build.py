@@ -39,6 +39,7 @@ from .cache import (
 )
 from .clock import build_time
 from .config import CONFIG_NAME, Config, load_config
+from .elsewhere import ArchiveArticles
 from .errors import Problem, PublisherError, near_misses
 from .formats import formats as registered_formats
 from .formats import select
@@ -119,7 +120,9 @@ def build(
         log.warning("%s", warning)
     # Language editions: the translations each edition uses (found by file name or front
     # matter, without pandoc), warning of those made from an older original.
-    translated = edition_translations(pool, needed, config.language)
+    # Every issue's (found once), for links to the articles of issues not built now.
+    everywhere = edition_translations(pool, manifests, config.language)
+    translated = {m.slug: everywhere[m.slug] for m in needed}
     note_outdated(translated, pool.root)
     # A PDF that is probably to be laid out has its worker warmed while documents are read:
     # with the hyphenation of the issues' languages, when the issue changed since its PDF.
@@ -146,7 +149,8 @@ def build(
 
         # Assemble issues (pure), newest first; drafts are left out. An issue with editions
         # is one Issue per language, the original first.
-        issues, editions = assemble_issues(needed, documents, translated, config, cache)
+        archive = ArchiveArticles(manifests, everywhere, pool.root, config.language)
+        issues, editions = assemble_issues(needed, documents, translated, config, cache, archive)
 
         report = BuildReport(out, issues=[m.slug for m in selected])
 
@@ -615,16 +619,23 @@ def assemble_issues(
     translated: Mapping[str, Mapping[Path, Mapping[str, Translation]]],
     config: Config,
     cache: Cache,
+    archive: ArchiveArticles | None = None,
 ) -> tuple[dict[str, Issue], dict[str, tuple[Issue, ...]]]:
     """Each issue by slug, and each with its language editions, the original first; their
-    documents' links to one another point at the web archive (`with_archive_links`)."""
+    documents' links to one another, and to the `archive`'s other articles, point at the
+    web archive (`with_archive_links`)."""
     manifests = [with_shown_cover(m, config) for m in manifests]
     issues = {
         m.slug: assemble(m, documents, editorial_html(m, config, cache), config) for m in manifests
     }
     editions = {
         m.slug: tuple(
-            with_archive_links(edition, config, _editorial_line(m, edition.edition))
+            with_archive_links(
+                edition,
+                config,
+                _editorial_line(m, edition.edition),
+                archive.seen_from(edition, config.base_url) if archive else (),
+            )
             for edition in assemble_editions(
                 m,
                 issues[m.slug],

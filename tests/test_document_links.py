@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import feedparser
 import lxml.etree
 import lxml.html
 import pytest
@@ -131,3 +132,100 @@ def test_a_dead_link_in_a_document_of_two_issues_is_warned_of_for_each_by_name(
         f" issue {slug}: its words stay, unlinked"
         for slug in ("001-first", "002-again")
     ]
+
+
+# Last month's article and this month's, linking it as editors do ("as we reported");
+# issue 1 has a Spanish edition with the article translated, issue 3 a draft of its own.
+EARLIER = {
+    "old.md": "---\ntitle: Old report\ndate: 2026-01-01\nlang: en\n---\n\nOld text.\n",
+    "old.es.md": "---\ntitle: Informe\ndate: 2026-01-01\nlang: es\n---\n\nTexto.\n",
+    "unfinished.md": "---\ntitle: Not yet\ndraft: true\n---\n\nLater.\n",
+    "new.md": (
+        "---\ntitle: New piece\ndate: 2026-02-01\nlang: en\n---\n\n"
+        "As [we reported](old.md) last month, and [will report](unfinished.md).\n"
+    ),
+    "new.es.md": (
+        "---\ntitle: Nueva\ndate: 2026-02-01\nlang: es\n---\n\n"
+        "Como [informamos](old.es.md) el mes pasado.\n"
+    ),
+}
+ISSUES = {
+    "001-one.yaml": "number: 1\ntitle: One\ndate: 2026-01-05\neditions: [es]\n"
+    "sections:\n  - title: A\n    documents: [old]\n",
+    "002-two.yaml": "number: 2\ntitle: Two\ndate: 2026-02-05\neditions: [es]\n"
+    "sections:\n  - title: A\n    documents: [new]\n",
+    "003-three.yaml": "number: 3\ntitle: Three\ndate: 2026-03-05\n"
+    "sections:\n  - title: A\n    documents: [unfinished, old]\n",
+}
+OLD_PAGE = "https://minimal.example.org/001-one/old/"
+
+
+def earlier_issues(root: Path) -> Path:
+    """The minimal workspace with EARLIER's documents and ISSUES' manifests only."""
+    for folder, files in (("documents", EARLIER), ("issues", ISSUES)):
+        for old in (root / folder).iterdir():
+            old.unlink()
+        for name, text in files.items():
+            (root / folder / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def words_linked(markup: bytes | str, words: str) -> list[str | None]:
+    tree = lxml.html.fromstring(markup)
+    return [a.get("href") for a in tree.iter("a") if a.text_content() == words]
+
+
+def test_a_link_to_an_article_of_an_earlier_issue_leads_to_its_page_in_every_output(
+    workspace: Callable[[str], Path],
+) -> None:
+    """It was unlinked, with a warning that it led to nothing of the issue, although the
+    web archive publishes it, in the issue where it was first published."""
+    out = build(earlier_issues(workspace("minimal")), formats=["web", "feed", "email", "epub"])
+    folder = out.out_dir / "002-two"
+    book = b"".join(lxml.etree.tostring(c) for c in epub_chapters(folder / "002-two.epub").values())
+    [entry] = [e for e in feedparser.parse(out.out_dir / "feed.atom").entries if "Two" in e.title]
+    outputs = {
+        "web": (folder / "new" / "index.html").read_bytes(),
+        "email": (folder / "email.html").read_bytes(),
+        "epub": b"<div>" + book + b"</div>",
+        "feed": entry.content[0].value,
+    }
+    assert {name: words_linked(markup, "we reported") for name, markup in outputs.items()} == {
+        name: [OLD_PAGE] for name in outputs
+    }
+    # a draft is published in no issue: its link stays unlinked
+    assert words_linked(outputs["web"], "will report") == []
+
+
+def test_a_link_to_an_earlier_issue_leads_to_its_spanish_page_from_the_spanish_edition(
+    workspace: Callable[[str], Path],
+) -> None:
+    out = build(earlier_issues(workspace("minimal")), formats=["web"]).out_dir
+    spanish = (out / "002-two" / "es" / "new" / "index.html").read_bytes()
+    assert words_linked(spanish, "informamos") == ["https://minimal.example.org/001-one/es/old/"]
+
+
+def test_building_only_the_later_issue_links_the_earlier_ones_article(
+    workspace: Callable[[str], Path],
+) -> None:
+    """`publisher build 2`: the other issues are not built, but the archive has them."""
+    out = build(earlier_issues(workspace("minimal")), ["2"], formats=["email"]).out_dir
+    assert words_linked((out / "002-two" / "email.html").read_bytes(), "we reported") == [OLD_PAGE]
+
+
+def test_the_later_issue_is_built_again_when_the_earlier_one_stops_publishing_the_article(
+    workspace: Callable[[str], Path],
+) -> None:
+    """Its email is out of date once issue 1 is taken out of issues/: its link led nowhere.
+    Issue 3 publishes the article too; without it, no issue does."""
+    root = earlier_issues(workspace("minimal"))
+    email = build(root, ["2"], formats=["email"]).out_dir / "002-two" / "email.html"
+    (root / "issues" / "001-one.yaml").unlink()
+    build(root, ["2"], formats=["email"])
+    assert words_linked(email.read_bytes(), "we reported") == [
+        "https://minimal.example.org/003-three/old/"
+    ]
+    (root / "issues" / "003-three.yaml").unlink()
+    build(root, ["2"], formats=["email"])
+    assert words_linked(email.read_bytes(), "we reported") == []
+    assert "we reported" in lxml.html.fromstring(email.read_bytes()).text_content()

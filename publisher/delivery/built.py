@@ -19,6 +19,8 @@ from ..errors import PublisherError
 from ..formats import mail_format
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..manifest import IssueManifest
     from ..model import Issue
     from ..pool import DocumentPool
@@ -67,7 +69,7 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
         raise PublisherError.at(
             f"issue {manifest.slug} has no built email yet", path, hint=f"run '{build_command}'"
         )
-    issues, outdated = _editions(config, pool, manifest)
+    issues, outdated = _editions(config, pool, manifest, manifests)
     for issue in issues:
         edition_path = config.dist_dir / issue.folder / EMAIL_FILE
         named = f"the {issue.edition} edition of issue" if issue.edition else "issue"
@@ -119,23 +121,27 @@ def rebuild_command(slug: str) -> str:
 
 
 def _editions(
-    config: Config, pool: DocumentPool, manifest: IssueManifest
+    config: Config, pool: DocumentPool, manifest: IssueManifest, every: Sequence[IssueManifest]
 ) -> tuple[tuple[Issue, ...], tuple[tuple[str, Path, Path], ...]]:
     """The issue and its language editions, assembled as a build assembles them (documents
     from the conversion cache, so this is quick after a build; their warnings were shown
     by that build), and the outdated translations they carry: the build said so too, but a
-    send, which cannot be called back, says it again."""
+    send, which cannot be called back, says it again. `every`: all the manifests, whose
+    articles its links may lead to."""
     from ..build import assemble_issues, edition_translations, read_documents, translation_paths
     from ..cache import Cache, captured_warnings
+    from ..elsewhere import ArchiveArticles
     from ..jobs import Silent
     from ..translations import status
 
     cache = Cache.for_workspace(config.root)
     with captured_warnings():
-        translated = edition_translations(pool, [manifest], config.language)
+        everywhere = edition_translations(pool, every, config.language)  # as the build finds them
+        translated = {manifest.slug: everywhere[manifest.slug]}
         paths = translation_paths(translated)
         documents = read_documents(pool, [manifest], config, cache, Silent(), paths)
-        issues = assemble_issues([manifest], documents, translated, config, cache)[1]
+        archive = ArchiveArticles(every, everywhere, pool.root, config.language)
+        issues = assemble_issues([manifest], documents, translated, config, cache, archive)[1]
     outdated = tuple(
         (edition, t.path, t.original)
         for by_edition in translated[manifest.slug].values()

@@ -5,9 +5,9 @@ A relative link (`[see](other.md)`) leads nowhere in an email, an EPUB or a feed
 and WeasyPrint would resolve it against the documents/ folder, printing the editor's disk
 path as a file: link. When an issue is assembled (`with_archive_links`), such a link in a
 body or the editorial becomes the absolute web archive address of what it points to when
-the archive publishes it (a document of the issue, an image it shows), and anything else
-loses its href, with a warning naming the document (and line): the words stay, the link
-goes. In a PDF, `keep_safe_links` then checks the whole page, templates included, as the
+the archive publishes it (a document of the issue or of another, an image it shows), and
+anything else loses its href, with a warning naming the document (and line): the words
+stay, the link goes. In a PDF, `keep_safe_links` then checks the whole page, templates included, as the
 last word.
 
 What a link points to is the file it names beside the document; else the article Hugo
@@ -29,7 +29,7 @@ import html
 import logging
 import posixpath
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
@@ -75,6 +75,15 @@ class Target(NamedTuple):
         return dict(self.renamed_ids).get(unquote(read), read)
 
 
+class Article(NamedTuple):
+    """An article of another issue, for links to it (`elsewhere.ArchiveArticles`): its
+    file (or a translation's), its slug, and its page."""
+
+    source: Path  # resolved
+    slug: str
+    target: Target
+
+
 def issue_targets(issue: Issue, config: Config) -> dict[Path, Target]:
     """The files of an issue the web archive publishes (its documents, their images and
     the files they link to)."""
@@ -99,18 +108,22 @@ def _media_url(config: Config, pool_relative: str) -> str:
     return config.base_url + quote(media_path(pool_relative).as_posix())
 
 
-def with_archive_links(issue: Issue, config: Config, editorial_line: int = 1) -> Issue:
+def with_archive_links(
+    issue: Issue, config: Config, editorial_line: int = 1, elsewhere: Sequence[Article] = ()
+) -> Issue:
     """The issue with its documents' relative links (`[the survey](rent-survey.md)`)
     pointing at the web archive's page of what they name, or unlinked when it publishes
     nothing there: in an email, an EPUB or a feed reader, a relative link leads nowhere,
     and in a PDF it would name a file on the editor's disk. The editorial's paths are the
     workspace's, like its images' (`documents/rent-survey.md`); `editorial_line`: the
-    manifest's line it starts at (an edition's own is below the original's)."""
+    manifest's line it starts at (an edition's own is below the original's); `elsewhere`:
+    the other issues' articles, which its own outrank."""
     # the files the editorial offers, named while its links still name them
     offered = linked_files(issue.editorial_html, config.root, config.documents_dir)
     issue = dataclasses.replace(issue, editorial_files=offered)
-    targets = issue_targets(issue, config)
-    articles = Articles.of(issue.documents, targets, config.documents_dir)
+    targets = {a.source: a.target for a in elsewhere} | issue_targets(issue, config)
+    named = [(a.source, a.slug) for a in elsewhere] + [(d.source, d.slug) for d in issue.documents]
+    articles = Articles.of(named, targets, config.documents_dir)
     files = published_files(issue, config)
     said: set[Path] = set()  # the leaflet's document is often one of the sections' too
 
@@ -184,19 +197,20 @@ class Articles:
 
     @classmethod
     def of(
-        cls, documents: tuple[Document, ...], targets: Mapping[Path, Target], root: Path
+        cls, documents: Iterable[tuple[Path, str]], targets: Mapping[Path, Target], root: Path
     ) -> Articles:
+        """From each document's file and slug (later ones outrank earlier ones)."""
         by_path: dict[str, Target] = {}
         renamed: dict[str, Target] = {}
         real_root = followed(root)
-        for doc in documents:
-            source = followed(doc.source)
+        for file, slug in documents:
+            source = followed(file)
             if not source.is_relative_to(real_root) or source not in targets:
                 continue
             logical = logical_path(source.relative_to(real_root).as_posix())
             by_path[logical] = targets[source]
-            if _slug(logical) != doc.slug:
-                renamed[doc.slug] = targets[source]
+            if _slug(logical) != slug:
+                renamed[slug] = targets[source]
         return cls(real_root, by_path, renamed)
 
     def found(self, path: str, folder: Path) -> Target | None:

@@ -1,0 +1,111 @@
+"""The articles of every issue the web archive publishes, and where, for links from one
+issue to an article of another (`[as we reported](old.md)` in this month's issue, naming
+an article of last month's): the archive publishes every issue of issues/, so such a link
+leads to the article's page there, in the edition it is read in when that issue has one.
+
+Worked out from the manifests and the documents' front matter alone, without converting
+anything: building one issue (`publisher build 2`) links the others' articles as a whole
+build does, and `publisher send` assembles the issue as the build did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+from . import textfiles, urls
+from .assemble import edition_languages
+from .controls import strip_controls
+from .errors import PublisherError
+from .languages import same_language
+from .manifest import IssueManifest
+from .model import Issue
+from .pool import slug_for
+from .readers.markdown import MarkdownReader, split_front_matter
+from .readers.metadata import marked_draft
+from .renderers.links import Article, Target
+from .translations import Translation, translation_for
+
+
+class ArchiveArticles:
+    """Every issue's published articles (not drafts), the latest issue first: an article in
+    several issues is linked where it was first published (`Articles.of`: later outrank)."""
+
+    def __init__(
+        self,
+        manifests: Sequence[IssueManifest],
+        translated: Mapping[str, Mapping[Path, Mapping[str, Translation]]],
+        pool: Path,
+        language: str,
+    ) -> None:
+        """`translated`: each issue's documents' translations, by edition
+        (`build.edition_translations`); `language`: the newsletter's."""
+        self.translated = translated
+        self.pool = pool
+        self.language = language
+        self.published = [
+            (manifest, tuple(d for d in _section_documents(manifest) if not _draft(pool / d)))
+            for manifest in sorted(
+                manifests, key=lambda m: (m.date, m.number, m.slug), reverse=True
+            )
+        ]
+        self._in: dict[tuple[str, str], tuple[tuple[str, Article], ...]] = {}
+
+    def seen_from(self, issue: Issue, base_url: str) -> tuple[Article, ...]:
+        """The articles of the other issues, each at its page in `issue`'s language when
+        its issue has an edition in it showing the article, else at its original's; an
+        article's translation leads there too."""
+        key = (issue.language, base_url)
+        if key not in self._in:
+            self._in[key] = tuple(self._articles(issue.language, base_url))
+        return tuple(article for slug, article in self._in[key] if slug != issue.slug)
+
+    def _articles(self, language: str, base_url: str) -> Iterator[tuple[str, Article]]:
+        """Each issue's slug with each of its articles as read in `language`."""
+        for manifest, documents in self.published:
+            for document in documents:
+                slug = slug_for(document)
+                edition, translation = self._edition(manifest, document, language)
+                folder = urls.issue_folder(manifest.slug, edition)
+                target = Target(urls.document_url(base_url, folder, slug), f"{slug}-")
+                yield manifest.slug, Article((self.pool / document).resolve(), slug, target)
+                if translation is not None:
+                    path = (self.pool / translation.path).resolve()
+                    yield manifest.slug, Article(path, slug, target)
+
+    def _edition(
+        self, manifest: IssueManifest, document: Path, language: str
+    ) -> tuple[str, Translation | None]:
+        """The edition of `manifest` in `language` showing `document` ("": the original),
+        and the translation it shows there."""
+        original = manifest.language or self.language
+        if same_language(original, language):
+            return "", None
+        for edition in edition_languages(manifest, original):
+            if not same_language(edition, language):
+                continue
+            available = dict(self.translated.get(manifest.slug, {}).get(document, {}))
+            translation = translation_for(available, edition)
+            if translation is not None and not translation.draft:
+                return edition, translation
+            if manifest.untranslated != "omit":  # shown untranslated
+                return edition, None
+        return "", None
+
+
+def _section_documents(manifest: IssueManifest) -> tuple[Path, ...]:
+    """The documents an issue's web pages publish: its sections' (a leaflet's is printed)."""
+    return tuple(dict.fromkeys(d for section in manifest.sections for d in section.documents))
+
+
+def _draft(path: Path) -> bool:
+    """Whether the front matter of a document marks it as a draft, left out of its issue
+    (`readers.metadata.marked_draft`, the readers' own test)."""
+    meta: dict[str, object] = {}
+    if path.suffix.lower() in MarkdownReader.extensions:
+        try:
+            front, _ = split_front_matter(strip_controls(textfiles.read_text(path))[0], path)
+            meta = front.parse(path).data if front else {}
+        except (OSError, PublisherError):
+            pass  # reading its issue says what is wrong with it
+    return marked_draft(meta, path)
