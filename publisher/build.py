@@ -72,6 +72,7 @@ from .translations import (
     Translation,
     find_translations,
     folder_language,
+    in_other_languages,
     language_folder,
     language_folders,
     status,
@@ -572,7 +573,9 @@ def edition_translations(
     pool: DocumentPool, manifests: Sequence[IssueManifest], language: str
 ) -> dict[str, dict[Path, dict[str, Translation]]]:
     """Issue slug → its documents' translations into its editions' languages (a document
-    translated into `es-ES` serves the `es` edition when no `es` translation exists)."""
+    translated into `es-ES` serves the `es` edition when no `es` translation exists); a
+    document that is itself a translation is "translated" by its original and the
+    original's other translations (`in_other_languages`)."""
     if not any(m.editions for m in manifests):
         return {m.slug: {} for m in manifests}
     found = find_translations(pool, {d for m in manifests for d in m.documents}, language)
@@ -580,8 +583,8 @@ def edition_translations(
     for manifest in manifests:
         languages = edition_languages(manifest, manifest.language or language)
         by_doc: dict[Path, dict[str, Translation]] = {}
-        for doc in manifest.documents:
-            available = found.get(doc, {})
+        for doc in manifest.documents if languages else ():
+            available = in_other_languages(doc, found, pool.root, language)
             for edition in languages:
                 if match := translation_for(available, edition):
                     by_doc.setdefault(doc, {})[edition] = match

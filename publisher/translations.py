@@ -639,6 +639,27 @@ def _head(path: Path) -> str:
     return textfiles.beginning(path, 16).lstrip()
 
 
+def in_other_languages(
+    document: Path,
+    found: dict[Path, dict[str, Translation]],
+    pool_root: Path,
+    newsletter_language: str,
+) -> dict[str, Translation]:
+    """The files an edition may show `document` as, by language: its translations; for a
+    translation an issue names (`port.es.md` in a Spanish issue), its original, in the
+    language the build reads it in, and the original's other translations: the English
+    edition of that issue showed the Spanish text, said to be untranslated."""
+    if document in found:
+        return found[document]
+    for original, by_language in found.items():
+        siblings = {lang: t for lang, t in by_language.items() if t.path != document}
+        if len(siblings) == len(by_language):
+            continue  # not one of its translations
+        written = _written_in(pool_root, original, newsletter_language)
+        return {written: Translation(document, written, original, "")} | siblings
+    return {}
+
+
 def translation_for(available: dict[str, Translation], language: str) -> Translation | None:
     """The translation an edition in `language` uses: one into exactly that language, else
     one into a regional form of it (`es-ES` serves `es`)."""

@@ -806,3 +806,37 @@ def test_an_edition_in_a_language_publisher_does_not_speak_is_said_once(
         f'{manifest}: publisher\'s own words ("Contents", "Read online", "Unsubscribe") are'
         " not translated into de: they stay in English (translated: ar, en, es, fa, fr)"
     ]
+
+
+def spanish_issue_naming_the_translation(root: Path) -> Path:
+    """A Spanish issue 2 naming `port.es.md`, the Spanish translation of the English
+    `port.md` (by its name), with an English edition and a French one (`port.fr.md`)."""
+    documents = {
+        "port.md": "---\ntitle: Port strike\nlang: en\n---\n\nThe dockers stop work.\n",
+        "port.es.md": "---\ntitle: Huelga portuaria\nlang: es\n---\n\nLos estibadores paran.\n",
+        "port.fr.md": "---\ntitle: Grève du port\nlang: fr\n---\n\nLes dockers arrêtent.\n",
+    }
+    for name, text in documents.items():
+        (root / "documents" / name).write_text(text, encoding="utf-8")
+    (root / "issues" / "002-dos.yaml").write_text(
+        "number: 2\ntitle: Dos\ndate: 2026-02-10\nlanguage: es\neditions: [en, fr]\n"
+        "sections:\n  - title: Noticias\n    documents: [port.es.md]\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+@pytest.mark.parametrize(
+    ("edition", "text"), [("en", "The dockers stop work."), ("fr", "Les dockers arrêtent.")]
+)
+def test_an_edition_of_an_issue_naming_a_translation_shows_the_article_in_its_language(
+    workspace: Callable[[str], Path], edition: str, text: str
+) -> None:
+    """The English edition showed the Spanish text, under "Not yet translated: this article
+    is in its original language": both false, the original is English."""
+    report = build(spanish_issue_naming_the_translation(workspace("minimal")), formats=["web"])
+    article = page(report, f"002-dos/{edition}/port-es/index.html")
+    words = " ".join(article.text_content().split())
+    assert text in words
+    assert "Los estibadores paran." not in words
+    assert not article.find_class("untranslated-note")
