@@ -150,7 +150,7 @@ def build(
 
         # Assemble issues (pure), newest first; drafts are left out. An issue with editions
         # is one Issue per language, the original first.
-        archive = ArchiveArticles(manifests, everywhere, pool.root, config.language)
+        archive = ArchiveArticles(manifests, everywhere, pool.root, config.language, documents)
         issues, editions = assemble_issues(needed, documents, translated, config, cache, archive)
 
         report = BuildReport(out, issues=[m.slug for m in selected])

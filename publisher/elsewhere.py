@@ -19,7 +19,7 @@ from .controls import strip_controls
 from .errors import PublisherError
 from .languages import same_language
 from .manifest import IssueManifest
-from .model import Issue
+from .model import Document, Issue
 from .pool import slug_for
 from .readers.markdown import MarkdownReader, split_front_matter
 from .readers.metadata import marked_draft
@@ -37,14 +37,24 @@ class ArchiveArticles:
         translated: Mapping[str, Mapping[Path, Mapping[str, Translation]]],
         pool: Path,
         language: str,
+        read: Mapping[Path, Document] | None = None,
     ) -> None:
         """`translated`: each issue's documents' translations, by edition
-        (`build.edition_translations`); `language`: the newsletter's."""
+        (`build.edition_translations`); `language`: the newsletter's; `read`: documents the
+        build has read already, whose front matter is not parsed again."""
+        read = read or {}
         self.translated = translated
         self.pool = pool
         self.language = language
         self.published = [
-            (manifest, tuple(d for d in _section_documents(manifest) if not _draft(pool / d)))
+            (
+                manifest,
+                tuple(
+                    d
+                    for d in _section_documents(manifest)
+                    if not (read[d].draft if d in read else _draft(pool / d))
+                ),
+            )
             for manifest in sorted(
                 manifests, key=lambda m: (m.date, m.number, m.slug), reverse=True
             )

@@ -140,7 +140,7 @@ def _editions(
         translated = {manifest.slug: everywhere[manifest.slug]}
         paths = translation_paths(translated)
         documents = read_documents(pool, [manifest], config, cache, Silent(), paths)
-        archive = ArchiveArticles(every, everywhere, pool.root, config.language)
+        archive = ArchiveArticles(every, everywhere, pool.root, config.language, documents)
         issues = assemble_issues([manifest], documents, translated, config, cache, archive)[1]
     outdated = tuple(
         (edition, t.path, t.original)
