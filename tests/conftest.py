@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import lxml.etree
 import pytest
 from hypothesis import settings
 
@@ -128,6 +129,23 @@ def minimal_with(target: Path, documents: Mapping[str, str | bytes], toml: str =
 def workspace(tmp_path: Path) -> Callable[[str], Path]:
     """workspace("minimal") → a copy of tests/workspaces/minimal to change freely."""
     return lambda name: copy_workspace(WORKSPACES / name, tmp_path / name)
+
+
+@pytest.fixture
+def epub_cover_drawings(monkeypatch: pytest.MonkeyPatch) -> list[lxml.etree._Element]:
+    """Each EPUB cover the test's builds draw (epub/cover.svg as the theme fills it in),
+    as the drawing the cover's JPEG is drawn from: the JPEG's words cannot be read back."""
+    from publisher.renderers import epub
+
+    drawings: list[lxml.etree._Element] = []
+    draw = epub.svg_to_png
+
+    def drawing_kept(svg: bytes, width: int) -> tuple[bytes, int, int]:
+        drawings.append(lxml.etree.fromstring(svg))
+        return draw(svg, width)
+
+    monkeypatch.setattr(epub, "svg_to_png", drawing_kept)
+    return drawings
 
 
 def build_copy(source: Path, tmp_path_factory: pytest.TempPathFactory) -> BuildReport:

@@ -444,14 +444,6 @@ def test_notes_of_a_document_named_in_its_letters_lead_to_them_and_back(tmp_path
     assert epubcheck_messages(path) == []
 
 
-def _cover_svg(path: Path) -> lxml.etree._Element:
-    with zipfile.ZipFile(path) as book:
-        package = lxml.etree.fromstring(book.read("EPUB/content.opf"))
-        opf = {"opf": "http://www.idpf.org/2007/opf"}
-        [href] = package.xpath("//opf:item[@properties='cover-image']/@href", namespaces=opf)
-        return lxml.etree.fromstring(book.read(f"EPUB/{href}"))
-
-
 @pytest.mark.parametrize(
     "title",
     [
@@ -459,7 +451,9 @@ def _cover_svg(path: Path) -> lxml.etree._Element:
         "عمال النظافة والحمالون والطهاة في المستشفى الملكي يصوتون على الإضراب من أجل أجر معيشي",
     ],
 )
-def test_the_epub_cover_shows_the_whole_of_a_long_issue_title(tmp_path: Path, title: str) -> None:
+def test_the_epub_cover_shows_the_whole_of_a_long_issue_title(
+    tmp_path: Path, title: str, epub_cover_drawings: list[lxml.etree._Element]
+) -> None:
     """The cover kept three lines of 24 characters and dropped the rest ("for the living
     wage") without a word."""
     from PIL import Image
@@ -474,7 +468,8 @@ def test_the_epub_cover_shows_the_whole_of_a_long_issue_title(tmp_path: Path, ti
         .replace("date:", "cover: documents/media/cover.png\ndate:"),
         encoding="utf-8",
     )
-    cover = _cover_svg(build(root, formats=["epub"]).out_dir / ISSUE / f"{ISSUE}.epub")
+    build(root, formats=["epub"])
+    [cover] = epub_cover_drawings
     svg = "{http://www.w3.org/2000/svg}"
     lines = [str(t.text) for t in cover.iter(f"{svg}text") if t.get("font-weight") == "700"]
     shown = " ".join(lines[1:])  # after the newsletter's name
@@ -623,3 +618,47 @@ def test_the_epub_names_its_newsletter_as_a_series_and_its_number_as_the_place_i
     }
     assert calibre == {"calibre:series": "Minimal Test Bulletin", "calibre:series_index": "12"}
     assert epubcheck_messages(path) == []
+
+
+def test_the_epub_cover_is_a_picture_every_e_reader_shows_with_the_title_drawn_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cover was an SVG whose words were live text in fonts the book does not carry:
+    Kobo's thumbnails, Send to Kindle and Google Play Books want a JPEG or PNG cover, and
+    an e-reader drawing the SVG set an Arabic title in whatever font it had. Now the
+    drawing is a JPEG, the same bytes every build, shown on the cover page too."""
+    from PIL import Image
+
+    title = "عمال النظافة يصوتون على الإضراب من أجل أجر معيشي"
+    root = minimal_with(tmp_path / "ws", {})
+    (root / "documents" / "media").mkdir()
+    Image.new("RGB", (1200, 800), (30, 90, 160)).save(root / "documents" / "media" / "cover.png")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8")
+        .replace('title: "First issue"', f'title: "{title}"\nlanguage: ar')
+        .replace("date:", "cover: documents/media/cover.png\ndate:"),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    covers = []
+    for run in ("first", "second"):
+        path = (
+            build(root, formats=["epub"], out_dir=tmp_path / run).out_dir / ISSUE / f"{ISSUE}.epub"
+        )
+        with zipfile.ZipFile(path) as book:
+            package = lxml.etree.fromstring(book.read("EPUB/content.opf"))
+            opf = {"opf": "http://www.idpf.org/2007/opf"}
+            [item] = package.xpath("//opf:item[@properties='cover-image']", namespaces=opf)
+            covers.append(book.read(f"EPUB/{item.get('href')}"))
+            page = lxml.etree.fromstring(book.read("EPUB/text/cover.xhtml"))
+            names = book.namelist()
+        assert item.get("media-type") == "image/jpeg"
+        shown = page.xpath("//@*[local-name()='href' or local-name()='src']")
+        assert [str(s).removeprefix("../") for s in shown if "media/" in s] == [item.get("href")]
+        assert not [n for n in names if n.endswith(".svg")]  # no drawing left to set in fonts
+        assert epubcheck_messages(path) == []
+    assert covers[0] == covers[1]
+    with Image.open(io.BytesIO(covers[0])) as cover:
+        assert (cover.format, cover.size) == ("JPEG", (1200, 1800))
+        assert cover.convert("RGB").getpixel((600, 1700)) == pytest.approx((30, 90, 160), abs=6)

@@ -29,6 +29,7 @@ from ..resources import (
     sanitise_svg,
 )
 from .base import IssueRenderer, RenderContext, took_too_long
+from .drawings import svg_to_png
 from .epub_fonts import ARABIC_FAMILY, embedded_fonts
 from .images import email_copy, image_size
 from .indexes import issue_tags
@@ -108,9 +109,10 @@ class EpubRenderer(IssueRenderer):
             return [Artifact(Path(issue.folder) / f"{issue.slug}.epub", data)]
 
     def draw_cover(self, issue: Issue, ctx: RenderContext, tmp: Path) -> Path | None:
-        """The cover (epub/cover.svg): the logo, the newsletter's name, the issue's number,
-        date and title, over the issue's cover picture. Drawn when there is a picture or a
-        logo to show; pictures go in as data: URLs of their email copies (JPEG or PNG)."""
+        """The cover, a JPEG drawn from epub/cover.svg (`cover_picture`): the logo, the
+        newsletter's name, the issue's number, date and title, over the issue's cover
+        picture. Drawn when there is a picture or a logo to show; pictures go in as data:
+        URLs of their email copies (JPEG or PNG)."""
         style = ctx.config.style
         if not issue.cover and not style.logo:
             return None
@@ -136,9 +138,33 @@ class EpubRenderer(IssueRenderer):
         except ValueError as exc:  # a theme's cover.svg that is not well-formed
             log.warning("%s: no EPUB cover: epub/cover.svg %s", issue.source, exc)
             return None
-        cover = tmp / "cover.svg"
-        cover.write_bytes(data)
+        try:
+            cover = tmp / "cover.jpg"
+            cover.write_bytes(cover_picture(data))
+        except ValueError as exc:  # librsvg is not installed
+            log.warning("%s: the EPUB cover stays a drawing (SVG): %s", issue.source, exc)
+            cover = tmp / "cover.svg"
+            cover.write_bytes(data)
         return cover
+
+
+def cover_picture(drawing: bytes) -> bytes:
+    """The cover's drawing as a JPEG, 1200 × 1800 px, its words drawn in by librsvg (with
+    the fonts and shaping the PDF's text has). Kobo's thumbnails, Send to Kindle and Google
+    Play Books want a JPEG or PNG cover, and an e-reader drawing the SVG set its words in
+    what fonts it had (an Arabic title unjoined, or in boxes). JPEG: a cover picture's
+    photo as a PNG made the book three times the drawing's size. ValueError when it
+    cannot be drawn (librsvg is not installed)."""
+    from PIL import Image
+
+    png, _, _ = svg_to_png(drawing, COVER_WIDTH)
+    with Image.open(io.BytesIO(png)) as drawn:
+        out = io.BytesIO()
+        drawn.convert("RGB").save(out, format="JPEG", quality=90, optimize=True)
+    return out.getvalue()
+
+
+COVER_WIDTH = 1200  # px: epub/cover.svg's own width, and what e-book shops ask at least
 
 
 # The cover title's type sizes (px on the 1200 px wide cover), largest first, and how many
