@@ -133,14 +133,20 @@ def test_the_spanish_plain_text_email_gives_the_spanish_pages(
     assert found == SPANISH
 
 
-def test_the_spanish_epub_and_pdf_link_the_spanish_pages(built: tuple[Path, list[str]]) -> None:
+def test_the_spanish_epub_turns_to_the_spanish_articles_and_the_pdf_links_their_pages(
+    built: tuple[Path, list[str]],
+) -> None:
+    """The articles are chapters of the Spanish book: its links turn the page to them."""
     folder = built[0] / ISSUE / "es"
     found: dict[str, list[str | None]] = {}
     for chapter in epub_chapters(folder / f"{ISSUE}.epub").values():
         markup = lxml.etree.tostring(chapter)
         for words in SPANISH:
             found.setdefault(words, []).extend(hrefs(markup, words))
-    assert found == {words: [url] for words, url in SPANISH.items()}
+    assert found["la convocatoria"] == ["ch002.xhtml#call"]  # the Spanish call's <div>
+    assert found["la marcha"] == ["ch002.xhtml#rally"]
+    [heading] = found["su texto"]  # in the Spanish call (at its heading, where found)
+    assert heading is not None and heading.startswith("ch002.xhtml#call")
     assert set(SPANISH.values()) <= set(pdf_link_uris(folder / f"{ISSUE}.pdf"))
 
 
@@ -156,7 +162,8 @@ EDITORIAL = {
 def test_the_editorials_link_to_a_translated_article_leads_to_its_page_in_each_edition(
     built: tuple[Path, list[str]], edition: str
 ) -> None:
-    """In the web page, the email, the EPUB and the feed entry of the edition."""
+    """In the web page, the email and the feed entry of the edition; the edition's EPUB
+    turns its page to the article, a chapter of the same book."""
     out = built[0]
     folder = out / ISSUE / edition if edition else out / ISSUE
     words, url = EDITORIAL[edition]
@@ -172,7 +179,7 @@ def test_the_editorials_link_to_a_translated_article_leads_to_its_page_in_each_e
         "feed": entry.content[0].value,
     }
     assert {name: hrefs(markup, words) for name, markup in outputs.items()} == {
-        name: [url] for name in outputs
+        name: ["ch002.xhtml#call" if name == "epub" else url] for name in outputs
     }
 
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import io
 import os
+import posixpath
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote
 
 import lxml.etree
 import pytest
@@ -662,3 +664,57 @@ def test_the_epub_cover_is_a_picture_every_e_reader_shows_with_the_title_drawn_i
     with Image.open(io.BytesIO(covers[0])) as cover:
         assert (cover.format, cover.size) == ("JPEG", (1200, 1800))
         assert cover.convert("RGB").getpixel((600, 1700)) == pytest.approx((30, 90, 160), abs=6)
+
+
+def test_a_link_to_another_article_of_the_issue_turns_the_books_page_to_it(
+    tmp_path: Path,
+) -> None:
+    """`[the Tishreen piece](tishreen.md)` led out of the book to the article's page on
+    the web although the article is a chapter of the same book: an e-reader opened a
+    browser (or nothing, offline). Now it jumps to the article (a heading of it, when the
+    link names one); an address outside the book stays as it is."""
+    root = minimal_with(
+        tmp_path / "ws",
+        {
+            "port.md": "---\ntitle: Port strike\n---\n\nSee [the Tishreen piece](tishreen.md), "
+            "[their vote](tishreen.md#the-vote), [the dockers](إضراب.md) and "
+            "[our site](https://minimal.example.org/).\n",
+            "tishreen.md": "---\ntitle: Tishreen mill\n---\n\nThe mill.\n\n## The vote\n\n"
+            "They voted.\n",
+            "إضراب.md": "---\ntitle: إضراب الميناء\nlanguage: ar\n---\n\nالعمال يضربون.\n",
+        },
+    )
+    path = build(root, formats=["epub"]).out_dir / ISSUE / f"{ISSUE}.epub"
+    parts = _parts(path)
+    chapter_name, chapter = next(
+        (name, tree)
+        for name, tree in parts.items()
+        if "Tishreen piece" in str(tree.xpath("string()"))
+    )
+    article = _article(chapter, "Port strike")
+    links = {
+        str(a.xpath("string()")): str(a.get("href"))
+        for a in article.xpath(".//html:a[@href]", namespaces=NS)
+    }
+    assert links["our site"] == "https://minimal.example.org/"
+    leads_to = {}
+    for words in ("the Tishreen piece", "their vote", "the dockers"):
+        document, _, target = links[words].partition("#")
+        assert not document.startswith(("http:", "https:")), links[words]
+        opened = parts[
+            posixpath.join(
+                posixpath.dirname(chapter_name), document or posixpath.basename(chapter_name)
+            )
+        ]
+        [element] = opened.xpath("//*[@id=$id]", id=unquote(target))
+        leads_to[words] = " ".join(
+            str(
+                element.xpath("string(.//*[self::html:h2 or self::html:h3][1])", namespaces=NS)
+            ).split()
+        )
+    assert leads_to == {
+        "the Tishreen piece": "Tishreen mill",
+        "their vote": "The vote",
+        "the dockers": "إضراب الميناء",
+    }
+    assert epubcheck_messages(path) == []

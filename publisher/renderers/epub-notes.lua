@@ -10,14 +10,6 @@
 -- several articles) and gathers them at the chapter's end, unnumbered, with no way back.
 -- An <aside> is written raw: pandoc writes every div as a <div>.
 
--- A link's target as written: pandoc's HTML reader percent-encodes the letters of a
--- document named in Hebrew or Arabic ("#%D7%A9…-fn1"), where its note's id keeps them.
-local function decoded(target)
-  return (target:gsub("%%(%x%x)", function(hex)
-    return string.char(tonumber(hex, 16))
-  end))
-end
-
 local function attribute(text)
   return text:gsub("&", "&amp;"):gsub('"', "&quot;"):gsub("<", "&lt;")
 end
@@ -89,9 +81,7 @@ local function with_notes(container)
   container = container:walk({
     Link = function(link)
       local id = link.target:match("^#(.+)$")
-      if id and link.classes:includes("footnote-ref") then
-        id = decoded(id)
-        link.target = "#" .. id
+      if id and link.classes:includes("footnote-ref") then -- its letters: epub-links.lua
         local call = link.identifier ~= "" and link.identifier or nil
         calls[id] = { id = call, number = pandoc.utils.stringify(link.content) }
         link.attributes["epub:type"] = "noteref"

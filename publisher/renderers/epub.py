@@ -13,6 +13,7 @@ import uuid
 import zipfile
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import unquote
 
 import lxml.etree
 
@@ -41,6 +42,8 @@ log = logging.getLogger(__name__)
 LANGUAGES_FILTER = Path(__file__).with_name("epub-languages.lua")
 # Makes each article's footnotes EPUB 3 pop-up notes, numbered and kept at the article's end.
 NOTES_FILTER = Path(__file__).with_name("epub-notes.lua")
+# Keeps the letters of the ids links in the book lead to (pandoc percent-encodes them).
+LINKS_FILTER = Path(__file__).with_name("epub-links.lua")
 
 
 class EpubRenderer(IssueRenderer):
@@ -58,6 +61,9 @@ class EpubRenderer(IssueRenderer):
         with tempfile.TemporaryDirectory(prefix="publisher-epub-") as tmp:
             images, renamed = stage_images(issue, ctx, Path(tmp) / "images")
             html = pictures_renamed(html, renamed)
+            html = in_book_links(
+                html, {ctx.document_url(issue, d.slug): d.slug for d in issue.documents}
+            )
             words = [title, date, ctx.config.organisation, *labels.values()]
             fonts = embedded_fonts(ctx.config.style, html, words, Path(tmp) / "fonts")
             css = Path(tmp) / "epub.css"
@@ -75,6 +81,7 @@ class EpubRenderer(IssueRenderer):
                 # cuts off a long line on a paged e-reader (epub.css wraps it instead).
                 "--syntax-highlighting=none",
                 f"--css={css}",
+                f"--lua-filter={LINKS_FILTER}",
                 f"--lua-filter={NOTES_FILTER}",
                 f"--lua-filter={LANGUAGES_FILTER}",
                 f"--resource-path={images}",
@@ -208,6 +215,27 @@ def paragraph_attributes_on_divs(html: str) -> str:
         paragraph.extend(holder)
         holder.append(paragraph)
         holder.tag = "div"
+    text: str = lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+    return text
+
+
+def in_book_links(book: str, articles: dict[str, str]) -> str:
+    """The book (HTML) with each link to one of its `articles` (web archive address →
+    slug, the id of the article's <div>) a jump to it inside the book: to the heading the
+    link names (`#id`, an id of the book as of the web page), else to the article.
+
+    Every output's links between documents lead to the web archive (`with_archive_links`):
+    in the EPUB a link to an article a few pages on opened a browser, or nothing offline."""
+    import lxml.html
+
+    at = {unquote(address): slug for address, slug in articles.items()}
+    root = lxml.html.document_fromstring(book)
+    found = root.xpath("//@id")
+    ids = {str(name) for name in found} if isinstance(found, list) else set()
+    for link in root.iter("a"):
+        address, _, fragment = link.get("href", "").partition("#")
+        if (slug := at.get(unquote(address))) is not None:
+            link.set("href", "#" + (unquote(fragment) if unquote(fragment) in ids else slug))
     text: str = lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
     return text
 
