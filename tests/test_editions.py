@@ -101,6 +101,36 @@ def test_an_untranslated_summary_on_an_arabic_editions_pdf_cover_keeps_its_full_
     assert ".Cleaners" not in cover
 
 
+def test_an_untranslated_summary_in_an_arabic_editions_epub_is_marked_english(
+    workspace: Callable[[str], Path],
+) -> None:
+    """The Arabic edition's package gave the English summary it keeps from the original as
+    its dc:description, unmarked: a library or a screen reader took it for Arabic (the
+    package's xml:lang) and read it right to left, in an Arabic voice."""
+    root = workspace("minimal")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text()
+        + 'summary: "Cleaners strike, rents rise."\neditions: {ar: {sections: [أخبار]}}\n',
+        encoding="utf-8",
+    )
+    report = build(root, formats=["epub"])
+    dc = {"dc": "http://purl.org/dc/elements/1.1/"}
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    found = {}
+    for edition in ("", "ar"):
+        path = report.out_dir / "001-first" / edition / "001-first.epub"
+        with zipfile.ZipFile(path) as book:
+            package = lxml.etree.fromstring(book.read("EPUB/content.opf"))
+        [description] = package.xpath("//dc:description", namespaces=dc)
+        found[edition] = (description.text, description.get(lang), description.get("dir"))
+        assert epubcheck_messages(path) == []
+    assert found == {
+        "": ("Cleaners strike, rents rise.", None, None),  # the book's own language
+        "ar": ("Cleaners strike, rents rise.", "en", "ltr"),
+    }
+
+
 def test_an_untranslated_title_on_an_arabic_editions_epub_cover_is_drawn_left_to_right(
     workspace: Callable[[str], Path], epub_cover_drawings: list[lxml.etree._Element]
 ) -> None:

@@ -19,7 +19,7 @@ import lxml.etree
 
 from .. import photos
 from ..i18n import gettext, interface_language, long_date
-from ..model import Issue
+from ..model import Issue, text_direction
 from ..output import Artifact
 from ..resources import (
     email_suffix,
@@ -112,7 +112,9 @@ class EpubRenderer(IssueRenderer):
             except pandoc.TookTooLong:
                 raise took_too_long(issue, "EPUB", seconds) from None
             series = series_metadata(ctx.config.title, issue.number)
-            data = finished(output.read_bytes(), issue.direction, labels, series)
+            data = finished(
+                output.read_bytes(), issue.direction, labels, series, issue.summary_language
+            )
             return [Artifact(Path(issue.folder) / f"{issue.slug}.epub", data)]
 
     def draw_cover(self, issue: Issue, ctx: RenderContext, tmp: Path) -> Path | None:
@@ -277,7 +279,11 @@ def series_metadata(name: str, number: int) -> dict[str, str]:
 
 
 def finished(
-    epub: bytes, direction: str, labels: dict[str, str], named: dict[str, str] | None = None
+    epub: bytes,
+    direction: str,
+    labels: dict[str, str],
+    named: dict[str, str] | None = None,
+    summary_language: str = "",
 ) -> bytes:
     """The EPUB as pandoc wrote it, with what pandoc cannot write.
 
@@ -297,6 +303,9 @@ def finished(
       lacks ("cover_svg", from the picture's file name before pandoc renamed it).
     - The EPUB 2 `<meta name content>` of `named` in the package (pandoc writes one given
       it as a `property`, which EPUB 3 has no such meaning for).
+    - The dc:description's language and direction when it is in `summary_language`, not
+      the book's: an edition keeps the original's summary when it has none of its own, and
+      an English one in an Arabic book was read as Arabic (pandoc drops an xml:lang given).
 
     Entries are copied in order with their own names, dates and compression (the mimetype
     first, stored)."""
@@ -310,6 +319,10 @@ def finished(
             for name, value in (named or {}).items()
         ]
         added = b"".join(b"  " + meta + b"\n  " for meta in [*metas, cover_meta] if meta)
+        marks = (
+            f'xml:lang="{html.escape(summary_language)}" dir="{text_direction(summary_language)}"'
+        )
+        in_language = f"<dc:description {marks}>".encode()
         for info in source.infolist():
             data = source.read(info)
             if info.filename.endswith(".xhtml"):
@@ -325,6 +338,8 @@ def finished(
                 data = _labelled(data, labels, _GUIDE_COVER)
             if info.filename.endswith(".opf"):
                 data = data.replace(b"</metadata>", added + b"</metadata>", 1)
+            if info.filename.endswith(".opf") and summary_language:
+                data = data.replace(b"<dc:description>", in_language, 1)
             if info.filename.endswith(".ncx"):
                 data = _NCX_COVER.sub(cover_meta, data)
             target.writestr(info, data, compress_type=info.compress_type)
