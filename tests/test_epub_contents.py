@@ -718,3 +718,15 @@ def test_a_link_to_another_article_of_the_issue_turns_the_books_page_to_it(
         "the dockers": "إضراب الميناء",
     }
     assert epubcheck_messages(path) == []
+
+
+def test_the_ncx_says_how_deep_its_contents_nest(book: Path) -> None:
+    """Sections hold their articles, two levels of navPoints: the NCX's dtb:depth said 1,
+    and EPUB 2 reading systems that size their contents by it showed the first level."""
+    ncx = _parts(book)["EPUB/toc.ncx"]
+    deepest = max(
+        len(point.xpath("ancestor-or-self::ncx:navPoint", namespaces=NS))
+        for point in ncx.xpath("//ncx:navPoint", namespaces=NS)
+    )
+    assert deepest == 2  # the section News, and its two articles in it
+    assert ncx.xpath("//ncx:head/ncx:meta[@name='dtb:depth']/@content", namespaces=NS) == ["2"]

@@ -303,6 +303,8 @@ def finished(
       lacks ("cover_svg", from the picture's file name before pandoc renamed it).
     - The EPUB 2 `<meta name content>` of `named` in the package (pandoc writes one given
       it as a `property`, which EPUB 3 has no such meaning for).
+    - The NCX's dtb:depth, how deep its navPoints nest: pandoc says 1 with a section's
+      articles nested in it, and EPUB 2 reading systems showed the first level alone.
     - The dc:description's language and direction when it is in `summary_language`, not
       the book's: an edition keeps the original's summary when it has none of its own, and
       an English one in an Arabic book was read as Arabic (pandoc drops an xml:lang given).
@@ -342,11 +344,23 @@ def finished(
                 data = data.replace(b"<dc:description>", in_language, 1)
             if info.filename.endswith(".ncx"):
                 data = _NCX_COVER.sub(cover_meta, data)
+                data = _with_depth(data)
             target.writestr(info, data, compress_type=info.compress_type)
     return out.getvalue()
 
 
 _NCX_COVER = re.compile(rb'<meta name="cover" content="[^"]*" />')
+_NCX_DEPTH = re.compile(rb'<meta name="dtb:depth" content="\d+" />')
+_NAV_POINT = "{http://www.daisy.org/z3986/2005/ncx/}navPoint"
+
+
+def _with_depth(ncx: bytes) -> bytes:
+    """The NCX with its dtb:depth the deepest nesting of its navPoints."""
+    points = lxml.etree.fromstring(ncx).iter(_NAV_POINT)
+    depth = max((1 + len(list(p.iterancestors(_NAV_POINT))) for p in points), default=1)
+    return _NCX_DEPTH.sub(f'<meta name="dtb:depth" content="{depth}" />'.encode(), ncx, 1)
+
+
 _OPF = {"opf": "http://www.idpf.org/2007/opf"}
 
 
