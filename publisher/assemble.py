@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -138,7 +139,7 @@ def _edition(
         found = translated.get(by_source[doc.source], {}).get(language)
         if found is not None and not (translation := documents[found.path]).draft:
             # in the language its path gives, when it says none (fr/posts/x.md)
-            return dataclasses.replace(translation, slug=doc.slug, language=found.language)
+            return _in_place_of(doc, translation, found.language)
         if found is not None:
             drafts[found.original] = found
         return None if manifest.untranslated == "omit" else _untranslated(doc)
@@ -185,6 +186,18 @@ def _edition(
         leaflet=leaflet,
     )
     return with_unique_ids(edition)  # its translations' ids, and its own editorial's
+
+
+def _in_place_of(original: Document, translation: Document, language: str) -> Document:
+    """The translation shown where its original is: under the original's slug, and its ids
+    prefixed with it as the original's are. Read from its own file, its ids were that
+    file's (`call-es-demands`), so a link to a heading (`call.es.md#demands`, or
+    `call.md#demands`), made `#call-demands` on the edition's page, found none."""
+    body = translation.body_html
+    if translation.slug != original.slug:
+        own = re.compile(rf'(\sid="|\shref="#){re.escape(translation.slug)}-')
+        body = own.sub(lambda m: f"{m.group(1)}{original.slug}-", body)
+    return dataclasses.replace(translation, slug=original.slug, language=language, body_html=body)
 
 
 def _unless_same(written_in: str, edition: str) -> str:

@@ -119,6 +119,20 @@ def test_an_untranslated_article_links_the_translated_page_in_the_spanish_editio
     assert hrefs(english, "the call again") == [page("", "call")]
 
 
+@pytest.mark.parametrize("name", ["call/index.html", "index.html"])
+def test_a_link_to_a_heading_of_a_translation_finds_the_heading_on_the_spanish_page(
+    built: tuple[Path, list[str]], name: str
+) -> None:
+    """`call.es.md#demands` leads to the heading of the Spanish call: the page it leads to
+    gives the id the link names (the translation's ids were its own file's, `call-es-…`)."""
+    markup = (built[0] / ISSUE / "es" / "strike" / "index.html").read_bytes()
+    [link] = hrefs(markup, "su texto")
+    _, fragment = str(link).split("#")
+    shown = lxml.html.fromstring((built[0] / ISSUE / "es" / name).read_bytes())
+    heading = shown.get_element_by_id(fragment)
+    assert heading.text_content() == "Demands"
+
+
 def test_the_spanish_plain_text_email_gives_the_spanish_pages(
     built: tuple[Path, list[str]],
 ) -> None:
