@@ -467,6 +467,36 @@ def test_a_bad_address_shows_the_form_again_and_sends_nothing(
     assert smtp.received == []
 
 
+def test_a_browser_that_accepts_any_language_gets_the_newsletters_own_unless_it_names_one_we_have(
+    self_service: Path, client: FlaskClient, smtp: RecordingHandler
+) -> None:
+    """`*` in Accept-Language means "anything else will do", not "the first language you
+    have": it gave Arabic, right to left, to a German reader, who was signed up as Arabic."""
+    expected = {
+        "*": "es",  # the newsletter's own language
+        "de-DE,de;q=0.9,*;q=0.5": "es",
+        "nl, *;q=0.1": "es",
+        "fr;q=0.4, *": "fr",  # a language we have, named: it is theirs
+    }
+    for accept, language in expected.items():
+        form = client.get("/subscribe/", headers={"Accept-Language": accept})
+        page = lxml.html.fromstring(form.get_data(as_text=True))
+        assert (page.get("lang"), page.get("dir")) == (language, "ltr"), accept
+        assert page.xpath("string(//input[@name='language']/@value)") == language, accept
+
+    answer = client.post(
+        "/subscribe/", data={"email": "leser@example.org"}, headers={"Accept-Language": "de, *"}
+    )
+    settle(client)
+    assert lxml.html.fromstring(answer.get_data(as_text=True)).get("lang") == "es"
+    [confirmation] = mails_to(smtp, "leser@example.org")
+    assert confirmation["Subject"] == "Confirma tu suscripción a Boletín del Muelle"
+    stored = query(
+        self_service, "SELECT language FROM subscribers WHERE address = 'leser@example.org'"
+    )
+    assert stored == [("es",)]
+
+
 def test_without_subscribe_form_there_is_no_subscribe_endpoint(delivery_workspace: Path) -> None:
     client = create_app(delivery_workspace).test_client()
     assert client.get("/subscribe/").status_code == 404

@@ -20,6 +20,7 @@ from ..model import text_direction
 
 with needs("serve"):
     from flask import Flask, Response, render_template, request
+    from werkzeug.datastructures import LanguageAccept
 
 Form = Literal["", "button", "subscribe"]
 HONEYPOT = "homepage"  # a field people never see or fill in; bots that fill every field do
@@ -53,6 +54,12 @@ def checked_language(value: str) -> str:
         return ""
 
 
+def _named(accepted: LanguageAccept) -> LanguageAccept:
+    """The languages a browser names, without its `*`: that means "any other will do", and
+    best_match took it for the first catalogue's (Arabic, right to left, for a German)."""
+    return LanguageAccept([(value, quality) for value, quality in accepted if value != "*"])
+
+
 @dataclass(frozen=True)
 class Pages:
     config: Config
@@ -64,7 +71,7 @@ class Pages:
             code = checked_language(value)
             if code and i18n.base_language(code) in available:
                 return code
-        return request.accept_languages.best_match(available) or self.config.language
+        return _named(request.accept_languages).best_match(available) or self.config.language
 
     def __call__(
         self,
