@@ -467,6 +467,44 @@ def test_a_bad_address_shows_the_form_again_and_sends_nothing(
     assert smtp.received == []
 
 
+def test_a_refused_address_stays_in_the_field_marked_invalid_and_tied_to_the_message(
+    client: FlaskClient, smtp: RecordingHandler
+) -> None:
+    """The field came back empty, and nothing but the eye linked the message to it."""
+    typed = 'ana@exmaple"><img src=x onerror=alert(1)>'
+    answer = client.post("/subscribe/", data={"email": typed, "language": "fr"})
+    settle(client)
+
+    assert answer.status_code == 400
+    page = lxml.html.fromstring(answer.get_data(as_text=True))
+    [field] = page.xpath("//input[@id='email']")
+    assert (field.get("value"), field.get("aria-invalid")) == (typed, "true")
+    [message] = page.xpath(f"//*[@id='{field.get('aria-describedby')}']")
+    assert message.get("role") == "alert" and typed in message.text_content()
+    assert page.xpath("//img") == [] and smtp.received == []
+
+
+def test_a_refused_address_brings_the_reader_back_to_the_field_with_the_reason_read_out(
+    site: Site, browser
+) -> None:
+    from playwright.sync_api import expect
+
+    page = browser.new_page()
+    page.goto(f"{site.url}subscribe/")
+    page.fill("#email", "ana@exmaple")
+    with page.expect_navigation():
+        page.click("form button")
+
+    assert page.locator("h1").inner_text() == "Revisa la dirección"
+    assert page.evaluate("document.activeElement.id") == "email"
+    field = page.locator("#email")
+    expect(field).to_have_value("ana@exmaple")
+    expect(field).to_have_accessible_description(
+        "«ana@exmaple» no es una dirección de correo a la que podamos escribir."
+    )
+    page.close()
+
+
 def test_a_browser_that_accepts_any_language_gets_the_newsletters_own_unless_it_names_one_we_have(
     self_service: Path, client: FlaskClient, smtp: RecordingHandler
 ) -> None:

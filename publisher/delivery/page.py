@@ -84,8 +84,11 @@ class Pages:
         form: Form = "",
         button: str = "",
         field: tuple[str, str] = ("", ""),
+        refused: str | None = None,
     ) -> Response:
-        """`heading`, `text` and `button` are English messages, filled in with `values`."""
+        """`heading`, `text` and `button` are English messages, filled in with `values`.
+        `refused`: what was typed in the subscribe form's field and not taken, given back in
+        it, marked invalid and described by `text`, so a screen reader says why."""
         language = language or self.language()
         values = {"title": self.config.title, **(values or {})}
         with i18n.interface_language(language):
@@ -101,6 +104,7 @@ class Pages:
                 button=i18n.gettext(button) if button else "",
                 field_name=field[0],
                 field_value=field[1],
+                refused=refused,
                 honeypot=HONEYPOT,
                 **{key: i18n.gettext(words) for key, words in FORM_WORDS.items()},
             )

@@ -39,8 +39,19 @@ def add_subscribe_routes(
     limiter = Limiter(get_remote_address, app=app, storage_uri="memory://", headers_enabled=True)
     site = _origin(config.base_url)
 
-    def form_page(status: int, language: str, heading: str, text: str, **values: str) -> Response:
-        return pages(status, heading, text, language=language, values=values, form="subscribe")
+    def form_page(
+        status: int, language: str, heading: str, text: str, refused: str | None = None
+    ) -> Response:
+        values = {"address": refused or ""}
+        return pages(
+            status,
+            heading,
+            text,
+            language=language,
+            values=values,
+            form="subscribe",
+            refused=refused,
+        )
 
     @app.get("/subscribe/")
     def subscribe_form() -> Response:
@@ -76,7 +87,7 @@ def add_subscribe_routes(
                 language,
                 N_("Check the address"),
                 N_("“%(address)s” is not an email address we can write to."),
-                address=typed[:254],
+                refused=typed[:254],
             )
         if not request.form.get(HONEYPOT):
             asked = Request(
