@@ -8,6 +8,7 @@ server in front of both would; mail goes to the real loopback SMTP server."""
 from __future__ import annotations
 
 import re
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -452,6 +453,33 @@ def test_a_form_posted_from_another_site_is_refused_and_changes_nothing(
     assert (refused.status_code, accepted.status_code) == (403, 200)
     assert [r.recipient for r in smtp.received] == ["reader@example.org"]
     assert statuses(self_service, "victim@example.org") == []
+
+
+def test_a_greylisting_mail_server_gets_the_link_and_the_welcome_on_a_later_try(
+    self_service: Path, client: FlaskClient, smtp: RecordingHandler
+) -> None:
+    """The visitor is told a link is on its way before it is sent: one the server put off
+    (greylisting's 451, a server down) was logged and dropped, the address pending for ever."""
+    greylisted = "451 4.7.1 Greylisted, please try again later"
+    smtp.answer("lectora@example.org", greylisted, "250 OK")
+
+    answer = client.post("/subscribe/", data={"email": "lectora@example.org"})
+    assert "Revisa tu correo" in answer.get_data(as_text=True)
+    [confirmation] = arriving(smtp, "lectora@example.org", 1)  # retry_delay is 0.05 s here
+
+    smtp.answer("lectora@example.org", greylisted, "250 OK")
+    assert client.post(path_of(link_in(confirmation, "confirm")), data={"confirm": "yes"})
+    [_, welcome] = arriving(smtp, "lectora@example.org", 2)
+    assert welcome["Subject"] == "Te damos la bienvenida a Boletín del Muelle"
+    assert statuses(self_service, "lectora@example.org") == ["active"]
+
+
+def arriving(smtp: RecordingHandler, address: str, count: int) -> list[EmailMessage]:
+    """The mail to `address` once `count` messages have come, within ten seconds."""
+    deadline = time.monotonic() + 10
+    while len(mails_to(smtp, address)) < count and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return mails_to(smtp, address)
 
 
 def test_a_bad_address_shows_the_form_again_and_sends_nothing(

@@ -5,6 +5,7 @@ message tells them so. Both are written in the subscriber's language when we hav
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -15,7 +16,7 @@ from ..email_wire import HEADER_FOLDING, set_text, subject_encoded_again
 from ..i18n import gettext, interface_language
 from ..urls import unsubscribe_mailto
 from .dkim_signer import configured_signer, signed
-from .smtp import Connection
+from .smtp import Connection, Outcome
 from .store import Database, now_iso, transaction
 from .subscribers import Subscriber, shown_address
 from .tokens import Tokens, list_identity
@@ -105,25 +106,39 @@ def send_confirmations(
 ) -> list[tuple[str, str]]:
     """Send each pending subscriber their link; returns (address, why) for those that failed,
     who stay pending and get a new link when added or imported again."""
+    return [
+        (subscriber.address, why(outcome))
+        for subscriber, outcome in confirmation_outcomes(config, db, pending, tokens)
+        if outcome.state != "sent"
+    ]
+
+
+def confirmation_outcomes(
+    config: Config, db: Database, pending: list[Subscriber], tokens: Tokens
+) -> Iterator[tuple[Subscriber, Outcome]]:
+    """Each pending subscriber's link sent, and what the server said: the subscribe form
+    tries a `deferred` one again later, as the visitor was told it is on its way."""
     settings = config.delivery
     signer = configured_signer(config)
     connection = Connection(settings, settings.smtp_password())
     envelope_from = settings.envelope_from or config.email_from.addr_spec
-    failed = []
     try:
         for subscriber in pending:
             url = confirm_url(config, tokens.confirm(subscriber.id))
             # Unsigned, it would be refused under DMARC p=reject: nobody could sign up.
             message = signed(signer, confirmation_message(config, subscriber, url))
             outcome = connection.transmit(envelope_from, subscriber.address, message)
-            if outcome.state != "sent":
-                failed.append((subscriber.address, f"{outcome.code or ''} {outcome.text}".strip()))
-                continue
-            with transaction(db):
-                db.execute(
-                    "UPDATE subscribers SET confirmation_sent_at = ? WHERE id = ?",
-                    (now_iso(), subscriber.id),
-                )
+            if outcome.state == "sent":
+                with transaction(db):
+                    db.execute(
+                        "UPDATE subscribers SET confirmation_sent_at = ? WHERE id = ?",
+                        (now_iso(), subscriber.id),
+                    )
+            yield subscriber, outcome
     finally:
         connection.close()
-    return failed
+
+
+def why(outcome: Outcome) -> str:
+    """The server's reply, or what kept us from one."""
+    return f"{outcome.code or ''} {outcome.text}".strip()

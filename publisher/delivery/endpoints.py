@@ -60,7 +60,7 @@ def create_app(root: Path) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = 16 * 1024  # the forms here are a few bytes
     install_translations(app)
     page = Pages(config)
-    outbox = Outbox()
+    outbox = Outbox(config.delivery.retry_delay, config.delivery.retry_window)
     app.extensions[OUTBOX] = outbox
     if config.delivery.subscribe_form:
         from .subscribe import add_subscribe_routes

@@ -8,12 +8,20 @@ talking to the SMTP server happen here, on one background thread, never in the r
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from ..errors import PublisherError
 
 log = logging.getLogger(__name__)
+
+
+class TryLater(Exception):
+    """Raised by a job whose mail the server did not take for now (a 4xx reply, greylisting,
+    the server down): the visitor was told a link is on its way, so the outbox runs the job
+    again rather than drop it."""
 
 
 def logged(job: Callable[[], object], what: str) -> Callable[[], None]:
@@ -31,16 +39,62 @@ def logged(job: Callable[[], object], what: str) -> Callable[[], None]:
 
 
 class Outbox:
-    def __init__(self) -> None:
+    """One background thread for the pages' work; a job that raises TryLater is run again
+    after `retry_delay` seconds, doubling, until `retry_window` has passed since its first
+    run, as a send retries a copy ([delivery] retry_delay, retry_window)."""
+
+    def __init__(self, retry_delay: float, retry_window: float) -> None:
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="publisher-outbox")
+        self._delay, self._window = retry_delay, retry_window
+        self._timers: set[threading.Timer] = set()
+        self._lock = threading.Lock()
+        self._closed = False
 
     def submit(self, job: Callable[[], object], what: str) -> None:
         """Run `job` later; its failure is logged with `what` it was doing, never raised."""
-        self._worker.submit(logged(job, what))
+        self._run(job, what, 0, time.monotonic())
+
+    def _run(self, job: Callable[[], object], what: str, retries: int, first: float) -> None:
+        def attempt() -> None:
+            try:
+                job()
+            except TryLater as exc:
+                self._again(job, what, retries, first, str(exc))
+
+        with self._lock:
+            if not self._closed:
+                self._worker.submit(logged(attempt, what))
+
+    def _again(
+        self, job: Callable[[], object], what: str, retries: int, first: float, why: str
+    ) -> None:
+        delay = self._delay * 2**retries
+        if time.monotonic() + delay - first > self._window:
+            log.warning("%s: given up after %d tries: %s", what, retries + 1, why)
+            return
+        log.warning("%s: %s; trying again in %g s", what, why, round(delay, 1))
+        timer = threading.Timer(delay, self._fire, (job, what, retries + 1, first))
+        timer.daemon = True
+        with self._lock:
+            if self._closed:
+                return
+            self._timers.add(timer)
+        timer.start()
+
+    def _fire(self, job: Callable[[], object], what: str, retries: int, first: float) -> None:
+        with self._lock:
+            self._timers.discard(threading.current_thread())
+        self._run(job, what, retries, first)
 
     def wait(self, timeout: float = 30.0) -> None:
         """Until every job submitted so far has run (jobs run in order, one at a time)."""
         self._worker.submit(lambda: None).result(timeout)
 
     def close(self) -> None:
+        """Runs the jobs queued already; retries still waiting are dropped with the process
+        (their addresses stay pending: asking again sends a fresh link)."""
+        with self._lock:
+            self._closed = True
+            for timer in self._timers:
+                timer.cancel()
         self._worker.shutdown(wait=True)

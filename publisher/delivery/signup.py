@@ -3,7 +3,9 @@
 New addresses become `pending` and get a confirmation link; a pending one gets a fresh
 link (the first may be lost); someone who unsubscribed gets a link that brings them back
 once followed. Active, bounced and complaining addresses get nothing. The visitor was
-told the same thing in every case before any of this ran.
+told the same thing in every case before any of this ran, so a link the mail server did
+not take for now (greylisting, a 4xx, the server down) is tried again by the outbox
+within the retry window, not dropped.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import logging
 from dataclasses import dataclass
 
 from ..config import Config
-from .confirm import CONFIRMABLE, send_confirmations
+from .confirm import CONFIRMABLE, confirmation_outcomes, why
+from .outbox import TryLater
 from .store import Database, Location, open_database
 from .subscribers import Subscriber, add, check, find
 from .tokens import Tokens
@@ -36,8 +39,15 @@ def request_subscription(
         subscriber = _to_confirm(db, request)
         if subscriber is None:
             return None
-        for address, why in send_confirmations(config, db, [subscriber], tokens):
-            log.warning("the confirmation link for %s was not sent: %s", address, why)
+        [(_, outcome)] = confirmation_outcomes(config, db, [subscriber], tokens)
+        if outcome.state == "deferred":
+            raise TryLater(
+                f"the confirmation link for {request.address} was not sent yet: {why(outcome)}"
+            )
+        if outcome.state != "sent":
+            log.warning(
+                "the confirmation link for %s was not sent: %s", request.address, why(outcome)
+            )
             return None
         return subscriber
     finally:

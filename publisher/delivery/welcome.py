@@ -14,10 +14,11 @@ import logging
 from ..config import Config
 from .audience import edition_for
 from .built import EMAIL_FILE, named_now
-from .confirm import welcome_message
+from .confirm import welcome_message, why
 from .copies import Template
 from .dkim_signer import DkimSigner, configured_signer, signed
 from .ledger import Ledger, Recipient, message_id
+from .outbox import TryLater
 from .smtp import Connection
 from .store import Database, Location, now_iso, open_database, transaction
 from .subscribers import Subscriber, get
@@ -40,10 +41,14 @@ def welcome(config: Config, database: Location, tokens: Tokens, subscriber_id: i
             return
         message = signed(signer, welcome_message(config, subscriber, tokens))
         outcome = connection.transmit(envelope_from, subscriber.address, message)
+        if settings.welcome_issue:  # its ledger row keeps a second run from sending it twice
+            _latest_issue(config, db, tokens, subscriber, connection, envelope_from, signer)
+        if outcome.state == "deferred":
+            raise TryLater(
+                f"the welcome message to {subscriber.address} was not sent yet: {why(outcome)}"
+            )
         if outcome.state != "sent":
             log.warning("the welcome message to %s was not sent: %s", subscriber.address, outcome)
-        if settings.welcome_issue:
-            _latest_issue(config, db, tokens, subscriber, connection, envelope_from, signer)
     finally:
         connection.close()
         db.close()
