@@ -315,6 +315,18 @@ def test_a_csv_that_is_not_utf8_or_has_no_email_column_is_one_clear_error(
             id="names and addresses",
         ),
         pytest.param(
+            "Ana Ruiz,ana@example.org\ncara@example.org\n",
+            "from column 2 and the names from column 1",
+            {"ana@example.org": "Ana Ruiz", "cara@example.org": ""},
+            id="an address alone on its line, under names and addresses",
+        ),
+        pytest.param(
+            "Ana Ruiz;ana@example.org\nBen;ben@example.org\ncara@example.org\n",
+            "from column 2 and the names from column 1",
+            {"ana@example.org": "Ana Ruiz", "ben@example.org": "Ben", "cara@example.org": ""},
+            id="an address alone on its line, semicolons",
+        ),
+        pytest.param(
             "ana@example.org;+34 600 000 000\nben@example.org;\n",
             "ignored column(s): column 2",
             {"ana@example.org": "", "ben@example.org": ""},

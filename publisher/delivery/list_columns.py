@@ -18,7 +18,7 @@ Row = tuple[int, list[str]]  # the line a record starts on, and its fields
 @dataclass(frozen=True)
 class FoundColumns:
     columns: list[str]  # each column's name: "email", "name", or what the heading says
-    headed: bool  # whether the first line is a heading (else the first of the rows)
+    rows: list[Row]  # the rows to import: the first line too when it is no heading
     said: str  # which column was read as what, in words for the report
 
 
@@ -37,20 +37,24 @@ def columns_by_content(
     A first line holding an address is no heading: the list is headless, as a column copied
     from a spreadsheet is. Then one other column, if every one of its cells reads as a
     name (letters, no digits, no @), is the names ("Ana Ruiz,ana@example.org"); others are
-    reported as ignored. An @ outside the address column (addresses pasted side by side)
-    is refused, naming the line: those addresses would be lost unseen."""
+    reported as ignored. An address alone on its line is one with no name, whichever cell
+    it is in. An @ outside the address column (addresses pasted side by side) is refused,
+    naming the line: those addresses would be lost unseen."""
     headless = any(is_address(cell) for cell in heading)
-    records = [heading, *(fields for _, fields in rows)] if headless else [f for _, f in rows]
-    index = _address_index(records, is_address)
+    numbered = [(heading_line, heading), *rows] if headless else list(rows)
+    placed = [fields for _, fields in numbered if not _alone(fields, is_address)]
+    index = _address_index(placed or [fields for _, fields in numbered], is_address)
     if index is None:
         return None
+    numbered = [(line, _in_column(fields, index, is_address)) for line, fields in numbered]
     if not headless:
         columns = list(names)
         columns[index] = "email"
-        return FoundColumns(columns, True, f"read the addresses from column '{heading[index]}'")
+        said = f"read the addresses from column '{heading[index]}'"
+        return FoundColumns(columns, numbered, said)
+    records = [fields for _, fields in numbered]
     width = max(len(fields) for fields in records)
-    lines = [heading_line, *(line for line, _ in rows)]
-    for line, fields in zip(lines, records, strict=True):
+    for line, fields in numbered:
         if any("@" in cell for i, cell in enumerate(fields) if i != index):
             raise PublisherError.at(
                 f"column {index + 1} holds the addresses, but this line has an @ elsewhere too:"
@@ -67,7 +71,23 @@ def columns_by_content(
     if len(others) == 1 and all(_reads_as_name(_cell(r, others[0])) for r in records):
         columns[others[0]] = "name"
         said += f" and the names from column {others[0] + 1}"
-    return FoundColumns(columns, False, said)
+    return FoundColumns(columns, numbered, said)
+
+
+def _alone(fields: list[str], is_address: Callable[[str], bool]) -> bool:
+    """Whether the line holds an address and nothing else: it says nothing about which
+    column the addresses are in ("cara@example.org" under "Ana Ruiz,ana@example.org")."""
+    filled = [cell for cell in fields if cell.strip()]
+    return len(filled) == 1 and is_address(filled[0].strip())
+
+
+def _in_column(fields: list[str], index: int, is_address: Callable[[str], bool]) -> list[str]:
+    """The line, its address moved to column `index` if it is alone on the line."""
+    if not _alone(fields, is_address):
+        return fields
+    moved = [""] * max(index + 1, len(fields))
+    moved[index] = next(cell for cell in fields if cell.strip())
+    return moved
 
 
 def _address_index(records: list[list[str]], is_address: Callable[[str], bool]) -> int | None:

@@ -537,9 +537,7 @@ def import_csv(
                 heading_line,
                 hint="for example: email,name,language,tags (or correo, courriel…)",
             )
-        columns, address_column = found.columns, "email"
-        if not found.headed:
-            rows.insert(0, (heading_line, heading))
+        columns, address_column, rows = found.columns, "email", found.rows
     names = {"first name", "last name"}  # read into the name (see below)
     ignored = [
         column or f"column {i + 1}"  # an unnamed column is named by its place, if it holds anything
