@@ -271,3 +271,29 @@ def test_double_opt_in_confirms_once_by_post_with_the_emailed_link(
     unsubscribe = Tokens(SECRET, DeliverySettings(), LIST_ID).unsubscribe(1, SLUG)
     refused = client.post(f"/confirm/?token={unsubscribe}", data={"confirm": "yes"})
     assert refused.status_code == 400
+
+
+def test_someone_who_unsubscribed_and_asks_back_is_emailed_a_link_and_returns_by_following_it(
+    delivery_workspace: Path, smtp: RecordingHandler, client: FlaskClient
+) -> None:
+    """As the subscribe form does for them: `add --double-opt-in` only emails a link, so
+    only the person can bring their address back. It was refused with no way forward."""
+    root = delivery_workspace
+    assert CliRunner().invoke(main, ["-C", str(root), "subscribers", "add", "fleur@example.org"])
+    assert CliRunner().invoke(main, ["-C", str(root), "subscribers", "remove", "fleur@example.org"])
+    assert smtp.received == []
+
+    plain = CliRunner().invoke(main, ["-C", str(root), "subscribers", "add", "fleur@example.org"])
+    assert plain.exit_code == 1 and "--double-opt-in" in plain.output, plain.output
+    asked = CliRunner().invoke(
+        main, ["-C", str(root), "subscribers", "add", "fleur@example.org", "--double-opt-in"]
+    )
+    assert asked.exit_code == 0, asked.output
+    assert asked.output == "fleur@example.org: sent a link to come back, unsubscribed\n"
+    assert status_of(root, "fleur@example.org") == "unsubscribed"  # until they follow it
+    [confirmation] = smtp.received
+    body = message_from_bytes(confirmation.data, policy=policy.default).get_content()
+    link = urlsplit(re.search(r"https://\S+/confirm/\?token=\S+", body).group(0))
+
+    assert client.post(f"{link.path}?{link.query}", data={"confirm": "yes"}).status_code == 200
+    assert status_of(root, "fleur@example.org") == "active"

@@ -46,6 +46,8 @@ def add(
     source: str = "",
     double_opt_in: bool = False,
 ) -> Added:
+    """With `double_opt_in`, someone who unsubscribed is emailed a link, as the subscribe
+    form does for them: they stay off the list unless they follow it themselves."""
     with subscriber_list(root) as (config, db):
         confirm = _confirmer(config, db) if double_opt_in else None
         try:
@@ -54,11 +56,25 @@ def add(
             )
             subscriber, outcome = subs.add(db, new)
         except ValueError as exc:
-            raise PublisherError.at(f"cannot add {address}: {exc}") from None
+            back = _unsubscribed(db, address) if confirm else None
+            if back is None:
+                raise PublisherError.at(f"cannot add {address}: {exc}") from None
+            subscriber, outcome = back, "sent a link to come back"
         added = Added(subscriber, outcome)
-        if subscriber.status == "pending" and confirm:
+        if subscriber.status in ("pending", "unsubscribed") and confirm:
             added.unconfirmed = confirm(db, [subscriber])
+            if added.unconfirmed and subscriber.status == "unsubscribed":
+                added.outcome = "unchanged"
         return added
+
+
+def _unsubscribed(db: Connection, address: str) -> subs.Subscriber | None:
+    """The subscriber at `address` if they unsubscribed: the one status a link may undo."""
+    try:
+        found = subs.find(db, subs.normalise_address(address))
+    except ValueError:
+        return None
+    return found if found is not None and found.status == "unsubscribed" else None
 
 
 def import_file(

@@ -326,6 +326,13 @@ def add(db: Database, new: NewSubscriber) -> tuple[Subscriber, str]:
         return _add(db, new)
 
 
+# Someone who left may come back, but only by their own hand: following a link.
+_COMING_BACK = (
+    ": if they asked to come back, 'publisher subscribers add %s --double-opt-in'"
+    " emails them a link that does it once they follow it"
+)
+
+
 def _add(db: Database, new: NewSubscriber) -> tuple[Subscriber, str]:
     existing = find(db, new.address)
     now = now_iso()
@@ -359,6 +366,7 @@ def _add(db: Database, new: NewSubscriber) -> tuple[Subscriber, str]:
         raise ValueError(
             f"{existing.address} is {existing.status} (since {existing.updated_at[:10]});"
             f" publisher never puts an address back on the list by an add or an import{mistaken}"
+            + (_COMING_BACK % existing.address if existing.status == "unsubscribed" else "")
         )
     if new.status in SUPPRESSED and existing.status not in SUPPRESSED:
         source = new.status_source if new.status_source != "added" else "import"
