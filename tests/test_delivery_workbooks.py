@@ -329,3 +329,36 @@ def test_the_line_naming_the_address_column_is_the_heading_over_people_with_no_a
     assert "passed over line(s) above the heading (line 2): 'Members'" in shown
     assert f"rejected {workbook}:3: (no address)" in shown
     assert stored(delivery_workspace) == {"ana@example.org": ("Ana Ruiz", "", "")}
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx", "ods"])
+def test_blank_rows_among_a_lists_rows_are_named_in_the_report(
+    delivery_workspace: Path, tmp_path: Path, form: str
+) -> None:
+    """README promises it: a blank row passed over is named, so an editor who finds someone
+    missing sees where the list had a gap. The sheet's empty rows after the last are not."""
+    rows: list[list[Cell]] = [
+        ["Members list 2026"],
+        [],
+        ["email", "name"],
+        ["blank1@example.org", "B One"],
+        [],
+        [None, None],  # a row of empty cells: "," in a CSV file
+        ["blank2@example.org", "B Two"],
+    ]
+    if form == "csv":
+        path = tmp_path / "blank.csv"
+        path.write_text(
+            "Members list 2026\n\nemail,name\nblank1@example.org,B One\n\n,\n"
+            "blank2@example.org,B Two\n\n"
+        )
+    else:
+        path = WORKBOOKS[form](tmp_path / f"blank.{form}", {"Members": rows})
+
+    result = import_file(delivery_workspace, path)
+
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.output.split())
+    assert "passed over line(s) above the heading (line 3): 'Members list 2026'" in shown
+    assert "passed over blank line(s): 2, 5-6" in shown, shown
+    assert list(stored(delivery_workspace)) == ["blank1@example.org", "blank2@example.org"]

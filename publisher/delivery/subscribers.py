@@ -515,11 +515,14 @@ def import_csv(
         return replace(report, read_as=[said])
     reader = _rows(text)
     start = reader.line_num + 1  # after any 'sep=' line
-    records = [row for row in _numbered_rows(reader, path) if any(map(str.strip, row[1]))]
+    numbered = list(_numbered_rows(reader, path))
+    records = [row for row in numbered if any(map(str.strip, row[1]))]
     at = _heading_index(records)
     heading_line, heading = records[at] if records else (start, [])
     rows = records[at + 1 :]
     read_as = [sheet] if sheet else []
+    if blank := _blank_lines(numbered, records[-1][0] if records else 0):
+        read_as.append(f"passed over blank line(s): {blank}")
     if at:
         titles = "; ".join(repr(" ".join(" ".join(fields).split())) for _, fields in records[:at])
         above = f"the heading (line {heading_line})"
@@ -722,8 +725,21 @@ def _numbered_rows(reader: Any, path: Path) -> Iterator[tuple[int, list[str]]]:
         except csv.Error as exc:
             raise PublisherError.at(f"not valid CSV: {exc}", path, end + 1) from None
         start, end = end + 1, reader.line_num
-        if fields:
-            yield start, fields
+        yield start, fields
+
+
+def _blank_lines(numbered: list[tuple[int, list[str]]], last: int) -> str:
+    """The blank lines before `last` (the last line holding anything), as "2, 5-6": an
+    editor missing someone sees where the list had a gap. A sheet's empty area after its
+    last row is not a gap."""
+    lines = [line for line, fields in numbered if line < last and not any(map(str.strip, fields))]
+    spans: list[list[int]] = []
+    for line in lines:
+        if spans and spans[-1][1] == line - 1:
+            spans[-1][1] = line
+        else:
+            spans.append([line, line])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
 
 
 def _checked_row(
