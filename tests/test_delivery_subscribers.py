@@ -265,17 +265,36 @@ def test_a_list_restored_from_its_export_keeps_when_each_subscriber_joined(
     assert joined["new@example.org"] >= time.strftime("%Y-%m-%d", time.gmtime(time.time() - 86400))
 
 
-def test_a_join_date_that_is_no_date_is_refused_at_its_line(
-    delivery_workspace: Path, tmp_path: Path
+def test_a_join_date_that_is_no_date_is_left_out_with_a_warning_and_the_person_imported(
+    delivery_workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    exported = write_csv(
-        tmp_path / "export.csv",
-        [["email", "created_at"], ["old@example.org", "last spring"]],
+    """A date as a spreadsheet shows it (12/03/2021: March or December?) cost the person
+    their place on the list; it is the date that is dropped, said by line. A date with no
+    time zone is stored as UTC, as every other is, so the dates compare."""
+    dates = tmp_path / "dates.csv"
+    dates.write_text(
+        "email,name,created_at\n"
+        "d1@example.org,D One,12/03/2021\n"
+        "d2@example.org,D Two,2021-03-12\n"
+        "d3@example.org,D Three,2021-03-12T09:30:00+02:00\n"
+        "d4@example.org,D Four,last spring\n",
+        encoding="utf-8",
     )
-    result = invoke(delivery_workspace, "subscribers", "import", str(exported))
+    with monkeypatch.context() as zone:  # not UTC: the machine's zone plays no part
+        zone.setenv("TZ", "America/Sao_Paulo")
+        time.tzset()
+        result = invoke(delivery_workspace, "subscribers", "import", str(dates))
+    time.tzset()
 
-    assert "export.csv:2:" in result.output and "created_at 'last spring'" in result.output
-    assert statuses(delivery_workspace) == {}
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.output.split())
+    assert f"warning {dates}:2: created_at '12/03/2021' is not a date (ISO 8601)" in shown
+    assert f"warning {dates}:5: created_at 'last spring' is not a date (ISO 8601)" in shown
+    assert "4 added" in shown and "0 rejected" in shown
+    joined = dict(query(delivery_workspace, "SELECT address, created_at FROM subscribers"))
+    assert joined["d1@example.org"] >= time.strftime("%Y-%m-%d", time.gmtime(time.time() - 86400))
+    assert joined["d2@example.org"] == "2021-03-12T00:00:00+00:00"
+    assert joined["d3@example.org"] == "2021-03-12T07:30:00+00:00"
 
 
 def test_a_csv_that_is_not_utf8_or_has_no_email_column_is_one_clear_error(

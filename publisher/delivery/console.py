@@ -227,6 +227,8 @@ def print_import_report(
 ) -> None:
     for problem in report.rejected:
         console.print(f"[red]rejected[/] {problem}", highlight=False, soft_wrap=True)
+    for problem in report.warnings:
+        console.print(f"[yellow]warning[/] {problem}", highlight=False, soft_wrap=True)
     for said in report.read_as:
         console.print(said, highlight=False)
     if report.ignored_columns:

@@ -191,6 +191,7 @@ class ImportReport:
     updated: list[Subscriber] = field(default_factory=list)  # newly suppressed by the file
     unchanged: int = 0
     rejected: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # rows imported with a cell left out
     ignored_columns: list[str] = field(default_factory=list)
     platform: str = ""  # the platform whose export this was ('' for our own columns)
     merged: list[str] = field(default_factory=list)  # one address on several rows: what won
@@ -574,7 +575,7 @@ def import_csv(
                 parts = (values.get("first name", ""), values.get("last name", ""))
                 values["name"] = " ".join(part for part in parts if part)
             try:
-                new = _checked_row(values, address_column, default_status, source)
+                new, dropped = _checked_row(values, address_column, default_status, source)
                 warn_bidi_override(new.name, f"{path}:{line}", "name")
                 key = new.address.lower()  # unique regardless of case, as in the database
                 if key in seen:
@@ -587,6 +588,7 @@ def import_csv(
                 report.rejected.append(Problem(f"{address}: {exc}{kept}", path, line))
                 continue
             report.note(subscriber, outcome)
+            report.warnings.extend(Problem(why, path, line) for why in dropped)
     return report
 
 
@@ -744,7 +746,8 @@ def _blank_lines(numbered: list[tuple[int, list[str]]], last: int) -> str:
 
 def _checked_row(
     values: dict[str, str], address_column: str, default_status: str, source: str
-) -> NewSubscriber:
+) -> tuple[NewSubscriber, list[str]]:
+    """The row's subscriber, and what was left out of it (a date that is none)."""
     status = _status(values.get("status") or default_status)
     if default_status == "pending" and status == "active":
         status = "pending"  # double opt-in: everyone new confirms first
@@ -759,23 +762,32 @@ def _checked_row(
     history = _visible(values.get("status_source", "")).strip()
     if "\n" in history or len(history) > 200:
         raise ValueError("the status source must be one line of at most 200 characters")
-    return replace(
-        new,
-        consented_at="" if status == "pending" else _iso_time(values, "confirmed_at"),
-        joined_at=_iso_time(values, "created_at"),
-        status_source=history or new.status_source,
+    dropped: list[str] = []
+    confirmed = "" if status == "pending" else _iso_time(values, "confirmed_at", dropped)
+    joined = _iso_time(values, "created_at", dropped)
+    subscriber = replace(
+        new, consented_at=confirmed, joined_at=joined, status_source=history or new.status_source
     )
+    return subscriber, dropped
 
 
-def _iso_time(values: dict[str, str], column: str) -> str:
-    """When someone joined or agreed, as our export writes it (ISO 8601): a list restored
-    from its export keeps the evidence of each consent, since when each person reads, and
-    why each person left."""
-    value = values.get(column, "")
+def _iso_time(values: dict[str, str], column: str, dropped: list[str]) -> str:
+    """When someone joined or agreed, as our export writes it (ISO 8601), in UTC as every
+    date on the list is, so they compare: a list restored from its export keeps the
+    evidence of each consent, since when each person reads, and why each person left. A
+    date that is none (12/03/2021: March or December?) is left out and said in `dropped`:
+    the person is still imported."""
+    value = values.get(column, "").strip()
+    if not value:
+        return ""
     try:
-        return dt.datetime.fromisoformat(value).isoformat() if value else ""
+        moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{column} {value!r} is not a date (ISO 8601)") from None
+        dropped.append(f"{column} {value!r} is not a date (ISO 8601): left out")
+        return ""
+    if moment.tzinfo is None:  # no zone said: taken as UTC, which our export writes
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).isoformat()
 
 
 def _quoted(cell: str) -> str:
