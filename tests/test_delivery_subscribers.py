@@ -598,3 +598,36 @@ def test_a_status_in_another_services_words_is_read_as_ours(
     unknown = len(STATUS_WORDS) + 2  # the line of 'inactive', which says nothing sure
     assert result.exit_code == 1 and f"export.csv:{unknown}:" in result.output
     assert "unknown status 'inactive'" in result.output
+
+
+def test_people_imported_as_left_show_where_that_came_from_as_their_reason(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    """`subscribers list --status …` shows why each suppressed address is off the list:
+    for a row of a file that said so, it said "added", which reads as the opposite."""
+    listed = tmp_path / "socios.csv"
+    listed.write_text(
+        "Correo;Nombre;Estado\n"
+        "ana@example.org;Ana;activo\n"
+        "fleur@example.org;Fleur;Dado de baja\n"
+        "gil@example.org;Gil;bounced\n"
+        "hana@example.org;Hana;activo\n"
+        "hana@example.org;Hana;unsubscribed\n",  # refused (her second row), gone all the same
+        encoding="utf-8",
+    )
+    invoke(delivery_workspace, "subscribers", "import", str(listed))
+
+    left = invoke(delivery_workspace, "subscribers", "list", "--status", "unsubscribed")
+    bounced = invoke(delivery_workspace, "subscribers", "list", "--status", "bounced")
+
+    shown = " ".join((left.output + bounced.output).split())
+    assert "imported from socios.csv:3 as unsubscribed" in shown, shown
+    assert "imported from socios.csv:4 as bounced" in shown, shown
+    assert "added" not in shown
+    reasons = dict(query(delivery_workspace, "SELECT address, status_source FROM subscribers"))
+    assert reasons == {
+        "ana@example.org": "added",
+        "fleur@example.org": "imported from socios.csv:3 as unsubscribed",
+        "gil@example.org": "imported from socios.csv:4 as bounced",
+        "hana@example.org": "imported from socios.csv:6 as unsubscribed",
+    }

@@ -576,6 +576,7 @@ def import_csv(
                 values["name"] = " ".join(part for part in parts if part)
             try:
                 new, dropped = _checked_row(values, address_column, default_status, source)
+                new = _imported_as(new, f"{path.name}:{line}")
                 warn_bidi_override(new.name, f"{path}:{line}", "name")
                 key = new.address.lower()  # unique regardless of case, as in the database
                 if key in seen:
@@ -584,7 +585,8 @@ def import_csv(
                 subscriber, outcome = _add(db, new)
             except ValueError as exc:
                 address = values.get(address_column) or "(no address)"
-                kept = _suppression_alone(db, values, address_column, source, report)
+                where = f"{path.name}:{line}"
+                kept = _suppression_alone(db, values, address_column, source, report, where)
                 report.rejected.append(Problem(f"{address}: {exc}{kept}", path, line))
                 continue
             report.note(subscriber, outcome)
@@ -629,7 +631,12 @@ def _status(value: str) -> str:
 
 
 def _suppression_alone(
-    db: Database, values: dict[str, str], address_column: str, source: str, report: ImportReport
+    db: Database,
+    values: dict[str, str],
+    address_column: str,
+    source: str,
+    report: ImportReport,
+    where: str,
 ) -> str:
     """A rejected row that takes someone off the list still does, by its address alone:
     a bad tag or language, or the address's second row, must not keep mailing a person
@@ -642,9 +649,19 @@ def _suppression_alone(
         new = check(values.get(address_column, ""), status=status, consent_source=source)
     except ValueError:  # the address itself is wrong: there is no one to take off
         return ""
+    new = _imported_as(new, where)
     subscriber, outcome = _add(db, new)
     report.note(subscriber, outcome)
     return f" (the address is {status} all the same)"
+
+
+def _imported_as(new: NewSubscriber, where: str) -> NewSubscriber:
+    """A row that takes someone off the list, its reason where the file said so
+    ('imported from members.ods:7 as unsubscribed') when it gives none of its own:
+    `subscribers list` shows it as why they are off, and "added" read as the opposite."""
+    if new.status not in SUPPRESSED or new.status_source != "added":
+        return new
+    return replace(new, status_source=f"imported from {where} as {new.status}")
 
 
 def _rows(text: str) -> Any:  # a csv.reader
@@ -686,6 +703,7 @@ def import_members(
         for member in kept:
             file, _, line = member.where.rpartition(":")
             where = (Path(file), int(line)) if line.isdigit() else (Path(member.where), None)
+            named = f"{where[0].name}:{line}" if line.isdigit() else member.where
             try:
                 status = member.status
                 if default_status == "pending" and status == "active":
@@ -703,11 +721,12 @@ def import_members(
                     consented_at=member.consented_at,
                     status_source=member.history or new.status_source,
                 )
+                new = _imported_as(new, named)
                 warn_bidi_override(new.name, member.where, "name")
                 subscriber, outcome = _add(db, new)
             except ValueError as exc:
                 values = {"email": member.address, "status": member.status}
-                done = _suppression_alone(db, values, "email", member.consent_source, report)
+                done = _suppression_alone(db, values, "email", member.consent_source, report, named)
                 report.rejected.append(
                     Problem(f"{member.address or '(no address)'}: {exc}{done}", *where)
                 )
