@@ -5,7 +5,8 @@ the BOM says which they are, and Word's and Excel's "Unicode Text" and Notepad's
 save so. Any other bytes would be a guess (Windows-1252? Latin-1? Mac Roman?), and a wrong
 guess garbles every accented letter of what is published and mailed, which cannot be
 called back: such a file is refused, naming the line and column of its first byte that is
-not UTF-8, with how to save it as UTF-8. (`publisher import` does guess, with
+not UTF-8, with how to save it as UTF-8. UTF-16 without a BOM is refused by that name: its
+NULs say what it is, though in Arabic, Cyrillic, Greek or Hebrew it may be valid UTF-8. (`publisher import` does guess, with
 charset-normalizer: what it writes is for the editor to review, not yet published.)
 
 A web page is read as browsers read it: one that is not UTF-8 in the encoding its
@@ -90,6 +91,10 @@ def decoded(data: bytes, path: Path, hint: str = SAVE_AS_UTF8, *, page: bool = F
     """`data`, the bytes of the file at `path`, as text with LF line ends. `page`: the
     file is a web page, which may declare its encoding."""
     codec = _codec(data)
+    if codec == "utf-8" and (order := _utf16_byte_order(data)):
+        raise PublisherError.at(
+            f"not UTF-8 text: UTF-16 ({order}) saved without a byte order mark", path, hint=hint
+        )
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
@@ -114,6 +119,23 @@ def decoded(data: bytes, path: Path, hint: str = SAVE_AS_UTF8, *, page: bool = F
 
 # The HTML standard's prescan, simplified: a charset in the first 1,024 bytes.
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
+
+
+def _utf16_byte_order(data: bytes) -> str | None:
+    """The byte order of `data` if it is UTF-16 saved without its BOM, else None. There each
+    character of the ASCII range (a space, a line end, front matter's keys) is its byte and
+    a NUL, so NULs are many and on one side of each pair; UTF-8 text holds a stray one at
+    most. Read as UTF-8, UTF-16 of Arabic, Cyrillic, Greek or Hebrew letters (no byte over
+    0x7F) passed for text with control characters in it, and was published garbled."""
+    sample = data[:4096]
+    little, big = sample[1::2].count(0), sample[0::2].count(0)
+    if little + big <= len(sample) // 16:
+        return None
+    if little >= 9 * big:
+        return "little-endian"
+    if big >= 9 * little:
+        return "big-endian"
+    return None  # NULs everywhere: UTF-32, or no text; read as it always was
 
 
 def _place(data: bytes, index: int) -> tuple[int, int]:

@@ -6,12 +6,15 @@ import datetime as dt
 import html
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
 import pypandoc
 import pytest
+from click.testing import CliRunner
 
+from publisher.cli import main
 from publisher.errors import PublisherError
 from publisher.readers import read_document
 from publisher.readers.press_release import release_marks_out
@@ -356,6 +359,57 @@ def test_non_utf8_markdown_is_refused_at_its_line_and_column_with_how_to_save_it
     assert (problem.file, problem.line) == (path, 2)
     assert "byte 0xE9 at column 11" in problem.message
     assert problem.hint and "UTF-8" in problem.hint and "publisher import" not in problem.hint
+
+
+# Statements in the scripts whose letters UTF-16 writes with no byte over 0x7F (U+03xx to
+# U+06xx): without its BOM such a file is valid UTF-8, NULs and control characters.
+NON_LATIN = {
+    "arabic": "---\r\ntitle: مرحبا بكم\r\n---\r\n\r\nعمال الميناء في إضراب منذ يوم الاثنين.\r\n",
+    "cyrillic": "---\r\ntitle: Привет всем\r\n---\r\n\r\nДокеры бастуют с понедельника.\r\n",
+    "greek": "---\r\ntitle: Γεια σας\r\n---\r\n\r\nΟι λιμενεργάτες απεργούν από τη Δευτέρα.\r\n",
+    "hebrew": "---\r\ntitle: שלום לכולם\r\n---\r\n\r\nעובדי הנמל שובתים מיום שני.\r\n",
+}
+
+
+@pytest.mark.parametrize("script", NON_LATIN)
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_saved_without_a_bom_is_refused_by_name_with_how_to_save_it(
+    tmp_path: Path, script: str, encoding: str
+) -> None:
+    """An editor whose program saves UTF-16 with no BOM got the article published with its
+    letters turned into others ("E1-(‘ (CE" for مرحبا بكم) and a warning of removed NULs."""
+    path = tmp_path / "welcome.md"
+    path.write_bytes(NON_LATIN[script].encode(encoding))
+    with pytest.raises(PublisherError) as error:
+        read(path)
+    [problem] = error.value.problems
+    assert problem.file == path
+    byte_order = "little-endian" if encoding == "utf-16-le" else "big-endian"
+    assert f"UTF-16 ({byte_order}) saved without a byte order mark" in problem.message
+    assert problem.hint and "UTF-8" in problem.hint
+
+
+def test_a_manifest_saved_as_utf16_without_a_bom_is_refused_by_name(
+    workspace: Callable[[str], Path],
+) -> None:
+    """Its title was mailed as "‘D9// “D#HD" for "مرحبا بكم"."""
+    root = workspace("minimal")
+    manifest = root / "issues" / "001-first.yaml"
+    text = manifest.read_text().replace('"First issue"', '"العدد الأول"')
+    manifest.write_bytes(text.encode("utf-16-le"))
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "web"])
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert "001-first.yaml: not UTF-8 text: UTF-16 (little-endian) saved without" in said, said
+    assert "NUL" not in said and not (root / "dist").exists()
+
+
+def test_utf8_with_a_stray_nul_pasted_in_is_still_read_as_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_bytes(
+        "---\ntitle: Notes\n---\n\nThe picket\x00 starts at six, café open.\n".encode()
+    )
+    assert read(path).body_html.strip() == "<p>The picket starts at six, café open.</p>"
 
 
 # Word's and Excel's "Unicode Text", Notepad's "UTF-16 LE", and the BOM Windows puts on UTF-8.
