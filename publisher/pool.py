@@ -5,11 +5,11 @@ Manifests are checked against this index before any pandoc call, so a typo fails
 
 from __future__ import annotations
 
-import glob
 import logging
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -185,16 +185,23 @@ class DocumentPool:
         return list(self.names.get(candidate.as_posix(), ()))
 
     def _in_another_format(self, ref: str) -> Path | None:
-        """A file named `ref` and a suffix no reader reads ('statement.doc'), if there is."""
-        where = self.root / ref
-        if not where.parent.is_dir():
-            return None
-        found = sorted(
-            path
-            for path in where.parent.glob(glob.escape(where.name) + ".*")
-            if path.stem == where.name and path.suffix.lower() not in EXTENSIONS and path.is_file()
-        )
-        return found[0].relative_to(self.root) if found else None
+        """A file of a kind no reader reads that `ref` names as it would a document of it
+        ('statement', 'port-statement' and 'Port Statement' for documents/Port Statement.doc)
+        or by its path, suffix and all, if there is one. Looked for only when `ref` names no
+        document: every build need not look at every picture."""
+        for relative in sorted(self._unread_files()):
+            if ref in names_of(relative) | {composed(relative.as_posix())}:
+                return relative
+        return None
+
+    def _unread_files(self) -> Iterator[Path]:
+        """The files under the root, hidden folders aside, of a kind no reader reads."""
+        for path in self.root.rglob("*"):
+            relative = path.relative_to(self.root)
+            if any(part.startswith(".") for part in relative.parts):
+                continue
+            if path.suffix.lower() not in EXTENSIONS and path.is_file():
+                yield relative
 
 
 _EMPTY_AT_MOST = 64 * 1024  # bytes: a larger file is read by its reader, not for this

@@ -64,6 +64,8 @@ def test_missing_document_names_manifest_line_and_near_miss(minimal: Path) -> No
 # An OLE compound file: what Word 97-2003 saves, and what Word saves a password-protected
 # DOCX as (the zip encrypted inside it).
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+# The opening of a PDF, as a PDF printer or "Save as PDF" writes it
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<</Type/Catalog/Pages 2 0 R>>\nendobj\n"
 
 
 @pytest.mark.parametrize(
@@ -87,6 +89,31 @@ def test_a_document_sent_in_a_format_publisher_cannot_read_is_named_with_what_to
     assert_failed_cleanly(minimal, code)
 
 
+@pytest.mark.parametrize(
+    ("name", "ref", "said"),
+    [
+        ("Port Statement.doc", "port-statement", "a Word 97-2003 document"),
+        ("Port Statement.doc", "Port Statement.doc", "a Word 97-2003 document"),
+        ("reports/Annual Report.pdf", "reports/Annual Report.pdf", "a PDF"),
+        ("reports/Annual Report.pdf", "annual-report", "a PDF"),
+    ],
+)
+def test_a_file_publisher_cannot_read_is_named_by_any_name_a_document_of_it_would_have(
+    minimal: Path, name: str, ref: str, said: str
+) -> None:
+    """Named by its slug, by its file name or in a folder, a Word 97 file or a PDF was "no
+    document", with a "did you mean" pointing at another document."""
+    (minimal / "documents" / "statement.md").write_text("---\ntitle: Statement\n---\n\nOld.\n")
+    write_manifest(minimal, GOOD.replace("second-article]", f'"{ref}"]'))
+    (minimal / "documents" / name).parent.mkdir(exist_ok=True)
+    (minimal / "documents" / name).write_bytes(OLE if name.endswith(".doc") else PDF)
+    code, output = run_build(minimal)
+    said_in_full = f"001-first.yaml:6: '{ref}' is documents/{name}, {said}"
+    assert said_in_full in " ".join(output.split()), output
+    assert "no document" not in output and "did you mean" not in output
+    assert_failed_cleanly(minimal, code)
+
+
 def test_a_password_protected_word_file_says_so_not_that_it_is_no_zip(minimal: Path) -> None:
     (minimal / "documents" / "second-article.md").unlink()
     (minimal / "documents" / "second-article.docx").write_bytes(OLE)
@@ -94,10 +121,6 @@ def test_a_password_protected_word_file_says_so_not_that_it_is_no_zip(minimal: P
     assert "second-article.docx: a password-protected document" in output
     assert "remove any password" in output and "zip" not in output
     assert_failed_cleanly(minimal, code)
-
-
-# The opening of a PDF, as a PDF printer or "Save as PDF" writes it
-PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<</Type/Catalog/Pages 2 0 R>>\nendobj\n"
 
 
 @pytest.mark.parametrize("name", ["second-article.docx", "second-article.odt"])
