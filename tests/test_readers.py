@@ -1145,6 +1145,63 @@ def test_a_word_processed_files_short_bold_first_paragraph_is_its_title(
     ]
 
 
+STATEMENT_UNDER_A_BOLD_TITLE = (
+    "**Statement on the port closure**\n\n"
+    '::: {custom-style="Subtitle"}\nThe branch responds to the employers\n:::\n\n'
+    '::: {custom-style="Author"}\nAna Ruiz\n:::\n\n'
+    '::: {custom-style="Date"}\n3 March 2026\n:::\n\n'
+    "The employers announced the closure on Monday.\n"
+)
+
+
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+@pytest.mark.parametrize("title", ["in bold", "in the Title style"])
+def test_a_titles_subtitle_author_and_date_typed_in_their_styles_are_its_own(
+    tmp_path: Path, kind: str, title: str
+) -> None:
+    """A statement typed from a template: the title, then lines in the Subtitle, Author and
+    Date styles. pandoc reads those styles only under a title in the Title style, and not
+    at all in a LibreOffice file: they were printed as the text's first paragraphs, and the
+    article had no subtitle, author or date."""
+    path = tmp_path / f"statement.{kind}"
+    text = STATEMENT_UNDER_A_BOLD_TITLE
+    if title == "in the Title style":
+        text = text.replace(
+            "**Statement on the port closure**",
+            '::: {custom-style="Title"}\nStatement on the port closure\n:::',
+        )
+    pypandoc.convert_text(text, kind, format="markdown", outputfile=str(path))
+    if kind == "odt":  # LibreOffice names whoever Tools > Options > User Data names
+        from test_office_contents import edited
+
+        edited(path, "meta.xml", lambda xml: xml.replace("creator></", "creator>Front desk</"))
+    doc = read(path)
+    assert (doc.title, doc.subtitle) == (
+        "Statement on the port closure",
+        "The branch responds to the employers",
+    )
+    assert (doc.authors, doc.date) == (("Ana Ruiz",), dt.date(2026, 3, 3))
+    assert re.findall(r"<p>(.*?)</p>", doc.body_html) == [
+        "The employers announced the closure on Monday."
+    ]
+
+
+def test_lines_in_the_subtitle_style_further_down_stay_in_the_text(tmp_path: Path) -> None:
+    """Only the lines right under the bold title are its subtitle, author and date."""
+    path = tmp_path / "statement.docx"
+    text = STATEMENT_UNDER_A_BOLD_TITLE.replace(
+        "**Statement on the port closure**\n\n",
+        "**Statement on the port closure**\n\nRead out at the gate.\n\n",
+    )
+    pypandoc.convert_text(text, "docx", format="markdown", outputfile=str(path))
+    doc = read(path)
+    assert (doc.title, doc.subtitle, doc.authors) == ("Statement on the port closure", "", ())
+    assert re.findall(r"<p>(.*?)</p>", doc.body_html)[:2] == [
+        "Read out at the gate.",
+        "The branch responds to the employers",
+    ]
+
+
 # docProps/core.xml as Word saves it once File > Info's Title is filled in
 WORD_CORE_PROPERTIES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<cp:coreProperties'

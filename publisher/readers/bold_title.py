@@ -6,6 +6,7 @@ bold paragraph under a title made of the file's name ("Statement final v2")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..sanitize import element_text
@@ -46,3 +47,25 @@ def opening_bold_title(body_html: str) -> tuple[str, str] | None:
 
     title = bold_title(lxml.html.fragment_fromstring(first.group(1)))
     return (title, body_html[:start] + body_html[first.end() :]) if title else None
+
+
+def without_lines_under_title(rest: str, lines: Sequence[str]) -> tuple[str, int]:
+    """`rest`, the body under a bold title (`opening_bold_title`'s), without the paragraphs
+    right under the title (under a logo) that read `lines`, in order, and how many of them
+    there were: the file styled them as the title's subtitle, author and date."""
+    start = 0
+    while pictures := _PICTURES_ALONE.match(rest, start):
+        start = pictures.end()
+    end = start
+    for taken, words in enumerate(lines):
+        paragraph = _FIRST_PARAGRAPH.match(rest, end)
+        if paragraph is None or _words(paragraph.group(1)) != words:
+            return rest[:start] + rest[end:], taken
+        end = paragraph.end()
+    return rest[:start] + rest[end:], len(lines)
+
+
+def _words(paragraph: str) -> str:
+    import lxml.html
+
+    return element_text(lxml.html.fragment_fromstring(paragraph))

@@ -1,8 +1,8 @@
 """The title and subtitle of a LibreOffice file as its writer typed them: its first
 paragraphs in the paragraph styles Title and Subtitle (Styles > Title, in Writer's sidebar
-and its templates). pandoc reads those as paragraphs like any other, so a file whose
-properties name no title was called by its file name, its title the first words of its
-text."""
+and its templates), and Author and Date under them, as in a Word file. pandoc reads those
+as paragraphs like any other, so a file whose properties name no title was called by its
+file name, its title the first words of its text."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from pathlib import Path
 
 from .odt_styles import OFFICE, STYLE, TEXT
 
-_STYLES = {"Title": "title", "Subtitle": "subtitle"}
+_STYLES = {"Title": "title", "Subtitle": "subtitle", "Author": "author", "Date": "date"}
 
 
 def odt_title_paragraphs(path: Path) -> dict[str, str]:
-    """{"title": …, "subtitle": …} from the paragraphs styled so that open the text of the
-    OpenDocument file `path` (a subtitle only after a title); {} when it opens otherwise."""
+    """{"title": …, "subtitle": …, "author": …, "date": …} from the paragraphs styled so
+    that open the text of the OpenDocument file `path` (the others only after a title), as
+    pandoc reads a Word file's; {} when it opens otherwise."""
     try:
         with zipfile.ZipFile(path) as odt:
             content = odt.read("content.xml")
@@ -43,7 +44,7 @@ def odt_title_paragraphs(path: Path) -> dict[str, str]:
             continue  # the empty paragraphs a writer leaves before the title
         style = paragraph.get(f"{{{TEXT}}}style-name", "")
         role = _STYLES.get(style) or _STYLES.get(parents.get(style) or "")
-        if role is None or role in found or (role == "subtitle" and "title" not in found):
+        if role is None or role in found or (role != "title" and "title" not in found):
             break
         found[role] = words
     return found

@@ -19,6 +19,7 @@ from ..errors import PublisherError
 from ..sanitize import flatten_deep_html, raw_text_closed
 from ..tree_edits import page_edited
 from .base import RawDocument
+from .bold_title import opening_bold_title, without_lines_under_title
 from .etherpad import etherpad_paragraphs, is_etherpad
 from .googledocs import is_google_docs, plain_google_docs
 from .lazy_images import lazy_images_shown
@@ -29,6 +30,7 @@ from .page_breaks import page_breaks_in_page_marked
 from .pagenotes import notes_as_footnotes
 from .rtf_marks import pictures_placed, rtf_marked
 from .symbol_fonts import symbol_fonts_read
+from .title_block import styled_under_first_paragraph
 from .wordcomments import word_comments_left_out
 from .wordlists import word_lists_kept
 
@@ -145,7 +147,35 @@ class DocxReader:
                 path,
                 drawings,
             )
-        return RawDocument(meta, _drop_repeated_properties(converted.body_html, meta))
+        meta, body_html = _title_block(path, meta, converted.body_html)
+        return RawDocument(meta, _drop_repeated_properties(body_html, meta))
+
+
+def _title_block(path: Path, meta: dict[str, Any], body: str) -> tuple[dict[str, Any], str]:
+    """A file naming no title that opens with a title typed in bold, and under it lines in
+    the Subtitle, Author and Date styles (`title_block`): that title, subtitle, author and
+    date are the document's, taken out of `body`."""
+    if meta.get("title") or (typed := opening_bold_title(body)) is None:
+        return meta, body
+    styled = styled_under_first_paragraph(path)
+    title, rest = typed
+    rest, taken = without_lines_under_title(rest, [words for _, words in styled])
+    if not taken:
+        return meta, body  # the title is still taken from the body, by `read_document`
+    found: dict[str, Any] = {"title": title}
+    for role, words in styled[:taken]:
+        if role == "author":
+            found.setdefault("author", []).append(words)
+        else:
+            found[role] = words
+    return _typed_under_properties(found, meta), rest
+
+
+def _typed_under_properties(typed: dict[str, Any], properties: dict[str, Any]) -> dict[str, Any]:
+    """The title block `typed` in the file's paragraph styles, a property of the file
+    winning over each line (the title in File > Properties), but for the author:
+    LibreOffice fills that in itself, with whoever its user data names."""
+    return typed | properties | {key: value for key, value in typed.items() if key == "author"}
 
 
 def _prepared_and_read(path: Path, id_prefix: str, media_dir: Path | None) -> pandoc.Converted:
@@ -311,8 +341,9 @@ class OdtReader:
         self.media_dir = media_dir
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        meta = odt_title_paragraphs(path) | odt_properties(path)  # (the properties win)
+        meta = _typed_under_properties(odt_title_paragraphs(path), odt_properties(path))
         body = _prepared_and_read(path, id_prefix, self.media_dir).body_html
+        meta, body = _title_block(path, meta, body)
         return RawDocument(meta, _drop_repeated_properties(body, meta))
 
 
