@@ -1,10 +1,12 @@
 """The hint for a day written otherwise than YYYY-MM-DD in a manifest or front matter: the
 same day written so, when it can be told ("1 May 2026", "2026-5-1"), or both readings of
-one that can be read two ways ("01/05/2026" is 1 May in Britain and 5 January in the US).
-The day itself is never guessed into an issue: only the message suggests it."""
+one that can be read two ways ("01/05/2026" is 1 May in Britain and 5 January in the US),
+or what the month holds of one that does not exist ("2026-02-30": February 2026 has 28
+days). The day itself is never guessed into an issue: only the message suggests it."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -23,6 +25,8 @@ def day_hint(value: object, key: str = "date") -> str:
             f"{value} is {_named(first)} or {_named(second)}: write {key}:"
             f" {first.isoformat()} or {key}: {second.isoformat()}"
         )
+    if isinstance(value, str) and (why := _no_such_day(value.strip())):
+        return f"{why}: write {key} as YYYY-MM-DD with a day that exists"
     return f"write it as YYYY-MM-DD, e.g. {key}: 2026-02-22"
 
 
@@ -36,6 +40,22 @@ def _readings(text: str) -> list[dt.date]:
 
     day = parse_date(text)  # a day in words, as an editor writes one in a statement
     return [day] if day else []
+
+
+def _no_such_day(text: str) -> str | None:
+    """Why a day written year first does not exist ("February 2026 has 28 days"): YAML
+    and Python say only "day is out of range for month", naming neither."""
+    if not (found := _YEAR_FIRST.match(text)):
+        return None
+    year, month, day = int(found[1]), int(found[2]), int(found[3])
+    if not 1 <= month <= 12:
+        return "a year has 12 months"
+    if year < 1:
+        return None
+    length = calendar.monthrange(year, month)[1]
+    if 1 <= day <= length:
+        return None
+    return f"{dt.date(year, month, 1).strftime('%B')} {year} has {length} days"
 
 
 def _days(*parts: tuple[int, int, int]) -> list[dt.date]:

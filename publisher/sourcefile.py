@@ -17,6 +17,7 @@ from typing import Any
 
 from . import textfiles
 from .controls import clean_text
+from .day_hint import day_hint
 from .errors import PublisherError
 from .limits import YAML_MAX_ALIASES, YAML_MAX_DEPTH, YAML_MAX_NODES
 
@@ -215,14 +216,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
     except RecursionError:  # the pure-Python parser on a deep nest (libyaml stops at 1000)
         raise _too_deep(path, first_line) from None
     except ValueError as exc:  # a well-formed but impossible value, e.g. date: 2026-02-30
-        raise PublisherError.at(
-            f"not a valid value: {exc}",
-            path,
-            _impossible_value_line(text, first_line),
-            "check the times: hours go from 0 to 23, minutes and seconds from 0 to 59"
-            if re.search(r"\b(?:hour|minute|second)\b", str(exc))
-            else "check the dates: write them as YYYY-MM-DD with a day that exists",
-        ) from None
+        raise _impossible_value(text, path, first_line, exc) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -434,10 +428,23 @@ def _too_deep(path: Path, line: int) -> PublisherError:
     )
 
 
-def _impossible_value_line(text: str, first_line: int) -> int:
-    """The line of the first date-shaped value that is no date or time (YAML names none):
-    a day that does not exist (2026-02-30), or an hour, minute or second out of range
-    (2026-01-05T25:99:00)."""
+def _impossible_value(text: str, path: Path, first_line: int, exc: ValueError) -> PublisherError:
+    """The error for a date or time that does not exist, named with its key and value
+    (YAML names neither: "day is out of range for month") and, for a day, what its month
+    holds; day_hint gives the same hint for a day a manifest or front matter writes."""
+    line, key, value = _impossible_value_at(text, first_line)
+    said = f"{key} {value!r}" if key else repr(value) if value else "a value"
+    if re.search(r"\b(?:hour|minute|second)\b", str(exc)):
+        hint = "check the times: hours go from 0 to 23, minutes and seconds from 0 to 59"
+    else:
+        hint = day_hint(value, key or "date")
+    return PublisherError.at(f"{said} is not a valid date: {exc}", path, line, hint)
+
+
+def _impossible_value_at(text: str, first_line: int) -> tuple[int, str, str]:
+    """The line, key ("" in a list) and value of the first date-shaped value that is no
+    date or time: a day that does not exist (2026-02-30), or an hour, minute or second
+    out of range (2026-01-05T25:99:00)."""
     import yaml
 
     for number, line in enumerate(text.split("\n")):
@@ -445,10 +452,12 @@ def _impossible_value_line(text: str, first_line: int) -> int:
             try:
                 yaml.load(found.group(0), Loader=_yaml_loader())
             except ValueError:
-                return number + first_line
+                keyed = _KEY_VALUE.match(line)
+                key = keyed.group(1).strip(" -:") if keyed else ""
+                return number + first_line, key, found.group(0)
             except yaml.YAMLError:
                 continue
-    return first_line
+    return first_line, "", ""
 
 
 # What YAML reads as a date or a time stamp (its timestamp resolver), found inside a line.

@@ -287,11 +287,12 @@ def test_a_date_written_in_words_is_refused_with_it_written_as_a_date_should_be(
     assert "hint: write it as YYYY-MM-DD: date: 2026-03-01" in str(error.value)
 
 
-def test_impossible_date_names_the_line(tmp_path: Path) -> None:
+def test_impossible_date_names_the_line_the_key_and_the_months_length(tmp_path: Path) -> None:
     path = write(tmp_path, "a.md", "---\ntitle: T\ndate: 2026-02-30\n---\nB\n")
     with pytest.raises(PublisherError) as error:
         read(path)
-    assert f"{path}:3:" in str(error.value)
+    assert f"{path}:3: date '2026-02-30' is not a valid date" in str(error.value)
+    assert "hint: February 2026 has 28 days" in str(error.value)
 
 
 @pytest.mark.parametrize(
@@ -310,7 +311,7 @@ def test_impossible_time_names_the_dates_own_line(tmp_path: Path, value: str, sa
     )
     with pytest.raises(PublisherError) as error:
         read(path)
-    assert f"{path}:4: not a valid value: {said}" in str(error.value)
+    assert f"{path}:4: date '{value}' is not a valid date: {said}" in str(error.value)
     assert "hours go from 0 to 23, minutes and seconds from 0 to 59" in str(error.value)
 
 

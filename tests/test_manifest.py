@@ -196,6 +196,27 @@ def test_a_date_written_otherwise_is_reported_with_itself_in_the_expected_form(
     assert_failed_cleanly(minimal, code)
 
 
+@pytest.mark.parametrize(
+    ("written", "said", "hint"),
+    [
+        ("2026-02-30", "date '2026-02-30' is not a valid date", "February 2026 has 28 days"),
+        ("2028-02-30", "date '2028-02-30' is not a valid date", "February 2028 has 29 days"),
+        ("2026-04-31", "date '2026-04-31' is not a valid date", "April 2026 has 30 days"),
+        ("2026-13-01", "date '2026-13-01' is not a valid date", "a year has 12 months"),
+    ],
+)
+def test_a_day_that_does_not_exist_is_named_with_its_key_and_what_the_month_holds(
+    minimal: Path, written: str, said: str, hint: str
+) -> None:
+    """It said "not a valid value: day is out of range for month": which key, which
+    value, and what was wrong with it, the editor had to work out."""
+    write_manifest(minimal, GOOD.replace("2026-01-10", written))
+    code, output = run_build(minimal)
+    assert f"001-first.yaml:3: {said}" in output
+    assert f"hint: {hint}" in output
+    assert_failed_cleanly(minimal, code)
+
+
 def test_unknown_key_suggests_the_known_one(minimal: Path) -> None:
     write_manifest(minimal, GOOD.replace('title: "First issue"', 'titel: "First issue"'))
     code, output = run_build(minimal)
