@@ -457,20 +457,23 @@ def _sections(
         fix = "write [[sections]] above each section" if in_toml else "start each section with '- '"
         problem("'sections' must be a list of sections, not one section", "sections", hint=fix)
         return ()
+    if raw_sections is None and "documents" in source.data:
+        return ()  # the unknown key 'documents' is told to go in a section (_TOP_DOCUMENTS)
     if not isinstance(raw_sections, list) or not raw_sections:
-        problem(
-            "'sections' must list at least one section",
-            "sections",
-            hint="sections:\n    - title: News\n      documents: [my-article]",
-        )
+        problem("'sections' must list at least one section", "sections", hint=_SECTION_SHAPE)
         return ()
     plans: list[SectionPlan] = []
     used: dict[Path, int] = {}
     slugs: dict[str, Path] = {}
+    named = [str(section) for section in raw_sections if isinstance(section, str)]
+    first_named = next((i for i, s in enumerate(raw_sections) if isinstance(s, str)), None)
     for s_index, section in enumerate(raw_sections):
         where = ("sections", s_index)
+        if isinstance(section, str) and s_index != first_named:
+            continue  # documents listed as sections: told once, all of them in the hint
         if not isinstance(section, dict):
-            problem("each section needs 'title' and 'documents'", *where)
+            shape = _section_with(named, in_toml) if isinstance(section, str) else None
+            problem("each section needs 'title' and 'documents'", *where, hint=shape)
             continue
         if "documents" in section and section["documents"] in (None, "", []):
             example = 'documents = ["my-article"]' if in_toml else "documents: [my-article]"
@@ -515,6 +518,19 @@ def _sections(
             resolved.append(doc)
         plans.append(SectionPlan(title, tuple(resolved)))
     return tuple(plans)
+
+
+_SECTION_SHAPE = "sections:\n    - title: News\n      documents: [my-article]"
+_TOP_DOCUMENTS = f"documents are listed in a section: {_SECTION_SHAPE}"
+
+
+def _section_with(documents: list[str], in_toml: bool) -> str:
+    """A section holding `documents`, as the manifest writes one: what an editor who
+    listed documents straight under `sections` meant."""
+    if in_toml:
+        listed = ", ".join(f'"{document}"' for document in documents)
+        return f'[[sections]]\n  title = "News"\n  documents = [{listed}]'
+    return f"sections:\n    - title: News\n      documents: [{', '.join(documents)}]"
 
 
 def _cover(value: Any, workspace: Path, problems: Problems) -> Path | None:
@@ -727,6 +743,7 @@ MANIFEST_TABLE = Table(
         "draft": "an issue has no draft flag: move its manifest out of issues/ (to a"
         " drafts/ folder beside it, say) until it is ready; a document can be one,"
         " with draft: true in its front matter",
+        "documents": _TOP_DOCUMENTS,
     },
 )
 SECTION_TABLE = Table(

@@ -830,6 +830,51 @@ def test_sections_written_as_one_section_not_a_list_say_so_with_the_fix(
     assert_failed_cleanly(minimal, code)
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "fix"),
+    [
+        (
+            "001-first.yaml",
+            "number: 1\ndate: 2026-01-10\nsections: [first-article, second-article]\n",
+            "sections: - title: News documents: [first-article, second-article]",
+        ),
+        (
+            "001-first.toml",
+            'number = 1\ndate = 2026-01-10\nsections = ["first-article", "second-article"]\n',
+            '[[sections]] title = "News" documents = ["first-article", "second-article"]',
+        ),
+    ],
+    ids=["yaml", "toml"],
+)
+def test_documents_listed_as_sections_get_the_shape_of_a_section_with_them_in_it(
+    minimal: Path, name: str, text: str, fix: str
+) -> None:
+    """It said so once per document, without showing how a section is written."""
+    (minimal / "issues" / "001-first.yaml").unlink()
+    (minimal / "issues" / name).write_text(text)
+    code, output = run_build(minimal)
+    said = " ".join(output.split())
+    assert said.count("each section needs 'title' and 'documents'") == 1
+    assert f"{name}:3: each section needs 'title' and 'documents'" in said
+    assert f"hint: {fix}" in said
+    assert_failed_cleanly(minimal, code)
+
+
+def test_documents_listed_at_the_top_of_a_manifest_are_told_to_go_in_a_section(
+    minimal: Path,
+) -> None:
+    """It said "unknown key 'documents'" and listed the keys a manifest knows, then that
+    'sections' must list at least one section, at line 1."""
+    write_manifest(minimal, "number: 1\ndate: 2026-01-10\ndocuments: [first-article]\n")
+    code, output = run_build(minimal)
+    said = " ".join(output.split())
+    assert "001-first.yaml:3: unknown key 'documents'" in said
+    assert "hint: documents are listed in a section: sections: - title: News documents:" in said
+    assert "documents: [my-article]" in said
+    assert "'sections' must list" not in said
+    assert_failed_cleanly(minimal, code)
+
+
 def test_a_manifest_name_too_long_for_its_outputs_is_refused_before_anything_is_built(
     minimal: Path,
 ) -> None:
