@@ -246,29 +246,26 @@ def unshown_format(suffix: str) -> str:
 
 def lead_image(doc: Document, documents_dir: Path) -> str:
     """The document's front-matter `image` as a path inside documents/ (like its body's
-    images), or "" when it has none or it cannot be used (said once, naming the document)."""
+    images), or "" when it has none or it cannot be used (which its reading said, once, at
+    its line: `lead_image_problem`)."""
     value = doc.extra.get("image")
-    if not value:
+    if not value or lead_image_problem(str(value), doc.source, documents_dir):
         return ""
-    return _confined(str(value), str(doc.source), str(documents_dir))
+    return followed(doc.source.parent / str(value)).relative_to(documents_dir.resolve()).as_posix()
 
 
-@cache  # the same warning once per process, not once per output
-def _confined(value: str, source: str, documents_dir: str) -> str:
-    pool = Path(documents_dir).resolve()
-    target = followed(Path(source).parent / value)
+def lead_image_problem(value: str, source: Path, documents_dir: Path) -> str | None:
+    """Why the front matter's `image: value` of the document at `source` cannot be shown
+    (on the web, outside documents/, no such file, a format outputs do not show), or None."""
+    pool = documents_dir.resolve()
+    target = followed(source.parent / value)
     if "://" in value or not target.is_relative_to(pool):
-        why = outside(urlsplit(value))  # on the web: not fetched, and what to do instead
-    elif target.suffix.lower() not in SHOWN_IMAGE_SUFFIXES:
-        why = unshown_format(target.suffix.lower())
-    elif not is_file(target):
-        why = f"there is no file {target.relative_to(pool.parent).as_posix()}"
-    elif (problem := image_problem(target, DEFAULT_LIMITS.image_pixels)) is not None:
-        why = problem
-    else:
-        return target.relative_to(pool).as_posix()
-    log.warning("%s: image %r left out: %s", source, value, why)
-    return ""
+        return outside(urlsplit(value))  # on the web: not fetched, and what to do instead
+    if target.suffix.lower() not in SHOWN_IMAGE_SUFFIXES:
+        return unshown_format(target.suffix.lower())
+    if not is_file(target):
+        return f"there is no file {target.relative_to(pool.parent).as_posix()}"
+    return image_problem(target, DEFAULT_LIMITS.image_pixels)
 
 
 OFFICE_MEDIA = {".docx": "word/", ".odt": ""}  # where pandoc's "media/x.png" is in the file

@@ -391,3 +391,29 @@ def test_screenshots_of_every_output_show_the_examples_accent_and_logo(
     assert seen == [
         "pdf-cover", "pdf-inside", "leaflet", "email-375", "email-600", "web-issue", "epub-cover"
     ]  # fmt: skip
+
+
+def test_a_missing_lead_image_is_warned_of_once_at_its_front_matter_line(
+    workspace: Callable[[str], Path],
+) -> None:
+    """It was said once per output process (twice in a build of every format), naming the
+    document but not the line: a missing picture in the text is said once, at its line."""
+    from click.testing import CliRunner
+
+    from publisher.cli import main
+
+    root = workspace("minimal")
+    article = root / "documents" / "first-article.md"
+    article.write_text(
+        article.read_text().replace(
+            "summary: A short article for tests.\n",
+            "summary: A short article for tests.\nimage: media/photo.jpg\nimage_alt: A picket\n",
+        )
+    )
+    result = CliRunner().invoke(main, ["-C", str(root), "build"])
+    assert result.exit_code == 0, result.output
+    said = (
+        f"{article}:7: image 'media/photo.jpg' left out: there is no file documents/media/photo.jpg"
+    )
+    assert said in result.output
+    assert result.output.count("image 'media/photo.jpg' left out") == 1

@@ -766,7 +766,7 @@ def test_a_lead_image_at_a_web_address_is_said_to_be_on_the_web_with_what_to_do(
         assert lead_image(read(path, pool), pool) == ""
     said = " ".join(r.getMessage() for r in caplog.records)
     assert (
-        f"{path}: image 'https://dockside.example.org/media/rally.jpg' left out: pictures are"
+        f"{path}:3: image 'https://dockside.example.org/media/rally.jpg' left out: pictures are"
         " not fetched from the web: download it into documents/ and link it by its name"
     ) in said
 

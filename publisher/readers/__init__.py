@@ -10,11 +10,13 @@ import dataclasses
 import logging
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from .. import textfiles
 from ..arabic_shapes import as_letters
 from ..attachments import linked_files
 from ..controls import clean_mapping, control_references_as_characters, strip_controls
@@ -28,7 +30,12 @@ from ..mojibake import repaired
 from ..numerals import with_note_numbers_in_digits
 from ..paths import followed, is_file, named_by
 from ..picture_copies import CONVERTED_SUFFIXES, shown_picture
-from ..resources import SHOWN_IMAGE_SUFFIXES, confine_images, written_sources
+from ..resources import (
+    SHOWN_IMAGE_SUFFIXES,
+    confine_images,
+    lead_image_problem,
+    written_sources,
+)
 from ..sanitize import LIST_LEVELS, clean_html, flatten_deep_html, lift_deep_lists, plain_text
 from ..typography import curl_quotes, spaced_punctuation, typeset_text
 from .addresses import link_addresses
@@ -191,6 +198,7 @@ def confined(converted: Converted, pool: Path, path: Path, limits: Limits) -> Do
     extra = document.extra
     if (lead := shown_lead_image(extra.get("image"), pool, path, limits)) is not None:
         extra = {**extra, "image": lead}
+    _say_unusable_lead_image(extra, pool, path)
     attachments = linked_files(body, path.parent, pool)
     return dataclasses.replace(
         document, body_html=body, images=images, attachments=attachments, source=path, extra=extra
@@ -208,6 +216,16 @@ def shown_lead_image(value: object, pool: Path, path: Path, limits: Limits) -> s
         return None
     copy = shown_picture(picture, pool.resolve(), path, limits.image_pixels, f"image {value!r}")
     return "" if copy is None else os.path.relpath(copy, followed(path.parent))
+
+
+def _say_unusable_lead_image(extra: Mapping[str, Any], pool: Path, path: Path) -> None:
+    """Say, once and at its front matter's line, that the document's `image` cannot be
+    shown: said by the renderers, it was said once per output process, at no line."""
+    value = extra.get("image")
+    if not value or (why := lead_image_problem(str(value), path, pool)) is None:
+        return
+    line = textfiles.line_of(textfiles.written_text(path), str(value))
+    log.warning("%s: image %r left out: %s", textfiles.where(path, line), value, why)
 
 
 @contextmanager
