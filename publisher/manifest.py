@@ -7,11 +7,12 @@ manifest's file and line and a suggestion, so an editor fixes them in one pass.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -558,14 +559,23 @@ def _cover(value: Any, workspace: Path, problems: Problems) -> Path | None:
     elif path.suffix.lower() not in (".jpg", ".jpeg", ".png", ".gif", ".webp", *CONVERTED_SUFFIXES):
         problem(f"cover {value!r} is not a JPEG, PNG, GIF, WebP, HEIC, TIFF or BMP image", "cover")
     elif not is_file(path):
-        problem(
-            f"cover image {value!r} does not exist",
-            "cover",
-            hint="paths are relative to the workspace folder",
-        )
+        problem(f"cover image {value!r} does not exist", "cover", hint=_cover_fix(value, workspace))
     else:
         return path
     return None
+
+
+def _cover_fix(value: str, workspace: Path) -> str:
+    """The path of the picture a cover not found most likely meant: the same path from
+    documents/ (as a document's image: is written), or a file of its folder named almost so."""
+    if is_file(workspace / "documents" / value):
+        return f"write it from the workspace folder: cover: documents/{value}"
+    written = PurePosixPath(value)
+    folder = workspace / written.parent
+    names = sorted(p.name for p in folder.iterdir() if is_file(p)) if folder.is_dir() else []
+    if close := difflib.get_close_matches(written.name, names, n=3, cutoff=0.6):
+        return "did you mean " + " or ".join(repr(str(written.parent / n)) for n in close) + "?"
+    return "paths are relative to the workspace folder, e.g. cover: documents/media/cover.jpg"
 
 
 def _number_for(path: Path) -> Setting:

@@ -324,6 +324,32 @@ def test_a_cover_at_a_web_address_is_said_to_be_on_the_web_with_where_to_save_it
     assert_failed_cleanly(minimal, code)
 
 
+@pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        # as a document's image: is written, from documents/
+        (
+            "media/harbour.jpg",
+            "write it from the workspace folder: cover: documents/media/harbour.jpg",
+        ),
+        # a typo in the name of a picture that is there
+        ("documents/media/harbor.jpg", "did you mean 'documents/media/harbour.jpg'?"),
+    ],
+)
+def test_a_cover_not_found_gets_the_path_of_the_picture_meant(
+    minimal: Path, written: str, fix: str
+) -> None:
+    """It said only that paths are relative to the workspace folder."""
+    (minimal / "documents" / "media").mkdir(exist_ok=True)
+    (minimal / "documents" / "media" / "harbour.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    write_manifest(minimal, GOOD + f"cover: {written}\n")
+    code, output = run_build(minimal)
+    said = " ".join(output.split())
+    assert f"001-first.yaml:7: cover image {written!r} does not exist" in said
+    assert f"hint: {fix}" in said
+    assert_failed_cleanly(minimal, code)
+
+
 def test_a_name_two_documents_share_gets_the_file_names_to_tell_them_apart(
     minimal: Path,
 ) -> None:
