@@ -419,7 +419,7 @@ class RenderPlan:
         gone = sorted(self._stale_files - current)
         if gone:
             log.info("%d file(s) no output makes now removed, e.g. %s", len(gone), gone[0])
-            say_pages_gone(gone, current, self._editions_gone)
+            say_pages_gone(gone, current, self._editions_gone, self.ctx.config.issues_dir)
         for name in gone:
             (self.out / name).unlink(missing_ok=True)
             for folder in (self.out / name).parents:
@@ -650,13 +650,18 @@ _LISTINGS = ("tags/", "languages/", "pagefind/", "search/", "editions/")
 
 
 def say_pages_gone(
-    gone: list[str], current: set[str], editions_gone: Set[str] = frozenset()
+    gone: list[str],
+    current: set[str],
+    editions_gone: Set[str] = frozenset(),
+    issues: Path | None = None,
 ) -> None:
     """Warn of the issue and article pages a build removed (readers' bookmarks and other
     sites' links to them now lead nowhere): an article that moved to another issue with
     the `aliases:` that keeps its old address, others with what would keep theirs. The
     pages of an edition no longer built (`editions_gone`, its folders) moved nowhere: an
-    edition taken out of its issue is said once, one that went with its issue with it."""
+    edition taken out of its issue is said once, one that went with its issue with it.
+    An issue whose pages all moved to another folder is said once, with the manifest
+    `aliases:` that keeps them all (`issues`: the folder of the manifests, to name it)."""
     pages = [
         name.removesuffix("index.html")
         for name in gone
@@ -670,12 +675,25 @@ def say_pages_gone(
     for name in sorted(current):
         if name.endswith("/index.html") and name.count("/") > 1 and not name.startswith(_LISTINGS):
             by_place.setdefault(_in_issue(name.removesuffix("index.html")), name)
-    moved = [
-        (page, by_place[_in_issue(page)].removesuffix("index.html"))
+    placed = {  # a page gone → the page of the same place in its issue now
+        page: by_place[_in_issue(page)].removesuffix("index.html")
         for page in pages
-        if page.count("/") > 1
-        and not page.startswith(in_editions_gone)
-        and _in_issue(page) in by_place
+        if page.count("/") > 1 and _in_issue(page) in by_place
+    }
+    for old_folder, new_folder in _issues_moved(pages, placed, current).items():
+        log.warning(
+            "%s/ moved to %s/ with its pages (its manifest renamed?): links readers kept to"
+            " them lead nowhere now; add `aliases: [/%s/]` to %s, and they lead to the new",
+            old_folder,
+            new_folder,
+            old_folder,
+            _manifest_named(issues, new_folder),
+        )
+        pages = [page for page in pages if not page.startswith(f"{old_folder}/")]
+    moved = [
+        (page, placed[page])
+        for page in pages
+        if page in placed and not page.startswith(in_editions_gone)
     ]
     for old, new in moved:
         log.warning(
@@ -697,6 +715,34 @@ def say_pages_gone(
             ", ".join(others[:3]),
             ", …" if len(others) > 3 else "",
         )
+
+
+def _issues_moved(pages: list[str], placed: dict[str, str], current: set[str]) -> dict[str, str]:
+    """Each issue folder whose page is gone and whose other pages gone all have their place
+    in one other issue's folder (a manifest renamed): old folder → new. One `aliases:` in
+    its manifest keeps them all, where each article's own, in its document, keeps one."""
+    folders: dict[str, set[str]] = {}
+    for page in pages:
+        old = page.partition("/")[0]
+        new = placed[page].partition("/")[0] if page in placed else None
+        if page != f"{old}/":
+            folders.setdefault(old, set()).add(new or "")
+    return {
+        old: only
+        for old, (only, *others) in ((old, sorted(new)) for old, new in folders.items())
+        if only and not others and f"{old}/" in pages and f"{only}/index.html" in current
+    }
+
+
+def _manifest_named(issues: Path | None, folder: str) -> str:
+    """The manifest of the issue published in `folder`, as the editor finds it."""
+    from .manifest import MANIFEST_SUFFIXES, manifest_slug
+
+    found = sorted(issues.iterdir()) if issues is not None and issues.is_dir() else []
+    for path in found:
+        if path.suffix.lower() in MANIFEST_SUFFIXES and manifest_slug(path) == folder:
+            return f"issues/{path.name}"
+    return f"the manifest of {folder}"
 
 
 def _in_issue(page: str) -> str:
