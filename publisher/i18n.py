@@ -183,8 +183,9 @@ _SIZE_UNITS = (
 
 def file_size(size: int, binary: bool = False, language: str | None = None) -> str:
     """A file's size as the interface language (or `language`) writes it: '46.7 kB' (en),
-    '46,7 kB' (es), '46,7 ko' (fr), CLDR's units and decimal mark. Binary units, which CLDR
-    does not name, are Jinja's ('45.6 KiB')."""
+    '46,7 kB' (es), '46,7 ko' (fr), CLDR's units and decimal mark; under a kilobyte in
+    words, '8 bytes', '8 octets'. Binary units, which CLDR does not name, are Jinja's
+    ('45.6 KiB')."""
     from babel.core import UnknownLocaleError
     from babel.units import format_unit
     from jinja2.filters import do_filesizeformat
@@ -201,9 +202,9 @@ def file_size(size: int, binary: bool = False, language: str | None = None) -> s
                     size / base, unit, "short", "#,##0.0", locale, numbering_system=digits
                 )
                 break
-        else:
+        else:  # in words: CLDR's short English unit has no plural ("8 byte")
             written = format_unit(
-                size, "digital-byte", "short", "#,##0", locale, numbering_system=digits
+                size, "digital-byte", "long", "#,##0", locale, numbering_system=digits
             )
         return in_digits(written, language)
     except (ValueError, LookupError, UnknownLocaleError):  # unknown to CLDR: as Jinja writes it

@@ -151,7 +151,7 @@ def test_a_file_the_editorial_links_is_published_and_linked_with_its_kind_and_si
     for markup in ((issue / "index.html").read_bytes(), email, book):
         assert links(markup).get("AGM minutes") == SITE + "media/minutes/agm.pdf"
         words = " ".join(lxml.html.fromstring(markup).text_content().split())
-        assert f"AGM minutes (PDF, {size} byte) are out" in words
+        assert f"AGM minutes (PDF, {size} bytes) are out" in words
     assert SITE + "media/minutes/agm.pdf" in pdf_link_uris(issue / f"{ISSUE}.pdf")
     assert not [w for w in warnings if "agm.pdf" in w]
 
@@ -162,7 +162,7 @@ def test_each_link_to_a_file_says_its_kind_and_size_in_every_output(
     out, _, root = built
     csv = (root / "documents" / "reports" / "figures.csv").stat().st_size
     mp3 = (root / "documents" / "speech.mp3").stat().st_size
-    notes = [f"its figures (CSV, {csv} byte)", f"the speech (MP3, {mp3} byte)"]
+    notes = [f"its figures (CSV, {csv} bytes)", f"the speech (MP3, {mp3} bytes)"]
     web = " ".join(
         lxml.html.fromstring((out / ISSUE / "report" / "index.html").read_bytes())
         .text_content()
@@ -171,7 +171,26 @@ def test_each_link_to_a_file_says_its_kind_and_size_in_every_output(
     text = " ".join(parse_eml(out / ISSUE / "email.eml").get_body(("plain",)).get_content().split())
     for note in notes:
         assert note in web
-    assert re.search(rf"its figures \[\d+\] \(CSV, {csv} byte\)", text), text
+    assert re.search(rf"its figures \[\d+\] \(CSV, {csv} bytes\)", text), text
+
+
+@pytest.mark.parametrize(
+    ("size", "language", "said"),
+    [
+        (8, "en", "(CSV, 8 bytes)"),
+        (1, "en", "(CSV, 1 byte)"),
+        (8, "es", "(CSV, 8 bytes)"),
+        (8, "fr", "(CSV, 8\u00a0octets)"),
+    ],
+)
+def test_a_file_under_a_kilobyte_is_said_in_bytes_as_the_articles_language_writes_them(
+    size: int, language: str, said: str
+) -> None:
+    """English said "(CSV, 8 byte)": CLDR's short unit, which has no plural."""
+    noted = with_kinds_and_sizes(
+        '<p><a href="F">the figures</a>.</p>', {"F": ("CSV", size)}, language
+    )
+    assert said in noted
 
 
 @pytest.mark.parametrize(
@@ -251,7 +270,7 @@ def test_a_link_to_a_file_on_the_writers_disk_leads_to_the_file_of_that_name_bes
 def published_again_once_changed(root: Path) -> Path:
     """`root` built (the web archive), its documents/minutes.pdf changed, and built again:
     the published copy, checked to be the new file. The new file is as large as the old,
-    so the link's "(PDF, … byte)" stays the same: only the file itself tells the build."""
+    so the link's "(PDF, … bytes)" stays the same: only the file itself tells the build."""
     build = ["-C", str(root), "build", "-f", "web"]
     assert CliRunner().invoke(main, build).exit_code == 0
     (root / "documents" / "minutes.pdf").write_bytes(pdf_file("Minutes, draft 2"))
