@@ -688,3 +688,20 @@ def test_init_says_where_the_theme_files_to_copy_are(tmp_path: Path) -> None:
     assert f"{default_theme_dir()}" in readme
     assert (default_theme_dir() / "web" / "site.css").is_file()
     assert (default_theme_dir() / "README.md").is_file()
+
+
+def test_the_readmes_command_line_names_every_option_of_build_and_each_choice() -> None:
+    """It showed `--pdf-standard pdf/a-3b` only, while the command offers pdf/x-4 (the
+    print shop's) too, and left `--force` out."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.partition("## Command line\n\n```\n")[2].partition("```")[0]
+    synopsis = " ".join(
+        line for line in block.splitlines() if line.startswith(("publisher build", " "))
+    )
+    build = main.commands["build"]
+    for option in build.params:
+        if isinstance(option, click.Option) and option.name != "help":
+            assert any(re.search(rf"{name}\b", synopsis) for name in option.opts), option.opts
+            if isinstance(option.type, click.Choice):
+                for choice in option.type.choices:
+                    assert choice in synopsis, (option.opts, choice)
