@@ -99,11 +99,13 @@ class Group(click.Group, PublisherHelp):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt as stopped:  # said as click says it, with the signal's status
-            from ..stopping import deaf_to_ctrl_c, exit_status
+            from ..stopping import Stopped, deaf_to_ctrl_c, exit_status
 
             deaf_to_ctrl_c()
             click.echo(err=True)
-            click.echo("Aborted!", err=True)
+            # A signal no one at the terminal sent is named: "Aborted!" alone reads as Ctrl-C
+            said = f" Stopped by {stopped}" if isinstance(stopped, Stopped) else ""
+            click.echo(f"Aborted!{said}", err=True)
             sys.exit(exit_status(stopped))
         except Exception as exc:
             from pathlib import Path
