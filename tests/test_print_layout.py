@@ -415,6 +415,46 @@ def test_a_table_row_of_wrapped_cells_is_never_split_across_pages(tmp_path: Path
         assert [page for page in pages if row in page and figures in page], (n, pages)
 
 
+# A conference's motions, as a union's agenda sets them: one motion's text runs longer
+# than an A5 page, the next is a few wrapped lines.
+LONG_MOTION = " ".join(
+    f"Conference notes that in week {n} of the dispute the contractor still refuses"
+    f" to meet the cleaners' committee, and resolves (clause {n}) to levy each branch."
+    for n in range(1, 41)
+)
+MOTIONS = f"""\
+Motions to conference:
+
+| Motion | Text |
+|--------|------|
+| M1 Cleaners | {LONG_MOTION} |
+| M2 Affiliation | Conference resolves to affiliate to the Eastharbour Trades Council and to send two delegates to each of its meetings, elected at the branch's annual general meeting. |
+"""
+
+
+def test_a_table_row_longer_than_a_page_runs_on_under_the_header_repeated_on_each_page(
+    tmp_path: Path,
+) -> None:
+    """A motion longer than an A5 page cannot be kept on one: it starts under the article's
+    title and the line introducing the table, and runs on over the next pages, each of them
+    starting with the table's header row; the short motion after it is kept whole."""
+    root = workspace(
+        tmp_path,
+        {"motions": article("Motions", MOTIONS)},
+        RETURNS_MANIFEST.replace("[returns]", "[motions]"),
+    )
+    pages = page_texts(built(root, "--format", "pdf", "--page-size", "A5") / f"{ISSUE}.pdf")
+    first = next(n for n, page in enumerate(pages) if "M1 Cleaners" in page)
+    last = next(n for n, page in enumerate(pages) if "(clause 40)" in page)
+    assert last > first, "the long motion runs over pages"
+    opening = "Motions to conference: Motion Text M1 Cleaners Conference notes that in week 1 of"
+    assert opening in pages[first], pages[first]
+    for page in pages[first + 1 : last + 1]:
+        assert "Motion Text" in page, page
+    short = "M2 Affiliation Conference resolves to affiliate to the Eastharbour Trades Council"
+    assert [page for page in pages if short in page and "annual general meeting." in page]
+
+
 # --- footnotes --------------------------------------------------------------------------------
 
 STRIKE = (

@@ -46,7 +46,7 @@ import mimetypes
 import re
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -243,7 +243,11 @@ def lay_out(
     A table is kept whole on a page (print-base.css); one that ran over pages even so is
     longer than a page, and is laid out again free to start under the text before it: kept
     whole, it was pushed to a page of its own, taking its heading and introduction along
-    one page each, as WeasyPrint resolves the keeps that cannot all be met."""
+    one page each, as WeasyPrint resolves the keeps that cannot all be met. A row is kept
+    whole too, and one that ran over pages even so is longer than a page: it is let break
+    inside, as kept whole WeasyPrint pushed it off the page of the table's start and printed
+    it without the header row on every page but its last. Both are seen in the first layout,
+    so a table longer than a page costs one layout more, whatever its rows."""
     module = import_weasyprint()
 
     base_url = ctx.config.documents_dir.resolve().as_uri() + "/"
@@ -275,20 +279,26 @@ def lay_out(
     document = render(page)
     narrower: dict[str, Narrower] = {}
     long: set[str] = set()
+    long_rows: set[str] = set()
     for _ in range(2):  # the second time, for a table still too wide: words broken too
         too_wide = tables_too_wide(document)
         over_pages = tables_over_pages(document) - long
-        if not too_wide and not over_pages:
+        rows_over = rows_over_pages(document) - long_rows
+        if not too_wide and not over_pages and not rows_over:
             break
         for number, (font_px, share) in too_wide.items():
             narrower[number] = Narrower.fitting(font_px, share, number in narrower)
         long |= over_pages
-        rules = "".join(fit.css(number) for number, fit in narrower.items())
-        document = render(page, rules + "".join(map(breakable_table, sorted(long))))
+        long_rows |= rows_over
+        rules = [fit.css(number) for number, fit in narrower.items()]
+        rules += map(breakable_table, sorted(long))
+        rules += map(breakable_row, sorted(long_rows))
+        document = render(page, "".join(rules))
     return document
 
 
 _TABLE = re.compile(r"<table\b")
+_ROW = re.compile(r"<tr\b")
 LEAST_TABLE_PT = 6.0  # the least type of a table too wide: fine print, as a contract's
 
 
@@ -318,10 +328,12 @@ class Narrower:
 
 
 def numbered_tables(page: str) -> str:
-    """`page` with each <table> numbered in a `data-table` attribute, to find it again.
-    Text and attribute values hold `<` escaped, so only a tag starts with `<table`."""
-    numbers = itertools.count(1)
-    return _TABLE.sub(lambda _: f'<table data-table="{next(numbers)}"', page)
+    """`page` with each <table> numbered in a `data-table` attribute, and each row <tr> in
+    a `data-row` one, to find them again. Text and attribute values hold `<` escaped, so
+    only a tag starts with `<table` or `<tr`."""
+    tables, rows = itertools.count(1), itertools.count(1)
+    page = _TABLE.sub(lambda _: f'<table data-table="{next(tables)}"', page)
+    return _ROW.sub(lambda _: f'<tr data-row="{next(rows)}"', page)
 
 
 def tables_too_wide(document: weasyprint.Document) -> dict[str, tuple[float, float]]:
@@ -344,29 +356,53 @@ def tables_too_wide(document: weasyprint.Document) -> dict[str, tuple[float, flo
 
 
 def tables_over_pages(document: weasyprint.Document) -> set[str]:
-    """The numbered tables laid out on more than one page (from WeasyPrint's boxes, as
-    `tables_too_wide`)."""
-    pages: dict[str, int] = {}  # each table's first page
-    found: set[str] = set()
+    """The numbered tables laid out on more than one page."""
+    return _over_pages(document, _table_number)
+
+
+def rows_over_pages(document: weasyprint.Document) -> set[str]:
+    """The numbered rows laid out on more than one page."""
+    return _over_pages(document, _row_number)
+
+
+def _over_pages(document: weasyprint.Document, number_of: Callable[[Any], str | None]) -> set[str]:
+    """The numbers (`number_of` a box, None for a box not numbered) of the boxes laid out
+    on more than one page, from WeasyPrint's boxes (as `tables_too_wide`). A table's header
+    and footer rows are printed again on each page it is on: they are not looked into."""
+    pages: dict[str, set[int]] = {}
 
     def visit(box: Any, page: int) -> None:
         for child in getattr(box, "children", ()):
-            number = _table_number(child)
+            if getattr(child, "is_header", False) or getattr(child, "is_footer", False):
+                continue
+            number = number_of(child)
             if number:
-                pages.setdefault(number, page)
-                if pages[number] != page:
-                    found.add(number)
+                pages.setdefault(number, set()).add(page)
             else:
                 visit(child, page)
 
     for index, page in enumerate(document.pages):
         visit(getattr(page, "_page_box", None), index)
-    return found
+    return {number for number, on in pages.items() if len(on) > 1}
 
 
 def breakable_table(number: str) -> str:
     """The rule letting a table longer than a page break anywhere between its rows."""
     return f'table[data-table="{number}"] {{ break-inside: auto; }}'
+
+
+def breakable_row(number: str) -> str:
+    """The rule letting a row longer than a page break inside, under the header repeated
+    on each page it runs over."""
+    return f'tr[data-row="{number}"] {{ break-inside: auto; }}'
+
+
+def _row_number(box: Any) -> str | None:
+    """The data-row number of a numbered row's box (the first box of its element: its
+    cells are not looked into); None for any other box."""
+    element = getattr(box, "element", None)
+    number: str | None = element.get("data-row") if element is not None else None
+    return number
 
 
 def _table_number(box: Any) -> str | None:
