@@ -455,6 +455,25 @@ def test_a_table_row_longer_than_a_page_runs_on_under_the_header_repeated_on_eac
     assert [page for page in pages if short in page and "annual general meeting." in page]
 
 
+def test_a_rows_label_is_printed_at_the_top_of_the_row_beside_its_first_line(
+    tmp_path: Path,
+) -> None:
+    """A motion's number and name stand beside the first line of its wrapped text, as in
+    the web page and the email: set in the middle of the row, they sat lines below it, and
+    on a row running over pages, on a page of their own choosing."""
+    root = workspace(
+        tmp_path,
+        {"motions": article("Motions", MOTIONS.replace(f"| M1 Cleaners | {LONG_MOTION} |\n", ""))},
+        RETURNS_MANIFEST.replace("[returns]", "[motions]"),
+    )
+    pdf = built(root, "--format", "pdf", "--page-size", "A5") / f"{ISSUE}.pdf"
+    with pymupdf.open(pdf) as document:
+        words = [(n, w[4], w[1]) for n, page in enumerate(document) for w in page.get_text("words")]
+    [(page, _, label_top)] = [w for w in words if w[1] == "M2"]
+    text_top = next(top for n, word, top in words if n == page and word == "Conference")
+    assert abs(label_top - text_top) < 2, (label_top, text_top)
+
+
 # --- footnotes --------------------------------------------------------------------------------
 
 STRIKE = (
