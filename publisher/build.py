@@ -61,6 +61,7 @@ from .pool import DocumentPool, slug_for
 from .printing import PrintSettings, resolve
 from .readers import Converted, check_size, confined, convert_document, with_text_mended
 from .readers.alt_text import say_undescribed
+from .readers.markdown import MarkdownReader
 from .readers.metadata import PASSED_TO_TEMPLATES, typo_in_files, typo_said
 from .readers.typed_lists import markdown_bullets
 from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
@@ -150,7 +151,8 @@ def build(
 
         # Assemble issues (pure), newest first; drafts are left out. An issue with editions
         # is one Issue per language, the original first.
-        archive = ArchiveArticles(manifests, everywhere, pool.root, config.language, documents)
+        known = read_elsewhere(pool, manifests, config, cache, documents)
+        archive = ArchiveArticles(manifests, everywhere, pool.root, config.language, known)
         issues, editions = assemble_issues(needed, documents, translated, config, cache, archive)
 
         report = BuildReport(out, issues=[m.slug for m in selected])
@@ -453,23 +455,74 @@ def cached_document(
 def _read_cached(
     pool: Path, relative: Path, language: str, strict: bool, limits: Limits, cache: Cache
 ) -> Document:
+    converted = _converted(pool, relative, language, strict, limits, cache)
+    # Images every time: which files exist, and where the workspace is, may have changed.
+    return confined(converted, pool, pool / relative, limits)
+
+
+def _converted(
+    pool: Path, relative: Path, language: str, strict: bool, limits: Limits, cache: Cache
+) -> Converted:
+    """The document as pandoc converts it: from the cache, its warnings said again (a cached
+    document's problems remain), else converted now and cached."""
     path = pool / relative
     check_size(path, limits)  # before the digest reads the whole file
     key = _document_key(pool, relative, language, strict, limits)
     if record := cache.load("documents", key):
-        for warning in record["warnings"]:  # said again: a cached document's problems remain
+        for warning in record["warnings"]:
             log.warning("%s", warning.replace(_HERE, str(path)))
-        converted = Converted(document_from_record(record["document"]), tuple(record["sources"]))
-    else:
-        with captured_warnings() as warnings:
-            converted = convert_document(
-                path, slug_for(relative), language, strict=strict, limits=limits
+        return Converted(document_from_record(record["document"]), tuple(record["sources"]))
+    with captured_warnings() as warnings:
+        converted = convert_document(
+            path, slug_for(relative), language, strict=strict, limits=limits
+        )
+    record = {"document": document_record(converted.document), "sources": converted.sources}
+    said = [warning.replace(str(path), _HERE) for warning in warnings]
+    cache.store("documents", key, {**record, "warnings": said})
+    return converted
+
+
+def read_elsewhere(
+    pool: DocumentPool,
+    manifests: Sequence[IssueManifest],
+    config: Config,
+    cache: Cache,
+    read: Mapping[Path, Document],
+) -> dict[Path, Document]:
+    """`read` with the other documents of `manifests` that only their reader can tell are
+    drafts (not Markdown, whose front matter `elsewhere` reads itself): an HTML page's
+    `<meta name="draft">`, reStructuredText's `:draft:`, for links to them to lead to no
+    page the archive does not have. From the conversion cache, which a build of their issue
+    fills, else converted now (and cached), quietly: their own issue's build says what is
+    wrong with them; one that cannot be read is left out."""
+    mirrored = language_folders(pool, config.language)
+    wanted = {
+        relative
+        for m in manifests
+        for section in m.sections  # those the web archive publishes (a leaflet's is printed)
+        for relative in section.documents
+        if relative not in read and relative.suffix.lower() not in MarkdownReader.extensions
+    }
+    found = dict(read)
+    with held(), ThreadPoolExecutor(max_workers=workers()) as threads:
+        futures = {
+            relative: threads.submit(
+                _converted,
+                pool.root,
+                relative,
+                reading_language(relative, mirrored, config),
+                config.strict_front_matter,
+                config.limits,
+                cache,
             )
-        record = {"document": document_record(converted.document), "sources": converted.sources}
-        said = [warning.replace(str(path), _HERE) for warning in warnings]
-        cache.store("documents", key, {**record, "warnings": said})
-    # Images every time: which files exist, and where the workspace is, may have changed.
-    return confined(converted, pool, path, limits)
+            for relative in sorted(wanted)
+        }
+        for relative, future in futures.items():
+            try:
+                found[relative] = future.result().document
+            except (OSError, PublisherError):
+                continue
+    return found
 
 
 def note_untranslated_interface(config: Config, manifests: Sequence[IssueManifest]) -> None:

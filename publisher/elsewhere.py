@@ -3,9 +3,10 @@ issue to an article of another (`[as we reported](old.md)` in this month's issue
 an article of last month's): the archive publishes every issue of issues/, so such a link
 leads to the article's page there, in the edition it is read in when that issue has one.
 
-Worked out from the manifests and the documents' front matter alone, without converting
-anything: building one issue (`publisher build 2`) links the others' articles as a whole
-build does, and `publisher send` assembles the issue as the build did.
+Worked out from the manifests, the Markdown documents' front matter and the others as their
+reader reads them (`build.read_elsewhere`: from the conversion cache): building one issue
+(`publisher build 2`) links the others' articles as a whole build does, and `publisher
+send` assembles the issue as the build did.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ class ArchiveArticles:
         read: Mapping[Path, Document] | None = None,
     ) -> None:
         """`translated`: each issue's documents' translations, by edition
-        (`build.edition_translations`); `language`: the newsletter's; `read`: documents the
-        build has read already, whose front matter is not parsed again."""
+        (`build.edition_translations`); `language`: the newsletter's; `read`: documents read
+        already (every one that is not Markdown: `build.read_elsewhere`), whose front matter
+        is not parsed again."""
         read = read or {}
         self.translated = translated
         self.pool = pool
@@ -109,8 +111,9 @@ def _section_documents(manifest: IssueManifest) -> tuple[Path, ...]:
 
 
 def _draft(path: Path) -> bool:
-    """Whether the front matter of a document marks it as a draft, left out of its issue
-    (`readers.metadata.marked_draft`, the readers' own test)."""
+    """Whether the front matter of a Markdown document marks it as a draft, left out of its
+    issue (`readers.metadata.marked_draft`, the readers' own test); others are known as read
+    (`read`), one no reader could read counting as none."""
     meta: dict[str, object] = {}
     if path.suffix.lower() in MarkdownReader.extensions:
         try:

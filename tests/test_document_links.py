@@ -237,3 +237,35 @@ def test_the_later_issue_is_built_again_when_the_earlier_one_stops_publishing_th
     build(root, ["2"], formats=["email"])
     assert words_linked(email.read_bytes(), "we reported") == []
     assert "we reported" in lxml.html.fromstring(email.read_bytes()).text_content()
+
+
+# Drafts whose mark only their reader finds: an HTML page's <meta name="draft">, a
+# reStructuredText field list's :draft: (as Pelican's sites write them)
+UNFINISHED = {
+    "plan.rst": ":title: The plan\n:date: 2026-01-02\n:draft: true\n\nNot yet.\n",
+    "notes.html": (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<title>Notes</title>\n<meta name="draft" content="true">\n</head>\n'
+        "<body>\n<p>Not yet.</p>\n</body>\n</html>\n"
+    ),
+}
+
+
+def test_building_only_the_later_issue_leaves_unlinked_an_earlier_ones_html_or_rst_draft(
+    workspace: Callable[[str], Path],
+) -> None:
+    """`publisher build 2` linked them, pages the archive does not have (a whole build
+    leaves them out, and unlinks the links)."""
+    root = earlier_issues(workspace("minimal"))
+    for name, text in UNFINISHED.items():
+        (root / "documents" / name).write_text(text, encoding="utf-8")
+    one = root / "issues" / "001-one.yaml"
+    one.write_text(ISSUES["001-one.yaml"].replace("[old]", "[old, plan, notes]"))
+    new = root / "documents" / "new.md"
+    new.write_text(new.read_text() + "\nSee [the plan](plan.rst) and [the notes](notes.html).\n")
+    email = build(root, ["2"], formats=["email"]).out_dir / "002-two" / "email.html"
+    assert [words_linked(email.read_bytes(), words) for words in ("the plan", "the notes")] == [
+        [],
+        [],
+    ]
+    assert "See the plan and the notes." in lxml.html.fromstring(email.read_bytes()).text_content()

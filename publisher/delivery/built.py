@@ -128,7 +128,13 @@ def _editions(
     by that build), and the outdated translations they carry: the build said so too, but a
     send, which cannot be called back, says it again. `every`: all the manifests, whose
     articles its links may lead to."""
-    from ..build import assemble_issues, edition_translations, read_documents, translation_paths
+    from ..build import (
+        assemble_issues,
+        edition_translations,
+        read_documents,
+        read_elsewhere,
+        translation_paths,
+    )
     from ..cache import Cache, captured_warnings
     from ..elsewhere import ArchiveArticles
     from ..jobs import Silent
@@ -140,7 +146,8 @@ def _editions(
         translated = {manifest.slug: everywhere[manifest.slug]}
         paths = translation_paths(translated)
         documents = read_documents(pool, [manifest], config, cache, Silent(), paths)
-        archive = ArchiveArticles(every, everywhere, pool.root, config.language, documents)
+        known = read_elsewhere(pool, every, config, cache, documents)
+        archive = ArchiveArticles(every, everywhere, pool.root, config.language, known)
         issues = assemble_issues([manifest], documents, translated, config, cache, archive)[1]
     outdated = tuple(
         (edition, t.path, t.original)
