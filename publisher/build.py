@@ -691,6 +691,7 @@ def assemble_issues(
                 config,
                 _editorial_line(m, edition.edition),
                 archive.seen_from(edition, config.base_url) if archive else (),
+                archive.drafts if archive else (),
             )
             for edition in assemble_editions(
                 m,

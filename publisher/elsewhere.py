@@ -24,13 +24,14 @@ from .model import Document, Issue
 from .pool import slug_for
 from .readers.markdown import MarkdownReader, split_front_matter
 from .readers.metadata import marked_draft
-from .renderers.links import Article, Target
+from .renderers.links import Article, Draft, Target
 from .translations import Translation, translation_for
 
 
 class ArchiveArticles:
     """Every issue's published articles (not drafts), the latest issue first: an article in
-    several issues is linked where it was first published (`Articles.of`: later outrank)."""
+    several issues is linked where it was first published (`Articles.of`: later outrank);
+    and the drafts they list, for a link to one to be said to lead to a draft."""
 
     def __init__(
         self,
@@ -48,19 +49,23 @@ class ArchiveArticles:
         self.translated = translated
         self.pool = pool
         self.language = language
+        ordered = sorted(manifests, key=lambda m: (m.date, m.number, m.slug), reverse=True)
+        listed = {m.slug: _section_documents(m) for m in ordered}
+        unfinished = {
+            d for documents in listed.values() for d in documents
+            if (read[d].draft if d in read else _draft(pool / d))
+        }  # fmt: skip
         self.published = [
-            (
-                manifest,
-                tuple(
-                    d
-                    for d in _section_documents(manifest)
-                    if not (read[d].draft if d in read else _draft(pool / d))
-                ),
-            )
-            for manifest in sorted(
-                manifests, key=lambda m: (m.date, m.number, m.slug), reverse=True
-            )
+            (m, tuple(d for d in listed[m.slug] if d not in unfinished)) for m in ordered
         ]
+        self.drafts = tuple(
+            Draft(
+                (pool / d).resolve(),
+                slug_for(d),
+                tuple(m.slug for m in reversed(ordered) if d in listed[m.slug]),
+            )
+            for d in sorted(unfinished)
+        )
         self._in: dict[tuple[str, str], tuple[tuple[str, Article], ...]] = {}
 
     def seen_from(self, issue: Issue, base_url: str) -> tuple[Article, ...]:

@@ -136,8 +136,8 @@ def test_a_dead_link_in_a_document_of_two_issues_is_warned_of_for_each_by_name(
     build(root, formats=["web"])
     warned = [r.getMessage() for r in caplog.records if "plans/old.md" in r.getMessage()]
     assert sorted(warned) == [
-        f"{article}:{line}: the link to 'plans/old.md' leads to no article, picture or file of"
-        f" issue {slug}: its words stay, unlinked"
+        f"{article}:{line}: the link to 'plans/old.md' in issue {slug} leads to no article,"
+        " picture or file the web archive publishes: its words stay, unlinked"
         for slug in ("001-first", "002-again")
     ]
 
@@ -203,6 +203,21 @@ def test_a_link_to_an_article_of_an_earlier_issue_leads_to_its_page_in_every_out
     }
     # a draft is published in no issue: its link stays unlinked
     assert words_linked(outputs["web"], "will report") == []
+
+
+def test_a_link_to_another_issues_draft_is_warned_of_as_a_draft_left_out_of_that_issue(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """The warning said the link led to "no article, picture or file of issue 002-two", the
+    issue the link is in, as if the editor had forgotten to list it there: it is a draft,
+    which issue 3 leaves out."""
+    root = earlier_issues(workspace("minimal"))
+    build(root, formats=["web"])
+    warned = [r.getMessage() for r in caplog.records if "'unfinished.md'" in r.getMessage()]
+    assert warned == [
+        f"{root / 'documents' / 'new.md'}:7: the link to 'unfinished.md' in issue 002-two"
+        " leads to a draft, left out of issue 003-three: its words stay, unlinked"
+    ]
 
 
 def test_a_link_to_an_earlier_issue_leads_to_its_spanish_page_from_the_spanish_edition(

@@ -84,6 +84,23 @@ class Article(NamedTuple):
     target: Target
 
 
+class Draft(NamedTuple):
+    """A document its issues leave out (`elsewhere.ArchiveArticles`), for a link to it to
+    say it leads to a draft, and which issues list it, rather than to nothing."""
+
+    source: Path  # resolved
+    slug: str
+    issues: tuple[str, ...]  # the slugs of the issues listing it, oldest first
+
+
+class Unlinked(NamedTuple):
+    """A link left without its href, as written, and the issues that leave out the draft
+    it names (none: it names nothing of any issue)."""
+
+    value: str
+    draft_in: tuple[str, ...] = ()
+
+
 def issue_targets(issue: Issue, config: Config) -> dict[Path, Target]:
     """The files of an issue the web archive publishes (its documents, their images and
     the files they link to)."""
@@ -109,7 +126,11 @@ def _media_url(config: Config, pool_relative: str) -> str:
 
 
 def with_archive_links(
-    issue: Issue, config: Config, editorial_line: int = 1, elsewhere: Sequence[Article] = ()
+    issue: Issue,
+    config: Config,
+    editorial_line: int = 1,
+    elsewhere: Sequence[Article] = (),
+    drafts: Sequence[Draft] = (),
 ) -> Issue:
     """The issue with its documents' relative links (`[the survey](rent-survey.md)`)
     pointing at the web archive's page of what they name, or unlinked when it publishes
@@ -117,18 +138,25 @@ def with_archive_links(
     and in a PDF it would name a file on the editor's disk. The editorial's paths are the
     workspace's, like its images' (`documents/rent-survey.md`); `editorial_line`: the
     manifest's line it starts at (an edition's own is below the original's); `elsewhere`:
-    the other issues' articles, which its own outrank."""
+    the other issues' articles, which its own outrank; `drafts`: every issue's, which links
+    are said to lead to when they lead nowhere."""
     # the files the editorial offers, named while its links still name them
     offered = linked_files(issue.editorial_html, config.root, config.documents_dir)
     issue = dataclasses.replace(issue, editorial_files=offered)
     targets = {a.source: a.target for a in elsewhere} | issue_targets(issue, config)
     named = [(a.source, a.slug) for a in elsewhere] + [(d.source, d.slug) for d in issue.documents]
-    articles = Articles.of(named, targets, config.documents_dir)
+    articles = Articles.of(named, config.documents_dir)
+    unfinished = Unfinished(
+        {d.source: d.issues for d in drafts},
+        Articles.of([(d.source, d.slug) for d in drafts], config.documents_dir),
+    )
     files = published_files(issue, config)
     said: set[Path] = set()  # the leaflet's document is often one of the sections' too
 
     def linked(doc: Document) -> Document:
-        body, unlinked = absolute_links(doc.body_html, doc.source.parent, targets, articles)
+        body, unlinked = absolute_links(
+            doc.body_html, doc.source.parent, targets, articles, unfinished
+        )
         if doc.attachments:
             body = with_kinds_and_sizes(body, files, doc.language)
         if doc.source not in said and not (issue.edition and doc.untranslated):
@@ -143,7 +171,9 @@ def with_archive_links(
     leaflet = issue.leaflet and dataclasses.replace(
         issue.leaflet, document=linked(issue.leaflet.document)
     )
-    editorial, unlinked = absolute_links(issue.editorial_html, config.root, targets, articles)
+    editorial, unlinked = absolute_links(
+        issue.editorial_html, config.root, targets, articles, unfinished
+    )
     editorial = with_kinds_and_sizes(editorial, files, issue.language)
     _warn(issue.source, unlinked, issue, editorial_line)
     return dataclasses.replace(issue, sections=sections, leaflet=leaflet, editorial_html=editorial)
@@ -164,56 +194,74 @@ def published_files(issue: Issue, config: Config) -> dict[str, tuple[str, int]]:
 
 
 def absolute_links(
-    fragment: str, folder: Path, targets: Mapping[Path, Target], articles: Articles
-) -> tuple[str, list[str]]:
+    fragment: str,
+    folder: Path,
+    targets: Mapping[Path, Target],
+    articles: Articles,
+    drafts: Unfinished | None = None,
+) -> tuple[str, list[Unlinked]]:
     """Relative links of a body written in `folder` → web archive URLs, or no href; and
-    the links left without one, as written."""
-    unlinked: list[str] = []
+    the links left without one, with the issues leaving out the `drafts` they name."""
+    unlinked: list[Unlinked] = []
 
     def decide(value: str, parts: SplitResult) -> str | None:
         if parts.scheme.lower() in WEB_SCHEMES or (value.startswith("#") and len(value) > 1):
             return None
-        target = None
+        target: Target | None = None
+        draft_in: tuple[str, ...] = ()
         if not parts.scheme and not parts.netloc and parts.path:
             path = unquote(parts.path)
-            target = targets.get(followed(folder / path)) or articles.found(path, folder)
+            beside = followed(folder / path)
+            target = targets.get(beside) or _target(articles.found(path, folder), targets)
+            if target is None and drafts is not None:
+                named = beside if beside in drafts.issues else drafts.articles.found(path, folder)
+                draft_in = drafts.issues.get(named, ()) if named else ()
         if target is None:
-            unlinked.append(value)
+            unlinked.append(Unlinked(value, draft_in))
             return ""
         return target.url + (f"#{target.fragment(parts.fragment)}" if parts.fragment else "")
 
     return _rewrite_links(fragment, decide), unlinked
 
 
+def _target(source: Path | None, targets: Mapping[Path, Target]) -> Target | None:
+    return None if source is None else targets.get(source)
+
+
+class Unfinished(NamedTuple):
+    """The drafts links may name: the issues leaving each out, and the drafts as articles."""
+
+    issues: Mapping[Path, tuple[str, ...]]
+    articles: Articles
+
+
 @dataclass(frozen=True)
 class Articles:
-    """An issue's (or edition's) articles as Hugo finds pages: by their logical path
-    (`logical_path`), and by slug those published under another name than their
+    """An issue's (or edition's) articles as Hugo finds pages: their files by their logical
+    path (`logical_path`), and by slug those published under another name than their
     original's (a translation takes its original's slug)."""
 
     root: Path  # documents/, its links followed
-    by_path: Mapping[str, Target]
-    renamed: Mapping[str, Target]
+    by_path: Mapping[str, Path]
+    renamed: Mapping[str, Path]
 
     @classmethod
-    def of(
-        cls, documents: Iterable[tuple[Path, str]], targets: Mapping[Path, Target], root: Path
-    ) -> Articles:
+    def of(cls, documents: Iterable[tuple[Path, str]], root: Path) -> Articles:
         """From each document's file and slug (later ones outrank earlier ones)."""
-        by_path: dict[str, Target] = {}
-        renamed: dict[str, Target] = {}
+        by_path: dict[str, Path] = {}
+        renamed: dict[str, Path] = {}
         real_root = followed(root)
         for file, slug in documents:
             source = followed(file)
-            if not source.is_relative_to(real_root) or source not in targets:
+            if not source.is_relative_to(real_root):
                 continue
             logical = logical_path(source.relative_to(real_root).as_posix())
-            by_path[logical] = targets[source]
+            by_path[logical] = source
             if _slug(logical) != slug:
-                renamed[slug] = targets[source]
+                renamed[slug] = source
         return cls(real_root, by_path, renamed)
 
-    def found(self, path: str, folder: Path) -> Target | None:
+    def found(self, path: str, folder: Path) -> Path | None:
         """The article a relative link names, written in `folder` (see the module's
         docstring), when it is not the file it names beside the document."""
         page = followed(folder)
@@ -235,7 +283,7 @@ class Articles:
         ending = {t for key, t in self.by_path.items() if key.endswith(f"/{wanted}")}
         return ending.pop() if len(ending) == 1 else None
 
-    def _named(self, relative: str) -> Target | None:
+    def _named(self, relative: str) -> Path | None:
         logical = logical_path(relative)
         if not logical or logical.startswith(".."):
             return None
@@ -269,18 +317,26 @@ def logical_path(relative: str) -> str:
     return "/".join(parts).casefold()
 
 
-def _warn(source: Path, unlinked: list[str], issue: Issue, first_line: int = 1) -> None:
+def _warn(source: Path, unlinked: list[Unlinked], issue: Issue, first_line: int = 1) -> None:
     """One warning per link left without its href, naming the document and the line it
-    is on, from `first_line`."""
+    is on, from `first_line`, and the issue it is in (a document may be in several); a
+    draft is named so, with the issues leaving it out, not as missing from this one."""
     edition = f" (in the {issue.edition} edition)" if issue.edition else ""
     text = textfiles.written_text(source) if unlinked else ""
-    for value in dict.fromkeys(unlinked):
+    for value, draft_in in dict.fromkeys(unlinked):
         line = textfiles.line_of(text, value, start=first_line)
+        if draft_in:
+            several = len(draft_in) > 1
+            named = ", ".join(draft_in[:-1]) + " and " * several + draft_in[-1]
+            leads = f"leads to a draft, left out of issue{'s' * several} {named}"
+        else:
+            leads = "leads to no article, picture or file the web archive publishes"
         log.warning(
-            "%s: %s leads to no article, picture or file of issue %s: its words stay, unlinked%s",
+            "%s: %s in issue %s %s: its words stay, unlinked%s",
             textfiles.where(source, line),
             f"the link to {value!r}" if value.strip("#") else "an empty link",
             issue.slug,
+            leads,
             edition,
         )
 
