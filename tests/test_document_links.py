@@ -23,7 +23,10 @@ SLUG = "001-first"
 SECOND = f"https://minimal.example.org/{SLUG}/second-article/"
 LINKS = (
     "See [the second](second-article.md), [its heading](second-article.md#a-heading-inside),"
-    " [a file nobody publishes](notes/plan.md) and [the web](https://example.org/).\n"
+    " [a file nobody publishes](notes/plan.md) and [the web](https://example.org/).\n\n"
+    # ids copied from the article's web page, its slug in front
+    "Again [as its page names it](second-article.md#second-article-a-heading-inside)"
+    " and [its note](second-article.md#second-article-fn1).\n"
 )
 
 
@@ -33,7 +36,7 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     article = root / "documents" / "first-article.md"
     article.write_text(article.read_text() + "\n" + LINKS)
     second = root / "documents" / "second-article.md"
-    second.write_text(second.read_text() + "\n## A heading inside\n\nText.\n")
+    second.write_text(second.read_text() + "\n## A heading inside\n\nText.[^1]\n\n[^1]: A note.\n")
     manifest = root / "issues" / f"{SLUG}.yaml"
     manifest.write_text(
         manifest.read_text().replace(
@@ -50,6 +53,7 @@ def links(markup: bytes | str) -> dict[str, str | None]:
     """Link text → href, for the links of LINKS."""
     tree = lxml.html.fromstring(markup)
     wanted = ("the second", "its heading", "a file nobody publishes", "the web")
+    wanted += ("as its page names it", "its note")
     return {a.text_content(): a.get("href") for a in tree.iter("a") if a.text_content() in wanted}
 
 
@@ -57,6 +61,8 @@ EXPECTED = {
     "the second": SECOND,
     "its heading": f"{SECOND}#second-article-a-heading-inside",
     "the web": "https://example.org/",
+    "as its page names it": f"{SECOND}#second-article-a-heading-inside",
+    "its note": f"{SECOND}#second-article-fn1",
 }  # "a file nobody publishes": its words alone, no link (no <a> a mail program styles as one)
 
 
@@ -93,6 +99,8 @@ def test_the_epub_links_its_own_articles_inside_the_book_and_passes_epubcheck(
         "the second": "ch002.xhtml#second-article",
         "its heading": "ch002.xhtml#second-article-a-heading-inside",
         "the web": "https://example.org/",
+        "as its page names it": "ch002.xhtml#second-article-a-heading-inside",
+        "its note": "ch002.xhtml#second-article-fn1",
     }
     assert "a file nobody publishes" in text
     assert epubcheck_messages(book) == []

@@ -62,17 +62,23 @@ WEB_SCHEMES = URL_SCHEMES
 
 
 class Target(NamedTuple):
-    """Where the web archive publishes a file, the prefix of the ids on that page, and
-    the ids its assembly renamed there, as read → as shown (`issue_ids`)."""
+    """Where the web archive publishes a file, the prefix of the ids on that page, the
+    ids its assembly renamed there, as read → as shown (`issue_ids`), and the ids the
+    document gives there, when known (its issue's: assembled with it)."""
 
     url: str
     id_prefix: str = ""
     renamed_ids: tuple[tuple[str, str], ...] = ()
+    ids: frozenset[str] | None = None
 
     def fragment(self, written: str) -> str:
-        """The id on the page a link's `#written` names (as the document was read)."""
+        """The id on the page a link's `#written` names: as the document was read, or
+        as the page gives it (`#call-fn1` copied from the page's address), prefixed."""
         read = f"{self.id_prefix}{written}"
-        return dict(self.renamed_ids).get(unquote(read), read)
+        shown = dict(self.renamed_ids).get(unquote(read), read)
+        if self.ids is not None and unquote(shown) not in self.ids and unquote(written) in self.ids:
+            return written
+        return shown
 
 
 class Article(NamedTuple):
@@ -110,6 +116,7 @@ def issue_targets(issue: Issue, config: Config) -> dict[Path, Target]:
             urls.document_url(config.base_url, issue.folder, doc.slug),
             f"{doc.slug}-",
             doc.renamed_ids,
+            frozenset(html.unescape(_unquoted(m.group(1))) for m in _ID.finditer(doc.body_html)),
         )
         for doc in issue.documents
     }
