@@ -65,7 +65,7 @@ from .readers.markdown import MarkdownReader
 from .readers.metadata import PASSED_TO_TEMPLATES, typo_in_files, typo_said
 from .readers.typed_lists import markdown_bullets
 from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
-from .renderers.links import with_archive_links
+from .renderers.links import shown_texts, with_archive_links
 from .resources import confine_images
 from .sanitize import clean_html
 from .templating import stray_overrides
@@ -684,25 +684,23 @@ def assemble_issues(
     issues = {
         m.slug: assemble(m, documents, editorial_html(m, config, cache), config) for m in manifests
     }
-    editions = {
-        m.slug: tuple(
+    editions: dict[str, tuple[Issue, ...]] = {}
+    for m in manifests:
+        assembled = assemble_editions(
+            m, issues[m.slug], documents, translated[m.slug], edition_editorials(m, config, cache)
+        )
+        shown = shown_texts(assembled, config)
+        editions[m.slug] = tuple(
             with_archive_links(
                 edition,
                 config,
                 _editorial_line(m, edition.edition),
                 archive.seen_from(edition, config.base_url) if archive else (),
                 archive.drafts if archive else (),
+                (archive.shown_from(edition, config.base_url) if archive else {}) | shown,
             )
-            for edition in assemble_editions(
-                m,
-                issues[m.slug],
-                documents,
-                translated[m.slug],
-                edition_editorials(m, config, cache),
-            )
+            for edition in assembled
         )
-        for m in manifests
-    }
     return {slug: every[0] for slug, every in editions.items()}, editions
 
 

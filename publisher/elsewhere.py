@@ -67,6 +67,7 @@ class ArchiveArticles:
             for d in sorted(unfinished)
         )
         self._in: dict[tuple[str, str], tuple[tuple[str, Article], ...]] = {}
+        self._shown: dict[str, tuple[tuple[str, Path, Target], ...]] = {}
 
     def seen_from(self, issue: Issue, base_url: str) -> tuple[Article, ...]:
         """The articles of the other issues, each at its page in `issue`'s language when
@@ -77,18 +78,51 @@ class ArchiveArticles:
             self._in[key] = tuple(self._articles(issue.language, base_url))
         return tuple(article for slug, article in self._in[key] if slug != issue.slug)
 
+    def shown_from(self, issue: Issue, base_url: str) -> dict[Path, Target]:
+        """The page of the other issues showing each file's own text: an original's in its
+        issue, a translation's in its edition, in the first issue publishing it; a link
+        to a heading of that file (`call.es.md#las-demandas`) leads there."""
+        if base_url not in self._shown:
+            self._shown[base_url] = tuple(self._texts(base_url))
+        # the latest issue first: the first publishing a file outranks the later ones
+        return {path: target for slug, path, target in self._shown[base_url] if slug != issue.slug}
+
+    def _texts(self, base_url: str) -> Iterator[tuple[str, Path, Target]]:
+        """Each issue's slug with each file its pages show, and the page showing it."""
+        for manifest, documents in self.published:
+            original = manifest.language or self.language
+            for document in documents:
+                available = dict(self.translated.get(manifest.slug, {}).get(document, {}))
+                shown = {"": (self.pool / document).resolve()} | {
+                    edition: (self.pool / t.path).resolve()
+                    for edition in edition_languages(manifest, original)
+                    if (t := translation_for(available, edition)) and not t.draft
+                }
+                for edition, path in shown.items():
+                    target = self._target(manifest, document, edition, path, base_url)
+                    yield manifest.slug, path, target
+
     def _articles(self, language: str, base_url: str) -> Iterator[tuple[str, Article]]:
         """Each issue's slug with each of its articles as read in `language`."""
         for manifest, documents in self.published:
             for document in documents:
                 slug = slug_for(document)
                 edition, translation = self._edition(manifest, document, language)
-                folder = urls.issue_folder(manifest.slug, edition)
-                target = Target(urls.document_url(base_url, folder, slug), f"{slug}-")
-                yield manifest.slug, Article((self.pool / document).resolve(), slug, target)
+                original = (self.pool / document).resolve()
+                shown = (self.pool / translation.path).resolve() if translation else original
+                target = self._target(manifest, document, edition, shown, base_url)
+                yield manifest.slug, Article(original, slug, target)
                 if translation is not None:
-                    path = (self.pool / translation.path).resolve()
-                    yield manifest.slug, Article(path, slug, target)
+                    yield manifest.slug, Article(shown, slug, target)
+
+    def _target(
+        self, manifest: IssueManifest, document: Path, edition: str, text: Path, base_url: str
+    ) -> Target:
+        """The page of `document` in `manifest`'s `edition` ("": the original), showing the
+        file `text`."""
+        slug = slug_for(document)
+        folder = urls.issue_folder(manifest.slug, edition)
+        return Target(urls.document_url(base_url, folder, slug), f"{slug}-", text=text)
 
     def _edition(
         self, manifest: IssueManifest, document: Path, language: str

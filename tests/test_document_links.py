@@ -236,6 +236,38 @@ def test_a_link_to_an_earlier_issue_leads_to_its_spanish_page_from_the_spanish_e
     assert words_linked(spanish, "informamos") == ["https://minimal.example.org/001-one/es/old/"]
 
 
+def test_a_link_to_a_heading_of_an_earlier_issues_translation_leads_to_its_edition(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """From the English issue 2, `old.es.md#las-cifras` led to the English page of issue
+    1's article, which has no such heading: it is on the Spanish page. `old.fr.md`, which
+    no edition shows, still leads to the article, without the heading, and is said."""
+    root = earlier_issues(workspace("minimal"))
+    documents = root / "documents"
+    (documents / "old.es.md").write_text(EARLIER["old.es.md"] + "\n## Las cifras\n\nMuchas.\n")
+    (documents / "old.fr.md").write_text(
+        "---\ntitle: Rapport\nlang: fr\n---\n\nTexte.\n\n## Les chiffres\n\nBeaucoup.\n"
+    )
+    (documents / "new.md").write_text(
+        EARLIER["new.md"]
+        + "\nSee [las cifras](old.es.md#las-cifras) and [les chiffres](old.fr.md#les-chiffres).\n"
+    )
+    out = build(root, formats=["web", "email"]).out_dir
+    email = (out / "002-two" / "email.html").read_bytes()
+    assert words_linked(email, "las cifras") == [
+        "https://minimal.example.org/001-one/es/old/#old-las-cifras"
+    ]
+    spanish = lxml.html.fromstring((out / "001-one" / "es" / "old" / "index.html").read_bytes())
+    assert spanish.get_element_by_id("old-las-cifras").text_content() == "Las cifras"
+    assert words_linked(email, "les chiffres") == [OLD_PAGE]
+    warned = [r.getMessage() for r in caplog.records if "old.fr.md" in r.getMessage()]
+    assert warned == [
+        f"{documents / 'new.md'}:9: the link to 'old.fr.md#les-chiffres' in issue 002-two"
+        " names a heading of a file no page of the web archive shows: it leads to the"
+        " article's page, not to the heading"
+    ]
+
+
 def test_building_only_the_later_issue_links_the_earlier_ones_article(
     workspace: Callable[[str], Path],
 ) -> None:

@@ -24,17 +24,21 @@ DOCUMENTS = {
     "strike.es.md": (
         "---\ntitle: Huelga\n---\n"
         "Véase [la convocatoria](call.md), [su texto](call.es.md#demands)"
-        " y [la marcha](rally.md).\n"
+        " y [la marcha](rally.md); [en inglés](call.md#why).\n"
     ),
-    "call.md": "---\ntitle: Call\n---\nMarch!\n\n## Demands\n\nPay.\n",
-    "call.es.md": "---\ntitle: Convocatoria\n---\n¡Marcha!\n\n## Demands {#demands}\n\nSalario.\n",
+    "call.md": "---\ntitle: Call\n---\nMarch!\n\n## Demands\n\nPay.\n\n## Why\n\nBecause.\n",
+    "call.es.md": (
+        "---\ntitle: Convocatoria\n---\n¡Marcha!\n\n## Demands {#demands}\n\nSalario.\n\n"
+        "## Las reivindicaciones\n\nTodas.\n"
+    ),
     "call.fr.md": "---\ntitle: Appel\n---\nMarchez !\n",
     "rally.md": "---\ntitle: Rally\n---\nAt noon.\n",
     "marcha.md": "---\ntitle: Marcha\nlang: es\ntranslation_of: rally\n---\nA mediodía.\n",
     # never translated: shown in English in the Spanish edition
     "notice.md": (
         "---\ntitle: Notice\n---\nRead [the call again](call.es.md).\n\n"
-        "And [the old plan](plans/old.md).\n"
+        "And [the old plan](plans/old.md).\n\n"
+        "Lee [las reivindicaciones](call.es.md#las-reivindicaciones).\n"
     ),
 }
 MANIFEST = """\
@@ -81,6 +85,7 @@ SPANISH = {
     "la convocatoria": page("es", "call"),
     "su texto": page("es", "call") + "#call-demands",
     "la marcha": page("es", "rally"),
+    "en inglés": page("", "call") + "#call-why",  # the English call's heading
 }
 ENGLISH = {
     "the call": page("", "call"),
@@ -131,6 +136,31 @@ def test_a_link_to_a_heading_of_a_translation_finds_the_heading_on_the_spanish_p
     shown = lxml.html.fromstring((built[0] / ISSUE / "es" / name).read_bytes())
     heading = shown.get_element_by_id(fragment)
     assert heading.text_content() == "Demands"
+
+
+# edition, article, words of a link naming a heading of one language's text → the page
+# showing that text (the link's own edition shows the other language's there)
+ACROSS = {
+    ("es", "strike", "en inglés"): page("", "call"),
+    ("", "notice", "las reivindicaciones"): page("es", "call"),
+    ("es", "notice", "las reivindicaciones"): page("es", "call"),
+    ("fr", "notice", "las reivindicaciones"): page("es", "call"),
+}
+
+
+@pytest.mark.parametrize(("edition", "slug", "words"), ACROSS)
+def test_a_link_to_a_heading_of_a_text_in_one_language_leads_to_the_page_showing_it(
+    built: tuple[Path, list[str]], edition: str, slug: str, words: str
+) -> None:
+    """`call.es.md#las-reivindicaciones` from the English edition led to the English call,
+    which has no such heading (and `call.md#why` from the Spanish one to the Spanish call)."""
+    out = built[0]
+    markup = (out / ISSUE / edition / slug / "index.html").read_bytes()
+    [link] = hrefs(markup, words)
+    address, _, fragment = str(link).partition("#")
+    assert address == ACROSS[(edition, slug, words)]
+    shown = lxml.html.fromstring((out / address.removeprefix(SITE) / "index.html").read_bytes())
+    assert shown.get_element_by_id(fragment).tag == "h2"
 
 
 def test_the_spanish_plain_text_email_gives_the_spanish_pages(

@@ -19,7 +19,9 @@ A path may leave out the extension, a bundle is named by its folder; the editori
 it from the workspace (`documents/call.md`). An article is the same article in every
 language: a link to `call.md`, `call.es.md` or `es/call.md` (a language folder) leads to the article's page in
 the edition the link is in, as does one to an original from its translation published
-under another name (`translation_of`, `translationKey`), which takes the original's slug.
+under another name (`translation_of`, `translationKey`), which takes the original's slug;
+but one to a heading of a file (`call.es.md#las-demandas`) leads to the page showing that
+file's text, where the heading is, when the edition's page shows another's.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from ..attachments import editorial_media, kind_of, linked_files, with_kinds_and
 from ..config import Config
 from ..languages import file_name_language
 from ..model import Document, Issue
-from ..paths import composed, followed
+from ..paths import composed, followed, is_file
 from ..pool import slug_for
 from ..readers import EXTENSIONS
 from ..resources import media_path
@@ -63,13 +65,15 @@ WEB_SCHEMES = URL_SCHEMES
 
 class Target(NamedTuple):
     """Where the web archive publishes a file, the prefix of the ids on that page, the
-    ids its assembly renamed there, as read → as shown (`issue_ids`), and the ids the
-    document gives there, when known (its issue's: assembled with it)."""
+    ids its assembly renamed there, as read → as shown (`issue_ids`), the ids the
+    document gives there, when known (its issue's: assembled with it), and the file
+    whose text the page shows (an article's page in an edition: its translation's)."""
 
     url: str
     id_prefix: str = ""
     renamed_ids: tuple[tuple[str, str], ...] = ()
     ids: frozenset[str] | None = None
+    text: Path | None = None  # resolved; None: a picture or file, published as it is
 
     def fragment(self, written: str) -> str:
         """The id on the page a link's `#written` names: as the document was read, or
@@ -79,6 +83,10 @@ class Target(NamedTuple):
         if self.ids is not None and unquote(shown) not in self.ids and unquote(written) in self.ids:
             return written
         return shown
+
+    def gives(self, written: str) -> bool:
+        """Whether the page is known to give the id a link's `#written` names."""
+        return self.ids is not None and unquote(self.fragment(written)) in self.ids
 
 
 class Article(NamedTuple):
@@ -101,30 +109,47 @@ class Draft(NamedTuple):
 
 class Unlinked(NamedTuple):
     """A link left without its href, as written, and the issues that leave out the draft
-    it names (none: it names nothing of any issue)."""
+    it names (none: it names nothing of any issue); or, `heading_only`, one that lost only
+    its `#id`: a heading of a file (`call.fr.md#appel`) no page shows."""
 
     value: str
     draft_in: tuple[str, ...] = ()
+    heading_only: bool = False
 
 
 def issue_targets(issue: Issue, config: Config) -> dict[Path, Target]:
     """The files of an issue the web archive publishes (its documents, their images and
     the files they link to)."""
     pool = config.documents_dir.resolve()
-    targets = {
-        doc.source.resolve(): Target(
-            urls.document_url(config.base_url, issue.folder, doc.slug),
-            f"{doc.slug}-",
-            doc.renamed_ids,
-            frozenset(html.unescape(_unquoted(m.group(1))) for m in _ID.finditer(doc.body_html)),
-        )
-        for doc in issue.documents
-    }
+    targets = {doc.source.resolve(): _page(doc, issue, config) for doc in issue.documents}
     media = {file for doc in issue.documents for file in doc.media}
     for published in media | set(editorial_media(issue)):
         # a document linked as a file is linked as the article
         targets.setdefault((pool / published).resolve(), Target(_media_url(config, published)))
     return targets
+
+
+def shown_texts(editions: Sequence[Issue], config: Config) -> dict[Path, Target]:
+    """The page of each document's own text among an issue's editions (the original
+    first): a translation's in its edition, an original's in the original issue (an
+    untranslated one is shown in the other editions too). A link to a heading of a file
+    leads there, where the heading is."""
+    pages: dict[Path, Target] = {}
+    for edition in editions:
+        for doc in edition.documents:
+            pages.setdefault(doc.source.resolve(), _page(doc, edition, config))
+    return pages
+
+
+def _page(doc: Document, issue: Issue, config: Config) -> Target:
+    """The page of a document of the issue (or edition), with the ids its body gives."""
+    return Target(
+        urls.document_url(config.base_url, issue.folder, doc.slug),
+        f"{doc.slug}-",
+        doc.renamed_ids,
+        frozenset(html.unescape(_unquoted(m.group(1))) for m in _ID.finditer(doc.body_html)),
+        doc.source.resolve(),
+    )
 
 
 def _media_url(config: Config, pool_relative: str) -> str:
@@ -138,6 +163,7 @@ def with_archive_links(
     editorial_line: int = 1,
     elsewhere: Sequence[Article] = (),
     drafts: Sequence[Draft] = (),
+    shown: Mapping[Path, Target] | None = None,
 ) -> Issue:
     """The issue with its documents' relative links (`[the survey](rent-survey.md)`)
     pointing at the web archive's page of what they name, or unlinked when it publishes
@@ -146,7 +172,9 @@ def with_archive_links(
     workspace's, like its images' (`documents/rent-survey.md`); `editorial_line`: the
     manifest's line it starts at (an edition's own is below the original's); `elsewhere`:
     the other issues' articles, which its own outrank; `drafts`: every issue's, which links
-    are said to lead to when they lead nowhere."""
+    are said to lead to when they lead nowhere; `shown`: the page showing each file's own
+    text (`shown_texts`, and the other issues'), where a link to a heading of that file
+    leads when the page of the link's edition shows another language's."""
     # the files the editorial offers, named while its links still name them
     offered = linked_files(issue.editorial_html, config.root, config.documents_dir)
     issue = dataclasses.replace(issue, editorial_files=offered)
@@ -162,7 +190,7 @@ def with_archive_links(
 
     def linked(doc: Document) -> Document:
         body, unlinked = absolute_links(
-            doc.body_html, doc.source.parent, targets, articles, unfinished
+            doc.body_html, doc.source.parent, targets, articles, unfinished, shown
         )
         if doc.attachments:
             body = with_kinds_and_sizes(body, files, doc.language)
@@ -179,7 +207,7 @@ def with_archive_links(
         issue.leaflet, document=linked(issue.leaflet.document)
     )
     editorial, unlinked = absolute_links(
-        issue.editorial_html, config.root, targets, articles, unfinished
+        issue.editorial_html, config.root, targets, articles, unfinished, shown
     )
     editorial = with_kinds_and_sizes(editorial, files, issue.language)
     _warn(issue.source, unlinked, issue, editorial_line)
@@ -206,10 +234,13 @@ def absolute_links(
     targets: Mapping[Path, Target],
     articles: Articles,
     drafts: Unfinished | None = None,
+    shown: Mapping[Path, Target] | None = None,
 ) -> tuple[str, list[Unlinked]]:
     """Relative links of a body written in `folder` → web archive URLs, or no href; and
-    the links left without one, with the issues leaving out the `drafts` they name."""
+    the links left without one, with the issues leaving out the `drafts` they name, and
+    those left without the heading they name (see `with_archive_links`)."""
     unlinked: list[Unlinked] = []
+    pages = shown or {}
 
     def decide(value: str, parts: SplitResult) -> str | None:
         if parts.scheme.lower() in WEB_SCHEMES or (value.startswith("#") and len(value) > 1):
@@ -226,9 +257,21 @@ def absolute_links(
         if target is None:
             unlinked.append(Unlinked(value, draft_in))
             return ""
+        if parts.fragment and _shows_another_text(target, beside, parts.fragment):
+            if (page := pages.get(beside)) is None:
+                unlinked.append(Unlinked(value, heading_only=True))
+                return target.url
+            target = page
         return target.url + (f"#{target.fragment(parts.fragment)}" if parts.fragment else "")
 
     return _rewrite_links(fragment, decide), unlinked
+
+
+def _shows_another_text(target: Target, named: Path, fragment: str) -> bool:
+    """Whether a link to a heading of the file `named` (`call.es.md#las-demandas`) leads
+    to a page showing another file's text (the English call, in the English edition)
+    not known to give that heading: the heading is on the file's own page."""
+    return target.text not in (None, named) and is_file(named) and not target.gives(fragment)
 
 
 def _target(source: Path | None, targets: Mapping[Path, Target]) -> Target | None:
@@ -330,8 +373,18 @@ def _warn(source: Path, unlinked: list[Unlinked], issue: Issue, first_line: int 
     draft is named so, with the issues leaving it out, not as missing from this one."""
     edition = f" (in the {issue.edition} edition)" if issue.edition else ""
     text = textfiles.written_text(source) if unlinked else ""
-    for value, draft_in in dict.fromkeys(unlinked):
+    for value, draft_in, heading_only in dict.fromkeys(unlinked):
         line = textfiles.line_of(text, value, start=first_line)
+        if heading_only:
+            log.warning(
+                "%s: the link to %r in issue %s names a heading of a file no page of the web"
+                " archive shows: it leads to the article's page, not to the heading%s",
+                textfiles.where(source, line),
+                value,
+                issue.slug,
+                edition,
+            )
+            continue
         if draft_in:
             several = len(draft_in) > 1
             named = ", ".join(draft_in[:-1]) + " and " * several + draft_in[-1]
