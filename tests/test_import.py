@@ -632,6 +632,35 @@ def test_reimporting_the_same_file_creates_no_duplicate_and_slugs_stay_unique(
     assert sorted(p.name for p in pool.iterdir()) == ["same-title-2.md", "same-title.md"]
 
 
+def test_copies_of_one_file_given_together_are_imported_once(tmp_path: Path) -> None:
+    """Synced folders keep copies ("Statement (1).docx", "Statement - Copy.docx"): given in
+    one run, each was written as a document of its own, statement-2.md and so on."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    first = inbox / "Statement.docx"
+    pypandoc.convert_text(
+        "# Statement on the port closure\n\nThe Dockside Workers' Network condemns the"
+        " closure of Berth 7.\n",
+        "docx",
+        "markdown",
+        outputfile=str(first),
+    )
+    copies = [inbox / "Statement (1).docx", inbox / "Statement - Copy.docx"]
+    for copy in copies:
+        copy.write_bytes(first.read_bytes())
+    pool = tmp_path / "documents"
+
+    report = import_files([first, *copies], pool)
+
+    assert [(row.source, row.status) for row in report.documents] == [
+        (first, "imported"),
+        (copies[0], "same file as Statement.docx: not imported again"),
+        (copies[1], "same file as Statement.docx: not imported again"),
+    ]
+    assert {row.path for row in report.documents} == {pool / "statement-on-the-port-closure.md"}
+    assert [p.name for p in pool.iterdir()] == ["statement-on-the-port-closure.md"]
+
+
 def test_a_text_titled_in_arabic_script_or_hebrew_is_named_in_its_letters(
     tmp_path: Path,
 ) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -78,9 +78,14 @@ def import_files(
     report = ImportReport()
     known = _imported_index(into)
     taken = {slug_for(p) for p in DocumentPool.scan(into).files}
+    this_run: dict[str, list[Imported]] = {}  # by their file's hash, for copies given with it
     for source in inputs:
         try:
             data = (source / TEXTEDIT_TEXT if is_textedit_package(source) else source).read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
+            if digest in this_run:
+                report.documents += [_copy_of(row, source) for row in this_run[digest]]
+                continue
             # (an empty file is no document of any kind: not "no zip", as a .docx was)
             drafts, media = _recover(source, data, split) if data.strip() else ([], {})
         except PublisherError as exc:
@@ -94,7 +99,7 @@ def import_files(
             hint = "check it is the file you meant; an empty one may not have been saved"
             report.problems.append(Problem(f"nothing to import: {why}", source, hint=hint))
             continue
-        digest = hashlib.sha256(data).hexdigest()
+        start = len(report.documents)
         for part, draft in enumerate(drafts, start=1):
             if not draft.title:
                 draft.title = fallback_title(source) + (f" ({part})" if len(drafts) > 1 else "")
@@ -119,7 +124,17 @@ def import_files(
                 atomic_write(target, text.encode("utf-8"))
             status = "dry run" if dry_run else "updated" if existing else "imported"
             report.documents.append(Imported(source, part, draft, target, status))
+        this_run[digest] = report.documents[start:]
     return report
+
+
+def _copy_of(row: Imported, source: Path) -> Imported:
+    """`row`'s document, for a `source` with the same bytes as the file it came from (a
+    synced folder's "Statement (1).docx"): one document, not one per copy, and its checks
+    said once."""
+    draft = replace(row.draft, unsure=[])
+    status = f"same file as {row.source.name}: not imported again"
+    return Imported(source, row.part, draft, row.path, status)
 
 
 def _kept_as_edited(draft: Draft, document: Path, fetched: dict[str, bytes], dry: bool) -> None:
