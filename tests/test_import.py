@@ -632,20 +632,68 @@ def test_reimporting_the_same_file_creates_no_duplicate_and_slugs_stay_unique(
     assert sorted(p.name for p in pool.iterdir()) == ["same-title-2.md", "same-title.md"]
 
 
-def test_copies_of_one_file_given_together_are_imported_once(tmp_path: Path) -> None:
-    """Synced folders keep copies ("Statement (1).docx", "Statement - Copy.docx"): given in
-    one run, each was written as a document of its own, statement-2.md and so on."""
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    first = inbox / "Statement.docx"
+def word_statement(path: Path) -> Path:
+    """A statement as Word saves it, at `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     pypandoc.convert_text(
         "# Statement on the port closure\n\nThe Dockside Workers' Network condemns the"
         " closure of Berth 7.\n",
         "docx",
         "markdown",
-        outputfile=str(first),
+        outputfile=str(path),
     )
-    copies = [inbox / "Statement (1).docx", inbox / "Statement - Copy.docx"]
+    return path
+
+
+def housekeeping_files(folder: Path, statement: Path) -> list[Path]:
+    """What Word, LibreOffice, Windows and macOS leave beside `statement` in a synced
+    folder, each shaped as they write it."""
+    owner = "Maria Lopez"
+    folder_settings = "[.ShellClassInfo]\r\nLocalizedResourceName=@shell32.dll,-21770\r\n"
+    written = {
+        # Word's owner file while the document is open: the name, then again in UTF-16
+        f"~${statement.name}": (bytes([len(owner)]) + owner.encode()).ljust(54, b"\0")
+        + (bytes([len(owner), 0]) + owner.encode("utf-16-le")).ljust(108, b"\0"),
+        "~WRL0001.tmp": statement.read_bytes(),  # Word's copy while it saves
+        f".~lock.{statement.name}#": b"Maria Lopez,DOCKS/maria,DOCKS-PC,02.12.2026 09:14,"
+        b"file:///C:/Users/maria/AppData/Roaming/LibreOffice/4;",
+        # macOS's AppleDouble file on a drive that is not its own, and its folder settings
+        f"._{statement.name}": (b"\0\5\x16\7\0\2\0\0Mac OS X        \0\2" + bytes(24)).ljust(
+            4096, b"\0"
+        ),
+        ".DS_Store": b"\0\0\0\1Bud1" + bytes(2040),
+        "Thumbs.db": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),  # Explorer's thumbnails
+        "desktop.ini": f"\ufeff{folder_settings}".encode("utf-16-le"),  # Windows's, for a folder
+    }
+    for name, data in written.items():
+        (folder / name).write_bytes(data)
+    return [folder / name for name in written]
+
+
+def test_system_and_lock_files_given_with_documents_are_left_out_in_one_note(
+    tmp_path: Path,
+) -> None:
+    """`publisher import inbox/*` in a synced folder: Word's lock file and macOS's ._ copy
+    were each "not a readable DOCX file … save it again", Thumbs.db "a .db file … save it
+    as .docx", and the import failed, for files nobody made."""
+    statement = word_statement(tmp_path / "inbox" / "Statement.docx")
+    given = [statement, *housekeeping_files(statement.parent, statement)]
+    pool = tmp_path / "documents"
+
+    result = CliRunner().invoke(main, ["import", "--into", str(pool), *map(str, given)])
+
+    assert result.exit_code == 0, result.output
+    assert "error" not in result.output
+    assert "left out 7 system or lock files" in result.output
+    assert "1 document(s) written, 0 file(s) failed" in result.output
+    assert [p.name for p in pool.iterdir()] == ["statement-on-the-port-closure.md"]
+
+
+def test_copies_of_one_file_given_together_are_imported_once(tmp_path: Path) -> None:
+    """Synced folders keep copies ("Statement (1).docx", "Statement - Copy.docx"): given in
+    one run, each was written as a document of its own, statement-2.md and so on."""
+    first = word_statement(tmp_path / "inbox" / "Statement.docx")
+    copies = [first.with_name("Statement (1).docx"), first.with_name("Statement - Copy.docx")]
     for copy in copies:
         copy.write_bytes(first.read_bytes())
     pool = tmp_path / "documents"

@@ -167,6 +167,7 @@ def import_(
                         for row in (report.documents if report else [])
                     ],
                     "problems": [str(p) for p in (report.problems if report else [])],
+                    "left out": [str(p) for p in (report.left_out if report else [])],
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -226,12 +227,22 @@ def _print_file_import(report: FileImportReport, dry_run: bool, console: Console
         click.echo(line)
     for problem in report.problems:
         click.secho(f"error: {problem}", fg="red", err=True)
+    if report.left_out:
+        click.echo(_left_out(report.left_out))
     done = sum(row.status in ("imported", "updated") for row in report.documents)
     failed = len({problem.file for problem in report.problems})  # a file may have several
     click.echo(
         f"{done} document(s) written, {failed} file(s) failed"
         + (" (dry run: nothing written)" if dry_run else "")
     )
+
+
+def _left_out(files: list[Path]) -> str:
+    """The system and lock files given, in one line: a folder of a synced drive has one
+    beside nearly every document, and none is the editor's to fix."""
+    names = ", ".join(file.name for file in files[:5]) + (", …" if len(files) > 5 else "")
+    files_ = "file" if len(files) == 1 else "files"
+    return f"left out {len(files)} system or lock {files_}, which are no documents: {names}"
 
 
 def _found(paragraphs: int, lists: int, notes: int) -> str:

@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections.abc import Set
 from dataclasses import dataclass, field, replace
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,21 @@ class Imported:
 class ImportReport:
     documents: list[Imported] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    left_out: list[Path] = field(default_factory=list)  # system and lock files: no documents
+
+
+# What programs and systems keep beside documents, in synced folders most: Word's owner file
+# (`~$Statement.docx`) and its copies while saving (`~WRL0001.tmp`), LibreOffice's lock
+# (`.~lock.Statement.docx#`), macOS's `._Statement.docx` and `.DS_Store` (hidden, as every
+# name starting with "." is, and left out of documents/ so), Windows's Thumbs.db and desktop.ini
+_HOUSEKEEPING = ("~$*", "~*.tmp", ".*", "thumbs.db", "ehthumbs.db", "desktop.ini")
+
+
+def is_housekeeping(path: Path) -> bool:
+    """Whether `path` is a lock or system file, not anyone's document: told apart by its
+    name, since a lock file's bytes look like a damaged document, and "save it again" is
+    advice for a file nobody made."""
+    return any(fnmatchcase(path.name.lower(), pattern) for pattern in _HOUSEKEEPING)
 
 
 def import_files(
@@ -80,6 +96,9 @@ def import_files(
     taken = {slug_for(p) for p in DocumentPool.scan(into).files}
     this_run: dict[str, list[Imported]] = {}  # by their file's hash, for copies given with it
     for source in inputs:
+        if is_housekeeping(source):
+            report.left_out.append(source)
+            continue
         try:
             data = (source / TEXTEDIT_TEXT if is_textedit_package(source) else source).read_bytes()
             digest = hashlib.sha256(data).hexdigest()
