@@ -689,6 +689,37 @@ def test_system_and_lock_files_given_with_documents_are_left_out_in_one_note(
     assert [p.name for p in pool.iterdir()] == ["statement-on-the-port-closure.md"]
 
 
+@pytest.mark.parametrize("given", ["the folder", "what is in it (inbox/*)"])
+def test_a_folder_of_documents_is_imported_with_its_subfolders(tmp_path: Path, given: str) -> None:
+    """A folder that is no platform's export stopped the whole import ("this folder is no
+    platform's export"), given itself or as the month's subfolder among the files of
+    `publisher import inbox/*`: nothing was imported."""
+    inbox = tmp_path / "inbox"
+    statement = word_statement(inbox / "Statement.docx")
+    month = inbox / "2026-04 April"
+    month.mkdir()
+    (month / "Minutes.txt").write_text(f"Minutes of the April meeting\n\n{LONG}\n")
+    (month / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    (month / ".DS_Store").write_bytes(b"\0\0\0\1Bud1" + bytes(2040))
+    (inbox / ".git").mkdir()  # a hidden folder's files are no one's documents
+    (inbox / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    pool = tmp_path / "documents"
+    shown = sorted(path for path in inbox.iterdir() if not path.name.startswith("."))
+    named = [inbox] if given == "the folder" else shown  # as the shell expands inbox/*
+
+    result = CliRunner().invoke(main, ["import", "--into", str(pool), *map(str, named)])
+
+    assert result.exit_code == 0, result.output
+    assert "2 document(s) written, 0 file(s) failed" in result.output
+    assert "left out 2 system or lock files" in result.output
+    assert sorted(p.name for p in pool.iterdir()) == [
+        "minutes-of-the-april-meeting.md",
+        "statement-on-the-port-closure.md",
+    ]
+    imported = import_files([inbox], tmp_path / "again").documents
+    assert [row.source for row in imported] == [month / "Minutes.txt", statement]
+
+
 def test_copies_of_one_file_given_together_are_imported_once(tmp_path: Path) -> None:
     """Synced folders keep copies ("Statement (1).docx", "Statement - Copy.docx"): given in
     one run, each was written as a document of its own, statement-2.md and so on."""

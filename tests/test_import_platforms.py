@@ -1600,15 +1600,18 @@ def test_the_command_prints_one_table_that_fits_80_columns(tmp_path: Path) -> No
     assert sorted(p.name for p in (root / "issues").iterdir()) == ["001-first-issue.yaml"]
 
 
-def test_a_folder_that_is_no_export_is_refused_without_a_traceback(tmp_path: Path) -> None:
-    folder = tmp_path / "holiday-photos"
+def test_a_folder_that_is_no_export_brings_its_documents_and_nothing_else(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "inbox"
     folder.mkdir()
     (folder / "notes.txt").write_text("Nothing to see.")
     root = new_workspace(tmp_path / "ws")
     result = CliRunner().invoke(main, ["-C", str(root), "import", str(folder)])
-    assert result.exit_code == 1
-    assert f"{folder}: this folder is no platform's export" in result.output
-    assert "Traceback" not in result.output
+    assert result.exit_code == 0, result.output
+    assert "1 document(s) written, 0 file(s) failed" in result.output
+    assert sorted(p.name for p in (root / "issues").iterdir()) == ["001-first-issue.yaml"]
+    assert not (root / "subscribers.sqlite3").exists()
 
 
 def test_an_export_outside_a_workspace_is_refused_before_anything_is_written(

@@ -65,7 +65,8 @@ def import_(
     fetch_images: bool,
     fetch_images_anywhere: bool,
 ) -> None:
-    """Turn FILES into Markdown documents for review: plain text (pasted from blogs,
+    """Turn FILES (a folder: the files in it and its subfolders) into Markdown documents
+    for review: plain text (pasted from blogs,
     Facebook or PDFs), PDFs, saved web pages (.html, .mhtml, .webarchive), e-mails saved
     as .eml, DOCX, ODT and RTF (TextEdit's .rtfd too), Google Docs' web page download (the
     .zip), Markdown with its pictures inside (Google Docs' Markdown download), or a whole
@@ -89,7 +90,6 @@ def import_(
         subscribe_into,
         with_campaign_reports,
     )
-    from ..paths import is_textedit_package
     from .notes import show_warnings
 
     show_warnings()
@@ -103,26 +103,7 @@ def import_(
     # each read once, not again below
     recognised = with_campaign_reports([(path, recognise(path)) for path in files])
     exports = [(path, found) for path, found in recognised if found is not None]
-    plain = [path for path, found in recognised if found is None]
-    folder = next((p for p in plain if p.is_dir() and not is_textedit_package(p)), None)
-    if folder is not None and folder.suffix.lower() == ".textbundle":
-        raise PublisherError.at(
-            "a TextBundle (from Bear, Ulysses, iA Writer…): Markdown, which needs no import",
-            folder,
-            hint="copy the folder into documents/ as it is: it is one document, named by the"
-            " folder, with its pictures",
-        )
-    if folder is not None:
-        raise PublisherError.at(
-            "this folder is no platform's export",
-            folder,
-            hint="give the export as downloaded (Substack's, Mailchimp's, Medium's or Google"
-            " Takeout's zip, Ghost's JSON, WordPress's .xml, listmonk's CSV or JSON, Telegram's"
-            " ChatExport folder, Facebook's or Instagram's download in JSON, Mastodon's archive,"
-            " Bluesky's .car, X's archive),"
-            " or the files"
-            " inside the folder",
-        )
+    plain = [path for path, found in recognised if found is None]  # a folder's files too
     if exports and into is not None:
         raise PublisherError.at(
             "--into is for single files: an export's posts come with their issues and"

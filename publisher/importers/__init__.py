@@ -11,6 +11,7 @@ heuristic looks at it, so no control character reaches a document.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Set
 from dataclasses import dataclass, field, replace
@@ -95,12 +96,12 @@ def import_files(
     known = _imported_index(into)
     taken = {slug_for(p) for p in DocumentPool.scan(into).files}
     this_run: dict[str, list[Imported]] = {}  # by their file's hash, for copies given with it
-    for source in inputs:
+    for source in _files_given(inputs, report.problems):
         if is_housekeeping(source):
             report.left_out.append(source)
             continue
         try:
-            data = (source / TEXTEDIT_TEXT if is_textedit_package(source) else source).read_bytes()
+            data = _bytes_of(source)
             digest = hashlib.sha256(data).hexdigest()
             if digest in this_run:
                 report.documents += [_copy_of(row, source) for row in this_run[digest]]
@@ -145,6 +146,50 @@ def import_files(
             report.documents.append(Imported(source, part, draft, target, status))
         this_run[digest] = report.documents[start:]
     return report
+
+
+def _files_given(inputs: list[Path], problems: list[Problem]) -> list[Path]:
+    """`inputs` with each folder among them (not a document's own, as TextEdit's .rtfd is)
+    in place of the files in it and its subfolders, hidden folders aside, as documents/
+    has them: an editor's inbox, month by month. Each file once, however often given; a
+    folder that cannot be opened is one of the `problems`."""
+    files: list[Path] = []
+    for given in inputs:
+        if not given.is_dir() or _one_document(given):
+            files.append(given)
+            continue
+        found: list[Path] = []
+        for top, folders, names in os.walk(given, onerror=lambda exc: _unopened(exc, problems)):
+            here = Path(top)
+            found += [here / name for name in [*folders, *names] if _one_document(here / name)]
+            folders[:] = [f for f in folders if not (f.startswith(".") or _one_document(here / f))]
+            found += [here / name for name in names]
+        if not found:
+            problems.append(Problem("nothing to import: the folder holds no file", given))
+        files += sorted(found)
+    return list(dict.fromkeys(files))
+
+
+def _one_document(path: Path) -> bool:
+    """Whether `path` is a folder that is one document, its pictures inside it."""
+    return is_textedit_package(path) or path.suffix.lower() == ".textbundle"
+
+
+def _unopened(error: OSError, problems: list[Problem]) -> None:
+    problems.append(Problem(f"cannot open this folder: {error.strerror}", Path(error.filename)))
+
+
+def _bytes_of(source: Path) -> bytes:
+    """What `source` holds: of a TextEdit document with pictures (a folder), its text. A
+    TextBundle is refused, saying where it goes."""
+    if source.suffix.lower() == ".textbundle":
+        raise PublisherError.at(
+            "a TextBundle (from Bear, Ulysses, iA Writer…): Markdown, which needs no import",
+            source,
+            hint="copy the folder into documents/ as it is: it is one document, named by the"
+            " folder, with its pictures",
+        )
+    return (source / TEXTEDIT_TEXT if is_textedit_package(source) else source).read_bytes()
 
 
 def _copy_of(row: Imported, source: Path) -> Imported:
