@@ -50,10 +50,16 @@ _KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?[^\s:#'\"-][^:]*:)\s+(\S.*?)\s*$")
 
 def _yaml_fix(written: str) -> str:
     """The hint for a YAML error on the line `written`: for the mistakes people who never
-    chose YAML make most (a tab that indents; a title with a colon, a quote or a bracket
-    in it left unquoted, or a quote left open), the fix written out; else what to check."""
+    chose YAML make most (a tab that indents; a Windows path in double quotes; a title with
+    a colon, a quote or a bracket in it left unquoted, or a quote left open), the fix
+    written out; else what to check."""
     if "\t" in written[: len(written) - len(written.lstrip())]:
         return "this line is indented with a tab: YAML indents with spaces only"
+    if fixed := _backslashes_kept(written):
+        return (
+            "in double quotes a backslash starts an escape: use single quotes, or / between"
+            f" folders: {fixed}"
+        )
     if (found := _KEY_VALUE.match(written)) and not _parses(found.group(0).lstrip(" -")):
         key, value = found.groups()
         opened = value[0]
@@ -67,6 +73,26 @@ def _yaml_fix(written: str) -> str:
         if _parses(_quoted(key.lstrip(" -"), value)):
             return f"put the value in quotes: {_quoted(key, value)}"
     return "check indentation and quote values that contain ':' or start with '[', '{' or '*'"
+
+
+# A value in double quotes, with any escapes (`\"`) in it
+_DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def _backslashes_kept(written: str) -> str | None:
+    """The line `written` with each value in double quotes that a backslash makes no YAML
+    in single quotes, where a backslash is a backslash: a Windows path typed in double
+    quotes, `"2026-05 May\\Report.md"`, is an escape `\\R` there, which YAML has not.
+    None when that does not mend the line."""
+
+    def single(found: re.Match[str]) -> str:
+        value = found.group(0)
+        if "\\" not in value or _parses(f"x: {value}"):
+            return value
+        return "'" + found.group(1).replace("'", "''") + "'"
+
+    fixed = _DOUBLE_QUOTED.sub(single, written).strip()
+    return fixed if fixed != written.strip() and _parses(fixed) else None
 
 
 # A list item without the space after its dash: `-strike-vote` (not `---`, not `-5`)

@@ -303,6 +303,45 @@ def test_a_yaml_typo_gets_its_fix_written_out(
     assert_failed_cleanly(minimal, code)
 
 
+WINDOWS_PATHS = [  # as typed, its line, and the fix
+    (
+        '    documents: [first-article, "2026-05 May\\Report.md"]',
+        6,
+        "documents: [first-article, '2026-05 May\\Report.md']",
+    ),
+    (
+        '    documents:\n      - first-article\n      - "2026-05 May\\Report.md"',
+        8,
+        "- '2026-05 May\\Report.md'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("typed", "line", "fix"), WINDOWS_PATHS, ids=["a list", "a list's lines"])
+def test_a_windows_path_in_double_quotes_gets_the_quotes_that_name_the_document(
+    minimal: Path, typed: str, line: int, fix: str
+) -> None:
+    """In double quotes YAML reads a backslash as an escape (`\\R`: none): the hint was to
+    put the whole list in quotes, which made it one name, '["2026-05 May/Report.md"]'."""
+    month = minimal / "documents" / "2026-05 May"
+    month.mkdir()
+    (minimal / "documents" / "second-article.md").rename(month / "Report.md")
+    written = "    documents: [first-article, second-article]"
+    write_manifest(minimal, GOOD.replace(written, typed))
+
+    code, output = run_build(minimal)
+
+    assert_failed_cleanly(minimal, code)
+    assert f"001-first.yaml:{line}: not valid YAML" in output
+    said = " ".join(output.split())
+    advice = "in double quotes a backslash starts an escape: use single quotes, or / between"
+    assert f"hint: {advice} folders: {fix}" in said
+    write_manifest(
+        minimal, GOOD.replace(written, typed.replace(typed.split("\n")[-1].strip(), fix))
+    )
+    assert documents_named(minimal)[1] == Path("2026-05 May/Report.md")
+
+
 @pytest.mark.parametrize(
     "address",
     ["https://dockside.example.org/media/cover.jpg", "https://cdn.example.net/p/8f3a?w=1200"],
