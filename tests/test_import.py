@@ -720,6 +720,28 @@ def test_a_folder_of_documents_is_imported_with_its_subfolders(tmp_path: Path, g
     assert [row.source for row in imported] == [month / "Minutes.txt", statement]
 
 
+def test_the_photos_in_a_folder_are_left_out_in_one_line_and_the_import_succeeds(
+    tmp_path: Path,
+) -> None:
+    """An inbox keeps the photos of a demonstration beside the statement: each was an
+    error ("a picture, not a document") and the import of the folder failed."""
+    inbox = tmp_path / "inbox"
+    word_statement(inbox / "Statement.docx")
+    for name in ("IMG_0412.JPG", "banner.png"):
+        Image.new("RGB", (8, 8), "red").save(inbox / name)
+    pool = tmp_path / "documents"
+
+    result = CliRunner().invoke(main, ["import", "--into", str(pool), str(inbox)])
+
+    assert result.exit_code == 0, result.output
+    assert "1 document(s) written, 0 file(s) failed" in result.output
+    assert (
+        "left out 2 pictures found in the folder, which are no documents: IMG_0412.JPG, banner.png"
+        in result.output
+    )
+    assert "error" not in result.output
+
+
 def test_copies_of_one_file_given_together_are_imported_once(tmp_path: Path) -> None:
     """Synced folders keep copies ("Statement (1).docx", "Statement - Copy.docx"): given in
     one run, each was written as a document of its own, statement-2.md and so on."""

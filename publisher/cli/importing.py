@@ -149,6 +149,7 @@ def import_(
                     ],
                     "problems": [str(p) for p in (report.problems if report else [])],
                     "left out": [str(p) for p in (report.left_out if report else [])],
+                    "pictures left out": [str(p) for p in (report.pictures if report else [])],
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -210,6 +211,8 @@ def _print_file_import(report: FileImportReport, dry_run: bool, console: Console
         click.secho(f"error: {problem}", fg="red", err=True)
     if report.left_out:
         click.echo(_left_out(report.left_out))
+    if report.pictures:
+        click.echo(_pictures(report.pictures))
     done = sum(row.status in ("imported", "updated") for row in report.documents)
     failed = len({problem.file for problem in report.problems})  # a file may have several
     click.echo(
@@ -224,6 +227,18 @@ def _left_out(files: list[Path]) -> str:
     names = ", ".join(file.name for file in files[:5]) + (", …" if len(files) > 5 else "")
     files_ = "file" if len(files) == 1 else "files"
     return f"left out {len(files)} system or lock {files_}, which are no documents: {names}"
+
+
+def _pictures(files: list[Path]) -> str:
+    """The pictures found in the folders given, in one line, with how one is shown: the
+    photos beside an inbox's statements are not for `import`, nor its failure."""
+    names = ", ".join(file.name for file in files[:5]) + (", …" if len(files) > 5 else "")
+    pictures = "picture" if len(files) == 1 else "pictures"
+    return (
+        f"left out {len(files)} {pictures} found in the folder, which are no documents: {names}"
+        f" (to show one, copy it into documents/ and write ![what it shows]({files[0].name})"
+        " in a document)"
+    )
 
 
 def _found(paragraphs: int, lists: int, notes: int) -> str:

@@ -24,8 +24,10 @@ from ..controls import clean_text, without_break_hints, without_idle_direction_m
 from ..errors import Problem, PublisherError
 from ..output import atomic_write
 from ..paths import TEXTEDIT_TEXT, is_textedit_package
+from ..picture_copies import CONVERTED_SUFFIXES
 from ..pool import DocumentPool, slug_for, slugged
 from ..readers import fallback_title, not_read
+from ..resources import SHOWN_IMAGE_SUFFIXES
 from ..slugs import unique
 from .draft import Draft
 from .index import EDITED, stamped, unedited
@@ -67,6 +69,7 @@ class ImportReport:
     documents: list[Imported] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     left_out: list[Path] = field(default_factory=list)  # system and lock files: no documents
+    pictures: list[Path] = field(default_factory=list)  # found in a folder given: no documents
 
 
 # What programs and systems keep beside documents, in synced folders most: Word's owner file
@@ -99,6 +102,9 @@ def import_files(
     for source in _files_given(inputs, report.problems):
         if is_housekeeping(source):
             report.left_out.append(source)
+            continue
+        if source not in inputs and _is_picture(source):
+            report.pictures.append(source)
             continue
         try:
             data = _bytes_of(source)
@@ -168,6 +174,13 @@ def _files_given(inputs: list[Path], problems: list[Problem]) -> list[Path]:
             problems.append(Problem("nothing to import: the folder holds no file", given))
         files += sorted(found)
     return list(dict.fromkeys(files))
+
+
+def _is_picture(path: Path) -> bool:
+    """Whether `path` is a picture: in a folder of an editor's inbox, the photos beside the
+    statements are no documents to import, nor a failure of the import (a picture the
+    editor names is refused with how to show it)."""
+    return path.suffix.lower() in (*SHOWN_IMAGE_SUFFIXES, *CONVERTED_SUFFIXES)
 
 
 def _one_document(path: Path) -> bool:
