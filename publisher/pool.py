@@ -68,7 +68,8 @@ class DocumentPool:
 
     @classmethod
     def scan(cls, root: Path) -> DocumentPool:
-        """Index the files under `root` named like documents (hidden folders aside). An
+        """Index the files under `root` named like documents (hidden folders and
+        housekeeping files aside: `is_housekeeping`). An
         entry that is no file inside `root` is left out, with a warning: nothing reads it,
         not even to look for translations, and a manifest naming it is told why."""
         if not root.is_dir():
@@ -76,7 +77,7 @@ class DocumentPool:
         files, left_out = [], {}
         for path in root.rglob("*"):
             relative = path.relative_to(root)
-            if any(part.startswith(".") for part in relative.parts):
+            if _left_alone(relative):
                 continue
             if path.suffix.lower() not in EXTENSIONS:
                 if path.is_symlink() and path.is_dir():  # not looked into (nor for ever)
@@ -195,13 +196,34 @@ class DocumentPool:
         return None
 
     def _unread_files(self) -> Iterator[Path]:
-        """The files under the root, hidden folders aside, of a kind no reader reads."""
+        """The files under the root, hidden folders and housekeeping files aside, of a kind
+        no reader reads."""
         for path in self.root.rglob("*"):
             relative = path.relative_to(self.root)
-            if any(part.startswith(".") for part in relative.parts):
+            if _left_alone(relative):
                 continue
             if path.suffix.lower() not in EXTENSIONS and path.is_file():
                 yield relative
+
+
+# Files programs and file managers keep beside the documents of a synced or shared folder,
+# which nobody wrote: Word's owner file of a document open in it (`~$Statement.docx`, for as
+# long as it is open: a second 'statement') and its temporary copies (`~WRL0001.tmp`),
+# Windows' thumbnails and folder settings, and hidden files: a Mac's resource forks
+# (`._Statement.docx`) and folder settings (`.DS_Store`), LibreOffice's lock files.
+_HOUSEKEEPING = re.compile(r"~\$|~WR[LD].*\.tmp$|\.|(thumbs\.db|desktop\.ini)$", re.IGNORECASE)
+
+
+def is_housekeeping(path: Path) -> bool:
+    """Whether `path` is a file no one wrote that a folder kept in sync holds beside the
+    documents: never a document, nor a file to say anything about."""
+    return bool(_HOUSEKEEPING.match(path.name))
+
+
+def _left_alone(relative: Path) -> bool:
+    """Whether the entry at `relative` (to documents/) is in a hidden folder or is a
+    housekeeping file: looked at neither as a document nor as a file in another format."""
+    return is_housekeeping(relative) or any(p.startswith(".") for p in relative.parts[:-1])
 
 
 _EMPTY_AT_MOST = 64 * 1024  # bytes: a larger file is read by its reader, not for this

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -954,3 +955,27 @@ def test_a_manifest_name_too_long_for_its_outputs_is_refused_before_anything_is_
     assert f"{long}: this file name makes a name of 230 characters" in output, output
     assert "at most 200" in output and "rename the manifest" in output
     assert "disk space" not in output
+
+
+# The owner file Word writes beside a document while it is open ("~$" and the rest of the
+# name, at most the last 11 characters of the stem kept): the length of the user's name, the
+# name, then zeros, 162 bytes in all.
+WORD_LOCK = bytes([11]) + b"Maria Lopez" + bytes(150)
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def test_a_word_file_open_on_a_shared_drive_is_still_named_by_its_slug(minimal: Path) -> None:
+    """While someone had Statement.docx open in Word, its lock file `~$Statement.docx` was a
+    second 'statement': the issue failed ("matches several documents"), and `publisher list`
+    showed the lock files as documents ('atement-draft' for `~$atement Draft.docx`)."""
+    documents = minimal / "documents"
+    for name in ("Statement.docx", "Statement Draft.docx"):
+        with zipfile.ZipFile(documents / name, "w") as docx:
+            docx.writestr("word/document.xml", f'<w:document xmlns:w="{W}"><w:body/></w:document>')
+    (documents / "~$Statement.docx").write_bytes(WORD_LOCK)
+    (documents / "~$atement Draft.docx").write_bytes(WORD_LOCK)
+    write_manifest(minimal, GOOD.replace("[first-article, second-article]", "[statement]"))
+    assert documents_named(minimal) == [Path("Statement.docx")]
+    listed = CliRunner().invoke(main, ["-C", str(minimal), "list"]).output
+    assert "Documents (4)" in listed, listed
+    assert "~$" not in listed and " atement-draft " not in listed, listed
