@@ -86,6 +86,9 @@ class DocumentPool:
                         " folders inside documents/ only (move or copy that folder in)",
                         path,
                     )
+                elif path.is_dir() and not os.access(path, os.R_OK | os.X_OK):
+                    log.warning("left out %s: it is %s", path, CLOSED_FOLDER)
+                    left_out[relative] = CLOSED_FOLDER
                 continue
             if in_site_machinery(root, relative):
                 continue
@@ -133,9 +136,16 @@ class DocumentPool:
             if _ELSEWHERE.match(ref):
                 raise _elsewhere(ref)
             if unusable := [f for f in self.left_out if ref in names_of(f) | {composed(str(f))}]:
+                why = self.left_out[unusable[0]]
+                fix = "put the document itself in documents/, as a file"
                 raise UnresolvedReference(
-                    f"{ref!r} is documents/{unusable[0].as_posix()}, {self.left_out[unusable[0]]}",
-                    "put the document itself in documents/, as a file",
+                    f"{ref!r} is documents/{unusable[0].as_posix()}, {why}",
+                    NOT_PERMITTED if why in (CLOSED_FILE, CLOSED_FOLDER) else fix,
+                )
+            if closed := [f for f in self.left_out if candidate.is_relative_to(f)]:
+                raise UnresolvedReference(
+                    f"{ref!r} is in documents/{closed[0].as_posix()}, {self.left_out[closed[0]]}",
+                    NOT_PERMITTED,
                 )
             if other := self._in_another_format(ref):
                 kind, hint = not_read(other)
@@ -245,18 +255,28 @@ def _elsewhere(ref: str) -> UnresolvedReference:
     return UnresolvedReference(f"{ref!r} is a file on this computer, outside documents/", how)
 
 
+# Entries of documents/ this user may not read: a NAS's or a shared drive's own permissions,
+# a synced file that could not be downloaded. Left out, as the rest of documents/ is still
+# to be listed and built; refused only where an issue names them.
+CLOSED_FILE = "a file that cannot be read (permission denied)"
+CLOSED_FOLDER = "a folder that cannot be read (permission denied)"
+NOT_PERMITTED = (
+    "ask whoever shares it to let you read it (in a synced folder: make it available on this"
+    " computer)"
+)
+
+
 def unreadable(path: Path, root: Path) -> str | None:
     """Why `path` is no document to read, or None: a regular file inside `root`, or a link
-    to one. Reading a named pipe or a device would wait or run forever, a link that loops
-    or leads nowhere cannot be read, and one that leads out of documents/ would publish
-    what the editor never put there."""
-    if stat.S_ISREG(os.lstat(path).st_mode):
-        return None  # most files: one look, without following anything
-    if why := no_file(path):
-        return why
-    if not path.resolve().is_relative_to(root.resolve()):
-        return "a link to a file outside documents/"
-    return None
+    to one, that this user may read. Reading a named pipe or a device would wait or run
+    forever, a link that loops or leads nowhere cannot be read, and one that leads out of
+    documents/ would publish what the editor never put there."""
+    if not stat.S_ISREG(os.lstat(path).st_mode):  # most files are: one look, no link followed
+        if why := no_file(path):
+            return why
+        if not path.resolve().is_relative_to(root.resolve()):
+            return "a link to a file outside documents/"
+    return None if os.access(path, os.R_OK) else CLOSED_FILE
 
 
 def names_of(file: Path) -> set[str]:

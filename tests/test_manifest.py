@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -979,3 +982,89 @@ def test_a_word_file_open_on_a_shared_drive_is_still_named_by_its_slug(minimal: 
     listed = CliRunner().invoke(main, ["-C", str(minimal), "list"]).output
     assert "Documents (4)" in listed, listed
     assert "~$" not in listed and " atement-draft " not in listed, listed
+
+
+PUBLISHER = str(Path(sys.executable).with_name("publisher"))  # the installed command
+# A command run as a user whom files' permissions apply to: root (the tests' user in a
+# container) may read any file, unless it gives up that power.
+AS_A_USER = (
+    ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"] if os.geteuid() == 0 else []
+)
+needs_permissions = pytest.mark.skipif(
+    os.geteuid() == 0 and not shutil.which("setpriv"),
+    reason="as root, file permissions apply only to a command run through setpriv",
+)
+
+
+def as_a_user(root: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """`publisher -C root …` run by a user who may not read what permissions forbid."""
+    return subprocess.run(
+        [*AS_A_USER, PUBLISHER, "-C", str(root), *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@needs_permissions
+def test_a_file_you_may_not_read_is_left_out_with_a_warning_not_a_crash(minimal: Path) -> None:
+    """A file of documents/ another user keeps to themselves (a NAS's or Samba's own
+    permissions, a synced file that failed to download) stopped `publisher list` and the
+    build of every issue with editions on "an unexpected problem (PermissionError)", though
+    no issue used it."""
+    write_manifest(minimal, GOOD + "editions: [fr]\n")
+    secret = minimal / "documents" / "Secret.md"
+    secret.write_text("---\ntitle: Secret\n---\n\nx\n")
+    private = minimal / "documents" / "Private folder"
+    private.mkdir()
+    (private / "a.md").write_text("---\ntitle: A\n---\n\nx\n")
+    secret.chmod(0o000)
+    private.chmod(0o000)
+    try:
+        listed = as_a_user(minimal, "list")
+        built = as_a_user(minimal, "build", "--format", "email")
+    finally:
+        private.chmod(0o755)
+        secret.chmod(0o644)
+    for done in (listed, built):
+        said = " ".join((done.stdout + done.stderr).split())
+        assert done.returncode == 0, said
+        assert f"left out {secret}: it is a file that cannot be read (permission denied)" in said
+        assert f"left out {private}: it is a folder that cannot be read (permission denied)" in (
+            said
+        )
+    assert "first-article" in listed.stdout and "Secret" not in listed.stdout
+
+
+@needs_permissions
+@pytest.mark.parametrize(
+    ("name", "reference", "said"),
+    [
+        ("Locked.docx", "locked", "'locked' is documents/Locked.docx, a file that cannot be read"),
+        (
+            "Private folder/a.md",
+            "Private folder/a",
+            "'Private folder/a' is in documents/Private folder, a folder that cannot be read",
+        ),
+    ],
+)
+def test_a_document_you_may_not_read_named_in_an_issue_is_refused_at_its_line(
+    minimal: Path, name: str, reference: str, said: str
+) -> None:
+    """Named in an issue, a Word file you may not read crashed the build; a document in a
+    folder you may not open was "no document 'Private folder/a'"."""
+    write_manifest(minimal, GOOD.replace("second-article]", f"'{reference}']"))
+    path = minimal / "documents" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(b"PK\x03\x04")
+    locked = minimal / "documents" / Path(name).parts[0]
+    locked.chmod(0o000)
+    try:
+        done = as_a_user(minimal, "build", "--format", "email")
+    finally:
+        locked.chmod(0o755 if locked.is_dir() else 0o644)
+    output = " ".join((done.stdout + done.stderr).split())
+    assert f"001-first.yaml:6: {said} (permission denied)" in output, output
+    assert "hint: ask whoever shares it" in output, output
+    assert "unexpected problem" not in output and "no document" not in output, output
+    assert_failed_cleanly(minimal, done.returncode)
