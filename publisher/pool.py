@@ -188,12 +188,16 @@ class DocumentPool:
             return False  # the reader says what is wrong with it
 
     def _named(self, candidate: Path) -> list[Path]:
-        """The files `candidate` names: by its path with its suffix, or by any of their
-        names (slug, stem, path without suffix)."""
-        if candidate.suffix.lower() in EXTENSIONS:
-            same_name = self.names.get(candidate.with_suffix("").as_posix(), ())
-            return [f for f in same_name if composed(f.as_posix()) == candidate.as_posix()]
-        return list(self.names.get(candidate.as_posix(), ()))
+        """The files `candidate` names: by its path with its suffix (in any letter case
+        when none is written in the case typed: Windows and macOS find `Minutes AGM.MD` by
+        `Minutes AGM.md`), or by any of their names (slug, stem, path without suffix)."""
+        if candidate.suffix.lower() not in EXTENSIONS:
+            return list(self.names.get(candidate.as_posix(), ()))
+        path = candidate.as_posix()
+        same_name = self.names.get(candidate.with_suffix("").as_posix(), ())
+        if exact := [f for f in same_name if composed(f.as_posix()) == path]:
+            return exact
+        return [f for f in self.files if composed(f.as_posix()).casefold() == path.casefold()]
 
     def _in_another_format(self, ref: str) -> Path | None:
         """A file of a kind no reader reads that `ref` names as it would a document of it

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from publisher.cli import main
 from publisher.manifest import load_manifests
-from publisher.pool import DocumentPool
+from publisher.pool import DocumentPool, UnresolvedReference
 
 GOOD = """\
 number: 1
@@ -1068,3 +1068,39 @@ def test_a_document_you_may_not_read_named_in_an_issue_is_refused_at_its_line(
     assert "hint: ask whoever shares it" in output, output
     assert "unexpected problem" not in output and "no document" not in output, output
     assert_failed_cleanly(minimal, done.returncode)
+
+
+@pytest.mark.parametrize(
+    ("name", "reference"),
+    [
+        ("Minutes AGM.MD", "Minutes AGM.md"),
+        ("Press Release.DOCX", "Press Release.docx"),
+        ("Statement.docx", "statement.docx"),
+        ("reports/Rent Survey.docx", "Reports/rent survey.DOCX"),
+    ],
+)
+def test_a_file_name_typed_in_other_letter_case_names_the_document(
+    minimal: Path, name: str, reference: str
+) -> None:
+    """Windows and macOS find `Minutes AGM.MD` by `Minutes AGM.md`: the manifest was told
+    "no document 'Minutes AGM.md'", "did you mean 'Minutes AGM.MD'?"."""
+    path = minimal / "documents" / name
+    path.parent.mkdir(exist_ok=True)
+    if path.suffix.lower() == ".md":
+        path.write_text("---\ntitle: Minutes\n---\n\nText.\n")
+    else:
+        with zipfile.ZipFile(path, "w") as docx:
+            docx.writestr("word/document.xml", f'<w:document xmlns:w="{W}"><w:body/></w:document>')
+    write_manifest(minimal, GOOD.replace("second-article]", f"'{reference}']"))
+    assert documents_named(minimal)[1] == Path(name)
+
+
+def test_file_names_differing_only_in_letter_case_are_told_apart_by_their_case(
+    minimal: Path,
+) -> None:
+    for name in ("Statement.md", "STATEMENT.MD"):
+        (minimal / "documents" / name).write_text("---\ntitle: Statement\n---\n\nText.\n")
+    pool = DocumentPool.scan(minimal / "documents")
+    assert pool.resolve("STATEMENT.MD") == Path("STATEMENT.MD")
+    with pytest.raises(UnresolvedReference, match="matches several documents"):
+        pool.resolve("statement.md")
