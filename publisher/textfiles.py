@@ -7,7 +7,9 @@ guess garbles every accented letter of what is published and mailed, which canno
 called back: such a file is refused, naming the line and column of its first byte that is
 not UTF-8, with how to save it as UTF-8. UTF-16 without a BOM is refused by that name: its
 NULs say what it is, though in Arabic, Cyrillic, Greek or Hebrew it may be valid UTF-8. (`publisher import` does guess, with
-charset-normalizer: what it writes is for the editor to review, not yet published.)
+charset-normalizer: what it writes is for the editor to review, not yet published.) A file
+whose first bytes say it is a Word file, an OpenDocument text, a PDF or a zip (renamed .md,
+or sent so) is refused as what it is, with the name to give it.
 
 A web page is read as browsers read it: one that is not UTF-8 in the encoding its
 `<meta charset>` declares (a page saved from a browser or from Word keeps it).
@@ -17,7 +19,9 @@ from __future__ import annotations
 
 import codecs
 import html
+import io
 import re
+import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -90,6 +94,11 @@ def _codec(data: bytes) -> str:
 def decoded(data: bytes, path: Path, hint: str = SAVE_AS_UTF8, *, page: bool = False) -> str:
     """`data`, the bytes of the file at `path`, as text with LF line ends. `page`: the
     file is a web page, which may declare its encoding."""
+    if found := _not_text(data):
+        kind, suffix, then = found
+        raise PublisherError.at(
+            f"{kind}, named {path.suffix}", path, hint=f"rename it {path.stem}{suffix}{then}"
+        )
     codec = _codec(data)
     if codec == "utf-8" and (order := _utf16_byte_order(data)):
         raise PublisherError.at(
@@ -116,6 +125,32 @@ def decoded(data: bytes, path: Path, hint: str = SAVE_AS_UTF8, *, page: bool = F
     # told "CR only", with CR alone (read as one line, the front matter was not found)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
+
+def _not_text(data: bytes) -> tuple[str, str, str] | None:
+    """What a file no text is by its first bytes, whatever its name says: a phrase, the
+    suffix to give it, and what to do then; None for text. A Word file renamed .md (or sent
+    so) was refused as text in another encoding, to be saved as UTF-8 from Notepad."""
+    if data.startswith(b"%PDF-"):
+        return "a PDF", ".pdf", ", then make a document of its text with 'publisher import'"
+    if data.startswith(OLE):
+        return "a Word 97-2003 document", ".doc", ", then save it as .docx from Word or LibreOffice"
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            kind = archive.read("mimetype") if "mimetype" in names else b""
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
+        names, kind = set(), b""
+    if "word/document.xml" in names:
+        return "a Word document", ".docx", ""
+    if kind.startswith(b"application/vnd.oasis.opendocument.text"):
+        return "an OpenDocument text", ".odt", ""
+    return "a zip archive", ".zip", ", then unzip it"
+
+
+# An OLE compound file's opening: what Word 97-2003 saves (and a password-protected DOCX)
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 # The HTML standard's prescan, simplified: a charset in the first 1,024 bytes.
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)

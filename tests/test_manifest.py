@@ -3,6 +3,7 @@ line and a fix; the exit code is non-zero; dist/ is left exactly as it was."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -1104,3 +1105,47 @@ def test_file_names_differing_only_in_letter_case_are_told_apart_by_their_case(
     assert pool.resolve("STATEMENT.MD") == Path("STATEMENT.MD")
     with pytest.raises(UnresolvedReference, match="matches several documents"):
         pool.resolve("statement.md")
+
+
+def office_zip(*members: tuple[str, str]) -> bytes:
+    """A zip holding `members` (name, text) in that order, as an office program saves one."""
+    written = io.BytesIO()
+    with zipfile.ZipFile(written, "w") as archive:
+        for name, text in members:
+            archive.writestr(name, text)
+    return written.getvalue()
+
+
+WORD_FILE = office_zip(
+    ("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'),
+    ("_rels/.rels", "<Relationships/>"),
+    ("word/document.xml", f'<w:document xmlns:w="{W}"><w:body><w:p/></w:body></w:document>'),
+)
+ODT_FILE = office_zip(
+    ("mimetype", "application/vnd.oasis.opendocument.text"),
+    ("content.xml", "<office:document-content/>"),
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said", "hint"),
+    [
+        ("second-article.md", WORD_FILE, "a Word document", "rename it second-article.docx"),
+        ("second-article.txt", ODT_FILE, "an OpenDocument text", "rename it second-article.odt"),
+        ("second-article.md", PDF, "a PDF", "rename it second-article.pdf"),
+        ("second-article.md", OLE, "a Word 97-2003 document", "rename it second-article.doc"),
+    ],
+)
+def test_a_word_file_renamed_md_is_said_to_be_one_with_the_name_to_give_it(
+    minimal: Path, name: str, content: bytes, said: str, hint: str
+) -> None:
+    """A Word file renamed .md (or sent so) was "not UTF-8 text: byte 0x82 at column 13",
+    with advice to save it as UTF-8 from Notepad, which would have ruined it."""
+    (minimal / "documents" / "second-article.md").unlink()
+    (minimal / "documents" / name).write_bytes(content)
+    code, output = run_build(minimal)
+    said_in_full = " ".join(output.split())
+    assert f"{name}: {said}, named {Path(name).suffix}" in said_in_full, output
+    assert f"hint: {hint}" in said_in_full, output
+    assert "UTF-8" not in output and "Notepad" not in output
+    assert_failed_cleanly(minimal, code)

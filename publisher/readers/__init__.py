@@ -430,7 +430,7 @@ def check_office_zip(path: Path, limits: Limits) -> None:
             members = office.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
         opening = _opening(path)
-        if opening == _OLE:  # what Word and LibreOffice write in place of the zip
+        if opening == textfiles.OLE:  # what Word and LibreOffice write in place of the zip
             raise PublisherError.at(
                 "a password-protected document, or a Word 97-2003 one named"
                 f" {path.suffix}: publisher cannot read either",
@@ -467,14 +467,10 @@ def check_office_zip(path: Path, limits: Limits) -> None:
         )
 
 
-# An OLE compound file's opening: a .doc's, or an encrypted DOCX's or ODT's
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
 def _opening(path: Path) -> bytes:
     """The file's first bytes, which say what it is whatever its name says."""
     with path.open("rb") as handle:
-        return handle.read(len(_OLE))
+        return handle.read(len(textfiles.OLE))
 
 
 _MORE = "<!--more-->"  # Hugo's, Jekyll's and WordPress's end of the summary
