@@ -148,7 +148,7 @@ class DocumentPool:
                     NOT_PERMITTED,
                 )
             if other := self._in_another_format(ref):
-                kind, hint = not_read(other)
+                kind, hint = not_read(self.root / other)
                 raise UnresolvedReference(
                     f"{ref!r} is documents/{other.as_posix()}, {kind}, which publisher cannot read",
                     hint,

@@ -1149,3 +1149,52 @@ def test_a_word_file_renamed_md_is_said_to_be_one_with_the_name_to_give_it(
     assert f"hint: {hint}" in said_in_full, output
     assert "UTF-8" not in output and "Notepad" not in output
     assert_failed_cleanly(minimal, code)
+
+
+CAMPAIGN = "https://dockside.example.org/campaign/berth-7?from=news%20letter"
+# A message saved from Thunderbird or Apple Mail
+EML = (
+    b"From: Branch Secretary <branch@dockside.example.org>\r\n"
+    b"To: editors@dockside.example.org\r\nSubject: Letter from the branch\r\n"
+    b"Date: Fri, 01 May 2026 09:12:00 +0100\r\nMIME-Version: 1.0\r\n"
+    b"Content-Type: text/plain; charset=utf-8\r\n\r\nDear editors,\r\n\r\nWe write...\r\n"
+)
+# A link dragged from a browser to a folder: on Windows an Internet Shortcut (INI), on a
+# Mac a property list
+URL_SHORTCUT = (
+    "[{000214A0-0000-0000-C000-000000000046}]\r\nProp3=19,11\r\n"
+    f"[InternetShortcut]\r\nIDList=\r\nURL={CAMPAIGN}\r\n"
+).encode()
+WEBLOC = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST'
+    ' 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n'
+    f"<dict>\n\t<key>URL</key>\n\t<string>{CAMPAIGN}</string>\n</dict>\n</plist>\n"
+).encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said", "hint"),
+    [
+        ("Letter from branch.eml", EML, "an e-mail message", "publisher import"),
+        (
+            "Articles for June.zip",
+            office_zip(("Articles for June/Rent strike.docx", "")),
+            "a zip archive",
+            "unzip it into documents/",
+        ),
+        ("Campaign site.url", URL_SHORTCUT, f"a shortcut to {CAMPAIGN}", "Save Page As"),
+        ("Campaign site.webloc", WEBLOC, f"a shortcut to {CAMPAIGN}", "Save Page As"),
+    ],
+)
+def test_a_message_a_zip_or_a_link_in_documents_is_named_with_what_to_do(
+    minimal: Path, name: str, content: bytes, said: str, hint: str
+) -> None:
+    """Named in an issue, each was "a .eml file" (or .zip, .url, .webloc) with the hint
+    to save it as .docx, .odt…: no program saves a message, an archive or a link so."""
+    (minimal / "documents" / name).write_bytes(content)
+    write_manifest(minimal, GOOD.replace("second-article]", f"'{name}']"))
+    code, output = run_build(minimal)
+    said_in_full = " ".join(output.split())
+    assert f"001-first.yaml:6: '{name}' is documents/{name}, {said}" in said_in_full, output
+    assert hint in said_in_full and "save it as .docx" not in said_in_full, output
+    assert_failed_cleanly(minimal, code)

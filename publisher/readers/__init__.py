@@ -6,15 +6,18 @@ validates the metadata and passes the body through the one sanitising policy.
 
 from __future__ import annotations
 
+import configparser
 import dataclasses
 import logging
 import os
+import plistlib
 import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.parsers.expat import ExpatError
 
 from .. import textfiles
 from ..arabic_shapes import as_letters
@@ -86,6 +89,10 @@ __all__ = [
     "read_document",
 ]
 
+_SAVE_PAGE = (
+    "save the page into documents/ (in the browser: File > Save Page As, 'Web Page, HTML"
+    " only'), or copy its text into a document"
+)
 _PDF_HINT = (
     "make a document of its text with 'publisher import FILE.pdf' (for review), or ask"
     " for the file it was made from (.docx, .odt)"
@@ -138,6 +145,17 @@ _NOT_READ = {
             " mailbox you read with either) and import those",
         ),
     ),
+    ".eml": (
+        "an e-mail message",
+        "make a document of it with 'publisher import FILE.eml' (for review): its pictures"
+        " come along",
+    ),
+    ".zip": (
+        "a zip archive",
+        "unzip it into documents/ (a platform's export, from Substack, WordPress, Medium…:"
+        " make documents of it with 'publisher import FILE.zip')",
+    ),
+    **dict.fromkeys((".url", ".webloc"), ("a shortcut to a web page", _SAVE_PAGE)),
     ".msg": (
         "an Outlook message",
         "in Outlook, forward it to an address a mail program that saves .eml reads"
@@ -155,7 +173,31 @@ def not_read(path: Path) -> tuple[str, str]:
         return "a picture, not a document", (
             f"copy it into documents/ and show it in a document: ![what it shows]({path.name})"
         )
+    if suffix in (".url", ".webloc") and (address := _shortcut_address(path)):
+        return f"a shortcut to {address}", _SAVE_PAGE
     return _NOT_READ.get(suffix, (f"a {suffix or 'suffix-less'} file", _SAVE_AS))
+
+
+def _shortcut_address(path: Path) -> str | None:
+    """The address of the page a link dragged out of a browser leads to: Windows saves it as
+    an Internet Shortcut (.url, an INI file), a Mac as a property list (.webloc, in XML or
+    binary). None when the file cannot be read so: its kind is said all the same."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(_SHORTCUT_AT_MOST)
+        if path.suffix.lower() == ".webloc":
+            found = plistlib.loads(data)
+            address = found.get("URL") if isinstance(found, dict) else None
+        else:
+            shortcut = configparser.RawConfigParser(strict=False)
+            shortcut.read_string(data.decode("utf-8", "replace"))
+            address = shortcut.get("InternetShortcut", "URL", fallback=None)
+    except (OSError, ValueError, configparser.Error, plistlib.InvalidFileException, ExpatError):
+        return None
+    return (address.strip() or None) if isinstance(address, str) else None
+
+
+_SHORTCUT_AT_MOST = 64 * 1024  # bytes: a shortcut holds an address and a few settings
 
 
 def read_document(
