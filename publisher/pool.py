@@ -225,7 +225,7 @@ class DocumentPool:
 # long as it is open: a second 'statement') and its temporary copies (`~WRL0001.tmp`),
 # Windows' thumbnails and folder settings, and hidden files: a Mac's resource forks
 # (`._Statement.docx`) and folder settings (`.DS_Store`), LibreOffice's lock files.
-_HOUSEKEEPING = re.compile(r"~\$|~WR[LD].*\.tmp$|\.|(thumbs\.db|desktop\.ini)$", re.IGNORECASE)
+_HOUSEKEEPING = re.compile(r"~\$|~.*\.tmp$|\.|((eh)?thumbs\.db|desktop\.ini)$", re.IGNORECASE)
 
 
 def is_housekeeping(path: Path) -> bool:

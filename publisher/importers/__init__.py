@@ -15,7 +15,6 @@ import os
 import re
 from collections.abc import Set
 from dataclasses import dataclass, field, replace
-from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +24,7 @@ from ..errors import Problem, PublisherError
 from ..output import atomic_write
 from ..paths import TEXTEDIT_TEXT, is_textedit_package
 from ..picture_copies import CONVERTED_SUFFIXES
-from ..pool import DocumentPool, slug_for, slugged
+from ..pool import DocumentPool, is_housekeeping, slug_for, slugged
 from ..readers import fallback_title, not_read
 from ..resources import SHOWN_IMAGE_SUFFIXES
 from ..slugs import unique
@@ -70,20 +69,6 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     left_out: list[Path] = field(default_factory=list)  # system and lock files: no documents
     pictures: list[Path] = field(default_factory=list)  # found in a folder given: no documents
-
-
-# What programs and systems keep beside documents, in synced folders most: Word's owner file
-# (`~$Statement.docx`) and its copies while saving (`~WRL0001.tmp`), LibreOffice's lock
-# (`.~lock.Statement.docx#`), macOS's `._Statement.docx` and `.DS_Store` (hidden, as every
-# name starting with "." is, and left out of documents/ so), Windows's Thumbs.db and desktop.ini
-_HOUSEKEEPING = ("~$*", "~*.tmp", ".*", "thumbs.db", "ehthumbs.db", "desktop.ini")
-
-
-def is_housekeeping(path: Path) -> bool:
-    """Whether `path` is a lock or system file, not anyone's document: told apart by its
-    name, since a lock file's bytes look like a damaged document, and "save it again" is
-    advice for a file nobody made."""
-    return any(fnmatchcase(path.name.lower(), pattern) for pattern in _HOUSEKEEPING)
 
 
 def import_files(
