@@ -65,7 +65,7 @@ from .readers.markdown import MarkdownReader
 from .readers.metadata import PASSED_TO_TEMPLATES, typo_in_files, typo_said
 from .readers.typed_lists import markdown_bullets
 from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
-from .renderers.links import shown_texts, with_archive_links
+from .renderers.links import forget_places, shown_texts, with_archive_links
 from .resources import confine_images
 from .sanitize import clean_html
 from .templating import stray_overrides
@@ -98,6 +98,7 @@ def build(
 ) -> BuildReport:
     progress = progress or Silent()
     root = root.resolve()  # paths are part of what outputs are recorded against
+    forget_places()  # documents may have moved since this process's last build (serve)
     config = load_config(root)
     chosen = select(formats)
     renderers = [f.renderer_class()() for f in chosen]

@@ -27,6 +27,7 @@ file's text, where the heading is, when the edition's page shows another's.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import logging
 import posixpath
@@ -302,12 +303,11 @@ class Articles:
         renamed: dict[str, Path] = {}
         real_root = followed(root)
         for file, slug in documents:
-            source = followed(file)
-            if not source.is_relative_to(real_root):
+            if (found := _place(file, real_root)) is None:
                 continue
-            logical = logical_path(source.relative_to(real_root).as_posix())
+            logical, source, named_as = found
             by_path[logical] = source
-            if _slug(logical) != slug:
+            if named_as != slug:
                 renamed[slug] = source
         return cls(real_root, by_path, renamed)
 
@@ -338,6 +338,25 @@ class Articles:
         if not logical or logical.startswith(".."):
             return None
         return self.by_path.get(logical) or self.renamed.get(_slug(logical))
+
+
+@functools.cache
+def _place(file: Path, real_root: Path) -> tuple[str, Path, str] | None:
+    """A document's logical path, its file with links followed, and the slug its logical
+    path gives; None outside documents/. Kept for the build: every issue's links are
+    resolved against the whole archive's articles, and working these out again for each of
+    300 issues took a minute (`forget_places` at each build's start: files move)."""
+    source = followed(file)
+    if not source.is_relative_to(real_root):
+        return None
+    logical = logical_path(source.relative_to(real_root).as_posix())
+    return logical, source, _slug(logical)
+
+
+def forget_places() -> None:
+    """Forget the documents' places (`_place`): a new build (of `publisher serve`) finds
+    files that moved, and links that changed, since the last."""
+    _place.cache_clear()
 
 
 def _slug(logical: str) -> str:
