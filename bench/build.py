@@ -239,7 +239,8 @@ WORDS = [
 
 
 def generated_archive(root: Path, documents: int, per_issue: int = 10) -> Path:
-    """`documents` Markdown articles in issues of `per_issue`, deterministic text."""
+    """`documents` Markdown articles in issues of `per_issue`, deterministic text; every
+    fifth links an article of an earlier issue (resolved against the whole archive)."""
     rng = random.Random(documents)
     (root / "documents").mkdir(parents=True)
     (root / "issues").mkdir()
@@ -251,6 +252,8 @@ def generated_archive(root: Path, documents: int, per_issue: int = 10) -> Path:
             " ".join(rng.choice(WORDS) for _ in range(rng.randint(60, 120))).capitalize() + "."
             for _ in range(rng.randint(4, 9))
         ]
+        if n >= per_issue and n % 5 == 0:  # as editors write: a link to an earlier issue's article
+            paragraphs[0] += f" As [we reported](doc-{rng.randrange(n - n % per_issue):04d}.md)."
         tags = sorted(rng.sample(WORDS[:12], 2))
         (root / "documents" / f"doc-{n:04d}.md").write_text(
             f"---\ntitle: Article {n} on {rng.choice(WORDS)}\nauthors: [Author {n % 37}]\n"
