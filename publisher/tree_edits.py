@@ -5,8 +5,9 @@ middle of an ODT paragraph, a hidden span, a share button in a post's sentence).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -23,10 +24,36 @@ def body_tree(body: str) -> HtmlElement:
 
 def body_html(root: HtmlElement) -> str:
     """The fragment `body_tree` made `root` of, as HTML again, without its <div>."""
+    return html_as_written(root).removeprefix("<div>").removesuffix("</div>")
+
+
+# libxml2 writes the letters outside ASCII of href, src, action and <a name> percent-encoded
+# ("#اعتصاب-fn1" → "#%D8%A7…-fn1") and the ids they name as they are: a pass that matched
+# a link to its id found none (print left a document's notes, named in Arabic, at its end).
+_ENCODED = ("href", "src", "action", "name")
+_AS_WRITTEN = "data-as-written-"
+_RENAMED = re.compile(rf" {_AS_WRITTEN}({'|'.join(_ENCODED)})=")
+
+
+def html_as_written(root: HtmlElement, **options: Any) -> str:
+    """`root` as HTML (lxml.html.tostring's `options`), its addresses as they are in the
+    tree: each is written under another name, which libxml2 leaves alone, then renamed."""
     import lxml.html
 
-    html: str = lxml.html.tostring(root, encoding="unicode")
-    return html.removeprefix("<div>").removesuffix("</div>")
+    renamed = [
+        (element, dict(element.attrib))
+        for element in root.iter()
+        if isinstance(element.tag, str) and any(not element.get(n, "").isascii() for n in _ENCODED)
+    ]
+    for element, attributes in renamed:
+        element.attrib.clear()  # and set again in their order, which the passes after read
+        for name, value in attributes.items():
+            element.set(_AS_WRITTEN + name if name in _ENCODED else name, value)
+    html: str = lxml.html.tostring(root, encoding="unicode", **options)
+    for element, attributes in renamed:
+        element.attrib.clear()
+        element.attrib.update(attributes)
+    return _RENAMED.sub(r" \1=", html) if renamed else html
 
 
 def page_edited(page: str, edit: Callable[[HtmlElement], object]) -> str:
@@ -41,7 +68,7 @@ def page_edited(page: str, edit: Callable[[HtmlElement], object]) -> str:
         return page
     if not edit(tree):
         return page
-    return str(lxml.html.tostring(tree, encoding="unicode"))
+    return html_as_written(tree)
 
 
 def boxed_tables(body: str, box: Callable[[HtmlElement], dict[str, str]]) -> str:

@@ -637,6 +637,39 @@ def test_footnotes_sit_at_the_foot_of_the_page_that_calls_them(printed: BuildRep
         assert all(w in note_words or w.isdigit() for w in below), below
 
 
+def test_notes_of_a_document_named_in_arabic_with_an_address_sit_at_the_page_foot(
+    tmp_path: Path,
+) -> None:
+    """A document whose file name is in Arabic letters, an email address written in its
+    text, and a note: the note was printed under the article, before the next one, while
+    the same article without the address had its note at the foot of the page."""
+    article = (
+        '---\ntitle: "{title}"\nlanguage: ar\ndate: 2026-11-28\n---\n\n'
+        "العمال مصممون على الإضراب[^1].{address}\n\n[^1]: {note}\n"
+    )
+    notes = {"اعتصاب-بندر.md": "حسب تقديرات اللجنة.", "bayan.md": "وفق محضر الاجتماع."}
+    root = minimal_with(
+        tmp_path,
+        {
+            "اعتصاب-بندر.md": article.format(
+                title="اعتصاب البندر",
+                address=" زوروا info@example.org.",
+                note=notes["اعتصاب-بندر.md"],
+            ),
+            "bayan.md": article.format(title="بيان النقابة", address="", note=notes["bayan.md"]),
+        },
+    )
+    with pymupdf.open(out(build(root, formats=["pdf"]), "001-first.pdf")) as pdf:
+        # (page, y, word) in reading order: poppler gives Arabic words letters reversed
+        found = [(page.number, w[1], w[4]) for page in pdf for w in page.get_text("words")]
+    # below a note on its page: notes, their numbers ("1." or ".1") and the page number
+    note_words = {"", *(w for note in notes.values() for w in note.strip(".").split())}
+    for note in notes.values():
+        ((page, note_y),) = [(p, y) for p, y, w in found if w == note.split()[1]]
+        below = [w.strip(".") for p, y, w in found if p == page and y > note_y + 1]
+        assert all(w in note_words or w.isdigit() for w in below), below
+
+
 def test_hyphenation_follows_each_documents_language(printed: BuildReport) -> None:
     """Every word broken at a line end is broken where its article's language allows."""
     import pyphen
