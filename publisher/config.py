@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import PublisherError, near_misses
+from .i18n import CALENDARS
 from .languages import NotALanguage, language_tag
 from .limits import DEFAULT_LIMITS, LIMITS_TABLE, Limits
 from .paths import no_file
@@ -61,6 +62,7 @@ class Config:
     web_search: bool = True  # [web] search: the archive's search page and its index
     feed_entries: int = 20  # [feed] entries: the newest issues (or articles) each feed holds
     time_zone: str = "UTC"  # an IANA name: where the newsletter's dates (days) are noon
+    calendar: str = CALENDARS[0]  # Farsi dates in Iran's calendar, or all Gregorian
     # Tables other packages register (entry points `publisher.settings`), by name; [delivery]
     # is registered too but kept in its own field above, which every delivery module reads.
     tables: SettingsTables = field(default_factory=SettingsTables)
@@ -156,6 +158,7 @@ def load_config(root: Path, list_only: bool = False) -> Config:
         web_search=values["web"].get("search", True),
         feed_entries=values["feed"].get("entries", Config.feed_entries),
         time_zone=values.get("time_zone", Config.time_zone),
+        calendar=values.get("calendar", Config.calendar),
         tables=SettingsTables(tables),
     )
 
@@ -284,6 +287,8 @@ CONFIG_TABLE = Table(
         "language": Setting(_language),
         # where the newsletter is: a day (an issue's date) is noon there in the feeds
         "time_zone": Setting(_time_zone),
+        # how dates are written for readers (machine dates are ISO 8601 whatever it says)
+        "calendar": Setting(choice(CALENDARS, "calendar")),
         "organisation": Setting(
             table=Table(
                 {

@@ -22,6 +22,15 @@ LOCALE_DIR = Path(__file__).with_name("locale")
 SOURCE_LANGUAGE = "en"  # the templates are written in English
 _current: ContextVar[str] = ContextVar("interface_language", default=SOURCE_LANGUAGE)
 _newsletter: ContextVar[str] = ContextVar("newsletter_language", default="")
+# publisher.toml's `calendar`: "solar-hijri" writes Farsi dates in Iran's calendar, as its
+# readers date their days; "gregorian" writes every date in the Gregorian calendar.
+CALENDARS = ("solar-hijri", "gregorian")
+_calendar: ContextVar[str] = ContextVar("newsletter_calendar", default=CALENDARS[0])
+# The Solar Hijri months as the CLDR names them in Farsi (Babel has only Gregorian months)
+SOLAR_MONTHS = (
+    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+)  # fmt: skip
 
 
 def available_languages() -> list[str]:
@@ -68,6 +77,16 @@ def newsletter_language(code: str) -> Iterator[None]:
         yield
     finally:
         _newsletter.reset(token)
+
+
+@contextmanager
+def newsletter_calendar(name: str) -> Iterator[None]:
+    """Render for a newsletter whose dates are in the calendar `name` (one of CALENDARS)."""
+    token = _calendar.set(name)
+    try:
+        yield
+    finally:
+        _calendar.reset(token)
 
 
 def current_language() -> str:
@@ -151,13 +170,17 @@ def prepare(languages: Iterable[str]) -> None:
 
 
 def long_date(value: dt.date, language: str | None = None) -> str:
-    """'May 1, 2026' (en), '1 May 2026' (en-GB), '1 de mayo de 2026', '1 mai 2026', '1 مايو 2026'.
+    """'May 1, 2026' (en), '1 May 2026' (en-GB), '1 de mayo de 2026', '1 mai 2026', '1 مايو 2026';
+    in Farsi '۱۱ اردیبهشت ۱۴۰۵', Iran's calendar, unless the newsletter's `calendar` is
+    Gregorian ('۱ مه ۲۰۲۶').
     A tag CLDR does not know is written as its language is ('de-XX' as 'de'), and one whose
     language it does not know either ('tlh') in English."""
     from babel import UnknownLocaleError
     from babel.dates import format_date
 
     tag = _regional(language) or current_language()
+    if _calendar.get() == "solar-hijri" and _solar_hijri_dated(tag):
+        return in_digits(_solar_hijri_date(value), tag)
     subtags = tag.replace("_", "-").split("-")
     for length in range(len(subtags), 0, -1):  # sr-Latn-XK, then sr-Latn, then sr
         try:
@@ -166,6 +189,27 @@ def long_date(value: dt.date, language: str | None = None) -> str:
         except (UnknownLocaleError, ValueError, LookupError):
             continue
     return format_date(value, format="long", locale=SOURCE_LANGUAGE)
+
+
+def _solar_hijri_dated(tag: str) -> bool:
+    """Whether a text in `tag` is dated in Iran's calendar: Farsi, of Iran or of no region
+    (Afghanistan names its months otherwise, and keeps the CLDR's Gregorian dates here)."""
+    from babel.core import parse_locale
+
+    try:
+        language, region, *_ = parse_locale(tag.replace("_", "-"), sep="-")
+    except ValueError:
+        return False
+    return language == "fa" and region in (None, "IR")
+
+
+def _solar_hijri_date(value: dt.date) -> str:
+    """'7 آذر 1405': the CLDR's Farsi long date ("d MMMM y") in the Solar Hijri calendar;
+    convertdate counts the days, from the equinox as Iran's calendar does."""
+    from convertdate import persian
+
+    year, month, day = persian.from_gregorian(value.year, value.month, value.day)
+    return f"{day} {SOLAR_MONTHS[month - 1]} {year}"
 
 
 def number(value: int, language: str | None = None) -> str:

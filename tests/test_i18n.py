@@ -84,6 +84,8 @@ def test_a_farsi_issue_speaks_farsi_right_to_left_and_is_not_warned_about(
         ("es", "1 de mayo de 2026"),
         ("fr", "1 mai 2026"),
         ("ar", "1 مايو 2026"),
+        ("fa", "۱۱ اردیبهشت ۱۴۰۵"),  # Iran's Solar Hijri calendar
+        ("fa-AF", "۱ می ۲۰۲۶"),  # Afghanistan's months have other names: Gregorian, as CLDR's
         ("sr-Latn-XK", "1. maj 2026."),
         ("de-XX", "1. Mai 2026"),  # a region CLDR does not know: as its language writes it
         ("tlh", "May 1, 2026"),  # a language CLDR does not know: as the templates, in English
@@ -92,6 +94,53 @@ def test_a_farsi_issue_speaks_farsi_right_to_left_and_is_not_warned_about(
 )
 def test_dates_are_written_the_way_each_language_writes_them(language: str, expected: str) -> None:
     assert i18n.long_date(dt.date(2026, 5, 1), language) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (dt.date(2026, 11, 28), "۷ آذر ۱۴۰۵"),
+        (dt.date(2026, 3, 20), "۲۹ اسفند ۱۴۰۴"),  # the last day of a common year
+        (dt.date(2026, 3, 21), "۱ فروردین ۱۴۰۵"),  # Nowruz
+        (dt.date(2025, 3, 20), "۳۰ اسفند ۱۴۰۳"),  # a leap year's last day
+        (dt.date(2026, 1, 20), "۳۰ دی ۱۴۰۴"),
+    ],
+)
+def test_farsi_dates_are_written_in_irans_solar_calendar(day: dt.date, expected: str) -> None:
+    """Iranian readers date their days in the Solar Hijri calendar ("۷ آذر ۱۴۰۵"), as their
+    articles date events; the Gregorian "۲۸ نوامبر ۲۰۲۶" read as a foreign date. The
+    expected days are counted by hand from Nowruz 1405, Saturday 21 March 2026."""
+    assert i18n.long_date(day, "fa") == expected
+    assert i18n.long_date(day, "fa-IR") == expected
+    with i18n.interface_language("fa"):
+        assert i18n.long_date(day) == expected
+
+
+def test_a_farsi_newsletter_set_to_the_gregorian_calendar_dates_by_it(tmp_path: Path) -> None:
+    """`calendar = "gregorian"` in publisher.toml: Farsi dates as before ("۲۸ نوامبر ۲۰۲۶"),
+    for a newsletter whose readers date by it (the diaspora's, a union's abroad)."""
+    statement = "---\ntitle: بیانیه\ndate: 2026-11-28\n---\n\nمتن.\n"
+    dates = {}
+    for calendar in ("", 'calendar = "gregorian"\n'):
+        root = copy_workspace(WORKSPACES / "minimal", tmp_path / (calendar[:5] or "solar"))
+        settings = root / "publisher.toml"
+        toml = settings.read_text().replace('language = "en"', f'language = "fa"\n{calendar}')
+        settings.write_text(toml)
+        (root / "documents" / "bayan.md").write_text(statement, encoding="utf-8")
+        manifest = root / "issues" / "001-first.yaml"
+        manifest.write_text(manifest.read_text().replace("second-article]", "bayan]"))
+        out = build(root, formats=["web", "feed", "email", "epub"]).out_dir
+        page = lxml.html.parse(str(out / "001-first" / "bayan" / "index.html")).getroot()
+        (time,) = page.xpath("//*[@class='byline']/time")
+        assert time.get("datetime") == "2026-11-28"  # machine dates stay ISO 8601
+        dates[calendar] = time.text_content()
+        text = (out / "001-first" / "email.txt").read_text(encoding="utf-8")
+        assert dates[calendar] in text
+        assert "<updated>2026-01-10T" in (out / "feed.atom").read_text(encoding="utf-8")
+        with zipfile.ZipFile(out / "001-first" / "001-first.epub") as epub:
+            package = epub.read("EPUB/content.opf").decode()
+        assert '<dc:date id="epub-date">2026-01-10</dc:date>' in package
+    assert dates == {"": "۷ آذر ۱۴۰۵", 'calendar = "gregorian"\n': "۲۸ نوامبر ۲۰۲۶"}
 
 
 @pytest.mark.parametrize(

@@ -104,11 +104,11 @@ def test_a_farsi_issue_gives_its_number_and_date_in_persian_digits_everywhere(
         "EPUB (title page, colophon)": book,
     }.items():
         assert "شمارهٔ ۲" in text and "شمارهٔ 2" not in text, where
-        assert "۲۰۲۶" in text, where
+        assert "۱۴۰۴" in text, where  # 20 January 2026 is 30 Dey 1404 in Iran's calendar
     assert not ASCII_DIGIT.search(meta), meta
     assert "·" not in meta and "شمارهٔ ۲، " in meta, meta  # a middle dot reads as ۰, zero
     # poppler reads the cover's right-to-left line out of order: its digits, not its words
-    assert "۲" in cover and "۲۰۲۶" in cover and not ASCII_DIGIT.search(cover), cover
+    assert "۲" in cover and "۱۴۰۴" in cover and not ASCII_DIGIT.search(cover), cover
     assert "2026-01-20" in (issue / "index.html").read_text(encoding="utf-8")  # machine dates
 
 
@@ -125,7 +125,7 @@ def test_the_english_issue_keeps_its_digits_and_dates_the_farsi_statement_in_its
     assert "No. 1" in text_of(page, META)
     assert "2026" in text_of(page, META)
     farsi_date = text_of(web_page(built, "001-first", "farsi"), "//*[@class='byline']/time")
-    assert "۲۰۲۶" in farsi_date and not ASCII_DIGIT.search(farsi_date), farsi_date
+    assert "۱۴۰۴" in farsi_date and not ASCII_DIGIT.search(farsi_date), farsi_date
 
 
 def test_a_farsi_issues_download_sizes_are_in_persian_digits(built: BuildReport) -> None:
@@ -171,9 +171,10 @@ def test_a_farsi_documents_byline_separates_its_names_and_date_with_a_comma(
     """Also in the English issue: the byline is the document's, in its language."""
     for issue in ("002-fa", "001-first"):
         byline = text_of(web_page(built, issue, "farsi"), "//*[@class='byline']")
-        assert "·" not in byline and "، ۷" in byline, (issue, byline)
+        # dated 7 January 2026: 17 Dey 1404 in Iran's calendar
+        assert "·" not in byline and "، ۱۷ دی" in byline, (issue, byline)
         parts = message_parts(built.out_dir / issue / "email.eml")
-        assert len(parts) == 2 and all("کریم حداد، ۷" in part for part in parts), issue
+        assert len(parts) == 2 and all("کریم حداد، ۱۷" in part for part in parts), issue
     english = text_of(web_page(built, "001-first", "first-article"), "//*[@class='byline']")
     assert " · January" in english, english
 

@@ -14,6 +14,8 @@ from functools import cache, lru_cache
 
 import regex
 
+from ..i18n import SOLAR_MONTHS
+
 LANGUAGES = ["en", "es", "fr", "ar", "fa"]
 # Numbers day first, as most of the world writes them ("03/04/2026" is 3 April; a US
 # reading is told to the editor: `month_first_reading`)
@@ -98,27 +100,8 @@ def _common_era_side(text: str) -> str:
 # "1447هـ": a year of the Islamic calendar
 _HIJRI_MARK = re.compile(r"\d{4}\s*هـ")
 # Iran's and Afghanistan's solar calendar, Farvardin to Esfand (Mordad also Amordad)
-_SOLAR_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("فروردین",),
-            ("اردیبهشت",),
-            ("خرداد",),
-            ("تیر",),
-            ("مرداد", "امرداد"),
-            ("شهریور",),
-            ("مهر",),
-            ("آبان",),
-            ("آذر",),
-            ("دی",),
-            ("بهمن",),
-            ("اسفند",),
-        ],
-        start=1,
-    )
-    for name in names
-}
+_SOLAR_MONTHS = {name: number for number, name in enumerate(SOLAR_MONTHS, start=1)}
+_SOLAR_MONTHS["امرداد"] = 5
 # A whole date of it: perhaps its weekday, then day, month and year, perhaps marked solar
 # ("ه.ش", "هجری شمسی", "خورشیدی"). The Islamic calendar's years are 14xx too.
 _SOLAR_DATE = re.compile(

@@ -22,7 +22,7 @@ import jinja2
 from .. import urls
 from ..config import Config
 from ..errors import Problem, PublisherError
-from ..i18n import interface_language, newsletter_language
+from ..i18n import interface_language, newsletter_calendar, newsletter_language
 from ..model import Archive, Issue
 from ..output import Artifact
 from ..printing import PrintSettings
@@ -134,12 +134,14 @@ class Renderer(ABC):
     def render_template(self, ctx: RenderContext, template: str, **values: Any) -> str:
         """Render one of this format's templates; interface strings and dates follow the
         issue's language (or `language=`), else the newsletter's; an article in the
-        newsletter's language but no region is dated in the newsletter's region."""
+        newsletter's language but no region is dated in the newsletter's region, and every
+        date in the newsletter's `calendar`."""
         issue = values.get("issue")
         language = values.get("language") or (issue.language if issue else ctx.config.language)
         with (
             interface_language(language),
             newsletter_language(ctx.config.language),
+            newsletter_calendar(ctx.config.calendar),
             _template_errors_are_the_editors(),
         ):
             return ctx.templates.get_template(f"{self.name}/{template}").render(

@@ -18,7 +18,7 @@ from urllib.parse import unquote
 import lxml.etree
 
 from .. import photos
-from ..i18n import gettext, interface_language, long_date
+from ..i18n import gettext, interface_language, long_date, newsletter_calendar
 from ..model import Issue, text_direction
 from ..output import Artifact
 from ..resources import (
@@ -57,7 +57,8 @@ class EpubRenderer(IssueRenderer):
         with interface_language(issue.language):
             labels = landmark_labels()
             summary = accessibility_summary()
-        date = long_date(issue.date, issue.language)
+        with newsletter_calendar(ctx.config.calendar):
+            date = long_date(issue.date, issue.language)
         with tempfile.TemporaryDirectory(prefix="publisher-epub-") as tmp:
             images, renamed = stage_images(issue, ctx, Path(tmp) / "images")
             html = pictures_renamed(html, renamed)
