@@ -16,6 +16,8 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
+import regex
+
 from .numerals import in_digits, numbering_system
 
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -268,13 +270,31 @@ def _regional(language: str | None) -> str | None:
     return language
 
 
+# Letters running against each direction, and the mark that restores it after them
+_AGAINST = {"rtl": regex.compile(r"\p{bc=L}"), "ltr": regex.compile(r"[\p{bc=R}\p{bc=AL}]")}
+_MARK = {"rtl": "\u200f", "ltr": "\u200e"}
+
+
+def _closed(name: str, direction: str) -> str:
+    """`name`, with a mark of `direction` (RLM, LRM) after it when it has letters running
+    the other way: else what follows it joins its run. In an Arabic byline "Karim Benali،
+    28 نوفمبر" ran as one left-to-right stretch, its day set between the names, and a
+    second Latin name came before the first. Marks hold in the plain-text email and in any
+    mail program, not only where HTML's isolation (<bdi>) is kept."""
+    return name + _MARK[direction] if _AGAINST[direction].search(name) else name
+
+
 def format_list(items: Iterable[str], language: str | None = None) -> str:
     """'A and B', 'A, B and C' (en), 'A y B' (es), 'A et B' (fr), 'A و B' (ar): names joined
-    as the language joins them (CLDR list patterns), not with a bare comma."""
+    as the language joins them (CLDR list patterns), not with a bare comma; a name in
+    letters running the other way keeps to its place (`_closed`)."""
     from babel import UnknownLocaleError
     from babel.lists import format_list as babel_format_list
 
-    names = list(items)
+    from .model import text_direction
+
+    direction = text_direction(language or SOURCE_LANGUAGE)
+    names = [_closed(name, direction) for name in items]
     try:
         return babel_format_list(names, locale=babel_locale(language))
     except (UnknownLocaleError, ValueError, LookupError):

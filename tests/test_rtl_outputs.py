@@ -16,9 +16,11 @@ import lxml.html
 import pikepdf
 import pymupdf
 import pytest
+from bidi import get_display
 from conftest import WORKSPACES, build_copy, copy_workspace
 from parsed_outputs import epub_chapters, pdf_text
 from PIL import Image
+from playwright.sync_api import Page
 from validators import epubcheck_messages
 
 from publisher.build import BuildReport
@@ -31,7 +33,7 @@ CONTACT = "1 Test Street, Testtown"  # publisher.toml's [organisation] contact
 ARTICLE = """\
 ---
 title: "رسالة من عمال النسيج"
-authors: [كريم حداد]
+authors: [كريم حداد, Karim Benali]
 date: 2026-01-07
 lang: ar
 ---
@@ -331,3 +333,59 @@ def test_an_arabic_article_page_names_its_issue_with_an_arabic_comma(built: Buil
         page = lxml.html.parse(str(built.out_dir / issue / slug / "index.html")).getroot()
         (issue_link,) = page.xpath("//aside[@class='from-issue']/p/a[@href='../']")
         assert issue_link.tail == comma, issue
+
+
+# --- Bylines: a Latin name among Arabic ones ----------------------------------------------
+
+PLACED = """([selector, words]) => {
+    const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.data.indexOf(words);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + words.length);
+        const box = range.getBoundingClientRect();
+        return [box.left, box.right];
+    }
+    throw new Error(words + " is not in " + selector);
+}"""
+
+
+def placed(page: Page, selector: str, words: str) -> tuple[float, float]:
+    """Where `words`, in the first element `selector` finds, are set: left and right, px."""
+    left, right = page.evaluate(PLACED, [selector, words])
+    return left, right
+
+
+def test_a_latin_authors_name_leaves_the_date_whole_after_the_names_on_the_web_and_in_email(
+    page: Page, built: BuildReport
+) -> None:
+    """Read from the right: the names, then the day, then its month ("كريم حداد وKarim
+    Benali، 7 يناير 2026"); the day was set between the two names ("كريم حداد و7 ،Karim
+    Benali يناير 2026"), taken into the Latin name's run."""
+    issue = built.out_dir / ARABIC_ISSUE
+    for shown in (issue / "arabic" / "index.html", issue / "email.html"):
+        page.goto(shown.as_uri())
+        name, day, month = (placed(page, ".byline", w) for w in ("Karim Benali", "7", "يناير"))
+        assert month[1] <= day[0] < day[1] <= name[0], (shown.name, name, day, month)
+
+
+def test_a_latin_authors_name_leaves_the_date_whole_after_the_names_in_plain_text_and_epub(
+    built: BuildReport,
+) -> None:
+    """As a mail program or reader sets the line right to left (Unicode's bidirectional
+    algorithm), left to right it shows the year, the month, the day, then the name."""
+    issue = built.out_dir / ARABIC_ISSUE
+    text = (issue / "email.txt").read_text(encoding="utf-8")
+    [line] = [line for line in text.splitlines() if "Karim Benali" in line]
+    [book] = [
+        "".join(p.itertext())
+        for root in epub_chapters(issue / f"{ARABIC_ISSUE}.epub").values()
+        for p in root.iter("{*}p")
+        if "Karim Benali" in "".join(p.itertext())
+    ]
+    for byline in (line, book):
+        shown = get_display(byline, base_dir="R")
+        assert f"2026 {'يناير'[::-1]} 7 " in shown, shown
+        assert shown.index("7") < shown.index("Karim Benali"), shown
