@@ -300,6 +300,7 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
     env.filters["scripts_marked"] = scripts_marked
     env.filters["in_quotes"] = in_quotes
     env.filters["tag_path"] = urls.tag_path
+    env.filters["readable"] = urls.readable  # an address as printed, not as linked
     documents = workspace_templates.parent / "documents"  # the workspace's pool, beside templates/
     env.globals["lead_image"] = lambda doc: lead_image(doc, documents)
     # Where the web archive publishes covers, email copies and the logo (Open Graph, <img>)

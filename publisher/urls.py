@@ -4,7 +4,7 @@ that emails, feeds, PDFs and the web archive all link to, so they always agree."
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
+from urllib.parse import quote, unquote_to_bytes
 
 # In what the email renderer writes (the unsubscribe link and header), delivery puts each
 # subscriber's signed token in place of this.
@@ -57,6 +57,28 @@ def issue_folder(slug: str, edition: str = "") -> str:
 def issue_url(base_url: str, folder: str) -> str:
     """The page of an issue (or of one of its editions: `folder` is Issue.folder)."""
     return f"{base_url}{quote(folder)}/"  # عدد-الإضراب/: %D8%B9…
+
+
+def readable(url: str) -> str:
+    """`url` as a reader types it, for print and a link's text: letters of other scripts
+    as letters ("example.org/شماره-اعتصاب/"), where the address itself (links, QR codes,
+    feeds) keeps them percent-encoded; a back cover printed "%D8%B4%D9%85…". Only what
+    encodes letters is decoded: an encoded space, slash or `?` would change the address
+    typed, and an invisible character (a bidi override) would hide what it is."""
+    return _ENCODED_LETTERS.sub(_as_letters, url)
+
+
+_ENCODED_LETTERS = re.compile(r"(?:%[89a-fA-F][0-9a-fA-F])+")  # bytes of non-ASCII characters
+_JOINERS = str.maketrans("", "", "\u200c\u200d")  # Persian's zero-width (non-)joiner: letters
+
+
+def _as_letters(encoded: re.Match[str]) -> str:
+    """The characters percent-encoded in `encoded` if they are all visible, else itself."""
+    try:
+        decoded = unquote_to_bytes(encoded.group()).decode("utf-8")
+    except UnicodeDecodeError:
+        return encoded.group()
+    return decoded if decoded.translate(_JOINERS).isprintable() else encoded.group()
 
 
 def edition_home_folder(language: str) -> str:

@@ -9,7 +9,9 @@ Outputs are parsed (EPUB XHTML, the email's HTML) or their text extracted (pdfto
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
+from urllib.parse import quote
 
 import lxml.etree
 import lxml.html
@@ -24,6 +26,7 @@ from playwright.sync_api import Page
 from validators import epubcheck_messages
 
 from publisher.build import BuildReport
+from publisher.urls import readable
 
 ENGLISH_ISSUE = "001-first"
 ARABIC_ISSUE = "002-ar"
@@ -66,11 +69,25 @@ pdf:
 """
 
 
+FARSI_ISSUE = "003-شماره-اعتصاب"  # an issue named in Persian letters: its folder too
+FARSI = """\
+number: 3
+title: "شماره اعتصاب"
+date: 2026-01-27
+language: fa
+sections:
+  - title: "خبرها"
+    documents: [arabic]
+leaflet: arabic
+"""
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
     source = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("source") / "ar")
     (source / "documents" / "arabic.md").write_text(ARTICLE, encoding="utf-8")
     (source / "issues" / f"{ARABIC_ISSUE}.yaml").write_text(ISSUE, encoding="utf-8")
+    (source / "issues" / f"{FARSI_ISSUE}.yaml").write_text(FARSI, encoding="utf-8")
     english = source / "issues" / f"{ENGLISH_ISSUE}.yaml"
     english.write_text(
         english.read_text(encoding="utf-8").replace("second-article]", "second-article, arabic]"),
@@ -146,6 +163,49 @@ def test_the_arabic_pdfs_dates_contents_headers_and_colophon_are_in_noto_like_it
     assert "Noto-Sans-Arabic" in fonts, fonts.keys()  # the cover's date, the contents…
     others = {font: texts for font, texts in fonts.items() if not font.startswith("Noto-")}
     assert others == {}
+
+
+def test_an_issue_named_in_persian_letters_prints_its_address_as_readers_type_it(
+    built: BuildReport,
+) -> None:
+    """The back cover, the leaflet under its QR code and the EPUB's colophon showed the
+    folder as percent-codes ("%D8%B4%D9%85…", six lines of them under the QR code); the
+    EPUB's link itself still leads to the encoded address."""
+    issue = built.out_dir / FARSI_ISSUE
+    for printed in (f"{FARSI_ISSUE}.pdf", f"{FARSI_ISSUE}-leaflet.pdf"):
+        with pymupdf.open(issue / printed) as pdf:
+            page = pdf[-1]
+            *_, (x0, y0, x1, *_) = [b for b in page.get_text("blocks") if f"{SITE}/" in b[4]]
+            below = pymupdf.Rect(x0 - 1, y0 - 1, x1 + 1, page.rect.y1)  # a QR caption's lines
+            address = "".join(page.get_text(clip=below).split())
+        # its words however the extraction orders a right-to-left run in a left-to-right one
+        assert "%" not in address, (printed, address)
+        assert f"{SITE}/003-" in address, (printed, address)
+        assert {"شماره", "اعتصاب"} <= set(re.split(r"[-/:]+", address)), (printed, address)
+    [link] = [
+        link
+        for root in epub_chapters(issue / f"{FARSI_ISSUE}.epub").values()
+        for link in root.iter("{*}a")
+        if link.get("href", "").startswith(f"https://{SITE}/003-")
+    ]
+    assert link.text == f"https://{SITE}/{FARSI_ISSUE}/"
+    assert link.get("href") == f"https://{SITE}/{quote(FARSI_ISSUE)}/"
+
+
+@pytest.mark.parametrize(
+    ("linked", "printed"),
+    [
+        ("https://x.org/%D8%B4%D9%85%D8%A7%D8%B1%D9%87/", "https://x.org/شماره/"),
+        # a Persian word with its zero-width non-joiner (می‌خواهیم) is still a word
+        ("https://x.org/%D9%85%DB%8C%E2%80%8C%D8%AE/", "https://x.org/می\u200cخ/"),
+        # what typed decoded would lead elsewhere, or hide what follows, stays encoded
+        ("https://x.org/a%20b/c%2Fd?q=%3F", "https://x.org/a%20b/c%2Fd?q=%3F"),
+        ("https://x.org/%E2%80%AEfdp.exe", "https://x.org/%E2%80%AEfdp.exe"),
+        ("https://x.org/%D8/", "https://x.org/%D8/"),  # not a character
+    ],
+)
+def test_a_printed_address_shows_letters_not_their_percent_codes(linked: str, printed: str) -> None:
+    assert readable(linked) == printed
 
 
 def test_the_english_pdfs_back_cover_is_unchanged(built: BuildReport) -> None:

@@ -29,6 +29,7 @@ from ..output import Artifact
 from ..printing import PageSize, PrintOptions, PrintSettings, stacked, text_area_problem
 from ..sanitize import plain_text
 from ..tree_edits import without_last_words
+from ..urls import readable
 from .base import IssueRenderer, OutputFailed, RenderContext, bounded
 from .missing_glyphs import bundled_fonts, document_text, warn_missing_glyphs
 from .weasy import lay_out, printable, write_pdf
@@ -216,7 +217,7 @@ class LeafletRenderer(IssueRenderer):
         target = leaflet.qr or ctx.issue_url(issue)
         # The <title> is what PDF/UA's reader says for the figure (WeasyPrint's /Alt of an SVG).
         qr = segno.make(target, error="m").svg_inline(
-            omitsize=True, border=4, title=f"QR code for {target}"
+            omitsize=True, border=4, title=f"QR code for {readable(target)}"
         )
         return self.render_template(
             ctx,
