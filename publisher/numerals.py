@@ -10,8 +10,9 @@ digits are put in here; pages and notes are numbered by the CSS counter style of
 digits, which WeasyPrint and Chromium both define.
 
 Only the numbers publisher writes: an issue's number, dates, sizes, page numbers, the
-numbers of notes. The digits an author typed are theirs, and so are the numbers of a list
-they typed as "1.", "2.".
+numbers of notes and of numbered lists (an author types "1.", "2." because Markdown, like
+Word's numbering, makes a list so: the numbers are the list's). The digits an author typed
+in the text are theirs.
 """
 
 from __future__ import annotations
@@ -73,17 +74,51 @@ def counter_style(language: str) -> str:
     return _SYSTEMS.get(_system(language), ("", "decimal"))[1]
 
 
-# Pandoc's notes in a sanitised body: each call's number, and the list of the notes
+# Pandoc's notes in a sanitised body: each call's number
 _NOTE_CALL = re.compile(r'(<a href="#[^"]*" class="footnote-ref"[^>]*><sup>)(\d+)(</sup></a>)')
-_NOTE_LIST = re.compile(r'(<section id="[^"]*" class="footnotes[^"]*">\s*(?:<hr>\s*)?<ol)>')
 
 
 def with_note_numbers_in_digits(body: str, language: str) -> str:
-    """`body` (sanitised HTML) with its notes' calls and their list numbered in `language`'s
-    digits, as the web page, the email and the EPUB show them (the PDF numbers its notes
-    itself, print-base.css)."""
-    style = counter_style(language)
-    if style == "decimal" or "footnote-ref" not in body:
+    """`body` (sanitised HTML) with its notes' calls, and its numbered lists (its notes'
+    among them), numbered in `language`'s digits, as the web page, the email and the EPUB
+    show them (the PDF numbers its notes itself, print-base.css)."""
+    if counter_style(language) != "decimal" and "footnote-ref" in body:
+        body = _NOTE_CALL.sub(lambda c: f"{c[1]}{in_digits(c[2], language)}{c[3]}", body)
+    if "<ol" not in body or (counter_style(language) == "decimal" and "lang=" not in body):
         return body
-    body = _NOTE_CALL.sub(lambda call: f"{call[1]}{in_digits(call[2], language)}{call[3]}", body)
-    return _NOTE_LIST.sub(lambda notes: f'{notes[1]} style="list-style-type: {style}">', body)
+    return with_lists_in_digits(body, language)
+
+
+def with_lists_in_digits(body: str, language: str) -> str:
+    """`body` with each numbered list counted in the digits of its language (the nearest
+    `lang` around it, else `language`), by an inline style (Gmail drops stylesheets): a
+    Farsi list "۱. ۲." as the issue's pages and notes, where it read "1. 2.", while an
+    English list quoted in it keeps 1, 2. A list in letters or Roman numerals (type="a",
+    "i", or a style of its own) keeps them."""
+    from .tree_edits import body_html, body_tree
+
+    root = body_tree(body)
+    counted = False
+    for numbered in root.iter("ol"):
+        style = counter_style(
+            str(numbered.xpath("string(ancestor-or-self::*[@lang][1]/@lang)")) or language
+        )
+        own = numbered.get("style", "").strip().rstrip(";")
+        if style == "decimal" or numbered.get("type", "1") != "1" or "list-style" in own:
+            continue
+        numbered.set(
+            "style", f"{own}; list-style-type: {style}" if own else f"list-style-type: {style}"
+        )
+        counted = True
+    return body_html(root) if counted else body
+
+
+_LANG = re.compile(r'\slang="([A-Za-z0-9-]+)"')
+
+
+def list_counter_styles(html: str) -> dict[str, str]:
+    """Each language marked in `html` (lang="…") whose lists count in other digits than
+    0–9, with their CSS counter style: the EPUB's stylesheet numbers its lists so, since
+    pandoc drops the style `with_lists_in_digits` gave them."""
+    styles = {language: counter_style(language) for language in set(_LANG.findall(html))}
+    return {language: style for language, style in sorted(styles.items()) if style != "decimal"}

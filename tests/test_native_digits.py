@@ -38,6 +38,17 @@ lang: fa
 
 ما خواهان افزایش دستمزد هستیم.[^1] کارگران در خیابان‌ها جمع شدند.
 
+خواسته‌های ما:
+
+1. قرارداد دائم
+2. کاهش ساعات کار
+
+::: {lang=en}
+The employer's answer:
+
+1. Nothing
+:::
+
 [^1]: منبع: گزارش اتحادیه.
 """
 
@@ -264,3 +275,43 @@ def test_a_farsi_documents_note_calls_in_the_epub_are_in_persian_digits(
 
 XHTML = "http://www.w3.org/1999/xhtml"
 OPS = "http://www.idpf.org/2007/ops"
+
+
+LISTS = """() => Object.fromEntries([...document.querySelectorAll("ol")].map(
+    ol => [ol.textContent.trim().split(/\\s+/)[0], getComputedStyle(ol).listStyleType]))"""
+
+
+def list_styles(page: Page, shown: Path) -> dict[str, str]:
+    """The counter style of each numbered list `shown` in Chromium, by its first word."""
+    page.goto(shown.as_uri())
+    styles: dict[str, str] = page.evaluate(LISTS)
+    return {word: styles.get(word, "") for word in ("قرارداد", "Nothing")}
+
+
+def test_a_farsi_documents_numbered_list_counts_in_persian_digits_in_every_output(
+    built: BuildReport, page: Page, tmp_path: Path
+) -> None:
+    """Its author typed "1." and "2." because Markdown (as Word's numbering) makes a list
+    so: the numbers are the list's, counted as pages and notes are, in the digits of the
+    list's language: "۱." "۲." as the rest of the Farsi issue, not "1." "2.". The English
+    list quoted in it keeps 1."""
+    expected = {"قرارداد": "persian", "Nothing": "decimal"}
+    with zipfile.ZipFile(built.out_dir / "002-fa" / "002-fa.epub") as epub:
+        epub.extractall(tmp_path / "book")
+    [chapter] = [
+        path for path in (tmp_path / "book").rglob("*.xhtml") if "قرارداد" in path.read_text()
+    ]
+    for issue in ("002-fa", "001-first"):
+        for shown in (
+            built.out_dir / issue / "farsi" / "index.html",
+            built.out_dir / issue / "email.html",
+        ):
+            assert list_styles(page, shown) == expected, shown
+    assert list_styles(page, chapter) == expected, "EPUB"
+    with pymupdf.open(built.out_dir / "002-fa" / "002-fa.pdf") as pdf:
+        pages = [page.get_text("words") for page in pdf]
+    for item, number in (("قرارداد", "۱"), ("کاهش", "۲"), ("Nothing", "1")):
+        [words] = [words for words in pages if any(w[4] == item for w in words)]
+        middle = next(w[1] + w[3] for w in words if w[4] == item) / 2
+        line = " ".join(w[4] for w in words if abs((w[1] + w[3]) / 2 - middle) < 3)
+        assert number in line and len(re.findall(r"\d", line)) == 1, line

@@ -20,6 +20,7 @@ import lxml.etree
 from .. import photos
 from ..i18n import gettext, interface_language, long_date, newsletter_calendar
 from ..model import Issue, text_direction
+from ..numerals import list_counter_styles
 from ..output import Artifact
 from ..resources import (
     email_suffix,
@@ -69,7 +70,10 @@ class EpubRenderer(IssueRenderer):
             fonts = embedded_fonts(ctx.config.style, html, words, Path(tmp) / "fonts")
             css = Path(tmp) / "epub.css"
             arabic = ARABIC_FAMILY if any(f.family == ARABIC_FAMILY for f in fonts) else ""
-            stylesheet = self.render_template(ctx, "epub.css", fonts=fonts, arabic_family=arabic)
+            lists = list_counter_styles(html)
+            stylesheet = self.render_template(
+                ctx, "epub.css", fonts=fonts, arabic_family=arabic, list_styles=lists
+            )
             css.write_text(stylesheet, encoding="utf-8")
             output = Path(tmp) / "issue.epub"
             args = [
