@@ -395,6 +395,23 @@ def test_an_arabic_subscribers_confirmation_and_welcome_go_in_the_smaller_encodi
     assert "تأكيد" in arabic or "اشتراك" in arabic
 
 
+def test_an_arabic_subscriber_is_told_the_newsletter_will_reach_them_as_arabic_says_it(
+    self_service: Path, smtp: RecordingHandler
+) -> None:
+    """A newsletter (نشرة) is feminine: "ستصلك", where the page and the welcome said
+    "سيصلك", as of a man."""
+    client = create_app(self_service).test_client()
+    client.post("/subscribe/", data={"email": "nadia@example.org", "language": "ar"})
+    settle(client)
+    [confirmation] = mails_to(smtp, "nadia@example.org")
+    page = client.post(path_of(link_in(confirmation, "confirm")), data={"confirm": "yes"})
+    settle(client)  # the welcome
+    [_, welcome] = mails_to(smtp, "nadia@example.org")
+    said = "ستصلك Boletín del Muelle على العنوان nadia@example.org."
+    assert said in main_text(page.get_data(as_text=True))
+    assert said in welcome.get_body(("plain",)).get_content()
+
+
 @both_backends
 def test_someone_who_unsubscribed_comes_back_only_by_following_the_new_link(
     self_service: Path, client: FlaskClient, smtp: RecordingHandler
