@@ -194,9 +194,23 @@ def test_the_qr_code_decodes_to_the_manifests_address_printed_under_it(leaflet: 
         under = [ln for ln in lines(back) if ln.y0 >= qr_bottom - 1 and ln.x1 > qr_left]
         assert url.removeprefix("https://") in "".join(ln.text for ln in under), under
         # The issue's own page is still named, in words.
-        assert "Read more online: https://fit.example.org/" in " ".join(
-            ln.text for ln in lines(back)
-        )
+        assert "Read online: https://fit.example.org/" in " ".join(ln.text for ln in lines(back))
+
+
+def test_a_spanish_leaflet_names_its_issues_page_and_its_code_in_spanish(tmp_path: Path) -> None:
+    """The footer's words around the issue's address, and the code's name read out to a
+    screen reader, are in the issue's language: they were English on every leaflet."""
+    root = copy_workspace(LEAFLET, tmp_path / "ws")
+    manifest = root / "issues" / f"{SLUG}.yaml"
+    manifest.write_text(manifest.read_text().replace("date:", "language: es\ndate:", 1))
+    code, output = build(root, "--format", "leaflet")
+    assert code == 0, output
+    with pymupdf.open(root / "dist" / SLUG / f"{SLUG}-leaflet.pdf") as pdf:
+        words = " ".join(ln.text for ln in lines(pdf[-1]))
+        tagged = pdf.tobytes().decode("latin-1")
+    assert "Leer en línea: https://fit.example.org/" in words, words
+    assert "Read more online" not in words
+    assert "QR code for" not in tagged
 
 
 def test_the_leaflet_is_offered_on_the_issue_page_and_as_a_feed_enclosure(

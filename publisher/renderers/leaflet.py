@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from ..errors import Problem, PublisherError
 from ..formats import formats
+from ..i18n import gettext_in
 from ..imposition import GRIDS, copies_problem, impose
 from ..model import PAGE_BREAK, Issue, Leaflet
 from ..output import Artifact
@@ -217,7 +218,10 @@ class LeafletRenderer(IssueRenderer):
         target = leaflet.qr or ctx.issue_url(issue)
         # The <title> is what PDF/UA's reader says for the figure (WeasyPrint's /Alt of an SVG).
         qr = segno.make(target, error="m").svg_inline(
-            omitsize=True, border=4, title=f"QR code for {readable(target)}"
+            omitsize=True,
+            border=4,
+            title=gettext_in(issue.language, "QR code: %(address)s")
+            % {"address": readable(target)},
         )
         return self.render_template(
             ctx,
