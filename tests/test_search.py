@@ -357,3 +357,26 @@ def test_each_result_is_marked_in_its_pages_language_and_direction(
         marked = page.evaluate(RESULT_LANGUAGE)
         assert not page.query_selector(".pagefind-ui__result-tags")
     assert marked == [[[language, direction, direction]] * 2]
+
+
+def test_an_untranslated_article_is_found_on_its_own_issues_page_not_an_editions(
+    tmp_path: Path, page
+) -> None:
+    """An Arabic post in an English issue that has a Spanish edition: neither page speaks
+    Arabic, and the search leads to the issue's own page, not to the Spanish edition that
+    carries it with a "not yet translated" note."""
+    dispute = (
+        '---\ntitle: "النزاع 1029: الأجور الميناء"\n'
+        "date: 2021-05-15T10:42:00+00:00\nauthor: Fatima Zahra\nlang: ar\n---\n\n"
+        "العمال النقابة الإضراب الأجور. الميناء المجلس الاجتماع الأعضاء.\n"
+    )
+    root = minimal_with(tmp_path / "ws", {"2021-05-15-post-01029.md": dispute})
+    with (root / "issues" / "001-first.yaml").open("a") as manifest:
+        manifest.write('editions:\n  es:\n    title: "Primero"\n    sections: [Noticias]\n')
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "web"])
+    assert result.exit_code == 0, result.output
+    assert (root / "dist" / "001-first" / "es" / "2021-05-15-post-01029" / "index.html").is_file()
+    with serving_folder(root / "dist") as address:
+        assert results(page, address, "الإضراب") == [
+            ("النزاع 1029: الأجور الميناء", "/001-first/2021-05-15-post-01029/")
+        ]

@@ -79,9 +79,12 @@ def _article_pages(archive: Archive) -> list[tuple[Issue, Document]]:
     """Each article once, on one of the pages that carry it (several issues, an edition
     carrying it untranslated), so that a search finds it once: on the earliest issue's page
     whose interface speaks the article's language (`en` is spoken on an `en-GB` page:
-    tags differing by region alone), else the earliest issue's."""
+    tags differing by region alone), else the earliest original issue's: an edition that
+    speaks neither carries it only with a "not yet translated" note."""
     pages: dict[Path, tuple[Issue, Document]] = {}
-    for issue in reversed(archive.every_edition):  # the oldest issue first
+    # The oldest issue first, each original before its editions.
+    oldest_first = (e for i in reversed(archive.issues) for e in archive.issues_of(i))
+    for issue in oldest_first:
         for doc in issue.documents:
             kept = pages.get(doc.source)
             if kept is None or (
