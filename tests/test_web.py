@@ -212,6 +212,84 @@ def test_sitemap_lists_every_page_search_engines_may_show(built_example: BuildRe
     assert "Sitemap: " + BASE + "sitemap.xml" in (built_example.out_dir / "robots.txt").read_text()
 
 
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+# An article corrected after its issue went out, as Hugo's front matter dates it
+CORRECTED = """\
+---
+title: Rent strike enters its third week
+date: 2026-01-02T09:30:00+00:00
+lastmod: 2026-02-20T16:05:00+00:00
+tags: [housing]
+---
+
+Tenants of the Riverside blocks withheld rent again; the landlord has not answered.
+"""
+
+
+def test_sitemap_tells_search_engines_when_each_page_last_changed(tmp_path: Path) -> None:
+    """<lastmod>: an article's page changed when it was published in its issue, or when it
+    was corrected since (`updated`, Hugo's `lastmod`); an issue's page and a listing's,
+    when the newest of what they show did."""
+    from conftest import build_with_warnings, minimal_with
+
+    out, _ = build_with_warnings(
+        minimal_with(tmp_path / "ws", {"corrected.md": CORRECTED}), ["web"]
+    )
+    sitemap = lxml.etree.parse(str(out / "sitemap.xml"))
+    changed = {
+        entry.findtext("s:loc", namespaces=SITEMAP).removeprefix("https://minimal.example.org/"): (
+            entry.findtext("s:lastmod", namespaces=SITEMAP)
+        )
+        for entry in sitemap.iterfind("s:url", namespaces=SITEMAP)
+    }
+    assert changed["001-first/corrected/"] == "2026-02-20"
+    assert changed["001-first/first-article/"] == "2026-01-10"  # the issue's day
+    assert changed["001-first/"] == "2026-02-20"
+    assert changed[""] == "2026-02-20"
+    assert changed["tags/housing/"] == "2026-02-20"
+    assert changed["tags/test/"] == "2026-01-10"
+    assert None not in changed.values(), changed
+
+
+@pytest.mark.parametrize(("limit", "value"), [("SITEMAP_URLS", 4), ("SITEMAP_BYTES", 600)])
+def test_a_sitemap_too_big_for_search_engines_is_split_under_a_sitemap_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str, value: int
+) -> None:
+    """Search engines read at most 50,000 addresses or 50 MB from one sitemap: past that,
+    sitemap.xml (which robots.txt names) is an index of several, each within both, that
+    together list every page once. Here the limits are made small enough for a small
+    archive to reach them."""
+    from conftest import build_with_warnings, minimal_with
+
+    from publisher.renderers import web
+
+    documents = {"corrected.md": CORRECTED}
+    whole, _ = build_with_warnings(minimal_with(tmp_path / "whole", documents), ["web"])
+    every_page = lxml.etree.parse(str(whole / "sitemap.xml")).xpath(
+        "//s:loc/text()", namespaces=SITEMAP
+    )
+    monkeypatch.setattr(web, limit, value)
+    out, _ = build_with_warnings(minimal_with(tmp_path / "split", documents), ["web"])
+
+    index = lxml.etree.parse(str(out / "sitemap.xml")).getroot()
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    parts = index.findall("s:sitemap", namespaces=SITEMAP)
+    assert len(parts) > 1
+    listed = []
+    for part in parts:
+        address = part.findtext("s:loc", namespaces=SITEMAP)
+        assert address.startswith("https://minimal.example.org/sitemap-"), address
+        file = out / address.removeprefix("https://minimal.example.org/")
+        urls = lxml.etree.parse(str(file)).xpath("//s:url", namespaces=SITEMAP)
+        assert len(urls) <= 4 if limit == "SITEMAP_URLS" else file.stat().st_size <= value
+        assert part.findtext("s:lastmod", namespaces=SITEMAP) == max(
+            url.findtext("s:lastmod", namespaces=SITEMAP) for url in urls
+        )
+        listed += [url.findtext("s:loc", namespaces=SITEMAP) for url in urls]
+    assert sorted(listed) == sorted(every_page)
+    assert "Sitemap: https://minimal.example.org/sitemap.xml" in (out / "robots.txt").read_text()
+
+
 def test_pages_are_accessible_and_self_contained(built_example: BuildReport) -> None:
     for path in Path(built_example.out_dir).rglob("*.html"):
         if path.name == "email.html":

@@ -8,6 +8,7 @@ and the leaflets' QR codes land.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections import Counter
@@ -25,7 +26,7 @@ from ..resources import cover_path, lead_image, media_path, published_image
 from ..urls import edition_home_folder, tag_path
 from .base import ArchiveRenderer, Job, RenderContext
 from .images import publish_for_email, publish_style
-from .indexes import Indexes
+from .indexes import Indexes, Placed
 from .search import search_bundle
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,10 @@ log = logging.getLogger(__name__)
 
 # What static hosts (GitHub Pages, Netlify, Cloudflare Pages) answer a missing address with
 NOT_FOUND = "404.html"
+# The most addresses, and bytes, search engines read from one sitemap (sitemaps.org): a
+# bigger archive's sitemap.xml is an index of several, sitemap-1.xml, sitemap-2.xml …
+SITEMAP_URLS = 50_000
+SITEMAP_BYTES = 50 * 1024 * 1024
 
 
 class Page(NamedTuple):
@@ -60,6 +65,36 @@ class Page(NamedTuple):
         issue's; the page's interface is then marked with the interface's own language."""
         doc = self.values.get("doc")
         return doc.language if doc else None
+
+
+class SitemapUrl(NamedTuple):
+    url: str
+    alternates: tuple[Alternate, ...]  # the page in the issue's other editions
+    changed: dt.date | None  # <lastmod>
+
+
+def _last_changed(page: Page) -> dt.date | None:
+    """When the page last changed for its readers: an article's when it was published in
+    its issue or corrected since (as its feed entry says), an issue's when the last of
+    its articles was, a listing's (home, topics, languages) when the newest it lists was."""
+    values = page.values
+    issue: Issue | None = values.get("issue")
+    if issue:
+        doc: Document | None = values.get("doc")
+        return _article_changed(Placed(issue, doc)) if doc else issue.updated
+    listings: list[list[Placed]] = [
+        values.get("placed", []),
+        *values.get("tags", {}).values(),
+        *values.get("languages", {}).values(),
+    ]
+    days = [_article_changed(placed) for listing in listings for placed in listing]
+    issues: tuple[Issue, ...] = values.get("issues", ())
+    return max([*days, *(issue.updated for issue in issues)], default=None)
+
+
+def _article_changed(placed: Placed) -> dt.date:
+    """The day an article's page in an issue last changed: the issue's, or its correction's."""
+    return max(filter(None, (placed.issue.date, placed.document.updated)))
 
 
 def search_path(language: str, newsletter_language: str) -> str:
@@ -117,13 +152,17 @@ class WebRenderer(ArchiveRenderer):
         site = ctx.config.base_url
         every_page = [*pages, *self._issue_pages(archive, archive.every_edition)]
         urls = [
-            (site + quote(page.path.removesuffix("index.html")), page.values.get("alternates", ()))
+            SitemapUrl(
+                site + quote(page.path.removesuffix("index.html")),
+                page.values.get("alternates", ()),
+                _last_changed(page),
+            )
             for page in every_page
         ]
         files = [
             *self._search_pages(archive, ctx),
             Artifact.text("site.css", self.render_template(ctx, "site.css")),
-            Artifact.text("sitemap.xml", self.render_template(ctx, "sitemap.xml", urls=urls)),
+            *self._sitemaps(ctx, urls),
             Artifact.text("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site}sitemap.xml\n"),
             *publish_style(ctx.config.style),
         ]
@@ -135,6 +174,33 @@ class WebRenderer(ArchiveRenderer):
         not_found = Page(NOT_FOUND, "404.html", {})  # in no sitemap, nor the search index
         every = [*pages, *redirects, not_found]
         return [*(self._page(ctx, page, archive) for page in every), *files]
+
+    def _sitemaps(self, ctx: RenderContext, urls: list[SitemapUrl]) -> list[Artifact]:
+        """sitemap.xml listing `urls`; past what search engines read of one sitemap
+        (SITEMAP_URLS, SITEMAP_BYTES), an index of sitemap-1.xml, sitemap-2.xml … each
+        within both: the rest of a big archive was never read."""
+
+        def within_limits(chunk: list[SitemapUrl]) -> list[tuple[list[SitemapUrl], str]]:
+            xml = self.render_template(ctx, "sitemap.xml", urls=chunk)
+            if len(chunk) > 1 and len(xml.encode()) > SITEMAP_BYTES:
+                half = len(chunk) // 2
+                return [*within_limits(chunk[:half]), *within_limits(chunk[half:])]
+            return [(chunk, xml)]
+
+        chunks = [urls[at : at + SITEMAP_URLS] for at in range(0, len(urls), SITEMAP_URLS)]
+        parts = [part for chunk in chunks or [[]] for part in within_limits(chunk)]
+        if len(parts) == 1:
+            return [Artifact.text("sitemap.xml", parts[0][1])]
+        names = [f"sitemap-{number}.xml" for number in range(1, len(parts) + 1)]
+        sitemaps = [
+            (ctx.config.base_url + name, max((u.changed for u in chunk if u.changed), default=None))
+            for name, (chunk, _) in zip(names, parts, strict=True)
+        ]
+        index = self.render_template(ctx, "sitemap-index.xml", sitemaps=sitemaps)
+        return [
+            Artifact.text("sitemap.xml", index),
+            *(Artifact.text(name, xml) for name, (_, xml) in zip(names, parts, strict=True)),
+        ]
 
     @staticmethod
     def _home_pages(archive: Archive, language: str) -> list[Page]:
@@ -457,6 +523,7 @@ _BUILT_FILES = frozenset({
     "email.html", "email.txt", "email.eml",
 })  # fmt: skip
 _ISSUE_FILE = re.compile(r".+\.(?:pdf|epub)|cover(?:-email)?\.\w+")  # in an issue's folder
+_SITEMAP_PART = re.compile(r"sitemap-\d+\.xml")  # a big archive's (WebRenderer._sitemaps)
 
 
 def _no_redirect(path: str | None, taken: set[str], archive: Archive) -> str:
@@ -474,7 +541,11 @@ def _no_redirect(path: str | None, taken: set[str], archive: Archive) -> str:
     issues = {issue.folder for issue in archive.every_edition}
     for at, segment in enumerate(segments[:-1]):
         in_issue = "/".join(segments[:at]) in issues
-        if segment in _BUILT_FILES or (in_issue and _ISSUE_FILE.fullmatch(segment)):
+        if (
+            segment in _BUILT_FILES
+            or (in_issue and _ISSUE_FILE.fullmatch(segment))
+            or (at == 0 and _SITEMAP_PART.fullmatch(segment))
+        ):
             return "the build writes that file"
     return ""
 
