@@ -3,7 +3,8 @@ processes when several are due (the processes themselves: workers.py) — and re
 each wrote.
 
 Outputs are written to a staging folder inside the output folder (same file system) and
-moved into place, each with os.replace, only when the whole build has succeeded. A build
+moved into place, each with os.replace, only when the whole build has succeeded; one
+rendered with the very bytes the output folder has already is not written at all. A build
 that fails or is interrupted removes its staging folder: the output folder and the
 records of what it holds stay as they were. Ctrl-C, SIGTERM or SIGHUP while the outputs
 are moved waits for the move to end (new and old files mixed would be no build at all).
@@ -52,7 +53,7 @@ from .formats import formats
 from .i18n import LOCALE_DIR
 from .logs import concerning, held
 from .model import Archive, Issue
-from .output import Artifact, unwritable, write_artifacts
+from .output import Artifact, holds, unwritable, write_artifacts
 from .renderers.base import Job, OutputFailed, RenderContext, Renderer
 from .renderers.images import lead_images
 from .stopping import signals_deferred
@@ -126,6 +127,7 @@ class RenderPlan:
     # By id, for subjects alive in this build (kept with their digest so no id is reused).
     _subject_digests: dict[int, tuple[object, str]] = field(default_factory=dict)
     _pending: dict[str, dict[str, Any]] = field(default_factory=dict)  # staged, not yet placed
+    _in_place: set[str] = field(default_factory=set)  # rendered as the output folder has it
     _staging: Path | None = None
     _made_out: bool = False  # the output folder did not exist before this build
     _warming: threading.Thread | None = None
@@ -284,8 +286,14 @@ class RenderPlan:
             report.failed.append(artifacts)
             self._forget(job)
             return
-        staged = write_artifacts(self.staging, artifacts, shown_in=self.out)
-        self._record(job, fingerprint, staged)
+        changed: list[Artifact] = []
+        unchanged: list[Artifact] = []
+        for artifact in artifacts:
+            in_place = holds(self.out / artifact.path, artifact.data)
+            (unchanged if in_place else changed).append(artifact)
+        self._in_place |= {str(artifact.path) for artifact in unchanged}
+        staged = write_artifacts(self.staging, changed, shown_in=self.out)
+        self._record(job, fingerprint, staged, [self.out / a.path for a in unchanged])
         report.rendered.append(job.name)
         report.seconds[job.name] = seconds
         report.written += [self.out / p.relative_to(self.staging) for p in staged]
@@ -378,8 +386,9 @@ class RenderPlan:
 
         A file several jobs make (a picture two issues show) is placed once, and each of
         their records holds it as placed. A file that is already in place with the same
-        bytes stays as it is: re-rendering one of those jobs later then leaves the others'
-        records true, instead of each build rendering the other again."""
+        bytes stays as it is (one rendered so was never staged): re-rendering one of those
+        jobs later then leaves the others' records true, instead of each build rendering
+        the other again, and a deploy of the output folder sees only what changed."""
         if not self._pending:
             if self._stale_files:
                 self._save()
@@ -391,7 +400,8 @@ class RenderPlan:
         try:
             for job_name, record in self._pending.items():
                 for name in record["files"].keys() - placed:
-                    _place(self.staging / name, self.out / name)
+                    if name not in self._in_place or (self.staging / name).exists():
+                        _place(self.staging / name, self.out / name)
                     placed.add(name)
                 record["files"] = file_stamps((self.out / n for n in record["files"]), self.out)
                 self._renders[job_name] = record
@@ -511,10 +521,11 @@ class RenderPlan:
         over is not left in place, linked from the web pages, as if it were current)."""
         self._stale_files |= set(self._renders.pop(job.name, {}).get("files", {}))
 
-    def _record(self, job: Job, fingerprint: str, staged: list[Path]) -> None:
-        """Note what a job staged (a rename keeps size and mtime: the stamps hold in place)."""
+    def _record(self, job: Job, fingerprint: str, staged: list[Path], in_place: list[Path]) -> None:
+        """Note what a job staged (a rename keeps size and mtime: the stamps hold in place),
+        and the files it made as the output folder has them already."""
         before = set(self._renders.get(job.name, {}).get("files", {}))
-        stamps = file_stamps(staged, self.staging)
+        stamps = file_stamps(staged, self.staging) | file_stamps(in_place, self.out)
         self._stale_files |= before - set(stamps)
         self._pending[job.name] = {
             "fingerprint": fingerprint,

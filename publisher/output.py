@@ -55,6 +55,15 @@ def atomic_write(path: Path, data: bytes, shown_as: Path | None = None) -> None:
 _TEMPORARY_NAME_PART = 64  # characters of a file's name its temporary file's name holds
 
 
+def holds(path: Path, data: bytes) -> bool:
+    """Whether the file at `path` already has exactly these bytes: an output rendered as it
+    was is left alone, so a deploy (rsync, a bucket's sync) sees only what changed."""
+    try:
+        return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False  # unreadable: written again, which says why if that fails too
+
+
 def write_artifacts(
     out_dir: Path, artifacts: list[Artifact], shown_in: Path | None = None
 ) -> list[Path]:

@@ -226,7 +226,9 @@ def test_a_build_of_many_files_lists_a_line_per_folder_and_every_file_with_verbo
     assert ["001-first/"] in [line[:1] for line in lines]
     assert "fragment" not in result.output and "build -v lists every file" in result.output
 
-    result = invoke("-C", str(root), "build", "--format", "web,epub", "--force", "-v")
+    result = invoke(
+        "-C", str(root), "build", "--format", "web,epub", "--out", str(root / "again"), "-v"
+    )
     assert result.exit_code == 0, result.output
     assert all(str(p.relative_to(root / "dist")) in result.output for p in index)
     assert "001-first/001-first.epub" in result.output

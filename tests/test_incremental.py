@@ -84,6 +84,29 @@ def test_one_changed_document_re_renders_its_issue_the_feeds_and_the_index(
     assert "A sentence added at the last minute." in page  # never stale
 
 
+def test_a_rebuild_writes_only_the_files_whose_bytes_changed(two_issues: Path) -> None:
+    """A one-line edit re-renders the pages over every issue (home, topics, sitemap, the
+    search index), most of them as they were: those stay in dist/ untouched (a deploy or
+    rsync sees only real changes), and only the files that changed are written and said
+    to be. The build said every page the jobs rendered was written, thousands for a big
+    archive, and wrote each of them, fsync and all, to move in nothing."""
+    dist = two_issues / "dist"
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in dist.rglob("*") if p.is_file()}
+    document = two_issues / "documents" / "second-article.md"
+    document.write_text(document.read_text() + "\nA sentence added at the last minute.\n")
+
+    report = build(two_issues, formats=["web", "feed"])
+
+    assert {"web 002-second", "web index", "web search", "feed"} <= set(report.rendered)
+    now = {p: p.read_bytes() for p in dist.rglob("*") if p.is_file()}
+    changed = {p for p, data in now.items() if p not in before or before[p][0] != data}
+    assert dist / "002-second" / "second-article" / "index.html" in changed
+    assert set(report.written) == changed
+    assert dist / "tags" / "test" / "index.html" not in changed  # re-rendered, as it was
+    for path in now.keys() - changed:
+        assert path.stat().st_mtime_ns == before[path][1], path
+
+
 def test_a_changed_template_re_renders_only_its_format(two_issues: Path) -> None:
     override = two_issues / "templates" / "email" / "email.css"
     override.parent.mkdir(parents=True)
