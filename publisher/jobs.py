@@ -657,7 +657,7 @@ def _place(staged: Path, target: Path) -> None:
 
 
 # Pages that list things, which come and go with what they list: not pages a reader keeps
-_LISTINGS = ("tags/", "languages/", "pagefind/", "search/", "editions/")
+_LISTINGS = ("tags/", "languages/", "pagefind/", "search/", "editions/", "page/")
 
 
 def say_pages_gone(

@@ -290,6 +290,88 @@ def test_a_sitemap_too_big_for_search_engines_is_split_under_a_sitemap_index(
     assert "Sitemap: https://minimal.example.org/sitemap.xml" in (out / "robots.txt").read_text()
 
 
+def pay_article(day: int) -> str:
+    """A post as a WordPress import writes it, on the `pay` topic."""
+    return (
+        f'---\ntitle: "Pay claim, week {day}"\ndate: 2026-01-{day:02d}T10:00:00+00:00\n'
+        f"author: Branch Secretary 4\ntags: [pay]\n---\n\nThe pay claim, week {day}.\n"
+    )
+
+
+def listed(page: lxml.html.HtmlElement) -> list[str]:
+    """The titles an archive listing page lists (a topic's articles, the home's issues)."""
+    return [
+        a.text_content()
+        for a in page.xpath("//ul[@class='listing']/li/a | //ol[@class='archive']/li/a")
+    ]
+
+
+def test_long_listings_are_split_into_pages_linked_newer_and_older(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A topic of 250 articles, an English page of 2,120, a home page of 300 issues were
+    each one page tens of thousands of pixels tall. Listings show PER_PAGE a page, the
+    newest issue's first (topic/page/2/ … as Hugo and WordPress address them), each linking
+    the newer and older ones (rel=prev/next too), titled with its number, in the sitemap,
+    and valid HTML. Here two a page, for a small archive to reach it."""
+    from conftest import build_with_warnings, minimal_with
+    from validators import nu_html_errors
+
+    from publisher.renderers import web
+
+    monkeypatch.setattr(web, "PER_PAGE", 2)
+    days = (2, 3, 4, 5, 6)
+    root = minimal_with(tmp_path / "ws", {f"pay-{day}.md": pay_article(day) for day in days})
+    for number in (2, 3):
+        (root / "issues" / f"00{number}-more.yaml").write_text(
+            f"number: {number}\ntitle: Issue {number}\ndate: 2026-02-0{number}\n"
+            "sections:\n  - title: News\n    documents: [second-article]\n"
+        )
+    out, warnings = build_with_warnings(root, ["web"])
+    assert warnings == []
+
+    topic = out / "tags" / "pay"
+    pages = [topic / "index.html", topic / "page/2/index.html", topic / "page/3/index.html"]
+    trees = [page_of(page) for page in pages]
+    assert [listed(tree) for tree in trees] == [  # as the issue has them
+        ["Pay claim, week 2", "Pay claim, week 3"],
+        ["Pay claim, week 4", "Pay claim, week 5"],
+        ["Pay claim, week 6"],
+    ]
+    links = [
+        {rel: tree.xpath(f"//head/link[@rel='{rel}']/@href") for rel in ("prev", "next")}
+        for tree in trees
+    ]
+    assert links == [
+        {"prev": [], "next": ["page/2/"]},
+        {"prev": ["../../"], "next": ["../3/"]},
+        {"prev": ["../2/"], "next": []},
+    ]
+    for tree, link in zip(trees, links, strict=True):  # the same, as links readers follow
+        pager = tree.xpath("//nav[@class='pager']//a")
+        assert [(a.get("rel"), a.get("href")) for a in pager] == [
+            (rel, href[0]) for rel, href in link.items() if href
+        ]
+    assert trees[1].findtext(".//title").startswith("Topic: pay · Page 2 of 3")
+    assert trees[1].xpath("//link[@rel='canonical']/@href") == [
+        "https://minimal.example.org/tags/pay/page/2/"
+    ]
+
+    home = [page_of(out / "index.html"), page_of(out / "page" / "2" / "index.html")]
+    assert [listed(tree) for tree in home] == [
+        ["No. 3: Issue 3", "No. 2: Issue 2"],
+        ["No. 1: First issue"],
+    ]
+    assert home[1].xpath("//ol[@class='archive']/@start") == ["1"]  # its number, counted down
+    assert not home[1].xpath("//*[@class='latest']")  # the latest issue is the first page's
+
+    sitemap = (out / "sitemap.xml").read_text()
+    for address in ("tags/pay/page/3/", "languages/en/page/4/", "page/2/"):
+        assert f"<loc>https://minimal.example.org/{address}</loc>" in sitemap
+    assert nu_html_errors([*pages, out / "page" / "2" / "index.html"]) == []
+    assert unresolved_links(out, "https://minimal.example.org/") == []
+
+
 def test_pages_are_accessible_and_self_contained(built_example: BuildReport) -> None:
     for path in Path(built_example.out_dir).rglob("*.html"):
         if path.name == "email.html":

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import posixpath
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar, NamedTuple
 from urllib.parse import quote, unquote, urlsplit
@@ -38,6 +39,9 @@ NOT_FOUND = "404.html"
 # bigger archive's sitemap.xml is an index of several, sitemap-1.xml, sitemap-2.xml …
 SITEMAP_URLS = 50_000
 SITEMAP_BYTES = 50 * 1024 * 1024
+# The articles a topic's or a language's page lists, and the issues a home page does: the
+# rest on its pages 2, 3 … (tags/pay/page/2/, as Hugo and WordPress address them).
+PER_PAGE = 50
 
 
 class Page(NamedTuple):
@@ -65,6 +69,53 @@ class Page(NamedTuple):
         issue's; the page's interface is then marked with the interface's own language."""
         doc = self.values.get("doc")
         return doc.language if doc else None
+
+
+class Pager(NamedTuple):
+    """Where one page of a long listing is among the listing's pages (`_paged`)."""
+
+    number: int  # this page's, from 1
+    pages: int  # how many the listing has
+    start: int  # the items the pages before it list
+    total: int  # the items of the whole listing
+    folder: str  # the first page's, from the site's root ("tags/pay/", "" for home)
+
+    def folder_of(self, number: int) -> str:
+        return self.folder if number == 1 else f"{self.folder}page/{number}/"
+
+    def link(self, number: int) -> str:
+        """The link from this page to page `number` of the listing; "" for none."""
+        if not 1 <= number <= self.pages or number == self.number:
+            return ""
+        here = self.folder_of(self.number) or "."
+        return posixpath.relpath(self.folder_of(number) or ".", here) + "/"
+
+    @property
+    def newer(self) -> str:
+        return self.link(self.number - 1)
+
+    @property
+    def older(self) -> str:
+        return self.link(self.number + 1)
+
+
+def _paged(
+    folder: str, template: str, values: dict[str, Any], key: str, items: Sequence[Any]
+) -> list[Page]:
+    """The pages of a listing at `folder` of `items` (under `key`), PER_PAGE a page: a
+    topic of 250 articles, or a home page of 300 issues, was one page of tens of thousands
+    of pixels. Only the first page is another edition's page's alternate."""
+    chunks = [items[at : at + PER_PAGE] for at in range(0, len(items), PER_PAGE)] or [items]
+    pages = []
+    for number, chunk in enumerate(chunks, 1):
+        pager = Pager(number, len(chunks), (number - 1) * PER_PAGE, len(items), folder)
+        own = values if number == 1 else {k: v for k, v in values.items() if k != "alternates"}
+        pages.append(
+            Page(
+                f"{pager.folder_of(number)}index.html", template, own | {key: chunk, "pager": pager}
+            )
+        )
+    return pages
 
 
 class SitemapUrl(NamedTuple):
@@ -217,22 +268,12 @@ class WebRenderer(ArchiveRenderer):
             (*(Alternate(*home) for home in homes), Alternate("x-default", "")) if editions else ()
         )
         values = {"archive": archive, "alternates": alternates}
-        return [
-            Page("index.html", "index.html", values | {"issues": archive.issues}),
-            *(
-                Page(
-                    f"{edition_home_folder(edition)}index.html",
-                    "index.html",
-                    values
-                    | {
-                        "issues": issues,
-                        "interface_language": edition,
-                        "edition_language": edition,
-                    },
-                )
-                for edition, issues in editions.items()
-            ),
-        ]
+        pages = _paged("", "index.html", values, "issues", archive.issues)
+        for edition, issues in editions.items():
+            speaks = {"interface_language": edition, "edition_language": edition}
+            folder = edition_home_folder(edition)
+            pages += _paged(folder, "index.html", values | speaks, "issues", issues)
+        return pages
 
     def _search_pages(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
         """The search page (not in the sitemap) and its starter, and one in each other
@@ -305,12 +346,12 @@ class WebRenderer(ArchiveRenderer):
             Page("languages/index.html", "languages.html", {"languages": indexes.languages}),
         ]
         for tag, placed in indexes.tags.items():
-            pages.append(
-                Page(f"{tag_path(tag)}index.html", "listing.html", {"tag": tag, "placed": placed})
-            )
+            values = {"tag": tag, "named_by": placed[0].document}
+            pages += _paged(tag_path(tag), "listing.html", values, "placed", placed)
         for code, placed in indexes.languages.items():
-            values = {"language_code": code, "placed": placed}
-            pages.append(Page(f"languages/{code}/index.html", "listing.html", values))
+            pages += _paged(
+                f"languages/{code}/", "listing.html", {"language_code": code}, "placed", placed
+            )
         return pages
 
     @staticmethod
