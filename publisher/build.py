@@ -696,9 +696,8 @@ def assemble_issues(
                 edition,
                 config,
                 _editorial_line(m, edition.edition),
-                archive.seen_from(edition, config.base_url) if archive else (),
-                archive.drafts if archive else (),
-                (archive.shown_from(edition, config.base_url) if archive else {}) | shown,
+                archive.around(edition, config.base_url) if archive else None,
+                shown,
             )
             for edition in assembled
         )

@@ -11,8 +11,10 @@ send` assembles the issue as the build did.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from . import textfiles, urls
 from .assemble import edition_languages
@@ -21,16 +23,25 @@ from .errors import PublisherError
 from .languages import same_language
 from .manifest import IssueManifest
 from .model import Document, Issue
+from .paths import followed
 from .pool import slug_for
 from .readers.markdown import MarkdownReader, split_front_matter
 from .readers.metadata import marked_draft
-from .renderers.links import Article, Draft, Target
+from .renderers.links import (
+    Article,
+    Articles,
+    Layered,
+    OtherIssues,
+    Target,
+    Unfinished,
+    place,
+)
 from .translations import Translation, translation_for
 
 
 class ArchiveArticles:
     """Every issue's published articles (not drafts), the latest issue first: an article in
-    several issues is linked where it was first published (`Articles.of`: later outrank);
+    several issues is linked where it was first published (`_Ranked`: later outrank);
     and the drafts they list, for a link to one to be said to lead to a draft."""
 
     def __init__(
@@ -58,34 +69,42 @@ class ArchiveArticles:
         self.published = [
             (m, tuple(d for d in listed[m.slug] if d not in unfinished)) for m in ordered
         ]
-        self.drafts = tuple(
-            Draft(
-                (pool / d).resolve(),
-                slug_for(d),
-                tuple(m.slug for m in reversed(ordered) if d in listed[m.slug]),
-            )
-            for d in sorted(unfinished)
+        drafts = sorted(unfinished)
+        self.drafts = Unfinished(
+            {
+                (pool / d).resolve(): tuple(
+                    m.slug for m in reversed(ordered) if d in listed[m.slug]
+                )
+                for d in drafts
+            },
+            Articles.of([((pool / d).resolve(), slug_for(d)) for d in drafts], pool),
         )
-        self._in: dict[tuple[str, str], tuple[tuple[str, Article], ...]] = {}
-        self._shown: dict[str, tuple[tuple[str, Path, Target], ...]] = {}
+        self._seen: dict[tuple[str, str], _Seen] = {}
+        self._shown: dict[str, _Ranked[Path, Target]] = {}
 
-    def seen_from(self, issue: Issue, base_url: str) -> tuple[Article, ...]:
-        """The articles of the other issues, each at its page in `issue`'s language when
-        its issue has an edition in it showing the article, else at its original's; an
-        article's translation leads there too."""
+    def around(self, issue: Issue, base_url: str) -> OtherIssues:
+        """The other issues, as `issue`'s links see them: each article at its page in the
+        issue's language when its issue has an edition in it showing the article, else at
+        its original's (a translation's file leads there too); each file's own text at the
+        page showing it (an original's in its issue, a translation's in its edition), a
+        link to a heading of that file (`call.es.md#las-demandas`) leading there. Made once
+        per language, then for each issue less its own: in proportion to the issue."""
         key = (issue.language, base_url)
-        if key not in self._in:
-            self._in[key] = tuple(self._articles(issue.language, base_url))
-        return tuple(article for slug, article in self._in[key] if slug != issue.slug)
-
-    def shown_from(self, issue: Issue, base_url: str) -> dict[Path, Target]:
-        """The page of the other issues showing each file's own text: an original's in its
-        issue, a translation's in its edition, in the first issue publishing it; a link
-        to a heading of that file (`call.es.md#las-demandas`) leads there."""
+        if key not in self._seen:
+            self._seen[key] = _Seen(self._articles(issue.language, base_url), self.pool)
         if base_url not in self._shown:
-            self._shown[base_url] = tuple(self._texts(base_url))
-        # the latest issue first: the first publishing a file outranks the later ones
-        return {path: target for slug, path, target in self._shown[base_url] if slug != issue.slug}
+            self._shown[base_url] = _Ranked(self._texts(base_url))
+        seen = self._seen[key]
+        return OtherIssues(
+            seen.targets.without(issue.slug),
+            Articles(
+                followed(self.pool),
+                seen.by_path.without(issue.slug),
+                seen.renamed.without(issue.slug),
+            ),
+            self._shown[base_url].without(issue.slug),
+            self.drafts,
+        )
 
     def _texts(self, base_url: str) -> Iterator[tuple[str, Path, Target]]:
         """Each issue's slug with each file its pages show, and the page showing it."""
@@ -142,6 +161,60 @@ class ArchiveArticles:
             if manifest.untranslated != "omit":  # shown untranslated
                 return edition, None
         return "", None
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Ranked(Generic[K, V]):
+    """A map of every issue's entries, the latest issue first, the last given outranking
+    (an article is linked where it was first published), which leaves out any one issue
+    (`without`: the map an issue's links see of the others) at the cost of that issue's
+    entries, not the archive's: each key keeps the value of the issue giving it last, and
+    the last value another issue gave before, which stands in for it without that issue."""
+
+    def __init__(self, entries: Iterable[tuple[str, K, V]]) -> None:
+        self.values: dict[K, V] = {}
+        self._issue: dict[K, str] = {}  # the slug of the issue giving values' value
+        self._before: dict[K, V] = {}  # the last value another issue gave before it
+        for slug, key, value in entries:
+            if key in self._issue and self._issue[key] != slug:
+                self._before[key] = self.values[key]
+            self.values[key] = value
+            self._issue[key] = slug
+        self._keys: dict[str, list[K]] = defaultdict(list)
+        for key, slug in self._issue.items():
+            self._keys[slug].append(key)
+
+    def without(self, slug: str) -> Layered[K, V]:
+        """The map without the issue `slug`'s entries."""
+        own = self._keys.get(slug, [])
+        standing_in = {key: self._before[key] for key in own if key in self._before}
+        return Layered(standing_in, self.values, frozenset(own))
+
+
+class _Seen:
+    """The articles of every issue as read in one language (`ArchiveArticles._articles`):
+    the page of each file, and the files by their logical path and by slug, as
+    `renderers.links.Articles` finds them, each map able to leave out any one issue."""
+
+    def __init__(self, articles: Iterable[tuple[str, Article]], pool: Path) -> None:
+        root = followed(pool)
+        targets: list[tuple[str, Path, Target]] = []
+        by_path: list[tuple[str, str, Path]] = []
+        renamed: list[tuple[str, str, Path]] = []
+        for slug, article in articles:
+            targets.append((slug, article.source, article.target))
+            if (found := place(article.source, root)) is None:
+                continue
+            logical, source, named_as = found
+            by_path.append((slug, logical, source))
+            if named_as != article.slug:
+                renamed.append((slug, article.slug, source))
+        self.targets = _Ranked(targets)
+        self.by_path = _Ranked(by_path)
+        self.renamed = _Ranked(renamed)
 
 
 def _section_documents(manifest: IssueManifest) -> tuple[Path, ...]:

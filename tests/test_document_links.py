@@ -276,6 +276,29 @@ def test_building_only_the_later_issue_links_the_earlier_ones_article(
     assert words_linked((out / "002-two" / "email.html").read_bytes(), "we reported") == [OLD_PAGE]
 
 
+def test_a_reprinted_article_is_linked_in_the_issue_reprinting_it_else_where_first_published(
+    workspace: Callable[[str], Path],
+) -> None:
+    """Issue 3 reprints issue 1's report: issue 3's recap links it on issue 3's own page,
+    issue 2 (which does not carry it) on the page of issue 1, which published it first.
+    Every issue's links are resolved against the archive built once, its own laid over."""
+    root = earlier_issues(workspace("minimal"))
+    link = "As [the report](old.md) said.\n"
+    (root / "documents" / "recap.md").write_text(f"---\ntitle: Recap\n---\n\n{link}")
+    (root / "documents" / "new.md").write_text(f"---\ntitle: New piece\n---\n\n{link}")
+    (root / "issues" / "003-three.yaml").write_text(
+        ISSUES["003-three.yaml"].replace("[unfinished, old]", "[recap, old]")
+    )
+    out = build(root, formats=["email"]).out_dir
+    assert {
+        issue: words_linked((out / issue / "email.html").read_bytes(), "the report")
+        for issue in ("002-two", "003-three")
+    } == {
+        "002-two": [OLD_PAGE],
+        "003-three": ["https://minimal.example.org/003-three/old/"],
+    }
+
+
 def test_the_later_issue_is_built_again_when_the_earlier_one_stops_publishing_the_article(
     workspace: Callable[[str], Path],
 ) -> None:

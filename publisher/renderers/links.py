@@ -32,10 +32,10 @@ import html
 import logging
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeVar
 from urllib.parse import SplitResult, quote, unquote, urlsplit
 
 from .. import textfiles, urls
@@ -99,15 +99,6 @@ class Article(NamedTuple):
     target: Target
 
 
-class Draft(NamedTuple):
-    """A document its issues leave out (`elsewhere.ArchiveArticles`), for a link to it to
-    say it leads to a draft, and which issues list it, rather than to nothing."""
-
-    source: Path  # resolved
-    slug: str
-    issues: tuple[str, ...]  # the slugs of the issues listing it, oldest first
-
-
 class Unlinked(NamedTuple):
     """A link left without its href, as written, and the issues that leave out the draft
     it names (none: it names nothing of any issue); or, `heading_only`, one that lost only
@@ -116,6 +107,56 @@ class Unlinked(NamedTuple):
     value: str
     draft_in: tuple[str, ...] = ()
     heading_only: bool = False
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Layered(Mapping[K, V], Generic[K, V]):
+    """`over`'s entries, then `under`'s whose keys it lacks, less `hidden`'s keys: an issue's
+    own pages laid over the other issues' (`OtherIssues`), and those, the archive's pages
+    built once per build less the issue's own (`elsewhere`), rather than merged into a new
+    dict for each issue: that cost each of 300 issues the whole archive's articles."""
+
+    def __init__(
+        self, over: Mapping[K, V], under: Mapping[K, V], hidden: Collection[K] = ()
+    ) -> None:
+        self.over = over
+        self.under = under
+        self.hidden = hidden
+
+    def __getitem__(self, key: K) -> V:
+        if key in self.over:
+            return self.over[key]
+        if key in self.hidden:
+            raise KeyError(key)
+        return self.under[key]
+
+    def __iter__(self) -> Iterator[K]:
+        yield from self.over
+        yield from (k for k in self.under if k not in self.over and k not in self.hidden)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class OtherIssues(NamedTuple):
+    """The other issues of the web archive, as one issue's links see them
+    (`elsewhere.ArchiveArticles.around`): the page of each file they publish, their
+    articles as Hugo finds pages, the page showing each file's own text (see
+    `shown_texts`), and every issue's drafts."""
+
+    targets: Mapping[Path, Target]
+    articles: Articles
+    shown: Mapping[Path, Target]
+    drafts: Unfinished
+
+    @classmethod
+    def none(cls, root: Path) -> OtherIssues:
+        """No other issue (an issue assembled alone): its links lead to its own pages."""
+        nothing = Articles.of((), root)
+        return cls({}, nothing, {}, Unfinished({}, nothing))
 
 
 def issue_targets(issue: Issue, config: Config) -> dict[Path, Target]:
@@ -162,8 +203,7 @@ def with_archive_links(
     issue: Issue,
     config: Config,
     editorial_line: int = 1,
-    elsewhere: Sequence[Article] = (),
-    drafts: Sequence[Draft] = (),
+    others: OtherIssues | None = None,
     shown: Mapping[Path, Target] | None = None,
 ) -> Issue:
     """The issue with its documents' relative links (`[the survey](rent-survey.md)`)
@@ -171,27 +211,26 @@ def with_archive_links(
     nothing there: in an email, an EPUB or a feed reader, a relative link leads nowhere,
     and in a PDF it would name a file on the editor's disk. The editorial's paths are the
     workspace's, like its images' (`documents/rent-survey.md`); `editorial_line`: the
-    manifest's line it starts at (an edition's own is below the original's); `elsewhere`:
-    the other issues' articles, which its own outrank; `drafts`: every issue's, which links
+    manifest's line it starts at (an edition's own is below the original's); `others`: the
+    other issues' articles, which its own outrank, and every issue's drafts, which links
     are said to lead to when they lead nowhere; `shown`: the page showing each file's own
-    text (`shown_texts`, and the other issues'), where a link to a heading of that file
-    leads when the page of the link's edition shows another language's."""
+    text among the issue's editions (`shown_texts`; the other issues' are `others`'), where
+    a link to a heading of that file leads when the page of the link's edition shows
+    another language's."""
     # the files the editorial offers, named while its links still name them
     offered = linked_files(issue.editorial_html, config.root, config.documents_dir)
     issue = dataclasses.replace(issue, editorial_files=offered)
-    targets = {a.source: a.target for a in elsewhere} | issue_targets(issue, config)
-    named = [(a.source, a.slug) for a in elsewhere] + [(d.source, d.slug) for d in issue.documents]
-    articles = Articles.of(named, config.documents_dir)
-    unfinished = Unfinished(
-        {d.source: d.issues for d in drafts},
-        Articles.of([(d.source, d.slug) for d in drafts], config.documents_dir),
-    )
+    others = others or OtherIssues.none(config.documents_dir)
+    targets = Layered(issue_targets(issue, config), others.targets)
+    own = Articles.of([(d.source, d.slug) for d in issue.documents], config.documents_dir)
+    articles = own.over(others.articles)
+    pages = Layered(shown or {}, others.shown)
     files = published_files(issue, config)
     said: set[Path] = set()  # the leaflet's document is often one of the sections' too
 
     def linked(doc: Document) -> Document:
         body, unlinked = absolute_links(
-            doc.body_html, doc.source.parent, targets, articles, unfinished, shown
+            doc.body_html, doc.source.parent, targets, articles, others.drafts, pages
         )
         if doc.attachments:
             body = with_kinds_and_sizes(body, files, doc.language)
@@ -208,7 +247,7 @@ def with_archive_links(
         issue.leaflet, document=linked(issue.leaflet.document)
     )
     editorial, unlinked = absolute_links(
-        issue.editorial_html, config.root, targets, articles, unfinished, shown
+        issue.editorial_html, config.root, targets, articles, others.drafts, pages
     )
     editorial = with_kinds_and_sizes(editorial, files, issue.language)
     _warn(issue.source, unlinked, issue, editorial_line)
@@ -241,7 +280,7 @@ def absolute_links(
     the links left without one, with the issues leaving out the `drafts` they name, and
     those left without the heading they name (see `with_archive_links`)."""
     unlinked: list[Unlinked] = []
-    pages = shown or {}
+    pages = {} if shown is None else shown
 
     def decide(value: str, parts: SplitResult) -> str | None:
         if parts.scheme.lower() in WEB_SCHEMES or (value.startswith("#") and len(value) > 1):
@@ -303,13 +342,19 @@ class Articles:
         renamed: dict[str, Path] = {}
         real_root = followed(root)
         for file, slug in documents:
-            if (found := _place(file, real_root)) is None:
+            if (found := place(file, real_root)) is None:
                 continue
             logical, source, named_as = found
             by_path[logical] = source
             if named_as != slug:
                 renamed[slug] = source
         return cls(real_root, by_path, renamed)
+
+    def over(self, others: Articles) -> Articles:
+        """These articles laid over `others` (theirs outranked), without copying `others`."""
+        return Articles(
+            self.root, Layered(self.by_path, others.by_path), Layered(self.renamed, others.renamed)
+        )
 
     def found(self, path: str, folder: Path) -> Path | None:
         """The article a relative link names, written in `folder` (see the module's
@@ -341,11 +386,11 @@ class Articles:
 
 
 @functools.cache
-def _place(file: Path, real_root: Path) -> tuple[str, Path, str] | None:
+def place(file: Path, real_root: Path) -> tuple[str, Path, str] | None:
     """A document's logical path, its file with links followed, and the slug its logical
-    path gives; None outside documents/. Kept for the build: every issue's links are
-    resolved against the whole archive's articles, and working these out again for each of
-    300 issues took a minute (`forget_places` at each build's start: files move)."""
+    path gives; None outside documents/. Kept for the build: the archive's articles are
+    placed for each language its issues are read in, an issue's own for each of its
+    editions (`forget_places` at each build's start: files move)."""
     source = followed(file)
     if not source.is_relative_to(real_root):
         return None
@@ -354,9 +399,9 @@ def _place(file: Path, real_root: Path) -> tuple[str, Path, str] | None:
 
 
 def forget_places() -> None:
-    """Forget the documents' places (`_place`): a new build (of `publisher serve`) finds
+    """Forget the documents' places (`place`): a new build (of `publisher serve`) finds
     files that moved, and links that changed, since the last."""
-    _place.cache_clear()
+    place.cache_clear()
 
 
 def _slug(logical: str) -> str:
