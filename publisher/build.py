@@ -154,7 +154,9 @@ def build(
         # is one Issue per language, the original first.
         known = read_elsewhere(pool, manifests, config, cache, documents)
         archive = ArchiveArticles(manifests, everywhere, pool.root, config.language, known)
-        issues, editions = assemble_issues(needed, documents, translated, config, cache, archive)
+        issues, editions = assemble_issues(
+            needed, documents, translated, config, cache, archive, progress
+        )
 
         report = BuildReport(out, issues=[m.slug for m in selected])
 
@@ -677,30 +679,32 @@ def assemble_issues(
     config: Config,
     cache: Cache,
     archive: ArchiveArticles | None = None,
+    progress: Progress | None = None,
 ) -> tuple[dict[str, Issue], dict[str, tuple[Issue, ...]]]:
     """Each issue by slug, and each with its language editions, the original first; their
     documents' links to one another, and to the `archive`'s other articles, point at the
-    web archive (`with_archive_links`)."""
-    manifests = [with_shown_cover(m, config) for m in manifests]
-    issues = {
-        m.slug: assemble(m, documents, editorial_html(m, config, cache), config) for m in manifests
-    }
+    web archive (`with_archive_links`). Each issue is a step of `progress`: a big
+    archive's take a while, and the bar sat still at the last document read."""
+    progress = progress or Silent()
+    progress.expect(len(manifests))
     editions: dict[str, tuple[Issue, ...]] = {}
-    for m in manifests:
-        assembled = assemble_editions(
-            m, issues[m.slug], documents, translated[m.slug], edition_editorials(m, config, cache)
-        )
-        shown = shown_texts(assembled, config)
-        editions[m.slug] = tuple(
-            with_archive_links(
-                edition,
-                config,
-                _editorial_line(m, edition.edition),
-                archive.around(edition, config.base_url) if archive else None,
-                shown,
+    for listed in manifests:
+        with progress.task(f"assembling {listed.slug}"):
+            m = with_shown_cover(listed, config)
+            issue = assemble(m, documents, editorial_html(m, config, cache), config)
+            own = edition_editorials(m, config, cache)
+            assembled = assemble_editions(m, issue, documents, translated[m.slug], own)
+            shown = shown_texts(assembled, config)
+            editions[m.slug] = tuple(
+                with_archive_links(
+                    edition,
+                    config,
+                    _editorial_line(m, edition.edition),
+                    archive.around(edition, config.base_url) if archive else None,
+                    shown,
+                )
+                for edition in assembled
             )
-            for edition in assembled
-        )
     return {slug: every[0] for slug, every in editions.items()}, editions
 
 

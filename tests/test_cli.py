@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -274,8 +275,50 @@ def test_a_build_without_a_terminal_says_now_and_then_how_far_it_is(
     result = invoke("-C", str(root), "build", "--format", "email,epub")
     assert result.exit_code == 0, result.output
     steps = re.findall(r"^\[(\d+)/(\d+)\] (.+)$", result.output, re.MULTILINE)
-    assert tuple(step[2] for step in steps[-2:]) == ("email 001-first", "epub 001-first")
+    said = list(dict.fromkeys(step[2] for step in steps))  # a step is said again while it lasts
+    assert said[-2:] == ["email 001-first", "epub 001-first"]
     assert [int(done) for done, _, _ in steps] == sorted(int(done) for done, _, _ in steps)
+
+
+def test_a_build_without_a_terminal_says_which_issue_it_is_assembling(
+    workspace: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between reading the last document and rendering, a 300-issue archive's build said
+    nothing for a minute or more (the bar sat at `reading … 2416/2416`): its issues were
+    being put together and their links resolved against the archive, a step of no name."""
+    monkeypatch.setattr(progress_lines, "SAY_EVERY", 0.0)
+    root = workspace("minimal")
+    (root / "issues" / "002-again.yaml").write_text(
+        "number: 2\ntitle: Again\ndate: 2026-02-10\nsections:\n"
+        "  - title: News\n    documents: [first-article]\n"
+    )
+    result = invoke("-C", str(root), "build", "--format", "email")
+    assert result.exit_code == 0, result.output
+    steps = re.findall(r"^\[\d+/\d+\] (\w+) (.+)$", result.output, re.MULTILINE)
+    said = list(dict.fromkeys(steps))  # a step is said again while it lasts
+    assert [what for what, _ in said] == ["reading"] * 2 + ["assembling"] * 2 + ["email"] * 2
+    assert sorted(issue for what, issue in said if what == "assembling") == [
+        "001-first",
+        "002-again",
+    ]
+
+
+def test_without_a_terminal_a_long_step_is_said_again_while_it_lasts(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One step of two minutes (a big archive's web index, a long PDF) printed nothing
+    in a CI log until the next began: the line comes by the clock, not only when a new
+    step starts. Here "every 10 seconds" is made every 10 ms."""
+    monkeypatch.setattr(progress_lines, "SAY_EVERY", 0.01)
+    said = ""
+    with progress_lines.RichProgress() as progress:
+        progress.expect(2)
+        with progress.task("web index"):
+            deadline = time.monotonic() + 30
+            while said.count("web index") < 3 and time.monotonic() < deadline:
+                time.sleep(0.05)
+                said += capsys.readouterr().err
+    assert said.splitlines()[:3] == ["[0/2] web index"] * 3
 
 
 @pytest.mark.parametrize(

@@ -39,19 +39,21 @@ def size_text(size: int) -> str:
     return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} B"
 
 
-# Without a terminal (a CI log, `| tee build.log`), a line saying how far the work is at
-# most this often: a build of 80 issues said nothing for minutes.
+# Without a terminal (a CI log, `| tee build.log`), a line saying how far the work is this
+# often: a build of 80 issues said nothing for minutes, and one step of a big archive's
+# (its web index) for two.
 SAY_EVERY = 10.0  # seconds
 
 
 class RichProgress:
-    """A progress bar on stderr when it is a terminal; otherwise, as work goes on, a line
-    now and then (SAY_EVERY).
+    """A progress bar on stderr when it is a terminal; otherwise a line every SAY_EVERY
+    seconds, at the step that starts then or, in a long step, by the clock.
 
-    The bar is redrawn four times a second by a thread of its own, so its clock moves
-    during a long job. `paused()` stops that thread while the build forks its render
-    processes: forking a process that runs another thread is unsafe, and the build would
-    otherwise render everything in its own process, one job after another."""
+    A thread of its own redraws the bar four times a second, so its clock moves during a
+    long job, or says the line when it is due. `paused()` stops that thread while the
+    build forks its render processes: forking a process that runs another thread is
+    unsafe, and the build would otherwise render everything in its own process, one job
+    after another."""
 
     def __enter__(self) -> RichProgress:
         from rich.console import Console
@@ -77,6 +79,7 @@ class RichProgress:
         self._bar.__enter__()
         self._task = self._bar.add_task("building", total=None)
         self._said_at = time.monotonic()
+        self._saying = threading.Lock()  # the step's line, or the clock's: one, not both
         self._redrawing: tuple[threading.Thread, threading.Event] | None = None
         self._start_redrawing()
         return self
@@ -92,17 +95,23 @@ class RichProgress:
     @contextmanager
     def task(self, description: str) -> Iterator[None]:
         self._bar.update(self._task, description=description)
-        if self._bar.disable and time.monotonic() - self._said_at >= SAY_EVERY:
-            self._say(description)
+        self._say_when_due()
         yield
         self._bar.advance(self._task)
 
-    def _say(self, description: str) -> None:
-        """How far the work is, as a line of its own: "[12/480] pdf 041-pay"."""
-        task = self._bar.tasks[0]
-        print(f"[{task.completed:.0f}/{task.total or 0:.0f}] {description}", file=sys.stderr)
-        sys.stderr.flush()
-        self._said_at = time.monotonic()
+    def _say_when_due(self) -> None:
+        """Without a terminal, how far the work is, as a line of its own, when SAY_EVERY
+        seconds went by since the last: "[12/480] pdf 041-pay"."""
+        if not self._bar.disable:
+            return
+        with self._saying:
+            if time.monotonic() - self._said_at < SAY_EVERY:
+                return
+            task = self._bar.tasks[0]
+            done, total = f"{task.completed:.0f}", f"{task.total or 0:.0f}"
+            print(f"[{done}/{total}] {task.description}", file=sys.stderr)
+            sys.stderr.flush()
+            self._said_at = time.monotonic()
 
     @contextmanager
     def paused(self) -> Iterator[None]:
@@ -114,8 +123,6 @@ class RichProgress:
             self._start_redrawing()
 
     def _start_redrawing(self) -> None:
-        if self._bar.disable:
-            return
         stop = threading.Event()
         thread = threading.Thread(target=self._redraw, args=(stop,), name="progress", daemon=True)
         thread.start()
@@ -123,7 +130,8 @@ class RichProgress:
 
     def _redraw(self, stop: threading.Event) -> None:
         while not stop.wait(0.25):
-            self._bar.refresh()
+            self._bar.refresh()  # nothing, without a terminal
+            self._say_when_due()
 
     def _stop_redrawing(self) -> None:
         if self._redrawing is not None:
