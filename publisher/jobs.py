@@ -28,6 +28,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, Set
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
@@ -108,6 +109,9 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)  # time each rendered job took
     failed: list[OutputFailed] = field(default_factory=list)  # jobs whose output was not made
     ahead: list[str] = field(default_factory=list)  # rendered jobs used as rendered ahead
+    # When rendering began (time.time()): what was said before it, reading and assembling,
+    # a build of the same with nothing to render says too (`uptodate`); rendering's, not.
+    rendering_from: float | None = None
 
 
 @dataclass
@@ -215,6 +219,7 @@ class RenderPlan:
         """Render the due `jobs` and stage what they make; then, with `then`, the jobs it
         makes given the sizes of the files built (the archive outputs, which link them).
         While workers lay out PDFs, those are rendered ahead (ahead.py)."""
+        report.rendering_from = time.time()
         self._warmed()
         fingerprints, due = self._due(jobs, progress, report)
         ahead = Ahead()

@@ -1,14 +1,16 @@
 """Nothing to build, told by stat alone, before the build's modules are even imported.
 
-A build that rendered and wrote nothing leaves a stamp (`.publisher/up-to-date.json`): for
+A build that succeeds leaves a stamp (`.publisher/up-to-date.json`): for
 the command's request (issues, formats, output folder, print options), the size and
 modification time of every file that can shape the outputs (the workspace but its hidden
 folders, the configured folders, publisher's code and themes), the installed packages'
 folders, the environment variables publisher reads, and every file in the output folder.
 The next `publisher build` of the same request compares; when nothing differs, the build
-would again render nothing, so the command says what that build said, as make and ninja
-decide by timestamps. Any difference, a stamp of another request or `--force` takes the
-full build, which decides job by job as always.
+would render nothing, so the command says what such a build says (what was said before
+rendering began), as make and ninja decide by timestamps. Any difference, a stamp of
+another request or `--force` takes the full build, which decides job by job as always. No
+stamp is left when an input changed after the build started, or within a clock tick
+before (RACY_NS): the outputs may not show it, and the stamp would hide it.
 
 The workspace's own files are named relative to it, so a copy (`cp -r` gives its files
 other times) compares its own files, never the original's, and a workspace moved as it is
@@ -23,7 +25,6 @@ import hashlib
 import json
 import os
 import sys
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,20 +70,22 @@ def unchanged(workspace: Path, request: dict[str, Any]) -> Stamp | None:
 
 
 def forget(workspace: Path) -> None:
-    """Before a full build: whatever it does, the next one must look job by job again (it
-    stamps itself if it renders nothing)."""
+    """Before a full build: should it fail, the next one must look job by job again."""
     (workspace / STAMP).unlink(missing_ok=True)
 
 
-def record(workspace: Path, request: dict[str, Any], inputs: Sequence[Path], stamp: Stamp) -> None:
-    """After a build that rendered and wrote nothing: its stamp, over the `inputs` folders."""
+def record(
+    workspace: Path, request: dict[str, Any], inputs: Sequence[Path], stamp: Stamp, started: int
+) -> None:
+    """After a build that succeeded, `started` at that time (ns): its stamp, over the
+    `inputs` folders, unless one changed since, or within a clock tick before."""
     from .output import atomic_write
 
     root = str(workspace)
     folders = _outermost(inputs)
     state, newest = _state(folders, str(stamp.out_dir), root)
-    if newest > time.time_ns() - RACY_NS:
-        return  # an input changed so lately that a change within its clock tick could hide
+    if newest > started - RACY_NS:
+        return  # changed while it was read, or so lately that a change within its tick could hide
     data = {
         "schema": SCHEMA,
         "request": _normal(request),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import time
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -126,6 +128,7 @@ def _build(
     from ..logs import kept
 
     overrides = _print_overrides(print_options)
+    started = time.time_ns()  # an input changed since may be in the outputs or not
     with RichProgress() as progress, kept(logging.INFO) as logged:
         report = run_build(
             workspace, issues, chosen, out, progress, print_overrides=overrides, force=force
@@ -138,10 +141,14 @@ def _build(
         len(report.written),
         report.out_dir,
     )
-    if not report.rendered and not report.written:
-        said = tuple((record.levelno, record.getMessage()) for record in logged)
-        stamp = uptodate.Stamp(said, len(report.issues), len(report.skipped), report.out_dir)
-        uptodate.record(workspace, request, _build_inputs(workspace), stamp)
+    # The next build of the same, nothing changed, would render nothing, and say what was
+    # said before rendering began (all of it, when nothing was rendered)
+    nothing = not report.rendered and not report.written
+    began = math.inf if nothing or report.rendering_from is None else report.rendering_from
+    said = tuple((r.levelno, r.getMessage()) for r in logged if r.created < began)
+    up_to_date = len(report.rendered) + len(report.skipped)
+    stamp = uptodate.Stamp(said, len(report.issues), up_to_date, report.out_dir)
+    uptodate.record(workspace, request, _build_inputs(workspace), stamp, started)
 
 
 # Files a build lists one by one; past this, a line per folder of the output folder (an
