@@ -1764,3 +1764,79 @@ def test_a_wordpress_site_in_a_folder_keeps_its_old_addresses(
         refresh = (out / redirect / "index.html").read_text()
         assert "rally-report/rally-report/" in refresh and not outside
         assert not (out / "newsletter" / "newsletter").exists()
+
+
+GHOST_MEMBERS = (
+    "id,email,name,note,subscribed_to_emails,complimentary_plan,stripe_customer_id,"
+    "created_at,deleted_at,labels,tiers\n"
+    "1,ana@example.org,Ana,,true,,,2026-01-01T00:00:00.000Z,,,\n"
+)
+
+
+def test_a_folder_of_documents_with_a_members_csv_imports_the_documents_not_the_list(
+    tmp_path: Path,
+) -> None:
+    """An inbox holding a Ghost members export beside two statements was imported as
+    "Ghost members": the statements never mentioned, and Ana made a subscriber."""
+    inbox = tmp_path / "Inbox"
+    inbox.mkdir()
+    (inbox / "statement.txt").write_text(
+        "Rent strike enters week four\n\nTenants at 12 Quay Street have withheld rent for a"
+        " month.\n"
+    )
+    (inbox / "minutes.txt").write_text("Minutes of the March meeting\n\nPresent: eight members.\n")
+    (inbox / "members.csv").write_text(GHOST_MEMBERS)
+    root = new_workspace(tmp_path / "ws")
+
+    result = CliRunner().invoke(main, ["-C", str(root), "import", str(inbox)])
+
+    assert result.exit_code == 0, result.output
+    assert "2 document(s) written, 0 file(s) failed" in result.output
+    said = " ".join(result.output.split())
+    assert f"publisher import {inbox / 'members.csv'}" in said
+    assert sorted(p.name for p in (root / "documents").glob("*.md")) == [
+        "minutes-of-the-march-meeting.md",
+        "rent-strike-enters-week-four.md",
+        "welcome.md",
+    ]
+    assert not (root / "subscribers.sqlite3").exists()
+
+
+def test_a_members_csv_alone_in_a_folder_is_named_not_subscribed(tmp_path: Path) -> None:
+    """Given a folder, its members CSV made subscribers of everyone in it: only the editor
+    naming the list itself should."""
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    (downloads / "members.csv").write_text(GHOST_MEMBERS)
+    root = new_workspace(tmp_path / "ws")
+
+    result = CliRunner().invoke(main, ["-C", str(root), "import", str(downloads)])
+
+    assert result.exit_code == 0, result.output
+    assert "0 document(s) written, 0 file(s) failed" in result.output
+    said = " ".join(result.output.split())
+    assert f"publisher import {downloads / 'members.csv'}" in said
+    assert not (root / "subscribers.sqlite3").exists()
+
+
+def test_an_export_in_a_subfolder_of_an_inbox_is_named_and_the_inbox_imported(
+    tmp_path: Path,
+) -> None:
+    """An inbox holding Substack's export unzipped in a subfolder, and a note beside it,
+    was imported as Substack: the note silently left out."""
+    inbox = tmp_path / "Inbox"
+    shutil.copytree(EXPORTS / "substack", inbox / "substack-export")
+    (inbox / "note.txt").write_text("Note for the editor\n\nThe March issue goes out Friday.\n")
+    root = new_workspace(tmp_path / "ws")
+
+    result = CliRunner().invoke(main, ["-C", str(root), "import", str(inbox)])
+
+    assert result.exit_code == 0, result.output
+    assert "1 document(s) written, 0 file(s) failed" in result.output
+    said = " ".join(result.output.split())
+    assert f"publisher import {inbox / 'substack-export'}" in said
+    assert sorted(p.name for p in (root / "documents").glob("*.md")) == [
+        "note-for-the-editor.md",
+        "welcome.md",
+    ]
+    assert sorted(p.name for p in (root / "issues").iterdir()) == ["001-first-issue.yaml"]

@@ -150,6 +150,7 @@ def import_(
                     "problems": [str(p) for p in (report.problems if report else [])],
                     "left out": [str(p) for p in (report.left_out if report else [])],
                     "pictures left out": [str(p) for p in (report.pictures if report else [])],
+                    "exports left out": [str(p) for p in (report.exports if report else [])],
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -213,6 +214,8 @@ def _print_file_import(report: FileImportReport, dry_run: bool, console: Console
         click.echo(_left_out(report.left_out))
     if report.pictures:
         click.echo(_pictures(report.pictures))
+    for export in report.exports:
+        click.echo(_export_named(export))
     done = sum(row.status in ("imported", "updated") for row in report.documents)
     failed = len({problem.file for problem in report.problems})  # a file may have several
     click.echo(
@@ -238,6 +241,17 @@ def _pictures(files: list[Path]) -> str:
         f"left out {len(files)} {pictures} found in the folder, which are no documents: {names}"
         f" (to show one, copy it into documents/ and write ![what it shows]({files[0].name})"
         " in a document)"
+    )
+
+
+def _export_named(path: Path) -> str:
+    """An export or members list found in a folder given, with the command that imports
+    it: its posts become issues and its rows subscribers, which only naming it should do."""
+    import shlex
+
+    return (
+        f"left out {path}: a platform's export or members list, which brings issues or"
+        f" subscribers: to import it, name it: publisher import {shlex.quote(str(path))}"
     )
 
 

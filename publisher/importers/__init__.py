@@ -69,6 +69,7 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     left_out: list[Path] = field(default_factory=list)  # system and lock files: no documents
     pictures: list[Path] = field(default_factory=list)  # found in a folder given: no documents
+    exports: list[Path] = field(default_factory=list)  # found in a folder given: named only
 
 
 def import_files(
@@ -84,7 +85,7 @@ def import_files(
     known = _imported_index(into)
     taken = {slug_for(p) for p in DocumentPool.scan(into).files}
     this_run: dict[str, list[Imported]] = {}  # by their file's hash, for copies given with it
-    for source in _files_given(inputs, report.problems):
+    for source in _files_given(inputs, report.problems, report.exports):
         if is_housekeeping(source):
             report.left_out.append(source)
             continue
@@ -139,11 +140,13 @@ def import_files(
     return report
 
 
-def _files_given(inputs: list[Path], problems: list[Problem]) -> list[Path]:
+def _files_given(inputs: list[Path], problems: list[Problem], exports: list[Path]) -> list[Path]:
     """`inputs` with each folder among them (not a document's own, as TextEdit's .rtfd is)
     in place of the files in it and its subfolders, hidden folders aside, as documents/
     has them: an editor's inbox, month by month. Each file once, however often given; a
-    folder that cannot be opened is one of the `problems`."""
+    folder that cannot be opened is one of the `problems`. A platform's export or members
+    list found in a folder goes to `exports`, neither read as documents nor imported: its
+    posts become issues and its rows subscribers only when the editor names it."""
     files: list[Path] = []
     for given in inputs:
         if not given.is_dir() or _one_document(given):
@@ -154,11 +157,27 @@ def _files_given(inputs: list[Path], problems: list[Problem]) -> list[Path]:
             here = Path(top)
             found += [here / name for name in [*folders, *names] if _one_document(here / name)]
             folders[:] = [f for f in folders if not (f.startswith(".") or _one_document(here / f))]
-            found += [here / name for name in names]
-        if not found:
+            inside = [here / name for name in [*folders, *names]]
+            exports += [path for path in inside if _is_export(path)]
+            folders[:] = [f for f in folders if here / f not in exports]
+            found += [here / name for name in names if here / name not in exports]
+        if not found and not exports:
             problems.append(Problem("nothing to import: the folder holds no file", given))
         files += sorted(found)
     return list(dict.fromkeys(files))
+
+
+def _is_export(path: Path) -> bool:
+    """Whether `path`, found in a folder, is what `publisher import` would take, named, as a
+    platform's export or members list (a photo or a lock file is none, and is not read)."""
+    from .platforms import recognise
+
+    if is_housekeeping(path) or _is_picture(path):
+        return False
+    try:
+        return recognise(path) is not None
+    except PublisherError:  # unreadable: the document import reports it by name
+        return False
 
 
 def _is_picture(path: Path) -> bool:

@@ -8,7 +8,9 @@ from .members import PLATFORM_NAMES, header_of, read_members_csv, recognise_colu
 
 
 def recognises(files: ExportFiles) -> bool:
-    return bool(_lists(files))
+    """Only a members CSV named on its own: one found in a folder of documents (Downloads,
+    an inbox) is no export of the folder, and its rows no subscribers until named."""
+    return not files.origin.is_dir() and bool(_lists(files))
 
 
 def _lists(files: ExportFiles) -> dict[str, str]:

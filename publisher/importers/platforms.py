@@ -42,7 +42,9 @@ from ..slugs import unique
 from ..sourcefile import parse_file
 from . import (
     MARKDOWN_SUFFIXES,
+    MESSAGE_SUFFIXES,
     OFFICE_SUFFIXES,
+    PDF_SUFFIXES,
     TEXT_SUFFIXES,
     blogger,
     bluesky,
@@ -127,6 +129,9 @@ class PlatformReport:
 
 # What the plain importer reads (or refuses as needing no import): one document, no export.
 _ONE_DOCUMENT = (*TEXT_SUFFIXES, *OFFICE_SUFFIXES, *MARKDOWN_SUFFIXES)
+# What an editor's inbox holds loose and no platform's export does (Notion's has Markdown,
+# Medium's and X's a page, at their top).
+_LOOSE_DOCUMENTS = (*TEXT_SUFFIXES, *OFFICE_SUFFIXES, *PDF_SUFFIXES, *MESSAGE_SUFFIXES)
 
 
 Found = tuple[ModuleType, ExportFiles]  # the reader of an export, and its files
@@ -134,8 +139,9 @@ Found = tuple[ModuleType, ExportFiles]  # the reader of an export, and its files
 
 def recognise(path: Path) -> Found | None:
     """The reader for an export (zip, folder, JSON, WXR or members CSV), or None for a
-    file that is no platform's export (a text or office file for the plain importer)."""
-    if path.suffix and path.suffix.lower() in _ONE_DOCUMENT:
+    file that is no platform's export (a text or office file for the plain importer, or a
+    folder of them)."""
+    if (path.suffix and path.suffix.lower() in _ONE_DOCUMENT) or _holds_documents(path):
         return None
     try:
         files = ExportFiles.open(path)
@@ -145,6 +151,16 @@ def recognise(path: Path) -> Found | None:
         if reader.recognises(files):
             return reader, files
     return None
+
+
+def _holds_documents(path: Path) -> bool:
+    """Whether `path` is a folder of documents, not an export: one with a statement or a
+    note loose in it, beside an export unzipped in a subfolder or a members CSV, is an
+    editor's inbox, whose documents are imported and exports named, none taken for all."""
+    if not path.is_dir():
+        return False
+    loose = (p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+    return any(p.suffix and p.suffix.lower() in _LOOSE_DOCUMENTS for p in loose)
 
 
 def with_campaign_reports(
