@@ -1678,3 +1678,43 @@ def test_an_empty_file_is_reported_not_imported_as_nothing(
     assert report.documents == []
     [problem] = report.problems
     assert problem.file == empty and "the file is empty" in problem.message
+
+
+@pytest.mark.parametrize("generator", ["Hugo", "Jekyll"])
+def test_a_sites_source_folder_is_refused_once_saying_to_copy_its_content(
+    tmp_path: Path, generator: str
+) -> None:
+    """Given a Hugo site's folder, import read its built public/ pages as documents and
+    failed on every source file (the posts' Markdown, its README, hugo.toml, the theme's
+    layouts, the CSS): five errors for one folder that needs no import at all."""
+    site = tmp_path / "site"
+    post = "---\ntitle: Post A\n---\n\nPost A body.\n"
+    page = "<html><head><title>Post A</title></head><body><h1>Post A</h1><p>Post A body.</p>"
+    files = {
+        "Hugo": {
+            "hugo.toml": 'baseURL = "https://example.org/"\ntitle = "Dockside"\n',
+            "content/posts/a.md": post,
+            "public/posts/a/index.html": page + "</body></html>",
+            "themes/ananke/layouts/_default/single.html": '{{ define "main" }}{{ end }}\n',
+            "static/css/style.css": "body { margin: 0 }\n",
+        },
+        "Jekyll": {
+            "_config.yml": "title: Dockside\n",
+            "_posts/2026-03-01-post-a.md": post,
+            "_site/2026/03/01/post-a.html": page + "</body></html>",
+            "_layouts/post.html": "{{ content }}\n",
+        },
+    }[generator]
+    for name, text in {"README.md": "# Dockside\n\nOur site.\n", **files}.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text)
+    pool = tmp_path / "documents"
+
+    result = CliRunner().invoke(main, ["import", "--dry-run", "--into", str(pool), str(site)])
+
+    assert result.exit_code == 1, result.output
+    assert result.output.count("error:") == 1, result.output
+    said = " ".join(result.output.split())
+    assert f"{site}: a {generator} site's source" in said
+    assert "into documents/ as it is" in said
+    assert "0 document(s) written, 1 file(s) failed" in said

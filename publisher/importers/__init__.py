@@ -155,16 +155,43 @@ def _files_given(inputs: list[Path], problems: list[Problem], exports: list[Path
         found: list[Path] = []
         for top, folders, names in os.walk(given, onerror=lambda exc: _unopened(exc, problems)):
             here = Path(top)
+            generator = _site_generator(here)
+            if generator:  # its layouts, themes and built pages are no documents either
+                problems.append(_site_source(generator, here))
+                folders.clear()
+                continue
             found += [here / name for name in [*folders, *names] if _one_document(here / name)]
             folders[:] = [f for f in folders if not (f.startswith(".") or _one_document(here / f))]
             inside = [here / name for name in [*folders, *names]]
             exports += [path for path in inside if _is_export(path)]
             folders[:] = [f for f in folders if here / f not in exports]
             found += [here / name for name in names if here / name not in exports]
-        if not found and not exports:
+        if not found and not exports and not _site_generator(given):
             problems.append(Problem("nothing to import: the folder holds no file", given))
         files += sorted(found)
     return list(dict.fromkeys(files))
+
+
+def _site_generator(folder: Path) -> str | None:
+    """The generator whose site's source `folder` is (Hugo, Jekyll), known by its
+    configuration, or None: a site's writing is Markdown that needs no import, and the
+    rest of it (layouts, themes, built pages, CSS) no documents."""
+    if any((folder / f"hugo.{kind}").is_file() for kind in ("toml", "yaml", "json")):
+        return "Hugo"
+    configured = any((folder / f"config.{kind}").is_file() for kind in ("toml", "yaml", "json"))
+    if configured and (folder / "content").is_dir():
+        return "Hugo"
+    return "Jekyll" if (folder / "_config.yml").is_file() else None
+
+
+def _site_source(generator: str, folder: Path) -> Problem:
+    """The one refusal of a site's source folder, saying where its writing goes."""
+    content = "content/" if generator == "Hugo" else "_posts/ and its pages"
+    return Problem(
+        f"a {generator} site's source: its writing is Markdown, which needs no import",
+        folder,
+        hint=f"copy its {content} into documents/ as it is: it builds without edits",
+    )
 
 
 def _is_export(path: Path) -> bool:
