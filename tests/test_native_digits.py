@@ -315,3 +315,22 @@ def test_a_farsi_documents_numbered_list_counts_in_persian_digits_in_every_outpu
         middle = next(w[1] + w[3] for w in words if w[4] == item) / 2
         line = " ".join(w[4] for w in words if abs((w[1] + w[3]) / 2 - middle) < 3)
         assert number in line and len(re.findall(r"\d", line)) == 1, line
+
+
+def plain_text_line(built: BuildReport, issue: str, word: str) -> str:
+    """The line of `issue`'s plain-text email that holds `word`, without the direction mark
+    (U+200F, U+200E) a right-to-left issue's lines open with."""
+    text = (built.out_dir / issue / "email.txt").read_text(encoding="utf-8")
+    [line] = [line for line in text.splitlines() if word in line]
+    return line.lstrip("\u200e\u200f")
+
+
+def test_a_farsi_documents_numbered_list_counts_in_persian_digits_in_the_plain_text_email(
+    built: BuildReport,
+) -> None:
+    """The plain-text part numbered the Farsi list "1." "2." where the HTML part, the PDF
+    and the EPUB count "۱." "۲.". Also in the English issue; the English list quoted in
+    the statement keeps 1."""
+    for issue in ("002-fa", "001-first"):
+        items = [plain_text_line(built, issue, word) for word in ("قرارداد", "کاهش", "Nothing")]
+        assert items == ["۱.  قرارداد دائم", "۲.  کاهش ساعات کار", "1.  Nothing"], issue

@@ -162,11 +162,62 @@ def to_plain_text(html: str, language: str = "en") -> str:
     from ... import pandoc
     from ...controls import without_break_hints
 
+    html, languages = _lists_tagged(html, language)
     if text_direction(language) == "ltr":
-        return without_break_hints(pandoc.html_to_text(html, columns=72)).strip() + "\n"
+        text = pandoc.html_to_text(html, columns=72)
+        return without_break_hints(_lists_in_digits(text, languages)).strip() + "\n"
     html = _blocks_tagged(html, text_direction(language))
-    text = without_break_hints(pandoc.html_to_text(html, columns=72, wrap=False)).strip()
+    text = pandoc.html_to_text(html, columns=72, wrap=False)
+    text = without_break_hints(_lists_in_digits(text, languages)).strip()
     return _lines_marked(text, text_direction(language)) + "\n"
+
+
+# A numbered list's language carried through pandoc as a private-use character opening
+# each of its items (one character a language), for its numbers to be put in its digits.
+_LIST_TAGS = re.compile("[\ue010-\ue0ff]")
+_NUMBERED_ITEM = re.compile(r"^( *)(\d+)([.)] +)([\ue000\ue001]?)([\ue010-\ue0ff])", re.M)
+_ITEM_BLOCKS = ("p", "div")
+
+
+def _lists_tagged(html: str, language: str) -> tuple[str, dict[str, str]]:
+    """`html` (text.html) with each item of a list counted in other digits than 0–9 (a
+    Farsi list, "۱." "۲." in the HTML part: `numerals.with_lists_in_digits`) tagged with
+    its language, since pandoc numbers every list 1. 2.; and the languages by their tags.
+    A note's number is the filter's (plain-text.lua)."""
+    from ...numerals import counter_style
+    from ...tree_edits import body_html, body_tree
+
+    if "list-style-type" not in html:
+        return html, {}
+    root = body_tree(html)
+    tags: dict[str, str] = {}
+    for numbered in root.iter("ol"):
+        own = str(numbered.xpath("string(ancestor-or-self::*[@lang][1]/@lang)")) or language
+        style = counter_style(own)
+        if style == "decimal" or f"list-style-type: {style}" not in numbered.get("style", ""):
+            continue
+        if numbered.xpath("ancestor::*[contains(concat(' ', @class, ' '), ' footnotes ')]"):
+            continue
+        tag = tags.setdefault(own, chr(0xE010 + len(tags)))
+        for item in numbered.iterchildren("li"):
+            while not (item.text or "").strip() and len(item) and item[0].tag in _ITEM_BLOCKS:
+                item = item[0]  # a loose list's <li><p>: its paragraph opens the item
+            item.text = tag + (item.text or "").lstrip()
+    return (body_html(root) if tags else html), {tag: own for own, tag in tags.items()}
+
+
+def _lists_in_digits(text: str, languages: dict[str, str]) -> str:
+    """`text` (pandoc's) with the number of each item `_lists_tagged` tagged in its list's
+    digits ("۱.  پرداخت دستمزد", not "1."), and without the tags."""
+    from ...numerals import in_digits
+
+    def numbered(item: re.Match[str]) -> str:
+        indent, number, after, direction, tag = item.groups()
+        return indent + in_digits(number, languages[tag]) + after + direction
+
+    if not languages:
+        return text
+    return _LIST_TAGS.sub("", _NUMBERED_ITEM.sub(numbered, text))
 
 
 # A block's direction carried through pandoc as a private-use character opening its text,
