@@ -4,7 +4,9 @@
 --
 -- 1. Footnotes: bodies carry pandoc's footnotes as HTML (a.footnote-ref → the item of
 --    div.footnotes with that id). The mark becomes a superscript number ("strike.¹") and
---    each note a paragraph under the article starting with its number, without "↩".
+--    each note a paragraph under the article starting with its number, without "↩". A
+--    call in other digits than 0–9 (a Farsi note's "۱": publisher/numerals.py), which
+--    Unicode has no superscripts of, stays as it is, and its note opens with it.
 -- 2. Text only: images become their alt text, as a reader with images off would see them,
 --    a figure's caption under it;
 --    links within the message (#contents) keep only their text; tables wider than the
@@ -39,10 +41,19 @@ local notes = {
         end,
       })
     end
-    local function numbered(number, blocks)
+    local calls = {}
+    doc:walk({
+      Link = function(link)
+        if link.classes:includes("footnote-ref") then
+          calls[link.target:sub(2)] = pandoc.utils.stringify(link.content)
+        end
+      end,
+    })
+    local function numbered(number, id, blocks)
       blocks = without_back_links(blocks)
       local first = blocks[1]
-      local mark = pandoc.Str(superscript(tostring(number)))
+      local call = calls[id] ~= "" and calls[id] or tostring(number)
+      local mark = pandoc.Str(superscript(call) or call)
       if first and (first.t == "Para" or first.t == "Plain") then
         first.content:insert(1, pandoc.Space())
         first.content:insert(1, mark)
@@ -61,7 +72,7 @@ local notes = {
           Div = function(item)
             if item.identifier ~= "" then
               number = number + 1
-              kept:extend(numbered(number, item.content))
+              kept:extend(numbered(number, item.identifier, item.content))
             end
           end,
         })

@@ -334,3 +334,15 @@ def test_a_farsi_documents_numbered_list_counts_in_persian_digits_in_the_plain_t
     for issue in ("002-fa", "001-first"):
         items = [plain_text_line(built, issue, word) for word in ("قرارداد", "کاهش", "Nothing")]
         assert items == ["۱.  قرارداد دائم", "۲.  کاهش ساعات کار", "1.  Nothing"], issue
+
+
+def test_a_farsi_documents_note_in_the_plain_text_email_opens_with_its_calls_persian_digit(
+    built: BuildReport,
+) -> None:
+    """The text part called the note "۱" (as the HTML part) but its note read "¹ منبع…",
+    in Latin digits: Unicode has no Persian superscript digits, so the note opens with the
+    call's own "۱". Also in the English issue (a note called "1" still opens with "¹")."""
+    for issue in ("002-fa", "001-first"):
+        call = plain_text_line(built, issue, "ما خواهان افزایش دستمزد")
+        note = plain_text_line(built, issue, "منبع")
+        assert "هستیم.۱ " in call and note == "۱ منبع: گزارش اتحادیه.", (issue, call, note)
