@@ -22,9 +22,10 @@ import fcntl
 import logging
 import os
 import shlex
-from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 from . import textfiles
 from .ahead import SizeOf
@@ -365,22 +366,10 @@ def read_documents(
     pandoc runs (in threads: it is a subprocess) only for new content."""
     wanted = list(dict.fromkeys([*(p for m in manifests for p in m.documents), *translations]))
     progress.expect(len(wanted))
-    mirrored = language_folders(pool, config.language)  # fr/posts/x.md: in French
     documents: dict[Path, Document] = {}
     problems: list[Problem] = []
     with typos_grouped(), ThreadPoolExecutor(max_workers=workers()) as threads:
-        futures = {
-            relative: threads.submit(
-                _read_cached,
-                pool.root,
-                relative,
-                reading_language(relative, mirrored, config),
-                config.strict_front_matter,
-                config.limits,
-                cache,
-            )
-            for relative in wanted
-        }
+        futures = _reading(threads, _read_cached, pool, wanted, config, cache)
         for relative, future in futures.items():
             with progress.task(f"reading {relative.as_posix()}"):
                 try:
@@ -485,6 +474,34 @@ def _converted(
     return converted
 
 
+_Read = TypeVar("_Read")
+
+
+def _reading(
+    threads: ThreadPoolExecutor,
+    read: Callable[[Path, Path, str, bool, Limits, Cache], _Read],
+    pool: DocumentPool,
+    relatives: Iterable[Path],
+    config: Config,
+    cache: Cache,
+) -> dict[Path, Future[_Read]]:
+    """Each of `relatives` being `read` in `threads` (pandoc is a subprocess), in the
+    language its place gives it (fr/posts/x.md: in French)."""
+    mirrored = language_folders(pool, config.language)
+    return {
+        relative: threads.submit(
+            read,
+            pool.root,
+            relative,
+            reading_language(relative, mirrored, config),
+            config.strict_front_matter,
+            config.limits,
+            cache,
+        )
+        for relative in relatives
+    }
+
+
 def read_elsewhere(
     pool: DocumentPool,
     manifests: Sequence[IssueManifest],
@@ -498,7 +515,6 @@ def read_elsewhere(
     page the archive does not have. From the conversion cache, which a build of their issue
     fills, else converted now (and cached), quietly: their own issue's build says what is
     wrong with them; one that cannot be read is left out."""
-    mirrored = language_folders(pool, config.language)
     wanted = {
         relative
         for m in manifests
@@ -508,18 +524,7 @@ def read_elsewhere(
     }
     found = dict(read)
     with held(), ThreadPoolExecutor(max_workers=workers()) as threads:
-        futures = {
-            relative: threads.submit(
-                _converted,
-                pool.root,
-                relative,
-                reading_language(relative, mirrored, config),
-                config.strict_front_matter,
-                config.limits,
-                cache,
-            )
-            for relative in sorted(wanted)
-        }
+        futures = _reading(threads, _converted, pool, sorted(wanted), config, cache)
         for relative, future in futures.items():
             try:
                 found[relative] = future.result().document
