@@ -446,6 +446,23 @@ def test_notes_of_a_document_named_in_its_letters_lead_to_them_and_back(tmp_path
     assert epubcheck_messages(path) == []
 
 
+def with_cover_picture(root: Path, title_lines: str) -> Path:
+    """The workspace's issue with a cover picture (a plain blue one) and `title_lines` in
+    place of its title line."""
+    from PIL import Image
+
+    (root / "documents" / "media").mkdir()
+    Image.new("RGB", (1200, 800), (30, 90, 160)).save(root / "documents" / "media" / "cover.png")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8")
+        .replace('title: "First issue"', title_lines)
+        .replace("date:", "cover: documents/media/cover.png\ndate:"),
+        encoding="utf-8",
+    )
+    return root
+
+
 @pytest.mark.parametrize(
     "title",
     [
@@ -458,18 +475,7 @@ def test_the_epub_cover_shows_the_whole_of_a_long_issue_title(
 ) -> None:
     """The cover kept three lines of 24 characters and dropped the rest ("for the living
     wage") without a word."""
-    from PIL import Image
-
-    root = minimal_with(tmp_path / "ws", {})
-    (root / "documents" / "media").mkdir()
-    Image.new("RGB", (1200, 800), (30, 90, 160)).save(root / "documents" / "media" / "cover.png")
-    manifest = root / "issues" / "001-first.yaml"
-    manifest.write_text(
-        manifest.read_text(encoding="utf-8")
-        .replace('title: "First issue"', f'title: "{title}"')
-        .replace("date:", "cover: documents/media/cover.png\ndate:"),
-        encoding="utf-8",
-    )
+    root = with_cover_picture(minimal_with(tmp_path / "ws", {}), f'title: "{title}"')
     build(root, formats=["epub"])
     [cover] = epub_cover_drawings
     svg = "{http://www.w3.org/2000/svg}"
@@ -632,16 +638,7 @@ def test_the_epub_cover_is_a_picture_every_e_reader_shows_with_the_title_drawn_i
     from PIL import Image
 
     title = "عمال النظافة يصوتون على الإضراب من أجل أجر معيشي"
-    root = minimal_with(tmp_path / "ws", {})
-    (root / "documents" / "media").mkdir()
-    Image.new("RGB", (1200, 800), (30, 90, 160)).save(root / "documents" / "media" / "cover.png")
-    manifest = root / "issues" / "001-first.yaml"
-    manifest.write_text(
-        manifest.read_text(encoding="utf-8")
-        .replace('title: "First issue"', f'title: "{title}"\nlanguage: ar')
-        .replace("date:", "cover: documents/media/cover.png\ndate:"),
-        encoding="utf-8",
-    )
+    root = with_cover_picture(minimal_with(tmp_path / "ws", {}), f'title: "{title}"\nlanguage: ar')
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
     covers = []
     for run in ("first", "second"):
