@@ -31,23 +31,21 @@ from ..slugs import unique
 from .draft import Draft
 from .index import EDITED, stamped, unedited
 from .index import imported_index as _imported_index
+from .kinds import (
+    AS_THEY_ARE,
+    MARKDOWN_SUFFIXES,
+    MESSAGE_SUFFIXES,
+    OFFICE_SUFFIXES,
+    PAGE_SUFFIXES,
+    PDF_SUFFIXES,
+    READABLE_ATTACHMENTS,
+    SAVED_PAGE_SUFFIXES,
+    TEXT_SUFFIXES,
+    ZIP_SUFFIXES,
+)
 
 if TYPE_CHECKING:
     from .platform_html import Fetch
-
-TEXT_SUFFIXES = (".txt", ".text", "")
-PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
-OFFICE_SUFFIXES = (".docx", ".odt", ".rtf")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-# Documents as they are, needing no import: MDX, reStructuredText, Org
-AS_THEY_ARE = {".mdx": "an MDX", ".rst": "a reStructuredText", ".org": "an Org"}
-MESSAGE_SUFFIXES = (".eml",)  # a message saved from a mail program
-# a web page saved as one file, with its pictures: MHTML, Safari's web archive
-SAVED_PAGE_SUFFIXES = (".mhtml", ".mht", ".webarchive")
-PDF_SUFFIXES = (".pdf",)
-ZIP_SUFFIXES = (".zip",)
-# A message's attachments imported in place of its text ("please find attached …").
-READABLE_ATTACHMENTS = (*OFFICE_SUFFIXES, *PAGE_SUFFIXES, *PDF_SUFFIXES, ".txt", ".text")
 
 
 @dataclass(frozen=True)

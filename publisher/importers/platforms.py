@@ -41,11 +41,6 @@ from ..pool import DocumentPool, slug_for, slugged
 from ..slugs import unique
 from ..sourcefile import parse_file
 from . import (
-    MARKDOWN_SUFFIXES,
-    MESSAGE_SUFFIXES,
-    OFFICE_SUFFIXES,
-    PDF_SUFFIXES,
-    TEXT_SUFFIXES,
     blogger,
     bluesky,
     feed,
@@ -65,6 +60,7 @@ from . import (
 from .crossposts import SAME_WORDS, PoolWords, words_of
 from .exports import ExportFiles, LeftOut, PlatformExport, Post
 from .index import EDITED, imported_documents, stamped, unedited
+from .kinds import MARKDOWN_SUFFIXES, MESSAGE_SUFFIXES, OFFICE_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES
 from .members import MAPPINGS, Member, merged
 from .platform_html import CleanBody, Fetch, clean_post_html, html_words
 from .post_links import PostLinks

@@ -24,7 +24,7 @@ import jinja2
 
 from ...config import Config, load_config
 from ...errors import Problem, PublisherError
-from ...importers import AS_THEY_ARE, MARKDOWN_SUFFIXES
+from ...importers.kinds import AS_THEY_ARE, MARKDOWN_SUFFIXES
 from ...manifest import LONGEST_SLUG, load_manifest, manifest_paths, manifest_slug
 from ...manifest_yaml import IssueEdit
 from ...model import text_direction

@@ -1,0 +1,17 @@
+"""The kinds of file `publisher import` tells apart by their names' endings: a module of
+its own, so the platforms' recognition and the document import share them without
+importing each other."""
+
+TEXT_SUFFIXES = (".txt", ".text", "")
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+OFFICE_SUFFIXES = (".docx", ".odt", ".rtf")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+# Documents as they are, needing no import: MDX, reStructuredText, Org
+AS_THEY_ARE = {".mdx": "an MDX", ".rst": "a reStructuredText", ".org": "an Org"}
+MESSAGE_SUFFIXES = (".eml",)  # a message saved from a mail program
+# a web page saved as one file, with its pictures: MHTML, Safari's web archive
+SAVED_PAGE_SUFFIXES = (".mhtml", ".mht", ".webarchive")
+PDF_SUFFIXES = (".pdf",)
+ZIP_SUFFIXES = (".zip",)
+# A message's attachments imported in place of its text ("please find attached …").
+READABLE_ATTACHMENTS = (*OFFICE_SUFFIXES, *PAGE_SUFFIXES, *PDF_SUFFIXES, ".txt", ".text")
