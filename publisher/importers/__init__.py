@@ -23,10 +23,8 @@ from ..controls import clean_text, without_break_hints, without_idle_direction_m
 from ..errors import Problem, PublisherError
 from ..output import atomic_write
 from ..paths import TEXTEDIT_TEXT, is_textedit_package
-from ..picture_copies import CONVERTED_SUFFIXES
 from ..pool import DocumentPool, is_housekeeping, slug_for, slugged
-from ..readers import fallback_title, not_read
-from ..resources import SHOWN_IMAGE_SUFFIXES
+from ..readers import fallback_title, is_picture, not_read
 from ..slugs import unique
 from .draft import Draft
 from .index import EDITED, stamped, unedited
@@ -87,7 +85,7 @@ def import_files(
         if is_housekeeping(source):
             report.left_out.append(source)
             continue
-        if source not in inputs and _is_picture(source):
+        if source not in inputs and is_picture(source):  # an inbox's photos: no failure
             report.pictures.append(source)
             continue
         try:
@@ -197,19 +195,12 @@ def _is_export(path: Path) -> bool:
     platform's export or members list (a photo or a lock file is none, and is not read)."""
     from .platforms import recognise
 
-    if is_housekeeping(path) or _is_picture(path):
+    if is_housekeeping(path) or is_picture(path):
         return False
     try:
         return recognise(path) is not None
     except PublisherError:  # unreadable: the document import reports it by name
         return False
-
-
-def _is_picture(path: Path) -> bool:
-    """Whether `path` is a picture: in a folder of an editor's inbox, the photos beside the
-    statements are no documents to import, nor a failure of the import (a picture the
-    editor names is refused with how to show it)."""
-    return path.suffix.lower() in (*SHOWN_IMAGE_SUFFIXES, *CONVERTED_SUFFIXES)
 
 
 def _one_document(path: Path) -> bool:

@@ -166,10 +166,16 @@ _NOT_READ = {
 _SAVE_AS = "save it as .docx, .odt, .rtf, .html, .md, .rst, .org or .txt"
 
 
+def is_picture(path: Path) -> bool:
+    """Whether `path` is a picture (one shown as it is, or converted for the web): no
+    document, but something to show in one."""
+    return path.suffix.lower() in (*SHOWN_IMAGE_SUFFIXES, *CONVERTED_SUFFIXES)
+
+
 def not_read(path: Path) -> tuple[str, str]:
     """What a file no reader reads is, as a phrase ('a Word 97-2003 document'), and a hint."""
     suffix = path.suffix.lower()
-    if suffix in (*SHOWN_IMAGE_SUFFIXES, *CONVERTED_SUFFIXES):
+    if is_picture(path):
         return "a picture, not a document", (
             f"copy it into documents/ and show it in a document: ![what it shows]({path.name})"
         )
