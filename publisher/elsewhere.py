@@ -111,7 +111,7 @@ class ArchiveArticles:
         for manifest, documents in self.published:
             original = manifest.language or self.language
             for document in documents:
-                available = dict(self.translated.get(manifest.slug, {}).get(document, {}))
+                available = self._translations(manifest, document)
                 shown = {"": (self.pool / document).resolve()} | {
                     edition: (self.pool / t.path).resolve()
                     for edition in edition_languages(manifest, original)
@@ -134,6 +134,10 @@ class ArchiveArticles:
                 if translation is not None:
                     yield manifest.slug, Article(shown, slug, target)
 
+    def _translations(self, manifest: IssueManifest, document: Path) -> dict[str, Translation]:
+        """`document`'s translations the editions of `manifest` may show, by language."""
+        return dict(self.translated.get(manifest.slug, {}).get(document, {}))
+
     def _target(
         self, manifest: IssueManifest, document: Path, edition: str, text: Path, base_url: str
     ) -> Target:
@@ -154,8 +158,7 @@ class ArchiveArticles:
         for edition in edition_languages(manifest, original):
             if not same_language(edition, language):
                 continue
-            available = dict(self.translated.get(manifest.slug, {}).get(document, {}))
-            translation = translation_for(available, edition)
+            translation = translation_for(self._translations(manifest, document), edition)
             if translation is not None and not translation.draft:
                 return edition, translation
             if manifest.untranslated != "omit":  # shown untranslated
