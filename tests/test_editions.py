@@ -82,19 +82,25 @@ def test_pdf_of_an_edition_is_in_its_language_with_the_note_on_the_untranslated(
     assert "Todavía" not in pdftotext(folder(built) / f"{ISSUE}.pdf")
 
 
-def test_an_untranslated_summary_on_an_arabic_editions_pdf_cover_keeps_its_full_stop_at_its_end(
-    workspace: Callable[[str], Path],
-) -> None:
-    """The Arabic edition's cover read ".Cleaners strike, rents rise": the English summary
-    it keeps from the original was set right to left, as Arabic. It is marked English, as
-    the web pages mark it, and reads as written."""
-    root = workspace("minimal")
+def with_english_summary_and_arabic_edition(root: Path) -> Path:
+    """The minimal workspace's issue with an English summary and an Arabic edition that
+    translates its section's title but not the summary."""
     manifest = root / "issues" / "001-first.yaml"
     manifest.write_text(
         manifest.read_text()
         + 'summary: "Cleaners strike, rents rise."\neditions: {ar: {sections: [أخبار]}}\n',
         encoding="utf-8",
     )
+    return root
+
+
+def test_an_untranslated_summary_on_an_arabic_editions_pdf_cover_keeps_its_full_stop_at_its_end(
+    workspace: Callable[[str], Path],
+) -> None:
+    """The Arabic edition's cover read ".Cleaners strike, rents rise": the English summary
+    it keeps from the original was set right to left, as Arabic. It is marked English, as
+    the web pages mark it, and reads as written."""
+    root = with_english_summary_and_arabic_edition(workspace("minimal"))
     report = build(root, formats=["pdf"])
     cover = pdftotext(report.out_dir / "001-first" / "ar" / "001-first.pdf").split("\f")[0]
     assert "Cleaners strike, rents rise." in cover
@@ -107,13 +113,7 @@ def test_an_untranslated_summary_in_an_arabic_editions_epub_is_marked_english(
     """The Arabic edition's package gave the English summary it keeps from the original as
     its dc:description, unmarked: a library or a screen reader took it for Arabic (the
     package's xml:lang) and read it right to left, in an Arabic voice."""
-    root = workspace("minimal")
-    manifest = root / "issues" / "001-first.yaml"
-    manifest.write_text(
-        manifest.read_text()
-        + 'summary: "Cleaners strike, rents rise."\neditions: {ar: {sections: [أخبار]}}\n',
-        encoding="utf-8",
-    )
+    root = with_english_summary_and_arabic_edition(workspace("minimal"))
     report = build(root, formats=["epub"])
     dc = {"dc": "http://purl.org/dc/elements/1.1/"}
     lang = "{http://www.w3.org/XML/1998/namespace}lang"
