@@ -311,6 +311,33 @@ def test_each_edition_language_has_its_own_feed(built: BuildReport) -> None:
     assert "../../editions/es/feed.atom" in head
 
 
+def test_later_pages_of_a_home_page_keep_the_menu_of_the_other_languages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Page 2 of the Spanish home page (editions/es/page/2/) had lost the menu of the
+    newsletter's other languages its first page has: a reader leafing back through the
+    Spanish issues had no way to the English or the Arabic ones. The menu links each
+    language's home page (its own marked as the current one); only first pages are each
+    other's hreflang alternates: page 2 in Spanish is not page 2 in Arabic."""
+    from publisher.renderers import web
+
+    monkeypatch.setattr(web, "PER_PAGE", 1)
+    root = tmp_path / "ws"
+    shutil.copytree(WORKSPACES / "editions", root)
+    out, _ = build_with_warnings(root, ["web"])
+
+    later = lxml.html.fromstring((out / "editions/es/page/2/index.html").read_bytes())
+    menu = later.find_class("editions")[0]
+    assert {a.get("hreflang"): a.get("href") for a in menu.iter("a")} == {
+        "en": "../../../../",
+        "es": "../../../../editions/es/",
+        "ar": "../../../../editions/ar/",
+    }
+    assert menu.xpath(".//a[@aria-current]/@hreflang") == ["es"]
+    assert later.xpath("//link[@hreflang]") == []
+    assert nu_html_errors([out / "editions/es/page/2/index.html", out / "page/2/index.html"]) == []
+
+
 def test_each_edition_language_has_a_home_page_in_that_language(built: BuildReport) -> None:
     """editions/es/, beside the Spanish feeds: the Spanish editions, newest first, with
     the menus in Spanish, reached from every page of a Spanish edition and from the home

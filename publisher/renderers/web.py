@@ -104,12 +104,14 @@ def _paged(
 ) -> list[Page]:
     """The pages of a listing at `folder` of `items` (under `key`), PER_PAGE a page: a
     topic of 250 articles, or a home page of 300 issues, was one page of tens of thousands
-    of pixels. Only the first page is another edition's page's alternate."""
+    of pixels. Only the first page is another edition's page's alternate; the later ones
+    keep its menu of the other languages (`language_menu`), for a reader to change there."""
     chunks = [items[at : at + PER_PAGE] for at in range(0, len(items), PER_PAGE)] or [items]
     pages = []
     for number, chunk in enumerate(chunks, 1):
         pager = Pager(number, len(chunks), (number - 1) * PER_PAGE, len(items), folder)
-        own = values if number == 1 else {k: v for k, v in values.items() if k != "alternates"}
+        menu = values.get("alternates", ())
+        own = values if number == 1 else values | {"alternates": (), "language_menu": menu}
         pages.append(
             Page(
                 f"{pager.folder_of(number)}index.html", template, own | {key: chunk, "pager": pager}
