@@ -30,6 +30,7 @@ from .pool import DocumentPool, UnresolvedReference, slug_for, slugged
 from .printing import PRINT_KEYS, PRINT_TABLE, PrintSettings
 from .settings_schema import Parse, Problems, Report, Setting, Table, check
 from .sourcefile import SourceData, parse_file
+from .urls import SITE_FOLDERS
 
 log = logging.getLogger(__name__)
 
@@ -161,8 +162,15 @@ LONGEST_SLUG = 200
 
 
 def _slug_problem(path: Path) -> str | None:
-    """Why the manifest's name makes a slug too long to name the issue's outputs with."""
-    length = len(manifest_slug(path).encode("utf-8"))
+    """Why the manifest's name makes a slug that cannot name the issue's outputs: too long,
+    or one of the web archive's own folders (a slug is lower case: Tags.yaml is tags/)."""
+    slug = manifest_slug(path)
+    if slug in SITE_FOLDERS:
+        return (
+            f"this file name makes the issue's folder {slug}/, where the web archive keeps"
+            f" its own pages and files ({slug}/ beside the issues')"
+        )
+    length = len(slug.encode("utf-8"))
     if length <= LONGEST_SLUG:
         return None
     return (

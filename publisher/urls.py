@@ -48,6 +48,14 @@ def _folded(tag: str) -> str:
     return " ".join("".join(c for c in letters if not unicodedata.combining(c)).split()).casefold()
 
 
+# The web archive's own folders beside the issues' (its listings, search, pictures, paged
+# home page): an issue named after one (issues/tags.yaml) would publish into it, its pages
+# and the listing's overwriting each other.
+SITE_FOLDERS = frozenset(
+    {"editions", "languages", "media", "media-email", "page", "pagefind", "search", "style", "tags"}
+)
+
+
 def issue_folder(slug: str, edition: str = "") -> str:
     """An issue's folder (outputs and pages): `<slug>`, or `<slug>/<lang>` for a language
     edition; the original stays where it was before editions existed."""

@@ -961,6 +961,19 @@ def test_a_manifest_name_too_long_for_its_outputs_is_refused_before_anything_is_
     assert "disk space" not in output
 
 
+def test_a_manifest_named_like_a_folder_of_the_web_archive_is_refused(minimal: Path) -> None:
+    """issues/tags.yaml published its issue into dist/tags/, where the topic pages live:
+    the issue's page and the topics' listing overwrote each other (search.yaml, page.yaml,
+    media.yaml alike). The build names the file and asks for another name."""
+    manifest = minimal / "issues" / "001-first.yaml"
+    renamed = manifest.rename(manifest.with_name("Tags.yaml"))
+    code, output = run_build(minimal)
+    assert_failed_cleanly(minimal, code)
+    said = " ".join(output.split())
+    assert f"{renamed}: this file name makes the issue's folder tags/" in said, said
+    assert "rename the manifest" in said
+
+
 # The owner file Word writes beside a document while it is open ("~$" and the rest of the
 # name, at most the last 11 characters of the stem kept): the length of the user's name, the
 # name, then zeros, 162 bytes in all.
