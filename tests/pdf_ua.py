@@ -5,6 +5,8 @@ machine-checkable rules come from the `pdfua` package and the tree is walked wit
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,6 +101,65 @@ def structure(path: Path) -> Structure:
                 if missing:
                     found.problems.append(f"page {number}: ParentTree lacks MCIDs {missing}")
     return found
+
+
+@dataclass
+class Tagged:
+    """One structure element as a screen reader meets it: its role, the elements in it in
+    reading order, and the annotations (links) it holds, each as its object's number."""
+
+    role: str
+    kids: list[Tagged] = field(default_factory=list)
+    annotations: list[int] = field(default_factory=list)
+    attributes: dict[str, str] = field(default_factory=dict)  # /ID, /Lang…: their values
+
+    def walk(self) -> Iterator[Tagged]:
+        """This element and every element inside it, in reading order."""
+        yield self
+        for kid in self.kids:
+            yield from kid.walk()
+
+
+def tagged(path: Path) -> Tagged:
+    """The structure tree of the PDF at `path`, from its StructTreeRoot."""
+    with pikepdf.open(path) as pdf:
+        return _tagged(pdf.Root.StructTreeRoot, "")
+
+
+def _tagged(element: pikepdf.Object, role: str) -> Tagged:
+    found = Tagged(role)
+    for name in ("/ID", "/Lang", "/Alt"):
+        if name in element:
+            found.attributes[name] = str(element[name])
+    for kid in _kids(element):
+        if not isinstance(kid, pikepdf.Dictionary):
+            continue
+        if kid.get("/Type") == "/OBJR":
+            found.annotations.append(kid.Obj.objgen[0])
+        elif "/S" in kid:
+            found.kids.append(_tagged(kid, str(kid.S)))
+    return found
+
+
+def annotations(path: Path) -> list[int]:
+    """The object number of every link annotation on the pages."""
+    with pikepdf.open(path) as pdf:
+        return [
+            annotation.objgen[0]
+            for page in pdf.pages
+            for annotation in page.get("/Annots", [])
+            if annotation.get("/Subtype") == "/Link"
+        ]
+
+
+def read_aloud(path: Path) -> list[str]:
+    """The text of the structure tree, piece by piece in reading order, as poppler reads
+    it (pikepdf cannot decode the subset fonts' text)."""
+    listing = subprocess.run(
+        ["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    pieces = (line.strip() for line in listing.splitlines())
+    return [piece[1:-1] for piece in pieces if piece[:1] == '"']
 
 
 def text_drawn_as_artifacts(path: Path) -> list[int]:

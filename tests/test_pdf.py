@@ -24,7 +24,14 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import FIXED_EPOCH, REPO, WORKSPACES, copy_workspace, minimal_with
-from pdf_ua import structure, text_drawn_as_artifacts, validator_errors
+from pdf_ua import (
+    annotations,
+    read_aloud,
+    structure,
+    tagged,
+    text_drawn_as_artifacts,
+    validator_errors,
+)
 from PIL import Image
 from pooled_build import build_in_a_pool
 from validators import pdffonts
@@ -409,6 +416,31 @@ def test_links_are_described_by_their_words_not_their_targets(printed: BuildRepo
     }
     assert said == {"Editorial", *titles, *(uri for _words, _dest, uri in links if uri)}, links
     assert not any(words == dest for words, dest, _uri in links)
+
+
+def test_each_contents_line_is_one_link_and_its_leader_dots_are_not_read(
+    printed: BuildReport,
+) -> None:
+    """A screen reader meets each line of the contents as one link, the article's title and
+    its page number, and passes over the dots leading to the number, which are printed all
+    the same. It read every dot, "." "." "." (PDF/UA-1 7.1: decoration is an artifact),
+    and each line was three or four links, one inside the other, each its own stop."""
+    pdf = out(printed, f"{RALLY}.pdf")
+    tree = tagged(pdf)
+    links = [element for element in tree.walk() if element.role == "/Link"]
+    assert links
+    for link in links:
+        inside = [element for kid in link.kids for element in kid.walk()]
+        assert [e.role for e in inside if e.role == "/Link"] == [], link
+        assert [e.annotations for e in inside if e.annotations] == [], link
+        assert len(link.annotations) == 1, link
+    held = [annotation for element in tree.walk() for annotation in element.annotations]
+    assert sorted(held) == sorted(annotations(pdf))  # each link annotation in one Link, once
+    said = read_aloud(pdf)
+    assert "Editorial" in said
+    assert [piece for piece in said if piece.strip(". ") == "" and "." in piece] == []
+    printed_text = " ".join(text_in(pdf, page) for page in range(1, 4))
+    assert re.search(r"Editorial ?\.{10,} ?\d", printed_text), printed_text
 
 
 @pytest.mark.parametrize(

@@ -565,6 +565,8 @@ def _mend_tagging() -> None:
     """Mend WeasyPrint's PDF tags, once per process: each mend wraps what WeasyPrint had."""
     _tag_languages()
     _margin_boxes_as_artifacts()
+    _leaders_as_artifacts()
+    _one_link_per_link()
     _links_described_in_words()
 
 
@@ -645,6 +647,81 @@ def _margin_boxes_as_artifacts() -> None:
 
     draw.draw_stacking_context = draw_margins_as_artifacts
     tags._build_box_tree = build_without_margins
+
+
+def _leaders_as_artifacts() -> None:
+    """Draw the dots of a `leader()` (the contents' dots up to each page number) as an
+    artifact, left out of the structure tree.
+
+    WeasyPrint (up to 70 at least) draws each dot as a piece of text of its own, marked and
+    in the tree: a screen reader read "." fifty times in every line of the contents, where
+    PDF/UA-1 asks for decoration to be an artifact. As for the margin boxes, the leader is
+    drawn inside /Artifact with the page's list of marks set aside, and the tree is built
+    without it."""
+    from weasyprint import draw
+    from weasyprint.pdf import tags
+
+    drawn = getattr(draw, "draw_inline_level", None)
+    build = getattr(tags, "_build_box_tree", None)
+    if drawn is None or build is None:
+        log.warning("this WeasyPrint cannot draw the contents' dots as artifacts in the PDF")
+        return
+
+    def draw_leader_as_artifact(stream: Any, page: Any, box: Any, *args: Any) -> None:
+        marks = getattr(stream, "_tags", None)
+        if marks is None or not getattr(box, "is_leader", False):
+            drawn(stream, page, box, *args)
+            return
+        with stream.artifact():
+            stream._tags = None
+            try:
+                drawn(stream, page, box, *args)
+            finally:
+                stream._tags = marks
+
+    def build_without_leaders(box: Any, *args: Any) -> Iterator[Any]:
+        if not getattr(box, "is_leader", False):
+            yield from build(box, *args)
+
+    draw.draw_inline_level = draw_leader_as_artifact
+    tags._build_box_tree = build_without_leaders
+
+
+def _one_link_per_link() -> None:
+    """Make each link one Link element holding its annotation, and what is inside it (its
+    ::after's page number, a <span>) part of it rather than links of their own.
+
+    WeasyPrint (up to 70 at least) gives every box inside a link an annotation of its own,
+    on the same spot, and tags a link's pseudo-elements as Links too: each line of the
+    contents (title, then `::after` with the dots and the page number) was three or four
+    links one inside the other, each a stop for a screen reader and for Tab. A box inside
+    a link box of the same page is left without an annotation (its link's covers it), and
+    a Link element inside a Link is a Span of it."""
+    from weasyprint import pdf as weasy_pdf
+    from weasyprint.pdf import tags
+
+    add = getattr(weasy_pdf, "add_links", None)
+    build = getattr(tags, "_build_box_tree", None)
+    if add is None or build is None:
+        log.warning("this WeasyPrint cannot tag each link of the PDF as one link")
+        return
+
+    def add_outermost(links_and_anchors: Any, *args: Any) -> None:
+        links = links_and_anchors[0]  # this page's, listed afresh for each PDF written
+        inside = {
+            id(inner) for *_link, box in links for inner in box.descendants() if inner is not box
+        }
+        links[:] = [link for link in links if id(link[-1]) not in inside]
+        add(links_and_anchors, *args)
+
+    def build_links_once(box: Any, parent: Any, *args: Any) -> Iterator[Any]:
+        for element in build(box, parent, *args):
+            if element.get("S") == "/Link" and parent.get("S") == "/Link":
+                element["S"] = "/Span"
+            yield element
+
+    weasy_pdf.add_links = add_outermost
+    tags._build_box_tree = build_links_once
 
 
 def _links_described_in_words() -> None:
