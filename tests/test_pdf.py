@@ -669,6 +669,34 @@ def test_footnotes_sit_at_the_foot_of_the_page_that_calls_them(printed: BuildRep
         assert all(w in note_words or w.isdigit() for w in below), below
 
 
+def test_a_footnote_is_a_note_read_right_after_its_call(printed: BuildReport) -> None:
+    """A screen reader meets each footnote where it is called: its number a Reference, then
+    the note, tagged Note with an ID (PDF/UA-1 7.9), its number a label, inside the
+    paragraph. The notes were loose text between two pages' sections, away from their
+    article, and each call a bare number."""
+    pdf = out(printed, f"{RALLY}.pdf")
+    source = (PRINT / "documents" / "many-scripts.md").read_text()
+    found = [
+        (parent, place, kid)
+        for parent in tagged(pdf).walk()
+        for place, kid in enumerate(parent.kids)
+        if kid.role == "/Note"
+    ]
+    assert len(found) == len(re.findall(r"^\[\^\w+\]:", source, re.M)), found
+    ids = [note.attributes.get("/ID") for _parent, _place, note in found]
+    assert all(ids) and len(set(ids)) == len(ids), ids
+    with pikepdf.open(pdf) as opened:  # where a reader looks an ID up
+        index = pikepdf.NameTree(opened.Root.StructTreeRoot.IDTree)
+        assert [str(index[i].S) for i in ids] == ["/Note"] * len(ids)
+    for parent, place, note in found:
+        assert parent.role == "/P", parent
+        assert place > 0 and parent.kids[place - 1].role == "/Reference", parent
+        assert note.kids[0].role == "/Lbl", note
+    said = " ".join(" ".join(read_aloud(pdf)).split())
+    assert re.search(r"since 2021\. ?1 1\. ?Survey of 412 members", said), said
+    assert re.search(r"in full\. ?2 2\. ?Printed copies are at", said), said
+
+
 def test_notes_of_a_document_named_in_arabic_with_an_address_sit_at_the_page_foot(
     tmp_path: Path,
 ) -> None:

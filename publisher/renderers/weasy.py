@@ -423,6 +423,7 @@ def write_pdf(
 
     def finish(_document: Any, pdf: Any) -> None:
         _pictures_named_by_content(pdf)
+        _identified_elements_indexed(pdf)
         _set_bleed_box(pdf, paper.bleed * PT_PER_MM)
         if direction == "rtl":
             _open_from_the_right(pdf)
@@ -463,6 +464,24 @@ def _pictures_named_by_content(pdf: Any) -> None:
     for obj in pdf.objects:  # in place: WeasyPrint's streams may share their lists
         if isinstance(obj, pydyf.Stream) and drawn and obj.extra.get("Subtype") != "/Image":
             obj.stream[:] = [drawn.get(i, i) if isinstance(i, bytes) else i for i in obj.stream]
+
+
+def _identified_elements_indexed(pdf: Any) -> None:
+    """The structure tree's IDTree: each ID an element has (a footnote's Note, a table's
+    header cell) → that element, which is how a reader finds the element an ID names.
+    WeasyPrint (up to 70 at least) writes the IDs and no IDTree."""
+    import pydyf
+
+    elements = [o for o in pdf.objects if isinstance(o, pydyf.Dictionary)]
+    root = next((o for o in elements if o.get("Type") == "/StructTreeRoot"), None)
+    named = sorted(
+        (str(o["ID"].string), o.reference)
+        for o in elements
+        if o.get("Type") == "/StructElem" and "ID" in o
+    )
+    if root is not None and named:
+        names = [item for name, ref in named for item in (pydyf.String(name), ref)]
+        root["IDTree"] = pydyf.Dictionary({"Names": pydyf.Array(names)})
 
 
 def _xobject_dictionaries(pdf: Any) -> Iterator[dict[str, Any]]:
@@ -567,6 +586,7 @@ def _mend_tagging() -> None:
     _margin_boxes_as_artifacts()
     _leaders_as_artifacts()
     _one_link_per_link()
+    _footnotes_as_notes()
     _links_described_in_words()
 
 
@@ -722,6 +742,60 @@ def _one_link_per_link() -> None:
 
     weasy_pdf.add_links = add_outermost
     tags._build_box_tree = build_links_once
+
+
+def _footnotes_as_notes() -> None:
+    """Tag each footnote as a Note with an ID, its number a label, placed in the structure
+    tree right after its call, and the call as a Reference.
+
+    WeasyPrint (up to 70 at least) builds the page's footnote area as a loose element after
+    the page's text: a screen reader met the notes between two pages' sections, away from
+    the article, and each call as a bare number; PDF/UA-1 7.9 asks for a Note with an ID.
+    The call knows its note's HTML element (`footnote`), the note is built after the page's
+    text, so it is moved into the element holding its call when it is built. A note whose
+    call was not seen stays where WeasyPrint puts it, tagged Note all the same."""
+    import pydyf
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.pdf import tags
+
+    build = getattr(tags, "_build_box_tree", None)
+    area = getattr(boxes, "FootnoteAreaBox", None)
+    if build is None or area is None:
+        log.warning("this WeasyPrint cannot tag the PDF's footnotes as notes")
+        return
+
+    def build_notes(box: Any, parent: Any, pdf: Any, *args: Any) -> Iterator[Any]:
+        # a note's HTML element → [the element holding its call, the reference to go after]
+        calls: dict[Any, list[Any]] = pdf.__dict__.setdefault("_footnote_calls", {})
+        if isinstance(box, area):  # the notes, without the area round them
+            for note in box.children:
+                for element in build_notes(note, parent, pdf, *args):
+                    if not _moved_to_its_call(element, calls.get(note.element)):
+                        yield element
+            return
+        tag = getattr(box, "element_tag", None) or ""
+        for element in build(box, parent, pdf, *args):
+            if tag.endswith("::footnote-call"):
+                element["S"] = "/Reference"
+                if (note := getattr(box, "footnote", None)) is not None:
+                    calls[note.element] = [parent, element.reference]
+            elif tag.endswith("::footnote-marker"):
+                element["S"] = "/Lbl"
+            yield element
+
+    def _moved_to_its_call(element: Any, call: list[Any] | None) -> bool:
+        """Tag `element` a Note; put it after its `call`, if it has one (True)."""
+        element["S"] = "/Note"
+        element["ID"] = pydyf.String(f"note-{element.number}")
+        if call is None or call[1] not in call[0]["K"]:
+            return False
+        holder, after = call
+        holder["K"].insert(holder["K"].index(after) + 1, element.reference)
+        element["P"] = holder.reference
+        call[1] = element.reference  # the rest of a note split over pages goes after it
+        return True
+
+    tags._build_box_tree = build_notes
 
 
 def _links_described_in_words() -> None:
