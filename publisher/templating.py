@@ -24,7 +24,7 @@ from .resources import (
     logo_path,
     prefix_images,
 )
-from .style import theme_folder
+from .style import THEMES, theme_folder
 from .tree_edits import boxed_tables
 from .typography import in_quotes
 
@@ -39,50 +39,80 @@ def default_theme_dir() -> Path:
     return theme_folder("default")
 
 
-PARENT_THEME = "default:"  # `{% include "default:web/site.css" %}`: the default theme's own file
+def theme_chain(theme: str) -> list[Path]:
+    """The folders a theme's templates are found in, first to last: its own, then those of
+    the default theme it builds on (a theme holds only the files that differ)."""
+    return list(dict.fromkeys([theme_folder(theme), default_theme_dir()]))
+
+
+def named_theme(template: str) -> tuple[str, str] | None:
+    """`campaign:pdf/print.css` → ("campaign", "pdf/print.css"): a template asked for by
+    its theme's name, the theme's file whatever overrides it; None for any other name."""
+    theme, colon, name = template.partition(":")
+    return (theme, name) if colon and theme in THEMES else None
 
 
 class _WorkspaceFirst(jinja2.BaseLoader):
     """The workspace's templates/, then the chosen theme, then the default theme it builds
-    on; `default:name` is the default theme's file whatever overrides it (a theme's
-    stylesheet includes it and adds only what differs). A theme template Jinja has cached
-    is out of date as soon as something earlier in the chain overrides it (Jinja only
-    checks the file it loaded, so an override added while `publisher serve` runs, or
-    between two builds in one process, would otherwise be ignored)."""
+    on; `campaign:name` (`default:name`) is that theme's file whatever overrides it, so an
+    override (and a theme's stylesheet) can include the file it replaces and add only what
+    differs. A theme template Jinja has cached is out of date as soon as something earlier
+    in the chain overrides it (Jinja only checks the file it loaded, so an override added
+    while `publisher serve` runs, or between two builds in one process, would otherwise be
+    ignored)."""
 
     def __init__(self, workspace_templates: Path, theme: str = "default") -> None:
-        folders = [workspace_templates, theme_folder(theme), default_theme_dir()]
-        self.folders = list(dict.fromkeys(folders))
+        self.theme = theme
+        self.folders = list(dict.fromkeys([workspace_templates, *theme_chain(theme)]))
         self.loaders = [jinja2.FileSystemLoader(folder) for folder in self.folders]
 
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        if template.startswith(PARENT_THEME):
-            return self.loaders[-1].get_source(environment, template.removeprefix(PARENT_THEME))
-        for index, loader in enumerate(self.loaders):
+        if named := named_theme(template):
+            theme, name = named
             try:
-                source, filename, uptodate = loader.get_source(environment, template)
+                return _first_found(theme_chain(theme), environment, name)[1:]
             except jinja2.TemplateNotFound:
-                continue
-            if index == 0:  # the workspace's own: the editor's mistakes in it are named
-                _check_override(environment, template, source, filename)
-            overrides = [folder / template for folder in self.folders[:index]]
-
-            def not_overridden(
-                overrides: list[Path] = overrides, uptodate: Callable[[], bool] | None = uptodate
-            ) -> bool:
-                return not any(p.is_file() for p in overrides) and (uptodate is None or uptodate())
-
-            return source, filename, not_overridden
-        raise jinja2.TemplateNotFound(template)
+                raise jinja2.TemplateNotFound(template) from None  # named as written
+        index, source, filename, uptodate = _first_found(self.folders, environment, template)
+        if index == 0:  # the workspace's own: the editor's mistakes in it are named
+            _check_override(environment, template, source, filename, self.theme)
+        return source, filename, uptodate
 
     def list_templates(self) -> list[str]:
         return sorted({name for loader in self.loaders for name in loader.list_templates()})
 
 
+def _first_found(
+    folders: list[Path], environment: jinja2.Environment, template: str
+) -> tuple[int, str, str | None, Callable[[], bool]]:
+    """Template `template` from the first of `folders` that has it, and which one that
+    is; up to date while it is unchanged and no folder before it gains the template."""
+    for index, folder in enumerate(folders):
+        try:
+            source, filename, uptodate = jinja2.FileSystemLoader(folder).get_source(
+                environment, template
+            )
+        except jinja2.TemplateNotFound:
+            continue
+        overrides = [earlier / template for earlier in folders[:index]]
+
+        def not_overridden(
+            overrides: list[Path] = overrides, uptodate: Callable[[], bool] | None = uptodate
+        ) -> bool:
+            return not any(p.is_file() for p in overrides) and (uptodate is None or uptodate())
+
+        return index, source, filename, not_overridden
+    raise jinja2.TemplateNotFound(template)
+
+
 def _check_override(
-    environment: jinja2.Environment, template: str, source: str, filename: str | None
+    environment: jinja2.Environment,
+    template: str,
+    source: str,
+    filename: str | None,
+    theme: str = "default",
 ) -> None:
     """An override of the workspace's that Jinja would take without a word but that cannot
     work: one that includes (or extends) its own name, meaning the theme's file ("include
@@ -104,8 +134,8 @@ def _check_override(
                 f"template error: {template} {does} itself",
                 Path(filename) if filename else None,
                 node.lineno,
-                f"to build on the theme's {template}, write"
-                f' {{% {tag} "{PARENT_THEME}{template}" %}}',
+                f"to build on the {theme} theme's {template}, write"
+                f' {{% {tag} "{theme}:{template}" %}}',
             )
     if template.endswith(".mjml"):
         from .renderers.email.elements import MJML_ELEMENTS, unknown_elements

@@ -116,6 +116,56 @@ def test_an_override_including_its_own_name_is_told_to_include_the_themes(
     assert f'{{% include "default:{name}" %}}' in (problem.hint or "")
 
 
+def campaign_workspace(workspace: Callable[[str], Path]) -> Path:
+    """The minimal workspace with `theme = "campaign"` chosen in publisher.toml."""
+    root = workspace("minimal")
+    with (root / "publisher.toml").open("a") as config:
+        config.write('\n[style]\ntheme = "campaign"\n')
+    return root
+
+
+CAMPAIGN_BAND = ".site-header {\n  background: var(--band);"  # campaign's web/site.css
+
+
+def test_an_override_builds_on_the_chosen_themes_file_by_that_themes_name(
+    workspace: Callable[[str], Path],
+) -> None:
+    """Under the campaign theme, "include the original, add my rules" had only the default
+    theme's file to include (`default:`): the site lost the campaign's band and section
+    bars, and `campaign:web/site.css` was "no template"."""
+    root = campaign_workspace(workspace)
+    override = root / "templates" / "web" / "site.css"
+    override.parent.mkdir(parents=True)
+    override.write_text('{% include "campaign:web/site.css" %}\n.donate { color: red }\n')
+    build(root, formats=["web"])
+    site = (root / "dist" / "site.css").read_text()
+    assert CAMPAIGN_BAND in site and site.rstrip().endswith(".donate { color: red }")
+
+
+def test_an_override_including_itself_under_a_theme_is_told_that_themes_name(
+    workspace: Callable[[str], Path],
+) -> None:
+    """The hint gave `default:pdf/print.css`, which dropped the campaign's cover band."""
+    root = campaign_workspace(workspace)
+    text = '{% include "pdf/print.css" %}\nh2 { color: red }\n'
+    problem = override_problem(root, "pdf/print.css", text, "pdf")
+    assert (problem.file, problem.line) == (root / "templates" / "pdf" / "print.css", 1)
+    assert '{% include "campaign:pdf/print.css" %}' in (problem.hint or "")
+
+
+def test_a_template_not_there_under_a_theme_is_told_that_themes_folder(
+    workspace: Callable[[str], Path],
+) -> None:
+    """The hint gave the default theme's folder, whatever theme was chosen."""
+    root = campaign_workspace(workspace)
+    text = '{% include "campaign:pdf/prnt.css" %}\n'
+    problem = override_problem(root, "pdf/print.css", text, "pdf")
+    assert (problem.file, problem.line) == (root / "templates" / "pdf" / "print.css", 1)
+    assert "there is no template 'campaign:pdf/prnt.css'" in problem.message
+    assert f"in {theme_folder('campaign')}" in (problem.hint or "")
+    assert "did you mean 'campaign:pdf/print.css'?" in (problem.hint or "")
+
+
 def test_an_override_extending_its_own_name_is_told_to_extend_the_themes(
     workspace: Callable[[str], Path],
 ) -> None:

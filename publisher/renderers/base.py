@@ -142,7 +142,7 @@ class Renderer(ABC):
             interface_language(language),
             newsletter_language(ctx.config.language),
             newsletter_calendar(ctx.config.calendar),
-            _template_errors_are_the_editors(),
+            _template_errors_are_the_editors(ctx.config.style.theme),
         ):
             return ctx.templates.get_template(f"{self.name}/{template}").render(
                 config=ctx.config, style=ctx.config.style, built_at=ctx.built_at, ctx=ctx, **values
@@ -163,7 +163,7 @@ _EDITORS_MISTAKES = (
 
 
 @contextmanager
-def _template_errors_are_the_editors() -> Iterator[None]:
+def _template_errors_are_the_editors(theme: str = "default") -> Iterator[None]:
     """A broken template override in the workspace (or a template it extends) is named
     with its line, like any other input the editor wrote; the same mistake in the theme
     itself is publisher's own bug, reported as one."""
@@ -180,31 +180,41 @@ def _template_errors_are_the_editors() -> Iterator[None]:
         where = _editors_template_line(exc)
         if where is None:
             raise
-        message, hint = _mistake(exc)
+        message, hint = _mistake(exc, theme)
         raise PublisherError.at(f"template error: {message}", *where, hint) from None
 
 
 _FIX = "fix the template, or delete it to use the theme's"
 
 
-def _mistake(exc: Exception) -> tuple[str, str]:
+def _mistake(exc: Exception, theme: str) -> tuple[str, str]:
     """What went wrong in a template as it ran, and how to fix it: a template that is not
-    there is named with the theme's templates that are (and the folder that has them)."""
+    there is named with the templates of the theme it was looked for in (`campaign:…`,
+    else the chosen one) that are, and the folders that have them."""
     from ..errors import near_misses
-    from ..templating import default_theme_dir
+    from ..style import THEMES
+    from ..templating import default_theme_dir, named_theme, theme_chain
 
-    theme = default_theme_dir()
     if isinstance(exc, jinja2.TemplateNotFound):
-        given = jinja2.FileSystemLoader(theme).list_templates()
-        hint = f"the theme's templates are in {theme} (its README.md lists them)"
-        if close := near_misses(str(exc.name), given, n=1):
+        name = str(exc.name)
+        theme = named[0] if (named := named_theme(name)) else theme
+        folders = theme_chain(theme)
+        given = _names_in(folders) | {f"{t}:{n}" for t in THEMES for n in _names_in(theme_chain(t))}
+        hint = f"the {theme} theme's templates are in {' and '.join(map(str, folders))}"
+        hint += f" ({'its' if len(folders) == 1 else 'their'} README.md lists them)"
+        if close := near_misses(name, given, n=1):
             hint = f"{close} {hint}"
-        return f"there is no template {exc.name!r}", f"{hint}; {_FIX}"
+        return f"there is no template {name!r}", f"{hint}; {_FIX}"
+    theme_dir = default_theme_dir()
     if isinstance(exc, jinja2.TemplateError):
         message = exc.message or str(exc)
     else:
         message = str(exc) or type(exc).__name__
-    return message, f"{_FIX} (the theme's, in {theme}, show what each template is given)"
+    return message, f"{_FIX} (the theme's, in {theme_dir}, show what each template is given)"
+
+
+def _names_in(folders: list[Path]) -> set[str]:
+    return {name for folder in folders for name in jinja2.FileSystemLoader(folder).list_templates()}
 
 
 def _editors_template_line(exc: Exception) -> tuple[Path, int] | None:
