@@ -1148,3 +1148,27 @@ def test_mistakes_in_a_print_css_override_are_warned_of_at_their_file_and_line(
     assert "`color: blu`" in warned[1]
     assert warned[2].startswith(override_line.format(html_rule + 3)), warned
     assert "'h3 { font-size 14pt; }'" in warned[2]
+
+
+def test_page_size_and_margins_in_a_print_css_override_are_warned_of_with_the_setting(
+    workspace: Callable[[str], Path],
+) -> None:
+    """`@page { size: A5; margin: 12mm 10mm }` added to a copy of the theme's print.css: the
+    PDF stayed A4 with the theme's margins, without a word (the page's geometry is a print
+    option, written into the page's HTML, where it wins over the stylesheet)."""
+    root = workspace("minimal")
+    theme_css = (REPO / "templates" / "default" / "pdf" / "print.css").read_text()
+    override = root / "templates" / "pdf" / "print.css"
+    override.parent.mkdir(parents=True)
+    override.write_text(theme_css + "@page {\n  size: A5;\n  margin: 12mm 10mm;\n}\n")
+    at = len(theme_css.splitlines()) + 2  # the line of `size: A5;`
+
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "--format", "pdf"])
+
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.output.splitlines() if ".css" in line]
+    assert len(warned) == 2, result.output
+    assert warned[0].startswith(f"warning: templates/pdf/print.css:{at}: `size: A5`"), warned
+    assert 'page_size = "A5" under [pdf] in publisher.toml' in warned[0]
+    assert warned[1].startswith(f"warning: templates/pdf/print.css:{at + 1}: `margin: 12mm 10mm`")
+    assert 'margins = "12mm 10mm" under [pdf] in publisher.toml' in warned[1]

@@ -115,6 +115,40 @@ def warn(
         )
     for line, message in ignored:
         log.warning("%s: WeasyPrint leaves out part of %r: %s", where(line), text(line), message)
+    for line, declaration, setting in page_geometry(rendered):
+        log.warning(
+            "%s: `%s` in @page is not used: a PDF's page size, margins, bleed and marks are"
+            " print options, which also scale its cover and impose its booklet; set %s under"
+            " [pdf] in publisher.toml (for one issue, in its manifest's pdf:)",
+            where(line),
+            declaration,
+            setting,
+        )
+
+
+# The page's geometry in @page, and the print option that sets it (printing.py). The page's
+# HTML says it (partials/print-head.html), and WeasyPrint puts the document's own styles
+# before a stylesheet it is given (a user's, in CSS's terms): the same in a stylesheet is lost.
+_PRINT_OPTIONS = {"size": "page_size", "margin": "margins", "bleed": "bleed", "marks": "marks"}
+
+
+def page_geometry(stylesheet: str) -> Iterator[tuple[int, str, str]]:
+    """Each page size, margin, bleed or marks `stylesheet` sets in an @page rule, where the
+    print options win over it: (its line, the declaration, the option to set instead, with
+    the value written where it is one the option takes as it is)."""
+    for rule in tinycss2.parse_stylesheet(stylesheet, skip_comments=True, skip_whitespace=True):
+        if not isinstance(rule, tinycss2.ast.AtRule) or rule.lower_at_keyword != "page":
+            continue
+        for item in tinycss2.parse_blocks_contents(rule.content or [], skip_whitespace=True):
+            if not isinstance(item, tinycss2.ast.Declaration) or item.important:
+                continue
+            option = _PRINT_OPTIONS.get(item.lower_name.partition("-")[0])
+            if option is None:
+                continue
+            value = tinycss2.serialize(item.value).strip()
+            declaration = f"{item.name}: {value}"
+            exact = item.lower_name in ("size", "margin", "bleed")
+            yield item.source_line, declaration, f'{option} = "{value}"' if exact else option
 
 
 def _sources(template: str, templates: jinja2.Environment) -> list[tuple[Path, str]]:
