@@ -178,21 +178,44 @@ def test_an_override_extending_its_own_name_is_told_to_extend_the_themes(
     assert '{% extends "default:web/issue.html" %}' in (problem.hint or "")
 
 
-def test_an_email_override_with_an_element_left_open_is_named(
-    workspace: Callable[[str], Path],
+MASTHEAD = (THEME / "email" / "masthead.mjml").read_text()
+TITLE_TEXT = "{{ config.title }}</mj-text>"  # the masthead's line 10
+COLUMN_END = "      </mj-column>\n"  # its line 18
+
+
+@pytest.mark.parametrize(
+    ("masthead", "element", "line", "close_before"),
+    [
+        (
+            MASTHEAD.replace(TITLE_TEXT, "{{ config.title }}"),
+            "mj-text",
+            10,
+            "</mj-column> on line 18",
+        ),
+        (MASTHEAD.replace(COLUMN_END, ""), "mj-column", 6, "</mj-section> on line 18"),
+        (
+            "<mj-section><mj-column><mj-text>{{ config.title }}\n</mj-column></mj-section>\n",
+            "mj-text",
+            1,
+            "</mj-column> on line 2",
+        ),
+    ],
+)
+def test_an_email_override_with_an_element_left_open_is_named_at_its_line(
+    workspace: Callable[[str], Path], masthead: str, element: str, line: int, close_before: str
 ) -> None:
-    """One </mj-text> deleted from a copy of the masthead: MJML's parser gave up with
-    "unexpected end of stream in root template", and publisher crashed (exit 70)."""
+    """One </mj-text> (or </mj-column>) deleted from a copy of the masthead: MJML's parser
+    gave up with "unexpected end of stream in root template", and the error named neither
+    the override nor its line, with a garbled hint."""
+    assert TITLE_TEXT in MASTHEAD and COLUMN_END in MASTHEAD
     root = workspace("minimal")
-    masthead = (THEME / "email" / "masthead.mjml").read_text()
-    title = "{{ config.title }}</mj-text>"
-    assert title in masthead
-    problem = override_problem(
-        root, "email/masthead.mjml", masthead.replace(title, "{{ config.title }}"), "email"
+    problem = override_problem(root, "email/masthead.mjml", masthead, "email")
+    assert (problem.file, problem.line) == (root / "templates" / "email" / "masthead.mjml", line)
+    assert problem.message == f"template error: <{element}> is not closed"
+    assert problem.hint == (
+        f"close it with </{element}> before {close_before}, or delete"
+        f" {root / 'templates' / 'email' / 'masthead.mjml'} to use the theme's"
     )
-    assert problem.message.startswith("template error: the email's MJML cannot be read")
-    assert "<mj-text" in problem.message and "Minimal Test Bulletin" in problem.message
-    assert "templates/email/" in (problem.hint or "")
 
 
 def test_a_misspelled_block_in_an_override_is_named_with_the_blocks_there_are(

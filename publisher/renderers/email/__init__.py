@@ -89,11 +89,7 @@ def to_email_html(mjml_source: str, css: str, overrides: Path | None = None) -> 
     except ValueError as exc:  # MRML's parser gives up, saying neither where nor why
         if unsupported := _unsupported(mjml_source, overrides):
             raise unsupported from None
-        raise PublisherError.at(
-            f"template error: the email's MJML cannot be read ({exc}){_left_open(mjml_source)}",
-            hint="close every <mj-…> element the email's template overrides in templates/email/"
-            " open, as in the theme's (or delete them to use the theme's)",
-        ) from None
+        raise _unreadable(str(exc), mjml_source, overrides) from None
     inliner = css_inline.CSSInliner(
         inline_style_tags=False,
         keep_style_tags=True,
@@ -113,8 +109,7 @@ def _unsupported(mjml_source: str, overrides: Path | None) -> PublisherError | N
         return None
     element, line = found
     file = None
-    templates = sorted(overrides.rglob("*.mjml")) if overrides and overrides.is_dir() else []
-    for template in templates:
+    for template in _mjml_files(overrides):
         if here := next(unsupported_elements(template.read_text(encoding="utf-8")), None):
             (element, line), file = here, template
             break
@@ -127,29 +122,51 @@ def _unsupported(mjml_source: str, overrides: Path | None) -> PublisherError | N
     return PublisherError.at(said, file, line, hint=f"take it out: {UNSUPPORTED[element]}")
 
 
-_MJML_TAG = re.compile(r"<(/?)(mj-[a-z0-9-]+)\b[^>]*?(/?)>")
+def _unreadable(said: str, mjml_source: str, overrides: Path | None) -> PublisherError:
+    """MRML's refusal of the email's MJML (`said`: "unexpected end of stream in root
+    template"), as the element left open in the workspace's override that has one, at its
+    line; else with the line of the email's MJML that opens it (a template's left open
+    only across files, or the theme's own)."""
+    import jinja2
 
+    from .elements import left_open, without_jinja
 
-def _left_open(mjml_source: str) -> str:
-    """The first MJML element of the email's MJML (as the templates made it) closed out of
-    turn or not at all, with the line it opens, which the editor finds in their override
-    (MRML says neither); "" when every element is closed."""
-    open_tags: list[re.Match[str]] = []
-    for tag in _MJML_TAG.finditer(mjml_source):
-        if tag.group(3):
-            continue  # <mj-image … />
-        if not tag.group(1):
-            open_tags.append(tag)
-        elif open_tags and open_tags[-1].group(2) == tag.group(2):
-            open_tags.pop()
-        else:
-            break
-    if not open_tags:
-        return ""
-    opened = open_tags[-1]
-    line = mjml_source[opened.start() :].split("\n", 1)[0].strip()
+    for template in _mjml_files(overrides):
+        source = template.read_text(encoding="utf-8")
+        if found := left_open(without_jinja(jinja2.Environment(), source)):
+            return PublisherError.at(
+                f"template error: <{found.element}> is not closed",
+                template,
+                found.line,
+                f"{_close(found.element, found.before)}, or delete {template} to use the theme's",
+            )
+    found = left_open(mjml_source)
+    if found is None:
+        return PublisherError.at(
+            f"template error: the email's MJML cannot be read ({said})",
+            hint="compare the email's templates in templates/email/ with the theme's, or"
+            " delete them to use the theme's",
+        )
+    line = mjml_source.split("\n")[found.line - 1].strip()
     shown = line if len(line) <= 160 else line[:159] + "…"
-    return f": <{opened.group(2)}> is not closed, in {shown}"
+    return PublisherError.at(
+        f"template error: the email's MJML cannot be read ({said}): <{found.element}> is"
+        f" not closed, in {shown}",
+        hint=f"{_close(found.element, None)} in the template that opens it, or delete the"
+        " email's templates in templates/email/ to use the theme's",
+    )
+
+
+def _close(element: str, before: tuple[str, int] | None) -> str:
+    """How to close `element`: before the closing tag met in its place, and its line."""
+    return f"close it with </{element}>" + (
+        f" before </{before[0]}> on line {before[1]}" if before else ""
+    )
+
+
+def _mjml_files(overrides: Path | None) -> list[Path]:
+    """The workspace's email templates of MJML, in a stable order."""
+    return sorted(overrides.rglob("*.mjml")) if overrides and overrides.is_dir() else []
 
 
 def to_plain_text(html: str, language: str = "en") -> str:

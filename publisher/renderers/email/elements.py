@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import jinja2
 
@@ -86,3 +87,43 @@ def unknown_elements(environment: jinja2.Environment, source: str) -> Iterator[t
         for element in _ELEMENT.finditer(text):
             if element.group(1) not in MJML_ELEMENTS:
                 yield element.group(1), line + text.count("\n", 0, element.start())
+
+
+_TAG = re.compile(r"<(/?)(mj-[\w-]+)\b[^<>]*?(/?)>")
+
+
+@dataclass(frozen=True)
+class LeftOpen:
+    """An MJML element not closed: its name and line, and the closing tag of another
+    element met where it should have been closed, with its line (None: at the end)."""
+
+    element: str
+    line: int
+    before: tuple[str, int] | None
+
+
+def left_open(mjml: str) -> LeftOpen | None:
+    """The first MJML element of `mjml` closed out of turn or not at all: MRML then gives
+    up on the whole email, saying "unexpected end of stream", neither where nor which."""
+    opened: list[tuple[str, int]] = []
+    for tag in _TAG.finditer(mjml):
+        closing, element, empty = tag.groups()
+        line = mjml.count("\n", 0, tag.start()) + 1
+        if empty:
+            continue  # <mj-image … />
+        if not closing:
+            opened.append((element, line))
+        elif opened and opened[-1][0] == element:
+            opened.pop()
+        else:
+            return LeftOpen(*opened[-1], (element, line)) if opened else None
+    return LeftOpen(*opened[-1], None) if opened else None
+
+
+def without_jinja(environment: jinja2.Environment, source: str) -> str:
+    """An MJML template's text with its Jinja (tags, expressions, comments) blanked out, on
+    the same lines: what it holds of MJML, an expression in an attribute left as a space."""
+    return "".join(
+        text if kind == "data" else " " + "\n" * text.count("\n")
+        for _, kind, text in environment.lex(source)
+    )
