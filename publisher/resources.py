@@ -136,7 +136,7 @@ def confine_images(
                 )
             return ""
         why = outside(urlsplit(named))
-        log.warning("%s: image %r left out: %s", at(named), _shortened(named), why)
+        log.warning("%s: image %r left out: %s", at(named), shortened(named), why)
         return ""
 
     def replace(match: re.Match[str]) -> str:
@@ -307,7 +307,7 @@ def office_image(document: Path, src: str, pool: Path) -> Path | None:
     return target
 
 
-def _shortened(source: str, limit: int = 80) -> str:
+def shortened(source: str, limit: int = 80) -> str:
     """A source fit for a message (a data: URL can be megabytes)."""
     return source if len(source) <= limit else source[: limit - 1] + "…"
 
@@ -444,7 +444,32 @@ _SVG_ELEMENTS = frozenset(
 )
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE | re.DOTALL)
 _CSS_IMPORT = re.compile(r"@import[^;]*;?", re.IGNORECASE)
-_EMBEDDED_RASTER = re.compile(r"data:image/(png|jpeg|gif|webp);base64,", re.IGNORECASE)
+# The pictures an SVG may carry inside it (an <image> "embedded" by Inkscape or Illustrator)
+EMBEDDED_PICTURES = ("image/png", "image/jpeg", "image/gif", "image/webp")
+_EMBEDDED_RASTER = re.compile(
+    rf"data:({'|'.join(map(re.escape, EMBEDDED_PICTURES))});base64,", re.IGNORECASE
+)
+
+
+def embedded_picture(url: str) -> tuple[bytes, str]:
+    """The picture a data: URL holds, and its media type: a picture an SVG carries inside
+    it, or an SVG (sanitised as a file's is). ValueError for a URL that holds anything else
+    (a page, a font, a script: nothing an output needs read unchecked)."""
+    from urllib.error import URLError
+    from urllib.request import DataHandler, Request
+
+    if not url.lower().startswith("data:"):
+        raise ValueError("not a data: URL")
+    try:  # the standard library's reading of data: URLs, and of that scheme only
+        with DataHandler().data_open(Request(url)) as response:
+            media_type, data = response.headers.get_content_type(), response.read()
+    except (URLError, ValueError) as exc:
+        raise ValueError(f"a data: URL that cannot be read ({exc})") from None
+    if media_type == "image/svg+xml":
+        return sanitise_svg(data), media_type
+    if media_type not in EMBEDDED_PICTURES:
+        raise ValueError(f"a data: URL of {media_type}, not a picture")
+    return data, media_type
 
 
 def svg_problem(path: Path) -> str | None:

@@ -344,6 +344,70 @@ def test_the_epub_has_its_cover_fonts_logo_and_lead_image(
     assert 'alt="A wide green field under a pale sky"' in text
 
 
+def inkscape_logo_embedding(picture: bytes, media_type: str = "image/png") -> str:
+    """An SVG logo as Inkscape or Illustrator saves one with its picture embedded (not
+    linked): the picture's bytes in a data: URL, beside a red bar drawn in SVG."""
+    import base64
+
+    data = base64.b64encode(picture).decode()
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40" viewBox="0 0 100 40">'
+        f'<image width="40" height="40" href="data:{media_type};base64,{data}"/>'
+        '<rect x="45" y="10" width="50" height="20" fill="#cc0000"/></svg>'
+    )
+
+
+def test_an_svg_logos_embedded_picture_is_shown_on_the_pdfs_cover(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The PDF's cover showed the logo's red bar but not its picture, and the build warned
+    "issue 001-first: not fetched, outside the workspace: data:image/png;base64,iVBOR…"
+    with the whole picture in base64; the EPUB, the email and the web showed it."""
+    import io
+
+    import pymupdf
+    from conftest import minimal_with
+    from PIL import Image
+
+    green = io.BytesIO()
+    Image.new("RGB", (40, 40), (0, 160, 0)).save(green, "PNG")
+    logo = inkscape_logo_embedding(green.getvalue())
+    root = minimal_with(
+        tmp_path / "ws", {"media/logo.svg": logo}, '\n[style]\nlogo = "documents/media/logo.svg"\n'
+    )
+    build(root, formats=["pdf"])
+    with pymupdf.open(root / "dist" / "001-first" / "001-first.pdf") as document:
+        cover = document[0].get_pixmap(matrix=pymupdf.Matrix(0.5, 0.5))
+    pixels = [cover.pixel(x, y) for x in range(cover.width) for y in range(cover.height)]
+    assert sum(1 for p in pixels if p == (0, 160, 0)) > 50  # the picture, not only the bar
+    assert sum(1 for p in pixels if p == (0xCC, 0, 0)) > 50
+    assert not [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+
+
+def test_an_embedded_file_that_is_no_picture_is_refused_and_named_short(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A data: URL of another kind than a picture (here a web page, in a stylesheet
+    override) is not read; the warning gave the whole URL, however long."""
+    import base64
+
+    from conftest import minimal_with
+
+    page = base64.b64encode(b"<html><body>" + b"x" * 3000 + b"</body></html>").decode()
+    root = minimal_with(tmp_path / "ws", {})
+    override = root / "templates" / "pdf" / "print.css"
+    override.parent.mkdir(parents=True)
+    override.write_text(
+        '{% include "default:pdf/print.css" %}\n'
+        f'.cover {{ background: url("data:text/html;base64,{page}"); }}\n'
+    )
+    build(root, formats=["pdf"])
+    [warning] = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warning.startswith("issue 001-first: not used, a data: URL of text/html, not a picture")
+    assert f"data:text/html;base64,{page[:40]}" in warning
+    assert len(warning) < 200 and warning.endswith("…")
+
+
 # --- the render fingerprint ------------------------------------------------------------------
 
 

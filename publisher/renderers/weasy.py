@@ -865,28 +865,44 @@ def workspace_fetcher(
     grayscale: bool = False,
 ) -> weasyprint.urls.URLFetcher:
     """A URL fetcher that reads regular files inside `allowed` folders only: no network,
-    no /etc, no devices, no redirects. Anything else is refused with a warning naming the
-    document that asked for it (or the product); WeasyPrint then renders without it.
-    With `grayscale`, images and drawings are handed over in shades of grey (black-only
-    printing: `greyscale`).
+    no /etc, no devices, no redirects; and the pictures data: URLs hold (an SVG logo's
+    embedded picture, as Inkscape and Illustrator save one). Anything else is refused with
+    a warning naming the document that asked for it (or the product); WeasyPrint then
+    renders without it. With `grayscale`, images and drawings are handed over in shades of
+    grey (black-only printing: `greyscale`).
     """
     from urllib.parse import unquote, urlsplit
 
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     from ..paths import followed, is_file
-    from ..resources import publishable_image
+    from ..resources import embedded_picture, publishable_image, shortened
 
     roots = tuple(p.resolve() for p in allowed)
     named = referrers or {}
+
+    def handed_over(url: str, data: bytes, media_type: str) -> URLFetcherResponse:
+        """A picture as the PDF shows it: in grey for black-only printing."""
+        raster = media_type.startswith("image/") and media_type != "image/svg+xml"
+        if grayscale and raster:
+            data, media_type = grey_picture(data), "image/png"
+        elif grayscale and media_type == "image/svg+xml":
+            data = grey_drawing(data)
+        return URLFetcherResponse(url, data, {"Content-Type": media_type})
 
     class WorkspaceFetcher(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
             parts = urlsplit(url)
             path = followed(Path(unquote(parts.path)))
             who = named.get(unquote(url), product)
+            if parts.scheme == "data":
+                try:
+                    return handed_over(url, *embedded_picture(url))
+                except ValueError as exc:
+                    log.warning("%s: not used, %s: %s", who, exc, shortened(url))
+                    raise
             if parts.scheme != "file" or not any(path.is_relative_to(r) for r in roots):
-                log.warning("%s: not fetched, outside the workspace: %s", who, url)
+                log.warning("%s: not fetched, outside the workspace: %s", who, shortened(url))
                 raise ValueError(f"refused to fetch {url}")
             if not is_file(path):
                 log.warning("%s: not fetched, not a regular file: %s", who, url)
@@ -898,13 +914,9 @@ def workspace_fetcher(
                 log.warning("%s: not used, %s: %s", who, exc, url)
                 raise
             raster = media_type.startswith("image/") and media_type != "image/svg+xml"
-            if grayscale and raster:
-                data, media_type = grey_picture(data), "image/png"
-            elif grayscale and media_type == "image/svg+xml":
-                data = grey_drawing(data)
             # A picture's bytes are not the file's (photos.py): under a file: URL, WeasyPrint
             # would embed the file it names instead of them, EXIF and all.
             where = f"publisher-image:{url}" if raster else path.as_uri()
-            return URLFetcherResponse(where, data, {"Content-Type": media_type})
+            return handed_over(where, data, media_type)
 
     return WorkspaceFetcher(allowed_protocols={"file"}, allow_redirects=False)
