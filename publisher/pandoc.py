@@ -108,8 +108,8 @@ def page_breaks(html: str) -> str:
 
 
 def html_to_text(html: str, columns: int = 72, wrap: bool = True) -> str:
-    """Readable plain text: Markdown-flavoured, headings underlined, links as numbered
-    references listed after each top-level block (wrap each article in a <div>); its lines
+    """Readable plain text: Markdown-flavoured, headings lines of their own words, links as
+    numbered references listed after each top-level block (wrap each article in a <div>); its lines
     wrapped at `columns`, or with `wrap` False each paragraph on one line."""
     return _run(
         html,
@@ -121,7 +121,6 @@ def html_to_text(html: str, columns: int = 72, wrap: bool = True) -> str:
         [
             f"--columns={columns}",
             f"--wrap={'auto' if wrap else 'none'}",
-            "--markdown-headings=setext",
             f"--lua-filter={_PLAIN_TEXT_FILTER}",
             "--reference-links",
             "--reference-location=block",

@@ -1,13 +1,17 @@
 -- Pandoc filter for the plain-text email (publisher/pandoc.py: html_to_text), in passes.
--- Pandoc writes the text as Markdown (for its underlined headings, lists, tables and
--- reference links), but a reader sees plain text: no Markdown syntax may show.
+-- Pandoc writes the text as Markdown (for its lists and reference links), but a reader
+-- sees plain text: no Markdown syntax may show.
 --
 -- 1. Footnotes: bodies carry pandoc's footnotes as HTML (a.footnote-ref → the item of
 --    div.footnotes with that id). The mark becomes a superscript number ("strike.¹") and
 --    each note a paragraph under the article starting with its number, without "↩". A
 --    call in other digits than 0–9 (a Farsi note's "۱": publisher/numerals.py), which
 --    Unicode has no superscripts of, stays as it is, and its note opens with it.
--- 2. Text only: images become their alt text, as a reader with images off would see them,
+-- 2. Text only: a heading is its words on a line of their own, a blank line around them
+--    (two above the issue's, the sections' and the articles' titles, <h1> and <h2> of
+--    text.html), as mail programs' users know headings in a text part: neither Markdown's
+--    "### " nor lines of "====" under it, which a screen reader reads out;
+--    images become their alt text, as a reader with images off would see them,
 --    a figure's caption under it;
 --    links within the message (#contents) keep only their text; tables wider than the
 --    text get equal column widths, so pandoc wraps their cells; bold reads *like this*,
@@ -146,6 +150,13 @@ local figures = {
 }
 
 local text_only = {
+  Header = function(heading)
+    local blocks = pandoc.Blocks({ pandoc.Para(heading.content) })
+    if heading.level <= 2 then
+      blocks:insert(1, pandoc.RawBlock("markdown", "\n")) -- one more blank line above
+    end
+    return blocks
+  end,
   Strong = function(strong)
     return pandoc.Emph(strong.content)
   end,

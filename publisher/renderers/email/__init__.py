@@ -243,7 +243,6 @@ _TAGS = {"rtl": "\ue000", "ltr": "\ue001"}
 _TAGGED = re.compile("[\ue000\ue001]")
 _TEXT_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption", "pre")
 _ADDRESS = re.compile(r"<[^<>\s]+>")  # pandoc's <https://…>, <name@example.org>
-_UNDERLINE = re.compile(r"=+|-+")
 
 
 def _blocks_tagged(html: str, direction: str) -> str:
@@ -274,22 +273,17 @@ def _lines_marked(text: str, direction: str) -> str:
     message left to right, and a line of an Arabic paragraph wrapped before a company's
     English name ran left to right. A right-to-left mark (U+200F) sets an Arabic or Farsi
     line right to left, a left-to-right mark (U+200E) an English one; a line without a
-    block's start (a heading's underline, a line after a line break) goes the way of the
-    line above it, so an underline stands under its heading, and a table the issue's
-    way. Addresses in
-    a right-to-left line (<https://…>) are kept left to right between left-to-right
-    marks: unmarked, the brackets and the closing slash went to the other end
-    ("</https://…/ar>"). The marks stand outside the brackets, leaving the address for
-    the mail program to link."""
-    lines, current, tags = [], direction, 0
+    block's start (a line after a line break) goes the way of the line above it, and a
+    table the issue's way. Addresses in a right-to-left line (<https://…>) are kept left
+    to right between left-to-right marks: unmarked, the brackets and the closing slash
+    went to the other end ("</https://…/ar>"). The marks stand outside the brackets,
+    leaving the address for the mail program to link."""
+    lines, current = [], direction
     for line in text.split("\n"):
         if not line.strip():
             lines.append(line)
             current = direction
             continue
-        if _UNDERLINE.fullmatch(line) and tags:
-            line = line[tags:]  # as long as its heading without the tag pandoc counted
-        tags = len(_TAGGED.findall(line))
         if tag := _TAGGED.search(line):
             current = "rtl" if tag.group() == _TAGS["rtl"] else "ltr"
             line = _TAGGED.sub("", line)
