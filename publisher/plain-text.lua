@@ -13,8 +13,8 @@
 --    "### " nor lines of "====" under it, which a screen reader reads out;
 --    images become their alt text, as a reader with images off would see them,
 --    a figure's caption under it;
---    links within the message (#contents) keep only their text; tables wider than the
---    text get equal column widths, so pandoc wraps their cells; bold reads *like this*,
+--    links within the message (#contents) keep only their text; a table is its caption
+--    and a list of its rows, each value after its heading; bold reads *like this*,
 --    as emphasis does; superscript digits are Unicode's, other marks of style are dropped.
 -- 3. Links become numbered references: "the report [3]" in the text, "[3]: https://…"
 --    listed by pandoc's reference-link writer after each top-level block (each article
@@ -92,26 +92,76 @@ local notes = {
   end,
 }
 
-local function natural_width(tbl)
-  local widest = {}
-  local function measure(rows)
-    for _, row in ipairs(rows) do
-      for i, cell in ipairs(row.cells) do
-        local length = utf8.len(pandoc.utils.stringify(cell.contents)) or 0
-        widest[i] = math.max(widest[i] or 0, length)
+-- Each cell of `rows` as {column = its first column, words = its text as inlines}, a cell
+-- spanning rows above counted in the columns it covers.
+local function placed_cells(rows)
+  local placed, covered = {}, {}
+  for _, row in ipairs(rows) do
+    local cells, column = {}, 1
+    for _, cell in ipairs(row.cells) do
+      while (covered[column] or 0) > 0 do
+        column = column + 1
       end
+      cells[#cells + 1] = {
+        column = column,
+        words = pandoc.utils.blocks_to_inlines(cell.contents, { pandoc.Space() }),
+      }
+      for spanned = column, column + cell.col_span - 1 do
+        covered[spanned] = cell.row_span
+      end
+      column = column + cell.col_span
+    end
+    for spanned, rows_left in pairs(covered) do
+      covered[spanned] = rows_left - 1
+    end
+    placed[#placed + 1] = cells
+  end
+  return placed
+end
+
+-- A table read row by row, as a screen reader reads a line: its caption, then each row an
+-- item of a list, each value after its column's heading ("Grade: Cleaner; Hourly pay:
+-- £11.44"), an empty cell left out. Pandoc's columns had a rule of dashes under the
+-- headings and the caption after them ("  : …"), the headings far above their values.
+local function table_as_rows(tbl)
+  local headings = {}
+  for _, cells in ipairs(placed_cells(tbl.head.rows)) do
+    for _, cell in ipairs(cells) do
+      headings[cell.column] = cell.words
     end
   end
-  measure(tbl.head.rows)
+  local rows = pandoc.List({})
   for _, body in ipairs(tbl.bodies) do
-    measure(body.body)
+    rows:extend(body.head)
+    rows:extend(body.body)
   end
-  measure(tbl.foot.rows)
-  local total = 0
-  for _, length in pairs(widest) do
-    total = total + length + 2
+  rows:extend(tbl.foot.rows)
+  if #rows == 0 then -- headings alone: they are the table's text
+    rows, headings = tbl.head.rows, {}
   end
-  return total
+  local items = pandoc.List({})
+  for _, cells in ipairs(placed_cells(rows)) do
+    local line = pandoc.Inlines({})
+    for _, cell in ipairs(cells) do
+      if #cell.words > 0 then
+        if #line > 0 then
+          line:extend({ pandoc.Str(";"), pandoc.Space() })
+        end
+        local heading = headings[cell.column]
+        if heading and #heading > 0 then
+          line:extend(heading:clone())
+          line:extend({ pandoc.Str(":"), pandoc.Space() })
+        end
+        line:extend(cell.words)
+      end
+    end
+    if #line > 0 then
+      items:insert({ pandoc.Plain(line) })
+    end
+  end
+  local blocks = pandoc.Blocks(tbl.caption.long)
+  blocks:insert(pandoc.BulletList(items))
+  return blocks
 end
 
 -- A figure: its picture as its alt text and its caption (its words, a credit) under it, or
@@ -191,15 +241,7 @@ local text_only = {
     end
   end,
 
-  Table = function(tbl)
-    if natural_width(tbl) <= PANDOC_WRITER_OPTIONS.columns then
-      return nil
-    end
-    for i, spec in ipairs(tbl.colspecs) do
-      tbl.colspecs[i] = { spec[1], 1 / #tbl.colspecs }
-    end
-    return tbl
-  end,
+  Table = table_as_rows,
 }
 
 local numbers, count = {}, 0

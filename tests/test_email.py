@@ -627,6 +627,58 @@ def test_plain_text_headings_are_lines_of_their_own_without_markup_characters(
     assert underlines == []
 
 
+PAY_TABLE = """\
+---
+title: "Branch report: pay survey"
+---
+
+| Grade | Hourly pay | Change |
+|-------|-----------:|-------:|
+| Cleaner | £11.44 | +2% |
+| Porter | £11.90 | |
+
+Table: Hourly pay by grade, 2026
+
+<table>
+<tr><td>Monday</td><td>Picket at the depot</td></tr>
+<tr><td>Tuesday</td><td>Rally</td></tr>
+</table>
+
+<table>
+<thead><tr><th>Depot</th><th>Shift</th><th>Out</th></tr></thead>
+<tbody>
+<tr><td rowspan="2">Leeds</td><td>Day</td><td>40</td></tr>
+<tr><td>Night</td><td>12</td></tr>
+</tbody>
+</table>
+"""
+
+
+def test_plain_text_reads_a_table_row_by_row_each_value_after_its_column_heading(
+    tmp_path: Path,
+) -> None:
+    """Pandoc's columns came with a rule line of dashes under the headings and the caption
+    after them as `  : Hourly pay by grade, 2026`; a screen reader read the rows as runs
+    of figures, the headings far above them. The caption now comes first, as a line of
+    its own, then each row as an item of a list, each value after its column's heading
+    (an empty cell left out, a cell merged down given once, under its own column's
+    heading); a table without headings gives its values in order."""
+    root = minimal_with(tmp_path / "ws", {"survey.md": PAY_TABLE})
+    text = (build(root, formats=["email"]).out_dir / "001-first" / "email.txt").read_text()
+    lines = text.splitlines()
+    caption = lines.index("Hourly pay by grade, 2026")
+    assert lines[caption + 1 : caption + 5] == [
+        "",
+        "- Grade: Cleaner; Hourly pay: £11.44; Change: +2%",
+        "- Grade: Porter; Hourly pay: £11.90",
+        "",
+    ]
+    assert "- Monday; Picket at the depot" in lines and "- Tuesday; Rally" in lines
+    leeds = lines.index("- Depot: Leeds; Shift: Day; Out: 40")
+    assert lines[leeds + 1] == "- Shift: Night; Out: 12"
+    assert not [line for line in lines if re.fullmatch(r"\s*-+( +-+)+\s*|\s*: .*", line)]
+
+
 def test_plain_text_has_the_same_contents_and_footer(bilingual: BuiltEmail) -> None:
     text, config = unwrapped(bilingual.text), bilingual.config
     titles = [bilingual.front_matter(slug)["title"] for slug in bilingual.doc_slugs]
