@@ -796,6 +796,53 @@ def test_an_arabic_issues_plain_text_reads_right_to_left_in_mail_programs(
     assert english and english[0] not in right_to_left and "\u200f" not in english[0]
 
 
+PAY_TABLE_AR = """\
+---
+title: "مطالب العمال"
+lang: ar
+---
+
+| المطلب | الحالة |
+|---|---|
+| أجر عادل | مرفوض |
+"""
+
+
+def test_an_arabic_issues_plain_text_sets_each_line_the_way_its_own_words_run(
+    tmp_path: Path,
+) -> None:
+    """In an Arabic issue, the contents entry of an English article, every row and the
+    caption of its table, and the web addresses listed under it opened with a
+    right-to-left mark: a mail program set "- Branch report: pay survey" as
+    "Branch report: pay survey -" and moved "Grade:" and the figures to the far side of
+    each row. Each line now opens with the mark of the way its own words run."""
+    root = minimal_with(tmp_path / "ws", {"survey.md": PAY_TABLE, "matalib.md": PAY_TABLE_AR})
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text().replace('title: "First issue"', 'title: "عدد خاص"\nlanguage: ar')
+    )
+    report = build(root, formats=["email"])
+    lines = (report.out_dir / "001-first" / "email.txt").read_text().splitlines()
+
+    def opening(words: str) -> str:
+        [line] = [line for line in lines if words in line]
+        return line[0]
+
+    for english in (
+        "- Branch report: pay survey",
+        "Hourly pay by grade, 2026",
+        "- Grade: Cleaner; Hourly pay: £11.44; Change: +2%",
+        "- Grade: Porter; Hourly pay: £11.90",
+        "- Monday; Picket at the depot",
+        "- Depot: Leeds; Shift: Day; Out: 40",
+        "- The first article",
+        ": https://example.org/page",  # the first article's link, listed under it
+    ):
+        assert opening(english) == "\u200e", english
+    for arabic in ("- مطالب العمال", "- المطلب: أجر عادل; الحالة: مرفوض", "عدد خاص"):
+        assert opening(arabic) == "\u200f", arabic
+
+
 def ui(text: str, language: str, **values: object) -> str:
     """An interface string as readers of `language` see it (from the catalogues)."""
     with i18n.interface_language(language):

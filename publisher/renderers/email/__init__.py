@@ -272,21 +272,27 @@ def _lines_marked(text: str, direction: str) -> str:
     the issue's first line, opening with the newsletter's English name, turned the whole
     message left to right, and a line of an Arabic paragraph wrapped before a company's
     English name ran left to right. A right-to-left mark (U+200F) sets an Arabic or Farsi
-    line right to left, a left-to-right mark (U+200E) an English one; a line without a
-    block's start (a line after a line break) goes the way of the line above it, and a
-    table the issue's way. Addresses in a right-to-left line (<https://…>) are kept left
-    to right between left-to-right marks: unmarked, the brackets and the closing slash
-    went to the other end ("</https://…/ar>"). The marks stand outside the brackets,
-    leaving the address for the mail program to link."""
-    lines, current = [], direction
+    line right to left, a left-to-right mark (U+200E) an English one. A line without a
+    block's start goes the way of the line above it (a line after a line break); after a
+    blank line, the way its own words run (a table's row, a web address pandoc lists
+    under an article, "[2]: https://…"), else the issue's way: an English table's rows
+    and links under an English article had the issue's right-to-left mark. Addresses in
+    a right-to-left line (<https://…>) are kept left to right between left-to-right
+    marks: unmarked, the brackets and the closing slash went to the other end
+    ("</https://…/ar>"). The marks stand outside the brackets, leaving the address for
+    the mail program to link."""
+    from ...readers.directions import opening_direction
+
+    lines, current = [], ""
     for line in text.split("\n"):
         if not line.strip():
             lines.append(line)
-            current = direction
+            current = ""
             continue
         if tag := _TAGGED.search(line):
             current = "rtl" if tag.group() == _TAGS["rtl"] else "ltr"
             line = _TAGGED.sub("", line)
+        current = current or opening_direction(line) or direction
         if current == "rtl":
             line = "\u200f" + _ADDRESS.sub(lambda m: f"\u200e{m.group()}\u200e", line)
         else:
