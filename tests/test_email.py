@@ -843,6 +843,21 @@ def test_an_arabic_issues_plain_text_sets_each_line_the_way_its_own_words_run(
         assert opening(arabic) == "\u200f", arabic
 
 
+def test_an_arabic_editions_plain_text_sets_a_section_title_left_in_english_left_to_right(
+    tmp_path: Path,
+) -> None:
+    """An edition that gives no title of its own to a section keeps the original's
+    ("News"), which the HTML part marks English, left to right; the plain-text part
+    opened its line with the edition's right-to-left mark."""
+    root = minimal_with(tmp_path / "ws", {})
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + "editions: [ar]\n")
+    report = build(root, formats=["email"])
+    lines = (report.out_dir / "001-first" / "ar" / "email.txt").read_text().splitlines()
+    assert "\u200eNews" in lines
+    assert f"\u200f{ui('In this issue', 'ar')}" in lines
+
+
 def ui(text: str, language: str, **values: object) -> str:
     """An interface string as readers of `language` see it (from the catalogues)."""
     with i18n.interface_language(language):
