@@ -92,6 +92,24 @@ local notes = {
   end,
 }
 
+-- A list in a table's cell (a table from Word) as its items' words, a comma between them:
+-- pandoc.utils.blocks_to_inlines ran them together ("GlovesBoots").
+local function items_apart(list)
+  local words = pandoc.Inlines({})
+  for i, item in ipairs(list.content) do
+    if i > 1 then
+      words:extend({ pandoc.Str(","), pandoc.Space() })
+    end
+    words:extend(pandoc.utils.blocks_to_inlines(item, { pandoc.Space() }))
+  end
+  return pandoc.Plain(words)
+end
+
+local function cell_words(blocks)
+  local flat = blocks:walk({ BulletList = items_apart, OrderedList = items_apart })
+  return pandoc.utils.blocks_to_inlines(flat, { pandoc.Space() })
+end
+
 -- Each cell of `rows` as {column = its first column, words = its text as inlines}, a cell
 -- spanning rows above counted in the columns it covers.
 local function placed_cells(rows)
@@ -104,7 +122,7 @@ local function placed_cells(rows)
       end
       cells[#cells + 1] = {
         column = column,
-        words = pandoc.utils.blocks_to_inlines(cell.contents, { pandoc.Space() }),
+        words = cell_words(cell.contents),
       }
       for spanned = column, column + cell.col_span - 1 do
         covered[spanned] = cell.row_span

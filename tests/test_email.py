@@ -679,6 +679,28 @@ def test_plain_text_reads_a_table_row_by_row_each_value_after_its_column_heading
     assert not [line for line in lines if re.fullmatch(r"\s*-+( +-+)+\s*|\s*: .*", line)]
 
 
+KIT_TABLE = """\
+---
+title: "Safety kit"
+---
+
+<table>
+<thead><tr><th>Depot</th><th>Kit handed out</th></tr></thead>
+<tbody>
+<tr><td>Leeds</td><td><ul><li>Gloves</li><li>Boots</li></ul></td></tr>
+</tbody>
+</table>
+"""
+
+
+def test_plain_text_gives_a_list_in_a_table_cell_as_its_items_apart(tmp_path: Path) -> None:
+    """A table copied from Word keeps a list in a cell; its items ran together in the
+    row's line ("GlovesBoots")."""
+    root = minimal_with(tmp_path / "ws", {"kit.md": KIT_TABLE})
+    text = (build(root, formats=["email"]).out_dir / "001-first" / "email.txt").read_text()
+    assert "- Depot: Leeds; Kit handed out: Gloves, Boots" in text.splitlines()
+
+
 def test_plain_text_has_the_same_contents_and_footer(bilingual: BuiltEmail) -> None:
     text, config = unwrapped(bilingual.text), bilingual.config
     titles = [bilingual.front_matter(slug)["title"] for slug in bilingual.doc_slugs]
