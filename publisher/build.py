@@ -120,7 +120,10 @@ def build(
     ctx = RenderContext(
         config, config.templates_dir, build_time(), print_overrides or PrintSettings()
     )
-    for warning in stray_overrides(config.templates_dir, config.style.theme):
+    for warning in (
+        *config.style.warnings,
+        *stray_overrides(config.templates_dir, config.style.theme),
+    ):
         log.warning("%s", warning)
     # Language editions: the translations each edition uses (found by file name or front
     # matter, without pandoc), warning of those made from an older original.

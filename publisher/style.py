@@ -9,16 +9,17 @@ Installed fonts are looked up with fontconfig, which is what WeasyPrint uses too
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 import subprocess
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from markupsafe import Markup
 
-from .errors import near_misses
+from .errors import Problem, near_misses
 from .paths import followed, is_file
 from .settings_schema import Problems, Setting, Table, choice, single_line, text
 
@@ -28,6 +29,9 @@ FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
 DEFAULT_ACCENT = "#b51f24"
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 FIND_FONTS = "list installed families with: fc-list : family | sort -u"
+# A logo's ink against its background, below which it can hardly be seen (a ratio of the
+# averaged ink: a black-and-white logo on white averages 1.9, white on yellow 1.2)
+LOGO_LEAST_CONTRAST = 1.5
 
 
 class Face(NamedTuple):
@@ -65,9 +69,20 @@ class Style:
     body_font: Font | None = None  # None: the theme's own (Noto Serif, Georgia in email)
     heading_font: Font | None = None
     masthead: str = ""  # a line under the newsletter's name on covers and mastheads
+    logo_ink: float | None = None  # its ink's luminance (`logo_ink`); None: opaque, or none
     # The named files' contents and the theme's templates, digested: the render fingerprint
     # covers the config's repr, so a logo redrawn under the same name re-renders.
     stamp: str = ""
+    # What a build warns of, at publisher.toml's line: a logo its background swallows.
+    warnings: tuple[str, ...] = dataclasses.field(default=(), repr=False, compare=False)
+
+    def logo_plated(self, ground: str) -> bool:
+        """Whether the logo stands on a white plate on `ground` (an accent band, the dark
+        scheme): only when its ink reads better on white than on that ground. A white logo
+        on a dark band vanished into the plate that was meant to make it legible."""
+        if self.logo_ink is None:  # its own background: a plate frames it, as it always did
+            return True
+        return _ratio(self.logo_ink, 1.0) > _ratio(self.logo_ink, _luminance(ground))
 
     @property
     def on_accent(self) -> str:
@@ -172,8 +187,73 @@ def read_style(
         body_font=fonts["body_font"],
         heading_font=fonts["heading_font"],
         masthead=values.get("masthead", ""),
+        logo_ink=logo_ink(logo) if logo else None,
     )
-    return dataclasses.replace(style, stamp=_stamp(style))
+    warnings = _logo_warnings(style, problems)
+    return dataclasses.replace(style, stamp=_stamp(style), warnings=warnings)
+
+
+def _logo_warnings(style: Style, problems: Problems) -> tuple[str, ...]:
+    """A warning at the logo's line when its background swallows it: a build says it (a
+    logo that cannot be seen is no error: the newsletter is still published)."""
+    unseen = _logo_unseen(style)
+    if unseen is None or problems.source is None:
+        return ()
+    ground, seen = unseen
+    warning = Problem(
+        f"style.logo: the logo can hardly be seen on {ground} (too little contrast: {seen:.1f}:1)",
+        problems.path,
+        problems.source.line("style", "logo"),
+        hint="choose a darker accent, or use a version of the logo in darker colours"
+        if style.theme == "campaign"
+        else "use a version of the logo in darker colours, or the campaign theme with a"
+        " dark accent behind it",
+    )
+    return (str(warning),)
+
+
+def _logo_unseen(style: Style) -> tuple[str, float] | None:
+    """What the logo is shown on and can hardly be seen on: the campaign theme's accent band
+    (bare or on its white plate, whichever reads better) or the default theme's white page
+    (a white logo there: the PDF's and EPUB's covers, the web pages), and the contrast it
+    has there; None when it reads."""
+    ink = style.logo_ink
+    if ink is None:
+        return None
+    if style.theme == "campaign":
+        seen = max(_ratio(ink, 1.0), _ratio(ink, _luminance(style.accent)))
+        ground = f"the accent band ({style.accent}), with or without a white plate"
+    else:
+        seen, ground = _ratio(ink, 1.0), "the white of the covers and web pages"
+    return (ground, seen) if seen < LOGO_LEAST_CONTRAST else None
+
+
+def logo_ink(logo: Path) -> float | None:
+    """The relative luminance (0 black, 1 white) of the logo's ink: its pixels' averaged,
+    each weighted by its opacity, so white lettering on a transparent ground is white.
+    None for a logo without transparency (it brings its own background, which shows
+    wherever it is put) and for one that cannot be drawn (the outputs say so)."""
+    from PIL import Image
+
+    from .renderers.images import email_copy
+
+    try:
+        png, _, _ = email_copy(logo, 240)  # a small copy: the average is the same
+    except ValueError:
+        return None
+    with Image.open(io.BytesIO(png)) as drawn:
+        pixels = drawn.convert("RGBA")
+    if pixels.getchannel("A").getextrema()[0] == 255:
+        return None
+    colours = cast(
+        list[tuple[int, tuple[int, int, int, int]]], pixels.getcolors(pixels.width * pixels.height)
+    )
+    ink = opacity = 0.0
+    for count, (red, green, blue, alpha) in colours:
+        weight = count * alpha
+        ink += weight * (0.2126 * _linear(red) + 0.7152 * _linear(green) + 0.0722 * _linear(blue))
+        opacity += weight
+    return ink / opacity if opacity else None
 
 
 def _workspace_file(
@@ -341,18 +421,28 @@ def _rgb(colour: str) -> tuple[float, float, float]:
     return (int(value[0:2], 16) / 255, int(value[2:4], 16) / 255, int(value[4:6], 16) / 255)
 
 
-def _luminance(colour: str) -> float:
-    def linear(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+@cache
+def _linear(value: int) -> float:
+    """An sRGB channel (0–255) as linear light (0–1), as WCAG's luminance has it."""
+    c = value / 255
+    return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (linear(c) for c in _rgb(colour))
+
+def _luminance(colour: str) -> float:
+    value = colour.lstrip("#")
+    r, g, b = (_linear(int(value[i : i + 2], 16)) for i in (0, 2, 4))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _ratio(one: float, other: float) -> float:
+    """WCAG's contrast ratio of two relative luminances (1 to 21)."""
+    light, dark = sorted((one, other), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def contrast(one: str, other: str) -> float:
     """WCAG's contrast ratio of two #rrggbb colours (1 to 21)."""
-    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+    return _ratio(_luminance(one), _luminance(other))
 
 
 def mix(colour: str, other: str, share: float) -> str:

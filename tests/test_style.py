@@ -6,6 +6,8 @@ body font, a bundled heading font) is built once for the module."""
 
 from __future__ import annotations
 
+import io
+import logging
 import shutil
 import subprocess
 import zipfile
@@ -424,3 +426,71 @@ def test_changing_the_style_or_redrawing_the_logo_renders_again(tmp_path: Path) 
     config = root / "publisher.toml"
     config.write_text(config.read_text().replace("#1d6b2f", "#6b1d2f"))
     assert "web index" in build(root, formats=["web"]).rendered
+
+
+# --- a logo on its background ----------------------------------------------------------------
+
+
+def one_colour_logo(colour: str) -> bytes:
+    """A logo as a designer exports one for dark backgrounds: a ring and a word in one
+    colour on a transparent ground, 600 × 200 px."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (600, 200), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((10, 10, 190, 190), outline=colour, width=14)
+    draw.text((220, 60), "WHITE", fill=colour, font_size=90)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def with_logo(root: Path, colour: str, style: str) -> Path:
+    (root / "style").mkdir()
+    (root / "style" / "logo.png").write_bytes(one_colour_logo(colour))
+    (root / "publisher.toml").write_text(
+        (root / "publisher.toml").read_text() + f'\n[style]\nlogo = "style/logo.png"\n{style}'
+    )
+    return root
+
+
+@pytest.mark.parametrize(("colour", "plated"), [("#ffffff", False), ("#1b1b3a", True)])
+def test_the_campaign_band_puts_a_white_plate_only_behind_a_logo_that_needs_one(
+    workspace: Callable[[str], Path],
+    epub_cover_drawings: list[lxml.etree._Element],
+    colour: str,
+    plated: bool,
+) -> None:
+    """A white logo on a navy band disappeared into the white plate meant to make it
+    legible, in every output; a dark one still needs the plate to be seen on the band."""
+    root = with_logo(workspace("minimal"), colour, 'theme = "campaign"\naccent = "#1b1b3a"\n')
+    dist = build(root, formats=["web", "email", "epub"]).out_dir
+    site = (dist / "site.css").read_text()
+    assert ("border-radius: 0.4rem" in site) == plated  # the web header's plate
+    email = lxml.html.parse(dist / "001-first" / "email.html").getroot()
+    [logo] = [img for img in email.iter("img") if "logo-email" in img.get("src", "")]
+    assert ("background:#ffffff" in logo.get("style", "").replace(" ", "")) == plated
+    [cover] = epub_cover_drawings
+    plates = [r for r in cover.iter("{http://www.w3.org/2000/svg}rect") if r.get("rx")]
+    assert len(plates) == plated
+
+
+def test_a_logo_its_background_swallows_is_warned_of_at_its_line(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A white logo in the default theme was invisible on the PDF's and EPUB's covers and
+    the web pages, white on white, and neither build nor check said a word."""
+    root = with_logo(workspace("minimal"), "#ffffff", "")
+    with caplog.at_level(logging.WARNING):
+        build(root, formats=["web"])
+    [warning] = load_config(root).style.warnings
+    assert warning in caplog.messages
+    line = (root / "publisher.toml").read_text().splitlines().index('logo = "style/logo.png"')
+    assert warning.startswith(f"{root / 'publisher.toml'}:{line + 1}: style.logo: "), warning
+    assert "can hardly be seen on the white" in warning and "darker" in warning
+
+    on_yellow = with_logo(workspace("print"), "#ffffff", 'theme = "campaign"\naccent = "#ffeb3b"\n')
+    [warning] = load_config(on_yellow).style.warnings
+    assert "accent band (#ffeb3b)" in warning and "choose a darker accent" in warning
+    dark = with_logo(workspace("email"), "#1b1b3a", "")
+    assert load_config(dark).style.warnings == ()
