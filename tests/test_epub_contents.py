@@ -486,6 +486,41 @@ def test_the_epub_cover_shows_the_whole_of_a_long_issue_title(
     assert float(picture.get("height")) >= 600  # the picture still shows
 
 
+@pytest.mark.parametrize(
+    ("masthead", "theme"),
+    [
+        (
+            "News, statements and reports from the docks, warehouses and depots of the whole"
+            " Eastharbour estuary",
+            "default",
+        ),
+        ("نشرة النقابة: أخبار وبيانات من المصانع والموانئ في كل مكان من البلاد", "campaign"),
+    ],
+)
+def test_the_epub_cover_shows_the_whole_of_a_long_masthead_line(
+    tmp_path: Path, masthead: str, theme: str, epub_cover_drawings: list[lxml.etree._Element]
+) -> None:
+    """The masthead line was one line of 38 px whatever its length: a long one ran off
+    both edges of the cover, where the PDF, email and web wrap it."""
+    from PIL import Image
+
+    style = f'\n[style]\ntheme = "{theme}"\naccent = "#1b1b3a"\nmasthead = "{masthead}"\n'
+    root = with_cover_picture(minimal_with(tmp_path / "ws", {}, style), 'title: "Strike"')
+    path = build(root, formats=["epub"]).out_dir / ISSUE / f"{ISSUE}.epub"
+    [cover] = epub_cover_drawings
+    texts = [str(t.text) for t in cover.iter("{http://www.w3.org/2000/svg}text")]
+    shown = [t for t in texts if t in masthead]
+    assert " ".join(shown) == masthead
+    with zipfile.ZipFile(path) as book:
+        [jpeg] = [n for n in book.namelist() if n.endswith(".jpg")]
+        with Image.open(io.BytesIO(book.read(jpeg))) as drawn:
+            picture = drawn.convert("L")
+    assert picture.size == (1200, 1800)
+    for y in range(0, 700):  # the masthead, above the issue's title: nothing at the edges
+        edges = [picture.getpixel((x, y)) for x in (*range(0, 20), *range(1180, 1200))]
+        assert max(edges) - min(edges) < 40, f"the masthead is cut at row {y}"
+
+
 def test_the_epub_embeds_only_the_faces_its_text_uses_cut_to_its_letters(
     tmp_path: Path,
 ) -> None:

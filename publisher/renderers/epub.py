@@ -136,6 +136,7 @@ class EpubRenderer(IssueRenderer):
             logo = _data_url(style.logo, logo_width * 2, style.logo)
         picture = _data_url(issue.cover, 1200, issue.source) if issue.cover else ""
         title_size, title_lines = cover_title(issue.title or "")
+        masthead_size, masthead_lines = cover_lines(style.masthead, MASTHEAD_SIZES, 2)
         svg = self.render_template(
             ctx,
             "cover.svg",
@@ -146,6 +147,8 @@ class EpubRenderer(IssueRenderer):
             name_size=min(96, round(1900 / max(1, len(ctx.config.title)))),
             title_size=title_size,
             title_lines=title_lines,
+            masthead_size=masthead_size,
+            masthead_lines=masthead_lines,
         )
         try:
             data = sanitise_svg(svg.encode("utf-8"))
@@ -181,19 +184,27 @@ def cover_picture(drawing: bytes) -> bytes:
 COVER_WIDTH = 1200  # px: epub/cover.svg's own width, and what e-book shops ask at least
 
 
-# The cover title's type sizes (px on the 1200 px wide cover), largest first, and how many
-# characters fit a line at 80 px (Noto Sans Bold's average letter is about half its size).
+# The cover title's and masthead line's type sizes (px on the 1200 px wide cover), largest
+# first, and how many characters fit a line at 80 px (Noto Sans Bold's average letter is
+# about half its size).
 TITLE_SIZES = (80, 68, 58, 50, 44)
+MASTHEAD_SIZES = (38, 32, 28)
 _CHARACTERS_AT_80 = 24
 
 
 def cover_title(title: str) -> tuple[int, list[str]]:
-    """The title's type size on the cover and its lines: the largest size that sets it in
-    three lines, else the smallest in as many as it takes. A long title was cut at three
-    lines of 80 px, silently."""
-    for size in TITLE_SIZES:
-        lines = textwrap.wrap(title, _CHARACTERS_AT_80 * 80 // size)
-        if len(lines) <= 3:
+    """The title's type size on the cover and its lines (`cover_lines`): at most three
+    unless it is very long. A long title was cut at three lines of 80 px, silently."""
+    return cover_lines(title, TITLE_SIZES, 3)
+
+
+def cover_lines(text: str, sizes: tuple[int, ...], most: int) -> tuple[int, list[str]]:
+    """A line of the cover's type size and its lines: the largest of `sizes` that sets it
+    in `most` lines, else the smallest in as many as it takes. A text the cover's width
+    cannot hold on one line ran off both edges of the drawing."""
+    for size in sizes:
+        lines = textwrap.wrap(text, _CHARACTERS_AT_80 * 80 // size)
+        if len(lines) <= most:
             break
     return size, lines
 
