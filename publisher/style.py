@@ -312,7 +312,8 @@ def _font(value: Any, key: str, root: Path, problems: Problems) -> Font | None:
         if path is None:
             return None
         try:
-            return Font(path.stem, (bundled_face(path),), bundled=True)
+            family, face = bundled_face(path)
+            return Font(family, (face,), bundled=True)
         except ValueError as exc:
             problems.add(
                 f"style.{key}: {value!r} cannot be read as a font: {exc}",
@@ -337,11 +338,13 @@ def _font(value: Any, key: str, root: Path, problems: Problems) -> Font | None:
     return Font(exact, font_faces(exact))
 
 
-def bundled_face(path: Path) -> Face:
-    """A font file's weight and slant, as its OS/2 table gives them (so @font-face can say
-    so, and a bold file is not made bolder still); regular when they cannot be read.
-    ValueError when the file is no font at all: published as it is, it would be named
-    first in the web and EPUB stylesheets while the PDF quietly fell back to Noto."""
+def bundled_face(path: Path) -> tuple[str, Face]:
+    """A font file's family name and its weight and slant, as its name and OS/2 tables
+    give them: the email names the family as a reader's installed copy is named ("Lato",
+    not the file's "Lato-Regular"), and @font-face says the weight, so a bold file is not
+    made bolder still. The file's name and regular when they cannot be read. ValueError
+    when the file is no font at all: published as it is, it would be named first in the
+    web and EPUB stylesheets while the PDF quietly fell back to Noto."""
     from fontTools.ttLib import TTFont, TTLibError  # type: ignore[import-untyped]
 
     try:
@@ -349,13 +352,17 @@ def bundled_face(path: Path) -> Face:
     except TTLibError as exc:  # "Not a TrueType or OpenType font (bad sfntVersion)"
         raise ValueError(str(exc)) from None
     except ImportError:  # WOFF2 without brotli installed: the browser reads it
-        return Face(path)
-    try:
-        with font:
+        return path.stem, Face(path)
+    with font:
+        try:
+            family = str(font["name"].getBestFamilyName() or "").strip() or path.stem
+        except Exception:  # no name table, or a damaged one: the file's name
+            family = path.stem
+        try:
             table = font["OS/2"]
-            return Face(path, int(table.usWeightClass), bool(table.fsSelection & 1))
-    except Exception:  # no OS/2 table, or a damaged one: regular
-        return Face(path)
+            return family, Face(path, int(table.usWeightClass), bool(table.fsSelection & 1))
+        except Exception:  # no OS/2 table, or a damaged one: regular
+            return family, Face(path)
 
 
 @cache

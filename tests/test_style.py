@@ -90,6 +90,7 @@ def test_a_style_table_is_read_with_its_files(tmp_path: Path) -> None:
     assert style.body_font and style.body_font.family == "DejaVu Serif"
     assert [f.weight for f in style.body_font.faces] == [400, 700, 400, 700]
     assert style.heading_font and style.heading_font.bundled
+    assert style.heading_font.family == "DejaVu Sans"  # the file's own name for it
     assert style.heading_font.faces[0].weight == 700  # read from the file: DejaVu Sans Bold
 
 
@@ -269,7 +270,7 @@ def test_the_pdf_embeds_a_font_bundled_in_the_workspace(
     styled: tuple[BuildReport, list[str]],
 ) -> None:
     fonts = font_names(out(styled) / SLUG / f"{SLUG}.pdf")
-    assert any("Heading" in f for f in fonts), fonts
+    assert any("DejaVu-Sans-Bold" in f for f in fonts), fonts  # nothing else is DejaVu Sans
 
 
 def test_an_image_too_small_for_print_is_named_with_its_document(
@@ -305,6 +306,17 @@ def test_the_email_shows_logo_cover_and_lead_image_hosted_and_sized(
                 assert picture.format in ("JPEG", "PNG") and picture.width <= 1200, src
     with Image.open(dist / "media-email/media/lead.jpg") as picture:
         assert picture.size == (1200, 600)
+
+
+def test_the_email_names_a_bundled_font_by_its_family(
+    styled: tuple[BuildReport, list[str]],
+) -> None:
+    """The email cannot carry the font: it names it for readers who have it installed.
+    style/Heading.ttf (a copy of DejaVu Sans Bold) was named 'Heading', as a downloaded
+    Lato-Regular.ttf was 'Lato-Regular', which no reader's font is called."""
+    email = (out(styled) / SLUG / "email.html").read_text()
+    assert "'DejaVu Sans', Arial" in email
+    assert "'Heading'" not in email
 
 
 def test_the_web_pages_carry_logo_cover_and_open_graph_images(
