@@ -140,9 +140,9 @@ def epub_cover_drawings(monkeypatch: pytest.MonkeyPatch) -> list[lxml.etree._Ele
     drawings: list[lxml.etree._Element] = []
     draw = epub.svg_to_png
 
-    def drawing_kept(svg: bytes, width: int) -> tuple[bytes, int, int]:
+    def drawing_kept(svg: bytes, width: int, fonts: Sequence[Path] = ()) -> tuple[bytes, int, int]:
         drawings.append(lxml.etree.fromstring(svg))
-        return draw(svg, width)
+        return draw(svg, width, fonts)
 
     monkeypatch.setattr(epub, "svg_to_png", drawing_kept)
     return drawings

@@ -521,6 +521,52 @@ def test_the_epub_cover_shows_the_whole_of_a_long_masthead_line(
         assert max(edges) - min(edges) < 40, f"the masthead is cut at row {y}"
 
 
+def font_named(family: str, target: Path) -> Path:
+    """A font file of a family no installed font has, as a workspace bundles one it
+    downloaded: DejaVu Sans Mono Bold, renamed (a monospace: its I's are wide)."""
+    from fontTools.ttLib import TTFont
+
+    source = subprocess.run(
+        ["fc-match", "--format", "%{file}", "DejaVu Sans Mono:style=Bold"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    font = TTFont(source)
+    for record in font["name"].names:
+        if record.nameID in (1, 4, 16):
+            record.string = family if record.nameID != 4 else f"{family} Bold"
+        elif record.nameID == 6:
+            record.string = family.replace(" ", "") + "-Bold"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    font.save(target)
+    return target
+
+
+def test_the_epub_cover_is_drawn_in_a_font_file_the_workspace_bundles(
+    tmp_path: Path, epub_cover_drawings: list[lxml.etree._Element]
+) -> None:
+    """heading_font = "fonts/….otf" set the PDF's cover in that font, and the EPUB's cover
+    in Noto Sans Bold: librsvg looks fonts up with fontconfig, which knew only the
+    installed ones."""
+    from PIL import Image
+
+    style = '\n[style]\nheading_font = "fonts/ProbeMono-Bold.ttf"\n'
+    root = with_cover_picture(minimal_with(tmp_path / "ws", {}, style), 'title: "IIIIIIIIII"')
+    font_named("Probe Mono", root / "fonts" / "ProbeMono-Bold.ttf")
+    path = build(root, formats=["epub"]).out_dir / ISSUE / f"{ISSUE}.epub"
+    with zipfile.ZipFile(path) as book:
+        [jpeg] = [n for n in book.namelist() if n.endswith(".jpg")]
+        with Image.open(io.BytesIO(book.read(jpeg))) as drawn:
+            picture = drawn.convert("L")
+    [cover] = epub_cover_drawings
+    [title] = [t for t in cover.iter("{http://www.w3.org/2000/svg}text") if t.text == "IIIIIIIIII"]
+    middle = round(float(title.get("y")) - float(title.get("font-size")) / 3)
+    ink = [x for x in range(1200) if picture.getpixel((x, middle)) < 100]
+    # ten I's 80 px high: 480 px across in a monospace, under 300 px in Noto Sans Bold
+    assert ink[-1] - ink[0] > 400, ink[-1] - ink[0]
+
+
 def test_the_epub_embeds_only_the_faces_its_text_uses_cut_to_its_letters(
     tmp_path: Path,
 ) -> None:

@@ -10,10 +10,17 @@ nothing in them can make it read a file or the network.
 
 from __future__ import annotations
 
+import atexit
+import functools
+import os
 import re
 import shutil
 import struct
 import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from xml.sax.saxutils import escape
 
 from ..resources import svg_parser
 
@@ -63,9 +70,11 @@ def svg_size(svg: bytes) -> tuple[int, int]:
     return max(1, round(size[0])), max(1, round(size[1]))
 
 
-def svg_to_png(svg: bytes, width: int) -> tuple[bytes, int, int]:
+def svg_to_png(svg: bytes, width: int, fonts: Sequence[Path] = ()) -> tuple[bytes, int, int]:
     """The drawing as a PNG `width` pixels wide (its proportions kept), with its width and
-    height. ValueError when it cannot be drawn, or librsvg is not installed."""
+    height; its text may be set in the font files `fonts` (the workspace's bundled fonts)
+    besides the installed ones. ValueError when it cannot be drawn, or librsvg is not
+    installed."""
     natural_width, natural_height = svg_size(svg)
     height = max(1, round(width * natural_height / natural_width))
     if width * height > MAX_PIXELS:
@@ -82,6 +91,7 @@ def svg_to_png(svg: bytes, width: int) -> tuple[bytes, int, int]:
             capture_output=True,
             timeout=TIME_LIMIT,
             check=False,
+            env=_with_fonts(tuple(_version(path) for path in fonts)) if fonts else None,
         )
     except subprocess.TimeoutExpired:
         raise ValueError(f"an SVG that takes over {TIME_LIMIT} s to draw") from None
@@ -91,6 +101,37 @@ def svg_to_png(svg: bytes, width: int) -> tuple[bytes, int, int]:
         raise ValueError(f"an SVG that cannot be drawn ({problem[-1] if problem else 'no image'})")
     drawn_width, drawn_height = struct.unpack(">II", png[16:24])  # the IHDR chunk
     return png, drawn_width, drawn_height
+
+
+def _version(path: Path) -> tuple[Path, int, int]:
+    """A font file as it is now: replaced under its name (publisher serve), it is new."""
+    stat = path.stat()
+    return path, stat.st_mtime_ns, stat.st_size
+
+
+@functools.cache
+def _with_fonts(fonts: tuple[tuple[Path, int, int], ...]) -> dict[str, str]:
+    """The environment in which librsvg's fontconfig knows the font files `fonts` besides
+    the installed fonts: a configuration including the system's and a folder of links to
+    them, made once a process. librsvg asks fontconfig for a family by name, and only
+    WeasyPrint reads @font-face: the EPUB's cover fell back to Noto Sans while the PDF's
+    was set in the workspace's font."""
+    folder = Path(tempfile.mkdtemp(prefix="publisher-fonts-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    links = folder / "fonts"
+    links.mkdir()
+    for number, (path, _, _) in enumerate(fonts):
+        (links / f"{number}-{path.name}").symlink_to(path.resolve())
+    system = os.environ.get("FONTCONFIG_FILE") or "/etc/fonts/fonts.conf"
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        f'<fontconfig>\n  <include ignore_missing="yes">{escape(system)}</include>\n'
+        f"  <dir>{escape(str(links))}</dir>\n"
+        f"  <cachedir>{escape(str(folder / 'cache'))}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return {**os.environ, "FONTCONFIG_FILE": str(config)}
 
 
 def _length(value: str | None) -> float | None:

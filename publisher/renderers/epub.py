@@ -11,6 +11,7 @@ import tempfile
 import textwrap
 import uuid
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import unquote
@@ -35,6 +36,7 @@ from .drawings import svg_to_png
 from .epub_fonts import ARABIC_FAMILY, embedded_fonts
 from .images import email_copy, image_size
 from .indexes import issue_tags
+from .missing_glyphs import bundled_fonts
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +159,7 @@ class EpubRenderer(IssueRenderer):
             return None
         try:
             cover = tmp / "cover.jpg"
-            cover.write_bytes(cover_picture(data))
+            cover.write_bytes(cover_picture(data, bundled_fonts(style)))
         except ValueError as exc:  # librsvg is not installed
             log.warning("%s: the EPUB cover stays a drawing (SVG): %s", issue.source, exc)
             cover = tmp / "cover.svg"
@@ -165,16 +167,17 @@ class EpubRenderer(IssueRenderer):
         return cover
 
 
-def cover_picture(drawing: bytes) -> bytes:
+def cover_picture(drawing: bytes, fonts: Sequence[Path] = ()) -> bytes:
     """The cover's drawing as a JPEG, 1200 × 1800 px, its words drawn in by librsvg (with
     the fonts and shaping the PDF's text has). Kobo's thumbnails, Send to Kindle and Google
     Play Books want a JPEG or PNG cover, and an e-reader drawing the SVG set its words in
     what fonts it had (an Arabic title unjoined, or in boxes). JPEG: a cover picture's
-    photo as a PNG made the book three times the drawing's size. ValueError when it
-    cannot be drawn (librsvg is not installed)."""
+    photo as a PNG made the book three times the drawing's size. `fonts`: the workspace's
+    bundled font files, which the drawing may name. ValueError when it cannot be drawn
+    (librsvg is not installed)."""
     from PIL import Image
 
-    png, _, _ = svg_to_png(drawing, COVER_WIDTH)
+    png, _, _ = svg_to_png(drawing, COVER_WIDTH, fonts)
     with Image.open(io.BytesIO(png)) as drawn:
         out = io.BytesIO()
         drawn.convert("RGB").save(out, format="JPEG", quality=90, optimize=True)
