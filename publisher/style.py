@@ -24,7 +24,9 @@ from .paths import followed, is_file
 from .settings_schema import Problems, Setting, Table, choice, single_line, text
 
 THEMES = ("default", "campaign")  # templates/<name>/; campaign overrides default's files
-LOGO_SUFFIXES = (".svg", ".png")
+LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
+# The start of a PNG's and a JPEG's bytes, and the name a file of that content should have
+_PICTURES = {"PNG": (b"\x89PNG\r\n\x1a\n", ".png"), "JPEG": (b"\xff\xd8\xff", ".jpg")}
 FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
 DEFAULT_ACCENT = "#b51f24"
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
@@ -63,7 +65,8 @@ class Style:
     """The look every output shares. Colours are #rrggbb."""
 
     theme: str = "default"
-    logo: Path | None = None  # absolute, inside the workspace: an SVG or a PNG
+    logo: Path | None = None  # absolute, inside the workspace: an SVG, a PNG or a JPEG
+    logo_size: tuple[int, int] | None = None  # its width and height in (CSS) pixels
     logo_alt: str = ""  # what the logo says, for readers who cannot see it
     accent: str = DEFAULT_ACCENT
     body_font: Font | None = None  # None: the theme's own (Noto Serif, Georgia in email)
@@ -168,12 +171,22 @@ def read_style(
         )
         theme = "default"
     logo = _workspace_file(values.get("logo"), "logo", LOGO_SUFFIXES, root, problems)
+    if logo is not None and (kind := _misnamed(logo)) is not None:
+        renamed = followed(root / values["logo"].strip()).with_suffix(_PICTURES[kind][1])
+        problems.add(
+            f"style.logo: {values['logo']!r} is a {kind} picture: rename it {renamed.name}",
+            "style",
+            "logo",
+            hint=f'and write logo = "{renamed.relative_to(root.resolve()).as_posix()}":'
+            " the web pages and the EPUB name a picture's kind by its file's name",
+        )
+        logo = None
     if logo is not None:
         from .resources import image_problem
 
         if (problem := image_problem(logo, max_pixels)) is not None:
             svg = logo.suffix.lower() == ".svg"
-            hint = "save it again as SVG or PNG" if svg else None
+            hint = "save it again as SVG, PNG or JPEG" if svg else None
             problems.add(f"style.logo: {problem}", "style", "logo", hint=hint)
             logo = None
     fonts = {
@@ -187,10 +200,27 @@ def read_style(
         body_font=fonts["body_font"],
         heading_font=fonts["heading_font"],
         masthead=values.get("masthead", ""),
+        logo_size=_image_size(logo) if logo else None,
         logo_ink=logo_ink(logo) if logo else None,
     )
     warnings = _logo_warnings(style, problems)
     return dataclasses.replace(style, stamp=_stamp(style), warnings=warnings)
+
+
+def _misnamed(logo: Path) -> str | None:
+    """The kind of picture ("PNG", "JPEG") a logo is when its name says another: a JPEG
+    saved as logo.png. Outputs go by the name (the EPUB declares a .png an image/png)."""
+    with logo.open("rb") as file:
+        head = file.read(8)
+    kind = next((k for k, (start, _) in _PICTURES.items() if head.startswith(start)), None)
+    named = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}.get(logo.suffix.lower())
+    return kind if kind is not None and kind != named else None
+
+
+def _image_size(logo: Path) -> tuple[int, int] | None:
+    from .renderers.images import image_size
+
+    return image_size(logo)
 
 
 def _logo_warnings(style: Style, problems: Problems) -> tuple[str, ...]:
@@ -271,7 +301,8 @@ def _workspace_file(
         problems.add(f"style.{key}: must be a path to a file, in quotes", "style", key)
         return None
     path = followed(root / value.strip())
-    kinds = " or ".join(s.lstrip(".").upper() for s in suffixes)
+    names = [s.lstrip(".").upper() for s in suffixes]
+    kinds = f"{', '.join(names[:-1])} or {names[-1]}"
     if not path.is_relative_to(root.resolve()):
         problems.add(
             f"style.{key}: {value!r} is outside the workspace",
@@ -280,7 +311,8 @@ def _workspace_file(
             hint="put the file in the workspace, e.g. style/logo.svg",
         )
     elif path.suffix.lower() not in suffixes:
-        problems.add(f"style.{key}: {value!r} is not a {kinds} file", "style", key)
+        hint = "save it as PNG (or SVG, or JPEG)" if key == "logo" else None
+        problems.add(f"style.{key}: {value!r} is not a {kinds} file", "style", key, hint=hint)
     elif not is_file(path):
         problems.add(
             f"style.{key}: there is no file {value!r}",

@@ -111,7 +111,7 @@ def test_without_a_style_table_the_look_is_the_default_one(
         ('accent = "red"', 8, 'e.g. "#b51f24"'),
         ('logo = "style/none.svg"', 8, "there is no file 'style/none.svg'"),
         ('logo = "../outside.svg"', 8, "outside the workspace"),
-        ('logo = "documents/first-article.md"', 8, "not a SVG or PNG file"),
+        ('logo = "documents/first-article.md"', 8, "not a SVG, PNG, JPG or JPEG file"),
         ('body_font = "DejaVu Sanz"', 8, "did you mean 'DejaVu Sans'"),
         ('heading_font = "Nowhere Grotesque"', 8, "fc-list : family"),
         ('heading_font = "fonts/missing.ttf"', 8, "there is no file 'fonts/missing.ttf'"),
@@ -506,3 +506,79 @@ def test_a_logo_its_background_swallows_is_warned_of_at_its_line(
     assert "accent band (#ffeb3b)" in warning and "choose a darker accent" in warning
     dark = with_logo(workspace("email"), "#1b1b3a", "")
     assert load_config(dark).style.warnings == ()
+
+
+# --- large and JPEG logos --------------------------------------------------------------------
+
+
+def picture_bytes(size: tuple[int, int], format: str, mode: str = "RGB") -> bytes:
+    """A picture as a print shop or a phone saves one: a dark mark on a light ground."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new(mode, size, (250, 250, 250) if mode == "RGB" else (0, 0, 0, 0))
+    ImageDraw.Draw(image).rectangle(
+        (size[0] // 4, size[1] // 4, size[0] // 2, size[1] // 2), "#123"
+    )
+    out = io.BytesIO()
+    image.save(out, format=format)
+    return out.getvalue()
+
+
+def test_the_web_pages_show_a_web_sized_copy_of_a_large_logo(
+    workspace: Callable[[str], Path],
+) -> None:
+    """A print shop's 6000 × 2000 px logo was linked as it was from every page, 387 KB to
+    show 48 px high, without width or height (the page jumped when it came)."""
+    from PIL import Image
+
+    root = workspace("minimal")
+    (root / "style").mkdir()
+    (root / "style" / "logo.png").write_bytes(picture_bytes((6000, 2000), "PNG", "RGBA"))
+    (root / "publisher.toml").write_text(GOOD + '[style]\nlogo = "style/logo.png"\n')
+    dist = build(root, formats=["web"]).out_dir
+    page = lxml.html.parse(dist / "001-first" / "index.html").getroot()
+    [logo] = page.xpath("//header[@class='site-header']//img[@class='logo']")
+    assert logo.get("src") == "../style/logo.png"
+    assert (logo.get("width"), logo.get("height")) == ("144", "48")
+    with Image.open(dist / "style" / "logo.png") as copy:
+        assert copy.format == "PNG" and copy.height <= 3 * 56 and copy.width == 3 * copy.height
+
+
+def test_a_jpeg_logo_is_published_as_jpeg_and_drawn_as_png_for_email(
+    workspace: Callable[[str], Path],
+) -> None:
+    """logo = "documents/media/logo.jpg" was refused: "is not a SVG or PNG file"."""
+    from PIL import Image
+
+    root = workspace("minimal")
+    (root / "style").mkdir()
+    (root / "style" / "logo.jpg").write_bytes(picture_bytes((900, 300), "JPEG"))
+    (root / "publisher.toml").write_text(GOOD + '[style]\nlogo = "style/logo.jpg"\n')
+    dist = build(root, formats=["web"]).out_dir
+    page = lxml.html.parse(dist / "index.html").getroot()
+    assert page.xpath("//img[@class='logo']/@src") == ["style/logo.jpg"]
+    with (
+        Image.open(dist / "style" / "logo.jpg") as web,
+        Image.open(dist / "style" / "logo-email.png") as email,
+    ):
+        assert (web.format, email.format) == ("JPEG", "PNG")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("logo.png", picture_bytes((90, 30), "JPEG"), "is a JPEG picture: rename it logo.jpg"),
+        ("logo.jpg", picture_bytes((90, 30), "PNG"), "is a PNG picture: rename it logo.png"),
+        ("logo.gif", picture_bytes((90, 30), "GIF"), "save it as PNG"),
+        ("logo.webp", picture_bytes((90, 30), "WEBP"), "save it as PNG"),
+    ],
+)
+def test_a_logo_is_judged_by_its_content_at_its_line(
+    workspace: Callable[[str], Path], name: str, content: bytes, says: str
+) -> None:
+    """A JPEG saved as logo.png was published as a PNG (an EPUB that declares it so is
+    invalid); a GIF or WebP was refused without saying what to do."""
+    root = workspace("minimal")
+    (root / name).write_bytes(content)
+    message = config_error(root, GOOD + f'[style]\nlogo = "{name}"\n')
+    assert "publisher.toml:8: style.logo: " in message and says in message, message

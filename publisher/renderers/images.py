@@ -125,7 +125,7 @@ def publish_style(style: Style) -> list[Artifact]:
     artifacts = []
     if style.logo and (path := logo_path(style.logo)):
         try:
-            artifacts.append(Artifact(Path(path), publishable_image(style.logo)))
+            artifacts.append(Artifact(Path(path), logo_for_web(style.logo)))
             artifacts.append(Artifact(Path(LOGO_EMAIL_PATH), logo_for_email(style.logo)[0]))
         except (OSError, ValueError) as exc:
             log.warning("%s: logo left out: %s", style.logo, exc)
@@ -176,6 +176,28 @@ def _email_copy(path: Path, max_width: int) -> tuple[bytes, int, int]:
 
 def logo_for_email(logo: Path) -> tuple[bytes, int, int]:
     """The logo as a PNG three times as high as the email shows it (sharp on any screen)."""
+    data, width, height = _logo_copy(logo)
+    if not data.startswith(b"\x89PNG"):  # a JPEG logo's copy: style/logo-email.png is a PNG
+        from PIL import Image
+
+        with Image.open(io.BytesIO(data)) as picture:
+            out = io.BytesIO()
+            picture.save(out, format="PNG", optimize=True)
+            data = out.getvalue()
+    return data, width, height
+
+
+def logo_for_web(logo: Path) -> bytes:
+    """The logo as the web pages show it: an SVG as it is (sanitised), a picture as the
+    email's copy (the pages show it smaller still), in its own format. A print shop's
+    6000 px master was linked from every page as it was, to be shown 48 px high."""
+    if logo.suffix.lower() == ".svg":
+        return publishable_image(logo)
+    return _logo_copy(logo)[0]
+
+
+def _logo_copy(logo: Path) -> tuple[bytes, int, int]:
+    """The logo three times as high as the email shows it, as `email_copy` makes it."""
     natural = image_size(logo)
     if natural is None:
         raise ValueError("cannot be read as an image")
