@@ -214,3 +214,29 @@ def test_a_page_printed_from_a_dark_screen_is_dark_ink_on_white_paper(
     for colour in printed:
         red, green, blue = (int(v) for v in colour.removeprefix("rgb(").rstrip(")").split(","))
         assert max(red, green, blue) < 100, printed  # dark ink
+
+
+@pytest.mark.parametrize("theme", ["default", "campaign"])
+def test_the_skip_link_shows_on_top_of_the_header_when_tabbed_to(
+    browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, theme: str
+) -> None:
+    """In the campaign theme the focused "Skip to content" was painted under the header's
+    band of colour: the keyboard reader's first Tab landed on a link nobody could see."""
+    root = minimal_with(
+        tmp_path / "ws", {"rents-up-again.md": PRINTED}, f'\n[style]\ntheme = "{theme}"\n'
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    out = build(root, formats=["web"]).out_dir
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    with serving_folder(out) as site:
+        page.goto(site + "001-first/rents-up-again/")
+        page.keyboard.press("Tab")
+        link = page.locator(":focus")
+        assert link.text_content() == "Skip to content"
+        background = link.evaluate("link => getComputedStyle(link).backgroundColor")
+        shot = Image.open(io.BytesIO(link.screenshot())).convert("RGB")
+    page.close()
+    # Most of what shows where the link is is the link's own background (the rest, its
+    # letters), not the header's band.
+    _count, shown = max(shot.getcolors(1 << 16))
+    assert f"rgb({shown[0]}, {shown[1]}, {shown[2]})" == background
