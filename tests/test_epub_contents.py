@@ -808,3 +808,91 @@ def test_the_ncx_says_how_deep_its_contents_nest(book: Path) -> None:
     )
     assert deepest == 2  # the section News, and its two articles in it
     assert ncx.xpath("//ncx:head/ncx:meta[@name='dtb:depth']/@content", namespaces=NS) == ["2"]
+
+
+OPF = {"opf": "http://www.idpf.org/2007/opf"}
+
+# A report with two charts: one described, as an editor writes one, and one not.
+CHARTS = """---
+title: Pay survey results
+date: 2026-01-07
+---
+
+![Hourly pay by grade: cleaners £11.44, porters £11.90](media/pay.png)
+
+Most members answered.
+
+{second}
+"""
+
+
+def _accessibility(path: Path) -> dict[str, list[str]]:
+    """The book's schema.org accessibility metadata and conformance claims, by property."""
+    with zipfile.ZipFile(path) as book:
+        package = lxml.etree.fromstring(book.read("EPUB/content.opf"))
+    found: dict[str, list[str]] = {}
+    for meta in package.iterfind("opf:metadata/opf:meta[@property]", OPF):
+        name = meta.get("property", "")
+        if name.startswith(("schema:access", "dcterms:conformsTo", "a11y:")):
+            found.setdefault(name, []).append(" ".join((meta.text or "").split()))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("documents", "modes", "sufficient", "alternatives", "summary"),
+    [
+        ({}, ["textual"], ["textual"], False, ""),
+        (
+            {"survey.md": CHARTS.format(second="")},
+            ["textual", "visual"],
+            ["textual", "textual,visual"],
+            True,
+            "Images carry text alternatives.",
+        ),
+        (
+            {"survey.md": CHARTS.format(second="![](media/rents.png)")},
+            ["textual", "visual"],
+            ["textual,visual"],
+            False,
+            "Some images have no text alternative.",
+        ),
+    ],
+    ids=["no pictures", "every picture described", "a picture not described"],
+)
+def test_the_epubs_accessibility_metadata_is_true_to_its_pictures(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    documents: dict[str, str],
+    modes: list[str],
+    sufficient: list[str],
+    alternatives: bool,
+    summary: str,
+) -> None:
+    """Every book said its images carry text alternatives and that text alone conveys it,
+    with no picture at all or with a chart nobody described (alt=""), and never that it has
+    pictures to see (accessMode "visual"). A reader choosing a book by its metadata, and
+    a shop listing it, were told what was not so."""
+    from PIL import Image
+
+    root = minimal_with(tmp_path / "ws", documents)
+    (root / "documents" / "media").mkdir(exist_ok=True)
+    for name in ("pay.png", "rents.png"):
+        Image.new("RGB", (600, 400), (30, 90, 160)).save(root / "documents" / "media" / name)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    path = build(root, formats=["epub"]).out_dir / ISSUE / f"{ISSUE}.epub"
+    found = _accessibility(path)
+
+    assert found["schema:accessMode"] == modes
+    assert found["schema:accessModeSufficient"] == sufficient
+    assert ("alternativeText" in found["schema:accessibilityFeature"]) is alternatives
+    assert {"readingOrder", "structuralNavigation", "tableOfContents"} <= set(
+        found["schema:accessibilityFeature"]
+    )
+    assert found["schema:accessibilityHazard"] == ["none"]
+    [said] = found["schema:accessibilitySummary"]
+    assert said.startswith("A text publication with a navigable table of contents")
+    assert summary in said
+    assert ("Images carry text alternatives." in said) is alternatives
+    # No claim of conformance to EPUB Accessibility and WCAG: nobody has evaluated the book.
+    assert "dcterms:conformsTo" not in found and "a11y:certifiedBy" not in found
+    assert epubcheck_messages(path) == []

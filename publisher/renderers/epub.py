@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import json
 import logging
 import re
 import tempfile
@@ -57,9 +58,10 @@ class EpubRenderer(IssueRenderer):
 
         title = ctx.issue_title(issue)
         html = self.render_template(ctx, "book.html", issue=issue, title=title)
+        described = pictures_described(html)
         with interface_language(issue.language):
             labels = landmark_labels()
-            summary = accessibility_summary()
+            summary = accessibility_summary(described)
         with newsletter_calendar(ctx.config.calendar):
             date = long_date(issue.date, issue.language)
         with tempfile.TemporaryDirectory(prefix="publisher-epub-") as tmp:
@@ -101,6 +103,7 @@ class EpubRenderer(IssueRenderer):
                 f"--epub-metadata={creator_metadata(ctx.config.organisation, Path(tmp))}",
                 f"--metadata=description:{issue.summary}",
                 f"--metadata=accessibilitySummary:{summary}",
+                f"--metadata-file={access_metadata(described, Path(tmp))}",
                 # The newsletter's issues as one series, in their numbers' order (EPUB 3)
                 f"--metadata=belongs-to-collection:{ctx.config.title}",
                 f"--metadata=group-position:{issue.number}",
@@ -261,15 +264,56 @@ def in_book_links(book: str, articles: dict[str, str]) -> str:
     return text
 
 
-def accessibility_summary() -> str:
+def pictures_described(book: str) -> list[bool]:
+    """Whether each picture of the book (HTML) has a description (a non-empty alt): what
+    its accessibility metadata may say of its pictures. The cover is not among them (its
+    words are the title page's); a picture left undescribed has alt="" (`alt_text`)."""
+    import lxml.html
+
+    root = lxml.html.document_fromstring(book)
+    return [bool(picture.get("alt", "").strip()) for picture in root.iter("img")]
+
+
+def access_metadata(described: list[bool], tmp: Path) -> Path:
+    """A pandoc metadata file (JSON) of the book's access modes and accessibility features,
+    true to its pictures (`described`, as `pictures_described`). Left to itself pandoc says
+    of every book that text alone conveys it and that its images have text alternatives,
+    with no picture at all or with pictures nobody described, and never that it has
+    pictures to see. A file, not --metadata: pandoc takes only a list for these, and a
+    list of one cannot be said on its command line. No conformance claim
+    (dcterms:conformsTo): that needs someone to evaluate the book against WCAG, which a
+    build cannot do."""
+    modes, sufficient = ["textual"], ["textual"]
+    features = ["readingOrder", "structuralNavigation", "tableOfContents"]
+    if described:
+        modes.append("visual")
+        sufficient = ["textual", "textual,visual"] if all(described) else ["textual,visual"]
+    if described and all(described):
+        features.append("alternativeText")
+    path = tmp / "access.json"
+    metadata = {"accessModes": modes, "accessModeSufficient": sufficient}
+    path.write_text(json.dumps({**metadata, "accessibilityFeatures": features}))
+    return path
+
+
+def accessibility_summary(described: list[bool]) -> str:
     """The book's accessibility summary, in the interface language: the package gives it
-    under the book's xml:lang, and a reading system reads it out before the book. (pandoc
-    declares access modes, features and hazards itself; the summary is ours to write.)"""
-    return gettext(
-        "A text publication with a navigable table of contents and structured headings. "
-        "Images carry text alternatives. Passages in other languages are marked with their "
-        "language and writing direction."
+    under the book's xml:lang, and a reading system reads it out before the book. It says
+    whether the pictures (`described`, as `pictures_described`) have text alternatives,
+    and when some have none, says so: the summary is where a book's known shortcomings go."""
+    sentences = [
+        gettext("A text publication with a navigable table of contents and structured headings.")
+    ]
+    if described:
+        sentences.append(
+            gettext("Images carry text alternatives.")
+            if all(described)
+            else gettext("Some images have no text alternative.")
+        )
+    sentences.append(
+        gettext("Passages in other languages are marked with their language and writing direction.")
     )
+    return " ".join(sentences)
 
 
 def landmark_labels() -> dict[str, str]:
