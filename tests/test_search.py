@@ -380,3 +380,77 @@ def test_an_untranslated_article_is_found_on_its_own_issues_page_not_an_editions
         assert results(page, address, "الإضراب") == [
             ("النزاع 1029: الأجور الميناء", "/001-first/2021-05-15-post-01029/")
         ]
+
+
+# An Arabic statement with a line in English, as a branch writes one: the reader marks the
+# line English on its pages.
+STATEMENT = """\
+---
+title: بيان التضامن مع عمال الميناء
+lang: ar
+---
+
+نعلن تضامننا الكامل مع عمال الميناء في إضرابهم.
+
+Workers of the world, unite! This English line sits in the Arabic statement.
+"""
+
+# Of each result: its address, the language its title is marked with, the language and
+# direction of the word found (its <mark>) and of the excerpt as a whole, and the words of
+# the excerpt marked with a language of their own.
+FOUND_WORDS = """() => [...document.querySelectorAll('.pagefind-ui__result')].map(result => {
+    const title = result.querySelector('.pagefind-ui__result-title');
+    const excerpt = result.querySelector('.pagefind-ui__result-excerpt');
+    const found = excerpt.querySelector('mark');
+    return [
+        result.querySelector('.pagefind-ui__result-link').getAttribute('href'),
+        title.closest('[lang]').getAttribute('lang'),
+        found.closest('[lang]').getAttribute('lang'),
+        getComputedStyle(found).direction,
+        getComputedStyle(excerpt).direction,
+        [...excerpt.querySelectorAll('[lang]')].map(words => words.textContent),
+    ];
+})"""
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal issue with the Arabic statement, and a Farsi edition that shows the
+    issue's English editorial (it has none of its own), built."""
+    root = minimal_with(tmp_path_factory.mktemp("mixed") / "ws", {"bayan.md": STATEMENT})
+    with (root / "issues" / "001-first.yaml").open("a") as manifest:
+        manifest.write('editions:\n  fa:\n    title: "نخستین شماره"\n    sections: [خبرها]\n')
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "web"])
+    assert result.exit_code == 0, result.output
+    return root / "dist"
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        # The English line of the Arabic statement: English, in an Arabic excerpt.
+        (
+            "unite",
+            [
+                "/001-first/bayan/",
+                *("ar", "en", "ltr", "rtl"),
+                ["Workers of the world, unite! This English line sits in the Arabic statement."],
+            ],
+        ),
+        # The English editorial on the Farsi edition's page: all of the excerpt English.
+        (
+            "editors",
+            ["/001-first/fa/", *("fa", "en", "ltr", "ltr"), ["Hello from the editors."]],
+        ),
+    ],
+)
+def test_an_excerpt_is_marked_in_the_language_of_its_words_not_of_its_page(
+    mixed: Path, page, words: str, found: list[object]
+) -> None:
+    """The result of an English passage on a Farsi or Arabic page was marked Farsi (or
+    Arabic), right to left, as a whole: shown ".This issue carries our pay survey …" and
+    read out by a Farsi voice. Its words are marked as their page marks them."""
+    with serving_folder(mixed) as address:
+        results(page, address, words)
+        marked = page.evaluate(FOUND_WORDS)
+    assert found in marked, marked

@@ -105,7 +105,38 @@ def _record(language: str, title: str, of: Issue | Document | Markup) -> str:
         byline = Markup("<p>{}</p>").format(", ".join(of.authors)) if of.authors else ""
         text = Markup(byline) + Markup(of.body_html)  # sanitised as it was read
     direction = text_direction(language)
+    text = Markup(passages_marked(text))
     return str(_RECORD.format(language=language, direction=direction, title=title, text=text))
+
+
+# The ids of the empty marks at the start and end of a passage in its own language.
+PASSAGE_START = "lang:{language}:{direction}:{number}"
+PASSAGE_END = "lang-end:{number}"
+
+
+def passages_marked(text: str) -> str:
+    """`text` (HTML) with an empty mark, named by its id, at the start and the end of each
+    passage marked with a language (`lang`): an editorial an edition shows in the
+    original's language, an English line in an Arabic statement. Pagefind keeps no `lang`,
+    but says at which word of the text each element with an id is (its anchors): search.js
+    marks the words of an excerpt between a passage's two marks with its language and
+    direction, not the page's, so that they are read in the right order and voice."""
+    if "lang=" not in text:
+        return text
+    from ..tree_edits import body_html, body_tree
+
+    root = body_tree(text)
+    for number, passage in enumerate(root.xpath("//*[@lang]"), start=1):
+        language = passage.get("lang", "")
+        direction = passage.get("dir") or text_direction(language)
+        mark = PASSAGE_START.format(language=language, direction=direction, number=number)
+        start = passage.makeelement("span", {"id": mark})
+        start.tail, passage.text = passage.text, None
+        passage.insert(0, start)
+        end = passage.makeelement("span", {"id": PASSAGE_END.format(number=number)})
+        end.tail, passage.tail = passage.tail, None
+        passage.addnext(end)
+    return body_html(root)
 
 
 def _index(site: Path, bundle: Path, language: str) -> None:
