@@ -271,6 +271,44 @@ def test_a_link_to_unsubscribe_someone_is_named_at_its_line(
     ]
 
 
+def test_a_heading_that_skips_a_level_is_named_at_its_line_with_the_level_to_give_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A screen reader user moves through an article by its headings and hears each one's
+    level: "Pay by grade" at level 4 under "Results" at level 2 reads as part of a level
+    that is not there. The build said nothing; `publisher check` failed only the web page,
+    at its line in dist/. Headings that go back up any number of levels are fine."""
+    path = tmp_path / "report.md"
+    path.write_text(
+        "---\ntitle: Branch report\n---\n\nOur survey of 412 members.\n\n"
+        "## Results\n\nPay falls behind rents.\n\n#### Pay by grade\n\nCleaners earn least.\n\n"
+        "##### By shift\n\nNights pay more.\n\n## Method\n\nOnline and on paper.\n\n"
+        "### Who answered\n\n412 members.\n"
+    )
+    read(path)
+    said = [r.getMessage() for r in caplog.records if "level" in r.getMessage()]
+    assert said == [
+        f'{path}:11: the heading "Pay by grade" is at level 4 under one at level 2: screen'
+        " reader users, who move through an article by its headings, hear a level skipped;"
+        " make it level 3 (### in Markdown)"
+    ]
+
+
+def test_a_word_files_heading_that_skips_a_level_is_named_by_its_words_and_style(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "report.docx"
+    markdown = "Our survey.\n\n# Results\n\nPay falls.\n\n### Pay by grade\n\nCleaners.\n"
+    pypandoc.convert_text(markdown, "docx", format="markdown", outputfile=str(path))
+    read(path)
+    said = [r.getMessage() for r in caplog.records if "level" in r.getMessage()]
+    assert said == [
+        f'{path}: the heading "Pay by grade" is at level 3 under one at level 1: screen'
+        " reader users, who move through an article by its headings, hear a level skipped;"
+        " make it level 2 (the Heading 2 style)"
+    ]
+
+
 def test_plain_text_first_line_is_title_and_stray_tags_are_formatting(tmp_path: Path) -> None:
     path = tmp_path / "copied.txt"
     path.write_text(
