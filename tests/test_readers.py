@@ -309,6 +309,39 @@ def test_a_word_files_heading_that_skips_a_level_is_named_by_its_words_and_style
     ]
 
 
+def test_a_link_whose_words_say_nothing_of_where_it_leads_is_named_at_its_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A screen reader lists a page's links by their words: "click here", "here", "here"
+    say nothing of where each leads (WCAG 2.4.4), in English, Spanish, French or Arabic
+    alike. The build said nothing. Links whose words say where they lead are not named."""
+    path = tmp_path / "report.md"
+    path.write_text(
+        "---\ntitle: Branch report\n---\n\n"
+        "For the full method, [click here](https://example.org/method).\n\n"
+        "Read more [here](https://example.org/a) and [here](https://example.org/b).\n\n"
+        "Las cifras, [aquí](https://example.org/es). Le texte est [ici](https://example.org/fr).\n\n"
+        "للمزيد [اضغط هنا](https://example.org/ar).\n\n"
+        "See [the council's own figures](https://example.org/council) and"
+        " <https://example.org/join>.[^1]\n\n[^1]: Survey run online.\n"
+    )
+    read(path)
+    said = [r.getMessage() for r in caplog.records if "says nothing" in r.getMessage()]
+    advice = (
+        "says nothing of where it leads to screen reader users, who hear a page's links"
+        ' listed by their words: link the words that say it (not "click here": "the'
+        " survey's method\")"
+    )
+    assert said == [
+        f'{path}:5: the link "click here" (https://example.org/method) {advice}',
+        f'{path}:7: the link "here" (https://example.org/a) {advice}',
+        f'{path}:7: the link "here" (https://example.org/b) {advice}',
+        f'{path}:9: the link "aquí" (https://example.org/es) {advice}',
+        f'{path}:9: the link "ici" (https://example.org/fr) {advice}',
+        f'{path}:11: the link "اضغط هنا" (https://example.org/ar) {advice}',
+    ]
+
+
 def test_plain_text_first_line_is_title_and_stray_tags_are_formatting(tmp_path: Path) -> None:
     path = tmp_path / "copied.txt"
     path.write_text(

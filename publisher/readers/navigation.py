@@ -1,8 +1,10 @@
 """What a screen reader user moves through an article by: its headings, each heard with its
-level. A heading that skips a level ("Pay by grade" at level 4 under "Results" at level 2)
-reads as part of a level that is not there (WCAG 1.3.1). Each is named with its line when
-the document is read, with the level to give it in the program the document came from:
-`publisher check` failed only the web page, at its line in dist/."""
+level, and its links, listed by their words. A heading that skips a level ("Pay by grade"
+at level 4 under "Results" at level 2) reads as part of a level that is not there (WCAG
+1.3.1); a link whose words say nothing of where it leads ("click here", "aquí", "ici")
+is one of a list of alike links (WCAG 2.4.4). Each is named with its line when the
+document is read, with what to do: `publisher check` failed only the web page, at its
+line in dist/, and said nothing of such links."""
 
 from __future__ import annotations
 
@@ -63,3 +65,48 @@ def _how_to_level(source: Path, level: int) -> str:
     if suffix in (".html", ".htm"):
         return f" (<h{level}>)"
     return ""
+
+
+# A link's words that say nothing of where it leads, in the interface's languages (English,
+# Spanish, French, Arabic, Farsi) and a few more: as the whole of a link's words, casefolded,
+# without the punctuation around them. Words that are more in another language ("hier",
+# French for yesterday; "plus") are not among them, nor "link" alone, which a page that
+# lists addresses may well say of each.
+_VAGUE = frozenset(
+    {
+        *("here", "click here", "click", "this", "this link", "more", "read more"),
+        *("learn more", "more info", "click here to read more", "go here"),
+        *("aquí", "aqui", "haz clic aquí", "clic aquí", "pincha aquí", "pulsa aquí"),
+        *("leer más", "más", "más información", "este enlace"),
+        *("ici", "cliquez ici", "clique ici", "lire la suite", "en savoir plus", "ce lien"),
+        *("klicken sie hier", "hier klicken", "weiterlesen", "clique aqui", "leia mais"),
+        *("saiba mais", "clicca qui", "leggi di più"),
+        *("هنا", "اضغط هنا", "انقر هنا", "اقرأ المزيد", "المزيد"),
+        *("اینجا", "اینجا کلیک کنید", "کلیک کنید", "بیشتر بخوانید", "ادامه مطلب"),
+    }
+)
+_AROUND = " .,:;!?…«»\"'()[]“”‘’¡¿،؛؟→›"
+
+
+def say_vague_links(body: str, source: Path) -> None:
+    """Warn of each link of `body` whose words say nothing of where it leads, with its line
+    (found by its address) when `source` is text, and what to write instead."""
+    if "<a" not in body:
+        return
+    from ..tree_edits import body_tree
+
+    vague = [
+        (link.get("href", ""), words)
+        for link in body_tree(body).iter("a")
+        if (words := " ".join(link.text_content().split())).strip(_AROUND).casefold() in _VAGUE
+    ]
+    text = written_text(source) if vague else ""
+    for address, words in vague:
+        log.warning(
+            '%s: the link "%s" (%s) says nothing of where it leads to screen reader users,'
+            " who hear a page's links listed by their words: link the words that say it"
+            ' (not "click here": "the survey\'s method")',
+            where(source, line_of(text, address) if text and address else None),
+            words,
+            address,
+        )
