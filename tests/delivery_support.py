@@ -8,6 +8,7 @@ import contextlib
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -384,6 +385,21 @@ def query(root: Path, sql: str, *args: object) -> list[tuple]:
         return db.tuples(sql, args)
     finally:
         db.close()
+
+
+@contextlib.contextmanager
+def another_program_writing(root: Path) -> Iterator[None]:
+    """The workspace's SQLite list held by another program's write (a sqlite3 session's
+    BEGIN EXCLUSIVE, a long import) until the block ends."""
+    from publisher.config import load_config
+
+    holder = sqlite3.connect(load_config(root).delivery.database_path(root), isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        yield
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
 
 
 def execute_many(root: Path, sql: str, rows: list[tuple]) -> None:

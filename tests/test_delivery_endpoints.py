@@ -19,7 +19,9 @@ from delivery_support import (
     SLUG,
     RecordingHandler,
     add_subscribers,
+    another_program_writing,
     both_backends,
+    configure,
     query,
     serving,
 )
@@ -112,6 +114,28 @@ def test_an_unsubscribe_from_an_issue_sent_before_arabic_names_kept_their_letter
     assert client.post(f"/unsubscribe/?token={token}", data=ONE_CLICK).status_code == 200
     source = query(root, "SELECT status_source FROM subscribers WHERE address = 'ana@example.org'")
     assert source == [("unsubscribe link in عدد-الإضراب (dd-ldrb)",)]
+
+
+def test_a_one_click_while_another_program_writes_to_the_list_is_told_to_come_back_and_then_works(
+    delivery_workspace: Path, tokens: Tokens
+) -> None:
+    """A send, an import or a sqlite3 session holding the list past database_timeout made
+    the one-click a 500 in Werkzeug's English: a mail provider does not retry that."""
+    root = delivery_workspace
+    configure(root, database_timeout=0.3)
+    add_subscribers(root, {"ana@example.org": "active"})
+    url = f"/unsubscribe/?token={tokens.unsubscribe(subscriber_id(root, 'ana@example.org'), SLUG)}"
+    client = create_app(root).test_client()
+
+    with another_program_writing(root):
+        busy = client.post(url, data=ONE_CLICK)
+
+    assert busy.status_code == 503 and int(busy.headers["Retry-After"]) > 0
+    html = busy.get_data(as_text=True)
+    assert '<html lang="es"' in html and "<h1>No ha cambiado nada</h1>" in html
+    assert status_of(root, "ana@example.org") == "active"
+    assert client.post(url, data=ONE_CLICK).status_code == 200
+    assert status_of(root, "ana@example.org") == "unsubscribed"
 
 
 def test_get_shows_a_page_with_a_button_and_changes_nothing(

@@ -28,6 +28,7 @@ from delivery_support import (
     SLUG,
     RecordingHandler,
     add_subscribers,
+    another_program_writing,
     both_backends,
     configure,
     list_tokens,
@@ -489,6 +490,27 @@ def test_a_greylisting_mail_server_gets_the_link_and_the_welcome_on_a_later_try(
     [_, welcome] = arriving(smtp, "lectora@example.org", 2)
     assert welcome["Subject"] == "Te damos la bienvenida a Boletín del Muelle"
     assert statuses(self_service, "lectora@example.org") == ["active"]
+
+
+def test_a_subscription_asked_for_while_another_program_writes_to_the_list_gets_its_link_after(
+    self_service: Path, smtp: RecordingHandler
+) -> None:
+    """The visitor was told a link is on its way: a list held past database_timeout (a
+    send, an import, a sqlite3 session) made the job fail once, unlogged and never retried,
+    and nobody was written down or mailed."""
+    configure(self_service, database_timeout=0.2)
+    app = create_app(self_service)
+
+    with another_program_writing(self_service):
+        answer = app.test_client().post("/subscribe/", data={"email": "lectora@example.org"})
+        time.sleep(1)  # the outbox tries, waits its 0.2 s, and tries again, all in vain
+        assert smtp.received == []
+
+    assert "Revisa tu correo" in answer.get_data(as_text=True)
+    [confirmation] = arriving(smtp, "lectora@example.org", 1)  # retry_delay is 0.05 s here
+    assert "/confirm/?token=" in link_in(confirmation, "confirm")
+    assert statuses(self_service, "lectora@example.org") == ["pending"]
+    app.extensions[OUTBOX].wait()
 
 
 def arriving(smtp: RecordingHandler, address: str, count: int) -> list[EmailMessage]:

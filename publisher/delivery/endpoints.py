@@ -28,7 +28,14 @@ from .confirm import CONFIRMABLE
 from .outbox import Outbox
 from .page import N_, Pages, install_translations
 from .settings import parse_listen
-from .store import Database, now_iso, open_database, transaction
+from .store import (
+    Database,
+    DatabaseBusy,
+    now_iso,
+    open_database,
+    reporting_errors,
+    transaction,
+)
 from .subscribers import SUPPRESSED, Subscriber, get, set_status, shown_address
 from .tokens import ConfirmClaim, InvalidToken, Tokens, UnsubscribeClaim
 from .welcome import welcome
@@ -43,6 +50,9 @@ Handler = Callable[[Database, Subscriber, Any], Response]
 
 ONE_CLICK = ("List-Unsubscribe", "One-Click")  # RFC 8058's form field and value
 OUTBOX = "publisher.outbox"  # app.extensions key: tests wait for the outbox through it
+COME_BACK = 60  # seconds: Retry-After when the list was busy (a send or an import writing)
+
+log = logging.getLogger(__name__)
 
 
 def create_app(root: Path) -> Flask:
@@ -89,14 +99,15 @@ def create_app(root: Path) -> Flask:
                     " Use the link in a recent issue, or write to us."
                 ),
             )
-        db = open_database(database, wait=wait)
-        try:
-            subscriber = get(db, claim.subscriber_id)
-            if subscriber is None:
-                return page(404, N_("Not on our list"), N_("This address is not on our list."))
-            return handle(db, subscriber, claim)
-        finally:
-            db.close()
+        with reporting_errors(database):
+            db = open_database(database, wait=wait)
+            try:
+                subscriber = get(db, claim.subscriber_id)
+                if subscriber is None:
+                    return page(404, N_("Not on our list"), N_("This address is not on our list."))
+                return handle(db, subscriber, claim)
+            finally:
+                db.close()
 
     def answer(
         subscriber: Subscriber, status: int, heading: str, text: str, **options: Any
@@ -209,6 +220,26 @@ def create_app(root: Path) -> Flask:
 
         return with_subscriber(tokens.read_confirm, apply)
 
+    @app.errorhandler(DatabaseBusy)
+    def come_back(exc: DatabaseBusy) -> Response:
+        """Nothing was changed, and the same request can work in a moment: 503 with
+        Retry-After, which mail providers' one-click retries heed."""
+        log.error(
+            "%s %s: answered 503: another program held the subscriber database %s for over"
+            " %g s ([delivery] database_timeout)",
+            request.method,
+            request.path,
+            exc.problems[0].file,
+            wait,
+        )
+        response = page(
+            503,
+            N_("Nothing changed"),
+            N_("Our list is busy for a moment. Try again in a minute."),
+        )
+        response.headers["Retry-After"] = str(COME_BACK)
+        return response
+
     @app.after_request
     def harden(response: Response) -> Response:
         # A token in the URL must not leak through Referer or caches. The subscribe form has
@@ -254,7 +285,7 @@ def serve(root: Path, listen: str | None = None) -> None:
         paths = ["unsubscribe/", "confirm/"] + (
             ["subscribe/"] if config.delivery.subscribe_form else []
         )
-        logging.getLogger(__name__).info(
+        log.info(
             "serving on http://%s:%d/; have the web server pass %s here",
             host,
             port,

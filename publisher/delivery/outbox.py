@@ -14,6 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from ..errors import PublisherError
+from .store import DatabaseBusy
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +40,10 @@ def logged(job: Callable[[], object], what: str) -> Callable[[], None]:
 
 
 class Outbox:
-    """One background thread for the pages' work; a job that raises TryLater is run again
-    after `retry_delay` seconds, doubling, until `retry_window` has passed since its first
-    run, as a send retries a copy ([delivery] retry_delay, retry_window)."""
+    """One background thread for the pages' work; a job that raises TryLater, or finds the
+    list held by another program past database_timeout, is run again after `retry_delay`
+    seconds, doubling, until `retry_window` has passed since its first run, as a send
+    retries a copy ([delivery] retry_delay, retry_window)."""
 
     def __init__(self, retry_delay: float, retry_window: float) -> None:
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="publisher-outbox")
@@ -60,6 +62,9 @@ class Outbox:
                 job()
             except TryLater as exc:
                 self._again(job, what, retries, first, str(exc))
+            except DatabaseBusy as exc:  # a send or an import writing to the list
+                problem = exc.problems[0]
+                self._again(job, what, retries, first, f"{problem.file}: {problem.message}")
 
         with self._lock:
             if not self._closed:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..config import Config
 from .confirm import CONFIRMABLE, confirmation_outcomes, why
 from .outbox import TryLater
-from .store import Database, Location, open_database
+from .store import Database, Location, open_database, reporting_errors
 from .subscribers import Subscriber, add, check, find
 from .tokens import Tokens
 
@@ -36,7 +36,8 @@ def request_subscription(
     """Returns the subscriber who was sent a link, or None when nobody was."""
     db = open_database(database, wait=config.delivery.database_timeout)
     try:
-        subscriber = _to_confirm(db, request)
+        with reporting_errors(database):  # a busy list: the outbox tries again, nothing sent yet
+            subscriber = _to_confirm(db, request)
         if subscriber is None:
             return None
         [(_, outcome)] = confirmation_outcomes(config, db, [subscriber], tokens)

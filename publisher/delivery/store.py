@@ -228,11 +228,17 @@ def _kind(exc: BaseException) -> str | None:
     return None
 
 
+class DatabaseBusy(PublisherError):
+    """Another program held the list's write lock past database_timeout: unlike the other
+    database errors, the same work can succeed a moment later, so serve-subscriptions asks
+    the visitor to come back and its outbox tries the job again."""
+
+
 def database_error(exc: BaseException, path: Any) -> PublisherError:
     """What went wrong with the subscriber database, naming the file and what to do."""
     kind = _kind(exc)
     if kind == "busy":
-        return PublisherError.at(
+        return DatabaseBusy.at(
             "another program is writing to the subscriber database and did not finish in time",
             path,
             hint="run this again once the other publisher command (a send, an import,"
