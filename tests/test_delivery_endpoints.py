@@ -138,6 +138,41 @@ def test_a_one_click_while_another_program_writes_to_the_list_is_told_to_come_ba
     assert status_of(root, "ana@example.org") == "unsubscribed"
 
 
+def test_a_newsletter_under_a_folder_of_its_site_answers_the_links_a_web_server_passes_whole(
+    delivery_workspace: Path, tokens: Tokens
+) -> None:
+    """base_url https://boletin.muelle.example.org/boletin/ and nginx's plain `location /boletin/ {
+    proxy_pass http://127.0.0.1:8080; }` pass /boletin/unsubscribe/ on as it is: every
+    link of every issue got Werkzeug's 404."""
+    root = delivery_workspace
+    config = root / "publisher.toml"
+    text = config.read_text("utf-8")
+    config.write_text(
+        text.replace(
+            "https://boletin.muelle.example.org/", "https://boletin.muelle.example.org/boletin/"
+        )
+    )
+    add_subscribers(root, {"ana@example.org": "active", "ben@example.org": "active"})
+    ana = tokens.unsubscribe(subscriber_id(root, "ana@example.org"), SLUG)
+    ben = tokens.unsubscribe(subscriber_id(root, "ben@example.org"), SLUG)
+    client = create_app(root).test_client()
+
+    page = client.get(f"/boletin/unsubscribe/?token={ana}")
+    assert page.status_code == 200 and "<button" in page.get_data(as_text=True)
+    assert client.post(f"/boletin/unsubscribe/?token={ana}", data=ONE_CLICK).status_code == 200
+    # A web server that strips the folder, as the start-up note asked, is answered as before.
+    assert client.post(f"/unsubscribe/?token={ben}", data=ONE_CLICK).status_code == 200
+    assert (
+        status_of(root, "ana@example.org") == status_of(root, "ben@example.org") == "unsubscribed"
+    )
+    slashless = client.get(f"/boletin/unsubscribe?token={ana}")
+    assert slashless.status_code == 308
+    assert (
+        slashless.headers["Location"]
+        == f"https://boletin.muelle.example.org/boletin/unsubscribe/?token={ana}"
+    )
+
+
 def test_get_shows_a_page_with_a_button_and_changes_nothing(
     delivery_workspace: Path, client: FlaskClient, tokens: Tokens
 ) -> None:

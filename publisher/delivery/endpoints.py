@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote_to_bytes, urlsplit
 
 from ..config import Config, load_config
 from ..errors import PublisherError
@@ -42,6 +42,7 @@ from .welcome import welcome
 
 with needs("serve"):
     from flask import Flask, Response, redirect, request
+    from werkzeug.middleware.dispatcher import DispatcherMiddleware
     from werkzeug.routing import RequestRedirect
     from werkzeug.wrappers import Response as BaseResponse  # what redirect() returns
 
@@ -67,6 +68,7 @@ def create_app(root: Path) -> Flask:
     finally:
         db.close()
     app = Flask(__name__, template_folder="pages")
+    also_under_base_path(app, config.base_url)
     app.config["MAX_CONTENT_LENGTH"] = 16 * 1024  # the forms here are a few bytes
     install_translations(app)
     page = Pages(config)
@@ -256,6 +258,16 @@ def create_app(root: Path) -> Flask:
     return app
 
 
+def also_under_base_path(app: Flask, base_url: str) -> None:
+    """Answer BASE_PATH/unsubscribe/ as well as /unsubscribe/ when base_url is a folder of
+    its site: a web server's plain `proxy_pass` (nginx's, in `location /newsletter/`) passes
+    the whole path on, and one that strips the folder passes the rest."""
+    path = urlsplit(base_url).path.rstrip("/")
+    if path:  # as WSGI gives a path: its bytes, each as one character
+        mount = unquote_to_bytes(path).decode("latin-1")
+        app.wsgi_app = DispatcherMiddleware(app.wsgi_app, {mount: app.wsgi_app})  # type: ignore[method-assign]
+
+
 def _status_text(subscriber: Subscriber) -> str:
     if subscriber.status == "active":
         return N_("%(address)s is subscribed.")
@@ -285,11 +297,13 @@ def serve(root: Path, listen: str | None = None) -> None:
         paths = ["unsubscribe/", "confirm/"] + (
             ["subscribe/"] if config.delivery.subscribe_form else []
         )
+        folder = urlsplit(config.base_url).path
         log.info(
-            "serving on http://%s:%d/; have the web server pass %s here",
+            "serving on http://%s:%d/; have the web server pass %s here%s",
             host,
             port,
             ", ".join(config.base_url + path for path in paths),
+            f" ({folder} in the path or not)" if folder != "/" else "",
         )
         with stopping_signals_interrupt():  # waitress stops on it, then the outbox empties
             server.run()
