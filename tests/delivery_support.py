@@ -8,6 +8,8 @@ import contextlib
 import json
 import os
 import re
+import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -219,6 +221,65 @@ def delivery_workspace(
 
 
 CLI = "from publisher.cli import main; main()"  # `publisher` as a process of its own
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_for_port(port: int, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise AssertionError(f"nothing listens on port {port}")
+
+
+@dataclass
+class Endpoint:
+    """`publisher serve-subscriptions` running as a process of its own."""
+
+    process: subprocess.Popen[bytes]
+    port: int
+    log: Path  # its stderr: the server's log
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def stop(self, timeout: float = 60) -> int:
+        """SIGTERM, as a service stop sends; its exit status once it has stopped."""
+        self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout)
+
+
+@contextlib.contextmanager
+def running_endpoint(root: Path, *args: str) -> Iterator[Endpoint]:
+    """serve-subscriptions for `root` on a free loopback port (unless `args` give --listen),
+    killed at the end if the test did not stop it."""
+    port = free_port()
+    log = root / "serve-subscriptions.log"
+    listen = [] if "--listen" in args else ["--listen", f"127.0.0.1:{port}"]
+    with log.open("wb") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-c", CLI, "-C", str(root), "serve-subscriptions", *listen, *args],
+            env={**os.environ, "PUBLISHER_SECRET_KEY": SECRET},
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+    try:
+        if not listen:
+            port = int(args[args.index("--listen") + 1].rpartition(":")[2])
+        wait_for_port(port)
+        yield Endpoint(process, port, log)
+    finally:
+        process.kill()
+        process.wait()
 
 
 def kill_seed(test: str) -> int:

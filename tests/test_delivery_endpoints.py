@@ -3,7 +3,9 @@ double opt-in confirmation, through the real Flask app and the real waitress ser
 
 from __future__ import annotations
 
+import logging
 import re
+import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -23,12 +25,14 @@ from delivery_support import (
     both_backends,
     configure,
     query,
+    running_endpoint,
     serving,
 )
 from flask.testing import FlaskClient
 from itsdangerous import TimestampSigner
 
 from publisher.cli import main
+from publisher.cli.notes import ServerLog, show_server_log
 from publisher.delivery.endpoints import OUTBOX, create_app
 from publisher.delivery.send import SendRequest, send
 from publisher.delivery.settings import DeliverySettings
@@ -356,3 +360,86 @@ def test_someone_who_unsubscribed_and_asks_back_is_emailed_a_link_and_returns_by
 
     assert client.post(f"{link.path}?{link.query}", data={"confirm": "yes"}).status_code == 200
     assert status_of(root, "fleur@example.org") == "active"
+
+
+def answer_to(request: urllib.request.Request | str) -> int:
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+STAMPED = r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d "  # each line of the server's log begins so
+
+
+def test_the_servers_log_has_a_dated_line_for_each_refused_request_and_the_cause_of_each_error(
+    delivery_workspace: Path, tokens: Tokens
+) -> None:
+    """The log behind the web server said "warning: Exception on /unsubscribe/ [POST]"
+    without its cause, nothing for a 404 or a 429, and "Task queue depth is N" for each of
+    a burst of visitors; no line said when."""
+    root = delivery_workspace
+    configure(root, subscribe_form=True, database_timeout=0.3)
+    add_subscribers(root, {"ana@example.org": "active"})
+    token = tokens.unsubscribe(subscriber_id(root, "ana@example.org"), SLUG)
+
+    with running_endpoint(root) as endpoint:
+        burst = [
+            threading.Thread(target=answer_to, args=(f"{endpoint.url}subscribe/",))
+            for _ in range(30)
+        ]
+        for visitor in burst:
+            visitor.start()
+        for visitor in burst:
+            visitor.join()
+        missing = answer_to(f"{endpoint.url}unsubscribe/nowhere")
+        forged = answer_to(f"{endpoint.url}unsubscribe/?token=forged.token.here")
+        with another_program_writing(root):
+            busy = answer_to(one_click(endpoint.port, f"https://x/unsubscribe/?token={token}"))
+        endpoint.stop()
+    log = endpoint.log.read_text("utf-8")
+
+    assert (missing, forged, busy) == (404, 400, 503)
+    # (but the store's own word, printed as every command prints it, that it waits)
+    lines = [line for line in log.splitlines() if not line.startswith("waiting up to 0.3 s")]
+    assert all(re.match(STAMPED, line) for line in lines), log
+    assert "Task queue depth" not in log
+    assert [line[20:] for line in lines if " from 127.0.0.1" in line] == [
+        "warning: GET /unsubscribe/nowhere from 127.0.0.1: 404",
+        "warning: GET /unsubscribe/ from 127.0.0.1: 400",
+        "error: POST /unsubscribe/ from 127.0.0.1: 503: another program held the subscriber"
+        f" database {root / 'subscribers.sqlite3'} for over 0.3 s ([delivery] database_timeout)",
+    ]
+    assert token not in log  # a link's token is its owner's credential
+
+
+def test_a_bug_met_while_serving_is_one_dated_error_line_naming_a_crash_log_of_its_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Flask's "Exception on /unsubscribe/ [POST]" and the outbox's "… failed" came out as
+    warnings with neither the exception nor its traceback anywhere."""
+    show_server_log(tmp_path)
+    try:
+        try:
+            {}["subscriber"]
+        except KeyError:
+            logging.getLogger("publisher.delivery.outbox").exception(
+                "welcome message to ana@example.org failed"
+            )
+    finally:
+        for name in ("publisher", "waitress"):
+            logger = logging.getLogger(name)
+            for handler in [h for h in logger.handlers if isinstance(h, ServerLog)]:
+                logger.removeHandler(handler)
+        logging.getLogger("waitress.queue").setLevel(logging.NOTSET)
+
+    [line] = capsys.readouterr().err.splitlines()
+    [crash_log] = (tmp_path / ".publisher").glob("crash-*.log")
+    assert re.match(STAMPED, line)
+    assert line[20:] == (
+        "error: welcome message to ana@example.org failed (KeyError: 'subscriber');"
+        f" details are in {crash_log}"
+    )
+    assert "Traceback (most recent call last)" in crash_log.read_text("utf-8")
+    assert '{}["subscriber"]' in crash_log.read_text("utf-8")

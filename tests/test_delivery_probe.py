@@ -26,8 +26,10 @@ from delivery_support import (
     RecordingHandler,
     add_subscribers,
     configure,
+    free_port,
     import_file,
     query,
+    wait_for_port,
 )
 
 from publisher.cli import main
@@ -493,23 +495,6 @@ def test_a_send_to_a_tag_resumed_without_it_says_who_has_not_had_the_issue(
     assert "2 active subscriber(s) have not had it" in again.output
     assert CliRunner().invoke(main, ["-C", str(root), "send", SLUG, "--new"]).exit_code == 0
     assert smtp.copies() == dict.fromkeys([*docks, "dan@example.org", "eve@example.org"], 1)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_for_port(port: int, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise AssertionError(f"nothing listens on port {port}")
 
 
 def test_serve_subscriptions_stopped_by_the_service_manager_still_sends_the_confirmation(

@@ -114,10 +114,10 @@ class Group(click.Group, PublisherHelp):
                 sys.exit(1)  # `publisher list | head`: head read its lines and left
 
             workspace = ctx.obj if isinstance(ctx.obj, Path) else Path.cwd()
-            log = _write_crash_log(workspace)
+            log = write_crash_log(workspace)
             click.secho(
                 "error: publisher stopped on an unexpected problem"
-                f" ({type(exc).__name__}: {_one_line(exc)}); details are in {log}",
+                f" ({type(exc).__name__}: {one_line(exc)}); details are in {log}",
                 fg="red",
                 err=True,
             )
@@ -137,23 +137,25 @@ def _reader_gone() -> bool:
         return False
 
 
-def _one_line(exc: BaseException) -> str:
+def one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     return text if len(text) <= 200 else text[:199] + "…"
 
 
-def _write_crash_log(workspace: Path) -> Path:
-    """The traceback of the exception being handled, in <workspace>/.publisher/ (or the
-    system's temporary folder when that cannot be written), for a bug report."""
+def write_crash_log(workspace: Path, exc: BaseException | None = None) -> Path:
+    """The traceback of `exc`, else of the exception being handled, in
+    <workspace>/.publisher/ (or the system's temporary folder when that cannot be written),
+    for a bug report."""
     import tempfile
     import time
     import traceback
     from pathlib import Path
 
     stamp = time.strftime("%Y%m%d-%H%M%S")
+    details = "".join(traceback.format_exception(exc)) if exc else traceback.format_exc()
     text = (
         f"publisher {__version__}, Python {sys.version.split()[0]}\n"
-        f"command: {' '.join(sys.argv)}\n\n{traceback.format_exc()}"
+        f"command: {' '.join(sys.argv)}\n\n{details}"
     )
     for folder in (workspace / ".publisher", Path(tempfile.gettempdir())):
         path = folder / f"crash-{stamp}-{os.getpid()}.log"

@@ -301,7 +301,7 @@ def bounces(workspace: Path, source: str) -> None:
 def serve_subscriptions(workspace: Path, listen: str | None) -> None:
     """Serve the subscribe, confirm and unsubscribe pages and RFC 8058 one-click unsubscribe."""
     from ..delivery.endpoints import serve
-    from .notes import show_warnings
+    from .notes import show_server_log
 
-    show_warnings()
+    show_server_log(workspace)
     serve(workspace, listen)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
+from pathlib import Path
 
 import click
 
@@ -28,3 +30,44 @@ class Notes(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         prefix = "warning" if record.levelno >= logging.WARNING else "note"
         click.echo(f"{prefix}: {record.getMessage()}", file=sys.stderr)
+
+
+def show_server_log(workspace: Path) -> None:
+    """serve-subscriptions' log on stderr, read later, behind a web server: each line dated,
+    errors said as errors, an exception's traceback in a crash log its line names, and
+    waitress's own warnings (a full connection limit) among them; not waitress's "Task queue
+    depth is N" for each request of a burst, which the four threads answer in turn."""
+    handler = ServerLog(workspace)
+    publisher = logging.getLogger("publisher")
+    for notes in [h for h in publisher.handlers if isinstance(h, Notes)]:
+        publisher.removeHandler(notes)
+    publisher.addHandler(handler)
+    publisher.setLevel(logging.INFO)
+    logging.getLogger("waitress").addHandler(handler)
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+
+
+class ServerLog(Notes):
+    """'2026-05-01 09:30:00 error: …', one line per record."""
+
+    def __init__(self, workspace: Path) -> None:
+        super().__init__()
+        self.workspace = workspace
+
+    def emit(self, record: logging.LogRecord) -> None:
+        from .base import one_line, write_crash_log
+
+        level = (
+            "error"
+            if record.levelno >= logging.ERROR
+            else "warning"
+            if record.levelno >= logging.WARNING
+            else "note"
+        )
+        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(record.created))
+        line = f"{when} {level}: {' '.join(record.getMessage().split())}"
+        if record.exc_info and record.exc_info[1]:
+            exc = record.exc_info[1]
+            log = write_crash_log(self.workspace, exc)
+            line += f" ({type(exc).__name__}: {one_line(exc)}); details are in {log}"
+        click.echo(line, file=sys.stderr)

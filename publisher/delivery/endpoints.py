@@ -227,10 +227,11 @@ def create_app(root: Path) -> Flask:
         """Nothing was changed, and the same request can work in a moment: 503 with
         Retry-After, which mail providers' one-click retries heed."""
         log.error(
-            "%s %s: answered 503: another program held the subscriber database %s for over"
+            "%s %s from %s: 503: another program held the subscriber database %s for over"
             " %g s ([delivery] database_timeout)",
             request.method,
             request.path,
+            request.remote_addr,
             exc.problems[0].file,
             wait,
         )
@@ -240,6 +241,21 @@ def create_app(root: Path) -> Flask:
             N_("Our list is busy for a moment. Try again in a minute."),
         )
         response.headers["Retry-After"] = str(COME_BACK)
+        return response
+
+    @app.after_request
+    def log_refusal(response: Response) -> Response:
+        """One line for each request refused (4xx): a 404 says a web server passes the wrong
+        paths, a run of 429s an attack. Errors (5xx) are logged, with their cause, where they
+        are answered. The path only: the query holds a subscriber's token."""
+        if 400 <= response.status_code < 500:
+            log.warning(
+                "%s %s from %s: %d",
+                request.method,
+                request.path,
+                request.remote_addr,
+                response.status_code,
+            )
         return response
 
     @app.after_request
