@@ -257,6 +257,36 @@ def test_behind_the_local_web_server_each_visitor_has_their_own_limit(self_servi
     ]
 
 
+def test_visitors_from_one_ipv6_network_share_a_limit_as_one_ipv4_address_does(
+    self_service: Path,
+) -> None:
+    """An IPv6 home or server has a /64 of its own, 2^64 addresses: forty requests from
+    2001:db8:1:2::1 to ::40 each got their confirmation mail, as if from forty visitors."""
+    from waitress import create_server
+
+    app = create_app(self_service)
+    server = create_server(app, host="127.0.0.1", port=0, **proxy_options("127.0.0.1"))
+
+    def status(visitor: str) -> int:
+        body = urlencode({"email": f"v6-{visitor.replace(':', '-')}@example.org"}).encode()
+        request = urllib.request.Request(f"{url}subscribe/", body, {"X-Forwarded-For": visitor})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status
+        except urllib.error.HTTPError as exc:
+            return exc.code
+
+    with serving(server) as port:
+        url = f"http://127.0.0.1:{port}/"
+        one_network = [status(f"2001:db8:1:2::{n:x}") for n in range(1, 8)]
+        next_network = status("2001:db8:1:3::1")
+    app.extensions[OUTBOX].wait()
+
+    assert (one_network, next_network) == ([200] * 5 + [429] * 2, 200)
+    consent = query(self_service, "SELECT consent_source FROM subscribers ORDER BY id")
+    assert consent[0] == ("subscribe form, from 2001:db8:1:2::1",)  # the visitor's own address
+
+
 def test_one_address_gets_at_most_three_links_an_hour_whoever_asks(
     client: FlaskClient, smtp: RecordingHandler
 ) -> None:

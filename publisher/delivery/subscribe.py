@@ -3,14 +3,15 @@ confirmation link (double opt-in, always).
 
 The answer never says whether the address was on the list: every well-formed request
 gets the same page at once, and the list is looked at later, on the outbox's thread.
-Abuse is bounded by flask-limiter (per address and per client IP, counted in this
-process's memory: one serve-subscriptions process, and the counts restart with it), a
+Abuse is bounded by flask-limiter (per address and per client IP or IPv6 /64, counted in
+this process's memory: one serve-subscriptions process, and the counts restart with it), a
 honeypot field, and a check that the form was posted from the newsletter's own site.
 Nobody is subscribed without following the emailed link, whatever is posted.
 """
 
 from __future__ import annotations
 
+import ipaddress
 from functools import partial
 from urllib.parse import urlsplit
 
@@ -26,7 +27,6 @@ from .tokens import Tokens
 with needs("serve"):
     from flask import Flask, Response, request
     from flask_limiter import Limiter
-    from flask_limiter.util import get_remote_address
 
 # A person subscribes once; a shared office or school address may see a few people do so.
 PER_CLIENT = "5 per minute;30 per hour"
@@ -36,7 +36,7 @@ PER_ADDRESS = "3 per hour;5 per day"  # confirmation links one address can be se
 def add_subscribe_routes(
     app: Flask, config: Config, pages: Pages, outbox: Outbox, tokens: Tokens, database: Location
 ) -> None:
-    limiter = Limiter(get_remote_address, app=app, storage_uri="memory://", headers_enabled=True)
+    limiter = Limiter(_client_key, app=app, storage_uri="memory://", headers_enabled=True)
     site = _origin(config.base_url)
 
     def form_page(
@@ -116,6 +116,19 @@ def add_subscribe_routes(
             ),
             language=pages.language(request.form.get("language", "")),
         )
+
+
+def _client_key() -> str:
+    """Whom PER_CLIENT counts: an IPv4 address, or an IPv6 address's /64, the least a home,
+    an office or a server is given (RFC 6177): one machine can use any of its 2^64 addresses."""
+    remote = request.remote_addr or ""
+    try:
+        client = ipaddress.ip_address(remote)
+    except ValueError:
+        return remote
+    if isinstance(client, ipaddress.IPv6Address) and client.ipv4_mapped is None:
+        return str(ipaddress.IPv6Network((client, 64), strict=False))
+    return remote
 
 
 def _address_key() -> str:
