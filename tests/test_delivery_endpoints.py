@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 import re
+import socket
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -443,3 +445,26 @@ def test_a_bug_met_while_serving_is_one_dated_error_line_naming_a_crash_log_of_i
     )
     assert "Traceback (most recent call last)" in crash_log.read_text("utf-8")
     assert '{}["subscriber"]' in crash_log.read_text("utf-8")
+
+
+def test_a_hundred_idle_connections_neither_lock_visitors_out_nor_stay_open(
+    delivery_workspace: Path,
+) -> None:
+    """A hundred connections that send half a request and wait (a slow or hostile client,
+    or a proxy's idle pool) filled waitress's 100 and left every visitor without an answer
+    for the two minutes it let them idle."""
+    configure(delivery_workspace, subscribe_form=True)
+    with running_endpoint(delivery_workspace) as endpoint:
+        idle = [socket.create_connection(("127.0.0.1", endpoint.port)) for _ in range(150)]
+        for connection in idle:
+            connection.sendall(b"GET /subscribe/ HTTP/1.1\r\nHost: x\r\n")
+        try:
+            started = time.monotonic()
+            assert answer_to(f"{endpoint.url}subscribe/") == 200
+            assert time.monotonic() - started < 5
+            idle[0].settimeout(30)
+            assert idle[0].recv(1024) == b""  # closed by the server, not left open
+            assert time.monotonic() - started < 30
+        finally:
+            for connection in idle:
+                connection.close()
