@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 # How a report names what stopped the work.
@@ -94,6 +94,40 @@ def signals_deferred() -> Iterator[None]:
             signal.signal(number, handler)
         if arrived:
             signal.raise_signal(arrived[0])
+
+
+@contextmanager
+def signals_noted(wake: Callable[[], None]) -> Iterator[list[int]]:
+    """Ctrl-C, SIGTERM and SIGHUP, arriving in the block, are added to the list it yields
+    and `wake` is called, rather than stopping the block where it is: for a loop (a
+    server's) that then finishes the work it has taken on before it stops, by raising
+    `interruption` of the first. `wake` runs in a signal handler: it may only wake the
+    loop (write to its pipe). Off the main thread, where Python takes no signals, nothing
+    is ever noted."""
+    arrived: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield arrived
+        return
+
+    def note(number: int, frame: object) -> None:
+        arrived.append(number)
+        wake()
+
+    previous = {
+        number: signal.signal(number, note)
+        for number in _DEFERRABLE
+        if signal.getsignal(number) not in (signal.SIG_IGN, None)  # nohup's, or not Python's
+    }
+    try:
+        yield arrived
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def interruption(number: int) -> KeyboardInterrupt:
+    """What Ctrl-C (SIGINT), SIGTERM or SIGHUP would have raised: for the exit status."""
+    return Stopped(signal.Signals(number)) if number in STOPPING else KeyboardInterrupt()
 
 
 def deaf_to_ctrl_c() -> None:

@@ -8,7 +8,6 @@ import contextlib
 import json
 import os
 import re
-import signal
 import socket
 import sqlite3
 import subprocess
@@ -251,11 +250,6 @@ class Endpoint:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/"
-
-    def stop(self, timeout: float = 60) -> int:
-        """SIGTERM, as a service stop sends; its exit status once it has stopped."""
-        self.process.send_signal(signal.SIGTERM)
-        return self.process.wait(timeout)
 
 
 @contextlib.contextmanager

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+import signal
 import socket
 import threading
 import time
@@ -399,7 +400,6 @@ def test_the_servers_log_has_a_dated_line_for_each_refused_request_and_the_cause
         forged = answer_to(f"{endpoint.url}unsubscribe/?token=forged.token.here")
         with another_program_writing(root):
             busy = answer_to(one_click(endpoint.port, f"https://x/unsubscribe/?token={token}"))
-        endpoint.stop()
     log = endpoint.log.read_text("utf-8")
 
     assert (missing, forged, busy) == (404, 400, 503)
@@ -468,3 +468,44 @@ def test_a_hundred_idle_connections_neither_lock_visitors_out_nor_stay_open(
         finally:
             for connection in idle:
                 connection.close()
+
+
+def posted(port: int, n: int) -> socket.socket:
+    """A connection that has sent a whole subscribe request, as the web server passes it."""
+    body = f"email=reader{n}%40example.org".encode()
+    head = (
+        "POST /subscribe/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        f"X-Forwarded-For: 198.51.100.{n}\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
+    connection = socket.create_connection(("127.0.0.1", port))
+    connection.sendall(head.encode() + body)
+    return connection
+
+
+def status_line(connection: socket.socket) -> str:
+    connection.settimeout(30)
+    answer = b""
+    while chunk := connection.recv(65536):
+        answer += chunk
+    connection.close()
+    return answer.partition(b"\r\n")[0].decode()
+
+
+def test_a_service_stop_answers_the_requests_already_sent_then_exits_143(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """systemd's SIGTERM (a restart) while thirty visitors' requests waited for waitress's
+    four threads: most got no answer at all (a 502 from nginx), 'Canceling 26 pending
+    task(s)', and the process exited 0, not 143 as an interrupted command does."""
+    configure(delivery_workspace, subscribe_form=True)
+    with running_endpoint(delivery_workspace) as endpoint:
+        sent = [posted(endpoint.port, n) for n in range(1, 31)]
+        endpoint.process.send_signal(signal.SIGTERM)
+        answers = [status_line(connection) for connection in sent]
+        code = endpoint.process.wait(60)
+
+    assert answers == ["HTTP/1.1 200 OK"] * 30
+    assert code == 143
+    assert sorted(smtp.copies()) == sorted(f"reader{n}@example.org" for n in range(1, 31))

@@ -13,6 +13,8 @@ from __future__ import annotations
 import errno
 import ipaddress
 import logging
+import select
+import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -22,7 +24,7 @@ from urllib.parse import unquote_to_bytes, urlsplit
 from ..config import Config, load_config
 from ..errors import PublisherError
 from ..extras import needs
-from ..stopping import stopping_signals_interrupt
+from ..stopping import interruption, signals_noted
 from .built import named_now, shown
 from .confirm import CONFIRMABLE
 from .outbox import Outbox
@@ -42,6 +44,7 @@ from .welcome import welcome
 
 with needs("serve"):
     from flask import Flask, Response, redirect, request
+    from waitress.channel import HTTPChannel
     from werkzeug.middleware.dispatcher import DispatcherMiddleware
     from werkzeug.routing import RequestRedirect
     from werkzeug.wrappers import Response as BaseResponse  # what redirect() returns
@@ -327,10 +330,54 @@ def serve(root: Path, listen: str | None = None) -> None:
             ", ".join(config.base_url + path for path in paths),
             f" ({folder} in the path or not)" if folder != "/" else "",
         )
-        with stopping_signals_interrupt():  # waitress stops on it, then the outbox empties
-            server.run()
+        serve_until_stopped(server)
     finally:
-        app.extensions[OUTBOX].close()
+        app.extensions[OUTBOX].close()  # the work the answered requests left, done
+
+
+STOP_SECONDS = 20  # at most, to answer the requests in hand once told to stop
+
+
+def serve_until_stopped(server: Any) -> None:
+    """waitress's loop until Ctrl-C, SIGTERM or SIGHUP; then the requests it has taken are
+    answered and the stop is raised (KeyboardInterrupt: exit status 130, 143, 129).
+    waitress's own run() took the signal where it came and cancelled every request queued
+    for its threads: a service restart left visitors without an answer, a 502 behind nginx."""
+    with signals_noted(server.trigger.pull_trigger) as arrived:
+        while not arrived:
+            _poll(server, server.adj.asyncore_loop_timeout)
+        log.info("stopping: answering the requests in hand first")
+        _answer_in_hand(server, time.monotonic() + STOP_SECONDS)
+    server.task_dispatcher.shutdown()
+    server.asyncore.close_all(server._map)  # idle connections, and the loop's own pipe
+    raise interruption(arrived[0])
+
+
+def _answer_in_hand(server: Any, deadline: float) -> None:
+    """Stop listening, having taken the connections the kernel completed already (their
+    clients have sent their requests), then serve until none has a request unanswered."""
+    while not server.in_connection_overflow and select.select([server.socket], [], [], 0)[0]:
+        server.handle_accept()
+    server.del_channel()
+    server.socket.close()
+    while _in_hand(server._map) and time.monotonic() < deadline:
+        _poll(server, 0.05)
+
+
+def _in_hand(channels: dict[int, Any]) -> bool:
+    """Whether a connection has a request being read, waiting, answered or sent, or bytes
+    not read yet."""
+    unread = select.poll()
+    for number, channel in channels.items():
+        if isinstance(channel, HTTPChannel):
+            if channel.requests or channel.request is not None or channel.total_outbufs_len:
+                return True
+            unread.register(number, select.POLLIN)
+    return bool(unread.poll(0))
+
+
+def _poll(server: Any, timeout: float) -> None:
+    server.asyncore.loop(timeout, server.adj.asyncore_use_poll, server._map, count=1)
 
 
 _PORT_TAKEN = (
