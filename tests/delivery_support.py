@@ -228,9 +228,14 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def wait_for_port(port: int, seconds: float = 30) -> None:
+def wait_for_port(
+    port: int, seconds: float = 30, process: subprocess.Popen[bytes] | None = None
+) -> None:
+    """Until something listens on `port`; an AssertionError if `process` ends first."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise AssertionError(f"the server ended with status {process.returncode}")
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
             return
@@ -269,7 +274,10 @@ def running_endpoint(root: Path, *args: str) -> Iterator[Endpoint]:
     try:
         if not listen:
             port = int(args[args.index("--listen") + 1].rpartition(":")[2])
-        wait_for_port(port)
+        try:
+            wait_for_port(port, process=process)
+        except AssertionError as exc:
+            raise AssertionError(f"{exc}: {log.read_text('utf-8')}") from None
         yield Endpoint(process, port, log)
     finally:
         process.kill()

@@ -31,8 +31,10 @@ from delivery_support import (
     another_program_writing,
     both_backends,
     configure,
+    free_port,
     list_tokens,
     query,
+    running_endpoint,
     serving,
 )
 from flask import Flask
@@ -255,6 +257,54 @@ def test_behind_the_local_web_server_each_visitor_has_their_own_limit(self_servi
         ("subscribe form, from 198.51.100.1",),
         ("subscribe form, from 198.51.100.2",),
     ]
+
+
+def subscribe_from(url: str, visitor: str | None, n: int) -> int:
+    """A subscribe request the web server passes on for `visitor` (None: it names nobody)."""
+    body = urlencode({"email": f"reader{n}@example.org"}).encode()
+    headers = {"X-Forwarded-For": visitor} if visitor else {}
+    try:
+        with urllib.request.urlopen(urllib.request.Request(f"{url}subscribe/", body, headers)):
+            return 200
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_a_web_server_on_another_machine_named_in_trusted_proxy_gets_each_visitor_their_limit(
+    self_service: Path,
+) -> None:
+    """In a container (listening on 0.0.0.0) or behind a proxy on another host, the
+    visitor's address in X-Forwarded-For was ignored: the whole site shared one limit of
+    5 a minute, and every consent was recorded as from the proxy."""
+    configure(self_service, trusted_proxy="127.0.0.1")  # the proxy, as the container sees it
+    port = free_port()
+
+    with running_endpoint(self_service, "--listen", f"0.0.0.0:{port}") as endpoint:
+        codes = [subscribe_from(endpoint.url, f"198.51.100.{n}", n) for n in range(1, 9)]
+
+    assert codes == [200] * 8
+    consent = query(self_service, "SELECT consent_source FROM subscribers ORDER BY id")
+    assert consent[0] == ("subscribe form, from 198.51.100.1",)
+
+
+def test_the_log_says_when_every_visitor_would_share_the_web_servers_limit(
+    self_service: Path,
+) -> None:
+    """Listening on all addresses with no trusted_proxy, or behind a web server that sends
+    no X-Forwarded-For, every visitor is the proxy: nothing said so."""
+    with running_endpoint(self_service, "--listen", f"0.0.0.0:{free_port()}"):
+        pass
+    everywhere = (self_service / "serve-subscriptions.log").read_text("utf-8")
+    with running_endpoint(self_service) as endpoint:
+        codes = [subscribe_from(endpoint.url, None, n) for n in range(3)]
+    unnamed = endpoint.log.read_text("utf-8")
+
+    assert "[delivery] trusted_proxy" in everywhere and "0.0.0.0" in everywhere
+    assert "trusted_proxy" not in unnamed
+    assert codes == [200] * 3
+    [said] = [line for line in unnamed.splitlines() if "X-Forwarded-For" in line]
+    assert "warning: requests from 127.0.0.1 name no visitor in X-Forwarded-For" in said
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for" in said
 
 
 def test_visitors_from_one_ipv6_network_share_a_limit_as_one_ipv4_address_does(

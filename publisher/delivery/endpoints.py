@@ -130,6 +130,23 @@ def create_app(root: Path) -> Flask:
     def status_page(subscriber: Subscriber, status: int, heading: str) -> Response:
         return answer(subscriber, status, heading, _status_text(subscriber))
 
+    unnamed: list[str] = []  # the proxy whose requests name no visitor, once said
+
+    @app.before_request
+    def say_when_no_visitor_is_named() -> None:
+        """A web server that sends no X-Forwarded-For makes every visitor the same client,
+        with one limit of subscription requests for the whole site: said once."""
+        proxy = request.remote_addr or ""
+        trusted = proxy == config.delivery.trusted_proxy or _loopback(proxy)
+        if trusted and "X-Forwarded-For" not in request.headers and not unnamed:
+            unnamed.append(proxy)
+            log.warning(
+                "requests from %s name no visitor in X-Forwarded-For, so all share one limit"
+                " of subscription requests: have the web server send it (nginx:"
+                " proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;)",
+                proxy,
+            )
+
     @app.before_request
     def redirect_within_base_url() -> BaseResponse | None:
         """Werkzeug's own redirects (a missing or doubled slash) are built from the request's
@@ -312,7 +329,7 @@ def serve(root: Path, listen: str | None = None) -> None:
                 threads=4,
                 ident="publisher",
                 **SERVER_LIMITS,
-                **proxy_options(host),
+                **proxy_options(host, config.delivery.trusted_proxy),
             )
         except OSError as exc:  # the port taken, the address not this machine's
             raise PublisherError.at(
@@ -330,6 +347,13 @@ def serve(root: Path, listen: str | None = None) -> None:
             ", ".join(config.base_url + path for path in paths),
             f" ({folder} in the path or not)" if folder != "/" else "",
         )
+        if not (config.delivery.trusted_proxy or _loopback(host)):
+            log.warning(
+                "listening on %s, with no [delivery] trusted_proxy: a visitor is the address"
+                " that connects, so behind a web server or proxy every visitor shares its limit"
+                " of subscription requests; set trusted_proxy to the address it connects from",
+                host,
+            )
         serve_until_stopped(server)
     finally:
         app.extensions[OUTBOX].close()  # the work the answered requests left, done
@@ -411,18 +435,23 @@ def _listen_address(listen: str | None, config: Config) -> tuple[str, int]:
         ) from exc
 
 
-def proxy_options(host: str) -> dict[str, Any]:
-    """waitress's options for listening on `host`: on a loopback address only programs on this
-    machine can connect, that is the web server in front, so its X-Forwarded-For is believed."""
-    try:
-        loopback = ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        loopback = host == "localhost"
-    if not loopback:
+def proxy_options(host: str, trusted_proxy: str = "") -> dict[str, Any]:
+    """waitress's options for listening on `host`: the X-Forwarded-For of `trusted_proxy`
+    ([delivery] trusted_proxy, the web server in front on another machine or outside a
+    container) is believed; without one, that of any client when listening on a loopback
+    address, where only programs on this machine, the web server in front, can connect."""
+    if not (trusted_proxy or _loopback(host)):
         return {}
     return {
-        "trusted_proxy": "*",
+        "trusted_proxy": trusted_proxy or "*",
         "trusted_proxy_headers": {"x-forwarded-for"},
         "trusted_proxy_count": 1,
         "clear_untrusted_proxy_headers": True,
     }
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"

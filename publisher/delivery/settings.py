@@ -5,6 +5,7 @@ Secrets are never in the file: it names the environment variables that hold them
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ class DeliverySettings:
     timeout: float = 60.0  # seconds to wait for each SMTP reply
     database_timeout: float = 10.0  # seconds to wait for another program writing to the list
     listen: str = "127.0.0.1:8080"
+    trusted_proxy: str = ""  # the web server in front, when not on this machine: its IP address
     unsubscribe_link_days: int = 365
     confirm_link_hours: int = 72
     dkim_selector: str = ""
@@ -165,6 +167,17 @@ def _host(value: str) -> None:
         raise ValueError(f"{value!r} is not a host or domain name")
 
 
+def _ip_address(value: str) -> None:
+    if value:
+        try:
+            ipaddress.ip_address(value)
+        except ValueError:
+            raise ValueError(
+                f"{value!r} is not an IP address\nfor example 172.17.0.1, the address the web"
+                " server in front connects from"
+            ) from None
+
+
 def _bare_address(value: str) -> None:
     if value and ("@" not in value or " " in value or "<" in value):
         raise ValueError(f"{value!r} is not a bare address\nfor example bounces@example.org")
@@ -272,6 +285,7 @@ DELIVERY_TABLE = Table(
         "timeout": Setting(then(_SECONDS, _at_least_one)),
         "database_timeout": Setting(_SECONDS),
         "listen": Setting(then(_text, parse_listen)),
+        "trusted_proxy": Setting(then(_text, _ip_address)),
         "unsubscribe_link_days": Setting(_COUNT),
         "confirm_link_hours": Setting(_COUNT),
         "dkim_selector": Setting(then(_text, _host)),
