@@ -180,6 +180,34 @@ def test_a_newsletter_under_a_folder_of_its_site_answers_the_links_a_web_server_
     )
 
 
+def test_a_wrong_path_method_or_size_and_a_broken_list_get_the_newsletters_own_page(
+    delivery_workspace: Path, tokens: Tokens
+) -> None:
+    """A 404, 405, 413 or 500 was Werkzeug's page in English, whatever the newsletter's
+    language, unlike every other answer of the subscription pages."""
+    root = delivery_workspace
+    add_subscribers(root, {"ana@example.org": "active"})
+    url = f"/unsubscribe/?token={tokens.unsubscribe(subscriber_id(root, 'ana@example.org'), SLUG)}"
+    client = create_app(root).test_client()
+
+    missing = client.get("/unsubscribe/old-link/")
+    put = client.put(url, data=ONE_CLICK)
+    huge = client.post(url, data={**ONE_CLICK, "padding": "x" * 20_000})
+    (root / "subscribers.sqlite3").write_bytes(b"not a database, overwritten by mistake" * 100)
+    broken = client.post(url, data=ONE_CLICK)
+
+    assert [r.status_code for r in (missing, put, huge, broken)] == [404, 405, 413, 500]
+    assert "POST" in put.headers["Allow"]
+    for answer in (missing, put, huge, broken):
+        html = answer.get_data(as_text=True)
+        assert answer.headers["Content-Type"] == "text/html; charset=utf-8"
+        assert '<html lang="es"' in html and "Boletín del Muelle" in html, html
+    assert "<h1>Página no encontrada</h1>" in missing.get_data(as_text=True)
+    assert "<h1>No ha cambiado nada</h1>" in put.get_data(as_text=True)
+    assert "<h1>No ha cambiado nada</h1>" in huge.get_data(as_text=True)
+    assert "<h1>Algo ha fallado</h1>" in broken.get_data(as_text=True)
+
+
 def test_get_shows_a_page_with_a_button_and_changes_nothing(
     delivery_workspace: Path, client: FlaskClient, tokens: Tokens
 ) -> None:

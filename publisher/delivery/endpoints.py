@@ -45,6 +45,7 @@ from .welcome import welcome
 with needs("serve"):
     from flask import Flask, Response, redirect, request
     from waitress.channel import HTTPChannel
+    from werkzeug.exceptions import HTTPException, InternalServerError
     from werkzeug.middleware.dispatcher import DispatcherMiddleware
     from werkzeug.routing import RequestRedirect
     from werkzeug.wrappers import Response as BaseResponse  # what redirect() returns
@@ -241,6 +242,33 @@ def create_app(root: Path) -> Flask:
             return response
 
         return with_subscriber(tokens.read_confirm, apply)
+
+    @app.errorhandler(HTTPException)
+    def refused(exc: HTTPException) -> Response:
+        """Werkzeug's own answers (a wrong path, method or size; a bug's 500) on the
+        newsletter's page, in the visitor's language, with their headers (405's Allow)."""
+        code = exc.code or 500
+        if code == 404:
+            heading, text = (
+                N_("Page not found"),
+                N_("Use the link in a recent issue, or write to us."),
+            )
+        elif code >= 500:
+            heading, text = N_("Something went wrong"), N_("Try again later, or write to us.")
+        else:
+            heading, text = N_("Nothing changed"), N_("This request is not one these pages answer.")
+        response = page(code, heading, text)
+        for name, value in exc.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
+
+    @app.errorhandler(PublisherError)
+    def failed(exc: PublisherError) -> Response:
+        """A problem with the list that an editor must fix (a damaged file, a database that
+        cannot be reached), logged as such, not as publisher's bug."""
+        log.error("%s %s from %s: 500: %s", request.method, request.path, request.remote_addr, exc)
+        return refused(InternalServerError())
 
     @app.errorhandler(DatabaseBusy)
     def come_back(exc: DatabaseBusy) -> Response:
