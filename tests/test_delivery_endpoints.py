@@ -146,7 +146,7 @@ def test_a_one_click_while_another_program_writes_to_the_list_is_told_to_come_ba
 
 
 def test_a_newsletter_under_a_folder_of_its_site_answers_the_links_a_web_server_passes_whole(
-    delivery_workspace: Path, tokens: Tokens
+    delivery_workspace: Path, tokens: Tokens, caplog: pytest.LogCaptureFixture
 ) -> None:
     """base_url https://boletin.muelle.example.org/boletin/ and nginx's plain `location /boletin/ {
     proxy_pass http://127.0.0.1:8080; }` pass /boletin/unsubscribe/ on as it is: every
@@ -178,6 +178,8 @@ def test_a_newsletter_under_a_folder_of_its_site_answers_the_links_a_web_server_
         slashless.headers["Location"]
         == f"https://boletin.muelle.example.org/boletin/unsubscribe/?token={ana}"
     )
+    client.get("/boletin/unsubscribe/old/")  # logged as the path that was asked for
+    assert "GET /boletin/unsubscribe/old/ from 127.0.0.1: 404" in caplog.messages
 
 
 def test_a_wrong_path_method_or_size_and_a_broken_list_get_the_newsletters_own_page(

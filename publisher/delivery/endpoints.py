@@ -267,7 +267,7 @@ def create_app(root: Path) -> Flask:
     def failed(exc: PublisherError) -> Response:
         """A problem with the list that an editor must fix (a damaged file, a database that
         cannot be reached), logged as such, not as publisher's bug."""
-        log.error("%s %s from %s: 500: %s", request.method, request.path, request.remote_addr, exc)
+        log.error("%s %s from %s: 500: %s", request.method, _path(), request.remote_addr, exc)
         return refused(InternalServerError())
 
     @app.errorhandler(DatabaseBusy)
@@ -278,7 +278,7 @@ def create_app(root: Path) -> Flask:
             "%s %s from %s: 503: another program held the subscriber database %s for over"
             " %g s ([delivery] database_timeout)",
             request.method,
-            request.path,
+            _path(),
             request.remote_addr,
             exc.problems[0].file,
             wait,
@@ -300,7 +300,7 @@ def create_app(root: Path) -> Flask:
             log.warning(
                 "%s %s from %s: %d",
                 request.method,
-                request.path,
+                _path(),
                 request.remote_addr,
                 response.status_code,
             )
@@ -330,6 +330,12 @@ def also_under_base_path(app: Flask, base_url: str) -> None:
     if path:  # as WSGI gives a path: its bytes, each as one character
         mount = unquote_to_bytes(path).decode("latin-1")
         app.wsgi_app = DispatcherMiddleware(app.wsgi_app, {mount: app.wsgi_app})  # type: ignore[method-assign]
+
+
+def _path() -> str:
+    """The request's path as the web server passed it (with base_url's folder, if it did), for
+    the log; never its query, which holds a subscriber's token."""
+    return request.script_root + request.path
 
 
 def _status_text(subscriber: Subscriber) -> str:
