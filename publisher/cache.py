@@ -78,10 +78,11 @@ def digest(*parts: bytes | str) -> str:
 
 
 def files_digest(paths: Iterable[Path], root: Path | None = None) -> str:
-    """A digest of files' names and contents (templates, images): order-independent."""
+    """A digest of files' names and contents (templates, images): order-independent. Those
+    in `root` (the workspace) are named relative to it, so the digest moves with it."""
     parts: list[bytes | str] = []
     for path in sorted(paths):
-        name = str(path.relative_to(root)) if root else str(path)
+        name = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
         parts += [name, path.read_bytes()]
     return digest(*parts)
 

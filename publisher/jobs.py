@@ -15,7 +15,8 @@ translation catalogues, publisher.toml as read (of [delivery], only the keys the
 uses: `Format.delivery_keys`), the print options (for the formats that read [pdf], whose
 last layer they are), SOURCE_DATE_EPOCH, and the code and
 library versions. The time of a build is deliberately not part of it: an unchanged
-output keeps the time it was made at.
+output keeps the time it was made at. Nor is the workspace's folder: the files in it are
+named relative to it, so a workspace moved or copied has the fingerprints it had.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import dataclasses
 import filecmp
 import logging
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -143,12 +145,15 @@ class RenderPlan:
     def __post_init__(self) -> None:
         self._renders = self.cache.renders(self.out)  # `force` renders them all the same
         self._print = repr(self.ctx.print_overrides)
+        self._root = self.ctx.config.root
+        # The workspace's folder, wherever it is named in a repr (its end, or a file in it)
+        self._here = re.compile(re.escape(str(self._root)) + r"(?=[/'\"]|$)")
         self._base = digest(  # what every job's fingerprint starts from
             versions_digest(),
             # The config as renderers get it; [delivery] is added per format in _fingerprint.
-            repr(dataclasses.replace(self.ctx.config, delivery=DeliverySettings())),
+            self._unplaced(repr(dataclasses.replace(self.ctx.config, delivery=DeliverySettings()))),
             os.environ.get("SOURCE_DATE_EPOCH", ""),
-            str(self.out),
+            self._unplaced(str(self.out)),
         )
 
     def warm_up(
@@ -562,8 +567,15 @@ class RenderPlan:
         """The digest of what a job renders from; an issue's is shared by its formats' jobs."""
         key = id(subject)
         if key not in self._subject_digests:  # the subject is kept, so its id is not reused
-            self._subject_digests[key] = (subject, digest(repr(subject), self._images(subject)))
+            made_from = digest(self._unplaced(repr(subject)), self._images(subject))
+            self._subject_digests[key] = (subject, made_from)
         return self._subject_digests[key][1]
+
+    def _unplaced(self, text: str) -> str:
+        """`text` with the workspace's folder left out of the files it names: the same
+        workspace moved or copied elsewhere has the same fingerprints, so its build renders
+        nothing again and `send` finds the email its build calls up to date current."""
+        return self._here.sub("\0workspace\0", text)
 
     def _templates(self, renderer: Renderer) -> str:
         if renderer.name not in self._template_digests:
@@ -576,7 +588,7 @@ class RenderPlan:
                 p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()
             ]
             files += list(LOCALE_DIR.rglob("*.po"))
-            self._template_digests[renderer.name] = files_digest(files)
+            self._template_digests[renderer.name] = files_digest(files, self._root)
         return self._template_digests[renderer.name]
 
     def _images(self, subject: Issue | Archive) -> str:
@@ -592,7 +604,7 @@ class RenderPlan:
             for issue in issues
             for image in lead_images(issue, documents).values()
         }
-        return files_digest(p for p in paths if p.is_file())
+        return files_digest((p for p in paths if p.is_file()), self._root)
 
 
 def _issue_of(job: Job) -> str | None:

@@ -204,7 +204,7 @@ def read_style(
         logo_ink=logo_ink(logo) if logo else None,
     )
     warnings = _logo_warnings(style, problems)
-    return dataclasses.replace(style, stamp=_stamp(style), warnings=warnings)
+    return dataclasses.replace(style, stamp=_stamp(style, root), warnings=warnings)
 
 
 def _misnamed(logo: Path) -> str | None:
@@ -442,14 +442,16 @@ def theme_folder(name: str) -> Path:
     return packaged if packaged.is_dir() else package.parent / "templates" / name
 
 
-def _stamp(style: Style) -> str:
+def _stamp(style: Style, root: Path) -> str:
+    """The style's files digested, those in the workspace `root` by their name in it: a
+    workspace moved elsewhere renders nothing again."""
     from .cache import files_digest
 
     files = [style.logo] if style.logo else []
     files += [face.file for font in style.fonts if font.bundled for face in font.faces]
     if style.theme != "default":
         files += [p for p in theme_folder(style.theme).rglob("*") if p.is_file()]
-    return files_digest(files)[:16]
+    return files_digest(files, root)[:16]
 
 
 # Colours ----------------------------------------------------------------------------------

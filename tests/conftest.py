@@ -234,9 +234,8 @@ def serving_folder(folder: Path) -> Iterator[str]:
 @dataclass(frozen=True)
 class BuiltInPlace:
     """A workspace built once and kept as built, for tests that each change it: `restored()`
-    gives it back as the build left it, at the path it was built at (the jobs' fingerprints hold
-    the workspace's paths, so a copy anywhere else would render everything again). Its tests run
-    one at a time, on one worker."""
+    gives it back as the build left it, at the path it was built at. Its tests run one at a
+    time, on one worker."""
 
     root: Path
     kept: Path  # the untouched copy, for tests that only read it

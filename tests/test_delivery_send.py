@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import threading
+import time
 from email import message_from_bytes, policy
 from email.parser import BytesHeaderParser
 from pathlib import Path
@@ -552,6 +554,31 @@ def test_an_issue_whose_manifest_was_renamed_after_its_send_is_not_sent_to_every
     assert smtp.copies() == {"a@example.org": 1, "b@example.org": 1}
     again = send(root, SendRequest("007-huelga-general", again=True))
     assert again.counts == {"sent": 2}
+
+
+def test_a_moved_workspace_sends_the_email_its_build_says_is_up_to_date(
+    delivery_workspace: Path, smtp: RecordingHandler, tmp_path: Path
+) -> None:
+    """A workspace moved to another folder (a new machine, a backup restored, a synced
+    folder at another path): its build said "up to date", and send said the email was out
+    of date and to build it again, for ever."""
+    root = delivery_workspace
+    add_subscribers(root, {"a@example.org": "active"})
+    build_email = ("build", SLUG, "--format", "email")
+    invoke(root, *build_email)  # as configured to send
+    past = time.time() - 60  # inputs older than a clock tick: the no-op build stamps
+    for path in root.rglob("*"):
+        if path.relative_to(root).parts[0] not in ("dist", ".publisher"):
+            os.utime(path, (past, past))
+    assert " 0 output(s) rendered" in invoke(root, *build_email).output
+    assert (root / ".publisher" / "up-to-date.json").is_file()
+
+    moved = Path(shutil.move(root, tmp_path / "moved"))
+    assert " 0 output(s) rendered" in invoke(moved, *build_email).output
+    sent = invoke(moved, "send", SLUG)
+
+    assert sent.exit_code == 0, sent.output
+    assert smtp.copies() == {"a@example.org": 1}
 
 
 def test_421_from_the_server_halves_the_rate(

@@ -401,6 +401,37 @@ def test_a_removed_issue_leaves_dist_of_a_moved_or_copied_workspace(
     assert (root / "dist" / "001-first" / "001-first.pdf").is_file()
 
 
+@pytest.mark.parametrize("carry", [shutil.move, shutil.copytree], ids=["moved", "copied"])
+def test_a_moved_or_copied_workspace_renders_nothing_again(
+    two_issues: Path,
+    first_build: BuiltInPlace,
+    tmp_path: Path,
+    carry: Callable[[Path, Path], object],
+) -> None:
+    """A workspace moved to another folder or machine (`mv`, `cp -a`, a backup restored):
+    its outputs are as its sources make them, and its first build there rendered them all."""
+    root = tmp_path / "carried"
+    carry(two_issues, root)
+    again = build(root)
+    assert again.rendered == [] and sorted(again.skipped) == sorted(first_build.report.rendered)
+
+
+def test_a_moved_workspace_with_a_logo_renders_nothing_again(tmp_path: Path) -> None:
+    """The logo's file was digested by its full path: every output with the logo in it
+    (all of them) was rendered again in the workspace's new folder."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "before")
+    (root / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">'
+        '<rect width="40" height="20" fill="#b51f24"/></svg>'
+    )
+    with (root / "publisher.toml").open("a") as toml:
+        toml.write('\n[style]\nlogo = "logo.svg"\n')
+    built = build(root, formats=["web", "email"])
+    moved = Path(shutil.move(root, tmp_path / "after"))
+    again = build(moved, formats=["web", "email"])
+    assert again.rendered == [] and sorted(again.skipped) == sorted(built.rendered)
+
+
 def test_render_records_that_name_dist_by_its_full_path_still_count(two_issues: Path) -> None:
     """Records written before they named dist/ relative to the workspace: the build after
     the upgrade still takes a withdrawn issue away, and renders nothing else again."""
