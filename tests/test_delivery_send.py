@@ -550,10 +550,37 @@ def test_an_issue_whose_manifest_was_renamed_after_its_send_is_not_sent_to_every
 
     with pytest.raises(PublisherError, match=f"No. 7 was sent already as {SLUG}") as refused:
         send(root, SendRequest("007-huelga-general"))
-    assert "--again" in str(refused.value.problems[0].hint)
+    assert "--again" not in str(refused.value.problems[0].hint)  # everyone twice is no way
     assert smtp.copies() == {"a@example.org": 1, "b@example.org": 1}
     again = send(root, SendRequest("007-huelga-general", again=True))
     assert again.counts == {"sent": 2}
+
+
+@both_backends
+def test_new_after_a_manifest_rename_goes_only_to_readers_who_had_the_issue_under_neither_name(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """`send --new` after the manifest was renamed was refused as if it would mail everyone
+    again, with --again (which does) as the hint: a reader who joined since never got it."""
+    root = delivery_workspace
+    add_subscribers(root, {"a@example.org": "active"})
+    assert invoke(root, "send", SLUG).exit_code == 0
+    (root / "issues" / f"{SLUG}.yaml").rename(root / "issues" / "007-huelga-general.yaml")
+    build(root)
+    add_subscribers(root, {"b@example.org": "active"})
+
+    refused = invoke(root, "send", "007-huelga-general")
+    assert refused.exit_code == 1 and f"No. 7 was sent already as {SLUG}" in refused.output
+    hint = refused.output.partition("hint:")[2]
+    assert "--new" in hint and "1 active subscriber(s)" in hint and "--again" not in hint
+
+    sent = invoke(root, "send", "007-huelga-general", "--new")
+    assert sent.exit_code == 0, sent.output
+    assert smtp.copies() == {"a@example.org": 1, "b@example.org": 1}
+    nobody = invoke(root, "send", "7", "--new")  # by its number, after that send
+    assert nobody.exit_code == 0, nobody.output
+    assert "has had issue" in " ".join(nobody.output.split())
+    assert smtp.copies() == {"a@example.org": 1, "b@example.org": 1}
 
 
 def test_a_moved_workspace_sends_the_email_its_build_says_is_up_to_date(

@@ -129,9 +129,10 @@ class Ledger:
             for r in rows
         ]
 
-    def recipients(self, issue: str, audience: Audience) -> list[Member]:
+    def recipients(self, issue: str, audience: Audience, number: int | None = None) -> list[Member]:
         """The active subscribers `audience` takes; with `new`, only those without a row of
-        this issue that says they had it (or may have, or are about to)."""
+        this issue that says they had it (or may have, or are about to): sent under its
+        name, or under any with its `number` (its manifest was renamed since)."""
         members = [m for m in self.active_subscribers() if audience.takes(m)]
         if not audience.new:
             return members
@@ -139,8 +140,9 @@ class Ledger:
             row[0]
             for row in self.db.execute(
                 "SELECT DISTINCT d.subscriber_id FROM deliveries d JOIN sends s"
-                f" ON s.id = d.send_id WHERE s.issue = ? AND d.state IN {_HAD_IT!r}",
-                (issue,),
+                " ON s.id = d.send_id WHERE (s.issue = ? OR s.number = ?)"
+                f" AND d.state IN {_HAD_IT!r}",
+                (issue, number),
             )
         }
         return [m for m in members if m.id not in had]
@@ -181,7 +183,7 @@ class Ledger:
                         started,
                         edition_of(member) if edition_of else "",
                     )
-                    for member in self.recipients(issue, audience or Audience())
+                    for member in self.recipients(issue, audience or Audience(), number)
                 ],
             )
         return Send(send_id, issue, started, None), False

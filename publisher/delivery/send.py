@@ -168,11 +168,11 @@ def _send_to_list(
         report.recovered = ledger.recover_interrupted()
     previous = ledger.latest_send(mailing.slug)
     _refuse_a_send_already_made(mailing, request, audience, ledger, previous)
-    if previous is None and not request.again:
+    if previous is None and not (request.again or request.new):
         _refuse_a_renamed_issue_sent_already(mailing, ledger)
     recipients: list[Member] = []
     if not request.resend_unknown and (previous is None or previous.finished_at):
-        recipients = _recipients(mailing.slug, audience, ledger, report)
+        recipients = _recipients(mailing, audience, ledger, report)
     if request.dry_run:
         _dry_run(mailing, ledger, previous, request, audience, recipients, report)
         return report
@@ -231,7 +231,7 @@ def _send_to_list(
     ]
     if report.complete:
         failed = {r["subscriber_id"] for r in ledger.rows(current.id, "failed")}
-        waiting = _not_yet_had(mailing.slug, ledger)
+        waiting = _not_yet_had(mailing, ledger)
         report.not_reached = sum(m.id not in failed for m in waiting)
         report.failed_active = len(waiting) - report.not_reached
     return report
@@ -247,11 +247,12 @@ def _as_the_ledger_knows_it(mailing: Mailing, ledger: Ledger) -> Mailing:
     return replace(mailing, slug=former) if ledger.latest_send(former) else mailing
 
 
-def _not_yet_had(slug: str, ledger: Ledger) -> list[Member]:
-    """The active subscribers no send of the issue has reached: after a send to a tag or a
-    language (or a resumed one, which kept the recipients it was started with), everyone
-    else; after any send, those who joined during it."""
-    return ledger.recipients(slug, Audience(new=True))
+def _not_yet_had(mailing: Mailing, ledger: Ledger) -> list[Member]:
+    """The active subscribers no send of the issue has reached (under this name or, its
+    manifest renamed, another): after a send to a tag or a language (or a resumed one, which
+    kept the recipients it was started with), everyone else; after any send, those who
+    joined during it."""
+    return ledger.recipients(mailing.slug, Audience(new=True), mailing.built.number)
 
 
 def _template(config: Config, slug: str, path: Path) -> Template:
@@ -315,7 +316,7 @@ def _refuse_a_send_already_made(
         )
     if previous.finished_at and not (request.again or request.resend_unknown or request.new):
         counts = ledger.counts(previous.id)
-        waiting = len(_not_yet_had(mailing.slug, ledger))
+        waiting = len(_not_yet_had(mailing, ledger))
         raise PublisherError.at(
             f"issue {issue} was already sent ({counts.get('sent', 0)} sent, finished"
             f" {previous.finished_at}); {waiting} active subscriber(s) have not had it",
@@ -331,22 +332,28 @@ def _refuse_a_send_already_made(
 
 def _refuse_a_renamed_issue_sent_already(mailing: Mailing, ledger: Ledger) -> None:
     """An issue whose manifest was renamed after it was sent is, to the ledger, a new one:
-    sending it would mail everyone again. Its number says it is the same issue."""
+    sending it would mail everyone again. Its number says it is the same issue, and
+    --new sends it to those who had it under neither name."""
     number = mailing.built.number
     if (earlier := ledger.sent_as(number, mailing.slug)) is None:
         return
+    waiting = len(_not_yet_had(mailing, ledger))
     raise PublisherError.at(
         f"issue No. {number} was sent already as {earlier.issue} (started"
         f" {earlier.started_at}); {mailing.slug} is its manifest's new name, so sending it"
         " would mail everyone again",
-        hint=f"to go on with that send, name the manifest {earlier.issue} again; if this is"
-        " another issue, give it its own number; to send it to everyone anyway, add --again",
+        hint=f"to send it to the {waiting} active subscriber(s) who have not had it, add --new;"
+        f" to go on with a send of it left unfinished, name the manifest {earlier.issue}"
+        " again; if this is another issue, give it its own number",
     )
 
 
-def _recipients(slug: str, audience: Audience, ledger: Ledger, report: SendReport) -> list[Member]:
+def _recipients(
+    mailing: Mailing, audience: Audience, ledger: Ledger, report: SendReport
+) -> list[Member]:
     """Whom a new send goes to. No one is an error, unless everyone chosen has had it."""
-    recipients = ledger.recipients(slug, audience)
+    slug = mailing.slug
+    recipients = ledger.recipients(slug, audience, mailing.built.number)
     if recipients:
         return recipients
     everyone = ledger.active_subscribers()
