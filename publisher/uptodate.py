@@ -16,6 +16,10 @@ The workspace's own files are named relative to it, so a copy (`cp -r` gives its
 other times) compares its own files, never the original's, and a workspace moved as it is
 (`mv`) still has nothing to do.
 
+The stamp names the publisher that wrote it (the folder its code runs from): another
+install's (another version tried, another checkout) is not this one's answer, however
+unchanged the other's files are, since its outputs are that version's.
+
 Only this module's few standard imports run before the answer: that is the point.
 """
 
@@ -31,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 STAMP = Path(".publisher") / "up-to-date.json"
-SCHEMA = 2  # 2: the workspace's files named relative to it
+SCHEMA = 3  # 2: the workspace's files named relative to it; 3: the program that wrote it
 _PRUNED = {"node_modules", "__pycache__"}  # and hidden folders: not inputs of a build
 RACY_NS = 2_000_000_000  # files changed in the last 2 s: no stamp (a clock tick is coarser)
 _ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "TZ")
@@ -55,6 +59,8 @@ def unchanged(workspace: Path, request: dict[str, Any]) -> Stamp | None:
         data = json.loads((workspace / STAMP).read_text(encoding="utf-8"))
         if data.get("schema") != SCHEMA or data["request"] != _normal(request):
             return None
+        if data["program"] != _program():
+            return None  # another install's: its outputs are another version's
         inputs = [os.path.join(root, name) for name in data["inputs"]]
         out_dir = os.path.join(root, data["out_dir"])
         if data["state"] != _state(inputs, out_dir, root)[0]:
@@ -88,6 +94,7 @@ def record(
         return  # changed while it was read, or so lately that a change within its tick could hide
     data = {
         "schema": SCHEMA,
+        "program": _program(),
         "request": _normal(request),
         "inputs": [_relative(folder, root) for folder in folders],
         "out_dir": _relative(str(stamp.out_dir), root),
@@ -97,6 +104,12 @@ def record(
         "outputs": stamp.outputs,
     }
     atomic_write(workspace / STAMP, json.dumps(data).encode("utf-8"))
+
+
+def _program() -> str:
+    """The running publisher, by the folder its code runs from: a stamp another install
+    wrote is not this one's (a digest of the code would cost more than the no-op)."""
+    return os.path.dirname(os.path.abspath(__file__))
 
 
 def _relative(path: str, root: str) -> str:

@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import WORKSPACES, copy_workspace
 
+import publisher
 from publisher.cli import main
 
 FORMATS = ["-f", "web,feed"]  # the quick formats: what is tested is the decision, not the render
@@ -201,3 +202,31 @@ def test_a_moved_workspace_still_has_nothing_to_do(stamped: Path, tmp_path: Path
     said = " ".join(build(moved).split())
     assert "0 output(s) rendered" in said and f"written in {moved / 'dist'}" in said
     assert f"{moved / 'documents' / 'first-article.md'}:" in said and str(stamped) not in said
+
+
+def test_a_stamp_another_install_left_is_not_trusted(stamped: Path, tmp_path: Path) -> None:
+    """Two versions of publisher on one workspace (an upgrade tried, then undone; another
+    checkout): the stamp the other left named its folders, which had not changed, and this
+    one answered "33 up to date", keeping the other version's outputs."""
+    package = Path(publisher.__file__).parent
+    other = tmp_path / "other-install"
+    shutil.copytree(package, other / "publisher", ignore=shutil.ignore_patterns("__pycache__"))
+    if (package.parent / "templates").is_dir():  # a checkout: the themes are beside the code
+        shutil.copytree(package.parent / "templates", other / "templates")
+    environment = os.environ | {"PYTHONPATH": str(other)}
+    command = [sys.executable, "-c", "from publisher.cli import main; main()", "-C", str(stamped)]
+    other_builds = [  # the other install's build (not from this one's stamp), then its no-op
+        subprocess.run(
+            [*command, "build", *FORMATS],
+            env=environment,
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        for _ in range(2)
+    ]
+    assert built_in_full(other_builds[0]), other_builds[0]
+    stamp = json.loads((stamped / ".publisher" / "up-to-date.json").read_text())
+    assert str(other / "publisher") in stamp["inputs"]  # the other install wrote it
+    assert "publisher.build" in quick_answer_imports(stamped)
