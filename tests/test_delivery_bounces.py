@@ -645,6 +645,48 @@ def test_soft_bounces_about_one_copy_count_once(bounce_workspace: Path, tmp_path
     assert "1 soft bounce(s) counted" in result.output
 
 
+@both_backends
+def test_a_soft_bounce_read_before_the_upgrade_and_a_relays_report_about_its_copy_count_once(
+    bounce_workspace: Path, tmp_path: Path
+) -> None:
+    """publisher before version 7 of the list did not keep which copy a soft bounce was
+    about: the reader's server's report, read then, and a relay's about the same copy, read
+    after the upgrade, counted as two ("2 in the window")."""
+    root = bounce_workspace
+    add_subscribers(root, {reader(1): "active"})
+    assert invoke(root, "send", SLUG).exit_code == 0
+    copy = query(root, "SELECT message_id FROM deliveries")[0][0]
+    read_then = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    full = "smtp; 452 4.2.2 Mailbox full"
+    execute_many(  # the row the older publisher wrote: the columns it had
+        root,
+        "INSERT INTO bounce_events (report_id, subscriber_id, kind, received_at, address,"
+        " diagnostic, decision) VALUES (?, ?, 'soft', ?, ?, ?, ?)",
+        [
+            (
+                "<report1@mx.correo.example.net>",
+                1,
+                read_then,
+                reader(1),
+                full,
+                "soft bounce 1 of 3 in 30 days",
+            )
+        ],
+    )
+    verp = Verp(BOUNCE_ADDRESS, "test-secret-key-for-signing-links").address(1)
+    box = mailbox.Maildir(tmp_path / "Maildir", create=True)
+    relay = postfix_report(verp, reader(1), 2, "failed", "4.2.2", full)
+    box.add(relay.replace("<177252555901.0.4082@boletin.muelle.example.org>", copy))
+
+    result = invoke(root, "bounces", str(tmp_path / "Maildir"))
+
+    assert result.exit_code == 0, result.output
+    assert f"not counted for {reader(1)}: soft bounce about a copy already counted" in (
+        result.output
+    )
+    assert "0 soft bounce(s) counted" in result.output
+
+
 def test_an_address_reactivated_after_soft_bounces_starts_counting_them_afresh(
     bounce_workspace: Path, tmp_path: Path
 ) -> None:

@@ -287,18 +287,14 @@ def _decide(
             timespec="seconds"
         )
         since = _counting_since(db, subscriber.id, window_starts)
-        if _copy_counted(db, subscriber.id, report.original_id, since):
+        counted = _copies_counted(db, subscriber.id, since)
+        copy = report.original_id or _last_copy(
+            db, subscriber.id, received.isoformat(timespec="seconds")
+        )
+        if copy in counted:
             summary.not_counted.append((subscriber.address, _REPEATED))
             return _REPEATED
-        # Copies, not reports: those about the same copy count once (one not naming its
-        # copy counts on its own).
-        earlier = db.one(
-            "SELECT COUNT(DISTINCT CASE WHEN original_message_id = '' THEN report_id"
-            " ELSE original_message_id END) FROM bounce_events WHERE subscriber_id = ?"
-            " AND kind = 'soft' AND received_at > ?",
-            (subscriber.id, since),
-        )[0]
-        count = earlier + 1
+        count = len(counted) + 1  # copies, not reports: those about one copy count once
         if count < settings.soft_bounce_limit:
             summary.counted.append((subscriber.address, count))
             return f"soft bounce {count} of {settings.soft_bounce_limit} in {settings.soft_bounce_days} days"
@@ -348,17 +344,32 @@ def _counting_since(db: Database, subscriber_id: int, window_starts: str) -> str
     return max(window_starts, reactivated or "")
 
 
-def _copy_counted(db: Database, subscriber_id: int, original_id: str, since: str) -> bool:
-    """Whether a soft bounce about the same copy is counted in the window already: a relay
-    and the reader's server may each report one copy given up on, which is one failure."""
-    if not original_id:
-        return False
+def _copies_counted(db: Database, subscriber_id: int, since: str) -> set[str]:
+    """The copies the soft bounces in the window are about: a relay and the reader's server
+    may each report one copy given up on, which is one failure. A report that names no copy
+    (read by publisher before the list kept it, or quoting no Message-ID) is taken as about
+    the last copy sent to the reader before it came, else as one of its own."""
+    rows = db.execute(
+        "SELECT report_id, received_at, original_message_id FROM bounce_events"
+        " WHERE subscriber_id = ? AND kind = 'soft' AND received_at > ?",
+        (subscriber_id, since),
+    ).fetchall()
+    return {
+        str(named or _last_copy(db, subscriber_id, str(received_at)) or report_id)
+        for report_id, received_at, named in rows
+    }
+
+
+def _last_copy(db: Database, subscriber_id: int, before: str) -> str:
+    """The Message-ID of the last copy sent to the subscriber before `before` (ISO time):
+    the one a soft bounce that names none is most likely about; "" if none was."""
     row = db.execute(
-        "SELECT 1 FROM bounce_events WHERE subscriber_id = ? AND kind = 'soft'"
-        " AND received_at > ? AND original_message_id = ? LIMIT 1",
-        (subscriber_id, since, original_id),
+        "SELECT d.message_id FROM sends s JOIN deliveries d ON d.send_id = s.id"
+        " WHERE d.subscriber_id = ? AND d.state IN ('sent', 'unknown') AND s.started_at <= ?"
+        " ORDER BY s.started_at DESC, s.id DESC LIMIT 1",
+        (subscriber_id, before),
     ).fetchone()
-    return row is not None
+    return str(row[0]) if row else ""
 
 
 def _settled(db: Database, report_id: str) -> bool:
