@@ -600,6 +600,44 @@ def test_a_status_in_another_services_words_is_read_as_ours(
     assert "unknown status 'inactive'" in result.output
 
 
+def test_people_an_older_publisher_imported_as_left_show_that_as_their_reason(
+    delivery_workspace: Path,
+) -> None:
+    """A row of a file that took someone off the list was recorded with the reason "added"
+    by publisher before its list's version 8: after the upgrade `subscribers list` still
+    said "added", and a reactivation kept "(was bounced: added)" in the history."""
+    root = delivery_workspace
+    path = root / "subscribers.sqlite3"
+    query(root, "SELECT 1")  # the list made, then given the rows and version it had then
+    older = sqlite3.connect(path)
+    with older:
+        older.executemany(  # as `subscribers import members.csv` left them
+            "INSERT INTO subscribers (address, name, status, consent_source, status_source,"
+            " created_at, updated_at) VALUES (?, ?, ?, 'import of members.csv', 'added', ?, ?)",
+            [
+                (address, name, status, "2026-11-20T09:00:00+00:00", "2026-11-20T09:00:00+00:00")
+                for address, name, status in [
+                    ("ana@members.org", "Ana", "active"),
+                    ("yan@members.org", "Yan", "unsubscribed"),
+                    ("xia@members.org", "Xia", "bounced"),
+                ]
+            ],
+        )
+        older.execute("PRAGMA user_version = 7")
+    older.close()
+
+    left = invoke(root, "subscribers", "list", "--status", "unsubscribed")
+    back = invoke(root, "subscribers", "reactivate", "xia@members.org")
+
+    assert "imported from members.csv as unsubscribed" in " ".join(left.output.split())
+    assert back.exit_code == 0, back.output
+    reasons = dict(query(root, "SELECT address, status_source FROM subscribers"))
+    assert reasons["ana@members.org"] == "added"
+    assert reasons["xia@members.org"].endswith(
+        "(was bounced: imported from members.csv as bounced)"
+    )
+
+
 def test_people_imported_as_left_show_where_that_came_from_as_their_reason(
     delivery_workspace: Path, tmp_path: Path
 ) -> None:

@@ -106,6 +106,15 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # reports about one copy count as one soft bounce
         "ALTER TABLE bounce_events ADD COLUMN original_message_id TEXT NOT NULL DEFAULT ''",
     ),
+    (  # 7 → 8: the reason of those an older import took off the list, which it left as
+        # "added" (the reverse of what happened): only an import inserted someone suppressed
+        # with that reason; its file is in the consent source it gave, its line is lost
+        """UPDATE subscribers SET status_source = CASE
+            WHEN substr(consent_source, 1, 10) = 'import of '
+            THEN 'imported from ' || substr(consent_source, 11) || ' as ' || status
+            ELSE 'imported as ' || status END
+        WHERE status_source = 'added' AND status NOT IN ('active', 'pending')""",
+    ),
 )
 SCHEMA_VERSION = 1 + len(_MIGRATIONS)
 
