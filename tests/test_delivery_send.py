@@ -29,6 +29,8 @@ from delivery_support import (
     header_block,
     query,
 )
+from rich.cells import cell_len
+from terminal import run_in_terminal
 
 from publisher.build import build
 from publisher.cli import main
@@ -434,6 +436,36 @@ def test_who_got_the_issue_is_listed_per_reader_with_reply_message_id_and_time_a
         assert address in table.output
     assert "550 5.1.1" in table.output and "4 copies" in table.output
     assert never.exit_code == 1 and "issue 8 has not been sent" in never.output
+
+
+def test_deliveries_keep_each_address_whole_in_a_terminal_and_are_plain_lines_piped(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """`publisher deliveries` split an address over two lines of its box table in an
+    80-column terminal ("bad@dead-domain.o", "rg"), and piped (`| grep`, `| cat`) it was
+    still a box table: `subscribers list` does neither."""
+    root = delivery_workspace
+    long = "carl.johansson-whitfield@dockside-workers-network.example.org"  # 61 characters
+    add_subscribers(root, {long: "active", "bad@dead-domain.org": "active"})
+    smtp.answer(
+        "bad@dead-domain.org",
+        "550 5.1.1 <bad@dead-domain.org>: Recipient address rejected: User unknown in virtual"
+        " mailbox table",
+    )
+    assert invoke(root, "send", SLUG).exit_code == 0
+
+    piped = invoke(root, "deliveries", SLUG).output.splitlines()
+    shown = run_in_terminal("-C", str(root), "deliveries", SLUG, columns=80).splitlines()
+
+    addresses = {long, "bad@dead-domain.org"}
+    assert piped[1].split()[:5] == ["address", "state", "tries", "reply", "time"]
+    assert {line.split()[0] for line in piped[2:4]} == addresses
+    refused = next(line for line in piped if line.startswith("bad@dead-domain.org "))
+    assert "User unknown in virtual mailbox table" in refused  # the reply on its line
+    assert piped[-1].startswith("2 copies")
+    assert not any(mark in line for line in piped + shown for mark in "│┃─━")
+    assert max(cell_len(line) for line in shown) <= 80
+    assert addresses <= {line.split(" ")[0] for line in shown}
 
 
 def test_the_server_gone_mid_send_defers_and_pauses_then_resumes(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import threading
+from operator import attrgetter
 
 from rich.console import Console
 from rich.markup import escape
@@ -22,9 +23,10 @@ from rich.table import Table
 from rich.text import Text
 
 from .ledger import FINAL_STATES, Delivery
+from .listing import Column, write_table
 from .preflight import Preflight
 from .send import SendReport
-from .subscribers import ImportReport, _quoted
+from .subscribers import ImportReport, _quoted, shown_address
 
 _REPORTED = ("sent", "failed", "deferred", "skipped", "unknown", "queued")
 
@@ -200,20 +202,24 @@ def print_deliveries(rows: list[Delivery], fmt: str, console: Console) -> None:
             writer.writerow(_quoted(str(getattr(row, name))) for name in DELIVERY_FIELDS)
         console.file.write(text.getvalue())
         return
+    # As `subscribers list` lays out its table: each address whole, the reply folded to
+    # fit the terminal; one plain line a copy when the output is no terminal (`| grep`).
+    width = console.width if console.is_terminal else None
     for started in dict.fromkeys(row.send_started for row in rows):
         sent = [row for row in rows if row.send_started == started]
-        table = Table(title=f"{sent[0].issue}: the send started {started}", title_justify="left")
-        table.add_column("address", overflow="fold")
-        table.add_column("state")
-        table.add_column("tries", justify="right")
-        table.add_column("reply", overflow="fold")
-        table.add_column("time (UTC)", no_wrap=True, min_width=19)
-        for row in sent:
-            when = row.time[:19].replace("T", " ")
-            table.add_row(Text(row.address), row.state, str(row.attempts), Text(row.reply), when)
-        console.print(table, highlight=False)
+        console.file.write(f"{sent[0].issue}: the send started {started}\n")
+        write_table(sent, console.file, width, {}, _DELIVERY_TABLE)
     copies = f"{len(rows)} cop{'y' if len(rows) == 1 else 'ies'}"
-    console.print(f"{copies}; --format csv gives each one's Message-ID too", highlight=False)
+    console.file.write(f"{copies}; --format csv gives each one's Message-ID too\n")
+
+
+_DELIVERY_TABLE = (  # the first column is the key: it gets a line of its own when need be
+    Column("address", lambda d: shown_address(d.address)),
+    Column("state", attrgetter("state")),
+    Column("tries", lambda d: str(d.attempts)),
+    Column("reply", attrgetter("reply"), fold_to=12),
+    Column("time (UTC)", lambda d: d.time[:19].replace("T", " ")),
+)
 
 
 def _has_editions(report: SendReport) -> bool:

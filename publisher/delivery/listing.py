@@ -1,5 +1,6 @@
 """`publisher subscribers list`: the list streamed, never all in memory, as a table that fits
-the terminal, as plain lines when the output is not a terminal, or as CSV or JSON.
+the terminal, as plain lines when the output is not a terminal, or as CSV or JSON. The
+table of `publisher deliveries` is laid out the same way (its own `Column`s).
 
 Rich's table measures every cell of every row before printing the first (131 s for 100,000
 subscribers) and cuts what does not fit with '…'. This table is laid out once, from the
@@ -16,11 +17,11 @@ from __future__ import annotations
 import csv
 import json
 import textwrap
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice, zip_longest
 from operator import attrgetter
-from typing import TextIO
+from typing import IO, Any, TextIO
 
 from rich.cells import cell_len, chop_cells
 
@@ -35,12 +36,12 @@ _NARROWEST = 20  # a terminal reported narrower than this is laid out as this wi
 
 @dataclass(frozen=True)
 class Column:
-    """A column of the table: its header, the text it shows for a subscriber, which of
-    `widest`'s fields measures it before the rows are read, and how narrow it may be folded
-    when a row does not fit (0: it keeps its width)."""
+    """A column of the table: its header, the text it shows for a row (a subscriber), which
+    of `widest`'s fields measures it before the rows are read, and how narrow it may be
+    folded when a row does not fit (0: it keeps its width)."""
 
     header: str
-    value: Callable[[Listed], str]
+    value: Callable[[Any], str]
     widest: str = ""
     fold_to: int = 0
 
@@ -127,26 +128,30 @@ def _object(s: Listed) -> dict[str, object]:
 
 
 def write_table(
-    rows: Iterable[Listed], out: TextIO, width: int | None, widths: Mapping[str, int]
+    rows: Iterable[Any],
+    out: IO[str],
+    width: int | None,
+    widths: Mapping[str, int],
+    columns: Sequence[Column] = TABLE,
 ) -> int:
-    """The header and a line (or a few, folded) per subscriber, laid out from `widths` and
-    the first page of rows (wider characters than `widths` counted are folded to fit)."""
+    """The header and a line (or a few, folded) per row (subscriber), laid out from `widths`
+    and the first page of rows (wider characters than `widths` counted are folded to fit)."""
     pages = _pages(rows)
     first = next(pages, [])
     natural = [
         max(cells(c.header), widths.get(c.widest, 0), *(cells(c.value(s)) for s in first))
-        for c in TABLE
+        for c in columns
     ]
-    render = _renderer(_layout(natural, width), fold=width is not None)
-    out.write(render([c.header for c in TABLE]))
+    render = _renderer(_layout(natural, width, columns), fold=width is not None)
+    out.write(render([c.header for c in columns]))
     count = 0
     for chunk in chain([first], pages):
-        out.write("".join(render([c.value(s) for c in TABLE]) for s in chunk))
+        out.write("".join(render([c.value(s) for c in columns]) for s in chunk))
         count += len(chunk)
     return count
 
 
-def _pages(rows: Iterable[Listed]) -> Iterator[list[Listed]]:
+def _pages(rows: Iterable[Any]) -> Iterator[list[Any]]:
     rows = iter(rows)
     while chunk := list(islice(rows, PAGE)):
         yield chunk
@@ -167,31 +172,33 @@ class Line:
         return self.indent + GAP.join(f"{{:<{w}}}" for _, w in self.slots)
 
 
-def _layout(natural: list[int], width: int | None) -> list[Line]:
+def _layout(natural: list[int], width: int | None, table: Sequence[Column]) -> list[Line]:
     """One line with every column when they fit side by side (the foldable ones folded as
     far as needed); otherwise the key column on a line of its own, whole unless it is
     wider than the terminal, and the others on an indented second line."""
-    everyone = list(range(len(TABLE)))
+    everyone = list(range(len(table)))
     if width is None:
         return [Line("", tuple((i, natural[i]) for i in everyone))]
     width = max(width, _NARROWEST)
-    if one_line := _fit("", everyone, natural, width):
+    if one_line := _fit("", everyone, natural, width, table):
         return [one_line]
     key, others = everyone[0], everyone[1:]
-    second = _fit(INDENT, others, natural, width) or Line(  # too narrow: some lines run over
-        INDENT, tuple((i, TABLE[i].fold_to or natural[i]) for i in others), narrowed=True
+    second = _fit(INDENT, others, natural, width, table) or Line(  # too narrow: lines run over
+        INDENT, tuple((i, table[i].fold_to or natural[i]) for i in others), narrowed=True
     )
     return [Line("", ((key, min(natural[key], width)),), natural[key] > width), second]
 
 
-def _fit(indent: str, columns: list[int], natural: list[int], width: int) -> Line | None:
+def _fit(
+    indent: str, columns: list[int], natural: list[int], width: int, table: Sequence[Column]
+) -> Line | None:
     """The columns side by side within `width`, taking one column at a time from the
     column with most to give above its `fold_to`; None when even that is not enough."""
     widths = {i: natural[i] for i in columns}
     excess = len(indent) + sum(widths.values()) + len(GAP) * (len(columns) - 1) - width
     narrowed = excess > 0
     while excess > 0:
-        spare = {i: widths[i] - TABLE[i].fold_to for i in columns if TABLE[i].fold_to}
+        spare = {i: widths[i] - table[i].fold_to for i in columns if table[i].fold_to}
         giver = max(spare, key=spare.__getitem__, default=None)
         if giver is None or spare[giver] <= 0:
             return None
