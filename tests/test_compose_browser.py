@@ -357,3 +357,39 @@ def test_a_save_while_a_document_is_dragged_saves_the_issue_as_it_is(page: Any, 
         page.mouse.up()
         assert status.startswith("Saved"), page.locator("#errors").inner_text()
     assert yaml.safe_load(manifest.read_text(encoding="utf-8"))["title"] == "Deep winter"
+
+
+def test_what_was_typed_just_before_a_reload_is_on_the_reloaded_page(page: Any, root: Path) -> None:
+    """A reload while the Summary still has the focus: its save, sent as the page goes,
+    must not lose the race with the reload's own request, each time."""
+    manifest = root / "issues" / "005-winter.yaml"
+    with serving(root) as port:
+        page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
+        typed = ""
+        for attempt in range(6):
+            typed += f" x{attempt}"
+            page.get_by_label("Summary").click()
+            page.keyboard.type(f" x{attempt}")
+            page.reload()
+            assert page.get_by_label("Summary").input_value() == typed.strip(), attempt
+            assert written(manifest, "summary", typed.strip())
+        page.get_by_label("Title", exact=True).fill("Deep winter")
+        page.get_by_role("button", name="Save").click()
+        page.locator("#status", has_text="Saved").wait_for()
+    written_now = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+    assert (written_now["title"], written_now["summary"]) == ("Deep winter", typed.strip())
+
+
+def test_a_change_refused_as_the_page_reloads_is_said_on_the_reloaded_page(
+    page: Any, root: Path
+) -> None:
+    with serving(root) as port:
+        page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
+        page.get_by_label("Number").click()
+        page.keyboard.press("End")
+        page.keyboard.type("x")  # "5x": the build refuses it
+        page.reload()
+        assert page.get_by_label("Number").input_value() == "5"  # the file's, kept
+        said = page.locator("#errors").inner_text()
+        assert "What was typed before the page was left is not saved:" in said
+        assert "number" in said, said

@@ -145,7 +145,8 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         """Headers for GET and HEAD; the body to copy, or None."""
         url = urlsplit(self.path)
         if _composing(url.path):
-            return self._respond(self.server.composer.get(url.path, url.query), send=False)
+            answer = self.server.composer.get(url.path, url.query, self.headers.get("Cookie", ""))
+            return self._respond(answer, send=False)
         if url.path.startswith(PREFIX):
             return self._preview_page(unquote(url.path.removeprefix(PREFIX)))  # عدد: %D8%B9…
         target = self._in_dist(url.path)

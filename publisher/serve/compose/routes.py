@@ -16,6 +16,7 @@ import tempfile
 import traceback
 from dataclasses import dataclass, field
 from html import escape
+from http.cookies import CookieError, SimpleCookie
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl, quote, unquote
@@ -43,7 +44,7 @@ from .form import (
 )
 from .guard import CSRF_FIELD, CSRF_HEADER, Refused, check_token, inside, workspace_token
 from .pool_listing import PoolEntry, pool_entries
-from .saving import NEW, Conflict, digest_of, save
+from .saving import NEW, Conflict, Leaving, digest_of, save
 from .tasks import Task, Tasks
 from .thumbnails import thumbnails
 
@@ -64,6 +65,7 @@ POLICY = (
     " form-action 'self'"
 )
 UPLOAD_LIMIT = 20 * 1024 * 1024  # bytes a dropped file may have
+LEAVING = "publisher-leaving"  # cookie: the save an issue's page sent as it went (compose.js)
 _EDITABLE = (".yaml", ".yml")
 
 
@@ -81,6 +83,7 @@ class Composer:
         self.status = status
         self.token = workspace_token(self.workspace)
         self.tasks = Tasks(self.workspace)
+        self.leaving = Leaving()
         self.pages = jinja2.Environment(
             loader=jinja2.FileSystemLoader(HERE / "templates"),
             autoescape=True,
@@ -91,12 +94,19 @@ class Composer:
 
     # Entry points ---------------------------------------------------------------------
 
-    def get(self, path: str, query: str) -> Response:
+    def get(self, path: str, query: str, cookie: str = "") -> Response:
+        """`cookie`: the request's Cookie header, which names the save a page sent as it
+        was reloaded (only that issue's page gets it): the page waits for that save."""
+        left = _cookie(cookie, LEAVING)
         try:
-            return self._get(  # an issue named in Arabic comes percent-encoded
+            response = self._get(  # an issue named in Arabic comes percent-encoded
                 unquote(path.removeprefix(ROOT).strip("/")),
                 parse_qs(query, keep_blank_values=True),
+                left,
             )
+            if left:  # waited for once
+                response.headers["Set-Cookie"] = f"{LEAVING}=; Max-Age=0; Path={path}"
+            return response
         except Refused as exc:
             return self._page(exc.status, "message.html", title="Refused", message=str(exc))
         except PublisherError as exc:
@@ -131,7 +141,7 @@ class Composer:
 
     # GET ------------------------------------------------------------------------------
 
-    def _get(self, route: str, query: dict[str, list[str]]) -> Response:
+    def _get(self, route: str, query: dict[str, list[str]], left: str = "") -> Response:
         first = {key: values[0] for key, values in query.items()}
         if route == "":
             return self._pool_page(first)
@@ -139,7 +149,7 @@ class Composer:
             return self._editor(None)
         kind, _, rest = route.partition("/")
         if kind == "issue":
-            return self._editor(rest, saved="saved" in query)
+            return self._editor(rest, saved="saved" in query, left=left)
         if kind == "tasks" and rest.isdecimal():
             return self._task_page(int(rest), "part" in query)
         if kind == "previews":
@@ -195,7 +205,11 @@ class Composer:
         digest: str | None = None,
         status: int = 200,
         saved: bool = False,
+        left: str = "",
     ) -> Response:
+        """The issue's page; `left` names the save its page sent as it was reloaded: the
+        file is read once that save ended, and the page says if it was refused."""
+        refused = self.leaving.wait(left) if left else []
         config = load_config(self.workspace)
         pool = DocumentPool.scan(config.documents_dir)
         entries = pool_entries(config, pool)
@@ -208,6 +222,8 @@ class Composer:
             if values is None:
                 values, errors = self._loaded(path, pool)
                 intro = "The build refuses this issue as its file is; mend it here:"
+                if refused and not errors:
+                    errors, intro = refused, "What was typed before the page was left is not saved:"
         else:
             digest = digest or NEW
             values = values or FormValues(
@@ -331,6 +347,7 @@ class Composer:
             file = f"{_new_stem(edit)}.yaml"
         path = self._manifest_path(config, file)
         expected = values.get("digest", "") or NEW
+        left = values.get("_leaving", "")  # sent as the page went: its reload waits for it
         try:
             if problems := _not_ready(edit, path, taken=expected == NEW and path.exists()):
                 raise PublisherError(*problems)
@@ -340,16 +357,22 @@ class Composer:
                 f"issues/{file} was changed on disk since this page loaded it, and was not"
                 " overwritten. Reload it to see the changes (yours here are not saved)."
             )
+            if left:
+                self.leaving.ended(left, [message])
             if as_json:
                 url = f"{ROOT}/issue/{quote(file)}"
                 return _json(409, {"ok": False, "conflict": True, "errors": [message], "url": url})
             return self._page(409, "conflict.html", file=file, message=message)
         except PublisherError as exc:
             errors = [str(problem) for problem in exc.problems]
+            if left:
+                self.leaving.ended(left, errors)
             if as_json:
                 return _json(422, {"ok": False, "errors": errors})
             shown = file if values.get("file") else None
             return self._editor(shown, posted_values(fields), errors, expected, 422)
+        if left:
+            self.leaving.ended(left, [])
         url = f"{ROOT}/issue/{quote(file)}"
         if as_json:
             return _json(200, {"ok": True, "digest": digest, "file": file, "url": url})
@@ -483,6 +506,17 @@ def _bug_message(exc: Exception) -> str:
     traceback."""
     traceback.print_exc()
     return f"internal error (a bug in publisher): {exc!r}; the terminal shows the traceback"
+
+
+def _cookie(header: str, name: str) -> str:
+    """The value of the cookie `name` in a Cookie header ("" without one)."""
+    cookies: SimpleCookie = SimpleCookie()
+    try:
+        cookies.load(header)
+    except CookieError:  # another site's cookie for 127.0.0.1 the library cannot read
+        return ""
+    morsel = cookies.get(name)
+    return morsel.value if morsel else ""
 
 
 def _raw(path: Path) -> dict[str, Any]:

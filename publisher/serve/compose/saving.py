@@ -30,6 +30,37 @@ class Conflict(Exception):
     """The file changed on disk since the page loaded it."""
 
 
+class Leaving:
+    """The ends of the saves pages send as they go (reloaded, closed, a link followed), by
+    the name each page gave its save. The reload's request can reach the server before
+    that save does: answered at once, it showed the text from before the save, and the
+    next change made there was refused as a conflict. The reloaded page waits instead."""
+
+    KEPT = 64  # ends never asked for (the page went elsewhere) are forgotten past these
+
+    def __init__(self) -> None:
+        self._ended = threading.Condition()
+        self._errors: dict[str, list[str]] = {}
+
+    def ended(self, name: str, errors: list[str]) -> None:
+        """Record that the save `name` was written (no errors) or refused."""
+        with self._ended:
+            self._errors[name] = errors
+            while len(self._errors) > self.KEPT:
+                del self._errors[next(iter(self._errors))]
+            self._ended.notify_all()
+
+    def wait(self, name: str, seconds: float = 5.0) -> list[str]:
+        """Why the save `name` was refused, once it ended; [] when it was written."""
+        with self._ended:
+            if not self._ended.wait_for(lambda: name in self._errors, seconds):
+                return [
+                    "what was typed just before the page was left did not reach publisher"
+                    " serve: it may be missing here"
+                ]
+            return self._errors.pop(name)
+
+
 def digest_of(path: Path) -> str:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -182,7 +182,14 @@
       announce("Saving…");
       // Leaving the page: a request the browser finishes after it (when small enough).
       const keepalive = leaving && body.toString().length < KEEPALIVE_LIMIT;
+      // Named, for the reload's request to wait for it: it may reach the server first.
+      const left = keepalive ? Date.now().toString(36) + Math.random().toString(36).slice(2) : "";
+      if (left) {
+        body.set("_leaving", left);
+        document.cookie = `publisher-leaving=${left}; path=${location.pathname}; SameSite=Strict`;
+      }
       const answer = await answerOf(() => post(form.action, body, "application/json", keepalive));
+      if (left) document.cookie = `publisher-leaving=; path=${location.pathname}; max-age=0`;  // stayed
       refused = !answer.ok;
       if (answer.ok) {
         errors.innerHTML = "";
