@@ -21,6 +21,13 @@ class Problem:
     line: int | None = None
     hint: str | None = None
 
+    def named_from(self, folder: Path) -> Problem:
+        """The problem with its file named from `folder` (documents/notes.md), as a page
+        says it to an editor who never typed the workspace's absolute path."""
+        if self.file is None or not self.file.is_relative_to(folder):
+            return self
+        return Problem(self.message, self.file.relative_to(folder), self.line, self.hint)
+
     def __str__(self) -> str:
         where = ""
         if self.file is not None:

@@ -577,6 +577,58 @@ def test_a_dropped_document_that_needs_no_import_is_added_as_it_is_never_over_an
         second.unlink(missing_ok=True)
 
 
+# As a person writes front matter by hand: a quote and a bracket left open.
+BROKEN_FRONT_MATTER = b"""---
+title: "Broken front matter
+date: 2026-13-45
+tags: [a, b
+---
+
+Body text of the note about the picket.
+"""
+
+
+def test_a_dropped_document_the_build_would_refuse_is_not_added_and_its_line_is_named(
+    port: int, workspace: Path
+) -> None:
+    headers = {  # as compose.js sends it
+        "Content-Type": "text/markdown",
+        "X-CSRF-Token": token_of(port),
+        "Accept": "application/json",
+    }
+    dropped = (BROKEN_FRONT_MATTER, headers)
+    status, answer = request(port, "POST", "/compose/import?name=picket-notes.md", raw=dropped)
+    assert status == 422
+    said = " ".join(json.loads(answer)["errors"])
+    assert "picket-notes.md was not added:" in said
+    assert "picket-notes.md:2: not valid YAML" in said
+    assert str(workspace) not in said and "/tmp" not in said  # the editor's name for it
+    assert not (workspace / "documents" / "picket-notes.md").exists()
+
+
+def test_a_document_the_build_refuses_is_marked_in_the_list_and_no_issue_saves_it(
+    port: int, workspace: Path, winter: Path
+) -> None:
+    broken = workspace / "documents" / "picket-notes.md"
+    broken.write_bytes(BROKEN_FRONT_MATTER)  # copied into documents/ by hand
+    before = winter.read_bytes()
+    try:
+        _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+        listed = html.unescape(page.split('<li class="doc" data-ref="picket-notes"')[1])
+        listed = listed.partition("</li>")[0]
+        assert "documents/picket-notes.md:2: not valid YAML" in listed
+        assert str(workspace) not in listed
+        fields = [*form_of(page), ("section.document", "picket-notes")]
+        status, answer = saved_as_the_script_saves(port, fields)
+    finally:
+        broken.unlink()
+    assert status == 422
+    said = "\n".join(answer["errors"])
+    assert "documents/picket-notes.md:2: not valid YAML" in said
+    assert str(workspace) not in said
+    assert winter.read_bytes() == before
+
+
 def test_a_test_copy_that_cannot_be_sent_says_why(port: int) -> None:
     fields = [("csrf", token_of(port)), ("file", WINTER), ("to", "me@example.org")]
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)

@@ -393,3 +393,24 @@ def test_a_change_refused_as_the_page_reloads_is_said_on_the_reloaded_page(
         said = page.locator("#errors").inner_text()
         assert "What was typed before the page was left is not saved:" in said
         assert "number" in said, said
+
+
+def test_a_document_the_build_cannot_read_is_marked_and_its_add_button_says_why_not(
+    page: Any, root: Path
+) -> None:
+    (root / "documents" / "picket-notes.md").write_text(
+        '---\ntitle: "Broken front matter\ndate: 2026-13-45\ntags: [a, b\n---\n\nThe picket.\n',
+        encoding="utf-8",
+    )
+    manifest = root / "issues" / "005-winter.yaml"
+    before = manifest.read_bytes()
+    with serving(root) as port:
+        page.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
+        listed = page.locator("#pool .doc[data-ref='picket-notes']")
+        assert "documents/picket-notes.md:2: not valid YAML" in listed.inner_text()
+        listed.get_by_role("button", name="Add").click()
+        said = page.locator("#status").inner_text()
+        assert said.startswith("Picket notes cannot be added: the build cannot read it"), said
+        assert page.locator("#sections .doc[data-ref='picket-notes']").count() == 0
+        page.wait_for_timeout(1000)  # past the autosave's delay
+    assert manifest.read_bytes() == before

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 from .. import pandoc, textfiles
 from ..arabic_shapes import read_in_order
 from ..controls import clean_text
-from ..errors import PublisherError
+from ..errors import Problem, PublisherError
 from ..sanitize import NEVER_CLOSED_OPEN, formula_text
 from ..sourcefile import KeyPath, SourceData, parse_json, parse_toml, parse_yaml
 from .base import RawDocument
@@ -298,17 +298,17 @@ def _parse_pelican(text: str, path: Path) -> SourceData:
     return SourceData(path, data, lines, 1)
 
 
-def front_matter_fields(path: Path, language: str) -> tuple[dict[str, Any], str]:
+def front_matter_fields(path: Path, language: str) -> tuple[dict[str, Any], list[Problem]]:
     """A Markdown document's fields (title, language, date, tags, draft…) read from its
-    front matter by the build's rules, without pandoc, and the problem that stopped the
-    reading (""); nothing for other formats, which need pandoc to be read."""
+    front matter by the build's rules, without pandoc, and the problems that stopped the
+    reading (none); nothing for other formats, which need pandoc to be read."""
     from .metadata import document_fields
 
     if path.suffix.lower() not in MarkdownReader.extensions:
-        return {}, ""
+        return {}, []
     try:
         front, _ = split_front_matter(document_text(path), path)
         source = front.parse(path) if front else None
-        return document_fields(source.data if source else {}, path, source, language), ""
+        return document_fields(source.data if source else {}, path, source, language), []
     except PublisherError as exc:
-        return {}, str(exc)
+        return {}, exc.problems

@@ -55,7 +55,8 @@ def pool_entries(config: Config, pool: DocumentPool) -> list[PoolEntry]:
     for relative in pool.files:
         slug = slug_for(relative)
         ref = slug if shared[slug] == 1 else relative.as_posix()
-        fields, problem = front_matter_fields(config.documents_dir / relative, config.language)
+        fields, problems = front_matter_fields(config.documents_dir / relative, config.language)
+        problem = "\n".join(str(p.named_from(config.root)) for p in problems)
         built = None if fields or problem else cached_document(config, pool, relative, mirrored)
         if built:
             fields = dataclasses.asdict(built)  # a Word file's title, language, date…

@@ -31,6 +31,7 @@ from ...manifest_yaml import IssueEdit
 from ...model import text_direction
 from ...output import atomic_write
 from ...pool import DocumentPool, slug_for, slugged
+from ...readers.markdown import front_matter_fields
 from ...slugs import unique
 from ...sourcefile import parse_file
 from ..status import Status
@@ -415,8 +416,13 @@ class Composer:
         cannot): it goes there, never over a document of the same name. A name whose slug
         another document has (`x.md` again, `x.markdown` beside `x.md`, `X.md`) would make
         every issue naming that slug fail to build: it is added under a free slug, as
-        `publisher import` names what it imports."""
-        documents = load_config(self.workspace).documents_dir
+        `publisher import` names what it imports. One whose front matter the build refuses
+        is not added: the editor mends it where they wrote it and drops it again."""
+        config = load_config(self.workspace)
+        if problems := _front_matter_problems(name, body, config.language):
+            said = "; ".join(str(problem) for problem in problems)
+            raise Refused(422, f"{name} was not added: {said}; mend it and drop it again")
+        documents = config.documents_dir
         target = inside(documents, name)
         lines = []
         owners = {slug_for(path): path for path in DocumentPool.scan(documents).files}
@@ -463,6 +469,17 @@ class Composer:
             csrf=self.token, build=self.status.last.build, root=ROOT, **values
         )
         return Response(status, html.encode("utf-8"), headers={"Content-Security-Policy": POLICY})
+
+
+def _front_matter_problems(name: str, body: bytes, language: str) -> list[Problem]:
+    """Why the build would refuse the front matter of the file `name` holding `body`, read
+    by its rules (from a copy outside the workspace), its lines named in the file `name`."""
+    with tempfile.TemporaryDirectory(prefix="publisher-drop-") as folder:
+        copy = Path(folder) / name
+        copy.write_bytes(body)
+        return [
+            problem.named_from(Path(folder)) for problem in front_matter_fields(copy, language)[1]
+        ]
 
 
 def _issue_folder(slug: str) -> str:

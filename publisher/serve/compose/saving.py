@@ -3,8 +3,9 @@ loaded it, never a file `build` would refuse, never half a file.
 
 The page remembers the digest of the bytes it was given; a save whose digest no longer
 matches the file is a Conflict, offered to the editor for reload. The text about to be
-written is loaded by the manifest loader `build` uses, so the composer cannot write an issue
-the build refuses; then it is written atomically.
+written is loaded by the manifest loader `build` uses, and its Markdown documents' front
+matter read by the build's rules, so the composer cannot write an issue the build refuses;
+then it is written atomically.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ...manifest import load_manifest, manifest_paths
 from ...manifest_yaml import IssueEdit, edited
 from ...output import atomic_write
 from ...pool import DocumentPool
+from ...readers.markdown import front_matter_fields
 from ...sourcefile import parse_file
 
 NEW = "new"  # the digest a page gives for a manifest that did not exist when it loaded
@@ -95,6 +97,14 @@ def validate(workspace: Path, path: Path, text: str) -> None:
             for problem in exc.problems:
                 problem.file = path if problem.file == copy else problem.file
             raise PublisherError(*exc.problems) from None
+    # The build reads each document's front matter: one it refuses stops the issue's build.
+    unread = [
+        problem.named_from(workspace)
+        for document in manifest.documents
+        for problem in front_matter_fields(config.documents_dir / document, config.language)[1]
+    ]
+    if unread:
+        raise PublisherError(*unread)
     for other in manifest_paths(config.issues_dir):
         if other.name == path.name:
             continue

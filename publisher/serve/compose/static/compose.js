@@ -122,8 +122,12 @@
 
     const inIssue = (ref) => $$(".doc", sections).some((item) => item.dataset.ref === ref);
 
+    // A document the build cannot read would stop the issue's build: never added.
+    const unreadable = ({title, problem}) => problem && `${title} cannot be added: the build cannot read it (${problem}).`;
+
     function add(poolItem, section) {
       const {ref, title, meta} = poolItem.dataset;
+      if (unreadable(poolItem.dataset)) { announce(unreadable(poolItem.dataset)); return null; }
       if (inIssue(ref)) { announce(`${title} is already in this issue.`); return null; }
       const item = newDocument(ref, title, meta);
       $(".docs", section).append(item);
@@ -140,7 +144,10 @@
           if (event.from !== pool) return;
           const dropped = event.item;
           const {ref, title, meta} = dropped.dataset;
-          if (inIssue(ref) && $$(".doc", sections).filter((i) => i.dataset.ref === ref).length > 1) {
+          if (unreadable(dropped.dataset)) {
+            dropped.remove();
+            announce(unreadable(dropped.dataset));
+          } else if (inIssue(ref) && $$(".doc", sections).filter((i) => i.dataset.ref === ref).length > 1) {
             dropped.remove();
             announce(`${title} is already in this issue.`);
           } else {
