@@ -432,10 +432,11 @@ def _joined(end: CommentToken | None, below: str) -> CommentToken | None:
 
 
 def _follow_sections(data: CommentedMap, sections: tuple[SectionEdit, ...]) -> None:
-    """Each edition's section titles moved, removed and added as their sections are: the
-    build gives them to the sections by place. A new section's is "" (the build shows the
-    original's title until a translation is written there). An edit that says no section's
-    origin (a new issue; a script that does not know of them) leaves the titles alone."""
+    """Each edition's section titles moved, removed and added as their sections are, with
+    their comments, as documents are: the build gives them to the sections by place. A new
+    section's is "" (the build shows the original's title until a translation is written
+    there). An edit that says no section's origin (a new issue; a script that does not know
+    of them) leaves the titles alone."""
     origins = [section.origin for section in sections]
     editions, old = data.get("editions"), data.get("sections")
     count = len(old) if isinstance(old, list) else 0
@@ -447,10 +448,18 @@ def _follow_sections(data: CommentedMap, sections: tuple[SectionEdit, ...]) -> N
         titles = texts.get("sections") if isinstance(texts, CommentedMap) else None
         if not isinstance(titles, CommentedSeq):
             continue
-        given = list(titles)
-        moved = [given[o] if o is not None and o < len(given) else "" for o in origins]
-        titles.clear()
-        titles.extend(moved)
+        placed, after, head = _detach(texts, "sections")
+        moved = []
+        for origin in origins:
+            if origin is not None and origin < len(placed):
+                moved.append(placed[origin])
+                placed[origin] = _Placed(placed[origin].value)  # given twice: comments once
+            else:
+                moved.append(_Placed(""))
+        del titles[:]
+        titles.ca.items.clear()
+        titles.extend(item.value for item in moved)
+        _attach(texts, "sections", head, moved, after)
 
 
 def _new_section(section: SectionEdit) -> CommentedMap:

@@ -274,6 +274,53 @@ def test_a_removed_section_takes_its_comments_with_it() -> None:
     )
 
 
+FR_COMMENTS = """\
+number: 47
+title: "FR comments"
+date: 2026-08-02
+sections:
+  - title: One
+    documents: [welcome]
+  - title: Two
+    documents: [cleaners-strike-statement]
+editions:
+  fr:
+    sections:
+      - Un     # premier
+      # le deuxième
+      - Deux   # second
+"""
+
+
+def test_a_section_moved_takes_its_editions_title_with_the_comments_on_and_above_it() -> None:
+    swapped = IssueEdit(
+        47,
+        dt.date(2026, 8, 2),
+        "FR comments",
+        sections=(
+            SectionEdit("Two", ("cleaners-strike-statement",), 1),
+            SectionEdit("One", ("welcome",), 0),
+        ),
+    )
+    assert edited(FR_COMMENTS, swapped).endswith(
+        "editions:\n"
+        "  fr:\n"
+        "    sections:\n"
+        "      # le deuxième\n"
+        "      - Deux   # second\n"
+        "      - Un     # premier\n"
+    )
+
+
+def test_a_section_removed_takes_its_editions_title_and_its_comments_only() -> None:
+    first_only = IssueEdit(
+        47, dt.date(2026, 8, 2), "FR comments", sections=(SectionEdit("One", ("welcome",), 0),)
+    )
+    assert edited(FR_COMMENTS, first_only).endswith(
+        "editions:\n  fr:\n    sections:\n      - Un     # premier\n"
+    )
+
+
 def test_moving_a_section_in_the_composer_keeps_its_comments_with_it(
     port: int, winter: Path
 ) -> None:
