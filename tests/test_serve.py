@@ -485,6 +485,39 @@ def test_a_library_that_will_not_load_is_the_builds_to_report_not_the_fork_serve
     assert "the build says: cannot load library 'libpango-1.0-0'" in result.stdout, result.stderr
 
 
+# A background build stopped (SIGTERM: the next edit) while Python runs a finalizer, as
+# WeasyPrint's FontConfiguration.__del__ or an import lock's callback: what the stop raises
+# there Python prints as "Exception ignored in" with a traceback, and goes on.
+STOPPED_IN_A_FINALIZER = """
+import os, signal, time
+from publisher.serve.rebuild import stop_on_sigterm
+
+stop_on_sigterm()
+
+class FontConfiguration:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGTERM)
+        for _ in range(100_000):  # the stop is heard here, inside the finalizer
+            pass
+
+FontConfiguration()
+time.sleep(10)
+print("the build went on")
+"""
+
+
+def test_a_background_build_stopped_during_a_finalizer_ends_without_a_traceback() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", STOPPED_IN_A_FINALIZER],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stderr == ""
+    assert result.stdout == ""
+    assert result.returncode == 1
+
+
 def test_a_port_in_use_is_a_clear_error(workspace: Callable[[str], Path]) -> None:
     root = workspace("minimal")
     with socket.socket() as taken:

@@ -26,7 +26,7 @@ from multiprocessing import forkserver
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -278,18 +278,7 @@ def build_in_background(
     root: Path, refs: tuple[str, ...], formats: tuple[str, ...], result: Connection
 ) -> None:
     """The child process: one build, then its error (or None) sent back."""
-    stopped = threading.Event()
-
-    def stop(signum: int, frame: object) -> NoReturn:
-        # The render workers write nothing: killed at once, they finish no page nobody
-        # wants. This process exits through Python, so that an atomic write under way
-        # removes its temporary file.
-        stopped.set()
-        for worker in multiprocessing.active_children():
-            worker.kill()
-        raise SystemExit(1)
-
-    signal.signal(signal.SIGTERM, stop)
+    stopped = stop_on_sigterm()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C: the parent stops us itself
     logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
     logging.getLogger("fontTools").setLevel(logging.ERROR)  # WeasyPrint's: stylesheets.py
@@ -311,6 +300,38 @@ def build_in_background(
     # Over: a stop now would only cut into the interpreter's tidying up (a temporary
     # folder's removal), and print a SystemExit's traceback into serve's output
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def stop_on_sigterm() -> threading.Event:
+    """SIGTERM (the next change's stop) ends this process through Python, so that an
+    atomic write under way removes its temporary file; the event says it came."""
+    stopped = threading.Event()
+
+    def stop(signum: int, frame: object) -> NoReturn:
+        # The render workers write nothing: killed at once, they finish no page nobody
+        # wants.
+        stopped.set()
+        for worker in multiprocessing.active_children():
+            worker.kill()
+        raise SystemExit(1)
+
+    printed = sys.unraisablehook
+
+    def unraisable(unraisable: Any) -> None:
+        # Raised inside a finalizer (a font's __del__, an import lock's callback), where
+        # Python prints it with a traceback and goes on: the stop comes again, once the
+        # finalizer is over (a signal sent from here would be heard in here), to end the
+        # build where it can.
+        if stopped.is_set() and isinstance(unraisable.exc_value, SystemExit):
+            again = threading.Timer(0.01, os.kill, (os.getpid(), signal.SIGTERM))
+            again.daemon = True
+            again.start()
+        else:
+            printed(unraisable)
+
+    sys.unraisablehook = unraisable
+    signal.signal(signal.SIGTERM, stop)
+    return stopped
 
 
 def _rebuilt(scope: Scope, gone: Collection[str] = ()) -> frozenset[str] | None:
