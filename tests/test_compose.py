@@ -1081,6 +1081,20 @@ def test_the_editorial_preview_is_in_the_issues_language_and_direction(
     assert "<em>بكم</em>" in answer
 
 
+def test_an_arabic_paragraph_of_an_english_editorial_is_previewed_right_to_left(
+    port: int,
+) -> None:
+    editorial = (
+        "Este número… ¡la lucha sigue!\n\nالتضامن مع عمال النظافة في المستشفى واجب على كل نقابي.\n"
+    )
+    fields = [("csrf", token_of(port)), ("editorial", editorial), ("language", "")]
+    status, answer = request(port, "POST", "/compose/markdown", fields)
+    assert status == 200
+    assert answer.startswith('<div lang="en" dir="ltr">')  # the newsletter's language
+    assert '<p dir="rtl" lang="ar">التضامن مع عمال النظافة' in answer  # as the outputs set it
+    assert "<p>Este número… ¡la lucha sigue!</p>" in answer
+
+
 def test_a_word_or_web_page_document_is_listed_as_the_last_build_read_it(tmp_path: Path) -> None:
     """The composer reads no Word, OpenDocument or HTML file (that needs pandoc): it listed
     them by file name and in the newsletter's language even once built ("Declaration

@@ -331,10 +331,13 @@ def test_the_editorial_preview_turns_right_to_left_with_the_issues_language(
         page.get_by_role("button", name="Preview the editorial").click()
         paragraph = page.locator("#editorial-preview p")
         page.locator("#editorial-preview [lang='en'] em").wait_for()  # the newsletter's
-        assert paragraph.evaluate("p => getComputedStyle(p).direction") == "ltr"
+        direction = "e => getComputedStyle(e).direction"
+        assert page.locator("#editorial-preview > div").evaluate(direction) == "ltr"
+        # An Arabic paragraph in an English issue reads right to left, as the outputs set it
+        assert paragraph.evaluate(direction) == "rtl"
         page.get_by_label("Language").fill("العربية")  # its name, as the form takes it
-        page.locator("#editorial-preview [dir='rtl'][lang='ar'] em").wait_for()
-        assert paragraph.evaluate("p => getComputedStyle(p).direction") == "rtl"
+        page.locator("#editorial-preview > div[dir='rtl'][lang='ar'] em").wait_for()
+        assert paragraph.evaluate(direction) == "rtl"
 
 
 def test_a_save_while_a_document_is_dragged_saves_the_issue_as_it_is(page: Any, root: Path) -> None:

@@ -382,12 +382,18 @@ class Composer:
     def _markdown(self, text: str, language: str) -> Response:
         """The editorial as the build will show it: pandoc, then the one sanitising policy,
         in the issue's language (the newsletter's when the form gives none) and its
-        direction, so Arabic or Farsi reads right to left here too."""
+        direction, so Arabic or Farsi reads right to left here too, and each paragraph
+        written the other way is marked so, as the build marks it."""
         from ...pandoc import markdown_to_html
+        from ...readers import with_text_mended
+        from ...readers.typed_lists import markdown_bullets
         from ...sanitize import clean_html
 
-        html = clean_html(markdown_to_html(text, id_prefix="preview-")) if text.strip() else ""
         lang = language_code(language.strip()) or load_config(self.workspace).language
+        html = ""
+        if text.strip():
+            converted = markdown_to_html(markdown_bullets(text), id_prefix="preview-")
+            html = with_text_mended(clean_html(converted), lang)
         wrapped = f'<div lang="{escape(lang)}" dir="{text_direction(lang)}">{html}</div>'
         return Response(200, wrapped.encode("utf-8"))
 
