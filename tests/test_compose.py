@@ -444,6 +444,7 @@ def test_a_manifest_the_build_would_refuse_is_not_written(port: int, winter: Pat
     assert status == 422
     assert "no document 'no-such-document' in documents/" in html.unescape(answer)
     assert f"issues/{WINTER}" in answer  # named as the build names it
+    assert str(winter.parent) not in html.unescape(answer)  # as the editor knows it
     assert winter.read_bytes() == before
 
 
@@ -751,6 +752,42 @@ def saved_as_the_script_saves(port: int, fields: list[tuple[str, str]]) -> tuple
     }
     status, answer = request(port, "POST", "/compose/save", raw=(body, headers))
     return status, json.loads(answer)
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "said"),
+    [
+        ("number", "forty-five", "Number: write a whole number, in figures (12, not twelve)"),
+        ("number", "5", "Number 5 is taken: issues/005-winter.yaml has it"),
+        ("date", "", "Date: pick the day the issue comes out"),
+        ("section.title", "", "Section 1 needs a title"),
+    ],
+)
+@pytest.mark.parametrize("new", [True, False])
+def test_what_stops_a_save_is_said_in_the_pages_own_words(
+    port: int, workspace: Path, winter: Path, field: str, typed: str, said: str, new: bool
+) -> None:
+    """Named by the page's field, never by a line of a file not written yet, by the
+    workspace's absolute path, or with a hint in YAML."""
+    if field == "number" and typed == "5" and not new:
+        typed, said = "6", ""  # its own number: nothing taken
+    _, page = request(port, "GET", "/compose/new" if new else f"/compose/issue/{WINTER}")
+    fields = form_of(page)
+    if new:
+        fields += [("title", "Spring"), ("section.title", "News"), ("section.origin", "")]
+        fields += [("section.document", "ferry-cuts")]
+    if field == "section.title":
+        at = next(i for i, (key, _) in enumerate(fields) if key == field)
+        fields[at] = (field, typed)
+    else:
+        fields = replaced(fields, **{field: typed})
+    before = {path.name: path.read_bytes() for path in (workspace / "issues").iterdir()}
+    status, answer = saved_as_the_script_saves(port, fields)
+    if not said:
+        assert status == 200
+        return
+    assert (status, answer["errors"]) == (422, [said])
+    assert {path.name: path.read_bytes() for path in (workspace / "issues").iterdir()} == before
 
 
 def test_a_line_break_pasted_from_word_is_saved_as_a_line_break_and_later_saves_work(

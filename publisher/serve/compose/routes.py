@@ -263,7 +263,8 @@ class Composer:
         try:
             return form_values(load_manifest(path, pool, self.workspace), raw), []
         except PublisherError as exc:
-            return written_values(raw), [str(problem) for problem in exc.problems]
+            problems = [problem.named_from(self.workspace) for problem in exc.problems]
+            return written_values(raw), [str(problem) for problem in problems]
 
     def _previews(self, slug: str) -> dict[str, Any]:
         slug = _issue_folder(slug)
@@ -364,8 +365,8 @@ class Composer:
                 url = f"{ROOT}/issue/{quote(file)}"
                 return _json(409, {"ok": False, "conflict": True, "errors": [message], "url": url})
             return self._page(409, "conflict.html", file=file, message=message)
-        except PublisherError as exc:
-            errors = [str(problem) for problem in exc.problems]
+        except PublisherError as exc:  # its files named as the editor knows them: issues/…
+            errors = [str(problem.named_from(self.workspace)) for problem in exc.problems]
             if left:
                 self.leaving.ended(left, errors)
             if as_json:
@@ -505,15 +506,23 @@ def _new_stem(edit: IssueEdit) -> str:
 
 def _not_ready(edit: IssueEdit, path: Path, taken: bool) -> list[Problem]:
     """What the editor must do before the issue can be saved, in the page's own words: a
-    section by its place and title, not a line of a file the page has not written yet."""
-    problems = [
-        Problem(
-            f"section {place} ({section.title or 'no title yet'}) has no documents yet",
-            hint="add a document to it, or remove the section",
-        )
-        for place, section in enumerate(edit.sections, 1)
-        if not section.documents
-    ]
+    field by its label, a section by its place and title, never a line of a file the page
+    has not written yet, nor a hint in YAML the editor never sees."""
+    problems = []
+    if not isinstance(edit.number, int):
+        problems.append(Problem("Number: write a whole number, in figures (12, not twelve)"))
+    if not isinstance(edit.date, dt.date):
+        problems.append(Problem("Date: pick the day the issue comes out"))
+    for place, section in enumerate(edit.sections, 1):
+        if not section.title:
+            problems.append(Problem(f"Section {place} needs a title"))
+        if not section.documents:
+            problems.append(
+                Problem(
+                    f"section {place} ({section.title or 'no title yet'}) has no documents yet",
+                    hint="add a document to it, or remove the section",
+                )
+            )
     if taken:  # a new issue named as one saved already: not a change made on disk
         problems.append(
             Problem(

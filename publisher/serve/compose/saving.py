@@ -112,12 +112,5 @@ def validate(workspace: Path, path: Path, text: str) -> None:
             number = parse_file(other).data.get("number")
         except PublisherError:
             continue  # the build names that file's own problems
-        if number == manifest.number:
-            raise PublisherError(
-                Problem(
-                    f"issue number {manifest.number} is also used by {other.name}",
-                    path,
-                    None,
-                    "give each issue its own number",
-                )
-            )
+        if number == manifest.number:  # said as the page's Number field
+            raise PublisherError(Problem(f"Number {number} is taken: issues/{other.name} has it"))
