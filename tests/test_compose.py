@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import http.client
+import io
 import json
 import re
 import shutil
@@ -675,6 +676,39 @@ def test_a_document_the_build_refuses_is_marked_in_the_list_and_no_issue_saves_i
     assert "documents/picket-notes.md:2: not valid YAML" in said
     assert str(workspace) not in said
     assert winter.read_bytes() == before
+
+
+def jpeg() -> bytes:
+    """A photo as a phone saves it: a JPEG."""
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (8, 6), (200, 40, 40)).save(picture, "JPEG")
+    return picture.getvalue()
+
+
+def test_a_dropped_picture_goes_into_documents_media_with_how_to_show_it(
+    port: int, workspace: Path
+) -> None:
+    photo = jpeg()
+    headers = {"Content-Type": "image/jpeg", "X-CSRF-Token": token_of(port)}
+    media = workspace / "documents" / "media"
+    added = [media / "photo-rally.jpg", media / "photo-rally-2.jpg"]
+    try:
+        for name, path in zip(("photo-rally.jpg", "Photo Rally.JPG"), added, strict=True):
+            url = f"/compose/import?name={quote(name)}"
+            status, answer = request(port, "POST", url, raw=(photo, headers))
+            assert status == 202, answer
+            report = finished_task(port, json.loads(answer)["task"])
+            assert f"Import: {name}: done" in report
+            assert f"added as documents/media/{path.name}: a picture" in report
+            assert f"![what it shows](documents/media/{path.name})" in report  # the editorial
+            assert f"![what it shows](media/{path.name})" in report  # a document in documents/
+            assert str(workspace) not in report
+            assert path.read_bytes() == photo  # the second beside the first, never over it
+    finally:
+        for path in added:
+            path.unlink(missing_ok=True)
 
 
 def test_a_test_copy_that_cannot_be_sent_says_why(port: int) -> None:

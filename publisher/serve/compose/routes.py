@@ -31,6 +31,7 @@ from ...manifest_yaml import IssueEdit
 from ...model import text_direction
 from ...output import atomic_write
 from ...pool import DocumentPool, slug_for, slugged
+from ...readers import is_picture
 from ...readers.markdown import front_matter_fields
 from ...slugs import unique
 from ...sourcefile import parse_file
@@ -405,6 +406,8 @@ class Composer:
             raise Refused(400, "give a file to import, of at most 20 MB")
         if Path(base).suffix.lower() in (*MARKDOWN_SUFFIXES, *AS_THEY_ARE):
             return self._add_document(base, body)
+        if is_picture(Path(base)):
+            return self._add_picture(base, body)
         folder = Path(tempfile.mkdtemp(prefix="publisher-import-"))
         dropped = inside(folder, base)
         dropped.write_bytes(body)
@@ -445,6 +448,26 @@ class Composer:
         atomic_write(target, body)
         kind = AS_THEY_ARE.get(Path(name).suffix.lower(), "a Markdown")
         lines.insert(0, f"added as documents/{name}: {kind} file is a document as it is")
+        task = self.tasks.finished("import", name, lines)
+        return _json(202, {"ok": True, "task": f"{ROOT}/tasks/{task.id}"})
+
+    def _add_picture(self, name: str, body: bytes) -> Response:
+        """A picture is no document (`publisher import` refuses it, telling the editor to
+        copy it into documents/, which a browser cannot): it goes into documents/media/,
+        named as a Markdown image can name it without escapes, never over another, and
+        the report says how the editorial and a document show it."""
+        media = load_config(self.workspace).documents_dir / "media"
+        media.mkdir(parents=True, exist_ok=True)
+        stem, suffix = Path(name).stem, Path(name).suffix.lower()
+        taken = {path.stem for path in media.iterdir() if path.suffix.lower() == suffix}
+        free = f"{unique(slugged(stem) or 'picture', taken)}{suffix}"
+        atomic_write(inside(media, free), body)
+        lines = [
+            f"added as documents/media/{free}: a picture, shown where an issue or document"
+            " names it",
+            f"in the editorial: ![what it shows](documents/media/{free})",
+            f"in a document in documents/: ![what it shows](media/{free})",
+        ]
         task = self.tasks.finished("import", name, lines)
         return _json(202, {"ok": True, "task": f"{ROOT}/tasks/{task.id}"})
 
