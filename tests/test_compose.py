@@ -589,7 +589,8 @@ def test_a_dropped_file_goes_through_publisher_import_and_its_report_is_shown(
     imported = workspace / "documents" / "harbour-notes.md"
     try:
         assert "Import: notes.txt: done" in report
-        assert "harbour-notes.md" in report and "imported" in report
+        assert "documents/harbour-notes.md" in report and "imported" in report
+        assert str(workspace) not in report  # named as the editor knows it
         assert imported.is_file() and "cranes are back" in imported.read_text(encoding="utf-8")
         assert not (workspace.parent / "notes.txt").exists()
     finally:

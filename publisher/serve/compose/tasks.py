@@ -80,7 +80,8 @@ class Tasks:
         unsaid: str = "",
     ) -> Task:
         """Run `publisher ARGS` in the workspace; `after` runs once it has ended. `unsaid`
-        (a temporary folder) is left out of the lines it reports."""
+        (a temporary folder) is left out of the lines it reports, as is the workspace's
+        path: the page names documents/x.md as the editor knows it."""
         with self._lock:
             if any(task.running for task in self._tasks.values()):
                 raise Refused(409, "another task is running: wait for it to finish")
@@ -116,6 +117,7 @@ class Tasks:
         self, task: Task, command: list[str], after: Callable[[], None] | None, unsaid: str
     ) -> None:
         env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
+        left_out = [prefix for prefix in (unsaid, f"{self.workspace}{os.sep}") if prefix]
         try:
             child = subprocess.Popen(
                 command,
@@ -130,7 +132,9 @@ class Tasks:
             assert child.stdout is not None
             for line in child.stdout:
                 said = line.rstrip("\n")
-                task.lines.append(said.replace(unsaid, "") if unsaid else said)
+                for prefix in left_out:
+                    said = said.replace(prefix, "")
+                task.lines.append(said)
             code = child.wait()
         except OSError as exc:
             task.lines.append(f"could not start publisher: {exc}")
