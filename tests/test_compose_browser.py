@@ -18,6 +18,8 @@ from conftest import REPO, WORKSPACES, copy_workspace
 from test_compose import serving
 from validators import AXE, serious_violations
 
+from publisher.serve.status import Status
+
 ARTIFACTS = REPO / "test-artifacts" / "compose"
 
 
@@ -417,3 +419,28 @@ def test_a_document_the_build_cannot_read_is_marked_and_its_add_button_says_why_
         assert page.locator("#sections .doc[data-ref='picket-notes']").count() == 0
         page.wait_for_timeout(1000)  # past the autosave's delay
     assert manifest.read_bytes() == before
+
+
+def test_a_dropped_document_is_listed_at_once_on_the_page_and_in_an_open_issue(
+    page: Any, root: Path
+) -> None:
+    status = Status()
+    with serving(root, status) as port:
+        issue = page.context.new_page()  # an issue open in another tab
+        issue.goto(f"http://127.0.0.1:{port}/compose/issue/005-winter.yaml")
+        page.goto(f"http://127.0.0.1:{port}/compose")
+        page.bring_to_front()
+        page.locator("#import-files").set_input_files(
+            files=[
+                {
+                    "name": "harbour-notes.md",
+                    "mimeType": "text/markdown",
+                    "buffer": b"---\ntitle: Harbour notes\n---\n\nThe cranes are back.\n",
+                }
+            ]
+        )
+        page.locator("#import-report", has_text="added as documents/harbour-notes.md").wait_for()
+        page.locator("table.pool td", has_text="Harbour notes").wait_for(timeout=5000)
+        assert "Documents (6 of 6)" in page.locator("#pool-heading").inner_text()
+        status.finished("preview")  # serve's build after documents/ changed
+        issue.locator("#pool .doc[data-ref='harbour-notes']").wait_for(timeout=5000)

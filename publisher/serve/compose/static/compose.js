@@ -27,6 +27,18 @@
     return {ok: false, errors: [`the server answered ${response.status} ${response.statusText} without saying why: the terminal running publisher serve may say more`]};
   }
 
+  async function refreshed(selectors) {
+    /* The parts of this page that list documents, as the server lists them now: a file
+       imported since it loaded shows without a reload. */
+    const response = await fetch(location.href);
+    if (!response.ok) return;
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+    for (const selector of selectors) {
+      const now = $(selector), then = $(selector, fresh);
+      if (now && then) now.innerHTML = then.innerHTML;
+    }
+  }
+
   function follow(url, target, then) {
     /* Show a task's progress in `target` until it ends. */
     const tick = async () => {
@@ -59,6 +71,7 @@
         if (answer.ok) await new Promise((done) => follow(answer.task, box, done));
         else box.textContent = answer.errors.join(" ");
       }
+      await refreshed(["#pool-heading", "table.pool tbody", "select[name='language']", "select[name='tag']"]);
     };
     drop.addEventListener("dragover", (event) => { event.preventDefault(); drop.classList.add("over"); });
     drop.addEventListener("dragleave", () => drop.classList.remove("over"));
@@ -332,12 +345,17 @@
       announce(`Saved issues/${form.elements.file.value}.`);
     }
 
-    $("#pool-filter").addEventListener("input", (event) => {
-      const words = event.target.value.toLowerCase().split(/\s+/).filter(Boolean);
+    const filter = () => {
+      const words = $("#pool-filter").value.toLowerCase().split(/\s+/).filter(Boolean);
       $$(".doc", pool).forEach((item) => {
         item.hidden = !words.every((word) => item.dataset.search.includes(word));
       });
-    });
+    };
+    $("#pool-filter").addEventListener("input", filter);
+    // Documents imported in another tab (or written into documents/) join the list when
+    // the editor comes back to this one, and after each build.
+    const refreshPool = async () => { await refreshed(["#pool"]); filter(); };
+    window.addEventListener("focus", refreshPool);
 
     const preview = $("#editorial-preview");
     const showEditorial = async () => {
@@ -378,7 +396,7 @@
     });
     if (previews && window.EventSource) {
       const since = document.querySelector('meta[name="publisher-build"]').content;
-      new EventSource("/__publisher/events?since=" + since).onmessage = refreshPreviews;
+      new EventSource("/__publisher/events?since=" + since).onmessage = () => { refreshPreviews(); refreshPool(); };
     }
   }
 })();
