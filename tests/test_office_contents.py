@@ -496,6 +496,42 @@ def test_a_templates_fields_left_empty_publish_no_prompt_and_are_named(
     assert f"{statement}: 1 field(s) of its template left empty" in caplog.text
 
 
+def simple_field(instruction: str, shown: str) -> str:
+    """A field as Word, mail merge and converters save it whole (w:fldSimple): its
+    instruction in an attribute, the text Word shows in its runs."""
+    return (
+        f'<w:fldSimple w:instr="{html.escape(instruction)}"><w:r><w:rPr><w:noProof/></w:rPr>'
+        f"<w:t>{shown}</w:t></w:r></w:fldSimple>"
+    )
+
+
+def test_the_text_word_shows_for_a_simple_field_is_kept_and_a_hyperlink_field_is_a_link(
+    tmp_path: Path,
+) -> None:
+    """pandoc left out a w:fldSimple and all it shows: a caption's number (Insert
+    Caption), a merged branch name, a link."""
+    plain = office_file(tmp_path / "report.docx", TEXT)
+    number = simple_field(" SEQ Table \\* ARABIC ", "1")
+    branch = simple_field(" MERGEFIELD BranchName ", "Leeds branch")
+    link = simple_field(' HYPERLINK "https://example.org/a" ', "the ballot")
+    fields = (
+        '<w:p><w:pPr><w:pStyle w:val="Caption"/></w:pPr><w:r><w:t xml:space="preserve">Table'
+        f" </w:t></w:r>{number}<w:r><w:t>: Strike days by depot</w:t></w:r></w:p>"
+        f'<w:p><w:r><w:t xml:space="preserve">Dear </w:t></w:r>{branch}<w:r>'
+        f'<w:t xml:space="preserve">, read </w:t></w:r>{link}<w:r>'
+        '<w:t xml:space="preserve"> today.</w:t></w:r></w:p>'
+    )
+    report = with_part_changed(
+        plain, "word/document.xml", "</w:p>" + fields + "<w:p>", "Before the box."
+    )
+    assert body_text(report) == (
+        "Before the box. Table 1: Strike days by depot Dear Leeds branch, read the ballot"
+        " today. After the box."
+    )
+    body = read_document(report, "report", tmp_path, "en").body_html
+    assert re.search(r'<a href="https://example.org/a"[^>]*>the ballot</a> today', body)
+
+
 def test_a_libreoffice_captioned_picture_keeps_its_caption_as_its_alt_text(
     tmp_path: Path,
 ) -> None:
