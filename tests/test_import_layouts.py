@@ -2232,6 +2232,33 @@ def test_an_html_message_laid_out_in_tables_is_read_as_its_paragraphs(tmp_path: 
     )
 
 
+# A link as Outlook sends it to a reader whose company scans mail: through Safe Links
+SAFE_LINK = (
+    "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2Fbackpay"
+    "&amp;data=05%7C01%7Cmaria%40example.org&amp;reserved=0"
+)
+
+
+def test_an_html_messages_links_keep_their_addresses(tmp_path: Path) -> None:
+    """pandoc's plain text kept a link's words and lost where it led ("See our site now.");
+    a Safe Link leads to its own address."""
+    html = OUTLOOK_HTML.replace(
+        "over wages.</p>",
+        'over wages. See <a href="https://example.org/x">our site</a> now, and the <a'
+        f' href="{SAFE_LINK}"><span style="color:#0563C1">back pay story</span></a>.</p>',
+    )
+    sent = {"From": "Maria Lopez <maria@example.org>", "Subject": "Statement on the strike"}
+    (doc,) = import_one(tmp_path, message(sent, html, "html"), "statement.eml")
+    links = [(a.get("href"), a.text_content()) for a in html_of(doc).iter("a")]
+    assert links == [
+        ("https://example.org/x", "our site"),
+        ("https://example.org/backpay", "back pay story"),
+    ]
+    assert texts(doc, "//p")[0].endswith("See our site now, and the back pay story.")
+    written = (tmp_path / "documents" / "cleaners-walk-out-at-the-royal-infirmary.md").read_text()
+    assert "[back pay story](https://example.org/backpay)" in written
+
+
 def test_an_html_message_with_no_text_is_named_as_such(tmp_path: Path) -> None:
     source = tmp_path / "blank.eml"
     source.write_bytes(message({"From": "a@example.org", "Subject": "Blank"}, " \n", "html"))

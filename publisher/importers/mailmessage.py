@@ -295,13 +295,13 @@ def _text_of(message: EmailMessage, path: Path, pictures: dict[str, tuple[str, b
 
 def _html_as_text(html: str, pictures: dict[str, tuple[str, bytes]] | None = None) -> str:
     """An HTML-only message's text, as pandoc reads it: its <head> (title, style sheet) and
-    scripts left out, list items kept as "- " lines, a quoted reply indented, characters
-    set in a symbol font as the symbols they show (`symbol_fonts`), a picture sent with it
-    ("cid:…", `pictures`) or shown from the web as the mark of where it stands
-    (`plaintext.picture_mark`), a tracking pixel left out (pandoc wrote "[]"). Its tables
-    are read as the layout newsletters and mail programs build with them: their cells'
-    text in order, not drawn as tables. The signature separator "-- " of HTML mail loses
-    its space in a paragraph of its own: given it back."""
+    scripts left out, list items kept as "- " lines, links as links (`_links_written_out`),
+    a quoted reply indented, characters set in a symbol font as the symbols they show
+    (`symbol_fonts`), a picture sent with it ("cid:…", `pictures`) or shown from the web
+    as the mark of where it stands (`plaintext.picture_mark`), a tracking pixel left out
+    (pandoc wrote "[]"). Its tables are read as the layout newsletters and mail programs
+    build with them: their cells' text in order, not drawn as tables. The signature
+    separator "-- " of HTML mail loses its space in a paragraph of its own: given it back."""
     import lxml.html
 
     from .. import pandoc
@@ -314,6 +314,7 @@ def _html_as_text(html: str, pictures: dict[str, tuple[str, bytes]] | None = Non
     for part in root.iter("table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"):
         part.tag = "div"
     symbols_mapped(root)  # Outlook's Wingdings smiley ("J") as the smiley
+    _links_written_out(root)
     for image in list(root.iter("img")):
         src = image.get("src", "").strip()
         if src.startswith("cid:"):  # sent with the message, or not
@@ -344,6 +345,34 @@ def _tracking_pixel(image: Any) -> bool:
     sizes = {name: image.get(name, "") for name in ("width", "height")}
     sizes |= {name.lower(): value for name, value in _SIZE.findall(style)}
     return all(re.match(r"\s*[01](?:px)?\s*$", sizes[name]) for name in ("width", "height"))
+
+
+# What a link in a message may lead to that a reader can follow
+_FOLLOWED = re.compile(r"(?:https?://|mailto:)\S+$", re.IGNORECASE)
+# What a link may hold and still be written as words: no picture, paragraph or line break
+_NOT_WORDS = ("img", "br", "p", "div", "table", "ul", "ol", "li", "blockquote", "h1", "h2")
+
+
+def _links_written_out(root: Any) -> None:
+    """Each link of a message's HTML (`root`) written out as the `<a href>` tag around its
+    words, which pandoc's plain text keeps as text and the plain-text reader as a link:
+    pandoc kept only the words. A link whose words are its address is left to be linked
+    as an address; a link around a picture or paragraphs is left as it is."""
+    from html import escape
+
+    for link in list(root.iter("a")):
+        href, words = link.get("href", "").strip(), link.text_content().strip()
+        if not _FOLLOWED.match(href) or not words or words in (href, href.removeprefix("mailto:")):
+            continue
+        if any(inner.tag in _NOT_WORDS for inner in link.iterdescendants()):
+            continue
+        link.attrib.clear()
+        link.tag, link.text = "span", f'<a href="{escape(href)}">' + (link.text or "")
+        last = link[-1] if len(link) else None
+        if last is None:
+            link.text += "</a>"
+        else:
+            last.tail = (last.tail or "") + "</a>"
 
 
 def _about(message: EmailMessage) -> tuple[str, dt.date | None, str]:
