@@ -2259,6 +2259,31 @@ def test_an_html_messages_links_keep_their_addresses(tmp_path: Path) -> None:
     assert "[back pay story](https://example.org/backpay)" in written
 
 
+def test_outlooks_plain_text_links_keep_their_addresses(tmp_path: Path) -> None:
+    """Outlook's plain text (a message's text part, Save As > Text Only, a copy) writes a
+    link as its words with the address in angle brackets right after them, from where
+    the words start unmarked: the address is kept beside them, a Safe Link as its own
+    address, and an address written twice is written once."""
+    text = (
+        "Depot workers win back pay\r\n\r\nDrivers at the North depot won their back pay"
+        " this week after a six-week dispute.\r\n\r\nMore at our site<"
+        + SAFE_LINK.replace("&amp;", "&")
+        + ">.\r\nWrite to maria@example.org<mailto:maria@example.org> or see"
+        " https://example.org/rota<https://example.org/rota> now.\r\n"
+    )
+    (doc,) = import_one(tmp_path, text, "pasted.txt")
+    links = [(a.get("href"), a.text_content()) for a in html_of(doc).iter("a")]
+    assert links == [
+        ("https://example.org/backpay", "https://example.org/backpay"),
+        ("mailto:maria@example.org", "maria@example.org"),
+        ("https://example.org/rota", "https://example.org/rota"),
+    ]
+    assert texts(doc, "//p")[1:] == [
+        "More at our site (https://example.org/backpay).",
+        "Write to maria@example.org or see https://example.org/rota now.",
+    ]
+
+
 def test_an_html_message_with_no_text_is_named_as_such(tmp_path: Path) -> None:
     source = tmp_path / "blank.eml"
     source.write_bytes(message({"From": "a@example.org", "Subject": "Blank"}, " \n", "html"))

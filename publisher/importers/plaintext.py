@@ -43,7 +43,7 @@ import lxml.html
 
 from ..clock import build_time
 from ..readers.bold_title import TITLE_MAX
-from ..readers.redirects import text_without_redirects
+from ..readers.redirects import redirected_to, text_without_redirects
 from ..readers.typed_lists import BulletLevels
 from ..sanitize import unknown_tags_as_text
 from .blogfurniture import buttons, more_link, without_furniture, without_reading_time
@@ -103,7 +103,7 @@ HEADING_WORDS = 16
 def recover(text: str, split: bool | None = None) -> list[Draft]:
     """Recover the documents in `text`; `split` None means: split when several posts are found."""
     # A received newsletter's mailing list prints over and under the whole text
-    blocks, mailing = without_mailing_list(split_blocks(text))
+    blocks, mailing = without_mailing_list(split_blocks(_outlook_links_written(text)))
     posts = _split_posts(blocks)
     if split is False or (split is None and len(posts) < 2):
         posts = [blocks]
@@ -115,6 +115,36 @@ def recover(text: str, split: bool | None = None) -> list[Draft]:
         for draft in drafts:
             draft.found["posts in file"] = len(drafts)
     return drafts
+
+
+# A link as Outlook's plain text writes it: its words, then its address in angle brackets
+# ("our site<https://…>", "maria@…<mailto:maria@…>"); the sanitiser took the address
+# for a tag, and left it out
+_OUTLOOK_LINK = re.compile(r"(\S*)<((?:https?|mailto):[^\s<>]+)>", re.IGNORECASE)
+
+
+def _outlook_links_written(text: str) -> str:
+    """`text` with each link Outlook wrote as words and address written as the words and
+    the address beside them in brackets: nothing marks where the words start. Words that
+    are the address itself (as Outlook writes a typed address, a mail address) stay alone,
+    to be linked as the address they are."""
+
+    def written(link: re.Match[str]) -> str:
+        word, address = link[1], link[2]
+        if not word or _same_address(word, redirected_to(address) or address):
+            return word or address
+        return f"{word} ({address})"
+
+    return _OUTLOOK_LINK.sub(written, text)
+
+
+def _same_address(words: str, address: str) -> bool:
+    """Whether `words` show `address` (its scheme, or a closing slash, left off)."""
+
+    def bare(written: str) -> str:
+        return re.sub(r"^(?:https?://|mailto:)", "", written, flags=re.I).rstrip("/").casefold()
+
+    return bare(words) == bare(address)
 
 
 def _split_posts(blocks: list[Block]) -> list[list[Block]]:
