@@ -2284,6 +2284,37 @@ def test_outlooks_plain_text_links_keep_their_addresses(tmp_path: Path) -> None:
     ]
 
 
+def word_list_item(level: int, mark: str, font: str, words: str) -> str:
+    """A list paragraph as Outlook (Word) writes it in HTML mail: its bullet typed out in
+    a span Word ignores when it reads the page back, spaced with non-breaking spaces."""
+    return (
+        f"<p class=MsoListParagraph style='margin-left:{36 * level}.0pt;text-indent:-18.0pt;"
+        f"mso-list:l0 level{level} lfo1'><![if !supportLists]><span style='font-family:{font}'>"
+        f"<span style='mso-list:Ignore'>{mark}<span style='font:7.0pt \"Times New Roman\"'>"
+        "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>"
+        f"{words}<o:p></o:p></p>"
+    )
+
+
+def test_an_html_messages_word_bullets_are_a_nested_list(tmp_path: Path) -> None:
+    """The bullet's spacing, read through the Symbol font, came out as "•€€€€€€€€", and a
+    second level's "o" as a paragraph starting "o"."""
+    items = (
+        word_list_item(1, "\u00b7", "Symbol", "Full back pay")
+        + word_list_item(2, "o", '"Courier New"', "Paid in March")
+        + word_list_item(1, "\u00b7", "Symbol", "A new rota agreed")
+    )
+    html = OUTLOOK_HTML.replace(
+        '<ul><li class="MsoNormal">Back pay for March</li><li class="MsoNormal">Sick pay</li></ul>',
+        items,
+    )
+    sent = {"From": "Maria Lopez <maria@example.org>", "Subject": "Statement on the strike"}
+    (doc,) = import_one(tmp_path, message(sent, html, "html"), "statement.eml")
+    assert texts(doc, "/div/ul/li") == ["Full back pay Paid in March", "A new rota agreed"]
+    assert texts(doc, "/div/ul/li/ul/li") == ["Paid in March"]
+    assert "\u20ac" not in doc.body_html
+
+
 def test_an_html_message_with_no_text_is_named_as_such(tmp_path: Path) -> None:
     source = tmp_path / "blank.eml"
     source.write_bytes(message({"From": "a@example.org", "Subject": "Blank"}, " \n", "html"))

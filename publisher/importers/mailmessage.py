@@ -295,7 +295,8 @@ def _text_of(message: EmailMessage, path: Path, pictures: dict[str, tuple[str, b
 
 def _html_as_text(html: str, pictures: dict[str, tuple[str, bytes]] | None = None) -> str:
     """An HTML-only message's text, as pandoc reads it: its <head> (title, style sheet) and
-    scripts left out, list items kept as "- " lines, links as links (`_links_written_out`),
+    scripts left out, lists kept (Word's typed-out bullets as in a saved page,
+    `wordlists`), nested (`_sub_bullets_typed`), links as links (`_links_written_out`),
     a quoted reply indented, characters set in a symbol font as the symbols they show
     (`symbol_fonts`), a picture sent with it ("cid:…", `pictures`) or shown from the web
     as the mark of where it stands (`plaintext.picture_mark`), a tracking pixel left out
@@ -306,6 +307,7 @@ def _html_as_text(html: str, pictures: dict[str, tuple[str, bytes]] | None = Non
 
     from .. import pandoc
     from ..readers.symbol_fonts import symbols_mapped
+    from ..readers.wordlists import with_word_lists
 
     try:
         root = lxml.html.document_fromstring(html)
@@ -313,6 +315,8 @@ def _html_as_text(html: str, pictures: dict[str, tuple[str, bytes]] | None = Non
         return ""
     for part in root.iter("table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"):
         part.tag = "div"
+    with_word_lists(root)  # Outlook's bullets are Word's, typed out: lists, as in a saved page
+    _sub_bullets_typed(root)
     symbols_mapped(root)  # Outlook's Wingdings smiley ("J") as the smiley
     _links_written_out(root)
     for image in list(root.iter("img")):
@@ -329,7 +333,30 @@ def _html_as_text(html: str, pictures: dict[str, tuple[str, bytes]] | None = Non
         image.tag, image.text = "span", mark
     page = lxml.html.tostring(root, encoding="unicode")
     text = pandoc.convert_text(page, "html", "plain", ["--wrap=none"])
+    text = _SUB_ITEM.sub(r"\1", text)  # "  - ◦ Paid in March": "  ◦ Paid in March"
     return re.sub(r"(?m)^--$", "-- ", text)
+
+
+# The bullets of a list's second and third levels, as Word and browsers draw them, which
+# the plain-text reader nests by (`typed_lists.BulletLevels`); pandoc writes "-" for all
+_SUB_BULLETS = {2: "◦", 3: "▪"}
+_SUB_ITEM = re.compile(rf"(?m)^( +)- (?=[{''.join(_SUB_BULLETS.values())}] )")
+
+
+def _sub_bullets_typed(root: Any) -> None:
+    """Each item of a bulleted list inside another's item (`root`, a message's HTML)
+    opened with the bullet of its level: pandoc's plain text writes every level's bullet
+    "-", which the plain-text reader took for one level."""
+    for listing in root.iter("ul"):
+        depth = sum(1 for above in listing.iterancestors("li"))
+        if not depth:
+            continue
+        bullet = _SUB_BULLETS[min(depth + 1, 3)]
+        for item in listing.iterchildren("li"):
+            opening = item  # or the paragraph it opens with, as Outlook writes items
+            if not (item.text or "").strip() and len(item) and item[0].tag in ("p", "div"):
+                opening = item[0]
+            opening.text = f"{bullet} {(opening.text or '').lstrip()}"
 
 
 _WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>⟦⟧]+")
