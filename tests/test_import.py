@@ -182,15 +182,20 @@ def test_bullets_with_indented_teasers_become_list_items_never_code(tmp_path: Pa
 
 @pytest.mark.parametrize(
     ("first", "second", "third"),
-    [("\u00b7\t", "o\t", "§\t"), ("\uf0b7\t", "o\t", "\uf0a7 ")],
-    ids=["Word's plain text", "Symbol and Wingdings characters"],
+    [
+        ("\u00b7\t", "o\t", "§\t"),
+        ("\uf0b7\t", "o\t", "\uf0a7 "),
+        ("\u00b7         ", "o   ", "§  "),
+    ],
+    ids=["Word's plain text", "Symbol and Wingdings characters", "Outlook's plain text"],
 )
 def test_a_list_copied_out_of_word_is_a_list_with_its_levels(
     tmp_path: Path, first: str, second: str, third: str
 ) -> None:
     """Word copies its bullets as "·" and a tab, "o" and a tab a level down and "§" and a
     tab two levels down, or as its Symbol and Wingdings fonts' own characters, which no
-    other font draws. A lower level's items are a list inside the item above them."""
+    other font draws; Outlook's plain text (a message's, Save As > Text Only) pads them
+    with spaces instead. A lower level's items are a list inside the item above them."""
     text = (
         f"Our demands\n\n{LONG}\n\n"
         f"{first}A living wage\n{first}No zero-hours contracts\n{second}Agency staff too\n"

@@ -32,9 +32,10 @@ NBSP = "\u00a0"
 # Word copies its bullets as "·" and a tab, or as its Symbol and Wingdings fonts' own
 # characters (SYMBOL_FONT); a level down, as Courier New's "o" and a tab, and two levels
 # down as Wingdings' square, "§" in other fonts, and a tab: read as "◦" and "▪", the
-# bullets those levels show (`typed_lists.SUB_BULLETS`).
+# bullets those levels show (`typed_lists.SUB_BULLETS`). Outlook's plain text pads them
+# to the tab stop with spaces ("o   "): two or more, where a word "o" has one after it.
 BULLET = re.compile(rf"^[•●▪◦‣∙·■□○◆◇➢➤►▸✓✔→*–—{SYMBOL_FONT}-]\s+")
-_WORD_LOWER = re.compile(rf"^([ \t{NBSP}]*)([o§])(?=\t)")
+_WORD_LOWER = re.compile(rf"^([ \t{NBSP}]*)([o§])(?=\t|[ {NBSP}]{{2,}})")
 _WORD_BULLETS = {"o": "◦", "§": "▪"}
 NUMBERED = re.compile(rf"^{NUMBER_MARK}\s+")
 # "(a)", "a)", "a.": a motion's resolutions, the sub-items of a numbered list Word copies
