@@ -532,6 +532,67 @@ def test_the_text_word_shows_for_a_simple_field_is_kept_and_a_hyperlink_field_is
     assert re.search(r'<a href="https://example.org/a"[^>]*>the ballot</a> today', body)
 
 
+def word_contents_entry(words: str, bookmark: str, page: str) -> str:
+    """A line of the table of contents Word inserts (References > Table of Contents): a
+    link to the heading's bookmark, its words, a tab, and the page number as a field
+    Word hides on the web (w:webHidden)."""
+    hidden = "<w:rPr><w:noProof/><w:webHidden/></w:rPr>"
+    return (
+        f'<w:hyperlink w:anchor="{bookmark}" w:history="1"><w:r><w:rPr><w:rStyle'
+        f' w:val="Hyperlink"/><w:noProof/></w:rPr><w:t>{words}</w:t></w:r><w:r>{hidden}'
+        f'<w:tab/></w:r><w:r>{hidden}<w:fldChar w:fldCharType="begin"/></w:r><w:r>{hidden}'
+        f'<w:instrText xml:space="preserve"> PAGEREF {bookmark} \\h </w:instrText></w:r>'
+        f'<w:r>{hidden}</w:r><w:r>{hidden}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r>{hidden}<w:t>{page}</w:t></w:r><w:r>{hidden}<w:fldChar"
+        ' w:fldCharType="end"/></w:r></w:hyperlink>'
+    )
+
+
+def word_heading(words: str, bookmark: str, number: int) -> str:
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:bookmarkStart w:id="{number}"'
+        f' w:name="{bookmark}"/><w:r><w:t>{words}</w:t></w:r><w:bookmarkEnd w:id="{number}"/>'
+        "</w:p>"
+    )
+
+
+def test_a_word_table_of_contents_is_left_out_with_its_page_numbers(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """As Word 2013+ inserts it (References > Table of Contents), in a content control, its
+    bookmarks around the headings' words: pandoc linked its lines to the headings, and
+    every output showed Word's page numbers ("Our demands 2", printed on page 4). The
+    web page, the EPUB and the PDF make contents of their own."""
+    toc = '<w:pPr><w:pStyle w:val="TOC1"/><w:tabs><w:tab w:val="right" w:leader="dot"'
+    toc += ' w:pos="9016"/></w:tabs></w:pPr>'
+    contents = (
+        '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+        "<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>"
+        '<w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t>Contents</w:t></w:r>'
+        f'</w:p><w:p>{toc}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText'
+        ' xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r><w:r>'
+        '<w:fldChar w:fldCharType="separate"/></w:r>'
+        f"{word_contents_entry('Our demands', '_Toc190001', '2')}</w:p>"
+        f"<w:p>{toc}{word_contents_entry('Next steps', '_Toc190002', '3')}</w:p>"
+        '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent></w:sdt>'
+    )
+    body = (
+        '<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Strike report</w:t></w:r></w:p>'
+        f"{contents}{word_heading('Our demands', '_Toc190001', 1)}"
+        f"{word_paragraph('A living wage.')}{word_heading('Next steps', '_Toc190002', 2)}"
+        f"{word_paragraph('Ballot in April.')}"
+    )
+
+    def written(text: str) -> str:
+        start = text.index(">", text.index("<w:body")) + 1
+        return text[:start] + body + text[text.index("<w:sectPr") :]
+
+    report = edited(office_file(tmp_path / "report.docx", TEXT), "word/document.xml", written)
+    caplog.set_level(logging.INFO, logger="publisher")
+    assert body_text(report) == "Our demands A living wage. Next steps Ballot in April."
+    assert f"{report}: left out Word's table of contents (2 lines" in caplog.text
+
+
 def test_a_libreoffice_captioned_picture_keeps_its_caption_as_its_alt_text(
     tmp_path: Path,
 ) -> None:

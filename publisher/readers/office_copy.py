@@ -1,6 +1,7 @@
 """A Word or OpenDocument file as pandoc should read it: a copy whose text (Word's
 word/document.xml, OpenDocument's content.xml) has what pandoc gets wrong put right
-first: a Word file's simple fields spelled out as pandoc reads fields (`word_fields`),
+first: a Word file's simple fields spelled out as pandoc reads fields and its table of
+contents taken out (`word_fields`),
 the numbers of a Word or LibreOffice file's headings written into them
 (`word_numbers`, `odt_numbers`), its text boxes' text moved into the text (`text_boxes`),
 its hidden text (`hidden_text`) and the prompts of a Word template's empty fields
@@ -38,6 +39,7 @@ _PARTS = {"docx": "word/document.xml", "odt": "content.xml"}
 Fix = tuple[str, Callable[["_Element", str], int], dict[str, tuple[bytes, ...]]]
 _FIXES: tuple[Fix, ...] = (
     ("simple fields", word_fields.simple_fields_spelled_out, word_fields.MARKS),
+    ("contents lines", word_fields.contents_removed, word_fields.CONTENTS_MARKS),
     ("text boxes", text_boxes.boxes_moved, text_boxes.MARKS),
     ("hidden runs", hidden_text.hidden_runs_removed, hidden_text.MARKS),
     ("empty fields", word_placeholders.prompts_removed, word_placeholders.MARKS),

@@ -202,6 +202,13 @@ def _prepared_and_read(path: Path, id_prefix: str, media_dir: Path | None) -> pa
             path,
             boxes,
         )
+    if lines := done["contents lines"]:
+        log.info(
+            "%s: left out Word's table of contents (%d lines, with the Word file's page"
+            " numbers): the outputs make their own",
+            path,
+            lines,
+        )
     if done["hidden runs"]:
         log.info("%s: the text it hides (formatted Hidden) is left out, as it is in print", path)
     if empty := done["empty fields"]:
