@@ -81,6 +81,58 @@ def test_tracked_changes_are_published_accepted_with_a_warning_and_comments_note
     }
 
 
+# As LibreOffice saves a document under review (Edit > Track Changes > Record): each
+# change's region listed before the text, its deleted words kept there; an insertion
+# marked where it starts and ends, a deletion where it stood; a comment in the text
+LIBREOFFICE_CHANGES = (
+    '<text:tracked-changes text:track-changes="true"><text:changed-region xml:id="ct1"'
+    ' text:id="ct1"><text:deletion><office:change-info><dc:creator>Ana</dc:creator>'
+    "<dc:date>2026-03-01T10:00:00</dc:date></office:change-info><text:p>five per cent </text:p>"
+    '</text:deletion></text:changed-region><text:changed-region xml:id="ct2" text:id="ct2">'
+    "<text:insertion><office:change-info><dc:creator>Ana</dc:creator><dc:date>"
+    "2026-03-01T10:00:00</dc:date></office:change-info></text:insertion></text:changed-region>"
+    "</text:tracked-changes>"
+)
+LIBREOFFICE_CHANGE = (
+    '<text:change text:change-id="ct1"/><text:change-start text:change-id="ct2"/>ten per'
+    ' cent <text:change-end text:change-id="ct2"/><office:annotation office:name="__Annotation'
+    '__1_1"><dc:creator>Luis</dc:creator><dc:date>2026-03-01T11:00:00</dc:date><text:p>Not'
+    " before Friday</text:p></office:annotation>for every <office:annotation-end"
+    ' office:name="__Annotation__1_1"/>member.'
+)
+
+
+def test_a_libreoffice_file_under_review_says_so_as_a_word_file_does(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """pandoc publishes LibreOffice's tracked changes as if accepted, and leaves its
+    comments out, without a word, as it does Word's."""
+    caplog.set_level(logging.INFO)
+    path = office_file(tmp_path / "statement.odt", TEXT)
+    with zipfile.ZipFile(path) as saved:
+        parts = [(member, saved.read(member)) for member in saved.infolist()]
+    with zipfile.ZipFile(path, "w") as saved:
+        for member, data in parts:
+            if member.filename == "content.xml":
+                content = data.decode().replace(
+                    "<office:text>", "<office:text>" + LIBREOFFICE_CHANGES
+                )
+                data = content.replace("CHANGE for every member.", LIBREOFFICE_CHANGE).encode()
+            saved.writestr(member, data)
+    doc = read_document(path, path.stem, tmp_path, "en")
+    assert "a pay rise of ten per cent for every member" in doc.body_html
+    assert "five" not in doc.body_html and "Friday" not in doc.body_html
+    said = {(r.levelname, r.getMessage()) for r in caplog.records}
+    assert said == {
+        (
+            "WARNING",
+            f"{path}: tracked changes not yet accepted or rejected are published as if"
+            " accepted: accept or reject them in LibreOffice to be sure of the text",
+        ),
+        ("INFO", f"{path}: 1 comment(s) left out: they are for the editors"),
+    }
+
+
 def test_a_word_file_with_neither_says_nothing(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

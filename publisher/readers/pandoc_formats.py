@@ -131,15 +131,7 @@ class DocxReader:
         converted = _prepared_and_read(path, id_prefix, self.media_dir)
         meta = {**docx_properties(path), **converted.meta}
         body, notes = _docx_text_and_comments(path)
-        changes, comments = docx_review_marks(body, notes)
-        if changes:
-            log.warning(
-                "%s: tracked changes not yet accepted or rejected are published as if"
-                " accepted: accept or reject them in Word to be sure of the text",
-                path,
-            )
-        if comments:
-            log.info("%s: %d comment(s) left out: they are for the editors", path, comments)
+        _review_marks_said(path, *docx_review_marks(body, notes), "Word")
         if drawings := docx_drawings_left_out(body):
             log.warning(
                 "%s: %s left out: no output can draw them from the file; in Word, right-click"
@@ -149,6 +141,21 @@ class DocxReader:
             )
         meta, body_html = _title_block(path, meta, converted.body_html)
         return RawDocument(meta, _drop_repeated_properties(body_html, meta))
+
+
+def _review_marks_said(path: Path, changes: int, comments: int, program: str) -> None:
+    """Say that a file still under review (`changes` marks of tracked changes, `comments`)
+    is published as if its changes were accepted, and without its comments: a colleague's
+    suggestion, or "not before Friday", would be published or lost without a word."""
+    if changes:
+        log.warning(
+            "%s: tracked changes not yet accepted or rejected are published as if"
+            " accepted: accept or reject them in %s to be sure of the text",
+            path,
+            program,
+        )
+    if comments:
+        log.info("%s: %d comment(s) left out: they are for the editors", path, comments)
 
 
 def _title_block(path: Path, meta: dict[str, Any], body: str) -> tuple[dict[str, Any], str]:
@@ -350,8 +357,26 @@ class OdtReader:
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         meta = _typed_under_properties(odt_title_paragraphs(path), odt_properties(path))
         body = _prepared_and_read(path, id_prefix, self.media_dir).body_html
+        _review_marks_said(path, *odt_review_marks(path), "LibreOffice")
         meta, body = _title_block(path, meta, body)
         return RawDocument(meta, _drop_repeated_properties(body, meta))
+
+
+# A change LibreOffice tracks (each listed once, before the text) and a comment in the
+# text (not the mark where the passage it comments on ends, office:annotation-end)
+_ODT_CHANGE = re.compile(rb"<text:changed-region\b")
+_ODT_COMMENT = re.compile(rb"<office:annotation[\s>]")
+
+
+def odt_review_marks(path: Path) -> tuple[int, int]:
+    """How many tracked changes and comments an OpenDocument file's text holds: pandoc
+    accepts the one and drops the other, silently, as it does a Word file's."""
+    try:
+        with zipfile.ZipFile(path) as odt:
+            content = odt.read("content.xml")
+    except (KeyError, zipfile.BadZipFile):
+        return 0, 0
+    return len(_ODT_CHANGE.findall(content)), len(_ODT_COMMENT.findall(content))
 
 
 _NS = {
