@@ -679,3 +679,24 @@ def test_a_word_file_damaged_inside_is_named_with_what_to_do(tmp_path: Path) -> 
     said = str(raised.value)
     assert said.startswith(f"{report}: pandoc could not convert this docx input"), said
     assert "re-save it if it is damaged" in said and "HasCallStack" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("name", "part", "program"),
+    [("report.docx", "word/document.xml", "Word"), ("report.odt", "content.xml", "LibreOffice")],
+)
+def test_an_office_file_whose_text_is_cut_short_names_the_damaged_part(
+    tmp_path: Path, name: str, part: str, program: str
+) -> None:
+    """Its text's XML ends mid-element, as a copy interrupted by a sync or a full disk
+    leaves it inside an intact zip: pandoc said only "couldn't parse docx file: DocxError"."""
+    report = office_file(tmp_path / name, TEXT)
+    edited(report, part, lambda text: text[: text.index("After the box.")])
+    with pytest.raises(PublisherError) as raised:
+        read_document(report, "report", tmp_path, "en")
+    [problem] = raised.value.problems
+    assert problem.file == report
+    assert problem.hint is not None and problem.hint.startswith(
+        f"{part}, inside it, is damaged (not well-formed XML at line"
+    ), problem.hint
+    assert f"open it in {program}, which offers to repair it, and save it again" in problem.hint

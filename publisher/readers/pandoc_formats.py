@@ -8,6 +8,7 @@ import logging
 import re
 import tempfile
 import zipfile
+import zlib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
@@ -196,9 +197,11 @@ def _prepared_and_read(path: Path, id_prefix: str, media_dir: Path | None) -> pa
         try:
             converted = pandoc.to_html(source, kind, id_prefix=id_prefix, media_dir=media_dir)
         except PublisherError as exc:
+            damaged = damaged_part(path)
             for problem in exc.problems:
                 problem.file = path if problem.file == source else problem.file
                 problem.message = problem.message.replace(str(source), str(path))
+                problem.hint = damaged or problem.hint
             raise
     if done["page breaks"]:
         converted = replace(converted, body_html=pandoc.page_breaks(converted.body_html))
@@ -226,6 +229,34 @@ def _prepared_and_read(path: Path, id_prefix: str, media_dir: Path | None) -> pa
             empty,
         )
     return converted
+
+
+def damaged_part(path: Path) -> str | None:
+    """What to say of the first XML part of a Word or OpenDocument file (a zip of them)
+    that is not whole, as a copy cut short leaves it: pandoc names no part ("couldn't
+    parse docx file: DocxError"), and Word and LibreOffice offer to repair it. None when
+    every part reads."""
+    from lxml import etree
+
+    program = "Word" if path.suffix.lower() == ".docx" else "LibreOffice"
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        with zipfile.ZipFile(path) as office:
+            for name in office.namelist():
+                if not name.endswith((".xml", ".rels")):
+                    continue
+                try:
+                    etree.fromstring(office.read(name), parser)
+                except etree.XMLSyntaxError as exc:
+                    line, column = exc.position
+                    return (
+                        f"{name}, inside it, is damaged (not well-formed XML at line {line},"
+                        f" column {column}): open it in {program}, which offers to repair"
+                        " it, and save it again"
+                    )
+    except (OSError, EOFError, zlib.error, zipfile.BadZipFile):
+        return None  # not a zip: pandoc's words say so
+    return None
 
 
 def _docx_text_and_comments(path: Path) -> tuple[bytes, bytes]:
