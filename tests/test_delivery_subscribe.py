@@ -227,6 +227,18 @@ def test_twenty_requests_a_minute_from_one_address_are_refused_after_the_fifth(
     assert len(smtp.received) == 5
 
 
+def subscribed(url: str, address: str, visitor: str) -> int:
+    """The status of `visitor`'s (their X-Forwarded-For) subscribe form sent for `address`
+    through the web server in front of serve-subscriptions at `url`."""
+    body = urlencode({"email": address}).encode()
+    request = urllib.request.Request(f"{url}subscribe/", body, {"X-Forwarded-For": visitor})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
 def test_behind_the_local_web_server_each_visitor_has_their_own_limit(self_service: Path) -> None:
     """serve-subscriptions listens on loopback behind a web server, so every request comes
     from 127.0.0.1; the visitor is the one its X-Forwarded-For names."""
@@ -235,20 +247,10 @@ def test_behind_the_local_web_server_each_visitor_has_their_own_limit(self_servi
     app = create_app(self_service)
     server = create_server(app, host="127.0.0.1", port=0, **proxy_options("127.0.0.1"))
 
-    def status(visitor: str, n: int) -> int:
-        body = urlencode({"email": f"{visitor}-{n}@example.org"}).encode()
-        headers = {"X-Forwarded-For": visitor}
-        request = urllib.request.Request(f"{url}subscribe/", body, headers)
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return response.status
-        except urllib.error.HTTPError as exc:
-            return exc.code
-
     with serving(server) as port:
         url = f"http://127.0.0.1:{port}/"
-        first = [status("198.51.100.1", n) for n in range(6)]
-        second = status("198.51.100.2", 0)
+        first = [subscribed(url, f"one-{n}@example.org", "198.51.100.1") for n in range(6)]
+        second = subscribed(url, "two@example.org", "198.51.100.2")
     app.extensions[OUTBOX].wait()
 
     assert (first, second) == ([200] * 5 + [429], 200)
@@ -317,19 +319,12 @@ def test_visitors_from_one_ipv6_network_share_a_limit_as_one_ipv4_address_does(
     app = create_app(self_service)
     server = create_server(app, host="127.0.0.1", port=0, **proxy_options("127.0.0.1"))
 
-    def status(visitor: str) -> int:
-        body = urlencode({"email": f"v6-{visitor.replace(':', '-')}@example.org"}).encode()
-        request = urllib.request.Request(f"{url}subscribe/", body, {"X-Forwarded-For": visitor})
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return response.status
-        except urllib.error.HTTPError as exc:
-            return exc.code
-
     with serving(server) as port:
         url = f"http://127.0.0.1:{port}/"
-        one_network = [status(f"2001:db8:1:2::{n:x}") for n in range(1, 8)]
-        next_network = status("2001:db8:1:3::1")
+        one_network = [
+            subscribed(url, f"v6-{n}@example.org", f"2001:db8:1:2::{n:x}") for n in range(1, 8)
+        ]
+        next_network = subscribed(url, "v6-next@example.org", "2001:db8:1:3::1")
     app.extensions[OUTBOX].wait()
 
     assert (one_network, next_network) == ([200] * 5 + [429] * 2, 200)

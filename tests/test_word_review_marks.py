@@ -62,6 +62,24 @@ def under_review(path: Path) -> Path:
     return path
 
 
+def review_said(caplog: pytest.LogCaptureFixture) -> set[tuple[str, str]]:
+    """What reading the file under review said, by level."""
+    return {(r.levelname, r.getMessage()) for r in caplog.records}
+
+
+def under_review_notes(path: Path, program: str) -> set[tuple[str, str]]:
+    """The warning of tracked changes and the note of one comment, naming the program
+    that accepts or rejects them."""
+    return {
+        (
+            "WARNING",
+            f"{path}: tracked changes not yet accepted or rejected are published as if"
+            f" accepted: accept or reject them in {program} to be sure of the text",
+        ),
+        ("INFO", f"{path}: 1 comment(s) left out: they are for the editors"),
+    }
+
+
 def test_tracked_changes_are_published_accepted_with_a_warning_and_comments_noted(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -70,15 +88,7 @@ def test_tracked_changes_are_published_accepted_with_a_warning_and_comments_note
     doc = read_document(path, path.stem, tmp_path, "en")
     assert "a pay rise of ten per cent for every member" in doc.body_html
     assert "five" not in doc.body_html and "Friday" not in doc.body_html
-    said = {(r.levelname, r.getMessage()) for r in caplog.records}
-    assert said == {
-        (
-            "WARNING",
-            f"{path}: tracked changes not yet accepted or rejected are published as if"
-            " accepted: accept or reject them in Word to be sure of the text",
-        ),
-        ("INFO", f"{path}: 1 comment(s) left out: they are for the editors"),
-    }
+    assert review_said(caplog) == under_review_notes(path, "Word")
 
 
 # As LibreOffice saves a document under review (Edit > Track Changes > Record): each
@@ -122,15 +132,7 @@ def test_a_libreoffice_file_under_review_says_so_as_a_word_file_does(
     doc = read_document(path, path.stem, tmp_path, "en")
     assert "a pay rise of ten per cent for every member" in doc.body_html
     assert "five" not in doc.body_html and "Friday" not in doc.body_html
-    said = {(r.levelname, r.getMessage()) for r in caplog.records}
-    assert said == {
-        (
-            "WARNING",
-            f"{path}: tracked changes not yet accepted or rejected are published as if"
-            " accepted: accept or reject them in LibreOffice to be sure of the text",
-        ),
-        ("INFO", f"{path}: 1 comment(s) left out: they are for the editors"),
-    }
+    assert review_said(caplog) == under_review_notes(path, "LibreOffice")
 
 
 def test_a_word_file_with_neither_says_nothing(
