@@ -1,8 +1,10 @@
-"""Packaging: the version is written once, and a command that needs an extra the install
-lacks says which one, in one message, without a traceback."""
+"""Packaging: the version is written once, every module publisher imports is installed with
+it, and a command that needs an extra the install lacks says which one, in one message,
+without a traceback."""
 
 from __future__ import annotations
 
+import ast
 import importlib
 import os
 import re
@@ -10,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 import tomllib
+from importlib.metadata import packages_distributions
 from pathlib import Path
 
 import pytest
@@ -61,6 +64,62 @@ def test_every_extra_is_in_the_test_extra() -> None:
         for name in found[1].split(",")
     }
     assert pulled == set(extras) - {"test"}
+
+
+def distribution(requirement: str) -> str:
+    """A requirement's distribution name, normalised as pip compares them (PEP 503)."""
+    name = re.match(r"[A-Za-z0-9._-]+", requirement)
+    assert name, requirement
+    return re.sub(r"[-_.]+", "-", name[0]).lower()
+
+
+def imported_when_running(source: Path) -> set[str]:
+    """The top-level modules a file imports, leaving out those under `if TYPE_CHECKING:`,
+    which only the type checker reads, and its own relative imports."""
+    modules: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and ast.unparse(node.test) in {
+            "TYPE_CHECKING",
+            "typing.TYPE_CHECKING",
+        }:
+            for child in node.orelse:
+                visit(child)
+            return
+        if isinstance(node, ast.Import):
+            modules.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            modules.add(node.module.split(".")[0])
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(ast.parse(source.read_text(encoding="utf-8"), str(source)))
+    return modules
+
+
+def test_every_module_publisher_imports_is_installed_with_it() -> None:
+    """`pip install publisher` (with an extra) brings what the program imports. DKIM signing
+    imported `cryptography`, which only the test extra listed: every send from a pip install
+    stopped on a ModuleNotFoundError. A module that a declared package happens to bring
+    today counts as undeclared: the package may stop bringing it."""
+    project = PYPROJECT["project"]
+    declared = {distribution(r) for r in project["dependencies"]} | {
+        distribution(r)
+        for extra, requirements in project["optional-dependencies"].items()
+        if extra != "test"
+        for r in requirements
+    }
+    providers = packages_distributions()
+    undeclared: dict[str, list[str]] = {}
+    for source in sorted((ROOT / "publisher").rglob("*.py")):
+        for module in imported_when_running(source):
+            if module in sys.stdlib_module_names or module == "publisher":
+                continue
+            found = {distribution(d) for d in providers.get(module, [])}
+            if not found & declared:
+                where = str(source.relative_to(ROOT))
+                undeclared.setdefault(f"{module} ({', '.join(sorted(found))})", []).append(where)
+    assert undeclared == {}
 
 
 # A workspace with the subscription form on, so serve-subscriptions imports all it can.
