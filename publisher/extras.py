@@ -1,6 +1,6 @@
 """Optional parts of the install: the servers and the browser are extras, so that a plain
 `pip install publisher` builds and checks without them. A command that needs one says which
-extra to install, instead of a traceback ending in ModuleNotFoundError.
+extra to install, instead of a traceback ending in ModuleNotFoundError or ImportError.
 
     with needs("serve"):
         from flask import Flask
@@ -30,17 +30,28 @@ def install_command(extra: Extra) -> str:
     return f"pip install 'publisher[{extra}]'"
 
 
+def _missing_module(exc: ImportError) -> str | None:
+    """The top-level module whose absence made `exc`: lxml.html.clean raises a plain
+    ImportError `from None` when lxml_html_clean is missing, which names it only in the
+    exception it was raised during."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ModuleNotFoundError) and cause.name:
+            return cause.name.split(".")[0]  # the package: waitress, not waitress.server
+        cause = cause.__context__
+    return None
+
+
 @contextmanager
 def needs(extra: Extra) -> Iterator[None]:
-    """Turn a missing third-party module imported in the block into a PublisherError that
-    names the extra to install. A missing module of publisher's own is a bug: it is re-raised."""
+    """Turn a third-party module missing for an import in the block into a PublisherError
+    that names the extra to install. A missing module of publisher's own is a bug, and an
+    ImportError with no missing module behind it is not an install's: both are re-raised."""
     try:
         yield
-    except ModuleNotFoundError as exc:
-        missing = (exc.name or "a module").split(".")[
-            0
-        ]  # the package: waitress, not waitress.server
-        if missing == __package__:
+    except ImportError as exc:
+        missing = _missing_module(exc)
+        if missing is None or missing == __package__:
             raise
         raise PublisherError.at(
             f"{PURPOSES[extra]} needs the {extra} extra ({missing} is not installed)",

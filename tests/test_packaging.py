@@ -194,6 +194,38 @@ def test_importing_a_web_page_names_the_webpage_extra(tmp_path: Path) -> None:
     assert "Traceback" not in output
 
 
+# A page as a browser's "Save Page As" keeps it.
+SAVED_PAGE = """\
+<html lang="en"><head><meta charset="utf-8"><title>Council votes on rent cap</title></head>
+<body><article><h1>Council votes on rent cap</h1>
+<p>The council voted on Tuesday to ask for powers to cap rents.</p>
+<p>Tenants' groups welcomed the vote.</p></article></body></html>
+"""
+
+
+def test_a_web_page_import_without_lxml_html_clean_names_the_webpage_extra(
+    tmp_path: Path,
+) -> None:
+    """lxml.html.clean, which trafilatura's text extractor imports, raises a plain ImportError
+    ("now a separate project lxml_html_clean") when that package is missing: the import
+    stopped as an unexpected problem (exit 70) instead of naming the extra."""
+    (tmp_path / "saved.html").write_text(SAVED_PAGE, encoding="utf-8")
+    result = run_without("lxml_html_clean", cli("import", "saved.html"), tmp_path)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "needs the webpage extra (lxml_html_clean is not installed)" in output
+    assert "pip install 'publisher[webpage]'" in output
+    assert "Traceback" not in output and "unexpected problem" not in output
+
+
+def test_the_webpage_extra_brings_lxml_html_clean_itself() -> None:
+    """trafilatura's extractor (justext) asks for `lxml[html_clean]`; pip before 23.3 (as
+    Python 3.11's venv has) does not match that to lxml's `html-clean` extra and installs
+    lxml alone, so the extra names the package, not lxml's extra."""
+    webpage = PYPROJECT["project"]["optional-dependencies"]["webpage"]
+    assert "lxml-html-clean" in {distribution(requirement) for requirement in webpage}
+
+
 def test_a_missing_module_of_publisher_itself_is_not_blamed_on_an_extra() -> None:
     from publisher.extras import needs
 
