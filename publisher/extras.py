@@ -1,6 +1,7 @@
 """Optional parts of the install: the servers and the browser are extras, so that a plain
-`pip install publisher` builds and checks without them. A command that needs one says which
-extra to install, instead of a traceback ending in ModuleNotFoundError or ImportError.
+`pip install newsletter-publisher` builds and checks without them. A command that needs one
+says which extra to install, instead of a traceback ending in ModuleNotFoundError or
+ImportError.
 
     with needs("serve"):
         from flask import Flask
@@ -10,8 +11,10 @@ The imports stay ordinary statements, so type checkers and linters see them as u
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Literal
 
 from .errors import PublisherError
@@ -26,8 +29,19 @@ PURPOSES: dict[Extra, str] = {
 }
 
 
+# The distribution's name (pyproject.toml): "publisher" on PyPI is another project, which
+# `pip install 'publisher[serve]'` would install in place of this one.
+DISTRIBUTION = "newsletter-publisher"
+
+
 def install_command(extra: Extra) -> str:
-    return f"pip install 'publisher[{extra}]'"
+    """The command that adds `extra` to this install. pipx keeps the tool in a venv of its own
+    (named by the tool, holding pipx_metadata.json), which a plain `pip install` misses."""
+    requirement = f"'{DISTRIBUTION}[{extra}]'"
+    venv = Path(sys.prefix)
+    if (venv / "pipx_metadata.json").is_file():
+        return f"pipx runpip {venv.name} install {requirement}"
+    return f"pip install {requirement}"
 
 
 def _missing_module(exc: ImportError) -> str | None:

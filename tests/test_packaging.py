@@ -54,13 +54,44 @@ def test_every_theme_in_the_checkout_goes_into_the_wheel() -> None:
     assert {k: v for k, v in included.items() if k.startswith("templates/")} == expected
 
 
+def test_the_distribution_is_not_pypis_other_publisher() -> None:
+    """ "publisher" on PyPI is another project (an IPython-notebook tool, versions up to 0.11,
+    with a top-level `publisher` package of its own): `pip install 'publisher[preview]'`, as
+    the hints said, installed that, and `pip install -U` replaced this tool with it. The
+    distribution has a name of its own; the command and the import package stay publisher."""
+    assert PYPROJECT["project"]["name"] == "newsletter-publisher"
+    assert PYPROJECT["project"]["scripts"] == {"publisher": "publisher.cli:main"}
+    assert PYPROJECT["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"] == ["publisher"]
+
+
+def test_the_install_hint_of_a_pipx_install_adds_the_extra_to_its_own_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pipx keeps each tool in a venv of its own, with the pipx_metadata.json it writes: a
+    plain `pip install` adds nothing to it. `pipx inject` of the tool's own extra is refused
+    as "already injected" by the pipx releases Debian and Ubuntu ship; runpip is not."""
+    from publisher.extras import install_command
+
+    venv = tmp_path / "pipx" / "venvs" / "newsletter-publisher"
+    venv.mkdir(parents=True)
+    (venv / "pipx_metadata.json").write_text(
+        '{"main_package": {"package": "newsletter-publisher", "package_or_url":'
+        ' "newsletter-publisher", "pip_args": [], "include_dependencies": false},'
+        ' "python_version": "Python 3.11.2", "pipx_metadata_version": "0.4"}'
+    )
+    monkeypatch.setattr(sys, "prefix", str(venv))
+    assert install_command("preview") == (
+        "pipx runpip newsletter-publisher install 'newsletter-publisher[preview]'"
+    )
+
+
 def test_every_extra_is_in_the_test_extra() -> None:
     """make test and make demo install '.[test]': it must bring the whole tool."""
     extras = PYPROJECT["project"]["optional-dependencies"]
     pulled = {
         name
         for requirement in extras["test"]
-        if (found := re.fullmatch(r"publisher\[([\w,-]+)\]", requirement))
+        if (found := re.fullmatch(r"newsletter-publisher\[([\w,-]+)\]", requirement))
         for name in found[1].split(",")
     }
     assert pulled == set(extras) - {"test"}
@@ -98,9 +129,9 @@ def imported_when_running(source: Path) -> set[str]:
 
 
 def test_every_module_publisher_imports_is_installed_with_it() -> None:
-    """`pip install publisher` (with an extra) brings what the program imports. DKIM signing
-    imported `cryptography`, which only the test extra listed: every send from a pip install
-    stopped on a ModuleNotFoundError. A module that a declared package happens to bring
+    """`pip install newsletter-publisher` (with an extra) brings what publisher imports. DKIM
+    signing imported `cryptography`, which only the test extra listed: every send from a pip
+    install stopped on a ModuleNotFoundError. A module that a declared package happens to bring
     today counts as undeclared: the package may stop bringing it."""
     project = PYPROJECT["project"]
     declared = {distribution(r) for r in project["dependencies"]} | {
@@ -176,7 +207,7 @@ def test_a_command_names_the_extra_it_needs(
     assert result.returncode == 1, result.stderr
     package = module.split(".")[0]  # what a reader installs: waitress, not waitress.server
     assert f"needs the {extra} extra ({package} is not installed)" in result.stderr
-    assert f"pip install 'publisher[{extra}]'" in result.stderr
+    assert f"pip install 'newsletter-publisher[{extra}]'" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -189,7 +220,7 @@ def test_importing_a_web_page_names_the_webpage_extra(tmp_path: Path) -> None:
     )
     output = result.stdout + result.stderr
     assert "needs the webpage extra (trafilatura is not installed)" in output
-    assert "pip install 'publisher[webpage]'" in output
+    assert "pip install 'newsletter-publisher[webpage]'" in output
     assert "note" in result.stdout
     assert "Traceback" not in output
 
@@ -214,7 +245,7 @@ def test_a_web_page_import_without_lxml_html_clean_names_the_webpage_extra(
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "needs the webpage extra (lxml_html_clean is not installed)" in output
-    assert "pip install 'publisher[webpage]'" in output
+    assert "pip install 'newsletter-publisher[webpage]'" in output
     assert "Traceback" not in output and "unexpected problem" not in output
 
 
