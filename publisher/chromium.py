@@ -10,13 +10,22 @@ for work nobody watches.
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 HEADLESS_FIRST = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome")
-# Where none is found. Ubuntu has no headless shell package: chromium serves there.
-INSTALL_HINT = (
-    "install it with 'apt-get install chromium' (on Debian the lighter"
-    " chromium-headless-shell also does); scripts/install-system-deps.sh installs both"
-)
+_SYSTEM_DEPS = Path(__file__).resolve().parents[1] / "scripts" / "install-system-deps.sh"
+
+
+def install_hint() -> str:
+    """Where none is found: apt's packages (Ubuntu has no headless shell package: chromium
+    serves there), and the checkout's script only where there is a checkout."""
+    hint = (
+        "install it with 'apt-get install chromium'"
+        " (on Debian the lighter chromium-headless-shell also does)"
+    )
+    if _SYSTEM_DEPS.is_file():
+        hint += "; scripts/install-system-deps.sh installs both"
+    return hint
 
 
 def executable() -> str | None:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import ast
 import importlib
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -262,6 +264,54 @@ def test_a_missing_module_of_publisher_itself_is_not_blamed_on_an_extra() -> Non
 
     with pytest.raises(ModuleNotFoundError), needs("serve"):
         importlib.import_module("publisher.no_such_module")
+
+
+def installed_copy(tmp_path: Path) -> Path:
+    """publisher/ as a wheel installs it, alone in a site-packages folder: no checkout
+    (package.json, node_modules/, scripts/) around it."""
+    site = tmp_path / "site-packages"
+    shutil.copytree(
+        ROOT / "publisher", site / "publisher", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    return site
+
+
+def test_a_pip_install_is_told_how_to_install_the_validators_it_lacks(tmp_path: Path) -> None:
+    """`publisher check` from a pip install said "run 'make setup' in the publisher
+    checkout" for the Nu checker and Ace, and named the checkout's
+    scripts/install-system-deps.sh for Chromium: a pip user has neither. The hints name the
+    npm packages at the versions the tests run (package.json) and where node_modules/ must
+    be, and apt's package alone."""
+    site = installed_copy(tmp_path)
+    workspace = tmp_path / "bulletin"
+    workspace.mkdir()
+    (workspace / "publisher.toml").write_text(WORKSPACE_CONFIG)
+    code = """\
+        from pathlib import Path
+        from publisher.checks import tools
+        for find in (tools.vnu_jar, tools.ace_modules, lambda _: tools.chromium()):
+            try:
+                find(Path.cwd())
+            except tools.ToolMissing as exc:
+                print(exc)
+    """
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=workspace,
+        env={**os.environ, "PYTHONPATH": str(site), "PATH": str(tmp_path / "no-programs")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    pins = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    ace = " ".join(f"{name}@{pins[name]}" for name in pins if name.startswith("@daisy/"))
+    where = "in the workspace (the folder with publisher.toml), which makes its node_modules/"
+    assert result.stdout.splitlines() == [
+        f"the Nu HTML checker is not installed: run 'npm install vnu-jar@{pins['vnu-jar']}' {where}",
+        f"Ace by DAISY is not installed: run 'PUPPETEER_SKIP_DOWNLOAD=1 npm install {ace}' {where}",
+        "Chromium is not installed: install it with 'apt-get install chromium'"
+        " (on Debian the lighter chromium-headless-shell also does)",
+    ], result.stderr
 
 
 def test_after_make_demo_readers_are_sent_to_publisher_serve_not_to_the_disk() -> None:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ..chromium import INSTALL_HINT, executable
+from ..chromium import executable, install_hint
 from .base import ToolMissing
 
-_SETUP = "run 'make setup' in the publisher checkout, or see the README's set-up section"
-_CHECKOUT = Path(__file__).resolve().parents[2]
+_CHECKOUT = Path(__file__).resolve().parents[2]  # site-packages, in a pip install
+
+# The npm packages `publisher check` runs, at the versions package.json pins for the tests
+# (tests/test_packaging.py keeps the two alike): a pip install has no package.json.
+NU_CHECKER_NPM = "vnu-jar@26.9.27"
+ACE_NPM = "@daisy/ace-core@1.4.6 @daisy/ace-axe-runner-puppeteer@1.4.6"
 
 
 # The validators are short-lived JVMs: the quick compiler alone and one GC thread use
@@ -37,24 +41,48 @@ def java_command(jar: Path) -> list[str]:
     return [java(), *JVM_OPTIONS, "-jar", str(jar)]
 
 
-def node_modules_file(*parts: str, tool: str, workspace: Path) -> Path:
+def node_modules_file(*parts: str, tool: str, workspace: Path, npm_install: str = "") -> Path:
+    """A file in the node_modules/ of the workspace, the current folder or the checkout."""
     for root in (workspace, Path.cwd(), _CHECKOUT):
         candidate = root.joinpath("node_modules", *parts)
         if candidate.exists():
             return candidate
-    raise ToolMissing(tool, f"install the npm package ({_SETUP})")
+    raise ToolMissing(tool, _how_to_install(npm_install))
+
+
+def _how_to_install(npm_install: str) -> str:
+    """`make setup` in a checkout, which installs package.json's pins; else the npm command,
+    run where node_modules_file looks: a pip user has no checkout to run make in."""
+    if (_CHECKOUT / "package.json").is_file():
+        return f"run 'make setup' in the publisher checkout ({_CHECKOUT})"
+    return (
+        f"run '{npm_install}' in the workspace (the folder with publisher.toml),"
+        " which makes its node_modules/"
+    )
 
 
 def vnu_jar(workspace: Path) -> Path:
     return node_modules_file(
-        "vnu-jar", "build", "dist", "vnu.jar", tool="the Nu HTML checker", workspace=workspace
+        "vnu-jar",
+        "build",
+        "dist",
+        "vnu.jar",
+        tool="the Nu HTML checker",
+        workspace=workspace,
+        npm_install=f"npm install {NU_CHECKER_NPM}",
     )
 
 
 def ace_modules(workspace: Path) -> Path:
     """The node_modules folder that holds Ace's checker (ace.js drives it with Puppeteer)."""
     core = node_modules_file(
-        "@daisy", "ace-core", "package.json", tool="Ace by DAISY", workspace=workspace
+        "@daisy",
+        "ace-core",
+        "package.json",
+        tool="Ace by DAISY",
+        workspace=workspace,
+        # Ace drives Debian's Chromium (epub.py): Puppeteer's own download is not needed
+        npm_install=f"PUPPETEER_SKIP_DOWNLOAD=1 npm install {ACE_NPM}",
     )
     return core.parents[2]
 
@@ -69,7 +97,7 @@ def node() -> str:
 def chromium() -> str:
     if found := executable():
         return found
-    raise ToolMissing("Chromium", INSTALL_HINT)
+    raise ToolMissing("Chromium", install_hint())
 
 
 def poppler(command: str) -> str:

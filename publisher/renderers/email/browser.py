@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote
 
-from ...chromium import INSTALL_HINT
 from ...chromium import executable as chromium_executable
+from ...chromium import install_hint
 from ...errors import PublisherError
 from ...extras import needs
 
@@ -37,7 +37,7 @@ CHROMIUM_ARGS = [
 def chromium() -> Iterator[Browser]:
     executable = chromium_executable()
     if executable is None:
-        raise PublisherError.at("headless Chromium is not installed", hint=INSTALL_HINT)
+        raise PublisherError.at("headless Chromium is not installed", hint=install_hint())
     with sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
