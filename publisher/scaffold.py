@@ -231,14 +231,22 @@ def _starter_words(identity: Identity) -> dict[str, str]:
 
 
 _TEMPLATES = """\
-Put files here to override the default theme by name. The default theme's files are in
+Put files here to override the theme by name. The default theme's files are in
 
-    {theme}
+    {default}
+
+and the campaign theme's (`[style] theme = "campaign"` in publisher.toml), which replace
+some of the default's, in
+
+    {campaign}
+
+Both are folders of publisher's install: installing publisher or Python again can move them
+(`pip show newsletter-publisher` gives the Location that holds publisher/ now).
 
 Copy the one to change to the same path here (its `pdf/print.css` to
 `templates/pdf/print.css`, its `email/newsletter.mjml` to `templates/email/newsletter.mjml`)
-and edit it: a file at another path here overrides nothing. The README.md in that folder
-says what each template receives.
+and edit it: a file at another path here overrides nothing. The README.md in the default
+theme's folder says what each template receives.
 """
 
 
@@ -278,7 +286,9 @@ def create_workspace(directory: Path, identity: Identity | None = None) -> Creat
         CONFIG_NAME: config,
         "documents/welcome.md": _DOCUMENT.format(**values),
         "issues/001-first-issue.yaml": _ISSUE.format(**values),
-        "templates/README.md": _TEMPLATES.format(theme=theme_folder("default")),
+        "templates/README.md": _TEMPLATES.format(
+            default=theme_folder("default"), campaign=theme_folder("campaign")
+        ),
     }
     created = Created()
     for name, text in files.items():

@@ -267,12 +267,16 @@ def test_a_missing_module_of_publisher_itself_is_not_blamed_on_an_extra() -> Non
 
 
 def installed_copy(tmp_path: Path) -> Path:
-    """publisher/ as a wheel installs it, alone in a site-packages folder: no checkout
-    (package.json, node_modules/, scripts/) around it."""
+    """publisher/ as a wheel installs it, with the theme folders where pyproject.toml puts
+    them, alone in a site-packages folder: no checkout (package.json, node_modules/,
+    scripts/, templates/) around it."""
     site = tmp_path / "site-packages"
     shutil.copytree(
         ROOT / "publisher", site / "publisher", ignore=shutil.ignore_patterns("__pycache__")
     )
+    included = PYPROJECT["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    for source, target in included.items():
+        shutil.copytree(ROOT / source, site / target)
     return site
 
 
@@ -312,6 +316,32 @@ def test_a_pip_install_is_told_how_to_install_the_validators_it_lacks(tmp_path: 
         "Chromium is not installed: install it with 'apt-get install chromium'"
         " (on Debian the lighter chromium-headless-shell also does)",
     ], result.stderr
+
+
+def test_a_pip_install_is_told_where_each_themes_files_are(tmp_path: Path) -> None:
+    """The default theme's README placed the campaign theme in templates/campaign/, which a
+    wheel install has not (it is publisher/themes/campaign/), and the templates/README.md
+    that `publisher init` writes named the default theme's folder only."""
+    site = installed_copy(tmp_path)
+    package = site / "publisher"
+    result = subprocess.run(
+        [sys.executable, "-c", cli("init", "bulletin")],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(site)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    written = (tmp_path / "bulletin" / "templates" / "README.md").read_text(encoding="utf-8")
+    assert f"\n    {package / 'theme'}\n" in written
+    assert f"\n    {package / 'themes' / 'campaign'}\n" in written
+    assert "pip show newsletter-publisher" in written  # where they are after a reinstall
+
+    theme_readme = (package / "theme" / "README.md").read_text(encoding="utf-8")
+    campaign = re.search(r"`([^`]*campaign/)`", theme_readme)  # the first folder it names
+    assert campaign, theme_readme[:800]
+    assert (package / "theme" / campaign[1]).resolve() == package / "themes" / "campaign"
 
 
 def test_after_make_demo_readers_are_sent_to_publisher_serve_not_to_the_disk() -> None:
