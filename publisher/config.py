@@ -6,7 +6,7 @@ import os
 import shlex
 from dataclasses import dataclass, field
 from email.headerregistry import Address
-from email.utils import getaddresses
+from email.utils import getaddresses, unquote
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -253,18 +253,32 @@ def _reply_to(value: Any) -> Address | None:
     return _address(line) if (line := single_line(value)) else None
 
 
+def name_and_address(value: str) -> tuple[str, str]:
+    """ "Name <address@example.org>" as people write it in a setting: everything before the
+    <…> is the name, colons and commas included (a quoted name is unquoted). Read as a
+    header is read (getaddresses), "UNISON: Branch" is a group called UNISON whose name
+    disappears, and "Unite, Region 4" two addresses; the email package quotes such a name
+    when it writes the header, so it arrives whole."""
+    value = value.strip()
+    name, bracket, rest = value.rpartition("<")
+    if bracket and rest.endswith(">"):
+        name, addr = unquote(name.strip()), rest[:-1].strip()
+    else:
+        name, addr = "", value
+    if "<" in name or ">" in name or getaddresses([addr]) != [("", addr)] or "@" not in addr:
+        raise ValueError(
+            f'{value!r} is not an email address\nwrite it as "Name <address@example.org>"'
+        )
+    return name, addr
+
+
 def _address(value: str) -> Address:
     """An address as people write it: "Name <address@example.org>", or a bare one. One at
     an international domain is kept in its ASCII form (xn--…), read as subscribers' are
     (delivery.subscribers.normalise_address, which config does not import): in a header
     the email package would write the domain as an RFC 2047 encoded word, which is
     forbidden inside an address and which no mail server delivers to."""
-    parsed = getaddresses([value])
-    if len(parsed) != 1 or "@" not in parsed[0][1]:
-        raise ValueError(
-            f'{value!r} is not an email address\nwrite it as "Name <address@example.org>"'
-        )
-    name, addr = parsed[0]
+    name, addr = name_and_address(value)
     if not addr.isascii():  # a letter before the @ that is not ASCII has no such form
         from email_validator import EmailNotValidError, validate_email
 

@@ -14,12 +14,11 @@ import os
 import re
 from dataclasses import dataclass, field
 from email.headerregistry import Address
-from email.utils import getaddresses
 from pathlib import Path
 
 from slugify import slugify
 
-from .config import CONFIG_NAME
+from .config import CONFIG_NAME, name_and_address
 from .errors import PublisherError
 from .output import atomic_write
 
@@ -129,10 +128,10 @@ def check_sender(value: str, name: str = "") -> str:
     either), the address checked as subscribers' addresses are: it is every issue's From."""
     from .delivery.subscribers import normalise_address
 
-    parsed = getaddresses([value.strip()])
-    if len(parsed) != 1 or "@" not in parsed[0][1]:
-        raise ValueError(f"{value!r} is not an email address, e.g. news@example.org")
-    display, address = parsed[0]
+    try:
+        display, address = name_and_address(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an email address, e.g. news@example.org") from None
     try:
         address = normalise_address(address)
     except ValueError as exc:
@@ -262,7 +261,7 @@ def create_workspace(directory: Path, identity: Identity | None = None) -> Creat
     slug = slugify(identity.title) or "newsletter"
     sender = identity.sender or defaults.sender
     assert sender is not None
-    address = getaddresses([sender])[0][1]
+    address = name_and_address(sender)[1]
     words = _starter_words(identity)
     config = _CONFIG.format(
         title=_toml(identity.title),

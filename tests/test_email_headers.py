@@ -100,3 +100,34 @@ def test_a_sender_whose_name_before_the_at_is_not_ascii_is_an_error_at_its_line(
         load_config(root)
     assert "publisher.toml:10: email.from:" in str(error.value), error.value
     assert "'ö'" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "sender",
+    [
+        "UNISON: Eastharbour Health Branch",
+        "Smith & Sons: Dockers",
+        "Unite the Union, Region 4",
+        "Harbour News (Local 7)",
+    ],
+)
+def test_a_sender_name_with_a_colon_or_comma_reaches_readers_whole(
+    workspace: Callable[[str], Path], sender: str
+) -> None:
+    """Everything before <address> in publisher.toml is the name. Read as a header is read,
+    "UNISON:" was a group's name and went missing from From without a word, and the comma in
+    "Unite the Union, Region 4" made two addresses, refused as "not an email address"."""
+    from email import message_from_bytes, policy
+
+    raw = built_email(workspace("minimal"), "First issue", sender, "en")
+    received = message_from_bytes(raw, policy=policy.default)
+    (mailbox,) = received["From"].addresses
+    assert (mailbox.display_name, mailbox.addr_spec) == (sender, "news@minimal.example.org")
+
+
+def test_init_takes_a_sender_name_with_a_comma() -> None:
+    from publisher.scaffold import check_sender
+
+    assert check_sender("Unite the Union, Region 4 <news@unite.example.org>") == (
+        '"Unite the Union, Region 4" <news@unite.example.org>'
+    )
