@@ -116,6 +116,8 @@ def html_to_text(html: str, columns: int = 72, wrap: bool = True) -> str:
         "html",
         "markdown-raw_html-native_divs-native_spans-fenced_divs-bracketed_spans-link_attributes"
         "-header_attributes-smart-escaped_line_breaks"
+        # code's dir="ltr" (in right-to-left text) not shown as `KAFR-26`{dir="ltr"}
+        "-inline_code_attributes"
         # code indented, as mail has always shown it: not fenced with ``` {.sourceCode .python}
         "-fenced_code_blocks-backtick_code_blocks-fenced_code_attributes",
         [

@@ -55,6 +55,13 @@ lang: fr
 
 Contre la guerre ["on terror"], disent-ils.
 """
+ARABIC_LETTER = """---
+title: "Letter"
+lang: en
+---
+
+عاش نضال عمال الموانئ! أرسلوا التبرعات مع الرمز `KAFR-26` عبر الرابط.
+"""
 
 
 @dataclass(frozen=True)
@@ -82,10 +89,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     root = copy_workspace(WORKSPACES / "minimal", tmp_path_factory.mktemp("details"))
     (root / "documents" / "bread-and-roses.md").write_text(ARTICLE, encoding="utf-8")
     (root / "documents" / "declaration.md").write_text(FRENCH, encoding="utf-8")
+    (root / "documents" / "letter.md").write_text(ARABIC_LETTER, encoding="utf-8")
     manifest = root / "issues" / "001-first.yaml"
     manifest.write_text(
         manifest.read_text()
-        .replace("second-article]", "second-article, bread-and-roses, declaration]")
+        .replace("second-article]", "second-article, bread-and-roses, declaration, letter]")
         .replace("Hello from the editors.", 'Hello from the editors: "a war ["on want"]".')
     )
     collect = _Collect()
@@ -109,6 +117,16 @@ def test_the_plain_text_email_shows_no_markdown_syntax(built: Built) -> None:
     for syntax in ("[^", "**", "\\[", "\\|", "\\*", "```", "{.sourceCode"):
         assert syntax not in text, syntax
     assert "\n    print(42)\n" in text  # code indented, as mail has always shown it
+
+
+def test_code_in_right_to_left_words_reads_without_markup_in_the_plain_text(
+    built: Built,
+) -> None:
+    """Code in Arabic text is marked left-to-right in the HTML (dir="ltr"); the plain text
+    showed it as Markdown's attribute: `KAFR-26`{dir="ltr"}."""
+    text = built.read("email.txt")
+    assert "الرمز `KAFR-26` عبر" in text
+    assert "{dir=" not in text
 
 
 def test_footnotes_read_as_numbered_notes_and_bold_as_emphasis(built: Built) -> None:
