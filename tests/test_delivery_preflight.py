@@ -322,3 +322,45 @@ def test_an_email_linking_to_this_machine_is_warned_of_by_a_dry_run_and_not_sent
     local = invoke(root, "send", SLUG, "--local-links")
     assert local.exit_code == 0, local.output
     assert "lectora@example.org" in [r.recipient for r in smtp.received]  # the module's list
+
+
+def test_pictures_and_pages_the_email_links_to_that_are_not_built_are_named_before_a_send(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """`publisher build 007 --format email` (the hint send gives) writes the email alone: its
+    pictures and the issue's pages are made by the web build. Sent so, readers got broken
+    images and links to pages that were not there, and neither --dry-run nor send said so.
+    Not a refusal: the archive may be built and published from another machine."""
+    root = delivery_workspace
+    add_subscribers(root, {"lectora@example.org": "active"})
+
+    dry = invoke(root, "send", SLUG, "--dry-run")
+    proof = invoke(root, "send", SLUG, "--to", "editor@example.net")
+
+    for result in (dry, proof):
+        assert result.exit_code == 0, result.output
+        said = " ".join(result.output.split())
+        assert "the email links to under base_url are not built in dist/" in said, said
+        for missing in (f"{SLUG}/", "media-email/media/puerto", f"{SLUG}/huelga-estibadores/"):
+            assert missing in said, said
+        assert f"'publisher build {SLUG} --format email,web'" in said, said
+        assert "caja/" not in said  # the organisation's own page, not one the build makes
+    assert [r.recipient for r in smtp.received] == ["editor@example.net"]
+
+    invoke(root, "build", SLUG, "--format", "web")
+    built = invoke(root, "send", SLUG, "--dry-run")
+    assert built.exit_code == 0, built.output
+    assert "not built" not in built.output
+
+
+def test_a_send_to_the_list_warns_of_pictures_not_built_and_goes_on(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    add_subscribers(root, {"lectora@example.org": "active"})
+
+    sent = invoke(root, "send", SLUG)
+
+    assert sent.exit_code == 0, sent.output
+    assert "media-email/media/puerto" in " ".join(sent.output.split())
+    assert [r.recipient for r in smtp.received] == ["lectora@example.org"]

@@ -109,6 +109,13 @@ class Template:
         return value[value.rfind("<") + 1 :].rstrip(">").strip()
 
     @property
+    def html(self) -> str:
+        """The HTML body as built (RECIPIENT_TOKEN where each reader's token goes)."""
+        return next(
+            (text for part, text in self._parts if part.get_content_subtype() == "html"), ""
+        )
+
+    @property
     def sender(self) -> Address:
         addresses: tuple[Address, ...] = self._message["From"].addresses
         return addresses[0]

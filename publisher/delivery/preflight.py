@@ -9,9 +9,11 @@ import ipaddress
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from ..errors import PublisherError
+from ..urls import RECIPIENT_TOKEN
 from .smtp import Step
 
 _RESERVED = ("example.org", "example.com", "example.net", "example")
@@ -85,3 +87,36 @@ def page_offline(url: str, timeout: float) -> str | None:
         reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
         return f"{url} cannot be reached: {reason}"
     return None if status < 400 else f"{url} answers {status}"
+
+
+def unbuilt_links(html: str, base_url: str, issue_page: str, site: Path) -> list[str]:
+    """What the email shows or links to under base_url that the site folder (dist/) does
+    not hold, relative to base_url, pictures first: its pictures, and the issue's own pages
+    (only those: base_url may be the organisation's site, whose other pages publisher does
+    not make). The unsubscribe page is served by `serve-subscriptions`, not a file."""
+    if not html:
+        return []
+    import lxml.html
+
+    pictures: list[str] = []
+    pages: list[str] = []
+    for _element, attribute, link, _ in lxml.html.iterlinks(html):
+        picture = attribute != "href"  # src, or a url() in a style
+        if not link.startswith(base_url if picture else issue_page) or RECIPIENT_TOKEN in link:
+            continue
+        path = unquote(urlsplit(link[len(base_url) :]).path)
+        name = path + "index.html" if not path or path.endswith("/") else path
+        if not (site / name).is_file():
+            (pictures if picture else pages).append(path)
+    return list(dict.fromkeys(pictures + pages))
+
+
+def unbuilt_warning(missing: list[str], command: str) -> str:
+    """Readers would see broken pictures and missing pages: say which, and what makes them."""
+    shown = ", ".join(missing[:4]) + (f" and {len(missing) - 4} more" if len(missing) > 4 else "")
+    return (
+        f"{len(missing)} picture(s) and page(s) the email links to under base_url are not"
+        f" built in dist/ ({shown}): readers would see broken pictures and missing pages."
+        f" '{command}' makes them (then publish dist/ at base_url), unless the web archive"
+        " is built and published from elsewhere"
+    )

@@ -31,6 +31,8 @@ from .preflight import (
     on_this_machine,
     page_offline,
     placeholder_warnings,
+    unbuilt_links,
+    unbuilt_warning,
 )
 from .sender import Sender, SendJob, SendProgress
 from .smtp import Connection, Outcome, ServerUnavailable, Step
@@ -135,7 +137,7 @@ def send(root: Path, request: SendRequest, progress: SendProgress | None = None)
         tokens = _tokens(config, database)
         mailing = Mailing(config, built.slug, template, tokens, dkim, password, built, editions)
         if request.to:
-            return _send_test(mailing, request)
+            return _send_test(mailing, request, progress)
         with _one_sender_at_a_time(database, settings.shared_database):
             ledger = Ledger(database, settings.database_timeout)
             try:
@@ -180,7 +182,7 @@ def _send_to_list(
     if report.nobody_new:
         return report
     if progress is not None:  # before anything is queued: the editor may stop here
-        for warning in _outdated_translations(mailing, recipients):
+        for warning in _outdated_translations(mailing, recipients) + _unbuilt(mailing):
             progress.warn(warning)
     _open_or_stop(mailing)  # before anything is queued: a wrong setting changes nothing
     if request.resend_unknown:
@@ -475,7 +477,7 @@ def _preflight(mailing: Mailing, request: SendRequest, recipients: list[Member])
     found.warnings = placeholder_warnings(named)
     if on_this_machine(config.base_url):
         found.warnings.append(f"{local_links(config.base_url)}: {named['base_url'][1]}")
-    found.warnings += _outdated_translations(mailing, recipients)
+    found.warnings += _outdated_translations(mailing, recipients) + _unbuilt(mailing)
     if request.check_online:
         page = issue_url(config.base_url, mailing.built.slug)
         offline = page_offline(page, settings.timeout)
@@ -493,9 +495,24 @@ def _preflight(mailing: Mailing, request: SendRequest, recipients: list[Member])
     return found
 
 
+def _unbuilt(mailing: Mailing) -> list[str]:
+    """A warning when the pictures and pages the email links to are not in dist/: the email
+    build alone does not make them. Not a refusal: the archive may be published from
+    another machine, whose dist/ this one never sees."""
+    slug, base_url = mailing.built.slug, mailing.config.base_url
+    missing: list[str] = []
+    for template in (mailing.template, *mailing.editions.values()):
+        found = unbuilt_links(
+            template.html, base_url, issue_url(base_url, slug), mailing.config.dist_dir
+        )
+        missing += [path for path in found if path not in missing]
+    return [unbuilt_warning(missing, f"{rebuild_command(slug)},web")] if missing else []
+
+
 def _send_test(
     mailing: Mailing,
     request: SendRequest,
+    progress: SendProgress | None,
 ) -> SendReport:
     """One copy to one address, outside the ledger: for the editor's own inbox. Its
     unsubscribe link works if the address is on the list; otherwise it has none."""
@@ -529,6 +546,9 @@ def _send_test(
         )
         report.preflight = _preflight(mailing, request, [member])
         return report
+    if progress is not None:
+        for warning in _unbuilt(mailing):
+            progress.warn(warning)
     connection = Connection(settings, mailing.password)
     try:
         connection.open()  # a wrong setting: ServerUnavailable, naming the server
