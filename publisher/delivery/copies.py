@@ -33,10 +33,6 @@ from ..email_wire import HEADER_FOLDING, base64_lines, crlf
 from ..errors import PublisherError
 from ..urls import RECIPIENT_TOKEN as PLACEHOLDER
 
-# Without a token (a test copy to someone not on the list) the unsubscribe link goes: the
-# HTML link with a " · " separator before it, the plain text's paragraph that holds it.
-_HTML_LINK = re.compile(rf"(?:\s*·\s*)?<a\b[^>]*{PLACEHOLDER}[^>]*>.*?</a>", re.DOTALL)
-_BLANK_LINE = re.compile(r"(\r?\n[ \t]*\r?\n)")
 _TOKEN = re.compile(r"^[A-Za-z0-9_.\-]+$")  # what itsdangerous' URL-safe tokens are made of
 # Headers kept from the template keep the template's folding. List-Unsubscribe, which holds
 # the token, is folded again as the build folds it, before each of its addresses (folded at
@@ -128,21 +124,30 @@ class Template:
     def copy(self) -> Template:
         return Template(copy.deepcopy(self._message), self.source)
 
+    def proof(self, language: str) -> Template:
+        """A test copy's template: its Subject marked as a test in `language` (the
+        newsletter's, which its editors read), so that a proof, in an inbox or forwarded,
+        is never taken for the issue."""
+        from ..i18n import gettext, interface_language
+
+        proof = self.copy()
+        with interface_language(language):
+            # a test copy's Subject: the issue's after a mark that it is only a test
+            marked = gettext("[Test] %(subject)s") % {"subject": self.subject}
+        proof._message.replace_header("Subject", marked)
+        return proof
+
     def personalise(
         self,
         to: str,
         message_id: str,
-        token: str | None,
+        token: str,
         date: dt.datetime | None = None,
         name: str = "",
     ) -> bytes:
         """`to` is the bare address. The sender gives no `name`: names stay out of headers,
-        where they could carry whatever a CSV import put in them. `token` None: a copy with
-        no unsubscribe link at all (for someone not on the list, who has nothing to
-        unsubscribe from), rather than a link that leads nowhere. Safe to call from several
+        where they could carry whatever a CSV import put in them. Safe to call from several
         threads at once: nothing is changed once the serialisation is made."""
-        if token is None:
-            return self.copy()._without_unsubscribe(to, message_id, date)
         if not _TOKEN.match(token):
             raise ValueError(f"not a URL-safe token: {token!r}")
         skeleton = self._skeleton
@@ -197,33 +202,6 @@ class Template:
             else:
                 skeleton += [marker, literal]
         return skeleton
-
-    def _without_unsubscribe(self, to: str, message_id: str, date: dt.datetime | None) -> bytes:
-        """personalise() on this (copied) template, its unsubscribe links taken out."""
-        for name in ("List-Unsubscribe", "List-Unsubscribe-Post"):
-            del self._message[name]
-        self._headers = {n: v for n, v in self._headers.items() if n in self._message}
-        parts = []
-        for part, text in self._parts:
-            if part.get_content_subtype() == "html":
-                parts.append((part, _HTML_LINK.sub("", text)))
-            else:  # paragraphs and the blank lines after them, but the link's
-                pieces = _BLANK_LINE.split(text)
-                kept = [
-                    piece + after
-                    for piece, after in zip(pieces[::2], [*pieces[1::2], ""], strict=True)
-                    if PLACEHOLDER not in piece
-                ]
-                parts.append((part, "".join(kept)))
-        self._parts = parts
-        if any(PLACEHOLDER in text for _, text in parts) or self._headers:
-            raise PublisherError.at(
-                "cannot take the unsubscribe link out of a copy for someone not on the list:"
-                " the email's templates put it where publisher does not look for it",
-                self.source,
-                hint="send the test copy to an address on the list (its link then works)",
-            )
-        return self.personalise(to, message_id, "-", date)
 
 
 # Markers in the serialised template: NUL never occurs in a message, so a marker cannot

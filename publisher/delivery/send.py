@@ -17,6 +17,7 @@ from email.utils import make_msgid
 from pathlib import Path
 
 from ..config import Config, load_config
+from ..email_wire import subject_encoded_again
 from ..errors import PublisherError
 from ..languages import NotALanguage, language_tag
 from ..urls import issue_url
@@ -514,8 +515,9 @@ def _send_test(
     request: SendRequest,
     progress: SendProgress | None,
 ) -> SendReport:
-    """One copy to one address, outside the ledger: for the editor's own inbox. Its
-    unsubscribe link works if the address is on the list; otherwise it has none."""
+    """One copy to one address, outside the ledger: for the editor's own inbox, marked as a
+    test in its Subject. Its unsubscribe link, where readers have theirs, is nobody's: on a
+    proof sent to a subscriber (or forwarded to one) it unsubscribed them."""
     assert request.to
     try:
         address = normalise_address(request.to)
@@ -527,11 +529,14 @@ def _send_test(
         subscriber = find(db, address)
     finally:
         db.close()
-    token = mailing.tokens.unsubscribe(subscriber.id, mailing.slug) if subscriber else None
     edition = _test_edition(mailing, request.language, subscriber.language if subscriber else "")
-    message = mailing.template_of(edition).personalise(
-        address, message_id(f"test.{mailing.slug}", mailing.config.domain), token
+    proof = mailing.template_of(edition).proof(mailing.config.language)
+    message = proof.personalise(
+        address,
+        message_id(f"test.{mailing.slug}", mailing.config.domain),
+        mailing.tokens.unsubscribe(NOBODY, mailing.slug),
     )
+    message = subject_encoded_again(message, proof.subject)
     if mailing.dkim:
         message = mailing.dkim.sign(message)
     report = SendReport(mailing.slug, dry_run=request.dry_run)

@@ -26,7 +26,8 @@ from .store import Database, now_iso, transaction
 if TYPE_CHECKING:
     from ..config import Config
 
-# Subscriber id for copies sent with `publisher send --to` to someone not on the list.
+# Subscriber id of unsubscribe links that unsubscribe nobody: in `publisher send --to` test
+# copies (proofs), whoever they go to, and in a dry run's check copy.
 NOBODY = 0
 
 
