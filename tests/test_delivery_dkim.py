@@ -151,3 +151,87 @@ def test_a_key_that_is_not_rsa_pem_is_named_as_the_problem() -> None:
 
     with pytest.raises(PublisherError, match="cannot DKIM-sign with the configured key"):
         DkimSigner(SELECTOR, DOMAIN, b"-----BEGIN PRIVATE KEY-----\nnot a key\n")
+
+
+@pytest.mark.parametrize(
+    ("dkim_domain", "warned"),
+    [
+        ("mailer.example.net", True),  # a mailing service's own domain
+        (DOMAIN, False),  # the From address's: boletin@muelle.example.org
+        ("example.org", False),  # a parent of it: DMARC's relaxed alignment
+    ],
+)
+def test_the_dry_run_names_the_dkim_domain_and_selector_and_warns_when_from_is_elsewhere(
+    delivery_workspace: Path,
+    smtp: RecordingHandler,
+    key_pair: tuple[bytes, bytes],
+    monkeypatch: pytest.MonkeyPatch,
+    dkim_domain: str,
+    warned: bool,
+) -> None:
+    """DMARC passes on DKIM only when d= is the From address's domain (or shares its
+    registered domain), and Gmail and Yahoo require DMARC of bulk senders: copies signed
+    for another domain go to spam or bounce, and neither the dry run nor the send said so."""
+    root = delivery_workspace
+    configure(root, dkim_selector=SELECTOR, dkim_domain=dkim_domain)
+    monkeypatch.setenv("PUBLISHER_DKIM_KEY", key_pair[0].decode())
+    add_subscribers(root, {"a@example.org": "active"})
+
+    result = CliRunner().invoke(main, ["-C", str(root), "send", SLUG, "--dry-run"])
+
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert f"DKIM d={dkim_domain} s={SELECTOR}" in said, said
+    assert f"{SELECTOR}._domainkey.{dkim_domain}" in said  # where its public key must be
+    warning = f"warning: DKIM d={dkim_domain} is not the From address's domain muelle.example.org"
+    assert (warning in said) == warned, said
+    assert not smtp.received
+
+
+def test_the_dry_run_says_when_copies_are_not_dkim_signed(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    add_subscribers(delivery_workspace, {"a@example.org": "active"})
+
+    result = CliRunner().invoke(main, ["-C", str(delivery_workspace), "send", SLUG, "--dry-run"])
+
+    assert result.exit_code == 0, result.output
+    assert "DKIM not signed ([delivery] dkim_selector is not set)" in " ".join(
+        result.output.split()
+    )
+
+
+def test_a_key_that_cannot_be_read_names_the_variable_it_came_from(
+    delivery_workspace: Path, smtp: RecordingHandler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Unable to load PEM file" did not say where the key was read from."""
+    configure(delivery_workspace, dkim_selector=SELECTOR, dkim_key_env="BULLETIN_DKIM_KEY")
+    monkeypatch.setenv("BULLETIN_DKIM_KEY", "-----BEGIN PRIVATE KEY-----\nnot a key\n")
+    add_subscribers(delivery_workspace, {"a@example.org": "active"})
+
+    result = CliRunner().invoke(main, ["-C", str(delivery_workspace), "send", SLUG, "--dry-run"])
+
+    assert result.exit_code != 0
+    said = " ".join(result.output.split())
+    assert "cannot DKIM-sign with the key in $BULLETIN_DKIM_KEY:" in said, said
+    assert not smtp.received
+
+
+def test_a_send_signed_for_another_domain_than_from_warns_and_goes_on(
+    delivery_workspace: Path,
+    smtp: RecordingHandler,
+    key_pair: tuple[bytes, bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = delivery_workspace
+    configure(root, dkim_selector=SELECTOR, dkim_domain="mailer.example.net")
+    monkeypatch.setenv("PUBLISHER_DKIM_KEY", key_pair[0].decode())
+    add_subscribers(root, {"a@example.org": "active"})
+
+    result = CliRunner().invoke(main, ["-C", str(root), "send", SLUG])
+
+    assert result.exit_code == 0, result.output
+    assert "DKIM d=mailer.example.net is not the From address's domain" in " ".join(
+        result.output.split()
+    )
+    assert [r.recipient for r in smtp.received] == ["a@example.org"]

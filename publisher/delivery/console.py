@@ -101,6 +101,7 @@ def print_preflight(found: Preflight, console: Console) -> None:
         row(f"  {step.name}", step.reply)
     row("From", found.sender)
     row("envelope sender", found.envelope_from)
+    row("DKIM", found.dkim)
     row("base_url", found.base_url)
     row("recipients", f"{found.recipients}" + (f" ({found.audience})" if found.audience else ""))
     if found.by_language:

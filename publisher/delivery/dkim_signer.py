@@ -50,6 +50,7 @@ class DkimSigner:
     selector: str
     domain: str
     private_key: bytes  # PEM
+    key_env: str = ""  # the environment variable it was read from, named when it is bad
     _key: Any = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -59,9 +60,9 @@ class DkimSigner:
         try:
             key = load_pem_private_key(self.private_key, password=None)
         except (ValueError, TypeError) as exc:
-            raise _bad_key(str(exc).split("\n")[0]) from None
+            raise _bad_key(str(exc).split("\n")[0], self.key_env) from None
         if not isinstance(key, rsa.RSAPrivateKey):
-            raise _bad_key("it is not an RSA key")
+            raise _bad_key("it is not an RSA key", self.key_env)
         object.__setattr__(self, "_key", key)
 
     def sign(self, message: bytes, now: int | None = None) -> bytes:
@@ -116,7 +117,10 @@ def configured_signer(config: Config) -> DkimSigner | None:
     if key is None:
         return None
     signer = DkimSigner(
-        settings.dkim_selector, settings.dkim_domain or config.email_from.domain, key
+        settings.dkim_selector,
+        settings.dkim_domain or config.email_from.domain,
+        key,
+        settings.dkim_key_env,
     )
     signer.sign(b"From: a@example.org\r\nSubject: key check\r\n\r\n")  # a bad key fails here
     return signer
@@ -141,8 +145,12 @@ def _parsed(message: bytes) -> tuple[list[list[bytes]], bytes]:
     return headers, body
 
 
-def _bad_key(reason: str) -> PublisherError:
+def _bad_key(reason: str, key_env: str) -> PublisherError:
+    """Which variable holds the key that cannot be read: dkim_key_env may name any."""
+    where = f"the key in ${key_env}" if key_env else "the configured key"
     return PublisherError.at(
-        f"cannot DKIM-sign with the configured key: {reason}",
-        hint="[delivery] dkim_key_env must name a variable holding an RSA private key in PEM",
+        f"cannot DKIM-sign with {where}: {reason}",
+        hint=f"{f'${key_env}' if key_env else '[delivery] dkim_key_env'} must hold an RSA"
+        " private key in PEM, all its lines (-----BEGIN PRIVATE KEY----- to -----END"
+        ' PRIVATE KEY-----): export it with "$(cat key.pem)"',
     )

@@ -10,11 +10,15 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ..errors import PublisherError
 from ..urls import RECIPIENT_TOKEN
 from .smtp import Step
+
+if TYPE_CHECKING:
+    from .dkim_signer import DkimSigner
 
 _RESERVED = ("example.org", "example.com", "example.net", "example")
 
@@ -28,6 +32,7 @@ class Preflight:
     sender: str  # From
     envelope_from: str
     base_url: str
+    dkim: str = ""  # the signature's d= and s=, or why there is none
     steps: list[Step] = field(default_factory=list)
     recipients: int = 0
     by_language: dict[str, int] = field(default_factory=dict)
@@ -120,3 +125,24 @@ def unbuilt_warning(missing: list[str], command: str) -> str:
         f" '{command}' makes them (then publish dist/ at base_url), unless the web archive"
         " is built and published from elsewhere"
     )
+
+
+def dkim_findings(signer: DkimSigner | None, sender_domain: str) -> tuple[str, list[str]]:
+    """The signature's d= and s= with where its public key must be, and a warning when DMARC
+    cannot pass on it: only when d= is the From address's domain or shares its registered
+    domain (relaxed alignment), which Gmail and Yahoo require of bulk senders. Without the
+    Public Suffix List a parent or subdomain of it is taken as sharing it."""
+    if signer is None:
+        return "not signed ([delivery] dkim_selector is not set)", []
+    domain, sender = signer.domain.lower().rstrip("."), sender_domain.lower().rstrip(".")
+    said = f"d={domain} s={signer.selector} (its public key: TXT {signer.selector}._domainkey.{domain})"
+    if domain == sender or sender.endswith(f".{domain}") or domain.endswith(f".{sender}"):
+        return said, []
+    return said, [
+        f"DKIM d={domain} is not the From address's domain {sender} nor a parent of it:"
+        " DMARC passes on a DKIM signature only when it is for the From address's domain (or"
+        " the domain it is registered under), and Gmail and Yahoo require DMARC of bulk"
+        " senders, so copies may go to spam or be refused; set"
+        f" [delivery] dkim_domain to {sender} (or leave it out) and publish the key at"
+        f" {signer.selector}._domainkey.{sender}"
+    ]

@@ -28,6 +28,7 @@ from .dkim_signer import DkimSigner, configured_signer
 from .ledger import Ledger, Send, message_id
 from .preflight import (
     Preflight,
+    dkim_findings,
     local_links,
     on_this_machine,
     page_offline,
@@ -184,6 +185,8 @@ def _send_to_list(
         return report
     if progress is not None:  # before anything is queued: the editor may stop here
         for warning in _outdated_translations(mailing, recipients) + _unbuilt(mailing):
+            progress.warn(warning)
+        for warning in dkim_findings(mailing.dkim, mailing.template.sender.domain)[1]:
             progress.warn(warning)
     _open_or_stop(mailing)  # before anything is queued: a wrong setting changes nothing
     if request.resend_unknown:
@@ -479,6 +482,8 @@ def _preflight(mailing: Mailing, request: SendRequest, recipients: list[Member])
     if on_this_machine(config.base_url):
         found.warnings.append(f"{local_links(config.base_url)}: {named['base_url'][1]}")
     found.warnings += _outdated_translations(mailing, recipients) + _unbuilt(mailing)
+    found.dkim, misaligned = dkim_findings(mailing.dkim, template.sender.domain)
+    found.warnings += misaligned
     if request.check_online:
         page = issue_url(config.base_url, mailing.built.slug)
         offline = page_offline(page, settings.timeout)
