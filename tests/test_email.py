@@ -913,7 +913,7 @@ def test_nu_html_checker_finds_nothing_but_what_mjml_needs_for_outlook(
 def test_header_preheader_contents_and_footer(bilingual: BuiltEmail) -> None:
     tree, config, manifest = bilingual.tree, bilingual.config, bilingual.manifest
     preheader = tree.xpath("//body/div[contains(@style, 'display:none')]")[0]
-    assert preheader.text_content().strip() == manifest["summary"]
+    assert preheader.text_content().strip(FILLER) == manifest["summary"]
     masthead = unwrapped(tree.text_content())
     date = manifest["date"]
     language = manifest["language"]
@@ -930,6 +930,33 @@ def test_header_preheader_contents_and_footer(bilingual: BuiltEmail) -> None:
     assert links[ui("View in browser", language)] == f"{config['base_url']}{SLUG}/"
     unsubscribe = f"{config['base_url']}unsubscribe/?token=RECIPIENT_TOKEN"
     assert links[ui("Unsubscribe", language)] == unsubscribe
+
+
+FILLER = "\u200c\u00a0"  # what pads the inbox preview: zero-width non-joiner, no-break space
+
+
+@pytest.mark.parametrize(
+    "summary",
+    ["العدد الأول: إضراب الميناء وما يأتي بعده.", "La huelga sigue: una carta desde Tánger."],
+)
+def test_the_inbox_preview_shows_the_summary_and_then_nothing_of_the_body(
+    tmp_path: Path, summary: str
+) -> None:
+    """Mail programs show the first 100 to 150 characters of the text after the subject:
+    after a short summary they went on into the body, "View this issue in your browser
+    Boletín del Muelle N.º 7…". What follows the summary shows as blank now."""
+    root = copy_workspace(WORKSPACES / "email", tmp_path / "email")
+    manifest = root / "issues" / f"{SLUG}.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(
+        re.sub(r"(?m)^summary: .*$", f'summary: "{summary}"', text), encoding="utf-8"
+    )
+    out = build(root, [SLUG], formats=["email"]).out_dir
+
+    body = lxml.html.fromstring((out / SLUG / "email.html").read_text()).find("body")
+    shown = re.sub(r"[ \t\r\n]+", " ", body.text_content()).lstrip()[:150]
+    assert shown.startswith(summary)
+    assert set(shown.removeprefix(summary)) <= set(FILLER), shown
 
 
 def test_each_article_has_byline_direction_and_read_online_link(bilingual: BuiltEmail) -> None:

@@ -15,7 +15,7 @@ from ...output import Artifact
 from ..base import IssueRenderer, RenderContext
 from ..images import email_images
 from .budget import GMAIL_CLIP_BYTES, clipped_by_gmail, fit
-from .content import email_body, prepare
+from .content import email_body, inbox_preview, prepare
 from .mime import build_message, unsubscribe_url
 
 __all__ = ["EmailRenderer"]
@@ -31,6 +31,7 @@ class EmailRenderer(IssueRenderer):
         values: dict[str, Any] = {
             "issue": issue,
             "subject": ctx.issue_title(issue),
+            "preview": inbox_preview(issue),
             "view_online_url": ctx.issue_url(issue),
             "unsubscribe_url": unsubscribe_url(ctx),
             "articles": {

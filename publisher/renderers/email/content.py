@@ -22,7 +22,7 @@ from ...tree_edits import body_html, body_tree, boxed_tables
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-from ...model import Document
+from ...model import Document, Issue
 from ...resources import email_copy_path
 from ...sanitize import element_text
 from ..images import image_size
@@ -31,12 +31,25 @@ log = logging.getLogger(__name__)
 
 CONTENT_WIDTH = 552  # px: the 600 px email less 24 px of padding either side
 EXCERPT_CHARS = 320
+# Mail programs show up to about 150 characters after the subject. A zero-width
+# non-joiner and a no-break space (&zwnj;&nbsp;) show as blank there and are not folded
+# away as spaces are, as mailing tools pad it.
+PREVIEW_CHARS = 150
+_PREVIEW_FILLER = "\u200c\u00a0"
 
 
 @dataclass(frozen=True)
 class EmailArticle:
     body: Markup  # the sanitised body, images sized and absolute
     excerpt: Markup  # its opening paragraphs, lists and quotes (`excerpt`)
+
+
+def inbox_preview(issue: Issue) -> str:
+    """The hidden text mail programs show after the subject: the summary (else the
+    articles' titles), then blank, or the preview runs on into the body's first words
+    ("View this issue in your browser", the masthead) after a short summary."""
+    words = issue.summary or " · ".join(doc.title for doc in issue.documents)
+    return words + _PREVIEW_FILLER * max(0, PREVIEW_CHARS - len(words))
 
 
 def prepare(doc: Document, documents_dir: Path, base_url: str) -> EmailArticle:
