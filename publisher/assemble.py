@@ -51,6 +51,7 @@ def assemble(
         source=manifest.path,
         summary=_typeset(manifest.summary, language) or _contents(sections, language),
         cover=manifest.cover,
+        cover_alt=_typeset(manifest.cover_alt, language),
         pdf=manifest.pdf,
         leaflet=_leaflet(manifest, documents),
         aliases=manifest.aliases,

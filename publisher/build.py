@@ -730,9 +730,26 @@ def with_shown_cover(manifest: IssueManifest, config: Config) -> IssueManifest:
     cover = manifest.cover
     if cover is None:
         return manifest
+    _say_undescribed_cover(manifest, config.root)
     pool = config.documents_dir.resolve()
     shown = shown_picture(cover, pool, manifest.path, config.limits.image_pixels, f"cover {cover}")
     return manifest if shown == cover else dataclasses.replace(manifest, cover=shown)
+
+
+def _say_undescribed_cover(manifest: IssueManifest, root: Path) -> None:
+    """Warn, at its line, of a cover with no cover_alt: as of a picture in a document with
+    no description, since every output shows it (the email's with images off, a blank box
+    under the masthead)."""
+    if manifest.cover is None or manifest.cover_alt:
+        return
+    line = textfiles.line_of(textfiles.written_text(manifest.path), "cover:")
+    cover, workspace = manifest.cover, root.resolve()
+    log.warning(
+        "%s: the cover %s has no description (alt text) for readers who cannot see it:"
+        ' write what it shows as cover_alt: "…" in the manifest',
+        textfiles.where(manifest.path, line),
+        cover.relative_to(workspace).as_posix() if cover.is_relative_to(workspace) else cover,
+    )
 
 
 def _each(by_doc: Mapping[Path, Mapping[str, Translation]]) -> list[Translation]:

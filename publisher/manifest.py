@@ -28,7 +28,7 @@ from .paths import followed, is_file, no_file
 from .picture_copies import CONVERTED_SUFFIXES
 from .pool import DocumentPool, UnresolvedReference, slug_for, slugged
 from .printing import PRINT_KEYS, PRINT_TABLE, PrintSettings
-from .settings_schema import Parse, Problems, Report, Setting, Table, check
+from .settings_schema import Parse, Problems, Report, Setting, Table, check, single_line
 from .sourcefile import SourceData, parse_file
 from .urls import SITE_FOLDERS
 
@@ -72,6 +72,7 @@ class IssueManifest:
     sections: tuple[SectionPlan, ...]
     cover: Path | None  # absolute, inside the workspace
     pdf: PrintSettings = field(default_factory=PrintSettings)  # print options, this issue
+    cover_alt: str = ""  # what the cover shows, for readers who cannot see it
     leaflet: LeafletPlan | None = None
     # Language editions besides the original's (canonical BCP 47 tags), and what an edition
     # does with a document not yet translated: "note" shows the original, marked; "omit".
@@ -271,6 +272,7 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
         summary=values.get("summary", ""),
         sections=sections,
         cover=cover,
+        cover_alt=values.get("cover_alt", ""),
         pdf=values["pdf"],
         leaflet=leaflet,
         editions=tuple(editions),
@@ -749,6 +751,7 @@ MANIFEST_TABLE = Table(
         "summary": Setting(_paragraphs("summary")),
         "sections": Setting(),  # read with the document pool: see _sections
         "cover": Setting(),  # read with the workspace: see _cover
+        "cover_alt": Setting(single_line),  # what it shows, as a document's image_alt:
         "pdf": Setting(table=PRINT_TABLE),
         "leaflet": Setting(),  # a slug or a mapping: see _leaflet
         "editions": Setting(),  # read with the issue's language: see _editions

@@ -111,6 +111,7 @@ class Issue:
     source: Path
     summary: str = ""
     cover: Path | None = None
+    cover_alt: str = ""  # what the cover shows (the manifest's cover_alt), "" when unsaid
     pdf: PrintSettings = field(default_factory=PrintSettings)  # the manifest's print options
     leaflet: Leaflet | None = None
     # Language editions: every one is an Issue. `edition` is "" for the original, else the

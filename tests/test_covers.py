@@ -417,3 +417,67 @@ def test_a_missing_lead_image_is_warned_of_once_at_its_front_matter_line(
     )
     assert said in result.output
     assert result.output.count("image 'media/photo.jpg' left out") == 1
+
+
+COVER_ALT = "Dockers holding the picket line at the east gate at dawn"
+
+
+def with_cover(root: Path, described: bool) -> Path:
+    """The minimal workspace's issue with a cover photo, described in the manifest or not."""
+    from PIL import Image
+
+    (root / "documents" / "media").mkdir(exist_ok=True)
+    Image.new("RGB", (1600, 1000), (40, 90, 120)).save(root / "documents" / "media" / "gate.jpg")
+    manifest = root / "issues" / "001-first.yaml"
+    lines = "cover: documents/media/gate.jpg\n"
+    if described:
+        lines += f'cover_alt: "{COVER_ALT}"\n'
+    manifest.write_text(
+        manifest.read_text().replace("date: 2026-01-10\n", f"date: 2026-01-10\n{lines}")
+    )
+    return manifest
+
+
+def test_the_cover_is_described_by_its_cover_alt_in_every_output(
+    workspace: Callable[[str], Path],
+) -> None:
+    """The manifest had no way to describe the cover: the email's was alt="" (with images
+    blocked, a blank box under the masthead), the web page's too, the PDF's said the
+    issue's summary and the EPUB's cover page nothing at all."""
+    from pdf_ua import tagged
+
+    root = workspace("minimal")
+    with_cover(root, described=True)
+
+    out = build(root, formats=["email", "web", "pdf", "epub"]).out_dir
+
+    for page in ("email.html", "index.html"):
+        tree = lxml.html.parse(out / "001-first" / page).getroot()
+        assert tree.xpath("//img[contains(@class, 'cover-image')]/@alt") == [COVER_ALT], page
+    figures = [e for e in tagged(out / "001-first" / "001-first.pdf").walk() if e.role == "/Figure"]
+    assert COVER_ALT in [figure.attributes.get("/Alt") for figure in figures]
+    with zipfile.ZipFile(out / "001-first" / "001-first.epub") as book:
+        cover_page = lxml.etree.fromstring(book.read("EPUB/text/cover.xhtml"))
+    [drawing] = cover_page.iter("{http://www.w3.org/2000/svg}svg")
+    assert drawing.get("role") == "img"
+    assert drawing.get("aria-label") == f"Minimal Test Bulletin No. 1: First issue. {COVER_ALT}"
+
+
+def test_a_cover_without_a_description_is_named_at_its_manifest_line(
+    workspace: Callable[[str], Path],
+) -> None:
+    from click.testing import CliRunner
+
+    from publisher.cli import main
+
+    root = workspace("minimal")
+    manifest = with_cover(root, described=False)
+
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "--format", "email"])
+
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert (
+        f"{manifest}:4: the cover documents/media/gate.jpg has no description (alt text) for"
+        " readers who cannot see it: write what it shows as cover_alt:" in said
+    ), said

@@ -122,8 +122,14 @@ class EpubRenderer(IssueRenderer):
             except pandoc.TookTooLong:
                 raise took_too_long(issue, "EPUB", seconds) from None
             series = series_metadata(ctx.config.title, issue.number)
+            said = ". ".join(words for words in (ctx.issue_title(issue), issue.cover_alt) if words)
             data = finished(
-                output.read_bytes(), issue.direction, labels, series, issue.summary_language
+                output.read_bytes(),
+                issue.direction,
+                labels,
+                series,
+                issue.summary_language,
+                cover_words=said if cover else "",
             )
             return [Artifact(Path(issue.folder) / f"{issue.slug}.epub", data)]
 
@@ -347,6 +353,7 @@ def finished(
     labels: dict[str, str],
     named: dict[str, str] | None = None,
     summary_language: str = "",
+    cover_words: str = "",
 ) -> bytes:
     """The EPUB as pandoc wrote it, with what pandoc cannot write.
 
@@ -371,6 +378,9 @@ def finished(
     - The dc:description's language and direction when it is in `summary_language`, not
       the book's: an edition keeps the original's summary when it has none of its own, and
       an English one in an Arabic book was read as Arabic (pandoc drops an xml:lang given).
+    - The cover page's drawing named by `cover_words` (the issue's name and its
+      cover_alt), as an image: pandoc's <svg> holding the cover said nothing to a screen
+      reader.
 
     Entries are copied in order with their own names, dates and compression (the mimetype
     first, stored)."""
@@ -392,6 +402,9 @@ def finished(
             data = source.read(info)
             if info.filename.endswith(".xhtml"):
                 data = _titled_by_heading(data)
+            if info.filename.endswith("/cover.xhtml") and cover_words:
+                label = f'<svg role="img" aria-label="{html.escape(cover_words)}" '
+                data = data.replace(b"<svg ", label.encode(), 1)
             if info.filename.endswith(".xhtml") and direction == "rtl":
                 root = _ROOT.search(data)
                 if root and b" dir=" not in root.group(0):

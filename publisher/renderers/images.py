@@ -70,7 +70,8 @@ def email_images(issue: Issue, style: Style, documents_dir: Path, base_url: str)
         logo = EmailImage(f"{base_url}{LOGO_EMAIL_PATH}", width, LOGO_EMAIL_HEIGHT, style.logo_alt)
     if issue.cover and (path := cover_email_path(issue)):
         shown = EMAIL_COLUMN_WIDTH
-        cover = EmailImage(f"{base_url}{quote(str(path))}", shown, shown_height(issue.cover, shown))
+        url = f"{base_url}{quote(str(path))}"
+        cover = EmailImage(url, shown, shown_height(issue.cover, shown), issue.cover_alt)
     leads = {}
     for doc in issue.documents:
         if image := lead_image(doc, documents_dir):
