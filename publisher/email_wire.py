@@ -11,6 +11,7 @@ import re
 from email.header import Header
 from email.message import EmailMessage
 from email.policy import EmailPolicy
+from email.utils import formataddr
 
 
 class _HeaderFolding(EmailPolicy):
@@ -79,17 +80,46 @@ def subject_encoded_again(raw: bytes, subject: str) -> bytes:
     "العددالثاني" for "العدد الثاني". (`email.header.Header` keeps spaces inside them.)"""
     if subject.isascii():
         return raw
+    return _written_again(raw, "Subject", _encoded_words(subject, "Subject"))
+
+
+def list_id(title: str, identity: str) -> str:
+    """RFC 2919's List-Id: the title as one phrase (in quotes when it has a comma, a colon
+    or quotes of its own, which a phrase cannot have bare), then <identity>. One not in
+    ASCII is written by `list_id_encoded_again`."""
+    return formataddr((title, identity))
+
+
+def list_id_encoded_again(raw: bytes, title: str, identity: str) -> bytes:
+    """`raw` with a List-Id whose title is not ASCII written as one phrase of encoded words.
+    The email package encoded only the words not in ASCII and left the rest bare, a comma
+    and quotes too: `=?utf-8?q?Bolet=C3=ADn=3A?= "Dockside", News <…>`, two addresses or
+    none to a mail program."""
+    if title.isascii():
+        return raw
+    return _written_again(raw, "List-Id", f"{_encoded_words(title, 'List-Id')} <{identity}>")
+
+
+def _encoded_words(text: str, name: str) -> str:
+    """`text` as RFC 2047 encoded words folded onto lines of their own, by the older encoder
+    (`email.header.Header`), whose words keep the spaces between words inside them and
+    whose Q encoding leaves only letters, digits and !*+-/ bare, as a phrase allows."""
+    return Header(text, "utf-8", header_name=name).encode(linesep="\r\n")
+
+
+def _written_again(raw: bytes, name: str, value: str) -> bytes:
+    """`raw` with its header `name` (and its folded lines) written as `name: value`."""
     head, blank, body = raw.partition(b"\r\n\r\n")
     lines: list[bytes] = []
-    in_subject = False
+    in_header = False
+    start = f"{name.lower()}:".encode("ascii")
     for line in head.split(b"\r\n"):
         if line[:1] in (b" ", b"\t"):  # a folded line of the header before
-            if not in_subject:
+            if not in_header:
                 lines.append(line)
             continue
-        in_subject = line.lower().startswith(b"subject:")
-        if in_subject:
-            encoded = Header(subject, "utf-8", header_name="Subject").encode(linesep="\r\n")
-            line = f"Subject: {encoded}".encode("ascii")
+        in_header = line.lower().startswith(start)
+        if in_header:
+            line = f"{name}: {value}".encode("ascii")
         lines.append(line)
     return b"\r\n".join(lines) + blank + body

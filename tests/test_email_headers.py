@@ -131,3 +131,34 @@ def test_init_takes_a_sender_name_with_a_comma() -> None:
     assert check_sender("Unite the Union, Region 4 <news@unite.example.org>") == (
         '"Unite the Union, Region 4" <news@unite.example.org>'
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "identity"),
+    [
+        ('Boletín: "Dockside", News & Views', "boletin-dockside-news-views"),
+        ("Dockside, News & Views", "dockside-news-views"),
+        ("نشرة الميناء: أخبار، وآراء", "nshr-lmyn-khbr-wr"),
+    ],
+)
+def test_the_list_id_reads_as_one_description_and_one_identifier(
+    workspace: Callable[[str], Path], title: str, identity: str
+) -> None:
+    """RFC 2919: List-Id is a phrase and <id>. A title with a comma went in unquoted
+    (`=?utf-8?q?Bolet=C3=ADn=3A?= "Dockside", News & Views <…>`), which a mail program
+    reads as two addresses, or none."""
+    from email.utils import getaddresses
+
+    root = workspace("minimal")
+    config = root / "publisher.toml"
+    escaped = title.replace('"', '\\"')
+    config.write_text(
+        config.read_text().replace('title = "Minimal Test Bulletin"', f'title = "{escaped}"')
+    )
+    raw = (build(root, formats=["email"]).out_dir / "001-first" / "email.eml").read_bytes()
+    head = raw.split(b"\r\n\r\n", 1)[0].decode("ascii")
+    fields = dict(field.split(": ", 1) for field in head.replace("\r\n ", " ").split("\r\n"))
+
+    [(phrase, address)] = getaddresses([fields["List-Id"]])
+    assert str(make_header(decode_header(phrase))) == title
+    assert address == f"{identity}.minimal.example.org"

@@ -12,7 +12,13 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from ..config import Config
-from ..email_wire import HEADER_FOLDING, set_text, subject_encoded_again
+from ..email_wire import (
+    HEADER_FOLDING,
+    list_id,
+    list_id_encoded_again,
+    set_text,
+    subject_encoded_again,
+)
 from ..i18n import gettext, interface_language
 from ..urls import unsubscribe_mailto
 from .dkim_signer import configured_signer, signed
@@ -67,7 +73,7 @@ def welcome_message(config: Config, subscriber: Subscriber, tokens: Tokens) -> b
             url,
         ]
     headers = {
-        "List-Id": f"{config.title} <{list_identity(config)}>",
+        "List-Id": list_id(config.title, list_identity(config)),
         "List-Unsubscribe": f"<{url}>, <{unsubscribe_mailto(returns_mailbox(config), token)}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
@@ -98,7 +104,8 @@ def _message(
     set_text(message, "\n\n".join([*paragraphs, signature]) + "\n")
     # Folded as the headers are: on one line of up to 998 octets, an Arabic subject
     # was one encoded word of 122 characters, which strict readers showed raw.
-    return subject_encoded_again(message.as_bytes(policy=HEADER_FOLDING), subject)
+    raw = subject_encoded_again(message.as_bytes(policy=HEADER_FOLDING), subject)
+    return list_id_encoded_again(raw, config.title, list_identity(config))
 
 
 def send_confirmations(

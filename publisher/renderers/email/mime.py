@@ -12,7 +12,13 @@ from urllib.parse import quote
 from slugify import slugify
 
 from ... import urls
-from ...email_wire import HEADER_FOLDING, set_text, subject_encoded_again
+from ...email_wire import (
+    HEADER_FOLDING,
+    list_id,
+    list_id_encoded_again,
+    set_text,
+    subject_encoded_again,
+)
 from ...errors import PublisherError
 from ...model import Issue
 from ..base import RenderContext
@@ -28,6 +34,7 @@ def build_message(issue: Issue, ctx: RenderContext, text: str, html: str) -> byt
     config = ctx.config
     digest = hashlib.sha256(html.encode()).hexdigest()[:16]
     subject = ctx.issue_title(issue)
+    identity = f"{slugify(config.title)}.{config.domain}"
     headers = {
         "Subject": subject,
         "From": config.email_from,
@@ -35,7 +42,7 @@ def build_message(issue: Issue, ctx: RenderContext, text: str, html: str) -> byt
         "To": "undisclosed-recipients:;",  # delivery addresses each copy
         "Date": format_datetime(ctx.built_at),
         "Message-ID": f"<{quote(issue.slug)}.{digest}@{config.domain}>",  # ASCII: عدد → %D8%B9…
-        "List-Id": f"{config.title} <{slugify(config.title)}.{config.domain}>",
+        "List-Id": list_id(config.title, identity),
         # The mailto: goes to From here; `publisher send` points it where bounces are read.
         "List-Unsubscribe": (
             f"<{unsubscribe_url(ctx)}>, <{urls.unsubscribe_mailto(config.email_from.addr_spec)}>"
@@ -64,7 +71,7 @@ def build_message(issue: Issue, ctx: RenderContext, text: str, html: str) -> byt
     # no base64 character).
     message.set_boundary("=_" + hashlib.sha256((text + html).encode()).hexdigest()[:40])
     raw = message.as_bytes(policy=HEADER_FOLDING)
-    return subject_encoded_again(raw, subject)
+    return list_id_encoded_again(subject_encoded_again(raw, subject), config.title, identity)
 
 
 def _text_part(text: str, subtype: str) -> EmailMessage:
