@@ -3,6 +3,7 @@ that emails, feeds, PDFs and the web archive all link to, so they always agree."
 
 from __future__ import annotations
 
+import contextlib
 import re
 from urllib.parse import quote, unquote_to_bytes
 
@@ -87,6 +88,31 @@ def _as_letters(encoded: re.Match[str]) -> str:
     except UnicodeDecodeError:
         return encoded.group()
     return decoded if decoded.translate(_JOINERS).isprintable() else encoded.group()
+
+
+def ascii_url(url: str) -> str:
+    """`url` as browsers send it: its host in IDNA (xn--…), every character outside ASCII
+    of the rest percent-encoded in UTF-8; what is ASCII already is kept as it is. For
+    mail, where a link in other letters is mangled or cut at its first such letter."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    if url.isascii():
+        return url
+    parts = urlsplit(url)
+    user, at, host = parts.netloc.rpartition("@")
+    name, colon, port = (
+        host.rpartition(":") if host.rpartition(":")[2].isdigit() else (host, "", "")
+    )
+    if not name.isascii():
+        import idna
+
+        with contextlib.suppress(idna.IDNAError):  # no such host: it is encoded below
+            name = idna.encode(name, uts46=True).decode("ascii")
+    whole = urlunsplit(parts._replace(netloc=f"{user}{at}{name}{colon}{port}"))
+    return _NOT_ASCII.sub(lambda letters: quote(letters.group(), safe=""), whole)
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def edition_home_folder(language: str) -> str:

@@ -500,6 +500,31 @@ def test_a_name_with_a_line_break_is_refused_with_file_and_line(
     assert "single line" in str(error.value)
 
 
+def test_a_link_to_an_address_in_other_letters_is_sent_in_its_ascii_form(
+    tmp_path: Path,
+) -> None:
+    """A web address written in Arabic letters (or at an international domain) went into
+    both parts as written: Outlook mangles such links and mail programs stop linking a
+    plain-text address at its first letter outside ASCII. The email carries the same
+    address percent-encoded (its host as xn--…), as browsers send it; its words stay."""
+    root = minimal_with(
+        tmp_path / "links",
+        {
+            "links.md": "---\ntitle: Links\nlang: en\n---\n\nRead [the workers' page]"
+            "(https://example.net/عمال/?q=إضراب#نص) and <https://bücher.example/straße>.\n"
+        },
+    )
+    out = build(root, formats=["email"]).out_dir / "001-first"
+
+    links = lxml.html.parse(out / "email.html").getroot().xpath("//a/@href")
+    workers = "https://example.net/%D8%B9%D9%85%D8%A7%D9%84/?q=%D8%A5%D8%B6%D8%B1%D8%A7%D8%A8#%D9%86%D8%B5"
+    books = "https://xn--bcher-kva.example/stra%C3%9Fe"
+    assert workers in links and books in links
+    text = (out / "email.txt").read_text()
+    assert workers in text and books in text
+    assert "the workers’ page" in text and "https://bücher.example/straße" in text  # the words
+
+
 # --- 4. the plain-text part ----------------------------------------------------------------
 
 

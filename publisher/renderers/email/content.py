@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 from ...model import Document, Issue
 from ...resources import email_copy_path
 from ...sanitize import element_text
+from ...urls import ascii_url
 from ..images import image_size
 
 log = logging.getLogger(__name__)
@@ -53,16 +54,32 @@ def inbox_preview(issue: Issue) -> str:
 
 
 def prepare(doc: Document, documents_dir: Path, base_url: str) -> EmailArticle:
+    body = ascii_links(doc.body_html)
     return EmailArticle(
-        body=email_body(doc.body_html, documents_dir, base_url, doc.source),
-        excerpt=excerpt(doc.body_html),
+        body=email_body(body, documents_dir, base_url, doc.source),
+        excerpt=excerpt(body),
     )
 
 
 def email_body(body: str, documents_dir: Path, base_url: str, source: Path) -> Markup:
-    """A body (an article's, the editorial) made for email: its images sized and hosted,
-    its tables in boxes that scroll."""
+    """A body (an article's, the editorial) made for email: its links' addresses in ASCII,
+    its images sized and hosted, its tables in boxes that scroll."""
+    body = ascii_links(body)
     return Markup(scrolling_tables(sized_images(body, documents_dir, base_url, source)))
+
+
+def ascii_links(body: str) -> str:
+    """Each web link's address in ASCII (`urls.ascii_url`): Outlook mangles a link written
+    in Arabic letters or at an international domain, and mail programs stop linking a
+    plain-text address at its first letter outside ASCII. Its words stay as written."""
+    if body.isascii():
+        return body
+    root = body_tree(body)
+    for link in root.iter("a"):
+        href = link.get("href", "")
+        if not href.isascii() and href.lower().startswith(("http://", "https://")):
+            link.set("href", ascii_url(href))
+    return body_html(root)
 
 
 def scrolling_tables(body: str) -> str:
