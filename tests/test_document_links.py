@@ -150,6 +150,44 @@ def test_a_dead_link_in_a_document_of_two_issues_is_warned_of_for_each_by_name(
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("www.example.net/page", "https://www.example.net/page"),
+        ("unison.org.uk/join", "https://unison.org.uk/join"),
+    ],
+)
+def test_a_web_address_written_without_https_is_warned_of_with_the_address_to_write(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture, written: str, meant: str
+) -> None:
+    """Without its https:// a web address is a file of the workspace's, which there is
+    none of: the words were unlinked with a warning that did not say why, nor the fix."""
+    root = workspace("minimal")
+    article = root / "documents" / "first-article.md"
+    article.write_text(article.read_text() + f"\nJoin us at [our page]({written}).\n")
+
+    build(root, formats=["web"])
+
+    [warned] = [r.getMessage() for r in caplog.records if written in r.getMessage()]
+    assert warned.endswith(
+        f"leads to no article, picture or file the web archive publishes: its words stay,"
+        f" unlinked; a web address starts with https://: write {meant}"
+    ), warned
+
+
+def test_a_link_to_a_missing_file_is_not_taken_for_a_web_address(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    root = workspace("minimal")
+    article = root / "documents" / "first-article.md"
+    article.write_text(article.read_text() + "\nSee [the notes](notes.md).\n")
+
+    build(root, formats=["web"])
+
+    [warned] = [r.getMessage() for r in caplog.records if "notes.md" in r.getMessage()]
+    assert "https://" not in warned
+
+
 # Last month's article and this month's, linking it as editors do ("as we reported");
 # issue 1 has a Spanish edition with the article translated, issue 3 a draft of its own.
 EARLIER = {

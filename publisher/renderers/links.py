@@ -455,14 +455,30 @@ def _warn(source: Path, unlinked: list[Unlinked], issue: Issue, first_line: int 
             leads = f"leads to a draft, left out of issue{'s' * several} {named}"
         else:
             leads = "leads to no article, picture or file the web archive publishes"
+        meant = _web_address_meant(value)
         log.warning(
-            "%s: %s in issue %s %s: its words stay, unlinked%s",
+            "%s: %s in issue %s %s: its words stay, unlinked%s%s",
             textfiles.where(source, line),
             f"the link to {value!r}" if value.strip("#") else "an empty link",
             issue.slug,
             leads,
             edition,
+            f"; a web address starts with https://: write {meant}" if meant else "",
         )
+
+
+def _web_address_meant(value: str) -> str:
+    """The web address a link written without its https:// stands for, "" if it reads as
+    none: www.example.net/page is taken for a file of the workspace's. linkify-it (as
+    addresses in text are found) must read the whole of it as one; a bare name.md (a file,
+    and a domain of Moldova's) needs a www. or a path to count."""
+    if "/" not in value and not value.lower().startswith("www."):
+        return ""
+    from linkify_it import LinkifyIt
+
+    found = LinkifyIt().match(value) or []
+    whole = len(found) == 1 and found[0].index == 0 and found[0].last_index == len(value)
+    return f"https://{value}" if whole else ""
 
 
 def keep_safe_links(page: str) -> str:
