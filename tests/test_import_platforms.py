@@ -1539,6 +1539,149 @@ def test_a_tweet_card_of_a_lexical_or_mobiledoc_post_keeps_its_words() -> None:
         assert "<script" not in shown
 
 
+def ghost_export(folder: Path, *posts: dict[str, Any], **tables: list[dict[str, Any]]) -> Path:
+    """A Ghost 5 export as Settings → Labs → Export writes it, in `folder`: its tables as
+    JSON, each post a row of `posts`, its body the editor's `lexical` or `mobiledoc` (a JSON
+    string) when `html` is null."""
+    folder.mkdir(parents=True, exist_ok=True)
+    dump = folder / "site.ghost.2025-03-15-10-00-00.json"
+    meta = {"exported_on": 1742032800000, "version": "5.80.0"}
+    dump.write_text(json.dumps({"db": [{"meta": meta, "data": {"posts": list(posts), **tables}}]}))
+    return dump
+
+
+def ghost_post(key: str, title: str, **fields: Any) -> dict[str, Any]:
+    """A published public post's row, as Ghost exports it."""
+    return {
+        "id": key,
+        "uuid": f"uuid-{key}",
+        "title": title,
+        "slug": slugged_title(title),
+        "html": None,
+        "type": "post",
+        "status": "published",
+        "visibility": "public",
+        "email_recipient_filter": "none",
+        "newsletter_id": None,
+        "created_at": "2025-03-10T08:00:00.000Z",
+        "published_at": "2025-03-10T08:00:00.000Z",
+        **fields,
+    }
+
+
+def slugged_title(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+
+
+def lexical_text(text: str, format_bits: int = 0) -> dict[str, Any]:
+    """A run of text as Ghost 5's editor saves it (Koenig's ExtendedTextNode)."""
+    return {
+        "detail": 0,
+        "format": format_bits,
+        "mode": "normal",
+        "style": "",
+        "text": text,
+        "type": "extended-text",
+        "version": 1,
+    }
+
+
+def lexical_block(kind: str, *children: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    return {
+        "children": list(children),
+        "direction": "ltr",
+        "format": "",
+        "indent": 0,
+        "type": kind,
+        "version": 1,
+        **fields,
+    }
+
+
+def lexical_json(*blocks: dict[str, Any]) -> str:
+    return json.dumps({"root": lexical_block("root", *blocks)})
+
+
+def test_a_ghost_5_or_ghost_2_posts_words_and_cards_are_its_document(tmp_path: Path) -> None:
+    """Ghost exports a post written in its editor with `html` null and its body as Lexical
+    (Ghost 5: its text runs are `extended-text`, its headings `extended-heading`) or
+    Mobiledoc (Ghost 1–4, often one Markdown card): the import wrote documents with front
+    matter and no words, and said "imported"."""
+    lexical = lexical_json(
+        lexical_block(
+            "paragraph",
+            lexical_text("Lexical intro with "),
+            lexical_text("bold words", 1),
+            lexical_text(" here."),
+        ),
+        lexical_block("extended-heading", lexical_text("A heading"), tag="h2"),
+        {
+            "type": "markdown",
+            "version": 1,
+            "markdown": "Markdown card with **strong** text.\n\n- item one\n- item two",
+        },
+        {
+            "type": "button",
+            "version": 1,
+            "buttonText": "Donate to the strike fund",
+            "alignment": "center",
+            "buttonUrl": "https://donate.example.net/strike",
+        },
+        {"type": "codeblock", "version": 1, "code": "rota = 4 on\n4 off", "language": ""},
+        {
+            "type": "file",
+            "version": 1,
+            "src": "__GHOST_URL__/content/files/2025/03/accounts.pdf",
+            "fileTitle": "Annual accounts",
+            "fileCaption": "Audited",
+            "fileName": "accounts.pdf",
+            "fileSize": 2048,
+        },
+        lexical_block("extended-quote", lexical_text("Quoted words")),
+        lexical_block("aside", lexical_text("Aside words")),
+        {"type": "poll", "version": 1, "question": "Strike on Monday?"},
+    )
+    mobiledoc = json.dumps(
+        {
+            "version": "0.3.1",
+            "atoms": [],
+            "cards": [["markdown", {"markdown": "Old **Ghost 2** body.\n\nSecond paragraph."}]],
+            "markups": [],
+            "sections": [[10, 0], [1, "p", [[0, [], 0, "Trailing paragraph."]]]],
+        }
+    )
+    export = tmp_path / "export"
+    accounts = export / "content/files/2025/03/accounts.pdf"
+    accounts.parent.mkdir(parents=True)
+    accounts.write_bytes(b"%PDF-1.4\n% the accounts\n%%EOF\n")
+    ghost_export(
+        export,
+        ghost_post("a1", "Lexical post", lexical=lexical),
+        ghost_post("a2", "Mobiledoc post", mobiledoc=mobiledoc),
+    )
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    lexical_md = (root / "documents/lexical-post.md").read_text().split("---\n", 2)[2]
+    assert lexical_md.strip().split("\n\n") == [
+        "Lexical intro with **bold words** here.",
+        "## A heading",
+        "Markdown card with **strong** text.",
+        "- item one\n- item two",
+        "[Donate to the strike fund](https://donate.example.net/strike)",
+        "    rota = 4 on\n    4 off",
+        "[Annual accounts](media/lexical-post/accounts.pdf)\\\nAudited",
+        "> Quoted words",
+        "> Aside words",
+    ]
+    mobiledoc_md = (root / "documents/mobiledoc-post.md").read_text().split("---\n", 2)[2]
+    assert mobiledoc_md.strip().split("\n\n") == [
+        "Old **Ghost 2** body.",
+        "Second paragraph.",
+        "Trailing paragraph.",
+    ]
+    assert [(x.kind, x.name) for x in report.left_out] == [("card", "poll in Lexical post")]
+
+
 def test_a_wxr_file_cannot_read_local_files_through_entities(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("the committee's bank details")

@@ -2,10 +2,12 @@
 tags, users and the tables joining them) and its members CSV.
 
 A post's body is its `html` when the export has it, else rendered here from `lexical`
-(Ghost 5) or `mobiledoc` (Ghost 1–4). Drafts and scheduled posts, and posts for paid
-members only (visibility paid or tiers), are left out and listed; pages become documents
-but not issues, and so do posts for signed-in members (visibility members), said in the
-report: their readers had to sign in, the web archive is open to all. A post was sent when
+(Ghost 5) or `mobiledoc` (Ghost 1–4), with its cards (a Markdown card's Markdown, a code
+card, a button, a file): a card not read is named in the report. Drafts and scheduled
+posts, and posts for paid members only (visibility paid or tiers), are left out and
+listed; pages become documents but not issues, and so do posts for signed-in members
+(visibility members), said in the report: their readers had to sign in, the web archive is
+open to all. A post was sent when
 Ghost recorded an email for it (`emails`) or it went to a newsletter (`newsletter_id`,
 `email_recipient_filter` other than none). Its old
 address is Ghost's default permalink, /<slug>/. Its feature image (`feature_image`, its alt
@@ -73,10 +75,15 @@ def read(files: ExportFiles) -> PlatformExport:
                 and post.get("email_recipient_filter") not in (None, "none")
             )
         )
+        body, unread = _body(post)
+        export.left_out += [
+            LeftOut("card", f"{name} in {title}", "Ghost's, not read: its words are not imported")
+            for name in dict.fromkeys(unread)
+        ]
         export.posts.append(
             Post(
                 title=title,
-                body_html=_body(post),
+                body_html=body,
                 key=str(post_id or slug),
                 date=day_of(post.get("published_at") or post.get("created_at")),
                 authors=post_authors.get(post_id) or ([author] if author else []),
@@ -111,46 +118,58 @@ def _joined(rows: list[dict[str, Any]], key: str, names: dict[Any, str]) -> dict
     return joined
 
 
-def _body(post: dict[str, Any]) -> str:
+def _body(post: dict[str, Any]) -> tuple[str, list[str]]:
+    """The post's HTML, and what of its Lexical or Mobiledoc was not read (a card's name, or
+    the body's when it is no JSON): said in the report, not silently empty."""
     if post.get("html"):
-        return str(post["html"])
+        return str(post["html"]), []
+    unread: list[str] = []
     for key, render in (("lexical", lexical_html), ("mobiledoc", mobiledoc_html)):
         if post.get(key):
             try:
                 document = json.loads(post[key])
-                return render(document.get("root", document))
+                return render(document.get("root", document), unread), unread
             except (json.JSONDecodeError, TypeError, KeyError, IndexError, AttributeError):
-                continue
-    return ""
+                unread.append(f"{key} (not JSON)")
+    return "", unread
 
 
-_LEXICAL_FORMATS = ((1, "strong"), (2, "em"), (8, "u"), (16, "code"))
+_LEXICAL_FORMATS = ((1, "strong"), (2, "em"), (4, "s"), (8, "u"), (16, "code"))
+# Ghost's editor (Koenig) saves Lexical's text, heading, quote and line break nodes under
+# names of its own; a TK node is a run of text marked "to come"
+_TEXTS = ("text", "extended-text", "tk")
+_HEADINGS = ("heading", "extended-heading")
+_QUOTES = ("quote", "extended-quote", "aside")  # an aside: Ghost's alternative quote style
+_LINE_BREAKS = ("linebreak", "extended-line-break")
 
 
-def lexical_html(node: dict[str, Any]) -> str:
-    """Ghost 5's Lexical document → HTML: the node types an article uses."""
+def lexical_html(node: dict[str, Any], unread: list[str] | None = None) -> str:
+    """Ghost 5's Lexical document → HTML: the node types an article uses; the type of
+    each node not read is added to `unread`."""
     kind = node.get("type")
-    inner = "".join(lexical_html(child) for child in node.get("children", []))
+    inner = "".join(lexical_html(child, unread) for child in node.get("children", []))
     if kind == "root":
         return inner
-    if kind == "text":
+    if kind in _TEXTS:
         text = html.escape(node.get("text", ""))
         for bit, tag in _LEXICAL_FORMATS:
             if node.get("format", 0) & bit:
                 text = f"<{tag}>{text}</{tag}>"
         return text
-    if kind == "linebreak":
+    if kind in _LINE_BREAKS:
         return "<br>"
-    if kind == "link":
+    if kind == "tab":
+        return "\t"
+    if kind in ("link", "autolink"):
         return f'<a href="{html.escape(node.get("url", ""))}">{inner}</a>'
-    if kind == "heading":
+    if kind in _HEADINGS:
         tag = node.get("tag", "h2")
         return (
             f"<{tag}>{inner}</{tag}>"
             if tag in ("h2", "h3", "h4", "h5", "h6")
             else f"<h2>{inner}</h2>"
         )
-    if kind == "quote":
+    if kind in _QUOTES:
         return f"<blockquote><p>{inner}</p></blockquote>"
     if kind == "list":
         tag = "ol" if node.get("listType") == "number" else "ul"
@@ -165,19 +184,30 @@ def lexical_html(node: dict[str, Any]) -> str:
         return str(node.get("html", ""))
     if kind == "paragraph":
         return f"<p>{inner}</p>"
-    return card_html(str(kind), node)
+    shown = card_html(str(kind), node)
+    if shown is None and inner:
+        return inner  # an element of a newer Ghost's: its words, at least
+    if shown is None and unread is not None:
+        unread.append(str(kind))
+    return shown or ""
 
 
 # A tweet's or Bluesky post's embed code, which quotes its words for where the script that
 # draws it does not run (platform_html keeps the quote, drops the script).
 _QUOTED_POST = re.compile(r'<blockquote[^>]*class="[^"]*(?:twitter-tweet|bluesky-embed)')
+# Cards an article does without: a signup form, a paywall's mark, a list of the site's
+# latest posts, a podcast's player (what the platform's HTML drops as furniture too)
+_FURNITURE = frozenset({"signup", "paywall", "collection", "transistor"})
 
 
-def card_html(kind: str, card: dict[str, Any]) -> str:
+def card_html(kind: str, card: dict[str, Any]) -> str | None:
     """A card of the writer's (the same fields in Lexical and Mobiledoc): a bookmark or an
     embed as a link to what it shows, a gallery's pictures, a callout as a quote, a toggle
-    as its heading and text. Cards an article does without (signup, button, product,
-    paywall…) are nothing."""
+    as its heading and text, a Markdown card as what its Markdown says, a code card as
+    preformatted text, a button or a file card as a link with its words. Furniture is "";
+    a card not read here is None, for the report to name."""
+    if kind in _FURNITURE:
+        return ""
     if kind == "embed" and _QUOTED_POST.search(str(card.get("html", ""))):
         return str(card["html"])  # the post's embed code: its words, cleaned as the HTML's
     if kind in ("bookmark", "embed"):
@@ -201,7 +231,34 @@ def card_html(kind: str, card: dict[str, Any]) -> str:
     if kind == "toggle":
         heading, content = str(card.get("heading", "") or ""), str(card.get("content", "") or "")
         return f"<h3>{heading}</h3>{content}" if heading.strip() or content.strip() else ""
-    return ""
+    if kind in ("markdown", "card-markdown"):  # card-markdown: Ghost 1's name for it
+        return _markdown_html(str(card.get("markdown", "") or ""))
+    if kind in ("codeblock", "code"):  # code: Mobiledoc's name for it
+        code = f"<pre><code>{html.escape(str(card.get('code', '') or ''))}</code></pre>"
+        caption = str(card.get("caption", "") or "")
+        return f"<figure>{code}<figcaption>{caption}</figcaption></figure>" if caption else code
+    if kind == "button":
+        return _link(card.get("buttonUrl"), card.get("buttonText"))
+    if kind == "file":
+        link = _link(card.get("src"), card.get("fileTitle") or card.get("fileName"))
+        caption = html.escape(str(card.get("fileCaption", "") or "").strip())
+        return link.replace("</a></p>", f"</a><br>{caption}</p>") if caption and link else link
+    return None
+
+
+def _link(url: object, words: object) -> str:
+    """A paragraph linking `url` by `words` (by the address, when the card has none)."""
+    if not isinstance(url, str) or not url.strip():
+        return ""
+    words = str(words or "").strip() or url
+    return f'<p><a href="{html.escape(url.strip())}">{html.escape(words)}</a></p>'
+
+
+def _markdown_html(markdown: str) -> str:
+    """A Markdown card's Markdown, as HTML: read as a document's Markdown is."""
+    from .. import pandoc
+
+    return pandoc.markdown_to_html(markdown) if markdown.strip() else ""
 
 
 def _figure(src: str, alt: str, caption: str) -> str:
@@ -209,15 +266,16 @@ def _figure(src: str, alt: str, caption: str) -> str:
     return f"<figure>{image}<figcaption>{caption}</figcaption></figure>" if caption else image
 
 
-def mobiledoc_html(doc: dict[str, Any]) -> str:
+def mobiledoc_html(doc: dict[str, Any], unread: list[str] | None = None) -> str:
     """Ghost 1–4's Mobiledoc → HTML: markup and list sections, image and HTML cards, and
-    the writer's other cards (`card_html`)."""
+    the writer's other cards (`card_html`); the name of each card not read is added to
+    `unread`."""
     markups = doc.get("markups", [])
     cards = doc.get("cards", [])
     out = []
     for section in doc.get("sections", []):
         if section[0] == 1:
-            tag = section[1] if section[1] in ("p", "h2", "h3", "h4", "blockquote") else "p"
+            tag = _SECTION_TAGS.get(str(section[1]).lower(), "p")
             out.append(f"<{tag}>{_markers(section[2], markups)}</{tag}>")
         elif section[0] == 3:
             items = "".join(f"<li>{_markers(item, markups)}</li>" for item in section[2])
@@ -232,8 +290,19 @@ def mobiledoc_html(doc: dict[str, Any]) -> str:
             elif name == "hr":
                 out.append("<hr>")
             elif isinstance(payload, dict):
-                out.append(card_html(str(name), payload))
+                shown = card_html(str(name), payload)
+                if shown is None and unread is not None:
+                    unread.append(str(name))
+                out.append(shown or "")
     return "".join(out)
+
+
+# Mobiledoc's markup sections, as Ghost's editor wrote them (an aside: its alternative quote)
+_SECTION_TAGS = {
+    **{tag: tag for tag in ("p", "h2", "h3", "h4", "h5", "h6", "blockquote")},
+    "h1": "h2",
+    "aside": "blockquote",
+}
 
 
 def _markers(markers: list[Any], markups: list[Any]) -> str:
