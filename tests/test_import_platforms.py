@@ -533,6 +533,59 @@ def test_a_classic_editor_posts_lines_stay_lines(tmp_path: Path) -> None:
     assert body.find(".//pre").text_content() == "turno  hora\n  noche  22:00"
 
 
+def test_a_classic_editor_post_with_one_paragraph_of_html_keeps_its_other_paragraphs(
+    tmp_path: Path,
+) -> None:
+    """WordPress shows a classic-editor post's blank lines as paragraphs and its newlines as
+    line breaks (wpautop) also where the writer typed one <p> of their own (a centred
+    title): the import then took the whole post for HTML, and every other paragraph and
+    line ran into one."""
+    content = (
+        '<p style="text-align: center;"><strong>Solidarity forever</strong></p>\n\n'
+        "First paragraph.\n\n"
+        "Speakers:\nAna Ruiz, secretary\nBen Smith, rep\n\n"
+        "[embed]https://www.youtube.com/watch?v=abc123[/embed]\n\n"
+        "<pre>turno  hora\n\n  noche  22:00</pre>\n\n"
+        "Last paragraph."
+    )
+    export = tmp_path / "site.WordPress.2025-03-05.xml"
+    export.write_text(
+        '<?xml version="1.0" encoding="UTF-8" ?>\n'
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:wp="http://wordpress.org/export/1.2/">\n'
+        "<channel><title>Site</title><link>https://site.example.net</link>"
+        "<wp:wxr_version>1.2</wp:wxr_version>\n"
+        "<item><title>Classic post</title>"
+        "<link>https://site.example.net/2024/06/12/classic-post/</link>\n"
+        f"<content:encoded><![CDATA[{content}]]></content:encoded>\n"
+        "<wp:post_id>10</wp:post_id>"
+        "<wp:post_date><![CDATA[2024-06-12 18:00:00]]></wp:post_date>\n"
+        "<wp:status><![CDATA[publish]]></wp:status>"
+        "<wp:post_type><![CDATA[post]]></wp:post_type>"
+        "<wp:post_password><![CDATA[]]></wp:post_password>\n"
+        "</item></channel></rss>\n"
+    )
+    root = new_workspace(tmp_path / "ws")
+    import_export(export, root)
+    body = lxml.html.fragment_fromstring(
+        document(root, "classic-post").body_html, create_parent="div"
+    )
+    assert [
+        [" ".join(t.split()) for t in block.itertext() if t.strip()]
+        for block in body
+        if block.tag != "pre"
+    ] == [
+        ["Solidarity forever"],
+        ["First paragraph."],
+        ["Speakers:", "Ana Ruiz, secretary", "Ben Smith, rep"],
+        ["https://www.youtube.com/watch?v=abc123"],
+        ["Last paragraph."],
+    ]
+    assert body.find("p[3]").findall("br") and len(body.find("p[3]").findall("br")) == 2
+    assert body.find("pre").text_content() == "turno  hora\n\n  noche  22:00"
+
+
 # How WordPress writes an Arabic post's address: its letters percent-encoded, in lower case
 STRIKE = "إضراب-عمال-الميناء"
 STRIKE_ADDRESS = "".join(f"%{byte:02x}" if byte > 127 else chr(byte) for byte in STRIKE.encode())

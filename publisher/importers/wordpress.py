@@ -231,9 +231,15 @@ def _paragraphs(text: str, post_id: str, uploads: _Uploads) -> str:
     text = _CAPTION.sub(_figure, text)
     text = _GALLERY.sub(lambda match: _gallery(match.group(1), post_id, uploads), text)
     text = shortcodes_shown(text)
-    if _PARAGRAPH.search(text) or "<!-- wp:" in text:
-        return text  # paragraphs of its own (not a <pre>, a <picture>)
-    parts = [part.strip() for part in text.split("\n\n") if part.strip()]
+    if "<!-- wp:" in text:
+        return text
+    # as wpautop: a <p> typed among them changes nothing, a <pre>'s blank lines are its own
+    parts = [
+        part.strip()
+        for piece in _PREFORMATTED_BLOCK.split(text)
+        for part in (piece.split("\n\n") if not _PREFORMATTED.match(piece) else [piece])
+        if part.strip()
+    ]
     return "".join(_paragraph(part) for part in parts)
 
 
@@ -257,7 +263,7 @@ _BLOCKS = r"(?:address|blockquote|div|dl|dd|dt|figure|figcaption|h[1-6]|hr|li|ol
 _BLOCK_START = re.compile(rf"</?{_BLOCKS}", re.I)
 _BLOCK_END = re.compile(rf"</?{_BLOCKS}[^>]*>$", re.I)
 _PREFORMATTED = re.compile(r"<pre\b", re.I)
-_PARAGRAPH = re.compile(r"<p\b", re.I)
+_PREFORMATTED_BLOCK = re.compile(r"(<pre\b.*?</pre>)", re.I | re.S)
 
 
 def _gallery(attributes: str, post_id: str, uploads: _Uploads) -> str:
