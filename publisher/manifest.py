@@ -80,6 +80,8 @@ class IssueManifest:
     untranslated: str = "note"
     edition_texts: dict[str, EditionTexts] = field(default_factory=dict)
     aliases: tuple[str, ...] = ()  # its old addresses (a manifest renamed): redirected
+    # the platform that emailed it before it was imported: `publisher send` asks for --again
+    sent_by: str = ""
 
     @property
     def documents(self) -> tuple[Path, ...]:
@@ -279,6 +281,7 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
         edition_texts=editions,
         untranslated=values.get("untranslated", "note"),
         aliases=values.get("aliases", ()),
+        sent_by=values.get("sent_by", ""),
     )
 
 
@@ -757,6 +760,7 @@ MANIFEST_TABLE = Table(
         "editions": Setting(),  # read with the issue's language: see _editions
         "untranslated": Setting(_untranslated),
         "aliases": Setting(_aliases),
+        "sent_by": Setting(_plain),
     },
     noun="key",
     label=False,  # each message names its key in its own words

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -913,3 +914,46 @@ def test_a_reader_who_joins_after_a_send_made_before_arabic_names_kept_their_let
     assert smtp.copies() == {"a@example.org": 1, "new@example.org": 2}  # welcome and issue
     assert invoke(root, "send", ARABIC, "--new").exit_code == 0  # no one is left to have it
     assert smtp.copies() == {"a@example.org": 1, "new@example.org": 2}
+
+
+def test_an_issue_its_old_platform_emailed_is_not_sent_to_everyone_again_unless_told(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """An issue imported from Ghost that Ghost had emailed (its `emails` row) looked new to
+    the ledger: `send` queued it for everyone, who had it already from Ghost."""
+    root = delivery_workspace
+    add_subscribers(root, {"a@example.org": "active", "b@example.org": "active"})
+    post = {
+        "id": "p1",
+        "uuid": "u1",
+        "title": "Picket line report",
+        "slug": "picket-line-report",
+        "html": "<p>Six hours at the gate.</p>",
+        "type": "post",
+        "status": "published",
+        "visibility": "public",
+        "email_recipient_filter": "all",
+        "newsletter_id": "n1",
+        "created_at": "2025-03-01T08:00:00.000Z",
+        "published_at": "2025-03-02T07:30:00.000Z",
+    }
+    emails = [{"id": "e1", "post_id": "p1", "status": "submitted", "email_count": 120}]
+    export = root.parent / "site.ghost.2025-03-15-10-00-00.json"
+    meta = {"exported_on": 1742032800000, "version": "5.80.0"}
+    data = {"posts": [post], "emails": emails}
+    export.write_text(json.dumps({"db": [{"meta": meta, "data": data}]}))
+    try:
+        assert invoke(root, "import", str(export)).exit_code == 0
+    finally:
+        export.unlink()
+    build(root, ["picket-line-report"], formats=["email"])
+
+    for command in (["--dry-run"], []):
+        refused = invoke(root, "send", "picket-line-report", *command)
+        assert refused.exit_code == 1, refused.output
+        said = " ".join(refused.output.split())
+        assert "issue picket-line-report was sent already by Ghost" in said
+        assert "--again" in said and "Traceback" not in said
+    assert smtp.copies() == {}
+    again = send(root, SendRequest("picket-line-report", again=True))
+    assert again.counts == {"sent": 2}

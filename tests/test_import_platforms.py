@@ -709,6 +709,49 @@ def test_a_substack_podcast_episode_is_an_article_linking_its_audio_and_a_page_a
     assert "written by dockers" in about.document.read_text()
 
 
+SUBSTACK_COLUMNS = "post_id,post_date,is_published,email_sent_at,type,audience,title,subtitle\n"
+
+
+def substack_zip(into: Path, rows: str, bodies: dict[str, str]) -> Path:
+    """Substack's export as it downloads: a zip of posts.csv and posts/<post_id>.html."""
+    archive = into / "substack-export.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("posts.csv", SUBSTACK_COLUMNS + rows)
+        for post_id, body in bodies.items():
+            zipped.writestr(f"posts/{post_id}.html", body)
+    return archive
+
+
+def test_an_issue_the_platform_emailed_says_so_in_its_manifest_and_the_report(
+    tmp_path: Path,
+) -> None:
+    """Substack's email_sent_at says the post was emailed to the list: nothing of the
+    imported issue said so, and `publisher send` mailed it to everyone again. A post
+    published on the web only (no email_sent_at) is a document in no issue."""
+    export = substack_zip(
+        tmp_path,
+        "1.may-news,2025-05-01T09:00:00.000Z,true,2025-05-01T09:05:00.000Z,newsletter,"
+        "everyone,May news,\n"
+        "2.web-only,2025-05-02T09:00:00.000Z,true,,newsletter,everyone,Web only,\n",
+        {"1.may-news": "<p>The May meeting.</p>", "2.web-only": "<p>Only online.</p>"},
+    )
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    manifest = front_matter_of_yaml(root / "issues/may-news.yaml")
+    assert manifest["sent_by"] == "Substack"
+    assert not (root / "issues/web-only.yaml").exists()
+    (line,) = [row for row in rows(report, root) if row[0] == "post: May news"]
+    assert "emailed by Substack already: send asks for --again" in line[2]
+    assert [p["emailed"] for p in as_json(report, root)["posts"]] == [True, False]
+
+
+def front_matter_of_yaml(path: Path) -> dict[str, Any]:
+    import yaml
+
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
 def test_a_captioned_picture_keeps_its_alt_text_apart_from_its_caption(tmp_path: Path) -> None:
     """The alt text says what a picture shows, for those who cannot see it; the caption
     says more. pandoc's Markdown keeps both only as `![caption](src){alt="…"}`, and the

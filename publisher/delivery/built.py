@@ -41,6 +41,7 @@ class BuiltEmail:
     # the translations its editions carry that were made from an older original:
     # (edition language, translation, original), relative to documents/
     outdated: tuple[tuple[str, Path, Path], ...] = ()
+    sent_by: str = ""  # the platform that emailed it before it was imported (its manifest's)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -97,6 +98,7 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
         manifest.number,
         former,
         outdated,
+        manifest.sent_by,
     )
 
 

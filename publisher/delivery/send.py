@@ -174,6 +174,8 @@ def _send_to_list(
     _refuse_a_send_already_made(mailing, request, audience, ledger, previous)
     if previous is None and not (request.again or request.new):
         _refuse_a_renamed_issue_sent_already(mailing, ledger)
+    if previous is None and not request.again:
+        _refuse_an_issue_sent_before_import(mailing)
     recipients: list[Member] = []
     if not request.resend_unknown and (previous is None or previous.finished_at):
         recipients = _recipients(mailing, audience, ledger, report)
@@ -351,6 +353,18 @@ def _refuse_a_renamed_issue_sent_already(mailing: Mailing, ledger: Ledger) -> No
         hint=f"to send it to the {waiting} active subscriber(s) who have not had it, add --new;"
         f" to go on with a send of it left unfinished, name the manifest {earlier.issue}"
         " again; if this is another issue, give it its own number",
+    )
+
+
+def _refuse_an_issue_sent_before_import(mailing: Mailing) -> None:
+    """An issue the old platform emailed (its manifest's `sent_by`, written on import) is
+    new to the ledger, which cannot tell who had it then: --new would be everyone too."""
+    if not (platform := mailing.built.sent_by):
+        return
+    raise PublisherError.at(
+        f"issue {mailing.slug} was sent already by {platform}, before it was imported"
+        f" (its manifest says sent_by: {platform})",
+        hint="to send it once more to everyone now on the list, add --again",
     )
 
 

@@ -50,6 +50,9 @@ class Post:
     source: str = ""  # the original URL, when the export gives it
     aliases: list[str] = field(default_factory=list)  # old addresses, for redirect pages
     sent: bool = False  # sent as a newsletter: becomes an issue
+    # the platform's records say it emailed it (not only that it was a newsletter's post):
+    # its issue's manifest says so, and `publisher send` will not mail it again unasked
+    emailed: bool = False
     number: int | None = None  # the platform's own issue number, if any
     base: str = ""  # the folder (in the export) its relative image paths start from
     slug: str = ""  # its document's name (made a slug), when its old address's is none to keep

@@ -92,6 +92,7 @@ def read(files: ExportFiles) -> PlatformExport:
                 summary=str(post.get("custom_excerpt") or ""),
                 aliases=[f"/{slug}/"] if slug else [],
                 sent=bool(sent),
+                emailed=bool(sent),
                 restricted="members only" if post.get("visibility") == "members" else "",
                 image=str(post.get("feature_image") or ""),
                 image_alt=str(meta.get("feature_image_alt") or ""),

@@ -79,6 +79,7 @@ def read(files: ExportFiles) -> PlatformExport:
             date=date,
             source=str(og_url),
             sent=date is not None,
+            emailed=title in dates,  # campaigns.csv lists the campaigns sent
             base=name.rpartition("/")[0],
         )
         if date is None:

@@ -367,7 +367,7 @@ def _written(
         atomic_write(step.document, text.encode("utf-8"))
         if step.issue is not None and not step.update:
             issue_language = step.language or report.language
-            values = _manifest(post, slug, step.number, issue_language, report.language)
+            values = _manifest(post, slug, step.number, issue_language, report)
             atomic_write(step.issue, values.encode("utf-8"))
     status = "dry run" if report.dry_run else "updated" if step.update else "imported"
     return Written(post, step.document, step.issue, status, len(body.images), step.language)
@@ -554,14 +554,17 @@ def _document_text(
     return stamped(front_matter(meta) + (body_markdown(marked) if marked.strip() else "\n"))
 
 
-def _manifest(post: Post, slug: str, number: int, language: str, workspace_language: str) -> str:
-    """The issue of one post, in `language`: said only when it is not the workspace's."""
+def _manifest(post: Post, slug: str, number: int, language: str, report: PlatformReport) -> str:
+    """The issue of one post, in `language`: said only when it is not the workspace's; and
+    who emailed it already (`sent_by`), when the platform did."""
     values: dict[str, Any] = {
         "number": number,
         "title": " ".join(post.title.split())[:300],
         "date": post.date,
     }
-    if base_language(language) != base_language(workspace_language):
+    if post.emailed:
+        values["sent_by"] = report.platform
+    if base_language(language) != base_language(report.language):
         values["language"] = language
     if post.summary:
         values["summary"] = post.summary

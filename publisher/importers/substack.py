@@ -70,6 +70,7 @@ def read(files: ExportFiles) -> PlatformExport:
                 source=f"{site}/p/{slug}" if site else "",
                 aliases=[f"/p/{slug}"],
                 sent=kind != "page" and bool(row.get("email_sent_at")),
+                emailed=kind != "page" and bool(row.get("email_sent_at")),
                 base=body_name.rpartition("/")[0],
             )
         )
