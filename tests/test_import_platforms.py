@@ -1778,6 +1778,35 @@ def test_a_ghost_5_or_ghost_2_posts_words_and_cards_are_its_document(tmp_path: P
     assert [(x.kind, x.name) for x in report.left_out] == [("card", "poll in Lexical post")]
 
 
+def test_a_ghost_newsletter_sent_by_email_only_is_an_issue_and_said_to_be(tmp_path: Path) -> None:
+    """Ghost keeps a newsletter sent by email only, never published on the site, with
+    status "sent": the import left it out ("sent, not published") and the archive lost
+    an issue every subscriber had had."""
+    export = tmp_path / "export"
+    ghost_export(
+        export,
+        ghost_post(
+            "p5",
+            "Email-only bulletin",
+            html="<p>Only sent by email.</p>",
+            status="sent",
+            email_recipient_filter="all",
+            newsletter_id="n1",
+            published_at="2025-03-12T08:00:00.000Z",
+        ),
+        ghost_post("p6", "Draft thing", html="<p>Not yet.</p>", status="draft"),
+        emails=[{"id": "e2", "post_id": "p5", "status": "submitted", "email_count": 120}],
+    )
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    (bulletin,) = report.written
+    assert bulletin.issue == root / "issues/email-only-bulletin.yaml"
+    assert "Only sent by email." in bulletin.document.read_text()
+    (line,) = [row for row in rows(report, root) if row[0] == "post: Email-only bulletin"]
+    assert "sent by email only on Ghost" in " ".join(line[2].split())
+    assert [(x.name, x.why) for x in report.left_out] == [("Draft thing", "draft, not published")]
+
+
 def test_a_wxr_file_cannot_read_local_files_through_entities(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("the committee's bank details")

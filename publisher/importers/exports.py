@@ -62,6 +62,7 @@ class Post:
     image: str = ""  # its lead picture (Ghost's feature image, WordPress's featured image)
     image_alt: str = ""
     image_caption: str = ""  # HTML, as the platform keeps it
+    note: str = ""  # what the report says of it besides where it went
 
 
 def old_address(link: str) -> list[str]:

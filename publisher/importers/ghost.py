@@ -5,13 +5,13 @@ A post's body is its `html` when the export has it, else rendered here from `lex
 (Ghost 5) or `mobiledoc` (Ghost 1–4), with its cards (a Markdown card's Markdown, a code
 card, a button, a file): a card not read is named in the report. Drafts and scheduled
 posts, and posts for paid members only (visibility paid or tiers), are left out and
-listed; pages become documents but not issues, and so do posts for signed-in members
-(visibility members), said in the report: their readers had to sign in, the web archive is
-open to all. A post was sent when
-Ghost recorded an email for it (`emails`) or it went to a newsletter (`newsletter_id`,
-`email_recipient_filter` other than none). Its old
-address is Ghost's default permalink, /<slug>/. Its feature image (`feature_image`, its alt
-text and caption in `posts_meta`) is its lead image.
+listed; a newsletter sent by email only (status sent) is an issue as the published are,
+the report saying so; pages become documents but not issues, and so do posts for
+signed-in members (visibility members), said in the report: their readers had to sign in,
+the web archive is open to all. A post was sent when Ghost recorded an email for it
+(`emails`) or it went to a newsletter (`newsletter_id`, `email_recipient_filter` other
+than none). Its old address is Ghost's default permalink, /<slug>/. Its feature image
+(`feature_image`, its alt text and caption in `posts_meta`) is its lead image.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def read(files: ExportFiles) -> PlatformExport:
     for post in data.get("posts", []):
         title = str(post.get("title") or post.get("slug") or "untitled")
         kind = post.get("type", "post")
-        if post.get("status") != "published":
+        if post.get("status") not in ("published", "sent"):  # sent: by email only
             export.left_out.append(
                 LeftOut(kind, title, f"{post.get('status', 'draft')}, not published")
             )
@@ -97,9 +97,13 @@ def read(files: ExportFiles) -> PlatformExport:
                 image=str(post.get("feature_image") or ""),
                 image_alt=str(meta.get("feature_image_alt") or ""),
                 image_caption=str(meta.get("feature_image_caption") or ""),
+                note=_EMAIL_ONLY if post.get("status") == "sent" else "",
             )
         )
     return export
+
+
+_EMAIL_ONLY = "sent by email only on Ghost, never on its site: the web archive publishes it"
 
 
 def _data(document: Any) -> dict[str, Any]:

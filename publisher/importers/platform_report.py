@@ -33,6 +33,8 @@ def rows(report: PlatformReport, root: Path) -> list[tuple[str, str, str]]:
         if written.issue is not None:
             became += f" + {_relative(written.issue, root)}"
         detail = written.status + (f", {written.images} image(s)" if written.images else "")
+        if written.post.note:
+            detail += f", {written.post.note}"
         if written.issue is not None and written.post.emailed:
             detail += f", emailed by {report.platform} already: send asks for --again"
         if written.post.restricted:
@@ -136,6 +138,7 @@ def as_json(report: PlatformReport, root: Path) -> dict[str, Any]:
                 "source": w.post.source or None,
                 "restricted": w.post.restricted or None,
                 "emailed": w.post.emailed,
+                "note": w.post.note or None,
             }
             for w in report.written
         ],
