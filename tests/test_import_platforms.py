@@ -745,6 +745,40 @@ def test_an_issue_the_platform_emailed_says_so_in_its_manifest_and_the_report(
     assert [p["emailed"] for p in as_json(report, root)["posts"]] == [True, False]
 
 
+def test_a_picture_left_online_is_listed_with_its_alt_text_and_caption(tmp_path: Path) -> None:
+    """Without --fetch-images a Substack picture only online is left out, figure and all:
+    the report listed its address alone, and its alt text and caption, the writer's words
+    of what it showed, were nowhere."""
+    src = "https://substack-post-media.s3.amazonaws.com/public/images/abc.jpeg"
+    export = substack_zip(
+        tmp_path,
+        "1.pic,2025-03-04T09:00:00.000Z,true,2025-03-04T09:05:00.000Z,newsletter,everyone,"
+        "Pic post,\n",
+        {
+            "1.pic": '<p>Before.</p><div class="captioned-image-container"><figure>'
+            f'<a class="image-link image2" href="{src}"><div class="image2-inset"><picture>'
+            f'<img src="{src}" alt="Members voting"></picture></div></a>'
+            '<figcaption class="image-caption">Members vote at the hall, 3 March</figcaption>'
+            "</figure></div><p>After.</p>"
+        },
+    )
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    (line,) = [row for row in rows(report, root) if row[0] == "image in: Pic post"]
+    assert " ".join(line[2].split()) == (
+        f"only online, not fetched: {src}; its alt text: Members voting; its caption:"
+        " Members vote at the hall, 3 March"
+    )
+    assert as_json(report, root)["online_images"] == [
+        {
+            "post": "Pic post",
+            "url": src,
+            "alt": "Members voting",
+            "caption": "Members vote at the hall, 3 March",
+        }
+    ]
+
+
 def front_matter_of_yaml(path: Path) -> dict[str, Any]:
     import yaml
 

@@ -106,6 +106,9 @@ class CleanBody:
     downloads: dict[str, str] = field(default_factory=dict)  # media file name → export file
     missing: list[tuple[str, str]] = field(default_factory=list)  # linked at Ghost's site: why
     removed: int = 0  # widgets, embeds and footers taken out
+    # the alt text and caption of each picture left out (by URL): the writer's words of
+    # what it showed, for the report to give with its address
+    words: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 Fetch = Callable[[str], "Fetched | str"]
@@ -477,6 +480,9 @@ def _place_image(
         elif src and fetch is None:
             result.online.append(src)
         gone = _left_out_with(image)
+        alt, caption = (" ".join(s.split()) for s in (image.get("alt") or "", _caption(gone)))
+        if alt or caption:
+            result.words[src] = (alt, caption)
         _keep_link_of(image, gone, src)
         drop_keeping_tail(gone)
         return
@@ -492,6 +498,11 @@ def _place_image(
     link = image.getparent()
     if isinstance(link, lxml.html.HtmlElement) and _links_to_image(link):
         link.drop_tag()  # a link to the full-size image: the copy here is the image
+
+
+def _caption(element: lxml.html.HtmlElement) -> str:
+    """The words of the caption `element` holds (or is), "" for none."""
+    return str(element.xpath("string(descendant-or-self::figcaption)"))
 
 
 def _left_out_with(image: lxml.html.HtmlElement) -> lxml.html.HtmlElement:

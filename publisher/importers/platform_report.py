@@ -55,9 +55,10 @@ def rows(report: PlatformReport, root: Path) -> list[tuple[str, str, str]]:
         )
         lines.append((f"lead image of: {title}", "needs alt text", why))
     for title, url, why in report.unfetched:
-        lines.append((f"image in: {title}", "left out", f"{why}: {url}"))
+        lines.append((f"image in: {title}", "left out", f"{why}: {url}{_words(report, url)}"))
     for title, url in report.online_images:
-        lines.append((f"image in: {title}", "left out", f"only online, not fetched: {url}"))
+        why = f"only online, not fetched: {url}{_words(report, url)}"
+        lines.append((f"image in: {title}", "left out", why))
     note = language_note(report)
     if note is not None:
         lines.append(("language", f"{_posts_language(report)}: every post", note))
@@ -75,6 +76,15 @@ def rows(report: PlatformReport, root: Path) -> list[tuple[str, str, str]]:
         for problem in counts.refused:
             lines.append(("subscriber", "refused", str(problem)))
     return lines
+
+
+def _words(report: PlatformReport, url: str) -> str:
+    """What the post said of a picture left out, its alt text and caption: the words it
+    would need again."""
+    alt, caption = report.image_words.get(url, ("", ""))
+    return (f"; its alt text: {alt}" if alt else "") + (
+        f"; its caption: {caption}" if caption else ""
+    )
 
 
 def language_note(report: PlatformReport) -> str | None:
@@ -143,10 +153,15 @@ def as_json(report: PlatformReport, root: Path) -> dict[str, Any]:
             for w in report.written
         ],
         "left_out": [{"kind": x.kind, "name": x.name, "why": x.why} for x in report.left_out],
-        "online_images": [{"post": t, "url": u} for t, u in report.online_images],
+        "online_images": [
+            {"post": t, "url": u, **_words_json(report, u)} for t, u in report.online_images
+        ],
         "undescribed_images": [{"post": t, "image": n} for t, n in report.undescribed]
         + [{"post": t, "image": n, "lead": True} for t, n in report.undescribed_leads],
-        "unfetched_images": [{"post": t, "url": u, "why": w} for t, u, w in report.unfetched],
+        "unfetched_images": [
+            {"post": t, "url": u, "why": w, **_words_json(report, u)}
+            for t, u, w in report.unfetched
+        ],
         "language_note": language_note(report),
         "mapped": [{"column": column, "to": ours} for column, ours in report.mapped],
         "subscribers": None
@@ -164,6 +179,12 @@ def as_json(report: PlatformReport, root: Path) -> dict[str, Any]:
             ],
         },
     }
+
+
+def _words_json(report: PlatformReport, url: str) -> dict[str, str]:
+    """A left-out picture's alt text and caption, for scripts ("" for none)."""
+    alt, caption = report.image_words.get(url, ("", ""))
+    return {"alt": alt, "caption": caption}
 
 
 def print_report(report: PlatformReport, root: Path, console: Console) -> None:

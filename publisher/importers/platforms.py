@@ -114,6 +114,7 @@ class PlatformReport:
     unfetched: list[tuple[str, str, str]] = field(default_factory=list)  # title, URL, why
     undescribed: list[tuple[str, str]] = field(default_factory=list)  # post title, image
     undescribed_leads: list[tuple[str, str]] = field(default_factory=list)  # lead images
+    image_words: dict[str, tuple[str, str]] = field(default_factory=dict)  # URL: alt, caption
     members_found: int = 0
     mapped: list[tuple[str, str]] = field(default_factory=list)  # platform column → ours
     subscribers: SubscriberCounts | None = None
@@ -287,6 +288,7 @@ def _write_posts(
             report.left_out.append(LeftOut("caption", html_words(post.image_caption), why))
         report.online_images += [(post.title, url) for url in body.online]
         report.unfetched += [(post.title, url, why) for url, why in body.unfetched]
+        report.image_words |= body.words
         report.undescribed += [(post.title, name) for name in body.undescribed if name != lead]
         if lead and lead in body.undescribed:  # its words go in image_alt:, not in ![…]
             report.undescribed_leads.append((post.title, lead))
@@ -468,6 +470,7 @@ def _lead_image(post: Post, body: CleanBody, files: ExportFiles | None, fetch: F
     lead = clean_post_html(image, files, post.base, fetch)
     body.online += lead.online
     body.unfetched += lead.unfetched
+    body.words |= lead.words
     body.fetched |= lead.fetched
     for placed, found in lead.images.items():
         name, stem, suffix, n = placed, PurePosixPath(placed).stem, PurePosixPath(placed).suffix, 2
