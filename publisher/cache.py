@@ -5,9 +5,10 @@
   be stale, only unused. Entries are written atomically; one that cannot be read is a miss.
 - Renders are recorded per output folder (named relative to the workspace when in it, so
   they hold in a workspace moved or copied) and job: the fingerprint of everything the job's
-  outputs depend on, and the size and modification time of each file written (the sizes
-  are what archive outputs link downloads with). A job whose fingerprint is the same and
-  whose files are still as written is not rendered again.
+  outputs depend on, and the size, modification time and content digest of each file written
+  (the sizes are what archive outputs link downloads with). A job whose fingerprint is the
+  same and whose files are still as written (the same time, or else the same content) is
+  not rendered again.
 
 Deleting the folder is always safe: the next build simply does all the work again.
 """
@@ -159,23 +160,41 @@ class Cache:
         return folders if isinstance(folders, dict) else {}
 
 
-def file_stamps(paths: Iterable[Path], out: Path) -> dict[str, list[int]]:
-    """Size and modification time of written outputs, to notice one changed or removed later."""
+Stamp = list[Any]  # [size, modification time (ns), SHA-256 of the content]
+
+
+def file_stamps(paths: Iterable[Path], out: Path) -> dict[str, Stamp]:
+    """Size, modification time and content digest of written outputs, to notice one changed
+    or removed later. The digest is what tells a file merely given a new time (`cp -r`, a
+    sync, `touch`) from one changed."""
     stamps = {}
     for path in paths:
         stat = path.stat()
-        stamps[str(path.relative_to(out))] = [stat.st_size, stat.st_mtime_ns]
+        stamps[str(path.relative_to(out))] = [stat.st_size, stat.st_mtime_ns, content_digest(path)]
     return stamps
 
 
-def stamps_hold(stamps: dict[str, list[int]], out: Path) -> bool:
-    for name, (size, mtime) in stamps.items():
+def content_digest(path: Path) -> str:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+def stamps_hold(stamps: dict[str, Stamp], out: Path) -> bool:
+    """Whether the files are still as written. A file whose time alone differs is compared
+    by content, and its stamp takes its new time when the content is the same (so the next
+    build is told by stat alone again): a workspace copied with new times renders nothing."""
+    for name, stamp in stamps.items():
         try:
             stat = (out / name).stat()
         except OSError:
             return False
-        if stat.st_size != size or stat.st_mtime_ns != mtime:
+        if stat.st_size != stamp[0]:
             return False
+        if stat.st_mtime_ns == stamp[1]:
+            continue
+        if len(stamp) < 3 or content_digest(out / name) != stamp[2]:
+            return False  # changed (or stamped before digests were kept)
+        stamp[1] = stat.st_mtime_ns
     return True
 
 

@@ -22,6 +22,7 @@ named relative to it, so a workspace moved or copied has the fingerprints it had
 from __future__ import annotations
 
 import contextlib
+import copy
 import dataclasses
 import filecmp
 import logging
@@ -127,6 +128,7 @@ class RenderPlan:
     # builds first must not lay out the print shop's PDF again with publisher.toml's.
     keep_print_options: bool = False
     _renders: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _as_loaded: dict[str, dict[str, Any]] = field(default_factory=dict)
     _template_digests: dict[str, str] = field(default_factory=dict)
     _stale_files: set[str] = field(default_factory=set)  # written before by jobs re-rendered now
     _pool: ProcessPoolExecutor | None = None
@@ -144,6 +146,7 @@ class RenderPlan:
 
     def __post_init__(self) -> None:
         self._renders = self.cache.renders(self.out)  # `force` renders them all the same
+        self._as_loaded = copy.deepcopy(self._renders)  # to save stamps given new times
         self._print = repr(self.ctx.print_overrides)
         self._root = self.ctx.config.root
         # The workspace's folder, wherever it is named in a repr (its end, or a file in it)
@@ -205,7 +208,7 @@ class RenderPlan:
         record = self._renders.get(job_name)
         if record is None:
             return True
-        return any(mtime < changed for _, mtime in record["files"].values())
+        return any(stamp[1] < changed for stamp in record["files"].values())
 
     def _warmed(self) -> None:
         """Wait for the warm-up: a process must not fork while another thread runs."""
@@ -400,7 +403,7 @@ class RenderPlan:
         jobs later then leaves the others' records true, instead of each build rendering
         the other again, and a deploy of the output folder sees only what changed."""
         if not self._pending:
-            if self._stale_files:
+            if self._stale_files or self._renders != self._as_loaded:  # or files restamped
                 self._save()
             return
         for record in self._pending.values():

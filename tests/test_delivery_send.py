@@ -641,6 +641,22 @@ def test_a_moved_workspace_sends_the_email_its_build_says_is_up_to_date(
     assert smtp.copies() == {"a@example.org": 1}
 
 
+def test_a_workspace_copied_with_new_file_times_sends_its_unchanged_email(
+    delivery_workspace: Path, smtp: RecordingHandler, tmp_path: Path
+) -> None:
+    """`cp -r` (a synced folder, a backup restored) gives the built email a new time: send
+    refused it as out of date though nothing had changed."""
+    root = delivery_workspace
+    add_subscribers(root, {"a@example.org": "active"})
+    invoke(root, "build", SLUG, "--format", "email")
+    copy = Path(shutil.copytree(root, tmp_path / "copy", copy_function=shutil.copyfile))
+
+    sent = invoke(copy, "send", SLUG)
+
+    assert sent.exit_code == 0, sent.output
+    assert smtp.copies() == {"a@example.org": 1}
+
+
 def test_421_from_the_server_halves_the_rate(
     delivery_workspace: Path, smtp: RecordingHandler
 ) -> None:

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -414,6 +415,51 @@ def test_a_moved_or_copied_workspace_renders_nothing_again(
     carry(two_issues, root)
     again = build(root)
     assert again.rendered == [] and sorted(again.skipped) == sorted(first_build.report.rendered)
+
+
+def copied_with_new_times(source: Path, target: Path) -> Path:
+    """`cp -r` (or a sync, a restored backup): every file copied, and given the copy's time."""
+    return Path(shutil.copytree(source, target, copy_function=shutil.copyfile))
+
+
+def test_a_workspace_copied_with_new_file_times_renders_nothing_again(
+    two_issues: Path, first_build: BuiltInPlace, tmp_path: Path
+) -> None:
+    """`cp -r` gives every output a new time: the copy's first build rendered nearly every
+    output again, only to write the same bytes."""
+    copy = copied_with_new_times(two_issues, tmp_path / "copy")
+    again = build(copy)
+    assert again.rendered == [] and sorted(again.skipped) == sorted(first_build.report.rendered)
+
+
+def recorded_times(root: Path) -> dict[str, int]:
+    """The modification time the render records hold for each output."""
+    renders = json.loads((root / ".publisher" / "cache" / "renders.json").read_text("utf-8"))
+    return {
+        name: stamp[1]
+        for record in renders["folders"]["dist"].values()
+        for name, stamp in record["files"].items()
+    }
+
+
+def test_outputs_touched_but_unchanged_are_not_rendered_and_edited_ones_are(
+    two_issues: Path, first_build: BuiltInPlace
+) -> None:
+    dist = two_issues / "dist"
+    later = time.time() + 60
+    for path in dist.rglob("*"):
+        os.utime(path, (later, later))  # `touch`: a new time, the same content
+
+    touched = build(two_issues)
+    assert touched.rendered == [] and len(touched.skipped) == len(first_build.report.rendered)
+    recorded = recorded_times(two_issues)  # the next build is told by the times alone again
+    assert recorded == {name: (dist / name).stat().st_mtime_ns for name in recorded}
+
+    feed = dist / "feed.atom"  # a typo fixed by hand: the same size, a new time
+    feed.write_bytes(feed.read_bytes().replace(b"No. 1: One", b"No. 1: Uno"))
+    os.utime(feed, (later + 1, later + 1))
+    assert build(two_issues).rendered == ["feed"]
+    assert b"No. 1: One" in feed.read_bytes()
 
 
 def test_a_moved_workspace_with_a_logo_renders_nothing_again(tmp_path: Path) -> None:
