@@ -1172,3 +1172,74 @@ def test_page_size_and_margins_in_a_print_css_override_are_warned_of_with_the_se
     assert 'page_size = "A5" under [pdf] in publisher.toml' in warned[0]
     assert warned[1].startswith(f"warning: templates/pdf/print.css:{at + 1}: `margin: 12mm 10mm`")
     assert 'margins = "12mm 10mm" under [pdf] in publisher.toml' in warned[1]
+
+
+def test_a_turned_page_size_in_a_print_css_override_is_warned_of_with_a_value_pdf_takes(
+    workspace: Callable[[str], Path],
+) -> None:
+    """`@page { size: A4 landscape }` was answered with `page_size = "A4 landscape"`, which
+    [pdf] refuses ("unknown page size"); `size: landscape` with `page_size = "landscape"`."""
+    root = workspace("minimal")
+    override = root / "templates" / "pdf" / "print.css"
+    override.parent.mkdir(parents=True)
+    override.write_text(
+        '{% include "default:pdf/print.css" %}\n@page {\n  size: A4 landscape;\n}\n'
+        "@page {\n  size: landscape;\n}\n"
+    )
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.output.splitlines() if "print.css" in line]
+    assert len(warned) == 2, result.output
+    assert 'page_size = "297mm 210mm" under [pdf]' in warned[0], warned
+    assert "landscape" not in warned[1].partition("not used")[2], warned
+    assert "page_size under [pdf]" in warned[1] and '"120mm 180mm"' in warned[1]
+
+    override.write_text('{% include "default:pdf/print.css" %}\n')
+    config = root / "publisher.toml"
+    config.write_text(config.read_text() + '\n[pdf]\npage_size = "297mm 210mm"\n')
+    rebuilt = CliRunner().invoke(main, ["-C", str(root), "build", "--format", "pdf"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    with pymupdf.open(root / "dist" / "001-first" / "001-first.pdf") as pdf:
+        assert round(pdf[0].rect.width) == 842 and round(pdf[0].rect.height) == 595
+
+
+WIDE_PAGES = """{{% include "default:pdf/print.css" %}}
+.wide {{ page: wide; }}
+@page wide {{ size: A4 landscape{important}; }}
+@page :left {{ margin-left: 25mm{important}; margin-right: 15mm{important}; }}
+"""
+
+
+def test_named_and_left_pages_in_a_print_css_override_apply_when_important_as_warned(
+    workspace: Callable[[str], Path],
+) -> None:
+    """A named page (`@page wide`) and left pages' margins are not the issue's page: the
+    warning sent the editor to [pdf], which cannot say them (one landscape page, a gutter),
+    and the page stayed A4 portrait. It now says what makes them apply: `!important`."""
+    root = workspace("minimal")
+    article = root / "documents" / "first-article.md"
+    article.write_text(
+        article.read_text()
+        + "\n\n::: wide\nThe rota for the week.\n\n| Day | Shift |\n|---|---|\n| Mon | 06:00 |\n:::\n"
+    )
+    override = root / "templates" / "pdf" / "print.css"
+    override.parent.mkdir(parents=True)
+    override.write_text(WIDE_PAGES.format(important=""))
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.output.splitlines() if "print.css" in line]
+    assert len(warned) == 3, result.output
+    assert "`size: A4 landscape` in `@page wide`" in warned[0], warned
+    assert "`margin-left: 25mm` in `@page :left`" in warned[1], warned
+    assert all("!important" in line and "[pdf]" not in line for line in warned), warned
+
+    override.write_text(WIDE_PAGES.format(important=" !important"))
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    assert "print.css" not in result.output
+    with pymupdf.open(root / "dist" / "001-first" / "001-first.pdf") as pdf:
+        turned = [page for page in pdf if page.rect.width > page.rect.height]
+        assert [page.search_for("The rota for the week") != [] for page in turned] == [True]
+        left = pdf[1]  # the second page is a left-hand page
+        words = left.get_text("words")
+        assert min(word[0] for word in words) == pytest.approx(25 * 72 / 25.4, abs=0.5)

@@ -24,6 +24,9 @@ import jinja2.meta
 import tinycss2
 import tinycss2.ast
 
+from ..paper import PAGE_SIZES
+from ..printing import SIZE_HINT, parse_bleed, parse_margins, parse_page_size
+
 log = logging.getLogger(__name__)
 
 _AT_LINE = re.compile(r"\.? at (\d+):\d+")  # WeasyPrint's "… at 126:6, …" and "…. at 4:19."
@@ -115,30 +118,45 @@ def warn(
         )
     for line, message in ignored:
         log.warning("%s: WeasyPrint leaves out part of %r: %s", where(line), text(line), message)
-    for line, declaration, setting in page_geometry(rendered):
+    for line, declaration, pages, setting in page_geometry(rendered):
+        if pages:
+            log.warning(
+                "%s: `%s` in `@page %s` is not used: the print options set every page's"
+                " size, margins, bleed and marks, and come before the stylesheet; to have it"
+                " apply to these pages, mark it `!important` (`%s !important`)",
+                where(line),
+                declaration,
+                pages,
+                declaration,
+            )
+            continue
         log.warning(
             "%s: `%s` in @page is not used: a PDF's page size, margins, bleed and marks are"
             " print options, which also scale its cover and impose its booklet; set %s under"
-            " [pdf] in publisher.toml (for one issue, in its manifest's pdf:)",
+            " [pdf] in publisher.toml (for one issue, in its manifest's pdf:)%s",
             where(line),
             declaration,
             setting,
+            f": {SIZE_HINT}" if setting == "page_size" else "",
         )
 
 
 # The page's geometry in @page, and the print option that sets it (printing.py). The page's
 # HTML says it (partials/print-head.html), and WeasyPrint puts the document's own styles
-# before a stylesheet it is given (a user's, in CSS's terms): the same in a stylesheet is lost.
+# before a stylesheet it is given (a user's, in CSS's terms): the same in a stylesheet is
+# lost, unless marked !important (then WeasyPrint applies it, and it is not warned of).
 _PRINT_OPTIONS = {"size": "page_size", "margin": "margins", "bleed": "bleed", "marks": "marks"}
 
 
-def page_geometry(stylesheet: str) -> Iterator[tuple[int, str, str]]:
+def page_geometry(stylesheet: str) -> Iterator[tuple[int, str, str, str]]:
     """Each page size, margin, bleed or marks `stylesheet` sets in an @page rule, where the
-    print options win over it: (its line, the declaration, the option to set instead, with
-    the value written where it is one the option takes as it is)."""
+    print options win over it: (its line, the declaration, the pages the rule selects, ""
+    for every page, and the option to set instead). Only a rule for every page is the
+    issue's page: a named page (`@page wide`) or `:left` pages' margins are no print option."""
     for rule in tinycss2.parse_stylesheet(stylesheet, skip_comments=True, skip_whitespace=True):
         if not isinstance(rule, tinycss2.ast.AtRule) or rule.lower_at_keyword != "page":
             continue
+        pages = " ".join(tinycss2.serialize(rule.prelude).split())
         for item in tinycss2.parse_blocks_contents(rule.content or [], skip_whitespace=True):
             if not isinstance(item, tinycss2.ast.Declaration) or item.important:
                 continue
@@ -146,9 +164,37 @@ def page_geometry(stylesheet: str) -> Iterator[tuple[int, str, str]]:
             if option is None:
                 continue
             value = tinycss2.serialize(item.value).strip()
-            declaration = f"{item.name}: {value}"
-            exact = item.lower_name in ("size", "margin", "bleed")
-            yield item.source_line, declaration, f'{option} = "{value}"' if exact else option
+            setting = _print_setting(item.lower_name, option, value)
+            yield item.source_line, f"{item.name}: {value}", pages, setting
+
+
+def _print_setting(name: str, option: str, value: str) -> str:
+    """`option` with the value [pdf] takes for the CSS `value`, when there is one (a page
+    turned: "A4 landscape" is "297mm 210mm"); else `option` and what it takes, never a
+    value [pdf] would refuse."""
+    parse = {"size": parse_page_size, "margin": parse_margins, "bleed": parse_bleed}.get(name)
+    if parse is None:
+        return option
+    if name == "size":
+        value = _turned(value)
+    try:
+        parse(value)
+    except ValueError:
+        return option
+    return f'{option} = "{value}"'
+
+
+def _turned(size: str) -> str:
+    """A CSS page size with its orientation as [pdf] takes it: `A4 landscape` as its width
+    and height, `portrait A5` as its name; any other size as it is."""
+    words = size.lower().split()
+    named = [name for name in PAGE_SIZES if name.lower() in words]
+    if len(words) != 2 or len(named) != 1 or not {"landscape", "portrait"} & set(words):
+        return size
+    if "portrait" in words:
+        return named[0]
+    width, height = PAGE_SIZES[named[0]]
+    return f"{height:g}mm {width:g}mm"
 
 
 def _sources(template: str, templates: jinja2.Environment) -> list[tuple[Path, str]]:
