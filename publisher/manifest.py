@@ -30,7 +30,7 @@ from .pool import DocumentPool, UnresolvedReference, slug_for, slugged
 from .printing import PRINT_KEYS, PRINT_TABLE, PrintSettings
 from .settings_schema import Parse, Problems, Report, Setting, Table, check, single_line
 from .sourcefile import SourceData, parse_file
-from .urls import SITE_FOLDERS
+from .urls import SITE_FOLDERS, SUBSCRIPTION_PAGES
 
 log = logging.getLogger(__name__)
 
@@ -166,12 +166,19 @@ LONGEST_SLUG = 200
 
 def _slug_problem(path: Path) -> str | None:
     """Why the manifest's name makes a slug that cannot name the issue's outputs: too long,
-    or one of the web archive's own folders (a slug is lower case: Tags.yaml is tags/)."""
+    or one of the web archive's own folders or serve-subscriptions' pages (a slug is lower
+    case: Tags.yaml is tags/)."""
     slug = manifest_slug(path)
     if slug in SITE_FOLDERS:
         return (
             f"this file name makes the issue's folder {slug}/, where the web archive keeps"
             f" its own pages and files ({slug}/ beside the issues')"
+        )
+    if slug in SUBSCRIPTION_PAGES:
+        return (
+            f"this file name makes the issue's folder {slug}/, the address where"
+            f" `publisher serve-subscriptions` answers readers (BASE_URL/{slug}/): the"
+            " web server sends it there, not to the issue's pages"
         )
     length = len(slug.encode("utf-8"))
     if length <= LONGEST_SLUG:

@@ -55,6 +55,10 @@ def _folded(tag: str) -> str:
 SITE_FOLDERS = frozenset(
     {"editions", "languages", "media", "media-email", "page", "pagefind", "search", "style", "tags"}
 )
+# The pages `serve-subscriptions` answers under base_url (delivery/endpoints.py, subscribe.py):
+# the web server passes BASE_URL/unsubscribe/ to it, so an issue named so is never reached,
+# or hides the page every email's unsubscribe link opens.
+SUBSCRIPTION_PAGES = frozenset({"subscribe", "confirm", "unsubscribe"})
 
 
 def issue_folder(slug: str, edition: str = "") -> str:

@@ -40,6 +40,7 @@ from publisher.delivery.endpoints import OUTBOX, create_app
 from publisher.delivery.send import SendRequest, send
 from publisher.delivery.settings import DeliverySettings
 from publisher.delivery.tokens import Tokens
+from publisher.urls import SUBSCRIPTION_PAGES
 
 ONE_CLICK = {"List-Unsubscribe": "One-Click"}
 
@@ -87,6 +88,17 @@ def one_click(port: int, link: str) -> urllib.request.Request:
         headers={"Content-Type": "application/x-www-form-urlencoded"},
         method="POST",
     )
+
+
+def test_every_page_serve_subscriptions_answers_is_a_name_no_issue_may_take(
+    delivery_workspace: Path,
+) -> None:
+    """The web server passes BASE_URL/unsubscribe/ (and the others) to serve-subscriptions:
+    an issue's folder of that name would be out of readers' reach (manifest.py refuses it)."""
+    configure(delivery_workspace, subscribe_form=True)
+    app = create_app(delivery_workspace)
+    pages = {rule.rule.strip("/").partition("/")[0] for rule in app.url_map.iter_rules()}
+    assert pages - {"static"} == SUBSCRIPTION_PAGES
 
 
 def test_one_click_post_unsubscribes_and_repeating_it_changes_nothing(

@@ -974,6 +974,22 @@ def test_a_manifest_named_like_a_folder_of_the_web_archive_is_refused(minimal: P
     assert "rename the manifest" in said
 
 
+@pytest.mark.parametrize("name", ["unsubscribe", "confirm", "subscribe"])
+def test_a_manifest_named_like_a_page_of_serve_subscriptions_is_refused(
+    minimal: Path, name: str
+) -> None:
+    """issues/unsubscribe.yaml published its issue into dist/unsubscribe/, the address the
+    web server passes to `serve-subscriptions`: the issue's pages were unreachable, or hid
+    the page every email's unsubscribe link opens."""
+    manifest = minimal / "issues" / "001-first.yaml"
+    renamed = manifest.rename(manifest.with_name(f"{name}.yaml"))
+    code, output = run_build(minimal)
+    assert_failed_cleanly(minimal, code)
+    said = " ".join(output.split())
+    assert f"{renamed}: this file name makes the issue's folder {name}/" in said, said
+    assert "serve-subscriptions" in said and "rename the manifest" in said
+
+
 # The owner file Word writes beside a document while it is open ("~$" and the rest of the
 # name, at most the last 11 characters of the stem kept): the length of the user's name, the
 # name, then zeros, 162 bytes in all.
