@@ -442,7 +442,11 @@ class RenderPlan:
         gone = sorted(self._stale_files - current)
         if gone:
             log.info("%d file(s) no output makes now removed, e.g. %s", len(gone), gone[0])
-            say_pages_gone(gone, current, self._editions_gone, self.ctx.config.issues_dir)
+            before = {name for record in self._as_loaded.values() for name in record["files"]}
+            numbers = _issue_numbers(self._as_loaded) | _issue_numbers(self._renders)
+            say_pages_gone(
+                gone, current, self._editions_gone, self.ctx.config.issues_dir, numbers, before
+            )
         for name in gone:
             (self.out / name).unlink(missing_ok=True)
             for folder in (self.out / name).parents:
@@ -545,6 +549,8 @@ class RenderPlan:
             "files": stamps,
             "print": self._print,
         }
+        if number := _issue_number(job):  # to tell an issue renamed from one removed
+            self._pending[job.name]["number"] = number
 
     def _fingerprint(self, job: Job, print_options: str | None = None) -> str:
         """With `print_options` (as recorded), the fingerprint the job had when built with
@@ -616,6 +622,15 @@ def _issue_of(job: Job) -> str | None:
     return job.subject.source.stem if isinstance(job.subject, Issue) else None
 
 
+def _issue_number(job: Job) -> int | None:
+    """The number of the issue a job renders (the web pages' job has it in an archive of
+    its own); none for the archive's."""
+    subject = job.subject
+    if isinstance(subject, Archive) and job.part == "issue" and len(subject.issues) == 1:
+        subject = subject.issues[0]
+    return subject.number if isinstance(subject, Issue) else None
+
+
 def _uses_print_options(format_name: str) -> bool:
     """Whether print options (the command line's page size, margins, bleed…) shape this
     format's outputs: those of a format that reads publisher.toml's [pdf], whose last
@@ -680,11 +695,23 @@ def _place(staged: Path, target: Path) -> None:
 _LISTINGS = ("tags/", "languages/", "pagefind/", "search/", "editions/", "page/")
 
 
+def _issue_numbers(renders: Mapping[str, Mapping[str, Any]]) -> dict[str, int]:
+    """Issue folder → the number of the issue its jobs were last rendered for, as the
+    records say (those written before they kept it say nothing)."""
+    return {
+        name.partition(" ")[2].partition("/")[0]: record["number"]
+        for name, record in renders.items()
+        if isinstance(record.get("number"), int)
+    }
+
+
 def say_pages_gone(
     gone: list[str],
     current: set[str],
     editions_gone: Set[str] = frozenset(),
     issues: Path | None = None,
+    numbers: Mapping[str, int] | None = None,
+    before: Set[str] = frozenset(),
 ) -> None:
     """Warn of the issue and article pages a build removed (readers' bookmarks and other
     sites' links to them now lead nowhere): an article that moved to another issue with
@@ -692,7 +719,10 @@ def say_pages_gone(
     pages of an edition no longer built (`editions_gone`, its folders) moved nowhere: an
     edition taken out of its issue is said once, one that went with its issue with it.
     An issue whose pages all moved to another folder is said once, with the manifest
-    `aliases:` that keeps them all (`issues`: the folder of the manifests, to name it)."""
+    `aliases:` that keeps them all (`issues`: the folder of the manifests, to name it),
+    when it is the same issue (`numbers`: the issues' by folder, old and new). A page moved
+    only to one new in this build (`before`: the files built before it): an issue removed
+    whose articles another one had too is gone, its articles moved nowhere."""
     pages = [
         name.removesuffix("index.html")
         for name in gone
@@ -704,14 +734,17 @@ def say_pages_gone(
     in_editions_gone = tuple(f"{folder}/" for folder in editions_gone)
     by_place: dict[str, str] = {}  # "es/rent-strike": an article's page now, in its edition
     for name in sorted(current):
-        if name.endswith("/index.html") and name.count("/") > 1 and not name.startswith(_LISTINGS):
+        if name in before or not name.endswith("/index.html") or name.startswith(_LISTINGS):
+            continue  # not a page, or one there already: no page went to it
+        if name.count("/") > 1:
             by_place.setdefault(_in_issue(name.removesuffix("index.html")), name)
     placed = {  # a page gone → the page of the same place in its issue now
         page: by_place[_in_issue(page)].removesuffix("index.html")
         for page in pages
         if page.count("/") > 1 and _in_issue(page) in by_place
     }
-    for old_folder, new_folder in _issues_moved(pages, placed, current).items():
+    taken: set[str | None] = set()  # the new places of a moved issue's pages: theirs
+    for old_folder, new_folder in _issues_moved(pages, placed, current, numbers or {}).items():
         log.warning(
             "%s/ moved to %s/ with its pages (its manifest renamed?): links readers kept to"
             " them lead nowhere now; add `aliases: [/%s/]` to %s, and they lead to the new",
@@ -720,11 +753,12 @@ def say_pages_gone(
             old_folder,
             _manifest_named(issues, new_folder),
         )
+        taken |= {placed.get(page) for page in pages if page.startswith(f"{old_folder}/")}
         pages = [page for page in pages if not page.startswith(f"{old_folder}/")]
     moved = [
         (page, placed[page])
         for page in pages
-        if page in placed and not page.startswith(in_editions_gone)
+        if page in placed and placed[page] not in taken and not page.startswith(in_editions_gone)
     ]
     for old, new in moved:
         log.warning(
@@ -748,10 +782,14 @@ def say_pages_gone(
         )
 
 
-def _issues_moved(pages: list[str], placed: dict[str, str], current: set[str]) -> dict[str, str]:
+def _issues_moved(
+    pages: list[str], placed: dict[str, str], current: set[str], numbers: Mapping[str, int]
+) -> dict[str, str]:
     """Each issue folder whose page is gone and whose other pages gone all have their place
     in one other issue's folder (a manifest renamed): old folder → new. One `aliases:` in
-    its manifest keeps them all, where each article's own, in its document, keeps one."""
+    its manifest keeps them all, where each article's own, in its document, keeps one.
+    Not when the two issues' numbers differ: that is another issue (as `send` tells); one
+    unknown (records written before they kept it) is taken as the same."""
     folders: dict[str, set[str]] = {}
     for page in pages:
         old = page.partition("/")[0]
@@ -761,7 +799,11 @@ def _issues_moved(pages: list[str], placed: dict[str, str], current: set[str]) -
     return {
         old: only
         for old, (only, *others) in ((old, sorted(new)) for old, new in folders.items())
-        if only and not others and f"{old}/" in pages and f"{only}/index.html" in current
+        if only
+        and not others
+        and f"{old}/" in pages
+        and f"{only}/index.html" in current
+        and numbers.get(old, numbers.get(only)) == numbers.get(only, numbers.get(old))
     }
 
 

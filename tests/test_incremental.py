@@ -567,6 +567,52 @@ def test_an_issue_taken_away_is_said_with_its_pages_gone(tmp_path: Path) -> None
     assert "002-second/second-article/" in gone
 
 
+def test_an_issue_removed_that_reused_anothers_articles_is_said_gone_not_moved(
+    tmp_path: Path,
+) -> None:
+    """No. 2, made from a copy of No. 1's manifest, then removed: said "moved to 001-first/
+    (its manifest renamed?)" with `aliases: [/002-second/]` to add to No. 1's manifest,
+    which would have sent No. 2's readers to No. 1. Another number is another issue."""
+    from conftest import build_with_warnings
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    issues = root / "issues"
+    copied = (issues / "001-first.yaml").read_text()
+    (issues / "002-second.yaml").write_text(
+        copied.replace("number: 1", "number: 2").replace("First issue", "Second issue")
+    )
+    build_with_warnings(root, ["web"])
+    (issues / "002-second.yaml").unlink()
+    _, warnings = build_with_warnings(root, ["web"])
+    assert not [w for w in warnings if " moved to " in w or "aliases: [/002-second/]`" in w]
+    (gone,) = [w for w in warnings if " are gone: " in w]
+    assert gone.startswith("3 page(s) readers may have kept or linked are gone: 002-second/,")
+
+
+def test_of_an_issue_renamed_and_one_removed_with_the_same_articles_only_the_renamed_moved(
+    tmp_path: Path,
+) -> None:
+    """A tidy-up: No. 2 (a copy of No. 1's manifest) removed and No. 1's manifest renamed in
+    one go. Both were said moved to the new folder, No. 2 with an alias that would send its
+    readers to No. 1."""
+    from conftest import build_with_warnings
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    issues = root / "issues"
+    copied = (issues / "001-first.yaml").read_text()
+    (issues / "002-second.yaml").write_text(
+        copied.replace("number: 1", "number: 2").replace("First issue", "Second issue")
+    )
+    build_with_warnings(root, ["web"])
+    (issues / "002-second.yaml").unlink()
+    (issues / "001-first.yaml").rename(issues / "001-first-issue.yaml")
+    _, warnings = build_with_warnings(root, ["web"])
+    moved = [w for w in warnings if " moved to " in w]
+    assert moved == [RENAMED.format(old="001-first", new="001-first-issue")], warnings
+    (gone,) = [w for w in warnings if " are gone: " in w]
+    assert gone.startswith("3 page(s) readers may have kept or linked are gone: 002-second/,")
+
+
 def test_an_edition_taken_out_is_said_once_with_its_pages_gone_not_as_pages_moved(
     tmp_path: Path,
 ) -> None:
