@@ -21,6 +21,7 @@
 --    is one <div>). Numbers run in the order of the text. A URL keeps its number wherever
 --    it recurs. A link that is its own text stays inline as <https://…>.
 -- 4. Words are written as they are: Markdown would escape [ ] | * _ \ with backslashes.
+-- 5. A code block after a list is set apart by a blank line, not pandoc's `&nbsp;` line.
 
 local SUPERSCRIPT = {
   ["0"] = "⁰", ["1"] = "¹", ["2"] = "²", ["3"] = "³", ["4"] = "⁴",
@@ -300,4 +301,22 @@ local as_written = {
   end,
 }
 
-return { notes, figures, text_only, references, as_written }
+-- A code block right after a list: pandoc's Markdown writer puts a line `&nbsp;` between
+-- them (so that Markdown would not read the code as the last item's), which a reader sees.
+-- An empty block between them is no list then code to the writer: a blank line, no more.
+local code_after_lists = {
+  Blocks = function(blocks)
+    local apart = pandoc.Blocks({})
+    for i, block in ipairs(blocks) do
+      apart:insert(block)
+      local next = blocks[i + 1]
+      local list = block.t == "BulletList" or block.t == "OrderedList"
+      if list and next and next.t == "CodeBlock" then
+        apart:insert(pandoc.RawBlock("markdown", ""))
+      end
+    end
+    return apart
+  end,
+}
+
+return { notes, figures, text_only, references, as_written, code_after_lists }

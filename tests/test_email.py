@@ -726,6 +726,41 @@ def test_plain_text_gives_a_list_in_a_table_cell_as_its_items_apart(tmp_path: Pa
     assert "- Depot: Leeds; Kit handed out: Gloves, Boots" in text.splitlines()
 
 
+STEPS = """\
+---
+title: "Building the bulletin"
+---
+
+1. Open a terminal
+2. Type the command
+
+```
+publisher build
+```
+
+- It writes the dist folder
+
+```
+ls dist
+```
+"""
+
+
+def test_plain_text_has_a_blank_line_between_a_list_and_the_code_after_it(
+    tmp_path: Path,
+) -> None:
+    """A line `&nbsp;` stood between a list and a code block under it: what pandoc writes
+    there so that Markdown does not read the code as part of the list's last item."""
+    root = minimal_with(tmp_path / "ws", {"steps.md": STEPS})
+    text = (build(root, formats=["email"]).out_dir / "001-first" / "email.txt").read_text()
+    lines = text.splitlines()
+    typed = lines.index("2.  Type the command")
+    assert lines[typed + 1 : typed + 4] == ["", "    publisher build", ""]
+    written = lines.index("- It writes the dist folder")
+    assert lines[written + 1 : written + 3] == ["", "    ls dist"]
+    assert "&nbsp;" not in text
+
+
 def test_plain_text_has_the_same_contents_and_footer(bilingual: BuiltEmail) -> None:
     text, config = unwrapped(bilingual.text), bilingual.config
     titles = [bilingual.front_matter(slug)["title"] for slug in bilingual.doc_slugs]
