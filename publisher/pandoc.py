@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import PublisherError
-from .model import PAGE_BREAK
+from .model import ARABIC_SCRIPT_LANGUAGES, PAGE_BREAK
 
 _TEMPLATE = Path(__file__).with_name("pandoc-meta-body.txt")
 _SPLIT = "\n<!--publisher:body-->\n"
@@ -124,6 +124,7 @@ def html_to_text(html: str, columns: int = 72, wrap: bool = True) -> str:
             f"--columns={columns}",
             f"--wrap={'auto' if wrap else 'none'}",
             f"--lua-filter={_PLAIN_TEXT_FILTER}",
+            f"--metadata=arabic-script:{' '.join(sorted(ARABIC_SCRIPT_LANGUAGES))}",
             "--reference-links",
             "--reference-location=block",
         ],

@@ -93,27 +93,57 @@ local notes = {
   end,
 }
 
+-- The punctuation a table's rows are written with, in the language of the text they are in:
+-- Arabic script's own comma and semicolon ("،", "؛") in Arabic, Farsi, Urdu… (the languages
+-- html_to_text passes as the metadata `arabic-script`, model.ARABIC_SCRIPT_LANGUAGES).
+local LATIN = { comma = ",", semicolon = ";" }
+local ARABIC = { comma = "،", semicolon = "؛" }
+
 -- A list in a table's cell (a table from Word) as its items' words, a comma between them:
 -- pandoc.utils.blocks_to_inlines ran them together ("GlovesBoots").
-local function items_apart(list)
+local function items_apart(list, marks)
   local words = pandoc.Inlines({})
   for i, item in ipairs(list.content) do
     if i > 1 then
-      words:extend({ pandoc.Str(","), pandoc.Space() })
+      words:extend({ pandoc.Str(marks.comma), pandoc.Space() })
     end
     words:extend(pandoc.utils.blocks_to_inlines(item, { pandoc.Space() }))
   end
   return pandoc.Plain(words)
 end
 
-local function cell_words(blocks)
-  local flat = blocks:walk({ BulletList = items_apart, OrderedList = items_apart })
+local table_rows -- below: a table's rows, each as its line of words
+
+-- A cell's text as inlines. A table in it (a rota's shifts in its day's row) is its rows,
+-- each in brackets, a comma between them: run into the row's line with the row's own
+-- semicolons, its rows could not be told from the outer row's values.
+local function cell_words(blocks, marks)
+  local flat = blocks:walk({
+    Table = function(tbl)
+      local words = pandoc.Inlines({})
+      for i, line in ipairs(table_rows(tbl, marks)) do
+        if i > 1 then
+          words:extend({ pandoc.Str(marks.comma), pandoc.Space() })
+        end
+        words:insert(pandoc.Str("("))
+        words:extend(line)
+        words:insert(pandoc.Str(")"))
+      end
+      return pandoc.Plain(words)
+    end,
+    BulletList = function(list)
+      return items_apart(list, marks)
+    end,
+    OrderedList = function(list)
+      return items_apart(list, marks)
+    end,
+  })
   return pandoc.utils.blocks_to_inlines(flat, { pandoc.Space() })
 end
 
 -- Each cell of `rows` as {column = its first column, words = its text as inlines}, a cell
 -- spanning rows above counted in the columns it covers.
-local function placed_cells(rows)
+local function placed_cells(rows, marks)
   local placed, covered = {}, {}
   for _, row in ipairs(rows) do
     local cells, column = {}, 1
@@ -123,7 +153,7 @@ local function placed_cells(rows)
       end
       cells[#cells + 1] = {
         column = column,
-        words = cell_words(cell.contents),
+        words = cell_words(cell.contents, marks),
       }
       for spanned = column, column + cell.col_span - 1 do
         covered[spanned] = cell.row_span
@@ -138,13 +168,11 @@ local function placed_cells(rows)
   return placed
 end
 
--- A table read row by row, as a screen reader reads a line: its caption, then each row an
--- item of a list, each value after its column's heading ("Grade: Cleaner; Hourly pay:
--- £11.44"), an empty cell left out. Pandoc's columns had a rule of dashes under the
--- headings and the caption after them ("  : …"), the headings far above their values.
-local function table_as_rows(tbl)
+-- A table's rows, each a line of words: each value after its column's heading ("Grade:
+-- Cleaner; Hourly pay: £11.44"), an empty cell left out; an empty row is no line.
+table_rows = function(tbl, marks)
   local headings = {}
-  for _, cells in ipairs(placed_cells(tbl.head.rows)) do
+  for _, cells in ipairs(placed_cells(tbl.head.rows, marks)) do
     for _, cell in ipairs(cells) do
       headings[cell.column] = cell.words
     end
@@ -158,13 +186,13 @@ local function table_as_rows(tbl)
   if #rows == 0 then -- headings alone: they are the table's text
     rows, headings = tbl.head.rows, {}
   end
-  local items = pandoc.List({})
-  for _, cells in ipairs(placed_cells(rows)) do
+  local lines = pandoc.List({})
+  for _, cells in ipairs(placed_cells(rows, marks)) do
     local line = pandoc.Inlines({})
     for _, cell in ipairs(cells) do
       if #cell.words > 0 then
         if #line > 0 then
-          line:extend({ pandoc.Str(";"), pandoc.Space() })
+          line:extend({ pandoc.Str(marks.semicolon), pandoc.Space() })
         end
         local heading = headings[cell.column]
         if heading and #heading > 0 then
@@ -175,13 +203,54 @@ local function table_as_rows(tbl)
       end
     end
     if #line > 0 then
-      items:insert({ pandoc.Plain(line) })
+      lines:insert(line)
     end
+  end
+  return lines
+end
+
+-- A table read row by row, as a screen reader reads a line: its caption, then each row an
+-- item of a list. Pandoc's columns had a rule of dashes under the headings and the caption
+-- after them ("  : …"), the headings far above their values.
+local function table_as_rows(tbl, marks)
+  local items = pandoc.List({})
+  for _, line in ipairs(table_rows(tbl, marks)) do
+    items:insert({ pandoc.Plain(line) })
   end
   local blocks = pandoc.Blocks(tbl.caption.long)
   blocks:insert(pandoc.BulletList(items))
   return blocks
 end
+
+-- Every table as its rows (table_as_rows), written with the punctuation of the language of
+-- the text it is in: the nearest element with a lang around it (each article's <div>).
+local tables = {
+  Pandoc = function(doc)
+    local arabic = {}
+    for language in pandoc.utils.stringify(doc.meta["arabic-script"] or ""):gmatch("%S+") do
+      arabic[language] = true
+    end
+    local function in_language(blocks, marks)
+      return blocks:walk({
+        traverse = "topdown",
+        Div = function(div)
+          local language = div.attributes.lang
+          if not language or language == "" then
+            return nil
+          end
+          local own = arabic[language:match("^[^-_]+"):lower()] and ARABIC or LATIN
+          div.content = in_language(div.content, own)
+          return div, false
+        end,
+        Table = function(tbl)
+          return table_as_rows(tbl, marks), false
+        end,
+      })
+    end
+    doc.blocks = in_language(doc.blocks, LATIN)
+    return doc
+  end,
+}
 
 -- A figure: its picture as its alt text and its caption (its words, a credit) under it, or
 -- the caption alone in brackets where the alt text is missing or says the same.
@@ -259,8 +328,6 @@ local text_only = {
       return link.content
     end
   end,
-
-  Table = table_as_rows,
 }
 
 local numbers, count = {}, 0
@@ -319,4 +386,4 @@ local code_after_lists = {
   end,
 }
 
-return { notes, figures, text_only, references, as_written, code_after_lists }
+return { notes, figures, tables, text_only, references, as_written, code_after_lists }

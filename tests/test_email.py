@@ -761,6 +761,55 @@ def test_plain_text_has_a_blank_line_between_a_list_and_the_code_after_it(
     assert "&nbsp;" not in text
 
 
+ROTA = """\
+<html><head><title>Rota</title></head><body>
+<table>
+<tr><th>Day</th><th>Shifts</th></tr>
+<tr><td>Monday</td><td><table><tr><th>Time</th><th>Who</th></tr><tr><td>06:00</td><td>Ana</td></tr><tr><td>14:00</td><td>Bea</td></tr></table></td></tr>
+<tr><td>Tuesday</td><td><table><tr><th>Time</th><th>Who</th></tr><tr><td>06:00</td><td>Carl</td></tr></table></td></tr>
+</table>
+</body></html>
+"""
+
+WAGES = """\
+---
+title: "الأجور"
+language: ar
+---
+
+| الفئة | الأجر |
+|-------|-------|
+| عامل | 3000 ج.م |
+
+<table>
+<thead><tr><th>الفرع</th><th>المناطق</th></tr></thead>
+<tbody><tr><td>الشمال</td><td><ul><li>القاهرة</li><li>الإسكندرية</li></ul></td></tr></tbody>
+</table>
+"""
+
+
+def test_plain_text_sets_the_rows_of_a_table_in_a_cell_apart_in_brackets(tmp_path: Path) -> None:
+    """A table in a cell (a rota from a web page or Word) ran its rows into the row's line
+    with commas, its values' semicolons the same as the outer row's: "Shifts: Time: 06:00;
+    Who: Ana, Time: 14:00; Who: Bea"."""
+    root = minimal_with(tmp_path / "ws", {"rota.html": ROTA})
+    text = (build(root, formats=["email"]).out_dir / "001-first" / "email.txt").read_text()
+    lines = text.splitlines()
+    assert "- Day: Monday; Shifts: (Time: 06:00; Who: Ana), (Time: 14:00; Who: Bea)" in lines
+    assert "- Day: Tuesday; Shifts: (Time: 06:00; Who: Carl)" in lines
+
+
+def test_plain_text_gives_an_arabic_tables_rows_arabic_punctuation(tmp_path: Path) -> None:
+    """An Arabic article's table read "الفئة: عامل; الأجر: 3000 ج.م": a Latin semicolon in
+    Arabic text, where the Arabic one (؛) belongs, and the cell's list items apart by ","."""
+    root = minimal_with(tmp_path / "ws", {"wages.md": WAGES})
+    text = (build(root, formats=["email"]).out_dir / "001-first" / "email.txt").read_text()
+    lines = text.splitlines()
+    assert "- الفئة: عامل؛ الأجر: 3000 ج.م" in lines
+    assert "- الفرع: الشمال؛ المناطق: القاهرة، الإسكندرية" in lines
+    assert "; " not in text.partition("الأجور")[2].partition("Read online")[0]
+
+
 def test_plain_text_has_the_same_contents_and_footer(bilingual: BuiltEmail) -> None:
     text, config = unwrapped(bilingual.text), bilingual.config
     titles = [bilingual.front_matter(slug)["title"] for slug in bilingual.doc_slugs]
@@ -921,7 +970,7 @@ def test_an_arabic_issues_plain_text_sets_each_line_the_way_its_own_words_run(
         ": https://example.org/page",  # the first article's link, listed under it
     ):
         assert opening(english) == "\u200e", english
-    for arabic in ("- مطالب العمال", "- المطلب: أجر عادل; الحالة: مرفوض", "عدد خاص"):
+    for arabic in ("- مطالب العمال", "- المطلب: أجر عادل؛ الحالة: مرفوض", "عدد خاص"):
         assert opening(arabic) == "\u200f", arabic
 
 
