@@ -838,6 +838,32 @@ def _accessibility(path: Path) -> dict[str, list[str]]:
     return found
 
 
+SPANISH_QUOTE = """\
+---
+title: "Solidarity from Cádiz"
+---
+
+The dockers of Cádiz sent a message: [¡Estamos con vosotros!]{lang=es}
+"""
+
+
+@pytest.mark.parametrize(
+    ("documents", "marked"),
+    [({}, False), ({"cadiz.md": SPANISH_QUOTE}, True)],
+    ids=["one language", "a passage in spanish"],
+)
+def test_the_epub_summary_says_passages_in_other_languages_are_marked_only_when_it_has_some(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, documents: dict[str, str], marked: bool
+) -> None:
+    """Every book's summary said "Passages in other languages are marked with their
+    language and writing direction.", an English book with none in another too."""
+    root = minimal_with(tmp_path / "ws", documents)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    path = build(root, formats=["epub"]).out_dir / ISSUE / f"{ISSUE}.epub"
+    [said] = _accessibility(path)["schema:accessibilitySummary"]
+    assert ("Passages in other languages are marked" in said) is marked, said
+
+
 @pytest.mark.parametrize(
     ("documents", "modes", "sufficient", "alternatives", "summary"),
     [

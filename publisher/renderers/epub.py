@@ -61,7 +61,7 @@ class EpubRenderer(IssueRenderer):
         described = pictures_described(html)
         with interface_language(issue.language):
             labels = landmark_labels()
-            summary = accessibility_summary(described)
+            summary = accessibility_summary(described, other_languages(html, issue.language))
         with newsletter_calendar(ctx.config.calendar):
             date = long_date(issue.date, issue.language)
         with tempfile.TemporaryDirectory(prefix="publisher-epub-") as tmp:
@@ -280,6 +280,20 @@ def pictures_described(book: str) -> list[bool]:
     return [bool(picture.get("alt", "").strip()) for picture in root.iter("img")]
 
 
+def other_languages(book: str, language: str) -> bool:
+    """Whether the book (HTML) has a passage marked in another language than its own
+    (`language`; "en-GB" and "en" are one): what its summary may say it marks."""
+    import lxml.html
+
+    def primary(tag: str) -> str:
+        return tag.strip().replace("_", "-").partition("-")[0].lower()
+
+    root = lxml.html.document_fromstring(book)
+    found = root.xpath("//@lang")
+    tags = [str(tag) for tag in found] if isinstance(found, list) else []
+    return any(primary(tag) not in ("", primary(language)) for tag in tags)
+
+
 def access_metadata(described: list[bool], tmp: Path) -> Path:
     """A pandoc metadata file (JSON) of the book's access modes and accessibility features,
     true to its pictures (`described`, as `pictures_described`). Left to itself pandoc says
@@ -302,11 +316,12 @@ def access_metadata(described: list[bool], tmp: Path) -> Path:
     return path
 
 
-def accessibility_summary(described: list[bool]) -> str:
+def accessibility_summary(described: list[bool], other_languages: bool) -> str:
     """The book's accessibility summary, in the interface language: the package gives it
     under the book's xml:lang, and a reading system reads it out before the book. It says
     whether the pictures (`described`, as `pictures_described`) have text alternatives,
-    and when some have none, says so: the summary is where a book's known shortcomings go."""
+    and when some have none, says so: the summary is where a book's known shortcomings go.
+    That passages in other languages are marked, only when it has some."""
     sentences = [
         gettext("A text publication with a navigable table of contents and structured headings.")
     ]
@@ -316,9 +331,12 @@ def accessibility_summary(described: list[bool]) -> str:
             if all(described)
             else gettext("Some images have no text alternative.")
         )
-    sentences.append(
-        gettext("Passages in other languages are marked with their language and writing direction.")
-    )
+    if other_languages:
+        sentences.append(
+            gettext(
+                "Passages in other languages are marked with their language and writing direction."
+            )
+        )
     return " ".join(sentences)
 
 
