@@ -22,6 +22,12 @@ _BLOCK = re.compile(r"<(?:ul|ol|blockquote|pre|table|div|figure|h[1-6]|hr|dl|sec
 _CALL = re.compile(r'<a href="#([^"]+)" class="footnote-ref"[^>]*>.*?</a>', re.S)
 
 
+def without_back_links(body: str) -> str:
+    """`body` without its notes' links back to their calls (the "↩︎" after each note): for
+    text read apart from the page, a search result's excerpt, where there is no call."""
+    return _BACK_LINK.sub("", body)
+
+
 def footnotes_at_page_foot(body: str) -> str:
     """Move every inline-able pandoc endnote to its call, as a `span.footnote`. The calls
     are found and replaced in one pass over the body: a search of the whole body for each

@@ -41,11 +41,21 @@ title: 'A warning about <img src=x onerror="window.pwned=2"> emails'
 
 The fake email said &lt;img src=x onerror="window.pwned=1"&gt; phishingword and more.
 """
+# A footnote, whose back-link (↩︎) is for its page, not for an excerpt.
+RENTS = """\
+---
+title: Rents went up again
+---
+
+Rents rose by a fifth this year.[^1]
+
+[^1]: Survey of 40 tenantsunion members.
+"""
 
 
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    documents = {"picket.md": PICKET, "huelga.md": HUELGA, "quoted.md": QUOTED}
+    documents = {"picket.md": PICKET, "huelga.md": HUELGA, "quoted.md": QUOTED, "rents.md": RENTS}
     root = minimal_with(tmp_path_factory.mktemp("search") / "ws", documents)
     result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "web"])
     assert result.exit_code == 0, result.output
@@ -110,6 +120,14 @@ def test_text_that_looks_like_markup_stays_text_in_the_results(dist: Path, url: 
     assert "phishingword" in excerpt and "<img src=x onerror=" in excerpt  # as text
     assert page.evaluate("() => window.pwned") is None  # nothing ran
     assert not page.query_selector(".pagefind-ui__result img")
+
+
+def test_a_footnotes_excerpt_has_no_back_link_arrow(url: str, page) -> None:
+    """An excerpt of a footnote ended "Survey of 40 members.↩︎.": its link back to the
+    call, an arrow that means nothing where there is no call to go back to."""
+    assert [title for title, _ in results(page, url, "tenantsunion")] == ["Rents went up again"]
+    excerpt = page.inner_text(".pagefind-ui__result-excerpt")
+    assert "tenantsunion members." in excerpt and "↩" not in excerpt, excerpt
 
 
 def test_screen_readers_are_told_how_many_results_a_search_found_or_that_none(

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from ..config import Config
 from ..errors import Problem
+from ..footnotes import without_back_links
 from ..i18n import interface_language
 from ..languages import same_language
 from ..model import Archive, Document, Issue, text_direction
@@ -105,7 +106,7 @@ def _record(language: str, title: str, of: Issue | Document | Markup) -> str:
         byline = Markup("<p>{}</p>").format(", ".join(of.authors)) if of.authors else ""
         text = Markup(byline) + Markup(of.body_html)  # sanitised as it was read
     direction = text_direction(language)
-    text = Markup(passages_marked(text))
+    text = Markup(passages_marked(without_back_links(text)))
     return str(_RECORD.format(language=language, direction=direction, title=title, text=text))
 
 
