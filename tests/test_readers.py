@@ -294,6 +294,31 @@ def test_a_heading_that_skips_a_level_is_named_at_its_line_with_the_level_to_giv
     ]
 
 
+def test_a_table_without_a_header_row_is_named_at_its_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A grid table with no header row (and an HTML table without <th>, as Word's often
+    come): the build said nothing, and `publisher check` then failed the PDF "UA-15-003
+    on page 3: Table has 4 data cell(s) and no header cell", naming no document or line.
+    A table with its headings is fine."""
+    path = tmp_path / "rota.md"
+    path.write_text(
+        "---\ntitle: Picket rota\n---\n\nWho stands at the gate.\n\n"
+        "+--------+-------+\n| Monday | Ana   |\n+--------+-------+\n| Friday | Bea   |\n"
+        "+--------+-------+\n\n"
+        "| Day | Who |\n|-----|-----|\n| Sunday | Carl |\n\n"
+        "<table>\n<tr><td>Tuesday</td><td>Dan</td></tr>\n</table>\n"
+    )
+    read(path)
+    said = [r.getMessage() for r in caplog.records if "header" in r.getMessage()]
+    assert said == [
+        f'{path}:{line}: the table that starts "{words}" has no header row: screen reader'
+        " users hear each value without its column's heading, and PDF/UA checks refuse it;"
+        " give it a row of headings"
+        for line, words in ((8, "Monday Ana"), (18, "Tuesday Dan"))
+    ]
+
+
 def test_a_word_files_heading_that_skips_a_level_is_named_by_its_words_and_style(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

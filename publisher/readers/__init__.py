@@ -53,7 +53,7 @@ from .lightweight_markup import OrgReader, RstReader
 from .local_links import links_to_local_files_by_name, pelican_links
 from .markdown import MarkdownReader
 from .metadata import declares_language, document_fields, with_page_params
-from .navigation import say_skipped_levels, say_vague_links
+from .navigation import say_skipped_levels, say_tables_without_headers, say_vague_links
 from .pandoc_formats import DocxReader, HtmlReader, OdtReader, RtfReader
 from .personal_links import say_personal_links
 from .press_release import for_readers, without_label
@@ -244,6 +244,7 @@ def confined(converted: Converted, pool: Path, path: Path, limits: Limits) -> Do
     body, images = confine_images(body, pool, path, sources=converted.sources, limits=limits)
     say_undescribed(body, path)
     say_skipped_levels(body, path)
+    say_tables_without_headers(body, path)
     say_vague_links(body, path)
     say_personal_links(body, path)
     extra = document.extra

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..textfiles import line_of, where, written_text
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +56,39 @@ def say_skipped_levels(body: str, source: Path) -> None:
                 _how_to_level(source, allowed),
             )
         previous = level
+
+
+def say_tables_without_headers(body: str, source: Path) -> None:
+    """Warn of each table of `body` with no header cell (<th>), by the words of its first
+    row, at its line when `source` is text: its values are heard without their headings,
+    and `publisher check` fails the PDF for it (PDF/UA, UA-15-003) naming no document."""
+    if "<table" not in body:
+        return
+    from ..tree_edits import body_tree
+
+    text = written_text(source)
+    line = 1  # tables are found in the text in their order
+    for table in body_tree(body).iter("table"):
+        own = [cell for cell in table.iter("th", "td") if _table_of(cell) is table]
+        if not own or any(cell.tag == "th" for cell in own):
+            continue
+        row = own[0].getparent()
+        cells = [cell for cell in own if cell.getparent() is row]
+        first = " ".join(own[0].text_content().split())
+        found = line_of(text, first, start=line) if text and first else None
+        line = found or line
+        log.warning(
+            '%s: the table that starts "%s" has no header row: screen reader users hear each'
+            " value without its column's heading, and PDF/UA checks refuse it; give it a row"
+            " of headings",
+            where(source, found),
+            " ".join(" ".join(cell.text_content().split()) for cell in cells),
+        )
+
+
+def _table_of(cell: HtmlElement) -> HtmlElement | None:
+    """The table a cell is in (not one a table in it has)."""
+    return next(cell.iterancestors("table"), None)
 
 
 def _how_to_level(source: Path, level: int) -> str:
