@@ -16,7 +16,7 @@ import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..model import Issue
@@ -33,8 +33,10 @@ from ..resources import (
     pool_images,
     publishable_image,
 )
-from ..style import Style
 from .drawings import svg_size, svg_to_png
+
+if TYPE_CHECKING:  # style.py draws its logo with email_copy: a type, not an import
+    from ..style import Style
 
 log = logging.getLogger(__name__)
 
