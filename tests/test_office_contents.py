@@ -700,3 +700,112 @@ def test_an_office_file_whose_text_is_cut_short_names_the_damaged_part(
         f"{part}, inside it, is damaged (not well-formed XML at line"
     ), problem.hint
     assert f"open it in {program}, which offers to repair it, and save it again" in problem.hint
+
+
+IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+PIC = 'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+
+
+def word_picture(number: int, description: str, blip: str) -> str:
+    """A picture as Word writes it in the text: `blip` names it (r:embed="rId…" for a
+    picture inside the file, r:link="rId…" for one inserted with "Link to File")."""
+    return (
+        f'<w:r><w:drawing><wp:inline {WP}><wp:extent cx="952500" cy="952500"/>'
+        f'<wp:docPr id="{number}" name="Picture {number}" descr="{description}"/>'
+        f'<a:graphic {A}><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/'
+        f'picture"><pic:pic {PIC}><pic:nvPicPr><pic:cNvPr id="{number}" name="photo.png"/>'
+        f"<pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip {blip}/><a:stretch><a:fillRect/>"
+        '</a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="952500"'
+        ' cy="952500"/></a:xfrm><a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData>'
+        "</a:graphic></wp:inline></w:drawing></w:r>"
+    )
+
+
+def with_picture(path: Path, blip: str, relationships: str, picture: bytes = b"") -> Path:
+    """The Word file `path` with a picture named "Marchers at the gate" after its first
+    paragraph, `relationships` written into word/_rels/document.xml.rels, and `picture`
+    (when given) inside it as word/media/image1.png."""
+    changed = with_part_changed(
+        path, "word/document.xml", word_picture(7, "Marchers at the gate", blip), "Before"
+    )
+    edited(
+        changed,
+        "word/_rels/document.xml.rels",
+        lambda text: text.replace("</Relationships>", relationships + "</Relationships>"),
+    )
+    if picture:
+        with zipfile.ZipFile(changed, "a") as docx:
+            docx.writestr("word/media/image1.png", picture)
+    return changed
+
+
+def relationship(target: str, external: bool = True) -> str:
+    mode = ' TargetMode="External"' if external else ""
+    return f'<Relationship Id="rId90" Type="{IMAGE}" Target="{target}"{mode}/>'
+
+
+LINKED_PICTURES = {
+    "linked to a web address": (
+        'r:link="rId90"',
+        relationship("http://example.org/march.png"),
+        "it is linked to http://example.org/march.png, and pictures are not fetched from the"
+        " web: download it and insert it into the document (in Word: Insert > Pictures >"
+        " This Device)",
+    ),
+    "linked to a file on a shared drive": (
+        'r:link="rId90"',
+        relationship("file:///\\\\office\\Shared\\Photos\\march.jpg"),
+        "a picture linked to \\\\office\\Shared\\Photos\\march.jpg is not in the file:"
+        ' insert it into the document (in Word: Insert > Pictures, without "Link to File")',
+    ),
+    "linked to a file on the computer": (
+        'r:link="rId90"',
+        relationship("file:///C:\\Users\\ana\\Pictures\\march%20gate.jpg"),
+        "a picture linked to C:\\Users\\ana\\Pictures\\march gate.jpg is not in the file:"
+        ' insert it into the document (in Word: Insert > Pictures, without "Link to File")',
+    ),
+    "named outside the file": (
+        'r:embed="rId90"',
+        relationship("../../../../etc/passwd", external=False),
+        "the picture it names (../../../../etc/passwd) is not inside the file: insert the"
+        " picture into the document again in Word",
+    ),
+}
+
+
+@pytest.mark.parametrize("blip,relationships,said", LINKED_PICTURES.values(), ids=LINKED_PICTURES)
+def test_a_word_picture_not_inside_the_file_is_named_with_what_to_do_in_build_and_import(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, blip: str, relationships: str, said: str
+) -> None:
+    """pandoc reads only the pictures inside the file, and left these out without a word."""
+    from test_import import import_one
+
+    plain = office_file(tmp_path / "rally.docx", TEXT)
+    rally = with_picture(plain, blip, relationships)
+    caplog.set_level(logging.WARNING, logger="publisher")
+    assert body_text(rally) == "Before the box. After the box."
+    warning = f"{rally}: the picture 'Marchers at the gate' left out: {said}"
+    assert warning in caplog.messages
+    caplog.clear()
+    import_one(tmp_path / "import", rally.read_bytes(), "rally.docx")
+    imported = tmp_path / "import" / "in" / "rally.docx"
+    assert warning.replace(str(rally), str(imported)) in caplog.messages
+
+
+def test_a_word_picture_linked_and_kept_in_the_file_is_shown_without_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Word's Insert > Pictures > "Insert and Link" keeps a copy in the file, which is used."""
+    from PIL import Image
+
+    png = tmp_path / "march.png"
+    Image.new("RGB", (40, 40), (0, 128, 0)).save(png)
+    plain = office_file(tmp_path / "rally.docx", TEXT)
+    both = relationship("http://example.org/march.png") + relationship(
+        "media/image1.png", external=False
+    ).replace("rId90", "rId91")
+    rally = with_picture(plain, 'r:embed="rId91" r:link="rId90"', both, png.read_bytes())
+    caplog.set_level(logging.WARNING, logger="publisher")
+    body = read_document(rally, "rally", tmp_path, "en").body_html
+    assert 'alt="Marchers at the gate"' in body
+    assert not caplog.messages

@@ -32,6 +32,7 @@ from .pagenotes import notes_as_footnotes
 from .rtf_marks import pictures_placed, rtf_marked
 from .symbol_fonts import symbol_fonts_read
 from .title_block import styled_under_first_paragraph
+from .word_pictures import pictures_not_in_file
 from .wordcomments import word_comments_left_out
 from .wordlists import word_lists_kept
 
@@ -140,6 +141,8 @@ class DocxReader:
                 path,
                 drawings,
             )
+        for picture in pictures_not_in_file(path):
+            log.warning("%s: %s", path, picture)
         meta, body_html = _title_block(path, meta, converted.body_html)
         return RawDocument(meta, _drop_repeated_properties(body_html, meta))
 
