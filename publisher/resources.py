@@ -68,15 +68,18 @@ def confine_images(
     known = list(sources) if len(sources) == len(_IMG.findall(fragment)) else []
     vault: dict[str, list[Path]] = {}  # a picture's name → the files of the pool so named
     written = cache(lambda: textfiles.written_text(document))  # read for a first warning
+    body = cache(lambda: _body_line(written()))
 
     said: dict[str, int] = {}  # an address → the line of its last warning
 
-    def at(*written_as: str) -> str:
-        """The document and the line the first of `written_as` found is written on, for a
-        warning ("a.md:7"): a picture named twice, at its next line each time."""
+    def at(*written_as: str, address: bool = True) -> str:
+        """The document and the line the first of `written_as` (a picture's `address`, or
+        words around it) found in its body is written on, for a warning ("a.md:7"): a
+        picture named twice, at its next line each time."""
+        find = textfiles.line_of_picture if address else textfiles.line_of
         for src in written_as:
-            line = textfiles.line_of(written(), src, start=said.get(src, 0) + 1)
-            if line := line or textfiles.line_of(written(), src):
+            line = find(written(), src, start=max(said.get(src, 0) + 1, body()))
+            if line := line or find(written(), src, start=body()):
                 said[src] = line
                 return textfiles.where(document, line)
         return str(document)
@@ -125,14 +128,14 @@ def confine_images(
                 return _SRC.sub(lambda m: m.group(1) + quote(relative) + m.group(3), tag)
         if not named:  # `![Hero]({{ page.hero }})`, its Liquid taken away: no name to give
             if alt := html.unescape(dict(_ATTR.findall(tag)).get("alt", "")):
-                place = at(f"![{alt}]", f'alt="{alt}"', alt)
+                place = at(f"![{alt}]", f'alt="{alt}"', alt, address=False)
                 log.warning(
                     "%s: the picture described %r left out: its address is empty", place, alt
                 )
             else:
                 log.warning(
                     "%s: a picture left out: its address is empty, and it has no description",
-                    at("![](", 'src=""'),
+                    at("![](", 'src=""', address=False),
                 )
             return ""
         why = outside(urlsplit(named))
@@ -147,6 +150,19 @@ def confine_images(
         return kept if _IMG.search(kept) or not _IMG.search(container) else ""
 
     return _FIGURE_OR_IMG.sub(replace, fragment), tuple(dict.fromkeys(used))
+
+
+def _body_line(text: str) -> int:
+    """The first line of a document's text after its front matter: a title holding a
+    picture's address ("Warn xss") is not where the picture is."""
+    from .errors import PublisherError
+    from .readers.markdown import split_front_matter
+
+    try:
+        front_matter, body = split_front_matter(text, Path())
+    except PublisherError:
+        return 1
+    return 1 if front_matter is None else text.count("\n") - body.count("\n") + 1
 
 
 # Where a site serves files from its root: Hugo's and Docusaurus' static/, Astro's public/

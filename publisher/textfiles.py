@@ -70,6 +70,28 @@ def line_of(text: str, value: str, *, last: bool = False, start: int = 1) -> int
     return None
 
 
+# An address written as a picture's: Markdown's ![…](x) and ![…](<x>), HTML's src="x",
+# Obsidian's ![[x]]
+_AS_PICTURE = r"""(?:!\[[^\]\n]*\]\(\s*<?|<img\b[^>]*?\bsrc\s*=\s*["']?|!\[\[)({})"""
+# An address written whole, not as part of another ("x" of "xss", "/a.png" of "file:///a.png"),
+# or after a template's value ({{ site.baseurl }}/a.png)
+_WHOLE = r"""(?<![^\s(<"'=\[}])({})"""
+_ENDED = r"""(?![^\s)>"'\]|])"""
+
+
+def line_of_picture(text: str, address: str, *, start: int = 1) -> int | None:
+    """The first line of `text` from its line `start` where a picture's `address` is
+    written as a picture's (`line_of` finds it inside a title or another address), else
+    written whole, as a reference's definition is; as written, URL-quoted or HTML-escaped."""
+    begin = sum(len(line) + 1 for line in text.split("\n")[: start - 1])
+    for shape in (_AS_PICTURE, _WHOLE):
+        for written in dict.fromkeys((address, unquote(address), html.escape(address))):
+            pattern = re.compile(shape.replace("{}", re.escape(written)) + _ENDED)
+            if written and (found := pattern.search(text, begin)):
+                return text.count("\n", 0, found.start(1)) + 1
+    return None
+
+
 def where(source: Path, line: int | None) -> str:
     """A warning's place: the file and the line, when it is known ("notes.md:7")."""
     return f"{source}:{line}" if line else str(source)

@@ -844,6 +844,51 @@ def test_images_are_confined_to_the_pool(tmp_path: Path, caplog: pytest.LogCaptu
     assert len([r for r in caplog.records if "left out" in r.getMessage()]) == 3
 
 
+IMAGES_AMONG_THEIR_WORDS = {
+    "its address in the title": (
+        '---\ntitle: Warn xss\n---\n\nThe rally.\n\n<img src="x" alt="a">\n',
+        ["7: image 'x' left out:"],
+    ),
+    "its address inside a link's": (
+        "# Rally\n\nSee [the file](file:///etc/passwd).\n\n![](/etc/passwd)\n",
+        ["5: image '/etc/passwd' left out:"],
+    ),
+    "linked before it is shown": (
+        "# Rally\n\n[The photo](rally.png) is below.\n\n![The march](rally.png)\n\n"
+        "And again:\n\n![The march again](<rally.png>)\n",
+        [
+            "5: image 'rally.png' left out: there is no file documents/rally.png",
+            "9: image 'rally.png' left out: there is no file documents/rally.png",
+        ],
+    ),
+    "shown by a reference, and named in the front matter": (
+        "---\ntitle: Rally\nthumbnail: rally.png\n---\n\n![The march][march]\n\n"
+        "[march]: rally.png\n",
+        ["8: image 'rally.png' left out:"],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "text,said", IMAGES_AMONG_THEIR_WORDS.values(), ids=IMAGES_AMONG_THEIR_WORDS
+)
+def test_an_image_left_out_is_named_at_its_own_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, text: str, said: list[str]
+) -> None:
+    """It was named at the first line holding its address as text anywhere: the title of
+    the front matter ("Warn xss" holds "x"), or a link whose address holds it."""
+    pool = tmp_path / "documents"
+    path = pool / "rally.md"
+    pool.mkdir()
+    path.write_text(text)
+    with caplog.at_level(logging.WARNING):
+        read(path, pool)
+    warned = [m for m in caplog.messages if "left out" in m]
+    assert len(warned) == len(said)
+    for message, beginning in zip(warned, said, strict=True):
+        assert message.startswith(f"{path}:{beginning}"), message
+
+
 def test_a_lead_image_at_a_web_address_is_said_to_be_on_the_web_with_what_to_do(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
