@@ -15,8 +15,10 @@ import html
 import logging
 import re
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import parse_qs, quote, unquote, urlsplit
+
+from . import textfiles
 
 log = logging.getLogger(__name__)
 
@@ -75,13 +77,52 @@ def say_local_media(fragment: str, document: Path) -> None:
     for match in _PLAYER.finditer(fragment):
         address, _, sources = _played(match)
         named = [s for s in sources if not urlsplit(s).scheme]
-        if not address and named:
+        if address or not named:
+            continue
+        place = _place(document, named[0])
+        if _picture(match, named[0]):
             log.warning(
-                "%s: %r left out: an email, a PDF or an e-book cannot play a video or sound"
-                " file; put it online (PeerTube, YouTube, the Internet Archive) and link it",
-                document,
+                "%s: picture %r left out: a picture shown by <object> or <embed> is not shown"
+                " by an email, a PDF or an e-book: write it as %s",
+                place,
                 named[0][:80],
+                _as_picture(document, named[0]),
             )
+            continue
+        log.warning(
+            "%s: %r left out: an email, a PDF or an e-book cannot play a video or sound"
+            " file; put it online (PeerTube, YouTube, the Internet Archive) and link it",
+            place,
+            named[0][:80],
+        )
+
+
+def _place(document: Path, source: str) -> str:
+    """The document and the line of its body `source` is written on ("a.md:7")."""
+    text = textfiles.written_text(document)
+    line = textfiles.line_of_picture(text, source, start=textfiles.body_line(text))
+    return textfiles.where(document, line)
+
+
+def _picture(player: re.Match[str], source: str) -> bool:
+    """Whether a player shows a picture (<object data="map.svg" type="image/svg+xml">), by
+    its type or its file's suffix: it is shown as one where written as one."""
+    from .picture_copies import CONVERTED_SUFFIXES
+    from .resources import SHOWN_IMAGE_SUFFIXES
+
+    kind = _attributes(player.group(2) or player.group(3) or "").get("type", "")
+    suffix = PurePosixPath(urlsplit(source).path).suffix.lower()
+    return kind.lower().startswith("image/") or suffix in (
+        *SHOWN_IMAGE_SUFFIXES,
+        *CONVERTED_SUFFIXES,
+    )
+
+
+def _as_picture(document: Path, source: str) -> str:
+    """How the document's own markup writes a picture of `source`."""
+    if document.suffix.lower() in (".html", ".htm"):
+        return f'<img src="{source}" alt="description">'
+    return f"![description]({source})"
 
 
 # A video's page from its id, as site generators' shortcodes, includes and components

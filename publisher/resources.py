@@ -68,7 +68,7 @@ def confine_images(
     known = list(sources) if len(sources) == len(_IMG.findall(fragment)) else []
     vault: dict[str, list[Path]] = {}  # a picture's name → the files of the pool so named
     written = cache(lambda: textfiles.written_text(document))  # read for a first warning
-    body = cache(lambda: _body_line(written()))
+    body = cache(lambda: textfiles.body_line(written()))
 
     said: dict[str, int] = {}  # an address → the line of its last warning
 
@@ -150,19 +150,6 @@ def confine_images(
         return kept if _IMG.search(kept) or not _IMG.search(container) else ""
 
     return _FIGURE_OR_IMG.sub(replace, fragment), tuple(dict.fromkeys(used))
-
-
-def _body_line(text: str) -> int:
-    """The first line of a document's text after its front matter: a title holding a
-    picture's address ("Warn xss") is not where the picture is."""
-    from .errors import PublisherError
-    from .readers.markdown import split_front_matter
-
-    try:
-        front_matter, body = split_front_matter(text, Path())
-    except PublisherError:
-        return 1
-    return 1 if front_matter is None else text.count("\n") - body.count("\n") + 1
 
 
 # Where a site serves files from its root: Hugo's and Docusaurus' static/, Astro's public/

@@ -180,3 +180,34 @@ def test_a_video_file_beside_the_document_is_named_with_what_to_do_and_leaves_no
     page = (out / ISSUE / "march-film" / "index.html").read_text()
     assert "The film of the day" not in page and ".mp4" not in page  # no caption left alone
     assert not [w for w in warnings if "rally.webm" in w or "youtube" in w]
+
+
+def test_a_picture_shown_by_an_object_or_embed_is_named_at_its_line_with_how_to_show_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """It was said to be a video or sound file to put online, with no line."""
+    import logging
+
+    from publisher.readers import read_document
+
+    pool = tmp_path / "documents"
+    (pool / "media").mkdir(parents=True)
+    (pool / "media" / "route.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    path = pool / "route.md"
+    path.write_text(
+        "---\ntitle: The route\n---\n\nThe march goes by the docks.\n\n"
+        '<object data="media/route.svg" type="image/svg+xml"></object>\n\n'
+        '<embed src="media/rota.png">\n\n<video src="march.mp4" controls></video>\n'
+    )
+    with caplog.at_level(logging.WARNING):
+        read_document(path, "route", pool, "en")
+    assert [m for m in caplog.messages if "left out" in m] == [
+        f"{path}:7: picture 'media/route.svg' left out: a picture shown by <object> or <embed>"
+        " is not shown by an email, a PDF or an e-book: write it as"
+        " ![description](media/route.svg)",
+        f"{path}:9: picture 'media/rota.png' left out: a picture shown by <object> or <embed>"
+        " is not shown by an email, a PDF or an e-book: write it as"
+        " ![description](media/rota.png)",
+        f"{path}:11: 'march.mp4' left out: an email, a PDF or an e-book cannot play a video or"
+        " sound file; put it online (PeerTube, YouTube, the Internet Archive) and link it",
+    ]
