@@ -199,6 +199,65 @@ def test_a_redirect_to_the_local_network_is_refused_as_a_first_address_is() -> N
         handler.redirect_request(request, None, 302, "Found", {}, "http://192.168.1.1/x.png")
 
 
+def test_a_name_answering_a_local_address_once_checked_is_not_fetched_from_there(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: a name whose server answers a public address when it is checked, and
+    this machine's the next time it is asked, as an attacker's own name server can. The
+    picture is fetched from the address checked (here a public one nothing answers at: a
+    test-net multicast address), never from the one answered after."""
+    import socket
+
+    resolve = socket.getaddrinfo
+    asked: list[str] = []
+
+    def rebinding(host: str, port: object, *args: object, **kwargs: object) -> Any:
+        if host != "pictures.example.org":
+            return resolve(host, port, *args, **kwargs)  # type: ignore[arg-type]
+        asked.append(host)
+        address = "233.252.0.1" if len(asked) == 1 else "127.0.0.1"
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    port = server.url.rsplit(":", 1)[1]
+    got = ImageFetcher()(f"http://pictures.example.org:{port}/pic.png")
+    assert server.asked == []
+    assert isinstance(got, str) and got.startswith("could not be fetched"), got
+
+
+def test_a_picture_fetched_over_https_from_the_address_checked_is_verified_by_its_name() -> None:
+    """Connecting to the address checked rather than to the name, the certificate is still
+    verified by the name: a server whose certificate is for another is refused."""
+    import http.client
+    import ssl
+    import threading
+    from http.server import HTTPServer
+
+    import trustme
+
+    from publisher.importers.fetch import _checked
+
+    ca = trustme.CA()
+    server = HTTPServer(("127.0.0.1", 0), type("Pictures", (_Pictures,), {"asked": []}))
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ca.issue_cert("pictures.example.org").configure_cert(tls)
+    server.socket = tls.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    trusting = ssl.create_default_context()
+    ca.configure_trust(trusting)
+    connection = _checked(http.client.HTTPSConnection, lambda host, port: ["127.0.0.1"])
+    try:
+        named = connection("pictures.example.org", port=server.server_port, context=trusting)
+        named.request("GET", "/pic.png")
+        assert named.getresponse().read() == PICTURE
+        other = connection("photos.example.net", port=server.server_port, context=trusting)
+        with pytest.raises(ssl.SSLCertVerificationError, match="Hostname mismatch"):
+            other.request("GET", "/pic.png")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_a_thumbnail_linked_to_its_full_size_is_fetched_at_full_size(
     tmp_path: Path, server: Server
 ) -> None:

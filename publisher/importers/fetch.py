@@ -6,7 +6,8 @@ Each address is fetched once, however many posts show it, and bounded:
 - from public addresses only, each redirect checked as the first address was, unless the
   editor says `--fetch-images-anywhere` (pictures on an intranet's server). Otherwise an export
   could have the editor's machine fetch from its local network (a camera, a router) and put
-  what came back in a newsletter;
+  what came back in a newsletter. The connection is made to an address checked, not to the
+  name, which its name server could answer differently when asked again (DNS rebinding);
 - the bytes must be a picture (JPEG, PNG, GIF or WebP, as Pillow reads it), named by the
   address's last part with the picture's own suffix.
 
@@ -77,8 +78,11 @@ class ImageFetcher:
         return Fetched(name, data)
 
     def _download(self, url: str) -> bytes:
-        self.check(url)
-        opener = urllib.request.build_opener(_CheckedRedirects(self.check))
+        _web_address(url)  # its host's addresses are checked where it is connected to
+        handlers: list[urllib.request.BaseHandler] = [_CheckedRedirects(self.check)]
+        if not self.anywhere:
+            handlers += [_CheckedHTTPHandler(self.addresses), _CheckedHTTPSHandler(self.addresses)]
+        opener = urllib.request.build_opener(*handlers)
         request = urllib.request.Request(url, headers={"User-Agent": "publisher (import)"})
         with opener.open(request, timeout=SECONDS) as response:
             data: bytes = response.read(LIMIT + 1)
@@ -89,21 +93,34 @@ class ImageFetcher:
     def check(self, url: str) -> None:
         """Refuse an address that is no web address, or (unless `anywhere`) that is on this
         machine or a local network."""
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise Refused("not a web address (http or https)")
-        if self.anywhere:
-            return
+        host, port = _web_address(url)
+        if not self.anywhere:
+            self.addresses(host, port)
+
+    def addresses(self, host: str, port: int | None) -> list[str]:
+        """The addresses `host` has, refused when one is on this machine or a local network.
+        The connection is made to one of these, not to the host's name: a name server
+        answering a public address now and a local one when asked again (DNS rebinding)
+        cannot lead it elsewhere."""
         try:
-            found = socket.getaddrinfo(parts.hostname, parts.port, type=socket.SOCK_STREAM)
+            found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except (OSError, ValueError) as exc:
             raise Refused(f"could not be fetched: {exc}") from None
-        for *_, address in found:
-            if not ipaddress.ip_address(address[0]).is_global:
-                raise Refused(
-                    f"{parts.hostname} is on this machine or a local network: fetched only"
-                    " with --fetch-images-anywhere"
-                )
+        addresses = [str(address[0]) for *_, address in found]
+        if not all(ipaddress.ip_address(address).is_global for address in addresses):
+            raise Refused(
+                f"{host} is on this machine or a local network: fetched only"
+                " with --fetch-images-anywhere"
+            )
+        return addresses
+
+
+def _web_address(url: str) -> tuple[str, int | None]:
+    """The host and port of an http or https address; Refused for any other."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise Refused("not a web address (http or https)")
+    return parts.hostname, parts.port
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
@@ -117,6 +134,60 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
     ) -> Any:
         self._check(newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+Addresses = Callable[[str, "int | None"], list[str]]
+
+
+def _checked(kind: type[http.client.HTTPConnection], addresses: Addresses) -> Any:
+    """A connection of `kind` (for `do_open`) made to an address of its host that
+    `addresses` checked, not to the host's name, which could be resolved again to another.
+    HTTPS still verifies the certificate by the host's name; a tunnel through an HTTPS proxy
+    is made to the proxy, as before."""
+
+    def connection(host: str, **options: Any) -> http.client.HTTPConnection:
+        made = kind(host, **options)
+
+        def connect(to: tuple[str, int], *timeout_and_source: Any) -> socket.socket:
+            # through an HTTPS proxy, `to` is the proxy's address: it resolves the host itself
+            if getattr(made, "_tunnel_host", None):
+                return socket.create_connection(to, *timeout_and_source)
+            failed: OSError = OSError(f"{to[0]} has no address")
+            for address in addresses(*to):
+                try:
+                    return socket.create_connection((address, to[1]), *timeout_and_source)
+                except OSError as exc:
+                    failed = exc
+            raise failed
+
+        made._create_connection = connect  # type: ignore[attr-defined]
+        return made
+
+    return connection
+
+
+class _CheckedHTTPHandler(urllib.request.HTTPHandler):
+    """Connects to an address of the host checked by `addresses` (through a proxy, to it)."""
+
+    def __init__(self, addresses: Addresses) -> None:
+        super().__init__()
+        self._addresses = addresses
+
+    def http_open(self, req: Any) -> Any:
+        if req.has_proxy():
+            return super().http_open(req)
+        return self.do_open(_checked(http.client.HTTPConnection, self._addresses), req)
+
+
+class _CheckedHTTPSHandler(urllib.request.HTTPSHandler):
+    """Connects to an address of the host checked by `addresses`."""
+
+    def __init__(self, addresses: Addresses) -> None:
+        super().__init__()
+        self._addresses = addresses
+
+    def https_open(self, req: Any) -> Any:
+        return self.do_open(_checked(http.client.HTTPSConnection, self._addresses), req)
 
 
 def media_key(name: str, taken: Container[str]) -> str:
