@@ -20,12 +20,13 @@ from . import textfiles, urls
 from .assemble import edition_languages
 from .controls import strip_controls
 from .errors import PublisherError
+from .front_matter import split_front_matter
 from .languages import same_language
 from .manifest import IssueManifest
 from .model import Document, Issue
 from .paths import followed
 from .pool import slug_for
-from .readers.markdown import MarkdownReader, split_front_matter
+from .readers.markdown import MarkdownReader
 from .readers.metadata import marked_draft
 from .renderers.links import (
     Article,

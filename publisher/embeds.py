@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from . import textfiles
+from . import front_matter, textfiles
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ def say_local_media(fragment: str, document: Path) -> None:
 def _place(document: Path, source: str) -> str:
     """The document and the line of its body `source` is written on ("a.md:7")."""
     text = textfiles.written_text(document)
-    line = textfiles.line_of_picture(text, source, start=textfiles.body_line(text))
+    line = textfiles.line_of_picture(text, source, start=front_matter.body_line(text))
     return textfiles.where(document, line)
 
 

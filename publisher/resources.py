@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import SplitResult, quote, unquote, urlsplit
 
-from . import photos, textfiles
+from . import front_matter, photos, textfiles
 from .limits import DEFAULT_LIMITS, PILLOW_MAX_PIXELS, Limits
 from .paths import followed, is_file
 from .picture_copies import CONVERTED_SUFFIXES, shown_picture
@@ -68,7 +68,7 @@ def confine_images(
     known = list(sources) if len(sources) == len(_IMG.findall(fragment)) else []
     vault: dict[str, list[Path]] = {}  # a picture's name → the files of the pool so named
     written = cache(lambda: textfiles.written_text(document))  # read for a first warning
-    body = cache(lambda: textfiles.body_line(written()))
+    body = cache(lambda: front_matter.body_line(written()))
 
     said: dict[str, int] = {}  # an address → the line of its last warning
 

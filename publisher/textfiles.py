@@ -92,18 +92,6 @@ def line_of_picture(text: str, address: str, *, start: int = 1) -> int | None:
     return None
 
 
-def body_line(text: str) -> int:
-    """The first line of a document's text after its front matter: a title holding a
-    picture's address ("Warn xss") is not where the picture is."""
-    from .readers.markdown import split_front_matter
-
-    try:
-        front_matter, body = split_front_matter(text, Path())
-    except PublisherError:
-        return 1
-    return 1 if front_matter is None else text.count("\n") - body.count("\n") + 1
-
-
 def where(source: Path, line: int | None) -> str:
     """A warning's place: the file and the line, when it is known ("notes.md:7")."""
     return f"{source}:{line}" if line else str(source)

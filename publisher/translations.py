@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Literal
 from . import textfiles
 from .controls import strip_controls
 from .errors import Problem, PublisherError
+from .front_matter import split_front_matter
 from .languages import (
     NotALanguage,
     checked_language,
@@ -49,7 +50,6 @@ from .languages import (
 )
 from .paths import composed
 from .pool import DocumentPool, UnresolvedReference
-from .readers.markdown import split_front_matter
 from .readers.metadata import (
     ALIASES,
     marked_draft,  # the build's own test
