@@ -83,7 +83,9 @@ class Format:
     renderer: str  # "module:Class", a Renderer subclass
     stage: Stage
     checks: tuple[CheckSpec, ...]
-    check_inputs: str  # "module:function": the files its checks read (Target → paths)
+    # "module:function": the files its checks read (Target → paths); a folder in them stands
+    # for the names of the files in it (checks that look files up by name, as links do)
+    check_inputs: str
     settings_table: str | None = None  # the publisher.toml table it reads, e.g. "pdf"
     delivery_keys: tuple[str, ...] = ()  # [delivery] keys that shape its outputs
     download: Offer | None = None
@@ -228,7 +230,7 @@ BUILT_IN: tuple[Format, ...] = (
             ("internal links", "web:internal_links"),
             ("image alt text", "web:image_alt_text"),
         ],
-        inputs="web:pages",
+        inputs="web:inputs",
     ),
 )
 

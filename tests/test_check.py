@@ -190,6 +190,24 @@ def test_a_changed_output_is_checked_again(
     ), failed
 
 
+def test_a_file_the_pages_link_to_is_looked_for_again_when_removed_or_put_back(
+    checked_web: tuple[Path, Findings], tmp_path: Path
+) -> None:
+    """The remembered link findings were keyed on the pages alone: a stylesheet removed
+    by a sync passed unseen, and once put back it kept failing until --no-cache."""
+    root = shutil.copytree(checked_web[0], tmp_path / "ws")
+    stylesheet = root / "dist" / "site.css"
+    kept = stylesheet.read_bytes()
+    stylesheet.unlink()
+    links = web_findings(root)["internal links"]
+    assert any(
+        f["status"] == "fail" and "site.css → no such file" in str(f["detail"]) for f in links
+    ), links
+    stylesheet.write_bytes(kept)
+    links = web_findings(root)["internal links"]
+    assert {f["status"] for f in links} == {"pass"}, links
+
+
 def test_atom_feed_with_a_control_character_fails(broken: Callable[[], Path]) -> None:
     root = broken()
     feed = root / "dist" / "feed.atom"

@@ -73,14 +73,30 @@ def missing_outputs(target: Target, formats: Sequence[Format]) -> list[Finding]:
 
 
 def _input_digests(target: Target, formats: Sequence[Format]) -> dict[str, str]:
-    """Per format with outputs, a digest of the files its checks read, publisher's code and
-    the validators' versions: read and hashed once, for all the format's checks."""
+    """Per format with outputs, a digest of the files its checks read, the issues checked
+    (what a check reports of the same files depends on them), publisher's code and the
+    validators' versions: read and hashed once, for all the format's checks."""
     versions = digest(versions_digest(), tools.versions(target.config.root))
+    selected = " ".join(target.issue_slugs)
     return {
-        format_.name: digest(versions, format_.name, files_digest(files, target.out_dir))
+        format_.name: digest(versions, format_.name, selected, _read_digest(files, target.out_dir))
         for format_ in formats
         if (files := format_.inputs(target))
     }
+
+
+def _read_digest(paths: Sequence[Path], out: Path) -> str:
+    """A file is read whole; a folder stands for the names of the files in it, for checks
+    that look files up by name (a page's links): a stylesheet removed by a sync, or put
+    back, is a change, though no page changed."""
+    names = sorted(
+        str(found.relative_to(out))
+        for folder in paths
+        if folder.is_dir()
+        for found in folder.rglob("*")
+        if found.is_file()
+    )
+    return digest(files_digest([p for p in paths if not p.is_dir()], out), *names)
 
 
 def _run_remembered(

@@ -15,6 +15,15 @@ def pages(target: Target) -> list[Path]:
     return [p for p in target.archive_files("*.html") if p.name != "email.html"]
 
 
+def inputs(target: Target) -> list[Path]:
+    """What the web checks read: the pages, every page a link leads to (its ids are looked
+    up, whichever issue it is of) and, by name, every file of the output folder (links lead
+    to stylesheets, pictures, downloads)."""
+    if not pages(target):
+        return []
+    return [*target.out_dir.rglob("*.html"), target.out_dir]
+
+
 def nu_html_checker(target: Target) -> Iterator[Result]:
     """Errors of the Nu HTML checker (its warnings are advice), from the validator service."""
     jar = tools.vnu_jar(target.config.root)
