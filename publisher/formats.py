@@ -103,19 +103,20 @@ class Format:
         files: Callable[[Target], list[Path]] = _load(self.check_inputs)
         return files(target)
 
-    def outputs(self, issue: IssueManifest) -> list[Path]:
-        """The files the format makes for the issue (not for its language editions, which
-        only assembling it tells), relative to the output folder: its download, its message.
-        `publisher check` expects them, whatever the output folder holds."""
+    def outputs(self, issue: IssueManifest, edition: str = "") -> list[Path]:
+        """The files the format makes for the issue (or for one of its language editions),
+        relative to the output folder: its download, its message. `publisher check` expects
+        the original's whatever the output folder holds; which editions are made, and
+        whether one has the leaflet, only assembling the issue tells."""
         from .urls import issue_folder
 
         made = (
-            [self.download.path(issue.slug)]
+            [self.download.path(issue.slug, edition)]
             if self.download and self.download.made_for(issue)
             else []
         )
         if self.message_file:
-            made.append(Path(issue_folder(issue.slug)) / self.message_file)
+            made.append(Path(issue_folder(issue.slug, edition)) / self.message_file)
         return made
 
 

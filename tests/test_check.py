@@ -305,6 +305,26 @@ def test_an_output_missing_from_the_output_folder_fails_the_check(
     assert "missing: 'publisher build' makes it" in result.output
 
 
+@pytest.mark.parametrize(
+    ("format_", "output"),
+    [("email", "001-editions/es/email.eml"), ("leaflet", "002-omitted/es/002-omitted-leaflet.pdf")],
+)
+def test_an_output_of_a_language_edition_missing_from_the_output_folder_fails_the_check(
+    tmp_path: Path, format_: str, output: str
+) -> None:
+    """The Spanish edition's email, removed from dist/ by hand, passed `check --no-build`:
+    only the original's outputs were looked for."""
+    from conftest import WORKSPACES, copy_workspace
+
+    root = copy_workspace(WORKSPACES / "editions", tmp_path / "ws")
+    build(root, formats=[format_])
+    assert check(root, "--format", format_).exit_code == 0  # each edition's are there
+    (root / "dist" / output).unlink()
+    result = check(root, "--format", format_)
+    assert result.exit_code == 1, result.output
+    assert f"fail: dist/{output}: {format_}, output built" in result.output
+
+
 def test_a_leaflet_the_manifest_calls_for_but_never_built_fails_the_check(
     broken: Callable[[], Path],
 ) -> None:

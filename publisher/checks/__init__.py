@@ -62,14 +62,25 @@ OUTPUT_BUILT = "output built"
 def missing_outputs(target: Target, formats: Sequence[Format]) -> list[Finding]:
     """A failure for each file the selected issues' manifests call for that the output
     folder lacks: the checks read the files that are there, so a PDF deleted, or a leaflet
-    whose build failed, passed `check --no-build --strict` unseen."""
+    whose build failed, passed `check --no-build --strict` unseen. A language edition's
+    are expected once a build made them (the render records say so): an edition with
+    nothing translated yet is not made at all."""
+    made = _made_by_last_build(target)
     return [
         Finding(f.name, OUTPUT_BUILT, "fail", "missing: 'publisher build' makes it", path)
         for manifest in target.manifests
         for f in formats
-        for path in (target.out_dir / made for made in f.outputs(manifest))
-        if not path.is_file()
+        for edition in ("", *manifest.editions)
+        for expected in f.outputs(manifest, edition)
+        if not edition or expected.as_posix() in made
+        if not (path := target.out_dir / expected).is_file()
     ]
+
+
+def _made_by_last_build(target: Target) -> set[str]:
+    """The files the builds recorded writing into the output folder, relative to it."""
+    records = Cache.for_workspace(target.config.root).renders(target.out_dir)
+    return {name for record in records.values() for name in record.get("files", {})}
 
 
 def _input_digests(target: Target, formats: Sequence[Format]) -> dict[str, str]:
