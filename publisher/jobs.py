@@ -247,10 +247,10 @@ class RenderPlan:
                 done = ahead.filled(job.name, given)
                 if done:
                     log_here(done[2], self._said)
-                artifacts, seconds, _ = done or self._run_here(job)
+                rendered = done or self._run_here(job)
             if done:
                 report.ahead.append(job.name)
-            self._stage(job, fingerprints[job.name], (artifacts, seconds), report)
+            self._stage(job, fingerprints[job.name], rendered, report)
 
     def _due(
         self, jobs: Sequence[Job], progress: Progress, report: BuildReport
@@ -291,10 +291,10 @@ class RenderPlan:
         self,
         job: Job,
         fingerprint: str,
-        rendered: tuple[list[Artifact] | OutputFailed, float],
+        rendered: Rendered,
         report: BuildReport,
     ) -> None:
-        artifacts, seconds = rendered
+        artifacts, seconds, logged = rendered
         if isinstance(artifacts, OutputFailed):
             report.failed.append(artifacts)
             self._forget(job)
@@ -306,7 +306,8 @@ class RenderPlan:
             (unchanged if in_place else changed).append(artifact)
         self._in_place |= {str(artifact.path) for artifact in unchanged}
         staged = write_artifacts(self.staging, changed, shown_in=self.out)
-        self._record(job, fingerprint, staged, [self.out / a.path for a in unchanged])
+        as_built = [self.out / a.path for a in unchanged]
+        self._record(job, fingerprint, staged, as_built, logged)
         report.rendered.append(job.name)
         report.seconds[job.name] = seconds
         report.written += [self.out / p.relative_to(self.staging) for p in staged]
@@ -462,7 +463,7 @@ class RenderPlan:
         progress: Progress,
         parallel: bool,
         render_ahead: Callable[[], None] | None = None,
-    ) -> Iterable[tuple[Job, tuple[list[Artifact] | OutputFailed, float]]]:
+    ) -> Iterable[tuple[Job, Rendered]]:
         """The due jobs rendered, yielded in job order (so the output is the same every
         time): those sent to workers (`_send_to_workers`) there, the others in this process,
         meanwhile when some were sent, else one at a time as they are yielded. When some
@@ -480,24 +481,25 @@ class RenderPlan:
             for job in due:
                 if job.name in sent:
                     with progress.task(job.name):
-                        artifacts, seconds, logged = sent[job.name].result()
+                        rendered = sent[job.name].result()
                     with concerning(_issue_of(job)):
-                        log_here(logged, self._said)
+                        log_here(rendered[2], self._said)
                 else:
-                    done = meanwhile.pop(job.name) if job.name in meanwhile else here(job)
-                    artifacts, seconds, _ = done
-                yield job, (artifacts, seconds)
+                    rendered = meanwhile.pop(job.name) if job.name in meanwhile else here(job)
+                yield job, rendered
 
     def _run_here(self, job: Job) -> Rendered:
         """`job` rendered in this process, what it logs said as a worker's would be: once a
-        build (log_here), whichever process rendered the edition that found it first."""
+        build (log_here), whichever process rendered the edition that found it first; and
+        returned, as a worker's is, for the job's record."""
         logged: list[logging.LogRecord] = []
         with concerning(_issue_of(job)):
             try:
                 with held() as logged:
-                    return run_job(job, self.ctx)
+                    artifacts, seconds, _ = run_job(job, self.ctx)
             finally:
                 log_here(logged, self._said)
+        return artifacts, seconds, logged
 
     def _send_to_workers(self, due: list[Job], progress: Progress) -> dict[str, Future[Rendered]]:
         """Job name → its result to come. With PDF workers (warm_up), the PDFs and leaflets
@@ -538,9 +540,18 @@ class RenderPlan:
         over is not left in place, linked from the web pages, as if it were current)."""
         self._stale_files |= set(self._renders.pop(job.name, {}).get("files", {}))
 
-    def _record(self, job: Job, fingerprint: str, staged: list[Path], in_place: list[Path]) -> None:
+    def _record(
+        self,
+        job: Job,
+        fingerprint: str,
+        staged: list[Path],
+        in_place: list[Path],
+        logged: list[logging.LogRecord],
+    ) -> None:
         """Note what a job staged (a rename keeps size and mtime: the stamps hold in place),
-        and the files it made as the output folder has them already."""
+        the files it made as the output folder has them already, and the warnings it gave,
+        its files named from the workspace (`publisher check` reports them while the
+        outputs stay as built: a build says them only as it renders)."""
         before = set(self._renders.get(job.name, {}).get("files", {}))
         stamps = file_stamps(staged, self.staging) | file_stamps(in_place, self.out)
         self._stale_files |= before - set(stamps)
@@ -548,6 +559,11 @@ class RenderPlan:
             "fingerprint": fingerprint,
             "files": stamps,
             "print": self._print,
+            "warnings": [
+                r.getMessage().replace(f"{self._root}/", "")
+                for r in logged
+                if r.levelno >= logging.WARNING
+            ],
         }
         if number := _issue_number(job):  # to tell an issue renamed from one removed
             self._pending[job.name]["number"] = number

@@ -325,6 +325,48 @@ def test_an_output_of_a_language_edition_missing_from_the_output_folder_fails_th
     assert f"fail: dist/{output}: {format_}, output built" in result.output
 
 
+def test_a_warning_about_the_sources_is_a_check_warning_that_fails_strict(
+    tmp_path: Path,
+) -> None:
+    """A link to a file no page publishes was said on stderr while `check` built first,
+    and the report went on: "warnings": 0, "ok": true, and --strict passed."""
+    from conftest import minimal_with
+
+    article = "---\ntitle: Links\n---\n\nSee [the hospital report](hospital-report.md).\n"
+    root = minimal_with(tmp_path / "ws", {"links.md": article})
+    args = ["-C", str(root), "check", "--format", "feed", "--strict", "--json"]
+    result = CliRunner().invoke(main, args)
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1 and not report["ok"] and report["warnings"] == 1, report
+    (warning,) = [f for f in report["findings"] if f["status"] == "warn"]
+    assert "the link to 'hospital-report.md'" in warning["detail"], warning
+    assert str(warning["file"]).startswith("documents/links.md:"), warning
+
+
+def test_a_warning_of_an_output_built_before_is_a_check_warning_every_time(
+    tmp_path: Path,
+) -> None:
+    """A picture too small for print was said when the PDF was laid out; the next `check`,
+    with the PDF up to date, said nothing and passed --strict."""
+    import io
+
+    from conftest import minimal_with
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.linear_gradient("L").resize((320, 200)).convert("RGB").save(picture, "JPEG")
+    article = "---\ntitle: Rally\n---\n\nWe marched.\n\n![The rally](media/rally.jpg)\n"
+    root = minimal_with(
+        tmp_path / "ws", {"media/rally.jpg": picture.getvalue(), "rally.md": article}
+    )
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["-C", str(root), "check", "--format", "pdf", "--strict"])
+        assert result.exit_code == 1, result.output
+        assert "rally.jpg prints at" in result.stdout
+    assert "building first" not in result.stderr  # the second check built nothing
+    assert "rally.jpg prints at" in check(root, "--format", "pdf").stdout  # --no-build too
+
+
 def test_a_leaflet_the_manifest_calls_for_but_never_built_fails_the_check(
     broken: Callable[[], Path],
 ) -> None:
@@ -410,8 +452,9 @@ def test_building_first_says_when_a_pdf_built_with_its_own_options_is_laid_out_a
     result = run(main, ["-C", str(root), "check", "1", "--format", "pdf"])
 
     assert result.exit_code == 0, result.output
-    said = re.findall(r"(\S+): its sources changed since", " ".join(result.output.split()))
+    said = re.findall(r"(\S+): its sources changed since", " ".join(result.stderr.split()))
     assert said == ["001-first/001-first.pdf"]  # not the pages, which print options do not shape
+    assert "warn: dist/001-first/001-first.pdf: sources, build warning" in result.stdout
     with pikepdf.open(root / "dist" / "001-first" / "001-first.pdf") as opened:
         media = [float(v) for v in opened.pages[0].obj["/MediaBox"]]
     assert media[2:] == pytest.approx([595.28, 841.89], abs=0.1)  # A4 (ISO 216), no bleed

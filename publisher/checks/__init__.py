@@ -13,6 +13,8 @@ change is not checked again (`Cache` kind "checks").
 from __future__ import annotations
 
 import dataclasses
+import logging
+import re
 from collections.abc import Collection, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -23,7 +25,7 @@ from ..workers import workers
 from . import tools
 from .base import Check, Finding, Status, Target, ToolMissing
 
-__all__ = ["Finding", "Target", "registry", "run_checks"]
+__all__ = ["Finding", "Target", "build_warnings", "registry", "run_checks"]
 
 
 def registry(formats: Sequence[Format]) -> list[Check]:
@@ -57,6 +59,43 @@ def run_checks(
 
 
 OUTPUT_BUILT = "output built"
+BUILD_WARNING = "build warning"
+
+
+def build_warnings(
+    target: Target, formats: Sequence[str], said: Sequence[logging.LogRecord] = ()
+) -> list[Finding]:
+    """What the build `check` ran first warned of (a link that leads nowhere), and what
+    the outputs checked were built with (a picture too small for print, said only when
+    the PDF was laid out, maybe builds ago), each once, its files named from the
+    workspace: said on stderr only, they did not fail `check --strict`, nor count in its
+    JSON."""
+    here = f"{target.config.root}/"
+    messages = [record.getMessage().replace(here, "") for record in said]
+    records = Cache.for_workspace(target.config.root).renders(target.out_dir)
+    issues = {*target.issue_slugs, *target.other_issues}
+    for job, record in records.items():
+        kind, _, folder = job.partition(" ")  # "pdf 041-pay/es", "web index", "feed"
+        issue = folder.split("/")[0]
+        if kind in formats and (issue in target.issue_slugs or issue not in issues):
+            messages += record.get("warnings", [])
+    folders = (target.config.root, target.out_dir)
+    return [_said_of_a_file(message, folders) for message in dict.fromkeys(messages)]
+
+
+_WHERE = re.compile(r"(?P<file>[^:\n]+?)(?::(?P<line>\d+))?: (?P<rest>.+)", re.S)
+
+
+def _said_of_a_file(message: str, folders: Sequence[Path]) -> Finding:
+    """A build warning as a finding, in its file and line when it begins with them
+    ("documents/x.md:33: the link …", in the workspace or the output folder): the report's
+    "where" is the file to mend."""
+    if said := _WHERE.fullmatch(message):
+        for folder in folders:
+            if (file := folder / said["file"]).is_file():
+                line = int(said["line"]) if said["line"] else None
+                return Finding("sources", BUILD_WARNING, "warn", said["rest"], file, line)
+    return Finding("sources", BUILD_WARNING, "warn", message)
 
 
 def missing_outputs(target: Target, formats: Sequence[Format]) -> list[Finding]:

@@ -259,14 +259,16 @@ def check(
 ) -> None:
     """Validate the built outputs of ISSUES (default: all) with the real validators."""
     import json
+    import logging
 
     from ..build import build as run_build
     from ..build import select_issues
     from ..cache import Cache
-    from ..checks import Target, run_checks
+    from ..checks import Target, build_warnings, run_checks
     from ..config import load_config
     from ..errors import PublisherError
     from ..formats import select
+    from ..logs import kept
     from ..manifest import load_manifests
     from ..pool import DocumentPool
     from .notes import show_warnings
@@ -278,9 +280,11 @@ def check(
     )
     selected = tuple(select_issues(manifests, issues))
     slugs = tuple(m.slug for m in selected)
+    said: list[logging.LogRecord] = []
     if not no_build:  # incremental: renders only what is missing or older than its sources
         show_warnings()
-        with RichProgress() as progress:  # a PDF built with other print options is kept
+        with RichProgress() as progress, kept(logging.WARNING) as said:
+            # a PDF built with other print options is kept
             built = run_build(workspace, issues, progress=progress, keep_print_options=True)
         rebuilt = built.rendered
         if rebuilt:
@@ -297,7 +301,7 @@ def check(
     cache = None if no_cache else Cache.for_workspace(workspace)
     others = tuple(m.slug for m in manifests if m.slug not in slugs)
     target = Target(config, config.dist_dir, slugs, others, selected)
-    findings = run_checks(target, chosen, cache)
+    findings = build_warnings(target, chosen, said) + run_checks(target, chosen, cache)
     passed = sum(f.status == "pass" for f in findings)
     failed = sum(f.status == "fail" for f in findings)
     warned = sum(f.status == "warn" for f in findings)
