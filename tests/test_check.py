@@ -408,6 +408,22 @@ def test_stale_outputs_are_rebuilt_before_checking(built_minimal: Path, tmp_path
     assert "Rewritten" in (root / "dist" / "feed.atom").read_text()
 
 
+def test_checking_one_format_builds_only_that_format_first(
+    built_minimal: Path, tmp_path: Path
+) -> None:
+    """`check -f email` after an edit laid out the PDF and the EPUB again too (22 s for
+    the example), though only the email was to be checked."""
+    root = shutil.copytree(built_minimal, tmp_path / "ws")
+    pdf = root / "dist" / "001-first" / "001-first.pdf"
+    before = pdf.read_bytes(), pdf.stat().st_mtime_ns
+    article = root / "documents" / "second-article.md"
+    article.write_text(article.read_text() + "\nA line added since.\n")
+    result = CliRunner().invoke(main, ["-C", str(root), "check", "--format", "email"])
+    assert result.exit_code == 0, result.output
+    assert "A line added since." in parse_eml(root / "dist" / "001-first" / "email.eml").as_string()
+    assert (pdf.read_bytes(), pdf.stat().st_mtime_ns) == before
+
+
 def test_building_first_keeps_a_pdf_built_with_its_own_print_options(
     workspace: Callable[[str], Path],
 ) -> None:
@@ -424,7 +440,7 @@ def test_building_first_keeps_a_pdf_built_with_its_own_print_options(
     pdf = root / "dist" / "001-first" / "001-first.pdf"
     made = pdf.read_bytes()
 
-    result = run(main, ["-C", str(root), "check", "1", "--format", "pdf"])
+    result = run(main, ["-C", str(root), "check", "1", "--format", "pdf,web"])
 
     assert result.exit_code == 0, result.output
     assert "building first" in result.output  # the pages that link it, with its new size

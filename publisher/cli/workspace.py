@@ -274,7 +274,8 @@ def check(
     from .notes import show_warnings
 
     config = load_config(workspace)
-    chosen = [f.name for f in select([f.strip() for f in formats.split(",") if f.strip()])]
+    named = [f.strip() for f in formats.split(",") if f.strip()]
+    chosen = [f.name for f in select(named)]
     manifests = load_manifests(
         config.issues_dir, DocumentPool.scan(config.documents_dir), workspace
     )
@@ -285,7 +286,15 @@ def check(
         show_warnings()
         with RichProgress() as progress, kept(logging.WARNING) as said:
             # a PDF built with other print options is kept
-            built = run_build(workspace, issues, progress=progress, keep_print_options=True)
+            built = run_build(
+                workspace,
+                issues,
+                chosen
+                if named
+                else (),  # -f email: no PDF laid out to check it; none: every format
+                progress=progress,
+                keep_print_options=True,
+            )
         rebuilt = built.rendered
         if rebuilt:
             click.echo(
