@@ -35,14 +35,18 @@ class Finding:
     file: Path | None = None
     line: int | None = None
 
-    def where(self, root: Path) -> str:
+    def file_name(self, root: Path) -> str | None:
+        """The file, from `root` (the workspace) when it is in it: a path, for --json."""
         if self.file is None:
-            return ""
-        try:
-            name = str(self.file.relative_to(root))
-        except ValueError:
-            name = str(self.file)
-        return f"{name}:{self.line}" if self.line else name
+            return None
+        return (
+            str(self.file.relative_to(root)) if self.file.is_relative_to(root) else str(self.file)
+        )
+
+    def where(self, root: Path) -> str:
+        """The file and line, as a report row and an editor name them ("dist/x.html:78")."""
+        name = self.file_name(root) or ""
+        return f"{name}:{self.line}" if name and self.line else name
 
 
 @dataclass(frozen=True)

@@ -316,7 +316,7 @@ def check(
     warned = sum(f.status == "warn" for f in findings)
     failing = failed + (warned if strict else 0)
     if as_json:
-        rows = [{**f.__dict__, "file": f.where(workspace) or None} for f in findings]
+        rows = [{**f.__dict__, "file": f.file_name(workspace)} for f in findings]
         click.echo(
             json.dumps(
                 {
@@ -364,22 +364,30 @@ def serve(workspace: Path, port: int, open_browser: bool) -> None:
 def _print_findings(findings: list[Finding], workspace: Path, verbose: bool = False) -> None:
     """The findings in a table, then the ones to act on again, whole, below it: among a
     hundred passes, a failure in the table is easily missed. A check's passes are one row
-    saying how many files passed it (unless `verbose`): 80 issues made 2,835 rows."""
+    saying how many files passed it (unless `verbose`): 80 issues made 2,835 rows. In a
+    log or a pipe (`| grep fail`), each row is one plain line, whole, however long."""
+    from rich import box
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
+    console = Console()
+    piped = not console.is_terminal
     style = {"pass": "green", "warn": "yellow", "fail": "bold red"}
-    table = Table("format", "check", "result", "detail")
+    table = Table("format", "check", "result", "detail", box=None if piped else box.HEAVY_HEAD)
+    table.pad_edge = not piped
     table.add_column("where", overflow="fold")  # a path cut short names no file
+    for column in table.columns if piped else ():
+        column.no_wrap = True
     for row in _rows(findings, verbose):
         f, detail, where = row[0], row[0].detail, row[0].where(workspace)
         if len(row) > 1:  # passes of one check
             files = {passed.file for passed in row}
             detail, where = "", f"{len(files)} file(s)" if None not in files else ""
-        table.add_row(f.format, f.check, f"[{style[f.status]}]{f.status}[/]", detail, where)
-    console = Console()
-    if not console.is_terminal:  # a log or a pipe: each row on one line, however wide
-        console = Console(width=max(160, console.width))
+        status = f"[{style[f.status]}]{f.status}[/]"
+        table.add_row(f.format, f.check, status, escape(detail), escape(where))
+    if piped:  # as wide as its longest row: no cell cut or folded
+        console = Console(width=1_000_000)
     console.print(table)  # a terminal's own width: wider, every line would wrap in two
     to_look_at = [f for f in findings if f.status != "pass"]
     if to_look_at:
