@@ -202,6 +202,7 @@ BUILT_IN: tuple[Format, ...] = (
             ("epubcheck", "epub:epubcheck"),
             ("accessibility (Ace)", "epub:accessibility"),
             ("every article in the contents", "epub:contents"),
+            ("pictures described", "epub:pictures_described"),
         ],
         inputs="epub:epubs",
     ),

@@ -25,6 +25,17 @@ from publisher.config import load_config
 from publisher.formats import select
 
 
+def photo(width: int, height: int) -> bytes:
+    """A JPEG as a phone's camera writes one, `width` by `height` pixels."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.linear_gradient("L").resize((width, height)).convert("RGB").save(out, "JPEG")
+    return out.getvalue()
+
+
 def check(root: Path, *args: str) -> Result:
     return CliRunner().invoke(main, ["-C", str(root), "check", "--no-build", *args])
 
@@ -236,6 +247,23 @@ def test_piped_findings_are_whole_plain_lines_and_json_gives_file_and_line_apart
     assert found["file"] == "dist/001-first/index.html" and isinstance(found["line"], int), found
 
 
+def test_a_picture_without_a_description_fails_the_email_and_epub_checks(tmp_path: Path) -> None:
+    """`![](media/rally.jpg)` failed the web page's and the PDF's checks, but the email's
+    <img alt=""> passed "safe, absolute HTML" and the EPUB's passed EPUBCheck and Ace."""
+    from conftest import minimal_with
+
+    article = "---\ntitle: Rally\n---\n\nWe marched.\n\n![](media/rally.jpg)\n"
+    root = minimal_with(tmp_path / "ws", {"media/rally.jpg": photo(800, 600), "rally.md": article})
+    build(root, formats=["email", "epub"])
+    found = failures(root, "email", "safe, absolute HTML") + failures(root, "epub", *EPUB_OWN)
+    assert [f for f in found if f.startswith("safe, absolute HTML:") and "rally" in f], found
+    described = [f for f in found if f.startswith("pictures described:")]
+    assert len(described) == 1 and '"Rally"' in described[0], found
+
+
+EPUB_OWN = ("pictures described", "every article in the contents")  # not the validators'
+
+
 def test_web_page_with_a_broken_internal_link_fails(broken: Callable[[], Path]) -> None:
     root = broken()
     page = root / "dist" / "001-first" / "index.html"
@@ -366,17 +394,10 @@ def test_a_warning_of_an_output_built_before_is_a_check_warning_every_time(
 ) -> None:
     """A picture too small for print was said when the PDF was laid out; the next `check`,
     with the PDF up to date, said nothing and passed --strict."""
-    import io
-
     from conftest import minimal_with
-    from PIL import Image
 
-    picture = io.BytesIO()
-    Image.linear_gradient("L").resize((320, 200)).convert("RGB").save(picture, "JPEG")
     article = "---\ntitle: Rally\n---\n\nWe marched.\n\n![The rally](media/rally.jpg)\n"
-    root = minimal_with(
-        tmp_path / "ws", {"media/rally.jpg": picture.getvalue(), "rally.md": article}
-    )
+    root = minimal_with(tmp_path / "ws", {"media/rally.jpg": photo(320, 200), "rally.md": article})
     for _ in range(2):
         result = CliRunner().invoke(main, ["-C", str(root), "check", "--format", "pdf", "--strict"])
         assert result.exit_code == 1, result.output

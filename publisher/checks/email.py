@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from ..renderers.email.budget import clipped_by_gmail
 from ..renderers.email.budget import html_size as sent_size
 from ..renderers.links import WEB_SCHEMES
+from ..resources import email_copy_path
 from .base import Result, Status, Target
 
 REQUIRED_HEADERS = (
@@ -87,20 +88,25 @@ def line_length(target: Target) -> Iterator[Result]:
 
 
 def safe_html(target: Target) -> Iterator[Result]:
-    """No script; every image has alt text; every link and image is absolute (an email has no base)."""
+    """No script; every image has alt text, and every picture of the documents a
+    description (the template's own, such as the cover, may be alt="": decorative); every
+    link and image is absolute (an email has no base)."""
     import lxml.html
 
+    # the documents' pictures, as the email shows them (the cover and logo are elsewhere)
+    pictures = f"{target.config.base_url}{email_copy_path('picture.jpg').parent}/"
     for path, message in messages(target):
         html = _html(message)
         if not html:
             continue
         tree = lxml.html.fromstring(html.encode("utf-8"))
         problems = [f"<{e.tag}> element" for e in tree.iter("script", "iframe", "object", "embed")]
-        problems += [
-            f"image {img.get('src')!r} has no alt text"
-            for img in tree.iter("img")
-            if img.get("alt") is None
-        ]
+        for img in tree.iter("img"):
+            src, alt = img.get("src", ""), img.get("alt")
+            if alt is None:
+                problems.append(f"image {src!r} has no alt text")
+            elif not alt.strip() and src.startswith(pictures):
+                problems.append(f"picture {src!r} has no description (alt text)")
         for element, attribute, link, _ in tree.iterlinks():  # type: ignore[attr-defined]
             if attribute not in ("href", "src") or link.startswith("#"):
                 continue
