@@ -117,6 +117,18 @@ def test_two_epubcheck_findings_on_one_line_say_where_each_is(broken: Callable[[
     assert all(re.search(r"ch002\.xhtml:\d+:\d+", f) for f in found), found
 
 
+def test_an_epubcheck_finding_names_the_article_it_is_in(broken: Callable[[], Path]) -> None:
+    """A duplicate id in a chapter was "RSC-005 …ch002.xhtml:24:31: Duplicate ID", placed
+    at dist/…/001-first.epub:24 (the chapter's line, on the zip file), naming no article."""
+    root = broken()
+    epub = root / "dist" / "001-first" / "001-first.epub"
+    twice = b'<p id="share">Second body.</p><p id="share">Again.</p>'
+    edit_in_book(epub, "ch002.xhtml", lambda page: page.replace(b"<p>Second body.</p>", twice))
+    found = [f for f in failures(root, "epub", "epubcheck") if "RSC-005" in f]
+    assert found and all('in "The second article"' in f for f in found), found
+    assert all(f.endswith("@ dist/001-first/001-first.epub") for f in found), found
+
+
 def test_a_pdf_whose_title_has_an_emoji_is_checked_like_any_other(
     broken: Callable[[], Path],
 ) -> None:

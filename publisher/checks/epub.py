@@ -36,18 +36,36 @@ def epubcheck(target: Target) -> Iterator[Result]:
             yield Result("pass", "0 errors, 0 warnings", path)
         elif not problems:
             yield Result("fail", f"exit status {status}, no message", path)
-        for message in problems:
-            # "book.epub/EPUB/text/ch002.xhtml:41:120": the file in the book, its line and
-            # column, all said (two faults on one line were two identical rows)
-            location = str(message.location)
-            line = location.partition(":")[2]
-            level: Status = "warn" if message.level == "WARNING" else "fail"
-            yield Result(
-                level,
-                f"{message.id} {location}: {message.message}",
-                path,
-                int(line.split(":")[0]) if line.split(":")[0].isdigit() else None,
-            )
+        with zipfile.ZipFile(path) as book:
+            for message in problems:
+                # "book.epub/EPUB/text/ch002.xhtml:41:120": the file in the book, its line
+                # and column, all said (two faults on one line were two identical rows);
+                # the line is the chapter's, not the .epub's: the finding names no line
+                location = str(message.location)
+                level: Status = "warn" if message.level == "WARNING" else "fail"
+                article = _article_at(book, location.partition("/")[2])
+                yield Result(level, f"{message.id} {location}{article}: {message.message}", path)
+
+
+def _article_at(book: zipfile.ZipFile, place: str) -> str:
+    """' in "Title"': the article at `place` ("EPUB/text/ch002.xhtml:41:120") of the book,
+    as the editor knows it (a chapter is a whole section of articles); else ""."""
+    chapter, _, rest = place.partition(":")
+    line = rest.partition(":")[0]
+    if not line.isdigit() or chapter not in book.namelist():
+        return ""
+    from lxml import etree
+
+    try:
+        page = _read_xml(book, chapter)
+    except etree.XMLSyntaxError:  # what EPUBCheck says, then: the chapter is not XML
+        return ""
+    for article in page.xpath(_ARTICLE, namespaces=_NS):
+        lines = [e.sourceline for e in article.iter() if e.sourceline]
+        if lines and min(lines) <= int(line) <= max(lines):
+            heading = article.xpath(f"string({_FIRST_HEADING})", namespaces=_NS)
+            return f' in "{" ".join(heading.split()) or article.get("id")}"'
+    return ""
 
 
 def accessibility(target: Target) -> Iterator[Result]:
