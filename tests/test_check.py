@@ -24,6 +24,8 @@ from publisher.cli import main
 from publisher.config import load_config
 from publisher.formats import select
 
+REPO = Path(__file__).resolve().parents[1]
+
 
 def photo(width: int, height: int) -> bytes:
     """A JPEG as a phone's camera writes one, `width` by `height` pixels."""
@@ -274,6 +276,30 @@ def test_a_picture_without_a_description_fails_the_email_and_epub_checks(tmp_pat
 
 
 EPUB_OWN = ("pictures described", "every article in the contents")  # not the validators'
+
+
+def test_a_template_fault_on_every_page_is_one_row_naming_each_pages_source(
+    workspace: Callable[[str], Path],
+) -> None:
+    """An unclosed element in a template override made a Nu HTML checker row for every
+    page and fault, each naming only its dist/ page: the sources were named nowhere."""
+    root = workspace("minimal")
+    override = root / "templates" / "partials" / "article.html"
+    override.parent.mkdir(parents=True)
+    theirs = (REPO / "templates" / "default" / "partials" / "article.html").read_text()
+    header = '  <header class="article-header">'
+    override.write_text(theirs.replace(header, '  <div class="kicker"><span>From us\n' + header))
+    build(root, formats=["web"])
+    piped = check(root, "--format", "web").stdout
+    rows = [line for line in piped.splitlines() if "Unclosed element “span”." in line]
+    assert len(rows) == 2 and "4 places" in rows[0], piped  # the table's, and To look at's
+    for source in ("issues/001-first.yaml", "documents/first-article.md"):
+        assert f"({source})" in piped, piped
+    report = json.loads(check(root, "--format", "web", "--json").stdout)
+    article = "dist/001-first/second-article/index.html"
+    assert {f["source"] for f in report["findings"] if f["file"] == article} == {
+        "documents/second-article.md"
+    }
 
 
 def test_web_page_with_a_broken_internal_link_fails(broken: Callable[[], Path]) -> None:

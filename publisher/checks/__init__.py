@@ -55,7 +55,29 @@ def run_checks(
             check: pool.submit(_run_remembered, check, target, cache, inputs.get(check.format))
             for check in sorted(checks, key=lambda check: not check.external)
         }
-        return missing + [finding for check in checks for finding in running[check].result()]
+        found = [finding for check in checks for finding in running[check].result()]
+    return with_sources(missing + found, target)
+
+
+def with_sources(findings: Sequence[Finding], target: Target) -> list[Finding]:
+    """Each finding on a web page of an issue with what the page is made from: an
+    article's page, its document; the issue's page, its manifest. A fault in dist/ is
+    mended in its source (or in a template, when the same fault is on every page)."""
+    from ..pool import slug_for
+
+    made_from: dict[Path, Path] = {}
+    for manifest in target.manifests:
+        folder = target.out_dir.resolve() / manifest.slug
+        made_from[folder / "index.html"] = manifest.path
+        for document in manifest.documents:
+            page = folder / slug_for(document) / "index.html"
+            made_from[page] = target.config.documents_dir / document
+    return [
+        dataclasses.replace(f, source=made_from[f.file.resolve()])
+        if f.file and f.file.resolve() in made_from
+        else f
+        for f in findings
+    ]
 
 
 OUTPUT_BUILT = "output built"

@@ -34,19 +34,28 @@ class Finding:
     detail: str = ""
     file: Path | None = None
     line: int | None = None
+    # What the file was made from, when known: a web page's document, the issue's manifest
+    source: Path | None = None
 
     def file_name(self, root: Path) -> str | None:
         """The file, from `root` (the workspace) when it is in it: a path, for --json."""
-        if self.file is None:
-            return None
-        return (
-            str(self.file.relative_to(root)) if self.file.is_relative_to(root) else str(self.file)
-        )
+        return _named(self.file, root)
+
+    def source_name(self, root: Path) -> str | None:
+        return _named(self.source, root)
 
     def where(self, root: Path) -> str:
-        """The file and line, as a report row and an editor name them ("dist/x.html:78")."""
+        """The file and line, as a report row and an editor name them ("dist/x.html:78"),
+        and what it was made from: "… (documents/x.md)"."""
         name = self.file_name(root) or ""
-        return f"{name}:{self.line}" if name and self.line else name
+        name = f"{name}:{self.line}" if name and self.line else name
+        return f"{name} ({self.source_name(root)})" if self.source else name
+
+
+def _named(path: Path | None, root: Path) -> str | None:
+    if path is None:
+        return None
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
 
 @dataclass(frozen=True)

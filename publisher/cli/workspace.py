@@ -316,7 +316,10 @@ def check(
     warned = sum(f.status == "warn" for f in findings)
     failing = failed + (warned if strict else 0)
     if as_json:
-        rows = [{**f.__dict__, "file": f.file_name(workspace)} for f in findings]
+        rows = [
+            {**f.__dict__, "file": f.file_name(workspace), "source": f.source_name(workspace)}
+            for f in findings
+        ]
         click.echo(
             json.dumps(
                 {
@@ -379,39 +382,49 @@ def _print_findings(findings: list[Finding], workspace: Path, verbose: bool = Fa
     table.add_column("where", overflow="fold")  # a path cut short names no file
     for column in table.columns if piped else ():
         column.no_wrap = True
-    for row in _rows(findings, verbose):
+    rows = _rows(findings, verbose)
+    for row in rows:
         f, detail, where = row[0], row[0].detail, row[0].where(workspace)
-        if len(row) > 1:  # passes of one check
+        if len(row) > 1 and f.status == "pass":  # passes of one check
             files = {passed.file for passed in row}
             detail, where = "", f"{len(files)} file(s)" if None not in files else ""
+        elif len(row) > 1:  # one fault in many places: a template's, or a shared file's
+            where = f"{len(row)} places: {where}, …"
         status = f"[{style[f.status]}]{f.status}[/]"
         table.add_row(f.format, f.check, status, escape(detail), escape(where))
     if piped:  # as wide as its longest row: no cell cut or folded
         console = Console(width=1_000_000)
     console.print(table)  # a terminal's own width: wider, every line would wrap in two
-    to_look_at = [f for f in findings if f.status != "pass"]
+    to_look_at = [row for row in rows if row[0].status != "pass"]
     if to_look_at:
         click.echo("\nTo look at:")
-    for f in sorted(to_look_at, key=lambda f: f.status != "fail"):  # failures first
-        where = f.where(workspace)
-        click.echo(f"  {f.status}: {where + ': ' if where else ''}{f.format}, {f.check}")
+    for row in sorted(to_look_at, key=lambda row: row[0].status != "fail"):  # failures first
+        f, where = row[0], row[0].where(workspace)
+        if len(row) > 1:
+            click.echo(f"  {f.status}: {f.format}, {f.check}, in {len(row)} places")
+        else:
+            click.echo(f"  {f.status}: {where + ': ' if where else ''}{f.format}, {f.check}")
         if f.detail:
             click.echo(f"      {f.detail}")
+        if len(pages := {place.file for place in row}) > 1:
+            click.echo(f"      alike in {len(pages)} files: from a template they share, probably")
+        for place in row[:_PLACES] if len(row) > 1 else ():
+            click.echo(f"      at {place.where(workspace)}")
+        if len(row) > _PLACES:
+            click.echo(f"      and {len(row) - _PLACES} more (-v: each in a row of its own)")
+
+
+_PLACES = 5  # the places of one fault named under the table; -v names every one
 
 
 def _rows(findings: list[Finding], verbose: bool) -> list[list[Finding]]:
     """The findings as the table's rows: each alone with `verbose`, else each check's passes
-    together, in one row where its first was."""
+    together, and each fault said alike in many places (a template's mistake, on every
+    page: 108 rows), in one row where its first was."""
     if verbose:
         return [[f] for f in findings]
-    rows: list[list[Finding]] = []
-    passes: dict[tuple[str, str], list[Finding]] = {}  # each check's row of passes
+    rows: dict[tuple[str, ...], list[Finding]] = {}  # insertion order: the first's place
     for f in findings:
-        if f.status != "pass":
-            rows.append([f])
-        elif (f.format, f.check) in passes:
-            passes[(f.format, f.check)].append(f)
-        else:
-            passes[(f.format, f.check)] = [f]
-            rows.append(passes[(f.format, f.check)])
-    return rows
+        alike = (f.format, f.check, f.status) + (() if f.status == "pass" else (f.detail,))
+        rows.setdefault(alike, []).append(f)
+    return list(rows.values())
