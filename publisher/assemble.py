@@ -133,13 +133,16 @@ def _edition(
     texts = manifest.edition_texts.get(language, EditionTexts())
     by_source = {documents[p].source: p for p in manifest.documents}
     drafts: dict[Path, Translation] = {}  # original → its translation, still a draft
+    in_language: list[Document] = []  # the documents the edition shows in its language
 
     def in_edition(doc: Document) -> Document | None:
         if same_language(doc.language, language):
+            in_language.append(doc)
             return doc
         found = translated.get(by_source[doc.source], {}).get(language)
         if found is not None and not (translation := documents[found.path]).draft:
             # in the language its path gives, when it says none (fr/posts/x.md)
+            in_language.append(translation)
             return _in_place_of(doc, translation, found.language)
         if found is not None:
             drafts[found.original] = found
@@ -167,6 +170,13 @@ def _edition(
             language,
         )
         return None
+    if not in_language:  # planned ahead of its translations, maybe: a note, not a warning
+        log.info(
+            "%s: the edition in %s shows only the originals, marked untranslated: none of"
+            " its documents is translated into it yet",
+            manifest.path,
+            language,
+        )
     edition = dataclasses.replace(
         original,
         language=language,

@@ -809,6 +809,39 @@ def test_an_edition_with_nothing_translated_and_omit_is_left_out_with_a_warning(
     ]
 
 
+def test_an_edition_with_nothing_translated_yet_is_said_when_it_shows_only_originals(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`editions: [ar]` with no document translated into Arabic made an Arabic edition of
+    the English articles, marked untranslated, and the build said nothing of it. A note
+    says so (an edition planned ahead of its translations is no mistake)."""
+    from publisher.assemble import assemble, assemble_editions
+    from publisher.config import load_config
+    from publisher.readers import read_document
+
+    root = WORKSPACES / "editions"
+    manifest_path = tmp_path / "006-planned.yaml"
+    manifest_path.write_text(
+        "number: 6\ndate: 2026-03-08\nsections:\n  - title: News\n    documents: [report]\n"
+        "editions: [fr]\n",
+        encoding="utf-8",
+    )
+    manifest = load_manifest(manifest_path, DocumentPool.scan(root / "documents"), root)
+    documents = {
+        p: read_document(root / "documents" / p, p.stem, root / "documents", "en")
+        for p in manifest.documents
+    }
+    with caplog.at_level(logging.INFO, logger="publisher.assemble"):
+        issues = assemble_editions(
+            manifest, assemble(manifest, documents, "", load_config(root)), documents, {}, {}
+        )
+    assert [i.language for i in issues] == ["en", "fr"]
+    assert [r.getMessage() for r in caplog.records if r.name == "publisher.assemble"] == [
+        f"{manifest_path}: the edition in fr shows only the originals, marked untranslated:"
+        " none of its documents is translated into it yet"
+    ]
+
+
 def test_a_document_name_means_the_original_and_a_suffixed_one_its_translation() -> None:
     pool = DocumentPool.scan(WORKSPACES / "editions" / "documents")
     assert pool.resolve("strike") == Path("strike.md")
