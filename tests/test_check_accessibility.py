@@ -3,6 +3,7 @@ one Node process and one browser. It must still judge each book on its own."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import zipfile
@@ -76,3 +77,21 @@ def test_a_violation_names_the_chapter_and_the_article_it_is_in(two_books: Path)
     assert "#c0c0c0" in pale
     [undescribed] = [d for d in failed if d.startswith("critical:") and "alt" in d.lower()]
     assert ' in the chapter "Editorial" (EPUB/text/ch001.xhtml): ' in undescribed
+
+
+def test_ace_stopped_midway_is_a_failure_not_a_validator_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ace's Node process killed (the out-of-memory killer, a kill by hand) was a warning
+    that "Ace by DAISY (it did not run) is not installed: see its output", and exit 0."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    build(root, formats=["epub"])
+    killed = tmp_path / "bin" / "node"  # a Node that the system kills as it starts
+    killed.parent.mkdir()
+    killed.write_text("#!/bin/sh\nkill -9 $$\n")
+    killed.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{killed.parent}:{os.environ['PATH']}")
+    target = Target(load_config(root), root / "dist", ("001-first",))
+    (finding,) = run_checks(target, ["epub"], only=("accessibility (Ace)",))
+    assert finding.status == "fail", finding
+    assert "not installed" not in finding.detail and "signal 9" in finding.detail, finding

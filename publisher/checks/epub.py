@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import unquote, urldefrag
 
 from . import tools
-from .base import Result, Status, Target, ToolMissing
+from .base import Result, Status, Target
 
 
 def epubs(target: Target) -> list[Path]:
@@ -91,10 +91,20 @@ def accessibility(target: Target) -> Iterator[Result]:
             answers[answer["epub"]] = answer
     for path in paths:
         answer = answers.get(str(path))
-        if answer is None or "report" not in answer:
-            why = answer["error"] if answer else run.stderr.strip()[-300:] or "see its output"
-            raise ToolMissing("Ace by DAISY (it did not run)", why)
+        if answer is None or "report" not in answer:  # it ran, and stopped or failed: a
+            # failure (ToolMissing said it was not installed, a warning --strict alone fails)
+            raise RuntimeError(f"Ace by DAISY stopped: {_why_stopped(answer, run)}")
         yield from _violations(answer["report"], path)
+
+
+def _why_stopped(answer: dict[str, Any] | None, run: subprocess.CompletedProcess[str]) -> str:
+    """What Ace said of the book, or of itself, or how its process ended."""
+    if answer:
+        return str(answer["error"])
+    said = run.stderr.strip()[-300:]
+    if run.returncode < 0:
+        return f"killed by signal {-run.returncode}" + (f": {said}" if said else "")
+    return said or f"exit status {run.returncode}, no report"
 
 
 ACE_SCRIPT = Path(__file__).with_name("ace.js")
