@@ -302,6 +302,17 @@ def test_a_template_fault_on_every_page_is_one_row_naming_each_pages_source(
     }
 
 
+def test_an_rss_date_a_reader_cannot_read_fails(broken: Callable[[], Path]) -> None:
+    """`<pubDate>Friday 1st May</pubDate>`, edited by hand in dist/, passed every feed
+    check: feedparser reads it without complaint, and feed readers then date it now."""
+    root = broken()
+    feed = root / "dist" / "feed.rss"
+    text = feed.read_text()
+    feed.write_text(re.sub(r"<pubDate>[^<]*</pubDate>", "<pubDate>Friday 1st May</pubDate>", text))
+    found = failures(root, "feed", "RSS 2.0 required elements")
+    assert [f for f in found if "'Friday 1st May' is not an RFC 822 date" in f], found
+
+
 def test_web_page_with_a_broken_internal_link_fails(broken: Callable[[], Path]) -> None:
     root = broken()
     page = root / "dist" / "001-first" / "index.html"

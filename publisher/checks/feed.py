@@ -94,15 +94,32 @@ def rss_required_elements(target: Target) -> Iterator[Result]:
             missing += [
                 f"channel/{t}" for t in ("title", "link", "description") if channel.find(t) is None
             ]
+            missing += _unreadable_dates(channel, "channel: ")
             for number, item in enumerate(channel.iter("item"), start=1):
                 if item.find("title") is None and item.find("description") is None:
                     missing.append(f"item {number}: title or description")
+                missing += _unreadable_dates(item, f"item {number}: ")
                 enclosure = item.find("enclosure")
                 if enclosure is not None and not all(
                     enclosure.get(a) for a in ("url", "length", "type")
                 ):
                     missing.append(f"item {number}: enclosure url, length and type")
         yield Result("fail" if missing else "pass", ", ".join(missing), path)
+
+
+def _unreadable_dates(element: Any, where: str) -> list[str]:
+    """RSS 2.0's dates are RFC 822's ("Fri, 01 May 2026 09:00:00 +0000"): feedparser takes
+    "Friday 1st May" without a word, and a feed reader then dates the issue the day it
+    fetched it."""
+    from email.utils import parsedate_to_datetime
+
+    unreadable = []
+    for date in element.findall("pubDate") + element.findall("lastBuildDate"):
+        try:
+            parsedate_to_datetime(date.text or "")
+        except (TypeError, ValueError):
+            unreadable.append(f"{where}{date.tag} {date.text!r} is not an RFC 822 date")
+    return unreadable
 
 
 def stable_ids(target: Target) -> Iterator[Result]:
