@@ -591,6 +591,46 @@ def test_a_classic_editor_post_with_one_paragraph_of_html_keeps_its_other_paragr
     assert body.find("pre").text_content() == "turno  hora\n\n  noche  22:00"
 
 
+def test_a_classic_editor_tag_written_over_two_lines_keeps_its_link_and_picture(
+    tmp_path: Path,
+) -> None:
+    """The classic editor wraps a long tag onto the next line (<a⏎href=…>, an <img>'s
+    attributes one a line); wpautop never puts a line break inside a tag, but the import
+    did: the link and the picture were lost and their attributes printed as words."""
+    content = (
+        '<p>Read the <a\nhref="https://example.com/motion">full motion</a> before the'
+        ' meeting.</p>\n<p><img class="aligncenter"\n'
+        'src="https://example.com/wp-content/uploads/2026/01/rally.jpg"\n'
+        'alt="The rally" width="600" height="400" /></p>'
+    )
+
+    def edit(wxr: str) -> str:
+        start = wxr.index("<content:encoded>")
+        end = wxr.index("</content:encoded>", start)
+        return f"{wxr[:start]}<content:encoded><![CDATA[{content}]]>{wxr[end:]}"
+
+    export = wordpress_edited(tmp_path, edit)
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    body = lxml.html.fragment_fromstring(
+        document(root, "picket-line-holds").body_html, create_parent="div"
+    )
+    assert [(a.text_content(), a.get("href")) for a in body.iter("a")] == [
+        ("full motion", "https://example.com/motion")
+    ]
+    assert " ".join(body.text_content().split()) == "Read the full motion before the meeting."
+    assert not body.findall(".//br")
+    # the picture, only online, is listed as such with its alt text (not printed as words)
+    assert as_json(report, root)["online_images"] == [
+        {
+            "post": "Picket line holds at berth nine",
+            "url": "https://example.com/wp-content/uploads/2026/01/rally.jpg",
+            "alt": "The rally",
+            "caption": "",
+        }
+    ]
+
+
 # How WordPress writes an Arabic post's address: its letters percent-encoded, in lower case
 STRIKE = "إضراب-عمال-الميناء"
 STRIKE_ADDRESS = "".join(f"%{byte:02x}" if byte > 127 else chr(byte) for byte in STRIKE.encode())

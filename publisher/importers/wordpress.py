@@ -250,7 +250,7 @@ def _paragraph(part: str) -> str:
     whose lines and indents are its own."""
     if _PREFORMATTED.search(part):
         return part if _BLOCK_START.match(part) else f"<p>{part}</p>"
-    lines = [line.strip() for line in part.split("\n") if line.strip()]
+    lines = [line.strip() for line in _one_line_tags(part).split("\n") if line.strip()]
     joined = lines[0]
     for before, line in itertools.pairwise(lines):
         edge = _BLOCK_END.search(before) or _BLOCK_START.match(line)
@@ -258,11 +258,18 @@ def _paragraph(part: str) -> str:
     return joined if _BLOCK_START.match(joined) else f"<p>{joined}</p>"
 
 
+def _one_line_tags(part: str) -> str:
+    """A tag the writer wrapped onto the next line (`<a⏎href=…>`) written on one: wpautop
+    keeps newlines inside tags out of its line breaks, and a <br> there breaks the tag."""
+    return _TAG.sub(lambda tag: " ".join(tag.group().split("\n")), part)
+
+
 # The elements wpautop sets apart from paragraphs (its $allblocks, those a post holds)
 _BLOCKS = r"(?:address|blockquote|div|dl|dd|dt|figure|figcaption|h[1-6]|hr|li|ol|p|pre|table|tbody|td|th|thead|tr|ul)\b"
 _BLOCK_START = re.compile(rf"</?{_BLOCKS}", re.I)
 _BLOCK_END = re.compile(rf"</?{_BLOCKS}[^>]*>$", re.I)
 _PREFORMATTED = re.compile(r"<pre\b", re.I)
+_TAG = re.compile(r"</?[a-z][^>]*>", re.I)
 _PREFORMATTED_BLOCK = re.compile(r"(<pre\b.*?</pre>)", re.I | re.S)
 
 
