@@ -1203,6 +1203,34 @@ def test_a_turned_page_size_in_a_print_css_override_is_warned_of_with_a_value_pd
         assert round(pdf[0].rect.width) == 842 and round(pdf[0].rect.height) == 595
 
 
+def test_page_size_and_margins_inside_media_print_in_a_print_css_override_are_warned_of(
+    workspace: Callable[[str], Path],
+) -> None:
+    """`@media print { @page { size: letter; margin: 40mm } }`, as print stylesheets are often
+    written: the PDF stayed A4 with the theme's margins and nothing was said, though the same
+    rule outside @media is warned of. A rule for the screen only is not the PDF's; WeasyPrint
+    leaves a whole @supports out, and says so itself."""
+    root = workspace("minimal")
+    override = root / "templates" / "pdf" / "print.css"
+    override.parent.mkdir(parents=True)
+    override.write_text(
+        '{% include "default:pdf/print.css" %}\n'
+        "@media print {\n  @page {\n    size: letter;\n    margin: 40mm;\n  }\n}\n"
+        "@supports (display: grid) {\n  @page { size: A5; }\n}\n"
+        "@media screen {\n  @page { size: A3; }\n}\n"
+    )
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.output.splitlines() if "print.css" in line]
+    assert len(warned) == 3, result.output
+    assert warned[0].startswith("warning: templates/pdf/print.css:8: WeasyPrint leaves out")
+    assert warned[1].startswith("warning: templates/pdf/print.css:4: `size: letter`"), warned
+    assert 'page_size = "letter" under [pdf]' in warned[1], warned
+    assert warned[2].startswith("warning: templates/pdf/print.css:5: `margin: 40mm`"), warned
+    assert 'margins = "40mm" under [pdf]' in warned[2], warned
+    assert "A3" not in result.output
+
+
 WIDE_PAGES = """{{% include "default:pdf/print.css" %}}
 .wide {{ page: wide; }}
 @page wide {{ size: A4 landscape{important}; }}

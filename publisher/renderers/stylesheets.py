@@ -153,9 +153,8 @@ def page_geometry(stylesheet: str) -> Iterator[tuple[int, str, str, str]]:
     print options win over it: (its line, the declaration, the pages the rule selects, ""
     for every page, and the option to set instead). Only a rule for every page is the
     issue's page: a named page (`@page wide`) or `:left` pages' margins are no print option."""
-    for rule in tinycss2.parse_stylesheet(stylesheet, skip_comments=True, skip_whitespace=True):
-        if not isinstance(rule, tinycss2.ast.AtRule) or rule.lower_at_keyword != "page":
-            continue
+    rules = tinycss2.parse_stylesheet(stylesheet, skip_comments=True, skip_whitespace=True)
+    for rule in _page_rules(rules):
         pages = " ".join(tinycss2.serialize(rule.prelude).split())
         for item in tinycss2.parse_blocks_contents(rule.content or [], skip_whitespace=True):
             if not isinstance(item, tinycss2.ast.Declaration) or item.important:
@@ -166,6 +165,26 @@ def page_geometry(stylesheet: str) -> Iterator[tuple[int, str, str, str]]:
             value = tinycss2.serialize(item.value).strip()
             setting = _print_setting(item.lower_name, option, value)
             yield item.source_line, f"{item.name}: {value}", pages, setting
+
+
+def _page_rules(rules: list[tinycss2.ast.Node]) -> Iterator[tinycss2.ast.AtRule]:
+    """The @page rules among `rules`, and those in an @media for print, which WeasyPrint
+    reads as its own (`@media print { @page { … } }`, as print stylesheets are often
+    written); not those in an @media for the screen, which it leaves out."""
+    from weasyprint.css.media_queries import evaluate_media_query, parse_media_query
+
+    for rule in rules:
+        if not isinstance(rule, tinycss2.ast.AtRule) or rule.content is None:
+            continue
+        if rule.lower_at_keyword == "page":
+            yield rule
+        elif rule.lower_at_keyword == "media":
+            media = parse_media_query(rule.prelude)
+            if media is not None and evaluate_media_query(media, "print"):
+                inner = tinycss2.parse_rule_list(
+                    rule.content, skip_comments=True, skip_whitespace=True
+                )
+                yield from _page_rules(inner)
 
 
 def _print_setting(name: str, option: str, value: str) -> str:
