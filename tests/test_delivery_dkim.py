@@ -15,7 +15,9 @@ from conftest import BuiltInPlace
 from delivery_support import SLUG, RecordingHandler, add_subscribers, configure, dkim_key_pair
 
 from publisher.cli import main
+from publisher.delivery.dkim_signer import DkimSigner
 from publisher.delivery.endpoints import OUTBOX, create_app
+from publisher.delivery.preflight import dkim_findings
 from publisher.delivery.send import SendRequest, send
 
 SELECTOR, DOMAIN = "bulletin2026", "muelle.example.org"
@@ -146,7 +148,6 @@ def test_the_signature_is_the_one_dkimpy_makes(
 
 
 def test_a_key_that_is_not_rsa_pem_is_named_as_the_problem() -> None:
-    from publisher.delivery.dkim_signer import DkimSigner
     from publisher.errors import PublisherError
 
     with pytest.raises(PublisherError, match="cannot DKIM-sign with the configured key"):
@@ -156,9 +157,11 @@ def test_a_key_that_is_not_rsa_pem_is_named_as_the_problem() -> None:
 @pytest.mark.parametrize(
     ("dkim_domain", "warned"),
     [
-        ("mailer.example.net", True),  # a mailing service's own domain
-        (DOMAIN, False),  # the From address's: boletin@muelle.example.org
-        ("example.org", False),  # a parent of it: DMARC's relaxed alignment
+        ("mailer.example.net", "is not under"),  # a mailing service's own domain
+        (DOMAIN, ""),  # the From address's: boletin@muelle.example.org
+        ("example.org", ""),  # a parent of it: DMARC's relaxed alignment
+        ("news.example.org", ""),  # a sibling under the same registered domain: the same
+        ("org", "is a public suffix"),  # no one's registered domain: it never aligns
     ],
 )
 def test_the_dry_run_names_the_dkim_domain_and_selector_and_warns_when_from_is_elsewhere(
@@ -167,11 +170,12 @@ def test_the_dry_run_names_the_dkim_domain_and_selector_and_warns_when_from_is_e
     key_pair: tuple[bytes, bytes],
     monkeypatch: pytest.MonkeyPatch,
     dkim_domain: str,
-    warned: bool,
+    warned: str,
 ) -> None:
-    """DMARC passes on DKIM only when d= is the From address's domain (or shares its
-    registered domain), and Gmail and Yahoo require DMARC of bulk senders: copies signed
-    for another domain go to spam or bounce, and neither the dry run nor the send said so."""
+    """DMARC passes on DKIM only when d= and the From address share their registered
+    (organizational) domain, and Gmail and Yahoo require DMARC of bulk senders: copies signed
+    for another domain go to spam or bounce, and neither the dry run nor the send said so.
+    A sibling subdomain was warned of though it aligns; a public suffix was not."""
     root = delivery_workspace
     configure(root, dkim_selector=SELECTOR, dkim_domain=dkim_domain)
     monkeypatch.setenv("PUBLISHER_DKIM_KEY", key_pair[0].decode())
@@ -183,9 +187,33 @@ def test_the_dry_run_names_the_dkim_domain_and_selector_and_warns_when_from_is_e
     said = " ".join(result.output.split())
     assert f"DKIM d={dkim_domain} s={SELECTOR}" in said, said
     assert f"{SELECTOR}._domainkey.{dkim_domain}" in said  # where its public key must be
-    warning = f"warning: DKIM d={dkim_domain} is not the From address's domain muelle.example.org"
-    assert (warning in said) == warned, said
+    if warned:
+        assert f"warning: DKIM d={dkim_domain} {warned}" in said, said
+        assert f"set [delivery] dkim_domain to {DOMAIN} (or leave it out)" in said, said
+    else:
+        assert "warning: DKIM" not in said, said
     assert not smtp.received
+
+
+@pytest.mark.parametrize(
+    ("sender", "dkim_domain", "warned"),
+    [
+        ("news.sindicato.es", "mail.sindicato.es", False),
+        ("bulletin.unite.org.uk", "mail.unite.org.uk", False),
+        ("bulletin.unite.org.uk", "unite.org.uk", False),
+        ("bulletin.unite.org.uk", "org.uk", True),  # a public suffix, registered by no one
+        ("bulletin.unite.org.uk", "gmb.org.uk", True),  # another union's registered domain
+    ],
+)
+def test_dkim_aligns_when_d_and_from_share_their_registered_domain(
+    key_pair: tuple[bytes, bytes], sender: str, dkim_domain: str, warned: bool
+) -> None:
+    """DMARC's relaxed alignment compares organizational domains, found with the Public
+    Suffix List (unite.org.uk under org.uk): not whether one domain is a parent of the
+    other."""
+    signer = DkimSigner(SELECTOR, dkim_domain, key_pair[0])
+    _, warnings = dkim_findings(signer, sender)
+    assert bool(warnings) == warned, warnings
 
 
 def test_the_dry_run_says_when_copies_are_not_dkim_signed(
@@ -231,7 +259,7 @@ def test_a_send_signed_for_another_domain_than_from_warns_and_goes_on(
     result = CliRunner().invoke(main, ["-C", str(root), "send", SLUG])
 
     assert result.exit_code == 0, result.output
-    assert "DKIM d=mailer.example.net is not the From address's domain" in " ".join(
+    assert "DKIM d=mailer.example.net is not under the From address's" in " ".join(
         result.output.split()
     )
     assert [r.recipient for r in smtp.received] == ["a@example.org"]

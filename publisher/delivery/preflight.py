@@ -5,6 +5,7 @@ web address is this machine's own (left from trying the archive locally)."""
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import urllib.error
 import urllib.request
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
+
+from publicsuffixlist import PublicSuffixList
 
 from ..errors import PublisherError
 from ..urls import RECIPIENT_TOKEN
@@ -129,20 +132,39 @@ def unbuilt_warning(missing: list[str], command: str) -> str:
 
 def dkim_findings(signer: DkimSigner | None, sender_domain: str) -> tuple[str, list[str]]:
     """The signature's d= and s= with where its public key must be, and a warning when DMARC
-    cannot pass on it: only when d= is the From address's domain or shares its registered
-    domain (relaxed alignment), which Gmail and Yahoo require of bulk senders. Without the
-    Public Suffix List a parent or subdomain of it is taken as sharing it."""
+    cannot pass on it: it does only when d= and the From address's domain share their
+    organizational (registered) domain (relaxed alignment, RFC 7489 §3.1.1), which Gmail
+    and Yahoo require of bulk senders. A public suffix (org.uk) is no one's: never aligned."""
     if signer is None:
         return "not signed ([delivery] dkim_selector is not set)", []
     domain, sender = signer.domain.lower().rstrip("."), sender_domain.lower().rstrip(".")
     said = f"d={domain} s={signer.selector} (its public key: TXT {signer.selector}._domainkey.{domain})"
-    if domain == sender or sender.endswith(f".{domain}") or domain.endswith(f".{sender}"):
+    registered = _organizational_domain(domain)
+    if registered is not None and registered == _organizational_domain(sender):
         return said, []
+    why = (
+        "is a public suffix, which no one registers"
+        if registered is None
+        else "is not under the From address's registered domain"
+        f" {_organizational_domain(sender) or sender} ({sender})"
+    )
     return said, [
-        f"DKIM d={domain} is not the From address's domain {sender} nor a parent of it:"
-        " DMARC passes on a DKIM signature only when it is for the From address's domain (or"
-        " the domain it is registered under), and Gmail and Yahoo require DMARC of bulk"
-        " senders, so copies may go to spam or be refused; set"
+        f"DKIM d={domain} {why}: DMARC passes on a DKIM signature only when its domain and"
+        " the From address's share their registered domain, and Gmail and Yahoo require"
+        " DMARC of bulk senders, so copies may go to spam or be refused; set"
         f" [delivery] dkim_domain to {sender} (or leave it out) and publish the key at"
         f" {signer.selector}._domainkey.{sender}"
     ]
+
+
+@functools.cache
+def _public_suffixes() -> PublicSuffixList:
+    """The Public Suffix List bundled with publicsuffixlist (no network), read once."""
+    return PublicSuffixList()
+
+
+def _organizational_domain(domain: str) -> str | None:
+    """DMARC's organizational domain: the public suffix and one label more
+    (news.sindicato.es → sindicato.es, bulletin.unite.org.uk → unite.org.uk); None for a
+    public suffix itself."""
+    return _public_suffixes().privatesuffix(domain)
