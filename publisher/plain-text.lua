@@ -141,19 +141,39 @@ local function cell_words(blocks, marks)
   return pandoc.utils.blocks_to_inlines(flat, { pandoc.Space() })
 end
 
+-- The punctuation of a row whose words, with its headings', are all in one script: an
+-- English table quoted in an Arabic article keeps ";" ("Grade: A; Claim: £13.15"). A row
+-- of both scripts, or of neither (figures), has that of the language it is in (`marks`).
+local function row_marks(row, headings_text, marks)
+  local text = headings_text
+  for _, cell in ipairs(row.cells) do
+    text = text .. " " .. pandoc.utils.stringify(cell.contents)
+  end
+  -- Arabic script in UTF-8: U+0600–06FF, U+0750–077F, and its presentation forms
+  local arabic = text:find("[\216-\219\221]") or text:find("\239[\173-\187]")
+  local latin = text:find("%a")
+  if arabic and not latin then
+    return ARABIC
+  elseif latin and not arabic then
+    return LATIN
+  end
+  return marks
+end
+
 -- Each cell of `rows` as {column = its first column, words = its text as inlines}, a cell
--- spanning rows above counted in the columns it covers.
-local function placed_cells(rows, marks)
+-- spanning rows above counted in the columns it covers; each row's punctuation (row_marks)
+-- as its `marks`.
+local function placed_cells(rows, marks, headings_text)
   local placed, covered = {}, {}
   for _, row in ipairs(rows) do
-    local cells, column = {}, 1
+    local cells, column = { marks = row_marks(row, headings_text, marks) }, 1
     for _, cell in ipairs(row.cells) do
       while (covered[column] or 0) > 0 do
         column = column + 1
       end
       cells[#cells + 1] = {
         column = column,
-        words = cell_words(cell.contents, marks),
+        words = cell_words(cell.contents, cells.marks),
       }
       for spanned = column, column + cell.col_span - 1 do
         covered[spanned] = cell.row_span
@@ -172,7 +192,7 @@ end
 -- Cleaner; Hourly pay: £11.44"), an empty cell left out; an empty row is no line.
 table_rows = function(tbl, marks)
   local headings = {}
-  for _, cells in ipairs(placed_cells(tbl.head.rows, marks)) do
+  for _, cells in ipairs(placed_cells(tbl.head.rows, marks, "")) do
     for _, cell in ipairs(cells) do
       headings[cell.column] = cell.words
     end
@@ -186,13 +206,14 @@ table_rows = function(tbl, marks)
   if #rows == 0 then -- headings alone: they are the table's text
     rows, headings = tbl.head.rows, {}
   end
+  local headings_text = pandoc.utils.stringify(tbl.head)
   local lines = pandoc.List({})
-  for _, cells in ipairs(placed_cells(rows, marks)) do
+  for _, cells in ipairs(placed_cells(rows, marks, headings_text)) do
     local line = pandoc.Inlines({})
     for _, cell in ipairs(cells) do
       if #cell.words > 0 then
         if #line > 0 then
-          line:extend({ pandoc.Str(marks.semicolon), pandoc.Space() })
+          line:extend({ pandoc.Str(cells.marks.semicolon), pandoc.Space() })
         end
         local heading = headings[cell.column]
         if heading and #heading > 0 then

@@ -810,6 +810,32 @@ def test_plain_text_gives_an_arabic_tables_rows_arabic_punctuation(tmp_path: Pat
     assert "; " not in text.partition("الأجور")[2].partition("Read online")[0]
 
 
+PAY_CLAIM = """\
+---
+title: "مطالب الأجور"
+language: ar
+---
+
+نطالب بزيادة الأجور كما في الجدول الإنجليزي:
+
+| Grade | Now, per hour | Claim |
+|-------|---------------|-------|
+| A | £11.44 | £13.15 |
+| الفئة ب | £10.90 | £12.60 |
+"""
+
+
+def test_plain_text_keeps_a_latin_rows_semicolons_in_an_arabic_article(tmp_path: Path) -> None:
+    """An English table quoted in an Arabic article read "Grade: A؛ Now, per hour: £11.44؛
+    Claim: £13.15": Arabic semicolons between English words. A row in Latin script keeps
+    ";"; a row in Arabic script in it keeps "؛"."""
+    root = minimal_with(tmp_path / "ws", {"claim.md": PAY_CLAIM})
+    text = (build(root, formats=["email"]).out_dir / "001-first" / "email.txt").read_text()
+    lines = [line.strip("\u200e\u200f ") for line in text.splitlines()]
+    assert "- Grade: A; Now, per hour: £11.44; Claim: £13.15" in lines, text
+    assert "- Grade: الفئة ب؛ Now, per hour: £10.90؛ Claim: £12.60" in lines, text
+
+
 def test_plain_text_has_the_same_contents_and_footer(bilingual: BuiltEmail) -> None:
     text, config = unwrapped(bilingual.text), bilingual.config
     titles = [bilingual.front_matter(slug)["title"] for slug in bilingual.doc_slugs]
