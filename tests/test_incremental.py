@@ -567,6 +567,18 @@ def test_an_issue_taken_away_is_said_with_its_pages_gone(tmp_path: Path) -> None
     assert "002-second/second-article/" in gone
 
 
+def with_a_second_issue_copied_from_the_first(tmp_path: Path) -> tuple[Path, Path]:
+    """A minimal workspace and its issues folder, with No. 2 made from a copy of No. 1's
+    manifest (the same articles), as editors start an issue."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    issues = root / "issues"
+    copied = (issues / "001-first.yaml").read_text()
+    (issues / "002-second.yaml").write_text(
+        copied.replace("number: 1", "number: 2").replace("First issue", "Second issue")
+    )
+    return root, issues
+
+
 def test_an_issue_removed_that_reused_anothers_articles_is_said_gone_not_moved(
     tmp_path: Path,
 ) -> None:
@@ -575,12 +587,7 @@ def test_an_issue_removed_that_reused_anothers_articles_is_said_gone_not_moved(
     which would have sent No. 2's readers to No. 1. Another number is another issue."""
     from conftest import build_with_warnings
 
-    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
-    issues = root / "issues"
-    copied = (issues / "001-first.yaml").read_text()
-    (issues / "002-second.yaml").write_text(
-        copied.replace("number: 1", "number: 2").replace("First issue", "Second issue")
-    )
+    root, issues = with_a_second_issue_copied_from_the_first(tmp_path)
     build_with_warnings(root, ["web"])
     (issues / "002-second.yaml").unlink()
     _, warnings = build_with_warnings(root, ["web"])
@@ -597,12 +604,7 @@ def test_of_an_issue_renamed_and_one_removed_with_the_same_articles_only_the_ren
     readers to No. 1."""
     from conftest import build_with_warnings
 
-    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
-    issues = root / "issues"
-    copied = (issues / "001-first.yaml").read_text()
-    (issues / "002-second.yaml").write_text(
-        copied.replace("number: 1", "number: 2").replace("First issue", "Second issue")
-    )
+    root, issues = with_a_second_issue_copied_from_the_first(tmp_path)
     build_with_warnings(root, ["web"])
     (issues / "002-second.yaml").unlink()
     (issues / "001-first.yaml").rename(issues / "001-first-issue.yaml")
