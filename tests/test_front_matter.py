@@ -301,6 +301,8 @@ def test_impossible_date_names_the_line_the_key_and_the_months_length(tmp_path: 
         ("2026-01-05T25:99:00", "hour must be in 0..23"),
         ("2026-01-05 10:61:00 +01:00", "minute must be in 0..59"),
         ("2026-01-05t10:00:75Z", "second must be in 0..59"),
+        ("2026-04-08T25:00", "hour must be in 0..23"),  # no seconds: YAML's text, not a time
+        ("2026-04-08 09:60 +02:00", "minute must be in 0..59"),
     ],
 )
 def test_impossible_time_names_the_dates_own_line(tmp_path: Path, value: str, said: str) -> None:

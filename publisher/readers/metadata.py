@@ -350,9 +350,19 @@ def _date(
         return value.date()  # the day where it was written, not in UTC
     if isinstance(value, dt.date):
         return value
+    written = str(value).strip()
     try:  # "2026-02-22T10:00:00+01:00", "2026-02-22 10:00:00 +0100", "2026-02-22T09:00Z"
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
+        day = dt.date.fromisoformat(written[:10])
+        if strict:
+            _check_time(written)
+        return day
+    except ValueError as exc:
+        if strict and str(exc).startswith(("hour", "minute", "second")):
+            raise fail(
+                f"date {value!r} is not a valid date: {exc}",
+                key,
+                hint="check the times: hours go from 0 to 23, minutes and seconds from 0 to 59",
+            ) from None
         if strict:
             raise fail(
                 f"date {value!r} is not a date",
@@ -360,6 +370,17 @@ def _date(
                 hint=day_hint(value, str(key)),
             ) from None
         return _written_date(str(value).strip(), key, path)
+
+
+# The time after a date's day, as front matter writes it: YAML reads one without seconds
+# ("2026-04-08T25:00") as text, not as a time it checks, so 25:00 passed as the 8th.
+_TIME = re.compile(r"[Tt ](\d{1,2}):(\d{2})(?::(\d{2}))?")
+
+
+def _check_time(written: str) -> None:
+    """ValueError ("hour must be in 0..23") when the time after the day is none."""
+    if match := _TIME.match(written, 10):
+        dt.time(int(match[1]), int(match[2]), int(match[3] or 0))
 
 
 def _written_date(written: str, key: str, path: Path) -> dt.date | None:
