@@ -1174,31 +1174,36 @@ def test_page_size_and_margins_in_a_print_css_override_are_warned_of_with_the_se
     assert 'margins = "12mm 10mm" under [pdf] in publisher.toml' in warned[1]
 
 
+def built_with_print_css(root: Path, css: str) -> tuple[str, list[str]]:
+    """`root` built as PDF with `css` as its templates/pdf/print.css override: what the
+    build said, and its lines about that stylesheet."""
+    override = root / "templates" / "pdf" / "print.css"
+    override.parent.mkdir(parents=True, exist_ok=True)
+    override.write_text(css)
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    return result.output, [line for line in result.output.splitlines() if "print.css" in line]
+
+
 def test_a_turned_page_size_in_a_print_css_override_is_warned_of_with_a_value_pdf_takes(
     workspace: Callable[[str], Path],
 ) -> None:
     """`@page { size: A4 landscape }` was answered with `page_size = "A4 landscape"`, which
     [pdf] refuses ("unknown page size"); `size: landscape` with `page_size = "landscape"`."""
     root = workspace("minimal")
-    override = root / "templates" / "pdf" / "print.css"
-    override.parent.mkdir(parents=True)
-    override.write_text(
+    output, warned = built_with_print_css(
+        root,
         '{% include "default:pdf/print.css" %}\n@page {\n  size: A4 landscape;\n}\n'
-        "@page {\n  size: landscape;\n}\n"
+        "@page {\n  size: landscape;\n}\n",
     )
-    result = CliRunner().invoke(main, ["-C", str(root), "build", "--format", "pdf"])
-    assert result.exit_code == 0, result.output
-    warned = [line for line in result.output.splitlines() if "print.css" in line]
-    assert len(warned) == 2, result.output
+    assert len(warned) == 2, output
     assert 'page_size = "297mm 210mm" under [pdf]' in warned[0], warned
     assert "landscape" not in warned[1].partition("not used")[2], warned
     assert "page_size under [pdf]" in warned[1] and '"120mm 180mm"' in warned[1]
 
-    override.write_text('{% include "default:pdf/print.css" %}\n')
     config = root / "publisher.toml"
     config.write_text(config.read_text() + '\n[pdf]\npage_size = "297mm 210mm"\n')
-    rebuilt = CliRunner().invoke(main, ["-C", str(root), "build", "--format", "pdf"])
-    assert rebuilt.exit_code == 0, rebuilt.output
+    built_with_print_css(root, '{% include "default:pdf/print.css" %}\n')
     with pymupdf.open(root / "dist" / "001-first" / "001-first.pdf") as pdf:
         assert round(pdf[0].rect.width) == 842 and round(pdf[0].rect.height) == 595
 
@@ -1210,25 +1215,20 @@ def test_page_size_and_margins_inside_media_print_in_a_print_css_override_are_wa
     written: the PDF stayed A4 with the theme's margins and nothing was said, though the same
     rule outside @media is warned of. A rule for the screen only is not the PDF's; WeasyPrint
     leaves a whole @supports out, and says so itself."""
-    root = workspace("minimal")
-    override = root / "templates" / "pdf" / "print.css"
-    override.parent.mkdir(parents=True)
-    override.write_text(
+    output, warned = built_with_print_css(
+        workspace("minimal"),
         '{% include "default:pdf/print.css" %}\n'
         "@media print {\n  @page {\n    size: letter;\n    margin: 40mm;\n  }\n}\n"
         "@supports (display: grid) {\n  @page { size: A5; }\n}\n"
-        "@media screen {\n  @page { size: A3; }\n}\n"
+        "@media screen {\n  @page { size: A3; }\n}\n",
     )
-    result = CliRunner().invoke(main, ["-C", str(root), "build", "--format", "pdf"])
-    assert result.exit_code == 0, result.output
-    warned = [line for line in result.output.splitlines() if "print.css" in line]
-    assert len(warned) == 3, result.output
+    assert len(warned) == 3, output
     assert warned[0].startswith("warning: templates/pdf/print.css:8: WeasyPrint leaves out")
     assert warned[1].startswith("warning: templates/pdf/print.css:4: `size: letter`"), warned
     assert 'page_size = "letter" under [pdf]' in warned[1], warned
     assert warned[2].startswith("warning: templates/pdf/print.css:5: `margin: 40mm`"), warned
     assert 'margins = "40mm" under [pdf]' in warned[2], warned
-    assert "A3" not in result.output
+    assert "A3" not in output
 
 
 WIDE_PAGES = """{{% include "default:pdf/print.css" %}}
@@ -1250,21 +1250,14 @@ def test_named_and_left_pages_in_a_print_css_override_apply_when_important_as_wa
         article.read_text()
         + "\n\n::: wide\nThe rota for the week.\n\n| Day | Shift |\n|---|---|\n| Mon | 06:00 |\n:::\n"
     )
-    override = root / "templates" / "pdf" / "print.css"
-    override.parent.mkdir(parents=True)
-    override.write_text(WIDE_PAGES.format(important=""))
-    result = CliRunner().invoke(main, ["-C", str(root), "build", "--format", "pdf"])
-    assert result.exit_code == 0, result.output
-    warned = [line for line in result.output.splitlines() if "print.css" in line]
-    assert len(warned) == 3, result.output
+    output, warned = built_with_print_css(root, WIDE_PAGES.format(important=""))
+    assert len(warned) == 3, output
     assert "`size: A4 landscape` in `@page wide`" in warned[0], warned
     assert "`margin-left: 25mm` in `@page :left`" in warned[1], warned
     assert all("!important" in line and "[pdf]" not in line for line in warned), warned
 
-    override.write_text(WIDE_PAGES.format(important=" !important"))
-    result = CliRunner().invoke(main, ["-C", str(root), "build", "--format", "pdf"])
-    assert result.exit_code == 0, result.output
-    assert "print.css" not in result.output
+    output, _ = built_with_print_css(root, WIDE_PAGES.format(important=" !important"))
+    assert "print.css" not in output
     with pymupdf.open(root / "dist" / "001-first" / "001-first.pdf") as pdf:
         turned = [page for page in pdf if page.rect.width > page.rect.height]
         assert [page.search_for("The rota for the week") != [] for page in turned] == [True]
