@@ -120,10 +120,7 @@ def build(
     ctx = RenderContext(
         config, config.templates_dir, build_time(), print_overrides or PrintSettings()
     )
-    for warning in (
-        *config.style.warnings,
-        *stray_overrides(config.templates_dir, config.style.theme),
-    ):
+    for warning in stray_overrides(config.templates_dir, config.style.theme):
         log.warning("%s", warning)
     # Language editions: the translations each edition uses (found by file name or front
     # matter, without pandoc), warning of those made from an older original.
@@ -147,6 +144,8 @@ def build(
             changed,
             progress,
         )
+        for warning in config.style.warnings:  # the logo drawn while PDF workers start
+            log.warning("%s", warning)
 
         # Read every document the selected outputs need, and their translations (unchanged
         # ones from the cache); report all bad ones at once.

@@ -9,6 +9,7 @@ Installed fonts are looked up with fontconfig, which is what WeasyPrint uses too
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import re
 import subprocess
@@ -72,12 +73,39 @@ class Style:
     body_font: Font | None = None  # None: the theme's own (Noto Serif, Georgia in email)
     heading_font: Font | None = None
     masthead: str = ""  # a line under the newsletter's name on covers and mastheads
-    logo_ink: float | None = None  # its ink's luminance (`logo_ink`); None: opaque, or none
     # The named files' contents and the theme's templates, digested: the render fingerprint
     # covers the config's repr, so a logo redrawn under the same name re-renders.
     stamp: str = ""
-    # What a build warns of, at publisher.toml's line: a logo its background swallows.
-    warnings: tuple[str, ...] = dataclasses.field(default=(), repr=False, compare=False)
+    # Where publisher.toml names the logo (file, line), for the warning of a logo unseen.
+    logo_at: tuple[Path, int | None] | None = dataclasses.field(
+        default=None, repr=False, compare=False
+    )
+
+    @functools.cached_property
+    def logo_ink(self) -> float | None:
+        """Its ink's luminance (`logo_ink`); None: opaque, or none. Measured when an output
+        draws the logo, not on every load of the settings: drawing it costs a tenth of a
+        second, which `check`, `send` and a cold build's start would wait for."""
+        return logo_ink(self.logo) if self.logo else None
+
+    @functools.cached_property
+    def warnings(self) -> tuple[str, ...]:
+        """What a build warns of, at publisher.toml's line: a logo its background swallows
+        (no error: the newsletter is still published)."""
+        unseen = _logo_unseen(self)
+        if unseen is None or self.logo_at is None:
+            return ()
+        ground, seen = unseen
+        warning = Problem(
+            f"style.logo: the logo can hardly be seen on {ground} (too little contrast:"
+            f" {seen:.1f}:1)",
+            *self.logo_at,
+            hint="choose a darker accent, or use a version of the logo in darker colours"
+            if self.theme == "campaign"
+            else "use a version of the logo in darker colours, or the campaign theme with a"
+            " dark accent behind it",
+        )
+        return (str(warning),)
 
     def logo_plated(self, ground: str) -> bool:
         """Whether the logo stands on a white plate on `ground` (an accent band, the dark
@@ -201,10 +229,10 @@ def read_style(
         heading_font=fonts["heading_font"],
         masthead=values.get("masthead", ""),
         logo_size=_image_size(logo) if logo else None,
-        logo_ink=logo_ink(logo) if logo else None,
     )
-    warnings = _logo_warnings(style, problems)
-    return dataclasses.replace(style, stamp=_stamp(style, root), warnings=warnings)
+    source = problems.source
+    at = (source.path, source.line("style", "logo")) if source is not None else None
+    return dataclasses.replace(style, stamp=_stamp(style, root), logo_at=at)
 
 
 def _misnamed(logo: Path) -> str | None:
@@ -221,25 +249,6 @@ def _image_size(logo: Path) -> tuple[int, int] | None:
     from .renderers.images import image_size
 
     return image_size(logo)
-
-
-def _logo_warnings(style: Style, problems: Problems) -> tuple[str, ...]:
-    """A warning at the logo's line when its background swallows it: a build says it (a
-    logo that cannot be seen is no error: the newsletter is still published)."""
-    unseen = _logo_unseen(style)
-    if unseen is None or problems.source is None:
-        return ()
-    ground, seen = unseen
-    warning = Problem(
-        f"style.logo: the logo can hardly be seen on {ground} (too little contrast: {seen:.1f}:1)",
-        problems.path,
-        problems.source.line("style", "logo"),
-        hint="choose a darker accent, or use a version of the logo in darker colours"
-        if style.theme == "campaign"
-        else "use a version of the logo in darker colours, or the campaign theme with a"
-        " dark accent behind it",
-    )
-    return (str(warning),)
 
 
 def _logo_unseen(style: Style) -> tuple[str, float] | None:
