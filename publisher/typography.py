@@ -219,12 +219,17 @@ class _Quotes:
     def _opens(self) -> bool:
         return not self.previous or self.previous.isspace() or self.previous in _OPENS_AFTER
 
+    def _after_elision(self, following: str) -> bool:
+        """A quote between an apostrophe and a word starts the word: l'"offre", d'"effort",
+        dell'"Unità"; one after a word's final apostrophe (the workers'") closes."""
+        return self.previous == "’" and following.isalnum()
+
     def _is_open(self, kind: str) -> bool:
         return any(open_kind == kind for open_kind, _ in self.open)
 
     def _double(self, marks: Marks, following: str) -> str:
         spaced_closing = self._is_open('"') and (not following or following.isspace())
-        if self._opens() and not spaced_closing:
+        if (self._opens() or self._after_elision(following)) and not spaced_closing:
             return self._push('"', marks)
         return self._pop('"', marks)
 

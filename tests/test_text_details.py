@@ -185,6 +185,36 @@ def test_quotes_open_or_close_by_what_precedes_them(body: str, expected: str) ->
     assert curl_quotes(body, "en") == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        # elision before a quote, everyday French and Italian: l'"offre", d'"effort"
+        ("fr", """<p>l'"offre finale", d'"effort"</p>""",
+         f"<p>l’«{NNBSP}offre finale{NNBSP}», d’«{NNBSP}effort{NNBSP}»</p>"),
+        ("fr", "<p>qu’\"ils\" partent</p>", f"<p>qu’«{NNBSP}ils{NNBSP}» partent</p>"),
+        ("it", """<p>dell'"Unità"</p>""", "<p>dell’«Unità»</p>"),
+        # an apostrophe that ends a word, then a quote that ends: still closes
+        ("en", """<p>"the workers'" and "the bosses'"</p>""",
+         "<p>“the workers’” and “the bosses’”</p>"),
+        ("en", """<p>"all the workers'"—they said</p>""", "<p>“all the workers’”—they said</p>"),
+    ],
+)  # fmt: skip
+def test_a_quote_after_an_elided_word_opens(language: str, body: str, expected: str) -> None:
+    assert curl_quotes(body, language) == expected
+
+
+def test_french_titles_and_bodies_open_quotes_after_an_apostrophe(tmp_path: Path) -> None:
+    """Pandoc's curly quotes in the body and the title's straight ones alike."""
+    path = tmp_path / "welcome.fr.md"
+    path.write_text(
+        '---\ntitle: L\'"offre finale" rejetée\nlang: fr\n---\n'
+        'La direction parle d\'"effort", mais l\'"offre finale" est une insulte.\n'
+    )
+    doc = read_document(path, "welcome", tmp_path, "en")
+    assert doc.title == f"L’«{NNBSP}offre finale{NNBSP}» rejetée"
+    assert f"d’«{NNBSP}effort{NNBSP}», mais l’«{NNBSP}offre finale{NNBSP}» est" in doc.body_html
+
+
 def test_the_editorial_is_curled_in_the_issues_language(built: Built) -> None:
     assert "“a war [‘on want’]”" in built.read("email.html")  # pandoc alone: [”on want”]
 
