@@ -184,6 +184,7 @@ def find_translations(
             problems.extend(_added(found, translation, pool.root))
         elif front is None or not (front.reference or front.group):
             _say_if_lost(pool, relative, originals)
+            _say_if_named_otherwise(pool, relative, originals, named)
     try:
         for translation in _by_translation_key(pool.root, grouped, found, named, language):
             problems.extend(_added(found, translation, pool.root))
@@ -324,10 +325,63 @@ def _likely_original(
         for file in candidates:
             if _records(recorded_hash.strip().lower(), pool.root / file):
                 return file
-    base = composed(Path(relative.stem).stem)
+    return _nearest_beside(relative, Path(relative.stem).stem, candidates)
+
+
+def _nearest_beside(relative: Path, base: str, candidates: Iterable[Path]) -> Path | None:
+    """The candidate in `relative`'s folder whose name is nearest `base`: a translation's
+    name is its original's, give or take a typo or a rename."""
     beside = {composed(f.stem): f for f in candidates if f.parent == relative.parent}
-    close = difflib.get_close_matches(base, sorted(beside), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(composed(base), sorted(beside), n=1, cutoff=0.6)
     return beside[close[0]] if close else None
+
+
+# `welcome-fr.md`, `welcome_fr.md`, `welcome (fr).md`: how sites and translators often name
+# a translation, which only `welcome.fr.md` is (as Hugo has it)
+_TAG = r"[A-Za-z]{2}(?:[-_][A-Za-z]{2})?"
+_LANGUAGE_SUFFIX = re.compile(
+    rf"(?P<base>.+?)(?:[-_ ](?P<tag>{_TAG})|\s*\((?P<bracketed>{_TAG})\))"
+)
+
+
+def _say_if_named_otherwise(
+    pool: DocumentPool,
+    relative: Path,
+    originals: dict[tuple[str, str], list[Path]],
+    named: Collection[Path],
+) -> None:
+    """Warn of a file named as translations often are but not as this one reads them
+    (`welcome-fr.md`) when its name is, but for its language, near that of a document an
+    issue names, and its front matter says no other language: it goes unused, and the
+    edition shows the original untranslated, unsaid."""
+    match = _LANGUAGE_SUFFIX.fullmatch(relative.stem)
+    if match is None or file_name_language(relative) is not None:
+        return
+    language = named_in_a_path(match["tag"] or match["bracketed"])
+    if language is None:
+        return
+    front = _front_matter(pool.root / relative, candidate=True) or _NOTHING
+    if front.language and not same_language(front.language, language):
+        return  # first-article-uk.md in British English
+    exact = originals.get(_name_key(relative.parent, match["base"]), [])
+    issued = [file for file in exact if file in named]
+    if not issued and front.language:  # said to be in that language: a typo'd name too
+        candidates = (file for files in originals.values() for file in files if file in named)
+        issued = [near] if (near := _nearest_beside(relative, match["base"], candidates)) else []
+    if not issued:
+        return
+    original = issued[0]
+    renamed = relative.with_name(f"{original.stem}.{language.lower()}{relative.suffix}")
+    log.warning(
+        "%s looks like the %s translation of %s, but is not named as one: no edition uses"
+        " it; rename it %s, or write in its front matter %s: %s",
+        pool.root / relative,
+        language,
+        original.with_suffix("").as_posix(),
+        renamed.as_posix(),
+        REFERENCE_KEY,
+        original.with_suffix("").as_posix(),
+    )
 
 
 def _by_translation_key(

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from publisher.cli import main
@@ -208,3 +209,49 @@ def test_a_translation_left_behind_by_renaming_its_original_is_named_with_the_fi
             "rename it cleaners-statement.es.md, or write in its front matter"
             " translation_of: cleaners-statement" in text
         ), said
+
+
+@pytest.mark.parametrize(
+    ("name", "front_matter"),
+    [
+        ("first-article-fr.md", 'title: "Premier article"\nlang: fr\n'),
+        ("first-article_fr.md", 'title: "Premier article"\nlang: fr\n'),
+        ("first-article (fr).md", 'title: "Premier article"\n'),
+        ("first-article-FR.md", 'title: "Premier article"\n'),
+        ("first-artcle-fr.md", 'title: "Premier article"\nlang: fr\n'),  # and a typo
+    ],
+)
+def test_a_translation_named_another_common_way_is_named_with_the_fix(
+    workspace: Callable[[str], Path], name: str, front_matter: str
+) -> None:
+    """`welcome-fr.md` (as many sites and translators name them) was silently unused: the
+    French edition showed the English text, and nothing named the file."""
+    root = workspace("minimal")
+    (root / "documents" / name).write_text(
+        f"---\n{front_matter}---\nBienvenue dans notre bulletin.\n", encoding="utf-8"
+    )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text("utf-8") + "editions: [fr]\n", encoding="utf-8")
+    for said in (
+        CliRunner().invoke(main, ["-C", str(root), "build", "-f", "email"]).output,
+        _list_translations(root),
+    ):
+        text = " ".join(said.split())
+        assert f"documents/{name} looks like the fr translation of first-article" in text, said
+        assert (
+            "rename it first-article.fr.md, or write in its front matter"
+            " translation_of: first-article" in text
+        ), said
+
+
+def test_a_document_whose_name_ends_in_another_language_is_no_lost_translation(
+    workspace: Callable[[str], Path],
+) -> None:
+    """The British English version of an article (`-uk`), in English: no Ukrainian."""
+    root = workspace("minimal")
+    (root / "documents" / "first-article-uk.md").write_text(
+        "---\ntitle: First article\nlang: en-GB\n---\nColour.\n", encoding="utf-8"
+    )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text("utf-8") + "editions: [fr]\n", encoding="utf-8")
+    assert "looks like" not in _list_translations(root)
