@@ -740,6 +740,51 @@ def test_translations_are_listed_under_their_topics_and_no_link_is_broken(
     assert unresolved_links(built.out_dir, SITE) == []
 
 
+def test_an_editions_topic_and_language_pages_speak_its_language_and_list_what_it_shows(
+    built: BuildReport,
+) -> None:
+    """The Spanish pages' "Temas" and "Idiomas" led to the site's English pages ("Topics",
+    "Languages", "Skip to content"); the edition's readers get their own, under
+    editions/es/, listing its articles as it shows them."""
+    nav = page(built, f"{ISSUE}/es/strike/index.html").xpath("//nav[@class='site-nav']/a")
+    assert {a.text: a.get("href") for a in nav}["Temas"] == "../../../editions/es/tags/"
+    assert {a.text: a.get("href") for a in nav}["Idiomas"] == "../../../editions/es/languages/"
+    tag_link = page(built, f"{ISSUE}/es/strike/index.html").xpath("//a[text()='huelgas']/@href")
+    assert tag_link == ["../../../editions/es/tags/huelgas/"]
+
+    topics = page(built, "editions/es/tags/index.html")
+    assert topics.get("lang") == "es"
+    assert topics.xpath("//h1/text()") == ["Temas"]
+    assert topics.xpath("//a[@class='skip-link']/text()") == ["Saltar al contenido"]
+    listed = topics.xpath("//ul[@class='tag-list']//a")
+    assert [(a.text_content(), a.get("href")) for a in listed] == [
+        ("huelgas", "../../../editions/es/tags/huelgas/")
+    ]  # strike.md's "strikes" is the English edition's
+    topic = page(built, "editions/es/tags/huelgas/index.html")
+    assert topic.get("lang") == "es"
+    assert topic.xpath("//h1/text()") == ["Tema: huelgas"]
+    assert topic.xpath("//ul[@class='listing']/li/a/@href") == [f"../../../../{ISSUE}/es/strike/"]
+    feed = feedparser.parse(built.out_dir / "editions/es/tags/huelgas/feed.atom")
+    assert [entry.link for entry in feed.entries] == [f"{SITE}{ISSUE}/es/strike/"]
+
+    languages = page(built, "editions/es/languages/index.html")
+    assert (languages.get("lang"), languages.xpath("//h1/text()")) == ("es", ["Idiomas"])
+    listed = languages.xpath("//ul[@class='language-list']//a/@href")
+    assert listed == ["../../../editions/es/languages/en/", "../../../editions/es/languages/es/"]
+    english = page(built, "editions/es/languages/en/index.html")
+    assert english.get("lang") == "es"
+    assert english.xpath("//ul[@class='listing']/li/a/@href") == [f"../../../../{ISSUE}/es/report/"]
+
+    arabic = page(built, "editions/ar/tags/index.html")  # its one translation has no topic
+    assert (arabic.get("lang"), arabic.get("dir")) == ("ar", "rtl")
+    assert page(built, "tags/index.html").xpath("//h1/text()") == ["Topics"]  # the site's
+    new_pages = [
+        built.out_dir / "editions" / path
+        for path in ("es/tags/index.html", "es/tags/huelgas/index.html", "es/languages/index.html")
+    ]
+    assert nu_html_errors(new_pages) == []
+
+
 def test_check_finds_the_outputs_of_every_edition(built: BuildReport) -> None:
     from publisher.checks.base import Target
     from publisher.config import load_config

@@ -105,17 +105,13 @@ class FeedRenderer(ArchiveRenderer):
         ]
 
     def _article_feeds(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
-        """An Atom feed of articles per topic and per language, beside those pages."""
-        indexes = Indexes.of(archive)
-        site = ctx.config.language
-        feeds = [
-            (tag_path(tag), f"{ctx.config.title}: {tag}", site, placed)
-            for tag, placed in indexes.tags.items()
-        ]
-        feeds += [
-            (f"languages/{code}/", _articles_feed_title(ctx.config.title, code), code, placed)
-            for code, placed in indexes.languages.items()
-        ]
+        """An Atom feed of articles per topic and per language, beside those pages: the
+        site's, and each edition language's (editions/es/tags/huelgas/)."""
+        title = ctx.config.title
+        feeds = _listing_feeds(Indexes.of(archive), "", title, ctx.config.language)
+        for language, issues in archive.by_edition_language.items():
+            folder, edition_title = edition_home_folder(language), f"{title} ({own_name(language)})"
+            feeds += _listing_feeds(Indexes.of_edition(issues), folder, edition_title, language)
         return [
             Artifact(
                 Path(folder) / "feed.atom",
@@ -215,6 +211,21 @@ def _entry_title(issue: Issue) -> str:
     """'No. 2: Número especial', in the issue's language like the entry it titles."""
     with interface_language(issue.language):
         return issue_name(issue)
+
+
+def _listing_feeds(
+    indexes: Indexes, folder: str, title: str, language: str
+) -> list[tuple[str, str, str, list[Placed]]]:
+    """(folder, title, language, articles) of the feeds of `indexes`' topics and languages,
+    under `folder`; a topic's feed speaks `language`, a language's its own."""
+    feeds = [
+        (folder + tag_path(tag), f"{title}: {tag}", language, placed)
+        for tag, placed in indexes.tags.items()
+    ]
+    return feeds + [
+        (f"{folder}languages/{code}/", _articles_feed_title(title, code), code, placed)
+        for code, placed in indexes.languages.items()
+    ]
 
 
 def _articles_feed_title(newsletter: str, code: str) -> str:

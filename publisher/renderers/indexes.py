@@ -4,6 +4,7 @@ per-topic and per-language feeds carry."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,24 +32,36 @@ class Indexes:
         topic, named as the newest document writes it: two listings for one page left
         one of them unpublished. Languages are listed as readers read them
         (`reading_language`): "en" and "en-GB" are one English page, not two."""
+        placed = []
+        for issue in archive.issues:  # newest first, so every listing is too
+            placed += [Placed(issue, document) for document in issue.documents]
+            originals = {d.source for d in issue.documents}
+            for edition in archive.issues_of(issue)[1:]:  # its translations, in their editions
+                placed += [
+                    Placed(edition, d) for d in edition.documents if d.source not in originals
+                ]
+        return cls._listing(placed)
+
+    @classmethod
+    def of_edition(cls, issues: Iterable[Issue]) -> Indexes:
+        """The topics and languages of one edition language's issues as read in it
+        (`Archive.by_edition_language`): its readers' topic and language pages list its
+        articles as it shows them, under the topics they carry there."""
+        return cls._listing(
+            [Placed(issue, document) for issue in issues for document in issue.documents]
+        )
+
+    @classmethod
+    def _listing(cls, placed: Iterable[Placed]) -> Indexes:
         indexes = cls()
         named: dict[str, str] = {}  # a tag's page → the tag as first written
-
-        def add(placed: Placed) -> None:
-            for tag in placed.document.tags:
-                indexes.tags[named.setdefault(tag_path(tag), tag)].append(placed)
-            indexes.languages[reading_language(placed.document.language)].append(placed)
-
-        for issue in archive.issues:  # newest first, so every listing is too
-            for document in issue.documents:
-                add(Placed(issue, document))
-            for edition in archive.issues_of(issue)[1:]:  # its translations, in their editions
-                for document in edition.documents:
-                    if document.source not in {d.source for d in issue.documents}:
-                        add(Placed(edition, document))
+        for item in placed:
+            for tag in item.document.tags:
+                indexes.tags[named.setdefault(tag_path(tag), tag)].append(item)
+            indexes.languages[reading_language(item.document.language)].append(item)
         for listings in (indexes.tags, indexes.languages):
-            for key, placed in listings.items():
-                listings[key] = _each_once(placed)
+            for key, items in listings.items():
+                listings[key] = _each_once(items)
         return indexes
 
 

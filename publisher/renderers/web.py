@@ -201,7 +201,7 @@ class WebRenderer(ArchiveRenderer):
 
     def _index(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
         pages = self._home_pages(archive, ctx.config.language)
-        pages += self._index_pages(Indexes.of(archive))
+        pages += self._index_pages(Indexes.of(archive)) + self._edition_index_pages(archive)
         site = ctx.config.base_url
         every_page = [*pages, *self._issue_pages(archive, archive.every_edition)]
         urls = [
@@ -342,18 +342,40 @@ class WebRenderer(ArchiveRenderer):
         return used | {image for image in leads if image}
 
     @staticmethod
-    def _index_pages(indexes: Indexes) -> list[Page]:
+    def _index_pages(
+        indexes: Indexes, folder: str = "", speaks: dict[str, str] | None = None
+    ) -> list[Page]:
+        """The topic and language pages of `indexes`, under `folder` (an edition language's,
+        whose interface `speaks` gives; the site's by default)."""
+        speaks = speaks or {}
         pages = [
-            Page("tags/index.html", "tags.html", {"tags": indexes.tags}),
-            Page("languages/index.html", "languages.html", {"languages": indexes.languages}),
+            Page(f"{folder}tags/index.html", "tags.html", {"tags": indexes.tags} | speaks),
+            Page(
+                f"{folder}languages/index.html",
+                "languages.html",
+                {"languages": indexes.languages} | speaks,
+            ),
         ]
         for tag, placed in indexes.tags.items():
-            values = {"tag": tag, "named_by": placed[0].document}
-            pages += _paged(tag_path(tag), "listing.html", values, "placed", placed)
+            topic: dict[str, Any] = {"tag": tag, "named_by": placed[0].document} | speaks
+            pages += _paged(folder + tag_path(tag), "listing.html", topic, "placed", placed)
         for code, placed in indexes.languages.items():
+            language: dict[str, Any] = {"language_code": code} | speaks
             pages += _paged(
-                f"languages/{code}/", "listing.html", {"language_code": code}, "placed", placed
+                f"{folder}languages/{code}/", "listing.html", language, "placed", placed
             )
+        return pages
+
+    @classmethod
+    def _edition_index_pages(cls, archive: Archive) -> list[Page]:
+        """Each edition language's topic and language pages (editions/es/tags/, its menus'
+        "Temas" and "Idiomas"), in that language, listing its issues' articles as it shows
+        them: its readers were sent to the site's, in the newsletter's language."""
+        pages = []
+        for edition, issues in archive.by_edition_language.items():
+            speaks = {"interface_language": edition, "edition_language": edition}
+            indexes = Indexes.of_edition(issues)
+            pages += cls._index_pages(indexes, edition_home_folder(edition), speaks)
         return pages
 
     @staticmethod
@@ -412,6 +434,8 @@ class WebRenderer(ArchiveRenderer):
             edition=page.edition,
             home_link=_home_link(page, root),
             feed_folder=edition_home_folder(page.edition) if page.edition else "",
+            # where the page's topic and language pages are: its edition language's own
+            edition_folder=edition_home_folder(page.edition) if page.edition else "",
             **page.values,
         )
         return Artifact.text(page.path, html)
