@@ -35,12 +35,14 @@ from terminal import run_in_terminal
 
 from publisher.build import build
 from publisher.cli import main
+from publisher.delivery.endpoints import create_app
 from publisher.delivery.send import SendRequest, send
 from publisher.delivery.settings import DeliverySettings
 from publisher.delivery.smtp import Connection
 from publisher.delivery.tokens import Tokens
 from publisher.errors import PublisherError
 
+ONE_CLICK = {"List-Unsubscribe": "One-Click"}  # RFC 8058's form, as mail programs post it
 STATUSES = ("active", "pending", "unsubscribed", "bounced", "complained")
 
 
@@ -783,6 +785,68 @@ def test_missing_secrets_are_named_not_shown(
     result = invoke(delivery_workspace, "send", SLUG)
     assert result.exit_code == 1 and "PUBLISHER_SECRET_KEY" in result.output
     assert "Traceback" not in result.output and not smtp.received
+
+
+# The key a volunteer makes again the next week, README's line run in a new terminal.
+NEXT_WEEKS_KEY = "Xq3v9KfL2mWb7RtYc1NzPd8HsJ4gUe6A"
+
+
+def _unsubscribe_token(smtp: RecordingHandler) -> str:
+    """The token of the unsubscribe link in the latest copy received."""
+    return TOKEN_IN_URL.findall(smtp.received[-1].data.decode("ascii"))[0]
+
+
+def test_a_new_secret_key_is_refused_while_links_already_sent_need_the_old_one(
+    delivery_workspace: Path, smtp: RecordingHandler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = delivery_workspace
+    add_subscribers(root, {"ivy@example.net": "active"})
+    assert invoke(root, "send", SLUG).exit_code == 0
+    sent_link = _unsubscribe_token(smtp)
+
+    monkeypatch.setenv("PUBLISHER_SECRET_KEY", NEXT_WEEKS_KEY)
+    dry_run = invoke(root, "send", SLUG, "--again", "--dry-run")
+    real = invoke(root, "send", SLUG, "--again")
+
+    for refused in (dry_run, real):
+        assert refused.exit_code == 1, refused.output
+        assert "$PUBLISHER_SECRET_KEY is not the key" in refused.output
+        assert f"issue {SLUG}" in refused.output and "--new-key" in refused.output
+        assert "Traceback" not in refused.output
+    assert smtp.copies() == {"ivy@example.net": 1}
+    with pytest.raises(PublisherError, match="PUBLISHER_SECRET_KEY is not the key"):
+        create_app(root)  # serve-subscriptions: every link sent would have been a 400
+    stored = str(query(root, "SELECT * FROM sends"))
+    assert SECRET not in stored and NEXT_WEEKS_KEY not in stored
+
+    monkeypatch.setenv("PUBLISHER_SECRET_KEY", SECRET)
+    pages = create_app(root).test_client()
+    unsubscribe = pages.post(f"/unsubscribe/?token={sent_link}", data=ONE_CLICK)
+    assert unsubscribe.status_code == 200
+    assert query(root, "SELECT status FROM subscribers") == [("unsubscribed",)]
+
+
+def test_a_lost_secret_key_is_replaced_only_when_told_and_the_new_one_is_kept_after(
+    delivery_workspace: Path, smtp: RecordingHandler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = delivery_workspace
+    add_subscribers(root, {"ivy@example.net": "active"})
+    assert invoke(root, "send", SLUG).exit_code == 0
+
+    monkeypatch.setenv("PUBLISHER_SECRET_KEY", NEXT_WEEKS_KEY)
+    replaced = invoke(root, "send", SLUG, "--again", "--new-key")
+    assert replaced.exit_code == 0, replaced.output
+    new_link = _unsubscribe_token(smtp)
+    again = invoke(root, "send", SLUG, "--again")
+    assert again.exit_code == 0, again.output
+    assert smtp.copies() == {"ivy@example.net": 3}
+
+    monkeypatch.setenv("PUBLISHER_SECRET_KEY", SECRET)  # the old one found, too late
+    old = invoke(root, "send", SLUG, "--again")
+    assert old.exit_code == 1 and "is not the key" in old.output
+    monkeypatch.setenv("PUBLISHER_SECRET_KEY", NEXT_WEEKS_KEY)
+    pages = create_app(root).test_client()
+    assert pages.post(f"/unsubscribe/?token={new_link}", data=ONE_CLICK).status_code == 200
 
 
 # An issue named in Arabic letters: before they were kept, its slug (and so its name in the

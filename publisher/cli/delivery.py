@@ -194,6 +194,12 @@ def subscribers_migrate(workspace: Path, target: str) -> None:
     is_flag=True,
     help="Send although base_url is this machine's own address (readers on this machine).",
 )
+@click.option(
+    "--new-key",
+    is_flag=True,
+    help="Sign with a new secret key, the one earlier issues used being lost: their"
+    " unsubscribe links stop working.",
+)
 @click.pass_obj
 def send(
     workspace: Path,
@@ -209,6 +215,7 @@ def send(
     new: bool,
     check_online: bool,
     local_links: bool,
+    new_key: bool,
 ) -> None:
     """Email ISSUE to every active subscriber; run it again to resume after any interruption.
 
@@ -232,7 +239,7 @@ def send(
     request = SendRequest(
         issue, to, dry_run, rate, connections, again, resend_unknown,
         tags=tags, language=language, new=new, check_online=check_online,
-        local_links=local_links,
+        local_links=local_links, new_key=new_key,
     )  # fmt: skip
     console = Console()
     with SendProgressBar(Console(stderr=True)) as progress:

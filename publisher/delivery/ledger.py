@@ -188,6 +188,14 @@ class Ledger:
             )
         return Send(send_id, issue, started, None), False
 
+    def signed_with(self, send_id: int, fingerprint: str) -> None:
+        """Records the fingerprint of the key the send's links are signed with: the next
+        send refuses another key (tokens.refuse_another_key)."""
+        with transaction(self.db):
+            self.db.execute(
+                "UPDATE sends SET key_fingerprint = ? WHERE id = ?", (fingerprint, send_id)
+            )
+
     def finish_send_if_done(self, send_id: int) -> bool:
         with transaction(self.db):
             if self._open_rows(send_id):

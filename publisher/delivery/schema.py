@@ -115,6 +115,10 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
             ELSE 'imported as ' || status END
         WHERE status_source = 'added' AND status NOT IN ('active', 'pending')""",
     ),
+    (  # 8 → 9: a fingerprint of the secret key each send signed its links with (NULL: sent
+        # before), so a new key is refused before it breaks them (tokens.refuse_another_key)
+        "ALTER TABLE sends ADD COLUMN key_fingerprint TEXT",
+    ),
 )
 SCHEMA_VERSION = 1 + len(_MIGRATIONS)
 

@@ -60,6 +60,7 @@ class SendRequest:
     new: bool = False  # only subscribers who have not had the issue yet
     check_online: bool = False  # dry run: is the issue's web page up?
     local_links: bool = False  # send although base_url is this machine's own address
+    new_key: bool = False  # sign with a secret key other than the last send's (it was lost)
 
 
 @dataclass
@@ -136,7 +137,7 @@ def send(root: Path, request: SendRequest, progress: SendProgress | None = None)
     password = settings.smtp_password()  # a dry run logs in too
     database = settings.database_path(config.root)
     with reporting_errors(database):
-        tokens = _tokens(config, database)
+        tokens = _tokens(config, database, request.new_key)
         mailing = Mailing(config, built.slug, template, tokens, dkim, password, built, editions)
         if request.to:
             return _send_test(mailing, request, progress)
@@ -148,12 +149,13 @@ def send(root: Path, request: SendRequest, progress: SendProgress | None = None)
                 ledger.close()
 
 
-def _tokens(config: Config, database: Location) -> Tokens:
+def _tokens(config: Config, database: Location, new_key: bool) -> Tokens:
     """The list's tokens: its current List-Id recorded, so the links sent now keep working
-    after the title or domain changes."""
+    after the title or domain changes; a key other than the last send's refused unless
+    `new_key`."""
     db = open_database(database, wait=config.delivery.database_timeout)
     try:
-        return Tokens.for_list(config, db)
+        return Tokens.for_list(config, db, new_key)
     finally:
         db.close()
 
@@ -210,6 +212,7 @@ def _send_to_list(
     else:
         current, report.resumed = previous, True
     _refuse_editions_no_longer_built(mailing, ledger, current)
+    ledger.signed_with(current.id, mailing.tokens.fingerprint)
     job = SendJob(
         database=ledger.path,
         send_id=current.id,

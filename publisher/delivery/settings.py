@@ -98,7 +98,12 @@ class DeliverySettings:
 
     def secret_key(self) -> str:
         key = _secret(
-            self.secret_key_env, "the key that signs subscription links", "secret_key_env"
+            self.secret_key_env,
+            "the key that signs subscription links",
+            "secret_key_env",
+            # a new terminal without the export: making a new key would break the links sent
+            keep=" (the key you made before, if you sent with one: a new key breaks the"
+            " unsubscribe links already sent)",
         )
         if len(key) < 16:
             raise PublisherError.at(
@@ -242,12 +247,12 @@ def _check_bounce_address(value: str) -> None:
         )
 
 
-def _secret(variable: str, what: str, key: str) -> str:
+def _secret(variable: str, what: str, key: str, keep: str = "") -> str:
     value = os.environ.get(variable, "")
     if not value.strip():
         raise PublisherError.at(
             f"{what} is not set: the environment variable ${variable} is empty",
-            hint=f"export {variable}=… before running publisher "
+            hint=f"export {variable}=…{keep} before running publisher "
             f"(publisher.toml names the variable in [delivery] {key}, never the secret)",
         )
     return value.strip()

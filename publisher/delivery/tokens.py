@@ -7,11 +7,15 @@ unsubscribe one, nor a link of one list on another list that shares the secret k
 The List-Id follows the title and the domain, which an editor may change; the links in
 the issues already sent must keep working then. So the list's database records each List-Id
 it has signed links for, and a link signed for any of them is read.
+
+A new secret key, though, can read none of them: each send records a fingerprint of its key
+(a keyed hash, never the key), and a key that is not the last send's is refused.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +24,7 @@ from typing import TYPE_CHECKING
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from slugify import slugify
 
+from ..errors import PublisherError
 from .settings import DeliverySettings
 from .store import Database, now_iso, transaction
 
@@ -67,6 +72,31 @@ def known_identities(db: Database, list_id: str) -> list[str]:
     return [row[0] for row in db.tuples("SELECT list_id FROM list_identities ORDER BY list_id")]
 
 
+def key_fingerprint(secret: str) -> str:
+    """What the list records of the key that signed a send: it tells keys apart and, being
+    keyed by the key itself, gives nothing away about it."""
+    return hmac.new(secret.encode(), b"publisher signing key", hashlib.sha256).hexdigest()[:16]
+
+
+def refuse_another_key(db: Database, secret: str, variable: str) -> None:
+    """A key that is not the one the last send signed with: every unsubscribe link in the
+    issues sent would stop working (a page of "this link is not valid"), with no warning."""
+    last = db.execute(
+        "SELECT issue, started_at, key_fingerprint FROM sends"
+        " WHERE key_fingerprint IS NOT NULL ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    if last is None or last["key_fingerprint"] == key_fingerprint(secret):
+        return
+    raise PublisherError.at(
+        f"${variable} is not the key that signed the unsubscribe links of issue"
+        f" {last['issue']} (sent {last['started_at'][:10]}): with this one, none of the links already sent would work",
+        hint=f"set ${variable} back to the key you used then (keep it in a file, as README"
+        " shows, so a new terminal has it too); only if it is lost for good, send the next"
+        " issue with 'publisher send ISSUE --new-key', and readers of earlier issues"
+        " unsubscribe by writing to you",
+    )
+
+
 class Tokens:
     def __init__(
         self,
@@ -88,17 +118,21 @@ class Tokens:
                 for identity in identities
             ]
 
+        self.fingerprint = key_fingerprint(secret)
         self._unsubscribe = serializers("unsubscribe")
         self._confirm = serializers("confirm")
         self._unsubscribe_age = settings.unsubscribe_link_days * 86400
         self._confirm_age = settings.confirm_link_hours * 3600
 
     @classmethod
-    def for_list(cls, config: Config, db: Database) -> Tokens:
+    def for_list(cls, config: Config, db: Database, new_key: bool = False) -> Tokens:
         """The workspace's tokens: its secret key (from the environment), bound to its list
         as it is named now and reading the links made under the names it had. Not inside a
-        transaction: the List-Id is recorded in one of its own."""
+        transaction: the List-Id is recorded in one of its own. A key other than the one
+        the last send signed with is refused, unless `new_key` (the old one is lost)."""
         secret = config.delivery.secret_key()
+        if not new_key:
+            refuse_another_key(db, secret, config.delivery.secret_key_env)
         list_id = list_identity(config)
         return cls(secret, config.delivery, list_id, known_identities(db, list_id))
 
