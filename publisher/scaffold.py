@@ -305,6 +305,17 @@ def create_workspace(directory: Path, identity: Identity | None = None) -> Creat
     return created
 
 
+def postal_placeholder(contact: str) -> str | None:
+    """The "Postal address" init wrote in [organisation] contact, if it is still there (in
+    any language init writes it in: the newsletter's may have changed since); None when the
+    contact has been written. Every email's footer shows it as the sender's address."""
+    from . import i18n
+
+    words = {i18n.gettext_in(code, "Postal address") for code in i18n.available_languages()}
+    parts = (part.strip() for part in contact.split("·"))
+    return next((part for part in parts if part in words), None)
+
+
 def _checked(identity: Identity) -> Identity:
     """`identity` with every value checked (the command checks them as they are given)."""
     try:

@@ -364,3 +364,35 @@ def test_a_send_to_the_list_warns_of_pictures_not_built_and_goes_on(
     assert sent.exit_code == 0, sent.output
     assert "media-email/media/puerto" in " ".join(sent.output.split())
     assert [r.recipient for r in smtp.received] == ["lectora@example.org"]
+
+
+def test_init_s_postal_address_placeholder_is_warned_of_by_the_dry_run_test_copy_and_send(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """`publisher init --language es` writes contact = "Dirección postal · …" and asks for it
+    to be edited before sending: the postal address every email's footer shows (and the
+    law on bulk mail asks for). Left as it was, nothing said so when the issue went out."""
+    root = delivery_workspace
+    add_subscribers(root, {"lectora@example.org": "active"})
+    warning = "[organisation] contact in publisher.toml is still the placeholder"
+    assert warning not in " ".join(invoke(root, "send", SLUG, "--dry-run").output.split())
+
+    config = root / "publisher.toml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            'contact = "Calle del Puerto 4, 11006 Cádiz · ',
+            'contact = "Dirección postal · ',
+        ),
+        "utf-8",
+    )
+    build(root, [SLUG], ["email"])
+    dry = invoke(root, "send", SLUG, "--dry-run")
+    proof = invoke(root, "send", SLUG, "--to", "editor@example.net")
+    sent = invoke(root, "send", SLUG)
+
+    for result in (dry, proof, sent):
+        assert result.exit_code == 0, result.output
+        said = " ".join(result.output.split())
+        assert f"warning: {warning} 'Dirección postal'" in said, said
+        assert f"'publisher build {SLUG} --format email'" in said, said
+    assert [r.recipient for r in smtp.received] == ["editor@example.net", "lectora@example.org"]

@@ -20,6 +20,7 @@ from ..config import Config, load_config
 from ..email_wire import subject_encoded_again
 from ..errors import PublisherError
 from ..languages import NotALanguage, language_tag
+from ..scaffold import postal_placeholder
 from ..urls import issue_url
 from .audience import Audience, Member, breakdown, edition_for, nobody_matches
 from .built import BuiltEmail, built_email, rebuild_command, shown
@@ -188,7 +189,9 @@ def _send_to_list(
     if report.nobody_new:
         return report
     if progress is not None:  # before anything is queued: the editor may stop here
-        for warning in _outdated_translations(mailing, recipients) + _unbuilt(mailing):
+        for warning in (
+            _placeholders(mailing) + _outdated_translations(mailing, recipients) + _unbuilt(mailing)
+        ):
             progress.warn(warning)
         for warning in dkim_findings(mailing.dkim, mailing.template.sender.domain)[1]:
             progress.warn(warning)
@@ -468,10 +471,8 @@ def _preflight(mailing: Mailing, request: SendRequest, recipients: list[Member])
     settings = config.delivery
     connection = Connection(settings, mailing.password)
     languages, tags = breakdown(recipients, config.language)
-    envelope, envelope_setting = mailing.envelope_from, "envelope_from"
-    envelope_said = envelope
+    envelope_said = mailing.envelope_from
     if verp := for_settings(settings):  # each copy's own: say what the send will use
-        envelope, envelope_setting = settings.bounce_address, "bounce_address"
         envelope_said = f"{verp.local}{DELIMITER}<id>-<token>@{verp.domain}, one per subscriber"
         if recipients:
             first = recipients[0]
@@ -486,18 +487,9 @@ def _preflight(mailing: Mailing, request: SendRequest, recipients: list[Member])
         by_language=_most_first(languages),
         by_tag=_most_first(tags),
     )
-    rebuild = f"set it in publisher.toml, then '{rebuild_command(mailing.slug)}'"
-    named = {
-        "the sender (From)": (template.sender.addr_spec, f"[email] from: {rebuild}"),
-        "base_url": (config.base_url, f"{rebuild} (and publish the web archive there)"),
-    }
-    if template.reply_to:
-        named["Reply-To"] = (template.reply_to.addr_spec, f"[email] reply_to: {rebuild}")
-    if envelope != template.sender.addr_spec:
-        named["the envelope sender"] = (envelope, f"set [delivery] {envelope_setting}")
-    found.warnings = placeholder_warnings(named)
+    found.warnings = _placeholders(mailing)
     if on_this_machine(config.base_url):
-        found.warnings.append(f"{local_links(config.base_url)}: {named['base_url'][1]}")
+        found.warnings.append(f"{local_links(config.base_url)}: {_rebuild_for_base_url(mailing)}")
     found.warnings += _outdated_translations(mailing, recipients) + _unbuilt(mailing)
     found.dkim, misaligned = dkim_findings(mailing.dkim, template.sender.domain)
     found.warnings += misaligned
@@ -516,6 +508,40 @@ def _preflight(mailing: Mailing, request: SendRequest, recipients: list[Member])
     finally:
         connection.close()
     return found
+
+
+def _rebuild_for_base_url(mailing: Mailing) -> str:
+    return (
+        f"set it in publisher.toml, then '{rebuild_command(mailing.slug)}'"
+        " (and publish the web archive there)"
+    )
+
+
+def _placeholders(mailing: Mailing) -> list[str]:
+    """One warning per value `publisher init` wrote for the editor to replace that is still
+    there: addresses and base_url at example.org, and the postal address every footer shows."""
+    config, template = mailing.config, mailing.template
+    envelope, envelope_setting = mailing.envelope_from, "envelope_from"
+    if for_settings(config.delivery):
+        envelope, envelope_setting = config.delivery.bounce_address, "bounce_address"
+    rebuild = f"set it in publisher.toml, then '{rebuild_command(mailing.slug)}'"
+    named = {
+        "the sender (From)": (template.sender.addr_spec, f"[email] from: {rebuild}"),
+        "base_url": (config.base_url, _rebuild_for_base_url(mailing)),
+    }
+    if template.reply_to:
+        named["Reply-To"] = (template.reply_to.addr_spec, f"[email] reply_to: {rebuild}")
+    if envelope != template.sender.addr_spec:
+        named["the envelope sender"] = (envelope, f"set [delivery] {envelope_setting}")
+    warnings = placeholder_warnings(named)
+    if postal := postal_placeholder(config.contact):
+        warnings.append(
+            f"[organisation] contact in publisher.toml is still the placeholder {postal!r}"
+            " publisher init wrote where the postal address goes, which every email's footer"
+            " shows (bulk mail must give one): write the organisation's postal address"
+            f" there, then '{rebuild_command(mailing.slug)}'"
+        )
+    return warnings
 
 
 def _unbuilt(mailing: Mailing) -> list[str]:
@@ -574,7 +600,7 @@ def _send_test(
         report.preflight = _preflight(mailing, request, [member])
         return report
     if progress is not None:
-        for warning in _unbuilt(mailing):
+        for warning in _placeholders(mailing) + _unbuilt(mailing):
             progress.warn(warning)
     connection = Connection(settings, mailing.password)
     try:
