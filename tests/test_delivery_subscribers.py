@@ -669,3 +669,57 @@ def test_people_imported_as_left_show_where_that_came_from_as_their_reason(
         "gil@example.org": "imported from socios.csv:4 as bounced",
         "hana@example.org": "imported from socios.csv:6 as unsubscribed",
     }
+
+
+# A Google Form's responses sheet, downloaded as CSV (File > Download > .csv): the sheet's
+# name in the file's, a timestamp first, each question's whole text as its column's heading.
+RIVERSIDE_FORM = (
+    "Timestamp,Email address,Full name,Which building?,Can we email you the newsletter?\r\n"
+    "11/22/2026 18:30:02,ivy@example.net,Ivy Chen,Riverside House,No\r\n"
+    "11/22/2026 18:41:45,omar@example.net,Omar Haddad,Mill Court,Yes\r\n"
+    '11/23/2026 09:05:10,rosa@example.net,Rosa Díaz,Riverside House,"Yes, please"\r\n'
+    "11/23/2026 10:12:44,tom@example.net,Tom Reed,Mill Court,\r\n"
+)
+
+
+def test_a_form_s_no_to_its_consent_question_leaves_that_person_off_the_list(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    root = delivery_workspace
+    sheet = tmp_path / "Riverside members - Sheet1.csv"
+    sheet.write_text(RIVERSIDE_FORM, "utf-8", newline="")
+
+    result = invoke(root, "subscribers", "import", str(sheet))
+
+    assert result.exit_code == 0, result.output
+    assert statuses(root) == {"omar@example.net": "active", "rosa@example.net": "active"}
+    said = " ".join(result.output.split())
+    question = "'Can we email you the newsletter?'"
+    assert f"left out {sheet}:2: ivy@example.net answered 'No' to {question}" in said, said
+    assert f"left out {sheet}:5: tom@example.net gave no answer to {question}" in said, said
+    assert f"read column {question} as a consent question: only those who answered yes" in said
+    assert "ignored column(s): timestamp, which building?" in said, said
+    assert "2 added" in said and "2 left out" in said
+
+
+def test_a_consent_answer_that_is_neither_yes_nor_no_is_refused_at_its_line(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    root = delivery_workspace
+    sheet = write_csv(
+        tmp_path / "inscripciones.csv",
+        [
+            ["Marca temporal", "Correo electrónico", "Nombre", "¿Podemos enviarte el boletín?"],
+            ["22/11/2026 18:30:02", "lucia@example.net", "Lucía Pérez", "Sí"],
+            ["22/11/2026 18:35:10", "pablo@example.net", "Pablo Gil", "No"],
+            ["22/11/2026 18:40:51", "marta@example.net", "Marta Ruiz", "Quizás"],
+        ],
+    )
+
+    result = invoke(root, "subscribers", "import", str(sheet))
+
+    assert result.exit_code == 1
+    assert statuses(root) == {"lucia@example.net": "active"}
+    said = " ".join(result.output.split())
+    assert f"left out {sheet}:3: pablo@example.net answered 'No'" in said, said
+    assert f"rejected {sheet}:4: marta@example.net: 'Quizás' is not a yes or a no" in said, said

@@ -234,6 +234,8 @@ def print_import_report(
 ) -> None:
     for problem in report.rejected:
         console.print(f"[red]rejected[/] {problem}", highlight=False, soft_wrap=True)
+    for problem in report.left_out:
+        console.print(f"[yellow]left out[/] {problem}", highlight=False, soft_wrap=True)
     for problem in report.warnings:
         console.print(f"[yellow]warning[/] {problem}", highlight=False, soft_wrap=True)
     for said in report.read_as:
@@ -245,4 +247,5 @@ def print_import_report(
     console.print(
         f"{len(report.added)} added, {len(report.updated)} now suppressed,"
         f" {report.unchanged} unchanged, {len(report.rejected)} rejected"
+        + (f", {len(report.left_out)} left out" if report.left_out else "")
     )

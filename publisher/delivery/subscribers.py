@@ -30,6 +30,7 @@ from ..importers.members import (
     recognise_columns,
 )
 from ..languages import NotALanguage, language_code
+from .consent import answer, consent_column
 from .list_columns import columns_by_content
 from .recipients import pasted_recipients
 from .store import SUBSCRIBER_STATUSES, Database, now_iso, transaction
@@ -191,6 +192,8 @@ class ImportReport:
     updated: list[Subscriber] = field(default_factory=list)  # newly suppressed by the file
     unchanged: int = 0
     rejected: list[Problem] = field(default_factory=list)
+    # rows whose answer to the form's consent question was no, or none: not imported
+    left_out: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # rows imported with a cell left out
     ignored_columns: list[str] = field(default_factory=list)
     platform: str = ""  # the platform whose export this was ('' for our own columns)
@@ -551,12 +554,20 @@ def import_csv(
             )
         columns, address_column, rows = found.columns, "email", found.rows
     names = {"first name", "last name"}  # read into the name (see below)
+    unknown = [column if column not in _IMPORT_COLUMNS | names else "" for column in columns]
+    consent = consent_column(unknown, [fields for _, fields in rows])
     ignored = [
         column or f"column {i + 1}"  # an unnamed column is named by its place, if it holds anything
         for i, column in enumerate(columns)
         if column not in _IMPORT_COLUMNS | names
+        and i != consent
         and (column or any(i < len(fields) and fields[i].strip() for _, fields in rows))
     ]
+    if consent is not None:
+        read_as.append(
+            f"read column {heading[consent].strip()!r} as a consent question: only those who"
+            " answered yes are added"
+        )
     report = ImportReport(
         ignored_columns=ignored, read_as=[*read_as, *([found.said] if found else [])]
     )
@@ -571,6 +582,11 @@ def import_csv(
             values = dict(zip(columns, (_unquoted(f.strip()) for f in fields), strict=False))
             if not any(values.values()):
                 continue
+            if consent is not None:
+                answered = _unquoted(fields[consent].strip()) if consent < len(fields) else ""
+                question = heading[consent].strip()
+                if not _consented(values, address_column, answered, question, report, path, line):
+                    continue
             if not values.get("name"):  # an address book's First Name, Last Name
                 parts = (values.get("first name", ""), values.get("last name", ""))
                 values["name"] = " ".join(part for part in parts if part)
@@ -592,6 +608,39 @@ def import_csv(
             report.note(subscriber, outcome)
             report.warnings.extend(Problem(why, path, line) for why in dropped)
     return report
+
+
+def _consented(
+    values: dict[str, str],
+    address_column: str,
+    answered: str,
+    question: str,
+    report: ImportReport,
+    path: Path,
+    line: int,
+) -> bool:
+    """Whether a form's row said yes to its consent question. A no, or no answer, is left
+    out and anything else rejected, each said in `report` by its line: never mailed on a
+    guess. A row that takes someone off the list is never held back by it."""
+    if _status(values.get("status") or "") in SUPPRESSED:
+        return True
+    agreed = answer(answered) if answered else False
+    if agreed:
+        return True
+    address = values.get(address_column) or "(no address)"
+    if agreed is None:
+        report.rejected.append(
+            Problem(
+                f"{address}: {answered!r} is not a yes or a no to {question!r}: write Yes or"
+                " No in its cell (or take the row out)",
+                path,
+                line,
+            )
+        )
+    else:
+        said = f"answered {answered!r} to" if answered else "gave no answer to"
+        report.left_out.append(Problem(f"{address} {said} {question!r}: not added", path, line))
+    return False
 
 
 def _heading_index(records: list[tuple[int, list[str]]]) -> int:
