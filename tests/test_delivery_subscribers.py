@@ -623,6 +623,7 @@ def test_people_an_older_publisher_imported_as_left_show_that_as_their_reason(
                 ]
             ],
         )
+        older.execute("ALTER TABLE sends DROP COLUMN key_fingerprint")  # version 9's
         older.execute("PRAGMA user_version = 7")
     older.close()
 
