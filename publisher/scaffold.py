@@ -41,6 +41,17 @@ page_size = "A4"   # A4, A5, A6, Letter, Legal, Tabloid or "120mm 180mm"
 [email]
 from = {sender}
 {reply_to}mode = "auto"      # full, excerpt, or auto: excerpts once Gmail's 102 KB limit is near
+
+# Sending to subscribers (publisher send): your mail provider's SMTP server. Take the "# "
+# off these lines and fill them in. The password and the key that signs unsubscribe links
+# never go in this file: the environment holds them (README: "Your first newsletter").
+# [delivery]
+# smtp_host = "smtp.your-provider.invalid"       # its SMTP server
+# smtp_port = 587                                 # 587 with starttls, 465 with ssl
+# smtp_security = "starttls"                      # starttls, ssl or none
+# smtp_username = "newsletter"                    # your login at the provider
+# smtp_password_env = "PUBLISHER_SMTP_PASSWORD"   # the variable that holds its password
+# secret_key_env = "PUBLISHER_SECRET_KEY"         # the variable that holds the signing key
 """
 
 # What each placeholder line is for, by its key.

@@ -455,6 +455,29 @@ def test_init_writes_the_site_organisation_and_sender_where_the_config_reads_the
     assert "base_url" not in result.output and "contact =" in result.output  # the postal address
 
 
+def test_init_s_publisher_toml_shows_the_delivery_settings_a_send_needs(tmp_path: Path) -> None:
+    """A first test copy failed with "check smtp_host … in [delivery]", a table the file
+    init wrote did not have: it is there now, commented out, ready to fill in."""
+    root = tmp_path / "news"
+    assert invoke("init", str(root), "--title", "Harbour News").exit_code == 0
+    config = root / "publisher.toml"
+    text = config.read_text("utf-8")
+    assert "\n# [delivery]\n" in text
+    assert load_config(root).delivery.smtp_host == "localhost"  # commented out: the defaults
+
+    # What an editor does: takes the "# " off the table's lines and fills in the values.
+    filled = re.sub(r"(?m)^# (\[delivery\]|\w+ = )", r"\1", text)
+    filled = filled.replace("smtp.your-provider.invalid", "smtp.harbour-workers.org")
+    config.write_text(filled, "utf-8")
+    delivery = load_config(root).delivery
+    assert (delivery.smtp_host, delivery.port, delivery.smtp_security) == (
+        "smtp.harbour-workers.org",
+        587,
+        "starttls",
+    )
+    assert delivery.smtp_username and delivery.secret_key_env == "PUBLISHER_SECRET_KEY"
+
+
 @pytest.mark.parametrize(
     ("given", "tag", "opening"),
     [
