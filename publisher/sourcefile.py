@@ -72,7 +72,11 @@ def _yaml_fix(written: str) -> str:
             )
         if _parses(_quoted(key.lstrip(" -"), value)):
             return f"put the value in quotes: {_quoted(key, value)}"
-    return "check indentation and quote values that contain ':' or start with '[', '{' or '*'"
+    return _YAML_CHECK
+
+
+# The hint when no fix of the line YAML names is found
+_YAML_CHECK = "check indentation and quote values that contain ':' or start with '[', '{' or '*'"
 
 
 # A value in double quotes, with any escapes (`\"`) in it
@@ -106,6 +110,47 @@ def _dash_without_space(text: str, upto: int) -> tuple[int, str] | None:
     for index, written in enumerate(text.splitlines()[: upto + 1]):
         if found := _DASH_NO_SPACE.match(written):
             return index, f"put a space after the dash: - {found.group(2)}"
+    return None
+
+
+# A key and its value with the colon between them left out: `title "Our first issue"`
+_KEY_NO_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)[ \t]+([^\s:#].*?)\s*$")
+
+
+# How many lines above YAML's error the key may be (a value running on over a few lines):
+# each is a parse of the file, so a long one is not parsed once per line
+_COLON_LOOKBACK = 8
+
+
+def _colon_missing(text: str, upto: int) -> tuple[int, str] | None:
+    """The nearest line up to `upto` (from 0) that is a key whose colon was left out, and
+    the fix: YAML reads `title "Our first issue"` as text and says so only at the next
+    key's line ("could not find expected ':'"), or past the end. A line counts when adding
+    the colon mends the file, or moves its first error further down."""
+    lines = text.split("\n")
+    nearest = min(upto, len(lines) - 1)
+    for index in range(nearest, max(nearest - _COLON_LOOKBACK, -1), -1):
+        if not (found := _KEY_NO_COLON.match(lines[index])):
+            continue
+        indent, key, value = found.groups()
+        mended = "\n".join([*lines[:index], f"{indent}{key}: {value}", *lines[index + 1 :]])
+        still = _error_line(mended)
+        if still is None or still > upto:
+            return index, f"add a colon after '{key}': {indent.lstrip()}{key}: {value}"
+    return None
+
+
+def _error_line(text: str) -> int | None:
+    """The line (from 0) where YAML first fails to read `text`; None when it reads it."""
+    import yaml
+
+    try:
+        yaml.compose(text, Loader=_yaml_loader())
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return mark.line if mark is not None else 0
+    except RecursionError:
+        return 0
     return None
 
 
@@ -253,6 +298,8 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
         hint = _yaml_fix(written)
         if mark is not None and (dashed := _dash_without_space(text, mark.line)):
             line, hint = dashed[0] + first_line, dashed[1]
+        elif hint == _YAML_CHECK and mark and (colon := _colon_missing(text, mark.line)):
+            line, hint = colon[0] + first_line, colon[1]
         raise PublisherError.at(f"not valid YAML: {problem}", path, line, hint) from None
     finally:
         loader.dispose()

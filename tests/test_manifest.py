@@ -308,6 +308,42 @@ def test_a_yaml_typo_gets_its_fix_written_out(
     assert_failed_cleanly(minimal, code)
 
 
+# A key typed without its colon: libyaml names the line after it (or the next key's), and
+# only as "could not find expected ':'"; the error names the line typed, with the colon.
+MISSING_COLONS = [  # the line as written, as typed, its line, and the fix
+    ('title: "First issue"', 'title "First issue"', 2, 'title: "First issue"'),
+    ("date: 2026-01-10", "date 2026-01-10", 3, "date: 2026-01-10"),
+    ("    documents: [", "    documents [", 6, "documents: [first-article, second-article]"),
+    # a list's item: libyaml reads it as text running on into the next line's key
+    ("  - title: News", '  - title "News"', 5, '- title: "News"'),
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "typed", "line", "fix"), MISSING_COLONS, ids=[t[1] for t in MISSING_COLONS]
+)
+def test_a_key_without_its_colon_is_named_at_its_line_with_the_colon_added(
+    minimal: Path, written: str, typed: str, line: int, fix: str
+) -> None:
+    write_manifest(minimal, GOOD.replace(written, typed))
+    code, output = run_build(minimal)
+    assert f"001-first.yaml:{line}: not valid YAML" in output
+    key = typed.strip(" -").split()[0]
+    assert f"hint: add a colon after '{key}': {fix}" in " ".join(output.split())
+    assert_failed_cleanly(minimal, code)
+
+
+def test_a_front_matter_key_without_its_colon_is_named_at_its_line(minimal: Path) -> None:
+    """libyaml named the closing '---' (the end of the block it was given)."""
+    (minimal / "documents" / "second-article.md").write_text(
+        "---\ntitle: The second article\ndate: 2026-01-06\nauthor Maria Okafor\n---\n\nBody\n"
+    )
+    code, output = run_build(minimal)
+    assert "second-article.md:4: not valid YAML" in output
+    assert "hint: add a colon after 'author': author: Maria Okafor" in output
+    assert_failed_cleanly(minimal, code)
+
+
 WINDOWS_PATHS = [  # as typed, its line, and the fix
     (
         '    documents: [first-article, "2026-05 May\\Report.md"]',
