@@ -23,10 +23,15 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.error import CommentMark
 from ruamel.yaml.events import SequenceEndEvent
-from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    LiteralScalarString,
+    ScalarString,
+)
 from ruamel.yaml.tokens import CommentToken
 
 from .controls import strip_controls
+from .sourcefile import curly_quoted
 
 # Where a key the file does not have yet goes: the order the README's example uses.
 KEY_ORDER = (
@@ -210,9 +215,17 @@ def _set(data: CommentedMap, key: str, value: Any, order: tuple[str, ...]) -> No
                 value = LiteralScalarString(value.strip("\n") + "\n")  # still a `|` block
             elif isinstance(old, ScalarString) and isinstance(value, str) and "\n" not in value:
                 value = type(old)(value)  # keep the quotes the editor used
-            data[key] = value
+            data[key] = _quoted_if_curly(value)
     elif not empty:
-        data.insert(_position(data, key, order), key, value)
+        data.insert(_position(data, key, order), key, _quoted_if_curly(value))
+
+
+def _quoted_if_curly(value: Any) -> Any:
+    """A text whole in curly quotes (a title that is a quotation) in straight ones too:
+    written bare, the build takes them for a word processor's and leaves them out."""
+    if isinstance(value, str) and not isinstance(value, ScalarString) and curly_quoted(value):
+        return DoubleQuotedScalarString(value)
+    return value
 
 
 def _position(data: CommentedMap, key: str, order: tuple[str, ...]) -> int:
@@ -463,7 +476,8 @@ def _follow_sections(data: CommentedMap, sections: tuple[SectionEdit, ...]) -> N
 
 
 def _new_section(section: SectionEdit) -> CommentedMap:
-    return CommentedMap([("title", section.title), ("documents", _flow(section.documents))])
+    title = _quoted_if_curly(section.title)
+    return CommentedMap([("title", title), ("documents", _flow(section.documents))])
 
 
 def _set_leaflet(data: CommentedMap, leaflet: LeafletEdit | None) -> None:

@@ -7,6 +7,7 @@ the error must point at the line, so parsing keeps a map from key paths to line 
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 import tomllib
 from collections.abc import Hashable
@@ -22,6 +23,8 @@ from .errors import PublisherError
 from .limits import YAML_MAX_ALIASES, YAML_MAX_DEPTH, YAML_MAX_NODES
 
 KeyPath = tuple[Hashable, ...]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,76 @@ def _error_line(text: str) -> int | None:
 _CURLY_PAIRS = {"“”", "‘’", "„“", "«»", "””"}
 
 
+def _straighten_quoted_values(root: Any, loader: Any, path: Path, first_line: int) -> None:
+    """Values written whole in curly quotes, without them, each with a warning at its line.
+
+    A word processor turns the quotes typed around `title: "Our first issue"` curly; YAML
+    reads those as text, so the subject line, the web page and the feeds showed them (and
+    `date: “2026-12-02”` was no date). Quotes inside straight ones are the text meant."""
+    import yaml
+
+    stack: list[tuple[str, Any]] = [("", root)]
+    seen = set()  # aliases share a node: once each
+    while stack:
+        key, node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((f"{name.value}:", value) for name, value in reversed(node.value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(("-", item) for item in reversed(node.value))
+        elif key and (inner := _curly_quoted(node)):
+            log.warning(
+                "%s: the value is in curly quotes, which YAML keeps as part of the text: read"
+                " without them; put it in straight quotes: %s (to keep curly quotes, put them"
+                " inside straight ones)",
+                textfiles.where(path, node.start_mark.line + first_line),
+                _quoted(key, inner),
+            )
+            node.value = inner
+            node.tag = loader.resolve(yaml.ScalarNode, inner, (True, False))
+
+
+def _curly_quoted(node: Any) -> str | None:
+    """The text inside a scalar written without YAML's quotes and whole in curly ones;
+    None for any other."""
+    return None if node.style else curly_quoted(node.value)  # plain: None, or "" (libyaml)
+
+
+def curly_quoted(value: str) -> str | None:
+    """The text inside `value` when it is whole in curly quotes (one quotation: no other
+    quote of its pair inside), else None. Written bare in YAML, such a value is read
+    without them: whoever writes YAML puts it in straight quotes."""
+    if len(value) < 3 or value[0] + value[-1] not in _CURLY_PAIRS:
+        return None
+    inner = value[1:-1]
+    return None if value[0] in inner or value[-1] in inner else inner.strip() or None
+
+
+def dump_yaml(data: Any) -> str:
+    """`data` as YAML that reads back as it is, as a person would write it: keys in their
+    order, letters as themselves, and a text whole in curly quotes (a title that is a
+    quotation) in straight quotes too, which keep them."""
+    import yaml
+
+    return str(yaml.dump(data, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=100))
+
+
+@cache
+def _dumper() -> Any:  # a class of PyYAML's dumpers
+    """PyYAML's safe dumper, double-quoting a text whole in curly quotes."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        def represent_str(self, data: str) -> Any:
+            style = '"' if curly_quoted(data) else None
+            return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+    Dumper.add_representer(str, Dumper.represent_str)
+    return Dumper
+
+
 def _unclosed_bracket(exc: Exception) -> bool:
     """Whether YAML gave up on a `[` or `{` never closed: it says so at the next key's line,
     or past the last one (front matter's closing `---`), not at the line of the bracket."""
@@ -281,6 +354,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
             _check_yaml_tree(node, path, first_line)
             if pasted:
                 _strip_keys(node)
+            _straighten_quoted_values(node, loader, path, first_line)
             if "#" in text:
                 _refuse_hashtags_read_as_comments(node, text, path, first_line)
         data = loader.construct_document(node) if node is not None else None

@@ -313,6 +313,23 @@ def test_a_section_moved_takes_its_editions_title_with_the_comments_on_and_above
     )
 
 
+def test_a_title_typed_as_a_quotation_is_saved_with_its_quotes() -> None:
+    """Bare, the build would take its curly quotes for a word processor's and drop them."""
+    from publisher.sourcefile import parse_yaml
+
+    quoted = IssueEdit(
+        47,
+        dt.date(2026, 8, 2),
+        "“We will not move”",
+        sections=(SectionEdit("‘Hands off’", ("welcome",), 0),),
+    )
+    saved = parse_yaml(edited(FR_COMMENTS, quoted), Path("047.yaml")).data
+    assert saved["title"] == "“We will not move”"
+    assert saved["sections"][0]["title"] == "‘Hands off’"
+    new = parse_yaml(edited(None, quoted), Path("047.yaml")).data
+    assert (new["title"], new["sections"][0]["title"]) == ("“We will not move”", "‘Hands off’")
+
+
 def test_a_section_removed_takes_its_editions_title_and_its_comments_only() -> None:
     first_only = IssueEdit(
         47, dt.date(2026, 8, 2), "FR comments", sections=(SectionEdit("One", ("welcome",), 0),)

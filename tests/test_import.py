@@ -453,6 +453,13 @@ def test_an_imported_title_is_written_without_the_unseen_marks_a_copy_left_in_it
     assert "title: Cleaners win their claim\n" in row.path.read_text(encoding="utf-8")
 
 
+def test_a_title_that_is_a_quotation_keeps_its_quotes(tmp_path: Path) -> None:
+    """A title whole in curly quotes is written in straight ones around them: bare, the
+    build would take the quotes for a word processor's and leave them out."""
+    (doc,) = import_one(tmp_path, f"“We will not move”\n\n{LONG}\n")
+    assert doc.title == "“We will not move”"
+
+
 def test_whitespace_and_non_breaking_space_noise_is_normalised(tmp_path: Path) -> None:
     (doc,) = import_one(
         tmp_path, f"A\u00a0title\n\n\u00a0\n\n\u00a0\u00a0\n\n{LONG}\u00a0\u00a0end.\n\n \u00a0 \n"

@@ -344,6 +344,48 @@ def test_a_front_matter_key_without_its_colon_is_named_at_its_line(minimal: Path
     assert_failed_cleanly(minimal, code)
 
 
+def test_a_value_a_word_processor_put_in_curly_quotes_is_published_without_them(
+    minimal: Path,
+) -> None:
+    """YAML reads curly quotes as text: the subject line said No. 1: “First issue”."""
+    import datetime as dt
+
+    from publisher.readers import read_document
+
+    write_manifest(
+        minimal,
+        GOOD.replace('title: "First issue"', "title: “First issue”").replace(
+            "date: 2026-01-10", "date: “2026-01-10”"
+        ),
+    )
+    second = minimal / "documents" / "second-article.md"
+    second.write_text("---\ntitle: ‘The second article’\n---\n\nSecond body.\n")
+
+    code, output = run_build(minimal)
+
+    assert code == 0, output
+    said = " ".join(output.split())
+    assert "001-first.yaml:2: the value is in curly quotes" in said
+    assert 'put it in straight quotes: title: "First issue"' in said
+    assert "001-first.yaml:3: the value is in curly quotes" in said
+    assert "second-article.md:2: the value is in curly quotes" in said
+    loaded = load_manifests(minimal / "issues", DocumentPool.scan(minimal / "documents"), minimal)
+    assert (loaded[0].title, loaded[0].date) == ("First issue", dt.date(2026, 1, 10))
+    assert read_document(second, "second-article", minimal, "en").title == "The second article"
+
+
+def test_curly_quotes_inside_straight_ones_are_kept_as_the_text(minimal: Path) -> None:
+    manifest = write_manifest(
+        minimal, GOOD.replace('title: "First issue"', "title: '“We will not move”'")
+    )
+    code, output = run_build(minimal)
+    assert code == 0, output
+    assert "curly quotes" not in output
+    loaded = load_manifests(minimal / "issues", DocumentPool.scan(minimal / "documents"), minimal)
+    assert loaded[0].title == "“We will not move”"
+    assert manifest.exists()
+
+
 WINDOWS_PATHS = [  # as typed, its line, and the fix
     (
         '    documents: [first-article, "2026-05 May\\Report.md"]',

@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..sanitize import clean_html
+from ..sourcefile import dump_yaml
 
 
 @dataclass
@@ -90,6 +89,4 @@ def body_markdown(body_html: str) -> str:
 
 def front_matter(meta: dict[str, Any]) -> str:
     kept = {key: value for key, value in meta.items() if value not in (None, "", [], {})}
-    return (
-        "---\n" + yaml.safe_dump(kept, sort_keys=False, allow_unicode=True, width=100) + "---\n\n"
-    )
+    return "---\n" + dump_yaml(kept) + "---\n\n"

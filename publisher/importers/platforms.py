@@ -30,7 +30,6 @@ from typing import Any
 from urllib.parse import unquote
 
 import lxml.html
-import yaml
 
 from ..config import load_config
 from ..errors import Problem, PublisherError
@@ -39,7 +38,7 @@ from ..languages import NotALanguage, language_tag
 from ..output import atomic_write
 from ..pool import DocumentPool, slug_for, slugged
 from ..slugs import unique
-from ..sourcefile import parse_file
+from ..sourcefile import dump_yaml, parse_file
 from . import (
     blogger,
     bluesky,
@@ -572,7 +571,7 @@ def _manifest(post: Post, slug: str, number: int, language: str, report: Platfor
     if post.summary:
         values["summary"] = post.summary
     values["sections"] = [{"title": _section_title(language), "documents": [slug]}]
-    return yaml.safe_dump(values, sort_keys=False, allow_unicode=True, width=100)
+    return dump_yaml(values)
 
 
 def _section_title(language: str) -> str:
