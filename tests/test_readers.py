@@ -380,6 +380,45 @@ def test_plain_text_first_line_is_title_and_stray_tags_are_formatting(tmp_path: 
     )
 
 
+PASTED_POST = (
+    "Tenants say no to rent rise\nLandlord letter arrives on the first day of the month\n\n"
+    "Dozens of tenants of Mill Court met in the community hall on Tuesday night and voted"
+    " to refuse the increase the landlord announced by letter last week.\n\n"
+    "The association will write back before Friday.\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+@pytest.mark.parametrize(
+    ("text", "subtitle", "opening"),
+    [
+        (PASTED_POST, "Landlord letter arrives on the first day of the month", "Dozens of"),
+        # a short text under it: as `publisher import` reads it, the second line opens it
+        (
+            "Tenants say no to rent rise\nLandlord letter arrives\n\nDozens of tenants met.\n",
+            "",
+            "Landlord letter arrives",
+        ),
+    ],
+    ids=["over a paragraph", "over a short line"],
+)
+def test_plain_texts_second_line_is_its_subtitle_or_its_text_never_part_of_the_title(
+    tmp_path: Path, newline: str, text: str, subtitle: str, opening: str
+) -> None:
+    """A blog post pasted into a .txt, its subtitle on the line under its title: the title
+    was both lines joined, "Tenants say no to rent rise Landlord letter arrives"."""
+    from publisher.importers import import_files
+
+    path = tmp_path / "pasted.txt"
+    path.write_bytes(text.replace("\n", newline).encode())
+    doc = read(path)
+    assert (doc.title, doc.subtitle) == ("Tenants say no to rent rise", subtitle)
+    assert doc.body_html.startswith(f"<p>{opening}")
+    (row,) = import_files([path], tmp_path / "documents").documents
+    imported = read(row.path)
+    assert (imported.title, imported.subtitle) == ("Tenants say no to rent rise", subtitle)
+
+
 def test_plain_texts_underlined_headings_are_headings_and_its_rules_rules(tmp_path: Path) -> None:
     """A line underlined with "=" or "-" is a heading; a line of dashes alone a rule."""
     path = tmp_path / "bulletin.txt"

@@ -248,7 +248,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
             draft.unsure.append("the post's time gives no date: add it")
         blocks = blocks[1:]
     blocks, draft.found["reading time left out"] = without_reading_time(blocks)
-    rest = _heading_lines_apart(without_release_marks(blocks, draft))
+    rest = heading_lines_apart(without_release_marks(blocks, draft))
     if rest and (when := parse_date(untagged(rest[0].text))) and rest[0].single_line:
         draft.date = when
         draft.found["date header"] += 1
@@ -260,12 +260,7 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     else:
         draft.unsure.append("no title line: the title is a guess, check it")
     _take_dateline(rest, draft)
-    if (
-        len(rest) > 2
-        and _title_like(rest[0])
-        and not rest[0].heading  # underlined: the first section's heading
-        and (_is_body(rest[1]) or _header(rest[1]))
-    ):
+    if subtitle_first(rest):
         draft.subtitle = unmarked(untagged(rest.pop(0).text))
         _take_dateline(rest, draft)
         if draft.date is None and (when := date_ending(draft.subtitle)):
@@ -291,7 +286,18 @@ def _recover_post(blocks: list[Block], breaks: bool = True) -> Draft:
     return draft
 
 
-def _heading_lines_apart(blocks: list[Block]) -> list[Block]:
+def subtitle_first(rest: list[Block]) -> bool:
+    """Whether the first of `rest`, the blocks under a title, is its subtitle: a short line
+    over the text's first long paragraph or list, or over its byline or date."""
+    return (
+        len(rest) > 2
+        and _title_like(rest[0])
+        and not rest[0].heading  # underlined: the first section's heading
+        and (_is_body(rest[1]) or _header(rest[1]))
+    )
+
+
+def heading_lines_apart(blocks: list[Block]) -> list[Block]:
     """Word and hurried editors put the title and its subtitle or dateline on consecutive
     lines: a first block of two lines that could each head a text is two blocks."""
     if len(blocks) > 1 and len(blocks[0].lines) in (3, 4):

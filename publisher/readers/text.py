@@ -1,4 +1,5 @@
-"""Plain text at a basic level: first short line as title, then paragraphs as the file
+"""Plain text at a basic level: first short line as title (a short line under it over
+the text the subtitle, as `publisher import` reads them), then paragraphs as the file
 has them (blank-line-separated, one per line as Word's "Save as Plain Text" writes them, or
 hard-wrapped: `importers.textblocks` tells them apart).
 
@@ -24,13 +25,17 @@ class TextReader:
     extensions: ClassVar[tuple[str, ...]] = (".txt",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
+        from ..importers.plaintext import heading_lines_apart, subtitle_first
         from ..importers.textblocks import split_blocks
 
         text = read_in_order(document_text(path), path)  # Arabic copied out of a PDF
-        blocks = split_blocks(text)
+        # A title and its subtitle on consecutive lines are two, as `publisher import` reads them
+        blocks = heading_lines_apart(split_blocks(text))
         meta = {}
         if blocks and len(blocks[0].text) <= 120 and len(blocks) > 1 and not blocks[0].rows:
             meta["title"] = blocks.pop(0).text
+            if subtitle_first(blocks):
+                meta["subtitle"] = blocks.pop(0).text
         # Text copied off web pages carries stray tags (<strong>…</strong>): they are kept
         # as HTML here, and the sanitiser keeps the harmless ones; a model letter's "<Name>"
         # is no tag, and stays as written.
