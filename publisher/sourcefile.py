@@ -680,6 +680,11 @@ def _toml_hint(lines: list[str], line: int, first_line: int) -> str:
             'put the text in straight quotes ("…"): a word processor turns quotes curly,'
             " and TOML reads only straight ones"
         )
+    if fixed := _toml_slashes(said):
+        return (
+            "in double quotes a backslash starts an escape: use / between folders (or single"
+            f" quotes): {fixed}"
+        )
     if key := _TOML_KEY.match(said):
         table_start = max(headers, default=0)
         for n in range(table_start + 1, line):
@@ -690,6 +695,24 @@ def _toml_hint(lines: list[str], line: int, first_line: int) -> str:
         if key[2].strip("\"'") in ("True", "False", "TRUE", "FALSE", "Yes", "No", "yes", "no"):
             return "write true or false, in lower case and without quotes"
     return "strings need quotes; tables look like [email]"
+
+
+def _toml_slashes(written: str) -> str | None:
+    """The line `written` with / for each backslash in its values in double quotes, when
+    that makes it TOML: a Windows path (`logo = "documents\\Logo.JPG"`) is an escape `\\L`
+    there, which TOML has not. None when that does not mend the line."""
+
+    def slashed(found: re.Match[str]) -> str:
+        return '"' + found.group(1).replace("\\", "/") + '"'
+
+    if "\\" not in written:
+        return None
+    fixed = _DOUBLE_QUOTED.sub(slashed, written).strip()
+    try:
+        tomllib.loads(fixed)
+    except tomllib.TOMLDecodeError:
+        return None
+    return fixed
 
 
 def _toml_lines(text: str) -> dict[KeyPath, int]:

@@ -136,6 +136,17 @@ def test_toml_syntax_error_names_the_line(workspace: Callable[[str], Path]) -> N
             "'name' is given twice (lines 10 and 11)",
         ),
         (GOOD.replace('name = "Org"', "name = Org"), 4, "strings need quotes"),
+        (  # a path copied from Windows' Explorer: `\L` is no escape TOML has
+            GOOD + '[style]\nlogo = "documents\\Logo.JPG"\n',
+            8,
+            "in double quotes a backslash starts an escape: use / between folders (or single"
+            ' quotes): logo = "documents/Logo.JPG"',
+        ),
+        (
+            GOOD + '[style]\nlogo = "C:\\Users\\Ana\\Logo.png"\n',
+            8,
+            'use / between folders (or single quotes): logo = "C:/Users/Ana/Logo.png"',
+        ),
     ],
     ids=[
         "curly quotes",
@@ -144,6 +155,8 @@ def test_toml_syntax_error_names_the_line(workspace: Callable[[str], Path]) -> N
         "Python's False",
         "twice in [[x]]",
         "no quotes",
+        "a windows path",
+        "a windows path with a drive",
     ],
 )
 def test_a_toml_mistake_gets_the_fix_for_it(
