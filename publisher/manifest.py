@@ -7,12 +7,11 @@ manifest's file and line and a suggestion, so an editor fixes them in one pass.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,7 +23,7 @@ from .errors import Problem, PublisherError, near_misses
 from .imposition import GRIDS, copies_problem
 from .languages import NotALanguage, checked_language
 from .limits import DEFAULT_LIMITS
-from .paths import followed, is_file, no_file
+from .paths import files_meant, followed, is_file, no_file
 from .picture_copies import CONVERTED_SUFFIXES
 from .pool import DocumentPool, UnresolvedReference, slug_for, slugged
 from .printing import PRINT_KEYS, PRINT_TABLE, PrintSettings
@@ -554,6 +553,9 @@ def _section_with(documents: list[str], in_toml: bool) -> str:
     return f"sections:\n    - title: News\n      documents: [{', '.join(documents)}]"
 
 
+_COVER_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", *CONVERTED_SUFFIXES)
+
+
 def _cover(value: Any, workspace: Path, problems: Problems) -> Path | None:
     problem = problems.add
     if value is None:
@@ -576,7 +578,7 @@ def _cover(value: Any, workspace: Path, problems: Problems) -> Path | None:
             "cover",
             hint="put the image in the workspace, e.g. documents/media/cover.jpg",
         )
-    elif path.suffix.lower() not in (".jpg", ".jpeg", ".png", ".gif", ".webp", *CONVERTED_SUFFIXES):
+    elif path.suffix.lower() not in _COVER_SUFFIXES:
         problem(f"cover {value!r} is not a JPEG, PNG, GIF, WebP, HEIC, TIFF or BMP image", "cover")
     elif not is_file(path):
         problem(f"cover image {value!r} does not exist", "cover", hint=_cover_fix(value, workspace))
@@ -587,14 +589,11 @@ def _cover(value: Any, workspace: Path, problems: Problems) -> Path | None:
 
 def _cover_fix(value: str, workspace: Path) -> str:
     """The path of the picture a cover not found most likely meant: the same path from
-    documents/ (as a document's image: is written), or a file of its folder named almost so."""
+    documents/ (as a document's image: is written), or one `files_meant` finds."""
     if is_file(workspace / "documents" / value):
         return f"write it from the workspace folder: cover: documents/{value}"
-    written = PurePosixPath(value)
-    folder = workspace / written.parent
-    names = sorted(p.name for p in folder.iterdir() if is_file(p)) if folder.is_dir() else []
-    if close := difflib.get_close_matches(written.name, names, n=3, cutoff=0.6):
-        return "did you mean " + " or ".join(repr(str(written.parent / n)) for n in close) + "?"
+    if meant := files_meant(value, workspace, _COVER_SUFFIXES):
+        return "did you mean " + " or ".join(map(repr, meant)) + "?"
     return "paths are relative to the workspace folder, e.g. cover: documents/media/cover.jpg"
 
 

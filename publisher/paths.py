@@ -3,12 +3,13 @@ documents): followed safely, matched as typed, and what an entry is when it is n
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 import stat
 import unicodedata
 from collections.abc import Callable, Hashable
-from pathlib import Path, PurePath
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Any, TypeVar, cast
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -104,6 +105,42 @@ def no_file(path: Path) -> str | None:
     if stat.S_ISDIR(mode):
         return "a folder, not a file"
     return "a named pipe, not a file" if stat.S_ISFIFO(mode) else "a device, not a file"
+
+
+# Where an editor keeps the pictures and files publisher.toml and manifests name
+KEPT_IN = ("documents/media", "documents", "style", ".")
+
+
+def files_meant(written: str, root: Path, suffixes: tuple[str, ...]) -> list[str]:
+    """The paths (from `root`, as `written` is) of the files with one of `suffixes` that a
+    path naming no file most likely meant: in its folder, the name in other letter case
+    (Logo.JPG for logo.jpg: Linux tells them apart) or almost so; else a file of that name
+    in a folder where such files are kept (`KEPT_IN`), the folder left out."""
+    path = PurePosixPath(written.strip().replace("\\", "/"))
+
+    def names(folder: PurePosixPath) -> dict[str, str]:
+        there = followed(root / folder)
+        try:  # only the workspace's folders are looked in
+            inside = there.is_relative_to(followed(root)) and is_dir(there)
+            found = sorted(os.listdir(there)) if inside else []
+        except OSError:
+            found = []
+        return {
+            composed(name).lower(): name
+            for name in found
+            if PurePosixPath(name).suffix.lower() in suffixes and is_file(there / name)
+        }
+
+    beside = names(path.parent)
+    wanted = composed(path.name).lower()
+    if close := difflib.get_close_matches(wanted, list(beside), n=3, cutoff=0.6):
+        return [str(path.parent / beside[name]) for name in close]
+    return [
+        str(PurePosixPath(folder) / name)
+        for folder in KEPT_IN
+        if PurePosixPath(folder) != path.parent
+        and (name := names(PurePosixPath(folder)).get(wanted))
+    ]
 
 
 def composed(name: str) -> str:

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, cast
 from markupsafe import Markup
 
 from .errors import Problem, near_misses
-from .paths import followed, is_file
+from .paths import files_meant, followed, is_file
 from .settings_schema import Problems, Setting, Table, choice, single_line, text
 
 THEMES = ("default", "campaign")  # templates/<name>/; campaign overrides default's files
@@ -323,11 +323,14 @@ def _workspace_file(
         hint = "save it as PNG (or SVG, or JPEG)" if key == "logo" else None
         problems.add(f"style.{key}: {value!r} is not a {kinds} file", "style", key, hint=hint)
     elif not is_file(path):
+        meant = files_meant(value, root, suffixes)
         problems.add(
             f"style.{key}: there is no file {value!r}",
             "style",
             key,
-            hint="paths are relative to the workspace folder (where publisher.toml is)",
+            hint="did you mean " + " or ".join(map(repr, meant)) + "?"
+            if meant
+            else "paths are relative to the workspace folder (where publisher.toml is)",
         )
     else:
         return path

@@ -456,6 +456,9 @@ def test_a_cover_at_a_web_address_is_said_to_be_on_the_web_with_where_to_save_it
         ),
         # a typo in the name of a picture that is there
         ("documents/media/harbor.jpg", "did you mean 'documents/media/harbour.jpg'?"),
+        # its name in other letter case, and its name without the folder it is in
+        ("documents/media/Harbour.JPG", "did you mean 'documents/media/harbour.jpg'?"),
+        ("harbour.jpg", "did you mean 'documents/media/harbour.jpg'?"),
     ],
 )
 def test_a_cover_not_found_gets_the_path_of_the_picture_meant(

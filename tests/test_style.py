@@ -125,6 +125,31 @@ def test_a_bad_style_setting_is_named_at_its_line(
 
 
 @pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        # the name in other letter case: a camera's or Windows' Logo.JPG
+        ("documents/logo.jpg", "documents/Logo.JPG"),
+        # a file's name, without the folder it was saved in
+        ("Riverside Logo.png", "documents/media/Riverside Logo.png"),
+        # a slip in its name
+        ("documents/media/Riverside Logos.png", "documents/media/Riverside Logo.png"),
+    ],
+)
+def test_a_logo_not_found_gets_the_path_of_the_file_meant(
+    workspace: Callable[[str], Path], written: str, meant: str
+) -> None:
+    """It said "there is no file" and that paths are relative to the workspace folder."""
+    root = workspace("minimal")
+    (root / "documents" / "media").mkdir(exist_ok=True)
+    (root / "documents" / "Logo.JPG").write_bytes(b"\xff\xd8\xff\xe0")
+    (root / "documents" / "media" / "Riverside Logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    message = config_error(root, GOOD + f'[style]\nlogo = "{written}"\n')
+    said = " ".join(message.split())
+    assert f"publisher.toml:8: style.logo: there is no file {written!r}" in said
+    assert f"hint: did you mean {meant!r}?" in said
+
+
+@pytest.mark.parametrize(
     "content",
     [
         b"not a font\n",
