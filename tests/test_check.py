@@ -302,6 +302,29 @@ def test_a_template_fault_on_every_page_is_one_row_naming_each_pages_source(
     }
 
 
+def test_a_broken_link_in_a_document_is_named_in_the_document_not_blamed_on_a_template(
+    workspace: Callable[[str], Path],
+) -> None:
+    """A document's link to a page of the site's own address that is not there: the issue's
+    page shows the document too, so it failed on two pages, and check said "alike in 2
+    files: from a template they share, probably", and named the issue's manifest."""
+    root = workspace("minimal")
+    (root / "documents" / "second-article.md").write_text(
+        "---\ntitle: The second article\ndate: 2026-01-06\n---\n\n"
+        "Read more at https://minimal.example.org/mill-court\n"
+    )
+    build(root, formats=["web"])
+    result = check(root, "--format", "web")
+    assert result.exit_code == 1
+    said = result.stdout.split("To look at:")[1]
+    assert "https://minimal.example.org/mill-court → no such file" in said, said
+    assert "template" not in said, said
+    assert "alike in 2 files, all made from documents/second-article.md: mend it there" in said
+    assert "(issues/001-first.yaml)" not in said, said
+    (issue_page,) = [line for line in said.splitlines() if "at dist/001-first/index.html:" in line]
+    assert issue_page.endswith("(documents/second-article.md)"), said
+
+
 def test_an_rss_date_a_reader_cannot_read_fails(broken: Callable[[], Path]) -> None:
     """`<pubDate>Friday 1st May</pubDate>`, edited by hand in dist/, passed every feed
     check: feedparser reads it without complaint, and feed readers then date it now."""

@@ -61,23 +61,48 @@ def run_checks(
 
 def with_sources(findings: Sequence[Finding], target: Target) -> list[Finding]:
     """Each finding on a web page of an issue with what the page is made from: an
-    article's page, its document; the issue's page, its manifest. A fault in dist/ is
-    mended in its source (or in a template, when the same fault is on every page)."""
+    article's page, its document; the issue's page, its manifest, but for a fault one of
+    its documents' pages has too, that document's. A fault in dist/ is mended in its
+    source (or in a template, when the same fault is on every page)."""
     from ..pool import slug_for
 
     made_from: dict[Path, Path] = {}
+    shown_on: dict[Path, Path] = {}  # a document's page → its issue's page, which shows it too
     for manifest in target.manifests:
         folder = target.out_dir.resolve() / manifest.slug
         made_from[folder / "index.html"] = manifest.path
         for document in manifest.documents:
             page = folder / slug_for(document) / "index.html"
             made_from[page] = target.config.documents_dir / document
-    return [
-        dataclasses.replace(f, source=made_from[f.file.resolve()])
-        if f.file and f.file.resolve() in made_from
-        else f
-        for f in findings
-    ]
+            shown_on[page] = folder / "index.html"
+    written_in = _faults_of_documents(findings, made_from, shown_on)
+    sourced = []
+    for f in findings:
+        file = f.file.resolve() if f.file else None
+        documents = written_in.get((file, f.format, f.check, f.detail), set())
+        if len(documents) == 1:  # several: which of them this one is, the page does not say
+            sourced.append(dataclasses.replace(f, source=next(iter(documents))))
+        elif file in made_from:
+            sourced.append(dataclasses.replace(f, source=made_from[file]))
+        else:
+            sourced.append(f)
+    return sourced
+
+
+def _faults_of_documents(
+    findings: Sequence[Finding], made_from: dict[Path, Path], shown_on: dict[Path, Path]
+) -> dict[tuple[Path | None, str, str, str], set[Path]]:
+    """The documents whose pages have each fault, by the issue's page that shows them and
+    the fault: the issue's page shows each document in full, so a bad link written in a
+    document fails there too, and was put down to the manifest, and, alike on two pages,
+    to a template they share."""
+    written_in: dict[tuple[Path | None, str, str, str], set[Path]] = {}
+    for f in findings:
+        page = f.file.resolve() if f.file else None
+        if f.status != "pass" and page in shown_on:
+            fault = (shown_on[page], f.format, f.check, f.detail)
+            written_in.setdefault(fault, set()).add(made_from[page])
+    return written_in
 
 
 OUTPUT_BUILT = "output built"

@@ -407,7 +407,7 @@ def _print_findings(findings: list[Finding], workspace: Path, verbose: bool = Fa
         if f.detail:
             click.echo(f"      {f.detail}")
         if len(pages := {place.file for place in row}) > 1:
-            click.echo(f"      alike in {len(pages)} files: from a template they share, probably")
+            click.echo(f"      alike in {len(pages)} files{_made_from(row, workspace)}")
         for place in row[:_PLACES] if len(row) > 1 else ():
             click.echo(f"      at {place.where(workspace)}")
         if len(row) > _PLACES:
@@ -415,6 +415,15 @@ def _print_findings(findings: list[Finding], workspace: Path, verbose: bool = Fa
 
 
 _PLACES = 5  # the places of one fault named under the table; -v names every one
+
+
+def _made_from(places: list[Finding], workspace: Path) -> str:
+    """Where a fault alike on several pages is mended: the one source they are all made
+    from (a document's link, on its page and on its issue's, which shows it), else a
+    template they share."""
+    if len(sources := {place.source_name(workspace) for place in places}) == 1 and all(sources):
+        return f", all made from {sources.pop()}: mend it there"
+    return ": from a template they share, probably"
 
 
 def _rows(findings: list[Finding], verbose: bool) -> list[list[Finding]]:
