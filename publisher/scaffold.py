@@ -134,6 +134,26 @@ def check_site_url(value: str) -> str:
     return value.rstrip("/") + "/"
 
 
+def site_root_note(url: str) -> str | None:
+    """What a site URL at the root of a registered domain means, or None for any other:
+    "riverside-tenants.org" at "Site URL" is most often the organisation's website, and
+    the web archive's pages would be all of it (its home page the list of issues)."""
+    from urllib.parse import urlsplit
+
+    from publicsuffixlist import PublicSuffixList
+
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    domain = host.removeprefix("www.")
+    if parts.path not in ("", "/") or PublicSuffixList().privatesuffix(domain) != domain:
+        return None
+    return (
+        f"{url} is the home page of {host}: the web archive would be the whole site there."
+        " If that is your organisation's website, give a folder of it"
+        f" ({url.rstrip('/')}/newsletter/) or an address of its own (https://news.{domain}/)"
+    )
+
+
 def check_sender(value: str, name: str = "") -> str:
     """'Name <address>' (the name is `name` when the value has none; no name without
     either), the address checked as subscribers' addresses are: it is every issue's From."""

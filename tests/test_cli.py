@@ -600,6 +600,52 @@ def test_init_in_a_terminal_asks_and_asks_again_after_a_wrong_answer(tmp_path: P
     assert config.language == "es"
 
 
+BARE_DOMAIN_SAID = (
+    "https://riverside-tenants.org/ is the home page of riverside-tenants.org: the web"
+    " archive would be the whole site there. If that is your organisation's website, give"
+    " a folder of it (https://riverside-tenants.org/newsletter/) or an address of its own"
+    " (https://news.riverside-tenants.org/)"
+)
+
+
+def test_init_in_a_terminal_asks_before_making_an_organisations_domain_the_archive(
+    tmp_path: Path,
+) -> None:
+    """Volunteers give their organisation's website at "Site URL": the bare domain was
+    taken as the archive's own address without a word."""
+    root = tmp_path / "news"
+    typed = [
+        "Riverside News",
+        "Riverside Tenants",
+        "riverside-tenants.org",
+        "n",  # not the whole site: asked again
+        "riverside-tenants.org/newsletter",
+        "news@riverside-tenants.org",
+        "en",
+    ]
+    shown = run_in_terminal("init", str(root), typed="\n".join(typed) + "\n")
+
+    assert BARE_DOMAIN_SAID in " ".join(shown.split())
+    assert "Put the web archive at https://riverside-tenants.org/ itself? [y/N]:" in shown
+    assert load_config(root).base_url == "https://riverside-tenants.org/newsletter/"
+
+
+def test_init_given_an_organisations_domain_says_the_archive_is_the_whole_site(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "news"
+    result = invoke("init", str(root), "--site-url", "www.riverside-tenants.org")
+    assert result.exit_code == 0, result.output
+    assert load_config(root).base_url == "https://www.riverside-tenants.org/"
+    said = " ".join(result.output.split())
+    assert (
+        "https://www.riverside-tenants.org/ is the home page of www.riverside-tenants.org: the"
+        " web archive would be the whole site there."
+    ) in said
+    assert "(https://www.riverside-tenants.org/newsletter/)" in said
+    assert "(https://news.riverside-tenants.org/)" in said
+
+
 def test_a_new_workspace_in_git_never_stages_the_subscriber_list(tmp_path: Path) -> None:
     root = tmp_path / "news"
     assert invoke("init", str(root)).exit_code == 0

@@ -178,6 +178,8 @@ def init(
     identity = scaffold.Identity(
         title or scaffold.DEFAULT_TITLE, organisation, site_url, sender, language or "en"
     )
+    if site_url and (note := scaffold.site_root_note(site_url)):
+        click.echo(note)
     if sys.stdin.isatty():
         identity = _ask(identity, given={"title": title, "language": language})
     created = scaffold.create_workspace(directory, identity)
@@ -218,7 +220,13 @@ def _ask(identity: Identity, given: dict[str, str | None]) -> Identity:
         organisation = ask("Organisation", identity.title, scaffold.check_name)
         identity = replace(identity, organisation=organisation)
     if identity.site_url is None:
-        site = ask("Site URL (the web archive)", defaults.site_url, scaffold.check_site_url)
+        while True:  # an organisation's domain only when it is meant: its website is there
+            site = ask("Site URL (the web archive)", defaults.site_url, scaffold.check_site_url)
+            if not (note := scaffold.site_root_note(site)):
+                break
+            click.echo(note)
+            if click.confirm(f"Put the web archive at {site} itself?", default=False):
+                break
         identity = replace(identity, site_url=site)
     if identity.sender is None:
         name = identity.title
