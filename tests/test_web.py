@@ -874,3 +874,50 @@ def test_issue_details_on_topic_and_language_pages_are_read_in_the_pages_languag
             assert meta.xpath("ancestor-or-self::*[@lang][1]/@lang") == ["en-GB"], listed
             (title,) = item.xpath("a")
             assert title.get("lang") == "es", listed
+
+
+PICKET_REPORT = """---
+title: "Picket report"
+date: 2026-05-20
+---
+
+## Day fifteen
+
+The picket at the Carrick depot entered its third week on Monday.[^1]
+
+Drivers turned their lorries back at the gate rather than cross the line, and the offer of a
+one-off payment was voted down by a show of hands in the canteen on Tuesday night.
+
+[^1]: Counted from the first walkout on 4 May.
+"""
+
+
+def test_an_article_without_a_summary_is_described_by_its_own_opening_words(
+    tmp_path: Path,
+) -> None:
+    """Search engines and link previews show a page's description: an article without
+    `summary:` (an imported blog post, a Word file) was described by its issue's summary,
+    the same for every such article (Search Console: duplicate descriptions), in the
+    issue's language whatever the article's. Its own opening words describe it, cut at a
+    word within about 160 characters, without its headings or footnote marks."""
+    from conftest import build_with_warnings, minimal_with
+
+    root = minimal_with(tmp_path / "ws", {"picket-report.md": PICKET_REPORT})
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text().replace(
+            "editorial:", 'summary: "In this issue: a picket."\neditorial:'
+        )
+    )
+    out, _ = build_with_warnings(root, ["web"])
+    article = page_of(out / "001-first" / "picket-report" / "index.html")
+    opening = (
+        "The picket at the Carrick depot entered its third week on Monday. Drivers turned"
+        " their lorries back at the gate rather than cross the line, and the offer of a…"
+    )
+    assert article.xpath("//meta[@name='description']/@content") == [opening]
+    assert article.xpath("//meta[@property='og:description']/@content") == [opening]
+    first = page_of(out / "001-first" / "first-article" / "index.html")
+    assert first.xpath("//meta[@name='description']/@content") == ["A short article for tests."]
+    issue = page_of(out / "001-first" / "index.html")
+    assert issue.xpath("//meta[@name='description']/@content") == ["In this issue: a picket."]

@@ -24,8 +24,10 @@ from ..model import Archive, Document, Issue, text_direction
 from ..output import Artifact
 from ..pool import transliterated_slug
 from ..resources import cover_path, lead_image, media_path, published_image
+from ..sanitize import plain_text
 from ..urls import edition_home_folder, tag_path
 from .base import ArchiveRenderer, Job, RenderContext
+from .email.content import excerpt
 from .images import publish_for_email, publish_style
 from .indexes import Indexes, Placed
 from .search import search_bundle
@@ -42,6 +44,8 @@ SITEMAP_BYTES = 50 * 1024 * 1024
 # The articles a topic's or a language's page lists, and the issues a home page does: the
 # rest on its pages 2, 3 … (tags/pay/page/2/, as Hugo and WordPress address them).
 PER_PAGE = 50
+# The characters of a description search engines show under a result's title
+DESCRIPTION_CHARS = 160
 
 
 class Page(NamedTuple):
@@ -148,6 +152,14 @@ def _last_changed(page: Page) -> dt.date | None:
 def _article_changed(placed: Placed) -> dt.date:
     """The day an article's page in an issue last changed: the issue's, or its correction's."""
     return max(filter(None, (placed.issue.date, placed.document.updated)))
+
+
+def opening_words(doc: Document) -> str:
+    """What describes an article without a summary to search engines and link previews:
+    its own first words (as its email excerpt opens, headings and footnote marks left out),
+    cut at a word, not its issue's summary, which every such article shared, in the
+    issue's language whatever the article's."""
+    return plain_text(excerpt(doc.body_html, DESCRIPTION_CHARS))
 
 
 def search_path(language: str, newsletter_language: str) -> str:
@@ -326,6 +338,7 @@ class WebRenderer(ArchiveRenderer):
                     "next": docs[i + 1] if i + 1 < len(docs) else None,
                 }
                 values: dict[str, Any] = {"issue": issue, "doc": doc, "downloads": downloads}
+                values["opening"] = opening_words(doc)
                 values |= neighbours
                 if len(siblings) > 1:
                     values["alternates"] = _alternates(siblings, doc.slug)
