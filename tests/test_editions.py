@@ -217,9 +217,10 @@ def test_hreflang_alternates_resolve_and_answer_each_other(built: BuildReport) -
             target = built.out_dir / url.removeprefix(SITE) / "index.html"
             assert target.is_file(), f"{path}: {language} → {url}"
             assert here in alternates(lxml.html.fromstring(target.read_bytes())).values()
-    # Issue 1: 3 editions × (its page and 3 articles'); issue 2: 2 × (its page and 1 article's);
-    # the home page and each edition language's
-    assert linked == 3 * 4 + 2 * 2 + 3
+    # Issue 1: 3 editions × (its page and its one translated article's: the others are
+    # copies of the original); issue 2: 2 × (its page and 1 article's); the home page and
+    # each edition language's
+    assert linked == 3 * 2 + 2 * 2 + 3
 
 
 def test_the_language_switcher_and_the_untranslated_note_on_the_web(built: BuildReport) -> None:
@@ -294,6 +295,39 @@ def test_sitemap_lists_every_edition_with_its_alternates(built: BuildReport) -> 
     }
     every = set(xpath(sitemap, "//x:link/@href"))
     assert every <= locations
+
+
+def test_a_copy_of_the_original_in_another_edition_sends_search_engines_to_the_original(
+    built: BuildReport,
+) -> None:
+    """An article an edition shows as the original wrote it (not translated yet, or
+    already in the edition's language) is the same text at two addresses: each was its own
+    canonical, so search engines had two indexable copies, and hreflang announced the
+    English text as Spanish, and the Spanish one as English. A copy names the original's
+    page as canonical and is no hreflang alternate, nor in the sitemap; hreflang pairs
+    only translations, each by the language it is written in."""
+    original = {
+        f"{ISSUE}/es/report/": f"{SITE}{ISSUE}/report/",  # English, "not translated yet"
+        f"{ISSUE}/ar/report/": f"{SITE}{ISSUE}/report/",
+        f"{ISSUE}/es/nota/": f"{SITE}{ISSUE}/nota/",  # written in Spanish
+        f"{ISSUE}/report/": f"{SITE}{ISSUE}/report/",
+        f"{ISSUE}/nota/": f"{SITE}{ISSUE}/nota/",
+    }
+    for path, canonical in original.items():
+        tree = page(built, f"{path}index.html")
+        assert tree.xpath("//link[@rel='canonical']/@href") == [canonical], path
+        assert tree.xpath("//meta[@property='og:url']/@content") == [canonical], path
+        assert alternates(tree) == {}, path
+        assert tree.find_class("editions"), path  # readers still change language there
+    assert alternates(page(built, f"{ISSUE}/es/strike/index.html")) == {
+        "en": f"{SITE}{ISSUE}/strike/",
+        "es": f"{SITE}{ISSUE}/es/strike/",
+        "ar": f"{SITE}{ISSUE}/ar/strike/",
+        "x-default": f"{SITE}{ISSUE}/strike/",
+    }
+    sitemap = (built.out_dir / "sitemap.xml").read_text()
+    assert f"<loc>{SITE}{ISSUE}/report/</loc>" in sitemap
+    assert f"{ISSUE}/es/report/" not in sitemap and f"{ISSUE}/es/nota/" not in sitemap
 
 
 def test_each_edition_language_has_its_own_feed(built: BuildReport) -> None:

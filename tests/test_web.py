@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import feedparser
 import lxml.etree
@@ -202,10 +202,20 @@ def test_sitemap_lists_every_page_search_engines_may_show(built_example: BuildRe
             "//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
         )
     )
-    pages = {
-        BASE + str(p.parent.relative_to(built_example.out_dir)).removeprefix(".")
-        for p in built_example.out_dir.rglob("index.html")
-        if 'name="robots" content="noindex"' not in p.read_text()
+    pages, copies = set(), set()
+    for path in built_example.out_dir.rglob("index.html"):
+        tree = lxml.html.parse(str(path)).getroot()
+        if tree.xpath("//meta[@name='robots'][@content='noindex']"):
+            continue
+        url = BASE + str(path.parent.relative_to(built_example.out_dir)).removeprefix(".")
+        # the original article, shown untranslated in an edition: its canonical is listed
+        if tree.xpath("//link[@rel='canonical']/@href") != [quote(url.rstrip("/") + "/", ":/")]:
+            copies.add(url)
+        else:
+            pages.add(url)
+    assert {urlsplit(url).path for url in copies} == {
+        "/041-no-poverty-pay/es/jornaleros-huelga",
+        "/041-no-poverty-pay/es/interview-warehouse-steward",
     }
     assert BASE + "search" not in pages  # the search page is kept off
     assert {u.rstrip("/") for u in urls} == {p.rstrip("/") for p in pages}

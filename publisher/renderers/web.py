@@ -223,6 +223,7 @@ class WebRenderer(ArchiveRenderer):
                 _last_changed(page),
             )
             for page in every_page
+            if "canonical" not in page.values  # a copy of another page: that one is listed
         ]
         files = [
             *self._search_pages(archive, ctx),
@@ -341,7 +342,7 @@ class WebRenderer(ArchiveRenderer):
                 values["opening"] = opening_words(doc)
                 values |= neighbours
                 if len(siblings) > 1:
-                    values["alternates"] = _alternates(siblings, doc.slug)
+                    values |= _translations(siblings, issue, doc)
                 pages.append(Page(f"{issue.folder}/{doc.slug}/index.html", "document.html", values))
         return pages
 
@@ -515,7 +516,35 @@ def _alternates(editions: tuple[Issue, ...], doc_slug: str) -> tuple[Alternate, 
             continue
         path = f"{edition.folder}/{doc_slug}/" if doc_slug else f"{edition.folder}/"
         found.append(Alternate(edition.language, path))
+    return _with_default(found)
+
+
+def _with_default(found: Sequence[Alternate]) -> tuple[Alternate, ...]:
+    """`found` and x-default, the first's page; none for a page alone in its language."""
     return (*found, Alternate("x-default", found[0].path)) if len(found) > 1 else ()
+
+
+def _translations(editions: tuple[Issue, ...], issue: Issue, doc: Document) -> dict[str, Any]:
+    """What the page of `doc` in `issue` (one of `editions`) takes from the others: every
+    edition's page of it for its menu (`language_menu`), but as hreflang `alternates` only
+    its translations' pages, each by the language it is written in (a Spanish article in
+    the English issue is "es"); and, on a copy of a text an edition before shows already
+    (the original not translated yet, or already in this edition's language), that page
+    as its `canonical`: the same words at two addresses were two pages to index, the
+    English one announced as Spanish."""
+    texts: dict[Path, Alternate] = {}  # each text's first page: the original's
+    for edition in editions:
+        for shown in edition.documents:
+            if shown.slug == doc.slug and shown.source not in texts:
+                same = edition.language.split("-")[0] == shown.language.split("-")[0]
+                language = edition.language if same else shown.language
+                texts[shown.source] = Alternate(language, f"{edition.folder}/{doc.slug}/")
+    values = {
+        "alternates": _with_default(list(texts.values())),
+        "language_menu": _alternates(editions, doc.slug),
+    }
+    original = texts[doc.source].path
+    return values if original == f"{issue.folder}/{doc.slug}/" else values | {"canonical": original}
 
 
 _ALIAS_SEGMENT = re.compile(r"^[\w\-.~!$&'()*+,;=:@ ]+$")  # a file name, once decoded
