@@ -373,6 +373,8 @@ def logo_path(logo: Path | None) -> PurePosixPath | None:
 
 
 LOGO_EMAIL_PATH = PurePosixPath("style/logo-email.png")
+# The logo on a picture link previews take (`images.share_picture`), for pages with none
+SHARE_PICTURE_PATH = PurePosixPath("style/share.png")
 
 
 # SVG images -------------------------------------------------------------------------------

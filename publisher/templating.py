@@ -17,6 +17,7 @@ from .model import ARABIC_SCRIPT_LANGUAGES, Issue, text_direction
 from .numerals import counter_style
 from .resources import (
     LOGO_EMAIL_PATH,
+    SHARE_PICTURE_PATH,
     cover_email_path,
     cover_path,
     email_copy_path,
@@ -339,6 +340,7 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
     env.globals["email_copy_path"] = email_copy_path
     env.globals["logo_path"] = logo_path
     env.globals["logo_email_path"] = str(LOGO_EMAIL_PATH)
+    env.globals["share_picture_path"] = str(SHARE_PICTURE_PATH)
     return env
 
 

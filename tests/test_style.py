@@ -362,11 +362,81 @@ def test_the_web_pages_carry_logo_cover_and_open_graph_images(
     ]
     assert page.xpath("//figure[@class='lead-image']/img/@src") == ["../../media/media/lead.jpg"]
     home = lxml.html.parse(dist / "index.html").getroot()
-    assert home.xpath("//meta[@property='og:image']/@content") == [f"{site}style/logo-email.png"]
+    assert home.xpath("//meta[@property='og:image']/@content") == [f"{site}style/share.png"]
     assert home.xpath("//meta[@name='twitter:card']/@content") == ["summary"]
     css = (dist / "site.css").read_text()
     assert "#1d6b2f" in css and "'DejaVu Serif'" in css
     assert "@font-face" in css and (dist / "style" / "Heading.ttf").is_file()
+
+
+# A round logo as organisations draw one: a dark roundel on a transparent ground, 120 px
+ROUNDEL = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120" width="120" height="120">
+  <circle cx="60" cy="60" r="57" fill="#0f5c73"/>
+  <path d="M34 88 V30 H90 V37 H41 V88 Z" fill="#ffffff"/>
+</svg>
+"""
+
+
+TWITTER_ALT = "twitter:image:alt"
+
+
+def test_a_page_without_a_picture_of_its_own_is_shared_with_the_logo_big_enough_for_previews(
+    tmp_path: Path,
+) -> None:
+    """Facebook refuses a link preview's picture under 200 × 200 px: pages without a cover
+    or a lead image (home, topics, an article without a picture) offered the email's logo,
+    168 px high and transparent (black on dark cards), with no size or description. They
+    offer the logo centred on a solid 1200 × 630 picture, sized and described; a page
+    with a lead image describes it with its image_alt, and gives its copy's size."""
+    from conftest import build_with_warnings, minimal_with
+    from PIL import Image
+
+    photo = io.BytesIO()
+    Image.new("RGB", (2400, 1600), (120, 160, 90)).save(photo, format="JPEG", quality=70)
+    lead = (
+        "---\ntitle: On the picket\nimage: media/picket.jpg\n"
+        "image_alt: Strikers at the gate\n---\n\nText.\n"
+    )
+    root = minimal_with(
+        tmp_path / "ws",
+        {"media/logo.svg": ROUNDEL, "media/picket.jpg": photo.getvalue(), "picket.md": lead},
+        '\n[style]\nlogo = "documents/media/logo.svg"\nlogo_alt = "Test Organisation"\n',
+    )
+    dist, _ = build_with_warnings(root, ["web"])
+    site = "https://minimal.example.org/"
+
+    def shared(page: str) -> dict[str, list[str]]:
+        tree = lxml.html.parse(dist / page).getroot()
+        return {
+            key: tree.xpath(f"//meta[@property='{key}' or @name='{key}']/@content")
+            for key in (
+                "og:image",
+                "og:image:width",
+                "og:image:height",
+                "og:image:alt",
+                TWITTER_ALT,
+            )
+        }
+
+    for page in ("index.html", "tags/test/index.html", "001-first/first-article/index.html"):
+        assert shared(page) == {
+            "og:image": [f"{site}style/share.png"],
+            "og:image:width": ["1200"],
+            "og:image:height": ["630"],
+            "og:image:alt": ["Test Organisation"],
+            TWITTER_ALT: ["Test Organisation"],
+        }, page
+    with Image.open(dist / "style" / "share.png") as picture:
+        assert (picture.size, picture.mode) == ((1200, 630), "RGB")
+        assert picture.getpixel((5, 5)) == (255, 255, 255)  # a solid ground, not transparent
+        assert picture.getpixel((600, 315 - 200)) == (15, 92, 115)  # the roundel, large
+    assert shared("001-first/picket/index.html") == {
+        "og:image": [f"{site}media-email/media/picket.jpg"],
+        "og:image:width": ["1200"],
+        "og:image:height": ["800"],
+        "og:image:alt": ["Strikers at the gate"],
+        TWITTER_ALT: ["Strikers at the gate"],
+    }
 
 
 def test_the_epub_has_its_cover_fonts_logo_and_lead_image(

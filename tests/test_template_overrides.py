@@ -225,10 +225,10 @@ def test_a_misspelled_block_in_an_override_is_named_with_the_blocks_there_are(
     issue's page came out with an empty <main>, and build and check passed."""
     root = workspace("minimal")
     issue_page = (THEME / "web" / "issue.html").read_text()
-    assert issue_page.splitlines()[5] == "{% block main %}"
+    assert issue_page.splitlines()[4] == "{% block main %}"
     misspelled = issue_page.replace("{% block main %}", "{% block mian %}")
     problem = override_problem(root, "web/issue.html", misspelled, "web")
-    assert (problem.file, problem.line) == (root / "templates" / "web" / "issue.html", 6)
+    assert (problem.file, problem.line) == (root / "templates" / "web" / "issue.html", 5)
     assert problem.message.startswith("template error: block 'mian' is not in web/base.html")
     assert "head, main, og_image" in problem.message
     assert "did you mean 'main'?" in (problem.hint or "")

@@ -19,12 +19,13 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ..model import Issue
+from ..model import Document, Issue
 from ..output import Artifact
 from ..paths import remembered_per_file
 from ..printing import PrintOptions
 from ..resources import (
     LOGO_EMAIL_PATH,
+    SHARE_PICTURE_PATH,
     cover_email_path,
     email_copy_path,
     email_suffix,
@@ -43,6 +44,10 @@ log = logging.getLogger(__name__)
 EMAIL_MAX_WIDTH = 1200  # px
 EMAIL_COLUMN_WIDTH = 552  # px: the 600 px email less its padding
 LOGO_EMAIL_HEIGHT = 56  # px, as the email shows it
+# Link previews' picture (Facebook's, LinkedIn's large card: 1.91 to 1; under 200 × 200 px
+# Facebook shows none), and the logo's square on it: a "summary" card crops to the middle.
+SHARE_PICTURE_SIZE = (1200, 630)
+SHARE_LOGO_BOX = 504
 PRINT_PPI = 200  # below this at its printed size, an image looks soft on paper
 CSS_PX_PER_MM = 96 / 25.4  # an image without a width prints at 96 pixels to the inch
 
@@ -84,6 +89,31 @@ def email_images(issue: Issue, style: Style, documents_dir: Path, base_url: str)
                 url, shown, shown_height(documents_dir / image, shown), alt
             )
     return {"logo": logo, "cover": cover, "lead_images": leads}
+
+
+def share_image(
+    issue: Issue | None, doc: Document | None, style: Style, documents_dir: Path, base_url: str
+) -> EmailImage | None:
+    """The picture a page's link previews show, with its size and what it shows: the
+    article's lead image, else its issue's cover (their email copies: those are at most
+    EMAIL_MAX_WIDTH wide), else the logo on its share picture (`share_picture`); None
+    without any."""
+    if doc and (image := lead_image(doc, documents_dir)):
+        alt = str(doc.extra.get("image_alt") or "")
+        return _shared_copy(documents_dir / image, email_copy_path(image), alt, base_url)
+    if issue and issue.cover and (path := cover_email_path(issue)):
+        return _shared_copy(issue.cover, path, issue.cover_alt, base_url)
+    if style.logo:
+        return EmailImage(f"{base_url}{SHARE_PICTURE_PATH}", *SHARE_PICTURE_SIZE, style.logo_alt)
+    return None
+
+
+def _shared_copy(image: Path, copy: PurePosixPath, alt: str, base_url: str) -> EmailImage:
+    """The email copy of `image` as a link preview's picture: its address and its size."""
+    shown = EMAIL_MAX_WIDTH  # an SVG is drawn that wide
+    if image.suffix.lower() != ".svg" and (natural := image_size(image)):
+        shown = min(natural[0], EMAIL_MAX_WIDTH)
+    return EmailImage(f"{base_url}{quote(str(copy))}", shown, shown_height(image, shown), alt)
 
 
 def publish_for_email(
@@ -130,6 +160,7 @@ def publish_style(style: Style) -> list[Artifact]:
         try:
             artifacts.append(Artifact(Path(path), logo_for_web(style.logo)))
             artifacts.append(Artifact(Path(LOGO_EMAIL_PATH), logo_for_email(style.logo)[0]))
+            artifacts.append(Artifact(Path(SHARE_PICTURE_PATH), share_picture(style)))
         except (OSError, ValueError) as exc:
             log.warning("%s: logo left out: %s", style.logo, exc)
     for font in style.fonts:
@@ -197,6 +228,31 @@ def logo_for_web(logo: Path) -> bytes:
     if logo.suffix.lower() == ".svg":
         return publishable_image(logo)
     return _logo_copy(logo)[0]
+
+
+def share_picture(style: Style) -> bytes:
+    """The logo as large as SHARE_LOGO_BOX, centred on a SHARE_PICTURE_SIZE PNG of a solid
+    ground: white, or the accent where the logo reads better on it (a white logo). The
+    email's copy, 168 px and transparent, was too small for Facebook and black on dark
+    cards."""
+    from PIL import Image
+
+    assert style.logo is not None
+    natural = image_size(style.logo)
+    if natural is None:
+        raise ValueError("cannot be read as an image")
+    scale = SHARE_LOGO_BOX / max(natural)
+    size = (max(1, round(natural[0] * scale)), max(1, round(natural[1] * scale)))
+    data, _, _ = email_copy(style.logo, size[0])
+    with Image.open(io.BytesIO(data)) as drawn:
+        logo = drawn.convert("RGBA").resize(size, Image.Resampling.LANCZOS)
+    ground = "#ffffff" if style.logo_plated(style.accent) else style.accent
+    picture = Image.new("RGB", SHARE_PICTURE_SIZE, ground)
+    at = ((SHARE_PICTURE_SIZE[0] - size[0]) // 2, (SHARE_PICTURE_SIZE[1] - size[1]) // 2)
+    picture.paste(logo, at, logo)
+    out = io.BytesIO()
+    picture.save(out, format="PNG", optimize=True)
+    return out.getvalue()
 
 
 def _logo_copy(logo: Path) -> tuple[bytes, int, int]:

@@ -28,7 +28,7 @@ from ..sanitize import plain_text
 from ..urls import edition_home_folder, tag_path
 from .base import ArchiveRenderer, Job, RenderContext
 from .email.content import excerpt
-from .images import publish_for_email, publish_style
+from .images import publish_for_email, publish_style, share_image
 from .indexes import Indexes, Placed
 from .search import search_bundle
 
@@ -450,6 +450,13 @@ class WebRenderer(ArchiveRenderer):
             feed_folder=edition_home_folder(page.edition) if page.edition else "",
             # where the page's topic and language pages are: its edition language's own
             edition_folder=edition_home_folder(page.edition) if page.edition else "",
+            share=share_image(
+                page.values.get("issue"),
+                page.values.get("doc"),
+                ctx.config.style,
+                ctx.config.documents_dir,
+                ctx.config.base_url,
+            ),
             **page.values,
         )
         return Artifact.text(page.path, html)
