@@ -439,6 +439,36 @@ def test_a_page_without_a_picture_of_its_own_is_shared_with_the_logo_big_enough_
     }
 
 
+def test_every_page_names_the_logo_as_its_icon_so_browsers_ask_for_no_favicon_ico(
+    tmp_path: Path,
+) -> None:
+    """No page linked an icon: every first visit asked the host's root for /favicon.ico
+    (a 404 in the log), which a site under a sub-path cannot even put there. Every page
+    links the published logo, from the site's folder, as its icon."""
+    from urllib.parse import urljoin
+
+    from conftest import build_with_warnings, minimal_with
+
+    root = minimal_with(
+        tmp_path / "ws",
+        {"media/logo.svg": ROUNDEL},
+        '\n[style]\nlogo = "documents/media/logo.svg"\n',
+    )
+    toml = root / "publisher.toml"
+    site = "https://example.org/news/"
+    toml.write_text(toml.read_text().replace("https://minimal.example.org/", site))
+    dist, _ = build_with_warnings(root, ["web"])
+    pages = [*dist.rglob("index.html"), dist / "404.html"]
+    for path in pages:
+        tree = lxml.html.parse(path).getroot()
+        here = site + path.relative_to(dist).as_posix()
+        icons = tree.xpath("//head/link[@rel='icon']")
+        assert [icon.get("type") for icon in icons] == ["image/svg+xml"], path
+        address = urljoin(here, icons[0].get("href"))
+        assert address == f"{site}style/logo.svg", path
+    assert b"<svg" in (dist / "style" / "logo.svg").read_bytes()
+
+
 def test_the_epub_has_its_cover_fonts_logo_and_lead_image(
     styled: tuple[BuildReport, list[str]],
 ) -> None:
