@@ -168,6 +168,40 @@ def test_a_printed_article_is_the_article_with_its_links_addresses_and_no_site_m
     assert "The first article" not in printed  # the previous article's link
 
 
+def test_a_printed_issue_never_ends_a_page_with_a_section_or_article_title(
+    browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Printing an issue page to A4 left a section title ("Statements") alone at the foot
+    of a page, its article (a lead photo first, which cannot be split) on the next. A
+    title goes over with what it heads."""
+    photo = io.BytesIO()
+    Image.new("RGB", (1200, 800), (90, 120, 150)).save(photo, format="JPEG", quality=60)
+    sentence = "The picket held at the depot gate through the night and the lorries turned back. "
+    reports = {
+        f"report-{n}.md": f"---\ntitle: Report {n}\nimage: media/gate.jpg\nimage_alt: The gate\n"
+        "---\n\n" + "\n\n".join([sentence * 2] * n) + "\n"
+        for n in range(1, 7)
+    }
+    root = minimal_with(tmp_path / "ws", {"media/gate.jpg": photo.getvalue(), **reports})
+    manifest = root / "issues" / "001-first.yaml"
+    sections = "".join(
+        f"  - title: Section {n}\n    documents: [report-{n}]\n" for n in range(1, 7)
+    )
+    manifest.write_text(manifest.read_text().partition("sections:")[0] + "sections:\n" + sections)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    out = build(root, formats=["web"]).out_dir
+    page = browser.new_page()
+    with serving_folder(out) as site:
+        page.goto(site + "001-first/")
+        page.pdf(path=tmp_path / "printed.pdf", format="A4")
+    page.close()
+    printed = pdftotext(tmp_path / "printed.pdf").split("\f")
+    last_lines = [lines[-1].strip() for text in printed if (lines := text.strip().splitlines())]
+    assert len(printed) > 6  # a page for each photo at least
+    for last in last_lines:
+        assert not last.startswith(("Section", "Report")), last_lines
+
+
 @pytest.mark.parametrize(("path", "label"), [("search/", "Search"), ("search/es/", "Buscar")])
 def test_the_search_box_has_a_label_a_screen_reader_reads(
     browser, site: str, path: str, label: str
