@@ -79,8 +79,12 @@ def test_a_translations_alias_on_a_page_or_off_the_site_gives_no_redirect_but_a_
     assert not issue.xpath("//meta[@http-equiv='refresh']")  # still the issue's page
     said = sorted(w.rpartition("/documents/")[2] for w in warnings if "rally.fr.md" in w)
     assert said == [
-        "rally.fr.md: no redirect from alias '/001-first/': already a page",
-        "rally.fr.md: no redirect from alias '/?p=7': not a path on this site",
+        "rally.fr.md:3: no redirect from alias '/001-first/': already a page\n"
+        "  hint: take it out of aliases: that address is the site's own",
+        "rally.fr.md:3: no redirect from alias '/?p=7': not a path on this site\n"
+        "  hint: make it in the web server's or the host's redirect rules (the _redirects file"
+        " of Netlify and Cloudflare Pages, Apache's RewriteRule, nginx's rewrite), and take it"
+        " out of aliases",
     ]
 
 
@@ -92,5 +96,6 @@ def test_an_untranslated_articles_alias_on_an_editions_page_is_said_once(
     spanish = lxml.html.parse(str(out / "001-first" / "es" / "index.html")).getroot()
     assert not spanish.xpath("//meta[@http-equiv='refresh']")
     assert [w.rpartition("/documents/")[2] for w in warnings if "notice.md" in w] == [
-        "notice.md: no redirect from alias '/001-first/es/': already a page"
+        "notice.md:3: no redirect from alias '/001-first/es/': already a page\n"
+        "  hint: take it out of aliases: that address is the site's own"
     ]

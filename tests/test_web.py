@@ -627,13 +627,32 @@ def test_an_old_address_naming_a_file_the_build_writes_gives_a_warning_not_a_fai
         tmp_path / "ws", {"moved.md": f"---\ntitle: B\naliases: [{listed}]\n---\n\nBody.\n"}
     )
     out, warnings = build_with_warnings(root, ["web"])
-    said = [w.rpartition("moved.md: ")[2] for w in warnings if "moved.md" in w]
+    said = [w.rpartition("moved.md:3: ")[2].partition("\n")[0] for w in warnings if "moved" in w]
     assert said == [
         f"no redirect from alias {alias!r}: {why}" for alias, why in OLD_ADDRESSES.items()
     ]
     assert "url=../../001-first/moved/" in (out / "p" / "old-post" / "index.html").read_text()
     assert (out / "site.css").is_file() and not (out / "x").exists()
     assert "refresh" not in (out / "search" / "index.html").read_text()
+
+
+def test_an_old_wordpress_address_is_warned_of_at_its_line_with_where_to_redirect_it(
+    tmp_path: Path,
+) -> None:
+    """`aliases: ["/?p=123"]` (WordPress's address of a post, common in a site brought over
+    from it) is no page the build can write: the warning named the file, but not the line,
+    nor where such a redirect is made instead."""
+    from conftest import build_with_warnings, minimal_with
+
+    note = '---\ntitle: Note\ndate: 2026-01-08\naliases:\n  - "/?p=123"\n---\n\nBody.\n'
+    root = minimal_with(tmp_path / "ws", {"note-1.md": note})
+    _, warnings = build_with_warnings(root, ["web"])
+    [said] = [w for w in warnings if "note-1.md" in w]
+    where = root / "documents" / "note-1.md"
+    message, hint = said.split("\n  hint: ")
+    assert message == f"{where}:5: no redirect from alias '/?p=123': not a path on this site"
+    assert "the web server's or the host's redirect rules" in hint
+    assert "_redirects" in hint  # the file Netlify and Cloudflare Pages read them from
 
 
 def test_old_addresses_under_the_sites_folder_redirect_where_readers_type_them(
@@ -668,7 +687,7 @@ def test_old_addresses_under_the_sites_folder_redirect_where_readers_type_them(
     for page in ("2015/full-url", "2015/03/rally-report", "2016/site-root", "2013/old-domain"):
         assert "001-first/moved/" in (out / page / "index.html").read_text(), page
     assert not (out / "newsletter").exists() and not (out / "2014").exists()
-    said = [w.rpartition("moved.md: ")[2] for w in warnings if "moved.md" in w]
+    said = [w.rpartition("moved.md:3: ")[2] for w in warnings if "moved.md" in w]
     assert len(said) == 1 and said[0].startswith(
         "no redirect from alias 'https://example.org/2014/root-of-host/': outside this"
         " site's folder /newsletter/"

@@ -18,7 +18,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar, NamedTuple
 from urllib.parse import quote, unquote, urlsplit
 
+from .. import textfiles
 from ..attachments import editorial_media
+from ..errors import Problem
 from ..manifest import former_slugs
 from ..model import Archive, Document, Issue, text_direction
 from ..output import Artifact
@@ -413,7 +415,7 @@ class WebRenderer(ArchiveRenderer):
                         continue  # claimed already: in a newer issue, or in the original edition
                     why = _outside(alias, site) or _no_redirect(path, taken, archive)
                     if why or path is None:
-                        log.warning("%s: no redirect from alias %r: %s", doc.source, alias, why)
+                        _warn_of_no_redirect(doc.source, alias, why)
                         continue
                     redirected.add(path)
                     values = {"target": f"{issue.folder}/{doc.slug}/", "title": doc.title}
@@ -566,8 +568,7 @@ def _issue_aliases(
     for alias in issue.aliases:
         page = alias_page(alias, site)
         if page is None:
-            why = _outside(alias, site) or "not a path on this site"
-            log.warning("%s: no redirect from alias %r: %s", issue.source, alias, why)
+            _warn_of_no_redirect(issue.source, alias, _outside(alias, site) or _NOT_A_PATH)
         elif not page.endswith("/index.html"):
             yield page, f"{issue.folder}/", None
     for folder in _old_folders(issue, site, formers):
@@ -648,7 +649,7 @@ def _no_redirect(path: str | None, taken: set[str], archive: Archive) -> str:
     file (a redirect at site.css/index.html failed the whole build) or in a folder the build
     fills with its own."""
     if path is None:
-        return "not a path on this site"
+        return _NOT_A_PATH
     if path in taken:
         return "already a page"
     segments = path.split("/")
@@ -711,7 +712,24 @@ def _outside(alias: object, site: str) -> str:
         return ""  # a path, or another host's address (the old domain's): from base_url
     if ("/" + old.path.lstrip("/") + "/").startswith(folder):
         return ""
-    return (
-        f"outside this site's folder {folder} (base_url), so no page of the build is there:"
-        " make the redirect in the web server's or the host's redirect rules"
-    )
+    return f"outside this site's folder {folder} (base_url), so no page of the build is there"
+
+
+_NOT_A_PATH = "not a path on this site"
+_SITES_OWN = ("already a page", "the build writes")  # why `_no_redirect` gives for a page's
+# Where a redirect no page of dist/ can make is made: the web server's or host's own rules
+_HOST_RULES = (
+    "make it in the web server's or the host's redirect rules (the _redirects file of Netlify"
+    " and Cloudflare Pages, Apache's RewriteRule, nginx's rewrite), and take it out of aliases"
+)
+
+
+def _warn_of_no_redirect(source: Path, alias: str, why: str) -> None:
+    """Say an alias makes no redirect page, at its line of `source` (its front matter or
+    manifest), with what to do: the host's rules for an address dist/ cannot hold (a
+    WordPress `/?p=123`, one outside the site's folder), or take it out of aliases where
+    the site's own page or file is."""
+    line = textfiles.line_of(textfiles.written_text(source), alias)
+    ours = why.startswith(_SITES_OWN)
+    hint = "take it out of aliases: that address is the site's own" if ours else _HOST_RULES
+    log.warning("%s", Problem(f"no redirect from alias {alias!r}: {why}", source, line, hint))
