@@ -222,6 +222,37 @@ def test_sitemap_lists_every_page_search_engines_may_show(built_example: BuildRe
     assert "Sitemap: " + BASE + "sitemap.xml" in (built_example.out_dir / "robots.txt").read_text()
 
 
+def test_a_site_in_a_folder_is_told_where_crawlers_read_robots_txt(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Crawlers read robots.txt only at the host's root: under base_url
+    https://example.org/news/ the build's robots.txt, and its Sitemap line, is published
+    at /news/robots.txt, where none reads it, without a word. The build says where the
+    line goes, or to submit the sitemap; a site at the host's root is told nothing."""
+    import logging
+
+    from conftest import build_with_warnings, minimal_with
+
+    def notes(base_url: str) -> list[str]:
+        root = minimal_with(tmp_path / base_url.split("/")[-2], {})
+        toml = root / "publisher.toml"
+        toml.write_text(toml.read_text().replace("https://minimal.example.org/", base_url))
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="publisher"):
+            out, _ = build_with_warnings(root, ["web"])
+        assert f"Sitemap: {base_url}sitemap.xml" in (out / "robots.txt").read_text()
+        return [
+            record.getMessage() for record in caplog.records if "robots.txt" in record.getMessage()
+        ]
+
+    assert notes("https://example.org/news/") == [
+        "robots.txt is read only at the host's root, https://example.org/robots.txt, not"
+        " in this site's folder: add the line 'Sitemap: https://example.org/news/sitemap.xml'"
+        " there, or submit that sitemap in Google Search Console and Bing Webmaster Tools"
+    ]
+    assert notes("https://example.org/") == []
+
+
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 # An article corrected after its issue went out, as Hugo's front matter dates it
 CORRECTED = """\

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar, NamedTuple
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from .. import textfiles
 from ..attachments import editorial_media
@@ -231,7 +231,7 @@ class WebRenderer(ArchiveRenderer):
             *self._search_pages(archive, ctx),
             Artifact.text("site.css", self.render_template(ctx, "site.css")),
             *self._sitemaps(ctx, urls),
-            Artifact.text("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site}sitemap.xml\n"),
+            _robots_txt(site),
             *publish_style(ctx.config.style),
         ]
         taken = {page.path for page in every_page} | {file.path.as_posix() for file in files}
@@ -499,6 +499,22 @@ class WebRenderer(ArchiveRenderer):
                     artifacts.append(Artifact(Path(path), data))
             artifacts += publish_for_email(issue, ctx.config.documents_dir)
         return artifacts
+
+
+def _robots_txt(site: str) -> Artifact:
+    """robots.txt, naming the sitemap. Crawlers read it only at the host's root: a site in
+    a folder (base_url https://example.org/news/) is told where its line goes instead, as
+    its own robots.txt, published at /news/robots.txt, is read by none."""
+    sitemap = f"{site}sitemap.xml"
+    if _site_folder(site) != "/":
+        log.info(
+            "robots.txt is read only at the host's root, %s, not in this site's folder: add"
+            " the line 'Sitemap: %s' there, or submit that sitemap in Google Search Console"
+            " and Bing Webmaster Tools",
+            urljoin(site, "/robots.txt"),
+            sitemap,
+        )
+    return Artifact.text("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {sitemap}\n")
 
 
 def _home_link(page: Page, root: str) -> str:
