@@ -373,6 +373,14 @@ def logo_path(logo: Path | None) -> PurePosixPath | None:
 
 
 LOGO_EMAIL_PATH = PurePosixPath("style/logo-email.png")
+
+
+def web_font_path(font: Path) -> PurePosixPath:
+    """Where the web archive publishes a font the workspace bundles: as WOFF2, whatever the
+    file's format (`images.publish_style`)."""
+    return PurePosixPath("style") / f"{font.stem}.woff2"
+
+
 # The logo on a picture link previews take (`images.share_picture`), for pages with none
 SHARE_PICTURE_PATH = PurePosixPath("style/share.png")
 

@@ -24,6 +24,7 @@ from .resources import (
     lead_image,
     logo_path,
     prefix_images,
+    web_font_path,
 )
 from .style import THEMES, theme_folder
 from .tree_edits import boxed_tables
@@ -341,6 +342,7 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
     env.globals["logo_path"] = logo_path
     env.globals["logo_email_path"] = str(LOGO_EMAIL_PATH)
     env.globals["share_picture_path"] = str(SHARE_PICTURE_PATH)
+    env.globals["web_font_path"] = web_font_path
     return env
 
 

@@ -366,7 +366,7 @@ def test_the_web_pages_carry_logo_cover_and_open_graph_images(
     assert home.xpath("//meta[@name='twitter:card']/@content") == ["summary"]
     css = (dist / "site.css").read_text()
     assert "#1d6b2f" in css and "'DejaVu Serif'" in css
-    assert "@font-face" in css and (dist / "style" / "Heading.ttf").is_file()
+    assert "@font-face" in css and (dist / "style" / "Heading.woff2").is_file()
 
 
 # A round logo as organisations draw one: a dark roundel on a transparent ground, 120 px
@@ -467,6 +467,44 @@ def test_every_page_names_the_logo_as_its_icon_so_browsers_ask_for_no_favicon_ic
         address = urljoin(here, icons[0].get("href"))
         assert address == f"{site}style/logo.svg", path
     assert b"<svg" in (dist / "style" / "logo.svg").read_bytes()
+
+
+def test_a_bundled_web_font_is_published_as_a_small_woff2_of_the_sites_letters(
+    tmp_path: Path,
+) -> None:
+    """A bundled heading font (a 709 KB copy of DejaVu Sans Bold) was published as the
+    whole TTF, loaded by every page, and @font-face had no font-display: the headings were
+    blank until it came. It is a WOFF2 of the letters the site's text holds, shown in a
+    fallback font meanwhile (font-display: swap)."""
+    from conftest import build_with_warnings, minimal_with
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    dejavu = subprocess.run(
+        ["fc-match", "--format", "%{file}", "DejaVu Sans:style=Bold"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    article = "---\ntitle: Piquete en Núñez\n---\n\nLa huelga sigue.\n"
+    root = minimal_with(
+        tmp_path / "ws",
+        {"piquete.md": article},
+        '\n[style]\nheading_font = "fonts/Union Heading.ttf"\n',
+    )
+    (root / "fonts").mkdir()
+    shutil.copy(dejavu, root / "fonts" / "Union Heading.ttf")
+    dist, _ = build_with_warnings(root, ["web"])
+    css = (dist / "site.css").read_text()
+    [face] = [line for line in css.splitlines() if line.startswith("@font-face")]
+    assert 'src: url("style/Union Heading.woff2") format("woff2")' in face
+    assert "font-display: swap" in face
+    assert sorted(path.name for path in (dist / "style").iterdir()) == ["Union Heading.woff2"]
+    published = dist / "style" / "Union Heading.woff2"
+    assert published.read_bytes().startswith(b"wOF2")
+    assert published.stat().st_size < Path(dejavu).stat().st_size / 10
+    letters = set(TTFont(published).getBestCmap())
+    assert {ord(c) for c in "PiqueteNúñzFstrcl"} <= letters  # the site's headings' letters
+    assert ord("Ж") not in letters  # DejaVu's Cyrillic, which no page holds
 
 
 def test_the_epub_has_its_cover_fonts_logo_and_lead_image(

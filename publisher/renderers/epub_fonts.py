@@ -4,7 +4,8 @@ which the [style] fonts (Latin ones) would leave to whatever the reading system 
 
 Whole faces cost: Noto Serif and Noto Sans, four files each, made a 100 KB issue 2.35 MB,
 bold italic included when nothing was set in it. Fonts under the OFL (Noto, DejaVu) may
-be subset; the subset keeps the font's name table, its licence among it.
+be subset; the subset keeps the font's name table, its licence among it. The web archive
+cuts the fonts the workspace bundles the same way (`font_subsets.subset_font`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..style import Face, Font, Style, font_faces, installed_families
+from .font_subsets import subset_font
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -107,25 +109,13 @@ def _nearest(faces: tuple[Face, ...], bold: bool, italic: bool) -> Face:
 
 
 def _subset(file: Path, text: str, folder: Path) -> Path:
-    """The font cut to the glyphs `text` needs (with every layout feature, so Arabic still
-    joins and ligatures still form), in `folder` under the file's own name; the whole
-    file when fontTools cannot cut it."""
-    from fontTools import subset  # type: ignore[import-untyped]
-
+    """The font cut to the glyphs `text` needs, in `folder` under the file's own name (and
+    in its format); the whole file when fontTools cannot cut it."""
     target = folder / file.name
-    options = subset.Options()
-    options.layout_features = ["*"]
-    options.name_IDs = ["*"]  # the licence and copyright stay with the font
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    options.flavor = {".woff": "woff", ".woff2": "woff2"}.get(file.suffix.lower())
     try:
-        font = subset.load_font(str(file), options, dontLoadGlyphNames=True)
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(text=text)
-        subsetter.subset(font)
-        subset.save_font(font, str(target), options)
-    except Exception as exc:  # a font fontTools cannot read or write: embedded whole
+        flavor = {".woff": "woff", ".woff2": "woff2"}.get(file.suffix.lower())
+        target.write_bytes(subset_font(file, text, flavor))
+    except ValueError as exc:
         log.info("%s: embedded whole in the EPUB, not subset: %s", file.name, exc)
         target.write_bytes(file.read_bytes())
     return target

@@ -33,8 +33,10 @@ from ..resources import (
     logo_path,
     pool_images,
     publishable_image,
+    web_font_path,
 )
 from .drawings import svg_size, svg_to_png
+from .font_subsets import subset_font
 
 if TYPE_CHECKING:  # style.py draws its logo with email_copy: a type, not an import
     from ..style import Style
@@ -152,9 +154,11 @@ def _pool_images(issue: Issue, documents_dir: Path) -> dict[str, str]:
     return found
 
 
-def publish_style(style: Style) -> list[Artifact]:
+def publish_style(style: Style, letters: str) -> list[Artifact]:
     """The logo as the web shows it (an SVG sanitised) and as email shows it (a PNG), and
-    bundled fonts for the web's @font-face (web archive, index job)."""
+    bundled fonts for the web's @font-face (web archive, index job): each a WOFF2 of the
+    `letters` the site's text holds, a few dozen KB where the whole file, every page
+    loaded, was hundreds."""
     artifacts = []
     if style.logo and (path := logo_path(style.logo)):
         try:
@@ -166,7 +170,12 @@ def publish_style(style: Style) -> list[Artifact]:
     for font in style.fonts:
         if font.bundled:
             face = font.faces[0].file
-            artifacts.append(Artifact(Path("style") / face.name, face.read_bytes()))
+            try:
+                data = subset_font(face, letters, "woff2")
+            except ValueError as exc:  # browsers tell a font's format by its bytes
+                log.info("%s: published whole on the web, not as WOFF2: %s", face.name, exc)
+                data = face.read_bytes()
+            artifacts.append(Artifact(Path(web_font_path(face)), data))
     return artifacts
 
 

@@ -232,7 +232,7 @@ class WebRenderer(ArchiveRenderer):
             Artifact.text("site.css", self.render_template(ctx, "site.css")),
             *self._sitemaps(ctx, urls),
             _robots_txt(site),
-            *publish_style(ctx.config.style),
+            *publish_style(ctx.config.style, _site_letters(archive, ctx)),
         ]
         taken = {page.path for page in every_page} | {file.path.as_posix() for file in files}
         formers = former_slugs(issue.source for issue in archive.issues)  # dd-ldrb for عدد
@@ -499,6 +499,29 @@ class WebRenderer(ArchiveRenderer):
                     artifacts.append(Artifact(Path(path), data))
             artifacts += publish_for_email(issue, ctx.config.documents_dir)
         return artifacts
+
+
+# Letters a bundled web font keeps whatever the text holds now: Latin with its accents,
+# punctuation and currency signs, for the next article's "ç" or "€" (each page of a site
+# built before it was written loads the one font file of the build after)
+_WEB_FONT_LETTERS = "".join(
+    chr(code)
+    for start, end in ((0x20, 0x17F), (0x2010, 0x205E), (0x20A0, 0x20C0))
+    for code in range(start, end + 1)
+)
+
+
+def _site_letters(archive: Archive, ctx: RenderContext) -> str:
+    """Every letter the site's pages may set in a bundled font: the articles', the issues'
+    and the newsletter's own words, and _WEB_FONT_LETTERS."""
+    config = ctx.config
+    texts = [config.title, config.description, config.organisation, config.style.masthead]
+    for issue in archive.every_edition:
+        texts += [issue.title, issue.summary, issue.editorial_html]
+        texts += [section.title for section in issue.sections]
+        for doc in issue.documents:
+            texts += [doc.title, doc.subtitle, doc.summary, doc.body_html, *doc.authors]
+    return "".join(sorted(set(_WEB_FONT_LETTERS).union(*texts)))
 
 
 def _robots_txt(site: str) -> Artifact:
