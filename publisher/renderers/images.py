@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -154,11 +155,12 @@ def _pool_images(issue: Issue, documents_dir: Path) -> dict[str, str]:
     return found
 
 
-def publish_style(style: Style, letters: str) -> list[Artifact]:
+def publish_style(style: Style, letters: Callable[[], str]) -> list[Artifact]:
     """The logo as the web shows it (an SVG sanitised) and as email shows it (a PNG), and
     bundled fonts for the web's @font-face (web archive, index job): each a WOFF2 of the
-    `letters` the site's text holds, a few dozen KB where the whole file, every page
-    loaded, was hundreds."""
+    `letters()` the site's text holds, a few dozen KB where the whole file, every page
+    loaded, was hundreds (gathered only when there is a font to cut: the whole archive's
+    text)."""
     artifacts = []
     if style.logo and (path := logo_path(style.logo)):
         try:
@@ -171,7 +173,7 @@ def publish_style(style: Style, letters: str) -> list[Artifact]:
         if font.bundled:
             face = font.faces[0].file
             try:
-                data = subset_font(face, letters, "woff2")
+                data = subset_font(face, letters(), "woff2")
             except ValueError as exc:  # browsers tell a font's format by its bytes
                 log.info("%s: published whole on the web, not as WOFF2: %s", face.name, exc)
                 data = face.read_bytes()

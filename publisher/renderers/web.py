@@ -9,6 +9,7 @@ and the leaflets' QR codes land.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import posixpath
 import re
@@ -232,7 +233,7 @@ class WebRenderer(ArchiveRenderer):
             Artifact.text("site.css", self.render_template(ctx, "site.css")),
             *self._sitemaps(ctx, urls),
             _robots_txt(site),
-            *publish_style(ctx.config.style, _site_letters(archive, ctx)),
+            *publish_style(ctx.config.style, functools.cache(lambda: _site_letters(archive, ctx))),
         ]
         taken = {page.path for page in every_page} | {file.path.as_posix() for file in files}
         formers = former_slugs(issue.source for issue in archive.issues)  # dd-ldrb for عدد
