@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -659,17 +660,116 @@ def test_a_workspace_copied_with_new_file_times_sends_its_unchanged_email(
     assert smtp.copies() == {"a@example.org": 1}
 
 
-def test_421_from_the_server_halves_the_rate(
+class PerConnectionLimit(RecordingHandler):
+    """A relay that takes `limit` messages on a connection and answers the next one's end
+    of data with a 421, closing the connection (Exim's smtp_accept_max_per_connection,
+    many providers' relays)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+        self.closed = 0  # 421s given
+        self.connections = 0  # that sent a message
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # type: ignore[no-untyped-def]
+        if not hasattr(session, "taken"):
+            self.connections += 1
+        taken = getattr(session, "taken", 0)
+        if taken >= self.limit:
+            with self.lock:
+                self.closed += 1
+            asyncio.get_running_loop().call_later(0.01, server.transport.close)
+            return "421 4.7.0 Too many messages on this connection"
+        session.taken = taken + 1
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_a_relay_limiting_messages_per_connection_gets_every_copy_at_the_full_rate(
+    delivery_workspace: Path,
+) -> None:
+    """A relay that closes each connection with a 421 after a few messages: every 421
+    halved the rate for good (a 2,000 send took hours); the copy it refused waited for
+    its retry. Now a 421 on a connection that carried messages is answered by connecting
+    again, and the limit, once the server has shown it twice, by reconnecting before it."""
+    from delivery_support import _EphemeralPortController
+
+    root = delivery_workspace
+    handler = PerConnectionLimit(3)
+    server = _EphemeralPortController(handler, hostname="127.0.0.1", port=0)
+    server.start()
+    configure(root, smtp_port=server.port, connections=1)
+    add_subscribers(root, {f"r{n:02}@example.org": "active" for n in range(20)})
+
+    try:
+        report = send(root, SendRequest(SLUG, rate=200))
+    finally:
+        server.stop()
+
+    assert report.counts == {"sent": 20}
+    assert report.rate_changes == []
+    assert handler.copies() == {f"r{n:02}@example.org": 1 for n in range(20)}
+    assert {attempts for _, _, attempts in ledger(root).values()} == {1}
+    assert handler.closed == 2  # then the limit is known: each connection closed before it
+    assert handler.connections == 7  # r00-r02, r03-r05, …, r18-r19
+
+
+def test_421_from_a_fresh_connection_halves_the_rate_which_a_run_of_successes_restores(
     delivery_workspace: Path, smtp: RecordingHandler
 ) -> None:
+    """The server refuses even a new connection's first message with a 421: the rate
+    halves; then every success counts, and the rate steps back to the one configured
+    (it stayed halved for good)."""
     root = delivery_workspace
-    add_subscribers(root, {f"r{n}@example.org": "active" for n in range(4)})
-    smtp.answer("r1@example.org", "421 4.7.0 too many messages, slow down", "250 OK")
+    add_subscribers(root, {f"r{n:02}@example.org": "active" for n in range(80)})
+    slow_down = "421 4.7.0 too many messages, slow down"
+    smtp.answer("r01@example.org", slow_down, slow_down, "250 OK")
 
-    report = send(root, SendRequest(SLUG, rate=50, connections=1))
+    result = invoke(root, "send", SLUG, "--rate", "200", "--connections", "1")
 
-    assert report.counts == {"sent": 4}
-    assert report.rate_changes == [25.0]
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "the server asked us to slow down: now 100.00 msg/s" in said
+    assert "the server kept up again: back to 200.00 msg/s" in said
+    assert smtp.copies() == {f"r{n:02}@example.org": 1 for n in range(80)}
+
+
+def test_421s_to_several_connections_at_once_slow_the_send_down_once(
+    delivery_workspace: Path,
+) -> None:
+    """A server that refuses every connection at the same moment (it is overloaded,
+    restarting) asks once: each connection that heard it halved the rate again."""
+    from delivery_support import _EphemeralPortController
+
+    class RefusesThreeAtOnce(RecordingHandler):
+        def __init__(self) -> None:
+            super().__init__()
+            self.waiting = 0
+            self.all_there = asyncio.Event()
+
+        async def handle_MAIL(self, server, session, envelope, address, mail_options):  # type: ignore[no-untyped-def]
+            if self.all_there.is_set() and self.waiting >= 3:
+                envelope.mail_from = address
+                return "250 OK"
+            self.waiting += 1
+            if self.waiting == 3:
+                self.all_there.set()
+            await self.all_there.wait()
+            return "421 4.3.2 System shutting down"
+
+    root = delivery_workspace
+    handler = RefusesThreeAtOnce()
+    server = _EphemeralPortController(handler, hostname="127.0.0.1", port=0)
+    server.start()
+    configure(root, smtp_port=server.port)
+    add_subscribers(root, {f"r{n:02}@example.org": "active" for n in range(3)})
+
+    try:
+        report = send(root, SendRequest(SLUG, rate=200, connections=3))
+    finally:
+        server.stop()
+
+    assert report.counts == {"sent": 3}
+    assert report.rate_changes == [100.0]
 
 
 def test_send_refuses_an_issue_already_sent_unless_told_and_a_stale_build(

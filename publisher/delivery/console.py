@@ -176,8 +176,14 @@ def print_send_report(report: SendReport, console: Console) -> None:
             f" it to them, run 'publisher send {report.issue} --new'.",
             highlight=False,
         )
+    previous = None
     for rate in report.rate_changes:
-        console.print(f"[yellow]the server asked us to slow down: now {rate:.2f} msg/s")
+        if previous is not None and (not rate or rate > previous):
+            pace = f"{rate:.2f} msg/s" if rate else "as fast as the server takes"
+            console.print(f"the server kept up again: back to {pace}", highlight=False)
+        else:
+            console.print(f"[yellow]the server asked us to slow down: now {rate:.2f} msg/s")
+        previous = rate
     if report.paused:
         console.print(f"[red]{report.paused}[/]")
     if report.interrupted:

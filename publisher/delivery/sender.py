@@ -5,7 +5,9 @@ Per recipient: personalise (and sign) the copy, wait for a slot, MAIL and RCPT, 
 the row `sending` and commit, send DATA, sync that commit before the end of the message,
 record the reply and commit. The next copy is made while the server reads the current one.
 Temporary refusals are retried with exponential backoff and jitter until the retry window
-closes; a run of failures pauses the whole send; 421/454 halve the rate.
+closes; a run of failures pauses the whole send. A 421 closing a connection that carried
+messages is answered by reconnecting (and a per-connection limit learned); 421/454 on a new
+connection halve the rate, once per request, and a run of successes restores it.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ from .tokens import Tokens
 from .verp import envelope_sender
 
 _SLOWEST = 0.1  # messages per second: slowing down never goes below one every ten seconds
+# Copies taken in a row after which a slowed-down rate steps up by a tenth of the full one.
+_RECOVERY_RUN = 10
+_RECOVERY_STEPS = 10
 # Seconds between looks at the ledger while only retries, or rows another sender holds, are
 # left. A worker of this send wakes its idle fellows whenever it settles a row or ends.
 _IDLE_POLL = 1.0
@@ -76,35 +81,68 @@ class SendJob:
 class RunResult:
     paused: str | None = None  # why the send stopped itself, if it did
     interrupted: str = ""  # what stopped it from outside: "Ctrl-C", a signal; "" if nothing
+    # messages per second after each slow-down and each return to the full rate (0: as fast
+    # as the server takes)
     rate_changes: list[float] = field(default_factory=list)
 
 
 class Pacer:
-    """Hands out sending slots at `rate` per second to every worker together."""
+    """Hands out sending slots at `rate` per second to every worker together. The server
+    asking us to slow down halves the rate, once per request however many connections hear
+    it; a run of successes since then steps it back up to the full rate (AIMD)."""
 
     def __init__(self, rate: float) -> None:
         self.rate = rate
+        self._configured = rate
+        self._full = rate  # to come back to: the configured rate, or the pace when slowed
         self._next = 0.0
         self._lock = threading.Lock()
         self._started = time.monotonic()
         self._issued = 0
+        self._slowed_at = 0  # slots handed out when the rate last halved
+        self._successes = 0  # since then
 
-    def wait(self, stop: threading.Event) -> bool:
-        """Block until this caller's slot; False if the send is stopping."""
+    def wait(self, stop: threading.Event) -> int | None:
+        """Block until this caller's slot: its number; None if the send is stopping."""
         with self._lock:
             self._issued += 1
+            number = self._issued
             now = time.monotonic()
             if not self.rate:
-                return not stop.is_set()
+                return None if stop.is_set() else number
             slot = max(now, self._next)
             self._next = slot + 1 / self.rate
-        return not stop.wait(slot - now) if slot > now else not stop.is_set()
+        stopped = stop.wait(slot - now) if slot > now else stop.is_set()
+        return None if stopped else number
 
-    def slow_down(self) -> float:
+    def slow_down(self, slot: int) -> float | None:
+        """Halve the rate for a refusal of the copy that had `slot`; None when the rate
+        already halved after that slot was handed out: the copies in flight then heard the
+        same request (several connections, one overloaded server), which is not a new one."""
         with self._lock:
-            elapsed = max(time.monotonic() - self._started, 1e-3)
-            current = self.rate or self._issued / elapsed
-            self.rate = max(current / 2, _SLOWEST)
+            if slot <= self._slowed_at:
+                return None
+            if not self.rate:  # as fast as the server takes: come back to this pace
+                elapsed = max(time.monotonic() - self._started, 1e-3)
+                self.rate = self._full = self._issued / elapsed
+            self.rate = max(self.rate / 2, _SLOWEST)
+            self._slowed_at, self._successes = self._issued, 0
+            return self.rate
+
+    def succeeded(self) -> float | None:
+        """Count a copy the server took: after each run of them since the rate was halved,
+        a step of the full rate back. The rate, when this brought it back to full."""
+        with self._lock:
+            if self.rate == self._configured:
+                return None
+            self._successes += 1
+            if self._successes < _RECOVERY_RUN:
+                return None
+            self._successes = 0
+            self.rate = min(self.rate + self._full / _RECOVERY_STEPS, self._full)
+            if self.rate < self._full:
+                return None
+            self.rate = self._configured
             return self.rate
 
 
@@ -189,7 +227,8 @@ class Sender:
                     self._idle(seen, min(max(due - now, 0.01), _IDLE_POLL))
                     continue
                 recipient, message = copy
-                if not self.pacer.wait(self.stop):
+                slot = self.pacer.wait(self.stop)
+                if slot is None:
                     return
                 outcome = connection.transmit(
                     envelope_sender(job.settings, recipient.subscriber_id, job.envelope_from),
@@ -198,7 +237,7 @@ class Sender:
                     before_data=partial(ledger.claim, job.send_id, recipient),
                     before_end=before_end,
                 )
-                self._settle(ledger, recipient, outcome)
+                self._settle(ledger, recipient, outcome, slot)
         except BaseException as exc:
             with self._lock:
                 self._error = self._error or exc
@@ -246,8 +285,9 @@ class Sender:
         message = template.personalise(recipient.address, recipient.message_id, token)
         return job.dkim.sign(message) if job.dkim else message
 
-    def _settle(self, ledger: Ledger, recipient: Recipient, outcome: Outcome) -> None:
-        """Write the outcome to the ledger; keep count of failures in a row; adjust the rate."""
+    def _settle(self, ledger: Ledger, recipient: Recipient, outcome: Outcome, slot: int) -> None:
+        """Write the outcome to the ledger; keep count of failures in a row; adjust the rate
+        (`slot`: the pacer's for this copy)."""
         job, settings = self.job, self.job.settings
         state, text, due = outcome.state, outcome.text, 0.0
         if state == "deferred":
@@ -269,8 +309,10 @@ class Sender:
                 next_attempt_at=due,
                 suppress=outcome.suppress,
             )
-        if outcome.slow_down:
-            rate = self.pacer.slow_down()
+        rate = self.pacer.slow_down(slot) if outcome.slow_down else None
+        if state == "sent":
+            rate = self.pacer.succeeded()
+        if rate is not None:
             with self._lock:
                 self.result.rate_changes.append(rate)
         self._count(state, recipient.address, outcome)

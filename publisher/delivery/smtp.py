@@ -187,8 +187,12 @@ class Connection:
         self._settings = settings
         self._password = password
         self._smtp: _SMTP | _SMTPSSL | None = None
-        self.messages = 0  # sent over the current connection
+        self.messages = 0  # accepted over the current connection
         self.steps: list[Step] = []  # how the current connection was opened
+        # A server's limit of messages per connection, once it has shown it twice (a
+        # restart's 421 comes after any number of them): we reconnect before reaching it.
+        self.limit: int | None = None
+        self._closed_after: set[int] = set()  # messages a 421-closed connection had carried
 
     @property
     def server(self) -> str:
@@ -214,14 +218,27 @@ class Connection:
         """One SMTP transaction. `before_data` runs once the recipient is accepted, right
         before the message goes out; False cancels it (RSET) as `skipped`. `before_end`
         runs once the message's body is sent, right before the end-of-data marker. A reused
-        connection that turns out to be dead is reopened once: servers close idle or busy
-        connections, and nothing reached them yet."""
+        connection that turns out to be dead, or that the server closes with a 421 after it
+        carried messages (a per-connection limit, a restart), is reopened once: servers close
+        idle or busy connections, and the message at hand did not reach them."""
+        if self.limit and self.messages >= self.limit:
+            self.close()
         reused = self._smtp is not None
+        carried = self.messages if reused else 0
         steps = (before_data, before_end)
         outcome = self._transaction(envelope_from, recipient, message, *steps)
-        if reused and outcome.state == "deferred" and outcome.code is None:
+        closed = outcome.code == 421 and carried > 0
+        if closed:
+            self._learn_limit(carried)
+        if reused and outcome.state == "deferred" and (outcome.code is None or closed):
             outcome = self._transaction(envelope_from, recipient, message, *steps)
         return outcome
+
+    def _learn_limit(self, carried: int) -> None:
+        """A 421 after `carried` messages twice: the server's limit per connection."""
+        if carried in self._closed_after:
+            self.limit = min(carried, self.limit or carried)
+        self._closed_after.add(carried)
 
     def close(self) -> None:
         if self._smtp is not None:
@@ -264,11 +281,11 @@ class Connection:
             if sent:
                 return Outcome("unknown", None, f"no reply after the message: {_describe(exc)}")
             return Outcome("deferred", None, f"connection lost: {_describe(exc)}")
-        self.messages += 1
         outcome = classify_message(code, _reply_text(reply))
-        if code == 421:
-            self._drop()
-        return outcome if outcome.state == "sent" else self._reset(outcome)
+        if outcome.state == "sent":
+            self.messages += 1
+            return outcome
+        return self._reset(outcome)
 
     def _refused_sender(self, code: int, text: str) -> Outcome:
         if code >= 500:
@@ -297,7 +314,6 @@ class Connection:
         if self._smtp is not None:
             self._smtp.close()
             self._smtp = None
-            self.messages = 0
 
     def _connect(self) -> _SMTP | _SMTPSSL:
         settings = self._settings
@@ -337,7 +353,7 @@ class Connection:
             if smtp is not None:
                 smtp.close()
             raise
-        self._smtp = smtp
+        self._smtp, self.messages = smtp, 0
         return smtp
 
     def _ehlo(self, smtp: _SMTP | _SMTPSSL) -> None:
