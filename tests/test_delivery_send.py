@@ -293,6 +293,55 @@ def test_failures_in_a_row_pause_the_send_and_a_later_run_resumes(
     assert set(smtp.copies().values()) == {1} and len(smtp.copies()) == 10
 
 
+def test_the_last_few_deferred_copies_are_retried_until_the_window_closes_without_pausing(
+    delivery_workspace: Path, smtp: RecordingHandler, smtp_controller
+) -> None:
+    """A handful of readers greylisted or with full mailboxes, spread through the list:
+    after the main pass only their retries were left, each failed retry counted as a
+    failure in a row, and the send paused (exit 1, 'run it again') long before
+    retry_window, again at every run. A retry refused again is what the window is for."""
+    root = delivery_workspace
+    configure(root, connections=1, pause_after_failures=3, retry_window=0.5)
+    add_subscribers(root, {f"r{n:02}@example.org": "active" for n in range(20)})
+    for n in (3, 10, 17):
+        smtp.answer(f"r{n:02}@example.org", "451 4.7.1 Greylisted, try again later")
+    smtp.answer("r12@example.org", "552 5.2.2 Mailbox full", "250 OK")
+
+    result = invoke(root, "send", SLUG)
+
+    assert result.exit_code == 0, result.output
+    assert "paused" not in result.output
+    rows = ledger(root)
+    assert {n for n, row in rows.items() if row[0] == "failed"} == {
+        "r03@example.org",
+        "r10@example.org",
+        "r17@example.org",
+    }
+    assert all(rows[f"r{n:02}@example.org"][2] > 2 for n in (3, 10, 17))
+    assert rows["r12@example.org"][:1] == ("sent",)
+    assert len(smtp.copies()) == 17
+
+
+def test_a_resumed_send_whose_retries_are_all_refused_pauses_again(
+    delivery_workspace: Path, smtp: RecordingHandler, smtp_controller
+) -> None:
+    """Retries refused again do not pause a send the server takes copies in; one that
+    resumes with nothing but retries, and the server still refusing, pauses again rather
+    than waiting out the retry window."""
+    root = delivery_workspace
+    configure(root, connections=1, pause_after_failures=3)
+    add_subscribers(root, {f"r{n}@example.org": "active" for n in range(3)})
+    smtp.refuse_all = "451 4.3.2 System not accepting network messages"
+
+    first = invoke(root, "send", SLUG)
+    resumed = invoke(root, "send", SLUG)
+
+    for result in (first, resumed):
+        assert result.exit_code == 1
+        assert "paused after 3 failures in a row" in result.output
+    assert {row[2] for row in ledger(root).values()} == {2}
+
+
 @pytest.mark.parametrize(
     "refusal",
     [

@@ -155,6 +155,7 @@ class Sender:
         self.result = RunResult()
         self._lock = threading.Lock()
         self._failures_in_a_row = 0
+        self._taken = False  # the server has taken a copy in this run
         self._last_failure = ""
         self._error: BaseException | None = None
         self._changed = threading.Condition()  # notified when a row is settled or a worker ends
@@ -315,19 +316,27 @@ class Sender:
         if rate is not None:
             with self._lock:
                 self.result.rate_changes.append(rate)
-        self._count(state, recipient.address, outcome)
+        self._count(state, recipient, outcome)
         self.progress.settled(state)
         self._changed_now()
 
-    def _count(self, state: str, address: str, outcome: Outcome) -> None:
+    def _count(self, state: str, recipient: Recipient, outcome: Outcome) -> None:
+        """Keep count of failures in a row, and pause the send after too many. Once the
+        server has taken a copy in this run, a deferred copy refused again does not count:
+        retrying it until the retry window closes is what deferring is for (the last few
+        copies of a send are all retries, and a handful of greylisted readers paused it
+        again and again). A run that only retries, nothing taken, counts them."""
         if state in ("sent", "skipped"):
             with self._lock:
                 self._failures_in_a_row = 0
+                self._taken = self._taken or state == "sent"
+            return
+        if recipient.attempts and self._taken:
             return
         with self._lock:
             self._failures_in_a_row += 1
             reply = f"{outcome.code or ''} {outcome.text}".strip()
-            self._last_failure = f"{address}: {reply}"
+            self._last_failure = f"{recipient.address}: {reply}"
             if self._failures_in_a_row >= self.job.settings.pause_after_failures:
                 if self.result.paused is None:
                     self.result.paused = (
