@@ -243,6 +243,24 @@ def test_a_deferral_past_the_retry_window_fails_without_suppressing(
     assert query(root, "SELECT status FROM subscribers") == [("active",)]
 
 
+def test_a_copy_whose_next_retry_would_fall_after_the_window_is_tried_as_it_closes(
+    delivery_workspace: Path, smtp: RecordingHandler, smtp_controller
+) -> None:
+    """A greylisting server takes the copy on its second try: with the next backoff
+    past retry_window's end, the copy failed at once, well before the window closed;
+    its last try is now when the window closes."""
+    root = delivery_workspace
+    configure(root, retry_delay=60, retry_window=0.5)
+    add_subscribers(root, {"grey@example.org": "active"})
+    smtp.answer("grey@example.org", "451 4.7.1 Greylisted, try again later", "250 OK")
+
+    report = send(root, SendRequest(SLUG))
+
+    assert report.counts == {"sent": 1}
+    assert ledger(root)["grey@example.org"][2] == 2
+    assert smtp.copies() == {"grey@example.org": 1}
+
+
 def test_an_address_deferred_past_the_retry_window_is_reported_failed_and_new_tries_it_again(
     delivery_workspace: Path, smtp: RecordingHandler, smtp_controller
 ) -> None:

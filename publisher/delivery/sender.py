@@ -295,11 +295,11 @@ class Sender:
             now = time.time()
             backoff = settings.retry_delay * 2**recipient.attempts * random.uniform(0.5, 1.5)
             window_ends = (recipient.first_attempt_at or now) + settings.retry_window
-            if now + backoff > window_ends:
+            if now >= window_ends:
                 state = "failed"
                 text = f"{text} (still refused when the retry window closed)"
-            else:
-                due = now + backoff
+            else:  # a backoff past the window's end: the last try is as it closes
+                due = min(now + backoff, window_ends)
         if state != "skipped":  # claim() has already written a skipped row
             ledger.record(
                 job.send_id,
