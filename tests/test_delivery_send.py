@@ -340,6 +340,37 @@ def test_the_last_few_deferred_copies_are_retried_until_the_window_closes_withou
     assert len(smtp.copies()) == 17
 
 
+def test_a_cluster_of_unknown_users_at_one_domain_is_bounced_without_pausing_the_send(
+    delivery_workspace: Path, smtp: RecordingHandler, smtp_controller
+) -> None:
+    """A list sorted by domain, with a run of readers at an employer's closed domain, and
+    then a few greylisted: each address the server said does not exist counted as a
+    failure in a row, and the send paused with most of the list still queued. A refusal
+    of one address says nothing of our server or account."""
+    root = delivery_workspace
+    configure(root, connections=1, pause_after_failures=4)
+    closed = [f"worker{n}@closed-works.example.net" for n in range(5)]
+    grey = [f"reader{n}@greylisting.example.net" for n in range(3)]
+    add_subscribers(
+        root,
+        {"first@aaa.example.org": "active"}
+        | dict.fromkeys(closed + grey, "active")
+        | {f"reader{n}@zzz.example.org": "active" for n in range(3)},
+    )
+    for address in closed:
+        smtp.answer(address, f"550 5.1.1 <{address}>: Recipient address rejected: User unknown")
+    for address in grey:
+        smtp.answer(address, f"451 4.7.1 <{address}>: Greylisted, try again later", "250 OK")
+
+    result = invoke(root, "send", SLUG)
+
+    assert result.exit_code == 0, result.output
+    assert "paused" not in result.output
+    status = dict(query(root, "SELECT address, status FROM subscribers"))
+    assert {address for address, state in status.items() if state == "bounced"} == set(closed)
+    assert len(smtp.copies()) == 7 and set(smtp.copies().values()) == {1}
+
+
 def test_a_resumed_send_whose_retries_are_all_refused_pauses_again(
     delivery_workspace: Path, smtp: RecordingHandler, smtp_controller
 ) -> None:

@@ -321,17 +321,19 @@ class Sender:
         self._changed_now()
 
     def _count(self, state: str, recipient: Recipient, outcome: Outcome) -> None:
-        """Keep count of failures in a row, and pause the send after too many. Once the
-        server has taken a copy in this run, a deferred copy refused again does not count:
-        retrying it until the retry window closes is what deferring is for (the last few
-        copies of a send are all retries, and a handful of greylisted readers paused it
-        again and again). A run that only retries, nothing taken, counts them."""
+        """Keep count of failures in a row, and pause the send after too many: a server
+        or account that refuses us. Once the server has taken a copy in this run, two
+        failures say nothing of that and do not count: an address refused for good (a 5xx
+        to RCPT: a list sorted by domain has runs of them at a closed domain), and a
+        deferred copy refused again, which retrying until the retry window closes is for
+        (the last few copies of a send are all retries, and a handful of greylisted
+        readers paused it again and again). A run with nothing taken counts them."""
         if state in ("sent", "skipped"):
             with self._lock:
                 self._failures_in_a_row = 0
                 self._taken = self._taken or state == "sent"
             return
-        if recipient.attempts and self._taken:
+        if (recipient.attempts or outcome.suppress) and self._taken:
             return
         with self._lock:
             self._failures_in_a_row += 1
