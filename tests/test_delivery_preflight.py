@@ -224,6 +224,64 @@ def test_a_login_asked_of_a_server_that_offers_no_auth_says_so_with_the_fix(
     assert nothing_sent(root, smtp)
 
 
+@pytest.mark.parametrize("dry_run", [False, True], ids=["send", "dry-run"])
+def test_a_server_that_wants_starttls_first_stops_the_send_before_anything_is_queued(
+    delivery_workspace: Path, secure_smtp: SecureServer, dry_run: bool
+) -> None:
+    """smtp_security = "none" with a server that takes mail only after STARTTLS (a common
+    first set-up): the dry run said nothing was wrong; the send recorded every reader
+    queued, then stopped blaming the envelope sender and [email] from."""
+    root = delivery_workspace
+    configure(root, smtp_port=secure_smtp.controller.port)  # smtp_security = "none"
+    add_subscribers(root, {"a@example.org": "active", "b@example.org": "active"})
+
+    result = invoke(root, "send", SLUG, *(["--dry-run"] if dry_run else []))
+
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1
+    assert "530 Must issue a STARTTLS command first" in said
+    assert 'set smtp_security = "starttls" in [delivery]' in said
+    assert "refuses our envelope sender" not in said and "[email] from /" not in said
+    assert nothing_sent(root, secure_smtp.handler)
+    assert query(root, "SELECT COUNT(*) FROM sends") == [(0,)]
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_a_server_that_wants_a_login_first_names_the_settings_to_log_in_with(
+    delivery_workspace: Path,
+) -> None:
+    """A relay that takes mail only from a logged-in user, reached without smtp_username."""
+    from aiosmtpd.smtp import AuthResult
+    from delivery_support import _EphemeralPortController
+
+    handler = RecordingHandler()
+    server = _EphemeralPortController(
+        handler,
+        hostname="127.0.0.1",
+        port=0,
+        auth_required=True,
+        auth_require_tls=False,
+        authenticator=lambda *_: AuthResult(success=False),
+    )
+    server.start()
+    root = delivery_workspace
+    configure(root, smtp_port=server.port)
+    add_subscribers(root, {"a@example.org": "active"})
+
+    try:
+        dry_run = invoke(root, "send", SLUG, "--dry-run")
+        sent = invoke(root, "send", SLUG)
+    finally:
+        server.stop()
+
+    for result in (dry_run, sent):
+        said = " ".join(result.output.split())
+        assert result.exit_code == 1
+        assert "takes mail only from a logged-in user: 530 5.7.0 Authentication required" in said
+        assert "set smtp_username in [delivery]" in said and "PUBLISHER_SMTP_PASSWORD" in said
+    assert nothing_sent(root, handler)
+
+
 def test_the_progress_bar_appears_only_once_the_server_accepts_a_message() -> None:
     screen = io.StringIO()
     console = Console(file=screen, force_terminal=True, width=100)

@@ -844,10 +844,9 @@ def test_421s_to_several_connections_at_once_slow_the_send_down_once(
             self.waiting = 0
             self.all_there = asyncio.Event()
 
-        async def handle_MAIL(self, server, session, envelope, address, mail_options):  # type: ignore[no-untyped-def]
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # type: ignore[no-untyped-def]
             if self.all_there.is_set() and self.waiting >= 3:
-                envelope.mail_from = address
-                return "250 OK"
+                return await super().handle_RCPT(server, session, envelope, address, rcpt_options)
             self.waiting += 1
             if self.waiting == 3:
                 self.all_there.set()

@@ -38,11 +38,17 @@ from .preflight import (
     unbuilt_warning,
 )
 from .sender import Sender, SendJob, SendProgress
-from .smtp import Connection, Outcome, ServerUnavailable, Step
+from .smtp import Connection, Outcome, SenderRefused, ServerUnavailable, Step
 from .store import Location, open_database, reporting_errors
 from .subscribers import find, normalise_address
 from .tokens import NOBODY, Tokens, list_identity
-from .verp import DELIMITER, default_envelope_sender, for_settings, returns_mailbox
+from .verp import (
+    DELIMITER,
+    default_envelope_sender,
+    envelope_sender,
+    for_settings,
+    returns_mailbox,
+)
 
 
 @dataclass(frozen=True)
@@ -403,9 +409,10 @@ def _recipients(
 def _open_or_stop(mailing: Mailing) -> list[Step]:
     """Connect, secure and log in as the send will, then say goodbye: ServerUnavailable
     (naming the server, its reply and what to check) when that cannot be done."""
-    connection = Connection(mailing.config.delivery, mailing.password)
+    settings = mailing.config.delivery
+    connection = Connection(settings, mailing.password)
     try:
-        return connection.open()
+        return connection.open(envelope_sender(settings, NOBODY, mailing.envelope_from))
     finally:
         connection.close()
 
@@ -502,8 +509,8 @@ def _preflight(mailing: Mailing, request: SendRequest, recipients: list[Member])
                 " (publish the web archive first)"
             )
     try:
-        found.steps = connection.open()
-    except ServerUnavailable as exc:
+        found.steps = connection.open(envelope_sender(settings, NOBODY, mailing.envelope_from))
+    except (ServerUnavailable, SenderRefused) as exc:
         found.steps, found.failure = connection.steps, exc
     finally:
         connection.close()

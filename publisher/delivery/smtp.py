@@ -78,6 +78,12 @@ _REFUSES_US = re.compile(
 )
 
 
+# A refusal of MAIL FROM until the connection is encrypted (RFC 3207's 530, RFC 5248's
+# 5.7.10 "Encryption needed"), or logged in (RFC 4954's 530 5.7.0).
+_WANTS_TLS = re.compile(r"\bSTARTTLS\b|\b5\.7\.1[01]\b|\bencryption\b|\bTLS\b", re.IGNORECASE)
+_WANTS_LOGIN = re.compile(r"\bauthentication required\b|\b5\.7\.0 auth", re.IGNORECASE)
+
+
 class SenderRefused(PublisherError):
     """The server will not take mail from our envelope sender at all: stop the send."""
 
@@ -200,12 +206,31 @@ class Connection:
         host = self._settings.smtp_host
         return f"[{host}]:{self._settings.port}" if ":" in host else f"{host}:{self._settings.port}"
 
-    def open(self) -> list[Step]:
+    def open(self, envelope_from: str | None = None) -> list[Step]:
         """Connect now, exactly as a send does, and say what the server answered at each step;
-        ServerUnavailable when any step fails."""
+        ServerUnavailable when any step fails. With `envelope_from`, MAIL FROM it and RSET:
+        SenderRefused when the server takes no mail from us (a server that wants STARTTLS
+        or a login first says so only here)."""
         if self._smtp is None:
             self._connect()
+        if envelope_from is not None:
+            self._try_sender(envelope_from)
         return self.steps
+
+    def _try_sender(self, envelope_from: str) -> None:
+        smtp = self._smtp
+        assert smtp is not None
+        try:
+            code, reply = smtp.mail(envelope_from)
+            self._note("MAIL", f"{code} {_first_line(reply)} (from {envelope_from}), then RSET")
+            if code == 421:  # closing: busy, or limiting connections
+                raise smtplib.SMTPResponseException(code, reply)
+            if code >= 500:
+                self._refused_sender(code, _reply_text(reply))
+            smtp.rset()
+        except (smtplib.SMTPException, OSError) as exc:
+            self._drop()
+            raise self._unavailable("MAIL", exc) from None
 
     def transmit(
         self,
@@ -290,12 +315,38 @@ class Connection:
     def _refused_sender(self, code: int, text: str) -> Outcome:
         if code >= 500:
             self._reset(Outcome("failed", code, text))
-            raise SenderRefused.at(
-                f"the SMTP server refuses our envelope sender: {code} {text}",
-                hint="check [email] from / [delivery] envelope_from and that this server "
-                "may send for that domain",
-            )
+            raise self._sender_refused(code, text)
         return self._reset(classify(code, text))
+
+    def _sender_refused(self, code: int, text: str) -> SenderRefused:
+        """A 5xx to MAIL FROM, and its fix: most often not the sender at all but a server
+        that takes mail only over TLS (530 Must issue a STARTTLS command first) or from a
+        logged-in user (530 5.7.0 Authentication required)."""
+        settings, keys = self._settings, "[delivery] in publisher.toml"
+        offers_tls = any("STARTTLS" in s.reply for s in self.steps if s.name == "EHLO")
+        plain = settings.smtp_security == "none"
+        if plain and _WANTS_TLS.search(text):
+            what = "takes mail only over TLS"
+            hint = f'set smtp_security = "starttls" in {keys}'
+            hint += "" if offers_tls else ' (or "ssl", usually port 465)'
+        elif code == 530 or _WANTS_LOGIN.search(text):
+            what = "takes mail only from a logged-in user"
+            if self._password is not None:
+                hint = f"check that {settings.smtp_username!r} may send mail through this server"
+            else:
+                hint = (
+                    f"set smtp_username in {keys} and the password in ${settings.smtp_password_env}"
+                )
+                if offers_tls and plain:
+                    hint += '; many servers offer login only with smtp_security = "starttls"'
+        else:
+            what = "refuses our envelope sender"
+            hint = (
+                "check [email] from / [delivery] envelope_from and that this server"
+                " may send for that domain"
+            )
+        message = f"the SMTP server {self.server} {what}: {code} {text}"
+        return SenderRefused(Problem(message, hint=hint))
 
     def _reset(self, outcome: Outcome) -> Outcome:
         """RSET after a refusal keeps the connection usable; 421 means it is closing."""
