@@ -326,6 +326,46 @@ def test_a_tables_numbers_and_short_words_are_never_broken_across_lines(
     assert short - printed == set(), "broken across lines"
 
 
+# A tenants' survey as its report sets it: long headings beside short ward names.
+WARD_RENTS = """\
+Median rents by ward.
+
+| Ward | Median private rent (£ per month) | Median social rent (£ per month) | Private rent as a share of income |
+|:--|--:|--:|--:|
+| Quayside | 1045 | 610 | 46 % |
+| Saltmarsh | 920 | 575 | 41 % |
+| Northgate | 865 | 560 | 38 % |
+| All wards | 955 | 585 | 42 % |
+"""
+MEMBERSHIP_ROWS = "\n".join(
+    f"| Branch {n} Eastharbour | {1000 + n} | {1100 + n} | 100 | Six words of notes here. |"
+    for n in range(1, 9)
+)
+MEMBERSHIP = f"""\
+| Branch | Members 2024 | Members 2025 | Change | Notes |
+|---|---|---|---|---|
+{MEMBERSHIP_ROWS}
+"""
+
+
+@pytest.mark.parametrize("page_size", ["A4", "A5"])
+def test_a_tables_words_are_never_hyphenated_while_the_table_fits_the_page(
+    tmp_path: Path, page_size: str
+) -> None:
+    """A ward's or a branch's name and a heading's words print whole ("Saltmarsh", not
+    "Salt-" over "marsh"; "Members", not "Mem-" over "bers"): the table fits the page with
+    every word whole, so its columns are set no narrower than their longest words."""
+    root = workspace(
+        tmp_path,
+        {"rents": article("Rents", WARD_RENTS), "members": article("Members", MEMBERSHIP)},
+        TABLES_MANIFEST.format(documents="rents, members"),
+    )
+    pdf = built(root, "--format", "pdf", "--page-size", page_size) / f"{ISSUE}.pdf"
+    printed = [word for _, word, _, _ in words_on(pdf)]
+    assert [word for word in printed if word.endswith(("-", "\u2010", "\xad"))] == []
+    assert {"Saltmarsh", "Northgate", "Eastharbour", "Members", "private"} <= set(printed)
+
+
 @pytest.mark.parametrize("page_size", ["A4", "A5"])
 def test_a_table_too_wide_for_the_page_still_fits_inside_its_text_block(
     tmp_path: Path, page_size: str
