@@ -385,7 +385,8 @@ def test_running_headers_and_page_numbers_are_printed_as_artifacts(printed: Buil
     text it reads, and printed all the same."""
     pdf = out(printed, f"{RALLY}.pdf")
     artifacts = text_drawn_as_artifacts(pdf)
-    numbered = range(2, len(artifacts))  # the cover and the back cover have no number
+    # The cover, the back cover and a blank page before it have no number.
+    numbered = [page for page in range(2, len(artifacts)) if trim_text(pdf, page)]
     assert all(artifacts[page - 1] >= 2 for page in numbered), artifacts
     height = boxes_mm(pdf)[0]["MediaBox"][3] * PT_PER_MM
     for page in numbered:
@@ -531,7 +532,8 @@ def test_n_up_leaflet_puts_identical_copies_of_each_side_on_one_a4_side(
 
 
 def assert_text_on_the_trimmed_page(path: Path) -> None:
-    """Every word inside its page's TrimBox, and no page without text."""
+    """Every word inside its page's TrimBox, and no page without text but an issue's blank
+    before its back cover (which starts on an even page, the back of the last sheet)."""
     boxes = boxes_mm(path)
     for page, word, x0, y0, x1, y1 in words(path):
         media, trim = boxes[page - 1]["MediaBox"], boxes[page - 1]["TrimBox"]
@@ -539,7 +541,9 @@ def assert_text_on_the_trimmed_page(path: Path) -> None:
         right = left + (trim[2] - trim[0]) * PT_PER_MM
         bottom = top + (trim[3] - trim[1]) * PT_PER_MM
         assert left <= x0 and x1 <= right and top <= y0 and y1 <= bottom, (path, page, word)
-    assert all(trim_text(path, n) for n in range(1, len(boxes) + 1)), f"an empty page in {path}"
+    empty = [n for n in range(1, len(boxes) + 1) if not trim_text(path, n)]
+    padded = [] if "-leaflet" in path.name else [len(boxes) - 1]
+    assert empty in ([], padded), f"an empty page in {path}: {empty}"
 
 
 @pytest.mark.parametrize(
@@ -574,15 +578,18 @@ def test_long_url_wraps_inside_the_text_block(printed: BuildReport) -> None:
 
 
 def test_the_issue_and_leaflet_pages_look_printable(printed: BuildReport, tmp_path: Path) -> None:
-    """Rendered as a print shop previews them: every page has ink, and nothing is printed
-    in the outer 3mm of the page (an office printer cannot reach it), except the leaflet's
-    masthead, which runs off the top and sides on purpose."""
+    """Rendered as a print shop previews them: every page has ink (but an issue's blank
+    before its back cover, on an even page), and nothing is printed in the outer 3mm of the
+    page (an office printer cannot reach it), except the leaflet's masthead, which runs off
+    the top and sides on purpose."""
     for name in (f"{PLAIN}.pdf", f"{PLAIN}-leaflet.pdf"):
         folder = tmp_path / name
         folder.mkdir()
-        for number, image in enumerate(pixels(out(printed, name), folder, dpi=50), start=1):
+        images = pixels(out(printed, name), folder, dpi=50)
+        for number, image in enumerate(images, start=1):
             grey = image.convert("L")
-            assert min(grey.get_flattened_data()) < 128, f"{name} page {number} is blank"
+            padding = "leaflet" not in name and number == len(images) - 1
+            assert padding or min(grey.get_flattened_data()) < 128, f"{name} page {number}"
             edge = round(3 / 25.4 * 50)
             frame = [grey.crop((0, grey.height - edge, grey.width, grey.height))]
             if "leaflet" not in name:

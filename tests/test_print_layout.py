@@ -245,6 +245,35 @@ def test_the_newsletters_name_and_a_long_article_title_in_the_running_header_nev
 # --- the colophon ------------------------------------------------------------------------------
 
 
+QUAY_AR = "اجتمع العمال على رصيف الميناء ليقرروا ما إذا كان الإضراب سيستمر. " * 4
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraph"),
+    [("en", WEAVERS.split("\n\n")[0]), ("ar", QUAY_AR)],
+    ids=["bound left", "bound right"],
+)
+@pytest.mark.parametrize("paragraphs", [1, 8])
+def test_the_back_cover_is_always_the_back_of_the_last_sheet(
+    tmp_path: Path, language: str, paragraph: str, paragraphs: int
+) -> None:
+    """Printed double-sided, the colophon is the back of the last sheet, never the front of
+    one with the last article behind it: the reading PDF has an even number of pages, a
+    blank one (no running header, no number) before the back cover when the articles end
+    on a front."""
+    manifest = RUNNING_MANIFEST.replace("sections:", f"language: {language}\nsections:")
+    body = "\n\n".join([paragraph] * paragraphs)
+    root = workspace(tmp_path, {"delta": article("The weavers", body)}, manifest)
+    pages = page_texts(built(root, "--format", "pdf", "--page-size", "A5") / f"{ISSUE}.pdf")
+    assert len(pages) % 2 == 0, pages
+    assert ORGANISATION in pages[-1] and "quayside.example.org" in pages[-1]
+    empty = [number for number, text in enumerate(pages, start=1) if not text]
+    assert empty in ([], [len(pages) - 1]), pages
+    inner = [page for page in pages[1:-1] if page]  # the blank has no running header either
+    body = {word for word in paragraph.split() if len(word) > 4}
+    assert all(body & set(page.split()) for page in inner), pages
+
+
 @pytest.mark.parametrize("page_size", ["A5", "A6"])
 def test_the_colophon_prints_the_contact_email_and_web_address_unhyphenated(
     tmp_path: Path, page_size: str
