@@ -589,6 +589,70 @@ def test_a_footnote_is_printed_on_the_page_of_its_call(tmp_path: Path, paragraph
     assert page_of(pdf, "Minutes") == page_of(pdf, "notecall.")
 
 
+MINUTES = "The branch minutes record every vote taken at the meeting in full."
+
+
+def words_off_the_page(pdf: Path) -> list[tuple[int, str]]:
+    """(page, word) of every word drawn wholly or partly outside its page."""
+    unclipped = pymupdf.TEXTFLAGS_WORDS & ~pymupdf.TEXT_MEDIABOX_CLIP
+    with pymupdf.open(pdf) as document:
+        return [
+            (number, word[4])
+            for number, page in enumerate(document, start=1)
+            for word in page.get_text("words", flags=unclipped)
+            if pymupdf.Rect(word[:4]) not in page.rect
+        ]
+
+
+@pytest.mark.parametrize(("page_size", "sentences"), [("A5", 110), ("A4", 160)])
+def test_a_footnote_longer_than_a_page_is_printed_whole_after_its_articles_text(
+    tmp_path: Path, page_size: str, sentences: int
+) -> None:
+    """A conference report whose one note (the branch minutes) is longer than a page:
+    WeasyPrint cannot run a footnote on over pages, and cut it off above the page's top,
+    so the note is printed whole after the article's text, its call and number kept, and
+    the build names the document and the note."""
+    note = " ".join([MINUTES] * sentences)
+    body = f"The conference considered the motions below.[^1]\n\nEnd of motions.\n\n[^1]: {note}"
+    root = workspace(
+        tmp_path,
+        {"longnote": article("Long note", body)},
+        RETURNS_MANIFEST.replace("[returns]", "[longnote]"),
+    )
+    said = build(root, "--format", "pdf", "--page-size", page_size)
+    pdf = root / "dist" / ISSUE / f"{ISSUE}.pdf"
+    text = " ".join(page_texts(pdf))
+    assert text.count("in full.") == sentences
+    assert words_off_the_page(pdf) == []
+    assert text.index("End of motions.") < text.index(MINUTES)
+    assert "longnote.md: footnote 1 is longer than half a page" in " ".join(said.split())
+
+
+def test_notes_after_the_text_and_at_the_page_foot_are_numbered_in_one_count(
+    tmp_path: Path,
+) -> None:
+    """Three notes, the second longer than a page: printed after the text, it keeps its
+    number 2 at its call and before its text, and the notes at the page foot are 1 and 3
+    (not 1 and 2, beside another 2)."""
+    note = " ".join([MINUTES] * 110)
+    body = (
+        "First claim.[^a]\n\nThe conference considered the motions below.[^b]\n\n"
+        f"Third claim.[^c]\n\n[^a]: Short note A.\n\n[^b]: {note}\n\n[^c]: Short note C."
+    )
+    root = workspace(
+        tmp_path,
+        {"longnote": article("Long note", body)},
+        RETURNS_MANIFEST.replace("[returns]", "[longnote]"),
+    )
+    text = " ".join(
+        page_texts(built(root, "--format", "pdf", "--page-size", "A5") / f"{ISSUE}.pdf")
+    )
+    for call in (r"First claim\. ?1 ", r"below\. ?2 ", r"Third claim\. ?3 "):
+        assert re.search(call, text), call
+    for mark in ("1. Short note A.", "2. The branch minutes", "3. Short note C."):
+        assert mark in text, mark
+
+
 # --- code -------------------------------------------------------------------------------------
 
 IDENTIFIER = (

@@ -18,6 +18,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from ..footnotes import note_numbers
 from ..formats import formats
 from ..imposition import impose
 from ..model import Issue
@@ -26,7 +27,7 @@ from ..printing import PageSize, PrintOptions, resolve
 from .base import IssueRenderer, RenderContext, bounded
 from .images import CSS_PX_PER_MM, warn_low_resolution
 from .missing_glyphs import bundled_fonts, issue_texts, warn_missing_glyphs
-from .weasy import lay_out, printable, write_pdf
+from .weasy import lay_out, notes_taller_than, printable, write_pdf
 
 if TYPE_CHECKING:
     import weasyprint
@@ -41,6 +42,10 @@ COVER_TEXT_MM = (
 )
 COVER_FIT_TRIES = 4  # cover-only layouts at most, after the one that ran over
 SMALLEST_COVER = 0.25  # of the A4 cover's sizes; its text stops at print.css's least sizes
+# Of the text block: a footnote taller is printed after its article's text. WeasyPrint
+# cannot run a note on over pages: one taller than the page was cut off above its top, and
+# one nearly as tall took its call's line, and the headings above it, to pages of their own.
+LONGEST_NOTE = 0.5
 
 
 class PdfRenderer(IssueRenderer):
@@ -60,15 +65,12 @@ class PdfRenderer(IssueRenderer):
         )
         warn_low_resolution(issue, ctx.config.documents_dir, paper)
         warn_missing_glyphs(issue_texts(issue), bundled_fonts(ctx.config.style))
-        # Links between documents already point at the web archive (links.with_archive_links)
-        printed = dataclasses.replace(
-            issue,
-            sections=tuple(
-                dataclasses.replace(s, documents=tuple(printable(d) for d in s.documents))
-                for s in issue.sections
-            ),
-        )
-        document = self._lay_out_issue(issue, printed, ctx, paper)
+        document = self._lay_out_issue(issue, printed_issue(issue), ctx, paper)
+        long_notes = notes_taller_than(document, LONGEST_NOTE)
+        if long_notes:
+            warn_long_notes(issue, long_notes)
+            printed = printed_issue(issue, frozenset(long_notes))
+            document = self._lay_out_issue(issue, printed, ctx, paper)
         pdf = write_pdf(document, paper, issue.slug, issue.direction)
         artifacts = [Artifact(Path(issue.folder) / f"{issue.slug}.pdf", pdf)]
         if paper.impose == "booklet":
@@ -137,6 +139,32 @@ class PdfRenderer(IssueRenderer):
             paper.page_size.name,
         )
         return scale
+
+
+def printed_issue(issue: Issue, at_end: frozenset[str] = frozenset()) -> Issue:
+    """The issue as print lays it out (`printable`), the notes whose ids are `at_end` after
+    their article's text. Links between documents already point at the web archive
+    (links.with_archive_links)."""
+    return dataclasses.replace(
+        issue,
+        sections=tuple(
+            dataclasses.replace(s, documents=tuple(printable(d, at_end) for d in s.documents))
+            for s in issue.sections
+        ),
+    )
+
+
+def warn_long_notes(issue: Issue, note_ids: list[str]) -> None:
+    """Name each document's note that is printed after its text, not at the page foot."""
+    for document in issue.documents:
+        for note_id, number in note_numbers(document.body_html).items():
+            if note_id in note_ids:
+                log.warning(
+                    "%s: footnote %d is longer than half a page, and is printed after the"
+                    " article's text (a footnote cannot run on over pages)",
+                    document.source,
+                    number,
+                )
 
 
 def page_scale(paper: PrintOptions) -> float:

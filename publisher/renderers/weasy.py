@@ -46,7 +46,7 @@ import mimetypes
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -153,10 +153,12 @@ class _TypesWithoutParsing(dict[str, Any]):
         return self[declaration]
 
 
-def printable(document: Document) -> Document:
-    """The document as print lays it out: footnotes at the page foot, and no word too long
-    to lay out in good time (`breakable_long_words`)."""
-    body = counted_as_written(breakable_long_words(footnotes_at_page_foot(document.body_html)))
+def printable(document: Document, at_end: Collection[str] = ()) -> Document:
+    """The document as print lays it out: footnotes at the page foot (but the notes whose ids
+    are `at_end`: after the text), and no word too long to lay out in good time
+    (`breakable_long_words`)."""
+    notes = footnotes_at_page_foot(document.body_html, at_end)
+    body = counted_as_written(breakable_long_words(notes))
     return dataclasses.replace(document, body_html=body)
 
 
@@ -384,6 +386,22 @@ def _over_pages(document: weasyprint.Document, number_of: Callable[[Any], str | 
     for index, page in enumerate(document.pages):
         visit(getattr(page, "_page_box", None), index)
     return {number for number, on in pages.items() if len(on) > 1}
+
+
+def notes_taller_than(document: weasyprint.Document, share: float) -> list[str]:
+    """The ids (`data-note`) of the footnotes laid out taller than `share` of their page's
+    text block, in order, from WeasyPrint's boxes (as `tables_too_wide`). WeasyPrint cannot
+    run a footnote on over pages: one taller than the page is cut off above its top."""
+    found: list[str] = []
+    for page in document.pages:
+        box: Any = getattr(page, "_page_box", None)
+        for area in getattr(box, "children", ()):  # the page's root, footnote and note areas
+            for note in getattr(area, "children", ()):
+                element = getattr(note, "element", None)
+                number = element.get("data-note") if element is not None else None
+                if number and note.margin_height() > share * box.height:
+                    found.append(number)
+    return found
 
 
 def breakable_table(number: str) -> str:
