@@ -13,6 +13,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pikepdf
+import pymupdf
 import pytest
 from click.testing import CliRunner, Result
 from validators import parse_eml
@@ -144,6 +145,22 @@ def test_a_pdf_whose_title_has_an_emoji_is_checked_like_any_other(
         pdf.docinfo["/Subject"] = "In this issue: 🔥✊🏽"
         pdf.save(path)
     assert failures(root, "pdf") == []
+
+
+def test_a_pdf_with_text_cut_off_above_a_pages_top_fails(broken: Callable[[], Path]) -> None:
+    """A footnote taller than its page was drawn from above the page's top down: the words
+    of the line across the top edge, cut in half, are text outside the trim box, as those
+    past its foot or sides are (their coordinates, negative, were passed over)."""
+    root = broken()
+    path = root / "dist" / "001-first" / "001-first.pdf"
+    with pymupdf.open(path) as opened:  # the highest word of page 2, from the page's top
+        _, top, _, bottom, *_ = min(opened[1].get_text("words"), key=lambda word: word[1])
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        up = pdf.make_stream(f"1 0 0 1 0 {(top + bottom) / 2:.2f} cm".encode())
+        pdf.pages[1].contents_add(up, prepend=True)  # its line drawn across the top edge
+        pdf.save(path)
+    found = failures(root, "pdf", "text inside the trim box")
+    assert len(found) == 1 and "page 2" in found[0], found
 
 
 @pytest.mark.parametrize(

@@ -135,8 +135,9 @@ def pdfx_when_claimed(target: Target) -> Iterator[Result]:
         yield Result("fail" if problems else "pass", detail, path)
 
 
+# Coordinates may be negative: a word above the page's top or left of its left edge.
 _WORD = re.compile(
-    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+    r'<word xMin="(-?[\d.]+)" yMin="(-?[\d.]+)" xMax="(-?[\d.]+)" yMax="(-?[\d.]+)">([^<]*)</word>'
 )
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.DOTALL)
 
