@@ -628,6 +628,26 @@ def test_a_footnote_longer_than_a_page_is_printed_whole_after_its_articles_text(
     assert "longnote.md: footnote 1 is longer than half a page" in " ".join(said.split())
 
 
+@pytest.mark.parametrize(("page_size", "sentences"), [("A5", 45), ("A6", 22)])
+def test_a_footnote_about_a_page_long_leaves_no_heading_alone_on_a_page(
+    tmp_path: Path, page_size: str, sentences: int
+) -> None:
+    """A note about a page long took its call's line to the next page, and the section's
+    heading and the article's title each to a page of its own before it: the heading, the
+    title and the article's first line share a page, and no page is a heading alone."""
+    note = " ".join([MINUTES] * sentences)
+    body = f"The conference considered the motions below.[^1]\n\nEnd of motions.\n\n[^1]: {note}"
+    root = workspace(
+        tmp_path,
+        {"longnote": article("Long note", body)},
+        RETURNS_MANIFEST.replace("[returns]", "[longnote]"),
+    )
+    pages = page_texts(built(root, "--format", "pdf", "--page-size", page_size) / f"{ISSUE}.pdf")
+    opening = "News Long note March 1, 2026 The conference considered the motions below."
+    assert [page for page in pages if opening in page], pages
+    assert " ".join(pages).count("in full.") == sentences
+
+
 def test_notes_after_the_text_and_at_the_page_foot_are_numbered_in_one_count(
     tmp_path: Path,
 ) -> None:
