@@ -74,6 +74,17 @@ def counter_style(language: str) -> str:
     return _SYSTEMS.get(_system(language), ("", "decimal"))[1]
 
 
+def typed_counter_style(number: str) -> str:
+    """The CSS counter style that counts in the digits `number` is typed in: "arabic-indic"
+    for "١٢", "decimal" for "12" or for digits no counter style of both engines has. A
+    list an author numbered "١." "٢." keeps those digits, whatever its language's."""
+    zero = chr(ord(number[0]) - int(number[0])) if number[:1].isdecimal() else "0"
+    return next((style for digit, style in _SYSTEMS.values() if digit == zero), "decimal")
+
+
+COUNTER_STYLES = tuple(style for _, style in _SYSTEMS.values())
+
+
 # Pandoc's notes in a sanitised body: each call's number
 _NOTE_CALL = re.compile(r'(<a href="#[^"]*" class="footnote-ref"[^>]*><sup>)(\d+)(</sup></a>)')
 

@@ -17,6 +17,7 @@ from .controls import strip_controls, without_break_hints, without_idle_directio
 from .embeds import players_as_links
 from .languages import well_formed_tag
 from .limits import DEFAULT_LIMITS
+from .numerals import COUNTER_STYLES
 
 _TAGS = {
     "a",
@@ -86,7 +87,7 @@ _ATTRIBUTES = {
     "*": _GLOBAL_ATTRIBUTES,
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
-    "ol": {"start", "type", "reversed"},
+    "ol": {"start", "type", "reversed", "style"},  # style: its digits' counter style only
     "td": {"colspan", "rowspan", "align", "style"},  # style: its text-align only
     "th": {"colspan", "rowspan", "align", "scope", "style"},
     "time": {"datetime"},
@@ -117,12 +118,16 @@ _DROP_WITH_CONTENT = {
 
 _DIRECTIONS = frozenset({"ltr", "rtl", "auto"})
 _ALIGNMENTS = frozenset({"left", "right", "center", "justify", "start", "end"})
+_LIST_STYLES = frozenset(COUNTER_STYLES)
 
 
 def _attribute_value(element: str, attribute: str, value: str) -> str | None:
-    """`dir` only as ltr, rtl or auto, `lang` only as a well-formed BCP 47 tag and a
-    cell's `style` only as its text-align; any other value of each is dropped (the
-    element stays). Other attributes as they are."""
+    """`dir` only as ltr, rtl or auto, `lang` only as a well-formed BCP 47 tag, a cell's
+    `style` only as its text-align and a numbered list's as the digits it counts in
+    ("١." "٢.": `typed_lists`); any other value of each is dropped (the element stays).
+    Other attributes as they are."""
+    if attribute == "style" and element == "ol":
+        return kept_declaration(value, "list-style-type", _LIST_STYLES)
     if attribute == "style":
         return text_alignment(value)
     if attribute == "dir":
@@ -140,13 +145,19 @@ def text_alignment(style: str) -> str | None:
 
     Written back from the keyword alone, so nothing else in the attribute can come with it
     (nh3's own style filter keeps any value, and mangles some)."""
-    alignment = None
+    return kept_declaration(style, "text-align", _ALIGNMENTS)
+
+
+def kept_declaration(style: str, name: str, keywords: frozenset[str]) -> str | None:
+    """The declaration of `name` in `style` whose value is one of `keywords`, written back
+    from the keyword alone; None when there is none."""
+    kept = None
     for declaration in style.split(";"):
-        name, _, value = declaration.partition(":")
+        written, _, value = declaration.partition(":")
         keyword = value.strip().lower()
-        if name.strip().lower() == "text-align" and keyword in _ALIGNMENTS:
-            alignment = f"text-align: {keyword}"  # the last one wins, as in CSS
-    return alignment
+        if written.strip().lower() == name and keyword in keywords:
+            kept = f"{name}: {keyword}"  # the last one wins, as in CSS
+    return kept
 
 
 def clean_html(fragment: str, max_depth: int | None = DEFAULT_LIMITS.html_depth) -> str:

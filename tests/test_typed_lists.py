@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from conftest import build_with_warnings, minimal_with
 from hypothesis import given
 from hypothesis import strategies as st
+from parsed_outputs import pdf_text
 from validators import parse_eml
 
 from publisher.cli import main
@@ -210,6 +211,54 @@ def test_the_lists_are_lists_in_the_email_and_the_epub_too(built: Path) -> None:
     lines = [line.strip() for line in text.splitlines()]
     for demand in DEMANDS:
         assert f"- {demand}" in lines or f"* {demand}" in lines, lines
+
+
+# A strike committee's letter in Arabic, its demands numbered as its writers number them
+DEMANDS_AR = ["تطبيق الحد الأدنى للأجور.", "صرف الأرباح المتأخرة.", "عودة الزملاء المفصولين."]
+LETTER_AR = """\
+---
+title: رسالة من عمال النسيج
+lang: ar
+---
+
+## مطالبنا
+
+١. تطبيق الحد الأدنى للأجور.
+
+٢. صرف الأرباح المتأخرة.
+
+٣. عودة الزملاء المفصولين.
+
+وقع على هذه الرسالة ٣٬٠٠٠ عامل.
+"""
+
+
+def test_a_list_numbered_in_arabic_indic_digits_keeps_them_in_every_output(
+    tmp_path: Path,
+) -> None:
+    """ "١.", "٢.", "٣." typed in an Arabic letter: a list, counted in those digits in the PDF
+    (where they printed 1. 2. 3.), the web page, the email and the EPUB."""
+    root = minimal_with(tmp_path / "ws", {"risala.md": LETTER_AR})
+    out, _ = build_with_warnings(root)
+    pdf = pdf_text(out / ISSUE / f"{ISSUE}.pdf")
+    for number, demand in zip("١٢٣", DEMANDS_AR, strict=True):  # each item's printed line
+        [line] = [line for line in pdf.splitlines() if demand in line]
+        assert number in line and not re.search("[0-9]", line), line
+    email = parse_eml(out / ISSUE / "email.eml").get_body(("html",)).get_content()
+    for markup in ((out / ISSUE / "risala" / "index.html").read_text(), email):
+        assert ("ol", None, DEMANDS_AR) in lists(markup)
+        [listing] = lxml.html.fromstring(markup).xpath("//ol[li[contains(., 'تطبيق')]]")
+        assert "list-style-type: arabic-indic" in listing.get("style", "")
+    with zipfile.ZipFile(out / ISSUE / f"{ISSUE}.epub") as epub:  # pandoc drops a list's style
+        book = {name: epub.read(name) for name in epub.namelist()}
+    [chapter] = [text for name, text in book.items() if "تطبيق".encode() in text]
+    assert ("ol", None, DEMANDS_AR) in lists(chapter)
+    [listing] = lxml.html.fromstring(chapter).xpath("//ol[li[contains(., 'تطبيق')]]")
+    counted = listing.getparent().get("class", "")
+    rule = rf"\.{counted} > ol:not\(\[type\]\) {{ list-style-type: arabic-indic; }}"
+    assert any(
+        re.search(rule, text.decode()) for name, text in book.items() if name.endswith(".css")
+    )
 
 
 @pytest.mark.parametrize(

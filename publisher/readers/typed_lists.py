@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..numerals import typed_counter_style
 from ..tree_edits import body_html, body_tree
 
 _BULLETS = "•●▪◦‣·"
@@ -181,6 +182,11 @@ def _make_list(elements: list[Any], tag: str, start: int) -> None:
     attributes = {"start": str(start)} if start != 1 else {}
     marks = {"ul": _PARAGRAPH_BULLET, "ol": _PARAGRAPH_NUMBER, _LETTERED: _PARAGRAPH_LETTER}
     mark = marks[tag]
+    if tag == "ol":  # counted in the digits its numbers were typed in: "١." "٢." stay so
+        typed = mark.match((_paragraph(elements[0]) or (elements[0], {}))[0].text)
+        style = typed_counter_style(typed.group(1) or typed.group(2)) if typed else "decimal"
+        if style != "decimal":
+            attributes["style"] = f"list-style-type: {style}"
     if tag == _LETTERED:
         tag, attributes = "ol", {"type": "a"}
     listing = lxml.html.Element(tag, attributes)

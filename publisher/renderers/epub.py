@@ -22,7 +22,7 @@ import lxml.etree
 from .. import photos
 from ..i18n import gettext, interface_language, long_date, newsletter_calendar
 from ..model import Issue, text_direction
-from ..numerals import list_counter_styles
+from ..numerals import COUNTER_STYLES, list_counter_styles
 from ..output import Artifact
 from ..resources import (
     email_suffix,
@@ -32,6 +32,7 @@ from ..resources import (
     published_image,
     sanitise_svg,
 )
+from ..sanitize import kept_declaration
 from .base import IssueRenderer, RenderContext, took_too_long
 from .drawings import svg_to_png
 from .epub_fonts import ARABIC_FAMILY, embedded_fonts
@@ -48,6 +49,7 @@ LANGUAGES_FILTER = Path(__file__).with_name("epub-languages.lua")
 NOTES_FILTER = Path(__file__).with_name("epub-notes.lua")
 # Keeps the letters of the ids links in the book lead to (pandoc percent-encodes them).
 LINKS_FILTER = Path(__file__).with_name("epub-links.lua")
+COUNTED = frozenset(COUNTER_STYLES)  # the digits a list may count in, as numerals has them
 
 
 class EpubRenderer(IssueRenderer):
@@ -66,7 +68,7 @@ class EpubRenderer(IssueRenderer):
             date = long_date(issue.date, issue.language)
         with tempfile.TemporaryDirectory(prefix="publisher-epub-") as tmp:
             images, renamed = stage_images(issue, ctx, Path(tmp) / "images")
-            html = pictures_renamed(html, renamed)
+            html = counted_lists_kept(pictures_renamed(html, renamed))
             html = in_book_links(
                 html, {ctx.document_url(issue, d.slug): d.slug for d in issue.documents}
             )
@@ -76,7 +78,12 @@ class EpubRenderer(IssueRenderer):
             arabic = ARABIC_FAMILY if any(f.family == ARABIC_FAMILY for f in fonts) else ""
             lists = list_counter_styles(html)
             stylesheet = self.render_template(
-                ctx, "epub.css", fonts=fonts, arabic_family=arabic, list_styles=lists
+                ctx,
+                "epub.css",
+                fonts=fonts,
+                arabic_family=arabic,
+                list_styles=lists,
+                counted=sorted(COUNTED),
             )
             css.write_text(stylesheet, encoding="utf-8")
             output = Path(tmp) / "issue.epub"
@@ -266,6 +273,30 @@ def in_book_links(book: str, articles: dict[str, str]) -> str:
         address, _, fragment = link.get("href", "").partition("#")
         if (slug := at.get(unquote(address))) is not None:
             link.set("href", "#" + (unquote(fragment) if unquote(fragment) in ids else slug))
+    text: str = lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+    return text
+
+
+def counted_lists_kept(book: str) -> str:
+    """The book (HTML) with each numbered list that counts in digits of its own (`style`
+    "list-style-type: arabic-indic": "١." "٢." as its author typed them) inside a <div>
+    of class `counted-<style>`, which epub.css counts so: pandoc drops a list's style, but
+    keeps a div's class. An article's notes are left as pandoc reads them (its notes
+    filter numbers them)."""
+    if "list-style-type" not in book:
+        return book
+    import lxml.html
+
+    root = lxml.html.document_fromstring(book)
+    for numbered in list(root.iter("ol")):
+        if numbered.xpath("ancestor::section[contains(concat(' ', @class, ' '), ' footnotes ')]"):
+            continue
+        style = kept_declaration(numbered.get("style", ""), "list-style-type", COUNTED)
+        if style:
+            wrapper = lxml.html.Element("div", {"class": f"counted-{style.partition(': ')[2]}"})
+            numbered.addprevious(wrapper)
+            wrapper.append(numbered)  # its tail moves with it: put back after the div
+            wrapper.tail, numbered.tail = numbered.tail, None
     text: str = lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
     return text
 
