@@ -446,6 +446,20 @@ def test_notes_of_a_document_named_in_its_letters_lead_to_them_and_back(tmp_path
     assert epubcheck_messages(path) == []
 
 
+def test_notes_of_a_document_named_from_a_year_lead_to_them_and_back(tmp_path: Path) -> None:
+    """A document whose name starts with a digit (a Hugo page bundle 2024-strike/): pandoc
+    gives its calls' targets an "id_" in front, as an XML id cannot start with a digit, but
+    its notes kept the id as written, so a call led nowhere (epubcheck's RSC-012)."""
+    root = minimal_with(
+        tmp_path / "ws",
+        {"2024-strike.md": "---\ntitle: Year slug\n---\n\nText.[^1]\n\n[^1]: The note.\n"},
+    )
+    path = build(root, formats=["epub"]).out_dir / ISSUE / f"{ISSUE}.epub"
+    chapter = _chapter_with(_parts(path), "Year slug")
+    assert _notes_of(_article(chapter, "Year slug")) == [("1", "1", "1. The note.")]
+    assert epubcheck_messages(path) == []
+
+
 def with_cover_picture(root: Path, title_lines: str) -> Path:
     """The workspace's issue with a cover picture (a plain blue one) and `title_lines` in
     place of its title line."""
