@@ -110,7 +110,7 @@ def build(
     cache = Cache.for_workspace(root)
 
     # Manifests are checked against an index of documents/ before anything is converted.
-    pool = DocumentPool.scan(config.documents_dir)
+    pool = DocumentPool.scan(config.documents_dir, config.language)
     manifests = load_manifests(config.issues_dir, pool, root)
     selected = select_issues(manifests, issue_refs)
     check_paper(config, selected, print_overrides or PrintSettings())

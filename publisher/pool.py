@@ -65,11 +65,12 @@ class DocumentPool:
     names: dict[str, tuple[Path, ...]] = field(default_factory=dict)
     # entries named like documents that are no file to read (see `unreadable`) → why
     left_out: dict[Path, str] = field(default_factory=dict)
+    language: str = ""  # the newsletter's: which of a document's translations it names
 
     @classmethod
-    def scan(cls, root: Path) -> DocumentPool:
+    def scan(cls, root: Path, language: str = "") -> DocumentPool:
         """Index the files under `root` named like documents (hidden folders and
-        housekeeping files aside: `is_housekeeping`). An
+        housekeeping files aside: `is_housekeeping`); `language` is the newsletter's. An
         entry that is no file inside `root` is left out, with a warning: nothing reads it,
         not even to look for translations, and a manifest naming it is told why."""
         if not root.is_dir():
@@ -103,7 +104,11 @@ class DocumentPool:
             for name in names_of(file):
                 names.setdefault(name, []).append(file)
         return cls(
-            root, tuple(files), {name: tuple(paths) for name, paths in names.items()}, left_out
+            root,
+            tuple(files),
+            {name: tuple(paths) for name, paths in names.items()},
+            left_out,
+            language,
         )
 
     def resolve(self, ref: str) -> Path:
@@ -165,6 +170,8 @@ class DocumentPool:
                 f"no document {ref!r} in documents/",
                 near_misses(ref, names) or "'publisher list' shows the documents there are",
             )
+        if len(matches) > 1 and (original := self._original_of(matches)):
+            return original
         if len(matches) > 1:
             # the file named as written first: 'rent-strike.md' is the likelier meant
             named = sorted(matches, key=lambda m: composed(m.with_suffix("").as_posix()) != ref)
@@ -186,6 +193,23 @@ class DocumentPool:
             return not path.read_bytes().decode("utf-8", "replace").lstrip("\ufeff").strip()
         except OSError:
             return False  # the reader says what is wrong with it
+
+    def _original_of(self, matches: list[Path]) -> Path | None:
+        """The one of `matches` that the others translate, when they are one document in
+        several language folders (Hugo's `posts/x.md` and `es/posts/x.md`, or
+        `content/en/posts/x.md` and `content/es/posts/x.md`): the one in no language
+        folder, else the one in the newsletter's. A name (`x`) means the document, as it
+        does in Hugo, and the editions take its translations."""
+        from .languages import same_language
+        from .translations import folder_language, outside_language_folder
+
+        if len({outside_language_folder(m) for m in matches}) > 1:
+            return None
+        languages = {m: folder_language(m) for m in matches}
+        original = [m for m in matches if languages[m] is None]
+        if not original and self.language:
+            original = [m for m in matches if same_language(languages[m] or "", self.language)]
+        return original[0] if len(original) == 1 else None
 
     def _named(self, candidate: Path) -> list[Path]:
         """The files `candidate` names: by its path with its suffix (in any letter case

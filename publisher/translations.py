@@ -185,11 +185,12 @@ def find_translations(
         elif front is None or not (front.reference or front.group):
             _say_if_lost(pool, relative, originals)
             _say_if_named_otherwise(pool, relative, originals, named)
-    try:
-        for translation in _by_translation_key(pool.root, grouped, found, named, language):
-            problems.extend(_added(found, translation, pool.root))
-    except PublisherError as exc:
-        problems.extend(exc.problems)
+    for groups in (grouped, _by_same_path(pool)):
+        try:
+            for translation in _by_translation_key(pool.root, groups, found, named, language):
+                problems.extend(_added(found, translation, pool.root))
+        except PublisherError as exc:
+            problems.extend(exc.problems)
     problems.extend(_translations_of_translations(pool.root, found))
     if problems:
         raise PublisherError(*problems)
@@ -418,6 +419,25 @@ def _by_translation_key(
     if problems:
         raise PublisherError(*problems)
     return made
+
+
+def _by_same_path(pool: DocumentPool) -> dict[str, list[tuple[Path, _Front]]]:
+    """Documents at one path in several language folders, and at none outside them
+    (content/en/posts/x.md, content/es/posts/x.md), grouped as a `translationKey` groups
+    them: Hugo takes them for translations of one another, with no key to say so, and
+    none of them names no language to be the original (`_original_by_path`)."""
+    paths = set(pool.files)
+    by_path: dict[Path, list[Path]] = {}
+    for relative in pool.files:
+        if language_folder(relative) is not None and file_name_language(relative) is None:
+            by_path.setdefault(outside_language_folder(relative), []).append(relative)
+    return {
+        rest.as_posix(): [
+            (file, _front_matter(pool.root / file, candidate=True) or _NOTHING) for file in files
+        ]
+        for rest, files in by_path.items()
+        if len(files) > 1 and rest not in paths
+    }
 
 
 def _original_among(

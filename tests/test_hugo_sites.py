@@ -376,6 +376,47 @@ def test_every_language_in_its_own_folder_pairs_the_translations_of_a_translatio
         assert (article.get("lang"), words in article.text_content()) == (language, True)
 
 
+SAME_EN = "---\ntitle: Same path post\n---\nEnglish.\n"
+SAME_ES = "---\ntitle: Mismo camino\n---\nEspañol.\n"
+
+
+HUGO_CONTENT_DIRS = (
+    '[languages.en]\ncontentDir = "content/en"\n[languages.es]\ncontentDir = "content/es"\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("english", "spanish", "config"),
+    [
+        ("en/posts/same.md", "es/posts/same.md", {}),
+        ("content/en/posts/same.md", "content/es/posts/same.md", {}),
+        (
+            "s/content/en/posts/same.md",
+            "s/content/es/posts/same.md",
+            {"s/hugo.toml": HUGO_CONTENT_DIRS},
+        ),
+        ("posts/same.md", "es/posts/same.md", {}),  # Hugo's translation by content directory
+    ],
+)
+def test_documents_at_one_path_in_each_languages_folder_are_translations_of_each_other(
+    tmp_path: Path, english: str, spanish: str, config: dict[str, str]
+) -> None:
+    """Hugo's `contentDir` per language, each language's post at the same path
+    (content/en/posts/same.md, content/es/posts/same.md), no translationKey: Hugo takes
+    them for translations. The issue naming `same` stopped ("matches several documents"),
+    and named by its path the Spanish edition showed the English text as untranslated."""
+    files = {**config, english: SAME_EN, spanish: SAME_ES}
+    root = workspace(tmp_path / "ws", files, "editions: [es]\n", documents="same")
+    listed = CliRunner().invoke(main, ["-C", str(root), "list", "--translations"])
+    assert "edition es: 1 of 1 ready" in listed.output, listed.output
+    out = build(root, formats=["web"]).out_dir
+    for language, words in (("en", "English."), ("es", "Español.")):
+        edition = "" if language == "en" else f"{language}/"
+        page = out / ISSUE / f"{edition}same" / "index.html"
+        [article] = lxml.html.fromstring(page.read_bytes()).xpath("//article")
+        assert (article.get("lang"), article.text_content().count(words)) == (language, 1)
+
+
 HOUSING_FA = """\
 ---
 title: "مسکن: یک گزارش"

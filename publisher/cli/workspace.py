@@ -36,7 +36,7 @@ def list_(workspace: Path, translations: bool) -> None:
     from ..pool import DocumentPool, slug_for
 
     config = load_config(workspace)
-    pool = DocumentPool.scan(config.documents_dir)
+    pool = DocumentPool.scan(config.documents_dir, config.language)
     try:
         manifests, broken = load_manifests(config.issues_dir, pool, workspace), None
     except PublisherError as exc:
@@ -285,7 +285,7 @@ def check(
     named = [f.strip() for f in formats.split(",") if f.strip()]
     chosen = [f.name for f in select(named)]
     manifests = load_manifests(
-        config.issues_dir, DocumentPool.scan(config.documents_dir), workspace
+        config.issues_dir, DocumentPool.scan(config.documents_dir, config.language), workspace
     )
     selected = tuple(select_issues(manifests, issues))
     slugs = tuple(m.slug for m in selected)

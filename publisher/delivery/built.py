@@ -58,7 +58,7 @@ def built_email(config: Config, ref: str) -> BuiltEmail:
 
     if config.root != config.root.resolve():  # builds record resolved paths
         config = load_config(config.root.resolve())
-    pool = DocumentPool.scan(config.documents_dir)
+    pool = DocumentPool.scan(config.documents_dir, config.language)
     manifests = load_manifests(config.issues_dir, pool, config.root)
     manifest = select_issues(manifests, [ref])[0]
     former = former_slugs(m.path for m in manifests).get(

@@ -112,7 +112,9 @@ def scope_of(root: Path, changed: Iterable[Path]) -> Scope:
     anything else (publisher.toml, templates, images, or sources that do not load) every one."""
     try:
         config = load_config(root)
-        manifests = load_manifests(config.issues_dir, DocumentPool.scan(config.documents_dir), root)
+        manifests = load_manifests(
+            config.issues_dir, DocumentPool.scan(config.documents_dir, config.language), root
+        )
     except PublisherError:
         return EVERY  # the build will say what is wrong
     issues: set[str] = set()
@@ -129,7 +131,9 @@ def scope_of(root: Path, changed: Iterable[Path]) -> Scope:
 
 def issue_links(root: Path) -> tuple[IssueLink, ...]:
     config = load_config(root)
-    manifests = load_manifests(config.issues_dir, DocumentPool.scan(config.documents_dir), root)
+    manifests = load_manifests(
+        config.issues_dir, DocumentPool.scan(config.documents_dir, config.language), root
+    )
     return tuple(
         IssueLink(m.slug, m.number, m.title, m.date, edition_links(m, config.language))
         for m in manifests

@@ -164,7 +164,7 @@ class Composer:
 
     def _pool_page(self, query: dict[str, str]) -> Response:
         config = load_config(self.workspace)
-        pool = DocumentPool.scan(config.documents_dir)
+        pool = DocumentPool.scan(config.documents_dir, config.language)
         entries = pool_entries(config, pool)
         q, language, tag = query.get("q", ""), query.get("language", ""), query.get("tag", "")
         shown = [e for e in entries if e.matches(q, language, tag)]
@@ -213,7 +213,7 @@ class Composer:
         file is read once that save ended, and the page says if it was refused."""
         refused = self.leaving.wait(left) if left else []
         config = load_config(self.workspace)
-        pool = DocumentPool.scan(config.documents_dir)
+        pool = DocumentPool.scan(config.documents_dir, config.language)
         entries = pool_entries(config, pool)
         intro = "Not saved:"
         if file:

@@ -87,7 +87,7 @@ def save(workspace: Path, path: Path, edit: IssueEdit, expected: str) -> str:
 def validate(workspace: Path, path: Path, text: str) -> None:
     """Raise the build's own errors for `text` as the manifest at `path`."""
     config = load_config(workspace)
-    pool = DocumentPool.scan(config.documents_dir)
+    pool = DocumentPool.scan(config.documents_dir, config.language)
     with tempfile.TemporaryDirectory(prefix="publisher-compose-") as folder:
         copy = Path(folder) / path.name
         copy.write_text(text, encoding="utf-8")
