@@ -20,7 +20,7 @@ from slugify import slugify
 from .errors import near_misses
 from .paths import composed, named_by, no_file
 from .readers import EXTENSIONS, not_read
-from .sites import HUGO_CONFIGS
+from .sites import hugo_site
 
 log = logging.getLogger(__name__)
 
@@ -41,20 +41,28 @@ JEKYLL_MACHINERY = frozenset({"_layouts", "_includes", "_sass", "_site", "_data"
 HUGO_MACHINERY = frozenset({"layouts", "archetypes", "themes", "public", "resources"})
 
 
-def in_site_machinery(root: Path, relative: Path) -> bool:
+def in_site_machinery(root: Path, relative: Path, sites: dict[Path, bool] | None = None) -> bool:
     """Whether `relative` lies in a folder no site keeps its writing in: node_modules/,
     Jekyll's and Eleventy's `_layouts/`, `_includes/`… anywhere (no editor names a folder
-    so), Hugo's `layouts/`, `archetypes/`, `themes/`, `public/` and `resources/` beside
-    its configuration and `content/` (elsewhere a folder may well be called `public`)."""
+    so), Hugo's `layouts/`, `archetypes/`, `themes/`, `public/` and `resources/` at the root
+    of a Hugo site (`sites.hugo_site`: elsewhere a folder may well be called `public`), or
+    is a file at that root (its repository's README.md), which Hugo never publishes either.
+    `sites` keeps what was found of each folder, for a scan of many files."""
     folders = relative.parts[:-1]
+    known = {} if sites is None else sites
+
+    def site(depth: int) -> bool:
+        folder = root.joinpath(*folders[:depth])
+        if folder not in known:
+            known[folder] = hugo_site(folder)
+        return known[folder]
+
     for depth, name in enumerate(folders):
         if name in NEVER_DOCUMENTS or name in JEKYLL_MACHINERY:
             return True
-        if name in HUGO_MACHINERY:
-            site = root.joinpath(*folders[:depth])
-            if (site / "content").is_dir() and any((site / c).is_file() for c in HUGO_CONFIGS):
-                return True
-    return False
+        if name in HUGO_MACHINERY and site(depth):
+            return True
+    return site(len(folders))
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,7 @@ class DocumentPool:
         if not root.is_dir():
             return cls(root, ())
         files, left_out = [], {}
+        sites: dict[Path, bool] = {}  # folder → whether it is a Hugo site's root
         for path in root.rglob("*"):
             relative = path.relative_to(root)
             if _left_alone(relative):
@@ -91,7 +100,7 @@ class DocumentPool:
                     log.warning("left out %s: it is %s", path, CLOSED_FOLDER)
                     left_out[relative] = CLOSED_FOLDER
                 continue
-            if in_site_machinery(root, relative):
+            if in_site_machinery(root, relative, sites):
                 continue
             if why := unreadable(path, root):
                 log.warning("left out %s: it is %s", path, why)

@@ -4,6 +4,8 @@ picture named from the site's root is (`resources`), which folders hold no writi
 
 from __future__ import annotations
 
+from pathlib import Path
+
 HUGO_CONFIGS = (
     "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
     "config.toml", "config.yaml", "config.yml", "config.json",  # Hugo's older names, Zola's
@@ -17,3 +19,13 @@ JAVASCRIPT_SITE_CONFIGS = (  # Astro's and Docusaurus'
     "docusaurus.config.js", "docusaurus.config.ts",
 )  # fmt: skip
 SITE_CONFIGS = (*HUGO_CONFIGS, *JEKYLL_CONFIGS, *ELEVENTY_CONFIGS, *JAVASCRIPT_SITE_CONFIGS)
+
+
+def hugo_site(folder: Path) -> bool:
+    """Whether `folder` is the root of a Hugo site: its configuration beside its content/
+    (hugo.toml, or Hugo's older config.toml), or in config/_default/, where sites started
+    from Docsy, Blowfish or Congo keep it."""
+    default = folder / "config" / "_default"
+    if any((default / name).is_file() for name in HUGO_CONFIGS):
+        return True
+    return (folder / "content").is_dir() and any((folder / n).is_file() for n in HUGO_CONFIGS)

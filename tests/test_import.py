@@ -1692,19 +1692,24 @@ def test_an_empty_file_is_reported_not_imported_as_nothing(
     assert problem.file == empty and "the file is empty" in problem.message
 
 
-@pytest.mark.parametrize("generator", ["Hugo", "Jekyll"])
+@pytest.mark.parametrize(
+    ("generator", "config"),
+    [("Hugo", "hugo.toml"), ("Hugo", "config/_default/hugo.toml"), ("Jekyll", "")],
+)
 def test_a_sites_source_folder_is_refused_once_saying_to_copy_its_content(
-    tmp_path: Path, generator: str
+    tmp_path: Path, generator: str, config: str
 ) -> None:
     """Given a Hugo site's folder, import read its built public/ pages as documents and
     failed on every source file (the posts' Markdown, its README, hugo.toml, the theme's
-    layouts, the CSS): five errors for one folder that needs no import at all."""
+    layouts, the CSS): five errors for one folder that needs no import at all. A site
+    keeping its configuration in config/_default/ (Docsy, Blowfish, Congo) had only that
+    folder refused, and every other file tried."""
     site = tmp_path / "site"
     post = "---\ntitle: Post A\n---\n\nPost A body.\n"
     page = "<html><head><title>Post A</title></head><body><h1>Post A</h1><p>Post A body.</p>"
     files = {
         "Hugo": {
-            "hugo.toml": 'baseURL = "https://example.org/"\ntitle = "Dockside"\n',
+            config: 'baseURL = "https://example.org/"\ntitle = "Dockside"\n',
             "content/posts/a.md": post,
             "public/posts/a/index.html": page + "</body></html>",
             "themes/ananke/layouts/_default/single.html": '{{ define "main" }}{{ end }}\n',

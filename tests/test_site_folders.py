@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from publisher.pool import DocumentPool
 
 
@@ -39,6 +41,36 @@ def test_a_hugo_sites_templates_theme_and_built_pages_are_no_documents(tmp_path:
         "tenants-site/content/posts/rent-strike.md",
         "tenants-site/content/posts/march/index.md",
     }
+
+
+@pytest.mark.parametrize("site", ["x/", ""])  # copied into documents/, or as documents/
+@pytest.mark.parametrize(
+    "config", ["hugo.toml", "config/_default/hugo.toml", "config/_default/config.yaml"]
+)
+def test_a_hugo_sites_own_readme_and_machinery_are_no_documents_wherever_its_config_is(
+    tmp_path: Path, config: str, site: str
+) -> None:
+    """Sites started from Docsy, Blowfish or Congo keep their configuration in
+    config/_default/: their theme's example site, archetypes, shortcodes and built pages
+    were listed as documents (demo, default, myalert, posts), and so was the README.md at
+    the root of the site's repository, which Hugo never publishes."""
+    documents = tmp_path / "documents"
+    _files(
+        documents / site,
+        [
+            config,
+            "README.md",
+            "content/posts/a.md",
+            "content/_index.md",
+            "themes/t/exampleSite/content/demo.md",
+            "themes/t/README.md",
+            "archetypes/default.md",
+            "layouts/shortcodes/myalert.html",
+            "public/posts/index.html",
+        ],
+    )
+    found = {path.as_posix() for path in DocumentPool.scan(documents).files}
+    assert found == {f"{site}content/posts/a.md", f"{site}content/_index.md"}
 
 
 def test_a_jekyll_sites_layouts_includes_and_built_site_are_no_documents(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from ..output import atomic_write
 from ..paths import TEXTEDIT_TEXT, is_textedit_package
 from ..pool import DocumentPool, is_housekeeping, slug_for, slugged
 from ..readers import fallback_title, is_picture, not_read
+from ..sites import hugo_site
 from ..slugs import unique
 from .draft import Draft
 from .index import EDITED, stamped, unedited
@@ -172,10 +173,7 @@ def _site_generator(folder: Path) -> str | None:
     """The generator whose site's source `folder` is (Hugo, Jekyll), known by its
     configuration, or None: a site's writing is Markdown that needs no import, and the
     rest of it (layouts, themes, built pages, CSS) no documents."""
-    if any((folder / f"hugo.{kind}").is_file() for kind in ("toml", "yaml", "json")):
-        return "Hugo"
-    configured = any((folder / f"config.{kind}").is_file() for kind in ("toml", "yaml", "json"))
-    if configured and (folder / "content").is_dir():
+    if hugo_site(folder) or any((folder / f"hugo.{k}").is_file() for k in ("toml", "yaml", "json")):
         return "Hugo"
     return "Jekyll" if (folder / "_config.yml").is_file() else None
 
