@@ -48,6 +48,29 @@ def test_hugo_yaml_aliases_are_understood_and_the_rest_kept(tmp_path: Path) -> N
     assert dict(doc.extra) == {"weight": 3}
 
 
+@pytest.mark.parametrize(
+    ("dates", "date", "updated"),
+    [
+        ("publishDate: 2024-02-20\n", dt.date(2024, 2, 20), None),
+        (
+            "publishDate: 2024-02-20T09:00:00+01:00\nlastmod: 2024-03-01\n",
+            dt.date(2024, 2, 20),
+            dt.date(2024, 3, 1),
+        ),
+        ("lastmod: 2024-03-01\n", dt.date(2024, 3, 1), None),
+        ("date: 2024-02-18\npublishDate: 2024-02-20\n", dt.date(2024, 2, 18), None),
+    ],
+)
+def test_a_hugo_post_without_a_date_is_dated_as_hugo_dates_it(
+    tmp_path: Path, dates: str, date: dt.date, updated: dt.date | None
+) -> None:
+    """Hugo dates a page that has no `date` by its `publishDate`, else its `lastmod`: such a
+    post had no date in its byline, its PDF or its feeds, and was said to have front
+    matter publisher does not use (publishDate)."""
+    doc = read(write(tmp_path, "post.md", f"---\ntitle: Only publishDate\n{dates}---\nBody.\n"))
+    assert (doc.date, doc.updated) == (date, updated)
+
+
 def test_what_import_records_is_front_matter_strict_mode_accepts(tmp_path: Path) -> None:
     """An imported post's old address and original URL are keys publisher knows."""
     doc = read(

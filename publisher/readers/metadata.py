@@ -48,9 +48,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "draft": ("draft", "published", "status"),
     "aliases": ("aliases",),  # the document's old addresses (Hugo's key): the web archive redirects
 }
-# Known keys publisher itself does not read, kept in doc.extra for templates: `source`, the
-# original URL `publisher import` records for a post brought from another platform.
-PASSED_TO_TEMPLATES = frozenset({"source", "image", "image_alt"})
+# Known keys kept in doc.extra for templates: `source`, the original URL `publisher import`
+# records for a post brought from another platform; Hugo's `publishDate`, also read as the
+# date of a post without one (`_DATED_AS_WELL`) and when it is due (build._say_unscheduled).
+PASSED_TO_TEMPLATES = frozenset({"source", "image", "image_alt", "publishDate", "publishdate"})
+# Where Hugo dates a page without a `date`: its publishDate (then its lastmod, `updated`)
+_DATED_AS_WELL = {"published": ("publishDate", "publishdate")}
 # Hand-written front matter's keys; the values are read leniently below (office files'
 # properties arrive through the same fields), so the table only names the keys.
 FRONT_MATTER_TABLE = Table(
@@ -72,7 +75,7 @@ KNOWN_KEYS = set(FRONT_MATTER_TABLE.keys)
 NOT_TYPOS = frozenset(
     {
         # Hugo
-        "publishDate", "expiryDate", "expirydate", "publishdate", "images", "videos",
+        "expiryDate", "expirydate", "images", "videos",
         "audio", "weight", "url", "slug", "type", "layout", "linkTitle", "keywords",
         "outputs", "resources", "headless", "cascade", "build", "markup", "menu", "menus",
         "series", "sitemap", "isCJKLanguage", "featured_image", "toc",
@@ -139,9 +142,7 @@ def document_fields(
         "title": text("title"),
         "subtitle": text("subtitle"),
         "authors": _names(meta, "authors", path, fail, source is not None),
-        "date": (
-            date := _date(meta, path, fail, strict=source is not None) or _file_name_date(path)
-        ),
+        "date": (date := _dated(meta, path, fail, strict=source is not None)),
         "updated": _later(
             _date(meta, path, fail, strict=source is not None, field="updated"), date
         ),
@@ -206,10 +207,11 @@ def typo_in_files(key: str, close: str, places: list[str]) -> str:
 
 
 def _first(meta: dict[str, Any], field: str) -> tuple[str, Any]:
-    for key in ALIASES[field]:
+    names = ALIASES.get(field) or _DATED_AS_WELL[field]
+    for key in names:
         if meta.get(key) not in (None, ""):
             return key, meta[key]
-    return ALIASES[field][0], None
+    return names[0], None
 
 
 def _names(
@@ -332,6 +334,18 @@ def marked_draft(meta: dict[str, Any], path: Path) -> bool:
     if yes_or_no(meta.get("draft")) is True or yes_or_no(meta.get("published")) is False:
         return True
     return str(meta.get("status", "")).strip().casefold() == "draft"
+
+
+def _dated(meta: dict[str, Any], path: Path, fail: Fail, strict: bool) -> dt.date | None:
+    """A document's date: its own, else Hugo's publishDate, else the one its file name
+    begins with (Jekyll's posts), else its last update (Hugo's lastmod): Hugo dates a page
+    without a `date` so, and a post that had only one of those had no date at all."""
+    return (
+        _date(meta, path, fail, strict)
+        or _date(meta, path, fail, strict, field="published")
+        or _file_name_date(path)
+        or _date(meta, path, fail, strict, field="updated")
+    )
 
 
 def _later(updated: dt.date | None, date: dt.date | None) -> dt.date | None:
