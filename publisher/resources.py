@@ -19,6 +19,7 @@ import glob
 import html
 import itertools
 import logging
+import os
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -150,6 +151,19 @@ def confine_images(
         return kept if _IMG.search(kept) or not _IMG.search(container) else ""
 
     return _FIGURE_OR_IMG.sub(replace, fragment), tuple(dict.fromkeys(used))
+
+
+def served_picture(value: object, document: Path, pool: Path) -> str | None:
+    """A picture named from the site's root (a lead image `/images/cover.jpg`) as the path
+    from `document`'s folder to the file the site serves at that address (`_looked_in`),
+    or None when it names none: read as a path from the document, it was no file of
+    documents/, and the picture was left out."""
+    if not isinstance(value, str) or not value.startswith("/") or value.startswith("//"):
+        return None
+    for candidate in _looked_in(value, document.parent, document, pool):
+        if candidate.is_relative_to(pool.resolve()) and is_file(candidate):
+            return os.path.relpath(candidate, followed(document.parent))
+    return None
 
 
 # Where a site serves files from its root: Hugo's and Docusaurus' static/, Astro's public/

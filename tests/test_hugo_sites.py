@@ -571,3 +571,31 @@ def test_a_picture_from_the_site_root_is_where_astro_or_docusaurus_serves_it(
     )
     doc = read_document(site / post, "rally", pool, "en")
     assert doc.images == (f"site/{served}",)
+
+
+@pytest.mark.parametrize(
+    ("lead", "picture"),
+    [
+        ("featured_image: cover.png", "posts/strike/cover.png"),
+        ("images: [cover.png, other.png]", "posts/strike/cover.png"),
+        ("params:\n  image: cover.png", "posts/strike/cover.png"),
+        ("images: [/images/cover.png]", "static/images/cover.png"),  # from the site's root
+    ],
+)
+def test_a_hugo_posts_lead_image_is_its_lead_image(tmp_path: Path, lead: str, picture: str) -> None:
+    """Hugo's themes take a post's lead image from `featured_image` (Ananke) or the first of
+    `images` (Hugo's own cards), often named from the site's root, served from static/:
+    the picture was not shown, nor published, with no word but "kept for templates as
+    doc.extra" (or, from the root, "only images inside documents/ are used")."""
+    from PIL import Image
+
+    strike = f"---\ntitle: Strike\n{lead}\n---\nWe walked out.\n"
+    root = workspace(tmp_path / "ws", {**HUGO, "posts/strike/index.md": strike}, documents="strike")
+    (root / "documents" / picture).parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (600, 400), (30, 90, 160)).save(root / "documents" / picture)
+    out = build(root, formats=["web"]).out_dir
+    page = lxml.html.fromstring((out / ISSUE / "strike" / "index.html").read_bytes())
+    [article] = page.xpath("//article")
+    shown = [src for src in article.xpath(".//img/@src") if "cover" in src]
+    assert shown, lxml.html.tostring(article)
+    assert all((out / ISSUE / "strike" / src).resolve().is_file() for src in shown), shown

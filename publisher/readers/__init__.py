@@ -37,6 +37,7 @@ from ..resources import (
     SHOWN_IMAGE_SUFFIXES,
     confine_images,
     lead_image_problem,
+    served_picture,
     written_sources,
 )
 from ..sanitize import LIST_LEVELS, clean_html, flatten_deep_html, lift_deep_lists, plain_text
@@ -248,6 +249,8 @@ def confined(converted: Converted, pool: Path, path: Path, limits: Limits) -> Do
     say_vague_links(body, path)
     say_personal_links(body, path)
     extra = document.extra
+    if (served := served_picture(extra.get("image"), path, pool)) is not None:
+        extra = {**extra, "image": served}
     if (lead := shown_lead_image(extra.get("image"), pool, path, limits)) is not None:
         extra = {**extra, "image": lead}
     _say_unusable_lead_image(extra, pool, path)

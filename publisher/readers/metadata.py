@@ -51,7 +51,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # Known keys kept in doc.extra for templates: `source`, the original URL `publisher import`
 # records for a post brought from another platform; Hugo's `publishDate`, also read as the
 # date of a post without one (`_DATED_AS_WELL`) and when it is due (build._say_unscheduled).
-PASSED_TO_TEMPLATES = frozenset({"source", "image", "image_alt", "publishDate", "publishdate"})
+PASSED_TO_TEMPLATES = frozenset(
+    {"source", "image", "image_alt", "publishDate", "publishdate", *("featured_image", "images")}
+)
+# Where Hugo's themes find a post's lead image when it has no `image`: Ananke's
+# featured_image, the first of Hugo's own `images` (its cards); kept for templates too.
+_LEAD_IMAGES = ("featured_image", "images")
 # Where Hugo dates a page without a `date`: its publishDate (then its lastmod, `updated`)
 _DATED_AS_WELL = {"published": ("publishDate", "publishdate")}
 # Hand-written front matter's keys; the values are read leniently below (office files'
@@ -75,10 +80,10 @@ KNOWN_KEYS = set(FRONT_MATTER_TABLE.keys)
 NOT_TYPOS = frozenset(
     {
         # Hugo
-        "expiryDate", "expirydate", "images", "videos",
+        "expiryDate", "expirydate", "videos",
         "audio", "weight", "url", "slug", "type", "layout", "linkTitle", "keywords",
         "outputs", "resources", "headless", "cascade", "build", "markup", "menu", "menus",
-        "series", "sitemap", "isCJKLanguage", "featured_image", "toc",
+        "series", "sitemap", "isCJKLanguage", "toc",
         # Jekyll, Eleventy
         "permalink", "excerpt_separator", "eleventyNavigation", "eleventyComputed",
         "eleventyExcludeFromCollections", "pagination",
@@ -157,9 +162,23 @@ def document_fields(
             for key in meta
             if key in unknown or key in PASSED_TO_TEMPLATES
         }
+        | _lead_image(meta)
         if source
         else {},
     }
+
+
+def _lead_image(meta: dict[str, Any]) -> dict[str, str]:
+    """`image`, the lead image, from where Hugo's themes find one (`_LEAD_IMAGES`) when the
+    front matter names none itself: a post's picture was otherwise silently not shown."""
+    if meta.get("image"):
+        return {}
+    for key in _LEAD_IMAGES:
+        value = meta.get(key)
+        first = value[0] if isinstance(value, list) and value else value
+        if isinstance(first, str) and first.strip():
+            return {"image": first.strip()}
+    return {}
 
 
 def _aliases(meta: dict[str, Any], fail: Fail) -> tuple[str, ...]:
