@@ -599,3 +599,37 @@ def test_a_hugo_posts_lead_image_is_its_lead_image(tmp_path: Path, lead: str, pi
     shown = [src for src in article.xpath(".//img/@src") if "cover" in src]
     assert shown, lxml.html.tostring(article)
     assert all((out / ISSUE / "strike" / src).resolve().is_file() for src in shown), shown
+
+
+LINKER = f"""\
+---
+title: Linker
+---
+The [full address]({SITE}posts/first-meeting/#agenda) of the meeting.
+
+A [page gone]({SITE}posts/no-such-meeting/) from the old site.
+
+The [issue]({SITE}{ISSUE}/) and [another site](https://example.net/posts/first-meeting/).
+"""
+
+
+def test_a_link_to_a_post_at_its_address_on_the_sites_own_host_leads_to_its_article(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A Hugo site moved to publisher keeps its domain (base_url's), and its posts link one
+    another by their full address (https://our-site/posts/first-meeting/): such a link was
+    kept as written, to a page the archive does not publish, unsaid. It now leads to the
+    article as `/posts/first-meeting/` does; one naming no article of the site's folders
+    is kept, with a warning at its line."""
+    files = {**HUGO, "posts/linker.md": LINKER}
+    root = workspace(tmp_path / "ws", files, documents="linker, posts/first-meeting")
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        out = build(root, formats=["web"]).out_dir
+    found = links(out / ISSUE / "linker" / "index.html")
+    assert found["full address"] == MEETING + "#first-meeting-agenda"
+    assert found["page gone"] == f"{SITE}posts/no-such-meeting/"
+    assert found["issue"] == f"{SITE}{ISSUE}/"
+    assert found["another site"] == "https://example.net/posts/first-meeting/"
+    said = [r.getMessage() for r in caplog.records if "linker.md" in r.getMessage()]
+    assert len(said) == 1 and "linker.md:6: " in said[0], said
+    assert "no-such-meeting" in said[0], said

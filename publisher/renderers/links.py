@@ -102,11 +102,13 @@ class Article(NamedTuple):
 class Unlinked(NamedTuple):
     """A link left without its href, as written, and the issues that leave out the draft
     it names (none: it names nothing of any issue); or, `heading_only`, one that lost only
-    its `#id`: a heading of a file (`call.fr.md#appel`) no page shows."""
+    its `#id`: a heading of a file (`call.fr.md#appel`) no page shows; or, `kept`, one
+    kept as written that names a page of the site's own (base_url's) no article is at."""
 
     value: str
     draft_in: tuple[str, ...] = ()
     heading_only: bool = False
+    kept: bool = False
 
 
 K = TypeVar("K")
@@ -230,8 +232,9 @@ def with_archive_links(
 
     def linked(doc: Document) -> Document:
         body, unlinked = absolute_links(
-            doc.body_html, doc.source.parent, targets, articles, others.drafts, pages
-        )
+            doc.body_html, doc.source.parent, targets, articles, others.drafts, pages,
+            config.base_url,
+        )  # fmt: skip
         if doc.attachments:
             body = with_kinds_and_sizes(body, files, doc.language)
         if doc.source not in said and not (issue.edition and doc.untranslated):
@@ -247,8 +250,9 @@ def with_archive_links(
         issue.leaflet, document=linked(issue.leaflet.document)
     )
     editorial, unlinked = absolute_links(
-        issue.editorial_html, config.root, targets, articles, others.drafts, pages
-    )
+        issue.editorial_html, config.root, targets, articles, others.drafts, pages,
+        config.base_url,
+    )  # fmt: skip
     editorial = with_kinds_and_sizes(editorial, files, issue.language)
     _warn(issue.source, unlinked, issue, editorial_line)
     return dataclasses.replace(issue, sections=sections, leaflet=leaflet, editorial_html=editorial)
@@ -275,16 +279,37 @@ def absolute_links(
     articles: Articles,
     drafts: Unfinished | None = None,
     shown: Mapping[Path, Target] | None = None,
+    site: str = "",
 ) -> tuple[str, list[Unlinked]]:
     """Relative links of a body written in `folder` → web archive URLs, or no href; and
     the links left without one, with the issues leaving out the `drafts` they name, and
-    those left without the heading they name (see `with_archive_links`)."""
+    those left without the heading they name (see `with_archive_links`). A full address
+    under `site` (base_url: a Hugo site moved here keeps its domain) naming an article as
+    a path from the site's root would (https://site/posts/x/ as /posts/x/) leads to its
+    page too; one naming a folder of the site's but no article is kept, and said."""
     unlinked: list[Unlinked] = []
     pages = {} if shown is None else shown
 
     def decide(value: str, parts: SplitResult) -> str | None:
-        if parts.scheme.lower() in WEB_SCHEMES or (value.startswith("#") and len(value) > 1):
+        if value.startswith("#") and len(value) > 1:
             return None
+        if parts.scheme.lower() in WEB_SCHEMES:
+            return on_site(value, parts)
+        return linked(value, parts)
+
+    def on_site(value: str, parts: SplitResult) -> str | None:
+        """A full address: its article's page, when it is one on the site's own."""
+        path = _path_on_site(parts, site)
+        if path is None:
+            return None
+        target = _target(articles.found(path, folder), targets)
+        if target is None:
+            if _names_a_site_folder(path, articles):
+                unlinked.append(Unlinked(value, kept=True))
+            return None
+        return target.url + (f"#{target.fragment(parts.fragment)}" if parts.fragment else "")
+
+    def linked(value: str, parts: SplitResult) -> str | None:
         target: Target | None = None
         draft_in: tuple[str, ...] = ()
         if not parts.scheme and not parts.netloc and parts.path:
@@ -305,6 +330,30 @@ def absolute_links(
         return target.url + (f"#{target.fragment(parts.fragment)}" if parts.fragment else "")
 
     return _rewrite_links(fragment, decide), unlinked
+
+
+def _path_on_site(parts: SplitResult, site: str) -> str | None:
+    """The path from the site's root (`/posts/x/`) of a full address under `site`
+    (base_url; with or without www.), or None for another site's."""
+    home = urlsplit(site)
+    if not site or not parts.hostname or not home.hostname:
+        return None
+    if parts.hostname.removeprefix("www.") != home.hostname.removeprefix("www."):
+        return None
+    folder = "/" + home.path.strip("/")
+    path = unquote(parts.path) or "/"
+    if folder != "/" and not (path + "/").startswith(folder + "/"):
+        return None
+    return "/" + path.removeprefix(folder).lstrip("/")
+
+
+def _names_a_site_folder(path: str, articles: Articles) -> bool:
+    """Whether the path from the site's root names a folder an article is in (`posts/`,
+    as documents/posts/ or a copied content/posts/ holds): a page of the old site."""
+    first = path.strip("/").split("/")[0].casefold()
+    return bool(first) and any(
+        key.startswith(f"{first}/") or f"/content/{first}/" in f"/{key}" for key in articles.by_path
+    )
 
 
 def _shows_another_text(target: Target, named: Path, fragment: str) -> bool:
@@ -437,8 +486,20 @@ def _warn(source: Path, unlinked: list[Unlinked], issue: Issue, first_line: int 
     draft is named so, with the issues leaving it out, not as missing from this one."""
     edition = f" (in the {issue.edition} edition)" if issue.edition else ""
     text = textfiles.written_text(source) if unlinked else ""
-    for value, draft_in, heading_only in dict.fromkeys(unlinked):
+    for value, draft_in, heading_only, kept in dict.fromkeys(unlinked):
         line = textfiles.line_of(text, value, start=first_line)
+        if kept:
+            log.warning(
+                "%s: the link to %r in issue %s names a page of this site (base_url) where"
+                " the web archive publishes no article: it is kept as written, and leads"
+                " nowhere once the archive is the site; link the document itself (its file,"
+                " as posts/x.md) or a page of the archive%s",
+                textfiles.where(source, line),
+                value,
+                issue.slug,
+                edition,
+            )
+            continue
         if heading_only:
             log.warning(
                 "%s: the link to %r in issue %s names a heading of a file no page of the web"
