@@ -633,3 +633,26 @@ def test_a_link_to_a_post_at_its_address_on_the_sites_own_host_leads_to_its_arti
     said = [r.getMessage() for r in caplog.records if "linker.md" in r.getMessage()]
     assert len(said) == 1 and "linker.md:6: " in said[0], said
     assert "no-such-meeting" in said[0], said
+
+
+@pytest.mark.parametrize(
+    ("post", "alias", "redirected"),
+    [
+        ("content/en/posts/strike/index.md", "old-strike", "posts/old-strike"),
+        ("posts/strike.md", "old-strike/", "posts/old-strike"),
+        ("posts/strike.md", "../2019/strike", "2019/strike"),
+        ("posts/strike.md", "/old-strike/", "old-strike"),  # from the site's root
+    ],
+)
+def test_a_relative_alias_redirects_from_beside_the_page_as_in_hugo(
+    tmp_path: Path, post: str, alias: str, redirected: str
+) -> None:
+    """Hugo resolves an alias that does not start with / from the folder of the page's
+    address (`old-strike` of /posts/strike/ is /posts/old-strike/): its redirect was
+    written at the site's root, /old-strike/, where no old link leads."""
+    strike = f"---\ntitle: Strike\naliases: [{alias}]\n---\nWe walked out.\n"
+    root = workspace(tmp_path / "ws", {post: strike}, documents="strike")
+    out = build(root, formats=["web"]).out_dir
+    tree = lxml.html.parse(str(out / redirected / "index.html")).getroot()
+    refresh = tree.xpath("string(//meta[@http-equiv='refresh']/@content)")
+    assert refresh.endswith(f"{ISSUE}/strike/"), refresh

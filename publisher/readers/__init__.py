@@ -53,7 +53,12 @@ from .layout_tables import unwrapped_layout_tables
 from .lightweight_markup import OrgReader, RstReader
 from .local_links import links_to_local_files_by_name, pelican_links
 from .markdown import MarkdownReader
-from .metadata import declares_language, document_fields, with_page_params
+from .metadata import (
+    aliases_from_the_page,
+    declares_language,
+    document_fields,
+    with_page_params,
+)
 from .navigation import say_skipped_levels, say_tables_without_headers, say_vague_links
 from .pandoc_formats import DocxReader, HtmlReader, OdtReader, RtfReader
 from .personal_links import say_personal_links
@@ -255,8 +260,15 @@ def confined(converted: Converted, pool: Path, path: Path, limits: Limits) -> Do
         extra = {**extra, "image": lead}
     _say_unusable_lead_image(extra, pool, path)
     attachments = linked_files(body, path.parent, pool)
+    aliases = aliases_from_the_page(document.aliases, path, pool)
     return dataclasses.replace(
-        document, body_html=body, images=images, attachments=attachments, source=path, extra=extra
+        document,
+        body_html=body,
+        images=images,
+        attachments=attachments,
+        source=path,
+        extra=extra,
+        aliases=aliases,
     )
 
 

@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import logging
+import posixpath
 import re
 from collections.abc import Callable, Hashable
 from pathlib import Path
@@ -336,6 +337,34 @@ def with_page_params(
         if path[:1] == ("params",) and len(path) > 1 and path[1] in taken:
             lines[path[1:]] = line
     return lifted, dataclasses.replace(source, data=lifted, lines=lines)
+
+
+def aliases_from_the_page(aliases: tuple[str, ...], path: Path, pool: Path) -> tuple[str, ...]:
+    """`aliases` with each that does not start with / (nor is a full address) made a path
+    from the site's root as Hugo makes it: from the folder of the page's address
+    (`old-strike` of posts/strike/index.md, or of content/en/posts/strike.md, is
+    /posts/old-strike): its redirect was written at the site's root, where no old link led."""
+    if all(alias.startswith("/") or "://" in alias for alias in aliases):
+        return aliases
+    from ..translations import outside_language_folder
+
+    try:
+        relative = outside_language_folder(path.relative_to(pool))
+    except ValueError:
+        return aliases  # a working copy's: said of the file as the user knows it
+    folders = list(relative.parent.parts)
+    lowered = [folder.casefold() for folder in folders]
+    if "content" in lowered:  # a site copied with its content/: addresses are from there
+        folders = folders[len(lowered) - lowered[::-1].index("content") :]
+    if relative.name.split(".")[0] in ("index", "_index"):
+        folders = folders[:-1]  # a bundle's address is its folder's
+    folder = "/".join(folders)
+    return tuple(
+        alias
+        if alias.startswith("/") or "://" in alias
+        else posixpath.normpath(posixpath.join("/", folder, alias)) + "/" * alias.endswith("/")
+        for alias in aliases
+    )
 
 
 def declares_language(meta: dict[str, Any], path: Path, hand_written: bool) -> bool:
