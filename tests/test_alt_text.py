@@ -6,6 +6,7 @@ the program the document came from; the words Word adds to a description it wrot
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from pathlib import Path
@@ -19,6 +20,7 @@ from conftest import build_with_warnings, minimal_with
 from PIL import Image
 
 from publisher.cli import main
+from publisher.readers import read_document
 from publisher.readers.alt_text import without_machine_words
 
 ISSUE = "001-first"
@@ -133,6 +135,33 @@ def test_each_undescribed_picture_of_a_document_is_listed_once(
     [said] = said_of(warnings, "article.md")
     assert "2 pictures" in said and "media/lorries.png (line 11)" in said
     assert "media/gates.png (line 13)" in said and "dawn" not in said
+
+
+@pytest.mark.parametrize(
+    ("described", "undescribed", "fix"),
+    [
+        ("![Described](pic.png)", "![](pic.png)", "![What the picture shows](picture.jpg)"),
+        (
+            '{{< figure src="pic.png" alt="Described" >}}',
+            '{{< figure src="pic.png" >}}',
+            'alt="what the picture shows"',
+        ),
+    ],
+)
+def test_the_undescribed_one_of_a_picture_shown_twice_is_named_at_its_own_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, described: str, undescribed: str, fix: str
+) -> None:
+    """The same picture described once and shown again without a description: the warning
+    named the line of the described one (7), and for Hugo's figure shortcode told to write
+    Markdown's ![…](…), where its own alt="…" is what describes it."""
+    (tmp_path / "pic.png").write_bytes(picture())
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: T\n---\n\nPara.\n\n{described}\n\nMore.\n\n{undescribed}\n")
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        read_document(post, "post", tmp_path, "en")
+    [said] = [r.getMessage() for r in caplog.records if "no description" in r.getMessage()]
+    assert said.startswith(f"{post}:11: the picture pic.png has no description"), said
+    assert said.endswith(fix), said
 
 
 def test_a_picture_of_the_editorial_is_named_at_its_line_in_the_manifest(

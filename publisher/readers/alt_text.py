@@ -108,20 +108,22 @@ def say_undescribed(body: str, source: Path) -> None:
     if not unnamed:
         return
     text = written_text(source)
+    lines = _lines_of(tags, text)
     pictures: dict[str, int | None] = {}  # each picture as the editor knows it → its line
     for number in unnamed:
-        found = _SRC.search(tags[number - 1])
-        src = unquote(html.unescape(found[1])) if found else ""
-        line = line_of(text, PurePosixPath(src).name) if text and src else None
+        src, line = lines[number - 1]
         # a Word file's pictures are known by their place in it, not by their copies' names
         pictures.setdefault(src if line else f"picture {number} of {len(tags)}", line)
+    written = text.split("\n")
+    shortcodes = all(line and _FIGURE.search(written[line - 1]) for line in pictures.values())
+    how = _SHORTCODE_FIX if shortcodes else _how_to_describe(source)
     if len(pictures) == 1:
         [(picture, line)] = pictures.items()
         log.warning(
             "%s: %s has no description (alt text) for readers who cannot see it: %s",
             where(source, line),
             f"the picture {picture}" if line else picture,
-            _how_to_describe(source),
+            how,
         )
         return
     log.warning(
@@ -129,8 +131,32 @@ def say_undescribed(body: str, source: Path) -> None:
         source,
         len(pictures),
         ", ".join(f"{p} (line {line})" if line else p for p, line in pictures.items()),
-        _how_to_describe(source),
+        how,
     )
+
+
+# Hugo's figure shortcode, described by its own alt="…"
+_FIGURE = re.compile(r"\{\{[<%]\s*figure\b")
+_SHORTCODE_FIX = 'give each figure shortcode alt="what the picture shows"'
+
+
+def _lines_of(tags: list[str], text: str) -> list[tuple[str, int | None]]:
+    """Each <img> of `tags` with its src and the line of `text` it is written on: a picture
+    shown twice is found at its second place the second time (the undescribed one was
+    named at the line of the first, described)."""
+    found: list[tuple[str, int | None]] = []
+    after: dict[str, int] = {}  # a picture's name → the line of its last place found
+    for tag in tags:
+        named = _SRC.search(tag)
+        src = unquote(html.unescape(named[1])) if named else ""
+        name = PurePosixPath(src).name
+        line = line_of(text, name, start=after.get(name, 0) + 1) if text and src else None
+        if line is None and text and src and name in after:  # fewer places than pictures
+            line = after[name]
+        if line:
+            after[name] = line
+        found.append((src, line))
+    return found
 
 
 def _description(tag: str) -> str:
