@@ -1735,3 +1735,49 @@ def test_a_sites_source_folder_is_refused_once_saying_to_copy_its_content(
     assert f"{site}: a {generator} site's source" in said
     assert "into documents/ as it is" in said
     assert "0 document(s) written, 1 file(s) failed" in said
+    if generator == "Hugo":  # its pictures named from the site's root are in static/
+        assert "static/" in said, said
+
+
+HUGO_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n',
+    "content/_index.md": "---\ntitle: Home\n---\n",
+    "content/posts/a.md": "---\ntitle: Post A\n---\n\n![Banner](/images/banner.png)\n",
+    "content/posts/strike/index.md": "---\ntitle: Strike\n---\n\n![Picket](picket.png)\n",
+    "content/posts/strike/picket.png": "",
+    "static/images/banner.png": "",
+}
+
+
+@pytest.mark.parametrize("given", ["content", "content/posts", "content/posts/strike"])
+def test_a_hugo_sites_content_folder_is_refused_once_saying_to_copy_it_whole(
+    tmp_path: Path, given: str
+) -> None:
+    """`publisher import site/content` said "a Markdown file: it needs no import, copy it
+    into documents/ as it is" of each post, one error each: copied one by one, a bundle's
+    index.md loses its folder's name and pictures, and the pictures named from the site's
+    root stay behind in static/."""
+    site = tmp_path / "site"
+    for name, text in HUGO_SITE.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text)
+    pool = tmp_path / "documents"
+
+    result = CliRunner().invoke(
+        main, ["import", "--dry-run", "--into", str(pool), str(site / given)]
+    )
+
+    assert result.exit_code == 1, result.output
+    assert result.output.count("error:") == 1, result.output
+    said = " ".join(result.output.split())
+    assert f"{site / given}: a Hugo site's content" in said, said
+    assert "copy the folder into documents/ as it is" in said and "static/" in said, said
+
+
+def test_a_hugo_bundles_index_is_refused_saying_to_copy_its_folder(tmp_path: Path) -> None:
+    bundle = tmp_path / "strike"
+    bundle.mkdir()
+    (bundle / "index.md").write_text("---\ntitle: Strike\n---\n\n![Picket](picket.png)\n")
+    report = import_files([bundle / "index.md"], tmp_path / "documents")
+    [problem] = report.problems
+    assert "copy its folder strike/ into documents/ as it is" in str(problem.hint), problem

@@ -149,6 +149,9 @@ def _files_given(inputs: list[Path], problems: list[Problem], exports: list[Path
         if not given.is_dir() or _one_document(given):
             files.append(given)
             continue
+        if _in_hugo_content(given):  # one refusal, not one per post
+            problems.append(_hugo_content(given))
+            continue
         found: list[Path] = []
         for top, folders, names in os.walk(given, onerror=lambda exc: _unopened(exc, problems)):
             here = Path(top)
@@ -180,11 +183,36 @@ def _site_generator(folder: Path) -> str | None:
 
 def _site_source(generator: str, folder: Path) -> Problem:
     """The one refusal of a site's source folder, saying where its writing goes."""
-    content = "content/" if generator == "Hugo" else "_posts/ and its pages"
+    content = f"content/ {_WITH_STATIC}" if generator == "Hugo" else "_posts/ and its pages"
     return Problem(
         f"a {generator} site's source: its writing is Markdown, which needs no import",
         folder,
         hint=f"copy its {content} into documents/ as it is: it builds without edits",
+    )
+
+
+# Hugo serves the pictures a post names from the site's root (/images/x.png) from static/
+_WITH_STATIC = "(and its static/, where its pictures named from the site's root are)"
+
+
+def _in_hugo_content(folder: Path) -> bool:
+    """Whether `folder` is a Hugo site's content/ or a folder in it (a section, a page
+    bundle: `content/posts/strike/`, its name and pictures the document's)."""
+    return any(
+        parent.name == "content" and hugo_site(parent.parent)
+        for parent in (folder, *folder.parents)
+    )
+
+
+def _hugo_content(folder: Path) -> Problem:
+    """The one refusal of a Hugo site's content folder, saying to copy it whole: copied
+    post by post, a bundle's index.md loses its folder's name and its pictures."""
+    return Problem(
+        "a Hugo site's content: its writing is Markdown, which needs no import",
+        folder,
+        hint="copy the folder into documents/ as it is, with the site's static/ folder"
+        " (where its pictures named from the site's root are), or the whole site: it builds"
+        " without edits",
     )
 
 

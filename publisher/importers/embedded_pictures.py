@@ -23,6 +23,15 @@ _PICTURE = re.compile(r"data:image/(png|jpeg|jpg|gif|webp);base64,([A-Za-z0-9+/=
 _SUFFIX = {"jpeg": "jpg"}
 
 
+def _copy_hint(path: Path) -> str:
+    """Where a Markdown file goes: a Hugo bundle's index.md with its folder, which names
+    the document and holds its pictures."""
+    if path.stem.split(".")[0] in ("index", "_index") and path.parent.name:
+        folder = path.parent.name
+        return f"copy its folder {folder}/ into documents/ as it is, its pictures with it"
+    return "copy it into documents/ as it is"
+
+
 def recover_markdown(path: Path, data: bytes) -> tuple[list[Draft], dict[str, bytes]]:
     """The draft, and its pictures keyed by the path its body uses for them ('media/…')."""
     try:
@@ -30,9 +39,7 @@ def recover_markdown(path: Path, data: bytes) -> tuple[list[Draft], dict[str, by
     except UnicodeDecodeError:
         text = ""  # the reader names the line a copy as it is could not be read at
     if not _PICTURE.search(text):
-        raise PublisherError.at(
-            "a Markdown file: it needs no import", path, hint="copy it into documents/ as it is"
-        )
+        raise PublisherError.at("a Markdown file: it needs no import", path, hint=_copy_hint(path))
     pictures: dict[str, bytes | Path] = {}
 
     def saved(found: re.Match[str]) -> str:
