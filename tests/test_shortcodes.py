@@ -93,6 +93,29 @@ def test_a_figure_with_a_caption_and_alt_text_keeps_both(tmp_path: Path) -> None
     assert figure.xpath("string(//figure/figcaption)") == "Dawn"
 
 
+def test_a_figure_with_alt_text_alone_has_no_caption_and_its_link_is_kept(
+    tmp_path: Path,
+) -> None:
+    """Hugo's figure shows a caption only from `caption` or `title`, and wraps the picture
+    in a link to `link`: the alt text was also printed under the picture (a screen reader
+    said it twice), and the link was dropped without a word."""
+    doc = read(
+        tmp_path,
+        '{{< figure src="media/picket.png" alt="A photo" link="https://example.org/big.jpg" >}}'
+        '\n\n{{< figure src="media/picket.png" alt="Gate 4" caption="Dawn"'
+        ' link="https://example.org/gate.jpg" >}}\n\n'
+        '{{< figure src="media/picket.png" alt="Alone" >}}\n',
+    )
+    body = lxml.html.fragment_fromstring(doc.body_html, create_parent="div")
+    assert [caption.text_content().strip() for caption in body.iter("figcaption")] == ["Dawn"]
+    linked = [(a.get("href"), a.xpath("string(.//img/@alt)")) for a in body.xpath("//a")]
+    assert linked == [
+        ("https://example.org/big.jpg", "A photo"),
+        ("https://example.org/gate.jpg", "Gate 4"),
+    ]
+    assert body.xpath("//img/@alt") == ["A photo", "Gate 4", "Alone"]
+
+
 @pytest.mark.parametrize(
     ("written", "shown"),
     [
@@ -102,7 +125,7 @@ def test_a_figure_with_a_caption_and_alt_text_keeps_both(tmp_path: Path) -> None
         ('{{< tweet user="union" id="123" >}}', "<https://x.com/union/status/123>"),
         ("{{< instagram BWNjjyYFxVx >}}", "<https://www.instagram.com/p/BWNjjyYFxVx/>"),
         ('[our statement]({{< ref "statement.md" >}})', "[our statement](statement.md)"),
-        ('{{% figure src="a.jpg" alt="A" %}}', "![A](a.jpg)"),
+        ('{{% figure src="a.jpg" alt="A" %}}', '![](a.jpg){alt="A"}'),
         ('{{< figure src="a.jpg" title="[x]" />}}', "![\\[x\\]](a.jpg)"),
         (
             '{{< figure src="a.jpg" caption="Dawn" alt="Say \\"no\\"" >}}',

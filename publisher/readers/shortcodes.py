@@ -4,8 +4,9 @@ site does not mail `{{< figure src="…" >}}` to every subscriber.
 Hugo runs a shortcode through a template of the site's theme; publisher has none of those,
 so it writes what the built-in ones show, in Markdown, before pandoc reads the text:
 
-- `figure` → the image with its caption (pandoc makes an image alone in a paragraph a
-  figure, its alt text the caption, unless the shortcode gives `alt` too);
+- `figure` → the image with its caption, from `caption` or `title` only, as Hugo's (pandoc
+  makes an image alone in a paragraph a figure, its description the caption: its `alt`
+  is given apart), leading to its `link` when it has one;
 - `youtube`, `vimeo`, `x` and `tweet`, `instagram` → the address of the video or post, as
   a link (an email cannot play an embed, and a page that could would fetch from the
   platform);
@@ -23,6 +24,7 @@ Shortcodes inside fenced code blocks are left as written, and an escaped one
 from __future__ import annotations
 
 import bisect
+import html
 import logging
 import re
 import shlex
@@ -165,7 +167,9 @@ def _shown(name: str, params: str) -> str | None:
 
     if name == "figure" and (src := named.get("src", "")):
         shown = named.get("caption") or named.get("title") or ""
-        return picture_markdown(src, shown, named.get("alt", ""))
+        if link := named.get("link", ""):
+            return _linked_figure(src, shown, named.get("alt", ""), link)
+        return picture_markdown(src, shown, named.get("alt", ""), alt_is_caption=False)
     # The address itself is the link's text: it says where it leads in any language.
     if name in VIDEO_PAGES and (video := given("id")):
         return f"<{video_page(name, video)}>"
@@ -178,13 +182,24 @@ def _shown(name: str, params: str) -> str | None:
     return None
 
 
-def picture_markdown(src: str, caption: str, alt: str) -> str:
+def picture_markdown(src: str, caption: str, alt: str, alt_is_caption: bool = True) -> str:
     """A picture in Markdown: alone in its paragraph, pandoc makes it a figure whose
     caption (under the picture) is `caption`, and whose alt text (what a screen reader
-    says, or a reader without images) is `alt`, the caption when there is none."""
-    if caption and alt:
+    says, or a reader without images) is `alt`, the caption when there is none. Without a
+    caption, `alt` is shown as one only when `alt_is_caption`: Hugo's figure shows none."""
+    if (caption or not alt_is_caption) and alt:
         return f'![{_markdown_text(caption)}]({src}){{alt="{_attribute(alt)}"}}'
     return f"![{_markdown_text(caption or alt)}]({src})"
+
+
+def _linked_figure(src: str, caption: str, alt: str, link: str) -> str:
+    """Hugo's figure with `link`: the picture leads there (as HTML: Markdown's figure holds
+    no link), its caption under it when it has one."""
+    shown = html.escape(caption)
+    picture = f'<a href="{html.escape(link)}"><img src="{html.escape(src)}"' \
+        f' alt="{html.escape(alt or caption)}"></a>'  # fmt: skip
+    below = f"<figcaption>{shown}</figcaption>" if caption else ""
+    return f"<figure>{picture}{below}</figure>" if caption else picture
 
 
 def _attribute(text: str) -> str:
