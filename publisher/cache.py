@@ -222,8 +222,8 @@ def document_from_record(record: dict[str, Any]) -> Document:
     fields["source"] = Path(fields["source"])
     for name in ("date", "updated"):
         fields[name] = dt.date.fromisoformat(fields[name]) if fields.get(name) else None
-    for name in ("authors", "tags", "images", "attachments", "aliases"):
-        fields[name] = tuple(fields[name])
+    for name in ("authors", "tags", "images", "attachments", "aliases", "addresses"):
+        fields[name] = tuple(fields.get(name, ()))
     fields["renamed_ids"] = tuple(tuple(pair) for pair in fields.get("renamed_ids", ()))
     return Document(**fields)
 

@@ -40,6 +40,9 @@ class Document:
     attachments: tuple[str, ...] = ()
     draft: bool = False  # marked unfinished by its author: issues leave it out
     aliases: tuple[str, ...] = ()  # its old addresses: the web archive writes redirects there
+    # its address on the Hugo site it was copied from (`readers.metadata.hugo_addresses`):
+    # redirected as an alias is, but unsaid where a page of the build is already
+    addresses: tuple[str, ...] = ()
     # In a language edition: the original shown because no translation exists yet (the
     # outputs say so in the edition's language, and mark the text with its own `language`).
     untranslated: bool = False

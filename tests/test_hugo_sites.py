@@ -656,3 +656,44 @@ def test_a_relative_alias_redirects_from_beside_the_page_as_in_hugo(
     tree = lxml.html.parse(str(out / redirected / "index.html")).getroot()
     refresh = tree.xpath("string(//meta[@http-equiv='refresh']/@content)")
     assert refresh.endswith(f"{ISSUE}/strike/"), refresh
+
+
+OLD_SITE = {
+    "site/hugo.toml": 'baseURL = "https://minimal.example.org/"\n',
+    "site/content/posts/other.md": "---\ntitle: Other post\nslug: the-other\n---\nOther.\n",
+    "site/content/meetings/march-meeting.md": "---\ntitle: March\nurl: /meetings/march/\n---\n.\n",
+    "site/content/posts/Linker.md": f"""\
+---
+title: Linker
+aliases: [/2019/old-linker/]
+---
+See [by slug](/posts/the-other/), [by url](/meetings/march/), [in full]({SITE}posts/the-other/)
+and [by alias](/2019/old-linker/).
+""",
+}
+
+
+def test_a_post_copied_from_a_hugo_site_keeps_its_hugo_address(tmp_path: Path) -> None:
+    """A site moved from Hugo keeps its domain: its posts' addresses there (from their
+    section and name, or `slug`, or `url`) had no redirect, and links written to them (as
+    Hugo builds them), or to an old address a post keeps (`aliases`), led to no article,
+    unlinked with a warning."""
+    root = workspace(tmp_path / "ws", OLD_SITE, documents="linker, other, march-meeting")
+    out = build(root, formats=["web"]).out_dir
+    other, march = f"{SITE}{ISSUE}/other/", f"{SITE}{ISSUE}/march-meeting/"
+    found = links(out / ISSUE / "linker" / "index.html")
+    assert {words: found[words] for words in ("by slug", "by url", "in full", "by alias")} == {
+        "by slug": other,
+        "by url": march,
+        "in full": other,
+        "by alias": f"{SITE}{ISSUE}/linker/",
+    }
+    for old, page in [
+        ("posts/the-other", other),
+        ("meetings/march", march),
+        ("posts/linker", f"{SITE}{ISSUE}/linker/"),  # Hugo's addresses are in lower case
+    ]:
+        tree = lxml.html.parse(str(out / old / "index.html")).getroot()
+        refresh = tree.xpath("string(//meta[@http-equiv='refresh']/@content)")
+        assert refresh.partition("url=")[2].endswith(page.removeprefix(SITE)), (old, refresh)
+    assert not (out / "posts" / "other").exists()  # with a slug, Hugo gave it none there

@@ -57,6 +57,7 @@ from .metadata import (
     aliases_from_the_page,
     declares_language,
     document_fields,
+    hugo_addresses,
     with_page_params,
 )
 from .navigation import say_skipped_levels, say_tables_without_headers, say_vague_links
@@ -261,6 +262,7 @@ def confined(converted: Converted, pool: Path, path: Path, limits: Limits) -> Do
     _say_unusable_lead_image(extra, pool, path)
     attachments = linked_files(body, path.parent, pool)
     aliases = aliases_from_the_page(document.aliases, path, pool)
+    addresses = hugo_addresses(extra, path, pool)
     return dataclasses.replace(
         document,
         body_html=body,
@@ -269,6 +271,7 @@ def confined(converted: Converted, pool: Path, path: Path, limits: Limits) -> Do
         source=path,
         extra=extra,
         aliases=aliases,
+        addresses=addresses,
     )
 
 

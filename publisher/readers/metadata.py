@@ -16,7 +16,7 @@ import difflib
 import logging
 import posixpath
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -365,6 +365,43 @@ def aliases_from_the_page(aliases: tuple[str, ...], path: Path, pool: Path) -> t
         else posixpath.normpath(posixpath.join("/", folder, alias)) + "/" * alias.endswith("/")
         for alias in aliases
     )
+
+
+def hugo_addresses(extra: Mapping[str, Any], path: Path, pool: Path) -> tuple[str, ...]:
+    """The address a page had on the Hugo site it was copied from (in a `content/` folder
+    of documents/): its front matter's `url`, else its section's path and its `slug` or
+    file name (a bundle's by its folder), in lower case as Hugo writes them; a page of a
+    language folder (content/es/) at that path under its language too (/es/posts/x/), as
+    Hugo has every language but its default one. A site moved from Hugo keeps its domain:
+    these are where its readers' bookmarks and other sites' links lead."""
+    from ..translations import language_folder, outside_language_folder
+
+    url = extra.get("url")
+    if isinstance(url, str) and url.strip() and "://" not in url:
+        return ("/" + url.strip().lstrip("/"),)
+    try:
+        relative = path.relative_to(pool)
+    except ValueError:
+        return ()
+    language = language_folder(relative)
+    inside = outside_language_folder(relative)
+    lowered = [folder.casefold() for folder in inside.parent.parts]
+    if "content" not in lowered:
+        return ()  # no Hugo site's: its addresses are not known
+    folders = [*inside.parent.parts[len(lowered) - lowered[::-1].index("content") :]]
+    name = inside.name.split(".")[0]
+    if name in ("index", "_index"):
+        name = folders.pop() if folders and name == "index" else ""
+    slug = extra.get("slug")
+    if isinstance(slug, str) and slug.strip() and name:
+        name = slug.strip()
+    page = "/".join(part for part in (*folders, name) if part).casefold().replace(" ", "-")
+    if not page:
+        return ()  # the home page: the archive's own
+    found = [f"/{page}/"]
+    if language is not None:
+        found.insert(0, f"/{language.name.casefold()}/{page}/")
+    return tuple(found)
 
 
 def declares_language(meta: dict[str, Any], path: Path, hand_written: bool) -> bool:

@@ -224,7 +224,11 @@ def with_archive_links(
     issue = dataclasses.replace(issue, editorial_files=offered)
     others = others or OtherIssues.none(config.documents_dir)
     targets = Layered(issue_targets(issue, config), others.targets)
-    own = Articles.of([(d.source, d.slug) for d in issue.documents], config.documents_dir)
+    own = Articles.of(
+        [(d.source, d.slug) for d in issue.documents],
+        config.documents_dir,
+        {old: d.source for d in issue.documents for old in (*d.aliases, *d.addresses)},
+    )
     articles = own.over(others.articles)
     pages = Layered(shown or {}, others.shown)
     files = published_files(issue, config)
@@ -383,10 +387,19 @@ class Articles:
     root: Path  # documents/, its links followed
     by_path: Mapping[str, Path]
     renamed: Mapping[str, Path]
+    # by their old addresses (`aliases`, their Hugo site's: `Document.addresses`), as
+    # `_address` writes them: a link to one leads to the article
+    moved: Mapping[str, Path] = dataclasses.field(default_factory=dict)
 
     @classmethod
-    def of(cls, documents: Iterable[tuple[Path, str]], root: Path) -> Articles:
-        """From each document's file and slug (later ones outrank earlier ones)."""
+    def of(
+        cls,
+        documents: Iterable[tuple[Path, str]],
+        root: Path,
+        addresses: Mapping[str, Path] | None = None,
+    ) -> Articles:
+        """From each document's file and slug (later ones outrank earlier ones), and the
+        files of `addresses`, their old ones."""
         by_path: dict[str, Path] = {}
         renamed: dict[str, Path] = {}
         real_root = followed(root)
@@ -397,18 +410,24 @@ class Articles:
             by_path[logical] = source
             if named_as != slug:
                 renamed[slug] = source
-        return cls(real_root, by_path, renamed)
+        moved = {_address(old): followed(file) for old, file in (addresses or {}).items()}
+        return cls(real_root, by_path, renamed, moved)
 
     def over(self, others: Articles) -> Articles:
         """These articles laid over `others` (theirs outranked), without copying `others`."""
         return Articles(
-            self.root, Layered(self.by_path, others.by_path), Layered(self.renamed, others.renamed)
+            self.root,
+            Layered(self.by_path, others.by_path),
+            Layered(self.renamed, others.renamed),
+            Layered(self.moved, others.moved),
         )
 
     def found(self, path: str, folder: Path) -> Path | None:
         """The article a relative link names, written in `folder` (see the module's
         docstring), when it is not the file it names beside the document."""
         page = followed(folder)
+        if path.startswith("/") and (moved := self.moved.get(_address(path))):
+            return moved  # an article's old address
         if path.startswith("/"):  # from the content root: documents/, or content/ in it
             path = path.lstrip("/")
         elif page.is_relative_to(self.root):
@@ -432,6 +451,12 @@ class Articles:
         if not logical or logical.startswith(".."):
             return None
         return self.by_path.get(logical) or self.renamed.get(_slug(logical))
+
+
+def _address(path: str) -> str:
+    """An address from the site's root as old addresses are compared: /Posts/x/,
+    posts/x and /posts/x/index.html are one."""
+    return unquote(path).strip("/").removesuffix("index.html").strip("/").casefold()
 
 
 @functools.cache

@@ -410,13 +410,14 @@ class WebRenderer(ArchiveRenderer):
         redirected: set[str] = set()
         for issue in archive.every_edition:  # newest first, each original before its editions
             for doc in issue.documents:
-                for alias in doc.aliases:
+                for alias in (*doc.aliases, *doc.addresses):  # its Hugo address: unsaid
                     path = alias_page(alias, site)
                     if path in redirected:
                         continue  # claimed already: in a newer issue, or in the original edition
                     why = _outside(alias, site) or _no_redirect(path, taken, archive)
                     if why or path is None:
-                        _warn_of_no_redirect(doc.source, alias, why)
+                        if alias in doc.aliases:  # a Hugo address of its own: silent
+                            _warn_of_no_redirect(doc.source, alias, why)
                         continue
                     redirected.add(path)
                     values = {"target": f"{issue.folder}/{doc.slug}/", "title": doc.title}
