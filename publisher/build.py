@@ -45,6 +45,7 @@ from .errors import Problem, PublisherError, near_misses
 from .formats import formats as registered_formats
 from .formats import select
 from .jobs import BuildReport, Progress, RenderPlan, Silent
+from .languages import folder_language, language_folder
 from .limits import Limits
 from .logs import concerning, held
 from .manifest import (
@@ -73,9 +74,7 @@ from .templating import stray_overrides
 from .translations import (
     Translation,
     find_translations,
-    folder_language,
     in_other_languages,
-    language_folder,
     language_folders,
     status,
     translation_for,

@@ -166,3 +166,29 @@ def _suggestion(text: str) -> str:
     """'did you mean …?' when `text` is a language's name ("Spanish", "español")."""
     tag = named_language(text)
     return f"did you mean {tag!r}? {HINT}" if tag else HINT
+
+
+def language_folder(relative: Path) -> Path | None:
+    """The folder naming `relative`'s language (`languages.named_in_a_path`), relative to
+    documents/: a top-level one (`fr/`), or one right inside a `content/` folder
+    (`content/fr/`, `site/content/fr/`: Hugo's `contentDir` per language)."""
+    parts = relative.parts[:-1]
+    for index, part in enumerate(parts):
+        if (index == 0 or parts[index - 1].lower() == "content") and named_in_a_path(part):
+            return Path(*parts[: index + 1])
+    return None
+
+
+def outside_language_folder(relative: Path) -> Path:
+    """`relative` without its language folder (`content/fr/news/x.md` → `content/news/x.md`)."""
+    folder = language_folder(relative)
+    if folder is None:
+        return relative
+    return Path(*folder.parts[:-1], *relative.parts[len(folder.parts) :])
+
+
+def folder_language(relative: Path) -> str | None:
+    """The language of the folder `relative` is in (`fr/`, `content/pt-br/`), as Hugo's
+    translation by content directory has it (`language_folder`)."""
+    folder = language_folder(relative)
+    return named_in_a_path(folder.name) if folder is not None else None

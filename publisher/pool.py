@@ -209,8 +209,7 @@ class DocumentPool:
         `content/en/posts/x.md` and `content/es/posts/x.md`): the one in no language
         folder, else the one in the newsletter's. A name (`x`) means the document, as it
         does in Hugo, and the editions take its translations."""
-        from .languages import same_language
-        from .translations import folder_language, outside_language_folder
+        from .languages import folder_language, outside_language_folder, same_language
 
         if len({outside_language_folder(m) for m in matches}) > 1:
             return None

@@ -346,7 +346,7 @@ def aliases_from_the_page(aliases: tuple[str, ...], path: Path, pool: Path) -> t
     /posts/old-strike): its redirect was written at the site's root, where no old link led."""
     if all(alias.startswith("/") or "://" in alias for alias in aliases):
         return aliases
-    from ..translations import outside_language_folder
+    from ..languages import outside_language_folder
 
     try:
         relative = outside_language_folder(path.relative_to(pool))
@@ -374,7 +374,7 @@ def hugo_addresses(extra: Mapping[str, Any], path: Path, pool: Path) -> tuple[st
     language folder (content/es/) at that path under its language too (/es/posts/x/), as
     Hugo has every language but its default one. A site moved from Hugo keeps its domain:
     these are where its readers' bookmarks and other sites' links lead."""
-    from ..translations import language_folder, outside_language_folder
+    from ..languages import language_folder, outside_language_folder
 
     url = extra.get("url")
     if isinstance(url, str) and url.strip() and "://" not in url:

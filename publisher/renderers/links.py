@@ -41,14 +41,13 @@ from urllib.parse import SplitResult, quote, unquote, urlsplit
 from .. import textfiles, urls
 from ..attachments import editorial_media, kind_of, linked_files, with_kinds_and_sizes
 from ..config import Config
-from ..languages import file_name_language
+from ..languages import file_name_language, outside_language_folder
 from ..model import Document, Issue
 from ..paths import composed, followed, is_file
 from ..pool import slug_for
 from ..readers import EXTENSIONS
 from ..resources import media_path
 from ..sanitize import ADDRESS_SCHEMES, URL_SCHEMES
-from ..translations import outside_language_folder
 
 log = logging.getLogger(__name__)
 
