@@ -1193,6 +1193,55 @@ def test_a_reader_who_joins_after_a_send_made_before_arabic_names_kept_their_let
     assert smtp.copies() == {"a@example.org": 1, "new@example.org": 2}
 
 
+def welcome_newcomer(root: Path) -> None:
+    """A reader who confirmed their address after the last send, welcomed with its issue."""
+    from delivery_support import list_tokens
+
+    from publisher.config import load_config
+    from publisher.delivery.welcome import welcome
+
+    configure(root, welcome_issue=True)
+    add_subscribers(root, {"new@example.org": "active"})
+    config = load_config(root)
+    (newcomer,) = query(root, "SELECT id FROM subscribers WHERE address = 'new@example.org'")
+    welcome(config, config.delivery.database_path(root), list_tokens(root), newcomer[0])
+
+
+def test_a_reader_who_joins_after_an_article_is_taken_down_gets_no_copy_of_the_old_email(
+    delivery_workspace: Path, smtp: RecordingHandler, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The article left the manifest and only the web was built again (the quickest way
+    offline): the built email still carries it, and must not reach anyone else."""
+    root = delivery_workspace
+    add_subscribers(root, {"a@example.org": "active"})
+    send(root, SendRequest(SLUG))
+    manifest = root / "issues" / f"{SLUG}.yaml"
+    text = manifest.read_text("utf-8")
+    manifest.write_text(text.replace("[risala-tanja, nota-redaccion]", "[risala-tanja]"), "utf-8")
+
+    welcome_newcomer(root)
+
+    [welcome_only] = [r for r in smtp.received if r.recipient == "new@example.org"]
+    assert b"nota-redaccion" not in welcome_only.data
+    assert query(root, "SELECT address FROM deliveries") == [("a@example.org",)]
+    assert any("out of date" in m and "build it again" in m for m in caplog.messages)
+
+
+def test_a_reader_who_joins_after_an_issue_s_manifest_is_deleted_gets_no_copy_of_it(
+    delivery_workspace: Path, smtp: RecordingHandler, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = delivery_workspace
+    add_subscribers(root, {"a@example.org": "active"})
+    send(root, SendRequest(SLUG))
+    (root / "issues" / f"{SLUG}.yaml").unlink()
+
+    welcome_newcomer(root)
+
+    assert smtp.copies() == {"a@example.org": 1, "new@example.org": 1}  # the welcome alone
+    assert query(root, "SELECT address FROM deliveries") == [("a@example.org",)]
+    assert any(f"no copy of {SLUG}" in m and "no issue" in m for m in caplog.messages)
+
+
 def test_an_issue_its_old_platform_emailed_is_not_sent_to_everyone_again_unless_told(
     delivery_workspace: Path, smtp: RecordingHandler
 ) -> None:

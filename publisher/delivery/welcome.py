@@ -4,7 +4,8 @@ with `[delivery] welcome_issue = true`, their copy of the issue last sent to the
 That copy joins the issue's send in the ledger, marked `sending` before its DATA goes out
 as every copy is, so no later send or resend of the issue mails them a second one, and a
 crash in between leaves it `unknown`, never silently sent again. It is the issue's edition
-in their language when one was built (`<slug>/<lang>/email.eml`), else the original.
+in their language when one was built (`<slug>/<lang>/email.eml`), else the original, and
+only while `publisher send` would send it: up to date, its manifest still there.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from __future__ import annotations
 import logging
 
 from ..config import Config
+from ..errors import PublisherError
 from .audience import edition_for
-from .built import EMAIL_FILE, named_now
+from .built import BuiltEmail, built_email
 from .confirm import welcome_message, why
 from .copies import Template
 from .dkim_signer import DkimSigner, configured_signer, signed
@@ -65,22 +67,23 @@ def _latest_issue(
 ) -> None:
     """Their copy of the last finished send's issue, unless they had it already."""
     send = db.execute(
-        "SELECT id, issue FROM sends WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1"
+        "SELECT id, issue, number FROM sends WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1"
     ).fetchone()
     if send is None:
         return
     send_id, slug = send["id"], send["issue"]
-    path = config.dist_dir / _built_as(config, slug) / EMAIL_FILE
+    built = _sendable(config, slug, send["number"], subscriber.address)
+    if built is None:
+        return
     mailbox = returns_mailbox(config)
-    template = Template.read(path, mailbox) if path.is_file() else None
-    edition = ""
-    if template is not None:
-        editions = {p.parent.name: p for p in sorted(path.parent.glob(f"*/{EMAIL_FILE}"))}
-        language = subscriber.language or config.language
-        edition = edition_for(language, template.language, editions)
-        template = Template.read(editions[edition], mailbox) if edition else template
-    if template is None or template.list_id != list_identity(config):
-        log.warning("no copy of %s for %s: its built email is missing", slug, subscriber.address)
+    template = Template.read(built.path, mailbox)
+    language = subscriber.language or config.language
+    edition = edition_for(language, template.language, built.editions)
+    template = Template.read(built.editions[edition], mailbox) if edition else template
+    if template.list_id != list_identity(config):
+        log.warning(
+            "no copy of %s for %s: its built email is another list's", slug, subscriber.address
+        )
         return
     recipient = Recipient(
         subscriber.id, subscriber.address, message_id(slug, config.domain), 0, None, edition
@@ -114,10 +117,13 @@ def _latest_issue(
         ledger.close()
 
 
-def _built_as(config: Config, issue: str) -> str:
-    """The folder in dist/ of the issue the ledger names `issue`: its own, or the one its
-    manifest names now if it was sent before Arabic and Hebrew names kept their letters
-    (sent as 'dd-ldrb', built in عدد-الإضراب/)."""
-    if (config.dist_dir / issue / EMAIL_FILE).is_file():
-        return issue
-    return named_now(config, issue)
+def _sendable(config: Config, slug: str, number: int | None, address: str) -> BuiltEmail | None:
+    """The issue's built emails if `publisher send` would send them now, else None, logged:
+    a takedown rebuilds only the web and feeds (the quickest way offline), leaving an email
+    that still carries the removed article, or no manifest at all, which no newcomer must
+    be mailed. Found by its number where the ledger has it (its manifest renamed since)."""
+    try:
+        return built_email(config, str(number) if number is not None else slug)
+    except PublisherError as refused:
+        log.warning("no copy of %s for %s: %s", slug, address, refused)
+        return None
