@@ -187,6 +187,7 @@ def build(
         plan.run(jobs, progress, report, parallel=True, then=then)
         if not issue_refs:  # every issue: what no job of these formats makes now goes
             plan.forget_other_jobs({f.name for f in chosen} if formats else None)
+    report.removed = [out / name for name in plan.removed]  # once the plan put it away
     if report.failed:  # the other outputs are in place; the build still fails, naming these
         log.warning("%d output(s) could not be made; the rest are in %s", len(report.failed), out)
         raise PublisherError(*(p for failure in report.failed for p in failure.problems))

@@ -57,7 +57,7 @@ from .formats import formats
 from .i18n import LOCALE_DIR
 from .logs import concerning, held
 from .model import Archive, Issue
-from .output import Artifact, holds, unwritable, write_artifacts
+from .output import Artifact, atomic_write, holds, unwritable, write_artifacts
 from .renderers.base import Job, OutputFailed, RenderContext, Renderer
 from .renderers.images import lead_images
 from .stopping import signals_deferred
@@ -75,6 +75,9 @@ from .workers import (
 )
 
 log = logging.getLogger(__name__)
+
+# The files builds took out of dist/ that a deploy must delete on the server too
+REMOVED_LIST = Path(".publisher") / "removed-files.txt"
 
 
 class Progress(Protocol):
@@ -107,6 +110,7 @@ class BuildReport:
     out_dir: Path
     issues: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)  # no output makes them now
     rendered: list[str] = field(default_factory=list)  # render jobs run
     skipped: list[str] = field(default_factory=list)  # render jobs whose outputs were up to date
     seconds: dict[str, float] = field(default_factory=dict)  # time each rendered job took
@@ -143,6 +147,7 @@ class RenderPlan:
     _seen: set[str] = field(default_factory=set)  # the jobs of this build, due or not
     _said: set[tuple[int, str]] = field(default_factory=set)  # warnings said (log_here)
     _editions_gone: set[str] = field(default_factory=set)  # "041-pay/es": built no more
+    removed: list[str] = field(default_factory=list)  # files taken away, as _save did
 
     def __post_init__(self) -> None:
         self._renders = self.cache.renders(self.out)  # `force` renders them all the same
@@ -441,8 +446,16 @@ class RenderPlan:
         record this build."""
         current = {name for record in self._renders.values() for name in record["files"]}
         gone = sorted(self._stale_files - current)
+        listed = self._list_removed(gone, current)
         if gone:
-            log.info("%d file(s) no output makes now removed, e.g. %s", len(gone), gone[0])
+            log.info(
+                "%d file(s) no output makes now removed, e.g. %s (%s)",
+                len(gone),
+                gone[0],
+                f"{listed} lists them for a deploy that does not delete files itself"
+                if listed
+                else "build -v lists them",
+            )
             before = {name for record in self._as_loaded.values() for name in record["files"]}
             numbers = _issue_numbers(self._as_loaded) | _issue_numbers(self._renders)
             say_pages_gone(
@@ -455,7 +468,28 @@ class RenderPlan:
                     break
                 with contextlib.suppress(OSError):  # not empty, or gone
                     folder.rmdir()
+        self.removed = gone
         self.cache.save_renders(self.out, self._renders)
+
+    def _list_removed(self, gone: list[str], current: set[str]) -> str | None:
+        """Add the files removed from dist/ to REMOVED_LIST (outside dist/, so no upload
+        publishes it) and drop from it those made again; its name in the workspace, if
+        it lists any. An FTP upload or an rsync without --delete leaves a taken-down
+        page online, and the deploy may come several builds later: the list is kept
+        until the editor deletes it after deploying. Another output folder has none."""
+        config = self.ctx.config
+        if self.out != config.dist_dir.resolve():
+            return None
+        path = self._root / REMOVED_LIST
+        kept = set(path.read_text("utf-8").splitlines()) if path.is_file() else set()
+        listed = sorted((kept | set(gone)) - current)
+        if listed != sorted(kept):
+            if listed:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(path, "".join(f"{name}\n" for name in listed).encode("utf-8"))
+            else:
+                path.unlink(missing_ok=True)
+        return REMOVED_LIST.as_posix() if listed else None
 
     def _render(
         self,

@@ -222,6 +222,41 @@ def test_pages_of_a_document_taken_out_of_an_issue_are_removed(two_issues: Path)
     assert (two_issues / "dist" / "002-second" / "first-article" / "index.html").is_file()
 
 
+def test_the_files_a_build_removes_are_listed_for_a_deploy_that_does_not_delete(
+    two_issues: Path,
+) -> None:
+    """An FTP upload or an rsync without --delete left a taken-down article's page online:
+    the build named one of its files. `build -v` lists them all, and every build adds them
+    to .publisher/removed-files.txt (outside dist/, so no upload publishes it), which keeps
+    them until they are made again or the file is deleted after a deploy."""
+    from click.testing import CliRunner
+
+    from publisher.cli import main
+
+    before = set(outputs(two_issues))
+    (two_issues / "issues" / "002-second.yaml").write_text(
+        ISSUE_TWO.replace("second-article", "first-article")
+    )
+    result = CliRunner().invoke(main, ["-C", str(two_issues), "build", "-v"])
+    assert result.exit_code == 0, result.output
+    removed = before - set(outputs(two_issues))
+    assert "002-second/second-article/index.html" in removed and len(removed) > 1
+    listing = two_issues / ".publisher" / "removed-files.txt"
+    assert set(listing.read_text("utf-8").splitlines()) == removed
+    assert all(name in result.output for name in removed)
+    assert "removed-files.txt" in result.output
+
+    document = two_issues / "documents" / "first-article.md"
+    document.write_text(document.read_text() + "\nA correction.\n")
+    build(two_issues)  # its search index's old files join the list, which keeps the rest
+    assert set(listing.read_text("utf-8").splitlines()) > removed
+    (two_issues / "issues" / "002-second.yaml").write_text(ISSUE_TWO)
+    build(two_issues)  # the article is back: its files are no longer to delete
+    still = set(listing.read_text("utf-8").splitlines())
+    assert "002-second/second-article/index.html" not in still
+    assert "002-second/first-article/index.html" in still and not still & set(outputs(two_issues))
+
+
 def test_source_date_epoch_gives_identical_bytes_in_one_process_or_several(
     workspace: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -72,7 +72,10 @@ class _EveryFormatOption(click.Option):
 )
 @click.option("--force", is_flag=True, help="Render everything again, even what is up to date.")
 @click.option(
-    "-v", "--verbose", is_flag=True, help="List every file written, not a line per folder."
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="List every file written and removed, not a line per folder.",
 )
 @click.pass_obj
 def build(
@@ -134,6 +137,8 @@ def _build(
             workspace, issues, chosen, out, progress, print_overrides=overrides, force=force
         )
     Console().print(_written_table(report.written, report.out_dir, verbose))
+    if verbose and report.removed:
+        Console().print(_removed_table(report.removed, report.out_dir))
     _say_built(
         len(report.issues),
         len(report.rendered),
@@ -175,6 +180,16 @@ def _written_table(written: list[Path], out_dir: Path, verbose: bool) -> Table:
         size = size_text(sum(path.stat().st_size for path in paths))
         table.add_row(name, f"{len(paths)} file(s)" if name.endswith("/") else "", size)
     table.caption = "(build -v lists every file)"
+    return table
+
+
+def _removed_table(removed: list[Path], out_dir: Path) -> Table:
+    """Every file the build took away: a deploy that does not delete must, each one."""
+    from rich.table import Table
+
+    table = Table("removed", box=None, show_header=False)
+    for path in removed:
+        table.add_row(f"removed {path.relative_to(out_dir)}")
     return table
 
 
