@@ -55,6 +55,7 @@ def assemble(
         pdf=manifest.pdf,
         leaflet=_leaflet(manifest, documents),
         aliases=manifest.aliases,
+        revised=manifest.updated,
     )
     return with_unique_ids(issue)  # one article's heading may be named as another article
 

@@ -825,11 +825,26 @@ def say_pages_gone(
             "%d page(s) readers may have kept or linked are gone: %s%s (a manifest or document"
             " renamed or removed?); a document moved or renamed keeps its old address with"
             " `aliases: [/OLD/ADDRESS/]` in its front matter, an issue whose manifest was"
-            " renamed keeps its pages' with `aliases: [/OLD-FOLDER/]` in its manifest",
+            " renamed keeps its pages' with `aliases: [/OLD-FOLDER/]` in its manifest%s",
             len(others),
             ", ".join(others[:3]),
             ", …" if len(others) > 3 else "",
+            _taken_down(others, current),
         )
+
+
+def _taken_down(pages: list[str], current: set[str]) -> str:
+    """What to add when articles left an issue still published: their text stays in feed
+    readers' copies of its entry, and search engines' of its page, until its date says
+    it changed."""
+    folders = {page.partition("/")[0] for page in pages if page.count("/") > 1}
+    issues = sorted(folder for folder in folders if f"{folder}/index.html" in current)
+    if not issues:
+        return ""
+    return (
+        f"; an article taken down: date it with `updated: YYYY-MM-DD` in the manifest of"
+        f" {', '.join(issues)}, so feed readers and search engines fetch the issue again"
+    )
 
 
 def _issues_moved(

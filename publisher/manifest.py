@@ -81,6 +81,7 @@ class IssueManifest:
     aliases: tuple[str, ...] = ()  # its old addresses (a manifest renamed): redirected
     # the platform that emailed it before it was imported: `publisher send` asks for --again
     sent_by: str = ""
+    updated: dt.date | None = None  # changed since it went out (an article taken down)
 
     @property
     def documents(self) -> tuple[Path, ...]:
@@ -288,6 +289,7 @@ def load_manifest(path: Path, pool: DocumentPool, workspace: Path) -> IssueManif
         untranslated=values.get("untranslated", "note"),
         aliases=values.get("aliases", ()),
         sent_by=values.get("sent_by", ""),
+        updated=values.get("updated"),
     )
 
 
@@ -647,7 +649,7 @@ def _title(value: Any) -> str:
     return value.strip()
 
 
-def _date(value: Any) -> dt.date:
+def _date(value: Any, key: str = "date") -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -657,7 +659,14 @@ def _date(value: Any) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"'date' must be a date, got {value!r}\n{day_hint(value)}")
+    raise ValueError(f"'{key}' must be a date, got {value!r}\n{day_hint(value, key)}")
+
+
+def _updated(value: Any) -> dt.date:
+    """The day the issue last changed after it went out (an article corrected or taken
+    down): its feed entry and sitemap <lastmod> take it, so feed readers and search
+    engines fetch it again rather than keep what was taken down."""
+    return _date(value, "updated")
 
 
 def _language(value: Any) -> str:
@@ -755,6 +764,7 @@ MANIFEST_TABLE = Table(
         "number": Setting(required="number: 1"),  # read with its file: see _number_for
         "title": Setting(_title),  # optional: the cover then shows number and date
         "date": Setting(_date, required="write it as YYYY-MM-DD, e.g. date: 2026-02-22"),
+        "updated": Setting(_updated),
         "language": Setting(_language),
         "editorial": Setting(_paragraphs("editorial")),
         "summary": Setting(_paragraphs("summary")),

@@ -133,6 +133,7 @@ class Issue:
     # (`renderers.links.with_archive_links`), which leaves no relative link to find them by
     editorial_files: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()  # its old addresses (its manifest renamed): redirected
+    revised: dt.date | None = None  # the manifest's `updated:` (an article taken down since)
 
     @property
     def folder(self) -> str:
@@ -149,9 +150,10 @@ class Issue:
 
     @property
     def updated(self) -> dt.date:
-        """Its date, or the last day one of its articles was corrected after it (feeds tell
-        readers of an issue changed since they read it)."""
-        return max((self.date, *(doc.updated for doc in self.documents if doc.updated)))
+        """Its date, or the last day it or one of its articles was corrected after it
+        (feeds tell readers of an issue changed since they read it)."""
+        corrected = (doc.updated for doc in self.documents if doc.updated)
+        return max((self.date, *corrected, *filter(None, [self.revised])))
 
 
 @dataclass(frozen=True)

@@ -591,6 +591,44 @@ def test_an_article_corrected_after_its_issue_says_so_and_its_feed_entries_are_u
     assert issues.feed.updated_parsed[:3] == (2026, 2, 3)
 
 
+def test_an_issue_with_an_article_taken_down_is_dated_updated_in_feeds_and_sitemap(
+    tmp_path: Path,
+) -> None:
+    """An article taken out of a sent issue changed the issue's feed entry, but its
+    <updated> and the sitemap's <lastmod> kept the day of publication: feed readers kept
+    the cached full text, with what was taken down. `updated:` in the manifest dates it,
+    as a document's does (no manifest key did: 'unknown key', 'did you mean date?')."""
+    from conftest import WORKSPACES, build_with_warnings, copy_workspace
+
+    from publisher.build import build
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    manifest = root / "issues" / "001-first.yaml"
+    build(root, formats=["web", "feed"])
+    manifest.write_text(
+        manifest.read_text()
+        .replace("[first-article, second-article]", "[first-article]")
+        .replace("date: 2026-01-10", "date: 2026-01-10\nupdated: 2026-02-03")
+    )
+    _, warnings = build_with_warnings(root, ["web", "feed"])
+
+    (gone,) = [w for w in warnings if " are gone: " in w]
+    assert "date it with `updated: YYYY-MM-DD` in the manifest of 001-first" in gone
+    issues = feedparser.parse(root / "dist" / "feed.atom")
+    assert [(e.published_parsed[:3], e.updated_parsed[:3]) for e in issues.entries] == [
+        ((2026, 1, 10), (2026, 2, 3))
+    ]
+    sitemap = lxml.etree.parse(str(root / "dist" / "sitemap.xml"))
+    changed = {
+        entry.findtext("s:loc", namespaces=SITEMAP).removeprefix("https://minimal.example.org/"): (
+            entry.findtext("s:lastmod", namespaces=SITEMAP)
+        )
+        for entry in sitemap.iterfind("s:url", namespaces=SITEMAP)
+    }
+    assert changed["001-first/"] == changed[""] == "2026-02-03"
+    assert changed["001-first/first-article/"] == "2026-01-10"  # its text is as it was
+
+
 def test_an_update_on_the_day_of_publication_is_no_update(tmp_path: Path) -> None:
     """Hugo writes lastmod on the day an article is published too: nothing to tell."""
     from conftest import WORKSPACES, copy_workspace
