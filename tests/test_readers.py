@@ -1421,6 +1421,55 @@ def test_a_word_files_title_property_is_its_title(tmp_path: Path, title: str, op
     ]
 
 
+# docProps/custom.xml as Word saves File > Info > Properties > Advanced Properties >
+# Custom: a date at midnight where it was typed, in UTC (here typed in UTC+1)
+WORD_CUSTOM_PROPERTIES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Properties'
+    ' xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="aliases">'
+    "<vt:lpwstr>/041-no-poverty-pay/rent-survey-report/ /2025/rent-survey/</vt:lpwstr>"
+    '</property><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3"'
+    ' name="updated"><vt:filetime>2026-03-05T23:00:00Z</vt:filetime></property>'
+    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="4" name="Status">'
+    "<vt:lpwstr>Draft</vt:lpwstr></property></Properties>"
+)
+# meta.xml's properties as LibreOffice saves File > Properties > Custom Properties
+ODT_CUSTOM_PROPERTIES = (
+    '<meta:user-defined meta:name="aliases">/041-no-poverty-pay/rent-survey-report/'
+    " /2025/rent-survey/</meta:user-defined>"
+    '<meta:user-defined meta:name="updated" meta:value-type="date">2026-03-06T00:00:00'
+    "</meta:user-defined>"
+)
+
+
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_an_office_files_custom_properties_give_its_old_addresses_and_its_correction_day(
+    tmp_path: Path, kind: str
+) -> None:
+    """A Word or LibreOffice article renamed, or corrected, could not say so: no front
+    matter, and its custom properties `aliases` and `updated` were left unread, so its old
+    address led nowhere and its correction went unsaid. Word's own Status property (a
+    preset name, "Draft" while it is being written) is no `status: draft`."""
+    from test_office_contents import edited
+
+    path = tmp_path / f"tenants-survey.{kind}"
+    text = "---\ntitle: Tenants survey\ndate: 2026-03-01\n---\n\nNine in ten flats have damp.\n"
+    pypandoc.convert_text(text, kind, format="markdown", outputfile=str(path))
+    if kind == "docx":
+        edited(path, "docProps/custom.xml", lambda _: WORD_CUSTOM_PROPERTIES)
+    else:
+        edited(
+            path,
+            "meta.xml",
+            lambda xml: xml.replace("</office:meta>", ODT_CUSTOM_PROPERTIES + "</office:meta>"),
+        )
+    doc = read(path)
+    assert doc.aliases == ("/041-no-poverty-pay/rent-survey-report/", "/2025/rent-survey/")
+    assert doc.updated == dt.date(2026, 3, 6)
+    assert not doc.draft
+
+
 WORD_PRESS_RELEASE = """**PRESS RELEASE**\\
 **FOR IMMEDIATE RELEASE**
 

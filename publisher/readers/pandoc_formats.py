@@ -3,6 +3,8 @@ properties."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import html
 import logging
 import re
@@ -25,6 +27,7 @@ from .etherpad import etherpad_paragraphs, is_etherpad
 from .googledocs import is_google_docs, plain_google_docs
 from .lazy_images import lazy_images_shown
 from .markdown import document_text
+from .metadata import ALIASES
 from .odt_titles import odt_title_paragraphs
 from .office_copy import prepared
 from .page_breaks import page_breaks_in_page_marked
@@ -120,7 +123,8 @@ class DocxReader:
     """pandoc reads a Word file's title, subtitle, author and date from paragraphs styled
     Title, Subtitle, Author and Date; its title property (File > Info), language, tags and
     summary, which pandoc leaves out, are read here (`docx_properties`), as an ODT's are,
-    the styled paragraph's title winning. An opening paragraph repeating them goes.
+    the styled paragraph's title winning, and so are the custom properties that are front
+    matter keys (`_custom`: updated, aliases…). An opening paragraph repeating them goes.
 
     With `media_dir`, embedded images are extracted there (used by `publisher import`)."""
 
@@ -328,7 +332,52 @@ def docx_properties(path: Path) -> dict[str, Any]:
         "summary": text("dc:description"),
         "tags": _keywords([text("cp:keywords")]),
     }
-    return {key: value for key, value in meta.items() if value}
+    return {key: value for key, value in meta.items() if value} | _docx_custom(path)
+
+
+def _docx_custom(path: Path) -> dict[str, Any]:
+    """The front matter keys among a Word file's custom properties (docProps/custom.xml,
+    File > Info > Properties > Advanced Properties > Custom): see `_custom`. A date there
+    is midnight where it was typed, in UTC (the 5th at 23:00 for the 6th in Paris): the
+    nearest day is the one typed, in any time zone from -11 to +11 hours."""
+    try:
+        with zipfile.ZipFile(path) as docx:
+            root = ElementTree.fromstring(docx.read("docProps/custom.xml"))
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return {}
+    found = {}
+    for prop in root:
+        value = prop[0] if len(prop) else None
+        if value is None or not value.text:
+            continue
+        written = value.text.strip()
+        if value.tag.endswith("}filetime"):
+            with contextlib.suppress(ValueError):
+                instant = dt.datetime.fromisoformat(written.replace("Z", "+00:00"))
+                written = (instant + dt.timedelta(hours=12)).date().isoformat()
+        found[prop.get("name", "")] = written
+    return _custom(found)
+
+
+def _custom(properties: dict[str, str]) -> dict[str, Any]:
+    """The custom properties of an office file (by name, as typed) that are front matter
+    keys a Word or LibreOffice file has no other place for: its date, the day it was
+    corrected (`updated`), its old addresses (`aliases`, several separated by spaces),
+    its subtitle, `draft`. Not the programs' preset names (Word's Status, Language,
+    Source), which mean something else there."""
+    known = {name.casefold(): name for name in CUSTOM_PROPERTIES}
+    meta: dict[str, Any] = {}
+    for name, written in properties.items():
+        key = known.get(name.strip().casefold())
+        if key and written.strip():
+            meta[key] = re.split(r"[\s,;]+", written.strip()) if key == "aliases" else written
+    return meta
+
+
+# The front matter keys read from an office file's custom properties (`_custom`)
+CUSTOM_PROPERTIES = frozenset(
+    {*ALIASES["date"], *ALIASES["updated"], "aliases", "subtitle", "draft"}
+)
 
 
 def _keywords(written: list[str | None]) -> list[str]:
@@ -381,7 +430,8 @@ _IMG = re.compile(r"<img\b[^>]*>")  # as pandoc writes it: attribute values esca
 
 class OdtReader:
     """pandoc ignores an ODT's meta.xml (jgm/pandoc#2839), so its properties are read here:
-    title, creator, language, description, keywords and a custom property named 'date'."""
+    title, creator, language, description, keywords and the custom properties that are
+    front matter keys (`_custom`: date, updated, aliases…)."""
 
     extensions: ClassVar[tuple[str, ...]] = (".odt",)
 
@@ -447,10 +497,11 @@ def odt_properties(path: Path) -> dict[str, Any]:
         "summary": text("dc:description"),
         "tags": _keywords([k.text for k in office_meta.findall("meta:keyword", _NS)]),
     }
-    for field in office_meta.findall("meta:user-defined", _NS):
-        if field.get(f"{{{_NS['meta']}}}name", "").lower() == "date":
-            meta["date"] = (field.text or "").strip()
-    return {key: value for key, value in meta.items() if value}
+    custom = {
+        field.get(f"{{{_NS['meta']}}}name", ""): (field.text or "").strip()
+        for field in office_meta.findall("meta:user-defined", _NS)
+    }
+    return {key: value for key, value in meta.items() if value} | _custom(custom)
 
 
 _LEADING_PARAGRAPH = re.compile(r"\A\s*<p>(.*?)</p>\s*", re.DOTALL)
