@@ -7,6 +7,7 @@ Every HTML string in here has already passed through `sanitize.clean_html`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,17 +178,33 @@ class Archive:
     # issue slug → every edition of an issue published in several languages, original first
     editions: dict[str, tuple[Issue, ...]] = field(default_factory=dict)
     feeds: bool = True  # the feeds are built (by this build or one before): pages link them
+    # What `first_pages` says of the texts of an archive made by `only`, which lacks the
+    # issues before: their pages in the issue that published them first
+    published_first: Mapping[Path, str] = field(default_factory=dict)
 
     def only(self, issue: Issue) -> Archive:
         """The archive as far as one edition's own pages need it (its sibling editions
-        too: its pages link theirs)."""
+        too: its pages link theirs; where an issue before published its texts)."""
         every = self.issues_of(issue)
+        first = self.first_pages
         return Archive(
             (issue,),
             {i.folder: self.downloads.get(i.folder, ()) for i in every},
             {issue.slug: every} if len(every) > 1 else {},
             self.feeds,
+            {doc.source: first[doc.source] for i in every for doc in i.documents},
         )
+
+    @functools.cached_property
+    def first_pages(self) -> dict[Path, str]:
+        """Each text's page (its path, "001-first/rent-strike/") in the earliest issue that
+        shows it, by date then number, an original before its editions: an article put in
+        a later issue again is a copy of that page."""
+        pages = dict(self.published_first)
+        for edition in sorted(self.every_edition, key=lambda e: (e.date, e.number)):
+            for doc in edition.documents:
+                pages.setdefault(doc.source, f"{edition.folder}/{doc.slug}/")
+        return pages
 
     def issues_of(self, issue: Issue) -> tuple[Issue, ...]:
         """Every edition of `issue`, the original first (just `issue` when it has none)."""

@@ -629,6 +629,35 @@ def test_an_issue_with_an_article_taken_down_is_dated_updated_in_feeds_and_sitem
     assert changed["001-first/first-article/"] == "2026-01-10"  # its text is as it was
 
 
+def test_an_article_reused_in_a_later_issue_names_its_first_publication_as_canonical(
+    tmp_path: Path,
+) -> None:
+    """A statement put in No. 2 again, as it first went out in No. 1: two indexable
+    copies of the same words, neither pointing to the other. The later page's canonical
+    (and og:url) is the first, which alone is in the sitemap."""
+    from conftest import WORKSPACES, copy_workspace
+
+    from publisher.build import build
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    (root / "issues" / "002-second.yaml").write_text(
+        "number: 2\ntitle: Two\ndate: 2026-01-17\nsections:\n"
+        "  - title: Again\n    documents: [first-article]\n"
+    )
+    build(root, formats=["web"])
+
+    first = "https://minimal.example.org/001-first/first-article/"
+    for issue in ("001-first", "002-second"):
+        page = page_of(root / "dist" / issue / "first-article" / "index.html")
+        assert page.xpath("//link[@rel='canonical']/@href") == [first], issue
+        assert page.xpath("//meta[@property='og:url']/@content") == [first], issue
+    sitemap = lxml.etree.parse(str(root / "dist" / "sitemap.xml"))
+    listed = sitemap.xpath("//s:loc/text()", namespaces=SITEMAP)
+    assert first in listed
+    assert "https://minimal.example.org/002-second/first-article/" not in listed
+    assert "https://minimal.example.org/002-second/" in listed
+
+
 def test_an_update_on_the_day_of_publication_is_no_update(tmp_path: Path) -> None:
     """Hugo writes lastmod on the day an article is published too: nothing to tell."""
     from conftest import WORKSPACES, copy_workspace

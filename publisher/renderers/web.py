@@ -346,6 +346,7 @@ class WebRenderer(ArchiveRenderer):
                 values |= neighbours
                 if len(siblings) > 1:
                     values |= _translations(siblings, issue, doc)
+                values |= _reprinted(archive, issue, doc)
                 pages.append(Page(f"{issue.folder}/{doc.slug}/index.html", "document.html", values))
         return pages
 
@@ -595,6 +596,15 @@ def _translations(editions: tuple[Issue, ...], issue: Issue, doc: Document) -> d
     }
     original = texts[doc.source].path
     return values if original == f"{issue.folder}/{doc.slug}/" else values | {"canonical": original}
+
+
+def _reprinted(archive: Archive, issue: Issue, doc: Document) -> dict[str, str]:
+    """A `canonical` for the page of an article an earlier issue published first (a
+    statement put in a later issue again): that first page, which alone is in the
+    sitemap, rather than two indexable copies of the same words. Copies within one
+    issue's editions are `_translations`' to name."""
+    first = archive.first_pages.get(doc.source, "")
+    return {"canonical": first} if first.partition("/")[0] not in ("", issue.slug) else {}
 
 
 _ALIAS_SEGMENT = re.compile(r"^[\w\-.~!$&'()*+,;=:@ ]+$")  # a file name, once decoded
