@@ -207,3 +207,29 @@ def test_a_languages_feed_of_articles_is_newest_first(tmp_path: Path) -> None:
     for feed in ("languages/es/feed.atom", "tags/huelgas/feed.atom"):
         parsed = feedparser.parse(out / feed)
         assert [entry.title for entry in parsed.entries] == ["Huelga", "Piquete", "Asamblea"]
+
+
+def test_an_article_renamed_with_its_old_address_in_aliases_keeps_its_feed_entry(
+    tmp_path: Path,
+) -> None:
+    """A renamed article was a new entry in the topic and language feeds (its id is its
+    page's address): readers were shown an article they had read as new. With `aliases:`
+    naming its old page, the entry keeps the old id, as WordPress keeps a post's guid,
+    and links the new page."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
+    old = "https://minimal.example.org/001-first/first-article/"
+    documents = root / "documents"
+    text = (documents / "first-article.md").read_text(encoding="utf-8")
+    (documents / "first-article.md").unlink()
+    (documents / "renamed-article.md").write_text(
+        text.replace("date:", "aliases: [/001-first/first-article/]\ndate:", 1), encoding="utf-8"
+    )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace("first-article,", "renamed-article,"))
+
+    out = build(root, formats=["feed"]).out_dir
+
+    for feed in ("languages/en/feed.atom", "tags/test/feed.atom"):
+        entry = atom_entry(out / feed, old)
+        [link] = entry.iterfind(f"{ATOM}link")
+        assert link.get("href") == "https://minimal.example.org/001-first/renamed-article/"

@@ -25,6 +25,7 @@ from ..templating import issue_name, own_name
 from ..urls import edition_home_folder, tag_path
 from .base import ArchiveRenderer, RenderContext
 from .indexes import Indexes, Placed, issue_tags
+from .web import alias_page
 
 if TYPE_CHECKING:
     from feedgen.entry import FeedEntry
@@ -112,16 +113,23 @@ class FeedRenderer(ArchiveRenderer):
         for language, issues in archive.by_edition_language.items():
             folder, edition_title = edition_home_folder(language), f"{title} ({own_name(language)})"
             feeds += _listing_feeds(Indexes.of_edition(issues), folder, edition_title, language)
+        folders = frozenset(issue.slug for issue in archive.issues)
         return [
             Artifact(
                 Path(folder) / "feed.atom",
-                self._article_feed(folder, title, language, placed, ctx),
+                self._article_feed(folder, title, language, placed, ctx, folders),
             )
             for folder, title, language, placed in feeds
         ]
 
     def _article_feed(
-        self, folder: str, title: str, language: str, placed: list[Placed], ctx: RenderContext
+        self,
+        folder: str,
+        title: str,
+        language: str,
+        placed: list[Placed],
+        ctx: RenderContext,
+        folders: frozenset[str] = frozenset(),
     ) -> bytes:
         """A feed of articles; `language` is the feed's own (a language's feed speaks it)."""
         from feedgen.feed import FeedGenerator
@@ -139,9 +147,10 @@ class FeedRenderer(ArchiveRenderer):
         languages = {}
         for item in reversed(placed[: config.feed_entries]):  # feedgen prepends: newest first
             url = ctx.document_url(item.issue, item.document.slug)
-            languages[url] = item.document.language
+            known_as = _former_page(item, ctx.config.base_url, folders) or url
+            languages[known_as] = item.document.language
             entry = feed.add_entry()
-            entry.id(url)
+            entry.id(known_as)
             entry.title(item.document.title)
             entry.link(href=url, rel="alternate")
             entry.published(_instant(item.document.date or item.issue.date, ctx))
@@ -157,6 +166,18 @@ class FeedRenderer(ArchiveRenderer):
 
     def _content(self, issue: Issue, downloads: tuple[Download, ...], ctx: RenderContext) -> str:
         return self.render_template(ctx, "entry.html", issue=issue, downloads=downloads)
+
+
+def _former_page(item: Placed, site: str, folders: frozenset[str]) -> str | None:
+    """The address of the page an article had in this archive before it was renamed or
+    moved, as the first of its `aliases` that was an article's page here (under one of
+    the issues' `folders`) names it: feed readers know it by that id, and a new one shows
+    an article they read as new. WordPress keeps a post's guid so."""
+    for alias in item.document.aliases:
+        path = (alias_page(alias, site) or "").removesuffix("index.html")
+        if path.partition("/")[0] in folders and path.count("/") in (2, 3):  # ISSUE[/LANG]/DOC/
+            return site + quote(path)
+    return None
 
 
 def _anchored(html: str, page: str) -> str:
