@@ -458,8 +458,15 @@ class RenderPlan:
             )
             before = {name for record in self._as_loaded.values() for name in record["files"]}
             numbers = _issue_numbers(self._as_loaded) | _issue_numbers(self._renders)
+            config = self.ctx.config
             say_pages_gone(
-                gone, current, self._editions_gone, self.ctx.config.issues_dir, numbers, before
+                gone,
+                current,
+                self._editions_gone,
+                config.issues_dir,
+                numbers,
+                before,
+                config.documents_dir,
             )
         for name in gone:
             (self.out / name).unlink(missing_ok=True)
@@ -762,6 +769,7 @@ def say_pages_gone(
     issues: Path | None = None,
     numbers: Mapping[str, int] | None = None,
     before: Set[str] = frozenset(),
+    documents: Path | None = None,
 ) -> None:
     """Warn of the issue and article pages a build removed (readers' bookmarks and other
     sites' links to them now lead nowhere): an article that moved to another issue with
@@ -772,7 +780,10 @@ def say_pages_gone(
     `aliases:` that keeps them all (`issues`: the folder of the manifests, to name it),
     when it is the same issue (`numbers`: the issues' by folder, old and new). A page moved
     only to one new in this build (`before`: the files built before it): an issue removed
-    whose articles another one had too is gone, its articles moved nowhere."""
+    whose articles another one had too is gone, its articles moved nowhere. A page gone
+    where its issue has one new page in its place (its document renamed): moved there. Each
+    move names the document to give the alias (found in `documents` by its slug), in the
+    words of its kind: a Word file has no front matter, but custom properties."""
     pages = [
         name.removesuffix("index.html")
         for name in gone
@@ -810,13 +821,15 @@ def say_pages_gone(
         for page in pages
         if page in placed and placed[page] not in taken and not page.startswith(in_editions_gone)
     ]
+    unplaced = [p for p in pages if p not in placed and not p.startswith(in_editions_gone)]
+    moved += _renamed_in_issue(unplaced, current, before)
     for old, new in moved:
         log.warning(
-            "%s moved to %s: links to its old address lead nowhere now; give its document"
-            " `aliases: [/%s]` in its front matter, and the old address leads to the new",
+            "%s moved to %s: links to its old address lead nowhere now; add %s, and the old"
+            " address leads to the new",
             old,
             new,
-            old,
+            _alias_where(_document_of(new, documents), old),
         )
     moved_from = {old for old, _ in moved}
     others = sorted(page for page in pages if page not in moved_from)
@@ -831,6 +844,66 @@ def say_pages_gone(
             ", …" if len(others) > 3 else "",
             _taken_down(others, current),
         )
+
+
+def _renamed_in_issue(
+    pages: list[str], current: set[str], before: Set[str]
+) -> list[tuple[str, str]]:
+    """(old, new) for each article page gone from an issue (or edition) folder still
+    published that has exactly one article page new in this build: its document renamed,
+    the manifest following."""
+
+    def folder(page: str) -> str:
+        return page.rstrip("/").rpartition("/")[0]
+
+    new_pages: dict[str, list[str]] = {}
+    for name in sorted(current - before):
+        page = name.removesuffix("index.html")
+        if name.endswith("/index.html") and not name.startswith(_LISTINGS) and page.count("/") > 1:
+            new_pages.setdefault(folder(page), []).append(page)
+    gone: dict[str, list[str]] = {}
+    for page in pages:
+        if page.count("/") > 1 and f"{folder(page)}/index.html" in current:
+            gone.setdefault(folder(page), []).append(page)
+    return [
+        (old[0], new_pages[place][0])
+        for place, old in gone.items()
+        if len(old) == 1 and len(new_pages.get(place, ())) == 1
+    ]
+
+
+def _document_of(page: str, documents: Path | None) -> Path | None:
+    """The one document in `documents` whose slug is the last folder of `page`, named
+    from the workspace (documents/rent-survey.docx); None when not one."""
+    from .pool import slug_for
+    from .readers import EXTENSIONS
+
+    if documents is None or not documents.is_dir():
+        return None
+    slug = page.rstrip("/").rpartition("/")[2]
+    found = [
+        path
+        for path in documents.rglob("*")
+        if path.suffix.lower() in EXTENSIONS and slug_for(path.relative_to(documents)) == slug
+    ]
+    return found[0].relative_to(documents.parent) if len(found) == 1 else None
+
+
+def _alias_where(document: Path | None, old: str) -> str:
+    """Where the alias that keeps `old` goes, as the document's kind holds it: front
+    matter, an HTML page's <meta>, or a Word or LibreOffice file's custom property."""
+    kind = document.suffix.lower() if document else ""
+    programs = {
+        ".docx": "Word: File > Info > Properties > Advanced Properties > Custom",
+        ".odt": "LibreOffice: File > Properties > Custom Properties",
+    }
+    if document is None:
+        return f"`aliases: [/{old}]` to its document's front matter"
+    if kind in programs:
+        return f"a custom property `aliases` with /{old} to {document} ({programs[kind]})"
+    if kind in (".html", ".htm"):
+        return f'`<meta name="aliases" content="/{old}">` to {document}'
+    return f"`aliases: [/{old}]` to {document}'s front matter"
 
 
 def _taken_down(pages: list[str], current: set[str]) -> str:

@@ -571,8 +571,9 @@ def test_an_article_moved_to_another_issue_is_said_with_the_alias_that_keeps_its
     _, warnings = build_with_warnings(root, ["web"])
     moved = [w for w in warnings if " moved to " in w]
     assert sorted(moved) == sorted(
-        f"{old} moved to {new}: links to its old address lead nowhere now; give its document"
-        f" `aliases: [/{old}]` in its front matter, and the old address leads to the new"
+        f"{old} moved to {new}: links to its old address lead nowhere now; add"
+        f" `aliases: [/{old}]` to documents/{new.split('/')[1]}.md's front matter, and the"
+        " old address leads to the new"
         for old, new in (
             ("001-first/first-article/", "002-second/first-article/"),
             ("002-second/second-article/", "001-first/second-article/"),
@@ -586,6 +587,44 @@ def test_an_article_moved_to_another_issue_is_said_with_the_alias_that_keeps_its
     assert not [w for w in warnings if "001-first/first-article/" in w]
     redirect = (out / "001-first" / "first-article" / "index.html").read_text()
     assert "../../002-second/first-article/" in redirect
+
+
+@pytest.mark.parametrize(
+    ("suffix", "where"),
+    [
+        (
+            ".md",
+            "`aliases: [/001-first/tenants-survey/]` to documents/rent-survey.md's front matter",
+        ),
+        (
+            ".docx",
+            "a custom property `aliases` with /001-first/tenants-survey/ to documents/rent-survey.docx"
+            " (Word: File > Info > Properties > Advanced Properties > Custom)",
+        ),
+    ],
+)
+def test_an_article_renamed_in_its_issue_is_said_moved_with_the_alias_for_its_kind(
+    tmp_path: Path, suffix: str, where: str
+) -> None:
+    """A document renamed, its issue's manifest following: its page was said gone with the
+    generic "a manifest or document renamed or removed?", though the build had the new page
+    in the same issue; and "in its front matter", which a Word file has none of."""
+    from conftest import build_with_warnings, minimal_with
+
+    text = "---\ntitle: Tenants survey\n---\n\nNine flats in ten have damp.\n"
+    root = minimal_with(tmp_path / "ws", {f"tenants-survey{suffix}": text})
+    build_with_warnings(root, ["web"])
+    documents = root / "documents"
+    (documents / f"tenants-survey{suffix}").rename(documents / f"rent-survey{suffix}")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace("tenants-survey", "rent-survey"))
+
+    _, warnings = build_with_warnings(root, ["web"])
+
+    assert not [w for w in warnings if " are gone: " in w]
+    (moved,) = [w for w in warnings if " moved to " in w]
+    assert moved.startswith("001-first/tenants-survey/ moved to 001-first/rent-survey/:")
+    assert moved.endswith(f"add {where}, and the old address leads to the new")
 
 
 def test_an_issue_taken_away_is_said_with_its_pages_gone(tmp_path: Path) -> None:
