@@ -260,6 +260,43 @@ def test_a_word_original_opened_and_saved_again_leaves_its_translation_current(
     assert status(recorded, tmp_path) == "outdated"
 
 
+def _custom_properties(path: Path, properties: dict[str, str]) -> None:
+    """`path`, a Word file, with docProps/custom.xml holding `properties` as text, as Word
+    writes File > Info > Properties > Advanced Properties > Custom (and pandoc its date)."""
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006"
+    written = "".join(
+        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}"'
+        f' name="{name}"><vt:lpwstr>{value}</vt:lpwstr></property>'
+        for pid, (name, value) in enumerate(properties.items(), start=2)
+    )
+    with zipfile.ZipFile(path, "a") as docx:
+        docx.writestr(
+            "docProps/custom.xml",
+            f'<Properties xmlns="{ns}/custom-properties" xmlns:vt="{ns}/docPropsVTypes">'
+            f"{written}</Properties>",
+        )
+
+
+def test_a_word_originals_custom_properties_leave_its_translation_current(
+    tmp_path: Path,
+) -> None:
+    """Its old address (`aliases`) or the day it was corrected (`updated`) given as custom
+    properties changes nothing a translation translates; and a hash recorded before they
+    were read (of a file pandoc wrote, its date a custom property) stays right."""
+    _docx(tmp_path / "notice.docx", "Rents rise.", "2026-11-02T09:00:00Z")
+    _custom_properties(tmp_path / "notice.docx", {"date": "2026-11-01"})
+    (tmp_path / "notice.es.md").write_text(
+        "---\nlang: es\noriginal_hash: sha256:528679ec1b1ab755\n---\n", encoding="utf-8"
+    )
+    (recorded,) = find_translations(DocumentPool.scan(tmp_path))[Path("notice.docx")].values()
+    assert status(recorded, tmp_path) == "current"
+
+    _docx(tmp_path / "notice.docx", "Rents rise.", "2026-11-20T17:45:00Z")
+    properties = {"date": "2026-11-01", "aliases": "/041-pay/rent-notice/", "updated": "2026-11-20"}
+    _custom_properties(tmp_path / "notice.docx", properties)
+    assert status(recorded, tmp_path) == "current"
+
+
 def test_an_edition_takes_the_exact_language_else_a_regional_form_of_it() -> None:
     def t(language: str) -> Translation:
         return Translation(Path("a.md"), language, Path(f"a.{language}.md"), "")

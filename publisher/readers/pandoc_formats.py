@@ -135,7 +135,7 @@ class DocxReader:
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         converted = _prepared_and_read(path, id_prefix, self.media_dir)
-        meta = {**docx_properties(path), **converted.meta}
+        meta = {**docx_custom(path), **docx_properties(path), **converted.meta}
         body, notes = _docx_text_and_comments(path)
         _review_marks_said(path, *docx_review_marks(body, notes), "Word")
         if drawings := docx_drawings_left_out(body):
@@ -332,14 +332,16 @@ def docx_properties(path: Path) -> dict[str, Any]:
         "summary": text("dc:description"),
         "tags": _keywords([text("cp:keywords")]),
     }
-    return {key: value for key, value in meta.items() if value} | _docx_custom(path)
+    return {key: value for key, value in meta.items() if value}
 
 
-def _docx_custom(path: Path) -> dict[str, Any]:
+def docx_custom(path: Path) -> dict[str, Any]:
     """The front matter keys among a Word file's custom properties (docProps/custom.xml,
-    File > Info > Properties > Advanced Properties > Custom): see `_custom`. A date there
-    is midnight where it was typed, in UTC (the 5th at 23:00 for the 6th in Paris): the
-    nearest day is the one typed, in any time zone from -11 to +11 hours."""
+    File > Info > Properties > Advanced Properties > Custom): see `_custom`. Apart from
+    `docx_properties`, whose properties a translation follows (translations.py): an alias
+    or a correction's day added to an original changes nothing a translator translates.
+    A date there is midnight where it was typed, in UTC (the 5th at 23:00 for the 6th in
+    Paris): the nearest day is the one typed, in any time zone from -11 to +11 hours."""
     try:
         with zipfile.ZipFile(path) as docx:
             root = ElementTree.fromstring(docx.read("docProps/custom.xml"))
@@ -439,7 +441,8 @@ class OdtReader:
         self.media_dir = media_dir
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        meta = _typed_under_properties(odt_title_paragraphs(path), odt_properties(path))
+        properties = odt_custom(path) | odt_properties(path)
+        meta = _typed_under_properties(odt_title_paragraphs(path), properties)
         body = _prepared_and_read(path, id_prefix, self.media_dir).body_html
         _review_marks_said(path, *odt_review_marks(path), "LibreOffice")
         meta, body = _title_block(path, meta, body)
@@ -497,11 +500,24 @@ def odt_properties(path: Path) -> dict[str, Any]:
         "summary": text("dc:description"),
         "tags": _keywords([k.text for k in office_meta.findall("meta:keyword", _NS)]),
     }
-    custom = {
-        field.get(f"{{{_NS['meta']}}}name", ""): (field.text or "").strip()
-        for field in office_meta.findall("meta:user-defined", _NS)
-    }
-    return {key: value for key, value in meta.items() if value} | _custom(custom)
+    for field in office_meta.findall("meta:user-defined", _NS):
+        if field.get(f"{{{_NS['meta']}}}name", "").lower() == "date":
+            meta["date"] = (field.text or "").strip()
+    return {key: value for key, value in meta.items() if value}
+
+
+def odt_custom(path: Path) -> dict[str, Any]:
+    """The front matter keys among an OpenDocument file's custom properties (meta.xml's
+    user-defined fields, File > Properties > Custom Properties): see `_custom`. Apart from
+    `odt_properties`, whose properties a translation follows (translations.py): an alias
+    or a correction's day added to an original changes nothing a translator translates."""
+    try:
+        with zipfile.ZipFile(path) as odt:
+            root = ElementTree.fromstring(odt.read("meta.xml"))
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return {}  # odt_properties says what is wrong with it
+    fields = root.iterfind("office:meta/meta:user-defined", _NS)
+    return _custom({f.get(f"{{{_NS['meta']}}}name", ""): (f.text or "").strip() for f in fields})
 
 
 _LEADING_PARAGRAPH = re.compile(r"\A\s*<p>(.*?)</p>\s*", re.DOTALL)
