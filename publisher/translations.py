@@ -104,8 +104,46 @@ def _content(path: Path) -> bytes:
         text = textfiles.decoded(data, path)
     except PublisherError:
         return data
+    return _translated(_normalised(text), path)
+
+
+def _normalised(text: str) -> str:
     lines = unicodedata.normalize("NFC", text).split("\n")
-    return "\n".join(line.rstrip() for line in lines).rstrip().encode("utf-8")
+    return "\n".join(line.rstrip() for line in lines).rstrip()
+
+
+def _translated(text: str, path: Path) -> bytes:
+    """What a translator translates of a text: with front matter, its words (title,
+    subtitle, summary) and the body, not the keys that change no word (an alias added as
+    the article was renamed, the day of a correction, a tag), which outdated every
+    translation; without, the text as it is."""
+    from .front_matter import split_front_matter
+    from .readers.metadata import ALIASES
+
+    try:
+        front, body = split_front_matter(text, path)
+        data = front.parse(path).data if front else None
+    except PublisherError:
+        data = None
+    if not isinstance(data, dict):
+        return text.encode("utf-8")
+    keys = (*ALIASES["title"], *ALIASES["subtitle"], *ALIASES["summary"])
+    words = {key: data[key] for key in keys if key in data}
+    head = json.dumps(words, ensure_ascii=False, sort_keys=True, default=str)
+    return f"{head}\0{body.strip()}".encode()
+
+
+def _whole_text(path: Path) -> str:
+    """The hash of the original's whole text, front matter and all, as versions before
+    `_translated` recorded it: valid while the original is unchanged, so upgrading
+    outdates no translation."""
+    if path.suffix.lower() in _OFFICE_CONTENT:
+        return original_hash(path)
+    data = path.read_bytes()
+    try:
+        return _digest(_normalised(textfiles.decoded(data, path)).encode("utf-8"))
+    except PublisherError:
+        return _digest(data)
 
 
 # The parts of an office file that hold its text: not docProps/ or meta.xml, which Word and
@@ -145,10 +183,11 @@ def status(t: Translation, pool_root: Path) -> Status:
 
 
 def _records(recorded: str, original: Path) -> bool:
-    """Whether `recorded` is the hash of `original` as it is: as `original_hash` has it, or
-    of its bytes, as versions up to 0.1.0 recorded it (their hash lines stay right while the
-    original is unchanged)."""
-    return recorded in (original_hash(original), _digest(original.read_bytes()))
+    """Whether `recorded` is the hash of `original` as it is: as `original_hash` has it, of
+    its whole text (`_whole_text`), or of its bytes, as versions up to 0.1.0 recorded it
+    (their hash lines stay right while the original is unchanged)."""
+    hashes = (original_hash(original), _whole_text(original), _digest(original.read_bytes()))
+    return recorded in hashes
 
 
 def hash_line(t: Translation, pool_root: Path) -> str:

@@ -211,6 +211,47 @@ def test_an_original_saved_again_with_the_same_text_leaves_its_translation_curre
     assert status(recorded, tmp_path) == "outdated"
 
 
+STATEMENT = "---\ntitle: We stand with the cleaners\ntags: [health]\n---\n\nWe stand with the cleaners of St Mary's.\n"
+
+
+def test_an_originals_front_matter_keys_that_change_no_word_leave_its_translation_current(
+    tmp_path: Path,
+) -> None:
+    """An alias (the article renamed), the day of a correction, a tag: added to the
+    original, they marked its translations outdated (the hash was of the whole file),
+    though nothing in them is translated. Its title, or its text, does outdate them."""
+    recorded = _recorded(tmp_path, {"statement.md": STATEMENT}, "statement.es.md")
+    original = tmp_path / "statement.md"
+    original.write_text(
+        STATEMENT.replace(
+            "tags: [health]",
+            "tags: [health, outsourcing]\naliases: [/041-pay/cleaners/]\nupdated: 2026-03-10",
+        ),
+        encoding="utf-8",
+    )
+    assert status(recorded, tmp_path) == "current"
+    original.write_text(STATEMENT.replace("title: We stand", "title: We still stand"), "utf-8")
+    assert status(recorded, tmp_path) == "outdated"
+    original.write_text(STATEMENT.replace("St Mary's", "St Mary's and the Royal"), "utf-8")
+    assert status(recorded, tmp_path) == "outdated"
+
+
+def test_a_hash_of_the_whole_text_recorded_before_stays_current_while_the_original_is(
+    tmp_path: Path,
+) -> None:
+    """Recorded by the versions whose hash followed every line of the original: upgrading
+    outdates no translation of an unchanged original."""
+    pool = _pool(
+        tmp_path,
+        {
+            "statement.md": STATEMENT,
+            "statement.es.md": "---\nlang: es\noriginal_hash: sha256:795e8e811a4fe81f\n---\n",
+        },
+    )
+    (recorded,) = find_translations(pool)[Path("statement.md")].values()
+    assert status(recorded, tmp_path) == "current"
+
+
 def test_a_hash_recorded_by_earlier_versions_of_the_file_bytes_stays_current(
     tmp_path: Path,
 ) -> None:
