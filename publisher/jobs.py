@@ -874,11 +874,12 @@ def _renamed_in_issue(
 
 def _document_of(page: str, documents: Path | None) -> Path | None:
     """The one document in `documents` whose slug is the last folder of `page`, named
-    from the workspace (documents/rent-survey.docx); None when not one."""
+    from the workspace (documents/rent-survey.docx); None when not one, or for an
+    edition's page ("041-pay/es/x/"), whose document may be a translation named otherwise."""
     from .pool import slug_for
     from .readers import EXTENSIONS
 
-    if documents is None or not documents.is_dir():
+    if documents is None or not documents.is_dir() or page.count("/") > 2:
         return None
     slug = page.rstrip("/").rpartition("/")[2]
     found = [

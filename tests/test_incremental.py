@@ -804,3 +804,39 @@ def test_an_issues_aliases_that_are_no_addresses_are_named_at_their_line(tmp_pat
     assert result.exit_code == 1
     line = len(manifest.read_text().splitlines())
     assert f"001-first.yaml:{line}: 'aliases' must be an address or a list" in result.output
+
+
+def test_an_editions_page_renamed_with_its_original_is_not_given_the_originals_file(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The Spanish page of a renamed Word article is its translation's (a .es.md named
+    after the old original): the alias for it was said to go in the Word file, whose
+    aliases make redirects to the English page."""
+    from publisher.jobs import say_pages_gone
+
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    (documents / "tenants-survey.docx").write_bytes(b"")
+    (documents / "rent-survey-report.es.md").write_text(
+        "---\ntranslation_of: tenants-survey\n---\n"
+    )
+    before = {
+        "041-pay/index.html",
+        "041-pay/es/index.html",
+        "041-pay/es/rent-survey-report/index.html",
+    }
+    current = {
+        "041-pay/index.html",
+        "041-pay/es/index.html",
+        "041-pay/es/tenants-survey/index.html",
+    }
+
+    say_pages_gone(
+        ["041-pay/es/rent-survey-report/index.html"], current, before=before, documents=documents
+    )
+
+    (moved,) = [m for m in caplog.messages if " moved to " in m]
+    assert (
+        "add `aliases: [/041-pay/es/rent-survey-report/]` to its document's front matter" in moved
+    )
+    assert "tenants-survey.docx" not in moved
