@@ -51,9 +51,10 @@ from .logs import concerning, held
 from .manifest import (
     IssueManifest,
     former_names,
+    former_slug,
     former_slugs,
-    load_manifests,
     manifest_slug,
+    read_manifests,
     warn_of_own_language_edition,
 )
 from .model import Archive, Document, Download, Issue
@@ -110,8 +111,7 @@ def build(
 
     # Manifests are checked against an index of documents/ before anything is converted.
     pool = DocumentPool.scan(config.documents_dir, config.language)
-    manifests = load_manifests(config.issues_dir, pool, root)
-    selected = select_issues(manifests, issue_refs)
+    manifests, selected = load_chosen(config.issues_dir, pool, root, issue_refs)
     check_paper(config, selected, print_overrides or PrintSettings())
     if any(f.name == "leaflet" for f in chosen):
         note_leaflets_to_impose(selected, print_overrides or PrintSettings())
@@ -295,6 +295,40 @@ def check_paper(
                 raise PublisherError(
                     *(dataclasses.replace(p, file=p.file or source) for p in exc.problems)
                 ) from None
+
+
+def load_chosen(
+    issues_dir: Path, pool: DocumentPool, workspace: Path, refs: Sequence[str]
+) -> tuple[list[IssueManifest], list[IssueManifest]]:
+    """Every issue whose manifest loads, and those `refs` choose (`select_issues`). A
+    manifest that does not load stops the command when it is asked for, by its name or
+    with every issue; else its issue is left out, its problems said as warnings: the next
+    issue, begun while this one still needs a fix or a send, must not hold this one up."""
+    manifests, broken = read_manifests(issues_dir, pool, workspace)
+    problems = [problem for found in broken.values() for problem in found]
+    asked = [path for path in broken if any(_names_manifest(ref, path) for ref in refs)]
+    if problems and (asked or not refs):
+        raise PublisherError(*(problem for path in asked or broken for problem in broken[path]))
+    try:
+        selected = select_issues(manifests, refs)
+    except PublisherError as exc:  # perhaps a broken one, by a number only its file knows
+        raise PublisherError(*problems, *exc.problems) from None
+    for path, found in broken.items():
+        for problem in found:
+            log.warning("%s", problem)
+        log.warning(
+            "left out issue %s until its manifest is fixed (from the archive pages, feeds"
+            " and links to it too)",
+            manifest_slug(path),
+        )
+    return manifests, selected
+
+
+def _names_manifest(ref: str, path: Path) -> bool:
+    """`ref` names the issue of the manifest at `path` by its name, as `select_issues`
+    takes names: for a manifest that does not load, whose number is not known."""
+    names = (manifest_slug(path), former_slug(path), path.name, path.stem)
+    return composed(ref) in {composed(name) for name in names} or _is_manifest(ref, path)
 
 
 def select_issues(manifests: list[IssueManifest], refs: Sequence[str]) -> list[IssueManifest]:

@@ -206,18 +206,33 @@ def loadable_manifests(
 
 def load_manifests(issues_dir: Path, pool: DocumentPool, workspace: Path) -> list[IssueManifest]:
     """Load and validate every manifest; raise one error listing all problems found."""
+    manifests, broken = read_manifests(issues_dir, pool, workspace)
+    if broken:
+        raise PublisherError(*(problem for problems in broken.values() for problem in problems))
+    return manifests
+
+
+def read_manifests(
+    issues_dir: Path, pool: DocumentPool, workspace: Path
+) -> tuple[list[IssueManifest], dict[Path, list[Problem]]]:
+    """Every manifest that loads, newest first, and the problems of each that does not:
+    for a command to leave out an unfinished issue it was not asked for, rather than stop
+    on it. Problems between manifests (one slug or number for two) are raised here: which
+    of the two is meant cannot be told."""
     manifests: list[IssueManifest] = []
     paths = manifest_paths(issues_dir)
-    problems = _shared_slugs(paths)
+    shared = _shared_slugs(paths)
+    broken: dict[Path, list[Problem]] = {}
     for path in paths:
         try:
             manifests.append(load_manifest(path, pool, workspace))
         except PublisherError as exc:
-            problems.extend(exc.problems)
+            broken[path] = exc.problems
+    numbers: list[Problem] = []
     seen: dict[int, IssueManifest] = {}
     for manifest in manifests:
         if manifest.number in seen:
-            problems.append(
+            numbers.append(
                 Problem(
                     f"issue number {manifest.number} is also used by {seen[manifest.number].path.name}",
                     manifest.path,
@@ -226,9 +241,9 @@ def load_manifests(issues_dir: Path, pool: DocumentPool, workspace: Path) -> lis
                 )
             )
         seen[manifest.number] = manifest
-    if problems:
-        raise PublisherError(*problems)
-    return sorted(manifests, key=lambda m: (m.date, m.number), reverse=True)
+    if shared or numbers:  # with every broken manifest's, as load_manifests lists them
+        raise PublisherError(*shared, *(p for found in broken.values() for p in found), *numbers)
+    return sorted(manifests, key=lambda m: (m.date, m.number), reverse=True), broken
 
 
 def _shared_slugs(paths: list[Path]) -> list[Problem]:

@@ -552,6 +552,25 @@ def test_checking_one_format_builds_only_that_format_first(
     assert (pdf.read_bytes(), pdf.stat().st_mtime_ns) == before
 
 
+def test_an_unfinished_next_issue_leaves_the_built_one_to_check(
+    built_minimal: Path, tmp_path: Path
+) -> None:
+    """Issue 2 begun, a document it lists not written yet: issue 1 is checked, with or
+    without building first, issue 2 said to be left out."""
+    root = shutil.copytree(built_minimal, tmp_path / "ws")
+    (root / "issues" / "002-next.yaml").write_text(
+        'title: "Next"\nnumber: 2\ndate: 2026-05-01\nsections:\n  - title: "News"\n'
+        "    documents: [first-article, article-not-written-yet]\n"
+    )
+    for checked in (
+        check(root, "1", "-f", "feed"),
+        CliRunner().invoke(main, ["-C", str(root), "check", "1", "-f", "feed"]),
+    ):
+        assert checked.exit_code == 0, checked.output
+        assert "no document 'article-not-written-yet'" in checked.output
+        assert "left out issue 002-next until its manifest is fixed" in checked.output
+
+
 def test_building_first_keeps_a_pdf_built_with_its_own_print_options(
     workspace: Callable[[str], Path],
 ) -> None:

@@ -358,6 +358,55 @@ def test_a_manifest_path_outside_the_workspace_is_no_issue_of_it(
     assert not (root / "dist").exists() and not (other / "dist").exists()
 
 
+# The next issue, started while this one still needs a fix or a send: a document it lists
+# is not written yet, or its title's quote is not closed yet.
+UNFINISHED = {
+    "a document not written yet": (
+        'title: "Next"\nnumber: 2\ndate: 2026-05-01\nsections:\n  - title: "News"\n'
+        "    documents: [first-article, article-not-written-yet]\n",
+        "002-next.yaml:6: no document 'article-not-written-yet'",
+    ),
+    "an unclosed quote": (
+        'title: "Next\nnumber: 2\ndate: 2026-05-01\nsections:\n  - title: "News"\n'
+        "    documents: [first-article]\n",
+        "002-next.yaml:",
+    ),
+}
+
+
+@pytest.mark.parametrize("manifest, problem", UNFINISHED.values(), ids=UNFINISHED.keys())
+def test_an_unfinished_next_issue_leaves_the_others_to_build_and_warns_it_is_left_out(
+    workspace: Callable[[str], Path], manifest: str, problem: str
+) -> None:
+    root = workspace("minimal")
+    (root / "issues" / "002-next.yaml").write_text(manifest)
+
+    built = invoke("-C", str(root), "build", "1", "-f", "email,web")
+
+    assert built.exit_code == 0, built.output
+    assert f"warning: {root / 'issues' / problem}" in built.output
+    assert "left out issue 002-next until its manifest is fixed" in built.output
+    assert (root / "dist" / "001-first" / "email.eml").is_file()
+    assert not (root / "dist" / "002-next").exists()
+    assert "002-next" not in (root / "dist" / "index.html").read_text()
+
+
+@pytest.mark.parametrize("issues", [["2"], ["002-next"], []], ids=["by number", "by name", "all"])
+def test_an_unfinished_issue_asked_for_is_an_error(
+    workspace: Callable[[str], Path], issues: list[str]
+) -> None:
+    """Asked for by name or number, or with every issue: its problem stops the build."""
+    root = workspace("minimal")
+    manifest, problem = UNFINISHED["a document not written yet"]
+    (root / "issues" / "002-next.yaml").write_text(manifest)
+
+    built = invoke("-C", str(root), "build", *issues, "-f", "email")
+
+    assert built.exit_code == 1
+    assert f"error: {root / 'issues' / problem}" in built.output
+    assert not (root / "dist").exists()
+
+
 def test_out_option_writes_elsewhere(workspace: Callable[[str], Path], tmp_path: Path) -> None:
     root = workspace("minimal")
     result = invoke(

@@ -975,6 +975,26 @@ def test_a_test_copy_and_a_dry_run_leave_the_ledger_alone(
     assert smtp.copies() == {"Editor@example.org": 1, "a@example.org": 1, "b@example.org": 1}
 
 
+def test_an_unfinished_next_issue_leaves_the_built_one_to_send(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    root = delivery_workspace
+    add_subscribers(root, {"a@example.org": "active"})
+    (root / "issues" / "008-siguiente.yaml").write_text(
+        'title: "Siguiente"\nnumber: 8\ndate: 2026-05-01\nsections:\n  - title: Portada\n'
+        "    documents: [huelga-estibadores, articulo-por-escribir]\n"
+    )
+
+    dry = invoke(root, "send", SLUG, "--dry-run")
+    sent = invoke(root, "send", SLUG)
+
+    assert dry.exit_code == 0, dry.output
+    assert "no document 'articulo-por-escribir'" in dry.output
+    assert sent.exit_code == 0, sent.output
+    assert smtp.copies() == {"a@example.org": 1}
+    assert invoke(root, "send", "008-siguiente").exit_code == 1
+
+
 def test_missing_secrets_are_named_not_shown(
     delivery_workspace: Path, smtp: RecordingHandler, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -268,30 +268,30 @@ def check(
     """Validate the built outputs of ISSUES (default: all) with the real validators."""
     import json
     import logging
+    from contextlib import nullcontext
 
     from ..build import build as run_build
-    from ..build import select_issues
+    from ..build import load_chosen
     from ..cache import Cache
     from ..checks import Target, build_warnings, run_checks
     from ..config import load_config
     from ..errors import PublisherError
     from ..formats import select
-    from ..logs import kept
-    from ..manifest import load_manifests
+    from ..logs import held, kept
     from ..pool import DocumentPool
     from .notes import show_warnings
 
     config = load_config(workspace)
     named = [f.strip() for f in formats.split(",") if f.strip()]
     chosen = [f.name for f in select(named)]
-    manifests = load_manifests(
-        config.issues_dir, DocumentPool.scan(config.documents_dir, config.language), workspace
-    )
-    selected = tuple(select_issues(manifests, issues))
+    pool = DocumentPool.scan(config.documents_dir, config.language)
+    show_warnings()
+    with held() if not no_build else nullcontext():  # the build says what it left out
+        manifests, chosen_manifests = load_chosen(config.issues_dir, pool, workspace, issues)
+    selected = tuple(chosen_manifests)
     slugs = tuple(m.slug for m in selected)
     said: list[logging.LogRecord] = []
     if not no_build:  # incremental: renders only what is missing or older than its sources
-        show_warnings()
         with RichProgress() as progress, kept(logging.WARNING) as said:
             # a PDF built with other print options is kept
             built = run_build(

@@ -52,15 +52,14 @@ class BuiltEmail:
 def built_email(config: Config, ref: str) -> BuiltEmail:
     """The issue's built emails, the original's and each language edition's, every one
     present and up to date, or a PublisherError naming the first that is not."""
-    from ..build import select_issues
-    from ..manifest import former_slugs, load_manifests
+    from ..build import load_chosen
+    from ..manifest import former_slugs
     from ..pool import DocumentPool
 
     if config.root != config.root.resolve():  # builds record resolved paths
         config = load_config(config.root.resolve())
     pool = DocumentPool.scan(config.documents_dir, config.language)
-    manifests = load_manifests(config.issues_dir, pool, config.root)
-    manifest = select_issues(manifests, [ref])[0]
+    manifests, [manifest, *_] = load_chosen(config.issues_dir, pool, config.root, [ref])
     former = former_slugs(m.path for m in manifests).get(
         manifest.path, ""
     )  # where it names it alone
