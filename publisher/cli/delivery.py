@@ -251,8 +251,19 @@ def send(
         unfinished = report.test_outcome.state != "sent"
     else:
         unfinished = not report.dry_run and not report.complete
-    if report.paused or report.interrupted or unfinished:
+    if report.interrupted:
+        sys.exit(_stopped_status(report.interrupted))
+    if report.paused or unfinished:
         sys.exit(1)
+
+
+def _stopped_status(stopped_by: str) -> int:
+    """The exit status of a send stopped by what the report names ("Ctrl-C", or a signal
+    as `stopping.STOPPING` says it): 130, 143 or 129, as every interrupted command exits,
+    so that systemd or a script tells a stop from a failure (1)."""
+    from ..stopping import STOPPING
+
+    return next((128 + int(n) for n, said in STOPPING.items() if said == stopped_by), 130)
 
 
 @click.command(cls=Command)
