@@ -157,7 +157,8 @@ def test_in_an_80_column_terminal_every_address_shows_whole(listed: Path) -> Non
 
 
 def test_a_reader_that_stops_early_is_no_error(listed: Path) -> None:
-    """`publisher subscribers list | head -1`: the rest is not wanted, and nothing is wrong."""
+    """`publisher subscribers list | head -1`: the rest is not wanted, and nothing is wrong
+    (exit 0, as when the list fits in the pipe before head leaves)."""
     child = subprocess.Popen(
         [PUBLISHER, "-C", listed, "subscribers", "list", "--format", "csv"],
         stdout=subprocess.PIPE,
@@ -169,7 +170,7 @@ def test_a_reader_that_stops_early_is_no_error(listed: Path) -> None:
     errors = child.stderr.read().decode()
     child.wait(timeout=60)
 
-    assert child.returncode == 1 and errors == ""
+    assert child.returncode == 0 and errors == ""
     assert not list(_crash_logs(listed))
 
 

@@ -111,7 +111,9 @@ class Group(click.Group, PublisherHelp):
             from pathlib import Path
 
             if isinstance(exc, BrokenPipeError) and _reader_gone():
-                sys.exit(1)  # `publisher list | head`: head read its lines and left
+                # `publisher list | head`: head read its lines and left. Exit 0, as when
+                # they fit in the pipe before it left: `set -o pipefail` does not fail
+                sys.exit(0)
 
             workspace = ctx.obj if isinstance(ctx.obj, Path) else Path.cwd()
             log = write_crash_log(workspace)
