@@ -571,6 +571,13 @@ def test_an_unfinished_next_issue_leaves_the_built_one_to_check(
         assert "left out issue 002-next until its manifest is fixed" in checked.output
 
 
+def test_format_given_twice_checks_both(built_minimal: Path) -> None:
+    result = check(built_minimal, "-f", "feed", "-f", "email")
+    assert result.exit_code == 0, result.output
+    checked = {line.split()[0] for line in result.output.splitlines()[1:] if line[:1].isalpha()}
+    assert {"feed", "email"} <= checked
+
+
 def test_building_first_keeps_a_pdf_built_with_its_own_print_options(
     workspace: Callable[[str], Path],
 ) -> None:

@@ -210,6 +210,15 @@ def test_build_one_issue_by_number_and_one_format(
     assert [p.name for p in (root / "dist").rglob("*") if p.is_file()] == ["001-first.epub"]
 
 
+def test_format_given_twice_builds_both(workspace: Callable[[str], Path]) -> None:
+    """`-f epub -f email`, as --tag is repeated on send: the earlier was dropped."""
+    root = workspace("minimal")
+    result = invoke("-C", str(root), "build", "1", "-f", "epub", "--format", "email")
+    assert result.exit_code == 0, result.output
+    built = sorted(p.name for p in (root / "dist").rglob("*") if p.is_file())
+    assert "001-first.epub" in built and "email.eml" in built
+
+
 def test_a_build_of_many_files_lists_a_line_per_folder_and_every_file_with_verbose(
     workspace: Callable[[str], Path],
 ) -> None:

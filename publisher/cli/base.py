@@ -43,6 +43,12 @@ class PathParam(click.Path):
         return path
 
 
+def comma_joined(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> str:
+    """An option given more than once as one comma-separated value: `-f pdf -f email` is
+    `-f pdf,email`, as --tag adds up on send (click kept only the last, silently)."""
+    return ",".join(values)
+
+
 class PublisherHelp(click.Command):
     """Help as publisher's commands and groups give it. In `publisher --help`'s list of
     commands, each says its first sentence whole, wrapped: cut to the 45 characters click

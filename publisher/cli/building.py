@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..paper import IMPOSITIONS, STANDARDS
-from .base import Command, PathParam
+from .base import Command, PathParam, comma_joined
 from .terminal import RichProgress, size_text
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ class _EveryFormatOption(click.Option):
 
     def get_default(self, ctx: click.Context, call: bool = True) -> Any:
         if call:
-            return ""
+            return ()
         from ..formats import formats
 
         return ",".join(formats())
@@ -40,8 +40,10 @@ class _EveryFormatOption(click.Option):
     "--format",
     "formats",
     cls=_EveryFormatOption,
+    multiple=True,
+    callback=comma_joined,
     show_default=True,
-    help="Comma-separated output formats.",
+    help="Comma-separated output formats (or -f again for more).",
 )
 @click.option(
     "-o",

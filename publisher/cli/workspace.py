@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .base import Command, PathParam
+from .base import Command, PathParam, comma_joined
 from .terminal import RichProgress, one_line
 
 if TYPE_CHECKING:
@@ -241,7 +241,12 @@ def _ask(identity: Identity, given: dict[str, str | None]) -> Identity:
 @click.command(cls=Command)
 @click.argument("issues", nargs=-1)
 @click.option(
-    "-f", "--format", "formats", default="", help="Comma-separated formats to check (default: all)."
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    callback=comma_joined,
+    help="Comma-separated formats to check (or -f again for more; default: all).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @click.option(
