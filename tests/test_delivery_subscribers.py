@@ -243,6 +243,38 @@ def test_add_remove_list_and_an_export_that_restores_the_list(
     ]
 
 
+def test_a_dash_exports_to_standard_output_and_imports_from_standard_input(
+    delivery_workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`subscribers export - | ssh … subscribers import -`: `-` wrote everyone's address
+    to a file named `-` in the folder (one a `git add .` takes along), and import said
+    "File '-' does not exist"."""
+    root = delivery_workspace
+    add_subscribers(root, {"ana@example.org": "active", "ben@example.org": "unsubscribed"})
+    monkeypatch.chdir(tmp_path)
+
+    exported = CliRunner().invoke(main, ["-C", str(root), "subscribers", "export", "-"])
+
+    assert exported.exit_code == 0, exported.output
+    assert exported.stdout_bytes.startswith(b"\xef\xbb\xbfemail,")
+    assert b"ana@example.org" in exported.stdout_bytes
+    assert "2 subscriber(s) written to standard output" in exported.stderr
+    assert list(tmp_path.iterdir()) == []
+
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    (fresh / "publisher.toml").write_text((root / "publisher.toml").read_text("utf-8"), "utf-8")
+    imported = CliRunner().invoke(
+        main,
+        ["-C", str(fresh), "subscribers", "import", "-"],
+        input=exported.stdout_bytes + b"no-at-sign.example.org,,,\n",
+    )
+
+    assert imported.exit_code == 1, imported.output  # the bad row, by its line
+    assert "standard input:4: no-at-sign.example.org" in imported.output
+    assert statuses(fresh) == {"ana@example.org": "active", "ben@example.org": "unsubscribed"}
+
+
 def test_a_list_restored_from_its_export_keeps_when_each_subscriber_joined(
     delivery_workspace: Path, tmp_path: Path
 ) -> None:

@@ -12,6 +12,8 @@ from .base import Command, Group, PathParam
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from ..delivery.subscribers import ImportReport
+
 
 @click.group(cls=Group)
 def subscribers() -> None:
@@ -105,7 +107,7 @@ def subscribers_list(workspace: Path, status: str | None, fmt: str) -> None:
 
 
 @subscribers.command(name="import")
-@click.argument("list_file", type=PathParam(dir_okay=False, exists=True))
+@click.argument("list_file", type=PathParam(dir_okay=False, exists=True, allow_dash=True))
 @click.option(
     "--double-opt-in", is_flag=True, help="New subscribers are pending and get a confirmation link."
 )
@@ -116,13 +118,17 @@ def subscribers_import(workspace: Path, list_file: Path, double_opt_in: bool, so
     its first sheet) with columns email and optionally name, language, tags, status,
     consent_source; contacts exported as a vCard file (.vcf); or a members export from
     Mailchimp, Ghost, Substack or listmonk, whose unsubscribed, cleaned and blocklisted
-    people stay off the list. Bad rows are reported by line, the rest imported."""
+    people stay off the list. Bad rows are reported by line, the rest imported. LIST_FILE
+    '-' is standard input."""
     from rich.console import Console
 
     from ..delivery import manage
     from ..delivery.console import print_import_report
 
-    report, unconfirmed = manage.import_file(workspace, list_file, double_opt_in, source)
+    if str(list_file) == "-":
+        report, unconfirmed = _import_standard_input(workspace, double_opt_in, source)
+    else:
+        report, unconfirmed = manage.import_file(workspace, list_file, double_opt_in, source)
     if report.platform:
         counts = ", ".join(f"{n} {status}" for status, n in sorted(report.by_status().items()))
         click.echo(f"read as a {report.platform} export: {counts or 'nothing new'}")
@@ -133,14 +139,44 @@ def subscribers_import(workspace: Path, list_file: Path, double_opt_in: bool, so
         sys.exit(1)
 
 
+def _import_standard_input(
+    workspace: Path, double_opt_in: bool, source: str
+) -> tuple[ImportReport, list[tuple[str, str]]]:
+    """`subscribers import -`: standard input read whole into a file (a workbook is told
+    from a CSV file by its bytes), its bad rows named 'standard input:LINE'."""
+    import dataclasses
+    import tempfile
+    from pathlib import Path
+
+    from ..delivery import manage
+    from ..errors import PublisherError
+
+    source = source or "import from standard input"
+    with tempfile.TemporaryDirectory(prefix="publisher-import-") as folder:
+        path = Path(folder) / "standard input"
+        path.write_bytes(sys.stdin.buffer.read())
+        try:
+            report, unconfirmed = manage.import_file(workspace, path, double_opt_in, source)
+        except PublisherError as exc:
+            raise PublisherError(*(p.named_from(Path(folder)) for p in exc.problems)) from None
+    named = [p.named_from(Path(folder)) for p in report.rejected]
+    warned = [p.named_from(Path(folder)) for p in report.warnings]
+    return dataclasses.replace(report, rejected=named, warnings=warned), unconfirmed
+
+
 @subscribers.command(name="export")
-@click.argument("csv_file", type=PathParam(dir_okay=False))
+@click.argument("csv_file", type=PathParam(dir_okay=False, allow_dash=True))
 @click.pass_obj
 def subscribers_export(workspace: Path, csv_file: Path) -> None:
-    """Write every subscriber, whatever their status, to CSV_FILE."""
+    """Write every subscriber, whatever their status, to CSV_FILE ('-': standard output)."""
     from ..delivery import manage
 
-    click.echo(f"{manage.export(workspace, csv_file)} subscriber(s) written to {csv_file}")
+    if str(csv_file) != "-":
+        click.echo(f"{manage.export(workspace, csv_file)} subscriber(s) written to {csv_file}")
+        return
+    count, data = manage.exported(workspace)
+    sys.stdout.buffer.write(data)
+    click.echo(f"{count} subscriber(s) written to standard output", err=True)
 
 
 @subscribers.command(name="migrate")

@@ -119,15 +119,21 @@ def listing(
 def export(root: Path, path: Path) -> int:
     """Every subscriber, whatever their status, so the file can restore the list: the CSV
     that `subscribers list --format csv` prints, written atomically."""
+    count, data = exported(root)
+    atomic_write(path, data)  # names a file it cannot write
+    return count
+
+
+def exported(root: Path) -> tuple[int, bytes]:
+    """How many subscribers there are, and the file `export` writes of them."""
     from .listing import write_csv
 
     with subscriber_list(root) as (_config, db):
         text = io.StringIO(newline="")
         count = write_csv(subs.stream_subscribers(db), text)
-        # With a byte order mark, as Excel's own "CSV UTF-8" has: opened in Excel without
-        # one, every accented and Arabic name reads garbled ("ZoÃ©"). Imports pass over it.
-        atomic_write(path, text.getvalue().encode("utf-8-sig"))  # names a file it cannot write
-    return count
+    # With a byte order mark, as Excel's own "CSV UTF-8" has: opened in Excel without
+    # one, every accented and Arabic name reads garbled ("ZoÃ©"). Imports pass over it.
+    return count, text.getvalue().encode("utf-8-sig")
 
 
 Confirm = Callable[[Connection, list[subs.Subscriber]], list[tuple[str, str]]]
