@@ -706,6 +706,24 @@ def test_init_given_an_organisations_domain_says_the_archive_is_the_whole_site(
     assert "(https://news.riverside-tenants.org/)" in said
 
 
+def test_ctrl_c_at_an_init_question_exits_130_and_makes_nothing(tmp_path: Path) -> None:
+    """As any interrupted command (click's prompt said "Aborted!" and exited 1, as for a
+    mistake)."""
+    import signal
+
+    root = tmp_path / "news"
+    init, leader = start_in_terminal("init", str(root), typed="Harbour News\n", own_session=True)
+    shown = b""
+    while b"Organisation [Harbour News]:" not in shown:
+        shown += os.read(leader, 1 << 16)
+    os.killpg(init.pid, signal.SIGINT)  # Ctrl-C, which the terminal sends its foreground job
+    shown += read_to_the_end(leader).encode()
+
+    assert init.wait(timeout=60) == 130, shown
+    assert b"Aborted!" in shown
+    assert not root.exists()
+
+
 def test_a_new_workspace_in_git_never_stages_the_subscriber_list(tmp_path: Path) -> None:
     root = tmp_path / "news"
     assert invoke("init", str(root)).exit_code == 0

@@ -7,7 +7,7 @@ import os
 import shlex
 import stat
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -102,17 +102,14 @@ class Group(click.Group, PublisherHelp):
         except PublisherError as exc:
             click.secho(f"error: {exc}", fg="red", err=True)
             sys.exit(1)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+        except click.Abort as abort:  # Ctrl-C at a question (click.prompt) is Ctrl-C
+            if isinstance(abort.__context__, KeyboardInterrupt):
+                _stopped(abort.__context__)
+            raise  # Ctrl-D: no signal, exit 1
+        except (click.exceptions.ClickException, click.exceptions.Exit):
             raise
-        except KeyboardInterrupt as stopped:  # said as click says it, with the signal's status
-            from ..stopping import Stopped, deaf_to_ctrl_c, exit_status
-
-            deaf_to_ctrl_c()
-            click.echo(err=True)
-            # A signal no one at the terminal sent is named: "Aborted!" alone reads as Ctrl-C
-            said = f" Stopped by {stopped}" if isinstance(stopped, Stopped) else ""
-            click.echo(f"Aborted!{said}", err=True)
-            sys.exit(exit_status(stopped))
+        except KeyboardInterrupt as stopped:
+            _stopped(stopped)
         except Exception as exc:
             from pathlib import Path
 
@@ -130,6 +127,18 @@ class Group(click.Group, PublisherHelp):
                 err=True,
             )
             sys.exit(EX_SOFTWARE)
+
+
+def _stopped(stopped: KeyboardInterrupt) -> NoReturn:
+    """Said as click says it, with the signal's status (130 for Ctrl-C)."""
+    from ..stopping import Stopped, deaf_to_ctrl_c, exit_status
+
+    deaf_to_ctrl_c()
+    click.echo(err=True)
+    # A signal no one at the terminal sent is named: "Aborted!" alone reads as Ctrl-C
+    said = f" Stopped by {stopped}" if isinstance(stopped, Stopped) else ""
+    click.echo(f"Aborted!{said}", err=True)
+    sys.exit(exit_status(stopped))
 
 
 def _reader_gone() -> bool:
