@@ -28,16 +28,19 @@ class Artifact:
         return cls(Path(path), text.encode("utf-8"))
 
 
-def atomic_write(path: Path, data: bytes, shown_as: Path | None = None) -> None:
+def atomic_write(
+    path: Path, data: bytes, shown_as: Path | None = None, built: bool = False
+) -> None:
     """Write `path` whole or not at all; `shown_as` is the name errors give it (the place
-    in dist/ of a file written to the staging folder)."""
+    in dist/ of a file written to the staging folder); `built`: an output, whose errors
+    say to build elsewhere with --out."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # named after the file, in part: a name the disk allows must leave room for the rest
         prefix = f".{path.name[:_TEMPORARY_NAME_PART]}."
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".part")
     except OSError as exc:
-        raise unwritable(shown_as or path, exc) from None
+        raise unwritable(shown_as or path, exc, built=built) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -48,7 +51,7 @@ def atomic_write(path: Path, data: bytes, shown_as: Path | None = None) -> None:
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise unwritable(shown_as or path, exc) from None
+            raise unwritable(shown_as or path, exc, built=built) from None
         raise
 
 
@@ -71,7 +74,7 @@ def write_artifacts(
     written = []
     for artifact in artifacts:
         target = out_dir / artifact.path
-        atomic_write(target, artifact.data, (shown_in or out_dir) / artifact.path)
+        atomic_write(target, artifact.data, (shown_in or out_dir) / artifact.path, built=True)
         written.append(target)
     return written
 
@@ -89,6 +92,15 @@ _FIXES = {
     errno.EFBIG: "the file is larger than this system lets publisher write: see ulimit -f",
     errno.ENAMETOOLONG: "the name is longer than the disk allows: give the manifest or"
     " document it is named after a shorter name",
+}
+
+# The fixes of those that say to build elsewhere, for a file no --out sends elsewhere
+# (`publisher init`'s).
+_NOT_BUILT = {
+    errno.EROFS: "the disk is read-only: choose another folder, on another disk",
+    errno.EEXIST: "a file is where a folder must be: move it away, or choose another folder",
+    errno.ENOTDIR: "a file is where a folder must be: move it away, or choose another folder",
+    errno.ENOENT: "no folder can be made there: choose another folder",
 }
 
 # The errors by which a disk or the system refuses a write: said as such wherever they
@@ -109,11 +121,16 @@ def refused_write(exc: OSError) -> PublisherError | None:
     return unwritable(Path(tempfile.gettempdir()), exc, "write a temporary file in this folder")
 
 
-def unwritable(path: Path, exc: OSError, what: str = "write this file") -> PublisherError:
+def unwritable(
+    path: Path, exc: OSError, what: str = "write this file", built: bool = True
+) -> PublisherError:
+    """The error of a file that cannot be written, with what to do about it: `built`, an
+    output of a build, which --out can put elsewhere."""
+    fixes = _FIXES if built else _FIXES | _NOT_BUILT
     return PublisherError.at(
         f"could not {what}: {exc.strerror or exc}",
         path,
-        hint=_FIXES.get(
+        hint=fixes.get(
             exc.errno or 0, "free some disk space, or check that the folder is yours to write in"
         ),
     )

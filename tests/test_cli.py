@@ -706,6 +706,17 @@ def test_init_given_an_organisations_domain_says_the_archive_is_the_whole_site(
     assert "(https://news.riverside-tenants.org/)" in said
 
 
+@pytest.mark.parametrize(
+    "folder", ["/dev/null/news", "/proc/news"], ids=["under a file", "where none can be made"]
+)
+def test_init_where_it_cannot_write_says_to_choose_another_folder(folder: str) -> None:
+    """init has no --out, which its hint told the editor to use."""
+    result = invoke("init", folder)
+    assert result.exit_code == 1
+    assert f"{folder}/publisher.toml: could not write this file" in result.output
+    assert "choose another folder" in result.output and "--out" not in result.output
+
+
 def test_ctrl_c_at_an_init_question_exits_130_and_makes_nothing(tmp_path: Path) -> None:
     """As any interrupted command (click's prompt said "Aborted!" and exited 1, as for a
     mistake)."""
