@@ -537,7 +537,24 @@ def test_who_got_the_issue_is_listed_per_reader_with_reply_message_id_and_time_a
     for address in rows:
         assert address in table.output
     assert "550 5.1.1" in table.output and "4 copies" in table.output
-    assert never.exit_code == 1 and "issue 8 has not been sent" in never.output
+    assert never.exit_code == 1 and "no issue '8'" in never.output
+
+
+def test_deliveries_of_no_issue_says_so_and_of_an_issue_not_sent_yet_says_that(
+    delivery_workspace: Path,
+) -> None:
+    """`deliveries 99` said "issue 99 has not been sent" of an issue there is not, where
+    build, send and check say "no issue '99'" and list the issues."""
+    root = delivery_workspace
+    manifest = (root / "issues" / f"{SLUG}.yaml").read_text("utf-8")
+    (root / "issues" / "008-puerto.yaml").write_text(manifest.replace("number: 7", "number: 8"))
+
+    unknown = invoke(root, "deliveries", "99")
+    unsent = invoke(root, "deliveries", "8")
+
+    assert unknown.exit_code == 1
+    assert "no issue '99'" in unknown.output and "issues: 007-huelga, 008-puerto" in unknown.output
+    assert unsent.exit_code == 1 and "issue 8 has not been sent" in unsent.output
 
 
 def test_deliveries_keep_each_address_whole_in_a_terminal_and_are_plain_lines_piped(

@@ -12,6 +12,7 @@ from .base import Command, Group, PathParam
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from ..config import Config
     from ..delivery.subscribers import ImportReport
 
 
@@ -326,10 +327,27 @@ def deliveries(workspace: Path, issue: str, state: str | None, fmt: str) -> None
     from ..delivery.console import print_deliveries
     from ..delivery.ledger import deliveries as ledger_rows
     from ..delivery.manage import subscriber_list
+    from ..errors import PublisherError
 
-    with subscriber_list(workspace) as (_config, db):
-        rows = ledger_rows(db, issue, state)
+    with subscriber_list(workspace) as (config, db):
+        try:
+            rows = ledger_rows(db, issue, state)
+        except PublisherError:
+            _no_such_issue(config, issue)  # rather than "issue 99 has not been sent"
+            raise
     print_deliveries(rows, fmt, Console(soft_wrap=fmt == "csv"))
+
+
+def _no_such_issue(config: Config, issue: str) -> None:
+    """Raise "no issue 'x'", listing the issues, as build, send and check say it, when
+    `issue` names none of the workspace's (a manifest deleted since its send may still
+    be in the ledger, which is asked first)."""
+    from ..build import select_issues
+    from ..manifest import loadable_manifests
+    from ..pool import DocumentPool
+
+    pool = DocumentPool.scan(config.documents_dir)
+    select_issues(loadable_manifests(config.issues_dir, pool, config.root), [issue])
 
 
 @click.command(cls=Command)
