@@ -37,6 +37,15 @@ def test_version() -> None:
     assert result.exit_code == 0 and __version__ in result.output
 
 
+@pytest.mark.parametrize(
+    "args", [["-h"], ["build", "-h"], ["subscribers", "list", "-h"]], ids=" ".join
+)
+def test_dash_h_is_help(args: list[str]) -> None:
+    """As --help: it was "No such option: -h"."""
+    assert invoke(*args).output == invoke(*args[:-1], "--help").output
+    assert invoke(*args).exit_code == 0
+
+
 def test_python_dash_m_publisher_is_the_same_command_line(tmp_path: Path) -> None:
     """Run as `python -m publisher` (a venv's interpreter named in a cron job, no scripts on
     PATH), it said "No module named publisher.__main__"."""
