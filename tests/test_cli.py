@@ -46,6 +46,18 @@ def test_dash_h_is_help(args: list[str]) -> None:
     assert invoke(*args).exit_code == 0
 
 
+@pytest.mark.parametrize("command", [["deliveries"], ["subscribers", "list"]], ids=" ".join)
+def test_dash_f_is_format_wherever_there_is_a_format(command: list[str]) -> None:
+    """As on build and check: `deliveries 7 -f csv` said "No such option: -f"."""
+    assert "-f, --format" in invoke(*command, "--help").output
+
+
+def test_send_help_says_the_rate_and_connections_it_uses_when_not_given() -> None:
+    help_text = " ".join(invoke("send", "--help").output.split())
+    assert "default: [delivery] rate, else 10" in help_text
+    assert "default: [delivery] connections, else 2" in help_text
+
+
 def test_python_dash_m_publisher_is_the_same_command_line(tmp_path: Path) -> None:
     """Run as `python -m publisher` (a venv's interpreter named in a cron job, no scripts on
     PATH), it said "No module named publisher.__main__"."""

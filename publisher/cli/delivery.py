@@ -86,6 +86,7 @@ def subscribers_reactivate(workspace: Path, address: str, reason: str) -> None:
     help="Only subscribers with this status.",
 )
 @click.option(
+    "-f",
     "--format",
     "fmt",
     type=click.Choice(["table", "csv", "json"]),
@@ -208,8 +209,16 @@ def subscribers_migrate(workspace: Path, target: str) -> None:
 @click.argument("issue")
 @click.option("--to", "to", metavar="ADDRESS", help="Send one test copy to ADDRESS only.")
 @click.option("--dry-run", is_flag=True, help="Check everything and report; send nothing.")
-@click.option("--rate", type=float, help="Messages per second (0: as fast as the server takes).")
-@click.option("--connections", type=click.IntRange(1, 32), help="SMTP connections at once.")
+@click.option(
+    "--rate",
+    type=float,
+    help="Messages per second (0: as fast as the server takes; default: [delivery] rate, else 10).",
+)
+@click.option(
+    "--connections",
+    type=click.IntRange(1, 32),
+    help="SMTP connections at once (default: [delivery] connections, else 2).",
+)
 @click.option("--again", is_flag=True, help="Send an issue that was sent already, once more.")
 @click.option(
     "--resend-unknown",
@@ -311,6 +320,7 @@ def _stopped_status(stopped_by: str) -> int:
     help="Only the copies in this state.",
 )
 @click.option(
+    "-f",
     "--format",
     "fmt",
     type=click.Choice(["table", "csv"]),
