@@ -124,6 +124,22 @@ def test_the_next_command_init_prints_works_when_pasted_into_a_shell(tmp_path: P
     assert Path(pasted.stdout.strip()) == tmp_path / name
 
 
+def test_init_makes_its_folder_in_the_folder_given_with_dash_c(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As every command takes -C, and git -C: `publisher -C newsletters init news` made
+    ./news, not newsletters/news."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "newsletters").mkdir()
+
+    result = invoke("-C", "newsletters", "init", "news")
+
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "newsletters" / "news" / "publisher.toml").is_file()
+    assert not (tmp_path / "news").exists()
+    assert "Next: cd newsletters/news && publisher build" in result.output
+
+
 def test_init_refuses_to_overwrite_a_workspace(workspace: Callable[[str], Path]) -> None:
     root = workspace("minimal")
     before = (root / "publisher.toml").read_text()

@@ -163,7 +163,9 @@ def _checked(check: str) -> Callable[[click.Context, click.Parameter, str | None
     callback=_checked("check_language"),
     help="The newsletter's language: a code (en, es, fr, ar, fr-CA) or its name (Spanish).",
 )
+@click.pass_obj
 def init(
+    workspace: Path,
     directory: Path,
     title: str | None,
     organisation: str | None,
@@ -173,8 +175,12 @@ def init(
 ) -> None:
     """Create a new workspace in DIRECTORY that builds at once. In a terminal it asks for
     what the options do not give; otherwise the rest are placeholders to edit."""
+    from pathlib import Path
+
     from .. import scaffold
 
+    if not directory.is_absolute():  # in the folder -C names, where every command works
+        directory = Path(os.path.relpath(workspace / directory))  # said from here, as typed
     identity = scaffold.Identity(
         title or scaffold.DEFAULT_TITLE, organisation, site_url, sender, language or "en"
     )
