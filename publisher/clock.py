@@ -14,9 +14,11 @@ def build_time() -> dt.datetime:
     """SOURCE_DATE_EPOCH when set (reproducible builds), otherwise now, to the second."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        try:
+        try:  # digits only, as `date +%s` writes them: -5 made issues of 1969
+            if not (epoch.isascii() and epoch.isdigit()):
+                raise ValueError(epoch)
             return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-        except ValueError:
+        except (ValueError, OverflowError, OSError):  # the others: past what time_t holds
             raise PublisherError.at(
                 f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds",
                 hint="unset it, or set it to e.g. $(git log -1 --format=%ct)",

@@ -453,6 +453,20 @@ def test_an_unfinished_issue_asked_for_is_an_error(
     assert not (root / "dist").exists()
 
 
+@pytest.mark.parametrize("epoch", ["-5", "1e9", "ten", "9" * 30])
+def test_a_source_date_epoch_that_is_no_count_of_seconds_since_1970_is_refused(
+    workspace: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch, epoch: str
+) -> None:
+    """SOURCE_DATE_EPOCH=-5 built an issue dated 1969: the reproducible-builds variable
+    is `date +%s`, a count of seconds since 1970."""
+    root = workspace("minimal")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = invoke("-C", str(root), "build", "-f", "email")
+    assert result.exit_code == 1
+    assert f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds" in result.output
+    assert not (root / "dist").exists()
+
+
 def test_out_option_writes_elsewhere(workspace: Callable[[str], Path], tmp_path: Path) -> None:
     root = workspace("minimal")
     result = invoke(
