@@ -127,6 +127,8 @@ def unwritable(
     """The error of a file that cannot be written, with what to do about it: `built`, an
     output of a build, which --out can put elsewhere."""
     fixes = _FIXES if built else _FIXES | _NOT_BUILT
+    if exc.errno == errno.ENAMETOOLONG and not _long_name(path):
+        fixes = {errno.ENAMETOOLONG: _LONG_PATH_BUILT if built else _LONG_PATH}
     return PublisherError.at(
         f"could not {what}: {exc.strerror or exc}",
         path,
@@ -134,3 +136,20 @@ def unwritable(
             exc.errno or 0, "free some disk space, or check that the folder is yours to write in"
         ),
     )
+
+
+# "File name too long" of a path whose every name is short enough: the path is longer than
+# the system allows (4,096 bytes on Linux), folders within folders.
+_LONG_PATH = (
+    "the folder's path is longer than the system allows: choose a folder with a shorter path"
+)
+_LONG_PATH_BUILT = (
+    "the folder's path is longer than the system allows: move the workspace, or build with"
+    " --out, into a folder with a shorter path"
+)
+_NAME_MAX = 255  # bytes of one name, on every file system publisher is used on
+
+
+def _long_name(path: Path) -> bool:
+    """Whether one of the names in `path` is longer than a file system allows."""
+    return any(len(os.fsencode(name)) > _NAME_MAX for name in path.parts)

@@ -358,3 +358,17 @@ def test_a_name_too_long_for_the_disk_is_said_with_what_to_do_not_to_free_space(
     message = str(error.value)
     assert message.startswith(f"{target}: could not write this file: File name too long")
     assert "shorter name" in message and "disk space" not in message
+
+
+def test_an_output_folder_whose_path_is_too_long_says_so_not_to_shorten_a_name(
+    workspace: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """Folders within folders past the 4,096 bytes a path may have, each name short enough:
+    the hint was to give the manifest or document a shorter name."""
+    root = workspace("minimal")
+    out = tmp_path.joinpath(*["a-folder-of-the-archive-" * 8] * 22)
+    with pytest.raises(PublisherError) as refused:
+        build(root, formats=["email"], out_dir=out)
+    [problem] = refused.value.problems
+    assert "File name too long" in problem.message
+    assert "shorter path" in (problem.hint or "") and "manifest" not in (problem.hint or "")
