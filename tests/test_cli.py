@@ -467,6 +467,26 @@ def test_a_source_date_epoch_that_is_no_count_of_seconds_since_1970_is_refused(
     assert not (root / "dist").exists()
 
 
+def test_a_quiet_build_says_only_its_warnings(workspace: Callable[[str], Path]) -> None:
+    """`publisher build -q` from cron: its mail holds only what needs doing, not the notes,
+    the files written and the line saying it was built."""
+    root = workspace("minimal")
+    manifest, problem = UNFINISHED["a document not written yet"]
+    (root / "issues" / "002-next.yaml").write_text(manifest)
+
+    quiet = invoke("-C", str(root), "build", "1", "-f", "email", "--quiet")
+    again = invoke("-C", str(root), "build", "1", "-f", "email", "-q")  # nothing to do
+
+    for result in (quiet, again):
+        assert result.exit_code == 0, result.output
+        assert all(
+            line.startswith(("warning: ", "  hint: ")) for line in result.output.splitlines()
+        )
+        assert problem in result.output
+        assert "left out issue 002-next until its manifest is fixed" in result.output
+    assert (root / "dist" / "001-first" / "email.eml").is_file()
+
+
 def test_out_option_writes_elsewhere(workspace: Callable[[str], Path], tmp_path: Path) -> None:
     root = workspace("minimal")
     result = invoke(

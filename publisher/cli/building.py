@@ -79,6 +79,9 @@ class _EveryFormatOption(click.Option):
     is_flag=True,
     help="List every file written and removed, not a line per folder.",
 )
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Say only warnings and errors (for cron and scripts)."
+)
 @click.pass_obj
 def build(
     workspace: Path,
@@ -88,6 +91,7 @@ def build(
     out: Path | None,
     force: bool,
     verbose: bool,
+    quiet: bool,
     **print_options: str | bool | None,
 ) -> None:
     """Build ISSUES (slug, number or manifest file; default: every issue) in every format.
@@ -97,9 +101,9 @@ def build(
     from ..stopping import stopping_signals_interrupt
     from .notes import show_warnings
 
-    show_warnings()
+    show_warnings(quiet)
     with stopping_signals_interrupt():  # a build stopped by systemd leaves dist/ as it was
-        _build(workspace, issues, formats, out, force, verbose, print_options)
+        _build(workspace, issues, formats, out, force, verbose, quiet, print_options)
 
 
 def _build(
@@ -109,6 +113,7 @@ def _build(
     out: Path | None,
     force: bool,
     verbose: bool,
+    quiet: bool,
     print_options: dict[str, str | bool | None],
 ) -> None:
     import logging
@@ -123,31 +128,37 @@ def _build(
     if not force and (stamp := uptodate.unchanged(workspace, request)):
         for level, message in stamp.messages:  # what the build with nothing to do said
             logging.getLogger("publisher").log(level, "%s", message)
-        _say_built(stamp.issues, 0, stamp.outputs, 0, stamp.out_dir)
+        if not quiet:
+            _say_built(stamp.issues, 0, stamp.outputs, 0, stamp.out_dir)
         return
     uptodate.forget(workspace)  # this build decides job by job
+
+    from contextlib import nullcontext
 
     from rich.console import Console
 
     from ..build import build as run_build
+    from ..jobs import Silent
     from ..logs import kept
 
     overrides = _print_overrides(print_options)
     started = time.time_ns()  # an input changed since may be in the outputs or not
-    with RichProgress() as progress, kept(logging.INFO) as logged:
+    shown = nullcontext(Silent()) if quiet else RichProgress()
+    with shown as progress, kept(logging.INFO) as logged:
         report = run_build(
             workspace, issues, chosen, out, progress, print_overrides=overrides, force=force
         )
-    Console().print(_written_table(report.written, report.out_dir, verbose))
-    if verbose and report.removed:
-        Console().print(_removed_table(report.removed, report.out_dir))
-    _say_built(
-        len(report.issues),
-        len(report.rendered),
-        len(report.skipped),
-        len(report.written),
-        report.out_dir,
-    )
+    if not quiet:
+        Console().print(_written_table(report.written, report.out_dir, verbose))
+        if verbose and report.removed:
+            Console().print(_removed_table(report.removed, report.out_dir))
+        _say_built(
+            len(report.issues),
+            len(report.rendered),
+            len(report.skipped),
+            len(report.written),
+            report.out_dir,
+        )
     # The next build of the same, nothing changed, would render nothing, and say what was
     # said before rendering began (all of it, when nothing was rendered)
     nothing = not report.rendered and not report.written

@@ -12,13 +12,17 @@ from pathlib import Path
 import click
 
 
-def show_warnings() -> None:
+def show_warnings(quiet: bool = False) -> None:
     """Our notes (INFO, e.g. the email's size) and warnings (e.g. a refused URL) go to stderr
-    as 'note: …' and 'warning: …'; of WeasyPrint's warnings, only what it ignores in the
-    print stylesheets, said as ours (renderers/stylesheets.py)."""
+    as 'note: …' and 'warning: …', only the warnings when `quiet`; of WeasyPrint's
+    warnings, only what it ignores in the print stylesheets, said as ours
+    (renderers/stylesheets.py). The notes are still logged, for a build to keep."""
     logger = logging.getLogger("publisher")
     if not any(isinstance(handler, Notes) for handler in logger.handlers):
         logger.addHandler(Notes())
+    for handler in logger.handlers:
+        if isinstance(handler, Notes):
+            handler.setLevel(logging.WARNING if quiet else logging.NOTSET)
     logger.setLevel(logging.INFO)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
 
