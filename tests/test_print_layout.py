@@ -604,6 +604,17 @@ def words_off_the_page(pdf: Path) -> list[tuple[int, str]]:
         ]
 
 
+def _long_note_workspace(tmp_path: Path, sentences: int) -> Path:
+    """A conference report whose one note repeats the minutes' sentence `sentences` times."""
+    note = " ".join([MINUTES] * sentences)
+    body = f"The conference considered the motions below.[^1]\n\nEnd of motions.\n\n[^1]: {note}"
+    return workspace(
+        tmp_path,
+        {"longnote": article("Long note", body)},
+        RETURNS_MANIFEST.replace("[returns]", "[longnote]"),
+    )
+
+
 @pytest.mark.parametrize(("page_size", "sentences"), [("A5", 110), ("A4", 160)])
 def test_a_footnote_longer_than_a_page_is_printed_whole_after_its_articles_text(
     tmp_path: Path, page_size: str, sentences: int
@@ -612,13 +623,7 @@ def test_a_footnote_longer_than_a_page_is_printed_whole_after_its_articles_text(
     WeasyPrint cannot run a footnote on over pages, and cut it off above the page's top,
     so the note is printed whole after the article's text, its call and number kept, and
     the build names the document and the note."""
-    note = " ".join([MINUTES] * sentences)
-    body = f"The conference considered the motions below.[^1]\n\nEnd of motions.\n\n[^1]: {note}"
-    root = workspace(
-        tmp_path,
-        {"longnote": article("Long note", body)},
-        RETURNS_MANIFEST.replace("[returns]", "[longnote]"),
-    )
+    root = _long_note_workspace(tmp_path, sentences)
     said = build(root, "--format", "pdf", "--page-size", page_size)
     pdf = root / "dist" / ISSUE / f"{ISSUE}.pdf"
     text = " ".join(page_texts(pdf))
@@ -635,13 +640,7 @@ def test_a_footnote_about_a_page_long_leaves_no_heading_alone_on_a_page(
     """A note about a page long took its call's line to the next page, and the section's
     heading and the article's title each to a page of its own before it: the heading, the
     title and the article's first line share a page, and no page is a heading alone."""
-    note = " ".join([MINUTES] * sentences)
-    body = f"The conference considered the motions below.[^1]\n\nEnd of motions.\n\n[^1]: {note}"
-    root = workspace(
-        tmp_path,
-        {"longnote": article("Long note", body)},
-        RETURNS_MANIFEST.replace("[returns]", "[longnote]"),
-    )
+    root = _long_note_workspace(tmp_path, sentences)
     pages = page_texts(built(root, "--format", "pdf", "--page-size", page_size) / f"{ISSUE}.pdf")
     opening = "News Long note March 1, 2026 The conference considered the motions below."
     assert [page for page in pages if opening in page], pages
