@@ -399,24 +399,40 @@ PASTED_POST = (
             "",
             "Landlord letter arrives",
         ),
+        # a sentence under it opens the text
+        (
+            "Tenants say no to rent rise\nThe landlord wrote to every flat on Monday.\n\n"
+            "We met on Tuesday and voted to refuse the increase. Every household in the block"
+            " signed the letter we sent back, and we will meet again next week to plan.\n",
+            "",
+            "The landlord wrote to every flat on Monday.",
+        ),
+        (
+            "Short Notice\nThe meeting is moved to Tuesday at 7pm in the hall.\n\n"
+            "Please tell your neighbours.\n",
+            "",
+            "The meeting is moved to Tuesday at 7pm in the hall.",
+        ),
     ],
-    ids=["over a paragraph", "over a short line"],
+    ids=["over a paragraph", "over a short line", "over a sentence", "short notice"],
 )
 def test_plain_texts_second_line_is_its_subtitle_or_its_text_never_part_of_the_title(
     tmp_path: Path, newline: str, text: str, subtitle: str, opening: str
 ) -> None:
-    """A blog post pasted into a .txt, its subtitle on the line under its title: the title
-    was both lines joined, "Tenants say no to rent rise Landlord letter arrives"."""
+    """A blog post pasted into a .txt, its subtitle or its opening sentence on the line under
+    its title: the title was both lines joined, "Tenants say no to rent rise Landlord letter
+    arrives"; `publisher import` reads the file the same way."""
     from publisher.importers import import_files
 
     path = tmp_path / "pasted.txt"
     path.write_bytes(text.replace("\n", newline).encode())
     doc = read(path)
-    assert (doc.title, doc.subtitle) == ("Tenants say no to rent rise", subtitle)
+    assert (doc.title, doc.subtitle) == (text.split("\n")[0], subtitle)
     assert doc.body_html.startswith(f"<p>{opening}")
     (row,) = import_files([path], tmp_path / "documents").documents
     imported = read(row.path)
-    assert (imported.title, imported.subtitle) == ("Tenants say no to rent rise", subtitle)
+    assert (imported.title, imported.subtitle) == (doc.title, subtitle)
+    assert imported.body_html.startswith(f"<p>{opening}")
 
 
 def test_plain_texts_underlined_headings_are_headings_and_its_rules_rules(tmp_path: Path) -> None:

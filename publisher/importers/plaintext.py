@@ -52,7 +52,7 @@ from .mailing_list import without_mailing_list
 from .press_release import without_release_marks
 from .scripts import detect_language, mark_fragments
 from .tables import table_html
-from .textblocks import BULLET, LETTERED, NUMBERED, ROMAN, Block, split_blocks
+from .textblocks import BULLET, LETTERED, NUMBERED, ROMAN, SENTENCE_END, Block, split_blocks
 from .textdates import (
     author_line,
     authors,
@@ -298,17 +298,25 @@ def subtitle_first(rest: list[Block]) -> bool:
 
 
 def heading_lines_apart(blocks: list[Block]) -> list[Block]:
-    """Word and hurried editors put the title and its subtitle or dateline on consecutive
-    lines: a first block of two lines that could each head a text is two blocks."""
+    """Word and hurried editors put the title and its subtitle or dateline, or the text's
+    opening sentence, on consecutive lines: a first block of two lines that could each head
+    a text, or a title over a sentence, is two blocks."""
     if len(blocks) > 1 and len(blocks[0].lines) in (3, 4):
         return _title_and_byline_apart(blocks)
     if len(blocks) < 2 or len(blocks[0].lines) != 2:
         return list(blocks)
     first = blocks[0]
     lines = [Block((line,), False, 0) for line in first.lines]
-    if not all(_title_like(line) or parse_date(line.text) or byline(line.text) for line in lines):
+    heads = all(_title_like(line) or parse_date(line.text) or byline(line.text) for line in lines)
+    if not heads and not (_title_like(lines[0]) and _sentence(lines[1].text)):
         return list(blocks)
     return [Block(first.lines[:1], first.indented, first.gap, first.indent), lines[1], *blocks[1:]]
+
+
+def _sentence(text: str) -> bool:
+    """A line that reads as a sentence of the text (capitalised, its end stopped), which no
+    title is: under a title, it opens the text rather than running the title on."""
+    return capitalised(text) and text.endswith(SENTENCE_END)
 
 
 def _title_and_byline_apart(blocks: list[Block]) -> list[Block]:

@@ -54,7 +54,7 @@ _UNDERLINE = re.compile(r"^\s*(?:=+|-+)\s*$")
 _MAILCHIMP_HEADING = re.compile(r"^\*\* (?=\S)")
 _SPACED = re.compile(r"\S {2,}\S")  # words two spaces or more apart: a table's columns?
 _HEADING_MAX = 120  # characters: a longer line is a paragraph, whatever is under it
-_SENTENCE_END = (".", "!", "?", "…", '."', ".”", "!”", "?”", ".»", "!»", "?»", ".)")
+SENTENCE_END = (".", "!", "?", "…", '."', ".”", "!”", "?”", ".»", "!»", "?»", ".)")
 # French typography keeps a non-breaking space before these and inside guillemets.
 _KEEP_NBSP = re.compile(rf"{NBSP}(?=[:;!?»])|(?<=«){NBSP}")
 # Prose is hard-wrapped at 60 to 80 columns (72 in e-mail); a longer line is a paragraph
@@ -147,7 +147,7 @@ def introduces(line: str, previous: str) -> bool:
     """A line ending in ':' after a finished sentence announces what follows (a list, a
     quotation), so it starts a block rather than ending the paragraph before it. After an
     unfinished sentence it is only where an editor wrapped the paragraph."""
-    return line.endswith(":") and previous.endswith(_SENTENCE_END)
+    return line.endswith(":") and previous.endswith(SENTENCE_END)
 
 
 def indentation(raw: str) -> int:
@@ -215,9 +215,9 @@ def _wrapped(line: str, following: str, width: int | None) -> bool:
     if len(line) > WRAP_MAX:
         return False
     if width is None:  # too few breaks to tell a width: a long line whose sentence runs on
-        return len(line) >= WRAP_MIN and not line.endswith(_SENTENCE_END) and _lower(following)
+        return len(line) >= WRAP_MIN and not line.endswith(SENTENCE_END) and _lower(following)
     return _next_word_too_long(line, following, width) or (
-        3 * len(line) >= 2 * width and not line.endswith((*_SENTENCE_END, ":"))
+        3 * len(line) >= 2 * width and not line.endswith((*SENTENCE_END, ":"))
     )
 
 
@@ -293,7 +293,7 @@ def _underlined(lines: tuple[_Line, ...]) -> str | None:
         return None
     mailchimp = _MAILCHIMP_HEADING.match(line)
     as_long = abs(len(underline) - len(line)) <= 2
-    if line.endswith((",", ";", *_SENTENCE_END)) and not (
+    if line.endswith((",", ";", *SENTENCE_END)) and not (
         line.endswith(_ASKED) and (as_long or mailchimp)
     ):
         return None
