@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP
 from click.testing import CliRunner
 from delivery_support import (
     SECRET,
@@ -884,6 +885,109 @@ def test_421s_to_several_connections_at_once_slow_the_send_down_once(
 
     assert report.counts == {"sent": 3}
     assert report.rate_changes == [100.0]
+
+
+TOO_MANY_CONNECTIONS = "421 4.7.0 Too many concurrent connections, try later"
+
+
+class RefusesSomeConnections(Controller):
+    """A server that limits concurrent connections (Postfix's
+    smtpd_client_connection_count_limit, a provider's relay): the connections numbered in
+    `refused` (counting from 1, once `counting` is set) hear a 421 at `step`, the greeting
+    or the reply to EHLO, and are closed."""
+
+    def __init__(
+        self, step: str, refused: set[int], handler: RecordingHandler | None = None
+    ) -> None:
+        super().__init__(handler or RecordingHandler(), hostname="127.0.0.1", port=0)
+        self.step, self.refused = step, refused
+        self.counting = False
+        self.opened = 0
+
+    def _trigger_server(self) -> None:
+        self.port = self.server.sockets[0].getsockname()[1]
+        super()._trigger_server()
+
+    def factory(self) -> SMTP:
+        refuse = ""
+        if self.counting:
+            self.opened += 1
+            refuse = self.step if self.opened in self.refused else ""
+        return _RefusingSMTP(self.handler, refuse)
+
+
+class _RefusingSMTP(SMTP):
+    def __init__(self, handler: RecordingHandler, refuse: str) -> None:
+        super().__init__(handler)
+        self.refuse = refuse
+
+    async def _handle_client(self) -> None:
+        if self.refuse == "greeting":
+            await self._refuse()
+        else:
+            await super()._handle_client()
+
+    async def smtp_EHLO(self, hostname: str) -> None:
+        if self.refuse == "EHLO":
+            await self._refuse()
+        else:
+            await super().smtp_EHLO(hostname)
+
+    async def _refuse(self) -> None:
+        await self.push(TOO_MANY_CONNECTIONS)
+        assert self.transport is not None
+        self.transport.close()
+
+
+@pytest.mark.parametrize("step", ["greeting", "EHLO"])
+def test_421_to_a_new_connection_halves_the_rate_and_its_copy_goes_on_the_next_at_once(
+    delivery_workspace: Path, step: str
+) -> None:
+    """A server that refuses a connection or two because too many are open: the rate
+    never halved, and the copies waiting on the refused connections were put off for
+    the retry delay (a 1 s send took a minute). Now the rate halves and those copies go
+    out on the next connection that opens."""
+    root = delivery_workspace
+    server = RefusesSomeConnections(step, refused={3, 4})
+    server.start()
+    server.counting = True
+    configure(root, smtp_port=server.port, retry_delay=60)
+    addresses = {f"r{n:02}@example.org": "active" for n in range(20)}
+    add_subscribers(root, addresses)
+
+    started = time.monotonic()
+    try:
+        report = send(root, SendRequest(SLUG, rate=20, connections=2))
+    finally:
+        server.stop()
+
+    assert report.counts == {"sent": 20}
+    assert server.opened >= 5  # the two refused, and a connection opened after them
+    assert report.rate_changes[0] == 10.0
+    assert time.monotonic() - started < 15  # never the retry delay's 30 s or more
+    assert server.handler.copies() == dict.fromkeys(addresses, 1)
+
+
+def test_a_server_that_goes_on_refusing_new_connections_pauses_the_send(
+    delivery_workspace: Path,
+) -> None:
+    """Copies whose connection was refused go again at once, but not for ever: a run of
+    refused connections pauses the send, even after copies were taken (the first
+    connection closes after three)."""
+    root = delivery_workspace
+    server = RefusesSomeConnections("greeting", set(range(3, 1000)), PerConnectionLimit(3))
+    server.start()
+    server.counting = True
+    configure(root, smtp_port=server.port, connections=1, pause_after_failures=3)
+    add_subscribers(root, {f"r{n:02}@example.org": "active" for n in range(20)})
+
+    try:
+        report = send(root, SendRequest(SLUG, rate=40))
+    finally:
+        server.stop()
+
+    assert report.paused and "Too many concurrent connections" in report.paused
+    assert report.counts == {"sent": 3, "deferred": 2, "queued": 15}
 
 
 def test_send_refuses_an_issue_already_sent_unless_told_and_a_stale_build(

@@ -7,7 +7,8 @@ record the reply and commit. The next copy is made while the server reads the cu
 Temporary refusals are retried with exponential backoff and jitter until the retry window
 closes; a run of failures pauses the whole send. A 421 closing a connection that carried
 messages is answered by reconnecting (and a per-connection limit learned); 421/454 on a new
-connection halve the rate, once per request, and a run of successes restores it.
+connection halve the rate, once per request, and a run of successes restores it; a copy
+whose connection was refused so goes again on the next one, without a retry's delay.
 """
 
 from __future__ import annotations
@@ -298,6 +299,8 @@ class Sender:
             if now >= window_ends:
                 state = "failed"
                 text = f"{text} (still refused when the retry window closed)"
+            elif outcome.connection_refused:  # the server never saw it: the next connection
+                due = now
             else:  # a backoff past the window's end: the last try is as it closes
                 due = min(now + backoff, window_ends)
         if state != "skipped":  # claim() has already written a skipped row
@@ -327,13 +330,16 @@ class Sender:
         to RCPT: a list sorted by domain has runs of them at a closed domain), and a
         deferred copy refused again, which retrying until the retry window closes is for
         (the last few copies of a send are all retries, and a handful of greylisted
-        readers paused it again and again). A run with nothing taken counts them."""
+        readers paused it again and again). A run with nothing taken counts them; a new
+        connection refused always counts, its copy being retried at once: a server that
+        refuses every one pauses the send."""
         if state in ("sent", "skipped"):
             with self._lock:
                 self._failures_in_a_row = 0
                 self._taken = self._taken or state == "sent"
             return
-        if (recipient.attempts or outcome.suppress) and self._taken:
+        retried = recipient.attempts and not outcome.connection_refused
+        if (retried or outcome.suppress) and self._taken:
             return
         with self._lock:
             self._failures_in_a_row += 1

@@ -37,6 +37,9 @@ class Outcome:
     code: int | None
     text: str
     slow_down: bool = False  # 421/454: the server asks us to back off
+    # a new connection was refused with 421/454 (too many open): the copy never reached the
+    # server and goes again on the next connection, without a retry's delay
+    connection_refused: bool = False
     suppress: bool = False  # a permanent refusal: never send to this address again
 
 
@@ -95,6 +98,7 @@ class ServerUnavailable(PublisherError):
 
     transient: bool = False
     reason: str = ""  # one line for the ledger
+    code: int | None = None  # the server's reply code, when it replied
 
 
 @dataclass(frozen=True)
@@ -285,7 +289,7 @@ class Connection:
             smtp = self._smtp or self._connect()
         except ServerUnavailable as exc:
             if exc.transient:
-                return Outcome("deferred", None, exc.reason)
+                return _refused_connection(exc)
             raise
         smtp.data_sent = False
         try:
@@ -427,6 +431,7 @@ class Connection:
         settings, server = self._settings, self.server
         keys = "[delivery] in publisher.toml"
         transient = False
+        error_code: int | None = None
         if isinstance(exc, smtplib.SMTPAuthenticationError):
             reply = f"{exc.smtp_code} {_reply_text(exc.smtp_error)}"
             what = f"refused our login as {settings.smtp_username!r}: {reply}"
@@ -452,6 +457,7 @@ class Connection:
                 f" or remove smtp_username from {keys} if this server needs no login"
             )
         elif isinstance(exc, smtplib.SMTPResponseException):
+            error_code = exc.smtp_code
             reply = f"{exc.smtp_code} {_reply_text(exc.smtp_error)}"
             what = f"refused {step}: {reply}"
             transient = 400 <= exc.smtp_code < 500
@@ -487,9 +493,18 @@ class Connection:
             )
             transient = not isinstance(exc, socket.gaierror)
         error = ServerUnavailable(Problem(f"the SMTP server {server} {what}", hint=hint))
-        error.transient = transient
+        error.transient, error.code = transient, error_code
         error.reason = f"SMTP server {server} {what}"
         return error
+
+
+def _refused_connection(exc: ServerUnavailable) -> Outcome:
+    """A copy deferred because its connection could not be opened. A 421 or 454 to the
+    greeting, EHLO or STARTTLS is the server limiting connections or busy: the send slows down,
+    and the copy, which it never saw, goes again on the next connection."""
+    if exc.code in (421, 454):
+        return Outcome("deferred", exc.code, exc.reason, slow_down=True, connection_refused=True)
+    return Outcome("deferred", None, exc.reason)
 
 
 def _default_port(settings: DeliverySettings) -> int:
