@@ -85,6 +85,13 @@ def typed_counter_style(number: str) -> str:
 COUNTER_STYLES = tuple(style for _, style in _SYSTEMS.values())
 
 
+def in_counter_digits(number: str, style: str) -> str:
+    """`number` in the digits the counter style `style` (one of COUNTER_STYLES) counts in:
+    where no CSS counts, as pandoc's plain text, a list keeps the digits it shows."""
+    zero = next((digit for digit, named in _SYSTEMS.values() if named == style), "0")
+    return number.translate(str.maketrans(_LATIN, "".join(chr(ord(zero) + n) for n in range(10))))
+
+
 # Pandoc's notes in a sanitised body: each call's number
 _NOTE_CALL = re.compile(r'(<a href="#[^"]*" class="footnote-ref"[^>]*><sup>)(\d+)(</sup></a>)')
 

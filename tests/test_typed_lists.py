@@ -237,7 +237,8 @@ def test_a_list_numbered_in_arabic_indic_digits_keeps_them_in_every_output(
     tmp_path: Path,
 ) -> None:
     """ "١.", "٢.", "٣." typed in an Arabic letter: a list, counted in those digits in the PDF
-    (where they printed 1. 2. 3.), the web page, the email and the EPUB."""
+    (where they printed 1. 2. 3.), the web page, the email (its text part too, where they
+    read 1. 2. 3.) and the EPUB."""
     root = minimal_with(tmp_path / "ws", {"risala.md": LETTER_AR})
     out, _ = build_with_warnings(root)
     pdf = pdf_text(out / ISSUE / f"{ISSUE}.pdf")
@@ -249,6 +250,13 @@ def test_a_list_numbered_in_arabic_indic_digits_keeps_them_in_every_output(
         assert ("ol", None, DEMANDS_AR) in lists(markup)
         [listing] = lxml.html.fromstring(markup).xpath("//ol[li[contains(., 'تطبيق')]]")
         assert "list-style-type: arabic-indic" in listing.get("style", "")
+    for text in (
+        parse_eml(out / ISSUE / "email.eml").get_body(("plain",)).get_content(),
+        (out / ISSUE / "email.txt").read_text(encoding="utf-8"),
+    ):
+        for number, demand in zip("١٢٣", DEMANDS_AR, strict=True):
+            [line] = [line for line in text.splitlines() if demand in line]
+            assert line.lstrip("\u200f ").startswith(f"{number}. "), line
     with zipfile.ZipFile(out / ISSUE / f"{ISSUE}.epub") as epub:  # pandoc drops a list's style
         book = {name: epub.read(name) for name in epub.namelist()}
     [chapter] = [text for name, text in book.items() if "تطبيق".encode() in text]

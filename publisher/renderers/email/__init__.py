@@ -180,29 +180,31 @@ def to_plain_text(html: str, language: str = "en") -> str:
     from ... import pandoc
     from ...controls import without_break_hints
 
-    html, languages = _lists_tagged(html, language)
+    html, styles = _lists_tagged(html)
     if text_direction(language) == "ltr":
         text = pandoc.html_to_text(html, columns=72)
-        return without_break_hints(_lists_in_digits(text, languages)).strip() + "\n"
+        return without_break_hints(_lists_in_digits(text, styles)).strip() + "\n"
     html = _blocks_tagged(html, text_direction(language))
     text = pandoc.html_to_text(html, columns=72, wrap=False)
-    text = without_break_hints(_lists_in_digits(text, languages)).strip()
+    text = without_break_hints(_lists_in_digits(text, styles)).strip()
     return _lines_marked(text, text_direction(language)) + "\n"
 
 
-# A numbered list's language carried through pandoc as a private-use character opening
-# each of its items (one character a language), for its numbers to be put in its digits.
+# A numbered list's counter style carried through pandoc as a private-use character opening
+# each of its items (one character a style), for its numbers to be put in its digits.
 _LIST_TAGS = re.compile("[\ue010-\ue0ff]")
 _NUMBERED_ITEM = re.compile(r"^( *)(\d+)([.)] +)([\ue000\ue001]?)([\ue010-\ue0ff])", re.M)
 _ITEM_BLOCKS = ("p", "div")
 
 
-def _lists_tagged(html: str, language: str) -> tuple[str, dict[str, str]]:
-    """`html` (text.html) with each item of a list counted in other digits than 0–9 (a
-    Farsi list, "۱." "۲." in the HTML part: `numerals.with_lists_in_digits`) tagged with
-    its language, since pandoc numbers every list 1. 2.; and the languages by their tags.
-    A note's number is the filter's (plain-text.lua)."""
-    from ...numerals import counter_style
+def _lists_tagged(html: str) -> tuple[str, dict[str, str]]:
+    """`html` (text.html) with each item of a list counted in other digits than 0–9 tagged
+    with its counter style, since pandoc numbers every list 1. 2.; and the styles by their
+    tags. A list counts so in its language's digits (a Farsi list, "۱." "۲." in the HTML
+    part: `numerals.with_lists_in_digits`) or in those its author typed ("١." "٢." in an
+    Arabic letter: `typed_lists`). A note's number is the filter's (plain-text.lua)."""
+    from ...numerals import COUNTER_STYLES
+    from ...sanitize import kept_declaration
     from ...tree_edits import body_html, body_tree
 
     if "list-style-type" not in html:
@@ -210,30 +212,30 @@ def _lists_tagged(html: str, language: str) -> tuple[str, dict[str, str]]:
     root = body_tree(html)
     tags: dict[str, str] = {}
     for numbered in root.iter("ol"):
-        own = str(numbered.xpath("string(ancestor-or-self::*[@lang][1]/@lang)")) or language
-        style = counter_style(own)
-        if style == "decimal" or f"list-style-type: {style}" not in numbered.get("style", ""):
+        own = numbered.get("style", "")
+        declared = kept_declaration(own, "list-style-type", frozenset(COUNTER_STYLES))
+        if declared is None:
             continue
         if numbered.xpath("ancestor::*[contains(concat(' ', @class, ' '), ' footnotes ')]"):
             continue
-        tag = tags.setdefault(own, chr(0xE010 + len(tags)))
+        tag = tags.setdefault(declared.partition(": ")[2], chr(0xE010 + len(tags)))
         for item in numbered.iterchildren("li"):
             while not (item.text or "").strip() and len(item) and item[0].tag in _ITEM_BLOCKS:
                 item = item[0]  # a loose list's <li><p>: its paragraph opens the item
             item.text = tag + (item.text or "").lstrip()
-    return (body_html(root) if tags else html), {tag: own for own, tag in tags.items()}
+    return (body_html(root) if tags else html), {tag: style for style, tag in tags.items()}
 
 
-def _lists_in_digits(text: str, languages: dict[str, str]) -> str:
+def _lists_in_digits(text: str, styles: dict[str, str]) -> str:
     """`text` (pandoc's) with the number of each item `_lists_tagged` tagged in its list's
     digits ("۱.  پرداخت دستمزد", not "1."), and without the tags."""
-    from ...numerals import in_digits
+    from ...numerals import in_counter_digits
 
     def numbered(item: re.Match[str]) -> str:
         indent, number, after, direction, tag = item.groups()
-        return indent + in_digits(number, languages[tag]) + after + direction
+        return indent + in_counter_digits(number, styles[tag]) + after + direction
 
-    if not languages:
+    if not styles:
         return text
     return _LIST_TAGS.sub("", _NUMBERED_ITEM.sub(numbered, text))
 
