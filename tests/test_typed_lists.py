@@ -269,6 +269,24 @@ def test_a_list_numbered_in_arabic_indic_digits_keeps_them_in_every_output(
     )
 
 
+@pytest.mark.parametrize("after", ["", "مطالبنا:\n"], ids=["alone", "under a line"])
+def test_lines_numbered_in_arabic_indic_digits_one_under_the_other_are_a_list(
+    tmp_path: Path, after: str
+) -> None:
+    """ "١.", "٢.", "٣." lines typed one under the other in Markdown, as "1." lines and "•"
+    lines typed so are a list: they were one paragraph, "١. رفع الأجور ٢. عقود دائمة …"."""
+    items = ["رفع الأجور", "عقود دائمة", "السلامة في العمل"]
+    typed = after + "".join(f"{n}. {item}\n" for n, item in zip("١٢٣", items, strict=True))
+    letter = f"---\ntitle: رسالة\nlang: ar\n---\n\n{typed}\nوقع على هذه الرسالة ٣٬٠٠٠ عامل.\n"
+    root = minimal_with(tmp_path / "ws", {"risala.md": letter})
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "web"])
+    assert result.exit_code == 0, result.output
+    page = (root / "dist" / ISSUE / "risala" / "index.html").read_bytes()
+    assert lists(page) == [("ol", None, items)]
+    [listing] = lxml.html.fromstring(page).xpath("//ol")
+    assert "list-style-type: arabic-indic" in listing.get("style", "")
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -8,7 +8,9 @@ paragraphs that start with a stray bullet or number, and in Markdown, lines that
 another are one paragraph: "Our demands: • Pay • Hours • Staffing". Here:
 
 - in Markdown, a line starting with a bullet is a list item ("- ", as Markdown writes it),
-  after a blank line if text came just before it (`markdown_bullets`);
+  after a blank line if text came just before it, and lines numbered one under the other
+  in other digits than 0–9 ("١.", "٢."), which Markdown makes no list of, are paragraphs
+  of their own, made a list below (`markdown_bullets`);
 - in any document's HTML, paragraphs in a row that start with a bullet are a list, two or
   more that start with numbers counting on by one a numbered list, from the first one's
   number, and two or more lettered "(a)", "(b)" a lettered list (`typed_lists`). One
@@ -47,23 +49,30 @@ _PARAGRAPH_NUMBER = re.compile(rf"^\s*{NUMBER_MARK}[\s\u00a0]+")
 LETTER_MARK = r"(?:\(([a-z])\)|([a-z])[.)])"
 _PARAGRAPH_LETTER = re.compile(rf"^\s*{LETTER_MARK}[\s\u00a0]+")
 _LETTERED = "ol-a"  # the kind of a lettered list's run
+# A line opening with a number in other digits than 0–9 ("١. ", "(٢) "): no list to Markdown
+_OTHER_DIGITS_LINE = re.compile(r"^[ \t]*\(?(?![0-9])\d", re.MULTILINE)
+_MARKDOWN_NUMBER = re.compile(rf"^[ \t]*{NUMBER_MARK}[ \t\u00a0]+(?=\S)")
 _KEPT = ("lang", "dir", "id")
 
 
 def markdown_bullets(body: str) -> str:
-    """Markdown `body` with its lines that start with a typed bullet made list items (code
-    blocks and separators like "• • •" left alone)."""
-    if not _ANY_BULLET.search(body):
+    """Markdown `body` with its lines that start with a typed bullet made list items, and
+    its lines numbered one under the other in other digits than 0–9 paragraphs of their
+    own, which `typed_lists` makes a list in those digits (code blocks and separators like
+    "• • •" left alone)."""
+    if not _ANY_BULLET.search(body) and not _OTHER_DIGITS_LINE.search(body):
         return body
     lines = body.split("\n")
     out: list[str] = []
     fenced = None
     levels = BulletLevels()
-    for line in lines:
+    for index, line in enumerate(lines):
         fence = _FENCE.match(line)
         if fence and (fenced is None or fence.group(1) == fenced):
             fenced = None if fenced else fence.group(1)
         bullet = None if fenced or _SEPARATOR.match(line) else _MARKDOWN_BULLET.match(line)
+        if not fenced and _numbered_in_a_run(lines, index) and out and out[-1].strip():
+            out.append("")  # its own paragraph: one item of the list
         if bullet is None:
             if line.strip() and not _LIST_LINE.match(line):
                 levels = BulletLevels()  # text: the list has ended
@@ -75,6 +84,24 @@ def markdown_bullets(body: str) -> str:
         indent = bullet.group(1) or "  " * (levels.of(line[bullet.end(1)]) - 1)
         out.append(f"{indent}- {line[bullet.end() :]}")
     return "\n".join(out)
+
+
+def _other_digits_number(line: str) -> int | None:
+    """The number `line` opens with when typed in other digits than 0–9 ("١. …": 1)."""
+    found = _MARKDOWN_NUMBER.match(line)
+    number = found and (found.group(1) or found.group(2))
+    return int(number) if number and not number.isascii() else None
+
+
+def _numbered_in_a_run(lines: list[str], index: int) -> bool:
+    """Whether line `index` is numbered in other digits than 0–9, counting on from the line
+    above or on to the line below: an item, where one such line alone may be a year."""
+    number = _other_digits_number(lines[index])
+    if number is None:
+        return False
+    above = _other_digits_number(lines[index - 1]) if index else None
+    below = _other_digits_number(lines[index + 1]) if index + 1 < len(lines) else None
+    return above == number - 1 or below == number + 1
 
 
 class BulletLevels:
