@@ -139,7 +139,11 @@ def _colon_missing(text: str, upto: int) -> tuple[int, str] | None:
         mended = "\n".join([*lines[:index], f"{indent}{key}: {value}", *lines[index + 1 :]])
         still = _error_line(mended)
         if still is None or still > upto:
-            return index, f"add a colon after '{key}': {indent.lstrip()}{key}: {value}"
+            # a value in a word processor's curly quotes: the line to write, in straight ones
+            line = (
+                _quoted(f"{key}:", inner) if (inner := curly_quoted(value)) else f"{key}: {value}"
+            )
+            return index, f"add a colon after '{key}': {indent.lstrip()}{line}"
     return None
 
 

@@ -312,6 +312,8 @@ def test_a_yaml_typo_gets_its_fix_written_out(
 # only as "could not find expected ':'"; the error names the line typed, with the colon.
 MISSING_COLONS = [  # the line as written, as typed, its line, and the fix
     ('title: "First issue"', 'title "First issue"', 2, 'title: "First issue"'),
+    # its quotes curly from a word processor: the line it suggests in straight ones
+    ('title: "First issue"', "title “First issue”", 2, 'title: "First issue"'),
     ("date: 2026-01-10", "date 2026-01-10", 3, "date: 2026-01-10"),
     ("    documents: [", "    documents [", 6, "documents: [first-article, second-article]"),
     # a list's item: libyaml reads it as text running on into the next line's key
