@@ -233,3 +233,35 @@ def test_an_article_renamed_with_its_old_address_in_aliases_keeps_its_feed_entry
         entry = atom_entry(out / feed, old)
         [link] = entry.iterfind(f"{ATOM}link")
         assert link.get("href") == "https://minimal.example.org/001-first/renamed-article/"
+
+
+def test_an_article_reads_the_same_in_every_feed_and_each_edition_copy_names_its_own_issue(
+    tmp_path: Path,
+) -> None:
+    """An article's entry is made once per build for every topic and language feed that
+    carries it (it was made again for each, the most of a rebuild's time on a big
+    archive): the Spanish translation reads the same in the site's and the Spanish
+    edition's feeds of its topic and language, while the English text each edition shows
+    untranslated is an entry of its own there, its links to that edition's pages."""
+    root = copy_workspace(WORKSPACES / "editions", tmp_path / "editions")
+    out = build(root, formats=["feed"]).out_dir
+    site = "https://editions.example.org/001-editions/"
+
+    def content(feed: str, link: str) -> str:
+        text = atom_entry(out / feed / "feed.atom", link).findtext(f"{ATOM}content")
+        assert text
+        return text
+
+    translated = [
+        content(feed, f"{site}es/strike/")
+        for feed in ("tags/huelgas", "languages/es", "editions/es/tags/huelgas")
+    ]
+    assert translated[0] == translated[1] == translated[2]
+    assert f'<a href="{site}es/">' in translated[0]
+
+    for edition in ("", "es/", "ar/"):
+        folder = f"editions/{edition}" if edition else ""
+        report = f"{site}{edition}report/"
+        text = content(f"{folder}languages/en", report)
+        assert f'<a href="{report}">' in text, edition  # its heading's link
+        assert f'<a href="{site}{edition}">' in text, edition  # "From" its issue

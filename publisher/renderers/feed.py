@@ -114,10 +114,11 @@ class FeedRenderer(ArchiveRenderer):
             folder, edition_title = edition_home_folder(language), f"{title} ({own_name(language)})"
             feeds += _listing_feeds(Indexes.of_edition(issues), folder, edition_title, language)
         folders = frozenset(issue.slug for issue in archive.issues)
+        contents: dict[str, str] = {}
         return [
             Artifact(
                 Path(folder) / "feed.atom",
-                self._article_feed(folder, title, language, placed, ctx, folders),
+                self._article_feed(folder, title, language, placed, ctx, contents, folders),
             )
             for folder, title, language, placed in feeds
         ]
@@ -129,9 +130,13 @@ class FeedRenderer(ArchiveRenderer):
         language: str,
         placed: list[Placed],
         ctx: RenderContext,
+        contents: dict[str, str],
         folders: frozenset[str] = frozenset(),
     ) -> bytes:
-        """A feed of articles; `language` is the feed's own (a language's feed speaks it)."""
+        """A feed of articles; `language` is the feed's own (a language's feed speaks it).
+        `contents` keeps each article's entry HTML by its page's address, made once for
+        every feed that carries it: a big archive's topic and language feeds each made
+        their articles' again, eight times an article, most of a rebuild's time."""
         from feedgen.feed import FeedGenerator
 
         config = ctx.config
@@ -159,8 +164,12 @@ class FeedRenderer(ArchiveRenderer):
                 entry.author({"name": author})
             if item.document.summary:
                 entry.summary(item.document.summary)
-            html = self.render_template(ctx, "article.html", issue=item.issue, doc=item.document)
-            entry.content(_anchored(html, url), type="html")
+            if url not in contents:  # the page's: the same article in the same issue
+                html = self.render_template(
+                    ctx, "article.html", issue=item.issue, doc=item.document
+                )
+                contents[url] = _anchored(html, url)
+            entry.content(contents[url], type="html")
             _categorise(entry, item.document.tags)
         return _atom(feed, languages)
 
