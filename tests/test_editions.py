@@ -819,6 +819,30 @@ def test_an_editions_topic_and_language_pages_speak_its_language_and_list_what_i
     assert nu_html_errors(new_pages) == []
 
 
+def test_a_topic_the_site_and_an_edition_list_alike_has_one_page_for_search_engines(
+    built: BuildReport,
+) -> None:
+    """The site's topic page of a topic only the Spanish translation carries (tags/huelgas/,
+    in English) listed just what the Spanish edition's does (editions/es/tags/huelgas/,
+    which the Spanish pages' topic links lead to): two pages of one listing, each its own
+    canonical, both in the sitemap. The site's names the edition's as canonical and leaves
+    the sitemap; a listing of its own (languages/es/, with the Spanish article of the
+    English issue at its own address) keeps its own."""
+    canonical = {
+        "tags/huelgas/": f"{SITE}editions/es/tags/huelgas/",
+        "languages/ar/": f"{SITE}editions/ar/languages/ar/",
+        "languages/es/": f"{SITE}languages/es/",
+        "editions/es/tags/huelgas/": f"{SITE}editions/es/tags/huelgas/",
+        "editions/es/languages/es/": f"{SITE}editions/es/languages/es/",
+    }
+    for path, expected in canonical.items():
+        tree = page(built, f"{path}index.html")
+        assert tree.xpath("//link[@rel='canonical']/@href") == [expected], path
+    sitemap = (built.out_dir / "sitemap.xml").read_text()
+    for path, expected in canonical.items():
+        assert (f"<loc>{SITE}{path}</loc>" in sitemap) == (expected == SITE + path), path
+
+
 def test_check_finds_the_outputs_of_every_edition(built: BuildReport) -> None:
     from publisher.checks.base import Target
     from publisher.config import load_config

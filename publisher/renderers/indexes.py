@@ -4,13 +4,13 @@ per-topic and per-language feeds carry."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import reading_language
 from ..model import Archive, Document, Issue
-from ..urls import tag_path
+from ..urls import edition_home_folder, tag_path
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,34 @@ class Indexes:
             for key, items in listings.items():
                 listings[key] = _each_once(items)
         return indexes
+
+
+def listings(indexes: Indexes) -> dict[str, list[Placed]]:
+    """Each topic's and language's listing by its folder (tags/pay/, languages/es/), as
+    its pages and feed are published under the site's or an edition language's folder."""
+    topics = {tag_path(tag): placed for tag, placed in indexes.tags.items()}
+    return topics | {f"languages/{code}/": placed for code, placed in indexes.languages.items()}
+
+
+def canonical_listings(site: Indexes, editions: Mapping[str, Indexes]) -> dict[str, str]:
+    """The folder of each listing search engines are sent away from → the folder of the
+    one they are sent to (both from the site's root): `site`'s listing that lists just
+    what an edition language's does (`editions`: language → its `Indexes.of_edition`),
+    such as a topic only that language's translations carry (tags/sanidad/ and
+    editions/es/tags/sanidad/), names the edition's, which that language's pages link:
+    two pages of one listing were both indexed."""
+    ours = {folder: _addresses(placed) for folder, placed in listings(site).items()}
+    canonical = {}
+    for language, indexes in editions.items():
+        for folder, placed in listings(indexes).items():
+            if ours.get(folder) == _addresses(placed):
+                canonical[folder] = edition_home_folder(language) + folder
+    return canonical
+
+
+def _addresses(placed: list[Placed]) -> list[tuple[str, str]]:
+    """The pages a listing links, in its order: two listings of them are one."""
+    return [(item.issue.folder, item.document.slug) for item in placed]
 
 
 def _each_once(placed: list[Placed]) -> list[Placed]:

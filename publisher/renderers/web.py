@@ -32,7 +32,7 @@ from ..urls import edition_home_folder, tag_path
 from .base import ArchiveRenderer, Job, RenderContext
 from .email.content import excerpt
 from .images import publish_for_email, publish_style, share_image
-from .indexes import Indexes, Placed
+from .indexes import Indexes, Placed, canonical_listings
 from .search import search_bundle
 
 log = logging.getLogger(__name__)
@@ -107,18 +107,27 @@ class Pager(NamedTuple):
 
 
 def _paged(
-    folder: str, template: str, values: dict[str, Any], key: str, items: Sequence[Any]
+    folder: str,
+    template: str,
+    values: dict[str, Any],
+    key: str,
+    items: Sequence[Any],
+    canonical: str = "",
 ) -> list[Page]:
     """The pages of a listing at `folder` of `items` (under `key`), PER_PAGE a page: a
     topic of 250 articles, or a home page of 300 issues, was one page of tens of thousands
     of pixels. Only the first page is another edition's page's alternate; the later ones
-    keep its menu of the other languages (`language_menu`), for a reader to change there."""
+    keep its menu of the other languages (`language_menu`), for a reader to change there.
+    A listing that is a copy of the one at `canonical` names its page of the same number
+    as theirs: the copy is left out of the sitemap."""
     chunks = [items[at : at + PER_PAGE] for at in range(0, len(items), PER_PAGE)] or [items]
     pages = []
     for number, chunk in enumerate(chunks, 1):
         pager = Pager(number, len(chunks), (number - 1) * PER_PAGE, len(items), folder)
         menu = values.get("alternates", ())
         own = values if number == 1 else values | {"alternates": (), "language_menu": menu}
+        if canonical:
+            own = own | {"canonical": pager._replace(folder=canonical).folder_of(number)}
         pages.append(
             Page(
                 f"{pager.folder_of(number)}index.html", template, own | {key: chunk, "pager": pager}
@@ -216,7 +225,14 @@ class WebRenderer(ArchiveRenderer):
 
     def _index(self, archive: Archive, ctx: RenderContext) -> list[Artifact]:
         pages = self._home_pages(archive, ctx.config.language)
-        pages += self._index_pages(Indexes.of(archive)) + self._edition_index_pages(archive)
+        site_indexes = Indexes.of(archive)
+        editions = {
+            language: Indexes.of_edition(issues)
+            for language, issues in archive.by_edition_language.items()
+        }
+        canonical = canonical_listings(site_indexes, editions)
+        pages += self._index_pages(site_indexes, canonical=canonical)
+        pages += self._edition_index_pages(editions, canonical)
         site = ctx.config.base_url
         every_page = [*pages, *self._issue_pages(archive, archive.every_edition)]
         urls = [
@@ -361,11 +377,15 @@ class WebRenderer(ArchiveRenderer):
 
     @staticmethod
     def _index_pages(
-        indexes: Indexes, folder: str = "", speaks: dict[str, str] | None = None
+        indexes: Indexes,
+        folder: str = "",
+        speaks: dict[str, str] | None = None,
+        canonical: dict[str, str] | None = None,
     ) -> list[Page]:
         """The topic and language pages of `indexes`, under `folder` (an edition language's,
-        whose interface `speaks` gives; the site's by default)."""
-        speaks = speaks or {}
+        whose interface `speaks` gives; the site's by default); a listing `canonical`
+        gives (its folder from the site's root → another's) is a copy of that one."""
+        speaks, canonical = speaks or {}, canonical or {}
         pages = [
             Page(f"{folder}tags/index.html", "tags.html", {"tags": indexes.tags} | speaks),
             Page(
@@ -376,24 +396,27 @@ class WebRenderer(ArchiveRenderer):
         ]
         for tag, placed in indexes.tags.items():
             topic: dict[str, Any] = {"tag": tag, "named_by": placed[0].document} | speaks
-            pages += _paged(folder + tag_path(tag), "listing.html", topic, "placed", placed)
+            at = folder + tag_path(tag)
+            pages += _paged(at, "listing.html", topic, "placed", placed, canonical.get(at, ""))
         for code, placed in indexes.languages.items():
             language: dict[str, Any] = {"language_code": code} | speaks
-            pages += _paged(
-                f"{folder}languages/{code}/", "listing.html", language, "placed", placed
-            )
+            at = f"{folder}languages/{code}/"
+            pages += _paged(at, "listing.html", language, "placed", placed, canonical.get(at, ""))
         return pages
 
     @classmethod
-    def _edition_index_pages(cls, archive: Archive) -> list[Page]:
+    def _edition_index_pages(
+        cls, editions: dict[str, Indexes], canonical: dict[str, str]
+    ) -> list[Page]:
         """Each edition language's topic and language pages (editions/es/tags/, its menus'
         "Temas" and "Idiomas"), in that language, listing its issues' articles as it shows
-        them: its readers were sent to the site's, in the newsletter's language."""
+        them (`editions`: language → its `Indexes.of_edition`): its readers were sent to
+        the site's, in the newsletter's language."""
         pages = []
-        for edition, issues in archive.by_edition_language.items():
+        for edition, indexes in editions.items():
             speaks = {"interface_language": edition, "edition_language": edition}
-            indexes = Indexes.of_edition(issues)
-            pages += cls._index_pages(indexes, edition_home_folder(edition), speaks)
+            folder = edition_home_folder(edition)
+            pages += cls._index_pages(indexes, folder, speaks, canonical)
         return pages
 
     @staticmethod
