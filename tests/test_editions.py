@@ -843,6 +843,36 @@ def test_a_topic_the_site_and_an_edition_list_alike_has_one_page_for_search_engi
         assert (f"<loc>{SITE}{path}</loc>" in sitemap) == (expected == SITE + path), path
 
 
+def test_an_editions_topic_page_of_only_untranslated_originals_sends_search_engines_to_the_sites(
+    workspace: Callable[[str], Path],
+) -> None:
+    """The Spanish edition shows "Rents are rising" untranslated, and with it its English
+    topic: editions/es/tags/rent/ listed only that copy, whose own page names the
+    original's as canonical, yet it was its own canonical and in the sitemap, a second
+    indexed page of what tags/rent/ lists (half of a big archive's edition pages). It
+    names the site's page of the topic; a topic the edition's own translation carries
+    (editions/es/tags/huelgas/) keeps its own page."""
+    root = workspace("editions")
+    report = root / "documents" / "report.md"
+    report.write_text(report.read_text().replace("summary:", "tags: [rent]\nsummary:"))
+    out = build(root, formats=["web"]).out_dir
+    canonical = {
+        "editions/es/tags/rent/": f"{SITE}tags/rent/",
+        "editions/es/languages/en/": f"{SITE}languages/en/",  # "Rents are rising" alone
+        "editions/ar/languages/es/": f"{SITE}languages/es/",  # the Spanish original alone
+        "editions/es/tags/huelgas/": f"{SITE}editions/es/tags/huelgas/",
+        "editions/es/languages/es/": f"{SITE}editions/es/languages/es/",
+        "tags/rent/": f"{SITE}tags/rent/",
+    }
+    sitemap = (out / "sitemap.xml").read_text()
+    for path, expected in canonical.items():
+        tree = lxml.html.fromstring((out / path / "index.html").read_bytes())
+        assert tree.xpath("//link[@rel='canonical']/@href") == [expected], path
+        assert (f"<loc>{SITE}{path}</loc>" in sitemap) == (expected == SITE + path), path
+    spanish = lxml.html.fromstring((out / ISSUE / "es" / "report" / "index.html").read_bytes())
+    assert spanish.xpath("//p[@class='tags']/a/@href") == ["../../../editions/es/tags/rent/"]
+
+
 def test_check_finds_the_outputs_of_every_edition(built: BuildReport) -> None:
     from publisher.checks.base import Target
     from publisher.config import load_config

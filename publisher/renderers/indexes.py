@@ -74,23 +74,40 @@ def listings(indexes: Indexes) -> dict[str, list[Placed]]:
 
 def canonical_listings(site: Indexes, editions: Mapping[str, Indexes]) -> dict[str, str]:
     """The folder of each listing search engines are sent away from → the folder of the
-    one they are sent to (both from the site's root): `site`'s listing that lists just
-    what an edition language's does (`editions`: language → its `Indexes.of_edition`),
-    such as a topic only that language's translations carry (tags/sanidad/ and
-    editions/es/tags/sanidad/), names the edition's, which that language's pages link:
-    two pages of one listing were both indexed."""
-    ours = {folder: _addresses(placed) for folder, placed in listings(site).items()}
+    one they are sent to (both from the site's root), two pages of one listing having
+    both been indexed: `site`'s listing that lists just what an edition language's does
+    (`editions`: language → its `Indexes.of_edition`), such as a topic only that
+    language's translations carry (tags/sanidad/ and editions/es/tags/sanidad/), names
+    the edition's, which that language's pages link; an edition's listing of only
+    copies (originals it shows untranslated, each naming its original's page) names the
+    site's, which lists those originals."""
+    ours = listings(site)
     canonical = {}
     for language, indexes in editions.items():
+        home = edition_home_folder(language)
         for folder, placed in listings(indexes).items():
-            if ours.get(folder) == _addresses(placed):
-                canonical[folder] = edition_home_folder(language) + folder
+            theirs = ours.get(folder, [])
+            if _addresses(theirs) == _addresses(placed):
+                canonical[folder] = home + folder
+            elif theirs and _only_copies(placed, theirs):
+                canonical[home + folder] = folder
     return canonical
 
 
 def _addresses(placed: list[Placed]) -> list[tuple[str, str]]:
     """The pages a listing links, in its order: two listings of them are one."""
     return [(item.issue.folder, item.document.slug) for item in placed]
+
+
+def _only_copies(placed: list[Placed], site: list[Placed]) -> bool:
+    """Whether every article `placed` lists is one the site's listing `site` has at
+    another address: the original an edition shows untranslated, not its translation."""
+    texts = {item.document.source for item in site}
+    pages = set(_addresses(site))
+    return all(
+        item.document.source in texts and address not in pages
+        for item, address in zip(placed, _addresses(placed), strict=True)
+    )
 
 
 def _each_once(placed: list[Placed]) -> list[Placed]:
