@@ -21,6 +21,7 @@ import errno
 import fcntl
 import logging
 import os
+import re
 import shlex
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -306,7 +307,8 @@ def load_chosen(
     issue, begun while this one still needs a fix or a send, must not hold this one up."""
     manifests, broken = read_manifests(issues_dir, pool, workspace)
     problems = [problem for found in broken.values() for problem in found]
-    asked = [path for path in broken if any(_names_manifest(ref, path) for ref in refs)]
+    numbers = {m.number for m in manifests}
+    asked = [path for path in broken if any(_names_manifest(ref, path, numbers) for ref in refs)]
     if problems and (asked or not refs):
         raise PublisherError(*(problem for path in asked or broken for problem in broken[path]))
     try:
@@ -324,11 +326,19 @@ def load_chosen(
     return manifests, selected
 
 
-def _names_manifest(ref: str, path: Path) -> bool:
+def _names_manifest(ref: str, path: Path, numbers: set[int]) -> bool:
     """`ref` names the issue of the manifest at `path` by its name, as `select_issues`
-    takes names: for a manifest that does not load, whose number is not known."""
+    takes names, or by the number its file name starts with (`43` for 043-summer.yaml)
+    when no issue that loads has it: for a manifest that does not load, whose own number
+    is not known. Without it, `build 43` said "no issue '43'" under 043's own problem."""
     names = (manifest_slug(path), former_slug(path), path.name, path.stem)
-    return composed(ref) in {composed(name) for name in names} or _is_manifest(ref, path)
+    numbered = re.match(r"\d+", path.stem)
+    by_number = ref.isdigit() and int(ref) not in numbers and numbered is not None
+    return (
+        composed(ref) in {composed(name) for name in names}
+        or _is_manifest(ref, path)
+        or (by_number and numbered is not None and int(numbered[0]) == int(ref))
+    )
 
 
 def select_issues(manifests: list[IssueManifest], refs: Sequence[str]) -> list[IssueManifest]:

@@ -450,6 +450,7 @@ def test_an_unfinished_issue_asked_for_is_an_error(
 
     assert built.exit_code == 1
     assert f"error: {root / 'issues' / problem}" in built.output
+    assert "no issue" not in built.output  # by its number: the file's 002- says which
     assert not (root / "dist").exists()
 
 
