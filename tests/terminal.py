@@ -6,6 +6,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import select
 import struct
 import subprocess
 import sys
@@ -68,3 +69,21 @@ def read_to_the_end(leader: int) -> str:
         shown += data
     os.close(leader)
     return shown.decode("utf-8", "replace")
+
+
+def read_until(leader: int, wanted: bytes, patience: float = 60) -> bytes:
+    """What the terminal shows up to and with `wanted`; an AssertionError naming what it
+    showed when `wanted` has not come after `patience` seconds of silence, or the terminal
+    closed: a test waiting on a prompt that never comes fails, it does not hang the suite."""
+    shown = b""
+    while wanted not in shown:
+        if not select.select([leader], [], [], patience)[0]:
+            raise AssertionError(f"{wanted!r} never shown; the terminal showed {shown!r}")
+        try:
+            data = os.read(leader, 1 << 16)
+        except OSError:  # EIO: every end of the terminal is closed
+            data = b""
+        if not data:
+            raise AssertionError(f"{wanted!r} never shown before the end: {shown!r}")
+        shown += data
+    return shown

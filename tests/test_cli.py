@@ -19,7 +19,7 @@ import pytest
 from bounded import run_publisher
 from click.testing import CliRunner
 from conftest import WORKSPACES, copy_workspace
-from terminal import PUBLISHER, read_to_the_end, run_in_terminal, start_in_terminal
+from terminal import PUBLISHER, read_to_the_end, read_until, run_in_terminal, start_in_terminal
 
 from publisher import __version__
 from publisher.cli import main
@@ -796,9 +796,7 @@ def test_ctrl_c_at_an_init_question_exits_130_and_makes_nothing(tmp_path: Path) 
 
     root = tmp_path / "news"
     init, leader = start_in_terminal("init", str(root), typed="Harbour News\n", own_session=True)
-    shown = b""
-    while b"Organisation [Harbour News]:" not in shown:
-        shown += os.read(leader, 1 << 16)
+    shown = read_until(leader, b"Organisation [Harbour News]:")
     os.killpg(init.pid, signal.SIGINT)  # Ctrl-C, which the terminal sends its foreground job
     shown += read_to_the_end(leader).encode()
 
