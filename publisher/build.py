@@ -21,7 +21,6 @@ import errno
 import fcntl
 import logging
 import os
-import re
 import shlex
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -55,6 +54,7 @@ from .manifest import (
     former_slug,
     former_slugs,
     manifest_slug,
+    number_in_name,
     read_manifests,
     warn_of_own_language_edition,
 )
@@ -332,12 +332,11 @@ def _names_manifest(ref: str, path: Path, numbers: set[int]) -> bool:
     when no issue that loads has it: for a manifest that does not load, whose own number
     is not known. Without it, `build 43` said "no issue '43'" under 043's own problem."""
     names = (manifest_slug(path), former_slug(path), path.name, path.stem)
-    numbered = re.match(r"\d+", path.stem)
-    by_number = ref.isdigit() and int(ref) not in numbers and numbered is not None
+    by_number = ref.isdigit() and int(ref) not in numbers
     return (
         composed(ref) in {composed(name) for name in names}
         or _is_manifest(ref, path)
-        or (by_number and numbered is not None and int(numbered[0]) == int(ref))
+        or (by_number and number_in_name(path.name) == int(ref))
     )
 
 

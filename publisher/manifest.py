@@ -618,8 +618,8 @@ def _number_for(path: Path) -> Setting:
     """`number`, its fix taken from the manifest's name where it starts with one
     (`042-may-day.yaml`: number: 42), as an editor who copied last week's file expects;
     else the one after the highest its neighbours' names give (the next issue's)."""
-    named = re.match(r"\d+", path.stem)
-    example = f"number: {int(named[0]) if named else _next_number(path.parent)}"
+    named = number_in_name(path.name)
+    example = f"number: {named if named is not None else _next_number(path.parent)}"
 
     def number(value: Any) -> int:
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
@@ -635,8 +635,15 @@ def _next_number(issues_dir: Path) -> int:
         names = [entry.name for entry in issues_dir.iterdir()]
     except OSError:
         names = []
-    numbers = [int(m[0]) for name in names if (m := re.match(r"\d+", name))]
+    numbers = [n for name in names if (n := number_in_name(name)) is not None]
     return max(numbers, default=0) + 1
+
+
+def number_in_name(name: str) -> int | None:
+    """The number a manifest's file name starts with (42 for 042-may-day.yaml), if any:
+    what an editor who copied last week's file means its number to be."""
+    named = re.match(r"\d+", name)
+    return int(named[0]) if named else None
 
 
 def _aliases(value: Any) -> tuple[str, ...]:
