@@ -22,6 +22,8 @@
 --    it recurs. A link that is its own text stays inline as <https://…>.
 -- 4. Words are written as they are: Markdown would escape [ ] | * _ \ with backslashes.
 -- 5. A code block after a list is set apart by a blank line, not pandoc's `&nbsp;` line.
+-- 6. A block the email renderer tagged right to left (U+E000 opening its text) is one line,
+--    wrapped where the text is: the mail program wraps it, each line its own way.
 
 local SUPERSCRIPT = {
   ["0"] = "⁰", ["1"] = "¹", ["2"] = "²", ["3"] = "³", ["4"] = "⁴",
@@ -407,4 +409,34 @@ local code_after_lists = {
   end,
 }
 
-return { notes, figures, tables, text_only, references, as_written, code_after_lists }
+-- A block tagged right to left (publisher/renderers/email: _blocks_tagged) with its spaces
+-- as words, which pandoc does not break a line at: wrapped at 72 columns in an English
+-- issue, an Arabic paragraph's lines each started at the left, its full stop at the start.
+local RIGHT_TO_LEFT = "\u{E000}"
+
+local function unbroken(block)
+  if pandoc.utils.stringify(block):sub(1, #RIGHT_TO_LEFT) ~= RIGHT_TO_LEFT then
+    return nil
+  end
+  return block:walk({
+    Space = function()
+      return pandoc.Str(" ")
+    end,
+    SoftBreak = function()
+      return pandoc.Str(" ")
+    end,
+  })
+end
+
+local right_to_left_unwrapped = { Para = unbroken, Plain = unbroken }
+
+return {
+  notes,
+  figures,
+  tables,
+  text_only,
+  references,
+  right_to_left_unwrapped,
+  as_written,
+  code_after_lists,
+}

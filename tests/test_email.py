@@ -131,6 +131,12 @@ def unwrapped(text: str) -> str:
     return " ".join(text.split())
 
 
+def without_marks(text: str) -> str:
+    """`text` without the direction marks and isolates that set its lines' and phrases'
+    directions (U+200E, U+200F, U+2066–U+2069), which no one sees."""
+    return re.sub("[\u200e\u200f\u2066-\u2069]", "", text)
+
+
 # --- 1. phones and desktops, light and dark ------------------------------------------------
 
 
@@ -546,8 +552,8 @@ def test_plain_text_has_every_title_and_every_link_target_of_the_html(
 
 def article_chunks(built_email: BuiltEmail) -> dict[str, str]:
     """The text part cut into articles: from each title to the next heading of its level
-    (the headings with two blank lines above them)."""
-    lines = built_email.text.splitlines()
+    (the headings with two blank lines above them), each by its words."""
+    lines = without_marks(built_email.text).splitlines()
     starts = [i for i in range(2, len(lines)) if lines[i] and not lines[i - 1] + lines[i - 2]]
     chunks = {}
     for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
@@ -591,23 +597,28 @@ def test_plain_text_is_wrapped_with_headings_on_lines_of_their_own_and_lists_kep
     lines = text.splitlines()
     url = re.compile(r"<?(https?|mailto):\S+")
     for line in lines:
-        if len(line) > 78:  # only a URL or a code line may not wrap
-            assert url.search(line) or line.startswith("    "), line
+        if len(line) > 78:  # only a URL, a code line or a right-to-left paragraph may not wrap
+            assert url.search(line) or line.startswith(("    ", "\u200f")), line
     prose = [
         line
         for line in lines
-        if not url.search(line) and " " in line.strip() and not line.startswith("    ")
+        if not url.search(line)
+        and " " in line.strip()
+        and not line.startswith("    ")
+        and not line.startswith("\u200f")
     ]
     assert 60 <= max(map(len, prose)) <= 78  # wrapped, not one line per paragraph
     titles = [bilingual.front_matter(slug)["title"] for slug in bilingual.doc_slugs]
     for title in titles + [section["title"] for section in bilingual.manifest["sections"]]:
-        at = lines.index(title)
+        at = without_marks(text).splitlines().index(title)  # an Arabic one marked right to left
         assert lines[at - 2 : at] == ["", ""] and lines[at + 1] == "", title
     html_items = bilingual.tree.xpath("//h3[@class='article-title']/..//li[not(ancestor::section)]")
     assert html_items
     for item in html_items:
         first_words = " ".join(item.text_content().split()[:3])
-        assert re.search(rf"^\s*(-|\d+\.)\s+{re.escape(first_words)}", text, re.MULTILINE)
+        assert re.search(
+            rf"^\s*(-|\d+\.)\s+{re.escape(first_words)}", without_marks(text), re.MULTILINE
+        )
 
 
 SURVEY = """\
@@ -837,7 +848,7 @@ def test_plain_text_keeps_a_latin_rows_semicolons_in_an_arabic_article(tmp_path:
 
 
 def test_plain_text_has_the_same_contents_and_footer(bilingual: BuiltEmail) -> None:
-    text, config = unwrapped(bilingual.text), bilingual.config
+    text, config = unwrapped(without_marks(bilingual.text)), bilingual.config
     titles = [bilingual.front_matter(slug)["title"] for slug in bilingual.doc_slugs]
     language = bilingual.manifest["language"]
     contents = re.search(
@@ -1013,6 +1024,46 @@ def test_an_arabic_editions_plain_text_sets_a_section_title_left_in_english_left
     lines = (report.out_dir / "001-first" / "ar" / "email.txt").read_text().splitlines()
     assert "\u200eNews" in lines
     assert f"\u200f{ui('In this issue', 'ar')}" in lines
+
+
+ARABIC_IN_ENGLISH = """\
+---
+title: Mixed
+lang: en
+---
+
+This is an English introduction.
+
+وقف العمال أمام بوابة المصنع مطالبين بأجر عادل وعقود مكتوبة. لقد طالبنا بحقوقنا منذ سنوات ولم يستمع إلينا أحد في الإدارة.
+
+In كفر المناسج 3,000 workers struck, the report said.
+"""
+
+
+@pytest.mark.parametrize("language", ["en-GB", "ar"])
+def test_plain_text_sets_arabic_in_an_english_article_right_to_left_in_mail_programs(
+    tmp_path: Path, language: str
+) -> None:
+    """The HTML part marks an Arabic paragraph of an English article, and an Arabic name
+    in one of its sentences, right to left. In an English issue, the plain-text part
+    wrapped the paragraph at 72 columns unmarked: a mail program set its lines from the
+    left, the closing full stop at the start of the sentence. In both languages, "In كفر
+    المناسج 3,000 workers" was shown with the figure before the name. The paragraph is
+    now one line opening right to left, as an Arabic issue's, and the name set apart."""
+    root = minimal_with(tmp_path / "ws", {"mixed.md": ARABIC_IN_ENGLISH})
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + f"language: {language}\n")
+    report = build(root, formats=["email"])
+    lines = (report.out_dir / "001-first" / "email.txt").read_text().splitlines()
+    (paragraph,) = [line for line in lines if "وقف العمال" in line]
+    assert paragraph.rstrip().endswith("أحد في الإدارة.")  # the whole paragraph, one line
+    assert paragraph.startswith("\u200f") and get_base_level(paragraph) == 1
+    (sentence,) = [line for line in lines if "3,000 workers struck" in line]
+    assert get_base_level(sentence) == 0
+    shown = get_display(sentence)
+    assert shown.index("3,000") > shown.index(get_display("كفر المناسج")), shown
+    (english,) = [line for line in lines if "English introduction" in line]
+    assert get_base_level(english) == 0
 
 
 def ui(text: str, language: str, **values: object) -> str:

@@ -123,9 +123,10 @@ def test_code_in_right_to_left_words_reads_without_markup_in_the_plain_text(
     built: Built,
 ) -> None:
     """Code in Arabic text is marked left-to-right in the HTML (dir="ltr"); the plain text
-    showed it as Markdown's attribute: `KAFR-26`{dir="ltr"}."""
+    showed it as Markdown's attribute: `KAFR-26`{dir="ltr"}. It is set apart left to right
+    (U+2066 … U+2069), as the HTML's dir does."""
     text = built.read("email.txt")
-    assert "الرمز `KAFR-26` عبر" in text
+    assert "الرمز \u2066`KAFR-26`\u2069 عبر" in text
     assert "{dir=" not in text
 
 

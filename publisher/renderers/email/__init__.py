@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...errors import PublisherError
 from ...model import Issue, text_direction
@@ -17,6 +17,9 @@ from ..images import email_images
 from .budget import GMAIL_CLIP_BYTES, clipped_by_gmail, fit
 from .content import email_body, inbox_preview, prepare
 from .mime import build_message, unsubscribe_url
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 __all__ = ["EmailRenderer"]
 
@@ -176,18 +179,24 @@ def to_plain_text(html: str, language: str = "en") -> str:
     show in plain text as hyphens or boxes inside words. A right-to-left issue's text is
     not wrapped: the mail program wraps each paragraph to its window, so no line of it can
     start with an English name and turn; and its lines say their direction
-    (`_lines_marked`)."""
+    (`_lines_marked`). A left-to-right issue's text is wrapped, but for its paragraphs
+    written right to left, kept so and marked (`_right_to_left_lines_marked`). A phrase
+    written the other way inside a sentence is isolated in both (`_blocks_tagged`)."""
     from ... import pandoc
     from ...controls import without_break_hints
 
     html, styles = _lists_tagged(html)
-    if text_direction(language) == "ltr":
+    direction = text_direction(language)
+    if direction == "ltr":
+        if 'dir="rtl"' in html:
+            html = _blocks_tagged(html, direction, only="rtl")
         text = pandoc.html_to_text(html, columns=72)
-        return without_break_hints(_lists_in_digits(text, styles)).strip() + "\n"
-    html = _blocks_tagged(html, text_direction(language))
+        text = without_break_hints(_lists_in_digits(text, styles)).strip()
+        return _right_to_left_lines_marked(text) + "\n"
+    html = _blocks_tagged(html, direction)
     text = pandoc.html_to_text(html, columns=72, wrap=False)
     text = without_break_hints(_lists_in_digits(text, styles)).strip()
-    return _lines_marked(text, text_direction(language)) + "\n"
+    return _lines_marked(text, direction) + "\n"
 
 
 # A numbered list's counter style carried through pandoc as a private-use character opening
@@ -241,29 +250,61 @@ def _lists_in_digits(text: str, styles: dict[str, str]) -> str:
 
 
 # A block's direction carried through pandoc as a private-use character opening its text,
-# made a mark of that direction at the start of its line afterwards.
+# made a mark of that direction at the start of its line afterwards. A block tagged right to
+# left is also kept on one line by pandoc (plain-text.lua), which the mail program wraps.
 _TAGS = {"rtl": "\ue000", "ltr": "\ue001"}
 _TAGGED = re.compile("[\ue000\ue001]")
 _TEXT_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption", "pre")
 _ADDRESS = re.compile(r"<[^<>\s]+>")  # pandoc's <https://…>, <name@example.org>
 
+# The elements of a sentence that a phrase written the other way is marked with in the HTML
+# part (<span lang="ar" dir="rtl">); HTML sets each apart from the words around it.
+_PHRASES = ("span", "bdi", "a", "em", "strong", "i", "b", "q", "cite", "code", "abbr", "small")
+# Unicode's isolates (RIGHT-TO-LEFT / LEFT-TO-RIGHT ISOLATE … POP DIRECTIONAL ISOLATE):
+# plain text's way of setting a phrase apart as HTML's dir does.
+_ISOLATES = {"rtl": "\u2067", "ltr": "\u2066"}
+_POP_ISOLATE = "\u2069"
 
-def _blocks_tagged(html: str, direction: str) -> str:
+
+def _blocks_tagged(html: str, direction: str, only: str | None = None) -> str:
     """`html` (text.html) with each block's text opening with the tag of the direction it
     has in the HTML part: its own `dir` (a paragraph written the other way), its
-    article's, or the issue's."""
+    article's, or the issue's; with `only`, only the blocks of that direction outside
+    tables (a cell's list is words of its row's line). And each phrase with a `dir` of its
+    own isolated (`_phrases_isolated`)."""
     from ...tree_edits import body_html, body_tree
 
     root = body_tree(html)
+    _phrases_isolated(root)
     root.set("dir", direction)
     for block in root.iter(*_TEXT_BLOCKS):
         inner = next(block.iterdescendants(*_TEXT_BLOCKS), None)
         if inner is not None and not (block.text or "").strip():
             continue  # <li><p>: its paragraph is tagged
         own = str(block.xpath("string(ancestor-or-self::*[@dir][1]/@dir)"))
-        block.text = _TAGS.get(own, _TAGS[direction]) + (block.text or "").lstrip()
+        tag = _TAGS.get(own, _TAGS[direction])
+        if only is None or (tag == _TAGS[only] and not block.xpath("ancestor::td|ancestor::th")):
+            block.text = tag + (block.text or "").lstrip()
     del root.attrib["dir"]
     return body_html(root)
+
+
+def _phrases_isolated(root: HtmlElement) -> None:
+    """Each phrase of `root` with a `dir` of its own between the isolate of its direction
+    and its end (U+2067 or U+2066 … U+2069), as HTML sets it apart. Plain, "In كفر
+    المناسج 3,000 workers struck" was shown "In 3,000 كفر المناسج workers": the
+    bidirectional algorithm takes a figure after Arabic letters for Arabic's."""
+    for phrase in root.iter(*_PHRASES):
+        isolate = _ISOLATES.get(phrase.get("dir", ""))
+        if isolate is None:
+            continue
+        before = phrase.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + isolate
+        else:
+            parent = phrase.getparent()
+            parent.text = (parent.text or "") + isolate
+        phrase.tail = _POP_ISOLATE + (phrase.tail or "")
 
 
 def _lines_marked(text: str, direction: str) -> str:
@@ -279,11 +320,7 @@ def _lines_marked(text: str, direction: str) -> str:
     block's start goes the way of the line above it (a line after a line break); after a
     blank line, the way its own words run (a table's row, a web address pandoc lists
     under an article, "[2]: https://…"), else the issue's way: an English table's rows
-    and links under an English article had the issue's right-to-left mark. Addresses in
-    a right-to-left line (<https://…>) are kept left to right between left-to-right
-    marks: unmarked, the brackets and the closing slash went to the other end
-    ("</https://…/ar>"). The marks stand outside the brackets, leaving the address for
-    the mail program to link."""
+    and links under an English article had the issue's right-to-left mark."""
     from ...readers.directions import opening_direction
 
     lines, current = [], ""
@@ -296,9 +333,34 @@ def _lines_marked(text: str, direction: str) -> str:
             current = "rtl" if tag.group() == _TAGS["rtl"] else "ltr"
             line = _TAGGED.sub("", line)
         current = current or opening_direction(line) or direction
-        if current == "rtl":
-            line = "\u200f" + _ADDRESS.sub(lambda m: f"\u200e{m.group()}\u200e", line)
-        else:
-            line = "\u200e" + line
+        lines.append(_line_marked(line, current))
+    return "\n".join(lines)
+
+
+def _right_to_left_lines_marked(text: str) -> str:
+    """`text` of a left-to-right issue with the lines of its right-to-left blocks (tagged,
+    each one line) opening with a right-to-left mark, as a right-to-left issue's
+    (`_lines_marked`); the rest as pandoc wrapped it. Wrapped and unmarked, a mail program
+    set an Arabic paragraph in an English issue as lines starting at the left, its full
+    stop at the start of its sentence."""
+    if _TAGS["rtl"] not in text:
+        return text
+    lines, current = [], False
+    for line in text.split("\n"):
+        if not line.strip():
+            current = False
+        elif _TAGS["rtl"] in line or current:
+            current = True
+            line = _line_marked(line.replace(_TAGS["rtl"], ""), "rtl")
         lines.append(line)
     return "\n".join(lines)
+
+
+def _line_marked(line: str, direction: str) -> str:
+    """`line` opening with the mark of `direction`. Addresses in a right-to-left line
+    (<https://…>) are kept left to right between left-to-right marks: unmarked, the
+    brackets and the closing slash went to the other end ("</https://…/ar>"). The marks
+    stand outside the brackets, leaving the address for the mail program to link."""
+    if direction == "rtl":
+        return "\u200f" + _ADDRESS.sub(lambda m: f"\u200e{m.group()}\u200e", line)
+    return "\u200e" + line
