@@ -275,11 +275,24 @@ local tables = {
   end,
 }
 
+-- The tags of a block's direction the email renderer opens its text with (U+E000 right to
+-- left, U+E001 left to right: _blocks_tagged), which become direction marks afterwards.
+local DIRECTION_TAGS = { "\u{E000}", "\u{E001}" }
+
+-- `text` without its direction tags: a right-to-left issue's caption opens with one, which
+-- its picture's alt text does not, and the two were told apart.
+local function untagged(text)
+  for _, tag in ipairs(DIRECTION_TAGS) do
+    text = text:gsub(tag, "")
+  end
+  return text
+end
+
 -- A figure: its picture as its alt text and its caption (its words, a credit) under it, or
 -- the caption alone in brackets where the alt text is missing or says the same.
 local figures = {
   Figure = function(figure)
-    local caption = pandoc.utils.stringify(figure.caption.long)
+    local caption = untagged(pandoc.utils.stringify(figure.caption.long))
     if caption == "" then
       return figure.content
     end
@@ -352,6 +365,18 @@ local text_only = {
     end
   end,
 }
+
+-- A paragraph that held only a picture without alt text (text_only took it out): its
+-- direction's tag alone, which became a line of a mark alone. A left-to-right issue's
+-- untagged one pandoc writes as nothing.
+local function kept_if_words(block)
+  local text = pandoc.utils.stringify(block)
+  if text ~= untagged(text) and untagged(text):match("^%s*$") then
+    return {}
+  end
+end
+
+local no_bare_tags = { Para = kept_if_words, Plain = kept_if_words }
 
 local numbers, count = {}, 0
 
@@ -435,6 +460,7 @@ return {
   figures,
   tables,
   text_only,
+  no_bare_tags,
   references,
   right_to_left_unwrapped,
   as_written,

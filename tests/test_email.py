@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import io
 import itertools
 import logging
 import re
@@ -884,6 +885,47 @@ def test_plain_text_gives_each_picture_its_caption_and_credit(
     assert "(El muelle vacío. Foto: Ana Ruiz)" in text
     # a caption that is its picture's alt text too is said once
     assert text.count("Grúas paradas en el muelle de poniente al amanecer") == 1
+
+
+PICTURES = """\
+---
+title: On the picket line
+---
+
+![Workers on the picket line holding banners](media/banners.png)
+
+![عمال يحملون لافتات أمام البوابة](media/gate.png)
+
+![](media/harbour.png)
+
+The picket held all day.
+"""
+
+
+@pytest.mark.parametrize("language", ["en-GB", "ar"])
+def test_plain_text_gives_a_pictures_description_once_and_an_undescribed_one_no_line(
+    tmp_path: Path, language: str
+) -> None:
+    """A picture whose caption is its description is said once, in brackets. In an Arabic
+    issue, the plain-text part said it twice (as the alt text, then as the caption), and
+    a picture without a description left a line holding only a direction mark."""
+    png = io.BytesIO()
+    Image.new("RGB", (400, 300), (30, 90, 160)).save(png, format="PNG")
+    pictures = {f"media/{name}.png": png.getvalue() for name in ("banners", "gate", "harbour")}
+    root = minimal_with(tmp_path / "ws", {**pictures, "picket.md": PICTURES})
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + f"language: {language}\n")
+    text = (build(root, formats=["email"]).out_dir / "001-first" / "email.txt").read_text()
+    for description in (
+        "Workers on the picket line holding banners",
+        "عمال يحملون لافتات أمام البوابة",
+    ):
+        assert text.count(description) == 1, text
+        assert f"({description})" in text
+    lines = text.splitlines()
+    assert all(line.strip("\u200e\u200f ") for line in lines if line), text
+    (last_described,) = [at for at, line in enumerate(lines) if "(عمال" in line]
+    assert "The picket held all day." in lines[last_described + 2]  # no line for the third
 
 
 def test_plain_text_has_no_soft_hyphens_or_zero_width_spaces(
