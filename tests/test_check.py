@@ -339,7 +339,59 @@ def test_a_broken_link_in_a_document_is_named_in_the_document_not_blamed_on_a_te
     assert "alike in 2 files, all made from documents/second-article.md: mend it there" in said
     assert "(issues/001-first.yaml)" not in said, said
     (issue_page,) = [line for line in said.splitlines() if "at dist/001-first/index.html:" in line]
-    assert issue_page.endswith("(documents/second-article.md)"), said
+    assert issue_page.endswith("(documents/second-article.md:6)"), said  # the link's line
+
+
+UNDESCRIBED = """\
+---
+title: Harbour
+---
+
+We met at dawn.
+
+## The quay
+
+#### At the gate
+
+![](media/dawn.jpg)
+"""
+
+
+def test_a_documents_fault_on_the_issues_page_and_in_the_email_is_named_at_its_line(
+    tmp_path: Path,
+) -> None:
+    """A picture without a description, and a heading two levels under the one before,
+    written in a document, failed on the issue's page, which shows the document whole: the
+    row named the issue's manifest. The email's row named nothing, and the document's
+    own page the document without its line. Each names the document at the line the
+    picture or the heading is written on, as the build's warnings do."""
+    from conftest import minimal_with
+
+    root = minimal_with(
+        tmp_path / "ws", {"media/dawn.jpg": photo(800, 600), "harbour.md": UNDESCRIBED}
+    )
+    build(root, formats=["web", "email"])
+    written = UNDESCRIBED.splitlines()
+    picture, heading = (
+        written.index("![](media/dawn.jpg)") + 1,
+        written.index("#### At the gate") + 1,
+    )
+    report = json.loads(check(root, "--format", "web,email", "--json").stdout)
+    failed = [f for f in report["findings"] if f["status"] == "fail"]
+    for file, name in [
+        ("dist/001-first/index.html", "image alt text"),
+        ("dist/001-first/harbour/index.html", "image alt text"),
+        ("dist/001-first/email.eml", "safe, absolute HTML"),
+    ]:
+        (found,) = [f for f in failed if (f["file"], f["check"]) == (file, name)]
+        assert (found["source"], found["source_line"]) == ("documents/harbour.md", picture), found
+    nu = [f for f in failed if f["check"] == "Nu HTML checker" and "skipping" in f["detail"]]
+    for found in nu:  # when the Nu checker is installed
+        assert (found["source"], found["source_line"]) == ("documents/harbour.md", heading), found
+    table = check(root, "--format", "web,email").stdout
+    assert "dist/001-first/index.html:" in table
+    assert f"(documents/harbour.md:{picture})" in table
+    assert "(issues/001-first.yaml)" not in table.split("To look at:")[1]
 
 
 def test_an_rss_date_a_reader_cannot_read_fails(broken: Callable[[], Path]) -> None:

@@ -24,6 +24,7 @@ from ..formats import Format, select
 from ..workers import workers
 from . import tools
 from .base import Check, Finding, Status, Target, ToolMissing
+from .written_in import IssueOutput
 
 __all__ = ["Finding", "Target", "build_warnings", "registry", "run_checks"]
 
@@ -76,17 +77,40 @@ def with_sources(findings: Sequence[Finding], target: Target) -> list[Finding]:
             made_from[page] = target.config.documents_dir / document
             shown_on[page] = folder / "index.html"
     written_in = _faults_of_documents(findings, made_from, shown_on)
+    showing = _issue_outputs(target)
     sourced = []
     for f in findings:
         file = f.file.resolve() if f.file else None
         documents = written_in.get((file, f.format, f.check, f.detail), set())
-        if len(documents) == 1:  # several: which of them this one is, the page does not say
+        if f.status != "pass" and file in showing and (place := showing[file].place(f)):
+            sourced.append(dataclasses.replace(f, source=place.document, source_line=place.line))
+        elif len(documents) == 1:  # several: which of them this one is, the page does not say
             sourced.append(dataclasses.replace(f, source=next(iter(documents))))
         elif file in made_from:
             sourced.append(dataclasses.replace(f, source=made_from[file]))
         else:
             sourced.append(f)
     return sourced
+
+
+def _issue_outputs(target: Target) -> dict[Path, IssueOutput]:
+    """Each issue's page and email, which show its documents whole, and its documents'
+    pages, by their paths."""
+    from ..pool import slug_for
+
+    shown: dict[Path, IssueOutput] = {}
+    for manifest in target.manifests:
+        folder = target.out_dir.resolve() / manifest.slug
+        documents = {
+            slug_for(document): target.config.documents_dir / document
+            for document in manifest.documents
+        }
+        shown[folder / "index.html"] = IssueOutput(folder / "index.html", documents)
+        shown[folder / "email.eml"] = IssueOutput(folder / "email.eml", documents)
+        for slug, document in documents.items():
+            page = folder / slug / "index.html"
+            shown[page] = IssueOutput(page, {}, whole=document)
+    return shown
 
 
 def _faults_of_documents(

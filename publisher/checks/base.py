@@ -36,6 +36,8 @@ class Finding:
     line: int | None = None
     # What the file was made from, when known: a web page's document, the issue's manifest
     source: Path | None = None
+    # The line of `source` the fault is written on, when known (a picture, a heading)
+    source_line: int | None = None
 
     def file_name(self, root: Path) -> str | None:
         """The file, from `root` (the workspace) when it is in it: a path, for --json."""
@@ -46,10 +48,13 @@ class Finding:
 
     def where(self, root: Path) -> str:
         """The file and line, as a report row and an editor name them ("dist/x.html:78"),
-        and what it was made from: "… (documents/x.md)"."""
+        and what it was made from, at its line when known: "… (documents/x.md:14)"."""
         name = self.file_name(root) or ""
         name = f"{name}:{self.line}" if name and self.line else name
-        return f"{name} ({self.source_name(root)})" if self.source else name
+        if not self.source:
+            return name
+        source = self.source_name(root)
+        return f"{name} ({source}:{self.source_line})" if self.source_line else f"{name} ({source})"
 
 
 def _named(path: Path | None, root: Path) -> str | None:
