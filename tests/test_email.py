@@ -208,6 +208,22 @@ def test_all_text_is_legible_in_light_and_dark_colour_schemes(
             assert body == "rgb(18, 18, 18)"
 
 
+@pytest.mark.parametrize("theme", ["default", "campaign"])
+def test_a_bright_accent_leaves_every_text_legible_the_footers_links_on_its_band(
+    page, tmp_path: Path, theme: str
+) -> None:
+    """A red accent (#e63946) was darkened until it read on white (#cf333f), and the
+    footer's "View in browser" and "Unsubscribe" links took it on the footer's band
+    (#f1efe9), where it read at 4.35:1, under WCAG AA's 4.5:1."""
+    style = f'\n[style]\ntheme = "{theme}"\naccent = "#e63946"\n'
+    root = minimal_with(tmp_path / "ws", {}, toml=style)
+    out = build(root, formats=["email"]).out_dir
+    show_email(page, out / "001-first" / "email.html", 600, ("https://minimal.example.org/", out))
+    assert page.evaluate(LOW_CONTRAST) == []
+    footer = page.get_by_role("link", name="Unsubscribe")
+    assert footer.is_visible()
+
+
 def test_an_email_printed_from_a_dark_screen_is_dark_ink_on_white_paper(
     page, bilingual: BuiltEmail
 ) -> None:
