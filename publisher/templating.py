@@ -321,6 +321,7 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
     env.filters["issue_name"] = issue_name
     env.filters["images_at"] = images_at
     env.filters["scrolling_tables"] = scrolling_tables
+    env.filters["notes_named"] = notes_named
     env.filters["language_name"] = language_name
     env.filters["autonym"] = autonym
     env.filters["og_locale"] = i18n.open_graph_locale
@@ -441,6 +442,13 @@ def nest_headings(html: str, top: int) -> Markup:
 def images_at(html: str, prefix: str) -> Markup:
     """Point a body's images (paths inside documents/) at where this output publishes them."""
     return Markup(prefix_images(html, prefix)) if prefix else Markup(html)
+
+
+def notes_named(html: str) -> Markup:
+    """`html` with its footnotes' links given their roles and names (`note_links`)."""
+    from .note_links import notes_named as named
+
+    return Markup(named(str(html)))
 
 
 def scrolling_tables(html: str) -> Markup:

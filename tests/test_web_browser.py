@@ -10,12 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
 from conftest import FIXED_EPOCH, minimal_with, serving_folder
 from PIL import Image
 from validators import AXE, pdftotext, serious_violations
 
 from publisher.build import BuildReport, build
+from publisher.renderers.email.browser import show_email
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "web"
 
@@ -166,6 +168,45 @@ def test_a_printed_article_is_the_article_with_its_links_addresses_and_no_site_m
     for furniture in ("Skip to content", "Issues", "Languages", "Topics", "Feed", "PDF", "EPUB"):
         assert furniture not in printed, furniture
     assert "The first article" not in printed  # the previous article's link
+
+
+NOTED = """---
+title: La marcha
+lang: es
+---
+
+La marcha reunió a miles de personas.[^1]
+
+[^1]: Según el recuento de los organizadores.
+"""
+
+
+def test_a_footnotes_links_and_notes_are_named_for_screen_readers_on_the_web_and_in_email(
+    browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A screen reader said "link, 1" for a note's call, read its way back as the arrow it
+    shows ("↩︎"), and named the notes nothing, on the web and in the email. They have the
+    EPUB's roles, and names in the language the notes are written in."""
+    root = minimal_with(tmp_path / "ws", {"la-marcha.md": NOTED})
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text() + "language: es\n")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    out = build(root, formats=["web", "email"]).out_dir / "001-first"
+    page = browser.new_page()
+    for shown in (out / "la-marcha" / "index.html", out / "index.html", out / "email.html"):
+        if shown.name == "email.html":
+            show_email(page, shown, 600)
+        else:
+            page.goto(shown.as_uri())
+        assert page.get_by_role("link", name="Volver a la nota 1").count() == 1, shown
+        assert page.get_by_role("region", name="Notas").count() == 1, shown
+        tree = lxml.html.parse(str(shown)).getroot()
+        (call,) = tree.find_class("footnote-ref")
+        (back,) = tree.find_class("footnote-back")
+        (notes,) = tree.find_class("footnotes")
+        roles = (call.get("role"), back.get("role"), notes.get("role"))
+        assert roles == ("doc-noteref", "doc-backlink", "doc-endnotes"), shown
+    page.close()
 
 
 def test_a_printed_issue_never_ends_a_page_with_a_section_or_article_title(
