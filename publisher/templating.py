@@ -322,6 +322,7 @@ def make_environment(workspace_templates: Path, theme: str = "default") -> jinja
     env.filters["images_at"] = images_at
     env.filters["scrolling_tables"] = scrolling_tables
     env.filters["notes_named"] = notes_named
+    env.filters["captions_said_once"] = captions_said_once
     env.filters["language_name"] = language_name
     env.filters["autonym"] = autonym
     env.filters["og_locale"] = i18n.open_graph_locale
@@ -449,6 +450,14 @@ def notes_named(html: str) -> Markup:
     from .note_links import notes_named as named
 
     return Markup(named(str(html)))
+
+
+def captions_said_once(html: str) -> Markup:
+    """`html` with a caption that repeats its picture's alt text hidden from screen
+    readers (`figure_captions`)."""
+    from .figure_captions import captions_said_once as said_once
+
+    return Markup(said_once(str(html)))
 
 
 def scrolling_tables(html: str) -> Markup:

@@ -106,3 +106,46 @@ def test_in_the_epub_a_captioned_picture_is_as_wide_as_any(
         looks_right(page)
     finally:
         page.close()
+
+
+SAID_ONCE = """\
+---
+title: On the quay
+---
+
+![Cranes over the quay at dawn](media/lorry.png)
+
+![The quay at dawn. Photo: Jo Bloggs](media/crowd.png){alt="Cranes over the quay"}
+"""
+
+
+def test_a_caption_that_says_what_its_picture_does_is_read_once_on_the_web_and_in_the_email(
+    browser: Any, tmp_path: Path
+) -> None:
+    """A picture whose caption is its description was read twice by a screen reader (its
+    alt text, then its caption) on the web and in the email. The caption is hidden from
+    it, as the EPUB's is; a caption that says more than the description is read."""
+    root = minimal_with(
+        tmp_path / "ws",
+        {"media/lorry.png": picture(), "media/crowd.png": picture(), "quay.md": SAID_ONCE},
+    )
+    out, _ = build_with_warnings(root, ["web", "email"])
+    page = browser.new_page()
+    try:
+        for shown in ("quay/index.html", "index.html", "email.html"):
+            if shown == "email.html":
+                show_email(page, out / ISSUE / shown, 600, ("https://minimal.example.org/", out))
+            else:
+                page.goto((out / ISSUE / shown).as_uri())
+            # what is read inside each figure (the figure's own name aside: Chromium names
+            # it by its caption, hidden or not, in the EPUB too)
+            read = [
+                line
+                for line in page.locator("body").aria_snapshot().splitlines()
+                if not line.lstrip().startswith("- figure")
+            ]
+            said = "\n".join(read)
+            assert said.count("Cranes over the quay at dawn") == 1, (shown, said)
+            assert "The quay at dawn. Photo: Jo Bloggs" in said, (shown, said)
+    finally:
+        page.close()
