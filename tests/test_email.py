@@ -165,6 +165,45 @@ def test_no_horizontal_scrolling_and_every_article_title_visible(
             page.screenshot(path=ARTIFACTS / f"{built_email.slug}-{width}px.png", full_page=True)
 
 
+PICTURES_BLOCKED = """\
+---
+title: At the harbour
+---
+
+The cranes stood still.
+
+![](media/harbour.png)
+
+![A small badge of the union](media/badge.png)
+"""
+
+
+@pytest.mark.parametrize("loaded", [False, True])
+def test_a_phone_does_not_scroll_sideways_whether_pictures_load_or_not(
+    page, tmp_path: Path, loaded: bool
+) -> None:
+    """With pictures blocked (as many mail programs start) a picture took the width its
+    width attribute gives (552 px) on a 320 px phone, and the email scrolled sideways:
+    only a picture shown was held to the column. Shown or not, each is held to the
+    column, and a picture narrower than it is not stretched."""
+    pictures = {}
+    for name, size in (("harbour", (1600, 1000)), ("badge", (200, 100))):
+        png = io.BytesIO()
+        Image.new("RGB", size, (30, 90, 160)).save(png, format="PNG")
+        pictures[f"media/{name}.png"] = png.getvalue()
+    root = minimal_with(tmp_path / "ws", {**pictures, "harbour.md": PICTURES_BLOCKED})
+    out = build(root, formats=["email", "web"]).out_dir  # web: the pictures' copies
+    media = ("https://minimal.example.org/", out) if loaded else None
+    html = out / "001-first" / "email.html"
+    show_email(page, html, 320, media)
+    scroll_width, viewport = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    assert scroll_width <= viewport == 320
+    if loaded:
+        show_email(page, html, 600, media)
+        badge = page.locator("img[alt='A small badge of the union']").bounding_box()
+        assert badge and badge["width"] == 200
+
+
 # Every element with text of its own: WCAG contrast of its colour against the first
 # background behind it (4.5:1, or 3:1 for large text). Hidden text (the preheader) is skipped.
 LOW_CONTRAST = """() => {

@@ -119,7 +119,15 @@ def sized_images(body: str, documents_dir: Path, base_url: str, source: Path) ->
         img.set("src", base_url + quote(str(email_copy_path(unquote(src)))))
         img.set("width", str(width))
         img.set("height", str(height))
+        img.set("style", _FLUID.format(width=width))
     return body_html(root)
+
+
+# A picture as wide as the column, at most its own width: a share of the column, which the
+# column's table does not widen to hold. "max-width: 100%" alone held for a picture shown,
+# but one not loaded (pictures blocked, a phone offline) took its width attribute's 552 px,
+# and the email scrolled sideways on a 320 px phone. Its height follows its width.
+_FLUID = "width: 100%; max-width: {width}px; height: auto;"
 
 
 def _leave_out(img: HtmlElement) -> None:
