@@ -948,11 +948,11 @@ def _issues_moved(
 
 def _manifest_named(issues: Path | None, folder: str) -> str:
     """The manifest of the issue published in `folder`, as the editor finds it."""
-    from .manifest import MANIFEST_SUFFIXES, manifest_slug
+    from .manifest import is_manifest_name, manifest_slug
 
     found = sorted(issues.iterdir()) if issues is not None and issues.is_dir() else []
     for path in found:
-        if path.suffix.lower() in MANIFEST_SUFFIXES and manifest_slug(path) == folder:
+        if is_manifest_name(path) and manifest_slug(path) == folder:
             return f"issues/{path.name}"
     return f"the manifest of {folder}"
 

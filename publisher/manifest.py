@@ -25,7 +25,7 @@ from .languages import NotALanguage, checked_language
 from .limits import DEFAULT_LIMITS
 from .paths import files_meant, followed, is_file, no_file
 from .picture_copies import CONVERTED_SUFFIXES
-from .pool import DocumentPool, UnresolvedReference, slug_for, slugged
+from .pool import DocumentPool, UnresolvedReference, is_housekeeping, slug_for, slugged
 from .printing import PRINT_KEYS, PRINT_TABLE, PrintSettings
 from .settings_schema import Parse, Problems, Report, Setting, Table, check, single_line
 from .sourcefile import SourceData, parse_file
@@ -96,12 +96,15 @@ def manifest_paths(issues_dir: Path) -> list[Path]:
     """The manifests in `issues_dir`, their suffixes in any case (`.YAML`, as Windows
     tools write it); one that is no file (a folder, a named pipe, a link that loops) is
     left out with a warning, and so is a manifest an editor saved with `.txt` added
-    (Notepad's "x.yaml.txt"), with the name to give it."""
+    (Notepad's "x.yaml.txt"), with the name to give it. Hidden files are no manifests
+    (`is_manifest_name`), and are passed over in silence, as in documents/."""
     if not issues_dir.is_dir():
         return []
     found = []
     for path in sorted(issues_dir.iterdir()):
-        if path.suffix.lower() not in MANIFEST_SUFFIXES:
+        if is_housekeeping(path):
+            continue
+        if not is_manifest_name(path):
             if _saved_as_text(path):
                 log.warning(
                     "left out %s: it is a manifest saved as text; rename it to %s",
@@ -114,6 +117,13 @@ def manifest_paths(issues_dir: Path) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+def is_manifest_name(path: Path) -> bool:
+    """Whether a file in issues/ named `path` is an issue's manifest: a YAML or TOML file
+    someone wrote, not a hidden one (a Mac's `._041-pay.yaml` resource fork on a shared
+    drive, a `.041-pay.yaml` of a tool's), as in documents/ (`pool.is_housekeeping`)."""
+    return path.suffix.lower() in MANIFEST_SUFFIXES and not is_housekeeping(path)
 
 
 def _saved_as_text(path: Path) -> bool:

@@ -531,6 +531,25 @@ def test_a_manifest_name_outside_issues_is_refused(port: int, workspace: Path, n
     assert (workspace / "publisher.toml").read_text().startswith("title =")
 
 
+@pytest.mark.parametrize("name", [".hidden.yaml", "._005-winter.yaml", "~$005-winter.yaml"])
+def test_a_hidden_manifest_name_is_refused(port: int, workspace: Path, name: str) -> None:
+    """A hidden file in issues/ is no issue (the build passes it over, as in documents/):
+    the composer neither saves one nor opens one."""
+    (workspace / "issues" / "._005-winter.yaml").write_bytes(b"\x00\x05\x16\x07Mac OS X")
+    try:
+        _, page = request(port, "GET", f"/compose/issue/{WINTER}")
+        fields = [(k, name if k == "file" else v) for k, v in form_of(page)]
+        fields = [(k, "new" if k == "digest" else v) for k, v in fields]
+        status, answer = request(port, "POST", "/compose/save", fields)
+        assert status == 400, answer
+        assert not (workspace / "issues" / ".hidden.yaml").exists()
+        assert not (workspace / "issues" / "~$005-winter.yaml").exists()
+        assert request(port, "GET", f"/compose/issue/{quote(name)}")[0] == 400
+        assert "._005-winter" not in request(port, "GET", "/compose")[1]
+    finally:
+        (workspace / "issues" / "._005-winter.yaml").unlink()
+
+
 def test_a_manifest_that_links_outside_the_workspace_is_refused(
     port: int, workspace: Path, tmp_path: Path
 ) -> None:

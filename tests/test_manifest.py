@@ -793,6 +793,32 @@ def test_other_files_in_issues_are_left_alone_without_a_warning(minimal: Path) -
     assert "warning" not in output
 
 
+# A Mac writes its resource fork beside a file it copies to a shared or FAT-formatted
+# drive as "._" + the file's name: a binary AppleDouble header, no YAML.
+APPLE_DOUBLE = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("._001-first.yaml", APPLE_DOUBLE),
+        (".001-first.yaml", GOOD.replace("number: 1", "number: 7").encode()),
+        ("~$001-first.yaml", b"\x07Word's owner file"),
+    ],
+)
+def test_hidden_files_in_issues_are_no_issues(minimal: Path, name: str, content: bytes) -> None:
+    """As in documents/: a hidden file (a Mac's `._` resource fork) or an office suite's
+    lock file is never an issue: not listed, not built, nothing said of it."""
+    (minimal / "issues" / name).write_bytes(content)
+    code, output = run_build(minimal)
+    assert code == 0, output
+    assert name not in output
+    assert "built 1 issue(s)" in output
+    listed = CliRunner().invoke(main, ["-C", str(minimal), "list"])
+    assert listed.exit_code == 0, listed.output
+    assert "Issues (1):" in listed.output and name not in listed.output
+
+
 def test_an_issue_marked_as_a_draft_is_told_what_to_do_instead(minimal: Path) -> None:
     """Documents have `draft: true`; an issue has not. The hint was "did you mean 'date'?"."""
     manifest = minimal / "issues" / "001-first.yaml"

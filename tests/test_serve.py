@@ -22,6 +22,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+import watchfiles
 from click.testing import CliRunner
 from conftest import FIXED_EPOCH, WORKSPACES, answering, copy_workspace
 from PIL import Image
@@ -684,3 +685,46 @@ def test_the_preview_index_lists_each_issues_language_editions_with_their_pages(
             assert get(page)[0] == 200, page
         assert "/001-editions/es/001-editions.pdf" in links  # the background build makes it
     assert any("es" in row and "Igualdad salarial ya" in row for row in rows), rows
+
+
+def test_a_macs_resource_fork_in_issues_changes_no_build(workspace: Callable[[str], Path]) -> None:
+    """A Mac copying a manifest to a shared drive writes `._` + its name beside it: serve's
+    builds pass it over, as its watch does, and go on building."""
+    root = workspace("minimal")
+    fork = root / "issues" / "._001-first.yaml"
+    document = root / "documents" / f"{DOCUMENT}.md"
+    with rebuilding(root) as (rebuilder, status):
+        fork.write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02")
+        document.write_text(document.read_text() + "\nOne more line.\n")
+        rebuilder.changed([document])
+        assert status.errors == []
+        assert status.last.ok
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "001-first.yaml",
+        "002-second.YML",
+        "003-third.toml",
+        "._001-first.yaml",
+        ".001-first.yaml",
+        "~$001-first.yaml",
+        "001-first.yaml~",
+    ],
+)
+def test_the_watch_sees_a_file_in_issues_if_and_only_if_it_is_an_issue(
+    workspace: Callable[[str], Path], name: str
+) -> None:
+    """What the watch rebuilds for and what the build reads agree: a change to a hidden
+    file nobody reads would rebuild for nothing, and a file the build read unseen would
+    break the next build, or keep its error on every page after it is gone."""
+    from publisher.manifest import manifest_paths
+    from publisher.serve.watching import SourceFilter
+
+    root = workspace("minimal")
+    path = root / "issues" / name
+    path.write_text("number: 9\n")
+    read = path in manifest_paths(root / "issues")
+    watched = SourceFilter(root)(watchfiles.Change.added, str(path))
+    assert watched == read

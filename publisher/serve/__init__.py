@@ -22,6 +22,7 @@ from ..extras import needs
 from .http import PREFIX, PreviewServer
 from .rebuild import Rebuilder
 from .status import Status
+from .watching import SourceFilter
 
 with needs("serve"):
     import watchfiles
@@ -31,10 +32,6 @@ TICK_MS = 200  # how often the watch loop looks in on the background build
 # How often the HTTP server looks for a stop: Ctrl-C waits this out (socketserver's 0.5 s
 # default was a noticeable pause), and twenty idle wake-ups a second cost nothing measurable.
 STOP_POLL_SECONDS = 0.05
-# Editors' lock, swap and backup files (".~lock.x.odt#", ".x.md.swp", "x.md~") are not sources.
-IGNORED = watchfiles.DefaultFilter(
-    ignore_entity_patterns=(*watchfiles.DefaultFilter.ignore_entity_patterns, r"^\.")
-)
 
 
 def serve(root: Path, port: int = 8000, open_browser: bool = True) -> None:
@@ -95,10 +92,11 @@ def _watch(root: Path, rebuilder: Rebuilder) -> None:
     "watching …" is said once the sources are watched (an edit saved before then goes
     unseen): at the watch's first answer, at most TICK_MS after it began."""
     announced = False
+    sources = SourceFilter(root)  # what the build reads: not hidden files, nor editors' scratch
     while True:
         watched = _sources(root)
         for changes in watchfiles.watch(
-            *watched, watch_filter=IGNORED, rust_timeout=TICK_MS, yield_on_timeout=True
+            *watched, watch_filter=sources, rust_timeout=TICK_MS, yield_on_timeout=True
         ):
             _stop_if_asked()
             if not announced:

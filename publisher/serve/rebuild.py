@@ -36,7 +36,7 @@ from ..config import load_config
 from ..errors import PublisherError
 from ..formats import formats
 from ..logs import concerned_issue, kept
-from ..manifest import MANIFEST_SUFFIXES, IssueManifest, load_manifests, manifest_paths
+from ..manifest import IssueManifest, is_manifest_name, load_manifests, manifest_paths
 from ..pool import DocumentPool
 from ..readers import EXTENSIONS
 from ..stopping import signals_deferred
@@ -119,7 +119,7 @@ def scope_of(root: Path, changed: Iterable[Path]) -> Scope:
         return EVERY  # the build will say what is wrong
     issues: set[str] = set()
     for path in changed:
-        if path.parent == config.issues_dir and path.suffix.lower() in MANIFEST_SUFFIXES:
+        if path.parent == config.issues_dir and is_manifest_name(path):
             issues.add(path.stem)
         elif path.is_relative_to(config.documents_dir) and path.suffix.lower() in EXTENSIONS:
             document = path.relative_to(config.documents_dir)

@@ -26,7 +26,13 @@ import jinja2
 from ...config import Config, load_config
 from ...errors import Problem, PublisherError
 from ...importers.kinds import AS_THEY_ARE, MARKDOWN_SUFFIXES
-from ...manifest import LONGEST_SLUG, load_manifest, manifest_paths, manifest_slug
+from ...manifest import (
+    LONGEST_SLUG,
+    is_manifest_name,
+    load_manifest,
+    manifest_paths,
+    manifest_slug,
+)
 from ...manifest_yaml import IssueEdit
 from ...model import text_direction
 from ...output import atomic_write
@@ -474,8 +480,14 @@ class Composer:
     # Helpers --------------------------------------------------------------------------
 
     def _manifest_path(self, config: Config, file: str) -> Path:
+        """issues/`file`, if that names a manifest the composer edits: a hidden name is none
+        (the build would pass it over, and a save there would be lost)."""
         path = inside(config.issues_dir, file)
-        if path.parent != config.issues_dir or path.suffix not in _EDITABLE:
+        if (
+            path.parent != config.issues_dir
+            or path.suffix not in _EDITABLE
+            or not is_manifest_name(path)
+        ):
             raise Refused(400, f"{file!r} is not an issue manifest the composer edits (.yaml)")
         return path
 
