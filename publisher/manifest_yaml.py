@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.error import CommentMark
 from ruamel.yaml.events import SequenceEndEvent
@@ -83,9 +84,7 @@ def edited(text: str | None, edit: IssueEdit) -> str:
     text = strip_controls(text)[0] if text else text
     newline = _newline(text or "")
     text = text.replace("\r\n", "\n") if text else text
-    yaml = YAML()  # round trip
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never fold a long line the editor wrote on one
+    yaml = _round_trip()
     data = yaml.load(text) if text else None
     _lay_out(yaml, text or "", data)
     if not isinstance(data, CommentedMap):
@@ -106,6 +105,37 @@ def edited(text: str | None, edit: IssueEdit) -> str:
     out = io.StringIO()
     yaml.dump(data, out)
     return str(out.getvalue()).replace("\n", newline)
+
+
+def as_written(text: str) -> Any:
+    """The data of a manifest's `text` as the composer's round trip reads it, a date that
+    does not exist (2026-02-30) as its text: a file the build refuses for it is still shown
+    in the form, to mend there. Raises ruamel.yaml's errors for text that is no YAML."""
+    return _round_trip().load(strip_controls(text)[0])
+
+
+def _round_trip() -> YAML:
+    yaml = YAML()  # round trip
+    yaml.Constructor = _DatesAsWritten
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never fold a long line the editor wrote on one
+    return yaml
+
+
+class _DatesAsWritten(RoundTripConstructor):
+    """ruamel.yaml's round trip, reading a date or time that does not exist as the text
+    written (it raised ValueError): the edit that mends it replaces it."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return str(node.value)
+
+
+_DatesAsWritten.add_constructor(
+    "tag:yaml.org,2002:timestamp", _DatesAsWritten.construct_yaml_timestamp
+)
 
 
 def _newline(text: str) -> str:

@@ -466,6 +466,29 @@ def test_a_manifest_the_build_would_refuse_is_not_written(port: int, winter: Pat
     assert winter.read_bytes() == before
 
 
+@pytest.mark.parametrize("impossible", ["2026-02-30", "2026-13-01"])
+def test_a_manifest_whose_date_does_not_exist_opens_as_written_to_be_mended(
+    port: int, winter: Path, impossible: str
+) -> None:
+    """A day that is not in the calendar is the build's to refuse and the editor's to
+    mend here, as any other value the build refuses: the form shows the file as written,
+    beside the problem, and saving the day mended changes that line alone."""
+    before = winter.read_text(encoding="utf-8")
+    winter.write_text(before.replace("date: 2026-02-10", f"date: {impossible}"), encoding="utf-8")
+    status, page = request(port, "GET", f"/compose/issue/{WINTER}")
+    assert status == 200, page
+    said = html.unescape(page)
+    assert "The build refuses this issue as its file is; mend it here:" in said
+    assert f"issues/{WINTER}:4: date '{impossible}' is not a valid date" in said
+    fields = form_of(page)
+    assert ("date", impossible) in fields and ("title", "Winter news") in fields
+    assert ("section.document", "library-hours") in fields
+
+    status, answer = request(port, "POST", "/compose/save", replaced(fields, date="2026-02-27"))
+    assert status == 303, answer
+    assert winter.read_text(encoding="utf-8") == before.replace("2026-02-10", "2026-02-27")
+
+
 def test_a_file_changed_on_disk_since_the_page_loaded_is_not_overwritten(
     port: int, winter: Path
 ) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import parse_qs, parse_qsl, quote, unquote
 
 import jinja2
+from ruamel.yaml.error import YAMLError
 
 from ...config import Config, load_config
 from ...errors import Problem, PublisherError
@@ -33,7 +34,7 @@ from ...manifest import (
     manifest_paths,
     manifest_slug,
 )
-from ...manifest_yaml import IssueEdit
+from ...manifest_yaml import IssueEdit, as_written
 from ...model import text_direction
 from ...output import atomic_write
 from ...pool import DocumentPool, slug_for, slugged
@@ -264,14 +265,15 @@ class Composer:
 
     def _loaded(self, path: Path, pool: DocumentPool) -> tuple[FormValues, list[str]]:
         """The manifest's values for the form; one the build refuses comes as written, with
-        its problems, for the editor to mend here (a file that is not YAML at all cannot be
+        its problems, for the editor to mend here: a date that does not exist too, which the
+        build's reading of the file refuses (a file that is not YAML at all cannot be
         shown: the page says what is wrong with it)."""
-        raw = _raw(path)
         try:
+            raw = _raw(path)
             return form_values(load_manifest(path, pool, self.workspace), raw), []
         except PublisherError as exc:
             problems = [problem.named_from(self.workspace) for problem in exc.problems]
-            return written_values(raw), [str(problem) for problem in problems]
+            return written_values(_as_written(path, exc)), [str(problem) for problem in problems]
 
     def _previews(self, slug: str) -> dict[str, Any]:
         slug = _issue_folder(slug)
@@ -588,6 +590,18 @@ def _cookie(header: str, name: str) -> str:
 
 def _raw(path: Path) -> dict[str, Any]:
     return parse_file(path).data
+
+
+def _as_written(path: Path, refused: PublisherError) -> dict[str, Any]:
+    """The manifest's data as the composer's round trip reads it (a date that does not
+    exist as its text), or `refused` raised again when it is no mapping of YAML."""
+    try:
+        data = as_written(path.read_bytes().decode("utf-8", "replace"))
+    except (YAMLError, ValueError):
+        raise refused from None
+    if not isinstance(data, dict):
+        raise refused
+    return data
 
 
 def _test_address(config: Config) -> str:
