@@ -728,3 +728,33 @@ def test_the_watch_sees_a_file_in_issues_if_and_only_if_it_is_an_issue(
     read = path in manifest_paths(root / "issues")
     watched = SourceFilter(root)(watchfiles.Change.added, str(path))
     assert watched == read
+
+
+def test_the_terminal_says_a_warning_once_until_it_is_mended(
+    workspace: Callable[[str], Path],
+) -> None:
+    """Both stages of every build warn of the same file: the terminal says it once, and
+    again only once it was mended and came back, so "built" and "failed" stay in sight."""
+    root = workspace("minimal")
+    stray = root / "templates" / "print.css"  # the theme's is at pdf/print.css
+    stray.parent.mkdir(exist_ok=True)
+    stray.write_text("body { color: teal; }\n")
+    warning = "templates/print.css overrides no template of the theme"
+    document = root / "documents" / f"{DOCUMENT}.md"
+
+    def built_both_stages(server: Server) -> None:
+        server.wait_for_line(r"built email\b.* in [\d.]+ s$", 60)
+        server.wait_for_line(FIRST_BACKGROUND_BUILD, 60)
+
+    with running_server(root) as server:
+        server.wait_for_line(FIRST_BACKGROUND_BUILD, 60)
+        for edit in range(2):
+            document.write_text(document.read_text() + f"\nEdit {edit}.\n")
+            built_both_stages(server)
+        assert server.log().count(warning) == 1, server.log()
+
+        stray.unlink()
+        built_both_stages(server)
+        stray.write_text("body { color: teal; }\n")
+        built_both_stages(server)
+        assert server.log().count(warning) == 2, server.log()

@@ -170,6 +170,7 @@ class Rebuilder:
         self._result: Connection | None = None
         self._started = 0.0
         self._rebuilding: Scope = Scope()  # the issues the background build is of
+        self._said: set[str] = set()  # the warnings the terminal shows that still stand
         _start_fork_server()  # its imports overlap the first preview build
 
     def changed(self, paths: Iterable[Path]) -> None:
@@ -189,12 +190,13 @@ class Rebuilder:
         scope = self._owed.within(names)
         stage = preview_stage() if scope else archive_stage()
         started = time.monotonic()
+        warnings: list[Warned] = []
         try:
             with warnings_of(self.root) as warnings:
                 build(self.root, scope.refs, stage.formats)
             self.status.issues = issue_links(self.root)
         except Exception as exc:  # the server stays up and shows the error in the page
-            self._report(stage, started, _describe(exc))
+            self._report(stage, started, _describe(exc), tuple(warnings))
             return  # still owed: built with the next change
         self._owed = Scope()
         self._owed_background |= scope
@@ -265,6 +267,7 @@ class Rebuilder:
         rebuilt: Collection[str] | None = None,
     ) -> None:
         self.status.finished(stage.name, error, warnings, rebuilt)
+        self._say_new(warnings, error is None)
         seconds = f"{time.monotonic() - started:.1f} s"
         clock = time.strftime("%H:%M:%S")
         if error is None:
@@ -277,6 +280,19 @@ class Rebuilder:
                 err=True,
             )
 
+    def _say_new(self, warnings: tuple[Warned, ...], good: bool) -> None:
+        """Print what a build warned of that the terminal has not said since it last
+        stood: each stage of every build says the same warnings again (a theme's copies in
+        templates/, an outdated translation), and six long lines a save buried the
+        "built" and "failed" lines. A warning mended and back is said again."""
+        for text in dict.fromkeys(warned.text for warned in warnings):
+            if text not in self._said:
+                click.echo(f"warning: {text}", err=True)
+        # What stands now: the pages' list after a good build (every stage's); a failed
+        # build changes no list, and what it warned of is said once until one does.
+        said = {warned.text for warned in warnings}
+        self._said = set(self.status.warnings) | said if good else self._said | said
+
 
 def build_in_background(
     root: Path, refs: tuple[str, ...], formats: tuple[str, ...], result: Connection
@@ -286,11 +302,14 @@ def build_in_background(
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C: the parent stops us itself
     logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
     logging.getLogger("fontTools").setLevel(logging.ERROR)  # WeasyPrint's: stylesheets.py
+    # publisher's warnings go back to the parent, which says those not said already
+    logging.getLogger("publisher").propagate = False
+    warnings: list[Warned] = []
     try:
         with warnings_of(root) as warnings:
             build(root, refs, formats)
     except PublisherError as exc:
-        result.send((str(exc), ()))
+        result.send((str(exc), tuple(warnings)))
     except BaseException:
         if stopped.is_set():  # however a library passed the SystemExit on: no traceback
             # Files are tidied by now; tearing down an interpreter full of WeasyPrint
@@ -348,8 +367,9 @@ def _rebuilt(scope: Scope, gone: Collection[str] = ()) -> frozenset[str] | None:
 def warnings_of(root: Path) -> Iterator[list[Warned]]:
     """What a build in the block warns of, from every thread, and the issue each warning
     is about; the workspace's own paths relative to it (the page shows `documents/x.md:9`,
-    as the editor knows the file)."""
-    with kept(logging.WARNING) as records:
+    as the editor knows the file). They reach the terminal through the Rebuilder alone,
+    which says each once (`_say_new`), not through the handlers printing records."""
+    with _warnings_unprinted(), kept(logging.WARNING) as records:
         said: list[Warned] = []
         try:
             yield said
@@ -359,6 +379,24 @@ def warnings_of(root: Path) -> Iterator[list[Warned]]:
                 Warned(concerned_issue(record), record.getMessage().replace(prefix, ""))
                 for record in records
             ]
+
+
+@contextmanager
+def _warnings_unprinted() -> Iterator[None]:
+    """The handlers publisher's logger has (the terminal's) pass over warnings in the
+    block; its notes they print."""
+    handlers = list(logging.getLogger("publisher").handlers)
+    for handler in handlers:
+        handler.addFilter(_below_warning)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(_below_warning)
+
+
+def _below_warning(record: logging.LogRecord) -> bool:
+    return record.levelno < logging.WARNING
 
 
 def _start_fork_server() -> None:
