@@ -758,3 +758,35 @@ def test_the_terminal_says_a_warning_once_until_it_is_mended(
         stray.write_text("body { color: teal; }\n")
         built_both_stages(server)
         assert server.log().count(warning) == 2, server.log()
+
+
+def test_a_first_build_that_fails_says_nothing_is_built_yet_not_the_last_good_outputs(
+    workspace: Callable[[str], Path],
+) -> None:
+    """With no dist/ and a manifest the build refuses there are no last good outputs to
+    serve: the terminal and the pages say nothing is built yet, and the address serve
+    prints shows the error, not a bare "Not found". Once something is built, a failure
+    serves it."""
+    root = workspace("minimal")
+    manifest = root / "issues" / "001-first.yaml"
+    good = manifest.read_text()
+    manifest.write_text(re.sub(r"(?m)^date: .*$", "date: 2026-02-30", good))
+    with running_server(root) as server:
+        failed = server.log()
+        assert "failed after" in failed and "(nothing built yet; fix this and it builds)" in failed
+        assert "serving the last good outputs" not in failed
+        home = server.get("/")
+        assert home.status == 503
+        page = lxml.html.fromstring(home.text)
+        assert page.xpath("//h1")[0].text_content() == "Nothing is built yet"
+        banner = page.get_element_by_id("publisher-build-error").text_content()
+        assert "nothing is built yet; fix this and it builds" in banner
+        assert "2026-02-30" in banner and "last good build" not in banner
+
+        manifest.write_text(good)
+        server.wait_for("/", lambda page: "publisher-build-error" not in page)
+        manifest.write_text(re.sub(r"(?m)^date: .*$", "date: 2026-13-01", good))
+        line = server.wait_for_line(r"failed after", 30)
+        assert "(serving the last good outputs)" in line.string
+        page = server.wait_for("/", lambda page: "publisher-build-error" in page)
+        assert "shows the last good build" in page

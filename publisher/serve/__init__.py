@@ -50,7 +50,7 @@ def serve(root: Path, port: int = 8000, open_browser: bool = True) -> None:
             f"port {port} on 127.0.0.1 is in use",
             hint="pass another with --port, or --port 0 for any free one",
         ) from None
-    rebuilder = Rebuilder(root, status)
+    rebuilder = Rebuilder(root, status, config.dist_dir)
     _stop_asked.clear()
     restore = signal.signal(signal.SIGTERM, _interrupt)
     restore_int = signal.getsignal(signal.SIGINT)

@@ -26,7 +26,7 @@ import jinja2
 from ..cache import Cache, recorded_size
 from ..formats import formats
 from ..paths import followed, is_dir, is_file
-from .status import Status
+from .status import Status, has_outputs
 
 if TYPE_CHECKING:
     from .compose import Composer, Response
@@ -160,6 +160,8 @@ class PreviewHandler(SimpleHTTPRequestHandler):
                 return None
             target = target / "index.html"
         if target is None or not is_file(target):
+            if url.path == "/" and self.server.status.errors and not has_outputs(self.server.dist):
+                return self._page(503, "unbuilt.html")  # the address serve prints, opened
             return self._page(404, "not-found.html")
         content_type = self.guess_type(target)
         try:
@@ -237,6 +239,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             build=status.last.build,
             errors=status.errors,
             warnings=status.warnings,
+            outputs=has_outputs(self.server.dist),
             events=EVENTS,
             **values,
         )

@@ -41,7 +41,7 @@ from ..pool import DocumentPool
 from ..readers import EXTENSIONS
 from ..stopping import signals_deferred
 from ..urls import issue_folder
-from .status import EditionLink, IssueLink, Status, Warned
+from .status import EditionLink, IssueLink, Status, Warned, has_outputs
 
 
 @dataclass(frozen=True)
@@ -160,9 +160,10 @@ def edition_links(manifest: IssueManifest, language: str) -> tuple[EditionLink, 
 class Rebuilder:
     """Every build of one `publisher serve`; only ever called from one thread."""
 
-    def __init__(self, root: Path, status: Status) -> None:
+    def __init__(self, root: Path, status: Status, dist: Path | None = None) -> None:
         self.root = root
         self.status = status
+        self.dist = dist or load_config(root).dist_dir  # where the outputs served are
         self._owed = EVERY  # issues the preview stage has not built since they changed
         self._owed_background = Scope()
         self._names: set[str] = set()  # the issues there were at the last build
@@ -273,9 +274,13 @@ class Rebuilder:
         if error is None:
             click.echo(f"{clock} built {stage.label} in {seconds}")
         else:
+            served = (
+                "serving the last good outputs"
+                if has_outputs(self.dist)
+                else "nothing built yet; fix this and it builds"
+            )
             click.secho(
-                f"{clock} build of {stage.label} failed after {seconds}"
-                " (serving the last good outputs):\n" + error,
+                f"{clock} build of {stage.label} failed after {seconds} ({served}):\n" + error,
                 fg="red",
                 err=True,
             )

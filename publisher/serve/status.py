@@ -10,6 +10,7 @@ import datetime as dt
 import threading
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import NamedTuple
 
 
@@ -130,3 +131,12 @@ class Status:
         with self._changed:
             self._closed = True
             self._changed.notify_all()
+
+
+def has_outputs(dist: Path) -> bool:
+    """Whether dist/ holds anything a build wrote, to serve while the latest build fails:
+    a first build that failed left nothing, and "the last good outputs" are none."""
+    try:
+        return any(dist.iterdir())
+    except OSError:  # no dist/ yet
+        return False
