@@ -790,3 +790,36 @@ def test_a_first_build_that_fails_says_nothing_is_built_yet_not_the_last_good_ou
         assert "(serving the last good outputs)" in line.string
         page = server.wait_for("/", lambda page: "publisher-build-error" in page)
         assert "shows the last good build" in page
+
+
+@pytest.mark.parametrize(
+    ("path", "watched"),
+    [
+        ("documents/first-article.md", True),
+        ("documents/media/4913.png", True),
+        ("documents/1234", True),  # no scratch file of an editor's: rebuilt for
+        ("templates/email/masthead.mjml", True),
+        ("publisher.toml", True),
+        ("documents/4913", False),  # Vim's test that it may write in the folder, each save
+        ("documents/5036", False),  # the same, when 4913 is taken
+        ("issues/4913", False),
+        ("documents/first-article.md~", False),  # backups
+        ("documents/.first-article.md.swp", False),  # Vim's swap file
+        ("documents/#first-article.md#", False),  # Emacs's auto-save
+        ("documents/.#first-article.md", False),  # Emacs's lock
+        ("documents/~$Statement.docx", False),  # Word's owner file
+        ("documents/.~lock.Statement.odt#", False),  # LibreOffice's lock
+        ("documents/.DS_Store", False),  # a Mac's folder settings
+        ("documents/.obsidian/workspace.json", False),  # a hidden folder's files
+    ],
+)
+def test_the_watch_passes_over_editors_scratch_files(
+    workspace: Callable[[str], Path], path: str, watched: bool
+) -> None:
+    """Saving a file in Vim makes and removes a file named 4913 beside it first: a change
+    to a file no build reads rebuilt everything and reloaded the browser, twice a save."""
+    from publisher.serve.watching import SourceFilter
+
+    root = workspace("minimal")
+    for change in (watchfiles.Change.added, watchfiles.Change.deleted):
+        assert SourceFilter(root)(change, str(root / path)) is watched, change

@@ -4,8 +4,8 @@ read, not the ones programs keep beside them.
 The build passes over hidden files and folders, and a synced folder's housekeeping
 (`pool.is_housekeeping`: a Mac's `._x.yaml`, Word's `~$x.docx`), in documents/ and
 issues/ alike: a change to one changes no output. Editors write scratch files of their
-own beside the file they save (backups `x.md~`): a rebuild for each would reload the
-browser for nothing.
+own beside the file they save (Vim's `4913`, Emacs's `#x.md#`, backups `x.md~`): a
+rebuild for each would reload the browser for nothing.
 """
 
 from __future__ import annotations
@@ -18,15 +18,27 @@ from ..pool import is_housekeeping
 # Folders of tools a workspace kept in version control or beside code may hold.
 _TOOL_FOLDERS = frozenset({"__pycache__", "node_modules"})
 
-# Editors' scratch files that are not hidden: backups (`x.md~`), swap files kept
-# elsewhere (`x.md.swp`), JetBrains' safe-write copies (`x.md___jb_tmp___`).
-_SCRATCH = re.compile(r".*~|.*\.sw[a-p]|.*___jb_\w+___", re.IGNORECASE)
+# Editors' scratch files that are not hidden: backups (`x.md~`), Emacs's auto-saves
+# (`#x.md#`), swap files kept elsewhere (`x.md.swp`), JetBrains' safe-write copies
+# (`x.md___jb_tmp___`).
+_SCRATCH = re.compile(r".*~|#.*#|.*\.sw[a-p]|.*___jb_\w+___", re.IGNORECASE)
+
+# Vim (and Neovim) see whether they may write in a folder by making and removing a file
+# named 4913 before a save (4913 + 123, + 246 … when that name is taken): bufwrite.c.
+_VIM_PROBE_FIRST, _VIM_PROBE_STEP = 4913, 123
 
 
 def is_scratch(name: str) -> bool:
     """Whether a file named `name` is an editor's scratch file or a folder's housekeeping,
     which no build reads."""
-    return is_housekeeping(Path(name)) or bool(_SCRATCH.fullmatch(name))
+    return is_housekeeping(Path(name)) or bool(_SCRATCH.fullmatch(name)) or _vim_probe(name)
+
+
+def _vim_probe(name: str) -> bool:
+    if not (name.isascii() and name.isdecimal()):
+        return False
+    number = int(name)
+    return number >= _VIM_PROBE_FIRST and (number - _VIM_PROBE_FIRST) % _VIM_PROBE_STEP == 0
 
 
 class SourceFilter:
