@@ -1293,3 +1293,63 @@ def test_no_other_site_can_show_the_composer_or_a_preview_in_a_frame(port: int, 
     if path.startswith("/compose"):
         policy = [part.strip() for part in headers["Content-Security-Policy"].split(";")]
         assert "frame-ancestors 'self'" in policy
+
+
+def test_a_dropped_file_sent_as_a_form_is_imported_as_the_file_it_is(
+    port: int, workspace: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """curl --data-binary sends a picture as a form (application/x-www-form-urlencoded):
+    it answered 500 with the picture's every byte, and a traceback. An import's body is
+    the file, whatever type it is sent as."""
+    photo = jpeg()
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Accept": "application/json",
+        "X-CSRF-Token": token_of(port),
+    }
+    added = workspace / "documents" / "media" / "picture.jpg"
+    try:
+        status, answer = request(
+            port, "POST", "/compose/import?name=picture.jpg", raw=(photo, headers)
+        )
+        assert status == 202, answer[:300]
+        assert "added as documents/media/picture.jpg" in finished_task(
+            port, json.loads(answer)["task"]
+        )
+        assert added.read_bytes() == photo
+    finally:
+        added.unlink(missing_ok=True)
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_form_that_is_not_utf_8_is_refused_without_its_body_said_back(
+    port: int, winter: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    before = winter.read_bytes()
+    body = jpeg()
+    for accept in ("application/json", "text/html"):
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": accept,
+            "X-CSRF-Token": token_of(port),
+        }
+        status, answer = request(port, "POST", "/compose/save", raw=(body, headers))
+        assert status == 400, answer[:300]
+        assert "not a form" in answer
+        assert len(answer) < 4000 and "\\xff\\xd8" not in answer and "\\\\xff" not in answer
+    assert winter.read_bytes() == before
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_an_internal_error_is_named_by_its_kind_never_with_what_the_request_sent() -> None:
+    """The page says a bug happened and what kind; the request's body stays out of it (a
+    UnicodeDecodeError's repr is the whole body it could not decode)."""
+    from publisher.serve.compose.routes import _bug_message
+
+    body = jpeg()
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        said = _bug_message(exc)
+    assert said.startswith("internal error (a bug in publisher): UnicodeDecodeError")
+    assert "xff" not in said and len(said) < 200

@@ -125,16 +125,15 @@ class Composer:
 
     def post(self, path: str, query: str, headers: dict[str, str], body: bytes) -> Response:
         json_wanted = "application/json" in headers.get("accept", "")
+        route = path.removeprefix(ROOT).strip("/")
         try:
-            content_type = headers.get("content-type", "")
-            fields = (
-                parse_qsl(body.decode("utf-8"), keep_blank_values=True)
-                if content_type.startswith("application/x-www-form-urlencoded")
-                else []
-            )
+            # An import's body is the file dropped, whatever type it is sent as (curl's
+            # --data-binary says a form): its token comes in the header.
+            content_type = "" if route == "import" else headers.get("content-type", "")
+            fields = _form_fields(content_type, body)
             given = headers.get(CSRF_HEADER.lower()) or dict(fields).get(CSRF_FIELD)
             check_token(self.token, given)
-            return self._post(path.removeprefix(ROOT).strip("/"), parse_qs(query), fields, body)
+            return self._post(route, parse_qs(query), fields, body)
         except Refused as exc:
             if json_wanted:
                 return _json(exc.status, {"ok": False, "errors": [str(exc)]})
@@ -570,11 +569,26 @@ def _not_ready(edit: IssueEdit, path: Path, taken: bool) -> list[Problem]:
     return problems
 
 
+def _form_fields(content_type: str, body: bytes) -> list[tuple[str, str]]:
+    """A form's fields, as a browser posts them (none for a body of another type)."""
+    if not content_type.startswith("application/x-www-form-urlencoded"):
+        return []
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Refused(400, "not a form: the body is not form fields in UTF-8") from None
+    return parse_qsl(text, keep_blank_values=True)
+
+
 def _bug_message(exc: Exception) -> str:
-    """What the page says of an error the composer did not foresee; the terminal gets the
-    traceback."""
+    """What the page says of an error the composer did not foresee: its kind alone, never
+    its message or repr, which may hold what the request sent (a UnicodeDecodeError's
+    repr held a dropped picture's every byte); the terminal gets the traceback."""
     traceback.print_exc()
-    return f"internal error (a bug in publisher): {exc!r}; the terminal shows the traceback"
+    return (
+        f"internal error (a bug in publisher): {type(exc).__name__};"
+        " the terminal shows the traceback"
+    )
 
 
 def _cookie(header: str, name: str) -> str:
