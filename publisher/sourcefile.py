@@ -649,6 +649,14 @@ def parse_toml(text: str, path: Path, first_line: int = 1) -> SourceData:
                 return SourceData(path, tomllib.loads(typed), _toml_lines(typed), first_line)
         match = _TOML_LINE.search(str(exc))
         line = int(match.group(1)) if match else text.rstrip("\n").count("\n") + 1  # at the end
+        if unclosed := _unclosed_quote(text.splitlines()[:line]):
+            opened, fixed = unclosed
+            raise PublisherError.at(
+                "not valid TOML: a quote opens a text and nothing closes it on its line",
+                path,
+                opened + first_line - 1,
+                f"close the quote: {fixed}",
+            ) from None
         raise PublisherError.at(
             f"not valid TOML: {_TOML_POSITION.sub('', str(exc))}",
             path,
@@ -699,6 +707,41 @@ def _toml_hint(lines: list[str], line: int, first_line: int) -> str:
         if key[2].strip("\"'") in ("True", "False", "TRUE", "FALSE", "Yes", "No", "yes", "no"):
             return "write true or false, in lower case and without quotes"
     return "strings need quotes; tables look like [email]"
+
+
+def _unclosed_quote(lines: list[str]) -> tuple[int, str] | None:
+    """The first of `lines` (its number, 1-based) whose value opens a quote that nothing
+    closes on its line, and the line with it closed. TOML said "Illegal character" of the
+    line's end, or of a single quote "Expected" one at the end of the file, and the hint
+    "strings need quotes" of a value in quotes. A text in quotes ends on its line (but a
+    triple-quoted one); curly quotes have a hint of their own (`_toml_hint`)."""
+    for number, written in enumerate(lines, 1):
+        if not (key := _TOML_KEY.match(written)):
+            continue
+        value = key[2]
+        quote = value[:1]
+        if (
+            quote not in ("'", '"')
+            or value.startswith(quote * 3)
+            or any(curly in written for curly in "“”‘’„")
+            or _is_toml(written)
+        ):
+            continue
+        text, comment = value[1:], ""
+        if found := re.search(r"\s+#", text):  # `"teal-ish   # the accent`: a comment
+            text, comment = text[: found.start()], text[found.start() :]
+        fixed = f"{written[: key.start(2)]}{quote}{text}{quote}{comment}".strip()
+        if _is_toml(fixed):
+            return number, fixed
+    return None
+
+
+def _is_toml(text: str) -> bool:
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return False
+    return True
 
 
 def _toml_slashes(written: str) -> str | None:

@@ -147,6 +147,21 @@ def test_toml_syntax_error_names_the_line(workspace: Callable[[str], Path]) -> N
             8,
             'use / between folders (or single quotes): logo = "C:/Users/Ana/Logo.png"',
         ),
+        (  # the quote typed, and not the one that ends the text
+            GOOD + '[style]\naccent = "teal-ish\n',
+            8,
+            'close the quote: accent = "teal-ish"',
+        ),
+        (  # TOML says so at the end of the file: the line is where the quote opens
+            GOOD + '[style]\naccent = \'teal-ish\nmasthead = "News"\n',
+            8,
+            "close the quote: accent = 'teal-ish'",
+        ),
+        (
+            GOOD + '[style]\naccent = "teal-ish   # the band\n',
+            8,
+            'close the quote: accent = "teal-ish"   # the band',
+        ),
     ],
     ids=[
         "curly quotes",
@@ -157,6 +172,9 @@ def test_toml_syntax_error_names_the_line(workspace: Callable[[str], Path]) -> N
         "no quotes",
         "a windows path",
         "a windows path with a drive",
+        "an unclosed quote",
+        "an unclosed single quote",
+        "an unclosed quote before a comment",
     ],
 )
 def test_a_toml_mistake_gets_the_fix_for_it(
