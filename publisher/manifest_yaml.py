@@ -284,6 +284,9 @@ def _fits(items: Sequence[object]) -> bool:
 
 def _set_sections(data: CommentedMap, sections: tuple[SectionEdit, ...]) -> None:
     old = data.get("sections")
+    if not sections:  # every section taken out: an issue of its editorial alone
+        _set(data, "sections", None, KEY_ORDER)
+        return
     if not isinstance(old, CommentedSeq):
         fresh = CommentedSeq(_new_section(s) for s in sections)
         _set(data, "sections", fresh if sections else None, KEY_ORDER)
@@ -484,6 +487,11 @@ def _follow_sections(data: CommentedMap, sections: tuple[SectionEdit, ...]) -> N
     editions, old = data.get("editions"), data.get("sections")
     count = len(old) if isinstance(old, list) else 0
     if not isinstance(editions, CommentedMap) or origins == list(range(count)):
+        return
+    if not origins:  # every section taken out: their titles with them
+        for texts in editions.values():
+            if isinstance(texts, CommentedMap):
+                _set(texts, "sections", None, ())
         return
     if all(origin is None for origin in origins):
         return

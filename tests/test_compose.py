@@ -275,6 +275,19 @@ def test_a_removed_section_takes_its_comments_with_it() -> None:
     )
 
 
+def test_taking_out_every_section_leaves_the_issue_its_editorial_alone() -> None:
+    """The composer's form with no section left saves (it was a 500): the sections go, and
+    so do the editions' titles for them."""
+    assert edited(ANNOTATED, issue(45)) == ("number: 45\ntitle: Comments test\ndate: 2026-06-02\n")
+    no_sections = IssueEdit(47, dt.date(2026, 8, 2), "FR comments", sections=())
+    assert yaml.safe_load(edited(FR_COMMENTS, no_sections)) == {
+        "number": 47,
+        "title": "FR comments",
+        "date": dt.date(2026, 8, 2),
+        "editions": {"fr": {}},
+    }
+
+
 FR_COMMENTS = """\
 number: 47
 title: "FR comments"
