@@ -281,6 +281,11 @@ _END_TAG = re.compile(r"</([A-Za-z][\w.:-]*)\s*>")
 _ANY_TAG = re.compile(r"""</?([A-Za-z][\w.:-]*)(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?/?>""")
 
 
+# A "<" that starts no tag nor comment: text ("pay rise <inflation", "<5%"), which an HTML
+# parser reads to the end as a tag left open, and takes out with every word after it.
+_NO_TAG = re.compile(r"<(?!!--|" + _ANY_TAG.pattern.removeprefix("<") + ")")
+
+
 def unknown_tags_as_text(fragment: str, bare_only: bool = False) -> str:
     """`fragment` with each tag HTML does not have written out as text: in Markdown,
     "Dear <Name>," and "sign it <your name here>" are a model letter's placeholders, which
@@ -288,8 +293,8 @@ def unknown_tags_as_text(fragment: str, bare_only: bool = False) -> str:
 
     Still tags (the sanitiser drops them, keeping what they hold): those of a namespace
     (Word's <o:p>), those closed (a site's component, <Callout>…</Callout> or <Badge … />)
-    and, with `bare_only`, those with attributes (for plain text, which must never hold
-    what a careless template could make an element of)."""
+    and, with `bare_only`, those giving an attribute a value (for plain text, which must
+    never hold what a careless template could make an element of)."""
     if "<" not in fragment:
         return fragment
     closed = {name.lower() for name in _END_TAG.findall(fragment)}
@@ -300,7 +305,7 @@ def unknown_tags_as_text(fragment: str, bare_only: bool = False) -> str:
             return tag.group(0)
         if name.lower() in closed or tag.group(0).endswith("/>"):
             return tag.group(0)
-        if bare_only and not re.fullmatch(r"</?[\w.-]+\s*>", tag.group(0)):
+        if bare_only and "=" in tag.group(0):  # an attribute's value: never written out
             return tag.group(0)
         return html.escape(tag.group(0), quote=False)
 
@@ -407,7 +412,7 @@ def plain_text(value: str) -> str:
     """
     text = value
     for _ in range(5):
-        kept = unknown_tags_as_text(raw_text_closed(text), bare_only=True)
+        kept = _NO_TAG.sub("&lt;", unknown_tags_as_text(raw_text_closed(text), bare_only=True))
         cleaned = html.unescape(nh3.clean(kept, tags=set(), clean_content_tags=_DROP_WITH_CONTENT))
         if cleaned == text:
             break

@@ -4,10 +4,13 @@ language joins them, topics in the EPUB and the feeds, and images left out clean
 
 from __future__ import annotations
 
+import email
+import html
 import logging
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from email import policy
 from pathlib import Path
 
 import pytest
@@ -325,6 +328,33 @@ def test_a_manifests_titles_and_summary_are_set_as_a_documents_are(tmp_path: Pat
     page = (report.out_dir / "001-first" / "index.html").read_text(encoding="utf-8")
     assert f"Le «{NNBSP}plan{NNBSP}» social{NBSP}: non{NNBSP}!" in page
     assert f"Luttes{NNBSP}!" in page and f"Pourquoi dire non{NNBSP}?" in page
+
+
+def test_a_less_than_sign_in_a_title_is_a_word_kept_with_all_after_it(tmp_path: Path) -> None:
+    """ "Pay rises <inflation" is words, not a tag: read as one left open to the end, the
+    title lost every word after "<" in every output, the email's subject line too."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    issue_title = "Pay rises <inflation, again"
+    article_title = "Pay & conditions: <the real story> — 50% off?"
+    (root / "issues" / "001-first.yaml").write_text(
+        f"number: 1\ntitle: '{issue_title}'\ndate: 2026-01-10\n"
+        "sections:\n  - title: News <now\n    documents: [first-article]\n"
+    )
+    article = root / "documents" / "first-article.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("The first article", f"'{article_title}'", 1))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        report = build(root, formats=["email", "web", "epub"])
+    out = report.out_dir / SLUG
+    message = email.message_from_bytes((out / "email.eml").read_bytes(), policy=policy.default)
+    assert issue_title in str(message["Subject"])
+    page = html.unescape((out / "index.html").read_text(encoding="utf-8"))
+    assert issue_title in page and article_title in page and "News <now" in page
+    with zipfile.ZipFile(next(out.glob("*.epub"))) as epub:
+        names = [n for n in epub.namelist() if n.endswith((".opf", "nav.xhtml"))]
+        books = html.unescape("".join(epub.read(n).decode() for n in names))
+    assert issue_title in books and article_title in books
 
 
 def test_a_long_run_of_spaces_is_spaced_in_time_linear_in_its_length() -> None:
