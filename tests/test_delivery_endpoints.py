@@ -3,6 +3,7 @@ double opt-in confirmation, through the real Flask app and the real waitress ser
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 import signal
@@ -36,9 +37,11 @@ from itsdangerous import TimestampSigner
 
 from publisher.cli import main
 from publisher.cli.notes import ServerLog, show_server_log
+from publisher.config import load_config
 from publisher.delivery.endpoints import OUTBOX, create_app
 from publisher.delivery.send import SendRequest, send
 from publisher.delivery.settings import DeliverySettings
+from publisher.delivery.store import open_database, transaction
 from publisher.delivery.tokens import Tokens
 from publisher.urls import SUBSCRIPTION_PAGES
 
@@ -405,6 +408,43 @@ def test_someone_who_unsubscribed_and_asks_back_is_emailed_a_link_and_returns_by
 
     assert client.post(f"{link.path}?{link.query}", data={"confirm": "yes"}).status_code == 200
     assert status_of(root, "fleur@example.org") == "active"
+
+
+def test_a_confirmation_link_is_void_once_its_request_is_answered_and_says_so_when_opened(
+    delivery_workspace: Path, smtp: RecordingHandler, client: FlaskClient
+) -> None:
+    """Someone who sent the form twice has two links: the first confirmed them, and after
+    they left, the second (never opened) brought them back. A link the address's status
+    changed after is over; one followed says so when opened, not only when pressed."""
+    root = delivery_workspace
+    added = CliRunner().invoke(
+        main, ["-C", str(root), "subscribers", "add", "twice@example.org", "--double-opt-in"]
+    )
+    assert added.exit_code == 0, added.output
+    person = subscriber_id(root, "twice@example.org")
+    an_hour_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)).isoformat(timespec="seconds")
+    db = open_database(load_config(root).delivery.database_path(root))
+    try:  # pending since before either link was made
+        with transaction(db):
+            db.execute("UPDATE subscribers SET updated_at = ? WHERE id = ?", (an_hour_ago, person))
+    finally:
+        db.close()
+    [confirmation] = smtp.received
+    body = message_from_bytes(confirmation.data, policy=policy.default).get_content()
+    link = urlsplit(re.search(r"https://\S+/confirm/\?token=\S+", body).group(0))
+    first = f"{link.path}?{link.query}"
+    with pytest.MonkeyPatch.context() as past:  # the second form's link, made before
+        now = TimestampSigner.get_timestamp(None)  # type: ignore[arg-type]
+        past.setattr(TimestampSigner, "get_timestamp", lambda self: now - 60)
+        second = f"/confirm/?token={Tokens(SECRET, DeliverySettings(), LIST_ID).confirm(person)}"
+
+    assert client.post(first, data={"confirm": "yes"}).status_code == 200
+    assert CliRunner().invoke(main, ["-C", str(root), "subscribers", "remove", "twice@example.org"])
+    opened = client.get(second)
+    assert opened.status_code == 410 and b"Confirm</button>" not in opened.data
+    assert client.post(second, data={"confirm": "yes"}).status_code == 410
+    assert client.get(first).status_code == 410  # followed: said on opening
+    assert status_of(root, "twice@example.org") == "unsubscribed"
 
 
 def answer_to(request: urllib.request.Request | str) -> int:

@@ -60,6 +60,13 @@ COME_BACK = 60  # seconds: Retry-After when the list was busy (a send or an impo
 log = logging.getLogger(__name__)
 
 
+def was_used(db: Database, digest: str) -> bool:
+    """Whether the confirmation link of this digest has been followed (confirmed or not)."""
+    return (
+        db.execute("SELECT 1 FROM used_tokens WHERE digest = ?", (digest,)).fetchone() is not None
+    )
+
+
 def create_app(root: Path) -> Flask:
     """The WSGI app for the workspace at `root` (its publisher.toml and subscriber list)."""
     config = load_config(root, list_only=True)
@@ -198,9 +205,11 @@ def create_app(root: Path) -> Flask:
 
     @app.get("/confirm/")
     def confirm_page() -> Response:
-        def show(db: Database, subscriber: Subscriber, claim: Claim) -> Response:
+        def show(db: Database, subscriber: Subscriber, claim: ConfirmClaim) -> Response:
             if subscriber.status not in CONFIRMABLE:
                 return status_page(subscriber, 200, N_("Nothing to confirm"))
+            if claim.predates(subscriber.updated_at) or was_used(db, claim.digest):
+                return status_page(subscriber, 410, N_("This link has been used"))
             return answer(
                 subscriber,
                 200,
@@ -229,6 +238,8 @@ def create_app(root: Path) -> Flask:
                     return status_page(current, 410, N_("This link has been used"))
                 if current.status not in CONFIRMABLE:
                     return status_page(current, 409, N_("Nothing to confirm"))
+                if claim.predates(current.updated_at):  # sent for a request since answered
+                    return status_page(current, 410, N_("This link has been used"))
                 came_back = current.status == "unsubscribed"
                 source = "subscribed again: confirmed by link" if came_back else "confirmed by link"
                 set_status(db, subscriber.id, "active", source)

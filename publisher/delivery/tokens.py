@@ -14,6 +14,7 @@ A new secret key, though, can read none of them: each send records a fingerprint
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import secrets
@@ -54,6 +55,14 @@ class UnsubscribeClaim:
 class ConfirmClaim:
     subscriber_id: int
     digest: str  # identifies this one link's payload in the used_tokens table
+    signed_at: dt.datetime  # when the link was made (UTC, to the second)
+
+    def predates(self, status_since: str) -> bool:
+        """Whether the address's status changed after this link was made (`status_since`:
+        its `updated_at`): the link answered a request that is over (confirmed by another
+        link, or left since), and must not bring the address back. The same second counts
+        as before: a link is made in the second its request set the status."""
+        return dt.datetime.fromisoformat(status_since) > self.signed_at
 
 
 def list_identity(config: Config) -> str:
@@ -140,7 +149,7 @@ class Tokens:
         return str(self._unsubscribe[0].dumps([subscriber_id, issue]))
 
     def read_unsubscribe(self, token: str) -> UnsubscribeClaim:
-        subscriber_id, issue = self._load(self._unsubscribe, token, self._unsubscribe_age)
+        subscriber_id, issue, _ = self._load(self._unsubscribe, token, self._unsubscribe_age)
         if not isinstance(subscriber_id, int) or not isinstance(issue, str):
             raise InvalidToken("this link's contents are not an unsubscribe link")
         return UnsubscribeClaim(subscriber_id, issue)
@@ -149,27 +158,28 @@ class Tokens:
         return str(self._confirm[0].dumps([subscriber_id, secrets.token_urlsafe(8)]))
 
     def read_confirm(self, token: str) -> ConfirmClaim:
-        subscriber_id, nonce = self._load(self._confirm, token, self._confirm_age)
+        subscriber_id, nonce, signed_at = self._load(self._confirm, token, self._confirm_age)
         if not isinstance(subscriber_id, int) or not isinstance(nonce, str):
             raise InvalidToken("this link's contents are not a confirmation link")
         # What was signed, not how it was spelled: base64 lets one signature be written in
         # several ways, so a digest of the token's text would let a used link work again.
         payload = f"{subscriber_id}:{nonce}".encode()
-        return ConfirmClaim(subscriber_id, hashlib.sha256(payload).hexdigest())
+        return ConfirmClaim(subscriber_id, hashlib.sha256(payload).hexdigest(), signed_at)
 
     @staticmethod
     def _load(
         serializers: list[URLSafeTimedSerializer], token: str, max_age: int
-    ) -> tuple[object, object]:
-        """The token's contents, checked against each List-Id the list has had."""
+    ) -> tuple[object, object, dt.datetime]:
+        """The token's contents and when it was signed, checked against each List-Id the
+        list has had."""
         for serializer in serializers:
             try:
-                value = serializer.loads(token, max_age=max_age)
+                value, signed_at = serializer.loads(token, max_age=max_age, return_timestamp=True)
             except SignatureExpired:  # signed for this one (the signature is checked first)
                 raise InvalidToken("this link has expired", expired=True) from None
             except BadSignature:
                 continue
             if not isinstance(value, list) or len(value) != 2:
                 raise InvalidToken("this link is not valid")
-            return value[0], value[1]
+            return value[0], value[1], signed_at
         raise InvalidToken("this link is not valid")
