@@ -1353,6 +1353,33 @@ def welcome_newcomer(root: Path) -> None:
     welcome(config, config.delivery.database_path(root), list_tokens(root), newcomer[0])
 
 
+@both_backends
+def test_a_newcomer_is_welcomed_with_the_newest_issue_though_an_older_one_was_sent_since(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """No. 7 sent after No. 8 went out (to readers who confirmed late): newcomers were
+    welcomed with No. 7, the last send's issue, not the newest."""
+    root = delivery_workspace
+    older = (root / "issues" / f"{SLUG}.yaml").read_text("utf-8")
+    (root / "issues" / "008-despues.yaml").write_text(
+        older.replace("number: 7", "number: 8").replace("date: 2026-04-14", "date: 2026-05-14")
+    )
+    build(root, formats=["email"])
+    add_subscribers(root, {"a@example.org": "active"})
+    send(root, SendRequest("008-despues"))
+    add_subscribers(root, {"late@example.org": "active"})
+    send(root, SendRequest(SLUG))  # late confirmers: its first send, after No. 8
+
+    welcome_newcomer(root)
+
+    welcomed = query(
+        root,
+        "SELECT sends.issue FROM deliveries JOIN sends ON sends.id = deliveries.send_id"
+        " WHERE deliveries.address = 'new@example.org'",
+    )
+    assert welcomed == [("008-despues",)]
+
+
 def test_a_reader_who_joins_after_an_article_is_taken_down_gets_no_copy_of_the_old_email(
     delivery_workspace: Path, smtp: RecordingHandler, caplog: pytest.LogCaptureFixture
 ) -> None:

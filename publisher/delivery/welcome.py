@@ -65,9 +65,12 @@ def _latest_issue(
     envelope_from: str,
     signer: DkimSigner | None,
 ) -> None:
-    """Their copy of the last finished send's issue, unless they had it already."""
+    """Their copy of the newest issue sent, unless they had it already: by its number, as
+    an older one may be sent after it (to late confirmers); the last send of it; sends made
+    before the ledger kept numbers, after those it knows."""
     send = db.execute(
-        "SELECT id, issue, number FROM sends WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1"
+        "SELECT id, issue, number FROM sends WHERE finished_at IS NOT NULL"
+        " ORDER BY number IS NULL, number DESC, id DESC LIMIT 1"
     ).fetchone()
     if send is None:
         return
