@@ -208,12 +208,49 @@ def test_the_json_given_without_its_folder_says_where_the_photos_are(tmp_path: P
     alone = tmp_path / "result.json"
     shutil.copy(EXPORT / "result.json", alone)
     _, report = imported(alone, tmp_path)
-    why = "not beside the JSON: import the ChatExport folder, not its JSON alone"
+    why = "not beside result.json: import the folder (or zip) it came in"
+    assert report.unfetched == [
+        ("Cleaners win back pay", "photos/photo_2@14-01-2026_09-32-00.jpg", why),
+        ("Cleaners win back pay", "photos/photo_3@14-01-2026_09-32-00.jpg", why),
+    ]
     assert {(x.name, x.why) for x in report.left_out if x.kind == "image"} == {
-        ("photo of 2026-01-14T09:32:00", why),
         ("photo of 2026-02-12T07:00:00", "not in the export: tick Photos when exporting"),
     }
     assert report.online_images == []  # not taken for pictures on the web
+
+
+def test_importing_the_json_alone_after_its_folder_takes_no_photo_or_file_out(
+    tmp_path: Path,
+) -> None:
+    """The JSON alone, imported after the folder, wrote every post with a photo or a PDF
+    again without it ("updated"): the folder's import had them, and the JSON names them."""
+    folder = shutil.copytree(EXPORT, tmp_path / "ChatExport_2026-03-05")
+    (folder / "files").mkdir()
+    (folder / "files" / "demands.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    demands = {"type": "plain", "text": "Our demands in full, attached."}
+    sent = {"id": 90, "type": "message", "date": "2026-03-01T10:00:00", "text_entities": [demands]}
+    pdf = {"file": "files/demands.pdf", "file_name": "demands.pdf", "mime_type": "application/pdf"}
+    chat = {**RESULT, "messages": [*RESULT["messages"], {**sent, **pdf}]}
+    (folder / "result.json").write_text(json.dumps(chat), encoding="utf-8")
+    root, _ = imported(folder, tmp_path)
+    documents = {p: p.read_bytes() for p in (root / "documents").rglob("*") if p.is_file()}
+    shown = b"".join(data for p, data in documents.items() if p.suffix == ".md")
+    assert b"](media/" in shown and b"demands.pdf](media/" in shown  # its photos and PDF
+
+    again = import_export(folder / "result.json", root)
+
+    assert {w.status for w in again.written} == {"unchanged"}
+    assert {p: p.read_bytes() for p in (root / "documents").rglob("*") if p.is_file()} == documents
+
+    # The JSON alone first: the PDF's name stays as words, listed; the folder then links it.
+    fresh, alone = imported(folder / "result.json", tmp_path / "alone")
+    assert ("file", "files/demands.pdf") in {(x.kind, x.name) for x in alone.left_out}
+    assert b"(files/" not in b"".join(p.read_bytes() for p in fresh.glob("documents/*.md"))
+    added = import_export(folder, fresh).written
+    assert [w.post.title for w in added if w.status == "updated"] == [
+        "Cleaners win back pay",
+        "Our demands in full, attached.",
+    ]
 
 
 def test_a_page_s_own_line_ends_and_indents_read_as_a_browser_shows_them() -> None:

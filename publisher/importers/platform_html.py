@@ -452,6 +452,9 @@ def _place_download(
         why = "not in the export" if found is None else "not a kind published to download"
         result.missing.append((unquote(href.removeprefix(f"{GHOST_SITE}/")), why))
         link.drop_tag()
+    elif found is None and _in_export(href) and PurePosixPath(href).suffix.lower() in ATTACHMENTS:
+        result.missing.append((unquote(href), _not_here(files)))  # a Telegram post's PDF
+        link.drop_tag()
 
 
 def _place_image(
@@ -476,7 +479,7 @@ def _place_image(
             found, name, result.fetched[src] = src, got.name, got.data
     if found is None:
         if src and not src.startswith(("http://", "https://", "data:")):  # __GHOST_URL__/…
-            result.unfetched.append((src, "not in the export, and no web address to fetch"))
+            result.unfetched.append((src, _not_here(files)))
         elif src and fetch is None:
             result.online.append(src)
         gone = _left_out_with(image)
@@ -550,6 +553,20 @@ def _shows_more(frame: lxml.html.HtmlElement, image: lxml.html.HtmlElement) -> b
 
 def _links_to_image(element: lxml.html.HtmlElement) -> bool:
     return element.tag == "a" and bool(_IMAGE_FILE.search(element.get("href", "")))
+
+
+def _in_export(href: str) -> bool:
+    """Whether a link names a file by its path in the export (not an address, an anchor)."""
+    parts = urlsplit(href)
+    return bool(parts.path) and not parts.scheme and not parts.netloc
+
+
+def _not_here(files: ExportFiles | None) -> str:
+    """Why a file the export names is not to be had: one file given alone (Telegram's
+    result.json, a WordPress XML) has none of the files beside it."""
+    if files is not None and len(files) == 1:
+        return f"not beside {files.origin.name}: import the folder (or zip) it came in"
+    return "not in the export, and no web address to fetch"
 
 
 def _local(src: str, files: ExportFiles | None, base: str) -> str | None:

@@ -395,11 +395,12 @@ def _identity(post: Post) -> tuple[str, str]:
 
 
 def _gained_pictures(body: CleanBody, document: Path | None) -> bool:
-    """Whether the post now has pictures its document, written before, lacks."""
+    """Whether the post now has pictures (or files to download) its document, written
+    before, lacks."""
     if document is None:
         return False
     folder = document.parent / "media" / document.stem
-    return any(not (folder / name).exists() for name in body.images)
+    return any(not (folder / name).exists() for name in body.images | body.downloads)
 
 
 def _redirected(aliases: list[str], issue: Path | None, site: str) -> list[str]:

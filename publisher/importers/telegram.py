@@ -210,14 +210,14 @@ _NOT_PRINTED = {
 
 
 def _missing(path: str, export: PlatformExport, base: str, tick: str) -> str:
-    """Why the export's file at `path` is not to be had ("" when it is): Telegram leaves
-    out what the exporting settings did not tick, and writes a note in its place."""
-    where = f"{base}/{path}" if base else path
-    if not path.startswith(_NOT_INCLUDED) and export.files is not None and where in export.files:
-        return ""
-    if export.files is not None and len(export.files) == 1 and not path.startswith(_NOT_INCLUDED):
-        return "not beside the JSON: import the ChatExport folder, not its JSON alone"
-    return f"not in the export: tick {tick} when exporting"
+    """Why the export's file at `path` is not to be had ("" when it is, or may be): Telegram
+    leaves out what the exporting settings did not tick, and writes a note in its place. A
+    file named but not beside a JSON given alone stays in the post, as in the folder's
+    import: its words the same whatever came with it, an import of the JSON alone after
+    the folder's changes no document (it took their pictures out); the cleaner lists it."""
+    if path.startswith(_NOT_INCLUDED):
+        return f"not in the export: tick {tick} when exporting"
+    return ""
 
 
 def _kind(message: dict[str, Any]) -> str:
