@@ -1709,6 +1709,22 @@ def test_ghost_cards_of_the_writers_show_in_lexical_and_mobiledoc_posts() -> Non
     assert mobiledoc_html(mobiledoc) == GHOST_CARDS_SHOWN
 
 
+def test_a_mobiledoc_posts_shift_enter_line_breaks_are_kept() -> None:
+    """Ghost 1–4 keep a line break (an address's lines) as a `soft-return` atom: it was
+    dropped, and "Community Hall3 Mill LaneTuesday 7pm" ran together."""
+    from publisher.importers.ghost import mobiledoc_html
+
+    lines = [[0, [], 0, "Community Hall"], [1, [], 0, 0], [0, [], 0, "3 Mill Lane"]]
+    mobiledoc = {
+        "version": "0.3.1",
+        "atoms": [["soft-return", "", {}], ["mention", "@dockers", {}]],
+        "markups": [],
+        "cards": [],
+        "sections": [[1, "p", [*lines, [1, [], 0, 0], [0, [], 0, "Ask "], [1, [], 0, 1]]]],
+    }
+    assert mobiledoc_html(mobiledoc) == "<p>Community Hall<br>3 Mill Lane<br>Ask @dockers</p>"
+
+
 def test_a_tweet_card_of_a_lexical_or_mobiledoc_post_keeps_its_words() -> None:
     """Ghost's export of a post written in its editor gives a tweet as a card whose `html`
     is the embed code: the card became a link to the tweet alone, its words lost, where

@@ -277,13 +277,14 @@ def mobiledoc_html(doc: dict[str, Any], unread: list[str] | None = None) -> str:
     `unread`."""
     markups = doc.get("markups", [])
     cards = doc.get("cards", [])
+    atoms = doc.get("atoms", [])
     out = []
     for section in doc.get("sections", []):
         if section[0] == 1:
             tag = _SECTION_TAGS.get(str(section[1]).lower(), "p")
-            out.append(f"<{tag}>{_markers(section[2], markups)}</{tag}>")
+            out.append(f"<{tag}>{_markers(section[2], markups, atoms)}</{tag}>")
         elif section[0] == 3:
-            items = "".join(f"<li>{_markers(item, markups)}</li>" for item in section[2])
+            items = "".join(f"<li>{_markers(item, markups, atoms)}</li>" for item in section[2])
             out.append(f"<{section[1]}>{items}</{section[1]}>")
         elif section[0] == 10:
             name, payload = cards[section[1]]
@@ -302,6 +303,15 @@ def mobiledoc_html(doc: dict[str, Any], unread: list[str] | None = None) -> str:
     return "".join(out)
 
 
+def _atom(atoms: list[Any], index: object) -> str:
+    atom = atoms[index] if isinstance(index, int) and 0 <= index < len(atoms) else None
+    if not isinstance(atom, list) or not atom:
+        return ""
+    if atom[0] == "soft-return":
+        return "<br>"
+    return html.escape(str(atom[1])) if len(atom) > 1 and isinstance(atom[1], str) else ""
+
+
 # Mobiledoc's markup sections, as Ghost's editor wrote them (an aside: its alternative quote)
 _SECTION_TAGS = {
     **{tag: tag for tag in ("p", "h2", "h3", "h4", "h5", "h6", "blockquote")},
@@ -310,7 +320,9 @@ _SECTION_TAGS = {
 }
 
 
-def _markers(markers: list[Any], markups: list[Any]) -> str:
+def _markers(markers: list[Any], markups: list[Any], atoms: list[Any]) -> str:
+    """A section's text, its markups opened and closed; an atom (a marker of kind 1) as
+    what it shows: Shift+Enter's `soft-return` a line break, another its text."""
     text, open_tags = "", []
     for kind, opens, closes, value in markers:
         for index in opens:
@@ -319,7 +331,7 @@ def _markers(markers: list[Any], markups: list[Any]) -> str:
             attrs = "".join(f' {k}="{html.escape(str(v))}"' for k, v in pairs if k == "href")
             text += f"<{tag}{attrs}>"
             open_tags.append(tag)
-        text += html.escape(value) if kind == 0 else ""
+        text += html.escape(value) if kind == 0 else _atom(atoms, value) if kind == 1 else ""
         for _ in range(closes):
             text += f"</{open_tags.pop()}>"
     return text
