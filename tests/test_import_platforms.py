@@ -1455,23 +1455,6 @@ def test_a_greeting_whose_only_name_was_a_merge_tag_goes_as_a_line(
     assert kept.html == "<p>Dear, the meeting is on Thursday.<br>Bring a friend.</p>"
 
 
-def test_a_link_with_a_merge_tag_in_its_address_keeps_its_words() -> None:
-    """ "Read our <a href="…?ref=*|UNIQID|*">full statement</a>" became "Read our ." and
-    Mailchimp's click tracking the same: taken for a link to a merge tag (`*|UNSUB|*`),
-    which is the platform's and goes, words and all."""
-    from publisher.importers.platform_html import clean_post_html
-
-    post = (
-        '<p>Read our <a href="https://example.org/statement?ref=*|UNIQID|*&amp;lang=en">full'
-        ' statement</a>. See the <a href="https://abc.us1.list-manage.com/track/click?u=ab'
-        '&amp;id=11&amp;e=*|UNIQID|*">march photos</a>. <a href="*|UNSUB|*">Unsubscribe</a></p>'
-    )
-    assert clean_post_html(post, None).html == (
-        '<p>Read our <a href="https://example.org/statement?lang=en">full statement</a>.'
-        " See the march photos. </p>"
-    )
-
-
 def test_a_bookmark_card_is_a_link_titled_as_the_card_was() -> None:
     """Ghost's bookmark card (a link with its page's title, description, icon and picture)
     went whole with its pictures, only online: the writer's link was lost without a word."""

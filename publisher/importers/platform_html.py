@@ -170,8 +170,6 @@ def clean_post_html(
         if _button_link(link) and _attached(link, root):
             drop_keeping_tail(link)
             result.removed += 1
-        elif "*|" in link.get("href", ""):
-            _without_merge_tags(link)
     for link in list(root.iter("a")):
         _place_download(link, files, base, result)
     for block in list(root.iter("p", "div")):
@@ -431,23 +429,10 @@ def _words_of(mark: str) -> list[str]:
 
 def _button_link(link: lxml.html.HtmlElement) -> bool:
     """A subscribe or share button as a bare link, or one to a merge tag (`*|UNSUB|*`)."""
-    href = link.get("href", "").strip()
-    if href.startswith("*|"):
+    href = link.get("href", "")
+    if "*|" in href:
         return True
     return bool(_SUBSCRIBE_LINK.search(href)) and bool(_BUTTON_TEXT.match(link.text_content()))
-
-
-def _without_merge_tags(link: lxml.html.HtmlElement) -> None:
-    """A link of the writer's with a merge tag in its address (`?ref=*|UNIQID|*`, filled in
-    for each reader): the address without it. Mailchimp's click tracking
-    (`….list-manage.com/track/click?…&e=*|UNIQID|*`) hides where it led: its words stay,
-    unlinked. Both were taken for the platform's buttons, and went with their words."""
-    parts = urlsplit(link.get("href", "").strip())
-    if parts.netloc.endswith("list-manage.com") and parts.path.startswith("/track/"):
-        link.drop_tag()
-        return
-    query = "&".join(pair for pair in parts.query.split("&") if pair and "*|" not in pair)
-    link.set("href", MERGE_TAG.sub("", parts._replace(query=query).geturl()))
 
 
 def _place_download(
