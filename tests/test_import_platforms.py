@@ -1430,6 +1430,61 @@ def test_a_campaign_exported_from_the_editor_is_titled_by_its_heading_without_th
     ]
 
 
+def test_a_campaigns_link_with_the_readers_merge_tag_keeps_its_words_and_leads_on(
+    tmp_path: Path,
+) -> None:
+    """A link whose address carried the reader's merge tag (a writer's `?ref=*|UNIQID|*`,
+    Mailchimp's click tracker's `e=*|UNIQID|*`) was taken for the unsubscribe link: gone
+    with its words, "Read our before the meeting." The link leads where it led, without
+    the tag; one with the tag in its path keeps its words unlinked; the report says so.
+    The campaign's own links (unsubscribe, a share passing its archive) still go."""
+    tracker = "https://dockside.us1.list-manage.com/track/click?u=abc&id=111"
+    share = "https://www.facebook.com/sharer/sharer.php?u=*|URL:ARCHIVE_LINK_SHORT|*"
+    page = tmp_path / "campaign.html"
+    page.write_text(
+        '<html><head><title>April news</title></head><body><table><tr><td class="mcnTextContent">'
+        '<p>Read our <a href="https://example.org/statement?ref=*|UNIQID|*&amp;lang=en">full'
+        " statement on the rent strike</a> before the meeting.</p>"
+        f'<p>See <a href="{html.escape(tracker)}&amp;e=*%7CUNIQID%7C*">what the council said</a>.</p>'
+        '<p>Your <a href="https://example.org/members/*|UNIQID|*/card">member card</a> is ready.</p>'
+        '<p><a href="*|UNSUB|*">Unsubscribe</a> <a href="' + html.escape(share) + '">Facebook</a>'
+        "</p></td></tr></table></body></html>"
+    )
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(page, root)
+    (written,) = report.written
+    body = read_document(written.document, "x", root / "documents", "en").body_html
+    text = lxml.html.fragment_fromstring(body, create_parent="div")
+    assert [(" ".join(p.text_content().split()), p.xpath("a/@href")) for p in text] == [
+        (
+            "Read our full statement on the rent strike before the meeting.",
+            ["https://example.org/statement?lang=en"],
+        ),
+        ("See what the council said.", [tracker]),
+        ("Your member card is ready.", []),
+    ]
+    assert [(x.kind, x.name, " ".join(x.why.split())) for x in report.left_out][-3:] == [
+        (
+            "merge tag",
+            "*|UNIQID|*",
+            "each reader's own value in the email sent, in a link in 'April news':"
+            " the link kept to https://example.org/statement?lang=en",
+        ),
+        (
+            "merge tag",
+            "*|UNIQID|*",
+            "each reader's own value in the email sent, in a link in 'April news':"
+            f" the link kept to {tracker}",
+        ),
+        (
+            "merge tag",
+            "*|UNIQID|*",
+            "each reader's own value in the email sent, in a link in 'April news':"
+            " the link's words kept, unlinked",
+        ),
+    ]
+
+
 @pytest.mark.parametrize(
     "greeting", ["Dear *|FNAME|*,", "Hi *|FNAME|*!", "Hola *|FNAME|*,", "¡Hola *|FNAME|*!"]
 )

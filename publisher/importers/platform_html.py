@@ -31,6 +31,7 @@ from ..readers.lines import gather_div_lines
 from ..readers.pagenotes import notes_in
 from ..tree_edits import drop_keeping_tail
 from .exports import GHOST_SITE, ExportFiles
+from .merge_links import MergeLink, unmerge_links
 
 if TYPE_CHECKING:
     from .fetch import Fetched
@@ -106,6 +107,7 @@ class CleanBody:
     downloads: dict[str, str] = field(default_factory=dict)  # media file name → export file
     missing: list[tuple[str, str]] = field(default_factory=list)  # linked at Ghost's site: why
     removed: int = 0  # widgets, embeds and footers taken out
+    merge_links: list[MergeLink] = field(default_factory=list)  # a reader's merge tag out
     # the alt text and caption of each picture left out (by URL): the writer's words of
     # what it showed, for the report to give with its address
     words: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -151,6 +153,7 @@ def clean_post_html(
     result = CleanBody("")
     for comment in root.xpath("//comment()"):
         drop_keeping_tail(comment)
+    result.merge_links = unmerge_links(root)  # before the links to merge tags go
     _galleries_as_figures(root)  # before the cards: a gallery's class says "embed" too
     _cards_as_links(root)  # before frames and furniture go: an embed's class says "embed"
     _file_cards_as_links(root)

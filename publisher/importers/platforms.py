@@ -61,6 +61,7 @@ from .exports import ExportFiles, LeftOut, PlatformExport, Post
 from .index import EDITED, imported_documents, stamped, unedited
 from .kinds import MARKDOWN_SUFFIXES, MESSAGE_SUFFIXES, OFFICE_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES
 from .members import MAPPINGS, Member, merged
+from .merge_links import merge_tag_left_out
 from .platform_html import CleanBody, Fetch, clean_post_html, html_words
 from .post_links import PostLinks
 
@@ -295,6 +296,7 @@ def _write_posts(
             LeftOut("file", name, f"{why}: its link in {post.title!r} left as words")
             for name, why in dict.fromkeys(body.missing)  # linked twice: listed once
         ]
+        report.left_out += [merge_tag_left_out(link, post.title) for link in body.merge_links]
         said = _text_of(body.html)
         language = _language(post, said)
         digest = _digest(post)
