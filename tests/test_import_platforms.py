@@ -2147,6 +2147,42 @@ WXR_IN_A_FOLDER = """<?xml version="1.0" encoding="UTF-8" ?>
 """
 
 
+def test_a_wordpress_title_and_category_read_as_the_site_showed_them(tmp_path: Path) -> None:
+    """WordPress writes a post's title and its terms' names with character references
+    (`&amp;`, `&#8220;`): they were copied as found into the front matter, the issue's
+    manifest and the report ("Rents &amp; repairs: &#8220;enough&#8221;")."""
+    export = tmp_path / "site.WordPress.2025-03-12.xml"
+    export.write_text(
+        WXR_IN_A_FOLDER.replace(
+            "<![CDATA[Rally report]]>", "<![CDATA[Rents &amp; repairs: &#8220;enough&#8221;]]>"
+        ).replace(
+            "</wp:post_type>",
+            '</wp:post_type>\n<category domain="category" nicename="housing-repairs">'
+            "<![CDATA[Housing &amp; Repairs]]></category>",
+        )
+    )
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    (written,) = report.written
+    title = "Rents & repairs: \u201cenough\u201d"
+    meta = front_matter_of(written.document)
+    assert (meta["title"], meta["tags"]) == (title, ["Housing & Repairs"])
+    assert written.issue is not None and front_matter_of_yaml(written.issue)["title"] == title
+    assert rows(report, root)[0][0] == f"post: {title}"
+
+    # A document an import wrote before, its title as WordPress wrote it (and so another
+    # digest of the post), is the same post: not written a second time.
+    text = written.document.read_text(encoding="utf-8")
+    text = text.replace(title, "Rents &amp; repairs: &#8220;enough&#8221;")
+    written.document.write_text(re.sub(r"sha256: \w+", f"sha256: {'0' * 64}", text, count=1))
+    again = import_export(export, root)
+    assert [w.document for w in again.written] == [written.document]
+    assert sorted(p.name for p in (root / "documents").glob("*.md")) == [
+        written.document.name,
+        "welcome.md",
+    ]
+
+
 @pytest.mark.parametrize(
     ("base_url", "redirect"),
     [

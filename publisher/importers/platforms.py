@@ -270,7 +270,9 @@ def _write_posts(
     imported = imported_documents(documents)
     known = {doc.sha256: doc.path for doc in imported}
     same_post = {
-        (doc.origin.partition("#")[2], doc.title): doc.path for doc in imported if "#" in doc.origin
+        (doc.origin.partition("#")[2], _same_title(doc.title)): doc.path
+        for doc in imported
+        if "#" in doc.origin
     }
     pool_words = PoolWords(sorted(set(known.values())))  # read only if a channel's post comes
     taken = (
@@ -393,7 +395,13 @@ def _identity(post: Post) -> tuple[str, str]:
     """What tells a post again when its content differs (its pictures were not in the
     export or not fetched the first time): its key and its title, as a document records
     them (a key alone may be another site's post's)."""
-    return post.key, " ".join(post.title.split())
+    return post.key, _same_title(post.title)
+
+
+def _same_title(title: str) -> str:
+    """A title as compared to tell a post again: its spaces single, its character
+    references read (an import before they were wrote WordPress's `&amp;` as it found it)."""
+    return " ".join(html.unescape(title).split())
 
 
 def _gained_pictures(body: CleanBody, document: Path | None) -> bool:

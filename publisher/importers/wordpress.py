@@ -12,7 +12,8 @@ and Jetpack email each new post to the blog's subscribers, so a published post i
 unless its `_jetpack_dont_email_post_to_subs` meta says it was not sent. A block-editor
 post's footnotes (its `footnotes` meta) are its notes. A Polylang or WPML `language` term
 gives the post's language. A post's featured image (`_thumbnail_id`, the
-attachment it names) is its lead image.
+attachment it names) is its lead image. Titles and term names come with their character
+references (`&amp;`, `&#8220;`), read here as the site showed them.
 """
 
 from __future__ import annotations
@@ -142,7 +143,7 @@ def _item(
     export: PlatformExport,
 ) -> None:
     kind = item.findtext("wp:post_type", "post", ns)
-    title = (item.findtext("title") or "").strip() or "untitled"
+    title = html.unescape(item.findtext("title") or "").strip() or "untitled"
     if kind not in ("post", "page"):
         return  # attachments are found through the posts that show them
     meta = _meta(item, ns)
@@ -159,7 +160,7 @@ def _item(
     terms: dict[str, list[str]] = {}
     for category in item.findall("category"):
         terms.setdefault(category.get("domain", ""), []).append(
-            (category.text or "").strip()
+            html.unescape(category.text or "").strip()
             if category.get("domain") != "language"
             else category.get("nicename", "")
         )
