@@ -1957,6 +1957,37 @@ def test_a_ghost_newsletter_sent_by_email_only_is_an_issue_and_said_to_be(tmp_pa
     assert [(x.name, x.why) for x in report.left_out] == [("Draft thing", "draft, not published")]
 
 
+@pytest.mark.parametrize(
+    "export",
+    [
+        "ghost/the-dockside-bulletin.ghost.2026-03-05-10-00-00.json",
+        "wordpress/thedocksidebulletin.WordPress.2026-03-05.xml",
+    ],
+)
+def test_an_export_cut_short_is_said_to_be_in_whole_sentences(tmp_path: Path, export: str) -> None:
+    """A download stopped part way: the error stopped mid-sentence ("not valid JSON:
+    Unterminated string starting at"), or ran on to a line of the post's words ("On
+    Saturday over 200 tenants picketed the council , line 36, column 200"), and said
+    nothing of what to do. A whole file with a mistake in it is not said to be cut short."""
+    whole = (EXPORTS / export).read_bytes()
+    cut = tmp_path / Path(export).name
+    cut.write_bytes(whole[: len(whole) * 3 // 5])
+    root = new_workspace(tmp_path / "ws")
+
+    result = CliRunner().invoke(main, ["-C", str(root), "import", str(cut)])
+
+    assert result.exit_code == 1
+    said, hint = result.output.strip().split("\n")
+    assert said.startswith(f"error: {cut}:") and " not valid " in said
+    assert re.search(r"(?<! at)(?<!,)$", said), said  # nothing left hanging
+    assert hint == "  hint: the file seems cut short: download the export again"
+
+    cut.write_bytes(whole.replace(b'"title": "', b'"title" "', 1).replace(b"</title>", b"", 1))
+    damaged = CliRunner().invoke(main, ["-C", str(root), "import", str(cut)])
+    assert damaged.exit_code == 1 and " not valid " in damaged.output
+    assert "cut short" not in damaged.output and len(damaged.output.strip().split("\n")) == 1
+
+
 def test_a_wxr_file_cannot_read_local_files_through_entities(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("the committee's bank details")

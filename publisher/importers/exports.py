@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from ..controls import strip_controls
 from ..errors import PublisherError
 from .members import Member
+from .unreadable import json_error, xml_error
 
 log = logging.getLogger(__name__)
 
@@ -210,9 +211,7 @@ class ExportFiles:
         try:
             return json.loads(self.text(name))
         except json.JSONDecodeError as exc:
-            raise PublisherError.at(
-                f"not valid JSON: {exc.msg}", self.path(name), exc.lineno
-            ) from None
+            raise json_error(exc, self.path(name)) from None
 
     def xml(self, name: str) -> Any:
         """The XML file `name` parsed without entities or network, so that it reads no file
@@ -247,6 +246,4 @@ class ExportFiles:
                     removed.describe(),
                 )
                 return root
-        raise PublisherError.at(
-            f"not valid XML: {error.msg}", self.path(name), error.lineno
-        ) from None
+        raise xml_error(error, data, self.path(name)) from None
