@@ -2214,6 +2214,61 @@ def test_a_wordpress_title_and_category_read_as_the_site_showed_them(tmp_path: P
     ]
 
 
+def test_an_embedded_videos_caption_stays_under_its_link(tmp_path: Path) -> None:
+    """A video embedded with a caption (a Ghost embed card, in Lexical, Mobiledoc or HTML;
+    WordPress's embed block) became a link to the video, its caption lost unsaid."""
+    video = "https://www.youtube.com/watch?v=xyz987"
+    card = {
+        "url": video,
+        "metadata": {"title": "Dock strike day one"},
+        "caption": "Our video from the <b>picket</b>",
+        "html": '<iframe src="https://www.youtube.com/embed/xyz987"></iframe>',
+    }
+    figure = (
+        '<figure class="kg-card kg-embed-card kg-card-hascaption"><iframe'
+        ' src="https://www.youtube.com/embed/xyz987" title="Dock strike day one"></iframe>'
+        "<figcaption>Our video from the <b>picket</b></figcaption></figure>"
+    )
+    mobiledoc = {"version": "0.3.1", "atoms": [], "markups": [], "cards": [["embed", card]]}
+    ghost = tmp_path / "ghost"
+    ghost_export(
+        ghost,
+        ghost_post(
+            "v1",
+            "Lexical video",
+            lexical=json.dumps({"root": {"type": "root", "children": [{"type": "embed", **card}]}}),
+        ),
+        ghost_post(
+            "v2", "Mobiledoc video", mobiledoc=json.dumps({**mobiledoc, "sections": [[10, 0]]})
+        ),
+        ghost_post("v3", "HTML video", html=figure),
+    )
+    wordpress = tmp_path / "site.WordPress.2025-03-12.xml"
+    wordpress.write_text(
+        WXR_IN_A_FOLDER.replace(
+            "<p>Three hundred at the gates.</p>",
+            '<!-- wp:embed {"url":"https://www.youtube.com/watch?v=abc123","type":"video"} -->\n'
+            '<figure class="wp-block-embed is-type-video is-provider-youtube'
+            ' wp-block-embed-youtube"><div class="wp-block-embed__wrapper">\n'
+            "https://www.youtube.com/watch?v=abc123\n</div><figcaption"
+            ' class="wp-element-caption">Video of the march</figcaption></figure>\n'
+            "<!-- /wp:embed -->",
+        )
+    )
+    root = new_workspace(tmp_path / "ws")
+    import_export(ghost, root)
+    import_export(wordpress, root)
+
+    def body(slug: str) -> str:
+        return (root / "documents" / f"{slug}.md").read_text().split("---\n", 2)[2].strip()
+
+    shown = f"[Dock strike day one]({video})\\\nOur video from the **picket**"
+    assert [body(s) for s in ("lexical-video", "mobiledoc-video", "html-video")] == [shown] * 3
+    assert body("rally-report") == (
+        "<https://www.youtube.com/watch?v=abc123>\\\nVideo of the march"
+    )
+
+
 @pytest.mark.parametrize(
     ("base_url", "redirect"),
     [

@@ -207,21 +207,25 @@ _FURNITURE = frozenset({"signup", "paywall", "collection", "transistor"})
 
 def card_html(kind: str, card: dict[str, Any]) -> str | None:
     """A card of the writer's (the same fields in Lexical and Mobiledoc): a bookmark or an
-    embed as a link to what it shows, a gallery's pictures, a callout as a quote, a toggle
-    as its heading and text, a Markdown card as what its Markdown says, a code card as
-    preformatted text, a button or a file card as a link with its words. Furniture is "";
+    embed as a link to what it shows (its caption under it), a gallery's pictures, a
+    callout as a quote, a toggle as its heading and text, a Markdown card as what its
+    Markdown says, a code card as preformatted text, a button or a file card as a link with
+    its words. Furniture is "";
     a card not read here is None, for the report to name."""
     if kind in _FURNITURE:
         return ""
+    caption = str(card.get("caption", "") or "").strip()  # HTML, as Ghost shows it
     if kind == "embed" and _QUOTED_POST.search(str(card.get("html", ""))):
-        return str(card["html"])  # the post's embed code: its words, cleaned as the HTML's
+        # the post's embed code: its words, cleaned as the HTML's
+        return str(card["html"]) + (f"<p>{caption}</p>" if caption else "")
     if kind in ("bookmark", "embed"):
         url = str(card.get("url", ""))
         metadata = card.get("metadata")
         title = metadata.get("title", "") if isinstance(metadata, dict) else ""
         if not url.startswith(("http://", "https://")):
             return ""
-        return f'<p><a href="{html.escape(url)}">{html.escape(str(title or url))}</a></p>'
+        link = f'<a href="{html.escape(url)}">{html.escape(str(title or url))}</a>'
+        return f"<p>{link}<br>{caption}</p>" if caption else f"<p>{link}</p>"
     if kind == "gallery":
         images = card.get("images")
         return "".join(

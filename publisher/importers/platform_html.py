@@ -248,11 +248,16 @@ def _cards_as_links(root: lxml.html.HtmlElement) -> None:
             continue
         if not _class_words(card) & _CARD_WORDS or not _attached(card, root):
             continue
+        caption = _caption_of(card)
         quoted = _quoted_post(card)
         if quoted is not None:
-            quoted.tail = card.tail
+            tail, quoted.tail = card.tail, None
             if quoted is not card:
                 card.getparent().replace(card, quoted)
+            if caption is not None:
+                caption.tag = "p"
+                quoted.addnext(caption)
+            (quoted if caption is None else caption).tail = tail
             continue
         address, title = _card_address(card)
         if not address:
@@ -260,8 +265,23 @@ def _cards_as_links(root: lxml.html.HtmlElement) -> None:
         paragraph = lxml.html.Element("p")
         link = etree.SubElement(paragraph, "a", href=address)
         link.text = title or address
+        if caption is not None:  # the writer's words of it, under the link
+            line_break = etree.SubElement(paragraph, "br")
+            line_break.tail = caption.text
+            paragraph.extend(list(caption))
         paragraph.tail = card.tail
         card.getparent().replace(card, paragraph)
+
+
+def _caption_of(card: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The caption the writer gave an embed or a link card (WordPress's and Ghost's
+    `<figcaption>`), when it has words."""
+    caption = first_match(card, ".//figcaption")
+    if caption is None or not caption.text_content().strip():
+        return None
+    caption.getparent().remove(caption)  # not a title of the card's, nor its address
+    caption.text = (caption.text or "").lstrip()
+    return caption
 
 
 def _quoted_post(card: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
