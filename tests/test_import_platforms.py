@@ -2269,6 +2269,37 @@ def test_an_embedded_videos_caption_stays_under_its_link(tmp_path: Path) -> None
     )
 
 
+def test_an_untitled_wordpress_post_is_named_by_its_first_sentence(tmp_path: Path) -> None:
+    """WordPress allows a post without a title: the document and its issue were titled
+    "untitled", as nothing else in the archive was, and nothing asked for a better one.
+    It is named by its first sentence, as an untitled Blogger post is."""
+    export = tmp_path / "site.WordPress.2025-03-12.xml"
+    export.write_text(
+        WXR_IN_A_FOLDER.replace("<![CDATA[Rally report]]>", "").replace(
+            "<p>Three hundred at the gates.</p>",
+            "Quick reminder: rent strike meeting tonight at 7pm at the Community Hall. Bring"
+            " a chair.",
+        )
+    )
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    (written,) = report.written
+    title = "Quick reminder: rent strike meeting tonight at 7pm at the Community Hall."
+    assert front_matter_of(written.document)["title"] == title
+    assert written.issue is not None and front_matter_of_yaml(written.issue)["title"] == title
+    assert rows(report, root)[0][0] == f"post: {title}"
+
+    # A document an import wrote before, titled "untitled", is the same post.
+    text = written.document.read_text(encoding="utf-8").replace(f"'{title}'", "untitled")
+    written.document.write_text(re.sub(r"sha256: \w+", f"sha256: {'0' * 64}", text, count=1))
+    again = import_export(export, root)
+    assert [w.document for w in again.written] == [written.document]
+    assert sorted(p.name for p in (root / "documents").glob("*.md")) == [
+        written.document.name,
+        "welcome.md",
+    ]
+
+
 @pytest.mark.parametrize(
     ("base_url", "redirect"),
     [

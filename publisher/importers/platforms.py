@@ -57,7 +57,7 @@ from . import (
     wordpress,
 )
 from .crossposts import SAME_WORDS, PoolWords, words_of
-from .exports import ExportFiles, LeftOut, PlatformExport, Post
+from .exports import ExportFiles, LeftOut, PlatformExport, Post, title_from_words
 from .index import EDITED, imported_documents, stamped, unedited
 from .kinds import MARKDOWN_SUFFIXES, MESSAGE_SUFFIXES, OFFICE_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES
 from .members import MAPPINGS, Member, merged
@@ -303,7 +303,7 @@ def _write_posts(
         language = _language(post, said)
         digest = _digest(post)
         existing, changed = known.get(digest), False
-        if existing is None and (again := same_post.get(_identity(post))) is not None:
+        if existing is None and (again := _written_before(post, same_post)) is not None:
             # the same post, edited on the platform since, or with pictures it lacked
             existing, changed = again, True
         if existing is not None:
@@ -396,6 +396,17 @@ def _identity(post: Post) -> tuple[str, str]:
     export or not fetched the first time): its key and its title, as a document records
     them (a key alone may be another site's post's)."""
     return post.key, _same_title(post.title)
+
+
+def _written_before(post: Post, same_post: dict[tuple[str, str], Path]) -> Path | None:
+    """The document an import wrote of this post before, told by its key and title: an
+    untitled post named by its first words now was written "untitled" before."""
+    found = same_post.get(_identity(post))
+    untitled = same_post.get((post.key, "untitled"))
+    if found is None and untitled is not None:
+        named = post.title == title_from_words(html_words(post.body_html))
+        return untitled if named else None
+    return found
 
 
 def _same_title(title: str) -> str:

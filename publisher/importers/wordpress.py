@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import PublisherError
-from .exports import ExportFiles, LeftOut, PlatformExport, Post, old_address
+from .exports import ExportFiles, LeftOut, PlatformExport, Post, old_address, title_from_words
+from .platform_html import html_words
 from .wp_shortcodes import shortcodes_shown
 
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -143,10 +144,20 @@ def _item(
     export: PlatformExport,
 ) -> None:
     kind = item.findtext("wp:post_type", "post", ns)
-    title = html.unescape(item.findtext("title") or "").strip() or "untitled"
     if kind not in ("post", "page"):
         return  # attachments are found through the posts that show them
     meta = _meta(item, ns)
+    post_id = item.findtext("wp:post_id", "", ns)
+    body = _paragraphs(
+        _with_footnotes(item.findtext(_CONTENT) or "", meta.get("footnotes", "")),
+        post_id,
+        uploads,
+    )
+    # WordPress allows a post without a title (its address then its id): named, as
+    # Blogger's are, by its first sentence
+    title = html.unescape(item.findtext("title") or "").strip() or title_from_words(
+        html_words(body)
+    )
     status = item.findtext("wp:status", "", ns)
     if status != "publish":
         export.left_out.append(LeftOut(kind, title, f"{status or 'draft'}, not published"))
@@ -172,16 +183,11 @@ def _item(
     link = (item.findtext("link") or "").strip()
     creator = item.findtext(_DC) or ""
     excerpt = item.findtext(_EXCERPT) or ""
-    post_id = item.findtext("wp:post_id", "", ns)
     featured = uploads.by_id.get(meta.get("_thumbnail_id", "").strip())
     export.posts.append(
         Post(
             title=title,
-            body_html=_paragraphs(
-                _with_footnotes(item.findtext(_CONTENT) or "", meta.get("footnotes", "")),
-                post_id,
-                uploads,
-            ),
+            body_html=body,
             key=post_id or title,
             date=_day(item.findtext("wp:post_date", "", ns)),
             authors=[authors.get(creator) or creator] if creator else [],
