@@ -962,6 +962,37 @@ def test_a_blog_post_keeps_its_byline_and_tags_and_leaves_its_buttons(
 
 
 @pytest.mark.parametrize(
+    "buttons",
+    [
+        "Like · Comment · Share",
+        "Me gusta · Comentar · Compartir",
+        "Compartir · Me gusta · Comentar",
+        "J'aime · Commenter · Partager",
+    ],
+)
+def test_facebooks_buttons_copied_on_one_line_are_left_out(tmp_path: Path, buttons: str) -> None:
+    """A post copied from Facebook ends with its buttons on one line between dots: the line
+    stayed, as a paragraph or (in English) as the statement's signature, though sharing and
+    like buttons are left out."""
+    text = (
+        "Rent strike: day 11\n\nBy Ana Ruiz | 4 March 2026\n\nTenants on Mill Lane are still"
+        f" withholding rent and the landlord has blinked.\n\n{buttons}\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    assert texts(doc, "//p") == [
+        "Tenants on Mill Lane are still withholding rent and the landlord has blinked."
+    ]
+    assert doc.authors == ("Ana Ruiz",) and "·" not in doc.body_html
+
+
+def test_a_closing_line_of_words_between_dots_is_the_writers(tmp_path: Path) -> None:
+    """Only buttons go: a last line of the writer's words set between dots stays."""
+    text = f"Rent strike at number 12\n\n{ARTICLE}\n\nShare · Organise · Win\n"
+    (doc,) = import_one(tmp_path, text)
+    assert texts(doc, "//p")[-1] == "Share · Organise · Win"
+
+
+@pytest.mark.parametrize(
     "closing", ["#RentStrike #Housing #Madrid", "#RentStrike\n#Housing #Madrid"]
 )
 def test_the_hashtags_a_social_media_post_closes_with_are_its_tags(

@@ -144,8 +144,17 @@ def more_link(words: str) -> bool:
 
 def buttons(block: Block) -> bool:
     """Whether a block is only buttons, counts and the like (as under a post's byline), each
-    perhaps with its link after it, as an e-mail's plain text writes links ("Like (https://…)")."""
-    return all(_FURNITURE.search(_LINK_AFTER_END.sub("", line.strip())) for line in block.lines)
+    perhaps with its link after it, as an e-mail's plain text writes links ("Like (https://…)"),
+    or several on a line between dots or bars, as Facebook's are copied ("Like · Comment ·
+    Share", "Me gusta · Comentar · Compartir")."""
+    return all(
+        all(_FURNITURE.search(part) for part in _BETWEEN.split(line.strip()) if part)
+        for line in (_LINK_AFTER_END.sub("", line.strip()) for line in block.lines)
+    )
+
+
+# What stands between buttons copied on one line
+_BETWEEN = re.compile(r"\s*[·•|]\s*")
 
 
 # A platform's reading time under a post's title, alone or beside its date ("5 min read ·
