@@ -960,6 +960,32 @@ def test_a_wordpress_posts_featured_image_is_its_lead_image_with_its_alt_text(
     assert (root / "documents" / meta["image"]).is_file()
 
 
+def test_a_featured_image_the_post_also_shows_in_its_text_is_printed_once(
+    tmp_path: Path,
+) -> None:
+    """A WordPress post's featured image is often also put in its text: the document had
+    it as its lead image and again in its body, and every output printed it twice. The
+    caption it had in the text (a lead image shows none) is listed in the report."""
+    thumbnail = (
+        "<wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key>"
+        "<wp:meta_value><![CDATA[12]]></wp:meta_value></wp:postmeta>\n"
+        '\t\t<category domain="category" nicename="docks">'
+    )
+    export = wordpress_edited(
+        tmp_path,
+        lambda wxr: wxr.replace('<category domain="category" nicename="docks">', thumbnail, 1),
+    )
+    root = new_workspace(tmp_path / "ws")
+    report = import_export(export, root)
+    meta = front_matter_of(root / "documents/picket-line-holds.md")
+    assert meta["image"] == "media/picket-line-holds/picket.png"
+    body = document(root, "picket-line-holds").body_html
+    assert "picket.png" not in body and "Berth nine at dawn." not in body
+    assert "The picket at berth nine has held for a second week" in body
+    captions = [(x.kind, x.name) for x in report.left_out if x.kind == "caption"]
+    assert captions == [("caption", "Berth nine at dawn.")]
+
+
 def test_each_sent_post_is_an_issue_numbered_by_date_after_the_existing_ones(
     imported: Imported,
 ) -> None:

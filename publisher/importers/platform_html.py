@@ -526,6 +526,21 @@ def _place_image(
         link.drop_tag()  # a link to the full-size image: the copy here is the image
 
 
+def without_picture(markup: str, src: str) -> tuple[str, str]:
+    """`markup` without its first picture at `src` (and the figure or frame that held
+    only it), and the words of that figure's caption: a post's lead picture that its text
+    shows again would be printed twice, once over the article and once in it."""
+    root = lxml.html.fragment_fromstring(markup or "<p></p>", create_parent="div")
+    image = next((i for i in root.iter("img") if i.get("src") == src), None)
+    if image is None:
+        return markup, ""
+    gone = _left_out_with(image)
+    caption = " ".join(_caption(gone).split())
+    drop_keeping_tail(gone)
+    kept = "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+    return html.escape(root.text or "") + kept, caption
+
+
 def _caption(element: lxml.html.HtmlElement) -> str:
     """The words of the caption `element` holds (or is), "" for none."""
     return str(element.xpath("string(descendant-or-self::figcaption)"))

@@ -62,7 +62,7 @@ from .index import EDITED, imported_documents, stamped, unedited
 from .kinds import MARKDOWN_SUFFIXES, MESSAGE_SUFFIXES, OFFICE_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES
 from .members import MAPPINGS, Member, merged
 from .merge_links import merge_tag_left_out
-from .platform_html import CleanBody, Fetch, clean_post_html, html_words
+from .platform_html import CleanBody, Fetch, clean_post_html, html_words, without_picture
 from .post_links import PostLinks
 
 READERS: tuple[ModuleType, ...] = (
@@ -284,10 +284,14 @@ def _write_posts(
     steps: list[Written | _NewDocument] = []
     for post in sorted(export.posts, key=lambda p: (p.date or dt.date.min, p.key)):
         body = clean_post_html(post.body_html, export.files, post.base, fetch)
-        lead = _lead_image(post, body, export.files, fetch)
+        lead, shown_caption = _lead_image(post, body, export.files, fetch)
         if post.image_caption.strip():
             why = f"the caption of the lead image of {post.title}: a lead image shows none"
             report.left_out.append(LeftOut("caption", html_words(post.image_caption), why))
+        if shown_caption and shown_caption != html_words(post.image_caption):
+            why = f"the lead image of {post.title}, shown once as its lead, not again in its"
+            why += " text: a lead image shows no caption"
+            report.left_out.append(LeftOut("caption", shown_caption, why))
         report.online_images += [(post.title, url) for url in body.online]
         report.unfetched += [(post.title, url, why) for url, why in body.unfetched]
         report.image_words |= body.words
@@ -482,11 +486,15 @@ class _NewDocument:
     lead: str = ""  # its lead picture's name among body.images
 
 
-def _lead_image(post: Post, body: CleanBody, files: ExportFiles | None, fetch: Fetch | None) -> str:
+def _lead_image(
+    post: Post, body: CleanBody, files: ExportFiles | None, fetch: Fetch | None
+) -> tuple[str, str]:
     """The post's lead picture (`post.image`), placed with its body's (`body.images`), so that
-    it is copied, fetched or listed as they are: its name there, or "" if it was not had."""
+    it is copied, fetched or listed as they are: its name there, or "" if it was not had.
+    The same picture in the body (WordPress's featured image, often put in the text too)
+    is taken out of it, not printed twice; the words of its caption there are returned."""
     if not post.image.strip():
-        return ""
+        return "", ""
     image = f'<img src="{html.escape(post.image)}" alt="{html.escape(post.image_alt)}">'
     lead = clean_post_html(image, files, post.base, fetch)
     body.online += lead.online
@@ -497,11 +505,15 @@ def _lead_image(post: Post, body: CleanBody, files: ExportFiles | None, fetch: F
         name, stem, suffix, n = placed, PurePosixPath(placed).stem, PurePosixPath(placed).suffix, 2
         while body.images.get(name, found) != found:  # another picture of the post's
             name, n = f"{stem}-{n}{suffix}", n + 1
+        caption = ""
+        if name in body.images:  # the body shows it too
+            body.html, caption = without_picture(body.html, f"media/{name}")
+            body.undescribed = [n for n in body.undescribed if n != name]  # the lead's say
         body.images[name] = found
         if placed in lead.undescribed and name not in body.undescribed:
             body.undescribed.append(name)
-        return name
-    return ""
+        return name, caption
+    return "", ""
 
 
 def _digest(post: Post) -> str:
