@@ -275,8 +275,8 @@ def _blocks_tagged(html: str, direction: str, only: str | None = None) -> str:
     from ...tree_edits import body_html, body_tree
 
     root = body_tree(html)
-    _phrases_isolated(root)
     root.set("dir", direction)
+    _phrases_isolated(root)
     for block in root.iter(*_TEXT_BLOCKS):
         inner = next(block.iterdescendants(*_TEXT_BLOCKS), None)
         if inner is not None and not (block.text or "").strip():
@@ -290,14 +290,17 @@ def _blocks_tagged(html: str, direction: str, only: str | None = None) -> str:
 
 
 def _phrases_isolated(root: HtmlElement) -> None:
-    """Each phrase of `root` with a `dir` of its own between the isolate of its direction
-    and its end (U+2067 or U+2066 … U+2069), as HTML sets it apart. Plain, "In كفر
-    المناسج 3,000 workers struck" was shown "In 3,000 كفر المناسج workers": the
-    bidirectional algorithm takes a figure after Arabic letters for Arabic's."""
+    """Each phrase of `root` with a `dir` other than its surroundings' between the isolate
+    of its direction and its end (U+2067 or U+2066 … U+2069), as HTML sets it apart.
+    Plain, "In كفر المناسج 3,000 workers struck" was shown "In 3,000 كفر المناسج
+    workers": the bidirectional algorithm takes a figure after Arabic letters for
+    Arabic's. An address in an English sentence is not: marks around it are no use there,
+    and a mail program may take them into the address it links."""
     for phrase in root.iter(*_PHRASES):
         isolate = _ISOLATES.get(phrase.get("dir", ""))
-        if isolate is None:
-            continue
+        around = phrase.xpath("string(ancestor::*[@dir][1]/@dir)")
+        if isolate is None or phrase.get("dir") == around:
+            continue  # an address in an English sentence: no invisible marks around it
         before = phrase.getprevious()
         if before is not None:
             before.tail = (before.tail or "") + isolate
