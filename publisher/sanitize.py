@@ -117,6 +117,11 @@ _DROP_WITH_CONTENT = {
 
 
 _DIRECTIONS = frozenset({"ltr", "rtl", "auto"})
+# Characters no address holds on purpose, left in one by a paste: zero-width space, word
+# joiner, byte-order mark and soft hyphen anywhere; a joiner only at the end (inside, a
+# Persian or Arabic word in the path may need it).
+_INVISIBLE_ANYWHERE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+_INVISIBLE_AT_END = re.compile("[\u200c\u200d]+$")
 _ALIGNMENTS = frozenset({"left", "right", "center", "justify", "start", "end"})
 _LIST_STYLES = frozenset(COUNTER_STYLES)
 
@@ -136,7 +141,14 @@ def _attribute_value(element: str, attribute: str, value: str) -> str | None:
     if attribute == "lang":
         tag = value.strip()
         return tag if well_formed_tag(tag) else None
+    if attribute in ("href", "src"):
+        return without_invisibles(value)
     return value
+
+
+def without_invisibles(address: str) -> str:
+    """`address` without the invisible characters a paste left in it (`_INVISIBLE_*`)."""
+    return _INVISIBLE_AT_END.sub("", _INVISIBLE_ANYWHERE.sub("", address))
 
 
 def text_alignment(style: str) -> str | None:

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from validators import parse_eml, pdftotext
 
 from publisher.readers.addresses import link_addresses
+from publisher.sanitize import clean_html
 
 ISSUE = "001-first"
 AGREEMENT = (
@@ -190,6 +191,11 @@ _FIRST_LEFT_OF_LAST = """href => {
             "<p>ana.gil+news@x.org; b@y.co.uk.</p>",
             ["mailto:ana.gil+news@x.org", "mailto:b@y.co.uk"],
         ),
+        # what a paste from Word leaves unseen after an address is not the address's
+        (
+            "<p>https://x.org/a\u200b and ana@x.org\u2060\ufeff, www.y.org/b\u00ad.</p>",
+            ["https://x.org/a", "mailto:ana@x.org", "https://www.y.org/b"],
+        ),
     ],
 )
 def test_the_address_and_only_the_address_is_linked(written: str, linked: list[str]) -> None:
@@ -212,6 +218,19 @@ def test_what_is_no_address_or_is_code_a_heading_or_a_link_stays_as_it_was(writt
     assert [href for href in links(link_addresses(written)) if href] == [
         href for href in links(written) if href
     ]
+
+
+def test_a_link_leads_where_its_address_is_written_without_what_a_paste_left_unseen() -> None:
+    """A zero-width space or soft hyphen inside a hand-made link's address sends the reader
+    nowhere; a joiner inside a Persian path is part of the word and stays."""
+    persian = "https://x.org/\u0646\u0627\u0645\u0647\u200c\u0647\u0627"
+    body = clean_html(
+        '<p><a href="https://x.org/re\u200bport\u00ad">report</a>'
+        f' <a href="{persian}\u200c">نامه‌ها</a> <img src="/pic\ufeff.png" alt="a"></p>'
+    )
+    tree = lxml.html.fromstring(body)
+    assert [a.get("href") for a in tree.iter("a")] == ["https://x.org/report", persian]
+    assert [img.get("src") for img in tree.iter("img")] == ["/pic.png"]
 
 
 def test_a_link_whose_words_are_its_address_is_marked_as_one_and_others_are_not() -> None:

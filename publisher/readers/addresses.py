@@ -25,9 +25,11 @@ the typography around an address: a closing quote, guillemet or ellipsis after i
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
+from ..sanitize import without_invisibles
 from ..tree_edits import body_html, body_tree
 
 if TYPE_CHECKING:
@@ -41,6 +43,13 @@ _ADDRESS_CLASSES = {"uri", "email"}  # pandoc's, on the links it makes of addres
 # Marks that end a sentence or a quotation rather than an address; linkify-it already
 # leaves out ASCII ones (. , ; : ! ? and an unmatched bracket).
 _CLOSING = "…،؛؟۔*'\""
+# What a paste from Word or a web page leaves unseen after an address (zero-width space,
+# joiners, word joiner, byte-order mark, soft hyphen): linkify-it takes it into the link,
+# whose address then leads nowhere. Inside an address a joiner stays (Persian words need it).
+_UNSEEN = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# linkify-it finds no email address at all when one follows it, so for matching each is a
+# space (the same length: the places found are the text's).
+_UNSEEN_AT_WORD_END = re.compile(f"[{_UNSEEN}]+(?=\\W|$)")
 
 
 def link_addresses(body: str) -> str:
@@ -129,7 +138,8 @@ def address_spans(text: str) -> list[tuple[int, int, str, str]]:
     if not linkify.pretest(text):
         return []
     found = []
-    for match in linkify.match(text) or ():
+    seen = _UNSEEN_AT_WORD_END.sub(lambda unseen: " " * len(unseen[0]), text)
+    for match in linkify.match(seen) or ():
         raw = match.raw
         while raw and (raw[-1] in _CLOSING or unicodedata.category(raw[-1]) in ("Pf", "Pi")):
             raw = raw[:-1]
@@ -139,7 +149,7 @@ def address_spans(text: str) -> list[tuple[int, int, str, str]]:
         if match.schema == "" and "@" not in raw:  # linkify-it's guess is http:
             href = "https://" + raw
         css_class = "email" if href.startswith("mailto:") else "uri"
-        found.append((match.index, match.index + len(raw), href, css_class))
+        found.append((match.index, match.index + len(raw), without_invisibles(href), css_class))
     return found
 
 
