@@ -34,7 +34,7 @@ def assemble(
         for plan in manifest.sections
         if (published := tuple(d for p in plan.documents if not (d := documents[p]).draft))
     )
-    if not sections:
+    if manifest.sections and not sections:
         raise PublisherError.at(
             "every document in this issue is marked as a draft",
             manifest.path,
@@ -49,7 +49,9 @@ def assemble(
         editorial_html=clean_html(editorial_html),
         sections=sections,
         source=manifest.path,
-        summary=_typeset(manifest.summary, language) or _contents(sections, language),
+        summary=_typeset(manifest.summary, language)
+        or _contents(sections, language)
+        or _opening(editorial_html),
         cover=manifest.cover,
         cover_alt=_typeset(manifest.cover_alt, language),
         pdf=manifest.pdf,
@@ -163,7 +165,7 @@ def _edition(
         shown = in_edition(leaflet.document)
         leaflet = dataclasses.replace(leaflet, document=shown) if shown else None
     _note_drafts(manifest, language, drafts.values())
-    if not sections:
+    if manifest.sections and not sections:
         log.warning(
             "%s: no edition in %s yet: none of its documents is translated into it"
             " (untranslated: omit leaves the others out)",
@@ -187,7 +189,8 @@ def _edition(
         if texts.title or not original.title
         else _unless_same(original.language, language),
         summary=_typeset(texts.summary or manifest.summary, language)
-        or _contents(sections, language),
+        or _contents(sections, language)
+        or _opening(editorials.get(language, "")),
         summary_language=""
         if texts.summary or not manifest.summary
         else _unless_same(original.language, language),
@@ -238,10 +241,22 @@ def _contents(sections: tuple[Section, ...], language: str) -> str:
     language (the interface's translation of "In this issue")."""
     from .i18n import gettext, interface_language
 
+    if not sections:
+        return ""
     with interface_language(language):
         separator = gettext("; ")  # Arabic and Farsi write their own semicolon: "؛ "
         titles = separator.join(doc.title for section in sections for doc in section.documents)
         return gettext("In this issue: %(titles)s") % {"titles": titles}
+
+
+def _opening(editorial_html: str) -> str:
+    """The summary of an issue that is its editorial alone: the editorial's first paragraph,
+    shortened to what an email preview or a feed reader's list shows."""
+    import textwrap
+
+    first = re.search(r"<p\b[^>]*>(.*?)</p>", editorial_html, re.S)
+    words = plain_text(first[1] if first else editorial_html)
+    return textwrap.shorten(words, width=200, placeholder=" …")
 
 
 def _untranslated(doc: Document) -> Document:

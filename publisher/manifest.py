@@ -506,8 +506,14 @@ def _sections(
         return ()
     if raw_sections is None and "documents" in source.data:
         return ()  # the unknown key 'documents' is told to go in a section (_TOP_DOCUMENTS)
+    if raw_sections in (None, []) and str(source.data.get("editorial") or "").strip():
+        return ()  # an issue that is its editorial alone (a call to a strike, a short notice)
     if not isinstance(raw_sections, list) or not raw_sections:
-        problem("'sections' must list at least one section", "sections", hint=_SECTION_SHAPE)
+        problem(
+            "'sections' must list at least one section (or the issue needs an editorial)",
+            "sections",
+            hint=_SECTION_SHAPE,
+        )
         return ()
     plans: list[SectionPlan] = []
     used: dict[Path, int] = {}
