@@ -13,12 +13,15 @@ from .config import load_config
 from .errors import PublisherError
 from .output import Artifact, write_artifacts
 
+PREVIEWS = Path(".publisher") / "previews"
+
 
 def preview_email(
     root: Path, issue_ref: str, out_dir: Path | None = None, language: str = ""
 ) -> list[Path]:
-    """Write email-375px.png and email-600px.png to `out_dir` (default: the edition's
-    folder in dist/, dist/<issue>/ for the original)."""
+    """Write email-375px.png and email-600px.png to `out_dir` (default: the issue's folder
+    in .publisher/previews/, its edition's below it: not dist/, which is published as it
+    is and which no build would clear of them)."""
     from .renderers.email.browser import screenshots
 
     config = load_config(root)
@@ -30,7 +33,7 @@ def preview_email(
         media = (config.base_url, Path(scratch))  # every image the email links, as published
         shots = screenshots(Path(scratch) / slug / edition / "email.html", media)
     artifacts = [Artifact(Path(f"email-{width}px.png"), png) for width, png in shots.items()]
-    folder = output_folder(out_dir) if out_dir else output_folder(config.dist_dir) / slug / edition
+    folder = output_folder(out_dir) if out_dir else config.root / PREVIEWS / slug / edition
     return write_artifacts(folder, artifacts)
 
 

@@ -1013,8 +1013,9 @@ def test_preview_email_of_an_edition_is_written_beside_it(tmp_path: Path) -> Non
         main, ["-C", str(root), "preview-email", "1", "--language", "es-MX"]
     )
     assert result.exit_code == 0, result.output
-    shots = sorted(p.name for p in (root / "dist" / ISSUE / "es").glob("*.png"))
+    shots = sorted(p.name for p in (root / ".publisher/previews" / ISSUE / "es").glob("*.png"))
     assert shots == ["email-375px.png", "email-600px.png"]
+    assert not list((root / "dist").rglob("*.png"))  # dist/ is published: no previews in it
 
 
 def test_an_edition_in_a_language_publisher_does_not_speak_is_said_once(

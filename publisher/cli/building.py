@@ -252,7 +252,7 @@ def _build_inputs(workspace: Path) -> list[Path]:
     "-o",
     "--out",
     type=PathParam(file_okay=False),
-    help="Folder for the PNGs (default: the issue's folder in dist/, or its edition's).",
+    help="Folder for the PNGs (default: .publisher/previews/ISSUE/, or its edition's).",
 )
 @click.option(
     "--language",
