@@ -429,7 +429,10 @@ def scripts_marked(text: str, language: str) -> Markup:
 
 
 def nest_headings(html: str, top: int) -> Markup:
-    """Shift a body's headings so its highest one becomes <h{top}> (never deeper than h6).
+    """Shift a body's headings so its highest one becomes <h{top}>. HTML stops at h6: a
+    heading shifted deeper is a paragraph with the heading role and its level
+    (`aria-level`, which screen readers announce), so levels 5, 6 and 7 stay three levels
+    rather than three h6.
 
     Bodies are sanitised HTML, so tags are well-formed and a regex over them is safe.
     """
@@ -437,7 +440,14 @@ def nest_headings(html: str, top: int) -> Markup:
     if not levels:
         return Markup(html)
     shift = top - min(levels)
-    return Markup(_HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html))
+
+    def shifted(tag: re.Match[str]) -> str:
+        closing, level = tag.group(1), int(tag.group(2)) + shift
+        if level <= 6:
+            return f"<{closing}h{level}"
+        return f"<{closing}p" if closing else f'<p role="heading" aria-level="{level}"'
+
+    return Markup(_HEADING.sub(shifted, html))
 
 
 def images_at(html: str, prefix: str) -> Markup:
