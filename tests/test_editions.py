@@ -31,6 +31,7 @@ from publisher.manifest_yaml import IssueEdit, SectionEdit, edited
 from publisher.pool import DocumentPool
 
 ISSUE = "001-editions"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 OMITTED = "002-omitted"
 SITE = "https://editions.example.org/"
 NOTES = {
@@ -521,6 +522,18 @@ def test_a_title_an_edition_leaves_untranslated_is_marked_in_its_own_language(
         ] * 2
     email = parse_eml(folder(built, "ar") / "email.eml").get_body(("html",)).get_content()
     assert '<span lang="en" dir="ltr">Equal pay now</span>' in email
+    with zipfile.ZipFile(folder(built, "ar") / f"{ISSUE}.epub") as book:
+        package = lxml.etree.fromstring(book.read("EPUB/content.opf"))
+        title_page = lxml.etree.fromstring(book.read("EPUB/text/title_page.xhtml"))
+    [dc_title] = package.xpath("//*[local-name()='title']")
+    assert dc_title.get(XML_LANG) == "en" and "Equal pay now" in dc_title.text
+    [span] = title_page.xpath("//*[local-name()='h1']/*[local-name()='span']")
+    assert (span.get("lang"), span.get(XML_LANG), span.get("dir"), span.text) == (
+        "en",
+        "en",
+        "ltr",
+        "Equal pay now",
+    )
     spanish = page(built, f"{ISSUE}/es/index.html")
     assert spanish.xpath("string(//h1)") == "Igualdad salarial ya"
     assert not spanish.xpath("//h1//span[@lang]|//h2[@class='section-title']//span[@lang]")

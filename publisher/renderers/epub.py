@@ -137,6 +137,7 @@ class EpubRenderer(IssueRenderer):
                 series,
                 issue.summary_language,
                 cover_words=said if cover else "",
+                untranslated_title=(issue.title, issue.title_language),
             )
             return [Artifact(Path(issue.folder) / f"{issue.slug}.epub", data)]
 
@@ -403,6 +404,7 @@ def finished(
     named: dict[str, str] | None = None,
     summary_language: str = "",
     cover_words: str = "",
+    untranslated_title: tuple[str, str] = ("", ""),
 ) -> bytes:
     """The EPUB as pandoc wrote it, with what pandoc cannot write.
 
@@ -427,6 +429,10 @@ def finished(
     - The dc:description's language and direction when it is in `summary_language`, not
       the book's: an edition keeps the original's summary when it has none of its own, and
       an English one in an Arabic book was read as Arabic (pandoc drops an xml:lang given).
+    - An edition's title left in the original's language (`untranslated_title`: the
+      words and their language) marked so on the title page, and the package's dc:title
+      in it, as its words are most of it: an English title in a French edition was read
+      out as French.
     - The cover page's drawing named by `cover_words` (the issue's name and its
       cover_alt), as an image: pandoc's <svg> holding the cover said nothing to a screen
       reader.
@@ -447,6 +453,11 @@ def finished(
             f'xml:lang="{html.escape(summary_language)}" dir="{text_direction(summary_language)}"'
         )
         in_language = f"<dc:description {marks}>".encode()
+        words, title_language = untranslated_title
+        title_marks = f'xml:lang="{title_language}" dir="{text_direction(title_language)}"'
+        title_span = (
+            f'<span lang="{title_language}" {title_marks}>{html.escape(words, quote=False)}</span>'
+        )
         for info in source.infolist():
             data = source.read(info)
             if info.filename.endswith(".xhtml"):
@@ -467,6 +478,16 @@ def finished(
                 data = data.replace(b"</metadata>", added + b"</metadata>", 1)
             if info.filename.endswith(".opf") and summary_language:
                 data = data.replace(b"<dc:description>", in_language, 1)
+            if info.filename.endswith(".opf") and words and title_language:
+                data = _DC_TITLE.sub(rb"\1 " + title_marks.encode() + rb">", data, count=1)
+            if info.filename.endswith("title_page.xhtml") and words and title_language:
+                data = _TITLE_PAGE_TITLE.sub(
+                    lambda h1: h1[0].replace(
+                        html.escape(words, quote=False).encode(), title_span.encode(), 1
+                    ),
+                    data,
+                    count=1,
+                )
             if info.filename.endswith(".ncx"):
                 data = _NCX_COVER.sub(cover_meta, data)
                 data = _with_depth(data)
@@ -474,6 +495,8 @@ def finished(
     return out.getvalue()
 
 
+_DC_TITLE = re.compile(rb"(<dc:title\b[^>]*)>")
+_TITLE_PAGE_TITLE = re.compile(rb'<h1 class="title">.*?</h1>', re.S)
 _NCX_COVER = re.compile(rb'<meta name="cover" content="[^"]*" />')
 _NCX_DEPTH = re.compile(rb'<meta name="dtb:depth" content="\d+" />')
 _NAV_POINT = "{http://www.daisy.org/z3986/2005/ncx/}navPoint"
