@@ -538,14 +538,21 @@ def test_a_form_posted_from_another_site_is_refused_and_changes_nothing(
 ) -> None:
     ours = {"Origin": "https://boletin.muelle.example.org"}
     theirs = {"Origin": "https://evil.example.com"}
+    # A browser that leaves Origin out may still say which page the form was on.
+    our_page = {"Referer": "https://boletin.muelle.example.org/subscribe/?lang=es"}
+    their_page = {"Referer": "https://evil.example.com/free-prize.html"}
 
     refused = client.post("/subscribe/", data={"email": "victim@example.org"}, headers=theirs)
     accepted = client.post("/subscribe/", data={"email": "reader@example.org"}, headers=ours)
+    refused_too = client.post("/subscribe/", data={"email": "v2@example.org"}, headers=their_page)
+    accepted_too = client.post("/subscribe/", data={"email": "r2@example.org"}, headers=our_page)
     settle(client)
 
     assert (refused.status_code, accepted.status_code) == (403, 200)
-    assert [r.recipient for r in smtp.received] == ["reader@example.org"]
-    assert statuses(self_service, "victim@example.org") == []
+    assert (refused_too.status_code, accepted_too.status_code) == (403, 200)
+    assert sorted(r.recipient for r in smtp.received) == ["r2@example.org", "reader@example.org"]
+    assert statuses(self_service, "victim@example.org") == statuses(self_service, "v2@example.org")
+    assert statuses(self_service, "v2@example.org") == []
 
 
 def test_a_greylisting_mail_server_gets_the_link_and_the_welcome_on_a_later_try(

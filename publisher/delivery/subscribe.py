@@ -67,7 +67,7 @@ def add_subscribe_routes(
     @limiter.limit(PER_ADDRESS, key_func=_address_key)
     def subscribe() -> Response:
         language = pages.language(request.form.get("language", ""))
-        origin = request.headers.get("Origin")
+        origin = _sent_from(request.headers.get("Origin"), request.headers.get("Referer"))
         if origin is not None and origin.lower() != site:
             return pages(
                 403,
@@ -137,6 +137,18 @@ def _address_key() -> str:
         return normalise_address(typed).lower()
     except ValueError:
         return typed.lower()
+
+
+def _sent_from(origin: str | None, referer: str | None) -> str | None:
+    """The site a form was sent from: its Origin, else its Referer's (a browser that leaves
+    Origin out may send the page's address); None when the request names neither (a
+    script or an old browser: the rate limits still hold)."""
+    if origin is not None or not referer:
+        return origin
+    try:
+        return _origin(referer)
+    except (KeyError, ValueError):  # not an http(s) address: from no page of ours
+        return "null"
 
 
 def _origin(url: str) -> str:
