@@ -39,6 +39,7 @@ from delivery_support import (
 )
 from flask import Flask
 from flask.testing import FlaskClient
+from itsdangerous import TimestampSigner
 from validators import nu_html_errors
 from werkzeug.middleware.shared_data import SharedDataMiddleware
 
@@ -510,6 +511,25 @@ def test_someone_who_unsubscribed_comes_back_only_by_following_the_new_link(
     one_click = welcome["List-Unsubscribe"].split(",")[0].strip("<> ")
     client.post(path_of(one_click), data={"List-Unsubscribe": "One-Click"})
     assert statuses(self_service, "gone@example.org") == ["unsubscribed"]
+
+
+def test_an_expired_confirmation_link_leads_back_to_the_form_for_a_new_one(
+    self_service: Path, client: FlaskClient, smtp: RecordingHandler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No issue holds a confirmation link: "use the link in a recent issue" sent a reader
+    who had never had one looking for it."""
+    client.post("/subscribe/", data={"email": "tarde@example.org", "language": "en"})
+    settle(client)
+    [confirmation] = mails_to(smtp, "tarde@example.org")
+    now = TimestampSigner.get_timestamp(None)  # type: ignore[arg-type]
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: now + 8 * 86400)
+
+    answer = client.get(path_of(link_in(confirmation, "confirm")) + "&lang=en")
+
+    assert answer.status_code == 410
+    said = main_text(answer.get_data(as_text=True))
+    assert "https://boletin.muelle.example.org/subscribe/" in said and "recent issue" not in said
+    assert statuses(self_service, "tarde@example.org") == ["pending"]
 
 
 def test_a_bot_that_fills_every_field_of_the_archive_form_gets_the_usual_answer_and_no_mail(

@@ -97,6 +97,8 @@ def create_app(root: Path) -> Flask:
         try:
             claim = read(token)
         except InvalidToken as exc:
+            if exc.expired and read == tokens.read_confirm:  # no issue holds a confirm link
+                return expired_confirmation()
             if exc.expired:
                 return page(
                     410,
@@ -121,6 +123,16 @@ def create_app(root: Path) -> Flask:
                 return handle(db, subscriber, claim)
             finally:
                 db.close()
+
+    def expired_confirmation() -> Response:
+        """An expired confirmation link: the way to a new one, the subscribe form when the
+        list has one."""
+        if config.delivery.subscribe_form:
+            again = N_("Subscribe again at %(url)s and we will send you a new link.")
+            values = {"url": f"{config.base_url}subscribe/"}
+            return page(410, N_("This link has expired"), again, values=values)
+        again = N_("Write to us and we will send you a new link.")
+        return page(410, N_("This link has expired"), again)
 
     def answer(
         subscriber: Subscriber, status: int, heading: str, text: str, **options: Any
