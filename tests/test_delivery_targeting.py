@@ -8,6 +8,7 @@ from email import message_from_bytes, policy
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import lxml.html
 import pytest
 from click.testing import CliRunner
 from delivery_support import (
@@ -199,8 +200,14 @@ def test_a_test_copys_unsubscribe_link_is_where_readers_have_it_and_unsubscribes
     assert link in html and link in text
     assert "Darse de baja" in html and "Darse de baja" in text
     url = urlsplit(f"https://boletin.muelle.example.org{link}")
-    create_app(root).test_client().post(f"{url.path}?{url.query}", data=ONE_CLICK)
+    client = create_app(root).test_client()
+    one_click = client.post(f"{url.path}?{url.query}", data=ONE_CLICK)
     assert query(root, "SELECT COUNT(*) FROM subscribers WHERE status = 'active'") == [(4,)]
+    # whoever tries the link is told why nothing changed, not that they are on no list
+    page = client.get(f"{url.path}?{url.query}")
+    said = lxml.html.fromstring(page.get_data(as_text=True)).xpath("string(//main)")
+    assert one_click.status_code == page.status_code == 200
+    assert "Era una copia de prueba" in said and "no está en nuestra lista" not in said
     assert "RECIPIENT_TOKEN" not in html + text
 
 

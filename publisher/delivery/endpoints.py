@@ -39,7 +39,7 @@ from .store import (
     transaction,
 )
 from .subscribers import SUPPRESSED, Subscriber, get, set_status, shown_address
-from .tokens import ConfirmClaim, InvalidToken, Tokens, UnsubscribeClaim
+from .tokens import NOBODY, ConfirmClaim, InvalidToken, Tokens, UnsubscribeClaim
 from .welcome import welcome
 
 with needs("serve"):
@@ -112,6 +112,15 @@ def create_app(root: Path) -> Flask:
                 N_(
                     "This link was not made for %(title)s, or it was changed on the way."
                     " Use the link in a recent issue, or write to us."
+                ),
+            )
+        if claim.subscriber_id == NOBODY:  # `send --to`'s: the link of a test copy
+            return page(
+                200,
+                N_("This was a test copy"),
+                N_(
+                    "Its unsubscribe link is nobody's, so nothing changed. The copies"
+                    " subscribers get have their own."
                 ),
             )
         with reporting_errors(database):
