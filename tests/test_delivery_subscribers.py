@@ -53,7 +53,8 @@ def test_import_reports_each_bad_row_with_its_line_and_imports_the_rest(
         (["no-at-sign.example.org", "", "", ""], "must have an @-sign"),
         (["Ben@EXAMPLE.org", "Ben", "en", ""], None),
         (["dan@example..org", "", "", ""], "period"),
-        (["eve@example.org", "Eve\nTwo lines", "", ""], "one line"),  # a record over 2 lines
+        # a record over 2 lines (its name a page long)
+        (["eve@example.org", "Eve " * 60 + "\nTwo lines", "", ""], "at most 200 characters"),
         (["fay@example.org", "", "klingon-tlh-x", ""], "not a language code"),
         (["ANA@example.org", "", "", ""], "the same address as line 2"),
         (["chloe@example.org", "Chloé", "fr", ""], None),
@@ -595,6 +596,22 @@ def test_an_address_books_list_keeps_its_names(
     assert "Mailchimp" not in result.output
     names = dict(query(delivery_workspace, "SELECT address, name FROM subscribers"))
     assert names == {"kim@example.org": "Kim Okafor", "ana@example.org": "Ana Ruiz"}
+
+
+def test_a_name_written_on_two_lines_of_its_cell_is_kept_on_one(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    """A spreadsheet cell's line break (Alt+Enter) refused the whole subscriber."""
+    listed = write_csv(
+        tmp_path / "list.csv",
+        [["Email", "Name"], ["ana@example.org", "Ana\nRuiz Gil"], ["kim@example.org", "Kim\r\n"]],
+    )
+
+    result = invoke(delivery_workspace, "subscribers", "import", str(listed))
+
+    assert result.exit_code == 0, result.output
+    names = dict(query(delivery_workspace, "SELECT address, name FROM subscribers"))
+    assert names == {"ana@example.org": "Ana Ruiz Gil", "kim@example.org": "Kim"}
 
 
 # Statuses as other newsletter services and people's own lists write them, in a list's

@@ -270,10 +270,12 @@ def check(
         tags = [tags]
     tags = [part for tag in tags for part in re.split(r"[,;]", tag)]  # how tags are kept
     tags = tuple(dict.fromkeys(t.strip().lower() for t in map(_visible, tags) if t.strip()))
-    name, consent_source = _visible(name), _visible(consent_source)
+    # A cell's line breaks (Alt+Enter in a spreadsheet: "Ana\nRuiz") are spaces: a name is
+    # written on one line, in a greeting or a header.
+    name, consent_source = (" ".join(_visible(value).split()) for value in (name, consent_source))
     for value, what in ((name, "name"), (consent_source, "consent source")):
-        if "\n" in value or "\r" in value or len(value) > 200:
-            raise ValueError(f"the {what} must be one line of at most 200 characters")
+        if len(value) > 200:
+            raise ValueError(f"the {what} must be at most 200 characters")
     if language:
         language = _language(language)
     bad_tags = [t for t in tags if not _TAG.match(t)]
