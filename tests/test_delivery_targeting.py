@@ -168,6 +168,22 @@ def test_the_dry_run_counts_the_targeted_recipients(
     assert not smtp.received
 
 
+def test_two_addresses_given_to_one_test_copy_are_named_and_nothing_is_sent(
+    delivery_workspace: Path, smtp: RecordingHandler
+) -> None:
+    """It spoke of a spreadsheet's cells and rows, as an import's check does."""
+    set_up(delivery_workspace)
+
+    result = invoke(delivery_workspace, "send", SLUG, "--to", "ana@example.org, kim@example.org")
+
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1
+    assert "--to takes one address" in said and "(ana@example.org, kim@example.org)" in said
+    assert f"publisher send {SLUG} --to ana@example.org" in said
+    assert "cell" not in said and "row" not in said
+    assert not smtp.received
+
+
 @pytest.fixture
 def copies(delivery_workspace: Path, smtp: RecordingHandler):  # type: ignore[no-untyped-def]
     """`send --to` one address, the copy it received, parsed."""

@@ -9,6 +9,7 @@ it at once, naming the server. `--dry-run` does the same and reports what it fou
 from __future__ import annotations
 
 import fcntl
+import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -574,6 +575,13 @@ def _send_test(
     test in its Subject. Its unsubscribe link, where readers have theirs, is nobody's: on a
     proof sent to a subscriber (or forwarded to one) it unsubscribed them."""
     assert request.to
+    several = [part for part in re.split(r"[\s,;]+", request.to) if "@" in part]
+    if len(several) > 1:
+        addresses = ", ".join(several)
+        raise PublisherError.at(
+            f"--to takes one address, and {request.to!r} holds {len(several)} ({addresses})",
+            hint=f"send a test copy to each in turn: publisher send {mailing.slug} --to {several[0]}",
+        )
     try:
         address = normalise_address(request.to)
     except ValueError as exc:
