@@ -67,7 +67,16 @@ def _yaml_fix(written: str) -> str:
         key, value = found.groups()
         opened = value[0]
         if opened in "\"'" and value.count(opened) == 1:
+            other = "'" if opened == '"' else '"'
+            if value[-1] == other and value.count(other) == 1:  # "First issue': not a pair
+                value = value[:-1]
             return f"close the quote: {key.strip()} {value}{opened}"
+        # 'Don't stop': the quote inside ends the text; the other kind holds it
+        paired = value[0] == value[-1] and value[0] in "\"'" and len(value) > 2
+        if paired and _parses(_quoted(key.lstrip(" -"), value[1:-1])):
+            return f"put the value in quotes: {_quoted(key, value[1:-1])}"
+        if (closed := _flow_items_closed(value)) and _parses(f"{key.lstrip(' -')} {closed}"):
+            return f"close the quote: {key.strip()} {closed}"
         if value[0] + value[-1] in _CURLY_PAIRS and _parses(_quoted(key.lstrip(" -"), value[1:-1])):
             return (
                 f"put the value in straight quotes: {_quoted(key, value[1:-1])} (a word"
@@ -76,6 +85,19 @@ def _yaml_fix(written: str) -> str:
         if _parses(_quoted(key.lstrip(" -"), value)):
             return f"put the value in quotes: {_quoted(key, value)}"
     return _YAML_CHECK
+
+
+def _flow_items_closed(value: str) -> str | None:
+    """A list written in brackets with an item's quote left open (`[strike, "vote]`), each
+    item's quote closed; None when the value is no such list."""
+    if not (value.startswith("[") and value.endswith("]")):
+        return None
+    items = [item.strip() for item in value[1:-1].split(",")]
+    closed = [
+        item + item[0] if item[:1] in ("'", '"') and item.count(item[0]) == 1 else item
+        for item in items
+    ]
+    return "[" + ", ".join(closed) + "]" if closed != items else None
 
 
 # The hint when no fix of the line YAML names is found

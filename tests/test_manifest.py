@@ -277,6 +277,16 @@ TYPOS = [
     # pasted from a word processor: the quotes meant as YAML's came out curly
     ("title: “Strike: day one”", 2, 'put the value in straight quotes: title: "Strike: day one"'),
     ('title: "First issue', 2, 'close the quote: title: "First issue"'),
+    # quotes that do not pair, and a quote inside that ends the text early: the fix has
+    # no stray quote left in it
+    ("title: \"First issue'", 2, 'close the quote: title: "First issue"'),
+    ("title: 'Don't stop'", 2, """put the value in quotes: title: "Don't stop\""""),
+    ('title: "Say "no" to cuts"', 2, """put the value in quotes: title: 'Say "no" to cuts'"""),
+    (
+        '    documents: [first-article, "second-article]',
+        6,
+        'close the quote: documents: [first-article, "second-article"]',
+    ),
     (
         "sections:\n\t- title: News",
         5,
