@@ -175,6 +175,28 @@ def test_a_web_address_written_without_https_is_warned_of_with_the_address_to_wr
     ), warned
 
 
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("second-artcle.md", "second-article.md"),  # a letter left out
+        ("Second-Articel.md", "second-article.md"),  # two swapped, capitals
+        ("../documents/second-article.txt", "second-article.md"),  # another extension
+        ("documents/second-articel.md", "second-article.md"),  # from the workspace's folder
+    ],
+)
+def test_a_misspelt_link_to_an_article_is_warned_of_with_the_link_meant(
+    workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture, written: str, meant: str
+) -> None:
+    root = workspace("minimal")
+    article = root / "documents" / "first-article.md"
+    article.write_text(article.read_text() + f"\nSee [the second]({written}).\n")
+
+    build(root, formats=["web"])
+
+    [warned] = [r.getMessage() for r in caplog.records if written in r.getMessage()]
+    assert warned.endswith(f"its words stay, unlinked; did you mean {meant!r}?"), warned
+
+
 def test_a_link_to_a_missing_file_is_not_taken_for_a_web_address(
     workspace: Callable[[str], Path], caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -30,6 +30,7 @@ import dataclasses
 import functools
 import html
 import logging
+import os
 import posixpath
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -108,6 +109,7 @@ class Unlinked(NamedTuple):
     draft_in: tuple[str, ...] = ()
     heading_only: bool = False
     kept: bool = False
+    meant: str = ""  # the article a misspelt link most likely names, as a link to it
 
 
 K = TypeVar("K")
@@ -323,7 +325,10 @@ def absolute_links(
                 named = beside if beside in drafts.issues else drafts.articles.found(path, folder)
                 draft_in = drafts.issues.get(named, ()) if named else ()
         if target is None:
-            unlinked.append(Unlinked(value, draft_in))
+            meant = (
+                None if draft_in or not parts.path else articles.near(unquote(parts.path), folder)
+            )
+            unlinked.append(Unlinked(value, draft_in, meant=_relative(meant, folder)))
             return ""
         if parts.fragment and _shows_another_text(target, beside, parts.fragment):
             if (page := pages.get(beside)) is None:
@@ -421,6 +426,21 @@ class Articles:
             Layered(self.moved, others.moved),
         )
 
+    def near(self, path: str, folder: Path) -> Path | None:
+        """The article whose logical path is nearest a misspelt link's (`second-artcle.md`)
+        written in `folder`, if one is near enough to be what was meant."""
+        import difflib
+
+        page = followed(folder)
+        here = page.relative_to(self.root).as_posix() if page.is_relative_to(self.root) else "."
+        written = path.lstrip("/") if path.startswith("/") else posixpath.join(here, path)
+        # from the workspace, as an editor may write it: documents/x.md, ../documents/x.md
+        wanted = logical_path(
+            re.sub(r"^(?:\.\./)*(?:documents/)?", "", posixpath.normpath(written))
+        )
+        close = difflib.get_close_matches(wanted, list(self.by_path), n=1, cutoff=0.8)
+        return self.by_path[close[0]] if close else None
+
     def found(self, path: str, folder: Path) -> Path | None:
         """The article a relative link names, written in `folder` (see the module's
         docstring), when it is not the file it names beside the document."""
@@ -504,13 +524,18 @@ def logical_path(relative: str) -> str:
     return "/".join(parts).casefold()
 
 
+def _relative(article: Path | None, folder: Path) -> str:
+    """A link to `article` from a document in `folder`, as one is written ("" for none)."""
+    return "" if article is None else Path(os.path.relpath(article, followed(folder))).as_posix()
+
+
 def _warn(source: Path, unlinked: list[Unlinked], issue: Issue, first_line: int = 1) -> None:
     """One warning per link left without its href, naming the document and the line it
     is on, from `first_line`, and the issue it is in (a document may be in several); a
     draft is named so, with the issues leaving it out, not as missing from this one."""
     edition = f" (in the {issue.edition} edition)" if issue.edition else ""
     text = textfiles.written_text(source) if unlinked else ""
-    for value, draft_in, heading_only, kept in dict.fromkeys(unlinked):
+    for value, draft_in, heading_only, kept, meant in dict.fromkeys(unlinked):
         line = textfiles.line_of(text, value, start=first_line)
         if kept:
             log.warning(
@@ -540,7 +565,7 @@ def _warn(source: Path, unlinked: list[Unlinked], issue: Issue, first_line: int 
             leads = f"leads to a draft, left out of issue{'s' * several} {named}"
         else:
             leads = "leads to no article, picture or file the web archive publishes"
-        meant = _web_address_meant(value)
+        address = _web_address_meant(value)
         log.warning(
             "%s: %s in issue %s %s: its words stay, unlinked%s%s",
             textfiles.where(source, line),
@@ -548,7 +573,11 @@ def _warn(source: Path, unlinked: list[Unlinked], issue: Issue, first_line: int 
             issue.slug,
             leads,
             edition,
-            f"; a web address starts with https://: write {meant}" if meant else "",
+            f"; a web address starts with https://: write {address}"
+            if address
+            else f"; did you mean {meant!r}?"
+            if meant
+            else "",
         )
 
 
