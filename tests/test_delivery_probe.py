@@ -445,21 +445,21 @@ def test_a_platforms_members_keep_tags_named_as_platforms_name_them(
 def test_a_platforms_unsubscribed_member_is_unsubscribed_even_when_the_row_is_rejected(
     delivery_workspace: Path, tmp_path: Path
 ) -> None:
-    """Mailchimp's unsubscribed member whose name a form let run over two lines was
+    """Mailchimp's unsubscribed member whose name a form let run on for a page was
     rejected, and stayed active on the list an earlier import had put them on."""
     root = delivery_workspace
     add_subscribers(root, {"left@example.org": "active"})
     export = tmp_path / "unsubscribed_members_export.csv"
     export.write_text(
         "Email Address,First Name,Last Name,MEMBER_RATING,OPTIN_TIME,CONFIRM_TIME,UNSUB_TIME\n"
-        'left@example.org,"Ana\nMaría",Ruiz,2,2024-01-01 00:00:00,2024-01-02 00:00:00,'
+        f'left@example.org,"{"Ana " * 60}María",Ruiz,2,2024-01-01 00:00:00,2024-01-02 00:00:00,'
         "2025-03-04 10:00:00\n",
         encoding="utf-8",
     )
 
     result = import_file(root, export)
 
-    assert "left@example.org: the name must be one line" in result.output  # still reported
+    assert "left@example.org: the name must be at most 200" in result.output  # still reported
     statuses = dict(query(root, "SELECT address, status FROM subscribers"))
     assert statuses == {"left@example.org": "unsubscribed"}
 
