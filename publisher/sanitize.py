@@ -117,11 +117,9 @@ _DROP_WITH_CONTENT = {
 
 
 _DIRECTIONS = frozenset({"ltr", "rtl", "auto"})
-# Characters no address holds on purpose, left in one by a paste: zero-width space, word
-# joiner, byte-order mark and soft hyphen anywhere; a joiner only at the end (inside, a
-# Persian or Arabic word in the path may need it).
-_INVISIBLE_ANYWHERE = re.compile("[\u200b\u2060\ufeff\u00ad]")
-_INVISIBLE_AT_END = re.compile("[\u200c\u200d]+$")
+# A joiner a paste left at an address's end (inside, a Persian or Arabic word in the path
+# may need it).
+_JOINERS_AT_END = re.compile("[\u200c\u200d]+$")
 _ALIGNMENTS = frozenset({"left", "right", "center", "justify", "start", "end"})
 _LIST_STYLES = frozenset(COUNTER_STYLES)
 
@@ -147,8 +145,9 @@ def _attribute_value(element: str, attribute: str, value: str) -> str | None:
 
 
 def without_invisibles(address: str) -> str:
-    """`address` without the invisible characters a paste left in it (`_INVISIBLE_*`)."""
-    return _INVISIBLE_AT_END.sub("", _INVISIBLE_ANYWHERE.sub("", address))
+    """`address` without what a paste left in it unseen, which no address holds on purpose:
+    break hints (`without_break_hints`) and byte-order marks anywhere, joiners at its end."""
+    return _JOINERS_AT_END.sub("", without_break_hints(address).replace("\ufeff", ""))
 
 
 def text_alignment(style: str) -> str | None:
