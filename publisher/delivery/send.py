@@ -9,7 +9,6 @@ it at once, naming the server. `--dry-run` does the same and reports what it fou
 from __future__ import annotations
 
 import fcntl
-import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,7 +40,7 @@ from .preflight import (
 from .sender import Sender, SendJob, SendProgress
 from .smtp import Connection, Outcome, SenderRefused, ServerUnavailable, Step
 from .store import Location, open_database, reporting_errors
-from .subscribers import find, normalise_address
+from .subscribers import SeveralAddresses, find, normalise_address
 from .tokens import NOBODY, Tokens, list_identity
 from .verp import (
     DELIMITER,
@@ -575,15 +574,15 @@ def _send_test(
     test in its Subject. Its unsubscribe link, where readers have theirs, is nobody's: on a
     proof sent to a subscriber (or forwarded to one) it unsubscribed them."""
     assert request.to
-    several = [part for part in re.split(r"[\s,;]+", request.to) if "@" in part]
-    if len(several) > 1:
-        addresses = ", ".join(several)
-        raise PublisherError.at(
-            f"--to takes one address, and {request.to!r} holds {len(several)} ({addresses})",
-            hint=f"send a test copy to each in turn: publisher send {mailing.slug} --to {several[0]}",
-        )
     try:
         address = normalise_address(request.to)
+    except SeveralAddresses as exc:
+        several = exc.addresses
+        raise PublisherError.at(
+            f"--to takes one address, and {request.to!r} holds {len(several)}"
+            f" ({', '.join(several)})",
+            hint=f"send a test copy to each in turn: publisher send {mailing.slug} --to {several[0]}",
+        ) from None
     except ValueError as exc:
         raise PublisherError.at(f"--to {request.to!r} is not an email address: {exc}") from None
     settings = mailing.config.delivery

@@ -219,6 +219,17 @@ class ImportReport:
         return counts
 
 
+class SeveralAddresses(ValueError):
+    """A text given as one address that holds several: a person's home and work address
+    kept in one cell, or two typed after `send --to`."""
+
+    def __init__(self, addresses: list[str]) -> None:
+        super().__init__(
+            f"{len(addresses)} addresses in one cell: give each its own row, or keep one"
+        )
+        self.addresses = addresses
+
+
 def normalise_address(text: str) -> str:
     """The address as we store and send to it (ASCII domain), or ValueError with the reason.
     Invisible format characters are left out: a right-to-left spreadsheet's direction marks
@@ -229,9 +240,7 @@ def normalise_address(text: str) -> str:
     visible = "".join(c for c in text if unicodedata.category(c) != "Cf").strip()
     visible = _MAILTO.sub("", visible)
     if len(several := [part for part in re.split(r"[\s,;/]+", visible) if "@" in part]) > 1:
-        raise ValueError(  # a person's home and work address, kept in one cell
-            f"{len(several)} addresses in one cell: give each its own row, or keep one"
-        )
+        raise SeveralAddresses(several)
     try:
         checked = validate_email(visible, check_deliverability=False, allow_smtputf8=False)
     except EmailNotValidError as exc:
