@@ -455,8 +455,9 @@ def finished(
         in_language = f"<dc:description {marks}>".encode()
         words, title_language = untranslated_title
         title_marks = f'xml:lang="{title_language}" dir="{text_direction(title_language)}"'
+        as_written = html.escape(words, quote=False).encode()  # as pandoc writes the title
         title_span = (
-            f'<span lang="{title_language}" {title_marks}>{html.escape(words, quote=False)}</span>'
+            f'<span lang="{title_language}" {title_marks}>'.encode() + as_written + b"</span>"
         )
         for info in source.infolist():
             data = source.read(info)
@@ -482,11 +483,7 @@ def finished(
                 data = _DC_TITLE.sub(rb"\1 " + title_marks.encode() + rb">", data, count=1)
             if info.filename.endswith("title_page.xhtml") and words and title_language:
                 data = _TITLE_PAGE_TITLE.sub(
-                    lambda h1: h1[0].replace(
-                        html.escape(words, quote=False).encode(), title_span.encode(), 1
-                    ),
-                    data,
-                    count=1,
+                    lambda h1: h1[0].replace(as_written, title_span, 1), data, count=1
                 )
             if info.filename.endswith(".ncx"):
                 data = _NCX_COVER.sub(cover_meta, data)
