@@ -91,14 +91,19 @@ def create_app(root: Path) -> Flask:
         config.delivery.smtp_password()  # a missing password fails at start-up, not per request
         add_subscribe_routes(app, config, page, outbox, tokens, database)
 
-    def with_subscriber(read: Callable[[str], Claim], handle: Handler) -> Response:
-        """Check the token (4xx if it is forged or expired), find its subscriber, handle."""
+    def with_subscriber(
+        read: Callable[[str], Claim],
+        handle: Handler,
+        expired: Callable[[], Response] | None = None,
+    ) -> Response:
+        """Check the token (4xx if it is forged or expired: `expired`'s page, if given),
+        find its subscriber, handle."""
         token = request.args.get("token", "")
         try:
             claim = read(token)
         except InvalidToken as exc:
-            if exc.expired and read == tokens.read_confirm:  # no issue holds a confirm link
-                return expired_confirmation()
+            if exc.expired and expired is not None:
+                return expired()
             if exc.expired:
                 return page(
                     410,
@@ -134,8 +139,8 @@ def create_app(root: Path) -> Flask:
                 db.close()
 
     def expired_confirmation() -> Response:
-        """An expired confirmation link: the way to a new one, the subscribe form when the
-        list has one."""
+        """An expired confirmation link: the way to a new one (no issue holds one), the
+        subscribe form when the list has one."""
         if config.delivery.subscribe_form:
             again = N_("Subscribe again at %(url)s and we will send you a new link.")
             values = {"url": f"{config.base_url}subscribe/"}
@@ -240,7 +245,7 @@ def create_app(root: Path) -> Flask:
                 field=("confirm", "yes"),
             )
 
-        return with_subscriber(tokens.read_confirm, show)
+        return with_subscriber(tokens.read_confirm, show, expired_confirmation)
 
     @app.post("/confirm/")
     def confirm() -> Response:
@@ -273,7 +278,7 @@ def create_app(root: Path) -> Flask:
             outbox.submit(job, f"welcome message to {subscriber.address}")
             return response
 
-        return with_subscriber(tokens.read_confirm, apply)
+        return with_subscriber(tokens.read_confirm, apply, expired_confirmation)
 
     @app.errorhandler(HTTPException)
     def refused(exc: HTTPException) -> Response:
