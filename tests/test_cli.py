@@ -987,3 +987,21 @@ def test_the_readmes_command_line_names_every_option_of_build_and_each_choice() 
             if isinstance(option.type, click.Choice):
                 for choice in option.type.choices:
                     assert choice in synopsis, (option.opts, choice)
+
+
+@pytest.mark.parametrize("command", [["list"], ["check", "-f", "feed"]])
+def test_every_command_says_a_warning_once_as_a_warning(
+    workspace: Callable[[str], Path], tmp_path: Path, command: list[str]
+) -> None:
+    """`list`, `send` and the rest said publisher's warnings through Python's last resort,
+    bare, among their output; `check` said what the documents folder left out twice, once
+    bare, before the build that says it again."""
+    root = workspace("minimal")
+    (tmp_path / "elsewhere").mkdir()
+    (root / "documents" / "linked").symlink_to(tmp_path / "elsewhere")
+
+    done = run_publisher(["-C", str(root), *command], os.environ)  # Python's own stderr
+
+    assert done.returncode == 0, done.stderr
+    said = [line for line in done.stderr.splitlines() if "left out" in line]
+    assert len(said) == 1 and said[0].startswith("warning: left out "), done.stderr

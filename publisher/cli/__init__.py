@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 @click.pass_context
 def main(ctx: click.Context, workspace: Path) -> None:
     """Build a newsletter issue as PDF, email, EPUB, feeds and web pages."""
+    from .notes import show_warnings  # not for --help: the command runs
+
+    show_warnings()  # every command's, as "warning: …", not Python's bare last resort
     ctx.obj = workspace.resolve()
     if colours_refused():  # every command's click.secho, through its context
         ctx.color = False

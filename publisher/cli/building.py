@@ -265,9 +265,7 @@ def preview_email(workspace: Path, issue: str, out: Path | None, language: str) 
     """Screenshots of ISSUE's email at 375 px (phone) and 600 px (desktop), taken in
     headless Chromium."""
     from ..preview import preview_email as run_preview
-    from .notes import show_warnings
 
-    show_warnings()
     for path in run_preview(workspace, issue, out, language):
         click.echo(f"wrote {path} ({size_text(path.stat().st_size)})")
 

@@ -90,9 +90,7 @@ def import_(
         subscribe_into,
         with_campaign_reports,
     )
-    from .notes import show_warnings
 
-    show_warnings()
     if into is None and not workspace.is_dir():  # a mistyped -C: not a new folder of documents
         raise PublisherError.at(
             "no such folder",

@@ -290,14 +290,12 @@ def check(
     from ..formats import select
     from ..logs import held, kept
     from ..pool import DocumentPool
-    from .notes import show_warnings
 
     config = load_config(workspace)
     named = [f.strip() for f in formats.split(",") if f.strip()]
     chosen = [f.name for f in select(named)]
-    pool = DocumentPool.scan(config.documents_dir, config.language)
-    show_warnings()
     with held() if not no_build else nullcontext():  # the build says what it left out
+        pool = DocumentPool.scan(config.documents_dir, config.language)
         manifests, chosen_manifests = load_chosen(config.issues_dir, pool, workspace, issues)
     selected = tuple(chosen_manifests)
     slugs = tuple(m.slug for m in selected)
@@ -377,9 +375,7 @@ def serve(workspace: Path, port: int, open_browser: bool) -> None:
     picks documents, arranges sections, imports dropped files, builds, checks and sends
     a test copy. /__publisher/ shows each issue's email at phone and desktop width."""
     from ..serve import serve as run_serve
-    from .notes import show_warnings
 
-    show_warnings()
     run_serve(workspace, port, open_browser)
 
 
