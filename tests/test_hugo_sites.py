@@ -7,6 +7,7 @@ a draft is said to be one."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import shutil
 from pathlib import Path
@@ -697,3 +698,103 @@ def test_a_post_copied_from_a_hugo_site_keeps_its_hugo_address(tmp_path: Path) -
         refresh = tree.xpath("string(//meta[@http-equiv='refresh']/@content)")
         assert refresh.partition("url=")[2].endswith(page.removeprefix(SITE)), (old, refresh)
     assert not (out / "posts" / "other").exists()  # with a slug, Hugo gave it none there
+
+
+PERMALINKED = {
+    "site/content/posts/_index.md": "---\ntitle: Posts\n---\n",
+    "site/content/posts/Rent Strike.md": "---\ntitle: Rent strike!\ndate: 2024-03-07\n---\nOn.\n",
+    "site/content/posts/2024/_index.md": "---\ntitle: 2024\n---\n",
+    "site/content/posts/2024/picket/index.md": (
+        "---\ntitle: The picket\nslug: Picket Line\ndate: 2024-11-03T09:00:00Z\n---\nHeld.\n"
+    ),
+    "site/content/es/posts/huelga.md": "---\ntitle: ¡Huelga de alquileres!\ndate: 2024-03-08\n---\nSí.\n",
+    "site/content/posts/archive/old.md": "---\ntitle: Old times\ndate: 2023-05-01\n---\nThen.\n",
+    "site/content/about.md": "---\ntitle: About us\n---\nWho.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("config", "written"),
+    [
+        ("hugo.toml", '[permalinks]\nposts = "/:year/:month/:slug/"\n'),  # before Hugo 0.112
+        ("hugo.yaml", "permalinks:\n  page:\n    posts: /:year/:month/:slug/\n"),
+        ("config/_default/permalinks.toml", '[page]\nposts = "/:year/:month/:slug/"\n'),
+        ("config.json", '{"Permalinks": {"posts": "/:year/:month/:slug"}}'),
+    ],
+)
+def test_a_hugo_sites_permalinks_give_its_posts_old_addresses(
+    tmp_path: Path, config: str, written: str
+) -> None:
+    """A Hugo site with `permalinks` (posts = "/:year/:month/:slug/", in any of the places
+    and forms Hugo reads it) had its posts at dated addresses: the archive redirected from
+    /posts/<name>/, where no reader's bookmark led, and not from where they did."""
+    files = {**PERMALINKED, f"site/{config}": written}
+    root = workspace(tmp_path / "ws", files, documents="rent-strike, picket")
+    pool = root / "documents"
+    content = pool / "site" / "content"
+
+    def addresses(path: Path) -> tuple[str, ...]:
+        return read_document(path, path.stem, pool, "en").addresses
+
+    assert addresses(content / "posts" / "Rent Strike.md") == ("/2024/03/rent-strike/",)
+    # a slug is Hugo's `:slug`; a folder with an _index page is a section, not a pattern's
+    assert addresses(content / "posts" / "2024" / "picket" / "index.md") == (
+        "/2024/11/picket-line/",
+    )
+    assert addresses(content / "es" / "posts" / "huelga.md") == (
+        "/es/2024/03/huelga-de-alquileres/",
+        "/2024/03/huelga-de-alquileres/",
+    )
+    assert addresses(content / "about.md") == ("/about/",)  # no pattern for its section
+
+
+def test_a_permalinked_posts_old_address_leads_to_its_page(tmp_path: Path) -> None:
+    """`:sections` are the folders Hugo counts as sections: the top one, and one deeper
+    with its own _index page; a page bundle's folder is the page's."""
+    pattern = '[permalinks]\nposts = "/:sections/:year/:monthname/:title/"\n'
+    files = {**PERMALINKED, "site/hugo.toml": pattern}
+    root = workspace(tmp_path / "ws", files, documents="rent-strike, picket, old")
+    out = build(root, formats=["web"]).out_dir
+    for old, page in [
+        ("posts/2024/march/rent-strike", "rent-strike"),
+        ("posts/2024/2024/november/the-picket", "picket"),
+        ("posts/2023/may/old-times", "old"),
+    ]:
+        tree = lxml.html.parse(str(out / old / "index.html")).getroot()
+        refresh = tree.xpath("string(//meta[@http-equiv='refresh']/@content)")
+        assert refresh.partition("url=")[2].endswith(f"{ISSUE}/{page}/"), (old, refresh)
+    assert not (out / "posts" / "rent-strike").exists()  # Hugo put nothing there
+
+
+def test_a_hugo_configuration_that_does_not_parse_is_named_and_the_default_addresses_kept(
+    tmp_path: Path,
+) -> None:
+    from conftest import build_with_warnings
+
+    files = {**PERMALINKED, "site/hugo.toml": '[permalinks]\nposts = "/:year/:slug/\n'}
+    root = workspace(tmp_path / "ws", files, documents="rent-strike")
+    out, warnings = build_with_warnings(root, ["web"])
+    (said,) = [w for w in warnings if "hugo.toml" in w]
+    assert said.startswith(f"{root / 'documents' / 'site' / 'hugo.toml'}:2: not valid TOML")
+    assert "Hugo's default, /SECTION/NAME/" in said
+    assert (out / "posts" / "rent-strike" / "index.html").is_file()
+
+
+def test_a_permalink_pattern_names_its_parts_as_hugo_does(tmp_path: Path) -> None:
+    from publisher.readers.hugo_permalinks import HugoPage, permalink, urlize
+
+    assert urlize("  Rent strike:  day 3 — ¡Sí! C++ & C#") == "rent-strike-day-3-sí-c++-c#"
+    assert urlize("already-hyphened - word") == "already-hyphened-word"
+    assert urlize("20%25 off, 100%") == "20%25-off-100"
+    (tmp_path / "hugo.toml").write_text(
+        "[permalinks]\nposts = '/:year/:month/:day/:weekday/:weekdayname/:yearday/:monthname"
+        "/:section/:sections[1:]/:sections[last]/:sections[5]/:filename/:slugorfilename'\n"
+    )
+    page = HugoPage("T", "", dt.date(2024, 3, 10), "Rent Strike", ("posts", "2024"))
+    assert permalink(tmp_path, page) == (  # a Sunday, the 70th day of a leap year
+        "/2024/03/10/0/sunday/70/march/posts/2024/2024/rent-strike/rent-strike/"
+    )
+    undated = HugoPage("T", "", None, "x", ("posts",))
+    assert permalink(tmp_path, undated) is None  # its address unknown: none is made up
+    (tmp_path / "hugo.toml").write_text("[permalinks]\nposts = '/:year/:nosuchtoken/'\n")
+    assert permalink(tmp_path, page) is None

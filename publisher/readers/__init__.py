@@ -262,7 +262,7 @@ def confined(converted: Converted, pool: Path, path: Path, limits: Limits) -> Do
     _say_unusable_lead_image(extra, pool, path)
     attachments = linked_files(body, path.parent, pool)
     aliases = aliases_from_the_page(document.aliases, path, pool)
-    addresses = hugo_addresses(extra, path, pool)
+    addresses = hugo_addresses(extra, path, pool, document.title, document.date)
     return dataclasses.replace(
         document,
         body_html=body,

@@ -367,14 +367,18 @@ def aliases_from_the_page(aliases: tuple[str, ...], path: Path, pool: Path) -> t
     )
 
 
-def hugo_addresses(extra: Mapping[str, Any], path: Path, pool: Path) -> tuple[str, ...]:
+def hugo_addresses(
+    extra: Mapping[str, Any], path: Path, pool: Path, title: str = "", date: dt.date | None = None
+) -> tuple[str, ...]:
     """The address a page had on the Hugo site it was copied from (in a `content/` folder
-    of documents/): its front matter's `url`, else its section's path and its `slug` or
-    file name (a bundle's by its folder), in lower case as Hugo writes them; a page of a
-    language folder (content/es/) at that path under its language too (/es/posts/x/), as
-    Hugo has every language but its default one. A site moved from Hugo keeps its domain:
-    these are where its readers' bookmarks and other sites' links lead."""
+    of documents/): its front matter's `url`, else its section's pattern in the site's
+    permalinks (`hugo_permalinks`), else its section's path and its `slug` or file name (a
+    bundle's by its folder), in lower case as Hugo writes them; a page of a language
+    folder (content/es/) at that path under its language too (/es/posts/x/), as Hugo has
+    every language but its default one. A site moved from Hugo keeps its domain: these
+    are where its readers' bookmarks and other sites' links lead."""
     from ..languages import language_folder, outside_language_folder
+    from .hugo_permalinks import HugoPage, permalink
 
     url = extra.get("url")
     if isinstance(url, str) and url.strip() and "://" not in url:
@@ -389,18 +393,30 @@ def hugo_addresses(extra: Mapping[str, Any], path: Path, pool: Path) -> tuple[st
     if "content" not in lowered:
         return ()  # no Hugo site's: its addresses are not known
     folders = [*inside.parent.parts[len(lowered) - lowered[::-1].index("content") :]]
+    content = path.parents[len(folders)]  # content/, or its language's content/es/
     name = inside.name.split(".")[0]
     if name in ("index", "_index"):
         name = folders.pop() if folders and name == "index" else ""
     slug = extra.get("slug")
-    if isinstance(slug, str) and slug.strip() and name:
-        name = slug.strip()
-    page = "/".join(part for part in (*folders, name) if part).casefold().replace(" ", "-")
-    if not page:
-        return ()  # the home page: the archive's own
-    found = [f"/{page}/"]
+    slug = slug.strip() if isinstance(slug, str) else ""
+    sections = tuple(  # the first folder is a section; one deeper, with its _index page
+        folder
+        for depth, folder in enumerate(folders)
+        if not depth or any(content.joinpath(*folders[: depth + 1]).glob("_index.*"))
+    )
+    site = next(folder for folder in path.parents if folder.name.casefold() == "content").parent
+    hugo_page = HugoPage(title, slug, date, name, sections)
+    address = permalink(site, hugo_page) if name else None
+    if address is None:
+        if slug and name:
+            name = slug
+        page = "/".join(part for part in (*folders, name) if part).casefold().replace(" ", "-")
+        if not page:
+            return ()  # the home page: the archive's own
+        address = f"/{page}/"
+    found = [address]
     if language is not None:
-        found.insert(0, f"/{language.name.casefold()}/{page}/")
+        found.insert(0, f"/{language.name.casefold()}{address}")
     return tuple(found)
 
 
