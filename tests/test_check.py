@@ -16,6 +16,7 @@ import pikepdf
 import pymupdf
 import pytest
 from click.testing import CliRunner, Result
+from conftest import WORKSPACES, copy_workspace
 from validators import parse_eml
 
 from publisher.build import BuildReport, build
@@ -161,6 +162,39 @@ def test_a_pdf_with_text_cut_off_above_a_pages_top_fails(broken: Callable[[], Pa
         pdf.save(path)
     found = failures(root, "pdf", "text inside the trim box")
     assert len(found) == 1 and "page 2" in found[0], found
+
+
+def test_a_pdf_ua_fault_names_the_article_printed_on_its_page(tmp_path: Path) -> None:
+    """ "UA-15-003 on page 3: Table has 4 data cell(s) and no header cell" left the editor
+    to find which article page 3 holds, in an issue of twenty."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    second = root / "documents" / "second-article.md"
+    filler = "\n\n".join(["A long paragraph that fills the page. " * 12] * 8)
+    table = "<table><tr><td>Rent</td><td>600</td></tr><tr><td>Pay</td><td>1200</td></tr></table>"
+    second.write_text(f"{second.read_text()}\n{filler}\n\n{table}\n")
+    build(root, formats=["pdf"])
+    with pymupdf.open(root / "dist" / "001-first" / "001-first.pdf") as opened:
+        (page,) = [n for n, p in enumerate(opened, start=1) if "Rent" in p.get_text().split()]
+    (found,) = failures(root, "pdf", "PDF/UA-1 (pdfua)")
+    assert f"UA-15-003 on page {page}, in “The second article”: Table has" in found, found
+
+
+def test_a_word_is_placed_in_the_article_printed_around_it(built_minimal: Path) -> None:
+    """Where a check finds a word (cut off by the trim box), it names the article the word
+    is printed in: the last to begin above it, by the PDF's outline."""
+    from publisher.checks.pdf import Articles
+
+    path = built_minimal / "dist" / "001-first" / "001-first.pdf"
+    with pymupdf.open(path) as opened:
+        page = opened[1]  # the editorial and both articles begin on it
+        height = page.rect.height
+        heights = {w[4]: height - (w[1] + w[3]) / 2 for w in page.get_text("words")}
+    with pikepdf.open(path) as pdf:
+        articles, last = Articles.of(pdf), len(pdf.pages)
+    assert articles.at(last) == f" on page {last}"  # the colophon's: no article's
+    assert articles.at(2, heights["editors."]) == " on page 2, in “Editorial”"
+    assert articles.at(2, heights["emphasis"]) == " on page 2, in “The first article”"
+    assert articles.at(2, heights["body."]) == " on page 2, in “The second article”"
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import tools
 from .base import Result, Target
@@ -90,6 +92,7 @@ def pdf_ua_when_claimed(target: Target) -> Iterator[Result]:
         with pikepdf.open(path) as pdf:
             metadata = str(pdf.open_metadata()) if "/Metadata" in pdf.Root else ""
             tagged = "/StructTreeRoot" in pdf.Root
+            articles = Articles.of(pdf)
         if "pdfuaid" not in metadata:
             yield Result("pass", "tagged" if tagged else "untagged (PDF/UA not declared)", path)
             continue
@@ -97,7 +100,7 @@ def pdf_ua_when_claimed(target: Target) -> Iterator[Result]:
         errors = [f for f in findings if f.severity is pdfua.Severity.ERROR]
         advice = sorted({f.rule_id for f in findings if f.severity is pdfua.Severity.WARNING})
         if errors:
-            first = [f"{f.rule_id} on page {f.location.page}: {f.message}" for f in errors[:3]]
+            first = [f"{f.rule_id}{articles.at(f.location.page)}: {f.message}" for f in errors[:3]]
             more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
             yield Result("fail", "; ".join(first) + more, path)
         else:
@@ -150,6 +153,7 @@ def text_inside_trim(target: Target) -> Iterator[Result]:
     for path in pdfs(target):
         with pikepdf.open(path) as pdf:
             trims = [(_box(p.obj.get("/TrimBox", p.MediaBox)), _box(p.MediaBox)) for p in pdf.pages]
+            articles = Articles.of(pdf)
         # poppler writes a title's or subject's character beyond the BMP (an emoji) as the
         # two halves of its surrogate pair, which is not UTF-8: read as any other character
         # it cannot read, since only the words' boxes matter here.
@@ -176,8 +180,72 @@ def text_inside_trim(target: Target) -> Iterator[Result]:
                     or y0 < top - 0.5
                     or y1 > min(bottom, height) + 0.5
                 ):
-                    outside.append(f"page {number}: {word.group(5)!r}")
+                    at = articles.at(number, media[3] - (y0 + y1) / 2)  # from the foot
+                    outside.append(f"{at.lstrip()}: {word.group(5)!r}")
         yield Result("fail" if outside else "pass", ", ".join(outside[:5]), path)
+
+
+@dataclass(frozen=True)
+class Articles:
+    """Where each article of a PDF begins, by its outline: an issue's sections hold its
+    articles' entries, and an entry with none below it (the contents, the editorial) is
+    one. A fault found on a page is mended in its article's document, which the page number
+    alone leaves the editor to look for."""
+
+    # title (None: a section's, or the colophon's), page, y
+    starts: tuple[tuple[str | None, int, float], ...]
+    heights: tuple[float, ...]  # each page's
+
+    @classmethod
+    def of(cls, pdf: Any) -> Articles:
+        import pikepdf
+
+        numbers = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
+        with pdf.open_outline() as outline:
+            top = list(outline.root)
+            if len(top) == 1 and top[0].children:  # the issue's own title, over its sections
+                top = list(top[0].children)
+            items = [
+                (child.title if child is not entry or not entry.children else None, child)
+                for entry in top
+                for child in [entry, *entry.children]
+            ]
+        names = pdf.Root.get("/Names", {}).get("/Dests")
+        colophon = pikepdf.NameTree(names).get("issue--colophon") if names else None
+        starts = []
+        for title, to in [*((title, item.destination) for title, item in items), (None, colophon)]:
+            if isinstance(to, pikepdf.Array) and len(to) and to[0].objgen in numbers:
+                y = float(to[3]) if len(to) > 3 and to[1] == "/XYZ" else float("inf")
+                starts.append((title, numbers[to[0].objgen], y))
+        heights = tuple(_box(page.MediaBox)[3] for page in pdf.pages)
+        return cls(tuple(starts), heights)
+
+    def at(self, page: int | None, y: float | None = None) -> str:
+        """' on page N, in “Article”': the one whose text is at height `y` (from the page's
+        foot), else each the page holds (“One” or “Other”); '' for no page."""
+        if page is None:
+            return ""
+        if y is None:
+            titles = [self.starts[i][0] for i in range(len(self.starts)) if self._holds(i, page)]
+        else:
+            before = [start for start in self.starts if (start[1], -start[2]) <= (page, -y)]
+            titles = [before[-1][0]] if before else []
+        said = " or ".join(f"“{title}”" for title in titles if title)
+        return f" on page {page}" + (f", in {said}" if said else "")
+
+    def _holds(self, index: int, page: int) -> bool:
+        """Whether the article begun by start `index` runs onto `page`: from its start to
+        the next start, not onto a page the next opens (in its first sixth, as after a
+        page break)."""
+        title, first, _ = self.starts[index]
+        if title is None or page < first:
+            return False
+        if index + 1 == len(self.starts):
+            return page <= len(self.heights)
+        _, last, y = self.starts[index + 1]
+        if last > first and y > self.heights[last - 1] * 5 / 6:
+            last -= 1
+        return page <= last
 
 
 def _box(box: object) -> tuple[float, float, float, float]:
