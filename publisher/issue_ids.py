@@ -37,6 +37,7 @@ TEMPLATE_IDS = frozenset(
         "editorial",
         "footnotes",
         "issue--about",
+        "issue--colophon",
         "issue--cover-end",
         "issue--editorial",
         "issue--editorial-title",
