@@ -92,7 +92,6 @@ def pdf_ua_when_claimed(target: Target) -> Iterator[Result]:
         with pikepdf.open(path) as pdf:
             metadata = str(pdf.open_metadata()) if "/Metadata" in pdf.Root else ""
             tagged = "/StructTreeRoot" in pdf.Root
-            articles = Articles.of(pdf)
         if "pdfuaid" not in metadata:
             yield Result("pass", "tagged" if tagged else "untagged (PDF/UA not declared)", path)
             continue
@@ -100,6 +99,7 @@ def pdf_ua_when_claimed(target: Target) -> Iterator[Result]:
         errors = [f for f in findings if f.severity is pdfua.Severity.ERROR]
         advice = sorted({f.rule_id for f in findings if f.severity is pdfua.Severity.WARNING})
         if errors:
+            articles = Articles.read(path)
             first = [f"{f.rule_id}{articles.at(f.location.page)}: {f.message}" for f in errors[:3]]
             more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
             yield Result("fail", "; ".join(first) + more, path)
@@ -153,7 +153,6 @@ def text_inside_trim(target: Target) -> Iterator[Result]:
     for path in pdfs(target):
         with pikepdf.open(path) as pdf:
             trims = [(_box(p.obj.get("/TrimBox", p.MediaBox)), _box(p.MediaBox)) for p in pdf.pages]
-            articles = Articles.of(pdf)
         # poppler writes a title's or subject's character beyond the BMP (an emoji) as the
         # two halves of its surrogate pair, which is not UTF-8: read as any other character
         # it cannot read, since only the words' boxes matter here.
@@ -165,6 +164,7 @@ def text_inside_trim(target: Target) -> Iterator[Result]:
             check=True,
         ).stdout
         outside = []
+        articles = None  # read once a word is found outside, to say which article it is in
         for number, (match, (trim, media)) in enumerate(
             zip(_PAGE.finditer(xml), trims, strict=False), start=1
         ):
@@ -180,6 +180,7 @@ def text_inside_trim(target: Target) -> Iterator[Result]:
                     or y0 < top - 0.5
                     or y1 > min(bottom, height) + 0.5
                 ):
+                    articles = articles or Articles.read(path)
                     at = articles.at(number, media[3] - (y0 + y1) / 2)  # from the foot
                     outside.append(f"{at.lstrip()}: {word.group(5)!r}")
         yield Result("fail" if outside else "pass", ", ".join(outside[:5]), path)
@@ -197,19 +198,25 @@ class Articles:
     heights: tuple[float, ...]  # each page's
 
     @classmethod
+    def read(cls, path: Path) -> Articles:
+        import pikepdf
+
+        with pikepdf.open(path) as pdf:
+            return cls.of(pdf)
+
+    @classmethod
     def of(cls, pdf: Any) -> Articles:
         import pikepdf
 
         numbers = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
+        items: list[tuple[str | None, Any]] = []  # (title, outline entry); None: a section
         with pdf.open_outline() as outline:
             top = list(outline.root)
             if len(top) == 1 and top[0].children:  # the issue's own title, over its sections
                 top = list(top[0].children)
-            items = [
-                (child.title if child is not entry or not entry.children else None, child)
-                for entry in top
-                for child in [entry, *entry.children]
-            ]
+            for entry in top:
+                items.append((None if entry.children else entry.title, entry))
+                items += [(child.title, child) for child in entry.children]
         names = pdf.Root.get("/Names", {}).get("/Dests")
         colophon = pikepdf.NameTree(names).get("issue--colophon") if names else None
         starts = []
@@ -226,7 +233,7 @@ class Articles:
         if page is None:
             return ""
         if y is None:
-            titles = [self.starts[i][0] for i in range(len(self.starts)) if self._holds(i, page)]
+            titles = [start[0] for i, start in enumerate(self.starts) if self._holds(i, page)]
         else:
             before = [start for start in self.starts if (start[1], -start[2]) <= (page, -y)]
             titles = [before[-1][0]] if before else []
