@@ -90,16 +90,17 @@ def _allowed(text: str, index: int, char: str) -> bool:
 def _value(token: str, cut: str, page: HugoPage) -> str | None:
     if token in _DATED:
         return _DATED[token](page.date) if page.date else None
-    slug = urlize(page.slug) if page.slug else ""
+    slug, title, name = urlize(page.slug), urlize(page.title), urlize(page.name)
+    section = page.sections[0] if page.sections else ""
     named = {
-        "title": urlize(page.title),
-        "slug": slug or urlize(page.title),
-        "filename": urlize(page.name),
-        "contentbasename": urlize(page.name),
-        "slugorfilename": slug or urlize(page.name),
-        "slugorcontentbasename": slug or urlize(page.name),
-        "section": page.sections[0] if page.sections else "",
-        "sectionslug": urlize(page.sections[0]) if page.sections else "",
+        "title": title,
+        "slug": slug or title,
+        "filename": name,
+        "contentbasename": name,
+        "slugorfilename": slug or name,
+        "slugorcontentbasename": slug or name,
+        "section": section,
+        "sectionslug": urlize(section),
     }
     if token in named and not cut:
         return named[token]
@@ -127,9 +128,9 @@ _DATED: dict[str, Callable[[dt.date], str]] = {
 def _sliced(sections: list[str], cut: str) -> list[str]:
     """`sections` cut as Hugo's `:sections[1:]`, `[last]`, `[0]` or `[:2]` cuts them, out
     of range giving nothing rather than failing."""
-    inside = cut.strip("[] ").lower()
     if not cut:
         return sections
+    inside = cut.strip("[] ").lower()
 
     def index(text: str, default: int) -> int:
         if text == "last":
