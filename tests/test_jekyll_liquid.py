@@ -113,6 +113,30 @@ def test_outside_a_liquid_site_braces_mean_what_they_say(tmp_path: Path) -> None
     assert "{{ .Title }}" in body and "{% x %}" in body
 
 
+def test_a_post_copied_out_of_its_sites_posts_folder_is_read_as_jekyll_would_show_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An editor copies `_posts/2026-01-10-picket-line.md` into documents/ alone: its name
+    (Jekyll's for a post, a date before the title) says it is one, and its Liquid was mailed
+    as written, its code read as prose, its picture looked for under `{{ site.baseurl }}`.
+    The site's root is then documents/, where the editor put its pictures."""
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    pool = root / "documents"
+    (pool / "assets" / "img").mkdir(parents=True)
+    (pool / "assets" / "img" / "picket.jpg").write_bytes(picture())
+    (pool / "posts").mkdir()
+    post = pool / "posts" / "2026-01-10-picket-line.md"
+    post.write_text(POST, encoding="utf-8")
+    doc = read_document(post, "picket", pool, "en")
+    body = re.sub(r"\s+", " ", doc.body_html)
+    assert doc.images == ("assets/img/picket.jpg",)
+    assert '<pre class="sourceCode python">' in body and "{%" not in body.replace(
+        "{{ site.title }}", ""
+    )
+    assert 'href="2026-01-03-first-week"' in body and "Check the numbers" not in body
+    assert f"{post}:6: Liquid {{% include %}}, {{{{ page.day }}}} taken away" in caplog.text
+
+
 def test_thousands_of_blocks_never_closed_are_read_in_time_linear_in_the_text() -> None:
     """In a child bounded at 60 s (this takes well under a second): a search from every
     `{% raw %}` to the end of the text would take hours on 100,000 of them."""

@@ -23,9 +23,10 @@ so it writes, before pandoc reads the text:
 - any other tag or variable → taken away, what a block tag wraps kept, with one warning
   naming the file, the lines and the tags.
 
-Only a Jekyll post or draft, or a text in a Jekyll or Eleventy site's folder (its
-`_config.yml`, `.eleventy.js`), is read so: elsewhere `{{ … }}` means what it says. Liquid
-inside code and `{% raw %}` is left as written.
+Only a Jekyll post or draft (in `_posts/`, or named as one: `2026-01-10-title.md`), or a
+text in a Jekyll or Eleventy site's folder (its `_config.yml`, `.eleventy.js`), is read
+so: elsewhere `{{ … }}` means what it says. Liquid inside code and `{% raw %}` is left
+as written.
 """
 
 from __future__ import annotations
@@ -56,21 +57,28 @@ _PICTURE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)$", re.I)
 _QUOTED = re.compile(r""""([^"]*)"|'([^']*)'""")
 _PATHS = ("post_url", "link")
 _BLOCKS = ("raw", "comment", "highlight")
+_POST_NAME = re.compile(r"^\d{4}-\d\d-\d\d-.+\.(?:md|markdown)$", re.I)  # _posts/2026-01-10-x.md
 
 
 def liquid_site(path: Path) -> Path | None:
     """The Jekyll or Eleventy site `path` is in (the folder of its `_config.yml` or
     `.eleventy.js`, up to the workspace's; for a post or draft without one, the folder
-    above `_posts`): only there does `{{ … }}` mean Liquid. A Hugo post, or any other
-    text, that shows `{{ .Title }}` means it as written."""
+    above `_posts`; for a post copied out of `_posts`, documents/): only there does
+    `{{ … }}` mean Liquid. A Hugo post, or any other text, that shows `{{ .Title }}`
+    means it as written."""
+    workspace = None
     for folder in path.parents:
         if any((folder / marker).is_file() for marker in _SITE_MARKERS):
             return folder
         if (folder / "publisher.toml").is_file():
+            workspace = folder
             break
     for folder in path.parents:
         if folder.name in ("_posts", "_drafts"):
             return folder.parent
+    if _POST_NAME.match(path.name):  # Jekyll's name for a post: only a post is named so
+        below = [f for f in path.parents if f.parent == workspace]
+        return below[0] if below else path.parent
     return None
 
 
