@@ -781,7 +781,8 @@ def say_pages_gone(
     when it is the same issue (`numbers`: the issues' by folder, old and new). A page moved
     only to one new in this build (`before`: the files built before it): an issue removed
     whose articles another one had too is gone, its articles moved nowhere. A page gone
-    where its issue has one new page in its place (its document renamed): moved there. Each
+    where its issue has one new page in its place (its document renamed, not still in
+    `documents` for another to have taken its place): moved there. Each
     move names the document to give the alias (found in `documents` by its slug), in the
     words of its kind: a Word file has no front matter, but custom properties."""
     pages = [
@@ -822,7 +823,11 @@ def say_pages_gone(
         if page in placed and placed[page] not in taken and not page.startswith(in_editions_gone)
     ]
     unplaced = [p for p in pages if p not in placed and not p.startswith(in_editions_gone)]
-    moved += _renamed_in_issue(unplaced, current, before)
+    moved += [  # one article for another, its document still there: swapped, not renamed
+        (old, new)
+        for old, new in _renamed_in_issue(unplaced, current, before)
+        if _document_of(old, documents) is None
+    ]
     for old, new in moved:
         log.warning(
             "%s moved to %s: links to its old address lead nowhere now; add %s, and the old"

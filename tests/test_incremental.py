@@ -627,6 +627,33 @@ def test_an_article_renamed_in_its_issue_is_said_moved_with_the_alias_for_its_ki
     assert moved.endswith(f"add {where}, and the old address leads to the new")
 
 
+def test_an_article_swapped_for_another_in_its_issue_is_said_gone_not_moved(
+    tmp_path: Path,
+) -> None:
+    """An editor takes one article out of an issue and puts another in: the first's page
+    was said "moved to" the second's, with an alias to add that would send the first's
+    readers to a different text. Its document is still in documents/: it was not renamed."""
+    from conftest import build_with_warnings, minimal_with
+
+    root = minimal_with(
+        tmp_path / "ws",
+        {
+            "tenants-survey.md": "---\ntitle: Tenants survey\n---\n\nNine flats in ten.\n",
+            "strike-vote.md": "---\ntitle: Strike vote\n---\n\nThe vote is on Friday.\n",
+        },
+    )
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace(", strike-vote", ""))
+    build_with_warnings(root, ["web"])
+    manifest.write_text(manifest.read_text().replace("tenants-survey", "strike-vote"))
+
+    _, warnings = build_with_warnings(root, ["web"])
+
+    assert not [w for w in warnings if " moved to " in w]
+    (gone,) = [w for w in warnings if " are gone: " in w]
+    assert gone.startswith("1 page(s) readers may have kept or linked are gone: 001-first/tenan")
+
+
 def test_an_issue_taken_away_is_said_with_its_pages_gone(tmp_path: Path) -> None:
     from conftest import build_with_warnings
 
