@@ -839,7 +839,7 @@ def test_an_editions_page_renamed_with_its_original_is_not_given_the_originals_f
     """The Spanish page of a renamed Word article is its translation's (a .es.md named
     after the old original): the alias for it was said to go in the Word file, whose
     aliases make redirects to the English page."""
-    from publisher.jobs import say_pages_gone
+    from publisher.pages_gone import say_pages_gone
 
     documents = tmp_path / "documents"
     documents.mkdir()
