@@ -533,6 +533,17 @@ def test_a_posted_on_date_by_name_line_gives_the_date_and_the_author(
     assert doc.title == "Rent strike at number 12"
 
 
+@pytest.mark.parametrize("account", ["admin", "Administrator", "webmaster", "Site Admin"])
+def test_a_sites_account_name_in_a_byline_is_no_author(tmp_path: Path, account: str) -> None:
+    """WordPress's first account is `admin`, and a blog run by one person often posts as
+    it: "Posted on … by admin" put "admin" under the article in every format. The date is
+    kept; the article is published with no author, as one signed by nobody."""
+    text = f"Rent strike at number 12\n\nPosted on 2 March 2026 by {account}\n\n{ARTICLE}\n"
+    (doc,) = import_one(tmp_path, text)
+    assert (doc.authors, str(doc.date)) == ((), "2026-03-02")
+    assert texts(doc, "//p") == [ARTICLE]
+
+
 @pytest.mark.parametrize(
     "line",
     [

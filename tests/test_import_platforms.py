@@ -2204,6 +2204,19 @@ WXR_IN_A_FOLDER = """<?xml version="1.0" encoding="UTF-8" ?>
 """
 
 
+@pytest.mark.parametrize(("creator", "authors"), [("admin", None), ("rkelly", ["rkelly"])])
+def test_a_post_by_the_sites_admin_account_has_no_author(
+    tmp_path: Path, creator: str, authors: list[str] | None
+) -> None:
+    """A WordPress site run by one person posts as its first account, `admin`: every post
+    was imported "by admin", which each format then printed under its title."""
+    export = tmp_path / "site.WordPress.2025-03-12.xml"
+    export.write_text(WXR_IN_A_FOLDER.replace("[rkelly]", f"[{creator}]"))
+    root = new_workspace(tmp_path / "ws")
+    (written,) = import_export(export, root).written
+    assert front_matter_of(written.document).get("authors") == authors
+
+
 def test_a_wordpress_title_and_category_read_as_the_site_showed_them(tmp_path: Path) -> None:
     """WordPress writes a post's title and its terms' names with character references
     (`&amp;`, `&#8220;`): they were copied as found into the front matter, the issue's

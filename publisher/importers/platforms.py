@@ -570,13 +570,14 @@ def _document_text(
 ) -> str:
     from .draft import body_markdown, front_matter
     from .scripts import mark_fragments
+    from .textdates import site_account
 
     in_media = re.sub(r'(src|href)="media/', rf'\1="media/{slug}/', body_html)
     marked, _ = mark_fragments(in_media, language or "")
     meta = {
         "title": " ".join(post.title.split()),
         "subtitle": " ".join(post.subtitle.split()),
-        "authors": post.authors,
+        "authors": [name for name in post.authors if not site_account(name)],
         "date": post.date,
         "lang": language,
         "tags": post.tags,

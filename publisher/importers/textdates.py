@@ -156,7 +156,7 @@ def byline(text: str) -> tuple[str, dt.date] | None:
     text = text.strip().rstrip(".")
     for pattern in _BYLINES:
         match = pattern.match(text)
-        if match and (when := parse_date(match["date"])) and _names_like(match["name"]):
+        if match and (when := parse_date(match["date"])) and _signed(match["name"]):
             return match["name"], when
     for separator in _SEPARATOR.finditer(text):
         before, after = text[: separator.start()], text[separator.end() :]
@@ -166,7 +166,7 @@ def byline(text: str) -> tuple[str, dt.date] | None:
             name = after[by.end() :]
         else:
             continue
-        if _names_like(name):
+        if _signed(name):
             return name, when
     return None
 
@@ -318,7 +318,7 @@ def posted_by(text: str) -> str | None:
     """'Posted by Marta Gil at 10:42 AM', as Blogger signs a post (its date is above it):
     the author's name."""
     match = _POSTED_AT.match(text.strip())
-    return match["name"] if match and _names_like(match["name"]) else None
+    return match["name"] if match and _signed(match["name"]) else None
 
 
 # "at 14:32", "a las 10:42", "à 9h05": the time of a day, as platforms write it
@@ -370,15 +370,36 @@ def author_line(text: str) -> str | None:
     name = text[by.end() :].rstrip(".")  # after "Fdo.", a sentence's full stop is none
     if _SENTENCE.search(name) or _WEEKDAY.match(name):
         return None
-    return name if _names_like(name) else None
+    return name if _signed(name) else None
 
 
 def authors(name: str) -> list[str]:
     """'Ana Ruiz and Marc Dupont', 'Ana Ruiz, Marc Dupont y Li Wei' → each name. Only names
     of two to four words each are told apart: "Tenants and Residents Association" and
-    "Ana Ruiz, Secretary" are one, and so is an organisation's name with "and" in it."""
+    "Ana Ruiz, Secretary" are one, and so is an organisation's name with "and" in it. A
+    site's account ("admin") is no one's name: none."""
+    if site_account(name):
+        return []
     parts = _named_apart(name)
     return parts if parts and not _one_organisation(parts) else [name.strip()]
+
+
+# A site's account, not a person: WordPress's first user is `admin`, and a blog run by one
+# person often posts as it ("Posted on 2 March 2026 by admin"), as platforms export it.
+_ACCOUNTS = frozenset(
+    {"admin", "administrator", "site admin", "site administrator", "webmaster", "wpadmin"}
+)
+
+
+def site_account(name: str) -> bool:
+    """Whether `name` is a site's account ("admin", "Administrator"), which signs no text."""
+    return " ".join(name.split()).casefold() in _ACCOUNTS
+
+
+def _signed(name: str) -> bool:
+    """Whether a byline's `name` reads as who posted it: a person's or a group's name, or a
+    site's account (which is then no author, but the line a byline all the same)."""
+    return _names_like(name) or site_account(name)
 
 
 def _named_apart(name: str) -> list[str]:
