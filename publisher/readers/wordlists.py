@@ -1,7 +1,8 @@
 """Lists in a page Word saved ("Save as Web Page"), made lists again.
 
 Word writes each item as a paragraph styled `mso-list:l0 level1 lfo1`, its bullet or
-number typed out in a span marked `mso-list:Ignore` (a Symbol-font "·", "1."), so pandoc
+number typed out in a span marked `mso-list:Ignore` (a Symbol-font "·", "1."; Word 2000
+and 2003 mark it only by the conditional comment around it), so pandoc
 reads paragraphs that start with a stray dot or number. Here runs of such paragraphs
 become <ul> or <ol> (by what the first item's mark is), nested by their level.
 """
@@ -73,7 +74,7 @@ def _drop_mark(paragraph: Any) -> str:
     """Take the typed bullet or number (the `mso-list:Ignore` span) out; return its text."""
     for span in paragraph.iter("span"):
         if "mso-list:ignore" in span.get("style", "").replace(" ", "").lower():
-            mark = (span.text or "").strip()
+            mark = str(span.text_content()).strip()
             wrapper = span.getparent()
             span.drop_tree()  # keeps the text after it
             while wrapper is not paragraph and wrapper.tag == "span" and _empty(wrapper):
@@ -81,7 +82,39 @@ def _drop_mark(paragraph: Any) -> str:
                 wrapper.drop_tree()  # the Symbol font the bullet was set in
                 wrapper = above
             return mark
+    return _drop_unmarked_mark(paragraph)
+
+
+def _drop_unmarked_mark(paragraph: Any) -> str:
+    """Word 2000 and 2003 mark the typed bullet or number only by the conditional comment
+    around it, for browsers without lists (`<![if !supportLists]>…<![endif]>`): take out
+    what it holds; return its text."""
+    import lxml.etree
+
+    for opening in paragraph.iter(lxml.etree.Comment):
+        if "".join((opening.text or "").split()).lower() != "[if!supportlists]":
+            continue
+        held, node = [], opening.getnext()
+        while node is not None and not _is_endif(node):
+            held.append(node)
+            node = node.getnext()
+        if node is None:  # no end: nothing is known to be the mark
+            return ""
+        mark = (opening.tail or "") + "".join(
+            ("" if isinstance(n, lxml.etree._Comment) else n.text_content()) + (n.tail or "")
+            for n in held
+        )
+        for element in (opening, *held):
+            element.getparent().remove(element)  # with its tail: the mark's text too
+        node.drop_tree()  # keeps the item's text after it
+        return mark.strip()
     return ""
+
+
+def _is_endif(node: Any) -> bool:
+    import lxml.etree
+
+    return isinstance(node, lxml.etree._Comment) and (node.text or "").strip().lower() == "[endif]"
 
 
 def _empty(element: Any) -> bool:
