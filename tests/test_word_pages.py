@@ -74,6 +74,24 @@ def test_lists_of_a_page_older_words_saved_are_read_as_lists(tmp_path: Path) -> 
     assert not re.search("[·•€]", body) and "<span" not in body
 
 
+def test_the_title_typed_in_words_title_style_is_the_title_once(tmp_path: Path) -> None:
+    """Word saves a paragraph in its Title style as `<p class=MsoTitle>`: the title was
+    printed twice, in the article's heading and again as its first paragraph; a page with
+    no <title> had its file name for a title."""
+    titled = PAGE.replace(
+        "<div class=WordSection1>\n",
+        "<div class=WordSection1>\n<p class=MsoTitle>Our demands</p>\n",
+    )
+    path = tmp_path / "demands.htm"
+    path.write_bytes(titled.encode("cp1252"))
+    doc = read_document(path, "demands", tmp_path, "en")
+    assert doc.title == "Our demands" and "Our demands" not in doc.body_html
+    untitled = tmp_path / "untitled.htm"
+    untitled.write_bytes(titled.replace("<title>Our demands</title>", "").encode("cp1252"))
+    doc = read_document(untitled, "untitled", tmp_path, "en")
+    assert doc.title == "Our demands" and "Our demands" not in doc.body_html
+
+
 def test_an_item_keeps_its_language_and_text_between_items_stays_between(
     tmp_path: Path,
 ) -> None:

@@ -35,6 +35,7 @@ from .pagenotes import notes_as_footnotes
 from .rtf_marks import pictures_placed, rtf_marked
 from .symbol_fonts import symbol_fonts_read
 from .title_block import styled_under_first_paragraph
+from .word_page import word_page_read
 from .word_pictures import pictures_not_in_file
 from .wordcomments import word_comments_left_out
 from .wordlists import word_lists_kept
@@ -54,7 +55,9 @@ class HtmlReader:
             page = plain_google_docs(page, path)
         elif is_etherpad(page):
             page = etherpad_paragraphs(page)
-        page = symbol_fonts_read(word_comments_left_out(word_lists_kept(page), path))
+        page = symbol_fonts_read(
+            word_comments_left_out(word_lists_kept(word_page_read(page)), path)
+        )
         page = _directions_kept(notes_as_footnotes(lazy_images_shown(page)))
         say_local_media(page, path)
         page = players_as_links(raw_text_closed(page))  # pandoc drops players, and fetches frames
