@@ -63,22 +63,16 @@ _POST_NAME = re.compile(r"^\d{4}-\d\d-\d\d-.+\.(?:md|markdown)$", re.I)  # _post
 def liquid_site(path: Path) -> Path | None:
     """The Jekyll or Eleventy site `path` is in (the folder of its `_config.yml` or
     `.eleventy.js`, up to the workspace's; for a post or draft without one, the folder
-    above `_posts`; for a post copied out of `_posts`, documents/): only there does
-    `{{ … }}` mean Liquid. A Hugo post, or any other text, that shows `{{ .Title }}`
-    means it as written."""
-    workspace = None
+    above `_posts`): only there does `{{ … }}` mean Liquid. A Hugo post, or any other
+    text, that shows `{{ .Title }}` means it as written."""
     for folder in path.parents:
         if any((folder / marker).is_file() for marker in _SITE_MARKERS):
             return folder
         if (folder / "publisher.toml").is_file():
-            workspace = folder
             break
     for folder in path.parents:
         if folder.name in ("_posts", "_drafts"):
             return folder.parent
-    if _POST_NAME.match(path.name):  # Jekyll's name for a post: only a post is named so
-        below = [f for f in path.parents if f.parent == workspace]
-        return below[0] if below else path.parent
     return None
 
 
@@ -89,10 +83,13 @@ def without_liquid(body: str, path: Path, first_line: int = 1) -> str:
     if "{%" not in body and "{{" not in body:
         return body
     site = liquid_site(path)
-    if site is None:
+    if site is not None:
+        # The site's root, from the post's folder: `{{ site.baseurl }}/assets/x.jpg` is there
+        root = Path(os.path.relpath(site, path.parent)).as_posix()
+    elif _POST_NAME.match(path.name):  # a post copied out of its site: Jekyll names posts so
+        root = ""  # its addresses from the site's root kept so: resources finds them
+    else:
         return body
-    # The site's root, from the post's folder: `{{ site.baseurl }}/assets/x.jpg` is there
-    root = Path(os.path.relpath(site, path.parent)).as_posix()
     unknown: dict[str, list[int]] = {}
     newlines = [i for i, c in enumerate(body) if c == "\n"]
 
@@ -109,7 +106,9 @@ def without_liquid(body: str, path: Path, first_line: int = 1) -> str:
             start = kept.end()
     if unknown:
         lines = sorted({line for found in unknown.values() for line in found})
-        eleventy = any((site / marker).is_file() for marker in ELEVENTY_CONFIGS)
+        eleventy = site is not None and any(
+            (site / marker).is_file() for marker in ELEVENTY_CONFIGS
+        )
         log.warning(
             "%s:%s: Liquid %s taken away (%s site would fill them in; publisher has no"
             " site to fill them from): check what is left reads well",
