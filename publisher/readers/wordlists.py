@@ -101,8 +101,7 @@ def _drop_unmarked_mark(paragraph: Any) -> str:
         if node is None:  # no end: nothing is known to be the mark
             return ""
         mark = (opening.tail or "") + "".join(
-            ("" if isinstance(n, lxml.etree._Comment) else n.text_content()) + (n.tail or "")
-            for n in held
+            ("" if n.tag is lxml.etree.Comment else n.text_content()) + (n.tail or "") for n in held
         )
         for element in (opening, *held):
             element.getparent().remove(element)  # with its tail: the mark's text too
@@ -114,7 +113,7 @@ def _drop_unmarked_mark(paragraph: Any) -> str:
 def _is_endif(node: Any) -> bool:
     import lxml.etree
 
-    return isinstance(node, lxml.etree._Comment) and (node.text or "").strip().lower() == "[endif]"
+    return node.tag is lxml.etree.Comment and (node.text or "").strip().lower() == "[endif]"
 
 
 def _empty(element: Any) -> bool:
