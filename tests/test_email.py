@@ -587,6 +587,38 @@ def test_a_link_to_an_address_in_other_letters_is_sent_in_its_ascii_form(
     assert "the workers’ page" in text and "https://bücher.example/straße" in text  # the words
 
 
+CODE = """\
+---
+title: Scripts
+---
+
+Run this:
+
+```python
+def total(shifts):
+    return sum(shifts)
+
+print(total([8, 8]))
+```
+"""
+
+
+def test_a_code_block_keeps_its_lines_in_the_html_part(tmp_path: Path) -> None:
+    """Every program in the HTML part ran on one line ("def total(shifts):    return…"):
+    MRML dropped the line breaks pandoc writes between a code block's lines. The block
+    reads line for line as written, blank line too, as on the web page."""
+    root = minimal_with(tmp_path / "ws", {"scripts.md": CODE})
+    out = build(root, formats=["email"]).out_dir / "001-first"
+
+    (code,) = lxml.html.parse(out / "email.html").getroot().xpath("//pre")
+    assert code.text_content().splitlines() == [
+        "def total(shifts):",
+        "    return sum(shifts)",
+        "",
+        "print(total([8, 8]))",
+    ]
+
+
 # --- 4. the plain-text part ----------------------------------------------------------------
 
 

@@ -89,7 +89,7 @@ def to_email_html(mjml_source: str, css: str, overrides: Path | None = None) -> 
     from mjml import mjml2html
 
     try:
-        html = mjml2html(mjml_source, disable_comments=True, fonts={})
+        html = mjml2html(_code_lines_kept(mjml_source), disable_comments=True, fonts={})
     except ValueError as exc:  # MRML's parser gives up, saying neither where nor why
         if unsupported := _unsupported(mjml_source, overrides):
             raise unsupported from None
@@ -101,6 +101,17 @@ def to_email_html(mjml_source: str, css: str, overrides: Path | None = None) -> 
         load_remote_stylesheets=False,
     )
     return inliner.inline(html)
+
+
+_PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL | re.IGNORECASE)
+
+
+def _code_lines_kept(mjml_source: str) -> str:
+    """`mjml_source` with the line breaks inside each <pre> written as `&#10;`: MRML drops
+    a run of white space that starts a line between two elements, which is where pandoc
+    breaks the lines of a code block (one <span> a line), so every program in an email ran
+    on one line. A character reference is the same line break to every mail program."""
+    return _PRE.sub(lambda pre: pre.group().replace("\n", "&#10;"), mjml_source)
 
 
 def _unsupported(mjml_source: str, overrides: Path | None) -> PublisherError | None:
