@@ -166,6 +166,27 @@ def test_a_picture_from_the_site_root_is_the_sites_file(site: Path) -> None:
     assert 'alt="Broken lift"' in doc.body_html
 
 
+def test_a_tag_with_a_percent_sign_in_its_words_is_read_as_a_tag(
+    site: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A `%` in a tag's words ("Turnout was 78%") ended the tag there: the include was
+    printed as written, braces and all, and its picture left out."""
+    pool = site / "documents"
+    post = pool / "blog" / "_posts" / "2026-01-11-ballot.md"
+    post.write_text(
+        "---\ntitle: Ballot result\n---\n\n"
+        '{% include image.html url="/assets/img/picket.jpg" caption="Turnout was 78%" %}\n\n'
+        '{% include callout.html content="Yes: 91% of votes cast." %}\n\n'
+        "Strike dates follow.\n",
+        encoding="utf-8",
+    )
+    doc = read_document(post, "ballot", pool, "en")
+    assert doc.images == ("blog/assets/img/picket.jpg",)
+    assert "<figcaption>Turnout was 78%</figcaption>" in doc.body_html
+    assert "{%" not in doc.body_html and "%}" not in doc.body_html
+    assert f"{post}:7: Liquid {{% include %}} taken away" in caplog.text
+
+
 KRAMDOWN = """---
 title: Meeting notes
 ---

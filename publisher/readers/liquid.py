@@ -48,7 +48,8 @@ log = logging.getLogger(__name__)
 _SITE_MARKERS = (*JEKYLL_CONFIGS, *ELEVENTY_CONFIGS)
 # Fenced code, and inline code: Liquid there is shown as written
 _FENCED = re.compile(r"^(```|~~~).*?^\1[ \t]*$|(`{1,3})[^`].{0,2000}?\2", re.M | re.S)
-_TAG = re.compile(r"\{%-?\s*(\w+)([^%]{0,2000}?)-?%\}")
+# a tag's words may hold a `%` ("Turnout was 78%"), but not another tag's opening `{%`
+_TAG = re.compile(r"\{%-?\s*(\w+)((?:[^%]|(?<!\{)%(?!\})){0,2000}?)-?%\}")
 _OUTPUT = re.compile(r"\{\{-?\s*([^{}]{0,500}?)\s*-?\}\}")
 _SITE_ROOT = re.compile(r"^site\.(?:baseurl|url)$")
 _ROOT_BEFORE_PATH = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}$")
