@@ -58,7 +58,7 @@ from .i18n import LOCALE_DIR
 from .logs import concerning, held
 from .model import Archive, Issue
 from .output import Artifact, atomic_write, holds, unwritable, write_artifacts
-from .pages_gone import issue_numbers, say_pages_gone
+from .pages_gone import issue_numbers, issues_redated, say_pages_gone
 from .renderers.base import Job, OutputFailed, RenderContext, Renderer
 from .renderers.images import lead_images
 from .stopping import signals_deferred
@@ -468,6 +468,7 @@ class RenderPlan:
                 numbers,
                 before,
                 config.documents_dir,
+                issues_redated(self._renders, self._as_loaded),
             )
         for name in gone:
             (self.out / name).unlink(missing_ok=True)
@@ -607,8 +608,11 @@ class RenderPlan:
                 if r.levelno >= logging.WARNING
             ],
         }
-        if number := _issue_number(job):  # to tell an issue renamed from one removed
-            self._pending[job.name]["number"] = number
+        if issue := _issue_rendered(job):  # to tell an issue renamed from one removed, and
+            # an article taken down from one whose editor dated it `updated:` for it
+            self._pending[job.name]["number"] = issue.number
+            if issue.revised:
+                self._pending[job.name]["revised"] = issue.revised.isoformat()
 
     def _fingerprint(self, job: Job, print_options: str | None = None) -> str:
         """With `print_options` (as recorded), the fingerprint the job had when built with
@@ -680,13 +684,13 @@ def _issue_of(job: Job) -> str | None:
     return job.subject.source.stem if isinstance(job.subject, Issue) else None
 
 
-def _issue_number(job: Job) -> int | None:
-    """The number of the issue a job renders (the web pages' job has it in an archive of
-    its own); none for the archive's."""
+def _issue_rendered(job: Job) -> Issue | None:
+    """The issue a job renders (the web pages' job has it in an archive of its own); none
+    for the archive's."""
     subject = job.subject
     if isinstance(subject, Archive) and job.part == "issue" and len(subject.issues) == 1:
         subject = subject.issues[0]
-    return subject.number if isinstance(subject, Issue) else None
+    return subject if isinstance(subject, Issue) else None
 
 
 def _uses_print_options(format_name: str) -> bool:

@@ -27,6 +27,23 @@ def issue_numbers(renders: Mapping[str, Mapping[str, Any]]) -> dict[str, int]:
     }
 
 
+def issues_redated(
+    renders: Mapping[str, Mapping[str, Any]], before: Mapping[str, Mapping[str, Any]]
+) -> set[str]:
+    """The issue folders whose manifest's `updated:` date is new in the records of this
+    build (`renders`) against those it loaded (`before`)."""
+
+    def dates(records: Mapping[str, Mapping[str, Any]]) -> dict[str, set[str]]:
+        by_folder: dict[str, set[str]] = {}
+        for name, record in records.items():
+            if revised := record.get("revised"):
+                by_folder.setdefault(name.partition(" ")[2].partition("/")[0], set()).add(revised)
+        return by_folder
+
+    was = dates(before)
+    return {folder for folder, now in dates(renders).items() if now - was.get(folder, set())}
+
+
 def say_pages_gone(
     gone: list[str],
     current: set[str],
@@ -35,6 +52,7 @@ def say_pages_gone(
     numbers: Mapping[str, int] | None = None,
     before: Set[str] = frozenset(),
     documents: Path | None = None,
+    redated: Set[str] = frozenset(),
 ) -> None:
     """Warn of the issue and article pages a build removed (readers' bookmarks and other
     sites' links to them now lead nowhere): an article that moved to another issue with
@@ -49,7 +67,9 @@ def say_pages_gone(
     where its issue has one new page in its place (its document renamed, not still in
     `documents` for another to have taken its place): moved there. Each
     move names the document to give the alias (found in `documents` by its slug), in the
-    words of its kind: a Word file has no front matter, but custom properties."""
+    words of its kind: a Word file has no front matter, but custom properties. Articles
+    taken out of an issue still published: its manifest's `updated:` tells feed readers
+    and search engines, unless this build's (`redated`: those folders) already does."""
     pages = [
         name.removesuffix("index.html")
         for name in gone
@@ -112,7 +132,7 @@ def say_pages_gone(
             len(others),
             ", ".join(others[:3]),
             ", …" if len(others) > 3 else "",
-            _taken_down(others, current),
+            _taken_down(others, current, redated),
         )
 
 
@@ -177,17 +197,20 @@ def _alias_where(document: Path | None, old: str) -> str:
     return f"`aliases: [/{old}]` to {document}'s front matter"
 
 
-def _taken_down(pages: list[str], current: set[str]) -> str:
+def _taken_down(pages: list[str], current: set[str], redated: Set[str]) -> str:
     """What to add when articles left an issue still published: their text stays in feed
     readers' copies of its entry, and search engines' of its page, until its date says
-    it changed."""
+    it changed. Nothing for an issue whose `updated:` this build changed (`redated`)."""
+    from .clock import build_time
+
     folders = {page.partition("/")[0] for page in pages if page.count("/") > 1}
-    issues = sorted(folder for folder in folders if f"{folder}/index.html" in current)
+    issues = sorted(folder for folder in folders - redated if f"{folder}/index.html" in current)
     if not issues:
         return ""
     return (
-        f"; an article taken down: date it with `updated: YYYY-MM-DD` in the manifest of"
-        f" {', '.join(issues)}, so feed readers and search engines fetch the issue again"
+        f"; an article taken down: date it with `updated: {build_time().date()}` in the"
+        f" manifest of {', '.join(issues)}, so feed readers and search engines fetch the"
+        " issue again"
     )
 
 

@@ -621,7 +621,8 @@ def test_an_issue_with_an_article_taken_down_is_dated_updated_in_feeds_and_sitem
     _, warnings = build_with_warnings(root, ["web", "feed"])
 
     (gone,) = [w for w in warnings if " are gone: " in w]
-    assert "date it with `updated: YYYY-MM-DD` in the manifest of 001-first" in gone
+    assert "001-first/second-article/" in gone
+    assert "updated:" not in gone  # the editor dated it in the same edit
     issues = feedparser.parse(root / "dist" / "feed.atom")
     assert [(e.published_parsed[:3], e.updated_parsed[:3]) for e in issues.entries] == [
         ((2026, 1, 10), (2026, 2, 3))
@@ -635,6 +636,29 @@ def test_an_issue_with_an_article_taken_down_is_dated_updated_in_feeds_and_sitem
     }
     assert changed["001-first/"] == changed[""] == "2026-02-03"
     assert changed["001-first/first-article/"] == "2026-01-10"  # its text is as it was
+
+
+def test_an_article_taken_down_from_an_issue_not_dated_again_is_told_the_date_to_give(
+    tmp_path: Path,
+) -> None:
+    """The warning of an article taken down asks for the manifest's `updated:`, with the
+    day's date, only while the manifest's date is not new: set in the same edit, or
+    unchanged since an earlier take-down (feed readers have that date already)."""
+    from conftest import WORKSPACES, build_with_warnings, copy_workspace
+
+    root = copy_workspace(WORKSPACES / "minimal", tmp_path / "ws")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(
+        manifest.read_text().replace("date: 2026-01-10", "date: 2026-01-10\nupdated: 2026-01-20")
+    )
+    build_with_warnings(root, ["web", "feed"])
+    manifest.write_text(
+        manifest.read_text().replace("[first-article, second-article]", "[first-article]")
+    )
+    _, warnings = build_with_warnings(root, ["web", "feed"])
+
+    (gone,) = [w for w in warnings if " are gone: " in w]
+    assert "date it with `updated: 2026-01-01` in the manifest of 001-first" in gone
 
 
 def test_an_article_reused_in_a_later_issue_names_its_first_publication_as_canonical(
