@@ -103,7 +103,7 @@ def to_email_html(mjml_source: str, css: str, overrides: Path | None = None) -> 
     return inliner.inline(html)
 
 
-_PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL | re.IGNORECASE)
+_PRE = re.compile(r"<pre[\s>].*?</pre>", re.DOTALL | re.IGNORECASE)
 
 
 def _code_lines_kept(mjml_source: str) -> str:
