@@ -136,7 +136,7 @@ def build(
     changed = {
         m.slug: last_changed(m, pool.root, translated.get(m.slug, {}), root) for m in selected
     }
-    with alone(root), RenderPlan(cache, ctx, out, force, keep_print_options) as plan:
+    with alone(root), RenderPlan(cache, ctx, out, force, keep_print_options, pool) as plan:
         plan.warm_up(
             [f"{m.slug}/{e}" if e else m.slug for m in selected for e in ("", *m.editions)],
             [r.name for r in issue_renderers],

@@ -37,7 +37,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import i18n
 from .ahead import Ahead, SizeOf
@@ -74,6 +74,9 @@ from .workers import (
     stop_workers,
     workers,
 )
+
+if TYPE_CHECKING:
+    from .pool import DocumentPool
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +135,9 @@ class RenderPlan:
     # pdf/x-4`) is up to date as it was built while its sources are unchanged: what `check`
     # builds first must not lay out the print shop's PDF again with publisher.toml's.
     keep_print_options: bool = False
+    # The documents/ this build indexed, where a page moved finds the document to give
+    # its alias (see pages_gone)
+    documents: DocumentPool | None = None
     _renders: dict[str, dict[str, Any]] = field(default_factory=dict)
     _as_loaded: dict[str, dict[str, Any]] = field(default_factory=dict)
     _template_digests: dict[str, str] = field(default_factory=dict)
@@ -467,7 +473,7 @@ class RenderPlan:
                 config.issues_dir,
                 numbers,
                 before,
-                config.documents_dir,
+                self.documents,
                 issues_redated(self._renders, self._as_loaded),
             )
         for name in gone:

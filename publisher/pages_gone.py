@@ -8,7 +8,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Set
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .pool import DocumentPool
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +54,7 @@ def say_pages_gone(
     issues: Path | None = None,
     numbers: Mapping[str, int] | None = None,
     before: Set[str] = frozenset(),
-    documents: Path | None = None,
+    documents: DocumentPool | None = None,
     redated: Set[str] = frozenset(),
 ) -> None:
     """Warn of the issue and article pages a build removed (readers' bookmarks and other
@@ -108,11 +111,10 @@ def say_pages_gone(
         if page in placed and placed[page] not in taken and not page.startswith(in_editions_gone)
     ]
     unplaced = [p for p in pages if p not in placed and not p.startswith(in_editions_gone)]
-    document_of = _DocumentsBySlug(documents)
     moved += [  # one article for another, its document still there: swapped, not renamed
         (old, new)
         for old, new in _renamed_in_issue(unplaced, current, before)
-        if document_of(old) is None
+        if _document_of(old, documents) is None
     ]
     for old, new in moved:
         log.warning(
@@ -120,7 +122,7 @@ def say_pages_gone(
             " address leads to the new",
             old,
             new,
-            _alias_where(document_of(new), old),
+            _alias_where(_document_of(new, documents), old),
         )
     moved_from = {old for old, _ in moved}
     others = sorted(page for page in pages if page not in moved_from)
@@ -163,31 +165,19 @@ def _renamed_in_issue(
     ]
 
 
-class _DocumentsBySlug:
-    """The one document in `documents` whose slug is the last folder of a page, named from
-    the workspace (documents/rent-survey.docx); None when not one, or for an edition's page
-    ("041-pay/es/x/"), whose document may be a translation named otherwise. documents/ is
-    walked once, when first asked, however many pages moved."""
+def _document_of(page: str, documents: DocumentPool | None) -> Path | None:
+    """The one document of the build's pool whose slug is the last folder of `page`, named
+    from the workspace (documents/rent-survey.docx); None when not one, or for an edition's
+    page ("041-pay/es/x/"), whose document may be a translation named otherwise."""
+    from .pool import slug_for
 
-    def __init__(self, documents: Path | None) -> None:
-        self._documents = documents
-        self._by_slug: dict[str, list[Path]] | None = None
-
-    def __call__(self, page: str) -> Path | None:
-        documents = self._documents
-        if documents is None or not documents.is_dir() or page.count("/") > 2:
-            return None
-        if self._by_slug is None:
-            from .pool import slug_for
-            from .readers import EXTENSIONS
-
-            self._by_slug = {}
-            for path in documents.rglob("*"):
-                if path.suffix.lower() in EXTENSIONS:
-                    slug = slug_for(path.relative_to(documents))
-                    self._by_slug.setdefault(slug, []).append(path)
-        found = self._by_slug.get(page.rstrip("/").rpartition("/")[2], [])
-        return found[0].relative_to(documents.parent) if len(found) == 1 else None
+    if documents is None or page.count("/") > 2:
+        return None
+    slug = page.rstrip("/").rpartition("/")[2]
+    found = [file for file in documents.names.get(slug, ()) if slug_for(file) == slug]
+    return (
+        (documents.root / found[0]).relative_to(documents.root.parent) if len(found) == 1 else None
+    )
 
 
 def _alias_where(document: Path | None, old: str) -> str:
