@@ -24,10 +24,15 @@ def issue_numbers(renders: Mapping[str, Mapping[str, Any]]) -> dict[str, int]:
     """Issue folder → the number of the issue its jobs were last rendered for, as the
     records say (those written before they kept it say nothing)."""
     return {
-        name.partition(" ")[2].partition("/")[0]: record["number"]
+        _issue_folder(name): record["number"]
         for name, record in renders.items()
         if isinstance(record.get("number"), int)
     }
+
+
+def _issue_folder(job_name: str) -> str:
+    """The issue folder a render record's job writes to ("web 041-pay/…" → "041-pay")."""
+    return job_name.partition(" ")[2].partition("/")[0]
 
 
 def issues_redated(
@@ -40,7 +45,7 @@ def issues_redated(
         by_folder: dict[str, set[str]] = {}
         for name, record in records.items():
             if revised := record.get("revised"):
-                by_folder.setdefault(name.partition(" ")[2].partition("/")[0], set()).add(revised)
+                by_folder.setdefault(_issue_folder(name), set()).add(revised)
         return by_folder
 
     was = dates(before)
