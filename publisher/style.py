@@ -137,7 +137,7 @@ class Style:
 
     def ink_on(self, background: str) -> str:
         """The accent darkened until it reads as text on the light `background` (#rrggbb):
-        on the email's footer band (#f1efe9) the ink that reads on white, a red accent's
+        on the email's footer band (email/colours.j2) the ink that reads on white, a red accent's
         #cf333f, stayed under WCAG AA's 4.5:1."""
         return self._readable_on(background, towards="#000000")
 

@@ -263,6 +263,22 @@ def test_a_bright_accent_leaves_every_text_legible_the_footers_links_on_its_band
     assert footer.is_visible()
 
 
+def test_the_band_colour_set_once_colours_the_page_and_the_footer_links_ink(
+    page, tmp_path: Path
+) -> None:
+    """The band's colour was written three times in newsletter.mjml and once more in
+    email.css, which picks the footer links' ink to read on it: a theme that changed the
+    band left the links in an ink chosen for the old one (4.06:1 on #d4d4d4)."""
+    root = minimal_with(tmp_path / "ws", {}, toml='\n[style]\naccent = "#e63946"\n')
+    colours = root / "templates" / "email" / "colours.j2"
+    colours.parent.mkdir(parents=True)
+    colours.write_text('{% set band = "#d4d4d4" %}\n')
+    out = build(root, formats=["email"]).out_dir
+    show_email(page, out / "001-first" / "email.html", 600, ("https://minimal.example.org/", out))
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(212, 212, 212)"
+    assert page.evaluate(LOW_CONTRAST) == []
+
+
 def test_an_email_printed_from_a_dark_screen_is_dark_ink_on_white_paper(
     page, bilingual: BuiltEmail
 ) -> None:

@@ -286,6 +286,26 @@ def test_an_mjml_element_the_engine_does_not_support_is_named_at_its_line(
     assert "close" not in (problem.hint or "")
 
 
+@pytest.mark.parametrize(
+    ("colours", "line", "said"),
+    [
+        ('{# ours #}\n{% set band = "red" %}\n', 2, "the band to 'red', not a colour written"),
+        ("{# ours #}\n{% set band = nearly_white %}\n", 2, "the band to a name that is not"),
+        ("{# ours: the band left out #}\n", None, "no band colour"),
+        ("{# ours #}\n\n{% set band = 1 / 0 %}\n", 3, "division by zero"),
+    ],
+)
+def test_an_email_band_colour_that_is_not_rrggbb_is_named_at_its_line(
+    workspace: Callable[[str], Path], colours: str, line: int | None, said: str
+) -> None:
+    """email.css picks the footer links' ink to read on the band: a colour it cannot read
+    stopped the build with a crash report, the override named nowhere."""
+    root = workspace("minimal")
+    problem = override_problem(root, "email/colours.j2", colours, "email")
+    assert (problem.file, problem.line) == (root / "templates" / "email" / "colours.j2", line)
+    assert problem.message.startswith("template error: ") and said in problem.message
+
+
 def test_the_themes_email_templates_use_only_mjml_elements(tmp_path: Path) -> None:
     """Copied unchanged into the workspace, the theme's MJML is taken as it is."""
     templates = tmp_path / "templates"
@@ -343,8 +363,8 @@ def test_a_copy_of_the_theme_folder_in_templates_is_warned_of_once(
     assert warnings_of_build(root, caplog) == [
         f"{templates / 'default'}/ holds copies of the theme's templates at their paths in"
         " the theme, so none of them is used: to change a template, copy just that file to"
-        f" its path in {templates}/ (as {templates / 'email' / 'email.css'} for"
-        f" {templates / 'default' / 'email' / 'email.css'})"
+        f" its path in {templates}/ (as {templates / 'email' / 'colours.j2'} for"
+        f" {templates / 'default' / 'email' / 'colours.j2'})"
     ]
 
 

@@ -142,7 +142,7 @@ class Renderer(ABC):
             interface_language(language),
             newsletter_language(ctx.config.language),
             newsletter_calendar(ctx.config.calendar),
-            _template_errors_are_the_editors(ctx.config.style.theme),
+            template_errors_are_the_editors(ctx.config.style.theme),
         ):
             return ctx.templates.get_template(f"{self.name}/{template}").render(
                 config=ctx.config, style=ctx.config.style, built_at=ctx.built_at, ctx=ctx, **values
@@ -163,7 +163,7 @@ _EDITORS_MISTAKES = (
 
 
 @contextmanager
-def _template_errors_are_the_editors(theme: str = "default") -> Iterator[None]:
+def template_errors_are_the_editors(theme: str = "default") -> Iterator[None]:
     """A broken template override in the workspace (or a template it extends) is named
     with its line, like any other input the editor wrote; the same mistake in the theme
     itself is publisher's own bug, reported as one."""
@@ -224,7 +224,9 @@ def _editors_template_line(exc: Exception) -> tuple[Path, int] | None:
     from ..templating import default_theme_dir
 
     frames = traceback.extract_tb(exc.__traceback__)
-    templates = [f for f in frames if f.filename.endswith((".html", ".css", ".mjml", ".xml"))]
+    templates = [
+        f for f in frames if f.filename.endswith((".html", ".css", ".mjml", ".xml", ".j2"))
+    ]
     if not templates or not templates[-1].lineno:
         return None
     path = Path(templates[-1].filename)

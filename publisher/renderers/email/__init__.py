@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ...errors import PublisherError
 from ...model import Issue, text_direction
 from ...output import Artifact
-from ..base import IssueRenderer, RenderContext
+from ..base import IssueRenderer, RenderContext, template_errors_are_the_editors
 from ..images import email_images
+from .band import band_colour
 from .budget import GMAIL_CLIP_BYTES, clipped_by_gmail, fit
 from .content import email_body, inbox_preview, prepare
 from .mime import build_message, unsubscribe_url
@@ -31,8 +32,11 @@ class EmailRenderer(IssueRenderer):
 
     def render(self, issue: Issue, ctx: RenderContext) -> list[Artifact]:
         config = ctx.config
+        with template_errors_are_the_editors(config.style.theme):
+            band = band_colour(ctx.templates)
         values: dict[str, Any] = {
             "issue": issue,
+            "band": band,
             "subject": ctx.issue_title(issue),
             "preview": inbox_preview(issue),
             "view_online_url": ctx.issue_url(issue),
@@ -48,7 +52,7 @@ class EmailRenderer(IssueRenderer):
             **email_images(issue, config.style, config.documents_dir, config.base_url),
         }
 
-        css = self.render_template(ctx, "email.css")
+        css = self.render_template(ctx, "email.css", band=band)
 
         def html_with(excerpted: frozenset[str]) -> str:
             mjml = self.render_template(ctx, "newsletter.mjml", excerpted=excerpted, **values)
