@@ -491,13 +491,37 @@ def test_lang_no_is_norwegian(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("said", "draft"),
-    [("draft: yes", True), ("draft: on", True), ("draft: no", False), ("published: no", True)],
+    [
+        ("draft: yes", True),
+        ("draft: on", True),
+        ("draft: 1", True),
+        ("draft: no", False),
+        ("draft: 0", False),
+        ('draft: ""', False),
+        ("published: no", True),
+        ("published: 2024-05-01", False),  # some exporters' date of publication
+    ],
 )
 def test_drafts_said_with_yes_and_no_are_still_drafts(
     tmp_path: Path, said: str, draft: bool
 ) -> None:
     doc = read(write(tmp_path, "post.md", f"---\ntitle: T\n{said}\n---\n\nBody\n"))
     assert doc.draft is draft
+
+
+@pytest.mark.parametrize("said", ["draft: sí", "draft: oui", "draft: maybe", "published: non"])
+def test_a_draft_flag_neither_yes_nor_no_stops_the_build_at_its_line(
+    tmp_path: Path, said: str
+) -> None:
+    """Read as "not a draft", `draft: sí` published a text its editor was holding back."""
+    path = write(tmp_path, "post.md", f"---\ntitle: T\n{said}\n---\n\nBody\n")
+    with pytest.raises(PublisherError) as error:
+        read(path)
+    key, value = said.split(": ")
+    assert str(error.value).startswith(
+        f"{path}:3: {key!r} is {value!r}, which is neither true nor false"
+    )
+    assert f"{key}: {'true' if key == 'draft' else 'false'} to keep" in str(error.value)
 
 
 # Spaces a word processor types for ordinary ones: non-breaking (French puts one before a

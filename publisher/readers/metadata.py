@@ -144,6 +144,7 @@ def document_fields(
         if value is not None:
             where = f"{source.path}:{source.line(key)}" if source else str(path)
             warn_bidi_override(str(value), where, key)
+    _check_draft_flags(meta, fail)
     return {
         "title": text("title"),
         "subtitle": text("subtitle"),
@@ -432,9 +433,33 @@ def declares_language(meta: dict[str, Any], path: Path, hand_written: bool) -> b
 def marked_draft(meta: dict[str, Any], path: Path) -> bool:
     if "_drafts" in path.parts:  # Jekyll keeps unpublished posts there
         return True
-    if yes_or_no(meta.get("draft")) is True or yes_or_no(meta.get("published")) is False:
+    if _flag(meta.get("draft")) is True or _flag(meta.get("published")) is False:
         return True
     return str(meta.get("status", "")).strip().casefold() == "draft"
+
+
+def _flag(value: Any) -> bool | None:
+    """A yes or no as front matter writes it: true, yes, on, 1; false, no, off, 0."""
+    if isinstance(value, int) and not isinstance(value, bool) and value in (0, 1):
+        return bool(value)
+    return yes_or_no(value)
+
+
+def _check_draft_flags(meta: dict[str, Any], fail: Fail) -> None:
+    """`draft` (or Jekyll's `published`) neither yes nor no stops the build: read as "not a
+    draft", `draft: sí` published a text its editor was holding back. A date for
+    `published` is some exporters' date of publication, not a flag."""
+    for key in ("draft", "published"):
+        value = meta.get(key)
+        if value in (None, "") or _flag(value) is not None or isinstance(value, dt.date):
+            continue
+        keep_out = "true" if key == "draft" else "false"
+        raise fail(
+            f"{key!r} is {value!r}, which is neither true nor false",
+            key,
+            hint=f"write {key}: {keep_out} to keep the document out of its issues while it is"
+            " a draft; take the line out to publish it",
+        )
 
 
 def _dated(meta: dict[str, Any], path: Path, fail: Fail, strict: bool) -> dt.date | None:
