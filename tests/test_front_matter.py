@@ -275,6 +275,10 @@ def test_more_marker_ends_the_summary(tmp_path: Path) -> None:
         ("draft: true", "post.md"),
         ("published: false", "post.md"),
         ("status: draft", "post.md"),
+        # WordPress's posts readers could not see, as exports and migrations write them
+        ("status: pending", "post.md"),
+        ("status: private", "post.md"),
+        ("status: Trash", "post.md"),
         ("layout: post", "_drafts/post.md"),
     ],
 )
@@ -500,6 +504,8 @@ def test_lang_no_is_norwegian(tmp_path: Path) -> None:
         ('draft: ""', False),
         ("published: no", True),
         ("published: 2024-05-01", False),  # some exporters' date of publication
+        ("status: publish", False),  # WordPress's word for published
+        ("status: scheduled", False),  # Ghost's, due on its date
     ],
 )
 def test_drafts_said_with_yes_and_no_are_still_drafts(

@@ -2,9 +2,10 @@
 
 Documents arrive from static-site generators and platform exporters, each with its own
 front-matter habits. The well-known names are understood (`excerpt`/`description` →
-summary, `categories` → tags, `draft`/`published: false`/`status: draft` → draft); keys
-publisher has no use for are kept as the document's `extra`, for templates, and only
-refused when the workspace asks for strict front matter.
+summary, `categories` → tags, `draft`/`published: false`/`status: draft` (or `pending`,
+`private`: a post readers could not see) → draft); keys publisher has no use for are kept
+as the document's `extra`, for templates, and only refused when the workspace asks for
+strict front matter.
 """
 
 from __future__ import annotations
@@ -435,7 +436,13 @@ def marked_draft(meta: dict[str, Any], path: Path) -> bool:
         return True
     if _flag(meta.get("draft")) is True or _flag(meta.get("published")) is False:
         return True
-    return str(meta.get("status", "")).strip().casefold() == "draft"
+    return str(meta.get("status", "")).strip().casefold() in _UNPUBLISHED
+
+
+# A post's `status` on the platform it came from (WordPress's, Ghost's, as exporters and
+# migrations to Hugo or Jekyll write it) when readers could not see it there: waiting for
+# review, for logged-in members only, in the bin. Any other status publishes.
+_UNPUBLISHED = frozenset({"draft", "auto-draft", "pending", "private", "trash"})
 
 
 def _flag(value: Any) -> bool | None:
