@@ -150,22 +150,45 @@ _COLON_LOOKBACK = 8
 def _colon_missing(text: str, upto: int) -> tuple[int, str] | None:
     """The nearest line up to `upto` (from 0) that is a key whose colon was left out, and
     the fix: YAML reads `title "Our first issue"` as text and says so only at the next
-    key's line ("could not find expected ':'"), or past the end. A line counts when adding
-    the colon mends the file, or moves its first error further down."""
+    key's line ("could not find expected ':'"), or past the end."""
+    if not (mendable := _nearest_mendable(text, upto, _KEY_NO_COLON)):
+        return None
+    index, (indent, key, value) = mendable
+    # a value in a word processor's curly quotes: the line to write, in straight ones
+    line = _quoted(f"{key}:", inner) if (inner := curly_quoted(value)) else f"{key}: {value}"
+    return index, f"add a colon after '{key}': {indent.lstrip()}{line}"
+
+
+# A key with its value written straight after the colon: `number:9` (not `- http://…`)
+_KEY_NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):([^\s/].*?)\s*$")
+
+
+def _space_missing(text: str, upto: int) -> tuple[int, str] | None:
+    """The nearest line up to `upto` (from 0) that is a key with no space after its colon,
+    and the fix: YAML reads `number:9` as the text "number:9", and says so only at the
+    next key's line ("mapping values are not allowed here")."""
+    if not (mendable := _nearest_mendable(text, upto, _KEY_NO_SPACE)):
+        return None
+    index, (indent, key, value) = mendable
+    return index, f"put a space after the colon: {indent.lstrip()}{key}: {value}"
+
+
+def _nearest_mendable(
+    text: str, upto: int, pattern: re.Pattern[str]
+) -> tuple[int, tuple[str, ...]] | None:
+    """The nearest line up to `upto` (from 0) that `pattern` reads as indent, key and value,
+    and those, when writing it `indent key: value` mends the file or moves its first error
+    further down: the line YAML's error is about, not merely one that looks wrong."""
     lines = text.split("\n")
     nearest = min(upto, len(lines) - 1)
     for index in range(nearest, max(nearest - _COLON_LOOKBACK, -1), -1):
-        if not (found := _KEY_NO_COLON.match(lines[index])):
+        if not (found := pattern.match(lines[index])):
             continue
         indent, key, value = found.groups()
         mended = "\n".join([*lines[:index], f"{indent}{key}: {value}", *lines[index + 1 :]])
         still = _error_line(mended)
         if still is None or still > upto:
-            # a value in a word processor's curly quotes: the line to write, in straight ones
-            line = (
-                _quoted(f"{key}:", inner) if (inner := curly_quoted(value)) else f"{key}: {value}"
-            )
-            return index, f"add a colon after '{key}': {indent.lstrip()}{line}"
+            return index, (indent, key, value)
     return None
 
 
@@ -400,6 +423,8 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
             line, hint = dashed[0] + first_line, dashed[1]
         elif hint == _YAML_CHECK and mark and (colon := _colon_missing(text, mark.line)):
             line, hint = colon[0] + first_line, colon[1]
+        elif hint == _YAML_CHECK and mark and (spaced := _space_missing(text, mark.line)):
+            line, hint = spaced[0] + first_line, spaced[1]
         raise PublisherError.at(f"not valid YAML: {problem}", path, line, hint) from None
     finally:
         loader.dispose()

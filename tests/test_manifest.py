@@ -345,6 +345,31 @@ def test_a_key_without_its_colon_is_named_at_its_line_with_the_colon_added(
     assert_failed_cleanly(minimal, code)
 
 
+# A value typed straight after its colon: YAML reads `number:1` as one word, and names the
+# next line, with a hint to check the indentation.
+MISSING_SPACES = [  # the line as written, as typed, its line, and the fix
+    ("number: 1", "number:1", 1, "number: 1"),
+    ('title: "First issue"', 'title:"First issue"', 2, 'title: "First issue"'),
+    ("date: 2026-01-10", "date:2026-01-10", 3, "date: 2026-01-10"),
+    ("  - title: News", "  - title:News", 5, "- title: News"),
+    ("    documents: [", "    documents:[", 6, "documents: [first-article, second-article]"),
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "typed", "line", "fix"), MISSING_SPACES, ids=[t[1] for t in MISSING_SPACES]
+)
+def test_a_value_typed_straight_after_its_colon_is_named_at_its_line_with_the_space(
+    minimal: Path, written: str, typed: str, line: int, fix: str
+) -> None:
+    assert written in GOOD
+    write_manifest(minimal, GOOD.replace(written, typed))
+    code, output = run_build(minimal)
+    assert f"001-first.yaml:{line}: not valid YAML" in output
+    assert f"hint: put a space after the colon: {fix}" in " ".join(output.split())
+    assert_failed_cleanly(minimal, code)
+
+
 def test_a_front_matter_key_without_its_colon_is_named_at_its_line(minimal: Path) -> None:
     """libyaml named the closing '---' (the end of the block it was given)."""
     (minimal / "documents" / "second-article.md").write_text(
@@ -353,6 +378,18 @@ def test_a_front_matter_key_without_its_colon_is_named_at_its_line(minimal: Path
     code, output = run_build(minimal)
     assert "second-article.md:4: not valid YAML" in output
     assert "hint: add a colon after 'author': author: Maria Okafor" in output
+    assert_failed_cleanly(minimal, code)
+
+
+def test_a_front_matter_value_typed_straight_after_its_colon_is_named_at_its_line(
+    minimal: Path,
+) -> None:
+    (minimal / "documents" / "second-article.md").write_text(
+        "---\ntitle: The second article\ndate:2026-01-06\nauthor: Maria Okafor\n---\n\nBody\n"
+    )
+    code, output = run_build(minimal)
+    assert "second-article.md:3: not valid YAML" in output
+    assert "hint: put a space after the colon: date: 2026-01-06" in output
     assert_failed_cleanly(minimal, code)
 
 
