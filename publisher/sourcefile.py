@@ -82,9 +82,24 @@ def _yaml_fix(written: str) -> str:
                 f"put the value in straight quotes: {_quoted(key, value[1:-1])} (a word"
                 " processor turns quotes curly: YAML reads only straight ones)"
             )
+        quote = f"put the value in quotes: {_quoted(key, value)}"
+        if (closed := _bracket_closed(value)) and _parses(f"{key.lstrip(' -')} {closed}"):
+            # items with commas between them are a list; `[Draft` may be a title's text
+            close = f"close the bracket: {key.strip()} {closed}"
+            if "," in value:
+                return f"{close} (or, if the bracket is part of the text, {quote})"
+            return f"{quote} (or, if it is a list, {close})"
         if _parses(_quoted(key.lstrip(" -"), value)):
-            return f"put the value in quotes: {_quoted(key, value)}"
+            return quote
     return _YAML_CHECK
+
+
+def _bracket_closed(value: str) -> str | None:
+    """A list (`[a, b`) whose closing bracket was left out, closed; None for any other
+    value. (A brace opens a mapping, which no one who never chose YAML means to write.)"""
+    if not value.startswith("[") or value.count("[") <= value.count("]"):
+        return None
+    return value + "]" * (value.count("[") - value.count("]"))
 
 
 def _flow_items_closed(value: str) -> str | None:

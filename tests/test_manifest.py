@@ -287,6 +287,21 @@ TYPOS = [
         6,
         'close the quote: documents: [first-article, "second-article"]',
     ),
+    # one item and no bracket after it: a title's text may start with one too
+    (
+        "    documents: [first-article",
+        6,
+        'put the value in quotes: documents: "[first-article" (or, if it is a list, close the'
+        " bracket: documents: [first-article])",
+    ),
+    # a list's closing bracket left out: closed, not put in quotes as if it were a title
+    (
+        "    documents: [first-article, second-article",
+        6,
+        "close the bracket: documents: [first-article, second-article] (or, if the bracket is"
+        ' part of the text, put the value in quotes: documents: "[first-article,'
+        ' second-article")',
+    ),
     (
         "sections:\n\t- title: News",
         5,
