@@ -188,6 +188,51 @@ def _space_missing(text: str, upto: int) -> tuple[int, str] | None:
     return index, f"put a space after the colon: {indent.lstrip()}{key}: {value}"
 
 
+# A line that starts a key (as a list's item or not): its indent, its dash, its key
+_KEY_AT = re.compile(r"^( *)((?:- +)?)([A-Za-z_][\w-]*):(?:\s|$)")
+
+# How many lines above YAML's error the line indented out of step may be, and how many
+# indents are tried for it: each is a parse of the file
+_INDENT_LOOKBACK = 2
+_INDENTS_TRIED = 8
+
+
+def _indent_out_of_step(text: str, upto: int) -> tuple[int, str] | None:
+    """A key's line near `upto` (from 0) indented by more or fewer spaces than the keys it
+    belongs with, and the fix: YAML names it, or the line after it, only as "did not find
+    expected '-' indicator" or "mapping values are not allowed here". The fix is the
+    indent of a key above (or of its dash) that mends the file or moves its first error
+    further down, the nearest first."""
+    lines = text.split("\n")
+    nearest = min(upto, len(lines) - 1)
+    for index in range(nearest, max(nearest - _INDENT_LOOKBACK - 1, -1), -1):
+        if not (found := _KEY_AT.match(lines[index])):
+            continue
+        indent, body, key = len(found.group(1)), lines[index].lstrip(" "), found.group(3)
+        tried = {indent}
+        for above in range(index - 1, -1, -1):
+            if not (other := _KEY_AT.match(lines[above])):
+                continue
+            dash, column = len(other.group(1)), len(other.group(1)) + len(other.group(2))
+            for spaces in (column, dash):
+                if spaces in tried or len(tried) > _INDENTS_TRIED:
+                    continue
+                tried.add(spaces)
+                mended = "\n".join([*lines[:index], " " * spaces + body, *lines[index + 1 :]])
+                still = _error_line(mended)
+                if still is None or still > upto:
+                    what = f"the dash before '{key}'" if found.group(2) else f"'{key}'"
+                    named = f"'{other.group(3)}'"
+                    lined = f"the dash before {named}" if spaces == dash != column else named
+                    move = (
+                        f"indent {what} by {spaces} spaces"
+                        if spaces
+                        else f"start {what} at the beginning of the line"
+                    )
+                    return index, f"{move}, in line with {lined} above it"
+    return None
+
+
 def _nearest_mendable(
     text: str, upto: int, pattern: re.Pattern[str]
 ) -> tuple[int, tuple[str, ...]] | None:
@@ -440,6 +485,8 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
             line, hint = colon[0] + first_line, colon[1]
         elif hint == _YAML_CHECK and mark and (spaced := _space_missing(text, mark.line)):
             line, hint = spaced[0] + first_line, spaced[1]
+        elif hint == _YAML_CHECK and mark and (step := _indent_out_of_step(text, mark.line)):
+            line, hint = step[0] + first_line, step[1]
         raise PublisherError.at(f"not valid YAML: {problem}", path, line, hint) from None
     finally:
         loader.dispose()

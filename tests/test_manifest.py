@@ -396,6 +396,46 @@ def test_a_front_matter_key_without_its_colon_is_named_at_its_line(minimal: Path
     assert_failed_cleanly(minimal, code)
 
 
+# A line indented by a space more or less than the keys it belongs with: libyaml names it,
+# or the line after, as "did not find expected '-' indicator" or "mapping values are not
+# allowed here", and the hint said to check the indentation, not which.
+OUT_OF_STEP = [  # the line as written, as typed, its line, and the fix
+    ("    documents:", "   documents:", 6, "indent 'documents' by 4 spaces, in line with 'title'"),
+    ("    documents:", "      documents:", 6, "indent 'documents' by 4 spaces, in line with"),
+    ("title:", " title:", 2, "start 'title' at the beginning of the line, in line with 'number'"),
+    ("date:", "   date:", 3, "start 'date' at the beginning of the line, in line with 'title'"),
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "typed", "line", "fix"), OUT_OF_STEP, ids=[t[1] for t in OUT_OF_STEP]
+)
+def test_a_line_indented_out_of_step_is_named_with_the_indent_it_needs(
+    minimal: Path, written: str, typed: str, line: int, fix: str
+) -> None:
+    assert written in GOOD
+    write_manifest(minimal, GOOD.replace(written, typed))
+    code, output = run_build(minimal)
+    assert f"001-first.yaml:{line}: not valid YAML" in output
+    assert f"hint: {fix}" in " ".join(output.split())
+    assert_failed_cleanly(minimal, code)
+
+
+def test_a_list_item_indented_out_of_step_is_lined_up_with_the_dash_above(
+    minimal: Path,
+) -> None:
+    second = "  - title: More\n    documents: [second-article]\n"
+    text = GOOD.replace(", second-article]", "]") + second.replace("  - title", " - title")
+    write_manifest(minimal, text)
+    code, output = run_build(minimal)
+    assert "001-first.yaml:7: not valid YAML" in output
+    assert (
+        "hint: indent the dash before 'title' by 2 spaces, in line with the dash before"
+        " 'title' above it"
+    ) in " ".join(output.split())
+    assert_failed_cleanly(minimal, code)
+
+
 def test_a_front_matter_value_typed_straight_after_its_colon_is_named_at_its_line(
     minimal: Path,
 ) -> None:
