@@ -815,7 +815,34 @@ def _toml_hint(lines: list[str], line: int, first_line: int) -> str:
                 )
         if key[2].strip("\"'") in ("True", "False", "TRUE", "FALSE", "Yes", "No", "yes", "no"):
             return "write true or false, in lower case and without quotes"
+        if quoted := _toml_quoted(said, key):
+            return f"put the text in quotes: {quoted}"
+    if found := _TOML_YAML_KEY.match(said):  # `title: "Our News"`, as YAML and front matter
+        for value in (found[2], _toml_text(found[2])):
+            if _is_toml(fixed := f"{found[1]} = {value}"):
+                return f"TOML writes = between a key and its value: {fixed}"
     return "strings need quotes; tables look like [email]"
+
+
+# A line `key: value`, as YAML writes it
+_TOML_YAML_KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*:\s*(.*?)\s*$")
+
+
+def _toml_quoted(said: str, key: re.Match[str]) -> str | None:
+    """The line `key = value` with its value in quotes, when that makes it TOML: a text
+    written bare (`title = Our News`), any comment after it kept."""
+    value, comment = key[2], ""
+    if found := re.search(r"\s+#", value):
+        value, comment = value[: found.start()], value[found.start() :]
+    if not value or value[0] in "\"'[{" or re.match(r"[+-]?\d", value):  # a number or date
+        return None
+    fixed = f"{said[: key.start(2)]}{_toml_text(value)}{comment}".strip()
+    return fixed if _is_toml(fixed) else None
+
+
+def _toml_text(value: str) -> str:
+    """`value` as a TOML text: in double quotes, or single ones when it has a double."""
+    return f"'{value}'" if '"' in value and "'" not in value else f'"{value}"'
 
 
 def _unclosed_quote(lines: list[str]) -> tuple[int, str] | None:
