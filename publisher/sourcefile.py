@@ -218,9 +218,7 @@ def _indent_out_of_step(text: str, upto: int) -> tuple[int, str] | None:
                 if spaces in tried or len(tried) > _INDENTS_TRIED:
                     continue
                 tried.add(spaces)
-                mended = "\n".join([*lines[:index], " " * spaces + body, *lines[index + 1 :]])
-                still = _error_line(mended)
-                if still is None or still > upto:
+                if _mends(lines, index, " " * spaces + body, upto):
                     what = f"the dash before '{key}'" if found.group(2) else f"'{key}'"
                     named = f"'{other.group(3)}'"
                     lined = f"the dash before {named}" if spaces == dash != column else named
@@ -245,11 +243,16 @@ def _nearest_mendable(
         if not (found := pattern.match(lines[index])):
             continue
         indent, key, value = found.groups()
-        mended = "\n".join([*lines[:index], f"{indent}{key}: {value}", *lines[index + 1 :]])
-        still = _error_line(mended)
-        if still is None or still > upto:
+        if _mends(lines, index, f"{indent}{key}: {value}", upto):
             return index, (indent, key, value)
     return None
+
+
+def _mends(lines: list[str], index: int, written: str, upto: int) -> bool:
+    """Whether `lines` with line `index` written as `written` read as YAML, or fail only
+    further down than line `upto` (from 0): the line was the mistake YAML's error is about."""
+    still = _error_line("\n".join([*lines[:index], written, *lines[index + 1 :]]))
+    return still is None or still > upto
 
 
 def _error_line(text: str) -> int | None:
@@ -481,12 +484,11 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
         hint = _yaml_fix(written)
         if mark is not None and (dashed := _dash_without_space(text, mark.line)):
             line, hint = dashed[0] + first_line, dashed[1]
-        elif hint == _YAML_CHECK and mark and (colon := _colon_missing(text, mark.line)):
-            line, hint = colon[0] + first_line, colon[1]
-        elif hint == _YAML_CHECK and mark and (spaced := _space_missing(text, mark.line)):
-            line, hint = spaced[0] + first_line, spaced[1]
-        elif hint == _YAML_CHECK and mark and (step := _indent_out_of_step(text, mark.line)):
-            line, hint = step[0] + first_line, step[1]
+        elif hint == _YAML_CHECK and mark is not None:
+            for mistake in (_colon_missing, _space_missing, _indent_out_of_step):
+                if found := mistake(text, mark.line):
+                    line, hint = found[0] + first_line, found[1]
+                    break
         raise PublisherError.at(f"not valid YAML: {problem}", path, line, hint) from None
     finally:
         loader.dispose()
@@ -831,13 +833,17 @@ _TOML_YAML_KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*:\s*(.*?)\s*$")
 def _toml_quoted(said: str, key: re.Match[str]) -> str | None:
     """The line `key = value` with its value in quotes, when that makes it TOML: a text
     written bare (`title = Our News`), any comment after it kept."""
-    value, comment = key[2], ""
-    if found := re.search(r"\s+#", value):
-        value, comment = value[: found.start()], value[found.start() :]
+    value, comment = _toml_comment_apart(key[2])
     if not value or value[0] in "\"'[{" or re.match(r"[+-]?\d", value):  # a number or date
         return None
     fixed = f"{said[: key.start(2)]}{_toml_text(value)}{comment}".strip()
     return fixed if _is_toml(fixed) else None
+
+
+def _toml_comment_apart(value: str) -> tuple[str, str]:
+    """A value as written and the comment after it (from the spaces before its `#`)."""
+    found = re.search(r"\s+#", value)
+    return (value[: found.start()], value[found.start() :]) if found else (value, "")
 
 
 def _toml_text(value: str) -> str:
@@ -863,9 +869,7 @@ def _unclosed_quote(lines: list[str]) -> tuple[int, str] | None:
             or _is_toml(written)
         ):
             continue
-        text, comment = value[1:], ""
-        if found := re.search(r"\s+#", text):  # `"teal-ish   # the accent`: a comment
-            text, comment = text[: found.start()], text[found.start() :]
+        text, comment = _toml_comment_apart(value[1:])  # `"teal-ish   # the accent`
         fixed = f"{written[: key.start(2)]}{quote}{text}{quote}{comment}".strip()
         if _is_toml(fixed):
             return number, fixed
