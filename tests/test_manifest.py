@@ -333,38 +333,34 @@ def test_a_yaml_typo_gets_its_fix_written_out(
     assert_failed_cleanly(minimal, code)
 
 
-# A key typed without its colon: libyaml names the line after it (or the next key's), and
-# only as "could not find expected ':'"; the error names the line typed, with the colon.
-MISSING_COLONS = [  # the line as written, as typed, its line, and the fix
-    ('title: "First issue"', 'title "First issue"', 2, 'title: "First issue"'),
-    # its quotes curly from a word processor: the line it suggests in straight ones
-    ('title: "First issue"', "title “First issue”", 2, 'title: "First issue"'),
-    ("date: 2026-01-10", "date 2026-01-10", 3, "date: 2026-01-10"),
-    ("    documents: [", "    documents [", 6, "documents: [first-article, second-article]"),
-    # a list's item: libyaml reads it as text running on into the next line's key
-    ("  - title: News", '  - title "News"', 5, '- title: "News"'),
-]
-
-
-@pytest.mark.parametrize(
-    ("written", "typed", "line", "fix"), MISSING_COLONS, ids=[t[1] for t in MISSING_COLONS]
-)
-def test_a_key_without_its_colon_is_named_at_its_line_with_the_colon_added(
-    minimal: Path, written: str, typed: str, line: int, fix: str
-) -> None:
-    write_manifest(minimal, GOOD.replace(written, typed))
-    code, output = run_build(minimal)
-    assert f"001-first.yaml:{line}: not valid YAML" in output
-    key = typed.strip(" -").split()[0]
-    assert f"hint: add a colon after '{key}': {fix}" in " ".join(output.split())
-    assert_failed_cleanly(minimal, code)
-
-
-# Mistakes libyaml names a line late, or only as "mapping values are not allowed here" or
-# "did not find expected '-' indicator", with a hint to check the indentation: a value
-# typed straight after its colon (`number:1`, read as one word), and a line indented a
-# space more or less than the keys it belongs with.
+# Mistakes libyaml names a line late, or only as "could not find expected ':'", "mapping
+# values are not allowed here" or "did not find expected '-' indicator", with a hint to
+# check the indentation: a key typed without its colon, a value typed straight after it
+# (`number:1`, read as one word), and a line indented a space more or less than the keys
+# it belongs with.
 NAMED_LATE = [  # the line as written, as typed, its line, and the fix
+    (
+        'title: "First issue"',
+        'title "First issue"',
+        2,
+        "add a colon after 'title': title: \"First issue\"",
+    ),
+    # its quotes curly from a word processor: the line it suggests in straight ones
+    (
+        'title: "First issue"',
+        "title “First issue”",
+        2,
+        "add a colon after 'title': title: \"First issue\"",
+    ),
+    ("date: 2026-01-10", "date 2026-01-10", 3, "add a colon after 'date': date: 2026-01-10"),
+    (
+        "    documents: [",
+        "    documents [",
+        6,
+        "add a colon after 'documents': documents: [first-article, second-article]",
+    ),
+    # a list's item: libyaml reads it as text running on into the next line's key
+    ("  - title: News", '  - title "News"', 5, "add a colon after 'title': - title: \"News\""),
     ("number: 1", "number:1", 1, "put a space after the colon: number: 1"),
     ('title: "First', 'title:"First', 2, 'put a space after the colon: title: "First issue"'),
     ("date: 2026-01-10", "date:2026-01-10", 3, "put a space after the colon: date: 2026-01-10"),
