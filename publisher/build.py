@@ -639,7 +639,8 @@ def note_front_matter(
         for relative in manifest.documents:
             if documents[relative].draft:
                 log.info(
-                    "%s: left out %s: its front matter marks it as a draft",
+                    "%s: left out %s: its front matter keeps it from readers (draft,"
+                    " published, status or password)",
                     manifest.path,
                     relative.as_posix(),
                 )

@@ -279,11 +279,15 @@ def test_more_marker_ends_the_summary(tmp_path: Path) -> None:
         ("status: pending", "post.md"),
         ("status: private", "post.md"),
         ("status: Trash", "post.md"),
+        # kept behind a password on WordPress, as jekyll-import writes it
+        ("status: publish\npassword: solidarity", "post.md"),
         ("layout: post", "_drafts/post.md"),
     ],
 )
 def test_drafts_are_recognised(tmp_path: Path, front_matter: str, place: str) -> None:
-    assert read(write(tmp_path, place, f"---\ntitle: T\n{front_matter}\n---\nB\n")).draft
+    doc = read(write(tmp_path, place, f"---\ntitle: T\n{front_matter}\n---\nB\n"))
+    assert doc.draft
+    assert "password" not in doc.extra  # nothing a template could print
 
 
 def test_language_from_translation_file_name(tmp_path: Path) -> None:
@@ -506,6 +510,8 @@ def test_lang_no_is_norwegian(tmp_path: Path) -> None:
         ("published: 2024-05-01", False),  # some exporters' date of publication
         ("status: publish", False),  # WordPress's word for published
         ("status: scheduled", False),  # Ghost's, due on its date
+        ("password: ''", False),  # jekyll-import's for every post with none
+        ("password:", False),
     ],
 )
 def test_drafts_said_with_yes_and_no_are_still_drafts(

@@ -3,7 +3,7 @@
 Documents arrive from static-site generators and platform exporters, each with its own
 front-matter habits. The well-known names are understood (`excerpt`/`description` →
 summary, `categories` → tags, `draft`/`published: false`/`status: draft` (or `pending`,
-`private`: a post readers could not see) → draft); keys publisher has no use for are kept
+`private`, a `password`: a post readers could not see) → draft); keys publisher has no use for are kept
 as the document's `extra`, for templates, and only refused when the workspace asks for
 strict front matter.
 """
@@ -47,7 +47,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "language": ("lang", "language", "locale"),
     "tags": ("tags", "categories", "category"),
     "summary": ("summary", "excerpt", "description"),
-    "draft": ("draft", "published", "status"),
+    "draft": ("draft", "published", "status", "password"),
     "aliases": ("aliases",),  # the document's old addresses (Hugo's key): the web archive redirects
 }
 # Known keys kept in doc.extra for templates: `source`, the original URL `publisher import`
@@ -436,7 +436,17 @@ def marked_draft(meta: dict[str, Any], path: Path) -> bool:
         return True
     if _flag(meta.get("draft")) is True or _flag(meta.get("published")) is False:
         return True
-    return str(meta.get("status", "")).strip().casefold() in _UNPUBLISHED
+    return str(meta.get("status", "")).strip().casefold() in _UNPUBLISHED or bool(
+        password_protected(meta)
+    )
+
+
+def password_protected(meta: Mapping[str, Any]) -> bool:
+    """A post only those given its password could read where it came from: WordPress's
+    post_password, as jekyll-import writes it (`password: ''` for every other post).
+    Published openly, a migrated site would show what its editors kept behind it."""
+    value = meta.get("password")
+    return value is not None and not isinstance(value, bool) and bool(str(value).strip())
 
 
 # A post's `status` on the platform it came from (WordPress's, Ghost's, as exporters and
