@@ -327,6 +327,24 @@ def test_list_marks_the_documents_issues_leave_out_as_drafts(
     assert "(draft)" not in first_article, result.output
 
 
+@pytest.mark.parametrize("mark", ["draft: sí", "published: non"])
+def test_list_names_a_draft_flag_the_build_would_stop_at_with_its_line(
+    workspace: Callable[[str], Path], mark: str
+) -> None:
+    """`draft: sí` was listed as an ordinary document: neither a draft nor a problem until
+    the build stopped at it."""
+    root = workspace("minimal")
+    path = root / "documents" / "half-written.md"
+    path.write_text(UNFINISHED.format(mark=mark))
+    result = CliRunner().invoke(main, ["-C", str(root), "list"])
+    assert result.exit_code == 0, result.output
+    listed = result.output.splitlines()
+    half_written = next(line for line in listed if " half-written.md" in line)
+    assert half_written.endswith("half-written.md  (front matter: line 3)"), result.output
+    key, value = mark.split(": ")
+    assert f"{path}:3: {key!r} is {value!r}, which is neither true nor false" in listed
+
+
 def test_the_composer_shows_which_documents_are_drafts(composer: tuple[int, Path]) -> None:
     """Added to an issue, a draft would be left out of it: the pool says so beside it."""
     port, root = composer
