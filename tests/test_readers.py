@@ -1855,3 +1855,36 @@ def test_an_element_never_closed_in_markdown_keeps_the_text_after_it_and_is_warn
         f"{path}:5: <{tag}> is never closed: the tag is left out and the text after it kept"
         f" (close it with </{tag}>, or take it out)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # front matter's closing line typed twice
+        ("doubled.md", "---\ntitle: Rents\n---\n---\n\nRents rose.\n\nWages fell.\n"),
+        # a post's closing rules, kept from the blog it was copied from
+        ("closing.md", "Rents rose.\n\nWages fell.\n\n-----\n\n* * *\n"),
+        ("page.html", "<p>Rents rose.</p><hr/><p>Wages fell.</p><HR class=end>\n"),
+    ],
+)
+def test_a_rule_before_the_text_begins_or_after_it_ends_is_left_out(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    """It drew a line between the title and the first paragraph, or after the last, where
+    it separates nothing; a rule between two paragraphs stays."""
+    path = tmp_path / name
+    path.write_text(text)
+    body = lxml.html.fragment_fromstring(read(path).body_html, create_parent="div")
+    tags = [child.tag for child in body]
+    assert tags[0] == tags[-1] == "p"
+    assert [child.text_content() for child in body if child.tag == "p"] == [
+        "Rents rose.",
+        "Wages fell.",
+    ]
+
+
+def test_a_rule_between_two_paragraphs_stays(tmp_path: Path) -> None:
+    path = tmp_path / "parts.md"
+    path.write_text("Part one.\n\n---\n\nPart two.\n")
+    body = lxml.html.fragment_fromstring(read(path).body_html, create_parent="div")
+    assert [child.tag for child in body] == ["p", "hr", "p"]

@@ -48,6 +48,7 @@ from .anchors import mend_anchors
 from .base import RawDocument, Reader
 from .bold_title import WORD_PROCESSED, opening_bold_title
 from .directions import language_by_letters, marked_directions
+from .edge_rules import without_edge_rules
 from .headings import same_words, site_around
 from .layout_tables import unwrapped_layout_tables
 from .lightweight_markup import OrgReader, RstReader
@@ -422,7 +423,7 @@ def convert_document(
             flattened,
             limits.html_depth,
         )
-    body, laid_out = unwrapped_layout_tables(body)
+    body, laid_out = unwrapped_layout_tables(without_edge_rules(body))
     if laid_out:
         log.info(
             "%s: %s used to lay the page out set as text, cell after cell: check the order",
