@@ -32,7 +32,7 @@ from ruamel.yaml.scalarstring import (
 from ruamel.yaml.tokens import CommentToken
 
 from .controls import strip_controls
-from .sourcefile import curly_quoted
+from .yaml_text import curly_quoted
 
 # Where a key the file does not have yet goes: the order the README's example uses.
 KEY_ORDER = (

@@ -220,7 +220,7 @@ def text(value: Any) -> str:
 
 
 # Besides true and false: what YAML 1.1 read as them, which YAML 1.2 (and publisher's
-# reading of it, sourcefile._yaml_loader) leaves as words. TOML has its own true and
+# reading of it, yaml_text.yaml_loader) leaves as words. TOML has its own true and
 # false, and a quoted "yes" there stays a mistake to point at.
 _WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 

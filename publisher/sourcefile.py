@@ -2,6 +2,8 @@
 
 Manifests, front matter and config are written by hand; when something in them is wrong
 the error must point at the line, so parsing keeps a map from key paths to line numbers.
+A file that does not parse is named at the line of the mistake, with the fix written out
+by yaml_mistakes.py or toml_mistakes.py.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from .controls import clean_text
 from .day_hint import day_hint
 from .errors import PublisherError
 from .limits import YAML_MAX_ALIASES, YAML_MAX_DEPTH, YAML_MAX_NODES
+from .toml_mistakes import TOML_HEADER, TOML_KEY, toml_hint, unclosed_quote
+from .yaml_mistakes import YAML_CHECK, mistake_at, unclosed_bracket, written_line
+from .yaml_text import KEY_VALUE, curly_quoted, quoted, yaml_loader
 
 KeyPath = tuple[Hashable, ...]
 
@@ -45,232 +50,6 @@ class SourceData:
 
     def error(self, message: str, *key: Hashable, hint: str | None = None) -> PublisherError:
         return PublisherError.at(message, self.path, self.line(*key), hint)
-
-
-# A `key: value` line, as a list item or not: the value is what may need quotes.
-_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?[^\s:#'\"-][^:]*:)\s+(\S.*?)\s*$")
-
-
-def _yaml_fix(written: str) -> str:
-    """The hint for a YAML error on the line `written`: for the mistakes people who never
-    chose YAML make most (a tab that indents; a Windows path in double quotes; a title with
-    a colon, a quote or a bracket in it left unquoted, or a quote left open), the fix
-    written out; else what to check."""
-    if "\t" in written[: len(written) - len(written.lstrip())]:
-        return "this line is indented with a tab: YAML indents with spaces only"
-    if fixed := _backslashes_kept(written):
-        return (
-            "in double quotes a backslash starts an escape: use single quotes, or / between"
-            f" folders: {fixed}"
-        )
-    if (found := _KEY_VALUE.match(written)) and not _parses(found.group(0).lstrip(" -")):
-        key, value = found.groups()
-        opened = value[0]
-        if opened in "\"'" and value.count(opened) == 1:
-            other = "'" if opened == '"' else '"'
-            if value[-1] == other and value.count(other) == 1:  # "First issue': not a pair
-                value = value[:-1]
-            return f"close the quote: {key.strip()} {value}{opened}"
-        # 'Don't stop': the quote inside ends the text; the other kind holds it
-        paired = value[0] == value[-1] and value[0] in "\"'" and len(value) > 2
-        if paired and _parses(_quoted(key.lstrip(" -"), value[1:-1])):
-            return f"put the value in quotes: {_quoted(key, value[1:-1])}"
-        if (closed := _flow_items_closed(value)) and _parses(f"{key.lstrip(' -')} {closed}"):
-            return f"close the quote: {key.strip()} {closed}"
-        if value[0] + value[-1] in _CURLY_PAIRS and _parses(_quoted(key.lstrip(" -"), value[1:-1])):
-            return (
-                f"put the value in straight quotes: {_quoted(key, value[1:-1])} (a word"
-                " processor turns quotes curly: YAML reads only straight ones)"
-            )
-        quote = f"put the value in quotes: {_quoted(key, value)}"
-        if (closed := _bracket_closed(value)) and _parses(f"{key.lstrip(' -')} {closed}"):
-            # items with commas between them are a list; `[Draft` may be a title's text
-            close = f"close the bracket: {key.strip()} {closed}"
-            if "," in value:
-                return f"{close} (or, if the bracket is part of the text, {quote})"
-            return f"{quote} (or, if it is a list, {close})"
-        if _parses(_quoted(key.lstrip(" -"), value)):
-            return quote
-    return _YAML_CHECK
-
-
-def _bracket_closed(value: str) -> str | None:
-    """A list (`[a, b`) whose closing bracket was left out, closed; None for any other
-    value. (A brace opens a mapping, which no one who never chose YAML means to write.)"""
-    if not value.startswith("[") or value.count("[") <= value.count("]"):
-        return None
-    return value + "]" * (value.count("[") - value.count("]"))
-
-
-def _flow_items_closed(value: str) -> str | None:
-    """A list written in brackets with an item's quote left open (`[strike, "vote]`), each
-    item's quote closed; None when the value is no such list."""
-    if not (value.startswith("[") and value.endswith("]")):
-        return None
-    items = [item.strip() for item in value[1:-1].split(",")]
-    closed = [
-        item + item[0] if item[:1] in ("'", '"') and item.count(item[0]) == 1 else item
-        for item in items
-    ]
-    return "[" + ", ".join(closed) + "]" if closed != items else None
-
-
-# The hint when no fix of the line YAML names is found
-_YAML_CHECK = "check indentation and quote values that contain ':' or start with '[', '{' or '*'"
-
-
-# A value in double quotes, with any escapes (`\"`) in it
-_DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
-
-
-def _backslashes_kept(written: str) -> str | None:
-    """The line `written` with each value in double quotes that a backslash makes no YAML
-    in single quotes, where a backslash is a backslash: a Windows path typed in double
-    quotes, `"2026-05 May\\Report.md"`, is an escape `\\R` there, which YAML has not.
-    None when that does not mend the line."""
-
-    def single(found: re.Match[str]) -> str:
-        value = found.group(0)
-        if "\\" not in value or _parses(f"x: {value}"):
-            return value
-        return "'" + found.group(1).replace("'", "''") + "'"
-
-    fixed = _DOUBLE_QUOTED.sub(single, written).strip()
-    return fixed if fixed != written.strip() and _parses(fixed) else None
-
-
-# A list item without the space after its dash: `-strike-vote` (not `---`, not `-5`)
-_DASH_NO_SPACE = re.compile(r"^(\s*)-([^\s\d-].*)$")
-
-
-def _dash_without_space(text: str, upto: int) -> tuple[int, str] | None:
-    """The first line up to `upto` (from 0) that is a list item written without the space
-    after its dash, and the fix: YAML reads `-strike-vote` as text running on from the
-    line above, and says so only lines further down."""
-    for index, written in enumerate(text.splitlines()[: upto + 1]):
-        if found := _DASH_NO_SPACE.match(written):
-            return index, f"put a space after the dash: - {found.group(2)}"
-    return None
-
-
-# A key and its value with the colon between them left out: `title "Our first issue"`
-_KEY_NO_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)[ \t]+([^\s:#].*?)\s*$")
-
-
-# How many lines above YAML's error the key may be (a value running on over a few lines):
-# each is a parse of the file, so a long one is not parsed once per line
-_COLON_LOOKBACK = 8
-
-
-def _colon_missing(text: str, upto: int) -> tuple[int, str] | None:
-    """The nearest line up to `upto` (from 0) that is a key whose colon was left out, and
-    the fix: YAML reads `title "Our first issue"` as text and says so only at the next
-    key's line ("could not find expected ':'"), or past the end."""
-    if not (mendable := _nearest_mendable(text, upto, _KEY_NO_COLON)):
-        return None
-    index, (indent, key, value) = mendable
-    # a value in a word processor's curly quotes: the line to write, in straight ones
-    line = _quoted(f"{key}:", inner) if (inner := curly_quoted(value)) else f"{key}: {value}"
-    return index, f"add a colon after '{key}': {indent.lstrip()}{line}"
-
-
-# A key with its value written straight after the colon: `number:9` (not `- http://…`)
-_KEY_NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):([^\s/].*?)\s*$")
-
-
-def _space_missing(text: str, upto: int) -> tuple[int, str] | None:
-    """The nearest line up to `upto` (from 0) that is a key with no space after its colon,
-    and the fix: YAML reads `number:9` as the text "number:9", and says so only at the
-    next key's line ("mapping values are not allowed here")."""
-    if not (mendable := _nearest_mendable(text, upto, _KEY_NO_SPACE)):
-        return None
-    index, (indent, key, value) = mendable
-    return index, f"put a space after the colon: {indent.lstrip()}{key}: {value}"
-
-
-# A line that starts a key (as a list's item or not): its indent, its dash, its key
-_KEY_AT = re.compile(r"^( *)((?:- +)?)([A-Za-z_][\w-]*):(?:\s|$)")
-
-# How many lines above YAML's error the line indented out of step may be, and how many
-# indents are tried for it: each is a parse of the file
-_INDENT_LOOKBACK = 2
-_INDENTS_TRIED = 8
-
-
-def _indent_out_of_step(text: str, upto: int) -> tuple[int, str] | None:
-    """A key's line near `upto` (from 0) indented by more or fewer spaces than the keys it
-    belongs with, and the fix: YAML names it, or the line after it, only as "did not find
-    expected '-' indicator" or "mapping values are not allowed here". The fix is the
-    indent of a key above (or of its dash) that mends the file or moves its first error
-    further down, the nearest first."""
-    lines = text.split("\n")
-    nearest = min(upto, len(lines) - 1)
-    for index in range(nearest, max(nearest - _INDENT_LOOKBACK - 1, -1), -1):
-        if not (found := _KEY_AT.match(lines[index])):
-            continue
-        indent, body, key = len(found.group(1)), lines[index].lstrip(" "), found.group(3)
-        tried = {indent}
-        for above in range(index - 1, -1, -1):
-            if not (other := _KEY_AT.match(lines[above])):
-                continue
-            dash, column = len(other.group(1)), len(other.group(1)) + len(other.group(2))
-            for spaces in (column, dash):
-                if spaces in tried or len(tried) > _INDENTS_TRIED:
-                    continue
-                tried.add(spaces)
-                if _mends(lines, index, " " * spaces + body, upto):
-                    what = f"the dash before '{key}'" if found.group(2) else f"'{key}'"
-                    named = f"'{other.group(3)}'"
-                    lined = f"the dash before {named}" if spaces == dash != column else named
-                    move = (
-                        f"indent {what} by {spaces} spaces"
-                        if spaces
-                        else f"start {what} at the beginning of the line"
-                    )
-                    return index, f"{move}, in line with {lined} above it"
-    return None
-
-
-def _nearest_mendable(
-    text: str, upto: int, pattern: re.Pattern[str]
-) -> tuple[int, tuple[str, ...]] | None:
-    """The nearest line up to `upto` (from 0) that `pattern` reads as indent, key and value,
-    and those, when writing it `indent key: value` mends the file or moves its first error
-    further down: the line YAML's error is about, not merely one that looks wrong."""
-    lines = text.split("\n")
-    nearest = min(upto, len(lines) - 1)
-    for index in range(nearest, max(nearest - _COLON_LOOKBACK, -1), -1):
-        if not (found := pattern.match(lines[index])):
-            continue
-        indent, key, value = found.groups()
-        if _mends(lines, index, f"{indent}{key}: {value}", upto):
-            return index, (indent, key, value)
-    return None
-
-
-def _mends(lines: list[str], index: int, written: str, upto: int) -> bool:
-    """Whether `lines` with line `index` written as `written` read as YAML, or fail only
-    further down than line `upto` (from 0): the line was the mistake YAML's error is about."""
-    still = _error_line("\n".join([*lines[:index], written, *lines[index + 1 :]]))
-    return still is None or still > upto
-
-
-def _error_line(text: str) -> int | None:
-    """The line (from 0) where YAML first fails to read `text`; None when it reads it."""
-    import yaml
-
-    try:
-        yaml.compose(text, Loader=_yaml_loader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return mark.line if mark is not None else 0
-    except RecursionError:
-        return 0
-    return None
-
-
-# Quotes a word processor writes where the editor typed straight ones, around a whole value
-_CURLY_PAIRS = {"“”", "‘’", "„“", "«»", "””"}
 
 
 def _straighten_quoted_values(root: Any, loader: Any, path: Path, first_line: int) -> None:
@@ -298,7 +77,7 @@ def _straighten_quoted_values(root: Any, loader: Any, path: Path, first_line: in
                 " without them; put it in straight quotes: %s (to keep curly quotes, put them"
                 " inside straight ones)",
                 textfiles.where(path, node.start_mark.line + first_line),
-                _quoted(key, inner),
+                quoted(key, inner),
             )
             node.value = inner
             node.tag = loader.resolve(yaml.ScalarNode, inner, (True, False))
@@ -308,16 +87,6 @@ def _curly_quoted(node: Any) -> str | None:
     """The text inside a scalar written without YAML's quotes and whole in curly ones;
     None for any other."""
     return None if node.style else curly_quoted(node.value)  # plain: None, or "" (libyaml)
-
-
-def curly_quoted(value: str) -> str | None:
-    """The text inside `value` when it is whole in curly quotes (one quotation: no other
-    quote of its pair inside), else None. Written bare in YAML, such a value is read
-    without them: whoever writes YAML puts it in straight quotes."""
-    if len(value) < 3 or value[0] + value[-1] not in _CURLY_PAIRS:
-        return None
-    inner = value[1:-1]
-    return None if value[0] in inner or value[-1] in inner else inner.strip() or None
 
 
 def dump_yaml(data: Any) -> str:
@@ -343,90 +112,6 @@ def _dumper() -> Any:  # a class of PyYAML's dumpers
     return Dumper
 
 
-def _unclosed_bracket(exc: Exception) -> bool:
-    """Whether YAML gave up on a `[` or `{` never closed: it says so at the next key's line,
-    or past the last one (front matter's closing `---`), not at the line of the bracket."""
-    context, problem = getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)
-    return (
-        str(getattr(exc, "context", "")).startswith("while parsing a flow")
-        and context is not None
-        and problem is not None
-        and problem.line > context.line
-    )
-
-
-def _line(text: str, index: int) -> str:
-    """Line `index` (from 0) of `text` as written, or "" past its end (a mark at the end)."""
-    lines = text.splitlines()
-    return lines[index] if index < len(lines) else ""
-
-
-def _quoted(key: str, value: str) -> str:
-    """The line `key value` with the value in quotes YAML reads as the text written."""
-    if '"' not in value:
-        return f'{key.strip()} "' + value.replace("\\", "\\\\") + '"'
-    return f"{key.strip()} '" + value.replace("'", "''") + "'"
-
-
-def _parses(line: str) -> bool:
-    """Whether one line of a title's length is YAML on its own (libyaml: no recursion)."""
-    import yaml
-
-    if len(line) > 1000:
-        return False
-    try:
-        yaml.load(line, Loader=_yaml_loader())
-    except (yaml.YAMLError, RecursionError):
-        return False
-    except ValueError:
-        pass  # well-formed, with a day that does not exist (0000-00-00): YAML all the same
-    return True
-
-
-@cache
-def _yaml_loader() -> Any:  # a class of PyYAML's loaders
-    """PyYAML's safe loader (libyaml's where it is installed), reading booleans and numbers
-    as YAML 1.2 does, as ruamel (the composer's YAML) reads them too. YAML 1.1's quirks
-    silently change what an editor wrote: `title: Yes` became "True", `lang: no`
-    (Norwegian) False, `number: 041` issue 33 (octal), `time: 12:30` 750 (base 60).
-    Now only true and false are booleans (a setting that wants one also takes yes, no, on
-    and off: settings_schema.yes_or_no), digits are decimal whatever their leading zeros,
-    0o and 0x mark octal and hexadecimal, and the rest stays the text written."""
-    import yaml
-
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    replaced = {f"tag:yaml.org,2002:{kind}" for kind in ("bool", "int", "float")}
-
-    class Loader(base):  # type: ignore[misc, valid-type]
-        def construct_yaml_int(self, node: Any) -> int:
-            text = str(self.construct_scalar(node))
-            if text.startswith(("0o", "0x")):
-                return int(text[2:], 8 if text[1] == "o" else 16)
-            return int(text)
-
-    Loader.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag not in replaced]
-        for first, resolvers in base.yaml_implicit_resolvers.items()
-    }
-    for kind, pattern, firsts in _YAML_12_SCALARS:
-        Loader.add_implicit_resolver(f"tag:yaml.org,2002:{kind}", re.compile(pattern), firsts)
-    Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_yaml_int)
-    return Loader
-
-
-# YAML 1.2's core schema: its booleans, integers and floats, and the characters each begins with.
-_YAML_12_SCALARS = (
-    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
-    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
-    (
-        "float",
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        list("-+0123456789."),
-    ),
-)
-
-
 def _refuse_unused_anchors(text: str, path: Path, first_line: int) -> None:
     """An anchor nothing refers to is a value that began with "&" unquoted: YAML took
     `title: &more news` for an anchor named "more" and the title "news", silently."""
@@ -434,7 +119,7 @@ def _refuse_unused_anchors(text: str, path: Path, first_line: int) -> None:
 
     defined: dict[str, Any] = {}
     used = set()
-    for event in yaml.parse(text, Loader=_yaml_loader()):
+    for event in yaml.parse(text, Loader=yaml_loader()):
         anchor = getattr(event, "anchor", None)
         if isinstance(event, yaml.AliasEvent):
             used.add(anchor)
@@ -442,13 +127,13 @@ def _refuse_unused_anchors(text: str, path: Path, first_line: int) -> None:
             defined.setdefault(anchor, event.start_mark)
     for anchor, mark in defined.items():
         if anchor not in used:
-            found = _KEY_VALUE.match(_line(text, mark.line))
+            found = KEY_VALUE.match(written_line(text, mark.line))
             raise PublisherError.at(
                 f"'&{anchor}' begins a value, so YAML takes '{anchor}' for an anchor's name"
                 " and drops it from the text",
                 path,
                 mark.line + first_line,
-                f"put the value in quotes: {_quoted(*found.groups())}" if found else None,
+                f"put the value in quotes: {quoted(*found.groups())}" if found else None,
             )
 
 
@@ -459,7 +144,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
     if pasted or _BULLETED_LIST.search(text):
         text = _as_typed(text)
     # One parse (libyaml's when available): the node tree gives lines, the data is built from it.
-    loader = _yaml_loader()(text)
+    loader = yaml_loader()(text)
     try:
         node = loader.get_single_node()
         if node is not None:
@@ -477,18 +162,12 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        if "end of stream" in problem or _unclosed_bracket(exc):  # where it opened
+        if "end of stream" in problem or unclosed_bracket(exc):  # where it opened
             mark = getattr(exc, "context_mark", None) or mark
-        line = mark.line + first_line if mark is not None else first_line
-        written = _line(text, mark.line) if mark is not None else ""
-        hint = _yaml_fix(written)
-        if mark is not None and (dashed := _dash_without_space(text, mark.line)):
-            line, hint = dashed[0] + first_line, dashed[1]
-        elif hint == _YAML_CHECK and mark is not None:
-            for mistake in (_colon_missing, _space_missing, _indent_out_of_step):
-                if found := mistake(text, mark.line):
-                    line, hint = found[0] + first_line, found[1]
-                    break
+        line, hint = first_line, YAML_CHECK
+        if mark is not None:
+            index, hint = mistake_at(text, mark.line)
+            line = index + first_line
         raise PublisherError.at(f"not valid YAML: {problem}", path, line, hint) from None
     finally:
         loader.dispose()
@@ -552,7 +231,7 @@ def _as_typed(text: str) -> str:
 
     def parses(candidate: str) -> bool:
         try:
-            yaml.compose(candidate, Loader=_yaml_loader())
+            yaml.compose(candidate, Loader=yaml_loader())
         except (yaml.YAMLError, RecursionError):
             return False
         return True
@@ -653,7 +332,7 @@ def _quote_hint(written: str, start: int) -> str:
     """The line `written` with its value (from column `start`) in quotes, as a hint."""
     key, value = written[:start], written[start:].strip()
     if key.strip() == "-" or key.rstrip().endswith(":"):
-        return f"put the value in quotes: {_quoted(key, value)}"
+        return f"put the value in quotes: {quoted(key, value)}"
     return "put the value in quotes to keep the '#' and what follows"
 
 
@@ -712,9 +391,9 @@ def _impossible_value_at(text: str, first_line: int) -> tuple[int, str, str]:
     for number, line in enumerate(text.split("\n")):
         for found in _TIMESTAMP.finditer(line):
             try:
-                yaml.load(found.group(0), Loader=_yaml_loader())
+                yaml.load(found.group(0), Loader=yaml_loader())
             except ValueError:
-                keyed = _KEY_VALUE.match(line)
+                keyed = KEY_VALUE.match(line)
                 key = keyed.group(1).strip(" -:") if keyed else ""
                 return number + first_line, key, found.group(0)
             except yaml.YAMLError:
@@ -760,7 +439,7 @@ def parse_toml(text: str, path: Path, first_line: int = 1) -> SourceData:
                 return SourceData(path, tomllib.loads(typed), _toml_lines(typed), first_line)
         match = _TOML_LINE.search(str(exc))
         line = int(match.group(1)) if match else text.rstrip("\n").count("\n") + 1  # at the end
-        if unclosed := _unclosed_quote(text.splitlines()[:line]):
+        if unclosed := unclosed_quote(text.splitlines()[:line]):
             opened, fixed = unclosed
             raise PublisherError.at(
                 "not valid TOML: a quote opens a text and nothing closes it on its line",
@@ -772,134 +451,9 @@ def parse_toml(text: str, path: Path, first_line: int = 1) -> SourceData:
             f"not valid TOML: {_TOML_POSITION.sub('', str(exc))}",
             path,
             line + first_line - 1,
-            _toml_hint(text.splitlines(), line, first_line),
+            toml_hint(text.splitlines(), line, first_line),
         ) from None
     return SourceData(path, data, _toml_lines(text), first_line)
-
-
-# A line `key = value`, and a table's header: [table], or [[array]] for one of many
-_TOML_KEY = re.compile(r'^\s*"?([A-Za-z0-9_\-]+)"?\s*=\s*(.*?)\s*$')
-_TOML_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
-
-
-def _toml_hint(lines: list[str], line: int, first_line: int) -> str:
-    """The fix for the mistake on `line` (1-based), as an editor makes it: a key or a
-    [table] given twice, curly quotes from a word processor, True written as Python does."""
-    said = lines[line - 1] if 0 < line <= len(lines) else ""
-    headers = {  # line → the header there, [[ of an array of tables kept
-        n: found[1] + found[2]
-        for n, text in enumerate(lines[: line - 1], 1)
-        if (found := _TOML_HEADER.match(text))
-    }
-    shown = line + first_line - 1
-    header = _TOML_HEADER.match(said)
-    if header and header[1] == "[" and "[" + header[2] in headers.values():
-        first = min(n for n, name in headers.items() if name == "[" + header[2]) + first_line - 1
-        return (
-            f"[{header[2]}] is given twice (lines {first} and {shown}): put its settings under one"
-        )
-    if any(quote in said for quote in "“”‘’„«»"):
-        return (
-            'put the text in straight quotes ("…"): a word processor turns quotes curly,'
-            " and TOML reads only straight ones"
-        )
-    if fixed := _toml_slashes(said):
-        return (
-            "in double quotes a backslash starts an escape: use / between folders (or single"
-            f" quotes): {fixed}"
-        )
-    if key := _TOML_KEY.match(said):
-        table_start = max(headers, default=0)
-        for n in range(table_start + 1, line):
-            if (other := _TOML_KEY.match(lines[n - 1])) and other[1] == key[1]:
-                return (
-                    f"{key[1]!r} is given twice (lines {n + first_line - 1} and {shown}): keep one"
-                )
-        if key[2].strip("\"'") in ("True", "False", "TRUE", "FALSE", "Yes", "No", "yes", "no"):
-            return "write true or false, in lower case and without quotes"
-        if quoted := _toml_quoted(said, key):
-            return f"put the text in quotes: {quoted}"
-    if found := _TOML_YAML_KEY.match(said):  # `title: "Our News"`, as YAML and front matter
-        for value in (found[2], _toml_text(found[2])):
-            if _is_toml(fixed := f"{found[1]} = {value}"):
-                return f"TOML writes = between a key and its value: {fixed}"
-    return "strings need quotes; tables look like [email]"
-
-
-# A line `key: value`, as YAML writes it
-_TOML_YAML_KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*:\s*(.*?)\s*$")
-
-
-def _toml_quoted(said: str, key: re.Match[str]) -> str | None:
-    """The line `key = value` with its value in quotes, when that makes it TOML: a text
-    written bare (`title = Our News`), any comment after it kept."""
-    value, comment = _toml_comment_apart(key[2])
-    if not value or value[0] in "\"'[{" or re.match(r"[+-]?\d", value):  # a number or date
-        return None
-    fixed = f"{said[: key.start(2)]}{_toml_text(value)}{comment}".strip()
-    return fixed if _is_toml(fixed) else None
-
-
-def _toml_comment_apart(value: str) -> tuple[str, str]:
-    """A value as written and the comment after it (from the spaces before its `#`)."""
-    found = re.search(r"\s+#", value)
-    return (value[: found.start()], value[found.start() :]) if found else (value, "")
-
-
-def _toml_text(value: str) -> str:
-    """`value` as a TOML text: in double quotes, or single ones when it has a double."""
-    return f"'{value}'" if '"' in value and "'" not in value else f'"{value}"'
-
-
-def _unclosed_quote(lines: list[str]) -> tuple[int, str] | None:
-    """The first of `lines` (its number, 1-based) whose value opens a quote that nothing
-    closes on its line, and the line with it closed. TOML said "Illegal character" of the
-    line's end, or of a single quote "Expected" one at the end of the file, and the hint
-    "strings need quotes" of a value in quotes. A text in quotes ends on its line (but a
-    triple-quoted one); curly quotes have a hint of their own (`_toml_hint`)."""
-    for number, written in enumerate(lines, 1):
-        if not (key := _TOML_KEY.match(written)):
-            continue
-        value = key[2]
-        quote = value[:1]
-        if (
-            quote not in ("'", '"')
-            or value.startswith(quote * 3)
-            or any(curly in written for curly in "“”‘’„")
-            or _is_toml(written)
-        ):
-            continue
-        text, comment = _toml_comment_apart(value[1:])  # `"teal-ish   # the accent`
-        fixed = f"{written[: key.start(2)]}{quote}{text}{quote}{comment}".strip()
-        if _is_toml(fixed):
-            return number, fixed
-    return None
-
-
-def _is_toml(text: str) -> bool:
-    try:
-        tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        return False
-    return True
-
-
-def _toml_slashes(written: str) -> str | None:
-    """The line `written` with / for each backslash in its values in double quotes, when
-    that makes it TOML: a Windows path (`logo = "documents\\Logo.JPG"`) is an escape `\\L`
-    there, which TOML has not. None when that does not mend the line."""
-
-    def slashed(found: re.Match[str]) -> str:
-        return '"' + found.group(1).replace("\\", "/") + '"'
-
-    if "\\" not in written:
-        return None
-    fixed = _DOUBLE_QUOTED.sub(slashed, written).strip()
-    try:
-        tomllib.loads(fixed)
-    except tomllib.TOMLDecodeError:
-        return None
-    return fixed
 
 
 def _toml_lines(text: str) -> dict[KeyPath, int]:
@@ -911,7 +465,7 @@ def _toml_lines(text: str) -> dict[KeyPath, int]:
     table: KeyPath = ()
     arrays: dict[KeyPath, int] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
-        if header := _TOML_HEADER.match(raw):
+        if header := TOML_HEADER.match(raw):
             name = tuple(part.strip().strip('"') for part in header.group(2).split("."))
             if header.group(1) == "[[":
                 arrays[name] = arrays.get(name, -1) + 1
@@ -919,7 +473,7 @@ def _toml_lines(text: str) -> dict[KeyPath, int]:
                 name = (*name, arrays[name])
             table = name
             lines.setdefault(table, number)
-        elif key := _TOML_KEY.match(raw):
+        elif key := TOML_KEY.match(raw):
             lines.setdefault((*table, key.group(1)), number)
     return lines
 
