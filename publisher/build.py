@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime as dt
 import errno
 import fcntl
 import logging
@@ -30,6 +29,13 @@ from typing import TypeVar
 from . import textfiles
 from .ahead import SizeOf
 from .assemble import assemble, assemble_editions, edition_languages
+from .build_notes import (
+    note_front_matter,
+    note_leaflets_to_impose,
+    note_outdated,
+    note_own_language_editions,
+    note_untranslated_interface,
+)
 from .cache import (
     Cache,
     captured_warnings,
@@ -47,7 +53,7 @@ from .formats import select
 from .jobs import BuildReport, Progress, RenderPlan, Silent
 from .languages import folder_language, language_folder
 from .limits import Limits
-from .logs import concerning, held
+from .logs import held
 from .manifest import (
     IssueManifest,
     former_names,
@@ -56,7 +62,6 @@ from .manifest import (
     manifest_slug,
     number_in_name,
     read_manifests,
-    warn_of_own_language_edition,
 )
 from .model import Archive, Document, Download, Issue
 from .paths import composed
@@ -66,7 +71,7 @@ from .printing import PrintSettings, resolve
 from .readers import Converted, check_size, confined, convert_document, with_text_mended
 from .readers.alt_text import say_undescribed
 from .readers.markdown import MarkdownReader
-from .readers.metadata import PASSED_TO_TEMPLATES, typo_in_files, typo_said
+from .readers.metadata import typo_in_files, typo_said
 from .readers.typed_lists import markdown_bullets
 from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
 from .renderers.links import forget_places, shown_texts, with_archive_links
@@ -78,7 +83,6 @@ from .translations import (
     find_translations,
     in_other_languages,
     language_folders,
-    status,
     translation_for,
 )
 from .workers import workers
@@ -259,19 +263,6 @@ def refuse_sources_as_output(out: Path, config: Config) -> None:
         raise PublisherError.at(
             f"the output folder {out} is {what}: a build would write over your files",
             hint="build into a folder of its own, e.g. --out dist (the default)",
-        )
-
-
-def note_leaflets_to_impose(selected: Sequence[IssueManifest], overrides: PrintSettings) -> None:
-    """`--impose 2up` or `4up` imposes leaflets: a build of issues with none makes nothing
-    of it, which is said rather than passed over in silence."""
-    if overrides.impose in registered_formats()["leaflet"].impositions and not any(
-        m.leaflet for m in selected
-    ):
-        log.warning(
-            "--impose %s imposes leaflets, and no issue built has one: give an issue one with"
-            " 'leaflet: DOCUMENT' in its manifest (see Printing in the README)",
-            overrides.impose,
         )
 
 
@@ -578,104 +569,6 @@ def read_elsewhere(
     return found
 
 
-def note_untranslated_interface(config: Config, manifests: Sequence[IssueManifest]) -> None:
-    """An issue or edition in a language publisher's interface is not translated into says
-    "Contents", "Read online" and "Unsubscribe" in English: said once per language, naming
-    where it was asked for (dates and language names are translated all the same)."""
-    from .i18n import available_languages, base_language
-
-    known = set(available_languages())
-    asked = [(config.language, config.root / CONFIG_NAME)]
-    asked += [(e, m.path) for m in manifests for e in (m.language, *m.editions) if e]
-    for language, where in dict(reversed(asked)).items():  # the first place that asks
-        if base_language(language) in known:
-            continue
-        with concerning(None if where.name == CONFIG_NAME else where.stem):
-            log.warning(
-                '%s: publisher\'s own words ("Contents", "Read online", "Unsubscribe")'
-                " are not translated into %s: they stay in English (translated: %s)",
-                where,
-                language,
-                ", ".join(sorted(known)),
-            )
-
-
-def note_own_language_editions(language: str, manifests: Sequence[IssueManifest]) -> None:
-    """An edition in the language of publisher.toml listed by an issue that takes its
-    language from there: no edition (one in the manifest's own language is said as the
-    manifest is read)."""
-    for manifest in manifests:
-        if manifest.language:
-            continue
-        for edition in manifest.editions:
-            if edition not in edition_languages(manifest, language):
-                line = manifest.edition_texts[edition].line
-                with concerning(manifest.path.stem):
-                    warn_of_own_language_edition(manifest.path, line, edition)
-
-
-def note_front_matter(
-    manifests: Sequence[IssueManifest], documents: Mapping[Path, Document]
-) -> None:
-    """Say once per build what front matter was kept unused, each key with a file to look in,
-    and which drafts are left out."""
-    files_with: dict[str, list[Path]] = {}
-    for doc in sorted(documents.values(), key=lambda doc: doc.source):
-        for key in doc.extra.keys() - PASSED_TO_TEMPLATES:
-            files_with.setdefault(key, []).append(doc.source)
-    if files_with:
-        keys = ", ".join(
-            f"{key} ({files[0]})"
-            if len(files) == 1
-            else f"{key} ({len(files)} files, e.g. {files[0]})"
-            for key, files in sorted(files_with.items(), key=lambda item: (-len(item[1]), item[0]))
-        )
-        log.info(
-            "front matter keys publisher does not use, kept for templates as doc.extra: %s"
-            " ([documents] strict = true in publisher.toml refuses them)",
-            keys,
-        )
-    for manifest in manifests:
-        for relative in manifest.documents:
-            if documents[relative].draft:
-                log.info(
-                    "%s: left out %s: its front matter keeps it from readers (draft,"
-                    " published, status or password)",
-                    manifest.path,
-                    relative.as_posix(),
-                )
-            else:
-                _say_unscheduled(documents[relative], manifest)
-
-
-# Hugo's: a page is published from its publishDate, and no more after its expiryDate
-_SCHEDULE = {"publishDate": "not yet", "expiryDate": "no longer"}
-
-
-def _say_unscheduled(doc: Document, manifest: IssueManifest) -> None:
-    """A post Hugo would not publish on the issue's date, said with its date: the issue
-    publishes it all the same, which the editor may not want."""
-    for key, when in _SCHEDULE.items():
-        value = doc.extra.get(key)
-        try:
-            day = dt.date.fromisoformat(str(value)[:10]) if value else None
-        except ValueError:
-            continue
-        if day is None or (day <= manifest.date if key == "publishDate" else day >= manifest.date):
-            continue
-        line = textfiles.line_of(textfiles.written_text(doc.source), key)
-        log.warning(
-            "%s: %s %s: Hugo would %s publish it on %s, the date of %s, which publishes it:"
-            " take it out of the issue, or change the date",
-            textfiles.where(doc.source, line),
-            key,
-            day.isoformat(),
-            when,
-            manifest.date.isoformat(),
-            manifest.path.name,
-        )
-
-
 def edition_translations(
     pool: DocumentPool, manifests: Sequence[IssueManifest], language: str
 ) -> dict[str, dict[Path, dict[str, Translation]]]:
@@ -797,22 +690,6 @@ def _say_undescribed_cover(manifest: IssueManifest, root: Path) -> None:
 
 def _each(by_doc: Mapping[Path, Mapping[str, Translation]]) -> list[Translation]:
     return [t for by_language in by_doc.values() for t in by_language.values()]
-
-
-def note_outdated(
-    translated: Mapping[str, Mapping[Path, Mapping[str, Translation]]], root: Path
-) -> None:
-    """Warn once per translation an edition uses that was made from an older original."""
-    used = {t.path: t for by_doc in translated.values() for t in _each(by_doc)}
-    for path, t in sorted(used.items()):
-        if status(t, root) == "outdated":
-            log.warning(
-                "%s: outdated translation: %s changed after it was translated (%s records"
-                " another original_hash); 'publisher list --translations' shows what to update",
-                root / path,
-                t.original.as_posix(),
-                path.as_posix(),
-            )
 
 
 def edition_editorials(manifest: IssueManifest, config: Config, cache: Cache) -> dict[str, str]:

@@ -24,7 +24,8 @@ import pytest
 from conftest import WORKSPACES, build_copy, build_with_warnings, minimal_with
 from validators import epubcheck_messages, nu_html_errors, parse_eml, pdftotext
 
-from publisher.build import BuildReport, build, edition_translations, note_outdated
+from publisher.build import BuildReport, build, edition_translations
+from publisher.build_notes import note_outdated
 from publisher.errors import PublisherError
 from publisher.manifest import load_manifest
 from publisher.manifest_yaml import IssueEdit, SectionEdit, edited

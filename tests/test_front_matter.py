@@ -104,7 +104,7 @@ def test_a_lead_image_and_its_description_are_front_matter_strict_mode_accepts(
 def test_the_build_notes_only_front_matter_it_does_not_use(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    from publisher.build import note_front_matter
+    from publisher.build_notes import note_front_matter
 
     def doc(name: str, **extra: str) -> Document:
         return Document(name, name, "", Path(f"{name}.md"), "en", extra=extra)
@@ -123,7 +123,7 @@ def test_the_note_on_unused_front_matter_names_the_files_to_look_in(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """It said "slug (1 file)": which of a hundred files, the editor had to search for."""
-    from publisher.build import note_front_matter
+    from publisher.build_notes import note_front_matter
 
     documents = {
         Path(name): Document(name, name, "", Path("/ws/documents") / name, "en", extra=extra)
