@@ -45,7 +45,7 @@ from publisher.model import Document, Issue, Section
 from publisher.output import Artifact
 from publisher.renderers import RenderContext
 from publisher.renderers.pdf import PdfRenderer
-from publisher.renderers.weasy import link_words
+from publisher.renderers.pdf_tags import link_words
 
 PT_PER_MM = 72 / 25.4
 # Expected sheet sizes written out from ISO 216 and ANSI, never read from the product's
