@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from publisher.config import load_config
+from publisher.delivery.list_import import import_csv
 from publisher.delivery.store import open_database
-from publisher.delivery.subscribers import import_csv
 from publisher.errors import PublisherError
 from publisher.importers.plaintext import recover
 from publisher.manifest import load_manifest

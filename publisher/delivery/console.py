@@ -26,7 +26,7 @@ from .ledger import FINAL_STATES, Delivery
 from .listing import Column, write_table
 from .preflight import Preflight
 from .send import SendReport
-from .subscribers import ImportReport, _quoted, shown_address
+from .subscribers import ImportReport, quoted_cell, shown_address
 
 _REPORTED = ("sent", "failed", "deferred", "skipped", "unknown", "queued")
 
@@ -206,7 +206,7 @@ def print_deliveries(rows: list[Delivery], fmt: str, console: Console) -> None:
         writer = csv.writer(text, lineterminator="\n")
         writer.writerow(DELIVERY_FIELDS)
         for row in rows:
-            writer.writerow(_quoted(str(getattr(row, name))) for name in DELIVERY_FIELDS)
+            writer.writerow(quoted_cell(str(getattr(row, name))) for name in DELIVERY_FIELDS)
         console.file.write(text.getvalue())
         return
     # As `subscribers list` lays out its table: each address whole, the reply folded to

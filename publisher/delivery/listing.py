@@ -25,7 +25,7 @@ from typing import IO, Any, TextIO
 
 from rich.cells import cell_len, chop_cells
 
-from .subscribers import EXPORT_COLUMNS, SUPPRESSED, Listed, _quoted, shown_address
+from .subscribers import EXPORT_COLUMNS, SUPPRESSED, Listed, quoted_cell, shown_address
 
 FORMATS = ("table", "csv", "json")
 PAGE = 1000  # rows written at a time (and the rows the table's widths are taken from)
@@ -67,7 +67,7 @@ RECORD: tuple[tuple[str, str], ...] = tuple(
 _FIELDS = tuple(name for name, _ in RECORD)
 _RECORD = attrgetter(*(attribute for _, attribute in RECORD))
 _JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps would make one per call
-_FORMULA_START = frozenset("'=+-@\t\r")  # what `_quoted` may have to neutralise
+_FORMULA_START = frozenset("'=+-@\t\r")  # what `quoted_cell` may have to neutralise
 
 
 def print_subscribers(
@@ -97,7 +97,8 @@ def write_csv(rows: Iterable[Listed], out: TextIO) -> int:
     count = 0
     for chunk in _pages(rows):
         writer.writerows(  # None (never confirmed) is an empty cell
-            [_quoted(c) if c and c[0] in _FORMULA_START else c for c in _RECORD(s)] for s in chunk
+            [quoted_cell(c) if c and c[0] in _FORMULA_START else c for c in _RECORD(s)]
+            for s in chunk
         )
         count += len(chunk)
     return count

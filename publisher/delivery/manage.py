@@ -14,6 +14,7 @@ from ..config import Config, load_config
 from ..errors import PublisherError
 from ..output import atomic_write
 from . import subscribers as subs
+from .list_import import import_csv
 from .store import Database as Connection
 from .store import open_database, reporting_errors, transaction
 
@@ -84,7 +85,7 @@ def import_file(
     with subscriber_list(root) as (config, db):
         confirm = _confirmer(config, db) if double_opt_in else None
         status = "pending" if double_opt_in else "active"
-        report = subs.import_csv(db, path, status, source or f"import of {path.name}")
+        report = import_csv(db, path, status, source or f"import of {path.name}")
         pending = [s for s in report.added if s.status == "pending"]
         return report, confirm(db, pending) if confirm and pending else []
 

@@ -253,8 +253,8 @@ def subscribe_into(workspace: Path) -> Subscribe:
     database), in one transaction; no one suppressed there or in the export becomes active."""
 
     def subscribe(members: list[Member]) -> SubscriberCounts:
+        from ..delivery.list_import import import_members
         from ..delivery.manage import subscriber_list
-        from ..delivery.subscribers import import_members
 
         with subscriber_list(workspace) as (_config, db):
             done = import_members(db, members)
