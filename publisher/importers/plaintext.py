@@ -39,20 +39,16 @@ import unicodedata
 from collections import Counter
 from html import escape
 
-import lxml.html
-
 from ..clock import build_time
 from ..readers.bold_title import TITLE_MAX
-from ..readers.redirects import redirected_to, text_without_redirects
-from ..readers.typed_lists import BulletLevels
-from ..sanitize import unknown_tags_as_text
+from ..readers.redirects import redirected_to
 from .blogfurniture import buttons, more_link, without_furniture, without_reading_time
 from .draft import Draft
 from .mailing_list import without_mailing_list
 from .press_release import without_release_marks
 from .scripts import detect_language, mark_fragments
 from .tables import table_html
-from .textblocks import BULLET, LETTERED, NUMBERED, ROMAN, SENTENCE_END, Block, split_blocks
+from .textblocks import SENTENCE_END, Block, split_blocks
 from .textdates import (
     author_line,
     authors,
@@ -75,6 +71,8 @@ from .textdates import (
     signed_under_closing,
     weekday_header,
 )
+from .textlists import bulleted_list, goes_on, indented_run, lettered_list, numbered_list
+from .textmarks import inline, unmarked, untagged
 
 _URL = re.compile(r"(?<![\"'=>])\bhttps?://[^\s<>\"\[\]]+[^\s<>\"\[\].,;:!?)]")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z¿¡«\"“]")
@@ -660,7 +658,7 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
             if parts:  # a rule before any text (a title's underline) separates nothing
                 parts.append("<hr>")
             if index + 1 < len(blocks) and _title_like(blocks[index + 1]):
-                parts.append(f"<h2>{_inline(blocks[index + 1].text)}</h2>")
+                parts.append(f"<h2>{inline(blocks[index + 1].text)}</h2>")
                 draft.found["reprinted articles"] += 1
                 index += 1
                 if (
@@ -669,26 +667,26 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
                     and _is_body(blocks[index + 2])
                 ):
                     parts.append(
-                        _div("standfirst", f"<p><em>{_inline(blocks[index + 1].text)}</em></p>")
+                        _div("standfirst", f"<p><em>{inline(blocks[index + 1].text)}</em></p>")
                     )
                     index += 1
             index += 1
             continue
         written = len(parts)
         if text.startswith("\x01sig "):
-            parts.append(_div("signature", f"<p>{_inline(text[5:])}</p>"))
+            parts.append(_div("signature", f"<p>{inline(text[5:])}</p>"))
         elif block.rows:
-            parts.append(table_html(block.rows, _inline))
+            parts.append(table_html(block.rows, inline))
             draft.found["tables"] += 1
         elif block.heading:  # underlined with "=" or "-"
-            parts.append(f"<h2>{_inline(text)}</h2>")
+            parts.append(f"<h2>{inline(text)}</h2>")
             draft.found["headings"] += 1
-        elif block.bullet or (block.indented and _indented_run(blocks, index) >= 2):
-            index = _list(blocks, index, parts, draft) - 1
+        elif block.bullet or (block.indented and indented_run(blocks, index) >= 2):
+            index = bulleted_list(blocks, index, parts, draft) - 1
         elif block.number is not None:
-            index = _numbered(blocks, index, parts, draft) - 1
-        elif block.letter == 1 and index + 1 < len(blocks) and _goes_on(blocks[index + 1]):
-            index = _lettered(blocks, index, parts, draft) - 1
+            index = numbered_list(blocks, index, parts, draft) - 1
+        elif block.letter == 1 and index + 1 < len(blocks) and goes_on(blocks[index + 1]):
+            index = lettered_list(blocks, index, parts, draft) - 1
         elif definition := _FOOTNOTE_DEF.match(text):
             notes[definition.group(1)] = definition.group(2)
         elif _SOURCE_NOTE.search(text) and index >= len(blocks) - 3:
@@ -697,16 +695,16 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
         elif _PICTURE.fullmatch(text):
             parts.append(f"<p>{text}</p>")
         elif _NOTE.match(text):
-            parts.append(_div("note", f"<p>{_inline(text)}</p>"))
+            parts.append(_div("note", f"<p>{inline(text)}</p>"))
             draft.found["notes"] += 1
         elif _caption(text):
-            parts.append(_div("caption", f"<p>{_inline(text)}</p>"))
+            parts.append(_div("caption", f"<p>{inline(text)}</p>"))
             draft.found["captions"] += 1
         elif block.single_line and parse_date(text):
-            parts.append(_div("dateline", f"<p>{_inline(text)}</p>"))
+            parts.append(_div("dateline", f"<p>{inline(text)}</p>"))
             draft.found["datelines"] += 1
         elif _heading_like(blocks, index, closing):
-            parts.append(f"<h2>{_inline(text)}</h2>")
+            parts.append(f"<h2>{inline(text)}</h2>")
             draft.found["headings"] += 1
         else:
             parts.append(f"<p>{_lines(block)}</p>")
@@ -755,182 +753,10 @@ def _between_texts(parts: list[str], written: int) -> bool:
     )
 
 
-def _indented_run(blocks: list[Block], index: int) -> int:
-    """How many single-line indented blocks follow from `index`: bullets lost in copying."""
-    count = 0
-    while (
-        index + count < len(blocks)
-        and blocks[index + count].indented
-        and blocks[index + count].single_line
-        and len(blocks[index + count].text) < 400
-        and blocks[index + count].number is None
-    ):
-        count += 1
-    return count
-
-
-def _list(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> int:
-    items: list[tuple[int, list[str]]] = []  # each item: its level, its paragraphs
-    lost_bullets = not blocks[index].bullet
-    bullet_indent = blocks[index].indent
-    levels = BulletLevels()
-    while index < len(blocks):
-        block = blocks[index]
-        if block.bullet:
-            first, *teaser = block.lines
-            level = levels.of(first[0])
-            paragraphs = [_inline(BULLET.sub("", first, count=1)), *map(_inline, _teaser(teaser))]
-            items.append((level, paragraphs))
-            bullet_indent = block.indent
-        elif items and not lost_bullets and _teaser_block(block, bullet_indent):
-            items[-1][1].append(_inline(block.text))  # a teaser under the bullet above
-            draft.found["teasers"] += 1
-        elif lost_bullets and block.indented and block.single_line and block.number is None:
-            items.append((1, [_inline(block.text)]))
-        else:
-            break
-        index += 1
-    parts.append(_nested_list(items))
-    draft.found["lists"] += 1
-    draft.found["list items"] += len(items)
-    if lost_bullets:
-        draft.found["lists from indented lines"] += 1
-    return index
-
-
-def _nested_list(items: list[tuple[int, list[str]]]) -> str:
-    """The items as a list, each lower level's items a list inside the item above them."""
-    html, depth = [], 0
-    for level, paragraphs in items:
-        if level > depth:
-            html.append("<ul>" * (level - depth))  # inside the item still open
-        else:
-            html.append("</li>" + "</ul></li>" * (depth - level))
-        html.append("<li>" + _item_body(paragraphs))
-        depth = level
-    return "".join(html) + "</li>" + "</ul></li>" * (depth - 1) + "</ul>"
-
-
-def _teaser_block(block: Block, bullet_indent: int) -> bool:
-    """A block after a blank line is the item's teaser only when it is indented deeper than
-    the bullet above it; text at the bullet's own depth or less follows the list."""
-    return block.indent > bullet_indent
-
-
-def _item_body(paragraphs: list[str]) -> str:
-    """A list item's content: bare text when it is one paragraph (a tight list), else
-    paragraphs."""
-    if len(paragraphs) == 1:
-        return paragraphs[0]
-    return "".join(f"<p>{p}</p>" for p in paragraphs)
-
-
-def _teaser(lines: list[str]) -> list[str]:
-    return [" ".join(lines)] if lines else []
-
-
-def _numbered(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> int:
-    """A numbered list, and a lettered list ("a.", "b.") under any item as its sub-items."""
-    start = blocks[index].number or 1
-    items: list[str] = []
-    expected = start
-    while index < len(blocks) and blocks[index].number == expected:
-        text = _inline(NUMBERED.sub("", blocks[index].text, count=1))
-        index, sub_items = _lettered_items(blocks, index + 1)
-        items.append(f"<li>{text}{_ordered(sub_items, 'a')}</li>")
-        expected += 1
-    attribute = f' start="{start}"' if start != 1 else ""
-    parts.append(f"<ol{attribute}>{''.join(items)}</ol>")
-    draft.found["numbered lists"] += 1
-    draft.found["list items"] += len(items)
-    return index
-
-
-def _lettered(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> int:
-    """A lettered list: "(a) to campaign…; (b) to support…", as a motion resolves."""
-    index, items = _lettered_items(blocks, index)
-    parts.append(_ordered(items, "a"))
-    draft.found["numbered lists"] += 1
-    draft.found["list items"] += len(items)
-    return index
-
-
-def _goes_on(block: Block) -> bool:
-    """Whether `block`, after an "(a)", makes it a list: "(b)", or its first point "(i)"."""
-    return block.letter == 2 or block.roman == 1
-
-
-def _lettered_items(blocks: list[Block], index: int) -> tuple[int, list[str]]:
-    """The items of the lettered list starting at `index` ("(a)", "b)", "c."), if any,
-    and the index after them: each lettered line, a mistyped letter too, with the points
-    numbered "(i)", "(ii)" under it as its sub-items ("(i)" after "(h)" is a letter)."""
-    items: list[str] = []
-    while index < len(blocks) and blocks[index].letter:
-        text = _inline(LETTERED.sub("", blocks[index].text, count=1))
-        points: list[str] = []
-        index += 1
-        while index < len(blocks) and blocks[index].roman == len(points) + 1:
-            if not points and blocks[index - 1].letter == _H:
-                break
-            points.append(_inline(ROMAN.sub("", blocks[index].text, count=1)))
-            index += 1
-        items.append(text + _ordered(points, "i"))
-    return index, items
-
-
-_H = ord("h") - ord("a") + 1  # the letter before "i", which may be a numeral or a letter
-
-
-def _ordered(items: list[str], kind: str) -> str:
-    return (
-        f'<ol type="{kind}">{"".join(f"<li>{item}</li>" for item in items)}</ol>' if items else ""
-    )
-
-
-def _inline(text: str) -> str:
-    """Text as it came, with stray inline tags kept (the sanitiser keeps harmless ones),
-    WhatsApp's and Telegram's *bold*, _italic_ and ~struck~ marks made so. A lone '<' or
-    '&' in prose stays text when the HTML is parsed. Addresses stay as written, but for
-    those through a mail scanner's or a site's redirect, written as the address they lead to
-    (`readers.redirects`); reading the document makes them links (`readers.addresses`)."""
-    return _marked(text_without_redirects(text))
-
-
-# WhatsApp's and Telegram's marks, which a message copied out of them keeps: *bold*,
-# _italic_, ~struck~; a mark inside a word (snake_case, 5*3) is not one.
-_MARKS = {"*": "strong", "_": "em", "~": "s"}
-_MARK = re.compile(r"(?<![\w*_~])([*_~])(?=[^\s*_~])([^\n]*?[^\s*_~])\1(?![\w*_~])")
-
-
-def _marked(text: str) -> str:
-    """(A model letter's "<Name>" is a placeholder to keep, not a tag: see sanitize.)"""
-    marked = _MARK.sub(lambda m: f"<{_MARKS[m[1]]}>{m[2]}</{_MARKS[m[1]]}>", text)
-    return unknown_tags_as_text(marked)
-
-
-def unmarked(text: str) -> str:
-    """A line wholly in one messaging mark (`*COMMUNIQUÉ*`) without it."""
-    match = _MARK.fullmatch(text.strip())
-    return match[2] if match else text
-
-
-def untagged(text: str) -> str:
-    """A line's words without the tags round or in them ("<b>Strike!</b>", "<em>Published 4
-    March 2026</em>", as copied out of a page's source or a site's editor), as its title or
-    date is read; a model letter's "<Name>" stays, as the words it is."""
-    if "<" not in text:
-        return text
-    try:
-        line = lxml.html.fragment_fromstring(unknown_tags_as_text(text), create_parent="div")
-    except ValueError:  # a control character, which no HTML holds: no tags to take out
-        return text
-    return " ".join(line.text_content().split())
-
-
 def _lines(block: Block) -> str:
     """A paragraph's text; the lines of a block were broken by hand (an address, a verse, a
     footer: `textblocks` joined the hard-wrapped ones), so they stay lines."""
-    return "<br>".join(_inline(line) for line in block.lines)
+    return "<br>".join(inline(line) for line in block.lines)
 
 
 def _div(css_class: str, inner: str) -> str:
@@ -953,7 +779,7 @@ def _footnotes(body: str, notes: dict[str, str], draft: Draft) -> str:
 
     body = _FOOTNOTE_REF.sub(reference, body)
     definitions = "".join(
-        f"<p>⟦fndef{n}⟧ {_inline(text)}</p>" if n in used else f"<p>[{n}] {_inline(text)}</p>"
+        f"<p>⟦fndef{n}⟧ {inline(text)}</p>" if n in used else f"<p>[{n}] {inline(text)}</p>"
         for n, text in notes.items()
     )
     draft.found["footnotes"] += len(used)

@@ -1,0 +1,55 @@
+"""A line of pasted text as inline HTML: stray tags kept for the sanitiser, messaging
+apps' *bold*, _italic_ and ~struck~ marks made so; and a line's words without its tags or
+marks, as a title or a date is read from it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+from ..readers.redirects import text_without_redirects
+from ..sanitize import unknown_tags_as_text
+
+
+def inline(text: str) -> str:
+    """Text as it came, with stray inline tags kept (the sanitiser keeps harmless ones),
+    WhatsApp's and Telegram's *bold*, _italic_ and ~struck~ marks made so. A lone '<' or
+    '&' in prose stays text when the HTML is parsed. Addresses stay as written, but for
+    those through a mail scanner's or a site's redirect, written as the address they lead to
+    (`readers.redirects`); reading the document makes them links (`readers.addresses`)."""
+    return _marked(text_without_redirects(text))
+
+
+# WhatsApp's and Telegram's marks, which a message copied out of them keeps: *bold*,
+# _italic_, ~struck~; a mark inside a word (snake_case, 5*3) is not one.
+_MARKS = {"*": "strong", "_": "em", "~": "s"}
+
+
+_MARK = re.compile(r"(?<![\w*_~])([*_~])(?=[^\s*_~])([^\n]*?[^\s*_~])\1(?![\w*_~])")
+
+
+def _marked(text: str) -> str:
+    """(A model letter's "<Name>" is a placeholder to keep, not a tag: see sanitize.)"""
+    marked = _MARK.sub(lambda m: f"<{_MARKS[m[1]]}>{m[2]}</{_MARKS[m[1]]}>", text)
+    return unknown_tags_as_text(marked)
+
+
+def unmarked(text: str) -> str:
+    """A line wholly in one messaging mark (`*COMMUNIQUÉ*`) without it."""
+    match = _MARK.fullmatch(text.strip())
+    return match[2] if match else text
+
+
+def untagged(text: str) -> str:
+    """A line's words without the tags round or in them ("<b>Strike!</b>", "<em>Published 4
+    March 2026</em>", as copied out of a page's source or a site's editor), as its title or
+    date is read; a model letter's "<Name>" stays, as the words it is."""
+    if "<" not in text:
+        return text
+    try:
+        line = lxml.html.fragment_fromstring(unknown_tags_as_text(text), create_parent="div")
+    except ValueError:  # a control character, which no HTML holds: no tags to take out
+        return text
+    return " ".join(line.text_content().split())
