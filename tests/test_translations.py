@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from publisher.errors import PublisherError
+from publisher.original_hash import original_hash
 from publisher.pool import DocumentPool
 from publisher.translations import (
     Translation,
     find_translations,
     hash_line,
-    original_hash,
     status,
     translation_for,
 )
