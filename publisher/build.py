@@ -60,9 +60,9 @@ from .manifest import (
     former_slug,
     former_slugs,
     manifest_slug,
-    number_in_name,
     read_manifests,
 )
+from .manifest_schema import number_in_name
 from .model import Archive, Document, Download, Issue
 from .paths import composed
 from .picture_copies import shown_picture
