@@ -2148,7 +2148,7 @@ def test_subscribers_import_says_whose_export_it_read(tmp_path: Path) -> None:
 def test_an_old_address_becomes_a_file_inside_the_output_folder_or_none(
     alias: object, page: str | None
 ) -> None:
-    from publisher.renderers.web import alias_page
+    from publisher.renderers.old_addresses import alias_page
 
     assert alias_page(alias) == page
 

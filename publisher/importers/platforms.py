@@ -436,7 +436,7 @@ def _redirected(aliases: list[str], issue: Path | None, site: str) -> list[str]:
     if issue is None:
         return aliases
     from ..manifest import manifest_slug
-    from ..renderers.web import alias_page
+    from ..renderers.old_addresses import alias_page
 
     own = f"{manifest_slug(issue)}/index.html"
     return [alias for alias in aliases if alias_page(alias, site) != own]

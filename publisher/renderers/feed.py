@@ -25,7 +25,7 @@ from ..templating import issue_name, own_name
 from ..urls import edition_home_folder, tag_path
 from .base import ArchiveRenderer, RenderContext
 from .indexes import Indexes, Placed, issue_tags
-from .web import alias_page
+from .old_addresses import alias_page
 
 if TYPE_CHECKING:
     from feedgen.entry import FeedEntry
