@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from .errors import PublisherError
-from .paper import IMPOSITIONS, PAGE_BREAKS, PAGE_SIZES, STANDARDS
+from .paper import IMPOSITIONS, PAGE_BREAKS, PAGE_SIZES, STANDARDS, page_size_named
 from .settings_schema import Report, Setting, Table, choice, flag
 
 MM_PER_UNIT = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72}
@@ -154,9 +154,8 @@ def text_area_problem(
 
 def parse_page_size(value: Any) -> PageSize:
     text = _text(value)
-    for name, (width, height) in PAGE_SIZES.items():
-        if text.lower() == name.lower():
-            return PageSize(name, width, height)
+    if name := page_size_named(text):
+        return PageSize(name, *PAGE_SIZES[name])
     parts = text.split()
     if len(parts) == 2:
         try:

@@ -36,7 +36,7 @@ name = {organisation}
 contact = {contact}
 
 [pdf]
-page_size = "A4"   # A4, A5, A6, Letter, Legal, Tabloid or "120mm 180mm"
+page_size = "A4"   # A3, A4, A5, A6, B5, DL, Letter, Half Letter, Legal, Tabloid or "120mm 180mm"
 
 [email]
 from = {sender}

@@ -52,8 +52,8 @@ PT_PER_MM = 72 / 25.4
 # table, so that a wrong size there fails here: A4 is 595.28 × 841.89 pt, A5 419.53 × 595.28,
 # A6 297.64 × 419.53.
 STANDARD_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "A6": (105.0, 148.0)}
-# The papers a print shop or an office printer takes, in points (short side, long side):
-# A4, US Letter, A3, Tabloid.
+# The papers a print shop or an office printer takes, in points (short side, long side),
+# in the order the README says a booklet's sheet is chosen: A4, US Letter, A3, Tabloid.
 STANDARD_SHEETS_PT = ((595.28, 841.89), (612.0, 792.0), (841.89, 1190.55), (792.0, 1224.0))
 PRINT = WORKSPACES / "print"
 RALLY, PLAIN = "001-rally", "002-plain"
@@ -222,11 +222,13 @@ def assert_folds_in_order(reading: Path, booklet: Path, right_to_left: bool = Fa
     assert sides == padded // 2 == 2 * math.ceil(len(pages) / 4)
     trim = boxes_mm(reading)[0]["TrimBox"]
     width, height = ((trim[2] - trim[0]) * PT_PER_MM, (trim[3] - trim[1]) * PT_PER_MM)
+    # landscape, two pages side by side, on the first sheet in the README's order that holds
+    # them: a DL booklet on A4, as a European copier has, though Letter is smaller still
     fitting = [(w, h) for h, w in STANDARD_SHEETS_PT if w >= 2 * width - 0.5 and h >= height - 0.5]
-    paper = min(fitting, key=lambda size: size[0] * size[1])  # landscape: two pages side by side
+    paper = fitting[0]
     for side, media in enumerate((b["MediaBox"] for b in boxes_mm(booklet)), start=1):
         size = ((media[2] - media[0]) * PT_PER_MM, (media[3] - media[1]) * PT_PER_MM)
-        assert size == pytest.approx(paper, abs=0.5), "the smallest standard sheet that fits"
+        assert size == pytest.approx(paper, abs=0.5), "the first standard sheet that fits"
         # The pair of pages centred on the sheet: the fold at its middle.
         x, y = (paper[0] - 2 * width) / 2, (paper[1] - height) / 2
         # Sheet s (0 = outermost), pages counted from 1: the front carries N'-2s and 1+2s,
@@ -244,7 +246,7 @@ def assert_folds_in_order(reading: Path, booklet: Path, right_to_left: bool = Fa
         )
 
 
-def test_booklet_is_imposed_in_folding_order_on_the_smallest_standard_sheet(
+def test_booklet_is_imposed_in_folding_order_on_the_first_standard_sheet_that_holds_it(
     printed: BuildReport,
 ) -> None:
     assert_folds_in_order(out(printed, f"{RALLY}.pdf"), out(printed, f"{RALLY}-booklet.pdf"))
@@ -267,6 +269,31 @@ def test_booklets_are_padded_with_blanks_before_the_back_cover(
     booklet.write_bytes(impose(reading.read_bytes(), "booklet", right_to_left=right_to_left))
     assert -page_count(reading) % 4 == blanks
     assert_folds_in_order(reading, booklet, right_to_left)
+
+
+# Sizes written out from their standards: DL is ISO 269's 99 × 210 mm, Half Letter (ANSI's
+# Statement) 5.5 × 8.5 in.
+FLYER_SIZES_MM = {"DL": (99.0, 210.0), "half-letter": (5.5 * 25.4, 8.5 * 25.4)}
+
+
+@pytest.mark.parametrize("name", FLYER_SIZES_MM)
+def test_a_flyer_size_makes_its_pages_and_a_booklet_on_the_sheet_that_holds_them(
+    tmp_path: Path, name: str
+) -> None:
+    """DL, the flyer beside A5 in Britain and Europe, and Half Letter, the folded Letter
+    sheet of North American zines, were "unknown page size"; a booklet of them goes on A4
+    and on Letter."""
+    root = copy_workspace(PRINT, tmp_path)
+    result = CliRunner().invoke(
+        main,
+        ["-C", str(root), "build", PLAIN, "-f", "pdf", "--page-size", name, "--impose", "booklet"],
+    )
+    assert result.exit_code == 0, result.output
+    reading = root / "dist" / PLAIN / f"{PLAIN}.pdf"
+    width, height = FLYER_SIZES_MM[name]
+    for page in boxes_mm(reading):
+        assert page["MediaBox"] == pytest.approx([0, 0, width, height], abs=0.01)
+    assert_folds_in_order(reading, root / "dist" / PLAIN / f"{PLAIN}-booklet.pdf")
 
 
 def test_a_right_to_left_booklet_is_bound_on_the_right(

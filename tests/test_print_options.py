@@ -190,13 +190,18 @@ def test_later_layers_win_and_impositions_go_to_the_product_they_fit() -> None:
     assert off.impose == "none"
 
 
-# ISO 216 in millimetres; ANSI/US sizes in inches (Letter 8.5 × 11, Legal 8.5 × 14,
-# Tabloid 11 × 17), written out here rather than taken from the code under test.
+# ISO 216 in millimetres, DL from ISO 269; ANSI/US sizes in inches (Letter 8.5 × 11, Half
+# Letter 5.5 × 8.5, Legal 8.5 × 14, Tabloid 11 × 17), written out here rather than taken
+# from the code under test.
 STANDARD_SIZES_MM = {
+    "A3": (297, 420),
     "A4": (210, 297),
     "A5": (148, 210),
     "A6": (105, 148),
+    "B5": (176, 250),
+    "DL": (99, 210),
     "Letter": (8.5 * 25.4, 11 * 25.4),
+    "Half Letter": (5.5 * 25.4, 8.5 * 25.4),
     "Legal": (8.5 * 25.4, 14 * 25.4),
     "Tabloid": (11 * 25.4, 17 * 25.4),
 }
@@ -207,6 +212,23 @@ def test_named_sizes_are_the_standard_ones(name: str, size: tuple[float, float])
     parsed = parse_page_size(name.lower())
     assert parsed.name == name
     assert (parsed.width_mm, parsed.height_mm) == pytest.approx(size)
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("half-letter", "Half Letter"),
+        ("HalfLetter", "Half Letter"),
+        ("half_letter", "Half Letter"),
+        ("Statement", "Half Letter"),  # ANSI's name, and Word's
+        ("ledger", "Tabloid"),
+        ("dl", "DL"),
+    ],
+)
+def test_a_size_is_known_by_its_other_names_and_however_it_is_spaced(
+    written: str, name: str
+) -> None:
+    assert parse_page_size(written).name == name
 
 
 def test_page_sizes_are_written_for_css_in_millimetres() -> None:

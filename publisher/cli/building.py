@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..paper import IMPOSITIONS, STANDARDS
+from ..paper import IMPOSITIONS, PAGE_SIZES, STANDARDS
 from .base import Command, PathParam, comma_joined
 from .terminal import RichProgress, size_text
 
@@ -54,7 +54,7 @@ class _EveryFormatOption(click.Option):
 @click.option(
     "--page-size",
     metavar="SIZE",
-    help='PDF and leaflet page: A4, A5, A6, Letter, Legal, Tabloid or "120mm 180mm".',
+    help=f'PDF and leaflet page: {", ".join(PAGE_SIZES)} or "120mm 180mm".',
 )
 @click.option("--margins", metavar="LENGTHS", help='Page margins like CSS: "15mm" or "20mm 18mm".')
 @click.option("--bleed", metavar="LENGTH", help="Bleed beyond the trimmed page, e.g. 3mm.")
