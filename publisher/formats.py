@@ -172,7 +172,7 @@ BUILT_IN: tuple[Format, ...] = (
         # for those who print their own
         download=Offer("-leaflet.pdf", "application/pdf", "leaflet (PDF)", only_with="leaflet"),
         needs_weasyprint=True,
-        impositions=("2up", "4up"),
+        impositions=("2up", "3up", "4up"),
         noun="the leaflet",
         checks=[("one sheet", "pdf:leaflet_one_sheet")],
         inputs="pdf:leaflets",

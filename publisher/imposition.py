@@ -6,8 +6,8 @@
   its short edges parallel to the fold, so the short-edge flip puts page 2 behind page 1
   whatever the page size (an A6 spread fits A4 portrait too, where page 2 would have
   been behind the back cover). A right-to-left issue's booklet is bound on the right.
-- `2up`, `4up`: copies of a one-sheet leaflet (A5 twice, A6 four times), backs behind their
-  fronts.
+- `2up`, `3up`, `4up`: copies of a one-sheet leaflet (A5 twice, DL three times, A6 four
+  times), backs behind their fronts.
 
 Either way the sheet is one a copy shop loads, exactly: the first of A4, Letter, A3 and
 Tabloid that holds the pages (a booklet's turned landscape), with the pages centred on it and cut marks at its edges
@@ -39,7 +39,9 @@ SHEETS_PT = {
     "Tabloid": (792.0, 1224.0),
 }
 CUT_MARK_PT = 5 * PT_PER_MM  # inside the leaflets' own margins, which are wider
-GRIDS = {"2up": (2, 1), "4up": (2, 2)}  # copies across, down
+GRIDS = {"2up": (2, 1), "3up": (3, 1), "4up": (2, 2)}  # copies across, down
+# The largest page each fills an A4 sheet with: two A5, three DL (a third of A4), four A6
+LARGEST_COPIED = {"2up": "A5", "3up": "DL", "4up": "A6"}
 
 
 def impose(pdf: bytes, layout: str, *, creep_mm: float = 0.0, right_to_left: bool = False) -> bytes:
@@ -217,7 +219,7 @@ def copies_problem(layout: str, width_mm: float, height_mm: float) -> tuple[str,
     width, height = width_mm * PT_PER_MM, height_mm * PT_PER_MM
     if _standard_sheet(grid[0] * width, grid[1] * height, COPY_SHEETS):
         return None
-    largest = "A5" if layout == "2up" else "A6"
+    largest = LARGEST_COPIED[layout]
     return (
         f"{layout} needs pages no larger than {largest}; these are "
         f"{width_mm:.0f}×{height_mm:.0f} mm",

@@ -207,7 +207,8 @@ def _leaflet_plan(values: dict[str, Any], report: Report) -> dict[str, Any]:
         report(
             "a leaflet is one sheet: it cannot be imposed as a booklet",
             "impose",
-            hint="use 2up (A5 on A4) or 4up (A6 on A4), or put impose: booklet under pdf:",
+            hint="use 2up (A5 on A4), 3up (DL on A4) or 4up (A6 on A4), or put impose: booklet"
+            " under pdf:",
         )
     print_values = {key: values.pop(key) for key in PRINT_KEYS if key in values}
     settings = PRINT_TABLE.make(print_values, report)

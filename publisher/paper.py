@@ -36,7 +36,7 @@ def _name_key(text: str) -> str:
     return "".join(c for c in text.casefold() if c not in " -_")
 
 
-IMPOSITIONS = ("booklet", "2up", "4up", "none")
+IMPOSITIONS = ("booklet", "2up", "3up", "4up", "none")
 PAGE_BREAKS = ("section", "none")  # where the booklet starts a new page (besides the covers)
 # PDF/UA for screens and screen readers, PDF/A for archives, PDF/X for print shops. PDF/X-1a
 # is not offered: it wants every colour in CMYK, and WeasyPrint writes RGB.

@@ -111,7 +111,7 @@ def stacked(
     that the margins leave no room on its page (renderers.leaflet).
 
     `impositions` are the ones this product can take: `impose = "booklet"` shapes the
-    issue and is ignored by a leaflet; "2up"/"4up" the other way round.
+    issue and is ignored by a leaflet; "2up", "3up" and "4up" the other way round.
     """
     options = defaults
     for layer in layers:

@@ -520,23 +520,26 @@ def test_pdf_a_3b_on_request_and_still_tagged(overridden: Path) -> None:
 # --- acceptance 4: 2up and 4up leaflets --------------------------------------------------
 
 
-@pytest.mark.parametrize(("issue", "manifest"), [(RALLY, MANIFEST), (PLAIN, PLAIN_MANIFEST)])
-def test_n_up_leaflet_puts_identical_copies_of_each_side_on_one_a4_side(
-    printed: BuildReport, issue: str, manifest: dict
+# Copies across and down on an A4 side, written out: two A5 side by side (the sheet turned
+# landscape), three DL side by side (landscape), four A6 in a square (portrait).
+GRIDS = {"2up": (2, 1), "3up": (3, 1), "4up": (2, 2)}
+
+
+def assert_copies_on_a4(
+    leaflet: Path, sheets: Path, layout: str, page_mm: tuple[float, float]
 ) -> None:
-    layout = manifest["leaflet"]["impose"]
-    across, down = {"2up": (2, 1), "4up": (2, 2)}[layout]
-    leaflet = out(printed, f"{issue}-leaflet.pdf")
-    sheets = out(printed, f"{issue}-leaflet-{layout}.pdf")
+    """Each side of `leaflet` as identical copies, `layout`'s grid of them centred on an A4
+    side of `sheets`, with cut marks at the sheet's edges in line with each cut."""
+    across, down = GRIDS[layout]
     sides = page_count(leaflet)
-    assert sides == manifest["leaflet"].get("sides", 1) == page_count(sheets)
+    assert sides == page_count(sheets)
     a4 = sorted(v * PT_PER_MM for v in STANDARD_MM["A4"])
-    page_w, page_h = (v * PT_PER_MM for v in STANDARD_MM[manifest["leaflet"]["page_size"]])
+    page_w, page_h = (v * PT_PER_MM for v in page_mm)
     for side in range(1, sides + 1):
         media = [v * PT_PER_MM for v in boxes_mm(sheets)[side - 1]["MediaBox"]]
         width, height = media[2] - media[0], media[3] - media[1]
         assert sorted([width, height]) == pytest.approx(a4, abs=0.5)
-        assert (width > height) == (layout == "2up"), "2up of A5 is A4 landscape"
+        assert (width > height) == (across > down), "copies side by side: A4 landscape"
         left, top = (width - across * page_w) / 2, (height - down * page_h) / 2
         expected = trim_text(leaflet, side)
         assert expected
@@ -553,6 +556,32 @@ def test_n_up_leaflet_puts_identical_copies_of_each_side_on_one_a4_side(
         for j in range(1, down):
             y = top + j * page_h
             assert any(abs(r.y0 - y) < 0.5 and r.height < 1 and r.x0 < 1 for r in lines), y
+
+
+@pytest.mark.parametrize(("issue", "manifest"), [(RALLY, MANIFEST), (PLAIN, PLAIN_MANIFEST)])
+def test_n_up_leaflet_puts_identical_copies_of_each_side_on_one_a4_side(
+    printed: BuildReport, issue: str, manifest: dict
+) -> None:
+    layout = manifest["leaflet"]["impose"]
+    leaflet = out(printed, f"{issue}-leaflet.pdf")
+    sheets = out(printed, f"{issue}-leaflet-{layout}.pdf")
+    assert page_count(leaflet) == manifest["leaflet"].get("sides", 1)
+    page = STANDARD_MM[manifest["leaflet"]["page_size"]]
+    assert_copies_on_a4(leaflet, sheets, layout, page)
+
+
+def test_a_dl_leaflet_3up_is_three_copies_across_an_a4_side(tmp_path: Path) -> None:
+    """DL flyers are printed three to an A4 sheet and cut in two strokes; 3up was refused
+    ("'3up' is not one of 'booklet', '2up', '4up', 'none'")."""
+    root = copy_workspace(PRINT, tmp_path)
+    result = CliRunner().invoke(
+        main,
+        ["-C", str(root), "build", PLAIN, "-f", "leaflet", "--page-size", "DL", "--impose", "3up"],
+    )
+    assert result.exit_code == 0, result.output
+    folder = root / "dist" / PLAIN
+    leaflet = folder / f"{PLAIN}-leaflet.pdf"
+    assert_copies_on_a4(leaflet, folder / f"{PLAIN}-leaflet-3up.pdf", "3up", FLYER_SIZES_MM["DL"])
 
 
 # --- acceptance 5: what a print shop looks at ---------------------------------------------

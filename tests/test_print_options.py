@@ -51,7 +51,7 @@ def test_config_takes_named_and_custom_sizes_and_lengths_in_any_unit(minimal: Pa
         ('bleed = "3 furlongs"', "is not a length"),
         ('page_size = "B7"', "unknown page size 'B7'"),
         ('page_size = "20mm 30mm"', "too small"),
-        ('impose = "3up"', "use one of booklet, 2up, 4up, none"),
+        ('impose = "6up"', "use one of booklet, 2up, 3up, 4up, none"),
         ('marks = "yes"', "is not true or false"),
         ('bleed = "25mm"', "more than any printer asks for"),
         ('standard = "pdf/x-1a"', "use one of pdf/ua-1, pdf/a-3b, pdf/x-4"),

@@ -62,7 +62,7 @@ class _EveryFormatOption(click.Option):
 @click.option(
     "--impose",
     type=click.Choice(IMPOSITIONS, case_sensitive=False),
-    help="Sheets to print too: booklet (the issue), 2up or 4up (the leaflet).",
+    help="Sheets to print too: booklet (the issue), 2up, 3up or 4up (the leaflet).",
 )
 @click.option(
     "--black-only/--colour", default=None, help="Black text and rules, no fills (photocopiers)."

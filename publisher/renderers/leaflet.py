@@ -1,13 +1,13 @@
-"""Leaflet: an issue's `leaflet:` document as a one-sheet handout (A4, A5 or A6, one or two
-sides), with the organisation's footer and a QR code, to the manifest's `qr:` address or
-the issue's page, with the address printed under it.
+"""Leaflet: an issue's `leaflet:` document as a one-sheet handout (A5 by default, or any
+page size, one or two sides), with the organisation's footer and a QR code, to the
+manifest's `qr:` address or the issue's page, with the address printed under it.
 
 The text is set to fill its sides: its type grows or shrinks (within SCALES) until it
 just fits. One that runs over even in the smallest type is an error saying by how much
 (lines, words), never an extra page; the build writes every other output, then fails
-naming it (`renderers.base.OutputFailed`). With `impose = "2up"` or `"4up"` the copies for an A4
-(or Letter) sheet come too.
-Outputs: `<issue>/<issue>-leaflet.pdf` and `<issue>/<issue>-leaflet-2up.pdf` (or -4up).
+naming it (`renderers.base.OutputFailed`). With `impose = "2up"`, `"3up"` or `"4up"` the
+copies for an A4 (or Letter) sheet come too.
+Outputs: `<issue>/<issue>-leaflet.pdf` and `<issue>/<issue>-leaflet-2up.pdf` (-3up, -4up).
 """
 
 from __future__ import annotations
@@ -348,7 +348,7 @@ def _overflow(
 
 
 def _copies_problem(paper: PrintOptions, issue: Issue, ctx: RenderContext) -> OutputFailed | None:
-    """Copies (2up, 4up) of a page too large for an A4 or Letter sheet, with the fix that
+    """Copies (2up, 3up, 4up) of a page too large for an A4 or Letter sheet, with the fix that
     suits where the page size came from: the manifest's leaflet is told of at its line as
     the manifest is read; here are publisher.toml's, the issue's pdf: and --page-size."""
     if paper.impose not in GRIDS:
