@@ -53,7 +53,7 @@ def impose(pdf: bytes, layout: str, *, creep_mm: float = 0.0, right_to_left: boo
     if layout == "booklet":
         sheets = _booklet(trimmed, creep_mm * PT_PER_MM, right_to_left)
     elif layout in GRIDS:
-        sheets = _copies(trimmed, GRIDS[layout], layout)
+        sheets = _copies(trimmed, layout)
     else:
         raise ValueError(f"unknown imposition {layout!r}")
     # The same pages and layout give the same file (PyMuPDF would draw a random /ID).
@@ -174,7 +174,7 @@ def _standard_sheet(
     )
 
 
-def _copies(pdf: bytes, grid: tuple[int, int], layout: str) -> bytes:
+def _copies(pdf: bytes, layout: str) -> bytes:
     """Fill an A4 side with copies of each leaflet side (pdfimpose's 'cards' schema)."""
     import pymupdf
     from pdfimpose.schema import Margins, cards
@@ -186,6 +186,7 @@ def _copies(pdf: bytes, grid: tuple[int, int], layout: str) -> bytes:
             raise PublisherError.at(
                 f"{layout} makes copies of a one-sheet leaflet; this PDF has {sides} pages"
             )
+        grid = _copies_grid(layout, width, height) or GRIDS[layout]  # or _sheet_for says why
         # cards reads its pages as front, back, front, back…: one pair per copy.
         copies = grid[0] * grid[1]
         doc.select([0, sides - 1] * copies)
@@ -215,9 +216,8 @@ def copies_problem(layout: str, width_mm: float, height_mm: float) -> tuple[str,
     """Why `layout`'s copies of a page width × height mm fit no A4 or Letter sheet, and
     the fix (message, hint); None when they fit. Asked of a manifest before anything is
     laid out, and of the leaflet's PDF."""
-    grid = GRIDS[layout]
     width, height = width_mm * PT_PER_MM, height_mm * PT_PER_MM
-    if _standard_sheet(grid[0] * width, grid[1] * height, COPY_SHEETS):
+    if _copies_grid(layout, width, height):
         return None
     largest = LARGEST_COPIED[layout]
     return (
@@ -225,6 +225,17 @@ def copies_problem(layout: str, width_mm: float, height_mm: float) -> tuple[str,
         f"{width_mm:.0f}×{height_mm:.0f} mm",
         f"set the leaflet's page_size to {largest}, or drop impose",
     )
+
+
+def _copies_grid(layout: str, width: float, height: float) -> tuple[int, int] | None:
+    """How `layout`'s copies of a page width × height pt go on an A4 or Letter sheet: its
+    grid, or the grid turned for a page laid landscape (two A5 landscape one above the
+    other, as two portrait ones go side by side); None when neither fits."""
+    across, down = GRIDS[layout]
+    for grid in ((across, down), (down, across)):
+        if _standard_sheet(grid[0] * width, grid[1] * height, COPY_SHEETS):
+            return grid
+    return None
 
 
 def _sheet_for(

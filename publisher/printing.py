@@ -26,7 +26,11 @@ MAX_PAGE_SIDE_MM = 1500.0
 MIN_TEXT_MM = 5.0
 
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)?\s*$")
-SIZE_HINT = f'use one of {", ".join(PAGE_SIZES)}, or width and height such as "120mm 180mm"'
+SIZE_HINT = (
+    f'use one of {", ".join(PAGE_SIZES)}, or width and height such as "120mm 180mm";'
+    ' "A4 landscape" turns a size'
+)
+_ORIENTATIONS = ("landscape", "portrait")
 
 
 @dataclass(frozen=True)
@@ -153,7 +157,18 @@ def text_area_problem(
 
 
 def parse_page_size(value: Any) -> PageSize:
+    """A named size ("A5", "half letter") or a width and height ("120mm 180mm"), turned as a
+    word beside it says, as CSS's `size` writes it ("A4 landscape", "portrait A5")."""
     text = _text(value)
+    words = text.split()
+    turns = [w for w in words if w.casefold() in _ORIENTATIONS]
+    if len(turns) == 1 and len(words) > 1:
+        page = parse_page_size(" ".join(w for w in words if w not in turns))
+        short, long = sorted((page.width_mm, page.height_mm))
+        width, height = (short, long) if turns[0].casefold() == "portrait" else (long, short)
+        if page.name not in PAGE_SIZES:  # a width and height: as they now are
+            return PageSize(f"{_mm(width)} {_mm(height)}", width, height)
+        return PageSize(page.name if width < height else f"{page.name} landscape", width, height)
     if name := page_size_named(text):
         return PageSize(name, *PAGE_SIZES[name])
     parts = text.split()

@@ -526,11 +526,12 @@ GRIDS = {"2up": (2, 1), "3up": (3, 1), "4up": (2, 2)}
 
 
 def assert_copies_on_a4(
-    leaflet: Path, sheets: Path, layout: str, page_mm: tuple[float, float]
+    leaflet: Path, sheets: Path, layout: str, page_mm: tuple[float, float], turned: bool = False
 ) -> None:
     """Each side of `leaflet` as identical copies, `layout`'s grid of them centred on an A4
-    side of `sheets`, with cut marks at the sheet's edges in line with each cut."""
-    across, down = GRIDS[layout]
+    side of `sheets` (`turned`: the grid turned, for pages laid landscape), with cut marks
+    at the sheet's edges in line with each cut."""
+    across, down = GRIDS[layout][::-1] if turned else GRIDS[layout]
     sides = page_count(leaflet)
     assert sides == page_count(sheets)
     a4 = sorted(v * PT_PER_MM for v in STANDARD_MM["A4"])
@@ -568,6 +569,19 @@ def test_n_up_leaflet_puts_identical_copies_of_each_side_on_one_a4_side(
     assert page_count(leaflet) == manifest["leaflet"].get("sides", 1)
     page = STANDARD_MM[manifest["leaflet"]["page_size"]]
     assert_copies_on_a4(leaflet, sheets, layout, page)
+
+
+def test_a_landscape_leaflet_2up_is_two_copies_one_above_the_other(tmp_path: Path) -> None:
+    """`page_size: A5 landscape`, as CSS writes a turned page, was an unknown page size; its
+    2up goes on A4 portrait, the copies one above the other."""
+    root = copy_workspace(PRINT, tmp_path)
+    size = ["--page-size", "A5 landscape", "--impose", "2up"]
+    result = CliRunner().invoke(main, ["-C", str(root), "build", PLAIN, "-f", "leaflet", *size])
+    assert result.exit_code == 0, result.output
+    folder = root / "dist" / PLAIN
+    leaflet = folder / f"{PLAIN}-leaflet.pdf"
+    assert boxes_mm(leaflet)[0]["MediaBox"] == pytest.approx([0, 0, 210, 148], abs=0.01)
+    assert_copies_on_a4(leaflet, folder / f"{PLAIN}-leaflet-2up.pdf", "2up", (210, 148), True)
 
 
 def test_a_dl_leaflet_3up_is_three_copies_across_an_a4_side(tmp_path: Path) -> None:
@@ -1251,8 +1265,9 @@ def built_with_print_css(root: Path, css: str) -> tuple[str, list[str]]:
 def test_a_turned_page_size_in_a_print_css_override_is_warned_of_with_a_value_pdf_takes(
     workspace: Callable[[str], Path],
 ) -> None:
-    """`@page { size: A4 landscape }` was answered with `page_size = "A4 landscape"`, which
-    [pdf] refuses ("unknown page size"); `size: landscape` with `page_size = "landscape"`."""
+    """`@page { size: A4 landscape }` is answered with `page_size = "A4 landscape"`, which
+    [pdf] takes as CSS does (it was refused: "unknown page size"); `size: landscape` is not
+    answered with `page_size = "landscape"`, which it refuses."""
     root = workspace("minimal")
     output, warned = built_with_print_css(
         root,
@@ -1260,12 +1275,13 @@ def test_a_turned_page_size_in_a_print_css_override_is_warned_of_with_a_value_pd
         "@page {\n  size: landscape;\n}\n",
     )
     assert len(warned) == 2, output
-    assert 'page_size = "297mm 210mm" under [pdf]' in warned[0], warned
-    assert "landscape" not in warned[1].partition("not used")[2], warned
+    assert 'page_size = "A4 landscape" under [pdf]' in warned[0], warned
+    assert 'page_size = "landscape"' not in warned[1], warned
     assert "page_size under [pdf]" in warned[1] and '"120mm 180mm"' in warned[1]
+    assert '"A4 landscape" turns a size' in warned[1], warned
 
     config = root / "publisher.toml"
-    config.write_text(config.read_text() + '\n[pdf]\npage_size = "297mm 210mm"\n')
+    config.write_text(config.read_text() + '\n[pdf]\npage_size = "A4 landscape"\n')
     built_with_print_css(root, '{% include "default:pdf/print.css" %}\n')
     with pymupdf.open(root / "dist" / "001-first" / "001-first.pdf") as pdf:
         assert round(pdf[0].rect.width) == 842 and round(pdf[0].rect.height) == 595

@@ -231,6 +231,24 @@ def test_a_size_is_known_by_its_other_names_and_however_it_is_spaced(
     assert parse_page_size(written).name == name
 
 
+@pytest.mark.parametrize(
+    ("written", "name", "size"),
+    [
+        ("A4 landscape", "A4 landscape", (297, 210)),
+        ("landscape a5", "A5 landscape", (210, 148)),
+        ("A5 portrait", "A5", (148, 210)),
+        ("Half Letter landscape", "Half Letter landscape", (215.9, 139.7)),
+        ("120mm 180mm landscape", "180mm 120mm", (180, 120)),
+        ("180mm 120mm portrait", "120mm 180mm", (120, 180)),
+    ],
+)
+def test_a_size_is_turned_by_a_word_beside_it_as_css_writes_it(
+    written: str, name: str, size: tuple[float, float]
+) -> None:
+    page = parse_page_size(written)
+    assert (page.name, page.width_mm, page.height_mm) == pytest.approx((name, *size))
+
+
 def test_page_sizes_are_written_for_css_in_millimetres() -> None:
     assert parse_page_size("A5").css == "148mm 210mm"
     assert parse_page_size("letter").css == "215.9mm 279.4mm"

@@ -24,7 +24,6 @@ import jinja2.meta
 import tinycss2
 import tinycss2.ast
 
-from ..paper import PAGE_SIZES
 from ..printing import SIZE_HINT, parse_bleed, parse_margins, parse_page_size
 
 log = logging.getLogger(__name__)
@@ -188,32 +187,16 @@ def _page_rules(rules: list[tinycss2.ast.Node]) -> Iterator[tinycss2.ast.AtRule]
 
 
 def _print_setting(name: str, option: str, value: str) -> str:
-    """`option` with the value [pdf] takes for the CSS `value`, when there is one (a page
-    turned: "A4 landscape" is "297mm 210mm"); else `option` and what it takes, never a
-    value [pdf] would refuse."""
+    """`option` with the CSS `value`, when [pdf] takes it as it is ("A4 landscape", "15mm");
+    else `option` and what it takes, never a value [pdf] would refuse."""
     parse = {"size": parse_page_size, "margin": parse_margins, "bleed": parse_bleed}.get(name)
     if parse is None:
         return option
-    if name == "size":
-        value = _turned(value)
     try:
         parse(value)
     except ValueError:
         return option
     return f'{option} = "{value}"'
-
-
-def _turned(size: str) -> str:
-    """A CSS page size with its orientation as [pdf] takes it: `A4 landscape` as its width
-    and height, `portrait A5` as its name; any other size as it is."""
-    words = size.lower().split()
-    named = [name for name in PAGE_SIZES if name.lower() in words]
-    if len(words) != 2 or len(named) != 1 or not {"landscape", "portrait"} & set(words):
-        return size
-    if "portrait" in words:
-        return named[0]
-    width, height = PAGE_SIZES[named[0]]
-    return f"{height:g}mm {width:g}mm"
 
 
 def _sources(template: str, templates: jinja2.Environment) -> list[tuple[Path, str]]:
