@@ -3,9 +3,9 @@
 Documents arrive from static-site generators and platform exporters, each with its own
 front-matter habits. The well-known names are understood (`excerpt`/`description` →
 summary, `categories` → tags, `draft`/`published: false`/`status: draft` (or `pending`,
-`private`, a `password`: a post readers could not see) → draft); keys publisher has no use for are kept
-as the document's `extra`, for templates, and only refused when the workspace asks for
-strict front matter.
+`private`, a `password`: a post readers could not see) → draft); keys publisher has no
+use for are kept as the document's `extra`, for templates, and only refused when the
+workspace asks for strict front matter.
 """
 
 from __future__ import annotations
