@@ -227,6 +227,24 @@ def copies_problem(layout: str, width_mm: float, height_mm: float) -> tuple[str,
     )
 
 
+def more_copies(layout: str, width_mm: float, height_mm: float) -> str | None:
+    """The layout that puts the most copies of a page width × height mm on a sheet, when it
+    puts more than `layout` does (3up of a DL flyer set 2up, 4up of an A6 one); else None."""
+    width, height = width_mm * PT_PER_MM, height_mm * PT_PER_MM
+    fitting = [
+        other
+        for other in GRIDS
+        if copy_count(other) > copy_count(layout) and _copies_grid(other, width, height)
+    ]
+    return max(fitting, key=copy_count, default=None)
+
+
+def copy_count(layout: str) -> int:
+    """How many copies of a page `layout` puts on a sheet."""
+    across, down = GRIDS[layout]
+    return across * down
+
+
 def _copies_grid(layout: str, width: float, height: float) -> tuple[int, int] | None:
     """How `layout`'s copies of a page width × height pt go on an A4 or Letter sheet: its
     grid, or the grid turned for a page laid landscape (two A5 landscape one above the

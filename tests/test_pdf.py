@@ -571,6 +571,25 @@ def test_n_up_leaflet_puts_identical_copies_of_each_side_on_one_a4_side(
     assert_copies_on_a4(leaflet, sheets, layout, page)
 
 
+def test_a_leaflet_imposed_with_fewer_copies_than_the_sheet_holds_is_told_the_fuller_one(
+    tmp_path: Path,
+) -> None:
+    """A DL flyer set 2up wasted a third of every sheet without a word."""
+    root = copy_workspace(PRINT, tmp_path)
+
+    def built(*options: str) -> str:
+        args = ["-C", str(root), "build", PLAIN, "-f", "leaflet", "--page-size", "DL", *options]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert (
+        "3 copies of the DL leaflet fit on a sheet, where 2up prints 2: impose: 3up (--impose 3up)"
+        " saves paper" in built("--impose", "2up")
+    )
+    assert "saves paper" not in built("--impose", "3up")
+
+
 def test_a_landscape_leaflet_2up_is_two_copies_one_above_the_other(tmp_path: Path) -> None:
     """`page_size: A5 landscape`, as CSS writes a turned page, was an unknown page size; its
     2up goes on A4 portrait, the copies one above the other."""

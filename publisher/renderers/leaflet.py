@@ -24,7 +24,7 @@ from markupsafe import Markup
 from ..errors import Problem, PublisherError
 from ..formats import formats
 from ..i18n import gettext_in
-from ..imposition import GRIDS, copies_problem, impose
+from ..imposition import GRIDS, copies_problem, copy_count, impose, more_copies
 from ..model import PAGE_BREAK, Issue, Leaflet
 from ..output import Artifact
 from ..printing import PageSize, PrintOptions, PrintSettings, stacked, text_area_problem
@@ -104,6 +104,7 @@ class LeafletRenderer(IssueRenderer):
                 )
                 raise OutputFailed(*problems) from None  # the other outputs are written
             artifacts.append(Artifact(stem.with_name(f"{stem.name}-{paper.impose}.pdf"), sheets))
+            _say_more_copies_fit(paper, issue)
         return artifacts
 
     def _fit(
@@ -363,6 +364,25 @@ def _copies_problem(paper: PrintOptions, issue: Issue, ctx: RenderContext) -> Ou
             f" it, or with --impose none"
         )
     return OutputFailed(Problem(message, issue.source, hint=hint))
+
+
+def _say_more_copies_fit(paper: PrintOptions, issue: Issue) -> None:
+    """A sheet that holds more copies than the leaflet's imposition puts on it, said with
+    the imposition that fills it: a DL flyer set 2up wastes a third of every sheet."""
+    assert paper.impose is not None
+    size = paper.page_size
+    if more := more_copies(paper.impose, size.width_mm, size.height_mm):
+        log.info(
+            "%s: %d copies of the %s leaflet fit on a sheet, where %s prints %d:"
+            " impose: %s (--impose %s) saves paper",
+            issue.source,
+            copy_count(more),
+            size.name,
+            paper.impose,
+            copy_count(paper.impose),
+            more,
+            more,
+        )
 
 
 # Where each layer of the leaflet's print settings is written (RenderContext order).
