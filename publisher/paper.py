@@ -21,7 +21,12 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {
 }
 # Other names a size goes by: a word processor's and ANSI's (spaces, hyphens and case
 # are not part of a name: half-letter, HalfLetter and half letter are Half Letter)
-PAGE_SIZE_ALIASES = {"statement": "Half Letter", "ledger": "Tabloid"}
+PAGE_SIZE_ALIASES = {
+    "statement": "Half Letter",
+    "ledger": "Tabloid",
+    "usletter": "Letter",
+    "uslegal": "Legal",
+}
 
 
 def page_size_named(text: str) -> str | None:

@@ -9,6 +9,7 @@ product's defaults and returns the one typed `PrintOptions` the PDF renderers us
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
@@ -186,7 +187,10 @@ def parse_page_size(value: Any) -> PageSize:
             if width >= 50 and height >= 50:
                 return PageSize(text, width, height)
             raise ValueError(f"page size {text!r} is too small\nwidth and height of at least 50mm")
-    raise ValueError(f"unknown page size {text!r}\n{SIZE_HINT}")
+    named = {name.casefold(): name for name in PAGE_SIZES}
+    meant = difflib.get_close_matches(text.casefold(), named, n=1, cutoff=0.75)
+    hint = f"did you mean {named[meant[0]]}? Or " if meant else ""
+    raise ValueError(f"unknown page size {text!r}\n{hint}{SIZE_HINT}")
 
 
 def parse_length(value: Any) -> float:

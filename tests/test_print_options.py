@@ -222,6 +222,7 @@ def test_named_sizes_are_the_standard_ones(name: str, size: tuple[float, float])
         ("half_letter", "Half Letter"),
         ("Statement", "Half Letter"),  # ANSI's name, and Word's
         ("ledger", "Tabloid"),
+        ("US Letter", "Letter"),
         ("dl", "DL"),
     ],
 )
@@ -247,6 +248,13 @@ def test_a_size_is_turned_by_a_word_beside_it_as_css_writes_it(
 ) -> None:
     page = parse_page_size(written)
     assert (page.name, page.width_mm, page.height_mm) == pytest.approx((name, *size))
+
+
+@pytest.mark.parametrize(("written", "meant"), [("Leter", "Letter"), ("Tabliod", "Tabloid")])
+def test_a_misspelt_size_is_answered_with_the_size_meant(written: str, meant: str) -> None:
+    with pytest.raises(ValueError) as error:
+        parse_page_size(written)
+    assert f"did you mean {meant}? Or use one of A3, A4" in str(error.value)
 
 
 def test_page_sizes_are_written_for_css_in_millimetres() -> None:
