@@ -38,7 +38,8 @@ def assemble(
         raise PublisherError.at(
             "every document in this issue is marked as a draft",
             manifest.path,
-            hint="remove 'draft: true' (or 'published: false') from their front matter",
+            hint="take out of their front matter what keeps them from readers: draft: true,"
+            " published: false, a status such as private, or a password",
         )
     issue = Issue(
         slug=manifest.slug,

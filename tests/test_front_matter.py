@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import minimal_with
 
 from publisher.cli import main
 from publisher.errors import PublisherError
@@ -605,3 +606,22 @@ def test_a_list_a_word_processor_bulleted_is_read(tmp_path: Path, bullet: str) -
     doc = read(write(tmp_path, "post.md", text))
     assert doc.tags == ("rent", "housing")
     assert doc.summary == "\u2022 Forty households"
+
+
+def test_an_issue_whose_every_document_is_kept_from_readers_is_refused_naming_why(
+    tmp_path: Path,
+) -> None:
+    """Its hint named only `draft: true` and `published: false`: an editor whose posts came
+    from WordPress with a password or `status: private` looked for lines they did not have."""
+    root = minimal_with(tmp_path, {})
+    for name, line in (
+        ("first-article.md", "password: members"),
+        ("second-article.md", "status: private"),
+    ):
+        path = root / "documents" / name
+        path.write_text(path.read_text().replace("---\n", f"---\n{line}\n", 1))
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "-f", "web"])
+    assert result.exit_code == 1, result.output
+    assert "every document in this issue is marked as a draft" in result.output
+    assert "a status such as private, or a password" in result.output
+    assert not (root / "dist").exists()
