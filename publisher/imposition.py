@@ -186,12 +186,15 @@ def _copies(pdf: bytes, layout: str) -> bytes:
             raise PublisherError.at(
                 f"{layout} makes copies of a one-sheet leaflet; this PDF has {sides} pages"
             )
-        grid = _copies_grid(layout, width, height) or GRIDS[layout]  # or _sheet_for says why
+        if (placed := _copies_grid(layout, width, height)) is None:
+            page_mm = (width / PT_PER_MM, height / PT_PER_MM)
+            message, hint = copies_problem(layout, *page_mm) or ("", "")  # none fits: one
+            raise PublisherError.at(message, hint=hint)
+        grid, sheet = placed
         # cards reads its pages as front, back, front, back…: one pair per copy.
         copies = grid[0] * grid[1]
         doc.select([0, sides - 1] * copies)
         source = doc.tobytes()
-    sheet = _sheet_for(grid, width, height, layout)
     margin_x = (sheet[0] - grid[0] * width) / 2
     margin_y = (sheet[1] - grid[1] * height) / 2
     out = io.BytesIO()
@@ -245,25 +248,18 @@ def copy_count(layout: str) -> int:
     return across * down
 
 
-def _copies_grid(layout: str, width: float, height: float) -> tuple[int, int] | None:
-    """How `layout`'s copies of a page width × height pt go on an A4 or Letter sheet: its
-    grid, or the grid turned for a page laid landscape (two A5 landscape one above the
-    other, as two portrait ones go side by side); None when neither fits."""
+def _copies_grid(
+    layout: str, width: float, height: float
+) -> tuple[tuple[int, int], tuple[float, float]] | None:
+    """How `layout`'s copies of a page width × height pt go on a sheet, and which: its grid,
+    or the grid turned for a page laid landscape (two A5 landscape one above the other, as
+    two portrait ones go side by side), on A4, else Letter, portrait or landscape, whichever
+    holds it; None when none does."""
     across, down = GRIDS[layout]
     for grid in ((across, down), (down, across)):
-        if _standard_sheet(grid[0] * width, grid[1] * height, COPY_SHEETS):
-            return grid
+        if sheet := _standard_sheet(grid[0] * width, grid[1] * height, COPY_SHEETS):
+            return grid, sheet
     return None
-
-
-def _sheet_for(
-    grid: tuple[int, int], width: float, height: float, layout: str
-) -> tuple[float, float]:
-    """A4, else Letter, portrait or landscape, whichever holds the grid of copies."""
-    if sheet := _standard_sheet(grid[0] * width, grid[1] * height, COPY_SHEETS):
-        return sheet
-    message, hint = copies_problem(layout, width / PT_PER_MM, height / PT_PER_MM) or ("", "")
-    raise PublisherError.at(message, hint=hint)
 
 
 def _cut_marks(

@@ -172,10 +172,9 @@ def parse_page_size(value: Any) -> PageSize:
         return PageSize(page.name if width < height else f"{page.name} landscape", width, height)
     if name := page_size_named(text):
         return PageSize(name, *PAGE_SIZES[name])
-    parts = text.split()
-    if len(parts) == 2:
+    if len(words) == 2:
         try:
-            width, height = (parse_length(p) for p in parts)
+            width, height = (parse_length(w) for w in words)
         except ValueError:
             pass
         else:

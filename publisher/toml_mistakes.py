@@ -132,8 +132,4 @@ def _toml_slashes(written: str) -> str | None:
     if "\\" not in written:
         return None
     fixed = DOUBLE_QUOTED.sub(slashed, written).strip()
-    try:
-        tomllib.loads(fixed)
-    except tomllib.TOMLDecodeError:
-        return None
-    return fixed
+    return fixed if _is_toml(fixed) else None

@@ -436,9 +436,8 @@ def marked_draft(meta: dict[str, Any], path: Path) -> bool:
         return True
     if _flag(meta.get("draft")) is True or _flag(meta.get("published")) is False:
         return True
-    return str(meta.get("status", "")).strip().casefold() in _UNPUBLISHED or bool(
-        password_protected(meta)
-    )
+    status = str(meta.get("status", "")).strip().casefold()
+    return status in _UNPUBLISHED or password_protected(meta)
 
 
 def password_protected(meta: Mapping[str, Any]) -> bool:
