@@ -24,7 +24,13 @@ from .day_hint import day_hint
 from .errors import PublisherError
 from .limits import YAML_MAX_ALIASES, YAML_MAX_DEPTH, YAML_MAX_NODES
 from .toml_mistakes import TOML_HEADER, TOML_KEY, toml_hint, unclosed_quote
-from .yaml_mistakes import YAML_CHECK, mistake_at, unclosed_bracket, written_line
+from .yaml_mistakes import (
+    YAML_CHECK,
+    mistake_at,
+    text_read_as_a_key,
+    unclosed_bracket,
+    written_line,
+)
 from .yaml_text import KEY_VALUE, curly_quoted, quoted, yaml_loader
 
 KeyPath = tuple[Hashable, ...]
@@ -152,6 +158,9 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
             if pasted:
                 _strip_keys(node)
             _straighten_quoted_values(node, loader, path, first_line)
+            if found := text_read_as_a_key(node):
+                index, message, fix = found
+                raise PublisherError.at(message, path, index + first_line, fix)
             if "#" in text:
                 _refuse_hashtags_read_as_comments(node, text, path, first_line)
         data = loader.construct_document(node) if node is not None else None
@@ -166,7 +175,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
             mark = getattr(exc, "context_mark", None) or mark
         line, hint = first_line, YAML_CHECK
         if mark is not None:
-            index, hint = mistake_at(text, mark.line)
+            index, hint = mistake_at(text, mark.line, first_line)
             line = index + first_line
         raise PublisherError.at(f"not valid YAML: {problem}", path, line, hint) from None
     finally:

@@ -2,26 +2,32 @@
 
 People who never chose YAML write its mistakes: a tab that indents, a Windows path in
 double quotes, a colon, quote or bracket left in a title, a key with no colon or no space
-after it, a line indented out of step. PyYAML names the line where it gave up, often a
-line or more below; the fix found here is checked by parsing the file with it made.
+after it, a line indented out of step, the text of `editorial: |` written under it without
+its indent. PyYAML names the line where it gave up, often a line or more below; the fix
+found here is checked by parsing the file with it made. One of these mistakes is YAML all
+the same (`text_read_as_a_key`), and is refused from the parsed tree.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .yaml_text import CURLY_PAIRS, KEY_VALUE, curly_quoted, parses, quoted, yaml_loader
 
 
-def mistake_at(text: str, index: int) -> tuple[int, str]:
+def mistake_at(text: str, index: int, first_line: int = 1) -> tuple[int, str]:
     """The line (from 0) of the mistake PyYAML gave up on at line `index`, and its fix: the
     line's own (`yaml_fix`), else a list item's dash with no space after it, a key with no
     colon or no space after it, or a key indented out of step, each of which PyYAML names
-    lines later."""
+    lines later. `first_line`: the file's line where `text` starts (front matter's is 2),
+    for a hint that names lines."""
     hint = yaml_fix(written_line(text, index))
     if dashed := dash_without_space(text, index):
         return dashed
     if hint == YAML_CHECK:
+        if unindented := _block_text_not_indented(text, index, first_line):
+            return unindented
         for mistake in (_colon_missing, _space_missing, _indent_out_of_step):
             if found := mistake(text, index):
                 return found
@@ -209,6 +215,89 @@ def _indent_out_of_step(text: str, upto: int) -> tuple[int, str] | None:
                     )
                     return index, f"{move}, in line with {lined} above it"
     return None
+
+
+# A key whose value is the block of text below it: `editorial: |`, `summary: >-`
+_BLOCK_KEY = re.compile(r"^( *)((?:- +)?)([A-Za-z_][\w-]*):[ \t]+([|>][-+1-9]*)[ \t]*(?:#.*)?$")
+
+
+# How many keys below a block of text may be where its text ends: each is a parse of the file
+_BLOCK_ENDS_TRIED = 8
+
+
+def _block_text_not_indented(text: str, upto: int, first_line: int) -> tuple[int, str] | None:
+    """The first line of the text under a key such as `editorial: |` written without the
+    indent that makes it the key's value, and the fix: YAML reads the text as keys and
+    says "could not find expected ':'", which the hint for a missing colon answered with
+    `Hello: there`. The text ends at a key in line with the block's own key: the first
+    whose indenting mends the file."""
+    lines = text.split("\n")
+    start = next(
+        (i for i in range(min(upto, len(lines) - 1), -1, -1) if _BLOCK_KEY.match(lines[i])), None
+    )
+    if start is None:
+        return None
+    found = _BLOCK_KEY.match(lines[start])
+    assert found is not None
+    key_indent = len(found.group(1)) + len(found.group(2))
+    written = [i for i in range(start + 1, len(lines)) if lines[i].strip()]
+    if not written:
+        return None
+    spaces = _indent(lines[written[0]])
+    spaces = spaces if spaces > key_indent else key_indent + 2  # as its first line has it
+    ends = [i for i in written if _indent(lines[i]) <= key_indent and _KEY_AT.match(lines[i])]
+    for end in [*ends[:_BLOCK_ENDS_TRIED], len(lines)]:
+        short = [i for i in written if i < end and _indent(lines[i]) < spaces]
+        if not short:
+            return None  # the text is indented: the mistake is another
+        mended = list(lines)
+        for i in short:
+            mended[i] = " " * spaces + lines[i].lstrip(" ")
+        still = _error_line("\n".join(mended))
+        if still is None or still > upto:
+            lines_from = f"lines {short[0] + first_line} to {short[-1] + first_line}"
+            which = "this line" if len(short) == 1 else lines_from
+            block = f"{found.group(3)}: {found.group(4)}"
+            return short[0], _indent_the_text(which, spaces, block)
+    return None
+
+
+def _indent_the_text(which: str, spaces: int, block: str) -> str:
+    return f"start {which} with {spaces} spaces: the text of '{block}' above is indented under it"
+
+
+def text_read_as_a_key(root: Any) -> tuple[int, str, str] | None:
+    """A line of prose read as a key because the text it belongs to, under `editorial: |`,
+    was written without its indent: the line (from 0), the message and the fix. The file is
+    YAML all the same when the text's first line has a colon in it (`We say: no.`), and its
+    block is read as empty: the editorial went out blank and the manifest named an unknown
+    key 'We say' with the keys it knows; in front matter the text was kept as a field no
+    output shows. A key with a space in it is prose; a block left empty before a key such
+    as `sections:` is the editor's choice."""
+    import yaml
+
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        stack.extend(value for _, value in node.value)
+        for (key, value), (after, _) in zip(node.value, node.value[1:], strict=False):
+            emptied = isinstance(value, yaml.ScalarNode) and value.style in ("|", ">")
+            prose = isinstance(after, yaml.ScalarNode) and not after.style
+            if emptied and not value.value and prose and re.search(r"\s", after.value):
+                block = f"{key.value}: {value.style}"
+                message = f"'{after.value}' is read as a key: the text of '{block}' above is empty"
+                which = "this line, and the text's lines after it,"
+                fix = _indent_the_text(which, key.start_mark.column + 2, block)
+                return after.start_mark.line, message, fix
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _nearest_mendable(

@@ -392,6 +392,74 @@ def test_a_mistake_yaml_names_late_is_named_at_its_own_line_with_the_fix(
     assert_failed_cleanly(minimal, code)
 
 
+# The editorial typed under `editorial: |` without its indent: YAML reads its lines as keys,
+# and the hint for a key without its colon answered `Hello: there`.
+EDITORIAL_UNINDENTED = [  # the editorial as typed, the line named, the fix
+    ("editorial: |\nHello there.\n", 5, "start this line with 2 spaces"),
+    ("editorial: |\nHello\n", 5, "start this line with 2 spaces"),
+    ("editorial: >\nFirst paragraph.\n\nSecond one.\n", 5, "start lines 5 to 7 with 2 spaces"),
+    ("editorial: |\n  First paragraph.\n\nSecond one.\n", 7, "start this line with 2 spaces"),
+    ("editorial: |-\n    Four spaces.\nTwo.\n", 6, "start this line with 4 spaces"),
+]
+
+
+@pytest.mark.parametrize(
+    ("editorial", "line", "fix"), EDITORIAL_UNINDENTED, ids=[t[0] for t in EDITORIAL_UNINDENTED]
+)
+def test_an_editorial_typed_without_its_indent_is_told_to_indent_its_lines(
+    minimal: Path, editorial: str, line: int, fix: str
+) -> None:
+    write_manifest(minimal, GOOD.replace("sections:", editorial + "sections:"))
+    code, output = run_build(minimal)
+    block = editorial.split("\n")[0]
+    assert f"001-first.yaml:{line}: not valid YAML" in output
+    assert f"hint: {fix}: the text of '{block}' above is indented under it" in " ".join(
+        output.split()
+    )
+    assert_failed_cleanly(minimal, code)
+
+
+def test_an_editorial_line_with_a_colon_typed_without_its_indent_is_not_an_unknown_key(
+    minimal: Path,
+) -> None:
+    """`We say: no.` is YAML: a key 'We say', the editorial above it empty."""
+    write_manifest(minimal, GOOD.replace("sections:", "editorial: |\nWe say: no.\nsections:"))
+    code, output = run_build(minimal)
+    assert "001-first.yaml:5: 'We say' is read as a key: the text of 'editorial: |' above is" in (
+        " ".join(output.split())
+    )
+    assert "hint: start this line, and the text's lines after it, with 2 spaces" in " ".join(
+        output.split()
+    )
+    assert_failed_cleanly(minimal, code)
+
+
+@pytest.mark.parametrize(
+    ("summary", "message"),
+    [
+        ("summary: >\nIt says stop.\n\nMore.\n", "4: not valid YAML"),
+        ("summary: >\nIt says: stop.\n", "4: 'It says' is read as a key"),
+    ],
+    ids=["not YAML", "a key"],
+)
+def test_a_front_matter_summary_typed_without_its_indent_is_named_at_the_files_line(
+    minimal: Path, summary: str, message: str
+) -> None:
+    (minimal / "documents" / "second-article.md").write_text(
+        f"---\ntitle: The second article\n{summary}---\n\nBody\n"
+    )
+    code, output = run_build(minimal)
+    assert f"second-article.md:{message}" in output
+    assert "the text of 'summary: >' above is indented under it" in " ".join(output.split())
+    assert_failed_cleanly(minimal, code)
+
+
+def test_an_editorial_left_empty_before_the_next_key_is_built(minimal: Path) -> None:
+    write_manifest(minimal, GOOD.replace("sections:", "editorial: |\nsections:"))
+    code, output = run_build(minimal)
+    assert code == 0, output
+
+
 def test_a_front_matter_key_without_its_colon_is_named_at_its_line(minimal: Path) -> None:
     """libyaml named the closing '---' (the end of the block it was given)."""
     (minimal / "documents" / "second-article.md").write_text(
