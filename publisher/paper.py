@@ -41,6 +41,18 @@ def _name_key(text: str) -> str:
     return "".join(c for c in text.casefold() if c not in " -_")
 
 
+# Where everyday paper is Letter, not A4: the regions CLDR's paperSize "US-Letter" names
+# (Unicode TR35, supplemental measurementData); the rest of the world prints on A4.
+LETTER_REGIONS = frozenset(
+    ("BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR", "SV", "US", "VE")
+)
+
+
+def everyday_page_size(region: str | None) -> str:
+    """The paper a printer in `region` (ISO 3166 code) holds: Letter or A4."""
+    return "Letter" if region and region.upper() in LETTER_REGIONS else "A4"
+
+
 IMPOSITIONS = ("booklet", "2up", "3up", "4up", "none")
 PAGE_BREAKS = ("section", "none")  # where the booklet starts a new page (besides the covers)
 # PDF/UA for screens and screen readers, PDF/A for archives, PDF/X for print shops. PDF/X-1a

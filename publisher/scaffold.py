@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.headerregistry import Address
 from pathlib import Path
@@ -21,6 +22,7 @@ from slugify import slugify
 from .config import CONFIG_NAME, name_and_address
 from .errors import PublisherError
 from .output import atomic_write
+from .paper import everyday_page_size
 
 DEFAULT_TITLE = "Our Newsletter"
 
@@ -36,7 +38,7 @@ name = {organisation}
 contact = {contact}
 
 [pdf]
-page_size = "A4"   # A3, A4, A5, A6, B5, DL, Letter, Half Letter, Legal, Tabloid or "120mm 180mm"
+page_size = {page_size}   # A3, A4, A5, A6, B5, DL, Letter, Half Letter, Legal, Tabloid or "120mm 180mm"
 
 [email]
 from = {sender}
@@ -96,6 +98,9 @@ class Created:
     existing: list[tuple[Path, str]] = field(default_factory=list)
     # (line in publisher.toml, the line, what it is for): placeholders still to edit
     placeholders: list[tuple[int, str, str]] = field(default_factory=list)
+    # The page size written, when not A4: what chose it (the machine's locale or the
+    # language's region), which the editor should know before printing
+    page_size_note: str | None = None
 
 
 def check_name(value: str, what: str = "the title") -> str:
@@ -294,6 +299,7 @@ def create_workspace(directory: Path, identity: Identity | None = None) -> Creat
     assert sender is not None
     address = name_and_address(sender)[1]
     words = _starter_words(identity)
+    page_size, region_from = regional_page_size(identity.language, os.environ)
     config = _CONFIG.format(
         title=_toml(identity.title),
         description=_toml(words["description"]),
@@ -303,6 +309,7 @@ def create_workspace(directory: Path, identity: Identity | None = None) -> Creat
         sender=_toml(sender),
         language=_toml(identity.language),
         reply_to="" if identity.sender else f'reply_to = "editors@{slug}.example.org"\n',
+        page_size=_toml(page_size),
     )
     from .i18n import available_languages, base_language
     from .style import theme_folder
@@ -321,6 +328,11 @@ def create_workspace(directory: Path, identity: Identity | None = None) -> Creat
         ),
     }
     created = Created()
+    if page_size != "A4":
+        created.page_size_note = (
+            f"PDF pages are {page_size}, the paper printers hold in {region_from};"
+            " [pdf] page_size in publisher.toml sets another"
+        )
     for name, text in files.items():
         path = directory / name
         if os.path.lexists(path):
@@ -334,6 +346,29 @@ def create_workspace(directory: Path, identity: Identity | None = None) -> Creat
         if key in _PLACEHOLDERS and (".example.org" in line or words["postal_address"] in line):
             created.placeholders.append((number, line, _PLACEHOLDERS[key]))
     return created
+
+
+# A locale as the C library's variables name it: en_US.UTF-8, es_MX, fr_CA.utf8@euro
+_LOCALE_REGION = re.compile(r"^[A-Za-z]{2,3}_([A-Za-z]{2})(?![A-Za-z])")
+
+
+def regional_page_size(language: str, environ: Mapping[str, str]) -> tuple[str, str]:
+    """The page size a new workspace prints on, and why: the region of the machine's locale
+    for paper (LC_ALL, else LC_PAPER, else LANG, as the C library reads them), or when that
+    names none (C.UTF-8) the region of the newsletter's language (es-MX, fr-CA). An editor
+    in Chicago or Mexico City printing A4 pages got them shrunk or cut on Letter paper, as
+    word processors there never do. Only init asks: a build reads publisher.toml alone, the
+    same on every machine."""
+    import langcodes
+
+    for name in ("LC_ALL", "LC_PAPER", "LANG"):
+        if value := environ.get(name):
+            if found := _LOCALE_REGION.match(value):
+                region = found.group(1).upper()
+                return everyday_page_size(region), f"{region}: your locale is {value}"
+            break
+    region = langcodes.Language.get(language).territory
+    return everyday_page_size(region), f"{region}: the newsletter's language is {language}"
 
 
 def postal_placeholder(contact: str) -> str | None:

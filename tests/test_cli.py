@@ -640,6 +640,62 @@ def test_init_makes_a_newsletter_in_the_language_given_by_code_or_name(
     assert "Welcome" not in (root / "issues" / "001-first-issue.yaml").read_text()
 
 
+# Letter is 8.5 × 11 in (ANSI), A4 210 × 297 mm (ISO 216): in PostScript points, 72 an inch
+LETTER_POINTS, A4_POINTS = (612, 792), (595.28, 841.89)
+
+
+@pytest.mark.parametrize(
+    ("locale", "language", "points"),
+    [
+        ({"LANG": "en_US.UTF-8"}, "en", LETTER_POINTS),
+        ({"LANG": "en_GB.UTF-8"}, "en", A4_POINTS),
+        ({"LANG": "fr_CA.utf8"}, "fr", LETTER_POINTS),
+        ({"LC_PAPER": "es_CL.UTF-8", "LANG": "es_ES.UTF-8"}, "es", LETTER_POINTS),
+        ({"LC_ALL": "de_DE.UTF-8", "LANG": "en_US.UTF-8"}, "en", A4_POINTS),
+        # a locale naming no region: the newsletter's language's
+        ({"LANG": "C.UTF-8"}, "es-MX", LETTER_POINTS),
+        ({"LANG": "C.UTF-8"}, "en", A4_POINTS),
+        # the machine's printer, not its readers' country, is what the pages come out of
+        ({"LANG": "es_ES.UTF-8"}, "es-MX", A4_POINTS),
+    ],
+    ids=[
+        "en_US",
+        "en_GB",
+        "fr_CA",
+        "LC_PAPER es_CL over LANG es_ES",
+        "LC_ALL de_DE over LANG en_US",
+        "C, language es-MX",
+        "C, language en",
+        "es_ES, language es-MX",
+    ],
+)
+def test_init_prints_on_the_paper_of_the_region_it_is_made_in(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    locale: dict[str, str],
+    language: str,
+    points: tuple[float, float],
+) -> None:
+    """In the Americas and the Philippines printers hold Letter; everywhere else A4."""
+    import pikepdf
+
+    for name in ("LC_ALL", "LC_PAPER", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in locale.items():
+        monkeypatch.setenv(name, value)
+    root = tmp_path / "news"
+    result = invoke("init", str(root), "--title", "News", "--language", language)
+    assert result.exit_code == 0, result.output
+    letter = points == LETTER_POINTS
+    assert ("PDF pages are Letter" in result.output) is letter
+    assert ("[pdf] page_size in publisher.toml" in result.output) is letter
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # a build reads publisher.toml alone
+    assert invoke("-C", str(root), "build", "-f", "pdf").exit_code == 0
+    with pikepdf.open(root / "dist" / "001-first-issue" / "001-first-issue.pdf") as pdf:
+        box = [float(value) for value in pdf.pages[0].mediabox]
+    assert box[2:] == pytest.approx(points, abs=0.01)
+
+
 @pytest.mark.parametrize(
     ("name", "tag"),
     [

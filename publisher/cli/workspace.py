@@ -209,6 +209,8 @@ def init(
         click.echo(f"created {path}")
     for path, what in created.existing:
         click.echo(f"{path}: {what}")
+    if created.page_size_note:
+        click.echo(f"\n{created.page_size_note}")
     if created.placeholders:
         config = directory / "publisher.toml"
         click.echo(f"\n{config} still has placeholders; edit them before sending an issue:")
