@@ -13,6 +13,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from bounded import finishes_within
 from click.testing import CliRunner
 from PIL import Image
 from test_import import html_of, import_one, texts
@@ -2324,6 +2325,23 @@ def test_outlooks_plain_text_links_keep_their_addresses(tmp_path: Path) -> None:
         "More at our site (https://example.org/backpay).",
         "Write to maria@example.org or see https://example.org/rota now.",
     ]
+
+
+def test_a_word_hundreds_of_thousands_of_characters_long_is_read_in_time_linear_in_it() -> None:
+    """A picture pasted as its base64 text, a line of '>' quoting marks, a page's HTML pasted
+    on one line: looking for an Outlook link's words before a '<' from every character of
+    it took 56 s at 100,000 characters and four times as long at twice as many. Bounded at
+    20 s (each takes about one), with links after it and two in one word still written."""
+    finishes_within(
+        20,
+        "from publisher.importers.plaintext import recover",
+        "for pasted in ('iVBORw0KGgo' * 40_000, '>' * 400_000, '<b>x</b>' * 50_000):",
+        "    text = f'Photos\\n\\n{pasted}\\n\\nSee our site<https://example.org/m>.\\n'",
+        "    (draft,) = recover(text)",
+        "    assert 'our site (https://example.org/m)' in draft.body_html, draft.body_html[-300:]",
+        "(draft,) = recover('Title\\n\\nSee x<https://e.org/a>y<https://e.org/b> now.\\n')",
+        "assert 'x (https://e.org/a)y (https://e.org/b) now' in draft.body_html, draft.body_html",
+    )
 
 
 def word_list_item(level: int, mark: str, font: str, words: str) -> str:
