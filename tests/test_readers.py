@@ -1888,3 +1888,64 @@ def test_a_rule_between_two_paragraphs_stays(tmp_path: Path) -> None:
     path.write_text("Part one.\n\n---\n\nPart two.\n")
     body = lxml.html.fragment_fromstring(read(path).body_html, create_parent="div")
     assert [child.tag for child in body] == ["p", "hr", "p"]
+
+
+NBSP = "\u00a0"
+PASTED = "The cleaners at the depot voted to strike on Monday after a year without a rise"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("pasted.html", f"<p>{PASTED.replace(' ', '&nbsp;')}.</p>"),
+        ("pasted.md", f"{PASTED.replace(' ', NBSP)}.\n"),
+        # a web editor's: a no-break space after every other word, and numeric references
+        ("editor.html", f"<p>{PASTED.replace(' ', '&#160;')}.</p>"),
+    ],
+)
+def test_words_each_tied_to_the_next_by_no_break_spaces_are_spaced(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    """Pasted from a web editor or a PDF viewer, every space was a no-break one: the
+    paragraph was one word, broken inside words across the PDF's lines ("ove r")."""
+    path = tmp_path / name
+    path.write_text(text)
+    paragraph = lxml.html.fragment_fromstring(read(path).body_html, create_parent="div")[0]
+    assert paragraph.text_content() == f"{PASTED}."
+
+
+@pytest.mark.parametrize(
+    "tied",
+    [
+        f"a 10{NBSP}000{NBSP}km march",  # numbers and their units
+        f"as M.{NBSP}Dupont said under Art.{NBSP}5{NBSP}§{NBSP}2 today",
+        f"to Rosa{NBSP}Luxemburg{NBSP}Platz{NBSP}station",  # four words tied: a name
+        f"Date:{NBSP}{NBSP}{NBSP}Monday, the{NBSP}{NBSP}first",  # room made with several
+    ],
+)
+def test_no_break_spaces_that_tie_a_few_words_stay(tmp_path: Path, tied: str) -> None:
+    path = tmp_path / "tied.md"
+    path.write_text(f"We walk: {tied}.\n")
+    paragraph = lxml.html.fragment_fromstring(read(path).body_html, create_parent="div")[0]
+    assert paragraph.text_content() == f"We walk: {tied}."
+
+
+def test_french_spaces_before_punctuation_stay_in_a_paragraph_of_tied_words(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "greve.md"
+    typed = "Les salariés du dépôt ont voté la grève lundi : « Non ! »"
+    path.write_text(f"---\nlang: fr\n---\n\n{typed.replace(' ', NBSP)}\n")
+    paragraph = lxml.html.fragment_fromstring(read(path).body_html, create_parent="div")[0]
+    narrow = "\u202f"  # French's before ! and inside « », by the Imprimerie nationale
+    assert paragraph.text_content() == (
+        f"Les salariés du dépôt ont voté la grève lundi{NBSP}: «{narrow}Non{narrow}!{narrow}»"
+    )
+
+
+def test_code_keeps_its_no_break_spaces(tmp_path: Path) -> None:
+    path = tmp_path / "code.md"
+    code = NBSP.join(["a", "b", "c", "d", "e", "f"])
+    path.write_text(f"Type `{code}` here.\n")
+    code_element = lxml.html.fragment_fromstring(read(path).body_html, create_parent="div")[0][0]
+    assert code_element.tag == "code" and code_element.text == code

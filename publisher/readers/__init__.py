@@ -67,6 +67,7 @@ from .personal_links import say_personal_links
 from .press_release import for_readers, without_label
 from .redirects import without_redirects
 from .text import TextReader
+from .tied_words import untied_words
 from .typed_lists import typed_lists
 
 log = logging.getLogger(__name__)
@@ -459,12 +460,13 @@ def convert_document(
 
 
 def with_text_mended(body: str, language: str) -> str:
-    """`body` (sanitised HTML) with the addresses written in it as text made links, its links
-    through someone else's redirect leading to their address, its paragraphs written the
-    other way from `language` marked so, its quotation marks and French's spaces before
-    punctuation set as each paragraph's language sets them, and its notes numbered in the
-    language's digits: a document's and the editorial's alike."""
-    marked = marked_directions(without_redirects(link_addresses(body)), language)
+    """`body` (sanitised HTML) with long runs of words tied by no-break spaces spaced, the
+    addresses written in it as text made links, its links through someone else's redirect
+    leading to their address, its paragraphs written the other way from `language` marked
+    so, its quotation marks and French's spaces before punctuation set as each paragraph's
+    language sets them, and its notes numbered in the language's digits: a document's and
+    the editorial's alike."""
+    marked = marked_directions(without_redirects(link_addresses(untied_words(body))), language)
     typeset = spaced_punctuation(curl_quotes(marked, language), language)
     return with_note_numbers_in_digits(typeset, language)
 
