@@ -179,6 +179,32 @@ def test_in_print_a_word_too_long_to_lay_out_in_good_time_gets_a_break_every_20_
     assert printed.text_content().replace("\u200b", "") == f"See {'z' * 2_500} and {'x' * 2_001}."
 
 
+@pytest.mark.parametrize(
+    "run",
+    [
+        "<b>x</b>" * 2_500,  # a word through inline tags: a page's markup pasted on one line
+        "ab\u00a0" * 1_000,  # words tied by no-break spaces, where no line may break
+        "cd\u202f" * 1_000,  # narrow no-break spaces (French's)
+    ],
+    ids=["inline tags", "no-break spaces", "narrow no-break spaces"],
+)
+def test_in_print_a_word_runs_on_through_inline_tags_and_no_break_spaces(run: str) -> None:
+    """WeasyPrint lays out such a run as one word: a page of 25,000 <b>x</b> in a row took
+    it over 100 s."""
+    printed = lxml.html.fragment_fromstring(breakable_long_words(f"<p>Before {run} after</p>"))
+    pieces = printed.text_content().removeprefix("Before ").removesuffix(" after").split("\u200b")
+    assert {len(piece) for piece in pieces} == {20}
+    assert len(pieces) == len(lxml.html.fragment_fromstring(f"<p>{run}</p>").text_content()) / 20
+
+
+def test_in_print_a_word_ends_with_its_block_written_with_no_space_after_it() -> None:
+    """A minified page's list items or table cells, with no space between their tags, are
+    words of their own: a break in one would split "solidarity" across two lines."""
+    body = "<ul>" + "<li>solidarity</li>" * 500 + "</ul><table><tr>" + "<td>2026</td>" * 600
+    body += "</tr></table><p>One<br>two</p>"
+    assert breakable_long_words(body) is body
+
+
 def test_words_of_up_to_2000_characters_are_printed_as_written() -> None:
     body = f"<p>A long address: {'a' * 2_000} and text.</p>"
     assert breakable_long_words(body) is body

@@ -202,7 +202,18 @@ def _add_style(element: HtmlElement, declaration: str) -> None:
 
 
 LONGEST_WORD = 2_000  # characters without a space: longer than any word or real address
-_LONG_WORD = re.compile(rf"[^\s<>]{{{LONGEST_WORD + 1},}}")
+# A run of text with no place a line may break: the no-break spaces (U+00A0, U+202F, U+2007)
+# are part of it, and so are the inline tags inside it (`<b>x</b><b>y</b>…`), not a block's
+_UNBROKEN = "[^\t\n\f\r <>\u1680\u2000-\u2006\u2008-\u200b\u205f\u3000]"
+_LONG_WORD = re.compile(f"{_UNBROKEN}{{{LONGEST_WORD + 1},}}")
+_BREAKING = frozenset({
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div",
+    "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+})  # fmt: skip
+_BREAKING_TAG = re.compile(rf"</?(?:{'|'.join(sorted(_BREAKING))})\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def breakable_long_words(body: str) -> str:
@@ -211,21 +222,47 @@ def breakable_long_words(body: str) -> str:
     takes time quadratic in the paragraph's length to do it: a word of 10,000 characters
     took 10 s, one of 100,000 (pasted data, a blob of base64) minutes. It does so for every
     piece wider than the line, so the pieces are short enough for any line publisher lays
-    out (an A6 leaflet's, in wide letters). Only text with such a word is parsed and changed."""
-    if not _LONG_WORD.search(body):
+    out (an A6 leaflet's, in wide letters). A word runs on through inline tags and no-break
+    spaces, as the line breaker reads it, and ends with its block (a minified page's list
+    items, written with no space between them, are words of their own). Only text with
+    such a word is parsed and changed."""
+    if not _LONG_WORD.search(_TAG.sub("", _BREAKING_TAG.sub("\n", body))):
         return body
     root = body_tree(body)
-    for element in root.iter():
-        element.text, element.tail = _broken(element.text), _broken(element.tail)
+    pieces = list(_text_pieces(root))
+    texts = ["\n" if piece is None else getattr(*piece) or "" for piece in pieces]
+    breaks = [
+        at
+        for word in _LONG_WORD.finditer("".join(texts))
+        for at in range(word.start() + 20, word.end(), 20)
+    ]
+    if not breaks:
+        return body
+    start = taken = 0
+    for piece, text in zip(pieces, texts, strict=True):
+        end, cuts = start + len(text), []
+        while taken < len(breaks) and breaks[taken] < end:
+            cuts.append(breaks[taken] - start)
+            taken += 1
+        if piece and cuts:
+            edges = [0, *cuts, len(text)]
+            setattr(*piece, "\u200b".join(text[a:b] for a, b in itertools.pairwise(edges)))
+        start = end
     return body_html(root)
 
 
-def _broken(text: str | None) -> str | None:
-    if not text:
-        return text
-    return _LONG_WORD.sub(
-        lambda m: "\u200b".join(m[0][i : i + 20] for i in range(0, len(m[0]), 20)), text
-    )
+def _text_pieces(element: HtmlElement) -> Iterator[tuple[HtmlElement, str] | None]:
+    """Where the text of `element` lies, in reading order: its text, each child's pieces
+    and the child's tail; None where a block starts or ends (a line may break there)."""
+    breaking = isinstance(element.tag, str) and element.tag.lower() in _BREAKING
+    if breaking:
+        yield None
+    yield element, "text"
+    for child in element:
+        yield from _text_pieces(child)
+        yield child, "tail"
+    if breaking:
+        yield None
 
 
 def lay_out(
