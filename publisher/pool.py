@@ -25,6 +25,13 @@ from .sites import hugo_site
 log = logging.getLogger(__name__)
 
 
+_TITLES_SHOWN = 3  # documents a title names, at most, in a hint
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
 class UnresolvedReference(Exception):
     """A manifest names a document that cannot be used; `hint` says what to do instead."""
 
@@ -177,7 +184,9 @@ class DocumentPool:
             names = {slug_for(f) for f in self.files} | {f.as_posix() for f in self.files}
             raise UnresolvedReference(
                 f"no document {ref!r} in documents/",
-                near_misses(ref, names) or "'publisher list' shows the documents there are",
+                near_misses(ref, names)
+                or self._titled(ref)
+                or "'publisher list' shows the documents there are",
             )
         if len(matches) > 1 and (original := self._original_of(matches)):
             return original
@@ -190,6 +199,29 @@ class DocumentPool:
                 f"name the one you mean by its file name: {', '.join(others)} or {last}",
             )
         return matches[0]
+
+    def _titled(self, ref: str) -> str | None:
+        """Which documents a manifest names by their title, as editors know them, and
+        how to name them: those whose front matter's title is `ref`, else holds each of
+        its words (two at least). Read only when a name found no document; Markdown's
+        titles alone (other formats need pandoc to be read)."""
+        from .readers.markdown import front_matter_fields
+
+        wanted = _words(ref)
+        same, holding = [], []
+        for file in self.files:
+            title = front_matter_fields(self.root / file, self.language or "en")[0].get("title")
+            if not wanted or not isinstance(title, str):
+                continue
+            if _words(title) == wanted:
+                same.append((file, title))
+            elif len(wanted) > 1 and set(wanted) <= set(_words(title)):
+                holding.append((file, title))
+        found = (same or holding)[:_TITLES_SHOWN]
+        named = [f"{slug_for(file)} (titled {title!r})" for file, title in found]
+        if not named:
+            return None
+        return f"name a document by its file name, not its title: {' or '.join(named)}"
 
     def empty(self, file: Path) -> bool:
         """Whether `file` (relative to the pool's root) holds nothing but white space, a

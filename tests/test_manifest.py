@@ -66,6 +66,37 @@ def test_missing_document_names_manifest_line_and_near_miss(minimal: Path) -> No
     assert_failed_cleanly(minimal, code)
 
 
+TITLED = "name a document by its file name, not its title: statement-v3-final (titled"
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        ('"Rent strike: the ballot result"', TITLED),
+        ('"rent strike, the BALLOT result!"', TITLED),
+        ("rent strike ballot", TITLED),  # words of it
+        ("strike", "'publisher list' shows the documents there are"),  # one word names none
+    ],
+    ids=["the title", "its words in other case", "words of it", "one word"],
+)
+def test_a_document_named_by_its_title_is_told_its_file_name(
+    minimal: Path, typed: str, hint: str
+) -> None:
+    """Editors know their documents by title; a manifest names them by file, which for a
+    Word file saved as "statement v3 final" says nothing of what is in it."""
+    (minimal / "documents" / "statement-v3-final.md").write_text(
+        "---\ntitle: 'Rent strike: the ballot result'\n---\n\nWe won.\n"
+    )
+    write_manifest(minimal, GOOD.replace("second-article]", f"{typed}]"))
+    code, output = run_build(minimal)
+    said = " ".join(output.split())
+    assert "001-first.yaml:6: no document" in said
+    assert f"hint: {hint}" in said
+    if "titled" in hint:
+        assert "(titled 'Rent strike: the ballot result')" in said
+    assert_failed_cleanly(minimal, code)
+
+
 # An OLE compound file: what Word 97-2003 saves, and what Word saves a password-protected
 # DOCX as (the zip encrypted inside it).
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
