@@ -454,6 +454,48 @@ def test_a_table_longer_than_a_page_starts_under_its_heading_title_and_introduct
     assert last_row <= next(n for n, page in enumerate(pages) if "The returns:" in page) + 2
 
 
+def test_a_table_of_more_rows_than_a_page_holds_is_laid_out_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An A5 page is 595 pt high: 300 rows (of at least 6 pt each) cannot be kept on one.
+    Such a table used to be laid out kept whole first, and the whole issue again once it
+    was seen to run over pages: a data appendix of 5,000 rows took 54 s."""
+    import weasyprint
+
+    layouts = []
+    render = weasyprint.HTML.render
+
+    def counted(self: weasyprint.HTML, *args: object, **kwargs: object) -> weasyprint.Document:
+        layouts.append(1)
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.HTML, "render", counted)
+    rows = "\n".join(f"| {n} | Branch {n} | {10 * n} |" for n in range(1, 301))
+    body = f"The returns:\n\n| No. | Branch | Members |\n|---:|---|---:|\n{rows}\n"
+    root = workspace(tmp_path, {"returns": article("Branch returns", body)}, RETURNS_MANIFEST)
+    pages = page_texts(built(root, "--format", "pdf", "--page-size", "A5") / f"{ISSUE}.pdf")
+    assert len(layouts) == 1
+    title, opening = (
+        "News Branch returns March 1, 2026",
+        "The returns: No. Branch Members 1 Branch 1",
+    )
+    assert [page for page in pages if title in page and opening in page], pages
+    assert [page for page in pages if "300 Branch 300 3000" in page]  # every row printed
+
+
+def test_the_tables_of_a_page_are_counted_each_by_its_own_rows() -> None:
+    from publisher.renderers.weasy import numbered_tables, tables_of_more_rows
+
+    inner = "<table><tr><td>a</td></tr><tr><td>b</td></tr><tr><td>c</td></tr></table>"
+    page = numbered_tables(
+        "<table><tr><td>1</td></tr><TR><td>2</td></tr></table>"  # table 1: 2 rows
+        f"<table><tr><td>{inner}</td></tr></table>"  # table 2: 1 row, table 3 in it: 3
+    )
+    assert tables_of_more_rows(page, 1) == {"1", "3"}
+    assert tables_of_more_rows(page, 2) == {"3"}
+    assert tables_of_more_rows(page, 3) == set()
+
+
 BRANCHES = "\n".join(
     f"| {n} | Branch {n} of the Eastharbour and District Amalgamated Workers"
     f" | {400 + n} | £{100 + n}.50 | Yes |"

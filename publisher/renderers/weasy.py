@@ -303,10 +303,10 @@ def lay_out(
 
     fonts = FontConfiguration()  # @font-face (a [style] font bundled in the workspace) needs one
 
-    def render(page: str, rules: str = "") -> weasyprint.Document:
+    def render(page: str, rules: str = "", again: bool = True) -> weasyprint.Document:
         with stylesheets.ignored_rules() as ignored:
             css = module.CSS(string=stylesheet + rules, url_fetcher=fetcher, font_config=fonts)
-        if not rules:  # the stylesheet as written; not again with the tables' rules
+        if not again:  # the stylesheet as written, said once
             stylesheets.warn(stylesheet, ignored, template, ctx.templates, ctx.config.root)
         return module.HTML(string=page, base_url=base_url, url_fetcher=fetcher).render(
             stylesheets=[css],
@@ -315,11 +315,14 @@ def lay_out(
         )
 
     if not _TABLE.search(page):
-        return render(page)
+        return render(page, again=False)
     page = numbered_tables(page)
-    document = render(page)
+    # A table of more rows than the page has room for is longer than a page: free to
+    # break from the first layout, it costs no second one (a data appendix of 5,000 rows
+    # took 54 s, laid out twice)
+    long = tables_of_more_rows(page, paper.page_size.height_mm * PT_PER_MM / LEAST_ROW_PT)
+    document = render(page, "".join(map(breakable_table, sorted(long))), again=False)
     narrower: dict[str, Narrower] = {}
-    long: set[str] = set()
     long_rows: set[str] = set()
     for _ in range(2):  # the second time, for a table still too wide: words broken too
         too_wide = tables_too_wide(document)
@@ -441,6 +444,29 @@ def notes_taller_than(document: weasyprint.Document, share: float) -> list[str]:
                 if number and note.margin_height() > share * box.height:
                     found.append(number)
     return found
+
+
+LEAST_ROW_PT = LEAST_TABLE_PT  # a row's least height: one line of the least type
+
+
+def tables_of_more_rows(page: str, rows: float) -> set[str]:
+    """The numbered tables of `page` (`numbered_tables`) with more than `rows` rows of their
+    own (a table inside a cell counts its rows for itself)."""
+    counts: dict[str, int] = {}
+    open_tables: list[str] = []
+    for tag in _TABLE_TAGS.finditer(page):
+        if tag["table"]:
+            open_tables.append(tag["table"])
+            counts[tag["table"]] = 0
+        elif tag[0].startswith("</"):
+            if open_tables:
+                open_tables.pop()
+        elif open_tables:
+            counts[open_tables[-1]] += 1
+    return {number for number, count in counts.items() if count > rows}
+
+
+_TABLE_TAGS = re.compile(r'<table data-table="(?P<table>\d+)"|</table\s*>|<tr\b', re.IGNORECASE)
 
 
 def breakable_table(number: str) -> str:
