@@ -26,7 +26,7 @@ _SPACES = re.compile(r"([ \t\r\n]+)")  # a text's breakable spaces (U+00A0 is no
 def untied_words(body: str) -> str:
     """`body` (sanitised HTML) with the no-break spaces in long runs of tied words made
     spaces: see the module's docstring."""
-    if "&nbsp;" not in body and "\u00a0" not in body and "&#" not in body:
+    if not _NO_BREAKS.search(body):
         return body
     out: list[str] = []
     for token in tokens(body, ""):
