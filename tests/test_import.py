@@ -1358,6 +1358,32 @@ def test_saved_web_pages_are_cleaned_of_control_characters_too(tmp_path: Path) -
     assert not any(c in written for c in ("\x07", "\x1b", "[31m", "\ufffe"))
 
 
+NO_TITLE_LINE = (
+    "Strike committees met each night, and Strike pay was raised twice. The International"
+    " Trotskyist Opposition (ITO) stood with the people of Palestine when few did, and its"
+    " members joined the strike in every city where the ITO had a branch, from the ports to"
+    " the hospitals, and they kept the picket lines up through the winter.\n\n"
+    "Palestine was on every banner.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("statement-palestine-2024.txt", "Statement Palestine 2024"),
+        ("wiki-ito-history.txt", "Wiki ITO history"),
+        # "Strike" starts sentences, "strike" is written too: no name
+        ("ito_strike_report.txt", "ITO strike report"),
+    ],
+)
+def test_a_title_guessed_from_the_file_name_writes_its_names_as_the_text_does(
+    tmp_path: Path, name: str, title: str
+) -> None:
+    """ "Statement palestine 2024" was the guess, with the country in lower case."""
+    (doc,) = import_one(tmp_path, NO_TITLE_LINE, name)
+    assert doc.title == title
+
+
 # The import report ------------------------------------------------------------------------
 
 

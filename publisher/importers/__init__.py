@@ -25,6 +25,7 @@ from ..output import atomic_write
 from ..paths import TEXTEDIT_TEXT, is_textedit_package
 from ..pool import DocumentPool, is_housekeeping, slug_for, slugged
 from ..readers import fallback_title, is_picture, not_read
+from ..sanitize import plain_text
 from ..sites import hugo_site
 from ..slugs import unique
 from .draft import Draft
@@ -111,7 +112,10 @@ def import_files(
         start = len(report.documents)
         for part, draft in enumerate(drafts, start=1):
             if not draft.title:
-                draft.title = fallback_title(source) + (f" ({part})" if len(drafts) > 1 else "")
+                text = plain_text(draft.body_html)  # its names as the text writes them
+                draft.title = fallback_title(source, text) + (
+                    f" ({part})" if len(drafts) > 1 else ""
+                )
             existing = known.get((digest, part))
             fetched = _web_pictures(draft, fetch, media.keys()) if fetch or not existing else {}
             if existing is not None and not fetched:
@@ -333,7 +337,8 @@ def _recover_attachments(
                 continue
             for draft in found:
                 draft.found["e-mail attachment"] += 1
-                draft.title = draft.title or fallback_title(path)  # the file's, not the message's
+                # the file's, not the message's
+                draft.title = draft.title or fallback_title(path, plain_text(draft.body_html))
             drafts += found
             media |= images
     if problems:

@@ -12,6 +12,7 @@ import logging
 import os
 import plistlib
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -555,11 +556,23 @@ def summary_before_more(body_html: str) -> str:
     return plain_text(before) if marker else ""
 
 
-def fallback_title(path: Path) -> str:
+def fallback_title(path: Path, text: str = "") -> str:
     """The title of a document that names none: its file name as typed when it has spaces
     (an Obsidian note's, a Word file's: "Meeting Notes 2024-10"), else made readable from a
-    slug ("rent-strike_update" → "Rent strike update")."""
+    slug ("rent-strike_update" → "Rent strike update"), each word written as `text` (the
+    document's own) always writes it: "statement-palestine-2024" → "Statement Palestine
+    2024", "wiki-ito-history" → "Wiki ITO history". A word the text writes in lower case
+    anywhere is no name, whatever starts its sentences."""
     stem = named_by(path).stem
     if " " in stem.strip():
         return " ".join(stem.split())
-    return stem.replace("-", " ").replace("_", " ").capitalize()
+    words = [_as_written(word.lower(), text) for word in re.split(r"[-_\s]+", stem) if word]
+    title = " ".join(words)
+    return title[:1].upper() + title[1:]
+
+
+def _as_written(word: str, text: str) -> str:
+    """`word` (in lower case) as `text` writes it, when always with capitals."""
+    found = re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
+    written = Counter(match[0] for match in found)
+    return word if not written or word in written else written.most_common(1)[0][0]
