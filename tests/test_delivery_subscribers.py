@@ -330,16 +330,33 @@ def test_a_join_date_that_is_no_date_is_left_out_with_a_warning_and_the_person_i
     assert joined["d3@example.org"] == "2021-03-12T07:30:00+00:00"
 
 
+def test_a_csv_excel_saved_in_windows_1252_is_read_so_and_said(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    """Excel on Windows saves "CSV (Comma delimited)" in the code page of Western Europe
+    and the Americas, not UTF-8: such a list was refused until saved again."""
+    excel = tmp_path / "members.csv"
+    rows = "Nom;Prénom;E-mail\nDupont;René;rene@example.org\nMartínez;Ana;ana@example.es\n"
+    excel.write_bytes(rows.encode("cp1252"))
+    result = invoke(delivery_workspace, "subscribers", "import", str(excel))
+    assert result.exit_code == 0, result.output
+    assert "read as Windows-1252, not UTF-8" in " ".join(result.output.split())
+    names = dict(query(delivery_workspace, "SELECT address, name FROM subscribers"))
+    assert names == {"rene@example.org": "René Dupont", "ana@example.es": "Ana Martínez"}
+
+
 def test_a_csv_that_is_not_utf8_or_has_no_email_column_is_one_clear_error(
     delivery_workspace: Path, tmp_path: Path
 ) -> None:
-    latin1 = tmp_path / "latin1.csv"
-    latin1.write_bytes(
-        "email,name\nana@example.org,Ana\nbea@example.org,Beatriz Peña\n".encode("latin-1")
+    """Not UTF-8, and too short to tell its encoding: one letter reads as well in Mac
+    Roman as in Windows-1252, and a name garbled in every greeting is not to be guessed."""
+    doubtful = tmp_path / "doubtful.csv"
+    doubtful.write_bytes(
+        "email,name\nana@example.org,Ana\nbea@example.org,Bea Café\n".encode("mac_roman")
     )
     no_column = write_csv(tmp_path / "names.csv", [["name"], ["Ana"]])
 
-    for path, expected in [(latin1, "latin1.csv:3: not UTF-8"), (no_column, "names.csv:1:")]:
+    for path, expected in [(doubtful, "doubtful.csv:3: not UTF-8"), (no_column, "names.csv:1:")]:
         result = invoke(delivery_workspace, "subscribers", "import", str(path))
         assert result.exit_code == 1 and expected in result.output, result.output
         assert "Traceback" not in result.output

@@ -21,6 +21,7 @@ from typing import Any
 from .. import textfiles
 from ..controls import clean_text, warn_bidi_override
 from ..errors import Problem, PublisherError
+from ..importers.decode import Decoded, encoding_name, guess_text
 from ..importers.members import (
     PLATFORM_NAMES,
     Member,
@@ -501,7 +502,27 @@ def _read_text(path: Path) -> tuple[str, str]:
         _refuse_archive_of_lists(data, path)
         sheet = sheet_as_csv(data, path)
         return clean_text(sheet.text, path), sheet.said
+    if legacy := _in_an_editors_encoding(data, path):
+        return clean_text(legacy.text, path), (
+            f"read as {encoding_name(legacy.encoding)}, not UTF-8 (as Excel saves 'CSV (Comma"
+            " delimited)'): check the names with accents"
+        )
     return clean_text(textfiles.decoded(data, path, _SAVE_CSV_AS_UTF8), path), ""
+
+
+def _in_an_editors_encoding(data: bytes, path: Path) -> Decoded | None:
+    """`data` read in the encoding it was saved in, when that is not UTF-8 (nor UTF-16) and
+    the reading is sure: Excel on Windows saves "CSV (Comma delimited)" in Windows-1252, and
+    a list of members was refused until saved again. A doubtful guess is refused as before:
+    a name garbled in every greeting is worse than a list saved again."""
+    if textfiles.bom_codec(data) or b"\x00" in data[:4096]:
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        guessed = guess_text(data, path)
+        return guessed if guessed.doubt is None else None
+    return None
 
 
 def _refuse_archive_of_lists(data: bytes, path: Path) -> None:

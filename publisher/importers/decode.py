@@ -149,7 +149,7 @@ def _guess(data: bytes) -> Decoded:
             if odd < best.odd:
                 doubt = (
                     f"not UTF-8, nor an encoding editors' machines usually save: read as"
-                    f" {_name(other.encoding)}, a guess; check the text, or save it as UTF-8"
+                    f" {encoding_name(other.encoding)}, a guess; check the text, or save it as UTF-8"
                     " and import it again"
                 )
                 return Decoded(text, other.encoding, doubt)
@@ -173,7 +173,7 @@ def _doubt(best: _Reading, readings: list[_Reading]) -> str | None:
     if best.odd:
         sample = _first_odd_word(best.text)
         return (
-            f"not UTF-8: read as {_name(best.encoding)}, a guess, but {sample!r} looks out of"
+            f"not UTF-8: read as {encoding_name(best.encoding)}, a guess, but {sample!r} looks out of"
             " place; check the text, or save it as UTF-8 and import it again"
         )
     rival = next((r for r in readings if r.text != best.text), None)
@@ -187,13 +187,13 @@ def _doubt(best: _Reading, readings: list[_Reading]) -> str | None:
         return None
     ours, theirs = _first_difference(best.text, rival.text)
     return (
-        f"not UTF-8: read as {_name(best.encoding)}, a guess; as {_name(rival.encoding)} it"
+        f"not UTF-8: read as {encoding_name(best.encoding)}, a guess; as {encoding_name(rival.encoding)} it"
         f" would have {theirs!r} for {ours!r}: check its accented letters, or save the file"
         " as UTF-8 and import it again"
     )
 
 
-def _name(encoding: str) -> str:
+def encoding_name(encoding: str) -> str:
     if encoding in _NAMES:
         return _NAMES[encoding]
     if found := regex.fullmatch(r"cp(125\d)", encoding):
