@@ -56,11 +56,12 @@ def to_html(
     return Converted(json.loads(meta_json or "{}"), body)
 
 
-# pandoc's Markdown, with Obsidian's wiki links ([[Note|text]], ![[photo.png]]) and
-# highlights (==text==) read as what they show, not printed as typed; and without raw
+# pandoc's Markdown, with Obsidian's wiki links ([[Note|text]], ![[photo.png]]),
+# highlights (==text==) and emoji typed by name (:fist:, as GitHub and Slack show them)
+# read as what they show, not printed as typed; and without raw
 # LaTeX, which no output shows: read as LaTeX, "C:\Users\ana\Documents" was "C:" and
 # "\textbf{bold}" nothing. A backslash command is printed as written instead.
-MARKDOWN = "markdown+wikilinks_title_after_pipe+mark-task_lists-raw_tex"
+MARKDOWN = "markdown+wikilinks_title_after_pipe+mark+emoji-task_lists-raw_tex"
 # What else Obsidian writes (comments, callouts, embedded pictures' captions): only text that
 # holds one of its marks pays for starting the filter's Lua
 _OBSIDIAN_FILTER = Path(__file__).with_name("readers") / "obsidian.lua"

@@ -1949,3 +1949,11 @@ def test_code_keeps_its_no_break_spaces(tmp_path: Path) -> None:
     path.write_text(f"Type `{code}` here.\n")
     code_element = lxml.html.fragment_fromstring(read(path).body_html, create_parent="div")[0][0]
     assert code_element.tag == "code" and code_element.text == code
+
+
+def test_emoji_typed_by_name_are_the_emoji_they_name(tmp_path: Path) -> None:
+    """As GitHub, Slack and Discourse show them: `:fist:` printed as typed in every output."""
+    path = tmp_path / "rally.md"
+    path.write_text("Meet at 10:30: bring signs :fist: :+1: and :not-an-emoji: too.\n")
+    paragraph = lxml.html.fragment_fromstring(read(path).body_html, create_parent="div")[0]
+    assert paragraph.text_content() == "Meet at 10:30: bring signs ✊ 👍 and :not-an-emoji: too."
