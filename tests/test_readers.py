@@ -1957,3 +1957,53 @@ def test_emoji_typed_by_name_are_the_emoji_they_name(tmp_path: Path) -> None:
     path.write_text("Meet at 10:30: bring signs :fist: :+1: and :not-an-emoji: too.\n")
     paragraph = lxml.html.fragment_fromstring(read(path).body_html, create_parent="div")[0]
     assert paragraph.text_content() == "Meet at 10:30: bring signs ✊ 👍 and :not-an-emoji: too."
+
+
+def with_title_property(path: Path, title: str) -> None:
+    """`path` (a Word or OpenDocument file) with `title` in its properties alone, as a file
+    saved with Save As from another keeps the other's: on no page."""
+    import zipfile
+
+    part = "docProps/core.xml" if path.suffix == ".docx" else "meta.xml"
+    with zipfile.ZipFile(path) as office:
+        parts = [(item, office.read(item.filename)) for item in office.infolist()]
+    with zipfile.ZipFile(path, "w") as office:
+        for item, data in parts:
+            if item.filename == part:
+                data = re.sub(rb"<dc:title>.*?</dc:title>", b"", data)
+                closing = b"</office:meta>" if path.suffix == ".odt" else b"</cp:coreProperties>"
+                data = data.replace(closing, f"<dc:title>{title}</dc:title>".encode() + closing)
+            office.writestr(item, data)
+
+
+@pytest.mark.parametrize("suffix", ["docx", "odt"])
+def test_a_title_property_the_opening_heading_contradicts_is_not_the_title(
+    tmp_path: Path, suffix: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Last month's statement saved as this month's kept last month's title in File >
+    Properties, and published it over this month's heading."""
+    path = tmp_path / f"statement.{suffix}"
+    source = "# April statement: the strike goes on\n\nThe tenants voted again.\n"
+    pypandoc.convert_text(source, suffix, format="markdown", outputfile=str(path))
+    with_title_property(path, "March statement on rents")
+    doc = read(path)
+    assert doc.title == "April statement: the strike goes on"
+    assert "<h1" not in doc.body_html and "The tenants voted again." in doc.body_html
+    (said,) = [r.getMessage() for r in caplog.records if "title property" in r.getMessage()]
+    assert "'March statement on rents', its opening heading 'April statement" in said
+
+
+@pytest.mark.parametrize("suffix", ["docx", "odt"])
+def test_a_title_property_stays_the_title_beside_a_heading_of_its_words_or_of_sections(
+    tmp_path: Path, suffix: str
+) -> None:
+    for name, source, heading in [
+        ("same", "# Rent strike: the ballot\n\nWe won.\n", None),
+        ("sections", "# Why\n\nBecause.\n\n# How\n\nTogether.\n", "Why"),
+    ]:
+        path = tmp_path / f"{name}.{suffix}"
+        pypandoc.convert_text(source, suffix, format="markdown", outputfile=str(path))
+        with_title_property(path, "Rent strike: the ballot")
+        doc = read(path)
+        assert doc.title == "Rent strike: the ballot"
+        assert (heading is None) == ("<h1" not in doc.body_html)  # the same words: not twice

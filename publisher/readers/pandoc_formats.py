@@ -35,6 +35,7 @@ from .pagenotes import notes_as_footnotes
 from .rtf_marks import pictures_placed, rtf_marked
 from .symbol_fonts import symbol_fonts_read
 from .title_block import styled_under_first_paragraph
+from .unseen_title import heading_over_unseen_title
 from .word_page import word_page_read
 from .word_pictures import pictures_not_in_file
 from .wordcomments import word_comments_left_out
@@ -138,7 +139,10 @@ class DocxReader:
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         converted = _prepared_and_read(path, id_prefix, self.media_dir)
-        meta = {**docx_custom(path), **docx_properties(path), **converted.meta}
+        properties = docx_properties(path)
+        meta = {**docx_custom(path), **properties, **converted.meta}
+        unseen = None if "title" in converted.meta else properties.get("title")
+        meta = heading_over_unseen_title(path, meta, converted.body_html, unseen)
         body, notes = _docx_text_and_comments(path)
         _review_marks_said(path, *docx_review_marks(body, notes), "Word")
         if drawings := docx_drawings_left_out(body):
@@ -445,8 +449,11 @@ class OdtReader:
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
         properties = odt_custom(path) | odt_properties(path)
-        meta = _typed_under_properties(odt_title_paragraphs(path), properties)
+        typed = odt_title_paragraphs(path)
+        meta = _typed_under_properties(typed, properties)
         body = _prepared_and_read(path, id_prefix, self.media_dir).body_html
+        unseen = None if "title" in typed else properties.get("title")
+        meta = heading_over_unseen_title(path, meta, body, unseen)
         _review_marks_said(path, *odt_review_marks(path), "LibreOffice")
         meta, body = _title_block(path, meta, body)
         return RawDocument(meta, _drop_repeated_properties(body, meta))
