@@ -208,10 +208,12 @@ class DocumentPool:
         from .readers.markdown import front_matter_fields
 
         wanted = _words(ref)
+        if not wanted:
+            return None
         same, holding = [], []
         for file in self.files:
             title = front_matter_fields(self.root / file, self.language or "en")[0].get("title")
-            if not wanted or not isinstance(title, str):
+            if not isinstance(title, str):
                 continue
             if _words(title) == wanted:
                 same.append((file, title))
