@@ -1,6 +1,7 @@
 """The hint for a day written otherwise than YYYY-MM-DD in a manifest or front matter: the
 same day written so, when it can be told ("1 May 2026", "2026-5-1"), or both readings of
-one that can be read two ways ("01/05/2026" is 1 May in Britain and 5 January in the US),
+one that can be read two ways ("01/05/2026" is 1 May in Britain and 5 January in the US;
+"01.05.2026" is 1 May wherever days are written with dots),
 or what the month holds of one that does not exist ("2026-02-30": February 2026 has 28
 days). The day itself is never guessed into an issue: only the message suggests it."""
 
@@ -35,6 +36,8 @@ def _readings(text: str) -> list[dt.date]:
         return _days((int(found[1]), int(found[2]), int(found[3])))
     if found := _NUMERIC.match(text):
         a, b, year = int(found[1]), int(found[2]), int(found[3])
+        if "." in text:  # 04.12.2026: day first, as Germany and Russia write it; never the US
+            return _days((year, b, a))
         return _days((year, b, a), (year, a, b))  # day first (most of the world), then US
     from .importers.textdates import parse_date  # (only when a day is written wrong)
 

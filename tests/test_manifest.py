@@ -220,6 +220,8 @@ def test_duplicate_document_points_at_both_lines(minimal: Path) -> None:
             "10/01/2026",  # 10 January in Britain, 1 October in the US
             "10/01/2026 is 10 January or 1 October: write date: 2026-01-10 or date: 2026-10-01",
         ),
+        # dots: day first, as Germany, Russia and Poland write it; the US never does
+        ("10.01.2026", "write it as YYYY-MM-DD: date: 2026-01-10"),
         ("next Friday", "write it as YYYY-MM-DD, e.g. date: 2026-02-22"),
     ],
 )
