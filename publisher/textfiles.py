@@ -116,7 +116,7 @@ def _codec(data: bytes) -> str:
 def decoded(data: bytes, path: Path, hint: str = SAVE_AS_UTF8, *, page: bool = False) -> str:
     """`data`, the bytes of the file at `path`, as text with LF line ends. `page`: the
     file is a web page, which may declare its encoding."""
-    if found := _not_text(data):
+    if found := not_text(data):
         kind, suffix, then = found
         raise PublisherError.at(
             f"{kind}, named {path.suffix}", path, hint=f"rename it {path.stem}{suffix}{then}"
@@ -148,7 +148,7 @@ def decoded(data: bytes, path: Path, hint: str = SAVE_AS_UTF8, *, page: bool = F
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _not_text(data: bytes) -> tuple[str, str, str] | None:
+def not_text(data: bytes) -> tuple[str, str, str] | None:
     """What a file no text is by its first bytes, whatever its name says: a phrase, the
     suffix to give it, and what to do then; None for text. A Word file renamed .md (or sent
     so) was refused as text in another encoding, to be saved as UTF-8 from Notepad."""

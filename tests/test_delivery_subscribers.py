@@ -345,6 +345,17 @@ def test_a_csv_excel_saved_in_windows_1252_is_read_so_and_said(
     assert names == {"rene@example.org": "René Dupont", "ana@example.es": "Ana Martínez"}
 
 
+def test_a_pdf_named_csv_is_refused_as_a_pdf_not_read_in_a_guessed_encoding(
+    delivery_workspace: Path, tmp_path: Path
+) -> None:
+    """Not UTF-8 either, and with no NUL byte in its opening to tell it from text."""
+    pdf = tmp_path / "members.csv"
+    pdf.write_bytes(b"%PDF-1.7\n" + "email,name\nana@example.org,Ana Peña\n".encode("cp1252"))
+    result = invoke(delivery_workspace, "subscribers", "import", str(pdf))
+    assert result.exit_code == 1 and "members.csv: a PDF, named .csv" in result.output
+    assert statuses(delivery_workspace) == {}
+
+
 def test_a_csv_that_is_not_utf8_or_has_no_email_column_is_one_clear_error(
     delivery_workspace: Path, tmp_path: Path
 ) -> None:

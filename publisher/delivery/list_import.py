@@ -515,8 +515,8 @@ def _in_an_editors_encoding(data: bytes, path: Path) -> Decoded | None:
     the reading is sure: Excel on Windows saves "CSV (Comma delimited)" in Windows-1252, and
     a list of members was refused until saved again. A doubtful guess is refused as before:
     a name garbled in every greeting is worse than a list saved again."""
-    if textfiles.bom_codec(data) or b"\x00" in data[:4096]:
-        return None
+    if textfiles.not_text(data) or textfiles.bom_codec(data) or b"\x00" in data[:4096]:
+        return None  # refused or read as `textfiles.decoded` says
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
