@@ -158,7 +158,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> SourceData:
             if pasted:
                 _strip_keys(node)
             _straighten_quoted_values(node, loader, path, first_line)
-            if found := text_read_as_a_key(node):
+            if ("|" in text or ">" in text) and (found := text_read_as_a_key(node)):
                 index, message, fix = found
                 raise PublisherError.at(message, path, index + first_line, fix)
             if "#" in text:

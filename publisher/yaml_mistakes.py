@@ -253,8 +253,7 @@ def _block_text_not_indented(text: str, upto: int, first_line: int) -> tuple[int
         mended = list(lines)
         for i in short:
             mended[i] = " " * spaces + lines[i].lstrip(" ")
-        still = _error_line("\n".join(mended))
-        if still is None or still > upto:
+        if _reads(mended, upto):
             lines_from = f"lines {short[0] + first_line} to {short[-1] + first_line}"
             which = "this line" if len(short) == 1 else lines_from
             block = f"{found.group(3)}: {found.group(4)}"
@@ -320,7 +319,12 @@ def _nearest_mendable(
 def _mends(lines: list[str], index: int, written: str, upto: int) -> bool:
     """Whether `lines` with line `index` written as `written` read as YAML, or fail only
     further down than line `upto` (from 0): the line was the mistake YAML's error is about."""
-    still = _error_line("\n".join([*lines[:index], written, *lines[index + 1 :]]))
+    return _reads([*lines[:index], written, *lines[index + 1 :]], upto)
+
+
+def _reads(lines: list[str], upto: int) -> bool:
+    """Whether `lines` read as YAML, or fail only further down than line `upto` (from 0)."""
+    still = _error_line("\n".join(lines))
     return still is None or still > upto
 
 

@@ -50,7 +50,7 @@ from .base import RawDocument, Reader
 from .bold_title import WORD_PROCESSED, opening_bold_title
 from .directions import language_by_letters, marked_directions
 from .edge_rules import without_edge_rules
-from .headings import same_words, site_around
+from .headings import OPENING_HEADING, same_words, site_around
 from .layout_tables import unwrapped_layout_tables
 from .lightweight_markup import OrgReader, RstReader
 from .local_links import links_to_local_files_by_name, pelican_links
@@ -373,7 +373,7 @@ def convert_document(
     if path.suffix.lower() in _RELEASES_READ:  # what a press release says to journalists
         body_html, fields["date"] = for_readers(body_html, fields["date"], shown_as or path)
         fields["title"] = without_label(fields["title"])
-    heading = _LEADING_HEADING.match(body_html)
+    heading = OPENING_HEADING.match(body_html)
     if not fields["title"] and heading and body_html.count("<h1") == 1:
         # Markdown from Obsidian, Notion or GitHub, a page without a <title>: the title is
         # the level-1 heading the text starts with, not the file name; unless other level-1
@@ -473,7 +473,6 @@ def with_text_mended(body: str, language: str) -> str:
 
 
 _RAISE = "or raise {} under [limits] in publisher.toml"
-_LEADING_HEADING = re.compile(r"\s*<h1\b[^>]*>(.*?)</h1>\s*", re.S)
 
 
 def _ids_named(ids: tuple[str, ...], slug: str) -> str:

@@ -11,6 +11,8 @@ from ..typography import curl_text
 
 # What a site puts between the headline and its name, after the headline and before it;
 # a colon only before (Blogger's "Blog: Post"): after a headline it opens a subtitle.
+# The level-1 heading a body opens with (the blank around it too): a title written again
+OPENING_HEADING = re.compile(r"\s*<h1\b[^>]*>(.*?)</h1>\s*", re.S)
 _SITE_AFTER = re.compile(r"\s+(?:[|·•»/–—-]|::)\s+\S")
 _SITE_BEFORE = re.compile(r"\S(?:\s+(?:[|·•«»/–—-]|::)|:)\s+$")
 

@@ -12,16 +12,13 @@ stays the title.
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import Any
 
 from ..sanitize import plain_text
-from .headings import same_words
+from .headings import OPENING_HEADING, same_words
 
 log = logging.getLogger(__name__)
-
-_OPENING_HEADING = re.compile(r"\s*<h1\b[^>]*>(.*?)</h1>", re.S)
 
 
 def heading_over_unseen_title(
@@ -30,7 +27,7 @@ def heading_over_unseen_title(
     """`meta` without its title when that is `unseen` (a title only the file's properties
     hold) and the body opens with a level-1 heading, its only one, of other words: the
     reader then takes that heading as the title."""
-    opening = _OPENING_HEADING.match(body)
+    opening = OPENING_HEADING.match(body)
     if not unseen or meta.get("title") != unseen or not opening or body.count("<h1") != 1:
         return meta
     heading = " ".join(plain_text(opening.group(1)).split())
