@@ -482,6 +482,28 @@ def test_each_heading_of_plain_text_can_be_linked_to_as_a_markdown_ones_can(
     ]
 
 
+def test_a_bullet_with_its_teaser_indented_under_it_keeps_the_teaser_on_a_line_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """A blog's "• Title" over an indented teaser is one item of two lines, as `publisher
+    import` reads it; a bullet's hard-wrapped line is no teaser and runs on."""
+    path = tmp_path / "popular.txt"
+    path.write_text(
+        "Popular posts\n\nThis week on the blog.\n\n"
+        "• The Tishreen Uprising\n   Iraq's workers rose in October 2019 and…\n"
+        "• A point that goes on and on, and that the mail program sent wrapped at\n"
+        "  seventy characters\n"
+    )
+    items = lxml.html.fromstring(read(path).body_html).findall(".//li")
+    assert [item.xpath("text()") for item in items] == [
+        ["The Tishreen Uprising", "Iraq’s workers rose in October 2019 and…"],
+        [
+            "A point that goes on and on, and that the mail program sent wrapped at seventy"
+            " characters"
+        ],
+    ]
+
+
 def test_plain_text_saved_by_word_keeps_a_paragraph_per_line(tmp_path: Path) -> None:
     """Word's "Save as Plain Text" writes a paragraph per line, no blank lines, UTF-16."""
     path = tmp_path / "statement.txt"

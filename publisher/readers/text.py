@@ -61,7 +61,8 @@ class _HeadingIds:
 
 def _html(block: Block, heading_id: _HeadingIds) -> str:
     """A block as HTML: a table's rows (cells between tabs) a table, a line underlined with
-    "=" or "-" a heading, a line of dashes or stars a rule, any other a paragraph."""
+    "=" or "-" a heading, a line of dashes or stars a rule, a bullet with a teaser under it
+    two lines, any other a paragraph."""
     from ..importers.tables import table_html
 
     if block.rows:
@@ -70,4 +71,9 @@ def _html(block: Block, heading_id: _HeadingIds) -> str:
         return f'<h2 id="{heading_id(block.text)}">{unknown_tags_as_text(block.text)}</h2>'
     if block.rule:
         return "<hr>"
+    if block.bullet and not block.single_line:
+        # "• A post's title" over its indented teaser: two lines of one item, as `publisher
+        # import` reads them, not the title's words running on into the teaser's
+        first, *teaser = block.lines
+        return f"<p>{unknown_tags_as_text(first)}<br>{unknown_tags_as_text(' '.join(teaser))}</p>"
     return f"<p>{unknown_tags_as_text(block.text)}</p>"
