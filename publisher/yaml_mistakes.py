@@ -65,6 +65,8 @@ def yaml_fix(written: str) -> str:
                 f"put the value in straight quotes: {quoted(key, value[1:-1])} (a word"
                 " processor turns quotes curly: YAML reads only straight ones)"
             )
+        if (mended := _empty_items_taken_out(value)) and parses(f"{key.lstrip(' -')} {mended}"):
+            return f"take out the extra comma: {key.strip()} {mended}"
         quote = f"put the value in quotes: {quoted(key, value)}"
         if (closed := _bracket_closed(value)) and parses(f"{key.lstrip(' -')} {closed}"):
             # items with commas between them are a list; `[Draft` may be a title's text
@@ -83,6 +85,20 @@ def _bracket_closed(value: str) -> str | None:
     if not value.startswith("[") or value.count("[") <= value.count("]"):
         return None
     return value + "]" * (value.count("[") - value.count("]"))
+
+
+# A comma with only spaces between it and the bracket or comma before it: an empty item
+_EMPTY_ITEM = re.compile(r"(?<=\[)\s*,\s*|(?<=,)\s*,")
+
+
+def _empty_items_taken_out(value: str) -> str | None:
+    """A list in brackets with two commas in a row (`[welcome,, rents]`) or one after its
+    bracket, which YAML refuses as an empty item, without the extra commas; None for any
+    other value."""
+    if not (value.startswith("[") and value.endswith("]")):
+        return None
+    mended = _EMPTY_ITEM.sub("", value)
+    return mended if mended != value else None
 
 
 def _flow_items_closed(value: str) -> str | None:

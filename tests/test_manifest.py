@@ -335,6 +335,17 @@ TYPOS = [
         ' part of the text, put the value in quotes: documents: "[first-article,'
         ' second-article")',
     ),
+    # two commas in a row, or one after the bracket: an empty item, which YAML refuses
+    (
+        "    documents: [first-article,, second-article]",
+        6,
+        "take out the extra comma: documents: [first-article, second-article]",
+    ),
+    (
+        "    documents: [, first-article, second-article]",
+        6,
+        "take out the extra comma: documents: [first-article, second-article]",
+    ),
     (
         "sections:\n\t- title: News",
         5,
