@@ -2,8 +2,8 @@
 same day written so, when it can be told ("1 May 2026", "2026-5-1"), or both readings of
 one that can be read two ways ("01/05/2026" is 1 May in Britain and 5 January in the US;
 "01.05.2026" is 1 May wherever days are written with dots),
-or what the month holds of one that does not exist ("2026-02-30": February 2026 has 28
-days). The day itself is never guessed into an issue: only the message suggests it."""
+or what the month holds of one that does not exist ("2026-02-30" or "30/02/2026": February
+2026 has 28 days). The day itself is never guessed into an issue: only the message suggests it."""
 
 from __future__ import annotations
 
@@ -46,11 +46,19 @@ def _readings(text: str) -> list[dt.date]:
 
 
 def _no_such_day(text: str) -> str | None:
-    """Why a day written year first does not exist ("February 2026 has 28 days"): YAML
-    and Python say only "day is out of range for month", naming neither."""
-    if not (found := _YEAR_FIRST.match(text)):
+    """Why a day written in numbers does not exist ("February 2026 has 28 days", "November
+    2026 has 30 days" for 31/11/2026): YAML and Python say only "day is out of range for
+    month", naming neither."""
+    if found := _YEAR_FIRST.match(text):
+        year, month, day = int(found[1]), int(found[2]), int(found[3])
+    elif found := _NUMERIC.match(text):
+        first, second, year = int(found[1]), int(found[2]), int(found[3])
+        # day first, as most of the world and every dotted day writes it; the US's month
+        # first when only that reading has a month
+        us = "." not in text and second > 12 >= first
+        month, day = (first, second) if us else (second, first)
+    else:
         return None
-    year, month, day = int(found[1]), int(found[2]), int(found[3])
     if not 1 <= month <= 12:
         return "a year has 12 months"
     if year < 1:

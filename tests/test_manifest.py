@@ -241,6 +241,10 @@ def test_a_date_written_otherwise_is_reported_with_itself_in_the_expected_form(
         ("2028-02-30", "date '2028-02-30' is not a valid date", "February 2028 has 29 days"),
         ("2026-04-31", "date '2026-04-31' is not a valid date", "April 2026 has 30 days"),
         ("2026-13-01", "date '2026-13-01' is not a valid date", "a year has 12 months"),
+        # written as people write days: day first, the US's month first, with dots
+        ("31/11/2026", "'date' must be a date, got '31/11/2026'", "November 2026 has 30 days"),
+        ("11/31/2026", "'date' must be a date, got '11/31/2026'", "November 2026 has 30 days"),
+        ("30.02.2026", "'date' must be a date, got '30.02.2026'", "February 2026 has 28 days"),
     ],
 )
 def test_a_day_that_does_not_exist_is_named_with_its_key_and_what_the_month_holds(
