@@ -2,7 +2,8 @@
 
 Word's Shift+Enter leaves a vertical tab, InDesign's and Pages' a LINE SEPARATOR (U+2028),
 terminals leave ANSI colour codes, broken conversions leave BEL, U+FFFE or lone surrogates,
-and files joined together the byte order mark each began with. None of the controls can
+files joined together the byte order mark each began with, and text copied with its
+pictures a boxed "OBJ" (U+FFFC) where each stood. None of the controls can
 appear in XML (EPUB, feeds), some break the email template engine, a browser shows the
 separators as spaces where WeasyPrint breaks the line, and a byte order mark before "# " or
 "- " hides a Markdown heading or list. So every text that comes in (documents, front
@@ -28,6 +29,9 @@ log = logging.getLogger(__name__)
 # Markdown lines).
 _BREAKS = {"\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n\n"}
 _SEPARATORS_AND_BOM = "\u2028\u2029\ufeff"  # U+FEFF: at a file's start, decoding took it
+# Where a picture stood in text copied with it (from Notes, TextEdit, Pages, Word for Mac or
+# a web page): the OBJECT REPLACEMENT CHARACTER, printed as a box with "OBJ" in it
+_PICTURE_PLACE = "\ufffc"
 _ANSI_ESCAPE = r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]"
 _C0_C1 = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 but tab, LF, CR; DEL; C1
 _NONCHARACTERS = r"\ufdd0-\ufdef"
@@ -39,13 +43,13 @@ _PLANE_ENDS = (  # U+xFFFE and U+xFFFF of every plane: non-characters too
     r"\U0010fffe\U0010ffff"
 )
 _SURROGATES = r"\ud800-\udfff"  # lone surrogates (from surrogateescape or broken JSON)
-_CONTROL = f"[{_C0_C1}{_SEPARATORS_AND_BOM}]|[{_NONCHARACTERS}]|[{_PLANE_ENDS}]|[{_SURROGATES}]"
+_CONTROL = f"[{_C0_C1}{_SEPARATORS_AND_BOM}{_PICTURE_PLACE}]|[{_NONCHARACTERS}]|[{_PLANE_ENDS}]|[{_SURROGATES}]"
 _UNWANTED = re.compile(f"{_ANSI_ESCAPE}|{_CONTROL}")
 # Every character _UNWANTED can start with, the plane ends as the range from U+FFFE up: one
 # search of a clean text (almost every text) takes a sixteenth of _UNWANTED's (a class of
 # single astral characters, or the alternatives, are slow: 0.17 s for a 1 MB document).
 _MAYBE_UNWANTED = re.compile(
-    rf"[{_C0_C1}{_SEPARATORS_AND_BOM}{_NONCHARACTERS}{_SURROGATES}\ufffe-\U0010ffff]"
+    rf"[{_C0_C1}{_SEPARATORS_AND_BOM}{_PICTURE_PLACE}{_NONCHARACTERS}{_SURROGATES}\ufffe-\U0010ffff]"
 )
 
 # What a copy from Word or a web page leaves inside words, unseen: the zero-width space (a
@@ -86,6 +90,7 @@ _NAMES = {
     "\u2028": "LINE SEPARATOR",
     "\u2029": "PARAGRAPH SEPARATOR",
     "\ufeff": "BYTE ORDER MARK",
+    _PICTURE_PLACE: "OBJECT REPLACEMENT CHARACTER (a copied picture's place)",
 }
 
 

@@ -34,11 +34,12 @@ KINDS = {
     "U+FFFE": "\ufffe",
     "U+FDD0": "\ufdd0",
     "U+10FFFF": "\U0010ffff",
+    "object replacement (a picture's place in copied text)": "\ufffc",
 }
 # Forbidden in XML 1.0, shown as junk, or set differently by browsers and WeasyPrint; tab,
 # LF and CR are fine.
 LEFTOVER = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufdd0-\ufdef\ufffe\uffff"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufdd0-\ufdef\ufffc\ufffe\uffff"
     "\U0010fffe\U0010ffff]|\\[31m"
 )
 
