@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shlex
 from dataclasses import dataclass, field
 from email.headerregistry import Address
@@ -168,7 +169,6 @@ def check_base_url(value: str) -> str:
     the URL early, add a second one, or point it at someone else's host (ValueError
     "why\nhow"). `publisher init` checks the URL it writes with this rule too. Returned
     with its path percent-encoded (`_path_percent_encoded`), as links are made from it."""
-    import re
     from urllib.parse import urlsplit
 
     def refuse(why: str) -> ValueError:
@@ -188,6 +188,10 @@ def check_base_url(value: str) -> str:
         raise refuse(f"contains {name}, which cannot be part of a link in a header")
     url = urlsplit(value)
     if url.scheme not in ("http", "https") or not url.netloc:
+        if meant := _meant_base_url(value):  # written without https://, or it typed wrong
+            raise ValueError(
+                f'{value!r} must be an absolute http(s) URL\nwrite it in full: base_url = "{meant}"'
+            )
         raise refuse("must be an absolute http(s) URL")
     if "@" in url.netloc:
         raise refuse("has a user name or password in it")
@@ -204,12 +208,39 @@ def check_base_url(value: str) -> str:
     return url_text
 
 
+_SCHEME = re.compile(r"(?i)https?://[^/:;]")
+_GARBLED_SCHEME = re.compile(r"(?i)(https?)[:;/]+(?=[^:;/])")  # not httpbin.org: no : ; or /
+
+
+def garbled_scheme_mended(value: str) -> str | None:
+    """`https//news.example.org`, `https;//…`, `https:/…` or `http:…` with its scheme as
+    meant, ending in '/'; None for a value whose scheme is right, or has none."""
+    garbled = _GARBLED_SCHEME.match(value)
+    if not garbled or _SCHEME.match(value):
+        return None
+    return f"{garbled[1].lower()}://{value[garbled.end() :].rstrip('/')}/"
+
+
+def _meant_base_url(value: str) -> str | None:
+    """The base_url meant by one written without its scheme (`news.example.org`, as an
+    address bar shows it) or with it typed wrong, when that one is right; else None."""
+    meant = garbled_scheme_mended(value)
+    if meant is None and "://" not in value and value.strip("/"):
+        meant = f"https://{value.strip('/')}/"
+    if meant is None:
+        return None
+    try:
+        check_base_url(meant)
+    except ValueError:
+        return None
+    return meant
+
+
 def _path_percent_encoded(value: str) -> str:
     """`value` with letters of other scripts in its path percent-encoded, as a browser sends
     them ("/نشرة/" → "/%D9%86%D8%B4%D8%B1%D8%A9/"): a link in a header is ASCII, and the
     folder is the same. Its host is left to the check: it has an ASCII form (punycode) of
     its own, not this one."""
-    import re
     from urllib.parse import quote, urlsplit
 
     path = urlsplit(value).path

@@ -115,19 +115,13 @@ def check_name(value: str, what: str = "the title") -> str:
     return value
 
 
-_SCHEME = re.compile(r"(?i)https?://[^/:;]")
-_GARBLED_SCHEME = re.compile(r"(?i)(https?)[:;/]+(?=[^:;/])")  # not httpbin.org: no : ; or /
-
-
 def check_site_url(value: str) -> str:
     """An absolute http(s) URL ending in '/', checked by the config's own rule (so init never
     writes a base_url the build refuses); 'news.example.org' is taken as https://."""
-    from .config import check_base_url
+    from .config import check_base_url, garbled_scheme_mended
 
     value = value.strip()
-    garbled = _GARBLED_SCHEME.match(value)
-    if garbled and not _SCHEME.match(value):  # https//…, https;//…, https:/…, http:…
-        meant = f"{garbled[1].lower()}://{value[garbled.end() :].rstrip('/')}/"
+    if meant := garbled_scheme_mended(value):  # https//…, https;//…, https:/…, http:…
         raise ValueError(f"{value!r} is not a web address: did you mean {meant}?")
     if value and "://" not in value:
         value = "https://" + value

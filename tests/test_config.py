@@ -50,6 +50,24 @@ def test_bad_address_and_url_and_page_size(workspace: Callable[[str], Path]) -> 
     assert "A4, A5" in config_error(root, GOOD + '[pdf]\npage_size = "B7"\n')
 
 
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("t.example.org", "https://t.example.org/"),  # as an address bar shows it
+        ("www.t.example.org/news", "https://www.t.example.org/news/"),
+        ("https//t.example.org", "https://t.example.org/"),
+        ("http:/t.example.org/", "http://t.example.org/"),
+    ],
+)
+def test_a_base_url_without_its_scheme_or_with_it_mistyped_gets_the_url_meant(
+    workspace: Callable[[str], Path], written: str, meant: str
+) -> None:
+    """It got only the rule and another site's address for an example."""
+    message = config_error(workspace("minimal"), GOOD.replace("https://t.example.org", written))
+    assert "publisher.toml:2:" in message and "absolute http(s) URL" in message, message
+    assert f'hint: write it in full: base_url = "{meant}"' in message, message
+
+
 def test_a_misspelt_time_zone_is_refused_with_the_name_meant(
     workspace: Callable[[str], Path],
 ) -> None:
