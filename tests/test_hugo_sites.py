@@ -328,6 +328,41 @@ def test_a_wrong_value_under_params_is_named_at_its_own_line(tmp_path: Path) -> 
     assert (problem.file.name, problem.line) == ("index.md", 6), problem
 
 
+CAPITALISED = """\
+---
+Title: "Rent strike"
+Date: 2026-03-05
+Tags: [housing]
+Summary: "Forty households stop paying."
+---
+Forty households withheld their rent.
+"""
+
+
+def test_front_matter_keys_in_capitals_are_read_as_hugo_reads_them(tmp_path: Path) -> None:
+    """Hugo reads `Title:` as `title:`: a site written so built there, and here its posts
+    were titled by their file names, undated and untagged, with a typo warning each."""
+    root = workspace(tmp_path / "ws", {**HUGO, "posts/rent-strike/index.md": CAPITALISED})
+    out = build(root, formats=["web"]).out_dir
+    page = lxml.html.parse(str(out / ISSUE / "rent-strike" / "index.html")).getroot()
+    assert page.xpath("string(//h1)").strip() == "Rent strike"
+    assert page.xpath("string(//time/@datetime)") == "2026-03-05"
+    assert page.xpath("string(//meta[@name='description']/@content)") == (
+        "Forty households stop paying."
+    )
+    assert page.xpath("//p[@class='tags']//a/text()") == ["housing"]
+
+
+def test_a_wrong_value_under_a_capitalised_key_is_named_at_its_line(tmp_path: Path) -> None:
+    wrong = CAPITALISED.replace("Tags: [housing]\n", "Tags: [housing]\nLang: Klingonish\n")
+    root = workspace(tmp_path / "ws", {**HUGO, "posts/rent-strike/index.md": wrong})
+    with pytest.raises(PublisherError) as caught:
+        build(root, formats=["web"])
+    (problem,) = caught.value.problems
+    assert (problem.file.name, problem.line) == ("index.md", 5), problem
+    assert "Klingonish" in problem.message
+
+
 MARCH_EN = """\
 ---
 title: "Thousands march for housing"

@@ -59,8 +59,8 @@ from .metadata import (
     aliases_from_the_page,
     declares_language,
     document_fields,
+    front_matter_as_read,
     hugo_addresses,
-    with_page_params,
 )
 from .navigation import say_skipped_levels, say_tables_without_headers, say_vague_links
 from .pandoc_formats import DocxReader, HtmlReader, OdtReader, RtfReader
@@ -343,7 +343,7 @@ def convert_document(
         raise PublisherError(*exc.problems) from None
     # Text formats were cleaned line by line as they were read; office files and entities
     # (&#11;) can still bring control characters and text garbled by a wrong encoding in.
-    meta, meta_source = with_page_params(clean_mapping(raw.meta), raw.meta_source)
+    meta, meta_source = front_matter_as_read(clean_mapping(raw.meta), raw.meta_source)
     body_html = control_references_as_characters(raw.body_html)
     body_html, removed = strip_controls(repaired(body_html, shown_as or path, None))
     # Lists typed out as text made lists (of text without control characters, which lxml

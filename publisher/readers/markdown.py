@@ -189,13 +189,14 @@ def front_matter_fields(path: Path, language: str) -> tuple[dict[str, Any], list
     """A Markdown document's fields (title, language, date, tags, draft…) read from its
     front matter by the build's rules, without pandoc, and the problems that stopped the
     reading (none); nothing for other formats, which need pandoc to be read."""
-    from .metadata import document_fields
+    from .metadata import document_fields, front_matter_as_read
 
     if path.suffix.lower() not in MarkdownReader.extensions:
         return {}, []
     try:
         front, _ = split_front_matter(document_text(path), path)
-        source = front.parse(path) if front else None
-        return document_fields(source.data if source else {}, path, source, language), []
+        parsed = front.parse(path) if front else None
+        meta, source = front_matter_as_read(parsed.data if parsed else {}, parsed)
+        return document_fields(meta, path, source, language), []
     except PublisherError as exc:
         return {}, exc.problems

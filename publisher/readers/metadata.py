@@ -314,6 +314,46 @@ def _language(meta: dict[str, Any], path: Path, fail: Fail, hand_written: bool) 
         raise fail(str(exc), key, hint=exc.hint) from None
 
 
+def front_matter_as_read(
+    meta: dict[str, Any], source: SourceData | None
+) -> tuple[dict[str, Any], SourceData | None]:
+    """Front matter with its keys where publisher reads them: Hugo's `params` lifted
+    (`with_page_params`), and a known key written in another case (`Title`, `Date`,
+    `translationkey`) as it is known (`with_keys_in_known_case`)."""
+    return with_keys_in_known_case(*with_page_params(meta, source))
+
+
+# Each known key by its letters in lower case: the one spelling publisher reads it by
+_KNOWN_BY_CASEFOLD = {key.casefold(): key for key in sorted(KNOWN_KEYS, reverse=True)}
+
+
+def with_keys_in_known_case(
+    meta: dict[str, Any], source: SourceData | None
+) -> tuple[dict[str, Any], SourceData | None]:
+    """Front matter with each key that is a known one written in other capitals (`Title:`,
+    `Tags:`, Hugo's lower-cased `translationkey`) renamed to it, its line with it, unless
+    the known key is there too. Hugo reads front matter keys in any case, so a site whose
+    posts say `Title:` built there; here it lost its titles to the file names. Only front
+    matter: an office file's custom property (`Status`) is its own, not a key misspelt."""
+    if source is None:
+        return meta, source
+    renamed: dict[Hashable, str] = {
+        key: known
+        for key in meta
+        if isinstance(key, str)
+        and key not in KNOWN_KEYS
+        and (known := _KNOWN_BY_CASEFOLD.get(key.casefold()))
+        and known not in meta
+    }
+    if not renamed:
+        return meta, source
+    meta = {renamed.get(key, key): value for key, value in meta.items()}
+    lines = {
+        (renamed.get(path[0], path[0]), *path[1:]): line for path, line in source.lines.items()
+    }
+    return meta, dataclasses.replace(source, data=meta, lines=lines)
+
+
 def with_page_params(
     meta: dict[str, Any], source: SourceData | None
 ) -> tuple[dict[str, Any], SourceData | None]:
