@@ -35,9 +35,10 @@ class FrontMatter:
 _FENCES = {"---": ("yaml", ("---", "...")), "+++": ("toml", ("+++",))}
 
 
-# A typed '---' that a word processor's autocorrect made a dash ("—", "–-"): opening a
-# document, before a `key: value` line, it opens YAML front matter as '---' does.
-_TYPED_FENCE = re.compile(r"^(?=.*[\u2013\u2014])[-\u2013\u2014]{1,3}$")
+# A typed '---' that a word processor's autocorrect made a dash ("—", "–-"), or typed with
+# a dash or more too many ("----", as a rule is): opening a document, before a `key: value`
+# line, it opens YAML front matter as '---' does (else the keys were printed as a table).
+_TYPED_FENCE = re.compile(r"^(?:(?=.*[\u2013\u2014])[-\u2013\u2014]{1,3}|-{4,})$")
 _YAML_LINE = re.compile(r"^(?:[A-Za-z][\w-]*:(?:\s|$)|\s|-\s|#|$)")  # key:, indented, - item
 
 

@@ -580,9 +580,10 @@ def test_toml_front_matter_typed_with_them_is_read(tmp_path: Path) -> None:
     assert doc.title == "Les loyers" and doc.date == dt.date(2026, 3, 5)
 
 
-@pytest.mark.parametrize("dashes", ["\u2014", "\u2013-", "\u2014\u2014\u2014"])
+@pytest.mark.parametrize("dashes", ["\u2014", "\u2013-", "\u2014\u2014\u2014", "----", "-----"])
 def test_front_matter_whose_dashes_autocorrect_joined_is_read(tmp_path: Path, dashes: str) -> None:
-    """Word, Google Docs and macOS turn a typed '---' into a dash."""
+    """Word, Google Docs and macOS turn a typed '---' into a dash; a dash too many was read
+    as a table of the keys, printed in every output."""
     text = f"{dashes}\ntitle: Les loyers\ndate: 2026-03-05\n{dashes}\n\nBody\n"
     doc = read(write(tmp_path, "post.md", text))
     assert doc.title == "Les loyers" and doc.date == dt.date(2026, 3, 5)
