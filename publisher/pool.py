@@ -256,9 +256,21 @@ class DocumentPool:
     def _named(self, candidate: Path) -> list[Path]:
         """The files `candidate` names: by its path with its suffix (in any letter case
         when none is written in the case typed: Windows and macOS find `Minutes AGM.MD` by
-        `Minutes AGM.md`), or by any of their names (slug, stem, path without suffix)."""
+        `Minutes AGM.md`), or by any of their names (slug, stem, path without suffix), in
+        any letter case when none is in the case typed (`Rent-Strike` for `rent-strike`)."""
         if candidate.suffix.lower() not in EXTENSIONS:
-            return list(self.names.get(candidate.as_posix(), ()))
+            name = candidate.as_posix()
+            if named := self.names.get(name):
+                return list(named)
+            folded = name.casefold()
+            return sorted(
+                {
+                    f
+                    for other, files in self.names.items()
+                    if other.casefold() == folded
+                    for f in files
+                }
+            )
         path = candidate.as_posix()
         same_name = self.names.get(candidate.with_suffix("").as_posix(), ())
         if exact := [f for f in same_name if composed(f.as_posix()) == path]:

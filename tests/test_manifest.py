@@ -1416,6 +1416,10 @@ def test_a_document_you_may_not_read_named_in_an_issue_is_refused_at_its_line(
         ("Press Release.DOCX", "Press Release.docx"),
         ("Statement.docx", "statement.docx"),
         ("reports/Rent Survey.docx", "Reports/rent survey.DOCX"),
+        # a slug, a stem or a path without suffix, typed with capitals
+        ("rent-strike.md", "Rent-Strike"),
+        ("Rent Strike.md", "RENT STRIKE"),
+        ("reports/Rent Survey.docx", "Reports/Rent survey"),
     ],
 )
 def test_a_file_name_typed_in_other_letter_case_names_the_document(
