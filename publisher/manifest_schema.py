@@ -159,17 +159,34 @@ _FILE_NAME = re.compile(
 
 def _documents(value: Any) -> list[Any]:
     """The documents a section lists: a YAML list, or names written on one line with commas
-    between them (`documents: welcome, strike-vote`), as tags may be."""
+    between them (`documents: welcome, strike-vote`), as tags may be; a name with a comma
+    or a space in it in quotes there (`welcome, "Rent strike, day one.docx"`), as in a
+    list in brackets, the quotes no part of it."""
     if isinstance(value, str):
         if re.match(r"\s*-[^\s\d-]", value):  # `-welcome` on each line: one text to YAML
             raise ValueError(
                 "section 'documents' lists them without a space after each dash\n"
                 "write each as '- name', with a space after the dash"
             )
-        value = [name.strip() for name in value.split(",") if name.strip()]
+        value = _names_on_one_line(value)
     if not isinstance(value, list) or not value:
         raise ValueError("section 'documents' must list at least one document")
     return value
+
+
+def _names_on_one_line(value: str) -> list[str]:
+    """Names written on one line with commas, read as YAML reads them between brackets:
+    quotes (either kind) taken off, a comma in quotes part of the name; else, when that is
+    no list of names (`2026-01-10` is a day there), the text between the commas."""
+    import yaml
+
+    try:
+        names = yaml.safe_load(f"[{value}]")
+    except yaml.YAMLError:
+        names = None
+    if not (isinstance(names, list) and all(isinstance(name, str) for name in names)):
+        names = value.split(",")
+    return [name.strip() for name in names if name.strip()]
 
 
 def _section_title(value: Any) -> str:

@@ -1064,6 +1064,23 @@ def test_documents_written_on_one_line_with_commas_are_the_documents_listed(
 
 
 @pytest.mark.parametrize(
+    "written",
+    ['first-article, "Rent strike, day one"', "first-article, 'Rent strike, day one'"],
+)
+def test_names_in_quotes_on_one_line_with_commas_are_named_without_the_quotes(
+    minimal: Path, written: str
+) -> None:
+    """As in brackets, where YAML takes the quotes off: a name with a comma or a space in
+    it is written in quotes. They were kept, and no document was named so."""
+    (minimal / "documents" / "Rent strike, day one.md").write_text("---\ntitle: R\n---\n\nT.\n")
+    write_manifest(minimal, GOOD.replace("[first-article, second-article]", written))
+    assert [path.stem for path in documents_named(minimal)] == [
+        "first-article",
+        "Rent strike, day one",
+    ]
+
+
+@pytest.mark.parametrize(
     ("written", "fix"),
     [
         (
