@@ -339,6 +339,12 @@ TYPOS = [
         ' part of the text, put the value in quotes: documents: "[first-article,'
         ' second-article")',
     ),
+    # names each in quotes and no brackets: YAML's one text, then a stray one
+    (
+        '    documents: "first-article", "second-article"',
+        6,
+        'put the list in brackets: documents: ["first-article", "second-article"]',
+    ),
     # two commas in a row, or one after the bracket: an empty item, which YAML refuses
     (
         "    documents: [first-article,, second-article]",
