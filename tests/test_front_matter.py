@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -268,6 +269,16 @@ def test_more_marker_ends_the_summary(tmp_path: Path) -> None:
     )
     assert doc.summary == "First part."
     assert "Rest." in doc.body_html and "more" not in doc.body_html
+
+
+def test_a_more_marker_straight_under_a_paragraph_ends_it(tmp_path: Path) -> None:
+    """As Hugo's Markdown (CommonMark) reads it; pandoc's ran the text after it on in the
+    summary's paragraph. In fenced code it is code."""
+    text = "---\ntitle: T\n---\nFirst part.\n<!--more-->\nRest.\n\n```\nx\n<!--more-->\ny\n```\n"
+    doc = read(write(tmp_path, "p.md", text))
+    assert doc.summary == "First part."
+    assert re.findall(r"<p>(.*?)</p>", doc.body_html) == ["First part.", "Rest."]
+    assert "x\n&lt;!--" in doc.body_html and "&gt;\ny</code>" in doc.body_html
 
 
 @pytest.mark.parametrize(

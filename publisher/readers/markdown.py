@@ -42,12 +42,30 @@ class MarkdownReader:
             meta = meta_source.data if meta_source else {}
             body = markdown_of_mdx(body, meta, path, first_line)
         body = without_shortcodes(shallow_nesting(body, path), path, first_line)
-        body = markdown_bullets(without_kramdown_attributes(without_liquid(body, path, first_line)))
+        body = without_kramdown_attributes(without_liquid(body, path, first_line))
+        body = markdown_bullets(more_marker_apart(body))
         said: list[str] = []
         html = pandoc.markdown_to_html(body, id_prefix=id_prefix, warnings=said)
         say_reference_problems(said, html, text, path)
         html = pandoc.page_breaks(page_breaks_in_body_marked(html))
         return RawDocument(meta_source.data if meta_source else {}, html, meta_source)
+
+
+# Hugo's, Jekyll's and WordPress's end of a post's summary on a line of its own: straight
+# under a paragraph's line, CommonMark (Hugo's Goldmark) ends the paragraph there, and
+# pandoc's Markdown did not: the text after it ran on in the summary's paragraph.
+_MORE_LINE = re.compile(
+    r"(^(?:```|~~~).*?^(?:```|~~~)[ \t]*$)"  # fenced code, kept as written
+    r"|^[ \t]{0,3}(<!--more-->)[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def more_marker_apart(body: str) -> str:
+    """`body` with a `<!--more-->` line a block of its own, between blank lines."""
+    if "<!--" not in body:
+        return body
+    return _MORE_LINE.sub(lambda found: found.group(1) or f"\n{found.group(2)}\n", body)
 
 
 # Kramdown's (Jekyll's Markdown) attribute lists, which pandoc would print: `{: .lead}` on
