@@ -180,8 +180,8 @@ def _names_on_one_line(value: str) -> list[str]:
     no list of names (`2026-01-10` is a day there), the text between the commas."""
     import yaml
 
-    try:
-        names = yaml.safe_load(f"[{value}]")
+    try:  # (a '#' in a name written in quotes would start a comment there)
+        names = None if "#" in value else yaml.safe_load(f"[{value}]")
     except yaml.YAMLError:
         names = None
     if not (isinstance(names, list) and all(isinstance(name, str) for name in names)):
