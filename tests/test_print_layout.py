@@ -454,6 +454,23 @@ def test_a_table_longer_than_a_page_starts_under_its_heading_title_and_introduct
     assert last_row <= next(n for n, page in enumerate(pages) if "The returns:" in page) + 2
 
 
+@pytest.mark.parametrize("points", [5, 9, 16, 25])
+def test_the_line_leading_into_a_table_kept_whole_goes_over_with_it(
+    tmp_path: Path, points: int
+) -> None:
+    """Minutes of 5 to 25 points, then a ballot's results (a table of twelve rows, kept
+    whole on an A5 page) and a line after: wherever the table falls, "The results:" is on
+    its page, not left alone at the foot of the page before."""
+    rows = "\n".join(f"| Branch {n} | {n * 10} |" for n in range(1, 13))
+    table = f"The results:\n\n| Branch | Votes |\n|---|---:|\n{rows}\n\nThat is all."
+    minutes = [f"Point {n} of the minutes was agreed." for n in range(points)]
+    root = workspace(
+        tmp_path, {"returns": article("Ballot", "\n\n".join([*minutes, table]))}, RETURNS_MANIFEST
+    )
+    pages = page_texts(built(root, "--format", "pdf", "--page-size", "A5") / f"{ISSUE}.pdf")
+    assert [page for page in pages if "The results: Branch Votes Branch 1 10" in page], pages
+
+
 def test_a_table_of_more_rows_than_a_page_holds_is_laid_out_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
