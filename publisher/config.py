@@ -224,8 +224,10 @@ def garbled_scheme_mended(value: str) -> str | None:
 def _meant_base_url(value: str) -> str | None:
     """The base_url meant by one written without its scheme (`news.example.org`, as an
     address bar shows it) or with it typed wrong, when that one is right; else None."""
+    if "://" in value:  # `https:///news/` is a URL with no host, not a scheme typed wrong
+        return None
     meant = garbled_scheme_mended(value)
-    if meant is None and "://" not in value and value.strip("/"):
+    if meant is None and value.strip("/"):
         meant = f"https://{value.strip('/')}/"
     if meant is None:
         return None
