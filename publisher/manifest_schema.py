@@ -59,6 +59,11 @@ def number_for(path: Path) -> Setting:
     example = f"number: {named if named is not None else _next_number(path.parent)}"
 
     def number(value: Any) -> int:
+        if isinstance(value, str) and value.strip().isdigit():  # "42": YAML's text
+            raise ValueError(
+                f"'number' must be a whole number, not text in quotes\nremove the quotes:"
+                f" number: {int(value)}"
+            )
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise ValueError(f"'number' must be a whole number\n{example}")
         return value

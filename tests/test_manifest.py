@@ -1154,6 +1154,8 @@ def test_a_web_address_or_a_file_elsewhere_gets_how_to_bring_it_in(
         ("042-may-day.yaml", '"No. 42"', None, "number: 42"),
         ("may-day.yaml", None, None, "number: 1"),  # a name without one, the first issue
         ("may-day.yaml", "abc", "007-winter.yaml", "number: 8"),  # the next after the others
+        # the number in quotes, which YAML reads as text: the quotes are the mistake
+        ("042-may-day.yaml", '"43"', None, "remove the quotes: number: 43"),
     ],
 )
 def test_a_missing_or_wrong_number_is_fixed_with_the_one_its_file_name_gives(
