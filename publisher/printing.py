@@ -27,6 +27,12 @@ MAX_PAGE_SIDE_MM = 1500.0
 MIN_TEXT_MM = 5.0
 
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)?\s*$")
+# A number and its unit typed apart ("2 cm", "20 mm 18 mm"), as people write lengths
+_UNIT_APART = re.compile(r"(\d)\s+(mm|cm|in|pt)\b")
+# A width and height as printers write them: "148 x 210 mm", "8.5×11in", "5.5 by 8.5 in"
+_BY = re.compile(
+    r"^(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)?\s*(?:x|×|by)\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)?$"
+)
 SIZE_HINT = (
     f'use one of {", ".join(PAGE_SIZES)}, or width and height such as "120mm 180mm";'
     ' "A4 landscape" turns a size'
@@ -158,8 +164,9 @@ def text_area_problem(
 
 
 def parse_page_size(value: Any) -> PageSize:
-    """A named size ("A5", "half letter") or a width and height ("120mm 180mm"), turned as a
-    word beside it says, as CSS's `size` writes it ("A4 landscape", "portrait A5")."""
+    """A named size ("A5", "half letter") or a width and height ("120mm 180mm", or as print
+    shops write it: "148 x 210 mm", "8.5x11in"), turned as a word beside it says, as CSS's
+    `size` writes it ("A4 landscape", "portrait A5")."""
     text = _text(value)
     words = text.split()
     turns = [w for w in words if w.casefold() in _ORIENTATIONS]
@@ -172,6 +179,11 @@ def parse_page_size(value: Any) -> PageSize:
         return PageSize(page.name if width < height else f"{page.name} landscape", width, height)
     if name := page_size_named(text):
         return PageSize(name, *PAGE_SIZES[name])
+    written = text
+    if by := _BY.match(text):  # the unit written once, after both: "148 x 210 mm"
+        unit = by[4] or by[2] or ""
+        written = f"{by[1]}{by[2] or unit} {by[3]}{unit}"
+    words = _UNIT_APART.sub(r"\1\2", written).split()
     if len(words) == 2:
         try:
             width, height = (parse_length(w) for w in words)
@@ -184,7 +196,7 @@ def parse_page_size(value: Any) -> PageSize:
                     f"\nwidth and height of at most {_mm(MAX_PAGE_SIDE_MM)} (1.5 m)"
                 )
             if width >= 50 and height >= 50:
-                return PageSize(text, width, height)
+                return PageSize(" ".join(words), width, height)
             raise ValueError(f"page size {text!r} is too small\nwidth and height of at least 50mm")
     named = {name.casefold(): name for name in PAGE_SIZES}
     meant = difflib.get_close_matches(text.casefold(), named, n=1, cutoff=0.75)
@@ -204,7 +216,8 @@ def parse_length(value: Any) -> float:
 
 def parse_margins(value: Any) -> tuple[float, float, float, float]:
     """One to four lengths, in the order CSS uses: top, right, bottom, left."""
-    parts = [parse_length(p) for p in _text(value).split()] if isinstance(value, str) else []
+    written = _UNIT_APART.sub(r"\1\2", _text(value)) if isinstance(value, str) else ""
+    parts = [parse_length(p) for p in written.split()]
     if isinstance(value, int | float) and not isinstance(value, bool):
         parts = [parse_length(value)]
     if not 1 <= len(parts) <= 4:

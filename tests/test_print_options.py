@@ -4,6 +4,7 @@ anything is rendered."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +13,14 @@ from click.testing import CliRunner
 
 from publisher.cli import main
 from publisher.config import load_config
-from publisher.printing import PAGE_SIZES, PrintOptions, PrintSettings, parse_page_size, resolve
+from publisher.printing import (
+    PAGE_SIZES,
+    PrintOptions,
+    PrintSettings,
+    parse_margins,
+    parse_page_size,
+    resolve,
+)
 
 
 def run(root: Path, *args: str) -> tuple[int, str]:
@@ -248,6 +256,36 @@ def test_a_size_is_turned_by_a_word_beside_it_as_css_writes_it(
 ) -> None:
     page = parse_page_size(written)
     assert (page.name, page.width_mm, page.height_mm) == pytest.approx((name, *size))
+
+
+@pytest.mark.parametrize(
+    ("written", "size"),
+    [
+        ("148x210mm", (148, 210)),  # A5, as a print shop's price list writes it
+        ("148 × 210 mm", (148, 210)),
+        ("8.5x11in", (215.9, 279.4)),  # US Letter, ANSI's inches
+        ("5.5 by 8.5 in", (139.7, 215.9)),
+        ("120 mm 180 mm", (120, 180)),  # each number with its unit, a space between
+    ],
+)
+def test_a_width_and_height_are_read_as_printers_write_them(
+    written: str, size: tuple[float, float]
+) -> None:
+    """They were "unknown page size", with the hint to write "120mm 180mm"."""
+    page = parse_page_size(written)
+    assert (page.width_mm, page.height_mm) == pytest.approx(size)
+    assert re.fullmatch(r"[\d.]+(mm|in) [\d.]+(mm|in)", page.name), page.name  # CSS's size
+
+
+@pytest.mark.parametrize(
+    ("written", "margins"),
+    [("2 cm", (20, 20, 20, 20)), ("20 mm 15 mm", (20, 15, 20, 15)), ("1 in", (25.4,) * 4)],
+)
+def test_margins_with_a_space_before_the_unit_are_the_lengths_meant(
+    written: str, margins: tuple[float, ...]
+) -> None:
+    """ "2 cm" was read as two lengths, 2mm and "cm", and refused: "'cm' is not a length"."""
+    assert parse_margins(written) == pytest.approx(margins)
 
 
 @pytest.mark.parametrize(("written", "meant"), [("Leter", "Letter"), ("Tabliod", "Tabloid")])
