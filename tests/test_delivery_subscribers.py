@@ -626,6 +626,17 @@ def test_an_address_books_list_keeps_its_names(
     assert names == {"kim@example.org": "Kim Okafor", "ana@example.org": "Ana Ruiz"}
 
 
+@pytest.mark.parametrize("written", ["kim@example.org;", "kim@example.org,", "kim@example.org ; "])
+def test_an_address_copied_with_outlooks_separator_after_it_is_added(
+    delivery_workspace: Path, written: str
+) -> None:
+    """Outlook's To line ends each address with ";": one copied from it was refused as
+    having an invalid character after the @-sign."""
+    result = invoke(delivery_workspace, "subscribers", "add", written)
+    assert result.exit_code == 0, result.output
+    assert statuses(delivery_workspace) == {"kim@example.org": "active"}
+
+
 def test_a_name_written_on_two_lines_of_its_cell_is_kept_on_one(
     delivery_workspace: Path, tmp_path: Path
 ) -> None:

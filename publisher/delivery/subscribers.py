@@ -147,7 +147,8 @@ def normalise_address(text: str) -> str:
     from email_validator import EmailNotValidError, validate_email
 
     visible = "".join(c for c in text if unicodedata.category(c) != "Cf").strip()
-    visible = _MAILTO.sub("", visible)
+    # the separator after an address copied out of Outlook's To line ("ana@example.org;")
+    visible = _MAILTO.sub("", visible).rstrip(";, ")
     if len(several := [part for part in re.split(r"[\s,;/]+", visible) if "@" in part]) > 1:
         raise SeveralAddresses(several)
     try:
