@@ -504,6 +504,30 @@ def test_a_bullet_with_its_teaser_indented_under_it_keeps_the_teaser_on_a_line_o
     ]
 
 
+def test_a_spreadsheets_cells_pasted_into_markdown_are_its_table(tmp_path: Path) -> None:
+    """Excel and Google Sheets copy a range as lines of tab-separated cells: pandoc read
+    them as one paragraph, "Branch Votes Turnout North 120 64% …". Fenced code and lines
+    that start with a tab (indented code, a Makefile's recipe) stay as written."""
+    path = tmp_path / "ballot.md"
+    path.write_text(
+        "---\ntitle: Ballot\n---\n\nThe results:\n\n"
+        "Branch\tVotes\tTurnout\nNorth\t120\t64%\nSouth\t98\t51%\n\n"
+        "```\n\nkeep\tas\ncode\there\n\n```\n\n\tcc\t-o strike\n\tcc\t-o ballot\n\n"
+        "That is all: see [the note][1].\n\n[1]: https://example.org/note\n"
+    )
+    doc = read(path)
+    table = lxml.html.fromstring(doc.body_html).find(".//table")
+    assert [[cell.text_content().strip() for cell in row] for row in table.iter("tr")] == [
+        ["Branch", "Votes", "Turnout"],
+        ["North", "120", "64%"],
+        ["South", "98", "51%"],
+    ]
+    assert [th.text_content().strip() for th in table.iter("th")] == ["Branch", "Votes", "Turnout"]
+    assert "keep    as" in doc.body_html and "cc  -o ballot" in doc.body_html
+    assert doc.body_html.count("<table") == 1
+    assert 'href="https://example.org/note"' in doc.body_html  # the lines after it still read
+
+
 def test_plain_text_saved_by_word_keeps_a_paragraph_per_line(tmp_path: Path) -> None:
     """Word's "Save as Plain Text" writes a paragraph per line, no blank lines, UTF-16."""
     path = tmp_path / "statement.txt"
