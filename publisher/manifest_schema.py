@@ -20,6 +20,7 @@ from .languages import NotALanguage, checked_language
 from .limits import DEFAULT_LIMITS
 from .printing import PRINT_KEYS, PRINT_TABLE
 from .settings_schema import Parse, Report, Setting, Table, single_line
+from .yaml_text import in_brackets
 
 LEAFLET_EXAMPLE = "leaflet:\n    document: may-day-leaflet\n    page_size: A5\n    sides: 2"
 
@@ -182,14 +183,10 @@ def _documents(value: Any) -> list[Any]:
 def _names_on_one_line(value: str) -> list[str]:
     """Names written on one line with commas, read as YAML reads them between brackets:
     quotes (either kind) taken off, a comma in quotes part of the name; else, when that is
-    no list of names (`2026-01-10` is a day there), the text between the commas."""
-    import yaml
-
-    try:  # (a '#' in a name written in quotes would start a comment there)
-        names = None if "#" in value else yaml.safe_load(f"[{value}]")
-    except yaml.YAMLError:
-        names = None
-    if not (isinstance(names, list) and all(isinstance(name, str) for name in names)):
+    no list of names (`2026-01-10` is a day there), the text between the commas. (A '#' in a
+    name written in quotes would start a comment there.)"""
+    names = None if "#" in value else in_brackets(value)
+    if not (names is not None and all(isinstance(name, str) for name in names)):
         names = value.split(",")
     return [name.strip() for name in names if name.strip()]
 

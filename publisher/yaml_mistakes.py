@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .yaml_text import CURLY_PAIRS, KEY_VALUE, curly_quoted, parses, quoted, yaml_loader
+from .yaml_text import (
+    CURLY_PAIRS,
+    KEY_VALUE,
+    curly_quoted,
+    in_brackets,
+    parses,
+    quoted,
+    yaml_loader,
+)
 
 
 def mistake_at(text: str, index: int, first_line: int = 1) -> tuple[int, str]:
@@ -54,8 +62,8 @@ def yaml_fix(written: str) -> str:
             if value[-1] == other and value.count(other) == 1:  # "First issue': not a pair
                 value = value[:-1]
             return f"close the quote: {key.strip()} {value}{opened}"
-        if _quoted_items(key, listed := f"[{value}]"):
-            return f"put the list in brackets: {key.strip()} {listed}"
+        if _quoted_items(key, value):
+            return f"put the list in brackets: {key.strip()} [{value}]"
         # 'Don't stop': the quote inside ends the text; the other kind holds it
         paired = value[0] == value[-1] and value[0] in "\"'" and len(value) > 2
         if paired and parses(quoted(key.lstrip(" -"), value[1:-1])):
@@ -85,15 +93,11 @@ def yaml_fix(written: str) -> str:
 _LIST_KEYS = {"documents", "tags", "categories", "authors", "author", "aliases", "editions"}
 
 
-def _quoted_items(key: str, listed: str) -> bool:
-    """Whether `listed` (a value in brackets) is a list of two or more texts, for a key
-    that lists: `documents: "strike", "rents"` is YAML's one text and then a stray one."""
-    import yaml
-
-    if key.strip(" -:") not in _LIST_KEYS or not parses(f"x: {listed}"):
-        return False
-    items = yaml.load(f"x: {listed}", Loader=yaml_loader())["x"]
-    return isinstance(items, list) and len(items) > 1
+def _quoted_items(key: str, value: str) -> bool:
+    """Whether `value` is two or more texts with commas between them, for a key that lists:
+    `documents: "strike", "rents"` is YAML's one text and then a stray one."""
+    items = in_brackets(value) if key.strip(" -:") in _LIST_KEYS else None
+    return items is not None and len(items) > 1
 
 
 def _bracket_closed(value: str) -> str | None:

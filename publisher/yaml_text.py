@@ -50,6 +50,18 @@ def parses(line: str) -> bool:
     return True
 
 
+def in_brackets(value: str) -> list[Any] | None:
+    """`value` as YAML reads it between brackets (`"strike", 'rents, day one'` → ["strike",
+    "rents, day one"]), or None when that is no YAML."""
+    import yaml
+
+    try:
+        items = yaml.load(f"[{value}]", Loader=yaml_loader())
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+    return items if isinstance(items, list) else None
+
+
 @cache
 def yaml_loader() -> Any:  # a class of PyYAML's loaders
     """PyYAML's safe loader (libyaml's where it is installed), reading booleans and numbers
