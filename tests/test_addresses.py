@@ -1,10 +1,12 @@
 """A web or email address written as text, in any kind of document, is a link in every
 output, and print never hyphenates an address: a reader could not tell the break's hyphen
-from one of the address's own."""
+from one of the address's own. On paper a link's words lead nowhere: print gives the
+address of each link whose words do not show it, at the foot of the page."""
 
 from __future__ import annotations
 
 import re
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from validators import parse_eml, pdftotext
 
+from publisher.printed_links import with_link_addresses
 from publisher.readers.addresses import link_addresses
 from publisher.sanitize import clean_html
 
@@ -86,7 +89,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     manifest = root / "issues" / f"{ISSUE}.yaml"
     manifest.write_text(
-        manifest.read_text().replace("Hello from", "Write to editors@example.org, from")
+        manifest.read_text().replace(
+            "Hello from",
+            "Write to editors@example.org, see [the rota](https://rota.example.org/w), from",
+        )
     )
     out, _ = build_with_warnings(root)
     return out
@@ -128,6 +134,84 @@ def test_print_breaks_an_address_without_hyphenating_it(built: Path) -> None:
     joined = "".join(lines)
     assert joined.count(AGREEMENT) == 2, joined
     assert COMMITTEE in joined and "www.sindicato-hosteleria.example.org/afiliate" in joined
+
+
+def test_print_gives_the_address_of_a_link_whose_words_do_not_show_it(built: Path) -> None:
+    """The web page links "web site" to https://example.org/site: the PDF prints the
+    address, as a reader would type it, at the foot of the page with the words (the
+    agreement, linked with its address as its words, gets none: it is printed twice, above).
+    So does the editorial's link to the picket rota, on its page."""
+    pdf = built / ISSUE / f"{ISSUE}.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True, text=True)
+    (page,) = [" ".join(p.split()) for p in text.stdout.split("\f") if "is open" in p]
+    assert re.search(r"web site\d is open", page), page  # the note's call
+    assert "example.org/site" in page[page.index("is open") :]  # the note, under the text
+    assert "https://example.org/site" not in page
+    (editorial,) = [p for p in text.stdout.split("\f") if "see the" in p]
+    assert re.search(r"see the\s+rota\d, from", editorial), editorial
+    assert "rota.example.org/w" in editorial
+
+
+@pytest.mark.parametrize(
+    ("body", "printed"),
+    [
+        # the words lead somewhere the page does not say: the address, as a reader types it
+        (
+            '<p>Sign <a href="https://act.example.org/pay?ref=nl">the petition</a> today.</p>',
+            '<p>Sign <a href="https://act.example.org/pay?ref=nl">the petition</a><span'
+            ' class="footnote link-address"><a href="https://act.example.org/pay?ref=nl"'
+            ' class="uri" dir="ltr">act.example.org/pay?ref=nl</a></span> today.</p>',
+        ),
+        (
+            '<p><a href="https://example.org/">Our site</a></p>',
+            '<p><a href="https://example.org/">Our site</a><span class="footnote link-address">'
+            '<a href="https://example.org/" class="uri" dir="ltr">example.org</a></span></p>',
+        ),
+        (
+            '<p><a href="mailto:sec%40x.org?subject=Strike">Write</a> or'
+            ' <a href="tel:+44-20-7946-0000">call</a></p>',
+            '<p><a href="mailto:sec%40x.org?subject=Strike">Write</a><span class="footnote'
+            ' link-address"><a href="mailto:sec%40x.org?subject=Strike" class="uri" dir="ltr">'
+            'sec@x.org</a></span> or <a href="tel:+44-20-7946-0000">call</a><span class="footnote'
+            ' link-address"><a href="tel:+44-20-7946-0000" class="uri" dir="ltr">'
+            "+44-20-7946-0000</a></span></p>",
+        ),
+        # letters of other scripts as letters, not %D8%A8…
+        (
+            '<p><a href="https://x.org/%D8%A8%D9%8A%D8%A7%D9%86">البيان</a></p>',
+            '<p><a href="https://x.org/%D8%A8%D9%8A%D8%A7%D9%86">البيان</a><span class="footnote'
+            ' link-address"><a href="https://x.org/%D8%A8%D9%8A%D8%A7%D9%86" class="uri"'
+            ' dir="ltr">x.org/بيان</a></span></p>',
+        ),
+        # a note has no notes: the address in brackets, inside it
+        (
+            '<p>A claim.</p><section id="fn" class="footnotes"><ol><li id="fn1"><p>See'
+            ' <a href="https://law.example.org/c/1">the judgment</a>.</p></li></ol></section>',
+            '<p>A claim.</p><section id="fn" class="footnotes"><ol><li id="fn1"><p>See'
+            ' <a href="https://law.example.org/c/1">the judgment</a><span class="link-address">'
+            ' (<a href="https://law.example.org/c/1" class="uri" dir="ltr">law.example.org/c/1'
+            "</a>)</span>.</p></li></ol></section>",
+        ),
+    ],
+)
+def test_print_gives_a_links_address_after_it(body: str, printed: str) -> None:
+    assert with_link_addresses(body) == printed
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<p><a href="https://x.org/a">https://x.org/a</a> <a href="mailto:a@x.org">A@x.org</a></p>',
+        '<p><a href="https://www.x.org/join/">x.org/join</a>, at www.x.org</p>',
+        '<p>See <a href="https://x.org/a">our page: www.x.org/a</a></p>',
+        '<h2><a href="https://x.org/a">A heading</a></h2>',  # contents and bookmarks
+        '<p><a href="https://x.org/a"><img src="logo.png" alt=""></a></p>',  # no words
+        '<p><a href="#fn1" class="footnote-ref">1</a> <a href="#top">top</a> <a href="x/">x</a></p>',
+        '<p><a href="javascript:alert(1)">x</a> <a>no address</a></p>',
+    ],
+)
+def test_print_adds_no_address_a_link_shows_already_or_that_is_no_address(body: str) -> None:
+    assert with_link_addresses(body) == body
 
 
 def test_an_address_in_right_to_left_text_reads_left_to_right(built: Path, browser: Any) -> None:

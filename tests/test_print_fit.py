@@ -178,6 +178,17 @@ def test_both_columns_start_at_the_same_height_on_every_side(leaflet: Path) -> N
             assert abs(left[0].y0 - right[0].y0) <= 1, (side, left[0], right[0])
 
 
+def test_a_links_address_is_printed_at_the_foot_of_its_side(leaflet: Path) -> None:
+    """ "Write to the hospital's board" links to their mail address: handed out on paper,
+    the leaflet gives the address, at the foot of the side with the words, over the footer."""
+    with pymupdf.open(leaflet) as pdf:
+        (side,) = [page for page in pdf if re.search(r"hospital.s\sboard\d", page.get_text())]
+        found = lines(side)
+        words = next(ln for ln in found if re.search(r"board\d", ln.text))
+        note = next(ln for ln in found if "board@porthaven-nhs.example.org" in ln.text)
+        assert words.y1 < note.y0 < footer_top(side), (words, note)
+
+
 def test_the_qr_code_decodes_to_the_manifests_address_printed_under_it(leaflet: Path) -> None:
     import zxingcpp
 

@@ -23,6 +23,7 @@ from ..formats import formats
 from ..imposition import impose
 from ..model import Issue
 from ..output import Artifact
+from ..printed_links import with_link_addresses
 from ..printing import PageSize, PrintOptions, resolve
 from .base import IssueRenderer, RenderContext, bounded
 from .images import CSS_PX_PER_MM, warn_low_resolution
@@ -143,10 +144,12 @@ class PdfRenderer(IssueRenderer):
 
 def printed_issue(issue: Issue, at_end: frozenset[str] = frozenset()) -> Issue:
     """The issue as print lays it out (`printable`), the notes whose ids are `at_end` after
-    their article's text. Links between documents already point at the web archive
+    their article's text; the editorial's links with their addresses printed, as the
+    articles' are. Links between documents already point at the web archive
     (links.with_archive_links)."""
     return dataclasses.replace(
         issue,
+        editorial_html=with_link_addresses(issue.editorial_html),
         sections=tuple(
             dataclasses.replace(s, documents=tuple(printable(d, at_end) for d in s.documents))
             for s in issue.sections

@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any
 from ..footnotes import footnotes_at_page_foot
 from ..imposition import PT_PER_MM
 from ..model import Document
+from ..printed_links import with_link_addresses
 from ..printing import PrintOptions
 from ..templating import default_theme_dir
 from ..tree_edits import body_html, body_tree
@@ -156,10 +157,10 @@ class _TypesWithoutParsing(dict[str, Any]):
 
 
 def printable(document: Document, at_end: Collection[str] = ()) -> Document:
-    """The document as print lays it out: footnotes at the page foot (but the notes whose ids
-    are `at_end`: after the text), and no word too long to lay out in good time
-    (`breakable_long_words`)."""
-    notes = footnotes_at_page_foot(document.body_html, at_end)
+    """The document as print lays it out: its links' addresses printed (`printed_links`),
+    footnotes at the page foot (but the notes whose ids are `at_end`: after the text), and
+    no word too long to lay out in good time (`breakable_long_words`)."""
+    notes = footnotes_at_page_foot(with_link_addresses(document.body_html), at_end)
     body = counted_as_written(breakable_long_words(notes))
     return dataclasses.replace(document, body_html=body)
 
