@@ -435,6 +435,49 @@ def test_plain_texts_second_line_is_its_subtitle_or_its_text_never_part_of_the_t
     assert imported.body_html.startswith(f"<p>{opening}")
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "day"),
+    [
+        # a blog's date over the post's title, as its page prints them
+        (
+            "Sunday, February 22, 2026\n\nPeru: Down with the Regime!\n\nThe defeat of the"
+            " party in July, by a middle-class electoral movement, opened a new period.\n",
+            "Peru: Down with the Regime!",
+            dt.date(2026, 2, 22),
+        ),
+        (
+            "<strong>22/02/2026</strong>\n\nRent strike ballot\n\nWe voted yes.\n\nMore.\n",
+            "Rent strike ballot",
+            dt.date(2026, 2, 22),
+        ),
+        # the date under the title; a letter's place and date
+        (
+            "Rent strike ballot\n\n3 March 2026\n\nWe voted yes.\n",
+            "Rent strike ballot",
+            dt.date(2026, 3, 3),
+        ),
+        (
+            "Carta a la dirección\n\nMadrid, 3 de marzo de 2026\n\nEstimada señora:\n",
+            "Carta a la dirección",
+            dt.date(2026, 3, 3),
+        ),
+        # no date line: a year, a heading that starts with a date
+        ("2026\n\nThe year we won\n\nWe won.\n", "2026", None),
+        ("1 May 2026: the day we won\n\nWe won.\n", "1 May 2026: the day we won", None),
+    ],
+)
+def test_a_plain_texts_date_line_over_or_under_its_title_is_its_date(
+    tmp_path: Path, text: str, title: str, day: dt.date | None
+) -> None:
+    """A post copied off a blog, dated over or under its title: the date line was the
+    document's title ("Sunday, February 22, 2026") or its subtitle, and it was undated."""
+    path = tmp_path / "post.txt"
+    path.write_text(text)
+    doc = read(path)
+    assert (doc.title, doc.date) == (title, day)
+    assert day is None or "2026" not in doc.subtitle + doc.body_html  # printed once, as a date
+
+
 def test_plain_texts_underlined_headings_are_headings_and_its_rules_rules(tmp_path: Path) -> None:
     """A line underlined with "=" or "-" is a heading; a line of dashes alone a rule."""
     path = tmp_path / "bulletin.txt"

@@ -8,6 +8,7 @@ Text copied off blogs needs much more than this; `publisher import` recovers its
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -31,9 +32,15 @@ class TextReader:
         text = read_in_order(document_text(path), path)  # Arabic copied out of a PDF
         # A title and its subtitle on consecutive lines are two, as `publisher import` reads them
         blocks = heading_lines_apart(split_blocks(text))
-        meta = {}
+        meta: dict[str, object] = {}
+        if len(blocks) > 2 and (when := _date_line(blocks[0])):
+            meta["date"] = when  # "Sunday, February 22, 2026" over the title, as a blog prints it
+            blocks.pop(0)
         if blocks and len(blocks[0].text) <= 120 and len(blocks) > 1 and not blocks[0].rows:
             meta["title"] = blocks.pop(0).text
+            if "date" not in meta and len(blocks) > 1 and (when := _date_line(blocks[0])):
+                meta["date"] = when  # "3 March 2026", "Madrid, 3 de marzo de 2026" under it
+                blocks.pop(0)
             if subtitle_first(blocks):
                 meta["subtitle"] = blocks.pop(0).text
         # Text copied off web pages carries stray tags (<strong>…</strong>): they are kept
@@ -41,6 +48,15 @@ class TextReader:
         # is no tag, and stays as written.
         ids = _HeadingIds(id_prefix)
         return RawDocument(meta, "\n".join(_html(block, ids) for block in blocks))
+
+
+def _date_line(block: Block) -> dt.date | None:
+    """The date a line gives and nothing else a reader would miss ("Sunday, February 22,
+    2026", "Published 3 March 2026"), as `publisher import` reads a post's date line."""
+    from ..importers.textdates import dateline
+    from ..importers.textmarks import untagged
+
+    return dateline(untagged(block.text)) if block.single_line else None
 
 
 class _HeadingIds:
