@@ -1379,9 +1379,27 @@ NO_TITLE_LINE = (
 def test_a_title_guessed_from_the_file_name_writes_its_names_as_the_text_does(
     tmp_path: Path, name: str, title: str
 ) -> None:
-    """ "Statement palestine 2024" was the guess, with the country in lower case."""
+    """ "Statement palestine 2024" was the guess, with the country in lower case; and it
+    still was for the file built as it is, not imported."""
     (doc,) = import_one(tmp_path, NO_TITLE_LINE, name)
     assert doc.title == title
+    as_it_is = tmp_path / "pool" / name
+    as_it_is.parent.mkdir()
+    as_it_is.write_text(NO_TITLE_LINE)
+    assert read_document(as_it_is, as_it_is.stem, as_it_is.parent, "en").title == title
+
+
+def test_a_word_file_without_a_title_is_still_said_to_have_its_title_guessed(
+    tmp_path: Path,
+) -> None:
+    """The guess writes "Palestine" as the text does; it is a guess all the same."""
+    import pypandoc
+
+    source = tmp_path / "statement-palestine-2024.docx"
+    pypandoc.convert_text(NO_TITLE_LINE, "docx", format="markdown", outputfile=str(source))
+    (row,) = import_files([source], tmp_path / "documents").documents
+    assert row.draft.title == "Statement Palestine 2024"
+    assert any("no title property" in check for check in row.draft.unsure), row.draft.unsure
 
 
 # The import report ------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from ..model import Document
 from ..paths import TEXTEDIT_TEXT
 from ..readers import Reader, fallback_title, read_document
 from ..readers.pandoc_formats import DocxReader, OdtReader, RtfReader
+from ..sanitize import plain_text
 from .draft import Draft
 from .exports import ExportFiles
 from .officeshape import shape_from_body
@@ -97,7 +98,7 @@ def draft_in_scratch(
 
 def draft_of(document: Document, path: Path, media: dict[str, bytes]) -> Draft:
     """A document read by the regular readers as a draft to review, its shape recovered."""
-    has_title = document.title != fallback_title(path)
+    has_title = document.title != fallback_title(path, plain_text(document.body_html))
     draft = Draft(
         title=document.title if has_title else "",
         subtitle=document.subtitle,

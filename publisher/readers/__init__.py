@@ -404,7 +404,7 @@ def convert_document(
                 meta_source.line(name) if meta_source else None,
                 hint="move the rest into the body, " + _RAISE.format("title_length"),
             )
-    fields["title"] = fields["title"] or fallback_title(path)
+    fields["title"] = fields["title"] or fallback_title(path, plain_text(body_html))
     fields["summary"] = fields["summary"] or summary_before_more(body_html)
     for name in ("title", "subtitle", "summary"):
         fields[name] = typeset_text(fields[name], fields["language"])
