@@ -7,6 +7,7 @@ manifest's file and line and a suggestion, so an editor fixes them in one pass.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import re
 from collections.abc import Iterable
@@ -504,10 +505,13 @@ def _sections(
     slugs: dict[str, Path] = {}
     named = [str(section) for section in raw_sections if isinstance(section, str)]
     first_named = next((i for i, s in enumerate(raw_sections) if isinstance(s, str)), None)
+    split = _split_sections(source, raw_sections, problems)
     for s_index, section in enumerate(raw_sections):
         where = ("sections", s_index)
         if isinstance(section, str) and s_index != first_named:
             continue  # documents listed as sections: told once, all of them in the hint
+        if s_index in split:
+            continue  # a section's title and documents apart: told once, at the documents
         if not isinstance(section, dict):
             shape = _section_with(named, in_toml) if isinstance(section, str) else None
             problem("each section needs 'title' and 'documents'", *where, hint=shape)
@@ -555,6 +559,34 @@ def _sections(
             resolved.append(doc)
         plans.append(SectionPlan(title, tuple(resolved)))
     return tuple(plans)
+
+
+def _split_sections(source: SourceData, raw_sections: list[Any], problems: Problems) -> set[int]:
+    """The sections that are one section's title and its documents apart, as a '- ' (or a
+    [[sections]] line) in front of `documents:` makes them: each pair is told once, at its
+    documents, rather than as a section with no documents and one with no title."""
+    split: set[int] = set()
+    for index, (above, below) in enumerate(itertools.pairwise(raw_sections)):
+        if not (isinstance(above, dict) and isinstance(below, dict)) or index in split:
+            continue
+        if "title" in above and "documents" not in above and "documents" in below:
+            if "title" in below:
+                continue
+            fix = (
+                "take out the [[sections]] line above 'documents'"
+                if source.path.suffix.lower() == ".toml"
+                else "take out the '- ' in front of 'documents', so that it lines up under 'title'"
+            )
+            problems.add(
+                f"'documents' starts a section of its own, apart from its title"
+                f" {str(above['title']).strip()!r} (line {source.line('sections', index, 'title')})",
+                "sections",
+                index + 1,
+                "documents",
+                hint=fix,
+            )
+            split |= {index, index + 1}
+    return split
 
 
 def _section_with(documents: list[str], in_toml: bool) -> str:

@@ -232,6 +232,8 @@ def _indent_out_of_step(text: str, upto: int) -> tuple[int, str] | None:
         if not (found := _KEY_AT.match(lines[index])):
             continue
         indent, body, key = len(found.group(1)), lines[index].lstrip(" "), found.group(3)
+        if undashed := _dash_taken_out(lines, index, found, upto):
+            return index, undashed
         tried = {indent}
         for above in range(index - 1, -1, -1):
             if not (other := _KEY_AT.match(lines[above])):
@@ -251,6 +253,26 @@ def _indent_out_of_step(text: str, upto: int) -> tuple[int, str] | None:
                         else f"start {what} at the beginning of the line"
                     )
                     return index, f"{move}, in line with {lined} above it"
+    return None
+
+
+def _dash_taken_out(lines: list[str], index: int, found: re.Match[str], upto: int) -> str | None:
+    """The fix for `- documents:` written under `- title:`, more indented: the dash starts
+    a list there, where the section's next key belongs. (Lined up with the dash above, as
+    lining up would advise, it starts a section of its own.)"""
+    above = next((line for line in reversed(lines[:index]) if line.strip()), "")
+    if (
+        not found.group(2)
+        or not (other := _KEY_AT.match(above))
+        or other.group(3) == found.group(3)
+    ):
+        return None
+    column = len(other.group(1)) + len(other.group(2))
+    if column <= len(found.group(1)) and _mends(
+        lines, index, " " * column + lines[index].lstrip(" -"), upto
+    ):
+        key, under = found.group(3), other.group(3)
+        return f"take out the '- ' in front of '{key}', so that it lines up under '{under}'"
     return None
 
 

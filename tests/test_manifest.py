@@ -428,6 +428,14 @@ NAMED_LATE = [  # the line as written, as typed, its line, and the fix
     ("    documents:", "   documents:", 6, "indent 'documents' by 4 spaces, in line with 'title'"),
     ("    documents:", "      documents:", 6, "indent 'documents' by 4 spaces, in line with"),
     ("title:", " title:", 2, "start 'title' at the beginning of the line, in line with 'number'"),
+    # a dash before the section's next key, under its title: lining the dash up would split
+    # the section in two
+    (
+        "    documents:",
+        "    - documents:",
+        6,
+        "take out the '- ' in front of 'documents', so that it lines up under 'title'",
+    ),
     ("date:", "   date:", 3, "start 'date' at the beginning of the line, in line with 'title'"),
 ]
 
@@ -522,6 +530,36 @@ def test_a_front_matter_key_without_its_colon_is_named_at_its_line(minimal: Path
     code, output = run_build(minimal)
     assert "second-article.md:4: not valid YAML" in output
     assert "hint: add a colon after 'author': author: Maria Okafor" in output
+    assert_failed_cleanly(minimal, code)
+
+
+@pytest.mark.parametrize("toml", [False, True])
+def test_a_sections_documents_written_as_a_section_of_their_own_are_told_once_with_the_fix(
+    minimal: Path, toml: bool
+) -> None:
+    """`- documents:` lined up with `- title:`: YAML reads two sections, and the editor was
+    told one has no documents and the other no title. In TOML, a [[sections]] between."""
+    if toml:
+        (minimal / "issues" / "001-first.yaml").unlink()
+        (minimal / "issues" / "001-first.toml").write_text(
+            'number = 1\ntitle = "First issue"\ndate = 2026-01-10\n'
+            '[[sections]]\ntitle = "News"\n[[sections]]\ndocuments = ["first-article"]\n'
+        )
+        line, fix = 7, "take out the [[sections]] line above 'documents'"
+    else:
+        write_manifest(minimal, GOOD.replace("    documents:", "  - documents:"))
+        line, fix = (
+            6,
+            "take out the '- ' in front of 'documents', so that it lines up under 'title'",
+        )
+    code, output = run_build(minimal)
+    said = " ".join(output.split())
+    assert (
+        f":{line}: 'documents' starts a section of its own, apart from its title 'News' (line 5)"
+        in said
+    )
+    assert f"hint: {fix}" in said
+    assert "is required" not in said and "lists no documents" not in said
     assert_failed_cleanly(minimal, code)
 
 
