@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
 
 
@@ -57,6 +58,14 @@ class PublisherError(Exception):
         hint: str | None = None,
     ) -> PublisherError:
         return cls(Problem(message, file, line, hint))
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The one of `candidates` that `word` is most likely a typo of, if any is close."""
+    import difflib
+
+    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def near_misses(word: str, candidates: list[str] | set[str], n: int = 3) -> str | None:

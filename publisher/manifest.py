@@ -34,7 +34,7 @@ from .paths import files_meant, followed, is_file, no_file
 from .picture_copies import CONVERTED_SUFFIXES
 from .pool import DocumentPool, UnresolvedReference, is_housekeeping, slug_for, slugged
 from .printing import PrintSettings
-from .settings_schema import Problems, check
+from .settings_schema import Problems, check, misspelt_keys
 from .sourcefile import SourceData, parse_file
 from .urls import SITE_FOLDERS, SUBSCRIPTION_PAGES
 
@@ -491,6 +491,8 @@ def _sections(
         return ()
     if raw_sections is None and "documents" in source.data:
         return ()  # the unknown key 'documents' is told to go in a section (_TOP_DOCUMENTS)
+    if raw_sections is None and "sections" in misspelt_keys(source.data, MANIFEST_TABLE.settings):
+        return ()  # `section:`, told as unknown with its near miss
     if raw_sections in (None, []) and str(source.data.get("editorial") or "").strip():
         return ()  # an issue that is its editorial alone (a call to a strike, a short notice)
     if not isinstance(raw_sections, list) or not raw_sections:

@@ -12,13 +12,13 @@ and build models on every CLI run, msgspec stops at the first error; neither kno
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from .errors import Problem, PublisherError, near_misses
+from .errors import Problem, PublisherError, closest, near_misses
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
@@ -90,6 +90,17 @@ class Problems:
             raise PublisherError(*self.found)
 
 
+def misspelt_keys(data: Mapping[Any, Any], known: Iterable[str]) -> set[str]:
+    """The known keys that unknown keys of `data` are most likely typos of (`section:`
+    for `sections`): a key told as unknown, with its near miss, is not also missing."""
+    known = set(known)
+    return {
+        meant
+        for key in data
+        if str(key) not in known and (meant := closest(str(key), known)) is not None
+    }
+
+
 def check(
     table: Table,
     data: Mapping[Any, Any],
@@ -111,6 +122,7 @@ def check(
 
     where = f" in [{dotted(at)}]" if toml and at else ""
 
+    meant = misspelt_keys(data, table.settings) if table.unknown == "refuse" else set()
     if table.unknown == "refuse":
         for key in data:
             if str(key) not in table.settings:
@@ -138,7 +150,7 @@ def check(
             nested = (setting.table, value or {}, problems, (*at, key))
             values[key] = check(*nested, toml=toml, top=(top or table) if toml else None)
         elif value is None:
-            if setting.required:
+            if setting.required and key not in meant:  # a typo of it is told instead
                 problems.add(f"'{named(key)}' is required", *at, hint=setting.required)
         elif setting.parse is None:
             values[key] = value  # read by the caller, which knows more (a manifest's documents)

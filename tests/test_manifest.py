@@ -267,6 +267,27 @@ def test_unknown_key_suggests_the_known_one(minimal: Path) -> None:
     assert_failed_cleanly(minimal, code)
 
 
+@pytest.mark.parametrize(
+    ("written", "typed", "line", "meant"),
+    [
+        ("sections:", "section:", 4, "sections"),
+        ("    documents:", "    document:", 6, "documents"),
+        ("date:", "dat:", 3, "date"),
+    ],
+)
+def test_a_misspelt_key_is_told_once_not_as_missing_too(
+    minimal: Path, written: str, typed: str, line: int, meant: str
+) -> None:
+    """`section:` was told as unknown, and then that the issue lists no sections: one
+    mistake, two errors, the second no help."""
+    write_manifest(minimal, GOOD.replace(written, typed))
+    code, output = run_build(minimal)
+    said = " ".join(output.split())
+    assert f"001-first.yaml:{line}: unknown" in said and f"did you mean '{meant}'" in said
+    assert said.count("001-first.yaml:") == 1, said
+    assert_failed_cleanly(minimal, code)
+
+
 @pytest.mark.parametrize("reference", ["../publisher.toml", "/etc/passwd", "../../../etc/passwd"])
 def test_references_leaving_documents_are_refused(minimal: Path, reference: str) -> None:
     write_manifest(minimal, GOOD.replace("second-article]", f"'{reference}']"))

@@ -82,6 +82,8 @@ def test_a_registered_table_is_read_and_checked_like_the_built_in_ones(
     message = config_error(root, GOOD + "[toy]\nvolum = 3\n")
     assert "publisher.toml:8: unknown setting 'volum' in [toy]" in message
     assert "did you mean 'volume'" in message
+    assert "is required" not in message  # the typo is the one mistake, told once
+    message = config_error(root, GOOD + "[toy]\nloudness = 3\n")
     assert "publisher.toml:7: 'toy.volume' is required" in message
 
 
