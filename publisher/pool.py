@@ -127,6 +127,18 @@ class DocumentPool:
             language,
         )
 
+    def _by_full_path(self, ref: str) -> Path | None:
+        """The path in documents/ of a file the manifest names by its full path, as a file
+        manager copies it (`/home/ana/news/documents/pay.md`, `~/news/documents/pay.md`)."""
+        full = Path(ref).expanduser() if ref.startswith("~/") else Path(ref)
+        if not full.is_absolute():
+            return None
+        try:
+            inside = full.resolve().relative_to(self.root.resolve())
+        except (ValueError, OSError):
+            return None
+        return inside if (self.root / inside).is_file() else None
+
     def resolve(self, ref: str) -> Path:
         """Find the document a manifest means by `ref` (a slug, a stem or a path). Names
         are compared in Unicode's composed form (NFC): a file named on a Mac, or unzipped
@@ -136,6 +148,12 @@ class DocumentPool:
         if not ref:
             raise UnresolvedReference("empty document reference")
         candidate = Path(ref)
+        if inside := self._by_full_path(ref):
+            name = inside.with_suffix("").as_posix()
+            raise UnresolvedReference(
+                f"{ref!r} is documents/{inside.as_posix()}, named by where it is on this computer",
+                f"name it {name!r}, from documents/: the manifest then works on any computer",
+            )
         if candidate.is_absolute():
             raise _elsewhere(ref)
         if ".." in candidate.parts:

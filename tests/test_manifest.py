@@ -1206,6 +1206,21 @@ def test_a_web_address_or_a_file_elsewhere_gets_how_to_bring_it_in(
     assert_failed_cleanly(minimal, code)
 
 
+def test_a_document_named_by_its_full_path_is_told_the_name_that_works_on_any_computer(
+    minimal: Path,
+) -> None:
+    """A path a file manager copies, of a file that is in documents/: it was told to be
+    "outside documents/", and to be copied into documents/, where it was already."""
+    full = minimal.resolve() / "documents" / "first-article.md"
+    write_manifest(minimal, GOOD.replace("[first-article, second-article]", f"[{full}]"))
+    code, output = run_build(minimal)
+    folded = " ".join(output.split())
+    assert f"001-first.yaml:6: '{full}' is documents/first-article.md, named by" in folded
+    assert "hint: name it 'first-article', from documents/" in folded
+    assert "outside documents/" not in folded
+    assert_failed_cleanly(minimal, code)
+
+
 @pytest.mark.parametrize(
     ("name", "number", "neighbour", "fix"),
     [
