@@ -571,9 +571,8 @@ def _split_sections(source: SourceData, raw_sections: list[Any], problems: Probl
     for index, (above, below) in enumerate(itertools.pairwise(raw_sections)):
         if not (isinstance(above, dict) and isinstance(below, dict)) or index in split:
             continue
-        if "title" in above and "documents" not in above and "documents" in below:
-            if "title" in below:
-                continue
+        apart = "title" in above and "documents" not in above
+        if apart and "documents" in below and "title" not in below:
             fix = (
                 "take out the [[sections]] line above 'documents'"
                 if source.path.suffix.lower() == ".toml"
