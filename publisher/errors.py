@@ -62,17 +62,19 @@ class PublisherError(Exception):
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The one of `candidates` that `word` is most likely a typo of, if any is close."""
-    import difflib
-
-    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.6)
-    return close[0] if close else None
+    return next(iter(_close_matches(word, candidates, 1)), None)
 
 
 def near_misses(word: str, candidates: list[str] | set[str], n: int = 3) -> str | None:
     """A 'did you mean …?' hint, or None when nothing is close."""
-    import difflib
-
-    close = difflib.get_close_matches(word, sorted(candidates), n=n, cutoff=0.6)
+    close = _close_matches(word, candidates, n)
     if not close:
         return None
     return "did you mean " + " or ".join(repr(c) for c in close) + "?"
+
+
+def _close_matches(word: str, candidates: Iterable[str], n: int) -> list[str]:
+    """Up to `n` of `candidates` close to `word`, the closest first (difflib's measure)."""
+    import difflib
+
+    return difflib.get_close_matches(word, sorted(candidates), n=n, cutoff=0.6)

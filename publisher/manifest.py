@@ -507,7 +507,7 @@ def _sections(
     slugs: dict[str, Path] = {}
     named = [str(section) for section in raw_sections if isinstance(section, str)]
     first_named = next((i for i, s in enumerate(raw_sections) if isinstance(s, str)), None)
-    split = _split_sections(source, raw_sections, problems)
+    split = _split_sections(source, raw_sections, problems, in_toml)
     for s_index, section in enumerate(raw_sections):
         where = ("sections", s_index)
         if isinstance(section, str) and s_index != first_named:
@@ -563,7 +563,9 @@ def _sections(
     return tuple(plans)
 
 
-def _split_sections(source: SourceData, raw_sections: list[Any], problems: Problems) -> set[int]:
+def _split_sections(
+    source: SourceData, raw_sections: list[Any], problems: Problems, in_toml: bool
+) -> set[int]:
     """The sections that are one section's title and its documents apart, as a '- ' (or a
     [[sections]] line) in front of `documents:` makes them: each pair is told once, at its
     documents, rather than as a section with no documents and one with no title."""
@@ -575,7 +577,7 @@ def _split_sections(source: SourceData, raw_sections: list[Any], problems: Probl
         if apart and "documents" in below and "title" not in below:
             fix = (
                 "take out the [[sections]] line above 'documents'"
-                if source.path.suffix.lower() == ".toml"
+                if in_toml
                 else "take out the '- ' in front of 'documents', so that it lines up under 'title'"
             )
             problems.add(

@@ -24,8 +24,9 @@ from .urls import readable
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-_PRINTED = re.compile(r"""<a\b[^>]*\shref=["']?(?:https?://|mailto:|tel:)""", re.IGNORECASE)
-_SCHEME = re.compile(r"^(?:https?://|mailto:|tel:)", re.IGNORECASE)
+_SCHEMES = "(?:https?://|mailto:|tel:)"  # the links an address is printed for
+_PRINTED = re.compile(rf"""<a\b[^>]*\shref=["']?{_SCHEMES}""", re.IGNORECASE)
+_SCHEME = re.compile(f"^{_SCHEMES}", re.IGNORECASE)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
@@ -47,8 +48,9 @@ def _printed_address(href: str) -> str:
     """`href` as a reader types it from paper; "" for a link that is no address."""
     if not _SCHEME.match(href):
         return ""
-    if href.partition(":")[0].lower() in ("mailto", "tel"):
-        return unquote(href.partition(":")[2].partition("?")[0]).strip()
+    scheme, _, after = href.partition(":")
+    if scheme.lower() in ("mailto", "tel"):
+        return unquote(after.partition("?")[0]).strip()
     shown = readable(_SCHEME.sub("", href, count=1))
     host, slash, rest = shown.partition("/")
     return host if slash and not rest else shown
