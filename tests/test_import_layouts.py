@@ -2028,6 +2028,33 @@ def test_an_email_wrapped_at_the_hyphens_of_compound_words_keeps_them_whole(
     assert "not the one-off payment" in paragraph
 
 
+MOTION = (
+    "The branch met on Tuesday and voted to keep the picket at the gate, where it has stood"
+    " since the first week of the long-running dispute. Read the full motion at"
+    " https://union.example.org/branch-motions/2026/keep-the-picket-at-the-gate-until-the-council-answers"
+    " and sign the petition; the well-known speaker from the docks spoke on the anti-union"
+    " laws and the twenty-four-hour stoppage."
+)
+
+
+@pytest.mark.parametrize("columns", [62, 72, 76])
+def test_text_wrapped_at_hyphens_keeps_its_compounds_and_web_addresses_whole(
+    tmp_path: Path, columns: int
+) -> None:
+    """Pasted from a mail or a list's digest, wrapped as wrappers do (Python's textwrap
+    here) at spaces and at hyphens: "…/keep-the-picket-" / "at-the-gate-…" was joined
+    with a space, and the link led to half its address; with "long-" / "running" above
+    it, the two breaks were read as a PDF's hyphenation ("longrunning")."""
+    text = "Strike news\n\n" + textwrap.fill(MOTION, columns) + "\n"
+    assert any(line.endswith("-") for line in text.splitlines())  # wrapped at a hyphen
+
+    (doc,) = import_one(tmp_path, text)
+
+    assert texts(doc, "//p") == [MOTION]
+    (address,) = re.findall(r"https://\S+", MOTION)
+    assert html_of(doc).xpath("//a/@href") == [address]
+
+
 def test_a_spanish_forward_without_a_title_line_takes_the_subject_and_sender(
     tmp_path: Path,
 ) -> None:

@@ -33,6 +33,9 @@ _NUMBERED = re.compile(
 _BROKEN = re.compile(
     r"(?<=[^\W\d_]{2})-\n([ \t]*)([a-zß-ÿ][^\W\d_]*[.,;:!?)»”’]*)([ \t]*)(?=(\n|$)?)"
 )
+# A web address at a line's end: a hyphen there is its own, where a mail program or
+# Python's textwrap broke it ("…/keep-the-" / "gate-until-…"), never typesetting's
+_ADDRESS_END = re.compile(r"(?:https?://|www\.)\S*$")
 LONGEST_FURNITURE = 80  # characters of a running header or footer
 # Words broken with '-' at line ends this often are a PDF's hyphenation; fewer, compounds
 # wrapped at their hyphen ("long-term").
@@ -146,19 +149,26 @@ def _furniture_shape(line: str) -> str | None:
 def _words_joined(text: str) -> tuple[str, int]:
     """Words broken at line ends, joined: without their hyphen in a text that breaks words
     more than once (a PDF's hyphenation), with it otherwise ("long-term" wrapped at its
-    hyphen). Only the first count is of words the PDF broke."""
-    hyphenated = len(_BROKEN.findall(text)) >= HYPHENATED_BREAKS
+    hyphen). Only the first count is of words the PDF broke. A web address broken at a
+    hyphen is left to be joined with the lines (`textblocks`), whole."""
+    broken = [match for match in _BROKEN.finditer(text) if not _in_address(text, match)]
+    hyphenated = len(broken) >= HYPHENATED_BREAKS
     widest = max((len(line) for line in text.split("\n") if len(line) <= WRAP_MAX), default=0)
 
     def joined(match: re.Match[str]) -> str:
+        if _in_address(text, match):
+            return match[0]
         word = match[2] if hyphenated else f"-{match[2]}"
         line_ends = match[4] is not None  # nothing else on the word's line
         if line_ends or _cut_short(text, match, widest):
             return word + match[3]
         return f"{word}\n{match[1]}"
 
-    text, count = _BROKEN.subn(joined, text)
-    return text, count if hyphenated else 0
+    return _BROKEN.sub(joined, text), len(broken) if hyphenated else 0
+
+
+def _in_address(text: str, broken: re.Match[str]) -> bool:
+    return bool(_ADDRESS_END.search(text, text.rfind("\n", 0, broken.start()) + 1, broken.start()))
 
 
 def _cut_short(text: str, broken: re.Match[str], widest: int) -> bool:

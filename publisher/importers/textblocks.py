@@ -60,6 +60,11 @@ _KEEP_NBSP = re.compile(rf"{NBSP}(?=[:;!?»])|(?<=«){NBSP}")
 # Prose is hard-wrapped at 60 to 80 columns (72 in e-mail); a longer line is a paragraph
 # written on one line, and a text whose lines are all short is not wrapped prose at all.
 WRAP_MIN, WRAP_MAX = 50, 100
+# A wrapped line ending in a hyphen after a letter or digit: wrappers (mail programs,
+# Python's textwrap, list digests) break at spaces and at hyphens and never hyphenate, so
+# the hyphen belongs to what goes on in the next line, a web address ("…/keep-the-" /
+# "gate-until-…") or a compound, and is joined to it without a space.
+_AT_HYPHEN = re.compile(r"(?<=[^\W_])-$")
 
 
 @dataclass(frozen=True)
@@ -371,7 +376,8 @@ def _unwrapped(lines: tuple[_Line, ...], width: int | None) -> list[_Line]:
             and not _breaks_anyway(previous.text, line.text)
             and not byline_or_date(line.text)  # under a title as wide as the text's lines
         ):
-            joined[-1] = _Line(f"{joined[-1].text} {line.text}", joined[-1].indent)
+            space = "" if _AT_HYPHEN.search(previous.text) and line.text[:1].isalnum() else " "
+            joined[-1] = _Line(f"{joined[-1].text}{space}{line.text}", joined[-1].indent)
         else:
             joined.append(line)
     return joined
