@@ -16,7 +16,7 @@ import pytest
 from bounded import finishes_within
 from click.testing import CliRunner
 from PIL import Image
-from test_import import html_of, import_one, texts
+from test_import import LONG, html_of, import_one, texts
 
 from publisher.cli import main
 from publisher.importers import Imported, import_files
@@ -2053,6 +2053,43 @@ def test_text_wrapped_at_hyphens_keeps_its_compounds_and_web_addresses_whole(
     assert texts(doc, "//p") == [MOTION]
     (address,) = re.findall(r"https://\S+", MOTION)
     assert html_of(doc).xpath("//a/@href") == [address]
+
+
+COUNCIL_REPLY = (
+    "We have received your letter and will consider the points you raise at the next"
+    " meeting of the committee, in April.",
+    "We regret any inconvenience.",
+)
+
+
+def test_a_passage_quoted_as_mail_quotes_is_one_quotation_of_its_paragraphs(
+    tmp_path: Path,
+) -> None:
+    """ "> " before each line, ">" alone between paragraphs, as a reply quotes: the marks
+    were printed ("> We have received…") in every output."""
+    quoted = "\n>\n".join(
+        textwrap.fill(paragraph, 72, initial_indent="> ", subsequent_indent="> ")
+        for paragraph in COUNCIL_REPLY
+    )
+    text = (
+        f"Statement on the ballot\n\n{LONG}\n\nThe council's answer came on Friday:\n\n"
+        f"{quoted}\n\nWe will not wait until April. >50% of members voted to strike.\n"
+    )
+
+    (doc,) = import_one(tmp_path, text)
+
+    assert texts(doc, "//blockquote/p") == list(COUNCIL_REPLY)
+    assert (
+        texts(doc, "/div/p")[-1] == "We will not wait until April. >50% of members voted to strike."
+    )
+    assert ">" not in " ".join(texts(doc, "//blockquote"))
+
+
+def test_a_short_quoted_line_is_quoted_not_taken_for_the_title(tmp_path: Path) -> None:
+    (doc,) = import_one(tmp_path, f"> Not one eviction more\n\n{LONG}\n\n{LONG}\n")
+
+    assert doc.title != "Not one eviction more"
+    assert texts(doc, "//blockquote/p") == ["Not one eviction more"]
 
 
 def test_a_spanish_forward_without_a_title_line_takes_the_subject_and_sender(

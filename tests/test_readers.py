@@ -494,6 +494,25 @@ def test_plain_texts_underlined_headings_are_headings_and_its_rules_rules(tmp_pa
     )
 
 
+def test_a_plain_texts_passage_quoted_as_mail_quotes_is_a_quotation_never_its_title(
+    tmp_path: Path,
+) -> None:
+    """ "> " before each line, ">" alone between paragraphs: one quotation, as `publisher
+    import` reads it (the marks were printed, or only the title lost them)."""
+    path = tmp_path / "reply.txt"
+    path.write_text(
+        "> Not one eviction more\n\nThe council wrote back:\n\n> We have received your\n"
+        "> letter.\n>\n> We regret any inconvenience.\n\nWe will not wait.\n"
+    )
+    doc = read(path)
+    assert doc.title != "Not one eviction more"
+    assert doc.body_html == (
+        "<blockquote><p>Not one eviction more</p></blockquote>\n<p>The council wrote back:</p>\n"
+        "<blockquote><p>We have received your letter.</p><p>We regret any inconvenience.</p>"
+        "</blockquote>\n<p>We will not wait.</p>"
+    )
+
+
 @pytest.mark.parametrize("separator", ["___", "* * *", "———", "═════"])
 def test_a_plain_texts_short_rule_of_underscores_stars_or_box_lines_is_a_rule(
     tmp_path: Path, separator: str

@@ -411,6 +411,7 @@ def _title_like(block: Block) -> bool:
     text = unmarked(untagged(block.text))
     return (
         block.single_line
+        and not block.quoted
         and not block.bullet
         and block.number is None
         and not block.rule
@@ -678,7 +679,9 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
             index += 1
             continue
         written = len(parts)
-        if text.startswith("\x01sig "):
+        if block.quoted:
+            index = _quotation(blocks, index, parts, draft) - 1
+        elif text.startswith("\x01sig "):
             parts.append(_div("signature", f"<p>{inline(text[5:])}</p>"))
         elif block.rows:
             parts.append(table_html(block.rows, inline))
@@ -719,6 +722,18 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
             draft.found["section breaks"] += 1
         index += 1
     return _pictures(_footnotes("\n".join(parts), notes, draft), draft)
+
+
+def _quotation(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> int:
+    """The passage quoted from `blocks[index]` on, as one quotation of its paragraphs;
+    the index after it."""
+    end = index
+    while end < len(blocks) and blocks[end].quoted:
+        end += 1
+    paragraphs = "".join(f"<p>{_lines(block)}</p>" for block in blocks[index:end])
+    parts.append(f"<blockquote>{paragraphs}</blockquote>")
+    draft.found["quotations"] += 1
+    return end
 
 
 def picture_mark(description: str, name: str | None) -> str:

@@ -53,6 +53,9 @@ RULE = re.compile(r"^\s*(?:([-=~•·#])(?:\s*\1){4,}|([_*＊—–═─━])(?
 _UNDERLINE = re.compile(r"^\s*(?:=+|-+)\s*$")
 _MAILCHIMP_HEADING = re.compile(r"^\*\* (?=\S)")
 _SPACED = re.compile(r"\S {2,}\S")  # words two spaces or more apart: a table's columns?
+# A line of a passage quoted as mail quotes it: "> " before it, ">" alone between its
+# paragraphs (">>", "> >" a level deeper, read as one level)
+_QUOTED = re.compile(r"^[ \t]*>(?:[ \t>]*(?:[ \t]|$))")
 _HEADING_MAX = 120  # characters: a longer line is a paragraph, whatever is under it
 SENTENCE_END = (".", "!", "?", "…", '."', ".”", "!”", "?”", ".»", "!»", "?»", ".)")
 # French typography keeps a non-breaking space before these and inside guillemets.
@@ -75,6 +78,7 @@ class Block:
     indent: int = 0  # width of the first line's indentation (a tab counts 4)
     rows: tuple[tuple[str, ...], ...] = ()  # a table's cells, row by row (`_table_rows`)
     heading: bool = False  # a line underlined with "=" or "-" (`_underlined`)
+    quoted: bool = False  # in a passage quoted with "> " before each line (`_QUOTED`)
 
     @property
     def text(self) -> str:
@@ -162,6 +166,17 @@ def indentation(raw: str) -> int:
 
 
 def split_blocks(text: str) -> list[Block]:
+    """The text's blocks; those of a passage quoted as mail quotes ("> " before each line)
+    read from its text without the marks, and marked `quoted`."""
+    blocks: list[Block] = []
+    lines = text.split("\n")
+    for quoted, passage in itertools.groupby(lines, key=lambda line: bool(_QUOTED.match(line))):
+        found = _unquoted_blocks("\n".join(_QUOTED.sub("", line) for line in passage))
+        blocks += [dataclasses.replace(block, quoted=True) for block in found] if quoted else found
+    return blocks
+
+
+def _unquoted_blocks(text: str) -> list[Block]:
     runs = _runs(text)
     width = _wrap_width([[line.text for line in run.lines] for run in runs])
     return [block for run in runs for block in _blocks(run, width)]

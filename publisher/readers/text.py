@@ -9,6 +9,7 @@ Text copied off blogs needs much more than this; `publisher import` recovers its
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -36,7 +37,11 @@ class TextReader:
         if len(blocks) > 2 and (when := _date_line(blocks[0])):
             meta["date"] = when  # "Sunday, February 22, 2026" over the title, as a blog prints it
             blocks.pop(0)
-        if blocks and len(blocks[0].text) <= 120 and len(blocks) > 1 and not blocks[0].rows:
+        if (
+            len(blocks) > 1
+            and len(blocks[0].text) <= 120
+            and not (blocks[0].rows or blocks[0].quoted)
+        ):
             meta["title"] = blocks.pop(0).text
             if "date" not in meta and len(blocks) > 1 and (when := _date_line(blocks[0])):
                 meta["date"] = when  # "3 March 2026", "Madrid, 3 de marzo de 2026" under it
@@ -47,7 +52,11 @@ class TextReader:
         # as HTML here, and the sanitiser keeps the harmless ones; a model letter's "<Name>"
         # is no tag, and stays as written.
         ids = _HeadingIds(id_prefix)
-        return RawDocument(meta, "\n".join(_html(block, ids) for block in blocks))
+        html: list[str] = []
+        for quoted, group in itertools.groupby(blocks, key=lambda block: block.quoted):
+            parts = [_html(block, ids) for block in group]
+            html += [f"<blockquote>{''.join(parts)}</blockquote>"] if quoted else parts
+        return RawDocument(meta, "\n".join(html))
 
 
 def _date_line(block: Block) -> dt.date | None:
@@ -78,7 +87,7 @@ class _HeadingIds:
 def _html(block: Block, heading_id: _HeadingIds) -> str:
     """A block as HTML: a table's rows (cells between tabs) a table, a line underlined with
     "=" or "-" a heading, a line of dashes or stars a rule, a bullet with a teaser under it
-    two lines, any other a paragraph."""
+    two lines, any other a paragraph (a quoted one too: `read` sets quoted ones apart)."""
     from ..importers.tables import table_html
 
     if block.rows:
