@@ -19,6 +19,7 @@ from validators import parse_eml
 
 from publisher.cli import main
 from publisher.pandoc import markdown_to_html
+from publisher.readers import read_document
 from publisher.readers.typed_lists import markdown_bullets, typed_lists
 
 ISSUE = "001-first"
@@ -150,6 +151,48 @@ def test_paragraphs_numbered_by_hand_are_a_numbered_list_however_numbered(mark: 
     points = ["To support the rent strike.", "To donate £200.", "To send a delegation."]
     typed = "".join(f"<p>{mark.format(n)} {point}</p>" for n, point in enumerate(points, 1))
     assert lists(typed_lists(f"<p>This branch resolves:</p>{typed}")) == [("ol", None, points)]
+
+
+RESOLUTIONS = ["Picket every gate from 6am.", "March from Atocha to Sol at noon."]
+BLOCS = ["The union bloc at the front.", "The tenant bloc behind it."]
+LAST = "Meet on Friday to take stock."
+
+
+@pytest.mark.parametrize(("number", "letter"), [("{})", "{})"), ("({})", "({})"), ("{}.", "{}.")])
+def test_points_lettered_under_a_numbered_item_are_a_list_inside_it(
+    tmp_path: Path, number: str, letter: str
+) -> None:
+    """A motion's "2)" with its "a)", "b)" under it, and "3)" after them, as typed in Word
+    or a text file: "a)" and "b)" were a list of their own between two lists, and "3)", a
+    list of one, was left as typed."""
+    typed = [number.format(n) + " " + point for n, point in enumerate(RESOLUTIONS, 1)]
+    typed += [letter.format(c) + " " + point for c, point in zip("ab", BLOCS, strict=True)]
+    typed += [number.format(3) + " " + LAST]
+    body = typed_lists("<p>We agreed:</p>" + "".join(f"<p>{point}</p>" for point in typed))
+    text = tmp_path / "motion.txt"
+    text.write_text("Motion\n\nWe agreed:\n\n" + "\n".join(typed) + "\n")
+    for listed in (body, read_document(text, "motion", tmp_path, "en").body_html):
+        tree = lxml.html.fromstring(f"<div>{listed}</div>")
+        top = tree.xpath("./ol/li")
+        assert [" ".join(li.text_content().split()) for li in top] == [
+            RESOLUTIONS[0],
+            " ".join([RESOLUTIONS[1], *BLOCS]),
+            LAST,
+        ], listed
+        assert [
+            " ".join(li.text_content().split()) for li in top[1].xpath("./ol[@type='a']/li")
+        ] == BLOCS
+
+
+def test_lettered_points_under_a_lone_number_are_still_a_lettered_list() -> None:
+    """ "1)" alone is no list (it may be a heading's number): the "a)", "b)" under it stay
+    the list they were, and "1)" as typed."""
+    body = typed_lists(
+        "<p>1) We resolve:</p>"
+        + "".join(f"<p>{c}) {b}</p>" for c, b in zip("ab", BLOCS, strict=True))
+    )
+    assert lists(f"<div>{body}</div>") == [("ol", None, BLOCS)]
+    assert body.startswith("<p>1) We resolve:</p>")
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,8 @@ another are one paragraph: "Our demands: • Pay • Hours • Staffing". Here:
   more that start with numbers counting on by one a numbered list, from the first one's
   number, and two or more lettered "(a)", "(b)" a lettered list (`typed_lists`). One
   numbered paragraph alone may be a heading's number, and "2024." a year: those stay as
-  written. A "◦" or "▪" item under a "•" one is a level down (`BulletLevels`).
+  written. A "◦" or "▪" item under a "•" one is a level down (`BulletLevels`), and so
+  are "a)", "b)" under a numbered item, a motion's points under its resolution.
 """
 
 from __future__ import annotations
@@ -142,12 +143,15 @@ def _runs(parent: Any) -> list[tuple[list[Any], str, int]]:
     run: list[Any] = []
     kind = ""
     numbers: list[int] = []
+    letters: list[int] = []  # of the lettered points under the numbered run's last item
 
     def close() -> None:
         if kind == "ul" and run:
             runs.append((list(run), "ul", 1))
-        elif kind == "ol" and len(run) >= 2:
+        elif kind == "ol" and len(numbers) >= 2:
             runs.append((list(run), "ol", numbers[0]))
+        elif kind == "ol" and len(letters) >= 2:  # "1)" alone, then "a)", "b)": no list of one
+            runs.append((run[-len(letters) :], _LETTERED, 1))
         elif kind == _LETTERED and len(run) >= 2 and numbers[0] == 1:
             runs.append((list(run), _LETTERED, 1))
 
@@ -157,9 +161,16 @@ def _runs(parent: Any) -> list[tuple[list[Any], str, int]]:
         if mark and continues and mark[0] == kind and (kind == "ul" or mark[1] == numbers[-1] + 1):
             run.append(child)
             numbers.append(mark[1])
+            letters = []
+            continue
+        lettered = mark and mark[0] == _LETTERED and mark[1] == len(letters) + 1
+        if lettered and continues and kind == "ol":  # "a)", "b)" under "2)"
+            run.append(child)
+            letters.append(len(letters) + 1)
             continue
         close()
         run, kind, numbers = ([child], mark[0], [mark[1]]) if mark else ([], "", [])
+        letters = []
     close()
     return runs
 
@@ -224,14 +235,15 @@ def _make_list(elements: list[Any], tag: str, start: int) -> None:
     lists = [listing]  # the list open at each level, the top one first
     for element in elements:
         paragraph, kept = _paragraph(element) or (element, {})
-        level = levels.of(paragraph.text.lstrip()[0]) if tag == "ul" else 1
+        lettered = tag == "ol" and not mark.match(paragraph.text)  # "a)" under "2)"
+        level = levels.of(paragraph.text.lstrip()[0]) if tag == "ul" else 1 + lettered
         item = lxml.html.Element("li", {k: v for k, v in kept.items() if k in _KEPT})
-        item.text = mark.sub("", paragraph.text, count=1)
+        item.text = (_PARAGRAPH_LETTER if lettered else mark).sub("", paragraph.text, count=1)
         item.extend(list(paragraph))
         item.tail = "\n"
         element.getparent().remove(element)
         if level > len(lists):  # a level down: a list inside the item above
-            lower = lxml.html.Element(tag)
+            lower = lxml.html.Element(tag, {"type": "a"} if lettered else {})
             lower.text = "\n"
             lists[-1][-1].append(lower)
             lists.append(lower)
