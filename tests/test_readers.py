@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import logging
 import re
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -370,14 +371,36 @@ def test_a_link_whose_words_say_nothing_of_where_it_leads_is_named_at_its_line(
 def test_plain_text_first_line_is_title_and_stray_tags_are_formatting(tmp_path: Path) -> None:
     path = tmp_path / "copied.txt"
     path.write_text(
-        "A title copied off a blog\n\nFirst\u00a0paragraph with <strong>bold</strong>\nwrapped line.\n\n"
+        "A title copied off a blog\n\nFirst\u00a0paragraph with <strong>bold</strong> words.\n\n"
         "\u00a0\n\nSecond <script>alert(1)</script>paragraph.\n"
     )
     doc = read(path)
     assert doc.title == "A title copied off a blog"
     assert doc.body_html == (
-        "<p>First paragraph with <strong>bold</strong> wrapped line.</p>\n<p>Second paragraph.</p>"
+        "<p>First paragraph with <strong>bold</strong> words.</p>\n<p>Second paragraph.</p>"
     )
+
+
+def test_a_plain_texts_lines_broken_by_hand_stay_lines_and_its_wrapped_lines_are_joined(
+    tmp_path: Path,
+) -> None:
+    """An address, a signature's name and role: short lines that were one line each were
+    run together ("Sindicato de Inquilinas Calle Mayor 12 28013 Madrid"), as the lines of
+    prose wrapped at 72 columns are."""
+    prose = (
+        "Write to us, or come to the office on any weekday between ten and four, where"
+        " someone from the committee will always be glad to talk about the strike, the fund"
+        " and the next meeting of the branch, which is open to every member."
+    )
+    address = ["Sindicato de Inquilinas", "Calle Mayor 12", "28013 Madrid"]
+    path = tmp_path / "contact.txt"
+    path.write_text("Contact\n\n" + textwrap.fill(prose, 72) + "\n\n" + "\n".join(address) + "\n")
+
+    body = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+
+    wrapped, written = body.xpath("./p")
+    assert " ".join(wrapped.text_content().split()) == prose and not wrapped.xpath(".//br")
+    assert [line.strip() for line in written.xpath("./text()")] == address
 
 
 PASTED_POST = (
@@ -501,8 +524,8 @@ def test_a_plain_texts_passage_quoted_as_mail_quotes_is_a_quotation_never_its_ti
     import` reads it (the marks were printed, or only the title lost them)."""
     path = tmp_path / "reply.txt"
     path.write_text(
-        "> Not one eviction more\n\nThe council wrote back:\n\n> We have received your\n"
-        "> letter.\n>\n> We regret any inconvenience.\n\nWe will not wait.\n"
+        "> Not one eviction more\n\nThe council wrote back:\n\n> We have received your letter.\n"
+        ">\n> We regret any inconvenience.\n\nWe will not wait.\n"
     )
     doc = read(path)
     assert doc.title != "Not one eviction more"

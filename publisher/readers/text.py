@@ -101,4 +101,6 @@ def _html(block: Block, heading_id: _HeadingIds) -> str:
         # import` reads them, not the title's words running on into the teaser's
         first, *teaser = block.lines
         return f"<p>{unknown_tags_as_text(first)}<br>{unknown_tags_as_text(' '.join(teaser))}</p>"
-    return f"<p>{unknown_tags_as_text(block.text)}</p>"
+    # lines still apart were broken by hand (an address, a verse, a signature's name and
+    # role: `textblocks` joined the hard-wrapped ones), and stay lines
+    return f"<p>{'<br>'.join(unknown_tags_as_text(line) for line in block.lines)}</p>"
