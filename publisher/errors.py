@@ -5,11 +5,11 @@ The CLI prints these without a traceback; anything else is a bug in publisher.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
     from pathlib import Path
 
 
@@ -65,9 +65,22 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     return next(iter(_close_matches(word, candidates, 1)), None)
 
 
-def near_misses(word: str, candidates: list[str] | set[str], n: int = 3) -> str | None:
-    """A 'did you mean …?' hint, or None when nothing is close."""
-    close = _close_matches(word, candidates, n)
+def near_misses(
+    word: str,
+    candidates: Iterable[str] | Mapping[str, object],
+    n: int = 3,
+    also: Iterable[str] = (),
+) -> str | None:
+    """A 'did you mean …?' hint, or None when nothing is close. `candidates` may map each
+    name to what it names: of names for one thing (a document's slug and its file name),
+    the closest alone is offered. `also`: candidates to offer after the close ones,
+    however far they are (those `word` shortens)."""
+    named = candidates if isinstance(candidates, Mapping) else {c: c for c in candidates}
+    close: list[str] = []
+    for name in [*_close_matches(word, named, max(len(named), 1)), *also]:
+        if all(named[name] != named[other] for other in close):
+            close.append(name)
+    close = close[:n]
     if not close:
         return None
     return "did you mean " + " or ".join(repr(c) for c in close) + "?"

@@ -199,10 +199,11 @@ class DocumentPool:
                     f"these are {len(words)} documents: put commas between them:"
                     f" [{', '.join(words)}]",
                 )
-            names = {slug_for(f) for f in self.files} | {f.as_posix() for f in self.files}
+            names = {slug_for(f): f for f in self.files} | {f.as_posix(): f for f in self.files}
             raise UnresolvedReference(
                 f"no document {ref!r} in documents/",
-                near_misses(ref, names)
+                # a long name shortened to its first words: convocatoria-huelga-general…
+                near_misses(ref, names, also=sorted(n for n in names if n.startswith(f"{ref}-")))
                 or self._titled(ref)
                 or "'publisher list' shows the documents there are",
             )

@@ -66,6 +66,24 @@ def test_missing_document_names_manifest_line_and_near_miss(minimal: Path) -> No
     assert_failed_cleanly(minimal, code)
 
 
+def test_a_near_miss_offers_each_document_once(minimal: Path) -> None:
+    """Not "did you mean 'second-article' or 'second-article.md'?": one document twice."""
+    write_manifest(minimal, GOOD.replace("second-article]", "secnd-article]"))
+    _, output = run_build(minimal)
+    assert "did you mean 'second-article' or" in output and "'second-article.md'" not in output
+
+
+def test_a_long_name_shortened_to_its_first_words_is_offered(minimal: Path) -> None:
+    """An imported document is named by its title's words: the editor types the first
+    ones, too few for a near miss by spelling."""
+    long_name = "convocatoria-huelga-general-del-12-de-marzo"
+    (minimal / "documents" / f"{long_name}.md").write_text("---\ntitle: Huelga\n---\nHuelga.\n")
+    write_manifest(minimal, GOOD.replace("second-article]", "second-article, convocatoria]"))
+    code, output = run_build(minimal)
+    assert "no document 'convocatoria'" in output and f"did you mean '{long_name}'?" in output
+    assert_failed_cleanly(minimal, code)
+
+
 TITLED = "name a document by its file name, not its title: statement-v3-final (titled"
 
 
