@@ -18,6 +18,7 @@ from parsed_outputs import pdf_text
 from validators import parse_eml
 
 from publisher.cli import main
+from publisher.importers import plaintext
 from publisher.pandoc import markdown_to_html
 from publisher.readers import read_document
 from publisher.readers.typed_lists import markdown_bullets, typed_lists
@@ -151,6 +152,41 @@ def test_paragraphs_numbered_by_hand_are_a_numbered_list_however_numbered(mark: 
     points = ["To support the rent strike.", "To donate £200.", "To send a delegation."]
     typed = "".join(f"<p>{mark.format(n)} {point}</p>" for n, point in enumerate(points, 1))
     assert lists(typed_lists(f"<p>This branch resolves:</p>{typed}")) == [("ol", None, points)]
+
+
+ACUERDOS = [
+    "Piquetes informativos desde las seis.",
+    "Manifestación a las doce.",
+    "Asamblea el viernes.",
+]
+
+
+@pytest.mark.parametrize("mark", ["{}.-", "{}-", "{} -"])
+def test_points_numbered_with_a_dash_as_spanish_and_french_texts_do_are_a_list(
+    tmp_path: Path, mark: str
+) -> None:
+    """ "1.- Piquetes…", "2 - Manifestación…": in a Word or web document, a Markdown file,
+    a .txt in documents/ and `publisher import`, they were lines of text."""
+    typed = [f"{mark.format(n)} {point}" for n, point in enumerate(ACUERDOS, 1)]
+    intro = "La asamblea del jueves acordó por amplia mayoría la huelga. Estos son los acuerdos:"
+    (tmp_path / "acuerdos.md").write_text(
+        "---\ntitle: Acuerdos\n---\n" + intro + "\n" + "\n".join(typed)
+    )
+    (tmp_path / "acuerdos.txt").write_text("Acuerdos\n\n" + intro + "\n\n" + "\n".join(typed))
+    read = [
+        read_document(tmp_path / f"acuerdos{s}", "a", tmp_path, "es").body_html
+        for s in (".md", ".txt")
+    ]
+    imported = plaintext.recover("Acuerdos\n\n" + intro + "\n\n" + "\n".join(typed) + "\n")[0]
+    paragraphs = typed_lists(f"<p>{intro}</p>" + "".join(f"<p>{point}</p>" for point in typed))
+    for body in (paragraphs, *read, imported.body_html):
+        assert lists(f"<div>{body}</div>") == [("ol", None, ACUERDOS)], body
+
+
+def test_a_score_at_a_lines_start_stays_as_written() -> None:
+    score = ["3 - 0 para los huelguistas.", "4 - 1 en la segunda votación."]
+    body = typed_lists("".join(f"<p>{line}</p>" for line in score))
+    assert lists(f"<div>{body}</div>") == [] and "3 - 0 para" in body
 
 
 RESOLUTIONS = ["Picket every gate from 6am.", "March from Atocha to Sol at noon."]

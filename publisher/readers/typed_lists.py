@@ -42,16 +42,19 @@ _SEPARATOR = re.compile(rf"^[\s{_BULLETS}*]*$")  # "• • •" between section
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _PARAGRAPH_BULLET = re.compile(rf"^\s*{_MARK}[\s\u00a0]+")
-# "1.", "1)", "(1)": numbered points typed by hand (`importers.textblocks` reads them too)
-NUMBER_MARK = r"(?:\((\d{1,3})\)|(\d{1,3})[.)])"
+# "1.", "1)", "(1)": numbered points typed by hand (`importers.textblocks` reads them too);
+# and "1.-", "1-", "1 -", as Spanish and French texts number them, before a word ("3 - 0"
+# is a score)
+NUMBER_MARK = r"(?:\((\d{1,3})\)|(\d{1,3})(?:[.)]|(?:\.-| ?-)(?=[ \t\u00a0]+[^\W\d_])))"
 _PARAGRAPH_NUMBER = re.compile(rf"^\s*{NUMBER_MARK}[\s\u00a0]+")
 # "(a)", "b)", "c.": a motion's resolutions typed by hand, a list's letters as Word copies
 # them (`importers.textblocks` reads them in pasted text, `letter_place` says which letter)
 LETTER_MARK = r"(?:\(([a-z])\)|([a-z])[.)])"
 _PARAGRAPH_LETTER = re.compile(rf"^\s*{LETTER_MARK}[\s\u00a0]+")
 _LETTERED = "ol-a"  # the kind of a lettered list's run
-# A line opening with a number in other digits than 0–9 ("١. ", "(٢) "): no list to Markdown
-_OTHER_DIGITS_LINE = re.compile(r"^[ \t]*\(?(?![0-9])\d", re.MULTILINE)
+# A line opening with a number in other digits than 0–9 ("١. ", "(٢) "), or with a dash
+# after it ("1.- ", "2 - "): no list to Markdown
+_UNLISTED_NUMBER_LINE = re.compile(r"^[ \t]*(?:\(?(?![0-9])\d|\d{1,3}\.?[ ]?-)", re.MULTILINE)
 _MARKDOWN_NUMBER = re.compile(rf"^[ \t]*{NUMBER_MARK}[ \t\u00a0]+(?=\S)")
 _KEPT = ("lang", "dir", "id")
 
@@ -61,7 +64,7 @@ def markdown_bullets(body: str) -> str:
     its lines numbered one under the other in other digits than 0–9 paragraphs of their
     own, which `typed_lists` makes a list in those digits (code blocks and separators like
     "• • •" left alone)."""
-    if not _ANY_BULLET.search(body) and not _OTHER_DIGITS_LINE.search(body):
+    if not _ANY_BULLET.search(body) and not _UNLISTED_NUMBER_LINE.search(body):
         return body
     lines = body.split("\n")
     out: list[str] = []
@@ -87,21 +90,25 @@ def markdown_bullets(body: str) -> str:
     return "\n".join(out)
 
 
-def _other_digits_number(line: str) -> int | None:
-    """The number `line` opens with when typed in other digits than 0–9 ("١. …": 1)."""
+def _unlisted_number(line: str) -> int | None:
+    """The number `line` opens with when Markdown makes no list item of it: typed in other
+    digits than 0–9 ("١. …": 1), or with a dash after it ("2.- …": 2)."""
     found = _MARKDOWN_NUMBER.match(line)
-    number = found and (found.group(1) or found.group(2))
-    return int(number) if number and not number.isascii() else None
+    if found is None:
+        return None
+    number = found.group(1) or found.group(2)
+    return None if number.isascii() and "-" not in found[0] else int(number)
 
 
 def _numbered_in_a_run(lines: list[str], index: int) -> bool:
-    """Whether line `index` is numbered in other digits than 0–9, counting on from the line
-    above or on to the line below: an item, where one such line alone may be a year."""
-    number = _other_digits_number(lines[index])
+    """Whether line `index` is numbered as Markdown makes no list item of, counting on from
+    the line above or on to the line below: an item, where one such line alone may be a
+    year."""
+    number = _unlisted_number(lines[index])
     if number is None:
         return False
-    above = _other_digits_number(lines[index - 1]) if index else None
-    below = _other_digits_number(lines[index + 1]) if index + 1 < len(lines) else None
+    above = _unlisted_number(lines[index - 1]) if index else None
+    below = _unlisted_number(lines[index + 1]) if index + 1 < len(lines) else None
     return above == number - 1 or below == number + 1
 
 
@@ -123,7 +130,7 @@ class BulletLevels:
 def typed_lists(body: str) -> str:
     """`body` (HTML) with its runs of paragraphs that start with a typed bullet or number
     made lists (unchanged when it has none)."""
-    if not re.search(rf"<p\b[^>]*>\s*(?:{_MARK}|\(?\d{{1,3}}[.)]|\(?[a-z][.)]\s)", body):
+    if not re.search(rf"<p\b[^>]*>\s*(?:{_MARK}|\(?\d{{1,3}}(?:[.)]| ?-)|\(?[a-z][.)]\s)", body):
         return body
     root = body_tree(body)
     changed = False
