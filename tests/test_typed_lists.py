@@ -189,6 +189,38 @@ def test_a_score_at_a_lines_start_stays_as_written() -> None:
     assert lists(f"<div>{body}</div>") == [] and "3 - 0 para" in body
 
 
+@pytest.mark.parametrize("mark", ["- ", "* ", "+ ", "{}. ", "{}) "])
+@pytest.mark.parametrize("intro", ["We ask the employer for:", "What we ask the employer for"])
+def test_a_markdown_list_straight_under_a_paragraphs_line_is_a_list(
+    tmp_path: Path, mark: str, intro: str
+) -> None:
+    """As GitHub, Obsidian and Notion write lists, with no blank line above: pandoc's
+    Markdown ran the items into the paragraph ("We ask the employer for: - Pay rise …")."""
+    path = tmp_path / "demands.md"
+    items = "\n".join(mark.format(n) + demand for n, demand in enumerate(DEMANDS, 1))
+    path.write_text(f"---\ntitle: Demands\n---\n{intro}\n{items}\n")
+    body = read_document(path, "demands", tmp_path, "en").body_html
+    assert lists(f"<div>{body}</div>") == [("ol" if "{}" in mark else "ul", None, DEMANDS)]
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        "The strike began in\n2026. Since then the branch has doubled.",
+        "The vote was 120 to\n40. The motion passed.",
+        "We met the council and\n- as we expected - they refused.",
+    ],
+)
+def test_a_wrapped_paragraphs_line_that_opens_like_a_list_item_stays_text(
+    tmp_path: Path, wrapped: str
+) -> None:
+    path = tmp_path / "report.md"
+    path.write_text(f"---\ntitle: Report\n---\n{wrapped}\n")
+    body = read_document(path, "report", tmp_path, "en").body_html
+    assert lists(f"<div>{body}</div>") == []
+    assert " ".join(lxml.html.fromstring(body).text_content().split()) == " ".join(wrapped.split())
+
+
 RESOLUTIONS = ["Picket every gate from 6am.", "March from Atocha to Sol at noon."]
 BLOCS = ["The union bloc at the front.", "The tenant bloc behind it."]
 LAST = "Meet on Friday to take stock."

@@ -57,14 +57,23 @@ _LETTERED = "ol-a"  # the kind of a lettered list's run
 _UNLISTED_NUMBER_LINE = re.compile(r"^[ \t]*(?:\(?(?![0-9])\d|\d{1,3}\.?[ ]?-)", re.MULTILINE)
 _MARKDOWN_NUMBER = re.compile(rf"^[ \t]*{NUMBER_MARK}[ \t\u00a0]+(?=\S)")
 _KEPT = ("lang", "dir", "id")
+# A Markdown list item at a line's start ("- Pay", "* Pay", "1. Pay", "1) Pay"), and a line
+# of text with one straight under it
+_MARKDOWN_ITEM = re.compile(r"^(?:([-*+])|(\d{1,9})([.)]))[ \t]+\S")
+_ITEM_UNDER_TEXT = re.compile(r"^[ \t]*\S.*\n(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
 
 
 def markdown_bullets(body: str) -> str:
     """Markdown `body` with its lines that start with a typed bullet made list items, and
     its lines numbered one under the other in other digits than 0–9 paragraphs of their
     own, which `typed_lists` makes a list in those digits (code blocks and separators like
-    "• • •" left alone)."""
-    if not _ANY_BULLET.search(body) and not _UNLISTED_NUMBER_LINE.search(body):
+    "• • •" left alone); and a list straight under a paragraph's line set apart from it
+    (`_opens_a_list`)."""
+    if not (
+        _ANY_BULLET.search(body)
+        or _UNLISTED_NUMBER_LINE.search(body)
+        or _ITEM_UNDER_TEXT.search(body)
+    ):
         return body
     lines = body.split("\n")
     out: list[str] = []
@@ -77,6 +86,8 @@ def markdown_bullets(body: str) -> str:
         bullet = None if fenced or _SEPARATOR.match(line) else _MARKDOWN_BULLET.match(line)
         if not fenced and _numbered_in_a_run(lines, index) and out and out[-1].strip():
             out.append("")  # its own paragraph: one item of the list
+        elif not fenced and _opens_a_list(lines, index) and out and out[-1].strip():
+            out.append("")  # Markdown starts no list straight after a paragraph's line
         if bullet is None:
             if line.strip() and not _LIST_LINE.match(line):
                 levels = BulletLevels()  # text: the list has ended
@@ -88,6 +99,28 @@ def markdown_bullets(body: str) -> str:
         indent = bullet.group(1) or "  " * (levels.of(line[bullet.end(1)]) - 1)
         out.append(f"{indent}- {line[bullet.end() :]}")
     return "\n".join(out)
+
+
+def _opens_a_list(lines: list[str], index: int) -> bool:
+    """Whether line `index` starts a Markdown list straight under a paragraph's line, as
+    GitHub, Obsidian and Notion write lists (pandoc's Markdown reads it as more of the
+    paragraph): under a line that ends in ':', or with the list's next item under it (the
+    same bullet, the next number); a numbered one from 1, as CommonMark has it. One such
+    line alone in a wrapped paragraph ("… in" / "2026. Since then …") stays text."""
+    item = _MARKDOWN_ITEM.match(lines[index])
+    above = lines[index - 1] if index else ""
+    if not item or not above.strip() or above[:1] in " \t" or _LIST_LINE.match(above):
+        return False
+    if item.group(2) and int(item.group(2)) != 1:
+        return False
+    if above.rstrip().endswith(":"):
+        return True
+    below = _MARKDOWN_ITEM.match(lines[index + 1]) if index + 1 < len(lines) else None
+    if below is None:
+        return False
+    if item.group(1):
+        return below.group(1) == item.group(1)
+    return below.group(2) == "2" and below.group(3) == item.group(3)
 
 
 def _unlisted_number(line: str) -> int | None:
