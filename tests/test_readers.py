@@ -403,6 +403,30 @@ def test_a_plain_texts_lines_broken_by_hand_stay_lines_and_its_wrapped_lines_are
     assert [line.strip() for line in written.xpath("./text()")] == address
 
 
+@pytest.mark.parametrize("bullet", ["-", "*"])
+def test_a_plain_texts_items_typed_with_dashes_or_stars_are_a_list_and_a_signing_dash_is_not(
+    tmp_path: Path, bullet: str
+) -> None:
+    """ "- Bring water" as plain text writes bullets was a paragraph per item, its dash
+    printed; one such line alone ("- Ana Ruiz" under a statement) signs it."""
+    items = [
+        "Bring water.",
+        "Bring sun cream and a hat, as the route is long and it will be hot at noon when"
+        " the march reaches the square.",
+    ]
+    typed = "\n".join(
+        textwrap.fill(f"{bullet} {item}", 72, subsequent_indent="  ") for item in items
+    )
+    path = tmp_path / "march.txt"
+    signed = f"{bullet} Ana Ruiz, branch secretary"
+    path.write_text(f"March\n\nWhat to bring:\n\n{typed}\n\nSee you there.\n\n{signed}\n")
+
+    body = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+
+    assert [" ".join(li.text_content().split()) for li in body.xpath("./ul/li")] == items
+    assert body.xpath("./p/text()")[-1] == signed
+
+
 PASTED_POST = (
     "Tenants say no to rent rise\nLandlord letter arrives on the first day of the month\n\n"
     "Dozens of tenants of Mill Court met in the community hall on Tuesday night and voted"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,6 +22,9 @@ from .markdown import document_text
 
 if TYPE_CHECKING:
     from ..importers.textblocks import Block
+
+
+_ASCII_BULLET = re.compile(r"^[-*](?=\s)")
 
 
 class TextReader:
@@ -52,9 +56,18 @@ class TextReader:
         # as HTML here, and the sanitiser keeps the harmless ones; a model letter's "<Name>"
         # is no tag, and stays as written.
         ids = _HeadingIds(id_prefix)
+        # "- " and "* " as plain text writes bullets, two or more in a row ("- Ana Ruiz" alone
+        # signs a statement): made "•", which `typed_lists` lists
+        bulleted = [block.bullet and _ASCII_BULLET.match(block.lines[0]) for block in blocks]
+        listed = [
+            bool(bullet) and any(bulleted[j] for j in (i - 1, i + 1) if 0 <= j < len(blocks))
+            for i, bullet in enumerate(bulleted)
+        ]
         html: list[str] = []
-        for quoted, group in itertools.groupby(blocks, key=lambda block: block.quoted):
-            parts = [_html(block, ids) for block in group]
+        for quoted, group in itertools.groupby(
+            zip(blocks, listed, strict=True), key=lambda pair: pair[0].quoted
+        ):
+            parts = [_html(block, ids, item) for block, item in group]
             html += [f"<blockquote>{''.join(parts)}</blockquote>"] if quoted else parts
         return RawDocument(meta, "\n".join(html))
 
@@ -84,10 +97,11 @@ class _HeadingIds:
         return unique(base, self.given, first=1)
 
 
-def _html(block: Block, heading_id: _HeadingIds) -> str:
+def _html(block: Block, heading_id: _HeadingIds, listed: bool = False) -> str:
     """A block as HTML: a table's rows (cells between tabs) a table, a line underlined with
     "=" or "-" a heading, a line of dashes or stars a rule, a bullet with a teaser under it
-    two lines, any other a paragraph (a quoted one too: `read` sets quoted ones apart)."""
+    two lines, any other a paragraph (a quoted one too: `read` sets quoted ones apart);
+    `listed`: an item of a list typed with "- " or "* "."""
     from ..importers.tables import table_html
 
     if block.rows:
@@ -96,11 +110,14 @@ def _html(block: Block, heading_id: _HeadingIds) -> str:
         return f'<h2 id="{heading_id(block.text)}">{unknown_tags_as_text(block.text)}</h2>'
     if block.rule:
         return "<hr>"
+    lines = block.lines
+    if listed:
+        lines = (_ASCII_BULLET.sub("•", lines[0], count=1), *lines[1:])
     if block.bullet and not block.single_line:
         # "• A post's title" over its indented teaser: two lines of one item, as `publisher
         # import` reads them, not the title's words running on into the teaser's
-        first, *teaser = block.lines
+        first, *teaser = lines
         return f"<p>{unknown_tags_as_text(first)}<br>{unknown_tags_as_text(' '.join(teaser))}</p>"
     # lines still apart were broken by hand (an address, a verse, a signature's name and
     # role: `textblocks` joined the hard-wrapped ones), and stay lines
-    return f"<p>{'<br>'.join(unknown_tags_as_text(line) for line in block.lines)}</p>"
+    return f"<p>{'<br>'.join(unknown_tags_as_text(line) for line in lines)}</p>"
