@@ -221,6 +221,31 @@ def test_a_wrapped_paragraphs_line_that_opens_like_a_list_item_stays_text(
     assert " ".join(lxml.html.fromstring(body).text_content().split()) == " ".join(wrapped.split())
 
 
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("", "\u00a0"), ("", "\u202f"), ("\u200b", " "), ("\ufeff", " "), ("\u2060", "\u00a0")],
+    ids=["no-break space", "narrow no-break space", "zero-width space", "BOM", "word joiner"],
+)
+def test_markdown_marks_pasted_with_invisible_characters_are_marks(
+    tmp_path: Path, before: str, after: str
+) -> None:
+    """Pasted from Word, Google Docs or a Mac's Notes, "-", "1." and "##" kept a no-break
+    space after them, or an invisible character before: Markdown read no list and no
+    heading, and printed the marks."""
+    bullets = "\n".join(f"{before}-{after}{demand}" for demand in DEMANDS)
+    numbers = "\n".join(f"{before}{n}.{after}{demand}" for n, demand in enumerate(DEMANDS, 1))
+    path = tmp_path / "demands.md"
+    path.write_text(
+        f"---\ntitle: Demands\n---\n{before}##{after}What we ask\n\n{bullets}\n\nAgain:\n\n"
+        f"{numbers}\n\n```\n-\u00a0as typed\n```\n"
+    )
+    body = read_document(path, "demands", tmp_path, "en").body_html
+    tree = lxml.html.fromstring(f"<div>{body}</div>")
+    assert [" ".join(h.text_content().split()) for h in tree.xpath("./h2")] == ["What we ask"]
+    assert lists(f"<div>{body}</div>") == [("ul", None, DEMANDS), ("ol", None, DEMANDS)]
+    assert tree.xpath("string(.//code)") == "-\u00a0as typed"  # code stays as written
+
+
 RESOLUTIONS = ["Picket every gate from 6am.", "March from Atocha to Sol at noon."]
 BLOCS = ["The union bloc at the front.", "The tenant bloc behind it."]
 LAST = "Meet on Friday to take stock."

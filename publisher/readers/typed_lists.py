@@ -63,12 +63,39 @@ _MARKDOWN_ITEM = re.compile(r"^(?:([-*+])|(\d{1,9})([.)]))[ \t]+\S")
 _ITEM_UNDER_TEXT = re.compile(r"^[ \t]*\S.*\n(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
 
 
+# A Markdown block's mark ("- ", "1. ", "## ", "> ") as text pasted from Word, Google Docs or
+# a Mac's Notes carries it: a non-breaking space after it, or an invisible character before
+# it (a zero-width space, a word joiner, a byte-order mark), and Markdown reads no mark
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_PASTED_MARK = re.compile(
+    r"(^(?:```|~~~).*?^(?:```|~~~)[ \t]*$)"  # fenced code, kept as written
+    rf"|^([{_INVISIBLE}]*)([ \t]{{0,3}}(?:[-*+]|\d{{1,9}}[.)]|#{{1,6}}|>))([\u00a0\u202f \t]+)(?=\S)",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def _marks_as_typed(body: str) -> str:
+    """`body` with each block mark pasted with a non-breaking space after it or an invisible
+    character before it as Markdown writes it."""
+
+    def typed(found: re.Match[str]) -> str:
+        if found[1] is not None:
+            return found[1]
+        pasted = found[2] or "\u00a0" in found[4] or "\u202f" in found[4]
+        return f"{found[3]} " if pasted else found[0]
+
+    return _PASTED_MARK.sub(typed, body)
+
+
 def markdown_bullets(body: str) -> str:
     """Markdown `body` with its lines that start with a typed bullet made list items, and
     its lines numbered one under the other in other digits than 0–9 paragraphs of their
     own, which `typed_lists` makes a list in those digits (code blocks and separators like
     "• • •" left alone); and a list straight under a paragraph's line set apart from it
-    (`_opens_a_list`)."""
+    (`_opens_a_list`); block marks pasted with invisible characters as typed
+    (`_marks_as_typed`)."""
+    if any(c in body for c in "\u00a0\u202f" + _INVISIBLE):
+        body = _marks_as_typed(body)
     if not (
         _ANY_BULLET.search(body)
         or _UNLISTED_NUMBER_LINE.search(body)
