@@ -21,7 +21,7 @@ from publisher.cli import main
 from publisher.importers import plaintext
 from publisher.pandoc import markdown_to_html
 from publisher.readers import read_document
-from publisher.readers.typed_lists import markdown_bullets, typed_lists
+from publisher.readers.typed_lists import markdown_as_meant, typed_lists
 
 ISSUE = "001-first"
 DEMANDS = ["Pay rise of 10% for all grades", "An end to zero-hours contracts", "Safe staffing"]
@@ -306,7 +306,7 @@ def test_a_typed_lists_lower_levels_are_lists_inside_its_items(
     `shape`: the letters each top-level item holds, its lower levels' with it."""
     items = [f"{bullet} {letter}" for bullet, letter in zip(bullets, "ABCD", strict=True)]
     paragraphs = typed_lists("<p>We ask:</p>" + "".join(f"<p>{i}</p>" for i in items))
-    markdown = markdown_bullets("We ask:\n" + "\n".join(items))
+    markdown = markdown_as_meant("We ask:\n" + "\n".join(items))
     for body in (paragraphs, markdown_to_html(markdown)):
         top = lxml.html.fromstring(f"<div>{body}</div>").xpath("./ul/li")
         assert [re.findall(r"[A-D]", li.text_content()) for li in top] == shape, body
@@ -443,10 +443,10 @@ def test_a_run_is_broken_by_words_between_its_paragraphs() -> None:
 
 
 def test_markdown_bullets_start_a_list_only_at_a_lines_start() -> None:
-    assert markdown_bullets("Intro:\n• a\n• b\n") == "Intro:\n\n- a\n- b\n"
-    assert markdown_bullets("- a\n• b") == "- a\n- b"  # one list, no blank line inside
-    assert markdown_bullets("A · B and • C\n") == "A · B and • C\n"
-    assert markdown_bullets("~~~\n• x\n~~~\n• y") == "~~~\n• x\n~~~\n\n- y"
+    assert markdown_as_meant("Intro:\n• a\n• b\n") == "Intro:\n\n- a\n- b\n"
+    assert markdown_as_meant("- a\n• b") == "- a\n- b"  # one list, no blank line inside
+    assert markdown_as_meant("A · B and • C\n") == "A · B and • C\n"
+    assert markdown_as_meant("~~~\n• x\n~~~\n• y") == "~~~\n• x\n~~~\n\n- y"
 
 
 PIECES = ["• ", "·\u00a0", "1) ", "(2) ", "3. ", "12. ", "words", "<strong>b</strong>", "• • •", ""]

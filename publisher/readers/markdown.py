@@ -21,7 +21,7 @@ from .page_breaks import page_breaks_in_body_marked
 from .pasted_tables import tab_separated_tables
 from .reference_keys import say_reference_problems
 from .shortcodes import without_shortcodes
-from .typed_lists import markdown_bullets
+from .typed_lists import markdown_as_meant
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class MarkdownReader:
             body = markdown_of_mdx(body, meta, path, first_line)
         body = without_shortcodes(shallow_nesting(body, path), path, first_line)
         body = without_kramdown_attributes(without_liquid(body, path, first_line))
-        body = markdown_bullets(more_marker_apart(tab_separated_tables(body)))
+        body = markdown_as_meant(more_marker_apart(tab_separated_tables(body)))
         said: list[str] = []
         html = pandoc.markdown_to_html(body, id_prefix=id_prefix, warnings=said)
         say_reference_problems(said, html, text, path)

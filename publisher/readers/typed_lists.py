@@ -10,7 +10,7 @@ another are one paragraph: "Our demands: • Pay • Hours • Staffing". Here:
 - in Markdown, a line starting with a bullet is a list item ("- ", as Markdown writes it),
   after a blank line if text came just before it, and lines numbered one under the other
   in other digits than 0–9 ("١.", "٢."), which Markdown makes no list of, are paragraphs
-  of their own, made a list below (`markdown_bullets`);
+  of their own, made a list below (`markdown_as_meant`);
 - in any document's HTML, paragraphs in a row that start with a bullet are a list, two or
   more that start with numbers counting on by one a numbered list, from the first one's
   number, and two or more lettered "(a)", "(b)" a lettered list (`typed_lists`). One
@@ -87,13 +87,13 @@ def _marks_as_typed(body: str) -> str:
     return _PASTED_MARK.sub(typed, body)
 
 
-def markdown_bullets(body: str) -> str:
-    """Markdown `body` with its lines that start with a typed bullet made list items, and
-    its lines numbered one under the other in other digits than 0–9 paragraphs of their
-    own, which `typed_lists` makes a list in those digits (code blocks and separators like
-    "• • •" left alone); and a list straight under a paragraph's line set apart from it
+def markdown_as_meant(body: str) -> str:
+    """Markdown `body` as its writer meant it, for pandoc's Markdown to read: lines that
+    start with a typed bullet made list items; lines numbered one under the other in other
+    digits than 0–9, or with a dash ("1.-"), paragraphs of their own, which `typed_lists`
+    makes a list; a list straight under a paragraph's line set apart from it
     (`_opens_a_list`); block marks pasted with invisible characters as typed
-    (`_marks_as_typed`)."""
+    (`_marks_as_typed`). Code blocks and separators like "• • •" are left alone."""
     if any(c in body for c in "\u00a0\u202f" + _INVISIBLE):
         body = _marks_as_typed(body)
     if not (
