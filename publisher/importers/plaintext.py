@@ -689,6 +689,9 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
         elif block.heading:  # underlined with "=" or "-"
             parts.append(f"<h2>{inline(text)}</h2>")
             draft.found["headings"] += 1
+        elif _dialogue_turn(blocks, index):
+            parts.append(f"<p>{_lines(block)}</p>")
+            draft.found["paragraphs"] += 1
         elif block.bullet or (block.indented and indented_run(blocks, index) >= 2):
             index = bulleted_list(blocks, index, parts, draft) - 1
         elif block.number is not None:
@@ -722,6 +725,25 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
             draft.found["section breaks"] += 1
         index += 1
     return _pictures(_footnotes("\n".join(parts), notes, draft), draft)
+
+
+# An interview's turns of speech as Spanish, French, Portuguese, Catalan and Italian set them,
+# each after a dash ("— ¿Cuándo empezó la huelga?" / "— En enero."), which a list's bullets
+# would take away: told from a list dashed the same way by a question among them
+_TURN = ("—", "―")
+
+
+def _dialogue_turn(blocks: list[Block], index: int) -> bool:
+    """Whether `blocks[index]` is a turn of a dialogue: one of a run of blocks opening with
+    a dash (`_TURN`), one of which asks a question."""
+    if not blocks[index].text.startswith(_TURN):
+        return False
+    start = end = index
+    while start > 0 and blocks[start - 1].text.startswith(_TURN):
+        start -= 1
+    while end + 1 < len(blocks) and blocks[end + 1].text.startswith(_TURN):
+        end += 1
+    return any("?" in block.text or "¿" in block.text for block in blocks[start : end + 1])
 
 
 def _quotation(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> int:
