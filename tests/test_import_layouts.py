@@ -1472,6 +1472,23 @@ def test_a_text_ending_in_a_dashed_list_keeps_its_last_item_and_names_no_author(
     assert texts(doc, "//div[@class='signature']") == []
 
 
+@pytest.mark.parametrize("title", ["# Rent strike: what next", "**Rent strike: what next**"])
+def test_text_marked_as_markdown_has_its_title_headings_and_bold_read_not_printed(
+    tmp_path: Path, title: str
+) -> None:
+    """Text copied out of a Markdown editor, Slack or a chatbot's answer: "## Our demands"
+    and "**Important:**" were printed with their marks; "#RentStrike" is a hashtag."""
+    text = (
+        f"{title}\n\n{LONG}\n\n## Our demands\n\n{LONG}\n\n### Next steps\n\n"
+        f"**Important:** bring water to the picket.\n\n#RentStrike\n"
+    )
+    (doc,) = import_one(tmp_path, text)
+    assert doc.title == "Rent strike: what next"
+    assert texts(doc, "//h2") == ["Our demands"] and texts(doc, "//h3") == ["Next steps"]
+    assert texts(doc, "//strong") == ["Important:"]
+    assert "#" not in html_of(doc).text_content() and "*" not in html_of(doc).text_content()
+
+
 INTERVIEW = [
     "— ¿Cuándo empezó la huelga?",
     "— En enero, cuando la empresa despidió a tres compañeras por organizarse.",

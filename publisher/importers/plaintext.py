@@ -72,7 +72,7 @@ from .textdates import (
     weekday_header,
 )
 from .textlists import bulleted_list, goes_on, indented_run, lettered_list, numbered_list
-from .textmarks import inline, unmarked, untagged
+from .textmarks import MARKDOWN_HEADING, inline, unmarked, untagged
 
 _URL = re.compile(r"(?<![\"'=>])\bhttps?://[^\s<>\"\[\]]+[^\s<>\"\[\].,;:!?)]")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z¿¡«\"“]")
@@ -714,6 +714,10 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
         elif block.single_line and parse_date(text):
             parts.append(_div("dateline", f"<p>{inline(text)}</p>"))
             draft.found["datelines"] += 1
+        elif block.single_line and (marked := MARKDOWN_HEADING.match(text)):
+            level = 2 if len(marked[1]) <= 2 else 3  # the title is the document's h1
+            parts.append(f"<h{level}>{inline(marked[2])}</h{level}>")
+            draft.found["headings"] += 1
         elif _heading_like(blocks, index, closing):
             parts.append(f"<h2>{inline(text)}</h2>")
             draft.found["headings"] += 1

@@ -1,5 +1,5 @@
 """A line of pasted text as inline HTML: stray tags kept for the sanitiser, messaging
-apps' *bold*, _italic_ and ~struck~ marks made so; and a line's words without its tags or
+apps' *bold*, _italic_ and ~struck~ marks made so (and Markdown's **bold**); and a line's words without its tags or
 marks, as a title or a date is read from it.
 """
 
@@ -28,18 +28,31 @@ _MARKS = {"*": "strong", "_": "em", "~": "s"}
 
 
 _MARK = re.compile(r"(?<![\w*_~])([*_~])(?=[^\s*_~])([^\n]*?[^\s*_~])\1(?![\w*_~])")
+# Markdown's, Slack's and Discord's **bold** and __bold__, which text copied out of them (or
+# out of a chatbot's answer) keeps
+_DOUBLED = re.compile(r"(?<![\w*_])(\*\*|__)(?=[^\s*_])([^\n]*?[^\s*_])\1(?![\w*_])")
 
 
 def _marked(text: str) -> str:
     """(A model letter's "<Name>" is a placeholder to keep, not a tag: see sanitize.)"""
-    marked = _MARK.sub(lambda m: f"<{_MARKS[m[1]]}>{m[2]}</{_MARKS[m[1]]}>", text)
+    marked = _DOUBLED.sub(lambda m: f"<strong>{m[2]}</strong>", text)
+    marked = _MARK.sub(lambda m: f"<{_MARKS[m[1]]}>{m[2]}</{_MARKS[m[1]]}>", marked)
     return unknown_tags_as_text(marked)
 
 
+# A heading marked as Markdown marks it ("## Our demands"), as text written in a Markdown
+# editor, a chat or a chatbot's answer keeps it; "#HuelgaGeneral", a hashtag, has no space
+MARKDOWN_HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?$")
+
+
 def unmarked(text: str) -> str:
-    """A line wholly in one messaging mark (`*COMMUNIQUÉ*`) without it."""
-    match = _MARK.fullmatch(text.strip())
-    return match[2] if match else text
+    """A line wholly in one messaging mark (`*COMMUNIQUÉ*`, `**Our demands**`) without it,
+    and without a Markdown heading's mark (`## Our demands`)."""
+    line = text.strip()
+    if heading := MARKDOWN_HEADING.match(line):
+        line = heading[2]
+    match = _DOUBLED.fullmatch(line) or _MARK.fullmatch(line)
+    return match[2] if match else line if heading else text
 
 
 def untagged(text: str) -> str:
