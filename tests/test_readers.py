@@ -427,6 +427,27 @@ def test_a_plain_texts_items_typed_with_dashes_or_stars_are_a_list_and_a_signing
     assert body.xpath("./p/text()")[-1] == signed
 
 
+@pytest.mark.parametrize(
+    ("line", "marked"), [(3, "## Our demands"), (5, "**Important:** bring water.")]
+)
+def test_a_plain_text_marked_as_markdown_is_warned_of_at_its_line_with_the_name_to_give_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, line: int, marked: str
+) -> None:
+    """Its marks are printed, as a .txt is read as plain text: the editor is told to name
+    it .md. A hashtag ("#RentStrike") and "5**2" are no marks."""
+    lines = ["Rent strike", "", "#RentStrike and 5**2 = 25", "", "Text."]
+    lines.insert(line - 1, marked)
+    path = tmp_path / "notes.txt"
+    path.write_text("\n".join(lines) + "\n")
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        read(path)
+    said = [r.getMessage() for r in caplog.records if "Markdown" in r.getMessage()]
+    assert said == [
+        f"{path}:{line}: marked as Markdown ({marked!r}): read as plain text, its"
+        " marks are printed; name it notes.md to have it read as Markdown"
+    ]
+
+
 PASTED_POST = (
     "Tenants say no to rent rise\nLandlord letter arrives on the first day of the month\n\n"
     "Dozens of tenants of Mill Court met in the community hall on Tuesday night and voted"

@@ -30,12 +30,12 @@ _MARKS = {"*": "strong", "_": "em", "~": "s"}
 _MARK = re.compile(r"(?<![\w*_~])([*_~])(?=[^\s*_~])([^\n]*?[^\s*_~])\1(?![\w*_~])")
 # Markdown's, Slack's and Discord's **bold** and __bold__, which text copied out of them (or
 # out of a chatbot's answer) keeps
-_DOUBLED = re.compile(r"(?<![\w*_])(\*\*|__)(?=[^\s*_])([^\n]*?[^\s*_])\1(?![\w*_])")
+DOUBLED = re.compile(r"(?<![\w*_])(\*\*|__)(?=[^\s*_])([^\n]*?[^\s*_])\1(?![\w*_])")
 
 
 def _marked(text: str) -> str:
     """(A model letter's "<Name>" is a placeholder to keep, not a tag: see sanitize.)"""
-    marked = _DOUBLED.sub(lambda m: f"<strong>{m[2]}</strong>", text)
+    marked = DOUBLED.sub(lambda m: f"<strong>{m[2]}</strong>", text)
     marked = _MARK.sub(lambda m: f"<{_MARKS[m[1]]}>{m[2]}</{_MARKS[m[1]]}>", marked)
     return unknown_tags_as_text(marked)
 
@@ -51,7 +51,7 @@ def unmarked(text: str) -> str:
     line = text.strip()
     if heading := MARKDOWN_HEADING.match(line):
         line = heading[2]
-    match = _DOUBLED.fullmatch(line) or _MARK.fullmatch(line)
+    match = DOUBLED.fullmatch(line) or _MARK.fullmatch(line)
     return match[2] if match else line if heading else text
 
 

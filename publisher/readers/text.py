@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import logging
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from ..importers.textblocks import Block
 
 
+log = logging.getLogger(__name__)
 _ASCII_BULLET = re.compile(r"^[-*](?=\s)")
 
 
@@ -35,6 +37,7 @@ class TextReader:
         from ..importers.textblocks import split_blocks
 
         text = read_in_order(document_text(path), path)  # Arabic copied out of a PDF
+        _say_if_markdown(text, path)
         # A title and its subtitle on consecutive lines are two, as `publisher import` reads them
         blocks = heading_lines_apart(split_blocks(text))
         meta: dict[str, object] = {}
@@ -70,6 +73,22 @@ class TextReader:
             parts = [_html(block, ids, item) for block, item in group]
             html += [f"<blockquote>{''.join(parts)}</blockquote>"] if quoted else parts
         return RawDocument(meta, "\n".join(html))
+
+
+def _say_if_markdown(text: str, path: Path) -> None:
+    """Warn, at its first line, of a text marked as Markdown ("## Our demands",
+    "**Important:**", as a Markdown editor or a chatbot writes it): read as plain text, its
+    marks are printed."""
+    from ..importers.textmarks import DOUBLED, MARKDOWN_HEADING
+
+    for number, line in enumerate(text.split("\n"), 1):
+        if MARKDOWN_HEADING.match(line.strip()) or DOUBLED.search(line):
+            log.warning(
+                "%s:%d: marked as Markdown (%r): read as plain text, its marks are printed;"
+                " name it %s to have it read as Markdown",
+                *(path, number, line.strip()[:60], path.with_suffix(".md").name),
+            )
+            return
 
 
 def _date_line(block: Block) -> dt.date | None:
