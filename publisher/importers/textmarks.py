@@ -1,6 +1,6 @@
 """A line of pasted text as inline HTML: stray tags kept for the sanitiser, messaging
-apps' *bold*, _italic_ and ~struck~ marks made so (and Markdown's **bold**); and a line's words without its tags or
-marks, as a title or a date is read from it.
+apps' *bold*, _italic_ and ~struck~ marks and Markdown's **bold** made so; and a line's
+words without its tags or marks, as a title or a date is read from it.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from ..sanitize import unknown_tags_as_text
 
 def inline(text: str) -> str:
     """Text as it came, with stray inline tags kept (the sanitiser keeps harmless ones),
-    WhatsApp's and Telegram's *bold*, _italic_ and ~struck~ marks made so. A lone '<' or
-    '&' in prose stays text when the HTML is parsed. Addresses stay as written, but for
-    those through a mail scanner's or a site's redirect, written as the address they lead to
-    (`readers.redirects`); reading the document makes them links (`readers.addresses`)."""
+    WhatsApp's and Telegram's *bold*, _italic_ and ~struck~ marks and Markdown's **bold**
+    made so. A lone '<' or '&' in prose stays text when the HTML is parsed. Addresses stay
+    as written, but for those through a mail scanner's or a site's redirect, written as the
+    address they lead to (`readers.redirects`); reading the document makes them links
+    (`readers.addresses`)."""
     return _marked(text_without_redirects(text))
 
 
