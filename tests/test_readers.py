@@ -448,6 +448,26 @@ def test_a_plain_text_marked_as_markdown_is_warned_of_at_its_line_with_the_name_
     ]
 
 
+def test_a_markdown_link_typed_with_a_space_before_its_address_is_warned_of_with_the_fix(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """ "[the petition] (https://…)" is no link to Markdown: its brackets and address were
+    printed without a word said. In code, and before words in brackets, it is no link."""
+    path = tmp_path / "call.md"
+    path.write_text(
+        "---\ntitle: Call\n---\nSign [the petition] (https://act.example.org/p) today.\n\n"
+        "`[code] (https://x.example.org)`\n\nSee [1] (page 4).\n"
+    )
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        read(path)
+    said = [r.getMessage() for r in caplog.records if "space before its address" in r.getMessage()]
+    assert said == [
+        f"{path}:4: a link typed with a space before its address,"
+        " '[the petition] (https://act.example.org/p)': it is printed as typed; take the space"
+        " out: [the petition](https://act.example.org/p)"
+    ]
+
+
 PASTED_POST = (
     "Tenants say no to rent rise\nLandlord letter arrives on the first day of the month\n\n"
     "Dozens of tenants of Mill Court met in the community hall on Tuesday night and voted"

@@ -37,6 +37,7 @@ class MarkdownReader:
         body = read_in_order(body, path, first_line)  # Arabic copied out of a PDF
         body = unclosed_comment_left_out(body, path, first_line)
         say_markup_left_out(body, path, first_line)
+        say_links_typed_apart(body, path, first_line)
         if path.suffix.lower() == ".mdx":  # Astro's, Docusaurus's: Markdown with JSX
             from .mdx import markdown_of_mdx
 
@@ -164,6 +165,27 @@ def say_markup_left_out(body: str, path: Path, first_line: int) -> None:
                     " text (1/2) or show it as a picture",
                     *(path, line),
                 )
+
+
+# A link typed with a space between its words and its address ("[the petition]
+# (https://…)"): Markdown reads no link there, and prints the brackets and the address
+_LINK_APART = re.compile(r"\[([^\[\]\n]+)\][ \t]+\(((?:https?://|www\.|mailto:)[^()\s]*)\)")
+
+
+def say_links_typed_apart(body: str, path: Path, first_line: int) -> None:
+    """Warn, at its line, of each link typed with a space between `]` and `(`, with the
+    link as it should be typed. Links written in code are code."""
+    if "] (" not in body and "]\t(" not in body:
+        return
+    code = [(m.start(), m.end()) for m in _CODE_FENCE.finditer(body)]
+    for found in _LINK_APART.finditer(body):
+        if _in_code(body, found.start(), code):
+            continue
+        log.warning(
+            "%s:%d: a link typed with a space before its address, %r: it is printed as typed;"
+            " take the space out: [%s](%s)",
+            *(path, first_line + body.count("\n", 0, found.start()), found[0], found[1], found[2]),
+        )
 
 
 def _in_code(body: str, at: int, fenced: list[tuple[int, int]]) -> bool:
