@@ -468,6 +468,27 @@ def test_a_markdown_link_typed_with_a_space_before_its_address_is_warned_of_with
     ]
 
 
+@pytest.mark.parametrize(
+    "above",
+    ["Thank you all for coming to the meeting.", "First line of a paragraph\nand its second."],
+    ids=["under a sentence", "under a paragraph of two lines"],
+)
+def test_dashes_typed_under_a_paragraph_are_a_rule_and_under_a_short_line_a_heading(
+    tmp_path: Path, above: str
+) -> None:
+    """ "---" straight under text, as plain text separates two parts: Markdown made the
+    sentence a heading, and pandoc printed "—" inside the paragraph of two lines. Under
+    a short line with no stop, it underlines a heading as Markdown has it."""
+    path = tmp_path / "report.md"
+    path.write_text(
+        f"---\ntitle: Report\n---\n{above}\n---\nNext part.\n\nOur demands\n---\nPay.\n"
+    )
+    body = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [child.tag for child in body] == ["p", "hr", "p", "h2", "p"]
+    assert " ".join(body[0].text_content().split()) == " ".join(above.split())
+    assert body[3].text_content() == "Our demands"
+
+
 PASTED_POST = (
     "Tenants say no to rent rise\nLandlord letter arrives on the first day of the month\n\n"
     "Dozens of tenants of Mill Court met in the community hall on Tuesday night and voted"

@@ -60,6 +60,10 @@ _KEPT = ("lang", "dir", "id")
 # A Markdown list item at a line's start ("- Pay", "* Pay", "1. Pay", "1) Pay"), and a line
 # of text with one straight under it
 _MARKDOWN_ITEM = re.compile(r"^(?:([-*+])|(\d{1,9})([.)]))[ \t]+\S")
+# A line of three dashes or more alone, and one straight under a line of text
+_DASHES = re.compile(r"^[ \t]{0,3}-{3,}[ \t]*$")
+_DASHES_UNDER_TEXT = re.compile(r"^[ \t]*\S.*\n[ \t]{0,3}-{3,}[ \t]*$", re.MULTILINE)
+_SENTENCE_STOPS = (".", "!", "?", "…", ":", ";", '"', "”", "»", ")")
 _ITEM_UNDER_TEXT = re.compile(r"^[ \t]*\S.*\n(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
 
 
@@ -92,14 +96,16 @@ def markdown_as_meant(body: str) -> str:
     start with a typed bullet made list items; lines numbered one under the other in other
     digits than 0–9, or with a dash ("1.-"), paragraphs of their own, which `typed_lists`
     makes a list; a list straight under a paragraph's line set apart from it
-    (`_opens_a_list`); block marks pasted with invisible characters as typed
-    (`_marks_as_typed`). Code blocks and separators like "• • •" are left alone."""
+    (`_opens_a_list`), and so is a rule typed under one (`_rule_under_text`); block marks
+    pasted with invisible characters as typed (`_marks_as_typed`). Code blocks and
+    separators like "• • •" are left alone."""
     if any(c in body for c in "\u00a0\u202f" + _INVISIBLE):
         body = _marks_as_typed(body)
     if not (
         _ANY_BULLET.search(body)
         or _UNLISTED_NUMBER_LINE.search(body)
         or _ITEM_UNDER_TEXT.search(body)
+        or _DASHES_UNDER_TEXT.search(body)
     ):
         return body
     lines = body.split("\n")
@@ -115,6 +121,16 @@ def markdown_as_meant(body: str) -> str:
             out.append("")  # its own paragraph: one item of the list
         elif not fenced and _opens_a_list(lines, index) and out and out[-1].strip():
             out.append("")  # Markdown starts no list straight after a paragraph's line
+        elif not fenced and _rule_under_text(lines, index) and out and out[-1].strip():
+            # a rule, between blank lines: not the line above underlined as a heading, nor
+            # the first line of a table with the lines below
+            out += (
+                ["", line, ""]
+                if index + 1 < len(lines) and lines[index + 1].strip()
+                else ["", line]
+            )
+            levels = BulletLevels()
+            continue
         if bullet is None:
             if line.strip() and not _LIST_LINE.match(line):
                 levels = BulletLevels()  # text: the list has ended
@@ -148,6 +164,19 @@ def _opens_a_list(lines: list[str], index: int) -> bool:
     if item.group(1):
         return below.group(1) == item.group(1)
     return below.group(2) == "2" and below.group(3) == item.group(3)
+
+
+def _rule_under_text(lines: list[str], index: int) -> bool:
+    """Whether line `index`, a line of dashes straight under a paragraph, is the rule its
+    writer typed between two parts, as plain text sets one: under a paragraph of several
+    lines (pandoc printed it as a dash, "… line. — Next") or under a sentence (Markdown
+    made the sentence a heading). Under a short line that ends in no stop ("Our demands"
+    / "---") it underlines a heading, as Markdown has it."""
+    if index == 0 or not _DASHES.match(lines[index]) or not lines[index - 1].strip():
+        return False
+    above = lines[index - 1].rstrip()
+    several = index > 1 and bool(lines[index - 2].strip())
+    return several or above.endswith(_SENTENCE_STOPS)
 
 
 def _unlisted_number(line: str) -> int | None:
