@@ -489,6 +489,55 @@ def test_dashes_typed_under_a_paragraph_are_a_rule_and_under_a_short_line_a_head
     assert body[3].text_content() == "Our demands"
 
 
+@pytest.mark.parametrize(
+    ("typed", "tags"),
+    [
+        ("***", ["p", "hr", "p"]),
+        ("* * *", ["p", "hr", "p"]),
+        ("___", ["p", "hr", "p"]),
+        ("- - -", ["p", "hr", "p"]),
+        ("## What we ask", ["p", "h2", "p"]),
+        ("> We regret any inconvenience.", ["p", "blockquote", "p"]),
+    ],
+)
+def test_a_rule_heading_or_quotation_typed_straight_under_text_is_one(
+    tmp_path: Path, typed: str, tags: list[str]
+) -> None:
+    """As CommonMark (GitHub, Obsidian) reads them with no blank line above: pandoc's
+    Markdown printed them inside the paragraph ("Thank you all. *** Next.", "… # Heading"),
+    and "- - -" made the text around it a table of broken words."""
+    path = tmp_path / "report.md"
+    path.write_text(f"---\ntitle: Report\n---\nThank you all for coming\n{typed}\n\nNext part.\n")
+    body = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [child.tag for child in body] == tags
+    assert body[0].text_content() == "Thank you all for coming"
+
+
+MULTILINE_TABLE = """\
+-------------------------------------------
+ Branch      Motion
+------------ ------------------------------
+ North       To strike from Monday, with
+             pay from the fund.
+
+ South       To join the march.
+-------------------------------------------
+"""
+
+
+def test_a_tables_lines_of_dashes_stay_the_tables_not_rules(tmp_path: Path) -> None:
+    """A simple or multiline table's dashes (`publisher import` writes such tables) sit
+    straight under text ending in a stop: read as rules, the table fell apart."""
+    simple = "  Branch   Votes\n  -------- -------\n  North        412\n  South         38\n"
+    path = tmp_path / "ballot.md"
+    path.write_text(f"---\ntitle: Ballot\n---\n{MULTILINE_TABLE}\n{simple}")
+    body = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [child.tag for child in body] == ["table", "table"]
+    assert " ".join(body.xpath("string((.//table)[1]//tbody/tr[1]/td[2])").split()) == (
+        "To strike from Monday, with pay from the fund."
+    )
+
+
 PASTED_POST = (
     "Tenants say no to rent rise\nLandlord letter arrives on the first day of the month\n\n"
     "Dozens of tenants of Mill Court met in the community hall on Tuesday night and voted"

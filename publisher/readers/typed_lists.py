@@ -60,9 +60,17 @@ _KEPT = ("lang", "dir", "id")
 # A Markdown list item at a line's start ("- Pay", "* Pay", "1. Pay", "1) Pay"), and a line
 # of text with one straight under it
 _MARKDOWN_ITEM = re.compile(r"^(?:([-*+])|(\d{1,9})([.)]))[ \t]+\S")
-# A line of three dashes or more alone, and one straight under a line of text
+# A line of three dashes or more alone; any rule Markdown reads ("***", "_ _ _", "- - -");
+# a heading's or a quotation's first line ("## Demands", "> We regret"): each straight under
+# a line of text, where pandoc's Markdown, unlike CommonMark, reads it as more of the text
 _DASHES = re.compile(r"^[ \t]{0,3}-{3,}[ \t]*$")
-_DASHES_UNDER_TEXT = re.compile(r"^[ \t]*\S.*\n[ \t]{0,3}-{3,}[ \t]*$", re.MULTILINE)
+# (a run of marks, or single marks spaced: "-----  ----" is a table's line of columns)
+_RULE = re.compile(r"^[ \t]{0,3}(?:([-*_])\1{2,}|([-*_])(?:[ \t]+\2){2,})[ \t]*$")
+_HEADING_OR_QUOTE = re.compile(r"^(?:#{1,6}[ \t]+\S|>(?:[ \t]|$))")
+_BLOCK_UNDER_TEXT = re.compile(
+    r"^[ \t]*[^\s>].*\n(?:[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$|#{1,6}[ \t]+\S|>(?:[ \t]|$))",
+    re.MULTILINE,
+)
 _SENTENCE_STOPS = (".", "!", "?", "…", ":", ";", '"', "”", "»", ")")
 _ITEM_UNDER_TEXT = re.compile(r"^[ \t]*\S.*\n(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
 
@@ -105,7 +113,7 @@ def markdown_as_meant(body: str) -> str:
         _ANY_BULLET.search(body)
         or _UNLISTED_NUMBER_LINE.search(body)
         or _ITEM_UNDER_TEXT.search(body)
-        or _DASHES_UNDER_TEXT.search(body)
+        or _BLOCK_UNDER_TEXT.search(body)
     ):
         return body
     lines = body.split("\n")
@@ -121,6 +129,8 @@ def markdown_as_meant(body: str) -> str:
             out.append("")  # its own paragraph: one item of the list
         elif not fenced and _opens_a_list(lines, index) and out and out[-1].strip():
             out.append("")  # Markdown starts no list straight after a paragraph's line
+        elif not fenced and _heading_or_quote_under_text(lines, index) and out and out[-1].strip():
+            out.append("")  # a heading or a quotation: Markdown starts none straight after text
         elif not fenced and _rule_under_text(lines, index) and out and out[-1].strip():
             # a rule, between blank lines: not the line above underlined as a heading, nor
             # the first line of a table with the lines below
@@ -166,14 +176,25 @@ def _opens_a_list(lines: list[str], index: int) -> bool:
     return below.group(2) == "2" and below.group(3) == item.group(3)
 
 
+def _heading_or_quote_under_text(lines: list[str], index: int) -> bool:
+    """Whether line `index` opens a heading ("## Demands") or a quotation ("> We regret")
+    straight under a line of text, as CommonMark (GitHub, Obsidian) lets one start."""
+    if index == 0 or not _HEADING_OR_QUOTE.match(lines[index]):
+        return False
+    above = lines[index - 1]
+    return bool(above.strip()) and not above.lstrip().startswith((">", "#"))
+
+
 def _rule_under_text(lines: list[str], index: int) -> bool:
     """Whether line `index`, a line of dashes straight under a paragraph, is the rule its
     writer typed between two parts, as plain text sets one: under a paragraph of several
     lines (pandoc printed it as a dash, "… line. — Next") or under a sentence (Markdown
     made the sentence a heading). Under a short line that ends in no stop ("Our demands"
     / "---") it underlines a heading, as Markdown has it."""
-    if index == 0 or not _DASHES.match(lines[index]) or not lines[index - 1].strip():
+    if index == 0 or not _RULE.match(lines[index]) or not lines[index - 1].strip():
         return False
+    if not _DASHES.match(lines[index]):  # "***", "- - -": no heading's underline
+        return True
     above = lines[index - 1].rstrip()
     several = index > 1 and bool(lines[index - 2].strip())
     return several or above.endswith(_SENTENCE_STOPS)
