@@ -513,6 +513,23 @@ def test_a_rule_heading_or_quotation_typed_straight_under_text_is_one(
     assert body[0].text_content() == "Thank you all for coming"
 
 
+@pytest.mark.parametrize(
+    "table",
+    ["| Centre | Yes |\n|---|---:|\n| North | 412 |", "Centre | Yes\n--- | ---:\n| North | 412 |"],
+    ids=["piped", "without outer pipes"],
+)
+def test_a_pipe_table_typed_straight_under_text_and_over_it_is_a_table(
+    tmp_path: Path, table: str
+) -> None:
+    """Pasted under "Results:" with no blank line, and text straight under it: pandoc's
+    Markdown read it all as one paragraph, its delimiter row printed as "|—|—:|"."""
+    path = tmp_path / "ballot.md"
+    path.write_text(f"---\ntitle: Ballot\n---\nResults:\n{table}\nA clear majority.\n")
+    body = lxml.html.fromstring(f"<div>{read(path).body_html}</div>")
+    assert [child.tag for child in body] == ["p", "table", "p"]
+    assert [" ".join(c.text_content().split()) for c in body.xpath(".//td")] == ["North", "412"]
+
+
 MULTILINE_TABLE = """\
 -------------------------------------------
  Branch      Motion

@@ -67,6 +67,11 @@ _DASHES = re.compile(r"^[ \t]{0,3}-{3,}[ \t]*$")
 # (a run of marks, or single marks spaced: "-----  ----" is a table's line of columns)
 _RULE = re.compile(r"^[ \t]{0,3}(?:([-*_])\1{2,}|([-*_])(?:[ \t]+\2){2,})[ \t]*$")
 _HEADING_OR_QUOTE = re.compile(r"^(?:#{1,6}[ \t]+\S|>(?:[ \t]|$))")
+# A pipe table's delimiter row ("|---|:---:|", "--- | ---") and a row of one ("| a | b |")
+_DELIMITER_ROW = re.compile(
+    r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$", re.MULTILINE
+)
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _BLOCK_UNDER_TEXT = re.compile(
     r"^[ \t]*[^\s>].*\n(?:[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$|#{1,6}[ \t]+\S|>(?:[ \t]|$))",
     re.MULTILINE,
@@ -104,9 +109,10 @@ def markdown_as_meant(body: str) -> str:
     start with a typed bullet made list items; lines numbered one under the other in other
     digits than 0–9, or with a dash ("1.-"), paragraphs of their own, which `typed_lists`
     makes a list; a list straight under a paragraph's line set apart from it
-    (`_opens_a_list`), and so is a rule typed under one (`_rule_under_text`); block marks
-    pasted with invisible characters as typed (`_marks_as_typed`). Code blocks and
-    separators like "• • •" are left alone."""
+    (`_opens_a_list`), and so are a rule, a heading, a quotation and a table typed
+    under one (`_rule_under_text`, `_heading_or_quote_under_text`, `_table_under_text`);
+    block marks pasted with invisible characters as typed (`_marks_as_typed`). Code
+    blocks and separators like "• • •" are left alone."""
     if any(c in body for c in "\u00a0\u202f" + _INVISIBLE):
         body = _marks_as_typed(body)
     if not (
@@ -114,6 +120,7 @@ def markdown_as_meant(body: str) -> str:
         or _UNLISTED_NUMBER_LINE.search(body)
         or _ITEM_UNDER_TEXT.search(body)
         or _BLOCK_UNDER_TEXT.search(body)
+        or ("|" in body and _DELIMITER_ROW.search(body))
     ):
         return body
     lines = body.split("\n")
@@ -129,6 +136,8 @@ def markdown_as_meant(body: str) -> str:
             out.append("")  # its own paragraph: one item of the list
         elif not fenced and _opens_a_list(lines, index) and out and out[-1].strip():
             out.append("")  # Markdown starts no list straight after a paragraph's line
+        elif not fenced and _table_under_text(lines, index) and out and out[-1].strip():
+            out.append("")  # a table's header: Markdown starts none straight after text
         elif not fenced and _heading_or_quote_under_text(lines, index) and out and out[-1].strip():
             out.append("")  # a heading or a quotation: Markdown starts none straight after text
         elif not fenced and _rule_under_text(lines, index) and out and out[-1].strip():
@@ -174,6 +183,16 @@ def _opens_a_list(lines: list[str], index: int) -> bool:
     if item.group(1):
         return below.group(1) == item.group(1)
     return below.group(2) == "2" and below.group(3) == item.group(3)
+
+
+def _table_under_text(lines: list[str], index: int) -> bool:
+    """Whether line `index` is a pipe table's header straight under a line of text
+    ("Results:" / "| Centre | Yes |" / "|---|---|"): pandoc's Markdown read it all as one
+    paragraph ("|—|—|"). (Text straight under its last row it reads as text.)"""
+    if index == 0 or not lines[index - 1].strip() or "|" not in lines[index]:
+        return False
+    below = lines[index + 1] if index + 1 < len(lines) else ""
+    return bool(_DELIMITER_ROW.match(below)) and not _TABLE_ROW.match(lines[index - 1])
 
 
 def _heading_or_quote_under_text(lines: list[str], index: int) -> bool:
