@@ -25,6 +25,11 @@ def read(path: Path, pool: Path | None = None):
     return read_document(path, path.stem, pool or path.parent, "en")
 
 
+def said_of(caplog: pytest.LogCaptureFixture, words: str) -> list[str]:
+    """What publisher logged that holds `words`."""
+    return [r.getMessage() for r in caplog.records if words in r.getMessage()]
+
+
 def test_notes_and_links_pandoc_cannot_resolve_are_each_warned_of_at_their_line(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -265,7 +270,7 @@ def test_a_link_to_unsubscribe_someone_is_named_at_its_line(
         "How to stop a letting agent's emails: https://example.org/unsubscribe\n"
     )
     read(path)
-    said = [r.getMessage() for r in caplog.records if "unsubscribe someone" in r.getMessage()]
+    said = said_of(caplog, "unsubscribe someone")
     assert said == [
         f"{path}:7: a link to unsubscribe someone from a mailing list ({personal}): it carries"
         " who they are, and any reader who follows it would unsubscribe them; take it out"
@@ -287,7 +292,7 @@ def test_a_heading_that_skips_a_level_is_named_at_its_line_with_the_level_to_giv
         "### Who answered\n\n412 members.\n"
     )
     read(path)
-    said = [r.getMessage() for r in caplog.records if "level" in r.getMessage()]
+    said = said_of(caplog, "level")
     assert said == [
         f'{path}:11: the heading "Pay by grade" is at level 4 under one at level 2: screen'
         " reader users, who move through an article by its headings, hear a level skipped;"
@@ -311,7 +316,7 @@ def test_a_table_without_a_header_row_is_named_at_its_line(
         "<table>\n<tr><td>Tuesday</td><td>Dan</td></tr>\n</table>\n"
     )
     read(path)
-    said = [r.getMessage() for r in caplog.records if "header" in r.getMessage()]
+    said = said_of(caplog, "header")
     assert said == [
         f'{path}:{line}: the table that starts "{words}" has no header row: screen reader'
         " users hear each value without its column's heading, and PDF/UA checks refuse it;"
@@ -327,7 +332,7 @@ def test_a_word_files_heading_that_skips_a_level_is_named_by_its_words_and_style
     markdown = "Our survey.\n\n# Results\n\nPay falls.\n\n### Pay by grade\n\nCleaners.\n"
     pypandoc.convert_text(markdown, "docx", format="markdown", outputfile=str(path))
     read(path)
-    said = [r.getMessage() for r in caplog.records if "level" in r.getMessage()]
+    said = said_of(caplog, "level")
     assert said == [
         f'{path}: the heading "Pay by grade" is at level 3 under one at level 1: screen'
         " reader users, who move through an article by its headings, hear a level skipped;"
@@ -352,7 +357,7 @@ def test_a_link_whose_words_say_nothing_of_where_it_leads_is_named_at_its_line(
         " <https://example.org/join>.[^1]\n\n[^1]: Survey run online.\n"
     )
     read(path)
-    said = [r.getMessage() for r in caplog.records if "says nothing" in r.getMessage()]
+    said = said_of(caplog, "says nothing")
     advice = (
         "says nothing of where it leads to screen reader users, who hear a page's links"
         ' listed by their words: link the words that say it (not "click here": "the'
@@ -441,7 +446,7 @@ def test_a_plain_text_marked_as_markdown_is_warned_of_at_its_line_with_the_name_
     path.write_text("\n".join(lines) + "\n")
     with caplog.at_level(logging.WARNING, logger="publisher"):
         read(path)
-    said = [r.getMessage() for r in caplog.records if "Markdown" in r.getMessage()]
+    said = said_of(caplog, "Markdown")
     assert said == [
         f"{path}:{line}: marked as Markdown ({marked!r}): read as plain text, its"
         " marks are printed; name it notes.md to have it read as Markdown"
@@ -460,7 +465,7 @@ def test_a_markdown_link_typed_with_a_space_before_its_address_is_warned_of_with
     )
     with caplog.at_level(logging.WARNING, logger="publisher"):
         read(path)
-    said = [r.getMessage() for r in caplog.records if "space before its address" in r.getMessage()]
+    said = said_of(caplog, "space before its address")
     assert said == [
         f"{path}:4: a link typed with a space before its address,"
         " '[the petition] (https://act.example.org/p)': it is printed as typed; take the space"
@@ -2088,7 +2093,7 @@ def test_an_unclosed_comment_in_markdown_is_warned_of_at_its_line_and_kept_out(
     body = read(path).body_html
     assert "TODO" not in body and "Ana" not in body
     assert "After." in body and "in code" in body and "opens a comment" in body
-    said = [r.getMessage() for r in caplog.records if "comment" in r.getMessage()]
+    said = said_of(caplog, "comment")
     assert said == [
         f"{path}:7: an HTML comment not closed: its paragraph is left out of the outputs"
         " (close it with -->)"
@@ -2110,7 +2115,7 @@ def test_a_mathml_formula_in_markdown_is_kept_as_its_text_and_warned_of_at_its_l
     body = read(path).body_html
     assert "The formula x=2 holds." in body and "Half is  of it." in body
     assert "12" not in body and "&lt;math&gt;" in body  # the one in code
-    said = [r.getMessage() for r in caplog.records if "MathML" in r.getMessage()]
+    said = said_of(caplog, "MathML")
     assert said == [
         f"{path}:5: a formula in MathML shown as its text, 'x=2': outputs show no MathML;"
         " check it reads right",
@@ -2133,7 +2138,7 @@ def test_an_element_never_closed_in_markdown_keeps_the_text_after_it_and_is_warn
     body = read(path).body_html
     assert "Choose" in body and "The meeting is on Saturday at noon." in body
     assert f"<{tag}" not in body
-    said = [r.getMessage() for r in caplog.records if "never closed" in r.getMessage()]
+    said = said_of(caplog, "never closed")
     assert said == [
         f"{path}:5: <{tag}> is never closed: the tag is left out and the text after it kept"
         f" (close it with </{tag}>, or take it out)"
@@ -2272,7 +2277,7 @@ def test_a_title_property_the_opening_heading_contradicts_is_not_the_title(
     doc = read(path)
     assert doc.title == "April statement: the strike goes on"
     assert "<h1" not in doc.body_html and "The tenants voted again." in doc.body_html
-    (said,) = [r.getMessage() for r in caplog.records if "title property" in r.getMessage()]
+    (said,) = said_of(caplog, "title property")
     assert "'March statement on rents', its opening heading 'April statement" in said
 
 
