@@ -277,6 +277,29 @@ def test_points_lettered_under_a_numbered_item_are_a_list_inside_it(
         ] == BLOCS
 
 
+@pytest.mark.parametrize("between", ["\n", "\n\n"], ids=["tight", "spaced"])
+def test_markdown_points_lettered_between_numbered_items_go_inside_the_item_above(
+    tmp_path: Path, between: str
+) -> None:
+    """Typed in Markdown without indenting the points: pandoc read a numbered list, a
+    lettered one and a second numbered one from 2. Between two lists that each count from
+    1, a lettered list stays one of its own."""
+    lettered = [f"{c}) {b}" for c, b in zip("ab", BLOCS, strict=True)]
+    typed = between.join(["1. " + RESOLUTIONS[0], *lettered, "2. " + RESOLUTIONS[1], "3. " + LAST])
+    apart = "\n\n".join(["1. " + RESOLUTIONS[0], *lettered, "1. " + LAST])
+    path = tmp_path / "motion.md"
+    path.write_text(f"---\ntitle: Motion\n---\nWe resolve:\n\n{typed}\n\nAnd:\n\n{apart}\n")
+    body = read_document(path, "motion", tmp_path, "en").body_html
+    tree = lxml.html.fromstring(f"<div>{body}</div>")
+    first = tree.xpath("./ol[not(@type='a')][1]/li")
+    assert [" ".join(li.text_content().split()) for li in first] == [
+        " ".join([RESOLUTIONS[0], *BLOCS]),
+        RESOLUTIONS[1],
+        LAST,
+    ]
+    assert [" ".join(li.text_content().split()) for li in tree.xpath("./ol[@type='a']/li")] == BLOCS
+
+
 def test_lettered_points_under_a_lone_number_are_still_a_lettered_list() -> None:
     """ "1)" alone is no list (it may be a heading's number): the "a)", "b)" under it stay
     the list they were, and "1)" as typed."""

@@ -258,18 +258,52 @@ class BulletLevels:
 
 def typed_lists(body: str) -> str:
     """`body` (HTML) with its runs of paragraphs that start with a typed bullet or number
-    made lists (unchanged when it has none)."""
-    if not re.search(rf"<p\b[^>]*>\s*(?:{_MARK}|\(?\d{{1,3}}(?:[.)]| ?-)|\(?[a-z][.)]\s)", body):
+    made lists, and lettered points between a numbered list's items put inside the item
+    above them (`_lettered_points_inside`); unchanged when it has none."""
+    typed = re.search(rf"<p\b[^>]*>\s*(?:{_MARK}|\(?\d{{1,3}}(?:[.)]| ?-)|\(?[a-z][.)]\s)", body)
+    if not typed and '<ol type="a"' not in body:
         return body
     root = body_tree(body)
-    changed = False
-    for parent in list(root.iter()):
+    changed = _lettered_points_inside(root)
+    for parent in list(root.iter()) if typed else ():
         for run, tag, start in _runs(parent):
             _make_list(run, tag, start)
             changed = True
     if not changed:
         return body
     return body_html(root)
+
+
+def _lettered_points_inside(root: Any) -> bool:
+    """Put each lettered list that pandoc's Markdown read between two numbered ones ("1.
+    To strike." / "a) on Monday;" / "b) on Tuesday." / "2. To march.", typed without
+    indenting the points) inside the item above it, the numbering going on after it in
+    one list; whether there was one."""
+    changed = False
+    for lettered in list(root.iter("ol")):
+        before, after = lettered.getprevious(), lettered.getnext()
+        if lettered.get("type") != "a" or before is None or after is None:
+            continue
+        numbered = [before.tag, after.tag] == ["ol", "ol"] and {
+            before.get("type", "1"),
+            after.get("type", "1"),
+        } == {"1"}
+        items = before.findall("li")
+        if (
+            not numbered
+            or not items
+            or (before.tail or "").strip()
+            or (lettered.tail or "").strip()
+        ):
+            continue
+        if int(after.get("start", "1")) != int(before.get("start", "1")) + len(items):
+            continue
+        items[-1].append(lettered)
+        before.extend(after.findall("li"))
+        before.tail = after.tail
+        after.getparent().remove(after)
+        changed = True
+    return changed
 
 
 def _runs(parent: Any) -> list[tuple[list[Any], str, int]]:
