@@ -57,8 +57,7 @@ _LETTERED = "ol-a"  # the kind of a lettered list's run
 _UNLISTED_NUMBER_LINE = re.compile(r"^[ \t]*(?:\(?(?![0-9])\d|\d{1,3}\.?[ ]?-)", re.MULTILINE)
 _MARKDOWN_NUMBER = re.compile(rf"^[ \t]*{NUMBER_MARK}[ \t\u00a0]+(?=\S)")
 _KEPT = ("lang", "dir", "id")
-# A Markdown list item at a line's start ("- Pay", "* Pay", "1. Pay", "1) Pay"), and a line
-# of text with one straight under it
+# A Markdown list item at a line's start ("- Pay", "* Pay", "1. Pay", "1) Pay")
 _MARKDOWN_ITEM = re.compile(r"^(?:([-*+])|(\d{1,9})([.)]))[ \t]+\S")
 # A line of three dashes or more alone; any rule Markdown reads ("***", "_ _ _", "- - -");
 # a heading's or a quotation's first line ("## Demands", "> We regret"): each straight under
@@ -72,12 +71,10 @@ _DELIMITER_ROW = re.compile(
     r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$", re.MULTILINE
 )
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
-_BLOCK_UNDER_TEXT = re.compile(
-    r"^[ \t]*[^\s>].*\n(?:[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$|#{1,6}[ \t]+\S|>(?:[ \t]|$))",
-    re.MULTILINE,
-)
 _SENTENCE_STOPS = (".", "!", "?", "…", ":", ";", '"', "”", "»", ")")
-_ITEM_UNDER_TEXT = re.compile(r"^[ \t]*\S.*\n(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
+# A line of text with a line under it that may open a list item, a rule, a heading or a
+# quotation: worth a closer look (`markdown_as_meant`)
+_MARK_UNDER_TEXT = re.compile(r"^[ \t]*\S.*\n[ \t]{0,3}(?:[-*_+#>]|\d{1,9}[.)])", re.MULTILINE)
 
 
 # A Markdown block's mark ("- ", "1. ", "## ", "> ") as text pasted from Word, Google Docs or
@@ -118,8 +115,7 @@ def markdown_as_meant(body: str) -> str:
     if not (
         _ANY_BULLET.search(body)
         or _UNLISTED_NUMBER_LINE.search(body)
-        or _ITEM_UNDER_TEXT.search(body)
-        or _BLOCK_UNDER_TEXT.search(body)
+        or _MARK_UNDER_TEXT.search(body)
         or ("|" in body and _DELIMITER_ROW.search(body))
     ):
         return body
@@ -132,15 +128,15 @@ def markdown_as_meant(body: str) -> str:
         if fence and (fenced is None or fence.group(1) == fenced):
             fenced = None if fenced else fence.group(1)
         bullet = None if fenced or _SEPARATOR.match(line) else _MARKDOWN_BULLET.match(line)
-        if not fenced and _numbered_in_a_run(lines, index) and out and out[-1].strip():
-            out.append("")  # its own paragraph: one item of the list
-        elif not fenced and _opens_a_list(lines, index) and out and out[-1].strip():
-            out.append("")  # Markdown starts no list straight after a paragraph's line
-        elif not fenced and _table_under_text(lines, index) and out and out[-1].strip():
-            out.append("")  # a table's header: Markdown starts none straight after text
-        elif not fenced and _heading_or_quote_under_text(lines, index) and out and out[-1].strip():
-            out.append("")  # a heading or a quotation: Markdown starts none straight after text
-        elif not fenced and _rule_under_text(lines, index) and out and out[-1].strip():
+        under_text = not fenced and bool(out) and bool(out[-1].strip())
+        if under_text and (
+            _numbered_in_a_run(lines, index)  # its own paragraph: one item of the list
+            or _opens_a_list(lines, index)
+            or _table_under_text(lines, index)
+            or _heading_or_quote_under_text(lines, index)
+        ):
+            out.append("")  # Markdown starts none of these straight after a paragraph's line
+        elif under_text and _rule_under_text(lines, index):
             # a rule, between blank lines: not the line above underlined as a heading, nor
             # the first line of a table with the lines below
             out += (
