@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import lxml.html
+import pypandoc
 import pytest
 from click.testing import CliRunner
 from conftest import build_with_warnings, minimal_with
@@ -187,6 +188,51 @@ def test_a_score_at_a_lines_start_stays_as_written() -> None:
     score = ["3 - 0 para los huelguistas.", "4 - 1 en la segunda votación."]
     body = typed_lists("".join(f"<p>{line}</p>" for line in score))
     assert lists(f"<div>{body}</div>") == [] and "3 - 0 para" in body
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—"])
+def test_items_dashed_by_hand_are_a_list_in_word_web_markdown_and_text(
+    tmp_path: Path, dash: str
+) -> None:
+    """Typed "- Pay rise" in Word with its AutoFormat off, or pasted from mail: each item
+    was a paragraph with its dash printed, and Markdown ran en- and em-dashed lines into
+    one ("We ask the employer for: – Pay rise – …"). A dash alone signs the statement."""
+    items = [f"{dash} {demand}" for demand in DEMANDS]
+    intro, signed = "We ask the employer for:", f"{dash} Ana Ruiz, branch secretary"
+    closing = "In solidarity,"
+    escaped = [item.replace("-", "\\-", 1) for item in (*items, signed)]
+    paths = {
+        "demands.md": "---\ntitle: Demands\n---\n" + "\n".join([intro, *items, "", closing]),
+        "demands.txt": "Demands\n\n" + "\n".join([intro, "", *items, "", closing, "", signed]),
+        "demands.docx": "\n\n".join([intro, *escaped[:-1], closing, escaped[-1]]),
+    }
+    for name, text in paths.items():
+        if name.endswith(".docx"):
+            pypandoc.convert_text(text, "docx", format="markdown", outputfile=str(tmp_path / name))
+        else:
+            (tmp_path / name).write_text(text)
+    read = [read_document(tmp_path / name, "d", tmp_path, "en").body_html for name in paths]
+    page = typed_lists("".join(f"<p>{line}</p>" for line in [intro, *items, closing, signed]))
+    for body in (page, *read):
+        tree = lxml.html.fromstring(f"<div>{body}</div>")
+        assert lists(f"<div>{body}</div>") == [("ul", None, DEMANDS)], body
+        paragraphs = [" ".join(p.text_content().split()) for p in tree.iter("p")]
+        # (Markdown makes a list of "- Ana Ruiz" on its own: its file ends at the closing)
+        assert paragraphs[-1] == (closing if body == read[0] else signed), body
+
+
+def test_an_interviews_dashed_turns_stay_turns_of_speech() -> None:
+    """ "— ¿Cuándo empezó la huelga?" / "— En enero.": dashed as Spanish and French set
+    dialogue, told from a dashed list by the question among them."""
+    turns = ["— ¿Cuándo empezó la huelga?", "— En enero, después de la asamblea.", "— Seguimos."]
+    body = typed_lists("".join(f"<p>{turn}</p>" for turn in turns))
+    assert lists(f"<div>{body}</div>") == [] and "<p>— Seguimos.</p>" in body
+    markdown = markdown_to_html(markdown_as_meant("Hablamos con ella.\n" + "\n".join(turns)))
+    paragraphs = [
+        " ".join(p.text_content().split())
+        for p in lxml.html.fromstring(f"<div>{typed_lists(markdown)}</div>").iter("p")
+    ]
+    assert paragraphs == ["Hablamos con ella.", *turns]
 
 
 @pytest.mark.parametrize("mark", ["- ", "* ", "+ ", "{}. ", "{}) "])
@@ -472,7 +518,20 @@ def test_markdown_bullets_start_a_list_only_at_a_lines_start() -> None:
     assert markdown_as_meant("~~~\n• x\n~~~\n• y") == "~~~\n• x\n~~~\n\n- y"
 
 
-PIECES = ["• ", "·\u00a0", "1) ", "(2) ", "3. ", "12. ", "words", "<strong>b</strong>", "• • •", ""]
+PIECES = [
+    "• ",
+    "- ",
+    "— ¿",
+    "·\u00a0",
+    "1) ",
+    "(2) ",
+    "3. ",
+    "12. ",
+    "words",
+    "<strong>b</strong>",
+    "• • •",
+    "",
+]
 
 
 @given(

@@ -15,7 +15,8 @@ another are one paragraph: "Our demands: • Pay • Hours • Staffing". Here:
   more that start with numbers counting on by one a numbered list, from the first one's
   number, and two or more lettered "(a)", "(b)" a lettered list (`typed_lists`). One
   numbered paragraph alone may be a heading's number, and "2024." a year: those stay as
-  written. A "◦" or "▪" item under a "•" one is a level down (`BulletLevels`), and so
+  written. Two or more dashed ("- ", "– ", "— ") are a list too, unless they are an
+  interview's turns (`_dialogue`); one alone may sign a statement. A "◦" or "▪" item under a "•" one is a level down (`BulletLevels`), and so
   are "a)", "b)" under a numbered item, a motion's points under its resolution.
 """
 
@@ -42,6 +43,14 @@ _SEPARATOR = re.compile(rf"^[\s{_BULLETS}*]*$")  # "• • •" between section
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _PARAGRAPH_BULLET = re.compile(rf"^\s*{_MARK}[\s\u00a0]+")
+# "- ", "– ", "— ": items dashed by hand, as Word keeps them with its AutoFormat off and as
+# mail and plain text type them; two or more in a row, as one alone may sign a statement
+# ("— Ana Ruiz"). A run of em-dashed turns with a question among them ("— ¿Cuándo empezó?" /
+# "— En enero.") is an interview as Spanish and French set one (`_dialogue`), and stays so.
+_DASHES_TYPED = "-–—―"
+_PARAGRAPH_DASH = re.compile(rf"^\s*[{_DASHES_TYPED}][ \t\u00a0]+(?=\S)")
+_DASHED = "ul-dash"  # the kind of a dashed list's run
+_TURN = ("—", "―")
 # "1.", "1)", "(1)": numbered points typed by hand (`importers.textblocks` reads them too);
 # and "1.-", "1-", "1 -", as Spanish and French texts number them, before a word ("3 - 0"
 # is a score)
@@ -55,6 +64,8 @@ _LETTERED = "ol-a"  # the kind of a lettered list's run
 # A line opening with a number in other digits than 0–9 ("١. ", "(٢) "), or with a dash
 # after it ("1.- ", "2 - "): no list to Markdown
 _UNLISTED_NUMBER_LINE = re.compile(r"^[ \t]*(?:\(?(?![0-9])\d|\d{1,3}\.?[ ]?-)", re.MULTILINE)
+# A line opening with an en or em dash ("– Pay rise"), which Markdown makes no list item of
+_DASH_LINE = re.compile(r"^[ \t]{0,3}[–—―][ \t\u00a0]+\S", re.MULTILINE)
 _MARKDOWN_NUMBER = re.compile(rf"^[ \t]*{NUMBER_MARK}[ \t\u00a0]+(?=\S)")
 _KEPT = ("lang", "dir", "id")
 # A Markdown list item at a line's start ("- Pay", "* Pay", "1. Pay", "1) Pay")
@@ -115,6 +126,7 @@ def markdown_as_meant(body: str) -> str:
     if not (
         _ANY_BULLET.search(body)
         or _UNLISTED_NUMBER_LINE.search(body)
+        or _DASH_LINE.search(body)
         or _MARK_UNDER_TEXT.search(body)
         or ("|" in body and _DELIMITER_ROW.search(body))
     ):
@@ -131,6 +143,7 @@ def markdown_as_meant(body: str) -> str:
         under_text = not fenced and bool(out) and bool(out[-1].strip())
         if under_text and (
             _numbered_in_a_run(lines, index)  # its own paragraph: one item of the list
+            or _dashed_in_a_run(lines, index)  # or one turn of an interview
             or _opens_a_list(lines, index)
             or _table_under_text(lines, index)
             or _heading_or_quote_under_text(lines, index)
@@ -237,6 +250,15 @@ def _numbered_in_a_run(lines: list[str], index: int) -> bool:
     return above == number - 1 or below == number + 1
 
 
+def _dashed_in_a_run(lines: list[str], index: int) -> bool:
+    """Whether line `index` opens with an en or em dash, as the line above or below does:
+    a list's item or an interview's turn, as `typed_lists` tells, where one line alone may
+    go on a wrapped sentence ("… the union" / "— and its members — voted")."""
+    if not _DASH_LINE.match(lines[index]):
+        return False
+    return any(_DASH_LINE.match(lines[j]) for j in (index - 1, index + 1) if 0 <= j < len(lines))
+
+
 class BulletLevels:
     """The levels of a typed list's items, as their bullets say: "◦" or "▪" under an item
     with another bullet is a level down (never more than one below the item before it)."""
@@ -256,7 +278,10 @@ def typed_lists(body: str) -> str:
     """`body` (HTML) with its runs of paragraphs that start with a typed bullet or number
     made lists, and lettered points between a numbered list's items put inside the item
     above them (`_lettered_points_inside`); unchanged when it has none."""
-    typed = re.search(rf"<p\b[^>]*>\s*(?:{_MARK}|\(?\d{{1,3}}(?:[.)]| ?-)|\(?[a-z][.)]\s)", body)
+    typed = re.search(
+        rf"<p\b[^>]*>\s*(?:{_MARK}|\(?\d{{1,3}}(?:[.)]| ?-)|\(?[a-z][.)]\s|[{_DASHES_TYPED}]\s)",
+        body,
+    )
     if not typed and '<ol type="a"' not in body:
         return body
     root = body_tree(body)
@@ -320,11 +345,18 @@ def _runs(parent: Any) -> list[tuple[list[Any], str, int]]:
             runs.append((run[-len(letters) :], _LETTERED, 1))
         elif kind == _LETTERED and len(run) >= 2 and numbers[0] == 1:
             runs.append((list(run), _LETTERED, 1))
+        elif kind == _DASHED and len(run) >= 2 and not _dialogue(run):
+            runs.append((list(run), _DASHED, 1))
 
     for child in parent:
         mark = _mark(child)
         continues = bool(run) and not (run[-1].tail or "").strip()
-        if mark and continues and mark[0] == kind and (kind == "ul" or mark[1] == numbers[-1] + 1):
+        if (
+            mark
+            and continues
+            and mark[0] == kind
+            and (kind in ("ul", _DASHED) or mark[1] == numbers[-1] + 1)
+        ):
             run.append(child)
             numbers.append(mark[1])
             letters = []
@@ -355,7 +387,18 @@ def _mark(element: Any) -> tuple[str, int] | None:
         return ("ol", int(number.group(1) or number.group(2)))
     if letter := _PARAGRAPH_LETTER.match(text):
         return (_LETTERED, letter_place(letter))
+    if _PARAGRAPH_DASH.match(text):
+        return (_DASHED, 0)
     return None
+
+
+def _dialogue(run: list[Any]) -> bool:
+    """Whether a run of dashed paragraphs is an interview's turns of speech: each after an
+    em dash, one of them a question."""
+    texts = [element.text_content().lstrip() for element in run]
+    return all(text.startswith(_TURN) for text in texts) and any(
+        "?" in text or "¿" in text for text in texts
+    )
 
 
 def letter_place(mark: re.Match[str]) -> int:
@@ -384,8 +427,15 @@ def _make_list(elements: list[Any], tag: str, start: int) -> None:
     import lxml.html
 
     attributes = {"start": str(start)} if start != 1 else {}
-    marks = {"ul": _PARAGRAPH_BULLET, "ol": _PARAGRAPH_NUMBER, _LETTERED: _PARAGRAPH_LETTER}
+    marks = {
+        "ul": _PARAGRAPH_BULLET,
+        "ol": _PARAGRAPH_NUMBER,
+        _LETTERED: _PARAGRAPH_LETTER,
+        _DASHED: _PARAGRAPH_DASH,
+    }
     mark = marks[tag]
+    if tag == _DASHED:
+        tag = "ul"
     if tag == "ol":  # counted in the digits its numbers were typed in: "١." "٢." stay so
         typed = mark.match((_paragraph(elements[0]) or (elements[0], {}))[0].text)
         style = typed_counter_style(typed.group(1) or typed.group(2)) if typed else "decimal"
