@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 log = logging.getLogger(__name__)
-_ASCII_BULLET = re.compile(r"^[-*](?=\s)")
+_STAR_BULLET = re.compile(r"^\*(?=\s)")
 
 
 class TextReader:
@@ -59,9 +59,9 @@ class TextReader:
         # as HTML here, and the sanitiser keeps the harmless ones; a model letter's "<Name>"
         # is no tag, and stays as written.
         ids = _HeadingIds(id_prefix)
-        # "- " and "* " as plain text writes bullets, two or more in a row ("- Ana Ruiz" alone
-        # signs a statement): made "•", which `typed_lists` lists
-        bulleted = [block.bullet and _ASCII_BULLET.match(block.lines[0]) for block in blocks]
+        # "* " as plain text writes bullets, two or more in a row: made "•", which
+        # `typed_lists` lists (as it lists dashed items itself)
+        bulleted = [block.bullet and _STAR_BULLET.match(block.lines[0]) for block in blocks]
         listed = [
             bool(bullet) and any(bulleted[j] for j in (i - 1, i + 1) if 0 <= j < len(blocks))
             for i, bullet in enumerate(bulleted)
@@ -120,7 +120,7 @@ def _html(block: Block, heading_id: _HeadingIds, listed: bool = False) -> str:
     """A block as HTML: a table's rows (cells between tabs) a table, a line underlined with
     "=" or "-" a heading, a line of dashes or stars a rule, a bullet with a teaser under it
     two lines, any other a paragraph (a quoted one too: `read` sets quoted ones apart);
-    `listed`: an item of a list typed with "- " or "* "."""
+    `listed`: an item of a list typed with "* "."""
     from ..importers.tables import table_html
 
     if block.rows:
@@ -131,7 +131,7 @@ def _html(block: Block, heading_id: _HeadingIds, listed: bool = False) -> str:
         return "<hr>"
     lines = block.lines
     if listed:
-        lines = (_ASCII_BULLET.sub("•", lines[0], count=1), *lines[1:])
+        lines = (_STAR_BULLET.sub("•", lines[0], count=1), *lines[1:])
     if block.bullet and not block.single_line:
         # "• A post's title" over its indented teaser: two lines of one item, as `publisher
         # import` reads them, not the title's words running on into the teaser's
