@@ -10,6 +10,10 @@ address is printed as a reader types it: without `https://`, its letters as lett
 
 A link inside a note is followed by its address in brackets, within the note (a note has
 no notes); a link in a heading, or with no words (a linked picture), is left as it is.
+
+A paragraph that prints a long address is set ragged (`holds-long-address`): an address
+breaks only after a slash or a hyphen of its own, never hyphenated, so a justified line
+before its break was stretched into wide gaps ("More   information   at   https://…/").
 """
 
 from __future__ import annotations
@@ -41,7 +45,30 @@ def with_link_addresses(body: str) -> str:
         if not address or not _words_hide_address(link, address) or _left_as_is(link):
             continue
         _add_after(link, address, in_note=_in_note(link))
+    _ragged_around_long_addresses(root)
     return body_html(root)
+
+
+# An address this long (in characters) or longer, set in a justified paragraph, can leave
+# the line before it with a few words spread across an A5 leaflet's column or an A4 page
+_LONG_ADDRESS = 30
+
+
+def _ragged_around_long_addresses(root: HtmlElement) -> None:
+    """Mark each paragraph that prints a long address in its text (not in a footnote,
+    which is set ragged already) to be set ragged."""
+    for link in root.iter("a"):
+        printed = {"uri", "email"} & set((link.get("class") or "").split())
+        if not printed or len(link.text_content().strip()) < _LONG_ADDRESS:
+            continue
+        for ancestor in link.iterancestors():
+            if "footnote" in (ancestor.get("class") or "").split():
+                break
+            if ancestor.tag == "p":
+                classes = (ancestor.get("class") or "").split()
+                if "holds-long-address" not in classes:
+                    ancestor.set("class", " ".join([*classes, "holds-long-address"]))
+                break
 
 
 def _printed_address(href: str) -> str:

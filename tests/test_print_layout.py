@@ -9,6 +9,7 @@ per page), colours from its pixels."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 from pathlib import Path
@@ -294,6 +295,45 @@ def test_the_colophon_prints_the_contact_email_and_web_address_unhyphenated(
     assert "https://bulletin.dockside.example.org/001-print/" in joined
 
 
+ROTA_ADDRESS = "https://quayside.example.org/strike-2026/picket-rota-and-hardship-fund-claims"
+ROTA = (
+    "Every striker can claim from the hardship fund from the first day out. The picket rota,"
+    f" the claim form and the fund's rules are at {ROTA_ADDRESS} and at the branch office,"
+    " which is open every weekday morning until the dispute is over."
+)
+
+
+@pytest.mark.parametrize("page_size", ["A4", "A5"])
+def test_a_paragraph_holding_a_long_address_has_no_stretched_gaps(
+    tmp_path: Path, page_size: str
+) -> None:
+    """An address breaks only after a slash or a hyphen of its own, never hyphenated: in a
+    justified paragraph the line before its break was stretched ("are   at   https://…/"),
+    with gaps of several spaces between the words."""
+    root = workspace(tmp_path, {"delta": article("Hardship fund", ROTA)}, RUNNING_MANIFEST)
+    pdf = built(root, "--format", "pdf", "--page-size", page_size) / f"{ISSUE}.pdf"
+    with pymupdf.open(pdf) as document:
+        [page] = [page for page in document if "hardship fund from" in page.get_text()]
+        words = page.get_text("words")
+        size = max(
+            span["size"]
+            for block in page.get_text("dict")["blocks"]
+            for line in block.get("lines", [])
+            for span in line["spans"]
+            if "hardship fund from" in span["text"]
+        )
+    first = next(i for i, word in enumerate(words) if word[4] == "Every")
+    last = next(i for i, word in enumerate(words) if word[4] == "over.")
+    assert "".join(w[4] for w in words[first : last + 1]).count(ROTA_ADDRESS[8:20]) == 1
+    gaps = [
+        (after[0] - before[2], before[4], after[4])
+        for before, after in itertools.pairwise(words[first : last + 1])
+        if before[5:7] == after[5:7]  # on one line
+    ]
+    assert gaps and max(gaps)[0] < 0.5 * size, sorted(gaps)[-3:]
+
+
+# --- tables -----------------------------------------------------------------------------------
 # --- tables -----------------------------------------------------------------------------------
 
 RENTS = """\
