@@ -227,6 +227,8 @@ def test_an_interviews_dashed_turns_stay_turns_of_speech() -> None:
     turns = ["— ¿Cuándo empezó la huelga?", "— En enero, después de la asamblea.", "— Seguimos."]
     body = typed_lists("".join(f"<p>{turn}</p>" for turn in turns))
     assert lists(f"<div>{body}</div>") == [] and "<p>— Seguimos.</p>" in body
+    listed = typed_lists("<p>– huelga</p><p>– asamblea</p>" + "".join(f"<p>{t}</p>" for t in turns))
+    assert lists(f"<div>{listed}</div>") == [("ul", None, ["huelga", "asamblea"])]  # turns after
     markdown = markdown_to_html(markdown_as_meant("Hablamos con ella.\n" + "\n".join(turns)))
     paragraphs = [
         " ".join(p.text_content().split())

@@ -16,7 +16,7 @@ another are one paragraph: "Our demands: • Pay • Hours • Staffing". Here:
   number, and two or more lettered "(a)", "(b)" a lettered list (`typed_lists`). One
   numbered paragraph alone may be a heading's number, and "2024." a year: those stay as
   written. Two or more dashed ("- ", "– ", "— ") are a list too, unless they are an
-  interview's turns (`_dialogue`); one alone may sign a statement. A "◦" or "▪" item under a "•" one is a level down (`BulletLevels`), and so
+  interview's turns (`_interview`); one alone may sign a statement. A "◦" or "▪" item under a "•" one is a level down (`BulletLevels`), and so
   are "a)", "b)" under a numbered item, a motion's points under its resolution.
 """
 
@@ -46,11 +46,11 @@ _PARAGRAPH_BULLET = re.compile(rf"^\s*{_MARK}[\s\u00a0]+")
 # "- ", "– ", "— ": items dashed by hand, as Word keeps them with its AutoFormat off and as
 # mail and plain text type them; two or more in a row, as one alone may sign a statement
 # ("— Ana Ruiz"). A run of em-dashed turns with a question among them ("— ¿Cuándo empezó?" /
-# "— En enero.") is an interview as Spanish and French set one (`_dialogue`), and stays so.
+# "— En enero.") is an interview as Spanish and French set one (`_interview`), and stays so: an
+# em-dashed run is a run of its own, told from a list hyphenated just before it.
 _DASHES_TYPED = "-–—―"
 _PARAGRAPH_DASH = re.compile(rf"^\s*[{_DASHES_TYPED}][ \t\u00a0]+(?=\S)")
-_DASHED = "ul-dash"  # the kind of a dashed list's run
-_TURN = ("—", "―")
+_DASHED, _EM_DASHED = "ul-dash", "ul-em"  # the kinds of a dashed list's run
 # "1.", "1)", "(1)": numbered points typed by hand (`importers.textblocks` reads them too);
 # and "1.-", "1-", "1 -", as Spanish and French texts number them, before a word ("3 - 0"
 # is a score)
@@ -345,7 +345,7 @@ def _runs(parent: Any) -> list[tuple[list[Any], str, int]]:
             runs.append((run[-len(letters) :], _LETTERED, 1))
         elif kind == _LETTERED and len(run) >= 2 and numbers[0] == 1:
             runs.append((list(run), _LETTERED, 1))
-        elif kind == _DASHED and len(run) >= 2 and not _dialogue(run):
+        elif kind in (_DASHED, _EM_DASHED) and len(run) >= 2 and not _interview(kind, run):
             runs.append((list(run), _DASHED, 1))
 
     for child in parent:
@@ -355,7 +355,7 @@ def _runs(parent: Any) -> list[tuple[list[Any], str, int]]:
             mark
             and continues
             and mark[0] == kind
-            and (kind in ("ul", _DASHED) or mark[1] == numbers[-1] + 1)
+            and (kind in ("ul", _DASHED, _EM_DASHED) or mark[1] == numbers[-1] + 1)
         ):
             run.append(child)
             numbers.append(mark[1])
@@ -387,18 +387,16 @@ def _mark(element: Any) -> tuple[str, int] | None:
         return ("ol", int(number.group(1) or number.group(2)))
     if letter := _PARAGRAPH_LETTER.match(text):
         return (_LETTERED, letter_place(letter))
-    if _PARAGRAPH_DASH.match(text):
-        return (_DASHED, 0)
+    if dash := _PARAGRAPH_DASH.match(text):
+        return (_EM_DASHED if dash[0].strip() in "—―" else _DASHED, 0)
     return None
 
 
-def _dialogue(run: list[Any]) -> bool:
-    """Whether a run of dashed paragraphs is an interview's turns of speech: each after an
-    em dash, one of them a question."""
-    texts = [element.text_content().lstrip() for element in run]
-    return all(text.startswith(_TURN) for text in texts) and any(
-        "?" in text or "¿" in text for text in texts
-    )
+def _interview(kind: str, run: list[Any]) -> bool:
+    """Whether a run of dashed paragraphs is an interview's turns of speech, not a list:
+    em-dashed, one of them asking a question."""
+    asks = any("?" in (text := element.text_content()) or "¿" in text for element in run)
+    return kind == _EM_DASHED and asks
 
 
 def letter_place(mark: re.Match[str]) -> int:
