@@ -72,7 +72,7 @@ from .readers import Converted, check_size, confined, convert_document, with_tex
 from .readers.alt_text import say_undescribed
 from .readers.markdown import MarkdownReader
 from .readers.metadata import typo_in_files, typo_said
-from .readers.typed_lists import markdown_as_meant
+from .readers.typed_lists import markdown_as_meant, typed_lists
 from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
 from .renderers.links import forget_places, shown_texts, with_archive_links
 from .resources import confine_images
@@ -724,7 +724,8 @@ def editorial_html(
     else:
         from .pandoc import markdown_to_html  # sandboxed: reads nothing, fetches nothing
 
-        html = markdown_to_html(markdown_as_meant(text), id_prefix="editorial-")
+        # lists typed out as text ("– the rota", "١. …") made lists, as in a document
+        html = typed_lists(markdown_to_html(markdown_as_meant(text), id_prefix="editorial-"))
         cache.store("editorials", key, {"html": html})
     mended = with_text_mended(clean_html(html), language or manifest.language or config.language)
     body, _ = confine_images(

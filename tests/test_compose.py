@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+import lxml.html
 import pytest
 import yaml
 from conftest import WORKSPACES, answering, copy_workspace
@@ -628,6 +629,18 @@ def test_the_editorial_preview_is_sanitised_markdown(port: int) -> None:
     )
     assert status == 200
     assert "<em>there</em>" in html and "<script" not in html
+
+
+def test_the_editorial_preview_lists_typed_points_as_the_build_does(port: int) -> None:
+    """ "– the rota" and "١." lines: the build lists them, and the preview showed them as
+    paragraphs with their marks."""
+    text = "Dates:\n– ballot closes\n– count\n\n١. الإضراب\n٢. المسيرة"
+    fields = [("csrf", token_of(port)), ("editorial", text), ("language", "")]
+    status, answer = request(port, "POST", "/compose/markdown", fields)
+    assert status == 200
+    tree = lxml.html.fromstring(answer)
+    items = [[li.text_content() for li in found.iter("li")] for found in tree.iter("ul", "ol")]
+    assert items == [["ballot closes", "count"], ["الإضراب", "المسيرة"]], answer
 
 
 def token_of(port: int) -> str:

@@ -67,12 +67,18 @@ PAGE = """<!DOCTYPE html><html lang="en"><head><title>Solidarity</title></head><
 </body></html>"""
 
 
+# Typed in the editorial too, where Markdown makes no list of them
+EDITORIAL_LISTS = (
+    "\n\n  Dates:\n  – ballot closes\n  – count\n\n  الخطوات:\n  ١. الإضراب\n  ٢. المسيرة"
+)
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     documents = {"demands.md": MARKDOWN, "ballot.docx": WORD, "solidarity.html": PAGE}
     root = minimal_with(tmp_path_factory.mktemp("lists") / "ws", documents)
     manifest = root / "issues" / f"{ISSUE}.yaml"
-    bullets = "This month:\n  • the ballot\n  • the rota"
+    bullets = "This month:\n  • the ballot\n  • the rota" + EDITORIAL_LISTS
     manifest.write_text(manifest.read_text().replace("Hello from the editors.", bullets))
     out, _ = build_with_warnings(root)
     return out
@@ -387,6 +393,14 @@ def test_bullets_typed_in_the_editorial_are_a_list(built: Path) -> None:
     assert ("ul", None, ["the ballot", "the rota"]) in lists(
         (built / ISSUE / "index.html").read_bytes()
     )
+
+
+def test_dashed_and_arabic_numbered_points_in_the_editorial_are_lists(built: Path) -> None:
+    """They were paragraphs, dashes and numbers printed: the editorial, written in the
+    manifest, was not read as documents are."""
+    found = lists((built / ISSUE / "index.html").read_bytes())
+    assert ("ul", None, ["ballot closes", "count"]) in found
+    assert ("ol", None, ["الإضراب", "المسيرة"]) in found
 
 
 def test_a_web_pages_bullet_paragraphs_are_a_list_keeping_each_items_language(

@@ -395,13 +395,13 @@ class Composer:
         written the other way is marked so, as the build marks it."""
         from ...pandoc import markdown_to_html
         from ...readers import with_text_mended
-        from ...readers.typed_lists import markdown_as_meant
+        from ...readers.typed_lists import markdown_as_meant, typed_lists
         from ...sanitize import clean_html
 
         lang = language_code(language.strip()) or load_config(self.workspace).language
         html = ""
         if text.strip():
-            converted = markdown_to_html(markdown_as_meant(text), id_prefix="preview-")
+            converted = typed_lists(markdown_to_html(markdown_as_meant(text), id_prefix="preview-"))
             html = with_text_mended(clean_html(converted), lang)
         wrapped = f'<div lang="{escape(lang)}" dir="{text_direction(lang)}">{html}</div>'
         return Response(200, wrapped.encode("utf-8"))
