@@ -515,6 +515,7 @@ def test_lines_numbered_in_arabic_indic_digits_one_under_the_other_are_a_list(
         "<p>1) One</p><p>3) Three</p>",  # not counting on by one
         "<p>2024. A year.</p><p>2025. Another.</p>",  # years
         "<p>Bullet · inside a line</p><p>•</p>",  # no mark at a start, a mark and nothing
+        "<p>- - -</p><p>– – –</p>",  # separators typed with dashes
     ],
 )
 def test_what_is_no_typed_list_stays_as_written(body: str) -> None:

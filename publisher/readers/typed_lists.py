@@ -47,9 +47,10 @@ _PARAGRAPH_BULLET = re.compile(rf"^\s*{_MARK}[\s\u00a0]+")
 # mail and plain text type them; two or more in a row, as one alone may sign a statement
 # ("— Ana Ruiz"). A run of em-dashed turns with a question among them ("— ¿Cuándo empezó?" /
 # "— En enero.") is an interview as Spanish and French set one (`_interview`), and stays so: an
-# em-dashed run is a run of its own, told from a list hyphenated just before it.
+# em-dashed run is a run of its own, told from a list hyphenated just before it. ("- - -"
+# between two parts is no item.)
 _DASHES_TYPED = "-–—―"
-_PARAGRAPH_DASH = re.compile(rf"^\s*[{_DASHES_TYPED}][ \t\u00a0]+(?=\S)")
+_PARAGRAPH_DASH = re.compile(rf"^\s*[{_DASHES_TYPED}][ \t\u00a0]+(?=[^{_DASHES_TYPED}\s])")
 _DASHED, _EM_DASHED = "ul-dash", "ul-em"  # the kinds of a dashed list's run
 # "1.", "1)", "(1)": numbered points typed by hand (`importers.textblocks` reads them too);
 # and "1.-", "1-", "1 -", as Spanish and French texts number them, before a word ("3 - 0"
