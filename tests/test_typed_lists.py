@@ -403,6 +403,38 @@ def test_dashed_and_arabic_numbered_points_in_the_editorial_are_lists(built: Pat
     assert ("ol", None, ["الإضراب", "المسيرة"]) in found
 
 
+# As WordPress writes lines typed one under the other, and Word a line broken with Shift+Enter
+LINES = """<!DOCTYPE html><html lang="en"><head><title>Demands</title></head><body>
+<p>We ask the employer for:<br />\n• Pay rise of 10% for all grades<br />\n• An end to
+zero-hours contracts<br />\n• Safe staffing</p>
+<p>Agreed:<br />\n1) Strike ballot in January.<br />\n2) Picket rota from the branch office.</p>
+<p>Calle Mayor 12<br />\n28013 Madrid<br />\n3. planta</p>
+<p>Points 1. and<br />\n3. were left for the next meeting.</p>
+<p>Rooms:<br />\n1. floor: the office<br />\n3. floor: the hall</p>
+</body></html>"""
+
+
+def test_items_typed_on_lines_of_one_paragraph_are_a_list(tmp_path: Path) -> None:
+    """A web page's "We ask:<br>• Pay<br>• Hours" printed its bullets in one paragraph;
+    an address, and lines whose numbers make no list, stay lines."""
+    path = tmp_path / "demands.html"
+    path.write_text(LINES)
+    body = read_document(path, "demands", tmp_path, "en").body_html
+    assert lists(f"<div>{body}</div>") == [
+        ("ul", None, DEMANDS),
+        ("ol", None, ["Strike ballot in January.", "Picket rota from the branch office."]),
+    ]
+    paragraphs = [" ".join(p.text_content().split()) for p in lxml.html.fromstring(body).iter("p")]
+    assert paragraphs == [
+        "We ask the employer for:",
+        "Agreed:",
+        "Calle Mayor 12 28013 Madrid 3. planta",
+        "Points 1. and 3. were left for the next meeting.",
+        "Rooms: 1. floor: the office 3. floor: the hall",  # 1 and 3: no list
+    ]
+    assert body.count("<br>") == 5  # the lines of those, as broken
+
+
 def test_a_web_pages_bullet_paragraphs_are_a_list_keeping_each_items_language(
     built: Path,
 ) -> None:

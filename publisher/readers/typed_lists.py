@@ -16,8 +16,11 @@ another are one paragraph: "Our demands: • Pay • Hours • Staffing". Here:
   number, and two or more lettered "(a)", "(b)" a lettered list (`typed_lists`). One
   numbered paragraph alone may be a heading's number, and "2024." a year: those stay as
   written. Two or more dashed ("- ", "– ", "— ") are a list too, unless they are an
-  interview's turns (`_interview`); one alone may sign a statement. A "◦" or "▪" item under a "•" one is a level down (`BulletLevels`), and so
-  are "a)", "b)" under a numbered item, a motion's points under its resolution.
+  interview's turns (`_interview`); one alone may sign a statement. Items typed as lines
+  of one paragraph, broken with <br> (WordPress, Word's Shift+Enter), are paragraphs of
+  their own first (`_lines_apart`). A "◦" or "▪" item under a "•" one is a level down
+  (`BulletLevels`), and so are "a)", "b)" under a numbered item, a motion's points under
+  its resolution.
 """
 
 from __future__ import annotations
@@ -275,18 +278,23 @@ class BulletLevels:
         return self.level
 
 
+# A typed mark at a paragraph's or a line's start: worth a closer look (`typed_lists`)
+_TYPED_MARK_AT_START = re.compile(
+    rf"<(?:p\b[^>]*|br\s*/?)>\s*"
+    rf"(?:{_MARK}|\(?\d{{1,3}}(?:[.)]| ?-)|\(?[a-z][.)]\s|[{_DASHES_TYPED}]\s)"
+)
+
+
 def typed_lists(body: str) -> str:
     """`body` (HTML) with its runs of paragraphs that start with a typed bullet or number
     made lists, and lettered points between a numbered list's items put inside the item
     above them (`_lettered_points_inside`); unchanged when it has none."""
-    typed = re.search(
-        rf"<p\b[^>]*>\s*(?:{_MARK}|\(?\d{{1,3}}(?:[.)]| ?-)|\(?[a-z][.)]\s|[{_DASHES_TYPED}]\s)",
-        body,
-    )
+    typed = _TYPED_MARK_AT_START.search(body)
     if not typed and '<ol type="a"' not in body:
         return body
     root = body_tree(body)
-    changed = _lettered_points_inside(root)
+    changed = _lines_apart(root) if typed else False
+    changed = _lettered_points_inside(root) or changed
     for parent in list(root.iter()) if typed else ():
         for run, tag, start in _runs(parent):
             _make_list(run, tag, start)
@@ -294,6 +302,48 @@ def typed_lists(body: str) -> str:
     if not changed:
         return body
     return body_html(root)
+
+
+def _lines_apart(root: Any) -> bool:
+    """Make each line of a paragraph that holds typed items as lines broken with <br>
+    ("We ask:<br>• Pay<br>• Hours", as WordPress writes lines typed one under the other,
+    and Word a line broken with Shift+Enter) a paragraph of its own, so that they are
+    listed as paragraphs are; a paragraph whose marked lines would make no list ("1. …"
+    and "3. …") stays as it was. Whether any was."""
+    import copy
+
+    import lxml.html
+
+    changed = False
+    for paragraph in list(root.iter("p")):
+        if paragraph.find("br") is None:
+            continue
+        pieces = [lxml.html.Element("p", dict(paragraph.items()))]
+        pieces[0].text = paragraph.text
+        for child in paragraph:
+            if child.tag == "br" and _marked(child.tail or ""):
+                pieces.append(lxml.html.Element("p", dict(paragraph.items())))
+                pieces[-1].text = (child.tail or "").lstrip()
+            else:
+                pieces[-1].append(copy.deepcopy(child))
+        trial = lxml.html.Element("div")
+        trial.extend(copy.deepcopy(pieces))
+        if sum(_mark(piece) is not None for piece in pieces) < 2 or not _runs(trial):
+            continue
+        for piece in pieces:
+            piece.tail = "\n"
+            paragraph.addprevious(piece)
+        pieces[-1].tail = paragraph.tail
+        paragraph.getparent().remove(paragraph)
+        changed = True
+    return changed
+
+
+def _marked(line: str) -> bool:
+    """Whether a line starts with a typed bullet, dash, number or letter (its words may
+    follow in an element: "• <strong>Pay</strong>")."""
+    marks = (_PARAGRAPH_BULLET, _PARAGRAPH_DASH, _PARAGRAPH_NUMBER, _PARAGRAPH_LETTER)
+    return any(mark.match(line) for mark in marks)
 
 
 def _lettered_points_inside(root: Any) -> bool:
