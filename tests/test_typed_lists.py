@@ -435,6 +435,29 @@ def test_items_typed_on_lines_of_one_paragraph_are_a_list(tmp_path: Path) -> Non
     assert body.count("<br>") == 5  # the lines of those, as broken
 
 
+@pytest.mark.parametrize("bullet", ["•", "\uf0b7", "▪"])
+def test_bullets_copied_out_of_a_pdf_apart_from_their_items_are_a_list(
+    tmp_path: Path, bullet: str
+) -> None:
+    """A PDF's text copies each bullet on a line of its own, its item's words under it:
+    a .txt printed the bullets as lines, Markdown ran the items into one, and `publisher
+    import` kept them as lines. A bullet alone between two blank lines (a section's
+    separator) stays."""
+    items = "".join(f"{bullet}\n{demand}\n" for demand in DEMANDS)
+    text = f"We ask the employer for:\n\n{items}\n•\n\nIn solidarity, the branch.\n"
+    (tmp_path / "demands.txt").write_text("Demands\n\n" + text)
+    (tmp_path / "demands.md").write_text("---\ntitle: Demands\n---\n\n" + text)
+    read = [
+        read_document(tmp_path / n, "d", tmp_path, "en").body_html
+        for n in ("demands.txt", "demands.md")
+    ]
+    imported = plaintext.recover("Demands\n\n" + text)[0].body_html
+    for body in (*read, imported):
+        assert lists(f"<div>{body}</div>") == [("ul", None, DEMANDS)], body
+        tree = lxml.html.fromstring(f"<div>{body}</div>")
+        assert "In solidarity, the branch." in tree.xpath("string(./p[last()])"), body
+
+
 def test_a_web_pages_bullet_paragraphs_are_a_list_keeping_each_items_language(
     built: Path,
 ) -> None:

@@ -24,7 +24,13 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ..readers.typed_lists import LETTER_MARK, NUMBER_MARK, SYMBOL_FONT, letter_place
+from ..readers.typed_lists import (
+    LETTER_MARK,
+    NUMBER_MARK,
+    SYMBOL_FONT,
+    bullets_beside_their_items,
+    letter_place,
+)
 from .aligned_columns import aligned_cells
 from .textdates import byline_or_date
 
@@ -167,9 +173,10 @@ def indentation(raw: str) -> int:
 
 def split_blocks(text: str) -> list[Block]:
     """The text's blocks; those of a passage quoted as mail quotes ("> " before each line)
-    read from its text without the marks, and marked `quoted`."""
+    read from its text without the marks, and marked `quoted`. Bullets alone on their
+    lines, as a PDF's text copies them, are put before their items' words."""
     blocks: list[Block] = []
-    lines = text.split("\n")
+    lines = bullets_beside_their_items(text).split("\n")
     for quoted, passage in itertools.groupby(lines, key=lambda line: bool(_QUOTED.match(line))):
         found = _unquoted_blocks("\n".join(_QUOTED.sub("", line) for line in passage))
         blocks += [dataclasses.replace(block, quoted=True) for block in found] if quoted else found

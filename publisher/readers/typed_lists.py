@@ -103,6 +103,23 @@ _PASTED_MARK = re.compile(
 )
 
 
+# A bullet alone on its line, its item's words on the line under it, as text copied out of a
+# PDF comes ("•" / "Pay rise" / "•" / "Safe staffing"); fenced code kept as written
+_LONE_BULLET = re.compile(
+    r"(^(?:```|~~~).*?^(?:```|~~~)[ \t]*$)"
+    rf"|^([ \t]*{_MARK})[ \t\u00a0]*\n(?=[ \t]*[^\s{_BULLETS}{SYMBOL_FONT}])",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def bullets_beside_their_items(text: str) -> str:
+    """`text` (plain text or Markdown) with each bullet alone on its line put before the
+    words on the line under it."""
+    if not _LONE_BULLET.search(text):
+        return text
+    return _LONE_BULLET.sub(lambda bullet: bullet[1] or f"{bullet[2]} ", text)
+
+
 def _marks_as_typed(body: str) -> str:
     """`body` with each block mark pasted with a non-breaking space after it or an invisible
     character before it as Markdown writes it."""
@@ -127,6 +144,7 @@ def markdown_as_meant(body: str) -> str:
     blocks and separators like "• • •" are left alone."""
     if any(c in body for c in "\u00a0\u202f" + _INVISIBLE):
         body = _marks_as_typed(body)
+    body = bullets_beside_their_items(body)
     if not (
         _ANY_BULLET.search(body)
         or _UNLISTED_NUMBER_LINE.search(body)
