@@ -22,7 +22,7 @@ from publisher.cli import main
 from publisher.importers import plaintext
 from publisher.pandoc import markdown_to_html
 from publisher.readers import read_document
-from publisher.readers.typed_lists import markdown_as_meant, typed_lists
+from publisher.readers.typed_lists import markdown_as_meant, marks_beside_their_items, typed_lists
 
 ISSUE = "001-first"
 DEMANDS = ["Pay rise of 10% for all grades", "An end to zero-hours contracts", "Safe staffing"]
@@ -435,15 +435,17 @@ def test_items_typed_on_lines_of_one_paragraph_are_a_list(tmp_path: Path) -> Non
     assert body.count("<br>") == 5  # the lines of those, as broken
 
 
-@pytest.mark.parametrize("bullet", ["•", "\uf0b7", "▪"])
-def test_bullets_copied_out_of_a_pdf_apart_from_their_items_are_a_list(
-    tmp_path: Path, bullet: str
+@pytest.mark.parametrize(
+    ("mark", "tag"), [("•", "ul"), ("\uf0b7", "ul"), ("▪", "ul"), ("{}.", "ol"), ("({})", "ol")]
+)
+def test_marks_copied_out_of_a_pdf_apart_from_their_items_are_a_list(
+    tmp_path: Path, mark: str, tag: str
 ) -> None:
-    """A PDF's text copies each bullet on a line of its own, its item's words under it:
-    a .txt printed the bullets as lines, Markdown ran the items into one, and `publisher
-    import` kept them as lines. A bullet alone between two blank lines (a section's
-    separator) stays."""
-    items = "".join(f"{bullet}\n{demand}\n" for demand in DEMANDS)
+    """A PDF's text copies each bullet or number on a line of its own, its item's words
+    under it: a .txt printed the marks as lines, Markdown ran bulleted items into one,
+    and `publisher import` kept them as lines. A bullet alone between two blank lines (a
+    section's separator) stays."""
+    items = "".join(f"{mark.format(n)}\n{demand}\n" for n, demand in enumerate(DEMANDS, 1))
     text = f"We ask the employer for:\n\n{items}\n•\n\nIn solidarity, the branch.\n"
     (tmp_path / "demands.txt").write_text("Demands\n\n" + text)
     (tmp_path / "demands.md").write_text("---\ntitle: Demands\n---\n\n" + text)
@@ -453,9 +455,15 @@ def test_bullets_copied_out_of_a_pdf_apart_from_their_items_are_a_list(
     ]
     imported = plaintext.recover("Demands\n\n" + text)[0].body_html
     for body in (*read, imported):
-        assert lists(f"<div>{body}</div>") == [("ul", None, DEMANDS)], body
+        assert lists(f"<div>{body}</div>") == [(tag, None, DEMANDS)], body
         tree = lxml.html.fromstring(f"<div>{body}</div>")
         assert "In solidarity, the branch." in tree.xpath("string(./p[last()])"), body
+
+
+def test_a_number_alone_on_its_line_that_counts_nothing_stays_on_its_line() -> None:
+    """ "… set out in chapter" / "3." / "Then …": a sentence's line ending, no item."""
+    for text in ("We met as set out in chapter\n3.\nThen we voted.\n", "1.\nPay\n3.\nHours\n"):
+        assert marks_beside_their_items(text) == text
 
 
 def test_a_web_pages_bullet_paragraphs_are_a_list_keeping_each_items_language(

@@ -28,8 +28,8 @@ from ..readers.typed_lists import (
     LETTER_MARK,
     NUMBER_MARK,
     SYMBOL_FONT,
-    bullets_beside_their_items,
     letter_place,
+    marks_beside_their_items,
 )
 from .aligned_columns import aligned_cells
 from .textdates import byline_or_date
@@ -173,10 +173,10 @@ def indentation(raw: str) -> int:
 
 def split_blocks(text: str) -> list[Block]:
     """The text's blocks; those of a passage quoted as mail quotes ("> " before each line)
-    read from its text without the marks, and marked `quoted`. Bullets alone on their
-    lines, as a PDF's text copies them, are put before their items' words."""
+    read from its text without the marks, and marked `quoted`. Bullets and numbers alone
+    on their lines, as a PDF's text copies them, are put before their items' words."""
     blocks: list[Block] = []
-    lines = bullets_beside_their_items(text).split("\n")
+    lines = marks_beside_their_items(text).split("\n")
     for quoted, passage in itertools.groupby(lines, key=lambda line: bool(_QUOTED.match(line))):
         found = _unquoted_blocks("\n".join(_QUOTED.sub("", line) for line in passage))
         blocks += [dataclasses.replace(block, quoted=True) for block in found] if quoted else found

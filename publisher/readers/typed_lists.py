@@ -103,21 +103,40 @@ _PASTED_MARK = re.compile(
 )
 
 
-# A bullet alone on its line, its item's words on the line under it, as text copied out of a
-# PDF comes ("•" / "Pay rise" / "•" / "Safe staffing"); fenced code kept as written
-_LONE_BULLET = re.compile(
+# A bullet or a number alone on its line, its item's words on the line under it, as text
+# copied out of a PDF comes ("•" / "Pay rise" / "•" / "Safe staffing", "1." / "Pickets …");
+# fenced code kept as written
+_LONE_MARK = re.compile(
     r"(^(?:```|~~~).*?^(?:```|~~~)[ \t]*$)"
-    rf"|^([ \t]*{_MARK})[ \t\u00a0]*\n(?=[ \t]*[^\s{_BULLETS}{SYMBOL_FONT}])",
+    rf"|^([ \t]*(?:{_MARK}|\((\d{{1,3}})\)|(\d{{1,3}})[.)]))[ \t\u00a0]*\n"
+    rf"(?=[ \t]*[^\s\d{_BULLETS}{SYMBOL_FONT}])",
     re.MULTILINE | re.DOTALL,
 )
 
 
-def bullets_beside_their_items(text: str) -> str:
+def marks_beside_their_items(text: str) -> str:
     """`text` (plain text or Markdown) with each bullet alone on its line put before the
-    words on the line under it."""
-    if not _LONE_BULLET.search(text):
+    words on the line under it, and each number so alone too where the number before or
+    after it counts on by one (a lone "3." may end a sentence's line: "… in chapter" /
+    "3.")."""
+    if not _LONE_MARK.search(text):
         return text
-    return _LONE_BULLET.sub(lambda bullet: bullet[1] or f"{bullet[2]} ", text)
+    found = [mark for mark in _LONE_MARK.finditer(text) if mark[2] is not None]
+    numbers = [(mark.start(), int(mark[3] or mark[4])) for mark in found if mark[3] or mark[4]]
+    counted = {
+        at
+        for index, (at, number) in enumerate(numbers)
+        if (index and numbers[index - 1][1] == number - 1)
+        or (index + 1 < len(numbers) and numbers[index + 1][1] == number + 1)
+    }
+
+    def beside(mark: re.Match[str]) -> str:
+        numbered = bool(mark[3] or mark[4])
+        if mark[1] is not None or (numbered and mark.start() not in counted):
+            return mark[0]  # code, or a number that counts nothing
+        return f"{mark[2]} "
+
+    return _LONE_MARK.sub(beside, text)
 
 
 def _marks_as_typed(body: str) -> str:
@@ -144,7 +163,7 @@ def markdown_as_meant(body: str) -> str:
     blocks and separators like "• • •" are left alone."""
     if any(c in body for c in "\u00a0\u202f" + _INVISIBLE):
         body = _marks_as_typed(body)
-    body = bullets_beside_their_items(body)
+    body = marks_beside_their_items(body)
     if not (
         _ANY_BULLET.search(body)
         or _UNLISTED_NUMBER_LINE.search(body)
