@@ -126,6 +126,30 @@ def test_word_symbol_font_bullets_pasted_into_markdown_are_a_list(tmp_path: Path
     assert lists(page) == [("ul", None, DEMANDS)]
 
 
+@pytest.mark.parametrize("bullet", ["➢", "◆", "❖", "■", "►"])
+def test_bullets_of_words_bullet_library_typed_out_are_a_list(tmp_path: Path, bullet: str) -> None:
+    """Word's bullet library offers ➢, ◆, ❖ and ■ besides •; its lists copied as text keep
+    them, and in a Word file, a web page or Markdown they were printed before each demand
+    in paragraphs of their own, or run together in one."""
+    typed = [f"{bullet} {demand}" for demand in DEMANDS]
+    (tmp_path / "demands.md").write_text(
+        "---\ntitle: Demands\n---\n\nWe ask the employer for:\n" + "\n".join(typed) + "\n"
+    )
+    pypandoc.convert_text(
+        "\n\n".join(["We ask the employer for:", *typed]),
+        "docx",
+        format="markdown",
+        outputfile=str(tmp_path / "demands.docx"),
+    )
+    read = [
+        read_document(tmp_path / name, "d", tmp_path, "en").body_html
+        for name in ("demands.md", "demands.docx")
+    ]
+    page = typed_lists("<p>We ask the employer for:</p>" + "".join(f"<p>{t}</p>" for t in typed))
+    for body in (page, *read):
+        assert lists(f"<div>{body}</div>") == [("ul", None, DEMANDS)], body
+
+
 def test_word_symbol_font_bullets_in_a_pages_paragraphs_are_a_list() -> None:
     """Symbol's bullet (U+F0B7) and, two levels down in Word's lists, Wingdings' square
     (U+F0A7): the second item is a level down, inside the first."""

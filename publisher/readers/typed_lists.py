@@ -31,7 +31,9 @@ from typing import Any
 from ..numerals import typed_counter_style
 from ..tree_edits import body_html, body_tree
 
-_BULLETS = "•●▪◦‣·"
+# Bullets typed as characters: Word's bullet library's too (➢, ◆, ❖, ■, ○), which its
+# text copied as text keeps. (Ticks and boxes, ✓ and ☐, say done and not done: no bullets.)
+_BULLETS = "•●▪◦‣·∙○■◆◇❖➢➤►▸"
 # Word's bullets as its Symbol and Wingdings fonts number them (U+F0B7 for •, U+F0A7 for ▪,
 # U+F0D8 for ➢), in the Private Use Area, which text copied out of Word into another
 # program can keep: no font draws them, so unread they are boxes in every output.
