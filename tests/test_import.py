@@ -186,8 +186,14 @@ def test_bullets_with_indented_teasers_become_list_items_never_code(tmp_path: Pa
         ("\u00b7\t", "o\t", "§\t"),
         ("\uf0b7\t", "o\t", "\uf0a7 "),
         ("\u00b7         ", "o   ", "§  "),
+        ("Ø\t", "o\t", "§\t"),
     ],
-    ids=["Word's plain text", "Symbol and Wingdings characters", "Outlook's plain text"],
+    ids=[
+        "Word's plain text",
+        "Symbol and Wingdings characters",
+        "Outlook's plain text",
+        "Word's arrowhead bullets",
+    ],
 )
 def test_a_list_copied_out_of_word_is_a_list_with_its_levels(
     tmp_path: Path, first: str, second: str, third: str
@@ -195,7 +201,9 @@ def test_a_list_copied_out_of_word_is_a_list_with_its_levels(
     """Word copies its bullets as "·" and a tab, "o" and a tab a level down and "§" and a
     tab two levels down, or as its Symbol and Wingdings fonts' own characters, which no
     other font draws; Outlook's plain text (a message's, Save As > Text Only) pads them
-    with spaces instead. A lower level's items are a list inside the item above them."""
+    with spaces instead. The arrowhead of Word's bullet library, ➢, comes as "Ø" and a
+    tab (a table of two columns, "Ø" and the items, before). A lower level's items are a
+    list inside the item above them."""
     text = (
         f"Our demands\n\n{LONG}\n\n"
         f"{first}A living wage\n{first}No zero-hours contracts\n{second}Agency staff too\n"
@@ -214,7 +222,7 @@ def test_a_list_copied_out_of_word_is_a_list_with_its_levels(
     written = (tmp_path / "documents" / "our-demands.md").read_text()
     assert "\n- A living wage\n" in written  # what the editor reviews: Markdown's list
     assert "\n  - Agency staff too\n" in written
-    assert not re.search("[\uf000-\uf0ff§]", written)
+    assert not re.search("[\uf000-\uf0ff§Ø]", written)
 
 
 @pytest.mark.parametrize(

@@ -38,11 +38,12 @@ NBSP = "\u00a0"
 # Word copies its bullets as "·" and a tab, or as its Symbol and Wingdings fonts' own
 # characters (SYMBOL_FONT); a level down, as Courier New's "o" and a tab, and two levels
 # down as Wingdings' square, "§" in other fonts, and a tab: read as "◦" and "▪", the
-# bullets those levels show (`typed_lists.SUB_BULLETS`). Outlook's plain text pads them
-# to the tab stop with spaces ("o   "): two or more, where a word "o" has one after it.
+# bullets those levels show (`typed_lists.SUB_BULLETS`). Wingdings' arrowhead, the ➢ of
+# Word's bullet library, comes as "Ø" so. Outlook's plain text pads them to the tab stop
+# with spaces ("o   "): two or more, where a word "o" has one after it.
 BULLET = re.compile(rf"^[•●▪◦‣∙·■□○◆◇➢➤►▸✓✔→*–—{SYMBOL_FONT}-]\s+")
-_WORD_LOWER = re.compile(rf"^([ \t{NBSP}]*)([o§])(?=\t|[ {NBSP}]{{2,}})")
-_WORD_BULLETS = {"o": "◦", "§": "▪"}
+_WORD_SYMBOL = re.compile(rf"^([ \t{NBSP}]*)([o§Ø])(?=\t|[ {NBSP}]{{2,}})")
+_WORD_BULLETS = {"o": "◦", "§": "▪", "Ø": "➢"}
 NUMBERED = re.compile(rf"^{NUMBER_MARK}\s+")
 # "(a)", "a)", "a.": a motion's resolutions, the sub-items of a numbered list Word copies
 LETTERED = re.compile(rf"^{LETTER_MARK}\s+")
@@ -152,7 +153,7 @@ def _as_roman(number: int) -> str:
 def normalise_line(line: str) -> str:
     """Fold runs of spaces; turn non-breaking spaces into spaces unless typography needs
     them; make Word's "o" and "§" bullets the bullets they are."""
-    line = _WORD_LOWER.sub(lambda m: m[1] + _WORD_BULLETS[m[2]], line, count=1)
+    line = _WORD_SYMBOL.sub(lambda m: m[1] + _WORD_BULLETS[m[2]], line, count=1)
     line = _KEEP_NBSP.sub("\x00", line).replace(NBSP, " ").replace("\x00", NBSP)
     line = line.replace("\u200b", "").replace("\ufeff", "").replace("\t", " ")
     return re.sub(r" {2,}", " ", line).strip()
