@@ -2,7 +2,7 @@
 
 publisher.toml is written by hand, often by someone who knows YAML's front matter better:
 a text without quotes, `key: value`, a key or [table] given twice, curly quotes, a Windows
-path in double quotes, True as Python writes it.
+path in double quotes, True as Python writes it, two settings on one line.
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ def toml_hint(lines: list[str], line: int, first_line: int) -> str:
             return "write true or false, in lower case and without quotes"
         if quoted := _toml_quoted(said, key):
             return f"put the text in quotes: {quoted}"
+    if settings := _settings_on_one_line(said):
+        return f"one setting to a line: put {' and '.join(settings)} on lines of their own"
     if found := _TOML_YAML_KEY.match(said):  # `title: "Our News"`, as YAML and front matter
         for value in (found[2], _toml_text(found[2])):
             if _is_toml(fixed := f"{found[1]} = {value}"):
@@ -65,6 +67,25 @@ def toml_hint(lines: list[str], line: int, first_line: int) -> str:
 
 # A line `key: value`, as YAML writes it
 _TOML_YAML_KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*:\s*(.*?)\s*$")
+
+
+# Where a second setting may start on a line: after spaces, a comma or a semicolon
+_NEXT_SETTING = re.compile(r"[\s,;]+(?=[A-Za-z0-9_\-]+\s*=)")
+
+
+def _settings_on_one_line(said: str) -> list[str] | None:
+    """The settings written on one line (`page_size = "A4" bleed = "3mm"`, or apart by a
+    comma, as a list of them is written in prose), each TOML on its own; None when the
+    line is no such settings."""
+    for found in _NEXT_SETTING.finditer(said):
+        first, rest = said[: found.start()].strip(), said[found.end() :]
+        if "=" not in first or not _is_toml(first):
+            continue
+        if _is_toml(rest):
+            return [first, _toml_comment_apart(rest)[0].strip()]  # (a comment after it left out)
+        if more := _settings_on_one_line(rest):
+            return [first, *more]
+    return None
 
 
 def _toml_quoted(said: str, key: re.Match[str]) -> str | None:

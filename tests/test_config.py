@@ -191,6 +191,16 @@ def test_toml_syntax_error_names_the_line(workspace: Callable[[str], Path]) -> N
             8,
             'close the quote: accent = "teal-ish"   # the band',
         ),
+        (
+            GOOD + '[pdf]\npage_size = "A4" bleed = "3mm"   # with crop marks\n',
+            8,
+            'one setting to a line: put page_size = "A4" and bleed = "3mm" on lines of their own',
+        ),
+        (
+            GOOD + '[pdf]\npage_size = "A5", bleed = "3mm", crop_marks = true\n',
+            8,
+            'put page_size = "A5" and bleed = "3mm" and crop_marks = true on lines of their own',
+        ),
     ],
     ids=[
         "curly quotes",
@@ -207,6 +217,8 @@ def test_toml_syntax_error_names_the_line(workspace: Callable[[str], Path]) -> N
         "an unclosed quote",
         "an unclosed single quote",
         "an unclosed quote before a comment",
+        "two settings on one line",
+        "three settings apart by commas",
     ],
 )
 def test_a_toml_mistake_gets_the_fix_for_it(
