@@ -220,7 +220,7 @@ def test_a_score_at_a_lines_start_stays_as_written() -> None:
     assert lists(f"<div>{body}</div>") == [] and "3 - 0 para" in body
 
 
-@pytest.mark.parametrize("dash", ["-", "–", "—"])
+@pytest.mark.parametrize("dash", ["-", "–", "—", "*"])
 def test_items_dashed_by_hand_are_a_list_in_word_web_markdown_and_text(
     tmp_path: Path, dash: str
 ) -> None:
@@ -230,7 +230,7 @@ def test_items_dashed_by_hand_are_a_list_in_word_web_markdown_and_text(
     items = [f"{dash} {demand}" for demand in DEMANDS]
     intro, signed = "We ask the employer for:", f"{dash} Ana Ruiz, branch secretary"
     closing = "In solidarity,"
-    escaped = [item.replace("-", "\\-", 1) for item in (*items, signed)]
+    escaped = ["\\" + item if item[0] in "-*" else item for item in (*items, signed)]
     paths = {
         "demands.md": "---\ntitle: Demands\n---\n" + "\n".join([intro, *items, "", closing]),
         "demands.txt": "Demands\n\n" + "\n".join([intro, "", *items, "", closing, "", signed]),

@@ -48,14 +48,15 @@ _SEPARATOR = re.compile(rf"^[\s{_BULLETS}*]*$")  # "• • •" between section
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _PARAGRAPH_BULLET = re.compile(rf"^\s*{_MARK}[\s\u00a0]+")
-# "- ", "– ", "— ": items dashed by hand, as Word keeps them with its AutoFormat off and as
-# mail and plain text type them; two or more in a row, as one alone may sign a statement
-# ("— Ana Ruiz"). A run of em-dashed turns with a question among them ("— ¿Cuándo empezó?" /
-# "— En enero.") is an interview as Spanish and French set one (`_interview`), and stays so: an
-# em-dashed run is a run of its own, told from a list hyphenated just before it. ("- - -"
-# between two parts is no item.)
-_DASHES_TYPED = "-–—―"
-_PARAGRAPH_DASH = re.compile(rf"^\s*[{_DASHES_TYPED}][ \t\u00a0]+(?=[^{_DASHES_TYPED}\s])")
+# "- ", "– ", "— ", "* ": items dashed (or starred) by hand, as Word keeps them with its
+# AutoFormat off and as mail and plain text type them; two or more in a row, as one alone
+# may sign a statement or mark a note ("— Ana Ruiz", "* Provisional figures"). A run of
+# em-dashed turns with a question among them ("— ¿Cuándo empezó?" / "— En enero.") is an
+# interview as Spanish and French set one (`_interview`), and stays so: an em-dashed run is
+# a run of its own, told from a list hyphenated just before it. ("- - -" between two parts
+# is no item.)
+_HAND_MARKS = "-–—―*"
+_PARAGRAPH_DASH = re.compile(rf"^\s*[{_HAND_MARKS}][ \t\u00a0]+(?=[^{_HAND_MARKS}\s])")
 _DASHED, _EM_DASHED = "ul-dash", "ul-em"  # the kinds of a dashed list's run
 # "1.", "1)", "(1)": numbered points typed by hand (`importers.textblocks` reads them too);
 # and "1.-", "1-", "1 -", as Spanish and French texts number them, before a word ("3 - 0"
@@ -320,7 +321,7 @@ class BulletLevels:
 # A typed mark at a paragraph's or a line's start: worth a closer look (`typed_lists`)
 _TYPED_MARK_AT_START = re.compile(
     rf"<(?:p\b[^>]*|br\s*/?)>\s*"
-    rf"(?:{_MARK}|\(?\d{{1,3}}(?:[.)]| ?-)|\(?[a-z][.)]\s|[{_DASHES_TYPED}]\s)"
+    rf"(?:{_MARK}|\(?\d{{1,3}}(?:[.)]| ?-)|\(?[a-z][.)]\s|[{_HAND_MARKS}]\s)"
 )
 
 
