@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
 
 
 log = logging.getLogger(__name__)
-_STAR_BULLET = re.compile(r"^\*(?=\s)")
 
 
 class TextReader:
@@ -58,19 +56,11 @@ class TextReader:
         # Text copied off web pages carries stray tags (<strong>…</strong>): they are kept
         # as HTML here, and the sanitiser keeps the harmless ones; a model letter's "<Name>"
         # is no tag, and stays as written.
+        # Items typed with "• ", "- " or "* " are paragraphs here, which `typed_lists` lists.
         ids = _HeadingIds(id_prefix)
-        # "* " as plain text writes bullets, two or more in a row: made "•", which
-        # `typed_lists` lists (as it lists dashed items itself)
-        bulleted = [block.bullet and _STAR_BULLET.match(block.lines[0]) for block in blocks]
-        listed = [
-            bool(bullet) and any(bulleted[j] for j in (i - 1, i + 1) if 0 <= j < len(blocks))
-            for i, bullet in enumerate(bulleted)
-        ]
         html: list[str] = []
-        for quoted, group in itertools.groupby(
-            zip(blocks, listed, strict=True), key=lambda pair: pair[0].quoted
-        ):
-            parts = [_html(block, ids, item) for block, item in group]
+        for quoted, group in itertools.groupby(blocks, key=lambda block: block.quoted):
+            parts = [_html(block, ids) for block in group]
             html += [f"<blockquote>{''.join(parts)}</blockquote>"] if quoted else parts
         return RawDocument(meta, "\n".join(html))
 
@@ -116,11 +106,10 @@ class _HeadingIds:
         return unique(base, self.given, first=1)
 
 
-def _html(block: Block, heading_id: _HeadingIds, listed: bool = False) -> str:
+def _html(block: Block, heading_id: _HeadingIds) -> str:
     """A block as HTML: a table's rows (cells between tabs) a table, a line underlined with
     "=" or "-" a heading, a line of dashes or stars a rule, a bullet with a teaser under it
-    two lines, any other a paragraph (a quoted one too: `read` sets quoted ones apart);
-    `listed`: an item of a list typed with "* "."""
+    two lines, any other a paragraph (a quoted one too: `read` sets quoted ones apart)."""
     from ..importers.tables import table_html
 
     if block.rows:
@@ -130,8 +119,6 @@ def _html(block: Block, heading_id: _HeadingIds, listed: bool = False) -> str:
     if block.rule:
         return "<hr>"
     lines = block.lines
-    if listed:
-        lines = (_STAR_BULLET.sub("•", lines[0], count=1), *lines[1:])
     if block.bullet and not block.single_line:
         # "• A post's title" over its indented teaser: two lines of one item, as `publisher
         # import` reads them, not the title's words running on into the teaser's
