@@ -615,6 +615,35 @@ def test_a_run_is_broken_by_words_between_its_paragraphs() -> None:
     assert "between" in lxml.html.fromstring(body).text_content()
 
 
+def test_a_markdown_paragraph_opening_with_a_year_is_no_list_numbered_from_it(
+    tmp_path: Path,
+) -> None:
+    """ "2026. A year of struggle …" at a paragraph's start: Markdown made it a list numbered
+    from 2026, the paragraph indented as its item. The years of a timeline one after the
+    other stay its items."""
+    year = "2026. A year of struggle for the union, and of victories too."
+    timeline = ["2024. We organised.", "2025. We struck.", "2026. We won."]
+    path = tmp_path / "review.md"
+    path.write_text(
+        "---\ntitle: Review\n---\n\nLooking back.\n\n"
+        + year
+        + "\n\nTimeline:\n\n"
+        + "\n".join(timeline)
+        + "\n\n```\n2026. code\n```\n"
+    )
+    body = read_document(path, "review", tmp_path, "en").body_html
+    tree = lxml.html.fromstring(f"<div>{body}</div>")
+    assert [" ".join(p.text_content().split()) for p in tree.xpath("./p")] == [
+        "Looking back.",
+        year,
+        "Timeline:",
+    ]
+    assert lists(f"<div>{body}</div>") == [
+        ("ol", "2024", ["We organised.", "We struck.", "We won."])
+    ]
+    assert tree.xpath("string(//pre)") == "2026. code"
+
+
 def test_markdown_bullets_start_a_list_only_at_a_lines_start() -> None:
     assert markdown_as_meant("Intro:\n• a\n• b\n") == "Intro:\n\n- a\n- b\n"
     assert markdown_as_meant("- a\n• b") == "- a\n- b"  # one list, no blank line inside

@@ -10,7 +10,8 @@ another are one paragraph: "Our demands: • Pay • Hours • Staffing". Here:
 - in Markdown, a line starting with a bullet is a list item ("- ", as Markdown writes it),
   after a blank line if text came just before it, and lines numbered one under the other
   in other digits than 0–9 ("١.", "٢."), which Markdown makes no list of, are paragraphs
-  of their own, made a list below (`markdown_as_meant`);
+  of their own, made a list below, and a paragraph opening with a year ("2026. A year of
+  struggle") is no list numbered from it (`markdown_as_meant`);
 - in any document's HTML, paragraphs in a row that start with a bullet are a list, two or
   more that start with numbers counting on by one a numbered list, from the first one's
   number, and two or more lettered "(a)", "(b)" a lettered list (`typed_lists`). One
@@ -73,6 +74,9 @@ _LETTERED = "ol-a"  # the kind of a lettered list's run
 _UNLISTED_NUMBER_LINE = re.compile(r"^[ \t]*(?:\(?(?![0-9])\d|\d{1,3}\.?[ ]?-)", re.MULTILINE)
 # A line opening with an en or em dash ("– Pay rise"), which Markdown makes no list item of
 _DASH_LINE = re.compile(r"^[ \t]{0,3}[–—―][ \t\u00a0]+\S", re.MULTILINE)
+# A line opening with a year and a stop, "2026. " (the years of a timeline one after the
+# other, 2024., 2025., may be a list)
+_YEAR_LINE = re.compile(r"^[ \t]{0,3}(1[89]\d\d|20\d\d)\.[ \t]", re.MULTILINE)
 _MARKDOWN_NUMBER = re.compile(rf"^[ \t]*{NUMBER_MARK}[ \t\u00a0]+(?=\S)")
 _KEPT = ("lang", "dir", "id")
 # A Markdown list item at a line's start ("- Pay", "* Pay", "1. Pay", "1) Pay")
@@ -171,6 +175,7 @@ def markdown_as_meant(body: str) -> str:
         _ANY_BULLET.search(body)
         or _UNLISTED_NUMBER_LINE.search(body)
         or _DASH_LINE.search(body)
+        or _YEAR_LINE.search(body)
         or _MARK_UNDER_TEXT.search(body)
         or ("|" in body and _DELIMITER_ROW.search(body))
     ):
@@ -183,6 +188,8 @@ def markdown_as_meant(body: str) -> str:
         fence = _FENCE.match(line)
         if fence and (fenced is None or fence.group(1) == fenced):
             fenced = None if fenced else fence.group(1)
+        if not fenced and _lone_year(lines, index):
+            line = line.replace(".", "\\.", 1)  # "2026. A year of struggle": no list from 2026
         bullet = None if fenced or _SEPARATOR.match(line) else _MARKDOWN_BULLET.match(line)
         under_text = not fenced and bool(out) and bool(out[-1].strip())
         if under_text and (
@@ -292,6 +299,19 @@ def _numbered_in_a_run(lines: list[str], index: int) -> bool:
     above = _unlisted_number(lines[index - 1]) if index else None
     below = _unlisted_number(lines[index + 1]) if index + 1 < len(lines) else None
     return above == number - 1 or below == number + 1
+
+
+def _lone_year(lines: list[str], index: int) -> bool:
+    """Whether line `index` opens with a year and a stop ("2026. A year of struggle."),
+    which Markdown reads as a list numbered from 2026, and the nearest such lines above
+    and below it count no years on to it or from it (a timeline's years are its items)."""
+    found = _YEAR_LINE.match(lines[index])
+    if found is None:
+        return False
+    year = int(found[1])
+    above = next((m for line in reversed(lines[:index]) if (m := _YEAR_LINE.match(line))), None)
+    below = next((m for line in lines[index + 1 :] if (m := _YEAR_LINE.match(line))), None)
+    return not ((above and int(above[1]) == year - 1) or (below and int(below[1]) == year + 1))
 
 
 def _dashed_in_a_run(lines: list[str], index: int) -> bool:
