@@ -16,12 +16,15 @@ another are one paragraph: "Our demands: • Pay • Hours • Staffing". Here:
   more that start with numbers counting on by one a numbered list, from the first one's
   number, and two or more lettered "(a)", "(b)" a lettered list (`typed_lists`). One
   numbered paragraph alone may be a heading's number, and "2024." a year: those stay as
-  written. Two or more dashed ("- ", "– ", "— ") are a list too, unless they are an
-  interview's turns (`_interview`); one alone may sign a statement. Items typed as lines
-  of one paragraph, broken with <br> (WordPress, Word's Shift+Enter), are paragraphs of
-  their own first (`_lines_apart`). A "◦" or "▪" item under a "•" one is a level down
-  (`BulletLevels`), and so are "a)", "b)" under a numbered item, a motion's points under
-  its resolution.
+  written. Two or more dashed ("- ", "– ", "— ") or starred ("* ") are a list too, unless
+  they are an interview's turns (`_interview`); one alone may sign a statement. Items
+  typed as lines of one paragraph, broken with <br> (WordPress, Word's Shift+Enter), are
+  paragraphs of their own first (`_lines_apart`). A "◦" or "▪" item under a "•" one is a
+  level down (`BulletLevels`), and so are "a)", "b)" under a numbered item, a motion's
+  points under its resolution.
+- Word's library bullets (➢, ◆, ❖, ■) are bullets too; and in plain text and Markdown, a
+  bullet or a number alone on its line, as a PDF's text copies them, goes with the words
+  under it (`marks_beside_their_items`).
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ _PARAGRAPH_BULLET = re.compile(rf"^\s*{_MARK}[\s\u00a0]+")
 # a run of its own, told from a list hyphenated just before it. ("- - -" between two parts
 # is no item.)
 _HAND_MARKS = "-–—―*"
-_PARAGRAPH_DASH = re.compile(rf"^\s*[{_HAND_MARKS}][ \t\u00a0]+(?=[^{_HAND_MARKS}\s])")
+_PARAGRAPH_HAND_MARK = re.compile(rf"^\s*[{_HAND_MARKS}][ \t\u00a0]+(?=[^{_HAND_MARKS}\s])")
 _DASHED, _EM_DASHED = "ul-dash", "ul-em"  # the kinds of a dashed list's run
 # "1.", "1)", "(1)": numbered points typed by hand (`importers.textblocks` reads them too);
 # and "1.-", "1-", "1 -", as Spanish and French texts number them, before a word ("3 - 0"
@@ -309,8 +312,10 @@ def _lone_year(lines: list[str], index: int) -> bool:
     if found is None:
         return False
     year = int(found[1])
-    above = next((m for line in reversed(lines[:index]) if (m := _YEAR_LINE.match(line))), None)
-    below = next((m for line in lines[index + 1 :] if (m := _YEAR_LINE.match(line))), None)
+    above = next((m for j in range(index - 1, -1, -1) if (m := _YEAR_LINE.match(lines[j]))), None)
+    below = next(
+        (m for j in range(index + 1, len(lines)) if (m := _YEAR_LINE.match(lines[j]))), None
+    )
     return not ((above and int(above[1]) == year - 1) or (below and int(below[1]) == year + 1))
 
 
@@ -402,7 +407,7 @@ def _lines_apart(root: Any) -> bool:
 def _marked(line: str) -> bool:
     """Whether a line starts with a typed bullet, dash, number or letter (its words may
     follow in an element: "• <strong>Pay</strong>")."""
-    marks = (_PARAGRAPH_BULLET, _PARAGRAPH_DASH, _PARAGRAPH_NUMBER, _PARAGRAPH_LETTER)
+    marks = (_PARAGRAPH_BULLET, _PARAGRAPH_HAND_MARK, _PARAGRAPH_NUMBER, _PARAGRAPH_LETTER)
     return any(mark.match(line) for mark in marks)
 
 
@@ -498,7 +503,7 @@ def _mark(element: Any) -> tuple[str, int] | None:
         return ("ol", int(number.group(1) or number.group(2)))
     if letter := _PARAGRAPH_LETTER.match(text):
         return (_LETTERED, letter_place(letter))
-    if dash := _PARAGRAPH_DASH.match(text):
+    if dash := _PARAGRAPH_HAND_MARK.match(text):
         return (_EM_DASHED if dash[0].strip() in "—―" else _DASHED, 0)
     return None
 
@@ -506,8 +511,9 @@ def _mark(element: Any) -> tuple[str, int] | None:
 def _interview(kind: str, run: list[Any]) -> bool:
     """Whether a run of dashed paragraphs is an interview's turns of speech, not a list:
     em-dashed, one of them asking a question."""
-    asks = any("?" in (text := element.text_content()) or "¿" in text for element in run)
-    return kind == _EM_DASHED and asks
+    return kind == _EM_DASHED and any(
+        "?" in (text := element.text_content()) or "¿" in text for element in run
+    )
 
 
 def letter_place(mark: re.Match[str]) -> int:
@@ -540,7 +546,7 @@ def _make_list(elements: list[Any], tag: str, start: int) -> None:
         "ul": _PARAGRAPH_BULLET,
         "ol": _PARAGRAPH_NUMBER,
         _LETTERED: _PARAGRAPH_LETTER,
-        _DASHED: _PARAGRAPH_DASH,
+        _DASHED: _PARAGRAPH_HAND_MARK,
     }
     mark = marks[tag]
     if tag == _DASHED:
