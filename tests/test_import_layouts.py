@@ -1497,22 +1497,25 @@ INTERVIEW = [
 ]
 
 
+@pytest.mark.parametrize("dash", ["—", "-"], ids=["em dashes", "hyphens"])
 @pytest.mark.parametrize("between", ["\n", "\n\n"], ids=["tight", "spaced"])
 def test_an_interviews_turns_after_dashes_stay_turns_of_speech_not_a_list(
-    tmp_path: Path, between: str
+    tmp_path: Path, between: str, dash: str
 ) -> None:
     """As Spanish, French and Portuguese set dialogue: each turn after a dash. They were a
     bulleted list, their dashes taken away; a dashed list asks no questions
-    (`test_a_text_ending_in_a_dashed_list_keeps_its_last_item_and_names_no_author`)."""
+    (`test_a_text_ending_in_a_dashed_list_keeps_its_last_item_and_names_no_author`).
+    Typed with hyphens, where no em dash is to hand, questions and answers tell them."""
+    interview = [dash + turn[1:] for turn in INTERVIEW]
     text = (
         "Entrevista con la portavoz\n\nHablamos con Marta Gil, portavoz del comité de huelga,"
         " el lunes por la tarde en el local del sindicato.\n\n"
-        + between.join(INTERVIEW)
+        + between.join(interview)
         + "\n\nGracias, Marta.\n"
     )
     (doc,) = import_one(tmp_path, text)
     assert texts(doc, "//li") == []
-    assert [t for t in texts(doc, "//p") if t.startswith("—")] == INTERVIEW
+    assert [t for t in texts(doc, "//p") if t.startswith(dash)] == interview
 
 
 @pytest.mark.parametrize("suffix", ["txt", "docx"])

@@ -267,6 +267,24 @@ def test_an_interviews_dashed_turns_stay_turns_of_speech() -> None:
     assert paragraphs == ["Hablamos con ella.", *turns]
 
 
+def test_an_interview_typed_with_hyphens_stays_turns_and_a_list_of_questions_a_list(
+    tmp_path: Path,
+) -> None:
+    """Typed with hyphens where no em dash is to hand, an interview's questions and answers
+    tell it from a list; a list of questions alone (a leaflet's FAQ) is a list."""
+    turns = ["- ¿Cuándo empezó?", "- En enero.", "- ¿Y ahora?", "- Seguimos."]
+    questions = ["- ¿Cuándo es la huelga?", "- ¿Quién puede ir?", "- ¿Dónde empieza?"]
+    text = tmp_path / "entrevista.txt"
+    text.write_text("Entrevista\n\nHablamos con ella.\n\n" + "\n".join(turns) + "\n")
+    for body in (
+        typed_lists("".join(f"<p>{turn}</p>" for turn in turns)),
+        read_document(text, "e", tmp_path, "es").body_html,
+    ):
+        assert lists(f"<div>{body}</div>") == [] and "<p>- Seguimos.</p>" in body, body
+    body = typed_lists("".join(f"<p>{question}</p>" for question in questions))
+    assert lists(f"<div>{body}</div>") == [("ul", None, [q[2:] for q in questions])]
+
+
 @pytest.mark.parametrize("mark", ["- ", "* ", "+ ", "{}. ", "{}) "])
 @pytest.mark.parametrize("intro", ["We ask the employer for:", "What we ask the employer for"])
 def test_a_markdown_list_straight_under_a_paragraphs_line_is_a_list(

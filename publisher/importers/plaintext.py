@@ -42,6 +42,7 @@ from html import escape
 from ..clock import build_time
 from ..readers.bold_title import TITLE_MAX
 from ..readers.redirects import redirected_to
+from ..readers.typed_lists import spoken
 from .blogfurniture import buttons, more_link, without_furniture, without_reading_time
 from .draft import Draft
 from .mailing_list import without_mailing_list
@@ -733,13 +734,13 @@ def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
 
 # An interview's turns of speech as Spanish, French, Portuguese, Catalan and Italian set them,
 # each after a dash ("— ¿Cuándo empezó la huelga?" / "— En enero."), which a list's bullets
-# would take away: told from a list dashed the same way by a question among them
-_TURN = ("—", "―")
+# would take away: told from a list dashed the same way by its questions (`spoken`)
+_TURN = ("—", "―", "–", "- ")
 
 
 def _dialogue_turn(blocks: list[Block], index: int) -> bool:
     """Whether `blocks[index]` is a turn of a dialogue: one of a run of blocks opening with
-    a dash (`_TURN`), one of which asks a question."""
+    a dash (`_TURN`) that `typed_lists.spoken` reads as turns of speech."""
     if not blocks[index].text.startswith(_TURN):
         return False
     start = end = index
@@ -747,7 +748,7 @@ def _dialogue_turn(blocks: list[Block], index: int) -> bool:
         start -= 1
     while end + 1 < len(blocks) and blocks[end + 1].text.startswith(_TURN):
         end += 1
-    return any("?" in block.text or "¿" in block.text for block in blocks[start : end + 1])
+    return spoken([block.text for block in blocks[start : end + 1]])
 
 
 def _quotation(blocks: list[Block], index: int, parts: list[str], draft: Draft) -> int:

@@ -509,11 +509,22 @@ def _mark(element: Any) -> tuple[str, int] | None:
 
 
 def _interview(kind: str, run: list[Any]) -> bool:
-    """Whether a run of dashed paragraphs is an interview's turns of speech, not a list:
-    em-dashed, one of them asking a question."""
-    return kind == _EM_DASHED and any(
-        "?" in (text := element.text_content()) or "¿" in text for element in run
-    )
+    """Whether a run of dashed (not starred) paragraphs is an interview's turns of speech,
+    not a list (`spoken`)."""
+    texts = [element.text_content().strip() for element in run]
+    return kind in (_DASHED, _EM_DASHED) and not texts[0].startswith("*") and spoken(texts)
+
+
+def spoken(turns: list[str]) -> bool:
+    """Whether lines opening with dashes are an interview's turns of speech rather than a
+    list's items: after em dashes, as Spanish, French and Portuguese set dialogue ("— ¿Cuándo
+    empezó?" / "— En enero."), with a question among them; after hyphens or en dashes, as
+    one types them without an em dash to hand, with two questions and two answers at least
+    (a list of questions, or one question among demands, is a list)."""
+    asks = ["?" in turn or "¿" in turn for turn in turns]
+    if all(turn.lstrip().startswith(("—", "―")) for turn in turns):
+        return any(asks)
+    return asks.count(True) >= 2 and asks.count(False) >= 2
 
 
 def letter_place(mark: re.Match[str]) -> int:
