@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import PublisherError, near_misses
 from .i18n import CALENDARS
-from .languages import NotALanguage, language_tag
+from .languages import NotALanguage, checked_language
 from .limits import DEFAULT_LIMITS, LIMITS_TABLE, Limits
 from .paths import no_file
 from .printing import PRINT_TABLE, PrintSettings
@@ -255,7 +255,7 @@ def _path_percent_encoded(value: str) -> str:
 
 def _language(value: Any) -> str:
     try:
-        return language_tag(text(value))
+        return checked_language(text(value))
     except NotALanguage as exc:
         raise ValueError(f"{exc}\n{exc.hint}") from None
 

@@ -6,6 +6,7 @@ canonical form, because it lands in HTML `lang`, XML `xml:lang`, EPUB metadata a
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -83,10 +84,12 @@ def well_formed_tag(text: str) -> bool:
 
 
 def checked_language(value: object) -> str:
-    """`language_tag` for a value read from a file, which may not even be text."""
+    """`language_code` for a value read from a file (a manifest's, front matter's, the
+    configuration's), which may not even be text: a code, or a language's name
+    ("Spanish", "español"), as `publisher init` takes it."""
     if not isinstance(value, str):
         raise NotALanguage(value, HINT)
-    return language_tag(value)
+    return language_code(value)
 
 
 def file_name_language(path: Path) -> str | None:
@@ -126,17 +129,30 @@ def same_language(document: str, edition: str) -> bool:
 
 def named_language(text: str) -> str | None:
     """The tag of the language `text` names, in English or in one of the languages our
-    users write ("Spanish", "español", "arabe" → 'es', 'es', 'ar'); None when none."""
+    users write ("Spanish", "español", "espanol", "arabe" → 'es', 'es', 'es', 'ar'); None
+    when none."""
+    return _language_names().get(_folded(text))
+
+
+def _folded(name: str) -> str:
+    """A language's name as compared: in lower case, without accents ("Español" is typed
+    "espanol" on an English keyboard), its spaces single."""
+    letters = unicodedata.normalize("NFKD", " ".join(name.split()).casefold())
+    return "".join(letter for letter in letters if not unicodedata.combining(letter))
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> dict[str, str]:
+    """Each language's name (`_folded`) in English and in the languages our users write,
+    and the names people use that CLDR does not give, → its tag."""
     from babel import Locale
 
-    wanted = " ".join(text.split()).casefold()
-    if wanted in _OTHER_NAMES:
-        return _OTHER_NAMES[wanted]
+    names: dict[str, str] = {}
     for code in ("en", "es", "fr", "de", "pt", "it", "ar", "fa"):
         for tag, name in Locale(code).languages.items():
-            if name.casefold() == wanted:  # "Brazilian Portuguese": pt_BR, as BCP 47 writes it
-                return str(tag).replace("_", "-")
-    return None
+            # "Brazilian Portuguese": pt_BR, as BCP 47 writes it; the first language so named
+            names.setdefault(_folded(name), str(tag).replace("_", "-"))
+    return {**names, **{_folded(name): tag for name, tag in _OTHER_NAMES.items()}}
 
 
 # Names people use that CLDR does not give: "Farsi" is Persian in English as Iranians say it,
@@ -163,9 +179,16 @@ def described(tag: str) -> str:
 
 
 def _suggestion(text: str) -> str:
-    """'did you mean …?' when `text` is a language's name ("Spanish", "español")."""
-    tag = named_language(text)
-    return f"did you mean {tag!r}? {HINT}" if tag else HINT
+    """'did you mean …?' when `text` is a language's name ("Spanish", "español"), or one
+    misspelt ("Spansh")."""
+    import difflib
+
+    if tag := named_language(text):
+        return f"did you mean {tag!r}? {HINT}"
+    names = _language_names()
+    if near := difflib.get_close_matches(_folded(text), names, n=1, cutoff=0.8):
+        return f"did you mean {names[near[0]]!r} ({near[0].title()})? {HINT}"
+    return HINT
 
 
 def language_folder(relative: Path) -> Path | None:

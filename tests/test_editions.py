@@ -648,7 +648,7 @@ sections:
     documents: [report]
 editions:
   - es
-  - Spanish
+  - Spansh
 untranslated: omitt
 """
 
@@ -663,8 +663,8 @@ def test_bad_editions_are_named_at_their_lines(tmp_path: Path) -> None:
     assert problems == {
         (
             8,
-            "edition 'Spanish'",
-            "did you mean 'es'? use a BCP 47 code such as en, es, fr, ar or pt-BR",
+            "edition 'Spansh'",
+            "did you mean 'es' (Spanish)? use a BCP 47 code such as en, es, fr, ar or pt-BR",
         ),
         (9, "'untranslated' must be note or omit, not 'omitt'", "did you mean 'omit'?"),
     }
@@ -743,7 +743,7 @@ def test_the_issues_own_language_listed_as_an_edition_is_warned_of_at_its_line(
 
 def test_the_original_language_listed_as_an_edition_is_no_edition(tmp_path: Path) -> None:
     manifest = tmp_path / "004.yaml"
-    text = BAD_EDITIONS.replace("Spanish", "en-GB").replace("omitt", "note")
+    text = BAD_EDITIONS.replace("Spansh", "en-GB").replace("omitt", "note")
     manifest.write_text(text.replace("date:", "language: en-GB\ndate:"), encoding="utf-8")
     pool = DocumentPool.scan(WORKSPACES / "editions" / "documents")
     loaded = load_manifest(manifest, pool, tmp_path)

@@ -314,10 +314,12 @@ def test_language_from_translation_file_name(tmp_path: Path) -> None:
 def test_language_is_a_checked_bcp47_tag(tmp_path: Path, key: str) -> None:
     doc = read(write(tmp_path, "a.md", f"---\ntitle: T\n{key}: EN_gb\n---\nB\n"))
     assert doc.language == "en-GB"
-    path = write(tmp_path, "b.md", f"---\ntitle: T\n{key}: Spanish\n---\nB\n")
+    named = read(write(tmp_path, "b.md", f"---\ntitle: T\n{key}: Spanish\n---\nB\n"))
+    assert named.language == "es"  # a language's name, as publisher init takes it
+    path = write(tmp_path, "c.md", f"---\ntitle: T\n{key}: Spansh\n---\nB\n")
     with pytest.raises(PublisherError) as error:
         read(path)
-    assert f"{path}:3:" in str(error.value) and "did you mean 'es'" in str(error.value)
+    assert f"{path}:3:" in str(error.value) and "did you mean 'es' (Spanish)" in str(error.value)
 
 
 def test_a_date_written_in_words_is_refused_with_it_written_as_a_date_should_be(
@@ -463,7 +465,7 @@ def test_strict_refuses_unknown_keys(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("where", "text"),
     [
-        ("publisher.toml", 'language = "english"\n'),
+        ("publisher.toml", 'language = "englsh"\n'),
         ("issues/001-first.yaml", 'language: "en\\" onload=\\"alert(1)"\n'),
         ("issues/001-first.yaml", "language: ../../etc/x\n"),
     ],
