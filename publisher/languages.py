@@ -187,7 +187,11 @@ def _suggestion(text: str) -> str:
         return f"did you mean {tag!r}? {HINT}"
     names = _language_names()
     if near := difflib.get_close_matches(_folded(text), names, n=1, cutoff=0.8):
-        return f"did you mean {names[near[0]]!r} ({near[0].title()})? {HINT}"
+        from babel import Locale
+
+        tag = names[near[0]]
+        name = Locale("en").languages.get(tag.replace("-", "_"), near[0].title())
+        return f"did you mean {tag!r} ({name})? {HINT}"  # "Espanl": 'es' (Spanish)
     return HINT
 
 

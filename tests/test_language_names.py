@@ -42,7 +42,8 @@ def test_languages_named_in_words_are_built_as_their_codes(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize(
-    ("written", "meant"), [("Spansh", "'es' (Spanish)"), ("Frnch", "'fr' (French)")]
+    ("written", "meant"),
+    [("Spansh", "'es' (Spanish)"), ("Frnch", "'fr' (French)"), ("Espanl", "'es' (Spanish)")],
 )
 def test_a_misspelt_language_name_is_named_at_its_line_with_the_code_meant(
     tmp_path: Path, written: str, meant: str
