@@ -16,6 +16,7 @@ from ..errors import Problem, PublisherError
 from ..front_matter import split_front_matter
 from ..sanitize import NEVER_CLOSED_OPEN, formula_text
 from .base import RawDocument
+from .fenced_code import FENCED_CODE
 from .liquid import without_liquid
 from .page_breaks import page_breaks_in_body_marked
 from .pasted_tables import tab_separated_tables
@@ -57,8 +58,7 @@ class MarkdownReader:
 # under a paragraph's line, CommonMark (Hugo's Goldmark) ends the paragraph there, and
 # pandoc's Markdown did not: the text after it ran on in the summary's paragraph.
 _MORE_LINE = re.compile(
-    r"(^(?:```|~~~).*?^(?:```|~~~)[ \t]*$)"  # fenced code, kept as written
-    r"|^[ \t]{0,3}(<!--more-->)[ \t]*$",
+    FENCED_CODE + r"|^[ \t]{0,3}(<!--more-->)[ \t]*$",
     re.MULTILINE | re.DOTALL,
 )
 
@@ -75,8 +75,7 @@ def more_marker_apart(body: str) -> str:
 # `{:refdef: style="…"}`); right after a span or a picture, `{: .muted}` gives it one.
 # Fenced code is kept as written.
 _KRAMDOWN = re.compile(
-    r"(^(?:```|~~~).*?^(?:```|~~~)[ \t]*$)"  # fenced code
-    r"|^[ \t]{0,3}\{:[^{}\n]*\}[ \t]*(?:\n|$)"  # a block's, or a list of attributes
+    FENCED_CODE + r"|^[ \t]{0,3}\{:[^{}\n]*\}[ \t]*(?:\n|$)"  # a block's, or a list of attributes
     r"|(?<=\))\{:\s*([^{}\n]*)\}"  # a picture's or a link's: pandoc's attributes
     r"|(?<=[\]*_`])\{:[^{}\n]*\}",  # a span's
     re.MULTILINE | re.DOTALL,

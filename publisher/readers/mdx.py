@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..embeds import VIDEO_PAGES
+from .fenced_code import FENCED_CODE
 from .shortcodes import picture_markdown
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ _COMPONENT = re.compile(rf"<([A-Z][\w.]*|img)\b{_ATTRIBUTES}/>")
 _JSX_TAG = re.compile(r"<[A-Z][\w.]*\b[^<>]*>")
 _EXPRESSION_VALUE = re.compile(r"""=\{\s*["'`]?([^{}"'`]*)["'`]?\s*\}""")
 # Fenced code, kept apart (a split's odd parts): a tutorial's `import` lines are code
-_CODE = re.compile(r"(^(?:```|~~~).*?^(?:```|~~~)[ \t]*$)", re.MULTILINE | re.DOTALL)
+_CODE = re.compile(FENCED_CODE, re.MULTILINE | re.DOTALL)
 _TAG_OR_CODE_SPAN = re.compile(r"<[^<>]*>|`[^`\n]*`")
 _ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*(\w+)\s*\})""")
 _FRONT_MATTER_VALUE = re.compile(r"\{\s*frontmatter\.(\w+)\s*\}")

@@ -34,6 +34,7 @@ from typing import Any
 
 from ..numerals import typed_counter_style
 from ..tree_edits import body_html, body_tree
+from .fenced_code import FENCED_CODE
 
 # Bullets typed as characters: Word's bullet library's too (➢, ◆, ❖, ■, ○), which its
 # text copied as text keeps. (Ticks and boxes, ✓ and ☐, say done and not done: no bullets.)
@@ -107,8 +108,8 @@ _MARK_UNDER_TEXT = re.compile(r"^[ \t]*\S.*\n[ \t]{0,3}(?:[-*_+#>]|\d{1,9}[.)])"
 # it (a zero-width space, a word joiner, a byte-order mark), and Markdown reads no mark
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _PASTED_MARK = re.compile(
-    r"(^(?:```|~~~).*?^(?:```|~~~)[ \t]*$)"  # fenced code, kept as written
-    rf"|^([{_INVISIBLE}]*)([ \t]{{0,3}}(?:[-*+]|\d{{1,9}}[.)]|#{{1,6}}|>))([\u00a0\u202f \t]+)(?=\S)",
+    FENCED_CODE
+    + rf"|^([{_INVISIBLE}]*)([ \t]{{0,3}}(?:[-*+]|\d{{1,9}}[.)]|#{{1,6}}|>))([\u00a0\u202f \t]+)(?=\S)",
     re.MULTILINE | re.DOTALL,
 )
 
@@ -117,8 +118,7 @@ _PASTED_MARK = re.compile(
 # copied out of a PDF comes ("•" / "Pay rise" / "•" / "Safe staffing", "1." / "Pickets …");
 # fenced code kept as written
 _LONE_MARK = re.compile(
-    r"(^(?:```|~~~).*?^(?:```|~~~)[ \t]*$)"
-    rf"|^([ \t]*(?:{_MARK}|\((\d{{1,3}})\)|(\d{{1,3}})[.)]))[ \t\u00a0]*\n"
+    FENCED_CODE + rf"|^([ \t]*(?:{_MARK}|\((\d{{1,3}})\)|(\d{{1,3}})[.)]))[ \t\u00a0]*\n"
     rf"(?=[ \t]*[^\s\d{_BULLETS}{SYMBOL_FONT}])",
     re.MULTILINE | re.DOTALL,
 )
