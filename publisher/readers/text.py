@@ -118,12 +118,11 @@ def _html(block: Block, heading_id: _HeadingIds) -> str:
         return f'<h2 id="{heading_id(block.text)}">{unknown_tags_as_text(block.text)}</h2>'
     if block.rule:
         return "<hr>"
-    lines = block.lines
     if block.bullet and not block.single_line:
         # "• A post's title" over its indented teaser: two lines of one item, as `publisher
         # import` reads them, not the title's words running on into the teaser's
-        first, *teaser = lines
+        first, *teaser = block.lines
         return f"<p>{unknown_tags_as_text(first)}<br>{unknown_tags_as_text(' '.join(teaser))}</p>"
     # lines still apart were broken by hand (an address, a verse, a signature's name and
     # role: `textblocks` joined the hard-wrapped ones), and stay lines
-    return f"<p>{'<br>'.join(unknown_tags_as_text(line) for line in lines)}</p>"
+    return f"<p>{'<br>'.join(unknown_tags_as_text(line) for line in block.lines)}</p>"

@@ -129,9 +129,9 @@ def marks_beside_their_items(text: str) -> str:
     words on the line under it, and each number so alone too where the number before or
     after it counts on by one (a lone "3." may end a sentence's line: "… in chapter" /
     "3.")."""
-    if not _LONE_MARK.search(text):
-        return text
     found = [mark for mark in _LONE_MARK.finditer(text) if mark[2] is not None]
+    if not found:
+        return text
     numbers = [(mark.start(), int(mark[3] or mark[4])) for mark in found if mark[3] or mark[4]]
     counted = {
         at
@@ -381,18 +381,19 @@ def _lines_apart(root: Any) -> bool:
 
     changed = False
     for paragraph in list(root.iter("p")):
-        if paragraph.find("br") is None:
+        breaks = [c for c in paragraph if c.tag == "br" and _marked(c.tail or "")]
+        if not breaks:
             continue
         pieces = [lxml.html.Element("p", dict(paragraph.items()))]
         pieces[0].text = paragraph.text
         for child in paragraph:
-            if child.tag == "br" and _marked(child.tail or ""):
+            if child in breaks:
                 pieces.append(lxml.html.Element("p", dict(paragraph.items())))
                 pieces[-1].text = (child.tail or "").lstrip()
             else:
                 pieces[-1].append(copy.deepcopy(child))
         trial = lxml.html.Element("div")
-        trial.extend(copy.deepcopy(pieces))
+        trial.extend(pieces)  # (each piece moves on, below, if the paragraph is split)
         if sum(_mark(piece) is not None for piece in pieces) < 2 or not _runs(trial):
             continue
         for piece in pieces:
@@ -461,7 +462,7 @@ def _runs(parent: Any) -> list[tuple[list[Any], str, int]]:
             runs.append((run[-len(letters) :], _LETTERED, 1))
         elif kind == _LETTERED and len(run) >= 2 and numbers[0] == 1:
             runs.append((list(run), _LETTERED, 1))
-        elif kind in (_DASHED, _EM_DASHED) and len(run) >= 2 and not _interview(kind, run):
+        elif kind in (_DASHED, _EM_DASHED) and len(run) >= 2 and not _interview(run):
             runs.append((list(run), _DASHED, 1))
 
     for child in parent:
@@ -508,11 +509,11 @@ def _mark(element: Any) -> tuple[str, int] | None:
     return None
 
 
-def _interview(kind: str, run: list[Any]) -> bool:
+def _interview(run: list[Any]) -> bool:
     """Whether a run of dashed (not starred) paragraphs is an interview's turns of speech,
     not a list (`spoken`)."""
     texts = [element.text_content().strip() for element in run]
-    return kind in (_DASHED, _EM_DASHED) and not texts[0].startswith("*") and spoken(texts)
+    return not texts[0].startswith("*") and spoken(texts)
 
 
 def spoken(turns: list[str]) -> bool:
