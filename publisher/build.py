@@ -70,9 +70,8 @@ from .pool import DocumentPool, slug_for
 from .printing import PrintSettings, resolve
 from .readers import Converted, check_size, confined, convert_document, with_text_mended
 from .readers.alt_text import say_undescribed
-from .readers.markdown import MarkdownReader
+from .readers.markdown import MarkdownReader, editorial_markdown_html
 from .readers.metadata import typo_in_files, typo_said
-from .readers.typed_lists import markdown_as_meant, typed_lists
 from .renderers.base import ArchiveRenderer, IssueRenderer, Job, RenderContext
 from .renderers.links import forget_places, shown_texts, with_archive_links
 from .resources import confine_images
@@ -722,10 +721,8 @@ def editorial_html(
     if record := cache.load("editorials", key):
         html = record["html"]
     else:
-        from .pandoc import markdown_to_html  # sandboxed: reads nothing, fetches nothing
-
-        # lists typed out as text ("– the rota", "١. …") made lists, as in a document
-        html = typed_lists(markdown_to_html(markdown_as_meant(text), id_prefix="editorial-"))
+        # pandoc, sandboxed: reads nothing, fetches nothing
+        html = editorial_markdown_html(text, id_prefix="editorial-")
         cache.store("editorials", key, {"html": html})
     mended = with_text_mended(clean_html(html), language or manifest.language or config.language)
     body, _ = confine_images(

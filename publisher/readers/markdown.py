@@ -22,7 +22,7 @@ from .page_breaks import page_breaks_in_body_marked
 from .pasted_tables import tab_separated_tables
 from .reference_keys import say_reference_problems
 from .shortcodes import without_shortcodes
-from .typed_lists import markdown_as_meant
+from .typed_lists import markdown_as_meant, typed_lists
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,14 @@ class MarkdownReader:
         say_reference_problems(said, html, text, path)
         html = pandoc.page_breaks(page_breaks_in_body_marked(html))
         return RawDocument(meta_source.data if meta_source else {}, html, meta_source)
+
+
+def editorial_markdown_html(text: str, id_prefix: str) -> str:
+    """Markdown written outside any document (an issue's editorial, in its manifest or the
+    composer) as HTML, read as a document's Markdown is: as its writer meant it, by
+    pandoc's Markdown, and with its lists typed out as text made lists ("– the rota",
+    "١. …"). Not yet sanitised."""
+    return typed_lists(pandoc.markdown_to_html(markdown_as_meant(text), id_prefix=id_prefix))
 
 
 # Hugo's, Jekyll's and WordPress's end of a post's summary on a line of its own: straight

@@ -393,16 +393,16 @@ class Composer:
         in the issue's language (the newsletter's when the form gives none) and its
         direction, so Arabic or Farsi reads right to left here too, and each paragraph
         written the other way is marked so, as the build marks it."""
-        from ...pandoc import markdown_to_html
         from ...readers import with_text_mended
-        from ...readers.typed_lists import markdown_as_meant, typed_lists
+        from ...readers.markdown import editorial_markdown_html
         from ...sanitize import clean_html
 
         lang = language_code(language.strip()) or load_config(self.workspace).language
         html = ""
         if text.strip():
-            converted = typed_lists(markdown_to_html(markdown_as_meant(text), id_prefix="preview-"))
-            html = with_text_mended(clean_html(converted), lang)
+            html = with_text_mended(
+                clean_html(editorial_markdown_html(text, id_prefix="preview-")), lang
+            )
         wrapped = f'<div lang="{escape(lang)}" dir="{text_direction(lang)}">{html}</div>'
         return Response(200, wrapped.encode("utf-8"))
 
