@@ -152,7 +152,7 @@ def _as_roman(number: int) -> str:
 
 def normalise_line(line: str) -> str:
     """Fold runs of spaces; turn non-breaking spaces into spaces unless typography needs
-    them; make Word's "o" and "§" bullets the bullets they are."""
+    them; make Word's "o", "§" and "Ø" bullets the bullets they are."""
     line = _WORD_SYMBOL.sub(lambda m: m[1] + _WORD_BULLETS[m[2]], line, count=1)
     line = _KEEP_NBSP.sub("\x00", line).replace(NBSP, " ").replace("\x00", NBSP)
     line = line.replace("\u200b", "").replace("\ufeff", "").replace("\t", " ")

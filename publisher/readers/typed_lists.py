@@ -169,8 +169,12 @@ def markdown_as_meant(body: str) -> str:
     makes a list; a list straight under a paragraph's line set apart from it
     (`_opens_a_list`), and so are a rule, a heading, a quotation and a table typed
     under one (`_rule_under_text`, `_heading_or_quote_under_text`, `_table_under_text`);
-    block marks pasted with invisible characters as typed (`_marks_as_typed`). Code
-    blocks and separators like "• • •" are left alone."""
+    lines opening with en or em dashes one under the other paragraphs of their own, for
+    `typed_lists` to tell a list from an interview (`_dashed_in_a_run`); a paragraph opening
+    with a year no list numbered from it (`_lone_year`); block marks pasted with invisible
+    characters as typed (`_marks_as_typed`), and bullets and numbers alone on their lines
+    beside their items' words (`marks_beside_their_items`). Code blocks and separators
+    like "• • •" are left alone."""
     if any(c in body for c in "\u00a0\u202f" + _INVISIBLE):
         body = _marks_as_typed(body)
     body = marks_beside_their_items(body)
