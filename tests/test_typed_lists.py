@@ -162,6 +162,7 @@ def test_word_symbol_font_bullets_in_a_pages_paragraphs_are_a_list() -> None:
     [
         (["(a) to campaign;", "(b) to support;", "(c) to report."], True),
         (["a) to campaign;", "b) to support;"], True),
+        (["a.- calendario pactado;", "b.- comité de salud."], True),  # as Spanish types them
         (["(a) one point alone."], False),
         (["(b) to support;", "(c) to report."], False),  # not from "a"
         (["(a) to campaign;", "(c) to report."], False),  # a letter missing
@@ -192,12 +193,13 @@ ACUERDOS = [
 ]
 
 
-@pytest.mark.parametrize("mark", ["{}.-", "{}-", "{} -"])
-def test_points_numbered_with_a_dash_as_spanish_and_french_texts_do_are_a_list(
+@pytest.mark.parametrize("mark", ["{}.-", "{}-", "{} -", "{}º.-", "{}º", "{}.ª", "{}°)", "{}º -"])
+def test_points_numbered_with_a_dash_or_as_ordinals_as_spanish_and_french_texts_do_are_a_list(
     tmp_path: Path, mark: str
 ) -> None:
-    """ "1.- Piquetes…", "2 - Manifestación…": in a Word or web document, a Markdown file,
-    a .txt in documents/ and `publisher import`, they were lines of text."""
+    """ "1.- Piquetes…", "2 - Manifestación…", "1º.- Readmisión…", "1° Les salaires": in a
+    Word or web document, a Markdown file, a .txt in documents/ and `publisher import`,
+    they were lines of text."""
     typed = [f"{mark.format(n)} {point}" for n, point in enumerate(ACUERDOS, 1)]
     intro = "La asamblea del jueves acordó por amplia mayoría la huelga. Estos son los acuerdos:"
     (tmp_path / "acuerdos.md").write_text(

@@ -64,18 +64,23 @@ _HAND_MARKS = "-–—―*"
 _PARAGRAPH_HAND_MARK = re.compile(rf"^\s*[{_HAND_MARKS}][ \t\u00a0]+(?=[^{_HAND_MARKS}\s])")
 _DASHED, _EM_DASHED = "ul-dash", "ul-em"  # the kinds of a dashed list's run
 # "1.", "1)", "(1)": numbered points typed by hand (`importers.textblocks` reads them too);
-# and "1.-", "1-", "1 -", as Spanish and French texts number them, before a word ("3 - 0"
-# is a score)
-NUMBER_MARK = r"(?:\((\d{1,3})\)|(\d{1,3})(?:[.)]|(?:\.-| ?-)(?=[ \t\u00a0]+[^\W\d_])))"
+# and "1.-", "1-", "1 -", as Spanish and French texts number them, and ordinals, "1º.-",
+# "1.ª", "1°", as Spanish and French texts count points, before a word ("3 - 0" is a score)
+_ORDINAL = r"\.?[ºª°](?:\.-|[.)-]| -)?"
+NUMBER_MARK = (
+    rf"(?:\((\d{{1,3}})\)|(\d{{1,3}})(?:[.)]|(?:\.-| ?-|{_ORDINAL})(?=[ \t\u00a0]+[^\W\d_])))"
+)
 _PARAGRAPH_NUMBER = re.compile(rf"^\s*{NUMBER_MARK}[\s\u00a0]+")
 # "(a)", "b)", "c.": a motion's resolutions typed by hand, a list's letters as Word copies
 # them (`importers.textblocks` reads them in pasted text, `letter_place` says which letter)
-LETTER_MARK = r"(?:\(([a-z])\)|([a-z])[.)])"
+LETTER_MARK = r"(?:\(([a-z])\)|([a-z])(?:\.-|[.)]))"
 _PARAGRAPH_LETTER = re.compile(rf"^\s*{LETTER_MARK}[\s\u00a0]+")
 _LETTERED = "ol-a"  # the kind of a lettered list's run
-# A line opening with a number in other digits than 0–9 ("١. ", "(٢) "), or with a dash
-# after it ("1.- ", "2 - "): no list to Markdown
-_UNLISTED_NUMBER_LINE = re.compile(r"^[ \t]*(?:\(?(?![0-9])\d|\d{1,3}\.?[ ]?-)", re.MULTILINE)
+# A line opening with a number in other digits than 0–9 ("١. ", "(٢) "), with a dash after
+# it ("1.- ", "2 - ") or as an ordinal ("1º "): no list to Markdown
+_UNLISTED_NUMBER_LINE = re.compile(
+    r"^[ \t]*(?:\(?(?![0-9])\d|\d{1,3}(?:\.?[ ]?-|\.?[ºª°]))", re.MULTILINE
+)
 # A line opening with an en or em dash ("– Pay rise"), which Markdown makes no list item of
 _DASH_LINE = re.compile(r"^[ \t]{0,3}[–—―][ \t\u00a0]+\S", re.MULTILINE)
 # A line opening with a year and a stop, "2026. " (the years of a timeline one after the
@@ -288,12 +293,14 @@ def _rule_under_text(lines: list[str], index: int) -> bool:
 
 def _unlisted_number(line: str) -> int | None:
     """The number `line` opens with when Markdown makes no list item of it: typed in other
-    digits than 0–9 ("١. …": 1), or with a dash after it ("2.- …": 2)."""
+    digits than 0–9 ("١. …": 1), with a dash after it ("2.- …": 2) or as an ordinal ("3º
+    …": 3)."""
     found = _MARKDOWN_NUMBER.match(line)
     if found is None:
         return None
     number = found.group(1) or found.group(2)
-    return None if number.isascii() and "-" not in found[0] else int(number)
+    listed = number.isascii() and not any(mark in found[0] for mark in "-ºª°")
+    return None if listed else int(number)
 
 
 def _numbered_in_a_run(lines: list[str], index: int) -> bool:
@@ -350,7 +357,7 @@ class BulletLevels:
 # A typed mark at a paragraph's or a line's start: worth a closer look (`typed_lists`)
 _TYPED_MARK_AT_START = re.compile(
     rf"<(?:p\b[^>]*|br\s*/?)>\s*"
-    rf"(?:{_MARK}|\(?\d{{1,3}}(?:[.)]| ?-)|\(?[a-z][.)]\s|[{_HAND_MARKS}]\s)"
+    rf"(?:{_MARK}|\(?\d{{1,3}}(?:[.)]| ?-|\.?[ºª°])|\(?[a-z](?:[.)]\s|\.-)|[{_HAND_MARKS}]\s)"
 )
 
 
