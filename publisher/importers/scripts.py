@@ -41,11 +41,9 @@ _LETTER = regex.compile(r"\p{L}")
 
 @cache
 def _identifier() -> Any:  # a py3langid LanguageIdentifier (untyped, imported lazily)
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from .language_model import identifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(CANDIDATES)
-    return identifier
+    return identifier(CANDIDATES)
 
 
 def detect_language(text: str) -> str:
