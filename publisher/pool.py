@@ -166,6 +166,8 @@ class DocumentPool:
             # the path from the workspace, as a shell completes it: documents/pay.md
             matches = self._named(Path(*candidate.parts[1:]))
         if not matches:
+            matches = self._in_a_language(candidate)
+        if not matches:
             if _WEB_ADDRESS.match(ref):
                 raise UnresolvedReference(
                     f"{ref!r} is a web address: an issue holds files from documents/",
@@ -295,6 +297,22 @@ class DocumentPool:
         if exact := [f for f in same_name if composed(f.as_posix()) == path]:
             return exact
         return [f for f in self.files if composed(f.as_posix()).casefold() == path.casefold()]
+
+    def _in_a_language(self, candidate: Path) -> list[Path]:
+        """The files `candidate` names but for the language their names carry: `statement`
+        for `statement.es.txt`, as the build advises naming a document whose language it
+        read wrong, where no `statement` is."""
+        from .languages import file_name_language
+
+        if candidate.suffix.lower() in EXTENSIONS:
+            return []
+        wanted = composed(candidate.as_posix()).casefold()
+        return [
+            f
+            for f in self.files
+            if file_name_language(f)
+            and composed(f.with_suffix("").with_suffix("").as_posix()).casefold() == wanted
+        ]
 
     def _in_another_format(self, ref: str) -> Path | None:
         """A file of a kind no reader reads that `ref` names as it would a document of it

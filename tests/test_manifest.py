@@ -976,6 +976,24 @@ def test_a_path_from_the_workspace_as_a_shell_completes_it_names_the_document(
     assert documents_named(minimal)[1] == Path("second-article.md")
 
 
+@pytest.mark.parametrize("renamed", ["second-article.es.md", "second-article.fr-CA.txt"])
+def test_a_document_renamed_to_say_its_language_is_still_found_by_its_name(
+    minimal: Path, renamed: str
+) -> None:
+    """The build advises naming a document whose language it read wrong after it
+    (`statement.es.txt`); the manifest's `statement` then named no document."""
+    (minimal / "documents" / "second-article.md").rename(minimal / "documents" / renamed)
+    assert documents_named(minimal)[1] == Path(renamed)
+
+
+def test_a_name_keeps_meaning_the_document_it_names_beside_its_translation(
+    minimal: Path,
+) -> None:
+    documents = minimal / "documents"
+    (documents / "second-article.es.md").write_text("---\ntitle: Segundo\n---\nHola.\n")
+    assert documents_named(minimal)[1] == Path("second-article.md")
+
+
 def test_a_manifest_that_is_no_file_is_left_out_with_a_warning(minimal: Path) -> None:
     issues = minimal / "issues"
     os.mkfifo(issues / "002-pipe.yaml")  # reading it would wait for ever
