@@ -35,6 +35,10 @@ RIGHT_TO_LEFT_RUNS = {script: _RUNS[script] for script in ("Arabic", "Hebrew")}
 _SCRIPT_LETTERS = {
     script: regex.compile(rf"(?=\p{{L}})\p{{{script}}}") for script in ("Arabic", "Hebrew", "Greek")
 }
+# How many letters a document's language is told from (a paragraph's), and a paragraph's
+# (a sentence's); how sure py3langid must be of a document's
+_LETTERS_TO_TELL, _LETTERS_TO_TELL_A_PARAGRAPH = 100, 40
+_SURE = 0.99
 _TAG = regex.compile(r"(<[^>]+>)")
 _LETTER = regex.compile(r"\p{L}")
 
@@ -63,9 +67,41 @@ def detect_language(text: str) -> str:
         if script == "Arabic" and _classify(passage) == "fa":
             return "fa"
         return script_language(script, passage)[0]
+    return _classify(_without_other_scripts(text))
+
+
+def language_by_words(paragraphs: list[str], language: str) -> str | None:
+    """The language a text of `paragraphs` is written in when it is plainly another than
+    `language`, in the same letters (a Spanish statement pasted into an English
+    newsletter): py3langid sure of it (0.99) over 100 letters at least, and hardly any
+    paragraph in `language` (an English report followed by its Spanish translation is
+    both, and stays `language`). None when the text is in `language` or too short to tell,
+    and when `language` is none py3langid tells apart (a Basque newsletter's documents
+    are Basque, not the nearest language it knows)."""
+    own = base_language(language)
+    if own not in CANDIDATES:
+        return None
+    texts = [_without_other_scripts(paragraph) for paragraph in paragraphs]
+    letters = [len(_LETTER.findall(text)) for text in texts]
+    if sum(letters) < _LETTERS_TO_TELL:
+        return None
+    found, probability = _identifier().classify(" ".join(texts))
+    if probability < _SURE or base_language(found) == own:
+        return None
+    in_own = sum(
+        count
+        for text, count in zip(texts, letters, strict=True)
+        if count >= _LETTERS_TO_TELL_A_PARAGRAPH and base_language(_classify(text)) == own
+    )
+    return None if in_own > sum(letters) / 10 else str(found)
+
+
+def _without_other_scripts(text: str) -> str:
+    """`text` without its passages in Arabic, Hebrew or Greek script, which
+    `mark_fragments` marks apart."""
     for pattern in _RUNS.values():
         text = pattern.sub(" ", text)
-    return _classify(text)
+    return text
 
 
 def _classify(text: str) -> str:

@@ -359,17 +359,13 @@ def convert_document(
         )
     fields = document_fields(meta, path, meta_source, default_language, strict)
     if not declares_language(meta, path, meta_source is not None):
-        letters = f"{fields['title']} {plain_text(body_html)}"
-        if written_in := language_by_letters(letters, fields["language"]):
-            named = f"its file name ({path.stem}.{written_in}{path.suffix})"
-            log.info(
-                "%s: read as %s by its letters, not %s: say so in %s",
-                shown_as or path,
-                described(written_in),
-                described(fields["language"]),
-                f"its front matter (lang: {written_in}) or {named}" if meta_source else named,
-            )
-            fields["language"] = written_in
+        fields["language"] = _language_told(
+            [fields["title"], *_paragraphs(body_html)],
+            fields["language"],
+            f"its file name ({path.stem}.{{}}{path.suffix})",
+            meta_source is not None,
+            shown_as or path,
+        )
     if path.suffix.lower() in _RELEASES_READ:  # what a press release says to journalists
         body_html, fields["date"] = for_readers(body_html, fields["date"], shown_as or path)
         fields["title"] = without_label(fields["title"])
@@ -458,6 +454,43 @@ def convert_document(
     body = with_text_mended(without_machine_words(body), fields["language"])
     document = Document(slug=slug, body_html=body, source=path, images=(), **fields)
     return Converted(document, tuple(written_sources(body_html)))
+
+
+# Where one block of a body ends and another starts: the tags of paragraphs, list items,
+# headings, quotations, table cells
+_BLOCK_TAG = re.compile(r"</?(?:p|li|h[1-6]|blockquote|td|th|div|pre|dd|dt)\b[^>]*>")
+
+
+def _paragraphs(body: str) -> list[str]:
+    return [text for piece in _BLOCK_TAG.split(body) if (text := plain_text(piece).strip())]
+
+
+def _language_told(
+    paragraphs: list[str], language: str, file_name: str, meta: bool, shown: object
+) -> str:
+    """The language a document that declares none is in: by its letters when they run the
+    other way from `language`'s (a Farsi statement in an English newsletter), by its words
+    when py3langid is sure of another in the same letters (a Spanish one); else
+    `language`. Either is said, with where the editor may write it (`file_name`, with {}
+    for the code, or the front matter when the document has one)."""
+    from ..importers.scripts import language_by_words
+
+    how = "letters"
+    written_in = language_by_letters(" ".join(paragraphs), language)
+    if written_in is None:
+        how, written_in = "words", language_by_words(paragraphs, language)
+    if written_in is None:
+        return language
+    named = file_name.format(written_in)
+    log.info(
+        "%s: read as %s by its %s, not %s: say so in %s",
+        shown,
+        described(written_in),
+        how,
+        described(language),
+        f"its front matter (lang: {written_in}) or {named}" if meta else named,
+    )
+    return written_in
 
 
 def with_text_mended(body: str, language: str) -> str:

@@ -1,0 +1,137 @@
+"""A document that does not say which language it is in (a `.txt` pasted from a blog, a Word
+file, whose own language property is its editor's interface's, Markdown without `lang`)
+is in the language its words plainly tell, in every output: its hyphenation, quotation
+marks and the voice a screen reader uses follow it. What the editor says is never
+second-guessed, and a text too short or too mixed to tell stays in the newsletter's."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import lxml.html
+import pikepdf
+import pytest
+from conftest import build_with_warnings, minimal_with
+from parsed_outputs import compact, epub_chapters, holding, marked_ancestor, structure
+
+ISSUE = "001-first"
+
+HUELGA = (
+    "La asamblea de trabajadoras de la limpieza del hospital aprobó ayer la huelga "
+    "indefinida a partir del lunes. Reclamamos la subida salarial pactada, el fin de la "
+    "temporalidad y la readmisión de las compañeras despedidas por organizarse."
+)
+GREVE = (
+    "Les salariées du nettoyage de l'hôpital ont voté hier la grève reconductible à partir "
+    "de lundi. Nous exigeons l'augmentation de salaire promise, la fin des contrats "
+    "précaires et la réintégration de nos collègues licenciées."
+)
+STRIKE = (
+    "The hospital cleaners voted yesterday to strike from Monday. They demand the pay rise "
+    "they were promised, an end to temporary contracts and the reinstatement of their "
+    "sacked colleagues."
+)
+# A slogan quoted in an English report; a line too short to tell; a text in two halves
+QUOTING = f"{STRIKE} On the picket line they chanted ¡Sí se puede!"
+SHORT = "¡Huelga general el lunes!"
+BILINGUAL = f"{STRIKE}\n\n{HUELGA}"
+
+DOCUMENTS = {
+    "huelga.txt": f"Huelga en la limpieza\n\n{HUELGA}\n",
+    "greve.docx": f"# Grève au nettoyage\n\n{GREVE}\n",
+    "huelga-md.md": f"---\ntitle: Huelga\n---\n\n{HUELGA}\n",
+    "declared.md": f"---\ntitle: Huelga\nlang: en\n---\n\n{HUELGA}\n",
+    "quoting.md": f"---\ntitle: Strike\n---\n\n{QUOTING}\n",
+    "short.md": f"---\ntitle: Lunes\n---\n\n{SHORT}\n",
+    "bilingual.md": f"---\ntitle: Strike / Huelga\n---\n\n{BILINGUAL}\n",
+}
+TOLD = {
+    "huelga": "es",
+    "greve": "fr",
+    "huelga-md": "es",
+    "declared": "en",
+    "quoting": "en",
+    "short": "en",
+    "bilingual": "en",
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    root = minimal_with(tmp_path_factory.mktemp("told") / "ws", DOCUMENTS)
+    notes: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            notes.append(record.getMessage())
+
+    handler = Keep(level=logging.INFO)
+    logger = logging.getLogger("publisher")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        out, _ = build_with_warnings(root)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    return out, notes
+
+
+def test_each_document_is_in_the_language_its_words_tell_on_its_web_page(
+    built: tuple[Path, list[str]],
+) -> None:
+    out, _ = built
+    found = {}
+    for slug in TOLD:
+        page = lxml.html.parse(str(out / ISSUE / slug / "index.html")).getroot()
+        found[slug] = page.find(".//article").get("lang")
+    assert found == TOLD
+
+
+def test_the_epub_and_the_pdf_say_the_language_of_each_document(
+    built: tuple[Path, list[str]],
+) -> None:
+    out, _ = built
+    chapters = epub_chapters(out / ISSUE / f"{ISSUE}.epub")
+    with pikepdf.open(out / ISSUE / f"{ISSUE}.pdf") as pdf:
+        elements = list(structure(pdf))
+    for language, title in (("es", "Huelga en la limpieza"), ("fr", "Grève au nettoyage")):
+        chapter = next(c for c in chapters.values() if title in "".join(c.itertext()))
+        assert marked_ancestor(holding(chapter, title)).get("lang") == language
+        holders = [e for e, text in elements if compact(title) in compact(text)]
+        assert language in {str(e.Lang) for e in holders if "/Lang" in e}, title
+
+
+def test_the_build_says_which_language_it_read_and_where_to_say_so(
+    built: tuple[Path, list[str]],
+) -> None:
+    out, notes = built
+    documents = out.parent / "documents"
+    told = sorted(note for note in notes if "by its words" in note)
+    assert told == [
+        f"{documents / 'greve.docx'}: read as French (fr) by its words, not English (en):"
+        " say so in its file name (greve.fr.docx)",
+        f"{documents / 'huelga-md.md'}: read as Spanish (es) by its words, not English (en):"
+        " say so in its front matter (lang: es) or its file name (huelga-md.es.md)",
+        f"{documents / 'huelga.txt'}: read as Spanish (es) by its words, not English (en):"
+        " say so in its file name (huelga.es.txt)",
+    ]
+
+
+def test_an_afrikaans_newsletters_documents_stay_afrikaans(tmp_path: Path) -> None:
+    """py3langid tells apart the languages our editors write; a newsletter in another
+    keeps its documents in its own, not in the nearest of those (Dutch, of which py3langid
+    was sure)."""
+    staking = (
+        "Die skoonmakers by die hospitaal het gister gestem om vanaf Maandag te staak. Hulle "
+        "eis die loonverhoging wat aan hulle belowe is, die einde van tydelike kontrakte en "
+        "die heraanstelling van hulle afgedankte kollegas."
+    )
+    root = minimal_with(tmp_path / "ws", {"staking.txt": f"Staking\n\n{staking}\n"})
+    config = root / "publisher.toml"
+    config.write_text(config.read_text().replace('language = "en"', 'language = "af"'))
+    out, _ = build_with_warnings(root, formats=["web"])
+    page = lxml.html.parse(str(out / ISSUE / "staking" / "index.html")).getroot()
+    assert page.find(".//article").get("lang") == "af"
