@@ -674,6 +674,25 @@ def test_plain_texts_underlined_headings_are_headings_and_its_rules_rules(tmp_pa
     )
 
 
+def test_a_plain_texts_lines_in_capitals_over_its_text_are_headings(tmp_path: Path) -> None:
+    """ "QUÉ PEDIMOS" over a paragraph, as statements and leaflets set their headings and
+    `publisher import` reads them; a slogan in capitals over the name that signs the text,
+    and a line in capitals that ends a sentence, stay paragraphs."""
+    path = tmp_path / "boletin.txt"
+    path.write_text(
+        "Boletín de la sección sindical\n\nLa sección convoca huelga los días 14 y 15.\n\n"
+        "QUÉ PEDIMOS\n\nLa subida salarial firmada.\n\n"
+        "CÓMO PARTICIPAR\n\n• Acude a la asamblea.\n• Trae a una compañera.\n\n"
+        "NO NOS CALLARÁN.\n\nNos vemos el jueves.\n\n"
+        "¡SOLIDARIDAD!\n\nLa Sección Sindical\n"
+    )
+    doc = read(path)
+    tree = lxml.html.fromstring(f"<div>{doc.body_html}</div>")
+    assert [h.text_content() for h in tree.iter("h2")] == ["QUÉ PEDIMOS", "CÓMO PARTICIPAR"]
+    paragraphs = [p.text_content() for p in tree.iter("p")]
+    assert {"NO NOS CALLARÁN.", "¡SOLIDARIDAD!", "La Sección Sindical"} <= set(paragraphs)
+
+
 def test_a_plain_texts_passage_quoted_as_mail_quotes_is_a_quotation_never_its_title(
     tmp_path: Path,
 ) -> None:

@@ -451,24 +451,39 @@ def _is_body(block: Block) -> bool:
 
 
 def _heading_like(blocks: list[Block], index: int, closing: int) -> bool:
-    """A short line over a long paragraph or a list, or typed in capitals ("WHAT WE
-    DEMAND") over any text but the signature, as statements set their headings; `closing`
-    is the index of the text's last line of its own (`_closing_index`)."""
+    """A short line over a long paragraph or a list, or typed in capitals over any text but
+    the signature (`heading_in_capitals`), as statements set their headings; `closing` is
+    the index of the text's last line of its own (`closing_index`)."""
     block = blocks[index]
     following = _next_content(blocks, index)
     return (
-        _title_like(block)
-        and len(block.text.split()) <= HEADING_WORDS
-        and not block.indented
+        _short_line_of_words(block)
         and following is not None
         and not following.text.startswith("\x01sig ")
         and (
             len(following.text) >= max(120, 2 * len(block.text))
             or following.bullet
             or following.number is not None
-            or (_in_capitals(block.text) and _section_text(blocks, index + 1, closing))
+            or heading_in_capitals(blocks, index, closing)
         )
     )
+
+
+def heading_in_capitals(blocks: list[Block], index: int, closing: int) -> bool:
+    """Whether `blocks[index]` is a short line typed in capitals ("WHAT WE DEMAND", "QUÉ
+    PEDIMOS") over text that does not close the whole (a slogan over the name that signs
+    it): a heading, as statements and leaflets set theirs."""
+    block = blocks[index]
+    return (
+        _short_line_of_words(block)
+        and _in_capitals(block.text)
+        and index + 1 < len(blocks)
+        and _section_text(blocks, index + 1, closing)
+    )
+
+
+def _short_line_of_words(block: Block) -> bool:
+    return _title_like(block) and len(block.text.split()) <= HEADING_WORDS and not block.indented
 
 
 def _section_text(blocks: list[Block], index: int, closing: int) -> bool:
@@ -477,7 +492,7 @@ def _section_text(blocks: list[Block], index: int, closing: int) -> bool:
     return index < closing or blocks[index].text.rstrip().endswith((".", "!", "?"))
 
 
-def _closing_index(blocks: list[Block]) -> int:
+def closing_index(blocks: list[Block]) -> int:
     """The index of the text's last block of its own, before what may follow a signature
     (links, notes, photo credits, contact details) and rules; -1 when it has none (a contact
     card, nothing but details)."""
@@ -506,7 +521,7 @@ def _take_signature(blocks: list[Block], draft: Draft) -> None:
     after them are passed over. A bare name after short lines is one more of them (a verse,
     a slogan); a line that says it is a byline is one wherever it stands. A byline under
     the title has named the author already: it stays the author, the signature the body's."""
-    last = _closing_index(blocks)
+    last = closing_index(blocks)
     if last < 0:
         return
     lines = blocks[last].lines
@@ -590,7 +605,7 @@ def _signature_and_date_apart(blocks: list[Block]) -> None:
     """A signer's name and the date on consecutive lines, either one first ("María
     Fernández" / "3 de marzo de 2026"), or any line and a letter's "Paris, le 3 mars
     2026", as two blocks: `_take_signature` reads them so."""
-    last = _closing_index(blocks)
+    last = closing_index(blocks)
     if last < 1 or len(lines := blocks[last].lines) != 2:
         return
     first, second = lines
@@ -656,7 +671,7 @@ def _among_short_lines(blocks: list[Block], index: int) -> bool:
 def _body(blocks: list[Block], draft: Draft, breaks: bool) -> str:
     parts: list[str] = []
     notes: dict[str, str] = {}
-    closing = _closing_index(blocks)
+    closing = closing_index(blocks)
     index = 0
     while index < len(blocks):
         block = blocks[index]

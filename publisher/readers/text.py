@@ -1,7 +1,8 @@
 """Plain text at a basic level: first short line as title (a short line under it over
 the text the subtitle, as `publisher import` reads them), then paragraphs as the file
 has them (blank-line-separated, one per line as Word's "Save as Plain Text" writes them, or
-hard-wrapped: `importers.textblocks` tells them apart).
+hard-wrapped: `importers.textblocks` tells them apart), and headings underlined or typed
+in capitals.
 
 Text copied off blogs needs much more than this; `publisher import` recovers its structure.
 """
@@ -31,7 +32,12 @@ class TextReader:
     extensions: ClassVar[tuple[str, ...]] = (".txt",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        from ..importers.plaintext import heading_lines_apart, subtitle_first
+        from ..importers.plaintext import (
+            closing_index,
+            heading_in_capitals,
+            heading_lines_apart,
+            subtitle_first,
+        )
         from ..importers.textblocks import split_blocks
 
         text = read_in_order(document_text(path), path)  # Arabic copied out of a PDF
@@ -57,10 +63,15 @@ class TextReader:
         # as HTML here, and the sanitiser keeps the harmless ones; a model letter's "<Name>"
         # is no tag, and stays as written.
         # Items typed with "• ", "- " or "* " are paragraphs here, which `typed_lists` lists.
+        # A line typed in capitals over text ("WHAT WE DEMAND") is a heading, as `publisher
+        # import` reads it.
+        closing = closing_index(blocks)
+        headings = {i for i in range(len(blocks)) if heading_in_capitals(blocks, i, closing)}
         ids = _HeadingIds(id_prefix)
         html: list[str] = []
-        for quoted, group in itertools.groupby(blocks, key=lambda block: block.quoted):
-            parts = [_html(block, ids) for block in group]
+        numbered = list(enumerate(blocks))
+        for quoted, group in itertools.groupby(numbered, key=lambda item: item[1].quoted):
+            parts = [_html(block, ids, i in headings) for i, block in group]
             html += [f"<blockquote>{''.join(parts)}</blockquote>"] if quoted else parts
         return RawDocument(meta, "\n".join(html))
 
@@ -106,15 +117,16 @@ class _HeadingIds:
         return unique(base, self.given, first=1)
 
 
-def _html(block: Block, heading_id: _HeadingIds) -> str:
+def _html(block: Block, heading_id: _HeadingIds, heading: bool) -> str:
     """A block as HTML: a table's rows (cells between tabs) a table, a line underlined with
-    "=" or "-" a heading, a line of dashes or stars a rule, a bullet with a teaser under it
-    two lines, any other a paragraph (a quoted one too: `read` sets quoted ones apart)."""
+    "=" or "-" or a `heading` otherwise a heading, a line of dashes or stars a rule, a
+    bullet with a teaser under it two lines, any other a paragraph (a quoted one too:
+    `read` sets quoted ones apart)."""
     from ..importers.tables import table_html
 
     if block.rows:
         return table_html(block.rows, unknown_tags_as_text)
-    if block.heading:
+    if block.heading or heading:
         return f'<h2 id="{heading_id(block.text)}">{unknown_tags_as_text(block.text)}</h2>'
     if block.rule:
         return "<hr>"
