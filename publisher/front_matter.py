@@ -76,6 +76,25 @@ def split_front_matter(text: str, path: Path) -> tuple[FrontMatter | None, str]:
     return None, text
 
 
+def plain_text_front_matter(text: str) -> tuple[FrontMatter | None, str]:
+    """YAML front matter opening a plain text, as an editor adds one to a `.txt` to say its
+    language, title or date (Markdown's: `---`, `key: value` lines, `---`): (front matter,
+    text after it), or (None, `text`). Lines between two rules that are not all `key:
+    value` lines (or a value's continuation) are prose, and no front matter."""
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return None, text
+    for index, line in enumerate(lines[1:], start=1):
+        if line.strip() in ("---", "..."):
+            block = lines[1:index]
+            if any(_PELICAN_LINE.match(kept) for kept in block):
+                return FrontMatter("yaml", "\n".join(block), 2), "\n".join(lines[index + 1 :])
+            break
+        if not _YAML_LINE.match(line):
+            break
+    return None, text
+
+
 # Hugo's JSON front matter: `{` opening the file, then a key (not `{{<`, `{%`, `{: .lead}`)
 _JSON_OPENING = re.compile(r'^\{\s*(?:"|$)')
 

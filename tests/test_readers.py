@@ -453,6 +453,52 @@ def test_a_plain_text_marked_as_markdown_is_warned_of_at_its_line_with_the_name_
     ]
 
 
+def test_a_plain_texts_front_matter_gives_its_fields_as_markdowns_does(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`---`, `lang: es`, `---` at the top of a .txt, as the build advises saying a
+    document's language or keeping its old address: its lines were its title
+    ("--- title: … ---"), the language and the address unsaid. Lines after it count from
+    the file's first."""
+    path = tmp_path / "convocatoria.txt"
+    path.write_text(
+        "---\ntitle: Huelga general\nlang: es\ndate: 2026-12-14\naliases: [/huelga/]\n---\n"
+        "\nNos vemos en la plaza.\n\n## Recorrido\n"
+    )
+    with caplog.at_level(logging.WARNING, logger="publisher"):
+        doc = read(path)
+    assert (doc.title, doc.language, doc.date) == ("Huelga general", "es", dt.date(2026, 12, 14))
+    assert doc.aliases == ("/huelga/",)
+    assert "---" not in doc.body_html and "Nos vemos en la plaza." in doc.body_html
+    assert said_of(caplog, "marked as Markdown")[0].startswith(f"{path}:10: ")
+
+
+def test_a_plain_texts_broken_front_matter_is_named_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "convocatoria.txt"
+    path.write_text('---\ntitle: "Huelga general\nlang: es\n---\n\nNos vemos.\n')
+    with pytest.raises(PublisherError) as raised:
+        read(path)
+    assert str(raised.value).startswith(f"{path}:2: not valid YAML")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "---\nNota: la asamblea se aplaza al jueves\n---\n",
+        "---\nSolo texto\n---\n",
+        "---\n- Piquetes a las seis\n- Manifestación a las doce\n---\n",
+    ],
+)
+def test_prose_between_two_rules_opening_a_plain_text_stays_text(
+    tmp_path: Path, opening: str
+) -> None:
+    path = tmp_path / "aviso.txt"
+    path.write_text(f"{opening}\nNos vemos en la plaza a las doce.\n")
+    doc = read(path)
+    words = f"{doc.title} {doc.body_html}"
+    assert opening.split("\n")[1].lstrip("- ") in words and "Nos vemos en la plaza" in words
+
+
 def test_a_markdown_link_typed_with_a_space_before_its_address_is_warned_of_with_the_fix(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

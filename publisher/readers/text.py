@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 from ..arabic_shapes import read_in_order
 from ..sanitize import unknown_tags_as_text
 from ..slugs import unique
+from ..sourcefile import SourceData
 from .base import RawDocument
 from .markdown import document_text
 
@@ -40,16 +41,21 @@ class TextReader:
         )
         from ..importers.textblocks import split_blocks
 
-        text = read_in_order(document_text(path), path)  # Arabic copied out of a PDF
-        _say_if_markdown(text, path)
+        whole = document_text(path)
+        source, text = _front_matter(whole, path)
+        first_line = whole.count("\n", 0, len(whole) - len(text)) + 1
+        text = read_in_order(text, path, first_line)  # Arabic copied out of a PDF
+        _say_if_markdown(text, path, first_line)
         # A title and its subtitle on consecutive lines are two, as `publisher import` reads them
         blocks = heading_lines_apart(split_blocks(text))
+        given = source.data if source else {}
         meta: dict[str, object] = {}
-        if len(blocks) > 2 and (when := _date_line(blocks[0])):
+        if "date" not in given and len(blocks) > 2 and (when := _date_line(blocks[0])):
             meta["date"] = when  # "Sunday, February 22, 2026" over the title, as a blog prints it
             blocks.pop(0)
         if (
-            len(blocks) > 1
+            "title" not in given
+            and len(blocks) > 1
             and len(blocks[0].text) <= 120
             and not (blocks[0].rows or blocks[0].quoted)
         ):
@@ -73,16 +79,33 @@ class TextReader:
         for quoted, group in itertools.groupby(numbered, key=lambda item: item[1].quoted):
             parts = [_html(block, ids, i in headings) for i, block in group]
             html += [f"<blockquote>{''.join(parts)}</blockquote>"] if quoted else parts
-        return RawDocument(meta, "\n".join(html))
+        return RawDocument({**meta, **given}, "\n".join(html), source)
 
 
-def _say_if_markdown(text: str, path: Path) -> None:
-    """Warn, at its first line, of a text marked as Markdown ("## Our demands",
-    "**Important:**", as a Markdown editor or a chatbot writes it): read as plain text, its
-    marks are printed."""
+def _front_matter(text: str, path: Path) -> tuple[SourceData | None, str]:
+    """The front matter an editor put at the top of a plain text (`lang: es`, as in
+    Markdown) and the text after it; none when its keys are none a document has ("Nota:
+    …" between two rules is text)."""
+    from ..front_matter import plain_text_front_matter
+    from .metadata import KNOWN_KEYS
+
+    front, after = plain_text_front_matter(text)
+    if front is None:
+        return None, text
+    source = front.parse(path)
+    known = {key.casefold() for key in KNOWN_KEYS}
+    if not any(str(key).casefold() in known for key in source.data):
+        return None, text
+    return source, after
+
+
+def _say_if_markdown(text: str, path: Path, first_line: int) -> None:
+    """Warn, at its first line, of a text (from line `first_line` of its file) marked as
+    Markdown ("## Our demands", "**Important:**", as a Markdown editor or a chatbot writes
+    it): read as plain text, its marks are printed."""
     from ..importers.textmarks import DOUBLED, MARKDOWN_HEADING
 
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(text.split("\n"), first_line):
         if MARKDOWN_HEADING.match(line.strip()) or DOUBLED.search(line):
             log.warning(
                 "%s:%d: marked as Markdown (%r): read as plain text, its marks are printed;"
