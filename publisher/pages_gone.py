@@ -187,7 +187,8 @@ def _document_of(page: str, documents: DocumentPool | None) -> Path | None:
 
 def _alias_where(document: Path | None, old: str) -> str:
     """Where the alias that keeps `old` goes, as the document's kind holds it: front
-    matter, an HTML page's <meta>, or a Word or LibreOffice file's custom property."""
+    matter (which a plain text may not have yet), an HTML page's <meta>, or a Word or
+    LibreOffice file's custom property."""
     kind = document.suffix.lower() if document else ""
     programs = {
         ".docx": "Word: File > Info > Properties > Advanced Properties > Custom",
@@ -199,6 +200,11 @@ def _alias_where(document: Path | None, old: str) -> str:
         return f"a custom property `aliases` with /{old} to {document} ({programs[kind]})"
     if kind in (".html", ".htm"):
         return f'`<meta name="aliases" content="/{old}">` to {document}'
+    if kind == ".txt":  # which has no front matter until the editor writes one
+        return (
+            f"`aliases: [/{old}]` to {document}'s front matter (if it has none, three lines"
+            f" at its top: ---, aliases: [/{old}], ---)"
+        )
     return f"`aliases: [/{old}]` to {document}'s front matter"
 
 

@@ -116,7 +116,8 @@ def test_the_build_says_which_language_it_read_and_where_to_say_so(
         f"{documents / 'huelga-md.md'}: read as Spanish (es) by its words, not English (en):"
         " say so in its front matter (lang: es) or its file name (huelga-md.es.md)",
         f"{documents / 'huelga.txt'}: read as Spanish (es) by its words, not English (en):"
-        " say so in its file name (huelga.es.txt)",
+        " say so in three lines at its top (---, lang: es, ---) or its file name"
+        " (huelga.es.txt)",
     ]
 
 

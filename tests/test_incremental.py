@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -625,6 +626,36 @@ def test_an_article_renamed_in_its_issue_is_said_moved_with_the_alias_for_its_ki
     (moved,) = [w for w in warnings if " moved to " in w]
     assert moved.startswith("001-first/tenants-survey/ moved to 001-first/rent-survey/:")
     assert moved.endswith(f"add {where}, and the old address leads to the new")
+
+
+def test_a_plain_text_renamed_keeps_its_old_address_with_the_lines_the_build_gives(
+    tmp_path: Path,
+) -> None:
+    """A .txt has no front matter until the editor writes one: the build says which three
+    lines to put at its top, and with them the old address leads to the new."""
+    from conftest import build_with_warnings, minimal_with
+
+    text = "Tenants survey\n\nNine flats in ten have damp.\n"
+    root = minimal_with(tmp_path / "ws", {"tenants-survey.txt": text})
+    build_with_warnings(root, ["web"])
+    documents = root / "documents"
+    (documents / "tenants-survey.txt").rename(documents / "rent-survey.txt")
+    manifest = root / "issues" / "001-first.yaml"
+    manifest.write_text(manifest.read_text().replace("tenants-survey", "rent-survey"))
+
+    _, warnings = build_with_warnings(root, ["web"])
+    (moved,) = [w for w in warnings if " moved to " in w]
+    lines = re.search(r"three lines at its top: (---), (aliases: \[\S+\]), (---)\)", moved)
+    assert lines, moved
+    renamed = documents / "rent-survey.txt"
+    renamed.write_text("\n".join(lines.groups()) + "\n" + renamed.read_text())
+
+    out, warnings = build_with_warnings(root, ["web"])
+    assert not [w for w in warnings if "tenants-survey" in w]
+    redirect = (out / "001-first" / "tenants-survey" / "index.html").read_text()
+    assert "../../001-first/rent-survey/" in redirect
+    page = (out / "001-first" / "rent-survey" / "index.html").read_text()
+    assert "Tenants survey" in page and "aliases" not in page
 
 
 def test_an_article_swapped_for_another_in_its_issue_is_said_gone_not_moved(

@@ -359,11 +359,16 @@ def convert_document(
         )
     fields = document_fields(meta, path, meta_source, default_language, strict)
     if not declares_language(meta, path, meta_source is not None):
+        if meta_source is not None:
+            where = "its front matter (lang: {0}) or its file name ({1})"
+        elif path.suffix.lower() == ".txt":  # which has none until the editor writes one
+            where = "three lines at its top (---, lang: {0}, ---) or its file name ({1})"
+        else:
+            where = "its file name ({1})"
         fields["language"] = _language_told(
             [fields["title"], *_paragraphs(body_html)],
             fields["language"],
-            f"its file name ({path.stem}.{{}}{path.suffix})",
-            meta_source is not None,
+            where.replace("{1}", f"{_braced(path.stem)}.{{0}}{_braced(path.suffix)}"),
             shown_as or path,
         )
     if path.suffix.lower() in _RELEASES_READ:  # what a press release says to journalists
@@ -465,14 +470,16 @@ def _paragraphs(body: str) -> list[str]:
     return [text for piece in _BLOCK_TAG.split(body) if (text := plain_text(piece).strip())]
 
 
-def _language_told(
-    paragraphs: list[str], language: str, file_name: str, meta: bool, shown: object
-) -> str:
+def _braced(text: str) -> str:
+    """`text` to stand as itself in a str.format template: a file named "{draft}.txt"."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def _language_told(paragraphs: list[str], language: str, where: str, shown: object) -> str:
     """The language a document that declares none is in: by its letters when they run the
     other way from `language`'s (a Farsi statement in an English newsletter), by its words
     when py3langid is sure of another in the same letters (a Spanish one); else
-    `language`. Either is said, with where the editor may write it (`file_name`, with {}
-    for the code, or the front matter when the document has one)."""
+    `language`. Either is said, with `where` the editor may say so ({0} for the code)."""
     from ..importers.scripts import language_by_words
 
     how = "letters"
@@ -481,14 +488,13 @@ def _language_told(
         how, written_in = "words", language_by_words(paragraphs, language)
     if written_in is None:
         return language
-    named = file_name.format(written_in)
     log.info(
         "%s: read as %s by its %s, not %s: say so in %s",
         shown,
         described(written_in),
         how,
         described(language),
-        f"its front matter (lang: {written_in}) or {named}" if meta else named,
+        where.format(written_in),
     )
     return written_in
 
