@@ -10,8 +10,10 @@ print would show a 300-character address the reader cannot type. Each such link 
 to its address again, and a link showing the wrapped address as its words shows the address.
 
 Only a redirect that carries its address in the query is undone, and only to a web or mail
-address; a scanner's opaque token (Mimecast's, Proofpoint's) is left as it is. `publisher
-import` undoes them in the text of a draft too, so the editor reviews the real address.
+address; a scanner's opaque token (Mimecast's, Proofpoint's) is left as it is. The address
+a link leads to then loses the identifiers of a click or a reader a platform added to it
+(`click_ids`: Facebook's `fbclid`, a newsletter's subscriber id). `publisher import` does
+both in the text of a draft too, so the editor reviews the real address.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
 from ..tree_edits import body_html, body_tree
+from .click_ids import without_click_ids
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -46,18 +49,19 @@ _NESTED = 4  # a Safe Link around a Google redirect around a Facebook one is as 
 
 
 def without_redirects(body: str) -> str:
-    """`body` (sanitised HTML) with each link through a known redirect leading to its
-    address, and one whose words were the redirect's address showing its address. A
-    link's words may be formatted (Google Docs underlines every link's, an editor bolds
-    one): the body is edited as a tree, not as text."""
+    """`body` (sanitised HTML) with each link through a known redirect, or with a click's
+    identifiers, leading straight to its address (`straight_address`), and one whose words
+    were the link's address showing that address. A link's words may be formatted (Google
+    Docs underlines every link's, an editor bolds one): the body is edited as a tree, not
+    as text."""
     if "://" not in body or not any(
-        redirected_to(html.unescape(href)) for href in _HREF.findall(body)
+        straight_address(html.unescape(href)) for href in _HREF.findall(body)
     ):
         return body
     root = body_tree(body)
     for link in root.iter("a"):
         href = link.get("href", "")
-        if (address := redirected_to(href)) is None:
+        if (address := straight_address(href)) is None:
             continue
         link.set("href", address)
         if link.text_content().strip() == href:
@@ -76,17 +80,25 @@ def _words_replaced(link: HtmlElement, old: str, new: str) -> None:
 
 def text_without_redirects(text: str) -> str:
     """Plain `text` (a draft's, as pasted) with each address written in it that goes through
-    a known redirect written as the address it leads to."""
+    a known redirect, or carries a click's identifiers, written as the address it leads to."""
     if "://" not in text:
         return text
     from .addresses import address_spans
 
     pieces, written = [], 0
     for start, end, href, _ in address_spans(text):
-        if (address := redirected_to(href)) is not None:
+        if (address := straight_address(href)) is not None:
             pieces += [text[written:start], address]
             written = end
     return "".join(pieces) + text[written:] if pieces else text
+
+
+def straight_address(url: str) -> str | None:
+    """The address `url` leads to when it is not `url` itself: through the known redirects
+    wrapped around it, and without the identifiers of a click or a reader in its query
+    (`click_ids`); None when `url` leads straight there."""
+    address = without_click_ids(redirected_to(url) or url)
+    return None if address == url else address
 
 
 def redirected_to(url: str) -> str | None:
