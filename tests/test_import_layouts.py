@@ -1774,6 +1774,18 @@ def test_a_word_broken_at_a_short_lines_end_in_a_pdf_copy_leaves_its_paragraph_w
     assert not html_of(doc).xpath("//br")
 
 
+def test_text_copied_out_of_a_pdfs_narrow_columns_is_one_paragraph_of_whole_words(
+    tmp_path: Path,
+) -> None:
+    """A column of 45 characters, its words hyphenated: the words were joined, but the
+    lines, narrower than mail wraps prose at, stayed paragraphs of their own."""
+    from test_readers import PDF_COLUMN_ES
+
+    (doc,) = import_one(tmp_path, f"Comunicado\n\n{PDF_COLUMN_ES}\n")
+    assert texts(doc, "//p") == [" ".join(PDF_COLUMN_ES.replace("-\n", "").split())]
+    assert not html_of(doc).xpath("//br")
+
+
 def test_numbered_headings_and_a_word_wrapped_at_its_hyphen_stay_as_written(
     tmp_path: Path,
 ) -> None:

@@ -453,6 +453,71 @@ def test_a_plain_text_marked_as_markdown_is_warned_of_at_its_line_with_the_name_
     ]
 
 
+# Copied out of a PDF's narrow justified columns: words hyphenated at line ends
+PDF_COLUMN_ES = (
+    "La asamblea de trabajadoras de la limpieza\ndel hospital aprobó ayer por amplia mayoría\n"
+    "la huelga indefinida a partir del próximo\nlunes, tras seis meses de negociación sin\n"
+    "resultados con la dirección del centro sani-\ntario y la consejería de sanidad. Reclamamos\n"
+    "la subida salarial pactada en el convenio, el\nfin de la temporalidad abusiva y la readmi-\n"
+    "sión inmediata de las compañeras despedidas\npor organizarse en el sindicato."
+)
+PDF_COLUMN_EN = (
+    "The assembly of cleaners at the hos-\npital voted yesterday by a large ma-\n"
+    "jority for an indefinite strike from\nnext Monday, after six months of nego-\n"
+    "tiations with the management. The self-\nemployed cleaners join the strike too.\n\n"
+    "Self-employed workers are welcome at\nevery picket."
+)
+
+
+@pytest.mark.parametrize(
+    ("column", "language", "paragraphs"),
+    [
+        (PDF_COLUMN_ES, "es", [" ".join(PDF_COLUMN_ES.replace("-\n", "").split())]),
+        (
+            PDF_COLUMN_EN,
+            "en",
+            [
+                "The assembly of cleaners at the hospital voted yesterday by a large majority"
+                " for an indefinite strike from next Monday, after six months of negotiations"
+                " with the management. The self-employed cleaners join the strike too.",
+                "Self-employed workers are welcome at every picket.",
+            ],
+        ),
+    ],
+)
+def test_a_plain_text_copied_out_of_a_pdfs_columns_is_paragraphs_of_whole_words(
+    tmp_path: Path, column: str, language: str, paragraphs: list[str]
+) -> None:
+    """Its lines were lines of one paragraph, broken where the PDF's column was, with
+    the hyphens of words broken there ("sani-" / "tario"), as `publisher import` had it
+    too. A compound the text writes with its hyphen elsewhere keeps it ("self-employed")."""
+    path = tmp_path / "comunicado.txt"
+    path.write_text(f"Comunicado\n\n{column}\n")
+    doc = read_document(path, "comunicado", tmp_path, language)
+    tree = lxml.html.fromstring(f"<div>{doc.body_html}</div>")
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == paragraphs
+    assert not tree.xpath("//br")
+
+
+def test_a_plain_text_wrapped_at_its_compounds_hyphens_as_mail_wraps_keeps_them(
+    tmp_path: Path,
+) -> None:
+    """Mail programs wrap at hyphens and never hyphenate: two compounds broken so in a
+    note of twenty lines are compounds, not a PDF's hyphenation."""
+    lines = [
+        "The branch met on Tuesday and",
+        "agreed that we plan for the long-",
+        "term and ask for a rent freeze.",
+        *(["Every member had a say."] * 15),
+        "We also voted for a full-",
+        "scale campaign before the winter.",
+    ]
+    path = tmp_path / "note.txt"
+    path.write_text("Note\n\n" + "\n".join(lines) + "\n")
+    doc = read(path)
+    assert "plan for the long-term" in doc.body_html and "for a full-scale" in doc.body_html
+
+
 def test_a_plain_texts_front_matter_gives_its_fields_as_markdowns_does(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

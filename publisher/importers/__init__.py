@@ -426,7 +426,7 @@ def _recover_text(text: str, source: Path, split: bool | None, furniture: int = 
     text, ligatures = _letters_for_ligatures(clean_text(text, source, line_breaks=True))
     text, shapes = letters_in_reading_order(text)
     text, more_furniture, joined, moved = from_pdf(text)
-    drafts = recover(text, split)
+    drafts = recover(text, split, typeset=joined > 0)  # its words hyphenated: a PDF's
     furniture += more_furniture
     if drafts and (furniture or joined or ligatures or shapes.reordered or moved):
         drafts[0].found["page headers and numbers left out"] += furniture

@@ -37,9 +37,11 @@ _BROKEN = re.compile(
 # Python's textwrap broke it ("…/keep-the-" / "gate-until-…"), never typesetting's
 _ADDRESS_END = re.compile(r"(?:https?://|www\.)\S*$")
 LONGEST_FURNITURE = 80  # characters of a running header or footer
-# Words broken with '-' at line ends this often are a PDF's hyphenation; fewer, compounds
-# wrapped at their hyphen ("long-term").
+# Words broken with '-' at line ends this often, and at one line of text in eight at least,
+# are a PDF's hyphenation (its justified columns break a word every few lines); fewer,
+# compounds wrapped at their hyphen ("long-term"), as a mail program wraps them.
 HYPHENATED_BREAKS = 2
+_LINES_PER_BREAK = 8
 
 
 # Sentence marks first on a line, before a letter of a right-to-left script
@@ -54,7 +56,7 @@ def from_pdf(text: str) -> tuple[str, int, int, int]:
     closing marks of right-to-left lines at their ends; how many lines were left out,
     how many words joined and how many marks moved."""
     text, removed = _without_page_furniture(text)
-    text, joined = _words_joined(text)
+    text, joined = words_joined(text)
     text, moved = closing_marks_at_ends(text)
     return text, removed, joined, moved
 
@@ -146,25 +148,41 @@ def _furniture_shape(line: str) -> str | None:
     return None
 
 
-def _words_joined(text: str) -> tuple[str, int]:
+def words_joined(text: str) -> tuple[str, int]:
     """Words broken at line ends, joined: without their hyphen in a text that breaks words
-    more than once (a PDF's hyphenation), with it otherwise ("long-term" wrapped at its
-    hyphen). Only the first count is of words the PDF broke. A web address broken at a
-    hyphen is left to be joined with the lines (`textblocks`), whole."""
+    often (a PDF's hyphenation, `HYPHENATED_BREAKS`), unless the text writes the word
+    with it elsewhere too ("self-" / "employed" by a "self-employed"); with it otherwise
+    ("long-term" wrapped at its hyphen). Only the first count is of words the PDF broke. A
+    web address broken at a hyphen is left to be joined with the lines (`textblocks`),
+    whole."""
     broken = [match for match in _BROKEN.finditer(text) if not _in_address(text, match)]
-    hyphenated = len(broken) >= HYPHENATED_BREAKS
+    lines = sum(1 for line in text.split("\n") if line.strip())
+    hyphenated = len(broken) >= HYPHENATED_BREAKS and _LINES_PER_BREAK * len(broken) >= lines
     widest = max((len(line) for line in text.split("\n") if len(line) <= WRAP_MAX), default=0)
 
     def joined(match: re.Match[str]) -> str:
         if _in_address(text, match):
             return match[0]
-        word = match[2] if hyphenated else f"-{match[2]}"
+        whole = hyphenated and not _written_with_hyphen(text, match)
+        word = match[2] if whole else f"-{match[2]}"
         line_ends = match[4] is not None  # nothing else on the word's line
         if line_ends or _cut_short(text, match, widest):
             return word + match[3]
         return f"{word}\n{match[1]}"
 
     return _BROKEN.sub(joined, text), len(broken) if hyphenated else 0
+
+
+def _written_with_hyphen(text: str, broken: re.Match[str]) -> bool:
+    """Whether `text` writes the word broken at `broken`'s hyphen with that hyphen
+    elsewhere, on one line ("self-employed"): a compound, not a word hyphenated."""
+    start = text.rfind("\n", 0, broken.start()) + 1
+    before = re.search(r"[^\W\d_]+$", text[start : broken.start()])
+    after = re.match(r"[^\W\d_]+", broken[2])
+    if not before or not after:
+        return False
+    compound = re.compile(rf"\b{re.escape(before[0])}-{re.escape(after[0])}\b", re.IGNORECASE)
+    return bool(compound.search(text))
 
 
 def _in_address(text: str, broken: re.Match[str]) -> bool:

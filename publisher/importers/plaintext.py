@@ -99,10 +99,13 @@ _FOOTNOTE_REF = re.compile(r"(?<=[\w.,;:!?)\"”’])\[(\d{1,3})\]")
 HEADING_WORDS = 16
 
 
-def recover(text: str, split: bool | None = None) -> list[Draft]:
-    """Recover the documents in `text`; `split` None means: split when several posts are found."""
+def recover(text: str, split: bool | None = None, typeset: bool = False) -> list[Draft]:
+    """Recover the documents in `text`; `split` None means: split when several posts are
+    found. A `typeset` text is a PDF's (`textblocks.split_blocks`)."""
     # A received newsletter's mailing list prints over and under the whole text
-    blocks, mailing = without_mailing_list(split_blocks(_outlook_links_written(text)))
+    blocks, mailing = without_mailing_list(
+        split_blocks(_outlook_links_written(text), typeset=typeset)
+    )
     posts = _split_posts(blocks)
     if split is False or (split is None and len(posts) < 2):
         posts = [blocks]

@@ -172,22 +172,29 @@ def indentation(raw: str) -> int:
     return len(expanded) - len(expanded.lstrip(" " + NBSP))
 
 
-def split_blocks(text: str) -> list[Block]:
+def split_blocks(text: str, typeset: bool = False) -> list[Block]:
     """The text's blocks; those of a passage quoted as mail quotes ("> " before each line)
     read from its text without the marks, and marked `quoted`. Bullets and numbers alone
-    on their lines, as a PDF's text copies them, are put before their items' words."""
+    on their lines, as a PDF's text copies them, are put before their items' words. A
+    `typeset` text (a PDF's, its words hyphenated at line ends) is wrapped at its
+    column's width, however narrow (a leaflet's three columns)."""
     blocks: list[Block] = []
     lines = marks_beside_their_items(text).split("\n")
     for quoted, passage in itertools.groupby(lines, key=lambda line: bool(_QUOTED.match(line))):
-        found = _unquoted_blocks("\n".join(_QUOTED.sub("", line) for line in passage))
+        found = _unquoted_blocks("\n".join(_QUOTED.sub("", line) for line in passage), typeset)
         blocks += [dataclasses.replace(block, quoted=True) for block in found] if quoted else found
     return blocks
 
 
-def _unquoted_blocks(text: str) -> list[Block]:
+def _unquoted_blocks(text: str, typeset: bool) -> list[Block]:
     runs = _runs(text)
-    width = _wrap_width([[line.text for line in run.lines] for run in runs])
-    return [block for run in runs for block in _blocks(run, width)]
+    texts = [[line.text for line in run.lines] for run in runs]
+    width = _wrap_width(texts)
+    if typeset:  # its column is as wide as its widest line
+        width = max(
+            (len(line) for run in texts for line in run if len(line) <= WRAP_MAX), default=0
+        )
+    return [block for run in runs for block in _blocks(run, width or None, typeset)]
 
 
 def _runs(text: str) -> list[_Run]:
@@ -236,17 +243,29 @@ def _next_word_too_long(line: str, following: str, width: int) -> bool:
     return len(line) <= WRAP_MAX and len(line) + 1 + len(following.split()[0]) > width
 
 
-def _wrapped(line: str, following: str, width: int | None) -> bool:
+def _wrapped(line: str, following: str, width: int | None, typeset: bool = False) -> bool:
     """Whether the break after `line` is a hard wrap: in a wrapped text, the next word would
     not have fitted, or a line most of the width wide stops mid-sentence (wrapped by hand);
     in a text too short to tell its width, a long line's sentence runs on in lower case."""
     if len(line) > WRAP_MAX:
         return False
+    if typeset and width:  # a PDF's column, its words moved up where one was broken
+        return _runs_on_in_a_column(line, following, width)
     if width is None:  # too few breaks to tell a width: a long line whose sentence runs on
         return len(line) >= WRAP_MIN and not line.endswith(SENTENCE_END) and _lower(following)
     return _next_word_too_long(line, following, width) or (
         3 * len(line) >= 2 * width and not line.endswith((*SENTENCE_END, ":"))
     )
+
+
+def _runs_on_in_a_column(line: str, following: str, width: int) -> bool:
+    """Whether `line` of a PDF's column (`width` wide) runs on into `following`: unless
+    it ends a sentence well short of the column (a paragraph's last line), or stands short
+    over a capital (a heading). Its length says less than in wrapped prose, as words
+    broken at the line before may have gone up to it."""
+    if line.endswith((*SENTENCE_END, ":")) and 4 * len(line) < 3 * width:
+        return False
+    return not (following[:1].isupper() and 2 * len(line) < width)
 
 
 def _lower(text: str) -> bool:
@@ -281,7 +300,7 @@ def _cells(raw: str, line: str) -> tuple[str, ...]:
     return cells if sum(map(bool, cells)) >= 2 and not list_item(line) else ()
 
 
-def _blocks(run: _Run, width: int | None) -> list[Block]:
+def _blocks(run: _Run, width: int | None, typeset: bool = False) -> list[Block]:
     """A run's blocks: two lines or more of as many cells (a table's rows) one block, the
     lines between them blocks of text (`_text_blocks`)."""
     blocks: list[Block] = []
@@ -298,7 +317,7 @@ def _blocks(run: _Run, width: int | None) -> list[Block]:
             texts = tuple(line.text for line in lines)
             blocks.append(Block(texts, lines[0].indent > 0, gap, lines[0].indent, rows))
         else:
-            blocks += _text_blocks(_Run(lines, gap), width)
+            blocks += _text_blocks(_Run(lines, gap), width, typeset)
         gap = 0
     return blocks
 
@@ -376,10 +395,10 @@ def _table_rows(lines: tuple[_Line, ...]) -> list[tuple[bool, tuple[_Line, ...]]
     return pieces
 
 
-def _text_blocks(run: _Run, width: int | None) -> list[Block]:
+def _text_blocks(run: _Run, width: int | None, typeset: bool) -> list[Block]:
     """One block per line when the lines are paragraphs, else a block per list item, rule
     or introduction with the lines between them."""
-    lines = _unwrapped(run.lines, width)
+    lines = _unwrapped(run.lines, width, typeset)
     if any(len(line.text) > WRAP_MAX for line in lines):
         groups = [[line] for line in lines]
     else:
@@ -390,12 +409,12 @@ def _text_blocks(run: _Run, width: int | None) -> list[Block]:
     ]
 
 
-def _unwrapped(lines: tuple[_Line, ...], width: int | None) -> list[_Line]:
+def _unwrapped(lines: tuple[_Line, ...], width: int | None, typeset: bool) -> list[_Line]:
     """The lines as their writer ended them: a hard-wrapped line joined to the one before."""
     joined = [lines[0]]
     for previous, line in itertools.pairwise(lines):
         if (
-            _wrapped(previous.text, line.text, width)
+            _wrapped(previous.text, line.text, width, typeset)
             and not _breaks_anyway(previous.text, line.text)
             and not byline_or_date(line.text)  # under a title as wide as the text's lines
         ):

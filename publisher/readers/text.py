@@ -33,6 +33,7 @@ class TextReader:
     extensions: ClassVar[tuple[str, ...]] = (".txt",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
+        from ..importers.pdftext import words_joined
         from ..importers.plaintext import (
             closing_index,
             heading_in_capitals,
@@ -45,9 +46,10 @@ class TextReader:
         source, text = _front_matter(whole, path)
         first_line = whole.count("\n", 0, len(whole) - len(text)) + 1
         text = read_in_order(text, path, first_line)  # Arabic copied out of a PDF
+        text, broken = words_joined(text)  # "trabaja-" / "dores", copied out of a PDF too
         _say_if_markdown(text, path, first_line)
         # A title and its subtitle on consecutive lines are two, as `publisher import` reads them
-        blocks = heading_lines_apart(split_blocks(text))
+        blocks = heading_lines_apart(split_blocks(text, typeset=broken > 0))
         given = source.data if source else {}
         meta: dict[str, object] = {}
         if "date" not in given and len(blocks) > 2 and (when := _date_line(blocks[0])):
