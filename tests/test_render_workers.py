@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from conftest import FIXED_EPOCH, WORKSPACES, copy_workspace
 from interruptions import stalled_build
-from plugin_support import format_installed, issue_format
+from plugin_support import format_installed, issue_format, plugin_written
 from pooled_build import build_in_a_pool
 from terminal import read_to_the_end, run_in_terminal, start_in_terminal
 
@@ -171,18 +171,44 @@ def test_render_workers_end_with_a_build_killed_alone(tmp_path: Path, stop: sign
         assert ends(worker)
 
 
+# A format that fails as a broken template fails a job, once the stall format has begun
+# in the other worker: so that it fails while a worker is rendering, whichever job starts
+# first (a broken template failed at once, before the other worker had forked, on a busy
+# machine)
+FAILING_FORMAT = issue_format(
+    "fail",
+    "a format that fails once the stall format has begun",
+    """
+import os
+import time
+
+from publisher.errors import PublisherError
+
+
+class FailRenderer(IssueRenderer):
+    name = "fail"
+
+    def render(self, issue, ctx):
+        stalled = Path(os.environ["STALLED_AT"])
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (stalled.exists() and stalled.read_text()):
+            time.sleep(0.01)
+        raise PublisherError.at("template error: Expected an expression", Path("book.html"), 1)
+""",
+)
+
+
 def test_a_build_that_failed_ends_its_workers_instead_of_waiting_for_them(tmp_path: Path) -> None:
-    """A job that fails the build (here a broken template override of the EPUB) ends it at
-    once: a worker still rendering (a PDF of thousands of footnotes being laid out; here a
-    format that waits) is ended, not waited for until the editor kills the build."""
+    """A job that fails the build (a broken template override; here a format that fails
+    so) ends it at once: a worker still rendering (a PDF of thousands of footnotes being
+    laid out; here a format that waits) is ended, not waited for until the editor kills
+    the build."""
     root = copy_workspace(WORKSPACES / "minimal", tmp_path / "minimal")
-    override = root / "templates" / "epub" / "book.html"
-    override.parent.mkdir(parents=True)
-    override.write_text("{% if %}\n")
-    with stalled_build(root, tmp_path, "--format", "epub,stall", jobs=2) as (running, worker):
+    plugin_written(tmp_path, "fail", FAILING_FORMAT)
+    with stalled_build(root, tmp_path, "--format", "fail,stall", jobs=2) as (running, worker):
         assert worker != running.pid, "the stall format was not rendered in a worker"
         said, _ = running.communicate(timeout=60)  # not a measure: the stall waits 120 s
-        assert running.returncode == 1 and f"{override}:1: template error" in said, said
+        assert running.returncode == 1 and "book.html:1: template error" in said, said
         assert ends(worker)
     assert not (root / "dist").exists()
 
