@@ -34,8 +34,9 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from ..readers.broken_words import HYPHENATED_BREAKS
 from .pdflines import NOTE, RAISED, Line, pdf_lines, rejoined
-from .pdftext import HYPHENATED_BREAKS, LONGEST_FURNITURE, is_page_number
+from .pdftext import LONGEST_FURNITURE, is_page_number
 
 LARGER = 1.15  # a heading's type, at least, against the text's
 LONGEST_HEADING = 200  # characters
@@ -180,7 +181,8 @@ def _body_size(pages: list[list[list[Line]]]) -> float:
 
 def _hyphenates(pages: list[list[list[Line]]]) -> bool:
     """Whether the PDF's '-' at line ends are its typesetting's: when words are broken so
-    more than once (see `pdftext`); otherwise such a line ends in a compound's hyphen."""
+    more than once (see `readers.broken_words`); otherwise such a line ends in a
+    compound's hyphen."""
     broken = sum(
         1
         for blocks in pages

@@ -24,6 +24,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ..readers.broken_words import WRAP_MAX
 from ..readers.typed_lists import (
     LETTER_MARK,
     NUMBER_MARK,
@@ -67,9 +68,10 @@ _HEADING_MAX = 120  # characters: a longer line is a paragraph, whatever is unde
 SENTENCE_END = (".", "!", "?", "…", '."', ".”", "!”", "?”", ".»", "!»", "?»", ".)")
 # French typography keeps a non-breaking space before these and inside guillemets.
 _KEEP_NBSP = re.compile(rf"{NBSP}(?=[:;!?»])|(?<=«){NBSP}")
-# Prose is hard-wrapped at 60 to 80 columns (72 in e-mail); a longer line is a paragraph
-# written on one line, and a text whose lines are all short is not wrapped prose at all.
-WRAP_MIN, WRAP_MAX = 50, 100
+# Prose is hard-wrapped at 60 to 80 columns (72 in e-mail); a line longer than WRAP_MAX
+# is a paragraph written on one line, and a text whose lines are all shorter than WRAP_MIN
+# is not wrapped prose at all (but a PDF's narrow column may be: `split_blocks`).
+WRAP_MIN = 50
 # A wrapped line ending in a hyphen after a letter or digit: wrappers (mail programs,
 # Python's textwrap, list digests) break at spaces and at hyphens and never hyphenate, so
 # the hyphen belongs to what goes on in the next line, a web address ("…/keep-the-" /

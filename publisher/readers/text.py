@@ -20,6 +20,7 @@ from ..sanitize import unknown_tags_as_text
 from ..slugs import unique
 from ..sourcefile import SourceData
 from .base import RawDocument
+from .broken_words import words_joined
 from .markdown import document_text
 
 if TYPE_CHECKING:
@@ -33,7 +34,6 @@ class TextReader:
     extensions: ClassVar[tuple[str, ...]] = (".txt",)
 
     def read(self, path: Path, id_prefix: str) -> RawDocument:
-        from ..importers.pdftext import words_joined
         from ..importers.plaintext import (
             closing_index,
             heading_in_capitals,

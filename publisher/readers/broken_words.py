@@ -1,0 +1,82 @@
+"""Words a line's end broke ("heat-" / "ing"), as text copied out of a PDF's justified
+columns has them, joined again: without the hyphen when the text breaks words so often (a
+PDF's hyphenation), with it otherwise (a hard-wrapped e-mail may break "long-term" at its
+hyphen, and never hyphenates). Used wherever such text is read: a plain text, Markdown,
+`publisher import`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Prose is hard-wrapped at 60 to 80 columns (72 in e-mail); a line longer than this is a
+# paragraph written on one line (`importers.textblocks`)
+WRAP_MAX = 100
+
+# "heat-" at a line's end, "ing to keep …" on the next: the rest of the word (and what
+# closes it) goes up, the next line keeps the rest.
+_BROKEN = re.compile(
+    r"(?<=[^\W\d_]{2})-\n([ \t]*)([a-zß-ÿ][^\W\d_]*[.,;:!?)»”’]*)([ \t]*)(?=(\n|$)?)"
+)
+# A web address at a line's end: a hyphen there is its own, where a mail program or
+# Python's textwrap broke it ("…/keep-the-" / "gate-until-…"), never typesetting's
+_ADDRESS_END = re.compile(r"(?:https?://|www\.)\S*$")
+
+# Words broken with '-' at line ends this often, and at one line of text in eight at least,
+# are a PDF's hyphenation (its justified columns break a word every few lines); fewer,
+# compounds wrapped at their hyphen ("long-term"), as a mail program wraps them.
+HYPHENATED_BREAKS = 2
+_LINES_PER_BREAK = 8
+
+
+def words_joined(text: str) -> tuple[str, int]:
+    """Words broken at line ends, joined: without their hyphen in a text that breaks words
+    often (a PDF's hyphenation, `HYPHENATED_BREAKS`), unless the text writes the word
+    with it elsewhere too ("self-" / "employed" by a "self-employed"); with it otherwise
+    ("long-term" wrapped at its hyphen). Only the first count is of words the PDF broke. A
+    web address broken at a hyphen is left to be joined with the lines (`textblocks`),
+    whole."""
+    broken = [match for match in _BROKEN.finditer(text) if not _in_address(text, match)]
+    lines = sum(1 for line in text.split("\n") if line.strip())
+    hyphenated = len(broken) >= HYPHENATED_BREAKS and _LINES_PER_BREAK * len(broken) >= lines
+    widest = max((len(line) for line in text.split("\n") if len(line) <= WRAP_MAX), default=0)
+
+    def joined(match: re.Match[str]) -> str:
+        if _in_address(text, match):
+            return match[0]
+        whole = hyphenated and not _written_with_hyphen(text, match)
+        word = match[2] if whole else f"-{match[2]}"
+        line_ends = match[4] is not None  # nothing else on the word's line
+        if line_ends or _cut_short(text, match, widest):
+            return word + match[3]
+        return f"{word}\n{match[1]}"
+
+    return _BROKEN.sub(joined, text), len(broken) if hyphenated else 0
+
+
+def _written_with_hyphen(text: str, broken: re.Match[str]) -> bool:
+    """Whether `text` writes the word broken at `broken`'s hyphen with that hyphen
+    elsewhere, on one line ("self-employed"): a compound, not a word hyphenated."""
+    start = text.rfind("\n", 0, broken.start()) + 1
+    before = re.search(r"[^\W\d_]+$", text[start : broken.start()])
+    after = re.match(r"[^\W\d_]+", broken[2])
+    if not before or not after:
+        return False
+    compound = re.compile(rf"\b{re.escape(before[0])}-{re.escape(after[0])}\b", re.IGNORECASE)
+    return bool(compound.search(text))
+
+
+def _in_address(text: str, broken: re.Match[str]) -> bool:
+    return bool(_ADDRESS_END.search(text, text.rfind("\n", 0, broken.start()) + 1, broken.start()))
+
+
+def _cut_short(text: str, broken: re.Match[str], widest: int) -> bool:
+    """Whether the line a word broke at is well short of the text's width (a PDF viewer's
+    copy leaves "organi-" alone on a line, or a line cut short): the line after it then
+    goes up whole, as the line break that stayed after the word would read as one made by
+    hand (a paragraph's end), though the text runs on."""
+    start = text.rfind("\n", 0, broken.start()) + 1
+    end = text.find("\n", broken.end())
+    broken_line = broken.start() - start
+    rest = (len(text) if end < 0 else end) - broken.end()
+    return 3 * broken_line < 2 * widest and broken_line + len(broken[2]) + rest <= WRAP_MAX
